@@ -1,0 +1,1 @@
+"""llm-extract: Chinese government information-disclosure annual reports → verified data."""

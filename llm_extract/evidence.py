@@ -1,0 +1,182 @@
+"""Values with their evidence: what an extractor read, what the verifier concluded.
+
+The flow of data, in types:
+
+    Document ──extractor──► Extraction (a Reading per field path, plus Ambiguities)
+    Extraction(s) ──verify──► Record (golden-shape Report + FieldProvenance per path + Findings)
+
+Every type here is plain data (pydantic), shared by the extractors and ``verify/``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .schema import ALL_PATHS, Report
+
+__all__ = [
+    "CellKind",
+    "Status",
+    "Reading",
+    "Ambiguity",
+    "Extraction",
+    "Finding",
+    "FieldProvenance",
+    "Record",
+]
+
+
+class CellKind(str, Enum):
+    """What a cell held in the source, before it became a golden value."""
+
+    NUMBER = "number"            # 12, １２, 1,234, 94.0121
+    ZERO = "zero"                # 0, 0.00
+    BLANK = "blank"              # nothing at all → null
+    PLACEHOLDER = "placeholder"  # / - — 无 不适用 空 → null
+    TEXT = "text"                # words where a number belongs → not read
+    ANNOTATED = "annotated"      # 22（其中修订16件） → 22, note kept
+    OCR = "ocr"                  # a number read through OCR confusions (O→0, l→1, S→5, B→8)
+    MISSING = "missing"          # the cell could not be read with certainty
+
+    @property
+    def has_value(self) -> bool:
+        return self not in (CellKind.MISSING, CellKind.TEXT)
+
+
+class Status(str, Enum):
+    """How far a value is to be trusted. Everything but ``proven`` goes to review."""
+
+    PROVEN = "proven"          # read with certainty; every identity it is in holds (sources agree)
+    DERIVED = "derived"        # not read; pinned by the identities to exactly one value
+    RESOLVED = "resolved"      # sources disagreed; exactly one candidate satisfies the identities
+    DISPUTED = "disputed"      # takes part in a broken identity, or sources disagree undecidably
+    UNVERIFIED = "unverified"  # read, but an identity it is in could not be checked (a cell is missing)
+    MISSING = "missing"        # not read and not pinned down
+    REVIEWED = "reviewed"      # a person decided the value (review queue decision)
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Reading(_Data):
+    """One extractor's reading of one field."""
+
+    value: int | Decimal | str | None = None
+    kind: CellKind = CellKind.MISSING
+    raw: str | None = None
+    lines: list[int] = Field(default_factory=list)  # 1-based line numbers in the document
+    method: str = ""                                # how it was found: "cell-per-line", "tab-row", ...
+    note: str | None = None                         # e.g. the annotation of an annotated number
+
+    @property
+    def missing(self) -> bool:
+        """Nothing was read: the kind is missing, or text stands where a number belongs."""
+        return self.kind == CellKind.MISSING or (self.kind == CellKind.TEXT and self.value is None)
+
+
+class Ambiguity(_Data):
+    """A group of fields the source allows several readings of.
+
+    ``options[i][j]`` is the value of ``paths[j]`` under reading *i*; ``None`` there
+    means "unknown under this reading" (a lost cell the identities may pin down).
+    The verifier keeps the readings under which every identity can hold.
+    """
+
+    paths: list[str]
+    options: list[list[int | None]]
+    reason: str
+    raw: str = ""
+    lines: list[int] = Field(default_factory=list)
+
+
+class Extraction(_Data):
+    """What one extractor read from one document."""
+
+    doc_id: str
+    extractor: str                       # "regex", "model"
+    readings: dict[str, Reading] = Field(default_factory=dict)
+    ambiguities: list[Ambiguity] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict)  # model name, prompt version, tokens, ...
+
+    def reading(self, path: str) -> Reading:
+        return self.readings.get(path) or Reading()
+
+    def report(self) -> Report:
+        """The values read, in golden shape (unread fields are null)."""
+        values = {p: r.value for p, r in self.readings.items() if not r.missing and p in ALL_PATHS}
+        return Report.from_values(self.doc_id, values)
+
+
+class Finding(_Data):
+    """A rule's verdict on some fields: data, not an exception."""
+
+    code: str                                   # stable rule code, e.g. "T3.ROW_SUM"
+    severity: str = "error"                     # "error" (identity broken), "warning", "info"
+    message: str
+    paths: list[str] = Field(default_factory=list)
+    expected: int | None = None                 # one side of the identity
+    actual: int | None = None                   # the other side
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class FieldProvenance(_Data):
+    """Where a field's output value came from and how far it is trusted."""
+
+    status: Status
+    source: str | None = None                   # "regex", "model", "derived", "review"
+    method: str | None = None
+    kind: CellKind = CellKind.MISSING
+    raw: str | None = None
+    lines: list[int] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)   # deciding identity, or the broken ones
+    candidates: dict[str, Any] = Field(default_factory=dict)  # {"regex": 5, "model": 6, ...}
+    note: str | None = None
+
+
+class Record(_Data):
+    """The verified record of one document: golden-shape values with their provenance."""
+
+    report: Report
+    provenance: dict[str, FieldProvenance] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)
+    source: dict[str, Any] = Field(default_factory=dict)   # path, content hash, format, encoding
+    stages: dict[str, Any] = Field(default_factory=dict)   # per-stage info: regex, model (tokens, errors)
+
+    @property
+    def doc_id(self) -> str:
+        return self.report.doc_id
+
+    def status_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {s.value: 0 for s in Status}
+        for prov in self.provenance.values():
+            counts[prov.status.value] += 1
+        return counts
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Golden shape at the top level, evidence beside it."""
+        out = self.report.golden_dict()
+        out["provenance"] = {p: v.model_dump(mode="json", exclude_defaults=True) | {"status": v.status.value}
+                             for p, v in self.provenance.items()}
+        out["findings"] = [f.model_dump(mode="json", exclude_defaults=True) for f in self.findings]
+        out["status_counts"] = self.status_counts()
+        out["source"] = self.source
+        out["stages"] = self.stages
+        return out
+
+    @classmethod
+    def from_json_dict(cls, data: dict[str, Any]) -> "Record":
+        golden_keys = set(Report.model_fields)
+        report = Report.model_validate({k: v for k, v in data.items() if k in golden_keys})
+        return cls(
+            report=report,
+            provenance={p: FieldProvenance.model_validate(v) for p, v in data.get("provenance", {}).items()},
+            findings=[Finding.model_validate(f) for f in data.get("findings", [])],
+            source=data.get("source", {}),
+            stages=data.get("stages", {}),
+        )

@@ -1,0 +1,61 @@
+"""The deterministic extractor: a Document → an :class:`Extraction` by labels and layout.
+
+It never guesses: a cell it cannot read with certainty is ``missing`` (or part of
+an :class:`~llm_extract.evidence.Ambiguity`), and ``verify/`` decides what the
+identities pin down.
+"""
+
+from __future__ import annotations
+
+from .._exceptions import NotAReportError, UnsupportedFormError
+from ..evidence import CellKind, Extraction, Reading
+from ..ingest import Document
+from ..schema import ALL_PATHS
+from .labels import OLD_FORM_MARKERS
+from .layout import find_regions, tokenize
+from .meta import read_meta
+from .tables import read_table2, read_table3, read_table4
+
+__all__ = ["extract_regex", "EXTRACTOR_NAME"]
+
+EXTRACTOR_NAME = "regex"
+
+
+def extract_regex(doc: Document) -> Extraction:
+    """Read agency, year, 表二, 表三 and 表四 from a document.
+
+    Raises :class:`NotAReportError` when none of the three tables is found and
+    :class:`UnsupportedFormError` for the 2019/2020 form.
+    """
+    lines = doc.lines
+    regions = find_regions(lines)
+    for region in regions.values():
+        region.items = tokenize(lines, region.start, region.end)
+    t2 = regions.get("表二")
+    if t2 is not None and any(OLD_FORM_MARKERS.search(it.key) for it in t2.items if it.is_text):
+        raise UnsupportedFormError(doc.path or doc.doc_id)
+    readings: dict[str, Reading] = dict(read_meta(lines))
+    ambiguities = []
+    warnings: list[str] = []
+    if t2 is not None:
+        readings.update(read_table2(t2))
+    if "表三" in regions:
+        r3, a3 = read_table3(regions["表三"])
+        readings.update(r3)
+        ambiguities += a3
+    if "表四" in regions:
+        r4, a4 = read_table4(regions["表四"])
+        readings.update(r4)
+        ambiguities += a4
+    table_fields = [p for p in readings if p not in ("agency", "year") and not readings[p].missing]
+    if not table_fields:
+        raise NotAReportError(doc.path or doc.doc_id)
+    for name in ("表二", "表三", "表四"):
+        if name not in regions:
+            warnings.append(f"{name} not found")
+    for path in ALL_PATHS:
+        if path not in readings:
+            readings[path] = Reading(kind=CellKind.MISSING, method="label", note="not found")
+    return Extraction(doc_id=doc.doc_id, extractor=EXTRACTOR_NAME, readings=readings,
+                      ambiguities=ambiguities, warnings=warnings,
+                      meta={"regions": {k: [v.start, v.end] for k, v in regions.items()}})

@@ -1,0 +1,162 @@
+"""Layout: find the table regions of a document and turn their lines into items.
+
+An *item* is one cell-like piece of text with its line number: a value (a
+number, a blank cell, a placeholder) or a piece of text (a label). Three text
+layouts reach us and all become the same item stream:
+
+* one cell per line, each cell a line starting with a tab (Word/HTML exports);
+  a tab-only line is a blank cell, a line without a tab continues the cell above
+  (headers split one character per line: 结 / 果 / 维 / 持);
+* tab-separated rows (one table row per line, PDF text);
+* space-separated PDF text (numbers after the label on the same line).
+
+Page furniture (第 2 页 共 5 页, lone page numbers in dashes) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cells import Cell, normalise, parse_cell
+
+__all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
+
+_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*$", re.I)
+_QUOTES = re.compile(r"[\"'“”‘’「」『』\s]")
+
+
+def is_page_furniture(line: str) -> bool:
+    return bool(_PAGE.match(line))
+
+
+def label_key(text: str) -> str:
+    """The form of a label used for matching: NFKC, no spaces, no quotes."""
+    return _QUOTES.sub("", normalise(text))
+
+
+@dataclass
+class Item:
+    raw: str
+    line: int                      # 1-based
+    cell: Cell                     # parsed; kind TEXT for labels
+    col: int | None = None         # field index in a tab-separated row
+    key: str = ""                  # label_key(raw) for text items
+
+    @property
+    def is_value(self) -> bool:
+        return self.cell.is_value
+
+    @property
+    def is_text(self) -> bool:
+        return not self.cell.is_value
+
+
+@dataclass
+class Region:
+    """Lines ``start`` … ``end - 1`` (1-based) of one table."""
+
+    name: str
+    start: int
+    end: int
+    heading: str = ""
+    items: list[Item] = field(default_factory=list)
+
+
+def _split_tokens(raw: str, line: int, col: int | None) -> list[Item]:
+    """A text cell may carry numbers after spaces ("1.属于国家秘密 0 0 0"): split them off."""
+    cell = parse_cell(raw)
+    if cell.is_value:
+        return [Item(raw, line, cell, col)]
+    out: list[Item] = []
+    for tok in raw.split():
+        tc = parse_cell(tok)
+        if tc.is_value and tc.kind.value != "blank":
+            out.append(Item(tok, line, tc, col))
+        elif out and out[-1].is_text:
+            out[-1].raw += tok
+            out[-1].key = label_key(out[-1].raw)
+        else:
+            out.append(Item(tok, line, tc, col, label_key(tok)))
+    return out
+
+
+def is_tab_rows(lines: list[str], start: int, end: int) -> bool:
+    """True when the region is tab-separated rows (several numbers on one tabbed line)."""
+    rows = 0
+    for i in range(start, end):
+        fields = lines[i - 1].split("\t")
+        if len(fields) >= 4 and sum(1 for f in fields if parse_cell(f).is_number) >= 3:
+            rows += 1
+    return rows >= 3
+
+
+def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
+    """The item stream of lines ``start`` … ``end - 1`` (1-based)."""
+    items: list[Item] = []
+    for n in range(start, end):
+        line = lines[n - 1]
+        if not line.strip() and "\t" not in line:
+            continue
+        if is_page_furniture(line):
+            continue
+        if "\t" in line:
+            fields = line.split("\t")
+            cell_per_line = line.startswith("\t") and len(fields) == 2
+            if cell_per_line:
+                fields = fields[1:]
+            for col, f in enumerate(fields):
+                if not f.strip():
+                    if cell_per_line:  # a tab-only line is a blank cell; empty tab-row fields are layout
+                        items.append(Item(f, n, parse_cell(f), None))
+                    continue
+                items.extend(_split_tokens(f, n, None if cell_per_line else col))
+            continue
+        # a line without tabs: continuation of a text cell, or space-separated text
+        toks = _split_tokens(line, n, None)
+        if items and items[-1].is_text and toks and all(t.is_text for t in toks) and line[:1] not in (" ", "　"):
+            items[-1].raw += "".join(t.raw for t in toks)
+            items[-1].key = label_key(items[-1].raw)
+            continue
+        items.extend(toks)
+    return items
+
+
+# Section headings: 表二 主动公开, 表三 收到和处理申请, 表四 复议/诉讼, then 五、问题 / 六、其他.
+_T2 = re.compile(r"主动公开政府信息情况|主动公开政府信息")
+_T3 = re.compile(r"收到和处理政府信息公开申请|收到和处理政府信息公开|处理政府信息公开申请情况")
+_T4 = re.compile(r"(?:行政法?复议|复议).{0,12}(?:行政诉讼|诉讼)")
+_AFTER = re.compile(r"^\s*(?:[五六][、.．]|\(?[五六]\)|存在的主要问题|存在问题|其他需要报告)")
+_SECTION_LINE_MAX = 60
+
+
+def find_regions(lines: list[str]) -> dict[str, Region]:
+    """Locate 表二, 表三 and 表四 by their headings; a region ends where the next one starts."""
+    found: dict[str, int] = {}
+    heads: dict[str, str] = {}
+    order = (("表二", _T2), ("表三", _T3), ("表四", _T4))
+    for n, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text or len(text) > _SECTION_LINE_MAX:
+            continue
+        for name, pattern in order:
+            if name not in found and pattern.search(text):
+                # headings come in order; a later table's heading never precedes an earlier found one
+                if any(found.get(o, 0) > n for o, _ in order):
+                    continue
+                found[name] = n
+                heads[name] = text
+                break
+    end_doc = len(lines) + 1
+    after = end_doc
+    last = max(found.values(), default=0)
+    for n in range(last + 1, len(lines) + 1):
+        if _AFTER.match(lines[n - 1]) and len(lines[n - 1].strip()) <= _SECTION_LINE_MAX:
+            after = n
+            break
+    regions: dict[str, Region] = {}
+    starts = sorted((n, name) for name, n in found.items())
+    for i, (n, name) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else after
+        regions[name] = Region(name, n, end, heads[name])
+    return regions

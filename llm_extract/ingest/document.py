@@ -1,0 +1,41 @@
+"""The Document: what every extractor reads."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+__all__ = ["Document"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report's text, split into lines (line ``n`` is ``lines[n - 1]``)."""
+
+    doc_id: str
+    text: str
+    path: str = ""
+    source_kind: str = "txt"     # txt, html, ...
+    encoding: str = "utf-8"
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def line(self, number: int) -> str:
+        """Line ``number`` (1-based), or '' past the end."""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    @classmethod
+    def from_text(cls, text: str, doc_id: str = "doc", **kw) -> "Document":
+        return cls(doc_id=doc_id, text=normalise_newlines(text), **kw)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

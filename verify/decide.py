@@ -1,0 +1,126 @@
+"""From extraction to verified record: derive what is pinned, check every identity,
+give every field its status.
+
+    proven      read with certainty, and every identity it is in holds
+    derived     lost, pinned to one value by the identities (the equations named)
+    disputed    takes part in an identity that does not hold (values kept as printed)
+    unverified  read, but an identity it is in could not be checked (an operand is missing)
+    missing     not read and not pinned
+
+Fields no identity covers (agency, year, 表二) are proven when read with certainty.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
+from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
+
+from .derive import DEFAULT_SEARCH_CAP, derive
+from .identities import check_identities
+
+__all__ = ["verify_extraction", "verify_report", "statuses"]
+
+_TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
+
+
+def _known_values(extraction: Extraction) -> dict[str, int | None]:
+    return {p: r.value for p, r in extraction.readings.items()
+            if p in _TABLE_PATHS and not r.missing}
+
+
+def statuses(values: dict[str, object], findings: list[Finding],
+             unchecked_paths: set[str]) -> dict[str, tuple[Status, list[str]]]:
+    """Status and rule codes of every read table field, given the identity verdicts."""
+    broken: dict[str, list[str]] = {}
+    for f in findings:
+        for p in f.paths:
+            broken.setdefault(p, []).append(f.code)
+    out: dict[str, tuple[Status, list[str]]] = {}
+    for p in values:
+        if p in broken:
+            out[p] = (Status.DISPUTED, sorted(set(broken[p])))
+        elif p in unchecked_paths:
+            out[p] = (Status.UNVERIFIED, ["READ.UNCHECKED"])
+        else:
+            out[p] = (Status.PROVEN, [])
+    return out
+
+
+def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARCH_CAP) -> Record:
+    """Verify one extractor's reading of a document (the deterministic path)."""
+    readings = extraction.readings
+    known = _known_values(extraction)
+    group_paths = {p for a in extraction.ambiguities for p in a.paths}
+    unknown = {p for p in _TABLE_PATHS if p not in known and p not in group_paths}
+    derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap)
+
+    values: dict[str, int | None] = dict(known)
+    values.update(derivation.values)
+    findings, unchecked = check_identities(values)
+    unchecked_paths = {p for eq in unchecked for p in eq.paths if p in values}
+    table_status = statuses(values, findings, unchecked_paths)
+
+    report = Report(doc_id=extraction.doc_id)
+    provenance: dict[str, FieldProvenance] = {}
+    for path in ALL_PATHS:
+        r: Reading = readings.get(path) or Reading()
+        if path in derivation.values:
+            value = derivation.values[path]
+            prov = FieldProvenance(status=Status.DERIVED, source="derived", method="identities",
+                                   kind=r.kind, raw=r.raw, lines=r.lines,
+                                   rules=["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
+                                   note="; ".join(derivation.rules[path]))
+        elif r.missing:
+            value = None
+            rules = ["READ.MISSING"]
+            if path in derivation.unresolved and derivation.capped:
+                rules.append("DERIVE.SEARCH_CAP")
+            elif any(path in extraction.ambiguities[gi].paths for gi in derivation.ambiguous):
+                rules.append("DERIVE.AMBIGUOUS")
+            prov = FieldProvenance(status=Status.MISSING, source=None, method=r.method or None,
+                                   kind=CellKind.MISSING, raw=r.raw, lines=r.lines, rules=rules, note=r.note)
+        else:
+            value = r.value
+            status, rules = table_status.get(path, (Status.PROVEN, []))
+            prov = FieldProvenance(status=status, source=extraction.extractor, method=r.method or None,
+                                   kind=r.kind, raw=r.raw, lines=r.lines, rules=rules, note=r.note)
+        if value is not None:
+            report.set(path, value)
+        provenance[path] = prov
+
+    for gi, options in derivation.ambiguous.items():
+        group = extraction.ambiguities[gi]
+        findings.append(Finding(code="DERIVE.AMBIGUOUS", severity="warning", paths=group.paths,
+                                message=f"{group.reason}; {len(options)} readings satisfy every identity",
+                                detail={"candidates": options[:20], "raw": group.raw}))
+    if derivation.capped:
+        findings.append(Finding(code="DERIVE.SEARCH_CAP", severity="warning", paths=sorted(derivation.unresolved),
+                                message=f"more than {search_cap} candidate readings; search stopped, cells left missing"))
+    for path in sorted(derivation.values):
+        findings.append(Finding(code="DERIVE.PINNED", severity="info", paths=[path],
+                                message=f"{path} = {derivation.values[path]} pinned by "
+                                        + "; ".join(derivation.rules[path])))
+    return Record(report=report, provenance=provenance, findings=findings,
+                  stages={"regex": {"warnings": extraction.warnings, "ambiguities": len(extraction.ambiguities),
+                                    "combinations_searched": derivation.combinations}})
+
+
+def verify_report(record: Record) -> Record:
+    """Re-check a record's values (e.g. one edited by hand): identities and statuses, no derivation.
+
+    Fields whose provenance says derived/reviewed keep that status when their identities hold.
+    """
+    values = {p: record.report.get(p) for p in _TABLE_PATHS
+              if record.provenance.get(p) is None or record.provenance[p].status != Status.MISSING}
+    findings, unchecked = check_identities(values)
+    unchecked_paths = {p for eq in unchecked for p in eq.paths if p in values}
+    table_status = statuses(values, findings, unchecked_paths)
+    provenance = dict(record.provenance)
+    for path, (status, rules) in table_status.items():
+        old = provenance.get(path) or FieldProvenance(status=status)
+        keep = old.status in (Status.DERIVED, Status.REVIEWED, Status.RESOLVED) and status == Status.PROVEN
+        provenance[path] = old.model_copy(update={"status": old.status if keep else status,
+                                                  "rules": old.rules if keep else rules})
+    kept = [f for f in record.findings if f.code not in {"T3.ROW_SUM", "T3.COLUMN_SUM", "T3.BALANCE", "T4.GROUP_SUM"}]
+    return record.model_copy(update={"provenance": provenance, "findings": kept + findings})
+

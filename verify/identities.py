@@ -1,0 +1,155 @@
+"""The identities a correct report satisfies, as linear equations over field paths.
+
+Each identity family is a small pure function from values to violations.
+Values are a mapping ``path → int | None``: ``None`` is a blank cell (0 in
+sums); a path that is *absent* is unknown, and an equation with an unknown
+operand is not checked (it is returned as unchecked, not as violated).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from llm_extract.evidence import Finding
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, OUTCOME_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
+
+__all__ = [
+    "Equation",
+    "Values",
+    "equations",
+    "equations_by_path",
+    "evaluate",
+    "t3_row_sum",
+    "t3_column_sum",
+    "t3_balance",
+    "t4_group_sum",
+    "IDENTITY_RULES",
+    "check_identities",
+]
+
+Values = Mapping[str, "int | None"]
+
+
+@dataclass(frozen=True)
+class Equation:
+    """``sum(lhs) == sum(rhs)``, one instance of an identity."""
+
+    code: str
+    name: str           # which instance: "new_received", "natural_person", ...
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return self.lhs + self.rhs
+
+    def describe(self) -> str:
+        short = lambda ps: " + ".join(p.split(".", 1)[1] for p in ps)  # noqa: E731
+        return f"{self.code} [{self.name}]: {short(self.lhs)} = {short(self.rhs)}"
+
+
+def _a(row: str, col: str) -> str:
+    return f"applications.{row}.{col}"
+
+
+@cache
+def _row_sum() -> tuple[Equation, ...]:
+    return tuple(
+        Equation("T3.ROW_SUM", row, (_a(row, "total"),), tuple(_a(row, c) for c in APPLICANT_COLUMNS[:6]))
+        for row in APPLICATION_ROWS
+    )
+
+
+@cache
+def _column_sum() -> tuple[Equation, ...]:
+    return tuple(
+        Equation("T3.COLUMN_SUM", col, (_a("total_processed", col),), tuple(_a(r, col) for r in OUTCOME_ROWS))
+        for col in APPLICANT_COLUMNS
+    )
+
+
+@cache
+def _balance() -> tuple[Equation, ...]:
+    return tuple(
+        Equation("T3.BALANCE", col, (_a("new_received", col), _a("carried_over", col)),
+                 (_a("total_processed", col), _a("carried_forward", col)))
+        for col in APPLICANT_COLUMNS
+    )
+
+
+@cache
+def _group_sum() -> tuple[Equation, ...]:
+    return tuple(
+        Equation("T4.GROUP_SUM", g, (f"review_litigation.{g}.total",),
+                 tuple(f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS[:4]))
+        for g in REVIEW_GROUPS
+    )
+
+
+@cache
+def equations() -> tuple[Equation, ...]:
+    """Every equation of every identity, in a fixed order."""
+    return _row_sum() + _column_sum() + _balance() + _group_sum()
+
+
+@cache
+def equations_by_path() -> dict[str, tuple[Equation, ...]]:
+    index: dict[str, list[Equation]] = {}
+    for eq in equations():
+        for p in eq.paths:
+            index.setdefault(p, []).append(eq)
+    return {p: tuple(eqs) for p, eqs in index.items()}
+
+
+def evaluate(eq: Equation, values: Values) -> tuple[int, int] | None:
+    """Both sides of an equation, or ``None`` when an operand is unknown."""
+    try:
+        left = sum(values[p] or 0 for p in eq.lhs)
+        right = sum(values[p] or 0 for p in eq.rhs)
+    except KeyError:
+        return None
+    return left, right
+
+
+def _violations(eqs: tuple[Equation, ...], values: Values) -> list[Finding]:
+    out = []
+    for eq in eqs:
+        sides = evaluate(eq, values)
+        if sides is not None and sides[0] != sides[1]:
+            out.append(Finding(
+                code=eq.code, message=f"{eq.describe()} does not hold: {sides[0]} ≠ {sides[1]}",
+                paths=list(eq.paths), expected=sides[0], actual=sides[1], detail={"instance": eq.name},
+            ))
+    return out
+
+
+def t3_row_sum(values: Values) -> list[Finding]:
+    """表三, every row: total = the six applicant columns."""
+    return _violations(_row_sum(), values)
+
+
+def t3_column_sum(values: Values) -> list[Finding]:
+    """表三, every column: total_processed = the 21 outcome rows."""
+    return _violations(_column_sum(), values)
+
+
+def t3_balance(values: Values) -> list[Finding]:
+    """表三, every column: new_received + carried_over = total_processed + carried_forward."""
+    return _violations(_balance(), values)
+
+
+def t4_group_sum(values: Values) -> list[Finding]:
+    """表四, every group: total = upheld + corrected + other + pending."""
+    return _violations(_group_sum(), values)
+
+
+IDENTITY_RULES = (t3_row_sum, t3_column_sum, t3_balance, t4_group_sum)
+
+
+def check_identities(values: Values) -> tuple[list[Finding], list[Equation]]:
+    """All violations, and the equations that could not be checked (an operand unknown)."""
+    findings = [f for rule in IDENTITY_RULES for f in rule(values)]
+    unchecked = [eq for eq in equations() if evaluate(eq, values) is None]
+    return findings, unchecked

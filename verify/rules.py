@@ -1,0 +1,55 @@
+"""The rule registry: every check has a stable code and a one-line description.
+
+Codes are part of the public contract: they appear in records, in the review
+queue and in run summaries, and ``llm-extract rules`` lists them. Never reuse or
+rename a code; add a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Rule", "RULES", "register", "describe"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    zh: str
+    en: str
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register(code: str, zh: str, en: str) -> Rule:
+    """Register a rule code (idempotent for the same text)."""
+    rule = Rule(code, zh, en)
+    existing = RULES.get(code)
+    if existing is not None and existing != rule:
+        raise ValueError(f"rule code {code} registered twice with different text")
+    RULES[code] = rule
+    return rule
+
+
+def describe(code: str) -> str:
+    rule = RULES.get(code)
+    return f"{code}: {rule.en}" if rule else code
+
+
+# Identities (verify/identities.py)
+register("T3.ROW_SUM", "表三每行：总计 = 六类申请人之和", "表三, every row: total = sum of the six applicant columns")
+register("T3.COLUMN_SUM", "表三每列：（七）总计 = 21 项办理结果之和",
+         "表三, every column: total_processed = sum of the 21 outcome rows")
+register("T3.BALANCE", "表三每列：第一项 + 第二项 = 第三项 + 第四项（勾稽关系）",
+         "表三, every column: new_received + carried_over = total_processed + carried_forward")
+register("T4.GROUP_SUM", "表四每组：总计 = 维持 + 纠正 + 其他 + 尚未审结",
+         "表四, every group: total = upheld + corrected + other + pending")
+# Derivation (verify/derive.py)
+register("DERIVE.PINNED", "缺失单元格由勾稽关系唯一确定", "a lost cell is pinned to exactly one value by the identities")
+register("DERIVE.AMBIGUOUS", "缺失单元格有多个满足勾稽关系的取值", "the identities leave several values for lost cells")
+register("DERIVE.SEARCH_CAP", "候选组合过多，停止搜索", "too many candidate readings to search; cells left missing")
+# Reading (llm_extract/extract)
+register("READ.MISSING", "单元格无法确定读取", "a cell could not be read with certainty")
+register("READ.UNCHECKED", "所在勾稽关系因缺失单元格无法核对", "an identity this cell is in could not be checked")
+register("READ.FORM", "不是 2021 版年度报告格式", "not the 2021 form of the annual report")
