@@ -1,0 +1,155 @@
+"""The command line: a thin layer over :mod:`llm_extract.pipeline`, :mod:`llm_extract.compare`
+and :mod:`verify`. Every command is callable from Python through those modules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ._exceptions import GoldenError
+from .compare import compare_dirs
+from .evidence import Record
+from .ingest import iter_inputs
+from .outputs import dumps, read_json
+from .pipeline import DocumentOutcome, RunSummary, run_batch
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract, verify and review the tables of 政府信息公开工作年度报告.")
+console = Console()
+err = Console(stderr=True)
+
+
+def _summary_table(summary: RunSummary) -> Table:
+    t = Table(title="llm-extract run", show_header=False)
+    t.add_row("documents", f"{summary.documents} ({summary.ok} ok, {summary.failed} failed"
+              + (f", {summary.resumed} resumed from an earlier run" if summary.resumed else "") + ")")
+    fields = summary.fields
+    queued_fields = sum(v for k, v in fields.items() if k != "proven")
+    t.add_row("fields", f"{fields.get('proven', 0)} proven, {fields.get('derived', 0)} derived, "
+                        f"{queued_fields} queued for review")
+    t.add_row("review queue", f"{summary.queued} items → {Path(summary.out_dir) / 'review_queue.jsonl'}")
+    if summary.rules:
+        t.add_row("findings", ", ".join(f"{k}×{v}" for k, v in summary.rules.items()))
+    t.add_row("language model", f"{summary.llm.get('mode')}: {summary.llm.get('reason', '')}")
+    t.add_row("time", f"{summary.seconds:.2f} s")
+    return t
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or directories (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
+    resume: Annotated[bool, typer.Option(help="Skip documents whose record in OUT matches the input.")] = True,
+) -> None:
+    """Extract and verify reports into OUT: records, CSV, review queue, summary."""
+    files = iter_inputs(list(paths))
+    if not files:
+        err.print(f"[red]no input files found in {', '.join(map(str, paths))}[/red]")
+        raise typer.Exit(2)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("extracting", total=len(files))
+
+        def step(outcome: DocumentOutcome) -> None:
+            if not outcome.ok:
+                err.print(f"[yellow]failed[/yellow] {outcome.error}")
+            progress.advance(task)
+
+        summary = run_batch(list(paths), out, resume=resume, progress=step)
+    console.print(_summary_table(summary))
+    if summary.ok == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
+    golden_dir: Annotated[Path, typer.Argument(help="A directory of golden *.json files.")],
+    min_accuracy: Annotated[float, typer.Option(help="Exit 1 when strict field accuracy is below this (0-1).")] = 0.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+) -> None:
+    """Strict field accuracy against golden files, and every differing field."""
+    try:
+        cmp = compare_dirs(out_dir, golden_dir)
+    except GoldenError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+    if as_json:
+        console.print_json(dumps(cmp.model_dump(mode="json") | {"accuracy": cmp.accuracy,
+                                                                "silent_errors": cmp.silent_errors}))
+    else:
+        t = Table(title=f"strict field accuracy: {cmp.accuracy:.2%} ({cmp.correct}/{cmp.fields})")
+        t.add_column("scope")
+        t.add_column("accuracy", justify="right")
+        t.add_column("fields", justify="right")
+        for name, (ok, n) in cmp.per_table.items():
+            t.add_row(name, f"{ok / n:.2%}", str(n))
+        for name, (ok, n) in cmp.per_document.items():
+            t.add_row(name, f"{ok / n:.2%}", str(n))
+        console.print(t)
+        if cmp.missing_documents:
+            console.print(f"[red]no output for:[/red] {', '.join(cmp.missing_documents)}")
+        if cmp.differences:
+            d = Table(title=f"{len(cmp.differences)} differing fields ({cmp.silent_errors} not in the review queue)")
+            for col in ("document", "field", "expected", "got", "in review queue"):
+                d.add_column(col)
+            for diff in cmp.differences:
+                d.add_row(diff.doc_id, diff.path, json.dumps(diff.expected, ensure_ascii=False, default=str),
+                          json.dumps(diff.got, ensure_ascii=False, default=str), "yes" if diff.queued else "NO")
+            console.print(d)
+    if cmp.accuracy < min_accuracy:
+        err.print(f"[red]accuracy {cmp.accuracy:.2%} is below --min-accuracy {min_accuracy:.2%}[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def verify(
+    record_path: Annotated[Path, typer.Argument(help="A record JSON written by extract (possibly edited by hand).")],
+) -> None:
+    """Re-check a record's identities and statuses; exit 1 when an identity is broken."""
+    from verify import verify_report
+
+    try:
+        record = Record.from_json_dict(read_json(record_path))
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]{record_path}: cannot read record: {exc}[/red]")
+        raise typer.Exit(2)
+    checked = verify_report(record)
+    broken = [f for f in checked.findings if f.severity == "error"]
+    counts = checked.status_counts()
+    console.print(f"{record_path}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
+    for f in broken:
+        console.print(f"[red]{f.code}[/red] {f.message}")
+    if broken:
+        raise typer.Exit(1)
+    console.print("[green]every identity holds[/green]")
+
+
+@app.command()
+def rules() -> None:
+    """List every rule code with its description in Chinese and English."""
+    import verify.decide  # noqa: F401  (registers the codes)
+    from verify.rules import RULES
+
+    t = Table(title="rules")
+    for col in ("code", "中文", "English"):
+        t.add_column(col)
+    for code in sorted(RULES):
+        r = RULES[code]
+        t.add_row(r.code, r.zh, r.en)
+    console.print(t)
+
+
+def main() -> None:  # console-script entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

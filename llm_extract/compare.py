@@ -1,0 +1,149 @@
+"""Compare extraction output against golden files, field by field, strictly.
+
+Strict means: ``null`` and ``0`` differ; the fee compares as a decimal; a
+golden key missing from the output counts as wrong. The agency matches when
+either name contains the other (``向阳区`` ~ ``向阳区人民政府``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from ._exceptions import GoldenError
+from .outputs import RECORDS_DIR, read_json, read_jsonl
+from .schema import ALL_PATHS, table_of
+
+__all__ = ["Difference", "Comparison", "compare_dirs", "compare_values", "field_matches", "load_golden_dir",
+           "load_output_dir"]
+
+_MISSING = object()
+
+
+class Difference(BaseModel):
+    doc_id: str
+    path: str
+    expected: Any
+    got: Any
+    queued: bool          # the field is in the review queue (a person will see it)
+
+
+class Comparison(BaseModel):
+    fields: int = 0
+    correct: int = 0
+    per_table: dict[str, list[int]] = Field(default_factory=dict)   # table → [correct, total]
+    per_document: dict[str, list[int]] = Field(default_factory=dict)
+    missing_documents: list[str] = Field(default_factory=list)       # golden without output
+    differences: list[Difference] = Field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.fields if self.fields else 0.0
+
+    @property
+    def silent_errors(self) -> int:
+        """Wrong values that are not in the review queue."""
+        return sum(1 for d in self.differences if not d.queued)
+
+
+def _get(data: dict[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return _MISSING
+        node = node[part]
+    return node
+
+
+def field_matches(path: str, expected: Any, got: Any) -> bool:
+    if got is _MISSING:
+        return False
+    if expected is None or got is None:
+        return expected is None and got is None
+    if path == "agency":
+        e, g = "".join(str(expected).split()), "".join(str(got).split())
+        return bool(e and g) and (e in g or g in e)
+    if isinstance(expected, bool) or isinstance(got, bool):
+        return False
+    if isinstance(expected, (int, Decimal, float)) and isinstance(got, (int, Decimal, float)):
+        return Decimal(str(expected)) == Decimal(str(got))
+    return expected == got
+
+
+def compare_values(doc_id: str, expected: dict[str, Any], got: dict[str, Any] | None,
+                   queued_paths: set[str] | None = None) -> tuple[list[tuple[str, bool]], list[Difference]]:
+    """(path, correct) for every golden field, and the differences."""
+    results, diffs = [], []
+    for path in ALL_PATHS:
+        e = _get(expected, path)
+        if e is _MISSING:
+            continue
+        g = _get(got, path) if got is not None else _MISSING
+        ok = field_matches(path, e, g)
+        results.append((path, ok))
+        if not ok:
+            diffs.append(Difference(doc_id=doc_id, path=path, expected=e, got=None if g is _MISSING else g,
+                                    queued=path in (queued_paths or set())))
+    return results, diffs
+
+
+def load_golden_dir(golden_dir: str | Path) -> dict[str, dict[str, Any]]:
+    gd = Path(golden_dir)
+    if not gd.is_dir():
+        raise GoldenError(f"{gd}: not a directory")
+    out = {}
+    for p in sorted(gd.glob("*.json")):
+        try:
+            data = read_json(p)
+        except ValueError as exc:
+            raise GoldenError(f"{p}: not valid JSON: {exc}") from exc
+        out[data.get("doc_id") or p.stem] = data
+    if not out:
+        raise GoldenError(f"{gd}: no golden *.json files")
+    return out
+
+
+def load_output_dir(out_dir: str | Path) -> tuple[dict[str, dict[str, Any]], dict[str, set[str]]]:
+    """Records by doc id, and the queued field paths by doc id."""
+    od = Path(out_dir)
+    records: dict[str, dict[str, Any]] = {}
+    if (od / RECORDS_DIR).is_dir():
+        for p in sorted((od / RECORDS_DIR).glob("*.json")):
+            data = read_json(p)
+            records[data.get("doc_id") or p.stem] = data
+    elif (od / "records.jsonl").exists():
+        records = {r["doc_id"]: r for r in read_jsonl(od / "records.jsonl")}
+    else:
+        raise GoldenError(f"{od}: no records/ directory or records.jsonl (is this an extract output directory?)")
+    queued: dict[str, set[str]] = {}
+    for item in read_jsonl(od / "review_queue.jsonl"):
+        queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
+    for doc_id, rec in records.items():  # records carry their own review items too
+        for item in rec.get("review", []):
+            queued.setdefault(doc_id, set()).add(item.get("path", ""))
+    return records, queued
+
+
+def compare_dirs(out_dir: str | Path, golden_dir: str | Path) -> Comparison:
+    golden = load_golden_dir(golden_dir)
+    records, queued = load_output_dir(out_dir)
+    cmp = Comparison()
+    for doc_id, expected in golden.items():
+        got = records.get(doc_id)
+        if got is None:
+            cmp.missing_documents.append(doc_id)
+        results, diffs = compare_values(doc_id, expected, got, queued.get(doc_id, set()))
+        cmp.differences.extend(diffs)
+        doc = cmp.per_document.setdefault(doc_id, [0, 0])
+        for path, ok in results:
+            table = cmp.per_table.setdefault(table_of(path), [0, 0])
+            cmp.fields += 1
+            cmp.correct += ok
+            table[0] += ok
+            table[1] += 1
+            doc[0] += ok
+            doc[1] += 1
+    return cmp

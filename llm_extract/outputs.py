@@ -1,0 +1,109 @@
+"""Writing outputs atomically: per-document records, the combined JSONL, the wide CSV,
+the review queue and the run summary.
+
+Layout of an output directory::
+
+    OUT/records/<doc_id>.json   one verified record per document (golden shape + evidence)
+    OUT/failed/<doc_id>.json    one file per document that failed, with the error
+    OUT/records.jsonl           every record, one per line
+    OUT/records.csv             one row per document, one column per field path (UTF-8 with BOM)
+    OUT/review_queue.jsonl      one line per item to review (stable ids)
+    OUT/summary.json            the run summary
+
+Every file is written to a temporary file in the same directory and renamed,
+so a killed run never leaves a half file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable
+
+from .schema import ALL_PATHS
+
+__all__ = ["atomic_write_text", "write_json", "read_json", "write_jsonl", "read_jsonl", "write_csv",
+           "RECORDS_DIR", "FAILED_DIR", "dumps"]
+
+RECORDS_DIR = "records"
+FAILED_DIR = "failed"
+
+
+def _default(obj: Any) -> Any:
+    if isinstance(obj, Decimal):
+        return int(obj) if obj == obj.to_integral_value() else float(obj)
+    if isinstance(obj, set):
+        return sorted(obj)
+    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
+
+
+def dumps(obj: Any, *, indent: int | None = None) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=indent, default=_default)
+
+
+def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` via a temp file and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: str | Path, data: Any) -> None:
+    atomic_write_text(path, dumps(data, indent=2) + "\n")
+
+
+def read_json(path: str | Path) -> Any:
+    return json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+def write_jsonl(path: str | Path, rows: Iterable[Any]) -> None:
+    atomic_write_text(path, "".join(dumps(r) + "\n" for r in rows))
+
+
+def read_jsonl(path: str | Path) -> list[Any]:
+    p = Path(path)
+    if not p.exists():
+        return []
+    return [json.loads(line, parse_float=Decimal) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _csv_value(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return v
+
+
+def write_csv(path: str | Path, records: list[dict[str, Any]]) -> None:
+    """Wide CSV: doc_id, then every field path; a status column per document. UTF-8 with BOM for Excel."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    header = ["doc_id", "fields_proven", "fields_queued"] + list(ALL_PATHS)
+    writer.writerow(header)
+    for rec in records:
+        counts = rec.get("status_counts", {})
+        queued = sum(v for k, v in counts.items() if k != "proven")
+        row = [rec.get("doc_id"), counts.get("proven", 0), queued]
+        for field in ALL_PATHS:
+            node: Any = rec
+            for part in field.split("."):
+                node = node.get(part) if isinstance(node, dict) else None
+            row.append(_csv_value(node))
+        writer.writerow(row)
+    atomic_write_text(path, "\ufeff" + buf.getvalue())

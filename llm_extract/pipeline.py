@@ -1,0 +1,162 @@
+"""The pipeline: files → verified records, review queue and summary in an output directory.
+
+Usable from Python without the CLI::
+
+    from llm_extract import run_batch
+    summary = run_batch(["golden/"], "out/")
+
+A document that fails (empty, binary, not a report, ...) is recorded in
+``OUT/failed/`` and in the summary; the batch goes on. Each record is written
+atomically as soon as its document is done; the combined files are rebuilt
+from the record files at the end, so a killed run resumes (documents whose
+record matches the input's content hash are skipped) without duplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from ._exceptions import DocumentError
+from .evidence import Record
+from .extract import extract_regex
+from .ingest import Document, iter_inputs, load
+from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_csv, write_json, write_jsonl
+from .review import review_items
+from verify import verify_extraction
+
+__all__ = ["process_document", "run_batch", "RunSummary", "DocumentOutcome", "LLM_MODES"]
+
+LLM_MODES = ("never", "auto", "always")
+
+
+class DocumentOutcome(BaseModel):
+    doc_id: str
+    path: str
+    ok: bool
+    resumed: bool = False
+    error: str | None = None
+    error_type: str | None = None
+    seconds: float = 0.0
+    status_counts: dict[str, int] = Field(default_factory=dict)
+
+
+class RunSummary(BaseModel):
+    out_dir: str
+    documents: int = 0
+    ok: int = 0
+    failed: int = 0
+    resumed: int = 0
+    fields: dict[str, int] = Field(default_factory=dict)     # status → count over ok documents
+    queued: int = 0                                          # review-queue items
+    rules: dict[str, int] = Field(default_factory=dict)      # rule code → findings (error/warning)
+    llm: dict[str, Any] = Field(default_factory=dict)        # mode and why; calls, tokens
+    seconds: float = 0.0
+    failures: list[dict[str, str]] = Field(default_factory=list)
+    outcomes: list[DocumentOutcome] = Field(default_factory=list)
+
+
+def process_document(doc: Document) -> Record:
+    """Extract and verify one document (the deterministic path). The record carries its review items."""
+    extraction = extract_regex(doc)
+    record = verify_extraction(extraction)
+    record.source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
+                     "encoding": doc.encoding}
+    return record
+
+
+def _record_json(record: Record, doc: Document) -> dict[str, Any]:
+    data = record.to_json_dict()
+    data["review"] = [item.model_dump(mode="json") for item in review_items(record, doc.lines)]
+    return data
+
+
+def _doc_ids(files: list[Path]) -> dict[Path, str]:
+    """The file stem, made unique with a short path hash when two inputs share a stem."""
+    stems = Counter(f.stem for f in files)
+    return {f: f.stem if stems[f.stem] == 1 else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:6]}"
+            for f in files}
+
+
+def _resumable(record_path: Path, doc: Document) -> bool:
+    if not record_path.exists():
+        return False
+    try:
+        return read_json(record_path).get("source", {}).get("content_hash") == doc.content_hash
+    except (OSError, ValueError):
+        return False
+
+
+def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = True,
+              progress: Callable[[DocumentOutcome], None] | None = None) -> RunSummary:
+    """Process files and directories into ``out_dir``; see the module docstring."""
+    started = time.perf_counter()
+    out = Path(out_dir)
+    (out / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
+    files = iter_inputs(list(inputs))
+    ids = _doc_ids(files)
+    summary = RunSummary(out_dir=str(out), documents=len(files),
+                         llm={"mode": "never", "reason": "no model configured: deterministic path only"})
+    for f in files:
+        t0 = time.perf_counter()
+        doc_id = ids[f]
+        record_path = out / RECORDS_DIR / f"{doc_id}.json"
+        failed_path = out / FAILED_DIR / f"{doc_id}.json"
+        try:
+            doc = load(f)
+            doc = Document(doc_id=doc_id, text=doc.text, path=doc.path, source_kind=doc.source_kind,
+                           encoding=doc.encoding)
+            if resume and _resumable(record_path, doc):
+                outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
+            else:
+                record = process_document(doc)
+                write_json(record_path, _record_json(record, doc))
+                outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
+            failed_path.unlink(missing_ok=True)
+        except DocumentError as exc:
+            record_path.unlink(missing_ok=True)
+            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=str(exc), error_type=exc.code)
+            write_json(failed_path, outcome.model_dump(mode="json"))
+        except OSError as exc:
+            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {exc.strerror or exc}",
+                                      error_type="OSError")
+            write_json(failed_path, outcome.model_dump(mode="json"))
+        outcome.seconds = round(time.perf_counter() - t0, 4)
+        summary.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+    _finish(summary, out, {ids[f] for f in files})
+    summary.seconds = round(time.perf_counter() - started, 3)
+    write_json(out / "summary.json", summary.model_dump(mode="json"))
+    return summary
+
+
+def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
+    """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones)."""
+    records = [read_json(p) for p in sorted((out / RECORDS_DIR).glob("*.json"))]
+    fields: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    queue: list[dict[str, Any]] = []
+    for rec in records:
+        queue.extend(rec.get("review", []))
+        if rec.get("doc_id") not in batch_ids:
+            continue
+        fields.update(rec.get("status_counts", {}))
+        rules.update(f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning"))
+    write_jsonl(out / "records.jsonl", ({k: v for k, v in r.items() if k != "review"} for r in records))
+    write_csv(out / "records.csv", records)
+    write_jsonl(out / "review_queue.jsonl", queue)
+    summary.ok = sum(1 for o in summary.outcomes if o.ok)
+    summary.failed = sum(1 for o in summary.outcomes if not o.ok)
+    summary.resumed = sum(1 for o in summary.outcomes if o.resumed)
+    summary.fields = {k: v for k, v in fields.items() if v}
+    summary.queued = sum(1 for item in queue if item.get("doc_id") in batch_ids)
+    summary.rules = dict(sorted(rules.items()))
+    summary.failures = [{"path": o.path, "error": o.error or "", "type": o.error_type or ""}
+                        for o in summary.outcomes if not o.ok]
