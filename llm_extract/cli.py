@@ -97,13 +97,15 @@ def compare(
         if cmp.missing_documents:
             console.print(f"[red]no output for:[/red] {', '.join(cmp.missing_documents)}")
         if cmp.differences:
-            d = Table(title=f"{len(cmp.differences)} differing fields ({cmp.silent_errors} not in the review queue)")
-            for col in ("document", "field", "expected", "got", "in review queue"):
-                d.add_column(col)
+            # one plain line per field, never truncated, easy to grep
+            console.print(f"{len(cmp.differences)} differing fields "
+                          f"({cmp.silent_errors} not in the review queue):", highlight=False)
             for diff in cmp.differences:
-                d.add_row(diff.doc_id, diff.path, json.dumps(diff.expected, ensure_ascii=False, default=str),
-                          json.dumps(diff.got, ensure_ascii=False, default=str), "yes" if diff.queued else "NO")
-            console.print(d)
+                expected = json.dumps(diff.expected, ensure_ascii=False, default=str)
+                got = json.dumps(diff.got, ensure_ascii=False, default=str)
+                where = "in review queue" if diff.queued else "NOT in review queue"
+                console.print(f"  {diff.doc_id}  {diff.path}  expected {expected}  got {got}  ({where})",
+                              highlight=False, soft_wrap=True)
     if cmp.accuracy < min_accuracy:
         err.print(f"[red]accuracy {cmp.accuracy:.2%} is below --min-accuracy {min_accuracy:.2%}[/red]")
         raise typer.Exit(1)

@@ -62,6 +62,21 @@ class Status(str, Enum):
 class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    @classmethod
+    def trusted(cls, **fields: Any) -> Any:
+        """Build from already-valid values, every field given, without validation.
+
+        The extract → verify hot path builds hundreds of these per document; this is
+        :meth:`model_construct` minus its per-field default handling. Callers must pass
+        every field with a value of the declared type.
+        """
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", fields)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
+
 
 class Reading(_Data):
     """One extractor's reading of one field."""

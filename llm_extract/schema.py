@@ -218,7 +218,12 @@ class Report(_Strict):
 
     @classmethod
     def from_values(cls, doc_id: str, values: dict[str, Any], notes: list[str] | None = None) -> "Report":
-        report = cls(doc_id=doc_id, notes=list(notes or []))
+        """Build a report from ``path → value`` (validated once, as a whole)."""
+        data: dict[str, Any] = {"doc_id": doc_id, "notes": list(notes or [])}
         for path, value in values.items():
-            report.set(path, value)
-        return report
+            *parents, leaf = path.split(".")
+            node = data
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = value
+        return cls.model_validate(data)

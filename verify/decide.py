@@ -23,6 +23,13 @@ __all__ = ["verify_extraction", "verify_report", "statuses"]
 _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
 
 
+def _prov(status: Status, source: str | None, method: str | None, r: Reading, rules: list[str],
+          note: str | None, kind: CellKind | None = None) -> FieldProvenance:
+    # every field given, no validation: the hot path
+    return FieldProvenance.trusted(status=status, source=source, method=method, kind=kind or r.kind,
+                                           raw=r.raw, lines=r.lines, rules=rules, candidates={}, note=note)
+
+
 def _known_values(extraction: Extraction) -> dict[str, int | None]:
     return {p: r.value for p, r in extraction.readings.items()
             if p in _TABLE_PATHS and not r.missing}
@@ -60,16 +67,15 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     unchecked_paths = {p for eq in unchecked for p in eq.paths if p in values}
     table_status = statuses(values, findings, unchecked_paths)
 
-    report = Report(doc_id=extraction.doc_id)
+    out_values: dict[str, object] = {}
     provenance: dict[str, FieldProvenance] = {}
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
         if path in derivation.values:
             value = derivation.values[path]
-            prov = FieldProvenance(status=Status.DERIVED, source="derived", method="identities",
-                                   kind=r.kind, raw=r.raw, lines=r.lines,
-                                   rules=["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
-                                   note="; ".join(derivation.rules[path]))
+            prov = _prov(Status.DERIVED, "derived", "identities", r,
+                         ["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
+                         "; ".join(derivation.rules[path]))
         elif r.missing:
             value = None
             rules = ["READ.MISSING"]
@@ -77,15 +83,13 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                 rules.append("DERIVE.SEARCH_CAP")
             elif any(path in extraction.ambiguities[gi].paths for gi in derivation.ambiguous):
                 rules.append("DERIVE.AMBIGUOUS")
-            prov = FieldProvenance(status=Status.MISSING, source=None, method=r.method or None,
-                                   kind=CellKind.MISSING, raw=r.raw, lines=r.lines, rules=rules, note=r.note)
+            prov = _prov(Status.MISSING, None, r.method or None, r, rules, r.note, CellKind.MISSING)
         else:
             value = r.value
             status, rules = table_status.get(path, (Status.PROVEN, []))
-            prov = FieldProvenance(status=status, source=extraction.extractor, method=r.method or None,
-                                   kind=r.kind, raw=r.raw, lines=r.lines, rules=rules, note=r.note)
+            prov = _prov(status, extraction.extractor, r.method or None, r, rules, r.note)
         if value is not None:
-            report.set(path, value)
+            out_values[path] = value
         provenance[path] = prov
 
     for gi, options in derivation.ambiguous.items():
@@ -100,6 +104,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         findings.append(Finding(code="DERIVE.PINNED", severity="info", paths=[path],
                                 message=f"{path} = {derivation.values[path]} pinned by "
                                         + "; ".join(derivation.rules[path])))
+    report = Report.from_values(extraction.doc_id, out_values)
     return Record(report=report, provenance=provenance, findings=findings,
                   stages={"regex": {"warnings": extraction.warnings, "ambiguities": len(extraction.ambiguities),
                                     "combinations_searched": derivation.combinations}})

@@ -138,10 +138,8 @@ def derive(known: Mapping[str, int | None], unknown: Iterable[str],
         if len(seen) == 1 and "?" not in seen and not in_open_group:
             value = seen.pop()
             result.values[p] = value if value is not None else 0
-            rules: set[str] = set()
-            for _, used in survivors.values():
-                rules |= used.get(p, set())
-            result.rules[p] = sorted(rules) or sorted(eq.describe() for eq in eqs.get(p, ()) if eq in touching)
+            # every equation the cell is in holds under the surviving reading: all are its evidence
+            result.rules[p] = sorted(eq.describe() for eq in eqs.get(p, ()))
         else:
             result.unresolved.add(p)
     return result

@@ -56,6 +56,7 @@ def extract_regex(doc: Document) -> Extraction:
     for path in ALL_PATHS:
         if path not in readings:
             readings[path] = Reading(kind=CellKind.MISSING, method="label", note="not found")
-    return Extraction(doc_id=doc.doc_id, extractor=EXTRACTOR_NAME, readings=readings,
-                      ambiguities=ambiguities, warnings=warnings,
-                      meta={"regions": {k: [v.start, v.end] for k, v in regions.items()}})
+    # every reading is already a valid Reading: skip re-validating 202 of them
+    return Extraction.trusted(doc_id=doc.doc_id, extractor=EXTRACTOR_NAME, readings=readings,
+                              ambiguities=ambiguities, warnings=warnings,
+                              meta={"regions": {k: [v.start, v.end] for k, v in regions.items()}})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..evidence import CellKind
@@ -37,19 +38,13 @@ def normalise(text: str) -> str:
 class Cell:
     """A parsed cell. ``value`` is an ``int`` (or ``Decimal`` for decimals) or ``None``."""
 
-    __slots__ = ("raw", "kind", "value", "note")
+    __slots__ = ("raw", "kind", "value", "note", "is_value", "is_number")
 
     def __init__(self, raw: str, kind: CellKind, value: int | Decimal | None = None, note: str | None = None):
         self.raw, self.kind, self.value, self.note = raw, kind, value, note
-
-    @property
-    def is_value(self) -> bool:
-        """A cell that stands where a number belongs (blank and placeholders included)."""
-        return self.kind not in (CellKind.TEXT, CellKind.MISSING)
-
-    @property
-    def is_number(self) -> bool:
-        return self.kind in (CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR)
+        #: stands where a number belongs (blank and placeholders included)
+        self.is_value = kind not in (CellKind.TEXT, CellKind.MISSING)
+        self.is_number = kind in (CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR)
 
     def __repr__(self) -> str:
         return f"Cell({self.raw!r}, {self.kind.value}, {self.value!r})"
@@ -59,8 +54,9 @@ def _as_value(text: str) -> int | Decimal:
     return Decimal(text) if "." in text else int(text)
 
 
+@lru_cache(maxsize=8192)
 def parse_cell(raw: str) -> Cell:
-    """Parse one cell's raw text (see the module docstring)."""
+    """Parse one cell's raw text (see the module docstring). Cells are shared: never mutate one."""
     text = normalise(raw).replace(" ", "")
     if not text:
         return Cell(raw, CellKind.BLANK)

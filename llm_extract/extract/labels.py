@@ -9,12 +9,14 @@ in form order, each after the previous row, never by line offsets.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["TABLE3_LABELS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "strip_item_number"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
 
 
+@lru_cache(maxsize=4096)
 def strip_item_number(key: str) -> str:
     """'(三)1.属于国家秘密' → '属于国家秘密'."""
     return _ITEM_NO.sub("", key)

@@ -35,13 +35,14 @@ def label_key(text: str) -> str:
     return _QUOTES.sub("", normalise(text))
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
     raw: str
     line: int                      # 1-based
     cell: Cell                     # parsed; kind TEXT for labels
     col: int | None = None         # field index in a tab-separated row
     key: str = ""                  # label_key(raw) for text items
+    width: int | None = None       # number of fields of its tab-separated row
 
     @property
     def is_value(self) -> bool:
@@ -110,7 +111,9 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
                     if cell_per_line:  # a tab-only line is a blank cell; empty tab-row fields are layout
                         items.append(Item(f, n, parse_cell(f), None))
                     continue
-                items.extend(_split_tokens(f, n, None if cell_per_line else col))
+                for it in _split_tokens(f, n, None if cell_per_line else col):
+                    it.width = None if cell_per_line else len(fields)
+                    items.append(it)
             continue
         # a line without tabs: continuation of a text cell, or space-separated text
         toks = _split_tokens(line, n, None)

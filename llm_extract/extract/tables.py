@@ -26,11 +26,11 @@ def _reading(cell: Cell, lines: list[int], method: str) -> Reading:
     value = cell.value
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
-    return Reading(value=value, kind=cell.kind, raw=cell.raw, lines=lines, method=method, note=cell.note)
+    return Reading.trusted(value=value, kind=cell.kind, raw=cell.raw, lines=lines, method=method, note=cell.note)
 
 
 def _missing(raw: str, lines: list[int], method: str, note: str) -> Reading:
-    return Reading(kind=CellKind.MISSING, raw=raw, lines=lines, method=method, note=note)
+    return Reading.trusted(value=None, kind=CellKind.MISSING, raw=raw, lines=lines, method=method, note=note)
 
 
 # ── 表二 ─────────────────────────────────────────────────────────────────────────
@@ -99,7 +99,8 @@ def _gap_options(numbers: list[int], width: int) -> list[list[int | None]]:
 
 
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
-                  method: str, out: Readings, ambiguities: list[Ambiguity]) -> None:
+                  method: str, out: Readings, ambiguities: list[Ambiguity],
+                  cell_lines: list[int] | None = None) -> None:
     paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
     lines = sorted({label.line, *(n.line for n in numbers)})
     raw = " ".join(n.raw for n in numbers)
@@ -109,8 +110,8 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     # but a lost cell in tab-separated PDF text, where the columns slide.
     lost_blanks = has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells or []))
     if cells is not None and not lost_blanks:
-        for path, cell in zip(paths, cells):
-            item_line = next((n.line for n in numbers if n.cell is cell), label.line)
+        for i, (path, cell) in enumerate(zip(paths, cells)):
+            item_line = cell_lines[i] if cell_lines else label.line
             out[path] = _reading(cell, sorted({label.line, item_line}), method)
         return
     # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown.
@@ -128,9 +129,12 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
 def _tab_window(items: list[Item], labels: dict[str, int]) -> int | None:
     """The modal field index of the first of seven numbers on a tab-separated row."""
     starts: dict[int, int] = {}
+    value_cols: dict[int, list[int]] = {}
+    for it in items:
+        if it.is_value and it.col is not None:
+            value_cols.setdefault(it.line, []).append(it.col)
     for idx in labels.values():
-        line = items[idx].line
-        cols = [it.col for it in items if it.line == line and it.is_value and it.col is not None]
+        cols = value_cols.get(items[idx].line, [])
         if len(cols) == 7 and cols == list(range(cols[0], cols[0] + 7)):
             starts[cols[0]] = starts.get(cols[0], 0) + 1
     return max(starts, key=lambda k: starts[k]) if starts else None
@@ -153,16 +157,23 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
             same_line = [it for it in span if it.line == label.line]
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
-            if numbers and all(window <= (it.col or 0) < window + 7 for it in numbers):
+            if len(numbers) == 7:                       # seven numbers for seven columns
+                cells = [it.cell for it in numbers]
+            elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers):
                 cells = [by_col[c].cell if c in by_col else parse_cell("") for c in range(window, window + 7)]
+            elif not same_line and (label.width or 0) >= window + 7:   # every cell of the row is blank
+                cells = [parse_cell("") for _ in range(7)]
             _row_readings(row, cells, numbers, label, "tab-row", out, ambiguities)
             continue
         numbers = [it for it in span if it.cell.is_number]
-        if len(span) >= 7 and all(n in span[:7] for n in numbers):
-            cells = [it.cell for it in span[:7]]
+        chosen: list[Item] | None = None
+        if len(span) >= 7 and all(n in span[:7] for n in numbers):   # identity comparison (eq=False)
+            chosen = span[:7]
         elif len(numbers) == 7:
-            cells = [it.cell for it in numbers]
-        _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities)
+            chosen = numbers
+        cells = [it.cell for it in chosen] if chosen else None
+        _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
+                      [it.line for it in chosen] if chosen else None)
     for row in APPLICATION_ROWS:
         if row not in labels:
             for c in APPLICANT_COLUMNS:

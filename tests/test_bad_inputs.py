@@ -1,0 +1,91 @@
+"""Bad input fails its own document with a message naming it; the batch goes on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from llm_extract import (
+    BinaryDocumentError,
+    EmptyDocumentError,
+    NotAReportError,
+    UnsupportedFormatError,
+    UnsupportedFormError,
+    load,
+    process_document,
+    run_batch,
+)
+from llm_extract.evidence import Status
+from llm_extract.ingest import decode_bytes
+
+BAD = Path(__file__).parent / "bad_inputs"
+
+
+@pytest.mark.parametrize("name, error", [
+    ("empty.txt", EmptyDocumentError),
+    ("whitespace_only.txt", EmptyDocumentError),
+    ("binary.txt", BinaryDocumentError),
+])
+def test_unreadable_files_raise_an_error_that_names_the_file(name: str, error: type) -> None:
+    with pytest.raises(error) as info:
+        load(BAD / name)
+    assert name in str(info.value)
+
+
+def test_a_text_that_is_not_a_report_is_refused_by_name() -> None:
+    with pytest.raises(NotAReportError, match="not_a_report.txt"):
+        process_document(load(BAD / "not_a_report.txt"))
+
+
+@pytest.mark.parametrize("name, encoding", [
+    ("report_gbk.txt", "gb18030"), ("report_utf16.txt", "utf-16"), ("report_utf8_bom.txt", "utf-8-sig"),
+])
+def test_encodings_are_detected_and_the_report_reads_as_in_utf8(name: str, encoding: str, golden_dir: Path) -> None:
+    doc = load(BAD / name)
+    assert doc.encoding == encoding
+    assert "新乡市牧野区人民政府" in doc.text and "\ufffd" not in doc.text
+    reference = process_document(load(golden_dir / "003_d677def7845cc038.txt"))
+    assert process_document(doc).report.values() == reference.report.values()
+
+
+def test_utf16_without_a_bom_is_detected() -> None:
+    text = "红旗区人民政府2021年政府信息公开工作年度报告\n行政许可\t3150\n"
+    assert decode_bytes(text.encode("utf-16-le"))[0] == text
+
+
+def test_a_report_without_table_4_gives_a_partial_record_with_table_4_missing() -> None:
+    record = process_document(load(BAD / "report_without_table4.txt"))
+    t4 = {p: v.status for p, v in record.provenance.items() if p.startswith("review_litigation.")}
+    assert set(t4.values()) == {Status.MISSING}
+    assert record.report.applications.new_received.total == 3
+    assert record.provenance["applications.new_received.total"].status == Status.PROVEN
+
+
+def test_an_unsupported_file_type_is_refused_by_name(tmp_path: Path) -> None:
+    f = tmp_path / "report.xls"
+    f.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(UnsupportedFormatError, match="report.xls"):
+        load(f)
+
+
+def test_the_2019_form_is_recognised_and_refused_rather_than_misread(tmp_path: Path) -> None:
+    f = tmp_path / "old.txt"
+    f.write_text("某县2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\t信息内容\n\t本年新制作数量\n"
+                 "\t本年新公开数量\n\t对外公开总数量\n\t规章\n\t0\n\t0\n\t0\n", encoding="utf-8")
+    with pytest.raises(UnsupportedFormError, match="old.txt"):
+        process_document(load(f))
+
+
+def test_a_batch_of_bad_and_good_inputs_finishes_with_the_good_records_written(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = run_batch([BAD], out)
+    failed = {Path(f["path"]).name: f["type"] for f in summary.failures}
+    assert failed == {"empty.txt": "EmptyDocumentError", "whitespace_only.txt": "EmptyDocumentError",
+                      "binary.txt": "BinaryDocumentError", "not_a_report.txt": "NotAReportError"}
+    written = sorted(p.stem for p in (out / "records").glob("*.json"))
+    assert written == ["report_gbk", "report_utf16", "report_utf8_bom", "report_without_table4"]
+    assert sorted(p.stem for p in (out / "failed").glob("*.json")) == sorted(Path(n).stem for n in failed)
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["doc_id"] for line in lines] == written

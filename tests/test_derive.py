@@ -1,0 +1,95 @@
+"""Derivation fills a lost cell only when the identities leave exactly one value."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Ambiguity
+from verify import derive
+
+from .test_identities import consistent
+
+ROW = [f"applications.new_received.{c}" for c in
+       ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+
+
+def test_a_single_lost_cell_is_pinned_by_its_row_total() -> None:
+    v = consistent()
+    del v["applications.granted.natural_person"]
+    d = derive(v, {"applications.granted.natural_person"})
+    assert d.values == {"applications.granted.natural_person": 3}
+    assert any("T3.ROW_SUM" in r for r in d.rules["applications.granted.natural_person"])
+
+
+def test_derivation_refuses_when_two_values_are_possible() -> None:
+    v = consistent()
+    # two lost cells in one row and one column pair: 3 = a + b has several solutions once the
+    # column identities are also open for both cells
+    lost = {"applications.granted.natural_person", "applications.unavailable_not_held.natural_person",
+            "applications.granted.total", "applications.unavailable_not_held.total"}
+    for p in lost:
+        del v[p]
+    d = derive(v, lost)
+    assert d.values == {}
+    assert d.unresolved == lost
+
+
+def test_unknowns_that_must_sum_to_zero_are_all_zero() -> None:
+    v = consistent()
+    lost = {"applications.rejected_duplicate.commercial", "applications.rejected_duplicate.research"}
+    for p in lost:
+        del v[p]
+    d = derive(v, lost)
+    assert d.values == {p: 0 for p in lost}
+
+
+def test_a_row_with_six_numbers_for_seven_columns_is_placed_where_the_identities_allow() -> None:
+    v = consistent()
+    for p in ROW:
+        del v[p]
+    numbers = [0, 0, 0, 0, 0, 5]                           # the natural_person cell was lost
+    options = []
+    for gap in range(7):
+        row: list[int | None] = list(numbers)
+        row.insert(gap, None)
+        options.append(row)
+    d = derive(v, set(), [Ambiguity(paths=ROW, options=options, reason="6 numbers")])
+    assert d.values[ROW[0]] == 5 and d.values[ROW[6]] == 5
+    assert d.ambiguous == {}
+
+
+def test_a_read_value_is_never_changed_even_when_it_breaks_an_identity() -> None:
+    v = consistent()
+    v["applications.granted.total"] = 99                   # printed wrong
+    del v["applications.granted.natural_person"]
+    d = derive(v, {"applications.granted.natural_person"})
+    assert "applications.granted.total" not in d.values
+    assert d.values == {}                                  # no value makes every equation hold
+
+
+def test_two_surviving_readings_leave_the_cells_missing_and_list_both() -> None:
+    v = consistent()
+    for p in ROW:
+        del v[p]
+    # 5 and 5 for 7 columns: natural_person+total and other_org+total both add up; the balance
+    # identity decides the column only if carried/processed columns are known — open them too
+    for c in ("natural_person", "other_org"):
+        for row in ("carried_over", "total_processed", "carried_forward"):
+            v.pop(f"applications.{row}.{c}", None)
+    options = [[5, None, None, None, None, None, 5], [None, None, None, None, None, 5, 5]]
+    unknown = {f"applications.{row}.{c}" for c in ("natural_person", "other_org")
+               for row in ("carried_over", "total_processed", "carried_forward")}
+    d = derive(v, unknown, [Ambiguity(paths=ROW, options=options, reason="2 numbers")])
+    assert ROW[0] not in d.values and ROW[5] not in d.values
+    assert 0 in d.ambiguous
+
+
+def test_the_search_stops_at_its_cap_and_says_so() -> None:
+    v = consistent()
+    groups = []
+    for row in ("granted", "partially_granted", "denied_state_secret"):
+        paths = [f"applications.{row}.{c}" for c in
+                 ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+        for p in paths:
+            v.pop(p, None)
+        groups.append(Ambiguity(paths=paths, options=[[0] * 7] * 50, reason="many"))
+    d = derive(v, set(), groups, search_cap=1000)
+    assert d.capped and d.values == {}

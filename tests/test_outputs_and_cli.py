@@ -1,0 +1,118 @@
+"""What a user gets from the command line: outputs, resume, compare, verify."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from llm_extract.cli import app
+from llm_extract.outputs import read_json
+
+runner = CliRunner()
+SEED_002 = "002_0126e23b7202ee31"
+
+
+@pytest.fixture()
+def out(tmp_path: Path, golden_dir: Path) -> Path:
+    result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "out"
+
+
+def test_extract_writes_records_jsonl_csv_queue_and_summary(out: Path) -> None:
+    assert sorted(p.name for p in out.iterdir()) == ["records", "records.csv", "records.jsonl",
+                                                     "review_queue.jsonl", "summary.json"]
+    summary = read_json(out / "summary.json")
+    assert (summary["documents"], summary["ok"], summary["failed"]) == (5, 5, 0)
+    assert summary["fields"] == {"proven": 982, "derived": 28}
+    assert summary["llm"]["mode"] == "never"
+
+
+def test_the_summary_table_tells_a_user_what_happened(tmp_path: Path, golden_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(tmp_path / "o")])
+    assert "5 ok, 0 failed" in result.output
+    assert "982 proven, 28 derived, 28 queued for review" in result.output
+    assert "no model configured" in result.output
+
+
+def test_the_csv_opens_in_excel_one_row_per_document_one_column_per_field(out: Path) -> None:
+    raw = (out / "records.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 5
+    row = next(r for r in rows if r["doc_id"] == "003_d677def7845cc038")
+    assert row["agency"] == "新乡市牧野区人民政府"
+    assert row["active_disclosure.fees_10k_yuan"] == "94.0121"
+    assert row["applications.denied_process_info.natural_person"] == "1"
+    blank = next(r for r in rows if r["doc_id"] == "000_38ec84bebc7328d3")
+    assert blank["applications.other_other.total"] == ""     # null stays empty, never 0
+
+
+def test_records_carry_golden_shape_and_provenance(out: Path, golden_dir: Path) -> None:
+    rec = read_json(out / "records" / f"{SEED_002}.json")
+    golden = read_json(golden_dir / f"{SEED_002}.json")
+    assert set(golden) - {"notes"} <= set(rec)
+    prov = rec["provenance"]["applications.total_processed.natural_person"]
+    assert prov["status"] == "proven" and prov["source"] == "regex" and prov["lines"] == [57]
+
+
+def test_a_rerun_resumes_without_duplicating_queue_items(out: Path, golden_dir: Path) -> None:
+    before = (out / "review_queue.jsonl").read_text(encoding="utf-8")
+    (out / "records" / "000_38ec84bebc7328d3.json").unlink()          # as if killed before this one
+    result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(out)])
+    assert result.exit_code == 0
+    assert "4 resumed" in result.output
+    after = (out / "review_queue.jsonl").read_text(encoding="utf-8")
+    assert after == before
+    ids = [json.loads(line)["id"] for line in after.splitlines()]
+    assert len(ids) == len(set(ids)) == 28
+    assert len((out / "records.jsonl").read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_no_temporary_files_are_left_behind(out: Path) -> None:
+    assert [p for p in out.rglob("*") if p.name.endswith(".tmp")] == []
+
+
+def test_compare_reports_full_accuracy_on_the_seeds(out: Path, golden_dir: Path) -> None:
+    result = runner.invoke(app, ["compare", str(out), str(golden_dir), "--min-accuracy", "1.0"])
+    assert result.exit_code == 0, result.output
+    assert "100.00% (1010/1010)" in result.output
+
+
+def test_compare_treats_null_and_zero_as_different_and_fails_below_min_accuracy(out: Path, tmp_path: Path,
+                                                                               golden_dir: Path) -> None:
+    golden = tmp_path / "golden"
+    shutil.copytree(golden_dir, golden, ignore=shutil.ignore_patterns("*.txt"))
+    g = json.loads((golden / "000_38ec84bebc7328d3.json").read_text(encoding="utf-8"))
+    g["applications"]["other_other"]["total"] = 0                    # the report prints a blank
+    (golden / "000_38ec84bebc7328d3.json").write_text(json.dumps(g, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(out), str(golden), "--min-accuracy", "1.0"])
+    assert result.exit_code == 1
+    assert "applications.other_other.total" in result.output
+    assert "1009/1010" in result.output
+
+
+def test_verify_accepts_a_clean_record_and_flags_a_hand_edit_that_breaks_an_identity(out: Path,
+                                                                                     tmp_path: Path) -> None:
+    path = out / "records" / "003_d677def7845cc038.json"
+    ok = runner.invoke(app, ["verify", str(path)])
+    assert ok.exit_code == 0 and "every identity holds" in ok.output
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    rec["applications"]["granted"]["natural_person"] = 5
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    bad = runner.invoke(app, ["verify", str(edited)])
+    assert bad.exit_code == 1
+    assert "T3.ROW_SUM" in bad.output and "T3.COLUMN_SUM" in bad.output
+
+
+def test_rules_lists_every_code_in_both_languages() -> None:
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    for code in ("T3.ROW_SUM", "T3.COLUMN_SUM", "T3.BALANCE", "T4.GROUP_SUM", "DERIVE.PINNED"):
+        assert code in result.output
