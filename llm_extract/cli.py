@@ -14,10 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ._exceptions import GoldenError
-from .compare import compare_dirs
+from .compare import compare_dirs, compare_values, golden_from_record, load_output_dir
 from .evidence import Record
 from .ingest import iter_inputs
-from .outputs import dumps, read_json
+from .outputs import dumps, read_json, write_json
 from .pipeline import DocumentOutcome, RunSummary, run_batch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -147,6 +147,39 @@ def rules() -> None:
         r = RULES[code]
         t.add_row(r.code, r.zh, r.en)
     console.print(t)
+
+
+@app.command("update-golden")
+def update_golden(
+    out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
+    golden_dir: Annotated[Path, typer.Argument(help="The golden directory to write into.")],
+    doc: Annotated[list[str], typer.Option("--doc", help="Document id to (re)write; repeat for several.")],
+    allow_unproven: Annotated[bool, typer.Option(help="Write even when fields are not proven.")] = False,
+) -> None:
+    """Rewrite golden files from reviewed records: the only way golden files change.
+
+    Prints every field that changes. Refuses records with fields that are not proven
+    unless --allow-unproven (golden files are data, reviewed like code).
+    """
+    records, _ = load_output_dir(out_dir)
+    for doc_id in doc:
+        rec = records.get(doc_id)
+        if rec is None:
+            err.print(f"[red]{doc_id}: no record in {out_dir}[/red]")
+            raise typer.Exit(2)
+        unproven = {k: v for k, v in rec.get("status_counts", {}).items() if k != "proven" and v}
+        if unproven and not allow_unproven:
+            err.print(f"[red]{doc_id}: fields not proven ({unproven}); review them or pass --allow-unproven[/red]")
+            raise typer.Exit(1)
+        path = golden_dir / f"{doc_id}.json"
+        previous = read_json(path) if path.exists() else None
+        new = golden_from_record(rec, previous)
+        if previous is not None:
+            _, diffs = compare_values(doc_id, previous, new)
+            for d in diffs:
+                console.print(f"{doc_id}  {d.path}: {d.expected!r} → {d.got!r}", highlight=False)
+        write_json(path, new)
+        console.print(f"wrote {path}")
 
 
 def main() -> None:  # console-script entry point

@@ -147,3 +147,11 @@ def compare_dirs(out_dir: str | Path, golden_dir: str | Path) -> Comparison:
             doc[0] += ok
             doc[1] += 1
     return cmp
+
+
+def golden_from_record(record: dict[str, Any], previous: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The golden-shape part of a record (notes kept from the previous golden file)."""
+    keys = ("doc_id", "agency", "year", "active_disclosure", "applications", "review_litigation")
+    out = {k: record[k] for k in keys if k in record}
+    out["notes"] = (previous or {}).get("notes", record.get("notes", []))
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import json
 import shutil
 from pathlib import Path
@@ -116,3 +117,39 @@ def test_rules_lists_every_code_in_both_languages() -> None:
     assert result.exit_code == 0
     for code in ("T3.ROW_SUM", "T3.COLUMN_SUM", "T3.BALANCE", "T4.GROUP_SUM", "DERIVE.PINNED"):
         assert code in result.output
+
+
+def test_golden_files_change_only_through_update_golden_which_shows_the_changes(out: Path, tmp_path: Path,
+                                                                                golden_dir: Path) -> None:
+    golden = tmp_path / "golden"
+    shutil.copytree(golden_dir, golden)
+    stem = "003_d677def7845cc038"
+    g = json.loads((golden / f"{stem}.json").read_text(encoding="utf-8"))
+    g["active_disclosure"]["licensing"] = 1
+    (golden / f"{stem}.json").write_text(json.dumps(g, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["update-golden", str(out), str(golden), "--doc", stem])
+    assert result.exit_code == 0, result.output
+    assert "active_disclosure.licensing: 1 → 15498" in result.output
+    assert json.loads((golden / f"{stem}.json").read_text(encoding="utf-8"))["active_disclosure"]["licensing"] == 15498
+
+
+def test_update_golden_refuses_a_record_with_unreviewed_fields(out: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["update-golden", str(out), str(tmp_path), "--doc", SEED_002])
+    assert result.exit_code == 1
+    assert not (tmp_path / f"{SEED_002}.json").exists()
+
+
+def test_the_readme_documents_every_command_and_no_other() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `llm-extract ([a-z-]+)", readme, flags=re.M))
+    commands = {c.name or c.callback.__name__ for c in app.registered_commands}
+    assert documented == commands
+
+
+def test_the_readme_starts_with_the_run_and_the_test_commands() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.+?)\n```", readme, flags=re.S)
+    assert "llm-extract extract golden/" in blocks[0] and "llm-extract compare" in blocks[0]
+    assert "pytest" in blocks[1]
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert blocks[1].strip() in ci
