@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -18,7 +19,8 @@ from .compare import compare_dirs, compare_values, golden_from_record, load_outp
 from .evidence import Record
 from .ingest import iter_inputs
 from .outputs import dumps, read_json, write_json
-from .pipeline import DocumentOutcome, RunSummary, run_batch
+from .outputs import read_jsonl
+from .pipeline import DocumentOutcome, RunSummary, resolve_item, run_batch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract, verify and review the tables of 政府信息公开工作年度报告.")
@@ -147,6 +149,57 @@ def rules() -> None:
         r = RULES[code]
         t.add_row(r.code, r.zh, r.en)
     console.print(t)
+
+
+@app.command()
+def review(
+    out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
+    doc: Annotated[Optional[str], typer.Option(help="Only this document id.")] = None,
+    status: Annotated[Optional[str], typer.Option(help="Only this status (derived, disputed, missing, ...).")] = None,
+) -> None:
+    """Show the review queue, one block per item: field, value, candidates, rules, source lines."""
+    items = read_jsonl(out_dir / "review_queue.jsonl")
+    items = [i for i in items if (doc is None or i["doc_id"] == doc) and (status is None or i["status"] == status)]
+    for i in items:
+        cands = ", ".join(f"{c['source']}={json.dumps(c['value'], ensure_ascii=False, default=str)}"
+                          for c in i.get("candidates", []))
+        console.print(f"[bold]{i['id']}[/bold]  {i['doc_id']}  {i['path'] or '(document)'}  [{i['status']}]  "
+                      f"value={json.dumps(i.get('value'), ensure_ascii=False, default=str)}", highlight=False)
+        console.print(f"    rules: {', '.join(i.get('rules', []))}   candidates: {cands or '-'}", highlight=False)
+        console.print(f"    {i.get('message', '')}", highlight=False, soft_wrap=True)
+        for line in i.get("source_lines", []):
+            console.print(f"    {line['n']:>5} | {line['text']}", highlight=False, soft_wrap=True)
+    console.print(f"{len(items)} items")
+
+
+def _parse_value(text: str) -> object:
+    if text.lower() in ("null", "none", ""):
+        return None
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except ValueError:
+        return text
+
+
+@app.command()
+def resolve(
+    out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
+    item_id: Annotated[str, typer.Argument(help="The review item id (see `llm-extract review`).")],
+    value: Annotated[str, typer.Argument(help="The value as decided: a number, null for a blank cell, or text.")],
+    reviewer: Annotated[Optional[str], typer.Option(help="Who decided.")] = None,
+    note: Annotated[Optional[str], typer.Option(help="Why.")] = None,
+) -> None:
+    """Decide a review item: appended to OUT/decisions.jsonl, applied to the record, re-verified."""
+    try:
+        record = resolve_item(out_dir, item_id, _parse_value(value), reviewer=reviewer, note=note)
+    except (KeyError, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+    broken = [f for f in record.findings if f.severity == "error"]
+    console.print(f"{record.doc_id}: decision recorded; " + ", ".join(
+        f"{v} {k}" for k, v in record.status_counts().items() if v))
+    for f in broken:
+        console.print(f"[red]{f.code}[/red] {f.message}")
 
 
 @app.command("update-golden")

@@ -24,14 +24,21 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError
+from .decisions import Decision, append_decision, apply_decisions, load_decisions
 from .evidence import Record
 from .extract import extract_regex
 from .ingest import Document, iter_inputs, load
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_csv, write_json, write_jsonl
+from .extract.narrative import read_narrative
 from .review import review_items
+from .schema import Report
 from verify import verify_extraction
+from verify.crossyear import check_cross_year
+from verify.narrative import check_record_narrative
+from verify.split import diagnose_record
 
-__all__ = ["process_document", "run_batch", "RunSummary", "DocumentOutcome", "LLM_MODES"]
+__all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "RunSummary", "DocumentOutcome",
+           "LLM_MODES"]
 
 LLM_MODES = ("never", "auto", "always")
 
@@ -55,6 +62,7 @@ class RunSummary(BaseModel):
     resumed: int = 0
     fields: dict[str, int] = Field(default_factory=dict)     # status → count over ok documents
     queued: int = 0                                          # review-queue items
+    decisions: int = 0                                       # reviewer decisions on file
     rules: dict[str, int] = Field(default_factory=dict)      # rule code → findings (error/warning)
     llm: dict[str, Any] = Field(default_factory=dict)        # mode and why; calls, tokens
     seconds: float = 0.0
@@ -66,14 +74,16 @@ def process_document(doc: Document) -> Record:
     """Extract and verify one document (the deterministic path). The record carries its review items."""
     extraction = extract_regex(doc)
     record = verify_extraction(extraction)
+    record.findings += check_record_narrative(record, read_narrative(doc.lines, record.report.year))
+    record.findings += diagnose_record(record)      # split-number suggestions, never applied
     record.source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
                      "encoding": doc.encoding}
     return record
 
 
-def _record_json(record: Record, doc: Document) -> dict[str, Any]:
+def _record_json(record: Record, lines: list[str]) -> dict[str, Any]:
     data = record.to_json_dict()
-    data["review"] = [item.model_dump(mode="json") for item in review_items(record, doc.lines)]
+    data["review"] = [item.model_dump(mode="json") for item in review_items(record, lines)]
     return data
 
 
@@ -101,6 +111,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     (out / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
     files = iter_inputs(list(inputs))
     ids = _doc_ids(files)
+    decisions = load_decisions(out)
     summary = RunSummary(out_dir=str(out), documents=len(files),
                          llm={"mode": "never", "reason": "no model configured: deterministic path only"})
     for f in files:
@@ -115,8 +126,8 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
             if resume and _resumable(record_path, doc):
                 outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
             else:
-                record = process_document(doc)
-                write_json(record_path, _record_json(record, doc))
+                record = apply_decisions(process_document(doc), decisions)
+                write_json(record_path, _record_json(record, doc.lines))
                 outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
             failed_path.unlink(missing_ok=True)
         except DocumentError as exc:
@@ -132,14 +143,30 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
         if progress:
             progress(outcome)
     _finish(summary, out, {ids[f] for f in files})
+    summary.decisions = len(decisions)
     summary.seconds = round(time.perf_counter() - started, 3)
     write_json(out / "summary.json", summary.model_dump(mode="json"))
     return summary
 
 
+def _link_years(records: list[dict[str, Any]]) -> None:
+    """Add cross-year findings (verify.crossyear) and their review items to the combined outputs.
+
+    They depend on the whole output directory, so they go into the rebuilt combined files
+    only; each ``records/*.json`` stays a function of its own document.
+    """
+    by_id = {r.get("doc_id"): r for r in records}
+    for doc_id, finding in check_cross_year([Record.from_json_dict(r) for r in records]):
+        rec = by_id[doc_id]
+        rec.setdefault("findings", []).append(finding.model_dump(mode="json", exclude_defaults=True))
+        carrier = Record(report=Report(doc_id=doc_id), findings=[finding])
+        rec.setdefault("review", []).extend(item.model_dump(mode="json") for item in review_items(carrier, []))
+
+
 def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
     """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones)."""
     records = [read_json(p) for p in sorted((out / RECORDS_DIR).glob("*.json"))]
+    _link_years(records)
     fields: Counter[str] = Counter()
     rules: Counter[str] = Counter()
     queue: list[dict[str, Any]] = []
@@ -160,3 +187,34 @@ def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
     summary.rules = dict(sorted(rules.items()))
     summary.failures = [{"path": o.path, "error": o.error or "", "type": o.error_type or ""}
                         for o in summary.outcomes if not o.ok]
+
+
+def rebuild_outputs(out_dir: str | Path) -> None:
+    """Rewrite records.jsonl, records.csv and review_queue.jsonl from the record files."""
+    _finish(RunSummary(out_dir=str(out_dir)), Path(out_dir), set())
+
+
+def resolve_item(out_dir: str | Path, item_id: str, value: Any, *, reviewer: str | None = None,
+                 note: str | None = None) -> Record:
+    """Record a reviewer's decision on a queue item, apply it to its record, rebuild the outputs."""
+    out = Path(out_dir)
+    for rec_path in sorted((out / RECORDS_DIR).glob("*.json")):
+        data = read_json(rec_path)
+        item = next((i for i in data.get("review", []) if i["id"] == item_id), None)
+        if item is None:
+            continue
+        if not item.get("path"):
+            raise ValueError(f"item {item_id} is a document-level finding, not a field; nothing to set")
+        decision = Decision(doc_id=data["doc_id"], path=item["path"], value=value, item_id=item_id,
+                            content_hash=data.get("source", {}).get("content_hash"), reviewer=reviewer, note=note)
+        append_decision(out, decision)
+        record = apply_decisions(Record.from_json_dict(data), {(decision.doc_id, decision.path): decision})
+        source = data.get("source", {}).get("path")
+        try:
+            lines = load(source).lines if source else []
+        except (DocumentError, OSError):
+            lines = []
+        write_json(rec_path, _record_json(record, lines))
+        rebuild_outputs(out)
+        return record
+    raise KeyError(f"no review item {item_id} in {out}")

@@ -153,3 +153,30 @@ def test_the_readme_starts_with_the_run_and_the_test_commands() -> None:
     assert "pytest" in blocks[1]
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert blocks[1].strip() in ci
+
+
+def test_a_reviewer_decision_flows_into_the_record_the_queue_and_later_runs(out: Path, golden_dir: Path) -> None:
+    queue = [json.loads(line) for line in (out / "review_queue.jsonl").read_text(encoding="utf-8").splitlines()]
+    item = next(i for i in queue if i["path"] == "applications.new_received.natural_person")
+    shown = runner.invoke(app, ["review", str(out), "--doc", SEED_002, "--status", "derived"])
+    assert item["id"] in shown.output and "28 items" in shown.output
+    result = runner.invoke(app, ["resolve", str(out), item["id"], "6", "--reviewer", "wang"])
+    assert result.exit_code == 0, result.output
+    rec = read_json(out / "records" / f"{SEED_002}.json")
+    prov = rec["provenance"]["applications.new_received.natural_person"]
+    assert prov["status"] == "reviewed" and prov["candidates"] == {"derived": 6, "review": 6}
+    ids = [json.loads(line)["id"] for line in (out / "review_queue.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert item["id"] not in ids and len(ids) == 27
+    runner.invoke(app, ["extract", str(golden_dir), "--out", str(out), "--no-resume"])   # a full re-run
+    rec = read_json(out / "records" / f"{SEED_002}.json")
+    assert rec["provenance"]["applications.new_received.natural_person"]["status"] == "reviewed"
+
+
+def test_a_decision_that_breaks_an_identity_is_disputed_not_trusted(out: Path) -> None:
+    queue = [json.loads(line) for line in (out / "review_queue.jsonl").read_text(encoding="utf-8").splitlines()]
+    item = next(i for i in queue if i["path"] == "applications.new_received.natural_person")
+    result = runner.invoke(app, ["resolve", str(out), item["id"], "7"])
+    assert "T3.ROW_SUM" in result.output
+    rec = read_json(out / "records" / f"{SEED_002}.json")
+    assert rec["applications"]["new_received"]["natural_person"] == 7
+    assert rec["provenance"]["applications.new_received.natural_person"]["status"] == "disputed"
