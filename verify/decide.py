@@ -105,9 +105,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                                 message=f"{path} = {derivation.values[path]} pinned by "
                                         + "; ".join(derivation.rules[path])))
     report = Report.from_values(extraction.doc_id, out_values)
-    return Record(report=report, provenance=provenance, findings=findings,
-                  stages={"regex": {"warnings": extraction.warnings, "ambiguities": len(extraction.ambiguities),
-                                    "combinations_searched": derivation.combinations}})
+    return Record.trusted(report=report, provenance=provenance, findings=findings, source={},
+                          stages={"regex": {"warnings": extraction.warnings,
+                                            "ambiguities": len(extraction.ambiguities),
+                                            "combinations_searched": derivation.combinations}})
 
 
 def verify_report(record: Record) -> Record:
