@@ -9,6 +9,15 @@ it; unknowns on one side that must sum to 0 are all 0, since counts are never
 negative), and keeps the combinations under which every equation touching the
 unknowns holds. A cell is derived only when every surviving combination agrees
 on it. A value that was read is never changed here.
+
+Three things keep the search small. Tables are searched apart (no identity
+joins two). Each option is first settled on its own: an equation among its
+cells and read cells checks it or pins its one open cell (a row's total places
+a lost cell at once), and refuted options go. And when every 表三 row is read
+or offered as complete readings (glued digit runs, a lost cell placed by its
+row total), :mod:`verify.rowsearch` walks the partial column sums instead of
+the product of the rows' readings. Past its work cap the part is left missing
+with ``capped`` set.
 """
 
 from __future__ import annotations
@@ -19,8 +28,10 @@ from itertools import product
 from math import prod
 
 from llm_extract.evidence import Ambiguity
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, table_of
 
 from .identities import Equation, equations_by_path, evaluate
+from .rowsearch import DEFAULT_MAX_WORK, search_rows
 
 __all__ = ["Derivation", "derive", "DEFAULT_SEARCH_CAP"]
 
@@ -87,19 +98,151 @@ def derive(known: Mapping[str, int | None], unknown: Iterable[str],
     result = Derivation()
     if not unknown and not ambiguities:
         return result
-    eqs = equations_by_path()
-    group_paths = {p for a in ambiguities for p in a.paths}
-    targets = unknown | group_paths
-    touching = {eq for p in targets for eq in eqs.get(p, ())}
+    solutions = 1
+    for part_unknown, indices in _components(unknown, ambiguities):
+        part = _derive_part(known, part_unknown, [ambiguities[i] for i in indices], search_cap)
+        result.values.update(part.values)
+        result.rules.update(part.rules)
+        result.unresolved |= part.unresolved
+        result.ambiguous.update({indices[gi]: options for gi, options in part.ambiguous.items()})
+        result.combinations += part.combinations
+        result.capped |= part.capped
+        solutions *= part.solutions
+    result.solutions = solutions
+    return result
 
+
+def _components(unknown: set[str], ambiguities: list[Ambiguity]) -> list[tuple[set[str], list[int]]]:
+    """Independent parts: no identity joins two tables, so each table is searched on its own."""
+    parts: dict[str, tuple[set[str], list[int]]] = {}
+    for p in unknown:
+        parts.setdefault(table_of(p), (set(), []))[0].add(p)
+    for i, a in enumerate(ambiguities):
+        parts.setdefault(table_of(a.paths[0]) if a.paths else "", (set(), []))[1].append(i)
+    return [parts[k] for k in sorted(parts)]
+
+
+def _settle(group: Ambiguity, base: Mapping[str, int | None], eqs: Mapping[str, tuple[Equation, ...]]) -> Ambiguity:
+    """Each option on its own: equations among the group's and read cells check it, or pin its one open cell.
+
+    An option an equation refutes is dropped; duplicates are merged (a row's own total,
+    for example, places a lost cell at once).
+    """
+    inside = set(group.paths)
+    local = {eq for p in group.paths for eq in eqs.get(p, ())
+             if all(q in inside or q in base for q in eq.paths)}
+    if not local:
+        return group
+    settled: list[list[int | None]] = []
+    for option in group.options:
+        values: dict[str, int | None] = dict(zip(group.paths, option))
+        open_ = {p for p, v in values.items() if v is None}
+        ok, progress = True, True
+        while ok and progress:
+            progress = False
+            for eq in local:
+                unknown = [p for p in eq.paths if p in open_]
+                if len(unknown) > 1:
+                    continue
+                get = lambda p: (values[p] if p in inside else base[p]) or 0  # noqa: E731
+                rest = sum(get(p) for p in eq.lhs if p not in open_) - sum(get(p) for p in eq.rhs if p not in open_)
+                if not unknown:
+                    ok = rest == 0
+                else:
+                    value = -rest if unknown[0] in eq.lhs else rest
+                    ok = value >= 0
+                    values[unknown[0]] = value
+                    open_.discard(unknown[0])
+                    progress = True
+                if not ok:
+                    break
+        row = [values[p] for p in group.paths]
+        if ok and row not in settled:
+            settled.append(row)
+    return group.model_copy(update={"options": settled})
+
+
+def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities: list[Ambiguity],
+                 search_cap: int) -> Derivation:
+    eqs = equations_by_path()
+    targets = unknown | {p for a in ambiguities for p in a.paths}
+    base = {p: v for p, v in known.items() if p not in targets}
+    settled = [_settle(a, base, eqs) for a in ambiguities]
+    if any(not a.options for a in settled):
+        # no reading the extractor offered holds (two cells merged, a glued row that lost a blank):
+        # the group's cells are simply unknown, and the other identities may still pin them
+        keep = [i for i, a in enumerate(settled) if a.options]
+        lost = {p for a in settled if not a.options for p in a.paths}
+        part = _derive_part(known, unknown | lost, [ambiguities[i] for i in keep], search_cap)
+        part.ambiguous = {keep[gi]: options for gi, options in part.ambiguous.items()}
+        return part
+    ambiguities = settled
     sizes = [len(a.options) for a in ambiguities]
     total = prod(sizes) if sizes else 1
-    if total > search_cap or any(s == 0 for s in sizes):
-        result.capped = total > search_cap
+    if total > 1:
+        rows = _whole_rows(base, unknown, ambiguities)
+        if rows is not None:
+            return _by_rows(rows, ambiguities, targets, eqs)
+    if total > search_cap:
+        return Derivation(unresolved=set(targets), capped=True)
+    return _product(base, unknown, ambiguities, targets, eqs)
+
+
+def _whole_rows(base: Mapping[str, int | None], unknown: set[str],
+                ambiguities: list[Ambiguity]) -> dict[str, tuple[int, list[tuple[int, ...]]]] | None:
+    """表三 as whole-row candidates (row → (group index or -1, readings)), when every row is read
+    or offered complete; ``None`` when the row search does not apply."""
+    if unknown:
+        return None
+    rows: dict[str, tuple[int, list[tuple[int, ...]]]] = {}
+    for gi, a in enumerate(ambiguities):
+        row = a.paths[0].split(".")[1] if a.paths[0].startswith("applications.") else ""
+        if a.paths != _row_paths(row) or row in rows or any(None in o for o in a.options):
+            return None
+        rows[row] = (gi, [tuple(o) for o in a.options])  # type: ignore[misc]
+    for row in APPLICATION_ROWS:
+        if row not in rows:
+            paths = _row_paths(row)
+            if any(p not in base for p in paths):
+                return None
+            rows[row] = (-1, [tuple(base[p] or 0 for p in paths)])
+    return rows
+
+
+def _row_paths(row: str) -> list[str]:
+    return [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] if row in APPLICATION_ROWS else []
+
+
+def _by_rows(rows: dict[str, tuple[int, list[tuple[int, ...]]]], ambiguities: list[Ambiguity],
+             targets: set[str], eqs: Mapping[str, tuple[Equation, ...]]) -> Derivation:
+    found = search_rows({r: [tuple(v or 0 for v in o) for o in opts] for r, (_, opts) in rows.items()})
+    if found is None:
+        return Derivation(unresolved=set(targets), capped=True, combinations=DEFAULT_MAX_WORK)
+    result = Derivation(combinations=found.work, solutions=found.solutions)
+    if not found.solutions:
         result.unresolved = set(targets)
         return result
+    for row, (gi, _) in rows.items():
+        if gi < 0:
+            continue
+        group = ambiguities[gi]
+        alive = [group.options[i] for i in sorted(found.feasible[row])]
+        if len(alive) == 1:
+            for p, v in zip(group.paths, alive[0]):
+                result.values[p] = v if v is not None else 0
+                result.rules[p] = sorted(eq.describe() for eq in eqs.get(p, ()))
+        else:
+            result.ambiguous[gi] = [list(o) for o in alive]
+            result.unresolved |= set(group.paths)
+    return result
 
-    base = {p: v for p, v in known.items() if p not in targets}
+
+def _product(base: Mapping[str, int | None], unknown: set[str], ambiguities: list[Ambiguity],
+             targets: set[str], eqs: Mapping[str, tuple[Equation, ...]]) -> Derivation:
+    """Every combination of the groups' options, each propagated and checked."""
+    result = Derivation()
+    touching = {eq for p in targets for eq in eqs.get(p, ())}
+    sizes = [len(a.options) for a in ambiguities]
     # distinct surviving assignments of the targets ("?" = left open) → (combo, equations used)
     survivors: dict[tuple, tuple[tuple[int, ...], dict[str, set[str]]]] = {}
     for combo in product(*(range(s) for s in sizes)):

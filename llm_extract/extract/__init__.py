@@ -38,7 +38,7 @@ def extract_regex(doc: Document) -> Extraction:
     ambiguities = []
     warnings: list[str] = []
     if t2 is not None:
-        readings.update(read_table2(t2))
+        readings.update(read_table2(t2, ambiguities))
     if "表三" in regions:
         r3, a3 = read_table3(regions["表三"])
         readings.update(r3)
@@ -48,7 +48,7 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(r4)
         ambiguities += a4
     table_fields = [p for p in readings if p not in ("agency", "year") and not readings[p].missing]
-    if not table_fields:
+    if not table_fields and not ambiguities:    # (a glued table is all ambiguities)
         raise NotAReportError(doc.path or doc.doc_id)
     for name in ("表二", "表三", "表四"):
         if name not in regions:

@@ -4,8 +4,11 @@
     "/" "—" "无"  placeholder  → None
     "0" "0.00"    zero         → 0
     "１２" "1,234" number       → 12, 1234
+    "3件" "〇"    number, zero → 3 (note "件"), 0
     "22（其中修订16件）" annotated → 22, note "其中修订16件"
     "1O" "l2"     ocr          → 10, 12 (O→0, l/I→1, S→5, B→8 inside a digit run)
+    "1 0"         text         → not a value: a number split in two, or two cells merged;
+                                 which one only the identities can tell (verify/split.py)
     anything else text         → not a value
 """
 
@@ -25,7 +28,11 @@ PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "－", "─", "无",
 _INT = re.compile(r"^\d+$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
-_ANNOTATED = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:[(\[](.+?)[)\]]|(件|个|条|项|次|人次|万元|元))$")
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNITS = r"(?:件|个|条|项|次|人次|万元|元)"
+_WITH_UNIT = re.compile(rf"^{_NUMBER}({_UNITS})$")
+_ANNOTATED = re.compile(rf"^{_NUMBER}{_UNITS}?[(\[](.+?)[)\]]$")
+_SPLIT_DIGITS = re.compile(r"\d\s+\d")
 _OCR = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,7}$")
 _OCR_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
 
@@ -43,7 +50,7 @@ class Cell:
     def __init__(self, raw: str, kind: CellKind, value: int | Decimal | None = None, note: str | None = None):
         self.raw, self.kind, self.value, self.note = raw, kind, value, note
         #: stands where a number belongs (blank and placeholders included)
-        self.is_value = kind not in (CellKind.TEXT, CellKind.MISSING)
+        self.is_value = kind is not CellKind.TEXT    # a MISSING cell: a number's place, value unreadable
         self.is_number = kind in (CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR)
 
     def __repr__(self) -> str:
@@ -57,7 +64,10 @@ def _as_value(text: str) -> int | Decimal:
 @lru_cache(maxsize=8192)
 def parse_cell(raw: str) -> Cell:
     """Parse one cell's raw text (see the module docstring). Cells are shared: never mutate one."""
-    text = normalise(raw).replace(" ", "")
+    spaced = normalise(raw).replace("〇", "0")
+    if _SPLIT_DIGITS.search(spaced):    # "1 0": never guess between 10 and two cells 1, 0
+        return Cell(raw, CellKind.TEXT, note="digits separated by a space")
+    text = spaced.replace(" ", "")
     if not text:
         return Cell(raw, CellKind.BLANK)
     if text in PLACEHOLDERS or set(text) <= set("/-—–－─\\"):
@@ -70,9 +80,13 @@ def parse_cell(raw: str) -> Cell:
         except InvalidOperation:  # pragma: no cover - the regexes admit only digits
             return Cell(raw, CellKind.TEXT)
         return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value)
+    m = _WITH_UNIT.match(text)
+    if m:                               # a unit is no annotation: "3件" is the number 3
+        value = _as_value(m.group(1).replace(",", ""))
+        return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value, m.group(2))
     m = _ANNOTATED.match(text)
     if m:
-        return Cell(raw, CellKind.ANNOTATED, _as_value(m.group(1)), m.group(2) or m.group(3))
+        return Cell(raw, CellKind.ANNOTATED, _as_value(m.group(1).replace(",", "")), m.group(2))
     if _OCR.match(text):
         return Cell(raw, CellKind.OCR, int(text.translate(_OCR_MAP)), f"OCR confusion read as {text.translate(_OCR_MAP)}")
     return Cell(raw, CellKind.TEXT)

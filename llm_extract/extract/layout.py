@@ -16,14 +16,30 @@ Page furniture (第 2 页 共 5 页, lone page numbers in dashes) is dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
+from ..evidence import CellKind
 from .cells import Cell, normalise, parse_cell
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*$", re.I)
-_QUOTES = re.compile(r"[\"'“”‘’「」『』\s]")
+_QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ENDS_DIGIT = re.compile(r"\d\s*$")
+_OCR_LETTERS = re.compile(r"^[OoIlSB]{1,7}$")
+_ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
+
+
+@lru_cache(maxsize=8192)
+def _cell(raw: str) -> Cell:
+    """``parse_cell``, except that a cell of OCR-confusable letters only ("O", "lO") is a number's
+    place whose value is unreadable (kind missing), not a word: no digit anchors the confusion."""
+    cell = parse_cell(raw)
+    if cell.kind is CellKind.TEXT and len(raw) <= 12 and _OCR_LETTERS.match(normalise(raw)):
+        return Cell(raw, CellKind.MISSING, None, "only OCR-confusable letters where a number belongs")
+    return cell
 
 
 def is_page_furniture(line: str) -> bool:
@@ -43,6 +59,7 @@ class Item:
     col: int | None = None         # field index in a tab-separated row
     key: str = ""                  # label_key(raw) for text items
     width: int | None = None       # number of fields of its tab-separated row
+    grid: bool = False             # from a row delimited on both sides (markdown): an empty field is a blank cell
 
     @property
     def is_value(self) -> bool:
@@ -66,12 +83,12 @@ class Region:
 
 def _split_tokens(raw: str, line: int, col: int | None) -> list[Item]:
     """A text cell may carry numbers after spaces ("1.属于国家秘密 0 0 0"): split them off."""
-    cell = parse_cell(raw)
+    cell = _cell(raw)
     if cell.is_value:
         return [Item(raw, line, cell, col)]
     out: list[Item] = []
     for tok in raw.split():
-        tc = parse_cell(tok)
+        tc = _cell(tok)
         if tc.is_value and tc.kind.value != "blank":
             out.append(Item(tok, line, tc, col))
         elif out and out[-1].is_text:
@@ -101,6 +118,12 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
             continue
         if is_page_furniture(line):
             continue
+        grid = False
+        if line.lstrip().startswith("|") and line.rstrip().endswith("|") and len(line.strip()) > 1:
+            if _MD_RULE.match(line):    # markdown: the rule under the header row
+                continue
+            line = "\t".join(f.strip().replace("<br>", "") for f in line.strip()[1:-1].split("|"))
+            grid = "\t" in line
         if "\t" in line:
             fields = line.split("\t")
             cell_per_line = line.startswith("\t") and len(fields) == 2
@@ -113,11 +136,17 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
                     continue
                 for it in _split_tokens(f, n, None if cell_per_line else col):
                     it.width = None if cell_per_line else len(fields)
+                    it.grid = grid
                     items.append(it)
             continue
         # a line without tabs: continuation of a text cell, or space-separated text
         toks = _split_tokens(line, n, None)
-        if items and items[-1].is_text and toks and all(t.is_text for t in toks) and line[:1] not in (" ", "　"):
+        # (a glued row ends in its digit run: it continues nothing and nothing continues it)
+        # (nor does a line continue a field of a tab-separated row)
+        # (nor does a line that opens with an item number: it starts a label of its own)
+        if items and items[-1].is_text and items[-1].col is None and toks and all(t.is_text for t in toks) \
+                and line[:1] not in (" ", "　") and not _ITEM_START.match(normalise(line)) \
+                and not _ENDS_DIGIT.search(items[-1].raw) and not _ENDS_DIGIT.search(line):
             items[-1].raw += "".join(t.raw for t in toks)
             items[-1].key = label_key(items[-1].raw)
             continue

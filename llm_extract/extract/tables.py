@@ -7,13 +7,15 @@ verifier, not the reader, decides what the identities pin down.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from itertools import combinations
 
 from ..evidence import Ambiguity, CellKind, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import Cell, parse_cell
-from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row
+from .glued import cuts, glued_number, glued_run, group_cuts, groups_hold, recount_options, row_cuts
+from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region, label_key
 
 __all__ = ["read_table2", "read_table3", "read_table4", "Readings"]
@@ -38,7 +40,8 @@ def _missing(raw: str, lines: list[int], method: str, note: str) -> Reading:
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 
 
-def read_table2(region: Region) -> Readings:
+def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> Readings:
+    """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given)."""
     out: Readings = {}
     items = region.items
     for prefix, pattern, n in TABLE2_LABELS:
@@ -47,11 +50,17 @@ def read_table2(region: Region) -> Readings:
                 continue
             values: list[Item] = []
             for nxt in items[i + 1:]:
-                if nxt.is_text or len(values) == n:
+                if nxt.is_text:
                     break
                 values.append(nxt)
+            while len(values) > n and values[-1].cell.kind is CellKind.BLANK:
+                values.pop()                # trailing empty cells of the row
             paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
-            if len(values) == n:
+            glued = glued_number(item.key) if not values else None
+            if glued is not None:           # a crawler's dump: 行政许可3150, 规章000
+                _t2_glued(glued, paths, item, out, ambiguities)
+            elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
+                    == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
                 for path, v in zip(paths, values):
                     r = _reading(v.cell, [item.line, v.line], "label+cells")
                     if path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
@@ -60,13 +69,75 @@ def read_table2(region: Region) -> Readings:
                         out[path] = _missing(v.raw, [v.line], "label+cells", "a decimal where a count belongs")
             else:
                 note = f"{len(values)} value cells after the label, {n} expected"
+                raw = " ".join(v.raw for v in values)
                 for path in paths:
-                    out[path] = _missing(" ".join(v.raw for v in values), [item.line], "label+cells", note)
+                    out[path] = _missing(raw, [item.line], "label+cells", note)
+                nums = [v.cell.value for v in values if v.cell.is_number]
+                if ambiguities is not None and len(nums) == len(values) and all(isinstance(x, int) for x in nums) \
+                        and not paths[0].endswith("fees_10k_yuan"):
+                    options = recount_options(nums, n)  # a number split in two, or two cells merged
+                    if options:
+                        ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
+                                                     reason=f"{prefix}: {note}; a number split or two cells merged"))
             break
     return out
 
 
+def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
+              ambiguities: list[Ambiguity] | None) -> None:
+    """A 表二 row whose cells ran into its label: one cell is read; three are cut (never read)."""
+    if len(paths) == 1:
+        cell = parse_cell(number)
+        out[paths[0]] = _reading(cell, [item.line], "glued")
+        return
+    note = "glued digit run: where the cells part is unknown"
+    for path in paths:
+        out[path] = _missing(number, [item.line], "glued", note)
+    options = cuts(number, len(paths)) if number.isdigit() and len(number) <= 12 else []
+    if options and ambiguities is not None:
+        ambiguities.append(Ambiguity(paths=paths, options=options, raw=number, lines=[item.line],
+                                     reason=f"{paths[0].rsplit('.', 1)[0]}: {note}"))
+
+
 # ── 表三 ─────────────────────────────────────────────────────────────────────────
+
+_HEADER_WORDS = ("自然人", "法人或其他", "商业企业", "科研机构", "公益组织", "服务机构", "申请人情况", "数据")
+_BARE = frozenset({"总计", "总记", "合计", "其他"})     # header cells that also match a row label
+
+
+def _header_cell(items: list[Item], i: int) -> bool:
+    """A bare 总计 / 其他 among 表三's column headers (a header repeated after a page break)."""
+    if items[i].key not in _BARE:
+        return False
+    return any(w in it.key for it in items[max(0, i - 6):i + 7] if it.is_text for w in _HEADER_WORDS)
+
+
+def _broken_match(items: list[Item], i: int, pattern: re.Pattern[str]) -> bool:
+    """A label broken over lines: the pattern matches this fragment joined to the next one or
+    two text items (numbers may stand between them), and either starts inside this fragment,
+    or this fragment opens a label (an item number), carries the row's numbers, and the
+    fragments after it carry none."""
+    heads = {items[i].key, strip_item_number(items[i].key)}
+    owns = len(heads) == 2 and i + 1 < len(items) and not items[i + 1].is_text
+    tail, joined, between, orphans = "", 0, 0, True
+    for j in range(i + 1, len(items)):
+        nxt = items[j]
+        if not nxt.is_text:
+            between += 1
+            if between > 8:
+                return False
+            continue
+        tail += nxt.key
+        joined += 1
+        orphans = orphans and (j + 1 == len(items) or items[j + 1].is_text)
+        for head in heads:
+            m = pattern.search(head + tail)
+            if m and (m.start() < len(head) or (owns and orphans)):
+                return True
+        if joined == 2:
+            return False
+    return False
+
 
 def _find_labels(items: list[Item]) -> dict[str, int]:
     """Item index of each 表三 row label, matched in form order."""
@@ -75,7 +146,8 @@ def _find_labels(items: list[Item]) -> dict[str, int]:
     for row, pattern in TABLE3_LABELS:
         for i in range(pos, len(items)):
             it = items[i]
-            if it.is_text and match_row(it.key, pattern):
+            if it.is_text and (match_row(it.key, pattern) or _broken_match(items, i, pattern)) \
+                    and not _header_cell(items, i):
                 found[row] = i
                 pos = i + 1
                 break
@@ -105,10 +177,12 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     lines = sorted({label.line, *(n.line for n in numbers)})
     raw = " ".join(n.raw for n in numbers)
     has_number = cells is not None and any(c.is_number for c in cells)
-    has_blank = cells is not None and any(not c.is_number for c in cells)
+    has_blank = cells is not None and any(c.kind in (CellKind.BLANK, CellKind.PLACEHOLDER) for c in cells)
+    if has_blank and any(c.kind is CellKind.MISSING for c in cells or []):
+        cells = None                    # an unreadable cell beside blanks: nothing can be checked
     # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
     # but a lost cell in tab-separated PDF text, where the columns slide.
-    lost_blanks = has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells or []))
+    lost_blanks = cells is not None and has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells))
     if cells is not None and not lost_blanks:
         for i, (path, cell) in enumerate(zip(paths, cells)):
             item_line = cell_lines[i] if cell_lines else label.line
@@ -119,11 +193,31 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
     for path in paths:
         out[path] = _missing(raw, lines, method, note)
-    if 0 < len(nums) < 7:
-        options = _gap_options(nums, 7)
-        if len(options) <= _MAX_GAP_OPTIONS:
-            ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=lines,
-                                         reason=f"row {row}: {note}; the lost cells' positions are unknown"))
+    # (a number split in two or two cells merged: verify/split.py suggests the join, never applies it)
+    options = _gap_options(nums, 7) if 0 < len(nums) < 7 else []
+    if 0 < len(options) <= _MAX_GAP_OPTIONS:
+        ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=lines,
+                                     reason=f"row {row}: {note}; the lost cells' positions are unknown"))
+
+
+def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
+    """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow."""
+    paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
+    run = glued_run(label.key)
+    if run is None:                     # nothing after the label: seven empty cells
+        for path in paths:
+            out[path] = _reading(parse_cell(""), [label.line], "glued")
+        return
+    digits = run[1]
+    options = row_cuts(digits) if len(digits) >= 7 else []
+    note = ("glued digit run: too many ways to cut it" if options is None else
+            "glued digit run: the cells are cut where the identities allow" if options else
+            "glued digit run: no cut into seven cells adds up")
+    for path in paths:
+        out[path] = _missing(digits, [label.line], "glued", note)
+    if options:
+        ambiguities.append(Ambiguity(paths=paths, options=options, raw=digits, lines=[label.line],
+                                     reason=f"row {row}: {note}"))
 
 
 def _tab_window(items: list[Item], labels: dict[str, int]) -> int | None:
@@ -148,24 +242,47 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
     order = sorted(labels.items(), key=lambda kv: kv[1])
     tabbed = any(it.col is not None for it in items)
     window = _tab_window(items, labels) if tabbed else None
+    spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
+                   if it.is_value] for k, (row, idx) in enumerate(order)}
+    glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
+
+    def nxt_of(k: int) -> int:
+        return order[k + 1][1] if k + 1 < len(order) else len(items)
     for k, (row, idx) in enumerate(order):
-        nxt = order[k + 1][1] if k + 1 < len(order) else len(items)
         label = items[idx]
-        span = [it for it in items[idx + 1:nxt] if it.is_value]
+        span = spans[row]
         cells: list[Cell] | None = None
+        if glued and not span:
+            _glued_row(row, label, out, ambiguities)
+            continue
         if window is not None and label.col is not None:
             same_line = [it for it in span if it.line == label.line]
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
+            if label.grid:                  # markdown keeps every field: the row's cells follow its label
+                cols = range(label.col + 1, label.width or 0)
+                words = any(it.is_text and it.line == label.line for it in items[idx + 1:nxt_of(k)])
+                if len(cols) == 7 and not words and len(by_col) == len(same_line):
+                    cells = [by_col[c].cell if c in by_col else parse_cell("") for c in cols]
+                _row_readings(row, cells, numbers, label, "md-row", out, ambiguities)
+                continue
             if len(numbers) == 7:                       # seven numbers for seven columns
                 cells = [it.cell for it in numbers]
-            elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers):
+            elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers) \
+                    and len(by_col) == len(same_line):  # two numbers in one field ("1 0"): not by column
                 cells = [by_col[c].cell if c in by_col else parse_cell("") for c in range(window, window + 7)]
             elif not same_line and (label.width or 0) >= window + 7:   # every cell of the row is blank
                 cells = [parse_cell("") for _ in range(7)]
             _row_readings(row, cells, numbers, label, "tab-row", out, ambiguities)
             continue
+        first = next((j for j in range(idx + 1, nxt_of(k)) if items[j].is_value), None)
+        if first is not None and any(items[j].is_text and strip_item_number(items[j].key) != items[j].key
+                                     for j in range(idx + 1, first)):
+            span = []                       # the numbers follow another label, one not placed
         numbers = [it for it in span if it.cell.is_number]
+        if len(span) >= 2 and span[-1].cell.kind is CellKind.BLANK and span[-1].line - span[-2].line > 1 \
+                and items[nxt_of(k) - 1] is span[-1]:
+            span = span[:-1]                # the next row's empty first cell, after the row break
         chosen: list[Item] | None = None
         if len(span) >= 7 and all(n in span[:7] for n in numbers):   # identity comparison (eq=False)
             chosen = span[:7]
@@ -197,11 +314,14 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         chosen = numbers
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
         chosen = values[-15:]
+    if chosen is None and len(numbers) == 14 and len(values) >= 15 \
+            and any(it.cell.kind is CellKind.MISSING for it in values[-15:]):
+        chosen = values[-15:]               # an unreadable cell in its place
     if chosen is not None:
         cells = [it.cell for it in chosen]
         groups_ok = all((cells[g * 5 + 4].value or 0) == sum(c.value or 0 for c in cells[g * 5:g * 5 + 4])
                         for g in range(3))
-        if all(c.is_number for c in cells) or groups_ok:
+        if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
             for path, it in zip(_T4_PATHS, chosen):
                 out[path] = _reading(it.cell, [it.line], "row-of-15")
             return out, ambiguities
@@ -211,12 +331,34 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     for path in _T4_PATHS:
         out[path] = _missing(raw, lines, "row-of-15", note)
     nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)]
+    options: list[list[int | None]] = []
     if 10 <= len(nums) < 15:
         options = _gap_options(nums, 15)
-        if len(options) <= _MAX_GAP_OPTIONS * 10:
-            ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
-                                         reason=f"表四: {note}; the lost cells' positions are unknown"))
+        if len(options) > _MAX_GAP_OPTIONS * 10:
+            options = []
+    options += recount_options(nums, 15, groups_hold)
+    run = _t4_glued_run(region.items) if len(numbers) <= 1 else None
+    if run is not None:                     # a crawler's dump: the fifteen numbers ran together
+        cut = group_cuts(run)
+        note = ("glued digit run: too many ways to cut it" if cut is None else
+                "glued digit run: the cells are cut where the identities allow")
+        raw, options = run, list(cut or [])
+        for path in _T4_PATHS:
+            out[path] = _missing(run, lines, "glued", note)
+    if options:
+        ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
+                                     reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
+
+
+def _t4_glued_run(items: list[Item]) -> str | None:
+    """The run of digits 表四's fifteen numbers became, when one is there (15 digits or more)."""
+    for it in reversed(items):
+        key = label_key(it.raw)
+        run = key if key.isdigit() else (glued_run(key) or ("", ""))[1]
+        if len(run) >= 15:
+            return run
+    return None
 
 
 def region_has_label_text(region: Region, words: tuple[str, ...]) -> bool:

@@ -1,0 +1,216 @@
+"""Glued cells: a row whose cell separators were all lost.
+
+Text dumps of HTML tables (crawlers, copy-paste) often run a row's cells
+together: ``一、本年新收政府信息公开申请数量640020470`` is seven cells. Only the
+identities can tell where the cuts go, so a glued row is never read here: it
+becomes an :class:`~llm_extract.evidence.Ambiguity` whose options are the ways
+to cut the digit run into the row's numbers (no part with a leading zero,
+except ``0`` itself) that satisfy the row's own identity (表三: total = the six
+columns; 表四: every group's total = its four results). ``verify.derive`` then
+keeps the options under which every identity of the whole table holds.
+
+Enumeration is bounded: a run with more than ``max_options`` candidate cuts,
+or whose search visits more than ``max_steps`` partial cuts, gives ``None``
+(capped) and the row stays missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+__all__ = ["glued_run", "glued_number", "cuts", "row_cuts", "group_cuts", "recount_options", "row_holds",
+           "groups_hold", "MAX_OPTIONS", "MAX_STEPS"]
+
+MAX_OPTIONS = 2_000
+MAX_STEPS = 200_000
+
+# the digits must follow the label's last word (not "l,908", where OCR broke a number)
+_RUN = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）])(?P<digits>\d+)$")
+
+
+def glued_run(key: str, min_digits: int = 1) -> tuple[str, str] | None:
+    """``(label, digits)`` when a label key ends in a run of at least ``min_digits`` digits."""
+    m = _RUN.match(key)
+    if m is None or len(m.group("digits")) < min_digits:
+        return None
+    return m.group("label"), m.group("digits")
+
+
+def _ok(part: str) -> bool:
+    return part == "0" or part[:1] != "0"
+
+
+class _Budget:
+    __slots__ = ("left",)
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise _Capped
+
+
+class _Capped(Exception):
+    pass
+
+
+def cuts(digits: str, parts: int) -> list[list[int]]:
+    """Every way to cut ``digits`` into ``parts`` numbers without leading zeros (small runs only)."""
+    out: list[list[int]] = []
+
+    def walk(pos: int, acc: list[int]) -> None:
+        left = parts - len(acc)
+        if left == 0:
+            if pos == len(digits):
+                out.append(list(acc))
+            return
+        for end in range(pos + 1, len(digits) - left + 2):
+            piece = digits[pos:end]
+            if _ok(piece):
+                acc.append(int(piece))
+                walk(end, acc)
+                acc.pop()
+
+    walk(0, [])
+    return out
+
+
+def _parts_summing(digits: str, parts: int, total: int, budget: _Budget) -> Iterator[list[int]]:
+    """Cuts of ``digits`` into ``parts`` numbers whose sum is ``total``."""
+    width = len(str(total))
+
+    def walk(pos: int, acc: list[int], left_sum: int) -> Iterator[list[int]]:
+        budget.spend()
+        left = parts - len(acc)
+        rest = len(digits) - pos
+        if left == 1:
+            piece = digits[pos:]
+            if piece and _ok(piece) and int(piece) == left_sum:
+                yield acc + [left_sum]
+            return
+        if rest < left or rest > left * width:
+            return
+        for end in range(pos + 1, min(len(digits) - left + 1, pos + width) + 1):
+            piece = digits[pos:end]
+            if not _ok(piece):
+                continue
+            value = int(piece)
+            if value > left_sum:
+                break
+            yield from walk(end, acc + [value], left_sum - value)
+
+    yield from walk(0, [], total)
+
+
+def row_cuts(digits: str, width: int = 7, *, max_options: int = MAX_OPTIONS,
+             max_steps: int = MAX_STEPS) -> list[list[int]] | None:
+    """表三: cuts of a row's run into ``width`` numbers whose last is the sum of the others.
+
+    ``None`` when the enumeration is capped.
+    """
+    budget = _Budget(max_steps)
+    out: list[list[int]] = []
+    try:
+        for size in range(1, len(digits) - (width - 1) + 1):
+            suffix = digits[len(digits) - size:]
+            if not _ok(suffix):
+                continue
+            total = int(suffix)
+            for head in _parts_summing(digits[:len(digits) - size], width - 1, total, budget):
+                out.append(head + [total])
+                if len(out) > max_options:
+                    return None
+    except _Capped:
+        return None
+    return out
+
+
+def group_cuts(digits: str, groups: int = 3, width: int = 5, *, max_options: int = MAX_OPTIONS,
+               max_steps: int = MAX_STEPS) -> list[list[int]] | None:
+    """表四: cuts of the run of ``groups × width`` numbers where each group's last is the sum of its others.
+
+    ``None`` when the enumeration is capped.
+    """
+    budget = _Budget(max_steps)
+    out: list[list[int]] = []
+
+    def walk(pos: int, acc: list[int]) -> None:
+        budget.spend()
+        in_group = len(acc) % width
+        if len(acc) == groups * width:
+            if pos == len(digits):
+                out.append(list(acc))
+                if len(out) > max_options:
+                    raise _Capped
+            return
+        left = groups * width - len(acc)
+        if len(digits) - pos < left:
+            return
+        if in_group == width - 1:             # the group's total is forced by its four parts
+            total = str(sum(acc[-(width - 1):]))
+            if digits.startswith(total, pos):
+                acc.append(int(total))
+                walk(pos + len(total), acc)
+                acc.pop()
+            return
+        for end in range(pos + 1, len(digits) - left + 2):
+            piece = digits[pos:end]
+            if _ok(piece):
+                acc.append(int(piece))
+                walk(end, acc)
+                acc.pop()
+
+    try:
+        walk(0, [])
+    except _Capped:
+        return None
+    return out
+
+
+_NUMBER_RUN = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）])(?P<number>\d+(?:\.\d+)?)$")
+
+
+def glued_number(key: str) -> str | None:
+    """The number a one-cell row's label key ends in (``行政许可3150`` → ``3150``), or ``None``."""
+    m = _NUMBER_RUN.match(key)
+    return m.group("number") if m else None
+
+
+def recount_options(numbers: list[int], width: int,
+                    holds: Callable[[list[int]], bool] = lambda _: True) -> list[list[int]]:
+    """Readings of a row with one number too many or too few, that satisfy the row's own identity.
+
+    One too many: a number was split by a space (``1 0``), so two neighbours join. One too few:
+    two cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two.
+    """
+    texts = [str(n) for n in numbers]
+    out: list[list[int]] = []
+    if len(numbers) == width + 1:
+        for i in range(width):
+            joined = texts[i] + texts[i + 1]
+            if _ok(joined):
+                out.append(numbers[:i] + [int(joined)] + numbers[i + 2:])
+    elif len(numbers) == width - 1:
+        for i, text in enumerate(texts):
+            for cut in range(1, len(text)):
+                head, tail = text[:cut], text[cut:]
+                if _ok(head) and _ok(tail):
+                    out.append(numbers[:i] + [int(head), int(tail)] + numbers[i + 1:])
+    unique: list[list[int]] = []
+    for option in out:
+        if option not in unique and holds(option):
+            unique.append(option)
+    return unique
+
+
+def row_holds(values: list[int]) -> bool:
+    """表三: total = the six applicant columns."""
+    return values[-1] == sum(values[:-1])
+
+
+def groups_hold(values: list[int], width: int = 5) -> bool:
+    """表四: every group's total = its four results."""
+    return all(values[g + width - 1] == sum(values[g:g + width - 1]) for g in range(0, len(values), width))

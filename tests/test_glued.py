@@ -1,0 +1,87 @@
+"""Glued cells: a crawler's dump of 表三 with every separator lost is cut only where the identities allow."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.extract.glued import group_cuts, row_cuts
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.review import review_items
+from llm_extract.synth.render import TABLE3_ROW_LABELS
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+
+ZERO = [0] * 7
+
+
+def _glued_doc(rows: dict[str, list[int]]) -> str:
+    """A 表三-only report as a crawler dumps it: one line per row, label and digits run together."""
+    lines = ["某区人民政府2021年政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况",
+             "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计"]
+    for row in APPLICATION_ROWS:
+        group, label = TABLE3_ROW_LABELS[row]
+        lines.append(group + label + "".join(str(v) for v in rows.get(row, ZERO)))
+    return "\n".join(lines + ["", "五、存在的主要问题及改进情况", "无。"])
+
+
+def _paths(row: str) -> list[str]:
+    return [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
+
+
+def test_a_row_run_is_cut_only_where_its_own_total_adds_up() -> None:
+    assert row_cuts("640020470") == [[64, 0, 0, 2, 0, 4, 70]]
+    assert sorted(row_cuts("220000022") or []) == [[2, 20, 0, 0, 0, 0, 22], [22, 0, 0, 0, 0, 0, 22]]
+    assert row_cuts("000000") == []                         # six digits cannot be seven cells
+    assert row_cuts("100000010") == [[10, 0, 0, 0, 0, 0, 10]]   # never 1|00|… nor …|0|010
+
+
+def test_a_t4_run_is_cut_into_three_groups_that_each_add_up() -> None:
+    assert group_cuts("100010000000011") == [[1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]]
+
+
+def test_an_enumeration_past_its_step_budget_says_so_instead_of_answering() -> None:
+    assert row_cuts("1" * 40, max_steps=1000) is None
+
+
+def test_a_glued_table_with_one_surviving_split_is_derived_with_the_identities_that_pinned_it() -> None:
+    rows = {"new_received": [64, 0, 0, 2, 0, 4, 70], "granted": [60, 0, 0, 2, 0, 4, 66],
+            "unavailable_not_held": [4, 0, 0, 0, 0, 0, 4], "total_processed": [64, 0, 0, 2, 0, 4, 70]}
+    text = _glued_doc(rows)
+    assert "一、本年新收政府信息公开申请数量640020470" in text
+    record = process_document(Document.from_text(text, doc_id="glued-unique"))
+    for row in APPLICATION_ROWS:
+        for path, value in zip(_paths(row), rows.get(row, ZERO)):
+            prov = record.provenance[path]
+            assert (record.report.get(path), prov.status) == (value, Status.DERIVED), path
+    prov = record.provenance["applications.new_received.natural_person"]
+    assert {"DERIVE.PINNED", "T3.ROW_SUM", "T3.BALANCE"} <= set(prov.rules)
+    assert prov.raw == "640020470" and prov.method == "identities"
+    assert not any(f.code in ("DERIVE.AMBIGUOUS", "DERIVE.SEARCH_CAP") for f in record.findings)
+
+
+def test_a_glued_table_with_two_surviving_splits_is_queued_with_both_never_guessed() -> None:
+    # 220000022 is 22|0|0|0|0|0|22 or 2|20|0|0|0|0|22 in each of the three rows; both hold everywhere
+    rows = {"new_received": [22, 0, 0, 0, 0, 0, 22], "granted": [22, 0, 0, 0, 0, 0, 22],
+            "total_processed": [22, 0, 0, 0, 0, 0, 22]}
+    doc = Document.from_text(_glued_doc(rows), doc_id="glued-two")
+    record = process_document(doc)
+    for row in ("new_received", "granted", "total_processed"):
+        for path in _paths(row)[:2]:
+            assert record.report.get(path) is None and record.provenance[path].status == Status.MISSING
+            assert "DERIVE.AMBIGUOUS" in record.provenance[path].rules
+    (finding,) = [f for f in record.findings if f.code == "DERIVE.AMBIGUOUS"
+                  and f.paths == _paths("new_received")]
+    assert sorted(finding.detail["candidates"]) == [[2, 20, 0, 0, 0, 0, 22], [22, 0, 0, 0, 0, 0, 22]]
+    # the cells every split agrees on are still not taken from an open row
+    assert record.report.get("applications.new_received.total") is None
+    items = {i.path: i for i in review_items(record, doc.lines)}
+    assert {c["value"] for c in items["applications.new_received.natural_person"].candidates} == {2, 22}
+    # the untouched rows are unique and derived
+    assert record.provenance["applications.carried_forward.total"].status == Status.DERIVED
+
+
+def test_a_glued_row_with_no_digits_is_a_row_of_empty_cells() -> None:
+    text = _glued_doc({}).replace("3.其他0000000", "3.其他")
+    record = process_document(Document.from_text(text, doc_id="glued-blank"))
+    for path in _paths("other_other"):
+        assert record.report.get(path) is None and record.provenance[path].status == Status.PROVEN
+    assert record.report.get("applications.rejected_duplicate.total") == 0

@@ -1,0 +1,142 @@
+"""Whole-row search over 表三: which readings of its rows can hold together.
+
+When every 表三 row is either read or offered as a list of complete readings
+(seven numbers that already satisfy the row's own total, e.g. the cuts of a
+glued digit run), the column identities decide the rest:
+
+    T3.BALANCE      new_received + carried_over = total_processed + carried_forward   (per column)
+    T3.COLUMN_SUM   total_processed = the 21 outcome rows                              (per column)
+
+Rather than trying the product of every row's readings, the search pairs the
+four balance rows first (for each total_processed and carried_forward reading
+and each new_received reading, carried_over is forced, so it is looked up),
+then walks the 21 outcome rows once forwards and once backwards over the
+*partial column sums* they reach, never above the largest total_processed: a
+dynamic programme whose work grows with the distinct partial sums, not with
+the number of combinations. A reading of a row survives when some complete
+assignment through it satisfies every equation; the number of complete
+assignments is counted exactly. ``max_work`` caps the work per document:
+past it the search gives up and says so (``None``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from llm_extract.schema import APPLICATION_ROWS, OUTCOME_ROWS
+
+__all__ = ["RowSearch", "search_rows", "DEFAULT_MAX_WORK"]
+
+DEFAULT_MAX_WORK = 400_000
+
+Vector = tuple[int, ...]
+
+
+class RowSearch:
+    """Surviving readings per row (indices into its candidates) and the count of complete assignments."""
+
+    __slots__ = ("feasible", "solutions", "work")
+
+    def __init__(self, feasible: dict[str, list[int]], solutions: int, work: int) -> None:
+        self.feasible, self.solutions, self.work = feasible, solutions, work
+
+
+class _Capped(Exception):
+    pass
+
+
+def _add(a: Vector, b: Vector) -> Vector:
+    return tuple(x + y for x, y in zip(a, b))
+
+
+def _sub(a: Vector, b: Vector) -> Vector:
+    return tuple(x - y for x, y in zip(a, b))
+
+
+def _within(a: Vector, bound: Vector) -> bool:
+    return all(x <= y for x, y in zip(a, bound))
+
+
+def search_rows(rows: Mapping[str, Sequence[Vector]], max_work: int = DEFAULT_MAX_WORK) -> RowSearch | None:
+    """``rows``: every 表三 row → its candidate readings (blank counted as 0). ``None`` when capped."""
+    if set(rows) != set(APPLICATION_ROWS) or any(not c for c in rows.values()):
+        raise ValueError("every 表三 row needs at least one candidate reading")
+    work = [0]
+
+    def spend(n: int = 1) -> None:
+        work[0] += n
+        if work[0] > max_work:
+            raise _Capped
+
+    try:
+        return _search(rows, spend, work)
+    except _Capped:
+        return None
+
+
+def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> RowSearch:
+    width = len(rows["total_processed"][0])
+    zero: Vector = (0,) * width
+    # 1. balance: new + carried_over = total_processed + carried_forward, per column
+    carried = {}
+    for ci, c in enumerate(rows["carried_over"]):
+        carried.setdefault(c, []).append(ci)
+    combos: list[tuple[int, int, int, int]] = []        # (new, carried_over, total_processed, forward)
+    for ti, t in enumerate(rows["total_processed"]):
+        for fi, f in enumerate(rows["carried_forward"]):
+            tf = _add(t, f)
+            for ni, n in enumerate(rows["new_received"]):
+                spend()
+                for ci in carried.get(_sub(tf, n), ()):
+                    combos.append((ni, ci, ti, fi))
+    targets = {rows["total_processed"][ti] for _, _, ti, _ in combos}
+    feasible: dict[str, list[int]] = {r: [] for r in APPLICATION_ROWS}
+    if not targets:
+        return RowSearch(feasible, 0, work[0])
+    bound = tuple(max(t[k] for t in targets) for k in range(width))
+    # 2. forward over the outcome rows: partial column sums → number of ways to reach them
+    forward: list[dict[Vector, int]] = [{zero: 1}]
+    for row in OUTCOME_ROWS:
+        nxt: dict[Vector, int] = {}
+        for s, ways in forward[-1].items():
+            spend(len(rows[row]))
+            for o in rows[row]:
+                v = _add(s, o)
+                if _within(v, bound):
+                    nxt[v] = nxt.get(v, 0) + ways
+        forward.append(nxt)
+    reach = forward[-1]
+    solutions = 0
+    for ni, ci, ti, fi in combos:
+        ways = reach.get(rows["total_processed"][ti], 0)
+        if ways:
+            solutions += ways
+            for row, i in zip(("new_received", "carried_over", "total_processed", "carried_forward"),
+                              (ni, ci, ti, fi)):
+                if i not in feasible[row]:
+                    feasible[row].append(i)
+    if not solutions:
+        return RowSearch({r: [] for r in APPLICATION_ROWS}, 0, work[0])
+    live = [rows["total_processed"][ti] for ti in feasible["total_processed"]]
+    # 3. backward: the sums the remaining rows can still add; a reading survives when some
+    #    forward sum, it, and some backward sum make a live total_processed
+    backward: dict[Vector, int] = {zero: 1}
+    for k in range(len(OUTCOME_ROWS) - 1, -1, -1):
+        row = OUTCOME_ROWS[k]
+        options = rows[row]
+        if len(options) == 1:
+            feasible[row] = [0]
+        else:
+            for oi, o in enumerate(options):
+                spend(len(forward[k]) * len(live))
+                if any(_sub(_sub(t, s), o) in backward for s in forward[k] for t in live):
+                    feasible[row].append(oi)
+        nxt_back: dict[Vector, int] = {}
+        for b in backward:
+            spend(len(options))
+            for o in options:
+                v = _add(b, o)
+                if _within(v, bound):
+                    nxt_back[v] = 1
+        backward = nxt_back
+    return RowSearch(feasible, solutions, work[0])
