@@ -1,0 +1,141 @@
+"""Cell semantics: every raw cell keeps its text and gets a kind; golden values follow golden-format.md."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from llm_extract.evidence import CellKind, Status
+from llm_extract.extract.cells import parse_cell
+from llm_extract.extract.layout import tokenize
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("12", 12), ("１２", 12), ("３１５０", 3150), ("1,234", 1234), ("1，234", 1234), ("15,498", 15498),
+    ("24,252.311082", Decimal("24252.311082")), ("94.0121", Decimal("94.0121")), (" 466 ", 466), ("\u3000７", 7),
+])
+def test_digits_full_width_and_thousands_separators_are_numbers(raw: str, value: int | Decimal) -> None:
+    cell = parse_cell(raw)
+    assert (cell.kind, cell.value, cell.raw) == (CellKind.NUMBER, value, raw)
+    assert type(cell.value) is type(value)
+
+
+@pytest.mark.parametrize("raw", ["0", "０", "0.00", "00", "〇", "\u30000"])
+def test_zero_is_a_value_of_its_own_kind(raw: str) -> None:
+    cell = parse_cell(raw)
+    assert cell.kind == CellKind.ZERO and cell.value == 0 and cell.is_number
+
+
+@pytest.mark.parametrize("raw", ["", " ", "\u3000", "\xa0"])
+def test_blank_cells_have_no_value(raw: str) -> None:
+    cell = parse_cell(raw)
+    assert cell.kind == CellKind.BLANK and cell.value is None and cell.is_value and not cell.is_number
+
+
+@pytest.mark.parametrize("raw", ["/", "／", "-", "－", "—", "——", "–", "无", "不适用", "空", "\\", "--"])
+def test_placeholders_have_no_value_but_stand_for_a_cell(raw: str) -> None:
+    cell = parse_cell(raw)
+    assert cell.kind == CellKind.PLACEHOLDER and cell.value is None and cell.is_value
+
+
+@pytest.mark.parametrize("raw, value, note", [
+    ("22（其中修订16件）", 22, "其中修订16件"),
+    ("22(其中修订16件)", 22, "其中修订16件"),
+    ("5（含上年结转2件）", 5, "含上年结转2件"),
+    ("22件（其中修订16件）", 22, "其中修订16件"),
+    ("1,234（估算）", 1234, "估算"),
+])
+def test_annotated_numbers_keep_the_number_and_the_note(raw: str, value: int, note: str) -> None:
+    cell = parse_cell(raw)
+    assert (cell.kind, cell.value, cell.note) == (CellKind.ANNOTATED, value, note)
+
+
+@pytest.mark.parametrize("raw, kind, value", [("3件", CellKind.NUMBER, 3), ("0件", CellKind.ZERO, 0),
+                                              ("1,234件", CellKind.NUMBER, 1234)])
+def test_a_unit_after_a_number_is_no_annotation(raw: str, kind: CellKind, value: int) -> None:
+    cell = parse_cell(raw)
+    assert (cell.kind, cell.value) == (kind, value) and cell.note and cell.note.endswith("件")
+
+
+@pytest.mark.parametrize("raw, value", [("1O", 10), ("l2", 12), ("S", None), ("1S", 15), ("B0", 80), ("IO5", 105)])
+def test_ocr_confusions_inside_a_digit_run_are_read_and_marked(raw: str, value: int | None) -> None:
+    cell = parse_cell(raw)
+    if value is None:                       # a letter alone is no number
+        assert cell.kind == CellKind.TEXT
+    else:
+        assert (cell.kind, cell.value) == (CellKind.OCR, value) and "OCR" in (cell.note or "")
+
+
+@pytest.mark.parametrize("raw", ["自然人", "（七）总计", "N/A", "1,2", "约5", "12.3.4", "-3"])
+def test_words_where_a_number_belongs_are_text(raw: str) -> None:
+    cell = parse_cell(raw)
+    assert cell.kind == CellKind.TEXT and cell.value is None and not cell.is_value
+
+
+@pytest.mark.parametrize("raw", ["1 0", "1\u30000", "0 0 0 0 0 0 0", "3 150"])
+def test_digits_separated_by_spaces_are_never_joined_silently(raw: str) -> None:
+    cell = parse_cell(raw)
+    assert cell.kind == CellKind.TEXT and cell.value is None
+
+
+def test_a_line_of_space_separated_numbers_becomes_one_item_per_number() -> None:
+    items = tokenize(["1.属于国家秘密", "0 0 0 0 0 0 0"], 1, 3)
+    assert [(it.raw, it.cell.kind) for it in items] == [("1.属于国家秘密", CellKind.TEXT)] + [("0", CellKind.ZERO)] * 7
+
+
+_REPORT = """某某县人民政府2021年政府信息公开工作年度报告
+一、总体情况
+本年度共收到政府信息公开申请22件。
+二、主动公开政府信息情况
+\t第二十条第（一）项
+\t信息内容
+\t本年制发件数
+\t本年废止件数
+\t现行有效件数
+\t规章
+\t—
+\t/
+\t０
+\t行政规范性文件
+\t22（其中修订16件）
+\t2
+\t1,234
+\t第二十条第（五）项
+\t信息内容
+\t本年处理决定数量
+\t行政许可
+\t
+\t第二十条第（六）项
+\t信息内容
+\t本年处理决定数量
+\t行政处罚
+\t1O
+\t行政强制
+\t无
+\t第二十条第（八）项
+\t信息内容
+\t本年收费金额（单位：万元）
+\t行政事业性收费
+\t24,252.311082
+"""
+
+
+def test_golden_values_follow_the_cells_and_provenance_keeps_raw_kind_and_note() -> None:
+    record = process_document(Document.from_text(_REPORT, doc_id="cells"))
+    got = {p: (record.report.get(p), v.kind, v.raw) for p, v in record.provenance.items()
+           if p.startswith("active_disclosure")}
+    a = "active_disclosure."
+    assert got[a + "regulations.issued"] == (None, CellKind.PLACEHOLDER, "—")
+    assert got[a + "regulations.repealed"] == (None, CellKind.PLACEHOLDER, "/")
+    assert got[a + "regulations.in_force"] == (0, CellKind.ZERO, "０")
+    assert got[a + "normative_documents.issued"] == (22, CellKind.ANNOTATED, "22（其中修订16件）")
+    assert record.provenance[a + "normative_documents.issued"].note == "其中修订16件"
+    assert got[a + "normative_documents.in_force"] == (1234, CellKind.NUMBER, "1,234")
+    assert got[a + "licensing"] == (None, CellKind.BLANK, "")
+    assert got[a + "punishment"] == (10, CellKind.OCR, "1O")
+    assert got[a + "enforcement"] == (None, CellKind.PLACEHOLDER, "无")
+    assert got[a + "fees_10k_yuan"] == (Decimal("24252.311082"), CellKind.NUMBER, "24,252.311082")
+    assert record.provenance[a + "punishment"].status != Status.MISSING

@@ -1,0 +1,148 @@
+"""Split-number diagnosis: "1 0" for 10, "10" for two cells; a suggestion for review, never applied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from llm_extract.evidence import CellKind, Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.review import review_items
+from llm_extract.schema import APPLICANT_COLUMNS, Report
+from llm_extract.synth.render import render
+from verify.rules import RULES
+from verify.split import diagnose_record, diagnose_row, join_candidates, unmerge_candidates
+
+
+def row(name: str, values: list[int | None]) -> dict[str, int | None]:
+    return {f"applications.{name}.{c}": v for c, v in zip(APPLICANT_COLUMNS, values)}
+
+
+ZERO = [0] * 7
+#: a 表三 whose new_received row is the one under diagnosis: 10 natural persons, 2 companies
+CONTEXT = (row("carried_over", ZERO) | row("total_processed", [10, 2, 0, 0, 0, 0, 12])
+           | row("carried_forward", ZERO))
+
+
+def test_joins_are_only_between_adjacent_tokens_and_never_make_a_leading_zero() -> None:
+    got = [values for values, _ in join_candidates(["1", "0", "0", "0", "0", "0", "0", "10"])]
+    assert got == [[10, 0, 0, 0, 0, 0, 10]]
+
+
+def test_unmerges_split_inside_one_token_without_a_leading_zero() -> None:
+    got = sorted(values for values, _ in unmerge_candidates(["10", "0", "0", "0", "0", "105"]))
+    assert got == [[1, 0, 0, 0, 0, 0, 105], [10, 0, 0, 0, 0, 10, 5]]
+
+
+def test_a_split_ten_is_joined_when_every_identity_holds_with_it() -> None:
+    (f,) = diagnose_row("new_received", ["1", "0", "2", "0", "0", "0", "0", "12"], CONTEXT, lines=[34])
+    assert (f.code, f.severity) == ("SPLIT.JOIN", "warning")
+    assert f.detail["suggested"] == row("new_received", [10, 2, 0, 0, 0, 0, 12])
+    assert any(e.startswith("T3.ROW_SUM [new_received]") for e in f.detail["evidence"])
+    assert any(e.startswith("T3.BALANCE [natural_person]") for e in f.detail["evidence"])
+    assert f.detail["groups"][0] == [0, 1] and f.detail["lines"] == [34]
+    assert "SPLIT.JOIN" in RULES
+
+
+def test_nothing_is_suggested_when_no_join_makes_the_row_hold() -> None:
+    assert diagnose_row("new_received", ["1", "0", "2", "0", "0", "0", "0", "13"], CONTEXT) == []
+
+
+def test_nothing_is_suggested_when_two_joins_fit_and_one_is_suggested_when_the_columns_decide() -> None:
+    tokens = ["1", "1", "0", "0", "0", "0", "0", "11"]      # 11 | 0 … or 1 | 10 …: both add up to 11
+    assert diagnose_row("new_received", tokens, {}) == []
+    context = (row("carried_over", ZERO) | row("carried_forward", ZERO)
+               | row("total_processed", [11, 0, 0, 0, 0, 0, 11]))
+    (f,) = diagnose_row("new_received", tokens, context)
+    assert f.detail["suggested"]["applications.new_received.natural_person"] == 11
+
+
+def test_a_known_cell_that_breaks_every_join_stops_the_suggestion() -> None:
+    context = CONTEXT | row("total_processed", [9, 2, 0, 0, 0, 0, 11])
+    assert diagnose_row("new_received", ["1", "0", "2", "0", "0", "0", "0", "12"], context) == []
+
+
+def test_two_cells_merged_into_one_number_are_unmerged() -> None:
+    context = row("carried_over", ZERO) | row("carried_forward", ZERO) | row("total_processed", [1, 0, 0, 0, 0, 0, 1])
+    (f,) = diagnose_row("new_received", ["10", "0", "0", "0", "0", "1"], context)
+    assert (f.code, f.severity) == ("SPLIT.UNMERGE", "warning")
+    assert f.detail["suggested"] == row("new_received", [1, 0, 0, 0, 0, 0, 1]) and f.detail["splits"] == [[0, 1]]
+
+
+def test_nothing_is_unmerged_when_no_split_makes_the_row_hold() -> None:
+    context = row("carried_over", ZERO) | row("carried_forward", ZERO) | row("total_processed", [1, 0, 0, 0, 0, 0, 1])
+    assert diagnose_row("new_received", ["10", "0", "0", "0", "0", "2"], context) == []
+
+
+@pytest.mark.parametrize("tokens", [["1", "0", "0", "0", "0", "0", "1"],
+                                    ["1O", "0", "0", "0", "0", "0", "0", "10"], []])
+def test_rows_of_seven_and_non_digit_tokens_are_left_alone(tokens: list[str]) -> None:
+    assert diagnose_row("new_received", tokens, CONTEXT) == []
+
+
+def test_diagnosis_changes_no_value() -> None:
+    known = dict(CONTEXT)
+    diagnose_row("new_received", ["1", "0", "2", "0", "0", "0", "0", "12"], known)
+    assert known == CONTEXT
+
+
+# ── the acceptance fixture: a tab-row 表三 whose "10" became "1 0" ─────────────────
+
+def _report(golden_dir: Path) -> Report:
+    golden = json.loads((golden_dir / "003_d677def7845cc038.json").read_text(encoding="utf-8"))
+    report = Report.model_validate({k: v for k, v in golden.items() if k in Report.model_fields})
+    a = report.applications
+    a.new_received.natural_person, a.new_received.commercial, a.new_received.total = 10, 2, 12
+    a.partially_granted.commercial, a.partially_granted.total = 2, 2
+    a.unavailable_not_held.natural_person, a.unavailable_not_held.total = 7, 7
+    a.total_processed.natural_person, a.total_processed.commercial, a.total_processed.total = 10, 2, 12
+    return report
+
+
+def _split_ten(text: str, sep: str, drop_carried_over: bool = False) -> list[str]:
+    lines = text.split("\n")
+    i = next(n for n, line in enumerate(lines) if line.startswith("一、本年新收"))
+    assert "\t10\t2\t" in lines[i]
+    lines[i] = lines[i].replace("\t10\t", f"\t1{sep}0\t", 1)
+    if drop_carried_over:
+        j = next(n for n, line in enumerate(lines) if line.startswith("二、上年结转"))
+        lines[j] = lines[j].split("\t")[0]
+    return lines
+
+
+@pytest.mark.parametrize("sep", [" ", "\t"], ids=["space-in-cell", "extra-tab"])
+def test_a_tab_row_with_a_split_ten_gets_the_join_suggested_and_not_applied(golden_dir: Path, sep: str) -> None:
+    lines = _split_ten(render(_report(golden_dir), "tabrows"), sep)
+    record = process_document(Document.from_text("\n".join(lines), doc_id="split"))
+    path = "applications.new_received.natural_person"
+    prov = record.provenance[path]
+    assert prov.kind == CellKind.MISSING and prov.raw == "1 0 2 0 0 0 0 12"   # not read as 10 (nor as 0)
+    assert prov.status != Status.PROVEN                                        # a person looks at it
+    (f,) = [f for f in record.findings if f.code.startswith("SPLIT.")]
+    assert f.code == "SPLIT.JOIN" and f.detail["suggested"][path] == 10
+    assert f.detail["suggested"]["applications.new_received.total"] == 12
+    assert diagnose_record(record) == [f] and record.provenance[path] == prov   # diagnosing again changes nothing
+
+
+def test_the_suggestion_waits_for_review_when_the_identities_cannot_pin_the_row(golden_dir: Path) -> None:
+    lines = _split_ten(render(_report(golden_dir), "tabrows"), " ", drop_carried_over=True)
+    doc = Document.from_text("\n".join(lines), doc_id="split-open")
+    record = process_document(doc)
+    path = "applications.new_received.natural_person"
+    assert record.report.get(path) is None and record.provenance[path].status == Status.MISSING
+    (f,) = [f for f in record.findings if f.code == "SPLIT.JOIN"]
+    assert f.detail["suggested"][path] == 10
+    items = [i for i in review_items(record, doc.lines) if i.rules == ["SPLIT.JOIN"]]
+    assert len(items) == 1 and {"source": path, "value": 10} in items[0].candidates
+    assert any("1 0" in s.text for s in items[0].source_lines)
+
+
+def test_seed_rows_missing_a_cell_get_no_split_suggestion(golden_dir: Path) -> None:
+    from llm_extract.ingest import load
+
+    record = process_document(load(golden_dir / "002_0126e23b7202ee31.txt"))
+    assert record.provenance["applications.new_received.natural_person"].raw == "0 0 0 0 0 6"
+    assert diagnose_record(record) == []

@@ -1,0 +1,144 @@
+"""Cross-year links: the same agency's reports for consecutive years must connect.
+
+* ``XYEAR.CARRY``: last year's 结转下年度继续办理 is this year's 上年结转, per 表三 column.
+* ``XYEAR.STOCK_REGULATIONS`` / ``XYEAR.STOCK_NORMATIVE``: 表二's stock flows,
+  ``in_force(this) = in_force(last) + issued(this) − repealed(this)``.
+
+Agencies are matched by a normalised name (:func:`agency_key`): whitespace and
+full-width forms, the 人民政府/政府 suffix and 办事处 are dropped, so
+``红旗区人民政府`` and ``红旗区``, ``交界街道办事处`` and ``交界街道`` are one agency.
+A name that is the tail of a longer one (``牧野区`` / ``新乡市牧野区``) is linked
+too, unless it is the tail of two different longer names. Only years ``y`` and
+``y + 1`` are linked. A link that does not hold is a ``warning`` on the later
+year's document; values that are not known (missing) are not compared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from llm_extract.evidence import Finding, Record, Status
+from llm_extract.schema import ALL_PATHS, APPLICANT_COLUMNS
+
+from .rules import register
+
+__all__ = ["check_cross_year", "consecutive_pairs", "agency_key", "known_values"]
+
+register("XYEAR.CARRY", "上年报告“结转下年度继续办理”= 本年报告“上年结转”（表三逐列）",
+         "last year's carried_forward equals this year's carried_over, per 表三 column")
+register("XYEAR.STOCK_REGULATIONS", "规章现行有效件数 = 上年现行有效 + 本年制发 − 本年废止",
+         "表二 regulations: in_force = last year's in_force + issued − repealed")
+register("XYEAR.STOCK_NORMATIVE", "行政规范性文件现行有效件数 = 上年现行有效 + 本年制发 − 本年废止",
+         "表二 normative documents: in_force = last year's in_force + issued − repealed")
+
+_SUFFIXES = re.compile(r"(?:人民政府|政府)$")
+_BUREAU = re.compile(r"街道办事处$|街道办$|办事处$")
+_MIN_TAIL = 3
+_PARTS = tuple((p, tuple(p.split("."))) for p in ALL_PATHS)
+
+
+def known_values(record: Record) -> dict[str, int | None]:
+    """The values a record vouches for: every field whose status is not ``missing``.
+
+    Without provenance (a record built from a golden file), every non-null value is known.
+    """
+    data = record.report.model_dump()
+    provenance = record.provenance
+    out: dict[str, int | None] = {}
+    for path, parts in _PARTS:
+        value: Any = data
+        for part in parts:
+            value = value[part]
+        prov = provenance.get(path)
+        if (prov.status != Status.MISSING) if prov is not None else value is not None:
+            out[path] = value
+    return out
+
+
+def agency_key(name: str) -> str:
+    """The agency's name for matching across years (see the module docstring)."""
+    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
+    key = re.sub(r"^\d{4}年度?|[(（]本级[)）]|本级$", "", key)
+    key = _BUREAU.sub(lambda m: "街道" if m.group().startswith("街道") else "", key)
+    return _SUFFIXES.sub("", key)
+
+
+def consecutive_pairs(agencies_years: Sequence[tuple[str | None, int | None]]) -> list[tuple[int, int]]:
+    """Index pairs ``(last year, this year)`` of the same agency in consecutive years.
+
+    Cheap enough to run over a whole output directory before parsing any record.
+    """
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, (agency, year) in enumerate(agencies_years):
+        if agency and year:
+            by_key[agency_key(agency)].append(i)
+    by_tail: dict[str, set[str]] = defaultdict(set)        # tail → longer keys ending with it
+    for key in by_key:
+        for k in range(1, len(key) - _MIN_TAIL + 1):
+            by_tail[key[k:]].add(key)
+    root: dict[str, str] = {}
+    for short in sorted(by_key, key=len, reverse=True):
+        roots = {root.get(k, k) for k in by_tail.get(short, ())}
+        if len(short) >= _MIN_TAIL and len(roots) == 1:
+            root[short] = roots.pop()
+    groups: dict[str, list[int]] = defaultdict(list)
+    for key, idx in by_key.items():
+        groups[root.get(key, key)].extend(idx)
+    pairs = []
+    for idx in groups.values():
+        for i in idx:
+            pairs += [(i, j) for j in idx if agencies_years[j][1] == agencies_years[i][1] + 1]  # type: ignore[operator]
+    return sorted(pairs)
+
+
+def _carry(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
+    out = []
+    for col in APPLICANT_COLUMNS:
+        a, b = f"applications.carried_forward.{col}", f"applications.carried_over.{col}"
+        if a in lv and b in tv and (lv[a] or 0) != (tv[b] or 0):
+            out.append(Finding(
+                code="XYEAR.CARRY", severity="warning", paths=[b], expected=lv[a] or 0, actual=tv[b] or 0,
+                message=f"{this.report.year} 上年结转 {col} = {tv[b]}, but the {last.report.year} report "
+                        f"({last.doc_id}) carried {lv[a]} forward",
+                detail={"previous_doc": last.doc_id, "previous_year": last.report.year, "previous_path": a,
+                        "previous_value": lv[a], "value": tv[b], "lines": this.provenance[b].lines
+                        if b in this.provenance else []}))
+    return out
+
+
+def _stock(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
+    out = []
+    for group, code in (("regulations", "XYEAR.STOCK_REGULATIONS"), ("normative_documents", "XYEAR.STOCK_NORMATIVE")):
+        p = f"active_disclosure.{group}."
+        need = [p + "issued", p + "repealed", p + "in_force"]
+        if not (all(k in tv for k in need) and p + "in_force" in lv):
+            continue
+        expected = (lv[p + "in_force"] or 0) + (tv[p + "issued"] or 0) - (tv[p + "repealed"] or 0)
+        actual = tv[p + "in_force"] or 0
+        if expected != actual:
+            out.append(Finding(
+                code=code, severity="warning", paths=need, expected=expected, actual=actual,
+                message=f"{group}: in_force {actual} ≠ {last.report.year} in_force {lv[p + 'in_force']} "
+                        f"+ issued {tv[p + 'issued']} − repealed {tv[p + 'repealed']} = {expected}",
+                detail={"previous_doc": last.doc_id, "previous_year": last.report.year,
+                        "previous_in_force": lv[p + "in_force"],
+                        "lines": sorted({n for k in need if k in this.provenance for n in this.provenance[k].lines})}))
+    return out
+
+
+def check_cross_year(records: list[Record]) -> list[tuple[str, Finding]]:
+    """``(doc_id, finding)`` for every broken link between consecutive years of one agency."""
+    out: list[tuple[str, Finding]] = []
+    values = {}
+    for i, j in consecutive_pairs([(r.report.agency, r.report.year) for r in records]):
+        last, this = records[i], records[j]
+        for k in (i, j):
+            if k not in values:
+                values[k] = known_values(records[k])
+        for f in _carry(last, this, values[i], values[j]) + _stock(last, this, values[i], values[j]):
+            out.append((this.doc_id, f))
+    return out
