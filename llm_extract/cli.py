@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ._exceptions import GoldenError
+from ._exceptions import GoldenError, ModelConfigError
 from .compare import compare_dirs, compare_values, golden_from_record, load_output_dir
 from .evidence import Record
 from .ingest import iter_inputs
@@ -40,6 +40,11 @@ def _summary_table(summary: RunSummary) -> Table:
     if summary.rules:
         t.add_row("findings", ", ".join(f"{k}×{v}" for k, v in summary.rules.items()))
     t.add_row("language model", f"{summary.llm.get('mode')}: {summary.llm.get('reason', '')}")
+    if "calls" in summary.llm:
+        llm = summary.llm
+        t.add_row("model calls", f"{llm['calls']} calls for {llm.get('routed_to_model', 0)} documents "
+                  f"({llm.get('cache_hits', 0)} answered from cache, {len(llm.get('failed', []))} failed); "
+                  f"{llm.get('input_tokens', 0)} input + {llm.get('output_tokens', 0)} output tokens")
     t.add_row("time", f"{summary.seconds:.2f} s")
     return t
 
@@ -49,8 +54,24 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Report files or directories (searched recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
     resume: Annotated[bool, typer.Option(help="Skip documents whose record in OUT matches the input.")] = True,
+    llm: Annotated[Optional[str], typer.Option(
+        "--llm", help="never | auto (only documents not fully proven) | always. "
+                      "Default: auto when a model is configured, never otherwise.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Model name (default: $LLM_EXTRACT_MODEL).")] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse cached model answers.")] = True,
+    concurrency: Annotated[Optional[int], typer.Option(
+        help="Model calls in flight at once (default: $LLM_EXTRACT_CONCURRENCY or 4).")] = None,
 ) -> None:
     """Extract and verify reports into OUT: records, CSV, review queue, summary."""
+    settings = None
+    if llm != "never":
+        from .model.config import load_settings
+
+        try:
+            settings = load_settings({"model": model, "concurrency": concurrency})
+        except ModelConfigError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2)
     files = iter_inputs(list(paths))
     if not files:
         err.print(f"[red]no input files found in {', '.join(map(str, paths))}[/red]")
@@ -64,7 +85,12 @@ def extract(
                 err.print(f"[yellow]failed[/yellow] {outcome.error}")
             progress.advance(task)
 
-        summary = run_batch(list(paths), out, resume=resume, progress=step)
+        try:
+            summary = run_batch(list(paths), out, resume=resume, progress=step, llm=llm, model=settings,
+                                use_cache=cache)
+        except ModelConfigError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2)
     console.print(_summary_table(summary))
     if summary.ok == 0:
         raise typer.Exit(1)

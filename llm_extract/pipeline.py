@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -33,9 +33,13 @@ from .extract.narrative import read_narrative
 from .review import review_items
 from .schema import Report
 from verify import verify_extraction
-from verify.crossyear import check_cross_year
+from verify.crossyear import check_cross_year, consecutive_pairs
 from verify.narrative import check_record_narrative
 from verify.split import diagnose_record
+
+if TYPE_CHECKING:  # the model stage (openai, instructor) is imported only by runs that use it
+    from .model.config import ModelSettings
+    from .model.stage import BatchModelStage
 
 __all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "RunSummary", "DocumentOutcome",
            "LLM_MODES"]
@@ -74,7 +78,9 @@ def process_document(doc: Document) -> Record:
     """Extract and verify one document (the deterministic path). The record carries its review items."""
     extraction = extract_regex(doc)
     record = verify_extraction(extraction)
-    record.findings += check_record_narrative(record, read_narrative(doc.lines, record.report.year))
+    figures = read_narrative(doc.lines, record.report.year, extraction.meta.get("regions"))
+    record.findings += check_record_narrative(record, figures)
+    record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]   # for verify.narrative.recheck
     record.findings += diagnose_record(record)      # split-number suggestions, never applied
     record.source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
                      "encoding": doc.encoding}
@@ -104,8 +110,17 @@ def _resumable(record_path: Path, doc: Document) -> bool:
 
 
 def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = True,
-              progress: Callable[[DocumentOutcome], None] | None = None) -> RunSummary:
-    """Process files and directories into ``out_dir``; see the module docstring."""
+              progress: Callable[[DocumentOutcome], None] | None = None,
+              llm: str | None = None, model: "ModelSettings | None" = None,
+              cache_dir: str | Path | None = None, use_cache: bool = True) -> RunSummary:
+    """Process files and directories into ``out_dir``; see the module docstring.
+
+    ``llm`` routes documents to the model stage: ``never``, ``auto`` (only documents the
+    deterministic path did not fully prove) or ``always``; by default auto when a model is
+    configured (``model``, else the environment) and never otherwise. Model answers are
+    cached in ``cache_dir`` (default ``llm_extract.model.default_cache_dir()``) unless
+    ``use_cache`` is false. Raises :class:`ModelConfigError` for unusable model settings.
+    """
     started = time.perf_counter()
     out = Path(out_dir)
     (out / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
@@ -114,6 +129,9 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     decisions = load_decisions(out)
     summary = RunSummary(out_dir=str(out), documents=len(files),
                          llm={"mode": "never", "reason": "no model configured: deterministic path only"})
+    stage = _model_stage(llm, model, cache_dir, use_cache)
+    if llm == "never":
+        summary.llm = {"mode": "never", "reason": "--llm never: deterministic path only"}
     for f in files:
         t0 = time.perf_counter()
         doc_id = ids[f]
@@ -123,10 +141,16 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
             doc = load(f)
             doc = Document(doc_id=doc_id, text=doc.text, path=doc.path, source_kind=doc.source_kind,
                            encoding=doc.encoding)
-            if resume and _resumable(record_path, doc):
+            if resume and _resumable(record_path, doc) and not (stage and stage.redo(read_json(record_path))):
                 outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
             else:
-                record = apply_decisions(process_document(doc), decisions)
+                record = process_document(doc)
+                if stage is not None and stage.offer(doc, record, (f, t0)):   # written when the model answers
+                    failed_path.unlink(missing_ok=True)
+                    if stage.full:
+                        _run_model_stage(stage, out, decisions, summary, progress)
+                    continue
+                record = apply_decisions(record, decisions)
                 write_json(record_path, _record_json(record, doc.lines))
                 outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
             failed_path.unlink(missing_ok=True)
@@ -142,11 +166,45 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
         summary.outcomes.append(outcome)
         if progress:
             progress(outcome)
+    if stage is not None:
+        _run_model_stage(stage, out, decisions, summary, progress)
+        summary.llm = stage.summary()
     _finish(summary, out, {ids[f] for f in files})
     summary.decisions = len(decisions)
     summary.seconds = round(time.perf_counter() - started, 3)
     write_json(out / "summary.json", summary.model_dump(mode="json"))
     return summary
+
+
+def _model_stage(llm: str | None, model: "ModelSettings | None", cache_dir: str | Path | None,
+                 use_cache: bool) -> "BatchModelStage | None":
+    """The model stage of this run, or None when it routes nothing (never, or no model configured)."""
+    if llm == "never":
+        return None
+    from .model.config import load_settings
+
+    settings = model if model is not None else load_settings()
+    if llm is None and not settings.is_configured:
+        return None
+    from .model.stage import BatchModelStage
+
+    return BatchModelStage.create(llm, settings, cache_dir, use_cache=use_cache)
+
+
+def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summary: RunSummary,
+                     progress: Callable[[DocumentOutcome], None] | None) -> None:
+    """Model answers for the held documents; each cross-checked record is written as it arrives."""
+    def done(doc: Document, record: Record, info: dict[str, Any], context: Any) -> None:
+        f, t0 = context
+        record = apply_decisions(record, decisions)
+        write_json(out / RECORDS_DIR / f"{doc.doc_id}.json", _record_json(record, doc.lines))
+        outcome = DocumentOutcome(doc_id=doc.doc_id, path=str(f), ok=True, status_counts=record.status_counts(),
+                                  seconds=round(time.perf_counter() - t0, 4))
+        summary.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
+    stage.run(done)
 
 
 def _link_years(records: list[dict[str, Any]]) -> None:
@@ -156,7 +214,9 @@ def _link_years(records: list[dict[str, Any]]) -> None:
     only; each ``records/*.json`` stays a function of its own document.
     """
     by_id = {r.get("doc_id"): r for r in records}
-    for doc_id, finding in check_cross_year([Record.from_json_dict(r) for r in records]):
+    pairs = consecutive_pairs([(r.get("agency"), r.get("year")) for r in records])
+    linked = sorted({i for pair in pairs for i in pair})          # parse only records with a neighbour year
+    for doc_id, finding in check_cross_year([Record.from_json_dict(records[i]) for i in linked]):
         rec = by_id[doc_id]
         rec.setdefault("findings", []).append(finding.model_dump(mode="json", exclude_defaults=True))
         carrier = Record(report=Report(doc_id=doc_id), findings=[finding])

@@ -19,6 +19,10 @@ from .identities import (
     t4_group_sum,
 )
 from .rules import RULES, Rule, describe
+from .narrative import check_narrative, check_record_narrative
+from .crossyear import agency_key, check_cross_year, known_values
+from .split import diagnose_record, diagnose_row
+from .crosscheck import crosscheck, record_model_failure
 
 __all__ = [
     "verify_extraction",
@@ -36,4 +40,13 @@ __all__ = [
     "RULES",
     "Rule",
     "describe",
+    "check_narrative",
+    "check_record_narrative",
+    "check_cross_year",
+    "agency_key",
+    "known_values",
+    "diagnose_row",
+    "diagnose_record",
+    "crosscheck",
+    "record_model_failure",
 ]

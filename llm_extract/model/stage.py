@@ -1,0 +1,257 @@
+"""The model stage of a batch: routing, bounded calls, cross-check, failures kept as data.
+
+    routing = resolve_routing(requested, settings)        # never | auto | always, and why
+    results = run_model_stage(items, settings, routing.mode, cache_dir)
+    summary = summarise_stage(results, routing, settings)
+
+``items`` are ``(Document, regex Extraction | None, deterministic Record)``. Each
+result is ``(Record, stage_info)``: the cross-checked record when the model answered,
+the deterministic record (with ``MODEL.FAILED`` written in it) when the model stage
+failed, the deterministic record untouched (``stages.model.status = "skipped"``) when
+the document was not routed to the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from verify.crosscheck import crosscheck, record_model_failure
+
+from .._exceptions import ModelConfigError
+from ..evidence import Extraction, Record, Status
+from ..ingest import Document
+from ..schema import ALL_PATHS
+from .cache import ModelCache
+from .client import ModelClient
+from .config import ModelSettings
+from .extractor import extract_model
+from .prompts import load_prompts
+from .runner import Outcome, run_bounded
+
+__all__ = ["LLMMode", "Routing", "resolve_routing", "needs_model", "run_model_stage", "summarise_stage", "BatchModelStage",
+           "StageResult"]
+
+LLMMode = Literal["never", "auto", "always"]
+StageResult = tuple[Record, dict[str, Any]]
+_MODES = ("never", "auto", "always")
+
+
+@dataclass(frozen=True)
+class Routing:
+    mode: LLMMode
+    reason: str
+
+    def describe(self) -> str:
+        return f"--llm {self.mode} ({self.reason})"
+
+
+def resolve_routing(requested: str | None, settings: ModelSettings) -> Routing:
+    """The routing mode: ``--llm`` as given, or auto when a model is configured and never otherwise.
+
+    Raises :class:`ModelConfigError` for ``auto``/``always`` without a usable model.
+    """
+    if requested is not None and requested not in _MODES:
+        raise ModelConfigError(f"--llm must be one of {', '.join(_MODES)}, not {requested!r}")
+    if requested is None:
+        if settings.is_configured:
+            return Routing("auto", f"default: model {settings.model} is configured")
+        return Routing("never", "default: no model configured (set LLM_EXTRACT_MODEL and OPENAI_BASE_URL "
+                                "or OPENAI_API_KEY)")
+    if requested != "never" and not settings.is_configured:
+        raise ModelConfigError(f"--llm {requested} needs a model: give --model (or LLM_EXTRACT_MODEL) and "
+                               "OPENAI_BASE_URL or OPENAI_API_KEY")
+    return Routing(requested, "as requested")  # type: ignore[arg-type]
+
+
+def needs_model(record: Record) -> bool:
+    """True unless the deterministic path proved every field."""
+    return any((record.provenance.get(p) is None or record.provenance[p].status != Status.PROVEN)
+               for p in ALL_PATHS)
+
+
+def _skipped(record: Record, reason: str) -> StageResult:
+    info = {"status": "skipped", "reason": reason, "called": False}
+    stages = dict(record.stages) | {"model": {"status": "skipped", "reason": reason}}
+    return record.model_copy(update={"stages": stages}), info
+
+
+def _usage_info(meta: dict[str, Any]) -> dict[str, Any]:
+    keys = ("calls", "input_tokens", "output_tokens", "reasks", "transport_retries")
+    return {k: int(meta.get(k, 0) or 0) for k in keys}
+
+
+def _report(doc_id: str, result: StageResult, progress: Callable[[str, dict[str, Any]], None] | None,
+            on_result: Callable[[str, Record, dict[str, Any]], None] | None) -> None:
+    if on_result is not None:
+        on_result(doc_id, result[0], result[1])
+    if progress is not None:
+        progress(doc_id, result[1])
+
+
+def run_model_stage(items: Iterable[tuple[Document, Extraction | None, Record]], settings: ModelSettings,
+                    mode: LLMMode, cache_dir: str | Path | None, *, use_cache: bool = True,
+                    progress: Callable[[str, dict[str, Any]], None] | None = None,
+                    on_result: Callable[[str, Record, dict[str, Any]], None] | None = None,
+                    client: ModelClient | None = None) -> dict[str, StageResult]:
+    """Route, call (at most ``settings.concurrency`` in flight), cross-check; one result per document.
+
+    ``progress(doc_id, info)`` and ``on_result(doc_id, record, info)`` are called in the calling
+    thread as each document is done (skipped documents first).
+    """
+    items = list(items)
+    results: dict[str, StageResult] = {}
+    routed: list[tuple[Document, Extraction | None, Record]] = []
+    for doc, regex, record in items:
+        if mode == "never":
+            results[doc.doc_id] = _skipped(record, "--llm never")
+        elif mode == "auto" and not needs_model(record):
+            results[doc.doc_id] = _skipped(record, "the deterministic record is fully proven")
+        else:
+            routed.append((doc, regex, record))
+        if doc.doc_id in results:
+            _report(doc.doc_id, results[doc.doc_id], progress, on_result)
+    if not routed:
+        return results
+    prompts = load_prompts(settings.prompt_version, settings.prompts_dir)
+    cache = ModelCache(cache_dir, enabled=use_cache) if cache_dir is not None else None
+    own_client = client is None
+    client = client or ModelClient(settings)
+
+    def work(item: tuple[Document, Extraction | None, Record]) -> Extraction:
+        return extract_model(item[0], settings, client=client, cache=cache, prompts=prompts)
+
+    def done(outcome: Outcome[tuple[Document, Extraction | None, Record], Extraction]) -> None:
+        doc, regex, record = outcome.job
+        if outcome.ok and outcome.result is not None:
+            model = outcome.result
+            merged = crosscheck(regex, model, base=record)
+            info = {"status": "ok", "called": True, "cached": bool(model.meta.get("cached"))} | \
+                _usage_info(model.meta) | {"crosscheck": merged.stages.get("crosscheck", {})}
+            results[doc.doc_id] = (merged, info)
+        else:
+            err = outcome.error
+            usage = dict(getattr(err, "usage", {}) or {})
+            failure = {"error": str(err) or type(err).__name__, "kind": getattr(err, "kind", "error"),
+                       "model": settings.model, "prompt_version": prompts.version,
+                       "raw": getattr(err, "raw", None)} | _usage_info(usage)
+            results[doc.doc_id] = (record_model_failure(record, failure),
+                                   {"status": "failed", "called": True, "cached": False,
+                                    "error": failure["error"], "kind": failure["kind"]} | _usage_info(usage))
+        _report(doc.doc_id, results[doc.doc_id], progress, on_result)
+
+    try:
+        run_bounded(routed, work, concurrency=settings.concurrency, on_done=done)
+    finally:
+        if own_client:
+            client.close()
+    return {doc.doc_id: results[doc.doc_id] for doc, _, _ in items}
+
+
+def summarise_stage(results: Mapping[str, StageResult | dict[str, Any]], routing: Routing,
+                    settings: ModelSettings) -> dict[str, Any]:
+    """The model stage's part of a run summary: routing, calls, tokens, cache hits, failures.
+
+    ``results`` maps doc ids to ``(record, info)`` pairs or to the ``info`` dicts alone.
+    """
+    doc_ids = list(results)
+    pairs = [r[1] if isinstance(r, tuple) else r for r in results.values()]
+    out: dict[str, Any] = {
+        "mode": routing.mode, "reason": routing.reason,
+        "model": settings.describe() if routing.mode != "never" else None,
+        "documents": len(pairs),
+        "routed_to_model": sum(1 for i in pairs if i.get("called")),
+        "skipped": sum(1 for i in pairs if i.get("status") == "skipped"),
+        "answered": sum(1 for i in pairs if i.get("status") == "ok"),
+        "cache_hits": sum(1 for i in pairs if i.get("cached")),
+        "calls": sum(int(i.get("calls", 0)) for i in pairs),
+        "input_tokens": sum(int(i.get("input_tokens", 0)) for i in pairs),
+        "output_tokens": sum(int(i.get("output_tokens", 0)) for i in pairs),
+        "reasks": sum(int(i.get("reasks", 0)) for i in pairs),
+        "transport_retries": sum(int(i.get("transport_retries", 0)) for i in pairs),
+        "failed": [{"doc_id": d, "kind": i.get("kind"), "error": i.get("error")}
+                   for d, i in zip(doc_ids, pairs) if i.get("status") == "failed"],
+    }
+    xc: dict[str, int] = {}
+    for i in pairs:
+        for k, v in (i.get("crosscheck") or {}).items():
+            xc[k] = xc.get(k, 0) + int(v)
+    out["crosscheck"] = xc
+    return out
+
+
+class BatchModelStage:
+    """The model stage inside a batch run (``llm_extract.pipeline.run_batch``).
+
+    The pipeline :meth:`offer` s each deterministic record; routed ones are held (in chunks,
+    so memory stays bounded) and :meth:`run` calls the model for them, cross-checks, and
+    hands every result back through a callback. :meth:`summary` is the run summary's
+    ``llm`` part: routing and why, calls, tokens, cache hits, failures.
+    """
+
+    def __init__(self, settings: ModelSettings, routing: Routing, cache_dir: str | Path | None,
+                 *, use_cache: bool = True, chunk: int | None = None) -> None:
+        self.settings = settings
+        self.routing = routing
+        self.cache_dir = cache_dir
+        self.use_cache = use_cache
+        self.chunk = chunk or max(64, settings.concurrency * 8)
+        self._pending: list[tuple[Document, Extraction | None, Record, Any]] = []
+        self._infos: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def create(cls, llm: str | None, settings: ModelSettings | None = None, cache_dir: str | Path | None = None,
+               *, use_cache: bool = True) -> "BatchModelStage":
+        """Settings from the environment when not given; routing as :func:`resolve_routing` says."""
+        from .cache import default_cache_dir
+        from .config import load_settings
+
+        settings = settings if settings is not None else load_settings()
+        return cls(settings, resolve_routing(llm, settings), cache_dir or default_cache_dir(), use_cache=use_cache)
+
+    def wants(self, record: Record) -> bool:
+        mode = self.routing.mode
+        return mode == "always" or (mode == "auto" and needs_model(record))
+
+    def redo(self, record_json: dict[str, Any]) -> bool:
+        """Should a record kept from an earlier run go to the model now (it never got an answer)?"""
+        model = (record_json.get("stages") or {}).get("model") or {}
+        if model.get("status") == "ok" or self.routing.mode == "never":
+            return False
+        return self.routing.mode == "always" or any(
+            (p or {}).get("status") != Status.PROVEN.value for p in (record_json.get("provenance") or {}).values())
+
+    def offer(self, doc: Document, record: Record, context: Any = None) -> bool:
+        """Hold the document for the model if it is routed there (True); else note it as skipped (False)."""
+        if not self.wants(record):
+            reason = "--llm never" if self.routing.mode == "never" else "the deterministic record is fully proven"
+            self._infos[doc.doc_id] = {"status": "skipped", "reason": reason, "called": False}
+            return False
+        from ..extract import extract_regex
+        self._pending.append((doc, extract_regex(doc), record, context))
+        return True
+
+    @property
+    def full(self) -> bool:
+        return len(self._pending) >= self.chunk
+
+    def run(self, on_result: Callable[[Document, Record, dict[str, Any], Any], None],
+            progress: Callable[[str, dict[str, Any]], None] | None = None) -> None:
+        """Call the model for the held documents; ``on_result(doc, record, info, context)`` for each."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        by_id = {doc.doc_id: (doc, ctx) for doc, _, _, ctx in pending}
+
+        def done(doc_id: str, record: Record, info: dict[str, Any]) -> None:
+            self._infos[doc_id] = info
+            doc, ctx = by_id[doc_id]
+            on_result(doc, record, info, ctx)
+
+        run_model_stage([(d, x, r) for d, x, r, _ in pending], self.settings, "always", self.cache_dir,
+                        use_cache=self.use_cache, progress=progress, on_result=done)
+
+    def summary(self) -> dict[str, Any]:
+        return summarise_stage(self._infos, self.routing, self.settings)

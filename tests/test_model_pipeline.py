@@ -1,0 +1,128 @@
+"""The model stage inside a batch run and on the command line, against a scripted local server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from llm_extract.cli import app
+from llm_extract.model import ModelSettings
+from llm_extract.outputs import read_json, read_jsonl
+from llm_extract.pipeline import run_batch
+from tests.fakeopenai import FakeOpenAI, RecordedRequest, Reply, Status, answer_for, report_text, sample_values
+
+VALUES = sample_values()
+SECRET = "sk-test-SECRET123"
+runner = CliRunner()
+
+
+def write_inputs(folder: Path) -> Path:
+    """Two reports: one the regex proves fully, one with a lost cell (derived, so not fully proven)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "proven.txt").write_text(report_text(VALUES), encoding="utf-8")
+    lossy = report_text(VALUES | {"agency": "另一区人民政府"}).replace(
+        "（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开\t5\t1\t0\t0\t0\t6")
+    (folder / "lossy.txt").write_text(lossy, encoding="utf-8")
+    return folder
+
+
+def serve(answers: dict[str, object]):
+    def respond(request: RecordedRequest):
+        for doc_id, item in answers.items():
+            if f"文档 {doc_id} " in request.user_text:
+                return item if isinstance(item, (Reply, Status)) else Reply(item)
+        return Status(500)
+    return respond
+
+
+@pytest.fixture
+def server():
+    with FakeOpenAI() as s:
+        yield s
+
+
+def settings(server: FakeOpenAI, **kw) -> ModelSettings:
+    return ModelSettings(**(dict(base_url=server.url, model="fake-model", backoff_base=0.01, backoff_max=0.02,
+                                 transport_attempts=2) | kw))
+
+
+def test_a_batch_with_the_model_writes_cross_checked_records_and_queues_the_disagreements(server, tmp_path):
+    server.responder = serve({"proven": answer_for(VALUES, active_disclosure__punishment=56),
+                              "lossy": answer_for(VALUES | {"agency": "另一区人民政府"})})
+    summary = run_batch([write_inputs(tmp_path / "in")], tmp_path / "out", llm="always", model=settings(server),
+                        cache_dir=tmp_path / "cache")
+    assert (summary.ok, summary.llm["mode"], summary.llm["calls"], summary.llm["answered"]) == (2, "always", 2, 2)
+    proven = read_json(tmp_path / "out" / "records" / "proven.json")
+    assert proven["stages"]["model"]["model"] == "fake-model" and proven["stages"]["model"]["prompt_version"] == "v1"
+    assert proven["provenance"]["active_disclosure.punishment"]["status"] == "disputed"
+    item = next(i for i in read_jsonl(tmp_path / "out" / "review_queue.jsonl")
+                if i["path"] == "active_disclosure.punishment")
+    assert {(c["source"], c["value"]) for c in item["candidates"]} == {("regex", 65), ("model", 56)}
+    assert item["source_lines"] and "行政处罚" in item["source_lines"][0]["text"]
+    lossy = read_json(tmp_path / "out" / "records" / "lossy.json")
+    assert lossy["provenance"]["applications.granted.research"]["status"] == "proven"    # derived, model agrees
+    assert read_json(tmp_path / "out" / "summary.json")["llm"]["calls"] == 2
+
+
+def test_auto_sends_only_the_documents_not_fully_proven_and_a_rerun_answers_from_the_cache(server, tmp_path):
+    server.responder = serve({"lossy": answer_for(VALUES | {"agency": "另一区人民政府"})})
+    inputs = write_inputs(tmp_path / "in")
+    first = run_batch([inputs], tmp_path / "out", model=settings(server), cache_dir=tmp_path / "cache")
+    assert first.llm["mode"] == "auto" and "configured" in first.llm["reason"]
+    assert server.calls == 1 and first.llm["skipped"] == 1
+    again = run_batch([inputs], tmp_path / "out2", model=settings(server), cache_dir=tmp_path / "cache")
+    assert server.calls == 1 and again.llm["calls"] == 0 and again.llm["cache_hits"] == 1
+    run_batch([inputs], tmp_path / "out3", model=settings(server), cache_dir=tmp_path / "cache", use_cache=False)
+    assert server.calls == 2
+
+
+def test_a_failed_model_stage_keeps_the_deterministic_record_and_a_later_run_tries_again(server, tmp_path):
+    server.responder = serve({"lossy": Status(500)})
+    inputs = write_inputs(tmp_path / "in")
+    summary = run_batch([inputs], tmp_path / "out", model=settings(server), cache_dir=tmp_path / "cache")
+    assert summary.ok == 2 and summary.llm["failed"][0]["doc_id"] == "lossy"
+    assert summary.rules.get("MODEL.FAILED") == 1
+    record = read_json(tmp_path / "out" / "records" / "lossy.json")
+    assert record["stages"]["model"]["status"] == "failed"
+    assert record["applications"]["granted"]["research"] == 0 and \
+        record["provenance"]["applications.granted.research"]["status"] == "derived"
+    server.responder = serve({"lossy": answer_for(VALUES | {"agency": "另一区人民政府"})})
+    rerun = run_batch([inputs], tmp_path / "out", model=settings(server), cache_dir=tmp_path / "cache")
+    assert rerun.resumed == 1 and rerun.llm["answered"] == 1              # the proven one resumed, the failed redone
+    assert read_json(tmp_path / "out" / "records" / "lossy.json")["stages"]["model"]["status"] == "ok"
+
+
+def test_the_command_line_runs_the_model_stage_and_no_file_or_output_holds_the_key(server, tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("LLM_EXTRACT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("LLM_EXTRACT_MODEL", raising=False)
+    config = tmp_path / "fast.toml"                         # tiny backoff, through the config file
+    config.write_text("[model]\nbackoff_base = 0.01\nbackoff_max = 0.02\ntransport_attempts = 2\n", encoding="utf-8")
+    monkeypatch.setenv("LLM_EXTRACT_CONFIG", str(config))
+    echo = {"error": {"message": f"key {SECRET} rejected", "type": "server_error"}}
+    server.responder = serve({"proven": answer_for(VALUES, active_disclosure__punishment=56),
+                              "lossy": Status(500, body=echo)})
+    result = runner.invoke(app, ["extract", str(write_inputs(tmp_path / "in")), "--out", str(tmp_path / "out"),
+                                 "--llm", "always", "--model", "fake-model", "--concurrency", "2"])
+    assert result.exit_code == 0, result.output
+    assert "always" in result.output and "model calls" in result.output
+    assert any(r.headers.get("authorization") == f"Bearer {SECRET}" for r in server.requests)
+    files = [p for p in tmp_path.rglob("*") if p.is_file() and "in" not in p.relative_to(tmp_path).parts[:1]]
+    assert any("xdg" in p.parts for p in files) and any(p.name == "review_queue.jsonl" for p in files)
+    for path in files:
+        assert SECRET not in path.read_text(encoding="utf-8"), path
+    assert SECRET not in result.output
+
+
+def test_the_command_line_says_never_without_a_model_and_refuses_always(tmp_path, monkeypatch):
+    for var in ("LLM_EXTRACT_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "LLM_EXTRACT_CONFIG"):
+        monkeypatch.delenv(var, raising=False)
+    inputs = write_inputs(tmp_path / "in")
+    result = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0 and "no model configured" in result.output
+    refused = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "o2"), "--llm", "always"])
+    assert refused.exit_code == 2 and "needs a model" in refused.output

@@ -1,0 +1,334 @@
+"""Cross-check and arbitration: the deterministic reading against the model's, field by field.
+
+    crosscheck(regex, model) -> Record
+
+Per field (``regex`` = the deterministic record's value, read or derived; ``model`` =
+the model's reading):
+
+* both agree and every identity the field is in holds      → proven
+* both agree but an identity breaks                        → disputed (as ``verify.decide``)
+* they disagree and exactly one candidate satisfies every  → resolved, naming the deciding
+  identity the field takes part in                           identity; candidates kept
+* they disagree otherwise (both or neither satisfy)         → disputed; the report keeps the
+                                                              regex value, both candidates kept
+* fields no identity covers (agency, year, 表二) disagree  → disputed (agency: agree when one
+                                                              name contains the other)
+* only the model has a value: resolved when every identity it is in can be checked and holds
+  (and, in a group the regex read ambiguously, the model's reading is one of the options);
+  otherwise disputed. Only the regex has a value: its deterministic status stands.
+
+Disagreeing table fields are decided together: fields linked by an equation form a
+component, and every assignment of their candidates is searched (with pruning, up to a
+cap) for those under which every checked equation holds. Model-only values never vouch
+for model values: they are left out of that search and checked afterwards.
+
+The field's status is what sends it to review; the per-field ``XCHECK.*`` findings are
+``info`` detail (both candidates with their sources: regex raw text and lines, model name
+and prompt version), so the queue holds one item per field.
+
+Pure: depends on the schema and ``verify`` alone. The model's value is never taken
+silently over a different regex value.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Record, Status
+from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
+
+from .decide import verify_extraction
+from .identities import Equation, check_identities, equations, equations_by_path, evaluate
+from .rules import register
+
+__all__ = ["crosscheck", "record_model_failure", "same_value", "SEARCH_CAP"]
+
+register("XCHECK.AGREE", "规则抽取与模型一致", "the deterministic reading and the model agree")
+register("XCHECK.RESOLVED", "两者不一致，恰有一个候选值满足其所在的全部勾稽关系",
+         "the readings disagree; exactly one candidate satisfies every identity the field is in")
+register("XCHECK.DISPUTED", "两者不一致，勾稽关系无法裁决，待人工复核",
+         "the readings disagree and the identities cannot decide; for review")
+register("XCHECK.MODEL_ONLY", "仅模型给出取值", "only the model gave a value")
+register("XCHECK.SEARCH_CAP", "不一致的单元格过多，停止裁决", "too many disagreeing cells to search; left disputed")
+register("MODEL.FAILED", "模型阶段失败，保留规则抽取结果", "the model stage failed; the deterministic record stands")
+
+SEARCH_CAP = 200_000            # search nodes per component
+_TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
+_IDENTITY_CODES = frozenset(eq.code for eq in equations())
+
+
+def same_value(path: str, a: Any, b: Any) -> bool:
+    """Do two readings of a field agree? Agency: one name contains the other; null ≠ 0."""
+    if a is None or b is None:
+        return a is None and b is None
+    if path == "agency":
+        sa, sb = "".join(str(a).split()), "".join(str(b).split())
+        return bool(sa and sb) and (sa in sb or sb in sa)
+    if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)) and not isinstance(a, bool):
+        return Decimal(a) == Decimal(b)
+    return a == b
+
+
+def _search(fields: list[str], cands: dict[str, tuple[Any, Any]], fixed: dict[str, Any],
+            eqs: list[Equation]) -> tuple[list[dict[str, Any]], bool]:
+    """Assignments of the fields' candidates under which every checkable equation holds."""
+    index = {p: i for i, p in enumerate(fields)}
+    checks: dict[int, list[tuple[int, list[tuple[str, int]]]]] = {}
+    for eq in eqs:
+        if any(p not in fixed and p not in index for p in eq.paths):
+            continue                                   # an operand unknown: not checkable
+        base = sum((fixed[p] or 0) for p in eq.lhs if p in fixed) - sum((fixed[p] or 0) for p in eq.rhs if p in fixed)
+        free = [(p, 1 if p in eq.lhs else -1) for p in eq.paths if p in index]
+        checks.setdefault(max(index[p] for p, _ in free), []).append((base, free))
+    solutions: list[dict[str, Any]] = []
+    chosen: dict[str, Any] = {}
+    nodes = 0
+    capped = False
+
+    def holds(i: int) -> bool:
+        return all(base + sum(sign * (chosen[p] or 0) for p, sign in free) == 0 for base, free in checks.get(i, ()))
+
+    def walk(i: int) -> None:
+        nonlocal nodes, capped
+        if capped:
+            return
+        if i == len(fields):
+            solutions.append(dict(chosen))
+            return
+        p = fields[i]
+        for value in dict.fromkeys(cands[p]):      # the two candidates (distinct)
+            nodes += 1
+            if nodes > SEARCH_CAP:
+                capped = True
+                return
+            chosen[p] = value
+            if holds(i):
+                walk(i + 1)
+            del chosen[p]
+
+    walk(0)
+    return solutions, capped
+
+
+def _components(conflicts: list[str]) -> list[list[str]]:
+    by_path = equations_by_path()
+    parent = {p: p for p in conflicts}
+
+    def find(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+    for p in conflicts:
+        for eq in by_path.get(p, ()):
+            for q in eq.paths:
+                if q in parent:
+                    parent[find(q)] = find(p)
+    groups: dict[str, list[str]] = {}
+    for p in conflicts:
+        groups.setdefault(find(p), []).append(p)
+    return list(groups.values())
+
+
+def _failing(path: str, values: dict[str, Any]) -> list[Equation]:
+    out = []
+    for eq in equations_by_path().get(path, ()):
+        sides = evaluate(eq, values)
+        if sides is not None and sides[0] != sides[1]:
+            out.append(eq)
+    return out
+
+
+def _regex_candidates(base: Record) -> dict[str, tuple[Any, str]]:
+    out = {}
+    for p in ALL_PATHS:
+        prov = base.provenance.get(p)
+        if prov is not None and prov.status != Status.MISSING:
+            out[p] = (base.report.get(p), prov.source or "regex")
+    return out
+
+
+def _model_source(model: Extraction, path: str) -> dict[str, Any]:
+    r = model.reading(path)
+    return {"value": r.value, "raw": r.raw, "model": model.meta.get("model"),
+            "prompt_version": model.meta.get("prompt_version"), "row_label": r.note}
+
+
+def _regex_source(base: Record, path: str) -> dict[str, Any]:
+    prov = base.provenance[path]
+    return {"value": base.report.get(path), "raw": prov.raw, "lines": prov.lines, "method": prov.method,
+            "source": prov.source}
+
+
+def _json(v: Any) -> Any:
+    return str(v) if isinstance(v, Decimal) else v
+
+
+def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | None = None) -> Record:
+    """Arbitrate the deterministic reading (``base``, or ``verify_extraction(regex)``) against the model's."""
+    if base is None:
+        base = verify_extraction(regex) if regex is not None else Record(report=Report(doc_id=model.doc_id))
+    rx = _regex_candidates(base)
+    md = {p: model.reading(p).value for p in ALL_PATHS if not model.reading(p).missing}
+    who = f"{model.meta.get('model')} (prompt {model.meta.get('prompt_version')})"
+
+    agree = [p for p in ALL_PATHS if p in rx and p in md and same_value(p, rx[p][0], md[p])]
+    conflict = [p for p in ALL_PATHS if p in rx and p in md and p not in agree]
+    model_only = [p for p in ALL_PATHS if p in md and p not in rx]
+
+    # decide the disagreeing table fields, component by component
+    fixed = {p: rx[p][0] for p in _TABLE_PATHS if p in rx and p not in conflict}
+    winners: dict[str, tuple[str, list[str]]] = {}    # path → (winning side, deciding equation descriptions)
+    undecided: dict[str, str] = {}                      # path → why
+    by_path = equations_by_path()
+    for comp in _components([p for p in conflict if p in _TABLE_PATHS]):
+        eqs = list(dict.fromkeys(eq for p in comp for eq in by_path.get(p, ())))
+        cands = {p: (rx[p][0], md[p]) for p in comp}
+        solutions, capped = _search(comp, cands, fixed, eqs)
+        for p in comp:
+            seen = {("regex" if same_value(p, s[p], rx[p][0]) else "model") for s in solutions}
+            if capped:
+                undecided[p] = "XCHECK.SEARCH_CAP"
+            elif len(seen) == 1:
+                side = seen.pop()
+                flipped = dict(fixed) | solutions[0]
+                flipped[p] = md[p] if side == "regex" else rx[p][0]
+                winners[p] = (side, [eq.describe() for eq in _failing(p, flipped)])
+            else:
+                undecided[p] = "both candidates satisfy the identities" if seen else \
+                    "neither candidate satisfies the identities"
+
+    values: dict[str, Any] = {}
+    for p in ALL_PATHS:
+        if p in winners:
+            values[p] = md[p] if winners[p][0] == "model" else rx[p][0]
+        elif p in rx:
+            values[p] = rx[p][0]
+        elif p in md:
+            values[p] = md[p]
+    # model-only values count once confirmed: every identity they are in checkable and holding;
+    # unconfirmed ones are set aside (as unknown) until none is left to set aside
+    option_ok = _ambiguity_check(regex, md)
+    unconfirmed: set[str] = set()
+    while True:
+        table_values = {p: v for p, v in values.items() if p in _TABLE_PATHS and p not in unconfirmed}
+        identity_findings, _ = check_identities(table_values)
+        broken: dict[str, list[str]] = {}
+        for f in identity_findings:
+            for q in f.paths:
+                broken.setdefault(q, []).append(f.code)
+        newly = {p for p in model_only if p in _TABLE_PATHS and p not in unconfirmed
+                 and (p in broken or not _checkable(p, table_values) or not option_ok.get(p, True))}
+        if not newly:
+            break
+        unconfirmed |= newly
+
+    def checkable(p: str) -> bool:
+        return _checkable(p, table_values)
+
+    provenance: dict[str, FieldProvenance] = {}
+    findings = [f for f in base.findings if f.code not in _IDENTITY_CODES]
+    counts = {"agree": 0, "resolved": 0, "disputed": 0, "model_only": 0, "regex_only": 0}
+    for p in ALL_PATHS:
+        old = base.provenance.get(p) or FieldProvenance(status=Status.MISSING, rules=["READ.MISSING"])
+        cands = {"regex": _json(rx[p][0]), "model": _json(md[p])} if p in rx and p in md else {}
+        idl = sorted(set(broken.get(p, [])))
+        if p in agree:
+            counts["agree"] += 1
+            status = Status.DISPUTED if idl else (
+                Status.PROVEN if (p not in _TABLE_PATHS or checkable(p)) else Status.UNVERIFIED)
+            rules = ["XCHECK.AGREE"] + idl + ([r for r in old.rules if r.startswith("DERIVE")])
+            prov = old.model_copy(update={"status": status, "rules": rules,
+                                          "note": _join(old.note, f"{who} agrees")})
+        elif p in winners:
+            counts["resolved"] += 1
+            side, deciding = winners[p]
+            codes = sorted({d.split(" ")[0] for d in deciding})
+            status = Status.DISPUTED if idl else Status.RESOLVED
+            src = _model_fields(model, p) if side == "model" else {}
+            prov = old.model_copy(update={"status": status, "rules": ["XCHECK.RESOLVED"] + codes + idl,
+                                          "candidates": cands, **src,
+                                          "note": f"{side} kept by " + "; ".join(deciding)})
+            findings.append(Finding(code="XCHECK.RESOLVED", severity="info", paths=[p],
+                                    message=f"{p}: regex {cands['regex']!r} vs model {cands['model']!r}; "
+                                            f"{side} satisfies " + "; ".join(deciding),
+                                    detail={"regex": _regex_source(base, p), "model": _model_source(model, p),
+                                            "kept": side, "deciding": deciding}))
+        elif p in conflict:
+            counts["disputed"] += 1
+            why = undecided.get(p, "no identity covers this field")
+            rules = ["XCHECK.DISPUTED"] + (["XCHECK.SEARCH_CAP"] if why == "XCHECK.SEARCH_CAP" else []) + idl
+            prov = old.model_copy(update={"status": Status.DISPUTED, "rules": rules, "candidates": cands,
+                                          "note": f"regex {cands['regex']!r} vs {who} {cands['model']!r}: {why}"})
+            findings.append(Finding(code="XCHECK.DISPUTED", severity="info", paths=[p],
+                                    message=f"{p}: regex {cands['regex']!r} vs model {cands['model']!r}: {why}",
+                                    detail={"regex": _regex_source(base, p), "model": _model_source(model, p)}))
+        elif p in model_only:
+            counts["model_only"] += 1
+            confirmed = p in _TABLE_PATHS and p not in unconfirmed
+            if not confirmed:
+                idl = sorted({eq.code for eq in _failing(p, {q: v for q, v in values.items() if q in _TABLE_PATHS})})
+            eq_codes = sorted({eq.code for eq in by_path.get(p, ())})
+            prov = FieldProvenance(
+                status=Status.RESOLVED if confirmed else Status.DISPUTED, source="model", method="model",
+                kind=model.reading(p).kind, raw=model.reading(p).raw, candidates={"model": _json(md[p])},
+                rules=["XCHECK.MODEL_ONLY"] + (eq_codes if confirmed else ["XCHECK.DISPUTED"] + idl),
+                note=f"only {who} gave a value; " + ("every identity it is in holds" if confirmed else
+                                                     "the identities do not confirm it"))
+            if not confirmed:
+                findings.append(Finding(code="XCHECK.MODEL_ONLY", severity="info", paths=[p],
+                                        message=f"{p}: only the model gave a value ({md[p]!r}); not confirmed",
+                                        detail={"model": _model_source(model, p), "regex_note": old.note}))
+        else:
+            if p in rx:
+                counts["regex_only"] += 1
+            prov = old
+            if p in _TABLE_PATHS and p in rx:
+                if idl:
+                    prov = old.model_copy(update={"status": Status.DISPUTED, "rules": idl})
+                elif old.status == Status.DISPUTED and checkable(p):
+                    prov = old.model_copy(update={"status": Status.PROVEN, "rules": []})
+        provenance[p] = prov
+    findings.extend(identity_findings)
+    report = Report.from_values(base.report.doc_id or model.doc_id,
+                                {p: v for p, v in values.items() if v is not None}, notes=base.report.notes)
+    stages = dict(base.stages)
+    stages["model"] = dict(model.meta) | {"status": "ok", "warnings": list(model.warnings)}
+    stages["crosscheck"] = counts
+    return Record(report=report, provenance=provenance, findings=findings, source=dict(base.source), stages=stages)
+
+
+def _checkable(path: str, values: dict[str, Any]) -> bool:
+    return all(evaluate(eq, values) is not None for eq in equations_by_path().get(path, ()))
+
+
+def _join(a: str | None, b: str) -> str:
+    return f"{a}; {b}" if a else b
+
+
+def _model_fields(model: Extraction, path: str) -> dict[str, Any]:
+    r = model.reading(path)
+    return {"source": "model", "method": "model", "kind": r.kind if r.kind != CellKind.MISSING else CellKind.NUMBER,
+            "raw": r.raw, "lines": []}
+
+
+def _ambiguity_check(regex: Extraction | None, md: dict[str, Any]) -> dict[str, bool]:
+    """For groups the regex read ambiguously: is the model's reading one of the options?"""
+    out: dict[str, bool] = {}
+    for group in (regex.ambiguities if regex is not None else []):
+        if not all(p in md for p in group.paths):
+            continue
+        ok = any(all(o is None or same_value(p, o, md[p]) for p, o in zip(group.paths, option))
+                 for option in group.options)
+        for p in group.paths:
+            out[p] = out.get(p, True) and ok
+    return out
+
+
+def record_model_failure(record: Record, failure: dict[str, Any]) -> Record:
+    """The deterministic record, with the model stage's failure written into it."""
+    message = str(failure.get("error") or "model stage failed")
+    finding = Finding(code="MODEL.FAILED", severity="warning", message=message, detail=dict(failure))
+    stages = dict(record.stages) | {"model": dict(failure) | {"status": "failed"}}
+    return record.model_copy(update={"findings": list(record.findings) + [finding], "stages": stages})
