@@ -10,9 +10,11 @@ Every type here is plain data (pydantic), shared by the extractors and ``verify/
 
 from __future__ import annotations
 
+import copy
+from dataclasses import MISSING, dataclass, field, fields, replace
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -78,20 +80,81 @@ class _Data(BaseModel):
         return obj
 
 
-class Reading(_Data):
+class _Plain:
+    """Per-field evidence is built hundreds of times per document, so it is a slotted
+    dataclass rather than a pydantic model; these methods give it the same small
+    surface (``model_copy``, ``model_dump``, ``model_validate``) used elsewhere."""
+
+    __slots__ = ()
+    _ENUMS: dict[str, type[Enum]] = {}
+
+    @classmethod
+    def trusted(cls, **fields: Any) -> Any:
+        return cls(**fields)
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        """From a dict (e.g. a record read back from JSON): enum fields from their values."""
+        if isinstance(data, cls):
+            return data
+        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        extra = set(data) - known
+        if extra:
+            raise ValueError(f"{cls.__name__}: unknown keys {sorted(extra)}")
+        data = dict(data)
+        for name, enum in cls._ENUMS.items():
+            if name in data and type(data[name]) is not enum:
+                data[name] = enum(data[name])
+        return cls(**data)
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:
+        new = replace(self, **(update or {}))  # type: ignore[type-var]
+        return copy.deepcopy(new) if deep else new
+
+    def model_dump(self, *, mode: str = "python", exclude_defaults: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if exclude_defaults:
+                default = f.default_factory() if f.default_factory is not MISSING else f.default
+                if value == default:
+                    continue
+            if mode == "json":
+                value = _jsonable(value)
+            out[f.name] = value
+        return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@dataclass(slots=True)
+class Reading(_Plain):
     """One extractor's reading of one field."""
 
     value: int | Decimal | str | None = None
     kind: CellKind = CellKind.MISSING
     raw: str | None = None
-    lines: list[int] = Field(default_factory=list)  # 1-based line numbers in the document
+    lines: list[int] = field(default_factory=list)  # 1-based line numbers in the document
     method: str = ""                                # how it was found: "cell-per-line", "tab-row", ...
     note: str | None = None                         # e.g. the annotation of an annotated number
+
+    _ENUMS: ClassVar[dict[str, type[Enum]]] = {"kind": CellKind}
 
     @property
     def missing(self) -> bool:
         """Nothing was read: the kind is missing, or text stands where a number belongs."""
-        return self.kind == CellKind.MISSING or (self.kind == CellKind.TEXT and self.value is None)
+        kind = self.kind
+        return kind is CellKind.MISSING or (kind is CellKind.TEXT and self.value is None)
 
 
 class Ambiguity(_Data):
@@ -140,7 +203,8 @@ class Finding(_Data):
     detail: dict[str, Any] = Field(default_factory=dict)
 
 
-class FieldProvenance(_Data):
+@dataclass(slots=True)
+class FieldProvenance(_Plain):
     """Where a field's output value came from and how far it is trusted."""
 
     status: Status
@@ -148,10 +212,12 @@ class FieldProvenance(_Data):
     method: str | None = None
     kind: CellKind = CellKind.MISSING
     raw: str | None = None
-    lines: list[int] = Field(default_factory=list)
-    rules: list[str] = Field(default_factory=list)   # deciding identity, or the broken ones
-    candidates: dict[str, Any] = Field(default_factory=dict)  # {"regex": 5, "model": 6, ...}
+    lines: list[int] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)   # deciding identity, or the broken ones
+    candidates: dict[str, Any] = field(default_factory=dict)  # {"regex": 5, "model": 6, ...}
     note: str | None = None
+
+    _ENUMS: ClassVar[dict[str, type[Enum]]] = {"status": Status, "kind": CellKind}
 
 
 class Record(_Data):

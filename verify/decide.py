@@ -26,7 +26,7 @@ _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
 def _prov(status: Status, source: str | None, method: str | None, r: Reading, rules: list[str],
           note: str | None, kind: CellKind | None = None) -> FieldProvenance:
     # every field given, no validation: the hot path
-    return FieldProvenance.trusted(status=status, source=source, method=method, kind=kind or r.kind,
+    return FieldProvenance(status=status, source=source, method=method, kind=kind or r.kind,
                                            raw=r.raw, lines=r.lines, rules=rules, candidates={}, note=note)
 
 

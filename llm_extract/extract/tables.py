@@ -28,11 +28,11 @@ def _reading(cell: Cell, lines: list[int], method: str) -> Reading:
     value = cell.value
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
-    return Reading.trusted(value=value, kind=cell.kind, raw=cell.raw, lines=lines, method=method, note=cell.note)
+    return Reading(value=value, kind=cell.kind, raw=cell.raw, lines=lines, method=method, note=cell.note)
 
 
 def _missing(raw: str, lines: list[int], method: str, note: str) -> Reading:
-    return Reading.trusted(value=None, kind=CellKind.MISSING, raw=raw, lines=lines, method=method, note=note)
+    return Reading(value=None, kind=CellKind.MISSING, raw=raw, lines=lines, method=method, note=note)
 
 
 # ── 表二 ─────────────────────────────────────────────────────────────────────────
