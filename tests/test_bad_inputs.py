@@ -83,7 +83,8 @@ def test_a_batch_of_bad_and_good_inputs_finishes_with_the_good_records_written(t
     summary = run_batch([BAD], out)
     failed = {Path(f["path"]).name: f["type"] for f in summary.failures}
     assert failed == {"empty.txt": "EmptyDocumentError", "whitespace_only.txt": "EmptyDocumentError",
-                      "binary.txt": "BinaryDocumentError", "not_a_report.txt": "NotAReportError"}
+                      "binary.txt": "BinaryDocumentError", "not_a_report.txt": "NotAReportError",
+                      "no_text.html": "EmptyDocumentError", "truncated.docx": "BinaryDocumentError"}
     written = sorted(p.stem for p in (out / "records").glob("*.json"))
     assert written == ["report_gbk", "report_utf16", "report_utf8_bom", "report_without_table4"]
     assert sorted(p.stem for p in (out / "failed").glob("*.json")) == sorted(Path(n).stem for n in failed)

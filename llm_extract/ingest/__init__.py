@@ -4,22 +4,58 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .._exceptions import UnsupportedFormatError
+from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .document import Document, normalise_newlines
+from .docx import docx_to_text
+from .html import decode_html, html_to_text
 from .text import decode_bytes
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "SUPPORTED_SUFFIXES", "iter_inputs"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx")
+_HTML_SUFFIXES = (".html", ".htm", ".shtml")
+_CONVERT_FIRST = {
+    ".pdf": "PDF is not read directly: convert it to text first, e.g. `pdftotext -layout report.pdf report.txt` "
+            "(a supported .txt layout); a scanned PDF needs OCR first",
+    ".doc": "old binary Word .doc is not read: save it as .docx, or convert it, e.g. "
+            "`libreoffice --headless --convert-to docx report.doc`",
+}
+
+
+def _sniff_doc(data: bytes) -> str | None:
+    """What a ``.doc`` really holds when it is not old binary Word: ``docx`` or ``html`` (Word's web page)."""
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in data[:4096].lower():
+        return "html"
+    return None
 
 
 def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str = ".txt") -> Document:
-    """Decode bytes of a supported file type into a Document."""
-    if suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormatError(path, f"unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED_SUFFIXES)})")
-    text, encoding = decode_bytes(data, path)
-    return Document(doc_id=doc_id, text=normalise_newlines(text), path=path,
-                    source_kind=suffix.lstrip(".").lower(), encoding=encoding)
+    """Decode bytes of a supported file type (text, HTML, DOCX) into a Document.
+
+    HTML and DOCX become text in the one-cell-per-line layout of a Word text export. A ``.doc``
+    is read when it really is a web page or a ``.docx`` (both are common on government sites);
+    old binary Word and PDF raise :class:`UnsupportedFormatError` saying how to convert them.
+    """
+    suffix = suffix.lower()
+    kind = _sniff_doc(data) if suffix == ".doc" else None
+    if kind is None and suffix not in SUPPORTED_SUFFIXES:
+        detail = _CONVERT_FIRST.get(suffix, f"unsupported file type {suffix!r} "
+                                            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
+        raise UnsupportedFormatError(path, detail)
+    kind = kind or ("html" if suffix in _HTML_SUFFIXES else suffix.lstrip("."))
+    if kind == "html":
+        page, encoding = decode_html(data, path)
+        text = html_to_text(page)
+        if not text.strip():
+            raise EmptyDocumentError(path, "the HTML page has no text")
+    elif kind == "docx":
+        text, encoding = docx_to_text(data, path), "utf-8"
+    else:
+        text, encoding = decode_bytes(data, path)
+    return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding)
 
 
 def load(path: str | Path) -> Document:

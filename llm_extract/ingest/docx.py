@@ -1,0 +1,190 @@
+"""DOCX reports → text in the one-cell-per-line layout the extractor reads.
+
+Reads the main document part (``word/document.xml``, or wherever the package's
+relationships put it) with :mod:`zipfile` and :mod:`xml.etree.ElementTree` and
+prints it as Word's own text export does:
+
+* a paragraph (``w:p``) is a line: its ``w:t`` text concatenated (tabs and
+  line breaks inside it become a space and a new line);
+* a table (``w:tbl`` → ``w:tr`` → ``w:tc``) prints every cell as one line, a tab
+  then the cell's text (its paragraphs joined without a newline); an empty line
+  follows every row; a horizontally merged cell (``w:gridSpan``) appears once; the
+  continuation of a vertically merged cell (``w:vMerge`` without ``val="restart"``)
+  is a blank cell, a tab-only line; a table nested in a cell follows the cell;
+* the body's children are read in document order; deleted text (``w:delText``),
+  field codes and the fallback copy of alternate content are left out.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from xml.etree import ElementTree as ET
+
+from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
+
+__all__ = ["docx_to_text"]
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_MAIN_PART = "word/document.xml"
+# the first bytes of an OLE2 compound file: an old binary .doc, or an encrypted .docx
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SPACE = re.compile(r"[^\S\n]+")
+_DIGIT_END = re.compile(r"\d$")
+_DIGIT_START = re.compile(r"^\d")
+_CONTAINERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag", f"{W}ins", f"{W}moveTo")
+
+
+def _collapse(text: str) -> str:
+    return "\n".join(_SPACE.sub(" ", part).strip() for part in text.split("\n")).strip("\n")
+
+
+def _runs_text(el: ET.Element) -> Iterator[str]:
+    """The text of a paragraph's runs, in order (skipping alternate-content fallbacks)."""
+    for child in el:
+        tag = child.tag
+        if tag in (_MC_FALLBACK, f"{W}moveFrom", f"{W}del"):     # a duplicate or removed text
+            continue
+        if tag == f"{W}t":
+            yield child.text or ""
+        elif tag == f"{W}tab":
+            yield " "
+        elif tag in (f"{W}br", f"{W}cr"):
+            yield "\n"
+        elif tag == f"{W}noBreakHyphen":
+            yield "-"
+        elif tag == f"{W}p":                     # a paragraph in a text box inside this one
+            yield "\n"
+            yield from _runs_text(child)
+            yield "\n"
+        else:
+            yield from _runs_text(child)
+
+
+def _paragraph(p: ET.Element) -> str:
+    return _collapse("".join(_runs_text(p)))
+
+
+def _join_cell(parts: list[str]) -> str:
+    """A cell's paragraphs joined without a newline; a space only where two numbers would run together."""
+    out = ""
+    for part in (p.replace("\n", " ") for p in parts if p):
+        if out and _DIGIT_END.search(out) and _DIGIT_START.match(part):
+            out += " "
+        out += part
+    return out
+
+
+def _blocks(parent: ET.Element) -> Iterator[ET.Element]:
+    """The paragraphs and tables under ``parent`` in document order, looking through content controls."""
+    for child in parent:
+        if child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _blocks(child)
+
+
+def _cells(tr: ET.Element) -> Iterator[ET.Element]:
+    for child in tr:
+        if child.tag == f"{W}tc":
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _cells(child)
+
+
+def _rows(tbl: ET.Element) -> Iterator[ET.Element]:
+    for child in tbl:
+        if child.tag == f"{W}tr":
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _rows(child)
+
+
+def _merge(tc: ET.Element, kind: str) -> str | None:
+    """``w:vMerge``/``w:hMerge``: None when absent, else its ``w:val`` (``continue`` when omitted)."""
+    el = tc.find(f"{W}tcPr/{W}{kind}")
+    if el is None:
+        return None
+    return el.get(f"{W}val", "continue")
+
+
+def _table(tbl: ET.Element, out: list[str]) -> None:
+    for tr in _rows(tbl):
+        for tc in _cells(tr):
+            if _merge(tc, "hMerge") == "continue":    # legacy horizontal merge: the cell appears once
+                continue
+            if _merge(tc, "vMerge") == "continue":    # below a vertically merged cell: a blank cell
+                out.append("\t")
+                continue
+            parts: list[str] = []
+            nested = False
+            for block in _blocks(tc):
+                if block.tag == f"{W}p":
+                    parts.append(_paragraph(block))
+                    continue
+                if any(parts):                        # the cell's text before a nested table
+                    out.append("\t" + _join_cell(parts))
+                nested, parts = True, []
+                _table(block, out)
+            if any(parts) or not nested:
+                out.append("\t" + _join_cell(parts))
+        out.append("")
+
+
+def _body_lines(body: ET.Element) -> list[str]:
+    out: list[str] = []
+    for block in _blocks(body):
+        if block.tag == f"{W}tbl":
+            _table(block, out)
+        else:
+            text = _paragraph(block)
+            if text:
+                out.extend(text.split("\n"))
+    return out
+
+
+def _main_part(zf: zipfile.ZipFile) -> str:
+    """The main document part named by ``_rels/.rels`` (normally ``word/document.xml``)."""
+    try:
+        rels = ET.fromstring(zf.read("_rels/.rels"))
+    except (KeyError, ET.ParseError):
+        return _MAIN_PART
+    for rel in rels.iter(_REL):
+        if rel.get("Type", "").endswith("/officeDocument"):
+            target = rel.get("Target", "").lstrip("/")
+            if target in zf.namelist():
+                return target
+    return _MAIN_PART
+
+
+def docx_to_text(data: bytes, path: str = "<bytes>") -> str:
+    """The document's text in the one-cell-per-line layout; a :class:`DocumentError` naming ``path`` if unreadable."""
+    if not data.strip():
+        raise EmptyDocumentError(path)
+    if data.startswith(_OLE2_MAGIC):
+        raise UnsupportedFormatError(path, "not a .docx but an old binary Word document (or a password-protected "
+                                           "one): save it as .docx, or convert it to text")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            name = _main_part(zf)
+            xml = zf.read(name)
+    except KeyError:
+        raise UnsupportedFormatError(path, f"a ZIP archive without {_MAIN_PART}: not a Word .docx document") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+        raise BinaryDocumentError(path, f"not a readable .docx (corrupt or truncated ZIP archive: {exc})") from None
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError as exc:
+        raise BinaryDocumentError(path, f"not a readable .docx ({name} is not well-formed XML: {exc})") from None
+    body = root.find(f"{W}body")
+    if body is None:
+        raise UnsupportedFormatError(path, f"not a Word .docx document ({name} has no w:body)")
+    lines = _body_lines(body)
+    if not any(line.strip() for line in lines):
+        raise EmptyDocumentError(path, "the document has no text")
+    return "\n".join(lines) + "\n"
