@@ -11,6 +11,7 @@ review queue, CSV columns, compare): ``applications.new_received.natural_person`
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
@@ -172,6 +173,12 @@ TABLE4_PATHS: tuple[str, ...] = tuple(
 ALL_PATHS: tuple[str, ...] = ("agency", "year") + DISCLOSURE_PATHS + TABLE3_PATHS + TABLE4_PATHS
 
 
+@cache
+def _split_path(path: str) -> tuple[tuple[str, ...], str]:
+    *parents, leaf = path.split(".")
+    return tuple(parents), leaf
+
+
 def table_of(path: str) -> str:
     """The table a field path belongs to: ``meta``, ``表二``, ``表三`` or ``表四``."""
     head = path.split(".", 1)[0]
@@ -221,7 +228,7 @@ class Report(_Strict):
         """Build a report from ``path → value`` (validated once, as a whole)."""
         data: dict[str, Any] = {"doc_id": doc_id, "notes": list(notes or [])}
         for path, value in values.items():
-            *parents, leaf = path.split(".")
+            parents, leaf = _split_path(path)
             node = data
             for part in parents:
                 node = node.setdefault(part, {})

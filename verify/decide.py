@@ -25,14 +25,14 @@ _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
 
 def _prov(status: Status, source: str | None, method: str | None, r: Reading, rules: list[str],
           note: str | None, kind: CellKind | None = None) -> FieldProvenance:
-    # every field given, no validation: the hot path
-    return FieldProvenance(status=status, source=source, method=method, kind=kind or r.kind,
-                                           raw=r.raw, lines=r.lines, rules=rules, candidates={}, note=note)
+    # positional, in field order (status, source, method, kind, raw, lines, rules, candidates, note):
+    # this runs ~200 times per document
+    return FieldProvenance(status, source, method, kind or r.kind, r.raw, r.lines, rules, {}, note)
 
 
-def _known_values(extraction: Extraction) -> dict[str, int | None]:
-    return {p: r.value for p, r in extraction.readings.items()
-            if p in _TABLE_PATHS and not r.missing}
+def _read(extraction: Extraction) -> set[str]:
+    """Every path with a reading (table or not)."""
+    return {p for p, r in extraction.readings.items() if not r.missing}
 
 
 def statuses(values: dict[str, object], findings: list[Finding],
@@ -56,7 +56,8 @@ def statuses(values: dict[str, object], findings: list[Finding],
 def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARCH_CAP) -> Record:
     """Verify one extractor's reading of a document (the deterministic path)."""
     readings = extraction.readings
-    known = _known_values(extraction)
+    read = _read(extraction)
+    known = {p: readings[p].value for p in read if p in _TABLE_PATHS}
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
     unknown = {p for p in _TABLE_PATHS if p not in known and p not in group_paths}
     derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap)
@@ -69,6 +70,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
 
     out_values: dict[str, object] = {}
     provenance: dict[str, FieldProvenance] = {}
+    source = extraction.extractor
+    proven: tuple[Status, list[str]] = (Status.PROVEN, [])
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
         if path in derivation.values:
@@ -76,7 +79,11 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             prov = _prov(Status.DERIVED, "derived", "identities", r,
                          ["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
                          "; ".join(derivation.rules[path]))
-        elif r.missing:
+        elif path in read:
+            value = r.value
+            status, rules = table_status.get(path, proven)
+            prov = _prov(status, source, r.method or None, r, list(rules), r.note)
+        else:
             value = None
             rules = ["READ.MISSING"]
             if path in derivation.unresolved and derivation.capped:
@@ -84,10 +91,6 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             elif any(path in extraction.ambiguities[gi].paths for gi in derivation.ambiguous):
                 rules.append("DERIVE.AMBIGUOUS")
             prov = _prov(Status.MISSING, None, r.method or None, r, rules, r.note, CellKind.MISSING)
-        else:
-            value = r.value
-            status, rules = table_status.get(path, (Status.PROVEN, []))
-            prov = _prov(status, extraction.extractor, r.method or None, r, rules, r.note)
         if value is not None:
             out_values[path] = value
         provenance[path] = prov

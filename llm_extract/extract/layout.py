@@ -42,10 +42,14 @@ def _cell(raw: str) -> Cell:
     return cell
 
 
+_PAGE_HINTS = frozenset("页-—–/Pp")
+
+
 def is_page_furniture(line: str) -> bool:
-    return bool(_PAGE.match(line))
+    return not _PAGE_HINTS.isdisjoint(line) and bool(_PAGE.match(line))
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """The form of a label used for matching: NFKC, no spaces, no quotes."""
     return _QUOTES.sub("", normalise(text))

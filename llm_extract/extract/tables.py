@@ -28,7 +28,7 @@ def _reading(cell: Cell, lines: list[int], method: str) -> Reading:
     value = cell.value
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
-    return Reading(value=value, kind=cell.kind, raw=cell.raw, lines=lines, method=method, note=cell.note)
+    return Reading(value, cell.kind, cell.raw, lines, method, cell.note)   # positional: hot path
 
 
 def _missing(raw: str, lines: list[int], method: str, note: str) -> Reading:
