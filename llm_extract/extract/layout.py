@@ -164,6 +164,7 @@ _T3 = re.compile(r"收到和处理政府信息公开申请|收到和处理政府
 _T4 = re.compile(r"(?:行政法?复议|复议).{0,12}(?:行政诉讼|诉讼)")
 _AFTER = re.compile(r"^\s*(?:[五六][、.．]|\(?[五六]\)|存在的主要问题|存在问题|其他需要报告)")
 _SECTION_LINE_MAX = 60
+_SENTENCE = re.compile(r"[。，；;！？]|,\s")
 
 
 def find_regions(lines: list[str]) -> dict[str, Region]:
@@ -173,8 +174,8 @@ def find_regions(lines: list[str]) -> dict[str, Region]:
     order = (("表二", _T2), ("表三", _T3), ("表四", _T4))
     for n, line in enumerate(lines, start=1):
         text = line.strip()
-        if not text or len(text) > _SECTION_LINE_MAX:
-            continue
+        if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
+            continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
         for name, pattern in order:
             if name not in found and pattern.search(text):
                 # headings come in order; a later table's heading never precedes an earlier found one

@@ -45,9 +45,11 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
     out: Readings = {}
     items = region.items
     for prefix, pattern, n in TABLE2_LABELS:
-        for i, item in enumerate(items):
-            if not item.is_text or not match_row(item.key, pattern):
-                continue
+        matches = [i for i, item in enumerate(items) if item.is_text and match_row(item.key, pattern)]
+        # a sentence or subheading can start with the label too (行政许可事项…): take the first
+        # match that has cells after it (or a glued number), else the first match
+        for i in sorted(matches, key=lambda i: not _t2_has_cells(items, i)):
+            item = items[i]
             values: list[Item] = []
             for nxt in items[i + 1:]:
                 if nxt.is_text:
@@ -81,6 +83,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
                                                      reason=f"{prefix}: {note}; a number split or two cells merged"))
             break
     return out
+
+
+def _t2_has_cells(items: list[Item], i: int) -> bool:
+    return (i + 1 < len(items) and items[i + 1].is_value) or glued_number(items[i].key) is not None
 
 
 def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,

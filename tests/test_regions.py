@@ -1,0 +1,29 @@
+"""Table regions are found by their headings, not by sentences that mention them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document, load
+from llm_extract.pipeline import process_document
+
+
+def _with_narrative(golden_dir: Path, sentence: str, before: str) -> Document:
+    text = load(golden_dir / "003_d677def7845cc038.txt").text
+    return Document.from_text(text.replace(before, sentence + "\n" + before, 1), doc_id="003")
+
+
+def test_a_sentence_mentioning_review_and_litigation_is_not_table_4s_heading(golden_dir: Path) -> None:
+    doc = _with_narrative(golden_dir, "全年无因政府信息公开工作被申请行政复议、提起行政诉讼情况。", "（二）依申请公开情况")
+    record = process_document(doc)
+    reference = process_document(load(golden_dir / "003_d677def7845cc038.txt"))
+    assert record.report.values() == reference.report.values()
+    assert all(p.status == Status.PROVEN for p in record.provenance.values())
+
+
+def test_a_narrative_line_starting_with_a_table_2_label_does_not_hide_the_row(golden_dir: Path) -> None:
+    doc = _with_narrative(golden_dir, "二、主动公开政府信息情况\n行政许可事项清单已在网站公开", "（二）依申请公开情况")
+    record = process_document(doc)
+    assert record.report.active_disclosure.licensing == 15498
+    assert record.provenance["active_disclosure.licensing"].status == Status.PROVEN
