@@ -67,6 +67,7 @@ def load_decisions(out_dir: str | Path) -> dict[tuple[str, str], Decision]:
 def apply_decisions(record: Record, decisions: dict[tuple[str, str], Decision]) -> Record:
     """Apply the decisions about this record's document (and version), then re-verify it."""
     from verify import verify_report
+    from verify.narrative import recheck_narrative
 
     content_hash = record.source.get("content_hash")
     mine = [d for (doc_id, _), d in decisions.items()
@@ -85,4 +86,4 @@ def apply_decisions(record: Record, decisions: dict[tuple[str, str], Decision]) 
             "status": Status.REVIEWED, "source": "review", "candidates": candidates,
             "note": f"decided by {d.reviewer or 'a reviewer'} at {d.decided_at}" + (f": {d.note}" if d.note else ""),
         })
-    return verify_report(record.model_copy(update={"report": report, "provenance": provenance}))
+    return recheck_narrative(verify_report(record.model_copy(update={"report": report, "provenance": provenance})))

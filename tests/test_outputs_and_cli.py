@@ -180,3 +180,13 @@ def test_a_decision_that_breaks_an_identity_is_disputed_not_trusted(out: Path) -
     rec = read_json(out / "records" / f"{SEED_002}.json")
     assert rec["applications"]["new_received"]["natural_person"] == 7
     assert rec["provenance"]["applications.new_received.natural_person"]["status"] == "disputed"
+
+
+def test_narrative_verdicts_are_rechecked_after_a_decision(out: Path) -> None:
+    rec = read_json(out / "records" / f"{SEED_002}.json")
+    assert [f for f in rec["findings"] if f["code"] == "NARR.NEW_RECEIVED" and f.get("severity") == "warning"] == []
+    queue = [json.loads(line) for line in (out / "review_queue.jsonl").read_text(encoding="utf-8").splitlines()]
+    item = next(i for i in queue if i["path"] == "applications.new_received.total")
+    runner.invoke(app, ["resolve", str(out), item["id"], "9"])      # the narrative says 6
+    rec = read_json(out / "records" / f"{SEED_002}.json")
+    assert any(f["code"].startswith("NARR.") and f.get("severity") == "warning" for f in rec["findings"])

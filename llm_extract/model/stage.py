@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from verify.crosscheck import crosscheck, record_model_failure
+from verify.narrative import recheck_narrative
 
 from .._exceptions import ModelConfigError
 from ..evidence import Extraction, Record, Status
@@ -127,7 +128,7 @@ def run_model_stage(items: Iterable[tuple[Document, Extraction | None, Record]],
         doc, regex, record = outcome.job
         if outcome.ok and outcome.result is not None:
             model = outcome.result
-            merged = crosscheck(regex, model, base=record)
+            merged = recheck_narrative(crosscheck(regex, model, base=record))   # values may have changed
             info = {"status": "ok", "called": True, "cached": bool(model.meta.get("cached"))} | \
                 _usage_info(model.meta) | {"crosscheck": merged.stages.get("crosscheck", {})}
             results[doc.doc_id] = (merged, info)
