@@ -240,9 +240,44 @@ def _tab_window(items: list[Item], labels: dict[str, int]) -> int | None:
     return max(starts, key=lambda k: starts[k]) if starts else None
 
 
+_OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+_OTHER_SINGLE = "（六）其他处理"           # pseudo row: the group printed as one row, no sub-rows
+_OTHER_GROUP = re.compile(r"其他处理$")
+
+
+def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
+    """(六)其他处理 printed as a single row: place it as a pseudo row so that its cells are
+    neither lost nor taken by the row above."""
+    if any(r in labels for r in _OTHER_ROWS):
+        return
+    lo = labels.get("rejected_reconfirm", 0)
+    hi = labels.get("total_processed", len(items))
+    for i in range(lo + 1, hi):
+        it = items[i]
+        if it.is_text and _OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value:
+            labels[_OTHER_SINGLE] = i
+            return
+
+
+def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
+    """The sub-rows of a one-row (六): 0 when the row is 0 (counts are never negative), else missing."""
+    row = [tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS]
+    zero = all(r.kind is CellKind.ZERO for r in row)
+    for sub in _OTHER_ROWS:
+        for c, r in zip(APPLICANT_COLUMNS, row):
+            path = f"applications.{sub}.{c}"
+            if zero:
+                out[path] = Reading(0, CellKind.ZERO, r.raw, r.lines, "one-row （六）其他处理",
+                                    "（六）其他处理 printed as one row of zeros: each sub-row is 0")
+            else:
+                out[path] = _missing(r.raw or "", r.lines or [label.line], "one-row （六）其他处理",
+                                     "（六）其他处理 printed as one row: its sub-rows are not given")
+
+
 def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
     items = region.items
     labels = _find_labels(items)
+    _other_as_one_row(items, labels)
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     order = sorted(labels.items(), key=lambda kv: kv[1])
@@ -255,6 +290,13 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
     for k, (row, idx) in enumerate(order):
+        if row == _OTHER_SINGLE:               # read as a row, then split into its three sub-rows
+            tmp: Readings = {}
+            _row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
+                          [it for it in spans[row] if it.cell.is_number], items[idx], "cells-after-label",
+                          tmp, [], [it.line for it in spans[row][:7]])
+            _split_other(tmp, items[idx], out)
+            continue
         label = items[idx]
         span = spans[row]
         cells: list[Cell] | None = None
@@ -298,7 +340,7 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
         _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
                       [it.line for it in chosen] if chosen else None)
     for row in APPLICATION_ROWS:
-        if row not in labels:
+        if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
             for c in APPLICANT_COLUMNS:
                 out[f"applications.{row}.{c}"] = _missing("", [], "label", "row label not found")
     return out, ambiguities
