@@ -42,8 +42,9 @@ class PromptSet:
 
 
 def default_prompts_dir() -> Path:
-    """The repository's ``prompts/`` directory (beside the ``llm_extract`` package)."""
-    return Path(__file__).resolve().parents[2] / "prompts"
+    """The ``prompts/`` directory: ``llm_extract/prompts`` is a link to the repository's
+    ``prompts/`` and is packaged with the wheel, so installed copies find their templates."""
+    return Path(__file__).parents[1] / "prompts"
 
 
 def _body(text: str) -> tuple[str, dict[str, str]]:
