@@ -16,3 +16,12 @@ def golden_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return sorted(GOLDEN.glob("*.txt"))
+
+
+@pytest.fixture
+def server():
+    """A scripted chat-completions server on 127.0.0.1 (see tests/fakeopenai.py)."""
+    from tests.fakeopenai import FakeOpenAI
+
+    with FakeOpenAI() as s:
+        yield s

@@ -300,3 +300,14 @@ def answer_for(values: dict[str, Any], **changes: Any) -> dict[str, Any]:
 
     merged = dict(values) | {p.replace("__", "."): v for p, v in changes.items()}
     return answer_from_report(Report.from_values("doc", merged))
+
+
+def by_doc(answers: dict[str, object]) -> Responder:
+    """A responder serving each document its own scripted item (found by the doc id in the
+    prompt): a Reply or Status as given, anything else as the answer's JSON; 500 otherwise."""
+    def respond(request: RecordedRequest) -> object:
+        for doc_id, item in answers.items():
+            if f"文档 {doc_id} " in request.user_text:
+                return item if isinstance(item, (Reply, Status)) else Reply(item)
+        return Status(500)
+    return respond

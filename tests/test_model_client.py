@@ -17,10 +17,6 @@ DOC = Document.from_text(report_text(VALUES), doc_id="sample")
 GOOD = answer_for(VALUES)
 
 
-@pytest.fixture
-def server():
-    with FakeOpenAI() as s:
-        yield s
 
 
 def settings(server: FakeOpenAI, **kw) -> ModelSettings:

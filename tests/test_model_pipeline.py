@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from llm_extract.cli import app
 from llm_extract.model import ModelSettings
 from llm_extract.outputs import read_json, read_jsonl
 from llm_extract.pipeline import run_batch
-from tests.fakeopenai import FakeOpenAI, RecordedRequest, Reply, Status, answer_for, report_text, sample_values
+from tests.fakeopenai import FakeOpenAI, Status, answer_for, by_doc, report_text, sample_values
 
 VALUES = sample_values()
 SECRET = "sk-test-SECRET123"
@@ -28,19 +27,7 @@ def write_inputs(folder: Path) -> Path:
     return folder
 
 
-def serve(answers: dict[str, object]):
-    def respond(request: RecordedRequest):
-        for doc_id, item in answers.items():
-            if f"文档 {doc_id} " in request.user_text:
-                return item if isinstance(item, (Reply, Status)) else Reply(item)
-        return Status(500)
-    return respond
 
-
-@pytest.fixture
-def server():
-    with FakeOpenAI() as s:
-        yield s
 
 
 def settings(server: FakeOpenAI, **kw) -> ModelSettings:
@@ -49,7 +36,7 @@ def settings(server: FakeOpenAI, **kw) -> ModelSettings:
 
 
 def test_a_batch_with_the_model_writes_cross_checked_records_and_queues_the_disagreements(server, tmp_path):
-    server.responder = serve({"proven": answer_for(VALUES, active_disclosure__punishment=56),
+    server.responder = by_doc({"proven": answer_for(VALUES, active_disclosure__punishment=56),
                               "lossy": answer_for(VALUES | {"agency": "另一区人民政府"})})
     summary = run_batch([write_inputs(tmp_path / "in")], tmp_path / "out", llm="always", model=settings(server),
                         cache_dir=tmp_path / "cache")
@@ -67,7 +54,7 @@ def test_a_batch_with_the_model_writes_cross_checked_records_and_queues_the_disa
 
 
 def test_auto_sends_only_the_documents_not_fully_proven_and_a_rerun_answers_from_the_cache(server, tmp_path):
-    server.responder = serve({"lossy": answer_for(VALUES | {"agency": "另一区人民政府"})})
+    server.responder = by_doc({"lossy": answer_for(VALUES | {"agency": "另一区人民政府"})})
     inputs = write_inputs(tmp_path / "in")
     first = run_batch([inputs], tmp_path / "out", model=settings(server), cache_dir=tmp_path / "cache")
     assert first.llm["mode"] == "auto" and "configured" in first.llm["reason"]
@@ -79,7 +66,7 @@ def test_auto_sends_only_the_documents_not_fully_proven_and_a_rerun_answers_from
 
 
 def test_a_failed_model_stage_keeps_the_deterministic_record_and_a_later_run_tries_again(server, tmp_path):
-    server.responder = serve({"lossy": Status(500)})
+    server.responder = by_doc({"lossy": Status(500)})
     inputs = write_inputs(tmp_path / "in")
     summary = run_batch([inputs], tmp_path / "out", model=settings(server), cache_dir=tmp_path / "cache")
     assert summary.ok == 2 and summary.llm["failed"][0]["doc_id"] == "lossy"
@@ -88,7 +75,7 @@ def test_a_failed_model_stage_keeps_the_deterministic_record_and_a_later_run_tri
     assert record["stages"]["model"]["status"] == "failed"
     assert record["applications"]["granted"]["research"] == 0 and \
         record["provenance"]["applications.granted.research"]["status"] == "derived"
-    server.responder = serve({"lossy": answer_for(VALUES | {"agency": "另一区人民政府"})})
+    server.responder = by_doc({"lossy": answer_for(VALUES | {"agency": "另一区人民政府"})})
     rerun = run_batch([inputs], tmp_path / "out", model=settings(server), cache_dir=tmp_path / "cache")
     assert rerun.resumed == 1 and rerun.llm["answered"] == 1              # the proven one resumed, the failed redone
     assert read_json(tmp_path / "out" / "records" / "lossy.json")["stages"]["model"]["status"] == "ok"
@@ -104,7 +91,7 @@ def test_the_command_line_runs_the_model_stage_and_no_file_or_output_holds_the_k
     config.write_text("[model]\nbackoff_base = 0.01\nbackoff_max = 0.02\ntransport_attempts = 2\n", encoding="utf-8")
     monkeypatch.setenv("LLM_EXTRACT_CONFIG", str(config))
     echo = {"error": {"message": f"key {SECRET} rejected", "type": "server_error"}}
-    server.responder = serve({"proven": answer_for(VALUES, active_disclosure__punishment=56),
+    server.responder = by_doc({"proven": answer_for(VALUES, active_disclosure__punishment=56),
                               "lossy": Status(500, body=echo)})
     result = runner.invoke(app, ["extract", str(write_inputs(tmp_path / "in")), "--out", str(tmp_path / "out"),
                                  "--llm", "always", "--model", "fake-model", "--concurrency", "2"])

@@ -13,7 +13,7 @@ from llm_extract.evidence import Record, Status
 from llm_extract.extract import extract_regex
 from llm_extract.ingest import Document
 from llm_extract.model import ModelSettings, load_settings, resolve_routing, run_model_stage, summarise_stage
-from tests.fakeopenai import FakeOpenAI, RecordedRequest, Reply, Status as HTTP, answer_for, report_text, \
+from tests.fakeopenai import FakeOpenAI, Reply, Status as HTTP, answer_for, by_doc, report_text, \
     sample_values
 from verify import verify_extraction
 
@@ -48,20 +48,7 @@ def settings(server: FakeOpenAI, **kw) -> ModelSettings:
     return ModelSettings(**(base | kw))
 
 
-def by_doc(answers: dict[str, object]):
-    """A responder serving each document its own scripted item (by the doc id in the prompt)."""
-    def respond(request: RecordedRequest):
-        for doc_id, item in answers.items():
-            if f"文档 {doc_id} " in request.user_text:
-                return item if isinstance(item, (Reply, HTTP)) else Reply(item)
-        return HTTP(500)
-    return respond
 
-
-@pytest.fixture
-def server():
-    with FakeOpenAI() as s:
-        yield s
 
 
 # ── routing ───────────────────────────────────────────────────────────────────────────────────
