@@ -19,7 +19,7 @@ PUBLIC = {
 
 
 def test_the_public_names_are_exactly_the_pinned_ones_and_all_resolve() -> None:
-    assert set(llm_extract.__all__) >= PUBLIC
+    assert set(llm_extract.__all__) == PUBLIC
     for name in llm_extract.__all__:
         assert getattr(llm_extract, name) is not None
 
