@@ -45,10 +45,16 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
     out: Readings = {}
     items = region.items
     for prefix, pattern, n in TABLE2_LABELS:
-        matches = [i for i, item in enumerate(items) if item.is_text and match_row(item.key, pattern)]
         # a sentence or subheading can start with the label too (行政许可事项…): take the first
         # match that has cells after it (or a glued number), else the first match
-        for i in sorted(matches, key=lambda i: not _t2_has_cells(items, i)):
+        first = chosen = None
+        for i, item in enumerate(items):
+            if item.is_text and match_row(item.key, pattern):
+                first = i if first is None else first
+                if _t2_has_cells(items, i):
+                    chosen = i
+                    break
+        for i in [j for j in (chosen, first) if j is not None][:1]:
             item = items[i]
             values: list[Item] = []
             for nxt in items[i + 1:]:
