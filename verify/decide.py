@@ -31,8 +31,10 @@ def _prov(status: Status, source: str | None, method: str | None, r: Reading, ru
 
 
 def _read(extraction: Extraction) -> set[str]:
-    """Every path with a reading (table or not)."""
-    return {p for p, r in extraction.readings.items() if not r.missing}
+    """Every path with a reading (table or not): ``Reading.missing``, inlined for the hot path."""
+    missing, text = CellKind.MISSING, CellKind.TEXT
+    return {p for p, r in extraction.readings.items()
+            if r.kind is not missing and not (r.kind is text and r.value is None)}
 
 
 def statuses(values: dict[str, object], findings: list[Finding],
@@ -82,7 +84,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         elif path in read:
             value = r.value
             status, rules = table_status.get(path, proven)
-            prov = _prov(status, source, r.method or None, r, list(rules), r.note)
+            prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, list(rules), {},
+                                   r.note)
         else:
             value = None
             rules = ["READ.MISSING"]
