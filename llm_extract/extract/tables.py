@@ -182,12 +182,13 @@ def _gap_options(numbers: list[int], width: int) -> list[list[int | None]]:
     return options
 
 
+_ROW_PATHS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in APPLICATION_ROWS}
+
+
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None) -> None:
-    paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
-    lines = sorted({label.line, *(n.line for n in numbers)})
-    raw = " ".join(n.raw for n in numbers)
+    paths = _ROW_PATHS[row]
     has_number = cells is not None and any(c.is_number for c in cells)
     has_blank = cells is not None and any(c.kind in (CellKind.BLANK, CellKind.PLACEHOLDER) for c in cells)
     if has_blank and any(c.kind is CellKind.MISSING for c in cells or []):
@@ -196,10 +197,13 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     # but a lost cell in tab-separated PDF text, where the columns slide.
     lost_blanks = cells is not None and has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells))
     if cells is not None and not lost_blanks:
+        at = label.line
         for i, (path, cell) in enumerate(zip(paths, cells)):
-            item_line = cell_lines[i] if cell_lines else label.line
-            out[path] = _reading(cell, sorted({label.line, item_line}), method)
+            line = cell_lines[i] if cell_lines else at
+            out[path] = _reading(cell, [at] if line == at else sorted((at, line)), method)
         return
+    lines = sorted({label.line, *(n.line for n in numbers)})
+    raw = " ".join(n.raw for n in numbers)
     # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown.
     nums = [int(n.cell.value) for n in numbers if n.cell.is_number and isinstance(n.cell.value, int | Decimal)]
     note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
