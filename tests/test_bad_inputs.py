@@ -90,3 +90,11 @@ def test_a_batch_of_bad_and_good_inputs_finishes_with_the_good_records_written(t
     assert sorted(p.stem for p in (out / "failed").glob("*.json")) == sorted(Path(n).stem for n in failed)
     lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["doc_id"] for line in lines] == written
+
+
+def test_a_file_cut_off_inside_a_character_is_read_as_utf8_up_to_the_cut(golden_dir: Path) -> None:
+    data = (golden_dir / "003_d677def7845cc038.txt").read_bytes()
+    cut = data[: data.index("行政强制".encode()) + 3 + 3 + 2]   # inside 强, after 行政
+    text, encoding = decode_bytes(cut, "cut.txt")
+    assert encoding == "utf-8 (truncated)"
+    assert text.endswith("行政") and "\ufffd" not in text

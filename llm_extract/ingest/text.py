@@ -66,8 +66,12 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         text = data.decode("utf-8")
         if _looks_textual(text):
             return text, "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        # a file cut off inside its last character (a truncated download): UTF-8 up to the cut
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            text = data[:exc.start].decode("utf-8", errors="strict")
+            if _looks_textual(text):
+                return text, "utf-8 (truncated)"
     text16 = _utf16_without_bom(data)
     if text16 is not None and _looks_textual(text16):
         return text16, "utf-16"
