@@ -93,5 +93,7 @@ def test_the_search_stops_at_its_cap_and_says_so() -> None:
         # two open cells per reading: no row total settles them, so the readings must be combined
         groups.append(Ambiguity(paths=paths, options=[[None, None, 0, 0, 0, 0, k] for k in range(50)],
                                 reason="many"))
-    d = derive(v, set(), groups, search_cap=1000)
-    assert d.capped and d.values == {}
+    v.pop("review_litigation.litigation_direct.upheld")       # a lost 表四 cell the cap does not touch
+    d = derive(v, {"review_litigation.litigation_direct.upheld"}, groups, search_cap=1000)
+    assert d.capped and set(d.values) == {"review_litigation.litigation_direct.upheld"}
+    assert d.capped_paths == {p for g in groups for p in g.paths}   # only 表三's cells were left by the cap

@@ -89,7 +89,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         else:
             value = None
             rules = ["READ.MISSING"]
-            if path in derivation.unresolved and derivation.capped:
+            if path in derivation.capped_paths:
                 rules.append("DERIVE.SEARCH_CAP")
             elif any(path in extraction.ambiguities[gi].paths for gi in derivation.ambiguous):
                 rules.append("DERIVE.AMBIGUOUS")
@@ -104,7 +104,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                                 message=f"{group.reason}; {len(options)} readings satisfy every identity",
                                 detail={"candidates": options[:20], "raw": group.raw}))
     if derivation.capped:
-        findings.append(Finding(code="DERIVE.SEARCH_CAP", severity="warning", paths=sorted(derivation.unresolved),
+        findings.append(Finding(code="DERIVE.SEARCH_CAP", severity="warning", paths=sorted(derivation.capped_paths),
                                 message=f"more than {search_cap} candidate readings; search stopped, cells left missing"))
     for path in sorted(derivation.values):
         findings.append(Finding(code="DERIVE.PINNED", severity="info", paths=[path],

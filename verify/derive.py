@@ -48,6 +48,7 @@ class Derivation:
     ambiguous: dict[int, list[list[int | None]]] = field(default_factory=dict)  # group index → surviving options
     combinations: int = 0                                          # combinations searched
     capped: bool = False                                           # the search cap was hit
+    capped_paths: set[str] = field(default_factory=set)            # the cells left open by a capped search
     solutions: int = 0                                             # distinct surviving assignments
 
 
@@ -107,6 +108,8 @@ def derive(known: Mapping[str, int | None], unknown: Iterable[str],
         result.ambiguous.update({indices[gi]: options for gi, options in part.ambiguous.items()})
         result.combinations += part.combinations
         result.capped |= part.capped
+        if part.capped:
+            result.capped_paths |= part.unresolved
         solutions *= part.solutions
     result.solutions = solutions
     return result
