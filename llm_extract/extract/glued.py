@@ -57,6 +57,14 @@ class _Capped(Exception):
     pass
 
 
+def _pieces(digits: str, pos: int, left: int) -> Iterator[tuple[int, int]]:
+    """The numbers that can start at ``pos`` and leave room for ``left - 1`` more: (end, value)."""
+    for end in range(pos + 1, len(digits) - left + 2):
+        piece = digits[pos:end]
+        if _ok(piece):
+            yield end, int(piece)
+
+
 def cuts(digits: str, parts: int) -> list[list[int]]:
     """Every way to cut ``digits`` into ``parts`` numbers without leading zeros (small runs only)."""
     out: list[list[int]] = []
@@ -67,12 +75,10 @@ def cuts(digits: str, parts: int) -> list[list[int]]:
             if pos == len(digits):
                 out.append(list(acc))
             return
-        for end in range(pos + 1, len(digits) - left + 2):
-            piece = digits[pos:end]
-            if _ok(piece):
-                acc.append(int(piece))
-                walk(end, acc)
-                acc.pop()
+        for end, value in _pieces(digits, pos, left):
+            acc.append(value)
+            walk(end, acc)
+            acc.pop()
 
     walk(0, [])
     return out
@@ -156,12 +162,10 @@ def group_cuts(digits: str, groups: int = 3, width: int = 5, *, max_options: int
                 walk(pos + len(total), acc)
                 acc.pop()
             return
-        for end in range(pos + 1, len(digits) - left + 2):
-            piece = digits[pos:end]
-            if _ok(piece):
-                acc.append(int(piece))
-                walk(end, acc)
-                acc.pop()
+        for end, value in _pieces(digits, pos, left):
+            acc.append(value)
+            walk(end, acc)
+            acc.pop()
 
     try:
         walk(0, [])
