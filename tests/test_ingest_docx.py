@@ -83,16 +83,12 @@ def test_an_unreadable_docx_raises_an_error_that_names_the_file(tmp_path: Path, 
     assert "broken_report.docx" in str(info.value)
 
 
-@pytest.mark.parametrize("name, advice", [
-    ("report.pdf", "pdftotext -layout"), ("report.doc", "save it as .docx"),
-])
-def test_pdf_and_old_word_files_are_refused_with_advice_on_converting_them(tmp_path: Path, name: str,
-                                                                          advice: str) -> None:
-    path = tmp_path / name
-    path.write_bytes(b"%PDF-1.7\n" if name.endswith(".pdf") else b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    with pytest.raises(UnsupportedFormatError, match=name) as info:
+def test_old_word_files_are_refused_with_advice_on_converting_them(tmp_path: Path) -> None:
+    path = tmp_path / "report.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(UnsupportedFormatError, match="report.doc") as info:
         load(path)
-    assert advice in str(info.value)
+    assert "save it as .docx" in str(info.value)
 
 
 def test_a_doc_that_is_really_a_docx_is_read_as_one() -> None:
@@ -103,7 +99,7 @@ def test_a_doc_that_is_really_a_docx_is_read_as_one() -> None:
 
 
 def test_directories_yield_docx_files(tmp_path: Path) -> None:
-    for name in ("a.docx", "b.DOCX", "c.pdf", "d.doc"):
+    for name in ("a.docx", "b.DOCX", "c.xls", "d.doc"):
         (tmp_path / name).write_bytes(b"x")
     assert ".docx" in SUPPORTED_SUFFIXES
     assert [p.name for p in iter_inputs([tmp_path])] == ["a.docx", "b.DOCX"]

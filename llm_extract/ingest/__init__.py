@@ -8,15 +8,14 @@ from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .document import Document, normalise_newlines
 from .docx import docx_to_text
 from .html import decode_html, html_to_text
+from .pdf import pdf_to_text
 from .text import decode_bytes
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "SUPPORTED_SUFFIXES", "iter_inputs"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
 _CONVERT_FIRST = {
-    ".pdf": "PDF is not read directly: convert it to text first, e.g. `pdftotext -layout report.pdf report.txt` "
-            "(a supported .txt layout); a scanned PDF needs OCR first",
     ".doc": "old binary Word .doc is not read: save it as .docx, or convert it, e.g. "
             "`libreoffice --headless --convert-to docx report.doc`",
 }
@@ -33,11 +32,12 @@ def _sniff_doc(data: bytes) -> str | None:
 
 
 def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str = ".txt") -> Document:
-    """Decode bytes of a supported file type (text, HTML, DOCX) into a Document.
+    """Decode bytes of a supported file type (text, HTML, DOCX, PDF) into a Document.
 
-    HTML and DOCX become text in the one-cell-per-line layout of a Word text export. A ``.doc``
-    is read when it really is a web page or a ``.docx`` (both are common on government sites);
-    old binary Word and PDF raise :class:`UnsupportedFormatError` saying how to convert them.
+    HTML and DOCX become text in the one-cell-per-line layout of a Word text export; a PDF's
+    text layer becomes tab-separated rows (a scanned PDF is refused: it needs OCR first). A
+    ``.doc`` is read when it really is a web page or a ``.docx`` (both are common on government
+    sites); old binary Word raises :class:`UnsupportedFormatError` saying how to convert it.
     """
     suffix = suffix.lower()
     kind = _sniff_doc(data) if suffix == ".doc" else None
@@ -53,6 +53,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
             raise EmptyDocumentError(path, "the HTML page has no text")
     elif kind == "docx":
         text, encoding = docx_to_text(data, path), "utf-8"
+    elif kind == "pdf":
+        text, encoding = pdf_to_text(data, path), "utf-8"
     else:
         text, encoding = decode_bytes(data, path)
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding)
