@@ -17,18 +17,18 @@ so a killed run never leaves a half file.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, TextIO
 
 from .schema import ALL_PATHS
 
-__all__ = ["atomic_write_text", "write_json", "read_json", "write_jsonl", "read_jsonl", "write_csv",
-           "RECORDS_DIR", "FAILED_DIR", "dumps"]
+__all__ = ["atomic_open", "atomic_write_text", "csv_row", "CSV_HEADER", "write_json", "read_json", "write_jsonl",
+           "read_jsonl", "write_csv", "RECORDS_DIR", "FAILED_DIR", "dumps"]
 
 RECORDS_DIR = "records"
 FAILED_DIR = "failed"
@@ -46,14 +46,16 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent, default=_default)
 
 
-def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` via a temp file and a rename."""
+@contextmanager
+def atomic_open(path: str | Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text file that appears at ``path`` only when the block ends without an error
+    (written to a temp file in the same directory, synced, renamed); for streaming writes."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
@@ -61,6 +63,12 @@ def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8") -
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` via a temp file and a rename."""
+    with atomic_open(path, encoding=encoding) as fh:
+        fh.write(text)
 
 
 def write_json(path: str | Path, data: Any) -> None:
@@ -90,20 +98,26 @@ def _csv_value(v: Any) -> Any:
     return v
 
 
-def write_csv(path: str | Path, records: list[dict[str, Any]]) -> None:
-    """Wide CSV: doc_id, then every field path; a status column per document. UTF-8 with BOM for Excel."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    header = ["doc_id", "fields_proven", "fields_queued"] + list(ALL_PATHS)
-    writer.writerow(header)
-    for rec in records:
-        counts = rec.get("status_counts", {})
-        queued = sum(v for k, v in counts.items() if k != "proven")
-        row = [rec.get("doc_id"), counts.get("proven", 0), queued]
-        for field in ALL_PATHS:
-            node: Any = rec
-            for part in field.split("."):
-                node = node.get(part) if isinstance(node, dict) else None
-            row.append(_csv_value(node))
-        writer.writerow(row)
-    atomic_write_text(path, "\ufeff" + buf.getvalue())
+CSV_HEADER = ["doc_id", "fields_proven", "fields_queued"] + list(ALL_PATHS)
+
+
+def csv_row(rec: dict[str, Any]) -> list[Any]:
+    """One record as a row of the wide CSV (``CSV_HEADER``); null is an empty cell, never 0."""
+    counts = rec.get("status_counts", {})
+    queued = sum(v for k, v in counts.items() if k != "proven")
+    row = [rec.get("doc_id"), counts.get("proven", 0), queued]
+    for field in ALL_PATHS:
+        node: Any = rec
+        for part in field.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        row.append(_csv_value(node))
+    return row
+
+
+def write_csv(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
+    """Wide CSV: doc_id, then every field path, one row per record. UTF-8 with BOM for Excel."""
+    with atomic_open(path) as fh:
+        fh.write("\ufeff")
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(CSV_HEADER)
+        writer.writerows(csv_row(rec) for rec in records)

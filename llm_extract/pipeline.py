@@ -14,6 +14,7 @@ record matches the input's content hash are skipped) without duplicates.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import time
 from collections import Counter
@@ -28,7 +29,7 @@ from .decisions import Decision, append_decision, apply_decisions, load_decision
 from .evidence import Record
 from .extract import extract_regex
 from .ingest import Document, iter_inputs, load
-from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_csv, write_json, write_jsonl
+from .outputs import CSV_HEADER, FAILED_DIR, RECORDS_DIR, atomic_open, csv_row, dumps, read_json, write_json
 from .extract.narrative import read_narrative
 from .review import review_items
 from .schema import Report
@@ -207,43 +208,64 @@ def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summar
     stage.run(done)
 
 
-def _link_years(records: list[dict[str, Any]]) -> None:
-    """Add cross-year findings (verify.crossyear) and their review items to the combined outputs.
+def _cross_year(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
+    """Cross-year findings (verify.crossyear) by doc id, as finding dicts with their review items.
 
     They depend on the whole output directory, so they go into the rebuilt combined files
-    only; each ``records/*.json`` stays a function of its own document.
+    only; each ``records/*.json`` stays a function of its own document. Only records with
+    a neighbouring year are parsed in full.
     """
-    by_id = {r.get("doc_id"): r for r in records}
-    pairs = consecutive_pairs([(r.get("agency"), r.get("year")) for r in records])
-    linked = sorted({i for pair in pairs for i in pair})          # parse only records with a neighbour year
-    for doc_id, finding in check_cross_year([Record.from_json_dict(records[i]) for i in linked]):
-        rec = by_id[doc_id]
-        rec.setdefault("findings", []).append(finding.model_dump(mode="json", exclude_defaults=True))
+    keys = []
+    for p in paths:
+        rec = read_json(p)
+        keys.append((rec.get("agency"), rec.get("year")))
+    linked = sorted({i for pair in consecutive_pairs(keys) for i in pair})
+    out: dict[str, list[dict[str, Any]]] = {}
+    for doc_id, finding in check_cross_year([Record.from_json_dict(read_json(paths[i])) for i in linked]):
         carrier = Record(report=Report(doc_id=doc_id), findings=[finding])
-        rec.setdefault("review", []).extend(item.model_dump(mode="json") for item in review_items(carrier, []))
+        out.setdefault(doc_id, []).append({
+            "finding": finding.model_dump(mode="json", exclude_defaults=True),
+            "review": [item.model_dump(mode="json") for item in review_items(carrier, [])],
+        })
+    return out
 
 
 def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
-    """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones)."""
-    records = [read_json(p) for p in sorted((out / RECORDS_DIR).glob("*.json"))]
-    _link_years(records)
+    """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones).
+
+    Streams: one record in memory at a time (plus the few a cross-year link needs), so a
+    batch of tens of thousands of reports does not need their records in memory.
+    """
+    paths = sorted((out / RECORDS_DIR).glob("*.json"))
+    links = _cross_year(paths)
     fields: Counter[str] = Counter()
     rules: Counter[str] = Counter()
-    queue: list[dict[str, Any]] = []
-    for rec in records:
-        queue.extend(rec.get("review", []))
-        if rec.get("doc_id") not in batch_ids:
-            continue
-        fields.update(rec.get("status_counts", {}))
-        rules.update(f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning"))
-    write_jsonl(out / "records.jsonl", ({k: v for k, v in r.items() if k != "review"} for r in records))
-    write_csv(out / "records.csv", records)
-    write_jsonl(out / "review_queue.jsonl", queue)
+    queued = 0
+    with atomic_open(out / "records.jsonl") as jsonl, atomic_open(out / "records.csv") as csv_fh, \
+            atomic_open(out / "review_queue.jsonl") as queue:
+        csv_fh.write("\ufeff")
+        table = csv.writer(csv_fh, lineterminator="\r\n")
+        table.writerow(CSV_HEADER)
+        for p in paths:
+            rec = read_json(p)
+            for link in links.get(rec.get("doc_id"), []):
+                rec.setdefault("findings", []).append(link["finding"])
+                rec.setdefault("review", []).extend(link["review"])
+            review = rec.pop("review", [])
+            jsonl.write(dumps(rec) + "\n")
+            table.writerow(csv_row(rec))
+            for item in review:
+                queue.write(dumps(item) + "\n")
+            if rec.get("doc_id") not in batch_ids:
+                continue
+            queued += len(review)
+            fields.update(rec.get("status_counts", {}))
+            rules.update(f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning"))
     summary.ok = sum(1 for o in summary.outcomes if o.ok)
     summary.failed = sum(1 for o in summary.outcomes if not o.ok)
     summary.resumed = sum(1 for o in summary.outcomes if o.resumed)
     summary.fields = {k: v for k, v in fields.items() if v}
-    summary.queued = sum(1 for item in queue if item.get("doc_id") in batch_ids)
+    summary.queued = queued
     summary.rules = dict(sorted(rules.items()))
     summary.failures = [{"path": o.path, "error": o.error or "", "type": o.error_type or ""}
                         for o in summary.outcomes if not o.ok]
