@@ -35,6 +35,7 @@ __all__ = [
     "ReviewLitigation",
     "Report",
     "table_of",
+    "same_value",
 ]
 
 SCHEMA_VERSION = "2021.1"
@@ -171,6 +172,22 @@ TABLE4_PATHS: tuple[str, ...] = tuple(
 )
 #: Every compared field path of a report, in report order.
 ALL_PATHS: tuple[str, ...] = ("agency", "year") + DISCLOSURE_PATHS + TABLE3_PATHS + TABLE4_PATHS
+
+
+def same_value(path: str, a: Any, b: Any) -> bool:
+    """Do two values of a field agree? ``null`` and ``0`` differ; numbers compare as decimals
+    (``94.0121`` = ``Decimal("94.0121")``); the agency agrees when one name, whitespace
+    removed, contains the other (``向阳区`` ~ ``向阳区人民政府``)."""
+    if a is None or b is None:
+        return a is None and b is None
+    if path == "agency":
+        sa, sb = "".join(str(a).split()), "".join(str(b).split())
+        return bool(sa and sb) and (sa in sb or sb in sa)
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, (int, float, Decimal)) and isinstance(b, (int, float, Decimal)):
+        return Decimal(str(a)) == Decimal(str(b))
+    return a == b
 
 
 @cache

@@ -36,7 +36,7 @@ from decimal import Decimal
 from typing import Any
 
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Record, Status
-from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
+from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report, same_value
 
 from .decide import verify_extraction
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
@@ -56,18 +56,6 @@ register("MODEL.FAILED", "模型阶段失败，保留规则抽取结果", "the m
 SEARCH_CAP = 200_000            # search nodes per component
 _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
 _IDENTITY_CODES = frozenset(eq.code for eq in equations())
-
-
-def same_value(path: str, a: Any, b: Any) -> bool:
-    """Do two readings of a field agree? Agency: one name contains the other; null ≠ 0."""
-    if a is None or b is None:
-        return a is None and b is None
-    if path == "agency":
-        sa, sb = "".join(str(a).split()), "".join(str(b).split())
-        return bool(sa and sb) and (sa in sb or sb in sa)
-    if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)) and not isinstance(a, bool):
-        return Decimal(a) == Decimal(b)
-    return a == b
 
 
 def _search(fields: list[str], cands: dict[str, tuple[Any, Any]], fixed: dict[str, Any],
