@@ -31,10 +31,8 @@ def _prov(status: Status, source: str | None, method: str | None, r: Reading, ru
 
 
 def _read(extraction: Extraction) -> set[str]:
-    """Every path with a reading (table or not): ``Reading.missing``, inlined for the hot path."""
-    missing, text = CellKind.MISSING, CellKind.TEXT
-    return {p for p, r in extraction.readings.items()
-            if r.kind is not missing and not (r.kind is text and r.value is None)}
+    """Every path with a reading (table or not)."""
+    return {p for p, r in extraction.readings.items() if not r.missing}
 
 
 def statuses(values: dict[str, object], findings: list[Finding],
