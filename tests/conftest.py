@@ -25,3 +25,11 @@ def server():
 
     with FakeOpenAI() as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium (Debian's) driven by Playwright; see tests/browser.py."""
+    from tests.browser import launch_browser
+
+    yield from launch_browser()
