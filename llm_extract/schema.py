@@ -16,6 +16,8 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
+from .form import FORM
+
 __all__ = [
     "SCHEMA_VERSION",
     "APPLICANT_COLUMNS",
@@ -42,31 +44,18 @@ SCHEMA_VERSION = "2021.1"
 
 Count = int | None
 
-#: 表三 columns, in the order the form prints them.
-APPLICANT_COLUMNS: tuple[str, ...] = (
-    "natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total",
-)
+#: 表三 columns, in the order the form prints them (from :mod:`llm_extract.form`).
+APPLICANT_COLUMNS: tuple[str, ...] = FORM.table3_column_keys
 
 #: 表三 rows, in the order the form prints them.
-APPLICATION_ROWS: tuple[str, ...] = (
-    "new_received", "carried_over",
-    "granted", "partially_granted",
-    "denied_state_secret", "denied_prohibited_by_law", "denied_security_stability",
-    "denied_third_party", "denied_internal_affairs", "denied_process_info",
-    "denied_enforcement_file", "denied_query_matter",
-    "unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear",
-    "rejected_petition", "rejected_duplicate", "rejected_publication",
-    "rejected_excessive", "rejected_reconfirm",
-    "other_no_correction", "other_unpaid_fee", "other_other",
-    "total_processed", "carried_forward",
-)
+APPLICATION_ROWS: tuple[str, ...] = FORM.table3_row_keys
 
 #: The 21 outcome rows whose sum is ``total_processed``.
-OUTCOME_ROWS: tuple[str, ...] = APPLICATION_ROWS[2:23]
+OUTCOME_ROWS: tuple[str, ...] = FORM.table3_outcome_rows
 
 #: 表四 groups, in the order of the report's row of 15 numbers.
-REVIEW_GROUPS: tuple[str, ...] = ("administrative_review", "litigation_direct", "litigation_after_review")
-REVIEW_COLUMNS: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
+REVIEW_GROUPS: tuple[str, ...] = FORM.table4_group_keys
+REVIEW_COLUMNS: tuple[str, ...] = FORM.table4_column_keys
 
 
 class _Strict(BaseModel):

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from llm_extract.evidence import Finding
-from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, OUTCOME_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
+from llm_extract.form import FORM, Identity
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_GROUPS
 
 __all__ = [
     "Equation",
@@ -54,44 +55,46 @@ def _a(row: str, col: str) -> str:
     return f"applications.{row}.{col}"
 
 
+def _instances(identity: Identity) -> tuple[Equation, ...]:
+    """The equations of one identity of the form (``llm_extract.form``), one per row, column or group."""
+    code, lhs, rhs = identity.code, identity.lhs, identity.rhs
+    if identity.kind == "row":
+        return tuple(Equation(code, row, tuple(_a(row, c) for c in lhs), tuple(_a(row, c) for c in rhs))
+                     for row in APPLICATION_ROWS)
+    if identity.kind == "column":
+        return tuple(Equation(code, col, tuple(_a(r, col) for r in lhs), tuple(_a(r, col) for r in rhs))
+                     for col in APPLICANT_COLUMNS)
+    if identity.kind == "group":
+        return tuple(Equation(code, g, tuple(f"review_litigation.{g}.{c}" for c in lhs),
+                              tuple(f"review_litigation.{g}.{c}" for c in rhs)) for g in REVIEW_GROUPS)
+    raise ValueError(f"identity {code}: unknown kind {identity.kind!r}")
+
+
 @cache
+def _family(code: str) -> tuple[Equation, ...]:
+    return next(_instances(i) for i in FORM.identities if i.code == code)
+
+
 def _row_sum() -> tuple[Equation, ...]:
-    return tuple(
-        Equation("T3.ROW_SUM", row, (_a(row, "total"),), tuple(_a(row, c) for c in APPLICANT_COLUMNS[:6]))
-        for row in APPLICATION_ROWS
-    )
+    return _family("T3.ROW_SUM")
 
 
-@cache
 def _column_sum() -> tuple[Equation, ...]:
-    return tuple(
-        Equation("T3.COLUMN_SUM", col, (_a("total_processed", col),), tuple(_a(r, col) for r in OUTCOME_ROWS))
-        for col in APPLICANT_COLUMNS
-    )
+    return _family("T3.COLUMN_SUM")
 
 
-@cache
 def _balance() -> tuple[Equation, ...]:
-    return tuple(
-        Equation("T3.BALANCE", col, (_a("new_received", col), _a("carried_over", col)),
-                 (_a("total_processed", col), _a("carried_forward", col)))
-        for col in APPLICANT_COLUMNS
-    )
+    return _family("T3.BALANCE")
 
 
-@cache
 def _group_sum() -> tuple[Equation, ...]:
-    return tuple(
-        Equation("T4.GROUP_SUM", g, (f"review_litigation.{g}.total",),
-                 tuple(f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS[:4]))
-        for g in REVIEW_GROUPS
-    )
+    return _family("T4.GROUP_SUM")
 
 
 @cache
 def equations() -> tuple[Equation, ...]:
     """Every equation of every identity, in a fixed order."""
-    return _row_sum() + _column_sum() + _balance() + _group_sum()
+    return tuple(eq for identity in FORM.identities for eq in _instances(identity))
 
 
 @cache

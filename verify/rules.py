@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from llm_extract.form import FORM
+
 __all__ = ["Rule", "RULES", "register", "describe"]
 
 
@@ -38,13 +40,8 @@ def describe(code: str) -> str:
 
 
 # Identities (verify/identities.py)
-register("T3.ROW_SUM", "表三每行：总计 = 六类申请人之和", "表三, every row: total = sum of the six applicant columns")
-register("T3.COLUMN_SUM", "表三每列：（七）总计 = 21 项办理结果之和",
-         "表三, every column: total_processed = sum of the 21 outcome rows")
-register("T3.BALANCE", "表三每列：第一项 + 第二项 = 第三项 + 第四项（勾稽关系）",
-         "表三, every column: new_received + carried_over = total_processed + carried_forward")
-register("T4.GROUP_SUM", "表四每组：总计 = 维持 + 纠正 + 其他 + 尚未审结",
-         "表四, every group: total = upheld + corrected + other + pending")
+for _identity in FORM.identities:
+    register(_identity.code, _identity.zh, _identity.en)
 # Derivation (verify/derive.py)
 register("DERIVE.PINNED", "缺失单元格由勾稽关系唯一确定", "a lost cell is pinned to exactly one value by the identities")
 register("DERIVE.AMBIGUOUS", "缺失单元格有多个满足勾稽关系的取值", "the identities leave several values for lost cells")

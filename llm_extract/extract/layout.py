@@ -20,6 +20,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..evidence import CellKind
+from ..form import FORM
 from .cells import Cell, normalise, parse_cell
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
@@ -159,9 +160,7 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
 
 
 # Section headings: 表二 主动公开, 表三 收到和处理申请, 表四 复议/诉讼, then 五、问题 / 六、其他.
-_T2 = re.compile(r"主动公开政府信息情况|主动公开政府信息")
-_T3 = re.compile(r"收到和处理政府信息公开申请|收到和处理政府信息公开|处理政府信息公开申请情况")
-_T4 = re.compile(r"(?:行政法?复议|复议).{0,12}(?:行政诉讼|诉讼)")
+_T2, _T3, _T4 = (FORM.headings[t] for t in ("表二", "表三", "表四"))
 _AFTER = re.compile(r"^\s*(?:[五六][、.．]|\(?[五六]\)|存在的主要问题|存在问题|其他需要报告)")
 _SECTION_LINE_MAX = 60
 _SENTENCE = re.compile(r"[。，；;！？]|,\s")

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, Report
 
 __all__ = ["render", "build", "emit", "page_break", "Row", "Table", "Sheet", "LAYOUTS", "ALL_LAYOUTS",
@@ -33,33 +34,7 @@ LAYOUTS = ("cells", "tabrows")
 ALL_LAYOUTS = ("cells", "tabrows", "markdown", "pdftext", "pages", "glued")
 
 #: (group label or "", row label) as the 2021 form prints them.
-TABLE3_ROW_LABELS: dict[str, tuple[str, str]] = {
-    "new_received": ("", "一、本年新收政府信息公开申请数量"),
-    "carried_over": ("", "二、上年结转政府信息公开申请数量"),
-    "granted": ("三、本年度办理结果", "（一）予以公开"),
-    "partially_granted": ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-    "denied_state_secret": ("（三）不予公开", "1.属于国家秘密"),
-    "denied_prohibited_by_law": ("", "2.其他法律行政法规禁止公开"),
-    "denied_security_stability": ("", "3.危及“三安全一稳定”"),
-    "denied_third_party": ("", "4.保护第三方合法权益"),
-    "denied_internal_affairs": ("", "5.属于三类内部事务信息"),
-    "denied_process_info": ("", "6.属于四类过程性信息"),
-    "denied_enforcement_file": ("", "7.属于行政执法案卷"),
-    "denied_query_matter": ("", "8.属于行政查询事项"),
-    "unavailable_not_held": ("（四）无法提供", "1.本机关不掌握相关政府信息"),
-    "unavailable_needs_creation": ("", "2.没有现成信息需要另行制作"),
-    "unavailable_unclear": ("", "3.补正后申请内容仍不明确"),
-    "rejected_petition": ("（五）不予处理", "1.信访举报投诉类申请"),
-    "rejected_duplicate": ("", "2.重复申请"),
-    "rejected_publication": ("", "3.要求提供公开出版物"),
-    "rejected_excessive": ("", "4.无正当理由大量反复申请"),
-    "rejected_reconfirm": ("", "5.要求行政机关确认或重新出具已获取信息"),
-    "other_no_correction": ("（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    "other_unpaid_fee": ("", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    "other_other": ("", "3.其他"),
-    "total_processed": ("", "（七）总计"),
-    "carried_forward": ("", "四、结转下年度继续办理"),
-}
+TABLE3_ROW_LABELS: dict[str, tuple[str, str]] = {r.key: (r.group, r.label) for r in FORM.table3_rows}
 
 _T2_ROWS = (
     ("第二十条第（一）项", ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),

@@ -1,0 +1,91 @@
+"""The shape of a form definition (see :mod:`llm_extract.form.y2021` for the 2021 form)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Column", "Table2Row", "Table3Row", "Table4Group", "Identity", "Form"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str                       # as the form prints it
+
+
+@dataclass(frozen=True)
+class Table2Row:
+    """One 表二 row: a field path prefix, its printed label and its value columns."""
+
+    path: str                        # "active_disclosure.regulations"
+    label: str                       # "规章"
+    pattern: re.Pattern[str]         # over the normalised label key
+    columns: tuple[Column, ...]      # three stock columns, or one unnamed column (key "")
+    section: str = ""                # the 第二十条 item the row belongs to, as printed
+
+
+@dataclass(frozen=True)
+class Table3Row:
+    key: str                         # "denied_state_secret"
+    label: str                       # "1.属于国家秘密"
+    group: str                       # "（三）不予公开" on the row that opens a group, else ""
+    pattern: re.Pattern[str]         # over the normalised label key (item numbers kept)
+    words: tuple[str, ...] = ()      # distinctive words of the label, for inline text
+
+
+@dataclass(frozen=True)
+class Table4Group:
+    key: str                         # "litigation_direct"
+    label: str                       # "行政诉讼·未经复议直接起诉"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A family of linear equations the form implies, with a stable rule code.
+
+    ``kind`` says how the family spreads over a table:
+      ``row``     per 表三 row: sum(lhs columns) == sum(rhs columns)
+      ``column``  per 表三 column: sum(lhs rows) == sum(rhs rows)
+      ``group``   per 表四 group: sum(lhs columns) == sum(rhs columns)
+    """
+
+    code: str
+    kind: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Form:
+    name: str                                   # "2021"
+    document: str                               # the circular that defines it
+    table2: tuple[Table2Row, ...]
+    table3_columns: tuple[Column, ...]
+    table3_rows: tuple[Table3Row, ...]
+    table3_outcome_rows: tuple[str, ...]        # the rows summed into the total row
+    table4_groups: tuple[Table4Group, ...]
+    table4_columns: tuple[Column, ...]
+    identities: tuple[Identity, ...]
+    headings: dict[str, re.Pattern[str]] = field(default_factory=dict)   # 表二/表三/表四 section headings
+
+    @property
+    def table3_row_keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.table3_rows)
+
+    @property
+    def table3_column_keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.table3_columns)
+
+    @property
+    def table4_group_keys(self) -> tuple[str, ...]:
+        return tuple(g.key for g in self.table4_groups)
+
+    @property
+    def table4_column_keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.table4_columns)
+
+    def table3_row(self, key: str) -> Table3Row:
+        return next(r for r in self.table3_rows if r.key == key)

@@ -1,0 +1,43 @@
+"""The form is data: one definition that the schema, the reader, the verifier and the renderer share."""
+
+from llm_extract.form import FORM
+from llm_extract.schema import ApplicantRow, Applications, ReviewGroup, ReviewLitigation, TABLE3_PATHS
+from llm_extract.extract.labels import TABLE3_LABELS
+from llm_extract.synth.render import TABLE3_ROW_LABELS
+from verify.identities import equations
+from verify.rules import RULES
+
+
+def test_the_schema_has_exactly_the_forms_rows_and_columns():
+    assert tuple(Applications.model_fields) == FORM.table3_row_keys
+    assert tuple(ApplicantRow.model_fields) == FORM.table3_column_keys
+    assert tuple(ReviewLitigation.model_fields) == FORM.table4_group_keys
+    assert tuple(ReviewGroup.model_fields) == FORM.table4_column_keys
+    assert len(TABLE3_PATHS) == 25 * 7
+
+
+def test_every_printed_label_matches_its_own_pattern_and_no_earlier_one():
+    from llm_extract.extract.labels import match_row
+    from llm_extract.extract.layout import label_key
+
+    for i, row in enumerate(FORM.table3_rows):
+        key = label_key(row.label)
+        assert match_row(key, row.pattern), row.key
+        # rows are matched in form order: an earlier row's pattern must not take this label
+        assert not any(match_row(key, earlier.pattern) for earlier in FORM.table3_rows[:i]), row.key
+
+
+def test_reader_renderer_and_identities_all_read_the_form():
+    assert [k for k, _ in TABLE3_LABELS] == list(FORM.table3_row_keys)
+    assert {k: v[1] for k, v in TABLE3_ROW_LABELS.items()} == {r.key: r.label for r in FORM.table3_rows}
+    codes = {eq.code for eq in equations()}
+    assert codes == {i.code for i in FORM.identities}
+    for identity in FORM.identities:
+        assert RULES[identity.code].zh == identity.zh
+
+
+def test_the_2021_identities_have_the_expected_number_of_equations():
+    by_code: dict[str, int] = {}
+    for eq in equations():
+        by_code[eq.code] = by_code.get(eq.code, 0) + 1
+    assert by_code == {"T3.ROW_SUM": 25, "T3.COLUMN_SUM": 7, "T3.BALANCE": 7, "T4.GROUP_SUM": 3}
