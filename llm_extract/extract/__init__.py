@@ -11,6 +11,7 @@ from .._exceptions import NotAReportError, UnsupportedFormError
 from ..evidence import CellKind, Extraction, Reading
 from ..ingest import Document
 from ..schema import ALL_PATHS
+from .inline import unfold
 from .labels import OLD_FORM_MARKERS
 from .layout import find_regions, tokenize
 from .meta import read_meta
@@ -27,7 +28,7 @@ def extract_regex(doc: Document) -> Extraction:
     Raises :class:`NotAReportError` when none of the three tables is found and
     :class:`UnsupportedFormError` for the 2019/2020 form.
     """
-    lines = doc.lines
+    lines, origin = unfold(doc.lines)
     regions = find_regions(lines)
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end)
@@ -56,7 +57,13 @@ def extract_regex(doc: Document) -> Extraction:
     for path in ALL_PATHS:
         if path not in readings:
             readings[path] = Reading(kind=CellKind.MISSING, method="label", note="not found")
+    if len(lines) != len(doc.lines):     # unfolded inline text: evidence points at the source lines
+        for r in readings.values():
+            r.lines = sorted({origin[n - 1] for n in r.lines})
+        for a in ambiguities:
+            a.lines = sorted({origin[n - 1] for n in a.lines})
     # every reading is already a valid Reading: skip re-validating 202 of them
     return Extraction.trusted(doc_id=doc.doc_id, extractor=EXTRACTOR_NAME, readings=readings,
                               ambiguities=ambiguities, warnings=warnings,
-                              meta={"regions": {k: [v.start, v.end] for k, v in regions.items()}})
+                              meta={"regions": {k: [origin[v.start - 1], origin[v.end - 2] + 1]
+                                                for k, v in regions.items()}})

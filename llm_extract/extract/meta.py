@@ -13,13 +13,27 @@ import re
 from ..evidence import CellKind, Reading
 from .cells import normalise
 
-__all__ = ["read_meta"]
+__all__ = ["read_meta", "agency_name"]
 
 _TITLE_MAX_LINES = 5
 _AGENCY_FIRST = re.compile(
     r"^(?P<agency>.*?)(?:关于)?(?P<year>20\d{2})年度?(?:本级)?(?:政府信息公开|政务公开|信息公开)")
 _YEAR_FIRST = re.compile(r"^(?P<year>20\d{2})年度?(?P<agency>.+?)(?:政府信息公开|政务公开|信息公开)")
 _JUNK = re.compile(r"^[\s\[\]【】《》<>\-—_*#·•]+|[\s\[\]【】《》<>\-—_*#·•,，:：]+$")
+#: a crawler's metadata label before the title (标题: / 题名： / 文章标题|)
+_META_LABEL = re.compile(r"^.*[:：|｜]")
+#: the issuing body's name is Chinese words (with bracketed parts: 中国（上海）自由贸易试验区)
+_NAME = re.compile(r"[\u4e00-\u9fff（）()]+$")
+
+
+def agency_name(text: str) -> str:
+    """The issuing body's name only: no metadata label, page number or punctuation before it.
+
+    ``标题:向阳区`` → ``向阳区``; ``1-洪泽区人民政府`` → ``洪泽区人民政府``.
+    """
+    text = _META_LABEL.sub("", _JUNK.sub("", text))
+    m = _NAME.search(text)
+    return m.group(0).lstrip("（）()") if m else ""
 
 
 def _title(lines: list[str]) -> tuple[str, list[int]]:
@@ -45,7 +59,7 @@ def read_meta(lines: list[str]) -> dict[str, Reading]:
     if not (m and m.group("agency")):
         m = _YEAR_FIRST.match(title) or m
     if m:
-        agency = _JUNK.sub("", m.group("agency") or "")
+        agency = agency_name(m.group("agency") or "")
         year = int(m.group("year"))
         if agency:
             out["agency"] = Reading(value=agency, kind=CellKind.TEXT, raw=title, lines=used, method="title")

@@ -1,0 +1,124 @@
+"""Inline text: a crawler's dump of a web page, where the tables ran into one long line.
+
+``…三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：…）申请人情况自然人…一、本年新收政府信息公开申请数量530010590二、上年结转…``
+
+Nothing in such a line separates headings, row labels and digit runs, so the
+layout reader would find neither a heading nor a row. :func:`unfold` breaks the
+table part of such lines into the lines a page would have had: a line per
+heading, and a line per row (its label, then its digits, glued as they were).
+The digit runs themselves are not cut here: only the identities of the whole
+table can do that (``glued.py`` offers the cuts, ``verify/`` keeps those that hold).
+
+Every unfolded line keeps the number of the source line it came from, so
+evidence points at the document as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..form import FORM
+from .cells import normalise
+
+__all__ = ["unfold", "is_inline"]
+
+_MIN_LENGTH = 120
+_MIN_ROW_HITS = 4
+
+#: a number (a row's digit run, or a fee with decimals) followed by the next label's first character
+_RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"])")
+#: an item number is not a row's digits: 1.属于 / 2、重复 / （3）
+_ITEM_NUMBER = re.compile(r"^\d{1,2}$")
+#: a digit run that swallowed the next item's number: 00000002.其他法律…
+_RUN_THEN_ITEM = re.compile(r"(?<![\d.])\d{2,}(?=[.、．][\u4e00-\u9fff])")
+_SECTION_NO = re.compile(r"[一二三四五六七八九十]、$")
+_HEAD_NO = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\d、。，；]{0,18}$")
+#: where a numbered row or group opens: 一、 / （三） (not 第（一）项)
+_OPENS = re.compile(r"(?<!第)(?:[一二三四五六七八九十]、|[（(][一二三四五六七][）)])")
+#: the heading words a page prints before 表二/表三/表四 and after them
+_AFTER_TABLES = re.compile(r"[五六][、.．]\s*(?:存在的?主要问题|存在问题|其他需要报告)|存在的主要问题及改进情况")
+_NOTE = re.compile(r"[（(]本列数据的勾稽关系")
+_T2_LABELS = tuple(r.label for r in FORM.table2) + ("规范性文件",)
+_T2_LABEL_AT = re.compile("|".join(sorted((re.escape(x) for x in _T2_LABELS), key=len, reverse=True)))
+_ROW_WORDS = tuple({w for r in FORM.table3_rows for w in r.words})
+
+
+def is_inline(line: str) -> bool:
+    """A long line that holds a table: several 表三 row labels, or 表二 rows with their numbers."""
+    if len(line) < _MIN_LENGTH or not any(c.isdigit() for c in line):
+        return False
+    text = normalise(line)
+    if sum(1 for w in _ROW_WORDS if w in text) >= _MIN_ROW_HITS:
+        return True
+    # (a table of contents names the headings, but no row of 表二 with its number)
+    return sum(1 for m in _T2_LABEL_AT.finditer(text) if text[m.end():m.end() + 1].isdigit()) >= 2
+
+
+def _heading_cuts(text: str) -> set[int]:
+    """Before each table heading (with its section number) and after its words; before 五、 and the note."""
+    cuts: set[int] = set()
+    for pattern in FORM.headings.values():
+        for m in pattern.finditer(text):
+            start = m.start()
+            before = _HEAD_NO.search(text, max(0, start - 20), start)
+            cuts.add(before.start() if before else start)
+            end = m.end()
+            if text.startswith("情况", end):
+                end += 2
+            cuts.add(end)
+    for m in _AFTER_TABLES.finditer(text):
+        cuts.add(m.start())
+    for m in _NOTE.finditer(text):
+        cuts.add(m.start())
+    return cuts
+
+
+def _row_cuts(text: str) -> set[int]:
+    """After each digit run that is not an item number; before each 表二 row label."""
+    cuts: set[int] = set()
+    for m in _RUN_END.finditer(text):
+        digits, end = m.group(1), m.end()
+        if _ITEM_NUMBER.match(digits) and m.start() > 0 and text[m.start() - 1] in "（(":
+            continue
+        if text.startswith(("年", "月", "日", "号", "件", "条", "万", "%", "个", "人", "项", "次"), end):
+            continue        # a figure of the narrative or a date, not a row's digits
+        cuts.add(end)
+    for m in _RUN_THEN_ITEM.finditer(text):
+        cuts.add(m.end() - 1)           # 00000002.其他法律…: the run, then the next item's number
+    for m in _OPENS.finditer(text):
+        cuts.add(m.start())
+    for m in _T2_LABEL_AT.finditer(text):
+        after = text[m.end():m.end() + 1]
+        if after.isdigit() or after in " \u3000":
+            cuts.add(m.start())
+    return cuts
+
+
+def _spans(text: str) -> list[str]:
+    """The table part of an inline line (first heading … 五、), cut into heading and row lines."""
+    heads = _heading_cuts(text)
+    if not heads:
+        return [text]
+    first = min(heads)
+    after = [m.start() for m in _AFTER_TABLES.finditer(text) if m.start() > first]
+    last = after[0] if after else len(text)
+    cuts = {c for c in heads | _row_cuts(text) if first <= c <= last} | {first, last}
+    points = sorted(cuts | {0, len(text)})
+    pieces = [text[a:b].strip() for a, b in zip(points, points[1:])]
+    return [p for p in pieces if p]
+
+
+def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines with every inline table line unfolded, and the source line number of each (1-based)."""
+    if not any(len(line) >= _MIN_LENGTH for line in lines):
+        return lines, list(range(1, len(lines) + 1))
+    out: list[str] = []
+    origin: list[int] = []
+    for n, line in enumerate(lines, start=1):
+        if is_inline(line):
+            pieces = _spans(line)
+        else:
+            pieces = [line]
+        out.extend(pieces)
+        origin.extend([n] * len(pieces))
+    return out, origin
