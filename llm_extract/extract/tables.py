@@ -236,6 +236,42 @@ def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity
                                      reason=f"row {row}: {note}"))
 
 
+def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell] | None:
+    """The seven value cells of a grid row: its last seven fields, when the label stands before them
+    (a label spanning several columns leaves empty fields between it and the numbers) and no text
+    stands among them. ``None`` when the row does not have that shape."""
+    lo = width - 7
+    if lo < 1 or label_col >= lo:
+        return None
+    by_col: dict[int, Item] = {}
+    for it in line_items:
+        col = it.col if it.col is not None else -1
+        if col >= lo and (it.is_text or col in by_col):   # a word among the cells, or "1 0" in one field
+            return None
+        if col < lo and it.is_value:                      # a number among the label fields
+            return None
+        if col >= lo:
+            by_col[col] = it
+    return [by_col[c].cell if c in by_col else parse_cell("") for c in range(lo, width)]
+
+
+def _grid_row(items: list[Item], idx: int, end: int) -> tuple[int, list[Cell] | None]:
+    """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
+
+    The cells are on the label's line, or (a converter detached the label from its numbers)
+    on the next line, when that line has numbers and no words and the label's line has no value."""
+    label = items[idx]
+    width = label.width or 0
+    same = [it for it in items[idx + 1:end] if it.line == label.line]
+    if any(it.is_value for it in same) or idx + 1 >= end:
+        return label.line, _grid_cells(same, width, label.col or 0)
+    nxt_line = items[idx + 1].line
+    below = [it for it in items[idx + 1:end] if it.line == nxt_line]
+    if below and all(it.is_value and it.grid for it in below) and (below[0].width or 0) == width:
+        return nxt_line, _grid_cells(below, width, label.col or 0)
+    return label.line, _grid_cells(same, width, label.col or 0)
+
+
 def _tab_window(items: list[Item], labels: dict[str, int]) -> int | None:
     """The modal field index of the first of seven numbers on a tab-separated row."""
     starts: dict[int, int] = {}
@@ -313,17 +349,16 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
         if glued and not span:
             _glued_row(row, label, out, ambiguities)
             continue
+        if label.grid and label.col is not None:
+            chosen_line, cells = _grid_row(items, idx, nxt_of(k))
+            numbers = [it for it in span if it.line == chosen_line and it.cell.is_number]
+            _row_readings(row, cells, numbers, label, "md-row", out, ambiguities,
+                          [chosen_line] * 7 if cells else None)
+            continue
         if window is not None and label.col is not None:
             same_line = [it for it in span if it.line == label.line]
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
-            if label.grid:                  # markdown keeps every field: the row's cells follow its label
-                cols = range(label.col + 1, label.width or 0)
-                words = any(it.is_text and it.line == label.line for it in items[idx + 1:nxt_of(k)])
-                if len(cols) == 7 and not words and len(by_col) == len(same_line):
-                    cells = [by_col[c].cell if c in by_col else parse_cell("") for c in cols]
-                _row_readings(row, cells, numbers, label, "md-row", out, ambiguities)
-                continue
             if len(numbers) == 7:                       # seven numbers for seven columns
                 cells = [it.cell for it in numbers]
             elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers) \

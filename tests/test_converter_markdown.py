@@ -1,0 +1,43 @@
+"""Markdown from PDF converters: labels spanning columns, group labels in their own column,
+labels detached from their number rows."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import load
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE3_PATHS, same_value
+
+HERE = Path(__file__).parent
+CASES = [("converter_spanning.md", "002_0126e23b7202ee31"), ("converter_detached.md", "003_d677def7845cc038")]
+
+
+@pytest.mark.parametrize("name, golden", CASES)
+def test_every_table3_cell_is_read_and_proven(name, golden):
+    expected = json.loads((HERE.parent / "golden" / f"{golden}.json").read_text(encoding="utf-8"))
+    record = process_document(load(HERE / "fixtures" / "layouts" / name))
+    for path in TABLE3_PATHS:
+        node = expected
+        for key in path.split("."):
+            node = node[key]
+        assert same_value(path, record.report.get(path), node), path
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_spanning_label_leaves_empty_fields_that_are_not_cells():
+    text = (HERE / "fixtures" / "layouts" / "converter_spanning.md").read_text(encoding="utf-8")
+    assert "| 一、本年新收政府信息公开申请数量 |  |  | 6 |" in text     # the shape this test is about
+    record = process_document(load(HERE / "fixtures" / "layouts" / "converter_spanning.md"))
+    assert record.report.applications.new_received.natural_person == 6
+
+
+def test_a_detached_label_takes_the_number_row_below_it():
+    path = HERE / "fixtures" / "layouts" / "converter_detached.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines, 1) if "部分公开" in line)
+    assert not any(ch.isdigit() for ch in lines[n - 1].split("|", 2)[2])     # the label's row has no number
+    record = process_document(load(path))
+    assert record.provenance["applications.partially_granted.total"].lines == [n, n + 1]
