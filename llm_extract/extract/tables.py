@@ -272,6 +272,47 @@ def _grid_row(items: list[Item], idx: int, end: int) -> tuple[int, list[Cell] | 
     return label.line, _grid_cells(same, width, label.col or 0)
 
 
+def _numbers_above_labels(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
+    """Give a line of numbers printed above its label (PDF text centres a row's numbers on a label
+    wrapped over several lines) to the row below, when the row above already has its numbers.
+
+    A line of numbers with no word on it belongs to the row above when that row has no number
+    yet (a label detached above its numbers), else to the row below; numbers on a line with
+    words belong to that line's label or label fragment. When the first row's numbers stand
+    above its label, the table prints every row that way: each bare line goes to the row below
+    (so that a row left blank, which has no line of numbers in PDF text, takes none)."""
+    text_lines = {it.line for it in items if it.is_text}
+    above = False
+    if order:                           # numbers above the first row's label, after the header
+        first_row, first_idx = order[0]
+        before: list[Item] = []
+        j = first_idx - 1
+        while j >= 0 and items[j].is_value and items[j].line not in text_lines:
+            before.insert(0, items[j])
+            j -= 1
+        if before and len({it.line for it in before}) == 1 and len(before) >= 2 \
+                and not any(it.line in text_lines for it in spans[first_row]):
+            spans[first_row] = before + spans[first_row]
+            above = True
+    for k in range(len(order) - 1):
+        row, nxt = order[k][0], order[k + 1][0]
+        span = spans[row]
+        by_line: dict[int, list[Item]] = {}
+        for it in span:
+            by_line.setdefault(it.line, []).append(it)
+        at = items[order[k][1]].line        # (a line moved here from above the label stays here)
+        own = [n for n, its in by_line.items() if n in text_lines or len(its) < 2 or n < at]
+        bare = [n for n, its in by_line.items() if n not in text_lines and len(its) >= 2 and n > at]
+        if not bare or (len(own) + len(bare) < 2 and not above):
+            continue
+        # the last bare line goes below when this row has numbers without it
+        last = bare[-1]
+        if last < max(by_line) or any(it.line in text_lines for it in spans[nxt][:1]):
+            continue
+        spans[row] = [it for it in span if it.line != last]
+        spans[nxt] = by_line[last] + spans[nxt]
+
+
 def _tab_window(items: list[Item], labels: dict[str, int]) -> int | None:
     """The modal field index of the first of seven numbers on a tab-separated row."""
     starts: dict[int, int] = {}
@@ -332,6 +373,8 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
+    if not tabbed:
+        _numbers_above_labels(items, order, spans)
 
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
