@@ -139,3 +139,24 @@ def test_golden_values_follow_the_cells_and_provenance_keeps_raw_kind_and_note()
     assert got[a + "enforcement"] == (None, CellKind.PLACEHOLDER, "无")
     assert got[a + "fees_10k_yuan"] == (Decimal("24252.311082"), CellKind.NUMBER, "24,252.311082")
     assert record.provenance[a + "punishment"].status != Status.MISSING
+
+
+def test_a_blank_cell_among_numbers_is_unverified_not_proven():
+    from llm_extract.ingest import Document
+    from llm_extract.pipeline import process_document
+    from llm_extract.schema import Report
+    from llm_extract.synth.render import render
+    from verify.rules import RULES
+
+    report = Report(doc_id="x", agency="向阳区", year=2021)
+    for path in report.values():
+        if path.startswith(("applications.", "review_litigation.")):
+            report.set(path, 0)
+    report.set("applications.denied_third_party.research", None)      # one blank among zeros
+    record = process_document(Document.from_text(render(report, "cells"), doc_id="x"))
+    prov = record.provenance["applications.denied_third_party.research"]
+    assert record.report.get("applications.denied_third_party.research") is None
+    assert prov.status.value == "unverified" and prov.rules == ["READ.ISOLATED_BLANK"]
+    assert "READ.ISOLATED_BLANK" in RULES
+    # a whole blank row is what the report says, not an isolated blank
+    assert record.provenance["applications.denied_third_party.total"].status.value == "proven"

@@ -69,7 +69,11 @@ def _roundtrip(report: Report, layout: str) -> None:
     doc = Document.from_text(render(report, layout), doc_id="prop")
     record = process_document(doc)
     assert record.report.values() == report.values()
-    assert {p: s.status for p, s in record.provenance.items() if s.status != Status.PROVEN} == {}
+    # every field is proven, except a blank among numbers: it may be a lost 0 (READ.ISOLATED_BLANK)
+    for path, prov in record.provenance.items():
+        if prov.status != Status.PROVEN:
+            assert prov.status == Status.UNVERIFIED and prov.rules == ["READ.ISOLATED_BLANK"], path
+            assert report.get(path) is None, path
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

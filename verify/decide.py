@@ -4,7 +4,8 @@ give every field its status.
     proven      read with certainty, and every identity it is in holds
     derived     lost, pinned to one value by the identities (the equations named)
     disputed    takes part in an identity that does not hold (values kept as printed)
-    unverified  read, but an identity it is in could not be checked (an operand is missing)
+    unverified  read, but an identity it is in could not be checked (an operand is missing),
+                or a blank cell among numbers (a lost 0 looks the same: ``READ.ISOLATED_BLANK``)
     missing     not read and not pinned
 
 Fields no identity covers (agency, year, 表二) are proven when read with certainty.
@@ -16,6 +17,7 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .derive import DEFAULT_SEARCH_CAP, derive
+from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .identities import check_identities
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -67,6 +69,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     findings, unchecked = check_identities(values)
     unchecked_paths = {p for eq in unchecked for p in eq.paths if p in values}
     table_status = statuses(values, findings, unchecked_paths)
+    for path in isolated_blanks(readings):
+        if table_status.get(path, (None,))[0] is Status.PROVEN:
+            table_status[path] = (Status.UNVERIFIED, [BLANK_RULE])
 
     out_values: dict[str, object] = {}
     provenance: dict[str, FieldProvenance] = {}
