@@ -56,3 +56,16 @@ def test_pdf_text_with_every_rows_numbers_printed_above_its_label():
             continue
         want = expected["applications"][row][path.split(".")[2]]
         assert got == want and status in (Status.PROVEN, Status.DERIVED), (path, got, want, status)
+
+
+def test_one_cell_per_line_with_empty_spanning_cells_before_each_rows_numbers():
+    """HTML/Word exports without colspan: two empty label cells before every 表三 row's seven,
+    and one blank value cell among them, which is read as blank (and queued as a possible lost 0)."""
+    record = process_document(load(HERE / "fixtures" / "layouts" / "cells_spanning_blank.txt"))
+    expected = json.loads((HERE.parent / "golden" / "002_0126e23b7202ee31.json").read_text(encoding="utf-8"))
+    expected["applications"]["denied_third_party"]["research"] = None
+    for path in TABLE3_PATHS:
+        _, row, col = path.split(".")
+        assert record.report.get(path) == expected["applications"][row][col], path
+    statuses = {p: record.provenance[p].status for p in TABLE3_PATHS if record.provenance[p].status != Status.PROVEN}
+    assert statuses == {"applications.denied_third_party.research": Status.UNVERIFIED}

@@ -424,6 +424,8 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
             chosen = span[:7]
         elif len(numbers) == 7:
             chosen = numbers
+        elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
+            chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
         cells = [it.cell for it in chosen] if chosen else None
         _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
                       [it.line for it in chosen] if chosen else None)
