@@ -69,3 +69,16 @@ def test_one_cell_per_line_with_empty_spanning_cells_before_each_rows_numbers():
         assert record.report.get(path) == expected["applications"][row][col], path
     statuses = {p: record.provenance[p].status for p in TABLE3_PATHS if record.provenance[p].status != Status.PROVEN}
     assert statuses == {"applications.denied_third_party.research": Status.UNVERIFIED}
+
+
+@pytest.mark.parametrize("golden", ["001_486c4dbf7b9bad2b", "002_0126e23b7202ee31"])
+def test_one_cell_per_line_without_tabs_as_copied_from_a_web_page(golden):
+    """Each cell on its own line with no leading tab: a 表二 label never continues the header above it."""
+    from llm_extract.ingest import Document
+    from llm_extract.schema import Report
+    from llm_extract.synth.render import render
+
+    report = Report.model_validate_json((HERE.parent / "golden" / f"{golden}.json").read_text(encoding="utf-8"))
+    text = "\n".join(line.lstrip("\t") for line in render(report, "cells").splitlines())
+    record = process_document(Document.from_text(text, doc_id=golden))
+    assert record.report.values() == report.values()

@@ -50,6 +50,14 @@ def is_page_furniture(line: str) -> bool:
     return not _PAGE_HINTS.isdisjoint(line) and bool(_PAGE.match(line))
 
 
+_T2_PATTERNS = tuple(r.pattern for r in FORM.table2)
+
+
+def _opens_table2_row(key: str) -> bool:
+    """A line that is a 表二 row label (规章, 行政许可, …) starts a cell; it continues no header."""
+    return any(p.match(key) for p in _T2_PATTERNS)
+
+
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """The form of a label used for matching: NFKC, no spaces, no quotes."""
@@ -151,7 +159,8 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
         # (nor does a line that opens with an item number: it starts a label of its own)
         if items and items[-1].is_text and items[-1].col is None and toks and all(t.is_text for t in toks) \
                 and line[:1] not in (" ", "　") and not _ITEM_START.match(normalise(line)) \
-                and not _ENDS_DIGIT.search(items[-1].raw) and not _ENDS_DIGIT.search(line):
+                and not _ENDS_DIGIT.search(items[-1].raw) and not _ENDS_DIGIT.search(line) \
+                and not _opens_table2_row(toks[0].key):
             items[-1].raw += "".join(t.raw for t in toks)
             items[-1].key = label_key(items[-1].raw)
             continue
