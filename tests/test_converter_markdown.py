@@ -34,13 +34,14 @@ def test_a_spanning_label_leaves_empty_fields_that_are_not_cells():
     assert record.report.applications.new_received.natural_person == 6
 
 
-def test_a_detached_label_takes_the_number_row_below_it():
+def test_a_detached_label_takes_the_number_row_below_it_past_a_note_on_its_own_line():
     path = HERE / "fixtures" / "layouts" / "converter_detached.md"
     lines = path.read_text(encoding="utf-8").splitlines()
     n = next(i for i, line in enumerate(lines, 1) if "部分公开" in line)
     assert not any(ch.isdigit() for ch in lines[n - 1].split("|", 2)[2])     # the label's row has no number
+    assert "区分处理" in lines[n] and not any(ch.isdigit() for ch in lines[n])   # then the note, alone
     record = process_document(load(path))
-    assert record.provenance["applications.partially_granted.total"].lines == [n, n + 1]
+    assert record.provenance["applications.partially_granted.total"].lines == [n, n + 2]
 
 
 def test_pdf_text_with_every_rows_numbers_printed_above_its_label():

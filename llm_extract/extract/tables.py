@@ -259,16 +259,19 @@ def _grid_row(items: list[Item], idx: int, end: int) -> tuple[int, list[Cell] | 
     """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
 
     The cells are on the label's line, or (a converter detached the label from its numbers)
-    on the next line, when that line has numbers and no words and the label's line has no value."""
+    on the first line below it, before the next label, that has numbers and no words (a note
+    pulled onto its own line may stand between), when the label's line has no value."""
     label = items[idx]
     width = label.width or 0
-    same = [it for it in items[idx + 1:end] if it.line == label.line]
-    if any(it.is_value for it in same) or idx + 1 >= end:
-        return label.line, _grid_cells(same, width, label.col or 0)
-    nxt_line = items[idx + 1].line
-    below = [it for it in items[idx + 1:end] if it.line == nxt_line]
-    if below and all(it.is_value and it.grid for it in below) and (below[0].width or 0) == width:
-        return nxt_line, _grid_cells(below, width, label.col or 0)
+    by_line: dict[int, list[Item]] = {}
+    for it in items[idx + 1:end]:
+        by_line.setdefault(it.line, []).append(it)
+    same = by_line.pop(label.line, [])
+    if not any(it.is_value for it in same):
+        for n, below in by_line.items():
+            if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
+                    and (below[0].width or 0) == width:
+                return n, _grid_cells(below, width, label.col or 0)
     return label.line, _grid_cells(same, width, label.col or 0)
 
 
