@@ -83,3 +83,16 @@ def test_one_cell_per_line_without_tabs_as_copied_from_a_web_page(golden):
     text = "\n".join(line.lstrip("\t") for line in render(report, "cells").splitlines())
     record = process_document(Document.from_text(text, doc_id=golden))
     assert record.report.values() == report.values()
+
+
+def test_a_converters_empty_column_at_the_right_is_not_a_cell():
+    """Every row of a rectangular converter table ends in one empty field after the totals."""
+    path = HERE / "fixtures" / "layouts" / "converter_trailing_column.md"
+    assert all(line.endswith("|  |") for line in path.read_text(encoding="utf-8").splitlines()
+               if line.startswith("| 一、本年新收"))
+    expected = json.loads((HERE.parent / "golden" / "002_0126e23b7202ee31.json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    for p in TABLE3_PATHS:
+        _, row, col = p.split(".")
+        assert record.report.get(p) == expected["applications"][row][col], p
+        assert record.provenance[p].status is Status.PROVEN, p

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from collections.abc import Iterable
 from itertools import combinations
 
 from ..evidence import Ambiguity, CellKind, Reading
@@ -236,16 +237,44 @@ def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity
                                      reason=f"row {row}: {note}"))
 
 
+def _mode(values: Iterable[int]) -> int | None:
+    counts: dict[int, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+
+def _grid_shape(items: list[Item]) -> tuple[int, int] | None:
+    """(fields per row, one past the last value column) when the table's grid is rectangular, as a
+    converter prints it: most lines with numbers have the same number of fields (a converter may
+    add an empty column at the right, so the last value column is the most common one too).
+    A row of another width lost or gained a field: its positions say nothing. ``None`` for a
+    ragged grid: each row's cells are then the seven fields after its label."""
+    last: dict[int, int] = {}
+    width: dict[int, int] = {}
+    for it in items:
+        if it.grid and it.col is not None and it.cell.is_number:
+            last[it.line] = max(last.get(it.line, -1), it.col)
+            width[it.line] = it.width or 0
+    end, fields = _mode(last.values()), _mode(width.values())
+    if end is None or fields is None or sum(1 for w in width.values() if w != fields) > len(width) // 12:
+        return None
+    return fields, end + 1
+
+
 def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell] | None:
     """The seven value cells of a grid row: its last seven fields, when the label stands before them
     (a label spanning several columns leaves empty fields between it and the numbers) and no text
-    stands among them. ``None`` when the row does not have that shape."""
+    stands among them. ``None`` when the row does not have that shape. ``width`` is one past the
+    table's last value column."""
     lo = width - 7
     if lo < 1 or label_col >= lo:
         return None
     by_col: dict[int, Item] = {}
     for it in line_items:
         col = it.col if it.col is not None else -1
+        if col >= width:                                  # past the table's last value column
+            return None
         if col >= lo and (it.is_text or col in by_col):   # a word among the cells, or "1 0" in one field
             return None
         if col < lo and it.is_value:                      # a number among the label fields
@@ -255,14 +284,23 @@ def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell
     return [by_col[c].cell if c in by_col else parse_cell("") for c in range(lo, width)]
 
 
-def _grid_row(items: list[Item], idx: int, end: int) -> tuple[int, list[Cell] | None]:
+def _grid_row(items: list[Item], idx: int, end: int,
+              shape: tuple[int, int] | None) -> tuple[int, list[Cell] | None]:
     """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
 
     The cells are on the label's line, or (a converter detached the label from its numbers)
     on the first line below it, before the next label, that has numbers and no words (a note
     pulled onto its own line may stand between), when the label's line has no value."""
     label = items[idx]
-    width = label.width or 0
+    if shape is None:                   # ragged: the row's own last seven fields, right after its label
+        same = [it for it in items[idx + 1:end] if it.line == label.line]
+        width = label.width or 0
+        if width - 7 != (label.col or 0) + 1:
+            return label.line, None
+        return label.line, _grid_cells(same, width, label.col or 0)
+    if label.width != shape[0]:
+        return label.line, None
+    width = shape[1]
     by_line: dict[int, list[Item]] = {}
     for it in items[idx + 1:end]:
         by_line.setdefault(it.line, []).append(it)
@@ -270,7 +308,7 @@ def _grid_row(items: list[Item], idx: int, end: int) -> tuple[int, list[Cell] | 
     if not any(it.is_value for it in same):
         for n, below in by_line.items():
             if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
-                    and (below[0].width or 0) == width:
+                    and (below[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(below, width, label.col or 0)
     return label.line, _grid_cells(same, width, label.col or 0)
 
@@ -373,6 +411,7 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
     order = sorted(labels.items(), key=lambda kv: kv[1])
     tabbed = any(it.col is not None for it in items)
     window = _tab_window(items, labels) if tabbed else None
+    shape = _grid_shape(items) if tabbed else None
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
@@ -396,7 +435,7 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
             _glued_row(row, label, out, ambiguities)
             continue
         if label.grid and label.col is not None:
-            chosen_line, cells = _grid_row(items, idx, nxt_of(k))
+            chosen_line, cells = _grid_row(items, idx, nxt_of(k), shape)
             numbers = [it for it in span if it.line == chosen_line and it.cell.is_number]
             _row_readings(row, cells, numbers, label, "md-row", out, ambiguities,
                           [chosen_line] * 7 if cells else None)
