@@ -45,8 +45,11 @@ class PdfText:
 
 def scanned_pages_warning(pages: list[int]) -> str:
     """What a reader must know about a PDF whose ``pages`` are scans: their text was not read."""
-    which = f"page {pages[0]} is" if len(pages) == 1 else f"pages {', '.join(map(str, pages))} are"
-    return f"{which} scanned (images without a text layer): their content was not read; {OCR_ADVICE}"
+    if len(pages) == 1:
+        which, its = f"page {pages[0]} is", "its"
+    else:
+        which, its = f"pages {', '.join(map(str, pages))} are", "their"
+    return f"{which} scanned (images without a text layer): {its} content was not read; {OCR_ADVICE}"
 
 
 def _load_pdfplumber() -> Any:

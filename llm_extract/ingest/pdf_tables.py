@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["PdfCell", "PdfTable", "read_tables", "cell_text", "continue_table", "can_continue", "table_lines"]
+__all__ = ["PdfCell", "PdfTable", "build_table", "read_tables", "cell_text", "continue_table", "can_continue", "table_lines"]
 
 _TOL = 3.0               # points: two rules this close are the same rule
 _ITEM_START = re.compile(r"^\s*(?:[(（\[]?[一二三四五六七八九十]+[)）\]、.．]|\d{1,2}[.．、)）]|[(（]\d{1,2}[)）])")
@@ -90,23 +90,27 @@ def _header_rows(rows: list[list[PdfCell | None]]) -> int:
     return 0
 
 
-def _part(table: Any, page: int) -> PdfTable | None:
-    """A pdfplumber table as a :class:`PdfTable`, or None when it has one column (a framed paragraph)."""
-    texts = table.extract()
-    rows: list[list[PdfCell | None]] = []
-    for row, raw in zip(table.rows, texts):
-        rows.append([None if bbox is None else PdfCell(cell_text(text), *_box(bbox))
-                     for bbox, text in zip(row.cells, raw)])
-    if not rows or max(len(r) for r in rows) < 2:
-        return None
-    x0, top, x1, bottom = table.bbox
+def build_table(rows: list[list[PdfCell | None]], page: int) -> PdfTable:
+    """A table of ``rows`` (None where a merged cell covers a position) starting on ``page``."""
     cells = [c for r in rows for c in r if c is not None]
+    x0, x1 = min(c.x0 for c in cells), max(c.x1 for c in cells)
+    top, bottom = min(c.top for c in cells), max(c.bottom for c in cells)
     edges = sorted({round(v, 1) for c in cells for v in (c.x0, c.x1)})
-    out = PdfTable(rows, page, float(top), float(x0), float(x1), float(bottom), edges)
-    out.tail = [c for c in cells if abs(c.bottom - float(bottom)) <= _TOL]
-    out.last_row_top = float(table.rows[-1].bbox[1])
+    out = PdfTable(rows, page, top, x0, x1, bottom, edges)
+    out.tail = [c for c in cells if abs(c.bottom - bottom) <= _TOL]
+    out.last_row_top = min(c.top for c in rows[-1] if c is not None)
     out.header = _header_rows(rows)
     return out
+
+
+def _part(table: Any, page: int) -> PdfTable | None:
+    """A pdfplumber table as a :class:`PdfTable`, or None when it has one column (a framed paragraph)."""
+    rows = [[None if bbox is None else PdfCell(cell_text(text), *_box(bbox)) for bbox, text in zip(row.cells, raw)]
+            for row, raw in zip(table.rows, table.extract())]
+    rows = [r for r in rows if any(c is not None for c in r)]
+    if not rows or max(len(r) for r in rows) < 2:
+        return None
+    return build_table(rows, page)
 
 
 def _box(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
