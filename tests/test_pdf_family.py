@@ -190,3 +190,16 @@ def test_running_heads_feet_and_page_numbers_are_furniture_and_body_lines_are_no
     assert [ln.text for ln in lines if ln.furniture] == [
         "淮安市人民政府2024年政府信息公开工作年度报告", "- 1 -", "淮安市人民政府2024年政府信息公开工作年度报告",
         "第 2 页 共 3 页", "3"]
+
+
+def test_a_merged_cell_running_over_two_page_breaks_is_one_cell() -> None:
+    page1 = build_table([[cell("三、本年", 0, 0, rows=2), cell("（一）予以公开", 1, 0, cols=2), cell("1", 3, 0)],
+                         [None, cell("（二）部分公开", 1, 1, cols=2), cell("2", 3, 1)]], page=1)
+    page2 = build_table([[cell("度办", 0, 0, top=10), cell("（三）不予公开", 1, 0, cols=2, top=10),
+                          cell("3", 3, 0, top=10)]], page=2)
+    page3 = build_table([[cell("理结果", 0, 0, top=10), cell("（四）无法提供", 1, 0, cols=2, top=10),
+                          cell("4", 3, 0, top=10)]], page=3)
+    continue_table(page1, page2)
+    continue_table(page1, page3)
+    assert [line for line in table_lines(page1) if "、" in line] == ["\t三、本年度办理结果"]
+    assert table_lines(page1)[-3:] == ["\t（四）无法提供", "\t4", ""]

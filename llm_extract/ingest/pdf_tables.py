@@ -58,6 +58,12 @@ class PdfCell:
     x1: float
     top: float
     bottom: float
+    into: "PdfCell | None" = field(default=None, repr=False, compare=False)   # the cell above it continues
+
+    @property
+    def holder(self) -> "PdfCell":
+        """The cell that holds this cell's text: itself, or the cell it continues on an earlier page."""
+        return self.into or self
 
     def lines_up(self, other: "PdfCell") -> bool:
         return abs(self.x0 - other.x0) <= _TOL and abs(self.x1 - other.x1) <= _TOL
@@ -159,23 +165,23 @@ def _row_split(table: PdfTable, row: list[PdfCell]) -> list[PdfCell] | None:
     above = [_above(table, c) for c in row]
     if not row or any(a is None for a in above):
         return None
-    pairs = list(zip(above, row))
-    if any(a.text and b.text and (_VALUE.match(a.text) or _VALUE.match(b.text) or _ITEM_START.match(b.text))
-           for a, b in pairs):
+    pairs = [(a.holder.text, b.text) for a, b in zip(above, row)]   # type: ignore[union-attr]
+    if any(a and b and (_VALUE.match(a) or _VALUE.match(b) or _ITEM_START.match(b)) for a, b in pairs):
         return None
-    if not any(a.text and not b.text for a, b in pairs):
+    if not any(a and not b for a, b in pairs):
         return None
     return above   # type: ignore[return-value]
 
 
 def _merged_rest(table: PdfTable, cell: PdfCell, row_bottom: float) -> PdfCell | None:
-    """The cell above of which ``cell`` is the rest, when a merged cell runs over the page break."""
+    """The cell above of which ``cell`` is the rest, when a merged cell runs over the page break: it spans
+    rows below the break, or above it (where it may itself continue a cell of an earlier page)."""
     a = _above(table, cell)
-    if a is None or not (_spans_down(cell, row_bottom) or a.top < table.last_row_top - _TOL):
+    if a is None or not (_spans_down(cell, row_bottom) or a.into is not None or a.top < table.last_row_top - _TOL):
         return None
     if not cell.text:
         return a
-    if _ITEM_START.match(cell.text) or _VALUE.match(cell.text) or not a.text:
+    if _ITEM_START.match(cell.text) or _VALUE.match(cell.text) or not a.holder.text:
         return None
     return a
 
@@ -188,18 +194,13 @@ def continue_table(table: PdfTable, part: PdfTable) -> None:
         cells = [c for c in first if c is not None]
         row_bottom = min((c.bottom for c in cells), default=0.0)
         split = _row_split(table, cells)
-        if split is not None:
-            for a, b in zip(split, cells):
-                a.text = _join(a.text, b.text)
-            rows = rows[1:]
-        else:
-            kept: list[PdfCell | None] = []
-            for c in first:
-                a = None if c is None else _merged_rest(table, c, row_bottom)
-                if a is not None and c is not None:
-                    a.text = _join(a.text, c.text)
-                kept.append(None if a is not None else c)
-            rows = [kept] + rows[1:]
+        pairs = list(zip(split, cells)) if split is not None else \
+            [(a, c) for c in cells if (a := _merged_rest(table, c, row_bottom)) is not None]
+        for a, b in pairs:
+            a.holder.text = _join(a.holder.text, b.text)
+            b.into = a.holder
+        first = [None if c is None or c.into is not None else c for c in first]
+        rows = rows[1:] if split is not None else [first] + rows[1:]
     table.rows += rows
     table.edges = sorted(set(table.edges) | set(part.edges))
     table.tail, table.last_row_top = part.tail, part.last_row_top
