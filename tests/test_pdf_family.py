@@ -185,11 +185,12 @@ def line(text: str, page: int, top: float) -> TextLine:
 def test_running_heads_feet_and_page_numbers_are_furniture_and_body_lines_are_not() -> None:
     lines = [line("淮安市人民政府2024年政府信息公开工作年度报告", 1, 30), line("正文第一行", 1, 90),
              line("- 1 -", 1, 800), line("淮安市人民政府2024年政府信息公开工作年度报告", 2, 31),
-             line("第 2 页 共 3 页", 2, 800), line("3", 3, 805), line("附件", 3, 20), line("12", 3, 400)]
+             line("第 2 页 共 3 页", 2, 800), line("2", 2, 806), line("3", 3, 805), line("附件", 3, 20),
+             line("12", 3, 400), line("0\t0\t0", 2, 790), line("0\t0\t1", 3, 790), line("7", 1, 790)]
     mark_furniture(lines)
     assert [ln.text for ln in lines if ln.furniture] == [
         "淮安市人民政府2024年政府信息公开工作年度报告", "- 1 -", "淮安市人民政府2024年政府信息公开工作年度报告",
-        "第 2 页 共 3 页", "3"]
+        "第 2 页 共 3 页", "2", "3"]
 
 
 def test_a_merged_cell_running_over_two_page_breaks_is_one_cell() -> None:

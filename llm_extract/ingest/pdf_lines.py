@@ -9,7 +9,8 @@ smaller visible gap, or a space character, becomes one space.
 Page furniture (running heads and feet, page numbers) is not report text: a short
 line in the top or bottom :data:`MARGIN_ZONE` of its page that is a page number
 (``- 3 -``, ``第 3 页 共 5 页``, ``3/5``), or that recurs on another page at the same
-height with only its digits changed, is furniture.
+height with only its digits changed (a running head, a bare page number), is furniture;
+a row of several values never is.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ __all__ = ["TextLine", "page_text_lines", "mark_furniture", "TAB_GAP", "MARGIN_Z
 
 TAB_GAP = 2.0            # a gap this many font sizes wide separates two columns
 _SPACE_GAP = 0.25        # a gap this many font sizes wide separates two words
-MARGIN_ZONE = 0.1        # the top and bottom tenth of a page hold its running heads and feet
+MARGIN_ZONE = 0.08       # the top and bottom 8 % of a page hold its running heads and feet (Word's margins: 8.5 %)
 _FURNITURE_CHARS = 40    # furniture is short
 _SAME_HEIGHT = 3.0       # points: a running head sits at the same height on every page
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+|"
+    r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|"
     r"page\s*\d+(?:\s*of\s*\d+)?)\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
+_NUMBERS = re.compile(r"^[\d.,\s]+$")      # a row of values (a table printed without rules), not furniture
 
 
 @dataclass
@@ -85,7 +87,7 @@ def page_text_lines(page: Any, number: int, keep: Any = None) -> list[TextLine]:
 
 
 def _shape(text: str) -> str:
-    return _DIGITS.sub("#", re.sub(r"\s+", "", text))
+    return _DIGITS.sub("#", re.sub(r"\s+", " ", text.strip()))
 
 
 def mark_furniture(lines: list[TextLine]) -> None:
@@ -97,4 +99,6 @@ def mark_furniture(lines: list[TextLine]) -> None:
     for ln in candidates:
         recurs = any(other.page != ln.page and abs(other.top - ln.top) <= _SAME_HEIGHT
                      for other in by_shape[_shape(ln.text)])
+        if _NUMBERS.match(ln.text) and len(ln.text.split()) > 1:
+            recurs = False
         ln.furniture = recurs or bool(_PAGE_NUMBER.match(ln.text))
