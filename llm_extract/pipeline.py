@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from ._exceptions import DocumentError
+from ._exceptions import DocumentError, NotAReportError
 from .decisions import Decision, append_decision, apply_decisions, load_decisions
 from .evidence import Record
 from .extract import extract_regex
 from .ingest import Document, iter_inputs, load
+from .ingest.notices import explain_not_a_report, ingest_findings
 from .outputs import CSV_HEADER, FAILED_DIR, RECORDS_DIR, atomic_open, csv_row, dumps, read_json, write_json
 from .extract.narrative import read_narrative
 from .review import review_items
@@ -77,8 +78,12 @@ class RunSummary(BaseModel):
 
 def process_document(doc: Document) -> Record:
     """Extract and verify one document (the deterministic path). The record carries its review items."""
-    extraction = extract_regex(doc)
+    try:
+        extraction = extract_regex(doc)
+    except NotAReportError as exc:
+        raise explain_not_a_report(exc, doc) from None
     record = verify_extraction(extraction)
+    record.findings += ingest_findings(doc)         # e.g. scanned pages of a PDF
     figures = read_narrative(doc.lines, record.report.year, extraction.meta.get("regions"))
     record.findings += check_record_narrative(record, figures)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]   # for verify.narrative.recheck
@@ -141,7 +146,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
         try:
             doc = load(f)
             doc = Document(doc_id=doc_id, text=doc.text, path=doc.path, source_kind=doc.source_kind,
-                           encoding=doc.encoding)
+                           encoding=doc.encoding, meta=doc.meta)
             if resume and _resumable(record_path, doc) and not (stage and stage.redo(read_json(record_path))):
                 outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
             else:

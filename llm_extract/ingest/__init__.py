@@ -8,7 +8,7 @@ from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .document import Document, normalise_newlines
 from .docx import docx_to_text
 from .html import decode_html, html_to_text
-from .pdf import pdf_to_text
+from .pdf import read_pdf, scanned_pages_warning
 from .text import decode_bytes
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "SUPPORTED_SUFFIXES", "iter_inputs"]
@@ -34,12 +34,15 @@ def _sniff_doc(data: bytes) -> str | None:
 def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str = ".txt") -> Document:
     """Decode bytes of a supported file type (text, HTML, DOCX, PDF) into a Document.
 
-    HTML and DOCX become text in the one-cell-per-line layout of a Word text export; a PDF's
-    text layer becomes tab-separated rows (a scanned PDF is refused: it needs OCR first). A
+    HTML, DOCX and a PDF's ruled tables become text in the one-cell-per-line layout of a Word
+    text export; a PDF's text outside ruled tables keeps its columns as tab-separated rows (a
+    scanned PDF is refused: it needs OCR first; scanned pages of a PDF are named in
+    ``meta["warnings"]``). A
     ``.doc`` is read when it really is a web page or a ``.docx`` (both are common on government
     sites); old binary Word raises :class:`UnsupportedFormatError` saying how to convert it.
     """
     suffix = suffix.lower()
+    meta: dict = {}
     kind = _sniff_doc(data) if suffix == ".doc" else None
     if kind is None and suffix not in SUPPORTED_SUFFIXES:
         detail = _CONVERT_FIRST.get(suffix, f"unsupported file type {suffix!r} "
@@ -54,10 +57,14 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     elif kind == "docx":
         text, encoding = docx_to_text(data, path), "utf-8"
     elif kind == "pdf":
-        text, encoding = pdf_to_text(data, path), "utf-8"
+        pdf, encoding = read_pdf(data, path), "utf-8"
+        text = pdf.text
+        if pdf.scanned_pages:
+            meta = {"scanned_pages": pdf.scanned_pages, "warnings": [scanned_pages_warning(pdf.scanned_pages)]}
     else:
         text, encoding = decode_bytes(data, path)
-    return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding)
+    return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,
+                    meta=meta)
 
 
 def load(path: str | Path) -> Document:

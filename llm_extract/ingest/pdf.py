@@ -1,87 +1,164 @@
-"""PDF reports with a text layer → text in the tab-separated-rows layout the extractor reads.
+"""PDF reports with a text layer → text in the one-cell-per-line layout of HTML and DOCX ingest.
 
-Uses :mod:`pypdf` (pure Python, the optional extra ``llm-extract[pdf]``) and its
-layout-preserving extraction, which prints each page as the eye reads it: one
-line per printed line, the columns of a table kept apart by runs of spaces.
-Those runs (two spaces or more between two pieces of text) become a tab, so a
-table row is a tab-separated row; leading and trailing spaces are dropped.
-Pages are joined with a newline.
+Uses :mod:`pdfplumber` (the optional extra ``llm-extract[pdf]``). A report exported
+from Word prints its tables with rules; pdfplumber finds them by their rules and
+returns their cells, so each ruled table is read cell by cell
+(:mod:`~llm_extract.ingest.pdf_tables`): every cell a line starting with a tab, as
+HTML and DOCX cells are, a cell's wrapped lines joined, merged cells printed once,
+a table broken by a page break read as one table. The text outside the ruled tables
+is read from the text layer line by line (:mod:`~llm_extract.ingest.pdf_lines`),
+column gaps becoming tabs, so a page without ruled tables (a table printed without
+rules) still reads as tab-separated rows. Running heads, feet and page numbers are
+dropped. Tables and lines keep their order on the page.
 
-A PDF without a text layer (a scan) is refused with advice to OCR it first;
-an encrypted, truncated or corrupt PDF is a :class:`BinaryDocumentError`
-naming the file.
+A PDF without a text layer (a scan) is refused with advice to OCR it first; a PDF
+with some scanned pages is read, and :attr:`PdfText.scanned_pages` names the pages
+whose text it could not read. An encrypted, truncated or corrupt PDF is a
+:class:`BinaryDocumentError` naming the file.
 """
 
 from __future__ import annotations
 
 import io
-import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
+from .pdf_lines import TextLine, mark_furniture, page_text_lines
+from .pdf_tables import PdfTable, can_continue, continue_table, read_tables, table_lines
 
-__all__ = ["pdf_to_text", "page_lines", "PDF_INSTALL_HINT"]
+__all__ = ["pdf_to_text", "read_pdf", "PdfText", "scanned_pages_warning", "PDF_INSTALL_HINT", "OCR_ADVICE"]
 
-PDF_INSTALL_HINT = "reading PDF needs the optional package pypdf: pip install 'llm-extract[pdf]'"
-_NO_TEXT = "no text layer: a scanned PDF; OCR it first (e.g. `ocrmypdf report.pdf ocr.pdf`)"
-_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")      # a column gap: two or more spaces between two pieces of text
+PDF_INSTALL_HINT = "reading PDF needs the optional package pdfplumber: pip install 'llm-extract[pdf]'"
+OCR_ADVICE = "OCR it first (e.g. `ocrmypdf report.pdf ocr.pdf`)"
+_NO_TEXT = f"no text layer: a scanned PDF; {OCR_ADVICE}"
 _EOF_WINDOW = 2048                            # where a complete PDF's last %%EOF marker must lie
 
 
-def _load_pypdf() -> Any:
+@dataclass(frozen=True)
+class PdfText:
+    """A PDF's text, and the pages that are images without a text layer (1-based)."""
+
+    text: str
+    scanned_pages: list[int] = field(default_factory=list)
+
+
+def scanned_pages_warning(pages: list[int]) -> str:
+    """What a reader must know about a PDF whose ``pages`` are scans: their text was not read."""
+    if len(pages) == 1:
+        which, its = f"page {pages[0]} is", "its"
+    else:
+        which, its = f"pages {', '.join(map(str, pages))} are", "their"
+    return f"{which} scanned (images without a text layer): {its} content was not read; {OCR_ADVICE}"
+
+
+def _load_pdfplumber() -> Any:
     try:
-        import pypdf
+        import pdfplumber
     except ImportError:
         return None
-    return pypdf
+    return pdfplumber
 
 
-def _line(text: str) -> str:
-    return _GAP.sub("\t", text.strip())
+@dataclass
+class _Page:
+    number: int
+    lines: list[TextLine]
+    tables: list[PdfTable]
+
+    def blocks(self) -> list[TextLine | PdfTable]:
+        """Its lines (without furniture) and tables, top to bottom."""
+        items: list[TextLine | PdfTable] = [ln for ln in self.lines if not ln.furniture]
+        items += self.tables
+        return sorted(items, key=lambda b: b.top)
 
 
-def page_lines(page_text: str) -> list[str]:
-    """One page of layout text as lines, column gaps turned into tabs, blank lines kept empty."""
-    return [_line(line) for line in page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+def _outside(tables: list[PdfTable]) -> Any:
+    """A filter keeping a page's objects except the characters inside its ruled tables."""
+    boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+    return keep
 
 
-def _pages_text(pypdf: Any, data: bytes, path: str) -> list[str]:
-    """The layout text of every page; a :class:`BinaryDocumentError` naming ``path`` when unreadable."""
-    errors = (pypdf.errors.PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-              AssertionError, RecursionError, OSError, ZeroDivisionError)
+def _read_page(page: Any, number: int) -> _Page | None:
+    """A page's lines and tables; None for a page without a text layer."""
+    if not any(ch["text"].strip() for ch in page.chars):
+        return None
+    tables = read_tables(page, number)
+    return _Page(number, page_text_lines(page, number, _outside(tables)), tables)
+
+
+def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[int], int]:
+    """The pages with text, the scanned pages and the page count; :class:`BinaryDocumentError` if unreadable."""
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")        # an owner password only: readable without a password
-            except (pypdf.errors.PyPdfError, NotImplementedError, ValueError) as exc:
-                raise BinaryDocumentError(path, f"an encrypted PDF that cannot be opened ({exc})") from None
-            if not opened:
-                raise BinaryDocumentError(path, "an encrypted PDF: it needs a password; save an unprotected copy")
-        return [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
-    except errors as exc:
-        raise BinaryDocumentError(path, f"not a readable PDF (corrupt or truncated: {type(exc).__name__}: "
-                                        f"{exc})") from None
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages: list[_Page] = []
+            scanned: list[int] = []
+            for number, page in enumerate(pdf.pages, start=1):
+                read = _read_page(page, number)
+                if read is not None:
+                    pages.append(read)
+                elif page.images:
+                    scanned.append(number)
+                page.close()
+            return pages, scanned, len(pdf.pages)
+    except Exception as exc:      # pdfminer raises many kinds of errors on a corrupt file; all mean "unreadable"
+        inner = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
+        if type(inner).__name__ == "PDFPasswordIncorrect":
+            raise BinaryDocumentError(path, "an encrypted PDF: it needs a password; save an unprotected copy") \
+                from None
+        if isinstance(inner, (MemoryError, KeyboardInterrupt)):
+            raise
+        raise BinaryDocumentError(path, f"not a readable PDF (corrupt or truncated: {type(inner).__name__}: "
+                                        f"{inner})") from None
 
 
-def pdf_to_text(data: bytes, path: str = "<bytes>") -> str:
-    """The PDF's text as tab-separated rows; a :class:`DocumentError` naming ``path`` if it cannot be read."""
+def _layout(pages: list[_Page]) -> list[str]:
+    """Every page's blocks in order, a table broken by a page break joined into one, as text lines."""
+    mark_furniture([ln for p in pages for ln in p.lines])
+    blocks: list[TextLine | PdfTable] = []
+    last_page: dict[int, int] = {}            # id(table) → the last page it runs over
+    for page in pages:
+        for i, block in enumerate(page.blocks()):
+            prev = blocks[-1] if blocks else None
+            if i == 0 and isinstance(block, PdfTable) and isinstance(prev, PdfTable) \
+                    and last_page[id(prev)] == page.number - 1 and can_continue(prev, block):
+                continue_table(prev, block)
+                last_page[id(prev)] = page.number
+                continue
+            blocks.append(block)
+            if isinstance(block, PdfTable):
+                last_page[id(block)] = page.number
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend(table_lines(block) if isinstance(block, PdfTable) else [block.text])
+    return lines
+
+
+def read_pdf(data: bytes, path: str = "<bytes>") -> PdfText:
+    """The PDF's text in the one-cell-per-line layout; a :class:`DocumentError` naming ``path`` if unreadable."""
     if not data.strip():
         raise EmptyDocumentError(path)
     if b"%PDF-" not in data[:1024]:
         raise BinaryDocumentError(path, "not a PDF (no %PDF- header)")
     if b"%%EOF" not in data[-_EOF_WINDOW:]:
         raise BinaryDocumentError(path, "a truncated PDF (it does not end with %%EOF): download or export it again")
-    pypdf = _load_pypdf()
-    if pypdf is None:
+    pdfplumber = _load_pdfplumber()
+    if pdfplumber is None:
         raise UnsupportedFormatError(path, PDF_INSTALL_HINT)
-    pages = _pages_text(pypdf, data, path)
-    if not pages:
+    pages, scanned, count = _pages(pdfplumber, data, path)
+    if not count:
         raise EmptyDocumentError(path, "the PDF has no pages")
-    if not any(p.strip() for p in pages):
+    if not pages:
         raise UnsupportedFormatError(path, _NO_TEXT)
-    lines: list[str] = []
-    for text in pages:
-        lines.extend(page_lines(text))
-        lines.append("")
-    return "\n".join(lines).strip("\n") + "\n"
+    return PdfText("\n".join(_layout(pages)).strip("\n") + "\n", scanned)
+
+
+def pdf_to_text(data: bytes, path: str = "<bytes>") -> str:
+    """The PDF's text (see :func:`read_pdf`)."""
+    return read_pdf(data, path).text

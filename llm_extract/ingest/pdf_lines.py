@@ -1,0 +1,104 @@
+"""A PDF page's text outside its ruled tables → lines, column gaps as tabs; page furniture found.
+
+The text layer is read as the eye reads it: characters grouped into printed lines
+(top to bottom), each line's characters in reading order. Within a line a gap of
+at least :data:`TAB_GAP` times the font size is a column gap and becomes a tab, so
+a table printed without rules (the text-layer fallback) is a tab-separated row; a
+smaller visible gap, or a space character, becomes one space.
+
+Page furniture (running heads and feet, page numbers) is not report text: a short
+line in the top or bottom :data:`MARGIN_ZONE` of its page that is a page number
+(``- 3 -``, ``第 3 页 共 5 页``, ``3/5``), or that recurs on another page at the same
+height with only its digits changed (a running head, a bare page number), is furniture;
+a row of several values never is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["TextLine", "page_text_lines", "mark_furniture", "TAB_GAP", "MARGIN_ZONE"]
+
+TAB_GAP = 2.0            # a gap this many font sizes wide separates two columns
+_SPACE_GAP = 0.25        # a gap this many font sizes wide separates two words
+MARGIN_ZONE = 0.08       # the top and bottom 8 % of a page hold its running heads and feet (Word's margins: 8.5 %)
+_FURNITURE_CHARS = 40    # furniture is short
+_SAME_HEIGHT = 3.0       # points: a running head sits at the same height on every page
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|"
+    r"page\s*\d+(?:\s*of\s*\d+)?)\s*$", re.I)
+_DIGITS = re.compile(r"\d+")
+_NUMBERS = re.compile(r"^[\d.,\s]+$")      # a row of values (a table printed without rules), not furniture
+
+
+@dataclass
+class TextLine:
+    """One printed line: its text (column gaps as tabs) and where it is on its page."""
+
+    text: str
+    page: int                # 1-based
+    top: float
+    bottom: float
+    page_height: float
+    furniture: bool = False
+
+    @property
+    def in_margin(self) -> bool:
+        zone = MARGIN_ZONE * self.page_height
+        return self.bottom <= zone or self.top >= self.page_height - zone
+
+
+def _line_text(chars: list[dict[str, Any]]) -> str:
+    """The characters of one line, left to right, with tabs at column gaps and spaces between words."""
+    out: list[str] = []
+    prev: dict[str, Any] | None = None
+    pending_space = False
+    for ch in sorted(chars, key=lambda c: c["x0"]):
+        text = ch["text"]
+        if not text.strip():
+            pending_space = prev is not None
+            continue
+        if prev is not None:
+            size = max(float(prev.get("size") or 0), float(ch.get("size") or 0), 1.0)
+            gap = float(ch["x0"]) - float(prev["x1"])
+            if gap >= TAB_GAP * size:
+                out.append("\t")
+            elif pending_space or gap >= _SPACE_GAP * size:
+                out.append(" ")
+        out.append(text)
+        prev, pending_space = ch, False
+    return "".join(out)
+
+
+def page_text_lines(page: Any, number: int, keep: Any = None) -> list[TextLine]:
+    """The printed lines of a pdfplumber ``page`` (1-based ``number``), top to bottom.
+
+    ``keep`` filters the page's characters (e.g. those outside its ruled tables).
+    """
+    view = page.filter(keep) if keep is not None else page
+    lines: list[TextLine] = []
+    for line in view.extract_text_lines(return_chars=True, strip=True):
+        text = _line_text(line["chars"]).strip()
+        if text:
+            lines.append(TextLine(text, number, float(line["top"]), float(line["bottom"]), float(page.height)))
+    return lines
+
+
+def _shape(text: str) -> str:
+    return _DIGITS.sub("#", re.sub(r"\s+", " ", text.strip()))
+
+
+def mark_furniture(lines: list[TextLine]) -> None:
+    """Mark running heads, feet and page numbers (see the module docstring) as furniture, in place."""
+    candidates = [ln for ln in lines if ln.in_margin and len(ln.text) <= _FURNITURE_CHARS]
+    by_shape: dict[str, list[TextLine]] = {}
+    for ln in candidates:
+        by_shape.setdefault(_shape(ln.text), []).append(ln)
+    for ln in candidates:
+        recurs = any(other.page != ln.page and abs(other.top - ln.top) <= _SAME_HEIGHT
+                     for other in by_shape[_shape(ln.text)])
+        if _NUMBERS.match(ln.text) and len(ln.text.split()) > 1:
+            recurs = False
+        ln.furniture = recurs or bool(_PAGE_NUMBER.match(ln.text))

@@ -1,0 +1,222 @@
+"""Ruled tables of a PDF → the one-cell-per-line layout of HTML and DOCX ingest.
+
+pdfplumber finds a table by its rules and returns its grid: one entry per row and
+column, the text of a cell where the cell starts and None at every position a
+merged (spanning) cell covers. :func:`table_lines` prints a table as
+:func:`~llm_extract.ingest.html.html_to_text` prints an HTML table: every cell a
+line, a tab then its text; an empty cell a tab-only line; a merged cell once, where
+it starts (nothing for the positions it covers, as for a rowspan/colspan); an empty
+line after every row. A cell's text wrapped over several printed lines is one line
+(:func:`cell_text`).
+
+A table broken by a page break is one table: :func:`continue_table` appends the
+part on the next page to it, dropping the header rows Word repeats at the top of
+the part, and joining to the cell it continues the text of a cell that crosses the
+page break:
+
+* a merged cell running over the break (a group label spanning rows on both
+  pages): its part on the new page is its continuation, blank or holding the rest
+  of its text, unless that text opens a new item (``（四）…``, ``2.…``);
+* a row split by the break (its label wrapped onto the new page): the new page's
+  first row continues the old page's last row cell by cell, when every one of its
+  cells lines up with a cell above, none pairs two values or starts a new item, and
+  at least one cell above has text whose continuation is blank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["PdfCell", "PdfTable", "build_table", "read_tables", "cell_text", "continue_table", "can_continue", "table_lines"]
+
+_TOL = 3.0               # points: two rules this close are the same rule
+_ITEM_START = re.compile(r"^\s*(?:[(（\[]?[一二三四五六七八九十]+[)）\]、.．]|\d{1,2}[.．、)）]|[(（]\d{1,2}[)）])")
+_VALUE = re.compile(r"^[\s\d.,，%％—–\-－/／]+$|^无$")
+_WORD_END = re.compile(r"[A-Za-z]$")
+_WORD_START = re.compile(r"^[A-Za-z]")
+
+
+def cell_text(raw: str | None) -> str:
+    """A cell's printed lines joined into one: without a separator (Chinese wraps anywhere, and so does a
+    number in a narrow column), with a space between two Latin words; runs of spaces collapsed."""
+    out = ""
+    for part in (re.sub(r"\s+", " ", p).strip() for p in (raw or "").split("\n")):
+        if not part:
+            continue
+        if out and _WORD_END.search(out) and _WORD_START.match(part):
+            out += " "
+        out += part
+    return out
+
+
+@dataclass
+class PdfCell:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    into: "PdfCell | None" = field(default=None, repr=False, compare=False)   # the cell above it continues
+
+    @property
+    def holder(self) -> "PdfCell":
+        """The cell that holds this cell's text: itself, or the cell it continues on an earlier page."""
+        return self.into or self
+
+    def lines_up(self, other: "PdfCell") -> bool:
+        return abs(self.x0 - other.x0) <= _TOL and abs(self.x1 - other.x1) <= _TOL
+
+
+@dataclass
+class PdfTable:
+    """A ruled table: its rows (None where a merged cell covers a position), on the pages it runs over."""
+
+    rows: list[list[PdfCell | None]]
+    page: int                                   # the page it starts on (1-based)
+    top: float
+    x0: float
+    x1: float
+    bottom: float                               # on the page it starts on
+    edges: list[float] = field(default_factory=list)   # the x of every vertical rule
+    tail: list[PdfCell] = field(default_factory=list)  # the cells that reach its bottom on its last page
+    last_row_top: float = 0.0                          # on its last page
+    header: int = 0                                    # rows before the first value (a header Word repeats)
+
+    @property
+    def columns(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def _header_rows(rows: list[list[PdfCell | None]]) -> int:
+    for i, row in enumerate(rows):
+        if any(c is not None and c.text and _VALUE.match(c.text) for c in row):
+            return i
+    return 0
+
+
+def build_table(rows: list[list[PdfCell | None]], page: int) -> PdfTable:
+    """A table of ``rows`` (None where a merged cell covers a position) starting on ``page``."""
+    cells = [c for r in rows for c in r if c is not None]
+    x0, x1 = min(c.x0 for c in cells), max(c.x1 for c in cells)
+    top, bottom = min(c.top for c in cells), max(c.bottom for c in cells)
+    edges = sorted({round(v, 1) for c in cells for v in (c.x0, c.x1)})
+    out = PdfTable(rows, page, top, x0, x1, bottom, edges)
+    out.tail = [c for c in cells if abs(c.bottom - bottom) <= _TOL]
+    out.last_row_top = min(c.top for c in rows[-1] if c is not None)
+    out.header = _header_rows(rows)
+    return out
+
+
+def _part(table: Any, page: int) -> PdfTable | None:
+    """A pdfplumber table as a :class:`PdfTable`, or None when it has one column (a framed paragraph)."""
+    rows = [[None if bbox is None else PdfCell(cell_text(text), *_box(bbox)) for bbox, text in zip(row.cells, raw)]
+            for row, raw in zip(table.rows, table.extract())]
+    rows = [r for r in rows if any(c is not None for c in r)]
+    if not rows or max(len(r) for r in rows) < 2:
+        return None
+    return build_table(rows, page)
+
+
+def _box(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = bbox
+    return float(x0), float(x1), float(top), float(bottom)
+
+
+def read_tables(page: Any, number: int) -> list[PdfTable]:
+    """The ruled tables of a pdfplumber ``page`` with two columns or more, top to bottom."""
+    parts = (_part(t, number) for t in page.find_tables())
+    return sorted((p for p in parts if p is not None), key=lambda t: t.top)
+
+
+def can_continue(table: PdfTable, part: PdfTable) -> bool:
+    """True when ``part`` (at the top of the next page) has the columns of ``table``: its rules are rules
+    of ``table`` and both have the same width."""
+    if abs(table.x0 - part.x0) > _TOL or abs(table.x1 - part.x1) > _TOL:
+        return False
+    return all(any(abs(e - f) <= _TOL for f in table.edges) for e in part.edges)
+
+
+def _same_row(a: list[PdfCell | None], b: list[PdfCell | None]) -> bool:
+    ca, cb = [c for c in a if c is not None], [c for c in b if c is not None]
+    return len(ca) == len(cb) and all(x.text == y.text and x.lines_up(y) for x, y in zip(ca, cb))
+
+
+def _repeated_header(table: PdfTable, part: PdfTable) -> int:
+    """How many of ``part``'s first rows repeat ``table``'s header rows (rows without a value: dropping
+    one loses nothing even when it was not repeated on purpose)."""
+    n = 0
+    while n < min(table.header, len(part.rows) - 1) and _same_row(table.rows[n], part.rows[n]):
+        n += 1
+    return n
+
+
+def _spans_down(cell: PdfCell, row_bottom: float) -> bool:
+    return cell.bottom > row_bottom + _TOL
+
+
+def _above(table: PdfTable, cell: PdfCell) -> PdfCell | None:
+    return next((a for a in table.tail if a.lines_up(cell)), None)
+
+
+def _row_split(table: PdfTable, row: list[PdfCell]) -> list[PdfCell] | None:
+    """The cells above ``row`` (cell by cell) when ``row`` is the rest of a row the page break split."""
+    above = [_above(table, c) for c in row]
+    if not row or any(a is None for a in above):
+        return None
+    pairs = [(a.holder.text, b.text) for a, b in zip(above, row)]   # type: ignore[union-attr]
+    if any(a and b and (_VALUE.match(a) or _VALUE.match(b) or _ITEM_START.match(b)) for a, b in pairs):
+        return None
+    if not any(a and not b for a, b in pairs):
+        return None
+    return above   # type: ignore[return-value]
+
+
+def _merged_rest(table: PdfTable, cell: PdfCell, row_bottom: float) -> PdfCell | None:
+    """The cell above of which ``cell`` is the rest, when a merged cell runs over the page break: it spans
+    rows below the break, or above it (where it may itself continue a cell of an earlier page)."""
+    a = _above(table, cell)
+    if a is None or not (_spans_down(cell, row_bottom) or a.into is not None or a.top < table.last_row_top - _TOL):
+        return None
+    if not cell.text:
+        return a
+    if _ITEM_START.match(cell.text) or _VALUE.match(cell.text) or not a.holder.text:
+        return None
+    return a
+
+
+def continue_table(table: PdfTable, part: PdfTable) -> None:
+    """Append ``part``, the rest of ``table`` on the next page, to ``table`` (see the module docstring)."""
+    rows = part.rows[_repeated_header(table, part):]
+    if rows:
+        first = rows[0]
+        cells = [c for c in first if c is not None]
+        row_bottom = min((c.bottom for c in cells), default=0.0)
+        split = _row_split(table, cells)
+        pairs = list(zip(split, cells)) if split is not None else \
+            [(a, c) for c in cells if (a := _merged_rest(table, c, row_bottom)) is not None]
+        for a, b in pairs:
+            a.holder.text = _join(a.holder.text, b.text)
+            b.into = a.holder
+        first = [None if c is None or c.into is not None else c for c in first]
+        rows = rows[1:] if split is not None else [first] + rows[1:]
+    table.rows += rows
+    table.edges = sorted(set(table.edges) | set(part.edges))
+    table.tail, table.last_row_top = part.tail, part.last_row_top
+
+
+def _join(a: str, b: str) -> str:
+    return cell_text(f"{a}\n{b}")
+
+
+def table_lines(table: PdfTable) -> list[str]:
+    """The table in the one-cell-per-line layout (see the module docstring)."""
+    out: list[str] = []
+    for row in table.rows:
+        cells = [c for c in row if c is not None]
+        if not cells:
+            continue
+        out.extend("\t" + c.text for c in cells)
+        out.append("")
+    return out
