@@ -42,7 +42,7 @@ DECISIONS_FILE = "decisions.jsonl"
 register("REVIEW.STALE", "复核决定所依据的表格已变化，未应用", "the table a decision was made on has changed: kept, not applied")
 register("REVIEW.INVALID_DECISION", "已保存的复核决定不符合字段要求，未应用",
          "a stored decision does not fit its field (hand-edited or older schema): not applied")
-register("REVIEW.RENAMED", "文档编号已变化，复核决定按来源文件沿用", "the document id changed; decisions follow the source file")
+register("REVIEW.RENAMED", "文档编号已变化，复核决定按来源文件沿用（请确认）", "the document id changed; decisions follow the source file")
 
 
 class Decision(BaseModel):
@@ -239,7 +239,7 @@ def apply_decisions(record: Record, decisions: dict[tuple[str, str], Decision]) 
             provenance[d.path] = old.model_copy(update={"status": Status.REVIEWED, "source": "review",
                                                         "candidates": candidates, "note": note})
     if renamed:
-        findings.append(Finding(code="REVIEW.RENAMED", severity="info", message=(
+        findings.append(Finding(code="REVIEW.RENAMED", severity="warning", message=(
             f"decisions recorded for {', '.join(renamed)} follow the same source file, now {record.doc_id}")))
     state = {"acknowledged": acknowledged, "before": before, "kept": sorted(kept)}
     return _reverify(record.model_copy(update={"report": report, "provenance": provenance,
