@@ -216,6 +216,8 @@ def apply_decisions(record: Record, decisions: dict[tuple[str, str], Decision]) 
     acknowledged: dict[str, str] = dict(state.get("acknowledged") or {})
     before: dict[str, Any] = dict(state.get("before") or {})
     kept: set[str] = set(state.get("kept") or [])
+    base: dict[str, str] = dict(state.get("base") or {p: v.status.value for p, v in record.provenance.items()
+                                                      if v.status in (Status.DERIVED, Status.RESOLVED)})
     renamed = sorted({d.doc_id for d in mine if d.doc_id != record.doc_id})
     for d in mine:
         if d.problem:
@@ -241,7 +243,7 @@ def apply_decisions(record: Record, decisions: dict[tuple[str, str], Decision]) 
     if renamed:
         findings.append(Finding(code="REVIEW.RENAMED", severity="warning", message=(
             f"decisions recorded for {', '.join(renamed)} follow the same source file, now {record.doc_id}")))
-    state = {"acknowledged": acknowledged, "before": before, "kept": sorted(kept)}
+    state = {"acknowledged": acknowledged, "before": before, "kept": sorted(kept), "base": base}
     return _reverify(record.model_copy(update={"report": report, "provenance": provenance,
                                                "findings": record.findings + findings}), state)
 
@@ -256,6 +258,13 @@ def _reverify(record: Record, state: dict[str, Any]) -> Record:
         prov = checked.provenance.get(path)
         if prov is not None and prov.status != Status.REVIEWED:
             checked.provenance[path] = prov.model_copy(update={"status": Status.REVIEWED})
+    for path, prov in checked.provenance.items():
+        if prov.status != Status.PROVEN:
+            continue
+        if prov.source == "review":                  # decided, and every identity holds again
+            checked.provenance[path] = prov.model_copy(update={"status": Status.REVIEWED})
+        elif path in state["base"]:                  # derived before any decision, still undecided
+            checked.provenance[path] = prov.model_copy(update={"status": Status(state["base"][path])})
     return checked.model_copy(update={"stages": dict(checked.stages) | {"review": state}})
 
 
@@ -278,4 +287,4 @@ def revert_decision(record: Record, d: Decision) -> Record:
                         and (f.detail or {}).get("finding") == d.finding)]
     kept = [p for p in state.get("kept") or [] if p != d.path]
     return _reverify(record.model_copy(update={"report": report, "provenance": provenance, "findings": findings}),
-                     {"acknowledged": acknowledged, "before": before, "kept": kept})
+                     {"acknowledged": acknowledged, "before": before, "kept": kept, "base": state.get("base") or {}})
