@@ -241,3 +241,18 @@ def test_the_review_console_prints_document_text_as_text_compactly(out: Path) ->
     assert "[derived=6]" in result.output and "disputed" in result.output
     compact = runner.invoke(app, ["review", str(out)]).output.splitlines()
     assert len(compact) == 33 + 2                                       # one line per item, a heading, a count
+
+
+def test_one_bulk_call_with_the_true_values_empties_the_queue_and_compare_is_exact(tmp_path: Path,
+                                                                                    golden_dir: Path) -> None:
+    from llm_extract.compare import compare_dirs
+    from llm_extract.schema import Report
+
+    out = tmp_path / "out"
+    extract([golden_dir], out)
+    truth = {p.stem: Report.model_validate(read_json(p)) for p in golden_dir.glob("*.json")}
+    rows = [f"{i.id},{json.dumps(truth[i.doc_id].get(i.path), default=str)}" for i in ReviewStore(out).items()]
+    (tmp_path / "truth.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["resolve", str(out), "--from", str(tmp_path / "truth.csv")])
+    assert result.exit_code == 0, result.output
+    assert ReviewStore(out).items() == [] and compare_dirs(out, golden_dir).accuracy == 1.0

@@ -145,3 +145,13 @@ def test_decisions_are_json_posts_only(site: str) -> None:
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(site + "/doc/nosuchdoc")
     assert missing.value.code == 404
+
+
+def test_the_source_line_marks_the_fields_own_cell(site: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(site + "/doc/doc")
+    item = page.locator(f'li.item[data-path="{T4_GROUP[-1]}"]')
+    assert item.locator("pre.source mark").inner_text() == "0"
+    before = item.locator("pre.source").evaluate("el => el.querySelector('mark').previousSibling.textContent")
+    assert before.endswith(" 1 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ ")                     # the 5th of the row's 15 表四 numbers
+    page.close()

@@ -7,6 +7,7 @@ that the template can mark the cell's text without ever trusting the document's 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -44,21 +45,45 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def _pieces(text: str, needles: list[str]) -> list[tuple[str, bool]]:
-    """``text`` cut into (piece, marked) around the first needle found in it."""
-    for needle in needles:
-        if needle and needle in text:
-            i = text.index(needle)
-            return [(text[:i], False), (needle, True), (text[i + len(needle):], False)]
-    return [(text, False)]
+_CELL = re.compile(r"[^\s⇥]+")
+_NUMBER = re.compile(r"[0-9０-９][0-9０-９,，.．]*")
+
+
+def _column(path: str) -> list[tuple[tuple[int, ...], int]]:
+    """Where the field's cell stands among the numbers of its printed row: (row lengths, index)."""
+    *_, row, leaf = ["", *path.split(".")]
+    if leaf in APPLICANT_COLUMNS and path.startswith("applications."):
+        return [((6, 7), APPLICANT_COLUMNS.index(leaf))]          # a lost total leaves six
+    if leaf in REVIEW_COLUMNS and row in REVIEW_GROUPS:
+        col = REVIEW_COLUMNS.index(leaf)
+        return [((15,), REVIEW_GROUPS.index(row) * len(REVIEW_COLUMNS) + col), ((5,), col)]
+    if leaf in ("issued", "repealed", "in_force"):
+        return [((3,), ("issued", "repealed", "in_force").index(leaf))]
+    return []
+
+
+def _pieces(text: str, path: str, raw: str | None) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, marked) around the field's cell: the number in its column of the
+    row, the only number of a one-cell line, or else the raw cell text."""
+    spans = [(m.start(), m.end()) for m in _CELL.finditer(text) if _NUMBER.fullmatch(m.group())]
+    pick = spans[0] if len(spans) == 1 else None
+    for lengths, i in _column(path) if pick is None else []:
+        if len(spans) in lengths and i < len(spans):
+            pick = spans[i]
+            break
+    if pick is None and raw and raw in text:
+        start = text.index(raw)
+        pick = (start, start + len(raw))
+    if pick is None:
+        return [(text, False)]
+    return [(text[:pick[0]], False), (text[pick[0]:pick[1]], True), (text[pick[1]:], False)]
 
 
 def _item_view(item: ReviewItem) -> dict[str, Any]:
-    needles = [n for n in (item.raw, show(item.value) if item.value is not None else None) if n]
     return {
         "item": item, "value": show(item.value),
         "candidates": [(c.get("source", ""), show(c.get("value"))) for c in item.candidates],
-        "lines": [(line.n, _pieces(line.text, needles)) for line in item.source_lines],
+        "lines": [(line.n, _pieces(line.text, item.path, item.raw)) for line in item.source_lines],
         "keep_only": not item.path,
     }
 

@@ -18,7 +18,7 @@
     const path = items[cur].dataset.path;
     if (path) {
       const td = document.querySelector(`td.cell[data-path="${CSS.escape(path)}"]`);
-      if (td) td.classList.add("focus");
+      if (td) { td.classList.add("focus"); td.scrollIntoView({ block: "nearest" }); }
     }
     items[cur].scrollIntoView({ block: "nearest" });
     if (position) position.textContent = `item ${cur + 1} of ${items.length} in the queue`;
