@@ -256,3 +256,58 @@ def test_one_bulk_call_with_the_true_values_empties_the_queue_and_compare_is_exa
     result = runner.invoke(app, ["resolve", str(out), "--from", str(tmp_path / "truth.csv")])
     assert result.exit_code == 0, result.output
     assert ReviewStore(out).items() == [] and compare_dirs(out, golden_dir).accuracy == 1.0
+
+
+def test_a_cross_year_warning_is_acknowledged_once_and_stays_acknowledged(golden_dir: Path, tmp_path: Path) -> None:
+    from llm_extract.pipeline import run_batch
+    from llm_extract.synth.render import render
+    from tests.test_crossyear import golden_report, next_year
+
+    this = golden_report(golden_dir)
+    later = next_year(this, agency="红旗区人民政府")
+    later.active_disclosure.normative_documents.in_force = 60
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "hq2021.txt").write_text(render(this, "tabrows"), encoding="utf-8")
+    (tmp_path / "in" / "hq2022.txt").write_text(render(later, "cells"), encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([tmp_path / "in"], out)
+    store = ReviewStore(out)
+    (warning,) = store.items(rule="XYEAR.")
+    store.resolve([DecisionRequest(item_id=warning.id, value="keep", note="a new rule took effect")])
+    assert store.items(rule="XYEAR.") == []
+    run_batch([tmp_path / "in"], out, resume=False)
+    assert ReviewStore(out).items(rule="XYEAR.") == []
+
+
+def test_review_notes_decisions_about_documents_not_in_the_output(out: Path) -> None:
+    (out / "decisions.jsonl").write_text(json.dumps({"doc_id": "gone", "path": "year", "value": 2021,
+                                                     "source_path": "/nowhere/gone.txt"}) + "\n", encoding="utf-8")
+    shown = runner.invoke(app, ["review", str(out)]).output
+    assert "1 decision(s) name gone, which is not in" in shown and "kept, not applied" in shown
+
+
+def test_serve_listens_on_127_0_0_1_and_serves_the_page(out: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "llm_extract.cli", "serve", str(out), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("llm-extract serve did not answer")
+        assert '<a href="/doc/doc">doc</a>' in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
