@@ -35,9 +35,10 @@ from .evidence import FieldProvenance, Finding, Record, Status
 from .schema import ALL_PATHS, table_of
 
 __all__ = ["Decision", "DECISIONS_FILE", "append_decision", "append_decisions", "load_decisions", "read_log",
-           "apply_decisions", "revert_decision", "table_hashes", "current_table_hash", "decision_key"]
+           "apply_decisions", "revert_decision", "table_hashes", "with_table_hashes", "current_table_hash", "decision_key"]
 
 DECISIONS_FILE = "decisions.jsonl"
+_TABLE_OF = {p: table_of(p) for p in ALL_PATHS}
 
 register("REVIEW.STALE", "复核决定所依据的表格已变化，未应用", "the table a decision was made on has changed: kept, not applied")
 register("REVIEW.INVALID_DECISION", "已保存的复核决定不符合字段要求，未应用",
@@ -162,16 +163,25 @@ def table_hashes(record: Record, lines: list[str]) -> dict[str, str]:
     For a table, the span from its first to its last source line; for meta, the agency and
     year lines. Narrative elsewhere in the document does not enter it.
     """
-    spans: dict[str, list[int]] = {}
+    low: dict[str, int] = {}
+    high: dict[str, int] = {}
+    meta: set[int] = set()
+    count = len(lines)
     for path, prov in record.provenance.items():
-        spans.setdefault(table_of(path), []).extend(n for n in prov.lines if 0 < n <= len(lines))
-    out = {}
-    for table in ("meta", "表二", "表三", "表四"):
-        numbers = spans.get(table, [])
+        numbers = prov.lines
+        if not numbers:
+            continue
+        table = _TABLE_OF.get(path) or table_of(path)
         if table == "meta":
-            out[table] = _hash(lines[n - 1] for n in sorted(set(numbers)))
-        else:
-            out[table] = _hash(lines[min(numbers) - 1:max(numbers)] if numbers else [])
+            meta.update(n for n in numbers if 0 < n <= count)
+            continue
+        lo, hi = min(numbers), max(numbers)
+        if 0 < lo and hi <= count:
+            low[table] = min(lo, low.get(table, lo))
+            high[table] = max(hi, high.get(table, hi))
+    out = {"meta": _hash(lines[n - 1] for n in sorted(meta))}
+    for table in ("表二", "表三", "表四"):
+        out[table] = _hash(lines[low[table] - 1:high[table]] if table in low else [])
     return out
 
 
@@ -202,12 +212,23 @@ def _finding(code: str, d: Decision, message: str) -> Finding:
                            "reviewer": d.reviewer, "finding": d.finding})
 
 
-def apply_decisions(record: Record, decisions: dict[tuple[str, str], Decision]) -> Record:
-    """Apply the decisions in force about this record's document, then re-verify it."""
+def with_table_hashes(record: Record, lines: list[str]) -> Record:
+    """The record with ``source["table_hashes"]`` (computed once, only for a record with decisions)."""
+    if "table_hashes" in record.source or not lines:
+        return record
+    return record.model_copy(update={"source": record.source | {"table_hashes": table_hashes(record, lines)}})
+
+
+def apply_decisions(record: Record, decisions: dict[tuple[str, str], Decision],
+                    lines: list[str] | None = None) -> Record:
+    """Apply the decisions in force about this record's document, then re-verify it.
+
+    ``lines`` are the document's lines, for the table hashes that tell a stale decision."""
     mine = [d for (doc_id, _), d in decisions.items()
             if doc_id == record.doc_id or (doc_id != record.doc_id and _same_source(d, record))]
     if not mine:
         return record
+    record = with_table_hashes(record, lines or [])
     mine.sort(key=lambda d: (d.doc_id == record.doc_id, d.decided_at))   # the document's own id wins
     report = record.report.model_copy(deep=True)
     provenance = dict(record.provenance)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError
-from .decisions import apply_decisions, load_decisions, table_hashes
+from .decisions import apply_decisions, load_decisions
 from .evidence import Record
 from .extract import extract_regex
 from .ingest import Document, iter_inputs, load
@@ -84,7 +84,7 @@ def process_document(doc: Document) -> Record:
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]   # for verify.narrative.recheck
     record.findings += diagnose_record(record)      # split-number suggestions, never applied
     record.source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
-                     "encoding": doc.encoding, "table_hashes": table_hashes(record, doc.lines)}
+                     "encoding": doc.encoding}
     return record
 
 
@@ -151,7 +151,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
                     if stage.full:
                         _run_model_stage(stage, out, decisions, summary, progress)
                     continue
-                record = apply_decisions(record, decisions)
+                record = apply_decisions(record, decisions, doc.lines)
                 write_json(record_path, _record_json(record, doc.lines))
                 outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
             failed_path.unlink(missing_ok=True)
@@ -197,7 +197,7 @@ def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summar
     """Model answers for the held documents; each cross-checked record is written as it arrives."""
     def done(doc: Document, record: Record, info: dict[str, Any], context: Any) -> None:
         f, t0 = context
-        record = apply_decisions(record, decisions)
+        record = apply_decisions(record, decisions, doc.lines)
         write_json(out / RECORDS_DIR / f"{doc.doc_id}.json", _record_json(record, doc.lines))
         outcome = DocumentOutcome(doc_id=doc.doc_id, path=str(f), ok=True, status_counts=record.status_counts(),
                                   seconds=round(time.perf_counter() - t0, 4))

@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 from ._exceptions import DocumentError
 from .decision_values import KEEP, InvalidDecision, check_value, parse_value
 from .decisions import (Decision, append_decisions, apply_decisions, current_table_hash, decision_key,
-                        load_decisions, read_log, revert_decision)
+                        load_decisions, read_log, revert_decision, with_table_hashes)
 from .evidence import Record
 from .ingest import load
 from .outputs import RECORDS_DIR, read_json, read_jsonl, write_json
@@ -202,9 +202,13 @@ class ReviewStore:
     def _decide(self, planned: list[tuple[ReviewItem, Any, str | None]], reviewer: str | None) -> ResolveOutcome:
         records: dict[str, Record] = {}
         decisions: list[Decision] = []
+        lines: dict[str, list[str]] = {}
         for item, value, note in planned:
-            rec = records.get(item.doc_id) or Record.from_json_dict(self.record(item.doc_id))
-            records[item.doc_id] = rec
+            rec = records.get(item.doc_id)
+            if rec is None:
+                rec = Record.from_json_dict(self.record(item.doc_id))
+                lines[item.doc_id] = _lines(rec)
+                rec = records[item.doc_id] = with_table_hashes(rec, lines[item.doc_id])
             common = {"doc_id": item.doc_id, "item_id": item.id, "reviewer": reviewer, "note": note,
                       "content_hash": rec.source.get("content_hash"), "source_path": rec.source.get("path")}
             if value == KEEP and not _is_field_target(item):
@@ -219,7 +223,7 @@ class ReviewStore:
         outcome = ResolveOutcome(decided=len(decisions))
         for doc_id, rec in records.items():
             mine = {(doc_id, decision_key(d)): d for d in decisions if d.doc_id == doc_id}
-            self._write(apply_decisions(rec, mine), outcome)
+            self._write(apply_decisions(rec, mine), outcome, lines[doc_id])
         self._rebuild()
         return outcome
 
@@ -240,23 +244,19 @@ class ReviewStore:
             rec = Record.from_json_dict(self.record(last.doc_id))
         except KeyError:
             return last                     # a document not in OUT: nothing to rewrite
-        rec = revert_decision(rec, last)
+        lines = _lines(rec)
+        rec = revert_decision(with_table_hashes(rec, lines), last)
         key = (last.doc_id, decision_key(last))
         earlier = load_decisions(self.out).get(key)
         if earlier is not None:
             rec = apply_decisions(rec, {key: earlier})
-        self._write(rec, ResolveOutcome())
+        self._write(rec, ResolveOutcome(), lines)
         self._rebuild()
         return last
 
-    def _write(self, record: Record, outcome: ResolveOutcome) -> None:
+    def _write(self, record: Record, outcome: ResolveOutcome, lines: list[str]) -> None:
         from .pipeline import _record_json
 
-        source = record.source.get("path")
-        try:
-            lines = load(source).lines if source else []
-        except (DocumentError, OSError):
-            lines = []
         write_json(self.out / RECORDS_DIR / f"{record.doc_id}.json", _record_json(record, lines))
         outcome.documents.append(record.doc_id)
         outcome.status_counts[record.doc_id] = {k: v for k, v in record.status_counts().items() if v}
@@ -268,6 +268,15 @@ class ReviewStore:
         from .pipeline import rebuild_outputs
 
         rebuild_outputs(self.out)
+
+
+def _lines(record: Record) -> list[str]:
+    """The document's lines, read again from its source (for source lines and table hashes)."""
+    source = record.source.get("path")
+    try:
+        return load(source).lines if source else []
+    except (DocumentError, OSError):
+        return []
 
 
 def requests_from_csv(path: str | Path) -> list[DecisionRequest]:
