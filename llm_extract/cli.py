@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -204,11 +205,12 @@ def review(
     """Show the review queue: one line per item (id, field, status, value, candidates, rules)."""
     store = _store(out_dir)
     items = store.items(doc=doc, status=status, table=table, rule=rule)
+    per_doc = Counter(i.doc_id for i in items)
     current = None
     for i in items:       # nothing from a document is markup: printed with markup=False
         if i.doc_id != current:
             current = i.doc_id
-            console.print(f"{i.doc_id}: {sum(1 for x in items if x.doc_id == i.doc_id)} items",
+            console.print(f"{i.doc_id}: {per_doc[i.doc_id]} items",
                           markup=False, highlight=False, style="bold")
         cands = ", ".join(f"{c['source']}={_value(c['value'])}" for c in i.candidates)
         stale = f"  {i.decision['problem']}: {i.decision['message']}" if i.decision else ""
