@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
+from collections import Counter
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -19,8 +19,10 @@ from .compare import compare_dirs, compare_values, golden_from_record, load_outp
 from .evidence import Record
 from .ingest import iter_inputs
 from .outputs import dumps, read_json, write_json
-from .outputs import read_jsonl
-from .pipeline import DocumentOutcome, RunSummary, resolve_item, run_batch
+from .pipeline import DocumentOutcome, RunSummary, run_batch
+
+if TYPE_CHECKING:
+    from .review_store import ReviewStore
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract, verify and review the tables of 政府信息公开工作年度报告.")
@@ -177,55 +179,126 @@ def rules() -> None:
     console.print(t)
 
 
+def _value(v: object) -> str:
+    return json.dumps(v, ensure_ascii=False, default=str)
+
+
+def _store(out_dir: Path) -> "ReviewStore":
+    from .review_store import ReviewStore
+
+    try:
+        return ReviewStore(out_dir)
+    except FileNotFoundError as exc:
+        err.print(str(exc), markup=False)
+        raise typer.Exit(2)
+
+
 @app.command()
 def review(
     out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
     doc: Annotated[Optional[str], typer.Option(help="Only this document id.")] = None,
     status: Annotated[Optional[str], typer.Option(help="Only this status (derived, disputed, missing, ...).")] = None,
+    table: Annotated[Optional[str], typer.Option(help="Only this table (meta, 表二, 表三, 表四).")] = None,
+    rule: Annotated[Optional[str], typer.Option(help="Only items with this rule code (or prefix, e.g. T3.).")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Also the message and the source lines of each item.")] = False,
 ) -> None:
-    """Show the review queue, one block per item: field, value, candidates, rules, source lines."""
-    items = read_jsonl(out_dir / "review_queue.jsonl")
-    items = [i for i in items if (doc is None or i["doc_id"] == doc) and (status is None or i["status"] == status)]
-    for i in items:
-        cands = ", ".join(f"{c['source']}={json.dumps(c['value'], ensure_ascii=False, default=str)}"
-                          for c in i.get("candidates", []))
-        console.print(f"[bold]{i['id']}[/bold]  {i['doc_id']}  {i['path'] or '(document)'}  [{i['status']}]  "
-                      f"value={json.dumps(i.get('value'), ensure_ascii=False, default=str)}", highlight=False)
-        console.print(f"    rules: {', '.join(i.get('rules', []))}   candidates: {cands or '-'}", highlight=False)
-        console.print(f"    {i.get('message', '')}", highlight=False, soft_wrap=True)
-        for line in i.get("source_lines", []):
-            console.print(f"    {line['n']:>5} | {line['text']}", highlight=False, soft_wrap=True)
-    console.print(f"{len(items)} items")
-
-
-def _parse_value(text: str) -> object:
-    if text.lower() in ("null", "none", ""):
-        return None
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except ValueError:
-        return text
+    """Show the review queue: one line per item (id, field, status, value, candidates, rules)."""
+    store = _store(out_dir)
+    items = store.items(doc=doc, status=status, table=table, rule=rule)
+    per_doc = Counter(i.doc_id for i in items)
+    current = None
+    for i in items:       # nothing from a document is markup: printed with markup=False
+        if i.doc_id != current:
+            current = i.doc_id
+            console.print(f"{i.doc_id}: {per_doc[i.doc_id]} items",
+                          markup=False, highlight=False, style="bold")
+        cands = ", ".join(f"{c['source']}={_value(c['value'])}" for c in i.candidates)
+        stale = f"  {i.decision['problem']}: {i.decision['message']}" if i.decision else ""
+        console.print(f"  {i.id}  {i.path or '(document)'}  {i.status}  value={_value(i.value)}"
+                      f"  [{cands or '-'}]  {','.join(i.rules)}{stale}", markup=False, highlight=False, soft_wrap=True)
+        if full:
+            console.print(f"      {i.message}", markup=False, highlight=False, soft_wrap=True)
+            for line in i.source_lines:
+                console.print(f"      {line.n:>5} | {line.text}", markup=False, highlight=False, soft_wrap=True)
+    for note in store.notes():
+        console.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+    console.print(f"{len(items)} items", highlight=False)
 
 
 @app.command()
 def resolve(
     out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
-    item_id: Annotated[str, typer.Argument(help="The review item id (see `llm-extract review`).")],
-    value: Annotated[str, typer.Argument(help="The value as decided: a number, null for a blank cell, or text.")],
+    item_id: Annotated[Optional[str], typer.Argument(help="The review item id (see `llm-extract review`).")] = None,
+    value: Annotated[Optional[str], typer.Argument(
+        help="A count, a fee in 万元, a name or a year; null for a blank cell; keep to accept the value as it "
+             "stands (or acknowledge a finding).")] = None,
+    from_csv: Annotated[Optional[Path], typer.Option("--from", help="A CSV file of item_id,value[,note] rows.")] = None,
+    accept: Annotated[bool, typer.Option("--accept", help="Accept the current values of the items matching "
+                                                          "--status/--doc/--table/--rule.")] = False,
+    status: Annotated[Optional[str], typer.Option(help="With --accept: only this status.")] = None,
+    doc: Annotated[Optional[str], typer.Option(help="With --accept: only this document id.")] = None,
+    table: Annotated[Optional[str], typer.Option(help="With --accept: only this table.")] = None,
+    rule: Annotated[Optional[str], typer.Option(help="With --accept: only this rule code (or prefix).")] = None,
     reviewer: Annotated[Optional[str], typer.Option(help="Who decided.")] = None,
     note: Annotated[Optional[str], typer.Option(help="Why.")] = None,
 ) -> None:
-    """Decide a review item: appended to OUT/decisions.jsonl, applied to the record, re-verified."""
-    try:
-        record = resolve_item(out_dir, item_id, _parse_value(value), reviewer=reviewer, note=note)
-    except (KeyError, ValueError) as exc:
-        err.print(f"[red]{exc}[/red]")
+    """Decide review items: each value is checked against its field, then appended to OUT/decisions.jsonl,
+    applied to its record and re-verified. An invalid value is refused and nothing is written."""
+    from .review_store import DecisionRequest, InvalidDecision, requests_from_csv
+
+    store = _store(out_dir)
+    modes = [item_id is not None, from_csv is not None, accept]
+    if sum(modes) != 1 or (item_id is not None and value is None):
+        err.print("give ITEM_ID VALUE, or --from FILE.csv, or --accept with filters", markup=False)
         raise typer.Exit(2)
-    broken = [f for f in record.findings if f.severity == "error"]
-    console.print(f"{record.doc_id}: decision recorded; " + ", ".join(
-        f"{v} {k}" for k, v in record.status_counts().items() if v))
-    for f in broken:
-        console.print(f"[red]{f.code}[/red] {f.message}")
+    if accept and not any((status, doc, table, rule)):
+        err.print("--accept needs at least one filter (--status, --doc, --table, --rule)", markup=False)
+        raise typer.Exit(2)
+    try:
+        if accept:
+            outcome = store.accept(status=status, doc=doc, table=table, rule=rule, reviewer=reviewer, note=note)
+        else:
+            requests = (requests_from_csv(from_csv) if from_csv is not None
+                        else [DecisionRequest(item_id=item_id or "", value=value or "", note=note)])
+            outcome = store.resolve(requests, reviewer=reviewer)
+    except (InvalidDecision, OSError) as exc:
+        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    console.print(f"{outcome.decided} decision(s) recorded in {len(outcome.documents)} document(s); "
+                  f"{len(store.items())} items left in the queue", markup=False, highlight=False)
+    for doc_id, counts in outcome.status_counts.items():
+        console.print(f"  {doc_id}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), markup=False, highlight=False)
+        for line in outcome.broken.get(doc_id, []):
+            console.print(f"    {line}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def undo(
+    out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
+    doc: Annotated[Optional[str], typer.Option(help="The last decision about this document id.")] = None,
+    reviewer: Annotated[Optional[str], typer.Option(help="Who takes it back.")] = None,
+) -> None:
+    """Take back the last decision (appends an undo line; the field returns to its state before)."""
+    taken = _store(out_dir).undo(doc=doc, reviewer=reviewer)
+    if taken is None:
+        err.print("no decision to undo", markup=False)
+        raise typer.Exit(1)
+    console.print(f"undone: {taken.doc_id}  {taken.path or taken.finding}  {taken.action} {_value(taken.value)}",
+                  markup=False, highlight=False)
+
+
+@app.command()
+def serve(
+    out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
+    port: Annotated[int, typer.Option(help="Port.")] = 8765,
+    host: Annotated[str, typer.Option(help="Address to listen on (default: this machine only).")] = "127.0.0.1",
+) -> None:
+    """A local review web page: documents, tables coloured by status, keyboard-driven decisions."""
+    from .web import serve as run_server
+
+    store = _store(out_dir)
+    console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
+    run_server(store, host=host, port=port)
 
 
 @app.command("update-golden")

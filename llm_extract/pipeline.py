@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError, NotAReportError
-from .decisions import Decision, append_decision, apply_decisions, load_decisions
+from .decisions import apply_decisions, load_decisions
 from .evidence import Record
 from .extract import extract_regex
 from .ingest import Document, iter_inputs, load
@@ -156,7 +156,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
                     if stage.full:
                         _run_model_stage(stage, out, decisions, summary, progress)
                     continue
-                record = apply_decisions(record, decisions)
+                record = apply_decisions(record, decisions, doc.lines)
                 write_json(record_path, _record_json(record, doc.lines))
                 outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
             failed_path.unlink(missing_ok=True)
@@ -202,7 +202,7 @@ def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summar
     """Model answers for the held documents; each cross-checked record is written as it arrives."""
     def done(doc: Document, record: Record, info: dict[str, Any], context: Any) -> None:
         f, t0 = context
-        record = apply_decisions(record, decisions)
+        record = apply_decisions(record, decisions, doc.lines)
         write_json(out / RECORDS_DIR / f"{doc.doc_id}.json", _record_json(record, doc.lines))
         outcome = DocumentOutcome(doc_id=doc.doc_id, path=str(f), ok=True, status_counts=record.status_counts(),
                                   seconds=round(time.perf_counter() - t0, 4))
@@ -253,9 +253,10 @@ def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
         table.writerow(CSV_HEADER)
         for p in paths:
             rec = read_json(p)
+            acknowledged = (rec.get("stages", {}).get("review") or {}).get("acknowledged") or {}
             for link in links.get(rec.get("doc_id"), []):
                 rec.setdefault("findings", []).append(link["finding"])
-                rec.setdefault("review", []).extend(link["review"])
+                rec.setdefault("review", []).extend(i for i in link["review"] if i.get("finding") not in acknowledged)
             review = rec.pop("review", [])
             jsonl.write(dumps(rec) + "\n")
             table.writerow(csv_row(rec))
@@ -281,27 +282,9 @@ def rebuild_outputs(out_dir: str | Path) -> None:
     _finish(RunSummary(out_dir=str(out_dir)), Path(out_dir), set())
 
 
-def resolve_item(out_dir: str | Path, item_id: str, value: Any, *, reviewer: str | None = None,
+def resolve_item(out_dir: str | Path, item_id: str, value: str, *, reviewer: str | None = None,
                  note: str | None = None) -> Record:
-    """Record a reviewer's decision on a queue item, apply it to its record, rebuild the outputs."""
-    out = Path(out_dir)
-    for rec_path in sorted((out / RECORDS_DIR).glob("*.json")):
-        data = read_json(rec_path)
-        item = next((i for i in data.get("review", []) if i["id"] == item_id), None)
-        if item is None:
-            continue
-        if not item.get("path"):
-            raise ValueError(f"item {item_id} is a document-level finding, not a field; nothing to set")
-        decision = Decision(doc_id=data["doc_id"], path=item["path"], value=value, item_id=item_id,
-                            content_hash=data.get("source", {}).get("content_hash"), reviewer=reviewer, note=note)
-        append_decision(out, decision)
-        record = apply_decisions(Record.from_json_dict(data), {(decision.doc_id, decision.path): decision})
-        source = data.get("source", {}).get("path")
-        try:
-            lines = load(source).lines if source else []
-        except (DocumentError, OSError):
-            lines = []
-        write_json(rec_path, _record_json(record, lines))
-        rebuild_outputs(out)
-        return record
-    raise KeyError(f"no review item {item_id} in {out}")
+    """Decide one queue item (``value`` as a reviewer types it; see :mod:`llm_extract.review_store`)."""
+    from .review_store import ReviewStore
+
+    return ReviewStore(out_dir).resolve_one(item_id, value, reviewer=reviewer, note=note)

@@ -6,10 +6,12 @@ such field (a narrative mismatch, a cross-year link, a suggestion) becomes one
 too. An item carries the document id, the field path, the candidates with their
 sources, the rule codes, and the source lines (numbers and text).
 
-An item's ``id`` is a hash of what it says (document, field, rules, candidates):
-re-running the same input gives the same ids, so the queue never duplicates.
-Reviewer decisions are appended to a separate file, keyed by item id
-(:mod:`llm_extract.decisions`).
+An item's ``id`` depends on the document id and the field path only (or, for a
+document-level item, the finding's code and the fields it names): re-running the same
+input, or deciding other items, never changes it. Findings with the same code and fields
+are one item. Reviewer decisions (:mod:`llm_extract.decisions`) remove an item: a field
+by its value, a finding by an acknowledgement (``keep``). A decision that could not be
+applied is shown on its item (``decision``: stale or invalid).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pydantic import BaseModel, Field
 from .evidence import FieldProvenance, Finding, Record, Status
 from .schema import table_of
 
-__all__ = ["ReviewItem", "SourceLine", "review_items", "item_id"]
+__all__ = ["ReviewItem", "SourceLine", "review_items", "item_id", "finding_key"]
 
 _QUEUED = {Status.MISSING, Status.DERIVED, Status.RESOLVED, Status.DISPUTED, Status.UNVERIFIED}
 _MAX_LINE_CHARS = 300
@@ -47,12 +49,29 @@ class ReviewItem(BaseModel):
     kind: str | None = None                # the raw cell's kind (number, blank, placeholder, ...)
     raw: str | None = None
     source_lines: list[SourceLine] = Field(default_factory=list)
+    finding: str | None = None             # the finding key of a finding item (what ``keep`` acknowledges)
+    decision: dict[str, Any] | None = None  # a decision on this item that is not applied (stale, invalid)
 
 
-def item_id(doc_id: str, path: str, rules: list[str], candidates: list[dict[str, Any]], extra: str = "") -> str:
-    payload = json.dumps([doc_id, path, sorted(rules), candidates, extra], ensure_ascii=False, sort_keys=True,
-                         default=str)
+def item_id(doc_id: str, key: str) -> str:
+    """The stable id of an item: ``key`` is a field path, or ``finding:`` + :func:`finding_key`."""
+    payload = json.dumps([doc_id, key], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def finding_key(f: Finding) -> str:
+    """A finding's code and the fields it names: what identifies it across runs."""
+    return f"{f.code}@{','.join(f.paths)}" if f.paths else f.code
+
+
+_DECISION_CODES = ("REVIEW.STALE", "REVIEW.INVALID_DECISION")
+
+
+def _decision(findings: list[Finding]) -> dict[str, Any] | None:
+    for f in findings:
+        if f.code in _DECISION_CODES:
+            return {"problem": f.code, "message": f.message, **f.detail}
+    return None
 
 
 def _source_lines(numbers: list[int], lines: list[str]) -> list[SourceLine]:
@@ -106,22 +125,32 @@ def review_items(record: Record, lines: list[str]) -> list[ReviewItem]:
         related = findings_by_path.get(path, [])
         cands = _candidates(path, prov, value, related)
         items.append(ReviewItem(
-            id=item_id(record.doc_id, path, prov.rules, cands, prov.status.value),
+            id=item_id(record.doc_id, path), decision=_decision(related),
             doc_id=record.doc_id, path=path, table=table_of(path), status=prov.status.value, value=value,
             candidates=cands, rules=prov.rules, message=_message(path, prov, related),
             kind=prov.kind.value, raw=prov.raw, source_lines=_source_lines(prov.lines, lines),
         ))
         covered.add(path)
+    acknowledged = (record.stages.get("review") or {}).get("acknowledged") or {}
+    settled = covered | {p for p, prov in record.provenance.items() if prov.status == Status.REVIEWED}
+    by_key: dict[str, list[Finding]] = {}
     for f in record.findings:
-        if f.severity not in ("error", "warning") or (f.paths and set(f.paths) <= covered and
-                                                       f.code.startswith(("T3.", "T4.", "DERIVE."))):
+        if f.severity not in ("error", "warning") or (f.paths and set(f.paths) <= settled and
+                                                       f.code.startswith(("T3.", "T4.", "DERIVE.", "REVIEW."))):
             continue
-        cands = [{"source": k, "value": v} for k, v in f.detail.get("suggested", {}).items()] if f.detail else []
-        line_numbers = [int(n) for n in f.detail.get("lines", [])] if f.detail else []
+        key = finding_key(f)
+        if key in acknowledged:
+            continue
+        by_key.setdefault(key, []).append(f)
+    for key, group in by_key.items():
+        f = group[0]
+        cands = [{"source": k, "value": v} for g in group for k, v in (g.detail or {}).get("suggested", {}).items()]
+        line_numbers = [int(n) for g in group for n in (g.detail or {}).get("lines", [])]
         items.append(ReviewItem(
-            id=item_id(record.doc_id, f.code, [f.code], cands, f.message),
-            doc_id=record.doc_id, path=f.paths[0] if len(f.paths) == 1 else "", table=table_of(f.paths[0]) if f.paths else "meta",
-            status=f.severity, candidates=cands, rules=[f.code], message=f.message,
-            source_lines=_source_lines(line_numbers, lines),
+            id=item_id(record.doc_id, f"finding:{key}"), finding=key,
+            doc_id=record.doc_id, path=f.paths[0] if len(f.paths) == 1 else "",
+            table=table_of(f.paths[0]) if f.paths else "meta",
+            status=f.severity, candidates=cands, rules=[f.code], message="; ".join(g.message for g in group),
+            source_lines=_source_lines(line_numbers, lines), decision=_decision(group),
         ))
     return items

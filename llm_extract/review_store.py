@@ -1,0 +1,292 @@
+"""The review store: one place where the queue is read and decided, for the CLI and the web page.
+
+::
+
+    store = ReviewStore("out/")
+    store.items(doc="002_…", status="derived")            # the queue, filtered
+    store.resolve([DecisionRequest(item_id="44378b0d68013266", value="6")], reviewer="wang")
+    store.accept(status="derived", doc="002_…")           # the current values, as they stand
+    store.undo()                                           # the last decision in force
+
+Every value is checked against its field before anything is written
+(:mod:`llm_extract.decision_values`); a batch with one invalid value writes nothing. A
+command appends one line per decision to ``decisions.jsonl``, rewrites each touched
+record once, and rebuilds the combined outputs once.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from ._exceptions import DocumentError
+from .decision_values import KEEP, InvalidDecision, check_value, parse_value
+from .decisions import (Decision, append_decisions, apply_decisions, current_table_hash, decision_key,
+                        load_decisions, read_log, revert_decision, with_table_hashes)
+from .evidence import Record
+from .ingest import load
+from .outputs import RECORDS_DIR, read_json, read_jsonl, write_json
+from .review import ReviewItem
+
+__all__ = ["ReviewStore", "DecisionRequest", "ResolveOutcome", "DocumentQueue", "InvalidDecision", "requests_from_csv"]
+
+QUEUE_FILE = "review_queue.jsonl"
+
+
+class DecisionRequest(BaseModel):
+    """A decision as a reviewer types it: ``value`` is a number, ``null``, ``keep`` or a name."""
+
+    item_id: str
+    value: str
+    note: str | None = None
+
+
+class ResolveOutcome(BaseModel):
+    decided: int = 0
+    documents: list[str] = Field(default_factory=list)
+    broken: dict[str, list[str]] = Field(default_factory=dict)   # doc id → identities a decision broke
+    status_counts: dict[str, dict[str, int]] = Field(default_factory=dict)
+
+
+class DocumentQueue(BaseModel):
+    doc_id: str
+    agency: str | None = None
+    year: str | None = None
+    queued: int = 0
+    decided: int = 0
+    by_status: dict[str, int] = Field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.queued + self.decided
+
+
+def _is_field_target(item: ReviewItem) -> bool:
+    """Does ``keep`` on this item keep a field (rather than acknowledge a finding)?"""
+    return bool(item.path) and (not item.finding or item.rules[:1] in (["REVIEW.STALE"], ["REVIEW.INVALID_DECISION"]))
+
+
+class ReviewStore:
+    """The review queue of an output directory, and the only writer of its decisions."""
+
+    def __init__(self, out_dir: str | Path) -> None:
+        self.out = Path(out_dir)
+        if not (self.out / RECORDS_DIR).is_dir():
+            raise FileNotFoundError(f"{self.out} is not an extract output directory (no {RECORDS_DIR}/)")
+
+    # reading -----------------------------------------------------------------------------------
+    def items(self, *, doc: str | None = None, table: str | None = None, status: str | None = None,
+              rule: str | None = None) -> list[ReviewItem]:
+        """The queue; ``rule`` matches a rule code or its prefix (``T3.``)."""
+        out = []
+        for raw in read_jsonl(self.out / QUEUE_FILE):
+            item = ReviewItem.model_validate(raw)
+            if ((doc is None or item.doc_id == doc) and (table is None or item.table == table)
+                    and (status is None or item.status == status)
+                    and (rule is None or any(r == rule or r.startswith(rule) for r in item.rules))):
+                out.append(item)
+        return out
+
+    def record(self, doc_id: str) -> dict[str, Any]:
+        path = self.out / RECORDS_DIR / f"{doc_id}.json"
+        if "/" in doc_id or "\\" in doc_id or not path.is_file():
+            raise KeyError(f"no document {doc_id} in {self.out}")
+        return read_json(path)
+
+    def documents(self) -> list[DocumentQueue]:
+        """Every document with its queue counts and the decisions in force, in doc id order."""
+        docs: dict[str, DocumentQueue] = {}
+        csv_path = self.out / "records.csv"
+        if csv_path.exists():
+            with open(csv_path, encoding="utf-8-sig", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    docs[row["doc_id"]] = DocumentQueue(doc_id=row["doc_id"], agency=row.get("agency") or None,
+                                                        year=row.get("year") or None)
+        statuses: dict[str, Counter[str]] = {}
+        for raw in read_jsonl(self.out / QUEUE_FILE):
+            statuses.setdefault(raw["doc_id"], Counter())[raw["status"]] += 1
+        for doc_id, counts in statuses.items():
+            d = docs.setdefault(doc_id, DocumentQueue(doc_id=doc_id))
+            d.queued, d.by_status = sum(counts.values()), dict(counts)
+        for (doc_id, _), decision in load_decisions(self.out).items():
+            if doc_id in docs and not decision.problem:
+                docs[doc_id].decided += 1
+        return [docs[k] for k in sorted(docs)]
+
+    def notes(self) -> list[str]:
+        """What a reviewer must know beyond the queue: decisions about documents not in OUT."""
+        ids = {p.stem for p in (self.out / RECORDS_DIR).glob("*.json")}
+        orphans = [d for (doc_id, _), d in load_decisions(self.out).items() if doc_id not in ids]
+        if not orphans:
+            return []
+        by_source = {}
+        for p in (self.out / RECORDS_DIR).glob("*.json"):
+            src = (read_json(p).get("source") or {}).get("path")
+            if src:
+                by_source[src] = p.stem
+        notes = []
+        for doc_id, n in sorted(Counter(d.doc_id for d in orphans).items()):
+            source = next((d.source_path for d in orphans if d.doc_id == doc_id and d.source_path), None)
+            if source in by_source:
+                notes.append(f"{n} decision(s) recorded for {doc_id or '(unreadable line)'} now apply to "
+                             f"{by_source[source]} (same source file {source}; the document id was renamed)")
+            else:
+                notes.append(f"{n} decision(s) name {doc_id or '(unreadable line)'}, which is not in {self.out}"
+                             + (f" (source {source})" if source else "") + ": kept, not applied")
+        return notes
+
+    def _target(self, item_id: str, queue: dict[str, ReviewItem], log: dict[str, Decision]) -> ReviewItem:
+        """A queued item, or an item decided earlier (to decide it again)."""
+        if item_id in queue:
+            return queue[item_id]
+        d = log.get(item_id)
+        if d is None:
+            raise InvalidDecision(f"{item_id}: no such review item in {self.out}")
+        rec = Record.from_json_dict(self.record(d.doc_id))
+        value = rec.report.get(d.path) if d.path and not d.finding else None
+        return ReviewItem(id=item_id, doc_id=d.doc_id, path=d.path, table="", status="reviewed", value=value,
+                          finding=d.finding)
+
+    # deciding ----------------------------------------------------------------------------------
+    def resolve(self, requests: list[DecisionRequest], *, reviewer: str | None = None) -> ResolveOutcome:
+        """Decide items; every value is checked first, and one invalid value writes nothing."""
+        queue = {i.id: i for i in self.items()}
+        log = {d.item_id: d for d in read_log(self.out) if d.item_id and d.action != "undo"}
+        planned: list[tuple[ReviewItem, Any, str | None]] = []
+        errors = []
+        for r in requests:
+            try:
+                item = self._target(r.item_id.strip(), queue, log)
+                value = self._parse(item, r.value)
+            except (InvalidDecision, KeyError) as exc:
+                errors.append(str(exc).strip("'\""))
+                continue
+            planned.append((item, value, r.note or None))
+        if errors:
+            raise InvalidDecision("nothing written: " + "; ".join(errors[:20])
+                                  + (f"; … {len(errors) - 20} more" if len(errors) > 20 else ""))
+        return self._decide(planned, reviewer)
+
+    def resolve_one(self, item_id: str, value: str, *, reviewer: str | None = None,
+                    note: str | None = None) -> Record:
+        outcome = self.resolve([DecisionRequest(item_id=item_id, value=value, note=note)], reviewer=reviewer)
+        return Record.from_json_dict(self.record(outcome.documents[0]))
+
+    def accept(self, *, status: str | None = None, doc: str | None = None, table: str | None = None,
+               rule: str | None = None, reviewer: str | None = None, note: str | None = None) -> ResolveOutcome:
+        """Accept the current values of the matching items (a finding is acknowledged)."""
+        return self.accept_items(self.items(doc=doc, table=table, status=status, rule=rule),
+                                 reviewer=reviewer, note=note)
+
+    def accept_items(self, items: list[ReviewItem], *, reviewer: str | None = None,
+                     note: str | None = None) -> ResolveOutcome:
+        planned: list[tuple[ReviewItem, Any, str | None]] = []
+        for item in items:
+            value = KEEP if item.finding and not _is_field_target(item) else check_value(item.path, item.value)
+            planned.append((item, value, note))
+        return self._decide(planned, reviewer)
+
+    @staticmethod
+    def _parse(item: ReviewItem, text: str) -> Any:
+        if item.path:
+            return parse_value(item.path, text)
+        if text.strip().lower() == KEEP:
+            return KEEP
+        raise InvalidDecision(f"{item.id}: a finding about the whole document ({', '.join(item.rules)}) can only "
+                              "be acknowledged: keep")
+
+    def _decide(self, planned: list[tuple[ReviewItem, Any, str | None]], reviewer: str | None) -> ResolveOutcome:
+        records: dict[str, Record] = {}
+        decisions: list[Decision] = []
+        lines: dict[str, list[str]] = {}
+        for item, value, note in planned:
+            rec = records.get(item.doc_id)
+            if rec is None:
+                rec = Record.from_json_dict(self.record(item.doc_id))
+                lines[item.doc_id] = _lines(rec)
+                rec = records[item.doc_id] = with_table_hashes(rec, lines[item.doc_id])
+            common = {"doc_id": item.doc_id, "item_id": item.id, "reviewer": reviewer, "note": note,
+                      "content_hash": rec.source.get("content_hash"), "source_path": rec.source.get("path")}
+            if value == KEEP and not _is_field_target(item):
+                d = Decision(action="keep", path=item.path, finding=item.finding, table_hash="", **common)
+            elif value == KEEP:
+                d = Decision(action="keep", path=item.path, value=check_value(item.path, rec.report.get(item.path)),
+                             table_hash=current_table_hash(rec, item.path), **common)
+            else:
+                d = Decision(path=item.path, value=value, table_hash=current_table_hash(rec, item.path), **common)
+            decisions.append(d)
+        append_decisions(self.out, decisions)            # the log first: a crash after it is replayed by a re-run
+        outcome = ResolveOutcome(decided=len(decisions))
+        for doc_id, rec in records.items():
+            mine = {(doc_id, decision_key(d)): d for d in decisions if d.doc_id == doc_id}
+            self._write(apply_decisions(rec, mine), outcome, lines[doc_id])
+        self._rebuild()
+        return outcome
+
+    def undo(self, *, doc: str | None = None, reviewer: str | None = None) -> Decision | None:
+        """Take back the last decision in force (of ``doc``, if given); None when there is none."""
+        active: list[Decision] = []
+        for d in read_log(self.out):
+            if d.action == "undo":
+                active = [x for x in active if x.id != d.undoes]
+            else:
+                active.append(d)
+        last = next((d for d in reversed(active) if doc is None or d.doc_id == doc), None)
+        if last is None:
+            return None
+        append_decisions(self.out, [Decision(action="undo", doc_id=last.doc_id, path=last.path, finding=last.finding,
+                                             undoes=last.id, reviewer=reviewer)])
+        try:
+            rec = Record.from_json_dict(self.record(last.doc_id))
+        except KeyError:
+            return last                     # a document not in OUT: nothing to rewrite
+        lines = _lines(rec)
+        rec = revert_decision(with_table_hashes(rec, lines), last)
+        key = (last.doc_id, decision_key(last))
+        earlier = load_decisions(self.out).get(key)
+        if earlier is not None:
+            rec = apply_decisions(rec, {key: earlier})
+        self._write(rec, ResolveOutcome(), lines)
+        self._rebuild()
+        return last
+
+    def _write(self, record: Record, outcome: ResolveOutcome, lines: list[str]) -> None:
+        from .pipeline import _record_json
+
+        write_json(self.out / RECORDS_DIR / f"{record.doc_id}.json", _record_json(record, lines))
+        outcome.documents.append(record.doc_id)
+        outcome.status_counts[record.doc_id] = {k: v for k, v in record.status_counts().items() if v}
+        broken = [f"{f.code} {f.message}" for f in record.findings if f.severity == "error"]
+        if broken:
+            outcome.broken[record.doc_id] = broken
+
+    def _rebuild(self) -> None:
+        from .pipeline import rebuild_outputs
+
+        rebuild_outputs(self.out)
+
+
+def _lines(record: Record) -> list[str]:
+    """The document's lines, read again from its source (for source lines and table hashes)."""
+    source = record.source.get("path")
+    try:
+        return load(source).lines if source else []
+    except (DocumentError, OSError):
+        return []
+
+
+def requests_from_csv(path: str | Path) -> list[DecisionRequest]:
+    """Decisions from a CSV file with columns ``item_id,value[,note]`` (a header row is optional)."""
+    out = []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for n, row in enumerate(csv.reader(fh), start=1):
+            if not row or not any(c.strip() for c in row) or (n == 1 and row[0].strip().lower() == "item_id"):
+                continue
+            if len(row) < 2:
+                raise InvalidDecision(f"{path}, line {n}: expected item_id,value[,note]; got {','.join(row)!r}")
+            out.append(DecisionRequest(item_id=row[0].strip(), value=row[1], note=(row[2] if len(row) > 2 else None)))
+    return out

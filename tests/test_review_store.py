@@ -1,0 +1,313 @@
+"""Review that a person can finish: stable ids, safe decisions, decisions that follow the
+document, bulk decisions, undo, and a console that never reads document text as markup."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from llm_extract import pipeline
+from llm_extract.cli import app
+from llm_extract.outputs import read_json
+from llm_extract.review_store import DecisionRequest, InvalidDecision, ReviewStore
+
+runner = CliRunner()
+SEED_002 = "002_0126e23b7202ee31"
+T4_TOTAL = "review_litigation.administrative_review.total"
+T4_GROUP = [f"review_litigation.administrative_review.{c}" for c in ("upheld", "corrected", "other", "pending", "total")]
+
+
+def make_report(golden_dir: Path, where: Path, *, t4_last: str = "0\t0\t0\t1\t1", narrative: str = "") -> Path:
+    """Seed 002 with a 表四 total printed as 0 under parts that sum to 1 (an identity broken as printed),
+    and a 表三 row label holding text that looks like markup."""
+    lines = (golden_dir / f"{SEED_002}.txt").read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("1\t0\t0\t0\t1\t"):
+            lines[i] = "1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t" + t4_last + "\t"
+        if "2.申请人逾期未按收费" in line:
+            lines[i] = line.replace("缴纳费用", '缴纳费用[/注1][bold]<script>alert("x")</script>', 1)
+    lines[2] = lines[2] + narrative
+    where.mkdir(parents=True, exist_ok=True)
+    path = where / "doc.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def extract(inputs: list[Path], out: Path) -> None:
+    result = runner.invoke(app, ["extract", *map(str, inputs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture()
+def out(tmp_path: Path, golden_dir: Path) -> Path:
+    make_report(golden_dir, tmp_path / "in")
+    extract([tmp_path / "in"], tmp_path / "out")
+    return tmp_path / "out"
+
+
+def item_for(store: ReviewStore, path: str) -> str:
+    return next(i.id for i in store.items() if i.path == path)
+
+
+def decisions(out: Path) -> list[dict]:
+    p = out / "decisions.jsonl"
+    return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines()] if p.exists() else []
+
+
+def test_item_ids_depend_on_document_and_field_only(out: Path) -> None:
+    store = ReviewStore(out)
+    before = {i.path: i.id for i in store.items()}
+    store.resolve([DecisionRequest(item_id=before["applications.new_received.total"], value="6")])
+    store.resolve([DecisionRequest(item_id=before[T4_GROUP[0]], value="0")])   # the group's identity now holds
+    after = {i.path: i.id for i in store.items()}
+    assert after == {p: i for p, i in before.items() if p in after} and len(after) == len(before) - 1 - 5
+
+
+@pytest.mark.parametrize("value", ["6件", "1.5", "1e3", "12,34", "-1", ""])
+def test_an_invalid_value_is_refused_with_a_message_and_nothing_is_written(out: Path, value: str) -> None:
+    store = ReviewStore(out)
+    item = item_for(store, "applications.new_received.natural_person")
+    record_before = (out / "records" / "doc.json").read_bytes()
+    result = runner.invoke(app, ["resolve", str(out), "--", item, value])
+    assert result.exit_code != 0
+    assert "nothing written" in result.output and "natural_person" in result.output
+    assert not (out / "decisions.jsonl").exists()
+    assert (out / "records" / "doc.json").read_bytes() == record_before
+
+
+def test_full_width_digits_and_thousands_separators_are_normalised_before_they_are_stored(out: Path) -> None:
+    store = ReviewStore(out)
+    result = runner.invoke(app, ["resolve", str(out), item_for(store, "applications.new_received.natural_person"), "６"])
+    assert result.exit_code == 0, result.output
+    assert decisions(out)[0]["value"] == 6
+    assert read_json(out / "records" / "doc.json")["applications"]["new_received"]["natural_person"] == 6
+
+
+def test_one_decision_appends_one_line_rewrites_one_record_and_rebuilds_the_outputs_once(
+        out: Path, tmp_path: Path, golden_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(golden_dir / "000_38ec84bebc7328d3.txt", tmp_path / "in" / "other.txt")
+    extract([tmp_path / "in"], out)
+    other = (out / "records" / "other.json").stat().st_mtime_ns
+    rebuilds = []
+    real = pipeline.rebuild_outputs
+    monkeypatch.setattr(pipeline, "rebuild_outputs", lambda o: rebuilds.append(o) or real(o))
+    store = ReviewStore(out)
+    ids = [i.id for i in store.items(status="derived")]
+    store.resolve([DecisionRequest(item_id=i, value="keep") for i in ids])
+    assert len(decisions(out)) == len(ids) == 28 and len(rebuilds) == 1
+    assert (out / "records" / "other.json").stat().st_mtime_ns == other
+    assert store.items(status="derived") == []
+
+
+def test_a_printed_value_that_breaks_an_identity_can_be_kept_and_leaves_the_queue(out: Path, golden_dir: Path,
+                                                                                   tmp_path: Path) -> None:
+    store = ReviewStore(out)
+    assert {i.path for i in store.items(status="disputed")} == set(T4_GROUP)
+    store.resolve([DecisionRequest(item_id=item_for(store, p), value="keep") for p in T4_GROUP])
+    assert store.items(table="表四") == []
+    rec = read_json(out / "records" / "doc.json")
+    assert rec["review_litigation"]["administrative_review"]["total"] == 0
+    assert {rec["provenance"][p]["status"] for p in T4_GROUP} == {"reviewed"}
+    extract([tmp_path / "in"], out)                                   # a later run applies them again
+    assert ReviewStore(out).items(table="表四") == []
+
+
+def test_a_document_level_finding_is_acknowledged_with_keep_and_nothing_else(out: Path) -> None:
+    from llm_extract.evidence import Record
+    from llm_extract.review import review_items
+
+    data = read_json(out / "records" / "doc.json")           # a warning about the whole document
+    data["findings"].append({"code": "NARR.TEST", "severity": "warning", "message": "the text says otherwise"})
+    record = Record.from_json_dict({k: v for k, v in data.items() if k != "review"})
+    data["review"] = [i.model_dump(mode="json") for i in review_items(record, [])]
+    (out / "records" / "doc.json").write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    pipeline.rebuild_outputs(out)
+    store = ReviewStore(out)
+    finding = next(i for i in store.items() if i.finding == "NARR.TEST")
+    assert finding.path == "" and finding.table == "meta"
+    with pytest.raises(InvalidDecision, match="can only be acknowledged: keep"):
+        store.resolve([DecisionRequest(item_id=finding.id, value="3")])
+    store.resolve([DecisionRequest(item_id=finding.id, value="keep", note="checked by phone")])
+    assert finding.id not in {i.id for i in store.items()}
+    assert decisions(out)[-1]["finding"] == "NARR.TEST" and decisions(out)[-1]["action"] == "keep"
+
+
+def test_a_hand_edited_decision_that_no_longer_fits_becomes_a_finding_not_a_crash(out: Path, tmp_path: Path) -> None:
+    store = ReviewStore(out)
+    item = item_for(store, "applications.new_received.natural_person")
+    store.resolve([DecisionRequest(item_id=item, value="6")])
+    with open(out / "decisions.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"doc_id": "doc", "path": "applications.new_received.natural_person",
+                             "value": "6件", "id": "hand1"}, ensure_ascii=False) + "\n")
+        fh.write('{"doc_id": "doc", "path": "applications.no_such_row.total", "value": 1}\n')
+        fh.write("this is not json\n")
+        fh.write('{"doc_id": "doc", "path": "applica')                       # torn by a crash
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "--out", str(out), "--no-resume"])
+    assert result.exit_code == 0, result.output
+    queued = {i.id: i for i in ReviewStore(out).items()}
+    assert queued[item].decision["problem"] == "REVIEW.INVALID_DECISION" and "6件" in queued[item].decision["message"]
+    rec = read_json(out / "records" / "doc.json")
+    assert any("no_such_row" in f["message"] for f in rec["findings"] if f["code"] == "REVIEW.INVALID_DECISION")
+    assert "REVIEW.INVALID_DECISION" in runner.invoke(app, ["review", str(out)]).output
+
+
+def test_decisions_survive_a_narrative_change_and_go_stale_when_their_table_changes(
+        out: Path, tmp_path: Path, golden_dir: Path) -> None:
+    store = ReviewStore(out)
+    derived = item_for(store, "applications.new_received.total")
+    store.resolve([DecisionRequest(item_id=derived, value="6"),
+                   DecisionRequest(item_id=item_for(store, T4_TOTAL), value="keep")])
+    make_report(golden_dir, tmp_path / "in", narrative="（本句为修订。）")
+    extract([tmp_path / "in"], out)
+    rec = read_json(out / "records" / "doc.json")
+    assert rec["provenance"]["applications.new_received.total"]["status"] == "reviewed"
+    assert rec["provenance"][T4_TOTAL]["status"] == "reviewed"
+    make_report(golden_dir, tmp_path / "in", t4_last="0\t0\t1\t0\t1")    # 表四 changed since the decision
+    extract([tmp_path / "in"], out)
+    queued = {i.path: i for i in ReviewStore(out).items()}
+    assert queued[T4_TOTAL].decision["problem"] == "REVIEW.STALE"
+    assert "applications.new_received.total" not in queued                # 表三 did not change
+    assert len(decisions(out)) == 2                                      # kept, never dropped
+    shown = runner.invoke(app, ["review", str(out), "--table", "表四"]).output
+    assert "REVIEW.STALE" in shown
+
+
+def test_a_renamed_document_id_keeps_its_decisions_and_says_so(out: Path, tmp_path: Path, golden_dir: Path) -> None:
+    store = ReviewStore(out)
+    store.resolve([DecisionRequest(item_id=item_for(store, "applications.new_received.total"), value="6")])
+    make_report(golden_dir, tmp_path / "elsewhere")                     # a second doc.txt: ids become doc-<hash>
+    extract([tmp_path / "in", tmp_path / "elsewhere"], out)
+    renamed = [p for p in (out / "records").glob("doc-*.json")
+               if read_json(p)["source"]["path"] == str(tmp_path / "in" / "doc.txt")]
+    rec = read_json(renamed[0])
+    assert rec["provenance"]["applications.new_received.total"]["status"] == "reviewed"
+    items = ReviewStore(out).items(doc=renamed[0].stem, rule="REVIEW.RENAMED")
+    assert len(items) == 1 and "doc" in items[0].message
+
+
+def test_bulk_decisions_from_a_csv_in_one_command(out: Path, tmp_path: Path) -> None:
+    store = ReviewStore(out)
+    rows = ["item_id,value,note"] + [f"{i.id},{i.value},from the printed report" for i in store.items(status="derived")]
+    rows += [f"{item_for(store, p)},keep," for p in T4_GROUP]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    result = runner.invoke(app, ["resolve", str(out), "--from", str(tmp_path / "d.csv"), "--reviewer", "li"])
+    assert result.exit_code == 0, result.output
+    assert "33 decision(s) recorded in 1 document(s); 0 items left" in result.output
+    assert decisions(out)[0]["note"] == "from the printed report" and decisions(out)[0]["reviewer"] == "li"
+
+
+def test_a_csv_with_one_bad_row_writes_nothing(out: Path, tmp_path: Path) -> None:
+    store = ReviewStore(out)
+    ids = [i.id for i in store.items(status="derived")]
+    (tmp_path / "d.csv").write_text(f"{ids[0]},6\n{ids[1]},1.5\nnosuchitem,1\n", encoding="utf-8")
+    result = runner.invoke(app, ["resolve", str(out), "--from", str(tmp_path / "d.csv")])
+    assert result.exit_code == 2
+    assert "1.5" in result.output and "nosuchitem" in result.output
+    assert not (out / "decisions.jsonl").exists()
+
+
+def test_accept_takes_the_current_values_of_the_matching_items(out: Path) -> None:
+    result = runner.invoke(app, ["resolve", str(out), "--accept", "--status", "derived", "--doc", "doc"])
+    assert result.exit_code == 0, result.output
+    store = ReviewStore(out)
+    assert store.items(status="derived") == [] and len(store.items()) == 5
+    assert runner.invoke(app, ["resolve", str(out), "--accept"]).exit_code == 2     # no filter: refused
+
+
+def test_undo_takes_back_the_last_decision(out: Path) -> None:
+    store = ReviewStore(out)
+    item = item_for(store, "applications.new_received.total")
+    store.resolve([DecisionRequest(item_id=item, value="6")])
+    assert item not in {i.id for i in store.items()}
+    assert read_json(out / "records" / "doc.json")["provenance"]["applications.new_received.total"]["status"] == "reviewed"
+    result = runner.invoke(app, ["undo", str(out)])
+    assert result.exit_code == 0 and "applications.new_received.total" in result.output
+    again = {i.id: i for i in store.items()}
+    assert again[item].status == "derived" and again[item].value == 6
+    rec = read_json(out / "records" / "doc.json")
+    assert rec["applications"]["new_received"]["total"] == 6
+    assert [d["action"] for d in decisions(out)] == ["set", "undo"]
+    assert runner.invoke(app, ["undo", str(out)]).exit_code == 1                 # nothing left to undo
+
+
+def test_the_review_console_prints_document_text_as_text_compactly(out: Path) -> None:
+    result = runner.invoke(app, ["review", str(out), "--full"])
+    assert result.exit_code == 0, result.output
+    assert '[/注1][bold]<script>alert("x")</script>' in result.output
+    assert "[derived=6]" in result.output and "disputed" in result.output
+    compact = runner.invoke(app, ["review", str(out)]).output.splitlines()
+    assert len(compact) == 33 + 2                                       # one line per item, a heading, a count
+
+
+def test_one_bulk_call_with_the_true_values_empties_the_queue_and_compare_is_exact(tmp_path: Path,
+                                                                                    golden_dir: Path) -> None:
+    from llm_extract.compare import compare_dirs
+    from llm_extract.schema import Report
+
+    out = tmp_path / "out"
+    extract([golden_dir], out)
+    truth = {p.stem: Report.model_validate(read_json(p)) for p in golden_dir.glob("*.json")}
+    rows = [f"{i.id},{json.dumps(truth[i.doc_id].get(i.path), default=str)}" for i in ReviewStore(out).items()]
+    (tmp_path / "truth.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["resolve", str(out), "--from", str(tmp_path / "truth.csv")])
+    assert result.exit_code == 0, result.output
+    assert ReviewStore(out).items() == [] and compare_dirs(out, golden_dir).accuracy == 1.0
+
+
+def test_a_cross_year_warning_is_acknowledged_once_and_stays_acknowledged(golden_dir: Path, tmp_path: Path) -> None:
+    from llm_extract.pipeline import run_batch
+    from llm_extract.synth.render import render
+    from tests.test_crossyear import golden_report, next_year
+
+    this = golden_report(golden_dir)
+    later = next_year(this, agency="红旗区人民政府")
+    later.active_disclosure.normative_documents.in_force = 60
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "hq2021.txt").write_text(render(this, "tabrows"), encoding="utf-8")
+    (tmp_path / "in" / "hq2022.txt").write_text(render(later, "cells"), encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([tmp_path / "in"], out)
+    store = ReviewStore(out)
+    (warning,) = store.items(rule="XYEAR.")
+    store.resolve([DecisionRequest(item_id=warning.id, value="keep", note="a new rule took effect")])
+    assert store.items(rule="XYEAR.") == []
+    run_batch([tmp_path / "in"], out, resume=False)
+    assert ReviewStore(out).items(rule="XYEAR.") == []
+
+
+def test_review_notes_decisions_about_documents_not_in_the_output(out: Path) -> None:
+    (out / "decisions.jsonl").write_text(json.dumps({"doc_id": "gone", "path": "year", "value": 2021,
+                                                     "source_path": "/nowhere/gone.txt"}) + "\n", encoding="utf-8")
+    shown = runner.invoke(app, ["review", str(out)]).output
+    assert "1 decision(s) name gone, which is not in" in shown and "kept, not applied" in shown
+
+
+def test_serve_listens_on_127_0_0_1_and_serves_the_page(out: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "llm_extract.cli", "serve", str(out), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("llm-extract serve did not answer")
+        assert '<a href="/doc/doc">doc</a>' in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

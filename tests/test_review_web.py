@@ -1,0 +1,157 @@
+"""The review page, end to end in a real headless browser: served on 127.0.0.1 by the same
+application as `llm-extract serve`, decided from the keyboard, written through the store."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from llm_extract.review_store import ReviewStore
+from tests.test_review_store import T4_GROUP, extract, make_report
+
+
+@pytest.fixture()
+def out(tmp_path: Path, golden_dir: Path) -> Path:
+    make_report(golden_dir, tmp_path / "in")
+    extract([tmp_path / "in"], tmp_path / "out")
+    return tmp_path / "out"
+
+
+@pytest.fixture()
+def site(out: Path) -> Iterator[str]:
+    """`llm-extract serve`'s application under uvicorn, on a free port of 127.0.0.1, in a thread."""
+    import uvicorn
+
+    from llm_extract.web import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(ReviewStore(out)), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "the review server did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def decisions(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "decisions.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_index_lists_documents_with_queue_counts_and_progress(site: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(site + "/")
+    row = page.locator("table.docs tbody tr").first
+    assert row.locator("a").inner_text() == "doc"
+    assert "33" in row.inner_text() and "derived 28" in row.inner_text() and "disputed 5" in row.inner_text()
+    assert "0 of 33" in row.inner_text()
+    page.close()
+
+
+def test_document_text_is_shown_as_text_never_run(site: str, browser) -> None:
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(site + "/doc/doc")
+    assert '[/注1][bold]<script>alert("x")</script>' in page.locator("li.item pre.source").nth(21).inner_text()
+    assert page.locator("li.item pre.source script").count() == 0 and dialogs == []
+    page.close()
+
+
+def test_the_tables_colour_every_cell_by_status(site: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(site + "/doc/doc")
+    assert page.locator("table.t3 td.cell").count() == 25 * 7 and page.locator("table.t4 td.cell").count() == 15
+    total = page.locator(f'td.cell[data-path="{T4_GROUP[-1]}"]')
+    assert "st-disputed" in total.get_attribute("class") and total.inner_text() == "0"
+    assert page.locator("td.cell.st-derived").count() == 28
+    colour = page.eval_on_selector("td.cell.st-disputed", "el => getComputedStyle(el).backgroundColor")
+    assert colour != page.eval_on_selector("td.cell.st-proven", "el => getComputedStyle(el).backgroundColor")
+    page.close()
+
+
+def test_a_keyboard_flow_clears_one_documents_queue(out: Path, site: str, browser) -> None:
+    store = ReviewStore(out)
+    keep = {"applications.new_received.natural_person", "applications.new_received.total"}
+    store.accept_items([i for i in store.items(status="derived") if i.path not in keep])
+    page = browser.new_page()
+    page.goto(site + "/doc/doc")
+
+    def press(key: str) -> None:
+        with page.expect_navigation():
+            page.keyboard.press(key)
+
+    def current() -> str:
+        return page.locator("li.item.current").get_attribute("data-path")
+
+    assert page.locator("#position").inner_text() == "item 1 of 7 in the queue"
+    assert current() == "applications.new_received.natural_person"
+    press("b")                                                        # blank
+    assert decisions(out)[-1]["value"] is None
+    press("u")                                                        # undo
+    assert decisions(out)[-1]["action"] == "undo" and page.locator("li.item").count() == 7
+    press("a")                                                        # accept 6
+    assert decisions(out)[-1]["value"] == 6 and current() == "applications.new_received.total"
+    page.keyboard.press("s")                                          # skip
+    assert current() == T4_GROUP[0]
+    for path in T4_GROUP[:4]:                                         # keep as printed
+        assert current() == path
+        press("k")
+    assert current() == T4_GROUP[4]
+    page.keyboard.press("v")                                          # type a value
+    page.keyboard.type("1")
+    press("Enter")
+    assert decisions(out)[-1]["value"] == 1 and page.locator("li.item").count() == 1
+    press("a")
+    assert page.locator("#empty").is_visible() and page.locator("li.item").count() == 0
+    assert "decided 33 of 33" in page.locator("#progress").inner_text()
+    assert store.items(doc="doc") == []
+    page.close()
+
+
+def test_an_invalid_typed_value_is_refused_on_the_page_and_nothing_is_written(out: Path, site: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(site + "/doc/doc")
+    page.keyboard.press("v")
+    page.keyboard.type("6件")
+    page.keyboard.press("Enter")
+    page.locator("#error").wait_for(state="visible")
+    assert "is not a count" in page.locator("#error").inner_text()
+    assert not (out / "decisions.jsonl").exists()
+    page.close()
+
+
+def test_decisions_are_json_posts_only(site: str) -> None:
+    request = urllib.request.Request(site + "/doc/doc/decide", data=b"item_id=x&action=keep", method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)
+    assert refused.value.code == 415
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(site + "/doc/nosuchdoc")
+    assert missing.value.code == 404
+
+
+def test_the_source_line_marks_the_fields_own_cell(site: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(site + "/doc/doc")
+    item = page.locator(f'li.item[data-path="{T4_GROUP[-1]}"]')
+    assert item.locator("pre.source mark").inner_text() == "0"
+    before = item.locator("pre.source").evaluate("el => el.querySelector('mark').previousSibling.textContent")
+    assert before.endswith(" 1 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ ")                     # the 5th of the row's 15 表四 numbers
+    page.close()
