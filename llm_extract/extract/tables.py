@@ -485,7 +485,7 @@ _T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW
 
 def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows)."""
-    values = [it for it in region.items if it.is_value]
+    values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     numbers = [it for it in values if it.cell.is_number]
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
@@ -529,6 +529,31 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
+
+
+def _t4_grid(items: list[Item]) -> list[Item] | None:
+    """表四 in a grid (markdown), where an empty field is a blank cell: the last 15 fields of one
+    line, or the last 5 of three lines, when nothing but labels stands before them."""
+    lines: dict[int, list[Item]] = {}
+    for it in items:
+        if it.grid and it.col is not None:
+            lines.setdefault(it.line, []).append(it)
+    rows = [its for its in lines.values() if any(it.cell.is_number for it in its)]
+    per = {1: 15, 3: 5}.get(len(rows))
+    if per is None:
+        return None
+    out: list[Item] = []
+    for its in rows:
+        width = its[0].width or 0
+        lo = width - per
+        if lo < 0 or any((it.col or 0) < lo and it.is_value for it in its) \
+                or any((it.col or 0) >= lo and it.is_text for it in its) \
+                or len({it.col for it in its if (it.col or 0) >= lo}) != sum(1 for it in its if (it.col or 0) >= lo):
+            return None
+        by_col = {it.col: it for it in its}
+        line = its[0].line
+        out += [by_col.get(c) or Item("", line, parse_cell(""), c, width=width, grid=True) for c in range(lo, width)]
+    return out
 
 
 def _t4_glued_run(items: list[Item]) -> str | None:
