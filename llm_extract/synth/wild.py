@@ -35,7 +35,7 @@ from ..outputs import atomic_write_text, write_json
 from ..schema import Report
 from .wild_html import html_spans
 from .wild_markdown import converter_md
-from .wild_style import Content, build_content, choose_style
+from .wild_style import Content, Style, build_content, choose_style
 from .wild_text import inline, wrapped_pdf
 
 __all__ = ["FAMILIES", "WildDoc", "render_wild", "write_corpus"]
@@ -56,6 +56,7 @@ class WildDoc:
     text: str
     suffix: str
     encoding: str = "utf-8"                              # the bytes' encoding (a GBK page: gb18030)
+    style: Style = field(default_factory=Style)          # the cross-cutting variations it took
     kinds: list[str] = field(default_factory=list)       # the variations this document took
 
     @property
@@ -84,7 +85,7 @@ def render_wild(report: Report, family: str, seed: int) -> WildDoc:
     text, kinds = _EMIT[family](build_content(report, style, rng), rng)
     charset = next((k.split(":", 1)[1] for k in kinds if k.startswith("charset:")), "utf-8")
     return WildDoc(family=family, truth=report, text=text, suffix=_SUFFIX[family],
-                   encoding="utf-8" if charset == "utf-8" else "gb18030", kinds=style.kinds() + kinds)
+                   encoding="utf-8" if charset == "utf-8" else "gb18030", style=style, kinds=style.kinds() + kinds)
 
 
 def write_corpus(docs: list[WildDoc], folder: str | Path) -> list[Path]:

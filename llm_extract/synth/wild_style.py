@@ -61,6 +61,19 @@ class Style:
     other_single: bool = False     # （六）其他处理 as one row (only when its three rows are all 0)
     fee_zero: str = "0"            # 0 | 0.00
 
+    def label(self, text: str) -> str:
+        """A label of the form as this document prints it."""
+        for old, new in self.typos:
+            text = text.replace(old, new)
+        text = text.replace("总计", self.total_word) if text.endswith("总计") else text
+        if self.bracket == "half":
+            text = text.translate(_HALF_BRACKET)
+        if self.item == "comma":
+            text = _ITEM.sub(r"\1、", text)
+        elif self.item == "fullwidth":
+            text = _ITEM.sub(lambda m: m.group(1).translate(_FULL_DIGITS) + "．", text)
+        return text
+
     def kinds(self) -> list[str]:
         base = Style()
         out = [f"{name}:{getattr(self, name)}" for name in ("header", "bracket", "item", "t4", "heading", "title")
@@ -158,19 +171,6 @@ def printed(value: int | Decimal | None, style: Style) -> str:
     return str(value)
 
 
-def _label(text: str, style: Style) -> str:
-    for old, new in style.typos:
-        text = text.replace(old, new)
-    text = text.replace("总计", style.total_word) if text.endswith("总计") else text
-    if style.bracket == "half":
-        text = text.translate(_HALF_BRACKET)
-    if style.item == "comma":
-        text = _ITEM.sub(r"\1、", text)
-    elif style.item == "fullwidth":
-        text = _ITEM.sub(lambda m: m.group(1).translate(_FULL_DIGITS) + "．", text)
-    return text
-
-
 def _t2(report: Report, style: Style, rng: random.Random) -> list[T2Block]:
     blocks: dict[str, T2Block] = {}
     for row in FORM.table2:
@@ -194,11 +194,11 @@ def _t3(report: Report, style: Style) -> list[T3Row]:
         node = getattr(report.applications, spec.key)
         values = [getattr(node, c) for c in FORM.table3_column_keys]
         top, group = ("", spec.group) if not spec.group.startswith("三、") else (spec.group, "")
-        rows.append(T3Row(spec.key, _label(top, style), _label(group, style), _label(spec.label, style),
+        rows.append(T3Row(spec.key, style.label(top), style.label(group), style.label(spec.label),
                           [printed(v, style) for v in values], all(v is None for v in values)))
     if style.other_single:      # （六）其他处理 printed as one row of zeros, no sub-rows
         at = next(i for i, r in enumerate(rows) if r.key == "other_no_correction")
-        rows[at:at + 3] = [T3Row("other_single", "", "", _label("（六）其他处理", style), rows[at].cells)]
+        rows[at:at + 3] = [T3Row("other_single", "", "", style.label("（六）其他处理"), rows[at].cells)]
     return rows
 
 
