@@ -31,6 +31,7 @@ import argparse
 import random
 import sys
 import time
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -38,9 +39,9 @@ from llm_extract._exceptions import DocumentError
 from llm_extract.compare import Difference, compare_values
 from llm_extract.evidence import Status
 from llm_extract.ingest import Document
-from llm_extract.outputs import read_json, write_json
+from llm_extract.outputs import atomic_write_text, read_json, write_json
 from llm_extract.pipeline import process_document
-from llm_extract.schema import Report
+from llm_extract.schema import Report, table_of
 from llm_extract.synth.damage import DAMAGE_KINDS, Damaged, damage
 from llm_extract.synth.records import random_report
 from llm_extract.synth.wild import FAMILIES, WildDoc, render_wild, write_corpus
@@ -58,7 +59,8 @@ class Tally:
     def row(self, name: str, width: int = 16) -> str:
         acc = self.correct / self.fields if self.fields else 0.0
         load = self.queued / self.fields if self.fields else 0.0
-        return (f"{name:<{width}}{self.docs:>6}{self.fields:>9}{acc:>10.2%}{self.silent:>8}{load:>9.2%}"
+        pad = " " * max(0, width - sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in name))
+        return (f"{name}{pad}{self.docs:>6}{self.fields:>9}{acc:>10.2%}{self.silent:>8}{load:>9.2%}"
                 f"{self.failed:>8}{self.capped:>8}")
 
 
@@ -167,14 +169,17 @@ def _agency_ok(expected: object, got: object) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in long_.replace(short, "", 1))
 
 
-def run_wild(docs: list[WildDoc], show: int = 0) -> tuple[Tally, dict[str, Tally], dict[str, Tally]]:
+def run_wild(docs: list[WildDoc], show: int = 0) -> tuple[Tally, dict[str, Tally], dict[tuple[str, str], Tally],
+                                                           dict[str, int]]:
+    """Overall, per family, per (family, variation kind), and silent errors per table."""
     overall = Tally()
     per_family: dict[str, Tally] = defaultdict(Tally)
-    per_kind: dict[str, Tally] = defaultdict(Tally)
+    per_kind: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    silent_by_table: dict[str, int] = defaultdict(int)
     shown = 0
     for d in docs:
         truth = d.truth.golden_dict()
-        tallies = [overall, per_family[d.family]] + [per_kind[k] for k in d.kinds]
+        tallies = [overall, per_family[d.family]] + [per_kind[d.family, k] for k in d.kinds]
         try:
             record = process_document(d.document())
         except DocumentError as exc:
@@ -205,29 +210,38 @@ def run_wild(docs: list[WildDoc], show: int = 0) -> tuple[Tally, dict[str, Tally
             t.silent += len(silent)
             t.queued += queued
             t.capped += capped
+        for x in silent:
+            silent_by_table[table_of(x.path)] += 1
         for x in silent[:max(0, show - shown)]:
             shown += 1
             print(f"SILENT {d.truth.doc_id} [{d.family}; {', '.join(d.kinds)}] {x.path}: "
                   f"expected {x.expected!r}, got {x.got!r}", file=sys.stderr)
-    return overall, per_family, per_kind
+    return overall, per_family, per_kind, silent_by_table
+
+
+_SHORT = {"inline": "inline", "converter_md": "md", "wrapped_pdf": "pdf", "html_spans": "html"}
 
 
 def _wild_report(args: argparse.Namespace, head: str) -> int:
     docs = generate_wild(args.docs, args.seed, args.family)
     t0 = time.perf_counter()
-    overall, per_family, per_kind = run_wild(docs, args.show)
+    overall, per_family, per_kind, silent_by_table = run_wild(docs, args.show)
     seconds = time.perf_counter() - t0
     print(f"robustness, wild renderer: {len(docs)} documents, seed {args.seed}, "
           f"{seconds:.1f} s extraction+verification ({len(docs) / seconds:.0f} docs/s)")
-    print(head)
-    print(overall.row("overall"))
+    wide = " " * 10 + head
+    print(wide)
+    print(overall.row("overall", 26))
+    print("silent errors by table: " + ", ".join(f"{t} {silent_by_table.get(t, 0)}" for t in ("meta", "表二", "表三", "表四"))
+          + " (meta: agency matched as golden-format.md says, or year)")
     print("per family")
     for family in FAMILIES:
         if family in per_family:
-            print(per_family[family].row(family))
-    print("per variation kind (a document counts under each of its kinds)")
-    for kind in sorted(per_kind):
-        print(per_kind[kind].row(kind[:16]) + ("" if len(kind) <= 16 else f"  {kind}"))
+            print(per_family[family].row(family, 26))
+    print("per family and variation kind (a document counts under each of its kinds)")
+    for family in FAMILIES:
+        for f, kind in sorted(k for k in per_kind if k[0] == family):
+            print(per_kind[f, kind].row(f"{_SHORT[f]} {kind}"[:26], 26))
     print("runs:identities = inline documents whose 表三/表四 digit runs can only be split by the form's "
           "identities (a unique split is derived, hence queued; several surviving splits stay missing)")
     return 1 if overall.silent else 0
@@ -240,8 +254,7 @@ def _dump(args: argparse.Namespace) -> int:
         n += len(write_corpus(generate_wild(args.docs, args.seed, args.family), out))
     if args.renderer in ("ours", "both"):
         for d in generate(args.docs, args.seed):
-            (out / f"{d.truth.doc_id}.txt").parent.mkdir(parents=True, exist_ok=True)
-            (out / f"{d.truth.doc_id}.txt").write_text(d.text, encoding="utf-8")
+            atomic_write_text(out / f"{d.truth.doc_id}.txt", d.text)
             write_json(out / f"{d.truth.doc_id}.json", d.truth.golden_dict()
                        | {"notes": [f"our renderer, {d.layout}: {', '.join(d.kinds)}", *d.notes]})
             n += 1
