@@ -26,8 +26,6 @@ from .wild_style import Content
 
 __all__ = ["converter_md"]
 
-_NOTE = "（区分处理的，只计这一情形，不计其他情形）"
-_NOTES = (_NOTE, _NOTE.translate(str.maketrans("（）", "()")))
 _KEYS = FORM.table3_row_keys
 _TOP_LEVEL = ("new_received", "carried_over", "carried_forward")
 #: rows under a group label (（三）不予公开 … （六）其他处理): an item column of their own
@@ -70,7 +68,7 @@ def _t3(c: Content, g: _Grid, detached: float, note_own: bool) -> list[str]:
         out.append(_md([""] * n + [cols[0], "法人或其他组织", "", "", "", "", cols[6]]))
         out.append(_md([""] * n + [""] + cols[1:6] + [""]))
     for row in c.t3:
-        note = next((x for x in _NOTES if note_own and row.label.endswith(x) and row.label != x), "")
+        note = row.note if note_own else ""
         label = row.label[:-len(note)] if note else row.label
         if row.key in _TOP_LEVEL:
             head = g.span(label, n)

@@ -33,7 +33,7 @@ _FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 _HALF_BRACKET = str.maketrans("（）", "()")
 _ITEM = re.compile(r"^(\d)\.")
 _T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-_T2_ITEMS = ("第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项")
+_TRAILING_NOTE = re.compile(r"（[^（）]+）$")      # （二）部分公开（区分处理的，…）: the note after the label
 _HEADINGS = {
     "表二": ("二、主动公开政府信息情况",),
     "表三": ("三、收到和处理政府信息公开申请情况",),
@@ -115,6 +115,7 @@ class T3Row:
     label: str
     cells: list[str]
     blank: bool = False            # every value is null
+    note: str = ""                 # the note the label ends with, as printed (（区分处理的，…）)
 
 
 @dataclass
@@ -185,7 +186,7 @@ def _t2(report: Report, style: Style, rng: random.Random) -> list[T2Block]:
         if style.annotate and row.columns[0].key == "issued" and isinstance(values[0], int) and values[0] >= 2:
             notes[0] = f"（其中修订{rng.randint(1, values[0] - 1)}件）"
         block.rows.append(T2Row(label, cells, notes))
-    return [blocks[s] for s in _T2_ITEMS if s in blocks]
+    return list(blocks.values())
 
 
 def _t3(report: Report, style: Style) -> list[T3Row]:
@@ -194,11 +195,13 @@ def _t3(report: Report, style: Style) -> list[T3Row]:
         node = getattr(report.applications, spec.key)
         values = [getattr(node, c) for c in FORM.table3_column_keys]
         top, group = ("", spec.group) if not spec.group.startswith("三、") else (spec.group, "")
+        note = _TRAILING_NOTE.search(spec.label)
         rows.append(T3Row(spec.key, style.label(top), style.label(group), style.label(spec.label),
-                          [printed(v, style) for v in values], all(v is None for v in values)))
+                          [printed(v, style) for v in values], all(v is None for v in values),
+                          style.label(note.group()) if note and note.start() else ""))
     if style.other_single:      # （六）其他处理 printed as one row of zeros, no sub-rows
         at = next(i for i, r in enumerate(rows) if r.key == "other_no_correction")
-        rows[at:at + 3] = [T3Row("other_single", "", "", style.label("（六）其他处理"), rows[at].cells)]
+        rows[at:at + 3] = [T3Row("other_single", "", "", style.label(FORM.table3_row("other_no_correction").group), rows[at].cells)]
     return rows
 
 
