@@ -295,6 +295,23 @@ def test_wrapped_pdf_can_print_the_numbers_on_their_own_line_above_or_below_the_
     assert numbers.split() == [str(getattr(row, c)) for c in APPLICANT_COLUMNS]
 
 
+@pytest.mark.parametrize("merged", ["own_line", "prefix_first", "prefix_middle", "fragments"])
+def test_wrapped_pdf_prints_each_merged_label_once_on_its_own_line_before_a_row_or_in_pieces(merged: str) -> None:
+    doc = _find("wrapped_pdf", _has(f"merged_labels:{merged}"))
+    table3 = doc.text.split(doc.style.label(FORM.table3_row("carried_forward").label[:4]))[0].split("勾稽关系")[1]
+    group = doc.style.label(FORM.table3_row("denied_state_secret").group)
+    top = doc.style.label(FORM.table3_row("granted").group)
+    assert table3.count(group) == 1
+    firsts = [line.split()[0] for line in table3.splitlines() if line.split()]
+    if merged == "fragments":
+        assert top not in table3
+        assert any("".join(firsts[i:i + n]) == top for n in (2, 3, 4) for i in range(len(firsts)))
+    else:
+        assert table3.count(top) == 1
+    if merged == "own_line":
+        assert group in [line.strip() for line in table3.splitlines()]
+
+
 def test_wrapped_pdf_splits_table3_over_two_pages_with_a_footer_and_maybe_its_header_again() -> None:
     again = _find("wrapped_pdf", lambda d: "page_break:header_again" in d.kinds and _words_header(d))
     table3 = again.text.split("收到和处理政府信息公开申请情况")[1].split("行政复议")[0]

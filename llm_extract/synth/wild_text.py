@@ -8,7 +8,8 @@
 ``wrapped_pdf``  PDF text: rows as lines, cells separated by runs of spaces or tabs, long labels
                  wrapped over two or three lines with the numbers on the first, middle or last
                  one, or on a line of their own above or below the label; merged labels
-                 (三、本年度办理结果, （三）不予公开) on their own line or before a row; 表三 split
+                 (三、本年度办理结果, （三）不予公开) on their own line, before a row's label, or
+                 in pieces down the rows they span (``年度办`` / ``理结果``); 表三 split
                  over two pages, with page footers and with or without its header again.
 
 Neither lets an empty cell vanish from a row that has numbers (its place would be lost):
@@ -18,8 +19,9 @@ such a cell is printed ``—``. A row with no value at all prints its label alon
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 
-from .wild_style import Content, T3Row
+from .wild_style import Content
 
 __all__ = ["inline", "wrapped_pdf"]
 
@@ -128,8 +130,7 @@ def _row_lines(p: _Printer, prefix: list[str], label: str, cells: list[str], wid
         lines = [p.join(prefix + parts[:1])] + parts[1:]
         return [numbers] + lines if place == "above" else lines + [numbers]
     at = {"first": 0, "middle": len(parts) // 2, "last": len(parts) - 1}[place]
-    return [p.join(prefix + [part] + shown) if k == at else (p.join(prefix + [part]) if k == 0 else part)
-            for k, part in enumerate(parts)]
+    return [p.join((prefix if k == 0 else []) + [part] + (shown if k == at else [])) for k, part in enumerate(parts)]
 
 
 def _header_lines(p: _Printer, rows: list[list[str]], vertical: bool) -> list[str]:
@@ -142,22 +143,33 @@ def _header_lines(p: _Printer, rows: list[list[str]], vertical: bool) -> list[st
 def _t3_lines(c: Content, p: _Printer, rng: random.Random, width: int, place: str, kinds: list[str]) -> list[str]:
     vertical = c.style.header == "vertical"
     header = [c.t3_note] + _header_lines(p, _t3_header(c), vertical)
-    merged = rng.choice(("own_line", "prefix_first", "prefix_middle"))
+    merged = rng.choice(("own_line", "prefix_first", "prefix_middle", "fragments"))
     kinds.append(f"merged_labels:{merged}")
-    groups: list[list[T3Row]] = []            # a merged label (top or group) and the rows it spans
-    for row in c.t3:
+    rows = c.t3
+    groups: list[list[int]] = []              # a merged label (top or group) and the rows it spans
+    for i, row in enumerate(rows):
         if row.top or row.group or not groups or row.key in ("carried_over", "total_processed", "carried_forward"):
             groups.append([])
-        groups[-1].append(row)
-    body: list[list[str]] = []                # per 表三 row, its lines (a page break falls between rows)
+        groups[-1].append(i)
+    before: dict[int, list[str]] = defaultdict(list)     # lines of their own before a row
+    prefix: dict[int, list[str]] = defaultdict(list)     # cells before a row's label
     for group in groups:
-        opener = group[0].top or group[0].group
-        at = len(group) // 2 if merged == "prefix_middle" else 0
-        for k, row in enumerate(group):
-            lines = [opener] if opener and k == 0 and merged == "own_line" else []
-            prefix = [opener] if opener and k == at and merged != "own_line" else []
-            lines += _row_lines(p, prefix, row.label, row.cells, width, place)
-            body.append(lines)
+        first = rows[group[0]]
+        if first.top and merged == "fragments":  # 三、本年度办理结果 in pieces, down the middle of the outcome rows
+            span = [i for i, r in enumerate(rows) if r.key not in ("new_received", "carried_over", "carried_forward")]
+            pieces = _wrap(first.top, rng.randint(3, 5))
+            start = span[len(span) // 2 - len(pieces) // 2]
+            for k, piece in enumerate(pieces):
+                prefix[start + k].insert(0, piece)
+            continue
+        opener = first.top or first.group
+        if not opener:
+            continue
+        if merged == "own_line":
+            before[group[0]].append(opener)
+        else:
+            prefix[group[len(group) // 2 if merged in ("prefix_middle", "fragments") else 0]].append(opener)
+    body = [before[i] + _row_lines(p, prefix[i], row.label, row.cells, width, place) for i, row in enumerate(rows)]
     cut = rng.randint(3, len(body) - 2)
     repeat = rng.random() < 0.5
     footer = rng.choice(_FOOTERS).format(p=rng.randint(2, 4), n=rng.randint(5, 9))
