@@ -142,6 +142,13 @@ def test_a_vertical_header_prints_one_character_per_line() -> None:
     assert lines[at:at + 3] == ["自", "然", "人"]
 
 
+def test_a_garbled_header_breaks_and_merges_the_column_words() -> None:
+    doc = _find("html_spans", _has("header:garbled"))
+    text = doc.document().text
+    assert "或其他: 社会 公益 组织" in text and "法律 服务 机构" in text and "结果 维持" in text
+    assert "社会公益组织" not in text
+
+
 def test_title_noise_stays_in_the_title_and_the_golden_agency_is_the_clean_name() -> None:
     for kind, noise in (("title:prefix", r"^(标题[:：]|【标题】)"), ("title:page_number", r"^\d[- ]?\S")):
         doc = _find("wrapped_pdf", _has(kind))

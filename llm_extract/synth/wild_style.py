@@ -47,7 +47,8 @@ _RENUMBER = {"二、": "三、", "三、": "四、", "四、": "五、"}
 class Style:
     """One document's cross-cutting variations; ``kinds()`` names them for the bench."""
 
-    header: str = "words"          # 表三/表四 header: words | generic (数据1…数据6) | vertical (one character per line)
+    header: str = "words"          # 表三/表四 header: words | generic (数据1…数据6) | vertical (one character
+    #                                per line) | garbled (words broken and merged: 或其他: 社会 公益 组织)
     bracket: str = "full"          # （一） | (一)
     item: str = "dot"              # 1. | 1、 | １．
     total_word: str = "总计"        # 总计 | 合计
@@ -55,7 +56,7 @@ class Style:
     typos: tuple[tuple[str, str], ...] = ()
     blank: str = ""                # the token printed for a null cell
     t4: str = "one_row"            # one_row | three_rows | gap_rows
-    heading: str = "plain"         # plain | drift (另一 wording of 表四) | renumbered (an extra section before 表二)
+    heading: str = "plain"         # plain | drift (another wording of 表四) | renumbered (a section added before 表二)
     title: str = "clean"           # clean | prefix (标题:) | page_number (1-agency)
     annotate: bool = False         # 表二 stock cells carry a note: 22（其中修订16件）
     other_single: bool = False     # （六）其他处理 as one row (only when its three rows are all 0)
@@ -89,7 +90,7 @@ def choose_style(rng: random.Random, report: Report) -> Style:
     other = [getattr(report.applications, k) for k in ("other_no_correction", "other_unpaid_fee", "other_other")]
     all_zero = all(r.total == 0 and all(getattr(r, c) == 0 for c in FORM.table3_column_keys) for r in other)
     return Style(
-        header=rng.choice(("words", "words", "generic", "vertical")),
+        header=rng.choice(("words", "words", "generic", "vertical", "garbled")),
         bracket=rng.choice(("full", "full", "half")),
         item=rng.choice(("dot", "dot", "comma", "fullwidth")),
         total_word=rng.choice(("总计", "总计", "合计")),
@@ -149,10 +150,15 @@ class Content:
         """The seven 表三 column labels as this document prints them (generic or the form's)."""
         if self.style.header == "generic":
             return [f"数据{i}" for i in range(1, 7)] + [self.style.total_word]
-        return [c.label for c in FORM.table3_columns[:6]] + [self.style.total_word]
+        words = [c.label for c in FORM.table3_columns[:6]]
+        if self.style.header == "garbled":      # as a PDF converter merged them (seed 002)
+            words = [w if len(w) < 4 else " ".join(w[i:i + 2] for i in range(0, len(w), 2)) for w in words]
+            words[3] = "或其他: " + words[3]
+        return words + [self.style.total_word]
 
     def t4_columns(self) -> list[str]:
-        return [c.label if c.key != "total" else self.style.total_word for c in FORM.table4_columns]
+        words = [c.label if c.key != "total" else self.style.total_word for c in FORM.table4_columns]
+        return [f"{w[:2]} {w[2:]}" if self.style.header == "garbled" and len(w) == 4 else w for w in words]
 
     def t4_groups(self) -> list[tuple[str, str]]:
         """(行政复议 | 行政诉讼, sub-heading) per group, as the two-level header prints them."""
