@@ -41,7 +41,8 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.outputs import atomic_write_text, read_json, write_json
 from llm_extract.pipeline import process_document
-from llm_extract.schema import Report, table_of
+from llm_extract.form import FORM
+from llm_extract.schema import APPLICANT_COLUMNS, Report, table_of
 from llm_extract.synth.damage import DAMAGE_KINDS, Damaged, damage
 from llm_extract.synth.records import random_report
 from llm_extract.synth.wild import FAMILIES, WildDoc, render_wild, write_corpus
@@ -129,8 +130,17 @@ def run(docs: list[Damaged], show: int = 0) -> tuple[Tally, dict[str, Tally], di
 
 # ── the second renderer ────────────────────────────────────────────────────────────────────────────
 
-def _blank_rows(report: Report, rng: random.Random) -> None:
-    """Now and then a 表二 row printed blank (golden null), as real reports do."""
+def _blanks(report: Report, rng: random.Random) -> list[str]:
+    """Now and then a 表二 row printed blank, or one 0 of 表三 printed as an isolated blank (golden null:
+    the reader must not prove it); returns the kind added."""
+    kinds = []
+    if rng.random() < 0.1:
+        cells = [(r, c) for r in FORM.table3_row_keys for c in APPLICANT_COLUMNS
+                 if getattr(getattr(report.applications, r), c) == 0]
+        if cells:
+            row, col = rng.choice(cells)
+            setattr(getattr(report.applications, row), col, None)
+            kinds.append("isolated_blank")
     if rng.random() < 0.25:
         path = rng.choice(["active_disclosure.regulations", "active_disclosure.normative_documents",
                            "active_disclosure.licensing", "active_disclosure.punishment",
@@ -140,6 +150,7 @@ def _blank_rows(report: Report, rng: random.Random) -> None:
                 report.set(f"{path}.{col}", None)
         else:
             report.set(path, None)
+    return kinds
 
 
 def generate_wild(n: int, seed: int, family: str | None = None) -> list[WildDoc]:
@@ -151,10 +162,11 @@ def generate_wild(n: int, seed: int, family: str | None = None) -> list[WildDoc]
         rng = random.Random(seed * 2_000_003 + i)
         report = (golden[(i // 10) % len(golden)].model_copy(deep=True) if golden and i % 10 == 0
                   else random_report(rng, f"w{seed}-{i}"))
-        if i % 10:
-            _blank_rows(report, rng)
+        added = _blanks(report, rng) if i % 10 else []
         report.doc_id = f"wild{i:05d}"
-        docs.append(render_wild(report, families[i % len(families)], rng.randrange(1 << 30)))
+        doc = render_wild(report, families[i % len(families)], rng.randrange(1 << 30))
+        doc.kinds += added
+        docs.append(doc)
     return docs
 
 
