@@ -19,7 +19,9 @@ Exit status 1 when a silent error occurs. ``--show N`` prints the first N silent
 written from FORM.md, not from the renderer the reader grew up with): ``--docs``
 documents spread evenly over its families (inline crawler text, converter Markdown,
 wrapped PDF text, CMS HTML pages), per family and per variation kind; there the agency
-must match as golden-format.md says (the longer name adds Chinese words only).
+must match as golden-format.md says (the longer name adds Chinese words only), and a
+reader crash (an exception other than a refusal) is counted as failed, listed, and
+makes the exit status 1.
 ``--renderer both`` runs both. ``--dump DIR`` writes the documents (and their golden
 JSON) to DIR instead of measuring, for ``llm-extract extract DIR`` and ``llm-extract
 compare``; ``--family F`` keeps one wild family.

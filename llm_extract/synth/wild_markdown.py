@@ -61,11 +61,11 @@ def _t3(c: Content, g: _Grid, detached: float, note_own: bool) -> list[str]:
     cols = c.t3_columns()
     if c.style.header == "vertical":
         cols = ["<br>".join(w) for w in cols]
-    out = [_md(g.span(c.t3_note, n) + ["申请人情况"] + [""] * 6), _rule(n + 7)]
+    out = [_md(g.span(c.t3_note, n) + g.span("申请人情况", 7)), _rule(n + 7)]
     if c.style.header == "generic":
         out.append(_md([""] * n + cols))
     else:
-        out.append(_md([""] * n + [cols[0], "法人或其他组织", "", "", "", "", cols[6]]))
+        out.append(_md([""] * n + [cols[0]] + g.span("法人或其他组织", 5) + [cols[6]]))
         out.append(_md([""] * n + [""] + cols[1:6] + [""]))
     for row in c.t3:
         note = row.note if note_own else ""
@@ -90,11 +90,11 @@ def _t3(c: Content, g: _Grid, detached: float, note_own: bool) -> list[str]:
 
 
 def _t2(c: Content, g: _Grid, note_own: bool) -> list[str]:
-    out = [_md([c.t2[0].item, "", "", ""]), _rule(4)]
+    out = [_md(g.span(c.t2[0].item, 4)), _rule(4)]
     for block in c.t2:
         if block is not c.t2[0]:
             out.append(_md(g.span(block.item, 4)))
-        out.append(_md(block.header + [""] * (4 - len(block.header))))
+        out.append(_md(block.header[:1] + (block.header[1:] if len(block.header) == 4 else g.span(block.header[1], 3))))
         for row in block.rows:
             values = row.cells if len(row.cells) == 3 else g.span(row.cells[0], 3) if row.cells[0] else [""] * 3
             if note_own:
@@ -114,8 +114,8 @@ def _t4(c: Content, g: _Grid) -> list[str]:
         for (top, sub), i in zip(groups, range(0, 15, 5)):
             out.append(_md([f"{top}（{sub}）" if sub else top] + c.t4[i:i + 5]))
         return out
-    out = [_md([groups[0][0]] + [""] * 4 + [groups[1][0]] + [""] * 9), _rule(15),
-           _md(cols + [groups[1][1]] + [""] * 4 + [groups[2][1]] + [""] * 4), _md([""] * 5 + cols + cols)]
+    out = [_md(g.span(groups[0][0], 5) + g.span(groups[1][0], 10)), _rule(15),
+           _md(cols + g.span(groups[1][1], 5) + g.span(groups[2][1], 5)), _md([""] * 5 + cols + cols)]
     if c.style.t4 == "gap_rows":
         out += [_md([""] * 15)] * g.rng.randint(1, 4)
     return out + [_md(c.t4)]
