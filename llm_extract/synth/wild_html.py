@@ -14,14 +14,10 @@ from __future__ import annotations
 import random
 from html import escape
 
-from ..form import FORM
-from .wild_style import Content
+from .wild_style import ITEM_ROWS, TOP_LEVEL_ROWS, Content
 
 __all__ = ["html_spans"]
 
-_KEYS = FORM.table3_row_keys
-_TOP_LEVEL = ("new_received", "carried_over", "carried_forward")
-_OUTCOMES = _KEYS[_KEYS.index("granted"):_KEYS.index("carried_forward")]
 _NAV = ("首页", "政务公开", "政务服务", "互动交流", "走进本地", "专题专栏")
 _FONTS = ("宋体", "仿宋_GB2312", "微软雅黑", "仿宋")
 
@@ -68,22 +64,19 @@ def _t3(c: Content, k: _Cells) -> str:
     else:
         rows = [td(c.t3_note, 3, 3) + td("申请人情况", 1, 7),
                 td(cols[0], 2) + td("法人或其他组织", 1, 5) + td(cols[6], 2), "".join(td(x) for x in cols[1:6])]
-    groups = {}                                           # group label → number of rows it spans
-    current = ""
+    span: dict[str, int] = {}                             # group label → the rows it spans
+    group = ""
     for row in c.t3:
-        current = row.group or (current if row.key.startswith(("denied_", "unavailable_", "rejected_", "other_"))
-                                and row.key != "other_single" else "")
-        if current:
-            groups[current] = groups.get(current, 0) + 1
-    outcomes = sum(1 for r in c.t3 if r.key in _OUTCOMES or r.key == "other_single")
+        if row.key in ITEM_ROWS:
+            group = row.group or group
+            span[group] = span.get(group, 0) + 1
+    outcomes = sum(1 for r in c.t3 if r.key not in TOP_LEVEL_ROWS)
     for row in c.t3:
         cells = "".join(td(x) for x in row.cells)
-        if row.key in _TOP_LEVEL:
+        if row.key in TOP_LEVEL_ROWS:
             head = td(row.label, 1, 3)
-        elif row.group:
-            head = td(row.group, groups[row.group]) + td(row.label)
-        elif row.key.startswith(("denied_", "unavailable_", "rejected_", "other_")) and row.key != "other_single":
-            head = td(row.label)
+        elif row.key in ITEM_ROWS:
+            head = (td(row.group, span[row.group]) if row.group else "") + td(row.label)
         else:
             head = td(row.label, 1, 2)
         if row.top:

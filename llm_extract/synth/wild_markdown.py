@@ -21,15 +21,10 @@ from __future__ import annotations
 
 import random
 
-from ..form import FORM
-from .wild_style import Content
+from .wild_style import ITEM_ROWS, TOP_LEVEL_ROWS, Content
 
 __all__ = ["converter_md"]
 
-_KEYS = FORM.table3_row_keys
-_TOP_LEVEL = ("new_received", "carried_over", "carried_forward")
-#: rows under a group label (（三）不予公开 … （六）其他处理): an item column of their own
-_ITEMS = frozenset(_KEYS[_KEYS.index("denied_state_secret"):_KEYS.index("total_processed")])
 
 
 def _md(cells: list[str]) -> str:
@@ -70,9 +65,9 @@ def _t3(c: Content, g: _Grid, detached: float, note_own: bool) -> list[str]:
     for row in c.t3:
         note = row.note if note_own else ""
         label = row.label[:-len(note)] if note else row.label
-        if row.key in _TOP_LEVEL:
+        if row.key in TOP_LEVEL_ROWS:
             head = g.span(label, n)
-        elif row.key in _ITEMS:
+        elif row.key in ITEM_ROWS:
             head = ([""] if n == 3 else []) + [row.group, g.cell(label)]
         elif n == 3:
             head = [row.top] + g.span(label, 2)

@@ -22,7 +22,8 @@ from decimal import Decimal
 from ..form import FORM
 from ..schema import Report
 
-__all__ = ["Style", "Content", "T2Block", "T3Row", "choose_style", "build_content", "printed", "BLANKS"]
+__all__ = ["Style", "Content", "T2Block", "T3Row", "choose_style", "build_content", "printed", "BLANKS", "ITEM_ROWS",
+           "TOP_LEVEL_ROWS"]
 
 #: Placeholders real reports print for a blank cell (golden ``null``); "" is an empty cell.
 BLANKS = ("", "/", "-", "—", "无")
@@ -41,6 +42,23 @@ _HEADINGS = {
             "四、政府信息公开行政法复议、行政诉讼情况"),
 }
 _RENUMBER = {"二、": "三、", "三、": "四、", "四、": "五、"}
+
+
+def _rows_under_groups() -> frozenset[str]:
+    """The 表三 rows printed under a group label (（三）不予公开 … （六）其他处理): items of their own column."""
+    out: set[str] = set()
+    inside = False
+    for row in FORM.table3_rows:
+        inside = (inside or bool(row.group and not row.group.startswith("三、"))) and row.key != "total_processed"
+        if inside:
+            out.add(row.key)
+    return frozenset(out)
+
+
+#: 表三 rows under a group label, in an item column of their own
+ITEM_ROWS = _rows_under_groups()
+#: 表三 rows whose label spans every label column (outside 三、本年度办理结果)
+TOP_LEVEL_ROWS = tuple(k for k in FORM.table3_row_keys if k not in FORM.table3_outcome_rows and k != "total_processed")
 
 
 @dataclass(frozen=True)

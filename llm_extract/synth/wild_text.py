@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
-from .wild_style import Content
+from .wild_style import TOP_LEVEL_ROWS, Content
 
 __all__ = ["inline", "wrapped_pdf"]
 
@@ -148,7 +148,7 @@ def _t3_lines(c: Content, p: _Printer, rng: random.Random, width: int, place: st
     rows = c.t3
     groups: list[list[int]] = []              # a merged label (top or group) and the rows it spans
     for i, row in enumerate(rows):
-        if row.top or row.group or not groups or row.key in ("carried_over", "total_processed", "carried_forward"):
+        if row.top or row.group or not groups or row.key in TOP_LEVEL_ROWS or row.key == "total_processed":
             groups.append([])
         groups[-1].append(i)
     before: dict[int, list[str]] = defaultdict(list)     # lines of their own before a row
@@ -156,7 +156,7 @@ def _t3_lines(c: Content, p: _Printer, rng: random.Random, width: int, place: st
     for group in groups:
         first = rows[group[0]]
         if first.top and merged == "fragments":  # 三、本年度办理结果 in pieces, down the middle of the outcome rows
-            span = [i for i, r in enumerate(rows) if r.key not in ("new_received", "carried_over", "carried_forward")]
+            span = [i for i, r in enumerate(rows) if r.key not in TOP_LEVEL_ROWS]
             pieces = _wrap(first.top, rng.randint(3, 5))
             start = span[len(span) // 2 - len(pieces) // 2]
             for k, piece in enumerate(pieces):
