@@ -107,8 +107,8 @@ def test_a_null_cell_is_printed_as_a_placeholder_or_nothing_never_as_zero(family
         doc = render_wild(report, family, seed)
         if "numbers:above" in doc.kinds:          # there the next row's numbers stand before its label
             continue
-        label_at = doc.document().text.replace("<br>", "").find("查询事项")
-        after = _FOOTER.sub("", doc.document().text.replace("<br>", "")[label_at:label_at + 200])
+        text = doc.document().text.replace("<br>", "")
+        after = _FOOTER.sub("", text[text.find("查询事项"):][:200])
         between = after[len("查询事项"):after.find("本机关不掌")]        # up to the next row's label
         between = re.sub(r"[1１][.、．]$", "", between)                  # less its item number
         assert not re.search(r"\d", between), (seed, doc.kinds, between)
