@@ -362,6 +362,12 @@ def test_html_goes_through_the_projects_ingest_which_drops_the_site_navigation()
     assert "政务服务" not in text and "当前位置" not in text
 
 
+def test_html_can_put_the_article_in_a_page_layout_table() -> None:
+    doc = _find("html_spans", _has("layout_table"))
+    assert doc.text.index('class="main-frame"') < doc.text.index("<h1") < doc.text.index("</td></tr></table>")
+    assert "\t一、本年新收政府信息公开申请数量" in doc.document().text.replace("(", "（")
+
+
 # ── corpus for llm-extract extract / compare ──────────────────────────────────────────────────────
 
 def test_a_corpus_is_written_as_documents_beside_their_golden_json(tmp_path) -> None:

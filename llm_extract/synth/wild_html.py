@@ -1,6 +1,7 @@
 """A government CMS page (TRS-like): the ``html_spans`` family of the wild renderer.
 
-Site chrome around the article (head banner, navigation, breadcrumb, footer, a script),
+Site chrome around the article (head banner, navigation, breadcrumb, footer, a script;
+sometimes the article sits in a cell of a page-layout table),
 the title and a publication line, paragraphs as ``<p style><span style>``, and the three
 tables as the form draws them: merged cells with rowspan/colspan (三、本年度办理结果 over
 the outcome rows, （三）不予公开 over its eight items, the two-level header), every cell
@@ -133,6 +134,10 @@ def html_spans(c: Content, rng: random.Random) -> tuple[str, list[str]]:
     article += [_para(c.headings["表二"], rng), _t2(c, k), _para(c.headings["表三"], rng), _t3(c, k),
                 _para(c.headings["表四"], rng), _t4(c, k, rng)]
     article += [_para(x, rng) for x in c.outro] + ["</div>"]
+    layout = rng.random() < 0.3                  # older CMS templates: the article in a layout table's cell
+    if layout:
+        article = ['<table width="100%" class="main-frame"><tr><td width="200">&nbsp;</td><td>', *article,
+                   "</td></tr></table>"]
     page = "\n".join([
         "<!DOCTYPE html>", "<html>", "<head>",
         f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">',
@@ -146,4 +151,4 @@ def html_spans(c: Content, rng: random.Random) -> tuple[str, list[str]]:
         f'<div class="footer"><p>版权所有：人民政府办公室 ICP备{rng.randint(10000000, 99999999)}号</p>'
         "<p>主办单位：人民政府办公室</p></div>",
         "</body>", "</html>", ""])
-    return page, [f"charset:{charset}"]
+    return page, [f"charset:{charset}"] + (["layout_table"] if layout else [])
