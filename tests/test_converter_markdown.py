@@ -96,3 +96,20 @@ def test_a_converters_empty_column_at_the_right_is_not_a_cell():
         _, row, col = p.split(".")
         assert record.report.get(p) == expected["applications"][row][col], p
         assert record.provenance[p].status is Status.PROVEN, p
+
+
+def test_a_converter_that_repeats_spanning_cells_in_every_column_they_span():
+    """`| 一、本年新收… | 一、本年新收… | 4 | …`, `| 行政处罚 | 964 | 964 | 964 |`: a repeated cell is one cell."""
+    path = HERE / "fixtures" / "layouts" / "converter_repeated_spans.md"
+    text = path.read_text(encoding="utf-8")
+    assert "| 行政处罚 | 964 | 964 | 964 |" in text
+    expected = json.loads((HERE / "fixtures" / "layouts" / "converter_repeated_spans.json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    for p, value in record.report.values().items():
+        if p in ("doc_id", "agency"):
+            continue
+        node = expected
+        for key in p.split("."):
+            node = node[key]
+        assert same_value(p, value, node), p
+        assert record.provenance[p].status is Status.PROVEN, p

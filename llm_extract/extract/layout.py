@@ -142,11 +142,15 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
             cell_per_line = line.startswith("\t") and len(fields) == 2
             if cell_per_line:
                 fields = fields[1:]
+            previous = ""
             for col, f in enumerate(fields):
                 if not f.strip():
                     if cell_per_line:  # a tab-only line is a blank cell; empty tab-row fields are layout
                         items.append(Item(f, n, parse_cell(f), None))
                     continue
+                if grid and f == previous and not _cell(f).is_value:
+                    continue           # a converter repeats a spanning cell in every column it spans
+                previous = f
                 for it in _split_tokens(f, n, None if cell_per_line else col):
                     it.width = None if cell_per_line else len(fields)
                     it.grid = grid
