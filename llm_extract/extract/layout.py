@@ -27,6 +27,7 @@ __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_k
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
+_GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ENDS_DIGIT = re.compile(r"\d\s*$")
 _OCR_LETTERS = re.compile(r"^[OoIlSB]{1,7}$")
@@ -138,6 +139,8 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
             line = "\t".join(f.strip().replace("<br>", "") for f in line.strip()[1:-1].split("|"))
             grid = "\t" in line
         if "\t" in line:
+            if not grid and not line.startswith("\t") and ("  " in line or "\u3000" in line):
+                line = _GAP.sub("\t", line)   # PDF text mixes tabs and runs of spaces between columns
             fields = line.split("\t")
             cell_per_line = line.startswith("\t") and len(fields) == 2
             if cell_per_line:

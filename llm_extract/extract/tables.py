@@ -316,6 +316,50 @@ def _grid_row(items: list[Item], idx: int, end: int,
     return label.line, _grid_cells(same, width, label.col or 0)
 
 
+def _value_counts(items: list[Item]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for it in items:
+        if it.is_value:
+            counts[it.line] = counts.get(it.line, 0) + 1
+    return counts
+
+
+def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                   text_lines: set[int]) -> bool:
+    """Rows whose numbers stand on a line of their own, placed by count: when there are exactly as
+    many lines of bare numbers as rows without numbers on their label's lines, the i-th such row
+    takes the i-th such line, provided each line stands next to its row's label (after the label
+    before it and before the label after it). True when it placed them."""
+    if not order:
+        return False
+    first_idx = order[0][1]
+    start = first_idx
+    while start > 0 and items[start - 1].is_value and items[start - 1].line not in text_lines:
+        start -= 1                      # bare numbers right above the first label
+    by_line: dict[int, list[int]] = {}
+    for i in range(start, len(items)):
+        if items[i].is_value and items[i].line not in text_lines:
+            by_line.setdefault(items[i].line, []).append(i)
+    bare = [idxs for idxs in by_line.values() if len(idxs) >= 2]
+    if not bare:
+        return False
+    bare_ids = {id(items[i]) for idxs in bare for i in idxs}
+    open_rows = [k for k, (row, _) in enumerate(order)
+                 if not any(it.line in text_lines for it in spans[row] if it.is_value)]
+    if len(open_rows) != len(bare):
+        return False
+    for k, idxs in zip(open_rows, bare):
+        lo = order[k - 1][1] if k > 0 else -1
+        hi = order[k + 1][1] if k + 1 < len(order) else len(items)
+        if not lo < idxs[0] < hi:
+            return False
+    for row, _ in order:
+        spans[row] = [it for it in spans[row] if id(it) not in bare_ids]
+    for k, idxs in zip(open_rows, bare):
+        spans[order[k][0]] = [items[i] for i in idxs] + spans[order[k][0]]
+    return True
+
+
 def _numbers_above_labels(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
     """Give a line of numbers printed above its label (PDF text centres a row's numbers on a label
     wrapped over several lines) to the row below, when the row above already has its numbers.
@@ -326,6 +370,8 @@ def _numbers_above_labels(items: list[Item], order: list[tuple[str, int]], spans
     above its label, the table prints every row that way: each bare line goes to the row below
     (so that a row left blank, which has no line of numbers in PDF text, takes none)."""
     text_lines = {it.line for it in items if it.is_text}
+    if _pair_in_order(items, order, spans, text_lines):
+        return
     above = False
     if order:                           # numbers above the first row's label, after the header
         first_row, first_idx = order[0]
@@ -418,7 +464,7 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
-    if not tabbed:
+    if sum(1 for n in _value_counts(items).values() if n >= 3) >= 3:     # rows of numbers, not cells per line
         _numbers_above_labels(items, order, spans)
 
     def nxt_of(k: int) -> int:
