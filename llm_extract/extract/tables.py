@@ -491,10 +491,14 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
             continue
         if window is not None and label.col is not None:
             same_line = [it for it in span if it.line == label.line]
+            if not same_line and len({it.line for it in span}) == 1:
+                same_line = span                        # the row's numbers on a line of their own
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
             if len(numbers) == 7:                       # seven numbers for seven columns
                 cells = [it.cell for it in numbers]
+            elif len(same_line) == 7 and len(by_col) == 7:   # placeholders (—, /) among or instead of numbers
+                cells = [it.cell for it in same_line]
             elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers) \
                     and len(by_col) == len(same_line):  # two numbers in one field ("1 0"): not by column
                 cells = [by_col[c].cell if c in by_col else parse_cell("") for c in range(window, window + 7)]
