@@ -24,9 +24,12 @@ __all__ = ["unfold", "is_inline"]
 
 _MIN_LENGTH = 120
 _MIN_ROW_HITS = 4
+_MIN_CONTINUED = 24
 
 #: a number (a row's digit run, or a fee with decimals) followed by the next label's first character
 _RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"])")
+#: an item number after a row's digits and a space: …0000000 ５．属于三类内部事务信息
+_SPACED_ITEM = re.compile(r"(?<=\d)\s+(?=\d[.、．][\u4e00-\u9fff])")
 #: an item number is not a row's digits: 1.属于 / 2、重复 / （3）
 _ITEM_NUMBER = re.compile(r"^\d{1,2}$")
 #: a digit run that swallowed the next item's number: 00000002.其他法律…
@@ -52,6 +55,20 @@ def is_inline(line: str) -> bool:
         return True
     # (a table of contents names the headings, but no row of 表二 with its number)
     return sum(1 for m in _T2_LABEL_AT.finditer(text) if text[m.end():m.end() + 1].isdigit()) >= 2
+
+
+def _holds_rows(line: str) -> bool:
+    text = normalise(line)
+    return any(c.isdigit() for c in text) and (any(w in text for w in _ROW_WORDS) or bool(_T2_LABEL_AT.search(text)))
+
+
+def _continued(text: str) -> list[str]:
+    """A line that continues an inline table (no heading in it): cut at its rows, up to 五、."""
+    after = _AFTER_TABLES.search(text)
+    last = after.start() if after else len(text)
+    points = sorted({c for c in _row_cuts(text) if 0 < c < last} | {0, last, len(text)})
+    pieces = [text[a:b].strip() for a, b in zip(points, points[1:])]
+    return [p for p in pieces if p]
 
 
 def _heading_cuts(text: str) -> set[int]:
@@ -83,6 +100,8 @@ def _row_cuts(text: str) -> set[int]:
         if text.startswith(("年", "月", "日", "号", "件", "条", "万", "%", "个", "人", "项", "次"), end):
             continue        # a figure of the narrative or a date, not a row's digits
         cuts.add(end)
+    for m in _SPACED_ITEM.finditer(text):
+        cuts.add(m.end())
     for m in _RUN_THEN_ITEM.finditer(text):
         cuts.add(m.end() - 1)           # 00000002.其他法律…: the run, then the next item's number
     for m in _OPENS.finditer(text):
@@ -94,12 +113,13 @@ def _row_cuts(text: str) -> set[int]:
     return cuts
 
 
-def _spans(text: str) -> list[str]:
-    """The table part of an inline line (first heading … 五、), cut into heading and row lines."""
+def _spans(text: str, continued: bool = False) -> list[str]:
+    """The table part of an inline line (first heading … 五、), cut into heading and row lines; a line
+    that ``continued`` an inline table is table from its start."""
     heads = _heading_cuts(text)
     if not heads:
-        return [text]
-    first = min(heads)
+        return _continued(text) if continued else [text]
+    first = 0 if continued else min(heads)
     after = [m.start() for m in _AFTER_TABLES.finditer(text) if m.start() > first]
     last = after[0] if after else len(text)
     cuts = {c for c in heads | _row_cuts(text) if first <= c <= last} | {first, last}
@@ -114,9 +134,13 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
         return lines, list(range(1, len(lines) + 1))
     out: list[str] = []
     origin: list[int] = []
+    inside = False                  # after an inline table line, its continuation lines are unfolded too
     for n, line in enumerate(lines, start=1):
-        if is_inline(line):
+        if inside and len(line) >= _MIN_CONTINUED and _holds_rows(line):
+            pieces = _spans(line, continued=True)
+        elif is_inline(line):
             pieces = _spans(line)
+            inside = True
         else:
             pieces = [line]
         out.extend(pieces)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from ..evidence import Ambiguity, CellKind, Reading
+from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import Cell, parse_cell
 from .glued import cuts, glued_number, glued_run, group_cuts, groups_hold, recount_options, row_cuts
@@ -103,8 +104,10 @@ def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
               ambiguities: list[Ambiguity] | None) -> None:
     """A 表二 row whose cells ran into its label: one cell is read; three are cut (never read)."""
     if len(paths) == 1:
-        cell = parse_cell(number)
-        out[paths[0]] = _reading(cell, [item.line], "glued")
+        r = _reading(parse_cell(number), [item.line], "glued")
+        if isinstance(r.value, Decimal) and not paths[0].endswith("fees_10k_yuan"):
+            r = _missing(number, [item.line], "glued", "a decimal where a count belongs")
+        out[paths[0]] = r
         return
     note = "glued digit run: where the cells part is unknown"
     for path in paths:
@@ -220,13 +223,22 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))
 
 
+_GLUED_BLANKS = re.compile(r"[^\d\u4e00-\u9fff]{0,2}|[/\-—–－无]*")
+
+
 def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
     """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow."""
     paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
     run = glued_run(label.key)
-    if run is None:                     # nothing after the label: seven empty cells
-        for path in paths:
-            out[path] = _reading(parse_cell(""), [label.line], "glued")
+    if run is None:
+        m = FORM.table3_row(row).pattern.search(label.key)
+        rest = label.key[m.end():] if m else label.key
+        if _GLUED_BLANKS.fullmatch(rest):   # nothing, or placeholders, after the label: seven empty cells
+            for path in paths:
+                out[path] = _reading(parse_cell(rest[:1]), [label.line], "glued")
+        else:
+            for path in paths:
+                out[path] = _missing(rest, [label.line], "glued", "no digit run after the label")
         return
     digits = run[1]
     options = row_cuts(digits) if len(digits) >= 7 else []
