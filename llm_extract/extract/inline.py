@@ -22,7 +22,7 @@ from .cells import normalise
 
 __all__ = ["unfold", "is_inline"]
 
-_MIN_LENGTH = 120
+_MIN_LENGTH = 40
 _MIN_ROW_HITS = 4
 _MIN_CONTINUED = 24
 
@@ -134,13 +134,16 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
         return lines, list(range(1, len(lines) + 1))
     out: list[str] = []
     origin: list[int] = []
+    inline = [is_inline(line) for line in lines]
     inside = False                  # after an inline table line, its continuation lines are unfolded too
     for n, line in enumerate(lines, start=1):
         if inside and len(line) >= _MIN_CONTINUED and _holds_rows(line):
             pieces = _spans(line, continued=True)
-        elif is_inline(line):
+        elif inline[n - 1]:
             pieces = _spans(line)
             inside = True
+        elif n < len(lines) and inline[n] and len(line) >= _MIN_CONTINUED:
+            pieces = _spans(line)   # the paragraph before an inline table may end in its heading
         else:
             pieces = [line]
         out.extend(pieces)

@@ -44,6 +44,12 @@ def _title(lines: list[str]) -> tuple[str, list[int]]:
         if not text:
             continue
         if len(text) > 60:
+            end = text.find("报告", 0, 80)
+            if end < 0:              # a paragraph, not a title
+                break
+            text = text[:end + 2]    # a crawler's dump: the title runs into the article
+            parts.append(text)
+            used.append(n)
             break
         parts.append(text)
         used.append(n)
