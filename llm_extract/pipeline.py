@@ -33,6 +33,7 @@ from .ingest.notices import explain_not_a_report, ingest_findings
 from .outputs import CSV_HEADER, FAILED_DIR, RECORDS_DIR, atomic_open, csv_row, dumps, read_json, write_json
 from .extract.narrative import read_narrative
 from .review import review_items
+from .runlock import run_lock
 from .schema import Report
 from verify import verify_extraction
 from verify.crossyear import check_cross_year, consecutive_pairs
@@ -121,14 +122,24 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
               cache_dir: str | Path | None = None, use_cache: bool = True) -> RunSummary:
     """Process files and directories into ``out_dir``; see the module docstring.
 
+    The run holds ``out_dir``'s lock (:mod:`llm_extract.runlock`): a second run on the same
+    directory raises :class:`~llm_extract.runlock.OutputLockedError`.
+
     ``llm`` routes documents to the model stage: ``never``, ``auto`` (only documents the
     deterministic path did not fully prove) or ``always``; by default auto when a model is
     configured (``model``, else the environment) and never otherwise. Model answers are
     cached in ``cache_dir`` (default ``llm_extract.model.default_cache_dir()``) unless
     ``use_cache`` is false. Raises :class:`ModelConfigError` for unusable model settings.
     """
+    with run_lock(out_dir):
+        return _run_batch(inputs, Path(out_dir), resume=resume, progress=progress, llm=llm, model=model,
+                          cache_dir=cache_dir, use_cache=use_cache)
+
+
+def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
+               progress: Callable[[DocumentOutcome], None] | None, llm: str | None,
+               model: "ModelSettings | None", cache_dir: str | Path | None, use_cache: bool) -> RunSummary:
     started = time.perf_counter()
-    out = Path(out_dir)
     (out / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
     files = iter_inputs(list(inputs))
     ids = _doc_ids(files)
