@@ -355,7 +355,7 @@ def update_golden(
             _, diffs = compare_values(doc_id, previous, new)
             for d in diffs:
                 console.print(f"{doc_id}  {d.path}: {d.expected!r} → {d.got!r}", highlight=False, markup=False)
-        write_json(path, new)
+        write_json(path, new, indent=2, sync=True)     # golden files are read and diffed by people
         console.print(f"wrote {path}", markup=False)
 
 
