@@ -34,6 +34,7 @@ from .record_keys import record_key
 from .outputs import CSV_HEADER, FAILED_DIR, RECORDS_DIR, atomic_open, csv_row, dumps, read_json, write_json
 from .extract.narrative import read_narrative
 from .review import review_items
+from .multireport import split_reports
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
 from .schema import Report
@@ -190,6 +191,8 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
         doc = load(f)
         doc = Document(doc_id=doc_id, text=doc.text, path=doc.path, source_kind=doc.source_kind,
                        encoding=doc.encoding, meta=doc.meta)
+        if len(parts := split_reports(doc)) > 1:         # several reports in one file: a record each
+            return _several(f, out, parts, decisions, t0)
         if resume and _resumable(record_path, doc) and not (stage and stage.redo(read_json(record_path))):
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
         else:
@@ -211,6 +214,36 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
         write_json(failed_path, outcome.model_dump(mode="json"))
     outcome.seconds = round(time.perf_counter() - t0, 4)
     return outcome
+
+
+def _several(f: Path, out: Path, parts: list[Document], decisions: Any, t0: float) -> DocumentOutcome:
+    """A file holding several reports (llm_extract.multireport): one record per report, ids ``<stem>-k``.
+
+    The parts take the deterministic path only, and are redone on every run (no resume)."""
+    stem = parts[0].doc_id.rsplit("-", 1)[0]
+    (out / RECORDS_DIR / f"{stem}.json").unlink(missing_ok=True)
+    (out / FAILED_DIR / f"{stem}.json").unlink(missing_ok=True)
+    counts: Counter[str] = Counter()
+    errors = []
+    for part in parts:
+        record_path, failed_path = out / RECORDS_DIR / f"{part.doc_id}.json", out / FAILED_DIR / f"{part.doc_id}.json"
+        try:
+            record = apply_decisions(process_document(part), decisions, part.lines)
+        except DocumentError as exc:
+            record_path.unlink(missing_ok=True)
+            errors.append(f"{part.doc_id}: {exc.detail}")
+            write_json(failed_path, DocumentOutcome(doc_id=part.doc_id, path=str(f), ok=False, error=str(exc),
+                                                    error_type=exc.code).model_dump(mode="json"))
+            continue
+        write_json(record_path, _record_json(record, part.lines))
+        failed_path.unlink(missing_ok=True)
+        counts.update(record.status_counts())
+    ok = len(errors) < len(parts)
+    note = f"{f}: {len(parts)} reports in one file, split into {parts[0].doc_id} … {parts[-1].doc_id}"
+    return DocumentOutcome(doc_id=stem, path=str(f), ok=ok, status_counts=dict(counts),
+                           error=note + ("; failed: " + "; ".join(errors) if errors else ""),
+                           error_type=None if ok else "MultipleReportsError",
+                           seconds=round(time.perf_counter() - t0, 4))
 
 
 _WORKER_DECISIONS: dict[str, Any] = {}
