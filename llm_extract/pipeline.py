@@ -14,10 +14,9 @@ record matches the input's content hash are skipped) without duplicates.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,16 +29,14 @@ from .evidence import Record
 from .extract import extract_regex
 from .ingest import Document, iter_inputs, load
 from .ingest.notices import explain_not_a_report, ingest_findings
-from .record_keys import record_key
-from .outputs import CSV_HEADER, FAILED_DIR, RECORDS_DIR, atomic_open, csv_row, dumps, read_json, write_json
+from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .extract.narrative import read_narrative
 from .review import review_items
 from .multireport import split_reports
+from .rebuild import rebuild_combined
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
-from .schema import Report
 from verify import verify_extraction
-from verify.crossyear import agency_key, check_pair, consecutive_pairs
 from verify.narrative import check_record_narrative
 from verify.split import diagnose_record
 
@@ -301,72 +298,13 @@ def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summar
     stage.run(done)
 
 
-def _cross_year(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
-    """Cross-year findings (verify.crossyear) by doc id, as finding dicts with their review items.
-
-    They depend on the whole output directory, so they go into the rebuilt combined files
-    only; each ``records/*.json`` stays a function of its own document. Each agency-year is
-    linked once (linear), and the records of a link are loaded as it is checked: a few at a
-    time, never all linked records at once.
-    """
-    keys = [record_key(p) for p in paths]
-    pairs = sorted(consecutive_pairs(keys), key=lambda ij: (agency_key(keys[ij[0]][0] or ""), keys[ij[0]][1] or 0))
-    out: dict[str, list[dict[str, Any]]] = {}
-    loaded: OrderedDict[int, Record] = OrderedDict()       # the last few records (a chain's previous year)
-
-    def record(i: int) -> Record:
-        if i not in loaded:
-            loaded[i] = Record.from_json_dict(read_json(paths[i]))
-            if len(loaded) > 4:
-                loaded.popitem(last=False)
-        return loaded[i]
-
-    for i, j in pairs:
-        for finding in check_pair(record(i), record(j)):
-            doc_id = record(j).doc_id
-            carrier = Record(report=Report(doc_id=doc_id), findings=[finding])
-            out.setdefault(doc_id, []).append({
-                "finding": finding.model_dump(mode="json", exclude_defaults=True),
-                "review": [item.model_dump(mode="json") for item in review_items(carrier, [])],
-            })
-    return out
-
-
 def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
-    """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones).
-
-    Streams: one record in memory at a time (plus the few a cross-year link needs), so a
-    batch of tens of thousands of reports does not need their records in memory.
-    """
-    paths = sorted((out / RECORDS_DIR).glob("*.json"))
-    links = _cross_year(paths)
-    fields: Counter[str] = Counter()
-    rules: Counter[str] = Counter()
-    queued = 0
-    with atomic_open(out / "records.jsonl") as jsonl, atomic_open(out / "records.csv") as csv_fh, \
-            atomic_open(out / "review_queue.jsonl") as queue:
-        csv_fh.write("\ufeff")
-        table = csv.writer(csv_fh, lineterminator="\r\n")
-        table.writerow(CSV_HEADER)
-        for p in paths:
-            rec = read_json(p)
-            acknowledged = (rec.get("stages", {}).get("review") or {}).get("acknowledged") or {}
-            for link in links.get(rec.get("doc_id"), []):
-                rec.setdefault("findings", []).append(link["finding"])
-                rec.setdefault("review", []).extend(i for i in link["review"] if i.get("finding") not in acknowledged)
-            review = rec.pop("review", [])
-            jsonl.write(dumps(rec) + "\n")
-            table.writerow(csv_row(rec))
-            for item in review:
-                queue.write(dumps(item) + "\n")
-            if rec.get("doc_id") not in batch_ids:
-                continue
-            queued += len(review)
-            fields.update(rec.get("status_counts", {}))
-            rules.update(f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning"))
-    summary.fields = {k: v for k, v in fields.items() if v}
-    summary.queued = queued
-    summary.rules = dict(sorted(rules.items()))
+    """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones),
+    streamed and on every core (:func:`llm_extract.rebuild.rebuild_combined`); count this batch's part."""
+    totals = rebuild_combined(out, batch_ids)
+    summary.fields = {k: v for k, v in totals.fields.items() if v}
+    summary.queued = totals.queued
+    summary.rules = dict(sorted(totals.rules.items()))
 
 
 def rebuild_outputs(out_dir: str | Path) -> None:

@@ -67,3 +67,16 @@ def test_the_summary_lists_the_first_failures_and_counts_them_all(tmp_path: Path
 
 def test_a_small_batch_stays_in_one_process() -> None:
     assert worker_count(10, 8) == 1 and worker_count(0) == 1
+
+
+def test_the_rebuild_on_two_processes_writes_what_it_writes_on_one(tmp_path: Path, golden_dir: Path) -> None:
+    from llm_extract.rebuild import rebuild_combined
+
+    out = tmp_path / "out"
+    run_batch([_batch(tmp_path, golden_dir, 40)], out, workers=1)
+    totals = {}
+    files = {}
+    for workers in (1, 2):
+        totals[workers] = rebuild_combined(out, {p.stem for p in (out / "records").iterdir()}, workers=workers)
+        files[workers] = [(out / name).read_bytes() for name in COMBINED]
+    assert files[1] == files[2] and totals[1] == totals[2] and totals[1].fields["proven"] > 0
