@@ -146,3 +146,4 @@ def test_temp_files_a_killed_run_left_are_removed_when_a_run_starts(tmp_path: Pa
     keep.write_text("x")
     run_batch([_inputs(tmp_path, golden_dir)], out)
     assert not any(p.exists() for p in litter) and keep.exists()
+
