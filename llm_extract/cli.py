@@ -13,12 +13,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ._exceptions import GoldenError, ModelConfigError
 from .compare import compare_dirs, compare_values, golden_from_record, load_output_dir
 from .evidence import Record
 from .ingest import iter_inputs
 from .outputs import dumps, read_json, write_json
+from .exitcodes import LOCKED, USAGE, exit_code
+from .runlock import OutputLockedError
 from .pipeline import DocumentOutcome, RunSummary, run_batch
 
 if TYPE_CHECKING:
@@ -27,27 +30,36 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract, verify and review the tables of 政府信息公开工作年度报告.")
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)   # messages name paths: never cut them
+
+
+def _styled(style: str, text: object, rest: object = "") -> Text:
+    """``text`` in ``style`` then ``rest``: never read as markup (paths and document text may hold ``[/x]``)."""
+    return Text.assemble((str(text), style), str(rest))
+
+
+def _row(table: Table, *cells: object) -> None:
+    table.add_row(*(Text(str(c), overflow="fold") for c in cells))
 
 
 def _summary_table(summary: RunSummary) -> Table:
     t = Table(title="llm-extract run", show_header=False)
-    t.add_row("documents", f"{summary.documents} ({summary.ok} ok, {summary.failed} failed"
+    _row(t, "documents", f"{summary.documents} ({summary.ok} ok, {summary.failed} failed"
               + (f", {summary.resumed} resumed from an earlier run" if summary.resumed else "") + ")")
     fields = summary.fields
     queued_fields = sum(v for k, v in fields.items() if k != "proven")
-    t.add_row("fields", f"{fields.get('proven', 0)} proven, {fields.get('derived', 0)} derived, "
+    _row(t, "fields", f"{fields.get('proven', 0)} proven, {fields.get('derived', 0)} derived, "
                         f"{queued_fields} queued for review")
-    t.add_row("review queue", f"{summary.queued} items → {Path(summary.out_dir) / 'review_queue.jsonl'}")
+    _row(t, "review queue", f"{summary.queued} items → {Path(summary.out_dir) / 'review_queue.jsonl'}")
     if summary.rules:
-        t.add_row("findings", ", ".join(f"{k}×{v}" for k, v in summary.rules.items()))
-    t.add_row("language model", f"{summary.llm.get('mode')}: {summary.llm.get('reason', '')}")
+        _row(t, "findings", ", ".join(f"{k}×{v}" for k, v in summary.rules.items()))
+    _row(t, "language model", f"{summary.llm.get('mode')}: {summary.llm.get('reason', '')}")
     if "calls" in summary.llm:
         llm = summary.llm
-        t.add_row("model calls", f"{llm['calls']} calls for {llm.get('routed_to_model', 0)} documents "
+        _row(t, "model calls", f"{llm['calls']} calls for {llm.get('routed_to_model', 0)} documents "
                   f"({llm.get('cache_hits', 0)} answered from cache, {len(llm.get('failed', []))} failed); "
                   f"{llm.get('input_tokens', 0)} input + {llm.get('output_tokens', 0)} output tokens")
-    t.add_row("time", f"{summary.seconds:.2f} s")
+    _row(t, "time", f"{summary.seconds:.2f} s")
     return t
 
 
@@ -63,8 +75,19 @@ def extract(
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse cached model answers.")] = True,
     concurrency: Annotated[Optional[int], typer.Option(
         help="Model calls in flight at once (default: $LLM_EXTRACT_CONCURRENCY or 4).")] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Exit 3 when any document or any model call failed (default: exit 0 when one succeeded).")
+    ] = False,
 ) -> None:
-    """Extract and verify reports into OUT: records, CSV, review queue, summary."""
+    """Extract and verify reports into OUT: records, CSV, review queue, summary.
+
+    Exit codes:
+    0 done (without --strict: at least one document was processed);
+    1 no document could be processed;
+    2 usage or configuration error (no input files, unusable model settings);
+    3 with --strict: some document or model call failed (listed in OUT/summary.json);
+    4 another run holds the lock on OUT (OUT/.llm-extract.lock).
+    """
     settings = None
     if llm != "never":
         from .model.config import load_settings
@@ -72,11 +95,11 @@ def extract(
         try:
             settings = load_settings({"model": model, "concurrency": concurrency})
         except ModelConfigError as exc:
-            err.print(f"[red]{exc}[/red]")
+            err.print(_styled("red", exc))
             raise typer.Exit(2)
     files = iter_inputs(list(paths))
     if not files:
-        err.print(f"[red]no input files found in {', '.join(map(str, paths))}[/red]")
+        err.print(_styled("red", f"no input files found in {', '.join(map(str, paths))}"))
         raise typer.Exit(2)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
@@ -84,18 +107,20 @@ def extract(
 
         def step(outcome: DocumentOutcome) -> None:
             if not outcome.ok:
-                err.print(f"[yellow]failed[/yellow] {outcome.error}")
+                err.print(_styled("yellow", "failed ", outcome.error))
             progress.advance(task)
 
         try:
             summary = run_batch(list(paths), out, resume=resume, progress=step, llm=llm, model=settings,
                                 use_cache=cache)
         except ModelConfigError as exc:
-            err.print(f"[red]{exc}[/red]")
-            raise typer.Exit(2)
+            err.print(_styled("red", exc))
+            raise typer.Exit(USAGE)
+        except OutputLockedError as exc:
+            err.print(_styled("red", exc))
+            raise typer.Exit(LOCKED)
     console.print(_summary_table(summary))
-    if summary.ok == 0:
-        raise typer.Exit(1)
+    raise typer.Exit(exit_code(summary, strict=strict))
 
 
 @app.command()
@@ -109,7 +134,7 @@ def compare(
     try:
         cmp = compare_dirs(out_dir, golden_dir)
     except GoldenError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(_styled("red", exc))
         raise typer.Exit(2)
     if as_json:
         console.print_json(dumps(cmp.model_dump(mode="json") | {"accuracy": cmp.accuracy,
@@ -120,22 +145,22 @@ def compare(
         t.add_column("accuracy", justify="right")
         t.add_column("fields", justify="right")
         for name, (ok, n) in cmp.per_table.items():
-            t.add_row(name, f"{ok / n:.2%}", str(n))
+            _row(t, name, f"{ok / n:.2%}", n)
         for name, (ok, n) in cmp.per_document.items():
-            t.add_row(name, f"{ok / n:.2%}", str(n))
+            _row(t, name, f"{ok / n:.2%}", n)
         console.print(t)
         if cmp.missing_documents:
-            console.print(f"[red]no output for:[/red] {', '.join(cmp.missing_documents)}")
+            console.print(_styled("red", "no output for: ", ", ".join(cmp.missing_documents)))
         if cmp.differences:
             # one plain line per field, never truncated, easy to grep
             console.print(f"{len(cmp.differences)} differing fields "
-                          f"({cmp.silent_errors} not in the review queue):", highlight=False)
+                          f"({cmp.silent_errors} not in the review queue):", highlight=False, markup=False)
             for diff in cmp.differences:
                 expected = json.dumps(diff.expected, ensure_ascii=False, default=str)
                 got = json.dumps(diff.got, ensure_ascii=False, default=str)
                 where = "in review queue" if diff.queued else "NOT in review queue"
                 console.print(f"  {diff.doc_id}  {diff.path}  expected {expected}  got {got}  ({where})",
-                              highlight=False, soft_wrap=True)
+                              highlight=False, soft_wrap=True, markup=False)
     if cmp.accuracy < min_accuracy:
         err.print(f"[red]accuracy {cmp.accuracy:.2%} is below --min-accuracy {min_accuracy:.2%}[/red]")
         raise typer.Exit(1)
@@ -151,14 +176,14 @@ def verify(
     try:
         record = Record.from_json_dict(read_json(record_path))
     except (OSError, ValueError) as exc:
-        err.print(f"[red]{record_path}: cannot read record: {exc}[/red]")
+        err.print(_styled("red", f"{record_path}: cannot read record: {exc}"))
         raise typer.Exit(2)
     checked = verify_report(record)
     broken = [f for f in checked.findings if f.severity == "error"]
     counts = checked.status_counts()
-    console.print(f"{record_path}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
+    console.print(f"{record_path}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), markup=False)
     for f in broken:
-        console.print(f"[red]{f.code}[/red] {f.message}")
+        console.print(_styled("red", f.code, f" {f.message}"))
     if broken:
         raise typer.Exit(1)
     console.print("[green]every identity holds[/green]")
@@ -175,7 +200,7 @@ def rules() -> None:
         t.add_column(col)
     for code in sorted(RULES):
         r = RULES[code]
-        t.add_row(r.code, r.zh, r.en)
+        _row(t, r.code, r.zh, r.en)
     console.print(t)
 
 
@@ -317,11 +342,11 @@ def update_golden(
     for doc_id in doc:
         rec = records.get(doc_id)
         if rec is None:
-            err.print(f"[red]{doc_id}: no record in {out_dir}[/red]")
+            err.print(_styled("red", f"{doc_id}: no record in {out_dir}"))
             raise typer.Exit(2)
         unproven = {k: v for k, v in rec.get("status_counts", {}).items() if k != "proven" and v}
         if unproven and not allow_unproven:
-            err.print(f"[red]{doc_id}: fields not proven ({unproven}); review them or pass --allow-unproven[/red]")
+            err.print(_styled("red", f"{doc_id}: fields not proven ({unproven}); review them or pass --allow-unproven"))
             raise typer.Exit(1)
         path = golden_dir / f"{doc_id}.json"
         previous = read_json(path) if path.exists() else None
@@ -329,9 +354,9 @@ def update_golden(
         if previous is not None:
             _, diffs = compare_values(doc_id, previous, new)
             for d in diffs:
-                console.print(f"{doc_id}  {d.path}: {d.expected!r} → {d.got!r}", highlight=False)
-        write_json(path, new)
-        console.print(f"wrote {path}")
+                console.print(f"{doc_id}  {d.path}: {d.expected!r} → {d.got!r}", highlight=False, markup=False)
+        write_json(path, new, indent=2, sync=True)     # golden files are read and diffed by people
+        console.print(f"wrote {path}", markup=False)
 
 
 def main() -> None:  # console-script entry point

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import MISSING, dataclass, field, fields, replace
+from functools import cache
 from decimal import Decimal
 from enum import Enum
 from typing import Any, ClassVar
@@ -113,19 +114,28 @@ class _Plain:
 
     def model_dump(self, *, mode: str = "python", exclude_defaults: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
-            if exclude_defaults:
-                default = f.default_factory() if f.default_factory is not MISSING else f.default
-                if value == default:
-                    continue
+        for name, default, factory in _field_specs(type(self)):
+            value = getattr(self, name)
+            if exclude_defaults and value == (factory() if factory is not MISSING else default):
+                continue
             if mode == "json":
                 value = _jsonable(value)
-            out[f.name] = value
+            out[name] = value
         return out
 
 
+@cache
+def _field_specs(cls: type) -> tuple[tuple[str, Any, Any], ...]:
+    """(name, default, default factory) of a dataclass's fields: ``fields()`` once per class, not per dump."""
+    return tuple((f.name, f.default, f.default_factory) for f in fields(cls))
+
+
+_PLAIN = (str, int, bool, float, type(None))
+
+
 def _jsonable(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):

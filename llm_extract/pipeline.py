@@ -14,11 +14,10 @@ record matches the input's content hash are skipped) without duplicates.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,12 +29,14 @@ from .evidence import Record
 from .extract import extract_regex
 from .ingest import Document, iter_inputs, load
 from .ingest.notices import explain_not_a_report, ingest_findings
-from .outputs import CSV_HEADER, FAILED_DIR, RECORDS_DIR, atomic_open, csv_row, dumps, read_json, write_json
+from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .extract.narrative import read_narrative
 from .review import review_items
-from .schema import Report
+from .multireport import split_reports
+from .rebuild import rebuild_combined
+from .runlock import run_lock
+from .workers import map_ordered, worker_count
 from verify import verify_extraction
-from verify.crossyear import check_cross_year, consecutive_pairs
 from verify.narrative import check_record_narrative
 from verify.split import diagnose_record
 
@@ -47,6 +48,7 @@ __all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "
            "LLM_MODES"]
 
 LLM_MODES = ("never", "auto", "always")
+MAX_LISTED_FAILURES = 1000
 
 
 class DocumentOutcome(BaseModel):
@@ -72,8 +74,7 @@ class RunSummary(BaseModel):
     rules: dict[str, int] = Field(default_factory=dict)      # rule code → findings (error/warning)
     llm: dict[str, Any] = Field(default_factory=dict)        # mode and why; calls, tokens
     seconds: float = 0.0
-    failures: list[dict[str, str]] = Field(default_factory=list)
-    outcomes: list[DocumentOutcome] = Field(default_factory=list)
+    failures: list[dict[str, str]] = Field(default_factory=list)   # the first MAX_LISTED_FAILURES (all in OUT/failed/)
 
 
 def process_document(doc: Document) -> Record:
@@ -118,8 +119,15 @@ def _resumable(record_path: Path, doc: Document) -> bool:
 def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = True,
               progress: Callable[[DocumentOutcome], None] | None = None,
               llm: str | None = None, model: "ModelSettings | None" = None,
-              cache_dir: str | Path | None = None, use_cache: bool = True) -> RunSummary:
+              cache_dir: str | Path | None = None, use_cache: bool = True,
+              workers: int | None = None) -> RunSummary:
     """Process files and directories into ``out_dir``; see the module docstring.
+
+    Without a model stage, documents are processed on ``workers`` processes (default: every
+    core, ``$LLM_EXTRACT_WORKERS``); records, outputs and progress are in input order all the same.
+
+    The run holds ``out_dir``'s lock (:mod:`llm_extract.runlock`): a second run on the same
+    directory raises :class:`~llm_extract.runlock.OutputLockedError`.
 
     ``llm`` routes documents to the model stage: ``never``, ``auto`` (only documents the
     deterministic path did not fully prove) or ``always``; by default auto when a model is
@@ -127,8 +135,16 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     cached in ``cache_dir`` (default ``llm_extract.model.default_cache_dir()``) unless
     ``use_cache`` is false. Raises :class:`ModelConfigError` for unusable model settings.
     """
+    with run_lock(out_dir):
+        return _run_batch(inputs, Path(out_dir), resume=resume, progress=progress, llm=llm, model=model,
+                          cache_dir=cache_dir, use_cache=use_cache, workers=workers)
+
+
+def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
+               progress: Callable[[DocumentOutcome], None] | None, llm: str | None,
+               model: "ModelSettings | None", cache_dir: str | Path | None, use_cache: bool,
+               workers: int | None) -> RunSummary:
     started = time.perf_counter()
-    out = Path(out_dir)
     (out / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
     files = iter_inputs(list(inputs))
     ids = _doc_ids(files)
@@ -138,38 +154,18 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     stage = _model_stage(llm, model, cache_dir, use_cache)
     if llm == "never":
         summary.llm = {"mode": "never", "reason": "--llm never: deterministic path only"}
-    for f in files:
-        t0 = time.perf_counter()
-        doc_id = ids[f]
-        record_path = out / RECORDS_DIR / f"{doc_id}.json"
-        failed_path = out / FAILED_DIR / f"{doc_id}.json"
-        try:
-            doc = load(f)
-            doc = Document(doc_id=doc_id, text=doc.text, path=doc.path, source_kind=doc.source_kind,
-                           encoding=doc.encoding, meta=doc.meta)
-            if resume and _resumable(record_path, doc) and not (stage and stage.redo(read_json(record_path))):
-                outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
-            else:
-                record = process_document(doc)
-                if stage is not None and stage.offer(doc, record, (f, t0)):   # written when the model answers
-                    failed_path.unlink(missing_ok=True)
-                    if stage.full:
-                        _run_model_stage(stage, out, decisions, summary, progress)
-                    continue
-                record = apply_decisions(record, decisions, doc.lines)
-                write_json(record_path, _record_json(record, doc.lines))
-                outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
-            failed_path.unlink(missing_ok=True)
-        except DocumentError as exc:
-            record_path.unlink(missing_ok=True)
-            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=str(exc), error_type=exc.code)
-            write_json(failed_path, outcome.model_dump(mode="json"))
-        except OSError as exc:
-            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {exc.strerror or exc}",
-                                      error_type="OSError")
-            write_json(failed_path, outcome.model_dump(mode="json"))
-        outcome.seconds = round(time.perf_counter() - t0, 4)
-        summary.outcomes.append(outcome)
+    if stage is None and (n := worker_count(len(files), workers)) > 1:      # documents are independent
+        outcomes: Iterator[DocumentOutcome | None] = map_ordered(
+            _pooled, [(f, ids[f], out, resume) for f in files], workers=n, initializer=_init_worker,
+            initargs=(decisions,))
+    else:
+        outcomes = (_one(f, ids[f], out, resume, decisions, stage) for f in files)
+    for outcome in outcomes:
+        if outcome is None:                      # held for the model stage: written when it answers
+            if stage is not None and stage.full:
+                _run_model_stage(stage, out, decisions, summary, progress)
+            continue
+        _tally(summary, outcome)
         if progress:
             progress(outcome)
     if stage is not None:
@@ -180,6 +176,95 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     summary.seconds = round(time.perf_counter() - started, 3)
     write_json(out / "summary.json", summary.model_dump(mode="json"))
     return summary
+
+
+def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
+         stage: "BatchModelStage | None") -> DocumentOutcome | None:
+    """One file: its record (or failure) written; None when the model stage holds it."""
+    t0 = time.perf_counter()
+    record_path = out / RECORDS_DIR / f"{doc_id}.json"
+    failed_path = out / FAILED_DIR / f"{doc_id}.json"
+    try:
+        doc = load(f)
+        doc = Document(doc_id=doc_id, text=doc.text, path=doc.path, source_kind=doc.source_kind,
+                       encoding=doc.encoding, meta=doc.meta)
+        if len(parts := split_reports(doc)) > 1:         # several reports in one file: a record each
+            return _several(f, out, parts, decisions, t0)
+        if resume and _resumable(record_path, doc) and not (stage and stage.redo(read_json(record_path))):
+            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
+        else:
+            record = process_document(doc)
+            if stage is not None and stage.offer(doc, record, (f, t0)):   # written when the model answers
+                failed_path.unlink(missing_ok=True)
+                return None
+            record = apply_decisions(record, decisions, doc.lines)
+            write_json(record_path, _record_json(record, doc.lines))
+            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
+        failed_path.unlink(missing_ok=True)
+    except DocumentError as exc:
+        record_path.unlink(missing_ok=True)
+        outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=str(exc), error_type=exc.code)
+        write_json(failed_path, outcome.model_dump(mode="json"))
+    except OSError as exc:
+        outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {exc.strerror or exc}",
+                                  error_type="OSError")
+        write_json(failed_path, outcome.model_dump(mode="json"))
+    outcome.seconds = round(time.perf_counter() - t0, 4)
+    return outcome
+
+
+def _several(f: Path, out: Path, parts: list[Document], decisions: Any, t0: float) -> DocumentOutcome:
+    """A file holding several reports (llm_extract.multireport): one record per report, ids ``<stem>-k``.
+
+    The parts take the deterministic path only, and are redone on every run (no resume)."""
+    stem = parts[0].doc_id.rsplit("-", 1)[0]
+    (out / RECORDS_DIR / f"{stem}.json").unlink(missing_ok=True)
+    (out / FAILED_DIR / f"{stem}.json").unlink(missing_ok=True)
+    counts: Counter[str] = Counter()
+    errors = []
+    for part in parts:
+        record_path, failed_path = out / RECORDS_DIR / f"{part.doc_id}.json", out / FAILED_DIR / f"{part.doc_id}.json"
+        try:
+            record = apply_decisions(process_document(part), decisions, part.lines)
+        except DocumentError as exc:
+            record_path.unlink(missing_ok=True)
+            errors.append(f"{part.doc_id}: {exc.detail}")
+            write_json(failed_path, DocumentOutcome(doc_id=part.doc_id, path=str(f), ok=False, error=str(exc),
+                                                    error_type=exc.code).model_dump(mode="json"))
+            continue
+        write_json(record_path, _record_json(record, part.lines))
+        failed_path.unlink(missing_ok=True)
+        counts.update(record.status_counts())
+    ok = len(errors) < len(parts)
+    note = f"{f}: {len(parts)} reports in one file, split into {parts[0].doc_id} … {parts[-1].doc_id}"
+    return DocumentOutcome(doc_id=stem, path=str(f), ok=ok, status_counts=dict(counts),
+                           error=note + ("; failed: " + "; ".join(errors) if errors else ""),
+                           error_type=None if ok else "MultipleReportsError",
+                           seconds=round(time.perf_counter() - t0, 4))
+
+
+_WORKER_DECISIONS: dict[str, Any] = {}
+
+
+def _init_worker(decisions: Any) -> None:
+    _WORKER_DECISIONS["decisions"] = decisions
+
+
+def _pooled(job: tuple[Path, str, Path, bool]) -> DocumentOutcome | None:
+    """:func:`_one` in a worker process (the deterministic path only)."""
+    f, doc_id, out, resume = job
+    return _one(f, doc_id, out, resume, _WORKER_DECISIONS["decisions"], None)
+
+
+def _tally(summary: RunSummary, outcome: DocumentOutcome) -> None:
+    """Count one outcome into the summary (counts only: memory stays flat over the batch)."""
+    if outcome.ok:
+        summary.ok += 1
+        summary.resumed += outcome.resumed
+    else:
+        summary.failed += 1
+        if len(summary.failures) < MAX_LISTED_FAILURES:
+            summary.failures.append({"path": outcome.path, "error": outcome.error or "", "type": outcome.error_type or ""})
 
 
 def _model_stage(llm: str | None, model: "ModelSettings | None", cache_dir: str | Path | None,
@@ -206,75 +291,20 @@ def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summar
         write_json(out / RECORDS_DIR / f"{doc.doc_id}.json", _record_json(record, doc.lines))
         outcome = DocumentOutcome(doc_id=doc.doc_id, path=str(f), ok=True, status_counts=record.status_counts(),
                                   seconds=round(time.perf_counter() - t0, 4))
-        summary.outcomes.append(outcome)
+        _tally(summary, outcome)
         if progress:
             progress(outcome)
 
     stage.run(done)
 
 
-def _cross_year(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
-    """Cross-year findings (verify.crossyear) by doc id, as finding dicts with their review items.
-
-    They depend on the whole output directory, so they go into the rebuilt combined files
-    only; each ``records/*.json`` stays a function of its own document. Only records with
-    a neighbouring year are parsed in full.
-    """
-    keys = []
-    for p in paths:
-        rec = read_json(p)
-        keys.append((rec.get("agency"), rec.get("year")))
-    linked = sorted({i for pair in consecutive_pairs(keys) for i in pair})
-    out: dict[str, list[dict[str, Any]]] = {}
-    for doc_id, finding in check_cross_year([Record.from_json_dict(read_json(paths[i])) for i in linked]):
-        carrier = Record(report=Report(doc_id=doc_id), findings=[finding])
-        out.setdefault(doc_id, []).append({
-            "finding": finding.model_dump(mode="json", exclude_defaults=True),
-            "review": [item.model_dump(mode="json") for item in review_items(carrier, [])],
-        })
-    return out
-
-
 def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
-    """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones).
-
-    Streams: one record in memory at a time (plus the few a cross-year link needs), so a
-    batch of tens of thousands of reports does not need their records in memory.
-    """
-    paths = sorted((out / RECORDS_DIR).glob("*.json"))
-    links = _cross_year(paths)
-    fields: Counter[str] = Counter()
-    rules: Counter[str] = Counter()
-    queued = 0
-    with atomic_open(out / "records.jsonl") as jsonl, atomic_open(out / "records.csv") as csv_fh, \
-            atomic_open(out / "review_queue.jsonl") as queue:
-        csv_fh.write("\ufeff")
-        table = csv.writer(csv_fh, lineterminator="\r\n")
-        table.writerow(CSV_HEADER)
-        for p in paths:
-            rec = read_json(p)
-            acknowledged = (rec.get("stages", {}).get("review") or {}).get("acknowledged") or {}
-            for link in links.get(rec.get("doc_id"), []):
-                rec.setdefault("findings", []).append(link["finding"])
-                rec.setdefault("review", []).extend(i for i in link["review"] if i.get("finding") not in acknowledged)
-            review = rec.pop("review", [])
-            jsonl.write(dumps(rec) + "\n")
-            table.writerow(csv_row(rec))
-            for item in review:
-                queue.write(dumps(item) + "\n")
-            if rec.get("doc_id") not in batch_ids:
-                continue
-            queued += len(review)
-            fields.update(rec.get("status_counts", {}))
-            rules.update(f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning"))
-    summary.ok = sum(1 for o in summary.outcomes if o.ok)
-    summary.failed = sum(1 for o in summary.outcomes if not o.ok)
-    summary.resumed = sum(1 for o in summary.outcomes if o.resumed)
-    summary.fields = {k: v for k, v in fields.items() if v}
-    summary.queued = queued
-    summary.rules = dict(sorted(rules.items()))
-    summary.failures = [{"path": o.path, "error": o.error or "", "type": o.error_type or ""}
-                        for o in summary.outcomes if not o.ok]
+    """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones),
+    streamed and on every core (:func:`llm_extract.rebuild.rebuild_combined`); count this batch's part."""
+    totals = rebuild_combined(out, batch_ids)
+    summary.fields = {k: v for k, v in totals.fields.items() if v}
+    summary.queued = totals.queued
+    summary.rules = dict(sorted(totals.rules.items()))
 
 
 def rebuild_outputs(out_dir: str | Path) -> None:

@@ -102,7 +102,18 @@ def test_directories_yield_docx_files(tmp_path: Path) -> None:
     for name in ("a.docx", "b.DOCX", "c.xls", "d.doc"):
         (tmp_path / name).write_bytes(b"x")
     assert ".docx" in SUPPORTED_SUFFIXES
-    assert [p.name for p in iter_inputs([tmp_path])] == ["a.docx", "b.DOCX"]
+    assert [p.name for p in iter_inputs([tmp_path])] == ["a.docx", "b.DOCX", "d.doc"]   # a .doc is read, not skipped
+
+
+def test_a_doc_in_a_folder_is_read_when_it_is_a_docx_and_refused_by_name_when_it_is_old_word(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "saved-as-doc.doc").write_bytes(report_docx(golden_report("003_d677def7845cc038")))
+    (inputs / "old-word.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    summary = run_batch([inputs], tmp_path / "out")
+    assert (summary.documents, summary.ok, summary.failed) == (2, 1, 1)
+    assert read_json(tmp_path / "out" / "records" / "saved-as-doc.json")["source"]["format"] == "docx"
+    assert "save it as .docx" in read_json(tmp_path / "out" / "failed" / "old-word.json")["error"]
 
 
 def test_a_batch_of_html_and_docx_reports_writes_their_records_and_goes_on_past_bad_ones(tmp_path: Path) -> None:

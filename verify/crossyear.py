@@ -11,6 +11,11 @@ A name that is the tail of a longer one (``牧野区`` / ``新乡市牧野区``)
 too, unless it is the tail of two different longer names. Only years ``y`` and
 ``y + 1`` are linked. A link that does not hold is a ``warning`` on the later
 year's document; values that are not known (missing) are not compared.
+
+Each agency-year is linked once: when several documents claim one agency and year
+(copies, or a report filed twice), the first of them stands for that year and the
+others are not linked. So linking is linear in the number of documents, and a
+document gets at most one link's findings (at most 9: seven columns, two stocks).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from llm_extract.schema import ALL_PATHS, APPLICANT_COLUMNS
 
 from .rules import register
 
-__all__ = ["check_cross_year", "consecutive_pairs", "agency_key", "known_values"]
+__all__ = ["check_cross_year", "check_pair", "consecutive_pairs", "agency_key", "known_values"]
 
 register("XYEAR.CARRY", "上年报告“结转下年度继续办理”= 本年报告“上年结转”（表三逐列）",
          "last year's carried_forward equals this year's carried_over, per 表三 column")
@@ -85,14 +90,13 @@ def consecutive_pairs(agencies_years: Sequence[tuple[str | None, int | None]]) -
         roots = {root.get(k, k) for k in by_tail.get(short, ())}
         if len(short) >= _MIN_TAIL and len(roots) == 1:
             root[short] = roots.pop()
-    groups: dict[str, list[int]] = defaultdict(list)
+    first: dict[tuple[str, int], int] = {}               # (agency, year) → the document that stands for it
     for key, idx in by_key.items():
-        groups[root.get(key, key)].extend(idx)
-    pairs = []
-    for idx in groups.values():
         for i in idx:
-            pairs += [(i, j) for j in idx if agencies_years[j][1] == agencies_years[i][1] + 1]  # type: ignore[operator]
-    return sorted(pairs)
+            slot = (root.get(key, key), agencies_years[i][1])
+            first[slot] = min(first.get(slot, i), i)      # type: ignore[index]
+    return sorted((i, first[(agency, year + 1)]) for (agency, year), i in first.items()
+                  if (agency, year + 1) in first)
 
 
 def _carry(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
@@ -130,15 +134,18 @@ def _stock(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
     return out
 
 
+def check_pair(last: Record, this: Record) -> list[Finding]:
+    """The findings of one link: ``last`` is the agency's report for the year before ``this``."""
+    lv, tv = known_values(last), known_values(this)
+    return _carry(last, this, lv, tv) + _stock(last, this, lv, tv)
+
+
 def check_cross_year(records: list[Record]) -> list[tuple[str, Finding]]:
-    """``(doc_id, finding)`` for every broken link between consecutive years of one agency."""
-    out: list[tuple[str, Finding]] = []
-    values = {}
-    for i, j in consecutive_pairs([(r.report.agency, r.report.year) for r in records]):
-        last, this = records[i], records[j]
-        for k in (i, j):
-            if k not in values:
-                values[k] = known_values(records[k])
-        for f in _carry(last, this, values[i], values[j]) + _stock(last, this, values[i], values[j]):
-            out.append((this.doc_id, f))
-    return out
+    """``(doc_id, finding)`` for every broken link between consecutive years of one agency.
+
+    For a whole output directory use :func:`consecutive_pairs` on the agencies and years and
+    :func:`check_pair` on each pair, loading the records as needed (as the pipeline does).
+    """
+    return [(records[j].doc_id, f) for i, j in consecutive_pairs([(r.report.agency, r.report.year)
+                                                                  for r in records])
+            for f in check_pair(records[i], records[j])]

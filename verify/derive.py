@@ -36,6 +36,9 @@ from .rowsearch import DEFAULT_MAX_WORK, search_rows
 __all__ = ["Derivation", "derive", "DEFAULT_SEARCH_CAP"]
 
 DEFAULT_SEARCH_CAP = 50_000
+#: cells visited by the propagation of one product search (all its combinations together; ~0.25 s):
+#: past it the part is left open and ``capped``, so no document's search runs for seconds
+DEFAULT_MAX_PROPAGATION = 150_000
 
 
 @dataclass
@@ -57,13 +60,18 @@ class _Contradiction(Exception):
 
 
 def _propagate(values: dict[str, int | None], free: set[str],
-               eqs: Mapping[str, tuple[Equation, ...]]) -> dict[str, set[str]]:
-    """Solve what single equations force, in place. Returns path → equation descriptions used."""
-    used: dict[str, set[str]] = {}
+               eqs: Mapping[str, tuple[Equation, ...]], work: list[int] | None = None) -> dict[str, set[Equation]]:
+    """Solve what single equations force, in place. Returns path → equations used (described only
+    when shown: building the text for every combination of a search was most of its time)."""
+    used: dict[str, set[Equation]] = {}
     pending = {eq for p in free for eq in eqs.get(p, ())}
+    if work is not None:
+        work[0] += len(free)
     while pending:
         progress = False
         for eq in list(pending):
+            if work is not None:
+                work[0] += len(eq.paths)
             unknown = [p for p in eq.paths if p in free]
             if not unknown:
                 pending.discard(eq)
@@ -79,7 +87,7 @@ def _propagate(values: dict[str, int | None], free: set[str],
                 for p in unknown:
                     values[p] = total if len(unknown) == 1 else 0
                     free.discard(p)
-                    used.setdefault(p, set()).add(eq.describe())
+                    used.setdefault(p, set()).add(eq)
                     pending.update(eqs.get(p, ()))
                 pending.discard(eq)
                 progress = True
@@ -247,8 +255,11 @@ def _product(base: Mapping[str, int | None], unknown: set[str], ambiguities: lis
     touching = {eq for p in targets for eq in eqs.get(p, ())}
     sizes = [len(a.options) for a in ambiguities]
     # distinct surviving assignments of the targets ("?" = left open) → (combo, equations used)
-    survivors: dict[tuple, tuple[tuple[int, ...], dict[str, set[str]]]] = {}
+    survivors: dict[tuple, tuple[tuple[int, ...], dict[str, set[Equation]]]] = {}
+    work = [0]
     for combo in product(*(range(s) for s in sizes)):
+        if work[0] > DEFAULT_MAX_PROPAGATION:      # bounded in work, not only in combinations
+            return Derivation(unresolved=set(targets), capped=True, combinations=result.combinations)
         result.combinations += 1
         values: dict[str, int | None] = dict(base)
         free = set(unknown)
@@ -259,7 +270,7 @@ def _product(base: Mapping[str, int | None], unknown: set[str], ambiguities: lis
                 else:
                     values[p] = v
         try:
-            used = _propagate(values, free, eqs)
+            used = _propagate(values, free, eqs, work)
         except _Contradiction:
             continue
         if any((s := evaluate(eq, values)) is not None and s[0] != s[1] for eq in touching):

@@ -158,6 +158,7 @@ _EACH = re.compile(r"各|均|都")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _HEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．])")
 _MAX_GAP = 25
+_WINDOW = 64            # characters either side of a number that read_counts looks at
 #: a sentence without a digit, a Chinese count, a negation or a fee says no figure
 _WORTH_READING = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九十百千]件|未|无|没有|零|费")
 
@@ -243,10 +244,14 @@ class _Sentence:
         self.raw, self.line, self.ctx, self.year = raw.strip(), line, ctx, year
         self.text = unicodedata.normalize("NFKC", raw)
         self.figures: list[NarrativeFigure] = []
+        self._context: dict[str, bool] = {}     # target context → ok: searched once per sentence, not per figure
 
     def add(self, key: str, figure: int | Decimal | str, unit: str, phrase: str) -> None:
         t = _TARGETS[key]
-        if not _context_ok(t, self.text, self.ctx):
+        ok = self._context.get(t.context)
+        if ok is None:
+            ok = self._context[t.context] = _context_ok(t, self.text, self.ctx)
+        if not ok:
             return
         self.figures.append(NarrativeFigure(code=t.code, figure=figure, unit=unit, sentence=self.raw, phrase=phrase,
                                             line=self.line, meanings=[list(m) for m in t.meanings],
@@ -278,7 +283,8 @@ class _Sentence:
         text, boundary = self.text, 0
         for m in _NUM.finditer(text):
             num, unit = m.group("num"), m.group("unit") or ""
-            before, after = text[:m.start()], text[m.end():]
+            # bounded windows: every test below looks at most a few characters either side (linear, not quadratic)
+            before, after = text[max(m.start() - _WINDOW, 0):m.start()], text[m.end():m.end() + _WINDOW]
             if re.match(r"[\d.]", after) or (before and before[-1].isdigit()):
                 continue
             cn = not num[0].isdigit()

@@ -15,6 +15,7 @@ __all__ = ["Document", "load", "load_bytes", "decode_bytes", "SUPPORTED_SUFFIXES
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
+_FOLDER_SUFFIXES = SUPPORTED_SUFFIXES + (".doc",)     # what a directory given as input contributes
 _CONVERT_FIRST = {
     ".doc": "old binary Word .doc is not read: save it as .docx, or convert it, e.g. "
             "`libreoffice --headless --convert-to docx report.doc`",
@@ -79,7 +80,8 @@ def iter_inputs(paths: list[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            # a .doc too: read when it is a web page or a .docx, refused by name (with advice) when old binary Word
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _FOLDER_SUFFIXES))
         else:
             out.append(p)
     seen: set[Path] = set()

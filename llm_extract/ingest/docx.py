@@ -13,6 +13,10 @@ prints it as Word's own text export does:
   is a blank cell, a tab-only line; a table nested in a cell follows the cell;
 * the body's children are read in document order; deleted text (``w:delText``),
   field codes and the fallback copy of alternate content are left out.
+
+The XML parts are read through :func:`~llm_extract.ingest.bounded_xml.read_part`: a ZIP bomb,
+a DTD (entity expansion) or an absurd element count fails the document by name, in
+bounded memory.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
+from .bounded_xml import read_part
 
 __all__ = ["docx_to_text"]
 
@@ -151,8 +156,8 @@ def _body_lines(body: ET.Element) -> list[str]:
 def _main_part(zf: zipfile.ZipFile) -> str:
     """The main document part named by ``_rels/.rels`` (normally ``word/document.xml``)."""
     try:
-        rels = ET.fromstring(zf.read("_rels/.rels"))
-    except (KeyError, ET.ParseError):
+        rels = read_part(zf, "_rels/.rels", "_rels/.rels", max_bytes=1024 * 1024, max_elements=10_000)
+    except (KeyError, BinaryDocumentError):
         return _MAIN_PART
     for rel in rels.iter(_REL):
         if rel.get("Type", "").endswith("/officeDocument"):
@@ -172,15 +177,11 @@ def docx_to_text(data: bytes, path: str = "<bytes>") -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             name = _main_part(zf)
-            xml = zf.read(name)
+            root = read_part(zf, name, path)
     except KeyError:
         raise UnsupportedFormatError(path, f"a ZIP archive without {_MAIN_PART}: not a Word .docx document") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise BinaryDocumentError(path, f"not a readable .docx (corrupt or truncated ZIP archive: {exc})") from None
-    try:
-        root = ET.fromstring(xml)
-    except ET.ParseError as exc:
-        raise BinaryDocumentError(path, f"not a readable .docx ({name} is not well-formed XML: {exc})") from None
     body = root.find(f"{W}body")
     if body is None:
         raise UnsupportedFormatError(path, f"not a Word .docx document ({name} has no w:body)")

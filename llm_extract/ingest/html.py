@@ -31,6 +31,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from .text import decode_bytes
@@ -71,9 +72,17 @@ def _collapse(text: str) -> str:
 def _is_chrome(tag: str, attrs: dict[str, str], in_article: bool) -> bool:
     if tag == "nav" or (tag in ("header", "footer") and not in_article):
         return True
-    if attrs.get("role", "").lower() in _CHROME_ROLES:
+    if not attrs:                                   # most tags: nothing to look at
+        return False
+    return _chrome_names(attrs.get("role", ""), attrs.get("class", ""), attrs.get("id", ""))
+
+
+@lru_cache(maxsize=4096)
+def _chrome_names(role: str, cls: str, id_: str) -> bool:
+    """Does a role, class or id name site chrome? (cached: a page repeats the same few)"""
+    if role.lower() in _CHROME_ROLES:
         return True
-    tokens = set(re.split(r"[^a-z0-9]+", f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()))
+    tokens = set(re.split(r"[^a-z0-9]+", f"{cls} {id_}".lower()))
     return bool(tokens & _CHROME_TOKENS) and not tokens & _CONTENT_TOKENS
 
 

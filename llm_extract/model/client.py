@@ -49,9 +49,10 @@ class ModelFailure(ModelCallError):
     """The model stage failed for one document. ``kind``: transport, http, schema, budget."""
 
     def __init__(self, message: str, *, kind: str, attempts: int = 0, usage: dict[str, int] | None = None,
-                 raw: Any = None) -> None:
+                 raw: Any = None, status: int | None = None) -> None:
         super().__init__(message, attempts=attempts, usage=usage, raw=raw)
         self.kind = kind
+        self.status = status          # the HTTP status of the last reply, when it was an error status
 
 
 @dataclass
@@ -237,11 +238,11 @@ class ModelClient:
             answer = create(response_model=response_model, max_retries=s.max_reasks, strict=False, **request)
         except Exception as exc:  # every failure becomes data about this document
             calls.seconds = time.monotonic() - started
-            raise self._failure(exc, calls) from None
+            raise self._failure(exc, calls, doc_id) from None
         calls.seconds = time.monotonic() - started
         return answer, calls
 
-    def _failure(self, exc: BaseException, calls: CallLog) -> ModelFailure:
+    def _failure(self, exc: BaseException, calls: CallLog, doc_id: str = "") -> ModelFailure:
         cause: BaseException = exc
         if isinstance(exc, InstructorRetryException) and exc.__cause__ is not None:
             cause = exc.__cause__
@@ -258,5 +259,7 @@ class ModelClient:
         else:
             kind, what = "error", _describe(cause)
         message = self.redact(what) or kind
-        log.warning("model stage failed (%s): %s", kind, message)
-        return ModelFailure(message, kind=kind, attempts=calls.calls, usage=calls.usage(), raw=calls.last_raw)
+        log.warning("%s: model stage failed (%s): %s", doc_id or "<document>", kind, message)
+        status = cause.status_code if isinstance(cause, openai.APIStatusError) else None
+        return ModelFailure(message, kind=kind, attempts=calls.calls, usage=calls.usage(), raw=calls.last_raw,
+                            status=status)

@@ -90,6 +90,8 @@ class ModelSettings(BaseModel):
     # per-document budget above both layers
     doc_max_calls: int = Field(default=10, ge=1)
     doc_max_seconds: float = Field(default=600.0, gt=0)
+    # circuit breaker: the model stage stops after this many documents in a row fail at the transport layer
+    breaker_failures: int = Field(default=5, ge=1)
 
     def __repr__(self) -> str:
         shown = {k: v for k, v in self.model_dump().items() if k != "api_key"}

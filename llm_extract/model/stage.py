@@ -25,6 +25,7 @@ from .._exceptions import ModelConfigError
 from ..evidence import Extraction, Record, Status
 from ..ingest import Document
 from ..schema import ALL_PATHS
+from .breaker import CircuitBreaker
 from .cache import ModelCache
 from .client import ModelClient
 from .config import ModelSettings
@@ -96,11 +97,16 @@ def run_model_stage(items: Iterable[tuple[Document, Extraction | None, Record]],
                     mode: LLMMode, cache_dir: str | Path | None, *, use_cache: bool = True,
                     progress: Callable[[str, dict[str, Any]], None] | None = None,
                     on_result: Callable[[str, Record, dict[str, Any]], None] | None = None,
-                    client: ModelClient | None = None) -> dict[str, StageResult]:
+                    client: ModelClient | None = None,
+                    breaker: CircuitBreaker | None = None) -> dict[str, StageResult]:
     """Route, call (at most ``settings.concurrency`` in flight), cross-check; one result per document.
 
     ``progress(doc_id, info)`` and ``on_result(doc_id, record, info)`` are called in the calling
-    thread as each document is done (skipped documents first).
+    thread as each document is done (skipped documents first). Documents with the same content
+    are asked once (the others share the answer, ``shared_with``); each answer is in the cache
+    before its documents are reported. ``breaker`` (by default a new
+    :class:`~llm_extract.model.breaker.CircuitBreaker`) stops the calls on an authentication
+    error or a run of transport failures: the documents not yet asked fail as ``stopped``.
     """
     items = list(items)
     results: dict[str, StageResult] = {}
@@ -120,31 +126,49 @@ def run_model_stage(items: Iterable[tuple[Document, Extraction | None, Record]],
     cache = ModelCache(cache_dir, enabled=use_cache) if cache_dir is not None else None
     own_client = client is None
     client = client or ModelClient(settings)
+    breaker = breaker if breaker is not None else CircuitBreaker(settings.breaker_failures)
+    same: dict[str, list[tuple[Document, Extraction | None, Record]]] = {}
+    for item in routed:                          # identical documents are asked once
+        same.setdefault(item[0].content_hash, []).append(item)
 
     def work(item: tuple[Document, Extraction | None, Record]) -> Extraction:
-        return extract_model(item[0], settings, client=client, cache=cache, prompts=prompts)
+        breaker.check(item[0].doc_id)
+        try:
+            answer = extract_model(item[0], settings, client=client, cache=cache, prompts=prompts)
+        except Exception as exc:
+            breaker.record(item[0].doc_id, exc)
+            raise
+        breaker.record(item[0].doc_id, None)
+        return answer
 
-    def done(outcome: Outcome[tuple[Document, Extraction | None, Record], Extraction]) -> None:
-        doc, regex, record = outcome.job
-        if outcome.ok and outcome.result is not None:
-            model = outcome.result
+    def finish(doc: Document, regex: Extraction | None, record: Record, model: Extraction | None,
+               err: BaseException | None, shared_with: str | None) -> None:
+        shared = {"shared_with": shared_with} if shared_with else {}
+        if model is not None:
+            meta = model.meta if not shared_with else {}          # the call's cost is counted once
+            model = model.model_copy(update={"doc_id": doc.doc_id}) if shared_with else model
             merged = recheck_narrative(crosscheck(regex, model, base=record))   # values may have changed
-            info = {"status": "ok", "called": True, "cached": bool(model.meta.get("cached"))} | \
-                _usage_info(model.meta) | {"crosscheck": merged.stages.get("crosscheck", {})}
+            info = {"status": "ok", "called": not shared_with, "cached": bool(model.meta.get("cached"))} | \
+                _usage_info(meta) | shared | {"crosscheck": merged.stages.get("crosscheck", {})}
             results[doc.doc_id] = (merged, info)
         else:
-            err = outcome.error
-            usage = dict(getattr(err, "usage", {}) or {})
+            usage = dict(getattr(err, "usage", {}) or {}) if not shared_with else {}
             failure = {"error": str(err) or type(err).__name__, "kind": getattr(err, "kind", "error"),
                        "model": settings.model, "prompt_version": prompts.version,
-                       "raw": getattr(err, "raw", None)} | _usage_info(usage)
+                       "raw": getattr(err, "raw", None)} | _usage_info(usage) | shared
             results[doc.doc_id] = (record_model_failure(record, failure),
-                                   {"status": "failed", "called": True, "cached": False,
-                                    "error": failure["error"], "kind": failure["kind"]} | _usage_info(usage))
+                                   {"status": "failed", "called": not shared_with, "cached": False,
+                                    "error": failure["error"], "kind": failure["kind"]} | _usage_info(usage) | shared)
         _report(doc.doc_id, results[doc.doc_id], progress, on_result)
 
+    def done(outcome: Outcome[tuple[Document, Extraction | None, Record], Extraction]) -> None:
+        first = outcome.job[0]
+        model = outcome.result if outcome.ok else None
+        for doc, regex, record in same[first.content_hash]:
+            finish(doc, regex, record, model, outcome.error, None if doc is first else first.doc_id)
+
     try:
-        run_bounded(routed, work, concurrency=settings.concurrency, on_done=done)
+        run_bounded([group[0] for group in same.values()], work, concurrency=settings.concurrency, on_done=done)
     finally:
         if own_client:
             client.close()
@@ -174,6 +198,7 @@ def summarise_stage(results: Mapping[str, StageResult | dict[str, Any]], routing
         "transport_retries": sum(int(i.get("transport_retries", 0)) for i in pairs),
         "failed": [{"doc_id": d, "kind": i.get("kind"), "error": i.get("error")}
                    for d, i in zip(doc_ids, pairs) if i.get("status") == "failed"],
+        "shared": sum(1 for i in pairs if i.get("shared_with")),
     }
     xc: dict[str, int] = {}
     for i in pairs:
@@ -201,6 +226,7 @@ class BatchModelStage:
         self.chunk = chunk or max(64, settings.concurrency * 8)
         self._pending: list[tuple[Document, Extraction | None, Record, Any]] = []
         self._infos: dict[str, dict[str, Any]] = {}
+        self.breaker = CircuitBreaker(settings.breaker_failures)     # shared by every chunk of the run
 
     @classmethod
     def create(cls, llm: str | None, settings: ModelSettings | None = None, cache_dir: str | Path | None = None,
@@ -252,7 +278,10 @@ class BatchModelStage:
             on_result(doc, record, info, ctx)
 
         run_model_stage([(d, x, r) for d, x, r, _ in pending], self.settings, "always", self.cache_dir,
-                        use_cache=self.use_cache, progress=progress, on_result=done)
+                        use_cache=self.use_cache, progress=progress, on_result=done, breaker=self.breaker)
 
     def summary(self) -> dict[str, Any]:
-        return summarise_stage(self._infos, self.routing, self.settings)
+        out = summarise_stage(self._infos, self.routing, self.settings)
+        if self.breaker.open:
+            out["stopped"] = self.breaker.reason
+        return out

@@ -1,0 +1,112 @@
+"""Whole-process speed: the ``llm-extract extract`` command on N generated documents, as a user runs it.
+
+    python bench/cli.py --docs 2000
+
+Unlike bench/throughput.py (extraction + verification in one process, no I/O), this times
+everything a user waits for: starting Python, reading and decoding the files, HTML parsing,
+the narrative, writing the records, and the end-of-run rebuild of the combined outputs.
+Documents are random valid reports (``llm_extract.synth``) written to a temporary directory,
+three in four as text (one cell per line or tab rows) and one in four as an HTML page. Prints
+documents/s, the peak memory of the process, and the outcome counts. Target: >= 500/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from llm_extract.outputs import read_json
+from llm_extract.synth import render
+from llm_extract.synth.records import random_report
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _html_page(text: str, title: str) -> str:
+    """A report page as government sites publish it: paragraphs, and each tab row as a table row."""
+    body = []
+    in_table = False
+    for line in text.split("\n"):
+        if "\t" in line:
+            if not in_table:
+                body.append("<table border='1'>")
+                in_table = True
+            body.append("<tr>" + "".join(f"<td><p><span>{html.escape(c)}</span></p></td>" for c in line.split("\t"))
+                        + "</tr>")
+            continue
+        if in_table:
+            body.append("</table>")
+            in_table = False
+        if line.strip():
+            body.append(f"<p>{html.escape(line)}</p>")
+    if in_table:
+        body.append("</table>")
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head><body>"
+            f"<div class='nav'><a href='/'>首页</a></div><div class='article'>{''.join(body)}</div></body></html>")
+
+
+def write_corpus(folder: Path, n: int, seed: int) -> None:
+    for i in range(n):
+        rng = random.Random(seed * 1_000_003 + i)
+        report = random_report(rng, f"doc{i:05d}")
+        if i % 4 == 3:
+            text = render(report, "tabrows", seed=i)
+            (folder / f"doc{i:05d}.html").write_text(_html_page(text, report.agency or ""), encoding="utf-8")
+        else:
+            text = render(report, "cells" if i % 2 else "tabrows", seed=i)
+            (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def run_cli(inputs: Path, out: Path) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds (the process and its workers), peak RSS (kB) and exit code of one
+    ``llm-extract extract`` process."""
+    exe = Path(sys.executable).with_name("llm-extract")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "llm_extract.cli"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd + ["extract", str(inputs), "--out", str(out), "--llm", "never"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--target", type=float, default=500.0)
+    ap.add_argument("--keep", action="store_true", help="keep the temporary inputs and outputs")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="llm-extract-bench-"))
+    try:
+        inputs = tmp / "in"
+        inputs.mkdir()
+        write_corpus(inputs, args.docs, args.seed)
+        seconds, cpu, rss_kb, code = run_cli(inputs, tmp / "out")
+        summary = read_json(tmp / "out" / "summary.json")
+        rerun, _, _, _ = run_cli(inputs, tmp / "out")           # every document resumed
+        rate = args.docs / seconds
+        # on a shared machine the wall clock says little: CPU seconds (all processes) say what it costs
+        print(f"documents: {args.docs}  whole process: {seconds:.2f} s (cpu {cpu:.2f} s, "
+              f"{args.docs / cpu:.0f} documents per cpu-second)  documents/s: {rate:.0f}  "
+              f"peak RSS: {rss_kb / 1024:.0f} MB  exit: {code}  ok: {summary['ok']}  failed: {summary['failed']}  "
+              f"resumed rerun: {rerun:.2f} s  cores: {os.cpu_count()}  "
+              f"target: >= {args.target:.0f}/s {'met' if rate >= args.target else 'NOT met'}")
+        if args.keep:
+            print(f"kept in {tmp}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

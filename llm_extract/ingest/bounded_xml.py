@@ -1,0 +1,75 @@
+"""Reading one XML part of a ZIP package (a .docx) with bounded work and memory.
+
+A hostile .docx can be a few megabytes that unzip to gigabytes of XML (a ZIP bomb), or
+carry a DTD whose entities expand without end (billion laughs). :func:`read_part`
+therefore
+
+* refuses a part whose declared uncompressed size is over ``max_bytes``;
+* decompresses it as a stream, in small chunks, and stops as soon as more than
+  ``max_bytes`` have come out (the declared size can lie);
+* refuses any ``<!DOCTYPE`` (Word never writes one; no DTD means no entities to expand);
+* feeds the chunks to an incremental parser and stops past ``max_elements`` elements,
+  so the tree it builds stays small.
+
+Every refusal is a :class:`~llm_extract.BinaryDocumentError` naming the file and the part.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from xml.etree import ElementTree as ET
+
+from .._exceptions import BinaryDocumentError
+
+__all__ = ["read_part", "MAX_PART_BYTES", "MAX_PART_ELEMENTS"]
+
+# a real report's document.xml is a few MB (Word's XML is verbose); these leave ample room
+MAX_PART_BYTES = 32 * 1024 * 1024
+MAX_PART_ELEMENTS = 400_000
+_CHUNK = 64 * 1024
+_DOCTYPE = b"<!DOCTYPE"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB"
+
+
+def read_part(zf: zipfile.ZipFile, name: str, path: str, *, max_bytes: int = MAX_PART_BYTES,
+              max_elements: int = MAX_PART_ELEMENTS) -> ET.Element:
+    """The root element of part ``name``; :class:`BinaryDocumentError` when it is over a limit or not XML.
+
+    Raises ``KeyError`` when the part is absent.
+    """
+    info = zf.getinfo(name)
+    if info.file_size > max_bytes:
+        raise BinaryDocumentError(path, f"refused: {name} unzips to {_mb(info.file_size)}, over the limit of "
+                                        f"{_mb(max_bytes)} (a ZIP bomb, or not a report)")
+    parser = ET.XMLPullParser(events=("start",))
+    root: ET.Element | None = None
+    total = elements = 0
+    tail = b""
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                total += len(chunk)
+                if total > max_bytes:
+                    raise BinaryDocumentError(path, f"refused: {name} unzips to more than {_mb(max_bytes)} "
+                                                    "(its stated size is false: a ZIP bomb)")
+                if _DOCTYPE in tail + chunk[:len(_DOCTYPE)] or _DOCTYPE in chunk:
+                    raise BinaryDocumentError(path, f"refused: {name} declares a DTD (<!DOCTYPE>), which Word "
+                                                    "never writes (entity expansion is not allowed)")
+                tail = chunk[-len(_DOCTYPE):]
+                parser.feed(chunk)
+                for _, el in parser.read_events():
+                    if root is None:
+                        root = el
+                    elements += 1
+                if elements > max_elements:
+                    raise BinaryDocumentError(path, f"refused: {name} has more than {max_elements:,} XML "
+                                                    "elements (not a report)")
+        parser.close()
+    except ET.ParseError as exc:
+        raise BinaryDocumentError(path, f"not a readable .docx ({name} is not well-formed XML: {exc})") from None
+    if root is None:
+        raise BinaryDocumentError(path, f"not a readable .docx ({name} is empty)")
+    return root

@@ -1,0 +1,94 @@
+"""Several reports in one file: noticed and split, one record each.
+
+A file that holds several annual reports (a crawler's concatenation, a site's "all years"
+page) would otherwise read as one report whose tables repeat: one record, thousands of
+findings. :func:`report_starts` finds where each report begins from the order of the
+form's section headings: a report runs through 表二 (主动公开), 表三 (收到和处理申请) and
+表四 (行政复议、行政诉讼); a 表二 (or 表三) heading after a 表四 heading starts the next
+report. A report's first line is its title (the last short line naming a 年度报告 before
+its first section heading), else its 一、 heading, else that section heading itself.
+
+Only numbered heading lines count (``三、收到和处理政府信息公开申请情况``, short): prose that
+mentions 主动公开 is not a heading. Reports shorter than ``MIN_REPORT_LINES`` are not split
+(a table of contents, a heading repeated on a page break).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .form import FORM
+from .ingest import Document
+
+__all__ = ["report_starts", "split_reports", "MIN_REPORT_LINES"]
+
+MIN_REPORT_LINES = 20
+_NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[、.．)）]")
+_TITLE = re.compile(r"年度?报告|年报|信息公开工作")
+_TITLE_PART = re.compile(r"(?:政府|人民政府|[区县市镇乡]|街道|办事处|[局委办厅署])$|\d{4}年$")   # the first line of a split title
+_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+_FIRST_SECTION = re.compile(r"^一[、.．]")
+_MAX_HEADING = 48
+
+
+def _section(line: str) -> str | None:
+    text = line.strip()
+    if len(text) > _MAX_HEADING or not _NUMBERED.match(text):
+        return None
+    for table in ("表二", "表三", "表四"):
+        if FORM.headings[table].search(text):
+            return table
+    return None
+
+
+def report_starts(lines: list[str]) -> list[int]:
+    """0-based index of the first line of each report in ``lines`` (``[0]`` for one report)."""
+    cycles: list[int] = []            # line of each report's first section heading
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        table = _section(line)
+        if table is None:
+            continue
+        if not cycles or (table in ("表二", "表三") and "表四" in seen):
+            if not cycles or i - cycles[-1] >= MIN_REPORT_LINES:
+                cycles.append(i)
+            seen = set()          # too close to be a report of its own (a table of contents): the same one
+        seen.add(table)
+    if len(cycles) <= 1:
+        return [0]
+    starts = [0]
+    for k in range(1, len(cycles)):
+        lo, hi = cycles[k - 1] + 1, cycles[k]
+        # the previous report's 表四 heading bounds the search: the title lies after it
+        prev_t4 = max((j for j in range(lo, hi) if _section(lines[j]) == "表四"), default=lo)
+        window = range(hi - 1, prev_t4, -1)
+        title = next((j for j in window if len(lines[j].strip()) <= 60 and _TITLE.search(lines[j])), None)
+        first = next((j for j in window if _FIRST_SECTION.match(lines[j].strip())), None)
+        starts.append(_title_head(lines, title, prev_t4) if title is not None else first if first is not None else hi)
+    return starts
+
+
+def _title_head(lines: list[str], title: int, floor: int) -> int:
+    """The first line of a title printed over two lines (``新乡市牧野区人民政府`` / ``2021年…年度报告``)."""
+    if not re.match(r"\s*(?:\d{4}\s*年|政府信息公开|年度报告)", lines[title]):
+        return title                                   # the title names its agency: it is the first line
+    j = title - 1
+    while j > floor and not lines[j].strip():
+        j -= 1
+    text = lines[j].strip() if j > floor else ""
+    if text and len(text) <= 30 and not _DATE.search(text) and not re.search(r"[。，,；;：:]", text) \
+            and (_TITLE_PART.search(text) or _TITLE.search(text)):
+        return j
+    return title
+
+
+def split_reports(doc: Document) -> list[Document]:
+    """``[doc]`` when it holds one report; else one Document per report, ids ``<id>-1``, ``<id>-2``, …"""
+    lines = doc.lines
+    starts = report_starts(lines)
+    if len(starts) == 1:
+        return [doc]
+    ends = starts[1:] + [len(lines)]
+    return [Document(doc_id=f"{doc.doc_id}-{k}", text="\n".join(lines[a:b]) + "\n", path=doc.path,
+                     source_kind=doc.source_kind, encoding=doc.encoding, meta=doc.meta)
+            for k, (a, b) in enumerate(zip(starts, ends), start=1)]

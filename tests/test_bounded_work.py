@@ -1,0 +1,75 @@
+"""Every regex and search is bounded: a hostile line or an ambiguous table costs linear or capped work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import llm_extract.extract.narrative as narrative
+from llm_extract.extract.layout import _MD_RULE, tokenize
+from llm_extract.extract.narrative import read_narrative
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from tests.fakeopenai import report_text, sample_values
+from verify.derive import DEFAULT_MAX_PROPAGATION, derive
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("|---|---|", True), ("| --- | :---: |", True), ("|:--|", False), ("|:---|", True), (" | --- | --- | ", True), ("---|---", True),
+    ("|---|x|", False), ("| a | b |", False), ("|-- |", False), ("|---||", False), ("|---" + " " * 50 + "x|", False),
+])
+def test_the_markdown_rule_is_recognised_as_before(line: str, rule: bool) -> None:
+    assert bool(_MD_RULE.match(line)) is rule
+
+
+def test_a_markdown_row_padded_with_a_megabyte_of_spaces_is_read_in_linear_time() -> None:
+    # the former pattern backtracked quadratically here: hours for this line, 21 s for 40,000 spaces
+    lines = ["| 表头 | 数量 |", "|---" + " " * 1_000_000 + "x|", "| 行政许可 | 5 |"]
+    items = tokenize(lines, 0, len(lines))
+    assert any(i.raw == "5" for i in items)
+
+
+def test_a_sentence_with_many_figures_checks_its_context_once_per_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = narrative._context_ok
+    monkeypatch.setattr(narrative, "_context_ok", lambda *a: calls.append(1) or real(*a))
+    figures = read_narrative(["本年新收政府信息公开申请5件，" * 2000], 2021)
+    assert len(figures) >= 2000 and len(calls) <= 3
+
+
+def _lost_positions(rows: int, keep: int) -> Document:
+    """A tab-row report whose first ``rows`` 表三 result rows show only ``keep`` of their seven cells:
+    every placement of the shown cells is a reading, and the readings of the rows multiply."""
+    lines = report_text(sample_values()).split("\n")
+    t3 = [i for i, line in enumerate(lines) if line.count("\t") == 7 and not line.startswith("本列")]
+    for i in t3[2:2 + rows]:
+        label, *cells = lines[i].split("\t")
+        lines[i] = label + "\t" + "\t".join(cells[:keep])
+    return Document.from_text("\n".join(lines), doc_id="lost")
+
+
+def test_the_derivation_search_is_capped_in_work_not_only_in_combinations() -> None:
+    # three rows with three lost cells each: 35 placements per row, 42,875 combinations (under the
+    # combination cap of 50,000) that took 5-10 s to try; the work cap stops the search early
+    record = process_document(_lost_positions(3, 4))
+    assert record.status_counts()["derived"] == 0            # nothing is pinned without the whole search
+    assert "applications.granted.total" not in {p for p, v in record.provenance.items() if v.status == "proven"}
+
+
+def test_the_work_cap_leaves_the_part_open_and_says_so() -> None:
+    from llm_extract.extract import extract_regex
+
+    extraction = extract_regex(_lost_positions(3, 4))
+    known = {p: r.value for p, r in extraction.readings.items() if not r.missing}
+    unknown = [p for p, r in extraction.readings.items() if r.missing]
+    result = derive(known, unknown, extraction.ambiguities)
+    assert result.capped and result.combinations < 42_875
+    assert DEFAULT_MAX_PROPAGATION <= 200_000
+
+
+def test_one_lost_row_is_still_derived() -> None:
+    record = process_document(_lost_positions(1, 4))
+    assert record.status_counts()["derived"] == 7 and record.status_counts()["missing"] == 0

@@ -1,0 +1,82 @@
+"""Both cores, same outputs: a pooled run writes what a serial one writes, in input order; the summary
+and the records are compact, and the summary does not grow with the batch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import llm_extract.pipeline as pipeline
+from llm_extract.pipeline import run_batch
+from llm_extract.workers import worker_count
+
+COMBINED = ("records.jsonl", "records.csv", "review_queue.jsonl")
+
+
+def _batch(tmp_path: Path, golden_dir: Path, n: int, bad: int = 0) -> Path:
+    src = tmp_path / "in"
+    src.mkdir(parents=True, exist_ok=True)
+    seeds = sorted(golden_dir.glob("*.txt"))
+    for i in range(n):
+        shutil.copy(seeds[i % len(seeds)], src / f"d{i:03d}-{seeds[i % len(seeds)].stem}.txt")
+    for i in range(bad):
+        (src / f"empty{i}.txt").write_text("")
+    return src
+
+
+def test_a_pooled_run_writes_byte_for_byte_what_a_serial_run_writes_in_input_order(tmp_path: Path,
+                                                                                  golden_dir: Path) -> None:
+    src = _batch(tmp_path, golden_dir, 40, bad=2)
+    assert worker_count(42, 2) == 2
+    seen: dict[int, list[str]] = {}
+    for workers in (1, 2):
+        order: list[str] = []
+        summary = run_batch([src], tmp_path / f"out{workers}", workers=workers, progress=lambda o: order.append(o.doc_id))
+        assert (summary.ok, summary.failed) == (40, 2)
+        seen[workers] = order
+    assert seen[1] == seen[2] == sorted(seen[1])
+    for name in COMBINED:
+        assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
+    for rec in (tmp_path / "out1" / "records").iterdir():
+        assert rec.read_bytes() == (tmp_path / "out2" / "records" / rec.name).read_bytes()
+
+
+def test_records_and_the_summary_are_compact_and_the_summary_does_not_grow_with_the_batch(tmp_path: Path,
+                                                                                          golden_dir: Path) -> None:
+    small = run_batch([_batch(tmp_path / "a", golden_dir, 5)], tmp_path / "small")
+    large = run_batch([_batch(tmp_path / "b", golden_dir, 40)], tmp_path / "large")
+    assert (small.ok, large.ok) == (5, 40)
+    for out in ("small", "large"):
+        text = (tmp_path / out / "summary.json").read_text(encoding="utf-8")
+        assert text.count("\n") == 1 and "outcomes" not in text
+        record = next((tmp_path / out / "records").iterdir()).read_text(encoding="utf-8")
+        assert record.count("\n") == 1
+    size = lambda out: len((tmp_path / out / "summary.json").read_bytes())  # noqa: E731
+    assert abs(size("large") - size("small")) < 100          # counts, not a list of every document
+
+
+def test_the_summary_lists_the_first_failures_and_counts_them_all(tmp_path: Path, golden_dir: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "MAX_LISTED_FAILURES", 3)
+    summary = run_batch([_batch(tmp_path, golden_dir, 1, bad=5)], tmp_path / "out")
+    assert summary.failed == 5 and len(summary.failures) == 3
+    assert len(list((tmp_path / "out" / "failed").iterdir())) == 5
+
+
+def test_a_small_batch_stays_in_one_process() -> None:
+    assert worker_count(10, 8) == 1 and worker_count(0) == 1
+
+
+def test_the_rebuild_on_two_processes_writes_what_it_writes_on_one(tmp_path: Path, golden_dir: Path) -> None:
+    from llm_extract.rebuild import rebuild_combined
+
+    out = tmp_path / "out"
+    run_batch([_batch(tmp_path, golden_dir, 40)], out, workers=1)
+    totals = {}
+    files = {}
+    for workers in (1, 2):
+        totals[workers] = rebuild_combined(out, {p.stem for p in (out / "records").iterdir()}, workers=workers)
+        files[workers] = [(out / name).read_bytes() for name in COMBINED]
+    assert files[1] == files[2] and totals[1] == totals[2] and totals[1].fields["proven"] > 0
