@@ -14,7 +14,6 @@ record matches the input's content hash are skipped) without duplicates.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import time
 from collections import Counter
@@ -30,7 +29,8 @@ from .evidence import Record
 from .extract import extract_regex
 from .ingest import Document, iter_inputs, load
 from .ingest.notices import explain_not_a_report, ingest_findings
-from .outputs import CSV_HEADER, FAILED_DIR, RECORDS_DIR, atomic_open, csv_row, dumps, read_json, write_json
+from .export import open_exports
+from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .extract.narrative import read_narrative
 from .review import review_items
 from .schema import Report
@@ -246,11 +246,7 @@ def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
     fields: Counter[str] = Counter()
     rules: Counter[str] = Counter()
     queued = 0
-    with atomic_open(out / "records.jsonl") as jsonl, atomic_open(out / "records.csv") as csv_fh, \
-            atomic_open(out / "review_queue.jsonl") as queue:
-        csv_fh.write("\ufeff")
-        table = csv.writer(csv_fh, lineterminator="\r\n")
-        table.writerow(CSV_HEADER)
+    with open_exports(out) as exports:
         for p in paths:
             rec = read_json(p)
             acknowledged = (rec.get("stages", {}).get("review") or {}).get("acknowledged") or {}
@@ -258,10 +254,7 @@ def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
                 rec.setdefault("findings", []).append(link["finding"])
                 rec.setdefault("review", []).extend(i for i in link["review"] if i.get("finding") not in acknowledged)
             review = rec.pop("review", [])
-            jsonl.write(dumps(rec) + "\n")
-            table.writerow(csv_row(rec))
-            for item in review:
-                queue.write(dumps(item) + "\n")
+            exports.add(rec, review)
             if rec.get("doc_id") not in batch_ids:
                 continue
             queued += len(review)
@@ -278,7 +271,7 @@ def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
 
 
 def rebuild_outputs(out_dir: str | Path) -> None:
-    """Rewrite records.jsonl, records.csv and review_queue.jsonl from the record files."""
+    """Rewrite the combined outputs (llm_extract.export) from the record files."""
     _finish(RunSummary(out_dir=str(out_dir)), Path(out_dir), set())
 
 
