@@ -2,8 +2,8 @@
 
 :func:`open_exports` opens every combined file; :meth:`Exports.add` takes one record
 (and its review items) at a time, so memory does not grow with the batch; leaving the
-block without an error moves every file into place (each written to a temporary file
-and renamed), an error leaves the previous files untouched:
+block without an error moves every file into place (each is finished in a temporary
+file beside its target before any is renamed), an error leaves the previous files untouched:
 
     OUT/records.jsonl        records without per-field provenance (export/jsonl.py)
     OUT/review_queue.jsonl   one line per review item
@@ -17,6 +17,7 @@ and renamed), an error leaves the previous files untouched:
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -104,13 +105,23 @@ class Exports:
         summary = {"documents": self.ok + len(failures), "ok": self.ok, "failed": len(failures),
                    "queued": self.queued, "decisions": len(decisions), "fields": dict(self.fields),
                    "rules": dict(sorted(self.rules.items()))}
-        self.html.close(summary, failures, rollups)
-        self.xlsx.close()
-        self.sqlite.close()
+        staged: list[tuple[Path, Path]] = []
+        try:   # every file finished beside its target before any target is replaced
+            staged.append((self.html.stage(summary, failures, rollups), self.out / "report.html"))
+            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))
+            staged.append((self.sqlite.stage(), self.out / "records.sqlite"))
+        except BaseException:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+            raise
+        for tmp, target in staged:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
 
     def abort(self) -> None:
         self.sqlite.abort()
         self.html.abort()
+        self.xlsx.abort()
 
 
 @contextmanager

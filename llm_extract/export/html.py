@@ -10,6 +10,7 @@ a temporary file, so memory does not grow with the batch.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..analysis import DEFINITIONS, Indicator, Rollup
-from ..outputs import atomic_open
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
 from .charts import bar_chart, stacked_chart
 from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
@@ -150,18 +150,28 @@ class HtmlReport:
                 charts.append(bar_chart(f"{d.name} by year", bars, scale=1.0 if d.denominator is not None else None))
         return charts
 
-    def close(self, summary: dict[str, Any], failures: list[dict[str, Any]], rollups: list[Rollup]) -> None:
+    def stage(self, summary: dict[str, Any], failures: list[dict[str, Any]], rollups: list[Rollup]) -> Path:
+        """Write the page to a temporary file beside ``path`` (renamed by the caller)."""
         grouped: dict[str, dict[str, list[Rollup]]] = {}
         for r in rollups:
             grouped.setdefault(r.by, {}).setdefault(r.key, []).append(r)
         page = self.env.get_template("report.html.j2")
-        with atomic_open(self.path) as fh:
-            for piece in page.generate(
-                    summary=summary, failures=failures, colours=STATUS_COLOURS, definitions=DEFINITIONS,
-                    rollups=grouped, charts_by_document=self._charts_by_document(),
-                    charts_by_year=self._charts_by_year(rollups), documents=self._documents()):
-                fh.write(piece)
-        self.spool.close()
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                for piece in page.generate(
+                        summary=summary, failures=failures, colours=STATUS_COLOURS, definitions=DEFINITIONS,
+                        rollups=grouped, charts_by_document=self._charts_by_document(),
+                        charts_by_year=self._charts_by_year(rollups), documents=self._documents()):
+                    fh.write(piece)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        finally:
+            self.spool.close()
+        return Path(tmp)
 
     def abort(self) -> None:
         self.spool.close()

@@ -70,7 +70,7 @@ def _json(v: Any) -> str:
 
 
 class SqliteWriter:
-    """Streams documents into a new database that replaces ``path`` on :meth:`close`."""
+    """Streams documents into a new database in a temporary file beside ``path``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -121,14 +121,13 @@ class SqliteWriter:
             (r.by, r.key, r.code, r.name, r.numerator, r.denominator, r.value, r.reason, r.documents, r.excluded)
             for r in rollups])
 
-    def close(self) -> None:
-        """Commit and move the database into place."""
+    def stage(self) -> Path:
+        """Commit; the finished database is the returned temporary file (renamed by the caller)."""
         self.db.commit()
         self.db.close()
         with open(self.tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.chmod(self.tmp, 0o644)
-        os.replace(self.tmp, self.path)
+        return self.tmp
 
     def abort(self) -> None:
         self.db.close()

@@ -35,7 +35,7 @@ def _label(path: str) -> str:
 
 
 class XlsxWriter:
-    """Streams documents into a workbook that replaces ``path`` on :meth:`close`."""
+    """Streams documents into a workbook, saved to a temporary file beside ``path``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -114,13 +114,18 @@ class XlsxWriter:
             ws.append([r.by, self._text(ws, r.key), r.code, r.name, r.numerator, r.denominator, r.value, r.documents,
                        r.excluded, r.reason])
 
-    def close(self) -> None:
+    def stage(self) -> Path:
+        """Save the workbook to a temporary file beside ``path`` (renamed by the caller)."""
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         os.close(fd)
         try:
             self.wb.save(tmp)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        return Path(tmp)
+
+    def abort(self) -> None:
+        for ws in self.sheets.values():   # end the sheets' streams, whose temp files openpyxl removes
+            if not ws.closed:
+                ws.close()
