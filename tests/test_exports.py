@@ -17,7 +17,9 @@ from llm_extract.cli import app
 from llm_extract.compare import compare_dirs
 from llm_extract.export.fields import STATUS_COLOURS
 from llm_extract.pipeline import rebuild_outputs, resolve_item
-from llm_extract.schema import ALL_PATHS
+from llm_extract.outputs import read_json
+from llm_extract.schema import ALL_PATHS, Report
+from llm_extract.synth.render import render
 
 runner = CliRunner()
 SEED_002 = "002_0126e23b7202ee31"
@@ -26,11 +28,16 @@ SEED_003 = "003_d677def7845cc038"
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory, golden_dir: Path) -> Path:
-    """The five sample reports, one of them saved as ``004.txt`` (a numeric-looking id), and a file that fails."""
+    """The five sample reports, one of them saved again as ``004.txt`` (a numeric-looking id), a report
+    whose 表三 breaks its identities, and a file that fails."""
     inputs = tmp_path_factory.mktemp("in")
     for p in golden_dir.glob("*.txt"):
         shutil.copy(p, inputs / p.name)
     shutil.copy(golden_dir / "004_70fa07ff4f3c9aaf.txt", inputs / "004.txt")
+    broken = Report.model_validate({k: v for k, v in read_json(golden_dir / f"{SEED_003}.json").items()
+                                    if k in Report.model_fields})
+    broken.applications.granted.natural_person = 7            # breaks the row and column sums
+    (inputs / "broken.txt").write_text(render(broken, "tabrows"), encoding="utf-8")
     (inputs / "empty.txt").write_text("", encoding="utf-8")
     out = tmp_path_factory.mktemp("run") / "out"
     result = runner.invoke(app, ["extract", str(inputs), "--out", str(out)])
@@ -50,7 +57,7 @@ def queue_item(out: Path, doc_id: str, path: str) -> str:
 def test_the_database_has_one_row_per_document_ok_or_failed_and_doc_ids_stay_text(out: Path) -> None:
     con = db(out)
     rows = dict(con.execute("SELECT doc_id, ok FROM documents").fetchall())
-    assert len(rows) == 7 and rows["004"] == 1 and rows["empty"] == 0
+    assert len(rows) == 8 and rows["004"] == 1 and rows["empty"] == 0
     assert con.execute("SELECT typeof(doc_id) FROM documents WHERE doc_id = '004'").fetchone() == ("text",)
     assert "empty" in con.execute("SELECT error FROM documents WHERE doc_id = 'empty'").fetchone()[0]
     agency, year, fmt, content_hash = con.execute(
@@ -60,8 +67,9 @@ def test_the_database_has_one_row_per_document_ok_or_failed_and_doc_ids_stay_tex
 
 def test_the_fields_table_holds_every_field_with_its_status_and_the_fee_exactly(out: Path) -> None:
     con = db(out)
-    assert con.execute("SELECT count(*) FROM fields").fetchone()[0] == 6 * len(ALL_PATHS)
-    statuses = dict(con.execute("SELECT status, count(*) FROM fields WHERE doc_id != '004' GROUP BY status"))
+    assert con.execute("SELECT count(*) FROM fields").fetchone()[0] == 7 * len(ALL_PATHS)
+    statuses = dict(con.execute("SELECT status, count(*) FROM fields WHERE doc_id NOT IN ('004', 'broken') "
+                                "GROUP BY status"))
     assert statuses == {"proven": 982, "derived": 28}
     fee = con.execute("SELECT value, typeof(value), value_int FROM fields WHERE doc_id = ? AND path = ?",
                       (SEED_003, "active_disclosure.fees_10k_yuan")).fetchone()
@@ -74,23 +82,29 @@ def test_the_fields_table_holds_every_field_with_its_status_and_the_fee_exactly(
 def test_findings_review_items_and_indicators_are_tables_too(out: Path) -> None:
     con = db(out)
     assert con.execute("SELECT count(*) FROM review_items WHERE doc_id = ?", (SEED_002,)).fetchone()[0] == 28
-    assert con.execute("SELECT count(*) FROM findings WHERE code = 'DERIVE.PINNED'").fetchone()[0] > 0
+    codes = {c for (c,) in con.execute("SELECT code FROM findings WHERE doc_id = 'broken'")}
+    assert {"T3.ROW_SUM", "T3.COLUMN_SUM"} <= codes
+    # informational findings (how a value was derived) stay in records/<doc_id>.json
+    assert con.execute("SELECT count(*) FROM findings WHERE severity = 'info'").fetchone() == (0,)
+    assert con.execute("SELECT value FROM indicators WHERE doc_id = 'broken' AND code = 'granted_rate'").fetchone() == (None,)
     rate = con.execute("SELECT numerator, denominator, value FROM indicators WHERE doc_id = ? AND code = ?",
                        (SEED_003, "unavailable_rate")).fetchone()
     assert rate == (2, 3, 0.666667)
     reason = con.execute("SELECT value, reason FROM indicators WHERE doc_id = ? AND code = 'applications_total'",
                          (SEED_002,)).fetchone()
     assert reason[0] is None and "applications.new_received.total is derived" in reason[1]
-    by_year = con.execute("SELECT numerator, denominator, documents, excluded FROM indicator_rollups "
-                          "WHERE \"by\" = 'year' AND \"key\" = '2021' AND code = 'unavailable_rate'").fetchone()
-    assert by_year == (4, 9, 6, 0)
+    by_year = dict((code, rest) for code, *rest in con.execute(
+        "SELECT code, numerator, denominator, documents, excluded FROM indicator_rollups "
+        "WHERE \"by\" = 'year' AND \"key\" = '2021'"))
+    assert by_year["unavailable_rate"] == [6, 12, 7, 0]
+    assert by_year["granted_rate"] == [0, 3, 5, 2]       # 002 (derived) and the broken report are excluded
 
 
 def test_fields_csv_is_the_long_table_with_statuses_in_utf8_with_bom(out: Path) -> None:
     raw = (out / "fields.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert len(rows) == 6 * len(ALL_PATHS)
+    assert len(rows) == 7 * len(ALL_PATHS)
     fee = next(r for r in rows if r["doc_id"] == SEED_003 and r["path"] == "active_disclosure.fees_10k_yuan")
     assert (fee["table"], fee["row"], fee["value"], fee["status"]) == ("表二", "fees_10k_yuan", "94.0121", "proven")
     derived = next(r for r in rows if r["doc_id"] == SEED_002 and r["path"] == "applications.new_received.total")
@@ -113,7 +127,7 @@ def test_the_workbook_has_the_tables_coloured_by_status_and_text_doc_ids(out: Pa
     wb = load_workbook(out / "records.xlsx")
     assert wb.sheetnames == ["表二", "表三", "表四", "指标", "指标汇总", "复核队列", "失败", "图例"]
     t3 = list(wb["表三"].iter_rows(min_row=2))
-    assert len(t3) == 6 * 25
+    assert len(t3) == 7 * 25
     row = next(r for r in t3 if r[0].value == SEED_002 and r[1].value == "new_received")
     total = row[3 + 6]
     assert total.value == 6 and total.fill.start_color.rgb.endswith(STATUS_COLOURS["derived"])
@@ -123,7 +137,8 @@ def test_the_workbook_has_the_tables_coloured_by_status_and_text_doc_ids(out: Pa
     assert next(c for c in ids if c.value == "004").data_type == "s"        # "004", not 4
     fee = next(r for r in wb["表二"].iter_rows(min_row=2, values_only=True) if r[0] == SEED_003)[-1]
     assert str(fee) == "94.0121"
-    assert wb["复核队列"].max_row == 1 + 28 and wb["失败"].max_row == 2
+    queued = len((out / "review_queue.jsonl").read_text(encoding="utf-8").splitlines())
+    assert wb["复核队列"].max_row == 1 + queued and wb["失败"].max_row == 2
 
 
 def test_records_jsonl_carries_no_per_field_provenance_and_still_compares(out: Path, golden_dir: Path,
@@ -132,7 +147,9 @@ def test_records_jsonl_carries_no_per_field_provenance_and_still_compares(out: P
     rec = next(json.loads(line) for line in lines if SEED_002 in line)
     assert "provenance" not in rec and "stages" not in rec
     assert rec["statuses"]["applications.new_received.total"] == "derived" and len(rec["statuses"]) == 28
-    assert max(len(line.encode()) for line in lines) < 8_000
+    for line in lines:
+        doc_id = json.loads(line)["doc_id"]
+        assert len(line.encode()) < (out / "records" / f"{doc_id}.json").stat().st_size / 5
     only_jsonl = tmp_path / "o"
     only_jsonl.mkdir()
     for name in ("records.jsonl", "review_queue.jsonl"):

@@ -7,7 +7,9 @@ Tables (typed columns; every doc id is TEXT, so ``004`` stays ``004``):
   rules, lines). ``value`` is TEXT holding the exact value (the fee ``94.0121`` as printed,
   never a binary float); ``value_int`` holds the same value as INTEGER for counts and the
   year, for arithmetic in SQL. NULL is a blank cell.
-- ``findings``, ``review_items``, ``decisions``: as in the JSON outputs.
+- ``findings`` (errors and warnings; the informational ones, e.g. how a value was
+  derived, stay in ``records/<doc_id>.json``, the rules are in ``fields.rules``),
+  ``review_items``, ``decisions``: as in the JSON outputs.
 - ``indicators`` (per document) and ``indicator_rollups`` (by year, by agency).
 
 Written to a temporary file in the output directory, then renamed.
@@ -37,7 +39,7 @@ CREATE TABLE fields (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id), "table" TEXT NOT NULL, "row" TEXT NOT NULL,
     "column" TEXT, path TEXT NOT NULL, value TEXT, value_int INTEGER, status TEXT NOT NULL, source TEXT,
     rules TEXT, lines TEXT, PRIMARY KEY (doc_id, path)
-);
+) WITHOUT ROWID;
 CREATE TABLE findings (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id), code TEXT NOT NULL, severity TEXT NOT NULL,
     message TEXT, paths TEXT, expected INTEGER, actual INTEGER
@@ -60,7 +62,6 @@ CREATE TABLE indicator_rollups (
     PRIMARY KEY ("by", "key", code)
 );
 CREATE INDEX fields_status ON fields(status);
-CREATE INDEX fields_path ON fields(path);
 CREATE INDEX review_items_doc ON review_items(doc_id);
 """
 
@@ -98,7 +99,8 @@ class SqliteWriter:
              r.status, r.source, ",".join(r.rules) or None, ",".join(map(str, r.lines)) or None) for r in rows])
         self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", [
             (doc_id, f.get("code"), f.get("severity", "error"), f.get("message"), ",".join(f.get("paths", [])) or None,
-             f.get("expected"), f.get("actual")) for f in rec.get("findings", [])])
+             f.get("expected"), f.get("actual")) for f in rec.get("findings", [])
+            if f.get("severity", "error") in ("error", "warning")])
         self.db.executemany("INSERT INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
             (i.get("id"), doc_id, i.get("path") or None, i.get("table"), i.get("status"), value_text(i.get("value")),
              _json(i.get("candidates", [])), ",".join(i.get("rules", [])) or None, i.get("message"), i.get("kind"),

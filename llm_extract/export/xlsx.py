@@ -10,6 +10,7 @@ cell is coloured by its field's status; doc ids are text cells (``004`` stays ``
 from __future__ import annotations
 
 import os
+from copy import copy
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from ..analysis import Indicator, Rollup
@@ -41,6 +43,7 @@ class XlsxWriter:
         self.path = path
         self.wb = Workbook(write_only=True)
         self.sheets: dict[str, WriteOnlyWorksheet] = {}
+        self.styles: dict[str, StyleArray] = {}    # per status, the style of its legend cell
         self._sheet("表二", ["doc_id", "agency", "year"] + [_label(p) for p in DISCLOSURE_PATHS])
         self._sheet("表三", ["doc_id", "row", "行"] + [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS])
         self._sheet("表四", ["doc_id", "group", "组"] + [COLUMN_LABELS[c] for c in REVIEW_COLUMNS])
@@ -53,6 +56,7 @@ class XlsxWriter:
         for status in STATUS_COLOURS:
             cell = WriteOnlyCell(legend, value=status)
             cell.fill = _FILLS[status]
+            self.styles[status] = cell._style
             legend.append([cell, "queued for review" if status not in ("proven", "reviewed") else "trusted"])
 
     def _sheet(self, title: str, header: list[str]) -> WriteOnlyWorksheet:
@@ -74,7 +78,8 @@ class XlsxWriter:
 
     def _cell(self, ws: WriteOnlyWorksheet, row: FieldRow) -> WriteOnlyCell:
         cell = WriteOnlyCell(ws, value=row.value)
-        cell.fill = _FILLS.get(row.status, _FILLS["missing"])
+        style = self.styles.get(row.status) or self.styles["missing"]
+        cell._style = copy(style)   # the fill registered once per status (setting .fill hashes styles per cell)
         return cell
 
     def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
@@ -98,7 +103,8 @@ class XlsxWriter:
         ws = self.sheets["复核队列"]
         for item in review:
             cell = WriteOnlyCell(ws, value=value_text(item.get("value")))
-            cell.fill = _FILLS.get(item.get("status", ""), PatternFill())
+            if item.get("status") in self.styles:
+                cell._style = copy(self.styles[item["status"]])
             cands = ", ".join(f"{c.get('source')}={value_text(c.get('value'))}" for c in item.get("candidates", []))
             ws.append([item.get("id"), self._text(ws, doc_id), item.get("path"), item.get("table"), item.get("status"),
                        cell, cands, " ".join(item.get("rules", [])), item.get("message")])
