@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ._exceptions import GoldenError, ModelConfigError
 from .compare import compare_dirs, compare_values, golden_from_record, load_output_dir
@@ -39,6 +40,7 @@ def _summary_table(summary: RunSummary) -> Table:
     t.add_row("fields", f"{fields.get('proven', 0)} proven, {fields.get('derived', 0)} derived, "
                         f"{queued_fields} queued for review")
     t.add_row("review queue", f"{summary.queued} items → {Path(summary.out_dir) / 'review_queue.jsonl'}")
+    t.add_row("open", Text(f"{Path(summary.out_dir) / 'report.html'} (also records.xlsx, records.sqlite, fields.csv)"))
     if summary.rules:
         t.add_row("findings", ", ".join(f"{k}×{v}" for k, v in summary.rules.items()))
     t.add_row("language model", f"{summary.llm.get('mode')}: {summary.llm.get('reason', '')}")
@@ -64,7 +66,7 @@ def extract(
     concurrency: Annotated[Optional[int], typer.Option(
         help="Model calls in flight at once (default: $LLM_EXTRACT_CONCURRENCY or 4).")] = None,
 ) -> None:
-    """Extract and verify reports into OUT: records, CSV, review queue, summary."""
+    """Extract and verify reports into OUT: records, CSV, SQLite, Excel, HTML report, review queue, summary."""
     settings = None
     if llm != "never":
         from .model.config import load_settings

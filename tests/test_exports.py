@@ -190,3 +190,8 @@ def test_a_failing_export_leaves_the_previous_outputs_whole_and_no_temporary_fil
         rebuild_outputs(work)
     assert {n: (work / n).read_bytes() for n in before} == before
     assert [p.name for p in work.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_run_summary_tells_where_the_report_is(tmp_path: Path, golden_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(tmp_path / "o")])
+    assert "open" in result.output and "report.html" in result.output and "records.sqlite" in result.output
