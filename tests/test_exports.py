@@ -192,6 +192,8 @@ def test_a_failing_export_leaves_the_previous_outputs_whole_and_no_temporary_fil
     assert [p.name for p in work.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_the_run_summary_tells_where_the_report_is(tmp_path: Path, golden_dir: Path) -> None:
-    result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(tmp_path / "o")])
-    assert "open" in result.output and "report.html" in result.output and "records.sqlite" in result.output
+def test_the_run_summary_tells_where_the_report_is(tmp_path: Path, golden_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["extract", str(golden_dir), "--out", "o"])
+    assert "│ open" in result.output and "o/report.html" in result.output and "records.sqlite" in result.output
