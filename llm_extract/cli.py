@@ -36,7 +36,7 @@ def _summary_table(summary: RunSummary) -> Table:
     t.add_row("documents", f"{summary.documents} ({summary.ok} ok, {summary.failed} failed"
               + (f", {summary.resumed} resumed from an earlier run" if summary.resumed else "") + ")")
     fields = summary.fields
-    queued_fields = sum(v for k, v in fields.items() if k != "proven")
+    queued_fields = sum(v for k, v in fields.items() if k not in ("proven", "reviewed"))
     t.add_row("fields", f"{fields.get('proven', 0)} proven, {fields.get('derived', 0)} derived, "
                         f"{queued_fields} queued for review")
     t.add_row("review queue", f"{summary.queued} items → {Path(summary.out_dir) / 'review_queue.jsonl'}")

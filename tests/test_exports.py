@@ -197,3 +197,12 @@ def test_the_run_summary_tells_where_the_report_is(tmp_path: Path, golden_dir: P
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["extract", str(golden_dir), "--out", "o"])
     assert "│ open" in result.output and "o/report.html" in result.output and "records.sqlite" in result.output
+
+
+def test_after_a_decision_a_rerun_does_not_count_the_reviewed_field_as_queued(
+        out: Path, tmp_path: Path, golden_dir: Path) -> None:
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    resolve_item(work, queue_item(work, SEED_002, "applications.new_received.total"), 6)
+    result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(work), "--no-resume"])
+    assert "982 proven, 27 derived, 27 queued for review" in result.output
