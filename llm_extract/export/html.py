@@ -34,9 +34,10 @@ _RATES = [d for d in DEFINITIONS if d.denominator is not None]
 
 
 def _fmt(ind: Indicator) -> str:
+    """A count as a number, a rate as a percentage, an unknown as a dash."""
     if ind.value is None:
         return "–"
-    return f"{ind.value:,.0f}" if isinstance(ind.value, int) or ind.code == "applications_total" else f"{ind.value:.1%}"
+    return f"{ind.value:,.0f}" if ind.denominator is None else f"{ind.value:.1%}"
 
 
 def _env() -> Environment:
