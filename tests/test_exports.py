@@ -161,7 +161,7 @@ def test_a_decision_rebuilds_every_output_reviewed_is_not_queued_and_indicators_
         out: Path, tmp_path: Path) -> None:
     work = tmp_path / "out"
     shutil.copytree(out, work)
-    resolve_item(work, queue_item(work, SEED_002, "applications.new_received.total"), 6, reviewer="ana")
+    resolve_item(work, queue_item(work, SEED_002, "applications.new_received.total"), "6", reviewer="ana")
     con = db(work)
     assert con.execute("SELECT status FROM fields WHERE doc_id = ? AND path = 'applications.new_received.total'",
                        (SEED_002,)).fetchone() == ("reviewed",)
@@ -203,6 +203,6 @@ def test_after_a_decision_a_rerun_does_not_count_the_reviewed_field_as_queued(
         out: Path, tmp_path: Path, golden_dir: Path) -> None:
     work = tmp_path / "out"
     shutil.copytree(out, work)
-    resolve_item(work, queue_item(work, SEED_002, "applications.new_received.total"), 6)
+    resolve_item(work, queue_item(work, SEED_002, "applications.new_received.total"), "6")
     result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(work), "--no-resume"])
     assert "982 proven, 27 derived, 27 queued for review" in result.output

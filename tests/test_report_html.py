@@ -19,12 +19,14 @@ SEED_002 = "002_0126e23b7202ee31"
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory, golden_dir: Path) -> Path:
-    """The sample reports, one whose title carries a script, and a file named like an HTML tag that fails."""
+    """The sample reports, one whose title carries a script, one named like an SVG tag with a script,
+    and a file named like an HTML tag that fails."""
     inputs = tmp_path_factory.mktemp("in")
     for p in golden_dir.glob("*.txt"):
         shutil.copy(p, inputs / p.name)
     text = (golden_dir / f"{SEED_000}.txt").read_text(encoding="utf-8")
     (inputs / "evil.txt").write_text("<script>document.title='pwned'</script>" + text, encoding="utf-8")
+    (inputs / "<svg onload=alert(1)>.txt").write_text(text, encoding="utf-8")
     (inputs / "<img src=x onerror=alert(2)>.txt").write_text("hello", encoding="utf-8")
     out = tmp_path_factory.mktemp("run") / "out"
     result = runner.invoke(app, ["extract", str(inputs), "--out", str(out)])
@@ -54,10 +56,10 @@ def test_the_page_shows_the_run_summary_indicators_and_every_document(page) -> N
     body = page.inner_text("body")
     assert "Run summary" in body and "Indicators" in body
     summary = page.inner_text("#summary + table")
-    assert "documents\t7" in summary and "failed\t1" in summary
+    assert "documents\t8" in summary and "failed\t1" in summary
     for doc_id in (SEED_000, SEED_002, "evil"):
         assert page.locator(f"section[id='doc-{doc_id}']").is_visible()
-    assert page.locator("section.doc table.表三").count() == 6
+    assert page.locator("section.doc table.表三").count() == 7
     assert "申请总数" in body and "予以公开率" in body and "行政诉讼纠错率" in body
 
 
@@ -87,8 +89,9 @@ def test_the_page_needs_no_network_and_no_other_file(page, report: Path) -> None
 
 def test_text_from_a_document_or_a_file_name_is_shown_as_text_never_run(page) -> None:
     assert page.title().startswith("llm-extract report") and page.dialogs == []
-    assert page.locator("img").count() == 0
-    assert "</script>" in page.inner_text("section[id='doc-evil'] h3")
+    assert page.locator("img").count() == 0 and page.locator("svg[onload]").count() == 0
+    assert any(h.startswith("<svg onload=alert(1)> · ") for h in page.locator("section.doc h3").all_inner_texts())
+    assert "<svg onload=alert(1)>" in page.locator("svg.chart").first.text_content()     # a chart label
     assert "<img src=x onerror=alert(2)>" in page.inner_text("body")
 
 
