@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 
+from ..form import FORM
 from ..schema import ALL_PATHS, table_of
 
 __all__ = ["FieldRow", "field_rows", "locate", "value_of", "value_text", "ROW_LABELS", "COLUMN_LABELS",
@@ -22,29 +23,27 @@ __all__ = ["FieldRow", "field_rows", "locate", "value_of", "value_text", "ROW_LA
 #: Statuses still waiting for a person (``reviewed`` and ``proven`` are not).
 QUEUED_STATUSES = frozenset({"derived", "resolved", "disputed", "unverified", "missing"})
 
-ROW_LABELS: dict[str, str] = {
-    "regulations": "规章", "normative_documents": "行政规范性文件", "licensing": "行政许可",
-    "punishment": "行政处罚", "enforcement": "行政强制", "fees_10k_yuan": "行政事业性收费（万元）",
-    "new_received": "一、本年新收", "carried_over": "二、上年结转", "granted": "（一）予以公开",
-    "partially_granted": "（二）部分公开", "denied_state_secret": "（三）1.国家秘密",
-    "denied_prohibited_by_law": "2.其他法律行政法规禁止公开", "denied_security_stability": "3.危及“三安全一稳定”",
-    "denied_third_party": "4.保护第三方合法权益", "denied_internal_affairs": "5.三类内部事务信息",
-    "denied_process_info": "6.四类过程性信息", "denied_enforcement_file": "7.行政执法案卷",
-    "denied_query_matter": "8.行政查询事项", "unavailable_not_held": "（四）1.本机关不掌握",
-    "unavailable_needs_creation": "2.没有现成信息需另行制作", "unavailable_unclear": "3.补正后仍不明确",
-    "rejected_petition": "（五）1.信访举报投诉类", "rejected_duplicate": "2.重复申请",
-    "rejected_publication": "3.要求提供公开出版物", "rejected_excessive": "4.无正当理由大量反复申请",
-    "rejected_reconfirm": "5.要求确认或重新出具", "other_no_correction": "（六）1.逾期不补正",
-    "other_unpaid_fee": "2.逾期未缴费", "other_other": "3.其他", "total_processed": "（七）总计",
-    "carried_forward": "四、结转下年度", "administrative_review": "行政复议",
-    "litigation_direct": "行政诉讼·未经复议直接起诉", "litigation_after_review": "行政诉讼·复议后起诉",
-}
-COLUMN_LABELS: dict[str, str] = {
-    "issued": "本年制发", "repealed": "本年废止", "in_force": "现行有效",
-    "natural_person": "自然人", "commercial": "商业企业", "research": "科研机构", "social_org": "社会公益组织",
-    "legal_service": "法律服务机构", "other_org": "其他", "total": "总计",
-    "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结",
-}
+def _short(label: str) -> str:
+    """A printed label without its parenthesised remark or trailing clause (for table headings)."""
+    for cut in ("（区分", "、行政机关", "政府信息公开申请数量"):
+        label = label.split(cut)[0]
+    return label
+
+
+def _labels() -> tuple[dict[str, str], dict[str, str]]:
+    rows: dict[str, str] = {r.path.split(".")[-1]: r.label for r in FORM.table2}
+    rows["fees_10k_yuan"] += "（万元）"
+    for r in FORM.table3_rows:
+        group = r.group if r.group.startswith("（") else ""
+        rows[r.key] = f"{group} {_short(r.label)}".strip()
+    rows.update({g.key: g.label for g in FORM.table4_groups})
+    columns = {c.key: c.label.removesuffix("件数") for r in FORM.table2 for c in r.columns if c.key}
+    columns.update({c.key: c.label for c in (*FORM.table3_columns, *FORM.table4_columns)})
+    return rows, columns
+
+
+#: Row and column headings as the form prints them (shortened), by key.
+ROW_LABELS, COLUMN_LABELS = _labels()
 
 
 @dataclass(slots=True, frozen=True)
