@@ -165,8 +165,8 @@ def test_a_decision_rebuilds_every_output_reviewed_is_not_queued_and_indicators_
     con = db(work)
     assert con.execute("SELECT status FROM fields WHERE doc_id = ? AND path = 'applications.new_received.total'",
                        (SEED_002,)).fetchone() == ("reviewed",)
-    assert con.execute("SELECT doc_id, path, value, reviewer FROM decisions").fetchall() == [
-        (SEED_002, "applications.new_received.total", "6", "ana")]
+    assert con.execute("SELECT action, doc_id, path, value, reviewer FROM decisions").fetchall() == [
+        ("set", SEED_002, "applications.new_received.total", "6", "ana")]
     assert con.execute("SELECT value FROM indicators WHERE doc_id = ? AND code = 'applications_total'",
                        (SEED_002,)).fetchone() == (6.0,)
     row = next(r for r in csv.DictReader((work / "records.csv").read_bytes().decode("utf-8-sig").splitlines())

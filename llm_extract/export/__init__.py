@@ -21,10 +21,12 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..analysis import Indicator, Rollup, compute_indicators, roll_up
+from ..decisions import DECISIONS_FILE
 from ..outputs import FAILED_DIR, atomic_open, dumps, read_json
 from .csv_tables import FieldsCsv, RecordsCsv
 from .fields import field_rows
@@ -41,12 +43,12 @@ OUTPUT_FILES = ("records.jsonl", "review_queue.jsonl", "records.csv", "fields.cs
 
 def _decisions(out: Path) -> list[dict[str, Any]]:
     """Every decision on file, in order (a torn last line is skipped)."""
-    path = out / "decisions.jsonl"
+    path = out / DECISIONS_FILE
     rows = []
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             try:
-                rows.append(json.loads(line))
+                rows.append(json.loads(line, parse_float=Decimal))
             except ValueError:
                 continue
     return rows

@@ -7,9 +7,10 @@ Tables (typed columns; every doc id is TEXT, so ``004`` stays ``004``):
   rules, lines). ``value`` is TEXT holding the exact value (the fee ``94.0121`` as printed,
   never a binary float); ``value_int`` holds the same value as INTEGER for counts and the
   year, for arithmetic in SQL. NULL is a blank cell.
+- ``decisions``: every line of ``decisions.jsonl`` in order (set, keep, undo).
 - ``findings`` (errors and warnings; the informational ones, e.g. how a value was
   derived, stay in ``records/<doc_id>.json``, the rules are in ``fields.rules``),
-  ``review_items``, ``decisions``: as in the JSON outputs.
+  ``review_items``: as in the JSON outputs.
 - ``indicators`` (per document) and ``indicator_rollups`` (by year, by agency).
 
 Written to a temporary file in the output directory, then renamed.
@@ -49,8 +50,8 @@ CREATE TABLE review_items (
     value TEXT, candidates TEXT, rules TEXT, message TEXT, kind TEXT, raw TEXT, source_lines TEXT
 );
 CREATE TABLE decisions (
-    seq INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, path TEXT NOT NULL, value TEXT, item_id TEXT,
-    content_hash TEXT, reviewer TEXT, note TEXT, decided_at TEXT
+    seq INTEGER PRIMARY KEY, id TEXT, action TEXT, doc_id TEXT NOT NULL, path TEXT, finding TEXT, value TEXT,
+    undoes TEXT, item_id TEXT, content_hash TEXT, reviewer TEXT, note TEXT, decided_at TEXT
 );
 CREATE TABLE indicators (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id), code TEXT NOT NULL, name TEXT NOT NULL,
@@ -114,9 +115,10 @@ class SqliteWriter:
             (str(failure.get("doc_id")), failure.get("path"), failure.get("error"), failure.get("error_type")))
 
     def add_decisions(self, decisions: list[dict[str, Any]]) -> None:
-        self.db.executemany("INSERT INTO decisions VALUES (?,?,?,?,?,?,?,?,?)", [
-            (n, d.get("doc_id"), d.get("path"), value_text(d.get("value")), d.get("item_id"), d.get("content_hash"),
-             d.get("reviewer"), d.get("note"), d.get("decided_at")) for n, d in enumerate(decisions, 1)])
+        self.db.executemany("INSERT INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+            (n, d.get("id"), d.get("action", "set"), d.get("doc_id"), d.get("path") or None, d.get("finding"),
+             value_text(d.get("value")), d.get("undoes"), d.get("item_id"), d.get("content_hash"), d.get("reviewer"),
+             d.get("note"), d.get("decided_at")) for n, d in enumerate(decisions, 1)])
 
     def add_rollups(self, rollups: list[Rollup]) -> None:
         self.db.executemany("INSERT INTO indicator_rollups VALUES (?,?,?,?,?,?,?,?,?,?)", [
