@@ -47,10 +47,11 @@ def _summary_table(summary: RunSummary) -> Table:
     _row(t, "documents", f"{summary.documents} ({summary.ok} ok, {summary.failed} failed"
               + (f", {summary.resumed} resumed from an earlier run" if summary.resumed else "") + ")")
     fields = summary.fields
-    queued_fields = sum(v for k, v in fields.items() if k != "proven")
+    queued_fields = sum(v for k, v in fields.items() if k not in ("proven", "reviewed"))
     _row(t, "fields", f"{fields.get('proven', 0)} proven, {fields.get('derived', 0)} derived, "
                         f"{queued_fields} queued for review")
     _row(t, "review queue", f"{summary.queued} items → {Path(summary.out_dir) / 'review_queue.jsonl'}")
+    _row(t, "open", f"{Path(summary.out_dir) / 'report.html'} (also records.xlsx, records.sqlite, fields.csv)")
     if summary.rules:
         _row(t, "findings", ", ".join(f"{k}×{v}" for k, v in summary.rules.items()))
     _row(t, "language model", f"{summary.llm.get('mode')}: {summary.llm.get('reason', '')}")
@@ -79,7 +80,7 @@ def extract(
         "--strict", help="Exit 3 when any document or any model call failed (default: exit 0 when one succeeded).")
     ] = False,
 ) -> None:
-    """Extract and verify reports into OUT: records, CSV, review queue, summary.
+    """Extract and verify reports into OUT: records, CSV, SQLite, Excel, HTML report, review queue, summary.
 
     Exit codes:
     0 done (without --strict: at least one document was processed);

@@ -1,14 +1,11 @@
-"""Writing outputs atomically: per-document records, the combined JSONL, the wide CSV,
-the review queue and the run summary.
+"""Writing outputs atomically: per-document records, failures and the run summary.
 
 Layout of an output directory::
 
     OUT/records/<doc_id>.json   one verified record per document (golden shape + evidence)
     OUT/failed/<doc_id>.json    one file per document that failed, with the error
-    OUT/records.jsonl           every record, one per line
-    OUT/records.csv             one row per document, one column per field path (UTF-8 with BOM)
-    OUT/review_queue.jsonl      one line per item to review (stable ids)
     OUT/summary.json            the run summary
+    OUT/...                     the combined outputs rebuilt from the records (llm_extract.export)
 
 Every file is written to a temporary file in the same directory and renamed,
 so a killed run never leaves a half file (the rename is what makes it atomic; an
@@ -19,7 +16,6 @@ bytes; golden files, which people read and diff, are indented (``indent=2``).
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import tempfile
@@ -28,10 +24,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
-from .schema import ALL_PATHS
 
-__all__ = ["atomic_open", "atomic_write_text", "csv_row", "CSV_HEADER", "write_json", "read_json", "write_jsonl",
-           "read_jsonl", "write_csv", "RECORDS_DIR", "FAILED_DIR", "dumps"]
+__all__ = ["atomic_open", "atomic_write_text", "write_json", "read_json", "write_jsonl", "read_jsonl", "RECORDS_DIR",
+           "FAILED_DIR", "dumps"]
 
 RECORDS_DIR = "records"
 FAILED_DIR = "failed"
@@ -93,36 +88,3 @@ def read_jsonl(path: str | Path) -> list[Any]:
     if not p.exists():
         return []
     return [json.loads(line, parse_float=Decimal) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _csv_value(v: Any) -> Any:
-    if v is None:
-        return ""
-    if isinstance(v, Decimal):
-        return format(v, "f")
-    return v
-
-
-CSV_HEADER = ["doc_id", "fields_proven", "fields_queued"] + list(ALL_PATHS)
-
-
-def csv_row(rec: dict[str, Any]) -> list[Any]:
-    """One record as a row of the wide CSV (``CSV_HEADER``); null is an empty cell, never 0."""
-    counts = rec.get("status_counts", {})
-    queued = sum(v for k, v in counts.items() if k != "proven")
-    row = [rec.get("doc_id"), counts.get("proven", 0), queued]
-    for field in ALL_PATHS:
-        node: Any = rec
-        for part in field.split("."):
-            node = node.get(part) if isinstance(node, dict) else None
-        row.append(_csv_value(node))
-    return row
-
-
-def write_csv(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
-    """Wide CSV: doc_id, then every field path, one row per record. UTF-8 with BOM for Excel."""
-    with atomic_open(path) as fh:
-        fh.write("\ufeff")
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow(CSV_HEADER)
-        writer.writerows(csv_row(rec) for rec in records)

@@ -308,7 +308,7 @@ def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
 
 
 def rebuild_outputs(out_dir: str | Path) -> None:
-    """Rewrite records.jsonl, records.csv and review_queue.jsonl from the record files."""
+    """Rewrite the combined outputs (llm_extract.export) from the record files."""
     _finish(RunSummary(out_dir=str(out_dir)), Path(out_dir), set())
 
 

@@ -1,7 +1,7 @@
-"""The end-of-run rebuild: records.jsonl, records.csv and review_queue.jsonl from the record files.
+"""The end-of-run rebuild: every combined output (``llm_extract.export``) from the record files.
 
 Streamed and parallel: the record files are read, joined with their cross-year findings and
-rendered (a JSONL line, a CSV row, review-queue lines) on every core, one record at a time per
+joined with their review items on every core, one record at a time per
 worker (:func:`llm_extract.workers.map_ordered`), and written here in file order: memory does
 not grow with the output directory, and the files are those of a serial rebuild.
 
@@ -13,14 +13,14 @@ a few at a time, never all linked records at once.
 
 from __future__ import annotations
 
-import csv
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .evidence import Record
-from .outputs import CSV_HEADER, RECORDS_DIR, atomic_open, csv_row, dumps, read_json
+from .export import open_exports
+from .outputs import RECORDS_DIR, read_json
 from .record_keys import record_key
 from .review import review_items
 from .schema import Report
@@ -64,8 +64,8 @@ def cross_year_links(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _render(job: tuple[Path, list[dict[str, Any]]]) -> tuple[str, str, list[Any], list[str], dict[str, int], list[str]]:
-    """One record file, with its cross-year findings: (doc id, JSONL line, CSV row, queue lines, counts, codes)."""
+def _render(job: tuple[Path, list[dict[str, Any]]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One record file, joined with its cross-year findings: (record, its review items)."""
     path, links = job
     rec = read_json(path)
     acknowledged = (rec.get("stages", {}).get("review") or {}).get("acknowledged") or {}
@@ -73,9 +73,7 @@ def _render(job: tuple[Path, list[dict[str, Any]]]) -> tuple[str, str, list[Any]
         rec.setdefault("findings", []).append(link["finding"])
         rec.setdefault("review", []).extend(i for i in link["review"] if i.get("finding") not in acknowledged)
     review = rec.pop("review", [])
-    codes = [f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning")]
-    return (str(rec.get("doc_id")), dumps(rec) + "\n", csv_row(rec), [dumps(i) + "\n" for i in review],
-            rec.get("status_counts", {}), codes)
+    return rec, review
 
 
 def _in_batch(doc_id: str, batch_ids: set[str]) -> bool:
@@ -88,18 +86,12 @@ def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = No
     links = cross_year_links(paths)
     totals = Totals()
     jobs = ((p, links.get(p.stem, [])) for p in paths)
-    with atomic_open(out / "records.jsonl") as jsonl, atomic_open(out / "records.csv") as csv_fh, \
-            atomic_open(out / "review_queue.jsonl") as queue:
-        csv_fh.write("\ufeff")
-        table = csv.writer(csv_fh, lineterminator="\r\n")
-        table.writerow(CSV_HEADER)
-        for doc_id, line, row, items, counts, codes in map_ordered(_render, jobs,
-                                                                  workers=worker_count(len(paths), workers)):
-            jsonl.write(line)
-            table.writerow(row)
-            queue.writelines(items)
-            if _in_batch(doc_id, batch_ids):
-                totals.queued += len(items)
-                totals.fields.update(counts)
-                totals.rules.update(codes)
+    with open_exports(out) as exports:
+        for rec, review in map_ordered(_render, jobs, workers=worker_count(len(paths), workers)):
+            exports.add(rec, review)
+            if _in_batch(str(rec.get("doc_id")), batch_ids):
+                totals.queued += len(review)
+                totals.fields.update(rec.get("status_counts", {}))
+                totals.rules.update(f["code"] for f in rec.get("findings", [])
+                                    if f.get("severity", "error") in ("error", "warning"))
     return totals

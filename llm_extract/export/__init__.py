@@ -1,0 +1,140 @@
+"""The combined outputs of an output directory, rebuilt from its record files in one pass.
+
+:func:`open_exports` opens every combined file; :meth:`Exports.add` takes one record
+(and its review items) at a time, so memory does not grow with the batch; leaving the
+block without an error moves every file into place (each is finished in a temporary
+file beside its target before any is renamed), an error leaves the previous files untouched:
+
+    OUT/records.jsonl        records without per-field provenance (export/jsonl.py)
+    OUT/review_queue.jsonl   one line per review item
+    OUT/records.csv          wide: one row per document, value and status per field
+    OUT/fields.csv           long: one row per field
+    OUT/records.sqlite       documents, fields, findings, review_items, decisions, indicators
+    OUT/records.xlsx         表二, 表三, 表四, indicators, review queue
+    OUT/report.html          summary, charts, every document's tables
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..analysis import Indicator, Rollup, compute_indicators, roll_up
+from ..decisions import DECISIONS_FILE
+from ..outputs import FAILED_DIR, atomic_open, dumps, read_json
+from .csv_tables import FieldsCsv, RecordsCsv
+from .fields import field_rows
+from .html import HtmlReport
+from .jsonl import slim_record
+from .sqlite import SqliteWriter
+from .xlsx import XlsxWriter
+
+__all__ = ["Exports", "open_exports", "OUTPUT_FILES"]
+
+OUTPUT_FILES = ("records.jsonl", "review_queue.jsonl", "records.csv", "fields.csv", "records.sqlite",
+                "records.xlsx", "report.html")
+
+
+def _decisions(out: Path) -> list[dict[str, Any]]:
+    """Every decision on file, in order (a torn last line is skipped)."""
+    path = out / DECISIONS_FILE
+    rows = []
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                rows.append(json.loads(line, parse_float=Decimal))
+            except ValueError:
+                continue
+    return rows
+
+
+class Exports:
+    def __init__(self, out: Path, stack: ExitStack) -> None:
+        self.out = out
+        self.jsonl = stack.enter_context(atomic_open(out / "records.jsonl"))
+        self.queue = stack.enter_context(atomic_open(out / "review_queue.jsonl"))
+        self.records_csv = RecordsCsv(stack.enter_context(atomic_open(out / "records.csv")))
+        self.fields_csv = FieldsCsv(stack.enter_context(atomic_open(out / "fields.csv")))
+        self.sqlite = SqliteWriter(out / "records.sqlite")
+        self.xlsx = XlsxWriter(out / "records.xlsx")
+        self.html = HtmlReport(out / "report.html")
+        self.keys: list[tuple[Any, Any, list[Indicator]]] = []     # agency, year, indicators per document
+        self.fields: Counter[str] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.ok = self.queued = 0
+
+    def add(self, rec: dict[str, Any], review: list[dict[str, Any]]) -> None:
+        """One record (findings merged, ``review`` popped) into every combined output."""
+        rows = field_rows(rec)
+        indicators = compute_indicators({r.path: (r.value, r.status) for r in rows})
+        self.jsonl.write(dumps(slim_record(rec)) + "\n")
+        for item in review:
+            self.queue.write(dumps(item) + "\n")
+        self.records_csv.add(rows)
+        self.fields_csv.add(rows)
+        for writer in (self.sqlite, self.xlsx, self.html):
+            writer.add_document(rec, rows, review, indicators)
+        self.keys.append((rec.get("agency"), rec.get("year"), indicators))
+        self.ok += 1
+        self.queued += len(review)
+        self.fields.update(r.status for r in rows)
+        self.rules.update(f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning"))
+
+    def finish(self) -> None:
+        failures = []
+        for p in sorted((self.out / FAILED_DIR).glob("*.json")) if (self.out / FAILED_DIR).is_dir() else []:
+            try:
+                failure = read_json(p)
+            except (OSError, ValueError):
+                continue
+            failure.setdefault("doc_id", p.stem)
+            failures.append(failure)
+            self.records_csv.add_failed(failure)
+            self.sqlite.add_failed(failure)
+            self.xlsx.add_failed(failure)
+        decisions = _decisions(self.out)
+        self.sqlite.add_decisions(decisions)
+        rollups: list[Rollup] = (roll_up(((y, i) for _, y, i in self.keys), "year")
+                                 + roll_up(((a, i) for a, _, i in self.keys), "agency"))
+        self.sqlite.add_rollups(rollups)
+        self.xlsx.add_rollups(rollups)
+        summary = {"documents": self.ok + len(failures), "ok": self.ok, "failed": len(failures),
+                   "queued": self.queued, "decisions": len(decisions), "fields": dict(self.fields),
+                   "rules": dict(sorted(self.rules.items()))}
+        staged: list[tuple[Path, Path]] = []
+        try:   # every file finished beside its target before any target is replaced
+            staged.append((self.html.stage(summary, failures, rollups), self.out / "report.html"))
+            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))
+            staged.append((self.sqlite.stage(), self.out / "records.sqlite"))
+        except BaseException:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+            raise
+        for tmp, target in staged:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+
+    def abort(self) -> None:
+        self.sqlite.abort()
+        self.html.abort()
+        self.xlsx.abort()
+
+
+@contextmanager
+def open_exports(out_dir: str | Path) -> Iterator[Exports]:
+    """Every combined output of ``out_dir``, in place when the block ends without an error."""
+    out = Path(out_dir)
+    with ExitStack() as stack:
+        exports = Exports(out, stack)
+        try:
+            yield exports
+            exports.finish()
+        except BaseException:
+            exports.abort()
+            raise

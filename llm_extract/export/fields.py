@@ -1,0 +1,116 @@
+"""The long form of a record: one row per field (document, table, row, column, value, status).
+
+Every combined output (records.sqlite, fields.csv, records.xlsx, report.html) is built
+from these rows, so they all agree on where a field sits and how far it is trusted.
+Fields are located by their path: ``applications.granted.total`` is 表三, row
+``granted``, column ``total``; ``active_disclosure.licensing`` is 表二, row ``licensing``
+and no column; ``agency`` is meta.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+
+from ..form import FORM
+from ..schema import ALL_PATHS, table_of
+
+__all__ = ["FieldRow", "field_rows", "locate", "value_of", "value_text", "ROW_LABELS", "COLUMN_LABELS",
+           "QUEUED_STATUSES", "STATUS_COLOURS"]
+
+#: Statuses still waiting for a person (``reviewed`` and ``proven`` are not).
+QUEUED_STATUSES = frozenset({"derived", "resolved", "disputed", "unverified", "missing"})
+
+def _short(label: str) -> str:
+    """A printed label without its parenthesised remark or trailing clause (for table headings)."""
+    for cut in ("（区分", "、行政机关", "政府信息公开申请数量"):
+        label = label.split(cut)[0]
+    return label
+
+
+def _labels() -> tuple[dict[str, str], dict[str, str]]:
+    rows: dict[str, str] = {r.path.split(".")[-1]: r.label for r in FORM.table2}
+    rows["fees_10k_yuan"] += "（万元）"
+    for r in FORM.table3_rows:
+        group = r.group if r.group.startswith("（") else ""
+        rows[r.key] = f"{group} {_short(r.label)}".strip()
+    rows.update({g.key: g.label for g in FORM.table4_groups})
+    columns = {c.key: c.label.removesuffix("件数") for r in FORM.table2 for c in r.columns if c.key}
+    columns.update({c.key: c.label for c in (*FORM.table3_columns, *FORM.table4_columns)})
+    return rows, columns
+
+
+#: Row and column headings as the form prints them (shortened), by key.
+ROW_LABELS, COLUMN_LABELS = _labels()
+
+
+@dataclass(slots=True, frozen=True)
+class FieldRow:
+    """One field of one document, with its status and where it came from (built ~250 times
+    per document on every rebuild, hence a slotted dataclass)."""
+
+    doc_id: str
+    path: str
+    table: str                 # meta, 表二, 表三, 表四
+    row: str
+    column: str | None
+    value: Any                 # int, Decimal (the fee), str (agency) or None (blank)
+    status: str                # proven, derived, ..., reviewed
+    source: str | None         # regex, model, derived, review
+    rules: list[str]
+    lines: list[int]
+
+
+def locate(path: str) -> tuple[str, str, str | None]:
+    """(table, row, column) of a field path."""
+    parts = path.split(".")
+    if len(parts) == 1:
+        return "meta", parts[0], None
+    rest = parts[1:]
+    return table_of(path), rest[0], rest[1] if len(rest) > 1 else None
+
+
+_LOCATIONS = {p: locate(p) for p in ALL_PATHS}
+
+
+def value_of(rec: dict[str, Any], path: str) -> Any:
+    """The value at a field path of a record dict (golden shape at its top level)."""
+    node: Any = rec
+    for part in path.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def value_text(value: Any) -> str | None:
+    """A value as exact text (``94.0121`` stays ``94.0121``); None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, float):  # a fee read back without Decimal parsing
+        return format(Decimal(str(value)), "f")
+    return str(value)
+
+
+def field_rows(rec: dict[str, Any]) -> list[FieldRow]:
+    """Every field of a record dict, in report order, with its status and source."""
+    doc_id = str(rec.get("doc_id"))
+    prov = rec.get("provenance", {})
+    out = []
+    for path in ALL_PATHS:
+        p = prov.get(path, {})
+        table, row, column = _LOCATIONS[path]
+        out.append(FieldRow(
+            doc_id=doc_id, path=path, table=table, row=row, column=column, value=value_of(rec, path),
+            status=p.get("status", "missing"), source=p.get("source"), rules=list(p.get("rules", [])),
+            lines=sorted(set(p.get("lines", []))),
+        ))
+    return out
+
+#: One background colour per status (hex RGB), shared by the workbook and the HTML report.
+STATUS_COLOURS: dict[str, str] = {
+    "proven": "E8F5E9", "reviewed": "DCEBFA", "derived": "FFF4C2", "resolved": "EEDDF5",
+    "unverified": "FFE2C2", "disputed": "FFCDD2", "missing": "E0E0E0",
+}

@@ -1,0 +1,178 @@
+"""OUT/report.html: one self-contained page (no server, no network, no external asset).
+
+Rendered with Jinja2 templates (``templates/``), autoescape on: a document whose text
+holds ``<script>`` shows it as text. The page holds the run summary, the indicators
+(charts by document and by year as inline SVG, roll-up tables), and per document its
+three tables with every cell coloured by status, the source line of each row, and
+the findings. Document sections are rendered as the records stream by and spooled to
+a temporary file, so memory does not grow with the batch.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..analysis import DEFINITIONS, Indicator, Rollup
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
+from .charts import bar_chart, stacked_chart
+from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
+
+__all__ = ["HtmlReport", "CHART_DOCUMENTS"]
+
+#: Documents drawn in the by-document charts (the rest are in the tables and records.sqlite).
+CHART_DOCUMENTS = 40
+_MESSAGE_CHARS = 240
+_OUTCOMES = ("granted_rate", "partially_granted_rate", "denied_rate", "unavailable_rate", "rejected_rate")
+_RATES = [d for d in DEFINITIONS if d.denominator is not None]
+
+
+def _fmt(ind: Indicator) -> str:
+    """A count as a number, a rate as a percentage, an unknown as a dash."""
+    if ind.value is None:
+        return "–"
+    return f"{ind.value:,.0f}" if ind.denominator is None else f"{ind.value:.1%}"
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("llm_extract.export", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["fmt"] = _fmt
+    return env
+
+
+def _table(name: str, rows: list[tuple[str, list[str | None]]], columns: list[str],
+           by_path: dict[str, FieldRow]) -> dict[str, Any]:
+    out_rows = []
+    for label, paths in rows:
+        cells, lines = [], set()
+        for p in paths:
+            if p is None:
+                cells.append(None)
+                continue
+            f = by_path[p]
+            lines.update(f.lines)
+            cells.append({"status": f.status, "source": f.source, "rules": f.rules, "lines": f.lines,
+                          "text": "–" if f.value is None else value_text(f.value)})
+        out_rows.append({"label": label, "cells": cells, "lines": _spans(sorted(lines))})
+    return {"name": name, "columns": columns, "rows": out_rows}
+
+
+def _tables(by_path: dict[str, FieldRow]) -> list[dict[str, Any]]:
+    stock = [(ROW_LABELS[g], [f"active_disclosure.{g}.{c}" for c in ("issued", "repealed", "in_force")])
+             for g in ("regulations", "normative_documents")]
+    single: list[tuple[str, list[str | None]]] = [
+        (ROW_LABELS[k], [f"active_disclosure.{k}", None, None])
+        for k in ("licensing", "punishment", "enforcement", "fees_10k_yuan")]
+    return [
+        _table("表二", stock + single, ["本年制发 / 本年数", "本年废止", "现行有效"], by_path),  # type: ignore[arg-type]
+        _table("表三", [(ROW_LABELS[r], [f"applications.{r}.{c}" for c in APPLICANT_COLUMNS]) for r in APPLICATION_ROWS],
+               [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS], by_path),
+        _table("表四", [(ROW_LABELS[g], [f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS]) for g in REVIEW_GROUPS],
+               [COLUMN_LABELS[c] for c in REVIEW_COLUMNS], by_path),
+    ]
+
+
+def _spans(lines: list[int]) -> str:
+    """Line numbers as ranges: ``L75–82, L90``."""
+    out: list[tuple[int, int]] = []
+    for n in sorted(set(lines)):
+        if out and out[-1][1] == n - 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return ", ".join(f"L{a}" if a == b else f"L{a}–{b}" for a, b in out)
+
+
+def _finding(f: dict[str, Any]) -> dict[str, Any]:
+    message = str(f.get("message", ""))
+    lines = (f.get("detail") or {}).get("lines", [])
+    return {"code": f.get("code"), "severity": f.get("severity", "error"), "lines": lines,
+            "message": message if len(message) <= _MESSAGE_CHARS else message[:_MESSAGE_CHARS] + "…"}
+
+
+class HtmlReport:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.env = _env()
+        self.document = self.env.get_template("document.html.j2")
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent)
+        self.charted: list[tuple[str, list[Indicator]]] = []
+
+    def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
+                     indicators: list[Indicator]) -> None:
+        doc_id = str(rec.get("doc_id"))
+        source = {"path": "", "format": "", "encoding": ""} | dict(rec.get("source") or {})
+        uri = Path(source["path"]).resolve().as_uri() if source["path"] else None
+        counts = {s: n for s, n in (rec.get("status_counts") or {}).items() if n}
+        findings = rec.get("findings", [])
+        self.spool.write(self.document.render(
+            doc_id=doc_id, agency=rec.get("agency"), year=rec.get("year"), source=source, source_uri=uri,
+            counts=counts, review_count=len(review), indicators=indicators, tables=_tables({r.path: r for r in rows}),
+            findings=[_finding(f) for f in findings if f.get("severity", "error") in ("error", "warning")],
+            info=[_finding(f) for f in findings if f.get("severity", "error") not in ("error", "warning")]))
+        if len(self.charted) < CHART_DOCUMENTS:
+            self.charted.append((doc_id, indicators))
+
+    def _documents(self) -> Iterator[Markup]:
+        self.spool.seek(0)
+        while chunk := self.spool.read(1 << 16):
+            yield Markup(chunk)   # rendered by the autoescaping document template
+
+    def _charts_by_document(self) -> list[Markup]:
+        names = [next(d.name for d in DEFINITIONS if d.code == c) for c in _OUTCOMES] + ["其他处理"]
+        stacks = []
+        for doc_id, inds in self.charted:
+            by = {i.code: i for i in inds}
+            known = [by[c] for c in _OUTCOMES if by[c].value is not None]
+            if len(known) < len(_OUTCOMES):
+                reason = next((by[c].reason for c in _OUTCOMES if by[c].reason), "") or ""
+                stacks.append((doc_id, None, f"n/a: {reason}"[:90]))
+                continue
+            shares = [float(i.value or 0) for i in known]
+            stacks.append((doc_id, shares + [max(0.0, 1 - sum(shares))], ""))
+        totals = [(doc_id, float(by.value) if (by := next(i for i in inds if i.code == "applications_total")).value
+                   is not None else None, _fmt(by) if by.value is not None else "n/a") for doc_id, inds in self.charted]
+        return [stacked_chart("办理结果构成 by document (share of 总计)", names, stacks),
+                bar_chart("申请总数 by document", totals)]
+
+    def _charts_by_year(self, rollups: list[Rollup]) -> list[Markup]:
+        years = [r for r in rollups if r.by == "year"]
+        charts = []
+        for d in DEFINITIONS:
+            bars = [(r.key, r.value, _fmt(r) if r.value is not None else "n/a") for r in years if r.code == d.code]
+            if bars:
+                charts.append(bar_chart(f"{d.name} by year", bars, scale=1.0 if d.denominator is not None else None))
+        return charts
+
+    def stage(self, summary: dict[str, Any], failures: list[dict[str, Any]], rollups: list[Rollup]) -> Path:
+        """Write the page to a temporary file beside ``path`` (renamed by the caller)."""
+        grouped: dict[str, dict[str, list[Rollup]]] = {}
+        for r in rollups:
+            grouped.setdefault(r.by, {}).setdefault(r.key, []).append(r)
+        page = self.env.get_template("report.html.j2")
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                for piece in page.generate(
+                        summary=summary, failures=failures, colours=STATUS_COLOURS, definitions=DEFINITIONS,
+                        rollups=grouped, charts_by_document=self._charts_by_document(),
+                        charts_by_year=self._charts_by_year(rollups), documents=self._documents()):
+                    fh.write(piece)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        finally:
+            self.spool.close()
+        return Path(tmp)
+
+    def abort(self) -> None:
+        self.spool.close()

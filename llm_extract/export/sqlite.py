@@ -1,0 +1,138 @@
+"""OUT/records.sqlite: the batch as an embedded database (Datasette, DB Browser, pandas).
+
+Tables (typed columns; every doc id is TEXT, so ``004`` stays ``004``):
+
+- ``documents``: one row per document, ok or failed (``ok`` 1/0, ``error`` for a failure).
+- ``fields``: one row per field (doc_id, table, row, column, path, value, status, source,
+  rules, lines). ``value`` is TEXT holding the exact value (the fee ``94.0121`` as printed,
+  never a binary float); ``value_int`` holds the same value as INTEGER for counts and the
+  year, for arithmetic in SQL. NULL is a blank cell.
+- ``decisions``: every line of ``decisions.jsonl`` in order (set, keep, undo).
+- ``findings`` (errors and warnings; the informational ones, e.g. how a value was
+  derived, stay in ``records/<doc_id>.json``, the rules are in ``fields.rules``),
+  ``review_items``: as in the JSON outputs.
+- ``indicators`` (per document) and ``indicator_rollups`` (by year, by agency).
+
+Written to a temporary file in the output directory, then renamed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..analysis import Indicator, Rollup
+from .fields import FieldRow, value_text
+
+__all__ = ["SqliteWriter", "SCHEMA"]
+
+SCHEMA = """
+CREATE TABLE documents (
+    doc_id TEXT PRIMARY KEY, agency TEXT, year INTEGER, source_path TEXT, format TEXT, encoding TEXT,
+    content_hash TEXT, ok INTEGER NOT NULL, error TEXT, error_type TEXT,
+    fields_proven INTEGER, fields_reviewed INTEGER, fields_queued INTEGER, review_items INTEGER
+);
+CREATE TABLE fields (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id), "table" TEXT NOT NULL, "row" TEXT NOT NULL,
+    "column" TEXT, path TEXT NOT NULL, value TEXT, value_int INTEGER, status TEXT NOT NULL, source TEXT,
+    rules TEXT, lines TEXT, PRIMARY KEY (doc_id, path)
+) WITHOUT ROWID;
+CREATE TABLE findings (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id), code TEXT NOT NULL, severity TEXT NOT NULL,
+    message TEXT, paths TEXT, expected INTEGER, actual INTEGER
+);
+CREATE TABLE review_items (
+    id TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(doc_id), path TEXT, "table" TEXT, status TEXT,
+    value TEXT, candidates TEXT, rules TEXT, message TEXT, kind TEXT, raw TEXT, source_lines TEXT
+);
+CREATE TABLE decisions (
+    seq INTEGER PRIMARY KEY, id TEXT, action TEXT, doc_id TEXT NOT NULL, path TEXT, finding TEXT, value TEXT,
+    undoes TEXT, item_id TEXT, content_hash TEXT, reviewer TEXT, note TEXT, decided_at TEXT
+);
+CREATE TABLE indicators (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id), code TEXT NOT NULL, name TEXT NOT NULL,
+    numerator INTEGER, denominator INTEGER, value REAL, reason TEXT, PRIMARY KEY (doc_id, code)
+);
+CREATE TABLE indicator_rollups (
+    "by" TEXT NOT NULL, "key" TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, numerator INTEGER,
+    denominator INTEGER, value REAL, reason TEXT, documents INTEGER, excluded INTEGER,
+    PRIMARY KEY ("by", "key", code)
+);
+CREATE INDEX fields_status ON fields(status);
+CREATE INDEX review_items_doc ON review_items(doc_id);
+"""
+
+
+def _json(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False, default=str)
+
+
+class SqliteWriter:
+    """Streams documents into a new database in a temporary file beside ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        self.tmp = Path(tmp)
+        self.db = sqlite3.connect(self.tmp)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.executescript(SCHEMA)
+
+    def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
+                     indicators: list[Indicator]) -> None:
+        doc_id = str(rec.get("doc_id"))
+        source = rec.get("source", {})
+        statuses = [r.status for r in rows]
+        queued = sum(1 for s in statuses if s not in ("proven", "reviewed"))
+        self.db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,1,NULL,NULL,?,?,?,?)", (
+            doc_id, rec.get("agency"), rec.get("year"), source.get("path"), source.get("format"),
+            source.get("encoding"), source.get("content_hash"), statuses.count("proven"),
+            statuses.count("reviewed"), queued, len(review)))
+        self.db.executemany("INSERT INTO fields VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+            (doc_id, r.table, r.row, r.column, r.path, value_text(r.value),
+             r.value if isinstance(r.value, int) and not isinstance(r.value, bool) else None,
+             r.status, r.source, ",".join(r.rules) or None, ",".join(map(str, r.lines)) or None) for r in rows])
+        self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", [
+            (doc_id, f.get("code"), f.get("severity", "error"), f.get("message"), ",".join(f.get("paths", [])) or None,
+             f.get("expected"), f.get("actual")) for f in rec.get("findings", [])
+            if f.get("severity", "error") in ("error", "warning")])
+        self.db.executemany("INSERT INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+            (i.get("id"), doc_id, i.get("path") or None, i.get("table"), i.get("status"), value_text(i.get("value")),
+             _json(i.get("candidates", [])), ",".join(i.get("rules", [])) or None, i.get("message"), i.get("kind"),
+             i.get("raw"), _json(i.get("source_lines", []))) for i in review])
+        self.db.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", [
+            (doc_id, i.code, i.name, i.numerator, i.denominator, i.value, i.reason) for i in indicators])
+
+    def add_failed(self, failure: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents (doc_id, source_path, ok, error, error_type) VALUES (?,?,0,?,?)",
+            (str(failure.get("doc_id")), failure.get("path"), failure.get("error"), failure.get("error_type")))
+
+    def add_decisions(self, decisions: list[dict[str, Any]]) -> None:
+        self.db.executemany("INSERT INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+            (n, d.get("id"), d.get("action", "set"), d.get("doc_id"), d.get("path") or None, d.get("finding"),
+             value_text(d.get("value")), d.get("undoes"), d.get("item_id"), d.get("content_hash"), d.get("reviewer"),
+             d.get("note"), d.get("decided_at")) for n, d in enumerate(decisions, 1)])
+
+    def add_rollups(self, rollups: list[Rollup]) -> None:
+        self.db.executemany("INSERT INTO indicator_rollups VALUES (?,?,?,?,?,?,?,?,?,?)", [
+            (r.by, r.key, r.code, r.name, r.numerator, r.denominator, r.value, r.reason, r.documents, r.excluded)
+            for r in rollups])
+
+    def stage(self) -> Path:
+        """Commit; the finished database is the returned temporary file (renamed by the caller)."""
+        self.db.commit()
+        self.db.close()
+        with open(self.tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        return self.tmp
+
+    def abort(self) -> None:
+        self.db.close()
+        self.tmp.unlink(missing_ok=True)
