@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-__all__ = ["glued_run", "glued_number", "cuts", "row_cuts", "group_cuts", "recount_options", "row_holds",
+__all__ = ["glued_run", "glued_number", "cuts", "row_cuts", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
            "groups_hold", "MAX_OPTIONS", "MAX_STEPS"]
 
 MAX_OPTIONS = 2_000
@@ -208,6 +208,27 @@ def recount_options(numbers: list[int], width: int,
         if option not in unique and holds(option):
             unique.append(option)
     return unique
+
+
+def spaced_cuts(tokens: list[str], cut: Callable[[str], list[list[int]] | None]) -> list[list[int]]:
+    """Cuts of digit runs partly separated by spaces (``1000010 092011 0030030``): ``cut`` cuts
+    their concatenation, and only the cuts that part the runs where the spaces stand are kept."""
+    if not tokens or not all(t.isdigit() for t in tokens):
+        return []
+    bounds, at = set(), 0
+    for t in tokens[:-1]:
+        at += len(t)
+        bounds.add(at)
+    options = cut("".join(tokens)) or []
+    out = []
+    for option in options:
+        ends, at = set(), 0
+        for value in option[:-1]:
+            at += len(str(value))
+            ends.add(at)
+        if bounds <= ends:
+            out.append(option)
+    return out
 
 
 def row_holds(values: list[int]) -> bool:

@@ -59,7 +59,8 @@ def is_inline(line: str) -> bool:
 
 def _holds_rows(line: str) -> bool:
     text = normalise(line)
-    return any(c.isdigit() for c in text) and (any(w in text for w in _ROW_WORDS) or bool(_T2_LABEL_AT.search(text)))
+    return any(c.isdigit() for c in text) and (any(w in text for w in _ROW_WORDS) or bool(_T2_LABEL_AT.search(text))
+                                               or any(p.search(text) for p in FORM.headings.values()))
 
 
 def _continued(text: str) -> list[str]:

@@ -27,7 +27,7 @@ __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_k
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
-_GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d{1,6})$")
+_GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d+)$")
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 _MD_RULE = re.compile(r"^\s*+\|?\s*+:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*+\|?\s*+$")   # possessive: linear
 _ENDS_DIGIT = re.compile(r"\d\s*$")

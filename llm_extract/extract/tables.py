@@ -16,7 +16,7 @@ from ..evidence import Ambiguity, CellKind, Reading
 from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import Cell, parse_cell
-from .glued import cuts, glued_number, glued_run, group_cuts, groups_hold, recount_options, row_cuts
+from .glued import cuts, glued_number, glued_run, group_cuts, groups_hold, recount_options, row_cuts, spaced_cuts
 from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region, label_key
 
@@ -218,7 +218,12 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
         out[path] = _missing(raw, lines, method, note)
     # (a number split in two or two cells merged: verify/split.py suggests the join, never applies it)
     options = _gap_options(nums, 7) if 0 < len(nums) < 7 else []
-    if 0 < len(options) <= _MAX_GAP_OPTIONS:
+    if len(options) > _MAX_GAP_OPTIONS:
+        options = []
+    digits = [n.cell.raw.strip() for n in numbers]
+    if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
+        options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]
+    if options:
         ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=lines,
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))
 
@@ -582,6 +587,9 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         if len(options) > _MAX_GAP_OPTIONS * 10:
             options = []
     options += recount_options(nums, 15, groups_hold)
+    digits = [n.cell.raw.strip() for n in numbers]
+    if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
+        options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]
     run = _t4_glued_run(region.items) if len(numbers) <= 1 else None
     if run is not None:                     # a crawler's dump: the fifteen numbers ran together
         cut = group_cuts(run)
