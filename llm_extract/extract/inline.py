@@ -43,6 +43,8 @@ _AFTER_TABLES = re.compile(r"[五六][、.．]\s*(?:存在的?主要问题|存�
 _NOTE = re.compile(r"[（(]本列数据的勾稽关系")
 _T2_LABELS = tuple(r.label for r in FORM.table2) + ("规范性文件",)
 _T2_LABEL_AT = re.compile("|".join(sorted((re.escape(x) for x in _T2_LABELS), key=len, reverse=True)))
+#: 表二's sub-headings: 第二十条第（一）项
+_T2_ITEM = re.compile(r"第二十条第?[（(]?[一二三四五六七八九十]+[）)]?项")
 _ROW_WORDS = tuple({w for r in FORM.table3_rows for w in r.words})
 
 
@@ -107,6 +109,8 @@ def _row_cuts(text: str) -> set[int]:
         cuts.add(m.end() - 1)           # 00000002.其他法律…: the run, then the next item's number
     for m in _OPENS.finditer(text):
         cuts.add(m.start())
+    for m in _T2_ITEM.finditer(text):
+        cuts.add(m.start())
     for m in _T2_LABEL_AT.finditer(text):
         after = text[m.end():m.end() + 1]
         if after.isdigit() or after in " \u3000":
@@ -141,7 +145,7 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
         if inside and len(line) >= _MIN_CONTINUED and _holds_rows(line):
             pieces = _spans(line, continued=True)
         elif inline[n - 1]:
-            pieces = _spans(line)
+            pieces = _spans(line, continued=not _heading_cuts(line))
             inside = True
         elif n < len(lines) and inline[n] and len(line) >= _MIN_CONTINUED:
             pieces = _spans(line)   # the paragraph before an inline table may end in its heading
