@@ -123,8 +123,10 @@ def _spans(text: str, continued: bool = False) -> list[str]:
     that ``continued`` an inline table is table from its start."""
     heads = _heading_cuts(text)
     if not heads:
-        return _continued(text) if continued else [text]
-    first = 0 if continued else min(heads)
+        return _continued(text) if continued or _holds_rows(text) else [text]
+    first = min(heads)
+    if continued or _holds_rows(text[:first]):
+        first = 0                   # the line opens with table rows (its heading ended the line before)
     after = [m.start() for m in _AFTER_TABLES.finditer(text) if m.start() > first]
     last = after[0] if after else len(text)
     cuts = {c for c in heads | _row_cuts(text) if first <= c <= last} | {first, last}
@@ -145,7 +147,7 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
         if inside and len(line) >= _MIN_CONTINUED and _holds_rows(line):
             pieces = _spans(line, continued=True)
         elif inline[n - 1]:
-            pieces = _spans(line, continued=not _heading_cuts(line))
+            pieces = _spans(line)
             inside = True
         elif n < len(lines) and inline[n] and len(line) >= _MIN_CONTINUED:
             pieces = _spans(line)   # the paragraph before an inline table may end in its heading
