@@ -56,3 +56,49 @@ def test_the_agency_is_the_issuing_bodys_name_only():
     assert read_meta(["题名：哈尔滨市阿城区交界街道办事处2021年政府信息公开工作年度报告"])["agency"].value \
         == "哈尔滨市阿城区交界街道办事处"
     assert process_document(load(DUMP)).report.agency == "向阳区"
+
+
+def _dump(*lines: str):
+    from llm_extract.ingest import Document
+
+    return process_document(Document.from_text("\n".join(lines), doc_id="dump"))
+
+
+_T3 = ("四、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+       "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+       "一、本年新收政府信息公开申请数量{new}二、上年结转政府信息公开申请数量0 0 0 0 0 0 0"
+       "三、本年度办理结果（一）予以公开{new}（二）部分公开0 0 0 0 0 0 0（三）不予公开1.属于国家秘密0 0 0 0 0 0 0"
+       "2.其他法律行政法规禁止公开0 0 0 0 0 0 0 3.危及“三安全一稳定”0 0 0 0 0 0 0 4.保护第三方合法权益0 0 0 0 0 0 0"
+       "5.属于三类内部事务信息0 0 0 0 0 0 0 6.属于四类过程性信息0 0 0 0 0 0 0 7.属于行政执法案卷0 0 0 0 0 0 0"
+       "8.属于行政查询事项0 0 0 0 0 0 0（四）无法提供1.本机关不掌握相关政府信息0 0 0 0 0 0 0"
+       "2.没有现成信息需要另行制作0 0 0 0 0 0 0 3.补正后申请内容仍不明确0 0 0 0 0 0 0"
+       "（五）不予处理1.信访举报投诉类申请0 0 0 0 0 0 0 2.重复申请0 0 0 0 0 0 0 3.要求提供公开出版物0 0 0 0 0 0 0"
+       "4.无正当理由大量反复申请0 0 0 0 0 0 0 5.要求行政机关确认或重新出具已获取信息0 0 0 0 0 0 0"
+       "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0 0 0 0 0 0 0"
+       "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0 0 0 0 0 0 0 3.其他///////"
+       "（七）总计{new}四、结转下年度继续办理0 0 0 0 0 0 0")
+_T4 = ("五、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
+       "复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计{t4}"
+       "六、存在的主要问题及改进情况无。")
+
+
+def test_spaced_cells_glued_runs_headings_ending_a_paragraph_and_placeholder_runs():
+    record = _dump("标题:某县2022年政府信息公开工作年度报告一、总体情况本年度共收到申请12件。三、主动公开政府信息情况",
+                   "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章0 0 0行政规范性文件17 1 0"
+                   "第二十条第（五）项信息内容本年处理决定数量行政许可56第二十条第（六）项信息内容本年处理决定数量行政处罚340"
+                   "行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0.00",
+                   _T3.format(new="10 2 0 0 0 0 12"),
+                   _T4.format(t4="1000010 092011 0030030"))
+    report = record.report
+    assert (report.agency, report.year) == ("某县", 2022)
+    assert report.active_disclosure.normative_documents.issued == 17
+    assert (report.active_disclosure.licensing, report.active_disclosure.punishment) == (56, 340)
+    # the label keeps no digit of its row: 数量10 2 0 0 0 0 12 is seven cells
+    assert record.provenance["applications.new_received.natural_person"].status is Status.PROVEN
+    assert report.applications.new_received.natural_person == 10
+    # a run of placeholders is a blank row
+    assert report.applications.other_other.total is None
+    # 表四: runs parted by spaces are cut only where the spaces stand, as the identities allow
+    t4 = report.review_litigation
+    assert (t4.administrative_review.upheld, t4.litigation_direct.corrected, t4.litigation_after_review.other) == (10, 9, 30)
+    assert record.provenance["review_litigation.litigation_direct.other"].status is Status.DERIVED

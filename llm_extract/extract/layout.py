@@ -28,6 +28,8 @@ __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_k
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
 _GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d+)$")
+_GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
+_ROW_WIDTHS = (3, 7, 15)          # 表二's stock rows, 表三's rows, 表四
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 _MD_RULE = re.compile(r"^\s*+\|?\s*+:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*+\|?\s*+$")   # possessive: linear
 _ENDS_DIGIT = re.compile(r"\d\s*$")
@@ -111,6 +113,12 @@ def _split_tokens(raw: str, line: int, col: int | None) -> list[Item]:
             out[-1].key = label_key(out[-1].raw)
         else:
             out.append(Item(tok, line, tc, col, label_key(tok)))
+    if out and out[-1].is_text:
+        m = _GLUED_DASHES.match(out[-1].raw)
+        if m and len(m.group(2)) in _ROW_WIDTHS:    # 3.其他///////: seven placeholder cells ran together
+            head = m.group(1)
+            out[-1].raw, out[-1].key = head, label_key(head)
+            out += [Item(ch, line, _cell(ch), col) for ch in m.group(2)]
     for i in range(len(out) - 1, 0, -1):
         # a label with its row's first number glued on, then the row's other numbers:
         # 一、本年新收…数量1 0 2 0 0 0 3 (a label with nothing after it keeps its digit run)
