@@ -35,6 +35,8 @@ def isolated_blanks(readings: Mapping[str, Reading]) -> set[str]:
         return r is not None and r.value is not None and r.kind is not CellKind.BLANK and not r.missing
 
     out: set[str] = set()
+    if not any(r.kind is CellKind.BLANK for r in readings.values()):
+        return out
     for grid in _GRIDS:
         for i, row in enumerate(grid):
             for j, path in enumerate(row):

@@ -23,6 +23,7 @@ from .cells import normalise
 __all__ = ["unfold", "is_inline"]
 
 _MIN_LENGTH = 40
+_DIGIT = re.compile(r"\d")
 _MIN_ROW_HITS = 4
 _MIN_CONTINUED = 24
 
@@ -50,7 +51,7 @@ _ROW_WORDS = tuple({w for r in FORM.table3_rows for w in r.words})
 
 def is_inline(line: str) -> bool:
     """A long line that holds a table: several 表三 row labels, or 表二 rows with their numbers."""
-    if len(line) < _MIN_LENGTH or not any(c.isdigit() for c in line):
+    if len(line) < _MIN_LENGTH or not _DIGIT.search(line):
         return False
     text = normalise(line)
     if sum(1 for w in _ROW_WORDS if w in text) >= _MIN_ROW_HITS:
@@ -139,9 +140,11 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
     """The lines with every inline table line unfolded, and the source line number of each (1-based)."""
     if not any(len(line) >= _MIN_LENGTH for line in lines):
         return lines, list(range(1, len(lines) + 1))
+    inline = [is_inline(line) for line in lines]
+    if not any(inline):
+        return lines, list(range(1, len(lines) + 1))
     out: list[str] = []
     origin: list[int] = []
-    inline = [is_inline(line) for line in lines]
     inside = False                  # after an inline table line, its continuation lines are unfolded too
     for n, line in enumerate(lines, start=1):
         if inside and len(line) >= _MIN_CONTINUED and _holds_rows(line):
