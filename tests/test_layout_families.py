@@ -113,3 +113,20 @@ def test_a_converter_that_repeats_spanning_cells_in_every_column_they_span():
             node = node[key]
         assert same_value(p, value, node), p
         assert record.provenance[p].status is Status.PROVEN, p
+
+
+def test_pdf_text_mixing_tabs_and_spaces_with_numbers_above_below_and_on_wrapped_labels():
+    """The second renderer's wrapped PDF text: tab rows whose numbers stand on the label's line, on a
+    line of their own above or below a wrapped label, 三、本年度办理结果 in pieces down the rows it
+    spans, a page break with the header again, placeholders for blank cells."""
+    path = HERE / "fixtures" / "layouts" / "pdftext_mixed_wrapped.txt"
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    for p, value in record.report.values().items():
+        if p in ("doc_id", "agency"):
+            continue
+        node = expected
+        for key in p.split("."):
+            node = node[key]
+        assert same_value(p, value, node), p
+    assert {record.provenance[p].status for p in TABLE3_PATHS} == {Status.PROVEN}
