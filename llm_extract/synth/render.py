@@ -36,13 +36,19 @@ ALL_LAYOUTS = ("cells", "tabrows", "markdown", "pdftext", "pages", "glued")
 #: (group label or "", row label) as the 2021 form prints them.
 TABLE3_ROW_LABELS: dict[str, tuple[str, str]] = {r.key: (r.group, r.label) for r in FORM.table3_rows}
 
-_T2_ROWS = (
-    ("第二十条第（一）项", ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
-     (("规章", "regulations"), ("行政规范性文件", "normative_documents"))),
-    ("第二十条第（五）项", ("信息内容", "本年处理决定数量"), (("行政许可", "licensing"),)),
-    ("第二十条第（六）项", ("信息内容", "本年处理决定数量"), (("行政处罚", "punishment"), ("行政强制", "enforcement"))),
-    ("第二十条第（八）项", ("信息内容", "本年收费金额（单位：万元）"), (("行政事业性收费", "fees_10k_yuan"),)),
-)
+def _t2_rows() -> tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]:
+    """表二 as the form prints it: per 第二十条 item, its header and its rows (label, key)."""
+    out: list[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]] = []
+    for row in FORM.table2:
+        key = row.path.split(".", 1)[1]
+        if out and out[-1][0] == row.section:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + ((row.label, key),))
+        else:
+            out.append((row.section, ("信息内容",) + tuple(c.label for c in row.columns), ((row.label, key),)))
+    return tuple(out)
+
+
+_T2_ROWS = _t2_rows()
 _T3_HEADER = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人",
               "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 _T4_HEADER = ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
