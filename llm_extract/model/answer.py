@@ -20,8 +20,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from ..evidence import CellKind, Extraction, Reading
-from ..extract.labels import TABLE3_LABELS, match_row
-from ..extract.layout import label_key
+from ..form import FORM
 from ..schema import ALL_PATHS, APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, Report
 
 __all__ = ["ANSWER_SCHEMA_VERSION", "ModelAnswer", "Table2", "Table3Row", "Table4Group", "StockCounts",
@@ -111,14 +110,19 @@ class Table2(_Answer):
     fees_10k_yuan: Amount = Field(None, description="行政事业性收费 本年收费金额（万元）")
 
 
+_LABEL_NOISE = re.compile(r"[\s\"'“”‘’「」『』]")
+_ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、])+")
+
+
 def _row_key(value: str) -> str:
+    """A row key, or the row whose printed label (the form's pattern) the text is."""
     text = value.strip()
     if text in APPLICATION_ROWS:
         return text
-    key = label_key(text)
-    for row, pattern in TABLE3_LABELS:
-        if match_row(key, pattern):
-            return row
+    key = _LABEL_NOISE.sub("", unicodedata.normalize("NFKC", text))
+    for row in FORM.table3_rows:
+        if row.pattern.search(key) or row.pattern.search(_ITEM_NO.sub("", key)):
+            return row.key
     raise ValueError(f"unknown 表三 row {value!r}: use one of {', '.join(APPLICATION_ROWS)}")
 
 
