@@ -182,6 +182,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     if base is None:
         base = verify_extraction(regex) if regex is not None else Record(report=Report(doc_id=model.doc_id))
     rx = _regex_candidates(base)
+    if grounding is not None:      # a derived cell was not read: a grounded model value there is the only reading
+        rx = {p: v for p, v in rx.items() if not (base.provenance[p].status == Status.DERIVED and source(p))}
     md = {p: model.reading(p).value for p in ALL_PATHS if not model.reading(p).missing}
     who = f"{model.meta.get('model')} (prompt {model.meta.get('prompt_version')})"
 
@@ -221,7 +223,9 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
             values[p] = md[p]
     # model-only values count once confirmed: every identity they are in checkable and holding;
     # unconfirmed ones are set aside (as unknown) until none is left to set aside
-    option_ok = _ambiguity_check(regex, md)
+    # the deterministic reader's readings of an ambiguous group bind a model value only when the text
+    # itself cannot be asked (no grounding): a grounded value was checked against the text directly
+    option_ok = _ambiguity_check(regex, md) if grounding is None else {}
     unconfirmed: set[str] = set() if grounding is None else {p for p in model_only if not found(p)}
     while True:
         table_values = {p: v for p, v in values.items() if p in _TABLE_PATHS and p not in unconfirmed}

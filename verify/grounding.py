@@ -155,15 +155,15 @@ def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
             return EXACT, per_cell
         if sum(per_cell) >= len(per_cell) - 2 and wanted:     # a slip in one or two cells: the rest stand
             return EXACT, per_cell
-    if len(tokens) == len(wanted) - 1 and tokens:      # the text lost a cell: which ones could it be?
-        lost = {i for i in range(len(wanted))
-                if all(_same(t, w) for t, w in zip(tokens, wanted[:i] + wanted[i + 1:]))}
-        if lost:
-            order = iter(range(len(wanted)))
-            return EXACT, [True if g is None else next(order) not in lost for g in given]
     digits = "".join(tokens).replace(".", "")
     if wanted and digits and digits == "".join(wanted).replace(".", ""):
         return DIGIT_RUN, [True] * len(given)
+    if len(tokens) == len(wanted) - 1 and tokens:      # the text lost a cell: which one could it be?
+        lost = [i for i in range(len(wanted))
+                if all(_same(t, w) for t, w in zip(tokens, wanted[:i] + wanted[i + 1:]))]
+        if lost:     # a run of equal numbers, one of them unprinted: the last of the run is the one not found
+            order = iter(range(len(wanted)))
+            return EXACT, [True if g is None else next(order) != lost[-1] for g in given]
     return NOT_FOUND, [False] * len(given)
 
 
