@@ -82,7 +82,7 @@ def test_auto_calls_the_model_only_for_documents_the_deterministic_path_did_not_
     assert results["proven"][0].stages["model"]["reason"] == "the deterministic record is fully proven"
     record, info = results["derived"]
     assert info["status"] == "ok" and info["calls"] == 1
-    lost = record.provenance["applications.granted.research"]
+    lost = record.provenance["applications.granted.other_org"]
     assert lost.status == Status.DERIVED              # the model agrees, but the text does not print it: not a
     assert lost.grounding["status"] == "not_found"    # second source, so the derived cell stays queued
 
