@@ -45,7 +45,7 @@ _CJK = r"\u3400-\u9fff"
 _SPECKS = "■□▪•·~_^`¦丨'"
 # a label: CJK, brackets, punctuation, specks, and item numbers that run into CJK ("1.属于", "第（一）项")
 _LABEL = re.compile(rf"(?:[{_CJK}()（）\[\]“”\"‘’《》〈〉:：，,、。；;·\-—{re.escape(_SPECKS)}]"
-                    rf"|\d{{1,2}}[.、．](?=[{_CJK}]))*[{_CJK}][{_CJK}()（）“”\"’》)]*")
+                    rf"|\d[.、．](?=[{_CJK}]))*[{_CJK}][{_CJK}()（）“”\"’》)]*")
 _PLACEHOLDER_WORDS = re.compile(r"(?<![^\s|])(?:无|空|不适用)(?![^\s|])")
 _OCR = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": " ", "S": "5", "B": "8",
                       "Z": "2"})
@@ -180,6 +180,17 @@ def _region(segs: list[Segment], heading: str, following: str | None) -> list[Se
     return segs[start:end]
 
 
+_SUFFIX = 60
+
+
+def _names(pattern: re.Pattern[str], key: str) -> bool:
+    """Does the label key name the row? Its whole key, or, when labels run together without a break (a
+    crawler's dump: ``…现行有效件数规章001``), the row's label at the end of it."""
+    if pattern.search(key):
+        return True
+    return len(key) > 12 and any(pattern.search(key[i:]) for i in range(max(1, len(key) - _SUFFIX), len(key)))
+
+
 def _windows(region: list[Segment], pattern: re.Pattern[str],
              others: list[re.Pattern[str]]) -> Iterator[Segment]:
     """The label matches of a row: one segment, or up to three when the label is broken over lines
@@ -187,10 +198,10 @@ def _windows(region: list[Segment], pattern: re.Pattern[str],
     for i in range(len(region)):
         for j in range(i, min(i + 3, len(region))):
             part = region[i:j + 1]
-            if j > i and any(o.search(s.key) for s in part for o in others):
+            if j > i and any(o.search(s.key) for s in part[1:] for o in others):
                 break
             key = "".join(s.key for s in part)
-            if pattern.search(key):
+            if _names(pattern, key):
                 yield Segment("".join(s.label for s in part), key, " ".join(s.values for s in part), part[0].start,
                               tuple(sorted({n for s in part for n in s.lines})))
                 break
@@ -242,7 +253,7 @@ def _ground_table4(region: list[Segment], values: Mapping[str, Any], out: dict[s
     tokens: list[str] = []
     lines: list[int] = []
     text = ""
-    for seg in region[1:]:
+    for seg in region:
         found = numbers(seg.values)
         if found:
             tokens += found

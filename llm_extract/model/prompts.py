@@ -90,7 +90,10 @@ def _title(lines: list[str]) -> str:
         text = line.strip()
         if not text:
             continue
-        if len(text) > 80:
+        if len(text) > 80:         # a text without line breaks: its title is where it starts
+            if not out:
+                end = text.find("报告", 0, 120)
+                out.append(text[:end + 2] if end >= 0 else text[:80])
             break
         out.append(text)
         if "报告" in text or len(out) >= _TITLE_LINES:
