@@ -97,3 +97,11 @@ def test_digit_splits_have_no_leading_zeros():
     assert digit_splits("001", 3) == [[0, 0, 1]]
     assert digit_splits("105", 2) == [[10, 5]]                   # 1|05 is not a number as printed
     assert sorted(digit_splits("112", 2)) == [[1, 12], [11, 2]]
+
+
+def test_a_row_printed_without_numbers_does_not_borrow_the_numbers_of_the_row_above():
+    lines = [("3.其他" if line.startswith("3.其他") else line) for line in report_text(VALUES).split("\n")]
+    zeros = {f"applications.other_other.{c}": 0 for c in COLS}      # PDF text drops a blank row's cells
+    assert set(statuses(ground(zeros, lines), zeros)) == {NOT_FOUND}
+    blanks = dict.fromkeys(zeros)
+    assert set(statuses(ground(blanks, lines), blanks)) == {EXACT}

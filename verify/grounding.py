@@ -198,7 +198,7 @@ def _windows(region: list[Segment], pattern: re.Pattern[str],
     for i in range(len(region)):
         for j in range(i, min(i + 3, len(region))):
             part = region[i:j + 1]
-            if j > i and any(o.search(s.key) for s in part[1:] for o in others):
+            if j > i and any(o.search(s.key) for s in part for o in others):
                 break
             key = "".join(s.key for s in part)
             if _names(pattern, key):
