@@ -13,7 +13,8 @@ from llm_extract.ingest import Document
 from llm_extract.model import ModelSettings
 from llm_extract.outputs import read_json
 from llm_extract.schema import ALL_PATHS, Report, same_value
-from llm_extract.settling import read_document
+from llm_extract.evidence import Status
+from llm_extract.settling import looks_like_report, read_document
 from llm_extract.synth.render import render
 from tests.fakeopenai import answer_for, by_doc, report_text, sample_values
 from tests.model_errors import ERRORS
@@ -79,9 +80,8 @@ def test_no_model_error_is_proven_on_a_report_only_the_model_can_read(server, tm
 
 def test_a_report_without_line_breaks_reaches_the_model_and_its_grounded_answer_is_proven(server, tmp_path):
     text = one_line_dump(VALUES)
-    with pytest.raises(NotAReportError):                       # the deterministic reader finds no table
-        read_document(Document.from_text(text, doc_id="doc"))
-    assert read_document(Document.from_text(text, doc_id="doc"), tolerate_no_table=True).extraction is None
+    alone = read_document(Document.from_text(text, doc_id="doc")).record()
+    assert sum(p.status == Status.PROVEN for p in alone.provenance.values()) < 10    # the reader reads ~nothing
     record, review = run(server, tmp_path, text, answer_for(VALUES))
     sent = server.requests[0].user_text
     assert "测试市测试区人民政府" in sent and "予以公开5100006" in sent       # the title and the table text
@@ -91,9 +91,21 @@ def test_a_report_without_line_breaks_reaches_the_model_and_its_grounded_answer_
     assert record["provenance"]["agency"]["grounding"]["status"] == "exact"
 
 
+def test_a_report_whose_tables_the_reader_cannot_find_is_still_routed_to_the_model(server, tmp_path):
+    text = "测试市测试区人民政府2021年政府信息公开工作年度报告\n\n表格见附件（扫描件）。\n"
+    assert looks_like_report(text.split("\n")) and not looks_like_report(["会议纪要", "今天开会。"])
+    with pytest.raises(NotAReportError):
+        read_document(Document.from_text(text, doc_id="doc"))
+    assert read_document(Document.from_text(text, doc_id="doc"), tolerate_no_table=True).extraction is None
+    record, review = run(server, tmp_path, text, answer_for(VALUES))
+    assert server.calls == 1 and record["stages"]["model"]["status"] == "ok"
+    assert not [p for p in ALL_PATHS if record["provenance"][p]["status"] == "proven" and p != "agency"
+                and p != "year"]                                        # nothing printed: nothing proven
+
+
 def test_without_a_model_such_a_document_is_still_refused_as_not_a_report(tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "doc.txt").write_text(one_line_dump(VALUES), encoding="utf-8")
+    (tmp_path / "in" / "doc.txt").write_text("测试区2021年政府信息公开工作年度报告\n\n表格见附件。\n", encoding="utf-8")
     summary = run_batch([tmp_path / "in"], tmp_path / "out", llm="never")
     assert summary.failed == 1 and summary.failures[0]["type"] == "NotAReportError"
 
