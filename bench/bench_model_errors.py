@@ -5,7 +5,8 @@ models make. Nothing wrong may be proven.
 
 Documents are the robustness bench's (bench/robustness.py): random valid reports and the
 golden files, printed in every layout of ``llm_extract.synth.render.ALL_LAYOUTS`` (one cell
-per line, tab rows, markdown, PDF text, split pages, glued crawler text) and damaged by
+per line, tab rows, markdown, PDF text, split pages, glued crawler text) and ``inline`` (the
+glued text without a single line break), and damaged by
 ``llm_extract.synth.damage`` — including documents the deterministic reader cannot read.
 Each document is answered once perfectly and once with each error of ``tests/model_errors.py``
 (a wrong digit, two cells of a row swapped, two rows of a group swapped, a row shifted by
@@ -81,20 +82,26 @@ class Tally:
         return [f"{p}: expected {truth.get(p)!r}, got {record.report.get(p)!r}" for p in silent]
 
 
+LAYOUTS = (*ALL_LAYOUTS, "inline")      # inline: the glued text without a single line break (a crawler's dump)
+
+
 def documents(per_layout: int, seed: int) -> list[Damaged]:
     golden = _golden()
     out = []
-    for layout in ALL_LAYOUTS:
+    for layout in LAYOUTS:
         for i in range(per_layout):
             rng = random.Random(f"{seed}-{layout}-{i}")
             report = (golden[(i // 10) % len(golden)].model_copy(deep=True) if golden and i % 10 == 0
                       else random_report(rng, "r"))
             report.doc_id = f"{layout}{i:04d}"
-            if layout == "glued":
+            if layout in ("glued", "inline"):
                 kinds = ["fullwidth"] if rng.random() < 0.3 else []
             else:
                 kinds = rng.sample(DAMAGE_KINDS, rng.randint(1, 3))
-            out.append(damage(report, layout, kinds, rng.randrange(1 << 30)))
+            d = damage(report, "glued" if layout == "inline" else layout, kinds, rng.randrange(1 << 30))
+            if layout == "inline":
+                d = Damaged(d.text.replace("\n", ""), "inline", d.truth, d.kinds, d.notes)
+            out.append(d)
     return out
 
 
@@ -175,7 +182,7 @@ def main() -> int:
     print("\nperfect answers, per layout")
     print(f"{'layout':<10}{'docs':>6}{'accuracy':>10}{'review':>9}{'silent':>8}{'refused':>9}"
           f"{'input tok/doc':>15}{'output tok/doc':>16}")
-    for layout in ALL_LAYOUTS:
+    for layout in LAYOUTS:
         t = by_layout[layout]
         n = max(1, t.docs - t.failed)
         print(f"{layout:<10}{t.docs:>6}{t.correct / max(1, t.fields):>10.2%}{t.queued / max(1, t.fields):>9.2%}"

@@ -183,12 +183,18 @@ def _region(segs: list[Segment], heading: str, following: str | None) -> list[Se
 _SUFFIX = 60
 
 
-def _names(pattern: re.Pattern[str], key: str) -> bool:
-    """Does the label key name the row? Its whole key, or, when labels run together without a break (a
-    crawler's dump: ``…现行有效件数规章001``), the row's label at the end of it."""
-    if pattern.search(key):
-        return True
-    return len(key) > 12 and any(pattern.search(key[i:]) for i in range(max(1, len(key) - _SUFFIX), len(key)))
+def _names(pattern: re.Pattern[str], key: str) -> int | None:
+    """Where the label key names the row (the end of the match), or None. Its whole key, or, when labels
+    run together without a break (a crawler's dump: ``…现行有效件数规章001``), the row's label at its end."""
+    m = pattern.search(key)
+    if m:
+        return m.end()
+    if len(key) > 12:
+        for i in range(max(1, len(key) - _SUFFIX), len(key)):
+            m = pattern.search(key[i:])
+            if m:
+                return i + m.end()
+    return None
 
 
 def _windows(region: list[Segment], pattern: re.Pattern[str],
@@ -201,8 +207,11 @@ def _windows(region: list[Segment], pattern: re.Pattern[str],
             if j > i and any(o.search(s.key) for s in part for o in others):
                 break
             key = "".join(s.key for s in part)
-            if _names(pattern, key):
-                yield Segment("".join(s.label for s in part), key, " ".join(s.values for s in part), part[0].start,
+            end = _names(pattern, key)
+            if end is not None:
+                # labels run together (a blank row, then the next row's label): the numbers are the next row's
+                values = "" if any(o.search(key[end:]) for o in others) else " ".join(s.values for s in part)
+                yield Segment("".join(s.label for s in part), key, values, part[0].start,
                               tuple(sorted({n for s in part for n in s.lines})))
                 break
 
