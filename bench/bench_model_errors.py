@@ -131,7 +131,8 @@ def main() -> int:
             if wrong is None:
                 continue
             sid = f"{d.truth.doc_id}~{kind.replace(' ', '_')}"
-            doc = Document.from_text(d.text, doc_id=sid)
+            # each answer its own document: the stage asks identical documents once
+            doc = Document.from_text(f"{d.text}\n\n{sid}\n", doc_id=sid)
             scenarios[sid] = (d, kind, wrong)
             answers[sid] = _answer(d.truth, wrong)
             try:
