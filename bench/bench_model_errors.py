@@ -131,8 +131,9 @@ def main() -> int:
             if wrong is None:
                 continue
             sid = f"{d.truth.doc_id}~{kind.replace(' ', '_')}"
-            # each answer its own document: the stage asks identical documents once
-            doc = Document.from_text(f"{d.text}\n\n{sid}\n", doc_id=sid)
+            # each answer its own document (the stage asks identical documents once): a tag without digits
+            tag = "".join("xy"[int(b)] for b in bin(len(scenarios) + 2)[2:])
+            doc = Document.from_text(f"{d.text}\n{tag}", doc_id=sid)
             scenarios[sid] = (d, kind, wrong)
             answers[sid] = _answer(d.truth, wrong)
             try:
