@@ -1,249 +1,205 @@
-"""Error-injection benchmark of the model stage: realistic model mistakes must never be accepted silently.
+"""The model stage on damaged documents in every layout: perfect answers, and answers with the errors real
+models make. Nothing wrong may be proven.
 
-    python bench/bench_model_errors.py [--variants 3] [--seed 7] [--json]
+    python bench/bench_model_errors.py [--per-layout 40] [--seed 7] [--concurrency 8] [--direct]
 
-From every golden file in golden/ (its text, and the same values rendered in both
-synthetic layouts), make model answers with one realistic error each — a digit typo,
-a row's cells shifted one column, two rows swapped, a dropped cell, a hallucinated
-total, a 表二 value off by a digit — serve them from the local fake chat-completions
-server (tests/fakeopenai.py, 127.0.0.1, tool calls), run the real model stage
-(openai + instructor + retries, bounded concurrency) and the cross-check, and count
-for every wrong field the model gave:
+Documents are the robustness bench's (bench/robustness.py): random valid reports and the
+golden files, printed in every layout of ``llm_extract.synth.render.ALL_LAYOUTS`` (one cell
+per line, tab rows, markdown, PDF text, split pages, glued crawler text) and ``inline`` (the
+glued text without a single line break), and damaged by
+``llm_extract.synth.damage`` — including documents the deterministic reader cannot read.
+Each document is answered once perfectly and once with each error of ``tests/model_errors.py``
+(a wrong digit, two cells of a row swapped, two rows of a group swapped, a row shifted by
+one column, a dropped cell, a hallucinated row, a different cut of a digit run, an agency
+with a prefix), served by the scripted chat-completions server (tests/fakeopenai.py,
+127.0.0.1; openai + instructor + retries as in production; ``--direct`` skips the HTTP
+round trip) and settled with the deterministic reading (verify.settle). Printed:
 
-    accepted silently    the record holds the wrong value as proven         (target 0)
-    caught               the field went to review: resolved or disputed
-      resolved by identity     … to the right value, the deciding identity named
-      queued (disputed)        … both candidates kept for a person
-      resolved to a wrong value (flagged, still counted as caught)
+    per layout, perfect answers: accuracy (fields equal to the truth, null ≠ 0), review load
+      (fields not proven), silent errors (wrong and proven)             targets ≥ 99.5 %, ≤ 2 %, 0
+    per error kind: the injected fields, those caught (not proven), silent errors (any wrong
+      field proven)                                                      target 0 silent
+    tokens per document: input and output, estimated as the fake server does (characters / 1.5)
 
-and the collateral: correct fields the error pushed into the review queue.
-Token counts are the fake server's estimate (characters / 1.5), not a tokenizer's.
+Exit status 1 on any silent error.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from llm_extract.evidence import Status  # noqa: E402
-from llm_extract.extract import extract_regex  # noqa: E402
-from llm_extract.ingest import Document, load  # noqa: E402
-from llm_extract.model import ModelSettings, build_messages, load_prompts, resolve_routing, run_model_stage, \
-    summarise_stage  # noqa: E402
-from llm_extract.model.answer import answer_from_report  # noqa: E402
-from llm_extract.outputs import read_json  # noqa: E402
-from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_PATHS, TABLE3_PATHS, \
-    TABLE4_PATHS, Report  # noqa: E402
-from tests.fakeopenai import FakeOpenAI, RecordedRequest, Reply  # noqa: E402
-from verify import verify_extraction  # noqa: E402
+from llm_extract._exceptions import DocumentError  # noqa: E402
+from llm_extract.compare import compare_values  # noqa: E402
+from llm_extract.evidence import Record, Status  # noqa: E402
+from llm_extract.ingest import Document  # noqa: E402
+from llm_extract.model import ModelSettings, run_model_stage  # noqa: E402
+from llm_extract.model.answer import ModelAnswer, answer_from_report, to_extraction  # noqa: E402
+from llm_extract.schema import Report  # noqa: E402
+from llm_extract.settling import DocumentReading, read_document  # noqa: E402
+from llm_extract.synth.damage import DAMAGE_KINDS, Damaged, damage  # noqa: E402
+from llm_extract.synth.records import random_report  # noqa: E402
+from llm_extract.synth.render import ALL_LAYOUTS  # noqa: E402
+from bench.robustness import _golden  # noqa: E402
+from tests.fakeopenai import FakeOpenAI, RecordedRequest, Reply, estimate_tokens  # noqa: E402
+from tests.model_errors import ERRORS  # noqa: E402
 
-Values = dict[str, Any]
-Injector = Callable[[Values, random.Random], Values | None]   # golden values → the wrong fields, or None
-_TOTALS = [p for p in TABLE3_PATHS + TABLE4_PATHS if p.endswith(".total")] + \
-    [f"applications.total_processed.{c}" for c in APPLICANT_COLUMNS[:6]]
-
-
-def _typo(n: int, rng: random.Random) -> int:
-    """One digit changed (a neighbouring key, an OCR-like confusion), or two digits transposed."""
-    digits = list(str(n))
-    if len(digits) > 1 and rng.random() < 0.3 and digits[0] != digits[1]:
-        digits[0], digits[1] = digits[1], digits[0]
-    else:
-        i = rng.randrange(len(digits))
-        digits[i] = rng.choice([d for d in "0123456789" if d != digits[i] and not (i == 0 == len(digits) - 1 and
-                                                                                    d == digits[i])])
-    out = int("".join(digits))
-    return out if out != n else n + 1
+FIELDS = 202
 
 
-def digit_typo(v: Values, rng: random.Random) -> Values | None:
-    cells = [p for p in TABLE3_PATHS + TABLE4_PATHS if v.get(p)] or list(TABLE3_PATHS)
-    p = rng.choice(cells)
-    return {p: _typo(v.get(p) or 0, rng)}
+class Tally:
+    def __init__(self) -> None:
+        self.docs = self.fields = self.correct = self.silent = self.queued = self.failed = 0
+        self.injected = self.caught = 0
+        self.input_tokens = self.output_tokens = 0
+
+    def add(self, record: Record | None, truth: Report, wrong: dict[str, Any]) -> list[str]:
+        self.docs += 1
+        if record is None:
+            self.failed += 1
+            self.fields += FIELDS
+            self.queued += FIELDS
+            self.injected += len(wrong)
+            self.caught += len(wrong)
+            return []
+        results, diffs = compare_values(truth.doc_id, truth.golden_dict(), record.report.golden_dict())
+        prov = record.provenance
+        self.fields += len(results)
+        self.correct += sum(ok for _, ok in results)
+        self.queued += sum(1 for p, _ in results if prov[p].status != Status.PROVEN)
+        silent = [d.path for d in diffs if prov[d.path].status == Status.PROVEN]
+        self.silent += len(silent)
+        self.injected += len(wrong)
+        self.caught += sum(1 for p in wrong if prov[p].status != Status.PROVEN)
+        return [f"{p}: expected {truth.get(p)!r}, got {record.report.get(p)!r}" for p in silent]
 
 
-def column_shift(v: Values, rng: random.Random) -> Values | None:
-    rows = [r for r in APPLICATION_ROWS if any(v.get(f"applications.{r}.{c}") for c in APPLICANT_COLUMNS)]
-    if not rows:
-        return None
-    row = rng.choice(rows)
-    cells = [v.get(f"applications.{row}.{c}") for c in APPLICANT_COLUMNS]
-    shifted = [None] + cells[:-1] if rng.random() < 0.5 else cells[1:] + [None]
-    out = {f"applications.{row}.{c}": s for c, s, o in zip(APPLICANT_COLUMNS, shifted, cells) if s != o}
-    return out or None
+LAYOUTS = (*ALL_LAYOUTS, "inline")      # inline: the glued text without a single line break (a crawler's dump)
 
 
-def rows_swapped(v: Values, rng: random.Random) -> Values | None:
-    def row(r: str) -> list[Any]:
-        return [v.get(f"applications.{r}.{c}") for c in APPLICANT_COLUMNS]
-    pairs = [(a, b) for i, a in enumerate(APPLICATION_ROWS) for b in APPLICATION_ROWS[i + 1:] if row(a) != row(b)]
-    if not pairs:
-        return None
-    a, b = rng.choice(pairs)
-    out = {}
-    for c in APPLICANT_COLUMNS:
-        pa, pb = f"applications.{a}.{c}", f"applications.{b}.{c}"
-        if v.get(pa) != v.get(pb):
-            out[pa], out[pb] = v.get(pb), v.get(pa)
-    return out
-
-
-def dropped_cell(v: Values, rng: random.Random) -> Values | None:
-    cells = [p for p in TABLE3_PATHS + TABLE4_PATHS if v.get(p) is not None]
-    nonzero = [p for p in cells if v[p]]
-    p = rng.choice(nonzero if nonzero and rng.random() < 0.7 else cells)
-    return {p: None}
-
-
-def hallucinated_total(v: Values, rng: random.Random) -> Values | None:
-    p = rng.choice(_TOTALS)
-    g = v.get(p) or 0
-    return {p: g + rng.choice([1, 2, 3, 5, 10, g or 4])}
-
-
-def table2_digit(v: Values, rng: random.Random) -> Values | None:
-    p = rng.choice([q for q in DISCLOSURE_PATHS if not q.endswith("fees_10k_yuan")])
-    return {p: _typo(v.get(p) or 0, rng)}
-
-
-INJECTORS: dict[str, Injector] = {
-    "digit typo": digit_typo, "column shifted": column_shift, "rows swapped": rows_swapped,
-    "dropped cell": dropped_cell, "hallucinated total": hallucinated_total, "表二 off by a digit": table2_digit,
-}
-
-
-def documents() -> list[tuple[Document, Report]]:
-    """Every golden file's own text, and its values rendered in both synthetic layouts."""
-    from llm_extract.synth import LAYOUTS, render
-
+def documents(per_layout: int, seed: int) -> list[Damaged]:
+    golden = _golden()
     out = []
-    for path in sorted((ROOT / "golden").glob("*.json")):
-        golden = Report.model_validate({k: v for k, v in read_json(path).items() if k in Report.model_fields})
-        out.append((load(path.with_suffix(".txt")), golden))
-        for layout in LAYOUTS:
-            out.append((Document.from_text(render(golden, layout), doc_id=f"{path.stem}-{layout}"), golden))
+    for layout in LAYOUTS:
+        for i in range(per_layout):
+            rng = random.Random(f"{seed}-{layout}-{i}")
+            report = (golden[(i // 10) % len(golden)].model_copy(deep=True) if golden and i % 10 == 0
+                      else random_report(rng, "r"))
+            report.doc_id = f"{layout}{i:04d}"
+            if layout in ("glued", "inline"):
+                kinds = ["fullwidth"] if rng.random() < 0.3 else []
+            else:
+                kinds = rng.sample(DAMAGE_KINDS, rng.randint(1, 3))
+            d = damage(report, "glued" if layout == "inline" else layout, kinds, rng.randrange(1 << 30))
+            if layout == "inline":
+                d = Damaged(d.text.replace("\n", ""), "inline", d.truth, d.kinds, d.notes)
+            out.append(d)
     return out
+
+
+def _answer(truth: Report, wrong: dict[str, Any]) -> dict[str, Any]:
+    values = truth.values() | wrong
+    return answer_from_report(Report.from_values(truth.doc_id, {k: v for k, v in values.items()}))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--variants", type=int, default=3, help="random errors of each kind per document")
+    ap.add_argument("--per-layout", type=int, default=40)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--concurrency", type=int, default=8)
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--direct", action="store_true", help="no HTTP: the answers become extractions directly")
+    ap.add_argument("--show", type=int, default=10, help="silent errors to print")
     args = ap.parse_args()
     rng = random.Random(args.seed)
-
-    scenarios: dict[str, tuple[str, Values, Report]] = {}    # scenario doc id → (kind, wrong fields, golden)
-    items = []
-    answers: dict[str, Any] = {}
-    for doc, golden in documents():
-        base_doc_id = doc.doc_id
-        extraction = extract_regex(doc)
-        record = verify_extraction(extraction)
-        gv = golden.values()
-        wrong_regex = [p for p in gv if p != "agency" and record.report.get(p) != gv[p]]
-        if wrong_regex:
-            print(f"note: the regex reads {len(wrong_regex)} fields of {base_doc_id} wrongly", file=sys.stderr)
-        for kind, inject in [("none", lambda v, r: {})] + list(INJECTORS.items()):
-            for k in range(1 if kind == "none" else args.variants):
-                wrong = inject(gv, rng)
-                if wrong is None:
-                    continue
-                sid = f"{base_doc_id}~{kind.replace(' ', '_')}~{k}"
-                answers[sid] = answer_from_report(Report.from_values(golden.doc_id, gv | wrong))
-                scenarios[sid] = (kind, wrong, golden)
-                items.append((Document(doc_id=sid, text=doc.text, path=doc.path), extraction, record))
-
-    def respond(request: RecordedRequest) -> Reply:
-        sid = request.user_text.split("文档 ", 1)[1].split(" ", 1)[0]
-        return Reply(answers[sid])
-
     started = time.perf_counter()
-    with FakeOpenAI(respond) as server:
-        settings = ModelSettings(base_url=server.url, model="fake-model", concurrency=args.concurrency,
-                                 backoff_base=0.01, timeout=10)
-        results = run_model_stage(items, settings, "always", None)
-    seconds = time.perf_counter() - started
-    summary = summarise_stage(results, resolve_routing("always", settings), settings)
 
-    totals: Counter[str] = Counter()
-    by_kind: dict[str, Counter[str]] = {}
-    silent: list[str] = []
-    for sid, (record, info) in results.items():
-        kind, wrong, golden = scenarios[sid]
-        c = by_kind.setdefault(kind, Counter())
-        c["answers"] += 1
-        if info["status"] != "ok":
-            c["model stage failed"] += 1
-            continue
-        for path in golden.values():
-            value, status = record.report.get(path), record.provenance[path].status
-            right = value == golden.get(path) or (path == "agency" and value and golden.agency and
-                                                 (value in golden.agency or golden.agency in value))
-            if path not in wrong:
-                if status != Status.PROVEN:
-                    c["collateral queued"] += 1
-                if not right and status == Status.PROVEN:
-                    c["accepted silently"] += 1
-                    silent.append(f"{sid} {path}: {value!r} (golden {golden.get(path)!r}), not injected")
+    scenarios: dict[str, tuple[Damaged, str, dict[str, Any]]] = {}
+    answers: dict[str, dict[str, Any]] = {}
+    readings: dict[str, tuple[DocumentReading, Record] | None] = {}
+    items = []
+    for d in documents(args.per_layout, args.seed):
+        for kind in ["perfect", *ERRORS]:
+            wrong = {} if kind == "perfect" else ERRORS[kind](d.truth.values(), rng)
+            if wrong is None:
                 continue
-            c["injected"] += 1
-            if status == Status.PROVEN:
-                c["accepted silently" if not right else "proven (error had no effect)"] += 1
-                if not right:
-                    silent.append(f"{sid} {path}: {value!r} (golden {golden.get(path)!r})")
-            elif status == Status.RESOLVED:
-                c["caught"] += 1
-                c["resolved by identity" if right else "resolved to a wrong value"] += 1
-            else:
-                c["caught"] += 1
-                c["queued (disputed)" if status == Status.DISPUTED else f"queued ({status.value})"] += 1
-    for c in by_kind.values():
-        totals.update(c)
+            sid = f"{d.truth.doc_id}~{kind.replace(' ', '_')}"
+            # each answer its own document (the stage asks identical documents once): a tag without digits
+            tag = "".join("xy"[int(b)] for b in bin(len(scenarios) + 2)[2:])
+            doc = Document.from_text(f"{d.text}\n{tag}", doc_id=sid)
+            scenarios[sid] = (d, kind, wrong)
+            answers[sid] = _answer(d.truth, wrong)
+            try:
+                reading = read_document(doc, tolerate_no_table=True)
+            except DocumentError:
+                readings[sid] = None
+                continue
+            record = reading.record()
+            readings[sid] = (reading, record)
+            items.append((doc, reading, record))
 
-    figures = {"errors injected": totals["injected"], "accepted silently": totals["accepted silently"],
-               "caught": totals["caught"], "resolved by identity": totals["resolved by identity"],
-               "queued (disputed)": totals["queued (disputed)"],
-               "resolved to a wrong value": totals["resolved to a wrong value"],
-               "collateral fields queued": totals["collateral queued"],
-               "model answers served": totals["answers"], "model stage failures": totals["model stage failed"],
-               "calls": summary["calls"], "input tokens (estimated)": summary["input_tokens"],
-               "output tokens (estimated)": summary["output_tokens"], "seconds": round(seconds, 2)}
-    if args.json:
-        print(json.dumps({"totals": figures, "by_kind": {k: dict(v) for k, v in by_kind.items()},
-                          "silent": silent}, ensure_ascii=False, indent=1))
+    results: dict[str, tuple[Any, dict[str, Any]]] = {}
+    if args.direct:
+        for doc, _, _ in items:
+            results[doc.doc_id] = (to_extraction(ModelAnswer.model_validate(answers[doc.doc_id]), doc.doc_id,
+                                                 {"model": "direct"}), {"status": "ok"})
     else:
-        cols = ["answers", "injected", "accepted silently", "caught", "resolved by identity", "queued (disputed)",
-                "resolved to a wrong value", "collateral queued"]
-        print(f"{'error kind':<20}" + "  ".join(f"{c:>{max(len(c), 6)}}" for c in cols))
-        for kind, c in by_kind.items():
-            print(f"{kind:<{20 - sum(1 for ch in kind if ord(ch) > 0x2e80)}}"
-                  + "  ".join(f"{c[col]:>{max(len(col), 6)}}" for col in cols))
-        print()
-        print("per document, perfect answer (tokens estimated by the fake server as characters / 1.5):")
-        print(f"{'document':<34}{'prompt chars':>14}{'input tokens':>14}{'output tokens':>15}")
-        for sid, (_, info) in results.items():
-            if scenarios[sid][0] == "none":
-                chars = sum(len(m["content"]) for m in build_messages(next(i[0] for i in items if i[0].doc_id == sid),
-                                                                      load_prompts(settings.prompt_version)))
-                print(f"{sid.split('~')[0]:<34}{chars:>14}{info['input_tokens']:>14}{info['output_tokens']:>15}")
-        print()
-        for k, v in figures.items():
-            print(f"{k:<28} {v}")
-        for line in silent:
-            print("SILENT:", line)
-    return 1 if totals["accepted silently"] else 0
+        def respond(request: RecordedRequest) -> Reply:
+            sid = request.user_text.split("文档 ", 1)[1].split(" ", 1)[0]
+            return Reply(answers[sid])
+
+        with FakeOpenAI(respond) as server:
+            settings = ModelSettings(base_url=server.url, model="fake-model", concurrency=args.concurrency,
+                                     backoff_base=0.01, timeout=20)
+            results = run_model_stage(items, settings, "always", None)
+
+    by_layout: dict[str, Tally] = defaultdict(Tally)
+    by_kind: dict[str, Tally] = defaultdict(Tally)
+    silent: list[str] = []
+    for sid, (d, kind, wrong) in scenarios.items():
+        pair = readings.get(sid)
+        record = None
+        if pair is not None:
+            extraction, info = results[sid]
+            record = pair[0].with_model_result(extraction, info, pair[1])
+        tallies = [by_kind[kind], by_layout[d.layout]] if kind == "perfect" else [by_kind[kind]]
+        for t in tallies:
+            lost = t.add(record, d.truth, wrong)
+        if kind == "perfect" and pair is not None and not args.direct:
+            info = results[sid][1]
+            by_layout[d.layout].input_tokens += int(info.get("input_tokens", 0))
+            by_layout[d.layout].output_tokens += int(info.get("output_tokens", 0))
+        silent += [f"{sid} [{d.layout}; {', '.join(d.kinds)}] {x}" for x in lost]
+    seconds = time.perf_counter() - started
+
+    print(f"model stage on damaged documents: {args.per_layout} per layout, seed {args.seed}, "
+          f"{len(scenarios)} answers, {seconds:.1f} s" + (" (direct, no HTTP)" if args.direct else ""))
+    print("\nperfect answers, per layout")
+    print(f"{'layout':<10}{'docs':>6}{'accuracy':>10}{'review':>9}{'silent':>8}{'refused':>9}"
+          f"{'input tok/doc':>15}{'output tok/doc':>16}")
+    for layout in LAYOUTS:
+        t = by_layout[layout]
+        n = max(1, t.docs - t.failed)
+        print(f"{layout:<10}{t.docs:>6}{t.correct / max(1, t.fields):>10.2%}{t.queued / max(1, t.fields):>9.2%}"
+              f"{t.silent:>8}{t.failed:>9}{t.input_tokens / n:>15.0f}{t.output_tokens / n:>16.0f}")
+    print("\nper error kind (every layout)")
+    print(f"{'error':<18}{'answers':>8}{'injected':>10}{'caught':>8}{'silent':>8}{'accuracy':>10}{'review':>9}")
+    for kind in ["perfect", *ERRORS]:
+        t = by_kind[kind]
+        print(f"{kind:<18}{t.docs:>8}{t.injected:>10}{t.caught:>8}{t.silent:>8}"
+              f"{t.correct / max(1, t.fields):>10.2%}{t.queued / max(1, t.fields):>9.2%}")
+    out_chars = sum(len(str(a)) for a in answers.values()) / max(1, len(answers))
+    print(f"\nanswer size: ~{estimate_tokens('x' * int(out_chars))} output tokens (estimated)")
+    for line in silent[:args.show]:
+        print("SILENT", line)
+    return 1 if silent else 0
 
 
 if __name__ == "__main__":

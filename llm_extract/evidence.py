@@ -226,6 +226,8 @@ class FieldProvenance(_Plain):
     rules: list[str] = field(default_factory=list)   # deciding identity, or the broken ones
     candidates: dict[str, Any] = field(default_factory=dict)  # {"regex": 5, "model": 6, ...}
     note: str | None = None
+    grounding: dict[str, Any] = field(default_factory=dict)   # the model value in the source text:
+    #                                             {"status": exact|digit_run|not_found, "lines", "text"}
 
     _ENUMS: ClassVar[dict[str, type[Enum]]] = {"status": Status, "kind": CellKind}
 

@@ -23,22 +23,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from ._exceptions import DocumentError, NotAReportError
+from ._exceptions import DocumentError
 from .decisions import apply_decisions, load_decisions
-from .evidence import Record
-from .extract import extract_regex
+from .evidence import Extraction, Record
 from .ingest import Document, iter_inputs, load
-from .ingest.notices import explain_not_a_report, ingest_findings
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
-from .extract.narrative import read_narrative
 from .review import review_items
 from .multireport import split_reports
 from .rebuild import rebuild_combined
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
-from verify import verify_extraction
-from verify.narrative import check_record_narrative
-from verify.split import diagnose_record
+from .settling import read_document
 
 if TYPE_CHECKING:  # the model stage (openai, instructor) is imported only by runs that use it
     from .model.config import ModelSettings
@@ -78,20 +73,8 @@ class RunSummary(BaseModel):
 
 
 def process_document(doc: Document) -> Record:
-    """Extract and verify one document (the deterministic path). The record carries its review items."""
-    try:
-        extraction = extract_regex(doc)
-    except NotAReportError as exc:
-        raise explain_not_a_report(exc, doc) from None
-    record = verify_extraction(extraction)
-    record.findings += ingest_findings(doc)         # e.g. scanned pages of a PDF
-    figures = read_narrative(doc.lines, record.report.year, extraction.meta.get("regions"))
-    record.findings += check_record_narrative(record, figures)
-    record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]   # for verify.narrative.recheck
-    record.findings += diagnose_record(record)      # split-number suggestions, never applied
-    record.source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
-                     "encoding": doc.encoding}
-    return record
+    """Extract and verify one document (the deterministic path, settled by :func:`verify.settle.settle`)."""
+    return read_document(doc).record()
 
 
 def _record_json(record: Record, lines: list[str]) -> dict[str, Any]:
@@ -193,8 +176,9 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
         if resume and _resumable(record_path, doc) and not (stage and stage.redo(read_json(record_path))):
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
         else:
-            record = process_document(doc)
-            if stage is not None and stage.offer(doc, record, (f, t0)):   # written when the model answers
+            reading = read_document(doc, tolerate_no_table=stage is not None)   # the model may read it
+            record = reading.record()
+            if stage is not None and stage.offer(doc, record, (f, t0, reading, record)):   # written later
                 failed_path.unlink(missing_ok=True)
                 return None
             record = apply_decisions(record, decisions, doc.lines)
@@ -284,10 +268,10 @@ def _model_stage(llm: str | None, model: "ModelSettings | None", cache_dir: str 
 
 def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summary: RunSummary,
                      progress: Callable[[DocumentOutcome], None] | None) -> None:
-    """Model answers for the held documents; each cross-checked record is written as it arrives."""
-    def done(doc: Document, record: Record, info: dict[str, Any], context: Any) -> None:
-        f, t0 = context
-        record = apply_decisions(record, decisions, doc.lines)
+    """Model answers for the held documents; each settled record is written as it arrives."""
+    def done(doc: Document, extraction: Extraction | None, info: dict[str, Any], context: Any) -> None:
+        f, t0, reading, deterministic = context
+        record = apply_decisions(reading.with_model_result(extraction, info, deterministic), decisions, doc.lines)
         write_json(out / RECORDS_DIR / f"{doc.doc_id}.json", _record_json(record, doc.lines))
         outcome = DocumentOutcome(doc_id=doc.doc_id, path=str(f), ok=True, status_counts=record.status_counts(),
                                   seconds=round(time.perf_counter() - t0, 4))

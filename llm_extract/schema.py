@@ -10,6 +10,8 @@ review queue, CSV columns, compare): ``applications.new_received.natural_person`
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 from functools import cache
 from typing import Any, Iterator
@@ -163,15 +165,19 @@ TABLE4_PATHS: tuple[str, ...] = tuple(
 ALL_PATHS: tuple[str, ...] = ("agency", "year") + DISCLOSURE_PATHS + TABLE3_PATHS + TABLE4_PATHS
 
 
+_CHINESE_WORDS = re.compile(r"[\u3400-\u9fff]+")
+
+
 def same_value(path: str, a: Any, b: Any) -> bool:
     """Do two values of a field agree? ``null`` and ``0`` differ; numbers compare as decimals
     (``94.0121`` = ``Decimal("94.0121")``); the agency agrees when one name, whitespace
     removed, contains the other (``向阳区`` ~ ``向阳区人民政府``)."""
     if a is None or b is None:
         return a is None and b is None
-    if path == "agency":
+    if path == "agency":          # one name contains the other, and adds Chinese words only (golden-format.md)
         sa, sb = "".join(str(a).split()), "".join(str(b).split())
-        return bool(sa and sb) and (sa in sb or sb in sa)
+        short, long = sorted((sa, sb), key=len)
+        return bool(short) and short in long and bool(_CHINESE_WORDS.fullmatch(long.replace(short, "", 1) or "字"))
     if isinstance(a, bool) or isinstance(b, bool):
         return a == b
     if isinstance(a, (int, float, Decimal)) and isinstance(b, (int, float, Decimal)):

@@ -47,8 +47,8 @@ def test_an_unknown_row_or_a_repeated_row_fails_validation_so_the_model_is_reask
 ])
 def test_counts_are_read_as_printed_and_placeholders_are_null(given, value):
     data = answer()
-    data["table3"][0]["natural_person"] = given
-    assert ModelAnswer.model_validate(data).table3[0].natural_person == value
+    data["table3"][0]["cells"][0] = given
+    assert ModelAnswer.model_validate(data).table3[0].cell("natural_person") == value
 
 
 @pytest.mark.parametrize("given", [-1, "five", 2.5, True])
@@ -68,7 +68,7 @@ def test_the_fee_keeps_its_decimals_exactly(given):
 
 def test_the_extraction_keeps_the_model_values_with_their_kinds_and_raw_text():
     data = answer()
-    data["table3"][0]["research"] = None
+    data["table3"][0]["cells"][2] = None
     ex = to_extraction(ModelAnswer.model_validate(data), "d", {"model": "m", "prompt_version": "v1"})
     assert ex.extractor == "model" and ex.meta["model"] == "m"
     nr = "applications.new_received"
@@ -78,6 +78,17 @@ def test_the_extraction_keeps_the_model_values_with_their_kinds_and_raw_text():
     assert ex.reading(f"{nr}.social_org").kind == CellKind.ZERO
     assert ex.reading("active_disclosure.fees_10k_yuan").value == Decimal("1.5")
     assert ex.reading("agency").value == "测试市测试区人民政府"
+
+
+def test_a_row_is_seven_cells_in_the_form_order_and_keyed_cells_are_read_too():
+    data = answer()
+    assert data["table3"][2] == {"row": "granted", "cells": [5, 1, 0, 0, 0, 0, 6]}     # the compact form
+    data["table3"][2] = {"row": "granted", "natural_person": 5, "commercial": 1, "research": 0, "social_org": 0,
+                         "legal_service": 0, "total": 6}                         # other_org not given: blank
+    assert ModelAnswer.model_validate(data).table3[2].cells == [5, 1, 0, 0, 0, None, 6]
+    data["table3"][2] = {"row": "granted", "cells": [5, 1, 0, 0, 0, 6]}
+    with pytest.raises(ValidationError, match="give 7 cells"):
+        ModelAnswer.model_validate(data)
 
 
 def test_rows_and_tables_the_model_did_not_give_are_missing_not_blank():

@@ -34,7 +34,7 @@ def test_a_correct_tool_call_answer_becomes_the_model_extraction():
     assert (r.kind, r.raw, r.method) == (CellKind.NUMBER, "5", "model")
     assert extraction.reading("applications.granted.research").kind == CellKind.ZERO
     meta = extraction.meta
-    assert (meta["model"], meta["prompt_version"], meta["mode"], meta["calls"]) == ("fake-model", "v1", "tools", 1)
+    assert (meta["model"], meta["prompt_version"], meta["mode"], meta["calls"]) == ("fake-model", "v2", "tools", 1)
     assert meta["input_tokens"] > 0 and meta["output_tokens"] > 0
     request = server.requests[0].body
     assert request["tools"] and request["tool_choice"]["type"] == "function"

@@ -10,14 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from llm_extract.cli import app
-from llm_extract.extract import extract_regex
 from llm_extract.ingest import Document
 from llm_extract.model import ModelSettings, run_model_stage
 from llm_extract.model.cache import ModelCache
 from llm_extract.outputs import read_json
 from llm_extract.pipeline import run_batch
+from llm_extract.settling import read_document
 from tests.fakeopenai import FakeOpenAI, Reply, Status, answer_for, report_text, sample_values
-from verify import verify_extraction
 
 VALUES = sample_values()
 
@@ -30,9 +29,17 @@ def doc(doc_id: str, variant: str | None = None) -> Document:
 def items(*docs: Document):
     out = []
     for d in docs:
-        extraction = extract_regex(d)
-        out.append((d, extraction, verify_extraction(extraction)))
+        reading = read_document(d)
+        out.append((d, reading, reading.record()))
     return out
+
+
+def settled(batch, *args, **kw) -> dict:
+    """The model stage's extractions, each settled with its document's deterministic reading."""
+    results = run_model_stage(batch, *args, **kw)
+    by_id = {d.doc_id: (reading, record) for d, reading, record in batch}
+    return {doc_id: (by_id[doc_id][0].with_model_result(x, info, by_id[doc_id][1]), info)
+            for doc_id, (x, info) in results.items()}
 
 
 def settings(server: FakeOpenAI, **kw) -> ModelSettings:
@@ -43,7 +50,7 @@ def settings(server: FakeOpenAI, **kw) -> ModelSettings:
 def test_identical_documents_in_one_batch_are_asked_once(server: FakeOpenAI, tmp_path: Path) -> None:
     server.responder = lambda request: Reply(answer_for(VALUES))
     batch = items(doc("a", "same"), doc("b", "same"), doc("c"), doc("d", "same"))
-    results = run_model_stage(batch, settings(server), "always", tmp_path)
+    results = settled(batch, settings(server), "always", tmp_path)
     assert server.calls == 2
     assert {d: (info["status"], info.get("shared_with")) for d, (_, info) in results.items()} == {
         "a": ("ok", None), "b": ("ok", "a"), "c": ("ok", None), "d": ("ok", "a")}
@@ -72,7 +79,7 @@ def test_each_answer_is_in_the_cache_before_its_document_is_reported_so_a_kill_l
 def test_an_authentication_error_stops_the_model_stage_at_once(server: FakeOpenAI, tmp_path: Path, code: int) -> None:
     server.responder = lambda request: Status(code)
     batch = items(*(doc(f"d{i}") for i in range(6)))
-    results = run_model_stage(batch, settings(server), "always", tmp_path)
+    results = settled(batch, settings(server), "always", tmp_path)
     assert server.calls == 1                                             # never retried, never asked again
     kinds = [info["kind"] for _, info in results.values()]
     assert kinds == ["http"] + ["stopped"] * 5

@@ -10,12 +10,11 @@ import pytest
 
 from llm_extract import ModelConfigError
 from llm_extract.evidence import Record, Status
-from llm_extract.extract import extract_regex
 from llm_extract.ingest import Document
+from llm_extract.settling import DocumentReading, read_document
 from llm_extract.model import ModelSettings, load_settings, resolve_routing, run_model_stage, summarise_stage
 from tests.fakeopenai import FakeOpenAI, Reply, Status as HTTP, answer_for, by_doc, report_text, \
     sample_values
-from verify import verify_extraction
 
 VALUES = sample_values()
 SECRET = "sk-test-SECRET123"
@@ -34,12 +33,20 @@ def doc(doc_id: str, *, lose_a_cell: bool = False, agency: str | None = None) ->
     return Document.from_text(text, doc_id=doc_id)
 
 
-def items(*docs: Document) -> list[tuple[Document, object, Record]]:
+def items(*docs: Document) -> list[tuple[Document, DocumentReading, Record]]:
     out = []
     for d in docs:
-        extraction = extract_regex(d)
-        out.append((d, extraction, verify_extraction(extraction)))
+        reading = read_document(d)
+        out.append((d, reading, reading.record()))
     return out
+
+
+def run(batch: list[tuple[Document, DocumentReading, Record]], *args, **kw) -> dict[str, tuple[Record, dict]]:
+    """The model stage's extractions, each settled with its document's deterministic reading."""
+    results = run_model_stage(batch, *args, **kw)
+    by_id = {d.doc_id: (reading, record) for d, reading, record in batch}
+    return {doc_id: (by_id[doc_id][0].with_model_result(x, info, by_id[doc_id][1]), info)
+            for doc_id, (x, info) in results.items()}
 
 
 def settings(server: FakeOpenAI, **kw) -> ModelSettings:
@@ -69,21 +76,23 @@ def test_auto_calls_the_model_only_for_documents_the_deterministic_path_did_not_
     server.responder = by_doc({"proven": answer_for(VALUES), "derived": answer_for(VALUES)})
     batch = items(doc("proven"), doc("derived", lose_a_cell=True))
     assert batch[1][2].provenance["applications.granted.research"].status == Status.DERIVED
-    results = run_model_stage(batch, settings(server), "auto", tmp_path)
+    results = run(batch, settings(server), "auto", tmp_path)
     assert server.calls == 1
     assert results["proven"][1]["status"] == "skipped"
     assert results["proven"][0].stages["model"]["reason"] == "the deterministic record is fully proven"
     record, info = results["derived"]
     assert info["status"] == "ok" and info["calls"] == 1
-    assert record.provenance["applications.granted.research"].status == Status.PROVEN   # the model confirms it
+    lost = record.provenance["applications.granted.other_org"]
+    assert lost.status == Status.DERIVED              # the model agrees, but the text does not print it: not a
+    assert lost.grounding["status"] == "not_found"    # second source, so the derived cell stays queued
 
 
 def test_never_makes_no_call_and_always_calls_for_every_document(server, tmp_path):
     server.responder = by_doc({"a": answer_for(VALUES), "b": answer_for(VALUES)})
     batch = items(doc("a"), doc("b", agency="另一区人民政府"))
-    assert all(i["status"] == "skipped" for _, i in run_model_stage(batch, settings(server), "never", None).values())
+    assert all(i["status"] == "skipped" for _, i in run(batch, settings(server), "never", None).values())
     assert server.calls == 0
-    run_model_stage(batch, settings(server), "always", None)
+    run(batch, settings(server), "always", None)
     assert server.calls == 2
 
 
@@ -98,7 +107,7 @@ def test_never_makes_no_call_and_always_calls_for_every_document(server, tmp_pat
 ], ids=["one-wrong-table3-cell", "two-rows-swapped", "wrong-table2-value"])
 def test_a_wrong_model_value_is_caught_never_accepted(server, changes, path, status, kept, mode):
     server.script(Reply(answer_for(VALUES, **changes)))
-    record, info = run_model_stage(items(doc("d")), settings(server, mode=mode), "always", None)["d"]
+    record, info = run(items(doc("d")), settings(server, mode=mode), "always", None)["d"]
     prov = record.provenance[path]
     assert info["status"] == "ok"
     assert prov.status == status and record.report.get(path) == kept
@@ -113,7 +122,7 @@ def test_a_document_whose_model_stage_fails_keeps_its_record_and_the_failure_is_
     server.responder = by_doc({"good": answer_for(VALUES), "bad": HTTP(500)})
     batch = items(doc("good", lose_a_cell=True), doc("bad", lose_a_cell=True))
     settings_ = settings(server)
-    results = run_model_stage(batch, settings_, "always", tmp_path)
+    results = run(batch, settings_, "always", tmp_path)
     record, info = results["bad"]
     assert info["status"] == "failed" and info["kind"] == "transport" and info["calls"] == 3
     assert record.report == batch[1][2].report and record.provenance == batch[1][2].provenance
@@ -130,25 +139,25 @@ def test_a_document_whose_model_stage_fails_keeps_its_record_and_the_failure_is_
 def test_a_second_run_answers_from_the_cache_with_zero_calls_and_no_cache_bypasses_it(server, tmp_path):
     server.responder = by_doc({"a": answer_for(VALUES), "b": answer_for(VALUES | {"agency": "另一区人民政府"})})
     batch = items(doc("a", lose_a_cell=True), doc("b", lose_a_cell=True, agency="另一区人民政府"))
-    first = run_model_stage(batch, settings(server), "always", tmp_path / "cache")
+    first = run(batch, settings(server), "always", tmp_path / "cache")
     assert server.calls == 2
-    second = run_model_stage(batch, settings(server), "always", tmp_path / "cache")
+    second = run(batch, settings(server), "always", tmp_path / "cache")
     assert server.calls == 2                                                   # 0 calls
     assert all(info["cached"] and info["calls"] == 0 for _, info in second.values())
     for doc_id in ("a", "b"):
         assert second[doc_id][0].report == first[doc_id][0].report
         assert second[doc_id][0].provenance == first[doc_id][0].provenance
-    run_model_stage(batch, settings(server), "always", tmp_path / "cache", use_cache=False)
+    run(batch, settings(server), "always", tmp_path / "cache", use_cache=False)
     assert server.calls == 4
-    run_model_stage(batch, settings(server, model="another-model"), "always", tmp_path / "cache")
+    run(batch, settings(server, model="another-model"), "always", tmp_path / "cache")
     assert server.calls == 6                                                   # the model is in the key
 
 
 def test_failures_are_not_cached(server, tmp_path):
     server.script(HTTP(500), HTTP(500), HTTP(500), Reply(answer_for(VALUES)))
     batch = items(doc("a"))
-    assert run_model_stage(batch, settings(server), "always", tmp_path)["a"][1]["status"] == "failed"
-    assert run_model_stage(batch, settings(server), "always", tmp_path)["a"][1]["status"] == "ok"
+    assert run(batch, settings(server), "always", tmp_path)["a"][1]["status"] == "failed"
+    assert run(batch, settings(server), "always", tmp_path)["a"][1]["status"] == "ok"
 
 
 # ── throughput ──────────────────────────────────────────────────────────────────────────────────
@@ -158,7 +167,7 @@ def test_calls_in_flight_are_bounded_and_progress_and_usage_are_reported(server)
     server.responder = by_doc({i: Reply(answer_for(VALUES), delay=0.15) for i in ids})
     seen: list[str] = []
     settings_ = settings(server, concurrency=2)
-    results = run_model_stage(items(*(doc(i) for i in ids)), settings_, "always", None,
+    results = run(items(*(doc(i) for i in ids)), settings_, "always", None,
                               progress=lambda doc_id, info: seen.append(doc_id))
     assert server.max_in_flight == 2
     assert sorted(seen) == ids
@@ -180,7 +189,7 @@ def test_the_api_key_appears_in_no_log_cache_file_record_or_summary(server, tmp_
                                "http": HTTP(500, body=echo), "schema": Reply("I refuse")})
     settings_ = load_settings({"backoff_base": 0.01, "backoff_max": 0.02, "transport_attempts": 2, "max_reasks": 1})
     routing = resolve_routing(None, settings_)
-    results = run_model_stage(items(doc("ok", lose_a_cell=True), doc("http", lose_a_cell=True),
+    results = run(items(doc("ok", lose_a_cell=True), doc("http", lose_a_cell=True),
                                     doc("schema", lose_a_cell=True)), settings_, routing.mode, tmp_path / "cache")
     assert {d: i["status"] for d, (_, i) in results.items()} == {"ok": "ok", "http": "failed", "schema": "failed"}
     assert all(r.headers.get("authorization") == f"Bearer {SECRET}" for r in server.requests)  # it was in play
@@ -206,6 +215,6 @@ def test_a_reply_echoing_the_key_is_redacted_in_the_record(server, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     server.script(*[Reply(f"I refuse, {SECRET}")] * 2)
     settings_ = load_settings({"base_url": server.url, "model": "fake-model", "max_reasks": 1})
-    record, info = run_model_stage(items(doc("d")), settings_, "always", None)["d"]
+    record, info = run(items(doc("d")), settings_, "always", None)["d"]
     text = json.dumps(record.to_json_dict() | {"info": info}, ensure_ascii=False, default=str)
     assert SECRET not in text and "I refuse, ***" in text

@@ -37,10 +37,23 @@ def test_verify_exports_its_rules_and_functions() -> None:
 
 def test_importing_verify_loads_no_model_client_and_no_extractor() -> None:
     code = (
-        "import sys, verify, verify.decide, verify.derive, verify.identities\n"
+        "import sys, verify, verify.decide, verify.derive, verify.identities, verify.grounding, verify.runs, verify.settle\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('openai', 'instructor', 'tenacity')\n"
         "       or m.startswith(('llm_extract.model', 'llm_extract.extract', 'llm_extract.pipeline'))]\n"
         "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_model_stage_is_an_extractor_only_it_loads_neither_the_verifier_nor_the_deterministic_reader() -> None:
+    code = (
+        "import sys, pkgutil, importlib, llm_extract.model as m\n"
+        "for info in pkgutil.iter_modules(m.__path__):\n"
+        "    importlib.import_module('llm_extract.model.' + info.name)\n"
+        "bad = [n for n in sys.modules if n.split('.')[0] == 'verify'\n"
+        "       or n.startswith(('llm_extract.extract', 'llm_extract.pipeline', 'llm_extract.settling'))]\n"
+        "print(sorted(bad))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

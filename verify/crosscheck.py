@@ -33,12 +33,14 @@ silently over a different regex value.
 from __future__ import annotations
 
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Record, Status
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report, same_value
 
 from .decide import verify_extraction
+from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
 
@@ -51,6 +53,10 @@ register("XCHECK.DISPUTED", "两者不一致，勾稽关系无法裁决，待人
          "the readings disagree and the identities cannot decide; for review")
 register("XCHECK.MODEL_ONLY", "仅模型给出取值", "only the model gave a value")
 register("XCHECK.SEARCH_CAP", "不一致的单元格过多，停止裁决", "too many disagreeing cells to search; left disputed")
+register("GROUND.EXACT", "模型取值在原文中逐格找到", "the model's value is printed after its row's label, cell for cell")
+register("GROUND.DIGIT_RUN", "模型取值与原文数字串一致，且勾稽关系只允许这一种切分",
+         "the model's cells are the text's digit run, cut the only way the identities allow")
+register("GROUND.NOT_FOUND", "模型取值在原文中找不到", "the model's value is not printed where it says; a candidate only")
 register("MODEL.FAILED", "模型阶段失败，保留规则抽取结果", "the model stage failed; the deterministic record stands")
 
 SEARCH_CAP = 200_000            # search nodes per component
@@ -153,11 +159,31 @@ def _json(v: Any) -> Any:
     return str(v) if isinstance(v, Decimal) else v
 
 
-def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | None = None) -> Record:
-    """Arbitrate the deterministic reading (``base``, or ``verify_extraction(regex)``) against the model's."""
+def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | None = None,
+               grounding: Mapping[str, Grounding] | None = None, pinned: set[str] | None = None) -> Record:
+    """Arbitrate the deterministic reading (``base``, or ``verify_extraction(regex)``) against the model's.
+
+    With ``grounding`` (:func:`verify.grounding.ground` of the model's values) a model value
+    is a source only when the text prints it: ``exact``, or a ``digit_run`` whose cut is in
+    ``pinned`` (:func:`verify.runs.pinned_runs`). Then a grounded value that agrees with the
+    deterministic one, or stands alone and satisfies every identity it is in, is ``proven``;
+    an ungrounded one is never proven (a candidate on a queued item) and vouches for nothing.
+    Without ``grounding`` every model value is taken as found (the arbitration alone).
+    """
+    def found(p: str) -> bool:             # the text prints the value (a cut of a run counts, for agreeing)
+        return grounding is None or (p in grounding and grounding[p].status != NOT_FOUND)
+
+    def source(p: str) -> bool:            # the value stands on its own
+        if grounding is None:
+            return False
+        g = grounding.get(p)
+        return g is not None and (g.status == EXACT or (g.status == DIGIT_RUN and p in (pinned or set())))
+
     if base is None:
         base = verify_extraction(regex) if regex is not None else Record(report=Report(doc_id=model.doc_id))
     rx = _regex_candidates(base)
+    if grounding is not None:      # a derived cell was not read: a grounded model value there is the only reading
+        rx = {p: v for p, v in rx.items() if not (base.provenance[p].status == Status.DERIVED and source(p))}
     md = {p: model.reading(p).value for p in ALL_PATHS if not model.reading(p).missing}
     who = f"{model.meta.get('model')} (prompt {model.meta.get('prompt_version')})"
 
@@ -197,8 +223,10 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
             values[p] = md[p]
     # model-only values count once confirmed: every identity they are in checkable and holding;
     # unconfirmed ones are set aside (as unknown) until none is left to set aside
-    option_ok = _ambiguity_check(regex, md)
-    unconfirmed: set[str] = set()
+    # the deterministic reader's readings of an ambiguous group bind a model value only when the text
+    # itself cannot be asked (no grounding): a grounded value was checked against the text directly
+    option_ok = _ambiguity_check(regex, md) if grounding is None else {}
+    unconfirmed: set[str] = set() if grounding is None else {p for p in model_only if not found(p)}
     while True:
         table_values = {p: v for p, v in values.items() if p in _TABLE_PATHS and p not in unconfirmed}
         identity_findings, _ = check_identities(table_values)
@@ -224,8 +252,15 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         idl = sorted(set(broken.get(p, [])))
         if p in agree:
             counts["agree"] += 1
-            status = Status.DISPUTED if idl else (
-                Status.PROVEN if (p not in _TABLE_PATHS or checkable(p)) else Status.UNVERIFIED)
+            if grounding is None:
+                status = Status.DISPUTED if idl else (
+                    Status.PROVEN if (p not in _TABLE_PATHS or checkable(p)) else Status.UNVERIFIED)
+            elif idl:
+                status = Status.DISPUTED
+            elif found(p):                     # two independent sources agree
+                status = Status.PROVEN
+            else:                              # the model's agreement is not printed where it says
+                status = old.status if old.status != Status.DISPUTED else Status.UNVERIFIED
             rules = ["XCHECK.AGREE"] + idl + ([r for r in old.rules if r.startswith("DERIVE")])
             prov = old.model_copy(update={"status": status, "rules": rules,
                                           "note": _join(old.note, f"{who} agrees")})
@@ -255,16 +290,22 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         elif p in model_only:
             counts["model_only"] += 1
             confirmed = p in _TABLE_PATHS and p not in unconfirmed
+            alone = source(p) and (confirmed or p not in _TABLE_PATHS)
             if not confirmed:
                 idl = sorted({eq.code for eq in _failing(p, {q: v for q, v in values.items() if q in _TABLE_PATHS})})
             eq_codes = sorted({eq.code for eq in by_path.get(p, ())})
             prov = FieldProvenance(
-                status=Status.RESOLVED if confirmed else Status.DISPUTED, source="model", method="model",
+                status=Status.PROVEN if alone else Status.RESOLVED if confirmed else Status.DISPUTED,
+                source="model", method="model",
                 kind=model.reading(p).kind, raw=model.reading(p).raw, candidates={"model": _json(md[p])},
                 rules=["XCHECK.MODEL_ONLY"] + (eq_codes if confirmed else ["XCHECK.DISPUTED"] + idl),
                 note=f"only {who} gave a value; " + ("every identity it is in holds" if confirmed else
                                                      "the identities do not confirm it"))
-            if not confirmed:
+            if alone:
+                prov = prov.model_copy(update={"rules": ["XCHECK.MODEL_ONLY", "GROUND." + grounding[p].status.upper()]
+                                               + eq_codes, "note": f"only {who} gave a value; printed in the text"
+                                               + ("; every identity it is in holds" if eq_codes else "")})
+            if not confirmed and not alone:
                 findings.append(Finding(code="XCHECK.MODEL_ONLY", severity="info", paths=[p],
                                         message=f"{p}: only the model gave a value ({md[p]!r}); not confirmed",
                                         detail={"model": _model_source(model, p), "regex_note": old.note}))
@@ -277,6 +318,10 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
                     prov = old.model_copy(update={"status": Status.DISPUTED, "rules": idl})
                 elif old.status == Status.DISPUTED and checkable(p):
                     prov = old.model_copy(update={"status": Status.PROVEN, "rules": []})
+        if grounding is not None and p in grounding:
+            prov = prov.model_copy(update={"grounding": grounding[p].as_dict()})
+            if not found(p) and p in md and "GROUND.NOT_FOUND" not in prov.rules:
+                prov = prov.model_copy(update={"rules": list(prov.rules) + ["GROUND.NOT_FOUND"]})
         provenance[p] = prov
     findings.extend(identity_findings)
     report = Report.from_values(base.report.doc_id or model.doc_id,

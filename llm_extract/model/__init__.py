@@ -2,10 +2,11 @@
 
     settings = load_settings({"model": "qwen-plus"})          # env, config file, overrides
     extraction = extract_model(doc, settings, cache_dir=".llm-extract-cache")
-    record = verify.crosscheck.crosscheck(regex_extraction, extraction, base=regex_record)
+    record = verify.settle.settle(regex_extraction, extraction, figures, decisions, doc.lines)
 
 or, for a batch, :func:`run_model_stage` (routing never|auto|always, bounded concurrency,
-cache, failures kept in the deterministic record).
+cache, failures returned as data). An extractor only: it imports neither ``verify`` nor the
+deterministic reader (a test pins that); what its values are worth is settled in ``verify``.
 
 Names are imported on first use: ``llm_extract.model.config`` (settings, routing
 decisions) loads without ``openai`` and ``instructor``.

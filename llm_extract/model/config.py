@@ -78,7 +78,7 @@ class ModelSettings(BaseModel):
     temperature: float = Field(default=0.0, ge=0, le=2)
     mode: InstructorModeName = "tools"
     max_tokens: int | None = Field(default=4096, ge=0)   # 0: not sent (models that refuse max_tokens)
-    prompt_version: str = "v1"
+    prompt_version: str = "v2"
     prompts_dir: Path | None = None          # default: the repository's prompts/
     # transport retries (tenacity): timeouts, connection errors, 429, 5xx
     transport_attempts: int = Field(default=5, ge=1)

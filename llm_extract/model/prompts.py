@@ -5,8 +5,12 @@ not sent. The user template is a :class:`string.Template` with ``$doc_id``, ``$t
 and ``$tables``. The *prompt hash* (of both templates as sent) goes into cache keys,
 so an edited template never reuses answers made with the old text.
 
-The model is given the title lines and the table regions (表二 … 表四) rather than
-the whole narrative; when a table's heading cannot be found, the whole document.
+The model is given the title lines and the table text (表二 … 表四, found by the form's
+headings, :mod:`llm_extract.form`) rather than the whole narrative: from the first table
+heading to the numbers after the 表四 heading, or, in a text without line breaks (a
+crawler's dump on one line), the characters around the headings; when no heading is
+found, the whole document. The template may hold ``$rows``, ``$table2_rows``,
+``$table3_columns``, ``$table4_groups`` and ``$table4_columns``: rendered from the form.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from pathlib import Path
 from string import Template
 
 from .._exceptions import ModelConfigError
-from ..extract.layout import find_regions
+from ..form import FORM
 from ..ingest import Document
 
 __all__ = ["PromptSet", "load_prompts", "default_prompts_dir", "build_messages", "document_excerpt"]
@@ -70,6 +74,7 @@ def _load(directory: str, version: str) -> PromptSet:
     for meta, name in ((smeta, "system.md"), (umeta, "user.md")):
         if meta.get("version", version) != version:
             raise ModelConfigError(f"{folder / name} says version {meta['version']!r}, its folder {version!r}")
+    system = Template(system).safe_substitute(form_variables())
     digest = hashlib.sha256(f"{system}\x00{user}".encode("utf-8")).hexdigest()[:12]
     return PromptSet(version=version, system=system, user=user, hash=digest)
 
@@ -85,7 +90,10 @@ def _title(lines: list[str]) -> str:
         text = line.strip()
         if not text:
             continue
-        if len(text) > 80:
+        if len(text) > 80:         # a text without line breaks: its title is where it starts
+            if not out:
+                end = text.find("报告", 0, 120)
+                out.append(text[:end + 2] if end >= 0 else text[:80])
             break
         out.append(text)
         if "报告" in text or len(out) >= _TITLE_LINES:
@@ -93,23 +101,75 @@ def _title(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-def document_excerpt(doc: Document) -> tuple[str, str, dict[str, list[int]]]:
-    """``(title, tables, regions)``: the title lines and the text the model is shown.
+_SECTION_AFTER = re.compile(r"^\s*[五六七八]\s*[、.．]")
+_T4_NUMBERS_LINES = 24        # lines after the 表四 heading that may hold its header and numbers
+_ONE_LINE_AFTER_T4 = 600      # characters after the 表四 heading in a text without line breaks
+_MAX_LINE = 2000
 
-    ``tables`` runs from the first table heading to the end of the last table; empty
-    lines are dropped (a line holding only a tab is a blank cell and is kept).
+
+def _heading_lines(lines: list[str]) -> dict[str, int]:
+    """The first line (0-based) each table heading is printed on, in table order: 表二, then 表三 after it, …"""
+    out: dict[str, int] = {}
+    at = 0
+    for name, pattern in FORM.headings.items():
+        for i in range(at, len(lines)):
+            if pattern.search("".join(lines[i].split())):
+                out[name] = at = i
+                break
+    return out
+
+
+def _one_line(text: str) -> str:
+    """The table text of a long line: from the first heading to a stretch after the 表四 heading."""
+    flat = "".join(text.split())
+    starts = [m.start() for p in FORM.headings.values() if (m := p.search(flat))]
+    t4 = FORM.headings["表四"].search(flat)
+    if not starts:
+        return text
+    end = t4.end() + _ONE_LINE_AFTER_T4 if t4 else len(flat)
+    # keep the original spacing: map the flat offsets back onto the text
+    keep, n = [], 0
+    for ch in text:
+        if not ch.isspace():
+            n += 1
+        if min(starts) < n <= end:
+            keep.append(ch)
+    return "".join(keep).strip()
+
+
+def document_excerpt(doc: Document) -> tuple[str, str, dict[str, list[int]]]:
+    """``(title, tables, headings)``: the title lines, the text the model is shown, and the
+    1-based line each table heading was found on.
+
+    Empty lines are dropped (a line holding only a tab is a blank cell and is kept).
     """
     lines = doc.lines
-    regions = find_regions(lines)
-    spans = {name: [r.start, r.end] for name, r in regions.items()}
-    if len(regions) == 3:
-        start = min(r.start for r in regions.values())
-        end = max(r.end for r in regions.values())
-        chosen = lines[start - 1:end - 1]
+    found = _heading_lines(lines)
+    spans = {name: [i + 1, i + 1] for name, i in found.items()}
+    if found:
+        start = min(found.values())
+        end = len(lines)
+        if "表四" in found:
+            t4 = found["表四"]
+            end = min(len(lines), t4 + _T4_NUMBERS_LINES)
+            end = next((i for i in range(t4 + 1, end) if _SECTION_AFTER.match(lines[i])), end)
+        chosen = lines[start:end]
     else:
         chosen = lines
+    chosen = [_one_line(line) if len(line) > _MAX_LINE else line for line in chosen]
     tables = "\n".join(line.rstrip(" ") for line in chosen if line != "" and line.strip(" ") != "")
     return _title(lines), tables, spans
+
+
+def form_variables() -> dict[str, str]:
+    """The form's rows and columns as the templates print them (``$rows`` …)."""
+    rows = "\n".join(f"- {r.key}: {r.group + ' ' if r.group else ''}{r.label}" for r in FORM.table3_rows)
+    t2 = "\n".join(f"- {r.path.split('.', 1)[1]} {r.label}: " + "、".join(
+        f"{c.key + ' ' if c.key else ''}{c.label}" for c in r.columns) for r in FORM.table2)
+    return {"rows": rows, "table2_rows": t2,
+            "table3_columns": ", ".join(f"{c.key} {c.label}" for c in FORM.table3_columns),
+            "table4_groups": "、".join(f"{g.key} {g.label}" for g in FORM.table4_groups),
+            "table4_columns": ", ".join(f"{c.key} {c.label}" for c in FORM.table4_columns)}
 
 
 def build_messages(doc: Document, prompts: PromptSet) -> list[dict[str, str]]:

@@ -1,14 +1,14 @@
-"""The model stage of a batch: routing, bounded calls, cross-check, failures kept as data.
+"""The model stage of a batch: routing, bounded calls, failures kept as data. An extractor only:
+what its answers are worth is settled in ``verify`` (:func:`verify.settle.settle`), never here.
 
     routing = resolve_routing(requested, settings)        # never | auto | always, and why
     results = run_model_stage(items, settings, routing.mode, cache_dir)
     summary = summarise_stage(results, routing, settings)
 
-``items`` are ``(Document, regex Extraction | None, deterministic Record)``. Each
-result is ``(Record, stage_info)``: the cross-checked record when the model answered,
-the deterministic record (with ``MODEL.FAILED`` written in it) when the model stage
-failed, the deterministic record untouched (``stages.model.status = "skipped"``) when
-the document was not routed to the model.
+``items`` are ``(Document, context, deterministic Record)`` (the context is the caller's,
+untouched). Each result is ``(Extraction | None, stage_info)``: the model's extraction when it
+answered; ``None`` with ``stage_info["status"]`` ``"failed"`` (and the ``failure`` to record)
+or ``"skipped"`` (and the ``reason``) otherwise.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from verify.crosscheck import crosscheck, record_model_failure
-from verify.narrative import recheck_narrative
 
 from .._exceptions import ModelConfigError
 from ..evidence import Extraction, Record, Status
@@ -37,7 +35,7 @@ __all__ = ["LLMMode", "Routing", "resolve_routing", "needs_model", "run_model_st
            "StageResult"]
 
 LLMMode = Literal["never", "auto", "always"]
-StageResult = tuple[Record, dict[str, Any]]
+StageResult = tuple[Extraction | None, dict[str, Any]]
 _MODES = ("never", "auto", "always")
 
 
@@ -75,9 +73,7 @@ def needs_model(record: Record) -> bool:
 
 
 def _skipped(record: Record, reason: str) -> StageResult:
-    info = {"status": "skipped", "reason": reason, "called": False}
-    stages = dict(record.stages) | {"model": {"status": "skipped", "reason": reason}}
-    return record.model_copy(update={"stages": stages}), info
+    return None, {"status": "skipped", "reason": reason, "called": False}
 
 
 def _usage_info(meta: dict[str, Any]) -> dict[str, Any]:
@@ -86,7 +82,7 @@ def _usage_info(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def _report(doc_id: str, result: StageResult, progress: Callable[[str, dict[str, Any]], None] | None,
-            on_result: Callable[[str, Record, dict[str, Any]], None] | None) -> None:
+            on_result: Callable[[str, Extraction | None, dict[str, Any]], None] | None) -> None:
     if on_result is not None:
         on_result(doc_id, result[0], result[1])
     if progress is not None:
@@ -96,12 +92,12 @@ def _report(doc_id: str, result: StageResult, progress: Callable[[str, dict[str,
 def run_model_stage(items: Iterable[tuple[Document, Extraction | None, Record]], settings: ModelSettings,
                     mode: LLMMode, cache_dir: str | Path | None, *, use_cache: bool = True,
                     progress: Callable[[str, dict[str, Any]], None] | None = None,
-                    on_result: Callable[[str, Record, dict[str, Any]], None] | None = None,
+                    on_result: Callable[[str, Extraction | None, dict[str, Any]], None] | None = None,
                     client: ModelClient | None = None,
                     breaker: CircuitBreaker | None = None) -> dict[str, StageResult]:
-    """Route, call (at most ``settings.concurrency`` in flight), cross-check; one result per document.
+    """Route and call (at most ``settings.concurrency`` in flight); one result per document.
 
-    ``progress(doc_id, info)`` and ``on_result(doc_id, record, info)`` are called in the calling
+    ``progress(doc_id, info)`` and ``on_result(doc_id, extraction, info)`` are called in the calling
     thread as each document is done (skipped documents first). Documents with the same content
     are asked once (the others share the answer, ``shared_with``); each answer is in the cache
     before its documents are reported. ``breaker`` (by default a new
@@ -147,18 +143,17 @@ def run_model_stage(items: Iterable[tuple[Document, Extraction | None, Record]],
         if model is not None:
             meta = model.meta if not shared_with else {}          # the call's cost is counted once
             model = model.model_copy(update={"doc_id": doc.doc_id}) if shared_with else model
-            merged = recheck_narrative(crosscheck(regex, model, base=record))   # values may have changed
             info = {"status": "ok", "called": not shared_with, "cached": bool(model.meta.get("cached"))} | \
-                _usage_info(meta) | shared | {"crosscheck": merged.stages.get("crosscheck", {})}
-            results[doc.doc_id] = (merged, info)
+                _usage_info(meta) | shared
+            results[doc.doc_id] = (model, info)
         else:
             usage = dict(getattr(err, "usage", {}) or {}) if not shared_with else {}
             failure = {"error": str(err) or type(err).__name__, "kind": getattr(err, "kind", "error"),
                        "model": settings.model, "prompt_version": prompts.version,
                        "raw": getattr(err, "raw", None)} | _usage_info(usage) | shared
-            results[doc.doc_id] = (record_model_failure(record, failure),
-                                   {"status": "failed", "called": not shared_with, "cached": False,
-                                    "error": failure["error"], "kind": failure["kind"]} | _usage_info(usage) | shared)
+            results[doc.doc_id] = (None, {"status": "failed", "called": not shared_with, "cached": False,
+                                          "error": failure["error"], "kind": failure["kind"], "failure": failure}
+                                   | _usage_info(usage) | shared)
         _report(doc.doc_id, results[doc.doc_id], progress, on_result)
 
     def done(outcome: Outcome[tuple[Document, Extraction | None, Record], Extraction]) -> None:
@@ -256,26 +251,26 @@ class BatchModelStage:
             reason = "--llm never" if self.routing.mode == "never" else "the deterministic record is fully proven"
             self._infos[doc.doc_id] = {"status": "skipped", "reason": reason, "called": False}
             return False
-        from ..extract import extract_regex
-        self._pending.append((doc, extract_regex(doc), record, context))
+        self._pending.append((doc, None, record, context))
         return True
 
     @property
     def full(self) -> bool:
         return len(self._pending) >= self.chunk
 
-    def run(self, on_result: Callable[[Document, Record, dict[str, Any], Any], None],
+    def run(self, on_result: Callable[[Document, Extraction | None, dict[str, Any], Any], None],
             progress: Callable[[str, dict[str, Any]], None] | None = None) -> None:
-        """Call the model for the held documents; ``on_result(doc, record, info, context)`` for each."""
+        """Call the model for the held documents; ``on_result(doc, extraction, info, context)`` for each
+        (the caller settles it with the deterministic reading)."""
         pending, self._pending = self._pending, []
         if not pending:
             return
         by_id = {doc.doc_id: (doc, ctx) for doc, _, _, ctx in pending}
 
-        def done(doc_id: str, record: Record, info: dict[str, Any]) -> None:
+        def done(doc_id: str, extraction: Extraction | None, info: dict[str, Any]) -> None:
             self._infos[doc_id] = info
             doc, ctx = by_id[doc_id]
-            on_result(doc, record, info, ctx)
+            on_result(doc, extraction, info, ctx)
 
         run_model_stage([(d, x, r) for d, x, r, _ in pending], self.settings, "always", self.cache_dir,
                         use_cache=self.use_cache, progress=progress, on_result=done, breaker=self.breaker)

@@ -1,0 +1,88 @@
+"""A document's readings → its record: the deterministic reading, and the model's answer, settled in one place.
+
+    reading = read_document(doc)                   # deterministic extraction (None when no table), narrative
+    record = reading.record()                      # settled without a model
+    record = reading.record(model_extraction)      # settled with the model's answer
+    record = reading.with_model_result(extraction, info)   # what a model-stage result makes of it
+
+Every record goes through :func:`verify.settle.settle`; this module only gathers its inputs
+(the deterministic extractor, the narrative figures, the document's lines) and adds the
+source facts. A document that names the report or its tables but whose tables the
+deterministic reader cannot locate is still a report (``reading.extraction`` is ``None``):
+the model may read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._exceptions import NotAReportError
+from .evidence import Extraction, Record
+from .extract import extract_regex
+from .extract.narrative import read_narrative
+from .form import FORM
+from .ingest import Document
+from .ingest.notices import explain_not_a_report, ingest_findings
+from .narrative_types import NarrativeFigure
+from verify.crosscheck import record_model_failure
+from verify.settle import Decided, settle
+
+__all__ = ["DocumentReading", "read_document", "looks_like_report"]
+
+
+def looks_like_report(lines: Sequence[str]) -> bool:
+    """Does the text name the report (政府信息公开…年度报告) or one of its tables' headings?"""
+    text = "".join("".join(line.split()) for line in lines[:4000])
+    if "政府信息公开" in text and "年度报告" in text:
+        return True
+    return sum(1 for pattern in FORM.headings.values() if pattern.search(text)) >= 2
+
+
+@dataclass
+class DocumentReading:
+    """What the deterministic path read of one document: the inputs of :func:`verify.settle.settle`."""
+
+    doc: Document
+    extraction: Extraction | None
+    figures: list[NarrativeFigure] = field(default_factory=list)
+
+    def record(self, model: Extraction | None = None, decisions: Iterable[Decided] = ()) -> Record:
+        record = settle(self.extraction, model, self.figures, decisions, self.doc.lines, doc_id=self.doc.doc_id)
+        doc = self.doc
+        record.findings += ingest_findings(doc)         # e.g. scanned pages of a PDF
+        record.source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
+                         "encoding": doc.encoding}
+        return record
+
+    def with_model_result(self, model: Extraction | None, info: dict[str, Any], deterministic: Record,
+                          decisions: Iterable[Decided] = ()) -> Record:
+        """The record after the model stage: settled with the answer, or the deterministic record
+        with the failure (or the skip) written in it."""
+        if model is not None:
+            record = self.record(model, decisions)
+            info["crosscheck"] = record.stages.get("crosscheck", {})
+            return record
+        if info.get("status") == "failed":
+            return record_model_failure(deterministic, dict(info.get("failure") or {"error": info.get("error")}))
+        stages = dict(deterministic.stages) | {"model": {"status": "skipped", "reason": info.get("reason")}}
+        return deterministic.model_copy(update={"stages": stages})
+
+
+def read_document(doc: Document, *, tolerate_no_table: bool = False) -> DocumentReading:
+    """The deterministic reading of a document.
+
+    Raises :class:`NotAReportError` when no table is found, unless ``tolerate_no_table`` and the
+    text still looks like a report (:func:`looks_like_report`): then the extraction is ``None``.
+    """
+    try:
+        extraction: Extraction | None = extract_regex(doc)
+    except NotAReportError as exc:
+        if not (tolerate_no_table and looks_like_report(doc.lines)):
+            raise explain_not_a_report(exc, doc) from None
+        extraction = None
+    year = extraction.readings["year"].value if extraction is not None and "year" in extraction.readings else None
+    regions = extraction.meta.get("regions") if extraction is not None else None
+    figures = read_narrative(doc.lines, year if isinstance(year, int) else None, regions)
+    return DocumentReading(doc, extraction, figures)

@@ -1,0 +1,107 @@
+"""Grounding (verify.grounding): a model value counts only where the source text prints it."""
+
+from __future__ import annotations
+
+from llm_extract.form import FORM
+from llm_extract.schema import Report
+from llm_extract.synth.render import render
+from tests.fakeopenai import report_text, sample_values
+from verify.grounding import DIGIT_RUN, EXACT, NOT_FOUND, digit_splits, ground
+from verify.runs import pinned_runs
+
+VALUES = sample_values()
+COLS = FORM.table3_column_keys
+
+
+def row(name: str, values: dict | None = None) -> dict:
+    values = VALUES if values is None else values
+    return {f"applications.{name}.{c}": values[f"applications.{name}.{c}"] for c in COLS}
+
+
+def statuses(g: dict, paths) -> list[str]:
+    return [g[p].status for p in paths]
+
+
+def test_a_row_printed_after_its_label_is_exact_with_the_lines_and_the_matched_text():
+    lines = report_text(VALUES).split("\n")
+    g = ground(row("granted"), lines)
+    assert set(statuses(g, row("granted"))) == {EXACT}
+    found = g["applications.granted.natural_person"]
+    assert "予以公开" in found.text and "5\t1" in found.text
+    assert lines[found.lines[0] - 1].startswith("（一）予以公开")
+
+
+def test_full_width_digits_ocr_letters_and_thousands_separators_are_matched_on_normalised_characters():
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开\t５\tl\tO\t0\t0\t0\t6")
+    assert set(statuses(ground(row("granted"), text.split("\n")), row("granted"))) == {EXACT}
+    big = VALUES | {"active_disclosure.licensing": 3150}
+    text = report_text(big).replace("行政许可\t3150", "行政许可\t3,15O")
+    assert ground({"active_disclosure.licensing": 3150}, text.split("\n"))["active_disclosure.licensing"].status == EXACT
+
+
+def test_a_label_broken_over_lines_is_still_found():
+    text = report_text(VALUES).replace("4.保护第三方合法权益\t1", "4.保护第\n三方合法权益\t1")
+    assert set(statuses(ground(row("denied_third_party"), text.split("\n")), row("denied_third_party"))) == {EXACT}
+
+
+def test_rows_swapped_cells_swapped_and_a_shifted_row_are_not_found():
+    lines = report_text(VALUES).split("\n")
+    swapped = {f"applications.granted.{c}": VALUES[f"applications.partially_granted.{c}"] for c in COLS}
+    assert NOT_FOUND in statuses(ground(swapped, lines), swapped)
+    cells = row("granted") | {"applications.granted.natural_person": 1, "applications.granted.commercial": 5}
+    g = ground(cells, lines)
+    assert g["applications.granted.natural_person"].status == g["applications.granted.commercial"].status == NOT_FOUND
+    assert g["applications.granted.total"].status == EXACT          # the other cells of the row still stand
+    old = [VALUES[f"applications.new_received.{c}"] for c in COLS]
+    shifted = {f"applications.new_received.{c}": v for c, v in zip(COLS, [None] + old[:-1])}
+    assert set(statuses(ground(shifted, lines), shifted)) == {NOT_FOUND}
+
+
+def test_a_cell_the_text_lost_is_the_one_value_not_found():
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开\t5\t1\t0\t0\t0\t6")
+    g = ground(row("granted"), text.split("\n"))
+    assert [c for c in COLS if g[f"applications.granted.{c}"].status == NOT_FOUND] == ["other_org"]
+
+
+def test_a_glued_row_is_a_digit_run_and_its_cut_is_pinned_only_when_the_identities_leave_it_alone():
+    lines = render(Report.from_values("d", VALUES), "glued").split("\n")
+    values = {p: v for p, v in VALUES.items() if p.startswith(("applications.", "review_litigation."))}
+    g = ground(values, lines)
+    assert g["applications.new_received.natural_person"].status == DIGIT_RUN       # 112001115
+    assert g["applications.new_received.natural_person"].lines
+    assert pinned_runs(values, g) >= set(row("new_received"))
+    wrong = values | {"applications.new_received.natural_person": 1, "applications.new_received.commercial": 12}
+    g = ground(wrong, lines)                       # 1 12 0 0 1 1 15: the same digits, but the columns break
+    assert g["applications.new_received.natural_person"].status == DIGIT_RUN
+    assert not pinned_runs(wrong, g) & set(row("new_received"))
+
+
+def test_table4_is_the_run_of_numbers_after_its_heading():
+    lines = report_text(VALUES).split("\n")
+    t4 = {p: v for p, v in VALUES.items() if p.startswith("review_litigation.")}
+    assert {x.status for x in ground(t4, lines).values()} == {EXACT}
+    moved = t4 | {"review_litigation.administrative_review.upheld": 0, "review_litigation.administrative_review.other": 1}
+    assert ground(moved, lines)["review_litigation.administrative_review.upheld"].status == NOT_FOUND
+
+
+def test_the_agency_is_grounded_as_a_name_in_the_title_and_the_year_as_printed_there():
+    lines = report_text(VALUES).split("\n")
+    assert ground({"agency": "测试市测试区人民政府", "year": 2021}, lines)["agency"].status == EXACT
+    assert ground({"year": 2021}, lines)["year"].status == EXACT
+    assert ground({"year": 2022}, lines)["year"].status == NOT_FOUND
+    for prefixed in ("标题:测试市测试区人民政府", "1-测试市测试区人民政府", "某某县人民政府"):
+        assert ground({"agency": prefixed}, lines)["agency"].status == NOT_FOUND, prefixed
+
+
+def test_digit_splits_have_no_leading_zeros():
+    assert digit_splits("001", 3) == [[0, 0, 1]]
+    assert digit_splits("105", 2) == [[10, 5]]                   # 1|05 is not a number as printed
+    assert sorted(digit_splits("112", 2)) == [[1, 12], [11, 2]]
+
+
+def test_a_row_printed_without_numbers_does_not_borrow_the_numbers_of_the_row_above():
+    lines = [("3.其他" if line.startswith("3.其他") else line) for line in report_text(VALUES).split("\n")]
+    zeros = {f"applications.other_other.{c}": 0 for c in COLS}      # PDF text drops a blank row's cells
+    assert set(statuses(ground(zeros, lines), zeros)) == {NOT_FOUND}
+    blanks = dict.fromkeys(zeros)
+    assert set(statuses(ground(blanks, lines), blanks)) == {EXACT}

@@ -1,0 +1,346 @@
+"""Grounding: is a model value printed in the source text where the model says it is?
+
+    ground(values, lines) -> {path: Grounding}
+
+``values`` are the model's values by field path (a value the model did not give is
+absent); ``lines`` are the document's lines. Each value gets a :class:`Grounding`
+(as google/langextract keeps an alignment status per extraction):
+
+``exact``      its row's printed label is found and the model's numbers for that row are,
+               one for one and in order, the numbers printed after the label (blank cells
+               are blanks or placeholders in the text, or vanish as in PDF text)
+``digit_run``  the numbers printed after the label, digits only, are exactly the
+               concatenation of the model's numbers, cut differently (a glued crawler
+               dump ``数量640020470``, merged or split cells): the text supports the digits,
+               not the cuts
+``not_found``  neither: the label is not found, or the numbers after it are others
+
+Matching is on normalised characters, not tokens: NFKC (full-width digits and
+brackets), no whitespace or quotes inside labels, OCR confusions in numbers (O→0,
+l/I→1, S→5, B→8, Z→2), thousands separators dropped. Labels are the form's patterns
+(:mod:`llm_extract.form`). 表四 is the run of numbers after its heading, in the form's
+order of groups and columns. ``agency`` is grounded when it is a name (Chinese words
+only) printed in a title line; ``year`` when ``<year>年`` is printed there.
+
+Pure, and independent of the deterministic reader: it sees the lines only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from llm_extract.form import FORM
+
+__all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
+           "digit_splits"]
+
+EXACT, DIGIT_RUN, NOT_FOUND = "exact", "digit_run", "not_found"
+
+_CJK = r"\u3400-\u9fff"
+_SPECKS = "■□▪•·~_^`¦丨'"
+# a label: CJK, brackets, punctuation, specks, and item numbers that run into CJK ("1.属于", "第（一）项")
+_LABEL = re.compile(rf"(?:[{_CJK}()（）\[\]“”\"‘’《》〈〉:：，,、。；;·\-—{re.escape(_SPECKS)}]"
+                    rf"|\d[.、．](?=[{_CJK}]))*[{_CJK}][{_CJK}()（）“”\"’》)]*")
+_PLACEHOLDER_WORDS = re.compile(r"(?<![^\s|])(?:无|空|不适用)(?![^\s|])")
+_OCR = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": " ", "S": "5", "B": "8",
+                      "Z": "2"})
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LABEL_KEY_DROP = re.compile(r"[\s“”\"'‘’「」" + re.escape(_SPECKS) + "]")
+_TITLE_LINES = 6
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """Where a model value was found in the source text, and how."""
+
+    status: str                                   # exact | digit_run | not_found
+    lines: list[int] = field(default_factory=list)   # 1-based source lines (label and numbers)
+    text: str = ""                                # the matched text (label and what follows it)
+    label: str = ""                               # the printed label matched
+    note: str = ""
+
+    @property
+    def grounded(self) -> bool:
+        return self.status != NOT_FOUND
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status": self.status, "lines": list(self.lines), "text": self.text}
+        if self.label:
+            out["label"] = self.label
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits, brackets and punctuation to ASCII)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A printed label and the text up to the next label."""
+
+    label: str            # as printed (normalised)
+    key: str              # the label key the form's patterns match
+    values: str           # the text after the label, up to the next label
+    start: int            # offset of the label in the normalised text
+    lines: tuple[int, ...]
+
+
+def _key(label: str) -> str:
+    return _LABEL_KEY_DROP.sub("", label)
+
+
+def segments(text: str) -> list[Segment]:
+    """The normalised text cut into (label, following text) segments."""
+    norm = _PLACEHOLDER_WORDS.sub("/", normalise(text))
+    starts = [0] + [m.end() for m in re.finditer("\n", norm)]
+
+    def line_of(offset: int) -> int:
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1
+
+    found = list(_LABEL.finditer(norm))
+    out = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(norm)
+        first, last = line_of(m.start()), line_of(max(m.start(), end - 1))
+        out.append(Segment(m.group(0), _key(m.group(0)), norm[m.end():end], m.start(),
+                           tuple(range(first, last + 1))))
+    return out
+
+
+def numbers(values: str) -> list[str]:
+    """The numbers printed in a segment's value text (OCR confusions and separators repaired)."""
+    text = _THOUSANDS.sub("", values.translate(_OCR))
+    return _NUMBER.findall(text)
+
+
+def _text(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, Decimal):
+        return format(v.normalize(), "f") if v != v.to_integral_value() else str(int(v))
+    return str(v)
+
+
+def _same(printed: str, value: str) -> bool:
+    try:
+        return Decimal(printed) == Decimal(value)
+    except ArithmeticError:
+        return False
+
+
+def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
+    """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says."""
+    given = [_text(c) for c in cells]
+    wanted = [g for g in given if g is not None]
+    if len(tokens) == len(wanted):
+        hits = iter([_same(t, w) for t, w in zip(tokens, wanted)])
+        per_cell = [True if g is None else next(hits) for g in given]
+        if all(per_cell):
+            return EXACT, per_cell
+        if sum(per_cell) >= len(per_cell) - 2 and wanted:     # a slip in one or two cells: the rest stand
+            return EXACT, per_cell
+    digits = "".join(tokens).replace(".", "")
+    if wanted and digits and digits == "".join(wanted).replace(".", ""):
+        return DIGIT_RUN, [True] * len(given)
+    if len(tokens) == len(wanted) - 1 and tokens:      # the text lost a cell: which one could it be?
+        lost = [i for i in range(len(wanted))
+                if all(_same(t, w) for t, w in zip(tokens, wanted[:i] + wanted[i + 1:]))]
+        if lost:     # a run of equal numbers, one of them unprinted: the last of the run is the one not found
+            order = iter(range(len(wanted)))
+            return EXACT, [True if g is None else next(order) != lost[-1] for g in given]
+    return NOT_FOUND, [False] * len(given)
+
+
+def _region(segs: list[Segment], heading: str, following: str | None) -> list[Segment]:
+    """The segments from a table's heading to the next table's heading (all of them when not found)."""
+    pattern = FORM.headings[heading]
+    start = next((i for i, s in enumerate(segs) if pattern.search(s.key)), None)
+    if start is None:
+        return segs
+    end = len(segs)
+    if following is not None:
+        nxt = FORM.headings[following]
+        end = next((i for i in range(start + 1, len(segs)) if nxt.search(segs[i].key)), len(segs))
+    return segs[start:end]
+
+
+_SUFFIX = 60
+
+
+def _names(pattern: re.Pattern[str], key: str) -> int | None:
+    """Where the label key names the row (the end of the match), or None. Its whole key, or, when labels
+    run together without a break (a crawler's dump: ``…现行有效件数规章001``), the row's label at its end."""
+    m = pattern.search(key)
+    if m:
+        return m.end()
+    if len(key) > 12:
+        for i in range(max(1, len(key) - _SUFFIX), len(key)):
+            m = pattern.search(key[i:])
+            if m:
+                return i + m.end()
+    return None
+
+
+def _windows(region: list[Segment], pattern: re.Pattern[str],
+             others: list[re.Pattern[str]]) -> Iterator[Segment]:
+    """The label matches of a row: one segment, or up to three when the label is broken over lines
+    (``2.没有现成`` … ``另行制作``) and no other row's label is among them. Numbers: all the window's."""
+    for i in range(len(region)):
+        for j in range(i, min(i + 3, len(region))):
+            part = region[i:j + 1]
+            if j > i and any(o.search(s.key) for s in part for o in others):
+                break
+            key = "".join(s.key for s in part)
+            end = _names(pattern, key)
+            if end is not None:
+                # labels run together (a blank row, then the next row's label): the numbers are the next row's
+                values = "" if any(o.search(key[end:]) for o in others) else " ".join(s.values for s in part)
+                yield Segment("".join(s.label for s in part), key, values, part[0].start,
+                              tuple(sorted({n for s in part for n in s.lines})))
+                break
+
+
+def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Pattern[str]]],
+                 values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
+    rows = list(rows)
+    for paths, pattern in rows:
+        given = [p for p in paths if p in values]
+        if not given:
+            continue
+        cells = [values.get(p) for p in paths]
+        others = [q for _, q in rows if q is not pattern]
+        best: tuple[str, list[bool], Segment] | None = None
+        for seg in _windows(region, pattern, others):
+            status, per_cell = _match(numbers(seg.values), cells)
+            rank = {EXACT: 2 + sum(per_cell) / 100, DIGIT_RUN: 1}.get(status, 0)
+            if best is None or rank > {EXACT: 2 + sum(best[1]) / 100, DIGIT_RUN: 1}.get(best[0], 0):
+                best = (status, per_cell, seg)
+        if best is None:
+            for p in given:
+                out[p] = Grounding(NOT_FOUND, note="label not found")
+            continue
+        status, per_cell, seg = best
+        text = (seg.label + seg.values).strip()[:200]
+        for p, ok in zip(paths, per_cell):
+            if p in values:
+                out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
+                                   "" if ok else "another number is printed here")
+
+
+def _table2_rows() -> Iterator[tuple[list[str], re.Pattern[str]]]:
+    for row in FORM.table2:
+        paths = [f"{row.path}.{c.key}" if c.key else row.path for c in row.columns]
+        yield paths, row.pattern
+
+
+def _table3_rows() -> Iterator[tuple[list[str], re.Pattern[str]]]:
+    for row in FORM.table3_rows:
+        yield [f"applications.{row.key}.{c}" for c in FORM.table3_column_keys], row.pattern
+
+
+def _ground_table4(region: list[Segment], values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
+    paths = [f"review_litigation.{g}.{c}" for g in FORM.table4_group_keys for c in FORM.table4_column_keys]
+    if not any(p in values for p in paths):
+        return
+    cells = [values.get(p) for p in paths]
+    tokens: list[str] = []
+    lines: list[int] = []
+    text = ""
+    for seg in region:
+        found = numbers(seg.values)
+        if found:
+            tokens += found
+            lines += list(seg.lines)
+            text += seg.values.strip() + " "
+        elif tokens:
+            break
+    status, per_cell = _match(tokens, cells)
+    for p, ok in zip(paths, per_cell):
+        if p in values:
+            out[p] = Grounding(status if ok else NOT_FOUND, sorted(set(lines)), text.strip()[:200], "表四",
+                               "" if ok else "not the numbers printed after the heading")
+
+
+def _title(lines: Sequence[str]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(lines, 1):
+        text = "".join(normalise(line).split())
+        if not text:
+            continue
+        out.append((n, text))
+        if "报告" in text or len(out) >= _TITLE_LINES:
+            break
+    return out
+
+
+def _ground_title(values: Mapping[str, Any], lines: Sequence[str], out: dict[str, Grounding]) -> None:
+    title = _title(lines)
+    agency = values.get("agency")
+    if agency is not None:
+        name = "".join(normalise(str(agency)).split())
+        at = next(((n, t) for n, t in title if name and name in t), None)
+        if not re.fullmatch(rf"[{_CJK}()（）·]+", name):
+            out["agency"] = Grounding(NOT_FOUND, note="not a name: a name is Chinese words only")
+        elif at is None:
+            out["agency"] = Grounding(NOT_FOUND, note="not in the title")
+        else:
+            out["agency"] = Grounding(EXACT, [at[0]], at[1][:200], note="in the title")
+    year = values.get("year")
+    if year is not None:
+        at = next(((n, t) for n, t in title if re.search(rf"(?<!\d){year}年", t)), None)
+        out["year"] = Grounding(EXACT, [at[0]], at[1][:200]) if at else Grounding(NOT_FOUND, note="not in the title")
+
+
+def ground(values: Mapping[str, Any], lines: Sequence[str]) -> dict[str, Grounding]:
+    """The grounding of every model value given (see the module docstring)."""
+    out: dict[str, Grounding] = {}
+    _ground_title(values, lines, out)
+    segs = segments("\n".join(lines))
+    _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
+    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out)
+    _ground_table4(_region(segs, "表四", None), values, out)
+    for p in values:
+        out.setdefault(p, Grounding(NOT_FOUND, note="no rule grounds this field"))
+    return out
+
+
+def digit_splits(digits: str, count: int, *, limit: int = 5000) -> list[list[int]]:
+    """Every cut of a digit run into ``count`` numbers (no leading zeros), up to ``limit`` of them."""
+    out: list[list[int]] = []
+
+    def walk(i: int, left: int, acc: list[int]) -> None:
+        if len(out) >= limit:
+            return
+        if left == 0:
+            if i == len(digits):
+                out.append(list(acc))
+            return
+        rest = len(digits) - i
+        if rest < left:
+            return
+        for j in range(i + 1, len(digits) - left + 2):
+            piece = digits[i:j]
+            if len(piece) > 1 and piece[0] == "0":
+                break
+            acc.append(int(piece))
+            walk(j, left - 1, acc)
+            acc.pop()
+
+    walk(0, count, [])
+    return out
