@@ -1,0 +1,36 @@
+"""What every table reader returns: readings (path → :class:`Reading`), and how it makes them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import combinations
+
+from ..evidence import CellKind, Reading
+from .cells import Cell
+
+__all__ = ["Readings", "reading", "missing", "gap_options", "MAX_GAP_OPTIONS"]
+
+Readings = dict[str, Reading]
+MAX_GAP_OPTIONS = 120
+
+
+def reading(cell: Cell, lines: list[int], method: str) -> Reading:
+    value = cell.value
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    return Reading(value, cell.kind, cell.raw, lines, method, cell.note)   # positional: hot path
+
+
+def missing(raw: str, lines: list[int], method: str, note: str) -> Reading:
+    return Reading(value=None, kind=CellKind.MISSING, raw=raw, lines=lines, method=method, note=note)
+
+
+def gap_options(numbers: list[int], width: int) -> list[list[int | None]]:
+    """Every way to place ``numbers`` (in order) into ``width`` slots; other slots unknown."""
+    options = []
+    for slots in combinations(range(width), len(numbers)):
+        row: list[int | None] = [None] * width
+        for s, v in zip(slots, numbers):
+            row[s] = v
+        options.append(row)
+    return options

@@ -1,0 +1,191 @@
+"""Where a 表三 row's cells are: in a grid (markdown), in tab rows, or on lines of their own.
+
+Every layout becomes rows (a label and its cells); these functions place a row's numbers by
+the row's cell count and the table's shape, never by one renderer's token positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .cells import Cell, parse_cell
+from .layout import Item
+
+__all__ = ["grid_shape", "grid_row", "place_bare_lines", "tab_window", "value_counts"]
+
+
+def _mode(values: Iterable[int]) -> int | None:
+    counts: dict[int, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+
+def grid_shape(items: list[Item]) -> tuple[int, int] | None:
+    """(fields per row, one past the last value column) when the table's grid is rectangular, as a
+    converter prints it: most lines with numbers have the same number of fields (a converter may
+    add an empty column at the right, so the last value column is the most common one too).
+    A row of another width lost or gained a field: its positions say nothing. ``None`` for a
+    ragged grid: each row's cells are then the seven fields after its label."""
+    last: dict[int, int] = {}
+    width: dict[int, int] = {}
+    for it in items:
+        if it.grid and it.col is not None and it.cell.is_number:
+            last[it.line] = max(last.get(it.line, -1), it.col)
+            width[it.line] = it.width or 0
+    end, fields = _mode(last.values()), _mode(width.values())
+    if end is None or fields is None or sum(1 for w in width.values() if w != fields) > len(width) // 12:
+        return None
+    return fields, end + 1
+
+
+def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell] | None:
+    """The seven value cells of a grid row: its last seven fields, when the label stands before them
+    (a label spanning several columns leaves empty fields between it and the numbers) and no text
+    stands among them. ``None`` when the row does not have that shape. ``width`` is one past the
+    table's last value column."""
+    lo = width - 7
+    if lo < 1 or label_col >= lo:
+        return None
+    by_col: dict[int, Item] = {}
+    for it in line_items:
+        col = it.col if it.col is not None else -1
+        if col >= width:                                  # past the table's last value column
+            return None
+        if col >= lo and (it.is_text or col in by_col):   # a word among the cells, or "1 0" in one field
+            return None
+        if col < lo and it.is_value:                      # a number among the label fields
+            return None
+        if col >= lo:
+            by_col[col] = it
+    return [by_col[c].cell if c in by_col else parse_cell("") for c in range(lo, width)]
+
+
+def grid_row(items: list[Item], idx: int, end: int,
+              shape: tuple[int, int] | None) -> tuple[int, list[Cell] | None]:
+    """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
+
+    The cells are on the label's line, or (a converter detached the label from its numbers)
+    on the first line below it, before the next label, that has numbers and no words (a note
+    pulled onto its own line may stand between), when the label's line has no value."""
+    label = items[idx]
+    if shape is None:                   # ragged: the row's own last seven fields, right after its label
+        same = [it for it in items[idx + 1:end] if it.line == label.line]
+        width = label.width or 0
+        if width - 7 != (label.col or 0) + 1:
+            return label.line, None
+        return label.line, _grid_cells(same, width, label.col or 0)
+    if label.width != shape[0]:
+        return label.line, None
+    width = shape[1]
+    by_line: dict[int, list[Item]] = {}
+    for it in items[idx + 1:end]:
+        by_line.setdefault(it.line, []).append(it)
+    same = by_line.pop(label.line, [])
+    if not any(it.is_value for it in same):
+        for n, below in by_line.items():
+            if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
+                    and (below[0].width or 0) == (label.width or 0):
+                return n, _grid_cells(below, width, label.col or 0)
+    return label.line, _grid_cells(same, width, label.col or 0)
+
+
+def value_counts(items: list[Item]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for it in items:
+        if it.is_value:
+            counts[it.line] = counts.get(it.line, 0) + 1
+    return counts
+
+
+def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                   text_lines: set[int]) -> bool:
+    """Rows whose numbers stand on a line of their own, placed by count: when there are exactly as
+    many lines of bare numbers as rows without numbers on their label's lines, the i-th such row
+    takes the i-th such line, provided each line stands next to its row's label (after the label
+    before it and before the label after it). True when it placed them."""
+    if not order:
+        return False
+    first_idx = order[0][1]
+    start = first_idx
+    while start > 0 and items[start - 1].is_value and items[start - 1].line not in text_lines:
+        start -= 1                      # bare numbers right above the first label
+    by_line: dict[int, list[int]] = {}
+    for i in range(start, len(items)):
+        if items[i].is_value and items[i].line not in text_lines:
+            by_line.setdefault(items[i].line, []).append(i)
+    bare = [idxs for idxs in by_line.values() if len(idxs) >= 2]
+    if not bare:
+        return False
+    bare_ids = {id(items[i]) for idxs in bare for i in idxs}
+    open_rows = [k for k, (row, _) in enumerate(order)
+                 if not any(it.line in text_lines for it in spans[row] if it.is_value)]
+    if len(open_rows) != len(bare):
+        return False
+    for k, idxs in zip(open_rows, bare):
+        lo = order[k - 1][1] if k > 0 else -1
+        hi = order[k + 1][1] if k + 1 < len(order) else len(items)
+        if not lo < idxs[0] < hi:
+            return False
+    for row, _ in order:
+        spans[row] = [it for it in spans[row] if id(it) not in bare_ids]
+    for k, idxs in zip(open_rows, bare):
+        spans[order[k][0]] = [items[i] for i in idxs] + spans[order[k][0]]
+    return True
+
+
+def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
+    """Give a line of numbers printed above its label (PDF text centres a row's numbers on a label
+    wrapped over several lines) to the row below, when the row above already has its numbers.
+
+    A line of numbers with no word on it belongs to the row above when that row has no number
+    yet (a label detached above its numbers), else to the row below; numbers on a line with
+    words belong to that line's label or label fragment. When the first row's numbers stand
+    above its label, the table prints every row that way: each bare line goes to the row below
+    (so that a row left blank, which has no line of numbers in PDF text, takes none)."""
+    text_lines = {it.line for it in items if it.is_text}
+    if _pair_in_order(items, order, spans, text_lines):
+        return
+    above = False
+    if order:                           # numbers above the first row's label, after the header
+        first_row, first_idx = order[0]
+        before: list[Item] = []
+        j = first_idx - 1
+        while j >= 0 and items[j].is_value and items[j].line not in text_lines:
+            before.insert(0, items[j])
+            j -= 1
+        if before and len({it.line for it in before}) == 1 and len(before) >= 2 \
+                and not any(it.line in text_lines for it in spans[first_row]):
+            spans[first_row] = before + spans[first_row]
+            above = True
+    for k in range(len(order) - 1):
+        row, nxt = order[k][0], order[k + 1][0]
+        span = spans[row]
+        by_line: dict[int, list[Item]] = {}
+        for it in span:
+            by_line.setdefault(it.line, []).append(it)
+        at = items[order[k][1]].line        # (a line moved here from above the label stays here)
+        own = [n for n, its in by_line.items() if n in text_lines or len(its) < 2 or n < at]
+        bare = [n for n, its in by_line.items() if n not in text_lines and len(its) >= 2 and n > at]
+        if not bare or (len(own) + len(bare) < 2 and not above):
+            continue
+        # the last bare line goes below when this row has numbers without it
+        last = bare[-1]
+        if last < max(by_line) or any(it.line in text_lines for it in spans[nxt][:1]):
+            continue
+        spans[row] = [it for it in span if it.line != last]
+        spans[nxt] = by_line[last] + spans[nxt]
+
+
+def tab_window(items: list[Item], labels: dict[str, int]) -> int | None:
+    """The modal field index of the first of seven numbers on a tab-separated row."""
+    starts: dict[int, int] = {}
+    value_cols: dict[int, list[int]] = {}
+    for it in items:
+        if it.is_value and it.col is not None:
+            value_cols.setdefault(it.line, []).append(it.col)
+    for idx in labels.values():
+        cols = value_cols.get(items[idx].line, [])
+        if len(cols) == 7 and cols == list(range(cols[0], cols[0] + 7)):
+            starts[cols[0]] = starts.get(cols[0], 0) + 1
+    return max(starts, key=lambda k: starts[k]) if starts else None

@@ -1,0 +1,93 @@
+"""Read 表二 (主动公开政府信息情况) from its region, row by row by the form's labels."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..evidence import Ambiguity, CellKind
+from .cells import parse_cell
+from .glued import cuts, glued_number, recount_options
+from .labels import TABLE2_LABELS, match_row
+from .layout import Item, Region
+from .readings import Readings, missing, reading
+
+__all__ = ["read_table2"]
+
+_T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
+
+
+def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> Readings:
+    """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given)."""
+    out: Readings = {}
+    items = region.items
+    for prefix, pattern, n in TABLE2_LABELS:
+        i = _t2_label(items, pattern)
+        if i is None:
+            continue
+        item = items[i]
+        values: list[Item] = []
+        for nxt in items[i + 1:]:
+            if nxt.is_text:
+                break
+            values.append(nxt)
+        while len(values) > n and values[-1].cell.kind is CellKind.BLANK:
+            values.pop()                # trailing empty cells of the row
+        if n == 1 and len(values) > 1 and all(v.grid and v.line == values[0].line and v.raw == values[0].raw
+                                              for v in values):
+            values = values[:1]         # a converter repeats the one cell across the columns it spans
+        paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
+        glued = glued_number(item.key) if not values else None
+        if glued is not None:           # a crawler's dump: 行政许可3150, 规章000
+            _t2_glued(glued, paths, item, out, ambiguities)
+        elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
+                == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
+            for path, v in zip(paths, values):
+                r = reading(v.cell, [item.line, v.line], "label+cells")
+                if path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
+                    out[path] = r
+                else:
+                    out[path] = missing(v.raw, [v.line], "label+cells", "a decimal where a count belongs")
+        else:
+            note = f"{len(values)} value cells after the label, {n} expected"
+            raw = " ".join(v.raw for v in values)
+            for path in paths:
+                out[path] = missing(raw, [item.line], "label+cells", note)
+            nums = [v.cell.value for v in values if v.cell.is_number]
+            if ambiguities is not None and len(nums) == len(values) and all(isinstance(x, int) for x in nums) \
+                    and not paths[0].endswith("fees_10k_yuan"):
+                options = recount_options(nums, n)  # a number split in two, or two cells merged
+                if options:
+                    ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
+                                                 reason=f"{prefix}: {note}; a number split or two cells merged"))
+    return out
+
+
+def _t2_label(items: list[Item], pattern: re.Pattern[str]) -> int | None:
+    """The item of a 表二 row label. A sentence or subheading can start with the label too
+    (行政许可事项…): the first match with cells after it (or a glued number), else the first match."""
+    first = None
+    for i, item in enumerate(items):
+        if item.is_text and match_row(item.key, pattern):
+            if (i + 1 < len(items) and items[i + 1].is_value) or glued_number(item.key) is not None:
+                return i
+            first = i if first is None else first
+    return first
+
+
+def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
+              ambiguities: list[Ambiguity] | None) -> None:
+    """A 表二 row whose cells ran into its label: one cell is read; three are cut (never read)."""
+    if len(paths) == 1:
+        r = reading(parse_cell(number), [item.line], "glued")
+        if isinstance(r.value, Decimal) and not paths[0].endswith("fees_10k_yuan"):
+            r = missing(number, [item.line], "glued", "a decimal where a count belongs")
+        out[paths[0]] = r
+        return
+    note = "glued digit run: where the cells part is unknown"
+    for path in paths:
+        out[path] = missing(number, [item.line], "glued", note)
+    options = cuts(number, len(paths)) if number.isdigit() and len(number) <= 12 else []
+    if options and ambiguities is not None:
+        ambiguities.append(Ambiguity(paths=paths, options=options, raw=number, lines=[item.line],
+                                     reason=f"{paths[0].rsplit('.', 1)[0]}: {note}"))

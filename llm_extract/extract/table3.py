@@ -1,0 +1,261 @@
+"""Read 表三 (收到和处理政府信息公开申请情况) from its region: 25 rows × 7 columns.
+
+A cell that cannot be read with certainty is *missing* or part of an ambiguity: the
+verifier, not the reader, decides what the identities pin down.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..evidence import Ambiguity, CellKind, Reading
+from ..form import FORM
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from .cells import Cell, parse_cell
+from .glued import glued_run, row_cuts, spaced_cuts
+from .labels import TABLE3_LABELS, match_row, strip_item_number
+from .layout import Item, Region
+from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
+from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
+
+__all__ = ["read_table3"]
+
+_HEADER_WORDS = ("自然人", "法人或其他", "商业企业", "科研机构", "公益组织", "服务机构", "申请人情况", "数据")
+_BARE = frozenset({"总计", "总记", "合计", "其他"})     # header cells that also match a row label
+
+
+def _header_cell(items: list[Item], i: int) -> bool:
+    """A bare 总计 / 其他 among 表三's column headers (a header repeated after a page break)."""
+    if items[i].key not in _BARE:
+        return False
+    return any(w in it.key for it in items[max(0, i - 6):i + 7] if it.is_text for w in _HEADER_WORDS)
+
+
+def _broken_match(items: list[Item], i: int, pattern: re.Pattern[str]) -> bool:
+    """A label broken over lines: the pattern matches this fragment joined to the next one or
+    two text items (numbers may stand between them), and either starts inside this fragment,
+    or this fragment opens a label (an item number), carries the row's numbers, and the
+    fragments after it carry none."""
+    heads = {items[i].key, strip_item_number(items[i].key)}
+    owns = len(heads) == 2 and i + 1 < len(items) and not items[i + 1].is_text
+    tail, joined, between, orphans = "", 0, 0, True
+    for j in range(i + 1, len(items)):
+        nxt = items[j]
+        if not nxt.is_text:
+            between += 1
+            if between > 8:
+                return False
+            continue
+        tail += nxt.key
+        joined += 1
+        orphans = orphans and (j + 1 == len(items) or items[j + 1].is_text)
+        for head in heads:
+            m = pattern.search(head + tail)
+            if m and (m.start() < len(head) or (owns and orphans)):
+                return True
+        if joined == 2:
+            return False
+    return False
+
+
+def _find_labels(items: list[Item]) -> dict[str, int]:
+    """Item index of each 表三 row label, matched in form order."""
+    found: dict[str, int] = {}
+    pos = 0
+    for row, pattern in TABLE3_LABELS:
+        for i in range(pos, len(items)):
+            it = items[i]
+            if it.is_text and (match_row(it.key, pattern) or _broken_match(items, i, pattern)) \
+                    and not _header_cell(items, i):
+                found[row] = i
+                pos = i + 1
+                break
+    return found
+
+
+def _row_sum_holds(cells: list[Cell]) -> bool:
+    values = [c.value or 0 for c in cells]
+    return values[6] == sum(values[:6])
+
+
+_ROW_PATHS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in APPLICATION_ROWS}
+
+
+def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
+                  method: str, out: Readings, ambiguities: list[Ambiguity],
+                  cell_lines: list[int] | None = None) -> None:
+    paths = _ROW_PATHS[row]
+    has_number = cells is not None and any(c.is_number for c in cells)
+    has_blank = cells is not None and any(c.kind in (CellKind.BLANK, CellKind.PLACEHOLDER) for c in cells)
+    if has_blank and any(c.kind is CellKind.MISSING for c in cells or []):
+        cells = None                    # an unreadable cell beside blanks: nothing can be checked
+    # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
+    # but a lost cell in tab-separated PDF text, where the columns slide.
+    lost_blanks = cells is not None and has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells))
+    if cells is not None and not lost_blanks:
+        at = label.line
+        for i, (path, cell) in enumerate(zip(paths, cells)):
+            line = cell_lines[i] if cell_lines else at
+            out[path] = reading(cell, [at] if line == at else sorted((at, line)), method)
+        return
+    lines = sorted({label.line, *(n.line for n in numbers)})
+    raw = " ".join(n.raw for n in numbers)
+    # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown.
+    nums = [int(n.cell.value) for n in numbers if n.cell.is_number and isinstance(n.cell.value, int | Decimal)]
+    note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
+    for path in paths:
+        out[path] = missing(raw, lines, method, note)
+    # (a number split in two or two cells merged: verify/split.py suggests the join, never applies it)
+    options = gap_options(nums, 7) if 0 < len(nums) < 7 else []
+    if len(options) > MAX_GAP_OPTIONS:
+        options = []
+    digits = [n.cell.raw.strip() for n in numbers]
+    if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
+        options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]
+    if options:
+        ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=lines,
+                                     reason=f"row {row}: {note}; the lost cells' positions are unknown"))
+
+
+_GLUED_BLANKS = re.compile(r"[^\d\u4e00-\u9fff]{0,2}|[/\-—–－无]*")
+
+
+def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
+    """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow."""
+    paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
+    run = glued_run(label.key)
+    if run is None:
+        m = FORM.table3_row(row).pattern.search(label.key)
+        rest = label.key[m.end():] if m else label.key
+        if _GLUED_BLANKS.fullmatch(rest):   # nothing, or placeholders, after the label: seven empty cells
+            for path in paths:
+                out[path] = reading(parse_cell(rest[:1]), [label.line], "glued")
+        else:
+            for path in paths:
+                out[path] = missing(rest, [label.line], "glued", "no digit run after the label")
+        return
+    digits = run[1]
+    options = row_cuts(digits) if len(digits) >= 7 else []
+    note = ("glued digit run: too many ways to cut it" if options is None else
+            "glued digit run: the cells are cut where the identities allow" if options else
+            "glued digit run: no cut into seven cells adds up")
+    for path in paths:
+        out[path] = missing(digits, [label.line], "glued", note)
+    if options:
+        ambiguities.append(Ambiguity(paths=paths, options=options, raw=digits, lines=[label.line],
+                                     reason=f"row {row}: {note}"))
+
+
+_OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+_OTHER_SINGLE = "（六）其他处理"           # pseudo row: the group printed as one row, no sub-rows
+_OTHER_GROUP = re.compile(r"其他处理$")
+
+
+def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
+    """(六)其他处理 printed as a single row: place it as a pseudo row so that its cells are
+    neither lost nor taken by the row above."""
+    if any(r in labels for r in _OTHER_ROWS):
+        return
+    lo = labels.get("rejected_reconfirm", 0)
+    hi = labels.get("total_processed", len(items))
+    for i in range(lo + 1, hi):
+        it = items[i]
+        if it.is_text and _OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value:
+            labels[_OTHER_SINGLE] = i
+            return
+
+
+def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
+    """The sub-rows of a one-row (六): 0 when the row is 0 (counts are never negative), else missing."""
+    row = [tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS]
+    zero = all(r.kind is CellKind.ZERO for r in row)
+    for sub in _OTHER_ROWS:
+        for c, r in zip(APPLICANT_COLUMNS, row):
+            path = f"applications.{sub}.{c}"
+            if zero:
+                out[path] = Reading(0, CellKind.ZERO, r.raw, r.lines, "one-row （六）其他处理",
+                                    "（六）其他处理 printed as one row of zeros: each sub-row is 0")
+            else:
+                out[path] = missing(r.raw or "", r.lines or [label.line], "one-row （六）其他处理",
+                                     "（六）其他处理 printed as one row: its sub-rows are not given")
+
+
+def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
+    items = region.items
+    labels = _find_labels(items)
+    _other_as_one_row(items, labels)
+    out: Readings = {}
+    ambiguities: list[Ambiguity] = []
+    order = sorted(labels.items(), key=lambda kv: kv[1])
+    tabbed = any(it.col is not None for it in items)
+    window = tab_window(items, labels) if tabbed else None
+    shape = grid_shape(items) if tabbed else None
+    spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
+                   if it.is_value] for k, (row, idx) in enumerate(order)}
+    glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
+    if sum(1 for n in value_counts(items).values() if n >= 3) >= 3:     # rows of numbers, not cells per line
+        place_bare_lines(items, order, spans)
+
+    def nxt_of(k: int) -> int:
+        return order[k + 1][1] if k + 1 < len(order) else len(items)
+    for k, (row, idx) in enumerate(order):
+        if row == _OTHER_SINGLE:               # read as a row, then split into its three sub-rows
+            tmp: Readings = {}
+            _row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
+                          [it for it in spans[row] if it.cell.is_number], items[idx], "cells-after-label",
+                          tmp, [], [it.line for it in spans[row][:7]])
+            _split_other(tmp, items[idx], out)
+            continue
+        label = items[idx]
+        span = spans[row]
+        cells: list[Cell] | None = None
+        if glued and not span:
+            _glued_row(row, label, out, ambiguities)
+            continue
+        if label.grid and label.col is not None:
+            chosen_line, cells = grid_row(items, idx, nxt_of(k), shape)
+            numbers = [it for it in span if it.line == chosen_line and it.cell.is_number]
+            _row_readings(row, cells, numbers, label, "md-row", out, ambiguities,
+                          [chosen_line] * 7 if cells else None)
+            continue
+        if window is not None and label.col is not None:
+            same_line = [it for it in span if it.line == label.line]
+            if not same_line and len({it.line for it in span}) == 1:
+                same_line = span                        # the row's numbers on a line of their own
+            by_col = {it.col: it for it in same_line}
+            numbers = [it for it in same_line if it.cell.is_number]
+            if len(numbers) == 7:                       # seven numbers for seven columns
+                cells = [it.cell for it in numbers]
+            elif len(same_line) == 7 and len(by_col) == 7:   # placeholders (—, /) among or instead of numbers
+                cells = [it.cell for it in same_line]
+            elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers) \
+                    and len(by_col) == len(same_line):  # two numbers in one field ("1 0"): not by column
+                cells = [by_col[c].cell if c in by_col else parse_cell("") for c in range(window, window + 7)]
+            elif not same_line and (label.width or 0) >= window + 7:   # every cell of the row is blank
+                cells = [parse_cell("") for _ in range(7)]
+            _row_readings(row, cells, numbers, label, "tab-row", out, ambiguities)
+            continue
+        first = next((j for j in range(idx + 1, nxt_of(k)) if items[j].is_value), None)
+        if first is not None and any(items[j].is_text and strip_item_number(items[j].key) != items[j].key
+                                     for j in range(idx + 1, first)):
+            span = []                       # the numbers follow another label, one not placed
+        numbers = [it for it in span if it.cell.is_number]
+        if len(span) >= 2 and span[-1].cell.kind is CellKind.BLANK and span[-1].line - span[-2].line > 1 \
+                and items[nxt_of(k) - 1] is span[-1]:
+            span = span[:-1]                # the next row's empty first cell, after the row break
+        chosen: list[Item] | None = None
+        if len(span) >= 7 and all(n in span[:7] for n in numbers):   # identity comparison (eq=False)
+            chosen = span[:7]
+        elif len(numbers) == 7:
+            chosen = numbers
+        elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
+            chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
+        cells = [it.cell for it in chosen] if chosen else None
+        _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
+                      [it.line for it in chosen] if chosen else None)
+    for row in APPLICATION_ROWS:
+        if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
+            for c in APPLICANT_COLUMNS:
+                out[f"applications.{row}.{c}"] = missing("", [], "label", "row label not found")
+    return out, ambiguities

@@ -1,0 +1,116 @@
+"""Read 表四 (行政复议、行政诉讼情况) from its region: three groups of five cells."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..evidence import Ambiguity, CellKind
+from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
+from .cells import parse_cell
+from .glued import glued_run, group_cuts, groups_hold, recount_options, spaced_cuts
+from .layout import Item, Region, label_key
+from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
+
+__all__ = ["read_table4"]
+
+_T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
+
+
+def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
+    """15 numbers after the header (one row of 15, three rows of 5, after empty rows)."""
+    values = _t4_grid(region.items) or _t4_header_number(region.items) or [it for it in region.items if it.is_value]
+    numbers = [it for it in values if it.cell.is_number]
+    out: Readings = {}
+    ambiguities: list[Ambiguity] = []
+    chosen: list[Item] | None = None
+    if len(numbers) == 15:
+        chosen = numbers
+    elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
+        chosen = values[-15:]
+    if chosen is None and len(numbers) == 14 and len(values) >= 15 \
+            and any(it.cell.kind is CellKind.MISSING for it in values[-15:]):
+        chosen = values[-15:]               # an unreadable cell in its place
+    if chosen is not None:
+        cells = [it.cell for it in chosen]
+        groups_ok = all((cells[g * 5 + 4].value or 0) == sum(c.value or 0 for c in cells[g * 5:g * 5 + 4])
+                        for g in range(3))
+        if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
+            for path, it in zip(_T4_PATHS, chosen):
+                out[path] = reading(it.cell, [it.line], "row-of-15")
+            return out, ambiguities
+    raw = " ".join(n.raw for n in numbers)
+    lines = sorted({n.line for n in numbers})
+    note = f"{len(numbers)} numbers for 15 cells"
+    for path in _T4_PATHS:
+        out[path] = missing(raw, lines, "row-of-15", note)
+    nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)]
+    options: list[list[int | None]] = []
+    if 10 <= len(nums) < 15:
+        options = gap_options(nums, 15)
+        if len(options) > MAX_GAP_OPTIONS * 10:
+            options = []
+    options += recount_options(nums, 15, groups_hold)
+    digits = [n.cell.raw.strip() for n in numbers]
+    if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
+        options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]
+    run = _t4_glued_run(region.items) if len(numbers) <= 1 else None
+    if run is not None:                     # a crawler's dump: the fifteen numbers ran together
+        cut = group_cuts(run)
+        note = ("glued digit run: too many ways to cut it" if cut is None else
+                "glued digit run: the cells are cut where the identities allow")
+        raw, options = run, list(cut or [])
+        for path in _T4_PATHS:
+            out[path] = missing(run, lines, "glued", note)
+    if options:
+        ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
+                                     reason=f"表四: {note}; the lost cells' positions are unknown"))
+    return out, ambiguities
+
+
+def _t4_header_number(items: list[Item]) -> list[Item] | None:
+    """表四's first number glued to the header's last word (``…审结总计3 0 18 2 23 …``, inline text):
+    the values with that number in front, when that makes fifteen."""
+    first = next((i for i, it in enumerate(items) if it.is_value), None)
+    if first is None or first == 0 or sum(1 for it in items if it.is_value) != 14:
+        return None
+    before = items[first - 1]
+    run = glued_run(before.key) if before.is_text and before.line == items[first].line else None
+    if run is None or len(run[1]) > 4:
+        return None
+    glued = Item(run[1], before.line, parse_cell(run[1]), before.col)
+    return [glued] + [it for it in items[first:] if it.is_value]
+
+
+def _t4_grid(items: list[Item]) -> list[Item] | None:
+    """表四 in a grid (markdown), where an empty field is a blank cell: the last 15 fields of one
+    line, or the last 5 of three lines, when nothing but labels stands before them."""
+    lines: dict[int, list[Item]] = {}
+    for it in items:
+        if it.grid and it.col is not None:
+            lines.setdefault(it.line, []).append(it)
+    rows = [its for its in lines.values() if any(it.cell.is_number for it in its)]
+    per = {1: 15, 3: 5}.get(len(rows))
+    if per is None:
+        return None
+    out: list[Item] = []
+    for its in rows:
+        width = its[0].width or 0
+        lo = width - per
+        if lo < 0 or any((it.col or 0) < lo and it.is_value for it in its) \
+                or any((it.col or 0) >= lo and it.is_text for it in its) \
+                or len({it.col for it in its if (it.col or 0) >= lo}) != sum(1 for it in its if (it.col or 0) >= lo):
+            return None
+        by_col = {it.col: it for it in its}
+        line = its[0].line
+        out += [by_col.get(c) or Item("", line, parse_cell(""), c, width=width, grid=True) for c in range(lo, width)]
+    return out
+
+
+def _t4_glued_run(items: list[Item]) -> str | None:
+    """The run of digits 表四's fifteen numbers became, when one is there (15 digits or more)."""
+    for it in reversed(items):
+        key = label_key(it.raw)
+        run = key if key.isdigit() else (glued_run(key) or ("", ""))[1]
+        if len(run) >= 15:
+            return run
+    return None
