@@ -14,12 +14,15 @@ a few at a time, never all linked records at once.
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
+import multiprocessing
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .evidence import Record
-from .export import open_exports
+from .export import Exports, open_exports, stage_workbook
 from .outputs import RECORDS_DIR, read_json
 from .record_keys import record_key
 from .review import review_items
@@ -86,12 +89,37 @@ def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = No
     links = cross_year_links(paths)
     totals = Totals()
     jobs = ((p, links.get(p.stem, [])) for p in paths)
-    with open_exports(out) as exports:
-        for rec, review in map_ordered(_render, jobs, workers=worker_count(len(paths), workers)):
-            exports.add(rec, review)
-            if _in_batch(str(rec.get("doc_id")), batch_ids):
-                totals.queued += len(review)
-                totals.fields.update(rec.get("status_counts", {}))
-                totals.rules.update(f["code"] for f in rec.get("findings", [])
-                                    if f.get("severity", "error") in ("error", "warning"))
+    n = worker_count(len(paths), workers)
+    if n < 2:
+        with open_exports(out) as exports:
+            _add_all(exports, map_ordered(_render, jobs, workers=1), batch_ids, totals)
+        return totals
+    # the workbook (openpyxl, the slowest writer) is made in a process of its own meanwhile
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        workbook = pool.submit(_workbook, out, paths, links)
+        try:
+            with open_exports(out, workbook=lambda: Path(workbook.result())) as exports:
+                _add_all(exports, map_ordered(_render, jobs, workers=n - 1), batch_ids, totals)
+        except BaseException:
+            try:                        # the other outputs failed: the staged workbook goes too
+                Path(workbook.result()).unlink(missing_ok=True)
+            except Exception:
+                pass
+            raise
     return totals
+
+
+def _workbook(out: Path, paths: list[Path], links: dict[str, list[dict[str, Any]]]) -> str:
+    return str(stage_workbook(out, (_render((p, links.get(p.stem, []))) for p in paths)))
+
+
+def _add_all(exports: Exports, records: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]],
+             batch_ids: set[str], totals: Totals) -> None:
+    for rec, review in records:
+        exports.add(rec, review)
+        if _in_batch(str(rec.get("doc_id")), batch_ids):
+            totals.queued += len(review)
+            totals.fields.update(rec.get("status_counts", {}))
+            totals.rules.update(f["code"] for f in rec.get("findings", [])
+                                if f.get("severity", "error") in ("error", "warning"))

@@ -80,3 +80,20 @@ def test_the_rebuild_on_two_processes_writes_what_it_writes_on_one(tmp_path: Pat
         totals[workers] = rebuild_combined(out, {p.stem for p in (out / "records").iterdir()}, workers=workers)
         files[workers] = [(out / name).read_bytes() for name in COMBINED]
     assert files[1] == files[2] and totals[1] == totals[2] and totals[1].fields["proven"] > 0
+
+
+def test_the_workbook_made_in_its_own_process_holds_what_the_serial_one_holds(tmp_path: Path, golden_dir: Path) -> None:
+    from openpyxl import load_workbook
+
+    from llm_extract.rebuild import rebuild_combined
+
+    out = tmp_path / "out"
+    run_batch([_batch(tmp_path, golden_dir, 40)], out, workers=1)
+    sheets = {}
+    for workers in (1, 2):
+        rebuild_combined(out, set(), workers=workers)
+        book = load_workbook(out / "records.xlsx", read_only=True)
+        sheets[workers] = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets}
+        book.close()
+    assert sheets[1] == sheets[2] and len(sheets[1]["表三"]) == 1 + 40 * 25
+    assert not list(out.glob(".*.tmp"))

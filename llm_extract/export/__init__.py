@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -35,7 +35,7 @@ from .jsonl import slim_record
 from .sqlite import SqliteWriter
 from .xlsx import XlsxWriter
 
-__all__ = ["Exports", "open_exports", "OUTPUT_FILES"]
+__all__ = ["Exports", "open_exports", "stage_workbook", "OUTPUT_FILES"]
 
 OUTPUT_FILES = ("records.jsonl", "review_queue.jsonl", "records.csv", "fields.csv", "records.sqlite",
                 "records.xlsx", "report.html")
@@ -55,14 +55,17 @@ def _decisions(out: Path) -> list[dict[str, Any]]:
 
 
 class Exports:
-    def __init__(self, out: Path, stack: ExitStack) -> None:
+    """The combined outputs; with ``workbook`` false, records.xlsx is made elsewhere
+    (:func:`stage_workbook`, in another process) and handed to :meth:`finish`."""
+
+    def __init__(self, out: Path, stack: ExitStack, workbook: bool = True) -> None:
         self.out = out
         self.jsonl = stack.enter_context(atomic_open(out / "records.jsonl"))
         self.queue = stack.enter_context(atomic_open(out / "review_queue.jsonl"))
         self.records_csv = RecordsCsv(stack.enter_context(atomic_open(out / "records.csv")))
         self.fields_csv = FieldsCsv(stack.enter_context(atomic_open(out / "fields.csv")))
         self.sqlite = SqliteWriter(out / "records.sqlite")
-        self.xlsx = XlsxWriter(out / "records.xlsx")
+        self.xlsx = XlsxWriter(out / "records.xlsx") if workbook else None
         self.html = HtmlReport(out / "report.html")
         self.keys: list[tuple[Any, Any, list[Indicator]]] = []     # agency, year, indicators per document
         self.fields: Counter[str] = Counter()
@@ -79,38 +82,37 @@ class Exports:
         self.records_csv.add(rows)
         self.fields_csv.add(rows)
         for writer in (self.sqlite, self.xlsx, self.html):
-            writer.add_document(rec, rows, review, indicators)
+            if writer is not None:
+                writer.add_document(rec, rows, review, indicators)
         self.keys.append((rec.get("agency"), rec.get("year"), indicators))
         self.ok += 1
         self.queued += len(review)
         self.fields.update(r.status for r in rows)
         self.rules.update(f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning"))
 
-    def finish(self) -> None:
-        failures = []
-        for p in sorted((self.out / FAILED_DIR).glob("*.json")) if (self.out / FAILED_DIR).is_dir() else []:
-            try:
-                failure = read_json(p)
-            except (OSError, ValueError):
-                continue
-            failure.setdefault("doc_id", p.stem)
-            failures.append(failure)
+    def finish(self, workbook: Callable[[], Path] | None = None) -> None:
+        """Write what needs the whole batch, then move every file into place; ``workbook`` gives the
+        staged records.xlsx when it was made elsewhere."""
+        failures = _failures(self.out)
+        for failure in failures:
             self.records_csv.add_failed(failure)
             self.sqlite.add_failed(failure)
-            self.xlsx.add_failed(failure)
+            if self.xlsx is not None:
+                self.xlsx.add_failed(failure)
         decisions = _decisions(self.out)
         self.sqlite.add_decisions(decisions)
         rollups: list[Rollup] = (roll_up(((y, i) for _, y, i in self.keys), "year")
                                  + roll_up(((a, i) for a, _, i in self.keys), "agency"))
         self.sqlite.add_rollups(rollups)
-        self.xlsx.add_rollups(rollups)
+        if self.xlsx is not None:
+            self.xlsx.add_rollups(rollups)
         summary = {"documents": self.ok + len(failures), "ok": self.ok, "failed": len(failures),
                    "queued": self.queued, "decisions": len(decisions), "fields": dict(self.fields),
                    "rules": dict(sorted(self.rules.items()))}
         staged: list[tuple[Path, Path]] = []
         try:   # every file finished beside its target before any target is replaced
             staged.append((self.html.stage(summary, failures, rollups), self.out / "report.html"))
-            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))
+            staged.append((self.xlsx.stage() if self.xlsx is not None else workbook(), self.out / "records.xlsx"))
             staged.append((self.sqlite.stage(), self.out / "records.sqlite"))
         except BaseException:
             for tmp, _ in staged:
@@ -123,18 +125,52 @@ class Exports:
     def abort(self) -> None:
         self.sqlite.abort()
         self.html.abort()
-        self.xlsx.abort()
+        if self.xlsx is not None:
+            self.xlsx.abort()
+
+
+def _failures(out: Path) -> list[dict[str, Any]]:
+    failures = []
+    for p in sorted((out / FAILED_DIR).glob("*.json")) if (out / FAILED_DIR).is_dir() else []:
+        try:
+            failure = read_json(p)
+        except (OSError, ValueError):
+            continue
+        failure.setdefault("doc_id", p.stem)
+        failures.append(failure)
+    return failures
+
+
+def stage_workbook(out: Path, records: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Path:
+    """records.xlsx alone, from (record, review items) pairs, staged beside its target (see :meth:`Exports.finish`)."""
+    xlsx = XlsxWriter(out / "records.xlsx")
+    keys: list[tuple[Any, Any, list[Indicator]]] = []
+    try:
+        for rec, review in records:
+            rows = field_rows(rec)
+            indicators = compute_indicators({r.path: (r.value, r.status) for r in rows})
+            xlsx.add_document(rec, rows, review, indicators)
+            keys.append((rec.get("agency"), rec.get("year"), indicators))
+        for failure in _failures(out):
+            xlsx.add_failed(failure)
+        xlsx.add_rollups(roll_up(((y, i) for _, y, i in keys), "year") + roll_up(((a, i) for a, _, i in keys), "agency"))
+        return xlsx.stage()
+    except BaseException:
+        xlsx.abort()
+        raise
 
 
 @contextmanager
-def open_exports(out_dir: str | Path) -> Iterator[Exports]:
-    """Every combined output of ``out_dir``, in place when the block ends without an error."""
+def open_exports(out_dir: str | Path, workbook: Callable[[], Path] | None = None) -> Iterator[Exports]:
+    """Every combined output of ``out_dir``, in place when the block ends without an error.
+
+    ``workbook``, when given, returns records.xlsx staged elsewhere (:func:`stage_workbook`)."""
     out = Path(out_dir)
     with ExitStack() as stack:
-        exports = Exports(out, stack)
+        exports = Exports(out, stack, workbook=workbook is None)
         try:
             yield exports
-            exports.finish()
+            exports.finish(workbook)
         except BaseException:
             exports.abort()
             raise
