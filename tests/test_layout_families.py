@@ -130,3 +130,16 @@ def test_pdf_text_mixing_tabs_and_spaces_with_numbers_above_below_and_on_wrapped
             node = node[key]
         assert same_value(p, value, node), p
     assert {record.provenance[p].status for p in TABLE3_PATHS} == {Status.PROVEN}
+
+
+def test_a_number_split_inside_one_markdown_field_is_not_a_repeated_spanning_cell():
+    from llm_extract.ingest import Document
+
+    text = ("向阳区2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+            "| 信息内容 | 本年处理决定数量 | | |\n|---|---|---|---|\n| 行政许可 | 4 4 | | |\n"
+            "| 行政处罚 | 7 | 7 | 7 |\n")
+    record = process_document(Document.from_text(text, doc_id="md"))
+    # '4 4' in one field: the split number joined (derived, queued), never the first half proven
+    assert record.report.active_disclosure.licensing == 44
+    assert record.provenance["active_disclosure.licensing"].status is Status.DERIVED
+    assert record.report.active_disclosure.punishment == 7          # one cell repeated across its span

@@ -33,8 +33,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
             values.append(nxt)
         while len(values) > n and values[-1].cell.kind is CellKind.BLANK:
             values.pop()                # trailing empty cells of the row
-        if n == 1 and len(values) > 1 and all(v.grid and v.line == values[0].line and v.raw == values[0].raw
-                                              for v in values):
+        if n == 1 and len(values) > 1 and len({v.col for v in values}) == len(values) \
+                and all(v.grid and v.line == values[0].line and v.raw == values[0].raw for v in values):
             values = values[:1]         # a converter repeats the one cell across the columns it spans
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
         glued = glued_number(item.key) if not values else None
