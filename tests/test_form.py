@@ -41,3 +41,13 @@ def test_the_2021_identities_have_the_expected_number_of_equations():
     for eq in equations():
         by_code[eq.code] = by_code.get(eq.code, 0) + 1
     assert by_code == {"T3.ROW_SUM": 25, "T3.COLUMN_SUM": 7, "T3.BALANCE": 7, "T4.GROUP_SUM": 3}
+
+
+def test_no_printed_label_matches_another_rows_pattern():
+    """The reader relies on it: a label item matching two rows' patterns is two labels run together."""
+    from llm_extract.extract.labels import match_row
+    from llm_extract.extract.layout import label_key
+
+    for row in FORM.table3_rows:
+        key = label_key(row.label)
+        assert [o.key for o in FORM.table3_rows if o.key != row.key and match_row(key, o.pattern)] == [], row.key

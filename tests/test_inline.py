@@ -102,3 +102,20 @@ def test_spaced_cells_glued_runs_headings_ending_a_paragraph_and_placeholder_run
     t4 = report.review_litigation
     assert (t4.administrative_review.upheld, t4.litigation_direct.corrected, t4.litigation_after_review.other) == (10, 9, 30)
     assert record.provenance["review_litigation.litigation_direct.other"].status is Status.DERIVED
+
+
+def test_a_blank_rows_label_run_into_the_next_label_never_makes_the_row_proven():
+    """`…大量反复申请 ５．要求…0 0 0`, `…公开申请2.申请人逾期…`, `国家秘密———————2.其他法律`: each label
+    starts its own row; a label item that still holds two rows' labels is read as neither."""
+    record = _dump("某县2022年政府信息公开工作年度报告",
+                   _T3.format(new="10 2 0 0 0 0 12")
+                   .replace("4.无正当理由大量反复申请0 0 0 0 0 0 0 5.", "4.无正当理由大量反复申请 ５．")
+                   .replace("政府信息公开申请0 0 0 0 0 0 02.申请人逾期", "政府信息公开申请2.申请人逾期")
+                   .replace("1.属于国家秘密0 0 0 0 0 0 0", "1.属于国家秘密———————"),
+                   _T4.format(t4="0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"))
+    apps = record.report.applications
+    assert apps.denied_state_secret.total is None and apps.denied_prohibited_by_law.total == 0
+    assert record.provenance["applications.rejected_reconfirm.total"].status is Status.PROVEN
+    for row in ("rejected_excessive", "other_no_correction"):      # printed blank: not readable as 0 or null
+        assert record.provenance[f"applications.{row}.total"].status is not Status.PROVEN, row
+    assert record.provenance["applications.other_unpaid_fee.total"].status is Status.PROVEN

@@ -29,8 +29,9 @@ _MIN_CONTINUED = 24
 
 #: a number (a row's digit run, or a fee with decimals) followed by the next label's first character
 _RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"])")
-#: an item number after a row's digits and a space: …0000000 ５．属于三类内部事务信息
-_SPACED_ITEM = re.compile(r"(?<=\d)\s+(?=\d[.、．][\u4e00-\u9fff])")
+#: an item number after a space: …0000000 ５．属于三类内部事务信息, …大量反复申请 ５．要求…
+_SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．][\u4e00-\u9fff])"
+                          r"|(?<=[/／\-—－\u4e00-\u9fff）)”])(?=\d[.、．][\u4e00-\u9fff])")
 #: an item number is not a row's digits: 1.属于 / 2、重复 / （3）
 _ITEM_NUMBER = re.compile(r"^\d{1,2}$")
 #: a digit run that swallowed the next item's number: 00000002.其他法律…
@@ -105,7 +106,7 @@ def _row_cuts(text: str) -> set[int]:
             continue        # a figure of the narrative or a date, not a row's digits
         cuts.add(end)
     for m in _SPACED_ITEM.finditer(text):
-        cuts.add(m.end())
+        cuts.add(m.end())               # (or after placeholders or a blank row's label: 秘密———————2.其他…)
     for m in _RUN_THEN_ITEM.finditer(text):
         cuts.add(m.end() - 1)           # 00000002.其他法律…: the run, then the next item's number
     for m in _OPENS.finditer(text):
@@ -114,7 +115,7 @@ def _row_cuts(text: str) -> set[int]:
         cuts.add(m.start())
     for m in _T2_LABEL_AT.finditer(text):
         after = text[m.end():m.end() + 1]
-        if after.isdigit() or after in " \u3000":
+        if after.isdigit() or after in " \u3000/／-—－无":
             cuts.add(m.start())
     return cuts
 

@@ -108,7 +108,7 @@ def _split_tokens(raw: str, line: int, col: int | None) -> list[Item]:
         tc = _cell(tok)
         if tc.is_value and tc.kind.value != "blank":
             out.append(Item(tok, line, tc, col))
-        elif out and out[-1].is_text:
+        elif out and out[-1].is_text and not _ENDS_DIGIT.search(out[-1].raw):   # (a glued row ends in digits)
             out[-1].raw += tok
             out[-1].key = label_key(out[-1].raw)
         else:

@@ -258,4 +258,17 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
         if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
             for c in APPLICANT_COLUMNS:
                 out[f"applications.{row}.{c}"] = missing("", [], "label", "row label not found")
+    for row in _merged_labels(items, labels):       # whose cells are they? not this reader's to say
+        for path in _ROW_PATHS[row]:
+            r = out[path]
+            out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
     return out, ambiguities
+
+
+def _merged_labels(items: list[Item], labels: dict[str, int]) -> list[str]:
+    """Rows whose label item also holds the label of a row that was not found (two labels run
+    together: a blank row's label, then the next row's, in a crawler's dump). No printed label
+    of the form matches another row's pattern, so this only happens when labels ran together."""
+    return [row for row, idx in labels.items() if row in _ROW_PATHS
+            and any(other not in labels and other != row and match_row(items[idx].key, pattern)
+                    for other, pattern in TABLE3_LABELS)]
