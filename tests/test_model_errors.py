@@ -117,3 +117,18 @@ def test_an_ungrounded_model_value_is_never_proven_even_when_the_identities_hold
     assert record["provenance"]["active_disclosure.licensing"]["status"] != "proven"
     assert record["provenance"]["active_disclosure.licensing"]["grounding"]["status"] == "not_found"
     assert record["provenance"]["active_disclosure.punishment"]["status"] == "proven"
+
+
+def test_a_models_blank_for_a_cell_the_text_lost_is_never_proven(server, tmp_path):
+    """PDF text prints nothing for a blank cell and nothing for a lost one: a model's null there is a
+    candidate, not a reading (the model dropped the cell; the truth is 0)."""
+    values = dict(VALUES)
+    path = "applications.carried_over.social_org"
+    assert values[path] == 0
+    text = render(Report.from_values("d", values), "pdftext")
+    lines = text.split("\n")
+    i = next(k for k, line in enumerate(lines) if "上年结转" in line)
+    cells = lines[i].split()
+    lines[i] = " ".join(cells[:4] + cells[5:])          # the social_org cell lost in the text
+    record, _ = run(server, tmp_path, "\n".join(lines), answer_for(values, applications__carried_over__social_org=None))
+    assert record["provenance"][path]["status"] != "proven"

@@ -182,9 +182,12 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     if base is None:
         base = verify_extraction(regex) if regex is not None else Record(report=Report(doc_id=model.doc_id))
     rx = _regex_candidates(base)
-    if grounding is not None:      # a derived cell was not read: a grounded model value there is the only reading
-        rx = {p: v for p, v in rx.items() if not (base.provenance[p].status == Status.DERIVED and source(p))}
     md = {p: model.reading(p).value for p in ALL_PATHS if not model.reading(p).missing}
+    # (a blank is the absence of a number: PDF text prints nothing for it, and nothing for a lost
+    # cell either, so a model's blank is never grounded by the text alone)
+    if grounding is not None:      # a derived cell was not read: a grounded model value there is the only reading
+        rx = {p: v for p, v in rx.items()
+              if not (base.provenance[p].status == Status.DERIVED and source(p) and md.get(p) is not None)}
     who = f"{model.meta.get('model')} (prompt {model.meta.get('prompt_version')})"
 
     agree = [p for p in ALL_PATHS if p in rx and p in md and same_value(p, rx[p][0], md[p])]
@@ -226,7 +229,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     # the deterministic reader's readings of an ambiguous group bind a model value only when the text
     # itself cannot be asked (no grounding): a grounded value was checked against the text directly
     option_ok = _ambiguity_check(regex, md) if grounding is None else {}
-    unconfirmed: set[str] = set() if grounding is None else {p for p in model_only if not found(p)}
+    unconfirmed: set[str] = set() if grounding is None else {p for p in model_only
+                                                             if not found(p) or (p in _TABLE_PATHS and md[p] is None)}
     while True:
         table_values = {p: v for p, v in values.items() if p in _TABLE_PATHS and p not in unconfirmed}
         identity_findings, _ = check_identities(table_values)
