@@ -56,6 +56,8 @@ register("XCHECK.SEARCH_CAP", "不一致的单元格过多，停止裁决", "too
 register("GROUND.EXACT", "模型取值在原文中逐格找到", "the model's value is printed after its row's label, cell for cell")
 register("GROUND.DIGIT_RUN", "模型取值与原文数字串一致，且勾稽关系只允许这一种切分",
          "the model's cells are the text's digit run, cut the only way the identities allow")
+register("GROUND.BLANK", "模型给出空白，原文在此无数字：空白无法在原文中核实",
+         "the model gives a blank where the text prints no number: a blank cannot be checked against the text")
 register("GROUND.NOT_FOUND", "模型取值在原文中找不到", "the model's value is not printed where it says; a candidate only")
 register("MODEL.FAILED", "模型阶段失败，保留规则抽取结果", "the model stage failed; the deterministic record stands")
 
@@ -183,11 +185,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         base = verify_extraction(regex) if regex is not None else Record(report=Report(doc_id=model.doc_id))
     rx = _regex_candidates(base)
     md = {p: model.reading(p).value for p in ALL_PATHS if not model.reading(p).missing}
-    # (a blank is the absence of a number: PDF text prints nothing for it, and nothing for a lost
-    # cell either, so a model's blank is never grounded by the text alone)
     if grounding is not None:      # a derived cell was not read: a grounded model value there is the only reading
-        rx = {p: v for p, v in rx.items()
-              if not (base.provenance[p].status == Status.DERIVED and source(p) and md.get(p) is not None)}
+        rx = {p: v for p, v in rx.items() if not (base.provenance[p].status == Status.DERIVED and source(p))}
     who = f"{model.meta.get('model')} (prompt {model.meta.get('prompt_version')})"
 
     agree = [p for p in ALL_PATHS if p in rx and p in md and same_value(p, rx[p][0], md[p])]
@@ -229,8 +228,7 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     # the deterministic reader's readings of an ambiguous group bind a model value only when the text
     # itself cannot be asked (no grounding): a grounded value was checked against the text directly
     option_ok = _ambiguity_check(regex, md) if grounding is None else {}
-    unconfirmed: set[str] = set() if grounding is None else {p for p in model_only
-                                                             if not found(p) or (p in _TABLE_PATHS and md[p] is None)}
+    unconfirmed: set[str] = set() if grounding is None else {p for p in model_only if not found(p)}
     while True:
         table_values = {p: v for p, v in values.items() if p in _TABLE_PATHS and p not in unconfirmed}
         identity_findings, _ = check_identities(table_values)
@@ -294,7 +292,10 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         elif p in model_only:
             counts["model_only"] += 1
             confirmed = p in _TABLE_PATHS and p not in unconfirmed
-            alone = source(p) and (confirmed or p not in _TABLE_PATHS)
+            # a blank is the absence of a number: PDF text prints nothing for it and nothing for a
+            # lost cell, so a model's blank the reader could not read is never proven by the text
+            unprintable = grounding is not None and p in _TABLE_PATHS and md[p] is None
+            alone = source(p) and (confirmed or p not in _TABLE_PATHS) and not unprintable
             if not confirmed:
                 idl = sorted({eq.code for eq in _failing(p, {q: v for q, v in values.items() if q in _TABLE_PATHS})})
             eq_codes = sorted({eq.code for eq in by_path.get(p, ())})
@@ -302,7 +303,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
                 status=Status.PROVEN if alone else Status.RESOLVED if confirmed else Status.DISPUTED,
                 source="model", method="model",
                 kind=model.reading(p).kind, raw=model.reading(p).raw, candidates={"model": _json(md[p])},
-                rules=["XCHECK.MODEL_ONLY"] + (eq_codes if confirmed else ["XCHECK.DISPUTED"] + idl),
+                rules=["XCHECK.MODEL_ONLY"] + (["GROUND.BLANK"] if unprintable else [])
+                      + (eq_codes if confirmed else ["XCHECK.DISPUTED"] + idl),
                 note=f"only {who} gave a value; " + ("every identity it is in holds" if confirmed else
                                                      "the identities do not confirm it"))
             if alone:
