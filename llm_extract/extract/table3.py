@@ -269,6 +269,8 @@ def _merged_labels(items: list[Item], labels: dict[str, int]) -> list[str]:
     """Rows whose label item also holds the label of a row that was not found (two labels run
     together: a blank row's label, then the next row's, in a crawler's dump). No printed label
     of the form matches another row's pattern, so this only happens when labels ran together."""
+    lost = [(other, pattern) for other, pattern in TABLE3_LABELS if other not in labels]
+    if not lost:
+        return []
     return [row for row, idx in labels.items() if row in _ROW_PATHS
-            and any(other not in labels and other != row and match_row(items[idx].key, pattern)
-                    for other, pattern in TABLE3_LABELS)]
+            and any(other != row and match_row(items[idx].key, pattern) for other, pattern in lost)]
