@@ -18,7 +18,7 @@ _T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW
 
 def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows)."""
-    values = _t4_grid(region.items) or _t4_header_number(region.items) or [it for it in region.items if it.is_value]
+    values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     numbers = [it for it in values if it.cell.is_number]
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
@@ -65,20 +65,6 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
-
-
-def _t4_header_number(items: list[Item]) -> list[Item] | None:
-    """表四's first number glued to the header's last word (``…审结总计3 0 18 2 23 …``, inline text):
-    the values with that number in front, when that makes fifteen."""
-    first = next((i for i, it in enumerate(items) if it.is_value), None)
-    if first is None or first == 0 or sum(1 for it in items if it.is_value) != 14:
-        return None
-    before = items[first - 1]
-    run = glued_run(before.key) if before.is_text and before.line == items[first].line else None
-    if run is None or len(run[1]) > 4:
-        return None
-    glued = Item(run[1], before.line, parse_cell(run[1]), before.col)
-    return [glued] + [it for it in items[first:] if it.is_value]
 
 
 def _t4_grid(items: list[Item]) -> list[Item] | None:
