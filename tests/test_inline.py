@@ -119,3 +119,15 @@ def test_a_blank_rows_label_run_into_the_next_label_never_makes_the_row_proven()
     for row in ("rejected_excessive", "other_no_correction"):      # printed blank: not readable as 0 or null
         assert record.provenance[f"applications.{row}.total"].status is not Status.PROVEN, row
     assert record.provenance["applications.other_unpaid_fee.total"].status is Status.PROVEN
+
+
+def test_a_glued_rows_label_with_nothing_after_it_is_a_blank_row():
+    """In a crawler's dump a row of empty cells leaves its label alone, whatever its wording."""
+    from llm_extract.ingest import Document
+
+    text = DUMP.read_text(encoding="utf-8").replace("3.危及“三安全一稳定”0000000", "3.危及“三安全一稳定”")
+    record = process_document(Document.from_text(text, doc_id="blank-row"))
+    row = record.report.applications.denied_security_stability
+    assert [row.natural_person, row.total] == [None, None]
+    assert record.provenance["applications.denied_security_stability.total"].kind.value == "blank"
+    assert record.report.applications.denied_third_party.total == 0

@@ -10,7 +10,6 @@ import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Reading
-from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
 from .glued import glued_run, row_cuts, spaced_cuts
@@ -118,7 +117,8 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))
 
 
-_GLUED_BLANKS = re.compile(r"[^\d\u4e00-\u9fff]{0,2}|[/\-—–－无]*")
+#: a label with nothing after it but placeholders: the row's cells are empty
+_GLUED_BLANKS = re.compile(r".*[\u4e00-\u9fff）)]([/\-—–－]*)")
 
 
 def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
@@ -126,14 +126,13 @@ def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity
     paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
     run = glued_run(label.key)
     if run is None:
-        m = FORM.table3_row(row).pattern.search(label.key)
-        rest = label.key[m.end():] if m else label.key
-        if _GLUED_BLANKS.fullmatch(rest):   # nothing, or placeholders, after the label: seven empty cells
+        blank = _GLUED_BLANKS.fullmatch(label.key)
+        if blank:                           # nothing, or placeholders, after the label: seven empty cells
             for path in paths:
-                out[path] = reading(parse_cell(rest[:1]), [label.line], "glued")
+                out[path] = reading(parse_cell(blank.group(1)[:1]), [label.line], "glued")
         else:
             for path in paths:
-                out[path] = missing(rest, [label.line], "glued", "no digit run after the label")
+                out[path] = missing(label.raw, [label.line], "glued", "no digit run after the label")
         return
     digits = run[1]
     options = row_cuts(digits) if len(digits) >= 7 else []
