@@ -104,9 +104,10 @@ def test_spaced_cells_glued_runs_headings_ending_a_paragraph_and_placeholder_run
     assert record.provenance["review_litigation.litigation_direct.other"].status is Status.DERIVED
 
 
-def test_a_blank_rows_label_run_into_the_next_label_never_makes_the_row_proven():
+def test_a_blank_rows_label_before_the_next_label_is_a_blank_row_and_run_together_labels_are_read_as_neither():
     """`…大量反复申请 ５．要求…0 0 0`, `…公开申请2.申请人逾期…`, `国家秘密———————2.其他法律`: each label
-    starts its own row; a label item that still holds two rows' labels is read as neither."""
+    starts its own row, and a label alone is a row of empty cells; a label item that still holds two
+    rows' labels (no item number between them) is read as neither."""
     record = _dump("某县2022年政府信息公开工作年度报告",
                    _T3.format(new="10 2 0 0 0 0 12")
                    .replace("4.无正当理由大量反复申请0 0 0 0 0 0 0 5.", "4.无正当理由大量反复申请 ５．")
@@ -116,9 +117,15 @@ def test_a_blank_rows_label_run_into_the_next_label_never_makes_the_row_proven()
     apps = record.report.applications
     assert apps.denied_state_secret.total is None and apps.denied_prohibited_by_law.total == 0
     assert record.provenance["applications.rejected_reconfirm.total"].status is Status.PROVEN
-    for row in ("rejected_excessive", "other_no_correction"):      # printed blank: not readable as 0 or null
-        assert record.provenance[f"applications.{row}.total"].status is not Status.PROVEN, row
+    for row in ("rejected_excessive", "other_no_correction"):      # a label alone: its cells are empty
+        assert record.report.get(f"applications.{row}.total") is None, row
     assert record.provenance["applications.other_unpaid_fee.total"].status is Status.PROVEN
+    merged = _dump("某县2022年政府信息公开工作年度报告",
+                   _T3.format(new="10 2 0 0 0 0 12").replace("4.无正当理由大量反复申请0 0 0 0 0 0 0 5.",
+                                                             "4.无正当理由大量反复申请"),
+                   _T4.format(t4="0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"))
+    for row in ("rejected_excessive", "rejected_reconfirm"):
+        assert merged.provenance[f"applications.{row}.total"].status is not Status.PROVEN, row
 
 
 def test_a_glued_rows_label_with_nothing_after_it_is_a_blank_row():

@@ -41,7 +41,7 @@ def extract_regex(doc: Document) -> Extraction:
     if t2 is not None:
         readings.update(read_table2(t2, ambiguities))
     if "表三" in regions:
-        r3, a3 = read_table3(regions["表三"])
+        r3, a3 = read_table3(regions["表三"], inline=len(lines) != len(doc.lines))
         readings.update(r3)
         ambiguities += a3
     if "表四" in regions:

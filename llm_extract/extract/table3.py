@@ -180,7 +180,9 @@ def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
                                      "（六）其他处理 printed as one row: its sub-rows are not given")
 
 
-def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
+def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Ambiguity]]:
+    """表三's 25 rows; ``inline`` when the region was unfolded from a crawler's dump (there a label
+    with nothing after it is a row of empty cells, and a label ending in digits a glued row)."""
     items = region.items
     labels = _find_labels(items)
     _other_as_one_row(items, labels)
@@ -209,7 +211,7 @@ def read_table3(region: Region) -> tuple[Readings, list[Ambiguity]]:
         label = items[idx]
         span = spans[row]
         cells: list[Cell] | None = None
-        if glued and not span:
+        if (glued or inline) and not span:
             _glued_row(row, label, out, ambiguities)
             continue
         if label.grid and label.col is not None:
