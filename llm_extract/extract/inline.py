@@ -36,7 +36,6 @@ _SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．][\u4e00-\u9fff])"
 _ITEM_NUMBER = re.compile(r"^\d{1,2}$")
 #: a digit run that swallowed the next item's number: 00000002.其他法律…
 _RUN_THEN_ITEM = re.compile(r"(?<![\d.])\d{2,}(?=[.、．][\u4e00-\u9fff])")
-_SECTION_NO = re.compile(r"[一二三四五六七八九十]、$")
 _HEAD_NO = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\d、。，；]{0,18}$")
 #: where a numbered row or group opens: 一、 / （三） (not 第（一）项)
 _OPENS = re.compile(r"(?<!第)(?:[一二三四五六七八九十]、|[（(][一二三四五六七][）)])")
