@@ -287,6 +287,9 @@ def resolve(
             requests = (requests_from_csv(from_csv) if from_csv is not None
                         else [DecisionRequest(item_id=item_id or "", value=value or "", note=note)])
             outcome = store.resolve(requests, reviewer=reviewer)
+    except OutputLockedError as exc:
+        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(LOCKED)
     except (InvalidDecision, OSError) as exc:
         err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
@@ -305,7 +308,11 @@ def undo(
     reviewer: Annotated[Optional[str], typer.Option(help="Who takes it back.")] = None,
 ) -> None:
     """Take back the last decision (appends an undo line; the field returns to its state before)."""
-    taken = _store(out_dir).undo(doc=doc, reviewer=reviewer)
+    try:
+        taken = _store(out_dir).undo(doc=doc, reviewer=reviewer)
+    except OutputLockedError as exc:
+        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(LOCKED)
     if taken is None:
         err.print("no decision to undo", markup=False)
         raise typer.Exit(1)

@@ -31,6 +31,7 @@ from .evidence import Record
 from .ingest import load
 from .outputs import RECORDS_DIR, read_json, read_jsonl, write_json
 from .review import ReviewItem
+from .runlock import run_lock
 
 __all__ = ["ReviewStore", "DecisionRequest", "ResolveOutcome", "DocumentQueue", "InvalidDecision", "requests_from_csv"]
 
@@ -219,12 +220,13 @@ class ReviewStore:
             else:
                 d = Decision(path=item.path, value=value, table_hash=current_table_hash(rec, item.path), **common)
             decisions.append(d)
-        append_decisions(self.out, decisions)            # the log first: a crash after it is replayed by a re-run
         outcome = ResolveOutcome(decided=len(decisions))
-        for doc_id, rec in records.items():
-            mine = {(doc_id, decision_key(d)): d for d in decisions if d.doc_id == doc_id}
-            self._write(apply_decisions(rec, mine), outcome, lines[doc_id])
-        self._rebuild()
+        with run_lock(self.out):     # never beside an extract run (or another decision) writing OUT
+            append_decisions(self.out, decisions)        # the log first: a crash after it is replayed by a re-run
+            for doc_id, rec in records.items():
+                mine = {(doc_id, decision_key(d)): d for d in decisions if d.doc_id == doc_id}
+                self._write(apply_decisions(rec, mine), outcome, lines[doc_id])
+            self._rebuild()
         return outcome
 
     def undo(self, *, doc: str | None = None, reviewer: str | None = None) -> Decision | None:
@@ -238,20 +240,21 @@ class ReviewStore:
         last = next((d for d in reversed(active) if doc is None or d.doc_id == doc), None)
         if last is None:
             return None
-        append_decisions(self.out, [Decision(action="undo", doc_id=last.doc_id, path=last.path, finding=last.finding,
-                                             undoes=last.id, reviewer=reviewer)])
-        try:
-            rec = Record.from_json_dict(self.record(last.doc_id))
-        except KeyError:
-            return last                     # a document not in OUT: nothing to rewrite
-        lines = _lines(rec)
-        rec = revert_decision(with_table_hashes(rec, lines), last)
-        key = (last.doc_id, decision_key(last))
-        earlier = load_decisions(self.out).get(key)
-        if earlier is not None:
-            rec = apply_decisions(rec, {key: earlier})
-        self._write(rec, ResolveOutcome(), lines)
-        self._rebuild()
+        with run_lock(self.out):
+            append_decisions(self.out, [Decision(action="undo", doc_id=last.doc_id, path=last.path,
+                                                 finding=last.finding, undoes=last.id, reviewer=reviewer)])
+            try:
+                rec = Record.from_json_dict(self.record(last.doc_id))
+            except KeyError:
+                return last                 # a document not in OUT: nothing to rewrite
+            lines = _lines(rec)
+            rec = revert_decision(with_table_hashes(rec, lines), last)
+            key = (last.doc_id, decision_key(last))
+            earlier = load_decisions(self.out).get(key)
+            if earlier is not None:
+                rec = apply_decisions(rec, {key: earlier})
+            self._write(rec, ResolveOutcome(), lines)
+            self._rebuild()
         return last
 
     def _write(self, record: Record, outcome: ResolveOutcome, lines: list[str]) -> None:

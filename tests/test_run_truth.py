@@ -147,3 +147,23 @@ def test_temp_files_a_killed_run_left_are_removed_when_a_run_starts(tmp_path: Pa
     run_batch([_inputs(tmp_path, golden_dir)], out)
     assert not any(p.exists() for p in litter) and keep.exists()
 
+
+
+def test_a_decision_is_refused_while_another_process_holds_the_lock_and_nothing_is_written(
+        tmp_path: Path, golden_dir: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([golden_dir], out)
+    item = next(iter((out / "review_queue.jsonl").read_text(encoding="utf-8").splitlines()))
+    item_id = __import__("json").loads(item)["id"]
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(out)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        result = runner.invoke(app, ["resolve", str(out), item_id, "keep"])
+        assert result.exit_code == 4 and "in use by another llm-extract run" in result.output
+        assert not (out / "decisions.jsonl").exists()
+        assert runner.invoke(app, ["undo", str(out)]).exit_code == 1      # nothing to undo: no lock needed
+    finally:
+        holder.kill()
+        holder.wait()
+    assert runner.invoke(app, ["resolve", str(out), item_id, "keep"]).exit_code == 0
+    assert (out / "decisions.jsonl").exists()

@@ -24,6 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..decision_values import InvalidDecision
+from ..runlock import OutputLockedError
 from ..review_store import DecisionRequest, ReviewStore
 from .views import document_view, show
 
@@ -91,6 +92,8 @@ def create_app(store: ReviewStore) -> Starlette:
             left = await run_in_threadpool(_decide, request.path_params["doc_id"], body)
         except (ValidationError, ValueError) as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
+        except OutputLockedError as exc:          # an extract run is writing OUT: try again after it
+            return JSONResponse({"error": str(exc)}, status_code=409)
         return JSONResponse({"ok": True, "left": left})
 
     async def undo(request: Request) -> Response:
@@ -102,7 +105,10 @@ def create_app(store: ReviewStore) -> Starlette:
             with lock:
                 return store.undo(doc=doc_id)
 
-        taken = await run_in_threadpool(run)
+        try:
+            taken = await run_in_threadpool(run)
+        except OutputLockedError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=409)
         if taken is None:
             return JSONResponse({"error": f"no decision about {doc_id} to undo"}, status_code=400)
         return JSONResponse({"ok": True, "undone": taken.path or taken.finding})
