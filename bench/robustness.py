@@ -39,7 +39,7 @@ from pathlib import Path
 
 from llm_extract._exceptions import DocumentError
 from llm_extract.compare import Difference, compare_values
-from llm_extract.evidence import Status
+from llm_extract.evidence import Record, Status
 from llm_extract.ingest import Document
 from llm_extract.outputs import atomic_write_text, read_json, write_json
 from llm_extract.pipeline import process_document
@@ -65,6 +65,32 @@ class Tally:
         pad = " " * max(0, width - sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in name))
         return (f"{name}{pad}{self.docs:>6}{self.fields:>9}{acc:>10.2%}{self.silent:>8}{load:>9.2%}"
                 f"{self.failed:>8}{self.capped:>8}")
+
+
+def _count_failed(tallies: list[Tally]) -> None:
+    """A document refused or crashed: every one of its fields counts as queued."""
+    for t in tallies:
+        t.docs += 1
+        t.failed += 1
+        t.fields += 202
+        t.queued += 202
+
+
+def _count(tallies: list[Tally], results: list[tuple[str, bool]], diffs: list[Difference],
+           record: Record) -> list[Difference]:
+    """One record's fields into every tally; its silent errors (wrong and proven) are returned."""
+    prov = record.provenance
+    silent = [x for x in diffs if prov[x.path].status == Status.PROVEN]
+    queued = sum(1 for path, _ in results if prov[path].status != Status.PROVEN)
+    capped = any(f.code == "DERIVE.SEARCH_CAP" for f in record.findings)
+    for t in tallies:
+        t.docs += 1
+        t.fields += len(results)
+        t.correct += sum(ok for _, ok in results)
+        t.silent += len(silent)
+        t.queued += queued
+        t.capped += capped
+    return silent
 
 
 def _golden() -> list[Report]:
@@ -105,24 +131,10 @@ def run(docs: list[Damaged], show: int = 0) -> tuple[Tally, dict[str, Tally], di
         try:
             record = process_document(Document.from_text(d.text, doc_id=d.truth.doc_id))
         except DocumentError:
-            for t in tallies:
-                t.docs += 1
-                t.failed += 1
-                t.fields += 202
-                t.queued += 202
+            _count_failed(tallies)
             continue
         results, diffs = compare_values(d.truth.doc_id, truth, record.report.golden_dict())
-        prov = record.provenance
-        silent = [x for x in diffs if prov[x.path].status == Status.PROVEN]
-        queued = sum(1 for path, _ in results if prov[path].status != Status.PROVEN)
-        capped = any(f.code == "DERIVE.SEARCH_CAP" for f in record.findings)
-        for t in tallies:
-            t.docs += 1
-            t.fields += len(results)
-            t.correct += sum(ok for _, ok in results)
-            t.silent += len(silent)
-            t.queued += queued
-            t.capped += capped
+        silent = _count(tallies, results, diffs, record)
         for x in silent[:max(0, show - shown)]:
             shown += 1
             print(f"SILENT {d.truth.doc_id} [{d.layout}; {', '.join(d.kinds)}] {x.path}: "
@@ -199,11 +211,7 @@ def run_wild(docs: list[WildDoc], show: int = 0) -> tuple[Tally, dict[str, Tally
         try:
             record = process_document(d.document())
         except Exception as exc:       # refused (DocumentError) or a crash: counted, never fatal
-            for t in tallies:
-                t.docs += 1
-                t.failed += 1
-                t.fields += 202
-                t.queued += 202
+            _count_failed(tallies)
             if not isinstance(exc, DocumentError):
                 crashes.append(f"CRASH {d.truth.doc_id} [{d.family}; {', '.join(d.kinds)}]: "
                                f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
@@ -218,17 +226,7 @@ def run_wild(docs: list[WildDoc], show: int = 0) -> tuple[Tally, dict[str, Tally
             if all(x.path != "agency" for x in diffs):
                 diffs.append(Difference(doc_id=d.truth.doc_id, path="agency", expected=truth["agency"],
                                         got=got.get("agency"), queued=False))
-        prov = record.provenance
-        silent = [x for x in diffs if prov[x.path].status == Status.PROVEN]
-        queued = sum(1 for path, _ in results if prov[path].status != Status.PROVEN)
-        capped = any(f.code == "DERIVE.SEARCH_CAP" for f in record.findings)
-        for t in tallies:
-            t.docs += 1
-            t.fields += len(results)
-            t.correct += sum(ok for _, ok in results)
-            t.silent += len(silent)
-            t.queued += queued
-            t.capped += capped
+        silent = _count(tallies, results, diffs, record)
         for x in silent:
             silent_by_table[table_of(x.path)] += 1
         for x in silent[:max(0, show - shown)]:
