@@ -29,6 +29,7 @@ def extract_regex(doc: Document) -> Extraction:
     :class:`UnsupportedFormError` for the 2019/2020 form.
     """
     lines, origin = unfold(doc.lines)
+    unfolded = len(lines) != len(doc.lines)      # a crawler's dump: its table lines were unfolded
     regions = find_regions(lines)
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end)
@@ -41,7 +42,7 @@ def extract_regex(doc: Document) -> Extraction:
     if t2 is not None:
         readings.update(read_table2(t2, ambiguities))
     if "表三" in regions:
-        r3, a3 = read_table3(regions["表三"], inline=len(lines) != len(doc.lines))
+        r3, a3 = read_table3(regions["表三"], inline=unfolded)
         readings.update(r3)
         ambiguities += a3
     if "表四" in regions:
@@ -57,7 +58,7 @@ def extract_regex(doc: Document) -> Extraction:
     for path in ALL_PATHS:
         if path not in readings:
             readings[path] = Reading(kind=CellKind.MISSING, method="label", note="not found")
-    if len(lines) != len(doc.lines):     # unfolded inline text: evidence points at the source lines
+    if unfolded:                         # evidence points at the source lines
         for r in readings.values():
             r.lines = sorted({origin[n - 1] for n in r.lines})
         for a in ambiguities:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..evidence import CellKind
 from ..form import FORM
+from .labels import TABLE2_LABELS
 from .cells import Cell, normalise, parse_cell
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
@@ -54,12 +55,11 @@ def is_page_furniture(line: str) -> bool:
     return not _PAGE_HINTS.isdisjoint(line) and bool(_PAGE.match(line))
 
 
-_T2_PATTERNS = tuple(r.pattern for r in FORM.table2)
 
 
 def _opens_table2_row(key: str) -> bool:
     """A line that is a 表二 row label (规章, 行政许可, …) starts a cell; it continues no header."""
-    return any(p.match(key) for p in _T2_PATTERNS)
+    return any(pattern.match(key) for _, pattern, _ in TABLE2_LABELS)
 
 
 @lru_cache(maxsize=8192)
