@@ -208,9 +208,13 @@ def _whole_rows(base: Mapping[str, int | None], unknown: set[str],
     rows: dict[str, tuple[int, list[tuple[int, ...]]]] = {}
     for gi, a in enumerate(ambiguities):
         row = a.paths[0].split(".")[1] if a.paths[0].startswith("applications.") else ""
-        if a.paths != _row_paths(row) or row in rows or any(None in o for o in a.options):
+        full = _row_paths(row)
+        # (a group may cover part of its row, the rest read: a glued run beside printed empty cells)
+        if not set(a.paths) <= set(full) or row in rows or any(None in o for o in a.options) \
+                or any(p not in a.paths and p not in base for p in full):
             return None
-        rows[row] = (gi, [tuple(o) for o in a.options])  # type: ignore[misc]
+        rows[row] = (gi, [tuple(dict(zip(a.paths, o)).get(p, base.get(p)) for p in full)  # type: ignore[misc]
+                          for o in a.options])
     for row in APPLICATION_ROWS:
         if row not in rows:
             paths = _row_paths(row)

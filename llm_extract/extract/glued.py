@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-__all__ = ["glued_run", "glued_number", "cuts", "row_cuts", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
+__all__ = ["glued_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
            "groups_hold", "MAX_OPTIONS", "MAX_STEPS"]
 
 MAX_OPTIONS = 2_000
@@ -239,3 +239,51 @@ def row_holds(values: list[int]) -> bool:
 def groups_hold(values: list[int], width: int = 5) -> bool:
     """表四: every group's total = its four results."""
     return all(values[g + width - 1] == sum(values[g:g + width - 1]) for g in range(0, len(values), width))
+
+
+#: a label, then a run of digits and placeholders (each placeholder one empty cell): 00—0000, 40无0004
+_BLANKED = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）”])(?P<run>(?=[\d/／\-—－–无]*\d)[\d/／\-—－–无]*[/／\-—－–无][\d/／\-—－–无]*)$")
+_CELL_OR_BLANK = re.compile(r"\d+|[/／\-—－–无]")
+_TWO_BLANKS = re.compile(r"[/／\-—－–无]{2}")
+
+
+def blanked_run(key: str) -> tuple[str, list[str]] | None:
+    """``(label, parts)`` when a label key ends in digits parted by placeholders (``…制作00—0000``):
+    the digit runs and the placeholders in order. Two placeholders side by side (``——``: one cell or
+    two?) give ``None``."""
+    m = _BLANKED.match(key)
+    if m is None or _TWO_BLANKS.search(m.group("run")):
+        return None
+    return m.group("label"), _CELL_OR_BLANK.findall(m.group("run"))
+
+
+def blanked_cuts(parts: list[str], width: int = 7, *,
+                 max_options: int = MAX_OPTIONS) -> list[list[int | None]] | None:
+    """Cuts of digit runs parted by placeholders into ``width`` cells: each placeholder one empty cell
+    (``None``), each run one or more numbers (no leading zeros), the last cell the sum of the others
+    (an empty cell counts 0). ``None`` when there are more than ``max_options``."""
+    out: list[list[int | None]] = []
+
+    def walk(i: int, acc: list[int | None]) -> None:
+        if len(acc) > width:
+            return
+        if i == len(parts):
+            if len(acc) == width and (acc[-1] or 0) == sum(v or 0 for v in acc[:-1]):
+                out.append(list(acc))
+                if len(out) > max_options:
+                    raise _Capped
+            return
+        part = parts[i]
+        if not part.isdigit():
+            walk(i + 1, acc + [None])
+            return
+        room = width - len(acc) - (len(parts) - i - 1)      # every later part takes one cell or more
+        for k in range(1, min(len(part), room) + 1):
+            for cut in cuts(part, k):
+                walk(i + 1, acc + cut)
+
+    try:
+        walk(0, [])
+    except _Capped:
+        return None
+    return out

@@ -42,6 +42,16 @@ _OPENS = re.compile(r"(?<!第)(?:[一二三四五六七八九十]、|[（(][一�
 #: the heading words a page prints before 表二/表三/表四 and after them
 _AFTER_TABLES = re.compile(r"[五六][、.．]\s*(?:存在的?主要问题|存在问题|其他需要报告)|存在的主要问题及改进情况")
 _NOTE = re.compile(r"[（(]本列数据的勾稽关系")
+#: a cell's note after its number (规章18（其中修订12件） 0 5): the number is not the row's end
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CELL_NOTE = ("（其中", "(其中")
+#: a row label glued to its first cell, a placeholder, with the row's other cells after spaces:
+#: （二）部分公开（…情形）无 无 无 无 无 无 无 → the label, a space, the seven cells
+_LABEL_THEN_BLANK = re.compile(r"(?<=[\u4e00-\u9fff）)”])(?=[无/／\-—－–](?:\s+(?:[无/／\-—－–]|\d+))+\s*$)")
+#: the closing section (五、存在的主要问题…) opening with the last table's numbers: 00707五、存在…
+#: a label glued to a number with its note: 规章18（其中修订12件） 0 5 → the label, a space, the cells
+_LABEL_THEN_NOTED = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d+[（(]其中[^）)]*[）)])")
+_RUN_THEN_AFTER = re.compile(r"^\s*\d[\d \u3000]*(?=" + _AFTER_TABLES.pattern + ")")
 _T2_LABELS = tuple(r.label for r in FORM.table2) + ("规范性文件",)
 _T2_LABEL_AT = re.compile("|".join(sorted((re.escape(x) for x in _T2_LABELS), key=len, reverse=True)))
 #: 表二's sub-headings: 第二十条第（一）项
@@ -72,7 +82,7 @@ def _continued(text: str) -> list[str]:
     last = after.start() if after else len(text)
     points = sorted({c for c in _row_cuts(text) if 0 < c < last} | {0, last, len(text)})
     pieces = [text[a:b].strip() for a, b in zip(points, points[1:])]
-    return [p for p in pieces if p]
+    return [_parted(p) for p in pieces if p]
 
 
 def _heading_cuts(text: str) -> set[int]:
@@ -103,6 +113,10 @@ def _row_cuts(text: str) -> set[int]:
             continue
         if text.startswith(("年", "月", "日", "号", "件", "条", "万", "%", "个", "人", "项", "次"), end):
             continue        # a figure of the narrative or a date, not a row's digits
+        if text.startswith("无", end) and not _CJK.match(text, end + 1):
+            continue        # 000000无２．没有…, 40无0004: 无 is the row's empty cell, not the next label
+        if text.startswith(_CELL_NOTE, end):
+            continue        # the number's note follows, then the row's other cells
         cuts.add(end)
     for m in _SPACED_ITEM.finditer(text):
         cuts.add(m.end())               # (or after placeholders or a blank row's label: 秘密———————2.其他…)
@@ -133,7 +147,31 @@ def _spans(text: str, continued: bool = False) -> list[str]:
     cuts = {c for c in heads | _row_cuts(text) if first <= c <= last} | {first, last}
     points = sorted(cuts | {0, len(text)})
     pieces = [text[a:b].strip() for a, b in zip(points, points[1:])]
-    return [p for p in pieces if p]
+    return [_parted(p) for p in pieces if p]
+
+
+def _parted(piece: str) -> str:
+    """A row piece with its label parted from a first cell that the layout reader would take for
+    part of the label (a placeholder, a number with its note)."""
+    return _LABEL_THEN_NOTED.sub(" ", _LABEL_THEN_BLANK.sub(" ", piece, count=1), count=1)
+
+
+def _closing(line: str) -> list[str] | None:
+    """A line after an inline table that opens with the table's last numbers, then 五、…: the two apart."""
+    m = _RUN_THEN_AFTER.match(line)
+    return [m.group().strip(), line[m.end():].strip()] if m else None
+
+
+def _leading_lines(lines: list[str], inline: list[bool]) -> list[bool]:
+    """The long lines that lead into an inline table line: the one just before it, and before that
+    each one that holds a heading or table rows (规章209 / 规范性文件3 17 156 …, then the table)."""
+    before = [False] * len(lines)
+    for i in range(len(lines) - 2, -1, -1):
+        line = lines[i]
+        if inline[i] or len(line) < _MIN_CONTINUED:
+            continue
+        before[i] = inline[i + 1] or (before[i + 1] and (_holds_rows(line) or bool(_heading_cuts(line))))
+    return before
 
 
 def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
@@ -143,19 +181,22 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
     inline = [is_inline(line) for line in lines]
     if not any(inline):
         return lines, list(range(1, len(lines) + 1))
+    before = _leading_lines(lines, inline)
     out: list[str] = []
     origin: list[int] = []
     inside = False                  # after an inline table line, its continuation lines are unfolded too
     for n, line in enumerate(lines, start=1):
         if inside and len(line) >= _MIN_CONTINUED and _holds_rows(line):
             pieces = _spans(line, continued=True)
+        elif inside and (closing := _closing(line)):
+            pieces = closing
         elif inline[n - 1]:
             pieces = _spans(line)
             inside = True
-        elif n < len(lines) and inline[n] and len(line) >= _MIN_CONTINUED:
+        elif before[n - 1]:
             pieces = _spans(line)   # the paragraph before an inline table may end in its heading
         else:
-            pieces = [line]
+            pieces = [_parted(line) if inside else line]
         out.extend(pieces)
         origin.extend([n] * len(pieces))
     return out, origin

@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
-from .glued import glued_run, row_cuts, spaced_cuts
+from .glued import blanked_cuts, blanked_run, glued_run, row_cuts, spaced_cuts
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
@@ -124,6 +124,13 @@ _GLUED_BLANKS = re.compile(r".*[\u4e00-\u9fff）)]([/\-—–－]*)")
 def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
     """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow."""
     paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
+    blanked = blanked_run(label.key)      # (before the digit run: in …0000无00 the 无 is a cell)
+    if blanked is not None:
+        if not _blanked_row(paths, blanked[1], label, out, ambiguities):
+            for path in paths:
+                out[path] = missing(label.raw, [label.line], "glued",
+                                    "glued digit run with empty cells: no single place for them")
+        return
     run = glued_run(label.key)
     if run is None:
         blank = _GLUED_BLANKS.fullmatch(label.key)
@@ -144,6 +151,29 @@ def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity
     if options:
         ambiguities.append(Ambiguity(paths=paths, options=options, raw=digits, lines=[label.line],
                                      reason=f"row {row}: {note}"))
+
+
+def _blanked_row(paths: list[str], parts: list[str], label: Item, out: Readings,
+                 ambiguities: list[Ambiguity]) -> bool:
+    """A glued row with empty cells printed in it (``…制作00—0000``): when every cut that adds up puts
+    the empty cells in the same places, they are read there and the numbers are cut as a glued run."""
+    options = blanked_cuts(parts)
+    if not options or len({tuple(v is None for v in o) for o in options}) != 1:
+        return False
+    raw = "".join(parts)
+    blanks = {i for i, v in enumerate(options[0]) if v is None}
+    marks = iter(p for p in parts if not p.isdigit())
+    note = "glued digit run with empty cells: the cells are cut where the identities allow"
+    for i, path in enumerate(paths):
+        if i in blanks:
+            out[path] = reading(parse_cell(next(marks)), [label.line], "glued")
+        else:
+            out[path] = missing(raw, [label.line], "glued", note)
+    filled = [i for i in range(len(paths)) if i not in blanks]
+    ambiguities.append(Ambiguity(paths=[paths[i] for i in filled], raw=raw, lines=[label.line],
+                                 options=[[o[i] for i in filled] for o in options],
+                                 reason=f"row {paths[0].split('.')[1]}: {note}"))
+    return True
 
 
 _OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")

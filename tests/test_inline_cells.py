@@ -1,0 +1,107 @@
+"""Crawler dumps: what the text shows between a row's label and the next is read, not guessed.
+
+Each test takes the crawler dump fixture (one line of tables, digit runs glued to their labels) and
+changes one row the way crawlers print it: a cell with its note, a row of empty cells, an empty cell
+inside a glued run, the tables' lines broken in other places.
+"""
+
+from pathlib import Path
+
+from llm_extract.evidence import Ambiguity, Status
+from llm_extract.extract import extract_regex
+from llm_extract.extract.glued import blanked_cuts, blanked_run
+from llm_extract.extract.inline import unfold
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import OUTCOME_ROWS
+from verify.derive import derive
+
+DUMP = (Path(__file__).parent / "fixtures" / "layouts" / "crawler_inline.txt").read_text(encoding="utf-8")
+ROW = ["natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"]
+
+
+def _record(old: str, new: str, text: str = DUMP):
+    assert old in text
+    return process_document(Document.from_text(text.replace(old, new, 1), doc_id="t"))
+
+
+def _row(record, row: str) -> list:
+    node = getattr(record.report.applications, row)
+    return [getattr(node, c) for c in ROW]
+
+
+def _statuses(record, row: str) -> set[Status]:
+    return {record.provenance[f"applications.{row}.{c}"].status for c in ROW}
+
+
+def test_a_stock_cell_with_its_note_is_read_with_the_rows_other_cells():
+    record = _record("行政规范性文件5251", "行政规范性文件5（其中修订2件） 2 51")
+    docs = record.report.active_disclosure.normative_documents
+    assert (docs.issued, docs.repealed, docs.in_force) == (5, 2, 51)
+    assert record.provenance["active_disclosure.normative_documents.issued"].status is Status.PROVEN
+
+
+def test_a_row_printed_as_placeholders_glued_to_its_label_is_blank_not_zero():
+    record = _record("（一）予以公开0000000", "（一）予以公开无 无 无 无 无 无 无")
+    assert _row(record, "granted") == [None] * 7
+    assert Status.DERIVED not in _statuses(record, "granted")
+
+
+def test_an_empty_cell_inside_a_glued_run_is_blank_and_the_numbers_around_it_are_cut():
+    record = _record("（二）部分公开（区分处理的，只计这一情形，不计其他情形）4000004",
+                     "（二）部分公开（区分处理的，只计这一情形，不计其他情形）40无0004")
+    assert _row(record, "partially_granted") == [4, 0, None, 0, 0, 0, 4]
+    assert record.provenance["applications.partially_granted.research"].kind.value == "placeholder"
+    # the numbers are a cut of a glued run: derived (queued), never proven on their own
+    assert record.provenance["applications.partially_granted.total"].status is Status.DERIVED
+
+
+def test_a_run_ending_in_an_empty_cell_is_not_read_as_a_row_of_empty_cells():
+    record = _record("2.没有现成信息需要另行制作0000000", "2.没有现成信息需要另行制作000000—")
+    assert _row(record, "unavailable_needs_creation") == [0, 0, 0, 0, 0, 0, None]
+    record = _record("3.补正后申请内容仍不明确0000000", "3.补正后申请内容仍不明确00—0000")
+    assert _row(record, "unavailable_unclear") == [0, 0, None, 0, 0, 0, 0]
+
+
+def test_empty_cells_whose_place_the_run_does_not_fix_leave_the_row_missing():
+    assert blanked_run("3.补正后申请内容仍不明确1010—1012") == ("3.补正后申请内容仍不明确", ["1010", "—", "1012"])
+    places = {tuple(v is None for v in o) for o in blanked_cuts(["1010", "—", "1012"])}
+    assert len(places) == 2
+    assert blanked_run("3.其他——000000") is None          # —— is one empty cell or two: not read
+    text = DUMP.replace("3.补正后申请内容仍不明确0000000", "3.补正后申请内容仍不明确1010—1012")
+    readings = extract_regex(Document.from_text(text, doc_id="t")).readings
+    assert all(readings[f"applications.unavailable_unclear.{c}"].missing for c in ROW)
+
+
+def test_the_last_tables_numbers_opening_the_closing_section_are_read():
+    text = DUMP.replace("结果尚未审结总计100010000000011五、", "结果尚未审结总计\n100010000000011五、")
+    lines, _ = unfold(text.splitlines())
+    assert "100010000000011" in lines
+    record = process_document(Document.from_text(text, doc_id="t"))
+    assert record.report.review_litigation.litigation_after_review.pending == 1
+
+
+def test_lines_leading_into_an_inline_table_are_unfolded_too():
+    text = DUMP.replace("规章000行政规范性文件5251", "规章000\n行政规范性文件5251").replace(
+        "本年处理决定数量行政许可3150", "本年处理决定数量\n行政许可3150")
+    lines, _ = unfold(text.splitlines())
+    assert "二、主动公开政府信息情况" in lines and "规章000" in lines
+    record = process_document(Document.from_text(text, doc_id="t"))
+    assert record.report.active_disclosure.regulations.in_force == 0
+    assert record.report.active_disclosure.licensing == 3150
+
+
+def test_the_whole_row_search_takes_a_group_that_covers_part_of_its_row():
+    known = {f"applications.{r}.{c}": 0 for r in
+             ["carried_over", "carried_forward", *[x for x in OUTCOME_ROWS if x != "granted"]] for c in ROW}
+    known |= {f"applications.granted.{c}": v for c, v in zip(ROW, [10, 1, 0, 0, 0, 0, 11])}
+    # total_processed: a glued run beside one printed empty cell; new_received: a glued run
+    known["applications.total_processed.research"] = None
+    processed = [f"applications.total_processed.{c}" for c in ROW if c != "research"]
+    new = [f"applications.new_received.{c}" for c in ROW]
+    groups = [Ambiguity(paths=processed, options=[[10, 1, 0, 0, 0, 11], [1, 10, 0, 0, 0, 11]], reason="t"),
+              Ambiguity(paths=new, options=[[10, 1, 0, 0, 0, 0, 11], [1, 10, 0, 0, 0, 0, 11]], reason="t")]
+    # (a search cap of one combination: only the whole-row search, not the product, decides it)
+    result = derive(known, set(), groups, search_cap=1)
+    assert not result.capped
+    assert [result.values[p] for p in new] == [10, 1, 0, 0, 0, 0, 11]
