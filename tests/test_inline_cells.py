@@ -9,12 +9,13 @@ from pathlib import Path
 
 from llm_extract.evidence import Ambiguity, Status
 from llm_extract.extract import extract_regex
-from llm_extract.extract.glued import blanked_cuts, blanked_run
+from llm_extract.extract.glued import blanked_cuts, blanked_run, parted_at, width_bounds
 from llm_extract.extract.inline import unfold
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import OUTCOME_ROWS
 from verify.derive import derive
+from verify.grounding import DIGIT_RUN, ground
 
 DUMP = (Path(__file__).parent / "fixtures" / "layouts" / "crawler_inline.txt").read_text(encoding="utf-8")
 ROW = ["natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"]
@@ -105,3 +106,34 @@ def test_the_whole_row_search_takes_a_group_that_covers_part_of_its_row():
     result = derive(known, set(), groups, search_cap=1)
     assert not result.capped
     assert [result.values[p] for p in new] == [10, 1, 0, 0, 0, 0, 11]
+
+
+def test_a_cut_stands_where_a_run_switches_between_half_and_full_width_digits():
+    # 表四 printed 030１１０４１… : 0 30 | 11 0 41 in full width | …; 0|30|1|10|41 also adds up
+    digits = "030110410000000000"
+    assert width_bounds("复议后起诉030１１０４１00０００000０0", digits) == {3, 8, 10, 13, 16, 17}
+    assert width_bounds("复议后起诉" + digits, digits) == set()
+    # 规章０３34: 0|3|34 and 0|33|4 both read; the width switch after ３ leaves 0|3|34
+    assert parted_at([[0, 3, 34], [0, 33, 4]], width_bounds("规章０３34", "0334")) == [[0, 3, 34]]
+    record = _record("规章000", "规章０３34")
+    stock = record.report.active_disclosure.regulations
+    assert (stock.issued, stock.repealed, stock.in_force) == (0, 3, 34)
+    assert record.provenance["active_disclosure.regulations.in_force"].status is Status.DERIVED
+
+
+def test_a_run_of_zeros_is_not_printed_as_the_number_zero_when_grounding_a_model_value():
+    lines = ["二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+             "规章000行政规范性文件000第二十条第（五）项"]
+    values = {f"active_disclosure.normative_documents.{c}": 0 for c in ("issued", "repealed", "in_force")}
+    g = ground(values, lines)
+    # not "000 000" across two rows read as 0, 0 and a lost cell: the row's own run, 000
+    assert {x.status for x in g.values()} == {DIGIT_RUN}
+    assert "规章" not in g["active_disclosure.normative_documents.issued"].label
+
+
+def test_a_row_label_after_a_blank_rows_label_grounds_the_numbers_after_it():
+    text = DUMP.replace("3.其他0000000（七）总计6000006", "3.其他（七）总计6000006")
+    values = {f"applications.total_processed.{c}": v for c, v in zip(ROW, [6, 0, 0, 0, 0, 0, 6])}
+    g = ground(values, text.splitlines())
+    assert {x.status for x in g.values()} == {DIGIT_RUN}
+    assert g["applications.total_processed.total"].label.endswith("总计")

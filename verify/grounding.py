@@ -138,6 +138,10 @@ def _text(v: Any) -> str | None:
 
 
 def _same(printed: str, value: str) -> bool:
+    """The printed number is the value. A cell never prints leading zeros: ``000`` is a run of three
+    cells (a digit run), not the number 0."""
+    if len(printed) > 1 and printed[0] == "0" and printed[1].isdigit():
+        return False
     try:
         return Decimal(printed) == Decimal(value)
     except ArithmeticError:
@@ -208,6 +212,9 @@ def _windows(region: list[Segment], pattern: re.Pattern[str],
                 break
             key = "".join(s.key for s in part)
             end = _names(pattern, key)
+            if end is None and j == i and any(o.match(key) for o in others):
+                # a blank row's label, then this row's, run together (3.其他(七)总计0000000): this one ends it
+                end = next((k + m.end() for k in range(1, len(key)) if (m := pattern.match(key[k:]))), None)
             if end is not None:
                 # labels run together (a blank row, then the next row's label): the numbers are the next row's
                 values = "" if any(o.search(key[end:]) for o in others) else " ".join(s.values for s in part)

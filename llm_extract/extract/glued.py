@@ -17,9 +17,10 @@ or whose search visits more than ``max_steps`` partial cuts, gives ``None``
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
-__all__ = ["glued_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
+__all__ = ["glued_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
            "groups_hold", "MAX_OPTIONS", "MAX_STEPS"]
 
 MAX_OPTIONS = 2_000
@@ -286,4 +287,36 @@ def blanked_cuts(parts: list[str], width: int = 7, *,
         walk(0, [])
     except _Capped:
         return None
+    return out
+
+
+_RAW_RUN = re.compile(r"\d+$")
+
+
+def width_bounds(raw: str, digits: str) -> set[int]:
+    """Where a printed run switches between half-width and full-width digits (``030１１０４１00``): a
+    cell is printed in one width, so a cut stands at each switch. Offsets into ``digits`` (the run as
+    read, normalised); none when the printed run is not that run."""
+    m = _RAW_RUN.search(raw.rstrip())
+    if m is None or len(m.group()) != len(digits):
+        return set()
+    printed = m.group()
+    if unicodedata.normalize("NFKC", printed) != digits:
+        return set()
+    full = [not ("0" <= ch <= "9") for ch in printed]
+    return {i for i in range(1, len(full)) if full[i] != full[i - 1]}
+
+
+def parted_at(options: list[list[int]], bounds: set[int]) -> list[list[int]]:
+    """The cuts that part the run at every one of ``bounds`` (offsets between digits)."""
+    if not bounds:
+        return options
+    out = []
+    for option in options:
+        ends, at = set(), 0
+        for value in option[:-1]:
+            at += len(str(value))
+            ends.add(at)
+        if bounds <= ends:
+            out.append(option)
     return out

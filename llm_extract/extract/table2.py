@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind
 from .cells import parse_cell
-from .glued import cuts, glued_number, recount_options
+from .glued import cuts, glued_number, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row
 from .layout import Item, Region
 from .readings import Readings, missing, reading
@@ -88,6 +88,7 @@ def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
     for path in paths:
         out[path] = missing(number, [item.line], "glued", note)
     options = cuts(number, len(paths)) if number.isdigit() and len(number) <= 12 else []
+    options = parted_at(options, width_bounds(item.raw, number))     # a cut where the width switches
     if options and ambiguities is not None:
         ambiguities.append(Ambiguity(paths=paths, options=options, raw=number, lines=[item.line],
                                      reason=f"{paths[0].rsplit('.', 1)[0]}: {note}"))

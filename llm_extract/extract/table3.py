@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
-from .glued import blanked_cuts, blanked_run, glued_run, row_cuts, spaced_cuts
+from .glued import blanked_cuts, blanked_run, glued_run, parted_at, row_cuts, spaced_cuts, width_bounds
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
@@ -143,6 +143,8 @@ def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity
         return
     digits = run[1]
     options = row_cuts(digits) if len(digits) >= 7 else []
+    if options:                             # a cut stands where the digits switch width (０３１１)
+        options = parted_at(options, width_bounds(label.raw, digits))
     note = ("glued digit run: too many ways to cut it" if options is None else
             "glued digit run: the cells are cut where the identities allow" if options else
             "glued digit run: no cut into seven cells adds up")

@@ -7,7 +7,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
-from .glued import glued_run, group_cuts, groups_hold, recount_options, spaced_cuts
+from .glued import glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 
@@ -53,9 +53,11 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     digits = [n.cell.raw.strip() for n in numbers]
     if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]
-    run = _t4_glued_run(region.items) if len(numbers) <= 1 else None
+    run, printed = _t4_glued_run(region.items) if len(numbers) <= 1 else (None, "")
     if run is not None:                     # a crawler's dump: the fifteen numbers ran together
         cut = group_cuts(run)
+        if cut:                             # a cut stands where the digits switch width (０３１１)
+            cut = parted_at(cut, width_bounds(printed, run))
         note = ("glued digit run: too many ways to cut it" if cut is None else
                 "glued digit run: the cells are cut where the identities allow")
         raw, options = run, list(cut or [])
@@ -92,11 +94,12 @@ def _t4_grid(items: list[Item]) -> list[Item] | None:
     return out
 
 
-def _t4_glued_run(items: list[Item]) -> str | None:
-    """The run of digits 表四's fifteen numbers became, when one is there (15 digits or more)."""
+def _t4_glued_run(items: list[Item]) -> tuple[str | None, str]:
+    """The run of digits 表四's fifteen numbers became, when one is there (15 digits or more), and
+    the text it was printed in."""
     for it in reversed(items):
         key = label_key(it.raw)
         run = key if key.isdigit() else (glued_run(key) or ("", ""))[1]
         if len(run) >= 15:
-            return run
-    return None
+            return run, it.raw
+    return None, ""
