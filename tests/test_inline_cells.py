@@ -11,6 +11,8 @@ from llm_extract.evidence import Ambiguity, Status
 from llm_extract.extract import extract_regex
 from llm_extract.extract.glued import blanked_cuts, blanked_run, parted_at, width_bounds
 from llm_extract.extract.inline import unfold
+from llm_extract.extract.layout import find_regions, tokenize
+from llm_extract.extract.table2 import read_table2
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import OUTCOME_ROWS
@@ -137,3 +139,21 @@ def test_a_row_label_after_a_blank_rows_label_grounds_the_numbers_after_it():
     g = ground(values, text.splitlines())
     assert {x.status for x in g.values()} == {DIGIT_RUN}
     assert g["applications.total_processed.total"].label.endswith("总计")
+
+
+def test_two_stock_rows_on_a_short_line_after_an_inline_table_are_parted():
+    text = DUMP.replace("本年处理决定数量行政处罚65行政强制10第二十条", "本年处理决定数量\n行政处罚65行政强制10\n第二十条")
+    record = process_document(Document.from_text(text, doc_id="t"))
+    assert (record.report.active_disclosure.punishment, record.report.active_disclosure.enforcement) == (65, 10)
+    text = DUMP.replace("本年处理决定数量行政处罚65行政强制10第二十条", "本年处理决定数量\n行政处罚— 行政强制10\n第二十条")
+    record = process_document(Document.from_text(text, doc_id="t"))
+    assert (record.report.active_disclosure.punishment, record.report.active_disclosure.enforcement) == (None, 10)
+
+
+def test_a_stock_label_with_another_rows_number_inside_is_not_read_as_glued():
+    lines = ["二、主动公开政府信息情况", "第二十条第（六）项", "信息内容\t本年处理决定数量", "行政处罚0行政强制86",
+             "三、收到和处理政府信息公开申请情况"]
+    region = find_regions(lines)["表二"]
+    region.items = tokenize(lines, region.start, region.end)
+    readings = read_table2(region, [])
+    assert readings["active_disclosure.punishment"].missing      # not 86: that is 行政强制's

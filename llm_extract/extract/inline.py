@@ -46,13 +46,16 @@ _NOTE = re.compile(r"[（(]本列数据的勾稽关系")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CELL_NOTE = ("（其中", "(其中")
 #: a row label glued to its first cell, a placeholder, with the row's other cells after spaces:
-#: （二）部分公开（…情形）无 无 无 无 无 无 无 → the label, a space, the seven cells
-_LABEL_THEN_BLANK = re.compile(r"(?<=[\u4e00-\u9fff）)”])(?=[无/／\-—－–](?:\s+(?:[无/／\-—－–]|\d+))+\s*$)")
+#: （二）部分公开（…情形）无 无 无 无 无 无 无 → the label, a space, the seven cells (行政处罚— → 行政处罚 —)
+_LABEL_THEN_BLANK = re.compile(r"(?<=[\u4e00-\u9fff）)”])(?<!无)(?=[无/／\-—－–](?:\s+(?:[无/／\-—－–]|\d+))*\s*$)")
 #: the closing section (五、存在的主要问题…) opening with the last table's numbers: 00707五、存在…
 #: a label glued to a number with its note: 规章18（其中修订12件） 0 5 → the label, a space, the cells
 _LABEL_THEN_NOTED = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d+[（(]其中[^）)]*[）)])")
 _RUN_THEN_AFTER = re.compile(r"^\s*\d[\d \u3000]*(?=" + _AFTER_TABLES.pattern + ")")
 _T2_LABELS = tuple(r.label for r in FORM.table2) + ("规范性文件",)
+#: two 表二 rows on a short line: 行政处罚0行政强制86, 行政处罚— 行政强制296
+_T2_ROWS_GLUED = re.compile("(?:" + "|".join(re.escape(x) for x in _T2_LABELS) + r").*?(?:"
+                            + "|".join(re.escape(x) for x in _T2_LABELS) + ")")
 _T2_LABEL_AT = re.compile("|".join(sorted((re.escape(x) for x in _T2_LABELS), key=len, reverse=True)))
 #: 表二's sub-headings: 第二十条第（一）项
 _T2_ITEM = re.compile(r"第二十条第?[（(]?[一二三四五六七八九十]+[）)]?项")
@@ -186,7 +189,7 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
     origin: list[int] = []
     inside = False                  # after an inline table line, its continuation lines are unfolded too
     for n, line in enumerate(lines, start=1):
-        if inside and len(line) >= _MIN_CONTINUED and _holds_rows(line):
+        if inside and (len(line) >= _MIN_CONTINUED or _T2_ROWS_GLUED.search(line)) and _holds_rows(line):
             pieces = _spans(line, continued=True)
         elif inside and (closing := _closing(line)):
             pieces = closing

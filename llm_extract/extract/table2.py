@@ -8,12 +8,13 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind
 from .cells import parse_cell
 from .glued import cuts, glued_number, parted_at, recount_options, width_bounds
-from .labels import TABLE2_LABELS, match_row
+from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .layout import Item, Region
 from .readings import Readings, missing, reading
 
 __all__ = ["read_table2"]
 
+_DIGIT = re.compile(r"\d")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 
 
@@ -38,7 +39,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
             values = values[:1]         # a converter repeats the one cell across the columns it spans
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
         glued = glued_number(item.key) if not values else None
-        if glued is not None:           # a crawler's dump: 行政许可3150, 规章000
+        if glued is not None and _DIGIT.search(strip_item_number(item.key[:-len(glued)])):
+            for path in paths:          # 行政处罚0行政强制86: two rows ran together, whose number is 86?
+                out[path] = missing(item.raw, [item.line], "glued", "another row runs into the label")
+        elif glued is not None:         # a crawler's dump: 行政许可3150, 规章000
             _t2_glued(glued, paths, item, out, ambiguities)
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
