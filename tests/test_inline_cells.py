@@ -157,3 +157,13 @@ def test_a_stock_label_with_another_rows_number_inside_is_not_read_as_glued():
     region.items = tokenize(lines, region.start, region.end)
     readings = read_table2(region, [])
     assert readings["active_disclosure.punishment"].missing      # not 86: that is 行政强制's
+
+
+def test_a_short_row_line_between_the_heading_line_and_the_inline_table_keeps_the_chain():
+    text = DUMP.replace("规章000行政规范性文件5251第二十条第（五）项", "规章000\n行政规范性文件5 2 51 \n第二十条第（五）项")
+    lines, _ = unfold(text.splitlines())
+    assert "二、主动公开政府信息情况" in lines and "规章000" in lines
+    record = process_document(Document.from_text(text, doc_id="t"))
+    docs = record.report.active_disclosure.normative_documents
+    assert (docs.issued, docs.repealed, docs.in_force) == (5, 2, 51)
+    assert record.report.active_disclosure.regulations.in_force == 0

@@ -166,14 +166,15 @@ def _closing(line: str) -> list[str] | None:
 
 
 def _leading_lines(lines: list[str], inline: list[bool]) -> list[bool]:
-    """The long lines that lead into an inline table line: the one just before it, and before that
-    each one that holds a heading or table rows (规章209 / 规范性文件3 17 156 …, then the table)."""
+    """The lines that lead into an inline table line: the long one just before it, and before it
+    each one that holds a heading or table rows (…规章209 / 规范性文件3 17 156 / …, then the table)."""
     before = [False] * len(lines)
     for i in range(len(lines) - 2, -1, -1):
         line = lines[i]
-        if inline[i] or len(line) < _MIN_CONTINUED:
+        if inline[i]:
             continue
-        before[i] = inline[i + 1] or (before[i + 1] and (_holds_rows(line) or bool(_heading_cuts(line))))
+        table = _holds_rows(line) or bool(_heading_cuts(line))
+        before[i] = (inline[i + 1] and len(line) >= _MIN_CONTINUED) or ((inline[i + 1] or before[i + 1]) and table)
     return before
 
 
