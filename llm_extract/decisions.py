@@ -33,7 +33,7 @@ from .decision_values import InvalidDecision, check_value
 from .schema import ALL_PATHS
 
 __all__ = ["Decision", "DECISIONS_FILE", "append_decision", "append_decisions", "load_decisions", "read_log",
-           "decisions_for", "decision_key"]
+           "DecisionsInForce", "decisions_for", "decision_key"]
 
 DECISIONS_FILE = "decisions.jsonl"
 
@@ -129,7 +129,45 @@ def read_log(out_dir: str | Path) -> list[Decision]:
     return out
 
 
-def load_decisions(out_dir: str | Path) -> dict[tuple[str, str], Decision]:
+class DecisionsInForce(dict[tuple[str, str], Decision]):
+    """The decision in force per (document, field or finding key), as :func:`load_decisions` reads
+    them; :meth:`about` gives one document's. Read-only once :meth:`about` has been called."""
+
+    _index: tuple[list[Decision], dict[str, list[int]], dict[Path, list[int]]] | None = None
+
+    def about(self, doc_id: str, source_path: str | None) -> list[Decision]:
+        """The decisions about one document, in log order: recorded under its id, or under another id
+        for the same source file (the same path, or one that resolves to it: the document was renamed).
+
+        Indexed once, so that a run over many documents resolves each path once."""
+        if self._index is None:
+            by_doc: dict[str, list[int]] = {}
+            by_source: dict[Path, list[int]] = {}
+            resolved: dict[str, Path] = {}
+            for n, ((owner, _), d) in enumerate(self.items()):
+                by_doc.setdefault(owner, []).append(n)
+                if d.source_path:
+                    if d.source_path not in resolved:
+                        resolved[d.source_path] = Path(d.source_path).resolve()
+                    by_source.setdefault(resolved[d.source_path], []).append(n)
+            self._index = (list(self.values()), by_doc, by_source)
+        values, by_doc, by_source = self._index
+        picked = set(by_doc.get(doc_id, ()))
+        if source_path and by_source:
+            picked.update(by_source.get(Path(source_path).resolve(), ()))
+        return [values[n] for n in sorted(picked)]
+
+
+def decisions_for(decisions: Mapping[tuple[str, str], Decision], doc_id: str,
+                  source_path: str | None) -> list[Decision]:
+    """The decisions in force about one document (:meth:`DecisionsInForce.about`); applied by
+    :func:`verify.settle.settle`."""
+    if not isinstance(decisions, DecisionsInForce):
+        decisions = DecisionsInForce(decisions)
+    return decisions.about(doc_id, source_path)
+
+
+def load_decisions(out_dir: str | Path) -> DecisionsInForce:
     """The decision in force per (document, field or finding key): the latest not undone."""
     stacks: dict[tuple[str, str], list[Decision]] = {}
     where: dict[str, tuple[str, str]] = {}
@@ -142,18 +180,5 @@ def load_decisions(out_dir: str | Path) -> dict[tuple[str, str], Decision]:
         key = (d.doc_id, decision_key(d))
         stacks.setdefault(key, []).append(d)
         where[d.id] = key
-    return {k: s[-1] for k, s in stacks.items() if s}
+    return DecisionsInForce((k, s[-1]) for k, s in stacks.items() if s)
 
-
-def _same_source(d: Decision, mine: str | None) -> bool:
-    """Was the decision made on the file at ``mine`` (the same path, or one that resolves to it)?"""
-    if not (d.source_path and mine):
-        return False
-    return d.source_path == mine or Path(d.source_path).resolve() == Path(mine).resolve()
-
-
-def decisions_for(decisions: Mapping[tuple[str, str], Decision], doc_id: str,
-                  source_path: str | None) -> list[Decision]:
-    """The decisions in force about one document: recorded under its id, or under another id for the
-    same source file (the document was renamed). Applied by :func:`verify.settle.settle`."""
-    return [d for (owner, _), d in decisions.items() if owner == doc_id or _same_source(d, source_path)]
