@@ -48,20 +48,32 @@ register("REVIEW.RENAMED", "文档编号已变化，复核决定按来源文件�
 
 
 class Decided(Protocol):
-    """What applying a reviewer's decision needs of it (``llm_extract.decisions.Decision``)."""
+    """What applying a reviewer's decision reads of it (``llm_extract.decisions.Decision``)."""
 
-    id: str
-    action: str                       # set | keep (an undo is never applied: it removes a decision)
-    doc_id: str
-    path: str                         # the field; "" for a document-level finding
-    finding: str | None               # the finding key acknowledged
-    value: Any
-    table_hash: str | None            # hash of the field's table text when decided ("" for document level)
-    content_hash: str | None          # hash of the whole file (decisions from before table hashes)
-    reviewer: str | None
-    note: str | None
-    decided_at: str
-    problem: str | None               # why a stored decision cannot be applied
+    @property
+    def id(self) -> str: ...
+    @property
+    def action(self) -> str: ...                # set | keep (an undo removes a decision, never applied)
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def path(self) -> str: ...                  # the field; "" for a document-level finding
+    @property
+    def finding(self) -> str | None: ...        # the finding key acknowledged
+    @property
+    def value(self) -> Any: ...
+    @property
+    def table_hash(self) -> str | None: ...     # hash of the field's table text when decided ("" document level)
+    @property
+    def content_hash(self) -> str | None: ...   # hash of the whole file (decisions from before table hashes)
+    @property
+    def reviewer(self) -> str | None: ...
+    @property
+    def note(self) -> str | None: ...
+    @property
+    def decided_at(self) -> str: ...
+    @property
+    def problem(self) -> str | None: ...        # why a stored decision cannot be applied
 
 
 def _hash(texts: Iterable[str]) -> str:
