@@ -18,10 +18,10 @@
 * ``source`` (the file's path and content hash) and ``notices`` (findings about the file,
   e.g. scanned pages) go into the record before the decisions, which are checked against them.
 
-A record settled earlier (a record file: ``resolve`` and ``undo`` work from those, or the
-pipeline's record before the model stage answers) is settled again with decisions by
-:func:`apply_decisions`, and a decision taken back by :func:`revert_decision`, the same
-functions :func:`settle` uses. A model call that failed leaves the deterministic record with
+A record settled earlier (a record file: ``resolve`` and ``undo`` work from those; or the
+pipeline's deterministic record, routed to the model stage or not before any decision counts)
+is settled again with decisions by :func:`apply_decisions`, and a decision taken back by
+:func:`revert_decision`: the same functions :func:`settle` uses. A model call that failed leaves the deterministic record with
 the failure written in it (:func:`record_model_failure`).
 
 Pure: no I/O; the same inputs give the same record.
