@@ -1,4 +1,6 @@
-"""Reviewer decisions: append-only, validated, following the document, applied to records.
+"""Reviewer decisions: append-only, validated, following the document. The log's I/O only:
+what a decision does to a record is settled in ``verify`` (:mod:`verify.decided`, through
+:mod:`verify.settle`).
 
 A decision says "in document D, field P is V" (``null``: a blank cell), "keep field P as
 it stands" (even a printed value that breaks an identity), or "acknowledge finding F" of
@@ -6,7 +8,7 @@ document D. Each is one line of ``OUT/decisions.jsonl``, never rewritten; an *un
 more line naming the decision it takes back.
 
 Decisions follow the document, not the file: they are keyed by document id and field,
-and carry a hash of the text of the field's table (:func:`table_hashes`), so a changed
+and carry a hash of the text of the field's table (:func:`verify.decided.table_hashes`), so a changed
 narrative sentence does not drop them, while a changed table does: such a decision is
 **stale**, kept but not applied, and shown in the queue (``REVIEW.STALE``). A decision
 whose document id changed (another file with the same name appeared) follows its source
@@ -17,33 +19,23 @@ a crash.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from verify.rules import register
-
-from .decision_values import KEEP, InvalidDecision, check_value
-from .evidence import FieldProvenance, Finding, Record, Status
-from .schema import ALL_PATHS, table_of
+from .decision_values import InvalidDecision, check_value
+from .schema import ALL_PATHS
 
 __all__ = ["Decision", "DECISIONS_FILE", "append_decision", "append_decisions", "load_decisions", "read_log",
-           "apply_decisions", "revert_decision", "table_hashes", "with_table_hashes", "current_table_hash", "decision_key"]
+           "DecisionsInForce", "decisions_for", "decision_key"]
 
 DECISIONS_FILE = "decisions.jsonl"
-_TABLE_OF = {p: table_of(p) for p in ALL_PATHS}
-
-register("REVIEW.STALE", "复核决定所依据的表格已变化，未应用", "the table a decision was made on has changed: kept, not applied")
-register("REVIEW.INVALID_DECISION", "已保存的复核决定不符合字段要求，未应用",
-         "a stored decision does not fit its field (hand-edited or older schema): not applied")
-register("REVIEW.RENAMED", "文档编号已变化，复核决定按来源文件沿用（请确认）", "the document id changed; decisions follow the source file")
 
 
 class Decision(BaseModel):
@@ -137,7 +129,45 @@ def read_log(out_dir: str | Path) -> list[Decision]:
     return out
 
 
-def load_decisions(out_dir: str | Path) -> dict[tuple[str, str], Decision]:
+class DecisionsInForce(dict[tuple[str, str], Decision]):
+    """The decision in force per (document, field or finding key), as :func:`load_decisions` reads
+    them; :meth:`about` gives one document's. Read-only once :meth:`about` has been called."""
+
+    _index: tuple[list[Decision], dict[str, list[int]], dict[Path, list[int]]] | None = None
+
+    def about(self, doc_id: str, source_path: str | None) -> list[Decision]:
+        """The decisions about one document, in log order: recorded under its id, or under another id
+        for the same source file (the same path, or one that resolves to it: the document was renamed).
+
+        Indexed once, so that a run over many documents resolves each path once."""
+        if self._index is None:
+            by_doc: dict[str, list[int]] = {}
+            by_source: dict[Path, list[int]] = {}
+            resolved: dict[str, Path] = {}
+            for n, ((owner, _), d) in enumerate(self.items()):
+                by_doc.setdefault(owner, []).append(n)
+                if d.source_path:
+                    if d.source_path not in resolved:
+                        resolved[d.source_path] = Path(d.source_path).resolve()
+                    by_source.setdefault(resolved[d.source_path], []).append(n)
+            self._index = (list(self.values()), by_doc, by_source)
+        values, by_doc, by_source = self._index
+        picked = set(by_doc.get(doc_id, ()))
+        if source_path and by_source:
+            picked.update(by_source.get(Path(source_path).resolve(), ()))
+        return [values[n] for n in sorted(picked)]
+
+
+def decisions_for(decisions: Mapping[tuple[str, str], Decision], doc_id: str,
+                  source_path: str | None) -> list[Decision]:
+    """The decisions in force about one document (:meth:`DecisionsInForce.about`); applied by
+    :func:`verify.settle.settle`."""
+    if not isinstance(decisions, DecisionsInForce):
+        decisions = DecisionsInForce(decisions)
+    return decisions.about(doc_id, source_path)
+
+
+def load_decisions(out_dir: str | Path) -> DecisionsInForce:
     """The decision in force per (document, field or finding key): the latest not undone."""
     stacks: dict[tuple[str, str], list[Decision]] = {}
     where: dict[str, tuple[str, str]] = {}
@@ -150,162 +180,5 @@ def load_decisions(out_dir: str | Path) -> dict[tuple[str, str], Decision]:
         key = (d.doc_id, decision_key(d))
         stacks.setdefault(key, []).append(d)
         where[d.id] = key
-    return {k: s[-1] for k, s in stacks.items() if s}
+    return DecisionsInForce((k, s[-1]) for k, s in stacks.items() if s)
 
-
-def _hash(texts: Iterable[str]) -> str:
-    return hashlib.sha256("\n".join(t.strip() for t in texts).encode("utf-8")).hexdigest()[:16]
-
-
-def table_hashes(record: Record, lines: list[str]) -> dict[str, str]:
-    """Per table (meta, 表二, 表三, 表四): a hash of the text of the lines its values were read from.
-
-    For a table, the span from its first to its last source line; for meta, the agency and
-    year lines. Narrative elsewhere in the document does not enter it.
-    """
-    low: dict[str, int] = {}
-    high: dict[str, int] = {}
-    meta: set[int] = set()
-    count = len(lines)
-    for path, prov in record.provenance.items():
-        numbers = prov.lines
-        if not numbers:
-            continue
-        table = _TABLE_OF.get(path) or table_of(path)
-        if table == "meta":
-            meta.update(n for n in numbers if 0 < n <= count)
-            continue
-        lo, hi = min(numbers), max(numbers)
-        if 0 < lo and hi <= count:
-            low[table] = min(lo, low.get(table, lo))
-            high[table] = max(hi, high.get(table, hi))
-    out = {"meta": _hash(lines[n - 1] for n in sorted(meta))}
-    for table in ("表二", "表三", "表四"):
-        out[table] = _hash(lines[low[table] - 1:high[table]] if table in low else [])
-    return out
-
-
-def current_table_hash(record: Record, path: str) -> str:
-    """The hash a decision on ``path`` made now records ("" for a document-level finding)."""
-    if not path:
-        return ""
-    return (record.source.get("table_hashes") or {}).get(table_of(path), "")
-
-
-def _stale(d: Decision, record: Record) -> bool:
-    if d.table_hash is None:        # a decision from before table hashes: the whole file must match
-        return d.content_hash not in (None, record.source.get("content_hash"))
-    now = current_table_hash(record, d.path)
-    return bool(d.table_hash and now) and d.table_hash != now
-
-
-def _same_source(d: Decision, record: Record) -> bool:
-    mine = record.source.get("path")
-    if not (d.source_path and mine):
-        return False
-    return d.source_path == mine or Path(d.source_path).resolve() == Path(mine).resolve()
-
-
-def _finding(code: str, d: Decision, message: str) -> Finding:
-    return Finding(code=code, severity="warning", paths=[d.path] if d.path in ALL_PATHS else [], message=message,
-                   detail={"decision": d.id, "value": d.value, "action": d.action, "decided_at": d.decided_at,
-                           "reviewer": d.reviewer, "finding": d.finding})
-
-
-def with_table_hashes(record: Record, lines: list[str]) -> Record:
-    """The record with ``source["table_hashes"]`` (computed once, only for a record with decisions)."""
-    if "table_hashes" in record.source or not lines:
-        return record
-    return record.model_copy(update={"source": record.source | {"table_hashes": table_hashes(record, lines)}})
-
-
-def apply_decisions(record: Record, decisions: dict[tuple[str, str], Decision],
-                    lines: list[str] | None = None) -> Record:
-    """Apply the decisions in force about this record's document, then re-verify it.
-
-    ``lines`` are the document's lines, for the table hashes that tell a stale decision."""
-    mine = [d for (doc_id, _), d in decisions.items()
-            if doc_id == record.doc_id or (doc_id != record.doc_id and _same_source(d, record))]
-    if not mine:
-        return record
-    record = with_table_hashes(record, lines or [])
-    mine.sort(key=lambda d: (d.doc_id == record.doc_id, d.decided_at))   # the document's own id wins
-    report = record.report.model_copy(deep=True)
-    provenance = dict(record.provenance)
-    findings: list[Finding] = []
-    state = record.stages.get("review") or {}
-    acknowledged: dict[str, str] = dict(state.get("acknowledged") or {})
-    before: dict[str, Any] = dict(state.get("before") or {})
-    kept: set[str] = set(state.get("kept") or [])
-    base: dict[str, str] = dict(state.get("base") or {p: v.status.value for p, v in record.provenance.items()
-                                                      if v.status in (Status.DERIVED, Status.RESOLVED)})
-    renamed = sorted({d.doc_id for d in mine if d.doc_id != record.doc_id})
-    for d in mine:
-        if d.problem:
-            findings.append(_finding("REVIEW.INVALID_DECISION", d, f"decision not applied: {d.problem}"))
-        elif _stale(d, record):
-            findings.append(_finding("REVIEW.STALE", d, f"decision {json.dumps(d.value, ensure_ascii=False, default=str)}"
-                                     f" of {d.decided_at} not applied: the table changed since"))
-        elif d.finding:
-            acknowledged[d.finding] = d.id
-        else:
-            value = check_value(d.path, d.value)
-            old = provenance.get(d.path) or FieldProvenance(status=Status.MISSING)
-            before.setdefault(d.path, {"value": record.report.get(d.path), "provenance": old.model_dump(mode="json")})
-            candidates = dict(old.candidates) or ({old.source or "regex": record.report.get(d.path)}
-                                                  if old.status != Status.MISSING else {})
-            candidates["review"] = value
-            report.set(d.path, value)
-            (kept.add if d.action == KEEP else kept.discard)(d.path)
-            note = (f"{'kept as it stands' if d.action == KEEP else 'decided'} by {d.reviewer or 'a reviewer'} "
-                    f"at {d.decided_at}" + (f": {d.note}" if d.note else ""))
-            provenance[d.path] = old.model_copy(update={"status": Status.REVIEWED, "source": "review",
-                                                        "candidates": candidates, "note": note})
-    if renamed:
-        findings.append(Finding(code="REVIEW.RENAMED", severity="warning", message=(
-            f"decisions recorded for {', '.join(renamed)} follow the same source file, now {record.doc_id}")))
-    state = {"acknowledged": acknowledged, "before": before, "kept": sorted(kept), "base": base}
-    return _reverify(record.model_copy(update={"report": report, "provenance": provenance,
-                                               "findings": record.findings + findings}), state)
-
-
-def _reverify(record: Record, state: dict[str, Any]) -> Record:
-    """Identities and narrative re-checked; a field kept as it stands stays reviewed."""
-    from verify import verify_report
-    from verify.narrative import recheck_narrative
-
-    checked = recheck_narrative(verify_report(record))
-    for path in state["kept"]:
-        prov = checked.provenance.get(path)
-        if prov is not None and prov.status != Status.REVIEWED:
-            checked.provenance[path] = prov.model_copy(update={"status": Status.REVIEWED})
-    for path, prov in checked.provenance.items():
-        if prov.status != Status.PROVEN:
-            continue
-        if prov.source == "review":                  # decided, and every identity holds again
-            checked.provenance[path] = prov.model_copy(update={"status": Status.REVIEWED})
-        elif path in state["base"]:                  # derived before any decision, still undecided
-            checked.provenance[path] = prov.model_copy(update={"status": Status(state["base"][path])})
-    return checked.model_copy(update={"stages": dict(checked.stages) | {"review": state}})
-
-
-def revert_decision(record: Record, d: Decision) -> Record:
-    """Take a decision back: the field returns to its state before any decision (or the finding
-    is no longer acknowledged), and the findings about that decision go. Re-verified."""
-    state = dict(record.stages.get("review") or {})
-    acknowledged = dict(state.get("acknowledged") or {})
-    before = dict(state.get("before") or {})
-    report = record.report.model_copy(deep=True)
-    provenance = dict(record.provenance)
-    if d.finding:
-        acknowledged.pop(d.finding, None)
-    elif d.path in before:
-        old = before.pop(d.path)
-        report.set(d.path, old["value"])
-        provenance[d.path] = FieldProvenance.model_validate(old["provenance"])
-    findings = [f for f in record.findings
-                if not (f.code in ("REVIEW.STALE", "REVIEW.INVALID_DECISION") and f.paths == ([d.path] if d.path else [])
-                        and (f.detail or {}).get("finding") == d.finding)]
-    kept = [p for p in state.get("kept") or [] if p != d.path]
-    return _reverify(record.model_copy(update={"report": report, "provenance": provenance, "findings": findings}),
-                     {"acknowledged": acknowledged, "before": before, "kept": kept, "base": state.get("base") or {}})

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError
-from .decisions import apply_decisions, load_decisions
+from .decisions import decisions_for, load_decisions
 from .evidence import Extraction, Record
 from .ingest import Document, iter_inputs, load
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
@@ -34,6 +34,7 @@ from .rebuild import rebuild_combined
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
 from .settling import read_document
+from verify.settle import apply_decisions
 
 if TYPE_CHECKING:  # the model stage (openai, instructor) is imported only by runs that use it
     from .model.config import ModelSettings
@@ -181,7 +182,7 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
             if stage is not None and stage.offer(doc, record, (f, t0, reading, record)):   # written later
                 failed_path.unlink(missing_ok=True)
                 return None
-            record = apply_decisions(record, decisions, doc.lines)
+            record = apply_decisions(record, decisions_for(decisions, doc_id, doc.path), doc.lines)
             write_json(record_path, _record_json(record, doc.lines))
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
         failed_path.unlink(missing_ok=True)
@@ -209,7 +210,7 @@ def _several(f: Path, out: Path, parts: list[Document], decisions: Any, t0: floa
     for part in parts:
         record_path, failed_path = out / RECORDS_DIR / f"{part.doc_id}.json", out / FAILED_DIR / f"{part.doc_id}.json"
         try:
-            record = apply_decisions(process_document(part), decisions, part.lines)
+            record = read_document(part).record(decisions=decisions_for(decisions, part.doc_id, part.path))
         except DocumentError as exc:
             record_path.unlink(missing_ok=True)
             errors.append(f"{part.doc_id}: {exc.detail}")
@@ -271,7 +272,8 @@ def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summar
     """Model answers for the held documents; each settled record is written as it arrives."""
     def done(doc: Document, extraction: Extraction | None, info: dict[str, Any], context: Any) -> None:
         f, t0, reading, deterministic = context
-        record = apply_decisions(reading.with_model_result(extraction, info, deterministic), decisions, doc.lines)
+        record = reading.with_model_result(extraction, info, deterministic,
+                                           decisions_for(decisions, doc.doc_id, doc.path))
         write_json(out / RECORDS_DIR / f"{doc.doc_id}.json", _record_json(record, doc.lines))
         outcome = DocumentOutcome(doc_id=doc.doc_id, path=str(f), ok=True, status_counts=record.status_counts(),
                                   seconds=round(time.perf_counter() - t0, 4))

@@ -25,13 +25,13 @@ from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError
 from .decision_values import KEEP, InvalidDecision, check_value, parse_value
-from .decisions import (Decision, append_decisions, apply_decisions, current_table_hash, decision_key,
-                        load_decisions, read_log, revert_decision, with_table_hashes)
+from .decisions import Decision, append_decisions, decision_key, load_decisions, read_log
 from .evidence import Record
 from .ingest import load
 from .outputs import RECORDS_DIR, read_json, read_jsonl, write_json
 from .review import ReviewItem
 from .runlock import run_lock
+from verify.settle import apply_decisions, current_table_hash, revert_decision, with_table_hashes
 
 __all__ = ["ReviewStore", "DecisionRequest", "ResolveOutcome", "DocumentQueue", "InvalidDecision", "requests_from_csv"]
 
@@ -223,9 +223,9 @@ class ReviewStore:
         outcome = ResolveOutcome(decided=len(decisions))
         with run_lock(self.out):     # never beside an extract run (or another decision) writing OUT
             append_decisions(self.out, decisions)        # the log first: a crash after it is replayed by a re-run
-            for doc_id, rec in records.items():
-                mine = {(doc_id, decision_key(d)): d for d in decisions if d.doc_id == doc_id}
-                self._write(apply_decisions(rec, mine), outcome, lines[doc_id])
+            for doc_id, rec in records.items():     # settled again with the new decisions (verify.settle)
+                mine = {decision_key(d): d for d in decisions if d.doc_id == doc_id}     # the last of a field wins
+                self._write(apply_decisions(rec, mine.values()), outcome, lines[doc_id])
             self._rebuild()
         return outcome
 
@@ -252,7 +252,7 @@ class ReviewStore:
             key = (last.doc_id, decision_key(last))
             earlier = load_decisions(self.out).get(key)
             if earlier is not None:
-                rec = apply_decisions(rec, {key: earlier})
+                rec = apply_decisions(rec, [earlier])
             self._write(rec, ResolveOutcome(), lines)
             self._rebuild()
         return last

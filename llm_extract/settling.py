@@ -26,8 +26,7 @@ from .form import FORM
 from .ingest import Document
 from .ingest.notices import explain_not_a_report, ingest_findings
 from .narrative_types import NarrativeFigure
-from verify.crosscheck import record_model_failure
-from verify.settle import Decided, settle
+from verify.settle import Decided, apply_decisions, record_model_failure, settle
 
 __all__ = ["DocumentReading", "read_document", "looks_like_report"]
 
@@ -49,25 +48,27 @@ class DocumentReading:
     figures: list[NarrativeFigure] = field(default_factory=list)
 
     def record(self, model: Extraction | None = None, decisions: Iterable[Decided] = ()) -> Record:
-        record = settle(self.extraction, model, self.figures, decisions, self.doc.lines, doc_id=self.doc.doc_id)
+        """Settled with the model's extraction (if any) and the document's decisions in force."""
         doc = self.doc
-        record.findings += ingest_findings(doc)         # e.g. scanned pages of a PDF
-        record.source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
-                         "encoding": doc.encoding}
-        return record
+        source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
+                  "encoding": doc.encoding}
+        return settle(self.extraction, model, self.figures, decisions, doc.lines, doc_id=doc.doc_id,
+                      source=source, notices=ingest_findings(doc))     # e.g. scanned pages of a PDF
 
     def with_model_result(self, model: Extraction | None, info: dict[str, Any], deterministic: Record,
                           decisions: Iterable[Decided] = ()) -> Record:
         """The record after the model stage: settled with the answer, or the deterministic record
-        with the failure (or the skip) written in it."""
+        with the failure (or the skip) written in it; the decisions applied in every case."""
         if model is not None:
             record = self.record(model, decisions)
             info["crosscheck"] = record.stages.get("crosscheck", {})
             return record
         if info.get("status") == "failed":
-            return record_model_failure(deterministic, dict(info.get("failure") or {"error": info.get("error")}))
-        stages = dict(deterministic.stages) | {"model": {"status": "skipped", "reason": info.get("reason")}}
-        return deterministic.model_copy(update={"stages": stages})
+            record = record_model_failure(deterministic, dict(info.get("failure") or {"error": info.get("error")}))
+        else:
+            stages = dict(deterministic.stages) | {"model": {"status": "skipped", "reason": info.get("reason")}}
+            record = deterministic.model_copy(update={"stages": stages})
+        return apply_decisions(record, decisions, self.doc.lines)
 
 
 def read_document(doc: Document, *, tolerate_no_table: bool = False) -> DocumentReading:

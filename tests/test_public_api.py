@@ -37,9 +37,11 @@ def test_verify_exports_its_rules_and_functions() -> None:
 
 def test_importing_verify_loads_no_model_client_and_no_extractor() -> None:
     code = (
-        "import sys, verify, verify.decide, verify.derive, verify.identities, verify.grounding, verify.runs, verify.settle\n"
+        "import sys, verify, verify.decide, verify.decided, verify.derive, verify.identities, verify.grounding, verify.runs,"
+        " verify.settle\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('openai', 'instructor', 'tenacity')\n"
-        "       or m.startswith(('llm_extract.model', 'llm_extract.extract', 'llm_extract.pipeline'))]\n"
+        "       or m.startswith(('llm_extract.model', 'llm_extract.extract', 'llm_extract.pipeline',\n"
+        "                        'llm_extract.decisions', 'llm_extract.review_store', 'llm_extract.settling'))]\n"
         "print(bad)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -23,6 +23,7 @@ from .narrative import check_narrative, check_record_narrative
 from .crossyear import agency_key, check_cross_year, known_values
 from .split import diagnose_record, diagnose_row
 from .crosscheck import crosscheck, record_model_failure
+from .settle import apply_decisions, revert_decision, settle
 
 __all__ = [
     "verify_extraction",
@@ -49,4 +50,7 @@ __all__ = [
     "diagnose_record",
     "crosscheck",
     "record_model_failure",
+    "settle",
+    "apply_decisions",
+    "revert_decision",
 ]

@@ -12,39 +12,40 @@
   holds; an ungrounded value → never proven; disagreements → decided by the identities or
   disputed.
 * ``narrative``: the figures the report's text states; checked against the settled values.
-* ``decisions``: reviewer decisions (anything with ``path``, ``value``, ``reviewer``,
-  ``note``, ``decided_at``); applied last, re-verified (:func:`apply_decided`).
+* ``decisions``: the reviewer decisions in force about this document
+  (:class:`verify.decided.Decided`); applied last, stale ones (their table changed) kept as
+  findings, and re-verified (:func:`verify.decided.apply_decisions`).
+* ``source`` (the file's path and content hash) and ``notices`` (findings about the file,
+  e.g. scanned pages) go into the record before the decisions, which are checked against them.
+
+A record settled earlier (a record file: ``resolve`` and ``undo`` work from those; or the
+pipeline's deterministic record, routed to the model stage or not before any decision counts)
+is settled again with decisions by :func:`apply_decisions`, and a decision taken back by
+:func:`revert_decision`: the same functions :func:`settle` uses. A model call that failed leaves the deterministic record with
+the failure written in it (:func:`record_model_failure`).
 
 Pure: no I/O; the same inputs give the same record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from llm_extract.evidence import Extraction, FieldProvenance, Record, Status
+from llm_extract.evidence import Extraction, FieldProvenance, Finding, Record, Status
 from llm_extract.narrative_types import NarrativeFigure
 from llm_extract.schema import ALL_PATHS, Report
 
-from .crosscheck import crosscheck
-from .decide import verify_extraction, verify_report
+from .crosscheck import crosscheck, record_model_failure
+from .decide import verify_extraction
+from .decided import Decided, apply_decisions, current_table_hash, revert_decision, with_table_hashes
 from .grounding import ground
-from .narrative import check_record_narrative, recheck_narrative
+from .narrative import check_record_narrative
 from .runs import pinned_runs
 from .split import diagnose_record
 
-__all__ = ["settle", "apply_decided", "Decided", "empty_record"]
-
-
-class Decided(Protocol):
-    """What :func:`settle` needs of a reviewer's decision."""
-
-    path: str
-    value: Any
-    reviewer: str | None
-    note: str | None
-    decided_at: str
+__all__ = ["settle", "apply_decisions", "revert_decision", "record_model_failure", "Decided", "empty_record",
+           "with_table_hashes", "current_table_hash"]
 
 
 def empty_record(doc_id: str) -> Record:
@@ -55,7 +56,8 @@ def empty_record(doc_id: str) -> Record:
 
 
 def settle(deterministic: Extraction | None, model: Extraction | None, narrative: Iterable[NarrativeFigure],
-           decisions: Iterable[Decided] = (), lines: Sequence[str] = (), *, doc_id: str | None = None) -> Record:
+           decisions: Iterable[Decided] = (), lines: Sequence[str] = (), *, doc_id: str | None = None,
+           source: Mapping[str, Any] | None = None, notices: Iterable[Finding] = ()) -> Record:
     """The record of one document, every field with its status (see the module docstring)."""
     name = doc_id or (deterministic.doc_id if deterministic is not None else model.doc_id if model else "")
     record = verify_extraction(deterministic) if deterministic is not None else empty_record(name)
@@ -70,7 +72,10 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
     record.findings = [f for f in record.findings if not f.code.startswith("NARR.")] + \
         check_record_narrative(record, figures)
     record.findings += diagnose_record(record)          # split-number suggestions, never applied
-    return apply_decided(record, list(decisions))
+    record.findings += notices
+    if source is not None:
+        record.source = dict(source)
+    return apply_decisions(record, decisions, lines)
 
 
 def _counts(grounding: dict[str, Any]) -> dict[str, int]:
@@ -79,21 +84,3 @@ def _counts(grounding: dict[str, Any]) -> dict[str, int]:
         out[g.status] = out.get(g.status, 0) + 1
     return out
 
-
-def apply_decided(record: Record, decisions: Sequence[Decided]) -> Record:
-    """Set each decided value, mark it ``reviewed`` (earlier candidates kept), re-check every identity."""
-    if not decisions:
-        return record
-    report = record.report.model_copy(deep=True)
-    provenance = dict(record.provenance)
-    for d in decisions:
-        old = provenance.get(d.path) or FieldProvenance(status=Status.MISSING)
-        candidates = dict(old.candidates) or ({old.source or "regex": record.report.get(d.path)}
-                                              if old.status != Status.MISSING else {})
-        candidates["review"] = d.value
-        report.set(d.path, d.value)
-        provenance[d.path] = old.model_copy(update={
-            "status": Status.REVIEWED, "source": "review", "candidates": candidates,
-            "note": f"decided by {d.reviewer or 'a reviewer'} at {d.decided_at}" + (f": {d.note}" if d.note else ""),
-        })
-    return recheck_narrative(verify_report(record.model_copy(update={"report": report, "provenance": provenance})))
