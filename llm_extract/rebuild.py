@@ -1,9 +1,11 @@
 """The end-of-run rebuild: every combined output (``llm_extract.export``) from the record files.
 
-Streamed and parallel: the record files are read, joined with their cross-year findings and
-joined with their review items on every core, one record at a time per
-worker (:func:`llm_extract.workers.map_ordered`), and written here in file order: memory does
-not grow with the output directory, and the files are those of a serial rebuild.
+Streamed and parallel: each record file is read, joined with its cross-year findings and
+review items, and rendered into its part of every output (a :class:`~llm_extract.export.Fragment`:
+CSV lines, database rows, workbook rows, its HTML section, ...) on every core, one record at a
+time per worker (:func:`llm_extract.workers.map_ordered`); this process only appends the
+fragments in file order: memory does not grow with the output directory, and the files are
+those of a serial rebuild.
 
 Cross-year findings (verify.crossyear) depend on the whole output directory, so they go into
 the combined files only; each ``records/*.json`` stays a function of its own document. Each
@@ -14,15 +16,13 @@ a few at a time, never all linked records at once.
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
-import multiprocessing
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .evidence import Record
-from .export import Exports, open_exports, stage_workbook
+from .export import Exports, Fragment, open_exports, render_fragment
 from .outputs import RECORDS_DIR, read_json
 from .record_keys import record_key
 from .review import review_items
@@ -67,8 +67,8 @@ def cross_year_links(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _render(job: tuple[Path, list[dict[str, Any]]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """One record file, joined with its cross-year findings: (record, its review items)."""
+def _render(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
+    """One record file, joined with its cross-year findings, as its part of every output (in a worker)."""
     path, links = job
     rec = read_json(path)
     acknowledged = (rec.get("stages", {}).get("review") or {}).get("acknowledged") or {}
@@ -76,7 +76,7 @@ def _render(job: tuple[Path, list[dict[str, Any]]]) -> tuple[dict[str, Any], lis
         rec.setdefault("findings", []).append(link["finding"])
         rec.setdefault("review", []).extend(i for i in link["review"] if i.get("finding") not in acknowledged)
     review = rec.pop("review", [])
-    return rec, review
+    return render_fragment(rec, review)
 
 
 def _in_batch(doc_id: str, batch_ids: set[str]) -> bool:
@@ -89,37 +89,15 @@ def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = No
     links = cross_year_links(paths)
     totals = Totals()
     jobs = ((p, links.get(p.stem, [])) for p in paths)
-    n = worker_count(len(paths), workers)
-    if n < 2:
-        with open_exports(out) as exports:
-            _add_all(exports, map_ordered(_render, jobs, workers=1), batch_ids, totals)
-        return totals
-    # the workbook (openpyxl, the slowest writer) is made in a process of its own meanwhile
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        workbook = pool.submit(_workbook, out, paths, links)
-        try:
-            with open_exports(out, workbook=lambda: Path(workbook.result())) as exports:
-                _add_all(exports, map_ordered(_render, jobs, workers=n - 1), batch_ids, totals)
-        except BaseException:
-            try:                        # the other outputs failed: the staged workbook goes too
-                Path(workbook.result()).unlink(missing_ok=True)
-            except Exception:
-                pass
-            raise
+    with open_exports(out) as exports:
+        _add_all(exports, map_ordered(_render, jobs, workers=worker_count(len(paths), workers)), batch_ids, totals)
     return totals
 
 
-def _workbook(out: Path, paths: list[Path], links: dict[str, list[dict[str, Any]]]) -> str:
-    return str(stage_workbook(out, (_render((p, links.get(p.stem, []))) for p in paths)))
-
-
-def _add_all(exports: Exports, records: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]],
-             batch_ids: set[str], totals: Totals) -> None:
-    for rec, review in records:
-        exports.add(rec, review)
-        if _in_batch(str(rec.get("doc_id")), batch_ids):
-            totals.queued += len(review)
-            totals.fields.update(rec.get("status_counts", {}))
-            totals.rules.update(f["code"] for f in rec.get("findings", [])
-                                if f.get("severity", "error") in ("error", "warning"))
+def _add_all(exports: Exports, fragments: Iterable[Fragment], batch_ids: set[str], totals: Totals) -> None:
+    for frag in fragments:
+        exports.add_fragment(frag)
+        if _in_batch(frag.doc_id, batch_ids):
+            totals.queued += frag.queued
+            totals.fields.update(frag.status_counts)
+            totals.rules.update(frag.rules)

@@ -82,7 +82,7 @@ def test_the_rebuild_on_two_processes_writes_what_it_writes_on_one(tmp_path: Pat
     assert files[1] == files[2] and totals[1] == totals[2] and totals[1].fields["proven"] > 0
 
 
-def test_the_workbook_made_in_its_own_process_holds_what_the_serial_one_holds(tmp_path: Path, golden_dir: Path) -> None:
+def test_the_workbook_of_a_parallel_rebuild_holds_what_the_serial_one_holds(tmp_path: Path, golden_dir: Path) -> None:
     from openpyxl import load_workbook
 
     from llm_extract.rebuild import rebuild_combined

@@ -1,7 +1,8 @@
 """The combined outputs of an output directory, rebuilt from its record files in one pass.
 
 :func:`open_exports` opens every combined file; :meth:`Exports.add` takes one record
-(and its review items) at a time, so memory does not grow with the batch; leaving the
+(and its review items) at a time, or :meth:`Exports.add_fragment` its part of every output
+already rendered (:mod:`.fragment`, in a worker process), so memory does not grow with the batch; leaving the
 block without an error moves every file into place (each is finished in a temporary
 file beside its target before any is renamed), an error leaves the previous files untouched:
 
@@ -19,23 +20,22 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..analysis import Indicator, Rollup, compute_indicators, roll_up
+from ..analysis import Indicator, Rollup, roll_up
 from ..decisions import DECISIONS_FILE
-from ..outputs import FAILED_DIR, atomic_open, dumps, read_json
+from ..outputs import FAILED_DIR, atomic_open, read_json
 from .csv_tables import FieldsCsv, RecordsCsv
-from .fields import field_rows
+from .fragment import Fragment, render_fragment
 from .html import HtmlReport
-from .jsonl import slim_record
 from .sqlite import SqliteWriter
 from .xlsx import XlsxWriter
 
-__all__ = ["Exports", "open_exports", "stage_workbook", "OUTPUT_FILES"]
+__all__ = ["Exports", "open_exports", "OUTPUT_FILES", "Fragment", "render_fragment"]
 
 OUTPUT_FILES = ("records.jsonl", "review_queue.jsonl", "records.csv", "fields.csv", "records.sqlite",
                 "records.xlsx", "report.html")
@@ -55,17 +55,16 @@ def _decisions(out: Path) -> list[dict[str, Any]]:
 
 
 class Exports:
-    """The combined outputs; with ``workbook`` false, records.xlsx is made elsewhere
-    (:func:`stage_workbook`, in another process) and handed to :meth:`finish`."""
+    """The combined outputs, open: :meth:`add` or :meth:`add_fragment` each document, then :meth:`finish`."""
 
-    def __init__(self, out: Path, stack: ExitStack, workbook: bool = True) -> None:
+    def __init__(self, out: Path, stack: ExitStack) -> None:
         self.out = out
         self.jsonl = stack.enter_context(atomic_open(out / "records.jsonl"))
         self.queue = stack.enter_context(atomic_open(out / "review_queue.jsonl"))
         self.records_csv = RecordsCsv(stack.enter_context(atomic_open(out / "records.csv")))
         self.fields_csv = FieldsCsv(stack.enter_context(atomic_open(out / "fields.csv")))
         self.sqlite = SqliteWriter(out / "records.sqlite")
-        self.xlsx = XlsxWriter(out / "records.xlsx") if workbook else None
+        self.xlsx = XlsxWriter(out / "records.xlsx")
         self.html = HtmlReport(out / "report.html")
         self.keys: list[tuple[Any, Any, list[Indicator]]] = []     # agency, year, indicators per document
         self.fields: Counter[str] = Counter()
@@ -74,45 +73,43 @@ class Exports:
 
     def add(self, rec: dict[str, Any], review: list[dict[str, Any]]) -> None:
         """One record (findings merged, ``review`` popped) into every combined output."""
-        rows = field_rows(rec)
-        indicators = compute_indicators({r.path: (r.value, r.status) for r in rows})
-        self.jsonl.write(dumps(slim_record(rec)) + "\n")
-        for item in review:
-            self.queue.write(dumps(item) + "\n")
-        self.records_csv.add(rows)
-        self.fields_csv.add(rows)
-        for writer in (self.sqlite, self.xlsx, self.html):
-            if writer is not None:
-                writer.add_document(rec, rows, review, indicators)
-        self.keys.append((rec.get("agency"), rec.get("year"), indicators))
-        self.ok += 1
-        self.queued += len(review)
-        self.fields.update(r.status for r in rows)
-        self.rules.update(f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning"))
+        self.add_fragment(render_fragment(rec, review))
 
-    def finish(self, workbook: Callable[[], Path] | None = None) -> None:
-        """Write what needs the whole batch, then move every file into place; ``workbook`` gives the
-        staged records.xlsx when it was made elsewhere."""
+    def add_fragment(self, frag: Fragment) -> None:
+        """One document's part of every output, rendered (in a worker process) by :func:`render_fragment`."""
+        self.jsonl.write(frag.jsonl)
+        self.queue.write(frag.queue)
+        self.records_csv.add_text(frag.records_csv)
+        self.fields_csv.add_text(frag.fields_csv)
+        self.sqlite.add_rows(frag.sql)
+        self.xlsx.add_rows(frag.xlsx)
+        self.html.add_section(frag.doc_id, frag.html, frag.indicators)
+        self.keys.append((frag.agency, frag.year, frag.indicators))
+        self.ok += 1
+        self.queued += frag.queued
+        self.fields.update(frag.field_statuses)
+        self.rules.update(frag.rules)
+
+    def finish(self) -> None:
+        """Write what needs the whole batch, then move every file into place."""
         failures = _failures(self.out)
         for failure in failures:
             self.records_csv.add_failed(failure)
             self.sqlite.add_failed(failure)
-            if self.xlsx is not None:
-                self.xlsx.add_failed(failure)
+            self.xlsx.add_failed(failure)
         decisions = _decisions(self.out)
         self.sqlite.add_decisions(decisions)
         rollups: list[Rollup] = (roll_up(((y, i) for _, y, i in self.keys), "year")
                                  + roll_up(((a, i) for a, _, i in self.keys), "agency"))
         self.sqlite.add_rollups(rollups)
-        if self.xlsx is not None:
-            self.xlsx.add_rollups(rollups)
+        self.xlsx.add_rollups(rollups)
         summary = {"documents": self.ok + len(failures), "ok": self.ok, "failed": len(failures),
                    "queued": self.queued, "decisions": len(decisions), "fields": dict(self.fields),
                    "rules": dict(sorted(self.rules.items()))}
         staged: list[tuple[Path, Path]] = []
         try:   # every file finished beside its target before any target is replaced
             staged.append((self.html.stage(summary, failures, rollups), self.out / "report.html"))
-            staged.append((self.xlsx.stage() if self.xlsx is not None else workbook(), self.out / "records.xlsx"))
+            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))
             staged.append((self.sqlite.stage(), self.out / "records.sqlite"))
         except BaseException:
             for tmp, _ in staged:
@@ -125,8 +122,7 @@ class Exports:
     def abort(self) -> None:
         self.sqlite.abort()
         self.html.abort()
-        if self.xlsx is not None:
-            self.xlsx.abort()
+        self.xlsx.abort()
 
 
 def _failures(out: Path) -> list[dict[str, Any]]:
@@ -141,36 +137,15 @@ def _failures(out: Path) -> list[dict[str, Any]]:
     return failures
 
 
-def stage_workbook(out: Path, records: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Path:
-    """records.xlsx alone, from (record, review items) pairs, staged beside its target (see :meth:`Exports.finish`)."""
-    xlsx = XlsxWriter(out / "records.xlsx")
-    keys: list[tuple[Any, Any, list[Indicator]]] = []
-    try:
-        for rec, review in records:
-            rows = field_rows(rec)
-            indicators = compute_indicators({r.path: (r.value, r.status) for r in rows})
-            xlsx.add_document(rec, rows, review, indicators)
-            keys.append((rec.get("agency"), rec.get("year"), indicators))
-        for failure in _failures(out):
-            xlsx.add_failed(failure)
-        xlsx.add_rollups(roll_up(((y, i) for _, y, i in keys), "year") + roll_up(((a, i) for a, _, i in keys), "agency"))
-        return xlsx.stage()
-    except BaseException:
-        xlsx.abort()
-        raise
-
-
 @contextmanager
-def open_exports(out_dir: str | Path, workbook: Callable[[], Path] | None = None) -> Iterator[Exports]:
-    """Every combined output of ``out_dir``, in place when the block ends without an error.
-
-    ``workbook``, when given, returns records.xlsx staged elsewhere (:func:`stage_workbook`)."""
+def open_exports(out_dir: str | Path) -> Iterator[Exports]:
+    """Every combined output of ``out_dir``, in place when the block ends without an error."""
     out = Path(out_dir)
     with ExitStack() as stack:
-        exports = Exports(out, stack, workbook=workbook is None)
+        exports = Exports(out, stack)
         try:
             yield exports
-            exports.finish(workbook)
+            exports.finish()
         except BaseException:
             exports.abort()
             raise

@@ -11,12 +11,13 @@
 from __future__ import annotations
 
 import csv
+import io
 from typing import Any, TextIO
 
 from ..schema import ALL_PATHS
 from .fields import QUEUED_STATUSES, FieldRow, value_text
 
-__all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER"]
+__all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER", "fields_csv_text", "records_csv_text"]
 
 FIELDS_HEADER = ["doc_id", "path", "table", "row", "column", "value", "status", "source", "rules", "lines"]
 RECORDS_HEADER = (["doc_id", "ok", "error", "fields_proven", "fields_reviewed", "fields_queued"]
@@ -30,27 +31,60 @@ def _writer(fh: TextIO, header: list[str]) -> Any:
     return writer
 
 
+def _fields_lines(rows: list[FieldRow]) -> list[list[Any]]:
+    return [[r.doc_id, r.path, r.table, r.row, r.column or "", value_text(r.value) or "", r.status, r.source or "",
+             " ".join(r.rules), " ".join(map(str, r.lines))] for r in rows]
+
+
+def _records_line(rows: list[FieldRow]) -> list[Any]:
+    statuses = [r.status for r in rows]
+    line: list[Any] = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"),
+                       statuses.count("reviewed"), sum(1 for s in statuses if s in QUEUED_STATUSES)]
+    for r in rows:
+        line += [value_text(r.value) or "", r.status]
+    return line
+
+
+def _text(lines: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(lines)
+    return buf.getvalue()
+
+
+def fields_csv_text(rows: list[FieldRow]) -> str:
+    """One document's lines of fields.csv, as text (made in a worker process, written as is)."""
+    return _text(_fields_lines(rows))
+
+
+def records_csv_text(rows: list[FieldRow]) -> str:
+    """One document's line of records.csv, as text."""
+    return _text([_records_line(rows)])
+
+
 class FieldsCsv:
     def __init__(self, fh: TextIO) -> None:
+        self.fh = fh
         self.writer = _writer(fh, FIELDS_HEADER)
 
     def add(self, rows: list[FieldRow]) -> None:
-        self.writer.writerows(
-            [r.doc_id, r.path, r.table, r.row, r.column or "", value_text(r.value) or "", r.status, r.source or "",
-             " ".join(r.rules), " ".join(map(str, r.lines))] for r in rows)
+        self.writer.writerows(_fields_lines(rows))
+
+    def add_text(self, text: str) -> None:
+        """Lines made by :func:`fields_csv_text`."""
+        self.fh.write(text)
 
 
 class RecordsCsv:
     def __init__(self, fh: TextIO) -> None:
+        self.fh = fh
         self.writer = _writer(fh, RECORDS_HEADER)
 
     def add(self, rows: list[FieldRow]) -> None:
-        statuses = [r.status for r in rows]
-        line: list[Any] = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"),
-                           statuses.count("reviewed"), sum(1 for s in statuses if s in QUEUED_STATUSES)]
-        for r in rows:
-            line += [value_text(r.value) or "", r.status]
-        self.writer.writerow(line)
+        self.writer.writerow(_records_line(rows))
+
+    def add_text(self, text: str) -> None:
+        """A line made by :func:`records_csv_text`."""
+        self.fh.write(text)
 
     def add_failed(self, failure: dict[str, Any]) -> None:
         line = [failure.get("doc_id", ""), 0, failure.get("error") or failure.get("error_type") or "failed"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW
 from .charts import bar_chart, stacked_chart
 from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
 
-__all__ = ["HtmlReport", "CHART_DOCUMENTS"]
+__all__ = ["HtmlReport", "CHART_DOCUMENTS", "document_section"]
 
 #: Documents drawn in the by-document charts (the rest are in the tables and records.sqlite).
 CHART_DOCUMENTS = 40
@@ -40,7 +41,9 @@ def _fmt(ind: Indicator) -> str:
     return f"{ind.value:,.0f}" if ind.denominator is None else f"{ind.value:.1%}"
 
 
+@cache
 def _env() -> Environment:
+    """The templates' environment, once per process (the report and worker processes rendering sections)."""
     env = Environment(loader=PackageLoader("llm_extract.export", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["fmt"] = _fmt
@@ -97,26 +100,35 @@ def _finding(f: dict[str, Any]) -> dict[str, Any]:
             "message": message if len(message) <= _MESSAGE_CHARS else message[:_MESSAGE_CHARS] + "…"}
 
 
+def document_section(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
+                     indicators: list[Indicator]) -> str:
+    """One document's section of the page, rendered (autoescaped; made in a worker process)."""
+    source = {"path": "", "format": "", "encoding": ""} | dict(rec.get("source") or {})
+    uri = Path(source["path"]).resolve().as_uri() if source["path"] else None
+    counts = {s: n for s, n in (rec.get("status_counts") or {}).items() if n}
+    findings = rec.get("findings", [])
+    return _env().get_template("document.html.j2").render(
+        doc_id=str(rec.get("doc_id")), agency=rec.get("agency"), year=rec.get("year"), source=source,
+        source_uri=uri, counts=counts, review_count=len(review), indicators=indicators,
+        tables=_tables({r.path: r for r in rows}),
+        findings=[_finding(f) for f in findings if f.get("severity", "error") in ("error", "warning")],
+        info=[_finding(f) for f in findings if f.get("severity", "error") not in ("error", "warning")])
+
+
 class HtmlReport:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.env = _env()
-        self.document = self.env.get_template("document.html.j2")
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent)
         self.charted: list[tuple[str, list[Indicator]]] = []
 
     def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
                      indicators: list[Indicator]) -> None:
-        doc_id = str(rec.get("doc_id"))
-        source = {"path": "", "format": "", "encoding": ""} | dict(rec.get("source") or {})
-        uri = Path(source["path"]).resolve().as_uri() if source["path"] else None
-        counts = {s: n for s, n in (rec.get("status_counts") or {}).items() if n}
-        findings = rec.get("findings", [])
-        self.spool.write(self.document.render(
-            doc_id=doc_id, agency=rec.get("agency"), year=rec.get("year"), source=source, source_uri=uri,
-            counts=counts, review_count=len(review), indicators=indicators, tables=_tables({r.path: r for r in rows}),
-            findings=[_finding(f) for f in findings if f.get("severity", "error") in ("error", "warning")],
-            info=[_finding(f) for f in findings if f.get("severity", "error") not in ("error", "warning")]))
+        self.add_section(str(rec.get("doc_id")), document_section(rec, rows, review, indicators), indicators)
+
+    def add_section(self, doc_id: str, section: str, indicators: list[Indicator]) -> None:
+        """A document's section made by :func:`document_section`."""
+        self.spool.write(section)
         if len(self.charted) < CHART_DOCUMENTS:
             self.charted.append((doc_id, indicators))
 

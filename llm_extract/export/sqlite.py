@@ -28,7 +28,7 @@ from typing import Any
 from ..analysis import Indicator, Rollup
 from .fields import FieldRow, value_text
 
-__all__ = ["SqliteWriter", "SCHEMA"]
+__all__ = ["SqliteWriter", "SCHEMA", "INDEXES", "SqlRows", "sql_rows"]
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -62,6 +62,9 @@ CREATE TABLE indicator_rollups (
     denominator INTEGER, value REAL, reason TEXT, documents INTEGER, excluded INTEGER,
     PRIMARY KEY ("by", "key", code)
 );
+"""
+#: Made once the rows are in (cheaper than keeping them up to date row by row).
+INDEXES = """
 CREATE INDEX fields_status ON fields(status);
 CREATE INDEX review_items_doc ON review_items(doc_id);
 """
@@ -69,6 +72,34 @@ CREATE INDEX review_items_doc ON review_items(doc_id);
 
 def _json(v: Any) -> str:
     return json.dumps(v, ensure_ascii=False, default=str)
+
+
+#: One document's rows: documents, fields, findings, review_items, indicators (plain tuples, picklable).
+SqlRows = tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]],
+                list[tuple[Any, ...]]]
+
+
+def sql_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
+             indicators: list[Indicator]) -> SqlRows:
+    """One document's rows of every table (made in a worker process, inserted by :class:`SqliteWriter`)."""
+    doc_id = str(rec.get("doc_id"))
+    source = rec.get("source", {})
+    statuses = [r.status for r in rows]
+    queued = sum(1 for s in statuses if s not in ("proven", "reviewed"))
+    document = (doc_id, rec.get("agency"), rec.get("year"), source.get("path"), source.get("format"),
+                source.get("encoding"), source.get("content_hash"), statuses.count("proven"),
+                statuses.count("reviewed"), queued, len(review))
+    fields = [(doc_id, r.table, r.row, r.column, r.path, value_text(r.value),
+               r.value if isinstance(r.value, int) and not isinstance(r.value, bool) else None,
+               r.status, r.source, ",".join(r.rules) or None, ",".join(map(str, r.lines)) or None) for r in rows]
+    findings = [(doc_id, f.get("code"), f.get("severity", "error"), f.get("message"),
+                 ",".join(f.get("paths", [])) or None, f.get("expected"), f.get("actual"))
+                for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning")]
+    items = [(i.get("id"), doc_id, i.get("path") or None, i.get("table"), i.get("status"), value_text(i.get("value")),
+              _json(i.get("candidates", [])), ",".join(i.get("rules", [])) or None, i.get("message"), i.get("kind"),
+              i.get("raw"), _json(i.get("source_lines", []))) for i in review]
+    return (document, fields, findings, items,
+            [(doc_id, i.code, i.name, i.numerator, i.denominator, i.value, i.reason) for i in indicators])
 
 
 class SqliteWriter:
@@ -84,30 +115,20 @@ class SqliteWriter:
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.executescript(SCHEMA)
 
+    def add_rows(self, rows: "SqlRows") -> None:
+        """A document's rows made by :func:`sql_rows`."""
+        document, fields, findings, review, indicators = rows
+        self.db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,1,NULL,NULL,?,?,?,?)", document)
+        self.db.executemany("INSERT INTO fields VALUES (?,?,?,?,?,?,?,?,?,?,?)", fields)
+        if findings:
+            self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", findings)
+        if review:
+            self.db.executemany("INSERT INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", review)
+        self.db.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", indicators)
+
     def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
                      indicators: list[Indicator]) -> None:
-        doc_id = str(rec.get("doc_id"))
-        source = rec.get("source", {})
-        statuses = [r.status for r in rows]
-        queued = sum(1 for s in statuses if s not in ("proven", "reviewed"))
-        self.db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,1,NULL,NULL,?,?,?,?)", (
-            doc_id, rec.get("agency"), rec.get("year"), source.get("path"), source.get("format"),
-            source.get("encoding"), source.get("content_hash"), statuses.count("proven"),
-            statuses.count("reviewed"), queued, len(review)))
-        self.db.executemany("INSERT INTO fields VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
-            (doc_id, r.table, r.row, r.column, r.path, value_text(r.value),
-             r.value if isinstance(r.value, int) and not isinstance(r.value, bool) else None,
-             r.status, r.source, ",".join(r.rules) or None, ",".join(map(str, r.lines)) or None) for r in rows])
-        self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", [
-            (doc_id, f.get("code"), f.get("severity", "error"), f.get("message"), ",".join(f.get("paths", [])) or None,
-             f.get("expected"), f.get("actual")) for f in rec.get("findings", [])
-            if f.get("severity", "error") in ("error", "warning")])
-        self.db.executemany("INSERT INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
-            (i.get("id"), doc_id, i.get("path") or None, i.get("table"), i.get("status"), value_text(i.get("value")),
-             _json(i.get("candidates", [])), ",".join(i.get("rules", [])) or None, i.get("message"), i.get("kind"),
-             i.get("raw"), _json(i.get("source_lines", []))) for i in review])
-        self.db.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", [
-            (doc_id, i.code, i.name, i.numerator, i.denominator, i.value, i.reason) for i in indicators])
+        self.add_rows(sql_rows(rec, rows, review, indicators))
 
     def add_failed(self, failure: dict[str, Any]) -> None:
         self.db.execute(
@@ -127,6 +148,7 @@ class SqliteWriter:
 
     def stage(self) -> Path:
         """Commit; the finished database is the returned temporary file (renamed by the caller)."""
+        self.db.executescript(INDEXES)
         self.db.commit()
         self.db.close()
         with open(self.tmp, "rb+") as fh:

@@ -1,34 +1,43 @@
-"""OUT/records.xlsx: the batch as a workbook (openpyxl, streamed in write-only mode).
+"""OUT/records.xlsx: the batch as a workbook (XlsxWriter, streamed in constant-memory mode).
 
 Sheets: 表二 (one row per document), 表三 (long: one row per document and table row,
 the seven applicant columns), 表四 (one row per document and group), 指标 (indicators
 per document, long), 指标汇总 (roll-ups by year and by agency), 复核队列 (the review
 queue), 失败 (documents that failed) and 图例 (the colour of each status). Every value
 cell is coloured by its field's status; doc ids are text cells (``004`` stays ``004``).
+
+Split in two so the per-document work can run in worker processes:
+:func:`document_rows` turns one record into plain rows (values and a style name per
+cell, picklable), :class:`XlsxWriter` writes rows. Every string is written as a string
+(``write_string``: a cell reading ``=1+1`` or ``http://…`` stays text, never a formula
+or a link); each format is created once.
 """
 
 from __future__ import annotations
 
 import os
-from copy import copy
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from ..analysis import Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_PATHS, REVIEW_COLUMNS, REVIEW_GROUPS
 from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
 
-__all__ = ["XlsxWriter"]
+__all__ = ["XlsxWriter", "SheetRows", "document_rows", "TEXT"]
 
-_FILLS = {s: PatternFill("solid", start_color=c, end_color=c) for s, c in STATUS_COLOURS.items()}
-_BOLD = Font(bold=True)
+#: The style of a text cell (number format ``@``); the other style names are statuses.
+TEXT = "@"
+
+#: One row: its cell values and, per cell, a style name (None, :data:`TEXT` or a status).
+Row = tuple[list[Any], list[str | None]]
+#: Rows by sheet title.
+SheetRows = dict[str, list[Row]]
 
 
 def _label(path: str) -> str:
@@ -36,102 +45,127 @@ def _label(path: str) -> str:
     return "·".join(ROW_LABELS.get(p) or COLUMN_LABELS.get(p, p) for p in parts)
 
 
+HEADERS: dict[str, list[str]] = {
+    "表二": ["doc_id", "agency", "year"] + [_label(p) for p in DISCLOSURE_PATHS],
+    "表三": ["doc_id", "row", "行"] + [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS],
+    "表四": ["doc_id", "group", "组"] + [COLUMN_LABELS[c] for c in REVIEW_COLUMNS],
+    "指标": ["doc_id", "agency", "year", "code", "指标", "numerator", "denominator", "value", "reason"],
+    "指标汇总": ["by", "key", "code", "指标", "numerator", "denominator", "value", "documents", "excluded", "reason"],
+    "复核队列": ["id", "doc_id", "path", "table", "status", "value", "candidates", "rules", "message"],
+    "失败": ["doc_id", "path", "error", "error_type"],
+    "图例": ["status", "meaning"],
+}
+
+_T3_PATHS = [[f"applications.{r}.{c}" for c in APPLICANT_COLUMNS] for r in APPLICATION_ROWS]
+_T4_PATHS = [[f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS] for g in REVIEW_GROUPS]
+
+
+def _status(row: FieldRow) -> str:
+    return row.status if row.status in STATUS_COLOURS else "missing"
+
+
+def document_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
+                  indicators: list[Indicator]) -> SheetRows:
+    """One record's rows of every sheet (plain data: made in a worker, written by :class:`XlsxWriter`)."""
+    by_path = {r.path: r for r in rows}
+    doc_id, agency, year = str(rec.get("doc_id")), rec.get("agency"), rec.get("year")
+    head, head_styles = [doc_id, agency, year], [TEXT, None, None]
+    t2 = [by_path[p] for p in DISCLOSURE_PATHS]
+    out: SheetRows = {"表二": [(head + [f.value for f in t2], head_styles + [_status(f) for f in t2])]}
+    for sheet, keys, paths in (("表三", APPLICATION_ROWS, _T3_PATHS), ("表四", REVIEW_GROUPS, _T4_PATHS)):
+        lines = out[sheet] = []
+        for key, row_paths in zip(keys, paths):
+            cells = [by_path[p] for p in row_paths]
+            lines.append(([doc_id, key, ROW_LABELS[key]] + [f.value for f in cells],
+                          [TEXT, None, None] + [_status(f) for f in cells]))
+    out["指标"] = [([doc_id, agency, year, i.code, i.name, i.numerator, i.denominator, i.value, i.reason],
+                  [TEXT] + [None] * 8) for i in indicators]
+    out["复核队列"] = [
+        ([item.get("id"), doc_id, item.get("path"), item.get("table"), item.get("status"), value_text(item.get("value")),
+          ", ".join(f"{c.get('source')}={value_text(c.get('value'))}" for c in item.get("candidates", [])),
+          " ".join(item.get("rules", [])), item.get("message")],
+         [None, TEXT, None, None, None, item.get("status") if item.get("status") in STATUS_COLOURS else None,
+          None, None, None])
+        for item in review]
+    return out
+
+
 class XlsxWriter:
-    """Streams documents into a workbook, saved to a temporary file beside ``path``."""
+    """Streams rows into a workbook in a temporary file beside ``path`` (renamed by the caller)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.wb = Workbook(write_only=True)
-        self.sheets: dict[str, WriteOnlyWorksheet] = {}
-        self.styles: dict[str, StyleArray] = {}    # per status, the style of its legend cell
-        self._sheet("表二", ["doc_id", "agency", "year"] + [_label(p) for p in DISCLOSURE_PATHS])
-        self._sheet("表三", ["doc_id", "row", "行"] + [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS])
-        self._sheet("表四", ["doc_id", "group", "组"] + [COLUMN_LABELS[c] for c in REVIEW_COLUMNS])
-        self._sheet("指标", ["doc_id", "agency", "year", "code", "指标", "numerator", "denominator", "value", "reason"])
-        self._sheet("指标汇总", ["by", "key", "code", "指标", "numerator", "denominator", "value", "documents",
-                              "excluded", "reason"])
-        self._sheet("复核队列", ["id", "doc_id", "path", "table", "status", "value", "candidates", "rules", "message"])
-        self._sheet("失败", ["doc_id", "path", "error", "error_type"])
-        legend = self._sheet("图例", ["status", "meaning"])
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        self.tmp = Path(tmp)
+        self.wb = Workbook(str(self.tmp), {"constant_memory": True})
+        self.formats: dict[str | None, Format | None] = {None: None, TEXT: self.wb.add_format({"num_format": "@"})}
+        for status, colour in STATUS_COLOURS.items():
+            self.formats[status] = self.wb.add_format({"pattern": 1, "bg_color": f"#{colour}"})
+        bold = self.wb.add_format({"bold": True})
+        self.sheets: dict[str, Worksheet] = {}
+        self.next_row: dict[str, int] = {}
+        for title, header in HEADERS.items():
+            ws = self.sheets[title] = self.wb.add_worksheet(title)
+            ws.freeze_panes(1, 1)
+            for col, text in enumerate(header):
+                ws.write_string(0, col, text, bold)
+            self.next_row[title] = 1
         for status in STATUS_COLOURS:
-            cell = WriteOnlyCell(legend, value=status)
-            cell.fill = _FILLS[status]
-            self.styles[status] = cell._style
-            legend.append([cell, "queued for review" if status not in ("proven", "reviewed") else "trusted"])
+            self._append("图例", [status, "queued for review" if status not in ("proven", "reviewed") else "trusted"],
+                         [status, None])
 
-    def _sheet(self, title: str, header: list[str]) -> WriteOnlyWorksheet:
-        ws = self.wb.create_sheet(title)
-        ws.freeze_panes = "B2"
-        head = []
-        for h in header:
-            c = WriteOnlyCell(ws, value=h)
-            c.font = _BOLD
-            head.append(c)
-        ws.append(head)
-        self.sheets[title] = ws
-        return ws
+    def _append(self, title: str, values: list[Any], styles: list[str | None]) -> None:
+        ws, r, formats = self.sheets[title], self.next_row[title], self.formats
+        self.next_row[title] = r + 1
+        for col, (value, style) in enumerate(zip(values, styles)):
+            fmt = formats[style]
+            if value is None:
+                if fmt is not None:
+                    ws.write_blank(r, col, None, fmt)
+            elif isinstance(value, str):
+                ws.write_string(r, col, value, fmt)
+            elif isinstance(value, bool):
+                ws.write_boolean(r, col, value, fmt)
+            elif isinstance(value, (int, float, Decimal)):
+                ws.write_number(r, col, float(value) if isinstance(value, Decimal) else value, fmt)
+            else:
+                ws.write_string(r, col, str(value), fmt)
 
-    def _text(self, ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "@"
-        return cell
-
-    def _cell(self, ws: WriteOnlyWorksheet, row: FieldRow) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=row.value)
-        style = self.styles.get(row.status) or self.styles["missing"]
-        cell._style = copy(style)   # the fill registered once per status (setting .fill hashes styles per cell)
-        return cell
+    def add_rows(self, rows: SheetRows) -> None:
+        """Rows made by :func:`document_rows`."""
+        for title, lines in rows.items():
+            for values, styles in lines:
+                self._append(title, values, styles)
 
     def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
                      indicators: list[Indicator]) -> None:
-        by_path = {r.path: r for r in rows}
-        doc_id, agency, year = str(rec.get("doc_id")), rec.get("agency"), rec.get("year")
-        ws = self.sheets["表二"]
-        ws.append([self._text(ws, doc_id), agency, year] + [self._cell(ws, by_path[p]) for p in DISCLOSURE_PATHS])
-        ws = self.sheets["表三"]
-        for r in APPLICATION_ROWS:
-            ws.append([self._text(ws, doc_id), r, ROW_LABELS[r]]
-                      + [self._cell(ws, by_path[f"applications.{r}.{c}"]) for c in APPLICANT_COLUMNS])
-        ws = self.sheets["表四"]
-        for g in REVIEW_GROUPS:
-            ws.append([self._text(ws, doc_id), g, ROW_LABELS[g]]
-                      + [self._cell(ws, by_path[f"review_litigation.{g}.{c}"]) for c in REVIEW_COLUMNS])
-        ws = self.sheets["指标"]
-        for i in indicators:
-            ws.append([self._text(ws, doc_id), agency, year, i.code, i.name, i.numerator, i.denominator, i.value,
-                       i.reason])
-        ws = self.sheets["复核队列"]
-        for item in review:
-            cell = WriteOnlyCell(ws, value=value_text(item.get("value")))
-            if item.get("status") in self.styles:
-                cell._style = copy(self.styles[item["status"]])
-            cands = ", ".join(f"{c.get('source')}={value_text(c.get('value'))}" for c in item.get("candidates", []))
-            ws.append([item.get("id"), self._text(ws, doc_id), item.get("path"), item.get("table"), item.get("status"),
-                       cell, cands, " ".join(item.get("rules", [])), item.get("message")])
+        self.add_rows(document_rows(rec, rows, review, indicators))
 
     def add_failed(self, failure: dict[str, Any]) -> None:
-        ws = self.sheets["失败"]
-        ws.append([self._text(ws, str(failure.get("doc_id"))), failure.get("path"), failure.get("error"),
-                   failure.get("error_type")])
+        self._append("失败", [str(failure.get("doc_id")), failure.get("path"), failure.get("error"),
+                            failure.get("error_type")], [TEXT, None, None, None])
 
     def add_rollups(self, rollups: list[Rollup]) -> None:
-        ws = self.sheets["指标汇总"]
         for r in rollups:
-            ws.append([r.by, self._text(ws, r.key), r.code, r.name, r.numerator, r.denominator, r.value, r.documents,
-                       r.excluded, r.reason])
+            self._append("指标汇总", [r.by, r.key, r.code, r.name, r.numerator, r.denominator, r.value, r.documents,
+                                  r.excluded, r.reason], [None, TEXT] + [None] * 8)
 
     def stage(self) -> Path:
-        """Save the workbook to a temporary file beside ``path`` (renamed by the caller)."""
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        os.close(fd)
+        """Finish the workbook; it is the returned temporary file beside ``path`` (renamed by the caller)."""
         try:
-            self.wb.save(tmp)
+            self.wb.close()
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            self.tmp.unlink(missing_ok=True)
             raise
-        return Path(tmp)
+        return self.tmp
 
     def abort(self) -> None:
-        for ws in self.sheets.values():   # end the sheets' streams, whose temp files openpyxl removes
-            if not ws.closed:
-                ws.close()
+        for ws in self.sheets.values():   # the sheets' row streams (temporary files) are closed and removed
+            fh = getattr(ws, "row_data_fh", None)
+            if fh is not None and not fh.closed:
+                fh.close()
+            name = getattr(ws, "row_data_filename", None)
+            if name:
+                Path(name).unlink(missing_ok=True)
+        self.tmp.unlink(missing_ok=True)

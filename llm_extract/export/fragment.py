@@ -1,0 +1,60 @@
+"""One document's part of every combined output, rendered at once: a :class:`Fragment`.
+
+The rebuild renders fragments in worker processes (reading the record, its field rows,
+indicators, CSV lines, database rows, workbook rows and HTML section are the costly,
+per-document part) and the process that owns the files only appends them in order
+(:meth:`llm_extract.export.Exports.add_fragment`). A fragment is plain, picklable data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..analysis import Indicator, compute_indicators
+from ..outputs import dumps
+from .csv_tables import fields_csv_text, records_csv_text
+from .fields import field_rows
+from .html import document_section
+from .jsonl import slim_record
+from .sqlite import SqlRows, sql_rows
+from .xlsx import SheetRows, document_rows
+
+__all__ = ["Fragment", "render_fragment"]
+
+
+@dataclass(slots=True)
+class Fragment:
+    """Everything the combined outputs hold of one document (see :func:`render_fragment`)."""
+
+    doc_id: str
+    agency: Any
+    year: Any
+    indicators: list[Indicator]
+    jsonl: str                      # its line of records.jsonl
+    queue: str                      # its lines of review_queue.jsonl
+    records_csv: str                # its line of records.csv
+    fields_csv: str                 # its lines of fields.csv
+    sql: SqlRows                    # its rows of records.sqlite
+    xlsx: SheetRows                 # its rows of records.xlsx
+    html: str                       # its section of report.html
+    field_statuses: dict[str, int]  # status -> fields (over every field path)
+    status_counts: dict[str, int]   # the record's own counts
+    rules: list[str]                # the codes of its error and warning findings
+    queued: int                     # its review items
+
+
+def render_fragment(rec: dict[str, Any], review: list[dict[str, Any]]) -> Fragment:
+    """A record dict (cross-year findings merged, ``review`` popped) as its part of every output."""
+    rows = field_rows(rec)
+    indicators = compute_indicators({r.path: (r.value, r.status) for r in rows})
+    return Fragment(
+        doc_id=str(rec.get("doc_id")), agency=rec.get("agency"), year=rec.get("year"), indicators=indicators,
+        jsonl=dumps(slim_record(rec)) + "\n", queue="".join(dumps(item) + "\n" for item in review),
+        records_csv=records_csv_text(rows), fields_csv=fields_csv_text(rows),
+        sql=sql_rows(rec, rows, review, indicators), xlsx=document_rows(rec, rows, review, indicators),
+        html=document_section(rec, rows, review, indicators),
+        field_statuses=dict(Counter(r.status for r in rows)), status_counts=dict(rec.get("status_counts", {})),
+        rules=[f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning")],
+        queued=len(review))
