@@ -11,6 +11,9 @@ Cross-year findings (verify.crossyear) depend on the whole output directory, so 
 the combined files only; each ``records/*.json`` stays a function of its own document. Each
 agency-year is linked once (linear), and the records of a link are loaded as it is checked:
 a few at a time, never all linked records at once.
+
+A directory whose records, failures and decisions are those the outputs were last built from
+(a rerun that resumed every document) is not rebuilt (:mod:`llm_extract.rebuild_state`).
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from .evidence import Record
-from .export import Exports, Fragment, open_exports, render_fragment
+from .export import OUTPUT_FILES, Exports, Fragment, open_exports, render_fragment
 from .outputs import RECORDS_DIR, read_json
+from .rebuild_state import DocumentCounts, RebuildState, inputs_digest
 from .record_keys import record_key
 from .review import review_items
 from .schema import Report
@@ -83,21 +87,34 @@ def _in_batch(doc_id: str, batch_ids: set[str]) -> bool:
     return doc_id in batch_ids or doc_id.rsplit("-", 1)[0] in batch_ids     # <stem>-k: a report split from <stem>
 
 
-def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = None) -> Totals:
-    """Rewrite the combined files of ``out``; the totals count the documents in ``batch_ids``."""
+def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = None, force: bool = False) -> Totals:
+    """Rewrite the combined files of ``out`` (unless they are current and not ``force``);
+    the totals count the documents in ``batch_ids``."""
     paths = sorted((out / RECORDS_DIR).glob("*.json"))
+    digest = inputs_digest(out, paths)
+    kept = None if force else RebuildState.load(out)
+    if kept is not None and kept.current(out, digest):
+        return _totals(kept.documents.items(), batch_ids)
     links = cross_year_links(paths)
-    totals = Totals()
     jobs = ((p, links.get(p.stem, [])) for p in paths)
+    documents: dict[str, DocumentCounts] = {}
     with open_exports(out) as exports:
-        _add_all(exports, map_ordered(_render, jobs, workers=worker_count(len(paths), workers)), batch_ids, totals)
-    return totals
+        _add_all(exports, map_ordered(_render, jobs, workers=worker_count(len(paths), workers)), documents)
+    RebuildState.save(out, digest, OUTPUT_FILES, documents)
+    return _totals(documents.items(), batch_ids)
 
 
-def _add_all(exports: Exports, fragments: Iterable[Fragment], batch_ids: set[str], totals: Totals) -> None:
+def _add_all(exports: Exports, fragments: Iterable[Fragment], documents: dict[str, DocumentCounts]) -> None:
     for frag in fragments:
         exports.add_fragment(frag)
-        if _in_batch(frag.doc_id, batch_ids):
-            totals.queued += frag.queued
-            totals.fields.update(frag.status_counts)
-            totals.rules.update(frag.rules)
+        documents[frag.doc_id] = (frag.status_counts, frag.queued, frag.rules)
+
+
+def _totals(documents: Iterable[tuple[str, DocumentCounts]], batch_ids: set[str]) -> Totals:
+    totals = Totals()
+    for doc_id, (status_counts, queued, rules) in documents:
+        if _in_batch(doc_id, batch_ids):
+            totals.queued += queued
+            totals.fields.update(status_counts)
+            totals.rules.update(rules)
+    return totals

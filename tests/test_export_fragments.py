@@ -42,7 +42,7 @@ def test_every_output_of_a_parallel_rebuild_is_the_serial_ones(tmp_path: Path, g
     run_batch([_batch(tmp_path, golden_dir, 40)], out, workers=1)
     texts, databases, sheets = {}, {}, {}
     for workers in (1, 2):
-        rebuild_combined(out, set(), workers=workers)
+        rebuild_combined(out, set(), workers=workers, force=True)
         texts[workers] = [(out / name).read_bytes() for name in TEXT_OUTPUTS]
         databases[workers] = _database(out / "records.sqlite")
         book = load_workbook(out / "records.xlsx", read_only=True)

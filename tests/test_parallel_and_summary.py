@@ -77,7 +77,8 @@ def test_the_rebuild_on_two_processes_writes_what_it_writes_on_one(tmp_path: Pat
     totals = {}
     files = {}
     for workers in (1, 2):
-        totals[workers] = rebuild_combined(out, {p.stem for p in (out / "records").iterdir()}, workers=workers)
+        totals[workers] = rebuild_combined(out, {p.stem for p in (out / "records").iterdir()}, workers=workers,
+                                           force=True)
         files[workers] = [(out / name).read_bytes() for name in COMBINED]
     assert files[1] == files[2] and totals[1] == totals[2] and totals[1].fields["proven"] > 0
 
@@ -91,7 +92,7 @@ def test_the_workbook_of_a_parallel_rebuild_holds_what_the_serial_one_holds(tmp_
     run_batch([_batch(tmp_path, golden_dir, 40)], out, workers=1)
     sheets = {}
     for workers in (1, 2):
-        rebuild_combined(out, set(), workers=workers)
+        rebuild_combined(out, set(), workers=workers, force=True)
         book = load_workbook(out / "records.xlsx", read_only=True)
         sheets[workers] = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets}
         book.close()
