@@ -26,7 +26,8 @@ def out(tmp_path: Path, golden_dir: Path) -> Path:
 
 
 def test_extract_writes_records_jsonl_csv_queue_and_summary(out: Path) -> None:
-    assert sorted(p.name for p in out.iterdir()) == ["fields.csv", "records", "records.csv", "records.jsonl",
+    assert sorted(p.name for p in out.iterdir()) == [".llm-extract.rebuild.json",   # what the outputs were built from
+                                                     "fields.csv", "records", "records.csv", "records.jsonl",
                                                      "records.sqlite", "records.xlsx", "report.html",
                                                      "review_queue.jsonl", "summary.json"]
     summary = read_json(out / "summary.json")
