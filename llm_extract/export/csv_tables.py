@@ -15,7 +15,7 @@ import io
 from typing import Any, TextIO
 
 from ..schema import ALL_PATHS
-from .fields import QUEUED_STATUSES, FieldRow, value_text
+from .fields import QUEUED_STATUSES, FieldRow
 
 __all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER", "fields_csv_text", "records_csv_text"]
 
@@ -32,7 +32,7 @@ def _writer(fh: TextIO, header: list[str]) -> Any:
 
 
 def _fields_lines(rows: list[FieldRow]) -> list[list[Any]]:
-    return [[r.doc_id, r.path, r.table, r.row, r.column or "", value_text(r.value) or "", r.status, r.source or "",
+    return [[r.doc_id, r.path, r.table, r.row, r.column or "", r.text or "", r.status, r.source or "",
              " ".join(r.rules), " ".join(map(str, r.lines))] for r in rows]
 
 
@@ -41,7 +41,7 @@ def _records_line(rows: list[FieldRow]) -> list[Any]:
     line: list[Any] = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"),
                        statuses.count("reviewed"), sum(1 for s in statuses if s in QUEUED_STATUSES)]
     for r in rows:
-        line += [value_text(r.value) or "", r.status]
+        line += [r.text or "", r.status]
     return line
 
 

@@ -57,6 +57,7 @@ class FieldRow:
     row: str
     column: str | None
     value: Any                 # int, Decimal (the fee), str (agency) or None (blank)
+    text: str | None           # the value as exact text (value_text), None for a blank
     status: str                # proven, derived, ..., reviewed
     source: str | None         # regex, model, derived, review
     rules: list[str]
@@ -73,6 +74,7 @@ def locate(path: str) -> tuple[str, str, str | None]:
 
 
 _LOCATIONS = {p: locate(p) for p in ALL_PATHS}
+_PARTS = {p: tuple(p.split(".")) for p in ALL_PATHS}
 
 
 def value_of(rec: dict[str, Any], path: str) -> Any:
@@ -102,10 +104,14 @@ def field_rows(rec: dict[str, Any]) -> list[FieldRow]:
     for path in ALL_PATHS:
         p = prov.get(path, {})
         table, row, column = _LOCATIONS[path]
+        value: Any = rec
+        for part in _PARTS[path]:
+            value = value.get(part) if isinstance(value, dict) else None
+        lines = p.get("lines")
         out.append(FieldRow(
-            doc_id=doc_id, path=path, table=table, row=row, column=column, value=value_of(rec, path),
-            status=p.get("status", "missing"), source=p.get("source"), rules=list(p.get("rules", [])),
-            lines=sorted(set(p.get("lines", []))),
+            doc_id=doc_id, path=path, table=table, row=row, column=column, value=value, text=value_text(value),
+            status=p.get("status", "missing"), source=p.get("source"), rules=list(p.get("rules", ())),
+            lines=sorted(set(lines)) if lines else [],
         ))
     return out
 

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..analysis import DEFINITIONS, Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
 from .charts import bar_chart, stacked_chart
-from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
+from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow
 
 __all__ = ["HtmlReport", "CHART_DOCUMENTS", "document_section"]
 
@@ -62,7 +62,7 @@ def _table(name: str, rows: list[tuple[str, list[str | None]]], columns: list[st
             f = by_path[p]
             lines.update(f.lines)
             cells.append({"status": f.status, "source": f.source, "rules": f.rules, "lines": f.lines,
-                          "text": "–" if f.value is None else value_text(f.value)})
+                          "text": "–" if f.text is None else f.text})
         out_rows.append({"label": label, "cells": cells, "lines": _spans(sorted(lines))})
     return {"name": name, "columns": columns, "rows": out_rows}
 

@@ -89,7 +89,7 @@ def sql_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, A
     document = (doc_id, rec.get("agency"), rec.get("year"), source.get("path"), source.get("format"),
                 source.get("encoding"), source.get("content_hash"), statuses.count("proven"),
                 statuses.count("reviewed"), queued, len(review))
-    fields = [(doc_id, r.table, r.row, r.column, r.path, value_text(r.value),
+    fields = [(doc_id, r.table, r.row, r.column, r.path, r.text,
                r.value if isinstance(r.value, int) and not isinstance(r.value, bool) else None,
                r.status, r.source, ",".join(r.rules) or None, ",".join(map(str, r.lines)) or None) for r in rows]
     findings = [(doc_id, f.get("code"), f.get("severity", "error"), f.get("message"),
