@@ -11,7 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import Any, TypeVar
 
 __all__ = ["map_ordered", "worker_count", "MIN_JOBS_PER_WORKER"]
@@ -21,6 +23,7 @@ R = TypeVar("R")
 
 MIN_JOBS_PER_WORKER = 16      # below this a batch stays in one process
 _CHUNK = 8
+_WINDOW = 4                   # chunks in flight per worker
 
 
 def worker_count(jobs: int, requested: int | None = None) -> int:
@@ -49,4 +52,19 @@ def map_ordered(fn: Callable[[T], R], jobs: Iterable[T], *, workers: int,
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer,
                              initargs=initargs) as pool:
-        yield from pool.map(fn, jobs, chunksize=_CHUNK)
+        # a window of chunks in flight, not every job at once (Executor.map submits them all): when
+        # the consumer is slower than the workers, finished results wait here, and memory stays flat
+        pending: deque[Future[list[R]]] = deque()
+        jobs_iter = iter(jobs)
+        chunks = iter(lambda: list(islice(jobs_iter, _CHUNK)), [])
+        for chunk in islice(chunks, workers * _WINDOW):
+            pending.append(pool.submit(_run_chunk, fn, chunk))
+        while pending:
+            results = pending.popleft().result()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(_run_chunk, fn, chunk))
+            yield from results
+
+
+def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(job) for job in chunk]
