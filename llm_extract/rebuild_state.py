@@ -2,7 +2,7 @@
 
 The combined outputs (:mod:`llm_extract.export`) are a function of the record files, the
 failure files, ``decisions.jsonl``, the working directory (report.html links each source
-path, resolved) and the code that writes them. After every rebuild the digest of all of
+path, resolved), the code that writes them and the versions of the libraries it writes with. After every rebuild the digest of all of
 these is kept in ``OUT/.llm-extract.rebuild.json`` with the size and modification time of
 every output file and, per document, what the run summary counts (statuses, review items,
 finding codes). A run that resumes every document finds the same digest and outputs that
@@ -21,6 +21,7 @@ import json
 import os
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,20 @@ _VERSION = 1
 DocumentCounts = tuple[dict[str, int], int, list[str]]
 
 
+#: Libraries whose version changes what the outputs hold.
+_LIBRARIES = ("xlsxwriter", "jinja2", "markupsafe")
+
+
 @cache
 def _code_digest() -> str:
-    """The source of the packages that write the outputs (any change to them rebuilds)."""
+    """The source of the packages that write the outputs and the versions of the libraries they
+    write with (any change to them rebuilds)."""
     h = hashlib.blake2b(digest_size=16)
+    for name in _LIBRARIES:
+        try:
+            h.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name}=?\0".encode())
     for package in (Path(__file__).parent, Path(__file__).parent.parent / "verify"):
         for p in sorted(package.rglob("*")):
             if p.suffix in (".py", ".j2") and p.is_file():

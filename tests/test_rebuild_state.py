@@ -80,3 +80,20 @@ def test_any_change_to_what_the_outputs_are_made_from_rebuilds_them(run: tuple[P
         assert "改过的机关" in (out / "records.jsonl").read_text(encoding="utf-8")
     if change == "failure":
         assert "other" in (out / "records.csv").read_text(encoding="utf-8-sig")
+
+
+def test_another_version_of_the_code_or_of_a_writing_library_rebuilds(run: tuple[Path, Path],
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import llm_extract.rebuild_state as state
+
+    src, out = run
+    before = _stamps(out)
+    state._code_digest.cache_clear()
+    real = state.metadata.version
+    monkeypatch.setattr(state.metadata, "version", lambda name: "0.0-other" if name == "xlsxwriter" else real(name))
+    try:
+        rebuild_combined(out, set())
+    finally:
+        state._code_digest.cache_clear()
+    after = _stamps(out)
+    assert all(after[name] != before[name] for name in OUTPUT_FILES)
