@@ -93,13 +93,13 @@ def main() -> None:
         write_corpus(inputs, args.docs, args.seed)
         seconds, cpu, rss_kb, code = run_cli(inputs, tmp / "out")
         summary = read_json(tmp / "out" / "summary.json")
-        rerun, _, _, _ = run_cli(inputs, tmp / "out")           # every document resumed
+        rerun, rerun_cpu, _, _ = run_cli(inputs, tmp / "out")           # every document resumed
         rate = args.docs / seconds
         # on a shared machine the wall clock says little: CPU seconds (all processes) say what it costs
         print(f"documents: {args.docs}  whole process: {seconds:.2f} s (cpu {cpu:.2f} s, "
               f"{args.docs / cpu:.0f} documents per cpu-second)  documents/s: {rate:.0f}  "
               f"peak RSS: {rss_kb / 1024:.0f} MB  exit: {code}  ok: {summary['ok']}  failed: {summary['failed']}  "
-              f"resumed rerun: {rerun:.2f} s  cores: {os.cpu_count()}  "
+              f"resumed rerun: {rerun:.2f} s (cpu {rerun_cpu:.2f} s)  cores: {os.cpu_count()}  "
               f"target: >= {args.target:.0f}/s {'met' if rate >= args.target else 'NOT met'}")
         if args.keep:
             print(f"kept in {tmp}")
