@@ -58,7 +58,6 @@ _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                      "caption", "header", "footer", "form", "fieldset", "figure", "figcaption", "body"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param",
                    "source", "track", "wbr"})
-_SPACE = re.compile(r"\s+")
 # end tags libxml2 drops when no such element is open, although browsers (and the HTML5 rules) break the
 # line there: ``</br>`` is a ``<br>``, a stray ``</p>`` an empty paragraph. Each is given a ``<br>`` before
 # it (at an already broken line it changes nothing), so "1</br>2" in a cell never reads as 12.
@@ -75,7 +74,7 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())                # str.split's whitespace is the regex's \s: Unicode's
 
 
 def _is_chrome(tag: str, attrs: dict[str, str], in_article: bool) -> bool:
@@ -109,10 +108,11 @@ class _Cell:
     container: bool = False                      # holds a nested table: page layout, not data
 
     def end_block(self) -> None:
-        text = _collapse("".join(self.current))
-        if text:
-            self.blocks.append(text)
-        self.current = []
+        if self.current:
+            text = _collapse("".join(self.current))
+            if text:
+                self.blocks.append(text)
+            self.current = []
 
 
 @dataclass
