@@ -9,7 +9,7 @@ A document that fails (empty, binary, not a report, ...) is recorded in
 ``OUT/failed/`` and in the summary; the batch goes on. Each record is written
 atomically as soon as its document is done; the combined files are rebuilt
 from the record files at the end, so a killed run resumes (documents whose
-record matches the input's content hash are skipped) without duplicates.
+record was made from the same file bytes are skipped) without duplicates.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 from ._exceptions import DocumentError
 from .decisions import decisions_for, load_decisions
 from .evidence import Extraction, Record
-from .ingest import Document, iter_inputs, load
+from .ingest import Document, file_hash, iter_inputs, load_bytes
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_reports
@@ -91,13 +91,15 @@ def _doc_ids(files: list[Path]) -> dict[Path, str]:
             for f in files}
 
 
-def _resumable(record_path: Path, doc: Document) -> bool:
-    if not record_path.exists():
-        return False
+def _resumable(record_path: Path, data: bytes) -> dict[str, Any] | None:
+    """The record made from exactly these file bytes (its ``source.file_hash``), else None: a resumed
+    document costs a file read, a hash and the record's read, never a decode or a parse."""
     try:
-        return read_json(record_path).get("source", {}).get("content_hash") == doc.content_hash
+        record = read_json(record_path)
     except (OSError, ValueError):
-        return False
+        return None
+    source = record.get("source") if isinstance(record, dict) else None
+    return record if isinstance(source, dict) and source.get("file_hash") == file_hash(data) else None
 
 
 def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = True,
@@ -169,14 +171,13 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
     record_path = out / RECORDS_DIR / f"{doc_id}.json"
     failed_path = out / FAILED_DIR / f"{doc_id}.json"
     try:
-        doc = load(f)
-        doc = Document(doc_id=doc_id, text=doc.text, path=doc.path, source_kind=doc.source_kind,
-                       encoding=doc.encoding, meta=doc.meta)
-        if len(parts := split_reports(doc)) > 1:         # several reports in one file: a record each
-            return _several(f, out, parts, decisions, t0)
-        if resume and _resumable(record_path, doc) and not (stage and stage.redo(read_json(record_path))):
+        data = f.read_bytes()
+        if resume and (kept := _resumable(record_path, data)) is not None and not (stage and stage.redo(kept)):
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
         else:
+            doc = load_bytes(data, doc_id=doc_id, path=str(f), suffix=f.suffix or ".txt")
+            if len(parts := split_reports(doc)) > 1:     # several reports in one file: a record each
+                return _several(f, out, parts, decisions, t0)
             reading = read_document(doc, tolerate_no_table=stage is not None)   # the model may read it
             record = reading.record()
             if stage is not None and stage.offer(doc, record, (f, t0, reading, record)):   # written later

@@ -51,7 +51,7 @@ class DocumentReading:
         """Settled with the model's extraction (if any) and the document's decisions in force."""
         doc = self.doc
         source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
-                  "encoding": doc.encoding}
+                  "encoding": doc.encoding} | ({"file_hash": doc.file_hash} if doc.file_hash else {})
         return settle(self.extraction, model, self.figures, decisions, doc.lines, doc_id=doc.doc_id,
                       source=source, notices=ingest_findings(doc))     # e.g. scanned pages of a PDF
 

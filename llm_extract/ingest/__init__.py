@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .._exceptions import EmptyDocumentError, UnsupportedFormatError
-from .document import Document, normalise_newlines
+from .document import Document, file_hash, normalise_newlines
 from .docx import docx_to_text
 from .html import decode_html, html_to_text
 from .pdf import read_pdf, scanned_pages_warning
 from .text import decode_bytes
 
-__all__ = ["Document", "load", "load_bytes", "decode_bytes", "SUPPORTED_SUFFIXES", "iter_inputs"]
+__all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
@@ -65,7 +65,7 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     else:
         text, encoding = decode_bytes(data, path)
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,
-                    meta=meta)
+                    meta=meta, file_hash=file_hash(data))
 
 
 def load(path: str | Path) -> Document:

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-__all__ = ["Document"]
+__all__ = ["Document", "file_hash"]
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Document:
     source_kind: str = "txt"     # txt, html, ...
     encoding: str = "utf-8"
     meta: dict = field(default_factory=dict, compare=False)
+    file_hash: str = field(default="", compare=False)    # of the bytes it was read from (see file_hash)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -35,6 +36,11 @@ class Document:
     @classmethod
     def from_text(cls, text: str, doc_id: str = "doc", **kw) -> "Document":
         return cls(doc_id=doc_id, text=normalise_newlines(text), **kw)
+
+
+def file_hash(data: bytes) -> str:
+    """The SHA-256 of a file's bytes: a record keeps it, so a resumed run knows an unchanged file unread."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def normalise_newlines(text: str) -> str:

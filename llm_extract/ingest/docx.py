@@ -42,7 +42,13 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SPACE = re.compile(r"[^\S\n]+")
 _DIGIT_END = re.compile(r"\d$")
 _DIGIT_START = re.compile(r"^\d")
-_CONTAINERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag", f"{W}ins", f"{W}moveTo")
+_CONTAINERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag", f"{W}ins", f"{W}moveTo"})
+# tag names built once (an f-string per element and comparison was a third of the reading time)
+_P, _TBL, _TR, _TC, _TC_PR, _T, _TAB = (f"{W}{name}" for name in ("p", "tbl", "tr", "tc", "tcPr", "t", "tab"))
+_BREAKS = frozenset({f"{W}br", f"{W}cr"})
+_NO_BREAK_HYPHEN = f"{W}noBreakHyphen"
+_LEFT_OUT = frozenset({_MC_FALLBACK, f"{W}moveFrom", f"{W}del"})       # a duplicate or removed text
+_VAL = f"{W}val"
 
 
 def _collapse(text: str) -> str:
@@ -53,17 +59,17 @@ def _runs_text(el: ET.Element) -> Iterator[str]:
     """The text of a paragraph's runs, in order (skipping alternate-content fallbacks)."""
     for child in el:
         tag = child.tag
-        if tag in (_MC_FALLBACK, f"{W}moveFrom", f"{W}del"):     # a duplicate or removed text
+        if tag in _LEFT_OUT:
             continue
-        if tag == f"{W}t":
+        if tag == _T:
             yield child.text or ""
-        elif tag == f"{W}tab":
+        elif tag == _TAB:
             yield " "
-        elif tag in (f"{W}br", f"{W}cr"):
+        elif tag in _BREAKS:
             yield "\n"
-        elif tag == f"{W}noBreakHyphen":
+        elif tag == _NO_BREAK_HYPHEN:
             yield "-"
-        elif tag == f"{W}p":                     # a paragraph in a text box inside this one
+        elif tag == _P:                          # a paragraph in a text box inside this one
             yield "\n"
             yield from _runs_text(child)
             yield "\n"
@@ -88,7 +94,7 @@ def _join_cell(parts: list[str]) -> str:
 def _blocks(parent: ET.Element) -> Iterator[ET.Element]:
     """The paragraphs and tables under ``parent`` in document order, looking through content controls."""
     for child in parent:
-        if child.tag in (f"{W}p", f"{W}tbl"):
+        if child.tag == _P or child.tag == _TBL:
             yield child
         elif child.tag in _CONTAINERS:
             yield from _blocks(child)
@@ -96,7 +102,7 @@ def _blocks(parent: ET.Element) -> Iterator[ET.Element]:
 
 def _cells(tr: ET.Element) -> Iterator[ET.Element]:
     for child in tr:
-        if child.tag == f"{W}tc":
+        if child.tag == _TC:
             yield child
         elif child.tag in _CONTAINERS:
             yield from _cells(child)
@@ -104,7 +110,7 @@ def _cells(tr: ET.Element) -> Iterator[ET.Element]:
 
 def _rows(tbl: ET.Element) -> Iterator[ET.Element]:
     for child in tbl:
-        if child.tag == f"{W}tr":
+        if child.tag == _TR:
             yield child
         elif child.tag in _CONTAINERS:
             yield from _rows(child)
@@ -112,10 +118,11 @@ def _rows(tbl: ET.Element) -> Iterator[ET.Element]:
 
 def _merge(tc: ET.Element, kind: str) -> str | None:
     """``w:vMerge``/``w:hMerge``: None when absent, else its ``w:val`` (``continue`` when omitted)."""
-    el = tc.find(f"{W}tcPr/{W}{kind}")
+    pr = tc.find(_TC_PR)                         # a plain tag: found without the ElementPath machinery
+    el = pr.find(W + kind) if pr is not None else None
     if el is None:
         return None
-    return el.get(f"{W}val", "continue")
+    return el.get(_VAL, "continue")
 
 
 def _table(tbl: ET.Element, out: list[str]) -> None:
@@ -129,7 +136,7 @@ def _table(tbl: ET.Element, out: list[str]) -> None:
             parts: list[str] = []
             nested = False
             for block in _blocks(tc):
-                if block.tag == f"{W}p":
+                if block.tag == _P:
                     parts.append(_paragraph(block))
                     continue
                 if any(parts):                        # the cell's text before a nested table
@@ -144,7 +151,7 @@ def _table(tbl: ET.Element, out: list[str]) -> None:
 def _body_lines(body: ET.Element) -> list[str]:
     out: list[str] = []
     for block in _blocks(body):
-        if block.tag == f"{W}tbl":
+        if block.tag == _TBL:
             _table(block, out)
         else:
             text = _paragraph(block)

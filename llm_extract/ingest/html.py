@@ -21,6 +21,10 @@ the annual report as an HTML article: site chrome around it, the three tables as
   report size: mis-nested markup can make an element run to the end of the page,
   and then nothing is lost.
 
+libxml2 (through lxml) parses the page and closes unclosed elements as a browser's
+parser does (an element left open ends with its parent); the converter is its parser
+target, O(1) per element, so a hostile page costs time linear in its size.
+
 :func:`decode_html` picks the encoding: a BOM, else the charset a ``<meta>`` tag
 declares (GBK/GB2312 read as GB18030, their superset), else the detection of
 :func:`~llm_extract.ingest.text.decode_bytes`.
@@ -32,7 +36,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html.parser import HTMLParser
+
+from lxml import etree
 
 from .text import decode_bytes
 
@@ -53,7 +58,10 @@ _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                      "caption", "header", "footer", "form", "fieldset", "figure", "figcaption", "body"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param",
                    "source", "track", "wbr"})
-_SPACE = re.compile(r"\s+")
+# end tags libxml2 drops when no such element is open, although browsers (and the HTML5 rules) break the
+# line there: ``</br>`` is a ``<br>``, a stray ``</p>`` an empty paragraph. Each is given a ``<br>`` before
+# it (at an already broken line it changes nothing), so "1</br>2" in a cell never reads as 12.
+_STRAY_BREAK = re.compile(r"</(?=(?:br|p)\s*>)", re.I)
 # a cell longer than this with several paragraphs is page layout (an article in a layout table)
 _LAYOUT_CELL_CHARS = 120
 # chrome that holds a line this long (a paragraph) or this many table cells is content after all
@@ -66,7 +74,7 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())                # str.split's whitespace is the regex's \s: Unicode's
 
 
 def _is_chrome(tag: str, attrs: dict[str, str], in_article: bool) -> bool:
@@ -100,10 +108,11 @@ class _Cell:
     container: bool = False                      # holds a nested table: page layout, not data
 
     def end_block(self) -> None:
-        text = _collapse("".join(self.current))
-        if text:
-            self.blocks.append(text)
-        self.current = []
+        if self.current:
+            text = _collapse("".join(self.current))
+            if text:
+                self.blocks.append(text)
+            self.current = []
 
 
 @dataclass
@@ -118,15 +127,19 @@ class _Chrome:
     has_h1: bool = False
 
 
-class _Converter(HTMLParser):
+class _Converter:
+    """An lxml parser target: libxml2 tokenises the page (HTML5 rules: entities, raw-text elements, a NUL
+    as U+FFFD) and balances its elements (every start has its end, unclosed ones end where the HTML
+    parser closes them); this turns those events into lines. Every event costs O(1): a page nested
+    100,000 deep is read in linear time."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self._para: list[str] = []
         self._cells: list[_Cell] = []
         self._rows: list[bool] = []              # per open table: is a row open
-        self._skip: list[str] = []               # the tag being skipped, then nested tags of the same name
-        self._open: list[str] = []               # open elements (for "inside <article>")
+        self._skip = 0                           # depth inside a dropped element (script, head, ...)
+        self._article = 0                        # open <article>/<main> elements
         self._chrome: _Chrome | None = None
 
     # --- output -------------------------------------------------------------------------------------------
@@ -134,10 +147,11 @@ class _Converter(HTMLParser):
         if self._cells:
             self._cells[-1].end_block()
             return
-        text = _collapse("".join(self._para))
-        if text:
-            self.lines.append(text)
-        self._para = []
+        if self._para:
+            text = _collapse("".join(self._para))
+            if text:
+                self.lines.append(text)
+            self._para = []
 
     def _close_cell(self, depth: int) -> None:
         if not self._cells or self._cells[-1].depth != depth:
@@ -157,44 +171,40 @@ class _Converter(HTMLParser):
             self._rows[-1] = False
             self.lines.append("")
 
-    # --- parser callbacks ---------------------------------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._skip and tag == "body" and self._skip[0] == "head":    # an unclosed <head>
-            self._skip.clear()
+    # --- parser target ------------------------------------------------------------------------------------
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self._skip:
-            if tag == self._skip[0] and tag not in _VOID:
-                self._skip.append(tag)
+            self._skip += 1
             return
         if tag in _SKIP:
-            self._skip.append(tag)
+            self._skip = 1
             return
-        if tag == "table":
-            self._start_table()
-        elif tag == "tr":
-            self._close_row()
-            if self._rows:
-                self._rows[-1] = True
-        elif tag in ("td", "th"):
+        if tag == "td" or tag == "th":
             depth = len(self._rows)
             self._close_cell(depth)
             if self._rows:
                 self._rows[-1] = True
             self._cells.append(_Cell(depth))
+        elif tag == "tr":
+            self._close_row()
+            if self._rows:
+                self._rows[-1] = True
+        elif tag == "table":
+            self._start_table()
         elif tag in _BLOCKS:
             self._break()
-        if tag not in _VOID:
-            self._track_chrome(tag, {k.lower(): (v or "") for k, v in attrs})
-            self._open.append(tag)
-
-    def _track_chrome(self, tag: str, attrs: dict[str, str]) -> None:
+        if tag in _VOID:
+            return
         chrome = self._chrome
         if chrome is not None:
             chrome.open += tag == chrome.tag
             chrome.has_h1 = chrome.has_h1 or tag == "h1"
-        elif _is_chrome(tag, attrs, any(t in _ARTICLE for t in self._open)):
+        elif _is_chrome(tag, attrib, self._article > 0):
             self._break()
             cell = self._cells[-1] if self._cells else None
             self._chrome = _Chrome(tag, len(self.lines), cell, len(cell.blocks) if cell else 0)
+        if tag in _ARTICLE:
+            self._article += 1
 
     def _end_chrome(self, tag: str) -> None:
         chrome = self._chrome
@@ -211,11 +221,6 @@ class _Converter(HTMLParser):
         if chrome.cell is not None and self._cells and self._cells[-1] is chrome.cell:
             del chrome.cell.blocks[chrome.cell_blocks:]
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
-            self.handle_endtag(tag)
-
     def _start_table(self) -> None:
         self._break()
         if self._cells:                           # a table inside a cell: the cell is layout
@@ -225,48 +230,43 @@ class _Converter(HTMLParser):
             outer.blocks = []
         self._rows.append(False)
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if self._skip:
-            if tag == self._skip[0]:
-                self._skip.pop()
+            self._skip -= 1
             return
-        if tag in self._open:                     # tolerate unclosed inner elements
-            while self._open and self._open.pop() != tag:
-                pass
-        if tag == "table":
+        if tag in _VOID:                          # its start did the work (a <br>'s line break)
+            return
+        if tag == "td" or tag == "th":
+            self._close_cell(len(self._rows))
+        elif tag == "tr":
+            self._close_row()
+        elif tag == "table":
             if self._rows:
                 self._close_row()
                 self._close_cell(len(self._rows))
                 self._rows.pop()
             self._break()
-        elif tag == "tr":
-            self._close_row()
-        elif tag in ("td", "th"):
-            self._close_cell(len(self._rows))
         elif tag in _BLOCKS:
             self._break()
+        if tag in _ARTICLE:
+            self._article -= 1
         self._end_chrome(tag)
 
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        (self._cells[-1].current if self._cells else self._para).append(data)
+    def data(self, data: str) -> None:
+        if not self._skip:
+            (self._cells[-1].current if self._cells else self._para).append(data)
 
-    def finish(self) -> str:
-        self.close()
-        while self._rows:
-            self.handle_endtag("table")
-        while self._cells:                        # cells outside any table (broken markup)
-            self._close_cell(self._cells[-1].depth)
+    def close(self) -> str:
         self._break()
         return "\n".join(self.lines) + "\n"
 
 
 def html_to_text(html: str) -> str:
     """The page's text: paragraphs as lines, table cells one per line (see the module docstring)."""
-    parser = _Converter()
-    parser.feed(html)
-    return parser.finish()
+    parser = etree.HTMLParser(target=_Converter(), encoding="utf-8", no_network=True, huge_tree=True)
+    page = _STRAY_BREAK.sub("<br></", html)
+    parser.feed(page.encode("utf-8", "surrogatepass"))      # a lone surrogate: invalid bytes, read as U+FFFD
+    return parser.close()
 
 
 def declared_charset(data: bytes) -> str | None:
