@@ -68,23 +68,28 @@ def label_key(text: str) -> str:
     return _QUOTES.sub("", normalise(text))
 
 
-@dataclass(eq=False)
 class Item:
-    raw: str
-    line: int                      # 1-based
-    cell: Cell                     # parsed; kind TEXT for labels
-    col: int | None = None         # field index in a tab-separated row
-    key: str = ""                  # label_key(raw) for text items
-    width: int | None = None       # number of fields of its tab-separated row
-    grid: bool = False             # from a row delimited on both sides (markdown): an empty field is a blank cell
+    """One cell-like piece of a table's text. Compared by identity (two items are never equal).
 
-    @property
-    def is_value(self) -> bool:
-        return self.cell.is_value
+    ``is_value`` / ``is_text`` are read hundreds of times per table: they are set once, from
+    ``cell``, which never changes (``raw`` and ``key`` may, when fragments are joined)."""
 
-    @property
-    def is_text(self) -> bool:
-        return not self.cell.is_value
+    __slots__ = ("raw", "line", "cell", "col", "key", "width", "grid", "is_value", "is_text")
+
+    def __init__(self, raw: str, line: int, cell: Cell, col: int | None = None, key: str = "",
+                 width: int | None = None, grid: bool = False) -> None:
+        self.raw = raw
+        self.line = line                # 1-based
+        self.cell = cell                # parsed; kind TEXT for labels
+        self.col = col                  # field index in a tab-separated row
+        self.key = key                  # label_key(raw) for text items
+        self.width = width              # number of fields of its tab-separated row
+        self.grid = grid                # from a row delimited on both sides (markdown): an empty field is a blank cell
+        self.is_value = cell.is_value   # stands where a number belongs (blank and placeholders included)
+        self.is_text = not cell.is_value
+
+    def __repr__(self) -> str:
+        return f"Item({self.raw!r}, line={self.line}, col={self.col}, {self.cell.kind.value})"
 
 
 @dataclass
@@ -98,37 +103,51 @@ class Region:
     items: list[Item] = field(default_factory=list)
 
 
-def _split_tokens(raw: str, line: int, col: int | None) -> list[Item]:
-    """A text cell may carry numbers after spaces ("1.属于国家秘密 0 0 0"): split them off."""
+#: one token of a cell's text: (raw, parsed cell, label key: "" for a value)
+_Token = tuple[str, Cell, str]
+
+
+@lru_cache(maxsize=8192)
+def _tokens(raw: str) -> tuple[_Token, ...]:
+    """A text cell may carry numbers after spaces ("1.属于国家秘密 0 0 0"): split them off.
+
+    A pure function of the text (labels and numbers repeat within and across reports): the
+    items are made from it by :func:`_split_tokens`."""
     cell = _cell(raw)
     if cell.is_value:
-        return [Item(raw, line, cell, col)]
-    out: list[Item] = []
+        return ((raw, cell, ""),)
+    out: list[list] = []                # [raw, cell, key]
     for tok in raw.split():
         tc = _cell(tok)
         if tc.is_value and tc.kind.value != "blank":
-            out.append(Item(tok, line, tc, col))
-        elif out and out[-1].is_text and not _ENDS_DIGIT.search(out[-1].raw):   # (a glued row ends in digits)
-            out[-1].raw += tok
-            out[-1].key = label_key(out[-1].raw)
+            out.append([tok, tc, ""])
+        elif out and not out[-1][1].is_value and not _ENDS_DIGIT.search(out[-1][0]):   # (a glued row ends in digits)
+            out[-1][0] += tok
+            out[-1][2] = label_key(out[-1][0])
         else:
-            out.append(Item(tok, line, tc, col, label_key(tok)))
-    if out and out[-1].is_text:
-        m = _GLUED_DASHES.match(out[-1].raw)
+            out.append([tok, tc, label_key(tok)])
+    if out and not out[-1][1].is_value:
+        m = _GLUED_DASHES.match(out[-1][0])
         if m and len(m.group(2)) in _ROW_WIDTHS:    # 3.其他///////: seven placeholder cells ran together
             head = m.group(1)
-            out[-1].raw, out[-1].key = head, label_key(head)
-            out += [Item(ch, line, _cell(ch), col) for ch in m.group(2)]
+            out[-1][0], out[-1][2] = head, label_key(head)
+            out += [[ch, _cell(ch), ""] for ch in m.group(2)]
     for i in range(len(out) - 1, 0, -1):
         # a label with its row's first number glued on, then the row's other numbers:
         # 一、本年新收…数量1 0 2 0 0 0 3 (a label with nothing after it keeps its digit run)
-        if out[i].is_value and out[i - 1].is_text and (i < 2 or not out[i - 2].is_value):
-            m = _GLUED_FIRST.match(out[i - 1].raw)
+        if out[i][1].is_value and not out[i - 1][1].is_value and (i < 2 or not out[i - 2][1].is_value):
+            m = _GLUED_FIRST.match(out[i - 1][0])
             if m:
                 head, number = m.group(1), m.group(2)
-                out[i - 1].raw, out[i - 1].key = head, label_key(head)
-                out.insert(i, Item(number, line, _cell(number), col))
-    return out
+                out[i - 1][0], out[i - 1][2] = head, label_key(head)
+                out.insert(i, [number, _cell(number), ""])
+    return tuple((t[0], t[1], t[2]) for t in out)
+
+
+def _split_tokens(raw: str, line: int, col: int | None, width: int | None = None,
+                  grid: bool = False) -> list[Item]:
+    """The items of one cell's text (see :func:`_tokens`)."""
+    return [Item(r, line, c, col, k, width, grid) for r, c, k in _tokens(raw)]
 
 
 def is_tab_rows(lines: list[str], start: int, end: int) -> bool:
@@ -144,38 +163,44 @@ def is_tab_rows(lines: list[str], start: int, end: int) -> bool:
 def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
     """The item stream of lines ``start`` … ``end - 1`` (1-based)."""
     items: list[Item] = []
+    append = items.append
     for n in range(start, end):
         line = lines[n - 1]
-        if not line.strip() and "\t" not in line:
+        text = line.strip()
+        if not text and "\t" not in line:
             continue
-        if is_page_furniture(line):
-            continue
+        if not _PAGE_HINTS.isdisjoint(line) and _PAGE.match(line):
+            continue                    # page furniture
         grid = False
-        if line.lstrip().startswith("|") and line.rstrip().endswith("|") and len(line.strip()) > 1:
+        if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
             if _MD_RULE.match(line):    # markdown: the rule under the header row
                 continue
-            line = "\t".join(f.strip().replace("<br>", "") for f in line.strip()[1:-1].split("|"))
+            line = "\t".join(f.strip().replace("<br>", "") for f in text[1:-1].split("|"))
             grid = "\t" in line
         if "\t" in line:
-            if not grid and not line.startswith("\t") and ("  " in line or "\u3000" in line):
+            if line[0] == "\t" and line.count("\t") == 1:     # one cell per line
+                f = line[1:]
+                if not f.strip():       # a tab-only line is a blank cell
+                    append(Item(f, n, parse_cell(f), None))
+                    continue
+                cell = _cell(f)
+                if cell.is_value:
+                    append(Item(f, n, cell, None, "", None, grid))
+                else:
+                    items += _split_tokens(f, n, None, None, grid)
+                continue
+            if not grid and line[0] != "\t" and ("  " in line or "\u3000" in line):
                 line = _GAP.sub("\t", line)   # PDF text mixes tabs and runs of spaces between columns
             fields = line.split("\t")
-            cell_per_line = line.startswith("\t") and len(fields) == 2
-            if cell_per_line:
-                fields = fields[1:]
+            width = len(fields)
             previous = ""
             for col, f in enumerate(fields):
                 if not f.strip():
-                    if cell_per_line:  # a tab-only line is a blank cell; empty tab-row fields are layout
-                        items.append(Item(f, n, parse_cell(f), None))
-                    continue
+                    continue           # empty tab-row fields are layout
                 if grid and f == previous and not _cell(f).is_value:
                     continue           # a converter repeats a spanning cell in every column it spans
                 previous = f
-                for it in _split_tokens(f, n, None if cell_per_line else col):
-                    it.width = None if cell_per_line else len(fields)
-                    it.grid = grid
-                    items.append(it)
+                items += _split_tokens(f, n, col, width, grid)
             continue
         # a line without tabs: continuation of a text cell, or space-separated text
         toks = _split_tokens(line, n, None)
@@ -189,7 +214,7 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
             items[-1].raw += "".join(t.raw for t in toks)
             items[-1].key = label_key(items[-1].raw)
             continue
-        items.extend(toks)
+        items += toks
     return items
 
 
