@@ -270,10 +270,10 @@ class Record(_Data):
         return self.report.doc_id
 
     def status_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {s.value: 0 for s in Status}
+        by_status: dict[Status, int] = dict.fromkeys(Status, 0)
         for prov in self.provenance.values():
-            counts[prov.status.value] += 1
-        return counts
+            by_status[prov.status] += 1        # (by member: ``.value`` is a property, read once per status)
+        return {s.value: n for s, n in by_status.items()}
 
     def to_json_dict(self) -> dict[str, Any]:
         """Golden shape at the top level, evidence beside it."""

@@ -24,7 +24,18 @@ def _grids() -> list[list[list[str]]]:
     return [t3, t4]
 
 
-_GRIDS = _grids()
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """Each cell's row neighbours, then its column neighbours above and below (those that exist)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for grid in _grids():
+        for i, row in enumerate(grid):
+            for j, path in enumerate(row):
+                column = tuple(grid[k][j] for k in (i - 1, i + 1) if 0 <= k < len(grid))
+                out[path] = tuple(p for p in row if p != path) + column
+    return out
+
+
+_NEIGHBOURS = _neighbours()
 
 
 def isolated_blanks(readings: Mapping[str, Reading]) -> set[str]:
@@ -35,15 +46,9 @@ def isolated_blanks(readings: Mapping[str, Reading]) -> set[str]:
         return r is not None and r.value is not None and r.kind is not CellKind.BLANK and not r.missing
 
     out: set[str] = set()
-    if not any(r.kind is CellKind.BLANK for r in readings.values()):
-        return out
-    for grid in _GRIDS:
-        for i, row in enumerate(grid):
-            for j, path in enumerate(row):
-                r = readings.get(path)
-                if r is None or r.kind is not CellKind.BLANK:
-                    continue
-                column = [grid[k][j] for k in (i - 1, i + 1) if 0 <= k < len(grid)]
-                if all(number(p) for p in row if p != path) and all(number(p) for p in column):
-                    out.add(path)
+    for path, r in readings.items():
+        if r.kind is CellKind.BLANK:
+            around = _NEIGHBOURS.get(path)
+            if around is not None and all(number(p) for p in around):
+                out.add(path)
     return out

@@ -33,8 +33,10 @@ def _prov(status: Status, source: str | None, method: str | None, r: Reading, ru
 
 
 def _read(extraction: Extraction) -> set[str]:
-    """Every path with a reading (table or not)."""
-    return {p for p, r in extraction.readings.items() if not r.missing}
+    """Every path with a reading (table or not): ``not r.missing``, spelt out (202 fields a document)."""
+    missing, text = CellKind.MISSING, CellKind.TEXT
+    return {p for p, r in extraction.readings.items()
+            if r.kind is not missing and (r.kind is not text or r.value is not None)}
 
 
 def statuses(values: dict[str, object], findings: list[Finding],
@@ -67,28 +69,37 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     values: dict[str, int | None] = dict(known)
     values.update(derivation.values)
     findings, unchecked = check_identities(values)
+    # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
+    # decided field by field below instead of through a table of every field
+    broken: dict[str, list[str]] = {}
+    for f in findings:
+        for p in f.paths:
+            broken.setdefault(p, []).append(f.code)
     unchecked_paths = {p for eq in unchecked for p in eq.paths if p in values}
-    table_status = statuses(values, findings, unchecked_paths)
-    for path in isolated_blanks(readings):
-        if table_status.get(path, (None,))[0] is Status.PROVEN:
-            table_status[path] = (Status.UNVERIFIED, [BLANK_RULE])
+    blanks = isolated_blanks(readings)      # (table fields: a proven one becomes unverified)
 
     out_values: dict[str, object] = {}
     provenance: dict[str, FieldProvenance] = {}
     source = extraction.extractor
-    proven: tuple[Status, list[str]] = (Status.PROVEN, [])
+    derived = derivation.values
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
-        if path in derivation.values:
-            value = derivation.values[path]
+        if path in derived:
+            value = derived[path]
             prov = _prov(Status.DERIVED, "derived", "identities", r,
                          ["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
                          "; ".join(derivation.rules[path]))
         elif path in read:
             value = r.value
-            status, rules = table_status.get(path, proven)
-            prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, list(rules), {},
-                                   r.note)
+            if path in broken:
+                status, rules = Status.DISPUTED, sorted(set(broken[path]))
+            elif path in unchecked_paths:
+                status, rules = Status.UNVERIFIED, ["READ.UNCHECKED"]
+            elif path in blanks:
+                status, rules = Status.UNVERIFIED, [BLANK_RULE]
+            else:
+                status, rules = Status.PROVEN, []
+            prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, rules, {}, r.note)
         else:
             value = None
             rules = ["READ.MISSING"]

@@ -49,8 +49,8 @@ def extract_regex(doc: Document) -> Extraction:
         r4, a4 = read_table4(regions["表四"])
         readings.update(r4)
         ambiguities += a4
-    table_fields = [p for p in readings if p not in ("agency", "year") and not readings[p].missing]
-    if not table_fields and not ambiguities:    # (a glued table is all ambiguities)
+    read_any = any(not r.missing for p, r in readings.items() if p not in ("agency", "year"))
+    if not read_any and not ambiguities:    # (a glued table is all ambiguities)
         raise NotAReportError(doc.path or doc.doc_id)
     for name in ("表二", "表三", "表四"):
         if name not in regions:

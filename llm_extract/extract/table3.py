@@ -85,10 +85,12 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None) -> None:
     paths = _ROW_PATHS[row]
-    has_number = cells is not None and any(c.is_number for c in cells)
-    has_blank = cells is not None and any(c.kind in (CellKind.BLANK, CellKind.PLACEHOLDER) for c in cells)
-    if has_blank and any(c.kind is CellKind.MISSING for c in cells or []):
-        cells = None                    # an unreadable cell beside blanks: nothing can be checked
+    if cells is not None:
+        kinds = {c.kind for c in cells}
+        has_number = any(c.is_number for c in cells)
+        has_blank = CellKind.BLANK in kinds or CellKind.PLACEHOLDER in kinds
+        if has_blank and CellKind.MISSING in kinds:
+            cells = None                # an unreadable cell beside blanks: nothing can be checked
     # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
     # but a lost cell in tab-separated PDF text, where the columns slide.
     lost_blanks = cells is not None and has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells))
@@ -96,7 +98,7 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
         at = label.line
         for i, (path, cell) in enumerate(zip(paths, cells)):
             line = cell_lines[i] if cell_lines else at
-            out[path] = reading(cell, [at] if line == at else sorted((at, line)), method)
+            out[path] = reading(cell, [at] if line == at else [at, line] if at < line else [line, at], method)
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
     raw = " ".join(n.raw for n in numbers)
@@ -278,7 +280,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 and items[nxt_of(k) - 1] is span[-1]:
             span = span[:-1]                # the next row's empty first cell, after the row break
         chosen: list[Item] | None = None
-        if len(span) >= 7 and all(n in span[:7] for n in numbers):   # identity comparison (eq=False)
+        if len(span) >= 7 and not any(it.cell.is_number for it in span[7:]):   # every number among the first 7
             chosen = span[:7]
         elif len(numbers) == 7:
             chosen = numbers
