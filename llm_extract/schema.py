@@ -239,10 +239,14 @@ class Report(_Strict):
     def from_values(cls, doc_id: str, values: dict[str, Any], notes: list[str] | None = None) -> "Report":
         """Build a report from ``path → value`` (validated once, as a whole)."""
         data: dict[str, Any] = {"doc_id": doc_id, "notes": list(notes or [])}
+        nodes: dict[tuple[str, ...], dict[str, Any]] = {(): data}    # each parent's dict, found once
         for path, value in values.items():
             parents, leaf = _split_path(path)
-            node = data
-            for part in parents:
-                node = node.setdefault(part, {})
+            node = nodes.get(parents)
+            if node is None:
+                node = data
+                for part in parents:
+                    node = node.setdefault(part, {})
+                nodes[parents] = node
             node[leaf] = value
         return cls.model_validate(data)

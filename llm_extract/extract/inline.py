@@ -182,7 +182,7 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
     """The lines with every inline table line unfolded, and the source line number of each (1-based)."""
     if not any(len(line) >= _MIN_LENGTH for line in lines):
         return lines, list(range(1, len(lines) + 1))
-    inline = [is_inline(line) for line in lines]
+    inline = [len(line) >= _MIN_LENGTH and is_inline(line) for line in lines]
     if not any(inline):
         return lines, list(range(1, len(lines) + 1))
     before = _leading_lines(lines, inline)

@@ -197,7 +197,12 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
             for col, f in enumerate(fields):
                 if not f.strip():
                     continue           # empty tab-row fields are layout
-                if grid and f == previous and not _cell(f).is_value:
+                cell = _cell(f)
+                if cell.is_value:      # (what _split_tokens makes of a value's text)
+                    previous = f
+                    append(Item(f, n, cell, col, "", width, grid))
+                    continue
+                if grid and f == previous:
                     continue           # a converter repeats a spanning cell in every column it spans
                 previous = f
                 items += _split_tokens(f, n, col, width, grid)
