@@ -85,19 +85,29 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None) -> None:
     paths = _ROW_PATHS[row]
+    lost_blanks = False
     if cells is not None:
-        kinds = {c.kind for c in cells}
-        has_number = any(c.is_number for c in cells)
-        has_blank = CellKind.BLANK in kinds or CellKind.PLACEHOLDER in kinds
-        if has_blank and CellKind.MISSING in kinds:
+        has_number = has_blank = has_missing = False
+        for c in cells:
+            if c.is_number:
+                has_number = True
+            elif c.kind is CellKind.BLANK or c.kind is CellKind.PLACEHOLDER:
+                has_blank = True
+            elif c.kind is CellKind.MISSING:
+                has_missing = True
+        if has_blank and has_missing:
             cells = None                # an unreadable cell beside blanks: nothing can be checked
-    # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
-    # but a lost cell in tab-separated PDF text, where the columns slide.
-    lost_blanks = cells is not None and has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells))
+        else:
+            # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
+            # but a lost cell in tab-separated PDF text, where the columns slide.
+            lost_blanks = has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells))
     if cells is not None and not lost_blanks:
         at = label.line
-        for i, (path, cell) in enumerate(zip(paths, cells)):
-            line = cell_lines[i] if cell_lines else at
+        if not cell_lines:
+            for path, cell in zip(paths, cells):
+                out[path] = reading(cell, [at], method)
+            return
+        for path, cell, line in zip(paths, cells, cell_lines):
             out[path] = reading(cell, [at] if line == at else [at, line] if at < line else [line, at], method)
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
@@ -271,17 +281,21 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 cells = [parse_cell("") for _ in range(7)]
             _row_readings(row, cells, numbers, label, "tab-row", out, ambiguities)
             continue
-        first = next((j for j in range(idx + 1, nxt_of(k)) if items[j].is_value), None)
-        if first is not None and any(items[j].is_text and strip_item_number(items[j].key) != items[j].key
-                                     for j in range(idx + 1, first)):
-            span = []                       # the numbers follow another label, one not placed
+        nxt = nxt_of(k)
+        if idx + 1 < nxt and items[idx + 1].is_value:
+            pass                            # the numbers right after the label
+        else:
+            first = next((j for j in range(idx + 1, nxt) if items[j].is_value), None)
+            if first is not None and any(items[j].is_text and strip_item_number(items[j].key) != items[j].key
+                                         for j in range(idx + 1, first)):
+                span = []                   # the numbers follow another label, one not placed
         numbers = [it for it in span if it.cell.is_number]
         if len(span) >= 2 and span[-1].cell.kind is CellKind.BLANK and span[-1].line - span[-2].line > 1 \
-                and items[nxt_of(k) - 1] is span[-1]:
+                and items[nxt - 1] is span[-1]:
             span = span[:-1]                # the next row's empty first cell, after the row break
         chosen: list[Item] | None = None
-        if len(span) >= 7 and not any(it.cell.is_number for it in span[7:]):   # every number among the first 7
-            chosen = span[:7]
+        if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])):
+            chosen = span[:7]               # every number among the first 7
         elif len(numbers) == 7:
             chosen = numbers
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
