@@ -45,10 +45,12 @@ def normalise(text: str) -> str:
 class Cell:
     """A parsed cell. ``value`` is an ``int`` (or ``Decimal`` for decimals) or ``None``."""
 
-    __slots__ = ("raw", "kind", "value", "note", "is_value", "is_number")
+    __slots__ = ("raw", "kind", "value", "note", "is_value", "is_number", "plain")
 
     def __init__(self, raw: str, kind: CellKind, value: int | Decimal | None = None, note: str | None = None):
         self.raw, self.kind, self.value, self.note = raw, kind, value, note
+        #: the value as a reading gives it: a whole decimal ("3.00") as an int
+        self.plain = int(value) if isinstance(value, Decimal) and value == value.to_integral_value() else value
         #: stands where a number belongs (blank and placeholders included)
         self.is_value = kind is not CellKind.TEXT    # a MISSING cell: a number's place, value unreadable
         self.is_number = kind in (CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR)

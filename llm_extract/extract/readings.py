@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from itertools import combinations
 
 from ..evidence import CellKind, Reading
@@ -15,10 +14,8 @@ MAX_GAP_OPTIONS = 120
 
 
 def reading(cell: Cell, lines: list[int], method: str) -> Reading:
-    value = cell.value
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        value = int(value)
-    return Reading(value, cell.kind, cell.raw, lines, method, cell.note)   # positional: hot path
+    """A cell's reading: its value with a whole decimal as an int (``Cell.plain``)."""
+    return Reading(cell.plain, cell.kind, cell.raw, lines, method, cell.note)   # positional: hot path
 
 
 def missing(raw: str, lines: list[int], method: str, note: str) -> Reading:
