@@ -144,12 +144,6 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
     return tuple((t[0], t[1], t[2]) for t in out)
 
 
-def _split_tokens(raw: str, line: int, col: int | None, width: int | None = None,
-                  grid: bool = False) -> list[Item]:
-    """The items of one cell's text (see :func:`_tokens`)."""
-    return [Item(r, line, c, col, k, width, grid) for r, c, k in _tokens(raw)]
-
-
 def is_tab_rows(lines: list[str], start: int, end: int) -> bool:
     """True when the region is tab-separated rows (several numbers on one tabbed line)."""
     rows = 0
@@ -160,66 +154,79 @@ def is_tab_rows(lines: list[str], start: int, end: int) -> bool:
     return rows >= 3
 
 
+#: one item of a line, all but its line number: (raw, cell, key, col, width, grid)
+_Spec = tuple[str, Cell, str, "int | None", "int | None", bool]
+#: what a line gives: its items, whether it may continue the text cell above (a line of
+#: words only, see tokenize), and the text it would add to that cell
+_Plan = tuple[tuple[_Spec, ...], bool, str]
+
+
+@lru_cache(maxsize=16384)
+def _line_plan(line: str) -> _Plan | None:
+    """What one line of a table region gives (``None``: nothing, e.g. page furniture).
+
+    A pure function of the line's text: lines repeat (a cell-per-line export prints hundreds
+    of ``\t0``; labels and headers are the form's), so each distinct line is read once."""
+    text = line.strip()
+    if not text and "\t" not in line:
+        return None
+    if not _PAGE_HINTS.isdisjoint(line) and _PAGE.match(line):
+        return None                     # page furniture
+    grid = False
+    if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
+        if _MD_RULE.match(line):        # markdown: the rule under the header row
+            return None
+        line = "\t".join(f.strip().replace("<br>", "") for f in text[1:-1].split("|"))
+        grid = "\t" in line
+    if "\t" in line:
+        if line[0] == "\t" and line.count("\t") == 1:     # one cell per line
+            f = line[1:]
+            if not f.strip():           # a tab-only line is a blank cell
+                return ((f, parse_cell(f), "", None, None, False),), False, ""
+            return tuple((r, c, k, None, None, grid) for r, c, k in _tokens(f)), False, ""
+        if not grid and line[0] != "\t" and ("  " in line or "\u3000" in line):
+            line = _GAP.sub("\t", line)   # PDF text mixes tabs and runs of spaces between columns
+        fields = line.split("\t")
+        width = len(fields)
+        specs: list[_Spec] = []
+        previous = ""
+        for col, f in enumerate(fields):
+            if not f.strip():
+                continue               # empty tab-row fields are layout
+            if grid and f == previous and not _cell(f).is_value:
+                continue               # a converter repeats a spanning cell in every column it spans
+            previous = f
+            specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(f)]
+        return tuple(specs), False, ""
+    # a line without tabs: continuation of a text cell, or space-separated text
+    toks = _tokens(line)
+    # (a glued row ends in its digit run: it continues nothing and nothing continues it)
+    # (nor does a line that opens with an item number: it starts a label of its own)
+    joinable = bool(toks) and all(not c.is_value for _, c, _ in toks) \
+        and line[:1] not in (" ", "　") and not _ITEM_START.match(normalise(line)) \
+        and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2])
+    return tuple((r, c, k, None, None, False) for r, c, k in toks), joinable, "".join(r for r, _, _ in toks)
+
+
 def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
     """The item stream of lines ``start`` … ``end - 1`` (1-based)."""
     items: list[Item] = []
     append = items.append
     for n in range(start, end):
-        line = lines[n - 1]
-        text = line.strip()
-        if not text and "\t" not in line:
+        plan = _line_plan(lines[n - 1])
+        if plan is None:
             continue
-        if not _PAGE_HINTS.isdisjoint(line) and _PAGE.match(line):
-            continue                    # page furniture
-        grid = False
-        if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
-            if _MD_RULE.match(line):    # markdown: the rule under the header row
+        specs, joinable, joined = plan
+        if joinable and items:
+            last = items[-1]
+            # a line of words continues the text cell above (headers split one character per
+            # line: 结 / 果 / 维 / 持), but not a field of a tab-separated row, nor a glued row
+            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw):
+                last.raw += joined
+                last.key = label_key(last.raw)
                 continue
-            line = "\t".join(f.strip().replace("<br>", "") for f in text[1:-1].split("|"))
-            grid = "\t" in line
-        if "\t" in line:
-            if line[0] == "\t" and line.count("\t") == 1:     # one cell per line
-                f = line[1:]
-                if not f.strip():       # a tab-only line is a blank cell
-                    append(Item(f, n, parse_cell(f), None))
-                    continue
-                cell = _cell(f)
-                if cell.is_value:
-                    append(Item(f, n, cell, None, "", None, grid))
-                else:
-                    items += _split_tokens(f, n, None, None, grid)
-                continue
-            if not grid and line[0] != "\t" and ("  " in line or "\u3000" in line):
-                line = _GAP.sub("\t", line)   # PDF text mixes tabs and runs of spaces between columns
-            fields = line.split("\t")
-            width = len(fields)
-            previous = ""
-            for col, f in enumerate(fields):
-                if not f.strip():
-                    continue           # empty tab-row fields are layout
-                cell = _cell(f)
-                if cell.is_value:      # (what _split_tokens makes of a value's text)
-                    previous = f
-                    append(Item(f, n, cell, col, "", width, grid))
-                    continue
-                if grid and f == previous:
-                    continue           # a converter repeats a spanning cell in every column it spans
-                previous = f
-                items += _split_tokens(f, n, col, width, grid)
-            continue
-        # a line without tabs: continuation of a text cell, or space-separated text
-        toks = _split_tokens(line, n, None)
-        # (a glued row ends in its digit run: it continues nothing and nothing continues it)
-        # (nor does a line continue a field of a tab-separated row)
-        # (nor does a line that opens with an item number: it starts a label of its own)
-        if items and items[-1].is_text and items[-1].col is None and toks and all(t.is_text for t in toks) \
-                and line[:1] not in (" ", "　") and not _ITEM_START.match(normalise(line)) \
-                and not _ENDS_DIGIT.search(items[-1].raw) and not _ENDS_DIGIT.search(line) \
-                and not _opens_table2_row(toks[0].key):
-            items[-1].raw += "".join(t.raw for t in toks)
-            items[-1].key = label_key(items[-1].raw)
-            continue
-        items += toks
+        for raw, cell, key, col, width, grid in specs:
+            append(Item(raw, n, cell, col, key, width, grid))
     return items
 
 
