@@ -142,6 +142,9 @@ def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dic
     above its label, the table prints every row that way: each bare line goes to the row below
     (so that a row left blank, which has no line of numbers in PDF text, takes none)."""
     text_lines = {it.line for it in items if it.is_text}
+    per_line = Counter([it.line for it in items if it.is_value])
+    if not any(n >= 2 and line not in text_lines for line, n in per_line.items()):
+        return                          # no line of two or more bare numbers: nothing to move
     if _pair_in_order(items, order, spans, text_lines):
         return
     above = False
