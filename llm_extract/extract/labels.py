@@ -34,4 +34,8 @@ OLD_FORM_MARKERS = re.compile(r"本年新制作数量|本年新公开数量|对�
 
 
 def match_row(key: str, pattern: re.Pattern[str]) -> bool:
-    return bool(pattern.search(key) or pattern.search(strip_item_number(key)))
+    """The pattern found in the label key, with or without its item number."""
+    if pattern.search(key):
+        return True
+    bare = strip_item_number(key)
+    return bare != key and bool(pattern.search(bare))      # (no item number: the same search again)

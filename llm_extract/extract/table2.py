@@ -22,8 +22,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
     """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given)."""
     out: Readings = {}
     items = region.items
+    texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     for prefix, pattern, n in TABLE2_LABELS:
-        i = _t2_label(items, pattern)
+        i = _t2_label(items, pattern, texts)
         if i is None:
             continue
         item = items[i]
@@ -67,13 +68,14 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
     return out
 
 
-def _t2_label(items: list[Item], pattern: re.Pattern[str]) -> int | None:
-    """The item of a 表二 row label. A sentence or subheading can start with the label too
-    (行政许可事项…): the first match with cells after it (or a glued number), else the first match."""
+def _t2_label(items: list[Item], pattern: re.Pattern[str], texts: list[tuple[int, str]]) -> int | None:
+    """The item of a 表二 row label (``texts``: index and key of every text item). A sentence or
+    subheading can start with the label too (行政许可事项…): the first match with cells after it
+    (or a glued number), else the first match."""
     first = None
-    for i, item in enumerate(items):
-        if item.is_text and match_row(item.key, pattern):
-            if (i + 1 < len(items) and items[i + 1].is_value) or glued_number(item.key) is not None:
+    for i, key in texts:
+        if match_row(key, pattern):
+            if (i + 1 < len(items) and items[i + 1].is_value) or glued_number(key) is not None:
                 return i
             first = i if first is None else first
     return first
