@@ -191,6 +191,22 @@ def _split_path(path: str) -> tuple[tuple[str, ...], str]:
     return tuple(parents), leaf
 
 
+def _layout() -> tuple[list[tuple[str, ...]], dict[str, tuple[int, str]]]:
+    """Every parent (a tuple of keys) of the form's field paths, the root first; and each field
+    path's (parent index, leaf key): :meth:`Report.from_values` makes each parent dict once."""
+    parents: list[tuple[str, ...]] = [()]
+    where: dict[str, tuple[int, str]] = {}
+    for path in ALL_PATHS:
+        up, leaf = _split_path(path)
+        if up not in parents:
+            parents.append(up)
+        where[path] = (parents.index(up), leaf)
+    return parents, where
+
+
+_PARENTS, _WHERE = _layout()
+
+
 def table_of(path: str) -> str:
     """The table a field path belongs to: ``meta``, ``表二``, ``表三`` or ``表四``."""
     head = path.split(".", 1)[0]
@@ -239,14 +255,22 @@ class Report(_Strict):
     def from_values(cls, doc_id: str, values: dict[str, Any], notes: list[str] | None = None) -> "Report":
         """Build a report from ``path → value`` (validated once, as a whole)."""
         data: dict[str, Any] = {"doc_id": doc_id, "notes": list(notes or [])}
-        nodes: dict[tuple[str, ...], dict[str, Any]] = {(): data}    # each parent's dict, found once
-        for path, value in values.items():
-            parents, leaf = _split_path(path)
-            node = nodes.get(parents)
-            if node is None:
+        if not _WHERE.keys() >= values.keys():     # not only the form's field paths: key by key
+            for path, value in values.items():
+                parents, leaf = _split_path(path)
                 node = data
                 for part in parents:
                     node = node.setdefault(part, {})
-                nodes[parents] = node
+                node[leaf] = value
+            return cls.model_validate(data)
+        nodes: list[dict[str, Any] | None] = [data] + [None] * (len(_PARENTS) - 1)   # each made once
+        for path, value in values.items():
+            at, leaf = _WHERE[path]
+            node = nodes[at]
+            if node is None:
+                node = data
+                for part in _PARENTS[at]:
+                    node = node.setdefault(part, {})
+                nodes[at] = node
             node[leaf] = value
         return cls.model_validate(data)
