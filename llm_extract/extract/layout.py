@@ -242,9 +242,9 @@ def find_regions(lines: list[str]) -> dict[str, Region]:
     found: dict[str, int] = {}
     heads: dict[str, str] = {}
     order = (("表二", _T2), ("表三", _T3), ("表四", _T4))
-    for n, line in enumerate(lines, start=1):
-        if "公开" not in line and "复议" not in line:      # every heading pattern holds one of these
-            continue
+    # every heading pattern holds 公开 or 复议: only those lines are looked at
+    candidates = [(n, line) for n, line in enumerate(lines, start=1) if "公开" in line or "复议" in line]
+    for n, line in candidates:
         text = line.strip()
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
             continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
