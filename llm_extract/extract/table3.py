@@ -108,7 +108,8 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                 out[path] = Reading(cell.plain, cell.kind, cell.raw, [at], method, cell.note)
             return
         for path, cell, line in zip(paths, cells, cell_lines):
-            out[path] = reading(cell, [at] if line == at else [at, line] if at < line else [line, at], method)
+            out[path] = Reading(cell.plain, cell.kind, cell.raw,
+                                [at] if line == at else [at, line] if at < line else [line, at], method, cell.note)
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
     raw = " ".join(n.raw for n in numbers)
