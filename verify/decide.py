@@ -71,17 +71,26 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     findings, unchecked = check_identities(values)
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
+    # (the few fields not proven are listed: every other read field is proven)
+    flagged: dict[str, tuple[Status, list[str]]] = {}
+    for path in isolated_blanks(readings):  # (table fields: a proven one becomes unverified)
+        flagged[path] = (Status.UNVERIFIED, [BLANK_RULE])
+    for eq in unchecked:
+        for p in eq.paths:
+            if p in values:
+                flagged[p] = (Status.UNVERIFIED, ["READ.UNCHECKED"])
     broken: dict[str, list[str]] = {}
     for f in findings:
         for p in f.paths:
             broken.setdefault(p, []).append(f.code)
-    unchecked_paths = {p for eq in unchecked for p in eq.paths if p in values}
-    blanks = isolated_blanks(readings)      # (table fields: a proven one becomes unverified)
+    for p, codes in broken.items():
+        flagged[p] = (Status.DISPUTED, sorted(set(codes)))
 
     out_values: dict[str, object] = {}
     provenance: dict[str, FieldProvenance] = {}
     source = extraction.extractor
     derived = derivation.values
+    proven = Status.PROVEN
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
         if path in derived:
@@ -91,14 +100,11 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                          "; ".join(derivation.rules[path]))
         elif path in read:
             value = r.value
-            if path in broken:
-                status, rules = Status.DISPUTED, sorted(set(broken[path]))
-            elif path in unchecked_paths:
-                status, rules = Status.UNVERIFIED, ["READ.UNCHECKED"]
-            elif path in blanks:
-                status, rules = Status.UNVERIFIED, [BLANK_RULE]
+            flag = flagged.get(path)
+            if flag is None:
+                status, rules = proven, []
             else:
-                status, rules = Status.PROVEN, []
+                status, rules = flag[0], list(flag[1])
             prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, rules, {}, r.note)
         else:
             value = None
