@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from ..evidence import Ambiguity, CellKind, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
@@ -24,31 +25,36 @@ _HEADER_WORDS = ("自然人", "法人或其他", "商业企业", "科研机构",
 _BARE = frozenset({"总计", "总记", "合计", "其他"})     # header cells that also match a row label
 
 
-def _header_cell(items: list[Item], i: int) -> bool:
+#: a region's items as the label search sees them: each text item's key, ``None`` for a value
+_Keys = tuple["str | None", ...]
+
+
+def _header_cell(keys: _Keys, i: int) -> bool:
     """A bare 总计 / 其他 among 表三's column headers (a header repeated after a page break)."""
-    if items[i].key not in _BARE:
+    if keys[i] not in _BARE:
         return False
-    return any(w in it.key for it in items[max(0, i - 6):i + 7] if it.is_text for w in _HEADER_WORDS)
+    return any(w in k for k in keys[max(0, i - 6):i + 7] if k is not None for w in _HEADER_WORDS)
 
 
-def _broken_match(items: list[Item], i: int, pattern: re.Pattern[str]) -> bool:
+def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
     """A label broken over lines: the pattern matches this fragment joined to the next one or
     two text items (numbers may stand between them), and either starts inside this fragment,
     or this fragment opens a label (an item number), carries the row's numbers, and the
     fragments after it carry none."""
-    heads = {items[i].key, strip_item_number(items[i].key)}
-    owns = len(heads) == 2 and i + 1 < len(items) and not items[i + 1].is_text
+    key = keys[i] or ""
+    heads = {key, strip_item_number(key)}
+    owns = len(heads) == 2 and i + 1 < len(keys) and keys[i + 1] is None
     tail, joined, between, orphans = "", 0, 0, True
-    for j in range(i + 1, len(items)):
-        nxt = items[j]
-        if not nxt.is_text:
+    for j in range(i + 1, len(keys)):
+        nxt = keys[j]
+        if nxt is None:
             between += 1
             if between > 8:
                 return False
             continue
-        tail += nxt.key
+        tail += nxt
         joined += 1
-        orphans = orphans and (j + 1 == len(items) or items[j + 1].is_text)
+        orphans = orphans and (j + 1 == len(keys) or keys[j + 1] is not None)
         for head in heads:
             m = pattern.search(head + tail)
             if m and (m.start() < len(head) or (owns and orphans)):
@@ -60,13 +66,21 @@ def _broken_match(items: list[Item], i: int, pattern: re.Pattern[str]) -> bool:
 
 def _find_labels(items: list[Item]) -> dict[str, int]:
     """Item index of each 表三 row label, matched in form order."""
+    return dict(_labels_in(tuple(it.key if it.is_text else None for it in items)))
+
+
+@lru_cache(maxsize=512)
+def _labels_in(keys: _Keys) -> dict[str, int]:
+    """:func:`_find_labels` on the items' keys: a pure function of them (the same form's table
+    gives the same keys whatever its numbers), so worked out once per distinct table. Never
+    mutate the result (``_find_labels`` copies it)."""
     found: dict[str, int] = {}
     pos = 0
     for row, pattern in TABLE3_LABELS:
-        for i in range(pos, len(items)):
-            it = items[i]
-            if it.is_text and (match_row(it.key, pattern) or _broken_match(items, i, pattern)) \
-                    and not _header_cell(items, i):
+        for i in range(pos, len(keys)):
+            key = keys[i]
+            if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern)) \
+                    and not _header_cell(keys, i):
                 found[row] = i
                 pos = i + 1
                 break
