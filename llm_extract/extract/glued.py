@@ -220,16 +220,7 @@ def spaced_cuts(tokens: list[str], cut: Callable[[str], list[list[int]] | None])
     for t in tokens[:-1]:
         at += len(t)
         bounds.add(at)
-    options = cut("".join(tokens)) or []
-    out = []
-    for option in options:
-        ends, at = set(), 0
-        for value in option[:-1]:
-            at += len(str(value))
-            ends.add(at)
-        if bounds <= ends:
-            out.append(option)
-    return out
+    return parted_at(cut("".join(tokens)) or [], bounds)
 
 
 def row_holds(values: list[int]) -> bool:
