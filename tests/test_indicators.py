@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from llm_extract.analysis import DEFINITIONS, compute_indicators, roll_up
+from llm_extract.analysis import DEFINITIONS, RollUp, compute_indicators, roll_up
 from llm_extract.schema import ALL_PATHS
 
 
@@ -85,6 +85,17 @@ def test_roll_ups_sum_numerators_and_denominators_never_average_rates() -> None:
     assert (rate.numerator, rate.denominator, rate.value) == (2, 10, 0.2)     # not (1.0 + 0.111) / 2
     assert (rate.documents, rate.excluded) == (2, 1)
     assert got[("2022", "granted_rate")].value == 1.0 and rate.by == "year"
+
+
+def test_a_streamed_roll_up_keeps_one_sum_per_group_not_one_entry_per_document() -> None:
+    small = compute_indicators(fields(granted__total=1, total_processed__total=1))
+    streamed = RollUp("year")
+    for i in range(1000):                       # a large batch over two years
+        streamed.add(2021 + i % 2, small)
+    assert len(streamed.acc) == 2 * len(DEFINITIONS)
+    rate = {(r.key, r.code): r for r in streamed.result()}[("2021", "granted_rate")]
+    assert (rate.numerator, rate.denominator, rate.documents) == (500, 500, 500)
+    assert streamed.result() == roll_up([(2021 + i % 2, small) for i in range(1000)], "year")
 
 
 def test_documents_without_a_group_key_are_left_out_of_the_roll_up() -> None:

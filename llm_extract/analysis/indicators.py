@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["IndicatorDefinition", "Indicator", "Rollup", "DEFINITIONS", "compute_indicators", "roll_up",
+__all__ = ["IndicatorDefinition", "Indicator", "Rollup", "DEFINITIONS", "compute_indicators", "roll_up", "RollUp",
            "TRUSTED"]
 
 TRUSTED = frozenset({"proven", "reviewed"})
@@ -128,32 +128,45 @@ def compute_indicators(fields: Mapping[str, tuple[Any, str]]) -> list[Indicator]
     return out
 
 
-def roll_up(documents: Iterable[tuple[Any, list[Indicator]]], by: str,
-            key: Callable[[Any], str | None] = lambda k: None if k is None else str(k)) -> list[Rollup]:
-    """Sum numerators and denominators per group (``(group key, indicators)`` per document).
+class RollUp:
+    """Roll-ups of one grouping (by year, by agency) summed as documents stream by: what it keeps
+    grows with the groups, not with the documents. :func:`roll_up` in one call."""
 
-    Documents without a group key (no agency, no year) are left out; a document whose
-    indicator is null counts in ``excluded`` of its group.
-    """
-    acc: dict[tuple[str, str], list[int]] = {}
-    for group, indicators in documents:
-        k = key(group)
+    def __init__(self, by: str, key: Callable[[Any], str | None] = lambda k: None if k is None else str(k)) -> None:
+        self.by, self.key = by, key
+        self.acc: dict[tuple[str, str], list[int]] = {}   # (group, code) -> numerator, denominator, documents, excluded
+
+    def add(self, group: Any, indicators: Iterable[Indicator]) -> None:
+        """One document's indicators; a document without a group key (no agency, no year) is left out,
+        one whose indicator is null counts in ``excluded`` of its group."""
+        k = self.key(group)
         if k is None:
-            continue
+            return
         for ind in indicators:
-            slot = acc.setdefault((k, ind.code), [0, 0, 0, 0])   # numerator, denominator, documents, excluded
+            slot = self.acc.setdefault((k, ind.code), [0, 0, 0, 0])
             if ind.numerator is None:            # an input is not trusted
                 slot[3] += 1
                 continue
             slot[0] += ind.numerator or 0
             slot[1] += ind.denominator or 0
             slot[2] += 1
-    out = []
-    for d in DEFINITIONS:
-        for (k, code), (num, den, docs, excluded) in sorted(acc.items()):
-            if code != d.code:
-                continue
-            base = (_indicator(d, num, den if d.denominator is not None else None, []) if docs else
-                    Indicator(code=d.code, name=d.name, reason="no document of the group has it known"))
-            out.append(Rollup(**base.model_dump(), by=by, key=k, documents=docs, excluded=excluded))
-    return out
+
+    def result(self) -> list[Rollup]:
+        out = []
+        for d in DEFINITIONS:
+            for (k, code), (num, den, docs, excluded) in sorted(self.acc.items()):
+                if code != d.code:
+                    continue
+                base = (_indicator(d, num, den if d.denominator is not None else None, []) if docs else
+                        Indicator(code=d.code, name=d.name, reason="no document of the group has it known"))
+                out.append(Rollup(**base.model_dump(), by=self.by, key=k, documents=docs, excluded=excluded))
+        return out
+
+
+def roll_up(documents: Iterable[tuple[Any, list[Indicator]]], by: str,
+            key: Callable[[Any], str | None] = lambda k: None if k is None else str(k)) -> list[Rollup]:
+    """Sum numerators and denominators per group (``(group key, indicators)`` per document); see :class:`RollUp`."""
+    acc = RollUp(by, key)
+    for group, indicators in documents:
+        acc.add(group, indicators)
+    return acc.result()

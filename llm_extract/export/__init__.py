@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..analysis import Indicator, Rollup, roll_up
+from ..analysis import Rollup, RollUp
 from ..decisions import DECISIONS_FILE
 from ..outputs import FAILED_DIR, atomic_open, read_json
 from .csv_tables import FieldsCsv, RecordsCsv
@@ -66,7 +66,7 @@ class Exports:
         self.sqlite = SqliteWriter(out / "records.sqlite")
         self.xlsx = XlsxWriter(out / "records.xlsx")
         self.html = HtmlReport(out / "report.html")
-        self.keys: list[tuple[Any, Any, list[Indicator]]] = []     # agency, year, indicators per document
+        self.by_year, self.by_agency = RollUp("year"), RollUp("agency")   # summed as documents stream by
         self.fields: Counter[str] = Counter()
         self.rules: Counter[str] = Counter()
         self.ok = self.queued = 0
@@ -84,7 +84,8 @@ class Exports:
         self.sqlite.add_rows(frag.sql)
         self.xlsx.add_rows(frag.xlsx)
         self.html.add_section(frag.doc_id, frag.html, frag.indicators)
-        self.keys.append((frag.agency, frag.year, frag.indicators))
+        self.by_year.add(frag.year, frag.indicators)
+        self.by_agency.add(frag.agency, frag.indicators)
         self.ok += 1
         self.queued += frag.queued
         self.fields.update(frag.field_statuses)
@@ -99,8 +100,7 @@ class Exports:
             self.xlsx.add_failed(failure)
         decisions = _decisions(self.out)
         self.sqlite.add_decisions(decisions)
-        rollups: list[Rollup] = (roll_up(((y, i) for _, y, i in self.keys), "year")
-                                 + roll_up(((a, i) for a, _, i in self.keys), "agency"))
+        rollups: list[Rollup] = self.by_year.result() + self.by_agency.result()
         self.sqlite.add_rollups(rollups)
         self.xlsx.add_rollups(rollups)
         summary = {"documents": self.ok + len(failures), "ok": self.ok, "failed": len(failures),
