@@ -64,10 +64,7 @@ def records_csv_text(rows: list[FieldRow]) -> str:
 class FieldsCsv:
     def __init__(self, fh: TextIO) -> None:
         self.fh = fh
-        self.writer = _writer(fh, FIELDS_HEADER)
-
-    def add(self, rows: list[FieldRow]) -> None:
-        self.writer.writerows(_fields_lines(rows))
+        _writer(fh, FIELDS_HEADER)
 
     def add_text(self, text: str) -> None:
         """Lines made by :func:`fields_csv_text`."""
@@ -78,9 +75,6 @@ class RecordsCsv:
     def __init__(self, fh: TextIO) -> None:
         self.fh = fh
         self.writer = _writer(fh, RECORDS_HEADER)
-
-    def add(self, rows: list[FieldRow]) -> None:
-        self.writer.writerow(_records_line(rows))
 
     def add_text(self, text: str) -> None:
         """A line made by :func:`records_csv_text`."""

@@ -122,10 +122,6 @@ class HtmlReport:
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent)
         self.charted: list[tuple[str, list[Indicator]]] = []
 
-    def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
-                     indicators: list[Indicator]) -> None:
-        self.add_section(str(rec.get("doc_id")), document_section(rec, rows, review, indicators), indicators)
-
     def add_section(self, doc_id: str, section: str, indicators: list[Indicator]) -> None:
         """A document's section made by :func:`document_section`."""
         self.spool.write(section)

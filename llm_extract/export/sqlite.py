@@ -126,10 +126,6 @@ class SqliteWriter:
             self.db.executemany("INSERT INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", review)
         self.db.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", indicators)
 
-    def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
-                     indicators: list[Indicator]) -> None:
-        self.add_rows(sql_rows(rec, rows, review, indicators))
-
     def add_failed(self, failure: dict[str, Any]) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO documents (doc_id, source_path, ok, error, error_type) VALUES (?,?,0,?,?)",

@@ -138,10 +138,6 @@ class XlsxWriter:
             for values, styles in lines:
                 self._append(title, values, styles)
 
-    def add_document(self, rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
-                     indicators: list[Indicator]) -> None:
-        self.add_rows(document_rows(rec, rows, review, indicators))
-
     def add_failed(self, failure: dict[str, Any]) -> None:
         self._append("失败", [str(failure.get("doc_id")), failure.get("path"), failure.get("error"),
                             failure.get("error_type")], [TEXT, None, None, None])
