@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
 
-__all__ = ["atomic_open", "atomic_write_text", "write_json", "read_json", "write_jsonl", "read_jsonl", "RECORDS_DIR",
+__all__ = ["atomic_open", "staging_file", "atomic_write_text", "write_json", "read_json", "write_jsonl", "read_jsonl", "RECORDS_DIR",
            "FAILED_DIR", "dumps"]
 
 RECORDS_DIR = "records"
@@ -44,13 +44,21 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent, default=_default)
 
 
+def staging_file(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``path`` (open descriptor, path), named ``.<name>.<random>.tmp``:
+    renamed onto ``path`` when finished, and removed by the next run if a killed run left it
+    (:func:`llm_extract.runlock.remove_stale_temp_files`)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return fd, Path(tmp)
+
+
 @contextmanager
 def atomic_open(path: str | Path, *, encoding: str = "utf-8", sync: bool = False) -> Iterator[TextIO]:
     """A text file that appears at ``path`` only when the block ends without an error
     (written to a temp file in the same directory, synced if ``sync``, renamed); for streaming writes."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = staging_file(path)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             yield fh
@@ -60,7 +68,7 @@ def atomic_open(path: str | Path, *, encoding: str = "utf-8", sync: bool = False
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from ..analysis import DEFINITIONS, Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
+from ..outputs import staging_file
 from .charts import bar_chart, stacked_chart
 from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow
 
@@ -165,7 +166,7 @@ class HtmlReport:
         for r in rollups:
             grouped.setdefault(r.by, {}).setdefault(r.key, []).append(r)
         page = self.env.get_template("report.html.j2")
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        fd, tmp = staging_file(self.path)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 for piece in page.generate(
@@ -176,11 +177,11 @@ class HtmlReport:
                 fh.flush()
                 os.fsync(fh.fileno())
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
         finally:
             self.spool.close()
-        return Path(tmp)
+        return tmp
 
     def abort(self) -> None:
         self.spool.close()

@@ -21,11 +21,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..analysis import Indicator, Rollup
+from ..outputs import staging_file
 from .fields import FieldRow, value_text
 
 __all__ = ["SqliteWriter", "SCHEMA", "INDEXES", "SqlRows", "sql_rows"]
@@ -107,9 +107,8 @@ class SqliteWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, self.tmp = staging_file(path)
         os.close(fd)
-        self.tmp = Path(tmp)
         self.db = sqlite3.connect(self.tmp)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")

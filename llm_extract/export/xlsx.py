@@ -16,7 +16,6 @@ or a link); each format is created once.
 from __future__ import annotations
 
 import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..analysis import Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_PATHS, REVIEW_COLUMNS, REVIEW_GROUPS
+from ..outputs import staging_file
 from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
 
 __all__ = ["XlsxWriter", "SheetRows", "document_rows", "TEXT"]
@@ -95,9 +95,8 @@ class XlsxWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, self.tmp = staging_file(path)
         os.close(fd)
-        self.tmp = Path(tmp)
         self.wb = Workbook(str(self.tmp), {"constant_memory": True})
         self.formats: dict[str | None, Format | None] = {None: None, TEXT: self.wb.add_format({"num_format": "@"})}
         for status, colour in STATUS_COLOURS.items():
