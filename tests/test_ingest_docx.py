@@ -83,10 +83,10 @@ def test_an_unreadable_docx_raises_an_error_that_names_the_file(tmp_path: Path, 
     assert "broken_report.docx" in str(info.value)
 
 
-def test_old_word_files_are_refused_with_advice_on_converting_them(tmp_path: Path) -> None:
+def test_an_unreadable_old_word_file_is_refused_with_advice_on_converting_it(tmp_path: Path) -> None:
     path = tmp_path / "report.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    with pytest.raises(UnsupportedFormatError, match="report.doc") as info:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))     # an OLE2 header and nothing else
+    with pytest.raises(BinaryDocumentError, match="report.doc") as info:
         load(path)
     assert "save it as .docx" in str(info.value)
 
@@ -105,7 +105,7 @@ def test_directories_yield_docx_files(tmp_path: Path) -> None:
     assert [p.name for p in iter_inputs([tmp_path])] == ["a.docx", "b.DOCX", "d.doc"]   # a .doc is read, not skipped
 
 
-def test_a_doc_in_a_folder_is_read_when_it_is_a_docx_and_refused_by_name_when_it_is_old_word(tmp_path: Path) -> None:
+def test_a_doc_in_a_folder_is_read_when_it_is_a_docx_and_refused_by_name_when_it_is_unreadable(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "saved-as-doc.doc").write_bytes(report_docx(golden_report("003_d677def7845cc038")))

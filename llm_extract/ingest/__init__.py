@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .document import Document, file_hash, normalise_newlines
+from .doc import doc_to_text, is_word97
 from .docx import docx_to_text
 from .html import decode_html, html_to_text
 from .pdf import read_pdf, scanned_pages_warning
@@ -13,23 +14,20 @@ from .text import decode_bytes
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".doc", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
-_FOLDER_SUFFIXES = SUPPORTED_SUFFIXES + (".doc",)     # what a directory given as input contributes
-_CONVERT_FIRST = {
-    ".doc": "old binary Word .doc is not read: save it as .docx, or convert it, e.g. "
-            "`libreoffice --headless --convert-to docx report.doc`",
-}
 
 
-def _sniff_doc(data: bytes) -> str | None:
-    """What a ``.doc`` really holds when it is not old binary Word: ``docx`` or ``html`` (Word's web page)."""
+def _sniff_word(data: bytes, suffix: str) -> str:
+    """What a ``.doc`` or ``.docx`` really holds: ``docx``, ``html`` (Word's web page) or ``doc`` (binary Word)."""
     if data.startswith(b"PK\x03\x04"):
         return "docx"
+    if is_word97(data):
+        return "doc"
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in data[:4096].lower():
+    if suffix == ".doc" and head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in data[:4096].lower():
         return "html"
-    return None
+    return suffix.lstrip(".")
 
 
 def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str = ".txt") -> Document:
@@ -38,18 +36,17 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     HTML, DOCX and a PDF's ruled tables become text in the one-cell-per-line layout of a Word
     text export; a PDF's text outside ruled tables keeps its columns as tab-separated rows (a
     scanned PDF is refused: it needs OCR first; scanned pages of a PDF are named in
-    ``meta["warnings"]``). A
-    ``.doc`` is read when it really is a web page or a ``.docx`` (both are common on government
-    sites); old binary Word raises :class:`UnsupportedFormatError` saying how to convert it.
+    ``meta["warnings"]``). A ``.doc`` or ``.docx`` is read as what it really holds: old binary
+    Word (Word 97–2003, :mod:`.doc`), a ``.docx``, or a web page saved by Word (all three are
+    common on government sites).
     """
     suffix = suffix.lower()
     meta: dict = {}
-    kind = _sniff_doc(data) if suffix == ".doc" else None
-    if kind is None and suffix not in SUPPORTED_SUFFIXES:
-        detail = _CONVERT_FIRST.get(suffix, f"unsupported file type {suffix!r} "
-                                            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
-        raise UnsupportedFormatError(path, detail)
-    kind = kind or ("html" if suffix in _HTML_SUFFIXES else suffix.lstrip("."))
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFormatError(path, f"unsupported file type {suffix!r} "
+                                           f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
+    kind = _sniff_word(data, suffix) if suffix in (".doc", ".docx") else (
+        "html" if suffix in _HTML_SUFFIXES else suffix.lstrip("."))
     if kind == "html":
         page, encoding = decode_html(data, path)
         text = html_to_text(page)
@@ -57,6 +54,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
             raise EmptyDocumentError(path, "the HTML page has no text")
     elif kind == "docx":
         text, encoding = docx_to_text(data, path), "utf-8"
+    elif kind == "doc":
+        text, encoding = doc_to_text(data, path), "utf-16-le"
     elif kind == "pdf":
         pdf, encoding = read_pdf(data, path), "utf-8"
         text = pdf.text
@@ -80,8 +79,7 @@ def iter_inputs(paths: list[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            # a .doc too: read when it is a web page or a .docx, refused by name (with advice) when old binary Word
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _FOLDER_SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
         else:
             out.append(p)
     seen: set[Path] = set()

@@ -31,7 +31,7 @@ from xml.etree import ElementTree as ET
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .bounded_xml import read_part
 
-__all__ = ["docx_to_text"]
+__all__ = ["docx_to_text", "join_cell"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -81,7 +81,7 @@ def _paragraph(p: ET.Element) -> str:
     return _collapse("".join(_runs_text(p)))
 
 
-def _join_cell(parts: list[str]) -> str:
+def join_cell(parts: list[str]) -> str:
     """A cell's paragraphs joined without a newline; a space only where two numbers would run together."""
     out = ""
     for part in (p.replace("\n", " ") for p in parts if p):
@@ -140,11 +140,11 @@ def _table(tbl: ET.Element, out: list[str]) -> None:
                     parts.append(_paragraph(block))
                     continue
                 if any(parts):                        # the cell's text before a nested table
-                    out.append("\t" + _join_cell(parts))
+                    out.append("\t" + join_cell(parts))
                 nested, parts = True, []
                 _table(block, out)
             if any(parts) or not nested:
-                out.append("\t" + _join_cell(parts))
+                out.append("\t" + join_cell(parts))
         out.append("")
 
 
