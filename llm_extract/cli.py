@@ -4,6 +4,7 @@ and :mod:`verify`. Every command is callable from Python through those modules."
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,6 +32,15 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract, verify and review the tables of 政府信息公开工作年度报告.")
 console = Console()
 err = Console(stderr=True, soft_wrap=True)   # messages name paths: never cut them
+# libraries' own diagnostics about a document's internals (pdfminer: "Could not get FontBBox from font
+# descriptor", once per glyph run) are not the user's business: a document that cannot be read fails by name
+QUIET_LOGGERS = ("pdfminer", "pdfplumber", "olefile")
+
+
+@app.callback()
+def _setup() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _styled(style: str, text: object, rest: object = "") -> Text:
