@@ -27,3 +27,25 @@ def test_a_narrative_line_starting_with_a_table_2_label_does_not_hide_the_row(go
     record = process_document(doc)
     assert record.report.active_disclosure.licensing == 15498
     assert record.provenance["active_disclosure.licensing"].status == Status.PROVEN
+
+
+# the preamble real reports open with, wrapped as a PDF's text layer wraps it: no sentence punctuation on
+# the lines that list the sections, so each could pass for a heading
+_PREAMBLE = ("本报告根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号要求编制。全文包括总体情况、主动\n"
+             "公开政府信息情况、收到和\n"
+             "处理政府信息公开申请情况、政府信息公开行政复议及行政诉讼情况、存在的主要问题及改进情\n"
+             "况、其他需要报告的事项。")
+
+
+def test_a_wrapped_preamble_listing_the_sections_is_not_their_headings(golden_dir: Path) -> None:
+    doc = _with_narrative(golden_dir, _PREAMBLE, "（一）主动公开情况")
+    record = process_document(doc)
+    reference = process_document(load(golden_dir / "003_d677def7845cc038.txt"))
+    assert record.report.values() == reference.report.values()
+    assert all(p.status == Status.PROVEN for p in record.provenance.values())
+
+
+def test_a_preamble_line_listing_table_2_and_3_is_not_a_heading(golden_dir: Path) -> None:
+    preamble = "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开\n行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项"
+    record = process_document(_with_narrative(golden_dir, preamble, "（一）主动公开情况"))
+    assert all(p.status == Status.PROVEN for p in record.provenance.values())

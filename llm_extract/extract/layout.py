@@ -235,6 +235,17 @@ _T2, _T3, _T4 = (FORM.headings[t] for t in ("表二", "表三", "表四"))
 _AFTER = re.compile(r"^\s*(?:[五六][、.．]|\(?[五六]\)|存在的主要问题|存在问题|其他需要报告)")
 _SECTION_LINE_MAX = 60
 _SENTENCE = re.compile(r"[。，；;！？]|,\s")
+# a section named in a list ("全文包括总体情况、主动公开政府信息情况、收到和处理…") rather than headed:
+# a 、 right before the name (not the enumerator of "三、") or right after it
+_ENUMERATOR = re.compile(r"^[\s#*>|\-]*(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")   # "三、", "## 三、"
+
+
+def _listed(text: str, match: re.Match[str]) -> bool:
+    """Whether the heading ``match`` in ``text`` is an item of a list of section names, not a heading."""
+    before, after = text[:match.start()], text[match.end():]
+    if after.lstrip("情况").startswith(("、", "和", "及")):
+        return True
+    return before.rstrip().endswith("、") and not _ENUMERATOR.match(before)
 
 
 def find_regions(lines: list[str]) -> dict[str, Region]:
@@ -249,7 +260,7 @@ def find_regions(lines: list[str]) -> dict[str, Region]:
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
             continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
         for name, pattern in order:
-            if name not in found and pattern.search(text):
+            if name not in found and (m := pattern.search(text)) and not _listed(text, m):
                 # headings come in order; a later table's heading never precedes an earlier found one
                 if any(found.get(o, 0) > n for o, _ in order):
                     continue
