@@ -120,3 +120,13 @@ def test_directories_yield_html_pages(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert {".html", ".htm", ".shtml"} <= set(SUPPORTED_SUFFIXES)
     assert [p.name for p in iter_inputs([tmp_path])] == ["a.html", "b.HTM", "c.txt", "e.shtml"]
+
+
+def test_a_markup_heavy_gbk_page_without_a_declaration_is_read_as_gbk() -> None:
+    """Crawled pages often drop the <meta charset>: GBK bytes under much CSS and script, where a
+    statistical guess picks a Latin code page and the report would be refused as "not a report"."""
+    css = "".join(f".c{i} {{ margin: {i}px; padding: 0; }}\n" for i in range(80))
+    page = (f'<html><head><style>{css}</style><script>var s = "{"x" * 900}";</script></head><body>'
+            "<p>红旗区人民政府2021年政府信息公开工作年度报告</p><p>行政许可（件）：15498，行政处罚“65”件</p></body></html>")
+    assert len(page) > 20 * sum(1 for c in page if c > "\x7f")     # ideographs are under 5 % of the page
+    assert decode_html(page.encode("gbk")) == (page, "gb18030")

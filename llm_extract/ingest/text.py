@@ -23,6 +23,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# what GBK text decodes to beyond ASCII: ideographs, CJK punctuation, full-width forms
+_CJK_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u00b7\u2014]")
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -31,6 +33,13 @@ def _looks_textual(text: str) -> bool:
         return True
     bad = len(_BAD_CONTROL.findall(text))
     return bad / len(text) < 0.01 and "\ufffd" not in text
+
+
+def _mostly_cjk(text: str) -> bool:
+    """Whether nearly every non-ASCII character is Chinese text: GBK bytes under much ASCII markup or
+    code (a web page without a charset declaration), where the share of ideographs overall is small."""
+    beyond_ascii = sum(1 for c in text if c > "\x7f")
+    return beyond_ascii >= 20 and len(_CJK_TEXT.findall(text)) >= 0.95 * beyond_ascii
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -79,7 +88,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         raise BinaryDocumentError(path)
     try:
         text = data.decode("gb18030")
-        if _looks_textual(text) and len(_CJK.findall(text)) >= max(1, len(text) // 20):
+        if _looks_textual(text) and (len(_CJK.findall(text)) >= max(1, len(text) // 20) or _mostly_cjk(text)):
             return text, "gb18030"
     except UnicodeDecodeError:
         pass
