@@ -1,29 +1,49 @@
-"""Agency and year from the report's title (the first lines), e.g.
+"""Agency and year from the report's title (among the first lines), e.g.
 
     向阳区2021年度政府信息公开工作报告
     红旗区人民政府 2021 年政府信息公开工作年度报告
     新乡市牧野区人民政府 / 2021年政府信息公开工作年度报告   (title over two lines)
     2021年XX市XX局政府信息公开工作年度报告                  (year first)
+    XX局二〇二一年度政府信息公开工作年度报告                 (the year in Chinese numerals)
+    来源：XX局 发布时间：2022-03-12 浏览次数：4659 XX局政府信息公开工作年度报告 本报告…
+                                                           (a crawler's dump: site chrome before, text after)
+
+The title is the first of those lines (or two or three lines run together) holding
+``…信息公开工作…报告``; the agency is the Chinese name right before the year (or right after a
+leading year), without the labels and numbers of the chrome (:func:`agency_name`). A title
+without a year takes the year from the report's statistics period (本报告中所列数据的统计期限自2021年
+1月1日起…), never from a publication date.
 """
 
 from __future__ import annotations
 
 import re
 
+from collections.abc import Iterator
+
 from ..evidence import CellKind, Reading
 from .cells import normalise
 
 __all__ = ["read_meta", "agency_name"]
 
-_TITLE_MAX_LINES = 5
-_AGENCY_FIRST = re.compile(
-    r"^(?P<agency>.*?)(?:关于)?(?P<year>20\d{2})年度?(?:本级)?(?:政府信息公开|政务公开|信息公开)")
-_YEAR_FIRST = re.compile(r"^(?P<year>20\d{2})年度?(?P<agency>.+?)(?:政府信息公开|政务公开|信息公开)")
+_HEAD_LINES = 15                 # the title is among the first non-empty lines
+_PERIOD_LINES = 60               # the statistics period is stated near the top
+_YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九])"
+#: the title's tail: (year) (年度) …信息公开(工作)(年度)报告
+_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告")
+_LEADING_YEAR = re.compile(rf"(?P<year>{_YEAR})年度?(?P<agency>.*)$")
+_PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^0-9二]{{0,6}}(?P<year>{_YEAR})年")
+_DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
 _JUNK = re.compile(r"^[\s\[\]【】《》<>\-—_*#·•]+|[\s\[\]【】《》<>\-—_*#·•,，:：]+$")
-#: a crawler's metadata label before the title (标题: / 题名： / 文章标题|)
-_META_LABEL = re.compile(r"^.*[:：|｜]")
+#: a crawler's metadata label before the title (标题: / 题名： / 文章标题| / 首页>政务公开>)
+_META_LABEL = re.compile(r"^.*[:：|｜>》]")
 #: the issuing body's name is Chinese words (with bracketed parts: 中国（上海）自由贸易试验区)
 _NAME = re.compile(r"[\u4e00-\u9fff（）()]+$")
+#: the title after a sentence, or the form cited (《…政府信息公开工作年度报告格式》): not this report's title
+_CITED = re.compile(r"[。，；]")
+#: how the name of a government body ends (a name on its own line above a title that has none)
+_BODY = re.compile(r"(?:政府|局|委员会|委|办公室|办事处|街道|镇|乡|区|县|市|州|盟|旗|厅|院|中心|处|所|站|队|会|部|署|司|馆)$")
+_SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 
 
 def agency_name(text: str) -> str:
@@ -33,44 +53,91 @@ def agency_name(text: str) -> str:
     """
     text = _META_LABEL.sub("", _JUNK.sub("", text))
     m = _NAME.search(text)
-    return m.group(0).lstrip("（）()") if m else ""
+    return m.group(0).lstrip("（）()").removesuffix("关于") if m else ""
 
 
-def _title(lines: list[str]) -> tuple[str, list[int]]:
-    parts: list[str] = []
-    used: list[int] = []
+def _year(text: str) -> int:
+    return int(text.translate(_DIGITS))
+
+
+def _head(lines: list[str]) -> list[tuple[int, str]]:
+    """The first non-empty lines, normalised, spaces inside names and numbers closed up."""
+    out = []
     for n, line in enumerate(lines, start=1):
-        text = re.sub(r"\s+", "", normalise(line).replace("\t", ""))
-        if not text:
-            continue
-        if len(text) > 60:
-            end = text.find("报告", 0, 80)
-            if end < 0:              # a paragraph, not a title
+        text = _SPACE_IN_NAME.sub("", normalise(line).replace("\t", " "))
+        if text:
+            out.append((n, text))
+            if len(out) >= _HEAD_LINES:
                 break
-            text = text[:end + 2]    # a crawler's dump: the title runs into the article
-            parts.append(text)
-            used.append(n)
-            break
-        parts.append(text)
-        used.append(n)
-        if "报告" in text or len(used) >= _TITLE_MAX_LINES:
-            break
-    return "".join(parts), used
+    return out
+
+
+def _titles(head: list[tuple[int, str]]) -> Iterator[tuple[str, list[int], re.Match[str]]]:
+    """Title candidates in order: where ``…信息公开工作报告`` ends on a line (on that line alone, or wrapped
+    from the one or two lines above); the text, its line numbers and the match."""
+    for j in range(len(head)):
+        for k in (3, 2, 1):                 # wrapped from the lines above first: "XX局2021年" / "政府信息公开工作…"
+            if j - k + 1 < 0:
+                continue
+            part = head[j - k + 1:j + 1]
+            text = "".join(t for _, t in part)
+            cut = len(text) - len(part[-1][1])              # where line j starts in the joined text
+            m = _TITLE.search(text, 0 if k == 1 else max(0, cut - 40))
+            if m and (k == 1 or m.start() < cut < m.end()) and not _CITED.search(text[:m.start()]) \
+                    and not text.startswith("格式", m.end()):
+                yield text, [n for n, _ in part], m
+                break
+
+
+def _agency_and_year(before: str, year: str | None) -> tuple[str, int | None]:
+    """From the text before ``…信息公开工作报告`` and the year attached to it (if any)."""
+    if year is not None:
+        return agency_name(before), _year(year)
+    m = _LEADING_YEAR.search(before.rsplit(":", 1)[-1].rsplit("：", 1)[-1])
+    if m and agency_name(m.group("agency")):                   # 2021年XX局政府信息公开工作年度报告
+        return agency_name(m.group("agency")), _year(m.group("year"))
+    return agency_name(before), None
+
+
+def _period_year(lines: list[str]) -> tuple[int, int] | None:
+    """The year of the statistics period stated near the top, and its line."""
+    for n, line in enumerate(lines[:_PERIOD_LINES], start=1):
+        if "统计" in line and (m := _PERIOD.search(_SPACE_IN_NAME.sub("", normalise(line)))):
+            return _year(m.group("year")), n
+    return None
+
+
+def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
+                m: re.Match[str]) -> tuple[str, int | None, str, list[int]]:
+    """Agency, year, raw text and lines of one title candidate."""
+    raw = text[:m.end()]
+    agency, year = _agency_and_year(raw[:m.start()], m.group("year"))
+    if not agency:                           # the agency on a line of its own above the title
+        above = [(n, t) for n, t in head if n < used[0]][-1:]
+        name = agency_name(above[0][1]) if above else ""
+        if name and len(name) <= 40 and _BODY.search(name) \
+                and name == _META_LABEL.sub("", _JUNK.sub("", above[0][1])).strip():     # a name and nothing else
+            agency, raw, used = name, above[0][1] + raw, [above[0][0]] + used
+    return agency, year, raw, used
 
 
 def read_meta(lines: list[str]) -> dict[str, Reading]:
-    title, used = _title(lines)
+    head = _head(lines)
     out: dict[str, Reading] = {}
-    m = _AGENCY_FIRST.match(title)
-    if not (m and m.group("agency")):
-        m = _YEAR_FIRST.match(title) or m
-    if m:
-        agency = agency_name(m.group("agency") or "")
-        year = int(m.group("year"))
+    raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
+    candidates = [_from_title(head, *found) for found in _titles(head)]
+    # the first title naming an agency or a year (a breadcrumb "政府信息公开 > 政府信息公开工作年度报告" names neither)
+    best = next((c for c in candidates if c[0] or c[1] is not None), candidates[0] if candidates else None)
+    if best is not None:
+        agency, year, raw, used = best
         if agency:
-            out["agency"] = Reading(value=agency, kind=CellKind.TEXT, raw=title, lines=used, method="title")
-        out["year"] = Reading(value=year, kind=CellKind.NUMBER, raw=title, lines=used, method="title")
+            out["agency"] = Reading(value=agency, kind=CellKind.TEXT, raw=raw, lines=used, method="title")
+        if year is not None:
+            out["year"] = Reading(value=year, kind=CellKind.NUMBER, raw=raw, lines=used, method="title")
+    if "year" not in out and (period := _period_year(lines)) is not None:
+        out["year"] = Reading(value=period[0], kind=CellKind.NUMBER, raw=lines[period[1] - 1].strip()[:200],
+                              lines=[period[1]], method="statistics period")
     for key in ("agency", "year"):
-        out.setdefault(key, Reading(kind=CellKind.MISSING, raw=title, lines=used, method="title",
+        out.setdefault(key, Reading(kind=CellKind.MISSING, raw=raw, lines=used, method="title",
                                     note="not found in the title"))
     return out

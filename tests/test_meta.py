@@ -1,0 +1,64 @@
+"""Agency and year come from the report's own title, wherever the title stands in the first lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_extract.evidence import CellKind
+from llm_extract.extract.meta import read_meta
+
+
+def _meta(text: str) -> tuple[object, object]:
+    meta = read_meta(text.split("\n"))
+    return meta["agency"].value, meta["year"].value
+
+
+@pytest.mark.parametrize("title, agency, year", [
+    ("向阳区2021年度政府信息公开工作报告", "向阳区", 2021),
+    ("红旗区人民政府 2021 年政府信息公开工作年度报告", "红旗区人民政府", 2021),
+    ("淮安市金川县生态环境局二〇二二年度政府信息公开工作年度报告", "淮安市金川县生态环境局", 2022),
+    ("# 2021年淮安市洪泽区政府信息公开工作年度报告", "淮安市洪泽区", 2021),
+    ("标题:2023年淮安市新华街道办事处生态环境局政府信息公开工作年度报告", "淮安市新华街道办事处生态环境局", 2023),
+    ("关于印发《西湖区市场监督管理局2023年政府信息公开工作年度报告》的通知", "西湖区市场监督管理局", 2023),
+    ("# 《新乡市南岗区2024年政府信息公开工作年度报告》本报告根据《条例》规定编制。", "新乡市南岗区", 2024),
+    ("某局关于2021年度政府信息公开工作年度报告", "某局", 2021),
+])
+def test_a_title_on_one_line_gives_the_agency_and_the_year(title: str, agency: str, year: int) -> None:
+    assert _meta(title) == (agency, year)
+
+
+def test_a_crawled_page_puts_site_chrome_before_the_title_on_the_same_line() -> None:
+    line = ("来源:鹤岗市铁东区发展和改革局 发布时间:2022-03-12 浏览次数:4659 2021年鹤岗市铁东区发展和改革局"
+            "政府信息公开工作年度报告 本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。")
+    assert _meta("首页 | 政务公开 | 政务服务\n当前位置:首页 > 政务公开 > 政府信息公开年报\n" + line) == (
+        "鹤岗市铁东区发展和改革局", 2021)       # the year of the title, not of the publication date
+
+
+def test_a_title_over_two_lines_and_the_agency_on_a_labelled_line_above() -> None:
+    assert _meta("新乡市牧野区人民政府\n\n2021年政府信息公开工作年度报告") == ("新乡市牧野区人民政府", 2021)
+    assert _meta("哈尔滨市阿城区交界街道办事处2021年\n\n政府信息公开工作年度报告") == ("哈尔滨市阿城区交界街道办事处", 2021)
+    assert _meta("导航\n标题: 四平市方正县人民政府办公室\n2021年度政府信息公开工作年度报告") == (
+        "四平市方正县人民政府办公室", 2021)
+
+
+def test_a_line_of_site_chrome_above_a_title_without_agency_is_not_the_agency() -> None:
+    assert _meta("无障碍浏览 长者模式\n导航\n2021年度政府信息公开工作年度报告") == (None, 2021)
+
+
+def test_the_form_cited_in_the_preamble_is_not_the_title() -> None:
+    text = ("交界街道2021年\n政府信息公开工作年度报告\n本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）"
+            "和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制")
+    assert _meta(text) == ("交界街道", 2021)
+    assert _meta(text.split("\n", 2)[2])[0] is None      # without its title, the report has no agency
+
+
+def test_a_title_without_a_year_takes_the_year_of_the_statistics_period() -> None:
+    meta = read_meta(["淮安市三河镇发展和改革局政府信息公开工作年度报告", "发布时间：2022-01-05",
+                      "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。"])
+    assert (meta["agency"].value, meta["year"].value) == ("淮安市三河镇发展和改革局", 2021)
+    assert (meta["year"].method, meta["year"].lines) == ("statistics period", [3])
+
+
+def test_no_title_and_no_period_leave_both_missing() -> None:
+    meta = read_meta(["发布时间：2022-01-05", "一、总体情况", "2021年，本机关认真贯彻落实《条例》。"])
+    assert meta["agency"].kind is CellKind.MISSING and meta["year"].kind is CellKind.MISSING
