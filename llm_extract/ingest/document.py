@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .radicals import fold_radicals
+
 __all__ = ["Document", "file_hash"]
 
 
@@ -44,4 +46,5 @@ def file_hash(data: bytes) -> str:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Newlines as ``\n``, and radical code points as the characters they stand for (:mod:`.radicals`)."""
+    return fold_radicals(text.replace("\r\n", "\n").replace("\r", "\n"))
