@@ -49,3 +49,17 @@ def test_a_preamble_line_listing_table_2_and_3_is_not_a_heading(golden_dir: Path
     preamble = "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开\n行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项"
     record = process_document(_with_narrative(golden_dir, preamble, "（一）主动公开情况"))
     assert all(p.status == Status.PROVEN for p in record.provenance.values())
+
+
+def test_a_preamble_line_naming_table_4_after_a_listed_table_3_is_not_table_4s_heading(golden_dir: Path) -> None:
+    """A PDF's wrap: 表四's name without a 、 of its own, on a line that lists 表三 too."""
+    preamble = ("全文包括总体情况、主动公开政\n府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议及行政诉讼情\n"
+                "况、存在的主要问题及改进情况、其他需要报告的事项。")
+    record = process_document(_with_narrative(golden_dir, preamble, "（一）主动公开情况"))
+    assert all(p.status == Status.PROVEN for p in record.provenance.values())
+
+
+def test_a_section_name_wrapped_before_the_list_goes_on_is_not_a_heading(golden_dir: Path) -> None:
+    preamble = "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、\n政府信息公开行政复议和行政诉讼情\n况、存在的主要问题及改进情况。"
+    record = process_document(_with_narrative(golden_dir, preamble, "（一）主动公开情况"))
+    assert all(p.status == Status.PROVEN for p in record.provenance.values())

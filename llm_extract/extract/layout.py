@@ -240,12 +240,19 @@ _SENTENCE = re.compile(r"[。，；;！？]|,\s")
 _ENUMERATOR = re.compile(r"^[\s#*>|\-]*(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")   # "三、", "## 三、"
 
 
-def _listed(text: str, match: re.Match[str]) -> bool:
-    """Whether the heading ``match`` in ``text`` is an item of a list of section names, not a heading."""
+def _listed(text: str, match: re.Match[str], following: str) -> bool:
+    """Whether the heading ``match`` in ``text`` is an item of a list of section names, not a heading
+    (``following`` is the next line: a list wrapped after its item goes on with ``况、``)."""
     before, after = text[:match.start()], text[match.end():]
-    if after.lstrip("情况").startswith(("、", "和", "及")):
+    if (after.lstrip("情况") or following.strip().lstrip("情况")).startswith(("、", "和", "及")):
         return True
     return before.rstrip().endswith("、") and not _ENUMERATOR.match(before)
+
+
+def _list_line(text: str, following: str) -> bool:
+    """A line naming sections in a 、 list: no heading is read from any part of it."""
+    return any(m is not None and _listed(text, m, following)
+               for m in (pattern.search(text) for pattern in (_T2, _T3, _T4)))
 
 
 def find_regions(lines: list[str]) -> dict[str, Region]:
@@ -260,7 +267,7 @@ def find_regions(lines: list[str]) -> dict[str, Region]:
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
             continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
         for name, pattern in order:
-            if name not in found and (m := pattern.search(text)) and not _listed(text, m):
+            if name not in found and pattern.search(text) and not _list_line(text, lines[n] if n < len(lines) else ""):
                 # headings come in order; a later table's heading never precedes an earlier found one
                 if any(found.get(o, 0) > n for o, _ in order):
                     continue
