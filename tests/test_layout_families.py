@@ -142,3 +142,26 @@ def test_a_number_split_inside_one_markdown_field_is_not_a_repeated_spanning_cel
     assert record.report.active_disclosure.licensing == 44
     assert record.provenance["active_disclosure.licensing"].status is Status.DERIVED
     assert record.report.active_disclosure.punishment == 7          # one cell repeated across its span
+
+
+def test_pdf_text_with_a_group_label_printed_down_its_column_between_wrapped_labels():
+    """A borderless table printed to PDF: 三、本年度办理结果 and （四）无法提供 one character per line
+    among the rows, labels wrapped with their numbers on the middle line. A lone 三 is not a row."""
+    path = HERE / "fixtures" / "layouts" / "pdftext_vertical_group_label.txt"
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    for p in TABLE3_PATHS:
+        assert same_value(p, record.report.values()[p], golden_value(expected, p)), p
+
+
+def test_a_page_break_inside_a_wrapped_label_never_swaps_two_rows():
+    """（五）5's numbers on a line of their own, then （六）1's first fragment with its numbers, then the
+    repeated header of the next page, then the rest of （六）1's label: the two rows add up the same way,
+    so a swap would pass every identity. Each of their cells is right or queued, never wrong and trusted."""
+    path = HERE / "fixtures" / "layouts" / "pdftext_pagebreak_in_wrapped_label.txt"
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    for p in TABLE3_PATHS:
+        if not same_value(p, record.report.values()[p], golden_value(expected, p)):
+            assert record.provenance[p].status not in (Status.PROVEN, Status.DERIVED), p
+    assert sum(same_value(p, record.report.values()[p], golden_value(expected, p)) for p in TABLE3_PATHS) >= 160

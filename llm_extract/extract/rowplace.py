@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .cells import Cell, parse_cell
+from .labels import strip_item_number
 from .layout import Item
 
 __all__ = ["grid_shape", "grid_row", "place_bare_lines", "tab_window", "value_counts"]
@@ -120,10 +121,17 @@ def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[
                  if not any(it.line in text_lines for it in spans[row] if it.is_value)]
     if len(open_rows) != len(bare):
         return False
+    label_at = {idx for _, idx in order}
     for k, idxs in zip(open_rows, bare):
         lo = order[k - 1][1] if k > 0 else -1
         hi = order[k + 1][1] if k + 1 < len(order) else len(items)
         if not lo < idxs[0] < hi:
+            return False
+        # a row's start that no label matched ("1．申请人无正当理由逾" cut by a page break) between the
+        # line and the label: the line may be that row's, and pairing by count would swap two rows
+        a, b = sorted((idxs[0], order[k][1]))
+        if any(items[j].is_text and j not in label_at and strip_item_number(items[j].key) != items[j].key
+               for j in range(a + 1, b)):
             return False
     for row, _ in order:
         spans[row] = [it for it in spans[row] if id(it) not in bare_ids]

@@ -42,8 +42,11 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
     or this fragment opens a label (an item number), carries the row's numbers, and the
     fragments after it carry none."""
     key = keys[i] or ""
-    heads = {key, strip_item_number(key)}
-    owns = len(heads) == 2 and i + 1 < len(keys) and keys[i + 1] is None
+    bare = strip_item_number(key)
+    heads = {key, bare}
+    # an item number that opens a row is marked ("2.", "(四)", "三、"); a lone "三" is a character of
+    # 三、本年度办理结果 printed down its column, not a row's number
+    owns = len(heads) == 2 and not key[:len(key) - len(bare)].isalpha() and i + 1 < len(keys) and keys[i + 1] is None
     tail, joined, between, orphans = "", 0, 0, True
     for j in range(i + 1, len(keys)):
         nxt = keys[j]
