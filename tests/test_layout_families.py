@@ -165,3 +165,17 @@ def test_a_page_break_inside_a_wrapped_label_never_swaps_two_rows():
         if not same_value(p, record.report.values()[p], golden_value(expected, p)):
             assert record.provenance[p].status not in (Status.PROVEN, Status.DERIVED), p
     assert sum(same_value(p, record.report.values()[p], golden_value(expected, p)) for p in TABLE3_PATHS) >= 160
+
+
+@pytest.mark.parametrize("name", ["pdftext_unread_label_between_rows", "pdftext_narrow_label_column"])
+def test_a_row_whose_label_is_not_recognised_never_passes_its_numbers_to_a_neighbour(name: str):
+    """Labels wrapped in a narrow column, numbers on the first or the middle line: when a label's fragments
+    are not recognised (保护第三 / 不予公 方合法权益; 2．申请人 / 逾期未按 / a repeated header / 收费通知…), its
+    line of numbers is not handed on to the row above or below, so no row is shifted; the
+    rows around it are right or queued."""
+    path = HERE / "fixtures" / "layouts" / f"{name}.txt"
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    wrong = [p for p in TABLE3_PATHS if not same_value(p, record.report.values()[p], golden_value(expected, p))]
+    assert wrong and len(wrong) < 25
+    assert [p for p in wrong if record.provenance[p].status in (Status.PROVEN, Status.DERIVED)] == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from ..schema import APPLICATION_ROWS
 from .cells import Cell, parse_cell
 from .labels import strip_item_number
 from .layout import Item
@@ -97,6 +98,14 @@ def value_counts(items: list[Item]) -> dict[int, int]:
     return Counter([it.line for it in items if it.is_value])
 
 
+_FORM_ORDER = {row: i for i, row in enumerate(APPLICATION_ROWS)}
+
+
+def _next_in_form(row: str, nxt: str) -> bool:
+    """Whether ``nxt`` is the row the form prints right after ``row`` (no row between them unread)."""
+    return row in _FORM_ORDER and nxt in _FORM_ORDER and _FORM_ORDER[nxt] == _FORM_ORDER[row] + 1
+
+
 def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                    text_lines: set[int]) -> bool:
     """Rows whose numbers stand on a line of their own, placed by count: when there are exactly as
@@ -178,9 +187,10 @@ def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dic
         bare = [n for n, its in by_line.items() if n not in text_lines and len(its) >= 2 and n > at]
         if not bare or (len(own) + len(bare) < 2 and not above):
             continue
-        # the last bare line goes below when this row has numbers without it
+        # the last bare line goes below when this row has numbers without it, and the row below is the
+        # next one the form prints (when a row's label was not found, the line may be that row's)
         last = bare[-1]
-        if last < max(by_line) or any(it.line in text_lines for it in spans[nxt][:1]):
+        if last < max(by_line) or any(it.line in text_lines for it in spans[nxt][:1]) or not _next_in_form(row, nxt):
             continue
         spans[row] = [it for it in span if it.line != last]
         spans[nxt] = by_line[last] + spans[nxt]

@@ -67,6 +67,13 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
     return False
 
 
+def _opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
+    """Whether ``line`` holds the start of another row (a word with an item number, "2．申请人", that is
+    not this row's label): the numbers on it are that row's, even when its label was not recognised."""
+    return any(it.line == line and it.is_text and j != label_idx and strip_item_number(it.key) != it.key
+               for j, it in enumerate(items))
+
+
 def _find_labels(items: list[Item]) -> dict[str, int]:
     """Item index of each 表三 row label, matched in form order."""
     return dict(_labels_in(tuple(it.key if it.is_text else None for it in items)))
@@ -284,7 +291,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             continue
         if window is not None and label.col is not None:
             same_line = [it for it in span if it.line == label.line]
-            if not same_line and len({it.line for it in span}) == 1:
+            if not same_line and len({it.line for it in span}) == 1 and not _opens_other_row(items, span[0].line, idx):
                 same_line = span                        # the row's numbers on a line of their own
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
