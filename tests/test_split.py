@@ -127,17 +127,18 @@ def test_a_tab_row_with_a_split_ten_gets_the_join_suggested_and_not_applied(gold
     assert diagnose_record(record) == [f] and record.provenance[path] == prov   # diagnosing again changes nothing
 
 
-def test_the_suggestion_waits_for_review_when_the_identities_cannot_pin_the_row(golden_dir: Path) -> None:
+def test_a_split_ten_beside_a_dropped_row_is_derived_with_it_and_both_wait_for_review(golden_dir: Path) -> None:
+    """The reader offers every join of the split row; the only one its total allows, with 表三's balance,
+    pins the split row and the row the text dropped: derived, never proven, and queued."""
     lines = _split_ten(render(_report(golden_dir), "tabrows"), " ", drop_carried_over=True)
     doc = Document.from_text("\n".join(lines), doc_id="split-open")
     record = process_document(doc)
     path = "applications.new_received.natural_person"
-    assert record.report.get(path) is None and record.provenance[path].status == Status.MISSING
-    (f,) = [f for f in record.findings if f.code == "SPLIT.JOIN"]
-    assert f.detail["suggested"][path] == 10
-    items = [i for i in review_items(record, doc.lines) if i.rules == ["SPLIT.JOIN"]]
-    assert len(items) == 1 and {"source": path, "value": 10} in items[0].candidates
-    assert any("1 0" in s.text for s in items[0].source_lines)
+    assert record.report.get(path) == 10 and record.provenance[path].status == Status.DERIVED
+    assert record.report.get("applications.carried_over.natural_person") == 0
+    assert record.provenance["applications.carried_over.natural_person"].status == Status.DERIVED
+    queued = {i.path for i in review_items(record, doc.lines)}
+    assert {path, "applications.carried_over.natural_person"} <= queued
 
 
 def test_seed_rows_missing_a_cell_get_no_split_suggestion(golden_dir: Path) -> None:

@@ -9,7 +9,9 @@ identity it takes part in whose other cells are known. A part never has a
 leading zero (``0 5`` is not joined to ``05``). When exactly one candidate
 makes every checkable identity hold, it is offered as a ``warning`` finding
 with ``detail.suggested`` (path → value) and ``detail.evidence`` (the equations
-that hold): a suggestion for the review queue, **never applied** to the values.
+that hold): a suggestion for the review queue, **never applied** to the values here.
+(The reader also offers a row of eight or nine numbers as every join of neighbours, an
+ambiguity the derivation settles like any other: a unique reading is ``derived`` and queued.)
 """
 
 from __future__ import annotations
