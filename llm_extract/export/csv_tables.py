@@ -11,13 +11,14 @@
 from __future__ import annotations
 
 import csv
-import io
+import re
 from typing import Any, TextIO
 
 from ..schema import ALL_PATHS
-from .fields import QUEUED_STATUSES, FieldRow
+from .fields import QUEUED_STATUSES, FieldRow, locate
 
-__all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER", "fields_csv_text", "records_csv_text"]
+__all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER", "fields_csv_text", "records_csv_text",
+           "csv_field"]
 
 FIELDS_HEADER = ["doc_id", "path", "table", "row", "column", "value", "status", "source", "rules", "lines"]
 RECORDS_HEADER = (["doc_id", "ok", "error", "fields_proven", "fields_reviewed", "fields_queued"]
@@ -31,34 +32,40 @@ def _writer(fh: TextIO, header: list[str]) -> Any:
     return writer
 
 
-def _fields_lines(rows: list[FieldRow]) -> list[list[Any]]:
-    return [[r.doc_id, r.path, r.table, r.row, r.column or "", r.text or "", r.status, r.source or "",
-             " ".join(r.rules), " ".join(map(str, r.lines))] for r in rows]
+_SPECIAL = re.compile(r'[,"\r\n]')
 
 
-def _records_line(rows: list[FieldRow]) -> list[Any]:
-    statuses = [r.status for r in rows]
-    line: list[Any] = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"),
-                       statuses.count("reviewed"), sum(1 for s in statuses if s in QUEUED_STATUSES)]
-    for r in rows:
-        line += [r.text or "", r.status]
-    return line
+def csv_field(value: Any) -> str:
+    """One field as the ``csv`` module writes it here (``QUOTE_MINIMAL``, ``,``, ``"``, CRLF): None is
+    empty; a field holding a comma, a quote, CR or LF is quoted, its quotes doubled."""
+    if value is None:
+        return ""
+    text = value if type(value) is str else str(value)
+    if _SPECIAL.search(text) is None:
+        return text
+    return '"' + text.replace('"', '""') + '"'
 
 
-def _text(lines: list[list[Any]]) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerows(lines)
-    return buf.getvalue()
+#: Per field path, its fixed part of a fields.csv line: ``path,table,row,column``.
+_FIELD_PLACES = {p: ",".join(map(csv_field, (p, *locate(p)))) for p in ALL_PATHS}
 
 
 def fields_csv_text(rows: list[FieldRow]) -> str:
-    """One document's lines of fields.csv, as text (made in a worker process, written as is)."""
-    return _text(_fields_lines(rows))
+    """One document's lines of fields.csv (its :func:`~.fields.field_rows`), as text (made in a worker
+    process, written as is)."""
+    if not rows:
+        return ""
+    doc_id, places, q = csv_field(rows[0].doc_id), _FIELD_PLACES, csv_field
+    return "".join([f"{doc_id},{places[r.path]},{q(r.text)},{q(r.status)},{q(r.source)},{q(' '.join(r.rules))},"
+                    f"{q(' '.join(map(str, r.lines)))}\r\n" for r in rows])
 
 
 def records_csv_text(rows: list[FieldRow]) -> str:
     """One document's line of records.csv, as text."""
-    return _text([_records_line(rows)])
+    statuses = [r.status for r in rows]
+    head = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"), statuses.count("reviewed"),
+            sum(1 for s in statuses if s in QUEUED_STATUSES)]
+    return ",".join([*map(csv_field, head), *(f"{csv_field(r.text)},{csv_field(r.status)}" for r in rows)]) + "\r\n"
 
 
 class FieldsCsv:
