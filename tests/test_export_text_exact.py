@@ -8,12 +8,14 @@ import csv
 import io
 import random
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from llm_extract.export.csv_tables import csv_field, fields_csv_text, records_csv_text
 from llm_extract.export.fields import QUEUED_STATUSES, field_rows
+from llm_extract.outputs import read_json
 
 _ALPHABET = ['a', 'Z', '0', ' ', ',', '"', '\r', '\n', '\t', ';', "'", '=', '局', '\u3000', '\\', '|', '<', '']
 
@@ -54,9 +56,16 @@ def _hostile_record(seed: int) -> dict[str, Any]:
     return rec
 
 
-@pytest.mark.parametrize("seed", range(8))
-def test_a_documents_csv_lines_are_those_of_the_csv_module(seed: int) -> None:
-    rows = field_rows(_hostile_record(seed))
+def _golden_record(golden_dir: Path) -> dict[str, Any]:
+    rec = read_json(next(golden_dir.glob("*.json")))
+    rec["provenance"] = {p: {"status": "proven", "source": "regex", "rules": [], "lines": [3, 1, 3]}
+                         for p in ("agency", "year", "applications.granted.total")}
+    return rec
+
+
+@pytest.mark.parametrize("seed", [*range(8), "golden"])
+def test_a_documents_csv_lines_are_those_of_the_csv_module(seed: int | str, golden_dir: Path) -> None:
+    rows = field_rows(_golden_record(golden_dir) if seed == "golden" else _hostile_record(int(seed)))
     reference_fields = _csv([[r.doc_id, r.path, r.table, r.row, r.column or "", r.text or "", r.status,
                               r.source or "", " ".join(r.rules), " ".join(map(str, r.lines))] for r in rows])
     statuses = [r.status for r in rows]

@@ -46,8 +46,16 @@ def csv_field(value: Any) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-#: Per field path, its fixed part of a fields.csv line: ``path,table,row,column``.
+#: Per field path, its fixed part of a fields.csv line: ``path,table,row,column`` (nothing to quote).
 _FIELD_PLACES = {p: ",".join(map(csv_field, (p, *locate(p)))) for p in ALL_PATHS}
+assert all(v.count(",") == 3 and _SPECIAL.search(v.replace(",", "")) is None for v in _FIELD_PLACES.values())
+
+
+def _plain(text: str, lines: int, commas: int) -> bool:
+    """Whether ``lines`` CRLF lines joined unquoted hold only their separators: no value had a comma, a
+    quote or a line break (each would add to a count), so the text is what csv.writer writes."""
+    return (text.count(",") == commas and text.count("\n") == lines and text.count("\r") == lines
+            and '"' not in text)
 
 
 def fields_csv_text(rows: list[FieldRow]) -> str:
@@ -55,8 +63,13 @@ def fields_csv_text(rows: list[FieldRow]) -> str:
     process, written as is)."""
     if not rows:
         return ""
-    doc_id, places, q = csv_field(rows[0].doc_id), _FIELD_PLACES, csv_field
-    return "".join([f"{doc_id},{places[r.path]},{q(r.text)},{q(r.status)},{q(r.source)},{q(' '.join(r.rules))},"
+    doc_id, places = rows[0].doc_id, _FIELD_PLACES
+    text = "".join([f"{doc_id},{places[r.path]},{r.text or ''},{r.status},{r.source or ''},{' '.join(r.rules)},"
+                    f"{' '.join(map(str, r.lines))}\r\n" for r in rows])
+    if _plain(text, len(rows), 9 * len(rows)):
+        return text
+    q = csv_field
+    return "".join([f"{q(doc_id)},{places[r.path]},{q(r.text)},{q(r.status)},{q(r.source)},{q(' '.join(r.rules))},"
                     f"{q(' '.join(map(str, r.lines)))}\r\n" for r in rows])
 
 
@@ -65,6 +78,9 @@ def records_csv_text(rows: list[FieldRow]) -> str:
     statuses = [r.status for r in rows]
     head = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"), statuses.count("reviewed"),
             sum(1 for s in statuses if s in QUEUED_STATUSES)]
+    text = ",".join([*map(str, head), *(f"{r.text or ''},{r.status}" for r in rows)]) + "\r\n"
+    if _plain(text, 1, 5 + 2 * len(rows)):
+        return text
     return ",".join([*map(csv_field, head), *(f"{csv_field(r.text)},{csv_field(r.status)}" for r in rows)]) + "\r\n"
 
 
