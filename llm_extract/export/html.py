@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..analysis import DEFINITIONS, Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
@@ -51,21 +51,38 @@ def _env() -> Environment:
     return env
 
 
+def _cell(f: FieldRow) -> str:
+    """One value cell: coloured by status; unless proven, its status, source, rules and lines as a tooltip.
+    Every piece from the record is escaped here (the table rows are made in code, not in the template)."""
+    text = "–" if f.text is None else escape(f.text)
+    if f.status == "proven":
+        return f'<td class="s-proven">{text}</td>'
+    status = escape(f.status)
+    title = [status]
+    if f.source:
+        title.append(f" · {escape(f.source)}")
+    if f.rules:
+        title.append(f" · {escape(' '.join(map(str, f.rules)))}")
+    if f.lines:
+        title.append(f" · line {escape(', '.join(map(str, f.lines)))}")
+    return f'<td class="s-{status}" title="{"".join(title)}">{text}</td>'
+
+
 def _table(name: str, rows: list[tuple[str, list[str | None]]], columns: list[str],
            by_path: dict[str, FieldRow]) -> dict[str, Any]:
-    out_rows = []
+    html = []
     for label, paths in rows:
         cells, lines = [], set()
         for p in paths:
             if p is None:
-                cells.append(None)
+                cells.append("<td></td>")
                 continue
             f = by_path[p]
             lines.update(f.lines)
-            cells.append({"status": f.status, "source": f.source, "rules": f.rules, "lines": f.lines,
-                          "text": "–" if f.text is None else f.text})
-        out_rows.append({"label": label, "cells": cells, "lines": _spans(sorted(lines))})
-    return {"name": name, "columns": columns, "rows": out_rows}
+            cells.append(_cell(f))
+        html.append(f'<tr><th class="l">{escape(label)}</th>{"".join(cells)}'
+                    f'<td class="l ln">{escape(_spans(sorted(lines)))}</td></tr>\n')
+    return {"name": name, "columns": columns, "rows": Markup("".join(html))}
 
 
 def _tables(by_path: dict[str, FieldRow]) -> list[dict[str, Any]]:
