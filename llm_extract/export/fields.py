@@ -95,34 +95,55 @@ def value_text(value: Any) -> str | None:
     return str(value)
 
 
-_LAYOUT = tuple((p, *_LOCATIONS[p], _PARTS[p]) for p in ALL_PATHS)
+def _groups() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, str, str, str, str | None], ...]], ...]:
+    """The field paths in report order, in runs under one parent (``applications.granted``): the parent
+    is looked up once per run, then each leaf."""
+    groups: list[tuple[tuple[str, ...], list[tuple[str, str, str, str, str | None]]]] = []
+    for path in ALL_PATHS:
+        *parent, leaf = path.split(".")
+        if not groups or groups[-1][0] != tuple(parent):
+            groups.append((tuple(parent), []))
+        groups[-1][1].append((leaf, path, *_LOCATIONS[path]))
+    return tuple((parent, tuple(leaves)) for parent, leaves in groups)
+
+
+_GROUPS = _groups()
 _NO_RULES: tuple[str, ...] = ()
 _NO_PROVENANCE: dict[str, Any] = {}
+#: Each status string once (a record's "proven" strings become one object: smaller pickles).
+_STATUSES = {s: s for s in (*QUEUED_STATUSES, "proven", "reviewed")}
 
 
 def field_rows(rec: dict[str, Any]) -> list[FieldRow]:
     """Every field of a record dict, in report order, with its status and source."""
     doc_id = str(rec.get("doc_id"))
     prov = rec.get("provenance") or _NO_PROVENANCE
+    statuses = _STATUSES
     out = []
     append, new = out.append, FieldRow._make
-    for path, table, row, column, parts in _LAYOUT:
-        p = prov.get(path) or _NO_PROVENANCE
-        value: Any = rec
-        for part in parts:
-            value = value.get(part) if isinstance(value, dict) else None
-        if value is None:
-            text = None
-        elif type(value) is int:
-            text = str(value)
-        else:
-            text = value_text(value)
-        lines = p.get("lines")
-        if lines:
-            lines = sorted(set(lines)) if len(lines) > 1 else list(lines)
-        append(new((doc_id, path, table, row, column, value, text, p.get("status", "missing"), p.get("source"),
-                    p.get("rules") or _NO_RULES, lines or [])))
+    for parent, leaves in _GROUPS:
+        node: Any = rec
+        for part in parent:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            node = _NO_PROVENANCE
+        for leaf, path, table, row, column in leaves:
+            p = prov.get(path) or _NO_PROVENANCE
+            value = node.get(leaf)
+            if value is None:
+                text = None
+            elif type(value) is int:
+                text = str(value)
+            else:
+                text = value_text(value)
+            lines = p.get("lines")
+            if lines:
+                lines = sorted(set(lines)) if len(lines) > 1 else list(lines)
+            status = p.get("status", "missing")
+            append(new((doc_id, path, table, row, column, value, text, statuses.get(status, status), p.get("source"),
+                        p.get("rules") or _NO_RULES, lines or [])))
     return out
+
 
 #: One background colour per status (hex RGB), shared by the workbook and the HTML report.
 STATUS_COLOURS: dict[str, str] = {

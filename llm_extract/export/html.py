@@ -54,7 +54,10 @@ def _env() -> Environment:
 def _cell(f: FieldRow) -> str:
     """One value cell: coloured by status; unless proven, its status, source, rules and lines as a tooltip.
     Every piece from the record is escaped here (the table rows are made in code, not in the template)."""
-    text = "–" if f.text is None else escape(f.text)
+    if type(f.value) is int:
+        text = f.text                        # digits: nothing to escape
+    else:
+        text = "–" if f.text is None else escape(f.text)
     if f.status == "proven":
         return f'<td class="s-proven">{text}</td>'
     status = escape(f.status)

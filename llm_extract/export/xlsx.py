@@ -54,25 +54,42 @@ Row = tuple[Cell, ...]
 SheetRows = dict[str, list[Row]]
 
 
+def _cell(col: int, value: Any, style: int) -> Cell | None:
+    """How one value is written (None: not at all, a blank without a style)."""
+    if value is None:
+        return (col, BLANK, None, style) if style else None
+    if isinstance(value, str):
+        return (col, STRING, value, style)
+    if isinstance(value, bool):
+        return (col, BOOLEAN, value, style)
+    if isinstance(value, (int, float)):
+        return (col, NUMBER, value, style)
+    if isinstance(value, Decimal):
+        return (col, NUMBER, float(value), style)
+    return (col, STRING, str(value), style)
+
+
 def row_cells(values: list[Any], styles: list[str | None]) -> Row:
     """One row of values, each with its style name (None, :data:`TEXT` or a status), as the cells to write."""
-    cells = []
-    for col, (value, style) in enumerate(zip(values, styles)):
-        s = _STYLE_INDEX[style]
-        if value is None:
-            if s:
-                cells.append((col, BLANK, None, s))
-        elif isinstance(value, str):
-            cells.append((col, STRING, value, s))
-        elif isinstance(value, bool):
-            cells.append((col, BOOLEAN, value, s))
-        elif isinstance(value, (int, float)):
-            cells.append((col, NUMBER, value, s))
-        elif isinstance(value, Decimal):
-            cells.append((col, NUMBER, float(value), s))
-        else:
-            cells.append((col, STRING, str(value), s))
-    return tuple(cells)
+    cells = (_cell(col, value, _STYLE_INDEX[style]) for col, (value, style) in enumerate(zip(values, styles)))
+    return tuple(c for c in cells if c is not None)
+
+
+def _field_cells(start: int, fields: list[FieldRow]) -> list[Cell]:
+    """Field values from column ``start`` on, each styled by its status (an unknown status as missing)."""
+    out = []
+    for col, f in enumerate(fields, start):
+        style = _STATUS_STYLE.get(f.status, _MISSING)
+        value = f.value
+        if type(value) is int:
+            out.append((col, NUMBER, value, style))
+        elif (cell := _cell(col, value, style)) is not None:
+            out.append(cell)
+    return out
+
+
+_STATUS_STYLE = {name: i for i, name in enumerate(STYLES) if name in STATUS_COLOURS}
+_MISSING = _STATUS_STYLE["missing"]
 
 
 def _label(path: str) -> str:
@@ -95,8 +112,11 @@ _T3_PATHS = [[f"applications.{r}.{c}" for c in APPLICANT_COLUMNS] for r in APPLI
 _T4_PATHS = [[f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS] for g in REVIEW_GROUPS]
 
 
-def _status(row: FieldRow) -> str:
-    return row.status if row.status in STATUS_COLOURS else "missing"
+def _row_heads() -> dict[str, tuple[Cell, Cell]]:
+    return {key: ((1, STRING, key, 0), (2, STRING, ROW_LABELS[key], 0)) for key in (*APPLICATION_ROWS, *REVIEW_GROUPS)}
+
+
+_ROW_HEADS = _row_heads()
 
 
 def document_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
@@ -104,15 +124,12 @@ def document_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[s
     """One record's rows of every sheet (plain data: made in a worker, written by :class:`XlsxWriter`)."""
     by_path = {r.path: r for r in rows}
     doc_id, agency, year = str(rec.get("doc_id")), rec.get("agency"), rec.get("year")
-    head, head_styles = [doc_id, agency, year], [TEXT, None, None]
-    t2 = [by_path[p] for p in DISCLOSURE_PATHS]
-    out: SheetRows = {"表二": [row_cells(head + [f.value for f in t2], head_styles + [_status(f) for f in t2])]}
+    head = row_cells([doc_id, agency, year], [TEXT, None, None])
+    out: SheetRows = {"表二": [(*head, *_field_cells(3, [by_path[p] for p in DISCLOSURE_PATHS]))]}
+    id_cell: Cell = (0, STRING, doc_id, _STYLE_INDEX[TEXT])
     for sheet, keys, paths in (("表三", APPLICATION_ROWS, _T3_PATHS), ("表四", REVIEW_GROUPS, _T4_PATHS)):
-        lines = out[sheet] = []
-        for key, row_paths in zip(keys, paths):
-            cells = [by_path[p] for p in row_paths]
-            lines.append(row_cells([doc_id, key, ROW_LABELS[key]] + [f.value for f in cells],
-                                   [TEXT, None, None] + [_status(f) for f in cells]))
+        out[sheet] = [(id_cell, *_ROW_HEADS[key], *_field_cells(3, [by_path[p] for p in row_paths]))
+                      for key, row_paths in zip(keys, paths)]
     out["指标"] = [row_cells([doc_id, agency, year, i.code, i.name, i.numerator, i.denominator, i.value, i.reason],
                            _INDICATOR_STYLES) for i in indicators]
     out["复核队列"] = [row_cells(
