@@ -15,6 +15,7 @@ in this process (small batches: a process costs more than it saves).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import signal
@@ -60,6 +61,7 @@ class InlineWorkbook:
 def _serve(conn: Connection, path: Path, max_rows: int) -> None:
     """The workbook process: rows and calls from the pipe until ``stage`` (answered) or ``abort``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the caller's to handle (it aborts this)
+    gc.freeze()        # what the fork inherited is never collected here: the collector does not walk (and copy) it
     writer: XlsxWriter | None = None
     error: BaseException | None = None
     try:
