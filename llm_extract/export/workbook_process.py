@@ -8,8 +8,9 @@ as bytes through a pipe, so this process neither builds nor copies them cell by 
 makes the sender wait: memory stays flat when the workbook is the slower side.
 
 The workbook process stages the file exactly as :class:`~.xlsx.XlsxWriter` does; an error in it
-(a full disk) is raised again here by :meth:`WorkbookProcess.stage`, and :meth:`abort` (or the
-process dying) leaves no temporary file behind. :class:`InlineWorkbook` is the same interface
+(a full disk) is raised again here by :meth:`WorkbookProcess.stage`; an error, :meth:`abort` or the
+caller going away leaves no temporary file behind (a process killed outright leaves its file to the
+next run's cleanup of temporary files). :class:`InlineWorkbook` is the same interface
 in this process (small batches: a process costs more than it saves).
 """
 

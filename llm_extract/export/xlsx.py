@@ -7,11 +7,10 @@ queue), 失败 (documents that failed) and 图例 (the colour of each status). E
 cell is coloured by its field's status; doc ids are text cells (``004`` stays ``004``).
 
 Split in two so the per-document work can run in worker processes:
-:func:`document_rows` turns one record into plain rows (values and a style name per
-cell, picklable), :class:`XlsxWriter` writes rows. Every string is written as a string
-(``write_string``: a cell reading ``=1+1`` or ``http://…`` stays text, never a formula
-or a link); each format is created once. The worker decides how each cell is written (its kind,
-its value as a number, its style), so this process only hands cells to XlsxWriter.
+:func:`document_rows` turns one record into plain rows of cells (column, how it is written,
+its value, its style; picklable), :class:`XlsxWriter` hands them to XlsxWriter with no
+decision left per cell. Every string is written as a string (``write_string``: a cell reading
+``=1+1`` or ``http://…`` stays text, never a formula or a link); each format is created once.
 
 A worksheet holds at most 1,048,576 rows: a sheet that is full continues on a new sheet of the
 same columns, ``表三 (2)``, ``表三 (3)``, … (added after the others); a row is never dropped.
