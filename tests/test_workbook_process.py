@@ -4,7 +4,9 @@ left whole, and no temporary file left behind by an error or an abort."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,12 @@ def test_a_rebuild_whose_workbook_fails_keeps_every_previous_output(tmp_path: Pa
     with pytest.raises(OSError, match="disk full"):
         rebuild_combined(out, set(), workers=2, force=True)
     assert {n: (out / n).read_bytes() for n in names} == before and _temporary(out) == []
+
+
+def test_an_abort_after_a_message_cut_short_still_ends_the_process(tmp_path: Path) -> None:
+    """An interrupt while a row was being sent leaves half a message in the pipe: the process,
+    waiting for the rest, is ended all the same."""
+    book = WorkbookProcess(tmp_path / "records.xlsx")
+    os.write(book.conn.fileno(), struct.pack("!i", 1000) + b"\x80" * 10)     # a length, then too few bytes
+    book.abort()
+    assert not book.process.is_alive()

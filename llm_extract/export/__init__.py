@@ -116,8 +116,8 @@ class Exports:
         staged: list[tuple[Path, Path]] = []
         try:   # every file finished beside its target before any target is replaced
             staged.append((self.html.stage(summary, failures, rollups), self.out / "report.html"))
-            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))
             staged.append((self.sqlite.stage(), self.out / "records.sqlite"))
+            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))    # last: its process finishes meanwhile
         except BaseException:
             for tmp, _ in staged:
                 tmp.unlink(missing_ok=True)

@@ -149,10 +149,10 @@ class WorkbookProcess:
             self.conn.send_bytes(_ABORT)
         except OSError:
             pass
-        self._end()
+        self._end(wait=5)   # a message cut short by an interrupt may keep it waiting: then it is ended
 
-    def _end(self) -> None:
-        self.process.join(timeout=30)
+    def _end(self, wait: float = 60) -> None:
+        self.process.join(timeout=wait)
         if self.process.is_alive():
             self.process.terminate()
             self.process.join()
