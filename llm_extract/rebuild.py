@@ -98,8 +98,9 @@ def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = No
     links = cross_year_links(paths)
     jobs = ((p, links.get(p.stem, [])) for p in paths)
     documents: dict[str, DocumentCounts] = {}
-    with open_exports(out) as exports:
-        _add_all(exports, map_ordered(_render, jobs, workers=worker_count(len(paths), workers)), documents)
+    n = worker_count(len(paths), workers)
+    with open_exports(out, workbook_process=n > 1) as exports:    # a batch worth workers: the workbook too
+        _add_all(exports, map_ordered(_render, jobs, workers=n), documents)
     RebuildState.save(out, digest, OUTPUT_FILES, documents)
     return _totals(documents.items(), batch_ids)
 

@@ -33,7 +33,9 @@ from .csv_tables import FieldsCsv, RecordsCsv
 from .fragment import Fragment, render_fragment
 from .html import HtmlReport
 from .sqlite import SqliteWriter
-from .xlsx import XlsxWriter
+from .workbook_process import InlineWorkbook, WorkbookProcess
+
+Workbook = InlineWorkbook | WorkbookProcess
 
 __all__ = ["Exports", "open_exports", "OUTPUT_FILES", "Fragment", "render_fragment"]
 
@@ -57,15 +59,20 @@ def _decisions(out: Path) -> list[dict[str, Any]]:
 class Exports:
     """The combined outputs, open: :meth:`add` or :meth:`add_fragment` each document, then :meth:`finish`."""
 
-    def __init__(self, out: Path, stack: ExitStack) -> None:
+    def __init__(self, out: Path, stack: ExitStack, *, workbook_process: bool = False) -> None:
         self.out = out
-        self.jsonl = stack.enter_context(atomic_open(out / "records.jsonl"))
-        self.queue = stack.enter_context(atomic_open(out / "review_queue.jsonl"))
-        self.records_csv = RecordsCsv(stack.enter_context(atomic_open(out / "records.csv")))
-        self.fields_csv = FieldsCsv(stack.enter_context(atomic_open(out / "fields.csv")))
-        self.sqlite = SqliteWriter(out / "records.sqlite")
-        self.xlsx = XlsxWriter(out / "records.xlsx")
-        self.html = HtmlReport(out / "report.html")
+        # first, so that the workbook process (forked) holds none of the other files
+        self.xlsx: Workbook = (WorkbookProcess if workbook_process else InlineWorkbook)(out / "records.xlsx")
+        try:
+            self.jsonl = stack.enter_context(atomic_open(out / "records.jsonl"))
+            self.queue = stack.enter_context(atomic_open(out / "review_queue.jsonl"))
+            self.records_csv = RecordsCsv(stack.enter_context(atomic_open(out / "records.csv")))
+            self.fields_csv = FieldsCsv(stack.enter_context(atomic_open(out / "fields.csv")))
+            self.sqlite = SqliteWriter(out / "records.sqlite")
+            self.html = HtmlReport(out / "report.html")
+        except BaseException:
+            self.xlsx.abort()
+            raise
         self.by_year, self.by_agency = RollUp("year"), RollUp("agency")   # summed as documents stream by
         self.fields: Counter[str] = Counter()
         self.rules: Counter[str] = Counter()
@@ -82,7 +89,7 @@ class Exports:
         self.records_csv.add_text(frag.records_csv)
         self.fields_csv.add_text(frag.fields_csv)
         self.sqlite.add_rows(frag.sql)
-        self.xlsx.add_rows(frag.xlsx)
+        self.xlsx.add_packed(frag.xlsx)
         self.html.add_section(frag.doc_id, frag.html, frag.indicators)
         self.by_year.add(frag.year, frag.indicators)
         self.by_agency.add(frag.agency, frag.indicators)
@@ -109,8 +116,8 @@ class Exports:
         staged: list[tuple[Path, Path]] = []
         try:   # every file finished beside its target before any target is replaced
             staged.append((self.html.stage(summary, failures, rollups), self.out / "report.html"))
-            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))
             staged.append((self.sqlite.stage(), self.out / "records.sqlite"))
+            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))    # last: its process finishes meanwhile
         except BaseException:
             for tmp, _ in staged:
                 tmp.unlink(missing_ok=True)
@@ -138,11 +145,12 @@ def _failures(out: Path) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def open_exports(out_dir: str | Path) -> Iterator[Exports]:
-    """Every combined output of ``out_dir``, in place when the block ends without an error."""
+def open_exports(out_dir: str | Path, *, workbook_process: bool = False) -> Iterator[Exports]:
+    """Every combined output of ``out_dir``, in place when the block ends without an error;
+    ``workbook_process``: records.xlsx is written in a process of its own (:mod:`.workbook_process`)."""
     out = Path(out_dir)
     with ExitStack() as stack:
-        exports = Exports(out, stack)
+        exports = Exports(out, stack, workbook_process=workbook_process)
         try:
             yield exports
             exports.finish()

@@ -11,13 +11,14 @@
 from __future__ import annotations
 
 import csv
-import io
+import re
 from typing import Any, TextIO
 
 from ..schema import ALL_PATHS
-from .fields import QUEUED_STATUSES, FieldRow
+from .fields import QUEUED_STATUSES, FieldRow, locate
 
-__all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER", "fields_csv_text", "records_csv_text"]
+__all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER", "fields_csv_text", "records_csv_text",
+           "csv_field"]
 
 FIELDS_HEADER = ["doc_id", "path", "table", "row", "column", "value", "status", "source", "rules", "lines"]
 RECORDS_HEADER = (["doc_id", "ok", "error", "fields_proven", "fields_reviewed", "fields_queued"]
@@ -31,34 +32,56 @@ def _writer(fh: TextIO, header: list[str]) -> Any:
     return writer
 
 
-def _fields_lines(rows: list[FieldRow]) -> list[list[Any]]:
-    return [[r.doc_id, r.path, r.table, r.row, r.column or "", r.text or "", r.status, r.source or "",
-             " ".join(r.rules), " ".join(map(str, r.lines))] for r in rows]
+_SPECIAL = re.compile(r'[,"\r\n]')
 
 
-def _records_line(rows: list[FieldRow]) -> list[Any]:
-    statuses = [r.status for r in rows]
-    line: list[Any] = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"),
-                       statuses.count("reviewed"), sum(1 for s in statuses if s in QUEUED_STATUSES)]
-    for r in rows:
-        line += [r.text or "", r.status]
-    return line
+def csv_field(value: Any) -> str:
+    """One field as the ``csv`` module writes it here (``QUOTE_MINIMAL``, ``,``, ``"``, CRLF): None is
+    empty; a field holding a comma, a quote, CR or LF is quoted, its quotes doubled."""
+    if value is None:
+        return ""
+    text = value if type(value) is str else str(value)
+    if _SPECIAL.search(text) is None:
+        return text
+    return '"' + text.replace('"', '""') + '"'
 
 
-def _text(lines: list[list[Any]]) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerows(lines)
-    return buf.getvalue()
+#: Per field path, its fixed part of a fields.csv line: ``path,table,row,column`` (nothing to quote).
+_FIELD_PLACES = {p: ",".join(map(csv_field, (p, *locate(p)))) for p in ALL_PATHS}
+assert all(v.count(",") == 3 and _SPECIAL.search(v.replace(",", "")) is None for v in _FIELD_PLACES.values())
+
+
+def _plain(text: str, lines: int, commas: int) -> bool:
+    """Whether ``lines`` CRLF lines joined unquoted hold only their separators: no value had a comma, a
+    quote or a line break (each would add to a count), so the text is what csv.writer writes."""
+    return (text.count(",") == commas and text.count("\n") == lines and text.count("\r") == lines
+            and '"' not in text)
 
 
 def fields_csv_text(rows: list[FieldRow]) -> str:
-    """One document's lines of fields.csv, as text (made in a worker process, written as is)."""
-    return _text(_fields_lines(rows))
+    """One document's lines of fields.csv (its :func:`~.fields.field_rows`), as text (made in a worker
+    process, written as is)."""
+    if not rows:
+        return ""
+    doc_id, places = rows[0].doc_id, _FIELD_PLACES
+    text = "".join([f"{doc_id},{places[r.path]},{r.text or ''},{r.status},{r.source or ''},{' '.join(r.rules)},"
+                    f"{' '.join(map(str, r.lines))}\r\n" for r in rows])
+    if _plain(text, len(rows), 9 * len(rows)):
+        return text
+    q = csv_field
+    return "".join([f"{q(doc_id)},{places[r.path]},{q(r.text)},{q(r.status)},{q(r.source)},{q(' '.join(r.rules))},"
+                    f"{q(' '.join(map(str, r.lines)))}\r\n" for r in rows])
 
 
 def records_csv_text(rows: list[FieldRow]) -> str:
     """One document's line of records.csv, as text."""
-    return _text([_records_line(rows)])
+    statuses = [r.status for r in rows]
+    head = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"), statuses.count("reviewed"),
+            sum(1 for s in statuses if s in QUEUED_STATUSES)]
+    text = ",".join([*map(str, head), *(f"{r.text or ''},{r.status}" for r in rows)]) + "\r\n"
+    if _plain(text, 1, 5 + 2 * len(rows)):
+        return text
+    return ",".join([*map(csv_field, head), *(f"{csv_field(r.text)},{csv_field(r.status)}" for r in rows)]) + "\r\n"
 
 
 class FieldsCsv:

@@ -9,9 +9,9 @@ and no column; ``agency`` is meta.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 
 from ..form import FORM
@@ -46,10 +46,9 @@ def _labels() -> tuple[dict[str, str], dict[str, str]]:
 ROW_LABELS, COLUMN_LABELS = _labels()
 
 
-@dataclass(slots=True, frozen=True)
-class FieldRow:
-    """One field of one document, with its status and where it came from (built ~250 times
-    per document on every rebuild, hence a slotted dataclass)."""
+class FieldRow(NamedTuple):
+    """One field of one document, with its status and where it came from (built ~200 times
+    per document on every rebuild, hence an immutable tuple built positionally)."""
 
     doc_id: str
     path: str
@@ -60,8 +59,8 @@ class FieldRow:
     text: str | None           # the value as exact text (value_text), None for a blank
     status: str                # proven, derived, ..., reviewed
     source: str | None         # regex, model, derived, review
-    rules: list[str]
-    lines: list[int]
+    rules: Sequence[str]
+    lines: list[int]           # sorted, without repeats
 
 
 def locate(path: str) -> tuple[str, str, str | None]:
@@ -96,24 +95,55 @@ def value_text(value: Any) -> str | None:
     return str(value)
 
 
+def _groups() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, str, str, str, str | None], ...]], ...]:
+    """The field paths in report order, in runs under one parent (``applications.granted``): the parent
+    is looked up once per run, then each leaf."""
+    groups: list[tuple[tuple[str, ...], list[tuple[str, str, str, str, str | None]]]] = []
+    for path in ALL_PATHS:
+        *parent, leaf = path.split(".")
+        if not groups or groups[-1][0] != tuple(parent):
+            groups.append((tuple(parent), []))
+        groups[-1][1].append((leaf, path, *_LOCATIONS[path]))
+    return tuple((parent, tuple(leaves)) for parent, leaves in groups)
+
+
+_GROUPS = _groups()
+_NO_RULES: tuple[str, ...] = ()
+_NO_PROVENANCE: dict[str, Any] = {}
+#: Each status string once (a record's "proven" strings become one object: smaller pickles).
+_STATUSES = {s: s for s in (*QUEUED_STATUSES, "proven", "reviewed")}
+
+
 def field_rows(rec: dict[str, Any]) -> list[FieldRow]:
     """Every field of a record dict, in report order, with its status and source."""
     doc_id = str(rec.get("doc_id"))
-    prov = rec.get("provenance", {})
+    prov = rec.get("provenance") or _NO_PROVENANCE
+    statuses = _STATUSES
     out = []
-    for path in ALL_PATHS:
-        p = prov.get(path, {})
-        table, row, column = _LOCATIONS[path]
-        value: Any = rec
-        for part in _PARTS[path]:
-            value = value.get(part) if isinstance(value, dict) else None
-        lines = p.get("lines")
-        out.append(FieldRow(
-            doc_id=doc_id, path=path, table=table, row=row, column=column, value=value, text=value_text(value),
-            status=p.get("status", "missing"), source=p.get("source"), rules=list(p.get("rules", ())),
-            lines=sorted(set(lines)) if lines else [],
-        ))
+    append, new = out.append, FieldRow._make
+    for parent, leaves in _GROUPS:
+        node: Any = rec
+        for part in parent:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            node = _NO_PROVENANCE
+        for leaf, path, table, row, column in leaves:
+            p = prov.get(path) or _NO_PROVENANCE
+            value = node.get(leaf)
+            if value is None:
+                text = None
+            elif type(value) is int:
+                text = str(value)
+            else:
+                text = value_text(value)
+            lines = p.get("lines")
+            if lines:
+                lines = sorted(set(lines)) if len(lines) > 1 else list(lines)
+            status = p.get("status", "missing")
+            append(new((doc_id, path, table, row, column, value, text, statuses.get(status, status), p.get("source"),
+                        p.get("rules") or _NO_RULES, lines or [])))
     return out
+
 
 #: One background colour per status (hex RGB), shared by the workbook and the HTML report.
 STATUS_COLOURS: dict[str, str] = {

@@ -19,7 +19,8 @@ from .fields import field_rows
 from .html import document_section
 from .jsonl import slim_record
 from .sqlite import SqlRows, sql_rows
-from .xlsx import SheetRows, document_rows
+from .workbook_process import pack_rows
+from .xlsx import document_rows
 
 __all__ = ["Fragment", "render_fragment"]
 
@@ -37,7 +38,7 @@ class Fragment:
     records_csv: str                # its line of records.csv
     fields_csv: str                 # its lines of fields.csv
     sql: SqlRows                    # its rows of records.sqlite
-    xlsx: SheetRows                 # its rows of records.xlsx
+    xlsx: bytes                     # its rows of records.xlsx, packed (workbook_process.pack_rows)
     html: str                       # its section of report.html
     field_statuses: dict[str, int]  # status -> fields (over every field path)
     status_counts: dict[str, int]   # the record's own counts
@@ -53,7 +54,7 @@ def render_fragment(rec: dict[str, Any], review: list[dict[str, Any]]) -> Fragme
         doc_id=str(rec.get("doc_id")), agency=rec.get("agency"), year=rec.get("year"), indicators=indicators,
         jsonl=dumps(slim_record(rec)) + "\n", queue="".join(dumps(item) + "\n" for item in review),
         records_csv=records_csv_text(rows), fields_csv=fields_csv_text(rows),
-        sql=sql_rows(rec, rows, review, indicators), xlsx=document_rows(rec, rows, review, indicators),
+        sql=sql_rows(rec, rows, review, indicators), xlsx=pack_rows(document_rows(rec, rows, review, indicators)),
         html=document_section(rec, rows, review, indicators),
         field_statuses=dict(Counter(r.status for r in rows)), status_counts=dict(rec.get("status_counts", {})),
         rules=[f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning")],

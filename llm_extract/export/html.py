@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..analysis import DEFINITIONS, Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
@@ -51,36 +51,68 @@ def _env() -> Environment:
     return env
 
 
+def _cell(f: FieldRow) -> str:
+    """One value cell: coloured by status; unless proven, its status, source, rules and lines as a tooltip.
+    Every piece from the record is escaped here (the table rows are made in code, not in the template)."""
+    if type(f.value) is int:
+        text = f.text                        # digits: nothing to escape
+    else:
+        text = "–" if f.text is None else escape(f.text)
+    if f.status == "proven":
+        return f'<td class="s-proven">{text}</td>'
+    status = escape(f.status)
+    title = [status]
+    if f.source:
+        title.append(f" · {escape(f.source)}")
+    if f.rules:
+        title.append(f" · {escape(' '.join(map(str, f.rules)))}")
+    if f.lines:
+        title.append(f" · line {escape(', '.join(map(str, f.lines)))}")
+    return f'<td class="s-{status}" title="{"".join(title)}">{text}</td>'
+
+
 def _table(name: str, rows: list[tuple[str, list[str | None]]], columns: list[str],
            by_path: dict[str, FieldRow]) -> dict[str, Any]:
-    out_rows = []
+    html = []
     for label, paths in rows:
-        cells, lines = [], set()
+        cells, lines = [], []
         for p in paths:
             if p is None:
-                cells.append(None)
+                cells.append("<td></td>")
                 continue
             f = by_path[p]
-            lines.update(f.lines)
-            cells.append({"status": f.status, "source": f.source, "rules": f.rules, "lines": f.lines,
-                          "text": "–" if f.text is None else f.text})
-        out_rows.append({"label": label, "cells": cells, "lines": _spans(sorted(lines))})
-    return {"name": name, "columns": columns, "rows": out_rows}
+            if f.lines:
+                lines += f.lines
+            cells.append(f'<td class="s-proven">{f.text}</td>' if f.status == "proven" and type(f.value) is int
+                         else _cell(f))
+        html.append(f'<tr><th class="l">{label}</th>{"".join(cells)}<td class="l ln">{escape(_spans(lines))}</td>'
+                    f'</tr>\n')
+    return {"name": name, "columns": columns, "rows": Markup("".join(html))}
 
 
-def _tables(by_path: dict[str, FieldRow]) -> list[dict[str, Any]]:
+def _table_specs() -> list[tuple[str, list[tuple[str, list[str | None]]], list[str]]]:
+    """Each table: its name, its rows (the label, escaped once, and the field path of each cell), its columns."""
     stock = [(ROW_LABELS[g], [f"active_disclosure.{g}.{c}" for c in ("issued", "repealed", "in_force")])
              for g in ("regulations", "normative_documents")]
     single: list[tuple[str, list[str | None]]] = [
         (ROW_LABELS[k], [f"active_disclosure.{k}", None, None])
         for k in ("licensing", "punishment", "enforcement", "fees_10k_yuan")]
-    return [
-        _table("表二", stock + single, ["本年制发 / 本年数", "本年废止", "现行有效"], by_path),  # type: ignore[arg-type]
-        _table("表三", [(ROW_LABELS[r], [f"applications.{r}.{c}" for c in APPLICANT_COLUMNS]) for r in APPLICATION_ROWS],
-               [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS], by_path),
-        _table("表四", [(ROW_LABELS[g], [f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS]) for g in REVIEW_GROUPS],
-               [COLUMN_LABELS[c] for c in REVIEW_COLUMNS], by_path),
+    tables = [
+        ("表二", stock + single, ["本年制发 / 本年数", "本年废止", "现行有效"]),
+        ("表三", [(ROW_LABELS[r], [f"applications.{r}.{c}" for c in APPLICANT_COLUMNS]) for r in APPLICATION_ROWS],
+         [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS]),
+        ("表四", [(ROW_LABELS[g], [f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS]) for g in REVIEW_GROUPS],
+         [COLUMN_LABELS[c] for c in REVIEW_COLUMNS]),
     ]
+    return [(name, [(str(escape(label)), paths) for label, paths in rows], columns)  # type: ignore[misc]
+            for name, rows, columns in tables]
+
+
+_TABLE_SPECS = _table_specs()
+
+
+def _tables(by_path: dict[str, FieldRow]) -> list[dict[str, Any]]:
+    return [_table(name, rows, columns, by_path) for name, rows, columns in _TABLE_SPECS]
 
 
 def _spans(lines: list[int]) -> str:

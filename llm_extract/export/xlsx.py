@@ -7,10 +7,13 @@ queue), 失败 (documents that failed) and 图例 (the colour of each status). E
 cell is coloured by its field's status; doc ids are text cells (``004`` stays ``004``).
 
 Split in two so the per-document work can run in worker processes:
-:func:`document_rows` turns one record into plain rows (values and a style name per
-cell, picklable), :class:`XlsxWriter` writes rows. Every string is written as a string
-(``write_string``: a cell reading ``=1+1`` or ``http://…`` stays text, never a formula
-or a link); each format is created once.
+:func:`document_rows` turns one record into plain rows of cells (column, how it is written,
+its value, its style; picklable), :class:`XlsxWriter` hands them to XlsxWriter with no
+decision left per cell. Every string is written as a string (``write_string``: a cell reading
+``=1+1`` or ``http://…`` stays text, never a formula or a link); each format is created once.
+
+A worksheet holds at most 1,048,576 rows: a sheet that is full continues on a new sheet of the
+same columns, ``表三 (2)``, ``表三 (3)``, … (added after the others); a row is never dropped.
 """
 
 from __future__ import annotations
@@ -29,15 +32,63 @@ from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_PATHS, REVI
 from ..outputs import staging_file
 from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
 
-__all__ = ["XlsxWriter", "SheetRows", "document_rows", "TEXT"]
+__all__ = ["XlsxWriter", "SheetRows", "document_rows", "row_cells", "TEXT", "MAX_ROWS"]
 
 #: The style of a text cell (number format ``@``); the other style names are statuses.
 TEXT = "@"
+#: Rows of a worksheet (Excel's limit, the header row included).
+MAX_ROWS = 1_048_576
 
-#: One row: its cell values and, per cell, a style name (None, :data:`TEXT` or a status).
-Row = tuple[list[Any], list[str | None]]
+#: Every style, by its index in a cell: none, text, then one fill per status.
+STYLES: tuple[str | None, ...] = (None, TEXT, *STATUS_COLOURS)
+_STYLE_INDEX = {name: i for i, name in enumerate(STYLES)}
+#: How a cell is written (its kind): XlsxWriter's write_string, write_number, write_blank, write_boolean.
+STRING, NUMBER, BLANK, BOOLEAN = range(4)
+
+#: One cell as written: column, kind, value (a float for a Decimal), style index.
+Cell = tuple[int, int, Any, int]
+#: One row: the cells it writes (a blank cell without a style is not written).
+Row = tuple[Cell, ...]
 #: Rows by sheet title.
 SheetRows = dict[str, list[Row]]
+
+
+def _cell(col: int, value: Any, style: int) -> Cell | None:
+    """How one value is written (None: not at all, a blank without a style)."""
+    if value is None:
+        return (col, BLANK, None, style) if style else None
+    if isinstance(value, str):
+        return (col, STRING, value, style)
+    if isinstance(value, bool):
+        return (col, BOOLEAN, value, style)
+    if isinstance(value, (int, float)):
+        return (col, NUMBER, value, style)
+    if isinstance(value, Decimal):
+        return (col, NUMBER, float(value), style)
+    return (col, STRING, str(value), style)
+
+
+def row_cells(values: list[Any], styles: list[str | None]) -> Row:
+    """One row of values, each with its style name (None, :data:`TEXT` or a status), as the cells to write."""
+    cells = (_cell(col, value, _STYLE_INDEX[style]) for col, (value, style) in enumerate(zip(values, styles)))
+    return tuple(c for c in cells if c is not None)
+
+
+def _field_cells(start: int, fields: list[FieldRow]) -> list[Cell]:
+    """Field values from column ``start`` on, each styled by its status (an unknown status as missing)."""
+    out = []
+    for col, f in enumerate(fields, start):
+        style = _STATUS_STYLE.get(f.status, _MISSING)
+        value = f.value
+        if type(value) is int:
+            out.append((col, NUMBER, value, style))
+        elif (cell := _cell(col, value, style)) is not None:
+            out.append(cell)
+    return out
+
+
+_STATUS_STYLE = {name: i for i, name in enumerate(STYLES) if name in STATUS_COLOURS}
+_MISSING = _STATUS_STYLE["missing"]
 
 
 def _label(path: str) -> str:
@@ -60,8 +111,11 @@ _T3_PATHS = [[f"applications.{r}.{c}" for c in APPLICANT_COLUMNS] for r in APPLI
 _T4_PATHS = [[f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS] for g in REVIEW_GROUPS]
 
 
-def _status(row: FieldRow) -> str:
-    return row.status if row.status in STATUS_COLOURS else "missing"
+def _row_heads() -> dict[str, tuple[Cell, Cell]]:
+    return {key: ((1, STRING, key, 0), (2, STRING, ROW_LABELS[key], 0)) for key in (*APPLICATION_ROWS, *REVIEW_GROUPS)}
+
+
+_ROW_HEADS = _row_heads()
 
 
 def document_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
@@ -69,73 +123,83 @@ def document_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[s
     """One record's rows of every sheet (plain data: made in a worker, written by :class:`XlsxWriter`)."""
     by_path = {r.path: r for r in rows}
     doc_id, agency, year = str(rec.get("doc_id")), rec.get("agency"), rec.get("year")
-    head, head_styles = [doc_id, agency, year], [TEXT, None, None]
-    t2 = [by_path[p] for p in DISCLOSURE_PATHS]
-    out: SheetRows = {"表二": [(head + [f.value for f in t2], head_styles + [_status(f) for f in t2])]}
+    head = row_cells([doc_id, agency, year], [TEXT, None, None])
+    out: SheetRows = {"表二": [(*head, *_field_cells(3, [by_path[p] for p in DISCLOSURE_PATHS]))]}
+    id_cell: Cell = (0, STRING, doc_id, _STYLE_INDEX[TEXT])
     for sheet, keys, paths in (("表三", APPLICATION_ROWS, _T3_PATHS), ("表四", REVIEW_GROUPS, _T4_PATHS)):
-        lines = out[sheet] = []
-        for key, row_paths in zip(keys, paths):
-            cells = [by_path[p] for p in row_paths]
-            lines.append(([doc_id, key, ROW_LABELS[key]] + [f.value for f in cells],
-                          [TEXT, None, None] + [_status(f) for f in cells]))
-    out["指标"] = [([doc_id, agency, year, i.code, i.name, i.numerator, i.denominator, i.value, i.reason],
-                  [TEXT] + [None] * 8) for i in indicators]
-    out["复核队列"] = [
-        ([item.get("id"), doc_id, item.get("path"), item.get("table"), item.get("status"), value_text(item.get("value")),
-          ", ".join(f"{c.get('source')}={value_text(c.get('value'))}" for c in item.get("candidates", [])),
-          " ".join(item.get("rules", [])), item.get("message")],
-         [None, TEXT, None, None, None, item.get("status") if item.get("status") in STATUS_COLOURS else None,
-          None, None, None])
+        out[sheet] = [(id_cell, *_ROW_HEADS[key], *_field_cells(3, [by_path[p] for p in row_paths]))
+                      for key, row_paths in zip(keys, paths)]
+    out["指标"] = [row_cells([doc_id, agency, year, i.code, i.name, i.numerator, i.denominator, i.value, i.reason],
+                           _INDICATOR_STYLES) for i in indicators]
+    out["复核队列"] = [row_cells(
+        [item.get("id"), doc_id, item.get("path"), item.get("table"), item.get("status"), value_text(item.get("value")),
+         ", ".join(f"{c.get('source')}={value_text(c.get('value'))}" for c in item.get("candidates", [])),
+         " ".join(item.get("rules", [])), item.get("message")],
+        [None, TEXT, None, None, None, item.get("status") if item.get("status") in STATUS_COLOURS else None,
+         None, None, None])
         for item in review]
     return out
 
 
-class XlsxWriter:
-    """Streams rows into a workbook in a temporary file beside ``path`` (renamed by the caller)."""
+_INDICATOR_STYLES: list[str | None] = [TEXT] + [None] * 8
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+
+class XlsxWriter:
+    """Streams rows into a workbook in a temporary file beside ``path`` (renamed by the caller);
+    ``max_rows`` rows per worksheet (header included) before a sheet continues on the next."""
+
+    def __init__(self, path: Path, *, max_rows: int = MAX_ROWS) -> None:
+        if not 2 <= max_rows <= MAX_ROWS:
+            raise ValueError(f"max_rows must be 2..{MAX_ROWS}, not {max_rows}")
+        self.path, self.max_rows = path, max_rows
         fd, self.tmp = staging_file(path)
         os.close(fd)
         self.wb = Workbook(str(self.tmp), {"constant_memory": True})
-        self.formats: dict[str | None, Format | None] = {None: None, TEXT: self.wb.add_format({"num_format": "@"})}
-        for status, colour in STATUS_COLOURS.items():
-            self.formats[status] = self.wb.add_format({"pattern": 1, "bg_color": f"#{colour}"})
-        bold = self.wb.add_format({"bold": True})
-        self.sheets: dict[str, Worksheet] = {}
+        formats: list[Format | None] = [None, self.wb.add_format({"num_format": "@"})]
+        for status in STYLES[2:]:
+            formats.append(self.wb.add_format({"pattern": 1, "bg_color": f"#{STATUS_COLOURS[status]}"}))
+        self.formats = tuple(formats)
+        self.bold = self.wb.add_format({"bold": True})
+        self.sheets: dict[str, Worksheet] = {}        # every worksheet by its title (continuations too)
+        self.current: dict[str, tuple[Worksheet, Any]] = {}   # per sheet of HEADERS: the one written, its writers
         self.next_row: dict[str, int] = {}
-        for title, header in HEADERS.items():
-            ws = self.sheets[title] = self.wb.add_worksheet(title)
-            ws.freeze_panes(1, 1)
-            for col, text in enumerate(header):
-                ws.write_string(0, col, text, bold)
-            self.next_row[title] = 1
+        self.parts: dict[str, int] = {}
+        for title in HEADERS:
+            self._open(title, title)
         for status in STATUS_COLOURS:
             self._append("图例", [status, "queued for review" if status not in ("proven", "reviewed") else "trusted"],
                          [status, None])
 
-    def _append(self, title: str, values: list[Any], styles: list[str | None]) -> None:
-        ws, r, formats = self.sheets[title], self.next_row[title], self.formats
+    def _open(self, title: str, name: str) -> None:
+        """Start worksheet ``name`` for the rows of sheet ``title`` (its header row, frozen)."""
+        ws = self.sheets[name] = self.wb.add_worksheet(name)
+        ws.freeze_panes(1, 1)
+        for col, text in enumerate(HEADERS[title]):
+            ws.write_string(0, col, text, self.bold)
+        self.current[title] = (ws, (ws.write_string, ws.write_number, ws.write_blank, ws.write_boolean))
+        self.next_row[title] = 1
+        self.parts[title] = self.parts.get(title, 0) + 1
+
+    def add_row(self, title: str, cells: Row) -> None:
+        """One row of sheet ``title`` (made by :func:`row_cells`), on a continuation sheet when the sheet is full."""
+        r = self.next_row[title]
+        if r >= self.max_rows:
+            self._open(title, f"{title} ({self.parts[title] + 1})")
+            r = 1
         self.next_row[title] = r + 1
-        for col, (value, style) in enumerate(zip(values, styles)):
-            fmt = formats[style]
-            if value is None:
-                if fmt is not None:
-                    ws.write_blank(r, col, None, fmt)
-            elif isinstance(value, str):
-                ws.write_string(r, col, value, fmt)
-            elif isinstance(value, bool):
-                ws.write_boolean(r, col, value, fmt)
-            elif isinstance(value, (int, float, Decimal)):
-                ws.write_number(r, col, float(value) if isinstance(value, Decimal) else value, fmt)
-            else:
-                ws.write_string(r, col, str(value), fmt)
+        writers, formats = self.current[title][1], self.formats
+        for col, kind, value, style in cells:
+            if writers[kind](r, col, value, formats[style]) == -1:
+                raise RuntimeError(f"records.xlsx: sheet {title!r} refused row {r}, column {col}")
+
+    def _append(self, title: str, values: list[Any], styles: list[str | None]) -> None:
+        self.add_row(title, row_cells(values, styles))
 
     def add_rows(self, rows: SheetRows) -> None:
         """Rows made by :func:`document_rows`."""
         for title, lines in rows.items():
-            for values, styles in lines:
-                self._append(title, values, styles)
+            for cells in lines:
+                self.add_row(title, cells)
 
     def add_failed(self, failure: dict[str, Any]) -> None:
         self._append("失败", [str(failure.get("doc_id")), failure.get("path"), failure.get("error"),
