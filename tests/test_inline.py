@@ -138,3 +138,20 @@ def test_a_glued_rows_label_with_nothing_after_it_is_a_blank_row():
     assert [row.natural_person, row.total] == [None, None]
     assert record.provenance["applications.denied_security_stability.total"].kind.value == "blank"
     assert record.report.applications.denied_third_party.total == 0
+
+
+def test_a_dump_that_keeps_tabs_between_cells_and_spaces_between_rows_reads_every_table(golden_dir: Path):
+    """A crawler that prints a table's cells with tabs and its rows with spaces, the whole table on one line:
+    规章\\t0\\t0\\t0 行政规范性文件\\t5\\t2\\t51 … is cut before each row's label, 表二's too."""
+    from llm_extract.ingest import Document
+    from llm_extract.outputs import read_json
+    from llm_extract.schema import Report
+    from llm_extract.synth import render
+
+    report = Report.model_validate(read_json(golden_dir / "002_0126e23b7202ee31.json"))
+    text = render(report, "tabrows")
+    start, end = text.index("二、主动公开"), text.index("五、")
+    dump = text[:start] + " ".join(line for line in text[start:end].split("\n") if line.strip()) + "\n" + text[end:]
+    assert "规章\t0\t0\t0 行政规范性文件\t5" in dump.replace("\t\t", "\t")
+    record = process_document(Document.from_text(dump, doc_id="dump"))
+    assert record.report.values() == report.values()

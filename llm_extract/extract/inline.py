@@ -131,7 +131,7 @@ def _row_cuts(text: str) -> set[int]:
         cuts.add(m.start())
     for m in _T2_LABEL_AT.finditer(text):
         after = text[m.end():m.end() + 1]
-        if after.isdigit() or after in " \u3000/／-—－无":
+        if after.isdigit() or after in " \t\u3000/／-—－无":
             cuts.add(m.start())
     return cuts
 
