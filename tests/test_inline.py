@@ -155,3 +155,18 @@ def test_a_dump_that_keeps_tabs_between_cells_and_spaces_between_rows_reads_ever
     assert "规章\t0\t0\t0 行政规范性文件\t5" in dump.replace("\t\t", "\t")
     record = process_document(Document.from_text(dump, doc_id="dump"))
     assert record.report.values() == report.values()
+
+
+def test_a_count_with_thousands_separators_glued_to_its_label_is_read():
+    from llm_extract.extract.glued import glued_number
+
+    assert glued_number("行政处罚1,314") == "1,314" and glued_number("行政许可3150") == "3150"
+    assert glued_number("规章0,0,0") is None            # not one number: three cells, which no cut can part
+    text = ("某县2021年政府信息公开工作年度报告\n二、主动公开政府信息情况 第二十条第（五）项 信息内容本年处理决定数量 "
+            "行政许可12,345 第二十条第（六）项 信息内容本年处理决定数量 行政处罚1,314 行政强制0 "
+            "第二十条第（八）项 信息内容本年收费金额（单位：万元） 行政事业性收费0\n")
+    from llm_extract.ingest import Document
+
+    record = process_document(Document.from_text(text, doc_id="t2"))
+    ad = record.report.active_disclosure
+    assert (ad.licensing, ad.punishment, ad.enforcement) == (12345, 1314, 0)

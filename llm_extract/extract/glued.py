@@ -175,11 +175,12 @@ def group_cuts(digits: str, groups: int = 3, width: int = 5, *, max_options: int
     return out
 
 
-_NUMBER_RUN = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）])(?P<number>\d+(?:\.\d+)?)$")
+_NUMBER_RUN = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
 
 def glued_number(key: str) -> str | None:
-    """The number a one-cell row's label key ends in (``行政许可3150`` → ``3150``), or ``None``."""
+    """The number a one-cell row's label key ends in (``行政许可3150`` → ``3150``, ``行政处罚1,314`` →
+    ``1,314``), or ``None``."""
     m = _NUMBER_RUN.match(key)
     return m.group("number") if m else None
 

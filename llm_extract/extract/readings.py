@@ -22,21 +22,6 @@ def missing(raw: str, lines: list[int], method: str, note: str) -> Reading:
     return Reading(value=None, kind=CellKind.MISSING, raw=raw, lines=lines, method=method, note=note)
 
 
-def join_options(tokens: list[str], width: int) -> list[list[int | None]]:
-    """Every way to join adjacent digit tokens into ``width`` numbers (PDF text prints ``10`` as
-    ``1 0``): one or two joins; a joined number never starts with 0 (``0 5`` is not ``05``)."""
-    n = len(tokens)
-    if not width < n <= width + 2 or not all(t.isdigit() for t in tokens):
-        return []
-    options: list[list[int | None]] = []
-    for cuts in combinations(range(1, n), width - 1):
-        bounds = (0, *cuts, n)
-        parts = ["".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
-        if all(p == "0" or not p.startswith("0") for p in parts):
-            options.append([int(p) for p in parts])
-    return options
-
-
 def gap_options(numbers: list[int], width: int) -> list[list[int | None]]:
     """Every way to place ``numbers`` (in order) into ``width`` slots; other slots unknown."""
     options = []

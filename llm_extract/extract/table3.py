@@ -13,10 +13,11 @@ from functools import lru_cache
 from ..evidence import Ambiguity, CellKind, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
-from .glued import blanked_cuts, blanked_run, glued_run, parted_at, row_cuts, spaced_cuts, width_bounds
+from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
+                    width_bounds)
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region
-from .readings import MAX_GAP_OPTIONS, Readings, gap_options, join_options, missing, reading
+from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 
 __all__ = ["read_table3"]
@@ -142,11 +143,13 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
     for path in paths:
         out[path] = missing(raw, lines, method, note)
-    # lost cells: every place for them; a number split in two (``1 0``): every join. The identities choose
-    digits = [n.cell.raw.strip() for n in numbers]
-    options = gap_options(nums, 7) if 0 < len(nums) < 7 else join_options(digits, 7) if len(nums) > 7 else []
+    # lost cells: every place for them; a number split in two or two cells merged: every recount that
+    # keeps the row's total. The identities choose among them
+    options: list[list[int | None]] = gap_options(nums, 7) if 0 < len(nums) < 7 else []
     if len(options) > MAX_GAP_OPTIONS:
         options = []
+    options += [o for o in recount_options(nums, 7, row_holds) if o not in options]   # 1 0 for 10; 10 for 1, 0
+    digits = [n.cell.raw.strip() for n in numbers]
     if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]
     if options:
