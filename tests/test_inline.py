@@ -170,3 +170,21 @@ def test_a_count_with_thousands_separators_glued_to_its_label_is_read():
     record = process_document(Document.from_text(text, doc_id="t2"))
     ad = record.report.active_disclosure
     assert (ad.licensing, ad.punishment, ad.enforcement) == (12345, 1314, 0)
+
+
+def test_a_sentence_comparing_with_last_years_figures_is_not_a_crawlers_dump(golden_dir: Path):
+    """上年行政许可3265件、行政处罚195件，上年结转政府信息公开申请数量4件；本年新收…较上年的98件: row labels with
+    figures and units, in a sentence. The document is read line by line, not unfolded as an inline table."""
+    from llm_extract.ingest import Document
+
+    sentence = ("与2020年相比，上年行政许可3265件、行政处罚195件，上年结转政府信息公开申请数量4件；本年新收政府信息公开申请"
+                "数量较上年的98件有所变化，予以公开21件，部分公开3件，行政规范性文件17件已全部公开。")
+    assert not is_inline(sentence)
+    text = load(golden_dir / "003_d677def7845cc038.txt").text
+    doc = Document.from_text(text.replace("（一）主动公开情况", sentence + "\n（一）主动公开情况", 1), doc_id="003")
+    lines, _ = unfold(doc.lines)
+    assert lines == doc.lines
+    record = process_document(doc)
+    assert record.report.values() == process_document(load(golden_dir / "003_d677def7845cc038.txt")).report.values()
+    assert is_inline("一、本年新收政府信息公开申请数量530010590二、上年结转政府信息公开申请数量0000000三、本年度办理结果"
+                     "（一）予以公开3001004（二）部分公开0000000")

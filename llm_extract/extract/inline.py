@@ -26,6 +26,12 @@ _MIN_LENGTH = 40
 _DIGIT = re.compile(r"\d")
 _MIN_ROW_HITS = 4
 _MIN_CONTINUED = 24
+_UNIT = "件条个人次年月日号%％万项余篇期"
+#: a number right after a 表二 label that is its cell, not a figure of a sentence (行政许可3265件)
+_CELL_AFTER_LABEL = re.compile(rf"\d+(?![\d.]*[{_UNIT}]|\d)")
+#: a row's cells after its label's last character: digits not followed by a unit (a sentence says 申请数量4件;
+#: a dump prints 申请数量530010590 or 数量 5 3 0 …), or a placeholder
+_CELLS_AFTER_WORDS = re.compile(rf"[\u4e00-\u9fff）)”]\s*(?:\d+(?![\d.]*[{_UNIT}]|\d)|[/／\-—－](?![\u4e00-\u9fff]))")
 
 #: a number (a row's digit run, or a fee with decimals) followed by the next label's first character
 _RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"])")
@@ -67,10 +73,10 @@ def is_inline(line: str) -> bool:
     if len(line) < _MIN_LENGTH or not _DIGIT.search(line):
         return False
     text = normalise(line)
-    if sum(1 for w in _ROW_WORDS if w in text) >= _MIN_ROW_HITS:
+    if sum(1 for w in _ROW_WORDS if w in text) >= _MIN_ROW_HITS and len(_CELLS_AFTER_WORDS.findall(text)) >= _MIN_ROW_HITS:
         return True
     # (a table of contents names the headings, but no row of 表二 with its number)
-    return sum(1 for m in _T2_LABEL_AT.finditer(text) if text[m.end():m.end() + 1].isdigit()) >= 2
+    return sum(1 for m in _T2_LABEL_AT.finditer(text) if _CELL_AFTER_LABEL.match(text, m.end())) >= 2
 
 
 def _holds_rows(line: str) -> bool:
