@@ -224,3 +224,27 @@ def test_a_number_split_in_two_is_joined_where_the_identities_leave_one_join(see
             assert record.report.values()[p] == report.values()[p], p
             assert record.provenance[p].status in (Status.PROVEN, Status.DERIVED), p
     assert record.provenance[f"applications.{row}.natural_person"].status is Status.DERIVED
+
+
+def _markdown_report(row: str) -> str:
+    return ("# 某县2021年政府信息公开工作年度报告\n\n## 二、主动公开政府信息情况\n\n| 第二十条第（一）项 |  |  |  |\n"
+            "| --- | --- | --- | --- |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n"
+            f"{row}\n| 第二十条第（五）项 |  |  |  |\n| 信息内容 | 本年处理决定数量 |  |  |\n| 行政许可 | 12 |  |  |\n")
+
+
+def test_an_empty_field_of_a_converters_table_2_row_is_a_blank_cell_queued_as_an_isolated_blank():
+    from llm_extract.ingest import Document
+
+    record = process_document(Document.from_text(_markdown_report("| 行政规范性文件 | 35 |  | 199 |"), doc_id="md"))
+    nd = record.report.active_disclosure.normative_documents
+    assert (nd.issued, nd.repealed, nd.in_force) == (35, None, 199)
+    assert record.provenance["active_disclosure.normative_documents.repealed"].status is Status.UNVERIFIED
+    assert record.provenance["active_disclosure.normative_documents.in_force"].status is Status.PROVEN
+
+
+def test_a_word_in_a_field_of_a_table_2_row_is_not_an_empty_cell():
+    from llm_extract.ingest import Document
+
+    record = process_document(Document.from_text(_markdown_report("| 行政规范性文件 | 0 |  | 共204件 |"), doc_id="md"))
+    for c in ("issued", "repealed", "in_force"):
+        assert record.provenance[f"active_disclosure.normative_documents.{c}"].status is Status.MISSING, c

@@ -21,7 +21,8 @@ RULE = "READ.ISOLATED_BLANK"
 def _grids() -> list[list[list[str]]]:
     t3 = [[f"applications.{r}.{c}" for c in FORM.table3_column_keys] for r in FORM.table3_row_keys]
     t4 = [[f"review_litigation.{g}.{c}" for c in FORM.table4_column_keys] for g in FORM.table4_group_keys]
-    return [t3, t4]
+    stock = [[f"{row.path}.{c.key}" for c in row.columns] for row in FORM.table2 if len(row.columns) > 1]   # 规章, 规范性文件
+    return [t3, t4, stock]
 
 
 def _neighbours() -> dict[str, tuple[str, ...]]:

@@ -39,6 +39,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
                 and all(v.grid and v.line == values[0].line and v.raw == values[0].raw for v in values):
             values = values[:1]         # a converter repeats the one cell across the columns it spans
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
+        values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
         glued = glued_number(item.key) if not values else None
         if glued is not None and _DIGIT.search(strip_item_number(item.key[:-len(glued)])):
             for path in paths:          # 行政处罚0行政强制86: two rows ran together, whose number is 86?
@@ -66,6 +67,22 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
     return out
+
+
+def _with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item]) -> list[Item]:
+    """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``):
+    when the row has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the
+    items after the label on its line; a word in a field, ``共204件``, is not an empty cell), the missing
+    fields are blank cells, in place."""
+    if not values or len(values) >= n or not label.grid or label.col is None or label.width != label.col + n + 1 \
+            or not all(v.grid and v.line == label.line and v.col is not None for v in values) \
+            or any(it.is_text for it in line_items):
+        return values
+    by_col = {v.col: v for v in values}
+    if len(by_col) != len(values) or not set(by_col) <= set(range(label.col + 1, label.col + n + 1)):
+        return values
+    return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=label.width, grid=True)
+            for c in range(label.col + 1, label.col + n + 1)]
 
 
 def _t2_label(items: list[Item], pattern: re.Pattern[str], texts: list[tuple[int, str]]) -> int | None:
