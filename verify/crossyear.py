@@ -53,13 +53,14 @@ def known_values(record: Record) -> dict[str, int | None]:
     """
     data = record.report.model_dump()
     provenance = record.provenance
+    missing = Status.MISSING                  # (an enum member's lookup costs more than the comparison)
     out: dict[str, int | None] = {}
     for path, parts in _PARTS:
         value: Any = data
         for part in parts:
             value = value[part]
         prov = provenance.get(path)
-        if (prov.status != Status.MISSING) if prov is not None else value is not None:
+        if (prov.status != missing) if prov is not None else value is not None:
             out[path] = value
     return out
 
