@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError
+from .batchgc import batch_gc
 from .decisions import decisions_for, load_decisions
 from .evidence import Extraction, Record
 from .ingest import Document, file_hash, iter_inputs, load_bytes
@@ -121,7 +122,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     cached in ``cache_dir`` (default ``llm_extract.model.default_cache_dir()``) unless
     ``use_cache`` is false. Raises :class:`ModelConfigError` for unusable model settings.
     """
-    with run_lock(out_dir):
+    with run_lock(out_dir), batch_gc():        # (the collector skips what was loaded before the batch)
         return _run_batch(inputs, Path(out_dir), resume=resume, progress=progress, llm=llm, model=model,
                           cache_dir=cache_dir, use_cache=use_cache, workers=workers)
 
