@@ -58,6 +58,8 @@ _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                      "caption", "header", "footer", "form", "fieldset", "figure", "figcaption", "body"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param",
                    "source", "track", "wbr"})
+# every tag whose start or end does more than pass its text through (the rest: <span>, <font>, <b>, ...)
+_MARKED = _SKIP | _BLOCKS | _VOID | _ARTICLE | {"td", "th", "tr", "table", "nav", "header", "footer", "h1"}
 # end tags libxml2 drops when no such element is open, although browsers (and the HTML5 rules) break the
 # line there: ``</br>`` is a ``<br>``, a stray ``</p>`` an empty paragraph. Each is given a ``<br>`` before
 # it (at an already broken line it changes nothing), so "1</br>2" in a cell never reads as 12.
@@ -176,6 +178,8 @@ class _Converter:
         if self._skip:
             self._skip += 1
             return
+        if tag not in _MARKED and not attrib and (self._chrome is None or tag != self._chrome.tag):
+            return                                # <span>, <font>, <b>, ...: no line, no chrome
         if tag in _SKIP:
             self._skip = 1
             return
@@ -234,6 +238,8 @@ class _Converter:
         if self._skip:
             self._skip -= 1
             return
+        if tag not in _MARKED and (self._chrome is None or tag != self._chrome.tag):
+            return                                # (its start did nothing either)
         if tag in _VOID:                          # its start did the work (a <br>'s line break)
             return
         if tag == "td" or tag == "th":
