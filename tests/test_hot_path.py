@@ -61,3 +61,55 @@ def test_a_report_from_every_field_path_equals_one_validated_from_its_nested_dic
 def test_a_path_outside_the_form_is_still_refused() -> None:
     with pytest.raises(ValidationError):
         Report.from_values("d", {"applications.granted.total": 1, "applications.granted.bogus": 2})
+
+
+def _validated(values: dict, doc_id: str = "d") -> Report:
+    nested: dict = {"doc_id": doc_id, "notes": []}
+    for path, value in values.items():
+        *parents, leaf = path.split(".")
+        node = nested
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return Report.model_validate(nested)
+
+
+def _shape(model: object) -> object:
+    """Everything a model holds: field values with their exact types, the fields set, nested models alike."""
+    from pydantic import BaseModel
+    if isinstance(model, BaseModel):
+        return (type(model), sorted(model.model_fields_set), [(k, _shape(v)) for k, v in model.__dict__.items()])
+    return (type(model), model)
+
+
+@pytest.mark.parametrize("values", [
+    {},                                                                   # every field at its default
+    {"agency": "向阳区", "year": 2021, "applications.granted.total": 3, "review_litigation.litigation_direct.pending": 0},
+    {"active_disclosure.fees_10k_yuan": 0, "active_disclosure.regulations.issued": None},   # an int fee becomes a Decimal
+    {"active_disclosure.fees_10k_yuan": Decimal("94.01210"), "applications.carried_over.other_org": None},
+    {p: i for i, p in enumerate(ALL_PATHS) if p not in ("agency", "active_disclosure.fees_10k_yuan")},
+])
+def test_a_report_of_typed_values_is_built_exactly_as_validation_builds_it(values: dict,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    validated = _validated(values)
+    with monkeypatch.context() as m:              # values of the declared types: built without validation
+        m.setattr(Report, "model_validate", classmethod(lambda cls, data: pytest.fail("validated")))
+        built = Report.from_values("d", values)
+    assert _shape(built) == _shape(validated)
+    assert built.model_dump_json() == validated.model_dump_json()
+    assert built == validated
+
+
+@pytest.mark.parametrize("values", [
+    {"applications.granted.total": "3"},                 # a string where a count belongs: coerced as before
+    {"year": True},                                      # a bool is not an int
+    {"active_disclosure.fees_10k_yuan": 1.5},            # a float fee
+])
+def test_values_of_other_types_still_go_through_validation(values: dict) -> None:
+    assert _shape(Report.from_values("d", values)) == _shape(_validated(values))
+
+
+def test_values_validation_refuses_are_still_refused() -> None:
+    for values in ({"active_disclosure.fees_10k_yuan": Decimal("NaN")}, {"applications.granted.total": "many"}):
+        with pytest.raises(ValidationError):
+            Report.from_values("d", values)
