@@ -205,35 +205,6 @@ def _layout() -> tuple[list[tuple[str, ...]], dict[str, tuple[int, str]]]:
 
 
 _PARENTS, _WHERE = _layout()
-_FEE = "active_disclosure.fees_10k_yuan"
-#: the type of a field path's value that validation keeps as it is (the fee, apart: a finite Decimal, or an int)
-_TYPES: dict[str, type] = {p: str if p == "agency" else int for p in ALL_PATHS}
-
-
-def _built(cls: type[BaseModel], given: dict[str, Any]) -> Any:
-    """The model ``cls.model_validate(given)`` makes, for ``given`` holding only its fields with values
-    of exactly their declared types (nested models as dicts): fields in declaration order, absent
-    ones at their defaults, ``model_fields_set`` the given keys."""
-    values: dict[str, Any] = {}
-    for name, sub in _fields_of(cls):
-        if name in given:
-            values[name] = given[name] if sub is None else _built(sub, given[name])
-        else:
-            values[name] = _built(sub, {}) if sub is not None else cls.model_fields[name].get_default(
-                call_default_factory=True)
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(given))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
-
-
-@cache
-def _fields_of(cls: type[BaseModel]) -> tuple[tuple[str, "type[BaseModel] | None"], ...]:
-    """Each field of a model of the golden shape, with its model class when it is a nested model."""
-    return tuple((name, f.annotation if isinstance(f.annotation, type) and issubclass(f.annotation, BaseModel)
-                  else None) for name, f in cls.model_fields.items())
 
 
 def table_of(path: str) -> str:
@@ -293,7 +264,6 @@ class Report(_Strict):
                 node[leaf] = value
             return cls.model_validate(data)
         nodes: list[dict[str, Any] | None] = [data] + [None] * (len(_PARENTS) - 1)   # each made once
-        typed = type(doc_id) is str and all(type(n) is str for n in data["notes"])
         for path, value in values.items():
             at, leaf = _WHERE[path]
             node = nodes[at]
@@ -302,14 +272,5 @@ class Report(_Strict):
                 for part in _PARENTS[at]:
                     node = node.setdefault(part, {})
                 nodes[at] = node
-            if typed and value is not None:
-                if path == _FEE:                            # validation makes an int a Decimal, refuses NaN
-                    if type(value) is int:
-                        value = Decimal(value)
-                    elif type(value) is not Decimal or not value.is_finite():
-                        typed = False
-                elif type(value) is not _TYPES[path]:
-                    typed = False
             node[leaf] = value
-        # values of exactly the declared types need no validation: the models are built as it would build them
-        return _built(cls, data) if typed else cls.model_validate(data)
+        return cls.model_validate(data)
