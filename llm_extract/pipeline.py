@@ -185,8 +185,9 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
                 failed_path.unlink(missing_ok=True)
                 return None
             record = apply_decisions(record, decisions_for(decisions, doc_id, doc.path), doc.lines)
-            write_json(record_path, _record_json(record, doc.lines))
-            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
+            data = _record_json(record, doc.lines)
+            write_json(record_path, data)
+            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=data["status_counts"])
         failed_path.unlink(missing_ok=True)
     except DocumentError as exc:
         record_path.unlink(missing_ok=True)

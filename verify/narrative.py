@@ -106,7 +106,8 @@ def check_record_narrative(record: Record, figures: Iterable[NarrativeFigure]) -
     figures = list(figures)
     if not figures:                     # (nothing stated: the record's values are not needed)
         return []
-    findings = check_narrative(known_values(record), figures)
+    named = {p for f in figures for m in f.meanings for p in m}      # (the cells the figures name: a few)
+    findings = check_narrative(known_values(record, named), figures)
     proven = Status.PROVEN
     for f in findings:
         provs = {p: record.provenance[p] for p in f.paths if p in record.provenance}
