@@ -234,13 +234,15 @@ class FieldProvenance(_Plain):
     def json_dict(self) -> dict[str, Any]:
         """``model_dump(mode="json", exclude_defaults=True)``, built by hand: a record holds ~200 of
         these and writing it is on every document's path (tests/test_record_json.py keeps the two equal)."""
-        out: dict[str, Any] = {"status": self.status.value}
+        # (``_value_``: the member's value as stored; the ``.value`` property costs a descriptor call)
+        out: dict[str, Any] = {"status": self.status._value_}
         if self.source is not None:
             out["source"] = self.source
         if self.method is not None:
             out["method"] = self.method
-        if self.kind != CellKind.MISSING:
-            out["kind"] = _jsonable(self.kind)
+        kind = self.kind
+        if kind != CellKind.MISSING:
+            out["kind"] = kind._value_ if isinstance(kind, Enum) else kind
         if self.raw is not None:
             out["raw"] = self.raw
         if self.lines:

@@ -40,7 +40,17 @@ def _default(obj: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, default=_default, check_circular=False)
+
+
 def dumps(obj: Any, *, indent: int | None = None) -> str:
+    """JSON text: UTF-8 characters as they are, Decimals as numbers, sets as sorted lists.
+
+    Compact output goes through one reused encoder without the circular-reference check (the
+    records are trees built here; a cycle would still fail, as a RecursionError): every
+    document's record is encoded with it."""
+    if indent is None:
+        return _COMPACT.encode(obj)
     return json.dumps(obj, ensure_ascii=False, indent=indent, default=_default)
 
 
@@ -73,9 +83,25 @@ def atomic_open(path: str | Path, *, encoding: str = "utf-8", sync: bool = False
 
 
 def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8", sync: bool = False) -> None:
-    """Write ``text`` to ``path`` via a temp file and a rename."""
-    with atomic_open(path, encoding=encoding, sync=sync) as fh:
-        fh.write(text)
+    """Write ``text`` to ``path`` via a temp file and a rename (as :func:`atomic_open`, in one write)."""
+    path = Path(path)
+    data = text.encode(encoding)
+    try:
+        fd, tmp = staging_file(path)
+    except FileNotFoundError:                      # (the directory is made on the first write only)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = staging_file(path)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.fchmod(fh.fileno(), 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def write_json(path: str | Path, data: Any, *, indent: int | None = None, sync: bool = False) -> None:

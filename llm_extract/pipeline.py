@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError
+from .batchgc import batch_gc
 from .decisions import decisions_for, load_decisions
 from .evidence import Extraction, Record
 from .ingest import Document, file_hash, iter_inputs, load_bytes
@@ -121,7 +122,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     cached in ``cache_dir`` (default ``llm_extract.model.default_cache_dir()``) unless
     ``use_cache`` is false. Raises :class:`ModelConfigError` for unusable model settings.
     """
-    with run_lock(out_dir):
+    with run_lock(out_dir), batch_gc():        # (the collector skips what was loaded before the batch)
         return _run_batch(inputs, Path(out_dir), resume=resume, progress=progress, llm=llm, model=model,
                           cache_dir=cache_dir, use_cache=use_cache, workers=workers)
 
@@ -184,8 +185,9 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
                 failed_path.unlink(missing_ok=True)
                 return None
             record = apply_decisions(record, decisions_for(decisions, doc_id, doc.path), doc.lines)
-            write_json(record_path, _record_json(record, doc.lines))
-            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=record.status_counts())
+            data = _record_json(record, doc.lines)
+            write_json(record_path, data)
+            outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=data["status_counts"])
         failed_path.unlink(missing_ok=True)
     except DocumentError as exc:
         record_path.unlink(missing_ok=True)

@@ -143,3 +143,21 @@ def test_a_batch_puts_cross_year_warnings_in_the_review_queue_and_summary_once(g
         items = [i for i in queue if i["rules"] == ["XYEAR.STOCK_NORMATIVE"]]
         assert len(items) == 1 and items[0]["doc_id"] == "hq2022"
     assert not any(f["code"].startswith("XYEAR.") for f in read_json(out / "records" / "hq2022.json")["findings"])
+
+
+def test_the_known_values_of_some_fields_are_those_of_the_whole_record_restricted_to_them() -> None:
+    from llm_extract.evidence import FieldProvenance, Record, Status
+    from llm_extract.schema import ALL_PATHS, Report
+    from verify.crossyear import known_values
+
+    report = Report.from_values("d", {"applications.granted.total": 4, "applications.granted.research": 0,
+                                      "agency": "向阳区"})
+    provenance = {p: FieldProvenance(status=Status.PROVEN) for p in ALL_PATHS}
+    provenance["applications.granted.research"] = FieldProvenance(status=Status.MISSING)
+    del provenance["applications.granted.other_org"]                       # no provenance: known when not null
+    record = Record(report=report, provenance=provenance)
+    every = known_values(record)
+    some = ["applications.granted.total", "applications.granted.research", "applications.granted.other_org",
+            "agency", "not.a.field"]
+    assert known_values(record, some) == {p: every[p] for p in some if p in every}
+    assert known_values(record, some) == {"applications.granted.total": 4, "agency": "向阳区"}

@@ -42,13 +42,15 @@ _NEIGHBOURS = _neighbours()
 def isolated_blanks(readings: Mapping[str, Reading]) -> set[str]:
     """Paths of blank cells whose every row neighbour and whose column neighbours above and below
     (those that exist) were read as numbers."""
+    blank = CellKind.BLANK                  # (an enum member's lookup is not free: once, not per cell)
+
     def number(path: str) -> bool:
         r = readings.get(path)
-        return r is not None and r.value is not None and r.kind is not CellKind.BLANK and not r.missing
+        return r is not None and r.value is not None and r.kind is not blank and not r.missing
 
     out: set[str] = set()
     for path, r in readings.items():
-        if r.kind is CellKind.BLANK:
+        if r.kind is blank:
             around = _NEIGHBOURS.get(path)
             if around is not None and all(number(p) for p in around):
                 out.add(path)

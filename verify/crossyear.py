@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from llm_extract.evidence import Finding, Record, Status
@@ -44,22 +44,36 @@ _SUFFIXES = re.compile(r"(?:人民政府|政府)$")
 _BUREAU = re.compile(r"街道办事处$|街道办$|办事处$")
 _MIN_TAIL = 3
 _PARTS = tuple((p, tuple(p.split("."))) for p in ALL_PATHS)
+_FORM_PATHS = frozenset(ALL_PATHS)
 
 
-def known_values(record: Record) -> dict[str, int | None]:
+def known_values(record: Record, paths: Iterable[str] | None = None) -> dict[str, int | None]:
     """The values a record vouches for: every field whose status is not ``missing``.
 
     Without provenance (a record built from a golden file), every non-null value is known.
+    ``paths``: only those fields are looked at (the few a caller needs, not all 202).
     """
+    if paths is not None:
+        report, provenance, missing = record.report, record.provenance, Status.MISSING
+        out = {}
+        for path in paths:
+            if path not in _FORM_PATHS:
+                continue
+            value = report.get(path)
+            prov = provenance.get(path)
+            if (prov.status != missing) if prov is not None else value is not None:
+                out[path] = value
+        return out
     data = record.report.model_dump()
     provenance = record.provenance
+    missing = Status.MISSING                  # (an enum member's lookup costs more than the comparison)
     out: dict[str, int | None] = {}
     for path, parts in _PARTS:
         value: Any = data
         for part in parts:
             value = value[part]
         prov = provenance.get(path)
-        if (prov.status != Status.MISSING) if prov is not None else value is not None:
+        if (prov.status != missing) if prov is not None else value is not None:
             out[path] = value
     return out
 

@@ -103,10 +103,15 @@ def check_narrative(values: Mapping[str, int | None], figures: Iterable[Narrativ
 
 def check_record_narrative(record: Record, figures: Iterable[NarrativeFigure]) -> list[Finding]:
     """:func:`check_narrative` against a verified record's values; adds the cells' source lines."""
-    findings = check_narrative(known_values(record), figures)
+    figures = list(figures)
+    if not figures:                     # (nothing stated: the record's values are not needed)
+        return []
+    named = {p for f in figures for m in f.meanings for p in m}      # (the cells the figures name: a few)
+    findings = check_narrative(known_values(record, named), figures)
+    proven = Status.PROVEN
     for f in findings:
         provs = {p: record.provenance[p] for p in f.paths if p in record.provenance}
-        unproven = {p: v.status.value for p, v in provs.items() if v.status != Status.PROVEN}
+        unproven = {p: v.status.value for p, v in provs.items() if v.status != proven}
         if unproven:                    # e.g. the narrative confirms (or contradicts) derived cells
             f.detail["cell_status"] = unproven
         if f.severity == "warning":

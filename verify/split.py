@@ -36,6 +36,7 @@ register("SPLIT.UNMERGE", "表三某行数字少于七个：将一个数字拆�
          "a 表三 row has fewer than seven numbers; splitting one (\"10\" → 1, 0) makes every identity hold")
 
 _WIDTH = len(APPLICANT_COLUMNS)
+_ROW_PATHS = tuple((row, [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]) for row in APPLICATION_ROWS)
 _MAX_EXTRA = 3          # at most three joins (or unmerges) per row
 
 
@@ -143,21 +144,24 @@ def diagnose_record(record: Record) -> list[Finding]:
     identities already left other readings open (``DERIVE.AMBIGUOUS``) or pinned the row to
     different values.
     """
-    known = known_values(record)
+    known: dict[str, int | None] | None = None       # (worked out for the first row that qualifies)
     ambiguous = {p for f in record.findings if f.code == "DERIVE.AMBIGUOUS" for p in f.paths}
     out: list[Finding] = []
-    for row in APPLICATION_ROWS:
-        paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
-        provs = [record.provenance.get(p) for p in paths]
-        if any(p is None or p.kind != CellKind.MISSING or not p.raw for p in provs):
+    provenance = record.provenance
+    missing, derived_status = CellKind.MISSING, Status.DERIVED    # (an enum member's lookup is not free)
+    for row, paths in _ROW_PATHS:
+        provs = [provenance.get(p) for p in paths]
+        if any(p is None or p.kind != missing or not p.raw for p in provs):
             continue
         if len({p.raw for p in provs if p}) != 1 or ambiguous & set(paths):
             continue
+        if known is None:
+            known = known_values(record)
         tokens = (provs[0].raw or "").split()  # type: ignore[union-attr]
         lines = sorted({n for p in provs if p for n in p.lines})
         for f in diagnose_row(row, tokens, known, lines):
             derived = {p: record.report.get(p) for p, pv in zip(paths, provs)
-                       if pv is not None and pv.status == Status.DERIVED}
+                       if pv is not None and pv.status == derived_status}
             if derived and any(f.detail["suggested"][p] != v for p, v in derived.items()):
                 continue
             if derived:

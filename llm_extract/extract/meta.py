@@ -125,9 +125,16 @@ def read_meta(lines: list[str]) -> dict[str, Reading]:
     head = _head(lines)
     out: dict[str, Reading] = {}
     raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
-    candidates = [_from_title(head, *found) for found in _titles(head)]
-    # the first title naming an agency or a year (a breadcrumb "政府信息公开 > 政府信息公开工作年度报告" names neither)
-    best = next((c for c in candidates if c[0] or c[1] is not None), candidates[0] if candidates else None)
+    # the first title naming an agency or a year (a breadcrumb "政府信息公开 > 政府信息公开工作年度报告" names
+    # neither), else the first title; the lines after the one found are not searched
+    best = first = None
+    for found in _titles(head):
+        candidate = _from_title(head, *found)
+        first = first or candidate
+        if candidate[0] or candidate[1] is not None:
+            best = candidate
+            break
+    best = best or first
     if best is not None:
         agency, year, raw, used = best
         if agency:

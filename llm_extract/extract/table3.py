@@ -103,6 +103,8 @@ def _row_sum_holds(cells: list[Cell]) -> bool:
     return values[6] == sum(values[:6])
 
 
+# (an enum member's lookup costs more than the test: looked up once)
+_BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
 _ROW_PATHS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in APPLICATION_ROWS}
 
 
@@ -116,9 +118,9 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
         for c in cells:
             if c.is_number:
                 has_number = True
-            elif c.kind is CellKind.BLANK or c.kind is CellKind.PLACEHOLDER:
+            elif c.kind is _BLANK or c.kind is _PLACEHOLDER:
                 has_blank = True
-            elif c.kind is CellKind.MISSING:
+            elif c.kind is _MISSING_KIND:
                 has_missing = True
         if has_blank and has_missing:
             cells = None                # an unreadable cell beside blanks: nothing can be checked

@@ -58,6 +58,9 @@ _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                      "caption", "header", "footer", "form", "fieldset", "figure", "figcaption", "body"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param",
                    "source", "track", "wbr"})
+_CHROME_TAGS = frozenset({"nav", "header", "footer"})   # chrome by their name alone (else by their attributes)
+# every tag whose start or end does more than pass its text through (the rest: <span>, <font>, <b>, ...)
+_MARKED = _SKIP | _BLOCKS | _VOID | _ARTICLE | _CHROME_TAGS | {"td", "th", "tr", "table", "h1"}
 # end tags libxml2 drops when no such element is open, although browsers (and the HTML5 rules) break the
 # line there: ``</br>`` is a ``<br>``, a stray ``</p>`` an empty paragraph. Each is given a ``<br>`` before
 # it (at an already broken line it changes nothing), so "1</br>2" in a cell never reads as 12.
@@ -176,6 +179,8 @@ class _Converter:
         if self._skip:
             self._skip += 1
             return
+        if tag not in _MARKED and not attrib and (self._chrome is None or tag != self._chrome.tag):
+            return                                # <span>, <font>, <b>, ...: no line, no chrome
         if tag in _SKIP:
             self._skip = 1
             return
@@ -199,7 +204,7 @@ class _Converter:
         if chrome is not None:
             chrome.open += tag == chrome.tag
             chrome.has_h1 = chrome.has_h1 or tag == "h1"
-        elif _is_chrome(tag, attrib, self._article > 0):
+        elif (attrib or tag in _CHROME_TAGS) and _is_chrome(tag, attrib, self._article > 0):
             self._break()
             cell = self._cells[-1] if self._cells else None
             self._chrome = _Chrome(tag, len(self.lines), cell, len(cell.blocks) if cell else 0)
@@ -234,6 +239,8 @@ class _Converter:
         if self._skip:
             self._skip -= 1
             return
+        if tag not in _MARKED and (self._chrome is None or tag != self._chrome.tag):
+            return                                # (its start did nothing either)
         if tag in _VOID:                          # its start did the work (a <br>'s line break)
             return
         if tag == "td" or tag == "th":
@@ -250,7 +257,8 @@ class _Converter:
             self._break()
         if tag in _ARTICLE:
             self._article -= 1
-        self._end_chrome(tag)
+        if self._chrome is not None:
+            self._end_chrome(tag)
 
     def data(self, data: str) -> None:
         if not self._skip:
