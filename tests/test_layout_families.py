@@ -248,3 +248,21 @@ def test_a_word_in_a_field_of_a_table_2_row_is_not_an_empty_cell():
     record = process_document(Document.from_text(_markdown_report("| 行政规范性文件 | 0 |  | 共204件 |"), doc_id="md"))
     for c in ("issued", "repealed", "in_force"):
         assert record.provenance[f"active_disclosure.normative_documents.{c}"].status is Status.MISSING, c
+
+
+@pytest.mark.parametrize("name, row, expected", [
+    # a crawler's run the unfolding cannot cut (an OCR'd O in it): …申请000000O3.其他------- — the
+    # placeholders after the item are 其他's, never the fee row's
+    ("crawler_label_runs_into_next_row", "other_unpaid_fee", None),
+    # 3.要求提供公开出版物 printed again at the top of the next page, then 4.无正当理由大量反复申 / 请 — — …: the
+    # repeated row does not open row 4, whose cells are its own placeholders
+    ("pdftext_row_repeated_after_page_break", "rejected_excessive", None),
+])
+def test_no_row_takes_the_cells_of_a_label_that_runs_into_it_or_repeats_before_it(name: str, row: str, expected):
+    path = HERE / "fixtures" / "layouts" / f"{name}.txt"
+    golden = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    wrong = [p for p in TABLE3_PATHS if not same_value(p, record.report.values()[p], golden_value(golden, p))]
+    assert [p for p in wrong if record.provenance[p].status is Status.PROVEN] == []
+    if expected is None and name.startswith("pdftext"):
+        assert record.report.values()[f"applications.{row}.total"] is None

@@ -47,7 +47,9 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
     heads = {key, bare}
     # an item number that opens a row is marked ("2.", "(四)", "三、"); a lone "三" is a character of
     # 三、本年度办理结果 printed down its column, not a row's number
-    owns = len(heads) == 2 and not key[:len(key) - len(bare)].isalpha() and i + 1 < len(keys) and keys[i + 1] is None
+    owns = len(heads) == 2 and not key[:len(key) - len(bare)].isalpha() and i + 1 < len(keys) and keys[i + 1] is None \
+        and not any(match_row(key, other) for _, other in TABLE3_LABELS)   # a whole label (a row repeated after
+    #                                                                         a page break) opens no other row
     tail, joined, between, orphans = "", 0, 0, True
     for j in range(i + 1, len(keys)):
         nxt = keys[j]
@@ -337,11 +339,31 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
             for c in APPLICANT_COLUMNS:
                 out[f"applications.{row}.{c}"] = missing("", [], "label", "row label not found")
-    for row in _merged_labels(items, labels):       # whose cells are they? not this reader's to say
+    for row in _merged_labels(items, labels) + _runs_into_next(items, labels):   # whose cells? not ours to say
         for path in _ROW_PATHS[row]:
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
     return out, ambiguities
+
+
+#: another row's start inside a label's key, after the label: 3.其他, （四）无法提供 (an item number, then words)
+_NEXT_ROW_START = re.compile(r"(?:^|[^\d.])\d{1,2}[.、]\s*[\u4e00-\u9fff]|[(（][一二三四五六七][)）]\s*[\u4e00-\u9fff]")
+
+
+def _runs_into_next(items: list[Item], labels: dict[str, int]) -> list[str]:
+    """Rows whose label item runs on into another row's start (``…政府信息公开申请000000O3.其他``: a crawler's
+    run the unfolding could not cut): the cells after the item are that other row's, or nobody's."""
+    out = []
+    for row, pattern in TABLE3_LABELS:
+        idx = labels.get(row)
+        if idx is None or row not in _ROW_PATHS:
+            continue
+        key = items[idx].key
+        m = pattern.search(key) or pattern.search(strip_item_number(key))
+        tail = key[m.end():] if m and pattern.search(key) else ""
+        if tail and _NEXT_ROW_START.search(tail):
+            out.append(row)
+    return out
 
 
 def _merged_labels(items: list[Item], labels: dict[str, int]) -> list[str]:
