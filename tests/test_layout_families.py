@@ -266,3 +266,15 @@ def test_no_row_takes_the_cells_of_a_label_that_runs_into_it_or_repeats_before_i
     assert [p for p in wrong if record.provenance[p].status is Status.PROVEN] == []
     if expected is None and name.startswith("pdftext"):
         assert record.report.values()[f"applications.{row}.total"] is None
+
+
+def test_a_line_of_numbers_between_two_labels_without_numbers_is_nobodys_for_certain():
+    """4.无正当理由大量反复申请 (blank: nothing printed) / a line of numbers / 5.要求行政机关确认…: the line is
+    row 4's (its label detached above it) or row 5's (printed above its label). Both rows add to the same
+    totals, so the identities cannot tell: neither row is proven; both wait for review."""
+    path = HERE / "fixtures" / "layouts" / "pdftext_line_between_two_rows_without_numbers.txt"
+    record = process_document(load(path))
+    for row in ("rejected_excessive", "rejected_reconfirm"):
+        for c in ("natural_person", "total"):
+            assert record.provenance[f"applications.{row}.{c}"].status is not Status.PROVEN, (row, c)
+    assert record.provenance["applications.rejected_publication.total"].status is Status.PROVEN

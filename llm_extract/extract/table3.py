@@ -274,6 +274,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     if sum(1 for n in value_counts(items).values() if n >= 3) >= 3:     # rows of numbers, not cells per line
         place_bare_lines(items, order, spans)
 
+    own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
+
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
     for k, (row, idx) in enumerate(order):
@@ -311,6 +313,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 cells = [by_col[c].cell if c in by_col else parse_cell("") for c in range(window, window + 7)]
             elif not same_line and (label.width or 0) >= window + 7:   # every cell of the row is blank
                 cells = [parse_cell("") for _ in range(7)]
+            if cells is not None and same_line and same_line[0].line != label.line:
+                own_line[row] = same_line[0].line
             _row_readings(row, cells, numbers, label, "tab-row", out, ambiguities)
             continue
         nxt = nxt_of(k)
@@ -333,8 +337,11 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
         cells = [it.cell for it in chosen] if chosen else None
+        if chosen and len({it.line for it in chosen}) == 1 and chosen[0].line != label.line:
+            own_line[row] = chosen[0].line
         _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
                       [it.line for it in chosen] if chosen else None)
+    _contested_lines(items, order, spans, own_line, out, ambiguities)
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
             for c in APPLICANT_COLUMNS:
@@ -344,6 +351,35 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
     return out, ambiguities
+
+
+def _contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                     own_line: dict[str, int], out: Readings, ambiguities: list[Ambiguity]) -> None:
+    """A line of numbers alone between a row's label and the next row's, neither label with numbers of
+    its own: the numbers of the row above (its label detached above them) or of the row below (printed
+    above its label), the other row blank. The identities cannot tell (both rows add to the same
+    totals), so neither row is read: both are missing, each reading offered to the review."""
+    text_lines = {it.line for it in items if it.is_text}
+    for k in range(len(order) - 1):
+        (row, idx), (nxt, nxt_idx) = order[k], order[k + 1]
+        line = own_line.get(row)
+        if line is None or nxt not in _ROW_PATHS or row not in _ROW_PATHS or line in text_lines \
+                or any(it.is_value for it in spans[nxt]):
+            continue
+        between = items[idx + 1:nxt_idx]
+        if any(it.is_text for it in between) or any(it.line != line for it in between):
+            continue                        # a wrapped label's fragment, or other numbers, stand between
+        values = [out[p].value if not out[p].missing else None for p in _ROW_PATHS[row]]
+        if any(v is not None and not isinstance(v, int) for v in values):
+            continue
+        raw, lines = " ".join(it.raw for it in between), [items[idx].line, line, items[nxt_idx].line]
+        note = "a line of numbers between two labels without numbers: whose row it is, is not known"
+        for path in _ROW_PATHS[row] + _ROW_PATHS[nxt]:
+            out[path] = missing(raw, lines, "cells-after-label", note)
+        blank: list[int | None] = [None] * 7
+        ambiguities.append(Ambiguity(paths=_ROW_PATHS[row] + _ROW_PATHS[nxt], raw=raw, lines=lines,
+                                     options=[values + blank, blank + values],
+                                     reason=f"rows {row} and {nxt}: {note}"))
 
 
 #: another row's start inside a label's key, after the label: 3.其他, （四）无法提供 (an item number, then words)
