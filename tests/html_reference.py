@@ -1,91 +1,19 @@
 """The HTML-to-text converter ``llm_extract.ingest.html`` used before it moved to lxml (commit 7286180),
 on the standard library's ``html.parser``: the oracle of tests/test_html_differential.py, which shows
-the lxml converter prints the same lines. Not used by the tool itself.
+the lxml converter prints the same lines. Not used by the tool itself: only its event handling is kept
+here; the page policy it drives is imported from the tool.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 from html.parser import HTMLParser
 
+# the page policy (which tags are skipped, blocks, chrome and content; a cell's blocks) is the tool's own:
+# what this oracle checks is the other parser, the standard library's, driving that policy to the same lines
+from llm_extract.ingest.html import _ARTICLE, _BLOCKS, _SKIP, _VOID, _Cell, _Chrome, _is_chrome, _is_content
+from llm_extract.ingest.html import _Converter as _Tool
+
 __all__ = ["reference_html_to_text"]
-
-_SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "select", "button", "textarea",
-                   "iframe", "svg", "object"})
-_CHROME_TOKENS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "subnav", "breadcrumb", "breadcrumbs",
-                            "crumb", "crumbs", "position", "location", "dqwz", "head", "header", "topbar",
-                            "footer", "foot", "bottom", "copyright", "sitemap", "search", "toolbar", "share"})
-# a class or id naming the article's own parts is never chrome (article-header, content-top)
-_CONTENT_TOKENS = frozenset({"article", "content", "main", "detail", "details", "title", "text", "body", "post",
-                             "news", "zw", "wz", "trs", "editor"})
-_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "menubar"})
-_ARTICLE = frozenset({"article", "main"})
-_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-                     "br", "hr", "blockquote", "pre", "section", "article", "main", "center", "address",
-                     "caption", "header", "footer", "form", "fieldset", "figure", "figcaption", "body"})
-_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param",
-                   "source", "track", "wbr"})
-_SPACE = re.compile(r"\s+")
-# a cell longer than this with several paragraphs is page layout (an article in a layout table)
-_LAYOUT_CELL_CHARS = 120
-# chrome that holds a line this long (a paragraph) or this many table cells is content after all
-_PARAGRAPH_CHARS = 100
-_REPORT_CELLS = 20
-
-
-def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
-
-
-def _is_chrome(tag: str, attrs: dict[str, str], in_article: bool) -> bool:
-    if tag == "nav" or (tag in ("header", "footer") and not in_article):
-        return True
-    if not attrs:                                   # most tags: nothing to look at
-        return False
-    return _chrome_names(attrs.get("role", ""), attrs.get("class", ""), attrs.get("id", ""))
-
-
-@lru_cache(maxsize=4096)
-def _chrome_names(role: str, cls: str, id_: str) -> bool:
-    """Does a role, class or id name site chrome? (cached: a page repeats the same few)"""
-    if role.lower() in _CHROME_ROLES:
-        return True
-    tokens = set(re.split(r"[^a-z0-9]+", f"{cls} {id_}".lower()))
-    return bool(tokens & _CHROME_TOKENS) and not tokens & _CONTENT_TOKENS
-
-
-def _is_content(lines: list[str], has_h1: bool) -> bool:
-    """Lines of an element that looked like chrome, but hold the article (a title, a paragraph, a report table)."""
-    cells = sum(1 for line in lines if line.startswith("\t"))
-    return has_h1 or cells >= _REPORT_CELLS or any(len(line) > _PARAGRAPH_CHARS for line in lines)
-
-
-@dataclass
-class _Cell:
-    depth: int                                   # the table nesting depth the cell belongs to
-    blocks: list[str] = field(default_factory=list)
-    current: list[str] = field(default_factory=list)
-    container: bool = False                      # holds a nested table: page layout, not data
-
-    def end_block(self) -> None:
-        text = _collapse("".join(self.current))
-        if text:
-            self.blocks.append(text)
-        self.current = []
-
-
-@dataclass
-class _Chrome:
-    """An open element that looks like site chrome; its output is removed at its end tag unless it is content."""
-
-    tag: str
-    mark: int                                    # len(lines) at its start
-    cell: _Cell | None                           # the cell it started in, and that cell's block count
-    cell_blocks: int
-    open: int = 1                                # nested elements of the same name
-    has_h1: bool = False
 
 
 class _Converter(HTMLParser):
@@ -99,33 +27,10 @@ class _Converter(HTMLParser):
         self._open: list[str] = []               # open elements (for "inside <article>")
         self._chrome: _Chrome | None = None
 
-    # --- output -------------------------------------------------------------------------------------------
-    def _break(self) -> None:
-        if self._cells:
-            self._cells[-1].end_block()
-            return
-        text = _collapse("".join(self._para))
-        if text:
-            self.lines.append(text)
-        self._para = []
-
-    def _close_cell(self, depth: int) -> None:
-        if not self._cells or self._cells[-1].depth != depth:
-            return
-        cell = self._cells.pop()
-        cell.end_block()
-        text = " ".join(cell.blocks)
-        if cell.container or (len(cell.blocks) > 1 and len(text) > _LAYOUT_CELL_CHARS):
-            self.lines.extend(cell.blocks)
-        else:
-            self.lines.append("\t" + text)
-
-    def _close_row(self) -> None:
-        depth = len(self._rows)
-        if depth and self._rows[-1]:
-            self._close_cell(depth)
-            self._rows[-1] = False
-            self.lines.append("")
+    # --- output: the tool's own, on the same state (lines, _para, _cells, _rows) -------------------------
+    _break = _Tool._break
+    _close_cell = _Tool._close_cell
+    _close_row = _Tool._close_row
 
     # --- parser callbacks ---------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
