@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .document import Document, file_hash, normalise_newlines
-from .doc import doc_to_text, is_word97
+from .doc import OLE2_MAGIC, doc_to_text, is_word97
 from .docx import docx_to_text
 from .html import decode_html, html_to_text
 from .pdf import read_pdf, scanned_pages_warning
@@ -22,8 +22,8 @@ def _sniff_word(data: bytes, suffix: str) -> str:
     """What a ``.doc`` or ``.docx`` really holds: ``docx``, ``html`` (Word's web page) or ``doc`` (binary Word)."""
     if data.startswith(b"PK\x03\x04"):
         return "docx"
-    if is_word97(data):
-        return "doc"
+    if data.startswith(OLE2_MAGIC):    # a .doc is read (or fails by name) by doc_to_text, which opens it once;
+        return "doc" if suffix == ".doc" or is_word97(data) else "docx"   # a .docx may be an encrypted package
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if suffix == ".doc" and head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in data[:4096].lower():
         return "html"
