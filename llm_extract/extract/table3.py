@@ -394,10 +394,8 @@ def _runs_into_next(items: list[Item], labels: dict[str, int]) -> list[str]:
         idx = labels.get(row)
         if idx is None or row not in _ROW_PATHS:
             continue
-        key = items[idx].key
-        m = pattern.search(key) or pattern.search(strip_item_number(key))
-        tail = key[m.end():] if m and pattern.search(key) else ""
-        if tail and _NEXT_ROW_START.search(tail):
+        m = pattern.search(items[idx].key)
+        if m and _NEXT_ROW_START.search(items[idx].key[m.end():]):
             out.append(row)
     return out
 
