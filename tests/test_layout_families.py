@@ -278,3 +278,42 @@ def test_a_line_of_numbers_between_two_labels_without_numbers_is_nobodys_for_cer
         for c in ("natural_person", "total"):
             assert record.provenance[f"applications.{row}.{c}"].status is not Status.PROVEN, (row, c)
     assert record.provenance["applications.rejected_publication.total"].status is Status.PROVEN
+
+
+_SUB_ROW_PAIRS = [("denied_third_party", "denied_internal_affairs"), ("unavailable_needs_creation", "unavailable_unclear"),
+                  ("rejected_duplicate", "rejected_publication"), ("denied_process_info", "denied_enforcement_file")]
+
+
+def _swapped_sub_rows(seed: int, layout: str) -> tuple[str, object]:
+    """A random valid report in ``layout`` (one line per row) where two neighbouring sub-rows with different
+    cells are printed the other way round (4.保护第三方合法权益 under 5.属于三类内部事务信息)."""
+    import random
+
+    from llm_extract.synth import render
+    from llm_extract.synth.records import random_report
+
+    rng = random.Random(seed)
+    while True:
+        report = random_report(rng, "swap")
+        first, second = _SUB_ROW_PAIRS[seed % len(_SUB_ROW_PAIRS)]
+        if getattr(report.applications, first) == getattr(report.applications, second):
+            continue
+        lines = render(report, layout, seed=seed).split("\n")
+        at = [i for i, line in enumerate(lines) if row_label_of(line, first) or row_label_of(line, second)]
+        if len(at) == 2 and at[1] == at[0] + 1:
+            lines[at[0]], lines[at[1]] = lines[at[1]], lines[at[0]]
+            return "\n".join(lines), report
+
+
+@pytest.mark.parametrize("layout", ["tabrows", "markdown"])
+@pytest.mark.parametrize("seed", range(4))
+def test_two_sub_rows_printed_the_other_way_round_are_each_read_by_their_own_label(layout: str, seed: int):
+    """Reports sometimes print two sub-rows of a group in another order than the form's. Each row is
+    still found by its own label, with its own cells: neither is lost nor handed its neighbour's cells."""
+    from llm_extract.ingest import Document
+
+    text, report = _swapped_sub_rows(seed, layout)
+    record = process_document(Document.from_text(text, doc_id="swap"))
+    for p in TABLE3_PATHS:
+        assert record.report.values()[p] == report.values()[p], p
+        assert record.provenance[p].status is Status.PROVEN, p     # read, not derived from the others

@@ -97,7 +97,30 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
                 found[row] = i
                 pos = i + 1
                 break
+    _out_of_order(keys, found)
     return found
+
+
+#: rows never looked for out of form order: their labels (其他, 总计) are also column headers
+_IN_ORDER_ONLY = frozenset({"other_other", "total_processed"})
+
+
+def _out_of_order(keys: _Keys, found: dict[str, int]) -> None:
+    """Rows the in-order search missed because the report prints two sub-rows the other way round
+    (2.重复申请 under 3.要求提供公开出版物): such a row's own label, matched whole, is looked for
+    between the row two places above it and the first row found below it, where it must be the only
+    label not yet taken that matches."""
+    rows = [row for row, _ in TABLE3_LABELS]
+    for k, (row, pattern) in enumerate(TABLE3_LABELS):
+        if row in found or row in _IN_ORDER_ONLY:
+            continue
+        lo = max((found[r] for r in rows[:max(0, k - 1)] if r in found), default=-1)
+        hi = min((found[r] for r in rows[k + 1:] if r in found), default=len(keys))
+        taken = set(found.values())
+        hits = [i for i in range(lo + 1, hi) if i not in taken and keys[i] is not None
+                and match_row(keys[i], pattern) and not _header_cell(keys, i)]
+        if len(hits) == 1:
+            found[row] = hits[0]
 
 
 def _row_sum_holds(cells: list[Cell]) -> bool:
