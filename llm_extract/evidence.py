@@ -44,10 +44,11 @@ class CellKind(str, Enum):
     ANNOTATED = "annotated"      # 22（其中修订16件） → 22, note kept
     OCR = "ocr"                  # a number read through OCR confusions (O→0, l→1, S→5, B→8)
     MISSING = "missing"          # the cell could not be read with certainty
+    ABSENT = "absent"            # the report does not print the cell ((六) as one row) → null, never derived
 
     @property
     def has_value(self) -> bool:
-        return self not in (CellKind.MISSING, CellKind.TEXT)
+        return self not in (CellKind.MISSING, CellKind.TEXT, CellKind.ABSENT)
 
 
 class Status(str, Enum):
@@ -162,9 +163,9 @@ class Reading(_Plain):
 
     @property
     def missing(self) -> bool:
-        """Nothing was read: the kind is missing, or text stands where a number belongs."""
+        """Nothing was read: the kind is missing or absent, or text stands where a number belongs."""
         kind = self.kind
-        return kind is CellKind.MISSING or (kind is CellKind.TEXT and self.value is None)
+        return kind is CellKind.MISSING or kind is CellKind.ABSENT or (kind is CellKind.TEXT and self.value is None)
 
 
 class Ambiguity(_Data):

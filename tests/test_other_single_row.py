@@ -58,3 +58,18 @@ def test_the_single_row_is_found_in_the_one_cell_per_line_layout_too(golden_dir)
     record = process_document(Document.from_text(text, doc_id="x"))
     assert record.report.values() == report.values()
     assert all(p.status == Status.PROVEN for p in record.provenance.values())
+
+
+def test_a_non_zero_single_row_leaves_even_its_zero_columns_unprinted_not_derived(golden_dir) -> None:
+    """FORM.md: the sub-rows are 0 when the row is 0, and missing otherwise. Where the one row holds 0
+    in a column, the identities imply 0 for each sub-row there; that is shown to the reviewer as a
+    candidate, never output: the report does not print those cells."""
+    report = golden(golden_dir)
+    report.applications.other_other.natural_person = 1
+    text = one_row(render(report, "tabrows"), "\t".join(["1", "0", "0", "0", "0", "0", "1"]))
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for r in SUB_ROWS:
+        prov = record.provenance[f"applications.{r}.commercial"]
+        assert record.report.values()[f"applications.{r}.commercial"] is None
+        assert prov.status == Status.MISSING and "READ.NOT_PRINTED" in prov.rules
+        assert prov.candidates == {"derived": 0}

@@ -34,9 +34,9 @@ def _prov(status: Status, source: str | None, method: str | None, r: Reading, ru
 
 def _read(extraction: Extraction) -> set[str]:
     """Every path with a reading (table or not): ``not r.missing``, spelt out (202 fields a document)."""
-    missing, text = CellKind.MISSING, CellKind.TEXT
+    missing, absent, text = CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT
     return {p for p, r in extraction.readings.items()
-            if r.kind is not missing and (r.kind is not text or r.value is not None)}
+            if r.kind is not missing and r.kind is not absent and (r.kind is not text or r.value is not None)}
 
 
 def statuses(values: dict[str, object], findings: list[Finding],
@@ -90,10 +90,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     provenance: dict[str, FieldProvenance] = {}
     source = extraction.extractor
     derived = derivation.values
-    proven = Status.PROVEN
+    proven, absent = Status.PROVEN, CellKind.ABSENT
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
-        if path in derived:
+        if path in derived and r.kind is not absent:
             value = derived[path]
             prov = _prov(Status.DERIVED, "derived", "identities", r,
                          ["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
@@ -109,6 +109,13 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         else:
             value = None
             rules = ["READ.MISSING"]
+            if r.kind is absent:          # not printed: what the identities imply is shown, never output
+                rules.append("READ.NOT_PRINTED")
+                prov = _prov(Status.MISSING, None, r.method or None, r, rules, r.note)
+                if path in derived:
+                    prov.candidates = {"derived": derived[path]}
+                provenance[path] = prov
+                continue
             if path in derivation.capped_paths:
                 rules.append("DERIVE.SEARCH_CAP")
             elif any(path in extraction.ambiguities[gi].paths for gi in derivation.ambiguous):

@@ -48,6 +48,8 @@ register("DERIVE.AMBIGUOUS", "缺失单元格有多个满足勾稽关系的取�
 register("DERIVE.SEARCH_CAP", "候选组合过多，停止搜索", "too many candidate readings to search; cells left missing")
 # Reading (llm_extract/extract)
 register("READ.MISSING", "单元格无法确定读取", "a cell could not be read with certainty")
+register("READ.NOT_PRINTED", "报告未列出该单元格（如（六）其他处理仅列一行），不推算",
+         "the report does not print this cell ((六) printed as one row): left null, never derived")
 register("READ.ISOLATED_BLANK", "空白单元格的同行、同列相邻单元格均为数字，可能是丢失的 0",
          "a blank cell whose row and column neighbours are all numbers: it may be a lost 0")
 register("READ.UNCHECKED", "所在勾稽关系因缺失单元格无法核对", "an identity this cell is in could not be checked")

@@ -265,7 +265,8 @@ def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
 
 
 def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
-    """The sub-rows of a one-row (六): 0 when the row is 0 (counts are never negative), else missing."""
+    """The sub-rows of a one-row (六): 0 when the row is 0 (counts are never negative), else not printed
+    (absent: FORM.md's "missing otherwise", even in a column where the row holds 0)."""
     row = [tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS]
     zero = all(r.kind is CellKind.ZERO for r in row)
     for sub in _OTHER_ROWS:
@@ -275,8 +276,8 @@ def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
                 out[path] = Reading(0, CellKind.ZERO, r.raw, r.lines, "one-row （六）其他处理",
                                     "（六）其他处理 printed as one row of zeros: each sub-row is 0")
             else:
-                out[path] = missing(r.raw or "", r.lines or [label.line], "one-row （六）其他处理",
-                                     "（六）其他处理 printed as one row: its sub-rows are not given")
+                out[path] = Reading(None, CellKind.ABSENT, r.raw or "", r.lines or [label.line], "one-row （六）其他处理",
+                                    "（六）其他处理 printed as one row: its sub-rows are not given")
 
 
 def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Ambiguity]]:
