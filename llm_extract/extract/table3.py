@@ -374,7 +374,37 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         for path in _ROW_PATHS[row]:
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
+    if not inline and not glued and not ambiguities:
+        _unprinted_rows(items, labels, out)
     return out, ambiguities
+
+
+_NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})
+
+
+def _unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) -> None:
+    """Rows the report does not print: no label of theirs anywhere in 表三, every other row read
+    whole, and every number of the table one of those rows' cells (a row whose label was garbled
+    leaves its numbers over, or gives a neighbour too many). Such a row is absent (null, like a
+    blank row), not a lost row for the identities to fill in."""
+    lost = [row for row in APPLICATION_ROWS if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels)]
+    if not lost or len(lost) > 3:
+        return
+    read = 0
+    for row in APPLICATION_ROWS:
+        if row in lost:
+            continue
+        for path in _ROW_PATHS[row]:
+            r = out[path]
+            if r.kind is _MISSING_KIND or (r.kind is CellKind.TEXT and r.value is None):
+                return
+            read += r.kind in _NUMBER_KINDS
+    if read != sum(1 for it in items if it.is_value and it.cell.kind in _NUMBER_KINDS):
+        return
+    for row in lost:
+        for path in _ROW_PATHS[row]:
+            out[path] = Reading(None, CellKind.ABSENT, "", [], "label",
+                                "row not printed: no label of it in 表三, every other row read whole")
 
 
 def _contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
