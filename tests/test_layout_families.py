@@ -317,3 +317,16 @@ def test_two_sub_rows_printed_the_other_way_round_are_each_read_by_their_own_lab
     for p in TABLE3_PATHS:
         assert record.report.values()[p] == report.values()[p], p
         assert record.provenance[p].status is Status.PROVEN, p     # read, not derived from the others
+
+
+def test_pdf_text_with_two_sub_rows_swapped_and_one_of_them_wrapped():
+    """4.无正当理由大量反 / 复申请 (its numbers on the second line) printed above 3.要求提供公开出版物: the
+    wrapped label is found out of order, so 2.重复申请 above it keeps its own seven numbers."""
+    path = HERE / "fixtures" / "layouts" / "pdftext_sub_rows_swapped_wrapped.txt"
+    golden = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    for row in ("rejected_duplicate", "rejected_excessive", "rejected_publication"):
+        for c in ("natural_person", "commercial", "total"):
+            p = f"applications.{row}.{c}"
+            assert record.report.values()[p] == golden_value(golden, p), p
+            assert record.provenance[p].status is Status.PROVEN, p

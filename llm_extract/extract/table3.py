@@ -107,7 +107,7 @@ _IN_ORDER_ONLY = frozenset({"other_other", "total_processed"})
 
 def _out_of_order(keys: _Keys, found: dict[str, int]) -> None:
     """Rows the in-order search missed because the report prints two sub-rows the other way round
-    (2.重复申请 under 3.要求提供公开出版物): such a row's own label, matched whole, is looked for
+    (2.重复申请 under 3.要求提供公开出版物): such a row's own label, whole or broken over lines, is looked for
     between the row two places above it and the first row found below it, where it must be the only
     label not yet taken that matches."""
     rows = [row for row, _ in TABLE3_LABELS]
@@ -118,7 +118,7 @@ def _out_of_order(keys: _Keys, found: dict[str, int]) -> None:
         hi = min((found[r] for r in rows[k + 1:] if r in found), default=len(keys))
         taken = set(found.values())
         hits = [i for i in range(lo + 1, hi) if i not in taken and keys[i] is not None
-                and match_row(keys[i], pattern) and not _header_cell(keys, i)]
+                and (match_row(keys[i], pattern) or _broken_match(keys, i, pattern)) and not _header_cell(keys, i)]
         if len(hits) == 1:
             found[row] = hits[0]
 
