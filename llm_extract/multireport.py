@@ -29,6 +29,8 @@ _TITLE_PART = re.compile(r"(?:政府|人民政府|[区县市镇乡]|街道|办�
 _DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FIRST_SECTION = re.compile(r"^一[、.．]")
 _MAX_HEADING = 48
+_NUMBER = re.compile(r"\d+")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _section(line: str) -> str | None:
@@ -82,13 +84,42 @@ def _title_head(lines: list[str], title: int, floor: int) -> int:
     return title
 
 
+def _body_and_year(lines: list[str]) -> tuple[tuple[str, ...], str | None]:
+    """A report's numbers from its first section on, in order, and the year its title names, if any.
+    Two copies of one report print the same numbers (a copy may lack the title); reports of other
+    years or agencies differ in their figures or in their titles' years."""
+    first = next((i for i, line in enumerate(lines) if _FIRST_SECTION.match(line.strip()) or _section(line)), 0)
+    year = next((m.group(1) for line in lines[:first] if _TITLE.search(line) and (m := _YEAR.search(line))), None)
+    return tuple(_NUMBER.findall("\n".join(lines[first:]))), year
+
+
 def split_reports(doc: Document) -> list[Document]:
-    """``[doc]`` when it holds one report; else one Document per report, ids ``<id>-1``, ``<id>-2``, …"""
+    """``[doc]`` when it holds one report; else one Document per report, ids ``<id>-1``, ``<id>-2``, …
+
+    A report printed again (a page that repeats its article) is one report: its later copies are left
+    out, named in the Document's ``meta["duplicate_copies"]`` (1-based first and last lines), and a file
+    holding one report twice is that report, under its own id, read from its first copy (line numbers
+    unchanged)."""
     lines = doc.lines
     starts = report_starts(lines)
     if len(starts) == 1:
         return [doc]
     ends = starts[1:] + [len(lines)]
+    kept: list[tuple[int, int]] = []
+    copies: list[tuple[int, int]] = []
+    seen: dict[tuple[str, ...], str | None] = {}
+    for a, b in zip(starts, ends):
+        numbers, year = _body_and_year(lines[a:b])
+        if numbers in seen and (year is None or seen[numbers] in (None, year)):
+            copies.append((a + 1, b))
+            continue
+        seen.setdefault(numbers, year)
+        kept.append((a, b))
+    meta = {**doc.meta, "duplicate_copies": copies} if copies else doc.meta
+    if len(kept) == 1:
+        a, b = kept[0]
+        return [Document(doc_id=doc.doc_id, text="\n".join(lines[:b]) + "\n", path=doc.path,
+                         source_kind=doc.source_kind, encoding=doc.encoding, meta=meta, file_hash=doc.file_hash)]
     return [Document(doc_id=f"{doc.doc_id}-{k}", text="\n".join(lines[a:b]) + "\n", path=doc.path,
-                     source_kind=doc.source_kind, encoding=doc.encoding, meta=doc.meta)
-            for k, (a, b) in enumerate(zip(starts, ends), start=1)]
+                     source_kind=doc.source_kind, encoding=doc.encoding, meta=meta)
+            for k, (a, b) in enumerate(kept, start=1)]

@@ -179,6 +179,7 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
             doc = load_bytes(data, doc_id=doc_id, path=str(f), suffix=f.suffix or ".txt")
             if len(parts := split_reports(doc)) > 1:     # several reports in one file: a record each
                 return _several(f, out, parts, decisions, t0)
+            doc = parts[0]                               # (without the copies of a report printed twice)
             reading = read_document(doc, tolerate_no_table=stage is not None)   # the model may read it
             record = reading.record()
             if stage is not None and stage.offer(doc, record, (f, t0, reading, record)):   # written later

@@ -1,4 +1,5 @@
-"""Several reports in one file are noticed and split: one record each (ids <stem>-1, <stem>-2, …)."""
+"""Several reports in one file are noticed and split: one record each (ids <stem>-1, <stem>-2, …);
+copies of one report are that report once."""
 
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ def test_a_table_of_contents_or_a_repeated_heading_is_not_a_second_report() -> N
     assert len(split_reports(Document.from_text(text, doc_id="x"))) == 1
 
 
-def test_a_file_of_many_copies_becomes_one_record_per_copy_not_one_with_every_finding(tmp_path: Path) -> None:
+def test_a_file_of_many_copies_of_one_report_is_that_report_once_with_a_warning(tmp_path: Path) -> None:
+    """A crawler's concatenation of one report, or a page printing its article twice: one report, read
+    from its first copy under the file's own id (never counted twice downstream), the copies named."""
     one = load(SEEDS[2])                                     # 红旗区 2021, 74 lines
     src = tmp_path / "in"
     src.mkdir()
@@ -55,8 +58,31 @@ def test_a_file_of_many_copies_becomes_one_record_per_copy_not_one_with_every_fi
     (src / "single.txt").write_text(one.text, encoding="utf-8")
     summary = run_batch([src], tmp_path / "out")
     records = sorted(p.stem for p in (tmp_path / "out" / "records").iterdir())
-    assert records == sorted([f"copies-{k}" for k in range(1, 31)] + ["single"])
+    assert records == ["copies", "single"]
     alone = read_json(tmp_path / "out" / "records" / "single.json")
-    copy = read_json(tmp_path / "out" / "records" / "copies-17.json")
-    assert len(copy["findings"]) == len(alone["findings"]) and copy["applications"] == alone["applications"]
+    copies = read_json(tmp_path / "out" / "records" / "copies.json")
+    assert copies["applications"] == alone["applications"]
+    assert [f["code"] for f in copies["findings"]] == [f["code"] for f in alone["findings"]] + ["INGEST.DUPLICATE_COPY"]
+    warning = copies["findings"][-1]
+    assert len(warning["detail"]["copies"]) == 29 and warning["severity"] == "warning"
     assert (summary.ok, summary.failed) == (2, 0)
+
+
+def test_a_copy_among_different_reports_is_left_out_and_the_others_split() -> None:
+    a, b = load(SEEDS[1]), load(SEEDS[2])
+    parts = split_reports(Document.from_text(_joined([a, b, a]), doc_id="all"))
+    assert [p.doc_id for p in parts] == ["all-1", "all-2"]
+    assert [p.text.rstrip("\n") for p in parts] == [a.text.rstrip("\n"), b.text.rstrip("\n")]
+    lines = _joined([a, b, a]).split("\n")
+    [(first, last)] = parts[0].meta["duplicate_copies"]
+    assert lines[first - 1] == a.lines[0] and last == len(lines)
+
+
+def test_the_same_tables_under_two_years_titles_are_two_reports() -> None:
+    """Two years of a small office that received nothing can print the same numbers: the titles'
+    years tell them apart."""
+    one = load(SEEDS[2]).text
+    assert "2021 年" in one.split("\n")[0]
+    other = one.replace("2021 年", "2022 年", 1)
+    parts = split_reports(Document.from_text(one.rstrip("\n") + "\n" + other, doc_id="two"))
+    assert [p.doc_id for p in parts] == ["two-1", "two-2"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -45,6 +46,15 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: characters that print as nothing: zero-width space, non-joiner and joiner, word joiner, byte order mark
+#: (WeChat and some editors put them between the spans of a cell: ``4\u200b7`` is 47), soft hyphen
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def normalise_newlines(text: str) -> str:
-    """Newlines as ``\n``, and radical code points as the characters they stand for (:mod:`.radicals`)."""
-    return fold_radicals(text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Newlines as ``\n``, characters that print as nothing dropped, and radical code points as the
+    characters they stand for (:mod:`.radicals`)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return fold_radicals(text)

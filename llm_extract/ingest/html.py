@@ -19,7 +19,11 @@ the annual report as an HTML article: site chrome around it, the three tables as
   ``article-header``). Chrome is removed only after its end tag, and only when it
   holds neither a ``<h1>``, nor a paragraph-length line, nor a table of
   report size: mis-nested markup can make an element run to the end of the page,
-  and then nothing is lost.
+  and then nothing is lost;
+* what a reader of the page does not see is left out: elements hidden by their style, the
+  ``hidden`` attribute or the page's CSS (:mod:`.html_head`), and ``<del>`` (a deleted
+  revision); unless the report is only there (a page showing its article by script);
+* an article that prints no title line is preceded by the page's ``<title>``.
 
 libxml2 (through lxml) parses the page and closes unclosed elements as a browser's
 parser does (an element left open ends with its parent); the converter is its parser
@@ -39,12 +43,13 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, page_title
 from .text import decode_bytes
 
 __all__ = ["html_to_text", "decode_html", "declared_charset"]
 
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "select", "button", "textarea",
-                   "iframe", "svg", "object"})
+                   "iframe", "svg", "object", "del"})
 _CHROME_TOKENS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "subnav", "breadcrumb", "breadcrumbs",
                             "crumb", "crumbs", "position", "location", "dqwz", "head", "header", "topbar",
                             "footer", "foot", "bottom", "copyright", "sitemap", "search", "toolbar", "share"})
@@ -70,6 +75,12 @@ _LAYOUT_CELL_CHARS = 120
 # chrome that holds a line this long (a paragraph) or this many table cells is content after all
 _PARAGRAPH_CHARS = 100
 _REPORT_CELLS = 20
+
+# the report's tables (a page whose visible text holds none of them may show its article by script)
+_REPORT = re.compile(r"主动公开政府信息|收到和处理政府信息公开申请|行政复议")
+# a line naming the report (its title); looked for in the text's first characters
+_TITLED = re.compile(r"报告|年报")
+_TITLE_SPAN = 600
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "hz-gb-2312"})
@@ -136,7 +147,9 @@ class _Converter:
     parser closes them); this turns those events into lines. Every event costs O(1): a page nested
     100,000 deep is read in linear time."""
 
-    def __init__(self) -> None:
+    def __init__(self, hidden: HiddenRules | None = NO_RULES) -> None:
+        self.hidden = hidden                     # what the page hides (html_head); None: read hidden elements too
+        self.hid = 0                             # hidden elements left out
         self.lines: list[str] = []
         self._para: list[str] = []
         self._cells: list[_Cell] = []
@@ -183,6 +196,10 @@ class _Converter:
             return                                # <span>, <font>, <b>, ...: no line, no chrome
         if tag in _SKIP:
             self._skip = 1
+            return
+        if attrib and self.hidden is not None and is_hidden(attrib, self.hidden):
+            self._skip = 1
+            self.hid += 1
             return
         if tag == "td" or tag == "th":
             depth = len(self._rows)
@@ -269,12 +286,27 @@ class _Converter:
         return "\n".join(self.lines) + "\n"
 
 
+def _convert(page: bytes, hidden: HiddenRules | None) -> tuple[str, int]:
+    converter = _Converter(hidden)
+    parser = etree.HTMLParser(target=converter, encoding="utf-8", no_network=True, huge_tree=True)
+    parser.feed(page)
+    return parser.close(), converter.hid
+
+
 def html_to_text(html: str) -> str:
-    """The page's text: paragraphs as lines, table cells one per line (see the module docstring)."""
-    parser = etree.HTMLParser(target=_Converter(), encoding="utf-8", no_network=True, huge_tree=True)
-    page = _STRAY_BREAK.sub("<br></", html)
-    parser.feed(page.encode("utf-8", "surrogatepass"))      # a lone surrogate: invalid bytes, read as U+FFFD
-    return parser.close()
+    """The page's text: paragraphs as lines, table cells one per line (see the module docstring).
+
+    Hidden elements are left out (:mod:`.html_head`), unless the report is only in them (a page
+    that shows its article by script). A page whose article prints no title line starts with
+    its ``<title>`` (or ``<meta name="ArticleTitle">``)."""
+    page = _STRAY_BREAK.sub("<br></", html).encode("utf-8", "surrogatepass")   # a lone surrogate: U+FFFD
+    text, hid = _convert(page, hidden_rules(html))
+    if hid and not _REPORT.search(text):
+        text, _ = _convert(page, None)
+    if text.strip() and not _TITLED.search(text[:_TITLE_SPAN]) and (title := page_title(html)) \
+            and _TITLED.search(title):
+        text = title + "\n" + text
+    return text
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -1,4 +1,4 @@
-"""What ingest knows about a document that its text does not show: pages it could not read.
+"""What ingest knows about a document that its text does not show: pages it could not read, copies it left out.
 
 A PDF whose pages are partly scans is read from the pages with a text layer; the
 scanned pages are named in the document's warnings (``Document.meta``), become a
@@ -13,11 +13,16 @@ from ..evidence import Finding
 from .document import Document
 from verify.rules import register
 
-__all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES"]
+__all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
 register(SCANNED_PAGES, "PDF 部分页面是扫描图像（没有文字层），其内容未读取：请先 OCR",
          "some pages of the PDF are scanned images without a text layer: their content was not read; OCR them first")
+
+
+DUPLICATE_COPY = "INGEST.DUPLICATE_COPY"
+register(DUPLICATE_COPY, "文件中同一报告出现多次（如网页重复刊登正文），只读取第一份",
+         "the file holds the same report more than once (a page printing its article twice): the first copy is read")
 
 
 def _scanned(doc: Document) -> list[int]:
@@ -26,11 +31,17 @@ def _scanned(doc: Document) -> list[int]:
 
 def ingest_findings(doc: Document) -> list[Finding]:
     """The findings ingest leaves on the record: a warning naming the scanned pages, if any."""
+    out = []
+    copies = doc.meta.get("duplicate_copies")
+    if copies:
+        spans = ", ".join(f"lines {a}–{b}" for a, b in copies)
+        out.append(Finding(code=DUPLICATE_COPY, severity="warning", detail={"copies": copies},
+                           message=f"the same report is printed again ({spans}): only the first copy was read"))
     pages = _scanned(doc)
-    if not pages:
-        return []
-    message = next((w for w in doc.meta.get("warnings", []) if "scanned" in w), f"scanned pages: {pages}")
-    return [Finding(code=SCANNED_PAGES, severity="warning", message=message, detail={"pages": pages})]
+    if pages:
+        message = next((w for w in doc.meta.get("warnings", []) if "scanned" in w), f"scanned pages: {pages}")
+        out.append(Finding(code=SCANNED_PAGES, severity="warning", message=message, detail={"pages": pages}))
+    return out
 
 
 def explain_not_a_report(exc: NotAReportError, doc: Document) -> NotAReportError:
