@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind
-from .cells import parse_cell
+from .cells import letters_as_digits, parse_cell
 from .glued import cuts, glued_number, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .layout import Item, Region
@@ -49,7 +49,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             for path, v in zip(paths, values):
-                r = reading(v.cell, [item.line, v.line], "label+cells")
+                r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], "label+cells")
                 if path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
                     out[path] = r
                 else:
