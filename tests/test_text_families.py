@@ -65,3 +65,46 @@ def test_a_table2_cell_of_ocr_letters_only_is_read_as_digits_but_never_proven(le
     assert _ad(record, "fees_10k_yuan") == (value, Status.UNVERIFIED)
     assert _ad(record, "punishment") == (12, Status.PROVEN)
     assert "READ.OCR_LETTERS" in RULES
+
+
+_TAB_ROWS = ("二、主动公开政府信息情况 第二十条第（一）项 信息内容\t本年制发件数\t本年废止件数\t现行有效件数 {row} "
+             "行政规范性文件\t0\t23\t19 第二十条第（五）项 信息内容\t本年处理决定数量 行政许可\t19 第二十条第（六）项 "
+             "信息内容\t本年处理决定数量 行政处罚\t43 行政强制\t50 第二十条第（八）项 信息内容\t本年收费金额（单位：万元） "
+             "行政事业性收费\t204.73 三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+             "\t申请人情况 自然人\t法人或其他组织\t总计 商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他 "
+             "一、本年新收政府信息公开申请数量\t3\t1\t1\t0\t0\t0\t5 二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0 "
+             "三、本年度办理结果(一)予以公开\t0\t0\t0\t0\t0\t0\t0 (三)不予公开1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0 "
+             "2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n")
+
+
+def _crawl(row: str):
+    """A crawler's dump of a web page: the whole table on one line, cells separated by one tab each."""
+    text = "某县2022年政府信息公开工作年度报告\n一、总体情况 本年度持续深化政务公开。" + _TAB_ROWS.format(row=row)
+    return process_document(Document.from_text(text, doc_id="tab"))
+
+
+def test_an_empty_field_of_a_crawlers_tab_separated_row_is_a_blank_cell_in_place() -> None:
+    record = _crawl("规章\t0\t\t7")
+    assert _ad(record, "regulations.issued") == (0, Status.PROVEN)
+    assert _ad(record, "regulations.repealed") == (None, Status.UNVERIFIED)      # an isolated blank
+    assert _ad(record, "regulations.in_force") == (7, Status.PROVEN)
+    assert _ad(record, "normative_documents.repealed") == (23, Status.PROVEN)
+
+
+@pytest.mark.parametrize("row", ["规章\t\t0\t\t7", "（规章）\t0\t\t7\t", "规章\t0\t\t7\t备注"])
+def test_empty_fields_of_a_tab_row_wider_than_its_label_and_cells_are_layout(row: str) -> None:
+    record = _crawl(row)
+    for c in ("issued", "repealed", "in_force"):
+        assert _ad(record, f"regulations.{c}")[1] is not Status.PROVEN, (row, c)
+
+
+@pytest.mark.parametrize("line, value", [("行政事业性收费80.768万元", Decimal("80.768")), ("行政事业性收费0万元", 0)])
+def test_a_fee_glued_to_its_label_with_the_columns_unit_is_read(line: str, value: Decimal) -> None:
+    record = _record(f"第二十条第（八）项 信息内容本年收费金额（单位：万元）\n{line}\n")
+    assert _ad(record, "fees_10k_yuan") == (value, Status.PROVEN)
+
+
+@pytest.mark.parametrize("line", ["行政事业性收费80768元", "行政事业性收费80.768亿元"])
+def test_a_fee_glued_to_another_unit_than_the_columns_is_not_read(line: str) -> None:
+    record = _record(f"第二十条第（六）项\n行政处罚\t12\n第二十条第（八）项 信息内容本年收费金额（单位：万元）\n{line}\n")
+    assert _ad(record, "fees_10k_yuan") == (None, Status.MISSING)

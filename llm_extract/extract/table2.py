@@ -40,8 +40,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
             values = values[:1]         # a converter repeats the one cell across the columns it spans
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
         values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
-        glued = glued_number(item.key) if not values else None
-        if glued is not None and _DIGIT.search(strip_item_number(item.key[:-len(glued)])):
+        key = _without_fee_unit(item.key) if n == 1 and paths[0].endswith("fees_10k_yuan") else item.key
+        glued = glued_number(key) if not values else None
+        if glued is not None and _DIGIT.search(strip_item_number(key[:-len(glued)])):
             for path in paths:          # 行政处罚0行政强制86: two rows ran together, whose number is 86?
                 out[path] = missing(item.raw, [item.line], "glued", "another row runs into the label")
         elif glued is not None:         # a crawler's dump: 行政许可3150, 规章000
@@ -70,19 +71,28 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
 
 
 def _with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item]) -> list[Item]:
-    """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``):
-    when the row has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the
-    items after the label on its line; a word in a field, ``共204件``, is not an empty cell), the missing
-    fields are blank cells, in place."""
-    if not values or len(values) >= n or not label.grid or label.col is None or label.width != label.col + n + 1 \
-            or not all(v.grid and v.line == label.line and v.col is not None for v in values) \
+    """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``),
+    and so does a crawler's tab-separated row that starts with its label (``规章\t0\t\t0``): when the row
+    has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the items after
+    the label on its line; a word in a field, ``见附件``, is not an empty cell), the missing fields are
+    blank cells, in place. (A tab row with more fields than that, or a label not in its first field,
+    pads with empty fields: they are layout.)"""
+    if not values or len(values) >= n or label.col is None or label.width != label.col + n + 1 \
+            or not (label.grid or label.col == 0) \
+            or not all(v.grid is label.grid and v.line == label.line and v.col is not None for v in values) \
             or any(it.is_text for it in line_items):
         return values
     by_col = {v.col: v for v in values}
     if len(by_col) != len(values) or not set(by_col) <= set(range(label.col + 1, label.col + n + 1)):
         return values
-    return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=label.width, grid=True)
+    return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=label.width, grid=label.grid)
             for c in range(label.col + 1, label.col + n + 1)]
+
+
+def _without_fee_unit(key: str) -> str:
+    """The fee row's key without the column's own unit after a glued number: a crawler's
+    ``行政事业性收费80.768万元`` is the fee 80.768 (万元 is the column's unit; 元 is not, nor is a note)."""
+    return key[:-2] if key.endswith("万元") and key[-3:-2].isdigit() else key
 
 
 def _t2_label(items: list[Item], pattern: re.Pattern[str], texts: list[tuple[int, str]]) -> int | None:
