@@ -108,3 +108,54 @@ def test_a_fee_glued_to_its_label_with_the_columns_unit_is_read(line: str, value
 def test_a_fee_glued_to_another_unit_than_the_columns_is_not_read(line: str) -> None:
     record = _record(f"第二十条第（六）项\n行政处罚\t12\n第二十条第（八）项 信息内容本年收费金额（单位：万元）\n{line}\n")
     assert _ad(record, "fees_10k_yuan") == (None, Status.MISSING)
+
+
+def _layout(regulations: str, normative: str):
+    """pdftotext -layout: 表二's stock rows, numbers in their columns (a CJK character is two columns wide)."""
+    return _record("第二十条第（一）项\n信息内容                                    本年制发件数本年废止件数现行有效件数\n"
+                   f"{regulations}\n{normative}\n第二十条第（五）项\n信息内容                本年处理决定数量\n"
+                   "行政许可                                     5029\n", doc_id="layout")
+
+
+def test_a_fixed_width_row_with_a_blank_cell_places_its_numbers_by_the_full_rows_columns() -> None:
+    record = _layout("规章                                            0      0    0",
+                     "行政规范性文件                                   5   25")
+    assert _ad(record, "normative_documents.issued") == (5, Status.PROVEN)
+    assert _ad(record, "normative_documents.repealed") == (25, Status.PROVEN)
+    assert _ad(record, "normative_documents.in_force") == (None, Status.UNVERIFIED)     # the blank
+    assert record.provenance["active_disclosure.normative_documents.issued"].method == "layout-columns"
+    record = _layout("规章                                                   2   38",     # the blank row first
+                     "行政规范性文件                                  0     0     0")
+    assert [_ad(record, f"regulations.{c}") for c in ("issued", "repealed", "in_force")] == \
+        [(None, Status.UNVERIFIED), (2, Status.PROVEN), (38, Status.PROVEN)]
+
+
+def test_a_placement_another_one_comes_close_to_is_read_but_never_proven() -> None:
+    record = _layout("规章                                             0           0",
+                     "行政规范性文件                                  0    4    0")
+    prov = record.provenance["active_disclosure.regulations.issued"]
+    assert (record.report.active_disclosure.regulations.issued, prov.status, prov.rules) == \
+        (0, Status.UNVERIFIED, ["READ.LAYOUT_CLOSE"])
+    assert _ad(record, "regulations.in_force") == (0, Status.UNVERIFIED)
+    assert _ad(record, "normative_documents.repealed") == (4, Status.PROVEN)
+    assert "READ.LAYOUT_CLOSE" in RULES
+
+
+@pytest.mark.parametrize("normative", [
+    "行政规范性文件                                    3            7",         # 7 between two columns
+    "行政规范性文件                                   0     120（新制发4件）",   # 12 and 0 run together
+    "行政规范性文件                                  0     0338",              # 0 and 338 run together
+    "行政规范性文件 5 25",                                                     # single spaces: no layout
+])
+def test_numbers_no_column_placement_is_clear_for_stay_missing(normative: str) -> None:
+    record = _layout("规章                                            0     0     0", normative)
+    for c in ("issued", "repealed", "in_force"):
+        assert _ad(record, f"normative_documents.{c}")[1] is Status.MISSING, (normative, c)
+
+
+def test_a_table2_row_one_number_short_is_never_derived_as_a_number_cut_in_two() -> None:
+    # 5 25 may be 5 | 2 | 5 (two cells run together) or 5 and 25 beside a blank cell: no reading is pinned
+    record = _record("\t规章\n\t0\n\t0\n\t0\n\t行政规范性文件\n\t5\n\t25\n\t行政许可\n\t3\n")
+    candidates = record.provenance["active_disclosure.normative_documents.repealed"]
+    assert _ad(record, "normative_documents.repealed") == (None, Status.MISSING)
+    assert "DERIVE.AMBIGUOUS" in candidates.rules

@@ -6,7 +6,7 @@ give every field its status.
     disputed    takes part in an identity that does not hold (values kept as printed)
     unverified  read, but an identity it is in could not be checked (an operand is missing),
                 or a blank cell among numbers (a lost 0 looks the same: ``READ.ISOLATED_BLANK``),
-                or a cell of OCR-confusable letters only read as digits (``READ.OCR_LETTERS``)
+                or a likely reading that proves nothing (verify/guesses.py: ``READ.OCR_LETTERS``, ``READ.LAYOUT_CLOSE``)
     missing     not read and not pinned
 
 Fields no identity covers (agency, year, 表二) are proven when read with certainty.
@@ -19,7 +19,7 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .derive import DEFAULT_SEARCH_CAP, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
-from .letters import RULE as LETTERS_RULE, letters_only
+from .guesses import guessed
 from .identities import check_identities
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -77,8 +77,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     flagged: dict[str, tuple[Status, list[str]]] = {}
     for path in isolated_blanks(readings):  # (table fields: a proven one becomes unverified)
         flagged[path] = (Status.UNVERIFIED, [BLANK_RULE])
-    for path in letters_only(readings):    # (any field: O read as 0 is a guess, even where identities hold)
-        flagged[path] = (Status.UNVERIFIED, [LETTERS_RULE])
+    for path, rule in guessed(readings).items():    # (a guess stays one even where identities hold)
+        flagged[path] = (Status.UNVERIFIED, [rule])
     for eq in unchecked:
         for p in eq.paths:
             if p in values:

@@ -6,20 +6,25 @@ import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind
-from .cells import letters_as_digits, parse_cell
+from .cells import letters_as_digits, normalise, parse_cell
+from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
-from .layout import Item, Region
-from .readings import Readings, missing, reading
+from .layout import Item, Region, label_key
+from .readings import Readings, gap_options, missing, reading
 
 __all__ = ["read_table2"]
 
 _DIGIT = re.compile(r"\d")
+_PLACEABLE = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.OCR, CellKind.PLACEHOLDER})
+_LEADING_ZERO = re.compile(r"^0[\dOo]")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 
 
-def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> Readings:
-    """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given)."""
+def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
+                lines: list[str] | None = None) -> Readings:
+    """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given).
+    With the document's ``lines``, a fixed-width row with a blank cell is placed by its full neighbour's columns."""
     out: Readings = {}
     items = region.items
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
@@ -40,6 +45,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
             values = values[:1]         # a converter repeats the one cell across the columns it spans
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
         values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
+        method = "label+cells"
+        if lines is not None and 0 < len(values) < n:
+            values, method = _with_layout_blanks(item, values, n, lines, region)
         key = _without_fee_unit(item.key) if n == 1 and paths[0].endswith("fees_10k_yuan") else item.key
         glued = glued_number(key) if not values else None
         if glued is not None and _DIGIT.search(strip_item_number(key[:-len(glued)])):
@@ -50,7 +58,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             for path, v in zip(paths, values):
-                r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], "label+cells")
+                r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], method)
                 if path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
                     out[path] = r
                 else:
@@ -64,6 +72,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
             if ambiguities is not None and len(nums) == len(values) and all(isinstance(x, int) for x in nums) \
                     and not paths[0].endswith("fees_10k_yuan"):
                 options = recount_options(nums, n)  # a number split in two, or two cells merged
+                if options and len(nums) == n - 1:  # … or a blank cell (unknown here) among the rest
+                    options += gap_options(nums, n)
                 if options:
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
@@ -87,6 +97,42 @@ def _with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[
         return values
     return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=label.width, grid=label.grid)
             for c in range(label.col + 1, label.col + n + 1)]
+
+
+def _with_layout_blanks(label: Item, values: list[Item], n: int, lines: list[str],
+                        region: Region) -> tuple[list[Item], str]:
+    """A fixed-width (``pdftotext -layout``) row printing fewer numbers than its ``n`` columns, all on
+    its label's line: each number goes to its column by a full row of the same table (columns.py),
+    the other columns are blank cells (method ``layout-columns``, or ``layout-columns-close`` when
+    another placement came near: never proven); ``values`` as they were when no placement is clear."""
+    line = lines[label.line - 1]
+    unchanged = values, "label+cells"
+    if "\t" in line or not all(v.line == label.line and v.col is None and v.cell.kind in _PLACEABLE
+                                and not _LEADING_ZERO.match(normalise(v.raw)) for v in values):
+        return unchanged        # (a note, or a number with a leading zero, may be two cells run together)
+    for n_ref in range(region.start, region.end):
+        if n_ref == label.line:
+            continue
+        reference = lines[n_ref - 1]
+        if "\t" in reference or not _full_row(reference, n):
+            continue
+        placed = place_by_columns(line, [v.raw for v in values], reference, n)
+        if placed is None:
+            return unchanged
+        by_slot = dict(zip(placed[0], values))
+        method = "layout-columns" if placed[1] >= CLEAR_MARGIN else "layout-columns-close"
+        return [by_slot.get(c) or Item("", label.line, parse_cell(""), key="") for c in range(n)], method
+    return unchanged
+
+
+def _full_row(line: str, n: int) -> bool:
+    """A line holding a 表二 row label and then exactly ``n`` cells, every one a number or placeholder."""
+    tokens = line.split()
+    if len(tokens) < n + 1 or not all(parse_cell(t).is_value for t in tokens[-n:]) \
+            or parse_cell(tokens[-n - 1]).is_value:
+        return False
+    key = label_key("".join(tokens[:-n]))
+    return any(width == n and match_row(key, pattern) for _, pattern, width in TABLE2_LABELS)
 
 
 def _without_fee_unit(key: str) -> str:

@@ -1,0 +1,35 @@
+"""Readings that are likely, never proof: read and shown, but a field so read is ``unverified``.
+
+* ``READ.OCR_LETTERS``: a cell printed as OCR-confusable letters only (``O``, ``l``, ``lO``).
+  Inside a digit run an OCR confusion is anchored (``1O`` is 10); a cell of letters alone has no
+  digit to anchor it, so its reading (``O`` → 0) is a guess, whatever the identities say.
+* ``READ.LAYOUT_CLOSE``: a fixed-width row with a blank cell whose numbers were placed in their
+  columns by a full row's positions (``llm_extract/extract/columns.py``), where another placement
+  came close (damaged layout text shifts numbers by a few columns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from llm_extract.evidence import CellKind, Reading
+
+__all__ = ["guessed", "LETTERS_RULE", "LAYOUT_RULE"]
+
+LETTERS_RULE = "READ.OCR_LETTERS"
+LAYOUT_RULE = "READ.LAYOUT_CLOSE"
+_CLOSE = "layout-columns-close"
+
+
+def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
+    """Path → rule of every read field whose reading is a likely guess."""
+    ocr = CellKind.OCR
+    out: dict[str, str] = {}
+    for path, r in readings.items():
+        if r.value is None:
+            continue
+        if r.method == _CLOSE:
+            out[path] = LAYOUT_RULE
+        elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
+            out[path] = LETTERS_RULE
+    return out
