@@ -159,3 +159,57 @@ def test_a_table2_row_one_number_short_is_never_derived_as_a_number_cut_in_two()
     candidates = record.provenance["active_disclosure.normative_documents.repealed"]
     assert _ad(record, "normative_documents.repealed") == (None, Status.MISSING)
     assert "DERIVE.AMBIGUOUS" in candidates.rules
+
+
+def _dump(sep: str, regulations: str, normative: str, fee: str = "行政事业性收费{s}204.73") -> str:
+    """A crawler's dump with cells parted by ``sep`` (one tab or one space each), rows by a space."""
+    s = sep
+    t3 = s.join(["0"] * 7)
+    return ("某县2022年政府信息公开工作年度报告\n一、总体情况 本年度持续深化政务公开。二、主动公开政府信息情况 "
+            f"第二十条第（一）项 信息内容{s}本年制发件数{s}本年废止件数{s}现行有效件数 {regulations} {normative} "
+            f"第二十条第（五）项 信息内容{s}本年处理决定数量 行政许可{s}19 第二十条第（六）项 信息内容{s}本年处理决定数量 "
+            f"行政处罚{s}43 行政强制{s}50 第二十条第（八）项 信息内容{s}本年收费金额（单位：万元） {fee.format(s=s)} "
+            "三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+            f"{s}申请人情况 自然人{s}法人或其他组织{s}总计 一、本年新收政府信息公开申请数量{s}{t3} "
+            f"二、上年结转政府信息公开申请数量{s}{t3} 三、本年度办理结果(一)予以公开{s}{t3} "
+            f"(三)不予公开1.属于国家秘密{s}{t3} 2.其他法律行政法规禁止公开{s}{t3}\n")
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])
+@pytest.mark.parametrize("regulations, normative, blank", [
+    ("规章{s}0{s}{s}7", "行政规范性文件{s}0{s}23{s}19", "regulations.repealed"),
+    ("规章{s}0{s}0{s}0", "行政规范性文件{s}36{s}2{s}", "normative_documents.in_force"),     # the row's last cell
+    ("规章{s}{s}1{s}38", "行政规范性文件{s}0{s}23{s}19", "regulations.issued"),
+])
+def test_a_crawlers_empty_cell_between_one_separator_per_cell_is_a_blank_cell_in_place(
+        sep: str, regulations: str, normative: str, blank: str) -> None:
+    text = _dump(sep, regulations.format(s=sep), normative.format(s=sep))
+    record = process_document(Document.from_text(text, doc_id="dump"))
+    expected = {"regulations": regulations, "normative_documents": normative}
+    for row, printed in expected.items():
+        cells = printed.split("{s}")[1:]
+        for c, cell in zip(("issued", "repealed", "in_force"), cells):
+            path = f"{row}.{c}"
+            value, status = _ad(record, path)
+            if path == blank:
+                assert (value, status) == (None, Status.UNVERIFIED), (sep, path)
+            else:
+                assert (value, status) == (int(cell), Status.PROVEN), (sep, path)
+
+
+def test_a_crawlers_row_of_single_spaces_with_a_cell_too_few_is_not_guessed() -> None:
+    # 规章 0 0, then the next row: no second space marks where the blank cell stood
+    text = _dump(" ", "规章 0 0", "行政规范性文件 0 23 19")
+    record = process_document(Document.from_text(text, doc_id="dump"))
+    for c in ("issued", "repealed", "in_force"):
+        assert _ad(record, f"regulations.{c}")[1] is Status.MISSING
+
+
+@pytest.mark.parametrize("fee, value, status", [
+    ("行政事业性收费49O.69", Decimal("490.69"), Status.PROVEN),
+    ("行政事业性收费O", 0, Status.UNVERIFIED),
+])
+def test_a_crawlers_fee_glued_to_its_label_with_ocr_confusions_is_read(fee: str, value, status: Status) -> None:
+    text = _dump("", "规章000", "行政规范性文件02319", fee=fee).replace("（单位：万元） ", "（单位：万元）")
+    record = process_document(Document.from_text(text, doc_id="dump"))
+    assert _ad(record, "fees_10k_yuan") == (value, status)

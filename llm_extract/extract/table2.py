@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind
-from .cells import letters_as_digits, normalise, parse_cell
+from .cells import Cell, letters_as_digits, normalise, parse_cell
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
@@ -18,6 +18,7 @@ __all__ = ["read_table2"]
 _DIGIT = re.compile(r"\d")
 _PLACEABLE = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.OCR, CellKind.PLACEHOLDER})
 _LEADING_ZERO = re.compile(r"^0[\dOo]")
+_GLUED_OCR = re.compile(r"^(.*?[\u4e00-\u9fff)）])([\dOoIlSB]+(?:\.[\dOoIlSB]+)?)$")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 
 
@@ -55,6 +56,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 out[path] = missing(item.raw, [item.line], "glued", "another row runs into the label")
         elif glued is not None:         # a crawler's dump: 行政许可3150, 规章000
             _t2_glued(glued, paths, item, out, ambiguities)
+        elif n == 1 and not values and (ocr := _glued_ocr(key)) is not None:
+            r = reading(ocr, [item.line], "glued")         # 行政事业性收费49O.69, 行政强制O
+            out[paths[0]] = r if paths[0].endswith("fees_10k_yuan") or not isinstance(r.value, Decimal) \
+                else missing(ocr.raw, [item.line], "glued", "a decimal where a count belongs")
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             for path, v in zip(paths, values):
@@ -133,6 +138,16 @@ def _full_row(line: str, n: int) -> bool:
         return False
     key = label_key("".join(tokens[:-n]))
     return any(width == n and match_row(key, pattern) for _, pattern, width in TABLE2_LABELS)
+
+
+def _glued_ocr(key: str) -> Cell | None:
+    """The cell a one-cell row's label key ends in when OCR confusions stand in it (``49O.69``, ``O``):
+    read as a digit-anchored confusion, or as letters only (never proven: verify/guesses.py)."""
+    m = _GLUED_OCR.match(key)
+    if m is None or _DIGIT.search(strip_item_number(m.group(1))):
+        return None
+    cell = parse_cell(m.group(2))
+    return cell if cell.kind is CellKind.OCR else letters_as_digits(cell)
 
 
 def _without_fee_unit(key: str) -> str:
