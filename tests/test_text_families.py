@@ -144,7 +144,6 @@ def test_a_placement_another_one_comes_close_to_is_read_but_never_proven() -> No
 @pytest.mark.parametrize("normative", [
     "行政规范性文件                                    3            7",         # 7 between two columns
     "行政规范性文件                                   0     120（新制发4件）",   # 12 and 0 run together
-    "行政规范性文件                                  0     0338",              # 0 and 338 run together
     "行政规范性文件 5 25",                                                     # single spaces: no layout
 ])
 def test_numbers_no_column_placement_is_clear_for_stay_missing(normative: str) -> None:
@@ -213,3 +212,23 @@ def test_a_crawlers_fee_glued_to_its_label_with_ocr_confusions_is_read(fee: str,
     text = _dump("", "规章000", "行政规范性文件02319", fee=fee).replace("（单位：万元） ", "（单位：万元）")
     record = process_document(Document.from_text(text, doc_id="dump"))
     assert _ad(record, "fees_10k_yuan") == (value, status)
+
+
+@pytest.mark.parametrize("normative, expected", [
+    ("行政规范性文件                                  0     0338（其中修订4件）", (0, 0, 338)),
+    ("行政规范性文件                                  25     00(含废止6件)", (25, 0, 0)),
+])
+def test_a_number_with_a_leading_zero_is_two_cells_run_together_and_its_only_cut_is_derived(normative, expected):
+    record = _layout("规章                                            0     0     0", normative)
+    got = [_ad(record, f"normative_documents.{c}") for c in ("issued", "repealed", "in_force")]
+    assert got == [(v, Status.DERIVED) for v in expected]
+
+
+def test_two_cells_run_together_that_cut_two_ways_stay_missing_with_both_cuts_as_candidates() -> None:
+    record = _layout("规章                                            0     0     0",
+                     "行政规范性文件                                   0     120（新制发4件）")
+    assert [_ad(record, f"normative_documents.{c}")[1] for c in ("issued", "repealed", "in_force")] == \
+        [Status.MISSING] * 3
+    finding = next(f for f in record.findings if f.code == "DERIVE.AMBIGUOUS"
+                   and "active_disclosure.normative_documents.issued" in f.paths)
+    assert [0, 1, 20] in finding.detail["candidates"] and [0, 12, 0] in finding.detail["candidates"]

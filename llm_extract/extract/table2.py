@@ -18,6 +18,7 @@ __all__ = ["read_table2"]
 _DIGIT = re.compile(r"\d")
 _PLACEABLE = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.OCR, CellKind.PLACEHOLDER})
 _LEADING_ZERO = re.compile(r"^0[\dOo]")
+_LEADING_DIGITS = re.compile(r"^\d+")
 _GLUED_OCR = re.compile(r"^(.*?[\u4e00-\u9fff)）])([\dOoIlSB]+(?:\.[\dOoIlSB]+)?)$")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 
@@ -76,13 +77,42 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             nums = [v.cell.value for v in values if v.cell.is_number]
             if ambiguities is not None and len(nums) == len(values) and all(isinstance(x, int) for x in nums) \
                     and not paths[0].endswith("fees_10k_yuan"):
-                options = recount_options(nums, n)  # a number split in two, or two cells merged
-                if options and len(nums) == n - 1:  # … or a blank cell (unknown here) among the rest
-                    options += gap_options(nums, n)
+                options = recount_options(nums, n) if len(nums) != n - 1 else _short_row_options(values, n)
                 if options:
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
     return out
+
+
+def _short_row_options(values: list[Item], n: int) -> list[list[int | None]]:
+    """Readings of a row printing one number too few (every one an int): two cells ran together, so
+    one printed number is cut in two, as printed (``0338（其中修订4件）`` is 0 and 338: no count has a
+    leading zero); or, when every number could be one cell, a blank cell (unknown here) stands
+    among them. Both are offered: a unique reading is pinned, several stay candidates."""
+    texts = []
+    for v in values:
+        m = _LEADING_DIGITS.match(normalise(v.raw).replace(",", ""))
+        if m is None:
+            return []
+        texts.append(m.group())
+    ints = [int(t) for t in texts]
+    options: list[list[int | None]] = []
+    broken = [i for i, t in enumerate(texts) if not _whole(t)]     # (such a number must be the one cut)
+    for i, text in enumerate(texts):
+        if broken and broken != [i]:
+            continue
+        for cut in range(1, len(text)):
+            head, tail = text[:cut], text[cut:]
+            if _whole(head) and _whole(tail):
+                options.append(ints[:i] + [int(head), int(tail)] + ints[i + 1:])
+    if options and all(_whole(t) for t in texts):
+        options += gap_options(ints, n)
+    return options
+
+
+def _whole(digits: str) -> bool:
+    """A count as printed: no leading zero (but 0 itself)."""
+    return digits == "0" or digits[:1] != "0"
 
 
 def _with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item]) -> list[Item]:
