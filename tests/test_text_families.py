@@ -232,3 +232,30 @@ def test_two_cells_run_together_that_cut_two_ways_stay_missing_with_both_cuts_as
     finding = next(f for f in record.findings if f.code == "DERIVE.AMBIGUOUS"
                    and "active_disclosure.normative_documents.issued" in f.paths)
     assert [0, 1, 20] in finding.detail["candidates"] and [0, 12, 0] in finding.detail["candidates"]
+
+
+def test_table3_cells_of_ocr_letters_the_identities_cannot_all_pin_are_read_as_digits_but_never_proven() -> None:
+    from llm_extract.schema import Report
+    from llm_extract.synth.render import render
+
+    report = Report(doc_id="x", agency="向阳区", year=2022)
+    for path in report.values():
+        if path.startswith(("applications.", "review_litigation.")):
+            report.set(path, 0)
+    for path, value in (("applications.new_received.natural_person", 3), ("applications.new_received.total", 3),
+                        ("applications.granted.natural_person", 3), ("applications.granted.total", 3),
+                        ("applications.total_processed.natural_person", 3), ("applications.total_processed.total", 3)):
+        report.set(path, value)
+    lines = render(report, "cells").split("\n")
+    start = next(i for i, line in enumerate(lines) if "收到和处理政府信息公开申请情况" in line)
+    ocr = [i for i in range(start, len(lines)) if lines[i] == "\t0"][::3]       # every third 0 of 表三/表四
+    for i in ocr:
+        lines[i] = "\tO"
+    record = process_document(Document.from_text("\n".join(lines), doc_id="x"))
+    assert len(ocr) > 40
+    guessed = {p for p, v in record.provenance.items() if v.rules == ["READ.OCR_LETTERS"]}
+    assert guessed and all(record.provenance[p].status is Status.UNVERIFIED for p in guessed)
+    assert all(record.report.get(p) == 0 for p in guessed)
+    for path, prov in record.provenance.items():          # every O is read as 0 or derived, none left missing
+        if prov.raw == "O":
+            assert record.report.get(path) == 0 and prov.status in (Status.UNVERIFIED, Status.DERIVED), path
