@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from llm_extract.evidence import CellKind, Status
+from llm_extract.extract import extract_regex
 from llm_extract.extract.cells import parse_cell
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
@@ -259,3 +260,32 @@ def test_table3_cells_of_ocr_letters_the_identities_cannot_all_pin_are_read_as_d
     for path, prov in record.provenance.items():          # every O is read as 0 or derived, none left missing
         if prov.raw == "O":
             assert record.report.get(path) == 0 and prov.status in (Status.UNVERIFIED, Status.DERIVED), path
+
+
+def test_a_table3_row_printed_again_after_a_page_break_is_one_row_derived_where_the_identities_hold() -> None:
+    from llm_extract.schema import Report
+    from llm_extract.synth.render import render
+
+    report = Report(doc_id="x", agency="向阳区", year=2022)
+    for path in report.values():
+        if path.startswith(("applications.", "review_litigation.")):
+            report.set(path, 0)
+    for row in ("new_received", "rejected_publication", "total_processed"):
+        report.set(f"applications.{row}.natural_person", 5)
+        report.set(f"applications.{row}.research", 1)
+        report.set(f"applications.{row}.total", 6)
+    lines = render(report, "pdftext").split("\n")
+    i = next(n for n, line in enumerate(lines) if line.startswith("3.要求提供公开出版"))
+    # pdftotext: the label wrapped, its numbers, the page's footer, then the row printed again
+    repeated = ["    3.要求提供公开出版", "    物                                                5    0      1    0     0    0    6",
+                "", "                              第 2 页 共 6 页", "",
+                "    3.要求提供公开出版物                            5      0     1     0     0     0    6"]
+    lines[i:i + 1] = repeated
+    doc = Document.from_text("\n".join(lines), doc_id="x")
+    offered = [a.options for a in extract_regex(doc).ambiguities
+               if a.paths[0] == "applications.rejected_publication.natural_person"]
+    assert offered == [[[5, 0, 1, 0, 0, 0, 6]]]          # one copy, for the identities to check
+    record = process_document(doc)
+    row = record.report.applications.rejected_publication
+    assert (row.natural_person, row.research, row.total) == (5, 1, 6)
+    assert record.provenance["applications.rejected_publication.natural_person"].status is Status.DERIVED
