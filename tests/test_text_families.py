@@ -289,3 +289,21 @@ def test_a_table3_row_printed_again_after_a_page_break_is_one_row_derived_where_
     row = record.report.applications.rejected_publication
     assert (row.natural_person, row.research, row.total) == (5, 1, 6)
     assert record.provenance["applications.rejected_publication.natural_person"].status is Status.DERIVED
+
+
+def test_a_pdf_text_line_of_placeholders_parted_by_spaces_is_one_empty_cell_each() -> None:
+    assert parse_cell("-     -     -").kind is CellKind.TEXT and parse_cell("—/—").kind is CellKind.PLACEHOLDER
+    t4 = ("四、政府信息公开行政复议、行政诉讼情况\n"
+          "                    行政复议                                          行政诉讼\n"
+          "                                                    未经复议直接起诉                      复议后起诉\n"
+          "   结果  结果  其他  尚未        结果  结果  其他  尚未        结果  结果  其他  尚未\n"
+          "   维持  纠正  结果  审结  总计  维持  纠正  结果  审结  总计  维持  纠正  结果  审结  总计\n"
+          "    0     2     0     3     5\n    0     0     2     0     2\n    -     -     -     -     -\n"
+          "五、存在的主要问题及改进情况\n")
+    record = process_document(Document.from_text(_HEAD + "\t行政许可\n\t3\n" + _T3 + t4, doc_id="t4"))
+    rl = record.report.review_litigation
+    assert (rl.administrative_review.corrected, rl.administrative_review.total) == (2, 5)
+    assert (rl.litigation_direct.other, rl.litigation_direct.total) == (2, 2)
+    assert rl.litigation_after_review.total is None
+    prov = record.provenance["review_litigation.litigation_after_review.total"]
+    assert (prov.kind, prov.raw) == (CellKind.PLACEHOLDER, "-") and prov.status is not Status.MISSING

@@ -11,6 +11,7 @@
     "4O4.28"      ocr          → 404.28 (the same inside a decimal anchored by a digit: a fee)
     "1 0"         text         → not a value: a number split in two, or two cells merged;
                                  which one only the identities can tell (verify/split.py)
+    "-   -   -"   text         → not a value: several empty cells, each a placeholder of its own
     anything else text         → not a value
 """
 
@@ -35,6 +36,8 @@ _UNITS = r"(?:件|个|条|项|次|人次|万元|元)"
 _WITH_UNIT = re.compile(rf"^(共)?{_NUMBER}({_UNITS})$")
 _ANNOTATED = re.compile(rf"^{_NUMBER}{_UNITS}?[(\[](.+?)[)\]]$")
 _SPLIT_DIGITS = re.compile(r"\d\s+\d")
+_PLACEHOLDER_TOKEN = r"(?:[/\-—–－─\\]+|无|不适用)"
+_SPACED_PLACEHOLDERS = re.compile(rf"^{_PLACEHOLDER_TOKEN}(?:\s+{_PLACEHOLDER_TOKEN})+$")
 _OCR = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,7}$")
 _OCR_DECIMAL = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,9}\.[\dOoIlSB]{1,8}$")
 _OCR_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
@@ -72,6 +75,8 @@ def parse_cell(raw: str) -> Cell:
     spaced = normalise(raw).replace("〇", "0")
     if _SPLIT_DIGITS.search(spaced):    # "1 0": never guess between 10 and two cells 1, 0
         return Cell(raw, CellKind.TEXT, note="digits separated by a space")
+    if _SPACED_PLACEHOLDERS.match(spaced):   # "-     -     -": a row of empty cells, each its own
+        return Cell(raw, CellKind.TEXT, note="placeholders separated by spaces")
     text = spaced.replace(" ", "")
     if not text:
         return Cell(raw, CellKind.BLANK)
