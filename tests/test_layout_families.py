@@ -245,9 +245,18 @@ def test_an_empty_field_of_a_converters_table_2_row_is_a_blank_cell_queued_as_an
 def test_a_word_in_a_field_of_a_table_2_row_is_not_an_empty_cell():
     from llm_extract.ingest import Document
 
-    record = process_document(Document.from_text(_markdown_report("| 行政规范性文件 | 0 |  | 共204件 |"), doc_id="md"))
+    record = process_document(Document.from_text(_markdown_report("| 行政规范性文件 | 0 |  | 见附件 |"), doc_id="md"))
     for c in ("issued", "repealed", "in_force"):
         assert record.provenance[f"active_disclosure.normative_documents.{c}"].status is Status.MISSING, c
+
+
+def test_a_count_printed_as_in_all_n_items_is_that_count():
+    from llm_extract.ingest import Document
+
+    record = process_document(Document.from_text(_markdown_report("| 行政规范性文件 | 0 |  | 共204件 |"), doc_id="md"))
+    nd = record.report.active_disclosure.normative_documents
+    assert (nd.issued, nd.repealed, nd.in_force) == (0, None, 204)
+    assert record.provenance["active_disclosure.normative_documents.in_force"].raw == "共204件"
 
 
 @pytest.mark.parametrize("name, row, expected", [

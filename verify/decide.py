@@ -5,7 +5,8 @@ give every field its status.
     derived     lost, pinned to one value by the identities (the equations named)
     disputed    takes part in an identity that does not hold (values kept as printed)
     unverified  read, but an identity it is in could not be checked (an operand is missing),
-                or a blank cell among numbers (a lost 0 looks the same: ``READ.ISOLATED_BLANK``)
+                or a blank cell among numbers (a lost 0 looks the same: ``READ.ISOLATED_BLANK``),
+                or a likely reading that proves nothing (verify/guesses.py: ``READ.OCR_LETTERS``, ``READ.LAYOUT_CLOSE``)
     missing     not read and not pinned
 
 Fields no identity covers (agency, year, 表二) are proven when read with certainty.
@@ -18,6 +19,7 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .derive import DEFAULT_SEARCH_CAP, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
+from .guesses import LETTERS_RULE, guessed, letters_guess
 from .identities import check_identities
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -75,6 +77,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     flagged: dict[str, tuple[Status, list[str]]] = {}
     for path in isolated_blanks(readings):  # (table fields: a proven one becomes unverified)
         flagged[path] = (Status.UNVERIFIED, [BLANK_RULE])
+    for path, rule in guessed(readings).items():    # (a guess stays one even where identities hold)
+        flagged[path] = (Status.UNVERIFIED, [rule])
     for eq in unchecked:
         for p in eq.paths:
             if p in values:
@@ -106,6 +110,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             else:
                 status, rules = flag[0], list(flag[1])
             prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, rules, {}, r.note)
+        elif r.kind is CellKind.MISSING and (guess := letters_guess(r.raw)) is not None:
+            value = guess               # O printed for 0 where the identities could not pin the cell
+            prov = FieldProvenance(Status.UNVERIFIED, source, r.method or None, CellKind.OCR, r.raw, r.lines,
+                                   [LETTERS_RULE], {}, f"only OCR-confusable letters, read as {guess}")
         else:
             value = None
             rules = ["READ.MISSING"]

@@ -52,5 +52,9 @@ register("READ.NOT_PRINTED", "报告未列出该单元格（如（六）其他�
          "the report does not print this cell ((六) printed as one row): left null, never derived")
 register("READ.ISOLATED_BLANK", "空白单元格的同行、同列相邻单元格均为数字，可能是丢失的 0",
          "a blank cell whose row and column neighbours are all numbers: it may be a lost 0")
+register("READ.OCR_LETTERS", "单元格只有易被 OCR 误认的字母（如 O、l），按数字读取，未经证明",
+         "a cell of OCR-confusable letters only (O, l): read as digits, never proven")
+register("READ.LAYOUT_CLOSE", "定宽文本中按列位置放置的数字，另一种放法与之相差很小，未经证明",
+         "numbers of a fixed-width row placed in their columns by position, another placement came close: never proven")
 register("READ.UNCHECKED", "所在勾稽关系因缺失单元格无法核对", "an identity this cell is in could not be checked")
 register("READ.FORM", "不是 2021 版年度报告格式", "not the 2021 form of the annual report")

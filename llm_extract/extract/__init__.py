@@ -40,7 +40,7 @@ def extract_regex(doc: Document) -> Extraction:
     ambiguities = []
     warnings: list[str] = []
     if t2 is not None:
-        readings.update(read_table2(t2, ambiguities))
+        readings.update(read_table2(t2, ambiguities, lines))
     if "表三" in regions:
         r3, a3 = read_table3(regions["表三"], inline=unfolded)
         readings.update(r3)

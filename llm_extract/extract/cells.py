@@ -5,10 +5,13 @@
     "0" "0.00"    zero         → 0
     "１２" "1,234" number       → 12, 1234
     "3件" "〇"    number, zero → 3 (note "件"), 0
+    "共35件"      number       → 35 (note "共…件": a count's cell may say "in all 35")
     "22（其中修订16件）" annotated → 22, note "其中修订16件"
     "1O" "l2"     ocr          → 10, 12 (O→0, l/I→1, S→5, B→8 inside a digit run)
+    "4O4.28"      ocr          → 404.28 (the same inside a decimal anchored by a digit: a fee)
     "1 0"         text         → not a value: a number split in two, or two cells merged;
                                  which one only the identities can tell (verify/split.py)
+    "-   -   -"   text         → not a value: several empty cells, each a placeholder of its own
     anything else text         → not a value
 """
 
@@ -21,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..evidence import CellKind
 
-__all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS"]
+__all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits"]
 
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "－", "─", "无", "不适用", "空", "\\", "/ ", "—/—", "--"})
 
@@ -30,10 +33,13 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNITS = r"(?:件|个|条|项|次|人次|万元|元)"
-_WITH_UNIT = re.compile(rf"^{_NUMBER}({_UNITS})$")
+_WITH_UNIT = re.compile(rf"^(共)?{_NUMBER}({_UNITS})$")
 _ANNOTATED = re.compile(rf"^{_NUMBER}{_UNITS}?[(\[](.+?)[)\]]$")
 _SPLIT_DIGITS = re.compile(r"\d\s+\d")
+_PLACEHOLDER_TOKEN = r"(?:[/\-—–－─\\]+|无|不适用)"
+_SPACED_PLACEHOLDERS = re.compile(rf"^{_PLACEHOLDER_TOKEN}(?:\s+{_PLACEHOLDER_TOKEN})+$")
 _OCR = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,7}$")
+_OCR_DECIMAL = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,9}\.[\dOoIlSB]{1,8}$")
 _OCR_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
 
 
@@ -69,6 +75,8 @@ def parse_cell(raw: str) -> Cell:
     spaced = normalise(raw).replace("〇", "0")
     if _SPLIT_DIGITS.search(spaced):    # "1 0": never guess between 10 and two cells 1, 0
         return Cell(raw, CellKind.TEXT, note="digits separated by a space")
+    if _SPACED_PLACEHOLDERS.match(spaced):   # "-     -     -": a row of empty cells, each its own
+        return Cell(raw, CellKind.TEXT, note="placeholders separated by spaces")
     text = spaced.replace(" ", "")
     if not text:
         return Cell(raw, CellKind.BLANK)
@@ -84,11 +92,29 @@ def parse_cell(raw: str) -> Cell:
         return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value)
     m = _WITH_UNIT.match(text)
     if m:                               # a unit is no annotation: "3件" is the number 3
-        value = _as_value(m.group(1).replace(",", ""))
-        return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value, m.group(2))
+        value = _as_value(m.group(2).replace(",", ""))
+        note = f"{m.group(1)}…{m.group(3)}" if m.group(1) else m.group(3)
+        return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value, note)
     m = _ANNOTATED.match(text)
     if m:
         return Cell(raw, CellKind.ANNOTATED, _as_value(m.group(1).replace(",", "")), m.group(2))
-    if _OCR.match(text):
-        return Cell(raw, CellKind.OCR, int(text.translate(_OCR_MAP)), f"OCR confusion read as {text.translate(_OCR_MAP)}")
+    if _OCR.match(text) or _OCR_DECIMAL.match(text):
+        read = text.translate(_OCR_MAP)
+        return Cell(raw, CellKind.OCR, _as_value(read), f"OCR confusion read as {read}")
     return Cell(raw, CellKind.TEXT)
+
+
+_LETTERS_ONLY = re.compile(r"^[OoIlSB]{1,7}$")
+
+
+def letters_as_digits(cell: Cell) -> Cell | None:
+    """A cell of OCR-confusable letters only (``O``, ``lO``) read as digits (kind ocr), or ``None``.
+
+    No digit anchors the confusion: where identities cover the cell they, not this guess, pin it
+    (the layout keeps such a cell missing); where none does (表二) the guess is read, and the
+    verifier never proves it (``READ.OCR_LETTERS``)."""
+    text = normalise(cell.raw)
+    if cell.value is not None or not _LETTERS_ONLY.match(text):
+        return None
+    read = text.translate(_OCR_MAP)
+    return Cell(cell.raw, CellKind.OCR, int(read), f"only OCR-confusable letters, read as {read}")

@@ -66,6 +66,9 @@ _T2_LABEL_AT = re.compile("|".join(sorted((re.escape(x) for x in _T2_LABELS), ke
 #: 表二's sub-headings: 第二十条第（一）项
 _T2_ITEM = re.compile(r"第二十条第?[（(]?[一二三四五六七八九十]+[）)]?项")
 _ROW_WORDS = tuple({w for r in FORM.table3_rows for w in r.words})
+#: a 表二 stock row's label and the one separator after it (cells: digits, a note-less number, a placeholder)
+_STOCK_ROW = re.compile(r"^\s*(?P<label>(?:行政)?规范性文件|规章)(?P<sep>[ \t])")
+_STOCK_CELL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|[/／\-—－–]+|无|不适用)$")
 
 
 def is_inline(line: str) -> bool:
@@ -90,7 +93,7 @@ def _continued(text: str) -> list[str]:
     after = _AFTER_TABLES.search(text)
     last = after.start() if after else len(text)
     points = sorted({c for c in _row_cuts(text) if 0 < c < last} | {0, last, len(text)})
-    pieces = [text[a:b].strip() for a, b in zip(points, points[1:])]
+    pieces = [_stock_row(text[a:b]) or text[a:b].strip() for a, b in zip(points, points[1:])]
     return [_parted(p) for p in pieces if p]
 
 
@@ -137,7 +140,7 @@ def _row_cuts(text: str) -> set[int]:
         cuts.add(m.start())
     for m in _T2_LABEL_AT.finditer(text):
         after = text[m.end():m.end() + 1]
-        if after.isdigit() or after in " \t\u3000/／-—－无":
+        if after.isdigit() or after in " \t\u3000/／-—－无OlI":     # (O, l, I: a digit OCR'd as a letter)
             cuts.add(m.start())
     return cuts
 
@@ -155,8 +158,27 @@ def _spans(text: str, continued: bool = False) -> list[str]:
     last = after[0] if after else len(text)
     cuts = {c for c in heads | _row_cuts(text) if first <= c <= last} | {first, last}
     points = sorted(cuts | {0, len(text)})
-    pieces = [text[a:b].strip() for a, b in zip(points, points[1:])]
+    pieces = [_stock_row(text[a:b]) or text[a:b].strip() for a, b in zip(points, points[1:])]
     return [_parted(p) for p in pieces if p]
+
+
+def _stock_row(piece: str) -> str | None:
+    """A 表二 stock row (规章, 行政规范性文件: three cells) of a dump whose cells are parted by one tab
+    or one space each, as tab-separated fields: ``规章 0  7`` and ``规章\t0\t\t7`` → ``规章\t0\t\t7``.
+    An empty cell is an empty field there (two separators in a row, or one before the row's end: a
+    single space parts the rows), and would be lost with the spaces; ``None`` for any other piece."""
+    m = _STOCK_ROW.match(piece)
+    if m is None:
+        return None
+    sep = m.group("sep")
+    body = piece[m.end():]
+    body = body[:-1] if body.endswith(" ") else body      # the space before the next row or heading
+    if ("\t" if sep == " " else " ") in body:
+        return None                     # separators mixed: not one per cell
+    cells = body.split(sep)
+    if len(cells) != 3 or all(cells) or not any(cells) or not all(not c or _STOCK_CELL.match(c) for c in cells):
+        return None
+    return m.group("label") + "\t" + "\t".join(cells)
 
 
 def _parted(piece: str) -> str:

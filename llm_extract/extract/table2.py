@@ -6,20 +6,27 @@ import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind
-from .cells import parse_cell
+from .cells import Cell, letters_as_digits, normalise, parse_cell
+from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
-from .layout import Item, Region
-from .readings import Readings, missing, reading
+from .layout import Item, Region, label_key
+from .readings import Readings, gap_options, missing, reading
 
 __all__ = ["read_table2"]
 
 _DIGIT = re.compile(r"\d")
+_PLACEABLE = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.OCR, CellKind.PLACEHOLDER})
+_LEADING_ZERO = re.compile(r"^0[\dOo]")
+_LEADING_DIGITS = re.compile(r"^\d+")
+_GLUED_OCR = re.compile(r"^(.*?[\u4e00-\u9fff)）])([\dOoIlSB]+(?:\.[\dOoIlSB]+)?)$")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 
 
-def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> Readings:
-    """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given)."""
+def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
+                lines: list[str] | None = None) -> Readings:
+    """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given).
+    With the document's ``lines``, a fixed-width row with a blank cell is placed by its full neighbour's columns."""
     out: Readings = {}
     items = region.items
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
@@ -40,16 +47,24 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
             values = values[:1]         # a converter repeats the one cell across the columns it spans
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
         values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
-        glued = glued_number(item.key) if not values else None
-        if glued is not None and _DIGIT.search(strip_item_number(item.key[:-len(glued)])):
+        method = "label+cells"
+        if lines is not None and 0 < len(values) < n:
+            values, method = _with_layout_blanks(item, values, n, lines, region)
+        key = _without_fee_unit(item.key) if n == 1 and paths[0].endswith("fees_10k_yuan") else item.key
+        glued = glued_number(key) if not values else None
+        if glued is not None and _DIGIT.search(strip_item_number(key[:-len(glued)])):
             for path in paths:          # 行政处罚0行政强制86: two rows ran together, whose number is 86?
                 out[path] = missing(item.raw, [item.line], "glued", "another row runs into the label")
         elif glued is not None:         # a crawler's dump: 行政许可3150, 规章000
             _t2_glued(glued, paths, item, out, ambiguities)
+        elif n == 1 and not values and (ocr := _glued_ocr(key)) is not None:
+            r = reading(ocr, [item.line], "glued")         # 行政事业性收费49O.69, 行政强制O
+            out[paths[0]] = r if paths[0].endswith("fees_10k_yuan") or not isinstance(r.value, Decimal) \
+                else missing(ocr.raw, [item.line], "glued", "a decimal where a count belongs")
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             for path, v in zip(paths, values):
-                r = reading(v.cell, [item.line, v.line], "label+cells")
+                r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], method)
                 if path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
                     out[path] = r
                 else:
@@ -62,27 +77,113 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None) -> R
             nums = [v.cell.value for v in values if v.cell.is_number]
             if ambiguities is not None and len(nums) == len(values) and all(isinstance(x, int) for x in nums) \
                     and not paths[0].endswith("fees_10k_yuan"):
-                options = recount_options(nums, n)  # a number split in two, or two cells merged
+                options = recount_options(nums, n) if len(nums) != n - 1 else _short_row_options(values, n)
                 if options:
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
     return out
 
 
+def _short_row_options(values: list[Item], n: int) -> list[list[int | None]]:
+    """Readings of a row printing one number too few (every one an int): two cells ran together, so
+    one printed number is cut in two, as printed (``0338（其中修订4件）`` is 0 and 338: no count has a
+    leading zero); or, when every number could be one cell, a blank cell (unknown here) stands
+    among them. Both are offered: a unique reading is pinned, several stay candidates."""
+    texts = []
+    for v in values:
+        m = _LEADING_DIGITS.match(normalise(v.raw).replace(",", ""))
+        if m is None:
+            return []
+        texts.append(m.group())
+    ints = [int(t) for t in texts]
+    options: list[list[int | None]] = []
+    broken = [i for i, t in enumerate(texts) if not _whole(t)]     # (such a number must be the one cut)
+    for i, text in enumerate(texts):
+        if broken and broken != [i]:
+            continue
+        for cut in range(1, len(text)):
+            head, tail = text[:cut], text[cut:]
+            if _whole(head) and _whole(tail):
+                options.append(ints[:i] + [int(head), int(tail)] + ints[i + 1:])
+    if options and all(_whole(t) for t in texts):
+        options += gap_options(ints, n)
+    return options
+
+
+def _whole(digits: str) -> bool:
+    """A count as printed: no leading zero (but 0 itself)."""
+    return digits == "0" or digits[:1] != "0"
+
+
 def _with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item]) -> list[Item]:
-    """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``):
-    when the row has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the
-    items after the label on its line; a word in a field, ``共204件``, is not an empty cell), the missing
-    fields are blank cells, in place."""
-    if not values or len(values) >= n or not label.grid or label.col is None or label.width != label.col + n + 1 \
-            or not all(v.grid and v.line == label.line and v.col is not None for v in values) \
+    """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``),
+    and so does a crawler's tab-separated row that starts with its label (``规章\t0\t\t0``): when the row
+    has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the items after
+    the label on its line; a word in a field, ``见附件``, is not an empty cell), the missing fields are
+    blank cells, in place. (A tab row with more fields than that, or a label not in its first field,
+    pads with empty fields: they are layout.)"""
+    if not values or len(values) >= n or label.col is None or label.width != label.col + n + 1 \
+            or not (label.grid or label.col == 0) \
+            or not all(v.grid is label.grid and v.line == label.line and v.col is not None for v in values) \
             or any(it.is_text for it in line_items):
         return values
     by_col = {v.col: v for v in values}
     if len(by_col) != len(values) or not set(by_col) <= set(range(label.col + 1, label.col + n + 1)):
         return values
-    return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=label.width, grid=True)
+    return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=label.width, grid=label.grid)
             for c in range(label.col + 1, label.col + n + 1)]
+
+
+def _with_layout_blanks(label: Item, values: list[Item], n: int, lines: list[str],
+                        region: Region) -> tuple[list[Item], str]:
+    """A fixed-width (``pdftotext -layout``) row printing fewer numbers than its ``n`` columns, all on
+    its label's line: each number goes to its column by a full row of the same table (columns.py),
+    the other columns are blank cells (method ``layout-columns``, or ``layout-columns-close`` when
+    another placement came near: never proven); ``values`` as they were when no placement is clear."""
+    line = lines[label.line - 1]
+    unchanged = values, "label+cells"
+    if "\t" in line or not all(v.line == label.line and v.col is None and v.cell.kind in _PLACEABLE
+                                and not _LEADING_ZERO.match(normalise(v.raw)) for v in values):
+        return unchanged        # (a note, or a number with a leading zero, may be two cells run together)
+    for n_ref in range(region.start, region.end):
+        if n_ref == label.line:
+            continue
+        reference = lines[n_ref - 1]
+        if "\t" in reference or not _full_row(reference, n):
+            continue
+        placed = place_by_columns(line, [v.raw for v in values], reference, n)
+        if placed is None:
+            return unchanged
+        by_slot = dict(zip(placed[0], values))
+        method = "layout-columns" if placed[1] >= CLEAR_MARGIN else "layout-columns-close"
+        return [by_slot.get(c) or Item("", label.line, parse_cell(""), key="") for c in range(n)], method
+    return unchanged
+
+
+def _full_row(line: str, n: int) -> bool:
+    """A line holding a 表二 row label and then exactly ``n`` cells, every one a number or placeholder."""
+    tokens = line.split()
+    if len(tokens) < n + 1 or not all(parse_cell(t).is_value for t in tokens[-n:]) \
+            or parse_cell(tokens[-n - 1]).is_value:
+        return False
+    key = label_key("".join(tokens[:-n]))
+    return any(width == n and match_row(key, pattern) for _, pattern, width in TABLE2_LABELS)
+
+
+def _glued_ocr(key: str) -> Cell | None:
+    """The cell a one-cell row's label key ends in when OCR confusions stand in it (``49O.69``, ``O``):
+    read as a digit-anchored confusion, or as letters only (never proven: verify/guesses.py)."""
+    m = _GLUED_OCR.match(key)
+    if m is None or _DIGIT.search(strip_item_number(m.group(1))):
+        return None
+    cell = parse_cell(m.group(2))
+    return cell if cell.kind is CellKind.OCR else letters_as_digits(cell)
+
+
+def _without_fee_unit(key: str) -> str:
+    """The fee row's key without the column's own unit after a glued number: a crawler's
+    ``行政事业性收费80.768万元`` is the fee 80.768 (万元 is the column's unit; 元 is not, nor is a note)."""
+    return key[:-2] if key.endswith("万元") and key[-3:-2].isdigit() else key
 
 
 def _t2_label(items: list[Item], pattern: re.Pattern[str], texts: list[tuple[int, str]]) -> int | None:

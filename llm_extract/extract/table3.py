@@ -176,6 +176,8 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     if len(options) > MAX_GAP_OPTIONS:
         options = []
     options += [o for o in recount_options(nums, 7, row_holds) if o not in options]   # 1 0 for 10; 10 for 1, 0
+    if len(nums) == 14 and nums[:7] == nums[7:]:    # the row printed again after a page break
+        options.append(list(nums[:7]))
     digits = [n.cell.raw.strip() for n in numbers]
     if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]

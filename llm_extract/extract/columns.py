@@ -1,0 +1,82 @@
+"""Fixed-width text (``pdftotext -layout``): a short row's cells placed by the columns of a full row.
+
+A PDF table row with a blank cell prints fewer numbers than the row has columns; in layout text
+the numbers keep their horizontal places, so the full row next to it tells which column each
+number stands in::
+
+    规章                                            0      0    0
+    行政规范性文件                                   5   25
+
+Positions are display columns (a CJK character is two wide, as the page draws it). The numbers
+go to the columns, in order, that lie nearest their centres; the placement is taken only when it
+is close (every number within ``_NEAR`` columns of its column's centre) and better than every
+other placement (by ``_MARGIN`` columns in total; by less than ``CLEAR_MARGIN`` it is read but
+never proven), and no number reaches over two columns
+(two cells run together: ``0     120（新制发4件）`` is 12 and 0): otherwise ``None``, and the row
+stays missing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import combinations
+
+__all__ = ["spans", "place_by_columns", "CLEAR_MARGIN"]
+
+_NEAR = 4.5
+_MARGIN = 3.0
+#: a placement better than every other by this much is certain; by less (but ``_MARGIN``) it is
+#: read and queued (``READ.LAYOUT_CLOSE``): damaged layout text shifts numbers by a few columns
+CLEAR_MARGIN = 5.0
+
+
+def spans(line: str) -> list[tuple[str, float, float]]:
+    """The whitespace-separated tokens of a line with their start and end display columns."""
+    out: list[tuple[str, float, float]] = []
+    col = 0.0
+    start = 0.0
+    token: list[str] = []
+    for ch in line:
+        width = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if ch.isspace():
+            if token:
+                out.append(("".join(token), start, col))
+                token = []
+        else:
+            if not token:
+                start = col
+            token.append(ch)
+        col += width
+    if token:
+        out.append(("".join(token), start, col))
+    return out
+
+
+def _centre(span: tuple[str, float, float]) -> float:
+    return (span[1] + span[2]) / 2
+
+
+def place_by_columns(line: str, raws: list[str], reference: str, n: int) -> tuple[list[int], float] | None:
+    """The column index (0 … n-1) of each of ``raws``, the last tokens of ``line`` (a row with fewer
+    cells than its ``n`` columns), by the last ``n`` tokens of ``reference`` (a full row of the
+    same table), and by how much it beats the next placement (display columns, in total);
+    ``None`` when the line's tokens are not those, or no placement is clear."""
+    k = len(raws)
+    row, ref = spans(line), spans(reference)
+    if not 0 < k < n or len(row) <= k or len(ref) <= n or [s[0] for s in row[-k:]] != raws:
+        return None
+    cells, columns = [_centre(s) for s in row[-k:]], [_centre(s) for s in ref[-n:]]
+    if row[-k - 1][2] > ref[-n][1] or row[-k][1] - row[-k - 1][2] < 2 or ref[-n][1] - ref[-n - 1][2] < 2:
+        return None     # the label runs into the first column, or single spaces part the cells: no layout
+    for s in row[-k:]:                  # a token over two columns is two cells run together
+        if sum(1 for r in ref[-n:] if s[1] < r[2] + 1 and r[1] - 1 < s[2]) > 1:
+            return None
+    costs = sorted((sum(abs(c - columns[j]) for c, j in zip(cells, slots)), slots)
+                   for slots in combinations(range(n), k))
+    best, slots = costs[0]
+    if any(abs(c - columns[j]) > _NEAR for c, j in zip(cells, slots)):
+        return None
+    margin = costs[1][0] - best if len(costs) > 1 else float("inf")
+    if margin < _MARGIN:
+        return None
+    return list(slots), margin

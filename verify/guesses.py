@@ -1,0 +1,49 @@
+"""Readings that are likely, never proof: read and shown, but a field so read is ``unverified``.
+
+* ``READ.OCR_LETTERS``: a cell printed as OCR-confusable letters only (``O``, ``l``, ``lO``).
+  Inside a digit run an OCR confusion is anchored (``1O`` is 10); a cell of letters alone has no
+  digit to anchor it, so its reading (``O`` → 0) is a guess, whatever the identities say. In 表三
+  and 表四 the reader leaves such a cell missing, for the identities to pin (derived); where they
+  cannot (many such cells in one table), the guess is the field's value, unverified.
+* ``READ.LAYOUT_CLOSE``: a fixed-width row with a blank cell whose numbers were placed in their
+  columns by a full row's positions (``llm_extract/extract/columns.py``), where another placement
+  came close (damaged layout text shifts numbers by a few columns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from llm_extract.evidence import CellKind, Reading
+
+__all__ = ["guessed", "letters_guess", "LETTERS_RULE", "LAYOUT_RULE"]
+
+LETTERS_RULE = "READ.OCR_LETTERS"
+LAYOUT_RULE = "READ.LAYOUT_CLOSE"
+_CLOSE = "layout-columns-close"
+_LETTERS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+_MAX_LETTERS = 3
+
+
+def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
+    """Path → rule of every read field whose reading is a likely guess."""
+    ocr = CellKind.OCR
+    out: dict[str, str] = {}
+    for path, r in readings.items():
+        if r.value is None:
+            continue
+        if r.method == _CLOSE:
+            out[path] = LAYOUT_RULE
+        elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
+            out[path] = LETTERS_RULE
+    return out
+
+
+def letters_guess(raw: str | None) -> int | None:
+    """The digits a short cell of OCR-confusable letters only stands for (``O`` → 0, ``lO`` → 10)."""
+    if not raw:
+        return None
+    text = raw.strip()
+    if not 0 < len(text) <= _MAX_LETTERS or any(ch.isdigit() for ch in text) or not text.translate(_LETTERS).isdigit():
+        return None
+    return int(text.translate(_LETTERS))
