@@ -19,7 +19,7 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .derive import DEFAULT_SEARCH_CAP, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
-from .guesses import LETTERS_RULE, guessed, letters_guess
+from .guesses import LETTERS_RULE, guessed
 from .identities import check_identities
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -110,8 +110,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             else:
                 status, rules = flag[0], list(flag[1])
             prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, rules, {}, r.note)
-        elif r.kind is CellKind.MISSING and (guess := letters_guess(r.raw)) is not None:
-            value = guess               # O printed for 0 where the identities could not pin the cell
+        elif r.kind is CellKind.MISSING and r.value is not None:
+            value = guess = r.value     # the reader's guess (O printed for 0) where the identities could not pin the cell
             prov = FieldProvenance(Status.UNVERIFIED, source, r.method or None, CellKind.OCR, r.raw, r.lines,
                                    [LETTERS_RULE], {}, f"only OCR-confusable letters, read as {guess}")
         else:

@@ -3,8 +3,9 @@
 * ``READ.OCR_LETTERS``: a cell printed as OCR-confusable letters only (``O``, ``l``, ``lO``).
   Inside a digit run an OCR confusion is anchored (``1O`` is 10); a cell of letters alone has no
   digit to anchor it, so its reading (``O`` → 0) is a guess, whatever the identities say. In 表三
-  and 表四 the reader leaves such a cell missing, for the identities to pin (derived); where they
-  cannot (many such cells in one table), the guess is the field's value, unverified.
+  and 表四 the reader leaves such a cell missing, its guess as the reading's value, for the
+  identities to pin (derived); where they cannot (many such cells in one table), the reader's
+  guess is the field's value, unverified.
 * ``READ.LAYOUT_CLOSE``: a fixed-width row with a blank cell whose numbers were placed in their
   columns by a full row's positions (``llm_extract/extract/columns.py``), where another placement
   came close (damaged layout text shifts numbers by a few columns).
@@ -16,13 +17,11 @@ from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Reading
 
-__all__ = ["guessed", "letters_guess", "LETTERS_RULE", "LAYOUT_RULE"]
+__all__ = ["guessed", "LETTERS_RULE", "LAYOUT_RULE"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
 LAYOUT_RULE = "READ.LAYOUT_CLOSE"
 _CLOSE = "layout-columns-close"
-_LETTERS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
-_MAX_LETTERS = 3
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
@@ -37,13 +36,3 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
     return out
-
-
-def letters_guess(raw: str | None) -> int | None:
-    """The digits a short cell of OCR-confusable letters only stands for (``O`` → 0, ``lO`` → 10)."""
-    if not raw:
-        return None
-    text = raw.strip()
-    if not 0 < len(text) <= _MAX_LETTERS or any(ch.isdigit() for ch in text) or not text.translate(_LETTERS).isdigit():
-        return None
-    return int(text.translate(_LETTERS))

@@ -107,14 +107,22 @@ def parse_cell(raw: str) -> Cell:
 _LETTERS_ONLY = re.compile(r"^[OoIlSB]{1,7}$")
 
 
+def letters_guess(raw: str) -> int | None:
+    """The digits a cell of OCR-confusable letters only stands for (``O`` → 0, ``lO`` → 10), or ``None``."""
+    text = normalise(raw)
+    return int(text.translate(_OCR_MAP)) if _LETTERS_ONLY.match(text) else None
+
+
 def letters_as_digits(cell: Cell) -> Cell | None:
     """A cell of OCR-confusable letters only (``O``, ``lO``) read as digits (kind ocr), or ``None``.
 
     No digit anchors the confusion: where identities cover the cell they, not this guess, pin it
-    (the layout keeps such a cell missing); where none does (表二) the guess is read, and the
-    verifier never proves it (``READ.OCR_LETTERS``)."""
-    text = normalise(cell.raw)
-    if cell.value is not None or not _LETTERS_ONLY.match(text):
+    (the layout keeps such a cell missing, the guess as its value: verify uses it only where the
+    identities leave the cell open); where none does (表二) the guess is read, and the verifier
+    never proves it (``READ.OCR_LETTERS``)."""
+    if cell.value is not None and cell.kind is not CellKind.MISSING:
         return None
-    read = text.translate(_OCR_MAP)
-    return Cell(cell.raw, CellKind.OCR, int(read), f"only OCR-confusable letters, read as {read}")
+    guess = letters_guess(cell.raw)
+    if guess is None:
+        return None
+    return Cell(cell.raw, CellKind.OCR, guess, f"only OCR-confusable letters, read as {guess}")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..evidence import CellKind
 from ..form import FORM
 from .labels import TABLE2_LABELS
-from .cells import Cell, normalise, parse_cell
+from .cells import Cell, letters_guess, normalise, parse_cell
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
 
@@ -41,10 +41,12 @@ _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、
 @lru_cache(maxsize=8192)
 def _cell(raw: str) -> Cell:
     """``parse_cell``, except that a cell of OCR-confusable letters only ("O", "lO") is a number's
-    place whose value is unreadable (kind missing), not a word: no digit anchors the confusion."""
+    place whose value is unreadable (kind missing), not a word: no digit anchors the confusion. The
+    digits the letters stand for ride along as its value, a guess verify uses only where the
+    identities leave the cell open (``READ.OCR_LETTERS``)."""
     cell = parse_cell(raw)
     if cell.kind is CellKind.TEXT and len(raw) <= 12 and _OCR_LETTERS.match(normalise(raw)):
-        return Cell(raw, CellKind.MISSING, None, "only OCR-confusable letters where a number belongs")
+        return Cell(raw, CellKind.MISSING, letters_guess(raw), "only OCR-confusable letters where a number belongs")
     return cell
 
 
