@@ -1,0 +1,34 @@
+"""Fast paths in front of pdfminer and pdfplumber: the same PDF read at a fraction of the CPU.
+
+Reading a PDF with pdfplumber costs about half a CPU second, nearly all of it in pure-Python
+loops of pdfminer and pdfplumber that run once per token or per character. Each fast path
+here replaces one such loop with one that gives identical results, is installed only on the
+library release it was written against (on another release the library runs as shipped),
+and is checked against the library's own loop in the tests:
+
+* :mod:`.pdf_tokens`: pdfminer's PostScript tokenizer (content streams, fonts, CMaps).
+
+:func:`stock` runs the libraries as shipped for a while, to compare what both read
+(``bench/pdf_speed.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from . import pdf_tokens
+
+__all__ = ["install_fast_paths", "stock"]
+
+
+def install_fast_paths() -> None:
+    """Install every fast path whose library release matches (idempotent)."""
+    pdf_tokens.install()
+
+
+@contextlib.contextmanager
+def stock() -> Iterator[None]:
+    """pdfminer and pdfplumber as shipped, for the duration."""
+    with pdf_tokens.stock_tokenizer():
+        yield
