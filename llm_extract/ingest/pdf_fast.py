@@ -6,7 +6,8 @@ here replaces one such loop with one that gives identical results, is installed 
 library release it was written against (on another release the library runs as shipped),
 and is checked against the library's own loop in the tests:
 
-* :mod:`.pdf_tokens`: pdfminer's PostScript tokenizer (content streams, fonts, CMaps).
+* :mod:`.pdf_tokens`: pdfminer's PostScript tokenizer (content streams, fonts, CMaps);
+* :mod:`.pdf_objects`: pdfplumber's conversion of a page's characters to dicts.
 
 :func:`stock` runs the libraries as shipped for a while, to compare what both read
 (``bench/pdf_speed.py``).
@@ -17,7 +18,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from . import pdf_tokens
+from . import pdf_objects, pdf_tokens
 
 __all__ = ["install_fast_paths", "stock"]
 
@@ -25,10 +26,11 @@ __all__ = ["install_fast_paths", "stock"]
 def install_fast_paths() -> None:
     """Install every fast path whose library release matches (idempotent)."""
     pdf_tokens.install()
+    pdf_objects.install()
 
 
 @contextlib.contextmanager
 def stock() -> Iterator[None]:
     """pdfminer and pdfplumber as shipped, for the duration."""
-    with pdf_tokens.stock_tokenizer():
+    with pdf_tokens.stock_tokenizer(), pdf_objects.stock_objects():
         yield
