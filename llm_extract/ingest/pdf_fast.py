@@ -7,6 +7,7 @@ library release it was written against (on another release the library runs as s
 and is checked against the library's own loop in the tests:
 
 * :mod:`.pdf_tokens`: pdfminer's PostScript tokenizer (content streams, fonts, CMaps);
+* :mod:`.pdf_stack`: pdfminer's object builder above it;
 * :mod:`.pdf_objects`: pdfplumber's conversion of a page's characters to dicts.
 
 :func:`stock` runs the libraries as shipped for a while, to compare what both read
@@ -18,7 +19,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from . import pdf_objects, pdf_tokens
+from . import pdf_objects, pdf_stack, pdf_tokens
 
 __all__ = ["install_fast_paths", "stock"]
 
@@ -26,11 +27,12 @@ __all__ = ["install_fast_paths", "stock"]
 def install_fast_paths() -> None:
     """Install every fast path whose library release matches (idempotent)."""
     pdf_tokens.install()
+    pdf_stack.install()
     pdf_objects.install()
 
 
 @contextlib.contextmanager
 def stock() -> Iterator[None]:
     """pdfminer and pdfplumber as shipped, for the duration."""
-    with pdf_tokens.stock_tokenizer(), pdf_objects.stock_objects():
+    with pdf_tokens.stock_tokenizer(), pdf_stack.stock_objects(), pdf_objects.stock_objects():
         yield
