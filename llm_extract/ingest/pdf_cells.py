@@ -12,10 +12,14 @@ middle lies in each cell; each cell's text made by pdfplumber's own ``extract_te
 
 from __future__ import annotations
 
+import contextlib
 from bisect import bisect_left
+from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["extract_cells"]
+__all__ = ["extract_cells", "stock_cells"]
+
+_stock = 0                  # stock_cells() blocks in force: pdfplumber's own Table.extract()
 
 
 def _in(h: float, v: float, box: tuple[float, float, float, float]) -> bool:
@@ -28,6 +32,8 @@ def extract_cells(table: Any) -> list[list[str | None]]:
     merged cell covers a position, "" for a cell without characters."""
     from pdfplumber import utils
 
+    if _stock:
+        return table.extract()
     chars = table.page.chars
     mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
     if any(v != v for _, v in mids):                     # a NaN does not sort: pdfplumber's own search
@@ -49,3 +55,14 @@ def extract_cells(table: Any) -> list[list[str | None]]:
             cells.append(utils.extract_text(inside) if inside else "")
         out.append(cells)
     return out
+
+
+@contextlib.contextmanager
+def stock_cells() -> Iterator[None]:
+    """pdfplumber's own ``Table.extract()`` for the duration (to compare what both read)."""
+    global _stock
+    _stock += 1
+    try:
+        yield
+    finally:
+        _stock -= 1

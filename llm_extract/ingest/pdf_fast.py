@@ -8,7 +8,8 @@ and is checked against the library's own loop in the tests:
 
 * :mod:`.pdf_tokens`: pdfminer's PostScript tokenizer (content streams, fonts, CMaps);
 * :mod:`.pdf_stack`: pdfminer's object builder above it;
-* :mod:`.pdf_objects`: pdfplumber's conversion of a page's characters to dicts.
+* :mod:`.pdf_objects`: pdfplumber's conversion of a page's characters to dicts;
+* :mod:`.pdf_cells`: the characters of a ruled table's cells (always on: our own code calls it).
 
 :func:`stock` runs the libraries as shipped for a while, to compare what both read
 (``bench/pdf_speed.py``).
@@ -19,7 +20,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from . import pdf_objects, pdf_stack, pdf_tokens
+from . import pdf_cells, pdf_objects, pdf_stack, pdf_tokens
 
 __all__ = ["install_fast_paths", "stock"]
 
@@ -34,5 +35,6 @@ def install_fast_paths() -> None:
 @contextlib.contextmanager
 def stock() -> Iterator[None]:
     """pdfminer and pdfplumber as shipped, for the duration."""
-    with pdf_tokens.stock_tokenizer(), pdf_stack.stock_objects(), pdf_objects.stock_objects():
+    with pdf_tokens.stock_tokenizer(), pdf_stack.stock_objects(), pdf_objects.stock_objects(), \
+            pdf_cells.stock_cells():
         yield
