@@ -61,42 +61,54 @@ def fast_nexttoken(original: Any) -> Any:
     from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC, PSBaseParser
 
     parse_main = PSBaseParser._parse_main
-    keyword_of = {b"true": True, b"false": False}
+    match = _TOKEN.match
+    keywords: dict[bytes, Any] = {b"true": True, b"false": False}     # interned by KWD: remembered here
+    names: dict[bytes, Any] = {}                                      # interned by LIT: remembered here
 
     def hex_byte(m: re.Match[bytes]) -> bytes:
         return bytes((int(m.group(0), 16),))
 
+    def name(text: bytes) -> Any:
+        try:
+            literal = LIT(str(text, "utf-8"))
+        except UnicodeDecodeError:
+            literal = LIT(text)
+        names[text] = literal
+        return literal
+
+    def keyword(text: bytes) -> Any:
+        keywords[text] = token = KWD(text)
+        return token
+
     def nexttoken(self: Any) -> tuple[int, Any]:
-        buf, i = self.buf, self.charpos
-        if self._tokens or self.eof or i >= len(buf) or getattr(self._parse1, "__func__", None) is not parse_main:
+        if self._tokens or self.eof or self._parse1.__func__ is not parse_main:
             return original(self)
-        m = _TOKEN.match(buf, i)
+        m = match(self.buf, self.charpos)       # (None at the end of the buffer)
         if m is None:
             return original(self)
         kind = m.lastgroup
         text = m.group(kind)
+        start = m.start(kind)
         token: Any
         if kind == "int":
             token = int(text)
+        elif kind == "kw" or kind == "punct":
+            token = keywords.get(text)
+            if token is None:
+                token = keyword(text)
         elif kind == "float":
             token = float(text)
         elif kind == "name":
-            try:
-                token = LIT(str(text, "utf-8"))
-            except UnicodeDecodeError:
-                token = LIT(text)
-        elif kind == "kw":
-            token = keyword_of.get(text)
+            token = names.get(text)
             if token is None:
-                token = KWD(text)
-        elif kind == "str":
-            token = text
+                token = name(text)
+            start -= 1                           # at its "/"
         elif kind == "hex":
             token = HEX_PAIR.sub(hex_byte, SPC.sub(b"", text[1:-1]))
-        else:
-            token = KWD(text)
+        else:                                    # a string
+            token = text
+            start -= 1                           # at its "("
         self.charpos = m.end()
-        start = m.start(kind) - 1 if kind in ("name", "str") else m.start(kind)   # a name's "/", a string's "("
         return (self.bufpos + start, token)
 
     return nexttoken
