@@ -9,6 +9,7 @@ and is checked against the library's own loop in the tests:
 * :mod:`.pdf_tokens`: pdfminer's PostScript tokenizer (content streams, fonts, CMaps);
 * :mod:`.pdf_stack`: pdfminer's object builder above it;
 * :mod:`.pdf_interp`: pdfminer's content-stream loop (each operator's method looked up once);
+* :mod:`.pdf_glyphs`: pdfminer's glyph-name decoding, remembered per name;
 * :mod:`.pdf_objects`: pdfplumber's conversion of a page's characters to dicts;
 * :mod:`.pdf_cells`: the characters of a ruled table's cells (always on: our own code calls it).
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from . import pdf_cells, pdf_interp, pdf_objects, pdf_stack, pdf_tokens
+from . import pdf_cells, pdf_glyphs, pdf_interp, pdf_objects, pdf_stack, pdf_tokens
 
 __all__ = ["install_fast_paths", "stock"]
 
@@ -31,6 +32,7 @@ def install_fast_paths() -> None:
     pdf_tokens.install()
     pdf_stack.install()
     pdf_interp.install()
+    pdf_glyphs.install()
     pdf_objects.install()
 
 
@@ -38,5 +40,5 @@ def install_fast_paths() -> None:
 def stock() -> Iterator[None]:
     """pdfminer and pdfplumber as shipped, for the duration."""
     with pdf_tokens.stock_tokenizer(), pdf_stack.stock_objects(), pdf_interp.stock_interpreter(), \
-            pdf_objects.stock_objects(), pdf_cells.stock_cells():
+            pdf_glyphs.stock_glyphs(), pdf_objects.stock_objects(), pdf_cells.stock_cells():
         yield
