@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
+from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_tables import PdfTable, can_continue, continue_table, read_tables, table_lines
 
@@ -57,6 +58,7 @@ def _load_pdfplumber() -> Any:
         import pdfplumber
     except ImportError:
         return None
+    install_fast_paths()
     return pdfplumber
 
 

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pdf_cells import extract_cells
+
 __all__ = ["PdfCell", "PdfTable", "build_table", "read_tables", "cell_text", "continue_table", "can_continue", "table_lines"]
 
 _TOL = 3.0               # points: two rules this close are the same rule
@@ -112,7 +114,7 @@ def build_table(rows: list[list[PdfCell | None]], page: int) -> PdfTable:
 def _part(table: Any, page: int) -> PdfTable | None:
     """A pdfplumber table as a :class:`PdfTable`, or None when it has one column (a framed paragraph)."""
     rows = [[None if bbox is None else PdfCell(cell_text(text), *_box(bbox)) for bbox, text in zip(row.cells, raw)]
-            for row, raw in zip(table.rows, table.extract())]
+            for row, raw in zip(table.rows, extract_cells(table))]
     rows = [r for r in rows if any(c is not None for c in r)]
     if not rows or max(len(r) for r in rows) < 2:
         return None

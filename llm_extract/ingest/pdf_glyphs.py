@@ -1,0 +1,99 @@
+"""pdfminer's glyph-name decoding (``name2unicode``), remembered per name.
+
+A font's encoding names its glyphs (``/g0 /g91CD …``, ``/uni6570``, ``/period``): pdfminer
+decodes every name of every font's ``Differences`` array with ``name2unicode``, and a PDF
+printed by Chromium has a hundred small fonts of a hundred glyphs each; most names are
+not Adobe glyph names at all, and each failure raises, formats and logs an error.
+:func:`install` remembers each name's answer (a character, or the error, raised anew
+with the same type and message); the answer depends on the name only. Installed only on
+pdfminer :data:`~llm_extract.ingest.pdf_tokens.PDFMINER_VERSION`; ``tests/test_pdf_glyphs.py``
+compares both on glyph names of every kind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from .pdf_tokens import PDFMINER_VERSION, _version
+
+__all__ = ["install", "uninstall", "installed", "stock_glyphs", "remembering"]
+
+_MODULES = ("pdfminer.encodingdb", "pdfminer.pdffont", "pdfminer.cmapdb")   # each holds its own reference
+_LIMIT = 1 << 16                 # names remembered at most (then forgotten and remembered anew)
+
+_original: Any = None            # pdfminer's own name2unicode while the fast path is installed
+_suspended = 0
+
+
+def remembering(original: Any) -> Any:
+    """``original`` (pdfminer's ``name2unicode``) with each str name's answer remembered."""
+    answers: dict[str, tuple[bool, Any]] = {}
+
+    def name2unicode(name: str) -> str:
+        if type(name) is not str:
+            return original(name)
+        answer = answers.get(name)
+        if answer is None:
+            if len(answers) >= _LIMIT:
+                answers.clear()
+            try:
+                answer = (True, original(name))
+            except (KeyError, ValueError) as exc:
+                answer = (False, exc)
+            answers[name] = answer
+        ok, value = answer
+        if ok:
+            return value           # type: ignore[no-any-return]
+        raise type(value)(*value.args)
+
+    return name2unicode
+
+
+def _modules() -> list[Any]:
+    import importlib
+    return [importlib.import_module(name) for name in _MODULES]
+
+
+def installed() -> bool:
+    return _original is not None
+
+
+def install() -> bool:
+    """Put the fast path in place (idempotent); False on another pdfminer release or inside :func:`stock_glyphs`."""
+    global _original
+    if _original is not None:
+        return True
+    if _suspended or _version() != PDFMINER_VERSION:
+        return False
+    modules = _modules()
+    _original = modules[0].name2unicode
+    fast = remembering(_original)
+    for module in modules:
+        module.name2unicode = fast
+    return True
+
+
+def uninstall() -> None:
+    global _original
+    if _original is None:
+        return
+    for module in _modules():
+        module.name2unicode = _original
+    _original = None
+
+
+@contextlib.contextmanager
+def stock_glyphs() -> Iterator[None]:
+    """pdfminer's own ``name2unicode`` for the duration: :func:`install` does nothing until it ends."""
+    global _suspended
+    was = installed()
+    uninstall()
+    _suspended += 1
+    try:
+        yield
+    finally:
+        _suspended -= 1
+        if was:
+            install()

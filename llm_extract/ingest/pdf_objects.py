@@ -1,0 +1,137 @@
+"""pdfplumber's conversion of a page's characters to dicts, with a fast path: the same dicts, cheaper.
+
+pdfplumber turns every object pdfminer lays out on a page into a dict
+(``Page.process_object``), generically: a regular expression on the class name, a filter
+over every attribute with a recursive resolve of each value, a PDFDocEncoding decode of
+the colour space's name. A page holds thousands of characters, so :func:`install` gives
+characters (``LTChar``, nearly every object of a report page) a path that builds the very
+same dict (same keys, same order, same values) without the generic steps: numbers, text
+and flags, and tuples of numbers, are what the recursive resolve returns anyway; a colour
+space's decoded name is remembered. Every other object goes through pdfplumber as shipped.
+
+Installed only on the pdfplumber release it was written against (:data:`PDFPLUMBER_VERSION`);
+``tests/test_pdf_objects.py`` checks every object of every fixture page against pdfplumber's own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["install", "uninstall", "installed", "stock_objects", "fast_process_object", "PDFPLUMBER_VERSION"]
+
+PDFPLUMBER_VERSION = "0.11.10"
+
+_PLAIN = (float, int, str, bool, type(None))     # what pdfplumber's resolve_all returns unchanged
+_NUMBER = (float, int)
+
+_original: Any = None            # pdfplumber's own Page.process_object while the fast path is installed
+_suspended = 0                   # stock_objects() blocks in force
+
+
+def _version() -> str:
+    try:
+        from pdfplumber import __version__
+    except ImportError:
+        return ""
+    return str(__version__)
+
+
+def fast_process_object(original: Any) -> Any:
+    """A ``Page.process_object`` that converts a character itself and leaves other objects to ``original``."""
+    from pdfminer.layout import LTChar
+    from pdfplumber import page as plumber_page
+
+    all_attrs = plumber_page.ALL_ATTRS
+    resolve_all = plumber_page.resolve_all
+    resolve_and_decode = plumber_page.resolve_and_decode
+    normalize_unicode = plumber_page.normalize_unicode
+    fix_fontname_bytes = plumber_page.fix_fontname_bytes
+    decoded: dict[Any, Any] = {}
+
+    def value(v: Any) -> Any:
+        kind = type(v)
+        if kind in _PLAIN or (kind is tuple and all(type(x) in _NUMBER for x in v)):
+            return v
+        return resolve_all(v)
+
+    def colour_space(name: Any) -> Any:
+        if type(name) is not str:
+            return resolve_and_decode(name)
+        if name not in decoded:
+            decoded[name] = resolve_and_decode(name)
+        return decoded[name]
+
+    def process_object(self: Any, obj: Any) -> dict[str, Any]:
+        if type(obj) is not LTChar:
+            return original(self, obj)
+        attr = {k: value(v) for k, v in obj.__dict__.items() if k in all_attrs}
+        attr["object_type"] = "char"
+        attr["page_number"] = self.page_number
+        for cs in ("ncs", "scs"):
+            if hasattr(obj, cs):
+                attr[cs] = colour_space(getattr(obj, cs).name)
+        text = obj.get_text()
+        norm = self.pdf.unicode_norm
+        attr["text"] = normalize_unicode(norm, text) if norm is not None else text
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        if isinstance(attr["fontname"], bytes):
+            attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+        mb_x0, mb_top = self.mediabox[:2]
+        if "y0" in attr:
+            attr["top"] = (self.height - attr["y1"]) + mb_top
+            attr["bottom"] = (self.height - attr["y0"]) + mb_top
+            attr["doctop"] = self.initial_doctop + attr["top"]
+        if "x0" in attr and mb_x0 != 0:
+            attr["x0"] = attr["x0"] + mb_x0
+            attr["x1"] = attr["x1"] + mb_x0
+        return attr
+
+    return process_object
+
+
+def installed() -> bool:
+    """Whether the fast path is in place."""
+    return _original is not None
+
+
+def install() -> bool:
+    """Put the fast path in place (idempotent); False on another pdfplumber release (pdfplumber then
+    runs as shipped) or inside :func:`stock_objects`."""
+    global _original
+    if _original is not None:
+        return True
+    if _suspended or _version() != PDFPLUMBER_VERSION:
+        return False
+    from pdfplumber.page import Page
+    _original = Page.process_object
+    Page.process_object = fast_process_object(_original)      # type: ignore[method-assign]
+    return True
+
+
+def uninstall() -> None:
+    """Give pdfplumber its own conversion back."""
+    global _original
+    if _original is None:
+        return
+    from pdfplumber.page import Page
+    Page.process_object = _original                            # type: ignore[method-assign]
+    _original = None
+
+
+@contextlib.contextmanager
+def stock_objects() -> Iterator[None]:
+    """pdfplumber's own conversion for the duration: :func:`install` does nothing until it ends."""
+    global _suspended
+    was = installed()
+    uninstall()
+    _suspended += 1
+    try:
+        yield
+    finally:
+        _suspended -= 1
+        if was:
+            install()
