@@ -47,3 +47,30 @@ def test_a_font_s_encoding_with_differences_is_pdfminer_s_own() -> None:
         expected = encodingdb.EncodingDB.get_encoding("WinAnsiEncoding", diff)
     assert encodingdb.EncodingDB.get_encoding("WinAnsiEncoding", diff) == expected
     assert expected[1] == "数" and expected[40] == "ffi"
+
+
+def test_a_remembered_error_keeps_nothing_of_the_page_that_raised_it_alive() -> None:
+    """The answer kept for a bad name is the error's kind and arguments: an error object would keep
+    its traceback, the frames of the page being read and the whole document with them (memory grew
+    by megabytes with every PDF a worker read)."""
+    import gc
+    import weakref
+
+    from llm_extract.ingest.pdf_glyphs import remembering
+
+    class Page:
+        pass
+
+    pages: list[weakref.ref] = []
+
+    def original(name: str) -> str:
+        page = Page()                      # a local of the raising frame, like pdfminer's page objects
+        pages.append(weakref.ref(page))
+        raise KeyError(name)
+
+    name2unicode = remembering(original)
+    for _ in range(2):
+        with pytest.raises(KeyError):
+            name2unicode("uniXYZ")
+    gc.collect()
+    assert len(pages) == 1 and pages[0]() is None

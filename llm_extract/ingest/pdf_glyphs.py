@@ -41,12 +41,16 @@ def remembering(original: Any) -> Any:
             try:
                 answer = (True, original(name))
             except (KeyError, ValueError) as exc:
-                answer = (False, exc)
+                # the error's kind and arguments, never the error itself: its traceback holds the
+                # frames of the page being read, and with them the whole document, for as long as the
+                # answer is remembered (memory grew by megabytes per PDF)
+                answer = (False, (type(exc), exc.args))
             answers[name] = answer
         ok, value = answer
         if ok:
             return value           # type: ignore[no-any-return]
-        raise type(value)(*value.args)
+        kind, args = value
+        raise kind(*args)
 
     return name2unicode
 
