@@ -103,6 +103,8 @@ def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
         base = f"not read; pinned by the identities: {prov.note}"
     elif prov.status == Status.MISSING:
         base = f"could not be read with certainty ({prov.note or 'not found'})"
+    elif prov.status == Status.UNVERIFIED and "READ.ONE_CUT" in prov.rules:
+        base = f"read, but no identity checks it: {prov.note}"
     elif prov.status == Status.UNVERIFIED:
         base = "read, but an identity it is in could not be checked because another cell is missing"
     else:
