@@ -59,8 +59,10 @@ def test_a_table2_row_with_two_numbers_for_three_cells_is_missing_with_its_recou
         assert prov.status is Status.MISSING and "DERIVE.PINNED" not in prov.rules, path
         assert record.report.get(path) is None
     items = {it.path: it for it in review_items(record, doc.lines)}
-    assert items[NORMATIVE[0]].candidates == [{"source": "regex", "value": 1}]     # the reader's, not the identities'
-    assert [c["value"] for c in items[NORMATIVE[1]].candidates] == [9]
+    # 1 9 2 (19 cut) among the candidates, and 19 with a blank cell beside it; the reader's, not the identities'
+    assert {c["value"] for c in items[NORMATIVE[0]].candidates} >= {1, 19}
+    assert {c["value"] for c in items[NORMATIVE[1]].candidates} >= {9}
+    assert {c["source"] for c in items[NORMATIVE[0]].candidates} == {"regex"}
     finding = next(f for f in record.findings if f.code == "DERIVE.AMBIGUOUS")
     assert "no identity checks these cells" in finding.message
     assert not any(f.code == "DERIVE.PINNED" for f in record.findings)

@@ -80,7 +80,15 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             if ambiguities is not None and len(nums) == len(values) and all(isinstance(x, int) for x in nums) \
                     and not paths[0].endswith("fees_10k_yuan"):
                 options = recount_options(nums, n) if len(nums) != n - 1 else _short_row_options(values, n)
-                if options:
+                if len(options) == 1 and None not in options[0] \
+                        and any(_LEADING_ZERO.match(normalise(v.raw)) for v in values):
+                    # 0338 is two cells run together (no count has a leading zero), cut the only way there is:
+                    # read, never proven nor derived (no identity checks 表二)
+                    for path, value in zip(paths, options[0]):
+                        cell = parse_cell(str(value))
+                        out[path] = Reading(cell.plain, cell.kind, raw, [item.line], GLUED_CUT,
+                                            f"the only cut of {raw} into {n} cells")
+                elif options:
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
     return out
