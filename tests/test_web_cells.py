@@ -34,6 +34,24 @@ def test_table4_with_placeholders_for_its_empty_groups_before_a_spacer_row_of_em
     assert readings[T4_PATHS[5]].kind.value == "placeholder"
 
 
+def test_table4_with_an_empty_column_at_both_edges():
+    """Each row opens and closes with an empty cell (a page's spacer column): the 15 cells between them."""
+    text = TITLE + "四、政府信息公开行政复议、行政诉讼情况\n" + _cells("", "行政复议", "行政诉讼", "") \
+        + _cells("", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "") \
+        + _cells("", "0", "2", "2", "3", "7", "0", "0", "3", "0", "3", *["无"] * 5, "") + TAIL
+    readings = extract_regex(Document.from_text(text, doc_id="t4-edges")).readings
+    assert [readings[p].value for p in T4_PATHS] == [0, 2, 2, 3, 7, 0, 0, 3, 0, 3] + [None] * 5
+
+
+def test_a_blank_first_cell_beside_an_edge_column_is_not_guessed():
+    """[edge, blank, 14 cells, edge]: which empty cell is the table's is not known, so 表四 is missing."""
+    text = TITLE + "二、主动公开政府信息情况\n" + _cells("规章", "0", "0", "0") \
+        + "四、政府信息公开行政复议、行政诉讼情况\n" + _cells("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") \
+        + _cells("", "", "2", "2", "3", "7", "0", "0", "3", "0", "3", *["无"] * 5, "") + TAIL
+    readings = extract_regex(Document.from_text(text, doc_id="t4-edge-blank")).readings
+    assert all(readings[p].missing for p in T4_PATHS)
+
+
 def test_a_trailing_row_of_empty_cells_is_a_group_when_the_table_needs_it():
     """Three rows of five, the last one blank: its cells are 表四's, not a spacer."""
     text = TITLE + "四、政府信息公开行政复议、行政诉讼情况\n" + _cells("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") \

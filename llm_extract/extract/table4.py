@@ -72,9 +72,16 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
 
 
 def _before_blank_rows(values: list[Item], numbers: list[Item]) -> list[Item] | None:
-    """The 15 cells before trailing rows of empty cells (a Word table's spacer row of empty ``<td>``s after
-    表四's numbers, a row break before it), when the table's numbers are all among them."""
-    last = max((k for k, it in enumerate(values) if it.cell.kind is not CellKind.BLANK), default=-1)
+    """表四's 15 cells among empty cells that are not its own: exactly 15 cells from the first cell that is not
+    empty to the last (a table with an empty column at both edges), or the 15 cells before trailing rows of
+    empty cells (a Word table's spacer row of empty ``<td>``s, a row break before it), when the table's
+    numbers are all among them."""
+    filled = [k for k, it in enumerate(values) if it.cell.kind is not CellKind.BLANK]
+    if not filled:
+        return None
+    first, last = filled[0], filled[-1]
+    if last - first == 14:
+        return values[first:last + 1]
     if last < 14 or last + 1 == len(values) or values[last + 1].line - values[last].line < 2:
         return None
     chosen = values[last - 14:last + 1]
