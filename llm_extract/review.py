@@ -89,11 +89,12 @@ def _candidates(path: str, prov: FieldProvenance, value: Any,
     if prov.status != Status.MISSING:
         return [{"source": prov.source or "regex", "value": value}]
     out: list[dict[str, Any]] = []
+    source = "identities" if table_of(path) != "表二" else "regex"     # (表二: no identity checks its readings)
     for f in findings:  # readings that survive the identities (an ambiguous row)
         if f.code == "DERIVE.AMBIGUOUS" and path in f.paths:
             j = f.paths.index(path)
             for v in sorted({row[j] for row in f.detail.get("candidates", [])}, key=str):
-                out.append({"source": "identities", "value": v})
+                out.append({"source": source, "value": v})
     return out
 
 
@@ -103,6 +104,8 @@ def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
         base = f"not read; pinned by the identities: {prov.note}"
     elif prov.status == Status.MISSING:
         base = f"could not be read with certainty ({prov.note or 'not found'})"
+    elif prov.status == Status.UNVERIFIED and "READ.ONE_CUT" in prov.rules:
+        base = f"read, but no identity checks it: {prov.note}"
     elif prov.status == Status.UNVERIFIED:
         base = "read, but an identity it is in could not be checked because another cell is missing"
     else:

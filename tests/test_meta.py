@@ -77,3 +77,9 @@ def test_the_first_title_naming_the_agency_settles_it_and_the_lines_after_it_are
     read.clear()                         # a title naming neither: the one after it is read, and it counts
     assert _meta("政府信息公开工作年度报告\n一、总体情况\n向阳区2021年政府信息公开工作年度报告") == ("向阳区", 2021)
     assert len(read) == 2
+
+
+@pytest.mark.parametrize("title", ["向阳区会发镇政府信息公开工作年度报告（2023年度）", "向阳区会发镇政府信息公开工作年度报告(2023年)",
+                                   "向阳区会发镇政府信息公开工作年度报告（ 2023 年度 ）"])
+def test_the_year_in_brackets_after_the_title_is_the_reports_year(title: str) -> None:
+    assert _meta(title) == ("向阳区会发镇", 2023)

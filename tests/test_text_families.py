@@ -219,10 +219,12 @@ def test_a_crawlers_fee_glued_to_its_label_with_ocr_confusions_is_read(fee: str,
     ("行政规范性文件                                  0     0338（其中修订4件）", (0, 0, 338)),
     ("行政规范性文件                                  25     00(含废止6件)", (25, 0, 0)),
 ])
-def test_a_number_with_a_leading_zero_is_two_cells_run_together_and_its_only_cut_is_derived(normative, expected):
+def test_a_number_with_a_leading_zero_is_two_cells_run_together_and_its_only_cut_is_read_unverified(normative, expected):
     record = _layout("规章                                            0     0     0", normative)
     got = [_ad(record, f"normative_documents.{c}") for c in ("issued", "repealed", "in_force")]
-    assert got == [(v, Status.DERIVED) for v in expected]
+    # read, never derived: no identity checks 表二 (READ.ONE_CUT)
+    assert got == [(v, Status.UNVERIFIED) for v in expected]
+    assert record.provenance["active_disclosure.normative_documents.issued"].rules == ["READ.ONE_CUT"]
 
 
 def test_two_cells_run_together_that_cut_two_ways_stay_missing_with_both_cuts_as_candidates() -> None:

@@ -6,7 +6,8 @@ give every field its status.
     disputed    takes part in an identity that does not hold (values kept as printed)
     unverified  read, but an identity it is in could not be checked (an operand is missing),
                 or a blank cell among numbers (a lost 0 looks the same: ``READ.ISOLATED_BLANK``),
-                or a likely reading that proves nothing (verify/guesses.py: ``READ.OCR_LETTERS``, ``READ.LAYOUT_CLOSE``)
+                or a likely reading that proves nothing (verify/guesses.py: ``READ.OCR_LETTERS``, ``READ.LAYOUT_CLOSE``,
+                ``READ.ONE_CUT``)
     missing     not read and not pinned
 
 Fields no identity covers (agency, year, 表二) are proven when read with certainty.
@@ -135,8 +136,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
 
     for gi, options in derivation.ambiguous.items():
         group = extraction.ambiguities[gi]
+        checked = any(p in _TABLE_PATHS for p in group.paths)      # (表二: in no identity)
         findings.append(Finding(code="DERIVE.AMBIGUOUS", severity="warning", paths=group.paths,
-                                message=f"{group.reason}; {len(options)} readings satisfy every identity",
+                                message=f"{group.reason}; {len(options)} readings satisfy every identity" if checked
+                                else f"{group.reason}; no identity checks these cells: {len(options)} candidate readings",
                                 detail={"candidates": options[:20], "raw": group.raw}))
     if derivation.capped:
         findings.append(Finding(code="DERIVE.SEARCH_CAP", severity="warning", paths=sorted(derivation.capped_paths),

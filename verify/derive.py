@@ -290,7 +290,8 @@ def _product(base: Mapping[str, int | None], unknown: set[str], ambiguities: lis
     open_groups = set()
     for gi, group in enumerate(ambiguities):
         distinct = sorted({tuple(a[p] for p in group.paths) for a in assignments}, key=str)
-        if len(distinct) > 1 or any("?" in d for d in distinct):
+        # a group no identity checks (表二) is pinned by nothing: its one reading is a candidate, never derived
+        if len(distinct) > 1 or any("?" in d for d in distinct) or not any(eqs.get(p) for p in group.paths):
             result.ambiguous[gi] = [[None if v == "?" else v for v in d] for d in distinct]
             open_groups.add(gi)
     for p in sorted(targets):

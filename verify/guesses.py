@@ -9,6 +9,8 @@
 * ``READ.LAYOUT_CLOSE``: a fixed-width row with a blank cell whose numbers were placed in their
   columns by a full row's positions (``llm_extract/extract/columns.py``), where another placement
   came close (damaged layout text shifts numbers by a few columns).
+* ``READ.ONE_CUT``: a 表二 cell cut from a glued digit run that has one cut only (``规章1000`` → 10, 0, 0):
+  a blank cell leaves no trace in a run (10, blank, 0 also prints ``100``), and no identity checks 表二.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Reading
 
-__all__ = ["guessed", "LETTERS_RULE", "LAYOUT_RULE"]
+__all__ = ["guessed", "LETTERS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
 LAYOUT_RULE = "READ.LAYOUT_CLOSE"
+ONE_CUT_RULE = "READ.ONE_CUT"
 _CLOSE = "layout-columns-close"
+_ONE_CUT = "glued-cut"              # (llm_extract/extract/table2.py GLUED_CUT)
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
@@ -33,6 +37,8 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
             continue
         if r.method == _CLOSE:
             out[path] = LAYOUT_RULE
+        elif r.method == _ONE_CUT:
+            out[path] = ONE_CUT_RULE
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
     return out

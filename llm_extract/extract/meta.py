@@ -5,6 +5,7 @@
     新乡市牧野区人民政府 / 2021年政府信息公开工作年度报告   (title over two lines)
     2021年XX市XX局政府信息公开工作年度报告                  (year first)
     XX局二〇二一年度政府信息公开工作年度报告                 (the year in Chinese numerals)
+    XX镇政府信息公开工作年度报告（2023年度）                  (the year in brackets after the title)
     来源：XX局 发布时间：2022-03-12 浏览次数：4659 XX局政府信息公开工作年度报告 本报告…
                                                            (a crawler's dump: site chrome before, text after)
 
@@ -30,7 +31,9 @@ _HEAD_LINES = 15                 # the title is among the first non-empty lines
 _PERIOD_LINES = 60               # the statistics period is stated near the top
 _YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九])"
 #: the title's tail: (year) (年度) …信息公开(工作)(年度)报告
-_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告")
+#: …or the year in brackets after it: 政府信息公开工作年度报告（2023年度）
+_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告"
+                    rf"(?:[(（]\s*(?P<tail>{_YEAR})\s*年度?\s*[)）])?")
 _LEADING_YEAR = re.compile(rf"(?P<year>{_YEAR})年度?(?P<agency>.*)$")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^0-9二]{{0,6}}(?P<year>{_YEAR})年")
 _DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
@@ -111,7 +114,7 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
                 m: re.Match[str]) -> tuple[str, int | None, str, list[int]]:
     """Agency, year, raw text and lines of one title candidate."""
     raw = text[:m.end()]
-    agency, year = _agency_and_year(raw[:m.start()], m.group("year"))
+    agency, year = _agency_and_year(raw[:m.start()], m.group("year") or m.group("tail"))
     if not agency:                           # the agency on a line of its own above the title
         above = [(n, t) for n, t in head if n < used[0]][-1:]
         name = agency_name(above[0][1]) if above else ""

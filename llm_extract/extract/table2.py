@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..evidence import Ambiguity, CellKind
+from ..evidence import Ambiguity, CellKind, Reading
 from .cells import Cell, letters_as_digits, normalise, parse_cell
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, parted_at, recount_options, width_bounds
@@ -21,6 +21,8 @@ _LEADING_ZERO = re.compile(r"^0[\dOo]")
 _LEADING_DIGITS = re.compile(r"^\d+")
 _GLUED_OCR = re.compile(r"^(.*?[\u4e00-\u9fff)）])([\dOoIlSB]+(?:\.[\dOoIlSB]+)?)$")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
+#: the method of a 表二 cell cut from a glued digit run that has one cut only (verify/decide.py: unverified)
+GLUED_CUT = "glued-cut"
 
 
 def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
@@ -78,7 +80,15 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             if ambiguities is not None and len(nums) == len(values) and all(isinstance(x, int) for x in nums) \
                     and not paths[0].endswith("fees_10k_yuan"):
                 options = recount_options(nums, n) if len(nums) != n - 1 else _short_row_options(values, n)
-                if options:
+                if len(options) == 1 and None not in options[0] \
+                        and any(_LEADING_ZERO.match(normalise(v.raw)) for v in values):
+                    # 0338 is two cells run together (no count has a leading zero), cut the only way there is:
+                    # read, never proven nor derived (no identity checks 表二)
+                    for path, value in zip(paths, options[0]):
+                        cell = parse_cell(str(value))
+                        out[path] = Reading(cell.plain, cell.kind, raw, [item.line], GLUED_CUT,
+                                            f"the only cut of {raw} into {n} cells")
+                elif options:
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
     return out
@@ -213,6 +223,12 @@ def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
         out[path] = missing(number, [item.line], "glued", note)
     options = cuts(number, len(paths)) if number.isdigit() and len(number) <= 12 else []
     options = parted_at(options, width_bounds(item.raw, number))     # a cut where the width switches
+    if options and len(options) == 1:   # the only cut (000, 1000): read, but no identity checks it (a blank
+        for path, value in zip(paths, options[0]):      # cell leaves no trace in a run): never proven
+            cell = parse_cell(str(value))
+            out[path] = Reading(cell.plain, cell.kind, number, [item.line], GLUED_CUT,
+                                f"the only cut of the digit run {number} into {len(paths)} cells")
+        return
     if options and ambiguities is not None:
         ambiguities.append(Ambiguity(paths=paths, options=options, raw=number, lines=[item.line],
                                      reason=f"{paths[0].rsplit('.', 1)[0]}: {note}"))

@@ -15,6 +15,7 @@ from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
 from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
                     width_bounds)
+from .labelrows import short_heads
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
@@ -287,6 +288,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     with nothing after it is a row of empty cells, and a label ending in digits a glued row)."""
     items = region.items
     labels = _find_labels(items)
+    doubtful = short_heads(items, labels)      # a label over two table rows, numbers on the first
     _other_as_one_row(items, labels)
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
@@ -376,6 +378,11 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         for path in _ROW_PATHS[row]:
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
+    for row in doubtful:
+        for path in _ROW_PATHS[row]:
+            r = out[path]
+            out[path] = missing(r.raw or "", r.lines, r.method,
+                                "its label's first part, with numbers, stands on the table row above")
     if not inline and not glued and not ambiguities:
         _unprinted_rows(items, labels, out)
     return out, ambiguities

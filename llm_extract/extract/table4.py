@@ -27,6 +27,8 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         chosen = numbers
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
         chosen = values[-15:]
+    else:
+        chosen = _before_blank_rows(values, numbers)
     if chosen is None and len(numbers) == 14 and len(values) >= 15 \
             and any(it.cell.kind is CellKind.MISSING for it in values[-15:]):
         chosen = values[-15:]               # an unreadable cell in its place
@@ -67,6 +69,23 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
+
+
+def _before_blank_rows(values: list[Item], numbers: list[Item]) -> list[Item] | None:
+    """表四's 15 cells among empty cells that are not its own: exactly 15 cells from the first cell that is not
+    empty to the last (a table with an empty column at both edges), or the 15 cells before trailing rows of
+    empty cells (a Word table's spacer row of empty ``<td>``s, a row break before it), when the table's
+    numbers are all among them."""
+    filled = [k for k, it in enumerate(values) if it.cell.kind is not CellKind.BLANK]
+    if not filled:
+        return None
+    first, last = filled[0], filled[-1]
+    if last - first == 14:
+        return values[first:last + 1]
+    if last < 14 or last + 1 == len(values) or values[last + 1].line - values[last].line < 2:
+        return None
+    chosen = values[last - 14:last + 1]
+    return chosen if all(n in chosen for n in numbers) else None
 
 
 def _t4_grid(items: list[Item]) -> list[Item] | None:
