@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..evidence import Ambiguity, CellKind, Reading
 from ..form import FORM
@@ -43,6 +44,10 @@ _PUNCT = frozenset("、，,。.．:：;；()（）[]【】〔〕<>《》“”\"
 #: their columns beside it (三、本年度办理结果 is the group of （一）予以公开), and punctuation
 _BETWEEN = frozenset("".join(label_key(r.group) for r in FORM.table3_rows)) | _PUNCT
 _MAX_BETWEEN = 12           # characters of other cells between two characters of one label
+#: 表三's column header, as printed above the rows (and again after a page break, maybe inside a label)
+_HEADER = "".join(c.label for c in FORM.table3_columns) + "申请人情况法人或其他组织（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+_HEADER_CHARS = frozenset(label_key(_HEADER)) | _PUNCT
+_HEADER_WORDS = ("申请人情况", "勾稽关系", "自然人", "法人或其他组织")
 _TOKENS = re.compile(r"[\t \u3000]+")
 
 
@@ -56,6 +61,7 @@ class _Row:
     key: str
     core: str
     enough: int               # a match this long (through a distinctive word of the label) places the row
+    words: bool               # whether the label has a distinctive word
 
 
 def _rows() -> tuple[_Row, ...]:
@@ -63,7 +69,7 @@ def _rows() -> tuple[_Row, ...]:
     for r in FORM.table3_rows:
         core = _core(r.label)
         ends = [core.find(w) + len(w) for w in r.words if w in core]
-        out.append(_Row(r.key, core, min(ends) if ends else len(core)))
+        out.append(_Row(r.key, core, min(ends) if ends else len(core), bool(ends)))
     return tuple(out)
 
 
@@ -82,42 +88,81 @@ class RowSpan:
     cells: tuple[Cell, ...] = ()
 
 
+#: one character of a label fragment: (character, line, whether a label may start at it, whether
+#: an item number stands right before it in its fragment)
+_Char = tuple[str, int, bool, bool]
+_LEADING = "".join(_BETWEEN)
+
+
+@lru_cache(maxsize=4096)
+def _fragment(key: str) -> tuple[tuple[str, bool, bool], ...]:
+    """A fragment's characters, each with whether a label may start there (at the fragment's start,
+    or after group-label characters and an item number: 开2．其他法律) and whether it follows an item number."""
+    out = []
+    for i, ch in enumerate(key):
+        head = key[:i].lstrip(_LEADING)
+        bare = not strip_item_number(head)
+        out.append((ch, bare, bare and bool(head)))
+    return tuple(out)
+
+
 @dataclass
 class _Text:
-    chars: list[tuple[str, int]]          # every label character of the region, with its line
+    chars: list[_Char]                    # every label character of the region, in reading order
     rows: dict[int, list[Cell]]           # lines ending in seven values: their cells
-    stray: set[int]                       # lines with values that are not seven after the words
+    stray: set[int]                       # lines with numbers that are not seven after the words
+
+
+def _header_lines(lines: list[str], region: Region) -> set[int]:
+    """The lines of the column header (at the top, or repeated after a page break): a line naming a
+    column, and the lines next to it holding nothing but the header's characters."""
+    def only_header(n: int) -> bool:
+        key = label_key(lines[n - 1])
+        return bool(key) and set(key) <= _HEADER_CHARS
+
+    def names_column(n: int) -> bool:
+        key = label_key(lines[n - 1])
+        return any(w in key for w in _HEADER_WORDS)
+    out: set[int] = set()
+    for n in range(region.start + 1, region.end):
+        if n in out or not names_column(n):
+            continue
+        out.add(n)
+        for step in (-1, 1):
+            m = n + step
+            while region.start < m < region.end and (only_header(m) or names_column(m)):
+                out.add(m)
+                m += step
+    return out
 
 
 def _read_lines(lines: list[str], region: Region) -> _Text | None:
-    chars: list[tuple[str, int]] = []
+    chars: list[_Char] = []
     rows: dict[int, list[Cell]] = {}
     stray: set[int] = set()
+    header = _header_lines(lines, region)
     for n in range(region.start + 1, region.end):
         text = lines[n - 1].strip()
         if text.startswith("|"):
             return None                       # a converter's grid: its rows are read by their fields
-        if not text or is_page_furniture(text):
+        if not text or n in header or is_page_furniture(text):
             continue
         tokens = _TOKENS.split(text)
         cells = [parse_cell(t) for t in tokens]
-        values = [i for i, c in enumerate(cells) if c.is_value]
         words = tokens
-        if values:
-            tail = cells[-_WIDTH:]
-            if len(cells) >= _WIDTH and all(c.is_value for c in tail) \
-                    and not any(c.is_number for c in cells[:-_WIDTH]):
-                rows[n] = tail
-                words = tokens[:-_WIDTH]
-            else:
-                stray.add(n)
-                words = [t for t, c in zip(tokens, cells) if not c.is_value]
+        tail = cells[-_WIDTH:]
+        if len(cells) >= _WIDTH and all(c.is_value for c in tail) and not any(c.is_number for c in cells[:-_WIDTH]):
+            rows[n] = tail
+            words = tokens[:-_WIDTH]
+        elif any(c.is_number for c in cells) or sum(c.is_value for c in cells) >= 2:
+            stray.add(n)                      # (a lone 无 is a character of （四）无法提供 printed down its column)
+            words = [t for t, c in zip(tokens, cells) if not c.is_number]
         for t in words:
-            chars += [(ch, n) for ch in label_key(t)]
+            chars += [(ch, n, opens, numbered) for ch, opens, numbered in _fragment(label_key(t))]
     return _Text(chars, rows, stray)
 
 
-def _match(chars: list[tuple[str, int]], start: int, core: str) -> tuple[int, int]:
+def _match(chars: list[_Char], start: int, core: str) -> tuple[int, int]:
     """How many characters of ``core`` are read from ``chars[start]`` on (which must be its
     first), only group-label characters between them; and the index of the last one read."""
     at, k, between = start, 1, 0
@@ -134,10 +179,15 @@ def _match(chars: list[tuple[str, int]], start: int, core: str) -> tuple[int, in
     return k, at
 
 
-def _find(chars: list[tuple[str, int]], pos: int, row: _Row) -> tuple[int, int] | None:
-    """(index of the first, index of the last) character of ``row``'s label at or after ``pos``."""
+def _find(chars: list[_Char], pos: int, row: _Row) -> tuple[int, int] | None:
+    """(index of the first, index of the last) character of ``row``'s label at or after ``pos``.
+
+    A label starts a fragment (after its item number); a label without a distinctive word
+    (3．其他, （七）总计) only right after its item number, and only read whole."""
+    first = row.core[0]
     for i in range(pos, len(chars)):
-        if chars[i][0] != row.core[0]:
+        ch, _, opens, numbered = chars[i]
+        if ch != first or not opens or (row.enough == len(row.core) and not row.words and not numbered):
             continue
         k, end = _match(chars, i, row.core)
         if k < row.enough:
@@ -145,7 +195,7 @@ def _find(chars: list[tuple[str, int]], pos: int, row: _Row) -> tuple[int, int] 
         # the latest start that reads as much: a group label's character equal to the label's
         # first one, just above it, is not the label
         for i2 in range(end - 1, i, -1):
-            if chars[i2][0] == row.core[0] and _match(chars, i2, row.core) == (k, end):
+            if chars[i2][0] == first and chars[i2][2] and _match(chars, i2, row.core) == (k, end):
                 i = i2
                 break
         return i, end
@@ -155,7 +205,7 @@ def _find(chars: list[tuple[str, int]], pos: int, row: _Row) -> tuple[int, int] 
 def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
     """The 表三 rows whose labels are found in the region's text, in form order, each with its
     span and the one line of seven numbers within it (``None``: none, several, or numbers that
-    are not a row of seven within it)."""
+    are not a row of seven near it)."""
     text = _read_lines(lines, region)
     if text is None:
         return []
@@ -170,10 +220,12 @@ def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
         pos = last + 1
     out = []
     for k, (row, a, b) in enumerate(found):
-        # spans one above the other: a row sharing a line with its neighbour's label places nothing
-        apart = (k == 0 or found[k - 1][2] < a) and (k + 1 == len(found) or b < found[k + 1][1])
+        above = found[k - 1][2] if k else region.start
+        below = found[k + 1][1] if k + 1 < len(found) else region.end
+        # spans one above the other (a row sharing a line with its neighbour's label places nothing),
+        # and no stray numbers up to the neighbours' labels (a number wrapped in its narrow column)
+        clean = above < a and b < below and not any(above < n < below for n in text.stray)
         inside = [n for n in text.rows if a <= n <= b]
-        clean = apart and not any(a <= n <= b for n in text.stray)
         line = inside[0] if clean and len(inside) == 1 else None
         out.append(RowSpan(row, a, b, line, tuple(text.rows[line]) if line is not None else ()))
     return out
