@@ -170,3 +170,9 @@ def test_every_row_of_a_narrow_label_column_is_read_and_proven(name: str):
             node = node[key]
         assert same_value(p, record.report.values()[p], node), p
         assert record.provenance[p].status is Status.PROVEN, p
+
+
+def test_a_labels_words_inside_a_sentence_are_not_the_label():
+    found = spans("注：属于国家秘密的，按其他情形统计",
+                  "1．属于国家秘密\t3\t0\t0\t0\t0\t0\t3")
+    assert found["denied_state_secret"] == (3, 3, 3, [3, 0, 0, 0, 0, 0, 3])
