@@ -128,8 +128,14 @@ def _row(row: str, values: list[int | None], line: int = 9) -> dict[str, Reading
 SECRET = ["1．属于国家", "结\t2\t0\t0\t0\t0\t0\t2", "秘密"]
 
 
-def _reconcile(readings: dict[str, Reading], ambiguities: list[Ambiguity]) -> tuple[dict, list[Ambiguity]]:
+LOST = "applications.carried_forward.total"      # a cell the reader lost elsewhere in the table
+
+
+def _reconcile(readings: dict[str, Reading], ambiguities: list[Ambiguity],
+               whole: bool = False) -> tuple[dict, list[Ambiguity]]:
     lines = [HEADING, *SECRET]
+    if not whole:
+        readings[LOST] = Reading(None, CellKind.MISSING, "", [], "tab-row")
     return reconcile_spans(lines, Region("表三", 1, len(lines) + 1), readings, ambiguities)
 
 
@@ -153,6 +159,12 @@ def test_a_row_the_reader_read_otherwise_is_missing_with_both_readings_offered()
 def test_a_row_the_reader_read_alike_keeps_the_readers_reading():
     before = _row("denied_state_secret", [2, 0, 0, 0, 0, 0, 2])
     readings, ambiguities = _reconcile(dict(before), [])
+    assert {p: r for p, r in readings.items() if p != LOST} == before and ambiguities == []
+
+
+def test_a_table_the_reader_read_whole_and_unambiguous_is_left_as_it_is():
+    before = _row("denied_state_secret", [1, 0, 0, 0, 0, 0, 1])
+    readings, ambiguities = _reconcile(dict(before), [], whole=True)
     assert readings == before and ambiguities == []
 
 

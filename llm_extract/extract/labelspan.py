@@ -24,6 +24,7 @@ reader lost is read from its line; a row read differently is queued with both re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,6 +75,7 @@ def _rows() -> tuple[_Row, ...]:
 
 
 _ROWS = _rows()
+_FIRSTS = frozenset(r.core[0] for r in _ROWS)
 
 
 @dataclass(frozen=True)
@@ -109,57 +111,75 @@ def _fragment(key: str) -> tuple[tuple[str, bool, bool], ...]:
 @dataclass
 class _Text:
     chars: list[_Char]                    # every label character of the region, in reading order
-    rows: dict[int, list[Cell]]           # lines ending in seven values: their cells
-    stray: set[int]                       # lines with numbers that are not seven after the words
+    rows: dict[int, tuple[Cell, ...]]     # lines ending in seven values: their cells
+    stray: list[int]                      # lines with numbers that are not seven after the words, in order
 
 
-def _header_lines(lines: list[str], region: Region) -> set[int]:
+@dataclass(frozen=True)
+class _Line:
+    """What one line of the region holds (a pure function of its text: lines recur)."""
+
+    skip: bool                                  # blank, or page furniture
+    grid: bool                                  # a converter's markdown row
+    row: tuple[Cell, ...] | None                # seven values after the words
+    stray: bool                                 # numbers, not seven after the words
+    chars: tuple[tuple[str, bool, bool], ...]   # the characters of its words (see _fragment)
+    names_column: bool                          # names a column of the header
+    only_header: bool                           # nothing but the header's characters
+
+
+@lru_cache(maxsize=16384)
+def _line(line: str) -> _Line:
+    text = line.strip()
+    key = label_key(text)
+    names = any(w in key for w in _HEADER_WORDS)
+    only = bool(key) and set(key) <= _HEADER_CHARS
+    if not text or is_page_furniture(text):
+        return _Line(True, False, None, False, (), names, only)
+    if text.startswith("|"):
+        return _Line(False, True, None, False, (), names, only)
+    tokens = _TOKENS.split(text)
+    cells = [parse_cell(t) for t in tokens]
+    words, row, stray = tokens, None, False
+    tail = cells[-_WIDTH:]
+    if len(cells) >= _WIDTH and all(c.is_value for c in tail) and not any(c.is_number for c in cells[:-_WIDTH]):
+        row, words = tuple(tail), tokens[:-_WIDTH]
+    elif any(c.is_number for c in cells) or sum(c.is_value for c in cells) >= 2:
+        stray = True                          # (a lone 无 is a character of （四）无法提供 printed down its column)
+        words = [t for t, c in zip(tokens, cells) if not c.is_number]
+    chars = tuple(ch for t in words for ch in _fragment(label_key(t)))
+    return _Line(False, False, row, stray, chars, names, only)
+
+
+def _header_lines(plans: list[tuple[int, _Line]]) -> set[int]:
     """The lines of the column header (at the top, or repeated after a page break): a line naming a
     column, and the lines next to it holding nothing but the header's characters."""
-    def only_header(n: int) -> bool:
-        key = label_key(lines[n - 1])
-        return bool(key) and set(key) <= _HEADER_CHARS
-
-    def names_column(n: int) -> bool:
-        key = label_key(lines[n - 1])
-        return any(w in key for w in _HEADER_WORDS)
     out: set[int] = set()
-    for n in range(region.start + 1, region.end):
-        if n in out or not names_column(n):
+    for k, (n, plan) in enumerate(plans):
+        if n in out or not plan.names_column:
             continue
         out.add(n)
         for step in (-1, 1):
-            m = n + step
-            while region.start < m < region.end and (only_header(m) or names_column(m)):
-                out.add(m)
-                m += step
+            j = k + step
+            while 0 <= j < len(plans) and (plans[j][1].only_header or plans[j][1].names_column):
+                out.add(plans[j][0])
+                j += step
     return out
 
 
 def _read_lines(lines: list[str], region: Region) -> _Text | None:
+    """The region's label characters and lines of numbers; ``None`` when it has no line of seven
+    values (nothing to place) or is a converter's grid (its rows are read by their fields)."""
+    plans = [(n, _line(lines[n - 1])) for n in range(region.start + 1, region.end)]
+    rows = {n: p.row for n, p in plans if p.row is not None}
+    if not rows or any(p.grid for _, p in plans):
+        return None
+    header = _header_lines(plans)
     chars: list[_Char] = []
-    rows: dict[int, list[Cell]] = {}
-    stray: set[int] = set()
-    header = _header_lines(lines, region)
-    for n in range(region.start + 1, region.end):
-        text = lines[n - 1].strip()
-        if text.startswith("|"):
-            return None                       # a converter's grid: its rows are read by their fields
-        if not text or n in header or is_page_furniture(text):
-            continue
-        tokens = _TOKENS.split(text)
-        cells = [parse_cell(t) for t in tokens]
-        words = tokens
-        tail = cells[-_WIDTH:]
-        if len(cells) >= _WIDTH and all(c.is_value for c in tail) and not any(c.is_number for c in cells[:-_WIDTH]):
-            rows[n] = tail
-            words = tokens[:-_WIDTH]
-        elif any(c.is_number for c in cells) or sum(c.is_value for c in cells) >= 2:
-            stray.add(n)                      # (a lone 无 is a character of （四）无法提供 printed down its column)
-            words = [t for t, c in zip(tokens, cells) if not c.is_number]
-        for t in words:
-            chars += [(ch, n, opens, numbered) for ch, opens, numbered in _fragment(label_key(t))]
-    return _Text(chars, rows, stray)
+    for n, p in plans:
+        if p.chars and n not in header:
+            chars += [(ch, n, opens, numbered) for ch, opens, numbered in p.chars]
+    return _Text(chars, rows, [n for n, p in plans if p.stray])
 
 
 def _match(chars: list[_Char], start: int, core: str) -> tuple[int, int]:
@@ -179,15 +199,17 @@ def _match(chars: list[_Char], start: int, core: str) -> tuple[int, int]:
     return k, at
 
 
-def _find(chars: list[_Char], pos: int, row: _Row) -> tuple[int, int] | None:
-    """(index of the first, index of the last) character of ``row``'s label at or after ``pos``.
+def _find(chars: list[_Char], at: dict[str, list[int]], pos: int, row: _Row) -> tuple[int, int] | None:
+    """(index of the first, index of the last) character of ``row``'s label at or after ``pos``
+    (``at``: where each character stands).
 
     A label starts a fragment (after its item number); a label without a distinctive word
     (3．其他, （七）总计) only right after its item number, and only read whole."""
     first = row.core[0]
-    for i in range(pos, len(chars)):
-        ch, _, opens, numbered = chars[i]
-        if ch != first or not opens or (row.enough == len(row.core) and not row.words and not numbered):
+    starts = at.get(first, [])
+    for i in starts[bisect_left(starts, pos):]:
+        _, _, opens, numbered = chars[i]
+        if not opens or (not row.words and not numbered):
             continue
         k, end = _match(chars, i, row.core)
         if k < row.enough:
@@ -209,10 +231,14 @@ def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
     text = _read_lines(lines, region)
     if text is None:
         return []
+    at: dict[str, list[int]] = {}
+    for i, c in enumerate(text.chars):
+        if c[0] in _FIRSTS:
+            at.setdefault(c[0], []).append(i)
     found: list[tuple[str, int, int]] = []
     pos = 0
     for row in _ROWS:
-        hit = _find(text.chars, pos, row)
+        hit = _find(text.chars, at, pos, row)
         if hit is None:
             continue
         first, last = hit
@@ -224,7 +250,8 @@ def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
         below = found[k + 1][1] if k + 1 < len(found) else region.end
         # spans one above the other (a row sharing a line with its neighbour's label places nothing),
         # and no stray numbers up to the neighbours' labels (a number wrapped in its narrow column)
-        clean = above < a and b < below and not any(above < n < below for n in text.stray)
+        stray = bisect_right(text.stray, above)
+        clean = above < a and b < below and not (stray < len(text.stray) and text.stray[stray] < below)
         inside = [n for n in text.rows if a <= n <= b]
         line = inside[0] if clean and len(inside) == 1 else None
         out.append(RowSpan(row, a, b, line, tuple(text.rows[line]) if line is not None else ()))
@@ -261,7 +288,11 @@ def reconcile_spans(lines: list[str], region: Region, readings: Readings,
     """表三's readings checked against the rows placed by their label spans (see the module
     docstring): a row the reader left unread, wholly or in part, is read from the one line of
     numbers within its label's span; a row the reader read otherwise is missing, both readings
-    offered to the review; a row the spans do not place keeps the reader's reading."""
+    offered to the review; a row the spans do not place keeps the reader's reading. A table the reader
+    read whole, without ambiguity, is left as it is (on every layout measured, the spans never read
+    such a table otherwise: the check would cost every document its time for nothing)."""
+    if not ambiguities and not any(r.missing for r in readings.values()):
+        return readings, ambiguities
     known: dict[str, int | None] = {}
     conflicts: list[Ambiguity] = []
     for span in row_spans(lines, region):
