@@ -76,16 +76,27 @@ def test_numbers_on_the_bottom_line_and_a_header_repeated_inside_a_label_cut_by_
     assert found["denied_enforcement_file"][2:] == (12, [1, 0, 0, 0, 0, 0, 1])
 
 
-def test_a_label_read_from_its_beginning_only_places_the_numbers_within_that_part():
+def test_a_label_read_from_its_beginning_only_places_no_numbers_outside_that_part():
     # the label's end is reworded: its span ends where the form's label stops matching, and the line of
-    # numbers below that part is not placed (it could be the next row's)
+    # numbers below that part is not placed (it could be the next row's); a line of seven within no
+    # label is unexplained, so the rows beside it are not placed either
     found = spans("1．本机关不掌握",
                   "有关的信息\t4\t0\t0\t0\t0\t0\t4",
                   "2．没有现成",
                   "信息需要另行",
                   "制作\t1\t0\t0\t0\t0\t0\t1")
     assert found["unavailable_not_held"] == (2, 2, None, [])
-    assert found["unavailable_needs_creation"][2:] == (6, [1, 0, 0, 0, 0, 0, 1])
+    assert found["unavailable_needs_creation"] == (4, 6, None, [])
+
+
+def test_a_row_printed_again_after_a_page_break_is_left_to_the_reader():
+    found = spans("3．要求提供公开出版",
+                  "物\t5\t0\t1\t0\t0\t0\t6",
+                  "第 2 页 共 6 页",
+                  "3．要求提供公开出版物\t5\t0\t1\t0\t0\t0\t6",
+                  "4．无正当理由大量反复申请\t0\t0\t0\t0\t0\t0\t0")
+    assert found["rejected_publication"][2] is None
+    assert found["rejected_excessive"][2] is None
 
 
 def test_two_lines_of_numbers_within_one_label_place_neither():

@@ -244,14 +244,17 @@ def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
         first, last = hit
         found.append((row.key, text.chars[first][1], text.chars[last][1]))
         pos = last + 1
+    # lines of numbers that are not a row of seven (a number wrapped in its narrow column), and rows of
+    # seven within no label (a row printed again after a page break, a row whose label was not found)
+    odd = sorted(set(text.stray) | {n for n in text.rows if not any(a <= n <= b for _, a, b in found)})
     out = []
     for k, (row, a, b) in enumerate(found):
         above = found[k - 1][2] if k else region.start
         below = found[k + 1][1] if k + 1 < len(found) else region.end
         # spans one above the other (a row sharing a line with its neighbour's label places nothing),
-        # and no stray numbers up to the neighbours' labels (a number wrapped in its narrow column)
-        stray = bisect_right(text.stray, above)
-        clean = above < a and b < below and not (stray < len(text.stray) and text.stray[stray] < below)
+        # and no odd line of numbers up to the neighbours' labels
+        at = bisect_right(odd, above)
+        clean = above < a and b < below and not (at < len(odd) and odd[at] < below)
         inside = [n for n in text.rows if a <= n <= b]
         line = inside[0] if clean and len(inside) == 1 else None
         out.append(RowSpan(row, a, b, line, tuple(text.rows[line]) if line is not None else ()))
