@@ -13,6 +13,7 @@ from ..ingest import Document
 from ..schema import ALL_PATHS
 from .inline import unfold
 from .labels import OLD_FORM_MARKERS
+from .labelspan import reconcile_spans
 from .layout import find_regions, tokenize
 from .meta import read_meta
 from .tables import read_table2, read_table3, read_table4
@@ -43,6 +44,8 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(read_table2(t2, ambiguities, lines))
     if "表三" in regions:
         r3, a3 = read_table3(regions["表三"], inline=unfolded)
+        if not unfolded:                 # (a crawler's dump has no label lines to span)
+            r3, a3 = reconcile_spans(lines, regions["表三"], r3, a3)
         readings.update(r3)
         ambiguities += a3
     if "表四" in regions:
