@@ -38,6 +38,10 @@ from .readings import Readings, missing
 
 __all__ = ["RowSpan", "row_spans", "reconcile_spans"]
 
+#: the kinds of a reading that may have read nothing (``Reading.missing``, without its property call:
+#: this is asked of every 表三 cell of every document)
+_UNREAD = frozenset({CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT})
+
 METHOD = "label-span"
 _WIDTH = len(APPLICANT_COLUMNS)
 _PUNCT = frozenset("、，,。.．:：;；()（）[]【】〔〕<>《》“”\"'‘’-—")
@@ -294,7 +298,7 @@ def reconcile_spans(lines: list[str], region: Region, readings: Readings,
     offered to the review; a row the spans do not place keeps the reader's reading. A table the reader
     read whole, without ambiguity, is left as it is (on every layout measured, the spans never read
     such a table otherwise: the check would cost every document its time for nothing)."""
-    if not ambiguities and not any(r.missing for r in readings.values()):
+    if not ambiguities and not any(r.kind in _UNREAD for r in readings.values()):
         return readings, ambiguities
     known: dict[str, int | None] = {}
     conflicts: list[Ambiguity] = []
