@@ -356,3 +356,20 @@ def test_pdf_text_with_two_sub_rows_swapped_and_one_of_them_wrapped():
             p = f"applications.{row}.{c}"
             assert record.report.values()[p] == golden_value(golden, p), p
             assert record.provenance[p].status is Status.PROVEN, p
+
+
+def test_a_crawler_dump_whose_report_breaks_its_identities_is_read_as_printed_and_never_proven():
+    """Every 表三 row of this dump is a run of seven digits for seven cells (one reading each), and the
+    report's 自然人 column is one off (FORM.md: real reports break identities). No assignment keeps every
+    identity, so none pins a cell; each is read as the text prints it: disputed where an identity it is
+    in breaks, unverified (READ.ONE_CUT) elsewhere. Nothing is proven, nothing repaired."""
+    path = HERE / "fixtures" / "layouts" / "crawler_breaks_its_identities.txt"
+    golden = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(load(path))
+    statuses = set()
+    for p in TABLE3_PATHS:
+        assert same_value(p, record.report.values()[p], golden_value(golden, p)), p
+        statuses.add(record.provenance[p].status)
+        assert record.provenance[p].status in (Status.DISPUTED, Status.UNVERIFIED), p
+    assert statuses == {Status.DISPUTED, Status.UNVERIFIED}
+    assert "READ.ONE_CUT" in record.provenance["applications.granted.commercial"].rules

@@ -18,9 +18,9 @@ from __future__ import annotations
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
-from .derive import DEFAULT_SEARCH_CAP, derive
+from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
-from .guesses import LETTERS_RULE, guessed
+from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -60,6 +60,16 @@ def statuses(values: dict[str, object], findings: list[Finding],
     return out
 
 
+def _only_readings(extraction: Extraction, derivation: Derivation) -> dict[str, int | None]:
+    """Path → value of the cells of every reading group the extractor offered one reading only, where
+    the derivation (finding no assignment that keeps every identity) left the group unresolved."""
+    out: dict[str, int | None] = {}
+    for group in extraction.ambiguities:
+        if len(group.options) == 1 and all(p in derivation.unresolved for p in group.paths):
+            out.update(zip(group.paths, group.options[0]))
+    return out
+
+
 def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARCH_CAP) -> Record:
     """Verify one extractor's reading of a document (the deterministic path)."""
     readings = extraction.readings
@@ -71,6 +81,11 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
 
     values: dict[str, int | None] = dict(known)
     values.update(derivation.values)
+    # A document that breaks its own identities leaves no reading standing; a cell the text can be
+    # read only one way (a run of seven digits for seven cells) is then read as printed, never proven:
+    # the identities it breaks dispute it, the others leave it unverified (READ.ONE_CUT).
+    one_cut = _only_readings(extraction, derivation) if derivation.solutions == 0 and not derivation.capped else {}
+    values.update(one_cut)
     findings, unchecked = check_identities(values)
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
@@ -78,6 +93,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     flagged: dict[str, tuple[Status, list[str]]] = {}
     for path in isolated_blanks(readings):  # (table fields: a proven one becomes unverified)
         flagged[path] = (Status.UNVERIFIED, [BLANK_RULE])
+    for path in one_cut:
+        flagged[path] = (Status.UNVERIFIED, [ONE_CUT_RULE])
     for path, rule in guessed(readings).items():    # (a guess stays one even where identities hold)
         flagged[path] = (Status.UNVERIFIED, [rule])
     for eq in unchecked:
@@ -111,6 +128,12 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             else:
                 status, rules = flag[0], list(flag[1])
             prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, rules, {}, r.note)
+        elif path in one_cut:
+            value = one_cut[path]
+            status, rules = flagged[path]
+            prov = FieldProvenance(status, source, r.method or None, CellKind.NUMBER if value else CellKind.ZERO,
+                                   r.raw, r.lines, list(rules), {}, "the only reading of the text; the document "
+                                   "breaks its identities, so none pins it")
         elif r.kind is CellKind.MISSING and r.value is not None:
             value = guess = r.value     # the reader's guess (O printed for 0) where the identities could not pin the cell
             prov = FieldProvenance(Status.UNVERIFIED, source, r.method or None, CellKind.OCR, r.raw, r.lines,

@@ -11,6 +11,8 @@
   came close (damaged layout text shifts numbers by a few columns).
 * ``READ.ONE_CUT``: a 表二 cell cut from a glued digit run that has one cut only (``规章1000`` → 10, 0, 0):
   a blank cell leaves no trace in a run (10, blank, 0 also prints ``100``), and no identity checks 表二.
+  verify/decide.py gives the same rule to a 表三/表四 run with one reading only when the report breaks
+  its own identities, so that no assignment keeps them all and none pins the cell.
 """
 
 from __future__ import annotations

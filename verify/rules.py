@@ -56,7 +56,9 @@ register("READ.OCR_LETTERS", "单元格只有易被 OCR 误认的字母（如 O�
          "a cell of OCR-confusable letters only (O, l): read as digits, never proven")
 register("READ.LAYOUT_CLOSE", "定宽文本中按列位置放置的数字，另一种放法与之相差很小，未经证明",
          "numbers of a fixed-width row placed in their columns by position, another placement came close: never proven")
-register("READ.ONE_CUT", "表二单元格由粘连数字串唯一的切分读出，无勾稽关系可核对（空白单元格在数字串中不留痕迹）",
-         "a 表二 cell cut from a glued digit run that has one cut only: no identity checks it (a blank cell leaves no trace)")
+register("READ.ONE_CUT", "单元格由粘连数字串唯一的切分读出，无勾稽关系可核对（表二没有勾稽关系；报告自身违反勾稽关系时也无一成立；"
+         "空白单元格在数字串中不留痕迹）",
+         "a cell cut from a glued digit run that has one cut only, which no identity confirms (表二 has none; a report "
+         "that breaks its own identities leaves none standing; a blank cell leaves no trace in a run)")
 register("READ.UNCHECKED", "所在勾稽关系因缺失单元格无法核对", "an identity this cell is in could not be checked")
 register("READ.FORM", "不是 2021 版年度报告格式", "not the 2021 form of the annual report")
