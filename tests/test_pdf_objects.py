@@ -50,7 +50,7 @@ def test_characters_take_the_fast_path_and_other_objects_pdfplumber_s_own(monkey
 
     def shipped(self: Any, obj: Any) -> Any:
         kinds.append(type(obj).__name__)
-        return pdf_objects._original(self, obj)
+        return pdf_objects.PATCH.original(self, obj)
     monkeypatch.setattr(Page, "process_object", pdf_objects.fast_process_object(shipped))
     with pdfplumber.open(PDFS / "huaian-2024.pdf") as pdf:
         page = pdf.pages[0]

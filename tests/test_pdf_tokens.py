@@ -67,7 +67,7 @@ def test_the_fast_path_reads_the_common_tokens_itself(fast: None, monkeypatch: p
 
     def state_machine(self: Any) -> Any:
         left.append(1)
-        return pdf_tokens._original(self)
+        return pdf_tokens.PATCH.original(self)
     monkeypatch.setattr(PSBaseParser, "nexttoken", pdf_tokens.fast_nexttoken(state_machine))
     data = b"BT /F1 12 Tf 72 700 Td (abc) Tj <0041> Tj [(a) -20.5 (b)] TJ ET\n" * 200
     assert len(_tokens(data, 4096)) == 200 * 18
@@ -121,7 +121,7 @@ def test_on_another_pdfminer_release_pdfminer_runs_as_shipped(monkeypatch: pytes
 
 def test_install_is_idempotent_and_uninstall_restores_pdfminer(fast: None) -> None:
     fast_fn = PSBaseParser.nexttoken
-    shipped = pdf_tokens._original
+    shipped = pdf_tokens.PATCH.original
     assert pdf_tokens.install() and PSBaseParser.nexttoken is fast_fn
     with pdf_tokens.stock_tokenizer():
         assert PSBaseParser.nexttoken is shipped

@@ -12,19 +12,16 @@ compares both on glyph names of every kind.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from typing import Any
 
+from .pdf_patch import Patch
 from .pdf_tokens import PDFMINER_VERSION, _version
 
-__all__ = ["install", "uninstall", "installed", "stock_glyphs", "remembering"]
+__all__ = ["PATCH", "install", "uninstall", "installed", "stock_glyphs", "remembering"]
 
 _MODULES = ("pdfminer.encodingdb", "pdfminer.pdffont", "pdfminer.cmapdb")   # each holds its own reference
 _LIMIT = 1 << 16                 # names remembered at most (then forgotten and remembered anew)
 
-_original: Any = None            # pdfminer's own name2unicode while the fast path is installed
-_suspended = 0
 
 
 def remembering(original: Any) -> Any:
@@ -60,44 +57,10 @@ def _modules() -> list[Any]:
     return [importlib.import_module(name) for name in _MODULES]
 
 
-def installed() -> bool:
-    return _original is not None
+def _targets() -> list[tuple[Any, str]]:
+    return [(module, "name2unicode") for module in _modules()]
 
 
-def install() -> bool:
-    """Put the fast path in place (idempotent); False on another pdfminer release or inside :func:`stock_glyphs`."""
-    global _original
-    if _original is not None:
-        return True
-    if _suspended or _version() != PDFMINER_VERSION:
-        return False
-    modules = _modules()
-    _original = modules[0].name2unicode
-    fast = remembering(_original)
-    for module in modules:
-        module.name2unicode = fast
-    return True
-
-
-def uninstall() -> None:
-    global _original
-    if _original is None:
-        return
-    for module in _modules():
-        module.name2unicode = _original
-    _original = None
-
-
-@contextlib.contextmanager
-def stock_glyphs() -> Iterator[None]:
-    """pdfminer's own ``name2unicode`` for the duration: :func:`install` does nothing until it ends."""
-    global _suspended
-    was = installed()
-    uninstall()
-    _suspended += 1
-    try:
-        yield
-    finally:
-        _suspended -= 1
-        if was:
-            install()
+#: the switch (:mod:`.pdf_patch`): pdfminer's glyph-name decoding, on pdfminer ``PDFMINER_VERSION`` only
+PATCH = Patch(_targets, remembering, lambda: _version() == PDFMINER_VERSION)
+installed, install, uninstall, stock_glyphs = PATCH.installed, PATCH.install, PATCH.uninstall, PATCH.stock

@@ -13,16 +13,14 @@ checks every operator call on every fixture page against pdfminer's own loop.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from .pdf_patch import Patch
 from .pdf_tokens import PDFMINER_VERSION, _version
 
-__all__ = ["install", "uninstall", "installed", "stock_interpreter", "fast_execute"]
+__all__ = ["PATCH", "install", "uninstall", "installed", "stock_interpreter", "fast_execute"]
 
-_original: Any = None            # pdfminer's own PDFPageInterpreter.execute while the fast path is installed
-_suspended = 0
 
 
 def fast_execute() -> Any:
@@ -84,43 +82,11 @@ def fast_execute() -> Any:
     return execute
 
 
-def installed() -> bool:
-    return _original is not None
-
-
-def install() -> bool:
-    """Put the fast path in place (idempotent); False on another pdfminer release or inside
-    :func:`stock_interpreter`."""
-    global _original
-    if _original is not None:
-        return True
-    if _suspended or _version() != PDFMINER_VERSION:
-        return False
+def _targets() -> list[tuple[Any, str]]:
     from pdfminer.pdfinterp import PDFPageInterpreter
-    _original = PDFPageInterpreter.execute
-    PDFPageInterpreter.execute = fast_execute()                 # type: ignore[method-assign]
-    return True
+    return [(PDFPageInterpreter, "execute")]
 
 
-def uninstall() -> None:
-    global _original
-    if _original is None:
-        return
-    from pdfminer.pdfinterp import PDFPageInterpreter
-    PDFPageInterpreter.execute = _original                      # type: ignore[method-assign]
-    _original = None
-
-
-@contextlib.contextmanager
-def stock_interpreter() -> Iterator[None]:
-    """pdfminer's own loop for the duration: :func:`install` does nothing until it ends."""
-    global _suspended
-    was = installed()
-    uninstall()
-    _suspended += 1
-    try:
-        yield
-    finally:
-        _suspended -= 1
-        if was:
-            install()
+#: the switch (:mod:`.pdf_patch`): pdfminer's content-stream loop, on pdfminer ``PDFMINER_VERSION`` only
+PATCH = Patch(_targets, lambda original: fast_execute(), lambda: _version() == PDFMINER_VERSION)
+installed, install, uninstall, stock_interpreter = PATCH.installed, PATCH.install, PATCH.uninstall, PATCH.stock

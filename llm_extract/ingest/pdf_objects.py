@@ -15,19 +15,17 @@ Installed only on the pdfplumber release it was written against (:data:`PDFPLUMB
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["install", "uninstall", "installed", "stock_objects", "fast_process_object", "PDFPLUMBER_VERSION"]
+from .pdf_patch import Patch
+
+__all__ = ["PATCH", "install", "uninstall", "installed", "stock_objects", "fast_process_object", "PDFPLUMBER_VERSION"]
 
 PDFPLUMBER_VERSION = "0.11.10"
 
 _PLAIN = (float, int, str, bool, type(None))     # what pdfplumber's resolve_all returns unchanged
 _NUMBER = (float, int)
 
-_original: Any = None            # pdfplumber's own Page.process_object while the fast path is installed
-_suspended = 0                   # stock_objects() blocks in force
 
 
 def _version() -> str:
@@ -93,45 +91,12 @@ def fast_process_object(original: Any) -> Any:
     return process_object
 
 
-def installed() -> bool:
-    """Whether the fast path is in place."""
-    return _original is not None
-
-
-def install() -> bool:
-    """Put the fast path in place (idempotent); False on another pdfplumber release (pdfplumber then
-    runs as shipped) or inside :func:`stock_objects`."""
-    global _original
-    if _original is not None:
-        return True
-    if _suspended or _version() != PDFPLUMBER_VERSION:
-        return False
+def _targets() -> list[tuple[Any, str]]:
     from pdfplumber.page import Page
-    _original = Page.process_object
-    Page.process_object = fast_process_object(_original)      # type: ignore[method-assign]
-    return True
+    return [(Page, "process_object")]
 
 
-def uninstall() -> None:
-    """Give pdfplumber its own conversion back."""
-    global _original
-    if _original is None:
-        return
-    from pdfplumber.page import Page
-    Page.process_object = _original                            # type: ignore[method-assign]
-    _original = None
-
-
-@contextlib.contextmanager
-def stock_objects() -> Iterator[None]:
-    """pdfplumber's own conversion for the duration: :func:`install` does nothing until it ends."""
-    global _suspended
-    was = installed()
-    uninstall()
-    _suspended += 1
-    try:
-        yield
-    finally:
-        _suspended -= 1
-        if was:
-            install()
+#: the switch (:mod:`.pdf_patch`): pdfplumber's conversion of characters, on pdfplumber
+#: :data:`PDFPLUMBER_VERSION` only
+PATCH = Patch(_targets, fast_process_object, lambda: _version() == PDFPLUMBER_VERSION)
+installed, install, uninstall, stock_objects = PATCH.installed, PATCH.install, PATCH.uninstall, PATCH.stock

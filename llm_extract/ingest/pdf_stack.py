@@ -15,16 +15,13 @@ Installed only on pdfminer :data:`~llm_extract.ingest.pdf_tokens.PDFMINER_VERSIO
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from typing import Any
 
+from .pdf_patch import Patch
 from .pdf_tokens import PDFMINER_VERSION, _version
 
-__all__ = ["install", "uninstall", "installed", "stock_objects", "fast_nextobject"]
+__all__ = ["PATCH", "install", "uninstall", "installed", "stock_objects", "fast_nextobject"]
 
-_original: Any = None            # pdfminer's own PSStackParser.nextobject while the fast path is installed
-_suspended = 0
 
 
 def fast_nextobject() -> Any:
@@ -95,43 +92,11 @@ def fast_nextobject() -> Any:
     return nextobject
 
 
-def installed() -> bool:
-    return _original is not None
-
-
-def install() -> bool:
-    """Put the fast path in place (idempotent); False on another pdfminer release or inside
-    :func:`stock_objects`."""
-    global _original
-    if _original is not None:
-        return True
-    if _suspended or _version() != PDFMINER_VERSION:
-        return False
+def _targets() -> list[tuple[Any, str]]:
     from pdfminer.psparser import PSStackParser
-    _original = PSStackParser.nextobject
-    PSStackParser.nextobject = fast_nextobject()               # type: ignore[method-assign]
-    return True
+    return [(PSStackParser, "nextobject")]
 
 
-def uninstall() -> None:
-    global _original
-    if _original is None:
-        return
-    from pdfminer.psparser import PSStackParser
-    PSStackParser.nextobject = _original                       # type: ignore[method-assign]
-    _original = None
-
-
-@contextlib.contextmanager
-def stock_objects() -> Iterator[None]:
-    """pdfminer's own object builder for the duration: :func:`install` does nothing until it ends."""
-    global _suspended
-    was = installed()
-    uninstall()
-    _suspended += 1
-    try:
-        yield
-    finally:
-        _suspended -= 1
-        if was:
-            install()
+#: the switch (:mod:`.pdf_patch`): pdfminer's object builder, on pdfminer ``PDFMINER_VERSION`` only
+PATCH = Patch(_targets, lambda original: fast_nextobject(), lambda: _version() == PDFMINER_VERSION)
+installed, install, uninstall, stock_objects = PATCH.installed, PATCH.install, PATCH.uninstall, PATCH.stock

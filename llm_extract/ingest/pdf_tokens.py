@@ -20,12 +20,12 @@ The fast path is installed only on the pdfminer release it was written against
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["install", "uninstall", "installed", "stock_tokenizer", "fast_nexttoken", "PDFMINER_VERSION"]
+from .pdf_patch import Patch
+
+__all__ = ["PATCH", "install", "uninstall", "installed", "stock_tokenizer", "fast_nexttoken", "PDFMINER_VERSION"]
 
 PDFMINER_VERSION = "20260107"
 
@@ -44,8 +44,6 @@ _TOKEN = re.compile(
     rb"|(?P<punct>[\[\]{}]|<<|>>)"
     rb")")
 
-_original: Any = None          # pdfminer's own PSBaseParser.nexttoken while the fast path is installed
-_suspended = 0                 # stock_tokenizer() blocks in force: install() waits for them to end
 
 
 def _version() -> str:
@@ -114,47 +112,11 @@ def fast_nexttoken(original: Any) -> Any:
     return nexttoken
 
 
-def installed() -> bool:
-    """Whether the fast path is in place."""
-    return _original is not None
-
-
-def install() -> bool:
-    """Put the fast path in front of pdfminer's tokenizer (idempotent); False when this pdfminer
-    release is not the one it was written against (pdfminer then runs as shipped) or inside
-    :func:`stock_tokenizer`."""
-    global _original
-    if _original is not None:
-        return True
-    if _suspended or _version() != PDFMINER_VERSION:
-        return False
+def _targets() -> list[tuple[Any, str]]:
     from pdfminer.psparser import PSBaseParser
-    _original = PSBaseParser.nexttoken
-    PSBaseParser.nexttoken = fast_nexttoken(_original)         # type: ignore[method-assign]
-    return True
+    return [(PSBaseParser, "nexttoken")]
 
 
-def uninstall() -> None:
-    """Give pdfminer its own tokenizer back."""
-    global _original
-    if _original is None:
-        return
-    from pdfminer.psparser import PSBaseParser
-    PSBaseParser.nexttoken = _original     # type: ignore[method-assign]
-    _original = None
-
-
-@contextlib.contextmanager
-def stock_tokenizer() -> Iterator[None]:
-    """pdfminer as shipped, for the duration (to compare what both read): :func:`install` does
-    nothing until it ends."""
-    global _suspended
-    was = installed()
-    uninstall()
-    _suspended += 1
-    try:
-        yield
-    finally:
-        _suspended -= 1
-        if was:
-            install()
+#: the switch (:mod:`.pdf_patch`): pdfminer's tokenizer, on pdfminer :data:`PDFMINER_VERSION` only
+PATCH = Patch(_targets, fast_nexttoken, lambda: _version() == PDFMINER_VERSION)
+installed, install, uninstall, stock_tokenizer = PATCH.installed, PATCH.install, PATCH.uninstall, PATCH.stock
