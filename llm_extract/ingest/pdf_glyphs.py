@@ -23,7 +23,6 @@ _MODULES = ("pdfminer.encodingdb", "pdfminer.pdffont", "pdfminer.cmapdb")   # ea
 _LIMIT = 1 << 16                 # names remembered at most (then forgotten and remembered anew)
 
 
-
 def remembering(original: Any) -> Any:
     """``original`` (pdfminer's ``name2unicode``) with each str name's answer remembered."""
     answers: dict[str, tuple[bool, Any]] = {}

@@ -22,7 +22,6 @@ from .pdf_tokens import PDFMINER_VERSION, _version
 __all__ = ["PATCH", "install", "uninstall", "installed", "stock_interpreter", "fast_execute"]
 
 
-
 def fast_execute() -> Any:
     """pdfminer's ``PDFPageInterpreter.execute`` with each operator's method looked up once per call."""
     from pdfminer import settings

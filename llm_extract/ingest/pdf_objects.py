@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pdf_patch import Patch
+from .pdf_patch import Patch, release
 
 __all__ = ["PATCH", "install", "uninstall", "installed", "stock_objects", "fast_process_object", "PDFPLUMBER_VERSION"]
 
@@ -27,13 +27,8 @@ _PLAIN = (float, int, str, bool, type(None))     # what pdfplumber's resolve_all
 _NUMBER = (float, int)
 
 
-
 def _version() -> str:
-    try:
-        from pdfplumber import __version__
-    except ImportError:
-        return ""
-    return str(__version__)
+    return release("pdfplumber")
 
 
 def fast_process_object(original: Any) -> Any:

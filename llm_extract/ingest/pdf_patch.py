@@ -9,10 +9,19 @@ force, :meth:`Patch.install` does nothing.
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["Patch"]
+__all__ = ["Patch", "release"]
+
+
+def release(package: str) -> str:
+    """The installed release of ``package`` (its ``__version__``), ``""`` when it is not installed."""
+    try:
+        return str(importlib.import_module(package).__version__)
+    except (ImportError, AttributeError):
+        return ""
 
 
 class Patch:

@@ -23,7 +23,6 @@ from .pdf_tokens import PDFMINER_VERSION, _version
 __all__ = ["PATCH", "install", "uninstall", "installed", "stock_objects", "fast_nextobject"]
 
 
-
 def fast_nextobject() -> Any:
     """pdfminer's ``PSStackParser.nextobject`` without its debug-log calls, content-stream operands
     and operators returned without the stack round trip."""

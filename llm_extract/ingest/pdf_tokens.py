@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .pdf_patch import Patch
+from .pdf_patch import Patch, release
 
 __all__ = ["PATCH", "install", "uninstall", "installed", "stock_tokenizer", "fast_nexttoken", "PDFMINER_VERSION"]
 
@@ -45,13 +45,8 @@ _TOKEN = re.compile(
     rb")")
 
 
-
 def _version() -> str:
-    try:
-        from pdfminer import __version__
-    except ImportError:
-        return ""
-    return str(__version__)
+    return release("pdfminer")
 
 
 def fast_nexttoken(original: Any) -> Any:
