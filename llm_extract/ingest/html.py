@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from ..form import FORM
 from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, page_title
 from .text import decode_bytes
 
@@ -76,8 +77,6 @@ _LAYOUT_CELL_CHARS = 120
 _PARAGRAPH_CHARS = 100
 _REPORT_CELLS = 20
 
-# the report's tables (a page whose visible text holds none of them may show its article by script)
-_REPORT = re.compile(r"主动公开政府信息|收到和处理政府信息公开申请|行政复议")
 # a line naming the report (its title); looked for in the text's first characters
 _TITLED = re.compile(r"报告|年报")
 _TITLE_SPAN = 600
@@ -301,7 +300,7 @@ def html_to_text(html: str) -> str:
     its ``<title>`` (or ``<meta name="ArticleTitle">``)."""
     page = _STRAY_BREAK.sub("<br></", html).encode("utf-8", "surrogatepass")   # a lone surrogate: U+FFFD
     text, hid = _convert(page, hidden_rules(html))
-    if hid and not _REPORT.search(text):
+    if hid and not any(heading.search(text) for heading in FORM.headings.values()):   # shown by script
         text, _ = _convert(page, None)
     if text.strip() and not _TITLED.search(text[:_TITLE_SPAN]) and (title := page_title(html)) \
             and _TITLED.search(title):
