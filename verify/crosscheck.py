@@ -43,6 +43,7 @@ from .decide import verify_extraction
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
+from .trust import RULE as NOISY_RULE, noisy_text, unchecked_paths
 
 __all__ = ["crosscheck", "record_model_failure", "same_value", "SEARCH_CAP"]
 
@@ -246,6 +247,7 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         return _checkable(p, table_values)
 
     provenance: dict[str, FieldProvenance] = {}
+    noisy = unchecked_paths() if noisy_text(identity_findings) else frozenset()   # (verify/trust.py)
     findings = [f for f in base.findings if f.code not in _IDENTITY_CODES]
     counts = {"agree": 0, "resolved": 0, "disputed": 0, "model_only": 0, "regex_only": 0}
     for p in ALL_PATHS:
@@ -328,6 +330,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
             prov = prov.model_copy(update={"grounding": grounding[p].as_dict()})
             if not found(p) and p in md and "GROUND.NOT_FOUND" not in prov.rules:
                 prov = prov.model_copy(update={"rules": list(prov.rules) + ["GROUND.NOT_FOUND"]})
+        if p in noisy and prov.status is Status.PROVEN:     # two readings of one unreliable text
+            prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [NOISY_RULE]})
         provenance[p] = prov
     findings.extend(identity_findings)
     report = Report.from_values(base.report.doc_id or model.doc_id,

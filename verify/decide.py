@@ -10,7 +10,8 @@ give every field its status.
                 ``READ.ONE_CUT``)
     missing     not read and not pinned
 
-Fields no identity covers (agency, year, 表二) are proven when read with certainty.
+Fields no identity covers (agency, year, 表二) are proven when read with certainty, 表二 only
+from a text whose 表三 and 表四 break no more identities than misprints explain (verify/trust.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
+from .trust import RULE as NOISY_RULE, noisy_text, unchecked_paths
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
 
@@ -101,6 +103,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         for p in eq.paths:
             if p in values:
                 flagged[p] = (Status.UNVERIFIED, ["READ.UNCHECKED"])
+    if noisy_text(findings):      # 表二 is as sound as the text it was read from (verify/trust.py)
+        for p in unchecked_paths() & read:
+            flagged.setdefault(p, (Status.UNVERIFIED, [NOISY_RULE]))
     broken: dict[str, list[str]] = {}
     for f in findings:
         for p in f.paths:

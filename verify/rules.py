@@ -60,5 +60,8 @@ register("READ.ONE_CUT", "单元格由粘连数字串唯一的切分读出，无
          "空白单元格在数字串中不留痕迹）",
          "a cell cut from a glued digit run that has one cut only, which no identity confirms (表二 has none; a report "
          "that breaks its own identities leaves none standing; a blank cell leaves no trace in a run)")
+register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出个别印错所能解释，文本读取不可靠；表二无勾稽关系可核对，不予证明",
+         "表三 and 表四 break more identities than a misprint or two explain, so the text reads unreliably; 表二, "
+         "which no identity checks, is not proven from it")
 register("READ.UNCHECKED", "所在勾稽关系因缺失单元格无法核对", "an identity this cell is in could not be checked")
 register("READ.FORM", "不是 2021 版年度报告格式", "not the 2021 form of the annual report")
