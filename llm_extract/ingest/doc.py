@@ -129,7 +129,7 @@ class _Story:
 
     def read(self, cp_from: int, cp_to: int) -> list[tuple[str, int]]:
         """The characters of CPs ``[cp_from, cp_to)``: each paragraph's shown characters once its mark
-        tells its style; a deleted mark joins its paragraph to the next, as Word shows it."""
+        tells its style; a deleted paragraph mark joins its paragraph to the next, as Word shows it."""
         out: list[tuple[str, int]] = []
         fields: list[bool] = []                 # open fields, innermost last: True while in its code
         pending: list[tuple[str, Chp]] = []     # the characters of the paragraph being read
@@ -148,7 +148,7 @@ class _Story:
                     chp = chp_of(piece.grpprl, 0, len(piece.grpprl), chp)
                 if ch not in _MARKS:
                     pending.append((ch, chp))
-                elif not chp.deleted:
+                elif ch == _CELL or not chp.deleted:     # a cell or row mark is kept: a row never joins the next
                     flags, istd = self.paragraphs.at(fc + i * width)
                     if piece.grpprl:
                         flags |= _grpprl_flags(piece.grpprl, 0, len(piece.grpprl), b"")
