@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import io
 import struct
+from collections import deque
 from bisect import bisect_right
 
 import olefile
@@ -37,6 +38,7 @@ from .doc_chpx import Characters, Chp, chp_of, shown
 from .doc_fib import FC_CLX, FC_PLCF_BTE_CHPX, FC_PLCF_BTE_PAPX, FC_STSHF, Broken, Piece, fib, pieces, table_slice
 from .doc_sprm import SPRM_HUGE_PAPX, SPRM_IN_TABLE, SPRM_INNER_TTP, SPRM_TTP, sprms
 from .doc_styles import Styles
+from .doc_textbox import text_boxes
 from .docx import join_cell
 
 __all__ = ["doc_to_text", "is_word97", "OLE2_MAGIC"]
@@ -46,6 +48,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WIDENT = 0xA5EC                      # the FIB's magic number
 _F_ENCRYPTED, _F_WHICH_TABLE = 0x0100, 0x0200
 _CELL = "\x07"
+_ANCHOR = "\x08"                      # where a drawing (a text box among them) is anchored
+_BOXED = "\x08box"                    # in a paragraph being read: an anchor with text boxes to read there
 _MARKS = "\r\x07"                    # the characters that end a paragraph (a cell's or a row's too)
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 # what a character becomes: a tab is a space; a line, page or column break inside a paragraph a new line
@@ -111,10 +115,10 @@ def _shown_text(ole: olefile.OleFileIO, path: str) -> list[tuple[str, int]]:
                    _Paragraphs(word, table_slice(table, *f.pairs[FC_PLCF_BTE_PAPX]), data),
                    Characters(word, table_slice(table, *f.pairs[FC_PLCF_BTE_CHPX])),
                    Styles(table_slice(table, *f.pairs[FC_STSHF])))
-    out = story.read(0, f.ccp_text)
-    start, end = f.textboxes
-    if end > start:
-        out.append(("\r", 0))                    # the text boxes' paragraphs start on a line of their own
+    boxes = text_boxes(table, f)
+    out = story.read(0, f.ccp_text, boxes.anchored)
+    for start, end in boxes.loose:
+        out.append(("\r", 0))                    # a text box's paragraphs start on a line of their own
         out += story.read(start, end)
     return out
 
@@ -127,12 +131,16 @@ class _Story:
         self.word, self.pieces, self.paragraphs = word, table, paragraphs
         self.characters, self.styles = characters, styles
 
-    def read(self, cp_from: int, cp_to: int) -> list[tuple[str, int]]:
+    def read(self, cp_from: int, cp_to: int,
+             boxes: dict[int, list[tuple[int, int]]] | None = None) -> list[tuple[str, int]]:
         """The characters of CPs ``[cp_from, cp_to)``: each paragraph's shown characters once its mark
-        tells its style; a deleted paragraph mark joins its paragraph to the next, as Word shows it."""
+        tells its style; a deleted paragraph mark joins its paragraph to the next, as Word shows it.
+        ``boxes``: the CP ranges of the text boxes anchored at a CP, read there as paragraphs of
+        their own (see :mod:`.doc_textbox`)."""
         out: list[tuple[str, int]] = []
         fields: list[bool] = []                 # open fields, innermost last: True while in its code
         pending: list[tuple[str, Chp]] = []     # the characters of the paragraph being read
+        queued: deque[list[tuple[int, int]]] = deque()         # the boxes of the anchors in ``pending``
         for piece in self.pieces:
             if piece.cp_end <= cp_from:
                 continue
@@ -146,17 +154,20 @@ class _Story:
                 chp = self.characters.at(fc + i * width)
                 if piece.grpprl:
                     chp = chp_of(piece.grpprl, 0, len(piece.grpprl), chp)
-                if ch not in _MARKS:
+                if boxes and ch == _ANCHOR and first + i in boxes:
+                    pending.append((_BOXED, chp))
+                    queued.append(boxes[first + i])
+                elif ch not in _MARKS:
                     pending.append((ch, chp))
                 elif ch == _CELL or not chp.deleted:     # a cell or row mark is kept: a row never joins the next
                     flags, istd = self.paragraphs.at(fc + i * width)
                     if piece.grpprl:
                         flags |= _grpprl_flags(piece.grpprl, 0, len(piece.grpprl), b"")
-                    self._emit(pending, istd, fields, out)
+                    self._emit(pending, istd, fields, queued, out)
                     out.append((ch, flags))
                     pending.clear()
         if pending:
-            self._emit(pending, 0, fields, out)
+            self._emit(pending, 0, fields, queued, out)
         return out
 
     def _chunk(self, piece: Piece, fc: int, count: int) -> str:
@@ -170,9 +181,18 @@ class _Story:
         return chunk
 
     def _emit(self, pending: list[tuple[str, Chp]], istd: int, fields: list[bool],
-              out: list[tuple[str, int]]) -> None:
-        """The shown characters of a paragraph of style ``istd``, outside field codes, onto ``out``."""
+              queued: deque[list[tuple[int, int]]], out: list[tuple[str, int]]) -> None:
+        """The shown characters of a paragraph of style ``istd``, outside field codes, onto ``out``;
+        at a shown anchor, the text boxes ``queued`` for it, as paragraphs of their own."""
         for ch, chp in pending:
+            if ch == _BOXED:
+                ranges = queued.popleft()
+                if shown(chp, istd, self.styles) and not any(fields):
+                    for start, end in ranges:
+                        out.append(("\r", 0))
+                        out += self.read(start, end)
+                    out.append(("\r", 0))
+                continue
             if not shown(chp, istd, self.styles):
                 continue
             if ch == _FIELD_BEGIN:

@@ -54,15 +54,6 @@ class Styles:
         """Whether the style ``istd`` (with its based-on chain) makes its text hidden."""
         return self._hidden(istd, 0)
 
-    def sets_hidden(self, istd: int) -> bool:
-        """Whether the style or a style of its based-on chain says anything about hidden text."""
-        for _ in range(_MAX_CHAIN):
-            if istd in self._vanish:
-                return True
-            if (istd := self._base.get(istd, _ISTD_NIL)) == _ISTD_NIL:
-                return False
-        return False
-
     def _hidden(self, istd: int, depth: int) -> bool:
         if istd in self._memo:
             return self._memo[istd]
