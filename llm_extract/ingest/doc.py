@@ -235,9 +235,12 @@ class _Paragraphs:
         crun = page[511]
         bounds = struct.unpack_from(f"<{crun + 1}I", page, 0)
         props = []
+        seen: dict[int, tuple[int, int]] = {0: (0, 0)}    # paragraphs of a page often share one PAPX
         for r in range(crun):
             offset = page[4 * (crun + 1) + 13 * r] * 2
-            props.append(_papx(page, offset, self.data) if offset else (0, 0))
+            if offset not in seen:
+                seen[offset] = _papx(page, offset, self.data)
+            props.append(seen[offset])
         self.runs[k] = (bounds, props)
         return bounds, props
 

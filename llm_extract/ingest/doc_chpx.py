@@ -98,8 +98,11 @@ class Characters:
             raise Broken("a malformed character-property page")
         bounds = struct.unpack_from(f"<{crun + 1}I", page, 0)
         chps = []
+        seen: dict[int, Chp] = {0: NO_CHP}            # runs of a page often share one CHPX
         for r in range(crun):
             offset = page[4 * (crun + 1) + r] * 2
-            chps.append(chp_of(page, offset + 1, offset + 1 + page[offset]) if offset else NO_CHP)
+            if offset not in seen:
+                seen[offset] = chp_of(page, offset + 1, offset + 1 + page[offset])
+            chps.append(seen[offset])
         self.runs[k] = (bounds, chps)
         return bounds, chps
