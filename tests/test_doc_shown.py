@@ -56,17 +56,27 @@ def test_a_table_in_a_text_box_is_read_once_where_the_box_is_anchored() -> None:
         "末段\n")
 
 
-def test_a_text_box_whose_shape_is_not_found_is_read_after_the_main_text(tmp_path: Path) -> None:
+def _unknown_shapes(word: bytearray, table: bytearray) -> None:
+    fc, lcb = struct.unpack_from("<II", word, 0x9A + 8 * 56)                # PlcftxbxTxt
+    n = (lcb - 4) // 26
+    for i in range(n):                                                      # every box's shape id: unknown
+        struct.pack_into("<i", table, fc + 4 * (n + 1) + 22 * i + 14, 99999)
+
+
+def _anchors_lost(word: bytearray, table: bytearray) -> None:
+    struct.pack_into("<I", word, 0x9A + 8 * 40, len(table) + 100)          # PlcSpaMom past the end
+
+
+@pytest.mark.parametrize("damage", [_unknown_shapes, _anchors_lost])
+def test_a_text_box_whose_anchor_is_not_found_is_read_after_the_main_text(tmp_path: Path, damage) -> None:
     path = tmp_path / "textbox.doc"
     shutil.copy(FIXTURES / "textbox.doc", path)
     with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        word = ole.openstream("WordDocument").read()
+        word = bytearray(ole.openstream("WordDocument").read())
         table_name = "1Table" if struct.unpack_from("<H", word, 0x0A)[0] & 0x0200 else "0Table"
         table = bytearray(ole.openstream(table_name).read())
-        fc, lcb = struct.unpack_from("<II", word, 0x9A + 8 * 56)            # PlcftxbxTxt
-        n = (lcb - 4) // 26
-        for i in range(n):                                                  # every box's shape id: unknown
-            struct.pack_into("<i", table, fc + 4 * (n + 1) + 22 * i + 14, 99999)
+        damage(word, table)
+        ole.write_stream("WordDocument", bytes(word))
         ole.write_stream(table_name, bytes(table))
     assert load(path).text == (
         "文本框测试\n表前段落\n末段\n"

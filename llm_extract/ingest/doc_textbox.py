@@ -7,8 +7,9 @@ range per text box by ``PlcftxbxTxt`` (CPs relative to the story's start, then o
 dummy, and ranges kept for reuse are empty). The main text holds, where the box is anchored, the
 character 0x08 at a CP listed in ``PlcSpaMom`` with its shape's ``FSPA`` (whose first field is the
 shape id). A text box is read where it is anchored, its paragraphs between the anchor's
-paragraph halves, as Word's own text export places it; a box whose shape is not found is read
-after the main text, so no text is lost and none is read twice.
+paragraph halves, as Word's own text export places it; a box whose shape is not found (or all
+of them, when these tables are unreadable) is read after the main text, so no text is lost and
+none is read twice.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import struct
 from typing import NamedTuple
 
-from .doc_fib import Fib, table_slice
+from .doc_fib import Broken, Fib, table_slice
 
 __all__ = ["TextBoxes", "text_boxes"]
 
@@ -38,10 +39,13 @@ def text_boxes(table: bytes, f: Fib) -> TextBoxes:
         return TextBoxes({}, [])
     if len(f.pairs) <= _FC_PLCF_TXBX_TXT:
         return TextBoxes({}, [(start, end)])
-    boxes = _boxes(table_slice(table, *f.pairs[_FC_PLCF_TXBX_TXT]), start, end)
+    try:
+        boxes = _boxes(table_slice(table, *f.pairs[_FC_PLCF_TXBX_TXT]), start, end)
+        anchors = _anchors(table_slice(table, *f.pairs[_FC_PLC_SPA_MOM]), f.ccp_text) if boxes else {}
+    except Broken:                                     # where the boxes stand is lost, not their text
+        boxes = []
     if not boxes:
         return TextBoxes({}, [(start, end)])
-    anchors = _anchors(table_slice(table, *f.pairs[_FC_PLC_SPA_MOM]), f.ccp_text)
     anchored: dict[int, list[tuple[int, int]]] = {}
     loose = []
     for lid, cps in boxes:
