@@ -95,8 +95,8 @@ def doc_to_text(data: bytes, path: str = "<bytes>") -> str:
 
 
 def _shown_text(ole: olefile.OleFileIO, path: str) -> list[tuple[str, int]]:
-    """The main text then the text boxes' text as (character, paragraph flags) pairs, only what
-    Word shows, field codes left out; the flags (:data:`_IN_TABLE`, :data:`_ROW_END`) are read for
+    """The main text, each text box where it is anchored (or after it), as (character, paragraph
+    flags) pairs: only what Word shows, field codes left out; the flags (:data:`_IN_TABLE`, :data:`_ROW_END`) are read for
     paragraph and cell marks only."""
     word = ole.openstream("WordDocument").read()
     if len(word) < 0x20 or struct.unpack_from("<H", word, 0)[0] != _WIDENT:
