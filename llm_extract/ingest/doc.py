@@ -5,9 +5,10 @@ Government sites still publish many reports as ``.doc``. The file is an OLE2 com
 into the table stream (``0Table`` or ``1Table``) at (see :mod:`.doc_fib`):
 
 * the **piece table** (CLX): which runs of characters (CPs) sit where in ``WordDocument``,
-  as UTF-16 or as 8-bit "compressed" text. Read: the main text (CPs ``0 … ccpText``), then the
+  as UTF-16 or as 8-bit "compressed" text. Read: the main text (CPs ``0 … ccpText``) and the
   text-box story (the text of the main document's text boxes, which the main text holds only as
-  anchors), as paragraphs after the main text. Footnotes, headers, footers and comments are not read;
+  anchors), each box as paragraphs where it is anchored (:mod:`.doc_textbox`). Footnotes,
+  endnotes, headers, footers and comments are not read;
 * the **paragraph properties** (``PlcBtePapx`` → 512-byte FKP pages): used to tell the mark
   that ends a table row (a paragraph with ``sprmPFTtp``) from the mark that ends an empty
   cell (both are the character 0x07), and for each paragraph its style;
