@@ -19,6 +19,7 @@ from .labelrows import short_heads
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
+from .unprinted import absent_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 
 __all__ = ["read_table3"]
@@ -262,7 +263,8 @@ def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
     hi = labels.get("total_processed", len(items))
     for i in range(lo + 1, hi):
         it = items[i]
-        if it.is_text and _OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value:
+        if it.is_text and (_OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value
+                           or one_row_other_digits(it.key) is not None):
             labels[_OTHER_SINGLE] = i
             return
 
@@ -307,6 +309,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
     for k, (row, idx) in enumerate(order):
+        if row == _OTHER_SINGLE and not spans[row]:     # its digits glued on (a crawler's dump)
+            glued_one_row_other(items[idx], out, ambiguities)
+            continue
         if row == _OTHER_SINGLE:               # read as a row, then split into its three sub-rows
             tmp: Readings = {}
             _row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
@@ -385,6 +390,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                                 "its label's first part, with numbers, stands on the table row above")
     if not inline and not glued and not ambiguities:
         _unprinted_rows(items, labels, out)
+    absent_rows(items, labels, out, ambiguities)
     return out, ambiguities
 
 
