@@ -19,7 +19,7 @@ from .labelrows import short_heads
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
-from .unprinted import absent_rows, glued_one_row_other, one_row_other_digits
+from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 
 __all__ = ["read_table3"]
@@ -388,6 +388,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method,
                                 "its label's first part, with numbers, stands on the table row above")
+    if not inline and not glued:
+        blank_label_rows(items, order, spans, out)
     if not inline and not glued and not ambiguities:
         _unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)

@@ -7,6 +7,11 @@ Two ways a report leaves cells out:
   above and below it there is nothing but the row above's cells (at most seven, or its glued digit run,
   whole) and group headings (（四）无法提供). A garbled label is text there, a lost row's numbers are
   cells there: either keeps the row in play for the identities (missing or derived, never absent).
+* **a blank row in fixed-width PDF text** (``pdftotext -layout``), which prints no cell of it: its label
+  stands alone (on one line, or wrapped over several), no number after it before the next row's label,
+  and the row above read whole from at most seven numbers (a row's numbers printed above its label would
+  be there). Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
+  it are, not lost cells for the identities to fill in with 0.
 * **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
   label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
   otherwise (FORM.md), as in every other layout.
@@ -24,10 +29,11 @@ from ..form import FORM
 from ..schema import APPLICANT_COLUMNS
 from .glued import glued_run
 from .labels import strip_item_number
+from .cells import parse_cell
 from .layout import Item, label_key
 from .readings import Readings, missing
 
-__all__ = ["absent_rows", "glued_one_row_other", "one_row_other_digits"]
+__all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "one_row_other_digits"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _WORDS = {r.key: r.words for r in FORM.table3_rows}
@@ -122,3 +128,29 @@ def absent_rows(items: list[Item], labels: dict[str, int], out: Readings, ambigu
             out[p] = Reading(None, CellKind.ABSENT, "", [], "label",
                              "row not printed: no label of it in 表三, nothing but the row above's cells "
                              "between the rows around it")
+
+
+_NO_NUMBERS = f"0 numbers for {_ROW_WIDTH} columns"
+
+
+def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                     out: Readings) -> None:
+    """Read as blank each row of space-separated PDF text whose label stands alone (see the module
+    docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
+    label and the next one's."""
+    blank = parse_cell("")
+    for k in range(1, len(order)):
+        row, idx = order[k]
+        above = order[k - 1][0]
+        label = items[idx]
+        if row not in _POSITION or spans[row] or label.col is not None or label.grid:
+            continue
+        paths = _paths(row)
+        if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
+            continue
+        if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
+                or any(out[p].missing for p in _paths(above)):
+            continue
+        for p in paths:
+            out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
+                             "a row of PDF text whose label stands alone: no cell of it printed, each blank")
