@@ -7,7 +7,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
-from .glued import glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
+from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 
@@ -118,7 +118,7 @@ def _t4_glued_run(items: list[Item]) -> tuple[str | None, str]:
     the text it was printed in."""
     for it in reversed(items):
         key = label_key(it.raw)
-        run = key if key.isdigit() else (glued_run(key) or ("", ""))[1]
+        run = digit_run(key) or (glued_run(key) or ("", ""))[1]
         if len(run) >= 15:
             return run, it.raw
     return None, ""
