@@ -64,3 +64,17 @@ def test_glued_runs_with_ocr_letters_are_cut_by_the_identities(golden_dir, one_l
     for path in ("applications.new_received.total", "applications.denied_process_info.natural_person",
                  "review_litigation.litigation_direct.other"):
         assert record.provenance[path].status is Status.DERIVED      # a cut is never proven by itself
+
+
+def test_a_stock_row_of_table_2_glued_with_ocr_letters_is_cut_like_its_digits(golden_dir) -> None:
+    """规章00O and 行政规范性文件OO13: each run has one cut only (0 0 0; 0 0 13), read but never proven (no
+    identity checks 表二, and a blank cell leaves no trace in a run)."""
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = render(report, "glued").replace("\n规章000\n", "\n规章00O\n").replace("\n行政规范性文件0013\n", "\n行政规范性文件OO13\n")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    ad = record.report.active_disclosure
+    assert (ad.regulations.issued, ad.regulations.repealed, ad.regulations.in_force) == (0, 0, 0)
+    assert (ad.normative_documents.issued, ad.normative_documents.repealed, ad.normative_documents.in_force) == (0, 0, 13)
+    prov = record.provenance["active_disclosure.normative_documents.in_force"]
+    assert prov.status is Status.UNVERIFIED and "READ.ONE_CUT" in prov.rules
