@@ -273,11 +273,14 @@ def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
     """The sub-rows of a one-row (六): 0 when the row is 0 (counts are never negative), else not printed
     (absent: FORM.md's "missing otherwise", even in a column where the row holds 0)."""
     row = [tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS]
-    zero = all(r.kind is CellKind.ZERO for r in row)
+    # (an O where a 0 belongs is a guess of 0: each sub-row keeps the guess, for the identities to pin)
+    zero = all(r.kind is CellKind.ZERO or (r.kind is _MISSING_KIND and r.value == 0) for r in row)
     for sub in _OTHER_ROWS:
         for c, r in zip(APPLICANT_COLUMNS, row):
             path = f"applications.{sub}.{c}"
-            if zero:
+            if zero and r.kind is _MISSING_KIND:
+                out[path] = r
+            elif zero:
                 out[path] = Reading(0, CellKind.ZERO, r.raw, r.lines, "one-row （六）其他处理",
                                     "（六）其他处理 printed as one row of zeros: each sub-row is 0")
             else:
