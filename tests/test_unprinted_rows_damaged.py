@@ -41,6 +41,11 @@ def _merged(text: str) -> str:
     return _edit(text, "过程性信息", lambda line: [re.sub(r"1(\s+)0", "10", line, count=1)])
 
 
+def _wrapped(text: str) -> str:
+    """The row above's label wrapped, its numbers on the first line: 6.属于四类过程  1 0 … / 性信息."""
+    return _edit(text, "过程性信息", lambda line: [line.replace("过程性信息", "过程  "), "性信息"])
+
+
 def _crawled(text: str) -> str:
     """A crawler's dump: 表三's lines run into one."""
     lines = text.split("\n")
@@ -60,6 +65,7 @@ DAMAGED = {
     "markdown, a cell OCR'd elsewhere": ("markdown", _ocr_letter),
     "PDF text, two cells merged in the row above": ("tabrows", _merged),
     "PDF text layout, two cells merged in the row above": ("pdftext", _merged),
+    "PDF text layout, the row above's label wrapped, a cell OCR'd elsewhere": ("pdftext", lambda t: _ocr_letter(_wrapped(t))),
     "glued digit runs": ("glued", lambda t: t),
     "a crawler's dump on one line": ("glued", _crawled),
 }

@@ -83,15 +83,38 @@ def _label_anywhere(row: str, text: str) -> bool:
     return any(w in text for w in _WORDS[row]) or bool(_PATTERNS[row].search(text))
 
 
-def _only_row_above(items: list[Item], lo: int, hi: int, above: str, out: Readings,
+_BARE_LABELS = {r.key: strip_item_number(label_key(r.label)) for r in FORM.table3_rows}
+_MIN_FRAGMENT = 2          # (a single character inside a label is part of too many to say whose)
+
+
+def _fragment_of(key: str, rows: tuple[str, ...]) -> bool:
+    """A text item that is a group heading, or a piece of one of ``rows``' labels broken over lines
+    (``需要另行制作`` under 2.没有现成信息; ``(四)无法提供1.本`` above 机关不掌握相关政府信息), heading and item
+    number aside."""
+    bare = strip_item_number(key)
+    if bare in _GROUPS:
+        return True
+    for group in _GROUPS:
+        if bare.startswith(group):
+            bare = strip_item_number(bare[len(group):])
+            break
+    if not bare:
+        return key != bare         # an item number alone
+    labels = [_BARE_LABELS[r] for r in rows if r in _BARE_LABELS]
+    return any(bare in label if len(bare) >= _MIN_FRAGMENT else label.startswith(bare) or label.endswith(bare)
+               for label in labels)
+
+
+def _only_row_above(items: list[Item], lo: int, hi: int, above: str, below: str, out: Readings,
                     ambiguities: list[Ambiguity]) -> bool:
-    """Between the row above's label (``lo``) and the row below's (``hi``): group headings, and the row
-    above's cells only: at most seven of them, or (a glued row) none, its run one the identities can cut."""
+    """Between the row above's label (``lo``) and the row below's (``hi``): group headings and pieces of
+    those two rows' labels, and the row above's cells only: at most seven of them, or (a glued row) none,
+    its run one the identities can cut."""
     values = 0
     for it in items[lo + 1:hi]:
         if it.is_value:
             values += 1
-        elif strip_item_number(it.key) not in _GROUPS:
+        elif not _fragment_of(it.key, (above, below)):
             return False           # a garbled label, a note, a header: whose, is not known
     if values > _ROW_WIDTH:
         return False               # more cells than one row's: a row whose label was lost
@@ -122,7 +145,7 @@ def absent_rows(items: list[Item], labels: dict[str, int], out: Readings, ambigu
         above = next((r for r in reversed(found) if position[r] < k), None)
         below = next((r for r in found if position[r] > k), None)
         if above is None or below is None or labels[above] >= labels[below] \
-                or not _only_row_above(items, labels[above], labels[below], above, out, ambiguities):
+                or not _only_row_above(items, labels[above], labels[below], above, below, out, ambiguities):
             continue
         for p in paths:
             out[p] = Reading(None, CellKind.ABSENT, "", [], "label",
