@@ -19,6 +19,7 @@ from .labelrows import short_heads
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
+from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 
@@ -291,6 +292,8 @@ def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
 def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Ambiguity]]:
     """表三's 25 rows; ``inline`` when the region was unfolded from a crawler's dump (there a label
     with nothing after it is a row of empty cells, and a label ending in digits a glued row)."""
+    if not inline:
+        rejoin_item_numbers(region.items)       # .属于国家秘密 under （三）不予公开1: the 1 is its number
     items = region.items
     labels = _find_labels(items)
     doubtful = short_heads(items, labels)      # a label over two table rows, numbers on the first
