@@ -1,11 +1,11 @@
 """表三 cells the report does not print: null (``CellKind.ABSENT``), never a lost cell derived as 0.
 
-Two ways a report leaves cells out:
+Three ways a report leaves cells out:
 
 * **a row left out**: no label of it anywhere in 表三. Told apart from a row that was printed but lost
   (its label garbled, its numbers dropped) by what stands where it would be: between the rows found
   above and below it there is nothing but the row above's cells (at most seven, or its glued digit run,
-  whole) and group headings (（四）无法提供). A garbled label is text there, a lost row's numbers are
+  whole), group headings (（四）无法提供) and pieces of those two rows' labels broken over lines. A garbled label is text there, a lost row's numbers are
   cells there: either keeps the row in play for the identities (missing or derived, never absent).
 * **a blank row in fixed-width PDF text** (``pdftotext -layout``), which prints no cell of it: its label
   stands alone (on one line, or wrapped over several), no number after it before the next row's label,
