@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..evidence import CellKind
 
-__all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits"]
+__all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS"]
 
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "－", "─", "无", "不适用", "空", "\\", "/ ", "—/—", "--"})
 
@@ -41,6 +41,13 @@ _SPACED_PLACEHOLDERS = re.compile(rf"^{_PLACEHOLDER_TOKEN}(?:\s+{_PLACEHOLDER_TO
 _OCR = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,7}$")
 _OCR_DECIMAL = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,9}\.[\dOoIlSB]{1,8}$")
 _OCR_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+#: the letters OCR prints for digits (O→0, I/l→1, S→5, B→8)
+OCR_LETTERS = "OoIlSB"
+
+
+def ocr_digits(text: str) -> str:
+    """``text`` with every OCR-confusable letter read as the digit it stands for (``0O0l`` → ``0001``)."""
+    return text.translate(_OCR_MAP)
 
 
 def normalise(text: str) -> str:

@@ -20,22 +20,33 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-__all__ = ["glued_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
+from .cells import OCR_LETTERS, ocr_digits
+
+__all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
            "groups_hold", "MAX_OPTIONS", "MAX_STEPS"]
 
 MAX_OPTIONS = 2_000
 MAX_STEPS = 200_000
 
-# the digits must follow the label's last word (not "l,908", where OCR broke a number)
-_RUN = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）])(?P<digits>\d+)$")
+# the digits must follow the label's last word (not "l,908", where OCR broke a number); OCR letters
+# inside the run are digits (a digit anchors the confusion: ``00O0l01``)
+_OCR_RUN = rf"[\d{OCR_LETTERS}]*\d[\d{OCR_LETTERS}]*"
+_RUN = re.compile(rf"^(?P<label>.*?[\u4e00-\u9fff)）])(?P<digits>{_OCR_RUN})$")
+_WHOLE_RUN = re.compile(rf"^{_OCR_RUN}$")
 
 
 def glued_run(key: str, min_digits: int = 1) -> tuple[str, str] | None:
-    """``(label, digits)`` when a label key ends in a run of at least ``min_digits`` digits."""
+    """``(label, digits)`` when a label key ends in a run of at least ``min_digits`` digits (OCR letters
+    among them read as the digits they stand for)."""
     m = _RUN.match(key)
     if m is None or len(m.group("digits")) < min_digits:
         return None
-    return m.group("label"), m.group("digits")
+    return m.group("label"), ocr_digits(m.group("digits"))
+
+
+def digit_run(key: str) -> str | None:
+    """The digits of a key that is a digit run only (OCR letters among them read as digits), or ``None``."""
+    return ocr_digits(key) if _WHOLE_RUN.match(key) else None
 
 
 def _ok(part: str) -> bool:
@@ -282,21 +293,23 @@ def blanked_cuts(parts: list[str], width: int = 7, *,
     return out
 
 
-_RAW_RUN = re.compile(r"\d+$")
+_RAW_RUN = re.compile(rf"[\d{OCR_LETTERS}ＯｏＩｌＳＢ]+$")     # (digits and OCR letters, either width)
 
 
 def width_bounds(raw: str, digits: str) -> set[int]:
     """Where a printed run switches between half-width and full-width digits (``030１１０４１00``): a
     cell is printed in one width, so a cut stands at each switch. Offsets into ``digits`` (the run as
-    read, normalised); none when the printed run is not that run."""
+    read, normalised); none when the printed run is not that run. An OCR letter's width says nothing
+    of its cell's: no switch is taken next to one."""
     m = _RAW_RUN.search(raw.rstrip())
     if m is None or len(m.group()) != len(digits):
         return set()
     printed = m.group()
-    if unicodedata.normalize("NFKC", printed) != digits:
+    if ocr_digits(unicodedata.normalize("NFKC", printed)) != digits:
         return set()
-    full = [not ("0" <= ch <= "9") for ch in printed]
-    return {i for i in range(1, len(full)) if full[i] != full[i - 1]}
+    full = [None if not ch.isdigit() else not ("0" <= ch <= "9") for ch in printed]
+    return {i for i in range(1, len(full))
+            if full[i] is not None and full[i - 1] is not None and full[i] != full[i - 1]}
 
 
 def parted_at(options: list[list[int]], bounds: set[int]) -> list[list[int]]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Reading
 from .cells import Cell, letters_as_digits, normalise, parse_cell
 from .columns import CLEAR_MARGIN, place_by_columns
-from .glued import cuts, glued_number, parted_at, recount_options, width_bounds
+from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .layout import Item, Region, label_key
 from .readings import Readings, gap_options, missing, reading
@@ -54,6 +54,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             values, method = _with_layout_blanks(item, values, n, lines, region)
         key = _without_fee_unit(item.key) if n == 1 and paths[0].endswith("fees_10k_yuan") else item.key
         glued = glued_number(key) if not values else None
+        if glued is None and n > 1 and not values and (run := glued_run(key)) is not None:
+            glued = run[1]              # a stock row's run with OCR letters in it (规章00O, 规范性文件l400)
         if glued is not None and _DIGIT.search(strip_item_number(key[:-len(glued)])):
             for path in paths:          # 行政处罚0行政强制86: two rows ran together, whose number is 86?
                 out[path] = missing(item.raw, [item.line], "glued", "another row runs into the label")

@@ -19,6 +19,8 @@ from .labelrows import short_heads
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, Region
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
+from .itemnumbers import rejoin_item_numbers
+from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 
 __all__ = ["read_table3"]
@@ -262,7 +264,8 @@ def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
     hi = labels.get("total_processed", len(items))
     for i in range(lo + 1, hi):
         it = items[i]
-        if it.is_text and _OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value:
+        if it.is_text and (_OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value
+                           or one_row_other_digits(it.key) is not None):
             labels[_OTHER_SINGLE] = i
             return
 
@@ -271,11 +274,14 @@ def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
     """The sub-rows of a one-row (六): 0 when the row is 0 (counts are never negative), else not printed
     (absent: FORM.md's "missing otherwise", even in a column where the row holds 0)."""
     row = [tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS]
-    zero = all(r.kind is CellKind.ZERO for r in row)
+    # (an O where a 0 belongs is a guess of 0: each sub-row keeps the guess, for the identities to pin)
+    zero = all(r.kind is CellKind.ZERO or (r.kind is _MISSING_KIND and r.value == 0) for r in row)
     for sub in _OTHER_ROWS:
         for c, r in zip(APPLICANT_COLUMNS, row):
             path = f"applications.{sub}.{c}"
-            if zero:
+            if zero and r.kind is _MISSING_KIND:
+                out[path] = r
+            elif zero:
                 out[path] = Reading(0, CellKind.ZERO, r.raw, r.lines, "one-row （六）其他处理",
                                     "（六）其他处理 printed as one row of zeros: each sub-row is 0")
             else:
@@ -286,6 +292,8 @@ def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
 def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Ambiguity]]:
     """表三's 25 rows; ``inline`` when the region was unfolded from a crawler's dump (there a label
     with nothing after it is a row of empty cells, and a label ending in digits a glued row)."""
+    if not inline:
+        rejoin_item_numbers(region.items)       # .属于国家秘密 under （三）不予公开1: the 1 is its number
     items = region.items
     labels = _find_labels(items)
     doubtful = short_heads(items, labels)      # a label over two table rows, numbers on the first
@@ -307,6 +315,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
     for k, (row, idx) in enumerate(order):
+        if row == _OTHER_SINGLE and not spans[row]:     # its digits glued on (a crawler's dump)
+            glued_one_row_other(items[idx], out, ambiguities)
+            continue
         if row == _OTHER_SINGLE:               # read as a row, then split into its three sub-rows
             tmp: Readings = {}
             _row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
@@ -383,8 +394,11 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method,
                                 "its label's first part, with numbers, stands on the table row above")
+    if not inline and not glued:
+        blank_label_rows(items, order, spans, out)
     if not inline and not glued and not ambiguities:
         _unprinted_rows(items, labels, out)
+    absent_rows(items, labels, out, ambiguities)
     return out, ambiguities
 
 

@@ -7,8 +7,9 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
-from .glued import glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
+from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
+from .t4groups import read_empty_groups
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 
 __all__ = ["read_table4"]
@@ -56,6 +57,8 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]
     run, printed = _t4_glued_run(region.items) if len(numbers) <= 1 else (None, "")
+    if run is None and not numbers and read_empty_groups(region.items, out, ambiguities):
+        return out, ambiguities             # 0000001001-----: a crawler's run, an empty group in dashes
     if run is not None:                     # a crawler's dump: the fifteen numbers ran together
         cut = group_cuts(run)
         if cut:                             # a cut stands where the digits switch width (０３１１)
@@ -118,7 +121,7 @@ def _t4_glued_run(items: list[Item]) -> tuple[str | None, str]:
     the text it was printed in."""
     for it in reversed(items):
         key = label_key(it.raw)
-        run = key if key.isdigit() else (glued_run(key) or ("", ""))[1]
+        run = digit_run(key) or (glued_run(key) or ("", ""))[1]
         if len(run) >= 15:
             return run, it.raw
     return None, ""

@@ -1,0 +1,179 @@
+"""表三 cells the report does not print: null (``CellKind.ABSENT``), never a lost cell derived as 0.
+
+Three ways a report leaves cells out:
+
+* **a row left out**: no label of it anywhere in 表三. Told apart from a row that was printed but lost
+  (its label garbled, its numbers dropped) by what stands where it would be: between the rows found
+  above and below it there is nothing but the row above's cells (at most seven, or its glued digit run,
+  whole), group headings (（四）无法提供) and pieces of those two rows' labels broken over lines. A garbled label is text there, a lost row's numbers are
+  cells there: either keeps the row in play for the identities (missing or derived, never absent).
+* **a blank row in fixed-width PDF text** (``pdftotext -layout``), which prints no cell of it: its label
+  stands alone (on one line, or wrapped over several), no number after it before the next row's label,
+  and the row above read whole from at most seven numbers (a row's numbers printed above its label would
+  be there). Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
+  it are, not lost cells for the identities to fill in with 0.
+* **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
+  label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
+  otherwise (FORM.md), as in every other layout.
+
+What the identities imply for an absent cell is shown to the reviewer as a candidate, never output
+(``verify/decide.py``: ``READ.NOT_PRINTED``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..evidence import Ambiguity, CellKind, Reading
+from ..form import FORM
+from ..schema import APPLICANT_COLUMNS
+from .glued import glued_run
+from .labels import strip_item_number
+from .cells import parse_cell
+from .layout import Item, label_key
+from .readings import Readings, missing
+
+__all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "one_row_other_digits"]
+
+_ROWS = tuple(r.key for r in FORM.table3_rows)
+_WORDS = {r.key: r.words for r in FORM.table3_rows}
+_PATTERNS = {r.key: r.pattern for r in FORM.table3_rows}
+#: group headings, without their item numbers: 本年度办理结果, 不予公开, 无法提供, 不予处理, 其他处理
+_GROUPS = frozenset(strip_item_number(label_key(h))
+                    for h in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
+_OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+_MAX_LEFT_OUT = 3          # more rows without labels: the table is wrecked, not abridged
+_ROW_WIDTH = len(APPLICANT_COLUMNS)
+_OTHER_GLUED = re.compile(r"其他处理$")
+_POSITION = {row: i for i, row in enumerate(_ROWS)}
+_ONE_ROW_AT = _POSITION["other_no_correction"]     # the one-row (六) stands where its sub-rows would
+
+
+def _paths(row: str) -> list[str]:
+    return [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
+
+
+def one_row_other_digits(key: str) -> str | None:
+    """The digit run of （六）其他处理 printed as one row with its cells glued on (``（六）其他处理2100003``)."""
+    run = glued_run(key, _ROW_WIDTH)
+    if run is None or not _OTHER_GLUED.search(run[0]):
+        return None
+    return run[1]
+
+
+def glued_one_row_other(label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
+    """The sub-rows of a glued one-row (六): seven zeros (the one cut of ``0000000``) make each sub-row
+    0, a cut the identities take part in like any glued row's; any other run makes them not printed."""
+    digits = one_row_other_digits(label.key) or ""
+    note = "（六）其他处理 printed as one row, its digits glued on"
+    paths = [p for row in _OTHER_ROWS for p in _paths(row)]
+    if digits == "0" * _ROW_WIDTH:
+        for p in paths:
+            out[p] = missing(digits, [label.line], "one-row （六）其他处理", f"{note}: seven zeros, each sub-row 0")
+        ambiguities.append(Ambiguity(paths=paths, options=[[0] * len(paths)], raw=digits, lines=[label.line],
+                                     reason=f"（六）其他处理: {note}, seven zeros"))
+        return
+    for p in paths:
+        out[p] = Reading(None, CellKind.ABSENT, digits, [label.line], "one-row （六）其他处理",
+                         f"{note}: its sub-rows are not given")
+
+
+def _label_anywhere(row: str, text: str) -> bool:
+    """Any of the row's distinctive words, or its label pattern, in the table's text."""
+    return any(w in text for w in _WORDS[row]) or bool(_PATTERNS[row].search(text))
+
+
+_BARE_LABELS = {r.key: strip_item_number(label_key(r.label)) for r in FORM.table3_rows}
+_MIN_FRAGMENT = 2          # (a single character inside a label is part of too many to say whose)
+
+
+def _fragment_of(key: str, rows: tuple[str, ...]) -> bool:
+    """A text item that is a group heading, or a piece of one of ``rows``' labels broken over lines
+    (``需要另行制作`` under 2.没有现成信息; ``(四)无法提供1.本`` above 机关不掌握相关政府信息), heading and item
+    number aside."""
+    bare = strip_item_number(key)
+    if bare in _GROUPS:
+        return True
+    for group in _GROUPS:
+        if bare.startswith(group):
+            bare = strip_item_number(bare[len(group):])
+            break
+    if not bare:
+        return key != bare         # an item number alone
+    labels = [_BARE_LABELS[r] for r in rows if r in _BARE_LABELS]
+    return any(bare in label if len(bare) >= _MIN_FRAGMENT else label.startswith(bare) or label.endswith(bare)
+               for label in labels)
+
+
+def _only_row_above(items: list[Item], lo: int, hi: int, above: str, below: str, out: Readings,
+                    ambiguities: list[Ambiguity]) -> bool:
+    """Between the row above's label (``lo``) and the row below's (``hi``): group headings and pieces of
+    those two rows' labels, and the row above's cells only: at most seven of them, or (a glued row) none,
+    its run one the identities can cut."""
+    values = 0
+    for it in items[lo + 1:hi]:
+        if it.is_value:
+            values += 1
+        elif not _fragment_of(it.key, (above, below)):
+            return False           # a garbled label, a note, a header: whose, is not known
+    if values > _ROW_WIDTH:
+        return False               # more cells than one row's: a row whose label was lost
+    if values:
+        return True
+    if above not in _POSITION:     # the one-row (六): its digits glued on, whole
+        return one_row_other_digits(items[lo].key) is not None
+    paths = _paths(above)
+    return all(not out[p].missing for p in paths) or any(set(paths) <= set(a.paths) for a in ambiguities)
+
+
+def absent_rows(items: list[Item], labels: dict[str, int], out: Readings, ambiguities: list[Ambiguity]) -> None:
+    """Mark the rows 表三 leaves out as absent (see the module docstring). ``labels`` maps the rows found
+    to their label items; a key that is no row of the form is the one-row (六), standing for its sub-rows."""
+    position = {row: _POSITION.get(row, _ONE_ROW_AT) for row in labels}
+    one_row = any(row not in _POSITION for row in labels)
+    unfound = [row for row in _ROWS if row not in labels and not (one_row and row in _OTHER_ROWS)]
+    if not unfound or len(unfound) > _MAX_LEFT_OUT:
+        return
+    text = "".join(it.key for it in items if it.is_text)
+    found = sorted(labels, key=position.__getitem__)
+    for row in unfound:
+        paths = _paths(row)
+        if not _WORDS[row] or _label_anywhere(row, text) \
+                or any(out[p].kind is not CellKind.MISSING or out[p].value is not None for p in paths):
+            continue
+        k = _POSITION[row]
+        above = next((r for r in reversed(found) if position[r] < k), None)
+        below = next((r for r in found if position[r] > k), None)
+        if above is None or below is None or labels[above] >= labels[below] \
+                or not _only_row_above(items, labels[above], labels[below], above, below, out, ambiguities):
+            continue
+        for p in paths:
+            out[p] = Reading(None, CellKind.ABSENT, "", [], "label",
+                             "row not printed: no label of it in 表三, nothing but the row above's cells "
+                             "between the rows around it")
+
+
+_NO_NUMBERS = f"0 numbers for {_ROW_WIDTH} columns"
+
+
+def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                     out: Readings) -> None:
+    """Read as blank each row of space-separated PDF text whose label stands alone (see the module
+    docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
+    label and the next one's."""
+    blank = parse_cell("")
+    for k in range(1, len(order)):
+        row, idx = order[k]
+        above = order[k - 1][0]
+        label = items[idx]
+        if row not in _POSITION or spans[row] or label.col is not None or label.grid:
+            continue
+        paths = _paths(row)
+        if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
+            continue
+        if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
+                or any(out[p].missing for p in _paths(above)):
+            continue
+        for p in paths:
+            out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
+                             "a row of PDF text whose label stands alone: no cell of it printed, each blank")

@@ -1,0 +1,72 @@
+"""A blank 表三 row in fixed-width PDF text (``pdftotext -layout``) prints no cell: its label stands alone.
+Its cells are blank (null), as a web table's empty cells are, not lost cells the identities fill in
+with 0. Numbers printed elsewhere for it (above its label, or run onto the row above) keep it in play."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from llm_extract.evidence import CellKind, Status
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, Report
+from llm_extract.synth import render
+
+ROW = "denied_enforcement_file"          # 7.属于行政执法案卷, below 6.属于四类过程性信息 (1 0 0 0 0 0 1)
+
+
+def _report(golden_dir) -> Report:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+
+
+def _blank_row_text(golden_dir, layout: str) -> tuple[Report, str]:
+    report = _report(golden_dir)
+    for c in APPLICANT_COLUMNS:
+        setattr(getattr(report.applications, ROW), c, None)
+    text = render(report, layout)
+    assert re.search(r"^7\.属于行政执法案卷$", text, re.M)        # PDF text prints no blank cell
+    return report, text
+
+
+def _cells(record, row: str = ROW) -> list:
+    return [record.report.values()[f"applications.{row}.{c}"] for c in APPLICANT_COLUMNS]
+
+
+@pytest.mark.parametrize("layout", ["pdftext", "pages"])
+def test_a_label_standing_alone_in_pdf_text_is_a_blank_row(golden_dir, layout: str) -> None:
+    report, text = _blank_row_text(golden_dir, layout)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.values() == report.values()
+    for c in APPLICANT_COLUMNS:
+        prov = record.provenance[f"applications.{ROW}.{c}"]
+        assert prov.kind is CellKind.BLANK and prov.status is Status.PROVEN
+
+
+def test_a_lone_label_wrapped_over_two_lines_is_a_blank_row_too(golden_dir) -> None:
+    report, text = _blank_row_text(golden_dir, "pdftext")
+    text = text.replace("\n7.属于行政执法案卷\n", "\n7.属于行政执\n法案卷\n")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _cells(record) == [None] * 7
+    assert record.provenance[f"applications.{ROW}.total"].kind is CellKind.BLANK
+
+
+def test_a_line_of_numbers_above_a_lone_label_is_its_row(golden_dir) -> None:
+    """PDF text centres a row's numbers on its label: printed above it, they are the row's, not blank."""
+    _, text = _blank_row_text(golden_dir, "pdftext")
+    text = text.replace("\n7.属于行政执法案卷\n", "\n                              0    0   0    0   0   0   0\n7.属于行政执法案卷\n")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _cells(record) == [0] * 7
+    assert record.provenance[f"applications.{ROW}.total"].kind is not CellKind.BLANK
+
+
+def test_a_lone_label_below_a_row_with_more_numbers_than_cells_stays_in_play(golden_dir) -> None:
+    """Fourteen numbers on the row above: its and (maybe) this row's, run together. Not blank."""
+    _, text = _blank_row_text(golden_dir, "pdftext")
+    text = re.sub(r"^(6\.属于四类过程性信息.*)$", r"\1   0 0 0 0 0 0 0", text, count=1, flags=re.M)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.{ROW}.{c}"].kind is not CellKind.BLANK
