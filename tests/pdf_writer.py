@@ -7,7 +7,9 @@ fixtures on disk:
   text drawn invisibly (render mode 3);
 * ``to_unicode``: how the font maps its codes back to text: ``"unicode"`` (a proper ToUnicode
   map), ``"none"`` (no map: pdfminer gives ``(cid:N)``), ``"pua"`` (a map to private-use code
-  points), and ``digits_to_unicode`` the same for the digits only (labels readable, numbers not).
+  points), ``"guessed"`` (what a character collection's table makes of codes that are not its own:
+  kana and full-width letters), ``"ascii"`` (the same for digits: ``W X ^``), and
+  ``digits_to_unicode`` the same for the digits only (labels readable, numbers not).
 
 No glyph program is embedded: text extraction reads the codes and the ToUnicode map only.
 """
@@ -85,6 +87,10 @@ def text_pdf(lines: list[str], *, ocr: bool = False, background: bool = False, t
             return None
         if kind == "pua":
             return {i: chr(0xE000 + i) for i in cid.values()}
+        if kind == "guessed":
+            return {i: chr(0xFF41 + i % 26) if i % 2 else chr(0x3041 + i % 80) for i in cid.values()}
+        if kind == "ascii":
+            return {i: chr(0x56 + i % 10) for i in cid.values()}
         return {i: c for c, i in cid.items()}
 
     objects: list[bytes] = []
