@@ -192,6 +192,9 @@ class Extraction(_Data):
     ambiguities: list[Ambiguity] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     meta: dict[str, Any] = Field(default_factory=dict)  # model name, prompt version, tokens, ...
+    #: the pages (1-based) whose text was read from an invisible OCR layer over a scan (ingest's note):
+    #: such a text proves nothing no identity checks (verify/trust.py)
+    ocr_pages: list[int] = Field(default_factory=list)
 
     def reading(self, path: str) -> Reading:
         return self.readings.get(path) or Reading()

@@ -83,3 +83,12 @@ def test_the_first_title_naming_the_agency_settles_it_and_the_lines_after_it_are
                                    "向阳区会发镇政府信息公开工作年度报告（ 2023 年度 ）"])
 def test_the_year_in_brackets_after_the_title_is_the_reports_year(title: str) -> None:
     assert _meta(title) == ("向阳区会发镇", 2023)
+
+
+def test_a_compilations_title_is_not_the_title_of_the_first_report_it_gathers() -> None:
+    # a county's departments' reports in one PDF: the compilation's title, then the first report's own
+    text = ("丰城县2022年度县直部门政府信息公开工作年度报告汇编\n嘉禾县教育局2022年政府信息公开工作年度报告\n"
+            "一、总体情况")
+    assert _meta(text) == ("嘉禾县教育局", 2022)
+    assert _meta("红旗县2021年政府信息公开工作年度报告合集\n红旗县财政局2021年度政府信息公开工作年度报告") == (
+        "红旗县财政局", 2021)

@@ -86,3 +86,15 @@ def test_the_same_tables_under_two_years_titles_are_two_reports() -> None:
     other = one.replace("2021 年", "2022 年", 1)
     parts = split_reports(Document.from_text(one.rstrip("\n") + "\n" + other, doc_id="two"))
     assert [p.doc_id for p in parts] == ["two-1", "two-2"]
+
+
+def test_a_compilation_splits_into_its_reports_each_with_its_own_issuing_body() -> None:
+    """A county's departments' reports in one file under the compilation's title: part 1's agency is its
+    own report's issuing body, not the words of the compilation's title."""
+    a, b = load(SEEDS[1]), load(SEEDS[2])
+    head = "丰城县2022年度县直部门政府信息公开工作年度报告汇编\n"
+    parts = split_reports(Document.from_text(head + _joined([a, b]), doc_id="all"))
+    assert [p.doc_id for p in parts] == ["all-1", "all-2"]
+    for part, alone in zip(parts, (a, b)):
+        record, own = process_document(part), process_document(alone)
+        assert record.report.agency == own.report.agency and record.provenance["agency"].status == "proven"

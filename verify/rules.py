@@ -63,5 +63,10 @@ register("READ.ONE_CUT", "单元格由粘连数字串唯一的切分读出，无
 register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出个别印错所能解释，文本读取不可靠；表二无勾稽关系可核对，不予证明",
          "表三 and 表四 break more identities than a misprint or two explain, so the text reads unreliably; 表二, "
          "which no identity checks, is not proven from it")
+register("READ.OCR_TEXT", "文本是 OCR 结果，OCR 会漏读或重复数字；表二无勾稽关系可核对，不予证明",
+         "the text is OCR output, which drops and doubles digits; 表二, which no identity checks, is not proven from it")
+register("READ.OCR_NAME", "机关名称读自 OCR 文字层，且不以机关名称应有的结尾（政府、局、委员会……）结束，不予证明",
+         "an agency read from an OCR text layer that does not end as a body's name does (政府, 局, 委员会, …): "
+         "not proven")
 register("READ.UNCHECKED", "所在勾稽关系因缺失单元格无法核对", "an identity this cell is in could not be checked")
 register("READ.FORM", "不是 2021 版年度报告格式", "not the 2021 form of the annual report")

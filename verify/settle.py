@@ -43,6 +43,7 @@ from .grounding import ground
 from .narrative import check_record_narrative
 from .runs import pinned_runs
 from .split import diagnose_record
+from .trust import distrust_ocr_layer
 
 __all__ = ["settle", "apply_decisions", "revert_decision", "record_model_failure", "Decided", "empty_record",
            "with_table_hashes", "current_table_hash"]
@@ -67,6 +68,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
         record = crosscheck(deterministic, model, base=record, grounding=grounding,
                             pinned=pinned_runs(values, grounding))
         record.stages["grounding"] = _counts(grounding)
+    record = distrust_ocr_layer(record, deterministic)     # an OCR layer proves no 表二 cell (verify/trust.py)
     figures = list(narrative)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]
     record.findings = [f for f in record.findings if not f.code.startswith("NARR.")] + \

@@ -7,18 +7,29 @@ FORM.md), but a text that breaks many of them has been read with something wrong
 (a Word file's hidden or deleted digits joined onto the shown ones, an OCR layer that misreads
 digits, a converter that slid columns), and the same channel gave 表二. In such a document every
 表二 cell read is ``unverified`` (rule ``READ.NOISY_TEXT``), its value kept as read.
+
+A text read from an OCR layer (a scan under invisible text, as Acrobat or ABBYY make it; ingest
+names the pages, :attr:`Extraction.ocr_pages`) is such a channel whatever its identities say:
+the OCR engine misreads digits (``0`` as ``8``) and 表二 cannot show it. Its 表二 cells are
+``unverified`` (``READ.OCR_TEXT``), and so is an agency that does not end as a body's name does
+(``READ.OCR_NAME``: the typo 政→玫 breaks the title and leaves ``玫府``); the identities of 表三
+and 表四 still prove their cells (:func:`distrust_ocr_layer`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from llm_extract.evidence import Finding
+from llm_extract.bodies import names_a_body
+from llm_extract.evidence import Extraction, Finding, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS
 
-__all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths"]
+__all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
+           "distrust_ocr_layer"]
 
 RULE = "READ.NOISY_TEXT"
+OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
+OCR_NAME_RULE = "READ.OCR_NAME"
 #: Broken identity instances from which a document's text counts as unreliable. A misprinted cell
 #: breaks at most three (its row, its column, the column's balance); two misprints at most six.
 NOISY_BREAKS = 7
@@ -34,3 +45,27 @@ def noisy_text(identity_findings: Iterable[Finding]) -> bool:
 def unchecked_paths() -> frozenset[str]:
     """The fields no identity checks, which a noisy text leaves unverified (表二 and its fees)."""
     return _UNCHECKED
+
+
+_OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misread digits; no identity checks it",
+              OCR_NAME_RULE: "read from an OCR text layer over a scan, and not ending as a body's name does "
+                             "(an OCR typo in the title?)"}
+
+
+def _unverified(record: Record, path: str, rule: str) -> None:
+    prov = record.provenance.get(path)
+    if prov is not None and prov.status is Status.PROVEN:
+        record.provenance[path] = prov.model_copy(update={"status": Status.UNVERIFIED, "note": _OCR_NOTES[rule],
+                                                          "rules": list(prov.rules) + [rule]})
+
+
+def distrust_ocr_layer(record: Record, extraction: Extraction | None) -> Record:
+    """``record`` with what an OCR layer cannot prove ``unverified``: every proven 表二 cell, and the
+    agency unless it ends as a body's name does (:func:`llm_extract.bodies.names_a_body`)."""
+    if extraction is None or not extraction.ocr_pages:
+        return record
+    for path in unchecked_paths():
+        _unverified(record, path, OCR_RULE)
+    if not names_a_body(record.report.agency):
+        _unverified(record, "agency", OCR_NAME_RULE)
+    return record

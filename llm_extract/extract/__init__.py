@@ -69,5 +69,6 @@ def extract_regex(doc: Document) -> Extraction:
     # every reading is already a valid Reading: skip re-validating 202 of them
     return Extraction.trusted(doc_id=doc.doc_id, extractor=EXTRACTOR_NAME, readings=readings,
                               ambiguities=ambiguities, warnings=warnings,
+                              ocr_pages=[int(p) for p in doc.meta.get("ocr_pages", ())],
                               meta={"regions": {k: [origin[v.start - 1], origin[v.end - 2] + 1]
                                                 for k, v in regions.items()}})

@@ -6,6 +6,8 @@
     2021年XX市XX局政府信息公开工作年度报告                  (year first)
     XX局二〇二一年度政府信息公开工作年度报告                 (the year in Chinese numerals)
     XX镇政府信息公开工作年度报告（2023年度）                  (the year in brackets after the title)
+    XX县2023年度县直部门政府信息公开工作年度报告汇编 / XX局2023年…报告   (a compilation's title is not the
+                                                           report's: the report's own title below it is)
     来源：XX局 发布时间：2022-03-12 浏览次数：4659 XX局政府信息公开工作年度报告 本报告…
                                                            (a crawler's dump: site chrome before, text after)
 
@@ -22,6 +24,7 @@ import re
 
 from collections.abc import Iterator
 
+from ..bodies import BODY_SUFFIX
 from ..evidence import CellKind, Reading
 from .cells import normalise
 
@@ -42,10 +45,12 @@ _JUNK = re.compile(r"^[\s\[\]【】《》<>\-—_*#·•]+|[\s\[\]【】《》<>
 _META_LABEL = re.compile(r"^.*[:：|｜>》]")
 #: the issuing body's name is Chinese words (with bracketed parts: 中国（上海）自由贸易试验区)
 _NAME = re.compile(r"[\u4e00-\u9fff（）()]+$")
+#: a compilation's title (…年度报告汇编): the reports it gathers each have their own title below it
+_COMPILATION = ("汇编", "合集", "汇总", "选编")
 #: the title after a sentence, or the form cited (《…政府信息公开工作年度报告格式》): not this report's title
 _CITED = re.compile(r"[。，；]")
 #: how the name of a government body ends (a name on its own line above a title that has none)
-_BODY = re.compile(r"(?:政府|局|委员会|委|办公室|办事处|街道|镇|乡|区|县|市|州|盟|旗|厅|院|中心|处|所|站|队|会|部|署|司|馆)$")
+_BODY = BODY_SUFFIX
 _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 
 
@@ -87,7 +92,7 @@ def _titles(head: list[tuple[int, str]]) -> Iterator[tuple[str, list[int], re.Ma
             cut = len(text) - len(part[-1][1])              # where line j starts in the joined text
             m = _TITLE.search(text, 0 if k == 1 else max(0, cut - 40))
             if m and (k == 1 or m.start() < cut < m.end()) and not _CITED.search(text[:m.start()]) \
-                    and not text.startswith("格式", m.end()):
+                    and not text.startswith(("格式",) + _COMPILATION, m.end()):
                 yield text, [n for n, _ in part], m
                 break
 

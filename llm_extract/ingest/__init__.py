@@ -61,6 +61,11 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         text = pdf.text
         if pdf.scanned_pages:
             meta = {"scanned_pages": pdf.scanned_pages, "warnings": [scanned_pages_warning(pdf.scanned_pages)]}
+        if pdf.ocr_pages:                # the text of these pages is an OCR engine's reading of a scan
+            meta["ocr_pages"] = pdf.ocr_pages
+        if pdf.undecodable_pages:        # fonts without a usable ToUnicode map: the text needs OCR
+            meta["undecodable_pages"] = pdf.undecodable_pages
+            meta["undecodable_chars"] = list(pdf.undecodable_chars)
     else:
         text, encoding = decode_bytes(data, path)
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,

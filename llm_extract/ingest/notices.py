@@ -4,20 +4,43 @@ A PDF whose pages are partly scans is read from the pages with a text layer; the
 scanned pages are named in the document's warnings (``Document.meta``), become a
 finding of the record (``INGEST.SCANNED_PAGES``, so the review queue shows it) and
 are named in the error when the readable pages hold no report.
+
+A PDF whose text layer cannot be decoded (:mod:`.pdf_decode`: glyph codes without a usable ToUnicode
+map) is not refused as "not a report" when nothing is read from it: the error says that the text
+layer does not decode and advises OCR, as a scan's does; so does a PDF whose title, headings and
+labels read but whose tables' numbers do not (the form's headings are there, no cell reads). A
+document read in part carries the warning ``INGEST.UNDECODABLE_TEXT``.
 """
 
 from __future__ import annotations
 
-from .._exceptions import NotAReportError
+from .._exceptions import DocumentError, NotAReportError, UnsupportedFormatError
 from ..evidence import Finding
+from ..form import FORM
 from .document import Document
+from .pdf_decode import undecodable_text_detail
 from verify.rules import register
 
-__all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY"]
+__all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "OCR_PAGES",
+           "UNDECODABLE_TEXT", "REOCR_ADVICE"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
 register(SCANNED_PAGES, "PDF 部分页面是扫描图像（没有文字层），其内容未读取：请先 OCR",
          "some pages of the PDF are scanned images without a text layer: their content was not read; OCR them first")
+
+
+OCR_PAGES = "INGEST.OCR_PAGES"
+register(OCR_PAGES, "PDF 页面是扫描图像上的不可见 OCR 文字层：文字是 OCR 的识别结果，可能误读数字",
+         "pages of the PDF are a scan under an invisible OCR text layer: their text is an OCR engine's reading, "
+         "which may misread digits")
+
+
+UNDECODABLE_TEXT = "INGEST.UNDECODABLE_TEXT"
+register(UNDECODABLE_TEXT, "PDF 文字层无法解码（字体缺少可用的 ToUnicode 映射），这些页面的内容未读取：请先 OCR",
+         "the PDF's text layer cannot be decoded (fonts without a usable ToUnicode map): those pages' content "
+         "was not read; OCR them first")
+#: a PDF with a text layer is OCR'd only when told to replace it
+REOCR_ADVICE = "OCR it first, replacing the text layer (e.g. `ocrmypdf --force-ocr report.pdf ocr.pdf`)"
 
 
 DUPLICATE_COPY = "INGEST.DUPLICATE_COPY"
@@ -37,6 +60,17 @@ def ingest_findings(doc: Document) -> list[Finding]:
         spans = ", ".join(f"lines {a}–{b}" for a, b in copies)
         out.append(Finding(code=DUPLICATE_COPY, severity="warning", detail={"copies": copies},
                            message=f"the same report is printed again ({spans}): only the first copy was read"))
+    ocr = [int(p) for p in doc.meta.get("ocr_pages", [])]
+    if ocr:
+        which = f"page {ocr[0]} is" if len(ocr) == 1 else f"pages {', '.join(map(str, ocr))} are"
+        out.append(Finding(code=OCR_PAGES, severity="warning", detail={"pages": ocr},
+                           message=f"{which} a scan under an invisible OCR text layer: the text read is the OCR "
+                                   "engine's; 表二 (in no identity) is not proven from it (READ.OCR_TEXT)"))
+    undecodable = _undecodable(doc)
+    if undecodable:
+        out.append(Finding(code=UNDECODABLE_TEXT, severity="warning", detail={"pages": undecodable[0]},
+                           message=f"{undecodable_text_detail(*undecodable)}: no number was read from them; "
+                                   f"{REOCR_ADVICE}"))
     pages = _scanned(doc)
     if pages:
         message = next((w for w in doc.meta.get("warnings", []) if "scanned" in w), f"scanned pages: {pages}")
@@ -44,8 +78,31 @@ def ingest_findings(doc: Document) -> list[Finding]:
     return out
 
 
-def explain_not_a_report(exc: NotAReportError, doc: Document) -> NotAReportError:
-    """``exc``, naming the scanned pages when there are some (the report may be on them)."""
+def _undecodable(doc: Document) -> tuple[list[int], int, int] | None:
+    pages = [int(p) for p in doc.meta.get("undecodable_pages", [])]
+    if not pages:
+        return None
+    bad, printed = doc.meta.get("undecodable_chars") or (0, 0)
+    return pages, int(bad), int(printed)
+
+
+def _headings(doc: Document) -> list[str]:
+    """The form's tables whose section headings the text prints."""
+    text = "".join("".join(line.split()) for line in doc.lines[:4000])
+    return [table for table, pattern in FORM.headings.items() if pattern.search(text)]
+
+
+def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
+    """``exc``, naming the scanned pages when there are some (the report may be on them); for a PDF whose
+    text layer does not decode (all of it, or its tables' numbers), that, with advice to OCR it."""
+    undecodable = _undecodable(doc)
+    if undecodable is not None:
+        return UnsupportedFormatError(exc.path, f"{undecodable_text_detail(*undecodable)}; {REOCR_ADVICE}")
+    found = _headings(doc) if doc.source_kind == "pdf" else []
+    if found:
+        return UnsupportedFormatError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
+                                                "their cells reads as a number: the PDF's text layer does not decode "
+                                                f"the numbers (a font without a usable ToUnicode map); {REOCR_ADVICE}")
     warnings = [w for w in doc.meta.get("warnings", []) if "scanned" in w]
     if not warnings:
         return exc

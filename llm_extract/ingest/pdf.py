@@ -13,7 +13,10 @@ dropped. Tables and lines keep their order on the page.
 
 A PDF without a text layer (a scan) is refused with advice to OCR it first; a PDF
 with some scanned pages is read, and :attr:`PdfText.scanned_pages` names the pages
-whose text it could not read. An encrypted, truncated or corrupt PDF is a
+whose text it could not read, and :attr:`PdfText.ocr_pages` the pages whose text is an invisible
+OCR layer over a page image (:mod:`~llm_extract.ingest.pdf_ocr`), and
+:attr:`PdfText.undecodable_pages` those whose text layer cannot be decoded (fonts without a usable
+ToUnicode map, :mod:`~llm_extract.ingest.pdf_decode`). An encrypted, truncated or corrupt PDF is a
 :class:`BinaryDocumentError` naming the file.
 """
 
@@ -24,8 +27,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
+from .pdf_decode import count_undecodable, undecodable_page
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
+from .pdf_ocr import is_ocr_layer
 from .pdf_tables import PdfTable, can_continue, continue_table, read_tables, table_lines
 
 __all__ = ["pdf_to_text", "read_pdf", "PdfText", "scanned_pages_warning", "PDF_INSTALL_HINT", "OCR_ADVICE"]
@@ -38,10 +43,14 @@ _EOF_WINDOW = 2048                            # where a complete PDF's last %%EO
 
 @dataclass(frozen=True)
 class PdfText:
-    """A PDF's text, and the pages that are images without a text layer (1-based)."""
+    """A PDF's text, the pages that are images without a text layer and the pages whose text is an
+    invisible OCR layer over an image (1-based)."""
 
     text: str
     scanned_pages: list[int] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+    undecodable_pages: list[int] = field(default_factory=list)
+    undecodable_chars: tuple[int, int] = (0, 0)     # those pages' unmapped and mis-mapped characters, and printed ones
 
 
 def scanned_pages_warning(pages: list[int]) -> str:
@@ -67,6 +76,8 @@ class _Page:
     number: int
     lines: list[TextLine]
     tables: list[PdfTable]
+    ocr: bool = False                 # its text is an invisible OCR layer over an image of the page
+    undecodable: tuple[int, int, int] = (0, 0, 0)    # its unmapped and mis-mapped characters, and those printed
 
     def blocks(self) -> list[TextLine | PdfTable]:
         """Its lines (without furniture) and tables, top to bottom."""
@@ -92,7 +103,8 @@ def _read_page(page: Any, number: int) -> _Page | None:
     if not any(ch["text"].strip() for ch in page.chars):
         return None
     tables = read_tables(page, number)
-    return _Page(number, page_text_lines(page, number, _outside(tables)), tables)
+    return _Page(number, page_text_lines(page, number, _outside(tables)), tables, is_ocr_layer(page),
+                 count_undecodable(page.chars))
 
 
 def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[int], int]:
@@ -158,7 +170,11 @@ def read_pdf(data: bytes, path: str = "<bytes>") -> PdfText:
         raise EmptyDocumentError(path, "the PDF has no pages")
     if not pages:
         raise UnsupportedFormatError(path, _NO_TEXT)
-    return PdfText("\n".join(_layout(pages)).strip("\n") + "\n", scanned)
+    undecodable = [p for p in pages if undecodable_page(*p.undecodable)]
+    return PdfText("\n".join(_layout(pages)).strip("\n") + "\n", scanned, [p.number for p in pages if p.ocr],
+                   [p.number for p in undecodable],
+                   (sum(p.undecodable[0] + p.undecodable[1] for p in undecodable),
+                    sum(p.undecodable[2] for p in undecodable)))
 
 
 def pdf_to_text(data: bytes, path: str = "<bytes>") -> str:

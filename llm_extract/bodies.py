@@ -1,0 +1,22 @@
+"""How the name of a government body ends: 人民政府, 局, 委员会, 办事处, 街道, 镇, 县, 中心, …
+
+The title names the issuing body (``向阳区人民政府``, ``永宁县卫生健康委员会``). A name read from
+a title that ends otherwise (``玫府``: an OCR layer's 政→玫 broke the title's anchor) is not a
+body's name. The extractor uses it to accept a name on a line of its own above a title
+(:mod:`llm_extract.extract.meta`); the verifier to prove an agency read from an OCR text only
+when it is one (``verify/trust.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["BODY_SUFFIX", "names_a_body"]
+
+#: how the name of a government body ends
+BODY_SUFFIX = re.compile(r"(?:政府|局|委员会|委|办公室|办事处|街道|镇|乡|区|县|市|州|盟|旗|厅|院|中心|处|所|站|队|会|部|署|司|馆)$")
+
+
+def names_a_body(name: object) -> bool:
+    """Whether ``name`` ends as the name of a government body does."""
+    return isinstance(name, str) and bool(BODY_SUFFIX.search(name))

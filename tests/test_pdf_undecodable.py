@@ -1,0 +1,70 @@
+"""A PDF whose text layer cannot be decoded says so and asks for OCR; it is never called "not a report".
+
+A producer that leaves out the fonts' ToUnicode maps (pdfminer reads ``(cid:17)``), maps them to
+private-use code points, or leaves a character collection's table to guess (a Chinese report
+comes out as kana and full-width letters) leaves a text layer that shows the page but reads as
+nothing. Such a report is refused, as a scan is, with advice to OCR it; where the title, the
+headings and the labels decode and the numbers do not, no number is read from the garbage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_extract import UnsupportedFormatError, process_document
+from llm_extract.ingest import Document, load_bytes
+from llm_extract.ingest.notices import UNDECODABLE_TEXT
+from tests.fakeopenai import report_text, sample_values
+from tests.pdf_writer import text_pdf
+
+LINES = report_text(sample_values()).split("\n")
+
+
+def _process(data: bytes):
+    return process_document(load_bytes(data, doc_id="d", path="d.pdf", suffix=".pdf"))
+
+
+@pytest.mark.parametrize("to_unicode", ["none", "pua", "guessed"])
+def test_a_text_layer_that_does_not_decode_is_refused_with_advice_to_ocr_it(to_unicode: str) -> None:
+    doc = load_bytes(text_pdf(LINES, to_unicode=to_unicode), doc_id="d", path="d.pdf", suffix=".pdf")
+    assert doc.meta["undecodable_pages"] == [1]
+    with pytest.raises(UnsupportedFormatError) as info:
+        process_document(doc)
+    message = str(info.value)
+    assert message.startswith("d.pdf: the PDF's text layer cannot be decoded (page 1: ")
+    assert "ocrmypdf --force-ocr" in message and "not an annual report" not in message
+
+
+@pytest.mark.parametrize("digits", ["none", "pua"])
+def test_readable_labels_over_unmapped_numbers_name_the_undecodable_text_and_read_no_number(digits: str) -> None:
+    data = text_pdf(LINES, digits_to_unicode=digits)
+    doc = load_bytes(data, doc_id="d", path="d.pdf", suffix=".pdf")
+    assert "三、收到和处理政府信息公开申请情况" in doc.lines and doc.meta["undecodable_pages"] == [1]
+    with pytest.raises(UnsupportedFormatError, match="text layer cannot be decoded.*ocrmypdf --force-ocr"):
+        process_document(doc)
+
+
+def test_numbers_a_guessed_map_turns_into_letters_are_no_numbers_and_the_error_says_the_tables_were_found() -> None:
+    doc = load_bytes(text_pdf(LINES, digits_to_unicode="ascii"), doc_id="d", path="d.pdf", suffix=".pdf")
+    assert "undecodable_pages" not in doc.meta            # W X ^ are characters: the page itself looks sound
+    with pytest.raises(UnsupportedFormatError) as info:
+        process_document(doc)
+    message = str(info.value)
+    assert "the report's tables (表二, 表三, 表四) were found, but none of their cells reads as a number" in message
+    assert "ocrmypdf --force-ocr" in message
+
+
+def test_a_few_private_use_bullets_of_a_symbol_font_do_not_make_a_text_undecodable() -> None:
+    lines = LINES[:4] + ["\ue06c 一是加强组织领导 \ue06c 二是完善制度 \ue06c 三是强化监督"] + LINES[4:]
+    record = _process(text_pdf(lines))
+    assert record.report.values() == _process(text_pdf(LINES)).report.values()
+    assert not [f for f in record.findings if f.code == UNDECODABLE_TEXT]
+
+
+def test_a_report_read_in_part_warns_that_pages_of_its_text_layer_do_not_decode() -> None:
+    doc = Document.from_text(report_text(sample_values()), doc_id="x", path="r.pdf", source_kind="pdf",
+                             meta={"undecodable_pages": [3], "undecodable_chars": [180, 900]})
+    record = process_document(doc)
+    [warning] = [f for f in record.findings if f.code == UNDECODABLE_TEXT]
+    assert warning.severity == "warning" and warning.detail == {"pages": [3]}
+    assert "page 3: 180 of 900 characters" in warning.message and "ocrmypdf --force-ocr" in warning.message
