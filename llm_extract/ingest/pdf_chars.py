@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
@@ -43,39 +42,45 @@ def _key(char: dict[str, Any]) -> tuple[Any, ...]:
     return char["upright"], char["text"], str(char.get("fontname")), char["size"]
 
 
-def _clusters(chars: list[dict[str, Any]], key: str, tolerance: float) -> Iterable[list[dict[str, Any]]]:
-    """``chars`` in runs of ``key`` values each within ``tolerance`` of the one before (pdfplumber's
-    ``cluster_objects``: on the sorted distinct values; members in their order in ``chars``)."""
-    values = sorted({c[key] for c in chars})
-    cluster: dict[float, int] = {}
-    number, last = 0, None
-    for v in values:
-        if last is not None and v > last + tolerance:
-            number += 1
-        cluster[v] = number
-        last = v
-    ordered = sorted(chars, key=lambda c: cluster[c[key]])
-    for _, members in groupby(ordered, key=lambda c: cluster[c[key]]):
-        yield list(members)
+def _runs(chars: list[dict[str, Any]], key: str, tolerance: float) -> Iterable[list[dict[str, Any]]]:
+    """``chars`` sorted by ``key`` in runs of values each within ``tolerance`` of the one before (pdfplumber's
+    ``cluster_objects``; equal values keep their order in ``chars``)."""
+    ordered = sorted(chars, key=itemgetter(key))
+    run = [ordered[0]]
+    for char in ordered[1:]:
+        if char[key] > run[-1][key] + tolerance:
+            yield run
+            run = [char]
+        else:
+            run.append(char)
+    yield run
 
 
 def unique_chars(chars: list[dict[str, Any]], tolerance: float = DUPLICATE_TOLERANCE) -> list[dict[str, Any]]:
     """``chars`` (pdfplumber's character dicts) with every glyph drawn again over itself left out; the
     result of pdfplumber's ``utils.dedupe_chars(chars, tolerance)``."""
-    place = {id(c): i for i, c in enumerate(chars)}
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for char in chars:
+        groups.setdefault(_key(char), []).append(char)
     kept: list[dict[str, Any]] = []
-    for _, same in groupby(sorted(chars, key=_key), key=_key):
-        for row in _clusters(list(same), "doctop", tolerance):
-            for spot in _clusters(row, "x0", tolerance):
-                kept.append(min(spot, key=_POSITION))
+    for same in groups.values():
+        if len(same) == 1:
+            kept.append(same[0])
+            continue
+        for row in _runs(same, "doctop", tolerance):
+            for spot in _runs(row, "x0", tolerance) if len(row) > 1 else (row,):
+                kept.append(spot[0] if len(spot) == 1 else min(spot, key=_POSITION))
     if len(kept) == len(chars):
         return chars
+    place = {id(c): i for i, c in enumerate(chars)}
     return sorted(kept, key=lambda c: place[id(c)])
 
 
 def _angle(char: dict[str, Any]) -> float:
     """The direction of a character's baseline, in degrees modulo a quarter turn (0 ≤ angle < 90)."""
     a, b = char["matrix"][:2]
+    if b == 0 and a > 0:
+        return 0.0
     return math.degrees(math.atan2(b, a)) % 90.0
 
 
