@@ -111,6 +111,12 @@ def test_a_watermark_drawn_diagonally_across_the_page_is_not_read(lines: list[st
     reads_as_the_report(text_pdf([watermark(mark) + runs if first else runs + watermark(mark)]), lines)
 
 
+def test_a_short_last_page_under_a_long_watermark_keeps_its_text() -> None:
+    runs = [Run("六、其他需要报告的事项", 30, 900, 9), Run("本年度未收取信息处理费。", 30, 887, 9)]
+    text = pdf_to_text(text_pdf([watermark("内部资料 注意保存") + runs]))
+    assert text.split() == ["六、其他需要报告的事项", "本年度未收取信息处理费。"]
+
+
 def test_a_dark_diagonal_stamp_is_not_read_either(lines: list[str]) -> None:
     runs = lines_runs(lines) + watermark("2021年12月31日", angle=-20, size=12, grey=0)
     reads_as_the_report(text_pdf([runs]), lines)

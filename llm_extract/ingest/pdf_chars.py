@@ -31,6 +31,7 @@ __all__ = ["unique_chars", "overlay_chars", "report_page", "DUPLICATE_TOLERANCE"
 DUPLICATE_TOLERANCE = 1.0   # points: a glyph drawn again this close is the same glyph (fake bold: 0.2–0.5 pt)
 SKEW_DEGREES = 5.0          # a character turned further than this from the page's direction (modulo 90°) is overlay
 OVERLAY_SIZE = 2.5          # a light character this many times the page's usual size is overlay
+_UPRIGHT_SHARE = 0.25      # a page with this share of upright characters is upright
 _LIGHT = 0.6                # a grey level (or every RGB component) at least this light; CMYK: every ink at most 1 - this
 
 _POSITION = itemgetter("doctop", "x0")
@@ -92,18 +93,32 @@ def _light(colour: Any) -> bool:
     return min(colour) >= _LIGHT                         # grey or RGB: near white
 
 
+def _off(angle: float, direction: float) -> float:
+    """How far ``angle`` is turned from ``direction``, modulo a quarter turn (0–45 degrees)."""
+    turn = abs(angle - direction) % 90.0
+    return min(turn, 90.0 - turn)
+
+
+def _direction(angles: list[float]) -> float:
+    """A page's text direction (modulo a quarter turn): upright when at least :data:`_UPRIGHT_SHARE` of its
+    characters are (a short last page under a long watermark is still upright), else the usual one."""
+    upright = sum(1 for a in angles if _off(a, 0.0) <= SKEW_DEGREES)
+    if upright >= _UPRIGHT_SHARE * len(angles):
+        return 0.0
+    return float(Counter(round(a) % 90 for a in angles).most_common(1)[0][0])
+
+
 def overlay_chars(chars: list[dict[str, Any]]) -> set[int]:
     """The ids of the characters of one page that are drawn over its text (see the module docstring)."""
     if not chars:
         return set()
     angles = [_angle(c) for c in chars]
-    direction = Counter(round(a) % 90 for a in angles).most_common(1)[0][0]
+    direction = _direction(angles)
     sizes = sorted(float(c.get("size") or 0) for c in chars)
     usual = sizes[len(sizes) // 2]
     out: set[int] = set()
     for c, angle in zip(chars, angles):
-        turn = abs(angle - direction) % 90.0
-        if min(turn, 90.0 - turn) > SKEW_DEGREES:
+        if _off(angle, direction) > SKEW_DEGREES:
             out.add(id(c))
         elif usual > 0 and float(c.get("size") or 0) >= OVERLAY_SIZE * usual and _light(c.get("non_stroking_color")):
             out.add(id(c))
