@@ -28,6 +28,7 @@ from typing import Any
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .pdf_decode import count_undecodable, undecodable_page
+from .pdf_chars import report_page
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
@@ -99,7 +100,9 @@ def _outside(tables: list[PdfTable]) -> Any:
 
 
 def _read_page(page: Any, number: int) -> _Page | None:
-    """A page's lines and tables; None for a page without a text layer."""
+    """A page's lines and tables; None for a page without a text layer. Glyphs drawn twice (fake bold) and
+    watermarks are not its text (:mod:`.pdf_chars`)."""
+    page = report_page(page)
     if not any(ch["text"].strip() for ch in page.chars):
         return None
     tables = read_tables(page, number)

@@ -55,7 +55,10 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
     out: list[str] = []
     prev: dict[str, Any] | None = None
     pending_space = False
-    for ch in sorted(chars, key=lambda c: c["x0"]):
+    # pdfplumber lists a character once per letter of its text: a ligature glyph (one glyph for 政府 or 20)
+    # would be read twice
+    unique = list({id(ch): ch for ch in chars}.values())
+    for ch in sorted(unique, key=lambda c: c["x0"]):
         text = ch["text"]
         if not text.strip():
             pending_space = prev is not None

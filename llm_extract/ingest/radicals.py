@@ -1,4 +1,4 @@
-"""Radical code points in a PDF's text layer folded to the characters they stand for.
+"""Radical and compatibility code points in a PDF's text layer folded to the characters they stand for.
 
 Many PDF producers (Chromium's printing, some Office exports, fonts with a shared glyph for a
 character and its radical) map glyphs to the *radical* code points in their ToUnicode table:
@@ -9,6 +9,11 @@ as its equivalent unified ideograph: the 214 Kangxi radicals (U+2F00–U+2FD5) b
 compatibility decomposition (NFKC), the CJK Radicals Supplement (U+2E80–U+2EF3) by the
 Unicode Character Database's EquivalentUnifiedIdeograph table (the characters that stand for a
 whole character in text; radicals that exist only as components are left as they are).
+
+Other fonts map glyphs to *CJK compatibility ideographs* (``年`` U+F98E, ``不`` U+F967, ``理``
+U+F9E4): duplicates of unified ideographs kept for round trips to old character sets, which look
+the same and match nothing either. Every one (U+F900–U+FAFF and the supplement U+2F800–U+2FA1F)
+is read as the unified ideograph its canonical decomposition names (NFKC).
 """
 
 from __future__ import annotations
@@ -26,9 +31,20 @@ _SUPPLEMENT = (
     " ⻠饣 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻫斉 ⻬齐 ⻭歯 ⻮齿 ⻯竜 ⻰龙 ⻱龜 ⻲亀 ⻳龟")
 _FOLD = {ord(pair[0]): pair[1] for pair in _SUPPLEMENT.split()}
 _FOLD.update({c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)})
-_ANY = re.compile("[\u2e80-\u2fd5]")
+_COMPATIBILITY = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
+
+
+def _unified(code: int) -> str | None:
+    """The unified ideograph a compatibility ideograph decomposes to (None for the few that are unified)."""
+    folded = unicodedata.normalize("NFKC", chr(code))
+    return folded if folded != chr(code) and unicodedata.name(folded, "").startswith("CJK UNIFIED") else None
+
+
+_FOLD.update({c: u for block in _COMPATIBILITY for c in block if (u := _unified(c)) is not None})
+_ANY = re.compile("[\u2e80-\u2fd5\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def fold_radicals(text: str) -> str:
-    """``text`` with every radical code point that stands for a character replaced by that character."""
+    """``text`` with every radical or compatibility code point that stands for a character replaced by that
+    character."""
     return text.translate(_FOLD) if _ANY.search(text) else text
