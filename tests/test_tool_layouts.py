@@ -3,6 +3,9 @@
 * html2text writes a table's rows as pipe rows without the outer pipes (``规章| 1| 0| 6``), an empty
   cell as an empty field (``规章| | 0``): the same grid as a pipe table. OCR's rule glyphs, which
   stand between spaces (`` 0 | 0``), are no such row.
+* markdownify drops the cells a rowspan covers, so its rows have different widths; a row whose label
+  spans columns prints empty fields before its numbers (``| 一、本年新收… | | | 7 | 0 | … | 7 |``): in a
+  ragged grid each row's cells are its own last seven fields, after its label and those empty fields.
 """
 
 from __future__ import annotations
@@ -64,3 +67,28 @@ def test_ocr_rule_glyphs_between_spaces_make_no_grid_row() -> None:
     assert not any(it.grid for it in tokenize(["行政许可 | | 2327", " 0 | 0 | | 5"], 1, 3))
     # (an empty grid field is a column without an item: the readers place cells by column)
     assert [(it.raw, it.col, it.grid) for it in tokenize(["0| | 5"], 1, 2)] == [("0", 0, True), ("5", 2, True)]
+
+
+MARKDOWNIFY_T3 = """## 三、收到和处理政府信息公开申请情况
+
+|  |  |  |  |  |  |  |  |  |  |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 申请人情况 | | | | | | |
+| 自然人 | 法人或其他组织 | | | | | 总计 |
+| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |
+| 一、本年新收政府信息公开申请数量 | | | 7 | 0 | 0 | 0 | 1 | 0 | 8 |
+| 二、上年结转政府信息公开申请数量 | | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| 三、本年度办理结果 | (一)予以公开 | | 5 | 0 | 0 | 0 | 1 | 0 | 6 |
+| (二)部分公开(区分处理的，只计这一情形，不计其他情形) | | 2 | 0 | 0 | 0 | 0 | 0 | 2 |
+| (三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+"""
+
+
+def test_markdownify_rows_of_uneven_width_are_read_by_their_own_last_seven_fields() -> None:
+    record = _record(MARKDOWNIFY_T3)
+    rows = {"new_received": [7, 0, 0, 0, 1, 0, 8], "carried_over": [1, 0, 0, 0, 0, 0, 1],
+            "granted": [5, 0, 0, 0, 1, 0, 6], "partially_granted": [2, 0, 0, 0, 0, 0, 2],
+            "denied_state_secret": [0] * 7, "denied_prohibited_by_law": [0] * 7}
+    for row, values in rows.items():
+        assert [record.report.get(f"applications.{row}.{c}") for c in APPLICANT_COLUMNS] == values, row
