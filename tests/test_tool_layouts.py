@@ -6,6 +6,8 @@
 * markdownify drops the cells a rowspan covers, so its rows have different widths; a row whose label
   spans columns prints empty fields before its numbers (``| 一、本年新收… | | | 7 | 0 | … | 7 |``): in a
   ragged grid each row's cells are its own last seven fields, after its label and those empty fields.
+* OCR reads a table's vertical rule as ``l`` or ``I``; one before a label (`` l 第二十条第（六）项``)
+  stands where no cell can: it is no cell of the row above.
 """
 
 from __future__ import annotations
@@ -92,3 +94,19 @@ def test_markdownify_rows_of_uneven_width_are_read_by_their_own_last_seven_field
             "denied_state_secret": [0] * 7, "denied_prohibited_by_law": [0] * 7}
     for row, values in rows.items():
         assert [record.report.get(f"applications.{row}.{c}") for c in APPLICANT_COLUMNS] == values, row
+
+
+OCR_T2 = """二、主动公开政府信息情况
+ | 信息内容                     本年处理决定数量
+   行政许可                         2158
+ l 第二十条第（六）项
+ | 信息内容                     本年处理决定数量
+ I 行政处罚                         75
+"""
+
+
+def test_an_ocr_rule_glyph_before_a_label_is_no_cell_of_the_row_above() -> None:
+    record = _record(OCR_T2 + "\n" + "\n".join(HTML2TEXT.splitlines()[-6:]))
+    assert (record.report.get("active_disclosure.licensing"), record.provenance["active_disclosure.licensing"].status) \
+        == (2158, Status.PROVEN)
+    assert record.report.get("active_disclosure.punishment") == 75

@@ -37,6 +37,8 @@ _ENDS_DIGIT = re.compile(r"\d\s*$")
 # html2text's pipe row, without outer pipes: ``规章| 1| 0| 6``, ``规章| | 0`` (an empty cell); a pipe
 # right after a field's text, then a space (OCR's rule glyphs stand between spaces: `` 0 | 0``)
 _OUTERLESS = re.compile(r"^[^|\s](?:[^|]*\S)?\|(?: [^|]*)?(?:\|(?: [^|]*)?)*$")
+#: the letters an OCR engine reads a vertical table rule as
+_RULE_GLYPHS = frozenset({"l", "I"})
 _OCR_LETTERS = re.compile(r"^[OoIlSB]{1,7}$")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
 
@@ -207,6 +209,8 @@ def _line_plan(line: str) -> _Plan | None:
         return tuple(specs), False, ""
     # a line without tabs: continuation of a text cell, or space-separated text
     toks = _tokens(line)
+    if len(toks) > 1 and toks[0][1].is_value and toks[0][0] in _RULE_GLYPHS and not toks[1][1].is_value:
+        toks = toks[1:]                 # OCR's table rule before a label (`` l 第二十条…``): no cell stands there
     # (a glued row ends in its digit run: it continues nothing and nothing continues it)
     # (nor does a line that opens with an item number: it starts a label of its own)
     joinable = bool(toks) and all(not c.is_value for _, c, _ in toks) \
