@@ -3,7 +3,7 @@ another row's place, from a guess at which tokens are cells, or from an OCR read
 
 * A 表二 label never takes the cells that follow a section heading of another row (第二十条第（五）项).
 * A row holding more tokens than cells, table rules read as letters among them (``l``, ``I``), is
-  never read cell by cell: which tokens are rules is a guess. The readings left by dropping rule
+  never read cell by cell (表四's row of 15; a 表三 row whose first seven tokens hold such a letter): which tokens are rules is a guess. The readings left by dropping rule
   glyphs are candidates; the identities may pin one (derived, and queued), never prove it.
 * A 表二 cell whose digits needed an OCR letter (``33B`` → 338) is read but unverified
   (``READ.OCR_DIGITS``): the engine may as well have doubled a digit, and no identity checks 表二.
@@ -19,7 +19,7 @@ from llm_extract.extract import extract_regex
 from llm_extract.ingest import Document
 from llm_extract.model.answer import ModelAnswer, to_extraction
 from llm_extract.pipeline import process_document
-from llm_extract.schema import DISCLOSURE_PATHS, REVIEW_COLUMNS, REVIEW_GROUPS
+from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS, REVIEW_COLUMNS, REVIEW_GROUPS
 from tests.fakeopenai import answer_for, report_text, sample_values
 from verify.settle import settle
 from verify.trust import OCR_CELLS, ocr_cell, ocr_text
@@ -97,6 +97,15 @@ def test_fifteen_numbers_with_a_rule_glyph_among_them_are_not_proven_either() ->
 def test_a_table4_row_of_fifteen_numbers_is_still_read_and_proven() -> None:
     record = _doc(_table4(" 0 2 0 0 2 0 0 0 2 2 0 0 2 0 2"))
     assert [_field(record, p) for p in T4] == [(v, Status.PROVEN) for v in TRUE_T4]
+
+
+def test_a_table3_row_whose_letters_may_be_rules_is_never_read_cell_by_cell() -> None:
+    # 1 0 0 0 0 0 1 printed by OCR as l I 0 0 0 0 0 l: eight tokens for seven cells; taking the first
+    # seven shifted every column (1, 1, 0, …, 0)
+    text = report_text(VALUES).replace("4.保护第三方合法权益\t1\t0\t0\t0\t0\t0\t1", "4.保护第三方合法权益 l I 0 0 0 0 0 l")
+    record = _doc(text)
+    paths = [f"applications.denied_third_party.{c}" for c in APPLICANT_COLUMNS]
+    assert [_field(record, p) for p in paths] == [(v, Status.DERIVED) for v in (1, 0, 0, 0, 0, 0, 1)]
 
 
 def test_a_table2_cell_read_through_an_ocr_letter_is_unverified() -> None:
