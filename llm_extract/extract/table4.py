@@ -85,10 +85,16 @@ def _rule_glyph_row(values: list[Item]) -> tuple[Readings, list[Ambiguity]]:
     lines = sorted({it.line for it in tokens})
     note = f"{len(tokens)} tokens for 15 cells, table rules (l, I) among them"
     out = {path: missing(raw, lines, "row-of-15", note) for path in _T4_PATHS}
-    options = rule_glyph_options(tokens, 15, groups_hold)
+    # (no reading keeps the groups' totals, a digit lost too: every reading is a candidate for a person,
+    # so that a 表四 the text plainly holds is queued, not taken for no table at all)
+    options = rule_glyph_options(tokens, 15, groups_hold) or rule_glyph_options(tokens, 15, _any)[:MAX_GAP_OPTIONS]
     ambiguities = [Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                              reason=f"表四: {note}; which of them are rules is unknown")] if options else []
     return out, ambiguities
+
+
+def _any(values: list[int]) -> bool:
+    return True
 
 
 def _before_blank_rows(values: list[Item], numbers: list[Item]) -> list[Item] | None:
