@@ -106,7 +106,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                 flagged[p] = (Status.UNVERIFIED, ["READ.UNCHECKED"])
     # 表二 is as sound as the text it was read from (verify/trust.py)
     channel = NOISY_RULE if noisy_text(findings) else \
-        OCR_RULE if ocr_text(r.raw for r in readings.values()) else None
+        OCR_RULE if ocr_text(r.raw for r in readings.values()       # (an OCR'd cell is read as kind ocr, or
+                             if r.kind is CellKind.OCR or r.kind is CellKind.MISSING) else None   # missing: letters only)
     if channel is not None:
         for p in unchecked_paths() & read:
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
