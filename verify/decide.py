@@ -6,12 +6,13 @@ give every field its status.
     disputed    takes part in an identity that does not hold (values kept as printed)
     unverified  read, but an identity it is in could not be checked (an operand is missing),
                 or a blank cell among numbers (a lost 0 looks the same: ``READ.ISOLATED_BLANK``),
-                or a likely reading that proves nothing (verify/guesses.py: ``READ.OCR_LETTERS``, ``READ.LAYOUT_CLOSE``,
-                ``READ.ONE_CUT``)
+                or a likely reading that proves nothing (verify/guesses.py: ``READ.OCR_LETTERS``, ``READ.OCR_DIGITS``,
+                ``READ.LAYOUT_CLOSE``, ``READ.ONE_CUT``)
     missing     not read and not pinned
 
 Fields no identity covers (agency, year, 表二) are proven when read with certainty, 表二 only
-from a text whose 表三 and 表四 break no more identities than misprints explain (verify/trust.py).
+from a text whose 表三 and 表四 break no more identities than misprints explain and that is no OCR
+reading (verify/trust.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
-from .trust import RULE as NOISY_RULE, noisy_text, unchecked_paths
+from .trust import OCR_RULE, RULE as NOISY_RULE, noisy_text, ocr_text, unchecked_paths
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
 
@@ -103,9 +104,13 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         for p in eq.paths:
             if p in values:
                 flagged[p] = (Status.UNVERIFIED, ["READ.UNCHECKED"])
-    if noisy_text(findings):      # 表二 is as sound as the text it was read from (verify/trust.py)
+    # 表二 is as sound as the text it was read from (verify/trust.py)
+    channel = NOISY_RULE if noisy_text(findings) else \
+        OCR_RULE if ocr_text(r.raw for r in readings.values()       # (an OCR'd cell is read as kind ocr, or
+                             if r.kind is CellKind.OCR or r.kind is CellKind.MISSING) else None   # missing: letters only)
+    if channel is not None:
         for p in unchecked_paths() & read:
-            flagged.setdefault(p, (Status.UNVERIFIED, [NOISY_RULE]))
+            flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
     broken: dict[str, list[str]] = {}
     for f in findings:
         for p in f.paths:

@@ -6,6 +6,10 @@
   and 表四 the reader leaves such a cell missing, its guess as the reading's value, for the
   identities to pin (derived); where they cannot (many such cells in one table), the reader's
   guess is the field's value, unverified.
+* ``READ.OCR_DIGITS``: a 表二 cell whose digits needed an OCR letter read as a digit (``33B`` → 338,
+  ``l4`` → 14). The letter is anchored, but the engine that misread it may as well have doubled or
+  dropped a digit beside it (38 printed ``33B``), and no identity checks 表二. In 表三 and 表四 such a
+  cell is read like any other: the identities check it.
 * ``READ.LAYOUT_CLOSE``: a fixed-width row with a blank cell whose numbers were placed in their
   columns by a full row's positions (``llm_extract/extract/columns.py``), where another placement
   came close (damaged layout text shifts numbers by a few columns).
@@ -20,10 +24,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Reading
+from llm_extract.schema import DISCLOSURE_PATHS
 
-__all__ = ["guessed", "LETTERS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE"]
+__all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
+OCR_DIGITS_RULE = "READ.OCR_DIGITS"
+_UNCHECKED = frozenset(DISCLOSURE_PATHS)
 LAYOUT_RULE = "READ.LAYOUT_CLOSE"
 ONE_CUT_RULE = "READ.ONE_CUT"
 _CLOSE = "layout-columns-close"
@@ -43,4 +50,6 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
             out[path] = ONE_CUT_RULE
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
+        elif r.kind is ocr and path in _UNCHECKED:
+            out[path] = OCR_DIGITS_RULE
     return out

@@ -14,10 +14,17 @@ the OCR engine misreads digits (``0`` as ``8``) and 表二 cannot show it. Its �
 ``unverified`` (``READ.OCR_TEXT``), and so is an agency that does not end as a body's name does
 (``READ.OCR_NAME``: the typo 政→玫 breaks the title and leaves ``玫府``); the identities of 表三
 and 表四 still prove their cells (:func:`distrust_ocr_layer`).
+
+An OCR'd text given as text shows itself in its cells: where letters stand for digits in several
+cells (``O`` for 0, ``33B`` for 338, ``l4``), the engine misread glyphs, and it may as well have
+doubled or dropped a digit anywhere (7 → 77, 38 → 338). In such a document too every 表二 cell read
+is ``unverified`` (``READ.OCR_TEXT``, :func:`ocr_text`).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from llm_extract.bodies import names_a_body
@@ -25,7 +32,7 @@ from llm_extract.evidence import Extraction, Finding, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "distrust_ocr_layer"]
+           "distrust_ocr_layer", "OCR_CELLS", "ocr_cell", "ocr_text"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
@@ -35,6 +42,13 @@ OCR_NAME_RULE = "READ.OCR_NAME"
 NOISY_BREAKS = 7
 
 _UNCHECKED = frozenset(DISCLOSURE_PATHS)
+
+#: cells whose digits an OCR engine printed as letters, from which a text counts as OCR'd
+#: (one ``O`` typed for a 0 is a typist's slip; three are a reading engine)
+OCR_CELLS = 3
+_OCR_TOKEN = re.compile(r"[\dOoIlSB]+(?:\.[\dOoIlSB]+)?")
+_OCR_LETTER = re.compile(r"[OoIlSB]")
+_LETTERS = frozenset("OoIlSBＯｏＩｌＳＢ")
 
 
 def noisy_text(identity_findings: Iterable[Finding]) -> bool:
@@ -69,3 +83,23 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None) -> Record:
     if not names_a_body(record.report.agency):
         _unverified(record, "agency", OCR_NAME_RULE)
     return record
+
+
+def ocr_cell(raw: str | None) -> bool:
+    """Whether one cell's printed text needed an OCR letter read as a digit (``O``, ``33B``, ``l4``)."""
+    if not raw or len(raw) > 16 or _LETTERS.isdisjoint(raw):
+        return False            # (the common case, without normalising: ~200 cells a document)
+    text = unicodedata.normalize("NFKC", raw).strip()
+    return _OCR_TOKEN.fullmatch(text) is not None and _OCR_LETTER.search(text) is not None
+
+
+def ocr_text(raws: Iterable[str | None]) -> bool:
+    """Whether a document's cells (their printed texts, one per field) show an OCR reading: at least
+    ``OCR_CELLS`` cells whose digits were printed as letters."""
+    count = 0
+    for raw in raws:
+        if ocr_cell(raw):
+            count += 1
+            if count >= OCR_CELLS:
+                return True
+    return False

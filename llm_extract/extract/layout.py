@@ -34,6 +34,11 @@ _ROW_WIDTHS = (3, 7, 15)          # 表二's stock rows, 表三's rows, 表四
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 _MD_RULE = re.compile(r"^\s*+\|?\s*+:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*+\|?\s*+$")   # possessive: linear
 _ENDS_DIGIT = re.compile(r"\d\s*$")
+# html2text's pipe row, without outer pipes: ``规章| 1| 0| 6``, ``规章| | 0`` (an empty cell); a pipe
+# right after a field's text, then a space (OCR's rule glyphs stand between spaces: `` 0 | 0``)
+_OUTERLESS = re.compile(r"^[^|\s](?:[^|]*\S)?\|(?: [^|]*)?(?:\|(?: [^|]*)?)*$")
+#: the letters an OCR engine reads a vertical table rule as
+_RULE_GLYPHS = frozenset({"l", "I"})
 _OCR_LETTERS = re.compile(r"^[OoIlSB]{1,7}$")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
 
@@ -175,6 +180,8 @@ def _line_plan(line: str) -> _Plan | None:
     if not _PAGE_HINTS.isdisjoint(line) and _PAGE.match(line):
         return None                     # page furniture
     grid = False
+    if "|" in text and text[:1] != "|" and _OUTERLESS.match(text):
+        text = f"|{text}|"              # html2text: a grid row without its outer pipes
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
         if _MD_RULE.match(line):        # markdown: the rule under the header row
             return None
@@ -202,6 +209,8 @@ def _line_plan(line: str) -> _Plan | None:
         return tuple(specs), False, ""
     # a line without tabs: continuation of a text cell, or space-separated text
     toks = _tokens(line)
+    if len(toks) > 1 and toks[0][1].is_value and toks[0][0] in _RULE_GLYPHS and not toks[1][1].is_value:
+        toks = toks[1:]                 # OCR's table rule before a label (`` l 第二十条…``): no cell stands there
     # (a glued row ends in its digit run: it continues nothing and nothing continues it)
     # (nor does a line that opens with an item number: it starts a label of its own)
     joinable = bool(toks) and all(not c.is_value for _, c, _ in toks) \

@@ -72,10 +72,10 @@ def grid_row(items: list[Item], idx: int, end: int,
     on the first line below it, before the next label, that has numbers and no words (a note
     pulled onto its own line may stand between), when the label's line has no value."""
     label = items[idx]
-    if shape is None:                   # ragged: the row's own last seven fields, right after its label
-        same = [it for it in items[idx + 1:end] if it.line == label.line]
+    if shape is None:                   # ragged: the row's own last seven fields, after its label and the
+        same = [it for it in items[idx + 1:end] if it.line == label.line]    # empty fields of its span
         width = label.width or 0
-        if width - 7 != (label.col or 0) + 1:
+        if width - 7 < (label.col or 0) + 1:
             return label.line, None
         return label.line, _grid_cells(same, width, label.col or 0)
     if label.width != shape[0]:

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Reading
+from ..form import FORM
 from .cells import Cell, letters_as_digits, normalise, parse_cell
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
@@ -21,6 +22,8 @@ _LEADING_ZERO = re.compile(r"^0[\dOo]")
 _LEADING_DIGITS = re.compile(r"^\d+")
 _GLUED_OCR = re.compile(r"^(.*?[\u4e00-\u9fff)）])([\dOoIlSB]+(?:\.[\dOoIlSB]+)?)$")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
+#: the section headings of 表二's rows (第二十条第（一）项 …), as label keys up to the article: 第二十条
+_SECTIONS = frozenset(label_key(r.section).split("条")[0] + "条" for r in FORM.table2 if "条" in r.section)
 #: the method of a 表二 cell cut from a glued digit run that has one cut only (verify/decide.py: unverified)
 GLUED_CUT = "glued-cut"
 
@@ -37,6 +40,12 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         if i is None:
             continue
         item = items[i]
+        paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
+        if _runs_past_section(item.key, pattern):
+            for path in paths:          # 行政事业性收费 / 第二十条第（五）项 / 本年处理决定数量 / 25: 行政许可's 25
+                out[path] = missing(item.raw, [item.line], "label+cells",
+                                    "the label runs on into another row's section heading: the cells after it are not its own")
+            continue
         values: list[Item] = []
         for nxt in items[i + 1:]:
             if nxt.is_text:
@@ -47,7 +56,6 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         if n == 1 and len(values) > 1 and len({v.col for v in values}) == len(values) \
                 and all(v.grid and v.line == values[0].line and v.raw == values[0].raw for v in values):
             values = values[:1]         # a converter repeats the one cell across the columns it spans
-        paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
         values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
         method = "label+cells"
         if lines is not None and 0 < len(values) < n:
@@ -190,6 +198,17 @@ def _glued_ocr(key: str) -> Cell | None:
         return None
     cell = parse_cell(m.group(2))
     return cell if cell.kind is CellKind.OCR else letters_as_digits(cell)
+
+
+def _runs_past_section(key: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a 表二 label's text runs on, after the label, into a section heading of the table
+    (第二十条第（五）项): a line joined onto the label, or words run together on one line."""
+    bare = strip_item_number(key)
+    m = pattern.search(key) or pattern.search(bare)
+    if m is None:
+        return False
+    rest = (key if pattern.search(key) else bare)[m.end():]
+    return any(section in rest for section in _SECTIONS)
 
 
 def _without_fee_unit(key: str) -> str:

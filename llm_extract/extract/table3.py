@@ -22,6 +22,7 @@ from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
+from .ruleglyphs import extra_tokens, is_rule_glyph, rule_glyph_options
 
 __all__ = ["read_table3"]
 
@@ -138,7 +139,7 @@ _ROW_PATHS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for ro
 
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
-                  cell_lines: list[int] | None = None) -> None:
+                  cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None) -> None:
     paths = _ROW_PATHS[row]
     lost_blanks = False
     if cells is not None:
@@ -181,6 +182,7 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     options += [o for o in recount_options(nums, 7, row_holds) if o not in options]   # 1 0 for 10; 10 for 1, 0
     if len(nums) == 14 and nums[:7] == nums[7:]:    # the row printed again after a page break
         options.append(list(nums[:7]))
+    options += [o for o in glyph_options or () if o not in options]     # OCR'd table rules dropped
     digits = [n.cell.raw.strip() for n in numbers]
     if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]
@@ -375,11 +377,15 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             chosen = numbers
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
+        glyphs = None
+        if chosen and extra_tokens(span, 7) and any(is_rule_glyph(it) for it in chosen):
+            # more tokens than cells, and a letter that may be a table rule taken as a cell: a guess
+            chosen, glyphs = None, rule_glyph_options(span, 7, row_holds)
         cells = [it.cell for it in chosen] if chosen else None
         if chosen and len({it.line for it in chosen}) == 1 and chosen[0].line != label.line:
             own_line[row] = chosen[0].line
         _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
-                      [it.line for it in chosen] if chosen else None)
+                      [it.line for it in chosen] if chosen else None, glyphs)
     _contested_lines(items, order, spans, own_line, out, ambiguities)
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):

@@ -11,6 +11,7 @@ from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, rec
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
+from .ruleglyphs import extra_tokens, rule_glyph_options
 
 __all__ = ["read_table4"]
 
@@ -24,6 +25,8 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     chosen: list[Item] | None = None
+    if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
+        return _rule_glyph_row(values)
     if len(numbers) == 15:
         chosen = numbers
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
@@ -72,6 +75,26 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
+
+
+def _rule_glyph_row(values: list[Item]) -> tuple[Readings, list[Ambiguity]]:
+    """表四 printed with more tokens than its 15 cells, rule glyphs among them (OCR): never read;
+    every reading left by dropping rule glyphs that keeps each group's total is a candidate."""
+    tokens = [it for it in values if it.cell.kind is not CellKind.BLANK]
+    raw = " ".join(it.raw for it in tokens)
+    lines = sorted({it.line for it in tokens})
+    note = f"{len(tokens)} tokens for 15 cells, table rules (l, I) among them"
+    out = {path: missing(raw, lines, "row-of-15", note) for path in _T4_PATHS}
+    # (no reading keeps the groups' totals, a digit lost too: every reading is a candidate for a person,
+    # so that a 表四 the text plainly holds is queued, not taken for no table at all)
+    options = rule_glyph_options(tokens, 15, groups_hold) or rule_glyph_options(tokens, 15, _any)[:MAX_GAP_OPTIONS]
+    ambiguities = [Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
+                             reason=f"表四: {note}; which of them are rules is unknown")] if options else []
+    return out, ambiguities
+
+
+def _any(values: list[int]) -> bool:
+    return True
 
 
 def _before_blank_rows(values: list[Item], numbers: list[Item]) -> list[Item] | None:
