@@ -1,0 +1,109 @@
+"""Where 表三's row labels stand among a region's items: each of the 25 rows found by its printed
+label (whole, or broken over lines with numbers between the fragments), in form order, then the
+sub-rows a report prints the other way round.
+
+A bare 总计 / 其他 among the column headers (a header repeated after a page break) is no row label.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .labels import TABLE3_LABELS, match_row, strip_item_number
+from .layout import Item
+
+__all__ = ["find_labels"]
+
+_HEADER_WORDS = ("自然人", "法人或其他", "商业企业", "科研机构", "公益组织", "服务机构", "申请人情况", "数据")
+_BARE = frozenset({"总计", "总记", "合计", "其他"})     # header cells that also match a row label
+
+
+#: a region's items as the label search sees them: each text item's key, ``None`` for a value
+_Keys = tuple["str | None", ...]
+
+
+def _header_cell(keys: _Keys, i: int) -> bool:
+    """A bare 总计 / 其他 among 表三's column headers (a header repeated after a page break)."""
+    if keys[i] not in _BARE:
+        return False
+    return any(w in k for k in keys[max(0, i - 6):i + 7] if k is not None for w in _HEADER_WORDS)
+
+
+def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
+    """A label broken over lines: the pattern matches this fragment joined to the next one or
+    two text items (numbers may stand between them), and either starts inside this fragment,
+    or this fragment opens a label (an item number), carries the row's numbers, and the
+    fragments after it carry none."""
+    key = keys[i] or ""
+    bare = strip_item_number(key)
+    heads = {key, bare}
+    # an item number that opens a row is marked ("2.", "(四)", "三、"); a lone "三" is a character of
+    # 三、本年度办理结果 printed down its column, not a row's number
+    owns = len(heads) == 2 and not key[:len(key) - len(bare)].isalpha() and i + 1 < len(keys) and keys[i + 1] is None \
+        and not any(match_row(key, other) for _, other in TABLE3_LABELS)   # a whole label (a row repeated after
+    #                                                                         a page break) opens no other row
+    tail, joined, between, orphans = "", 0, 0, True
+    for j in range(i + 1, len(keys)):
+        nxt = keys[j]
+        if nxt is None:
+            between += 1
+            if between > 8:
+                return False
+            continue
+        tail += nxt
+        joined += 1
+        orphans = orphans and (j + 1 == len(keys) or keys[j + 1] is not None)
+        for head in heads:
+            m = pattern.search(head + tail)
+            if m and (m.start() < len(head) or (owns and orphans)):
+                return True
+        if joined == 2:
+            return False
+    return False
+
+
+def find_labels(items: list[Item]) -> dict[str, int]:
+    """Item index of each 表三 row label, matched in form order."""
+    return dict(_labels_in(tuple(it.key if it.is_text else None for it in items)))
+
+
+@lru_cache(maxsize=512)
+def _labels_in(keys: _Keys) -> dict[str, int]:
+    """:func:`find_labels` on the items' keys: a pure function of them (the same form's table
+    gives the same keys whatever its numbers), so worked out once per distinct table. Never
+    mutate the result (``find_labels`` copies it)."""
+    found: dict[str, int] = {}
+    pos = 0
+    for row, pattern in TABLE3_LABELS:
+        for i in range(pos, len(keys)):
+            key = keys[i]
+            if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern)) \
+                    and not _header_cell(keys, i):
+                found[row] = i
+                pos = i + 1
+                break
+    _out_of_order(keys, found)
+    return found
+
+
+#: rows never looked for out of form order: their labels (其他, 总计) are also column headers
+_IN_ORDER_ONLY = frozenset({"other_other", "total_processed"})
+
+
+def _out_of_order(keys: _Keys, found: dict[str, int]) -> None:
+    """Rows the in-order search missed because the report prints two sub-rows the other way round
+    (2.重复申请 under 3.要求提供公开出版物): such a row's own label, whole or broken over lines, is looked for
+    between the row two places above it and the first row found below it, where it must be the only
+    label not yet taken that matches."""
+    rows = [row for row, _ in TABLE3_LABELS]
+    for k, (row, pattern) in enumerate(TABLE3_LABELS):
+        if row in found or row in _IN_ORDER_ONLY:
+            continue
+        lo = max((found[r] for r in rows[:max(0, k - 1)] if r in found), default=-1)
+        hi = min((found[r] for r in rows[k + 1:] if r in found), default=len(keys))
+        taken = set(found.values())
+        hits = [i for i in range(lo + 1, hi) if i not in taken and keys[i] is not None
+                and (match_row(keys[i], pattern) or _broken_match(keys, i, pattern)) and not _header_cell(keys, i)]
+        if len(hits) == 1:
+            found[row] = hits[0]
