@@ -11,10 +11,12 @@ from .docx import docx_to_text
 from .html import decode_html, html_to_text
 from .pdf import read_pdf, scanned_pages_warning
 from .text import decode_bytes
+from .text_family import TEXT_SUFFIXES, read_text_file
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".doc", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".shtml", ".docx", ".doc",
+                      ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
 
 
@@ -66,6 +68,10 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         if pdf.undecodable_pages:        # fonts without a usable ToUnicode map: the text needs OCR
             meta["undecodable_pages"] = pdf.undecodable_pages
             meta["undecodable_chars"] = list(pdf.undecodable_chars)
+    elif suffix in TEXT_SUFFIXES:           # a page saved as text, a crawler export, OCR text (text_family)
+        read = read_text_file(data, path, suffix)
+        text, encoding, kind = read.text, read.encoding, read.kind
+        meta = {"pages": read.pages} if read.pages else {}
     else:
         text, encoding = decode_bytes(data, path)
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,
