@@ -19,6 +19,7 @@ from llm_extract.ingest.cjk_spacing import join_cjk_spacing
 from llm_extract.ingest.embedded_html import inline_tables, is_html_page
 from llm_extract.ingest.html import html_to_text
 from llm_extract.multireport import split_reports
+from llm_extract.schema import ALL_PATHS, DISCLOSURE_PATHS
 from tests.fixtures.ingest.form2021 import CLEAN_SEEDS, GOLDEN, golden_report
 from tests.fixtures.ingest.html_page import trs_page
 from tests.fixtures.ingest.tool_outputs import mineru_markdown, ocr_spaced, report_csv_table
@@ -177,7 +178,24 @@ def test_ocr_spaced_text_reads_as_the_text_without_the_spaces(stem: str, every: 
     spaced = process_document(load_bytes(ocr_spaced(_golden_text(stem), every).encode("utf-8"), doc_id=stem))
     assert spaced.report.values() == golden_report(stem).values()
     plain = process_document(load_bytes(_golden_text(stem).encode("utf-8"), doc_id=stem))
-    assert {p: v.status for p, v in spaced.provenance.items()} == {p: v.status for p, v in plain.provenance.items()}
+    assert _ocr_statuses(plain) == {p: v.status for p, v in spaced.provenance.items()}
+
+
+def _ocr_statuses(plain) -> dict[str, Status]:
+    """The statuses of a text's reading, its proven 表二 cells unverified: OCR output proves no 表二 cell."""
+    return {p: Status.UNVERIFIED if p in DISCLOSURE_PATHS and v.status is Status.PROVEN else v.status
+            for p, v in plain.provenance.items()}
+
+
+def test_ocr_text_proves_no_table2_cell_and_says_why() -> None:
+    doc = load_bytes(ocr_spaced(_golden_text()).encode("utf-8"), doc_id="o")
+    assert doc.meta["ocr_spacing"] is True
+    record = process_document(doc)
+    assert "INGEST.OCR_SPACING" in {f.code for f in record.findings}
+    for path in DISCLOSURE_PATHS:
+        assert (record.provenance[path].status, record.provenance[path].rules[-1]) == (Status.UNVERIFIED,
+                                                                                      "READ.OCR_TEXT")
+    assert all(record.provenance[p].status is Status.PROVEN for p in ALL_PATHS if p not in DISCLOSURE_PATHS)
 
 
 def test_a_spaced_heading_alone_no_longer_refuses_the_document() -> None:
@@ -185,7 +203,10 @@ def test_a_spaced_heading_alone_no_longer_refuses_the_document() -> None:
     for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"):
         assert heading in text
         text = text.replace(heading, ocr_spaced(heading))
-    _reads_as_golden(text.encode("utf-8"), ".txt")
+    record = process_document(load_bytes(text.encode("utf-8"), doc_id=STEM))
+    assert record.report.values() == golden_report(STEM).values()
+    assert {p: v.status for p, v in record.provenance.items()} == _ocr_statuses(
+        process_document(load_bytes(_golden_text().encode("utf-8"), doc_id=STEM)))
 
 
 def test_only_single_spaces_between_chinese_characters_go_never_spaces_at_digits_or_column_gaps() -> None:

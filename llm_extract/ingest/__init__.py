@@ -71,7 +71,7 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     elif suffix in TEXT_SUFFIXES:           # a page saved as text, a crawler export, OCR text (text_family)
         read = read_text_file(data, path, suffix)
         text, encoding, kind = read.text, read.encoding, read.kind
-        meta = {"pages": read.pages} if read.pages else {}
+        meta = read.meta
     else:
         text, encoding = decode_bytes(data, path)
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,

@@ -17,9 +17,10 @@ what they are:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .._exceptions import EmptyDocumentError
-from .cjk_spacing import join_cjk_spacing
+from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
 from .embedded_html import inline_tables, is_html_page
 from .exports import EXPORT_SUFFIXES, read_export
@@ -37,10 +38,18 @@ class TextRead:
     encoding: str
     kind: str                                        # txt, md, html (a page saved as text), json, jsonl, csv
     pages: list[int] = field(default_factory=list)   # first line of each page of a multi-page export
+    ocr_spacing: bool = False                        # OCR's spaces between Chinese characters were taken out
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What the Document's ``meta`` keeps of it (multireport splits ``pages``; notices name OCR spacing)."""
+        return ({"pages": self.pages} if self.pages else {}) | ({"ocr_spacing": True} if self.ocr_spacing else {})
 
 
-def _plain(text: str) -> str:
-    return join_cjk_spacing(inline_tables(text))
+def _read(text: str, encoding: str, kind: str, pages: list[int] | None = None) -> TextRead:
+    """The text read, OCR's spacing taken out where it shows (the same on every page: line numbers keep)."""
+    ocr = shows_ocr_spacing(text)
+    return TextRead(join_cjk_spacing(text) if ocr else text, encoding, kind, pages or [], ocr_spacing=ocr)
 
 
 def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
@@ -50,18 +59,18 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
     if suffix in EXPORT_SUFFIXES:
         pages, table = read_export(text, suffix)
         if pages:
-            texts = [_plain(normalise_newlines(page.full_text())).rstrip("\n") for page in pages]
+            texts = [inline_tables(normalise_newlines(page.full_text())).rstrip("\n") for page in pages]
             starts, line = [], 0
             for page_text in texts:
                 starts.append(line)
                 line += page_text.count("\n") + 1
-            return TextRead("\n".join(texts) + "\n", encoding, kind, starts if len(starts) > 1 else [])
+            return _read("\n".join(texts) + "\n", encoding, kind, starts if len(starts) > 1 else [])
         if table is not None:
-            return TextRead(_plain(table), encoding, kind)
+            return _read(inline_tables(table), encoding, kind)
     if is_html_page(text):
         page, encoding = decode_html(data, path)
         html_text = html_to_text(page)
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
-    return TextRead(_plain(text), encoding, kind)
+    return _read(inline_tables(text), encoding, kind)
