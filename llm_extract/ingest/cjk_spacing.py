@@ -28,11 +28,16 @@ _IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 MIN_RUN = 5            # characters in a spaced run: 收 到 和 处 理
 MIN_RUNS = 2           # spaced runs in the text: a document's OCR pattern, not one spaced phrase
 _RUN = re.compile(f"[{_IDEOGRAPH}](?: [{_IDEOGRAPH}]){{{MIN_RUN - 1},}}")
+# every spaced run holds this (a literal space first: the regex engine skips to spaces, 500x faster than _RUN
+# on a text with none, which is nearly every text)
+_PROBE = re.compile(f" [{_IDEOGRAPH}] [{_IDEOGRAPH}] [{_IDEOGRAPH}] ")
 _SINGLE_SPACE = re.compile(f"(?<=[{_C}]) (?=[{_C}])")
 
 
 def shows_ocr_spacing(text: str) -> bool:
     """Does the text print spaces between its characters the way OCR does (``收 到 和 处 理``)?"""
+    if not _PROBE.search(text):
+        return False
     runs = 0
     for _ in _RUN.finditer(text):
         runs += 1
