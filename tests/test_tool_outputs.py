@@ -164,6 +164,12 @@ def test_a_directory_lists_exports(tmp_path: Path) -> None:
     assert [p.name for p in iter_inputs([tmp_path])] == ["a.json", "b.jsonl", "c.csv"]
 
 
+def test_a_golden_json_beside_its_report_is_no_input_but_a_json_alone_is(tmp_path: Path) -> None:
+    for name in ("001.txt", "001.json", "crawl.json"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert [p.name for p in iter_inputs([tmp_path])] == ["001.txt", "crawl.json"]
+
+
 def test_a_json_file_that_is_no_export_is_read_as_text(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_text(json.dumps({"id": 3, "tags": ["年报"]}), encoding="utf-8")

@@ -90,7 +90,10 @@ def iter_inputs(paths: list[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES]
+            reports = {(f.parent, f.stem) for f in found if f.suffix.lower() != ".json"}
+            # a .json beside a report of its stem is its golden or record file (golden/001.json), not a crawl
+            out.extend(sorted(f for f in found if f.suffix.lower() != ".json" or (f.parent, f.stem) not in reports))
         else:
             out.append(p)
     seen: set[Path] = set()
