@@ -66,10 +66,8 @@ def unchecked_paths() -> frozenset[str]:
     return _UNCHECKED
 
 
-_OCR_NOTES = {OCR_RULE: "read from an OCR text (a layer over a scan, or OCR output), which may misread digits; "
-                        "no identity checks it",
-              OCR_NAME_RULE: "read from an OCR text (a layer over a scan, or OCR output), and not ending as a "
-                             "body's name does "
+_OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misread digits; no identity checks it",
+              OCR_NAME_RULE: "read from an OCR text layer over a scan, and not ending as a body's name does "
                              "(an OCR typo in the title?)"}
 
 
