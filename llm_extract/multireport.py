@@ -93,32 +93,56 @@ def _body_and_year(lines: list[str]) -> tuple[tuple[str, ...], str | None]:
     return tuple(_NUMBER.findall("\n".join(lines[first:]))), year
 
 
+def _page_spans(lines: list[str], pages: list[int]) -> list[tuple[int, int]]:
+    """The reports of a file of several pages (a crawler's export, ``Document.meta["pages"]``): each page
+    that holds a report (at least two of the form's section headings, anywhere in its text), split
+    further if it holds several; a page holding none (a news item, a list page) is left out."""
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(pages, pages[1:] + [len(lines)]):
+        text = "\n".join(lines[a:b])
+        if sum(1 for heading in FORM.headings.values() if heading.search(text)) < 2:
+            continue
+        starts = [a + s for s in report_starts(lines[a:b])]
+        spans.extend(zip(starts, starts[1:] + [b]))
+    return spans
+
+
 def split_reports(doc: Document) -> list[Document]:
     """``[doc]`` when it holds one report; else one Document per report, ids ``<id>-1``, ``<id>-2``, …
 
     A report printed again (a page that repeats its article) is one report: its later copies are left
     out, named in the Document's ``meta["duplicate_copies"]`` (1-based first and last lines), and a file
     holding one report twice is that report, under its own id, read from its first copy (line numbers
-    unchanged)."""
+    unchanged). A file of several pages (``meta["pages"]``) gives a report per page that holds one; when
+    none does, the file is read whole (and refused as no report)."""
     lines = doc.lines
-    starts = report_starts(lines)
-    if len(starts) == 1:
-        return [doc]
-    ends = starts[1:] + [len(lines)]
+    pages = doc.meta.get("pages") or []
+    if pages:
+        spans = _page_spans(lines, pages)
+        if not spans:
+            return [doc]
+    else:
+        starts = report_starts(lines)
+        if len(starts) == 1:
+            return [doc]
+        spans = list(zip(starts, starts[1:] + [len(lines)]))
     kept: list[tuple[int, int]] = []
     copies: list[tuple[int, int]] = []
     seen: dict[tuple[str, ...], str | None] = {}
-    for a, b in zip(starts, ends):
+    for a, b in spans:
         numbers, year = _body_and_year(lines[a:b])
         if numbers in seen and (year is None or seen[numbers] in (None, year)):
             copies.append((a + 1, b))
             continue
         seen.setdefault(numbers, year)
         kept.append((a, b))
-    meta = {**doc.meta, "duplicate_copies": copies} if copies else doc.meta
+    meta = {k: v for k, v in doc.meta.items() if k != "pages"}      # (a part's lines are its own)
+    if copies:
+        meta["duplicate_copies"] = copies
     if len(kept) == 1:
         a, b = kept[0]
-        return [Document(doc_id=doc.doc_id, text="\n".join(lines[:b]) + "\n", path=doc.path,
+        first = a if pages else 0            # a page is read alone; a report's copies keep their line numbers
+        return [Document(doc_id=doc.doc_id, text="\n".join(lines[first:b]) + "\n", path=doc.path,
                          source_kind=doc.source_kind, encoding=doc.encoding, meta=meta, file_hash=doc.file_hash)]
     return [Document(doc_id=f"{doc.doc_id}-{k}", text="\n".join(lines[a:b]) + "\n", path=doc.path,
                      source_kind=doc.source_kind, encoding=doc.encoding, meta=meta)

@@ -61,6 +61,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
            source: Mapping[str, Any] | None = None, notices: Iterable[Finding] = ()) -> Record:
     """The record of one document, every field with its status (see the module docstring)."""
     name = doc_id or (deterministic.doc_id if deterministic is not None else model.doc_id if model else "")
+    notices = list(notices)
     record = verify_extraction(deterministic) if deterministic is not None else empty_record(name)
     if model is not None:
         values = {p: model.reading(p).value for p in ALL_PATHS if not model.reading(p).missing}
@@ -68,7 +69,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
         record = crosscheck(deterministic, model, base=record, grounding=grounding,
                             pinned=pinned_runs(values, grounding))
         record.stages["grounding"] = _counts(grounding)
-    record = distrust_ocr_layer(record, deterministic)     # an OCR layer proves no 表二 cell (verify/trust.py)
+    record = distrust_ocr_layer(record, deterministic, notices)   # OCR proves no 表二 cell (verify/trust.py)
     figures = list(narrative)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]
     record.findings = [f for f in record.findings if not f.code.startswith("NARR.")] + \

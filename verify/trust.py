@@ -19,6 +19,10 @@ An OCR'd text given as text shows itself in its cells: where letters stand for d
 cells (``O`` for 0, ``33B`` for 338, ``l4``), the engine misread glyphs, and it may as well have
 doubled or dropped a digit anywhere (7 → 77, 38 → 338). In such a document too every 表二 cell read
 is ``unverified`` (``READ.OCR_TEXT``, :func:`ocr_text`).
+
+A text file that ingest found to be OCR output (spaces between its Chinese characters, taken out
+before reading: the notice ``INGEST.OCR_SPACING``, :mod:`llm_extract.ingest.cjk_spacing`) is the same
+channel, and is treated so (:func:`distrust_ocr_layer`).
 """
 
 from __future__ import annotations
@@ -32,11 +36,12 @@ from llm_extract.evidence import Extraction, Finding, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "distrust_ocr_layer", "OCR_CELLS", "ocr_cell", "ocr_text"]
+           "distrust_ocr_layer", "OCR_CELLS", "ocr_cell", "ocr_text", "OCR_SPACING"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
 OCR_NAME_RULE = "READ.OCR_NAME"
+OCR_SPACING = "INGEST.OCR_SPACING"         # the notice of an OCR'd text file (llm_extract/ingest/notices.py)
 #: Broken identity instances from which a document's text counts as unreliable. A misprinted cell
 #: breaks at most three (its row, its column, the column's balance); two misprints at most six.
 NOISY_BREAKS = 7
@@ -73,10 +78,12 @@ def _unverified(record: Record, path: str, rule: str) -> None:
                                                           "rules": list(prov.rules) + [rule]})
 
 
-def distrust_ocr_layer(record: Record, extraction: Extraction | None) -> Record:
+def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: Iterable[Finding] = ()) -> Record:
     """``record`` with what an OCR layer cannot prove ``unverified``: every proven 表二 cell, and the
-    agency unless it ends as a body's name does (:func:`llm_extract.bodies.names_a_body`)."""
-    if extraction is None or not extraction.ocr_pages:
+    agency unless it ends as a body's name does (:func:`llm_extract.bodies.names_a_body`). An OCR'd
+    text file (a notice ``INGEST.OCR_SPACING``) is such a layer too."""
+    ocr_text = any(n.code == OCR_SPACING for n in notices)
+    if not ocr_text and (extraction is None or not extraction.ocr_pages):
         return record
     for path in unchecked_paths():
         _unverified(record, path, OCR_RULE)

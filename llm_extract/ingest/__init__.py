@@ -11,10 +11,12 @@ from .docx import docx_to_text
 from .html import decode_html, html_to_text
 from .pdf import read_pdf, scanned_pages_warning
 from .text import decode_bytes
+from .text_family import TEXT_SUFFIXES, read_text_file
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".doc", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".shtml", ".docx", ".doc",
+                      ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
 
 
@@ -66,6 +68,10 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         if pdf.undecodable_pages:        # fonts without a usable ToUnicode map: the text needs OCR
             meta["undecodable_pages"] = pdf.undecodable_pages
             meta["undecodable_chars"] = list(pdf.undecodable_chars)
+    elif suffix in TEXT_SUFFIXES:           # a page saved as text, a crawler export, OCR text (text_family)
+        read = read_text_file(data, path, suffix)
+        text, encoding, kind = read.text, read.encoding, read.kind
+        meta = read.meta
     else:
         text, encoding = decode_bytes(data, path)
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,
@@ -84,7 +90,10 @@ def iter_inputs(paths: list[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES]
+            reports = {(f.parent, f.stem) for f in found if f.suffix.lower() != ".json"}
+            # a .json beside a report of its stem is its golden or record file (golden/001.json), not a crawl
+            out.extend(sorted(f for f in found if f.suffix.lower() != ".json" or (f.parent, f.stem) not in reports))
         else:
             out.append(p)
     seen: set[Path] = set()

@@ -20,9 +20,10 @@ from ..form import FORM
 from .document import Document
 from .pdf_decode import undecodable_text_detail
 from verify.rules import register
+from verify.trust import OCR_SPACING
 
 __all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "OCR_PAGES",
-           "UNDECODABLE_TEXT", "REOCR_ADVICE"]
+           "UNDECODABLE_TEXT", "REOCR_ADVICE", "OCR_SPACING"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
 register(SCANNED_PAGES, "PDF 部分页面是扫描图像（没有文字层），其内容未读取：请先 OCR",
@@ -33,6 +34,11 @@ OCR_PAGES = "INGEST.OCR_PAGES"
 register(OCR_PAGES, "PDF 页面是扫描图像上的不可见 OCR 文字层：文字是 OCR 的识别结果，可能误读数字",
          "pages of the PDF are a scan under an invisible OCR text layer: their text is an OCR engine's reading, "
          "which may misread digits")
+
+
+register(OCR_SPACING, "文本是 OCR 结果（汉字之间有空格，读取前已去除）：OCR 可能漏读或重复数字",
+         "the text is OCR output (spaces between its Chinese characters, taken out before reading), which may "
+         "drop or double digits")
 
 
 UNDECODABLE_TEXT = "INGEST.UNDECODABLE_TEXT"
@@ -66,6 +72,11 @@ def ingest_findings(doc: Document) -> list[Finding]:
         out.append(Finding(code=OCR_PAGES, severity="warning", detail={"pages": ocr},
                            message=f"{which} a scan under an invisible OCR text layer: the text read is the OCR "
                                    "engine's; 表二 (in no identity) is not proven from it (READ.OCR_TEXT)"))
+    if doc.meta.get("ocr_spacing"):
+        out.append(Finding(code=OCR_SPACING, severity="warning",
+                           message="the text prints spaces between its Chinese characters as OCR does: they were "
+                                   "taken out before reading; 表二 (in no identity) is not proven from it "
+                                   "(READ.OCR_TEXT)"))
     undecodable = _undecodable(doc)
     if undecodable:
         out.append(Finding(code=UNDECODABLE_TEXT, severity="warning", detail={"pages": undecodable[0]},

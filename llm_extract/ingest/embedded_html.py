@@ -1,0 +1,60 @@
+"""HTML inside a text file: a saved page renamed ``.txt``, and the ``<table>`` blocks of converter markdown.
+
+Users' other tools hand them text files that hold markup:
+
+* a page saved from a browser or a crawler and renamed ``.txt`` (or ``.md``): the whole file is the page's
+  HTML. :func:`is_html_page` tells it from plain text by how the file *starts* (a doctype, ``<html>``,
+  ``<head>``, ``<body>``, or a block element followed by much closed markup), never by a tag mentioned
+  somewhere in the prose: plain text that names ``<table>`` stays plain text.
+* PDF-to-markdown converters (MinerU's default output) that write each table as an HTML ``<table>`` with
+  rowspan/colspan inside the markdown. :func:`inline_tables` turns each such block into the cells
+  :func:`~llm_extract.ingest.html.html_to_text` makes of a table (one cell per line, a merged cell once,
+  an empty line after each row: the HTML reader's own table handling, not a second one); the markdown
+  around the tables stays as it is. A block counts as a table only when it holds a ``<td>`` or ``<th>``
+  and is closed by ``</table>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .html import html_to_text
+
+__all__ = ["is_html_page", "holds_markup", "inline_tables"]
+
+_PAGE_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
+# a page fragment (an article's markup saved on its own): starts with a block element and is mostly markup
+_FRAGMENT_START = re.compile(r"\A\s*<(?:div|section|article|main|table|p|h[1-6]|center)[\s>]", re.I)
+_CLOSING = re.compile(r"</(?:div|p|td|tr|table|h[1-6]|span|li|section|article|font)\s*>", re.I)
+_FRAGMENT_CLOSINGS = 10
+_FIELD_CLOSINGS = 3      # a crawler's text field with this much closed markup is HTML (a plain text names a tag once)
+# a table as converters embed it, sometimes wrapped in its own <html><body> (MinerU)
+_TABLE = re.compile(r"(?:<html>\s*<body>\s*)?<table\b[^>]*>.*?</table\s*>(?:\s*</body>\s*</html>)?", re.I | re.S)
+_CELL = re.compile(r"<t[dh][\s>]", re.I)
+
+
+def is_html_page(text: str) -> bool:
+    """Does this text file hold a web page's HTML (from its start), rather than text?"""
+    if _PAGE_START.match(text):
+        return True
+    return bool(_FRAGMENT_START.match(text)) and len(_CLOSING.findall(text, 0, 20_000)) >= _FRAGMENT_CLOSINGS
+
+
+def holds_markup(text: str) -> bool:
+    """Does a crawler's text field hold HTML (a page, or an article's markup) rather than text?"""
+    return is_html_page(text) or len(_CLOSING.findall(text, 0, 20_000)) >= _FIELD_CLOSINGS
+
+
+def _table_text(match: re.Match[str]) -> str:
+    block = match.group(0)
+    if not _CELL.search(block):
+        return block
+    return "\n" + html_to_text(block).strip("\n") + "\n\n"
+
+
+def inline_tables(text: str) -> str:
+    """``text`` with each embedded HTML ``<table>`` block replaced by its cells, one per line."""
+    if not re.search(r"<table", text, re.I):
+        return text
+    return _TABLE.sub(_table_text, text)

@@ -1,0 +1,76 @@
+"""Text files as other tools write them: what a ``.txt``, ``.md``, ``.json``, ``.jsonl`` or ``.csv`` really holds.
+
+:func:`read_text_file` decodes the bytes (:func:`~llm_extract.ingest.text.decode_bytes`) and reads them as
+what they are:
+
+* a crawler export (:mod:`.exports`): its pages, each a title line and the article text, one after the
+  other; with several pages, ``pages`` holds the 0-based first line of each, and
+  :func:`llm_extract.multireport.split_reports` makes a record of each page that holds a report;
+* a CSV table export: its rows as tab-joined lines;
+* a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
+  page saved as ``.html`` is;
+* text: converter markdown's HTML ``<table>`` blocks read as the HTML reader reads tables
+  (:func:`.embedded_html.inline_tables`), and OCR's spaces between Chinese characters taken out
+  (:func:`.cjk_spacing.join_cjk_spacing`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._exceptions import EmptyDocumentError
+from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
+from .document import normalise_newlines
+from .embedded_html import inline_tables, is_html_page
+from .exports import EXPORT_SUFFIXES, read_export
+from .html import decode_html, html_to_text
+from .text import decode_bytes
+
+__all__ = ["TextRead", "read_text_file", "TEXT_SUFFIXES"]
+
+TEXT_SUFFIXES = (".txt", ".text", ".md") + EXPORT_SUFFIXES
+
+
+@dataclass(frozen=True)
+class TextRead:
+    text: str
+    encoding: str
+    kind: str                                        # txt, md, html (a page saved as text), json, jsonl, csv
+    pages: list[int] = field(default_factory=list)   # first line of each page of a multi-page export
+    ocr_spacing: bool = False                        # OCR's spaces between Chinese characters were taken out
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What the Document's ``meta`` keeps of it (multireport splits ``pages``; notices name OCR spacing)."""
+        return ({"pages": self.pages} if self.pages else {}) | ({"ocr_spacing": True} if self.ocr_spacing else {})
+
+
+def _read(text: str, encoding: str, kind: str, pages: list[int] | None = None) -> TextRead:
+    """The text read, OCR's spacing taken out where it shows (the same on every page: line numbers keep)."""
+    ocr = shows_ocr_spacing(text)
+    return TextRead(join_cjk_spacing(text) if ocr else text, encoding, kind, pages or [], ocr_spacing=ocr)
+
+
+def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
+    """Read a text-family file (``suffix`` lower-case, one of :data:`TEXT_SUFFIXES`); see the module docstring."""
+    text, encoding = decode_bytes(data, path)
+    kind = suffix.lstrip(".") or "txt"
+    if suffix in EXPORT_SUFFIXES:
+        pages, table = read_export(text, suffix)
+        if pages:
+            texts = [inline_tables(normalise_newlines(page.full_text())).rstrip("\n") for page in pages]
+            starts, line = [], 0
+            for page_text in texts:
+                starts.append(line)
+                line += page_text.count("\n") + 1
+            return _read("\n".join(texts) + "\n", encoding, kind, starts if len(starts) > 1 else [])
+        if table is not None:
+            return _read(inline_tables(table), encoding, kind)
+    if is_html_page(text):
+        page, encoding = decode_html(data, path)
+        html_text = html_to_text(page)
+        if not html_text.strip():
+            raise EmptyDocumentError(path, "the HTML page has no text")
+        return TextRead(html_text, encoding, "html")
+    return _read(inline_tables(text), encoding, kind)
