@@ -33,7 +33,7 @@ _SKIPPED = frozenset({
     "footerl", "footerr", "footerf", "footnote", "object", "objdata", "themedata", "colorschememapping",
     "datastore", "latentstyles", "listtable", "listoverridetable", "rsidtbl", "generator", "xmlnstbl",
     "listtext", "pntext", "nonshppict", "shppict", "annotation", "atnid", "atnauthor", "revtbl", "fldinst",
-    "filetbl", "private", "userprops", "pgdsctbl", "mmathPr", "bkmkstart", "bkmkend", "txe", "xe", "tc"})
+    "filetbl", "private", "userprops", "pgdsctbl", "nonesttables", "mmathPr", "bkmkstart", "bkmkend", "txe", "xe", "tc"})
 _SYMBOLS = {"emdash": "\u2014", "endash": "\u2013", "lquote": "\u2018", "rquote": "\u2019", "ldblquote": "\u201c",
             "rdblquote": "\u201d", "bullet": "\u2022", "tab": " ", "line": "\n", "emspace": " ", "enspace": " ",
             "qmspace": " "}
@@ -56,6 +56,7 @@ class _State:
     deleted: bool = False
     font: int | None = None
     uc: int = 1
+    props: bool = False       # inside \nesttableprops
 
 
 class _Doc:
@@ -66,9 +67,10 @@ class _Doc:
         self.default_font: int | None = None
         self.lines: list[str] = []
         self.para = ""
-        self.cell_parts: list[str] = []
-        self.in_table = False
-        self.row_defs: list[bool] = []      # per cell of the row being defined: merged into the previous one
+        self.level = 0                      # the paragraph's table nesting (0 body, \intbl 1, \itapN N)
+        self.parts: dict[int, list[str]] = {}   # per level: the paragraphs of the open cell
+        self.layout: set[int] = set()       # levels whose open cell holds a table (a layout cell)
+        self.row_defs: list[bool] = []      # per cell of the outer row: merged into the previous one
         self.next_def_merged = False
         self.cell_index = 0
         self.pending = bytearray()
@@ -85,30 +87,41 @@ class _Doc:
         self.pending_cp = codepage
         self.pending += data
 
-    def end_paragraph(self) -> None:
+    def _take_para(self) -> str:
         self.flush()
-        text = _collapse(self.para)
-        self.para = ""
-        if self.in_table:
-            self.cell_parts.append(text)
+        text, self.para = _collapse(self.para), ""
+        return text
+
+    def _open_nested(self, level: int) -> None:
+        """A paragraph at ``level``: the cells around it are layout cells, their paragraphs so far lines."""
+        for outer in range(1, level):
+            if self.parts.get(outer) or outer not in self.layout:
+                self.lines.extend("\t" + p for p in self.parts.pop(outer, []) if p)
+                self.layout.add(outer)
+
+    def end_paragraph(self) -> None:
+        text = self._take_para()
+        if self.level >= 1:
+            self._open_nested(self.level)
+            self.parts.setdefault(self.level, []).append(text)
         elif text:
             self.lines.extend(text.split("\n"))
 
-    def end_cell(self) -> None:
-        self.flush()
-        self.cell_parts.append(_collapse(self.para))
-        self.para = ""
-        merged = self.cell_index < len(self.row_defs) and self.row_defs[self.cell_index]
-        if not merged:
-            self.lines.append("\t" + _join_cell(self.cell_parts))
-        self.cell_parts = []
-        self.cell_index += 1
+    def end_cell(self, level: int) -> None:
+        text = self._take_para()
+        self._open_nested(level)
+        parts = self.parts.pop(level, []) + [text]
+        if level in self.layout:
+            self.layout.discard(level)
+            self.lines.extend("\t" + p for p in parts if p)
+        elif not (level == 1 and self.cell_index < len(self.row_defs) and self.row_defs[self.cell_index]):
+            self.lines.append("\t" + _join_cell(parts))
+        if level == 1:
+            self.cell_index += 1
 
-    def end_row(self) -> None:
-        self.flush()
-        if self.para.strip() or any(self.cell_parts):
-            self.end_cell()
-        self.para, self.cell_parts, self.cell_index = "", [], 0
+    def end_row(self, level: int) -> None:
+        if level == 1:
+            self.cell_index = 0
         self.lines.append("")
 
 
@@ -172,6 +185,9 @@ def rtf_to_text(data: bytes, path: str = "<bytes>") -> str:
             if skip_chars:
                 skip_chars -= 1
                 continue
+            if star and name == "nesttableprops":   # a nested row's end (\nestrow) and properties
+                state, star = replace(state, props=True), False
+                continue
             if star or name in _SKIPPED:
                 if not state.skip:
                     doc.flush()
@@ -204,13 +220,21 @@ def rtf_to_text(data: bytes, path: str = "<bytes>") -> str:
             elif name in ("par", "sect", "page"):
                 doc.end_paragraph()
             elif name == "pard":
-                doc.in_table = False
+                doc.level = 0
             elif name == "intbl":
-                doc.in_table = True
-            elif name in ("cell", "nestcell"):
-                doc.end_cell()
-            elif name in ("row", "nestrow"):
-                doc.end_row()
+                doc.level = max(doc.level, 1)
+            elif name == "itap" and num is not None:
+                doc.level = max(min(num, 64), 0)
+            elif name == "cell":
+                doc.end_cell(1)
+            elif name == "nestcell":
+                doc.end_cell(max(doc.level, 2))
+            elif name == "row":
+                doc.end_row(1)
+            elif name == "nestrow":
+                doc.end_row(2)
+            elif state.props:                    # a nested row's properties: not the outer row's cells
+                continue
             elif name == "trowd":
                 doc.row_defs, doc.next_def_merged = [], False
             elif name == "clmrg":
