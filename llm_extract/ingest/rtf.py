@@ -12,6 +12,8 @@ handles hidden text, tracked deletions and table cells one per line):
   merged into the one before it (``\\clmrg``) appears once;
 * hidden text (``\\v``, also through a character style ``\\csN`` whose definition hides) and tracked
   deletions (``\\deleted``) are not read;
+* a text box's text (``\\shptxt`` in a shape) is read where the shape stands; its drawing fallback
+  (``\\shprslt``) is not;
 * destinations that are not the page's text are skipped: ``{\\*…}`` groups (field instructions
   ``\\fldinst``, …), the font table, style sheet, colour table, information, pictures, headers,
   footers, footnotes, binary data (``\\binN``).
@@ -33,7 +35,7 @@ _SKIPPED = frozenset({
     "footerl", "footerr", "footerf", "footnote", "object", "objdata", "themedata", "colorschememapping",
     "datastore", "latentstyles", "listtable", "listoverridetable", "rsidtbl", "generator", "xmlnstbl",
     "listtext", "pntext", "nonshppict", "shppict", "annotation", "atnid", "atnauthor", "revtbl", "fldinst",
-    "filetbl", "private", "userprops", "pgdsctbl", "nonesttables", "mmathPr", "bkmkstart", "bkmkend", "txe", "xe", "tc"})
+    "filetbl", "private", "userprops", "pgdsctbl", "nonesttables", "shprslt", "mmathPr", "bkmkstart", "bkmkend", "txe", "xe", "tc"})
 _SYMBOLS = {"emdash": "\u2014", "endash": "\u2013", "lquote": "\u2018", "rquote": "\u2019", "ldblquote": "\u201c",
             "rdblquote": "\u201d", "bullet": "\u2022", "tab": " ", "line": "\n", "emspace": " ", "enspace": " ",
             "qmspace": " "}
@@ -184,6 +186,9 @@ def rtf_to_text(data: bytes, path: str = "<bytes>") -> str:
                 continue
             if skip_chars:
                 skip_chars -= 1
+                continue
+            if name == "shptxt":                 # a text box's text, inside a shape's skipped properties
+                state, star = replace(state, skip=False), False
                 continue
             if star and name == "nesttableprops":   # a nested row's end (\nestrow) and properties
                 state, star = replace(state, props=True), False
