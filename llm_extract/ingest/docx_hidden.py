@@ -5,8 +5,8 @@ from the run itself, from its character style (``w:rStyle``) or from its paragra
 (``w:pStyle``, else the default paragraph style), each style through its ``w:basedOn`` chain,
 and from the document defaults (``w:docDefaults``). ``w:vanish`` is a toggle property
 (ECMA-376 §17.7.3): set on the run it is absolute; in a style chain the most derived setting
-counts, and the paragraph style's and the character style's settings are combined by
-exclusive or. ``w:val="0"``/``false``/``off`` turns it off.
+counts (the document defaults where no paragraph style says), and the paragraph's and the
+character style's settings are combined by exclusive or. ``w:val="0"``/``false``/``off`` turns it off.
 
 ``w:webHidden`` hides text in Word's web layout only: Word prints it, so it is read.
 
@@ -48,7 +48,7 @@ class HiddenText:
         self._own: dict[str, bool] = {}
         self._default_paragraph: str | None = None
         self._default = False
-        self._chains: dict[str, bool] = {}
+        self._chains: dict[str, bool | None] = {}
         if styles is None:
             self.styled = False
             return
@@ -68,13 +68,14 @@ class HiddenText:
         self._default = bool(toggle(defaults))
         self.styled = self._default or any(self._own.values())    # does any style hide text at all?
 
-    def _chain(self, sid: str | None) -> bool:
-        """The most derived setting along a style's basedOn chain (False when none says)."""
+    def _chain(self, sid: str | None) -> bool | None:
+        """The most derived setting along a style's basedOn chain (None when none says)."""
         if not sid:
-            return False
-        if (known := self._chains.get(sid)) is not None:
-            return known
-        value, cur = False, sid
+            return None
+        if sid in self._chains:
+            return self._chains[sid]
+        value: bool | None = None
+        cur = sid
         for _ in range(_MAX_CHAIN):
             if cur in self._own:
                 value = self._own[cur]
@@ -93,7 +94,8 @@ class HiddenText:
         ppr = p.find(_PPR)
         pstyle = ppr.find(_PSTYLE) if ppr is not None else None
         sid = pstyle.get(_VAL) if pstyle is not None else self._default_paragraph
-        return self._default ^ self._chain(sid)
+        styled = self._chain(sid)
+        return self._default if styled is None else styled
 
     def mark_hidden(self, p: ET.Element) -> bool:
         """Whether the paragraph's mark is hidden (the paragraph then runs on into the next)."""
@@ -112,5 +114,5 @@ class HiddenText:
         if self.styled:
             rstyle = rpr.find(_RSTYLE)
             if rstyle is not None:
-                return base ^ self._chain(rstyle.get(_VAL))
+                return base ^ bool(self._chain(rstyle.get(_VAL)))
         return base
