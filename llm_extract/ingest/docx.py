@@ -273,6 +273,9 @@ def docx_to_text(data: bytes, path: str = "<bytes>", *, depth: int = 0) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             lines = _read(zf, path, depth)
+    except RecursionError:
+        raise BinaryDocumentError(path, "refused: elements nested deeper than Python's recursion limit "
+                                        "(not a report)") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise BinaryDocumentError(path, f"not a readable .docx (corrupt or truncated ZIP archive: {exc})") from None
     if not any(line.strip() for line in lines):

@@ -26,6 +26,7 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _SMALL = {"max_bytes": 4 * 1024 * 1024, "max_elements": 100_000}
 _MAX_DEPTH = 2           # a .docx chunk inside a .docx chunk, no deeper
+MAX_CHUNK_BYTES = 64 * 1024 * 1024
 _HTML = ("text/html", "application/xhtml+xml")
 _MHT = ("message/rfc822", "multipart/related", "application/x-mimearchive")
 _TEXT = ("text/plain",)
@@ -138,10 +139,13 @@ def chunk_text(data: bytes, content_type: str, path: str, depth: int = 0) -> str
 
 
 class Chunks:
-    """The ``w:altChunk`` parts of one main part, read on demand."""
+    """The ``w:altChunk`` parts of one main part, read on demand: each part once, and at most
+    :data:`MAX_CHUNK_BYTES` of them in all (a document repeating a large chunk fails by name)."""
 
     def __init__(self, zf: zipfile.ZipFile, rels: dict[str, tuple[str, str]], path: str, depth: int = 0) -> None:
         self._zf, self._rels, self._path, self._depth = zf, rels, path, depth
+        self._read: dict[str, list[str]] = {}
+        self._bytes = 0
 
     def lines(self, rel_id: str) -> list[str]:
         """The chunk's lines; an empty list for a missing part or a type Word does not import as text."""
@@ -149,12 +153,19 @@ class Chunks:
         if kind_name is None:
             return []
         name = kind_name[1]
+        if name in self._read:
+            return self._read[name]
         try:
             data = read_bytes(self._zf, name, self._path)
         except KeyError:
             return []
+        self._bytes += len(data)
+        if self._bytes > MAX_CHUNK_BYTES:
+            raise BinaryDocumentError(self._path, f"refused: its altChunk parts hold more than "
+                                                  f"{MAX_CHUNK_BYTES // 1024 // 1024} MB (not a report)")
         try:
             text = chunk_text(data, _content_type(self._zf, name), f"{self._path} ({name})", self._depth)
         except EmptyDocumentError:
-            return []
-        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            text = ""
+        self._read[name] = lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text else []
+        return lines

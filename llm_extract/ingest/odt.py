@@ -44,6 +44,11 @@ _LEFT_OUT = frozenset({f"{_TEXT}tracked-changes", f"{_TEXT}note", f"{_OFFICE}ann
 _HIDDEN_FIELDS = frozenset({f"{_TEXT}hidden-text", f"{_TEXT}hidden-paragraph"})
 _STYLE_NAME = (f"{_TEXT}style-name", f"{_TABLE}style-name")
 _MAX_REPEAT = 64          # a repeated empty cell or row past this is the rest of a spreadsheet grid
+_MAX_LINES = 200_000      # repeated rows of repeated cells past this: refused, not a report
+
+
+class _TooLarge(Exception):
+    """More lines than :data:`_MAX_LINES` (caught and named by :func:`odt_to_text`)."""
 
 
 class _Styles:
@@ -138,6 +143,8 @@ class _Reader:
         for row, repeat in rows:
             for _ in range(repeat):
                 self._row(row, below, out)
+                if len(out) > _MAX_LINES:
+                    raise _TooLarge
 
     def _row(self, row: ET.Element, below: dict[int, tuple[int, int]], out: list[str]) -> None:
         col, spanned_to = 0, 0
@@ -220,7 +227,14 @@ def odt_to_text(data: bytes, path: str = "<bytes>") -> str:
         raise UnsupportedFormatError(path, "an OpenDocument file without a text body (a spreadsheet or a "
                                            "presentation?): not a text document")
     out: list[str] = []
-    _Reader(_Styles(styles)).body(text_body, out)
+    try:
+        _Reader(_Styles(styles)).body(text_body, out)
+    except RecursionError:
+        raise BinaryDocumentError(path, "refused: elements nested deeper than Python's recursion limit "
+                                        "(not a report)") from None
+    except _TooLarge:
+        raise BinaryDocumentError(path, f"refused: its tables repeat to more than {_MAX_LINES:,} cells "
+                                        "(not a report)") from None
     if not any(line.strip() for line in out):
         raise EmptyDocumentError(path, "the document has no text")
     return "\n".join(out) + "\n"
