@@ -26,7 +26,8 @@ def _body(xml: str) -> str:
 
 
 def _cell(runs: str) -> str:
-    return f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p>{runs}</w:p></w:tc></w:tr></w:tbl>"
+    return (f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p>{runs}</w:p></w:tc>"
+            "</w:tr></w:tbl>")
 
 
 def _styles(*styles: str, defaults: str = "") -> dict[str, str]:
@@ -72,7 +73,8 @@ def test_hidden_document_defaults_hide_every_run_a_style_does_not_show() -> None
     styles = _styles('<w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>',
                      '<w:style w:type="paragraph" w:styleId="Body"><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>',
                      defaults="<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>")
-    body = '<w:p><w:r><w:t>看不见</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p>'
+    body = ('<w:p><w:r><w:t>看不见</w:t></w:r></w:p>'
+            '<w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p>')
     assert docx_to_text(docx_bytes(_body(body), styles)) == "正文\n"
 
 
@@ -85,7 +87,8 @@ def test_a_paragraph_whose_mark_is_hidden_runs_on_into_the_next_as_word_shows_it
 def _with_hidden_digits(document: str) -> str:
     """Every cell holding a number gets an old, hidden number before it (as a report edited over last year's)."""
     return re.sub(r'(<w:p><w:pPr><w:jc w:val="center"/></w:pPr>)(?=<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
-                  r'<w:t xml:space="preserve">\d)', r'\1<w:r><w:rPr><w:rStyle w:val="OldData"/></w:rPr><w:t>7</w:t></w:r>'
+                  r'<w:t xml:space="preserve">\d)',
+                  r'\1<w:r><w:rPr><w:rStyle w:val="OldData"/></w:rPr><w:t>7</w:t></w:r>'
                   r'<w:r><w:rPr><w:vanish/></w:rPr><w:t>5</w:t></w:r>', document)
 
 
@@ -109,7 +112,8 @@ _PROMPT = _run("单击或点击此处输入文字。", '<w:rStyle w:val="Placeho
 
 def test_a_content_control_showing_its_placeholder_is_a_blank_cell_wherever_it_stands() -> None:
     run_level = _cell(_sdt(_PROMPT))
-    cell_level = f"<w:tbl><w:tr><w:tc><w:p>{_run('规章')}</w:p></w:tc>{_sdt(f'<w:tc><w:p>{_PROMPT}</w:p></w:tc>')}</w:tr></w:tbl>"
+    cell_level = (f"<w:tbl><w:tr><w:tc><w:p>{_run('规章')}</w:p></w:tc>"
+                  f"{_sdt(f'<w:tc><w:p>{_PROMPT}</w:p></w:tc>')}</w:tr></w:tbl>")
     block_level = _sdt(f"<w:p>{_PROMPT}</w:p>") + f"<w:p>{_run('正文')}</w:p>"
     filled = _cell(_sdt(_run("12"), placeholder=False))
     assert docx_to_text(docx_bytes(_body(run_level))) == "\t规章\n\t\n\n"
@@ -123,7 +127,8 @@ def _chunk_docx(part: str, data: bytes, title: str = "附件1", *,
     rels = (f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rIdAC" Target="{part}" '
             f'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"/></Relationships>')
-    body = f'<w:p><w:r><w:t>{title}</w:t></w:r></w:p><w:altChunk r:id="rIdAC"/><w:p><w:r><w:t>（完）</w:t></w:r></w:p>'
+    body = (f'<w:p><w:r><w:t>{title}</w:t></w:r></w:p><w:altChunk r:id="rIdAC"/>'
+            '<w:p><w:r><w:t>（完）</w:t></w:r></w:p>')
     return docx_bytes(_body(body), {"word/_rels/document.xml.rels": rels, f"word/{stored_as or part}": data})
 
 
@@ -147,7 +152,8 @@ def test_a_docx_whose_body_is_an_altchunk_reads_the_chunk_where_it_stands(part: 
 
 
 def test_a_plain_text_chunk_is_read_as_text_and_a_missing_chunk_part_reads_as_nothing() -> None:
-    assert docx_to_text(_chunk_docx("chunk.txt", "表二 行政许可 7".encode("utf-8"))).split("\n")[1] == "表二 行政许可 7"
+    text = docx_to_text(_chunk_docx("chunk.txt", "表二 行政许可 7".encode("utf-8")))
+    assert text.split("\n")[1] == "表二 行政许可 7"
     assert docx_to_text(_chunk_docx("gone.htm", b"<p>x</p>", stored_as="elsewhere.htm")).split("\n")[1] == "（完）"
 
 

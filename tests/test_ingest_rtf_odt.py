@@ -68,7 +68,8 @@ def test_an_odt_report_with_spanning_and_covered_cells_reads_as_its_golden_repor
               '</style:style>')
     hidden = ('<text:p>二、上年结转<text:span text:style-name="T1">9 9 9 9 9 9 54</text:span></text:p>'
               '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
-              '<text:p>一、本年新收政府信息公开申请数量 7 7 7 7 7 7 42</text:p></text:deletion></text:changed-region>'
+              '<text:p>一、本年新收政府信息公开申请数量 7 7 7 7 7 7 42</text:p></text:deletion>'
+              '</text:changed-region>'
               '</text:tracked-changes>')
     _all_proven(report_odt(golden_report(stem), styles=styles, extra=hidden), ".odt", stem)
 

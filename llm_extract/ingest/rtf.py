@@ -35,7 +35,8 @@ _SKIPPED = frozenset({
     "footerl", "footerr", "footerf", "footnote", "object", "objdata", "themedata", "colorschememapping",
     "datastore", "latentstyles", "listtable", "listoverridetable", "rsidtbl", "generator", "xmlnstbl",
     "listtext", "pntext", "nonshppict", "shppict", "annotation", "atnid", "atnauthor", "revtbl", "fldinst",
-    "filetbl", "private", "userprops", "pgdsctbl", "nonesttables", "shprslt", "mmathPr", "bkmkstart", "bkmkend", "txe", "xe", "tc"})
+    "filetbl", "private", "userprops", "pgdsctbl", "nonesttables", "shprslt", "mmathPr", "bkmkstart", "bkmkend",
+    "txe", "xe", "tc"})
 _SYMBOLS = {"emdash": "\u2014", "endash": "\u2013", "lquote": "\u2018", "rquote": "\u2019", "ldblquote": "\u201c",
             "rdblquote": "\u201d", "bullet": "\u2022", "tab": " ", "line": "\n", "emspace": " ", "enspace": " ",
             "qmspace": " "}
