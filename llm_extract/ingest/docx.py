@@ -37,7 +37,7 @@ from xml.etree import ElementTree as ET
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .bounded_xml import read_part
 from .docx_hidden import HiddenText
-from .docx_parts import Chunks, relationships, styles_root
+from .docx_parts import Chunks, styles_root
 
 __all__ = ["docx_to_text", "join_cell"]
 
@@ -253,10 +253,9 @@ def _read(zf: zipfile.ZipFile, path: str, depth: int) -> list[str]:
     body = root.find(f"{W}body")
     if body is None:
         raise UnsupportedFormatError(path, f"not a Word .docx document ({name} has no w:body)")
-    rels = relationships(zf, name)
     _blank_placeholders(body)
     out: list[str] = []
-    _Reader(HiddenText(styles_root(zf, rels, path)), Chunks(zf, rels, path, depth).lines).body(body, out)
+    _Reader(HiddenText(styles_root(zf, name, path)), Chunks(zf, name, path, depth).lines).body(body, out)
     return out
 
 

@@ -56,14 +56,18 @@ def relationships(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def styles_root(zf: zipfile.ZipFile, rels: dict[str, tuple[str, str]], path: str) -> ET.Element | None:
-    """The styles part of the main part (``word/styles.xml``), or None when the package has none."""
-    names = [name for kind, name in rels.values() if kind.endswith("/styles")] + ["word/styles.xml"]
+def styles_root(zf: zipfile.ZipFile, main_part: str, path: str) -> ET.Element | None:
+    """The styles part of the main part (``word/styles.xml``) when any style in it can hide text (it
+    says ``vanish`` somewhere), else None: most documents' styles are never parsed."""
+    names = ["word/styles.xml"]
+    if "word/styles.xml" not in zf.NameToInfo:
+        names = [name for kind, name in relationships(zf, main_part).values() if kind.endswith("/styles")]
     for name in names:
         try:
-            return read_part(zf, name, path)
+            data = read_bytes(zf, name, path)
         except KeyError:
             continue
+        return read_part(zf, name, path) if b"anish" in data else None      # w:vanish, w:specVanish
     return None
 
 
@@ -142,13 +146,16 @@ class Chunks:
     """The ``w:altChunk`` parts of one main part, read on demand: each part once, and at most
     :data:`MAX_CHUNK_BYTES` of them in all (a document repeating a large chunk fails by name)."""
 
-    def __init__(self, zf: zipfile.ZipFile, rels: dict[str, tuple[str, str]], path: str, depth: int = 0) -> None:
-        self._zf, self._rels, self._path, self._depth = zf, rels, path, depth
+    def __init__(self, zf: zipfile.ZipFile, main_part: str, path: str, depth: int = 0) -> None:
+        self._zf, self._main, self._path, self._depth = zf, main_part, path, depth
+        self._rels: dict[str, tuple[str, str]] | None = None      # read at the first chunk
         self._read: dict[str, list[str]] = {}
         self._bytes = 0
 
     def lines(self, rel_id: str) -> list[str]:
         """The chunk's lines; an empty list for a missing part or a type Word does not import as text."""
+        if self._rels is None:
+            self._rels = relationships(self._zf, self._main)
         kind_name = self._rels.get(rel_id)
         if kind_name is None:
             return []
