@@ -57,8 +57,8 @@ _BREAKS = frozenset({f"{W}br", f"{W}cr"})
 _NO_BREAK_HYPHEN = f"{W}noBreakHyphen"
 _LEFT_OUT = frozenset({_MC_FALLBACK, f"{W}moveFrom", f"{W}del"})       # a duplicate or removed text
 _VAL = f"{W}val"
-_R, _SDT, _SDT_PR, _SHOWING_PLACEHOLDER, _ALT_CHUNK = (f"{W}{name}" for name in (
-    "r", "sdt", "sdtPr", "showingPlcHdr", "altChunk"))
+_R, _RPR, _SDT, _SDT_PR, _SHOWING_PLACEHOLDER, _ALT_CHUNK = (f"{W}{name}" for name in (
+    "r", "rPr", "sdt", "sdtPr", "showingPlcHdr", "altChunk"))
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -83,7 +83,7 @@ class _Reader:
             if tag == _T:
                 yield child.text or ""
             elif tag == _R:
-                if not self.hidden.run(child, base):
+                if not (base or child.find(_RPR) is not None) or not self.hidden.run(child, base):
                     yield from self.runs_text(child, base)
             elif tag == _TAB:
                 yield " "
@@ -99,7 +99,8 @@ class _Reader:
                 yield from self.runs_text(child, base)
 
     def paragraph(self, p: ET.Element) -> str:
-        return _collapse("".join(self.runs_text(p, self.hidden.paragraph(p))))
+        base = self.hidden.paragraph(p) if self.hidden.styled else False
+        return _collapse("".join(self.runs_text(p, base)))
 
     def blocks(self, parent: ET.Element) -> Iterator[ET.Element]:
         """Paragraphs, tables and chunks under ``parent`` in document order, through content controls."""
@@ -129,20 +130,25 @@ class _Reader:
     def cell(self, tc: ET.Element, out: list[str]) -> None:
         """One cell: its paragraphs joined on one line; a cell that holds a table (a layout cell) prints
         each paragraph as a line of its own, then the table."""
-        blocks = list(self.blocks(tc))
-        if not any(b.tag == _TBL for b in blocks):
-            out.append("\t" + join_cell([p for b in blocks for p in self._texts(b)]))
+        parts: list[str] = []
+        for block in self.blocks(tc):
+            tag = block.tag
+            if tag == _P:
+                parts.append(self.paragraph(block))
+            elif tag == _TBL:
+                break
+            else:
+                parts.extend(line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
+        else:
+            out.append("\t" + join_cell(parts))
             return
-        for block in blocks:
+        for block in self.blocks(tc):                   # a layout cell: its paragraphs, then its tables
             if block.tag == _TBL:
                 self.table(block, out)
+            elif block.tag == _P:
+                out.extend("\t" + line for line in self.paragraph(block).split("\n") if line)
             else:
-                out.extend("\t" + t for t in self._texts(block) if t)
-
-    def _texts(self, block: ET.Element) -> list[str]:
-        if block.tag == _ALT_CHUNK:
-            return [line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip()]
-        return [self.paragraph(block)]
+                out.extend("\t" + line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
 
     def body(self, body: ET.Element, out: list[str]) -> None:
         pending = ""                                     # a paragraph whose mark is hidden runs on
