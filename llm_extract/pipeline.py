@@ -27,7 +27,7 @@ from ._exceptions import DocumentError
 from .batchgc import batch_gc
 from .decisions import decisions_for, load_decisions
 from .evidence import Extraction, Record
-from .ingest import Document, file_hash, load_bytes, scan_inputs
+from .ingest import SUPPORTED_SUFFIXES, Document, file_hash, load_bytes, scan_inputs
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_reports
@@ -87,10 +87,13 @@ def _record_json(record: Record, lines: list[str]) -> dict[str, Any]:
 
 
 def _doc_ids(files: list[Path]) -> dict[Path, str]:
-    """The file stem, made unique with a short path hash when two inputs share a stem."""
+    """The file stem, made unique with a short path hash when two inputs share a stem (a file of a type
+    that is not read never takes the plain stem from a report beside it: ``001.txt`` stays ``001``
+    next to ``001.xls``)."""
+    readable = Counter(f.stem for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES)
     stems = Counter(f.stem for f in files)
-    return {f: f.stem if stems[f.stem] == 1 else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:6]}"
-            for f in files}
+    return {f: f.stem if (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] == 1
+            else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:6]}" for f in files}
 
 
 def _resumable(record_path: Path, data: bytes) -> dict[str, Any] | None:

@@ -80,3 +80,13 @@ def test_a_wps_file_is_read_as_what_it_holds_and_wps_own_format_is_refused_by_na
     for data in (_OLE2 + bytes(600), b"\x01WPS old format" + bytes(100)):
         with pytest.raises(UnsupportedFormatError, match=r"old\.wps: .*WPS.*save it as \.docx"):
             load_bytes(data, doc_id="x", path="old.wps", suffix=".wps")
+
+
+def test_a_file_that_is_not_read_never_takes_the_id_of_the_report_beside_it(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "001.txt").write_bytes((GOLDEN / "001_486c4dbf7b9bad2b.txt").read_bytes())
+    (inputs / "001.xls").write_bytes(_OLE2 + bytes(600))
+    run_batch([inputs], tmp_path / "out")
+    assert [p.name for p in (tmp_path / "out" / "records").iterdir()] == ["001.json"]
+    assert [p.name.startswith("001-") for p in (tmp_path / "out" / "failed").iterdir()] == [True]
