@@ -3,12 +3,14 @@ cannot, and listed with its reason when it is no document at all."""
 
 from __future__ import annotations
 
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from llm_extract import UnsupportedFormatError, run_batch
+from llm_extract import UnsupportedFormatError, process_document, run_batch
 from llm_extract.cli import app
 from llm_extract.ingest import load_bytes, scan_inputs
 from llm_extract.outputs import read_json
@@ -90,3 +92,14 @@ def test_a_file_that_is_not_read_never_takes_the_id_of_the_report_beside_it(tmp_
     run_batch([inputs], tmp_path / "out")
     assert [p.name for p in (tmp_path / "out" / "records").iterdir()] == ["001.json"]
     assert [p.name.startswith("001-") for p in (tmp_path / "out" / "failed").iterdir()] == [True]
+
+
+def test_word_single_file_web_pages_are_read_as_mht_files_and_under_a_doc_name() -> None:
+    report = golden_report("000_38ec84bebc7328d3")
+    message = MIMEMultipart("related")
+    message.attach(MIMEText(trs_page(report), "html", "gb2312"))
+    mht = b"From: <Saved by Microsoft Internet Explorer>\r\n" + message.as_bytes()
+    for path, suffix in (("page.mht", ".mht"), ("saved-as.doc", ".doc")):
+        doc = load_bytes(mht, doc_id="x", path=path, suffix=suffix)
+        assert doc.source_kind == "mht"
+        assert process_document(doc).report.values() == report.values()
