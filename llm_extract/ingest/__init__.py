@@ -54,9 +54,10 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     HTML, DOCX and a PDF's ruled tables become text in the one-cell-per-line layout of a Word
     text export; a PDF's text outside ruled tables keeps its columns as tab-separated rows (a
     scanned PDF is refused: it needs OCR first; scanned pages of a PDF are named in
-    ``meta["warnings"]``). A ``.doc`` or ``.docx`` is read as what it really holds: old binary
-    Word (Word 97–2003, :mod:`.doc`), a ``.docx``, or a web page saved by Word (all three are
-    common on government sites).
+    ``meta["warnings"]``). A word-processor file (``.doc``, ``.docx``, ``.docm``, ``.wps``, ``.rtf``,
+    ``.odt``) is read as what its bytes hold: old binary Word (Word 97–2003, :mod:`.doc`), a
+    ``.docx``, an OpenDocument text (:mod:`.odt`), RTF (:mod:`.rtf`), or a web page saved by Word
+    (HTML, or MHT: :mod:`.docx_parts`); all are common on government sites.
     """
     suffix = suffix.lower()
     meta: dict = {}
