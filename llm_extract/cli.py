@@ -56,6 +56,9 @@ def _summary_table(summary: RunSummary) -> Table:
     t = Table(title="llm-extract run", show_header=False)
     _row(t, "documents", f"{summary.documents} ({summary.ok} ok, {summary.failed} failed"
               + (f", {summary.resumed} resumed from an earlier run" if summary.resumed else "") + ")")
+    if summary.skipped:
+        _row(t, "skipped", f"{len(summary.skipped)} files that are not documents (listed in summary.json: "
+                           + ", ".join(sorted({s['reason'] for s in summary.skipped})) + ")")
     fields = summary.fields
     queued_fields = sum(v for k, v in fields.items() if k not in ("proven", "reviewed"))
     _row(t, "fields", f"{fields.get('proven', 0)} proven, {fields.get('derived', 0)} derived, "

@@ -27,7 +27,7 @@ from ._exceptions import DocumentError
 from .batchgc import batch_gc
 from .decisions import decisions_for, load_decisions
 from .evidence import Extraction, Record
-from .ingest import Document, file_hash, iter_inputs, load_bytes
+from .ingest import SUPPORTED_SUFFIXES, Document, file_hash, load_bytes, scan_inputs
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_reports
@@ -72,6 +72,7 @@ class RunSummary(BaseModel):
     llm: dict[str, Any] = Field(default_factory=dict)        # mode and why; calls, tokens
     seconds: float = 0.0
     failures: list[dict[str, str]] = Field(default_factory=list)   # the first MAX_LISTED_FAILURES (all in OUT/failed/)
+    skipped: list[dict[str, str]] = Field(default_factory=list)    # files under input folders that are no documents
 
 
 def process_document(doc: Document) -> Record:
@@ -86,10 +87,13 @@ def _record_json(record: Record, lines: list[str]) -> dict[str, Any]:
 
 
 def _doc_ids(files: list[Path]) -> dict[Path, str]:
-    """The file stem, made unique with a short path hash when two inputs share a stem."""
+    """The file stem, made unique with a short path hash when two inputs share a stem (a file of a type
+    that is not read never takes the plain stem from a report beside it: ``001.txt`` stays ``001``
+    next to ``001.xls``)."""
+    readable = Counter(f.stem for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES)
     stems = Counter(f.stem for f in files)
-    return {f: f.stem if stems[f.stem] == 1 else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:6]}"
-            for f in files}
+    return {f: f.stem if (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] == 1
+            else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:6]}" for f in files}
 
 
 def _resumable(record_path: Path, data: bytes) -> dict[str, Any] | None:
@@ -133,11 +137,13 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
                workers: int | None) -> RunSummary:
     started = time.perf_counter()
     (out / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
-    files = iter_inputs(list(inputs))
+    scanned = scan_inputs(list(inputs))
+    files = scanned.files
     ids = _doc_ids(files)
     decisions = load_decisions(out)
     summary = RunSummary(out_dir=str(out), documents=len(files),
-                         llm={"mode": "never", "reason": "no model configured: deterministic path only"})
+                         llm={"mode": "never", "reason": "no model configured: deterministic path only"},
+                         skipped=[s.model_dump() for s in scanned.skipped[:MAX_LISTED_FAILURES]])
     stage = _model_stage(llm, model, cache_dir, use_cache)
     if llm == "never":
         summary.llm = {"mode": "never", "reason": "--llm never: deterministic path only"}

@@ -8,28 +8,45 @@ from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .document import Document, file_hash, normalise_newlines
 from .doc import OLE2_MAGIC, doc_to_text, is_word97
 from .docx import docx_to_text
+from .docx_parts import mht_to_text
+from .odt import odt_to_text
+from .rtf import is_rtf, rtf_to_text
 from .html import decode_html, html_to_text
+from .inputs import Inputs, Skipped, scan_inputs
 from .pdf import read_pdf, scanned_pages_warning
 from .text import decode_bytes
 from .text_family import TEXT_SUFFIXES, read_text_file
 
-__all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs"]
+__all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs",
+           "scan_inputs", "Inputs", "Skipped"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".shtml", ".docx", ".doc",
-                      ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".shtml", ".mht", ".mhtml",
+                      ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
+_WORD_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt")   # read as what the bytes hold
 
 
-def _sniff_word(data: bytes, suffix: str) -> str:
-    """What a ``.doc`` or ``.docx`` really holds: ``docx``, ``html`` (Word's web page) or ``doc`` (binary Word)."""
+def _sniff_word(data: bytes, suffix: str, path: str) -> str:
+    """What a word-processor file really holds: ``docx``, ``odt``, ``doc`` (binary Word), ``rtf``,
+    ``html`` (Word's web page) or ``mht`` (Word's single-file web page); agencies rename freely."""
     if data.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "odt" if data[30:38] == b"mimetype" and b"opendocument" in data[38:120] else "docx"
     if data.startswith(OLE2_MAGIC):    # a .doc is read (or fails by name) by doc_to_text, which opens it once;
-        return "doc" if suffix == ".doc" or is_word97(data) else "docx"   # a .docx may be an encrypted package
+        if suffix == ".wps" and not is_word97(data):      # a .docx may be an encrypted package
+            raise UnsupportedFormatError(path, "a .wps file in WPS Office's (or Microsoft Works') own format, "
+                                               "not Word's: open it in WPS Office and save it as .docx")
+        return "doc" if suffix in (".doc", ".wps") or is_word97(data) else "docx"
+    if is_rtf(data):
+        return "rtf"
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if suffix == ".doc" and head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in data[:4096].lower():
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in data[:4096].lower():
         return "html"
-    return suffix.lstrip(".")
+    if not head.startswith(b"<") and b"multipart/related" in head:
+        return "mht"
+    if suffix == ".wps":
+        raise UnsupportedFormatError(path, "a .wps file that is neither a Word document nor a web page (an old "
+                                           "WPS or Works format): open it in WPS Office and save it as .docx")
+    return "docx" if suffix == ".docm" else suffix.lstrip(".")
 
 
 def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str = ".txt") -> Document:
@@ -38,22 +55,29 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     HTML, DOCX and a PDF's ruled tables become text in the one-cell-per-line layout of a Word
     text export; a PDF's text outside ruled tables keeps its columns as tab-separated rows (a
     scanned PDF is refused: it needs OCR first; scanned pages of a PDF are named in
-    ``meta["warnings"]``). A ``.doc`` or ``.docx`` is read as what it really holds: old binary
-    Word (Word 97–2003, :mod:`.doc`), a ``.docx``, or a web page saved by Word (all three are
-    common on government sites).
+    ``meta["warnings"]``). A word-processor file (``.doc``, ``.docx``, ``.docm``, ``.wps``, ``.rtf``,
+    ``.odt``) is read as what its bytes hold: old binary Word (Word 97–2003, :mod:`.doc`), a
+    ``.docx``, an OpenDocument text (:mod:`.odt`), RTF (:mod:`.rtf`), or a web page saved by Word
+    (HTML, or MHT: :mod:`.docx_parts`); all are common on government sites.
     """
     suffix = suffix.lower()
     meta: dict = {}
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormatError(path, f"unsupported file type {suffix!r} "
                                            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
-    kind = _sniff_word(data, suffix) if suffix in (".doc", ".docx") else (
-        "html" if suffix in _HTML_SUFFIXES else suffix.lstrip("."))
+    kind = _sniff_word(data, suffix, path) if suffix in _WORD_SUFFIXES else (
+        "html" if suffix in _HTML_SUFFIXES else "mht" if suffix in (".mht", ".mhtml") else suffix.lstrip("."))
     if kind == "html":
         page, encoding = decode_html(data, path)
         text = html_to_text(page)
         if not text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
+    elif kind == "mht":
+        text, encoding = mht_to_text(data, path), "utf-8"
+    elif kind == "rtf":
+        text, encoding = rtf_to_text(data, path), "utf-8"
+    elif kind == "odt":
+        text, encoding = odt_to_text(data, path), "utf-8"
     elif kind == "docx":
         text, encoding = docx_to_text(data, path), "utf-8"
     elif kind == "doc":
@@ -85,22 +109,6 @@ def load(path: str | Path) -> Document:
 
 
 def iter_inputs(paths: list[str | Path]) -> list[Path]:
-    """Expand files and directories (recursively) into a sorted list of input files."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES]
-            reports = {(f.parent, f.stem) for f in found if f.suffix.lower() != ".json"}
-            # a .json beside a report of its stem is its golden or record file (golden/001.json), not a crawl
-            out.extend(sorted(f for f in found if f.suffix.lower() != ".json" or (f.parent, f.stem) not in reports))
-        else:
-            out.append(p)
-    seen: set[Path] = set()
-    unique = []
-    for f in out:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
+    """Expand files and directories (recursively) into a sorted list of input files (see :mod:`.inputs`:
+    every file under a folder, but golden files beside their reports, output folders and hidden files)."""
+    return scan_inputs(paths).files

@@ -21,7 +21,7 @@ from xml.etree import ElementTree as ET
 
 from .._exceptions import BinaryDocumentError
 
-__all__ = ["read_part", "MAX_PART_BYTES", "MAX_PART_ELEMENTS"]
+__all__ = ["read_part", "read_bytes", "MAX_PART_BYTES", "MAX_PART_ELEMENTS"]
 
 # a real report's document.xml is a few MB (Word's XML is verbose); these leave ample room
 MAX_PART_BYTES = 32 * 1024 * 1024
@@ -73,3 +73,20 @@ def read_part(zf: zipfile.ZipFile, name: str, path: str, *, max_bytes: int = MAX
     if root is None:
         raise BinaryDocumentError(path, f"not a readable .docx ({name} is empty)")
     return root
+
+
+def read_bytes(zf: zipfile.ZipFile, name: str, path: str, *, max_bytes: int = MAX_PART_BYTES) -> bytes:
+    """The bytes of part ``name`` (not XML: an HTML or text chunk), decompressed in chunks and refused
+    past ``max_bytes`` (:class:`BinaryDocumentError`); ``KeyError`` when the part is absent."""
+    info = zf.getinfo(name)
+    if info.file_size > max_bytes:
+        raise BinaryDocumentError(path, f"refused: {name} unzips to {_mb(info.file_size)}, over the limit of "
+                                        f"{_mb(max_bytes)} (a ZIP bomb, or not a report)")
+    out = bytearray()
+    with zf.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            out += chunk
+            if len(out) > max_bytes:
+                raise BinaryDocumentError(path, f"refused: {name} unzips to more than {_mb(max_bytes)} "
+                                                "(its stated size is false: a ZIP bomb)")
+    return bytes(out)

@@ -10,9 +10,15 @@ prints it as Word's own text export does:
   then the cell's text (its paragraphs joined without a newline); an empty line
   follows every row; a horizontally merged cell (``w:gridSpan``) appears once; the
   continuation of a vertically merged cell (``w:vMerge`` without ``val="restart"``)
-  is a blank cell, a tab-only line; a table nested in a cell follows the cell;
+  is a blank cell, a tab-only line; a cell holding a table (a layout cell) prints each
+  paragraph as a line, then the table; a one-column table holding a table (the whole report
+  in a frame) is read as the page itself;
 * the body's children are read in document order; deleted text (``w:delText``),
-  field codes and the fallback copy of alternate content are left out.
+  field codes and the fallback copy of alternate content are left out, and so is text Word
+  does not show: hidden runs (:mod:`.docx_hidden`) and content controls showing their
+  placeholder (``w:showingPlcHdr``, e.g. 单击或点击此处输入文字。: a blank);
+* a ``w:altChunk`` (an HTML, MHT, text, RTF or .docx part, as OA systems export) is read where
+  it stands, as a file of its type is (:mod:`.docx_parts`).
 
 The XML parts are read through :func:`~llm_extract.ingest.bounded_xml.read_part`: a ZIP bomb,
 a DTD (entity expansion) or an absurd element count fails the document by name, in
@@ -25,11 +31,13 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from xml.etree import ElementTree as ET
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .bounded_xml import read_part
+from .docx_hidden import HiddenText
+from .docx_parts import Chunks, styles_root
 
 __all__ = ["docx_to_text", "join_cell"]
 
@@ -49,36 +57,132 @@ _BREAKS = frozenset({f"{W}br", f"{W}cr"})
 _NO_BREAK_HYPHEN = f"{W}noBreakHyphen"
 _LEFT_OUT = frozenset({_MC_FALLBACK, f"{W}moveFrom", f"{W}del"})       # a duplicate or removed text
 _VAL = f"{W}val"
+_R, _RPR, _SDT, _SDT_PR, _SHOWING_PLACEHOLDER, _ALT_CHUNK = (f"{W}{name}" for name in (
+    "r", "rPr", "sdt", "sdtPr", "showingPlcHdr", "altChunk"))
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def _collapse(text: str) -> str:
     return "\n".join(_SPACE.sub(" ", part).strip() for part in text.split("\n")).strip("\n")
 
 
-def _runs_text(el: ET.Element) -> Iterator[str]:
-    """The text of a paragraph's runs, in order (skipping alternate-content fallbacks)."""
-    for child in el:
-        tag = child.tag
-        if tag in _LEFT_OUT:
-            continue
-        if tag == _T:
-            yield child.text or ""
-        elif tag == _TAB:
-            yield " "
-        elif tag in _BREAKS:
-            yield "\n"
-        elif tag == _NO_BREAK_HYPHEN:
-            yield "-"
-        elif tag == _P:                          # a paragraph in a text box inside this one
-            yield "\n"
-            yield from _runs_text(child)
-            yield "\n"
+class _Reader:
+    """One document's body → lines; hidden runs (:mod:`.docx_hidden`) and placeholders left out,
+    ``w:altChunk`` parts read where they stand (:mod:`.docx_chunks`)."""
+
+    def __init__(self, hidden: HiddenText, chunk_lines: Callable[[str], list[str]]) -> None:
+        self.hidden = hidden
+        self.chunk_lines = chunk_lines
+
+    def runs_text(self, el: ET.Element, base: bool) -> Iterator[str]:
+        """The text of a paragraph's runs, in order (skipping hidden runs and alternate-content fallbacks)."""
+        for child in el:
+            tag = child.tag
+            if tag in _LEFT_OUT:
+                continue
+            if tag == _T:
+                yield child.text or ""
+            elif tag == _R:
+                if not (base or child.find(_RPR) is not None) or not self.hidden.run(child, base):
+                    yield from self.runs_text(child, base)
+            elif tag == _TAB:
+                yield " "
+            elif tag in _BREAKS:
+                yield "\n"
+            elif tag == _NO_BREAK_HYPHEN:
+                yield "-"
+            elif tag == _P:                          # a paragraph in a text box inside this one
+                yield "\n"
+                yield from self.runs_text(child, self.hidden.paragraph(child))
+                yield "\n"
+            else:
+                yield from self.runs_text(child, base)
+
+    def paragraph(self, p: ET.Element) -> str:
+        base = self.hidden.paragraph(p) if self.hidden.styled else False
+        return _collapse("".join(self.runs_text(p, base)))
+
+    def blocks(self, parent: ET.Element) -> Iterator[ET.Element]:
+        """Paragraphs, tables and chunks under ``parent`` in document order, through content controls."""
+        for child in parent:
+            tag = child.tag
+            if tag == _P or tag == _TBL or tag == _ALT_CHUNK:
+                yield child
+            elif tag in _CONTAINERS:
+                yield from self.blocks(child)
+
+    def table(self, tbl: ET.Element, out: list[str]) -> None:
+        if _is_frame(tbl):                               # a one-column layout table: its cells are the page
+            for tr in _rows(tbl):
+                for tc in _cells(tr):
+                    self.body(tc, out)
+            return
+        for tr in _rows(tbl):
+            for tc in _cells(tr):
+                if _merge(tc, "hMerge") == "continue":    # legacy horizontal merge: the cell appears once
+                    continue
+                if _merge(tc, "vMerge") == "continue":    # below a vertically merged cell: a blank cell
+                    out.append("\t")
+                    continue
+                self.cell(tc, out)
+            out.append("")
+
+    def cell(self, tc: ET.Element, out: list[str]) -> None:
+        """One cell: its paragraphs joined on one line; a cell that holds a table (a layout cell) prints
+        each paragraph as a line of its own, then the table."""
+        parts: list[str] = []
+        for block in self.blocks(tc):
+            tag = block.tag
+            if tag == _P:
+                parts.append(self.paragraph(block))
+            elif tag == _TBL:
+                break
+            else:
+                parts.extend(line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
         else:
-            yield from _runs_text(child)
+            out.append("\t" + join_cell(parts))
+            return
+        for block in self.blocks(tc):                   # a layout cell: its paragraphs, then its tables
+            if block.tag == _TBL:
+                self.table(block, out)
+            elif block.tag == _P:
+                out.extend("\t" + line for line in self.paragraph(block).split("\n") if line)
+            else:
+                out.extend("\t" + line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
+
+    def body(self, body: ET.Element, out: list[str]) -> None:
+        pending = ""                                     # a paragraph whose mark is hidden runs on
+        for block in self.blocks(body):
+            if block.tag == _TBL:
+                if pending:
+                    out.extend(pending.split("\n"))
+                    pending = ""
+                self.table(block, out)
+            elif block.tag == _ALT_CHUNK:
+                if pending:
+                    out.extend(pending.split("\n"))
+                    pending = ""
+                out.extend(self.chunk_lines(block.get(_R_ID, "")))
+            else:
+                text = pending + self.paragraph(block)
+                if text and self.hidden.mark_hidden(block):
+                    pending = text
+                    continue
+                pending = ""
+                if text:
+                    out.extend(text.split("\n"))
+        if pending:
+            out.extend(pending.split("\n"))
 
 
-def _paragraph(p: ET.Element) -> str:
-    return _collapse("".join(_runs_text(p)))
+def _blank_placeholders(body: ET.Element) -> None:
+    """A content control showing its placeholder (``w:showingPlcHdr``: 单击或点击此处输入文字。) prints
+    nothing: its text is blanked, wherever it stands (in a run, a paragraph, a cell or a row)."""
+    for sdt in body.iter(_SDT):
+        pr = sdt.find(_SDT_PR)
+        if pr is not None and pr.find(_SHOWING_PLACEHOLDER) is not None:
+            for t in sdt.iter(_T):
+                t.text = ""
 
 
 def join_cell(parts: list[str]) -> str:
@@ -91,13 +195,20 @@ def join_cell(parts: list[str]) -> str:
     return out
 
 
-def _blocks(parent: ET.Element) -> Iterator[ET.Element]:
-    """The paragraphs and tables under ``parent`` in document order, looking through content controls."""
-    for child in parent:
-        if child.tag == _P or child.tag == _TBL:
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _blocks(child)
+def _is_frame(tbl: ET.Element) -> bool:
+    """A table of one column (every row a single cell that spans nothing) holding a table: a frame drawn
+    around the page (the whole report in one layout cell), not a table of figures."""
+    rows = list(_rows(tbl))
+    nested = False
+    for tr in rows:
+        cells = list(_cells(tr))
+        if len(cells) != 1:
+            return False
+        pr = cells[0].find(_TC_PR)
+        if pr is not None and pr.find(f"{W}gridSpan") is not None:
+            return False
+        nested = nested or cells[0].find(f".//{_TBL}") is not None
+    return nested
 
 
 def _cells(tr: ET.Element) -> Iterator[ET.Element]:
@@ -125,41 +236,6 @@ def _merge(tc: ET.Element, kind: str) -> str | None:
     return el.get(_VAL, "continue")
 
 
-def _table(tbl: ET.Element, out: list[str]) -> None:
-    for tr in _rows(tbl):
-        for tc in _cells(tr):
-            if _merge(tc, "hMerge") == "continue":    # legacy horizontal merge: the cell appears once
-                continue
-            if _merge(tc, "vMerge") == "continue":    # below a vertically merged cell: a blank cell
-                out.append("\t")
-                continue
-            parts: list[str] = []
-            nested = False
-            for block in _blocks(tc):
-                if block.tag == _P:
-                    parts.append(_paragraph(block))
-                    continue
-                if any(parts):                        # the cell's text before a nested table
-                    out.append("\t" + join_cell(parts))
-                nested, parts = True, []
-                _table(block, out)
-            if any(parts) or not nested:
-                out.append("\t" + join_cell(parts))
-        out.append("")
-
-
-def _body_lines(body: ET.Element) -> list[str]:
-    out: list[str] = []
-    for block in _blocks(body):
-        if block.tag == _TBL:
-            _table(block, out)
-        else:
-            text = _paragraph(block)
-            if text:
-                out.extend(text.split("\n"))
-    return out
-
-
 def _main_part(zf: zipfile.ZipFile) -> str:
     """The main document part named by ``_rels/.rels`` (normally ``word/document.xml``)."""
     try:
@@ -174,8 +250,26 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     return _MAIN_PART
 
 
-def docx_to_text(data: bytes, path: str = "<bytes>") -> str:
-    """The document's text in the one-cell-per-line layout; a :class:`DocumentError` naming ``path`` if unreadable."""
+def _read(zf: zipfile.ZipFile, path: str, depth: int) -> list[str]:
+    name = _main_part(zf)
+    try:
+        root = read_part(zf, name, path)
+    except KeyError:
+        raise UnsupportedFormatError(path, f"a ZIP archive without {_MAIN_PART}: not a Word .docx document") from None
+    body = root.find(f"{W}body")
+    if body is None:
+        raise UnsupportedFormatError(path, f"not a Word .docx document ({name} has no w:body)")
+    _blank_placeholders(body)
+    out: list[str] = []
+    _Reader(HiddenText(styles_root(zf, name, path)), Chunks(zf, name, path, depth).lines).body(body, out)
+    return out
+
+
+def docx_to_text(data: bytes, path: str = "<bytes>", *, depth: int = 0) -> str:
+    """The document's text in the one-cell-per-line layout; a :class:`DocumentError` naming ``path`` if unreadable.
+
+    ``depth`` counts the .docx packages this one is a ``w:altChunk`` of (see :mod:`.docx_parts`).
+    """
     if not data.strip():
         raise EmptyDocumentError(path)
     if data.startswith(_OLE2_MAGIC):
@@ -183,16 +277,12 @@ def docx_to_text(data: bytes, path: str = "<bytes>") -> str:
                                            "one): save it as .docx, or convert it to text")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            name = _main_part(zf)
-            root = read_part(zf, name, path)
-    except KeyError:
-        raise UnsupportedFormatError(path, f"a ZIP archive without {_MAIN_PART}: not a Word .docx document") from None
+            lines = _read(zf, path, depth)
+    except RecursionError:
+        raise BinaryDocumentError(path, "refused: elements nested deeper than Python's recursion limit "
+                                        "(not a report)") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise BinaryDocumentError(path, f"not a readable .docx (corrupt or truncated ZIP archive: {exc})") from None
-    body = root.find(f"{W}body")
-    if body is None:
-        raise UnsupportedFormatError(path, f"not a Word .docx document ({name} has no w:body)")
-    lines = _body_lines(body)
     if not any(line.strip() for line in lines):
         raise EmptyDocumentError(path, "the document has no text")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,105 @@
+"""A file in an input folder is never dropped without a word: read when it can be, failed by name when it
+cannot, and listed with its reason when it is no document at all."""
+
+from __future__ import annotations
+
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from llm_extract import UnsupportedFormatError, process_document, run_batch
+from llm_extract.cli import app
+from llm_extract.ingest import load_bytes, scan_inputs
+from llm_extract.outputs import read_json
+from tests.fixtures.ingest.form2021 import GOLDEN, golden_report
+from tests.fixtures.ingest.html_page import trs_page
+from tests.fixtures.ingest.office_files import report_odt, report_rtf
+from tests.fixtures.ingest.word_docx import report_docx
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _folder(tmp_path: Path) -> Path:
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "wps-holding-docx.wps").write_bytes(report_docx(golden_report("000_38ec84bebc7328d3")))
+    (inputs / "sub" / "saved.rtf").write_bytes(report_rtf(golden_report("001_486c4dbf7b9bad2b")))
+    (inputs / "libre.odt").write_bytes(report_odt(golden_report("002_0126e23b7202ee31")))
+    (inputs / "table.xls").write_bytes(_OLE2 + bytes(600))
+    (inputs / "scan.tiff").write_bytes(b"II*\x00" + bytes(100))
+    (inputs / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (inputs / "~$saved.docx").write_bytes(b"\x05owner" + bytes(150))
+    (inputs / "004.txt").write_bytes((GOLDEN / "004_70fa07ff4f3c9aaf.txt").read_bytes())
+    (inputs / "004.json").write_bytes((GOLDEN / "004_70fa07ff4f3c9aaf.json").read_bytes())   # its golden file
+    return inputs
+
+
+def test_every_file_of_a_folder_is_read_or_failed_by_name_or_listed_as_skipped_with_its_reason(tmp_path: Path) -> None:
+    summary = run_batch([_folder(tmp_path)], tmp_path / "out")
+    records = {p.stem: read_json(p)["source"]["format"] for p in (tmp_path / "out" / "records").glob("*.json")}
+    assert records == {"wps-holding-docx": "docx", "saved": "rtf", "libre": "odt", "004": "txt"}
+    failed = {Path(f["path"]).name: f["error"] for f in summary.failures}
+    assert set(failed) == {"table.xls", "scan.tiff"}
+    assert "unsupported file type '.xls'" in failed["table.xls"] and "table.xls" in failed["table.xls"]
+    assert (tmp_path / "out" / "failed" / "scan.json").exists()
+    skipped = {Path(s["path"]).name: s["reason"] for s in summary.skipped}
+    assert skipped == {".DS_Store": "a hidden file", "~$saved.docx": "Word's lock file of an open document",
+                       "004.json": "a golden or record file beside its report"}
+    assert read_json(tmp_path / "out" / "summary.json")["skipped"] == summary.skipped
+    assert summary.documents == 6
+
+
+def test_an_output_folder_inside_the_input_is_skipped_with_everything_in_it(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "page.html").write_bytes(trs_page(golden_report("000_38ec84bebc7328d3")).encode("gbk"))
+    run_batch([inputs], inputs / "out")
+    scanned = scan_inputs([inputs])                  # the second run sees the first run's outputs
+    assert [f.name for f in scanned.files] == ["page.html"]
+    assert [(Path(s.path).name, s.reason) for s in scanned.skipped] == [("out", "an llm-extract output directory")]
+
+
+def test_a_folder_with_an_unreadable_file_exits_as_documented_for_failed_documents(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "report.docx").write_bytes(report_docx(golden_report("003_d677def7845cc038")))
+    (inputs / "budget.xlsx").write_bytes(b"PK\x03\x04" + bytes(60))
+    runner = CliRunner()
+    ok = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "a")])
+    strict = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "b"), "--strict"])
+    assert (ok.exit_code, strict.exit_code) == (0, 3)
+    assert "budget.xlsx" in read_json(tmp_path / "a" / "failed" / "budget.json")["error"]
+
+
+def test_a_wps_file_is_read_as_what_it_holds_and_wps_own_format_is_refused_by_name() -> None:
+    page = trs_page(golden_report("000_38ec84bebc7328d3")).encode("gbk")
+    assert load_bytes(page, doc_id="x", path="x.wps", suffix=".wps").source_kind == "html"
+    rtf = report_rtf(golden_report("001_486c4dbf7b9bad2b"))
+    assert load_bytes(rtf, doc_id="x", path="x.doc", suffix=".doc").source_kind == "rtf"    # RTF saved as .doc
+    for data in (_OLE2 + bytes(600), b"\x01WPS old format" + bytes(100)):
+        with pytest.raises(UnsupportedFormatError, match=r"old\.wps: .*WPS.*save it as \.docx"):
+            load_bytes(data, doc_id="x", path="old.wps", suffix=".wps")
+
+
+def test_a_file_that_is_not_read_never_takes_the_id_of_the_report_beside_it(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "001.txt").write_bytes((GOLDEN / "001_486c4dbf7b9bad2b.txt").read_bytes())
+    (inputs / "001.xls").write_bytes(_OLE2 + bytes(600))
+    run_batch([inputs], tmp_path / "out")
+    assert [p.name for p in (tmp_path / "out" / "records").iterdir()] == ["001.json"]
+    assert [p.name.startswith("001-") for p in (tmp_path / "out" / "failed").iterdir()] == [True]
+
+
+def test_word_single_file_web_pages_are_read_as_mht_files_and_under_a_doc_name() -> None:
+    report = golden_report("000_38ec84bebc7328d3")
+    message = MIMEMultipart("related")
+    message.attach(MIMEText(trs_page(report), "html", "gb2312"))
+    mht = b"From: <Saved by Microsoft Internet Explorer>\r\n" + message.as_bytes()
+    for path, suffix in (("page.mht", ".mht"), ("saved-as.doc", ".doc")):
+        doc = load_bytes(mht, doc_id="x", path=path, suffix=suffix)
+        assert doc.source_kind == "mht"
+        assert process_document(doc).report.values() == report.values()
