@@ -14,6 +14,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from tests.pdf_file import pdf_file
+
 __all__ = ["Run", "text_pdf", "lines_runs", "width"]
 
 
@@ -93,15 +95,7 @@ def text_pdf(pages: Sequence[Sequence[Run]], *, size: tuple[float, float] = (700
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents %d 0 R "
                        b"/Resources << /Font << /F1 3 0 R >> >> >>" % (size[0], size[1], 7 + 2 * i))
         objects.append(_stream(content))
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def lines_runs(lines: Sequence[str], *, size: float = 9.0, top: float = 960, left: float = 30,

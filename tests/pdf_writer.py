@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import zlib
 
+from tests.pdf_file import pdf_file
+
 __all__ = ["text_pdf"]
 
 _PAGE_W, _PAGE_H = 595, 842
@@ -122,13 +124,4 @@ def text_pdf(lines: list[str], *, ocr: bool = False, background: bool = False, t
     assert add(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page) == pages_no
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_no)
     info = add(b"<< /Producer (" + producer.encode("latin-1") + b") >>")
-    out, offsets = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, catalog, info, xref)
-    return bytes(out)
+    return pdf_file(objects, root=catalog, info=info, header=b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")

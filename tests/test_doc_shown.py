@@ -7,17 +7,16 @@ Word 97–2003 (tests/fixtures/doc/make_docs.py); the .doc keeps each structure 
 
 from __future__ import annotations
 
-import shutil
 import struct
 from pathlib import Path
 
-import olefile
 import pytest
 
 from llm_extract import EmptyDocumentError, load, process_document
 from llm_extract.evidence import Status
 from tests.fixtures.doc.shown_docx import EDITED_REPORT
 from tests.fixtures.ingest.form2021 import golden_report
+from tests.doc_streams import patched_doc
 
 FIXTURES = Path(__file__).parent / "fixtures" / "doc"
 
@@ -69,15 +68,7 @@ def _anchors_lost(word: bytearray, table: bytearray) -> None:
 
 @pytest.mark.parametrize("damage", [_unknown_shapes, _anchors_lost])
 def test_a_text_box_whose_anchor_is_not_found_is_read_after_the_main_text(tmp_path: Path, damage) -> None:
-    path = tmp_path / "textbox.doc"
-    shutil.copy(FIXTURES / "textbox.doc", path)
-    with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        word = bytearray(ole.openstream("WordDocument").read())
-        table_name = "1Table" if struct.unpack_from("<H", word, 0x0A)[0] & 0x0200 else "0Table"
-        table = bytearray(ole.openstream(table_name).read())
-        damage(word, table)
-        ole.write_stream("WordDocument", bytes(word))
-        ole.write_stream(table_name, bytes(table))
+    path = patched_doc(FIXTURES / "textbox.doc", tmp_path / "textbox.doc", damage)
     assert load(path).text == (
         "文本框测试\n表前段落\n末段\n"
         "\t行政许可\n\t12\n\n\t行政处罚\n\t3\n\n"
@@ -100,17 +91,11 @@ def test_headers_footers_footnotes_endnotes_and_comments_do_not_leak_into_the_te
 def _with_piece_prm(tmp_path: Path, name: str, prm: int) -> Path:
     """A copy of fixture ``name`` whose one text piece carries the property modifier ``prm``, as
     Word's fast save writes formatting applied to a whole piece."""
-    path = tmp_path / name
-    shutil.copy(FIXTURES / name, path)
-    with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        word = ole.openstream("WordDocument").read()
-        table_name = "1Table" if struct.unpack_from("<H", word, 0x0A)[0] & 0x0200 else "0Table"
-        table = bytearray(ole.openstream(table_name).read())
+    def edit(word: bytearray, table: bytearray) -> None:
         fcclx, lcbclx = struct.unpack_from("<II", word, 0x1A2)
         assert table[fcclx] == 0x02 and (lcbclx - 5 - 4) // 12 == 1       # one piece, no Prc
         struct.pack_into("<H", table, fcclx + 5 + 8 + 6, prm)
-        ole.write_stream(table_name, bytes(table))
-    return path
+    return patched_doc(FIXTURES / name, tmp_path / name, edit)
 
 
 def test_a_pieces_own_modifier_applies_over_its_runs_properties(tmp_path: Path) -> None:
@@ -132,12 +117,7 @@ def _fast_saved(tmp_path: Path, name: str, cuts: list[int], prms: dict[int, byte
     pieces (cut at the CPs ``cuts``), the first one 8-bit when ``compress_first``, piece ``i``
     carrying the sprms ``prms[i]`` through a Prm1 (an index into the CLX's list of grpprls).
     The new CLX takes the place of the font table, which the reader does not read."""
-    path = tmp_path / name
-    shutil.copy(FIXTURES / name, path)
-    with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        word = bytearray(ole.openstream("WordDocument").read())
-        table_name = "1Table" if struct.unpack_from("<H", word, 0x0A)[0] & 0x0200 else "0Table"
-        table = bytearray(ole.openstream(table_name).read())
+    def edit(word: bytearray, table: bytearray) -> None:
         fcclx, lcbclx = struct.unpack_from("<II", word, 0x1A2)
         fcffn, lcbffn = struct.unpack_from("<II", word, 0x9A + 8 * 15)
         ccp = struct.unpack_from("<i", word, 0x4C)[0]
@@ -159,9 +139,7 @@ def _fast_saved(tmp_path: Path, name: str, cuts: list[int], prms: dict[int, byte
         assert len(clx) <= lcbffn and table[fcclx:fcclx + lcbclx]
         table[fcffn:fcffn + len(clx)] = clx
         struct.pack_into("<II", word, 0x1A2, fcffn, len(clx))
-        ole.write_stream("WordDocument", bytes(word))
-        ole.write_stream(table_name, bytes(table))
-    return path
+    return patched_doc(FIXTURES / name, tmp_path / name, edit)
 
 
 def test_a_fast_saved_doc_is_read_across_its_pieces_8_bit_and_unicode_with_each_pieces_modifiers(

@@ -7,7 +7,6 @@ import shutil
 import struct
 from pathlib import Path
 
-import olefile
 import pytest
 
 from llm_extract import BinaryDocumentError, DocumentError, UnsupportedFormatError, load, process_document, run_batch
@@ -17,23 +16,15 @@ from llm_extract.ingest.docx import docx_to_text
 from llm_extract.outputs import read_json
 from tests.fixtures.ingest.form2021 import golden_report
 from tests.fixtures.ingest.word_docx import report_docx
+from tests.doc_streams import patched_doc
 
 FIXTURES = Path(__file__).parent / "fixtures" / "doc"
 STEMS = ("003_d677def7845cc038", "002_0126e23b7202ee31")
 
 
 def _patched(tmp_path: Path, name: str, edit) -> Path:
-    """A copy of fixture ``name`` whose streams ``edit(word, table) -> (word, table)`` rewrites (same sizes)."""
-    path = tmp_path / name
-    shutil.copy(FIXTURES / name, path)
-    with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        word = bytearray(ole.openstream("WordDocument").read())
-        table_name = "1Table" if struct.unpack_from("<H", word, 0x0A)[0] & 0x0200 else "0Table"
-        table = bytearray(ole.openstream(table_name).read())
-        edit(word, table)
-        ole.write_stream("WordDocument", bytes(word))
-        ole.write_stream(table_name, bytes(table))
-    return path
+    """A copy of fixture ``name`` whose streams ``edit(word, table)`` rewrites in place (same sizes)."""
+    return patched_doc(FIXTURES / name, tmp_path / name, edit)
 
 
 @pytest.mark.parametrize("stem", STEMS)

@@ -21,6 +21,8 @@ from pdfminer.pdftypes import PDFStream  # noqa: E402
 
 from llm_extract.ingest import pdf_interp  # noqa: E402
 
+from tests.pdf_file import pdf_file  # noqa: E402
+
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 
 
@@ -53,15 +55,7 @@ def _one_page_pdf(content: bytes) -> bytes:
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def test_unknown_operators_and_operators_short_of_operands_are_skipped_as_pdfminer_skips_them() -> None:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError
+from .docx import join_cell
 
 __all__ = ["rtf_to_text", "is_rtf"]
 
@@ -44,7 +45,6 @@ _CHARSETS = {0: "cp1252", 128: "cp932", 129: "cp949", 134: "gb18030", 136: "cp95
              162: "cp1254", 177: "cp1255", 178: "cp1256", 186: "cp1257", 204: "cp1251", 222: "cp874",
              238: "cp1250"}
 _MAX_DEPTH = 1000
-_DIGIT_END, _DIGIT_START = re.compile(r"\d$"), re.compile(r"^\d")
 
 
 def is_rtf(data: bytes) -> bool:
@@ -118,7 +118,7 @@ class _Doc:
             self.layout.discard(level)
             self.lines.extend("\t" + p for p in parts if p)
         elif not (level == 1 and self.cell_index < len(self.row_defs) and self.row_defs[self.cell_index]):
-            self.lines.append("\t" + _join_cell(parts))
+            self.lines.append("\t" + join_cell(parts))
         if level == 1:
             self.cell_index += 1
 
@@ -130,15 +130,6 @@ class _Doc:
 
 def _collapse(text: str) -> str:
     return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip("\n")
-
-
-def _join_cell(parts: list[str]) -> str:
-    out = ""
-    for part in (p.replace("\n", " ") for p in parts if p):
-        if out and _DIGIT_END.search(out) and _DIGIT_START.match(part):
-            out += " "
-        out += part
-    return out
 
 
 def _font_table(data: bytes, doc: _Doc) -> None:
