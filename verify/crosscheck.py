@@ -44,7 +44,7 @@ from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
 from .guesses import OCR_DIGITS_RULE
-from .trust import OCR_RULE, RULE as NOISY_RULE, noisy_text, ocr_text, unchecked_paths
+from .trust import unchecked_paths, unreliable_text
 
 __all__ = ["crosscheck", "record_model_failure", "same_value", "SEARCH_CAP"]
 
@@ -249,9 +249,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
 
     provenance: dict[str, FieldProvenance] = {}
     # (verify/trust.py): a noisy or OCR'd text proves no 表二 cell, however many readings of it agree
-    channel = NOISY_RULE if noisy_text(identity_findings) else \
-        OCR_RULE if ocr_text(v.raw for v in base.provenance.values()) else None
-    noisy = unchecked_paths() if channel is not None else frozenset()
+    channel = unreliable_text(identity_findings, (v.raw for v in base.provenance.values()))
+    distrusted: dict[str, str] = dict.fromkeys(unchecked_paths(), channel) if channel else {}
     findings = [f for f in base.findings if f.code not in _IDENTITY_CODES]
     counts = {"agree": 0, "resolved": 0, "disputed": 0, "model_only": 0, "regex_only": 0}
     for p in ALL_PATHS:
@@ -334,8 +333,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
             prov = prov.model_copy(update={"grounding": grounding[p].as_dict()})
             if not found(p) and p in md and "GROUND.NOT_FOUND" not in prov.rules:
                 prov = prov.model_copy(update={"rules": list(prov.rules) + ["GROUND.NOT_FOUND"]})
-        if p in noisy and prov.status is Status.PROVEN:     # two readings of one unreliable text
-            prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [channel or NOISY_RULE]})
+        if (rule := distrusted.get(p)) and prov.status is Status.PROVEN:     # two readings of one unreliable text
+            prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [rule]})
         elif OCR_DIGITS_RULE in old.rules and prov.status is Status.PROVEN:    # 33B read as 338 by both
             prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [OCR_DIGITS_RULE]})
         provenance[p] = prov

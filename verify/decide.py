@@ -24,7 +24,7 @@ from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
-from .trust import OCR_RULE, RULE as NOISY_RULE, noisy_text, ocr_text, unchecked_paths
+from .trust import unchecked_paths, unreliable_text
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
 
@@ -105,9 +105,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             if p in values:
                 flagged[p] = (Status.UNVERIFIED, ["READ.UNCHECKED"])
     # 表二 is as sound as the text it was read from (verify/trust.py)
-    channel = NOISY_RULE if noisy_text(findings) else \
-        OCR_RULE if ocr_text(r.raw for r in readings.values()       # (an OCR'd cell is read as kind ocr, or
-                             if r.kind is CellKind.OCR or r.kind is CellKind.MISSING) else None   # missing: letters only)
+    channel = unreliable_text(findings, (r.raw for r in readings.values()     # (an OCR'd cell is read as kind ocr,
+                                         if r.kind is CellKind.OCR or r.kind is CellKind.MISSING))   # or missing: letters only)
     if channel is not None:
         for p in unchecked_paths() & read:
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))

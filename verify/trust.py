@@ -36,7 +36,7 @@ from llm_extract.evidence import Extraction, Finding, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "distrust_ocr_layer", "OCR_CELLS", "ocr_cell", "ocr_text", "OCR_SPACING"]
+           "distrust_ocr_layer", "OCR_CELLS", "ocr_cell", "ocr_text", "OCR_SPACING", "unreliable_text"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
@@ -59,6 +59,15 @@ _LETTERS = frozenset("OoIlSBＯｏＩｌＳＢ")
 def noisy_text(identity_findings: Iterable[Finding]) -> bool:
     """Whether the broken identities (verify.identities findings) are more than misprints explain."""
     return sum(1 for f in identity_findings if f.severity == "error") >= NOISY_BREAKS
+
+
+def unreliable_text(identity_findings: Iterable[Finding], raws: Iterable[str | None]) -> str | None:
+    """The rule by which a document's text is too unreliable to prove 表二 on its reading alone:
+    ``READ.NOISY_TEXT`` (:func:`noisy_text`), else ``READ.OCR_TEXT`` (:func:`ocr_text` of the cells'
+    printed texts ``raws``, looked at only when needed), else None."""
+    if noisy_text(identity_findings):
+        return RULE
+    return OCR_RULE if ocr_text(raws) else None
 
 
 def unchecked_paths() -> frozenset[str]:
