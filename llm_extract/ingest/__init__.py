@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .._exceptions import EmptyDocumentError, UnsupportedFormatError
@@ -24,6 +25,10 @@ SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".html"
                       ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
 _WORD_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt")   # read as what the bytes hold
+#: the reader of each kind of word-processor file, and the encoding its text was stored in
+_WORD_READERS: dict[str, tuple[Callable[[bytes, str], str], str]] = {
+    "mht": (mht_to_text, "utf-8"), "rtf": (rtf_to_text, "utf-8"), "odt": (odt_to_text, "utf-8"),
+    "docx": (docx_to_text, "utf-8"), "doc": (doc_to_text, "utf-16-le")}
 
 
 def _sniff_word(data: bytes, suffix: str, path: str) -> str:
@@ -72,16 +77,9 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         text = html_to_text(page)
         if not text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
-    elif kind == "mht":
-        text, encoding = mht_to_text(data, path), "utf-8"
-    elif kind == "rtf":
-        text, encoding = rtf_to_text(data, path), "utf-8"
-    elif kind == "odt":
-        text, encoding = odt_to_text(data, path), "utf-8"
-    elif kind == "docx":
-        text, encoding = docx_to_text(data, path), "utf-8"
-    elif kind == "doc":
-        text, encoding = doc_to_text(data, path), "utf-16-le"
+    elif kind in _WORD_READERS:
+        reader, encoding = _WORD_READERS[kind]
+        text = reader(data, path)
     elif kind == "pdf":
         pdf, encoding = read_pdf(data, path), "utf-8"
         text = pdf.text
