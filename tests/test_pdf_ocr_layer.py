@@ -11,6 +11,7 @@ from __future__ import annotations
 from llm_extract.evidence import Status
 from llm_extract.extract import extract_regex
 from llm_extract.ingest import load_bytes
+from llm_extract.ingest.notices import ingest_findings
 from llm_extract.model.answer import ModelAnswer, to_extraction
 from llm_extract.pipeline import process_document
 from llm_extract.review import review_items
@@ -81,6 +82,17 @@ def test_a_model_reading_the_same_ocr_layer_does_not_prove_table2_either() -> No
     for p in T2:
         assert record.provenance[p].status == Status.UNVERIFIED and OCR_RULE in record.provenance[p].rules
     assert all(record.provenance[p].status == Status.PROVEN for p in TABLE3_PATHS)
+
+
+def test_a_document_only_the_model_read_is_judged_by_its_ocr_layer_too() -> None:
+    doc = _load(VALUES, ocr=True)                       # the reader found no table: only the model's answer
+    answer = to_extraction(ModelAnswer.model_validate(answer_for(VALUES)), "d", {"model": "m"})
+    record = settle(None, answer, [], (), doc.lines, notices=ingest_findings(doc))
+    assert [p for p in T2 if record.provenance[p].status == Status.PROVEN] == []
+    assert all(OCR_RULE in record.provenance[p].rules for p in T2 if record.report.get(p) is not None)
+    born_digital = _load(VALUES, ocr=False)
+    clean = settle(None, answer, [], (), born_digital.lines, notices=ingest_findings(born_digital))
+    assert all(OCR_RULE not in clean.provenance[p].rules for p in T2)
 
 
 def test_the_record_names_the_ocr_pages_in_a_warning() -> None:

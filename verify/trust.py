@@ -42,6 +42,7 @@ RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
 OCR_NAME_RULE = "READ.OCR_NAME"
 OCR_SPACING = "INGEST.OCR_SPACING"         # the notice of an OCR'd text file (llm_extract/ingest/notices.py)
+OCR_PAGES = "INGEST.OCR_PAGES"             # the notice of a PDF's OCR layer (llm_extract/ingest/notices.py)
 #: Broken identity instances from which a document's text counts as unreliable. A misprinted cell
 #: breaks at most three (its row, its column, the column's balance); two misprints at most six.
 NOISY_BREAKS = 7
@@ -89,10 +90,12 @@ def _unverified(record: Record, path: str, rule: str) -> None:
 
 def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: Iterable[Finding] = ()) -> Record:
     """``record`` with what an OCR layer cannot prove ``unverified``: every proven 表二 cell, and the
-    agency unless it ends as a body's name does (:func:`llm_extract.bodies.names_a_body`). An OCR'd
-    text file (a notice ``INGEST.OCR_SPACING``) is such a layer too."""
-    ocr_text = any(n.code == OCR_SPACING for n in notices)
-    if not ocr_text and (extraction is None or not extraction.ocr_pages):
+    agency unless it ends as a body's name does (:func:`llm_extract.bodies.names_a_body`). The layer is
+    known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
+    (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` for an OCR'd text file), so that a document only the
+    model read is judged by its channel too."""
+    ocr_channel = any(n.code in (OCR_SPACING, OCR_PAGES) for n in notices)
+    if not ocr_channel and (extraction is None or not extraction.ocr_pages):
         return record
     for path in unchecked_paths():
         _unverified(record, path, OCR_RULE)
