@@ -19,7 +19,7 @@ from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS, TABLE4_PATHS
 from tests.fakeopenai import answer_for, report_text, sample_values
 from tests.pdf_writer import text_pdf
 from verify.settle import settle
-from verify.trust import OCR_NAME_RULE, OCR_RULE
+from verify.trust import OCR_NAME_RULE, OCR_RULE, OCR_YEAR_RULE
 
 VALUES = sample_values()
 T2 = [p for p in DISCLOSURE_PATHS if VALUES.get(p) is not None]
@@ -73,6 +73,18 @@ def test_an_agency_broken_by_an_ocr_typo_is_not_proven_from_the_ocr_layer() -> N
     assert agency.status == Status.UNVERIFIED and OCR_NAME_RULE in agency.rules
     clean = process_document(_load(VALUES, ocr=True, title="永宁县卫生健康委员会2023年政府信息公开工作年度报告"))
     assert clean.report.agency == "永宁县卫生健康委员会" and clean.provenance["agency"].status == Status.PROVEN
+
+
+def test_a_year_read_from_an_ocr_layer_is_proven_only_where_the_text_writes_it_again() -> None:
+    def loaded(lines: list[str], *, ocr: bool):
+        return load_bytes(text_pdf(lines, ocr=ocr), doc_id="d", path="d.pdf", suffix=".pdf")
+    lines = report_text(VALUES).split("\n")
+    lines[0] = "永宁县卫生健康委员会2028年政府信息公开工作年度报告"        # the OCR read 2023 as 2028
+    year = process_document(loaded(lines, ocr=True)).provenance["year"]
+    assert year.status == Status.UNVERIFIED and OCR_YEAR_RULE in year.rules
+    assert process_document(loaded(lines, ocr=False)).provenance["year"].status == Status.PROVEN
+    stated = lines[:1] + ["本报告中所列数据的统计期限自2028年1月1日起至2028年12月31日止。"] + lines[1:]
+    assert process_document(loaded(stated, ocr=True)).provenance["year"].status == Status.PROVEN
 
 
 def test_a_model_reading_the_same_ocr_layer_does_not_prove_table2_either() -> None:

@@ -69,7 +69,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
         record = crosscheck(deterministic, model, base=record, grounding=grounding,
                             pinned=pinned_runs(values, grounding))
         record.stages["grounding"] = _counts(grounding)
-    record = distrust_ocr_layer(record, deterministic, notices)   # OCR proves no 表二 cell (verify/trust.py)
+    record = distrust_ocr_layer(record, deterministic, notices, lines)   # OCR proves no 表二 cell (verify/trust.py)
     figures = list(narrative)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]
     record.findings = [f for f in record.findings if not f.code.startswith("NARR.")] + \

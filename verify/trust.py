@@ -29,18 +29,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from llm_extract.bodies import names_a_body
-from llm_extract.evidence import Extraction, Finding, Record, Status
+from llm_extract.evidence import Extraction, FieldProvenance, Finding, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "distrust_ocr_layer", "OCR_CELLS", "ocr_cell", "ocr_text", "OCR_SPACING", "unreliable_text"]
+           "OCR_YEAR_RULE", "distrust_ocr_layer", "OCR_CELLS", "ocr_cell", "ocr_text", "OCR_SPACING", "unreliable_text"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
 OCR_NAME_RULE = "READ.OCR_NAME"
+OCR_YEAR_RULE = "READ.OCR_YEAR"
 OCR_SPACING = "INGEST.OCR_SPACING"         # the notice of an OCR'd text file (llm_extract/ingest/notices.py)
 OCR_PAGES = "INGEST.OCR_PAGES"             # the notice of a PDF's OCR layer (llm_extract/ingest/notices.py)
 #: Broken identity instances from which a document's text counts as unreliable. A misprinted cell
@@ -78,7 +79,9 @@ def unchecked_paths() -> frozenset[str]:
 
 _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misread digits; no identity checks it",
               OCR_NAME_RULE: "read from an OCR text layer over a scan, and not ending as a body's name does "
-                             "(an OCR typo in the title?)"}
+                             "(an OCR typo in the title?)",
+              OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
+                             "(an OCR misreading of the year?)"}
 
 
 def _unverified(record: Record, path: str, rule: str) -> None:
@@ -88,12 +91,15 @@ def _unverified(record: Record, path: str, rule: str) -> None:
                                                           "rules": list(prov.rules) + [rule]})
 
 
-def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: Iterable[Finding] = ()) -> Record:
+def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: Iterable[Finding] = (),
+                       lines: Sequence[str] = ()) -> Record:
     """``record`` with what an OCR layer cannot prove ``unverified``: every proven 表二 cell, and the
     agency unless it ends as a body's name does (:func:`llm_extract.bodies.names_a_body`). The layer is
     known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
     (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` for an OCR'd text file), so that a document only the
-    model read is judged by its channel too."""
+    model read is judged by its channel too. The year is unverified too unless the text writes it
+    (``2023年``) on a line other than the one it was read from (``READ.OCR_YEAR``): two readings of one
+    glyph run agree on an OCR misreading, two places on the page hardly do."""
     ocr_channel = any(n.code in (OCR_SPACING, OCR_PAGES) for n in notices)
     if not ocr_channel and (extraction is None or not extraction.ocr_pages):
         return record
@@ -101,7 +107,17 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
         _unverified(record, path, OCR_RULE)
     if not names_a_body(record.report.agency):
         _unverified(record, "agency", OCR_NAME_RULE)
+    if not _written_elsewhere(record.report.year, record.provenance.get("year"), lines):
+        _unverified(record, "year", OCR_YEAR_RULE)
     return record
+
+
+def _written_elsewhere(year: int | None, prov: FieldProvenance | None, lines: Sequence[str]) -> bool:
+    """Whether ``year`` is written (as ``2023年``, spaces ignored) on a line it was not read from."""
+    if year is None or prov is None:
+        return True
+    written, used = f"{year}年", set(prov.lines)
+    return any(written in "".join(line.split()) for n, line in enumerate(lines, 1) if n not in used)
 
 
 def ocr_cell(raw: str | None) -> bool:
