@@ -24,6 +24,7 @@ from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
+from .sequence import SEQUENCE_RULE, placed_in_broken_sequence
 from .trust import unchecked_paths, unreliable_text
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -110,6 +111,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     if channel is not None:
         for p in unchecked_paths() & read:
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
+    for p in placed_in_broken_sequence(readings, findings):    # one list's order in doubt (verify/sequence.py)
+        flagged.setdefault(p, (Status.UNVERIFIED, [SEQUENCE_RULE]))
     broken: dict[str, list[str]] = {}
     for f in findings:
         for p in f.paths:

@@ -1,0 +1,39 @@
+"""表四's fifteen numbers are placed by their order in the text. One number to a line, that order is a
+text tool's (pdftotext's default mode scrambles a word processor's table): where one group's total
+breaks, a group whose total holds may hold by chance, and is not proven (``READ.SEQUENCE_BROKEN``).
+Printed as a row, the order is the table's: a misprinted group disputes itself only."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE4_PATHS
+from tests.fakeopenai import report_text, sample_values
+
+ROW = "1\t0\t0\t1\t2\t0\t1\t0\t0\t1\t0\t0\t0\t0\t0"
+#: the second group's numbers first (its total 1 holds over 0 1 0 0), then the first's, a cell misplaced
+PRINTED = [0, 1, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0]
+
+
+def _record(table4: str):
+    text = report_text(sample_values())
+    assert ROW in text
+    return process_document(Document.from_text(text.replace(ROW, table4), doc_id="x"))
+
+
+def test_a_group_whose_total_holds_in_a_list_whose_order_breaks_another_is_not_proven() -> None:
+    record = _record("\n".join(map(str, PRINTED)))
+    statuses = {p: record.provenance[p].status for p in TABLE4_PATHS}
+    assert Status.PROVEN not in statuses.values()
+    first = [p for p in TABLE4_PATHS if ".administrative_review." in p]
+    assert all(statuses[p] is Status.UNVERIFIED and "READ.SEQUENCE_BROKEN" in record.provenance[p].rules
+               for p in first)
+
+
+def test_a_misprinted_group_in_a_row_of_fifteen_disputes_only_itself() -> None:
+    record = _record("\t".join(map(str, PRINTED)))
+    first = [p for p in TABLE4_PATHS if ".administrative_review." in p]
+    second = [p for p in TABLE4_PATHS if ".litigation_direct." in p]
+    assert all(record.provenance[p].status is Status.PROVEN for p in first)
+    assert all(record.provenance[p].status is Status.DISPUTED for p in second)
