@@ -70,3 +70,20 @@ def test_a_lone_label_below_a_row_with_more_numbers_than_cells_stays_in_play(gol
     record = process_document(Document.from_text(text, doc_id="x"))
     for c in APPLICANT_COLUMNS:
         assert record.provenance[f"applications.{ROW}.{c}"].kind is not CellKind.BLANK
+
+
+def test_labels_stacked_alone_with_their_numbers_printed_after_them_are_no_blank_rows(golden_dir) -> None:
+    """pdftotext's default mode and pdfminer print a table's labels one after another and the numbers
+    after them: a label standing alone among labels standing alone says nothing about its row."""
+    _, text = _blank_row_text(golden_dir, "pdftext")
+    lines = text.split("\n")
+    at = lines.index("7.属于行政执法案卷")
+    below = lines[at + 1]
+    assert below.startswith("8.属于行政查询事项 ")
+    numbers = below.removeprefix("8.属于行政查询事项").strip()
+    lines[at + 1] = "8.属于行政查询事项"                      # the row below stands alone too...
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度继续办理"))
+    lines.insert(end + 1, numbers)                         # ... its numbers printed further on
+    record = process_document(Document.from_text("\n".join(lines), doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.{ROW}.{c}"].status is not Status.PROVEN

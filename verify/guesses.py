@@ -13,6 +13,11 @@
 * ``READ.LAYOUT_CLOSE``: a fixed-width row with a blank cell whose numbers were placed in their
   columns by a full row's positions (``llm_extract/extract/columns.py``), where another placement
   came close (damaged layout text shifts numbers by a few columns).
+* ``READ.ABOVE_OR_BELOW``: a row read from the lines below its label where numbers that no row
+  claims stand right above the label (``llm_extract/extract/direction.py``): a text tool that
+  prints each row's numbers before its label (pdftotext's default mode on a word processor's PDF) would
+  give the row below's numbers to this label. No identity checks 表二; in 表三 every row shifted by one
+  keeps the identities as often as not (a table of zeros under a total row read as zeros).
 * ``READ.ONE_CUT``: a 表二 cell cut from a glued digit run that has one cut only (``规章1000`` → 10, 0, 0):
   a blank cell leaves no trace in a run (10, blank, 0 also prints ``100``), and no identity checks 表二.
   verify/decide.py gives the same rule to a 表三/表四 run with one reading only when the report breaks
@@ -26,13 +31,15 @@ from collections.abc import Mapping
 from llm_extract.evidence import CellKind, Reading
 from llm_extract.schema import DISCLOSURE_PATHS
 
-__all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE"]
+__all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
 OCR_DIGITS_RULE = "READ.OCR_DIGITS"
 _UNCHECKED = frozenset(DISCLOSURE_PATHS)
 LAYOUT_RULE = "READ.LAYOUT_CLOSE"
 ONE_CUT_RULE = "READ.ONE_CUT"
+EITHER_WAY_RULE = "READ.ABOVE_OR_BELOW"
+_EITHER_WAY = "cells-above-or-below"  # (llm_extract/extract/direction.py EITHER_WAY)
 _CLOSE = "layout-columns-close"
 _ONE_CUT = "glued-cut"              # (llm_extract/extract/table2.py GLUED_CUT)
 
@@ -48,6 +55,8 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
             out[path] = LAYOUT_RULE
         elif r.method == _ONE_CUT:
             out[path] = ONE_CUT_RULE
+        elif r.method == _EITHER_WAY:
+            out[path] = EITHER_WAY_RULE
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
         elif r.kind is ocr and path in _UNCHECKED:

@@ -56,6 +56,13 @@ register("READ.OCR_LETTERS", "单元格只有易被 OCR 误认的字母（如 O�
          "a cell of OCR-confusable letters only (O, l): read as digits, never proven")
 register("READ.LAYOUT_CLOSE", "定宽文本中按列位置放置的数字，另一种放法与之相差很小，未经证明",
          "numbers of a fixed-width row placed in their columns by position, another placement came close: never proven")
+register("READ.ABOVE_OR_BELOW", "表二的数字读自标签下方各行，而标签正上方另有不属于任何一行的数字：报告可能把每行数字印在标签上方；"
+         "表二没有勾稽关系可核对，不予证明",
+         "表二 numbers read from the lines below their label, with numbers no row claims right above it: the report "
+         "may print each row's numbers above its label, and no identity checks 表二")
+register("READ.SEQUENCE_BROKEN", "表四的十五个数字每行一个，按文本中的顺序放入单元格，其中有勾稽关系不成立，顺序存疑：成立的一组也不予证明",
+         "表四's fifteen numbers, one to a line, placed by their order in the text, and an identity among them "
+         "breaks: their order is in doubt, and a group whose identity holds is not proven by it")
 register("READ.ONE_CUT", "单元格由粘连数字串唯一的切分读出，无勾稽关系可核对（表二没有勾稽关系；报告自身违反勾稽关系时也无一成立；"
          "空白单元格在数字串中不留痕迹）",
          "a cell cut from a glued digit run that has one cut only, which no identity confirms (表二 has none; a report "

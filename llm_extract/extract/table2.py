@@ -12,6 +12,7 @@ from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .layout import Item, Region, label_key
+from .direction import rows_above_or_below
 from .readings import Readings, gap_options, missing, reading
 
 __all__ = ["read_table2"]
@@ -24,6 +25,13 @@ _GLUED_OCR = re.compile(r"^(.*?[\u4e00-\u9fff)）])([\dOoIlSB]+(?:\.[\dOoIlSB]+)
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 #: the section headings of 表二's rows (第二十条第（一）项 …), as label keys up to the article: 第二十条
 _SECTIONS = frozenset(label_key(r.section).split("条")[0] + "条" for r in FORM.table2 if "条" in r.section)
+#: 表二's column headers (本年制发件数 …, 本年处理决定数量, 本年收费金额), their first words as label keys
+_HEADER_WORDS = 6
+_HEADERS = frozenset(label_key(c.label)[:_HEADER_WORDS] for r in FORM.table2 for c in r.columns)
+#: the headers a row's label may run on into: its own, where it is its section's only row (a text tool
+#: printing 信息内容 / 行政事业性收费 / 本年收费金额 / 0.5 column by column)
+_OWN_HEADERS = {r.path: frozenset(label_key(c.label)[:_HEADER_WORDS] for c in r.columns)
+                if sum(1 for o in FORM.table2 if o.section == r.section) == 1 else frozenset() for r in FORM.table2}
 #: the method of a 表二 cell cut from a glued digit run that has one cut only (verify/decide.py: unverified)
 GLUED_CUT = "glued-cut"
 
@@ -35,16 +43,18 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     out: Readings = {}
     items = region.items
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
+    taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
     for prefix, pattern, n in TABLE2_LABELS:
         i = _t2_label(items, pattern, texts)
         if i is None:
             continue
         item = items[i]
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
-        if _runs_past_section(item.key, pattern):
+        if _runs_on(item.key, pattern, prefix):
             for path in paths:          # 行政事业性收费 / 第二十条第（五）项 / 本年处理决定数量 / 25: 行政许可's 25
                 out[path] = missing(item.raw, [item.line], "label+cells",
-                                    "the label runs on into another row's section heading: the cells after it are not its own")
+                                    "the label runs on into another row's section heading or column headers: "
+                                    "the cells after it are not its own")
             continue
         values: list[Item] = []
         for nxt in items[i + 1:]:
@@ -75,6 +85,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 else missing(ocr.raw, [item.line], "glued", "a decimal where a count belongs")
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
+            taken[i] = (paths, values)
             for path, v in zip(paths, values):
                 r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], method)
                 if path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
@@ -101,6 +112,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 elif options:
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
+    rows_above_or_below(items, taken, out)           # numbers printed above their labels? (direction.py)
     return out
 
 
@@ -200,15 +212,18 @@ def _glued_ocr(key: str) -> Cell | None:
     return cell if cell.kind is CellKind.OCR else letters_as_digits(cell)
 
 
-def _runs_past_section(key: str, pattern: re.Pattern[str]) -> bool:
+def _runs_on(key: str, pattern: re.Pattern[str], prefix: str) -> bool:
     """Whether a 表二 label's text runs on, after the label, into a section heading of the table
-    (第二十条第（五）项): a line joined onto the label, or words run together on one line."""
+    (第二十条第（五）项) or into column headers not its own (本年制发件数 after 行政事业性收费: pdfminer
+    prints the labels, then the headers, then the numbers): a line joined onto the label, or words run
+    together on one line."""
     bare = strip_item_number(key)
     m = pattern.search(key) or pattern.search(bare)
     if m is None:
         return False
     rest = (key if pattern.search(key) else bare)[m.end():]
-    return any(section in rest for section in _SECTIONS)
+    return any(section in rest for section in _SECTIONS) \
+        or any(h in rest for h in _HEADERS - _OWN_HEADERS.get(prefix, frozenset()))
 
 
 def _without_fee_unit(key: str) -> str:

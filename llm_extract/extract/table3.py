@@ -18,6 +18,7 @@ from .labelrows import short_heads
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .table3_labels import find_labels
 from .layout import Item, Region
+from .direction import rows_above_or_below
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
@@ -219,6 +220,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         place_bare_lines(items, order, spans)
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
+    taken: dict[int, tuple[list[str], list[Item]]] = {}    # label item → paths, items its cells came from
 
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
@@ -290,9 +292,12 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         cells = [it.cell for it in chosen] if chosen else None
         if chosen and len({it.line for it in chosen}) == 1 and chosen[0].line != label.line:
             own_line[row] = chosen[0].line
+        if chosen and row in _ROW_PATHS:    # (whose numbers they are: direction.py)
+            taken[idx] = (_ROW_PATHS[row], chosen)
         _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
                       [it.line for it in chosen] if chosen else None, glyphs)
     _contested_lines(items, order, spans, own_line, out, ambiguities)
+    rows_above_or_below(items, taken, out)
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
             for c in APPLICANT_COLUMNS:

@@ -9,8 +9,9 @@ Three ways a report leaves cells out:
   cells there: either keeps the row in play for the identities (missing or derived, never absent).
 * **a blank row in fixed-width PDF text** (``pdftotext -layout``), which prints no cell of it: its label
   stands alone (on one line, or wrapped over several), no number after it before the next row's label,
-  and the row above read whole from at most seven numbers (a row's numbers printed above its label would
-  be there). Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
+  the row above read whole from at most seven numbers (a row's numbers printed above its label would
+  be there), and the row below read whole from the numbers after its own label (where labels stand
+  stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks). Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
   it are, not lost cells for the identities to fill in with 0.
 * **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
   label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
@@ -31,6 +32,7 @@ from .glued import glued_run
 from .labels import strip_item_number
 from .cells import parse_cell
 from .layout import Item, label_key
+from .direction import EITHER_WAY
 from .readings import Readings, missing
 
 __all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "one_row_other_digits"]
@@ -156,6 +158,14 @@ def absent_rows(items: list[Item], labels: dict[str, int], out: Readings, ambigu
 _NO_NUMBERS = f"0 numbers for {_ROW_WIDTH} columns"
 
 
+def _reads_its_own(row: str, spans: dict[str, list[Item]], out: Readings) -> bool:
+    """Whether the row below a lone label read its cells from the numbers after its own label."""
+    if row not in _POSITION:
+        return False
+    values = sum(1 for it in spans[row] if it.is_value)
+    return 0 < values <= _ROW_WIDTH and not any(out[p].missing for p in _paths(row))
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
@@ -172,8 +182,10 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
         if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
-                or any(out[p].missing for p in _paths(above)):
+                or any(out[p].missing or out[p].method == EITHER_WAY for p in _paths(above)):
             continue
+        if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans, out):
+            continue           # labels stacked with their numbers elsewhere (a text tool's column blocks)
         for p in paths:
             out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
                              "a row of PDF text whose label stands alone: no cell of it printed, each blank")

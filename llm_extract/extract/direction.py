@@ -1,0 +1,61 @@
+"""Numbers printed above their label: a row read from the lines below its label may be the next row's.
+
+A text tool that takes a word processor's table apart cell by cell may print each row's numbers
+before its label (pdftotext's default mode: ``0 0 0`` / ``规章`` / ``7 0 30`` / ``行政规范性文件``). Read
+top-down, each label then takes the numbers of the row below it. The sign: a row's worth of numbers (or a column's block) that no
+row took stands one to a line right above a label whose row was read from the lines below it; every row of that table read
+from below its label is then in doubt (where all are shifted, only the first label has numbers left
+over above it, and the last none below). Such a row is still read, its
+method :data:`EITHER_WAY` saying how, and verify/guesses.py leaves it ``unverified``
+(``READ.ABOVE_OR_BELOW``): no identity checks 表二, and in 表三 rows shifted by one keep the identities
+as often as not (a table of zeros under a total row read as zeros).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..evidence import Reading
+from .layout import Item
+from .readings import Readings
+
+__all__ = ["EITHER_WAY", "rows_above_or_below"]
+
+EITHER_WAY = "cells-above-or-below"
+_BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
+
+
+def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[list[str], list[Item]]], out: Readings) -> None:
+    """Where a number no row took stands right above the label of a row read from the lines below it,
+    mark every row of the table read from below its label: the direction is the text tool's, for the
+    whole table (where every row is shifted, only the first label has numbers left over above it).
+    ``taken`` maps each read row's label index to its paths and the items it took its cells from."""
+    claimed = {id(it) for _, chosen in taken.values() for it in chosen}
+    read_lines = {n for r in out.values() if not r.missing for n in r.lines}    # (rows read otherwise: （六）, …)
+    text_lines = {it.line for it in items if it.is_text} | read_lines
+    below = {idx: paths for idx, (paths, chosen) in taken.items()
+             if all(it.line != items[idx].line for it in chosen) and not any(out[p].missing for p in paths)}
+    if not any(_row_left_over_above(items, idx, len(paths), claimed, text_lines) for idx, paths in below.items()):
+        return
+    for paths in below.values():
+        for path in paths:
+            r = out[path]
+            out[path] = Reading(r.value, r.kind, r.raw, r.lines, EITHER_WAY,
+                                "read from the lines below the label, in a table with numbers no row took right "
+                                "above a label: the table may print each row's numbers above its label")
+
+
+def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[int], text_lines: set[int]) -> bool:
+    """Whether a row's worth of numbers (``width``, no more, no fewer), or a block of several rows' worth
+    (more than twice as many, and more than seven: numbers printed by column), stands right above the
+    label at ``idx``, one number to a line, none of them taken by a row or on a line a reading names or
+    a label stands on. (Two or three numbers are the row above's number split in two: ``260 4``.)"""
+    lines: set[int] = set()
+    for j in range(idx - 1, -1, -1):
+        it = items[j]
+        if it.is_text or not it.cell.is_number:
+            break
+        if id(it) in claimed or it.line in text_lines or it.line in lines:
+            return False            # (numbers side by side are a row printed as a row, not taken apart)
+        lines.add(it.line)
+    return len(lines) == width or len(lines) > max(2 * width, _BLOCK)
