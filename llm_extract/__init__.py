@@ -25,7 +25,7 @@ _LAZY: dict[str, str] = {
                                       "Finding", "Status", "CellKind")},
     **{name: "._exceptions" for name in (
         "LLMExtractError", "DocumentError", "EmptyDocumentError", "BinaryDocumentError",
-        "UnsupportedFormatError", "NotAReportError", "UnsupportedFormError", "ModelStageError",
+        "UnsupportedFormatError", "NotAReportError", "UnreadableTablesError", "UnsupportedFormError", "ModelStageError",
         "ModelConfigError", "ModelCallError", "GoldenError")},
 }
 
@@ -83,6 +83,7 @@ __all__ = [
     "BinaryDocumentError",
     "UnsupportedFormatError",
     "NotAReportError",
+    "UnreadableTablesError",
     "UnsupportedFormError",
     "ModelStageError",
     "ModelConfigError",

@@ -7,6 +7,7 @@ programs; a value that breaks an identity is a *finding*, never an exception.
     │   ├── BinaryDocumentError       the bytes are not text in any supported encoding
     │   ├── UnsupportedFormatError    a file type we cannot read (.xls, images without OCR, ...)
     │   ├── NotAReportError           text, but none of the three tables (表二, 表三, 表四)
+    │   ├── UnreadableTablesError     the tables' headings are there, but no cell reads in their layout
     │   └── UnsupportedFormError      a report in the 2019/2020 form, not the 2021 form
     ├── ModelStageError               the language-model stage failed for a document
     │   ├── ModelConfigError          no usable model configuration (base URL, model, key)
@@ -28,6 +29,7 @@ __all__ = [
     "BinaryDocumentError",
     "UnsupportedFormatError",
     "NotAReportError",
+    "UnreadableTablesError",
     "UnsupportedFormError",
     "ModelStageError",
     "ModelConfigError",
@@ -69,6 +71,10 @@ class UnsupportedFormatError(DocumentError):
 
 class NotAReportError(DocumentError):
     reason = "not an annual report: none of 表二, 表三, 表四 was found"
+
+
+class UnreadableTablesError(DocumentError):
+    reason = "the report's tables were found, but none of their cells reads in this layout"
 
 
 class UnsupportedFormError(DocumentError):

@@ -110,6 +110,19 @@ def test_without_a_model_such_a_document_is_still_refused_as_not_a_report(tmp_pa
     assert summary.failed == 1 and summary.failures[0]["type"] == "NotAReportError"
 
 
+def test_a_text_printing_the_tables_in_a_layout_no_cell_reads_in_is_refused_as_such_not_as_no_report(tmp_path):
+    """pdfminer's text of some word-processor PDFs: the headings and labels, the numbers in blocks apart."""
+    text = ("测试区2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章\n行政规范性文件\n"
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "doc.txt").write_text(text, encoding="utf-8")
+    summary = run_batch([tmp_path / "in"], tmp_path / "out", llm="never")
+    [failure] = summary.failures
+    assert failure["type"] == "UnreadableTablesError" and "were found" in failure["error"]
+    assert "pdftotext -layout" in failure["error"] and "not an annual report" not in failure["error"]
+
+
 def test_an_ungrounded_model_value_is_never_proven_even_when_the_identities_hold(server, tmp_path):
     values = dict(VALUES)   # 表二 has no identity: a value the text does not print stays a candidate
     record, review = run(server, tmp_path, one_line_dump(values),

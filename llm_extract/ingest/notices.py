@@ -14,7 +14,7 @@ document read in part carries the warning ``INGEST.UNDECODABLE_TEXT``.
 
 from __future__ import annotations
 
-from .._exceptions import DocumentError, NotAReportError, UnsupportedFormatError
+from .._exceptions import DocumentError, NotAReportError, UnreadableTablesError, UnsupportedFormatError
 from ..evidence import Finding
 from ..form import FORM
 from .document import Document
@@ -47,6 +47,8 @@ register(UNDECODABLE_TEXT, "PDF 文字层无法解码（字体缺少可用的 To
          "was not read; OCR them first")
 #: a PDF with a text layer is OCR'd only when told to replace it
 REOCR_ADVICE = "OCR it first, replacing the text layer (e.g. `ocrmypdf --force-ocr report.pdf ocr.pdf`)"
+UNREADABLE_ADVICE = ("give the source document itself (the PDF, web page or Word file) or a layout-preserving text of it "
+                     "(`pdftotext -layout`), or let a model read it (`--llm auto` with a model configured)")
 
 
 DUPLICATE_COPY = "INGEST.DUPLICATE_COPY"
@@ -105,15 +107,20 @@ def _headings(doc: Document) -> list[str]:
 
 def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
     """``exc``, naming the scanned pages when there are some (the report may be on them); for a PDF whose
-    text layer does not decode (all of it, or its tables' numbers), that, with advice to OCR it."""
+    text layer does not decode (all of it, or its tables' numbers), that, with advice to OCR it; for a
+    text that prints two of the tables' headings, :class:`UnreadableTablesError` (a report, whose cells
+    no layout reading placed), with advice."""
     undecodable = _undecodable(doc)
     if undecodable is not None:
         return UnsupportedFormatError(exc.path, f"{undecodable_text_detail(*undecodable)}; {REOCR_ADVICE}")
-    found = _headings(doc) if doc.source_kind == "pdf" else []
-    if found:
+    found = _headings(doc)
+    if found and doc.source_kind == "pdf":
         return UnsupportedFormatError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
                                                 "their cells reads as a number: the PDF's text layer does not decode "
                                                 f"the numbers (a font without a usable ToUnicode map); {REOCR_ADVICE}")
+    if len(found) >= 2:         # e.g. a text tool printed the tables' labels and numbers in separate blocks
+        return UnreadableTablesError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
+                                               f"their cells reads in this layout; {UNREADABLE_ADVICE}")
     warnings = [w for w in doc.meta.get("warnings", []) if "scanned" in w]
     if not warnings:
         return exc
