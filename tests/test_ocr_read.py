@@ -12,9 +12,11 @@ from llm_extract.extract.layout import find_regions
 from llm_extract.extract.ocr_headings import fuzzy_heading
 from llm_extract.ingest import load_bytes
 from llm_extract.pipeline import process_document
+from llm_extract.review import review_items
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS, TABLE4_PATHS
 from tests.fakeopenai import report_text, sample_values
 from tests.pdf_writer import text_pdf
+from verify.misread import RULE as MISREAD_RULE, ocr_confusion
 
 VALUES = sample_values()
 
@@ -58,3 +60,69 @@ def test_an_ocr_layer_whose_table3_heading_is_misread_still_proves_table3_by_its
     assert all(record.provenance[p].status == Status.PROVEN for p in TABLE3_PATHS + TABLE4_PATHS)
     assert record.report.values() == {p: v for p, v in VALUES.items() if p in record.report.values()}
     assert all(record.provenance[p].status != Status.PROVEN for p in DISCLOSURE_PATHS)
+
+
+# --- a misread 表三 cell, found where the broken identities meet and pinned by them (verify/misread.py)
+
+A = "applications"
+T3_T4 = TABLE3_PATHS + TABLE4_PATHS
+
+
+def _record(values: dict, *, ocr: bool = True):
+    doc = load_bytes(text_pdf(report_text(values).split("\n"), ocr=ocr), doc_id="d", path="d.pdf", suffix=".pdf")
+    return process_document(doc)
+
+
+def test_digits_an_ocr_engine_confuses_are_told_from_a_misprint() -> None:
+    assert ocr_confusion("8", 0) and ocr_confusion("7", 1) and ocr_confusion("150", 160)     # like shapes
+    assert ocr_confusion("308", 30) and ocr_confusion("07", 0) and ocr_confusion("2", 12)    # a digit more or less
+    assert not ocr_confusion("2", 3) and not ocr_confusion("170", 171)                       # off by one
+    assert not ocr_confusion("18", 28) and not ocr_confusion("5", 73)                        # not one digit
+    assert not ocr_confusion("0", 0)
+
+
+def test_a_digit_misread_in_an_ocr_layer_is_pinned_by_the_identities_and_its_neighbours_proven() -> None:
+    path = f"{A}.denied_third_party.commercial"                 # the page shows 0, the OCR layer reads 8
+    record = _record(VALUES | {path: 8})
+    prov = record.provenance[path]
+    assert record.report.get(path) == 0 and prov.status == Status.DERIVED
+    assert MISREAD_RULE in prov.rules and prov.candidates == {"regex": 8}
+    assert all(record.provenance[p].status == Status.PROVEN for p in T3_T4 if p != path)
+    assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
+    assert path in {i.path for i in review_items(record, [])}                 # queued for a person to confirm
+
+
+def test_two_misreads_in_different_rows_and_columns_are_both_pinned() -> None:
+    misread = {f"{A}.granted.natural_person": 6, f"{A}.unavailable_not_held.legal_service": 7}   # 5→6, 1→7
+    record = _record(VALUES | misread)
+    assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
+    assert all(record.provenance[p].status == Status.DERIVED for p in misread)
+    assert all(record.provenance[p].status == Status.PROVEN for p in T3_T4 if p not in misread)
+
+
+def test_a_value_no_misreading_explains_is_a_misprint_kept_as_printed_and_disputed() -> None:
+    path = f"{A}.granted.natural_person"                         # 5 printed 4: off by one, no OCR confusion
+    record = _record(VALUES | {path: 4})
+    assert record.report.get(path) == 4 and record.provenance[path].status == Status.DISPUTED
+    assert all(MISREAD_RULE not in v.rules for v in record.provenance.values())
+
+
+def test_a_born_digital_report_that_breaks_its_identities_is_kept_as_printed() -> None:
+    path = f"{A}.denied_third_party.commercial"
+    record = _record(VALUES | {path: 8}, ocr=False)
+    assert record.report.get(path) == 8 and record.provenance[path].status == Status.DISPUTED
+    assert all(MISREAD_RULE not in v.rules for v in record.provenance.values())
+
+
+def test_two_misreads_in_one_row_are_pinned_by_their_columns() -> None:
+    misread = {f"{A}.rejected_duplicate.natural_person": 8, f"{A}.rejected_duplicate.commercial": 8}
+    record = _record(VALUES | misread)
+    assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
+    assert all(record.provenance[p].status == Status.DERIVED for p in misread)
+
+
+def test_a_misread_in_table4_which_one_identity_checks_is_left_disputed() -> None:
+    path = "review_litigation.administrative_review.other"         # 0 read as 8: its group total breaks
+    record = _record(VALUES | {path: 8})
+    assert record.report.get(path) == 8 and record.provenance[path].status == Status.DISPUTED
+    assert all(MISREAD_RULE not in v.rules for v in record.provenance.values())

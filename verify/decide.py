@@ -24,6 +24,7 @@ from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
+from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .trust import unchecked_paths, unreliable_text
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -81,6 +82,11 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
     unknown = {p for p in _TABLE_PATHS if p not in known and p not in group_paths}
     derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap)
+    misread = ocr_misread(extraction, known, unknown, derivation, search_cap=search_cap)
+    if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
+        derivation = misread.derivation
+        for cell in misread.cells:
+            known.pop(cell.path)
 
     values: dict[str, int | None] = dict(known)
     values.update(derivation.values)
@@ -180,6 +186,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         findings.append(Finding(code="DERIVE.PINNED", severity="info", paths=[path],
                                 message=f"{path} = {derivation.values[path]} pinned by "
                                         + "; ".join(derivation.rules[path])))
+    for cell in misread.cells if misread is not None else ():
+        provenance[cell.path] = provenance[cell.path].model_copy(update={
+            "rules": [MISREAD_RULE] + provenance[cell.path].rules, "candidates": {"regex": cell.read},
+            "note": misread_note(cell)})
     report = Report.from_values(extraction.doc_id, out_values)
     return Record.trusted(report=report, provenance=provenance, findings=findings, source={},
                           stages={"regex": {"warnings": extraction.warnings,
