@@ -126,3 +126,18 @@ def test_a_misread_in_table4_which_one_identity_checks_is_left_disputed() -> Non
     record = _record(VALUES | {path: 8})
     assert record.report.get(path) == 8 and record.provenance[path].status == Status.DISPUTED
     assert all(MISREAD_RULE not in v.rules for v in record.provenance.values())
+
+
+def test_a_misread_in_one_broken_row_is_pinned_where_its_column_holds_a_lost_cell() -> None:
+    # granted: 5 1 0 0 0 0 6, the 1 read as 11 (a digit added): only the row breaks, since the
+    # petition row lost a cell (six numbers for seven columns) and the columns cannot be checked
+    path = f"{A}.granted.commercial"
+    lines = report_text(VALUES | {path: 11}).split("\n")
+    [k] = [i for i, line in enumerate(lines) if "信访举报投诉类申请" in line]
+    assert lines[k].endswith("\t1\t0\t0\t0\t0\t0\t1")
+    lines[k] = lines[k].replace("\t1\t0\t0\t0\t0\t0\t1", "\t1\t0\t0\t0\t0\t1")
+    record = process_document(load_bytes(text_pdf(lines, ocr=True), doc_id="d", path="d.pdf", suffix=".pdf"))
+    assert record.report.get(path) == 1 and MISREAD_RULE in record.provenance[path].rules
+    assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
+    assert all(record.provenance[p].status == Status.PROVEN for p in T3_T4 if "rejected_petition" not in p
+               and p != path)

@@ -3,7 +3,8 @@
 An OCR engine misreads a digit now and then (``0`` read as ``8``, ``30`` as ``308``, a digit
 dropped). In 表三 every cell is in two or three identities (its row's total, its column's sum or
 balance), so a misread cell breaks each of them, and the broken identities meet in it. The cells
-in two or more broken identities are the suspects (a cell printed as letters only, ``O``, is taken
+in two or more broken identities are the suspects, and those in one whose other identities hold a
+lost cell, so cannot be checked (a cell printed as letters only, ``O``, is taken
 at its likely value to see which identities break). The fewest suspects (one to
 :data:`MAX_MISREADS`) that, taken as lost, the identities pin to values that each an OCR engine
 could have misread as the printed text (:func:`ocr_confusion`) and under which every identity
@@ -28,7 +29,7 @@ from itertools import combinations
 from llm_extract.evidence import Ambiguity, CellKind, Extraction, Finding
 
 from .derive import Derivation, derive
-from .identities import check_identities
+from .identities import check_identities, equations_by_path
 from .trust import ocr_text
 
 __all__ = ["RULE", "Misread", "Mended", "mend_misreads", "ocr_misread", "ocr_confusion", "misread_note",
@@ -77,14 +78,23 @@ def ocr_confusion(raw: str, value: int) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def _suspects(findings: Iterable[Finding], cells: Mapping[str, int | None]) -> list[str]:
-    """The cells in two or more broken 表三 identities (every 表三 cell is in two or three)."""
+def _suspects(values: Mapping[str, int | None], cells: Mapping[str, int | None]) -> list[str]:
+    """The read cells (of ``cells``) in two or more broken 表三 identities (every 表三 cell is in two or
+    three), or in one whose other identities cannot be checked (a lost cell in each)."""
+    findings, unchecked = check_identities(values)
     count: dict[str, int] = {}
     for f in findings:
         if f.code in _T3:
             for p in f.paths:
                 count[p] = count.get(p, 0) + 1
-    return sorted(p for p, n in count.items() if n >= 2 and p in cells)
+    open_: dict[str, int] = {}
+    for eq in unchecked:
+        if eq.code in _T3:
+            for p in eq.paths:
+                open_[p] = open_.get(p, 0) + 1
+    by_path = equations_by_path()
+    return sorted(p for p, n in count.items()
+                  if p in cells and (n >= 2 or n + open_.get(p, 0) == len(by_path.get(p, ()))))
 
 
 def _pin(known: Mapping[str, int | None], suspects: list[str], unknown: set[str], ambiguities: list[Ambiguity],
@@ -104,7 +114,7 @@ def mend_misreads(known: Mapping[str, int | None], guesses: Mapping[str, int], u
     see which identities break, and left lost for the derivation; ``raws`` the read cells' printed texts."""
     seen: dict[str, int | None] = dict(known)
     seen.update(guesses)
-    suspects = _suspects(check_identities(seen)[0], known)
+    suspects = _suspects(seen, known)
     if not suspects or len(suspects) > MAX_SUSPECTS:
         return None
 
