@@ -16,6 +16,7 @@ from llm_extract.review import review_items
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS, TABLE4_PATHS
 from tests.fakeopenai import report_text, sample_values
 from tests.pdf_writer import text_pdf
+from verify.letters import RULE as LETTERS_PINNED
 from verify.misread import RULE as MISREAD_RULE, ocr_confusion
 
 VALUES = sample_values()
@@ -141,3 +142,29 @@ def test_a_misread_in_one_broken_row_is_pinned_where_its_column_holds_a_lost_cel
     assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
     assert all(record.provenance[p].status == Status.PROVEN for p in T3_T4 if "rejected_petition" not in p
                and p != path)
+
+
+# --- a cell printed as OCR letters only, pinned by the identities (verify/letters.py)
+
+def _with_cell(values: dict, row_label: str, old: str, new: str) -> list[str]:
+    lines = report_text(values).split("\n")
+    [k] = [i for i, line in enumerate(lines) if row_label in line]
+    assert old in lines[k]
+    lines[k] = lines[k].replace(old, new, 1)
+    return lines
+
+
+def test_a_cell_printed_o_that_the_identities_pin_to_0_is_proven_as_a_printed_0_would_be() -> None:
+    lines = _with_cell(VALUES, "予以公开", "\t5\t1\t0\t", "\t5\t1\tO\t")
+    record = process_document(load_bytes(text_pdf(lines), doc_id="d", path="d.pdf", suffix=".pdf"))
+    prov = record.provenance[f"{A}.granted.research"]
+    assert record.report.get(f"{A}.granted.research") == 0
+    assert prov.status == Status.PROVEN and prov.rules == [LETTERS_PINNED] and prov.raw == "O"
+    assert all(record.provenance[p].status == Status.PROVEN for p in T3_T4)
+
+
+def test_a_cell_of_letters_the_identities_pin_to_another_value_stays_derived() -> None:
+    lines = _with_cell(VALUES, "予以公开", "\t5\t1\t0\t", "\t5\t1\tl\t")      # l stands for 1; the identities say 0
+    record = process_document(load_bytes(text_pdf(lines), doc_id="d", path="d.pdf", suffix=".pdf"))
+    prov = record.provenance[f"{A}.granted.research"]
+    assert record.report.get(f"{A}.granted.research") == 0 and prov.status == Status.DERIVED

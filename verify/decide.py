@@ -24,6 +24,7 @@ from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
+from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .trust import unchecked_paths, unreliable_text
 
@@ -130,7 +131,11 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     proven, absent = Status.PROVEN, CellKind.ABSENT
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
-        if path in derived and r.kind is not absent:
+        if path in derived and letters_pinned(r, derived[path]):    # O printed, 0 pinned (verify/letters.py)
+            value = derived[path]
+            prov = FieldProvenance(Status.PROVEN, source, r.method or None, CellKind.OCR, r.raw, r.lines,
+                                   [LETTERS_PINNED], {}, f"printed {r.raw!r}; every identity pins {value}")
+        elif path in derived and r.kind is not absent:
             value = derived[path]
             prov = _prov(Status.DERIVED, "derived", "identities", r,
                          ["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
