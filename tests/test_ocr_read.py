@@ -168,3 +168,15 @@ def test_a_cell_of_letters_the_identities_pin_to_another_value_stays_derived() -
     record = process_document(load_bytes(text_pdf(lines), doc_id="d", path="d.pdf", suffix=".pdf"))
     prov = record.provenance[f"{A}.granted.research"]
     assert record.report.get(f"{A}.granted.research") == 0 and prov.status == Status.DERIVED
+
+
+def test_a_letter_pinned_beside_a_kept_misprint_is_not_proven() -> None:
+    # granted.natural_person misprinted 4 for 5 (off by one: kept, disputed); the 0 of 属于国家秘密 printed O
+    # in the same column: the identities pin it with the misprint taken as lost, but its column is broken
+    values = VALUES | {f"{A}.granted.natural_person": 4}
+    lines = _with_cell(values, "属于国家秘密", "\t0\t0\t", "\tO\t0\t")
+    record = process_document(load_bytes(text_pdf(lines, ocr=True), doc_id="d", path="d.pdf", suffix=".pdf"))
+    assert record.report.get(f"{A}.granted.natural_person") == 4
+    assert record.provenance[f"{A}.granted.natural_person"].status == Status.DISPUTED
+    secret = record.provenance[f"{A}.denied_state_secret.natural_person"]
+    assert secret.raw == "O" and secret.status != Status.PROVEN

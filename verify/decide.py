@@ -131,7 +131,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     proven, absent = Status.PROVEN, CellKind.ABSENT
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
-        if path in derived and letters_pinned(r, derived[path]):    # O printed, 0 pinned (verify/letters.py)
+        if path in derived and path not in broken and letters_pinned(r, derived[path]):   # O printed, 0 pinned
             value = derived[path]
             prov = FieldProvenance(Status.PROVEN, source, r.method or None, CellKind.OCR, r.raw, r.lines,
                                    [LETTERS_PINNED], {}, f"printed {r.raw!r}; every identity pins {value}")

@@ -5,7 +5,7 @@ digits its letters stand for riding along as a guess (``llm_extract.extract.cell
 and the identities pin it (``derived``). Where they pin it to exactly that guess, two sources
 agree that no one of them settles alone: the page (as the OCR engine saw it) and every identity the
 cell is in. Such a cell is read as a digit would be, and proven as a read digit is when every
-identity it is in holds (``READ.OCR_LETTERS_PINNED``). Where the identities pin another value, or
+identity it is in holds (``READ.OCR_LETTERS_PINNED``; one a kept misprint breaks, ``verify/misread.py``, is not). Where the identities pin another value, or
 cannot pin it, it stays ``derived`` or ``unverified`` (``READ.OCR_LETTERS``), as before.
 """
 
