@@ -10,7 +10,7 @@ from __future__ import annotations
 from llm_extract.evidence import Status
 from llm_extract.extract.layout import find_regions
 from llm_extract.extract.ocr_headings import fuzzy_heading
-from llm_extract.ingest import load_bytes
+from llm_extract.ingest import Document, load_bytes
 from llm_extract.pipeline import process_document
 from llm_extract.review import review_items
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS, TABLE4_PATHS
@@ -180,3 +180,17 @@ def test_a_letter_pinned_beside_a_kept_misprint_is_not_proven() -> None:
     assert record.provenance[f"{A}.granted.natural_person"].status == Status.DISPUTED
     secret = record.provenance[f"{A}.denied_state_secret.natural_person"]
     assert secret.raw == "O" and secret.status != Status.PROVEN
+
+
+def test_ocr_text_showing_letters_for_digits_is_mended_as_an_ocr_layer_is() -> None:
+    path = f"{A}.denied_third_party.commercial"                 # 0 read as 8
+    text = report_text(VALUES | {path: 8})
+    plain = process_document(Document.from_text(text, doc_id="d"))     # a typed text: a misprint, kept
+    assert plain.report.get(path) == 8 and plain.provenance[path].status == Status.DISPUTED
+    lines = text.split("\n")
+    for label in ("属于国家秘密", "重复申请", "要求提供公开出版物"):       # three 0s printed O: an OCR reading
+        [k] = [i for i, line in enumerate(lines) if label in line]
+        lines[k] = lines[k].replace("\t0\t", "\tO\t", 1)
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    assert record.report.get(path) == 0 and MISREAD_RULE in record.provenance[path].rules
+    assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
