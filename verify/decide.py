@@ -83,11 +83,6 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
     unknown = {p for p in _TABLE_PATHS if p not in known and p not in group_paths}
     derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap)
-    misread = ocr_misread(extraction, known, unknown, derivation, search_cap=search_cap)
-    if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
-        derivation = misread.derivation
-        for cell in misread.cells:
-            known.pop(cell.path)
 
     values: dict[str, int | None] = dict(known)
     values.update(derivation.values)
@@ -97,6 +92,14 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     one_cut = _only_readings(extraction, derivation) if derivation.solutions == 0 and not derivation.capped else {}
     values.update(one_cut)
     findings, unchecked = check_identities(values)
+    misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap)
+    if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
+        derivation = misread.derivation
+        for cell in misread.cells:
+            known.pop(cell.path)
+        values, one_cut = dict(known), {}
+        values.update(derivation.values)
+        findings, unchecked = check_identities(values)
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)

@@ -161,13 +161,12 @@ def mend_misreads(known: Mapping[str, int | None], guesses: Mapping[str, int], u
 
 
 def ocr_misread(extraction: Extraction, known: Mapping[str, int | None], unknown: set[str],
-                derivation: Derivation, *, search_cap: int) -> Mended | None:
+                derivation: Derivation, findings: list[Finding], *, search_cap: int) -> Mended | None:
     """:func:`mend_misreads` of a document read by OCR (pages under an OCR layer, or cells whose digits
     were printed as letters, :func:`verify.trust.ocr_text`) whose 表三 breaks its identities, or
-    leaves the derivation no solution; None for any other document."""
-    values: dict[str, int | None] = dict(known)
-    values.update(derivation.values)
-    if derivation.solutions and not any(f.code in _T3 for f in check_identities(values)[0]):
+    leaves the derivation no solution (``findings``: the identities broken by the reading and the
+    derivation); None for any other document."""
+    if derivation.solutions and not any(f.code in _T3 for f in findings):
         return None
     missing, ocr = CellKind.MISSING, CellKind.OCR
     if not extraction.ocr_pages and not ocr_text(r.raw for r in extraction.readings.values()
