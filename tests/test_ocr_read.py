@@ -90,7 +90,8 @@ def test_a_digit_misread_in_an_ocr_layer_is_pinned_by_the_identities_and_its_nei
     assert MISREAD_RULE in prov.rules and prov.candidates == {"regex": 8}
     assert all(record.provenance[p].status == Status.PROVEN for p in T3_T4 if p != path)
     assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
-    assert path in {i.path for i in review_items(record, [])}                 # queued for a person to confirm
+    [item] = [i for i in review_items(record, []) if i.path == path]          # queued for a person to confirm
+    assert item.message.startswith("an OCR misreading? read as 8") and "pin 0" in item.message
 
 
 def test_two_misreads_in_different_rows_and_columns_are_both_pinned() -> None:
@@ -194,3 +195,5 @@ def test_ocr_text_showing_letters_for_digits_is_mended_as_an_ocr_layer_is() -> N
     record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
     assert record.report.get(path) == 0 and MISREAD_RULE in record.provenance[path].rules
     assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
+    t2 = [i for i in review_items(record, []) if i.path == "active_disclosure.licensing"]
+    assert t2 and "None" not in t2[0].message and "OCR" in t2[0].message          # 表二 of an OCR text: why queued
