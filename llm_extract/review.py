@@ -100,16 +100,19 @@ def _candidates(path: str, prov: FieldProvenance, value: Any,
 
 #: unverified for a reason the field's note tells (verify/guesses.py, verify/trust.py)
 _NOTED = frozenset({"READ.ONE_CUT", "READ.OCR_TEXT", "READ.OCR_NAME", "READ.OCR_YEAR", "READ.ABOVE_OR_BELOW"})
+_MISREAD = "DERIVE.MISREAD"
 
 
 def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
     related = [f.message for f in findings if f.severity in ("error", "warning")][:3]
-    if prov.status == Status.DERIVED:
+    if prov.status == Status.DERIVED and _MISREAD in prov.rules:     # read, but misread (verify/misread.py)
+        base = f"an OCR misreading? {prov.note}"
+    elif prov.status == Status.DERIVED:
         base = f"not read; pinned by the identities: {prov.note}"
     elif prov.status == Status.MISSING:
         base = f"could not be read with certainty ({prov.note or 'not found'})"
     elif prov.status == Status.UNVERIFIED and not _NOTED.isdisjoint(prov.rules):
-        base = f"read, but no identity checks it: {prov.note}"
+        base = f"read, but no identity checks it: {prov.note or 'an OCR reading, which may misread digits'}"
     elif prov.status == Status.UNVERIFIED:
         base = "read, but an identity it is in could not be checked because another cell is missing"
     else:

@@ -32,8 +32,8 @@ def test_a_one_row_of_zeros_with_an_ocr_letter_gives_zero_sub_rows(golden_dir, l
     assert record.report.values() == report.values()
     for row in SUB_ROWS:
         assert record.provenance[f"applications.{row}.natural_person"].status is Status.PROVEN
-        prov = record.provenance[f"applications.{row}.commercial"]
-        assert prov.status is Status.DERIVED and prov.kind is not CellKind.ABSENT
+        prov = record.provenance[f"applications.{row}.commercial"]       # (the O pinned to 0: verify/letters.py)
+        assert prov.status in (Status.DERIVED, Status.PROVEN) and prov.kind is not CellKind.ABSENT
 
 
 def test_a_one_row_with_a_number_and_an_ocr_letter_leaves_its_sub_rows_not_printed(golden_dir) -> None:

@@ -24,6 +24,8 @@ from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
+from .letters import RULE as LETTERS_PINNED, letters_pinned
+from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .sequence import SEQUENCE_RULE, placed_in_broken_sequence
 from .trust import unchecked_paths, unreliable_text
 
@@ -91,6 +93,14 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     one_cut = _only_readings(extraction, derivation) if derivation.solutions == 0 and not derivation.capped else {}
     values.update(one_cut)
     findings, unchecked = check_identities(values)
+    misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap)
+    if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
+        derivation = misread.derivation
+        for cell in misread.cells:
+            known.pop(cell.path)
+        values, one_cut = dict(known), {}
+        values.update(derivation.values)
+        findings, unchecked = check_identities(values)
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)
@@ -127,7 +137,11 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     proven, absent = Status.PROVEN, CellKind.ABSENT
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
-        if path in derived and r.kind is not absent:
+        if path in derived and path not in broken and letters_pinned(r, derived[path]):   # O printed, 0 pinned
+            value = derived[path]
+            prov = FieldProvenance(Status.PROVEN, source, r.method or None, CellKind.OCR, r.raw, r.lines,
+                                   [LETTERS_PINNED], {}, f"printed {r.raw!r}; every identity pins {value}")
+        elif path in derived and r.kind is not absent:
             value = derived[path]
             prov = _prov(Status.DERIVED, "derived", "identities", r,
                          ["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
@@ -183,6 +197,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         findings.append(Finding(code="DERIVE.PINNED", severity="info", paths=[path],
                                 message=f"{path} = {derivation.values[path]} pinned by "
                                         + "; ".join(derivation.rules[path])))
+    for cell in misread.cells if misread is not None else ():
+        provenance[cell.path] = provenance[cell.path].model_copy(update={
+            "rules": [MISREAD_RULE] + provenance[cell.path].rules, "candidates": {"regex": cell.read},
+            "note": misread_note(cell)})
     report = Report.from_values(extraction.doc_id, out_values)
     return Record.trusted(report=report, provenance=provenance, findings=findings, source={},
                           stages={"regex": {"warnings": extraction.warnings,

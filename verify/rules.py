@@ -45,6 +45,10 @@ for _identity in FORM.identities:
 # Derivation (verify/derive.py)
 register("DERIVE.PINNED", "缺失单元格由勾稽关系唯一确定", "a lost cell is pinned to exactly one value by the identities")
 register("DERIVE.AMBIGUOUS", "缺失单元格有多个满足勾稽关系的取值", "the identities leave several values for lost cells")
+register("DERIVE.MISREAD", "OCR 误读的单元格：唯一破坏所在勾稽关系的读数，由勾稽关系确定其值",
+         "an OCR misread cell: the one reading that breaks the identities it is in, pinned by them")
+register("READ.OCR_LETTERS_PINNED", "只有易误认字母的单元格（如 O），勾稽关系唯一确定的值与字母所代表的数字一致",
+         "a cell printed as OCR letters only (O), pinned by the identities to the digits the letters stand for")
 register("DERIVE.SEARCH_CAP", "候选组合过多，停止搜索", "too many candidate readings to search; cells left missing")
 # Reading (llm_extract/extract)
 register("READ.MISSING", "单元格无法确定读取", "a cell could not be read with certainty")

@@ -23,6 +23,7 @@ from ..evidence import CellKind
 from ..form import FORM
 from .labels import TABLE2_LABELS
 from .cells import Cell, letters_guess, normalise, parse_cell
+from .ocr_headings import fuzzy_heading
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
 
@@ -266,6 +267,22 @@ def _list_line(text: str, following: str) -> bool:
                for m in (pattern.search(text) for pattern in (_T2, _T3, _T4)))
 
 
+def _find_misread(lines: list[str], found: dict[str, int], heads: dict[str, str]) -> None:
+    """The headings not found as printed, found misread by OCR (:mod:`.ocr_headings`), in order."""
+    if len(found) == 3:
+        return
+    for n, line in enumerate(lines, start=1):
+        name = fuzzy_heading(line) if len(line) <= 60 else None
+        if name is None or name in found:
+            continue
+        index = ("表二", "表三", "表四").index(name)
+        before = [found[o] for o in ("表二", "表三", "表四")[:index] if o in found]
+        later = [found[o] for o in ("表二", "表三", "表四")[index + 1:] if o in found]
+        if all(b < n for b in before) and all(n < a for a in later):
+            found[name] = n
+            heads[name] = line.strip()
+
+
 def find_regions(lines: list[str]) -> dict[str, Region]:
     """Locate 表二, 表三 and 表四 by their headings; a region ends where the next one starts."""
     found: dict[str, int] = {}
@@ -285,6 +302,7 @@ def find_regions(lines: list[str]) -> dict[str, Region]:
                 found[name] = n
                 heads[name] = text
                 break
+    _find_misread(lines, found, heads)
     end_doc = len(lines) + 1
     after = end_doc
     last = max(found.values(), default=0)
