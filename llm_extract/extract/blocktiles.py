@@ -30,7 +30,7 @@ from ..form import FORM
 from .readings import Readings
 from .textblocks import Number, Run, TextBlocks
 
-__all__ = ["assemble_table3", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
+__all__ = ["assemble_table3", "table3_holds", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
 
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
@@ -53,7 +53,10 @@ def _value(n: Number | None) -> int:
 
 def _holds(grid: Grid) -> bool:
     """Every 表三 identity over a full grid: row sums, the column sums, the balance."""
-    vals = [[_value(c) for c in row] for row in grid]
+    return _holds_values([[_value(c) for c in row] for row in grid])
+
+
+def _holds_values(vals: list[list[int]]) -> bool:
     if any(row[-1] != sum(row[:-1]) for row in vals):
         return False
     for c in range(_WIDTH):
@@ -63,6 +66,12 @@ def _holds(grid: Grid) -> bool:
                 vals[_I["total_processed"]][c] + vals[_I["carried_forward"]][c]:
             return False
     return True
+
+
+def table3_holds(values: dict[str, int | None]) -> bool:
+    """Every 表三 identity over a full table of values (path → value; ``None`` counts 0)."""
+    grid = [[values.get(f"applications.{r}.{c}") or 0 for c in _COLS] for r in _ROWS]
+    return _holds_values(grid)
 
 
 def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:
