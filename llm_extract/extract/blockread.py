@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from ..evidence import Ambiguity, Reading
 from ..form import FORM
-from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE4_PATHS
 from .blocktiles import LABEL_METHOD, assemble_table3, table3_holds
 from .readings import Readings
 from .textblocks import RowEvidence, read_blocks
 
-__all__ = ["read_text_blocks"]
+__all__ = ["read_text_blocks", "ROW_METHOD"]
+
+#: 表四's one row, its fifteen numbers in printed order under its header (its group sums holding)
+ROW_METHOD = "text-block-row"
+_T4_WIDTH = len(FORM.table4_columns)
 
 _T3_PATHS = tuple(f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS)
 _T2_ROWS = {r.path: [f"{r.path}.{c.key}" if c.key else r.path for c in r.columns] for r in FORM.table2}
@@ -40,6 +44,13 @@ def _agrees(new: Readings, readings: Readings) -> bool:
     return not table3_holds({**values, **differ})
 
 
+def _groups_hold(values: list) -> bool:
+    """表四's group sums (总计 = the four results), on fifteen integers."""
+    if any(not isinstance(v, int) for v in values):
+        return False
+    return all(values[g + _T4_WIDTH - 1] == sum(values[g:g + _T4_WIDTH - 1]) for g in range(0, len(values), _T4_WIDTH))
+
+
 def _table2_row(paths: list[str], ev: RowEvidence) -> Readings | None:
     if len(ev.attached) != len(paths):
         return None                     # exact counts only: a lost or an extra number says nothing of which
@@ -51,8 +62,9 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
     """Fill ``readings`` from the text's blocks where the region reader left them unread; the
     ambiguities left (those of a table now read whole are dropped)."""
     t3 = _unread(readings, _T3_PATHS)
+    t4 = all(p not in readings or readings[p].missing for p in TABLE4_PATHS)
     t2 = [path for path, paths in _T2_ROWS.items() if all(p not in readings or readings[p].missing for p in paths)]
-    if not t3 and not t2:
+    if not t3 and not t2 and not t4:
         return ambiguities
     blocks = read_blocks(lines)
     if blocks is None:
@@ -62,6 +74,10 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         if table is not None and _agrees(table, readings):
             readings.update(table)
             ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]
+    if t4 and len(blocks.table4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in blocks.table4]):
+        for path, n in zip(TABLE4_PATHS, blocks.table4):
+            readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], ROW_METHOD, n.cell.note)
+        ambiguities = [a for a in ambiguities if not any(p.startswith("review_litigation.") for p in a.paths)]
     for path in t2:
         ev = blocks.table2.get(path)
         row = _table2_row(_T2_ROWS[path], ev) if ev is not None else None

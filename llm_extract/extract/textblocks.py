@@ -29,6 +29,8 @@ __all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks"]
 
 _T3_HEADING = FORM.headings["表三"]
 _T2_HEADING = FORM.headings["表二"]
+_T4_HEADING = FORM.headings["表四"]
+_SECTION_FIVE = re.compile(r"^\s*(?:五[、.．]|\(?五\)|存在的主要问题)")
 _SENTENCE = re.compile(r"[。；;！？]")
 #: 表三's group labels (三、本年度办理结果, （三）不予公开, …): their fragments stand between row labels
 _GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
@@ -76,6 +78,7 @@ class TextBlocks:
     free: list[Run]
     table2: dict[str, RowEvidence]
     start: int                       # 表三's heading line
+    table4: list[Number] = field(default_factory=list)   # the numbers under 表四's header, in printed order
 
 
 def _split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
@@ -110,8 +113,8 @@ def _continues(key: str, row: str) -> bool:
     return len(key) >= _MIN_FRAGMENT and (key in canonical or strip_item_number(key) in canonical)
 
 
-def _heading_line(lines: list[str], pattern: re.Pattern[str]) -> int | None:
-    for n, line in enumerate(lines, start=1):
+def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
+    for n, line in enumerate(lines[after:], start=after + 1):
         text = line.strip()
         if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text):
             return n
@@ -183,4 +186,14 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
         if numbers:
             run = Run(after=key, lines=[numbers], first=n)
             free.append(run)
-    return TextBlocks(rows=rows, free=free, table2=table2, start=start)
+    return TextBlocks(rows=rows, free=free, table2=table2, start=start, table4=_table4(lines, start, free))
+
+
+def _table4(lines: list[str], start: int, free: list[Run]) -> list[Number]:
+    """The numbers that follow 表四's column headers (runs after a header's text, not a blank line),
+    from its heading to section 五."""
+    heading = _heading_line(lines, _T4_HEADING, start)
+    if heading is None:
+        return []
+    end = _heading_line(lines, _SECTION_FIVE, heading) or len(lines) + 1
+    return [n for run in free if run.after and heading < run.first < end for n in run.numbers]
