@@ -38,6 +38,9 @@ _ROW_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
 #: item-numbered labels may lose their number's dot in a wrap, never their words: a fragment
 #: shorter than this is not matched to a label by its words
 _MIN_FRAGMENT = 2
+#: a column header that also matches a row's label (总计 over the total column, 其他 over its column):
+#: a row's label carries its item number or its group's words
+_BARE = frozenset({"总计", "总记", "合计", "其他"})
 
 
 @dataclass(frozen=True)
@@ -155,9 +158,12 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
         if _SENTENCE.search(text) or len(key) > 60:
             anchor, anchor_row, fragment = None, "", ""
             continue
-        named = _rows_named(key) if n > start and not _is_group_piece(key) else []
+        named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
         if len(named) > 1:
             return None                      # two rows' labels on one line: whose numbers follow?
+        if named == [anchor_row] and _continues(key, anchor_row):
+            anchor.attached += numbers       # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
+            continue
         if named:
             row = named[0]
             if row in rows:
