@@ -136,6 +136,7 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
     free: list[Run] = []
     anchor: RowEvidence | None = None        # the row the numbers that follow belong to
     anchor_row = ""
+    label = ""                               # the anchor row's label as printed so far
     fragment = ""                            # or the text fragment they follow
     run: Run | None = None
     for n in range(t2_start, len(lines) + 1):
@@ -161,14 +162,16 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
         named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
         if len(named) > 1:
             return None                      # two rows' labels on one line: whose numbers follow?
-        if named == [anchor_row] and _continues(key, anchor_row):
+        if named == [anchor_row] and _continues(label + key, anchor_row):
             anchor.attached += numbers       # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
+            label += key
             continue
         if named:
             row = named[0]
             if row in rows:
                 return None                  # a row's label printed twice: which one is it?
             anchor, anchor_row, fragment = RowEvidence(n, list(numbers)), row, ""
+            label = key
             rows[row] = anchor
             continue
         if n < start or not _is_group_piece(key):
@@ -182,6 +185,7 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
                     table2[paths[0]] = anchor
                 continue
         if anchor_row and _continues(key, anchor_row):
+            label += key
             anchor.attached += numbers       # (a wrapped label: its numbers may stand on any piece)
             continue
         if _is_group_piece(key) and n > start:
