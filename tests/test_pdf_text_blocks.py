@@ -147,3 +147,23 @@ def test_blocks_whose_only_tiling_breaks_an_identity_are_not_placed() -> None:
 def test_a_row_label_printed_twice_leaves_the_table_unread() -> None:
     text = _text("pdftotext_displaced_column").replace("2.重复申请\n0\n", "2.重复申请\n0\n2.重复申请\n")
     _unread(text)
+
+
+def test_pdftotext_table2_placed_by_its_headers_is_read_but_never_proven() -> None:
+    # 第二十条第（一）项 / 本年制发件数 / 本年废止件数 / 0 0 12 0 … 现行有效件数 / 0 105: the numbers' places
+    # come from the headers above them and their order only; no identity checks 表二 (READ.BLOCK_POSITION)
+    name = "pdftotext_displaced_column"
+    record = _record(_text(name))
+    truth = _truth(name)
+    for path in ("active_disclosure.normative_documents.issued", "active_disclosure.normative_documents.in_force",
+                 "active_disclosure.punishment", "active_disclosure.enforcement", "active_disclosure.licensing"):
+        prov = record.provenance[path]
+        assert record.report.get(path) == _value(truth, path), path
+        assert (prov.status, prov.rules) == (Status.UNVERIFIED, ["READ.BLOCK_POSITION"]), path
+
+
+def test_table2_headers_over_a_run_of_the_wrong_count_place_nothing() -> None:
+    text = _text("pdftotext_displaced_column").replace("本年废止件数\n0\n0\n12\n0\n", "本年废止件数\n0\n12\n0\n")
+    record = _record(text)
+    assert record.report.get("active_disclosure.normative_documents.issued") is None
+    assert record.report.get("active_disclosure.licensing") == 19      # another section's run stands on its own

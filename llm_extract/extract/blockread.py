@@ -17,7 +17,11 @@ from .blocktiles import LABEL_METHOD, assemble_table3, table3_holds
 from .readings import Readings
 from .textblocks import RowEvidence, read_blocks
 
-__all__ = ["read_text_blocks", "ROW_METHOD"]
+__all__ = ["read_text_blocks", "ROW_METHOD", "POSITION_METHOD"]
+
+#: a 表二 cell placed by its section and column headers only (no label beside it, no identity):
+#: verify never proves it (``READ.BLOCK_POSITION``, verify/guesses.py)
+POSITION_METHOD = "text-block-position"
 
 #: 表四's one row, its fifteen numbers in printed order under its header (its group sums holding)
 ROW_METHOD = "text-block-row"
@@ -81,6 +85,11 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
     for path in t2:
         ev = blocks.table2.get(path)
         row = _table2_row(_T2_ROWS[path], ev) if ev is not None else None
+        if row is None:
+            placed = [blocks.table2_placed.get(p) for p in _T2_ROWS[path]]
+            if all(n is not None for n in placed):
+                row = {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], POSITION_METHOD, n.cell.note)
+                       for p, n in zip(_T2_ROWS[path], placed) if n is not None}
         if row is not None:
             readings.update(row)
             ambiguities = [a for a in ambiguities if not set(a.paths) & set(row)]

@@ -82,6 +82,8 @@ class TextBlocks:
     table2: dict[str, RowEvidence]
     start: int                       # 表三's heading line
     table4: list[Number] = field(default_factory=list)   # the numbers under 表四's header, in printed order
+    #: 表二 cells placed by their column headers and section (path → number), row by row: position only
+    table2_placed: dict[str, Number] = field(default_factory=dict)
 
 
 def _split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
@@ -196,7 +198,49 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
         if numbers:
             run = Run(after=key, lines=[numbers], first=n)
             free.append(run)
-    return TextBlocks(rows=rows, free=free, table2=table2, start=start, table4=_table4(lines, start, free))
+    return TextBlocks(rows=rows, free=free, table2=table2, start=start, table4=_table4(lines, start, free),
+                      table2_placed=_table2_placed(lines, t2_start, start))
+
+
+#: 表二's column headers (本年制发件数 …, 本年收费金额（单位：万元）: its words before the unit) and sections
+_T2_COLUMNS = {label_key(c.label).split("(")[0]: c.key for r in FORM.table2 for c in r.columns}
+_T2_SECTIONS = {label_key(r.section) for r in FORM.table2}
+
+
+def _t2_rows(section: str, headers: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """表二's rows (path prefix, column keys) under which headers (column keys) stand: those of the
+    section printed above them, else every row that has these columns."""
+    fits = [r for r in FORM.table2 if all(h in [c.key for c in r.columns] for h in headers)]
+    own = [r for r in fits if label_key(r.section) == section]
+    return [(r.path, tuple(c.key for c in r.columns)) for r in own or fits]
+
+
+def _table2_placed(lines: list[str], begin: int, end: int) -> dict[str, Number]:
+    """表二 printed as headers then numbers (``pdftotext``: 第二十条第（一）项 / 本年制发件数 / 本年废止件数 /
+    0 0 4 7 …): each run of numbers given, row by row, to the rows of the section above it and the
+    column headers since the last run, when it has exactly that many numbers."""
+    placed: dict[str, Number] = {}
+    twice: set[str] = set()
+    section, headers, run = "", [], []
+    for n in range(begin + 1, end + 1):
+        raw = lines[n - 1].replace("\x0c", " ").strip() if n < end else ""
+        text, numbers = _split_numbers(raw, n)
+        if numbers and not text:
+            run += numbers
+            continue
+        if run:
+            rows = _t2_rows(section, headers) if headers else []
+            cells = [f"{path}.{col}" if col else path for path, cols in rows for col in headers]
+            if cells and len(cells) == len(run):
+                for path, number in zip(cells, run):
+                    twice.update([path] if path in placed else [])
+                    placed[path] = number
+            headers, run = [], []
+        key = label_key(text)
+        if key in _T2_SECTIONS:
+            section, headers = key, []
+        headers += [col for head, col in _T2_COLUMNS.items() if head in key and col not in headers]
+    return {p: v for p, v in placed.items() if p not in twice}
 
 
 def _table4(lines: list[str], start: int, free: list[Run]) -> list[Number]:
