@@ -16,6 +16,8 @@ identities, never by position alone:
 * the free blocks hold exactly as many numbers as the cells left, every line of a block the same
   count, and each block tiles a rectangle of cells (its lines consecutive rows in the form's order,
   its numbers consecutive columns), blocks of one shape left to right in their printed order;
+* every number between 表三's heading and 表四's is a row's (a run after a piece of text that ends no
+  pending row's label, such as a row printed again after a page break, leaves the table unread);
 * a table whose every cell stands right after its row's label is read as printed (the verifier
   checks it like any other reading); once a block is placed,
 * every tiling is tried: the table is read only when exactly one table comes out of the tilings
@@ -179,6 +181,8 @@ def assemble_table3(blocks: TextBlocks) -> Readings | None:
     if tails is None:
         return None
     taken = {id(run) for run in tails.values()}
+    if any(run.after and id(run) not in taken and blocks.start < run.first < blocks.end for run in blocks.free):
+        return None                     # numbers in 表三 after a piece of text no row's label ends: whose?
     for row, run in tails.items():
         for c, n in enumerate(run.numbers):
             grid[_I[row]][c] = n

@@ -81,6 +81,7 @@ class TextBlocks:
     free: list[Run]
     table2: dict[str, RowEvidence]
     start: int                       # 表三's heading line
+    end: int                         # 表四's heading line (or past the last line)
     table4: list[Number] = field(default_factory=list)   # the numbers under 表四's header, in printed order
     #: 表二 cells placed by their column headers and section (path → number), row by row: position only
     table2_placed: dict[str, Number] = field(default_factory=dict)
@@ -198,7 +199,8 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
         if numbers:
             run = Run(after=key, lines=[numbers], first=n)
             free.append(run)
-    return TextBlocks(rows=rows, free=free, table2=table2, start=start, table4=_table4(lines, start, free),
+    end = _heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    return TextBlocks(rows=rows, free=free, table2=table2, start=start, end=end, table4=_table4(lines, start, free),
                       table2_placed=_table2_placed(lines, t2_start, start))
 
 
