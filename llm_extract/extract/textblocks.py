@@ -220,7 +220,8 @@ def _t2_rows(section: str, headers: list[str]) -> list[tuple[str, tuple[str, ...
 def _table2_placed(lines: list[str], begin: int, end: int) -> dict[str, Number]:
     """表二 printed as headers then numbers (``pdftotext``: 第二十条第（一）项 / 本年制发件数 / 本年废止件数 /
     0 0 4 7 …): each run of numbers given, row by row, to the rows of the section above it and the
-    column headers since the last run, when it has exactly that many numbers."""
+    column headers since the last run (no blank line between them and it), when it has exactly that
+    many numbers."""
     placed: dict[str, Number] = {}
     twice: set[str] = set()
     section, headers, run = "", [], []
@@ -238,6 +239,9 @@ def _table2_placed(lines: list[str], begin: int, end: int) -> dict[str, Number]:
                     twice.update([path] if path in placed else [])
                     placed[path] = number
             headers, run = [], []
+        if not raw:
+            headers = []                     # a header over a blank line: its numbers are not known to be its
+            continue
         key = label_key(text)
         if key in _T2_SECTIONS:
             section, headers = key, []
