@@ -167,3 +167,11 @@ def test_table2_headers_over_a_run_of_the_wrong_count_place_nothing() -> None:
     record = _record(text)
     assert record.report.get("active_disclosure.normative_documents.issued") is None
     assert record.report.get("active_disclosure.licensing") == 19      # another section's run stands on its own
+
+
+def test_table4_in_printed_order_is_read_only_where_its_group_sums_hold() -> None:
+    # 4 1 0 0 | 6: 总计 6 ≠ 4 + 1 + 0 + 0, so the printed order is not shown to be the columns' order
+    text = _text("pdftotext_displaced_column").replace("\n0 5 0\n", "\n0 6 0\n")
+    readings = extract_regex(Document.from_text(text)).readings
+    assert all(readings[p].missing for p in TABLE4_PATHS)
+    assert readings["applications.partially_granted.total"].value == 3      # 表三 is read all the same
