@@ -30,7 +30,7 @@ from __future__ import annotations
 from ..evidence import Reading
 from ..form import FORM
 from .readings import Readings
-from .textblocks import Number, Run, TextBlocks
+from .textblocks import Number, Run, TextBlocks, continues_label
 
 __all__ = ["assemble_table3", "table3_holds", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
 
@@ -79,12 +79,11 @@ def table3_holds(values: dict[str, int | None]) -> bool:
 def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:
     """Runs after a wrapped label's tail, each given to the one pending row whose label holds the tail
     and that takes all seven numbers. ``None`` when a tail fits two such rows."""
-    from .textblocks import _continues            # (one test of what a label's piece is)
     out: dict[str, Run] = {}
     for run in blocks.free:
         if not run.after or len(run.numbers) != _WIDTH:
             continue
-        rows = [r for r in pending if _continues(run.after, r)]
+        rows = [r for r in pending if continues_label(run.after, r)]
         if len(rows) > 1:
             return None
         if rows and rows[0] not in out:

@@ -25,7 +25,7 @@ from .cells import Cell, parse_cell
 from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import is_page_furniture, label_key
 
-__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks"]
+__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continues_label"]
 
 _T3_HEADING = FORM.headings["表三"]
 _T2_HEADING = FORM.headings["表二"]
@@ -113,7 +113,7 @@ def _is_group_piece(key: str) -> bool:
     return any(key in group for group in _GROUP_KEYS)
 
 
-def _continues(key: str, row: str) -> bool:
+def continues_label(key: str, row: str) -> bool:
     """Whether ``key`` is a wrapped piece of ``row``'s printed label (``情形）``, ``再处理其政府信息公开申请``)."""
     canonical = _ROW_KEYS[row]
     return len(key) >= _MIN_FRAGMENT and (key in canonical or strip_item_number(key) in canonical)
@@ -165,7 +165,7 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
         named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
         if len(named) > 1:
             return None                      # two rows' labels on one line: whose numbers follow?
-        if named == [anchor_row] and _continues(label + key, anchor_row):
+        if named == [anchor_row] and continues_label(label + key, anchor_row):
             anchor.attached += numbers       # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
             label += key
             continue
@@ -187,7 +187,7 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
                 else:
                     table2[paths[0]] = anchor
                 continue
-        if anchor_row and _continues(key, anchor_row):
+        if anchor_row and continues_label(key, anchor_row):
             label += key
             anchor.attached += numbers       # (a wrapped label: its numbers may stand on any piece)
             continue
