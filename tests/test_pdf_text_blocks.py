@@ -175,3 +175,12 @@ def test_table4_in_printed_order_is_read_only_where_its_group_sums_hold() -> Non
     readings = extract_regex(Document.from_text(text)).readings
     assert all(readings[p].missing for p in TABLE4_PATHS)
     assert readings["applications.partially_granted.total"].value == 3      # 表三 is read all the same
+
+
+def test_a_wrapped_tail_with_two_runs_of_numbers_gives_its_row_neither() -> None:
+    tail = "情形）\n10\n1\n1\n0\n0\n0\n12\n"
+    text = _text("pymupdf_blocks_out_of_order")
+    assert tail in text
+    text += "\n" + tail.replace("10\n1\n1", "1\n10\n1")       # the tail printed again with other numbers
+    blocks = read_blocks(Document.from_text(text).lines)
+    assert blocks is not None and assemble_table3(blocks) is None

@@ -78,15 +78,15 @@ def table3_holds(values: dict[str, int | None]) -> bool:
 
 def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:
     """Runs after a wrapped label's tail, each given to the one pending row whose label holds the tail
-    and that takes all seven numbers. ``None`` when a tail fits two such rows."""
+    and that takes all seven numbers. ``None`` when a tail fits two such rows, or two runs one row."""
     out: dict[str, Run] = {}
     for run in blocks.free:
         if not run.after or len(run.numbers) != _WIDTH:
             continue
         rows = [r for r in pending if continues_label(run.after, r)]
-        if len(rows) > 1:
-            return None
-        if rows and rows[0] not in out:
+        if len(rows) > 1 or (rows and rows[0] in out):
+            return None                 # a tail two rows end, or two runs after one row's tail
+        if rows:
             out[rows[0]] = run
     return out
 
