@@ -8,6 +8,8 @@ generator's, beside their true values):
   page 2's labels each with its 自然人 cell, then each column's numbers as a block, and one column's
   block printed after 表四's heading;
 * ``pdftotext_two_column_blocks``: blocks of two columns per line (``0 35``);
+* ``pdftotext_misprinted_balance``: three columns per line (``0 11 11``), and the report misprints its
+  balance (自然人: new 129 + 0 ≠ 128 + 0, all four cells printed beside their labels);
 * ``pymupdf_blocks_out_of_order``: each row's label then its seven numbers one per line, rows out of
   reading order (after 五、 and 六、), one wrapped label's tail (``情形）``) printed away from its head;
   the report breaks its own balance identity (a misprint the verifier must show, not hide).
@@ -33,7 +35,8 @@ from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, TABLE4_PATHS
 
 _DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
-_NAMES = ("pdftotext_displaced_column", "pdftotext_two_column_blocks", "pymupdf_blocks_out_of_order")
+_NAMES = ("pdftotext_displaced_column", "pdftotext_two_column_blocks", "pdftotext_misprinted_balance",
+          "pymupdf_blocks_out_of_order")
 
 
 def _text(name: str) -> str:
@@ -184,3 +187,15 @@ def test_a_wrapped_tail_with_two_runs_of_numbers_gives_its_row_neither() -> None
     text += "\n" + tail.replace("10\n1\n1", "1\n10\n1")       # the tail printed again with other numbers
     blocks = read_blocks(Document.from_text(text).lines)
     assert blocks is not None and assemble_table3(blocks) is None
+
+
+def test_a_misprint_beside_the_labels_places_the_blocks_and_stays_visible() -> None:
+    # the broken balance holds only label cells: it says nothing of where a block goes, and the blocks'
+    # one tiling keeps every other identity. The region reader's slid row (19 53 200 under 上年结转) gives way
+    name = "pdftotext_misprinted_balance"
+    record = _record(_text(name))
+    truth = _truth(name)
+    for path in TABLE3_PATHS:
+        assert record.report.get(path) == _value(truth, path), path
+    assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+    assert record.provenance["applications.unavailable_not_held.other_org"].status is Status.PROVEN

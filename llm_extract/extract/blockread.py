@@ -4,8 +4,8 @@
 blocks, not rows (:mod:`.textblocks`). The region reader (:mod:`.table3`, :mod:`.table2`) reads
 every other layout; this one is asked only when it left cells missing, and its reading is taken
 only whole (all of 表三, or a 表二 row with exactly its count of numbers after its label) and only
-where it agrees with every cell the region reader did read (or, for 表三, where it keeps every
-identity and the region reader's differing cells break them).
+where it agrees with every cell the region reader did read (or, for 表三, where the region reader's
+differing cells break every identity it breaks, and more).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..evidence import Ambiguity, Reading
 from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE4_PATHS
-from .blocktiles import LABEL_METHOD, assemble_table3, table3_holds
+from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
 from .readings import Readings
 from .textblocks import RowEvidence, read_blocks
 
@@ -36,16 +36,16 @@ def _unread(readings: Readings, paths: tuple[str, ...] | list[str]) -> bool:
 
 
 def _agrees(new: Readings, readings: Readings) -> bool:
-    """Every cell the region reader read has the same value in ``new``; or ``new`` keeps every identity
-    of 表三 and the region reader's values, put in its place, break them (that reader slid a row)."""
+    """Every cell the region reader read has the same value in ``new``; or the region reader's differing
+    values, put in ``new``'s place, break every identity ``new`` breaks and more (that reader slid a row)."""
     values = {p: r.value for p, r in new.items()}
     differ = {p: readings[p].value for p in new
               if p in readings and not readings[p].missing and readings[p].value != values[p]}
     if not differ:
         return True
-    if not table3_holds(values) or any(not isinstance(v, int) for v in differ.values()):
+    if any(not isinstance(v, int) for v in differ.values()):
         return False
-    return not table3_holds({**values, **differ})
+    return table3_broken(values) < table3_broken({**values, **differ})
 
 
 def _groups_hold(values: list) -> bool:

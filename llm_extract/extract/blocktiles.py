@@ -21,7 +21,8 @@ identities, never by position alone:
 * a table whose every cell stands right after its row's label is read as printed (the verifier
   checks it like any other reading); once a block is placed,
 * every tiling is tried: the table is read only when exactly one table comes out of the tilings
-  whose every identity (row sums, column sums, balance) holds. Two tables that both hold, or none,
+  whose every identity (row sums, column sums, balance) holds; an identity whose every cell stands
+  beside its label (a misprint the report carries whatever the blocks) is left to the verifier. Two tables that both hold, or none,
   leave 表三 to the other readers (missing, queued).
 """
 
@@ -32,7 +33,7 @@ from ..form import FORM
 from .readings import Readings
 from .textblocks import Number, Run, TextBlocks, continues_label
 
-__all__ = ["assemble_table3", "table3_holds", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
+__all__ = ["assemble_table3", "table3_broken", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
 
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
@@ -53,27 +54,40 @@ def _value(n: Number | None) -> int:
     return int(v) if v is not None else 0
 
 
-def _holds(grid: Grid) -> bool:
-    """Every 表三 identity over a full grid: row sums, the column sums, the balance."""
-    return _holds_values([[_value(c) for c in row] for row in grid])
+def _holds(grid: Grid, fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    """Every 表三 identity over a full grid (row sums, the column sums, the balance), except those whose
+    every cell is in ``fixed``: printed beside its label, such an identity says nothing of where a block
+    goes (a report that misprints one keeps it broken, for the verifier to show)."""
+    return _holds_values([[_value(c) for c in row] for row in grid], fixed)
 
 
-def _holds_values(vals: list[list[int]]) -> bool:
-    if any(row[-1] != sum(row[:-1]) for row in vals):
-        return False
+def _instances() -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """Every 表三 identity instance as (left cells, right cells): sum(left) == sum(right)."""
+    out = [([(r, _WIDTH - 1)], [(r, c) for c in range(_WIDTH - 1)]) for r in range(len(_ROWS))]
     for c in range(_WIDTH):
-        if vals[_I["total_processed"]][c] != sum(vals[r][c] for r in _OUTCOMES):
-            return False
-        if vals[_I["new_received"]][c] + vals[_I["carried_over"]][c] != \
-                vals[_I["total_processed"]][c] + vals[_I["carried_forward"]][c]:
+        out.append(([(_I["total_processed"], c)], [(r, c) for r in _OUTCOMES]))
+        out.append(([(_I["new_received"], c), (_I["carried_over"], c)],
+                    [(_I["total_processed"], c), (_I["carried_forward"], c)]))
+    return out
+
+
+_INSTANCES = _instances()
+
+
+def _holds_values(vals: list[list[int]], fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    for left, right in _INSTANCES:
+        if fixed and all(cell in fixed for cell in left + right):
+            continue
+        if sum(vals[r][c] for r, c in left) != sum(vals[r][c] for r, c in right):
             return False
     return True
 
 
-def table3_holds(values: dict[str, int | None]) -> bool:
-    """Every 表三 identity over a full table of values (path → value; ``None`` counts 0)."""
-    grid = [[values.get(f"applications.{r}.{c}") or 0 for c in _COLS] for r in _ROWS]
-    return _holds_values(grid)
+def table3_broken(values: dict[str, int | None]) -> frozenset[int]:
+    """The 表三 identity instances a full table of values (path → value; ``None`` counts 0) breaks."""
+    vals = [[values.get(f"applications.{r}.{c}") or 0 for c in _COLS] for r in _ROWS]
+    return frozenset(i for i, (left, right) in enumerate(_INSTANCES)
+                     if sum(vals[r][c] for r, c in left) != sum(vals[r][c] for r, c in right))
 
 
 def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:
@@ -94,8 +108,9 @@ def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None
 class _Search:
     """Every tiling of the open cells by the free blocks, in row-major order of their top-left cells."""
 
-    def __init__(self, grid: Grid, blocks: list[list[list[Number]]]) -> None:
+    def __init__(self, grid: Grid, blocks: list[list[list[Number]]], fixed: frozenset[tuple[int, int]]) -> None:
         self.grid = grid
+        self.fixed = fixed
         self.blocks = blocks
         self.used = [False] * len(blocks)
         self.nodes = 0
@@ -121,7 +136,7 @@ class _Search:
             return False
         at = self._open()
         if at is None:
-            if _holds(self.grid):
+            if _holds(self.grid, self.fixed):
                 self.found.append([list(row) for row in self.grid])
             return True
         r, c = at
@@ -147,14 +162,14 @@ class _Search:
         return True
 
 
-def _tile(grid: Grid, runs: list[Run]) -> Grid | None:
+def _tile(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]]) -> Grid | None:
     blocks = [run.lines for run in runs]
     if any(len({len(line) for line in block}) != 1 for block in blocks):
         return None                     # a block whose lines hold different counts: not one column block
     open_cells = sum(1 for row in grid for c in row if c is None)
     if sum(len(block) * len(block[0]) for block in blocks) != open_cells:
         return None                     # exact counts only
-    search = _Search(grid, blocks)
+    search = _Search(grid, blocks, fixed)
     if not search.run():
         return None
     tables = {tuple(tuple(_value(c) for c in row) for row in g): g for g in search.found}
@@ -188,7 +203,7 @@ def assemble_table3(blocks: TextBlocks) -> Readings | None:
             label_cells.add((_I[row], c))
     free = [run for run in blocks.free if id(run) not in taken and not run.after and run.first > blocks.start]
     if any(c is None for row in grid for c in row):
-        full = _tile(grid, free)
+        full = _tile(grid, free, frozenset(label_cells))
         if full is None:
             return None
         grid = full
