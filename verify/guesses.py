@@ -22,6 +22,10 @@
   a blank cell leaves no trace in a run (10, blank, 0 also prints ``100``), and no identity checks 表二.
   verify/decide.py gives the same rule to a 表三/表四 run with one reading only when the report breaks
   its own identities, so that no assignment keeps them all and none pins the cell.
+* ``READ.BLOCK_POSITION``: a 表二 cell of PDF text printed as blocks (``pdftotext`` without
+  ``-layout``: 第二十条第（一）项 / 本年制发件数 / 本年废止件数 / 0 0 4 7), placed by the section and the
+  column headers printed above its numbers and by their order alone: no label stands beside it and no
+  identity checks 表二 (``llm_extract/extract/blockread.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ from collections.abc import Mapping
 from llm_extract.evidence import CellKind, Reading
 from llm_extract.schema import DISCLOSURE_PATHS
 
-__all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE"]
+__all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
+           "BLOCK_POSITION_RULE"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
 OCR_DIGITS_RULE = "READ.OCR_DIGITS"
@@ -42,6 +47,8 @@ EITHER_WAY_RULE = "READ.ABOVE_OR_BELOW"
 _EITHER_WAY = "cells-above-or-below"  # (llm_extract/extract/direction.py EITHER_WAY)
 _CLOSE = "layout-columns-close"
 _ONE_CUT = "glued-cut"              # (llm_extract/extract/table2.py GLUED_CUT)
+BLOCK_POSITION_RULE = "READ.BLOCK_POSITION"
+_BLOCK_POSITION = "text-block-position"    # (llm_extract/extract/blockread.py POSITION_METHOD)
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
@@ -57,6 +64,8 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
             out[path] = ONE_CUT_RULE
         elif r.method == _EITHER_WAY:
             out[path] = EITHER_WAY_RULE
+        elif r.method == _BLOCK_POSITION:
+            out[path] = BLOCK_POSITION_RULE
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
         elif r.kind is ocr and path in _UNCHECKED:

@@ -71,6 +71,9 @@ register("READ.ONE_CUT", "单元格由粘连数字串唯一的切分读出，无
          "空白单元格在数字串中不留痕迹）",
          "a cell cut from a glued digit run that has one cut only, which no identity confirms (表二 has none; a report "
          "that breaks its own identities leaves none standing; a blank cell leaves no trace in a run)")
+register("READ.BLOCK_POSITION", "PDF 文本按块输出（无版面选项），表二单元格仅凭其上方的条目与列标题及数字顺序放置，旁无行标签，也无勾稽关系可核对，未经证明",
+         "a 表二 cell of PDF text printed as blocks (no layout option), placed only by the section and column headers "
+         "above its numbers and their order: no row label beside it and no identity to check it")
 register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出个别印错所能解释，文本读取不可靠；表二无勾稽关系可核对，不予证明",
          "表三 and 表四 break more identities than a misprint or two explain, so the text reads unreliably; 表二, "
          "which no identity checks, is not proven from it")

@@ -11,6 +11,7 @@ from .._exceptions import NotAReportError, UnsupportedFormError
 from ..evidence import CellKind, Extraction, Reading
 from ..ingest import Document
 from ..schema import ALL_PATHS
+from .blockread import read_text_blocks
 from .inline import unfold
 from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
@@ -52,6 +53,8 @@ def extract_regex(doc: Document) -> Extraction:
         r4, a4 = read_table4(regions["表四"])
         readings.update(r4)
         ambiguities += a4
+    if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)
+        ambiguities = read_text_blocks(lines, readings, ambiguities)
     read_any = any(not r.missing for p, r in readings.items() if p not in ("agency", "year"))
     if not read_any and not ambiguities:    # (a glued table is all ambiguities)
         raise NotAReportError(doc.path or doc.doc_id)

@@ -1,0 +1,97 @@
+"""Where the row reader left 表三 or 表二 rows unread, read them from PDF text blocks instead.
+
+``pdftotext`` (default mode), ``pdf2txt.py`` and PyMuPDF's ``get_text("blocks")`` print tables as
+blocks, not rows (:mod:`.textblocks`). The region reader (:mod:`.table3`, :mod:`.table2`) reads
+every other layout; this one is asked only when it left cells missing, and its reading is taken
+only whole (all of 表三, or a 表二 row with exactly its count of numbers after its label) and only
+where it agrees with every cell the region reader did read (or, for 表三, where the region reader's
+differing cells break every identity it breaks, and more).
+"""
+
+from __future__ import annotations
+
+from ..evidence import Ambiguity, Reading
+from ..form import FORM
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE4_PATHS
+from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
+from .readings import Readings
+from .textblocks import RowEvidence, read_blocks
+
+__all__ = ["read_text_blocks", "ROW_METHOD", "POSITION_METHOD"]
+
+#: a 表二 cell placed by its section and column headers only (no label beside it, no identity):
+#: verify never proves it (``READ.BLOCK_POSITION``, verify/guesses.py)
+POSITION_METHOD = "text-block-position"
+
+#: 表四's one row, its fifteen numbers in printed order under its header (its group sums holding)
+ROW_METHOD = "text-block-row"
+_T4_WIDTH = len(FORM.table4_columns)
+
+_T3_PATHS = tuple(f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS)
+_T2_ROWS = {r.path: [f"{r.path}.{c.key}" if c.key else r.path for c in r.columns] for r in FORM.table2}
+
+
+def _unread(readings: Readings, paths: tuple[str, ...] | list[str]) -> bool:
+    return any(p not in readings or readings[p].missing for p in paths)
+
+
+def _agrees(new: Readings, readings: Readings) -> bool:
+    """Every cell the region reader read has the same value in ``new``; or the region reader's differing
+    values, put in ``new``'s place, break every identity ``new`` breaks and more (that reader slid a row)."""
+    values = {p: r.value for p, r in new.items()}
+    differ = {p: readings[p].value for p in new
+              if p in readings and not readings[p].missing and readings[p].value != values[p]}
+    if not differ:
+        return True
+    if any(not isinstance(v, int) for v in differ.values()):
+        return False
+    return table3_broken(values) < table3_broken({**values, **differ})
+
+
+def _groups_hold(values: list) -> bool:
+    """表四's group sums (总计 = the four results), on fifteen integers."""
+    if any(not isinstance(v, int) for v in values):
+        return False
+    return all(values[g + _T4_WIDTH - 1] == sum(values[g:g + _T4_WIDTH - 1]) for g in range(0, len(values), _T4_WIDTH))
+
+
+def _table2_row(paths: list[str], ev: RowEvidence) -> Readings | None:
+    if len(ev.attached) != len(paths):
+        return None                     # exact counts only: a lost or an extra number says nothing of which
+    return {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, sorted({ev.line, n.line}), LABEL_METHOD, n.cell.note)
+            for p, n in zip(paths, ev.attached)}
+
+
+def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
+    """Fill ``readings`` from the text's blocks where the region reader left them unread; the
+    ambiguities left (those of a table now read whole are dropped)."""
+    t3 = _unread(readings, _T3_PATHS)
+    t4 = all(p not in readings or readings[p].missing for p in TABLE4_PATHS)
+    t2 = [path for path, paths in _T2_ROWS.items() if all(p not in readings or readings[p].missing for p in paths)]
+    if not t3 and not t2 and not t4:
+        return ambiguities
+    blocks = read_blocks(lines)
+    if blocks is None:
+        return ambiguities
+    if t3:
+        table = assemble_table3(blocks)
+        if table is not None and _agrees(table, readings):
+            readings.update(table)
+            ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]
+    if t4 and len(blocks.table4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in blocks.table4]):
+        for path, n in zip(TABLE4_PATHS, blocks.table4):
+            readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], ROW_METHOD, n.cell.note)
+        ambiguities = [a for a in ambiguities if not any(p.startswith("review_litigation.") for p in a.paths)]
+    for path in t2:
+        ev = blocks.table2.get(path)
+        row = _table2_row(_T2_ROWS[path], ev) if ev is not None else None
+        if row is None:
+            placed = [blocks.table2_placed.get(p) for p in _T2_ROWS[path]]
+            if all(n is not None for n in placed):
+                row = {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], POSITION_METHOD, n.cell.note)
+                       for p, n in zip(_T2_ROWS[path], placed) if n is not None}
+        if row is not None:
+            readings.update(row)
+            ambiguities = [a for a in ambiguities if not set(a.paths) & set(row)]
+    return ambiguities
+

@@ -1,0 +1,220 @@
+"""表三 assembled from PDF text blocks (:mod:`.textblocks`): labels with their numbers, and columns
+printed as blocks of their own.
+
+The numbers printed right after a row's label are that row's first cells (all seven, or the 自然人
+cell that ``pdftotext`` keeps beside a wrapped label). A run of numbers after a label's wrapped tail
+(``情形）`` + seven numbers, PyMuPDF) is the row whose printed label that tail ends, when exactly one
+row without numbers has it. The rest of the table comes as *free* runs: ``pdftotext`` prints a
+column's numbers for consecutive rows as one block (one per line, or two columns per line), rows
+grouped as the page's row heights fell.
+
+Placing a free block is positional, so it is done only under exact counts, and proven by the form's
+identities, never by position alone:
+
+* all 25 rows' labels found, each once (a lost or merged label would slide every column by a row,
+  and with most cells 0 the row sums still hold);
+* the free blocks hold exactly as many numbers as the cells left, every line of a block the same
+  count, and each block tiles a rectangle of cells (its lines consecutive rows in the form's order,
+  its numbers consecutive columns), blocks of one shape left to right in their printed order;
+* every number between 表三's heading and 表四's is a row's (a run after a piece of text that ends no
+  pending row's label, such as a row printed again after a page break, leaves the table unread);
+* a table whose every cell stands right after its row's label is read as printed (the verifier
+  checks it like any other reading); once a block is placed,
+* every tiling is tried: the table is read only when exactly one table comes out of the tilings
+  whose every identity (row sums, column sums, balance) holds; an identity whose every cell stands
+  beside its label (a misprint the report carries whatever the blocks) is left to the verifier. Two tables that both hold, or none,
+  leave 表三 to the other readers (missing, queued).
+"""
+
+from __future__ import annotations
+
+from ..evidence import Reading
+from ..form import FORM
+from .readings import Readings
+from .textblocks import Number, Run, TextBlocks, continues_label
+
+__all__ = ["assemble_table3", "table3_broken", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
+
+LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
+TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
+#: the tiling search stops (and reads nothing) past this many placements tried
+MAX_NODES = 20000
+
+_ROWS = tuple(r.key for r in FORM.table3_rows)
+_COLS = tuple(c.key for c in FORM.table3_columns)
+_WIDTH = len(_COLS)
+_OUTCOMES = tuple(_ROWS.index(r) for r in FORM.table3_outcome_rows)
+_I = {r: i for i, r in enumerate(_ROWS)}
+
+Grid = list[list["Number | None"]]
+
+
+def _value(n: Number | None) -> int:
+    v = n.cell.value if n is not None else None
+    return int(v) if v is not None else 0
+
+
+def _holds(grid: Grid, fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    """Every 表三 identity over a full grid (row sums, the column sums, the balance), except those whose
+    every cell is in ``fixed``: printed beside its label, such an identity says nothing of where a block
+    goes (a report that misprints one keeps it broken, for the verifier to show)."""
+    return _holds_values([[_value(c) for c in row] for row in grid], fixed)
+
+
+def _instances() -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """Every 表三 identity instance as (left cells, right cells): sum(left) == sum(right)."""
+    out = [([(r, _WIDTH - 1)], [(r, c) for c in range(_WIDTH - 1)]) for r in range(len(_ROWS))]
+    for c in range(_WIDTH):
+        out.append(([(_I["total_processed"], c)], [(r, c) for r in _OUTCOMES]))
+        out.append(([(_I["new_received"], c), (_I["carried_over"], c)],
+                    [(_I["total_processed"], c), (_I["carried_forward"], c)]))
+    return out
+
+
+_INSTANCES = _instances()
+
+
+def _holds_values(vals: list[list[int]], fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    for left, right in _INSTANCES:
+        if fixed and all(cell in fixed for cell in left + right):
+            continue
+        if sum(vals[r][c] for r, c in left) != sum(vals[r][c] for r, c in right):
+            return False
+    return True
+
+
+def table3_broken(values: dict[str, int | None]) -> frozenset[int]:
+    """The 表三 identity instances a full table of values (path → value; ``None`` counts 0) breaks."""
+    vals = [[values.get(f"applications.{r}.{c}") or 0 for c in _COLS] for r in _ROWS]
+    return frozenset(i for i, (left, right) in enumerate(_INSTANCES)
+                     if sum(vals[r][c] for r, c in left) != sum(vals[r][c] for r, c in right))
+
+
+def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:
+    """Runs after a wrapped label's tail, each given to the one pending row whose label holds the tail
+    and that takes all seven numbers. ``None`` when a tail fits two such rows, or two runs one row."""
+    out: dict[str, Run] = {}
+    for run in blocks.free:
+        if not run.after or len(run.numbers) != _WIDTH:
+            continue
+        rows = [r for r in pending if continues_label(run.after, r)]
+        if len(rows) > 1 or (rows and rows[0] in out):
+            return None                 # a tail two rows end, or two runs after one row's tail
+        if rows:
+            out[rows[0]] = run
+    return out
+
+
+class _Search:
+    """Every tiling of the open cells by the free blocks, in row-major order of their top-left cells."""
+
+    def __init__(self, grid: Grid, blocks: list[list[list[Number]]], fixed: frozenset[tuple[int, int]]) -> None:
+        self.grid = grid
+        self.fixed = fixed
+        self.blocks = blocks
+        self.used = [False] * len(blocks)
+        self.nodes = 0
+        self.found: list[Grid] = []
+
+    def _open(self) -> tuple[int, int] | None:
+        for r, row in enumerate(self.grid):
+            for c, cell in enumerate(row):
+                if cell is None:
+                    return r, c
+        return None
+
+    def _fits(self, block: list[list[Number]], r: int, c: int) -> bool:
+        k = len(block[0])
+        if r + len(block) > len(self.grid) or c + k > _WIDTH:
+            return False
+        return all(self.grid[r + i][c + j] is None for i in range(len(block)) for j in range(k))
+
+    def run(self) -> bool:
+        """False when the search was cut short."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            return False
+        at = self._open()
+        if at is None:
+            if _holds(self.grid, self.fixed):
+                self.found.append([list(row) for row in self.grid])
+            return True
+        r, c = at
+        shapes: set[tuple[int, int]] = set()
+        for b, block in enumerate(self.blocks):
+            shape = (len(block), len(block[0]))
+            if self.used[b] or shape in shapes:
+                continue                # blocks of one shape: the first unused in printed order only
+            shapes.add(shape)
+            if not self._fits(block, r, c):
+                continue
+            self.used[b] = True
+            for i, line in enumerate(block):
+                for j, n in enumerate(line):
+                    self.grid[r + i][c + j] = n
+            ok = self.run()
+            for i, line in enumerate(block):
+                for j in range(len(line)):
+                    self.grid[r + i][c + j] = None
+            self.used[b] = False
+            if not ok:
+                return False
+        return True
+
+
+def _tile(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]]) -> Grid | None:
+    blocks = [run.lines for run in runs]
+    if any(len({len(line) for line in block}) != 1 for block in blocks):
+        return None                     # a block whose lines hold different counts: not one column block
+    open_cells = sum(1 for row in grid for c in row if c is None)
+    if sum(len(block) * len(block[0]) for block in blocks) != open_cells:
+        return None                     # exact counts only
+    search = _Search(grid, blocks, fixed)
+    if not search.run():
+        return None
+    tables = {tuple(tuple(_value(c) for c in row) for row in g): g for g in search.found}
+    return next(iter(tables.values())) if len(tables) == 1 else None
+
+
+def assemble_table3(blocks: TextBlocks) -> Readings | None:
+    """表三's 175 readings from text blocks, or ``None`` (see the module docstring for when)."""
+    if set(blocks.rows) != set(_ROWS):
+        return None
+    grid: Grid = [[None] * _WIDTH for _ in _ROWS]
+    label_cells: set[tuple[int, int]] = set()
+    pending: set[str] = set()
+    for row, ev in blocks.rows.items():
+        if len(ev.attached) > _WIDTH:
+            return None
+        if not ev.attached:
+            pending.add(row)
+        for c, n in enumerate(ev.attached):
+            grid[_I[row]][c] = n
+            label_cells.add((_I[row], c))
+    tails = _by_fragment(blocks, pending)
+    if tails is None:
+        return None
+    taken = {id(run) for run in tails.values()}
+    if any(run.after and id(run) not in taken and blocks.start < run.first < blocks.end for run in blocks.free):
+        return None                     # numbers in 表三 after a piece of text no row's label ends: whose?
+    for row, run in tails.items():
+        for c, n in enumerate(run.numbers):
+            grid[_I[row]][c] = n
+            label_cells.add((_I[row], c))
+    free = [run for run in blocks.free if id(run) not in taken and not run.after and run.first > blocks.start]
+    if any(c is None for row in grid for c in row):
+        full = _tile(grid, free, frozenset(label_cells))
+        if full is None:
+            return None
+        grid = full
+    out: Readings = {}
+    for r, row in enumerate(_ROWS):
+        label_line = blocks.rows[row].line
+        for c, col in enumerate(_COLS):
+            n = grid[r][c]
+            assert n is not None
+            lines = sorted({label_line, n.line})
+            method = LABEL_METHOD if (r, c) in label_cells else TILE_METHOD
+            out[f"applications.{row}.{col}"] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, lines, method,
+                                                       n.cell.note)
+    return out

@@ -1,0 +1,259 @@
+"""PDF text printed without a layout option: a table's rows as labels and runs of numbers.
+
+``pdftotext`` (default mode), ``pdf2txt.py`` and PyMuPDF's ``get_text("blocks")`` print a ruled
+table as text blocks, not rows: a row's label, then its numbers one per line (or a few per line),
+or all the labels first and then each column's numbers in a block of their own. This module turns
+such a text into *row evidence*: for every 表三 row the line of its printed label and the numbers
+that follow that label (``attached``: on its line, or on the lines right after it, its label's
+wrapped continuation between), and the runs of numbers that follow no label (``free`` runs: a
+column's block). Nothing here places a free number in a cell: :mod:`.blocktiles` does, by exact
+counts and the identities.
+
+Labels are found by the form's patterns (:mod:`llm_extract.form`) anywhere after 表三's heading
+(PyMuPDF prints blocks out of reading order: a row may follow 五、 or 六、). A label is trusted only
+when its row's pattern matches one line exactly: a row found twice, or a line naming two rows, makes
+the whole reading fail (``None``), never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..form import FORM
+from .cells import Cell, parse_cell
+from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
+from .layout import is_page_furniture, label_key
+
+__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continues_label"]
+
+_T3_HEADING = FORM.headings["表三"]
+_T2_HEADING = FORM.headings["表二"]
+_T4_HEADING = FORM.headings["表四"]
+_SECTION_FIVE = re.compile(r"^\s*(?:五[、.．]|\(?五\)|存在的主要问题)")
+_SENTENCE = re.compile(r"[。；;！？]")
+#: 表三's group labels (三、本年度办理结果, （三）不予公开, …): their fragments stand between row labels
+_GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
+_ROW_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
+#: item-numbered labels may lose their number's dot in a wrap, never their words: a fragment
+#: shorter than this is not matched to a label by its words
+_MIN_FRAGMENT = 2
+#: a column header that also matches a row's label (总计 over the total column, 其他 over its column):
+#: a row's label carries its item number or its group's words
+_BARE = frozenset({"总计", "总记", "合计", "其他"})
+
+
+@dataclass(frozen=True)
+class Number:
+    """One printed number: its cell and its 1-based line."""
+
+    cell: Cell
+    line: int
+
+
+@dataclass
+class Run:
+    """Consecutive lines of numbers: ``lines[i]`` holds the numbers of one printed line."""
+
+    lines: list[list[Number]] = field(default_factory=list)
+    after: str = ""                  # the label key of the text fragment the run follows, "" if none
+    first: int = 0                   # the line it starts on
+
+    @property
+    def numbers(self) -> list[Number]:
+        return [n for line in self.lines for n in line]
+
+
+@dataclass
+class RowEvidence:
+    """Where a row's label stands and the numbers printed right after it."""
+
+    line: int
+    attached: list[Number] = field(default_factory=list)
+    via: str = "label"               # "label", or "fragment": after its label's wrapped tail only
+
+
+@dataclass
+class TextBlocks:
+    """The rows of 表三 (row key → evidence), 表二's labelled rows, and the free runs of numbers."""
+
+    rows: dict[str, RowEvidence]
+    free: list[Run]
+    table2: dict[str, RowEvidence]
+    start: int                       # 表三's heading line
+    end: int                         # 表四's heading line (or past the last line)
+    table4: list[Number] = field(default_factory=list)   # the numbers under 表四's header, in printed order
+    #: 表二 cells placed by their column headers and section (path → number), row by row: position only
+    table2_placed: dict[str, Number] = field(default_factory=dict)
+
+
+def _split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
+    """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
+    tokens = text.split()
+    numbers: list[Number] = []
+    while tokens:
+        cell = parse_cell(tokens[-1])
+        if not (cell.is_number or cell.kind.value == "placeholder"):
+            break
+        numbers.insert(0, Number(cell, line))
+        tokens.pop()
+    return " ".join(tokens), numbers
+
+
+def _rows_named(key: str) -> list[str]:
+    return [row for row, pattern in TABLE3_LABELS if match_row(key, pattern)]
+
+
+def _table2_named(key: str) -> list[str]:
+    return [path for path, pattern, _ in TABLE2_LABELS if match_row(key, pattern)]
+
+
+def _is_group_piece(key: str) -> bool:
+    """A fragment of a group label (（三）不予 / 公开 / 处理 / 办理结果): it stands beside rows, names none."""
+    return any(key in group for group in _GROUP_KEYS)
+
+
+def continues_label(key: str, row: str) -> bool:
+    """Whether ``key`` is a wrapped piece of ``row``'s printed label (``情形）``, ``再处理其政府信息公开申请``)."""
+    canonical = _ROW_KEYS[row]
+    return len(key) >= _MIN_FRAGMENT and (key in canonical or strip_item_number(key) in canonical)
+
+
+def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
+    for n, line in enumerate(lines[after:], start=after + 1):
+        text = line.strip()
+        if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text):
+            return n
+    return None
+
+
+def read_blocks(lines: list[str]) -> TextBlocks | None:
+    """The row evidence of a document's text, or ``None`` when 表三's labels are not each found once."""
+    start = _heading_line(lines, _T3_HEADING)
+    if start is None:
+        return None
+    t2_start = _heading_line(lines, _T2_HEADING) or start
+    rows: dict[str, RowEvidence] = {}
+    table2: dict[str, RowEvidence] = {}
+    twice: set[str] = set()
+    free: list[Run] = []
+    anchor: RowEvidence | None = None        # the row the numbers that follow belong to
+    anchor_row = ""
+    label = ""                               # the anchor row's label as printed so far
+    fragment = ""                            # or the text fragment they follow
+    run: Run | None = None
+    for n in range(t2_start, len(lines) + 1):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            anchor, anchor_row, fragment, run = None, "", "", None
+            continue
+        text, numbers = _split_numbers(raw, n)
+        if not text:                         # a line of numbers
+            if anchor is not None:
+                anchor.attached += numbers
+                continue
+            if run is None:
+                run = Run(after=fragment, first=n)
+                free.append(run)
+            run.lines.append(numbers)
+            continue
+        run = None
+        key = label_key(text)
+        if _SENTENCE.search(text) or len(key) > 60:
+            anchor, anchor_row, fragment = None, "", ""
+            continue
+        named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
+        if len(named) > 1:
+            return None                      # two rows' labels on one line: whose numbers follow?
+        if named == [anchor_row] and continues_label(label + key, anchor_row):
+            anchor.attached += numbers       # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
+            label += key
+            continue
+        if named:
+            row = named[0]
+            if row in rows:
+                return None                  # a row's label printed twice: which one is it?
+            anchor, anchor_row, fragment = RowEvidence(n, list(numbers)), row, ""
+            label = key
+            rows[row] = anchor
+            continue
+        if n < start or not _is_group_piece(key):
+            paths = _table2_named(key)
+            if len(paths) == 1:
+                anchor, anchor_row, fragment = RowEvidence(n, list(numbers)), "", ""
+                if paths[0] in table2 or paths[0] in twice:
+                    twice.add(paths[0])      # a 表二 label printed twice: neither is read
+                    table2.pop(paths[0], None)
+                else:
+                    table2[paths[0]] = anchor
+                continue
+        if anchor_row and continues_label(key, anchor_row):
+            label += key
+            anchor.attached += numbers       # (a wrapped label: its numbers may stand on any piece)
+            continue
+        if _is_group_piece(key) and n > start:
+            if numbers:
+                anchor, anchor_row, fragment = None, "", ""
+            continue                         # beside the rows, it names none
+        anchor, anchor_row, fragment = None, "", key
+        if numbers:
+            run = Run(after=key, lines=[numbers], first=n)
+            free.append(run)
+    end = _heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    return TextBlocks(rows=rows, free=free, table2=table2, start=start, end=end, table4=_table4(lines, start, free),
+                      table2_placed=_table2_placed(lines, t2_start, start))
+
+
+#: 表二's column headers (本年制发件数 …, 本年收费金额（单位：万元）: its words before the unit) and sections
+_T2_COLUMNS = {label_key(c.label).split("(")[0]: c.key for r in FORM.table2 for c in r.columns}
+_T2_SECTIONS = {label_key(r.section) for r in FORM.table2}
+
+
+def _t2_rows(section: str, headers: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """表二's rows (path prefix, column keys) under which headers (column keys) stand: those of the
+    section printed above them, else every row that has these columns."""
+    fits = [r for r in FORM.table2 if all(h in [c.key for c in r.columns] for h in headers)]
+    own = [r for r in fits if label_key(r.section) == section]
+    return [(r.path, tuple(c.key for c in r.columns)) for r in own or fits]
+
+
+def _table2_placed(lines: list[str], begin: int, end: int) -> dict[str, Number]:
+    """表二 printed as headers then numbers (``pdftotext``: 第二十条第（一）项 / 本年制发件数 / 本年废止件数 /
+    0 0 4 7 …): each run of numbers given, row by row, to the rows of the section above it and the
+    column headers since the last run (no blank line between them and it), when it has exactly that
+    many numbers."""
+    placed: dict[str, Number] = {}
+    twice: set[str] = set()
+    section, headers, run = "", [], []
+    for n in range(begin + 1, end + 1):
+        raw = lines[n - 1].replace("\x0c", " ").strip() if n < end else ""
+        text, numbers = _split_numbers(raw, n)
+        if numbers and not text:
+            run += numbers
+            continue
+        if run:
+            rows = _t2_rows(section, headers) if headers else []
+            cells = [f"{path}.{col}" if col else path for path, cols in rows for col in headers]
+            if cells and len(cells) == len(run):
+                for path, number in zip(cells, run):
+                    twice.update([path] if path in placed else [])
+                    placed[path] = number
+            headers, run = [], []
+        if not raw:
+            headers = []                     # a header over a blank line: its numbers are not known to be its
+            continue
+        key = label_key(text)
+        if key in _T2_SECTIONS:
+            section, headers = key, []
+        headers += [col for head, col in _T2_COLUMNS.items() if head in key and col not in headers]
+    return {p: v for p, v in placed.items() if p not in twice}
+
+
+def _table4(lines: list[str], start: int, free: list[Run]) -> list[Number]:
+    """The numbers that follow 表四's column headers (runs after a header's text, not a blank line),
+    from its heading to section 五."""
+    heading = _heading_line(lines, _T4_HEADING, start)
+    if heading is None:
+        return []
+    end = _heading_line(lines, _SECTION_FIVE, heading) or len(lines) + 1
+    return [n for run in free if run.after and heading < run.first < end for n in run.numbers]

@@ -1,0 +1,201 @@
+"""PDF text printed without a layout option (``pdftotext`` default, PyMuPDF ``get_text("blocks")``):
+tables come as blocks, not rows.
+
+The fixtures are such texts of Chromium-printed reports with ruled tables (an independent
+generator's, beside their true values):
+
+* ``pdftotext_displaced_column``: a table split over two pages; page 1's rows printed row by row,
+  page 2's labels each with its 自然人 cell, then each column's numbers as a block, and one column's
+  block printed after 表四's heading;
+* ``pdftotext_two_column_blocks``: blocks of two columns per line (``0 35``);
+* ``pdftotext_misprinted_balance``: three columns per line (``0 11 11``), and the report misprints its
+  balance (自然人: new 129 + 0 ≠ 128 + 0, all four cells printed beside their labels);
+* ``pymupdf_blocks_out_of_order``: each row's label then its seven numbers one per line, rows out of
+  reading order (after 五、 and 六、), one wrapped label's tail (``情形）``) printed away from its head;
+  the report breaks its own balance identity (a misprint the verifier must show, not hide).
+
+Placing a block of numbers is positional: it is done only when every row's label is found once, the
+counts are exact and the identities hold, and a table that fails any of these is left unread (queued),
+never shifted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from llm_extract.evidence import Status
+from llm_extract.extract import extract_regex
+from llm_extract.extract.blocktiles import LABEL_METHOD, TILE_METHOD, assemble_table3
+from llm_extract.extract.textblocks import read_blocks
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE3_PATHS, TABLE4_PATHS
+
+_DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
+_NAMES = ("pdftotext_displaced_column", "pdftotext_two_column_blocks", "pdftotext_misprinted_balance",
+          "pymupdf_blocks_out_of_order")
+
+
+def _text(name: str) -> str:
+    return (_DIR / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _truth(name: str) -> dict:
+    return json.loads((_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _value(truth: dict, path: str):
+    node = truth
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
+def _record(text: str, doc_id: str = "t"):
+    return process_document(Document.from_text(text, doc_id=doc_id))
+
+
+@pytest.mark.parametrize("name", _NAMES)
+def test_every_table3_cell_is_read_from_the_blocks(name: str) -> None:
+    readings = extract_regex(Document.from_text(_text(name), doc_id=name)).readings
+    truth = _truth(name)
+    assert {p: readings[p].value for p in TABLE3_PATHS} == {p: _value(truth, p) for p in TABLE3_PATHS}
+
+
+@pytest.mark.parametrize("name", ["pdftotext_displaced_column", "pdftotext_two_column_blocks"])
+def test_pdftotext_blocks_are_proven_by_the_identities_and_table4_is_read_in_printed_order(name: str) -> None:
+    record = _record(_text(name))
+    truth = _truth(name)
+    for path in TABLE3_PATHS + TABLE4_PATHS:
+        assert record.report.get(path) == _value(truth, path), path
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_column_block_placed_after_table4s_heading_is_still_table3s() -> None:
+    # page 2's 总计 column (3, then seventeen 0) stands after 四、…情况: the only place its count fits
+    readings = extract_regex(Document.from_text(_text("pdftotext_displaced_column"))).readings
+    total = readings["applications.partially_granted.total"]
+    assert (total.value, total.method) == (3, TILE_METHOD)
+    assert readings["applications.partially_granted.natural_person"].method == LABEL_METHOD
+
+
+def test_pymupdf_rows_out_of_order_are_read_by_their_labels_and_a_misprint_stays_visible() -> None:
+    name = "pymupdf_blocks_out_of_order"
+    record = _record(_text(name))
+    truth = _truth(name)
+    for path in TABLE3_PATHS:
+        assert record.report.get(path) == _value(truth, path), path
+    # the report's own balance is broken (new 51 + 0 ≠ 50 + 0): the column is not proven
+    assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+    # the wrapped label's tail 情形） carries （二）部分公开's seven numbers
+    assert record.report.get("applications.partially_granted.natural_person") == 10
+
+
+def test_pymupdf_table2_rows_are_read_from_the_numbers_after_their_labels() -> None:
+    name = "pymupdf_blocks_out_of_order"
+    record = _record(_text(name))
+    truth = _truth(name)
+    for path in ("active_disclosure.regulations.in_force", "active_disclosure.normative_documents.issued",
+                 "active_disclosure.licensing", "active_disclosure.fees_10k_yuan"):
+        assert record.report.get(path) == _value(truth, path), path
+
+
+def _without_line(text: str, line: str) -> str:
+    lines = text.split("\n")
+    lines.remove(line)
+    return "\n".join(lines)
+
+
+def _unread(text: str) -> None:
+    """表三 is not assembled from the blocks, and nothing of it is proven wrong."""
+    blocks = read_blocks(Document.from_text(text).lines)
+    assert blocks is None or assemble_table3(blocks) is None
+    record = _record(text)
+    truth = _truth("pdftotext_displaced_column")
+    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
+             and record.report.get(p) != _value(truth, p)]
+    assert wrong == []
+
+
+def test_a_lost_row_label_leaves_the_table_unread_instead_of_sliding_every_column() -> None:
+    # without 2.重复申请 every block below it would slide up a row, and most cells are 0: the row
+    # sums would still hold. All 25 labels must be found before a block is placed
+    _unread(_without_line(_text("pdftotext_displaced_column"), "2.重复申请"))
+
+
+def test_two_labels_on_one_line_leave_the_table_unread() -> None:
+    text = _text("pdftotext_displaced_column").replace("1.信访举报投诉类申请\n0\n2.重复申请\n", "1.信访举报投诉类申请2.重复申请\n0\n")
+    _unread(text)
+
+
+def test_a_block_one_number_short_leaves_the_table_unread() -> None:
+    text = _text("pdftotext_displaced_column")
+    lines = text.split("\n")
+    first_block = lines.index("", 119)          # the blank line before the first column block
+    del lines[first_block + 1]
+    _unread("\n".join(lines))
+
+
+def test_blocks_whose_only_tiling_breaks_an_identity_are_not_placed() -> None:
+    text = _text("pdftotext_displaced_column")
+    lines = text.split("\n")
+    first_block = lines.index("", 119)
+    lines[first_block + 5] = "7"                  # a 0 of 商业企业's block read as 7: no row sum holds
+    _unread("\n".join(lines))
+
+
+def test_a_row_label_printed_twice_leaves_the_table_unread() -> None:
+    text = _text("pdftotext_displaced_column").replace("2.重复申请\n0\n", "2.重复申请\n0\n2.重复申请\n")
+    _unread(text)
+
+
+def test_pdftotext_table2_placed_by_its_headers_is_read_but_never_proven() -> None:
+    # 第二十条第（一）项 / 本年制发件数 / 本年废止件数 / 0 0 12 0 … 现行有效件数 / 0 105: the numbers' places
+    # come from the headers above them and their order only; no identity checks 表二 (READ.BLOCK_POSITION)
+    name = "pdftotext_displaced_column"
+    record = _record(_text(name))
+    truth = _truth(name)
+    for path in ("active_disclosure.normative_documents.issued", "active_disclosure.normative_documents.in_force",
+                 "active_disclosure.punishment", "active_disclosure.enforcement", "active_disclosure.licensing"):
+        prov = record.provenance[path]
+        assert record.report.get(path) == _value(truth, path), path
+        assert (prov.status, prov.rules) == (Status.UNVERIFIED, ["READ.BLOCK_POSITION"]), path
+
+
+def test_table2_headers_over_a_run_of_the_wrong_count_place_nothing() -> None:
+    text = _text("pdftotext_displaced_column").replace("本年废止件数\n0\n0\n12\n0\n", "本年废止件数\n0\n12\n0\n")
+    record = _record(text)
+    assert record.report.get("active_disclosure.normative_documents.issued") is None
+    assert record.report.get("active_disclosure.licensing") == 19      # another section's run stands on its own
+
+
+def test_table4_in_printed_order_is_read_only_where_its_group_sums_hold() -> None:
+    # 4 1 0 0 | 6: 总计 6 ≠ 4 + 1 + 0 + 0, so the printed order is not shown to be the columns' order
+    text = _text("pdftotext_displaced_column").replace("\n0 5 0\n", "\n0 6 0\n")
+    readings = extract_regex(Document.from_text(text)).readings
+    assert all(readings[p].missing for p in TABLE4_PATHS)
+    assert readings["applications.partially_granted.total"].value == 3      # 表三 is read all the same
+
+
+def test_a_wrapped_tail_with_two_runs_of_numbers_gives_its_row_neither() -> None:
+    tail = "情形）\n10\n1\n1\n0\n0\n0\n12\n"
+    text = _text("pymupdf_blocks_out_of_order")
+    assert tail in text
+    text += "\n" + tail.replace("10\n1\n1", "1\n10\n1")       # the tail printed again with other numbers
+    blocks = read_blocks(Document.from_text(text).lines)
+    assert blocks is not None and assemble_table3(blocks) is None
+
+
+def test_a_misprint_beside_the_labels_places_the_blocks_and_stays_visible() -> None:
+    # the broken balance holds only label cells: it says nothing of where a block goes, and the blocks'
+    # one tiling keeps every other identity. The region reader's slid row (19 53 200 under 上年结转) gives way
+    name = "pdftotext_misprinted_balance"
+    record = _record(_text(name))
+    truth = _truth(name)
+    for path in TABLE3_PATHS:
+        assert record.report.get(path) == _value(truth, path), path
+    assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+    assert record.provenance["applications.unavailable_not_held.other_org"].status is Status.PROVEN
