@@ -37,3 +37,15 @@ def test_a_misprinted_group_in_a_row_of_fifteen_disputes_only_itself() -> None:
     second = [p for p in TABLE4_PATHS if ".litigation_direct." in p]
     assert all(record.provenance[p].status is Status.PROVEN for p in first)
     assert all(record.provenance[p].status is Status.DISPUTED for p in second)
+
+
+def test_a_cell_pinned_by_its_group_alone_proves_nothing_about_the_rest_of_the_group() -> None:
+    """表四's cells are each in one identity, their group's sum: a lost cell pinned by it makes the sum
+    hold by construction. An OCR'd group ``0 1 O 0 11`` (the total's digit doubled): O pinned as 10
+    must not prove the 11."""
+    record = _record("1\t0\t0\t1\t2\t0\t1\tO\t0\t11\t0\t0\t0\t0\t0")
+    assert record.provenance["review_litigation.litigation_direct.other"].status is Status.DERIVED
+    for col in ("upheld", "corrected", "pending", "total"):
+        prov = record.provenance[f"review_litigation.litigation_direct.{col}"]
+        assert prov.status is Status.UNVERIFIED and "READ.UNCHECKED" in prov.rules
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS if ".administrative_review." in p)

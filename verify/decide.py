@@ -22,6 +22,7 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import RULE as BLANK_RULE, isolated_blanks
+from .confirmed import tautologies
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
 from .letters import RULE as LETTERS_PINNED, letters_pinned
@@ -101,6 +102,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         values, one_cut = dict(known), {}
         values.update(derivation.values)
         findings, unchecked = check_identities(values)
+    unchecked += tautologies(derivation.values, values)     # a pinned cell no second identity checks (confirmed.py)
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)
