@@ -29,12 +29,13 @@ def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[list[str], 
     """Where a number no row took stands right above the label of a row read from the lines below it,
     mark every row of the table read from below its label: the direction is the text tool's, for the
     whole table (where every row is shifted, only the first label has numbers left over above it).
-    ``taken`` maps each read row's label index to its paths and the items it took its cells from."""
+    ``taken`` maps each read row's label index to its paths (none: numbers taken, no row read, as by a
+    one-row （六）) and the items it took its cells from."""
     claimed = {id(it) for _, chosen in taken.values() for it in chosen}
     read_lines = {n for r in out.values() if not r.missing for n in r.lines}    # (rows read otherwise: （六）, …)
     text_lines = {it.line for it in items if it.is_text} | read_lines
     below = {idx: paths for idx, (paths, chosen) in taken.items()
-             if all(it.line != items[idx].line for it in chosen) and not any(out[p].missing for p in paths)}
+             if paths and all(it.line != items[idx].line for it in chosen) and not any(out[p].missing for p in paths)}
     if not any(_row_left_over_above(items, idx, len(paths), claimed, text_lines) for idx, paths in below.items()):
         return
     for paths in below.values():

@@ -234,6 +234,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                           [it for it in spans[row] if it.cell.is_number], items[idx], "cells-after-label",
                           tmp, [], [it.line for it in spans[row][:7]])
             _split_other(tmp, items[idx], out)
+            taken[idx] = ([], spans[row][:7])   # its numbers, whatever its sub-rows become
             continue
         label = items[idx]
         span = spans[row]
