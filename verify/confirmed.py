@@ -18,11 +18,16 @@ from .identities import Equation, equations_by_path
 __all__ = ["tautologies"]
 
 
-def tautologies(pinned: Mapping[str, object], known: Collection[str]) -> list[Equation]:
+def tautologies(pinned: Mapping[str, object], known: Collection[str],
+                unprinted: Collection[str] = ()) -> list[Equation]:
     """The equations that hold only because a pinned cell in them was pinned so: those of each pinned
-    cell that is in one equation with every cell ``known`` (read or pinned), no more."""
+    cell that is in one equation with every cell ``known`` (read or pinned), no more. Cells the report
+    does not print (``unprinted``: the sub-rows of a one-row （六）, whose printed total the pinned
+    values add up to) are no lost cells: they are not counted."""
     out: list[Equation] = []
     for path in pinned:
+        if path in unprinted:
+            continue
         checked = [eq for eq in equations_by_path().get(path, ()) if all(p in known for p in eq.paths)]
         if len(checked) == 1 and checked[0] not in out:
             out.append(checked[0])
