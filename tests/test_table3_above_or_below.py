@@ -1,28 +1,86 @@
 """表三 printed by a text tool with each row's numbers above its label (pdftotext's default mode on a
-word processor's PDF): read top-down, every label takes the row below's numbers, and the identities
-may still hold (a total row of zeros under which every other row derives as zero). A row read from
-below its label, with numbers no row took right above the label, is never proven (``READ.ABOVE_OR_BELOW``)."""
+word processor's PDF): read top-down, every label takes the row below's numbers. The reader also reads
+every row from the numbers right above its label, and the identities choose: where only one direction
+keeps them all, that direction's rows are read (and proven like any row); where both keep them with
+different values, no row is proven (``READ.ABOVE_OR_BELOW``)."""
 
 from __future__ import annotations
 
 from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from tests.fakeopenai import report_text, sample_values
 
 
-
-def test_a_table_printed_with_each_rows_numbers_above_its_label_proves_no_row() -> None:
-    text = report_text(sample_values())
+def _numbers_above_labels(text: str, wrap: str = "") -> str:
+    """The report with each 表三 row's numbers one to a line above its label; the label starting with
+    ``wrap`` is printed in two pieces with its numbers between them (a wrapped label's middle line)."""
     lines, out, in_table3 = text.split("\n"), [], False
     for line in lines:
         in_table3 = (in_table3 or line.startswith("一、本年新收")) and not line.startswith("四、政府信息公开")
         cells = line.split("\t")
-        if in_table3 and len(cells) == 8:
+        if in_table3 and len(cells) == 8 and wrap and cells[0].startswith(wrap):
+            out += [cells[0][:len(wrap)]] + cells[1:] + [cells[0][len(wrap):]]
+        elif in_table3 and len(cells) == 8:
             out += cells[1:] + [cells[0]]            # the row's numbers, one to a line, then its label
         else:
             out.append(line)
-    record = process_document(Document.from_text("\n".join(out), doc_id="x"))
-    proven = [p for p, v in record.provenance.items() if p.startswith("applications.") and v.status is Status.PROVEN]
-    assert proven == []
-    assert "READ.ABOVE_OR_BELOW" in record.provenance["applications.new_received.total"].rules
+    return "\n".join(out)
+
+
+def _table3(values: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in values.items() if k.startswith("applications.")}
+
+
+def _read(record) -> dict[str, object]:
+    return {f"applications.{row}.{c}": getattr(getattr(record.report.applications, row), c)
+            for row in APPLICATION_ROWS for c in APPLICANT_COLUMNS}
+
+
+def test_a_table_printed_with_each_rows_numbers_above_its_label_is_read_from_above_and_proven() -> None:
+    values = sample_values()
+    record = process_document(Document.from_text(_numbers_above_labels(report_text(values)), doc_id="x"))
+    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert _read(record) == _table3(values)
+    assert {v.status for v in t3.values()} == {Status.PROVEN}
+
+
+def test_a_wrapped_label_with_its_numbers_between_its_pieces_keeps_them_in_the_above_direction() -> None:
+    values = sample_values()
+    text = _numbers_above_labels(report_text(values), wrap="（四）无法提供 1.本机关不")
+    assert "（四）无法提供 1.本机关不\n3\n1\n0\n0\n1\n0\n5\n掌握相关政府信息\n" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert _read(record) == _table3(values)
+    assert {v.status for v in t3.values()} == {Status.PROVEN}
+
+
+def _row_lines(row: list[int]) -> list[str]:
+    return [str(v) for v in row]
+
+
+def test_a_table_whose_identities_hold_in_both_directions_with_different_values_proves_neither() -> None:
+    # Above: 新收, 结转, 予以公开, 总计 and 结转下年度 are 1 … 1; below (each label taking the next
+    # row's numbers, 结转下年度 the seven after it): 予以公开 is 0 and 3.其他 is 1 … 1. Both keep every identity.
+    one, zero = [1, 0, 0, 0, 0, 0, 1], [0] * 7
+    above = {row: zero for row in APPLICATION_ROWS}
+    for row in ("new_received", "carried_over", "granted", "total_processed", "carried_forward"):
+        above[row] = one
+    values = sample_values()
+    text = report_text(values)
+    labelled = [line.split("\t")[0] for line in text.split("\n") if line.count("\t") == 7][1:]
+    assert len(labelled) == len(APPLICATION_ROWS)
+    table = []
+    for row, label in zip(APPLICATION_ROWS, labelled):
+        table += _row_lines(above[row]) + [label]
+    table += _row_lines(one)
+    start, end = text.index("本列数据的勾稽关系"), text.index("四、政府信息公开")
+    header = text[start:text.index("\n", start)]
+    doc = text[:start] + header + "\n" + "\n".join(table) + "\n\n" + text[end:]
+    record = process_document(Document.from_text(doc, doc_id="x"))
+    for row in ("granted", "other_other"):
+        for c in APPLICANT_COLUMNS:
+            f = record.provenance[f"applications.{row}.{c}"]
+            assert f.status is not Status.PROVEN, (row, c, f)
+    assert "READ.ABOVE_OR_BELOW" in record.provenance["applications.granted.natural_person"].rules
