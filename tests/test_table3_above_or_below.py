@@ -84,3 +84,24 @@ def test_a_table_whose_identities_hold_in_both_directions_with_different_values_
             f = record.provenance[f"applications.{row}.{c}"]
             assert f.status is not Status.PROVEN, (row, c, f)
     assert "READ.ABOVE_OR_BELOW" in record.provenance["applications.granted.natural_person"].rules
+
+
+def _blank_row(values: dict[str, object], row: str) -> dict[str, object]:
+    return {**values, **{f"applications.{row}.{c}": None for c in APPLICANT_COLUMNS}}
+
+
+def test_a_label_with_nothing_between_it_and_the_label_above_is_a_blank_row_in_the_above_direction() -> None:
+    values = _blank_row(sample_values(), "rejected_duplicate")
+    text = _numbers_above_labels(report_text(values).replace("2.重复申请" + "\t/" * 7, "2.重复申请" + "\t" * 7))
+    assert "投诉类申请\n\n\n\n\n\n\n\n2.重复申请\n" in text      # no cell printed between the two labels
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert record.provenance["applications.rejected_duplicate.total"].status is not Status.MISSING
+
+
+def test_numbers_no_row_takes_from_above_keep_the_table_from_being_read_that_way() -> None:
+    values = sample_values()
+    text = _numbers_above_labels(report_text(values)).replace("\n3.其他\n", "\n3.其他\n9\n注\n", 1)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    t3 = [v for p, v in record.provenance.items() if p.startswith("applications.")]
+    assert not any(v.status is Status.PROVEN and v.method == "cells-above-label" for v in t3)

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from ..evidence import Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .blocktiles import table3_broken
+from .cells import parse_cell
 from .direction import EITHER_WAY, rows_above_or_below
 from .layout import Item
 from .readings import Readings
@@ -36,6 +37,8 @@ _PATHS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in
 _ALL = [p for row in APPLICATION_ROWS for p in _PATHS[row]]
 _CHOSEN = "the identities hold only with each row's numbers read from {}: read so"
 _NEVER = 1 << 20
+_BLANK = parse_cell("")
+_NO_CELLS = "no number between this label and the label above it, in a table printing each row's numbers above its label"
 _SAME = "each row's numbers read the same from above and from below their labels"
 
 
@@ -50,7 +53,9 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
     if any(row not in _PATHS for row, _ in order) or any(
             out[p].method not in (EITHER_WAY, _BELOW_METHOD) for row, _ in order for p in _PATHS[row]):
         return                              # rows read otherwise (one-row （六）, tabs, grids): not this shape
-    above = _rows_from_above(items, order)
+    above, claimed = _rows_from_above(items, order)
+    if any(it.is_value and id(it) not in claimed for it in items[order[0][1]:order[-1][1]]):
+        above = {}                          # numbers no row takes from above: not a table printed that way
     below = {p: out[p].value for p in _ALL if p in out and not out[p].missing}
     other = dict(below)
     for row, _ in order:
@@ -80,8 +85,9 @@ def _settle_below(order: list[tuple[str, int]], out: Readings, note: str) -> Non
                 out[p] = Reading(r.value, r.kind, r.raw, r.lines, _BELOW_METHOD, note)
 
 
-def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> dict[str, list[Reading]]:
-    """Each row's seven cells read in the above direction, for the rows where such a reading exists."""
+def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> tuple[dict[str, list[Reading]], set[int]]:
+    """Each row's seven cells read in the above direction, for the rows where such a reading exists, and
+    the ids of the items they took."""
     label_at = {idx for _, idx in order}
     text_lines = {it.line for it in items if it.is_text}
     claimed: set[int] = set()
@@ -92,6 +98,9 @@ def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> dict[st
         run = _middle_run(items, idx, nxt, label_at)
         if run is None:
             run = _run_above(items, idx, prev, label_at, text_lines, claimed)
+        if run is None and k and all(items[j].is_text and j not in label_at for j in range(prev + 1, idx)):
+            out[row] = [Reading(_BLANK.plain, _BLANK.kind, "", [items[idx].line], ABOVE_METHOD, _NO_CELLS)] * _WIDTH
+            continue                        # no number between the row above's label and its own: a blank row
         if run is None:
             continue
         claimed.update(id(it) for it in run)
@@ -99,7 +108,7 @@ def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> dict[st
         note = _CHOSEN.format("above their labels") if run[0].line < at else _SAME
         out[row] = [Reading(it.cell.plain, it.cell.kind, it.cell.raw, sorted({at, it.line}), ABOVE_METHOD, note)
                     for it in run]
-    return out
+    return out, claimed
 
 
 def _middle_run(items: list[Item], idx: int, nxt: int, label_at: set[int]) -> list[Item] | None:
