@@ -105,3 +105,20 @@ def test_numbers_no_row_takes_from_above_keep_the_table_from_being_read_that_way
     record = process_document(Document.from_text(text, doc_id="x"))
     t3 = [v for p, v in record.provenance.items() if p.startswith("applications.")]
     assert not any(v.status is Status.PROVEN and v.method == "cells-above-label" for v in t3)
+
+
+def test_a_table_whose_identities_hold_only_read_from_below_is_read_so_and_proven() -> None:
+    # the columns numbered 1 … 7, one to a line, over rows printed label first: read from above, every
+    # row would take the row above's numbers (the first one the column numbers), and the identities break
+    values = sample_values()
+    lines, out, in_table3 = report_text(values).split("\n"), [], False
+    for line in lines:
+        in_table3 = (in_table3 or line.startswith("一、本年新收")) and not line.startswith("四、政府信息公开")
+        cells = line.split("\t")
+        if line.startswith("一、本年新收"):
+            out += [str(n) for n in range(1, 8)]
+        out += [cells[0]] + cells[1:] if in_table3 and len(cells) == 8 else [line]
+    record = process_document(Document.from_text("\n".join(out), doc_id="x"))
+    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert _read(record) == _table3(values)
+    assert {v.status for v in t3.values()} == {Status.PROVEN}

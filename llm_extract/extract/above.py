@@ -6,14 +6,18 @@ each row's numbers, one to a line, right before its label: ``0`` / ``0`` / … /
 (``cells-above-or-below``, never proven). Here the other reading is built, every row from above: exactly
 seven numbers, one to a line, right above its label, pieces of a wrapped label allowed between them and
 the label; a row whose seven numbers stand between pieces of its own wrapped label (numbers on the middle
-line, its words after them) reads them in both directions. Then the identities decide, over the whole
-table only (every cell read, in both directions where both are built):
+line, its words after them) reads them in both directions; a label with no number between it and the
+label above is a blank row. Every number between the first label and the last must be some row's, or no
+row is read from above. Then the identities decide, over the whole table:
 
-* exactly one direction keeps every 表三 identity (or breaks at most one while the other breaks at least
-  two more): that direction's rows are read as ordinary rows, for the verifier to prove like any row;
-* both directions give the same values: the direction does not matter, the rows are read as ordinary rows;
-* otherwise (both hold with different values, neither holds, a cell unread): nothing changes, the rows
-  stay ``cells-above-or-below`` (unverified) — a shifted table of zeros keeps the identities either way.
+* exactly one direction keeps every 表三 identity (or breaks one while the other breaks at least three):
+  that direction's rows are read as ordinary rows, for the verifier to prove like any row. The rows read
+  from below count as breaking them all where a cell is unread (a table printed above its labels leaves
+  its last label nothing below it); the rows read from above are chosen against only when all were read;
+* both directions read every cell and give the same values: the direction does not matter, the rows
+  are read as ordinary rows;
+* otherwise (both hold with different values, neither holds): nothing changes, the rows stay
+  ``cells-above-or-below`` (unverified) — a shifted table of zeros keeps the identities either way.
 """
 
 from __future__ import annotations
@@ -67,13 +71,16 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
     if full_above and full_below and all(other[p] == below[p] for p in _ALL):
         _settle_below(order, out, _SAME)
         return
-    # (a direction with a cell unread keeps no identity for sure: it counts as breaking them all)
+    # (a table read from below with its last row unread is what a table printed the other way gives:
+    # there it counts as breaking every identity)
     broken_above = len(table3_broken(dict(other))) if full_above else _NEVER
     broken_below = len(table3_broken(dict(below))) if full_below else _NEVER
     if broken_above == 0 and broken_below > 0 or broken_above == 1 and broken_below >= 3:
         for row, _ in order:
             out.update(zip(_PATHS[row], above[row]))
-    elif broken_below == 0 and broken_above > 0 or broken_below == 1 and broken_above >= 3:
+    elif full_above and (broken_below == 0 and broken_above > 0 or broken_below == 1 and broken_above >= 3):
+        # (not where the rows could not all be read from above: a shifted table of zeros read from below
+        # keeps the identities too, and no other reading is there to be broken)
         _settle_below(order, out, _CHOSEN.format("below their labels"))
 
 
