@@ -122,3 +122,23 @@ def test_a_table_whose_identities_hold_only_read_from_below_is_read_so_and_prove
     t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
     assert _read(record) == _table3(values)
     assert {v.status for v in t3.values()} == {Status.PROVEN}
+
+
+def test_an_item_number_wrapped_onto_its_group_heading_is_given_back_over_numbers_one_to_a_line() -> None:
+    # （五）不予处理 1 / 1 / 0 / … / 1 / .信访举报投诉类申请: the 1 after the heading is the label's number
+    values = sample_values()
+    text = _numbers_above_labels(report_text(values), wrap="（五）不予处理 1")
+    assert "（五）不予处理 1\n1\n0\n0\n0\n0\n0\n1\n.信访举报投诉类申请" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert {v.status for p, v in record.provenance.items() if p.startswith("applications.")} == {Status.PROVEN}
+
+
+def test_a_blank_row_under_a_row_whose_numbers_stand_on_its_labels_middle_line_is_read_blank() -> None:
+    values = _blank_row(sample_values(), "rejected_duplicate")
+    text = _numbers_above_labels(report_text(values).replace("2.重复申请" + "\t/" * 7, "2.重复申请" + "\t" * 7),
+                                 wrap="（五）不予处理 1.信访")
+    assert "（五）不予处理 1.信访\n1\n0\n0\n0\n0\n0\n1\n举报投诉类申请\n\n\n\n\n\n\n\n2.重复申请\n" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert {v.status for p, v in record.provenance.items() if p.startswith("applications.")} == {Status.PROVEN}

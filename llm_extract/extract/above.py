@@ -7,8 +7,8 @@ each row's numbers, one to a line, right before its label: ``0`` / ``0`` / … /
 seven numbers, one to a line, right above its label, pieces of a wrapped label allowed between them and
 the label; a row whose seven numbers stand between pieces of its own wrapped label (numbers on the middle
 line, its words after them) reads them in both directions; a label with no number between it and the
-label above is a blank row. Every number between the first label and the last must be some row's, or no
-row is read from above. Then the identities decide, over the whole table:
+label above (or that row's middle line) is a blank row. Every number between the first label and the
+last must be some row's, or no row is read from above. Then the identities decide, over the whole table:
 
 * exactly one direction keeps every 表三 identity (or breaks one while the other breaks at least three):
   that direction's rows are read as ordinary rows, for the verifier to prove like any row. The rows read
@@ -42,7 +42,8 @@ _ALL = [p for row in APPLICATION_ROWS for p in _PATHS[row]]
 _CHOSEN = "the identities hold only with each row's numbers read from {}: read so"
 _NEVER = 1 << 20
 _BLANK = parse_cell("")
-_NO_CELLS = "no number between this label and the label above it, in a table printing each row's numbers above its label"
+_NO_CELLS = ("no number between this label and the label above it, in a table printing each row's numbers "
+             "above its label")
 _SAME = "each row's numbers read the same from above and from below their labels"
 
 
@@ -105,9 +106,10 @@ def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> tuple[d
         run = _middle_run(items, idx, nxt, label_at)
         if run is None:
             run = _run_above(items, idx, prev, label_at, text_lines, claimed)
-        if run is None and k and all(items[j].is_text and j not in label_at for j in range(prev + 1, idx)):
+        if run is None and k and all(id(items[j]) in claimed or items[j].is_text and j not in label_at
+                                     for j in range(prev + 1, idx)):
             out[row] = [Reading(_BLANK.plain, _BLANK.kind, "", [items[idx].line], ABOVE_METHOD, _NO_CELLS)] * _WIDTH
-            continue                        # no number between the row above's label and its own: a blank row
+            continue        # no number between the row above's label (or its middle line) and its own: a blank row
         if run is None:
             continue
         claimed.update(id(it) for it in run)
