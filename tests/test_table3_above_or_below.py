@@ -1,31 +1,147 @@
 """表三 printed by a text tool with each row's numbers above its label (pdftotext's default mode on a
-word processor's PDF): read top-down, every label takes the row below's numbers, and the identities
-may still hold (a total row of zeros under which every other row derives as zero). A row read from
-below its label, with numbers no row took right above the label, is never proven (``READ.ABOVE_OR_BELOW``)."""
+word processor's PDF): read top-down, every label takes the row below's numbers. The reader also reads
+every row from the numbers right above its label, and the identities choose: where only one direction
+keeps them all, that direction's rows are read (and proven like any row); where both keep them with
+different values, no row is proven (``READ.ABOVE_OR_BELOW``)."""
 
 from __future__ import annotations
 
 from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from tests.fakeopenai import report_text, sample_values
 
 
-
-def test_a_table_printed_with_each_rows_numbers_above_its_label_proves_no_row() -> None:
-    text = report_text(sample_values())
+def _numbers_above_labels(text: str, wrap: str = "") -> str:
+    """The report with each 表三 row's numbers one to a line above its label; the label starting with
+    ``wrap`` is printed in two pieces with its numbers between them (a wrapped label's middle line)."""
     lines, out, in_table3 = text.split("\n"), [], False
     for line in lines:
         in_table3 = (in_table3 or line.startswith("一、本年新收")) and not line.startswith("四、政府信息公开")
         cells = line.split("\t")
-        if in_table3 and len(cells) == 8:
+        if in_table3 and len(cells) == 8 and wrap and cells[0].startswith(wrap):
+            out += [cells[0][:len(wrap)]] + cells[1:] + [cells[0][len(wrap):]]
+        elif in_table3 and len(cells) == 8:
             out += cells[1:] + [cells[0]]            # the row's numbers, one to a line, then its label
         else:
             out.append(line)
+    return "\n".join(out)
+
+
+def _table3(values: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in values.items() if k.startswith("applications.")}
+
+
+def _read(record) -> dict[str, object]:
+    return {f"applications.{row}.{c}": getattr(getattr(record.report.applications, row), c)
+            for row in APPLICATION_ROWS for c in APPLICANT_COLUMNS}
+
+
+def test_a_table_printed_with_each_rows_numbers_above_its_label_is_read_from_above_and_proven() -> None:
+    values = sample_values()
+    record = process_document(Document.from_text(_numbers_above_labels(report_text(values)), doc_id="x"))
+    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert _read(record) == _table3(values)
+    assert {v.status for v in t3.values()} == {Status.PROVEN}
+
+
+def test_a_wrapped_label_with_its_numbers_between_its_pieces_keeps_them_in_the_above_direction() -> None:
+    values = sample_values()
+    text = _numbers_above_labels(report_text(values), wrap="（四）无法提供 1.本机关不")
+    assert "（四）无法提供 1.本机关不\n3\n1\n0\n0\n1\n0\n5\n掌握相关政府信息\n" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert _read(record) == _table3(values)
+    assert {v.status for v in t3.values()} == {Status.PROVEN}
+
+
+def _row_lines(row: list[int]) -> list[str]:
+    return [str(v) for v in row]
+
+
+def test_a_table_whose_identities_hold_in_both_directions_with_different_values_proves_neither() -> None:
+    # Above: 新收, 结转, 予以公开, 总计 and 结转下年度 are 1 … 1; below (each label taking the next
+    # row's numbers, 结转下年度 the seven after it): 予以公开 is 0 and 3.其他 is 1 … 1. Both keep every identity.
+    one, zero = [1, 0, 0, 0, 0, 0, 1], [0] * 7
+    above = {row: zero for row in APPLICATION_ROWS}
+    for row in ("new_received", "carried_over", "granted", "total_processed", "carried_forward"):
+        above[row] = one
+    values = sample_values()
+    text = report_text(values)
+    labelled = [line.split("\t")[0] for line in text.split("\n") if line.count("\t") == 7][1:]
+    assert len(labelled) == len(APPLICATION_ROWS)
+    table = []
+    for row, label in zip(APPLICATION_ROWS, labelled):
+        table += _row_lines(above[row]) + [label]
+    table += _row_lines(one)
+    start, end = text.index("本列数据的勾稽关系"), text.index("四、政府信息公开")
+    header = text[start:text.index("\n", start)]
+    doc = text[:start] + header + "\n" + "\n".join(table) + "\n\n" + text[end:]
+    record = process_document(Document.from_text(doc, doc_id="x"))
+    for row in ("granted", "other_other"):
+        for c in APPLICANT_COLUMNS:
+            f = record.provenance[f"applications.{row}.{c}"]
+            assert f.status is not Status.PROVEN, (row, c, f)
+    assert "READ.ABOVE_OR_BELOW" in record.provenance["applications.granted.natural_person"].rules
+
+
+def _blank_row(values: dict[str, object], row: str) -> dict[str, object]:
+    return {**values, **{f"applications.{row}.{c}": None for c in APPLICANT_COLUMNS}}
+
+
+def test_a_label_with_nothing_between_it_and_the_label_above_is_a_blank_row_in_the_above_direction() -> None:
+    values = _blank_row(sample_values(), "rejected_duplicate")
+    text = _numbers_above_labels(report_text(values).replace("2.重复申请" + "\t/" * 7, "2.重复申请" + "\t" * 7))
+    assert "投诉类申请\n\n\n\n\n\n\n\n2.重复申请\n" in text      # no cell printed between the two labels
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert record.provenance["applications.rejected_duplicate.total"].status is not Status.MISSING
+
+
+def test_numbers_no_row_takes_from_above_keep_the_table_from_being_read_that_way() -> None:
+    values = sample_values()
+    text = _numbers_above_labels(report_text(values)).replace("\n3.其他\n", "\n3.其他\n9\n注\n", 1)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    t3 = [v for p, v in record.provenance.items() if p.startswith("applications.")]
+    assert not any(v.status is Status.PROVEN and v.method == "cells-above-label" for v in t3)
+
+
+def test_a_table_whose_identities_hold_only_read_from_below_is_read_so_and_proven() -> None:
+    # the columns numbered 1 … 7, one to a line, over rows printed label first: read from above, every
+    # row would take the row above's numbers (the first one the column numbers), and the identities break
+    values = sample_values()
+    lines, out, in_table3 = report_text(values).split("\n"), [], False
+    for line in lines:
+        in_table3 = (in_table3 or line.startswith("一、本年新收")) and not line.startswith("四、政府信息公开")
+        cells = line.split("\t")
+        if line.startswith("一、本年新收"):
+            out += [str(n) for n in range(1, 8)]
+        out += [cells[0]] + cells[1:] if in_table3 and len(cells) == 8 else [line]
     record = process_document(Document.from_text("\n".join(out), doc_id="x"))
-    proven = [p for p, v in record.provenance.items() if p.startswith("applications.") and v.status is Status.PROVEN]
-    assert proven == []
-    assert "READ.ABOVE_OR_BELOW" in record.provenance["applications.new_received.total"].rules
+    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert _read(record) == _table3(values)
+    assert {v.status for v in t3.values()} == {Status.PROVEN}
+
+
+def test_an_item_number_wrapped_onto_its_group_heading_is_given_back_over_numbers_one_to_a_line() -> None:
+    # （五）不予处理 1 / 1 / 0 / … / 1 / .信访举报投诉类申请: the 1 after the heading is the label's number
+    values = sample_values()
+    text = _numbers_above_labels(report_text(values), wrap="（五）不予处理 1")
+    assert "（五）不予处理 1\n1\n0\n0\n0\n0\n0\n1\n.信访举报投诉类申请" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert {v.status for p, v in record.provenance.items() if p.startswith("applications.")} == {Status.PROVEN}
+
+
+def test_a_blank_row_under_a_row_whose_numbers_stand_on_its_labels_middle_line_is_read_blank() -> None:
+    values = _blank_row(sample_values(), "rejected_duplicate")
+    text = _numbers_above_labels(report_text(values).replace("2.重复申请" + "\t/" * 7, "2.重复申请" + "\t" * 7),
+                                 wrap="（五）不予处理 1.信访")
+    assert "（五）不予处理 1.信访\n1\n0\n0\n0\n0\n0\n1\n举报投诉类申请\n\n\n\n\n\n\n\n2.重复申请\n" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert {v.status for p, v in record.provenance.items() if p.startswith("applications.")} == {Status.PROVEN}
 
 
 def test_a_one_row_other_handling_with_numbers_is_not_left_over_above_the_total_row() -> None:

@@ -37,6 +37,8 @@ def rejoin_item_numbers(items: list[Item]) -> None:
     * ``（三）不予公开1  2 0 … 2`` / ``.属于国家秘密``: the digit glued to the heading, then the row's seven
       numbers: the label is the heading, the digit and the dotted text, where the numbers follow it;
     * ``（三）不予公开1`` / ``.属于国家秘密  0 0 …``: the digit alone after the heading: the dotted text's;
+    * ``（三）不予公开1`` / ``0`` / … / ``0`` / ``.属于国家秘密``: the digit after the heading, the row's seven
+      numbers one to a line after it (pdftotext's default mode): the dotted text's;
     * ``… 0 0 0`` / ``2`` / ``.其他法律…``: the digit on a line of its own right before: the dotted text's.
     """
     previous: int | None = None          # index of the last text item
@@ -56,6 +58,12 @@ def rejoin_item_numbers(items: list[Item]) -> None:
                     del items[i]
                     items.remove(first)
                     i = previous
+                elif len(values) == _ROW_WIDTH + 1 and _lone_digit(first) and first.line == label.line \
+                        and all(v.line > label.line for v in values[1:]):
+                    it.raw = normalise(first.raw) + it.raw.lstrip()     # numbers one to a line between them
+                    it.key = label_key(it.raw)
+                    items.remove(first)
+                    i -= 1
                 elif _lone_digit(last) and ((len(values) == 1 and last.line == label.line) or (
                         len(values) == _ROW_WIDTH + 1 and all(v.line < last.line for v in values[:-1]))):
                     it.raw = normalise(last.raw) + it.raw.lstrip()

@@ -18,7 +18,7 @@ from .labelrows import short_heads
 from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .table3_labels import find_labels
 from .layout import Item, Region
-from .direction import rows_above_or_below
+from .above import read_either_way
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
@@ -298,7 +298,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
                       [it.line for it in chosen] if chosen else None, glyphs)
     _contested_lines(items, order, spans, own_line, out, ambiguities)
-    rows_above_or_below(items, taken, out)
+    read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
             for c in APPLICANT_COLUMNS:

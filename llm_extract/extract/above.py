@@ -1,0 +1,153 @@
+"""表三 rows read from the numbers printed ABOVE their labels, where the identities choose that direction.
+
+A text tool that takes a word processor's table apart cell by cell (pdftotext's default mode) may print
+each row's numbers, one to a line, right before its label: ``0`` / ``0`` / … / ``规章`` / ``7`` / … /
+``行政规范性文件``. Read top-down, each label takes the row below's numbers; direction.py marks such rows
+(``cells-above-or-below``, never proven). Here the other reading is built, every row from above: exactly
+seven numbers, one to a line, right above its label, pieces of a wrapped label allowed between them and
+the label; a row whose seven numbers stand between pieces of its own wrapped label (numbers on the middle
+line, its words after them) reads them in both directions; a label with no number between it and the
+label above (or that row's middle line) is a blank row. Every number between the first label and the
+last must be some row's, or no row is read from above. Then the identities decide, over the whole table:
+
+* exactly one direction keeps every 表三 identity (or breaks one while the other breaks at least three):
+  that direction's rows are read as ordinary rows, for the verifier to prove like any row. The rows read
+  from below count as breaking them all where a cell is unread (a table printed above its labels leaves
+  its last label nothing below it); the rows read from above are chosen against only when all were read;
+* both directions read every cell and give the same values: the direction does not matter, the rows
+  are read as ordinary rows;
+* otherwise (both hold with different values, neither holds): nothing changes, the rows stay
+  ``cells-above-or-below`` (unverified) — a shifted table of zeros keeps the identities either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..evidence import Reading
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from .blocktiles import table3_broken
+from .cells import parse_cell
+from .direction import EITHER_WAY, rows_above_or_below
+from .layout import Item
+from .readings import Readings
+
+__all__ = ["ABOVE_METHOD", "read_either_way"]
+
+ABOVE_METHOD = "cells-above-label"
+_BELOW_METHOD = "cells-after-label"
+_WIDTH = len(APPLICANT_COLUMNS)
+_PATHS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in APPLICATION_ROWS}
+_ALL = [p for row in APPLICATION_ROWS for p in _PATHS[row]]
+_CHOSEN = "the identities hold only with each row's numbers read from {}: read so"
+_NEVER = 1 << 20
+_BLANK = parse_cell("")
+_NO_CELLS = ("no number between this label and the label above it, in a table printing each row's numbers "
+             "above its label")
+_SAME = "each row's numbers read the same from above and from below their labels"
+
+
+def read_either_way(items: list[Item], order: list[tuple[str, int]],
+                    taken: Mapping[int, tuple[list[str], list[Item]]], out: Readings) -> None:
+    """Mark the rows whose direction is in doubt (direction.py), then let the identities choose between
+    the rows read from below their labels (``out``) and from above them; ``order`` is the table's row
+    labels (row, item index) in item order."""
+    rows_above_or_below(items, taken, out)
+    if not any(out[p].method == EITHER_WAY for row, _ in order if row in _PATHS for p in _PATHS[row]):
+        return
+    if any(row not in _PATHS for row, _ in order) or any(
+            out[p].method not in (EITHER_WAY, _BELOW_METHOD) for row, _ in order for p in _PATHS[row]):
+        return                              # rows read otherwise (one-row （六）, tabs, grids): not this shape
+    above, claimed = _rows_from_above(items, order)
+    if any(it.is_value and id(it) not in claimed for it in items[order[0][1]:order[-1][1]]):
+        above = {}                          # numbers no row takes from above: not a table printed that way
+    below = {p: out[p].value for p in _ALL if p in out and not out[p].missing}
+    other = dict(below)
+    for row, _ in order:
+        for p in _PATHS[row]:
+            other.pop(p, None)
+        if row in above:
+            other.update(zip(_PATHS[row], (r.value for r in above[row])))
+    full_above, full_below = len(other) == len(_ALL), len(below) == len(_ALL)
+    if full_above and full_below and all(other[p] == below[p] for p in _ALL):
+        _settle_below(order, out, _SAME)
+        return
+    # (a table read from below with its last row unread is what a table printed the other way gives:
+    # there it counts as breaking every identity)
+    broken_above = len(table3_broken(dict(other))) if full_above else _NEVER
+    broken_below = len(table3_broken(dict(below))) if full_below else _NEVER
+    if broken_above == 0 and broken_below > 0 or broken_above == 1 and broken_below >= 3:
+        for row, _ in order:
+            out.update(zip(_PATHS[row], above[row]))
+    elif full_above and (broken_below == 0 and broken_above > 0 or broken_below == 1 and broken_above >= 3):
+        # (not where the rows could not all be read from above: a shifted table of zeros read from below
+        # keeps the identities too, and no other reading is there to be broken)
+        _settle_below(order, out, _CHOSEN.format("below their labels"))
+
+
+def _settle_below(order: list[tuple[str, int]], out: Readings, note: str) -> None:
+    for row, _ in order:
+        for p in _PATHS[row]:
+            r = out[p]
+            if r.method == EITHER_WAY:
+                out[p] = Reading(r.value, r.kind, r.raw, r.lines, _BELOW_METHOD, note)
+
+
+def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> tuple[dict[str, list[Reading]], set[int]]:
+    """Each row's seven cells read in the above direction, for the rows where such a reading exists, and
+    the ids of the items they took."""
+    label_at = {idx for _, idx in order}
+    text_lines = {it.line for it in items if it.is_text}
+    claimed: set[int] = set()
+    out: dict[str, list[Reading]] = {}
+    for k, (row, idx) in enumerate(order):
+        prev = order[k - 1][1] if k else -1
+        nxt = order[k + 1][1] if k + 1 < len(order) else len(items)
+        run = _middle_run(items, idx, nxt, label_at)
+        if run is None:
+            run = _run_above(items, idx, prev, label_at, text_lines, claimed)
+        if run is None and k and all(id(items[j]) in claimed or items[j].is_text and j not in label_at
+                                     for j in range(prev + 1, idx)):
+            out[row] = [Reading(_BLANK.plain, _BLANK.kind, "", [items[idx].line], ABOVE_METHOD, _NO_CELLS)] * _WIDTH
+            continue        # no number between the row above's label (or its middle line) and its own: a blank row
+        if run is None:
+            continue
+        claimed.update(id(it) for it in run)
+        at = items[idx].line
+        note = _CHOSEN.format("above their labels") if run[0].line < at else _SAME
+        out[row] = [Reading(it.cell.plain, it.cell.kind, it.cell.raw, sorted({at, it.line}), ABOVE_METHOD, note)
+                    for it in run]
+    return out, claimed
+
+
+def _middle_run(items: list[Item], idx: int, nxt: int, label_at: set[int]) -> list[Item] | None:
+    """Seven numbers after the label's first piece and followed by more of its words (a wrapped label
+    with its numbers on the middle line): the row's own, in either direction."""
+    j = idx + 1
+    while j < nxt and items[j].is_text:
+        j += 1
+    run: list[Item] = []
+    while j < nxt and items[j].is_value:
+        run.append(items[j])
+        j += 1
+    if len(run) == _WIDTH and j < nxt and items[j].is_text and j not in label_at:
+        return run
+    return None
+
+
+def _run_above(items: list[Item], idx: int, prev: int, label_at: set[int], text_lines: set[int],
+               claimed: set[int]) -> list[Item] | None:
+    """Exactly seven numbers, one to a line, right above the label at ``idx`` (after the previous row's
+    label ``prev``), words of a wrapped label allowed between them and the label."""
+    j = idx - 1
+    while j > prev and items[j].is_text and j not in label_at:
+        j -= 1
+    run: list[Item] = []
+    while j > prev and items[j].is_value:
+        run.append(items[j])
+        j -= 1
+    run.reverse()
+    lines = {it.line for it in run}
+    if len(run) != _WIDTH or len(lines) != _WIDTH or lines & text_lines or any(id(it) in claimed for it in run):
+        return None
+    return run
