@@ -2,26 +2,32 @@
 
 A text tool that takes a word processor's table apart cell by cell may print each row's numbers
 before its label (pdftotext's default mode: ``0 0 0`` / ``规章`` / ``7 0 30`` / ``行政规范性文件``). Read
-top-down, each label then takes the numbers of the row below it. The sign: a row's worth of numbers (or a column's block) that no
-row took stands one to a line right above a label whose row was read from the lines below it; every row of that table read
-from below its label is then in doubt (where all are shifted, only the first label has numbers left
-over above it, and the last none below). Such a row is still read, its
-method :data:`EITHER_WAY` saying how, and verify/guesses.py leaves it ``unverified``
-(``READ.ABOVE_OR_BELOW``): no identity checks 表二, and in 表三 rows shifted by one keep the identities
-as often as not (a table of zeros under a total row read as zeros).
+top-down, each label then takes the numbers of the row below it. The sign: a row's worth of numbers
+(or a column's block) that no row took stands one to a line right above a label whose row was read
+from the lines below it; every row of that table read from below its label is then in doubt (where
+all are shifted, only the first label has numbers left over above it, and the last none below). Such
+a row is still read, its method :data:`EITHER_WAY` saying how, and verify/guesses.py leaves it
+``unverified`` (``READ.ABOVE_OR_BELOW``): no identity checks 表二, and in 表三 rows shifted by one keep
+the identities as often as not (a table of zeros under a total row read as zeros). In 表三,
+:mod:`.above` reads the other direction too and lets the identities choose.
+
+A single line of numbers between two labels neither of which has numbers of its own is either row's
+(:func:`contested_lines`): both rows stay missing, each reading a candidate.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..evidence import Reading
+from ..evidence import Ambiguity, Reading
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .layout import Item
-from .readings import Readings
+from .readings import Readings, missing
 
-__all__ = ["EITHER_WAY", "rows_above_or_below"]
+__all__ = ["EITHER_WAY", "rows_above_or_below", "contested_lines"]
 
 EITHER_WAY = "cells-above-or-below"
+_T3_ROWS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in APPLICATION_ROWS}
 _BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
 
 
@@ -60,3 +66,32 @@ def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[i
             return False            # (numbers side by side are a row printed as a row, not taken apart)
         lines.add(it.line)
     return len(lines) == width or len(lines) > max(2 * width, _BLOCK)
+
+
+def contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                    own_line: dict[str, int], out: Readings, ambiguities: list[Ambiguity]) -> None:
+    """A line of numbers alone between a row's label and the next row's, neither label with numbers of
+    its own: the numbers of the row above (its label detached above them) or of the row below (printed
+    above its label), the other row blank. The identities cannot tell (both rows add to the same
+    totals), so neither row is read: both are missing, each reading offered to the review."""
+    text_lines = {it.line for it in items if it.is_text}
+    for k in range(len(order) - 1):
+        (row, idx), (nxt, nxt_idx) = order[k], order[k + 1]
+        line = own_line.get(row)
+        if line is None or nxt not in _T3_ROWS or row not in _T3_ROWS or line in text_lines \
+                or any(it.is_value for it in spans[nxt]):
+            continue
+        between = items[idx + 1:nxt_idx]
+        if any(it.is_text for it in between) or any(it.line != line for it in between):
+            continue                        # a wrapped label's fragment, or other numbers, stand between
+        values = [out[p].value if not out[p].missing else None for p in _T3_ROWS[row]]
+        if any(v is not None and not isinstance(v, int) for v in values):
+            continue
+        raw, lines = " ".join(it.raw for it in between), [items[idx].line, line, items[nxt_idx].line]
+        note = "a line of numbers between two labels without numbers: whose row it is, is not known"
+        for path in _T3_ROWS[row] + _T3_ROWS[nxt]:
+            out[path] = missing(raw, lines, "cells-after-label", note)
+        blank: list[int | None] = [None] * 7
+        ambiguities.append(Ambiguity(paths=_T3_ROWS[row] + _T3_ROWS[nxt], raw=raw, lines=lines,
+                                     options=[values + blank, blank + values],
+                                     reason=f"rows {row} and {nxt}: {note}"))

@@ -19,6 +19,7 @@ from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .table3_labels import find_labels
 from .layout import Item, Region
 from .above import read_either_way
+from .direction import contested_lines
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
@@ -297,7 +298,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             taken[idx] = (_ROW_PATHS[row], chosen)
         _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
                       [it.line for it in chosen] if chosen else None, glyphs)
-    _contested_lines(items, order, spans, own_line, out, ambiguities)
+    contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
@@ -346,35 +347,6 @@ def _unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) ->
         for path in _ROW_PATHS[row]:
             out[path] = Reading(None, CellKind.ABSENT, "", [], "label",
                                 "row not printed: no label of it in 表三, every other row read whole")
-
-
-def _contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
-                     own_line: dict[str, int], out: Readings, ambiguities: list[Ambiguity]) -> None:
-    """A line of numbers alone between a row's label and the next row's, neither label with numbers of
-    its own: the numbers of the row above (its label detached above them) or of the row below (printed
-    above its label), the other row blank. The identities cannot tell (both rows add to the same
-    totals), so neither row is read: both are missing, each reading offered to the review."""
-    text_lines = {it.line for it in items if it.is_text}
-    for k in range(len(order) - 1):
-        (row, idx), (nxt, nxt_idx) = order[k], order[k + 1]
-        line = own_line.get(row)
-        if line is None or nxt not in _ROW_PATHS or row not in _ROW_PATHS or line in text_lines \
-                or any(it.is_value for it in spans[nxt]):
-            continue
-        between = items[idx + 1:nxt_idx]
-        if any(it.is_text for it in between) or any(it.line != line for it in between):
-            continue                        # a wrapped label's fragment, or other numbers, stand between
-        values = [out[p].value if not out[p].missing else None for p in _ROW_PATHS[row]]
-        if any(v is not None and not isinstance(v, int) for v in values):
-            continue
-        raw, lines = " ".join(it.raw for it in between), [items[idx].line, line, items[nxt_idx].line]
-        note = "a line of numbers between two labels without numbers: whose row it is, is not known"
-        for path in _ROW_PATHS[row] + _ROW_PATHS[nxt]:
-            out[path] = missing(raw, lines, "cells-after-label", note)
-        blank: list[int | None] = [None] * 7
-        ambiguities.append(Ambiguity(paths=_ROW_PATHS[row] + _ROW_PATHS[nxt], raw=raw, lines=lines,
-                                     options=[values + blank, blank + values],
-                                     reason=f"rows {row} and {nxt}: {note}"))
 
 
 #: another row's start inside a label's key, after the label: 3.其他, （四）无法提供 (an item number, then words)
