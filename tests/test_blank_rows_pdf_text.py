@@ -87,3 +87,16 @@ def test_labels_stacked_alone_with_their_numbers_printed_after_them_are_no_blank
     record = process_document(Document.from_text("\n".join(lines), doc_id="x"))
     for c in APPLICANT_COLUMNS:
         assert record.provenance[f"applications.{ROW}.{c}"].status is not Status.PROVEN
+
+
+def test_a_lone_label_above_a_row_with_an_ocr_letter_among_its_numbers_is_a_blank_row(golden_dir) -> None:
+    """The row below prints its seven numbers after its label, one of them an OCR'd ``O`` (lost until the
+    identities pin it): the numbers are there, so the lone label above is a blank row, not a stacked one."""
+    report, text = _blank_row_text(golden_dir, "pdftext")
+    lines = text.split("\n")
+    at = lines.index("7.属于行政执法案卷")
+    assert lines[at + 1].startswith("8.属于行政查询事项 ") and lines[at + 1].endswith("0")
+    lines[at + 1] = lines[at + 1][:-1] + "O"
+    record = process_document(Document.from_text("\n".join(lines), doc_id="x"))
+    assert _cells(record) == [None] * 7
+    assert record.provenance[f"applications.{ROW}.total"].kind is CellKind.BLANK

@@ -158,12 +158,11 @@ def absent_rows(items: list[Item], labels: dict[str, int], out: Readings, ambigu
 _NO_NUMBERS = f"0 numbers for {_ROW_WIDTH} columns"
 
 
-def _reads_its_own(row: str, spans: dict[str, list[Item]], out: Readings) -> bool:
-    """Whether the row below a lone label read its cells from the numbers after its own label."""
+def _reads_its_own(row: str, spans: dict[str, list[Item]]) -> bool:
+    """Whether the row below a lone label has a row's numbers (seven at most) after its own label."""
     if row not in _POSITION:
         return False
-    values = sum(1 for it in spans[row] if it.is_value)
-    return 0 < values <= _ROW_WIDTH and not any(out[p].missing for p in _paths(row))
+    return 0 < sum(1 for it in spans[row] if it.is_value) <= _ROW_WIDTH     # (an OCR'd cell among them may be lost)
 
 
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
@@ -184,7 +183,7 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
                 or any(out[p].missing or out[p].method == EITHER_WAY for p in _paths(above)):
             continue
-        if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans, out):
+        if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans):
             continue           # labels stacked with their numbers elsewhere (a text tool's column blocks)
         for p in paths:
             out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
