@@ -29,6 +29,7 @@ __all__ = [
     "REVIEW_COLUMNS",
     "DISCLOSURE_PATHS",
     "TABLE3_PATHS",
+    "TABLE3_ROW_PATHS",
     "TABLE4_PATHS",
     "ALL_PATHS",
     "StockRow",
@@ -155,9 +156,11 @@ DISCLOSURE_PATHS: tuple[str, ...] = tuple(
      for c in ("issued", "repealed", "in_force")]
     + [f"active_disclosure.{k}" for k in ("licensing", "punishment", "enforcement", "fees_10k_yuan")]
 )
-TABLE3_PATHS: tuple[str, ...] = tuple(
-    f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS
-)
+#: The seven field paths of each 表三 row, by row key, in column order.
+TABLE3_ROW_PATHS: dict[str, tuple[str, ...]] = {
+    r: tuple(f"applications.{r}.{c}" for c in APPLICANT_COLUMNS) for r in APPLICATION_ROWS
+}
+TABLE3_PATHS: tuple[str, ...] = tuple(p for r in APPLICATION_ROWS for p in TABLE3_ROW_PATHS[r])
 TABLE4_PATHS: tuple[str, ...] = tuple(
     f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS
 )

@@ -28,7 +28,7 @@ from itertools import product
 from math import prod
 
 from llm_extract.evidence import Ambiguity
-from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, table_of
+from llm_extract.schema import APPLICATION_ROWS, TABLE3_ROW_PATHS, table_of
 
 from .identities import Equation, equations_by_path, evaluate
 from .rowsearch import DEFAULT_MAX_WORK, search_rows
@@ -224,8 +224,8 @@ def _whole_rows(base: Mapping[str, int | None], unknown: set[str],
     return rows
 
 
-def _row_paths(row: str) -> list[str]:
-    return [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] if row in APPLICATION_ROWS else []
+def _row_paths(row: str) -> tuple[str, ...]:
+    return TABLE3_ROW_PATHS.get(row, ())
 
 
 def _by_rows(rows: dict[str, tuple[int, list[tuple[int, ...]]]], ambiguities: list[Ambiguity],

@@ -22,10 +22,10 @@ last must be some row's, or no row is read from above. Then the identities decid
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..evidence import Reading
-from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from ..schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE3_ROW_PATHS
 from .blocktiles import table3_broken
 from .cells import parse_cell
 from .direction import EITHER_WAY, rows_above_or_below
@@ -37,8 +37,6 @@ __all__ = ["ABOVE_METHOD", "read_either_way"]
 ABOVE_METHOD = "cells-above-label"
 _BELOW_METHOD = "cells-after-label"
 _WIDTH = len(APPLICANT_COLUMNS)
-_PATHS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in APPLICATION_ROWS}
-_ALL = [p for row in APPLICATION_ROWS for p in _PATHS[row]]
 _CHOSEN = "the identities hold only with each row's numbers read from {}: read so"
 _NEVER = 1 << 20
 _BLANK = parse_cell("")
@@ -48,28 +46,28 @@ _SAME = "each row's numbers read the same from above and from below their labels
 
 
 def read_either_way(items: list[Item], order: list[tuple[str, int]],
-                    taken: Mapping[int, tuple[list[str], list[Item]]], out: Readings) -> None:
+                    taken: Mapping[int, tuple[Sequence[str], list[Item]]], out: Readings) -> None:
     """Mark the rows whose direction is in doubt (direction.py), then let the identities choose between
     the rows read from below their labels (``out``) and from above them; ``order`` is the table's row
     labels (row, item index) in item order."""
     rows_above_or_below(items, taken, out)
-    if not any(out[p].method == EITHER_WAY for row, _ in order if row in _PATHS for p in _PATHS[row]):
+    if not any(out[p].method == EITHER_WAY for row, _ in order if row in TABLE3_ROW_PATHS for p in TABLE3_ROW_PATHS[row]):
         return
-    if any(row not in _PATHS for row, _ in order) or any(
-            out[p].method not in (EITHER_WAY, _BELOW_METHOD) for row, _ in order for p in _PATHS[row]):
+    if any(row not in TABLE3_ROW_PATHS for row, _ in order) or any(
+            out[p].method not in (EITHER_WAY, _BELOW_METHOD) for row, _ in order for p in TABLE3_ROW_PATHS[row]):
         return                              # rows read otherwise (one-row （六）, tabs, grids): not this shape
     above, claimed = _rows_from_above(items, order)
     if any(it.is_value and id(it) not in claimed for it in items[order[0][1]:order[-1][1]]):
         above = {}                          # numbers no row takes from above: not a table printed that way
-    below = {p: out[p].value for p in _ALL if p in out and not out[p].missing}
+    below = {p: out[p].value for p in TABLE3_PATHS if p in out and not out[p].missing}
     other = dict(below)
     for row, _ in order:
-        for p in _PATHS[row]:
+        for p in TABLE3_ROW_PATHS[row]:
             other.pop(p, None)
         if row in above:
-            other.update(zip(_PATHS[row], (r.value for r in above[row])))
-    full_above, full_below = len(other) == len(_ALL), len(below) == len(_ALL)
-    if full_above and full_below and all(other[p] == below[p] for p in _ALL):
+            other.update(zip(TABLE3_ROW_PATHS[row], (r.value for r in above[row])))
+    full_above, full_below = len(other) == len(TABLE3_PATHS), len(below) == len(TABLE3_PATHS)
+    if full_above and full_below and all(other[p] == below[p] for p in TABLE3_PATHS):
         _settle_below(order, out, _SAME)
         return
     # (a table read from below with its last row unread is what a table printed the other way gives:
@@ -78,7 +76,7 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
     broken_below = len(table3_broken(dict(below))) if full_below else _NEVER
     if broken_above == 0 and broken_below > 0 or broken_above == 1 and broken_below >= 3:
         for row, _ in order:
-            out.update(zip(_PATHS[row], above[row]))
+            out.update(zip(TABLE3_ROW_PATHS[row], above[row]))
     elif full_above and (broken_below == 0 and broken_above > 0 or broken_below == 1 and broken_above >= 3):
         # (not where the rows could not all be read from above: a shifted table of zeros read from below
         # keeps the identities too, and no other reading is there to be broken)
@@ -87,7 +85,7 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
 
 def _settle_below(order: list[tuple[str, int]], out: Readings, note: str) -> None:
     for row, _ in order:
-        for p in _PATHS[row]:
+        for p in TABLE3_ROW_PATHS[row]:
             r = out[p]
             if r.method == EITHER_WAY:
                 out[p] = Reading(r.value, r.kind, r.raw, r.lines, _BELOW_METHOD, note)

@@ -17,21 +17,20 @@ A single line of numbers between two labels neither of which has numbers of its 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..evidence import Ambiguity, Reading
-from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from ..schema import TABLE3_ROW_PATHS
 from .layout import Item
 from .readings import Readings, missing
 
 __all__ = ["EITHER_WAY", "rows_above_or_below", "contested_lines"]
 
 EITHER_WAY = "cells-above-or-below"
-_T3_ROWS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in APPLICATION_ROWS}
 _BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
 
 
-def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[list[str], list[Item]]], out: Readings) -> None:
+def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[str], list[Item]]], out: Readings) -> None:
     """Where a number no row took stands right above the label of a row read from the lines below it,
     mark every row of the table read from below its label: the direction is the text tool's, for the
     whole table (where every row is shifted, only the first label has numbers left over above it).
@@ -78,20 +77,20 @@ def contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict
     for k in range(len(order) - 1):
         (row, idx), (nxt, nxt_idx) = order[k], order[k + 1]
         line = own_line.get(row)
-        if line is None or nxt not in _T3_ROWS or row not in _T3_ROWS or line in text_lines \
+        if line is None or nxt not in TABLE3_ROW_PATHS or row not in TABLE3_ROW_PATHS or line in text_lines \
                 or any(it.is_value for it in spans[nxt]):
             continue
         between = items[idx + 1:nxt_idx]
         if any(it.is_text for it in between) or any(it.line != line for it in between):
             continue                        # a wrapped label's fragment, or other numbers, stand between
-        values = [out[p].value if not out[p].missing else None for p in _T3_ROWS[row]]
+        values = [out[p].value if not out[p].missing else None for p in TABLE3_ROW_PATHS[row]]
         if any(v is not None and not isinstance(v, int) for v in values):
             continue
         raw, lines = " ".join(it.raw for it in between), [items[idx].line, line, items[nxt_idx].line]
         note = "a line of numbers between two labels without numbers: whose row it is, is not known"
-        for path in _T3_ROWS[row] + _T3_ROWS[nxt]:
+        for path in TABLE3_ROW_PATHS[row] + TABLE3_ROW_PATHS[nxt]:
             out[path] = missing(raw, lines, "cells-after-label", note)
         blank: list[int | None] = [None] * 7
-        ambiguities.append(Ambiguity(paths=_T3_ROWS[row] + _T3_ROWS[nxt], raw=raw, lines=lines,
+        ambiguities.append(Ambiguity(paths=[*TABLE3_ROW_PATHS[row], *TABLE3_ROW_PATHS[nxt]], raw=raw, lines=lines,
                                      options=[values + blank, blank + values],
                                      reason=f"rows {row} and {nxt}: {note}"))

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..evidence import Ambiguity, CellKind, Reading
 from ..form import FORM
-from ..schema import APPLICANT_COLUMNS
+from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .labels import strip_item_number
 from .layout import Region, is_page_furniture, label_key
@@ -265,10 +265,6 @@ def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
     return out
 
 
-def _paths(row: str) -> list[str]:
-    return [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
-
-
 def _project(ambiguities: list[Ambiguity], known: dict[str, int | None]) -> list[Ambiguity]:
     """The ambiguities with the fields now read taken out: the readings that agree with them, over
     the fields still open (an ambiguity no reading of which agrees is dropped)."""
@@ -306,7 +302,7 @@ def reconcile_spans(lines: list[str], region: Region, readings: Readings,
         if span.line is None:
             continue
         row_cells = span.cells
-        paths = _paths(span.row)
+        paths = list(TABLE3_ROW_PATHS[span.row])
         mine = [c.plain for c in row_cells]
         theirs = [readings.get(p) for p in paths]
         read = [r for r in theirs if r is not None and not r.missing]

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Reading
-from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
                     width_bounds)
@@ -42,13 +42,12 @@ def _row_sum_holds(cells: list[Cell]) -> bool:
 
 # (an enum member's lookup costs more than the test: looked up once)
 _BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
-_ROW_PATHS = {row: [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS] for row in APPLICATION_ROWS}
 
 
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None) -> None:
-    paths = _ROW_PATHS[row]
+    paths = list(TABLE3_ROW_PATHS[row])
     lost_blanks = False
     if cells is not None:
         has_number = has_blank = has_missing = False
@@ -105,7 +104,7 @@ _GLUED_BLANKS = re.compile(r".*[\u4e00-\u9fff）)]([/\-—–－]*)")
 
 def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
     """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow."""
-    paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
+    paths = list(TABLE3_ROW_PATHS[row])
     blanked = blanked_run(label.key)      # (before the digit run: in …0000无00 the 无 is a cell)
     if blanked is not None:
         if not _blanked_row(paths, blanked[1], label, out, ambiguities):
@@ -294,8 +293,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         cells = [it.cell for it in chosen] if chosen else None
         if chosen and len({it.line for it in chosen}) == 1 and chosen[0].line != label.line:
             own_line[row] = chosen[0].line
-        if chosen and row in _ROW_PATHS:    # (whose numbers they are: direction.py)
-            taken[idx] = (_ROW_PATHS[row], chosen)
+        if chosen and row in TABLE3_ROW_PATHS:    # (whose numbers they are: direction.py)
+            taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
         _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
                       [it.line for it in chosen] if chosen else None, glyphs)
     contested_lines(items, order, spans, own_line, out, ambiguities)
@@ -305,11 +304,11 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             for c in APPLICANT_COLUMNS:
                 out[f"applications.{row}.{c}"] = missing("", [], "label", "row label not found")
     for row in _merged_labels(items, labels) + _runs_into_next(items, labels):   # whose cells? not ours to say
-        for path in _ROW_PATHS[row]:
+        for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
     for row in doubtful:
-        for path in _ROW_PATHS[row]:
+        for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method,
                                 "its label's first part, with numbers, stands on the table row above")
@@ -336,7 +335,7 @@ def _unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) ->
     for row in APPLICATION_ROWS:
         if row in lost:
             continue
-        for path in _ROW_PATHS[row]:
+        for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
             if r.kind is _MISSING_KIND or (r.kind is CellKind.TEXT and r.value is None):
                 return
@@ -344,7 +343,7 @@ def _unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) ->
     if read != sum(1 for it in items if it.is_value and it.cell.kind in _NUMBER_KINDS):
         return
     for row in lost:
-        for path in _ROW_PATHS[row]:
+        for path in TABLE3_ROW_PATHS[row]:
             out[path] = Reading(None, CellKind.ABSENT, "", [], "label",
                                 "row not printed: no label of it in 表三, every other row read whole")
 
@@ -359,7 +358,7 @@ def _runs_into_next(items: list[Item], labels: dict[str, int]) -> list[str]:
     out = []
     for row, pattern in TABLE3_LABELS:
         idx = labels.get(row)
-        if idx is None or row not in _ROW_PATHS:
+        if idx is None or row not in TABLE3_ROW_PATHS:
             continue
         m = pattern.search(items[idx].key)
         if m and _NEXT_ROW_START.search(items[idx].key[m.end():]):
@@ -374,5 +373,5 @@ def _merged_labels(items: list[Item], labels: dict[str, int]) -> list[str]:
     lost = [(other, pattern) for other, pattern in TABLE3_LABELS if other not in labels]
     if not lost:
         return []
-    return [row for row, idx in labels.items() if row in _ROW_PATHS
+    return [row for row, idx in labels.items() if row in TABLE3_ROW_PATHS
             and any(other != row and match_row(items[idx].key, pattern) for other, pattern in lost)]

@@ -27,7 +27,7 @@ import re
 
 from ..evidence import Ambiguity, CellKind, Reading
 from ..form import FORM
-from ..schema import APPLICANT_COLUMNS
+from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .glued import glued_run
 from .labels import strip_item_number
 from .cells import parse_cell
@@ -51,10 +51,6 @@ _POSITION = {row: i for i, row in enumerate(_ROWS)}
 _ONE_ROW_AT = _POSITION["other_no_correction"]     # the one-row (六) stands where its sub-rows would
 
 
-def _paths(row: str) -> list[str]:
-    return [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
-
-
 def one_row_other_digits(key: str) -> str | None:
     """The digit run of （六）其他处理 printed as one row with its cells glued on (``（六）其他处理2100003``)."""
     run = glued_run(key, _ROW_WIDTH)
@@ -68,7 +64,7 @@ def glued_one_row_other(label: Item, out: Readings, ambiguities: list[Ambiguity]
     0, a cut the identities take part in like any glued row's; any other run makes them not printed."""
     digits = one_row_other_digits(label.key) or ""
     note = "（六）其他处理 printed as one row, its digits glued on"
-    paths = [p for row in _OTHER_ROWS for p in _paths(row)]
+    paths = [p for row in _OTHER_ROWS for p in TABLE3_ROW_PATHS[row]]
     if digits == "0" * _ROW_WIDTH:
         for p in paths:
             out[p] = missing(digits, [label.line], "one-row （六）其他处理", f"{note}: seven zeros, each sub-row 0")
@@ -124,7 +120,7 @@ def _only_row_above(items: list[Item], lo: int, hi: int, above: str, below: str,
         return True
     if above not in _POSITION:     # the one-row (六): its digits glued on, whole
         return one_row_other_digits(items[lo].key) is not None
-    paths = _paths(above)
+    paths = TABLE3_ROW_PATHS[above]
     return all(not out[p].missing for p in paths) or any(set(paths) <= set(a.paths) for a in ambiguities)
 
 
@@ -139,7 +135,7 @@ def absent_rows(items: list[Item], labels: dict[str, int], out: Readings, ambigu
     text = "".join(it.key for it in items if it.is_text)
     found = sorted(labels, key=position.__getitem__)
     for row in unfound:
-        paths = _paths(row)
+        paths = TABLE3_ROW_PATHS[row]
         if not _WORDS[row] or _label_anywhere(row, text) \
                 or any(out[p].kind is not CellKind.MISSING or out[p].value is not None for p in paths):
             continue
@@ -177,11 +173,11 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         label = items[idx]
         if row not in _POSITION or spans[row] or label.col is not None or label.grid:
             continue
-        paths = _paths(row)
+        paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
         if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
-                or any(out[p].missing or out[p].method == EITHER_WAY for p in _paths(above)):
+                or any(out[p].missing or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[above]):
             continue
         if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans):
             continue           # labels stacked with their numbers elsewhere (a text tool's column blocks)
