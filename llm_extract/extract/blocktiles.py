@@ -43,7 +43,6 @@ MAX_NODES = 20000
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _WIDTH = len(_COLS)
-_OUTCOMES = tuple(_ROWS.index(r) for r in FORM.table3_outcome_rows)
 _I = {r: i for i, r in enumerate(_ROWS)}
 
 Grid = list[list["Number | None"]]
@@ -62,12 +61,16 @@ def _holds(grid: Grid, fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
 
 
 def _instances() -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """Every 表三 identity instance as (left cells, right cells): sum(left) == sum(right)."""
-    out = [([(r, _WIDTH - 1)], [(r, c) for c in range(_WIDTH - 1)]) for r in range(len(_ROWS))]
-    for c in range(_WIDTH):
-        out.append(([(_I["total_processed"], c)], [(r, c) for r in _OUTCOMES]))
-        out.append(([(_I["new_received"], c), (_I["carried_over"], c)],
-                    [(_I["total_processed"], c), (_I["carried_forward"], c)]))
+    """Every 表三 identity instance of the form (``FORM.identities``) as (left cells, right cells), a cell
+    being (row index, column index): sum(left) == sum(right)."""
+    col = {c: i for i, c in enumerate(_COLS)}
+    out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+    for identity in FORM.identities:
+        if identity.kind == "row":
+            out += [([(r, col[c]) for c in identity.lhs], [(r, col[c]) for c in identity.rhs])
+                    for r in range(len(_ROWS))]
+        elif identity.kind == "column":
+            out += [([(_I[x], c) for x in identity.lhs], [(_I[x], c) for x in identity.rhs]) for c in range(_WIDTH)]
     return out
 
 
