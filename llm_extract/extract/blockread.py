@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from ..evidence import Ambiguity, Reading
 from ..form import FORM
-from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE4_PATHS
+from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
+from .glued import groups_hold
 from .readings import Readings
 from .textblocks import RowEvidence, read_blocks
 
@@ -27,7 +28,6 @@ POSITION_METHOD = "text-block-position"
 ROW_METHOD = "text-block-row"
 _T4_WIDTH = len(FORM.table4_columns)
 
-_T3_PATHS = tuple(f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS)
 _T2_ROWS = {r.path: [f"{r.path}.{c.key}" if c.key else r.path for c in r.columns] for r in FORM.table2}
 
 
@@ -50,9 +50,7 @@ def _agrees(new: Readings, readings: Readings) -> bool:
 
 def _groups_hold(values: list) -> bool:
     """表四's group sums (总计 = the four results), on fifteen integers."""
-    if any(not isinstance(v, int) for v in values):
-        return False
-    return all(values[g + _T4_WIDTH - 1] == sum(values[g:g + _T4_WIDTH - 1]) for g in range(0, len(values), _T4_WIDTH))
+    return all(isinstance(v, int) for v in values) and groups_hold(values, _T4_WIDTH)
 
 
 def _table2_row(paths: list[str], ev: RowEvidence) -> Readings | None:
@@ -65,7 +63,7 @@ def _table2_row(paths: list[str], ev: RowEvidence) -> Readings | None:
 def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
     """Fill ``readings`` from the text's blocks where the region reader left them unread; the
     ambiguities left (those of a table now read whole are dropped)."""
-    t3 = _unread(readings, _T3_PATHS)
+    t3 = _unread(readings, TABLE3_PATHS)
     t4 = all(p not in readings or readings[p].missing for p in TABLE4_PATHS)
     t2 = [path for path, paths in _T2_ROWS.items() if all(p not in readings or readings[p].missing for p in paths)]
     if not t3 and not t2 and not t4:

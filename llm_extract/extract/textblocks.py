@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..form import FORM
+from ..evidence import CellKind
 from .cells import Cell, parse_cell
 from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import is_page_furniture, label_key
@@ -93,7 +94,7 @@ def _split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
     numbers: list[Number] = []
     while tokens:
         cell = parse_cell(tokens[-1])
-        if not (cell.is_number or cell.kind.value == "placeholder"):
+        if not (cell.is_number or cell.kind is CellKind.PLACEHOLDER):
             break
         numbers.insert(0, Number(cell, line))
         tokens.pop()
