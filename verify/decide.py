@@ -28,7 +28,7 @@ from .identities import check_identities
 from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .sequence import SEQUENCE_RULE, placed_in_broken_sequence
-from .trust import unchecked_paths, unreliable_text
+from .trust import ocr_candidates, unchecked_paths, unreliable_text
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
 
@@ -119,8 +119,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             if p in values:
                 flagged[p] = (Status.UNVERIFIED, ["READ.UNCHECKED"])
     # 表二 is as sound as the text it was read from (verify/trust.py)
-    channel = unreliable_text(findings, (r.raw for r in readings.values()     # (an OCR'd cell is read as kind ocr,
-                                         if r.kind is CellKind.OCR or r.kind is CellKind.MISSING))   # or missing: letters only)
+    channel = unreliable_text(findings, ocr_candidates(readings.values()))
     if channel is not None:
         for p in unchecked_paths() & read:
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))

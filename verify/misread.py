@@ -30,7 +30,7 @@ from llm_extract.evidence import Ambiguity, CellKind, Extraction, Finding
 
 from .derive import Derivation, derive
 from .identities import check_identities, equations_by_path
-from .trust import ocr_text
+from .trust import read_by_ocr
 
 __all__ = ["RULE", "Misread", "Mended", "mend_misreads", "ocr_misread", "ocr_confusion", "misread_note",
            "MAX_SUSPECTS", "CONFUSABLE"]
@@ -163,17 +163,15 @@ def mend_misreads(known: Mapping[str, int | None], guesses: Mapping[str, int], u
 def ocr_misread(extraction: Extraction, known: Mapping[str, int | None], unknown: set[str],
                 derivation: Derivation, findings: list[Finding], *, search_cap: int) -> Mended | None:
     """:func:`mend_misreads` of a document read by OCR (pages under an OCR layer, or cells whose digits
-    were printed as letters, :func:`verify.trust.ocr_text`) whose 表三 breaks its identities, or
+    were printed as letters, :func:`verify.trust.read_by_ocr`) whose 表三 breaks its identities, or
     leaves the derivation no solution (``findings``: the identities broken by the reading and the
     derivation); None for any other document."""
     if derivation.solutions and not any(f.code in _T3 for f in findings):
         return None
-    missing, ocr = CellKind.MISSING, CellKind.OCR
-    if not extraction.ocr_pages and not ocr_text(r.raw for r in extraction.readings.values()
-                                                 if r.kind is ocr or r.kind is missing):
+    if not read_by_ocr(extraction):
         return None
     guesses = {p: r.value for p, r in extraction.readings.items()
-               if p in unknown and r.kind is missing and isinstance(r.value, int)}
+               if p in unknown and r.kind is CellKind.MISSING and isinstance(r.value, int)}
     raws = {p: r.raw for p, r in extraction.readings.items() if p in known}
     return mend_misreads(known, guesses, unknown, extraction.ambiguities, raws, search_cap=search_cap)
 

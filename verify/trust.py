@@ -29,14 +29,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from llm_extract.bodies import names_a_body
-from llm_extract.evidence import Extraction, FieldProvenance, Finding, Record, Status
+from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "OCR_YEAR_RULE", "distrust_ocr_layer", "OCR_CELLS", "ocr_cell", "ocr_text", "OCR_SPACING", "unreliable_text"]
+           "OCR_YEAR_RULE", "distrust_ocr_layer", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "unreliable_text"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
@@ -126,6 +126,18 @@ def ocr_cell(raw: str | None) -> bool:
         return False            # (the common case, without normalising: ~200 cells a document)
     text = unicodedata.normalize("NFKC", raw).strip()
     return _OCR_TOKEN.fullmatch(text) is not None and _OCR_LETTER.search(text) is not None
+
+
+def ocr_candidates(readings: Iterable[Reading]) -> Iterator[str | None]:
+    """The printed texts of the cells that may show an OCR reading: those read as OCR'd (letters among
+    digits) and those left lost (letters only)."""
+    return (r.raw for r in readings if r.kind is CellKind.OCR or r.kind is CellKind.MISSING)
+
+
+def read_by_ocr(extraction: Extraction) -> bool:
+    """Whether an extraction was read by OCR: from an OCR layer's pages, or from cells showing an OCR
+    reading (:func:`ocr_text`)."""
+    return bool(extraction.ocr_pages) or ocr_text(ocr_candidates(extraction.readings.values()))
 
 
 def ocr_text(raws: Iterable[str | None]) -> bool:
