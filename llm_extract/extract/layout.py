@@ -275,9 +275,10 @@ def _find_misread(lines: list[str], found: dict[str, int], heads: dict[str, str]
         name = fuzzy_heading(line) if len(line) <= 60 else None
         if name is None or name in found:
             continue
-        index = ("表二", "表三", "表四").index(name)
-        before = [found[o] for o in ("表二", "表三", "表四")[:index] if o in found]
-        later = [found[o] for o in ("表二", "表三", "表四")[index + 1:] if o in found]
+        tables = tuple(FORM.headings)           # 表二, 表三, 表四, in the order they are printed
+        index = tables.index(name)
+        before = [found[o] for o in tables[:index] if o in found]
+        later = [found[o] for o in tables[index + 1:] if o in found]
         if all(b < n for b in before) and all(n < a for a in later):
             found[name] = n
             heads[name] = line.strip()

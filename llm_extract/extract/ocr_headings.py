@@ -3,7 +3,7 @@
 An OCR engine misreads a Chinese character for one of like shape (理 → 埋, 政 → 玫, 计 → 记),
 and a heading so misread escapes the heading patterns of the form (``FORM.headings``): the
 whole table is then lost. Where a table's heading is not found as printed,
-:func:`fuzzy_heading` finds a short heading line that spells the form's heading with at most
+:func:`fuzzy_heading` finds a short heading line that spells the form's heading (``FORM.heading_texts``) with at most
 :data:`MAX_MISREAD` characters misread (one in five at most): each misread character stands where a character of the
 heading stands (a substitution, the text keeps its length), and every other character is the
 heading's, in order. A line of prose (longer, or with a sentence's punctuation) is never a
@@ -15,14 +15,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HEADING_TEXTS", "MAX_MISREAD", "fuzzy_heading"]
+from ..form import FORM
 
-#: the heading each table is printed under (the 2021 form's words, ``FORM.headings`` matches them)
-HEADING_TEXTS = {
-    "表二": "主动公开政府信息情况",
-    "表三": "收到和处理政府信息公开申请情况",
-    "表四": "政府信息公开行政复议、行政诉讼情况",
-}
+__all__ = ["MAX_MISREAD", "fuzzy_heading"]
+
 #: characters of a heading that may be misread
 MAX_MISREAD = 2
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
@@ -45,7 +41,7 @@ def fuzzy_heading(line: str) -> str | None:
     if not text or len(text) > 40 or _SENTENCE.search(text):
         return None
     text = _NOISE.sub("", _ENUMERATOR.sub("", text))
-    for name, heading in HEADING_TEXTS.items():
+    for name, heading in FORM.heading_texts.items():       # the headings as the form prints them
         for cut in (len(heading), len(heading) - 2):       # with or without its closing 情况
             head = heading[:cut]
             wrong = _misread(text, head)

@@ -70,6 +70,7 @@ class Form:
     table4_columns: tuple[Column, ...]
     identities: tuple[Identity, ...]
     headings: dict[str, re.Pattern[str]] = field(default_factory=dict)   # 表二/表三/表四 section headings
+    heading_texts: dict[str, str] = field(default_factory=dict)          # the same headings as the form prints them
 
     @property
     def table3_row_keys(self) -> tuple[str, ...]:

@@ -103,6 +103,12 @@ HEADINGS = {
     "表三": re.compile(r"收到和处理政府信息公开申请|收到和处理政府信息公开|处理政府信息公开申请情况"),
     "表四": re.compile(r"(?:行政法?复议|复议).{0,12}(?:行政诉讼|诉讼)"),
 }
+#: the headings as the form prints them (an OCR'd heading is matched against these: extract/ocr_headings.py)
+HEADING_TEXTS = {
+    "表二": "主动公开政府信息情况",
+    "表三": "收到和处理政府信息公开申请情况",
+    "表四": "政府信息公开行政复议、行政诉讼情况",
+}
 
 FORM = Form(
     name="2021",
@@ -115,4 +121,5 @@ FORM = Form(
     table4_columns=TABLE4_COLUMNS,
     identities=IDENTITIES,
     headings=HEADINGS,
+    heading_texts=HEADING_TEXTS,
 )
