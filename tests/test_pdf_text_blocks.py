@@ -58,6 +58,15 @@ def _record(text: str, doc_id: str = "t"):
     return process_document(Document.from_text(text, doc_id=doc_id))
 
 
+def _read_as_true(name: str, paths: tuple[str, ...] = TABLE3_PATHS):
+    """The record of fixture ``name``, after checking that it holds the fixture's true value in every path."""
+    record = _record(_text(name))
+    truth = _truth(name)
+    for path in paths:
+        assert record.report.get(path) == _value(truth, path), path
+    return record
+
+
 @pytest.mark.parametrize("name", _NAMES)
 def test_every_table3_cell_is_read_from_the_blocks(name: str) -> None:
     readings = extract_regex(Document.from_text(_text(name), doc_id=name)).readings
@@ -67,10 +76,8 @@ def test_every_table3_cell_is_read_from_the_blocks(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["pdftotext_displaced_column", "pdftotext_two_column_blocks"])
 def test_pdftotext_blocks_are_proven_by_the_identities_and_table4_is_read_in_printed_order(name: str) -> None:
-    record = _record(_text(name))
-    truth = _truth(name)
+    record = _read_as_true(name, TABLE3_PATHS + TABLE4_PATHS)
     for path in TABLE3_PATHS + TABLE4_PATHS:
-        assert record.report.get(path) == _value(truth, path), path
         assert record.provenance[path].status is Status.PROVEN, path
 
 
@@ -83,11 +90,7 @@ def test_a_column_block_placed_after_table4s_heading_is_still_table3s() -> None:
 
 
 def test_pymupdf_rows_out_of_order_are_read_by_their_labels_and_a_misprint_stays_visible() -> None:
-    name = "pymupdf_blocks_out_of_order"
-    record = _record(_text(name))
-    truth = _truth(name)
-    for path in TABLE3_PATHS:
-        assert record.report.get(path) == _value(truth, path), path
+    record = _read_as_true("pymupdf_blocks_out_of_order")
     # the report's own balance is broken (new 51 + 0 ≠ 50 + 0): the column is not proven
     assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
     # the wrapped label's tail 情形） carries （二）部分公开's seven numbers
@@ -95,12 +98,9 @@ def test_pymupdf_rows_out_of_order_are_read_by_their_labels_and_a_misprint_stays
 
 
 def test_pymupdf_table2_rows_are_read_from_the_numbers_after_their_labels() -> None:
-    name = "pymupdf_blocks_out_of_order"
-    record = _record(_text(name))
-    truth = _truth(name)
-    for path in ("active_disclosure.regulations.in_force", "active_disclosure.normative_documents.issued",
-                 "active_disclosure.licensing", "active_disclosure.fees_10k_yuan"):
-        assert record.report.get(path) == _value(truth, path), path
+    _read_as_true("pymupdf_blocks_out_of_order", ("active_disclosure.regulations.in_force",
+                                                  "active_disclosure.normative_documents.issued",
+                                                  "active_disclosure.licensing", "active_disclosure.fees_10k_yuan"))
 
 
 def _without_line(text: str, line: str) -> str:
@@ -192,10 +192,6 @@ def test_a_wrapped_tail_with_two_runs_of_numbers_gives_its_row_neither() -> None
 def test_a_misprint_beside_the_labels_places_the_blocks_and_stays_visible() -> None:
     # the broken balance holds only label cells: it says nothing of where a block goes, and the blocks'
     # one tiling keeps every other identity. The region reader's slid row (19 53 200 under 上年结转) gives way
-    name = "pdftotext_misprinted_balance"
-    record = _record(_text(name))
-    truth = _truth(name)
-    for path in TABLE3_PATHS:
-        assert record.report.get(path) == _value(truth, path), path
+    record = _read_as_true("pdftotext_misprinted_balance")
     assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
     assert record.provenance["applications.unavailable_not_held.other_org"].status is Status.PROVEN
