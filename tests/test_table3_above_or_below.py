@@ -38,22 +38,23 @@ def _read(record) -> dict[str, object]:
             for row in APPLICATION_ROWS for c in APPLICANT_COLUMNS}
 
 
+def _assert_read_and_proven(text: str, values: dict[str, object]) -> None:
+    """The text's 表三 reads as ``values``, every cell proven."""
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert {v.status for p, v in record.provenance.items() if p.startswith("applications.")} == {Status.PROVEN}
+
+
 def test_a_table_printed_with_each_rows_numbers_above_its_label_is_read_from_above_and_proven() -> None:
     values = sample_values()
-    record = process_document(Document.from_text(_numbers_above_labels(report_text(values)), doc_id="x"))
-    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
-    assert _read(record) == _table3(values)
-    assert {v.status for v in t3.values()} == {Status.PROVEN}
+    _assert_read_and_proven(_numbers_above_labels(report_text(values)), values)
 
 
 def test_a_wrapped_label_with_its_numbers_between_its_pieces_keeps_them_in_the_above_direction() -> None:
     values = sample_values()
     text = _numbers_above_labels(report_text(values), wrap="（四）无法提供 1.本机关不")
     assert "（四）无法提供 1.本机关不\n3\n1\n0\n0\n1\n0\n5\n掌握相关政府信息\n" in text
-    record = process_document(Document.from_text(text, doc_id="x"))
-    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
-    assert _read(record) == _table3(values)
-    assert {v.status for v in t3.values()} == {Status.PROVEN}
+    _assert_read_and_proven(text, values)
 
 
 def _row_lines(row: list[int]) -> list[str]:
@@ -118,10 +119,7 @@ def test_a_table_whose_identities_hold_only_read_from_below_is_read_so_and_prove
         if line.startswith("一、本年新收"):
             out += [str(n) for n in range(1, 8)]
         out += [cells[0]] + cells[1:] if in_table3 and len(cells) == 8 else [line]
-    record = process_document(Document.from_text("\n".join(out), doc_id="x"))
-    t3 = {p: v for p, v in record.provenance.items() if p.startswith("applications.")}
-    assert _read(record) == _table3(values)
-    assert {v.status for v in t3.values()} == {Status.PROVEN}
+    _assert_read_and_proven("\n".join(out), values)
 
 
 def test_an_item_number_wrapped_onto_its_group_heading_is_given_back_over_numbers_one_to_a_line() -> None:
@@ -129,9 +127,7 @@ def test_an_item_number_wrapped_onto_its_group_heading_is_given_back_over_number
     values = sample_values()
     text = _numbers_above_labels(report_text(values), wrap="（五）不予处理 1")
     assert "（五）不予处理 1\n1\n0\n0\n0\n0\n0\n1\n.信访举报投诉类申请" in text
-    record = process_document(Document.from_text(text, doc_id="x"))
-    assert _read(record) == _table3(values)
-    assert {v.status for p, v in record.provenance.items() if p.startswith("applications.")} == {Status.PROVEN}
+    _assert_read_and_proven(text, values)
 
 
 def test_a_blank_row_under_a_row_whose_numbers_stand_on_its_labels_middle_line_is_read_blank() -> None:
@@ -139,9 +135,7 @@ def test_a_blank_row_under_a_row_whose_numbers_stand_on_its_labels_middle_line_i
     text = _numbers_above_labels(report_text(values).replace("2.重复申请" + "\t/" * 7, "2.重复申请" + "\t" * 7),
                                  wrap="（五）不予处理 1.信访")
     assert "（五）不予处理 1.信访\n1\n0\n0\n0\n0\n0\n1\n举报投诉类申请\n\n\n\n\n\n\n\n2.重复申请\n" in text
-    record = process_document(Document.from_text(text, doc_id="x"))
-    assert _read(record) == _table3(values)
-    assert {v.status for p, v in record.provenance.items() if p.startswith("applications.")} == {Status.PROVEN}
+    _assert_read_and_proven(text, values)
 
 
 def test_a_one_row_other_handling_with_numbers_is_not_left_over_above_the_total_row() -> None:
