@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tests.pdf_file import pdf_file
 
-__all__ = ["Run", "text_pdf", "lines_runs", "width"]
+__all__ = ["Run", "Rule", "text_pdf", "lines_runs", "width"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,15 @@ class Run:
     size: float = 10.0
     angle: float = 0.0        # degrees, anticlockwise
     grey: float = 0.0         # 0 black … 1 white
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line stroked from (x0, y0) to (x1, y1) (a table's rule), from the bottom of the page."""
+    x0: float
+    y0: float
+    x1: float
+    y1: float
 
 
 def _advance(unit: str) -> int:
@@ -66,14 +75,17 @@ def _stream(data: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def text_pdf(pages: Sequence[Sequence[Run]], *, size: tuple[float, float] = (700, 1000),
+def text_pdf(pages: Sequence[Sequence[Run | Rule]], *, size: tuple[float, float] = (700, 1000),
              ligatures: Sequence[str] = (), to_unicode: Callable[[str], str] = lambda unit: unit) -> bytes:
-    """A PDF of ``pages``, each a list of runs drawn in order."""
+    """A PDF of ``pages``, each a list of runs (and rules) drawn in order."""
     cids: dict[str, int] = {}
     contents: list[bytes] = []
     for runs in pages:
         ops = []
         for run in runs:
+            if isinstance(run, Rule):
+                ops.append(f"0.5 w {run.x0:.2f} {run.y0:.2f} m {run.x1:.2f} {run.y1:.2f} l S")
+                continue
             codes = "".join(f"{cids.setdefault(u, len(cids) + 1):04X}" for u in _units(run.text, ligatures))
             cos, sin = math.cos(math.radians(run.angle)), math.sin(math.radians(run.angle))
             ops.append(f"{run.grey:g} g BT /F1 {run.size:g} Tf {cos:.4f} {sin:.4f} {-sin:.4f} {cos:.4f} "

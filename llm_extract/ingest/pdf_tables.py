@@ -9,6 +9,9 @@ it starts (nothing for the positions it covers, as for a rowspan/colspan); an em
 line after every row. A cell's text wrapped over several printed lines is one line
 (:func:`cell_text`).
 
+A number whose digits are spread across its cell (distributed alignment, ``3 4 5``) is one
+number (:mod:`.pdf_distributed`).
+
 A table broken by a page break is one table: :func:`continue_table` appends the
 part on the next page to it, dropping the header rows Word repeats at the top of
 the part, and joining to the cell it continues the text of a cell that crosses the
@@ -30,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .pdf_cells import extract_cells
+from .pdf_distributed import SPREAD, distributed_number
 
 __all__ = ["PdfCell", "PdfTable", "build_table", "read_tables", "cell_text", "continue_table", "can_continue", "table_lines"]
 
@@ -113,12 +117,23 @@ def build_table(rows: list[list[PdfCell | None]], page: int) -> PdfTable:
 
 def _part(table: Any, page: int) -> PdfTable | None:
     """A pdfplumber table as a :class:`PdfTable`, or None when it has one column (a framed paragraph)."""
-    rows = [[None if bbox is None else PdfCell(cell_text(text), *_box(bbox)) for bbox, text in zip(row.cells, raw)]
+    rows = [[None if bbox is None else PdfCell(_spread(table, cell_text(text), bbox), *_box(bbox))
+             for bbox, text in zip(row.cells, raw)]
             for row, raw in zip(table.rows, extract_cells(table))]
     rows = [r for r in rows if any(c is not None for c in r)]
     if not rows or max(len(r) for r in rows) < 2:
         return None
     return build_table(rows, page)
+
+
+def _spread(table: Any, text: str, bbox: tuple[float, float, float, float]) -> str:
+    """A cell's text, with a number set in distributed alignment (``3 4 5``) read as one (:mod:`.pdf_distributed`)."""
+    if not SPREAD.fullmatch(text):
+        return text
+    x0, top, x1, bottom = bbox
+    inside = [c for c in table.page.chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom
+              and not c["text"].isspace()]
+    return distributed_number(inside, bbox) or text
 
 
 def _box(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
