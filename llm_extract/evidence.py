@@ -23,6 +23,7 @@ from .schema import ALL_PATHS, Report
 
 __all__ = [
     "CellKind",
+    "Method",
     "Status",
     "Reading",
     "Ambiguity",
@@ -146,6 +147,19 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     return value
+
+
+class Method:
+    """How a reading was found (:attr:`Reading.method`): the names the reader writes and verify/
+    tests, kept here so that both sides spell them alike. (Other methods are named where they are
+    read: "cell-per-line", "tab-row", "md-row", ...)"""
+
+    CELLS_AFTER_LABEL = "cells-after-label"          # the numbers after the row's label
+    CELLS_ABOVE_LABEL = "cells-above-label"          # the numbers printed above it (extract/above.py)
+    CELLS_ABOVE_OR_BELOW = "cells-above-or-below"    # after it, but others stand above it (extract/direction.py)
+    LAYOUT_COLUMNS_CLOSE = "layout-columns-close"    # placed by column positions another placing nearly fits
+    GLUED_CUT = "glued-cut"                          # a glued digit run's only cut (extract/table2.py)
+    TEXT_BLOCK_POSITION = "text-block-position"      # a text block placed by its headers alone (extract/blockread.py)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ different values, no row is proven (``READ.ABOVE_OR_BELOW``)."""
 
 from __future__ import annotations
 
-from llm_extract.evidence import Status
+from llm_extract.evidence import Method, Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
@@ -105,7 +105,7 @@ def test_numbers_no_row_takes_from_above_keep_the_table_from_being_read_that_way
     text = _numbers_above_labels(report_text(values)).replace("\n3.其他\n", "\n3.其他\n9\n注\n", 1)
     record = process_document(Document.from_text(text, doc_id="x"))
     t3 = [v for p, v in record.provenance.items() if p.startswith("applications.")]
-    assert not any(v.status is Status.PROVEN and v.method == "cells-above-label" for v in t3)
+    assert not any(v.status is Status.PROVEN and v.method == Method.CELLS_ABOVE_LABEL for v in t3)
 
 
 def test_a_table_whose_identities_hold_only_read_from_below_is_read_so_and_proven() -> None:

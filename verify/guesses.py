@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from llm_extract.evidence import CellKind, Reading
+from llm_extract.evidence import CellKind, Method, Reading
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
@@ -44,11 +44,7 @@ _UNCHECKED = frozenset(DISCLOSURE_PATHS)
 LAYOUT_RULE = "READ.LAYOUT_CLOSE"
 ONE_CUT_RULE = "READ.ONE_CUT"
 EITHER_WAY_RULE = "READ.ABOVE_OR_BELOW"
-_EITHER_WAY = "cells-above-or-below"  # (llm_extract/extract/direction.py EITHER_WAY)
-_CLOSE = "layout-columns-close"
-_ONE_CUT = "glued-cut"              # (llm_extract/extract/table2.py GLUED_CUT)
 BLOCK_POSITION_RULE = "READ.BLOCK_POSITION"
-_BLOCK_POSITION = "text-block-position"    # (llm_extract/extract/blockread.py POSITION_METHOD)
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
@@ -58,13 +54,13 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
     for path, r in readings.items():
         if r.value is None:
             continue
-        if r.method == _CLOSE:
+        if r.method == Method.LAYOUT_COLUMNS_CLOSE:
             out[path] = LAYOUT_RULE
-        elif r.method == _ONE_CUT:
+        elif r.method == Method.GLUED_CUT:
             out[path] = ONE_CUT_RULE
-        elif r.method == _EITHER_WAY:
+        elif r.method == Method.CELLS_ABOVE_OR_BELOW:
             out[path] = EITHER_WAY_RULE
-        elif r.method == _BLOCK_POSITION:
+        elif r.method == Method.TEXT_BLOCK_POSITION:
             out[path] = BLOCK_POSITION_RULE
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE

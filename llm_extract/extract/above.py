@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..evidence import Reading
+from ..evidence import Method, Reading
 from ..schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE3_ROW_PATHS
 from .blocktiles import table3_broken
 from .cells import parse_cell
@@ -34,8 +34,8 @@ from .readings import Readings
 
 __all__ = ["ABOVE_METHOD", "read_either_way"]
 
-ABOVE_METHOD = "cells-above-label"
-_BELOW_METHOD = "cells-after-label"
+ABOVE_METHOD = Method.CELLS_ABOVE_LABEL
+_BELOW_METHOD = Method.CELLS_AFTER_LABEL
 _WIDTH = len(APPLICANT_COLUMNS)
 _CHOSEN = "the identities hold only with each row's numbers read from {}: read so"
 _NEVER = 1 << 20

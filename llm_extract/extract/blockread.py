@@ -10,7 +10,7 @@ differing cells break every identity it breaks, and more).
 
 from __future__ import annotations
 
-from ..evidence import Ambiguity, Reading
+from ..evidence import Ambiguity, Method, Reading
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
@@ -22,7 +22,7 @@ __all__ = ["read_text_blocks", "ROW_METHOD", "POSITION_METHOD"]
 
 #: a 表二 cell placed by its section and column headers only (no label beside it, no identity):
 #: verify never proves it (``READ.BLOCK_POSITION``, verify/guesses.py)
-POSITION_METHOD = "text-block-position"
+POSITION_METHOD = Method.TEXT_BLOCK_POSITION
 
 #: 表四's one row, its fifteen numbers in printed order under its header (its group sums holding)
 ROW_METHOD = "text-block-row"

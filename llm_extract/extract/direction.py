@@ -19,14 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..evidence import Ambiguity, Reading
+from ..evidence import Ambiguity, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .layout import Item
 from .readings import Readings, missing
 
 __all__ = ["EITHER_WAY", "rows_above_or_below", "contested_lines"]
 
-EITHER_WAY = "cells-above-or-below"
+EITHER_WAY = Method.CELLS_ABOVE_OR_BELOW
 _BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
 
 
@@ -89,7 +89,7 @@ def contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict
         raw, lines = " ".join(it.raw for it in between), [items[idx].line, line, items[nxt_idx].line]
         note = "a line of numbers between two labels without numbers: whose row it is, is not known"
         for path in TABLE3_ROW_PATHS[row] + TABLE3_ROW_PATHS[nxt]:
-            out[path] = missing(raw, lines, "cells-after-label", note)
+            out[path] = missing(raw, lines, Method.CELLS_AFTER_LABEL, note)
         blank: list[int | None] = [None] * 7
         ambiguities.append(Ambiguity(paths=[*TABLE3_ROW_PATHS[row], *TABLE3_ROW_PATHS[nxt]], raw=raw, lines=lines,
                                      options=[values + blank, blank + values],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..evidence import Ambiguity, CellKind, Reading
+from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from .cells import Cell, letters_as_digits, normalise, parse_cell
 from .columns import CLEAR_MARGIN, place_by_columns
@@ -33,7 +33,7 @@ _HEADERS = frozenset(label_key(c.label)[:_HEADER_WORDS] for r in FORM.table2 for
 _OWN_HEADERS = {r.path: frozenset(label_key(c.label)[:_HEADER_WORDS] for c in r.columns)
                 if sum(1 for o in FORM.table2 if o.section == r.section) == 1 else frozenset() for r in FORM.table2}
 #: the method of a 表二 cell cut from a glued digit run that has one cut only (verify/decide.py: unverified)
-GLUED_CUT = "glued-cut"
+GLUED_CUT = Method.GLUED_CUT
 
 
 def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
@@ -187,7 +187,7 @@ def _with_layout_blanks(label: Item, values: list[Item], n: int, lines: list[str
         if placed is None:
             return unchanged
         by_slot = dict(zip(placed[0], values))
-        method = "layout-columns" if placed[1] >= CLEAR_MARGIN else "layout-columns-close"
+        method = "layout-columns" if placed[1] >= CLEAR_MARGIN else Method.LAYOUT_COLUMNS_CLOSE
         return [by_slot.get(c) or Item("", label.line, parse_cell(""), key="") for c in range(n)], method
     return unchanged
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..evidence import Ambiguity, CellKind, Reading
+from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
@@ -231,7 +231,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         if row == _OTHER_SINGLE:               # read as a row, then split into its three sub-rows
             tmp: Readings = {}
             _row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
-                          [it for it in spans[row] if it.cell.is_number], items[idx], "cells-after-label",
+                          [it for it in spans[row] if it.cell.is_number], items[idx], Method.CELLS_AFTER_LABEL,
                           tmp, [], [it.line for it in spans[row][:7]])
             _split_other(tmp, items[idx], out)
             taken[idx] = ([], spans[row][:7])   # its numbers, whatever its sub-rows become
@@ -295,7 +295,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             own_line[row] = chosen[0].line
         if chosen and row in TABLE3_ROW_PATHS:    # (whose numbers they are: direction.py)
             taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
-        _row_readings(row, cells, numbers, label, "cells-after-label", out, ambiguities,
+        _row_readings(row, cells, numbers, label, Method.CELLS_AFTER_LABEL, out, ambiguities,
                       [it.line for it in chosen] if chosen else None, glyphs)
     contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
