@@ -41,6 +41,18 @@ def test_placeholders_have_no_value_but_stand_for_a_cell(raw: str) -> None:
     assert cell.kind == CellKind.PLACEHOLDER and cell.value is None and cell.is_value
 
 
+# a PDF's text layer gives look-alikes for the slash or dash of an empty cell (Chromium's PDF of a web
+# page: "/" in a CJK font maps back to U+2215 DIVISION SLASH)
+@pytest.mark.parametrize("raw", ["\u2215", "\u2044", "\u2571", "\u2212", "\u2015", "\u2010", "\u2215\u2215"])
+def test_slash_and_dash_look_alikes_are_placeholders_too(raw: str) -> None:
+    assert parse_cell(raw).kind == CellKind.PLACEHOLDER
+
+
+@pytest.mark.parametrize("raw", ["\u22125", "1\u22152", "\u2215 \u2215"])
+def test_a_look_alike_beside_a_digit_or_two_of_them_apart_is_no_single_placeholder(raw: str) -> None:
+    assert parse_cell(raw).kind is not CellKind.PLACEHOLDER
+
+
 @pytest.mark.parametrize("raw, value, note", [
     ("22（其中修订16件）", 22, "其中修订16件"),
     ("22(其中修订16件)", 22, "其中修订16件"),

@@ -36,7 +36,11 @@ _UNITS = r"(?:件|个|条|项|次|人次|万元|元)"
 _WITH_UNIT = re.compile(rf"^(共)?{_NUMBER}({_UNITS})$")
 _ANNOTATED = re.compile(rf"^{_NUMBER}{_UNITS}?[(\[](.+?)[)\]]$")
 _SPLIT_DIGITS = re.compile(r"\d\s+\d")
-_PLACEHOLDER_TOKEN = r"(?:[/\-—–－─\\]+|无|不适用)"
+#: the strokes printed in an empty cell: slashes, dashes and rules, with the look-alikes a font's ToUnicode
+#: map or a browser's PDF gives for them (∕ division slash, ⁄ fraction slash, ╱, − minus, ― bar, ‐ hyphen)
+_STROKES = "/-—–－─\\∕⁄╱⧸−―‐‑‒━"
+_PLACEHOLDER_TOKEN = rf"(?:[{re.escape(_STROKES)}]+|无|不适用)"
+_STROKE_SET = frozenset(_STROKES)
 _SPACED_PLACEHOLDERS = re.compile(rf"^{_PLACEHOLDER_TOKEN}(?:\s+{_PLACEHOLDER_TOKEN})+$")
 _OCR = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,7}$")
 _OCR_DECIMAL = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,9}\.[\dOoIlSB]{1,8}$")
@@ -87,7 +91,7 @@ def parse_cell(raw: str) -> Cell:
     text = spaced.replace(" ", "")
     if not text:
         return Cell(raw, CellKind.BLANK)
-    if text in PLACEHOLDERS or set(text) <= set("/-—–－─\\"):
+    if text in PLACEHOLDERS or set(text) <= _STROKE_SET:
         return Cell(raw, CellKind.PLACEHOLDER)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
