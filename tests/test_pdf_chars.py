@@ -63,6 +63,30 @@ def test_the_report_drawn_plainly_by_another_producer_reads_as_the_word_export(l
     reads_as_the_report(text_pdf([lines_runs(lines)]), lines)
 
 
+# --- a run in another font on the same printed line ------------------------------------------------------
+
+def title_with_offset_year(title: str, size: float, drop: float) -> list[Run]:
+    """The title drawn as Word draws a Chinese title with its year in a Latin font: three runs on one line,
+    the year ``drop`` points lower (its font's own ascent)."""
+    at = title.index("20")
+    before, year, after = title[:at], title[at:at + 4], title[at + 4:]
+    x, y = 30.0, 970.0
+    return [Run(before, x, y, size), Run(year, x + width(before, size), y - drop, size),
+            Run(after, x + width(before + year, size), y, size)]
+
+
+@pytest.mark.parametrize("drop", [-5.0, 2.0, 5.0, 8.0])
+def test_a_title_s_year_set_a_few_points_off_its_line_stays_in_the_title(lines: list[str], drop: float) -> None:
+    # the year became a line of its own between two halves of the title: agency and year not read
+    runs = title_with_offset_year(lines[0], 22, drop) + lines_runs(lines[1:], top=930)
+    reads_as_the_report(text_pdf([runs]), lines)
+
+
+def test_two_rows_of_an_unruled_table_stay_two_lines() -> None:
+    runs = [Run("行政许可", 30, 900, 9), Run("3150", 150, 900, 9), Run("行政处罚", 30, 889, 9), Run("12", 150, 889, 9)]
+    assert pdf_to_text(text_pdf([runs])).split("\n")[:2] == ["行政许可\t3150", "行政处罚\t12"]
+
+
 # --- fake bold -------------------------------------------------------------------------------------------
 
 def bold(runs: list[Run], offset: float = 0.3) -> list[Run]:

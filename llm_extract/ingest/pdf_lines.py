@@ -1,7 +1,8 @@
 """A PDF page's text outside its ruled tables → lines, column gaps as tabs; page furniture found.
 
 The text layer is read as the eye reads it: characters grouped into printed lines
-(top to bottom), each line's characters in reading order. Within a line a gap of
+(top to bottom; a run in another font a few points off the line's height, a title's
+``2024`` beside its Chinese, stays in its line), each line's characters in reading order. Within a line a gap of
 at least :data:`TAB_GAP` times the font size is a column gap and becomes a tab, so
 a table printed without rules (the text-layer fallback) is a tab-separated row; a
 smaller visible gap, or a space character, becomes one space.
@@ -23,6 +24,7 @@ __all__ = ["TextLine", "page_text_lines", "mark_furniture", "TAB_GAP", "MARGIN_Z
 
 TAB_GAP = 2.0            # a gap this many font sizes wide separates two columns
 _SPACE_GAP = 0.25        # a gap this many font sizes wide separates two words
+_SAME_LINE_OVERLAP = 0.5 # two pdfplumber lines whose heights overlap by half are one printed line
 MARGIN_ZONE = 0.08       # the top and bottom 8 % of a page hold its running heads and feet (Word's margins: 8.5 %)
 _FURNITURE_CHARS = 40    # furniture is short
 _SAME_HEIGHT = 3.0       # points: a running head sits at the same height on every page
@@ -82,11 +84,44 @@ def page_text_lines(page: Any, number: int, keep: Any = None) -> list[TextLine]:
     """
     view = page.filter(keep) if keep is not None else page
     lines: list[TextLine] = []
-    for line in view.extract_text_lines(return_chars=True, strip=True):
+    for line in _side_by_side(view.extract_text_lines(return_chars=True, strip=True)):
         text = _line_text(line["chars"]).strip()
         if text:
             lines.append(TextLine(text, number, float(line["top"]), float(line["bottom"]), float(page.height)))
     return lines
+
+
+def _side_by_side(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's lines, with a run set in another font on the same printed line put back into it.
+
+    A title's ``2024`` in a Latin font beside Chinese in a CJK font stands a few points lower or higher
+    (each font's own ascent), more than pdfplumber's tolerance at a title's size: it comes out as a line
+    of its own (``…人民政府 年政府信息公开工作年`` / ``2024`` / ``度报告``). A line whose height mostly
+    overlaps the line before it, and none of whose characters stands where one of that line's does,
+    is part of it."""
+    out: list[dict[str, Any]] = []
+    for line in lines:
+        if out and _same_printed_line(out[-1], line):
+            prev = out[-1]
+            out[-1] = dict(prev, chars=prev["chars"] + line["chars"], top=min(prev["top"], line["top"]),
+                           bottom=max(prev["bottom"], line["bottom"]))
+        else:
+            out.append(line)
+    return out
+
+
+def _same_printed_line(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    if overlap < _SAME_LINE_OVERLAP * min(a["bottom"] - a["top"], b["bottom"] - b["top"]):
+        return False
+    spans = sorted((c["x0"], c["x1"]) for c in a["chars"] if c["text"].strip())
+    return not any(_collides(spans, c["x0"], c["x1"]) for c in b["chars"] if c["text"].strip())
+
+
+def _collides(spans: list[tuple[float, float]], x0: float, x1: float) -> bool:
+    """Whether [x0, x1] overlaps (by more than a sliver) one of the sorted ``spans``."""
+    slack = 0.2 * (x1 - x0)
+    return any(s0 < x1 - slack and x0 + slack < s1 for s0, s1 in spans)
 
 
 def _shape(text: str) -> str:
