@@ -35,16 +35,21 @@ def _opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
                for j, it in enumerate(items))
 
 
-def _row_starts_after(items: list[Item], last: Item, end: int) -> bool:
+def _row_starts_after(items: list[Item], last: Item, end: int, row: str) -> bool:
     """Whether the text right after the value item ``last`` (before the next value, within ``end``)
     opens another row: a sub-row's item number (``1. 申请`` of a label wrapped into pieces no pattern
-    matched, ``人无正`` / ``当理由`` …). The values after it are that row's, not the row before."""
+    matched, ``人无正`` / ``当理由`` …). The values after it are that row's, not the row before; but
+    ``row``'s own label printed again (the row repeated after a page break) opens no other row."""
     j = items.index(last) + 1
     while j < end and items[j].is_text:
         if _SUB_ROW_START.match(items[j].key):
-            return True
+            own = _PATTERNS.get(row)
+            return own is None or not match_row(items[j].key, own)
         j += 1
     return False
+
+
+_PATTERNS = dict(TABLE3_LABELS)
 
 
 #: a sub-row's item number (1. / 2、); not a group's cell (三、本年度办理结果, （六）其他处理), which a layout may
@@ -299,7 +304,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         chosen: list[Item] | None = None
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])):
             chosen = span[:7]               # every number among the first 7
-        elif len(span) > 7 and _row_starts_after(items, span[6], nxt):
+        elif len(span) > 7 and _row_starts_after(items, span[6], nxt, row):
             chosen = span[:7]               # seven cells (无 无 …), then another row whose label was not found
         elif len(numbers) == 7:
             chosen = numbers
