@@ -17,14 +17,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ._exceptions import NotAReportError
-from .evidence import Extraction
+from .evidence import CellKind, Extraction
 from .extract import extract_regex
 from .extract.digitcodes import SYMBOL_KINDS, DigitMap, code_maps, shift_maps, symbol_runs, translate
 from .extract.layout import find_regions
 from .ingest import Document
+from .schema import TABLE3_PATHS, TABLE4_PATHS
 from verify.digitmap import admitted, broken_nearly_everywhere
 
 __all__ = ["digit_mapped_reading", "candidate_maps"]
+
+_TABLES = frozenset(TABLE3_PATHS + TABLE4_PATHS)
 
 
 def _table_span(doc: Document, extraction: Extraction | None) -> tuple[int, int] | None:
@@ -38,18 +41,26 @@ def _table_span(doc: Document, extraction: Extraction | None) -> tuple[int, int]
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
+def _mostly_unread(extraction: Extraction) -> bool:
+    """Whether most cells of 表三 and 表四 were not read as printed."""
+    unread = (CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT)     # (text where a number belongs)
+    kinds = [r.kind for p, r in extraction.readings.items() if p in _TABLES]
+    return 2 * sum(1 for k in kinds if k not in unread) < len(_TABLES)
+
+
 def candidate_maps(doc: Document, extraction: Extraction | None) -> tuple[list[DigitMap], tuple[int, int] | None]:
     """The digit maps worth trying on ``doc`` (given its reading as printed, None when no table read), and
     the lines they apply to."""
     span = _table_span(doc, extraction)
     if span is None:
         return [], None
-    digits = len(symbol_runs(doc.lines, *span, "digits"))
     maps: list[DigitMap] = []
-    for kind in SYMBOL_KINDS:
-        runs = symbol_runs(doc.lines, *span, kind)
-        if len(runs) > digits:          # the tables print their numbers in symbols, not digits
-            maps += code_maps(kind, runs)
+    if extraction is None or _mostly_unread(extraction):
+        digits = len(symbol_runs(doc.lines, *span, "digits"))
+        for kind in SYMBOL_KINDS:
+            runs = symbol_runs(doc.lines, *span, kind)
+            if len(runs) > digits:          # the tables print their numbers in symbols, not digits
+                maps += code_maps(kind, runs)
     if not maps and extraction is not None and broken_nearly_everywhere(extraction):
         maps = shift_maps()
     return maps, span

@@ -56,6 +56,8 @@ def _known(extraction: Extraction) -> dict[str, int | None]:
 def admits(extraction: Extraction) -> bool:
     """Whether the tables read under a candidate map keep every identity that can be checked, at least
     :data:`MIN_NONTRIVIAL` of them with a sum other than 0 (derived cells included)."""
+    if check_identities(_known(extraction))[0]:      # a cell read under the map breaks one: no need to derive
+        return False
     record = verify_extraction(extraction)
     if any(f.code in _IDENTITY_CODES for f in record.findings):
         return False

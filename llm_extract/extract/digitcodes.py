@@ -5,6 +5,7 @@ A PDF's labels and narrative may decode while the font its tables' numbers are s
 * **codes**: a font without a ToUnicode map. pdfminer prints a glyph code it cannot map as
   ``(cid:17)``, pdftotext as a control character (``\\x11``); a subset font that keeps the ASCII
   order has ``0`` … ``9`` at ten consecutive codes and ``.`` two below ``0``.
+* **private use**: a ToUnicode map into the private use area (U+E000 …), in the fonts' code order.
 * **letters**: a single-byte font read in the wrong code page: the digits come out as consecutive
   ASCII letters and signs (``X`` = 0, ``Y`` = 1, ``[`` = 3, ``\\`` = 4, … ``a`` = 9; ``V`` = ``.``).
 * **shift**: a ToUnicode map that maps every digit to another, the same shift everywhere
@@ -19,6 +20,7 @@ form's identities admit is decided in ``verify/digitmap.py``; nothing here decid
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,12 +32,13 @@ __all__ = ["DigitMap", "SYMBOL_KINDS", "symbol_runs", "code_maps", "shift_maps",
 _CID = re.compile(r"(?:\(cid:\d+\))+")
 _CID_CODE = re.compile(r"\(cid:(\d+)\)")
 _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f]+")
+_PUA = re.compile("[\ue000-\uf8ff]+")              # a ToUnicode map into the private use area
 _LETTERS = re.compile(r"(?<!\S)[:-~]+(?!\S)")      # a whole token of ASCII signs and letters above the digits
 _DIGITS = re.compile(r"(?<!\S)\d+(?:\.\d+)?(?!\S)")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")   # what a translated run must be: a count or an amount
 
-SYMBOL_KINDS = ("cid", "control", "letters")
-_PATTERNS = {"cid": _CID, "control": _CONTROL, "letters": _LETTERS, "digits": _DIGITS}
+SYMBOL_KINDS = ("cid", "control", "pua", "letters")
+_PATTERNS = {"cid": _CID, "control": _CONTROL, "pua": _PUA, "letters": _LETTERS, "digits": _DIGITS}
 #: symbol runs a table must show before a map is looked for, and the share of them a map must read as numbers
 MIN_RUNS = 10
 MIN_SHARE = 0.9
@@ -53,6 +56,8 @@ def _show(kind: str, code: int) -> str:
         return f"(cid:{code})"
     if kind == "control":
         return f"0x{code:02x}"
+    if kind == "pua":
+        return f"U+{code:04X}"
     return chr(code)
 
 
@@ -93,8 +98,10 @@ class DigitMap:
             pairs = [f"{(d + self.shift) % 10} as {d}" for d in range(10)]
             return "the text layer's digits read shifted: printed " + ", ".join(pairs)
         pairs = [f"{_show(self.kind, ord(str(d)) - self.offset)} as {d}" for d in range(10)]
-        return (f"the text layer's {'glyph code' if self.kind != 'letters' else 'character'} "
-                + ", ".join(pairs) + f" (and {_show(self.kind, ord('.') - self.offset)} as '.')")
+        what = {"cid": "glyph codes", "control": "control characters", "pua": "private-use characters",
+                "letters": "characters"}[self.kind]
+        return (f"the text layer's {what} read as digits: " + ", ".join(pairs)
+                + f" (and {_show(self.kind, ord('.') - self.offset)} as '.')")
 
     def as_meta(self) -> dict[str, Any]:
         """The map as an extraction's ``meta["digit_map"]`` carries it (JSON)."""
@@ -105,8 +112,10 @@ class DigitMap:
 def symbol_runs(lines: Sequence[str], start: int, end: int, kind: str) -> list[str]:
     """The runs of ``kind`` (``cid``, ``control``, ``letters``, ``digits``) in lines ``start`` … ``end - 1``
     (1-based)."""
-    pattern = _PATTERNS[kind]
-    return [m.group() for line in lines[start - 1:end - 1] for m in pattern.finditer(line)]
+    text = "\n".join(lines[max(start, 1) - 1:end - 1])
+    if kind == "cid" and "(cid:" not in text:
+        return []
+    return _PATTERNS[kind].findall(text)
 
 
 def code_maps(kind: str, runs: Sequence[str]) -> list[DigitMap]:
@@ -114,12 +123,13 @@ def code_maps(kind: str, runs: Sequence[str]) -> list[DigitMap]:
     none with a leading zero: each a run of ten consecutive codes read as 0–9, with ``.`` two below."""
     if len(runs) < MIN_RUNS:
         return []
-    codes = {c for run in runs for c in _codes(kind, run)}
+    counts = Counter(runs)
+    codes = {c for run in counts for c in _codes(kind, run)}
     low, high = min(codes), max(codes)
     out = []
     for offset in range(ord("0") - high, ord("9") - low + 1):
         candidate = DigitMap(kind, offset=offset)
-        if sum(candidate.read(run) is not None for run in runs) >= MIN_SHARE * len(runs):
+        if sum(n for run, n in counts.items() if candidate.read(run) is not None) >= MIN_SHARE * len(runs):
             out.append(candidate)
     return out
 
