@@ -71,8 +71,10 @@ def test_every_value_read_under_a_digit_map_is_derived_never_proven_and_queued(d
         assert prov.status is not Status.PROVEN, path
         if prov.status is not Status.MISSING:
             assert prov.status is Status.DERIVED and prov.rules[0] == RULE, path
-    queued = {item.path for item in review_items(record, LINES)}
-    assert set(TABLES) <= queued
+    items = {item.path: item for item in review_items(record, LINES)}
+    assert set(TABLES) <= set(items)
+    assert items["applications.new_received.total"].message.startswith(
+        "the text layer does not decode the digits: printed '")
 
 
 def test_the_map_is_named_in_a_finding_and_each_value_keeps_its_printed_symbols_as_a_candidate() -> None:
@@ -84,7 +86,7 @@ def test_the_map_is_named_in_a_finding_and_each_value_keeps_its_printed_symbols_
     zero = int(re.search(r"\(cid:(\d+)\) as 0", finding.message).group(1))
     prov = record.provenance["applications.new_received.total"]          # 15
     assert prov.candidates == {"digit_map": 15, "printed": f"(cid:{zero + 1})(cid:{zero + 5})"}
-    assert "(cid:" in prov.note
+    assert prov.note.startswith(f"printed '(cid:{zero + 1})(cid:{zero + 5})', read as 15 under the one digit map")
 
 
 def test_the_undecodable_text_notice_says_the_numbers_were_read_under_the_map() -> None:
