@@ -153,6 +153,10 @@ def test_a_map_reads_a_run_as_a_number_or_not_at_all_and_gives_back_what_was_pri
     assert cid.printed("1.5") == "(cid:18)(cid:15)(cid:22)"
     letters = DigitMap("letters", offset=ord("0") - ord("X"))
     assert letters.read("`Y]Z") == "8152" and letters.read("ZV]") == "2.5"
+    control = DigitMap("control", offset=ord("0") - 0x11)     # pdftotext's control characters: \x11 for 0
+    assert control.read("\x12\x13") == "12" and control.printed("12") == "\\x12\\x13"
+    pua = DigitMap("pua", offset=ord("0") - 0xE003)
+    assert pua.read("\ue004\ue003") == "10"
     shift = DigitMap("digits", shift=3)
     assert shift.read("48") == "15" and shift.printed("15") == "48"
 

@@ -117,7 +117,8 @@ def mark_digit_mapped(record: Record, deterministic: Extraction | None) -> Recor
         status = Status.DERIVED if prov.status is Status.PROVEN else prov.status
         provenance[path] = prov.model_copy(update={
             "status": status, "rules": [RULE] + [r for r in prov.rules if r != RULE],
-            "candidates": {"digit_map": value} | ({"printed": printed} if printed is not None else {}),
+            "candidates": dict(prov.candidates) | {"digit_map": value}
+            | ({"printed": printed} if printed is not None else {}),
             "note": f"printed {printed!r}, read as {value} under the one digit map every identity admits "
                     f"(the document's {RULE} finding names it)"})
         marked.append(path)

@@ -55,7 +55,7 @@ def _show(kind: str, code: int) -> str:
     if kind == "cid":
         return f"(cid:{code})"
     if kind == "control":
-        return f"0x{code:02x}"
+        return f"\\x{code:02x}"                   # shown escaped: a control character prints as nothing
     if kind == "pua":
         return f"U+{code:04X}"
     return chr(code)
@@ -87,7 +87,8 @@ class DigitMap:
         return text if _NUMBER.fullmatch(text) else None
 
     def printed(self, text: str) -> str:
-        """What the text layer printed for ``text`` (digits and ``.`` read under this map)."""
+        """What the text layer printed for ``text`` (digits and ``.`` read under this map; a control character
+        shown escaped, ``\\x11``)."""
         if self.kind == "digits":
             return "".join(str((int(ch) + self.shift) % 10) if ch.isdigit() else ch for ch in text)
         return "".join(_show(self.kind, ord(ch) - self.offset) if ch.isdigit() or ch == "." else ch for ch in text)
