@@ -55,22 +55,16 @@ def _known(extraction: Extraction) -> dict[str, int | None]:
 
 def admits(extraction: Extraction) -> bool:
     """Whether the tables read under a candidate map keep every identity that can be checked, at least
-    :data:`MIN_NONTRIVIAL` of them with a sum other than 0 (derived cells included)."""
-    if check_identities(_known(extraction))[0]:      # a cell read under the map breaks one: no need to derive
+    :data:`MIN_NONTRIVIAL` of them with a sum other than 0 over cells read (not pinned)."""
+    known = _known(extraction)
+    if check_identities(known)[0]:      # a cell read under the map breaks one: no need to derive
         return False
-    record = verify_extraction(extraction)
-    if any(f.code in _IDENTITY_CODES for f in record.findings):
+    # (checked on the cells read: a cell the derivation pins keeps its identities by construction)
+    nontrivial = sum(1 for eq in equations() if (sides := evaluate(eq, known)) is not None and sides[0] != 0)
+    if nontrivial < MIN_NONTRIVIAL:
         return False
-    values = {p: record.report.get(p) for p in _CHECKED
-              if record.provenance.get(p) is not None and record.provenance[p].status is not Status.MISSING}
-    nontrivial = 0
-    for eq in equations():
-        sides = evaluate(eq, values)
-        if sides is not None:
-            if sides[0] != sides[1]:
-                return False
-            nontrivial += sides[0] != 0
-    return nontrivial >= MIN_NONTRIVIAL
+    record = verify_extraction(extraction)            # the cells not read: pinned, or left lost, never breaking one
+    return not any(f.code in _IDENTITY_CODES for f in record.findings)
 
 
 def survivors(candidates: Sequence[Extraction]) -> list[int]:
