@@ -101,12 +101,15 @@ def _candidates(path: str, prov: FieldProvenance, value: Any,
 #: unverified for a reason the field's note tells (verify/guesses.py, verify/trust.py)
 _NOTED = frozenset({"READ.ONE_CUT", "READ.OCR_TEXT", "READ.OCR_NAME", "READ.OCR_YEAR", "READ.ABOVE_OR_BELOW"})
 _MISREAD = "DERIVE.MISREAD"
+_DIGIT_MAP = "DERIVE.DIGIT_MAP"
 
 
 def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
     related = [f.message for f in findings if f.severity in ("error", "warning")][:3]
     if prov.status == Status.DERIVED and _MISREAD in prov.rules:     # read, but misread (verify/misread.py)
         base = f"an OCR misreading? {prov.note}"
+    elif prov.status == Status.DERIVED and _DIGIT_MAP in prov.rules:     # read under a digit map (verify/digitmap.py)
+        base = f"the text layer does not decode the digits: {prov.note}"
     elif prov.status == Status.DERIVED:
         base = f"not read; pinned by the identities: {prov.note}"
     elif prov.status == Status.MISSING:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._exceptions import NotAReportError
+from .digit_reading import digit_mapped_reading
 from .evidence import Extraction, Record
 from .extract import extract_regex
 from .extract.narrative import read_narrative
@@ -80,9 +81,11 @@ def read_document(doc: Document, *, tolerate_no_table: bool = False) -> Document
     try:
         extraction: Extraction | None = extract_regex(doc)
     except NotAReportError as exc:
-        if not (tolerate_no_table and looks_like_report(doc.lines)):
+        extraction = digit_mapped_reading(doc, None)      # numbers in a font the text layer does not decode
+        if extraction is None and not (tolerate_no_table and looks_like_report(doc.lines)):
             raise explain_not_a_report(exc, doc) from None
-        extraction = None
+    else:
+        extraction = digit_mapped_reading(doc, extraction) or extraction
     year = extraction.readings["year"].value if extraction is not None and "year" in extraction.readings else None
     regions = extraction.meta.get("regions") if extraction is not None else None
     figures = read_narrative(doc.lines, year if isinstance(year, int) else None, regions)

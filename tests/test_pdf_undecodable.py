@@ -4,7 +4,9 @@ A producer that leaves out the fonts' ToUnicode maps (pdfminer reads ``(cid:17)`
 private-use code points, or leaves a character collection's table to guess (a Chinese report
 comes out as kana and full-width letters) leaves a text layer that shows the page but reads as
 nothing. Such a report is refused, as a scan is, with advice to OCR it; where the title, the
-headings and the labels decode and the numbers do not, no number is read from the garbage.
+headings and the labels decode and the numbers do not, no number is read from the garbage unless one
+digit map keeps every identity (tests/test_digit_maps.py): here the tables are all zeros, which any
+map that reads their one code as 0 keeps.
 """
 
 from __future__ import annotations
@@ -35,17 +37,28 @@ def test_a_text_layer_that_does_not_decode_is_refused_with_advice_to_ocr_it(to_u
     assert "ocrmypdf --force-ocr" in message and "not an annual report" not in message
 
 
+def _all_zero(values: dict) -> dict:
+    """The same report with every count 0: an all-zero table holds under any map that reads its one code as 0,
+    so no digit map is admitted (verify/digitmap.py)."""
+    return {k: (0 if isinstance(v, int) and k != "year" else v) for k, v in values.items()} | {
+        "active_disclosure.fees_10k_yuan": 0}
+
+
+ZERO_LINES = report_text(_all_zero(sample_values())).split("\n")
+
+
 @pytest.mark.parametrize("digits", ["none", "pua"])
-def test_readable_labels_over_unmapped_numbers_name_the_undecodable_text_and_read_no_number(digits: str) -> None:
-    data = text_pdf(LINES, digits_to_unicode=digits)
+def test_readable_labels_over_unmapped_numbers_no_digit_map_settles_name_the_undecodable_text_and_read_no_number(
+        digits: str) -> None:
+    data = text_pdf(ZERO_LINES, digits_to_unicode=digits)
     doc = load_bytes(data, doc_id="d", path="d.pdf", suffix=".pdf")
     assert "三、收到和处理政府信息公开申请情况" in doc.lines and doc.meta["undecodable_pages"] == [1]
     with pytest.raises(UnsupportedFormatError, match="text layer cannot be decoded.*ocrmypdf --force-ocr"):
         process_document(doc)
 
 
-def test_numbers_a_guessed_map_turns_into_letters_are_no_numbers_and_the_error_says_the_tables_were_found() -> None:
-    doc = load_bytes(text_pdf(LINES, digits_to_unicode="ascii"), doc_id="d", path="d.pdf", suffix=".pdf")
+def test_numbers_a_guessed_map_turns_into_letters_no_digit_map_settles_are_no_numbers_and_the_error_says_the_tables_were_found() -> None:
+    doc = load_bytes(text_pdf(ZERO_LINES, digits_to_unicode="ascii"), doc_id="d", path="d.pdf", suffix=".pdf")
     assert "undecodable_pages" not in doc.meta            # W X ^ are characters: the page itself looks sound
     with pytest.raises(UnsupportedFormatError) as info:
         process_document(doc)

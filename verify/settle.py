@@ -38,6 +38,7 @@ from llm_extract.schema import ALL_PATHS, Report
 
 from .crosscheck import crosscheck, record_model_failure
 from .decide import verify_extraction
+from .digitmap import mark_digit_mapped
 from .decided import Decided, apply_decisions, current_table_hash, revert_decision, with_table_hashes
 from .grounding import ground
 from .narrative import check_record_narrative
@@ -76,6 +77,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
         check_record_narrative(record, figures)
     record.findings += diagnose_record(record)          # split-number suggestions, never applied
     record.findings += notices
+    record = mark_digit_mapped(record, deterministic)    # read under a digit map: derived (verify/digitmap.py)
     if source is not None:
         record.source = dict(source)
     return apply_decisions(record, decisions, lines)
