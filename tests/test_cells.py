@@ -87,7 +87,7 @@ def test_words_where_a_number_belongs_are_text(raw: str) -> None:
     assert cell.kind == CellKind.TEXT and cell.value is None and not cell.is_value
 
 
-@pytest.mark.parametrize("raw", ["1 0", "1\u30000", "0 0 0 0 0 0 0", "3 150"])
+@pytest.mark.parametrize("raw", ["1 0", "1\u30000", "0 0 0 0 0 0 0", "3 150", "l 75", "O 0", "1 O"])
 def test_digits_separated_by_spaces_are_never_joined_silently(raw: str) -> None:
     cell = parse_cell(raw)
     assert cell.kind == CellKind.TEXT and cell.value is None

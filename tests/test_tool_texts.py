@@ -161,6 +161,13 @@ def test_a_table2_row_is_read_across_rules_printed_as_marks_but_never_proven() -
         assert all(record.provenance[p].rules == ["READ.RULE_GLYPHS"] for p in paths)
 
 
+def test_a_rule_letter_before_a_one_cell_rows_number_is_no_digit_of_it() -> None:
+    # ``l 75`` on the line under 行政强制: the table's rule, then 75 (not 175)
+    record = _doc(report_text(VALUES).replace("行政强制\t10", "行政强制\nl 10"))
+    assert _field(record, "active_disclosure.enforcement") == (10, Status.UNVERIFIED)
+    assert record.provenance["active_disclosure.enforcement"].rules == ["READ.RULE_GLYPHS"]
+
+
 def test_a_table2_row_with_more_rule_letters_than_extra_tokens_is_not_read() -> None:
     # 1 2 51 printed l l 2 51, one l a rule, the other the 1: which is which is a guess (and l l may be 11)
     record = _doc(report_text(VALUES).replace("行政规范性文件\t5\t2\t51", "行政规范性文件 l l 2 51"))
@@ -235,7 +242,8 @@ def test_a_rule_read_as_the_character_yi_is_never_joined_onto_a_table3_label() -
 
 
 def test_a_rule_read_as_yi_before_a_label_line_continued_is_no_item_number_of_another_row() -> None:
-    # the label wraps; its second line opens with the rule: 一 is no item number (一、) of a row not found
+    # the label wraps; its second line opens with the rule, joined on with OCR's spaces taken out
+    # (``一 处 理``): 一 is no item number (一、) of a row not found
     text = report_text(VALUES).replace("2.申请人逾期未按收费通知要求缴纳费用\t0\t0\t0\t0\t0\t0\t0",
-                                       "2.申请人逾期未按收费通知要求缴纳费用、\n 一 行政机关不再处理其政府信息公开申请 0 一 0 0 0 0 0 0")
+                                       "2.申请人逾期未按收费通知要求缴纳费用、\n 一处理   行政机关不再处理其政府信息公开申请 0 一 0 0 0 0 0 0")
     assert _t3_row(_doc(text), "other_unpaid_fee") == [(0, Status.PROVEN)] * 7
