@@ -120,6 +120,14 @@ def test_a_rule_letter_whose_dropping_breaks_a_group_leaves_the_group_disputed_n
     assert [record.provenance[p].status for p in T4[:5]] == [Status.DISPUTED] * 5
 
 
+def test_a_rule_letter_between_two_headings_is_no_cell_of_table4() -> None:
+    # 1,0,0,0,1 | 0,0,0,0,0 | 1,0,0,0,1, its first 1 printed l, under ``行政复议 l 行政诉讼``
+    text = _table4(" l 0 0 0 1 0 0 0 0 0 1 0 0 0 1").replace("行政复议                       行政诉讼",
+                                                            "行政复议 l 行政诉讼")
+    record = _doc(text)
+    assert [_field(record, p) for p in T4] == [(v, Status.PROVEN) for v in (1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1)]
+
+
 def test_a_table4_row_of_fifteen_numbers_is_still_read_and_proven() -> None:
     record = _doc(_table4(" 0 2 0 0 2 0 0 0 2 2 0 0 2 0 2"))
     assert [_field(record, p) for p in T4] == [(v, Status.PROVEN) for v in TRUE_T4]

@@ -1,7 +1,8 @@
 """Table rules an OCR engine read as cells: a row holding more tokens than it has cells.
 
 A rule read as a mark that is no letter (``|``, ``丨``, ``一``: :func:`is_rule_mark`) stands as text
-between the cells, never as one: a row's cells are read across it.
+between the cells, never as one: a row's cells are read across it. A rule letter between two headings
+(``行政复议 l 行政诉讼``: :func:`off_header_lines`) is no cell either.
 
 An OCR'd table prints its vertical rules as letters (``l``, ``I``) between the numbers:
 ``0 l 2 l 0 l 0 2 0 l 0 l 0   2 2 O l 0    2 l 0 2`` is 22 tokens for 表四's 15 cells.
@@ -28,7 +29,7 @@ from .cells import normalise
 from .layout import Item
 
 __all__ = ["RULE_GLYPHS", "RULE_MARKS", "is_rule_glyph", "is_rule_mark", "extra_tokens", "rule_glyph_options",
-           "without_rule_glyphs"]
+           "without_rule_glyphs", "off_header_lines"]
 
 #: letters an OCR engine reads a vertical table rule as
 RULE_GLYPHS = frozenset("lI|")
@@ -49,6 +50,14 @@ def is_rule_mark(item: Item) -> bool:
     """A text token that is a table rule only (``|``, ``丨``, ``一`` standing alone between cells)."""
     text = normalise(item.raw)
     return item.is_text and 0 < len(text) <= 2 and set(text) <= RULE_MARKS
+
+
+def off_header_lines(items: Sequence[Item], values: Sequence[Item]) -> list[Item]:
+    """``values`` without the rule glyphs that stand on a line of words where no number stands (a header,
+    ``行政复议 l 行政诉讼``): a rule between two headings is no cell of the row below."""
+    words = {it.line for it in items if it.is_text and len(it.key) >= 2 and not is_rule_mark(it)}
+    numbered = {it.line for it in values if it.cell.is_number}
+    return [it for it in values if not (is_rule_glyph(it) and it.line in words and it.line not in numbered)]
 
 
 def extra_tokens(values: Sequence[Item], width: int) -> bool:
