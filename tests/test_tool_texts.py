@@ -176,6 +176,13 @@ def test_a_rule_letter_before_a_one_cell_rows_number_is_no_digit_of_it() -> None
     assert record.provenance["active_disclosure.enforcement"].rules == ["READ.RULE_GLYPHS"]
 
 
+def test_a_run_of_rule_letters_is_a_cell_not_a_rule() -> None:
+    # 11 0 17 printed ``ll I 0 I 17``: the one-letter I's are the rules, ll the cell 11
+    record = _doc(report_text(VALUES).replace("行政规范性文件\t5\t2\t51", "行政规范性文件 ll I 0 I 17"))
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [_field(record, p) for p in paths] == [(v, Status.UNVERIFIED) for v in (11, 0, 17)]
+
+
 def test_a_table2_row_with_more_rule_letters_than_extra_tokens_is_not_read() -> None:
     # 1 2 51 printed l l 2 51, one l a rule, the other the 1: which is which is a guess (and l l may be 11)
     record = _doc(report_text(VALUES).replace("行政规范性文件\t5\t2\t51", "行政规范性文件 l l 2 51"))

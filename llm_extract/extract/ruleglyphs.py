@@ -70,11 +70,11 @@ def extra_tokens(values: Sequence[Item], width: int) -> bool:
 def without_rule_glyphs(values: Sequence[Item], width: int) -> list[Item] | None:
     """The ``width`` tokens left when every rule glyph is dropped from a row's ``values``, where that is
     the only way to drop rule glyphs down to ``width`` tokens: the tokens outnumber the cells by
-    exactly the count of rule glyphs among them, each one letter (``ll`` may be 11). None for any other
-    row, and for one with a blank cell (whose place among the tokens no rule glyph tells)."""
-    kept = [it for it in values if not is_rule_glyph(it)]
-    if len(kept) == len(values) or len(kept) != width or any(it.cell.kind is CellKind.BLANK for it in kept) \
-            or any(len(normalise(it.raw)) != 1 for it in values if is_rule_glyph(it)):
+    exactly the count of one-letter rule glyphs among them (a run of rule letters, ``ll``, is no rule
+    but a cell: 11). None for any other row, and for one with a blank cell (whose place among the
+    tokens no rule glyph tells)."""
+    kept = [it for it in values if not (is_rule_glyph(it) and len(normalise(it.raw)) == 1)]
+    if len(kept) == len(values) or len(kept) != width or any(it.cell.kind is CellKind.BLANK for it in kept):
         return None
     return kept
 
