@@ -72,7 +72,8 @@ def test_a_unit_after_a_number_is_no_annotation(raw: str, kind: CellKind, value:
     assert (cell.kind, cell.value) == (kind, value) and cell.note and cell.note.endswith("件")
 
 
-@pytest.mark.parametrize("raw, value", [("1O", 10), ("l2", 12), ("S", None), ("1S", 15), ("B0", 80), ("IO5", 105)])
+@pytest.mark.parametrize("raw, value", [("1O", 10), ("l2", 12), ("S", None), ("1S", 15), ("B0", 80), ("IO5", 105),
+                                        ("l,492", 1492), ("2,O5l", 2051)])
 def test_ocr_confusions_inside_a_digit_run_are_read_and_marked(raw: str, value: int | None) -> None:
     cell = parse_cell(raw)
     if value is None:                       # a letter alone is no number
@@ -87,7 +88,7 @@ def test_words_where_a_number_belongs_are_text(raw: str) -> None:
     assert cell.kind == CellKind.TEXT and cell.value is None and not cell.is_value
 
 
-@pytest.mark.parametrize("raw", ["1 0", "1\u30000", "0 0 0 0 0 0 0", "3 150"])
+@pytest.mark.parametrize("raw", ["1 0", "1\u30000", "0 0 0 0 0 0 0", "3 150", "l 75", "O 0", "1 O"])
 def test_digits_separated_by_spaces_are_never_joined_silently(raw: str) -> None:
     cell = parse_cell(raw)
     assert cell.kind == CellKind.TEXT and cell.value is None

@@ -49,3 +49,13 @@ def test_a_cell_pinned_by_its_group_alone_proves_nothing_about_the_rest_of_the_g
         prov = record.provenance[f"review_litigation.litigation_direct.{col}"]
         assert prov.status is Status.UNVERIFIED and "READ.UNCHECKED" in prov.rules
     assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS if ".administrative_review." in p)
+
+
+def test_a_group_that_holds_with_its_letters_read_as_the_digits_they_stand_for_is_proven() -> None:
+    """``0 1 O 0 1``: O pinned as 0, the digit it stands for. The group holds with the text's own reading
+    of every cell, as a group printed in digits does: each cell is proven (O as READ.OCR_LETTERS_PINNED)."""
+    record = _record("1\t0\t0\t1\t2\t0\t1\tO\t0\t1\t0\t0\t0\t0\t0")
+    group = [f"review_litigation.litigation_direct.{c}" for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert [(record.report.get(p), record.provenance[p].status) for p in group] \
+        == [(v, Status.PROVEN) for v in (0, 1, 0, 0, 1)]
+    assert record.provenance["review_litigation.litigation_direct.other"].rules == ["READ.OCR_LETTERS_PINNED"]

@@ -2,9 +2,13 @@
 another row's place, from a guess at which tokens are cells, or from an OCR reading no identity checks.
 
 * A 表二 label never takes the cells that follow a section heading of another row (第二十条第（五）项).
-* A row holding more tokens than cells, table rules read as letters among them (``l``, ``I``), is
-  never read cell by cell (表四's row of 15; a 表三 row whose first seven tokens hold such a letter): which tokens are rules is a guess. The readings left by dropping rule
-  glyphs are candidates; the identities may pin one (derived, and queued), never prove it.
+* A row holding more tokens than cells, table rules read as letters among them (``l``, ``I``): where
+  the rule letters are exactly the tokens too many, the row reads one way only (every one is a rule)
+  and is read so, proven where its identities check it (表二, which none checks: read, unverified).
+  Where there are more rule letters than that, some may be a ``1``: the row is never read cell by
+  cell (表四's row of 15; a 表三 row whose first seven tokens hold such a letter), which tokens are
+  rules is a guess. The readings left by dropping rule glyphs are candidates; the identities may pin
+  one (derived, and queued), never prove it.
 * A 表二 cell whose digits needed an OCR letter (``33B`` → 338) is read but unverified
   (``READ.OCR_DIGITS``): the engine may as well have doubled a digit, and no identity checks 表二.
   In 表三 and 表四 the identities check such a cell.
@@ -72,32 +76,56 @@ def _table4(row: str) -> str:
             " 持 正 果 结 计 持 正 果 结 计 持 正 果 结 计\n" + row + "\n\n五、存在的主要问题及改进情况\n无。\n")
 
 
-# 0,2,0,0,2 | 0,0,0,2,2 | 0,0,2,0,2 printed by OCR with its rules read as l: 22 tokens for 15 cells
-OCR_RULED_ROW = " 0 l 2 l 0 l 0 2 0 l 0 l 0   2 2 O l 0    2 l 0 2"
+# 0,2,0,0,2 | 0,0,0,2,2 | 0,0,2,0,2 printed by OCR with its rules read as l: 22 tokens for 15 cells,
+# seven of them rule letters
+OCR_RULED_ROW = " 0 l 2 l 0 l 0 2 0 l 0 l 0   2 2 0 l 0    2 l 0 2"
 TRUE_T4 = [0, 2, 0, 0, 2, 0, 0, 0, 2, 2, 0, 0, 2, 0, 2]
+# 1,0,0,0,1 | 0,0,0,2,2 | 0,0,2,0,2 with its 1 printed l: 18 tokens for 15 cells, four rule letters, one of them a 1
+OCR_RULED_ROW_WITH_A_ONE = " l l 0 0 0 1 l 0 0 0 2 2 l 0 0 2 0 2"
 
 
-def test_a_table4_row_with_more_tokens_than_cells_is_never_proven() -> None:
+def test_a_table4_row_whose_rule_letters_are_exactly_the_extra_tokens_is_read_and_proven() -> None:
     record = _doc(_table4(OCR_RULED_ROW))
+    assert [_field(record, p) for p in T4] == [(v, Status.PROVEN) for v in TRUE_T4]
+
+
+def test_a_table4_row_with_more_rule_letters_than_extra_tokens_is_never_proven() -> None:
+    record = _doc(_table4(OCR_RULED_ROW_WITH_A_ONE))
     assert not any(record.provenance[p].status is Status.PROVEN for p in T4)
 
 
 def test_dropping_rule_glyphs_offers_the_readings_the_identities_choose_among() -> None:
-    record = _doc(_table4(OCR_RULED_ROW))
-    # here only one reading keeps every group's total: derived (queued for a person), never proven
-    assert [_field(record, p) for p in T4] == [(v, Status.DERIVED) for v in TRUE_T4]
+    # keep the first or second l as the 1: 1,0,0,0,1 | …; keep the third: 0,0,0,1,1 | … (also adds up);
+    # the fourth breaks the second group. Two readings stay: candidates, no value
+    record = _doc(_table4(OCR_RULED_ROW_WITH_A_ONE))
+    assert all(_field(record, p) == (None, Status.MISSING) for p in T4)
+    assert "DERIVE.AMBIGUOUS" in record.provenance[T4[0]].rules
 
 
 def test_a_ruled_table4_row_no_reading_of_which_adds_up_is_queued_not_taken_for_no_table() -> None:
-    # every way of dropping the I's breaks a group's total (OCR lost a digit too): the document still holds 表四
-    record = _doc(_table4(" 0 I 1 I 0 I 0 0 0 I 0   0 I 0 0 0 I 1 I 0 I O 1"))
+    # every way of dropping the I's and l's breaks a group's total (OCR lost a digit too): the document
+    # still holds 表四, every cell a candidate for a person
+    record = _doc(_table4(" 0 I l I 0 I 0 0 0 I 0   0 I 0 0 0 I 1 I 0 I O 1"))
     assert all(record.provenance[p].status is Status.MISSING for p in T4)      # (not NotAReportError)
 
 
-def test_fifteen_numbers_with_a_rule_glyph_among_them_are_not_proven_either() -> None:
+def test_fifteen_numbers_with_rule_letters_between_them_are_read_as_fifteen_numbers() -> None:
     record = _doc(_table4(" 0 2 0 0 2 l 0 0 0 2 2 l 0 0 2 0 2"))
-    assert not any(record.provenance[p].status is Status.PROVEN for p in T4)
-    assert [record.report.get(p) for p in T4] == TRUE_T4
+    assert [_field(record, p) for p in T4] == [(v, Status.PROVEN) for v in TRUE_T4]
+
+
+def test_a_rule_letter_whose_dropping_breaks_a_group_leaves_the_group_disputed_not_proven() -> None:
+    # 0,2,0,0,2 | … with the first group's 2 lost by OCR: read as printed, its total breaks
+    record = _doc(_table4(" 0 l 0 0 0 l 2 0 0 0 2 2 l 0 0 2 0 2"))
+    assert [record.provenance[p].status for p in T4[:5]] == [Status.DISPUTED] * 5
+
+
+def test_a_rule_letter_between_two_headings_is_no_cell_of_table4() -> None:
+    # 1,0,0,0,1 | 0,0,0,0,0 | 1,0,0,0,1, its first 1 printed l, under ``行政复议 l 行政诉讼``
+    text = _table4(" l 0 0 0 1 0 0 0 0 0 1 0 0 0 1").replace("行政复议                       行政诉讼",
+                                                            "行政复议 l 行政诉讼")
+    record = _doc(text)
+    assert [_field(record, p) for p in T4] == [(v, Status.PROVEN) for v in (1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1)]
 
 
 def test_a_table4_row_of_fifteen_numbers_is_still_read_and_proven() -> None:
@@ -112,6 +140,53 @@ def test_a_table3_row_whose_letters_may_be_rules_is_never_read_cell_by_cell() ->
     record = _doc(text)
     paths = [f"applications.denied_third_party.{c}" for c in APPLICANT_COLUMNS]
     assert [_field(record, p) for p in paths] == [(v, Status.DERIVED) for v in (1, 0, 0, 0, 0, 0, 1)]
+
+
+def test_a_table3_row_whose_rule_letters_are_exactly_the_extra_tokens_is_read_and_proven() -> None:
+    # 1 0 0 0 0 0 1 with three rules read as I and l and a 0 as O: ten tokens for seven cells, three rule
+    # letters (six numbers: without the rules dropped, which cell the O is would be a guess)
+    text = report_text(VALUES).replace("4.保护第三方合法权益\t1\t0\t0\t0\t0\t0\t1",
+                                       "4.保护第三方合法权益 I 1 0 l O 0 I 0 0 1")
+    record = _doc(text)
+    paths = [f"applications.denied_third_party.{c}" for c in APPLICANT_COLUMNS]
+    assert [_field(record, p) for p in paths] == [(v, Status.PROVEN) for v in (1, 0, 0, 0, 0, 0, 1)]
+
+
+def test_a_table2_row_whose_rule_letters_are_exactly_the_extra_tokens_is_read_but_never_proven() -> None:
+    # 行政规范性文件 5 2 51 printed with a rule read as l: four tokens for three cells; no identity checks 表二
+    record = _doc(report_text(VALUES).replace("行政规范性文件\t5\t2\t51", "行政规范性文件 5 l 2 51"))
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [_field(record, p) for p in paths] == [(v, Status.UNVERIFIED) for v in (5, 2, 51)]
+    assert all(record.provenance[p].rules == ["READ.RULE_GLYPHS"] for p in paths)
+
+
+def test_a_table2_row_is_read_across_rules_printed_as_marks_but_never_proven() -> None:
+    # the rules read as | or as the character 一 stand between the cells: text, no cell
+    for printed in ("行政规范性文件 5 | 2 | 51", " | 行政规范性文件 | 5 | 2 | 51", "行政规范性文件 5 一 2 一 51"):
+        record = _doc(report_text(VALUES).replace("行政规范性文件\t5\t2\t51", printed))
+        paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+        assert [_field(record, p) for p in paths] == [(v, Status.UNVERIFIED) for v in (5, 2, 51)], printed
+        assert all(record.provenance[p].rules == ["READ.RULE_GLYPHS"] for p in paths)
+
+
+def test_a_rule_letter_before_a_one_cell_rows_number_is_no_digit_of_it() -> None:
+    # ``l 75`` on the line under 行政强制: the table's rule, then 75 (not 175)
+    record = _doc(report_text(VALUES).replace("行政强制\t10", "行政强制\nl 10"))
+    assert _field(record, "active_disclosure.enforcement") == (10, Status.UNVERIFIED)
+    assert record.provenance["active_disclosure.enforcement"].rules == ["READ.RULE_GLYPHS"]
+
+
+def test_a_run_of_rule_letters_is_a_cell_not_a_rule() -> None:
+    # 11 0 17 printed ``ll I 0 I 17``: the one-letter I's are the rules, ll the cell 11
+    record = _doc(report_text(VALUES).replace("行政规范性文件\t5\t2\t51", "行政规范性文件 ll I 0 I 17"))
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [_field(record, p) for p in paths] == [(v, Status.UNVERIFIED) for v in (11, 0, 17)]
+
+
+def test_a_table2_row_with_more_rule_letters_than_extra_tokens_is_not_read() -> None:
+    # 1 2 51 printed l l 2 51, one l a rule, the other the 1: which is which is a guess (and l l may be 11)
+    record = _doc(report_text(VALUES).replace("行政规范性文件\t5\t2\t51", "行政规范性文件 l l 2 51"))
+    assert record.report.get("active_disclosure.normative_documents.issued") is None
 
 
 def test_a_table2_cell_read_through_an_ocr_letter_is_unverified() -> None:
@@ -169,3 +244,21 @@ def test_what_counts_as_a_cell_printed_through_ocr_letters() -> None:
     assert all(ocr_cell(raw) for raw in ("O", "33B", "l4", "2l", "4O4.28", "ＯＯ"))
     assert not any(ocr_cell(raw) for raw in ("0", "338", "", None, "规章", "0 l 2", "B超", "1.5"))
     assert ocr_text(["O", "l4", "33B"]) and not ocr_text(["O", "l4", "0", "15"])
+
+
+def _t3_row(record, row: str) -> list:
+    return [_field(record, f"applications.{row}.{c}") for c in APPLICANT_COLUMNS]
+
+
+def test_a_rule_read_as_the_character_yi_is_never_joined_onto_a_table3_label() -> None:
+    # ``一 3.其他 一 0``: joined, ``一3.其他一`` is no row's label and the row would be lost
+    text = report_text(VALUES).replace("3.其他\t0\t0\t0\t0\t0\t0\t0", "一 3.其他 一 0 一 0 0 一 0 一 0 0 0")
+    assert _t3_row(_doc(text), "other_other") == [(0, Status.PROVEN)] * 7
+
+
+def test_a_rule_read_as_yi_before_a_label_line_continued_is_no_item_number_of_another_row() -> None:
+    # the label wraps; its second line opens with the rule, joined on with OCR's spaces taken out
+    # (``一 处 理``): 一 is no item number (一、) of a row not found
+    text = report_text(VALUES).replace("2.申请人逾期未按收费通知要求缴纳费用\t0\t0\t0\t0\t0\t0\t0",
+                                       "2.申请人逾期未按收费通知要求缴纳费用、\n 一处理   行政机关不再处理其政府信息公开申请 0 一 0 0 0 0 0 0")
+    assert _t3_row(_doc(text), "other_unpaid_fee") == [(0, Status.PROVEN)] * 7

@@ -103,7 +103,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         values.update(derivation.values)
         findings, unchecked = check_identities(values)
     unchecked += tautologies(derivation.values, values,     # a pinned cell no second identity checks (confirmed.py)
-                             {p for p, r in readings.items() if r.kind is CellKind.ABSENT})
+                             {p for p, r in readings.items() if r.kind is CellKind.ABSENT},
+                             {p for p, v in derivation.values.items() if p in readings and letters_pinned(readings[p], v)})
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)

@@ -22,6 +22,10 @@
   a blank cell leaves no trace in a run (10, blank, 0 also prints ``100``), and no identity checks 表二.
   verify/decide.py gives the same rule to a 表三/表四 run with one reading only when the report breaks
   its own identities, so that no assignment keeps them all and none pins the cell.
+* ``READ.RULE_GLYPHS``: a 表二 row printed with more tokens than cells, OCR'd table rules (``l``, ``I``)
+  among them, read after dropping every one of them (``规章 0 0 l 1`` → 0, 0, 1: the only way the tokens
+  fit the row, ``llm_extract/extract/ruleglyphs.py``). Read one way only, but no identity checks 表二
+  against the rarer case of a ``1`` printed ``l`` beside a stray token.
 * ``READ.BLOCK_POSITION``: a 表二 cell of PDF text printed as blocks (``pdftotext`` without
   ``-layout``: 第二十条第（一）项 / 本年制发件数 / 本年废止件数 / 0 0 4 7), placed by the section and the
   column headers printed above its numbers and by their order alone: no label stands beside it and no
@@ -36,7 +40,7 @@ from llm_extract.evidence import CellKind, Method, Reading
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
-           "BLOCK_POSITION_RULE"]
+           "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
 OCR_DIGITS_RULE = "READ.OCR_DIGITS"
@@ -45,6 +49,7 @@ LAYOUT_RULE = "READ.LAYOUT_CLOSE"
 ONE_CUT_RULE = "READ.ONE_CUT"
 EITHER_WAY_RULE = "READ.ABOVE_OR_BELOW"
 BLOCK_POSITION_RULE = "READ.BLOCK_POSITION"
+RULE_GLYPHS_RULE = "READ.RULE_GLYPHS"
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
@@ -62,6 +67,8 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
             out[path] = EITHER_WAY_RULE
         elif r.method == Method.TEXT_BLOCK_POSITION:
             out[path] = BLOCK_POSITION_RULE
+        elif r.method == Method.RULE_GLYPHS_DROPPED:
+            out[path] = RULE_GLYPHS_RULE
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
         elif r.kind is ocr and path in _UNCHECKED:

@@ -71,6 +71,10 @@ register("READ.ONE_CUT", "单元格由粘连数字串唯一的切分读出，无
          "空白单元格在数字串中不留痕迹）",
          "a cell cut from a glued digit run that has one cut only, which no identity confirms (表二 has none; a report "
          "that breaks its own identities leaves none standing; a blank cell leaves no trace in a run)")
+register("READ.RULE_GLYPHS", "表二一行的数字多于单元格，其中有 OCR 把表格竖线读成的字母（l、I）：去掉全部竖线字母后按唯一读法读取；"
+         "表二没有勾稽关系可核对，不予证明",
+         "a 表二 row holding more tokens than cells, table rules read by OCR as letters (l, I) among them: read "
+         "after dropping every one of them, the only way the tokens fit; no identity checks 表二, never proven")
 register("READ.BLOCK_POSITION", "PDF 文本按块输出（无版面选项），表二单元格仅凭其上方的条目与列标题及数字顺序放置，旁无行标签，也无勾稽关系可核对，未经证明",
          "a 表二 cell of PDF text printed as blocks (no layout option), placed only by the section and column headers "
          "above its numbers and their order: no row label beside it and no identity to check it")

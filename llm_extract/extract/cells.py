@@ -9,6 +9,9 @@
     "22（其中修订16件）" annotated → 22, note "其中修订16件"
     "1O" "l2"     ocr          → 10, 12 (O→0, l/I→1, S→5, B→8 inside a digit run)
     "4O4.28"      ocr          → 404.28 (the same inside a decimal anchored by a digit: a fee)
+    "l,492"       ocr          → 1492 (and inside a number with thousands separators)
+    "l 75"        text         → not a value: a letter and digits apart are two tokens (an OCR'd
+                                 table rule before 75, or 1 and 75), never one number
     "1 0"         text         → not a value: a number split in two, or two cells merged;
                                  which one only the identities can tell (verify/split.py)
     "-   -   -"   text         → not a value: several empty cells, each a placeholder of its own
@@ -44,6 +47,7 @@ _STROKE_SET = frozenset(_STROKES)
 _SPACED_PLACEHOLDERS = re.compile(rf"^{_PLACEHOLDER_TOKEN}(?:\s+{_PLACEHOLDER_TOKEN})+$")
 _OCR = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,7}$")
 _OCR_DECIMAL = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,9}\.[\dOoIlSB]{1,8}$")
+_OCR_THOUSANDS = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,3}(?:,[\dOoIlSB]{3})+$")
 _OCR_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
 #: the letters OCR prints for digits (O→0, I/l→1, S→5, B→8)
 OCR_LETTERS = "OoIlSB"
@@ -109,7 +113,10 @@ def parse_cell(raw: str) -> Cell:
     m = _ANNOTATED.match(text)
     if m:
         return Cell(raw, CellKind.ANNOTATED, _as_value(m.group(1).replace(",", "")), m.group(2))
-    if _OCR.match(text) or _OCR_DECIMAL.match(text):
+    if _OCR_THOUSANDS.match(text) and " " not in spaced:
+        read = text.translate(_OCR_MAP).replace(",", "")
+        return Cell(raw, CellKind.OCR, int(read), f"OCR confusion read as {read}")
+    if (_OCR.match(text) or _OCR_DECIMAL.match(text)) and " " not in spaced:   # (l 75: a rule, then 75)
         read = text.translate(_OCR_MAP)
         return Cell(raw, CellKind.OCR, _as_value(read), f"OCR confusion read as {read}")
     return Cell(raw, CellKind.TEXT)

@@ -41,6 +41,10 @@ _OUTERLESS = re.compile(r"^[^|\s](?:[^|]*\S)?\|(?: [^|]*)?(?:\|(?: [^|]*)?)*$")
 #: the letters an OCR engine reads a vertical table rule as
 _RULE_GLYPHS = frozenset({"l", "I"})
 _OCR_LETTERS = re.compile(r"^[OoIlSB]{1,7}$")
+#: a table rule OCR read as the character 一, standing alone between spaces (``一 3.其他 一 4 一 0``): its own
+#: text item, never joined onto a label (``一3.其他一`` is no row's label, and 一 before a label reads as
+#: its item number)
+_RULE_ONE = "一"
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
 
 
@@ -129,7 +133,8 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
         tc = _cell(tok)
         if tc.is_value and tc.kind.value != "blank":
             out.append([tok, tc, ""])
-        elif out and not out[-1][1].is_value and not _ENDS_DIGIT.search(out[-1][0]):   # (a glued row ends in digits)
+        elif out and not out[-1][1].is_value and not _ENDS_DIGIT.search(out[-1][0]) \
+                and tok != _RULE_ONE and out[-1][0] != _RULE_ONE:   # (a glued row ends in digits)
             out[-1][0] += tok
             out[-1][2] = label_key(out[-1][0])
         else:

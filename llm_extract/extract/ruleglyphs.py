@@ -1,11 +1,21 @@
 """Table rules an OCR engine read as cells: a row holding more tokens than it has cells.
 
+A rule read as a mark that is no letter (``|``, ``丨``, ``一``: :func:`is_rule_mark`) stands as text
+between the cells, never as one: a row's cells are read across it. A rule letter between two headings
+(``行政复议 l 行政诉讼``: :func:`off_header_lines`) is no cell either.
+
 An OCR'd table prints its vertical rules as letters (``l``, ``I``) between the numbers:
-``0 l 2 l 0 l 0 2 0 l 0 l 0   2 2 O l 0    2 l 0 2`` is 22 tokens for 表四's 15 cells. Which
-of the letters are rules and which are a ``1`` misread is a guess: such a row is never read cell
-by cell (never proven). Every way to drop rule glyphs down to the row's cell count is offered as a
-candidate reading instead, for the identities to choose among (a unique survivor is derived, and
-queued like every derived value; several stay candidates).
+``0 l 2 l 0 l 0 2 0 l 0 l 0   2 2 O l 0    2 l 0 2`` is 22 tokens for 表四's 15 cells.
+
+* Where the row holds exactly as many one-letter rule glyphs as tokens too many
+  (:func:`without_rule_glyphs`: 7 here), the text reads one way only: every one of them is a rule,
+  since keeping any as a ``1`` leaves a token too many that no rule glyph can account for. The row
+  is read from the tokens left, as a row printed without rules is, and its identities check it.
+* Where it holds more (some ``l`` may be a ``1`` misread), which letters are rules is a guess: such
+  a row is never read cell by cell (never proven). Every way to drop rule glyphs down to the row's
+  cell count is offered as a candidate reading instead (:func:`rule_glyph_options`), for the
+  identities to choose among (a unique survivor is derived, and queued like every derived value;
+  several stay candidates).
 """
 
 from __future__ import annotations
@@ -18,10 +28,14 @@ from ..evidence import CellKind
 from .cells import normalise
 from .layout import Item
 
-__all__ = ["RULE_GLYPHS", "is_rule_glyph", "extra_tokens", "rule_glyph_options"]
+__all__ = ["RULE_GLYPHS", "RULE_MARKS", "is_rule_glyph", "is_rule_mark", "extra_tokens", "rule_glyph_options",
+           "without_rule_glyphs", "off_header_lines"]
 
 #: letters an OCR engine reads a vertical table rule as
 RULE_GLYPHS = frozenset("lI|")
+#: marks an OCR engine reads a vertical table rule as that are no letter: they stand as text, never as a
+#: cell (``0 | 0``, ``0 一 0``: a rule read as the character 一)
+RULE_MARKS = frozenset("|丨一")
 #: combinations tried at most (C(12, 5) = 792: a row of 表四 with a dozen rule glyphs)
 MAX_DROPS = 5_000
 
@@ -32,11 +46,37 @@ def is_rule_glyph(item: Item) -> bool:
     return bool(text) and set(text) <= RULE_GLYPHS
 
 
+def is_rule_mark(item: Item) -> bool:
+    """A text token that is a table rule only (``|``, ``丨``, ``一`` standing alone between cells)."""
+    text = normalise(item.raw)
+    return item.is_text and 0 < len(text) <= 2 and set(text) <= RULE_MARKS
+
+
+def off_header_lines(items: Sequence[Item], values: Sequence[Item]) -> list[Item]:
+    """``values`` without the rule glyphs that stand on a line of words where no number stands (a header,
+    ``行政复议 l 行政诉讼``): a rule between two headings is no cell of the row below."""
+    words = {it.line for it in items if it.is_text and len(it.key) >= 2 and not is_rule_mark(it)}
+    numbered = {it.line for it in values if it.cell.is_number}
+    return [it for it in values if not (is_rule_glyph(it) and it.line in words and it.line not in numbered)]
+
+
 def extra_tokens(values: Sequence[Item], width: int) -> bool:
     """Whether the tokens that stand where cells belong (every value item but a blank one) outnumber
     the ``width`` cells, rule glyphs among them: then which tokens are cells is a guess."""
     tokens = [it for it in values if it.cell.kind is not CellKind.BLANK]
     return len(tokens) > width and any(is_rule_glyph(it) for it in tokens)
+
+
+def without_rule_glyphs(values: Sequence[Item], width: int) -> list[Item] | None:
+    """The ``width`` tokens left when every rule glyph is dropped from a row's ``values``, where that is
+    the only way to drop rule glyphs down to ``width`` tokens: the tokens outnumber the cells by
+    exactly the count of one-letter rule glyphs among them (a run of rule letters, ``ll``, is no rule
+    but a cell: 11). None for any other row, and for one with a blank cell (whose place among the
+    tokens no rule glyph tells)."""
+    kept = [it for it in values if not (is_rule_glyph(it) and len(normalise(it.raw)) == 1)]
+    if len(kept) == len(values) or len(kept) != width or any(it.cell.kind is CellKind.BLANK for it in kept):
+        return None
+    return kept
 
 
 def rule_glyph_options(values: Sequence[Item], width: int,

@@ -14,6 +14,7 @@ from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .layout import Item, Region, label_key
 from .direction import rows_above_or_below
 from .readings import Readings, gap_options, missing, reading
+from .ruleglyphs import is_rule_mark, without_rule_glyphs
 
 __all__ = ["read_table2"]
 
@@ -34,6 +35,9 @@ _OWN_HEADERS = {r.path: frozenset(label_key(c.label)[:_HEADER_WORDS] for c in r.
                 if sum(1 for o in FORM.table2 if o.section == r.section) == 1 else frozenset() for r in FORM.table2}
 #: the method of a 表二 cell cut from a glued digit run that has one cut only (verify/decide.py: unverified)
 GLUED_CUT = Method.GLUED_CUT
+#: the method of a 表二 row read across OCR'd table rules among its cells (ruleglyphs.py: marks between
+#: them, or rule letters dropped; verify/guesses.py: unverified, no identity checks 表二)
+RULE_GLYPHS_DROPPED = Method.RULE_GLYPHS_DROPPED
 
 
 def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
@@ -57,8 +61,13 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                                     "the cells after it are not its own")
             continue
         values: list[Item] = []
-        for nxt in items[i + 1:]:
+        ruled = False                   # a table rule read as a mark between the cells (0 | 0, 0 一 0)
+        for k, nxt in enumerate(items[i + 1:], start=i + 1):
             if nxt.is_text:
+                if is_rule_mark(nxt) and k + 1 < len(items) and items[k + 1].is_value \
+                        and items[k + 1].line == nxt.line:
+                    ruled = True
+                    continue
                 break
             values.append(nxt)
         while len(values) > n and values[-1].cell.kind is CellKind.BLANK:
@@ -67,7 +76,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 and all(v.grid and v.line == values[0].line and v.raw == values[0].raw for v in values):
             values = values[:1]         # a converter repeats the one cell across the columns it spans
         values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
-        method = "label+cells"
+        method = RULE_GLYPHS_DROPPED if ruled else "label+cells"
+        if (unruled := without_rule_glyphs(values, n)) is not None:
+            values, method = unruled, RULE_GLYPHS_DROPPED  # OCR'd table rules: read one way only, never proven
         if lines is not None and 0 < len(values) < n:
             values, method = _with_layout_blanks(item, values, n, lines, region)
         key = _without_fee_unit(item.key) if n == 1 and paths[0].endswith("fees_10k_yuan") else item.key

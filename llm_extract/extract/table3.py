@@ -24,15 +24,25 @@ from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
-from .ruleglyphs import extra_tokens, is_rule_glyph, rule_glyph_options
+from .ruleglyphs import extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
 
 def _opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
     """Whether ``line`` holds the start of another row (a word with an item number, "2．申请人", that is
     not this row's label): the numbers on it are that row's, even when its label was not recognised."""
-    return any(it.line == line and it.is_text and j != label_idx and strip_item_number(it.key) != it.key
+    return any(it.line == line and it.is_text and j != label_idx and _numbered(it.key)
                for j, it in enumerate(items))
+
+
+#: a row's item number as the form prints it, punctuated (一、 （一） 1.): a bare 一 before words is a table
+#: rule OCR read as 一 and joined on (``一处理行政机关…``, the second line of a wrapped label)
+_ITEM_NUMBER = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]|[(\[]?\d{1,2}[)\].、])")
+
+
+def _numbered(key: str) -> bool:
+    """Whether a text item starts with an item number (another row's label, placed or not)."""
+    return strip_item_number(key) != key and _ITEM_NUMBER.match(key) is not None
 
 
 def _row_starts_after(items: list[Item], last: Item, end: int, row: str) -> bool:
@@ -294,13 +304,14 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             pass                            # the numbers right after the label
         else:
             first = next((j for j in range(idx + 1, nxt) if items[j].is_value), None)
-            if first is not None and any(items[j].is_text and strip_item_number(items[j].key) != items[j].key
-                                         for j in range(idx + 1, first)):
+            if first is not None and any(items[j].is_text and _numbered(items[j].key) for j in range(idx + 1, first)):
                 span = []                   # the numbers follow another label, one not placed
         numbers = [it for it in span if it.cell.is_number]
         if len(span) >= 2 and span[-1].cell.kind is CellKind.BLANK and span[-1].line - span[-2].line > 1 \
                 and items[nxt - 1] is span[-1]:
             span = span[:-1]                # the next row's empty first cell, after the row break
+        if (ruled := without_rule_glyphs(span, 7)) is not None:
+            span = ruled                    # OCR'd table rules, every one of them dropped: read one way only
         chosen: list[Item] | None = None
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])):
             chosen = span[:7]               # every number among the first 7

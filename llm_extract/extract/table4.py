@@ -11,7 +11,7 @@ from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, rec
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
-from .ruleglyphs import extra_tokens, rule_glyph_options
+from .ruleglyphs import extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table4"]
 
@@ -21,6 +21,8 @@ _T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW
 def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows)."""
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
+    values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
+    values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
     numbers = [it for it in values if it.cell.is_number]
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
