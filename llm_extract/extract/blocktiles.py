@@ -75,6 +75,12 @@ def _instances() -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
 
 
 _INSTANCES = _instances()
+#: each cell's identity instances (indices into ``_INSTANCES``): the search checks an instance the moment
+#: its last cell is placed, instead of only over the full grid
+_CELL_INSTANCES: dict[tuple[int, int], list[int]] = {}
+for _k, (_left, _right) in enumerate(_INSTANCES):
+    for _cell in _left + _right:
+        _CELL_INSTANCES.setdefault(_cell, []).append(_k)
 
 
 def _holds_values(vals: list[list[int]], fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
@@ -132,6 +138,18 @@ class _Search:
             return False
         return all(self.grid[r + i][c + j] is None for i in range(len(block)) for j in range(k))
 
+    def _still_holds(self, block: list[list[Number]], r: int, c: int) -> bool:
+        """Every identity instance the block just completed holds (or is one of the label cells' own)."""
+        done = {k for i in range(len(block)) for j in range(len(block[0])) for k in _CELL_INSTANCES[(r + i, c + j)]}
+        for k in done:
+            left, right = _INSTANCES[k]
+            cells = left + right
+            if any(self.grid[x][y] is None for x, y in cells) or all(cell in self.fixed for cell in cells):
+                continue
+            if sum(_value(self.grid[x][y]) for x, y in left) != sum(_value(self.grid[x][y]) for x, y in right):
+                return False
+        return True
+
     def run(self) -> bool:
         """False when the search was cut short."""
         self.nodes += 1
@@ -155,7 +173,7 @@ class _Search:
             for i, line in enumerate(block):
                 for j, n in enumerate(line):
                     self.grid[r + i][c + j] = n
-            ok = self.run()
+            ok = self.run() if self._still_holds(block, r, c) else True
             for i, line in enumerate(block):
                 for j in range(len(line)):
                     self.grid[r + i][c + j] = None

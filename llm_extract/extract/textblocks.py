@@ -24,6 +24,8 @@ from ..form import FORM
 from ..evidence import CellKind
 from .cells import Cell, parse_cell
 from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
+from .labelpieces import Pieces
+from .rowgroups import Group, assign
 from .layout import is_page_furniture, label_key
 
 __all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continues_label"]
@@ -42,6 +44,7 @@ _MIN_FRAGMENT = 2
 #: a column header that also matches a row's label (总计 over the total column, 其他 over its column):
 #: a row's label carries its item number or its group's words
 _BARE = frozenset({"总计", "总记", "合计", "其他"})
+_WIDTH = len(FORM.table3_columns)
 
 
 @dataclass(frozen=True)
@@ -128,81 +131,186 @@ def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) ->
     return None
 
 
+class _Twice(Exception):
+    """A row's label found twice, or one line naming two rows: the reading fails."""
+
+
+class _Reader:
+    """One pass over the lines from 表二's heading: labels, the numbers after them, the free runs."""
+
+    def __init__(self, lines: list[str], start: int, end: int) -> None:
+        self.lines, self.start, self.end = lines, start, end
+        self.rows: dict[str, RowEvidence] = {}
+        self.table2: dict[str, RowEvidence] = {}
+        self.twice: set[str] = set()
+        self.free: list[Run] = []
+        self.anchor: RowEvidence | None = None   # the row the numbers that follow belong to
+        self.anchor_row = ""                     # (a 表三 row's: its numbers go to groups)
+        self.label = ""                          # the anchor row's label as printed so far
+        self.fragment = ""                       # or the text fragment they follow
+        self.run: Run | None = None
+        self.pieces = Pieces()                   # a label printed in pieces, not yet naming a row
+        self.held: list[Run] = []                # the numbers between those pieces
+        self.groups: list[Group] = []            # 表三 rows' numbers (rowgroups.py)
+        self.group: Group | None = None          # the group the next line of numbers extends
+        self.waiting: list[Group] = []           # loose groups whose next label is not yet printed
+
+    def _reset(self) -> None:
+        self._drop_pieces()
+        self.waiting, self.group = [], None
+        self.anchor, self.anchor_row, self.fragment, self.run = None, "", "", None
+
+    def _drop_pieces(self) -> None:
+        self.free += self.held
+        self.held, self.pieces = [], Pieces()
+        self.waiting = []
+
+    def _found(self, row: str, line: int, label: str, numbers: list[Number]) -> None:
+        if row in self.rows:
+            raise _Twice(row)
+        for g in self.waiting:
+            g.next = row
+        between = [n for run in self.held for n in run.numbers] + list(numbers)
+        self.anchor = RowEvidence(line, [], via="pieces" if self.held or self.pieces else "label")
+        self.anchor_row, self.fragment, self.label, self.run = row, "", label, None
+        self.held, self.pieces, self.waiting, self.group = [], Pieces(), [], None
+        self.rows[row] = self.anchor
+        if between:
+            self.group = Group(row, between, inside=True)
+            self.groups.append(self.group)
+
+    def _continued(self, key: str, numbers: list[Number]) -> None:
+        """A piece of the anchor row's label: the numbers since its previous piece are inside it."""
+        self.label += key
+        for g in self.groups:
+            g.inside = g.inside or g.prev == self.anchor_row
+        self.waiting, self.group = [], None
+        if numbers:
+            self.group = Group(self.anchor_row, list(numbers), inside=True)
+            self.groups.append(self.group)
+
+    def _numbers(self, numbers: list[Number], n: int) -> None:
+        """A line of numbers only."""
+        if self.pieces:
+            if self.run is None:
+                self.run = Run(after=self.pieces.key, first=n)
+                self.held.append(self.run)
+            self.run.lines.append(numbers)
+        elif self.group is not None:
+            self.group.numbers += numbers
+        elif self.anchor_row:
+            self.group = Group(self.anchor_row, list(numbers))
+            self.groups.append(self.group)
+            self.waiting.append(self.group)
+        elif self.anchor is not None:
+            self.anchor.attached += numbers
+        else:
+            if self.run is None:
+                self.run = Run(after=self.fragment, first=n)
+                self.free.append(self.run)
+            self.run.lines.append(numbers)
+
+    def _piece(self, key: str, n: int) -> None:
+        """One token of a text line in 表三 that names no row by itself."""
+        if self.anchor_row and (continues_label(key, self.anchor_row)
+                                or continues_label(self.label + key, self.anchor_row)):
+            self._continued(key, [])
+            return
+        if _is_group_piece(key) or key in _BARE:
+            return                               # beside the rows, it names none
+        if self.pieces.starts_label(key) or self.pieces.too_long():
+            self.free += self.held
+            self.held, self.pieces = [], Pieces()
+        self.pieces.add(key, n)
+        self.anchor, self.anchor_row, self.run, self.group = None, "", None, None
+        named = _rows_named(self.pieces.key) if self.pieces.key not in _BARE else []
+        if len(named) == 1 and named[0] not in self.rows:
+            self._found(named[0], self.pieces.line, self.pieces.key, [])
+        elif named:
+            self._drop_pieces()                  # two rows, or a row found already: not this label
+
+    def line(self, n: int) -> None:
+        raw = self.lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            self._reset()
+            return
+        text, numbers = _split_numbers(raw, n)
+        if not text:                             # a line of numbers
+            self._numbers(numbers, n)
+            return
+        self.run, self.group = None, None
+        key = label_key(text)
+        if _SENTENCE.search(text) or len(key) > 60:
+            self._reset()
+            return
+        start = self.start
+        named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
+        if len(named) > 1:
+            raise _Twice(key)                    # two rows' labels on one line: whose numbers follow?
+        if named == [self.anchor_row] and continues_label(self.label + key, self.anchor_row):
+            self._continued(key, numbers)        # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
+            return
+        if named:
+            words = "".join(t for t in map(label_key, text.split()) if not _is_group_piece(t)) or key
+            if self.pieces and _rows_named(self.pieces.key + words) == named:
+                self._found(named[0], self.pieces.line, self.pieces.key + words, numbers)   # its last pieces
+                return
+            self.free += self.held
+            self.held, self.pieces = [], Pieces()
+            self._found(named[0], n, words, numbers)
+            return
+        if n < start or not _is_group_piece(key):
+            paths = _table2_named(key)
+            if len(paths) == 1:
+                self._reset()
+                self.anchor = RowEvidence(n, list(numbers))
+                if paths[0] in self.table2 or paths[0] in self.twice:
+                    self.twice.add(paths[0])     # a 表二 label printed twice: neither is read
+                    self.table2.pop(paths[0], None)
+                else:
+                    self.table2[paths[0]] = self.anchor
+                return
+        if self.anchor_row and continues_label(key, self.anchor_row):
+            self._continued(key, numbers)        # (a wrapped label: its numbers may stand on any piece)
+            return
+        if start < n < self.end:                 # 表三's labels may be printed in pieces, beside group pieces
+            for token in text.split():
+                self._piece(label_key(token), n)
+            if numbers:
+                self._numbers(numbers, n)
+            return
+        self._reset()
+        self.fragment = key
+        if numbers:
+            self.run = Run(after=key, lines=[numbers], first=n)
+            self.free.append(self.run)
+
+    def finish(self) -> None:
+        """Every 表三 row's numbers from its groups (rowgroups.assign); none when that is not certain."""
+        self._reset()
+        owners = assign(self.groups)
+        if owners is None:
+            raise _Twice("groups")
+        for g, row in zip(self.groups, owners):
+            self.rows[row].attached += g.numbers
+
+
 def read_blocks(lines: list[str]) -> TextBlocks | None:
     """The row evidence of a document's text, or ``None`` when 表三's labels are not each found once."""
     start = _heading_line(lines, _T3_HEADING)
     if start is None:
         return None
     t2_start = _heading_line(lines, _T2_HEADING) or start
-    rows: dict[str, RowEvidence] = {}
-    table2: dict[str, RowEvidence] = {}
-    twice: set[str] = set()
-    free: list[Run] = []
-    anchor: RowEvidence | None = None        # the row the numbers that follow belong to
-    anchor_row = ""
-    label = ""                               # the anchor row's label as printed so far
-    fragment = ""                            # or the text fragment they follow
-    run: Run | None = None
-    for n in range(t2_start, len(lines) + 1):
-        raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw):
-            anchor, anchor_row, fragment, run = None, "", "", None
-            continue
-        text, numbers = _split_numbers(raw, n)
-        if not text:                         # a line of numbers
-            if anchor is not None:
-                anchor.attached += numbers
-                continue
-            if run is None:
-                run = Run(after=fragment, first=n)
-                free.append(run)
-            run.lines.append(numbers)
-            continue
-        run = None
-        key = label_key(text)
-        if _SENTENCE.search(text) or len(key) > 60:
-            anchor, anchor_row, fragment = None, "", ""
-            continue
-        named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
-        if len(named) > 1:
-            return None                      # two rows' labels on one line: whose numbers follow?
-        if named == [anchor_row] and continues_label(label + key, anchor_row):
-            anchor.attached += numbers       # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
-            label += key
-            continue
-        if named:
-            row = named[0]
-            if row in rows:
-                return None                  # a row's label printed twice: which one is it?
-            anchor, anchor_row, fragment = RowEvidence(n, list(numbers)), row, ""
-            label = key
-            rows[row] = anchor
-            continue
-        if n < start or not _is_group_piece(key):
-            paths = _table2_named(key)
-            if len(paths) == 1:
-                anchor, anchor_row, fragment = RowEvidence(n, list(numbers)), "", ""
-                if paths[0] in table2 or paths[0] in twice:
-                    twice.add(paths[0])      # a 表二 label printed twice: neither is read
-                    table2.pop(paths[0], None)
-                else:
-                    table2[paths[0]] = anchor
-                continue
-        if anchor_row and continues_label(key, anchor_row):
-            label += key
-            anchor.attached += numbers       # (a wrapped label: its numbers may stand on any piece)
-            continue
-        if _is_group_piece(key) and n > start:
-            if numbers:
-                anchor, anchor_row, fragment = None, "", ""
-            continue                         # beside the rows, it names none
-        anchor, anchor_row, fragment = None, "", key
-        if numbers:
-            run = Run(after=key, lines=[numbers], first=n)
-            free.append(run)
     end = _heading_line(lines, _T4_HEADING, start) or len(lines) + 1
-    return TextBlocks(rows=rows, free=free, table2=table2, start=start, end=end, table4=_table4(lines, start, free),
-                      table2_placed=_table2_placed(lines, t2_start, start))
+    reader = _Reader(lines, start, end)
+    try:
+        for n in range(t2_start, len(lines) + 1):
+            reader.line(n)
+        reader.finish()
+    except _Twice:
+        return None
+    return TextBlocks(rows=reader.rows, free=reader.free, table2=reader.table2, start=start, end=end,
+                      table4=_table4(lines, start, reader.free), table2_placed=_table2_placed(lines, t2_start, start))
 
 
 #: 表二's column headers (本年制发件数 …, 本年收费金额（单位：万元）: its words before the unit) and sections
