@@ -18,6 +18,7 @@ the whole reading fail (``None``), never a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..form import FORM
@@ -45,6 +46,8 @@ _MIN_FRAGMENT = 2
 #: a row's label carries its item number or its group's words
 _BARE = frozenset({"总计", "总记", "合计", "其他"})
 _WIDTH = len(FORM.table3_columns)
+#: the dot after an item number, when the number itself was printed on the line before (``6`` / ``.属于…``)
+_ITEM_DOTS = frozenset(".．、")
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,19 @@ def _is_group_piece(key: str) -> bool:
 def continues_label(key: str, row: str) -> bool:
     """Whether ``key`` is a wrapped piece of ``row``'s printed label (``情形）``, ``再处理其政府信息公开申请``)."""
     canonical = _ROW_KEYS[row]
-    return len(key) >= _MIN_FRAGMENT and (key in canonical or strip_item_number(key) in canonical)
+    if len(key) < _MIN_FRAGMENT:
+        return False
+    if key in canonical:
+        return True
+    bare = strip_item_number(key)
+    # a piece that is an item number (a group's ``（四``) or starts another label (``8.属于``) continues none
+    return bare != key and bare != "" and bare in canonical and not _starts_other_label(key, canonical)
+
+
+def _starts_other_label(key: str, canonical: str) -> bool:
+    """``8.属于`` after ``7.属于行政执法案卷``: an item number of the form's own kind (``8.``), not the row's."""
+    number = key[: len(key) - len(strip_item_number(key))]
+    return bool(re.fullmatch(r"\d{1,2}[.、]", number)) and not canonical.startswith(number)
 
 
 def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
@@ -154,6 +169,7 @@ class _Reader:
         self.groups: list[Group] = []            # 表三 rows' numbers (rowgroups.py)
         self.group: Group | None = None          # the group the next line of numbers extends
         self.waiting: list[Group] = []           # loose groups whose next label is not yet printed
+        self.lone: tuple[Number, Callable[[], None]] | None = None   # the last line's one number, and its undo
 
     def _reset(self) -> None:
         self._drop_pieces()
@@ -190,25 +206,55 @@ class _Reader:
             self.groups.append(self.group)
 
     def _numbers(self, numbers: list[Number], n: int) -> None:
-        """A line of numbers only."""
+        """A line of numbers only (or the numbers after a line's group piece)."""
         if self.pieces:
             if self.run is None:
                 self.run = Run(after=self.pieces.key, first=n)
                 self.held.append(self.run)
-            self.run.lines.append(numbers)
-        elif self.group is not None:
+            self._in_run(self.run, self.held, numbers)
+        elif self.group is not None or self.anchor_row:
+            if self.group is None:
+                self.group = Group(self.anchor_row, [])
+                self.groups.append(self.group)
+                self.waiting.append(self.group)
             self.group.numbers += numbers
-        elif self.anchor_row:
-            self.group = Group(self.anchor_row, list(numbers))
-            self.groups.append(self.group)
-            self.waiting.append(self.group)
+            self.lone = (numbers[0], self._undo_group(self.group)) if len(numbers) == 1 else None
         elif self.anchor is not None:
             self.anchor.attached += numbers
         else:
             if self.run is None:
                 self.run = Run(after=self.fragment, first=n)
                 self.free.append(self.run)
-            self.run.lines.append(numbers)
+            self._in_run(self.run, self.free, numbers)
+
+    def _in_run(self, run: Run, runs: list[Run], numbers: list[Number]) -> None:
+        line = list(numbers)
+        run.lines.append(line)
+
+        def undo() -> None:
+            run.lines.remove(line)
+            if not run.lines:
+                runs.remove(run)
+                self.run = None if self.run is run else self.run
+        self.lone = (numbers[0], undo) if len(numbers) == 1 else None
+
+    def _undo_group(self, group: Group) -> Callable[[], None]:
+        def undo() -> None:
+            group.numbers.pop()
+            if not group.numbers:
+                self.groups.remove(group)
+                self.waiting = [g for g in self.waiting if g is not group]
+                self.group = None if self.group is group else self.group
+        return undo
+
+    def _item_number(self, key: str) -> str:
+        """A piece that starts with an item number's dot (``.本机关不掌``) takes back the digit printed
+        alone on the line before it (``（四 1``, ``6``): that digit is the label's item number, no cell."""
+        lone, self.lone = self.lone, None
+        if lone is None or key[:1] not in _ITEM_DOTS or lone[0].cell.value not in range(1, 10):
+            return key
+        lone[1]()
+        return f"{lone[0].cell.value}{key}"
 
     def _piece(self, key: str, n: int) -> None:
         """One token of a text line in 表三 that names no row by itself."""
@@ -239,6 +285,11 @@ class _Reader:
             self._numbers(numbers, n)
             return
         self.run, self.group = None, None
+        if self.start < n < self.end:
+            words = [t for t in map(label_key, text.split()) if not _is_group_piece(t)]
+            if words and words[0][:1] in _ITEM_DOTS:
+                text = " ".join([self._item_number(words[0])] + words[1:])
+        self.lone = None
         key = label_key(text)
         if _SENTENCE.search(text) or len(key) > 60:
             self._reset()
@@ -278,6 +329,7 @@ class _Reader:
                 self._piece(label_key(token), n)
             if numbers:
                 self._numbers(numbers, n)
+                self.lone = self.lone if len(numbers) == 1 else None
             return
         self._reset()
         self.fragment = key
