@@ -1,0 +1,135 @@
+"""``pdftotext`` (default mode) of Word documents LibreOffice printed to PDF: 表三's labels wrapped into
+pieces of a few characters, the group column's pieces between them (``（三 5.属`` / ``）不 于三类内部``),
+a row's numbers beside the middle of its label cell (between its pieces, or *above* a label of one line),
+an item number printed alone on the line before its dot (``（四 1`` / ``）无 .本机关不掌``).
+
+Fixtures (an independent generator's documents, beside their true values):
+
+* ``pdftotext_lo_label_pieces``: rows 1-2 read four cells beside their labels, rows 3-20 as one block of
+  numbers one to a line, rows 21-25 each with seven numbers: in the middle of its label, or above it;
+* ``pdftotext_lo_numbers_above_labels``: page 2's rows with three cells each beside (or above) their
+  labels, their other four columns after 表四's heading, three rows as column blocks.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from llm_extract.evidence import Status
+from llm_extract.extract.blocktiles import assemble_table3
+from llm_extract.extract.rowgroups import Group, assign
+from llm_extract.extract.textblocks import continues_label, read_blocks
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE3_PATHS
+
+_DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
+_PIECES = "pdftotext_lo_label_pieces"
+_ABOVE = "pdftotext_lo_numbers_above_labels"
+
+
+def _text(name: str) -> str:
+    return (_DIR / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _truth(name: str) -> dict:
+    return json.loads((_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _value(truth: dict, path: str):
+    node = truth
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
+def _blocks(text: str):
+    return read_blocks(Document.from_text(text).lines)
+
+
+def _nothing_proven_wrong(text: str, name: str) -> None:
+    record = process_document(Document.from_text(text, doc_id="t"))
+    truth = _truth(name)
+    assert [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
+            and record.report.get(p) != _value(truth, p)] == []
+
+
+@pytest.mark.parametrize("name", [_PIECES, _ABOVE])
+def test_every_table3_cell_is_read_and_proven(name: str) -> None:
+    record = process_document(Document.from_text(_text(name), doc_id=name))
+    truth = _truth(name)
+    for path in TABLE3_PATHS:
+        assert record.report.get(path) == _value(truth, path), path
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_label_in_pieces_with_group_pieces_between_is_found_at_its_first_piece() -> None:
+    # 5.属于三类内 / 开 (the group's piece) / 部事务信息: no piece names the row alone
+    blocks = _blocks(_text(_PIECES))
+    assert blocks is not None and len(blocks.rows) == 25
+    assert blocks.rows["denied_internal_affairs"].line == 113
+
+
+def test_numbers_above_a_label_of_one_line_are_its_own() -> None:
+    # 1.信访举报投 / 50 1 0 / 诉类 / 申请 / 14 1 0 / 2.重复申请: the second three are 2.重复申请's
+    blocks = _blocks(_text(_ABOVE))
+    assert [n.cell.value for n in blocks.rows["rejected_petition"].attached] == [50, 1, 0]
+    assert [n.cell.value for n in blocks.rows["rejected_duplicate"].attached] == [14, 1, 0]
+    # 3.其他 / 809 72 0 / （七）总计 / 0 0 0 / 四、结转…: each row's above its label
+    assert [n.cell.value for n in blocks.rows["total_processed"].attached] == [809, 72, 0]
+
+
+def test_an_item_number_printed_alone_before_its_dot_is_no_cell() -> None:
+    text = _text(_PIECES).replace("\n5.属于三类内\n", "\n5\n.属于三类内\n")
+    blocks = _blocks(text)
+    assert blocks is not None and assemble_table3(blocks) is not None
+    assert blocks.rows["denied_third_party"].attached == []
+
+
+def test_a_number_lost_between_label_pieces_leaves_the_table_unread() -> None:
+    lines = _text(_ABOVE).split("\n")
+    assert lines[306:309] == ["25", "3", "0"]          # between 2.没有现成信 and 息需要另行
+    text = "\n".join(lines[:307] + lines[308:])
+    blocks = _blocks(text)
+    assert blocks is None or assemble_table3(blocks) is None
+    _nothing_proven_wrong(text, _ABOVE)
+
+
+def test_numbers_above_no_label_leave_the_table_unread() -> None:
+    # 四、结转下年度继续办理's seven zeros, printed above it: without the label they are no row's
+    text = _text(_PIECES).replace("\n四、结转下年度继续办理\n", "\n")
+    blocks = _blocks(text)
+    assert blocks is None or assemble_table3(blocks) is None
+    _nothing_proven_wrong(text, _PIECES)
+
+
+def test_a_piece_that_starts_another_label_or_is_a_group_number_continues_none() -> None:
+    assert not continues_label("8.属于", "denied_enforcement_file")
+    assert not continues_label("(四", "denied_query_matter")
+    assert continues_label("一稳定", "denied_security_stability")
+    assert continues_label("法案卷", "denied_enforcement_file")
+
+
+def test_groups_read_as_printed_when_that_gives_each_row_its_numbers_in_one_place() -> None:
+    groups = [Group("a", [1], next="b"), Group("b", [2], next="c"), Group("c", [3])]
+    assert assign(groups) == ["a", "b", "c"]
+
+
+def test_a_group_after_a_row_that_has_its_numbers_goes_to_the_next_label() -> None:
+    groups = [Group("a", [1], inside=True), Group("a", [2], next="b"), Group("b", [3], next="c")]
+    assert assign(groups) == ["a", "b", "c"]
+
+
+def test_two_ways_to_give_the_groups_their_rows_give_none() -> None:
+    # a's numbers stand inside its label, so the loose one after it is b's; the one between c and d
+    # could then be either's: which is not certain
+    groups = [Group("a", [1], inside=True), Group("a", [2], next="b"), Group("c", [3], next="d")]
+    assert assign(groups) is None
+
+
+def test_no_way_to_give_the_groups_their_rows_gives_none() -> None:
+    groups = [Group("a", [1], inside=True), Group("a", [2], next="b"), Group("a", [3], next="b")]
+    assert assign(groups) is None
