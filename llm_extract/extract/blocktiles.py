@@ -124,6 +124,9 @@ class _Search:
         self.used = [False] * len(blocks)
         self.nodes = 0
         self.found: list[Grid] = []
+        #: the states searched already (blocks used, every cell's value or open): two placements that
+        #: leave the same values with the same blocks used have the same completions
+        self.seen: set[tuple] = set()
 
     def _open(self) -> tuple[int, int] | None:
         for r, row in enumerate(self.grid):
@@ -155,6 +158,10 @@ class _Search:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             return False
+        state = (tuple(self.used), tuple(None if n is None else _value(n) for row in self.grid for n in row))
+        if state in self.seen:
+            return True
+        self.seen.add(state)
         at = self._open()
         if at is None:
             if _holds(self.grid, self.fixed):
