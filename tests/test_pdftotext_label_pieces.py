@@ -8,7 +8,10 @@ Fixtures (an independent generator's documents, beside their true values):
 * ``pdftotext_lo_label_pieces``: rows 1-2 read four cells beside their labels, rows 3-20 as one block of
   numbers one to a line, rows 21-25 each with seven numbers: in the middle of its label, or above it;
 * ``pdftotext_lo_numbers_above_labels``: page 2's rows with three cells each beside (or above) their
-  labels, their other four columns after 表四's heading, three rows as column blocks.
+  labels, their other four columns after 表四's heading, three rows as column blocks;
+* ``pdftotext_lo_item_numbers``: as the last, item numbers printed alone (``6`` / ``.属于四类过程``,
+  ``（四 1`` / ``）无 .本机关不掌``), most cells 0 and two rows' four columns as blocks of two: many
+  placements of the blocks give the same table (the search must not try each).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from llm_extract.schema import TABLE3_PATHS
 _DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
 _PIECES = "pdftotext_lo_label_pieces"
 _ABOVE = "pdftotext_lo_numbers_above_labels"
+_ITEMS = "pdftotext_lo_item_numbers"
 
 
 def _text(name: str) -> str:
@@ -57,7 +61,7 @@ def _nothing_proven_wrong(text: str, name: str) -> None:
             and record.report.get(p) != _value(truth, p)] == []
 
 
-@pytest.mark.parametrize("name", [_PIECES, _ABOVE])
+@pytest.mark.parametrize("name", [_PIECES, _ABOVE, _ITEMS])
 def test_every_table3_cell_is_read_and_proven(name: str) -> None:
     record = process_document(Document.from_text(_text(name), doc_id=name))
     truth = _truth(name)
