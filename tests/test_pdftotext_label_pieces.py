@@ -137,3 +137,11 @@ def test_two_ways_to_give_the_groups_their_rows_give_none() -> None:
 def test_no_way_to_give_the_groups_their_rows_gives_none() -> None:
     groups = [Group("a", [1], inside=True), Group("a", [2], next="b"), Group("a", [3], next="b")]
     assert assign(groups) is None
+
+
+def test_a_labels_last_piece_that_is_also_a_groups_piece_ends_the_label() -> None:
+    # （一）予以公 / 开 (开 is also （三）不予公开's), 4.保护第 / 三方 (三 a word's numeral, no item number)
+    text = _text(_PIECES).replace("\n（一）予以公开\n", "\n（一）予以公\n开\n").replace("\n4.保护第三方\n", "\n4.保护第\n三方\n")
+    blocks = _blocks(text)
+    assert blocks is not None and len(blocks.rows) == 25
+    assert assemble_table3(blocks) is not None

@@ -204,6 +204,18 @@ def _tile(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]]) -> Gri
     return next(iter(tables.values())) if len(tables) == 1 else None
 
 
+def _without_table4s(grid: Grid, free: list[Run], end: int) -> list[Run]:
+    """The free runs, less the last runs after 表四's heading that hold more numbers than 表三 has cells
+    left (表四's own, printed after a blank line under its headers): only as many as make the count exact."""
+    open_cells = sum(1 for row in grid for c in row if c is None)
+    count = sum(len(run.numbers) for run in free)
+    keep = len(free)
+    while count > open_cells and keep and free[keep - 1].first > end:
+        keep -= 1
+        count -= len(free[keep].numbers)
+    return free[:keep] if count == open_cells else free
+
+
 def assemble_table3(blocks: TextBlocks) -> Readings | None:
     """表三's 175 readings from text blocks, or ``None`` (see the module docstring for when)."""
     if set(blocks.rows) != set(_ROWS):
@@ -231,7 +243,7 @@ def assemble_table3(blocks: TextBlocks) -> Readings | None:
             label_cells.add((_I[row], c))
     free = [run for run in blocks.free if id(run) not in taken and not run.after and run.first > blocks.start]
     if any(c is None for row in grid for c in row):
-        full = _tile(grid, free, frozenset(label_cells))
+        full = _tile(grid, _without_table4s(grid, free, blocks.end), frozenset(label_cells))
         if full is None:
             return None
         grid = full

@@ -20,6 +20,7 @@ __all__ = ["Pieces", "MAX_PIECES_KEY"]
 
 #: a label's pieces joined are at most this long (the longest 表三 label, with its item number, is 41)
 MAX_PIECES_KEY = 48
+_MARKS = frozenset(".、)]．")
 
 
 @dataclass
@@ -34,8 +35,10 @@ class Pieces:
         return bool(self.key)
 
     def starts_label(self, key: str) -> bool:
-        """Whether ``key`` begins a label of its own (an item number before its words)."""
-        return strip_item_number(key) != key
+        """Whether ``key`` begins a label of its own: an item number with its mark before its words
+        (``1.属``, ``(一)予以公``), or alone (``一``); not a numeral that is a word's (``三方``)."""
+        number = key[: len(key) - len(strip_item_number(key))]
+        return bool(number) and (number == key or number[-1] in _MARKS or number[0] in "([")
 
     def add(self, key: str, line: int) -> None:
         """Append a piece (the caller has taken back the numbers of a label this piece ends)."""

@@ -262,7 +262,7 @@ class _Reader:
                                 or continues_label(self.label + key, self.anchor_row)):
             self._continued(key, [])
             return
-        if _is_group_piece(key) or key in _BARE:
+        if (_is_group_piece(key) or key in _BARE) and not (self.pieces and self._completes(key)):
             return                               # beside the rows, it names none
         if self.pieces.starts_label(key) or self.pieces.too_long():
             self.free += self.held
@@ -274,6 +274,11 @@ class _Reader:
             self._found(named[0], self.pieces.line, self.pieces.key, [])
         elif named:
             self._drop_pieces()                  # two rows, or a row found already: not this label
+
+    def _completes(self, key: str) -> bool:
+        """Whether ``key`` ends the label being gathered (``(一)予以公`` + ``开``, ``3.其`` + ``他``)."""
+        named = _rows_named(self.pieces.key + key)
+        return len(named) == 1 and named[0] not in self.rows
 
     def line(self, n: int) -> None:
         raw = self.lines[n - 1].replace("\x0c", " ").strip()
