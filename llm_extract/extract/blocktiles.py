@@ -28,6 +28,8 @@ identities, never by position alone:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..evidence import Reading
 from ..form import FORM
 from .readings import Readings
@@ -217,7 +219,21 @@ def _without_table4s(grid: Grid, free: list[Run], end: int) -> list[Run]:
 
 
 def assemble_table3(blocks: TextBlocks) -> Readings | None:
-    """表三's 175 readings from text blocks, or ``None`` (see the module docstring for when)."""
+    """表三's 175 readings from text blocks, or ``None`` (see the module docstring for when). When the
+    printing leaves several ways to give the rows the numbers beside their labels (``blocks.ways``),
+    each is assembled: exactly one table (by values) must come out of them."""
+    if not blocks.ways:
+        return _assemble(blocks)
+    tables: dict[tuple, Readings] = {}
+    for way in blocks.ways:
+        rows = {row: replace(ev, attached=way[row]) for row, ev in blocks.rows.items()}
+        table = _assemble(replace(blocks, rows=rows, ways=[]))
+        if table is not None:
+            tables.setdefault(tuple(sorted((p, r.value) for p, r in table.items())), table)
+    return next(iter(tables.values())) if len(tables) == 1 else None
+
+
+def _assemble(blocks: TextBlocks) -> Readings | None:
     if set(blocks.rows) != set(_ROWS):
         return None
     grid: Grid = [[None] * _WIDTH for _ in _ROWS]

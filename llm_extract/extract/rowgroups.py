@@ -9,9 +9,10 @@ comes between): it is one of the two rows'. :func:`assign` gives each group its 
 
 * read as printed (every group its ``prev`` row's) when that gives no row a loose group beside another
   of its groups: the reading every other text tool needs;
-* else the one way to give each loose group ``prev`` or ``next`` such that no row has a loose group
-  beside another group (a row's numbers are printed in one place); two ways, or none, give ``None``:
-  the table is left unread, never a guess.
+* else every way to give each loose group ``prev`` or ``next`` such that no row has a loose group
+  beside another group (a row's numbers are printed in one place): the tiling and the identities
+  choose (:mod:`.blocktiles`: exactly one way must give a table that keeps them); none, or too many,
+  leave the table unread, never a guess.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["Group", "assign", "MAX_STEPS"]
+__all__ = ["Group", "assign", "MAX_STEPS", "MAX_WAYS"]
 
-#: the search for the one assignment stops (and assigns nothing) past this many steps
+#: the search for the assignments stops (and assigns nothing) past this many steps, or ways
 MAX_STEPS = 5000
+MAX_WAYS = 8
 
 
 @dataclass
@@ -40,11 +42,14 @@ def _valid(groups: list[Group], rows: list[str]) -> bool:
     return all(g.inside or count[r] == 1 for g, r in zip(groups, rows))
 
 
-def assign(groups: list[Group]) -> list[str] | None:
-    """Each group's row (in the groups' order), or ``None`` when it is not certain."""
+def assign(groups: list[Group]) -> list[list[str]]:
+    """The ways to give each group its row (each a row per group, in the groups' order): the printed
+    one alone when it gives every row its numbers in one place, else every way that does (none when
+    there are more than :data:`MAX_WAYS`, or the search passes :data:`MAX_STEPS`): the identities
+    choose among them (blocktiles), or nothing is read."""
     printed = [g.prev for g in groups]
     if _valid(groups, printed):
-        return printed
+        return [printed]
     fixed = {g.prev for g in groups if g.inside}
     options = [[g.prev] if g.inside else [r for r in dict.fromkeys((g.prev, g.next)) if r and r not in fixed]
                for g in groups]
@@ -53,14 +58,14 @@ def assign(groups: list[Group]) -> list[str] | None:
     chosen: list[str] = []
     used: set[str] = set()
 
-    def search(i: int) -> bool:
+    def search(i: int) -> None:
         nonlocal steps
         steps += 1
-        if steps > MAX_STEPS or len(found) > 1:
-            return False
+        if steps > MAX_STEPS or len(found) > MAX_WAYS:
+            return
         if i == len(groups):
             found.append(list(chosen))
-            return True
+            return
         for row in options[i]:
             if not groups[i].inside and row in used:
                 continue
@@ -71,7 +76,6 @@ def assign(groups: list[Group]) -> list[str] | None:
             chosen.pop()
             if not groups[i].inside:
                 used.discard(row)
-        return True
 
     search(0)
-    return found[0] if len(found) == 1 and steps <= MAX_STEPS else None
+    return found if len(found) <= MAX_WAYS and steps <= MAX_STEPS else []

@@ -92,6 +92,9 @@ class TextBlocks:
     table4: list[Number] = field(default_factory=list)   # the numbers under 表四's header, in printed order
     #: 表二 cells placed by their column headers and section (path → number), row by row: position only
     table2_placed: dict[str, Number] = field(default_factory=dict)
+    #: when the printing leaves two or more ways to give 表三's rows the numbers beside their labels
+    #: (rowgroups.assign), each way's numbers per row (``rows`` holds the first): the identities choose
+    ways: list[dict[str, list[Number]]] = field(default_factory=list)
 
 
 def _split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
@@ -170,6 +173,7 @@ class _Reader:
         self.group: Group | None = None          # the group the next line of numbers extends
         self.waiting: list[Group] = []           # loose groups whose next label is not yet printed
         self.lone: tuple[Number, Callable[[], None]] | None = None   # the last line's one number, and its undo
+        self.printed: dict[str, str] = {}       # each 表三 row's label as printed so far
 
     def _reset(self) -> None:
         self._drop_pieces()
@@ -191,13 +195,16 @@ class _Reader:
         self.anchor_row, self.fragment, self.label, self.run = row, "", label, None
         self.held, self.pieces, self.waiting, self.group = [], Pieces(), [], None
         self.rows[row] = self.anchor
+        self.printed[row] = label
         if between:
             self.group = Group(row, between, inside=True)
             self.groups.append(self.group)
 
     def _continued(self, key: str, numbers: list[Number]) -> None:
         """A piece of the anchor row's label: the numbers since its previous piece are inside it."""
-        self.label += key
+        joined = self.label + key
+        self.label = joined if continues_label(joined, self.anchor_row) else key   # (a group's word between)
+        self.printed[self.anchor_row] = self.label
         for g in self.groups:
             g.inside = g.inside or g.prev == self.anchor_row
         self.waiting, self.group = [], None
@@ -258,12 +265,16 @@ class _Reader:
 
     def _piece(self, key: str, n: int) -> None:
         """One token of a text line in 表三 that names no row by itself."""
-        if self.anchor_row and (continues_label(key, self.anchor_row)
-                                or continues_label(self.label + key, self.anchor_row)):
+        if self.anchor_row and continues_label(self.label + key, self.anchor_row):
             self._continued(key, [])
             return
         if (_is_group_piece(key) or key in _BARE) and not (self.pieces and self._completes(key)):
             return                               # beside the rows, it names none
+        if self.anchor_row and continues_label(key, self.anchor_row):
+            self._continued(key, [])
+            return
+        if not self.pieces and self._resumes(key):
+            return
         if self.pieces.starts_label(key) or self.pieces.too_long():
             self.free += self.held
             self.held, self.pieces = [], Pieces()
@@ -274,6 +285,16 @@ class _Reader:
             self._found(named[0], self.pieces.line, self.pieces.key, [])
         elif named:
             self._drop_pieces()                  # two rows, or a row found already: not this label
+
+    def _resumes(self, key: str) -> bool:
+        """A piece that goes on with exactly one row's label printed before a page break (``要求缴纳费`` …
+        ``用、行政机关``): that row's label again, the numbers after it beside it."""
+        rows = [r for r, label in self.printed.items() if r != self.anchor_row and continues_label(label + key, r)]
+        if len(rows) != 1 or self.pieces.starts_label(key):
+            return False
+        self.anchor, self.anchor_row, self.label = self.rows[rows[0]], rows[0], self.printed[rows[0]]
+        self._continued(key, [])
+        return True
 
     def _completes(self, key: str) -> bool:
         """Whether ``key`` ends the label being gathered (``(一)予以公`` + ``开``, ``3.其`` + ``他``)."""
@@ -342,14 +363,22 @@ class _Reader:
             self.run = Run(after=key, lines=[numbers], first=n)
             self.free.append(self.run)
 
-    def finish(self) -> None:
-        """Every 表三 row's numbers from its groups (rowgroups.assign); none when that is not certain."""
+    def finish(self) -> list[dict[str, list[Number]]]:
+        """Every 表三 row's numbers from its groups (rowgroups.assign), the first way in ``rows``; every
+        way when there are several."""
         self._reset()
-        owners = assign(self.groups)
-        if owners is None:
+        ways = assign(self.groups)
+        if not ways:
             raise _Twice("groups")
-        for g, row in zip(self.groups, owners):
-            self.rows[row].attached += g.numbers
+        numbers: list[dict[str, list[Number]]] = []
+        for owners in ways:
+            way = {row: list(ev.attached) for row, ev in self.rows.items()}
+            for g, row in zip(self.groups, owners):
+                way[row] += g.numbers
+            numbers.append(way)
+        for row, ev in self.rows.items():
+            ev.attached = numbers[0][row]
+        return numbers if len(numbers) > 1 else []
 
 
 def read_blocks(lines: list[str]) -> TextBlocks | None:
@@ -363,10 +392,10 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
     try:
         for n in range(t2_start, len(lines) + 1):
             reader.line(n)
-        reader.finish()
+        ways = reader.finish()
     except _Twice:
         return None
-    return TextBlocks(rows=reader.rows, free=reader.free, table2=reader.table2, start=start, end=end,
+    return TextBlocks(rows=reader.rows, free=reader.free, table2=reader.table2, start=start, end=end, ways=ways,
                       table4=_table4(lines, start, reader.free), table2_placed=_table2_placed(lines, t2_start, start))
 
 
