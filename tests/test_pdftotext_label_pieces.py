@@ -145,3 +145,11 @@ def test_a_labels_last_piece_that_is_also_a_groups_piece_ends_the_label() -> Non
     blocks = _blocks(text)
     assert blocks is not None and len(blocks.rows) == 25
     assert assemble_table3(blocks) is not None
+
+
+def test_a_label_broken_by_a_blank_line_is_found_at_its_first_piece() -> None:
+    # 8.属于行政查 / (page break) / 询事项: the first pieces name no row, the last ends them
+    text = _text(_PIECES).replace("\n8.属于行政查\n询事项\n", "\n8.属于行政查\n\n询事项\n")
+    blocks = _blocks(text)
+    assert blocks is not None and blocks.rows["denied_query_matter"].line == 120
+    assert assemble_table3(blocks) is not None

@@ -174,6 +174,7 @@ class _Reader:
         self.waiting: list[Group] = []           # loose groups whose next label is not yet printed
         self.lone: tuple[Number, Callable[[], None]] | None = None   # the last line's one number, and its undo
         self.printed: dict[str, str] = {}       # each 表三 row's label as printed so far
+        self.unfinished: list[Pieces] = []      # labels whose first pieces named no row (a page broke them)
 
     def _reset(self) -> None:
         self._drop_pieces()
@@ -181,6 +182,8 @@ class _Reader:
         self.anchor, self.anchor_row, self.fragment, self.run = None, "", "", None
 
     def _drop_pieces(self) -> None:
+        if self.pieces.starts_label(self.pieces.key) and not self.held:
+            self.unfinished.append(self.pieces)  # (8.属于行政查 … a page later … 询事项)
         self.free += self.held
         self.held, self.pieces = [], Pieces()
         self.waiting = []
@@ -273,7 +276,7 @@ class _Reader:
         if self.anchor_row and continues_label(key, self.anchor_row):
             self._continued(key, [])
             return
-        if not self.pieces and self._resumes(key):
+        if not self.pieces and (self._resumes(key) or self._finishes(key)):
             return
         if self.pieces.starts_label(key) or self.pieces.too_long():
             self.free += self.held
@@ -294,6 +297,20 @@ class _Reader:
             return False
         self.anchor, self.anchor_row, self.label = self.rows[rows[0]], rows[0], self.printed[rows[0]]
         self._continued(key, [])
+        return True
+
+    def _finishes(self, key: str) -> bool:
+        """A piece that ends exactly one label whose first pieces stood before a page break and named
+        no row (``8.属于行政查`` … ``询事项``): that row's label, found at its first piece."""
+        if self.pieces.starts_label(key):
+            return False
+        ends = [(u, named[0]) for u in self.unfinished
+                for named in [_rows_named(u.key + key)] if len(named) == 1 and named[0] not in self.rows]
+        if len(ends) != 1:
+            return False
+        (first, row), = ends
+        self.unfinished.remove(first)
+        self._found(row, first.line, first.key + key, [])
         return True
 
     def _completes(self, key: str) -> bool:
