@@ -83,6 +83,9 @@ _CELL_INSTANCES: dict[tuple[int, int], list[int]] = {}
 for _k, (_left, _right) in enumerate(_INSTANCES):
     for _cell in _left + _right:
         _CELL_INSTANCES.setdefault(_cell, []).append(_k)
+#: the instances over row-major cell indices: (left, right, both)
+_FLAT = [([r * _WIDTH + c for r, c in left], [r * _WIDTH + c for r, c in right],
+          [r * _WIDTH + c for r, c in left + right]) for left, right in _INSTANCES]
 
 
 def _holds_values(vals: list[list[int]], fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
@@ -123,73 +126,84 @@ class _Search:
         self.grid = grid
         self.fixed = fixed
         self.blocks = blocks
-        self.used = [False] * len(blocks)
+        #: blocks of one shape are placed in printed order: each shape's blocks, and how many are placed
+        by_shape: dict[tuple[int, int], list[int]] = {}
+        for b, block in enumerate(blocks):
+            by_shape.setdefault((len(block), len(block[0])), []).append(b)
+        self.shapes = list(by_shape.values())
+        self.placed = [0] * len(self.shapes)
         self.nodes = 0
         self.found: list[Grid] = []
         #: the states searched already (blocks used, every cell's value or open): two placements that
         #: leave the same values with the same blocks used have the same completions
-        self.seen: set[tuple] = set()
+        self.seen: set[tuple[tuple[int, ...], tuple[int | None, ...]]] = set()
+        self.values: list[int | None] = [None if n is None else _value(n) for row in grid for n in row]
+        #: the instances whose every cell is a label's (left to the verifier)
+        self.own = frozenset(k for k, (left, right) in enumerate(_INSTANCES) if all(x in fixed for x in left + right))
 
-    def _open(self) -> tuple[int, int] | None:
-        for r, row in enumerate(self.grid):
-            for c, cell in enumerate(row):
-                if cell is None:
-                    return r, c
+    def _open(self, after: int) -> tuple[int, int] | None:
+        """The first open cell in row-major order (none before ``after``, the parent's)."""
+        for k in range(after, len(self.values)):
+            if self.values[k] is None:
+                return divmod(k, _WIDTH)
         return None
 
     def _fits(self, block: list[list[Number]], r: int, c: int) -> bool:
         k = len(block[0])
         if r + len(block) > len(self.grid) or c + k > _WIDTH:
             return False
-        return all(self.grid[r + i][c + j] is None for i in range(len(block)) for j in range(k))
+        values, at = self.values, r * _WIDTH + c
+        return all(values[at + i * _WIDTH + j] is None for i in range(len(block)) for j in range(k))
 
     def _still_holds(self, block: list[list[Number]], r: int, c: int) -> bool:
         """Every identity instance the block just completed holds (or is one of the label cells' own)."""
         done = {k for i in range(len(block)) for j in range(len(block[0])) for k in _CELL_INSTANCES[(r + i, c + j)]}
-        for k in done:
-            left, right = _INSTANCES[k]
-            cells = left + right
-            if any(self.grid[x][y] is None for x, y in cells) or all(cell in self.fixed for cell in cells):
+        values = self.values
+        for k in done - self.own:
+            left, right, cells = _FLAT[k]
+            if None in [values[x] for x in cells]:
                 continue
-            if sum(_value(self.grid[x][y]) for x, y in left) != sum(_value(self.grid[x][y]) for x, y in right):
+            if sum([values[x] for x in left]) != sum([values[x] for x in right]):   # type: ignore[misc]
                 return False
         return True
 
-    def run(self) -> bool:
+    def run(self, after: int = 0) -> bool:
         """False when the search was cut short."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             return False
-        state = (tuple(self.used), tuple(None if n is None else _value(n) for row in self.grid for n in row))
+        state = (tuple(self.placed), tuple(self.values))
         if state in self.seen:
             return True
         self.seen.add(state)
-        at = self._open()
+        at = self._open(after)
         if at is None:
             if _holds(self.grid, self.fixed):
                 self.found.append([list(row) for row in self.grid])
             return True
         r, c = at
-        shapes: set[tuple[int, int]] = set()
-        for b, block in enumerate(self.blocks):
-            shape = (len(block), len(block[0]))
-            if self.used[b] or shape in shapes:
-                continue                # blocks of one shape: the first unused in printed order only
-            shapes.add(shape)
-            if not self._fits(block, r, c):
+        for shape, blocks in enumerate(self.shapes):
+            if self.placed[shape] == len(blocks):
                 continue
-            self.used[b] = True
-            for i, line in enumerate(block):
-                for j, n in enumerate(line):
-                    self.grid[r + i][c + j] = n
-            ok = self.run() if self._still_holds(block, r, c) else True
-            for i, line in enumerate(block):
-                for j in range(len(line)):
-                    self.grid[r + i][c + j] = None
-            self.used[b] = False
-            if not ok:
+            block = self.blocks[blocks[self.placed[shape]]]   # the first of its shape not yet placed
+            if self._fits(block, r, c) and not self._place(shape, block, r, c):
                 return False
         return True
+
+    def _place(self, shape: int, block: list[list[Number]], r: int, c: int) -> bool:
+        """The next block of a shape at (r, c), and the search on from there; False when it was cut short."""
+        self.placed[shape] += 1
+        for i, line in enumerate(block):
+            for j, n in enumerate(line):
+                self.grid[r + i][c + j] = n
+                self.values[(r + i) * _WIDTH + c + j] = _value(n)
+        ok = self.run(r * _WIDTH + c) if self._still_holds(block, r, c) else True
+        for i, line in enumerate(block):
+            for j in range(len(line)):
+                self.grid[r + i][c + j] = None
+                self.values[(r + i) * _WIDTH + c + j] = None
+        self.placed[shape] -= 1
+        return ok
 
 
 def _tile(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]]) -> Grid | None:
