@@ -11,7 +11,9 @@ Fixtures (an independent generator's documents, beside their true values):
   labels, their other four columns after 表四's heading, three rows as column blocks;
 * ``pdftotext_lo_item_numbers``: as the last, item numbers printed alone (``6`` / ``.属于四类过程``,
   ``（四 1`` / ``）无 .本机关不掌``), most cells 0 and two rows' four columns as blocks of two: many
-  placements of the blocks give the same table (the search must not try each).
+  placements of the blocks give the same table (the search must not try each);
+* ``pdftotext_lo_table4_among_columns``: page 2's four columns printed after 表四's heading, between
+  表四's first two numbers and its last thirteen.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ _DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
 _PIECES = "pdftotext_lo_label_pieces"
 _ABOVE = "pdftotext_lo_numbers_above_labels"
 _ITEMS = "pdftotext_lo_item_numbers"
+_T4 = "pdftotext_lo_table4_among_columns"
 
 
 def _text(name: str) -> str:
@@ -61,7 +64,7 @@ def _nothing_proven_wrong(text: str, name: str) -> None:
             and record.report.get(p) != _value(truth, p)] == []
 
 
-@pytest.mark.parametrize("name", [_PIECES, _ABOVE, _ITEMS])
+@pytest.mark.parametrize("name", [_PIECES, _ABOVE, _ITEMS, _T4])
 def test_every_table3_cell_is_read_and_proven(name: str) -> None:
     record = process_document(Document.from_text(_text(name), doc_id=name))
     truth = _truth(name)

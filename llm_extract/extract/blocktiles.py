@@ -39,8 +39,11 @@ __all__ = ["assemble_table3", "table3_broken", "LABEL_METHOD", "TILE_METHOD", "M
 
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
-#: the tiling search stops (and reads nothing) past this many placements tried
-MAX_NODES = 20000
+#: the tiling search stops (and reads nothing) past this many placements tried, over all the tilings
+#: of one document's 表三 (every way to give the rows their numbers, every choice of runs)
+MAX_NODES = 50000
+#: at most this many runs right after 表四's heading may be 表四's own rather than 表三's
+MAX_DROPPED = 4
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
@@ -122,7 +125,9 @@ def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None
 class _Search:
     """Every tiling of the open cells by the free blocks, in row-major order of their top-left cells."""
 
-    def __init__(self, grid: Grid, blocks: list[list[list[Number]]], fixed: frozenset[tuple[int, int]]) -> None:
+    def __init__(self, grid: Grid, blocks: list[list[list[Number]]], fixed: frozenset[tuple[int, int]],
+                 budget: list[int]) -> None:
+        self.budget = budget                            # the placements left to try, shared
         self.grid = grid
         self.fixed = fixed
         self.blocks = blocks
@@ -156,21 +161,28 @@ class _Search:
         return all(values[at + i * _WIDTH + j] is None for i in range(len(block)) for j in range(k))
 
     def _still_holds(self, block: list[list[Number]], r: int, c: int) -> bool:
-        """Every identity instance the block just completed holds (or is one of the label cells' own)."""
+        """Every identity instance the block touches can still hold: one whose cells are all placed holds,
+        and where one side is all placed the other's placed cells do not already sum past it (the cells
+        are counts, never negative). An instance whose every cell is a label's is left to the verifier."""
         done = {k for i in range(len(block)) for j in range(len(block[0])) for k in _CELL_INSTANCES[(r + i, c + j)]}
         values = self.values
         for k in done - self.own:
-            left, right, cells = _FLAT[k]
-            if None in [values[x] for x in cells]:
-                continue
-            if sum([values[x] for x in left]) != sum([values[x] for x in right]):   # type: ignore[misc]
+            left, right, _ = _FLAT[k]
+            lv = [values[x] for x in left]
+            rv = [values[x] for x in right]
+            lsum = sum(v for v in lv if v is not None)
+            rsum = sum(v for v in rv if v is not None)
+            lopen, ropen = None in lv, None in rv
+            if (not lopen and not ropen and lsum != rsum) or (not lopen and rsum > lsum) \
+                    or (not ropen and lsum > rsum):
                 return False
         return True
 
     def run(self, after: int = 0) -> bool:
         """False when the search was cut short."""
         self.nodes += 1
-        if self.nodes > MAX_NODES:
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
             return False
         state = (tuple(self.placed), tuple(self.values))
         if state in self.seen:
@@ -206,48 +218,75 @@ class _Search:
         return ok
 
 
-def _tile(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]]) -> Grid | None:
+def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]], budget: list[int]) -> list[Grid] | None:
+    """The distinct tables (by values) of every tiling that keeps the identities; ``None`` when the
+    search was cut short."""
     blocks = [run.lines for run in runs]
     if any(len({len(line) for line in block}) != 1 for block in blocks):
-        return None                     # a block whose lines hold different counts: not one column block
+        return []                       # a block whose lines hold different counts: not one column block
     open_cells = sum(1 for row in grid for c in row if c is None)
     if sum(len(block) * len(block[0]) for block in blocks) != open_cells:
-        return None                     # exact counts only
-    search = _Search(grid, blocks, fixed)
+        return []                       # exact counts only
+    search = _Search(grid, blocks, fixed, budget)
     if not search.run():
         return None
     tables = {tuple(tuple(_value(c) for c in row) for row in g): g for g in search.found}
+    return list(tables.values())
+
+
+def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]], budget: list[int]) -> Grid | None:
+    """The one table the free runs tile (over every choice of runs), or ``None``."""
+    tables: dict[tuple, Grid] = {}
+    for runs in options:
+        found = _tilings(grid, runs, fixed, budget)
+        if found is None:
+            return None
+        for g in found:
+            tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), g)
     return next(iter(tables.values())) if len(tables) == 1 else None
 
 
-def _without_table4s(grid: Grid, free: list[Run], end: int) -> list[Run]:
-    """The free runs, less the last runs after 表四's heading that hold more numbers than 表三 has cells
-    left (表四's own, printed after a blank line under its headers): only as many as make the count exact."""
+def _table3_runs(grid: Grid, free: list[Run], end: int) -> list[list[Run]]:
+    """The free runs that may be 表三's: all of them when their count is exact; else, less 表四's own
+    numbers printed among them after 表四's heading (a blank line under its headers): up to
+    :data:`MAX_DROPPED` runs right after the heading and as many last runs as make the count exact,
+    every such choice (the identities choose, :func:`_tile`)."""
     open_cells = sum(1 for row in grid for c in row if c is None)
-    count = sum(len(run.numbers) for run in free)
-    keep = len(free)
-    while count > open_cells and keep and free[keep - 1].first > end:
-        keep -= 1
-        count -= len(free[keep].numbers)
-    return free[:keep] if count == open_cells else free
+    total = sum(len(run.numbers) for run in free)
+    if total == open_cells:
+        return [free]
+    after = next((i for i, run in enumerate(free) if run.first > end), len(free))
+    options: list[list[Run]] = []
+    for k in range(min(MAX_DROPPED, len(free) - after) + 1):
+        count = total - sum(len(run.numbers) for run in free[after:after + k])
+        keep = len(free)
+        while count > open_cells and keep > after + k:
+            keep -= 1
+            count -= len(free[keep].numbers)
+        if count == open_cells:
+            options.append(free[:after] + free[after + k:keep])
+    return options
 
 
 def assemble_table3(blocks: TextBlocks) -> Readings | None:
     """表三's 175 readings from text blocks, or ``None`` (see the module docstring for when). When the
     printing leaves several ways to give the rows the numbers beside their labels (``blocks.ways``),
     each is assembled: exactly one table (by values) must come out of them."""
+    budget = [MAX_NODES]
     if not blocks.ways:
-        return _assemble(blocks)
+        return _assemble(blocks, budget)
     tables: dict[tuple, Readings] = {}
     for way in blocks.ways:
         rows = {row: replace(ev, attached=way[row]) for row, ev in blocks.rows.items()}
-        table = _assemble(replace(blocks, rows=rows, ways=[]))
+        table = _assemble(replace(blocks, rows=rows, ways=[]), budget)
+        if budget[0] < 0:
+            return None                 # cut short: which tables the other ways hold is not known
         if table is not None:
             tables.setdefault(tuple(sorted((p, r.value) for p, r in table.items())), table)
     return next(iter(tables.values())) if len(tables) == 1 else None
 
 
-def _assemble(blocks: TextBlocks) -> Readings | None:
+def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
     if set(blocks.rows) != set(_ROWS):
         return None
     grid: Grid = [[None] * _WIDTH for _ in _ROWS]
@@ -273,7 +312,7 @@ def _assemble(blocks: TextBlocks) -> Readings | None:
             label_cells.add((_I[row], c))
     free = [run for run in blocks.free if id(run) not in taken and not run.after and run.first > blocks.start]
     if any(c is None for row in grid for c in row):
-        full = _tile(grid, _without_table4s(grid, free, blocks.end), frozenset(label_cells))
+        full = _tile(grid, _table3_runs(grid, free, blocks.end), frozenset(label_cells), budget)
         if full is None:
             return None
         grid = full
