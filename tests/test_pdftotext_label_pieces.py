@@ -156,3 +156,18 @@ def test_a_label_broken_by_a_blank_line_is_found_at_its_first_piece() -> None:
     blocks = _blocks(text)
     assert blocks is not None and blocks.rows["denied_query_matter"].line == 120
     assert assemble_table3(blocks) is not None
+
+
+def test_an_item_number_among_the_numbers_above_its_label_is_the_rows_own_digit() -> None:
+    # 2 / 14 / 1 / 0 / .重复申请: 重复申请 is item 2, so the 2 is its number, not a cell
+    text = _text(_ABOVE).replace("\n14\n1\n0\n2.重复申请\n", "\n2\n14\n1\n0\n.重复申请\n")
+    blocks = _blocks(text)
+    assert [n.cell.value for n in blocks.rows["rejected_duplicate"].attached] == [14, 1, 0]
+    assert assemble_table3(blocks) is not None
+
+
+def test_a_line_of_a_groups_pieces_between_a_rows_numbers_does_not_part_them() -> None:
+    text = _text(_ABOVE).replace("\n14\n1\n0\n2.重复申请\n", "\n14\n（五\n1\n0\n2.重复申请\n")
+    blocks = _blocks(text)
+    assert [n.cell.value for n in blocks.rows["rejected_duplicate"].attached] == [14, 1, 0]
+    assert assemble_table3(blocks) is not None

@@ -141,6 +141,26 @@ def _starts_other_label(key: str, canonical: str) -> bool:
     return bool(re.fullmatch(r"\d{1,2}[.、]", number)) and not canonical.startswith(number)
 
 
+def _remove(items: list, item: object) -> None:
+    """Remove ``item`` itself (not an equal one) from ``items``."""
+    for k, x in enumerate(items):
+        if x is item:
+            del items[k]
+            return
+
+
+def _item_wanted(words: str) -> int | None:
+    """The item number of the one row whose label (after its item number) begins with ``words`` or whose
+    pattern they match (``重复申请`` → 2); ``None`` when no row, or rows of different numbers, fit."""
+    numbers = set()
+    for row, canonical in _ROW_KEYS.items():
+        bare = strip_item_number(canonical)
+        number = canonical[: len(canonical) - len(bare)]
+        if words and (bare.startswith(words) or row in _rows_named(words)) and number[:1].isdigit():
+            numbers.add(int(number[0]))
+    return numbers.pop() if len(numbers) == 1 else None
+
+
 def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
     for n, line in enumerate(lines[after:], start=after + 1):
         text = line.strip()
@@ -172,7 +192,7 @@ class _Reader:
         self.groups: list[Group] = []            # 表三 rows' numbers (rowgroups.py)
         self.group: Group | None = None          # the group the next line of numbers extends
         self.waiting: list[Group] = []           # loose groups whose next label is not yet printed
-        self.lone: tuple[Number, Callable[[], None]] | None = None   # the last line's one number, and its undo
+        self.recent: list[tuple[Number, Callable[[], None]]] = []   # the numbers since the last text, and their undo
         self.printed: dict[str, str] = {}       # each 表三 row's label as printed so far
         self.unfinished: list[Pieces] = []      # labels whose first pieces named no row (a page broke them)
 
@@ -228,7 +248,7 @@ class _Reader:
                 self.groups.append(self.group)
                 self.waiting.append(self.group)
             self.group.numbers += numbers
-            self.lone = (numbers[0], self._undo_group(self.group)) if len(numbers) == 1 else None
+            self.recent += [(x, self._undo_group(self.group, x)) for x in numbers]
         elif self.anchor is not None:
             self.anchor.attached += numbers
         else:
@@ -241,30 +261,38 @@ class _Reader:
         line = list(numbers)
         run.lines.append(line)
 
-        def undo() -> None:
-            run.lines.remove(line)
+        def undo(number: Number) -> None:
+            _remove(line, number)
+            if not line:
+                _remove(run.lines, line)
             if not run.lines:
-                runs.remove(run)
+                _remove(runs, run)
                 self.run = None if self.run is run else self.run
-        self.lone = (numbers[0], undo) if len(numbers) == 1 else None
+        self.recent += [(x, lambda x=x: undo(x)) for x in numbers]
 
-    def _undo_group(self, group: Group) -> Callable[[], None]:
+    def _undo_group(self, group: Group, number: Number) -> Callable[[], None]:
         def undo() -> None:
-            group.numbers.pop()
+            _remove(group.numbers, number)
             if not group.numbers:
-                self.groups.remove(group)
+                _remove(self.groups, group)
                 self.waiting = [g for g in self.waiting if g is not group]
                 self.group = None if self.group is group else self.group
         return undo
 
     def _item_number(self, key: str) -> str:
-        """A piece that starts with an item number's dot (``.本机关不掌``) takes back the digit printed
-        alone on the line before it (``（四 1``, ``6``): that digit is the label's item number, no cell."""
-        lone, self.lone = self.lone, None
-        if lone is None or key[:1] not in _ITEM_DOTS or lone[0].cell.value not in range(1, 10):
+        """A piece that starts with an item number's dot (``.本机关不掌``) takes back its digit from the
+        numbers printed since the last text (``（四 1``, ``6``, ``2`` / ``2 0 0`` / ``.重复申请``): the
+        row's own item number when the piece names its row (the last such digit), else the last number
+        when it is a digit 1-9. That digit is the label's, no cell."""
+        recent, self.recent = self.recent, []
+        want = _item_wanted(key[1:])
+        digits = [(x, undo) for x, undo in recent if x.cell.value in range(1, 10)
+                  and (want is None or x.cell.value == want)]
+        if not digits or (want is None and digits[-1][0] is not recent[-1][0]):
             return key
-        lone[1]()
-        return f"{lone[0].cell.value}{key}"
+        number, undo = digits[-1]
+        undo()
+        return f"{number.cell.value}{key}"
 
     def _piece(self, key: str, n: int) -> None:
         """One token of a text line in 表三 that names no row by itself."""
@@ -327,12 +355,13 @@ class _Reader:
         if not text:                             # a line of numbers
             self._numbers(numbers, n)
             return
-        self.run, self.group = None, None
+        words = [t for t in map(label_key, text.split()) if not _is_group_piece(t)]
+        if words or not self.start < n < self.end:
+            self.run, self.group = None, None    # (a line of a group's pieces stands beside a row's numbers)
         if self.start < n < self.end:
-            words = [t for t in map(label_key, text.split()) if not _is_group_piece(t)]
             if words and words[0][:1] in _ITEM_DOTS:
                 text = " ".join([self._item_number(words[0])] + words[1:])
-        self.lone = None
+        self.recent = []
         key = label_key(text)
         if _SENTENCE.search(text) or len(key) > 60:
             self._reset()
@@ -372,7 +401,6 @@ class _Reader:
                 self._piece(label_key(token), n)
             if numbers:
                 self._numbers(numbers, n)
-                self.lone = self.lone if len(numbers) == 1 else None
             return
         self._reset()
         self.fragment = key
