@@ -171,3 +171,25 @@ def test_a_line_of_a_groups_pieces_between_a_rows_numbers_does_not_part_them() -
     blocks = _blocks(text)
     assert [n.cell.value for n in blocks.rows["rejected_duplicate"].attached] == [14, 1, 0]
     assert assemble_table3(blocks) is not None
+
+
+def test_the_end_of_a_label_after_a_page_break_that_names_its_row_again_continues_it() -> None:
+    # 3.补正后申请 / (page break) / 内容仍不明确: 仍不明确 names the row found already: its label goes on
+    text = _text(_PIECES).replace("\n3.补正后申请\n内容仍不明确\n", "\n3.补正后申请\n\n内容仍不明确\n")
+    blocks = _blocks(text)
+    assert blocks is not None and blocks.rows["unavailable_unclear"].line == 129
+    assert assemble_table3(blocks) is not None
+
+
+def test_header_words_before_a_label_are_not_its_pieces() -> None:
+    text = _text(_PIECES).replace("\n作\n3.补正后申请\n", "\n作\n第三项加第四项之和）\n3.补正后申请\n")
+    blocks = _blocks(text)
+    assert blocks is not None and blocks.rows["unavailable_unclear"].line == 130
+    assert assemble_table3(blocks) is not None
+
+
+def test_numbers_under_the_column_header_printed_again_are_a_columns_block() -> None:
+    # the block of rows 3-20 under 申请人情况 / 自然人 (a page's header) instead of a blank line
+    text = _text(_PIECES).replace("\n出具已获取信\n\n369\n", "\n出具已获取信\n申请人情况\n自然人\n369\n")
+    blocks = _blocks(text)
+    assert blocks is not None and assemble_table3(blocks) is not None

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..form import FORM
 from .labels import strip_item_number
+from .layout import label_key
 
 __all__ = ["Pieces", "MAX_PIECES_KEY"]
 
 #: a label's pieces joined are at most this long (the longest 表三 label, with its item number, is 41)
 MAX_PIECES_KEY = 48
 _MARKS = frozenset(".、)]．")
+#: 表三's column header: the applicant columns' labels (from the form) under 申请人情况 / 法人或其他组织
+_HEADER = label_key("".join(c.label for c in FORM.table3_columns) + "申请人情况法人或其他组织")
 
 
 @dataclass
@@ -30,6 +34,7 @@ class Pieces:
     key: str = ""
     line: int = 0
     numbers: list[list] = field(default_factory=list)    # lines of numbers (``textblocks.Number``)
+    header: bool = True              # every piece is a piece of 表三's column header (申请人情况 / 自然 / 人 …)
 
     def __bool__(self) -> bool:
         return bool(self.key)
@@ -45,6 +50,7 @@ class Pieces:
         if not self.key:
             self.line = line
         self.key += key
+        self.header = self.header and key in _HEADER
 
     def too_long(self) -> bool:
         return len(self.key) > MAX_PIECES_KEY

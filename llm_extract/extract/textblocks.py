@@ -204,6 +204,8 @@ class _Reader:
     def _drop_pieces(self) -> None:
         if self.pieces.starts_label(self.pieces.key) and not self.held:
             self.unfinished.append(self.pieces)  # (8.属于行政查 … a page later … 询事项)
+        for run in self.held if self.pieces.header else []:
+            run.after = ""                       # under the column header printed again: a column's block
         self.free += self.held
         self.held, self.pieces = [], Pieces()
         self.waiting = []
@@ -375,12 +377,18 @@ class _Reader:
             return
         if named:
             words = "".join(t for t in map(label_key, text.split()) if not _is_group_piece(t)) or key
-            if self.pieces and _rows_named(self.pieces.key + words) == named:
+            if self.pieces and not self.pieces.starts_label(words) \
+                    and _rows_named(self.pieces.key + words) == named:
                 self._found(named[0], self.pieces.line, self.pieces.key + words, numbers)   # its last pieces
                 return
             self.free += self.held
             self.held, self.pieces = [], Pieces()
-            self._found(named[0], n, words, numbers)
+            row = named[0]
+            if row in self.rows and continues_label(self.printed[row] + words, row):
+                self.anchor, self.anchor_row, self.label = self.rows[row], row, self.printed[row]
+                self._continued(words, numbers)   # its label's end after a page break (补正后申请 … 内容仍不明确)
+                return
+            self._found(row, n, words, numbers)
             return
         if n < start or not _is_group_piece(key):
             paths = _table2_named(key)
