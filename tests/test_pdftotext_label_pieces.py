@@ -193,3 +193,10 @@ def test_numbers_under_the_column_header_printed_again_are_a_columns_block() -> 
     text = _text(_PIECES).replace("\n出具已获取信\n\n369\n", "\n出具已获取信\n申请人情况\n自然人\n369\n")
     blocks = _blocks(text)
     assert blocks is not None and assemble_table3(blocks) is not None
+
+
+def test_a_number_of_table2_printed_after_table3s_heading_is_left_out() -> None:
+    # 表二's last cell (行政事业性收费's 0) printed under 表三's heading, before its first row label
+    text = _text(_PIECES).replace("\n三、收到和处理政府信息公开申请情况\n", "\n三、收到和处理政府信息公开申请情况\n\n0\n\n")
+    blocks = _blocks(text)
+    assert blocks is not None and assemble_table3(blocks) is not None

@@ -246,25 +246,29 @@ def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]
     return next(iter(tables.values())) if len(tables) == 1 else None
 
 
-def _table3_runs(grid: Grid, free: list[Run], end: int) -> list[list[Run]]:
-    """The free runs that may be 表三's: all of them when their count is exact; else, less 表四's own
-    numbers printed among them after 表四's heading (a blank line under its headers): up to
-    :data:`MAX_DROPPED` runs right after the heading and as many last runs as make the count exact,
-    every such choice (the identities choose, :func:`_tile`)."""
+def _table3_runs(grid: Grid, free: list[Run], blocks: TextBlocks) -> list[list[Run]]:
+    """The free runs that may be 表三's: all of them when their count is exact; else, less numbers of the
+    other tables printed among them: up to :data:`MAX_DROPPED` runs before 表三's first row label (表二's
+    last cell printed after 表三's heading), up to as many right after 表四's heading, and as many last
+    runs after it as make the count exact (表四's own); every such choice (the identities choose,
+    :func:`_tile`)."""
     open_cells = sum(1 for row in grid for c in row if c is None)
     total = sum(len(run.numbers) for run in free)
     if total == open_cells:
         return [free]
-    after = next((i for i, run in enumerate(free) if run.first > end), len(free))
+    first_label = min(ev.line for ev in blocks.rows.values())
+    lead = next((i for i, run in enumerate(free) if run.first > first_label), len(free))
+    after = max(lead, next((i for i, run in enumerate(free) if run.first > blocks.end), len(free)))
     options: list[list[Run]] = []
-    for k in range(min(MAX_DROPPED, len(free) - after) + 1):
-        count = total - sum(len(run.numbers) for run in free[after:after + k])
-        keep = len(free)
-        while count > open_cells and keep > after + k:
-            keep -= 1
-            count -= len(free[keep].numbers)
-        if count == open_cells:
-            options.append(free[:after] + free[after + k:keep])
+    for d in range(min(MAX_DROPPED, lead) + 1):
+        for k in range(min(MAX_DROPPED, len(free) - after) + 1):
+            count = total - sum(len(run.numbers) for run in free[:d] + free[after:after + k])
+            keep = len(free)
+            while count > open_cells and keep > after + k:
+                keep -= 1
+                count -= len(free[keep].numbers)
+            if count == open_cells:
+                options.append(free[d:after] + free[after + k:keep])
     return options
 
 
@@ -312,7 +316,7 @@ def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
             label_cells.add((_I[row], c))
     free = [run for run in blocks.free if id(run) not in taken and not run.after and run.first > blocks.start]
     if any(c is None for row in grid for c in row):
-        full = _tile(grid, _table3_runs(grid, free, blocks.end), frozenset(label_cells), budget)
+        full = _tile(grid, _table3_runs(grid, free, blocks), frozenset(label_cells), budget)
         if full is None:
             return None
         grid = full
