@@ -13,7 +13,9 @@ Fixtures (an independent generator's documents, beside their true values):
   ``（四 1`` / ``）无 .本机关不掌``), most cells 0 and two rows' four columns as blocks of two: many
   placements of the blocks give the same table (the search must not try each);
 * ``pdftotext_lo_table4_among_columns``: page 2's four columns printed after 表四's heading, between
-  表四's first two numbers and its last thirteen.
+  表四's first two numbers and its last thirteen;
+* ``pdftotext_lo_cells_under_headers``: labels in pieces of two characters, the first row's cells one to
+  a line under the column headers' words, 表二's 现行有效件数 and its numbers printed inside 表三.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _PIECES = "pdftotext_lo_label_pieces"
 _ABOVE = "pdftotext_lo_numbers_above_labels"
 _ITEMS = "pdftotext_lo_item_numbers"
 _T4 = "pdftotext_lo_table4_among_columns"
+_HEADERS = "pdftotext_lo_cells_under_headers"
 
 
 def _text(name: str) -> str:
@@ -64,7 +67,7 @@ def _nothing_proven_wrong(text: str, name: str) -> None:
             and record.report.get(p) != _value(truth, p)] == []
 
 
-@pytest.mark.parametrize("name", [_PIECES, _ABOVE, _ITEMS, _T4])
+@pytest.mark.parametrize("name", [_PIECES, _ABOVE, _ITEMS, _T4, _HEADERS])
 def test_every_table3_cell_is_read_and_proven(name: str) -> None:
     record = process_document(Document.from_text(_text(name), doc_id=name))
     truth = _truth(name)

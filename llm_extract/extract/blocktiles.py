@@ -33,7 +33,7 @@ from dataclasses import replace
 from ..evidence import Reading
 from ..form import FORM
 from .readings import Readings
-from .textblocks import Number, Run, TextBlocks, continues_label
+from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
 
 __all__ = ["assemble_table3", "table3_broken", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
 
@@ -221,7 +221,7 @@ class _Search:
 def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]], budget: list[int]) -> list[Grid] | None:
     """The distinct tables (by values) of every tiling that keeps the identities; ``None`` when the
     search was cut short."""
-    blocks = [run.lines for run in runs]
+    blocks = [[run.numbers] if run.across else run.lines for run in runs]
     if any(len({len(line) for line in block}) != 1 for block in blocks):
         return []                       # a block whose lines hold different counts: not one column block
     open_cells = sum(1 for row in grid for c in row if c is None)
@@ -308,7 +308,8 @@ def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
     if tails is None:
         return None
     taken = {id(run) for run in tails.values()}
-    if any(run.after and id(run) not in taken and blocks.start < run.first < blocks.end for run in blocks.free):
+    if any(run.after and id(run) not in taken and blocks.start < run.first < blocks.end
+           and not heads_table2_column(run.after) for run in blocks.free):
         return None                     # numbers in 表三 after a piece of text no row's label ends: whose?
     for row, run in tails.items():
         for c, n in enumerate(run.numbers):

@@ -29,7 +29,7 @@ from .labelpieces import Pieces
 from .rowgroups import Group, assign
 from .layout import is_page_furniture, label_key
 
-__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continues_label"]
+__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continues_label", "heads_table2_column"]
 
 _T3_HEADING = FORM.headings["表三"]
 _T2_HEADING = FORM.headings["表二"]
@@ -65,6 +65,7 @@ class Run:
     lines: list[list[Number]] = field(default_factory=list)
     after: str = ""                  # the label key of the text fragment the run follows, "" if none
     first: int = 0                   # the line it starts on
+    across: bool = False             # one row's cells left to right (under the column header's words)
 
     @property
     def numbers(self) -> list[Number]:
@@ -205,7 +206,8 @@ class _Reader:
         if self.pieces.starts_label(self.pieces.key) and not self.held:
             self.unfinished.append(self.pieces)  # (8.属于行政查 … a page later … 询事项)
         for run in self.held if self.pieces.header else []:
-            run.after = ""                       # under the column header printed again: a column's block
+            run.after = ""                       # under the column header: the row's cells, one to a line
+            run.across = all(len(line) == 1 for line in run.lines)
         self.free += self.held
         self.held, self.pieces = [], Pieces()
         self.waiting = []
@@ -455,6 +457,11 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
 #: 表二's column headers (本年制发件数 …, 本年收费金额（单位：万元）: its words before the unit) and sections
 _T2_COLUMNS = {label_key(c.label).split("(")[0]: c.key for r in FORM.table2 for c in r.columns}
 _T2_SECTIONS = {label_key(r.section) for r in FORM.table2}
+
+
+def heads_table2_column(key: str) -> bool:
+    """Whether ``key`` is one of 表二's column headers (现行有效件数 …): the numbers under it are 表二's."""
+    return key in _T2_COLUMNS
 
 
 def _t2_rows(section: str, headers: list[str]) -> list[tuple[str, tuple[str, ...]]]:
