@@ -203,3 +203,12 @@ def test_a_number_of_table2_printed_after_table3s_heading_is_left_out() -> None:
     text = _text(_PIECES).replace("\n三、收到和处理政府信息公开申请情况\n", "\n三、收到和处理政府信息公开申请情况\n\n0\n\n")
     blocks = _blocks(text)
     assert blocks is not None and assemble_table3(blocks) is not None
+
+
+def test_table4_in_several_runs_after_header_pieces_is_not_read_in_printed_order() -> None:
+    # the fifteen numbers parted by a header's piece: the page's column order, not the form's
+    lines = _text(_PIECES).split("\n")
+    assert lines[501] == "结" and lines[502:507] == ["0"] * 5
+    text = "\n".join(lines[:507] + ["行政诉讼"] + lines[507:])
+    assert len(_blocks(_text(_PIECES)).table4) == 15
+    assert _blocks(text).table4 == []

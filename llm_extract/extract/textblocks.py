@@ -505,10 +505,13 @@ def _table2_placed(lines: list[str], begin: int, end: int) -> dict[str, Number]:
 
 
 def _table4(lines: list[str], start: int, free: list[Run]) -> list[Number]:
-    """The numbers that follow 表四's column headers (runs after a header's text, not a blank line),
-    from its heading to section 五."""
+    """The numbers that follow 表四's column headers (a run after a header's text, not a blank line),
+    from its heading to section 五: one run only. Runs after several header pieces (``0 1 0`` / 行政复议 /
+    ``0 1 5`` / 行政诉讼 …) are the table's columns in the page's order, not its cells in the form's: a
+    group's cells in another order keep its sum."""
     heading = _heading_line(lines, _T4_HEADING, start)
     if heading is None:
         return []
     end = _heading_line(lines, _SECTION_FIVE, heading) or len(lines) + 1
-    return [n for run in free if run.after and heading < run.first < end for n in run.numbers]
+    runs = [run for run in free if run.after and heading < run.first < end]
+    return runs[0].numbers if len(runs) == 1 else []
