@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from ..form import FORM
-from ..evidence import CellKind
-from .cells import Cell, parse_cell
+from .blockside import heads_table2_column, table2_placed, table4
+from .blocktext import Number, RowEvidence, Run, TextBlocks, heading_line, split_numbers
 from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
 from .labelpieces import Pieces
 from .rowgroups import Group, assign
@@ -34,7 +33,6 @@ __all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continu
 _T3_HEADING = FORM.headings["表三"]
 _T2_HEADING = FORM.headings["表二"]
 _T4_HEADING = FORM.headings["表四"]
-_SECTION_FIVE = re.compile(r"^\s*(?:五[、.．]|\(?五\)|存在的主要问题)")
 _SENTENCE = re.compile(r"[。；;！？]")
 #: 表三's group labels (三、本年度办理结果, （三）不予公开, …): their fragments stand between row labels
 _GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
@@ -48,67 +46,6 @@ _BARE = frozenset({"总计", "总记", "合计", "其他"})
 _WIDTH = len(FORM.table3_columns)
 #: the dot after an item number, when the number itself was printed on the line before (``6`` / ``.属于…``)
 _ITEM_DOTS = frozenset(".．、")
-
-
-@dataclass(frozen=True)
-class Number:
-    """One printed number: its cell and its 1-based line."""
-
-    cell: Cell
-    line: int
-
-
-@dataclass
-class Run:
-    """Consecutive lines of numbers: ``lines[i]`` holds the numbers of one printed line."""
-
-    lines: list[list[Number]] = field(default_factory=list)
-    after: str = ""                  # the label key of the text fragment the run follows, "" if none
-    first: int = 0                   # the line it starts on
-    across: bool = False             # one row's cells left to right (under the column header's words)
-
-    @property
-    def numbers(self) -> list[Number]:
-        return [n for line in self.lines for n in line]
-
-
-@dataclass
-class RowEvidence:
-    """Where a row's label stands and the numbers printed right after it."""
-
-    line: int
-    attached: list[Number] = field(default_factory=list)
-    via: str = "label"               # "label", or "fragment": after its label's wrapped tail only
-
-
-@dataclass
-class TextBlocks:
-    """The rows of 表三 (row key → evidence), 表二's labelled rows, and the free runs of numbers."""
-
-    rows: dict[str, RowEvidence]
-    free: list[Run]
-    table2: dict[str, RowEvidence]
-    start: int                       # 表三's heading line
-    end: int                         # 表四's heading line (or past the last line)
-    table4: list[Number] = field(default_factory=list)   # the numbers under 表四's header, in printed order
-    #: 表二 cells placed by their column headers and section (path → number), row by row: position only
-    table2_placed: dict[str, Number] = field(default_factory=dict)
-    #: when the printing leaves two or more ways to give 表三's rows the numbers beside their labels
-    #: (rowgroups.assign), each way's numbers per row (``rows`` holds the first): the identities choose
-    ways: list[dict[str, list[Number]]] = field(default_factory=list)
-
-
-def _split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
-    """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
-    tokens = text.split()
-    numbers: list[Number] = []
-    while tokens:
-        cell = parse_cell(tokens[-1])
-        if not (cell.is_number or cell.kind is CellKind.PLACEHOLDER):
-            break
-        numbers.insert(0, Number(cell, line))
-        tokens.pop()
-    return " ".join(tokens), numbers
 
 
 def _rows_named(key: str) -> list[str]:
@@ -160,14 +97,6 @@ def _item_wanted(words: str) -> int | None:
         if words and (bare.startswith(words) or row in _rows_named(words)) and number[:1].isdigit():
             numbers.add(int(number[0]))
     return numbers.pop() if len(numbers) == 1 else None
-
-
-def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
-    for n, line in enumerate(lines[after:], start=after + 1):
-        text = line.strip()
-        if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text):
-            return n
-    return None
 
 
 class _Twice(Exception):
@@ -355,7 +284,7 @@ class _Reader:
         if not raw or is_page_furniture(raw):
             self._reset()
             return
-        text, numbers = _split_numbers(raw, n)
+        text, numbers = split_numbers(raw, n)
         if not text:                             # a line of numbers
             self._numbers(numbers, n)
             return
@@ -438,11 +367,11 @@ class _Reader:
 
 def read_blocks(lines: list[str]) -> TextBlocks | None:
     """The row evidence of a document's text, or ``None`` when 表三's labels are not each found once."""
-    start = _heading_line(lines, _T3_HEADING)
+    start = heading_line(lines, _T3_HEADING)
     if start is None:
         return None
-    t2_start = _heading_line(lines, _T2_HEADING) or start
-    end = _heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    t2_start = heading_line(lines, _T2_HEADING) or start
+    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
     reader = _Reader(lines, start, end)
     try:
         for n in range(t2_start, len(lines) + 1):
@@ -451,67 +380,4 @@ def read_blocks(lines: list[str]) -> TextBlocks | None:
     except _Twice:
         return None
     return TextBlocks(rows=reader.rows, free=reader.free, table2=reader.table2, start=start, end=end, ways=ways,
-                      table4=_table4(lines, start, reader.free), table2_placed=_table2_placed(lines, t2_start, start))
-
-
-#: 表二's column headers (本年制发件数 …, 本年收费金额（单位：万元）: its words before the unit) and sections
-_T2_COLUMNS = {label_key(c.label).split("(")[0]: c.key for r in FORM.table2 for c in r.columns}
-_T2_SECTIONS = {label_key(r.section) for r in FORM.table2}
-
-
-def heads_table2_column(key: str) -> bool:
-    """Whether ``key`` is one of 表二's column headers (现行有效件数 …): the numbers under it are 表二's."""
-    return key in _T2_COLUMNS
-
-
-def _t2_rows(section: str, headers: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """表二's rows (path prefix, column keys) under which headers (column keys) stand: those of the
-    section printed above them, else every row that has these columns."""
-    fits = [r for r in FORM.table2 if all(h in [c.key for c in r.columns] for h in headers)]
-    own = [r for r in fits if label_key(r.section) == section]
-    return [(r.path, tuple(c.key for c in r.columns)) for r in own or fits]
-
-
-def _table2_placed(lines: list[str], begin: int, end: int) -> dict[str, Number]:
-    """表二 printed as headers then numbers (``pdftotext``: 第二十条第（一）项 / 本年制发件数 / 本年废止件数 /
-    0 0 4 7 …): each run of numbers given, row by row, to the rows of the section above it and the
-    column headers since the last run (no blank line between them and it), when it has exactly that
-    many numbers."""
-    placed: dict[str, Number] = {}
-    twice: set[str] = set()
-    section, headers, run = "", [], []
-    for n in range(begin + 1, end + 1):
-        raw = lines[n - 1].replace("\x0c", " ").strip() if n < end else ""
-        text, numbers = _split_numbers(raw, n)
-        if numbers and not text:
-            run += numbers
-            continue
-        if run:
-            rows = _t2_rows(section, headers) if headers else []
-            cells = [f"{path}.{col}" if col else path for path, cols in rows for col in headers]
-            if cells and len(cells) == len(run):
-                for path, number in zip(cells, run):
-                    twice.update([path] if path in placed else [])
-                    placed[path] = number
-            headers, run = [], []
-        if not raw:
-            headers = []                     # a header over a blank line: its numbers are not known to be its
-            continue
-        key = label_key(text)
-        if key in _T2_SECTIONS:
-            section, headers = key, []
-        headers += [col for head, col in _T2_COLUMNS.items() if head in key and col not in headers]
-    return {p: v for p, v in placed.items() if p not in twice}
-
-
-def _table4(lines: list[str], start: int, free: list[Run]) -> list[Number]:
-    """The numbers that follow 表四's column headers (a run after a header's text, not a blank line),
-    from its heading to section 五: one run only. Runs after several header pieces (``0 1 0`` / 行政复议 /
-    ``0 1 5`` / 行政诉讼 …) are the table's columns in the page's order, not its cells in the form's: a
-    group's cells in another order keep its sum."""
-    heading = _heading_line(lines, _T4_HEADING, start)
-    if heading is None:
-        return []
-    end = _heading_line(lines, _SECTION_FIVE, heading) or len(lines) + 1
-    runs = [run for run in free if run.after and heading < run.first < end]
-    return runs[0].numbers if len(runs) == 1 else []
+                      table4=table4(lines, start, reader.free), table2_placed=table2_placed(lines, t2_start, start))
