@@ -28,17 +28,22 @@ identities, never by position alone:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..evidence import Reading
 from ..form import FORM
 from .readings import Readings
-from .textblocks import Number, Run, TextBlocks, continues_label
+from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
 
 __all__ = ["assemble_table3", "table3_broken", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
 
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
-#: the tiling search stops (and reads nothing) past this many placements tried
-MAX_NODES = 20000
+#: the tiling search stops (and reads nothing) past this many placements tried, over all the tilings
+#: of one document's 表三 (every way to give the rows their numbers, every choice of runs)
+MAX_NODES = 50000
+#: at most this many runs right after 表四's heading may be 表四's own rather than 表三's
+MAX_DROPPED = 4
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
@@ -75,6 +80,15 @@ def _instances() -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
 
 
 _INSTANCES = _instances()
+#: each cell's identity instances (indices into ``_INSTANCES``): the search checks an instance the moment
+#: its last cell is placed, instead of only over the full grid
+_CELL_INSTANCES: dict[tuple[int, int], list[int]] = {}
+for _k, (_left, _right) in enumerate(_INSTANCES):
+    for _cell in _left + _right:
+        _CELL_INSTANCES.setdefault(_cell, []).append(_k)
+#: the instances over row-major cell indices: (left, right, both)
+_FLAT = [([r * _WIDTH + c for r, c in left], [r * _WIDTH + c for r, c in right],
+          [r * _WIDTH + c for r, c in left + right]) for left, right in _INSTANCES]
 
 
 def _holds_values(vals: list[list[int]], fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
@@ -111,76 +125,172 @@ def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None
 class _Search:
     """Every tiling of the open cells by the free blocks, in row-major order of their top-left cells."""
 
-    def __init__(self, grid: Grid, blocks: list[list[list[Number]]], fixed: frozenset[tuple[int, int]]) -> None:
+    def __init__(self, grid: Grid, blocks: list[list[list[Number]]], fixed: frozenset[tuple[int, int]],
+                 budget: list[int]) -> None:
+        self.budget = budget                            # the placements left to try, shared
         self.grid = grid
         self.fixed = fixed
         self.blocks = blocks
-        self.used = [False] * len(blocks)
+        #: blocks of one shape are placed in printed order: each shape's blocks, and how many are placed
+        by_shape: dict[tuple[int, int], list[int]] = {}
+        for b, block in enumerate(blocks):
+            by_shape.setdefault((len(block), len(block[0])), []).append(b)
+        self.shapes = list(by_shape.values())
+        self.placed = [0] * len(self.shapes)
         self.nodes = 0
         self.found: list[Grid] = []
+        #: the states searched already (blocks used, every cell's value or open): two placements that
+        #: leave the same values with the same blocks used have the same completions
+        self.seen: set[tuple[tuple[int, ...], tuple[int | None, ...]]] = set()
+        self.values: list[int | None] = [None if n is None else _value(n) for row in grid for n in row]
+        #: the instances whose every cell is a label's (left to the verifier)
+        self.own = frozenset(k for k, (left, right) in enumerate(_INSTANCES) if all(x in fixed for x in left + right))
 
-    def _open(self) -> tuple[int, int] | None:
-        for r, row in enumerate(self.grid):
-            for c, cell in enumerate(row):
-                if cell is None:
-                    return r, c
+    def _open(self, after: int) -> tuple[int, int] | None:
+        """The first open cell in row-major order (none before ``after``, the parent's)."""
+        for k in range(after, len(self.values)):
+            if self.values[k] is None:
+                return divmod(k, _WIDTH)
         return None
 
     def _fits(self, block: list[list[Number]], r: int, c: int) -> bool:
         k = len(block[0])
         if r + len(block) > len(self.grid) or c + k > _WIDTH:
             return False
-        return all(self.grid[r + i][c + j] is None for i in range(len(block)) for j in range(k))
+        values, at = self.values, r * _WIDTH + c
+        return all(values[at + i * _WIDTH + j] is None for i in range(len(block)) for j in range(k))
 
-    def run(self) -> bool:
+    def _still_holds(self, block: list[list[Number]], r: int, c: int) -> bool:
+        """Every identity instance the block touches can still hold: one whose cells are all placed holds,
+        and where one side is all placed the other's placed cells do not already sum past it (the cells
+        are counts, never negative). An instance whose every cell is a label's is left to the verifier."""
+        done = {k for i in range(len(block)) for j in range(len(block[0])) for k in _CELL_INSTANCES[(r + i, c + j)]}
+        values = self.values
+        for k in done - self.own:
+            left, right, _ = _FLAT[k]
+            lv = [values[x] for x in left]
+            rv = [values[x] for x in right]
+            lsum = sum(v for v in lv if v is not None)
+            rsum = sum(v for v in rv if v is not None)
+            lopen, ropen = None in lv, None in rv
+            if (not lopen and not ropen and lsum != rsum) or (not lopen and rsum > lsum) \
+                    or (not ropen and lsum > rsum):
+                return False
+        return True
+
+    def run(self, after: int = 0) -> bool:
         """False when the search was cut short."""
         self.nodes += 1
-        if self.nodes > MAX_NODES:
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
             return False
-        at = self._open()
+        state = (tuple(self.placed), tuple(self.values))
+        if state in self.seen:
+            return True
+        self.seen.add(state)
+        at = self._open(after)
         if at is None:
             if _holds(self.grid, self.fixed):
                 self.found.append([list(row) for row in self.grid])
             return True
         r, c = at
-        shapes: set[tuple[int, int]] = set()
-        for b, block in enumerate(self.blocks):
-            shape = (len(block), len(block[0]))
-            if self.used[b] or shape in shapes:
-                continue                # blocks of one shape: the first unused in printed order only
-            shapes.add(shape)
-            if not self._fits(block, r, c):
+        for shape, blocks in enumerate(self.shapes):
+            if self.placed[shape] == len(blocks):
                 continue
-            self.used[b] = True
-            for i, line in enumerate(block):
-                for j, n in enumerate(line):
-                    self.grid[r + i][c + j] = n
-            ok = self.run()
-            for i, line in enumerate(block):
-                for j in range(len(line)):
-                    self.grid[r + i][c + j] = None
-            self.used[b] = False
-            if not ok:
+            block = self.blocks[blocks[self.placed[shape]]]   # the first of its shape not yet placed
+            if self._fits(block, r, c) and not self._place(shape, block, r, c):
                 return False
         return True
 
+    def _place(self, shape: int, block: list[list[Number]], r: int, c: int) -> bool:
+        """The next block of a shape at (r, c), and the search on from there; False when it was cut short."""
+        self.placed[shape] += 1
+        for i, line in enumerate(block):
+            for j, n in enumerate(line):
+                self.grid[r + i][c + j] = n
+                self.values[(r + i) * _WIDTH + c + j] = _value(n)
+        ok = self.run(r * _WIDTH + c) if self._still_holds(block, r, c) else True
+        for i, line in enumerate(block):
+            for j in range(len(line)):
+                self.grid[r + i][c + j] = None
+                self.values[(r + i) * _WIDTH + c + j] = None
+        self.placed[shape] -= 1
+        return ok
 
-def _tile(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]]) -> Grid | None:
-    blocks = [run.lines for run in runs]
+
+def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]], budget: list[int]) -> list[Grid] | None:
+    """The distinct tables (by values) of every tiling that keeps the identities; ``None`` when the
+    search was cut short."""
+    blocks = [[run.numbers] if run.across else run.lines for run in runs]
     if any(len({len(line) for line in block}) != 1 for block in blocks):
-        return None                     # a block whose lines hold different counts: not one column block
+        return []                       # a block whose lines hold different counts: not one column block
     open_cells = sum(1 for row in grid for c in row if c is None)
     if sum(len(block) * len(block[0]) for block in blocks) != open_cells:
-        return None                     # exact counts only
-    search = _Search(grid, blocks, fixed)
+        return []                       # exact counts only
+    search = _Search(grid, blocks, fixed, budget)
     if not search.run():
         return None
     tables = {tuple(tuple(_value(c) for c in row) for row in g): g for g in search.found}
+    return list(tables.values())
+
+
+def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]], budget: list[int]) -> Grid | None:
+    """The one table the free runs tile (over every choice of runs), or ``None``."""
+    tables: dict[tuple, Grid] = {}
+    for runs in options:
+        found = _tilings(grid, runs, fixed, budget)
+        if found is None:
+            return None
+        for g in found:
+            tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), g)
     return next(iter(tables.values())) if len(tables) == 1 else None
 
 
+def _table3_runs(grid: Grid, free: list[Run], blocks: TextBlocks) -> list[list[Run]]:
+    """The free runs that may be 表三's: all of them when their count is exact; else, less numbers of the
+    other tables printed among them: up to :data:`MAX_DROPPED` runs before 表三's first row label (表二's
+    last cell printed after 表三's heading), up to as many right after 表四's heading, and as many last
+    runs after it as make the count exact (表四's own); every such choice (the identities choose,
+    :func:`_tile`)."""
+    open_cells = sum(1 for row in grid for c in row if c is None)
+    total = sum(len(run.numbers) for run in free)
+    if total == open_cells:
+        return [free]
+    first_label = min(ev.line for ev in blocks.rows.values())
+    lead = next((i for i, run in enumerate(free) if run.first > first_label), len(free))
+    after = max(lead, next((i for i, run in enumerate(free) if run.first > blocks.end), len(free)))
+    options: list[list[Run]] = []
+    for d in range(min(MAX_DROPPED, lead) + 1):
+        for k in range(min(MAX_DROPPED, len(free) - after) + 1):
+            count = total - sum(len(run.numbers) for run in free[:d] + free[after:after + k])
+            keep = len(free)
+            while count > open_cells and keep > after + k:
+                keep -= 1
+                count -= len(free[keep].numbers)
+            if count == open_cells:
+                options.append(free[d:after] + free[after + k:keep])
+    return options
+
+
 def assemble_table3(blocks: TextBlocks) -> Readings | None:
-    """表三's 175 readings from text blocks, or ``None`` (see the module docstring for when)."""
+    """表三's 175 readings from text blocks, or ``None`` (see the module docstring for when). When the
+    printing leaves several ways to give the rows the numbers beside their labels (``blocks.ways``),
+    each is assembled: exactly one table (by values) must come out of them."""
+    budget = [MAX_NODES]
+    if not blocks.ways:
+        return _assemble(blocks, budget)
+    tables: dict[tuple, Readings] = {}
+    for way in blocks.ways:
+        rows = {row: replace(ev, attached=way[row]) for row, ev in blocks.rows.items()}
+        table = _assemble(replace(blocks, rows=rows, ways=[]), budget)
+        if budget[0] < 0:
+            return None                 # cut short: which tables the other ways hold is not known
+        if table is not None:
+            tables.setdefault(tuple(sorted((p, r.value) for p, r in table.items())), table)
+    return next(iter(tables.values())) if len(tables) == 1 else None
+
+
+def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
     if set(blocks.rows) != set(_ROWS):
         return None
     grid: Grid = [[None] * _WIDTH for _ in _ROWS]
@@ -198,7 +308,8 @@ def assemble_table3(blocks: TextBlocks) -> Readings | None:
     if tails is None:
         return None
     taken = {id(run) for run in tails.values()}
-    if any(run.after and id(run) not in taken and blocks.start < run.first < blocks.end for run in blocks.free):
+    if any(run.after and id(run) not in taken and blocks.start < run.first < blocks.end
+           and not heads_table2_column(run.after) for run in blocks.free):
         return None                     # numbers in 表三 after a piece of text no row's label ends: whose?
     for row, run in tails.items():
         for c, n in enumerate(run.numbers):
@@ -206,7 +317,7 @@ def assemble_table3(blocks: TextBlocks) -> Readings | None:
             label_cells.add((_I[row], c))
     free = [run for run in blocks.free if id(run) not in taken and not run.after and run.first > blocks.start]
     if any(c is None for row in grid for c in row):
-        full = _tile(grid, free, frozenset(label_cells))
+        full = _tile(grid, _table3_runs(grid, free, blocks), frozenset(label_cells), budget)
         if full is None:
             return None
         grid = full

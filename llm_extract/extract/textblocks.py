@@ -18,20 +18,21 @@ the whole reading fail (``None``), never a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from ..form import FORM
-from ..evidence import CellKind
-from .cells import Cell, parse_cell
+from .blockside import heads_table2_column, table2_placed, table4
+from .blocktext import Number, RowEvidence, Run, TextBlocks, heading_line, split_numbers
 from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
+from .labelpieces import Pieces
+from .rowgroups import Group, assign
 from .layout import is_page_furniture, label_key
 
-__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continues_label"]
+__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continues_label", "heads_table2_column"]
 
 _T3_HEADING = FORM.headings["表三"]
 _T2_HEADING = FORM.headings["表二"]
 _T4_HEADING = FORM.headings["表四"]
-_SECTION_FIVE = re.compile(r"^\s*(?:五[、.．]|\(?五\)|存在的主要问题)")
 _SENTENCE = re.compile(r"[。；;！？]")
 #: 表三's group labels (三、本年度办理结果, （三）不予公开, …): their fragments stand between row labels
 _GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
@@ -42,63 +43,9 @@ _MIN_FRAGMENT = 2
 #: a column header that also matches a row's label (总计 over the total column, 其他 over its column):
 #: a row's label carries its item number or its group's words
 _BARE = frozenset({"总计", "总记", "合计", "其他"})
-
-
-@dataclass(frozen=True)
-class Number:
-    """One printed number: its cell and its 1-based line."""
-
-    cell: Cell
-    line: int
-
-
-@dataclass
-class Run:
-    """Consecutive lines of numbers: ``lines[i]`` holds the numbers of one printed line."""
-
-    lines: list[list[Number]] = field(default_factory=list)
-    after: str = ""                  # the label key of the text fragment the run follows, "" if none
-    first: int = 0                   # the line it starts on
-
-    @property
-    def numbers(self) -> list[Number]:
-        return [n for line in self.lines for n in line]
-
-
-@dataclass
-class RowEvidence:
-    """Where a row's label stands and the numbers printed right after it."""
-
-    line: int
-    attached: list[Number] = field(default_factory=list)
-    via: str = "label"               # "label", or "fragment": after its label's wrapped tail only
-
-
-@dataclass
-class TextBlocks:
-    """The rows of 表三 (row key → evidence), 表二's labelled rows, and the free runs of numbers."""
-
-    rows: dict[str, RowEvidence]
-    free: list[Run]
-    table2: dict[str, RowEvidence]
-    start: int                       # 表三's heading line
-    end: int                         # 表四's heading line (or past the last line)
-    table4: list[Number] = field(default_factory=list)   # the numbers under 表四's header, in printed order
-    #: 表二 cells placed by their column headers and section (path → number), row by row: position only
-    table2_placed: dict[str, Number] = field(default_factory=dict)
-
-
-def _split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
-    """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
-    tokens = text.split()
-    numbers: list[Number] = []
-    while tokens:
-        cell = parse_cell(tokens[-1])
-        if not (cell.is_number or cell.kind is CellKind.PLACEHOLDER):
-            break
-        numbers.insert(0, Number(cell, line))
-        tokens.pop()
-    return " ".join(tokens), numbers
+_WIDTH = len(FORM.table3_columns)
+#: the dot after an item number, when the number itself was printed on the line before (``6`` / ``.属于…``)
+_ITEM_DOTS = frozenset(".．、")
 
 
 def _rows_named(key: str) -> list[str]:
@@ -117,144 +64,320 @@ def _is_group_piece(key: str) -> bool:
 def continues_label(key: str, row: str) -> bool:
     """Whether ``key`` is a wrapped piece of ``row``'s printed label (``情形）``, ``再处理其政府信息公开申请``)."""
     canonical = _ROW_KEYS[row]
-    return len(key) >= _MIN_FRAGMENT and (key in canonical or strip_item_number(key) in canonical)
+    if len(key) < _MIN_FRAGMENT:
+        return False
+    if key in canonical:
+        return True
+    bare = strip_item_number(key)
+    # a piece that is an item number (a group's ``（四``) or starts another label (``8.属于``) continues none
+    return bare != key and bare != "" and bare in canonical and not _starts_other_label(key, canonical)
 
 
-def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
-    for n, line in enumerate(lines[after:], start=after + 1):
-        text = line.strip()
-        if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text):
-            return n
-    return None
+def _starts_other_label(key: str, canonical: str) -> bool:
+    """``8.属于`` after ``7.属于行政执法案卷``: an item number of the form's own kind (``8.``), not the row's."""
+    number = key[: len(key) - len(strip_item_number(key))]
+    return bool(re.fullmatch(r"\d{1,2}[.、]", number)) and not canonical.startswith(number)
+
+
+def _remove(items: list, item: object) -> None:
+    """Remove ``item`` itself (not an equal one) from ``items``."""
+    for k, x in enumerate(items):
+        if x is item:
+            del items[k]
+            return
+
+
+def _item_wanted(words: str) -> int | None:
+    """The item number of the one row whose label (after its item number) begins with ``words`` or whose
+    pattern they match (``重复申请`` → 2); ``None`` when no row, or rows of different numbers, fit."""
+    numbers = set()
+    for row, canonical in _ROW_KEYS.items():
+        bare = strip_item_number(canonical)
+        number = canonical[: len(canonical) - len(bare)]
+        if words and (bare.startswith(words) or row in _rows_named(words)) and number[:1].isdigit():
+            numbers.add(int(number[0]))
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+class _Twice(Exception):
+    """A row's label found twice, or one line naming two rows: the reading fails."""
+
+
+class _Reader:
+    """One pass over the lines from 表二's heading: labels, the numbers after them, the free runs."""
+
+    def __init__(self, lines: list[str], start: int, end: int) -> None:
+        self.lines, self.start, self.end = lines, start, end
+        self.rows: dict[str, RowEvidence] = {}
+        self.table2: dict[str, RowEvidence] = {}
+        self.twice: set[str] = set()
+        self.free: list[Run] = []
+        self.anchor: RowEvidence | None = None   # the row the numbers that follow belong to
+        self.anchor_row = ""                     # (a 表三 row's: its numbers go to groups)
+        self.label = ""                          # the anchor row's label as printed so far
+        self.fragment = ""                       # or the text fragment they follow
+        self.run: Run | None = None
+        self.pieces = Pieces()                   # a label printed in pieces, not yet naming a row
+        self.held: list[Run] = []                # the numbers between those pieces
+        self.groups: list[Group] = []            # 表三 rows' numbers (rowgroups.py)
+        self.group: Group | None = None          # the group the next line of numbers extends
+        self.waiting: list[Group] = []           # loose groups whose next label is not yet printed
+        self.recent: list[tuple[Number, Callable[[], None]]] = []   # the numbers since the last text, and their undo
+        self.printed: dict[str, str] = {}       # each 表三 row's label as printed so far
+        self.unfinished: list[Pieces] = []      # labels whose first pieces named no row (a page broke them)
+
+    def _reset(self) -> None:
+        self._drop_pieces()
+        self.waiting, self.group = [], None
+        self.anchor, self.anchor_row, self.fragment, self.run = None, "", "", None
+
+    def _drop_pieces(self) -> None:
+        if self.pieces.starts_label(self.pieces.key) and not self.held:
+            self.unfinished.append(self.pieces)  # (8.属于行政查 … a page later … 询事项)
+        for run in self.held if self.pieces.header else []:
+            run.after = ""                       # under the column header: the row's cells, one to a line
+            run.across = all(len(line) == 1 for line in run.lines)
+        self.free += self.held
+        self.held, self.pieces = [], Pieces()
+        self.waiting = []
+
+    def _found(self, row: str, line: int, label: str, numbers: list[Number]) -> None:
+        if row in self.rows:
+            raise _Twice(row)
+        for g in self.waiting:
+            g.next = row
+        between = [n for run in self.held for n in run.numbers] + list(numbers)
+        self.anchor = RowEvidence(line, [], via="pieces" if self.held or self.pieces else "label")
+        self.anchor_row, self.fragment, self.label, self.run = row, "", label, None
+        self.held, self.pieces, self.waiting, self.group = [], Pieces(), [], None
+        self.rows[row] = self.anchor
+        self.printed[row] = label
+        if between:
+            self.group = Group(row, between, inside=True)
+            self.groups.append(self.group)
+
+    def _continued(self, key: str, numbers: list[Number]) -> None:
+        """A piece of the anchor row's label: the numbers since its previous piece are inside it."""
+        joined = self.label + key
+        self.label = joined if continues_label(joined, self.anchor_row) else key   # (a group's word between)
+        self.printed[self.anchor_row] = self.label
+        for g in self.groups:
+            g.inside = g.inside or g.prev == self.anchor_row
+        self.waiting, self.group = [], None
+        if numbers:
+            self.group = Group(self.anchor_row, list(numbers), inside=True)
+            self.groups.append(self.group)
+
+    def _numbers(self, numbers: list[Number], n: int) -> None:
+        """A line of numbers only (or the numbers after a line's group piece)."""
+        if self.pieces:
+            if self.run is None:
+                self.run = Run(after=self.pieces.key, first=n)
+                self.held.append(self.run)
+            self._in_run(self.run, self.held, numbers)
+        elif self.group is not None or self.anchor_row:
+            if self.group is None:
+                self.group = Group(self.anchor_row, [])
+                self.groups.append(self.group)
+                self.waiting.append(self.group)
+            self.group.numbers += numbers
+            self.recent += [(x, self._undo_group(self.group, x)) for x in numbers]
+        elif self.anchor is not None:
+            self.anchor.attached += numbers
+        else:
+            if self.run is None:
+                self.run = Run(after=self.fragment, first=n)
+                self.free.append(self.run)
+            self._in_run(self.run, self.free, numbers)
+
+    def _in_run(self, run: Run, runs: list[Run], numbers: list[Number]) -> None:
+        line = list(numbers)
+        run.lines.append(line)
+
+        def undo(number: Number) -> None:
+            _remove(line, number)
+            if not line:
+                _remove(run.lines, line)
+            if not run.lines:
+                _remove(runs, run)
+                self.run = None if self.run is run else self.run
+        self.recent += [(x, lambda x=x: undo(x)) for x in numbers]
+
+    def _undo_group(self, group: Group, number: Number) -> Callable[[], None]:
+        def undo() -> None:
+            _remove(group.numbers, number)
+            if not group.numbers:
+                _remove(self.groups, group)
+                self.waiting = [g for g in self.waiting if g is not group]
+                self.group = None if self.group is group else self.group
+        return undo
+
+    def _item_number(self, key: str) -> str:
+        """A piece that starts with an item number's dot (``.本机关不掌``) takes back its digit from the
+        numbers printed since the last text (``（四 1``, ``6``, ``2`` / ``2 0 0`` / ``.重复申请``): the
+        row's own item number when the piece names its row (the last such digit), else the last number
+        when it is a digit 1-9. That digit is the label's, no cell."""
+        recent, self.recent = self.recent, []
+        want = _item_wanted(key[1:])
+        digits = [(x, undo) for x, undo in recent if x.cell.value in range(1, 10)
+                  and (want is None or x.cell.value == want)]
+        if not digits or (want is None and digits[-1][0] is not recent[-1][0]):
+            return key
+        number, undo = digits[-1]
+        undo()
+        return f"{number.cell.value}{key}"
+
+    def _piece(self, key: str, n: int) -> None:
+        """One token of a text line in 表三 that names no row by itself."""
+        if self.anchor_row and continues_label(self.label + key, self.anchor_row):
+            self._continued(key, [])
+            return
+        if (_is_group_piece(key) or key in _BARE) and not (self.pieces and self._completes(key)):
+            return                               # beside the rows, it names none
+        if self.anchor_row and continues_label(key, self.anchor_row):
+            self._continued(key, [])
+            return
+        if not self.pieces and (self._resumes(key) or self._finishes(key)):
+            return
+        if self.pieces.starts_label(key) or self.pieces.too_long():
+            self.free += self.held
+            self.held, self.pieces = [], Pieces()
+        self.pieces.add(key, n)
+        self.anchor, self.anchor_row, self.run, self.group = None, "", None, None
+        named = _rows_named(self.pieces.key) if self.pieces.key not in _BARE else []
+        if len(named) == 1 and named[0] not in self.rows:
+            self._found(named[0], self.pieces.line, self.pieces.key, [])
+        elif named:
+            self._drop_pieces()                  # two rows, or a row found already: not this label
+
+    def _resumes(self, key: str) -> bool:
+        """A piece that goes on with exactly one row's label printed before a page break (``要求缴纳费`` …
+        ``用、行政机关``): that row's label again, the numbers after it beside it."""
+        rows = [r for r, label in self.printed.items() if r != self.anchor_row and continues_label(label + key, r)]
+        if len(rows) != 1 or self.pieces.starts_label(key):
+            return False
+        self.anchor, self.anchor_row, self.label = self.rows[rows[0]], rows[0], self.printed[rows[0]]
+        self._continued(key, [])
+        return True
+
+    def _finishes(self, key: str) -> bool:
+        """A piece that ends exactly one label whose first pieces stood before a page break and named
+        no row (``8.属于行政查`` … ``询事项``): that row's label, found at its first piece."""
+        if self.pieces.starts_label(key):
+            return False
+        ends = [(u, named[0]) for u in self.unfinished
+                for named in [_rows_named(u.key + key)] if len(named) == 1 and named[0] not in self.rows]
+        if len(ends) != 1:
+            return False
+        (first, row), = ends
+        self.unfinished.remove(first)
+        self._found(row, first.line, first.key + key, [])
+        return True
+
+    def _completes(self, key: str) -> bool:
+        """Whether ``key`` ends the label being gathered (``(一)予以公`` + ``开``, ``3.其`` + ``他``)."""
+        named = _rows_named(self.pieces.key + key)
+        return len(named) == 1 and named[0] not in self.rows
+
+    def line(self, n: int) -> None:
+        raw = self.lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            self._reset()
+            return
+        text, numbers = split_numbers(raw, n)
+        if not text:                             # a line of numbers
+            self._numbers(numbers, n)
+            return
+        words = [t for t in map(label_key, text.split()) if not _is_group_piece(t)]
+        if words or not self.start < n < self.end:
+            self.run, self.group = None, None    # (a line of a group's pieces stands beside a row's numbers)
+        if self.start < n < self.end:
+            if words and words[0][:1] in _ITEM_DOTS:
+                text = " ".join([self._item_number(words[0])] + words[1:])
+        self.recent = []
+        key = label_key(text)
+        if _SENTENCE.search(text) or len(key) > 60:
+            self._reset()
+            return
+        start = self.start
+        named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
+        if len(named) > 1:
+            raise _Twice(key)                    # two rows' labels on one line: whose numbers follow?
+        if named == [self.anchor_row] and continues_label(self.label + key, self.anchor_row):
+            self._continued(key, numbers)        # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
+            return
+        if named:
+            words = "".join(t for t in map(label_key, text.split()) if not _is_group_piece(t)) or key
+            if self.pieces and not self.pieces.starts_label(words) \
+                    and _rows_named(self.pieces.key + words) == named:
+                self._found(named[0], self.pieces.line, self.pieces.key + words, numbers)   # its last pieces
+                return
+            self.free += self.held
+            self.held, self.pieces = [], Pieces()
+            row = named[0]
+            if row in self.rows and continues_label(self.printed[row] + words, row):
+                self.anchor, self.anchor_row, self.label = self.rows[row], row, self.printed[row]
+                self._continued(words, numbers)   # its label's end after a page break (补正后申请 … 内容仍不明确)
+                return
+            self._found(row, n, words, numbers)
+            return
+        if n < start or not _is_group_piece(key):
+            paths = _table2_named(key)
+            if len(paths) == 1:
+                self._reset()
+                self.anchor = RowEvidence(n, list(numbers))
+                if paths[0] in self.table2 or paths[0] in self.twice:
+                    self.twice.add(paths[0])     # a 表二 label printed twice: neither is read
+                    self.table2.pop(paths[0], None)
+                else:
+                    self.table2[paths[0]] = self.anchor
+                return
+        if self.anchor_row and continues_label(key, self.anchor_row):
+            self._continued(key, numbers)        # (a wrapped label: its numbers may stand on any piece)
+            return
+        if start < n < self.end:                 # 表三's labels may be printed in pieces, beside group pieces
+            for token in text.split():
+                self._piece(label_key(token), n)
+            if numbers:
+                self._numbers(numbers, n)
+            return
+        self._reset()
+        self.fragment = key
+        if numbers:
+            self.run = Run(after=key, lines=[numbers], first=n)
+            self.free.append(self.run)
+
+    def finish(self) -> list[dict[str, list[Number]]]:
+        """Every 表三 row's numbers from its groups (rowgroups.assign), the first way in ``rows``; every
+        way when there are several."""
+        self._reset()
+        ways = assign(self.groups)
+        if not ways:
+            raise _Twice("groups")
+        numbers: list[dict[str, list[Number]]] = []
+        for owners in ways:
+            way = {row: list(ev.attached) for row, ev in self.rows.items()}
+            for g, row in zip(self.groups, owners):
+                way[row] += g.numbers
+            numbers.append(way)
+        for row, ev in self.rows.items():
+            ev.attached = numbers[0][row]
+        return numbers if len(numbers) > 1 else []
 
 
 def read_blocks(lines: list[str]) -> TextBlocks | None:
     """The row evidence of a document's text, or ``None`` when 表三's labels are not each found once."""
-    start = _heading_line(lines, _T3_HEADING)
+    start = heading_line(lines, _T3_HEADING)
     if start is None:
         return None
-    t2_start = _heading_line(lines, _T2_HEADING) or start
-    rows: dict[str, RowEvidence] = {}
-    table2: dict[str, RowEvidence] = {}
-    twice: set[str] = set()
-    free: list[Run] = []
-    anchor: RowEvidence | None = None        # the row the numbers that follow belong to
-    anchor_row = ""
-    label = ""                               # the anchor row's label as printed so far
-    fragment = ""                            # or the text fragment they follow
-    run: Run | None = None
-    for n in range(t2_start, len(lines) + 1):
-        raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw):
-            anchor, anchor_row, fragment, run = None, "", "", None
-            continue
-        text, numbers = _split_numbers(raw, n)
-        if not text:                         # a line of numbers
-            if anchor is not None:
-                anchor.attached += numbers
-                continue
-            if run is None:
-                run = Run(after=fragment, first=n)
-                free.append(run)
-            run.lines.append(numbers)
-            continue
-        run = None
-        key = label_key(text)
-        if _SENTENCE.search(text) or len(key) > 60:
-            anchor, anchor_row, fragment = None, "", ""
-            continue
-        named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
-        if len(named) > 1:
-            return None                      # two rows' labels on one line: whose numbers follow?
-        if named == [anchor_row] and continues_label(label + key, anchor_row):
-            anchor.attached += numbers       # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
-            label += key
-            continue
-        if named:
-            row = named[0]
-            if row in rows:
-                return None                  # a row's label printed twice: which one is it?
-            anchor, anchor_row, fragment = RowEvidence(n, list(numbers)), row, ""
-            label = key
-            rows[row] = anchor
-            continue
-        if n < start or not _is_group_piece(key):
-            paths = _table2_named(key)
-            if len(paths) == 1:
-                anchor, anchor_row, fragment = RowEvidence(n, list(numbers)), "", ""
-                if paths[0] in table2 or paths[0] in twice:
-                    twice.add(paths[0])      # a 表二 label printed twice: neither is read
-                    table2.pop(paths[0], None)
-                else:
-                    table2[paths[0]] = anchor
-                continue
-        if anchor_row and continues_label(key, anchor_row):
-            label += key
-            anchor.attached += numbers       # (a wrapped label: its numbers may stand on any piece)
-            continue
-        if _is_group_piece(key) and n > start:
-            if numbers:
-                anchor, anchor_row, fragment = None, "", ""
-            continue                         # beside the rows, it names none
-        anchor, anchor_row, fragment = None, "", key
-        if numbers:
-            run = Run(after=key, lines=[numbers], first=n)
-            free.append(run)
-    end = _heading_line(lines, _T4_HEADING, start) or len(lines) + 1
-    return TextBlocks(rows=rows, free=free, table2=table2, start=start, end=end, table4=_table4(lines, start, free),
-                      table2_placed=_table2_placed(lines, t2_start, start))
-
-
-#: 表二's column headers (本年制发件数 …, 本年收费金额（单位：万元）: its words before the unit) and sections
-_T2_COLUMNS = {label_key(c.label).split("(")[0]: c.key for r in FORM.table2 for c in r.columns}
-_T2_SECTIONS = {label_key(r.section) for r in FORM.table2}
-
-
-def _t2_rows(section: str, headers: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """表二's rows (path prefix, column keys) under which headers (column keys) stand: those of the
-    section printed above them, else every row that has these columns."""
-    fits = [r for r in FORM.table2 if all(h in [c.key for c in r.columns] for h in headers)]
-    own = [r for r in fits if label_key(r.section) == section]
-    return [(r.path, tuple(c.key for c in r.columns)) for r in own or fits]
-
-
-def _table2_placed(lines: list[str], begin: int, end: int) -> dict[str, Number]:
-    """表二 printed as headers then numbers (``pdftotext``: 第二十条第（一）项 / 本年制发件数 / 本年废止件数 /
-    0 0 4 7 …): each run of numbers given, row by row, to the rows of the section above it and the
-    column headers since the last run (no blank line between them and it), when it has exactly that
-    many numbers."""
-    placed: dict[str, Number] = {}
-    twice: set[str] = set()
-    section, headers, run = "", [], []
-    for n in range(begin + 1, end + 1):
-        raw = lines[n - 1].replace("\x0c", " ").strip() if n < end else ""
-        text, numbers = _split_numbers(raw, n)
-        if numbers and not text:
-            run += numbers
-            continue
-        if run:
-            rows = _t2_rows(section, headers) if headers else []
-            cells = [f"{path}.{col}" if col else path for path, cols in rows for col in headers]
-            if cells and len(cells) == len(run):
-                for path, number in zip(cells, run):
-                    twice.update([path] if path in placed else [])
-                    placed[path] = number
-            headers, run = [], []
-        if not raw:
-            headers = []                     # a header over a blank line: its numbers are not known to be its
-            continue
-        key = label_key(text)
-        if key in _T2_SECTIONS:
-            section, headers = key, []
-        headers += [col for head, col in _T2_COLUMNS.items() if head in key and col not in headers]
-    return {p: v for p, v in placed.items() if p not in twice}
-
-
-def _table4(lines: list[str], start: int, free: list[Run]) -> list[Number]:
-    """The numbers that follow 表四's column headers (runs after a header's text, not a blank line),
-    from its heading to section 五."""
-    heading = _heading_line(lines, _T4_HEADING, start)
-    if heading is None:
-        return []
-    end = _heading_line(lines, _SECTION_FIVE, heading) or len(lines) + 1
-    return [n for run in free if run.after and heading < run.first < end for n in run.numbers]
+    t2_start = heading_line(lines, _T2_HEADING) or start
+    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    reader = _Reader(lines, start, end)
+    try:
+        for n in range(t2_start, len(lines) + 1):
+            reader.line(n)
+        ways = reader.finish()
+    except _Twice:
+        return None
+    return TextBlocks(rows=reader.rows, free=reader.free, table2=reader.table2, start=start, end=end, ways=ways,
+                      table4=table4(lines, start, reader.free), table2_placed=table2_placed(lines, t2_start, start))

@@ -1,0 +1,84 @@
+"""The pieces of a PDF text printed as blocks (:mod:`.textblocks`): printed numbers, runs of them,
+a row's evidence, and what a reading of the text holds; the headings' lines and a line's numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..evidence import CellKind
+from .cells import Cell, parse_cell
+
+__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line"]
+
+_SENTENCE = re.compile(r"[。；;！？]")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One printed number: its cell and its 1-based line."""
+
+    cell: Cell
+    line: int
+
+
+@dataclass
+class Run:
+    """Consecutive lines of numbers: ``lines[i]`` holds the numbers of one printed line."""
+
+    lines: list[list[Number]] = field(default_factory=list)
+    after: str = ""                  # the label key of the text fragment the run follows, "" if none
+    first: int = 0                   # the line it starts on
+    across: bool = False             # one row's cells left to right (under the column header's words)
+
+    @property
+    def numbers(self) -> list[Number]:
+        return [n for line in self.lines for n in line]
+
+
+@dataclass
+class RowEvidence:
+    """Where a row's label stands and the numbers printed right after it."""
+
+    line: int
+    attached: list[Number] = field(default_factory=list)
+    via: str = "label"               # "label", or "fragment": after its label's wrapped tail only
+
+
+@dataclass
+class TextBlocks:
+    """The rows of 表三 (row key → evidence), 表二's labelled rows, and the free runs of numbers."""
+
+    rows: dict[str, RowEvidence]
+    free: list[Run]
+    table2: dict[str, RowEvidence]
+    start: int                       # 表三's heading line
+    end: int                         # 表四's heading line (or past the last line)
+    table4: list[Number] = field(default_factory=list)   # the numbers under 表四's header, in printed order
+    #: 表二 cells placed by their column headers and section (path → number), row by row: position only
+    table2_placed: dict[str, Number] = field(default_factory=dict)
+    #: when the printing leaves two or more ways to give 表三's rows the numbers beside their labels
+    #: (rowgroups.assign), each way's numbers per row (``rows`` holds the first): the identities choose
+    ways: list[dict[str, list[Number]]] = field(default_factory=list)
+
+
+def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
+    """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
+    tokens = text.split()
+    numbers: list[Number] = []
+    while tokens:
+        cell = parse_cell(tokens[-1])
+        if not (cell.is_number or cell.kind is CellKind.PLACEHOLDER):
+            break
+        numbers.insert(0, Number(cell, line))
+        tokens.pop()
+    return " ".join(tokens), numbers
+
+
+def heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
+    """The first short line after ``after`` that matches ``pattern`` and is no sentence."""
+    for n, line in enumerate(lines[after:], start=after + 1):
+        text = line.strip()
+        if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text):
+            return n
+    return None
