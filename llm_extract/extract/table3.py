@@ -15,7 +15,6 @@ from .cells import Cell, parse_cell
 from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
                     width_bounds)
 from .labelrows import short_heads
-from .labels import TABLE3_LABELS, match_row, strip_item_number
 from .table3_labels import find_labels
 from .layout import Item, Region
 from .above import read_either_way
@@ -24,48 +23,10 @@ from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
+from .rowbounds import merged_labels, numbered, opens_other_row, row_starts_after, runs_into_next
 from .ruleglyphs import extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
-
-def _opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
-    """Whether ``line`` holds the start of another row (a word with an item number, "2．申请人", that is
-    not this row's label): the numbers on it are that row's, even when its label was not recognised."""
-    return any(it.line == line and it.is_text and j != label_idx and _numbered(it.key)
-               for j, it in enumerate(items))
-
-
-#: a row's item number as the form prints it, punctuated (一、 （一） 1.): a bare 一 before words is a table
-#: rule OCR read as 一 and joined on (``一处理行政机关…``, the second line of a wrapped label)
-_ITEM_NUMBER = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]|[(\[]?\d{1,2}[)\].、])")
-
-
-def _numbered(key: str) -> bool:
-    """Whether a text item starts with an item number (another row's label, placed or not)."""
-    return strip_item_number(key) != key and _ITEM_NUMBER.match(key) is not None
-
-
-def _row_starts_after(items: list[Item], last: Item, end: int, row: str) -> bool:
-    """Whether the text right after the value item ``last`` (before the next value, within ``end``)
-    opens another row: a sub-row's item number (``1. 申请`` of a label wrapped into pieces no pattern
-    matched, ``人无正`` / ``当理由`` …). The values after it are that row's, not the row before; but
-    ``row``'s own label printed again (the row repeated after a page break) opens no other row."""
-    j = items.index(last) + 1
-    while j < end and items[j].is_text:
-        if _SUB_ROW_START.match(items[j].key):
-            own = _PATTERNS.get(row)
-            return own is None or not match_row(items[j].key, own)
-        j += 1
-    return False
-
-
-_PATTERNS = dict(TABLE3_LABELS)
-
-
-#: a sub-row's item number (1. / 2、); not a group's cell (三、本年度办理结果, （六）其他处理), which a layout may
-#: print again beside every row of its group
-_SUB_ROW_START = re.compile(r"^(?:[(（][一二三四五六七][)）])?\d{1,2}[.．、]")      # (（六）1.申请: the group's cell beside it)
-
 
 def _row_sum_holds(cells: list[Cell]) -> bool:
     values = [c.value or 0 for c in cells]
@@ -282,7 +243,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             continue
         if window is not None and label.col is not None:
             same_line = [it for it in span if it.line == label.line]
-            if not same_line and len({it.line for it in span}) == 1 and not _opens_other_row(items, span[0].line, idx):
+            if not same_line and len({it.line for it in span}) == 1 and not opens_other_row(items, span[0].line, idx):
                 same_line = span                        # the row's numbers on a line of their own
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
@@ -304,7 +265,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             pass                            # the numbers right after the label
         else:
             first = next((j for j in range(idx + 1, nxt) if items[j].is_value), None)
-            if first is not None and any(items[j].is_text and _numbered(items[j].key) for j in range(idx + 1, first)):
+            if first is not None and any(items[j].is_text and numbered(items[j].key) for j in range(idx + 1, first)):
                 span = []                   # the numbers follow another label, one not placed
         numbers = [it for it in span if it.cell.is_number]
         if len(span) >= 2 and span[-1].cell.kind is CellKind.BLANK and span[-1].line - span[-2].line > 1 \
@@ -315,7 +276,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         chosen: list[Item] | None = None
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])):
             chosen = span[:7]               # every number among the first 7
-        elif len(span) > 7 and _row_starts_after(items, span[6], nxt, row):
+        elif len(span) > 7 and row_starts_after(items, span[6], nxt, row):
             chosen = span[:7]               # seven cells (无 无 …), then another row whose label was not found
         elif len(numbers) == 7:
             chosen = numbers
@@ -338,7 +299,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
             for c in APPLICANT_COLUMNS:
                 out[f"applications.{row}.{c}"] = missing("", [], "label", "row label not found")
-    for row in _merged_labels(items, labels) + _runs_into_next(items, labels):   # whose cells? not ours to say
+    for row in merged_labels(items, labels) + runs_into_next(items, labels):   # whose cells? not ours to say
         for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
@@ -381,32 +342,3 @@ def _unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) ->
         for path in TABLE3_ROW_PATHS[row]:
             out[path] = Reading(None, CellKind.ABSENT, "", [], "label",
                                 "row not printed: no label of it in 表三, every other row read whole")
-
-
-#: another row's start inside a label's key, after the label: 3.其他, （四）无法提供 (an item number, then words)
-_NEXT_ROW_START = re.compile(r"(?:^|[^\d.])\d{1,2}[.、]\s*[\u4e00-\u9fff]|[(（][一二三四五六七][)）]\s*[\u4e00-\u9fff]")
-
-
-def _runs_into_next(items: list[Item], labels: dict[str, int]) -> list[str]:
-    """Rows whose label item runs on into another row's start (``…政府信息公开申请000000O3.其他``: a crawler's
-    run the unfolding could not cut): the cells after the item are that other row's, or nobody's."""
-    out = []
-    for row, pattern in TABLE3_LABELS:
-        idx = labels.get(row)
-        if idx is None or row not in TABLE3_ROW_PATHS:
-            continue
-        m = pattern.search(items[idx].key)
-        if m and _NEXT_ROW_START.search(items[idx].key[m.end():]):
-            out.append(row)
-    return out
-
-
-def _merged_labels(items: list[Item], labels: dict[str, int]) -> list[str]:
-    """Rows whose label item also holds the label of a row that was not found (two labels run
-    together: a blank row's label, then the next row's, in a crawler's dump). No printed label
-    of the form matches another row's pattern, so this only happens when labels ran together."""
-    lost = [(other, pattern) for other, pattern in TABLE3_LABELS if other not in labels]
-    if not lost:
-        return []
-    return [row for row, idx in labels.items() if row in TABLE3_ROW_PATHS
-            and any(other != row and match_row(items[idx].key, pattern) for other, pattern in lost)]
