@@ -42,14 +42,19 @@ MAX_DROPS = 5_000
 
 def is_rule_glyph(item: Item) -> bool:
     """A token that may be a table rule: rule letters only (``l``, ``I``), no digit."""
-    text = normalise(item.raw)
+    raw = item.raw
+    if not raw or raw[-1].isdigit():        # (most tokens are numbers: the test costs less than normalising)
+        return False
+    text = normalise(raw)
     return bool(text) and set(text) <= RULE_GLYPHS
 
 
 def is_rule_mark(item: Item) -> bool:
     """A text token that is a table rule only (``|``, ``丨``, ``一`` standing alone between cells)."""
+    if not item.is_text or len(item.raw) > 8:
+        return False
     text = normalise(item.raw)
-    return item.is_text and 0 < len(text) <= 2 and set(text) <= RULE_MARKS
+    return 0 < len(text) <= 2 and set(text) <= RULE_MARKS
 
 
 def off_header_lines(items: Sequence[Item], values: Sequence[Item]) -> list[Item]:
@@ -73,6 +78,8 @@ def without_rule_glyphs(values: Sequence[Item], width: int) -> list[Item] | None
     exactly the count of one-letter rule glyphs among them (a run of rule letters, ``ll``, is no rule
     but a cell: 11). None for any other row, and for one with a blank cell (whose place among the
     tokens no rule glyph tells)."""
+    if len(values) <= width:
+        return None
     kept = [it for it in values if not (is_rule_glyph(it) and len(normalise(it.raw)) == 1)]
     if len(kept) == len(values) or len(kept) != width or any(it.cell.kind is CellKind.BLANK for it in kept):
         return None
