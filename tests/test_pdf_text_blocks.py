@@ -21,9 +21,6 @@ never shifted.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from llm_extract.evidence import Status
@@ -33,25 +30,10 @@ from llm_extract.extract.textblocks import read_blocks
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, TABLE4_PATHS
+from tests.block_fixtures import fixture_text, fixture_truth, truth_value
 
-_DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
 _NAMES = ("pdftotext_displaced_column", "pdftotext_two_column_blocks", "pdftotext_misprinted_balance",
           "pymupdf_blocks_out_of_order")
-
-
-def _text(name: str) -> str:
-    return (_DIR / f"{name}.txt").read_text(encoding="utf-8")
-
-
-def _truth(name: str) -> dict:
-    return json.loads((_DIR / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def _value(truth: dict, path: str):
-    node = truth
-    for part in path.split("."):
-        node = node[part]
-    return node
 
 
 def _record(text: str, doc_id: str = "t"):
@@ -60,18 +42,18 @@ def _record(text: str, doc_id: str = "t"):
 
 def _read_as_true(name: str, paths: tuple[str, ...] = TABLE3_PATHS):
     """The record of fixture ``name``, after checking that it holds the fixture's true value in every path."""
-    record = _record(_text(name))
-    truth = _truth(name)
+    record = _record(fixture_text(name))
+    truth = fixture_truth(name)
     for path in paths:
-        assert record.report.get(path) == _value(truth, path), path
+        assert record.report.get(path) == truth_value(truth, path), path
     return record
 
 
 @pytest.mark.parametrize("name", _NAMES)
 def test_every_table3_cell_is_read_from_the_blocks(name: str) -> None:
-    readings = extract_regex(Document.from_text(_text(name), doc_id=name)).readings
-    truth = _truth(name)
-    assert {p: readings[p].value for p in TABLE3_PATHS} == {p: _value(truth, p) for p in TABLE3_PATHS}
+    readings = extract_regex(Document.from_text(fixture_text(name), doc_id=name)).readings
+    truth = fixture_truth(name)
+    assert {p: readings[p].value for p in TABLE3_PATHS} == {p: truth_value(truth, p) for p in TABLE3_PATHS}
 
 
 @pytest.mark.parametrize("name", ["pdftotext_displaced_column", "pdftotext_two_column_blocks"])
@@ -83,7 +65,7 @@ def test_pdftotext_blocks_are_proven_by_the_identities_and_table4_is_read_in_pri
 
 def test_a_column_block_placed_after_table4s_heading_is_still_table3s() -> None:
     # page 2's 总计 column (3, then seventeen 0) stands after 四、…情况: the only place its count fits
-    readings = extract_regex(Document.from_text(_text("pdftotext_displaced_column"))).readings
+    readings = extract_regex(Document.from_text(fixture_text("pdftotext_displaced_column"))).readings
     total = readings["applications.partially_granted.total"]
     assert (total.value, total.method) == (3, TILE_METHOD)
     assert readings["applications.partially_granted.natural_person"].method == LABEL_METHOD
@@ -114,25 +96,25 @@ def _unread(text: str) -> None:
     blocks = read_blocks(Document.from_text(text).lines)
     assert blocks is None or assemble_table3(blocks) is None
     record = _record(text)
-    truth = _truth("pdftotext_displaced_column")
+    truth = fixture_truth("pdftotext_displaced_column")
     wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-             and record.report.get(p) != _value(truth, p)]
+             and record.report.get(p) != truth_value(truth, p)]
     assert wrong == []
 
 
 def test_a_lost_row_label_leaves_the_table_unread_instead_of_sliding_every_column() -> None:
     # without 2.重复申请 every block below it would slide up a row, and most cells are 0: the row
     # sums would still hold. All 25 labels must be found before a block is placed
-    _unread(_without_line(_text("pdftotext_displaced_column"), "2.重复申请"))
+    _unread(_without_line(fixture_text("pdftotext_displaced_column"), "2.重复申请"))
 
 
 def test_two_labels_on_one_line_leave_the_table_unread() -> None:
-    text = _text("pdftotext_displaced_column").replace("1.信访举报投诉类申请\n0\n2.重复申请\n", "1.信访举报投诉类申请2.重复申请\n0\n")
+    text = fixture_text("pdftotext_displaced_column").replace("1.信访举报投诉类申请\n0\n2.重复申请\n", "1.信访举报投诉类申请2.重复申请\n0\n")
     _unread(text)
 
 
 def test_a_block_one_number_short_leaves_the_table_unread() -> None:
-    text = _text("pdftotext_displaced_column")
+    text = fixture_text("pdftotext_displaced_column")
     lines = text.split("\n")
     first_block = lines.index("", 119)          # the blank line before the first column block
     del lines[first_block + 1]
@@ -140,7 +122,7 @@ def test_a_block_one_number_short_leaves_the_table_unread() -> None:
 
 
 def test_blocks_whose_only_tiling_breaks_an_identity_are_not_placed() -> None:
-    text = _text("pdftotext_displaced_column")
+    text = fixture_text("pdftotext_displaced_column")
     lines = text.split("\n")
     first_block = lines.index("", 119)
     lines[first_block + 5] = "7"                  # a 0 of 商业企业's block read as 7: no row sum holds
@@ -148,7 +130,7 @@ def test_blocks_whose_only_tiling_breaks_an_identity_are_not_placed() -> None:
 
 
 def test_a_row_label_printed_twice_leaves_the_table_unread() -> None:
-    text = _text("pdftotext_displaced_column").replace("2.重复申请\n0\n", "2.重复申请\n0\n2.重复申请\n")
+    text = fixture_text("pdftotext_displaced_column").replace("2.重复申请\n0\n", "2.重复申请\n0\n2.重复申请\n")
     _unread(text)
 
 
@@ -156,17 +138,17 @@ def test_pdftotext_table2_placed_by_its_headers_is_read_but_never_proven() -> No
     # 第二十条第（一）项 / 本年制发件数 / 本年废止件数 / 0 0 12 0 … 现行有效件数 / 0 105: the numbers' places
     # come from the headers above them and their order only; no identity checks 表二 (READ.BLOCK_POSITION)
     name = "pdftotext_displaced_column"
-    record = _record(_text(name))
-    truth = _truth(name)
+    record = _record(fixture_text(name))
+    truth = fixture_truth(name)
     for path in ("active_disclosure.normative_documents.issued", "active_disclosure.normative_documents.in_force",
                  "active_disclosure.punishment", "active_disclosure.enforcement", "active_disclosure.licensing"):
         prov = record.provenance[path]
-        assert record.report.get(path) == _value(truth, path), path
+        assert record.report.get(path) == truth_value(truth, path), path
         assert (prov.status, prov.rules) == (Status.UNVERIFIED, ["READ.BLOCK_POSITION"]), path
 
 
 def test_table2_headers_over_a_run_of_the_wrong_count_place_nothing() -> None:
-    text = _text("pdftotext_displaced_column").replace("本年废止件数\n0\n0\n12\n0\n", "本年废止件数\n0\n12\n0\n")
+    text = fixture_text("pdftotext_displaced_column").replace("本年废止件数\n0\n0\n12\n0\n", "本年废止件数\n0\n12\n0\n")
     record = _record(text)
     assert record.report.get("active_disclosure.normative_documents.issued") is None
     assert record.report.get("active_disclosure.licensing") == 19      # another section's run stands on its own
@@ -174,7 +156,7 @@ def test_table2_headers_over_a_run_of_the_wrong_count_place_nothing() -> None:
 
 def test_table4_in_printed_order_is_read_only_where_its_group_sums_hold() -> None:
     # 4 1 0 0 | 6: 总计 6 ≠ 4 + 1 + 0 + 0, so the printed order is not shown to be the columns' order
-    text = _text("pdftotext_displaced_column").replace("\n0 5 0\n", "\n0 6 0\n")
+    text = fixture_text("pdftotext_displaced_column").replace("\n0 5 0\n", "\n0 6 0\n")
     readings = extract_regex(Document.from_text(text)).readings
     assert all(readings[p].missing for p in TABLE4_PATHS)
     assert readings["applications.partially_granted.total"].value == 3      # 表三 is read all the same
@@ -182,7 +164,7 @@ def test_table4_in_printed_order_is_read_only_where_its_group_sums_hold() -> Non
 
 def test_a_wrapped_tail_with_two_runs_of_numbers_gives_its_row_neither() -> None:
     tail = "情形）\n10\n1\n1\n0\n0\n0\n12\n"
-    text = _text("pymupdf_blocks_out_of_order")
+    text = fixture_text("pymupdf_blocks_out_of_order")
     assert tail in text
     text += "\n" + tail.replace("10\n1\n1", "1\n10\n1")       # the tail printed again with other numbers
     blocks = read_blocks(Document.from_text(text).lines)

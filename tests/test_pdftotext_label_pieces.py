@@ -20,9 +20,6 @@ Fixtures (an independent generator's documents, beside their true values):
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from llm_extract.evidence import Status
@@ -32,28 +29,13 @@ from llm_extract.extract.textblocks import continues_label, read_blocks
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS
+from tests.block_fixtures import fixture_text, fixture_truth, truth_value
 
-_DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
 _PIECES = "pdftotext_lo_label_pieces"
 _ABOVE = "pdftotext_lo_numbers_above_labels"
 _ITEMS = "pdftotext_lo_item_numbers"
 _T4 = "pdftotext_lo_table4_among_columns"
 _HEADERS = "pdftotext_lo_cells_under_headers"
-
-
-def _text(name: str) -> str:
-    return (_DIR / f"{name}.txt").read_text(encoding="utf-8")
-
-
-def _truth(name: str) -> dict:
-    return json.loads((_DIR / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def _value(truth: dict, path: str):
-    node = truth
-    for part in path.split("."):
-        node = node[part]
-    return node
 
 
 def _blocks(text: str):
@@ -62,30 +44,30 @@ def _blocks(text: str):
 
 def _nothing_proven_wrong(text: str, name: str) -> None:
     record = process_document(Document.from_text(text, doc_id="t"))
-    truth = _truth(name)
+    truth = fixture_truth(name)
     assert [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-            and record.report.get(p) != _value(truth, p)] == []
+            and record.report.get(p) != truth_value(truth, p)] == []
 
 
 @pytest.mark.parametrize("name", [_PIECES, _ABOVE, _ITEMS, _T4, _HEADERS])
 def test_every_table3_cell_is_read_and_proven(name: str) -> None:
-    record = process_document(Document.from_text(_text(name), doc_id=name))
-    truth = _truth(name)
+    record = process_document(Document.from_text(fixture_text(name), doc_id=name))
+    truth = fixture_truth(name)
     for path in TABLE3_PATHS:
-        assert record.report.get(path) == _value(truth, path), path
+        assert record.report.get(path) == truth_value(truth, path), path
         assert record.provenance[path].status is Status.PROVEN, path
 
 
 def test_a_label_in_pieces_with_group_pieces_between_is_found_at_its_first_piece() -> None:
     # 5.属于三类内 / 开 (the group's piece) / 部事务信息: no piece names the row alone
-    blocks = _blocks(_text(_PIECES))
+    blocks = _blocks(fixture_text(_PIECES))
     assert blocks is not None and len(blocks.rows) == 25
     assert blocks.rows["denied_internal_affairs"].line == 113
 
 
 def test_numbers_above_a_label_of_one_line_are_its_own() -> None:
     # 1.信访举报投 / 50 1 0 / 诉类 / 申请 / 14 1 0 / 2.重复申请: the second three are 2.重复申请's
-    blocks = _blocks(_text(_ABOVE))
+    blocks = _blocks(fixture_text(_ABOVE))
     assert [n.cell.value for n in blocks.rows["rejected_petition"].attached] == [50, 1, 0]
     assert [n.cell.value for n in blocks.rows["rejected_duplicate"].attached] == [14, 1, 0]
     # 3.其他 / 809 72 0 / （七）总计 / 0 0 0 / 四、结转…: each row's above its label
@@ -93,14 +75,14 @@ def test_numbers_above_a_label_of_one_line_are_its_own() -> None:
 
 
 def test_an_item_number_printed_alone_before_its_dot_is_no_cell() -> None:
-    text = _text(_PIECES).replace("\n5.属于三类内\n", "\n5\n.属于三类内\n")
+    text = fixture_text(_PIECES).replace("\n5.属于三类内\n", "\n5\n.属于三类内\n")
     blocks = _blocks(text)
     assert blocks is not None and assemble_table3(blocks) is not None
     assert blocks.rows["denied_third_party"].attached == []
 
 
 def test_a_number_lost_between_label_pieces_leaves_the_table_unread() -> None:
-    lines = _text(_ABOVE).split("\n")
+    lines = fixture_text(_ABOVE).split("\n")
     assert lines[306:309] == ["25", "3", "0"]          # between 2.没有现成信 and 息需要另行
     text = "\n".join(lines[:307] + lines[308:])
     blocks = _blocks(text)
@@ -110,7 +92,7 @@ def test_a_number_lost_between_label_pieces_leaves_the_table_unread() -> None:
 
 def test_numbers_above_no_label_leave_the_table_unread() -> None:
     # 四、结转下年度继续办理's seven zeros, printed above it: without the label they are no row's
-    text = _text(_PIECES).replace("\n四、结转下年度继续办理\n", "\n")
+    text = fixture_text(_PIECES).replace("\n四、结转下年度继续办理\n", "\n")
     blocks = _blocks(text)
     assert blocks is None or assemble_table3(blocks) is None
     _nothing_proven_wrong(text, _PIECES)
@@ -147,7 +129,7 @@ def test_no_way_to_give_the_groups_their_rows_gives_none() -> None:
 
 def test_a_labels_last_piece_that_is_also_a_groups_piece_ends_the_label() -> None:
     # （一）予以公 / 开 (开 is also （三）不予公开's), 4.保护第 / 三方 (三 a word's numeral, no item number)
-    text = _text(_PIECES).replace("\n（一）予以公开\n", "\n（一）予以公\n开\n").replace("\n4.保护第三方\n", "\n4.保护第\n三方\n")
+    text = fixture_text(_PIECES).replace("\n（一）予以公开\n", "\n（一）予以公\n开\n").replace("\n4.保护第三方\n", "\n4.保护第\n三方\n")
     blocks = _blocks(text)
     assert blocks is not None and len(blocks.rows) == 25
     assert assemble_table3(blocks) is not None
@@ -155,7 +137,7 @@ def test_a_labels_last_piece_that_is_also_a_groups_piece_ends_the_label() -> Non
 
 def test_a_label_broken_by_a_blank_line_is_found_at_its_first_piece() -> None:
     # 8.属于行政查 / (page break) / 询事项: the first pieces name no row, the last ends them
-    text = _text(_PIECES).replace("\n8.属于行政查\n询事项\n", "\n8.属于行政查\n\n询事项\n")
+    text = fixture_text(_PIECES).replace("\n8.属于行政查\n询事项\n", "\n8.属于行政查\n\n询事项\n")
     blocks = _blocks(text)
     assert blocks is not None and blocks.rows["denied_query_matter"].line == 120
     assert assemble_table3(blocks) is not None
@@ -163,14 +145,14 @@ def test_a_label_broken_by_a_blank_line_is_found_at_its_first_piece() -> None:
 
 def test_an_item_number_among_the_numbers_above_its_label_is_the_rows_own_digit() -> None:
     # 2 / 14 / 1 / 0 / .重复申请: 重复申请 is item 2, so the 2 is its number, not a cell
-    text = _text(_ABOVE).replace("\n14\n1\n0\n2.重复申请\n", "\n2\n14\n1\n0\n.重复申请\n")
+    text = fixture_text(_ABOVE).replace("\n14\n1\n0\n2.重复申请\n", "\n2\n14\n1\n0\n.重复申请\n")
     blocks = _blocks(text)
     assert [n.cell.value for n in blocks.rows["rejected_duplicate"].attached] == [14, 1, 0]
     assert assemble_table3(blocks) is not None
 
 
 def test_a_line_of_a_groups_pieces_between_a_rows_numbers_does_not_part_them() -> None:
-    text = _text(_ABOVE).replace("\n14\n1\n0\n2.重复申请\n", "\n14\n（五\n1\n0\n2.重复申请\n")
+    text = fixture_text(_ABOVE).replace("\n14\n1\n0\n2.重复申请\n", "\n14\n（五\n1\n0\n2.重复申请\n")
     blocks = _blocks(text)
     assert [n.cell.value for n in blocks.rows["rejected_duplicate"].attached] == [14, 1, 0]
     assert assemble_table3(blocks) is not None
@@ -178,14 +160,14 @@ def test_a_line_of_a_groups_pieces_between_a_rows_numbers_does_not_part_them() -
 
 def test_the_end_of_a_label_after_a_page_break_that_names_its_row_again_continues_it() -> None:
     # 3.补正后申请 / (page break) / 内容仍不明确: 仍不明确 names the row found already: its label goes on
-    text = _text(_PIECES).replace("\n3.补正后申请\n内容仍不明确\n", "\n3.补正后申请\n\n内容仍不明确\n")
+    text = fixture_text(_PIECES).replace("\n3.补正后申请\n内容仍不明确\n", "\n3.补正后申请\n\n内容仍不明确\n")
     blocks = _blocks(text)
     assert blocks is not None and blocks.rows["unavailable_unclear"].line == 129
     assert assemble_table3(blocks) is not None
 
 
 def test_header_words_before_a_label_are_not_its_pieces() -> None:
-    text = _text(_PIECES).replace("\n作\n3.补正后申请\n", "\n作\n第三项加第四项之和）\n3.补正后申请\n")
+    text = fixture_text(_PIECES).replace("\n作\n3.补正后申请\n", "\n作\n第三项加第四项之和）\n3.补正后申请\n")
     blocks = _blocks(text)
     assert blocks is not None and blocks.rows["unavailable_unclear"].line == 130
     assert assemble_table3(blocks) is not None
@@ -193,22 +175,22 @@ def test_header_words_before_a_label_are_not_its_pieces() -> None:
 
 def test_numbers_under_the_column_header_printed_again_are_a_columns_block() -> None:
     # the block of rows 3-20 under 申请人情况 / 自然人 (a page's header) instead of a blank line
-    text = _text(_PIECES).replace("\n出具已获取信\n\n369\n", "\n出具已获取信\n申请人情况\n自然人\n369\n")
+    text = fixture_text(_PIECES).replace("\n出具已获取信\n\n369\n", "\n出具已获取信\n申请人情况\n自然人\n369\n")
     blocks = _blocks(text)
     assert blocks is not None and assemble_table3(blocks) is not None
 
 
 def test_a_number_of_table2_printed_after_table3s_heading_is_left_out() -> None:
     # 表二's last cell (行政事业性收费's 0) printed under 表三's heading, before its first row label
-    text = _text(_PIECES).replace("\n三、收到和处理政府信息公开申请情况\n", "\n三、收到和处理政府信息公开申请情况\n\n0\n\n")
+    text = fixture_text(_PIECES).replace("\n三、收到和处理政府信息公开申请情况\n", "\n三、收到和处理政府信息公开申请情况\n\n0\n\n")
     blocks = _blocks(text)
     assert blocks is not None and assemble_table3(blocks) is not None
 
 
 def test_table4_in_several_runs_after_header_pieces_is_not_read_in_printed_order() -> None:
     # the fifteen numbers parted by a header's piece: the page's column order, not the form's
-    lines = _text(_PIECES).split("\n")
+    lines = fixture_text(_PIECES).split("\n")
     assert lines[501] == "结" and lines[502:507] == ["0"] * 5
     text = "\n".join(lines[:507] + ["行政诉讼"] + lines[507:])
-    assert len(_blocks(_text(_PIECES)).table4) == 15
+    assert len(_blocks(fixture_text(_PIECES)).table4) == 15
     assert _blocks(text).table4 == []

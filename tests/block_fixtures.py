@@ -1,0 +1,28 @@
+"""The text fixtures of other tools' output (tests/fixtures/pdftext_blocks): each a ``NAME.txt`` beside its
+true values ``NAME.json`` (golden-format.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+__all__ = ["BLOCKS_DIR", "fixture_text", "fixture_truth", "truth_value"]
+
+BLOCKS_DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
+
+
+def fixture_text(name: str) -> str:
+    return (BLOCKS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def fixture_truth(name: str) -> dict[str, Any]:
+    return json.loads((BLOCKS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def truth_value(truth: dict[str, Any], path: str) -> Any:
+    """The value at a dotted ``path`` (``applications.granted.total``) of a golden-format dict."""
+    node: Any = truth
+    for part in path.split("."):
+        node = node[part]
+    return node
