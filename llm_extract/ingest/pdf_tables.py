@@ -9,8 +9,10 @@ it starts (nothing for the positions it covers, as for a rowspan/colspan); an em
 line after every row. A cell's text wrapped over several printed lines is one line
 (:func:`cell_text`).
 
-A number whose digits are spread across its cell (distributed alignment, ``3 4 5``) is one
-number (:mod:`.pdf_distributed`).
+A table whose last row a page break left open (a browser's print of a web page draws the row's side
+rules down to the break and its bottom rule on the next page) is closed where its column rules
+end, so the row stays in the table (:func:`open_bottom`). A number whose digits are spread across
+its cell (distributed alignment, ``3 4 5``) is one number (:mod:`.pdf_distributed`).
 
 A table broken by a page break is one table: :func:`continue_table` appends the
 part on the next page to it, dropping the header rows Word repeats at the top of
@@ -38,6 +40,7 @@ from .pdf_distributed import SPREAD, distributed_number
 __all__ = ["PdfCell", "PdfTable", "build_table", "read_tables", "cell_text", "continue_table", "can_continue", "table_lines"]
 
 _TOL = 3.0               # points: two rules this close are the same rule
+_MIN_SIDE = 8.0          # points: the shortest side rule of a row left open by a page break
 _ITEM_START = re.compile(r"^\s*(?:[(（\[]?[一二三四五六七八九十]+[)）\]、.．]|\d{1,2}[.．、)）]|[(（]\d{1,2}[)）])")
 _VALUE = re.compile(r"^[\s\d.,，%％—–\-－/／]+$|^无$")
 _WORD_END = re.compile(r"[A-Za-z]$")
@@ -142,9 +145,33 @@ def _box(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, 
 
 
 def read_tables(page: Any, number: int) -> list[PdfTable]:
-    """The ruled tables of a pdfplumber ``page`` with two columns or more, top to bottom."""
-    parts = (_part(t, number) for t in page.find_tables())
+    """The ruled tables of a pdfplumber ``page`` with two columns or more, top to bottom; a table whose
+    last row a page break left open (:func:`open_bottom`) closed where its column rules end."""
+    bottom = open_bottom(page.edges)
+    found = page.find_tables({"explicit_horizontal_lines": [bottom]} if bottom is not None else None)
+    parts = (_part(t, number) for t in found)
     return sorted((p for p in parts if p is not None), key=lambda t: t.top)
+
+
+def open_bottom(edges: list[dict[str, Any]]) -> float | None:
+    """Where a table's column rules end when no rule closes its last row there: a browser printing a
+    web page draws each cell's side rules down to the page break but leaves the row open (its bottom
+    rule comes on the next page), so pdfplumber finds no cell in that row and its label and numbers
+    fall out of the table. The y of the lowest end of three or more column rules, when no horizontal
+    rule of the page spans half their width there; else None."""
+    verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= _MIN_SIDE]
+    if not verticals:
+        return None
+    y = max(e["bottom"] for e in verticals)
+    ending = [e for e in verticals if abs(e["bottom"] - y) <= _TOL]
+    xs = sorted({round(e["x0"]) for e in ending})
+    columns = [x for k, x in enumerate(xs) if k == 0 or x - xs[k - 1] > _TOL]
+    if len(columns) < 3:
+        return None
+    span = columns[-1] - columns[0]
+    closed = sum(e["x1"] - e["x0"] for e in edges if e["orientation"] == "h" and abs(e["top"] - y) <= _TOL
+                 and e["x1"] > columns[0] and e["x0"] < columns[-1])
+    return None if closed >= span / 2 else float(y)
 
 
 def can_continue(table: PdfTable, part: PdfTable) -> bool:
