@@ -46,7 +46,19 @@ def test_a_last_row_left_open_by_a_page_break_is_read_as_a_row_of_the_table() ->
     assert _rows(_table(closed=False)) == [["项目", "自然人", "总计"], ["1.本机关不掌", "3", "3"]]
 
 
+def test_side_rules_running_past_a_closed_table_open_no_row() -> None:
+    # the bottom rule drawn, the side rules a few points longer: nothing below the rule to read
+    left, right = _COLUMNS[0], _COLUMNS[-1]
+    rules = [Rule(left, y, right, y) for y in (_TOP, _MIDDLE, _BOTTOM)] + [Rule(x, _BOTTOM - 6, x, _TOP) for x in _COLUMNS]
+    runs = [Run("项目", 105, 886, 9), Run("自然人", 205, 886, 9), Run("总计", 265, 886, 9),
+            Run("1.本机关不掌", 105, 866, 9), Run("3", 225, 866, 9), Run("3", 285, 866, 9)]
+    with pdfplumber.open(io.BytesIO(text_pdf([rules + runs]))) as pdf:
+        assert open_bottom(pdf.pages[0].edges, pdf.pages[0].chars) is None
+        rows = [[c.text for c in row if c is not None] for row in read_tables(pdf.pages[0], 1)[0].rows]
+    assert rows == [["项目", "自然人", "总计"], ["1.本机关不掌", "3", "3"]]
+
+
 def test_a_table_closed_by_its_own_rule_reads_the_same() -> None:
     assert _rows(_table(closed=True)) == [["项目", "自然人", "总计"], ["1.本机关不掌", "3", "3"]]
     with pdfplumber.open(io.BytesIO(_table(closed=True))) as pdf:
-        assert open_bottom(pdf.pages[0].edges) is None
+        assert open_bottom(pdf.pages[0].edges, pdf.pages[0].chars) is None

@@ -147,18 +147,19 @@ def _box(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, 
 def read_tables(page: Any, number: int) -> list[PdfTable]:
     """The ruled tables of a pdfplumber ``page`` with two columns or more, top to bottom; a table whose
     last row a page break left open (:func:`open_bottom`) closed where its column rules end."""
-    bottom = open_bottom(page.edges)
+    bottom = open_bottom(page.edges, page.chars)
     found = page.find_tables({"explicit_horizontal_lines": [bottom]} if bottom is not None else None)
     parts = (_part(t, number) for t in found)
     return sorted((p for p in parts if p is not None), key=lambda t: t.top)
 
 
-def open_bottom(edges: list[dict[str, Any]]) -> float | None:
+def open_bottom(edges: list[dict[str, Any]], chars: list[dict[str, Any]]) -> float | None:
     """Where a table's column rules end when no rule closes its last row there: a browser printing a
     web page draws each cell's side rules down to the page break but leaves the row open (its bottom
     rule comes on the next page), so pdfplumber finds no cell in that row and its label and numbers
     fall out of the table. The y of the lowest end of three or more column rules, when no horizontal
-    rule of the page spans half their width there; else None."""
+    rule of the page spans half their width there and the open row holds text (rules that merely run a
+    little past a closed table's bottom leave no row to read); else None."""
     verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= _MIN_SIDE]
     if not verticals:
         return None
@@ -169,9 +170,17 @@ def open_bottom(edges: list[dict[str, Any]]) -> float | None:
     if len(columns) < 3:
         return None
     span = columns[-1] - columns[0]
-    closed = sum(e["x1"] - e["x0"] for e in edges if e["orientation"] == "h" and abs(e["top"] - y) <= _TOL
-                 and e["x1"] > columns[0] and e["x0"] < columns[-1])
-    return None if closed >= span / 2 else float(y)
+    def spanned(at: float) -> float:
+        return sum(e["x1"] - e["x0"] for e in edges if e["orientation"] == "h" and abs(e["top"] - at) <= _TOL
+                   and e["x1"] > columns[0] and e["x0"] < columns[-1])
+    if spanned(y) >= span / 2:
+        return None
+    floor = max((e["top"] for e in edges if e["orientation"] == "h" and e["top"] < y - _TOL
+                 and spanned(e["top"]) >= span / 2), default=None)
+    if floor is None or not any(floor < (c["top"] + c["bottom"]) / 2 < y and columns[0] < (c["x0"] + c["x1"]) / 2
+                                < columns[-1] and c["text"].strip() for c in chars):
+        return None
+    return float(y)
 
 
 def can_continue(table: PdfTable, part: PdfTable) -> bool:
