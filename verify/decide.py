@@ -25,6 +25,7 @@ from .blanks import RULE as BLANK_RULE, isolated_blanks
 from .confirmed import tautologies
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
+from .onerow import implied_zeros, one_row_stand_ins
 from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .sequence import SEQUENCE_RULE, placed_in_broken_sequence
@@ -82,6 +83,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     readings = extraction.readings
     read = _read(extraction)
     known = {p: readings[p].value for p in read if p in _TABLE_PATHS}
+    stand_ins = one_row_stand_ins(readings)      # （六） printed as one row: its cells stand in for its sub-rows' sums
+    known.update(stand_ins)
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
     unknown = {p for p in _TABLE_PATHS if p not in known and p not in group_paths}
     derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap)
@@ -138,6 +141,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     source = extraction.extractor
     derived = derivation.values
     proven, absent = Status.PROVEN, CellKind.ABSENT
+    zeros = implied_zeros(stand_ins)
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
         if path in derived and path not in broken and letters_pinned(r, derived[path]):   # O printed, 0 pinned
@@ -175,6 +179,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                 prov = _prov(Status.MISSING, None, r.method or None, r, rules, r.note)
                 if path in derived:
                     prov.candidates = {"derived": derived[path]}
+                elif path in zeros:
+                    prov.candidates = {"derived": 0}
                 provenance[path] = prov
                 continue
             if path in derivation.capped_paths:

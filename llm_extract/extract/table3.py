@@ -184,10 +184,10 @@ def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
             if zero and r.kind is _MISSING_KIND:
                 out[path] = r
             elif zero:
-                out[path] = Reading(0, CellKind.ZERO, r.raw, r.lines, "one-row （六）其他处理",
+                out[path] = Reading(0, CellKind.ZERO, r.raw, r.lines, Method.OTHER_AS_ONE_ROW,
                                     "（六）其他处理 printed as one row of zeros: each sub-row is 0")
             else:
-                out[path] = Reading(None, CellKind.ABSENT, r.raw or "", r.lines or [label.line], "one-row （六）其他处理",
+                out[path] = Reading(None, CellKind.ABSENT, r.raw or "", r.lines or [label.line], Method.OTHER_AS_ONE_ROW,
                                     "（六）其他处理 printed as one row: its sub-rows are not given")
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import Ambiguity, CellKind, Reading
+from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .glued import glued_run
@@ -67,12 +67,12 @@ def glued_one_row_other(label: Item, out: Readings, ambiguities: list[Ambiguity]
     paths = [p for row in _OTHER_ROWS for p in TABLE3_ROW_PATHS[row]]
     if digits == "0" * _ROW_WIDTH:
         for p in paths:
-            out[p] = missing(digits, [label.line], "one-row （六）其他处理", f"{note}: seven zeros, each sub-row 0")
+            out[p] = missing(digits, [label.line], Method.OTHER_AS_ONE_ROW, f"{note}: seven zeros, each sub-row 0")
         ambiguities.append(Ambiguity(paths=paths, options=[[0] * len(paths)], raw=digits, lines=[label.line],
                                      reason=f"（六）其他处理: {note}, seven zeros"))
         return
     for p in paths:
-        out[p] = Reading(None, CellKind.ABSENT, digits, [label.line], "one-row （六）其他处理",
+        out[p] = Reading(None, CellKind.ABSENT, digits, [label.line], Method.OTHER_AS_ONE_ROW,
                          f"{note}: its sub-rows are not given")
 
 

@@ -1,0 +1,56 @@
+"""（六）其他处理 printed as one row: its printed cells stand in for its three sub-rows in the identities.
+
+FORM.md: a report may print （六）其他处理 as a single row with no sub-rows. Where that row is not 0 its
+sub-rows are not given (the reader marks them absent, and they are output as missing), but its cells
+are their sums, and the column identities (总计 = the sum of every handling row) hold with them. Left
+unknown, three unknown cells in each column left every other cell of those columns unchecked
+(``READ.UNCHECKED``). So the identities are checked with the printed row standing in for its sub-rows
+(its value in the first, 0 in the other two: the same sum); the sub-rows themselves stay not printed.
+The stand-in is used only where all seven cells of the printed row are counts and its own row total
+holds (a glued digit run, one raw for every column, never does).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+
+from llm_extract.evidence import CellKind, Method, Reading
+from llm_extract.schema import APPLICANT_COLUMNS
+
+__all__ = ["one_row_stand_ins", "implied_zeros"]
+
+_SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+
+
+def _count(raw: str | None) -> int | None:
+    text = unicodedata.normalize("NFKC", raw or "").strip().replace(",", "")
+    return int(text) if text.isdigit() else None
+
+
+def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
+    """Path → stand-in value of every sub-row cell of a one-row （六）其他处理 (see the module docstring);
+    empty when the row was not printed as one row of counts that adds up."""
+    printed: list[int] = []
+    for c in APPLICANT_COLUMNS:
+        cells = [readings.get(f"applications.{row}.{c}") for row in _SUB_ROWS]
+        if any(r is None or r.kind is not CellKind.ABSENT or r.method != Method.OTHER_AS_ONE_ROW for r in cells):
+            return {}
+        values = {_count(r.raw) for r in cells}          # (each sub-row holds the printed row's cell)
+        if len(values) != 1 or None in values:
+            return {}
+        printed.append(values.pop())                     # type: ignore[arg-type]
+    if printed[-1] != sum(printed[:-1]):
+        return {}
+    out: dict[str, int] = {}
+    for c, value in zip(APPLICANT_COLUMNS, printed):
+        out[f"applications.{_SUB_ROWS[0]}.{c}"] = value
+        for row in _SUB_ROWS[1:]:
+            out[f"applications.{row}.{c}"] = 0
+    return out
+
+
+def implied_zeros(stand_ins: Mapping[str, int]) -> set[str]:
+    """The sub-row cells of the columns where the printed row holds 0: each of them is 0 (counts are never
+    negative), which the reviewer is shown as a candidate; they are not printed, so never output."""
+    return {p for p in stand_ins if stand_ins[f"applications.{_SUB_ROWS[0]}.{p.rsplit('.', 1)[1]}"] == 0}
