@@ -56,3 +56,23 @@ def test_a_one_row_that_breaks_its_column_s_sum_disputes_the_column(golden_dir) 
     record = process_document(Document.from_text(_text(report, ["3", "0", "0", "0", "0", "0", "3"]), doc_id="x"))
     prov = record.provenance["applications.total_processed.natural_person"]
     assert prov.status is Status.DISPUTED and "T3.COLUMN_SUM" in prov.rules
+
+
+def _one_row_readings(printed: list[str]) -> dict:
+    from llm_extract.evidence import CellKind, Method, Reading
+    return {f"applications.{row}.{c}": Reading(None, CellKind.ABSENT, raw, [40], Method.OTHER_AS_ONE_ROW)
+            for row in SUB_ROWS for c, raw in zip(APPLICANT_COLUMNS, printed)}
+
+
+def test_the_stand_in_keeps_the_printed_row_s_sums_and_is_refused_where_it_cannot_be_one_row() -> None:
+    from llm_extract.evidence import CellKind, Method, Reading
+    from verify.onerow import one_row_stand_ins
+    stand_ins = one_row_stand_ins(_one_row_readings(["2", "0", "0", "0", "0", "1", "3"]))
+    assert stand_ins["applications.other_no_correction.total"] == 3
+    assert stand_ins["applications.other_other.total"] == 0 and len(stand_ins) == 21
+    # its own total broken (a glued run copied into every column adds up to nothing): no stand-in
+    assert one_row_stand_ins(_one_row_readings(["2100003"] * 7)) == {}
+    # a table read where numbers may stand above or below their labels: whose numbers the row holds is in doubt
+    doubtful = _one_row_readings(["2", "0", "0", "0", "0", "1", "3"])
+    doubtful["applications.total_processed.total"] = Reading(7, CellKind.NUMBER, "7", [41], Method.CELLS_ABOVE_OR_BELOW)
+    assert one_row_stand_ins(doubtful) == {}

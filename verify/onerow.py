@@ -7,7 +7,9 @@ unknown, three unknown cells in each column left every other cell of those colum
 (``READ.UNCHECKED``). So the identities are checked with the printed row standing in for its sub-rows
 (its value in the first, 0 in the other two: the same sum); the sub-rows themselves stay not printed.
 The stand-in is used only where all seven cells of the printed row are counts and its own row total
-holds (a glued digit run, one raw for every column, never does).
+holds (a glued digit run, one raw for every column, never does), and where no row of the table was
+read from numbers that may stand above or below their label (pdftotext's order: which row a run of
+numbers belongs to is itself in doubt there, and the one row's cells may be another row's).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from llm_extract.schema import APPLICANT_COLUMNS
 __all__ = ["one_row_stand_ins", "implied_zeros"]
 
 _SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+#: reading methods whose numbers may be another row's (extract/direction.py, above.py, blockread.py)
+_DOUBTFUL = frozenset({Method.CELLS_ABOVE_OR_BELOW, Method.CELLS_ABOVE_LABEL, Method.TEXT_BLOCK_POSITION})
 
 
 def _count(raw: str | None) -> int | None:
@@ -31,6 +35,8 @@ def _count(raw: str | None) -> int | None:
 def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
     """Path → stand-in value of every sub-row cell of a one-row （六）其他处理 (see the module docstring);
     empty when the row was not printed as one row of counts that adds up."""
+    if any(r.method in _DOUBTFUL for p, r in readings.items() if p.startswith("applications.")):
+        return {}
     printed: list[int] = []
     for c in APPLICANT_COLUMNS:
         cells = [readings.get(f"applications.{row}.{c}") for row in _SUB_ROWS]
