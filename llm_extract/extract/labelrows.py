@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..evidence import CellKind
 from ..form import FORM
-from .labels import TABLE3_LABELS, match_row, strip_item_number
+from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
 from .layout import Item, label_key
 
 __all__ = ["short_heads"]
@@ -18,7 +18,6 @@ __all__ = ["short_heads"]
 #: the group headings a table may print (or repeat) on every row before its label
 _GROUPS = frozenset(label_key(h) for h in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
 _PRINTED = {r.key: label_key(r.label) for r in FORM.table3_rows}
-_PATTERNS = dict(TABLE3_LABELS)
 _EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
 
 
@@ -75,7 +74,7 @@ def short_heads(items: list[Item], labels: dict[str, int]) -> list[str]:
     for row, idx in list(labels.items()):
         printed = _PRINTED.get(row)
         if printed is not None and _heading(items[idx]) and idx + 1 < len(items) and items[idx + 1].is_text \
-                and idx + 1 not in taken and match_row(items[idx + 1].key, _PATTERNS[row]):
+                and idx + 1 not in taken and match_row(items[idx + 1].key, TABLE3_PATTERNS[row]):
             # a group heading repeated on the row (（六）其他处理 | 3.其他): joined to the label it matched the
             # row, but the label alone does, and the numbers follow the label
             taken.discard(idx)

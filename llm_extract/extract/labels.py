@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..form import FORM
 
-__all__ = ["TABLE3_LABELS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "strip_item_number"]
+__all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "strip_item_number"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
 
@@ -24,6 +24,8 @@ def strip_item_number(key: str) -> str:
 
 #: (row key, pattern on the label key with item numbers kept), from the form definition
 TABLE3_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((r.key, r.pattern) for r in FORM.table3_rows)
+#: row key → its label pattern
+TABLE3_PATTERNS: dict[str, re.Pattern[str]] = dict(TABLE3_LABELS)
 
 #: 表二: (path prefix, pattern, number of value columns), from the form definition
 TABLE2_LABELS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from ..schema import TABLE3_ROW_PATHS
-from .labels import TABLE3_LABELS, match_row, strip_item_number
+from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
 from .layout import Item
 
 __all__ = ["opens_other_row", "numbered", "row_starts_after", "runs_into_next", "merged_labels"]
+
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
     """Whether ``line`` holds the start of another row (a word with an item number, "2．申请人", that is
@@ -41,13 +42,10 @@ def row_starts_after(items: list[Item], last: Item, end: int, row: str) -> bool:
     j = items.index(last) + 1
     while j < end and items[j].is_text:
         if _SUB_ROW_START.match(items[j].key):
-            own = _PATTERNS.get(row)
+            own = TABLE3_PATTERNS.get(row)
             return own is None or not match_row(items[j].key, own)
         j += 1
     return False
-
-
-_PATTERNS = dict(TABLE3_LABELS)
 
 
 #: a sub-row's item number (1. / 2、); not a group's cell (三、本年度办理结果, （六）其他处理), which a layout may
