@@ -170,13 +170,16 @@ def open_bottom(edges: list[dict[str, Any]], chars: list[dict[str, Any]]) -> flo
     if len(columns) < 3:
         return None
     span = columns[-1] - columns[0]
+    widths: dict[float, float] = {}         # the horizontal rules across those columns: width at each height
+    for e in edges:
+        if e["orientation"] == "h" and e["x1"] > columns[0] and e["x0"] < columns[-1]:
+            widths[e["top"]] = widths.get(e["top"], 0.0) + e["x1"] - e["x0"]
+
     def spanned(at: float) -> float:
-        return sum(e["x1"] - e["x0"] for e in edges if e["orientation"] == "h" and abs(e["top"] - at) <= _TOL
-                   and e["x1"] > columns[0] and e["x0"] < columns[-1])
+        return sum(w for top, w in widths.items() if abs(top - at) <= _TOL)
     if spanned(y) >= span / 2:
         return None
-    floor = max((e["top"] for e in edges if e["orientation"] == "h" and e["top"] < y - _TOL
-                 and spanned(e["top"]) >= span / 2), default=None)
+    floor = max((top for top in widths if top < y - _TOL and spanned(top) >= span / 2), default=None)
     if floor is None or not any(floor < (c["top"] + c["bottom"]) / 2 < y and columns[0] < (c["x0"] + c["x1"]) / 2
                                 < columns[-1] and c["text"].strip() for c in chars):
         return None
