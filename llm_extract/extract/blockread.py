@@ -14,6 +14,7 @@ from ..evidence import Ambiguity, Method, Reading
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
+from .formorder import read_form_order
 from .glued import groups_hold
 from .readings import Readings
 from .textblocks import RowEvidence, read_blocks
@@ -69,13 +70,15 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
     if not t3 and not t2 and not t4:
         return ambiguities
     blocks = read_blocks(lines)
-    if blocks is None:
-        return ambiguities
     if t3:
-        table = assemble_table3(blocks)
+        table = assemble_table3(blocks) if blocks is not None else None
+        if table is None or not _agrees(table, readings):
+            table = read_form_order(lines)
         if table is not None and _agrees(table, readings):
             readings.update(table)
             ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]
+    if blocks is None:
+        return ambiguities
     if t4 and len(blocks.table4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in blocks.table4]):
         for path, n in zip(TABLE4_PATHS, blocks.table4):
             readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], ROW_METHOD, n.cell.note)

@@ -1,0 +1,142 @@
+"""表三 read in the form's order, when its region holds exactly its 175 cells.
+
+Text tools print a ruled table's cells in the order they found them on the page, not always beside
+their labels: ``pdftotext`` (default mode) prints most rows as a label and its seven numbers, but a
+wrapped label (（一）予以公开 in a merged group cell) far below its numbers; ``pdf2txt.py`` prints a
+page's labels first, then its numbers column by column. Either way the numbers themselves stand in the
+form's order. When the numbers printed between 表三's heading and 表四's are exactly 25 × 7, the table
+is one of two readings:
+
+* **by rows**: the 175 numbers are the 25 rows in the form's order, seven each;
+* **by blocks**: each run of numbers that no text interrupts holds ``7k`` numbers, the next ``k`` rows
+  in the form's order printed column by column (``pdf2txt.py``: the page's rows, 自然人 first).
+
+A reading is taken only when every row's label is printed somewhere in the region (a row whose label
+is not recognised may be a row the form does not have, standing in for one it does), when every identity of 表三 holds in it (25 row sums, the column sums, the
+balance: a slid or misplaced number breaks them), when every label printed in the region agrees with
+it, and when the other reading does not hold with other values. Labels agree when
+
+* by rows, a row's label printed right before numbers is followed by that row's numbers (or by the next
+  row's: ``pdftotext`` prints a one-line label after its own numbers), and no label stands before
+  numbers twice;
+* by blocks, the labels printed before a run name rows of that run, in the form's order (a label
+  wrapped over two lines may name its row twice).
+
+A report that breaks an identity itself is left to the other readers (missing, queued): this reading
+rests on the identities alone.
+"""
+
+from __future__ import annotations
+
+from ..evidence import Method, Reading
+from ..form import FORM
+from .blocktext import Number, heading_line, split_numbers
+from .blocktiles import _holds_values
+from .labels import TABLE3_LABELS, match_row
+from .layout import is_page_furniture, label_key
+from .readings import Readings
+
+__all__ = ["read_form_order"]
+
+_ROWS = tuple(r.key for r in FORM.table3_rows)
+_COLS = tuple(c.key for c in FORM.table3_columns)
+_WIDTH = len(_COLS)
+_CELLS = len(_ROWS) * _WIDTH
+_INDEX = {r: i for i, r in enumerate(_ROWS)}
+_T3_HEADING = FORM.headings["表三"]
+_T4_HEADING = FORM.headings["表四"]
+#: words that stand over a column as well as in a row's label: they name no row alone
+_BARE = frozenset({"总计", "总记", "合计", "其他"})
+
+#: one event of the region: a row's label (its row index), other text (-1), or a number
+_Event = tuple[int, Number | None]
+_TEXT = -1
+
+
+def _events(lines: list[str], start: int, end: int) -> list[_Event]:
+    events: list[_Event] = []
+    for n in range(start + 1, end):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            continue
+        text, numbers = split_numbers(raw, n)
+        if text:
+            key = label_key(text)
+            named = [r for r, pattern in TABLE3_LABELS if match_row(key, pattern)] if key not in _BARE else []
+            events.append((_INDEX[named[0]] if len(named) == 1 else _TEXT, None))
+        events += [(_TEXT, x) for x in numbers]
+    return events
+
+
+def _by_rows(events: list[_Event]) -> list[Number] | None:
+    """The 175 numbers in printed order, when every label printed right before numbers is theirs
+    (or the previous row's), and no row's label stands before numbers twice."""
+    numbers: list[Number] = []
+    anchored: set[int] = set()
+    for i, (row, number) in enumerate(events):
+        if number is not None:
+            numbers.append(number)
+        elif row != _TEXT and i + 1 < len(events) and events[i + 1][1] is not None:
+            if row in anchored or len(numbers) % _WIDTH or len(numbers) // _WIDTH not in (row, row + 1):
+                return None
+            anchored.add(row)
+    return numbers
+
+
+def _by_blocks(events: list[_Event]) -> list[Number] | None:
+    """The 175 numbers in row-major order, each uninterrupted run transposed (its ``k`` rows printed
+    column by column), when the labels before each run name its rows in order; ``None`` when a run is
+    not a whole number of rows, a label disagrees, or every run is one row (the reading by rows)."""
+    runs: list[tuple[list[int], list[Number]]] = []    # (the labels printed before it, its numbers)
+    pending: list[int] = []
+    run: list[Number] | None = None
+    for row, number in events:
+        if number is None:
+            run = None
+            if row != _TEXT:
+                pending.append(row)
+            continue
+        if run is None:
+            run = []
+            runs.append((pending, run))
+            pending = []
+        run.append(number)
+    out: list[Number] = []
+    first = 0
+    for named, run in runs:
+        if len(run) % _WIDTH:
+            return None
+        k = len(run) // _WIDTH
+        if any(b < a for a, b in zip(named, named[1:])) or any(not first <= r < first + k for r in named):
+            return None
+        out += [run[c * k + r] for r in range(k) for c in range(_WIDTH)]
+        first += k
+    if all(len(run) == _WIDTH for _, run in runs):
+        return None
+    return out
+
+
+def _holds(numbers: list[Number]) -> bool:
+    if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in numbers):
+        return False
+    values = [n.cell.value or 0 for n in numbers]
+    return _holds_values([values[r * _WIDTH:(r + 1) * _WIDTH] for r in range(len(_ROWS))])
+
+
+def read_form_order(lines: list[str]) -> Readings | None:
+    """表三 from its region's 175 numbers in the form's order (see the module's docstring), or ``None``."""
+    start = heading_line(lines, _T3_HEADING)
+    if start is None:
+        return None
+    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    events = _events(lines, start, end)
+    if sum(1 for _, number in events if number is not None) != _CELLS \
+            or {row for row, number in events if number is None} - {_TEXT} != set(range(len(_ROWS))):
+        return None
+    held = [numbers for numbers in (_by_rows(events), _by_blocks(events)) if numbers is not None and _holds(numbers)]
+    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0]] for h in held[1:]):
+        return None
+    numbers = held[0]
+    return {f"applications.{row}.{col}": Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line],
+                                                 Method.FORM_ORDER, n.cell.note)
+            for i, n in enumerate(numbers) for row, col in [(_ROWS[i // _WIDTH], _COLS[i % _WIDTH])]}

@@ -1,0 +1,85 @@
+"""表三 read in the form's order: text tools that print a ruled table's cells away from their labels.
+
+The fixtures are two tools' text of one real published report (tests/fixtures/pdf/huaian-2024, its
+true values beside them):
+
+* ``pdftotext_real_labels_after_numbers`` (``pdftotext``, default mode): most rows as a label and its
+  seven numbers, one per line; （一）予以公开 and （二）部分公开, wrapped in a group's merged cell, and
+  the labels of （五）5 and （六）, printed after the table's numbers;
+* ``pdf2txt_real_pages_by_column`` (pdfminer's ``pdf2txt.py``): each page's labels first, then that
+  page's numbers column by column (13 rows on one page, 12 on the next).
+
+In both, the numbers between 表三's heading and 表四's are exactly the table's 175 cells in the form's
+order. They are placed by that order only when every identity holds and every label printed in the
+region agrees; anything less leaves 表三 to the other readers (missing, queued), never shifted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_extract.evidence import Method, Status
+from llm_extract.extract.formorder import read_form_order
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE3_PATHS
+from tests.block_fixtures import fixture_text, fixture_truth, truth_value
+
+_BY_ROWS = "pdftotext_real_labels_after_numbers"
+_BY_COLUMNS = "pdf2txt_real_pages_by_column"
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_every_table3_cell_is_read_in_the_forms_order_and_proven(name: str) -> None:
+    record = process_document(Document.from_text(fixture_text(name), doc_id=name))
+    truth = fixture_truth(name)
+    for path in TABLE3_PATHS:
+        assert record.report.get(path) == truth_value(truth, path), path
+        assert record.provenance[path].status is Status.PROVEN, path
+        assert record.provenance[path].method == Method.FORM_ORDER, path
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_a_lost_number_leaves_the_table_unread(name: str) -> None:
+    lines = fixture_text(name).split("\n")
+    lines.remove("3119")                     # new_received's total: 174 numbers are left
+    assert read_form_order(lines) is None
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_a_number_that_breaks_an_identity_leaves_the_table_unread(name: str) -> None:
+    lines = fixture_text(name).split("\n")
+    lines[lines.index("746")] = "747"       # unavailable_not_held's 自然人: its row sum and column sum break
+    assert read_form_order(lines) is None
+
+
+def test_by_rows_a_label_printed_before_other_rows_numbers_leaves_the_table_unread() -> None:
+    lines = fixture_text(_BY_ROWS).split("\n")
+    a, b = lines.index("2.重复申请"), lines.index("3.要求提供公开出版物")
+    lines[a], lines[b] = lines[b], lines[a]  # the two rows' numbers now follow the other's label
+    assert read_form_order(lines) is None
+
+
+def test_by_columns_labels_out_of_the_forms_order_leave_the_table_unread() -> None:
+    lines = fixture_text(_BY_COLUMNS).split("\n")
+    a, b = lines.index("1.属于国家秘密"), lines.index("2.其他法律行政法规禁止公开")
+    lines[a], lines[b] = lines[b], lines[a]  # the page's rows were printed in another order
+    assert read_form_order(lines) is None
+
+
+def test_rows_printed_by_column_are_not_read_as_rows() -> None:
+    """The same numbers read row by row break the row sums: only the reading by blocks holds."""
+    readings = read_form_order(fixture_text(_BY_COLUMNS).split("\n"))
+    assert readings is not None
+    assert [readings[f"applications.new_received.{c}"].value for c in
+            ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")] \
+        == [3001, 53, 0, 0, 61, 4, 3119]
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_a_row_whose_label_is_not_found_leaves_the_table_unread(name: str) -> None:
+    """Every row's label must be printed somewhere in the region: an unrecognised one may be a row the
+    form does not have, standing where one of its rows should be."""
+    lines = fixture_text(name).split("\n")
+    lines[lines.index("4.保护第三方合法权益")] = "4.保护他人合法权益"
+    assert read_form_order(lines) is None
