@@ -14,7 +14,7 @@ import re
 __all__ = ["BODY_SUFFIX", "names_a_body"]
 
 #: how the name of a government body ends
-BODY_SUFFIX = re.compile(r"(?:政府|局|委员会|委|办公室|办事处|街道|镇|乡|区|县|市|州|盟|旗|厅|院|中心|处|所|站|队|会|部|署|司|馆)$")
+BODY_SUFFIX = re.compile(r"(?:政府|局|委员会|委|办公室|办事处|街道|镇|乡|区|县|市|州|盟|旗|厅|院|中心|处|所|站|队|会|部|署|司|馆|海关|台|场|狱|园区)$")
 
 
 def names_a_body(name: object) -> bool:

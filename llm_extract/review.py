@@ -99,7 +99,7 @@ def _candidates(path: str, prov: FieldProvenance, value: Any,
 
 
 #: unverified for a reason the field's note tells (verify/guesses.py, verify/trust.py)
-_NOTED = frozenset({"READ.ONE_CUT", "READ.OCR_TEXT", "READ.OCR_NAME", "READ.OCR_YEAR", "READ.ABOVE_OR_BELOW"})
+_NOTED = frozenset({"READ.ONE_CUT", "READ.OCR_TEXT", "READ.OCR_NAME", "READ.AGENCY_NAME", "READ.OCR_YEAR", "READ.ABOVE_OR_BELOW"})
 _MISREAD = "DERIVE.MISREAD"
 _DIGIT_MAP = "DERIVE.DIGIT_MAP"
 

@@ -22,6 +22,8 @@ def _meta(text: str) -> tuple[object, object]:
     ("关于印发《西湖区市场监督管理局2023年政府信息公开工作年度报告》的通知", "西湖区市场监督管理局", 2023),
     ("# 《新乡市南岗区2024年政府信息公开工作年度报告》本报告根据《条例》规定编制。", "新乡市南岗区", 2024),
     ("某局关于2021年度政府信息公开工作年度报告", "某局", 2021),
+    ("**红星乡人民政府关于2023年度政府信息公开工作的报告**", "红星乡人民政府", 2023),
+    ("鹤岗市向阳区市场监督管理局2022年度政府信息公开工作情况的报告", "鹤岗市向阳区市场监督管理局", 2022),
 ])
 def test_a_title_on_one_line_gives_the_agency_and_the_year(title: str, agency: str, year: int) -> None:
     assert _meta(title) == (agency, year)
@@ -50,6 +52,15 @@ def test_the_form_cited_in_the_preamble_is_not_the_title() -> None:
             "和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制")
     assert _meta(text) == ("交界街道", 2021)
     assert _meta(text.split("\n", 2)[2])[0] is None      # without its title, the report has no agency
+
+
+@pytest.mark.parametrize("sentence", [
+    "依据《中华人民共和国政府信息公开条例》第五十条规定，特向社会公布2023年度政府信息公开工作年度报告。",
+    "根据《条例》要求，现将2023年度政府信息公开工作报告公布如下。",
+])
+def test_a_sentence_that_names_the_report_is_not_its_title(sentence: str) -> None:
+    assert _meta(sentence)[0] is None
+    assert _meta("三台县人民政府关于2023年度政府信息公开工作的报告\n" + sentence) == ("三台县人民政府", 2023)
 
 
 def test_a_title_without_a_year_takes_the_year_of_the_statistics_period() -> None:
@@ -92,3 +103,19 @@ def test_a_compilations_title_is_not_the_title_of_the_first_report_it_gathers() 
     assert _meta(text) == ("嘉禾县教育局", 2022)
     assert _meta("红旗县2021年政府信息公开工作年度报告合集\n红旗县财政局2021年度政府信息公开工作年度报告") == (
         "红旗县财政局", 2021)
+
+
+def test_an_agency_that_does_not_end_as_a_bodys_name_is_read_but_not_proven(golden_dir) -> None:
+    """A name that ends otherwise (新华, 现将) was cut from a sentence or a broken title: it is kept for a
+    person to confirm (READ.AGENCY_NAME), never proven; a body's name from the same title is."""
+    from llm_extract.evidence import Status
+    from llm_extract.ingest import Document
+    from llm_extract.pipeline import process_document
+    from verify.trust import AGENCY_NAME_RULE
+
+    body = (golden_dir / "002_0126e23b7202ee31.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    odd = process_document(Document.from_text("新华2023年政府信息公开工作年度报告\n" + body, doc_id="odd"))
+    assert odd.report.agency == "新华"
+    assert odd.provenance["agency"].status is Status.UNVERIFIED and AGENCY_NAME_RULE in odd.provenance["agency"].rules
+    named = process_document(Document.from_text("新华街道2023年政府信息公开工作年度报告\n" + body, doc_id="named"))
+    assert named.report.agency == "新华街道" and named.provenance["agency"].status is Status.PROVEN

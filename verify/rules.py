@@ -86,6 +86,9 @@ register("READ.OCR_TEXT", "文本是 OCR 结果，OCR 会漏读或重复数字�
 register("READ.OCR_NAME", "机关名称读自 OCR 文字层，且不以机关名称应有的结尾（政府、局、委员会……）结束，不予证明",
          "an agency read from an OCR text layer that does not end as a body's name does (政府, 局, 委员会, …): "
          "not proven")
+register("READ.AGENCY_NAME", "机关名称不以机关名称应有的结尾（政府、局、委员会……）结束（标题可能取自正文句子），不予证明",
+         "an agency that does not end as a body's name does (政府, 局, 委员会, …; a title taken from a sentence?): "
+         "not proven")
 register("READ.OCR_YEAR", "年度读自 OCR 文字层，且正文别处没有写出同一年份，不予证明",
          "a year read from an OCR text layer and written nowhere else in the text: not proven")
 register("READ.UNCHECKED", "所在勾稽关系因缺失单元格无法核对", "an identity this cell is in could not be checked")

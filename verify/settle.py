@@ -44,7 +44,7 @@ from .grounding import ground
 from .narrative import check_record_narrative
 from .runs import pinned_runs
 from .split import diagnose_record
-from .trust import distrust_ocr_layer
+from .trust import distrust_ocr_layer, distrust_odd_agency
 
 __all__ = ["settle", "apply_decisions", "revert_decision", "record_model_failure", "Decided", "empty_record",
            "with_table_hashes", "current_table_hash"]
@@ -71,6 +71,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
                             pinned=pinned_runs(values, grounding))
         record.stages["grounding"] = _counts(grounding)
     record = distrust_ocr_layer(record, deterministic, notices, lines)   # OCR proves no 表二 cell (verify/trust.py)
+    record = distrust_odd_agency(record)                 # 现将 / 特向社会公布 is no body's name
     figures = list(narrative)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]
     record.findings = [f for f in record.findings if not f.code.startswith("NARR.")] + \

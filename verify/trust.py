@@ -36,11 +36,12 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "OCR_YEAR_RULE", "distrust_ocr_layer", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "unreliable_text"]
+           "OCR_YEAR_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "unreliable_text"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
 OCR_NAME_RULE = "READ.OCR_NAME"
+AGENCY_NAME_RULE = "READ.AGENCY_NAME"
 OCR_YEAR_RULE = "READ.OCR_YEAR"
 OCR_SPACING = "INGEST.OCR_SPACING"         # the notice of an OCR'd text file (llm_extract/ingest/notices.py)
 OCR_PAGES = "INGEST.OCR_PAGES"             # the notice of a PDF's OCR layer (llm_extract/ingest/notices.py)
@@ -80,6 +81,7 @@ def unchecked_paths() -> frozenset[str]:
 _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misread digits; no identity checks it",
               OCR_NAME_RULE: "read from an OCR text layer over a scan, and not ending as a body's name does "
                              "(an OCR typo in the title?)",
+              AGENCY_NAME_RULE: "not ending as a body's name does (a title taken from a sentence?)",
               OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
                              "(an OCR misreading of the year?)"}
 
@@ -109,6 +111,15 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
         _unverified(record, "agency", OCR_NAME_RULE)
     if not _written_elsewhere(record.report.year, record.provenance.get("year"), lines):
         _unverified(record, "year", OCR_YEAR_RULE)
+    return record
+
+
+def distrust_odd_agency(record: Record) -> Record:
+    """``record`` with an agency that does not end as a body's name does ``unverified``, whatever the
+    channel: a name that ends otherwise was cut from a sentence taken for the title (``现将``,
+    ``特向社会公布``), not read from one."""
+    if record.report.agency and not names_a_body(record.report.agency):
+        _unverified(record, "agency", AGENCY_NAME_RULE)
     return record
 
 

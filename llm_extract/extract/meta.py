@@ -6,6 +6,7 @@
     2021年XX市XX局政府信息公开工作年度报告                  (year first)
     XX局二〇二一年度政府信息公开工作年度报告                 (the year in Chinese numerals)
     XX镇政府信息公开工作年度报告（2023年度）                  (the year in brackets after the title)
+    XX局关于2023年度政府信息公开工作的报告                    (…工作的报告, …工作情况的报告)
     XX县2023年度县直部门政府信息公开工作年度报告汇编 / XX局2023年…报告   (a compilation's title is not the
                                                            report's: the report's own title below it is)
     来源：XX局 发布时间：2022-03-12 浏览次数：4659 XX局政府信息公开工作年度报告 本报告…
@@ -35,7 +36,7 @@ _PERIOD_LINES = 60               # the statistics period is stated near the top
 _YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九])"
 #: the title's tail: (year) (年度) …信息公开(工作)(年度)报告
 #: …or the year in brackets after it: 政府信息公开工作年度报告（2023年度）
-_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告"
+_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:情况)?的?报告"
                     rf"(?:[(（]\s*(?P<tail>{_YEAR})\s*年度?\s*[)）])?")
 _LEADING_YEAR = re.compile(rf"(?P<year>{_YEAR})年度?(?P<agency>.*)$")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^0-9二]{{0,6}}(?P<year>{_YEAR})年")
@@ -48,7 +49,7 @@ _NAME = re.compile(r"[\u4e00-\u9fff（）()]+$")
 #: a compilation's title (…年度报告汇编): the reports it gathers each have their own title below it
 _COMPILATION = ("汇编", "合集", "汇总", "选编")
 #: the title after a sentence, or the form cited (《…政府信息公开工作年度报告格式》): not this report's title
-_CITED = re.compile(r"[。，；]")
+_CITED = re.compile(r"[。，；,;]")
 #: how the name of a government body ends (a name on its own line above a title that has none)
 _BODY = BODY_SUFFIX
 _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
