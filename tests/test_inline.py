@@ -157,6 +157,25 @@ def test_a_dump_that_keeps_tabs_between_cells_and_spaces_between_rows_reads_ever
     assert record.report.values() == report.values()
 
 
+def test_a_preamble_that_names_every_section_does_not_end_the_tables_before_they_start(golden_dir: Path):
+    """本报告由总体情况、主动公开政府信息情况、……、存在的主要问题及改进情况……组成, then the article, all on
+    one line: the tables end at the 五、 after the last table heading, not at the preamble's mention of it."""
+    from llm_extract.ingest import Document
+    from llm_extract.outputs import read_json
+    from llm_extract.schema import Report
+    from llm_extract.synth import render
+
+    report = Report.model_validate(read_json(golden_dir / "002_0126e23b7202ee31.json"))
+    text = render(report, "tabrows")
+    title, body = text.split("\n", 1)
+    preamble = ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼"
+                "情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成。")
+    dump = title + " " + preamble + " " + " ".join(line.replace("\t", " ") for line in body.split("\n") if line.strip())
+    assert "\n" not in dump
+    record = process_document(Document.from_text(dump, doc_id="dump"))
+    assert record.report.values() == report.values()
+
+
 def test_a_count_with_thousands_separators_glued_to_its_label_is_read():
     from llm_extract.extract.glued import glued_number
 

@@ -154,7 +154,10 @@ def _spans(text: str, continued: bool = False) -> list[str]:
     first = min(heads)
     if continued or _holds_rows(text[:first]):
         first = 0                   # the line opens with table rows (its heading ended the line before)
-    after = [m.start() for m in _AFTER_TABLES.finditer(text) if m.start() > first]
+    # the tables end at the first 五、 after the last table heading (a preamble may name every section:
+    # 本报告由总体情况、主动公开政府信息情况、……、存在的主要问题及改进情况……组成)
+    last_head = max((m.start() for pattern in FORM.headings.values() for m in pattern.finditer(text)), default=first)
+    after = [m.start() for m in _AFTER_TABLES.finditer(text) if m.start() > max(first, last_head)]
     last = after[0] if after else len(text)
     cuts = {c for c in heads | _row_cuts(text) if first <= c <= last} | {first, last}
     points = sorted(cuts | {0, len(text)})
