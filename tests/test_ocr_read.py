@@ -197,3 +197,18 @@ def test_ocr_text_showing_letters_for_digits_is_mended_as_an_ocr_layer_is() -> N
     assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
     t2 = [i for i in review_items(record, []) if i.path == "active_disclosure.licensing"]
     assert t2 and "None" not in t2[0].message and "OCR" in t2[0].message          # 表二 of an OCR text: why queued
+
+
+def test_zeros_an_ocr_engine_printed_d_are_read_as_its_other_letters_are() -> None:
+    """0 read as D (as common as O in some fonts): ``D`` alone is a letter cell the identities pin, ``1D`` is 10."""
+    lines = report_text(VALUES).split("\n")
+    for label, old, new in (("属于国家秘密", "\t0\t0\t", "\tD\t0\t"), ("重复申请", "\t0\t", "\tD\t"),
+                            ("要求提供公开出版物", "\t0\t", "\tD\t")):
+        [k] = [i for i, line in enumerate(lines) if label in line]
+        assert old in lines[k]
+        lines[k] = lines[k].replace(old, new, 1)
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    assert {p: record.report.get(p) for p in T3_T4} == {p: VALUES[p] for p in T3_T4}
+    secret = record.provenance[f"{A}.denied_state_secret.natural_person"]
+    assert secret.raw == "D" and secret.rules == [LETTERS_PINNED]      # pinned as a printed O would be
+    assert all(record.provenance[p].status is Status.PROVEN for p in T3_T4)

@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
 from llm_extract.bodies import names_a_body
+from llm_extract.ocrglyphs import FULLWIDTH_OCR_LETTERS, OCR_LETTERS
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS
 
@@ -54,9 +55,9 @@ _UNCHECKED = frozenset(DISCLOSURE_PATHS)
 #: cells whose digits an OCR engine printed as letters, from which a text counts as OCR'd
 #: (one ``O`` typed for a 0 is a typist's slip; three are a reading engine)
 OCR_CELLS = 3
-_OCR_TOKEN = re.compile(r"[\dOoIlSB]+(?:\.[\dOoIlSB]+)?")
-_OCR_LETTER = re.compile(r"[OoIlSB]")
-_LETTERS = frozenset("OoIlSBＯｏＩｌＳＢ")
+_OCR_TOKEN = re.compile(rf"[\d{OCR_LETTERS}]+(?:\.[\d{OCR_LETTERS}]+)?")
+_OCR_LETTER = re.compile(rf"[{OCR_LETTERS}]")
+_LETTERS = frozenset(OCR_LETTERS + FULLWIDTH_OCR_LETTERS)
 
 
 def noisy_text(identity_findings: Iterable[Finding]) -> bool:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..evidence import CellKind
+from ..ocrglyphs import OCR_LETTERS, OCR_MAP
 
 __all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS"]
 
@@ -45,12 +46,10 @@ _STROKES = "/-—–－─\\∕⁄╱⧸−―‐‑‒━"
 _PLACEHOLDER_TOKEN = rf"(?:[{re.escape(_STROKES)}]+|无|不适用)"
 _STROKE_SET = frozenset(_STROKES)
 _SPACED_PLACEHOLDERS = re.compile(rf"^{_PLACEHOLDER_TOKEN}(?:\s+{_PLACEHOLDER_TOKEN})+$")
-_OCR = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,7}$")
-_OCR_DECIMAL = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,9}\.[\dOoIlSB]{1,8}$")
-_OCR_THOUSANDS = re.compile(r"^(?=.*\d)[\dOoIlSB]{1,3}(?:,[\dOoIlSB]{3})+$")
-_OCR_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
-#: the letters OCR prints for digits (O→0, I/l→1, S→5, B→8)
-OCR_LETTERS = "OoIlSB"
+_OCR = re.compile(rf"^(?=.*\d)[\d{OCR_LETTERS}]{{1,7}}$")
+_OCR_DECIMAL = re.compile(rf"^(?=.*\d)[\d{OCR_LETTERS}]{{1,9}}\.[\d{OCR_LETTERS}]{{1,8}}$")
+_OCR_THOUSANDS = re.compile(rf"^(?=.*\d)[\d{OCR_LETTERS}]{{1,3}}(?:,[\d{OCR_LETTERS}]{{3}})+$")
+_OCR_MAP = OCR_MAP
 
 
 def ocr_digits(text: str) -> str:
@@ -122,7 +121,7 @@ def parse_cell(raw: str) -> Cell:
     return Cell(raw, CellKind.TEXT)
 
 
-_LETTERS_ONLY = re.compile(r"^[OoIlSB]{1,7}$")
+_LETTERS_ONLY = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 
 
 def letters_guess(raw: str) -> int | None:

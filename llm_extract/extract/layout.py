@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..evidence import CellKind
 from ..form import FORM
 from .labels import TABLE2_LABELS
-from .cells import Cell, letters_guess, normalise, parse_cell
+from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
 from .ocr_headings import fuzzy_heading
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
@@ -40,7 +40,7 @@ _ENDS_DIGIT = re.compile(r"\d\s*$")
 _OUTERLESS = re.compile(r"^[^|\s](?:[^|]*\S)?\|(?: [^|]*)?(?:\|(?: [^|]*)?)*$")
 #: the letters an OCR engine reads a vertical table rule as
 _RULE_GLYPHS = frozenset({"l", "I"})
-_OCR_LETTERS = re.compile(r"^[OoIlSB]{1,7}$")
+_OCR_LETTERS = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 #: a table rule OCR read as the character 一, standing alone between spaces (``一 3.其他 一 4 一 0``): its own
 #: text item, never joined onto a label (``一3.其他一`` is no row's label, and 一 before a label reads as
 #: its item number)

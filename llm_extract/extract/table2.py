@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
-from .cells import Cell, letters_as_digits, normalise, parse_cell
+from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
@@ -22,7 +22,7 @@ _DIGIT = re.compile(r"\d")
 _PLACEABLE = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.OCR, CellKind.PLACEHOLDER})
 _LEADING_ZERO = re.compile(r"^0[\dOo]")
 _LEADING_DIGITS = re.compile(r"^\d+")
-_GLUED_OCR = re.compile(r"^(.*?[\u4e00-\u9fff)）])([\dOoIlSB]+(?:\.[\dOoIlSB]+)?)$")
+_GLUED_OCR = re.compile(rf"^(.*?[\u4e00-\u9fff)）])([\d{OCR_LETTERS}]+(?:\.[\d{OCR_LETTERS}]+)?)$")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 #: the section headings of 表二's rows (第二十条第（一）项 …), as label keys up to the article: 第二十条
 _SECTIONS = frozenset(label_key(r.section).split("条")[0] + "条" for r in FORM.table2 if "条" in r.section)

@@ -1,0 +1,17 @@
+"""The letters an OCR engine prints for digits: ``O``/``o``/``D`` for 0, ``I``/``l`` for 1, ``S`` for 5,
+``B`` for 8 (a scan's 0 read as D is as common as O in some fonts).
+
+One list for the reader (a cell of digits and such letters is an OCR cell, :mod:`llm_extract.extract.cells`)
+and for the verifier (a text with several such cells was OCR'd, ``verify/trust.py``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["OCR_LETTERS", "OCR_MAP", "FULLWIDTH_OCR_LETTERS"]
+
+#: the letters, as a regex character class body and a string
+OCR_LETTERS = "OoDIlSB"
+#: letter → the digit it stands for (``str.translate`` table)
+OCR_MAP = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+#: the same letters in full width (ＯｏＤＩｌＳＢ), as an OCR'd text may print them before normalisation
+FULLWIDTH_OCR_LETTERS = "".join(chr(ord(c) + 0xFEE0) for c in OCR_LETTERS)
