@@ -65,6 +65,29 @@ def test_annotated_numbers_keep_the_number_and_the_note(raw: str, value: int, no
     assert (cell.kind, cell.value, cell.note) == (CellKind.ANNOTATED, value, note)
 
 
+@pytest.mark.parametrize("raw, value, note", [("18（其中新制定", 18, "其中新制定"), ("5(含上年结转", 5, "含上年结转")])
+def test_a_note_a_line_break_cut_still_annotates_its_number(raw: str, value: int, note: str) -> None:
+    """``18（其中新制定`` / ``6件）`` on the next line: the cell is 18 with an open note, not words (which
+    would let the row take the note's 6 for a cell of its own)."""
+    cell = parse_cell(raw)
+    assert (cell.kind, cell.value, cell.note) == (CellKind.ANNOTATED, value, note)
+
+
+def test_a_table2_row_whose_note_wraps_onto_the_next_line_is_never_slid(golden_dir) -> None:
+    from llm_extract.evidence import Status
+    from llm_extract.ingest import Document
+    from llm_extract.pipeline import process_document
+
+    text = (golden_dir / "002_0126e23b7202ee31.txt").read_text(encoding="utf-8")
+    old = "行政规范性文件\t5\t2\t51"
+    assert old in text
+    text = text.replace(old, "行政规范性文件           5（其中新制定    2         51\n                   3 件）", 1)
+    record = process_document(Document.from_text(text, doc_id="wrapped-note"))
+    for column, value in (("issued", 5), ("repealed", 2), ("in_force", 51)):
+        path = f"active_disclosure.normative_documents.{column}"
+        assert record.report.get(path) == value or record.provenance[path].status is not Status.PROVEN, path
+
+
 @pytest.mark.parametrize("raw, kind, value", [("3件", CellKind.NUMBER, 3), ("0件", CellKind.ZERO, 0),
                                               ("1,234件", CellKind.NUMBER, 1234)])
 def test_a_unit_after_a_number_is_no_annotation(raw: str, kind: CellKind, value: int) -> None:

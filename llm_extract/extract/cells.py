@@ -39,6 +39,9 @@ _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNITS = r"(?:件|个|条|项|次|人次|万元|元)"
 _WITH_UNIT = re.compile(rf"^(共)?{_NUMBER}({_UNITS})$")
 _ANNOTATED = re.compile(rf"^{_NUMBER}{_UNITS}?[(\[](.+?)[)\]]$")
+#: an annotated number whose note a line break cut (``18（其中新制定`` / ``6件）`` on the next line): the number,
+#: its note left open
+_OPEN_NOTE = re.compile(rf"^{_NUMBER}{_UNITS}?[(\[]((?:其中|含|包括)[^)\]]*)$")
 _SPLIT_DIGITS = re.compile(r"\d\s+\d")
 #: the strokes printed in an empty cell: slashes, dashes and rules, with the look-alikes a font's ToUnicode
 #: map or a browser's PDF gives for them (∕ division slash, ⁄ fraction slash, ╱, − minus, ― bar, ‐ hyphen)
@@ -109,7 +112,7 @@ def parse_cell(raw: str) -> Cell:
         value = _as_value(m.group(2).replace(",", ""))
         note = f"{m.group(1)}…{m.group(3)}" if m.group(1) else m.group(3)
         return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value, note)
-    m = _ANNOTATED.match(text)
+    m = _ANNOTATED.match(text) or _OPEN_NOTE.match(text)
     if m:
         return Cell(raw, CellKind.ANNOTATED, _as_value(m.group(1).replace(",", "")), m.group(2))
     if _OCR_THOUSANDS.match(text) and " " not in spaced:
