@@ -42,6 +42,10 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         cells = [it.cell for it in chosen]
         groups_ok = all((cells[g * 5 + 4].value or 0) == sum(c.value or 0 for c in cells[g * 5:g * 5 + 4])
                         for g in range(3))
+        if _by_columns_too(chosen, region.items):
+            note = "15 cells one to a line: they hold as three rows printed by rows and by columns"
+            return {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}),
+                                  "row-of-15", note) for path in _T4_PATHS}, ambiguities
         if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
             for path, it in zip(_T4_PATHS, chosen):
                 out[path] = reading(it.cell, [it.line], "row-of-15")
@@ -77,6 +81,36 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
+
+
+def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
+    """Whether 15 cells printed one to a line may as well be three rows printed column by column (pdf2txt.py
+    prints a ruled 表四 of three rows, one per group, so: 行政复议's 结果维持, the next row's, …): the groups
+    are the table's rows (:func:`_groups_as_rows`), nothing stands between the cells, the two readings differ, and each keeps every group's total. Blanks and zeros
+    alike hold any group sum: which is which is then unknown."""
+    if len({it.line for it in chosen}) < len(chosen) or not _groups_as_rows(items, chosen[0]):
+        return False
+    first, last = items.index(chosen[0]), items.index(chosen[-1])
+    if any(it.is_text for it in items[first:last + 1]):
+        return False
+    by_columns = [chosen[c * 3 + g] for g in range(3) for c in range(5)]
+    if [(it.cell.kind, it.cell.value) for it in by_columns] == [(it.cell.kind, it.cell.value) for it in chosen]:
+        return False
+    return _holds(chosen) and _holds(by_columns)
+
+
+def _groups_as_rows(items: list[Item], first: Item) -> bool:
+    """Whether 表四 is printed as three rows of five: its columns (结果维持 …) named before its groups'
+    names (行政复议 …), as a header row stands above the rows' labels. The form's one row of fifteen names
+    each group first, then that group's columns."""
+    before = "".join(label_key(it.raw) for it in items[:items.index(first)] if it.is_text)
+    columns = before.find("维持")
+    return columns >= 0 and before.rfind("行政复议") > columns
+
+
+def _holds(cells: list[Item]) -> bool:
+    values = [it.cell.value for it in cells]
+    return all(v is None or isinstance(v, int) for v in values) and groups_hold([v or 0 for v in values])
 
 
 def _rule_glyph_row(values: list[Item]) -> tuple[Readings, list[Ambiguity]]:

@@ -1,0 +1,53 @@
+"""表四's fifteen cells printed one to a line: a text tool's order, not the page's.
+
+``pdf2txt.py`` prints a ruled 表四 of three rows by columns (行政复议's 结果维持, then 未经复议直接起诉's,
+then 复议后起诉's, then each row's 结果纠正, …). Blank cells and zeros keep every group's total in
+any order, so when the cells hold both as rows and as columns and the two readings differ, which cell
+is blank is not known: 表四 is left unread (queued), never proven in one order.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE4_PATHS
+
+_ROW = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t1\t1\t"      # golden/002's 表四 as one row of fifteen
+#: 表四 as three rows of five, as pdf2txt.py prints it: the columns named once, the rows' names, then the cells
+_THREE_ROWS = ["结果维持 结果纠正 其他结果 尚未审结", "总计", "行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+
+
+def _with_table4(golden_dir, cells: list[str], header: list[str] | None = None) -> Document:
+    text = (golden_dir / "002_0126e23b7202ee31.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
+    end = next(i for i, line in enumerate(lines) if _ROW in line)
+    if header is not None:
+        lines[start + 1:end] = header
+    text = "\n".join(lines)
+    assert text.count(_ROW) == 1
+    return Document.from_text(text.replace(_ROW, "\n".join(cells)), doc_id="t4")
+
+
+def test_blanks_and_zeros_printed_by_columns_are_not_proven_in_either_order(golden_dir) -> None:
+    # 行政复议 printed blank (—), both litigation rows 0: by columns — 0 0 — 0 0 …, which read by rows would
+    # put blanks under 行政复议's 结果维持 and 尚未审结 and zeros between them
+    by_columns = ["—", "0", "0"] * 5
+    record = process_document(_with_table4(golden_dir, by_columns, _THREE_ROWS))
+    assert not any(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+
+
+def test_numbers_one_to_a_line_that_hold_only_by_rows_are_read_by_rows(golden_dir) -> None:
+    cells = _ROW.strip("\t").split("\t")
+    record = process_document(_with_table4(golden_dir, cells, _THREE_ROWS))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [int(c) for c in cells]
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+
+
+def test_one_row_of_fifteen_naming_its_columns_for_each_group_is_read_in_printed_order(golden_dir) -> None:
+    """The 2021 form's own layout (结果维持 … 总计 under each of the three groups) fixes the order: read."""
+    cells = ["—", "0", "0"] * 5
+    record = process_document(_with_table4(golden_dir, cells))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [None if c == "—" else 0 for c in cells]
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
