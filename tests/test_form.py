@@ -51,3 +51,30 @@ def test_no_printed_label_matches_another_rows_pattern():
     for row in FORM.table3_rows:
         key = label_key(row.label)
         assert [o.key for o in FORM.table3_rows if o.key != row.key and match_row(key, o.pattern)] == [], row.key
+
+
+def _misprints(label: str) -> list[str]:
+    """The label key with each character of its words (after the item number) replaced by another."""
+    from llm_extract.extract.labels import strip_item_number
+    from llm_extract.extract.layout import label_key
+
+    key = label_key(label)
+    words = strip_item_number(key)
+    prefix = key[:len(key) - len(words)]
+    return [prefix + words[:i] + "某" + words[i + 1:] for i in range(len(words))]
+
+
+def test_a_table3_label_with_one_character_misprinted_still_names_its_row_and_no_other() -> None:
+    """A typo or an OCR misreading (属于三类内部事物信息, 本机关不掌控相关政府信息) leaves a label of six
+    characters or more its row's: never unread, never another row's."""
+    from llm_extract.extract.labels import TABLE3_LABELS, match_row
+
+    checked = 0
+    for row in FORM.table3_rows:
+        typos = _misprints(row.label.split("（")[0] if not row.label.startswith("（") else row.label)
+        if len(typos) < 6:
+            continue                       # 3.其他, 2.重复申请, （一）予以公开: too short to misprint safely
+        for typo in typos:
+            assert [k for k, p in TABLE3_LABELS if match_row(typo, p)] == [row.key], typo
+            checked += 1
+    assert checked > 200

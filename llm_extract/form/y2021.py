@@ -3,7 +3,8 @@
 Patterns match *label keys*: the label NFKC-normalised, without spaces or quotes
 (see ``llm_extract.extract.layout.label_key``), item numbers kept. They tolerate
 full/half-width brackets, 规范性文件 vs 行政规范性文件, 总计 / 合计 / OCR'd 总记, and
-known typos (其他法律行政止公开).
+known typos (其他法律行政止公开), and any one character misprinted in a 表三 label's words of six
+characters or more (:func:`_one_typo`).
 """
 
 from __future__ import annotations
@@ -36,15 +37,30 @@ TABLE3_COLUMNS = (
 )
 
 
+#: a label's words from this many characters on are matched with any one of them misprinted too
+_TYPO_MIN = 6
+_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)+")
+
+
+def _one_typo(label: str) -> str:
+    """The label's words (no item number, no bracketed note) with any one character misprinted, as
+    alternatives: 属于三类内部事物信息 and 本机关不掌控相关政府信息 are still their rows. Words shorter than
+    ``_TYPO_MIN`` get none (重复申请 with one wrong character is 反复申请's tail)."""
+    words = _ITEM.sub("", label).split("（")[0].replace("“", "").replace("”", "")
+    if len(words) < _TYPO_MIN:
+        return ""
+    return "|" + "|".join(re.escape(words[:i]) + "." + re.escape(words[i + 1:]) for i in range(len(words)))
+
+
 def _row(key: str, group: str, label: str, pattern: str, *words: str) -> Table3Row:
-    return Table3Row(key, label, group, re.compile(pattern), words)
+    return Table3Row(key, label, group, re.compile(pattern + _one_typo(label)), words)
 
 
 TABLE3_ROWS = (
     _row("new_received", "", "一、本年新收政府信息公开申请数量", r"本年新收|新收.{0,6}申请|本年度?收到", "本年新收"),
     _row("carried_over", "", "二、上年结转政府信息公开申请数量", r"上年结转|上年度?结转", "上年结转"),
     _row("granted", "三、本年度办理结果", "（一）予以公开", r"予以公开", "予以公开"),
-    _row("partially_granted", "", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", r"部分公开", "部分公开"),
+    _row("partially_granted", "", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", r"部分公开|区分处理|只计这一情形", "部分公开"),
     _row("denied_state_secret", "（三）不予公开", "1.属于国家秘密", r"国家秘密", "国家秘密"),
     _row("denied_prohibited_by_law", "", "2.其他法律行政法规禁止公开", r"其他法律|行政法规|禁止公开|止公开",
          "禁止公开", "其他法律"),
