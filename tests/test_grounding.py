@@ -105,3 +105,28 @@ def test_a_row_printed_without_numbers_does_not_borrow_the_numbers_of_the_row_ab
     assert set(statuses(ground(zeros, lines), zeros)) == {NOT_FOUND}
     blanks = dict.fromkeys(zeros)
     assert set(statuses(ground(blanks, lines), blanks)) == {EXACT}
+
+
+def test_a_glued_run_followed_by_the_next_labels_item_number_is_still_the_rows_run():
+    """A crawler's 属于国家秘密0000000 2. 其他法律… glued as 00000002. 其他法律…: the 2. is the next label's."""
+    lines = report_text(VALUES).split("\n")
+    k = next(i for i, line in enumerate(lines) if "属于国家秘密" in line)
+    glued = lines[k].replace("\t", "") + lines[k + 1].replace("\t", "").replace("2.", "2. ", 1)
+    lines[k:k + 2] = [glued]
+    assert "00000002. 其他法律" in glued
+    g = ground(row("denied_state_secret"), lines)
+    assert set(statuses(g, row("denied_state_secret"))) == {DIGIT_RUN}
+
+
+def test_table4_is_its_run_and_not_the_figures_of_the_sentence_after_it():
+    lines = report_text(VALUES).split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("1\t0\t0\t1\t2"))
+    lines[k] = lines[k].replace("\t", "") + " 全年因政府信息公开被申请行政复议2件，提起行政诉讼1件。"
+    t4 = {p: v for p, v in VALUES.items() if p.startswith("review_litigation.")}
+    assert {x.status for x in ground(t4, lines).values()} == {DIGIT_RUN}
+
+
+def test_a_label_wrapped_before_its_numbers_is_grounded_on_its_tail_line():
+    """一、本年新收政府信息公开申 / 请数量 11 2 0 …: the numbers follow the label's wrapped tail."""
+    text = report_text(VALUES).replace("一、本年新收政府信息公开申请数量\t", "一、本年新收政府信息公开申\n请数量\t")
+    assert set(statuses(ground(row("new_received"), text.split("\n")), row("new_received"))) == {EXACT}

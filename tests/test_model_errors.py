@@ -91,6 +91,24 @@ def test_a_report_without_line_breaks_reaches_the_model_and_its_grounded_answer_
     assert record["provenance"]["agency"]["grounding"]["status"] == "exact"
 
 
+def test_a_perfect_answer_on_a_dump_with_spaced_item_numbers_and_a_sentence_after_table4_is_proven(server, tmp_path):
+    """属于国家秘密00000002. 其他法律… (the next label's item number glued to the run, a space after its dot)
+    and 表四's run followed by 全年…2件: every cell the identities pin is proven once the model agrees,
+    never queued as a model-only value the identities 'do not confirm'."""
+    import re
+
+    text = re.sub(r"(\d)\.(?=[\u4e00-\u9fff])", r"\1. ", one_line_dump(VALUES))
+    text = text.replace("五、", "全年因政府信息公开被申请行政复议2件，提起行政诉讼1件。五、", 1)
+    assert "00000002. 其他法律" in text
+    record, review = run(server, tmp_path, text, answer_for(VALUES))
+    table = [p for p in ALL_PATHS if p.startswith(("applications.", "review_litigation."))]
+    proven = [p for p in table if record["provenance"][p]["status"] == "proven"]
+    assert len(proven) >= 0.95 * len(table)
+    assert all(record["provenance"][f"applications.denied_state_secret.{c}"]["status"] == "proven"
+               for c in ("natural_person", "total"))
+    assert record["provenance"]["review_litigation.administrative_review.total"]["status"] == "proven"
+
+
 def test_a_report_whose_tables_the_reader_cannot_find_is_still_routed_to_the_model(server, tmp_path):
     text = "测试市测试区人民政府2021年政府信息公开工作年度报告\n\n表格见附件（扫描件）。\n"
     assert looks_like_report(text.split("\n")) and not looks_like_report(["会议纪要", "今天开会。"])

@@ -94,6 +94,11 @@ class Segment:
     lines: tuple[int, ...]
 
 
+#: the next label's item number, printed before its words (a crawler's 00000002.其他法律…, a text's
+#: 0 0 0 2. 其他…): the label pattern starts at the words, so the number ends the row's values
+_NEXT_ITEM_NUMBER = re.compile(r"(?<!\.)\d[.、]\s*$")
+
+
 def _key(label: str) -> str:
     return _LABEL_KEY_DROP.sub("", label)
 
@@ -118,7 +123,8 @@ def segments(text: str) -> list[Segment]:
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(norm)
         first, last = line_of(m.start()), line_of(max(m.start(), end - 1))
-        out.append(Segment(m.group(0), _key(m.group(0)), norm[m.end():end], m.start(),
+        values = _NEXT_ITEM_NUMBER.sub("", norm[m.end():end])     # (00000002. 其他法律…: 2. is the next label's)
+        out.append(Segment(m.group(0), _key(m.group(0)), values, m.start(),
                            tuple(range(first, last + 1))))
     return out
 
@@ -220,7 +226,8 @@ def _windows(region: list[Segment], pattern: re.Pattern[str],
                 values = "" if any(o.search(key[end:]) for o in others) else " ".join(s.values for s in part)
                 yield Segment("".join(s.label for s in part), key, values, part[0].start,
                               tuple(sorted({n for s in part for n in s.lines})))
-                break
+                if numbers(values):
+                    break          # (else the label's wrapped tail may carry them: 本年新收政府信息公开申 / 请数量 13 …)
 
 
 def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Pattern[str]]],
@@ -275,6 +282,8 @@ def _ground_table4(region: list[Segment], values: Mapping[str, Any], out: dict[s
             tokens += found
             lines += list(seg.lines)
             text += seg.values.strip() + " "
+            if len(tokens) >= len(paths) or sum(len(t) for t in tokens) >= len(paths):
+                break                  # fifteen cells, or a run of their digits: a sentence's figures follow
         elif tokens:
             break
     status, per_cell = _match(tokens, cells)
