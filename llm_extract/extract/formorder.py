@@ -31,8 +31,8 @@ from __future__ import annotations
 from ..evidence import Method, Reading
 from ..form import FORM
 from .blocktext import Number, heading_line, split_numbers
-from .blocktiles import _holds_values
-from .labels import TABLE3_LABELS, match_row
+from .blocktiles import table3_broken
+from .labels import rows_named
 from .layout import is_page_furniture, label_key
 from .readings import Readings
 
@@ -62,7 +62,7 @@ def _events(lines: list[str], start: int, end: int) -> list[_Event]:
         text, numbers = split_numbers(raw, n)
         if text:
             key = label_key(text)
-            named = [r for r, pattern in TABLE3_LABELS if match_row(key, pattern)] if key not in _BARE else []
+            named = rows_named(key) if key not in _BARE else []
             events.append((_INDEX[named[0]] if len(named) == 1 else _TEXT, None))
         events += [(_TEXT, x) for x in numbers]
     return events
@@ -117,10 +117,11 @@ def _by_blocks(events: list[_Event]) -> list[Number] | None:
 
 
 def _holds(numbers: list[Number]) -> bool:
+    """Every 表三 identity holds with the numbers placed in row-major order (a blank counts 0)."""
     if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in numbers):
         return False
-    values = [n.cell.value or 0 for n in numbers]
-    return _holds_values([values[r * _WIDTH:(r + 1) * _WIDTH] for r in range(len(_ROWS))])
+    return not table3_broken({f"applications.{_ROWS[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value
+                              for i, n in enumerate(numbers)})
 
 
 def read_form_order(lines: list[str]) -> Readings | None:

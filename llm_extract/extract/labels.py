@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from ..form import FORM
 
-__all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "strip_item_number"]
+__all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "rows_named",
+           "strip_item_number"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
 
@@ -41,3 +42,8 @@ def match_row(key: str, pattern: re.Pattern[str]) -> bool:
         return True
     bare = strip_item_number(key)
     return bare != key and bool(pattern.search(bare))      # (no item number: the same search again)
+
+
+def rows_named(key: str) -> list[str]:
+    """The 表三 rows whose label pattern the label key matches, in the form's order."""
+    return [row for row, pattern in TABLE3_LABELS if match_row(key, pattern)]
