@@ -114,6 +114,23 @@ def test_a_continued_table_whose_numbers_stand_elsewhere_is_left_as_text() -> No
     assert "1.属于国家秘密\t1\t0\t0\t0\t0\t1" in text
 
 
+def test_a_table_on_the_next_page_whose_numbers_stand_off_the_columns_is_left_as_text() -> None:
+    """Its numbers overlap the columns above but line up with them neither left, right nor centred."""
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    off = tuple(c + 2 for c in _CENTRES)
+    second = [*_row("1.属于国家秘密", ["1", "", "0", "0", "0", "0", "1"], 900, off),
+              *_row("2.其他法律", ["2", "0", "", "0", "0", "0", "2"], 882, off)]
+    assert "1.属于国家秘密\t1\t0\t0\t0\t0\t1" in _text([first, second])
+
+
+def test_a_table_ended_by_a_sentence_is_continued_by_no_table_on_the_next_page() -> None:
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    first.append(Run("四、政府信息公开行政复议、行政诉讼情况，本年度未发生行政复议和行政诉讼案件。", 40, 860, _SIZE))
+    second = _page([("1.属于国家秘密", ["1", "", "0", "0", "0", "0", "1"]),
+                    ("2.其他法律", ["2", "0", "", "0", "0", "0", "2"])])
+    assert "1.属于国家秘密\t1\t0\t0\t0\t0\t1" in _text([first, second])
+
+
 def _report_pdf(report: Report) -> bytes:
     """The report as its PDF text prints it (:func:`render`), without rules: every row's numbers centred in
     columns, a header's words over them, and 二、上年结转's cells that are None printed as nothing."""

@@ -13,8 +13,9 @@ number stands in its column. The columns are found from the page itself, table b
   row must put at most one number in a band, its label left of the first band, and at least one row
   must hold a number in every band (then the bands are all the columns).
 
-A table none of whose rows fills every band (a table continued on another page) takes the columns of a
-table of the same document that has such a row, when each of its own bands stands in one of them.
+A table none of whose rows fills every band, at the top or the bottom of its page, takes the columns of the
+table it continues on the page before or that continues it on the page after, when each of its own bands
+stands in one of them, aligned as the numbers of a column are (:func:`_fit`).
 
 Only then is a row with fewer numbers than bands, two at least, read by position (:func:`placed_rows`): it
 is printed as a ruled table's row is (:mod:`.pdf_tables`), every cell a line after a tab, a blank cell a
@@ -28,9 +29,10 @@ from dataclasses import dataclass
 
 from .pdf_lines import Word
 
-__all__ = ["placed_rows", "BAND_GAP"]
+__all__ = ["placed_rows", "BAND_GAP", "ALIGNED"]
 
 BAND_GAP = 0.5           # font sizes: two columns' numbers stand at least this far apart
+ALIGNED = 1.0            # points: a column's numbers on two pages stand this close (left, right or centred)
 @dataclass
 class _Row:
     index: int                   # the line's index on the page
@@ -46,11 +48,26 @@ def _split(ws: list[Word]) -> tuple[list[Word], list[Word]]:
     return ws[:i], ws[i:]
 
 
-def _tables(lines: list[list[Word]]) -> list[list[_Row]]:
-    """The page's runs of rows ending in values (see the module docstring)."""
-    tables: list[list[_Row]] = []
+@dataclass
+class _Table:
+    rows: list[_Row]
+    closed: bool = False         # ended by a line over its numbers (else it runs on to the page's end)
+    found: tuple[_Bands, bool] | None = None     # its own bands, and whether a row fills them all
+    columns: _Bands | None = None                # its columns, once known
+    cols: list[int] | None = None                # the column each of its own bands stands in
+
+
+def _tables(lines: list[list[Word]]) -> list[_Table]:
+    """The page's runs of rows ending in values, top to bottom (see the module docstring)."""
+    tables: list[_Table] = []
     current: list[_Row] = []
     left = float("inf")                 # where the current table's numbers start
+
+    def close() -> None:
+        nonlocal current, left
+        if current:
+            tables.append(_Table(current, closed=True))
+        current, left = [], float("inf")
     for i, ws in enumerate(lines):
         if not ws:
             continue
@@ -58,19 +75,22 @@ def _tables(lines: list[list[Word]]) -> list[list[_Row]]:
         reach = max((w.x1 for w in label), default=float("-inf"))
         if not values:
             if reach > left:            # a header, a heading or a sentence over the numbers: the table ends
-                tables.append(current)
-                current, left = [], float("inf")
+                close()
             continue
         start = values[0].x0
         if reach > min(left, start):    # a label reaching into the numbers: not a row of this table
-            tables.append(current)
-            current, left = [], float("inf")
+            close()
             if reach > start:
                 continue
         current.append(_Row(i, label, values))
         left = min(left, start)
-    tables.append(current)
-    return [t for t in tables if len(t) >= 2]
+    if current:
+        tables.append(_Table(current))
+    for t in tables:
+        t.found = _stack(t.rows) if len(t.rows) >= 2 else None
+        if t.found is not None and t.found[1]:
+            t.columns, t.cols = t.found[0], list(range(len(t.found[0])))
+    return tables
 
 
 _Bands = list[tuple[float, float]]
@@ -106,11 +126,39 @@ def _overlapped(x0: float, x1: float, bands: _Bands) -> list[int]:
 
 
 def _fit(own: _Bands, columns: _Bands) -> list[int] | None:
-    """Which of ``columns`` each of a table's own bands stands in: one each, no two in one; else None."""
+    """Which of ``columns`` each of a table's own bands stands in: one each, no two in one, each aligned with
+    its column (their left edges, right edges or centres within :data:`ALIGNED` points: numbers of a column
+    are printed alike); else None."""
     at = [_overlapped(x0, x1, columns) for x0, x1 in own]
     if any(len(a) != 1 for a in at) or len({a[0] for a in at}) != len(at):
         return None
+    for (x0, x1), (c0, c1) in zip(own, (columns[a[0]] for a in at)):
+        if min(abs(x0 - c0), abs(x1 - c1), abs(x0 + x1 - c0 - c1) / 2) > ALIGNED:
+            return None
     return [a[0] for a in at]
+
+
+def _continued(pages: list[list[_Table]]) -> None:
+    """Give a table no row of which is full the columns of the table it continues or that continues it: the
+    last table of the page before, running on to its end, when it is its page's first table; the first
+    of the page after, when it is its page's last and runs on to the end (see :func:`_fit`)."""
+    changed = True
+    while changed:
+        changed = False
+        for p, tables in enumerate(pages):
+            for k, t in enumerate(tables):
+                if t.columns is not None or t.found is None:
+                    continue
+                others = []
+                if k == 0 and p > 0 and pages[p - 1] and not pages[p - 1][-1].closed:
+                    others.append(pages[p - 1][-1])
+                if k == len(tables) - 1 and not t.closed and p + 1 < len(pages) and pages[p + 1]:
+                    others.append(pages[p + 1][0])
+                fits = [(o.columns, f) for o in others if o.columns is not None
+                        and (f := _fit(t.found[0], o.columns)) is not None]
+                if fits and all(len(c) == len(fits[0][0]) and f == fits[0][1] for c, f in fits):
+                    t.columns, t.cols = fits[0]
+                    changed = True
 
 
 def _row_text(row: _Row, own: _Bands, cols: list[int], width: int) -> str:
@@ -130,24 +178,16 @@ def _row_text(row: _Row, own: _Bands, cols: list[int], width: int) -> str:
 def placed_rows(pages: list[list[list[Word]]]) -> list[dict[int, str]]:
     """For each page (its lines' words; a line to leave out, page furniture, without words), the text of
     each line (by index) that is a table row with blank cells, read by position (see the module docstring)."""
-    tables = [[(rows, _stack(rows)) for rows in _tables(lines)] for lines in pages]
-    known = [found[0] for page in tables for _, found in page if found is not None and found[1]]
+    tables = [_tables(lines) for lines in pages]
+    _continued(tables)
     out: list[dict[int, str]] = []
     for page in tables:
         placed: dict[int, str] = {}
-        for rows, found in page:
-            if found is None:
+        for t in page:
+            if t.columns is None or t.cols is None or t.found is None:
                 continue
-            own, full = found
-            if full:
-                columns, cols = own, list(range(len(own)))
-            else:
-                fits = [(c, f) for c in known if (f := _fit(own, c)) is not None]
-                if not fits or any(len(c) != len(fits[0][0]) or f != fits[0][1] for c, f in fits):
-                    continue            # no full table it stands in, or several that disagree
-                columns, cols = fits[0]
-            for r in rows:
-                if 1 < len(r.values) < len(columns):      # (one number says nothing of which table it is in)
-                    placed[r.index] = _row_text(r, own, cols, len(columns))
+            for r in t.rows:
+                if 1 < len(r.values) < len(t.columns):    # (one number says nothing of which table it is in)
+                    placed[r.index] = _row_text(r, t.found[0], t.cols, len(t.columns))
         out.append(placed)
     return out
