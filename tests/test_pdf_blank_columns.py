@@ -77,6 +77,15 @@ def test_a_table_no_row_of_which_fills_every_column_is_left_as_text() -> None:
     assert "\t\n" not in text
 
 
+def test_a_table_whose_rows_all_leave_a_column_under_its_header_blank_is_left_as_text() -> None:
+    """No row fills column C: the row that fills every other column is not full, nor are the bands the
+    columns; its header's C stands over none of them."""
+    text = _text([_page([("一、本年新收", ["1", "0", "", "0", "0", "0", "1"]),
+                         ("（一）予以公开", ["19", "", "", "0", "0", "0", "19"])])])
+    assert "（一）予以公开\t19\t0\t0\t0\t19" in text
+    assert "\t\n" not in text
+
+
 def test_a_label_reaching_over_the_numbers_is_not_a_row_of_the_table() -> None:
     sentence = [Run("本年度共收到政府信息公开申请，其中已经办结的申请数量为", 40, 862, _SIZE), Run("7", 300, 862, _SIZE)]
     text = _text([_page([FULL, ("（一）予以公开", ["19", "", "0", "", "0", "0", "19"])]) + sentence])
@@ -103,6 +112,15 @@ def test_a_table_continued_on_a_page_without_a_full_row_takes_the_columns_of_its
     text = _text([first, second])
     assert "\t1.属于国家秘密\n\t1\n\t\n\t0\n" in text
     assert "\t2.其他法律\n\t2\n\t0\n\t\n\t0\n" in text
+
+
+def test_a_continued_table_whose_rows_all_leave_a_column_blank_takes_the_columns_of_its_first_part() -> None:
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    second = _page([("（七）总计", ["3", "", "1", "0", "0", "0", "4"]),
+                    ("四、结转下年度", ["1", "", "", "0", "0", "0", "1"])])
+    text = _text([first, second])
+    assert "\t（七）总计\n\t3\n\t\n\t1\n\t0\n\t0\n\t0\n\t4\n" in text
+    assert "\t四、结转下年度\n\t1\n\t\n\t\n\t0\n\t0\n\t0\n\t1\n" in text
 
 
 def test_a_continued_table_whose_numbers_stand_elsewhere_is_left_as_text() -> None:

@@ -11,11 +11,13 @@ number stands in its column. The columns are found from the page itself, table b
 * its columns are the bands the numbers of all its rows stack into (numbers one above the other
   overlap, whatever their alignment); the bands must stand apart (:data:`BAND_GAP` font sizes), each
   row must put at most one number in a band, its label left of the first band, and at least one row
-  must hold a number in every band (then the bands are all the columns).
+  must hold a number in every band, and no word of the header above it stand over none of them (then the
+  bands are all the columns).
 
-A table none of whose rows fills every band, at the top or the bottom of its page, takes the columns of the
-table it continues on the page before or that continues it on the page after, when each of its own bands
-stands in one of them, aligned as the numbers of a column are (:func:`_fit`).
+A table at the top or the bottom of its page takes the columns of the table it continues on the page before
+or that continues it on the page after when they are more than its own (none of its rows is full, or all
+leave the same column blank) and each of its bands stands in one of them, aligned as the numbers of a column
+are (:func:`_fit`).
 
 Only then is a row with fewer numbers than bands, two at least, read by position (:func:`placed_rows`): it
 is printed as a ruled table's row is (:mod:`.pdf_tables`), every cell a line after a tab, a blank cell a
@@ -51,6 +53,7 @@ def _split(ws: list[Word]) -> tuple[list[Word], list[Word]]:
 @dataclass
 class _Table:
     rows: list[_Row]
+    header: list[Word]
     closed: bool = False         # ended by a line over its numbers (else it runs on to the page's end)
     found: tuple[_Bands, bool] | None = None     # its own bands, and whether a row fills them all
     columns: _Bands | None = None                # its columns, once known
@@ -58,15 +61,18 @@ class _Table:
 
 
 def _tables(lines: list[list[Word]]) -> list[_Table]:
-    """The page's runs of rows ending in values, top to bottom (see the module docstring)."""
+    """The page's runs of rows ending in values, top to bottom (see the module docstring), each with the
+    words printed above it (its header)."""
     tables: list[_Table] = []
     current: list[_Row] = []
+    above: list[Word] = []              # the words of the lines of words since the last row
+    header: list[Word] = []
     left = float("inf")                 # where the current table's numbers start
 
     def close() -> None:
         nonlocal current, left
         if current:
-            tables.append(_Table(current, closed=True))
+            tables.append(_Table(current, header, closed=True))
         current, left = [], float("inf")
     for i, ws in enumerate(lines):
         if not ws:
@@ -76,21 +82,32 @@ def _tables(lines: list[list[Word]]) -> list[_Table]:
         if not values:
             if reach > left:            # a header, a heading or a sentence over the numbers: the table ends
                 close()
+            above += ws
             continue
         start = values[0].x0
         if reach > min(left, start):    # a label reaching into the numbers: not a row of this table
             close()
             if reach > start:
+                above = []
                 continue
+        if not current:
+            header = above
         current.append(_Row(i, label, values))
-        left = min(left, start)
+        above, left = [], min(left, start)
     if current:
-        tables.append(_Table(current))
+        tables.append(_Table(current, header))
     for t in tables:
         t.found = _stack(t.rows) if len(t.rows) >= 2 else None
-        if t.found is not None and t.found[1]:
+        if t.found is not None and t.found[1] and not _unfilled_header(t, t.found[0]):
             t.columns, t.cols = t.found[0], list(range(len(t.found[0])))
     return tables
+
+
+def _unfilled_header(table: _Table, bands: "_Bands") -> bool:
+    """Whether a word of the table's header, right of its labels, stands over none of its bands: a column
+    none of its rows fills (then a full row is not full)."""
+    reach = max((w.x1 for r in table.rows for w in r.label), default=float("-inf"))
+    return any(w.x0 > reach and not _overlapped(w.x0, w.x1, bands) for w in table.header)
 
 
 _Bands = list[tuple[float, float]]
@@ -139,22 +156,24 @@ def _fit(own: _Bands, columns: _Bands) -> list[int] | None:
 
 
 def _continued(pages: list[list[_Table]]) -> None:
-    """Give a table no row of which is full the columns of the table it continues or that continues it: the
-    last table of the page before, running on to its end, when it is its page's first table; the first
-    of the page after, when it is its page's last and runs on to the end (see :func:`_fit`)."""
+    """Give a table the columns of the table it continues or that continues it (the last table of the page
+    before, running on to its end, when it is its page's first table; the first of the page after, when it
+    is its page's last and runs on to the end) when they are more than its own (no row of it is full, or
+    every row of it leaves the same column blank) and its bands stand in them (see :func:`_fit`)."""
     changed = True
     while changed:
         changed = False
         for p, tables in enumerate(pages):
             for k, t in enumerate(tables):
-                if t.columns is not None or t.found is None:
+                if t.found is None:
                     continue
                 others = []
                 if k == 0 and p > 0 and pages[p - 1] and not pages[p - 1][-1].closed:
                     others.append(pages[p - 1][-1])
                 if k == len(tables) - 1 and not t.closed and p + 1 < len(pages) and pages[p + 1]:
                     others.append(pages[p + 1][0])
-                fits = [(o.columns, f) for o in others if o.columns is not None
+                have = len(t.columns or ())
+                fits = [(o.columns, f) for o in others if o.columns is not None and len(o.columns) > have
                         and (f := _fit(t.found[0], o.columns)) is not None]
                 if fits and all(len(c) == len(fits[0][0]) and f == fits[0][1] for c, f in fits):
                     t.columns, t.cols = fits[0]
