@@ -8,7 +8,8 @@ HTML and DOCX cells are, a cell's wrapped lines joined, merged cells printed onc
 a table broken by a page break read as one table. The text outside the ruled tables
 is read from the text layer line by line (:mod:`~llm_extract.ingest.pdf_lines`),
 column gaps becoming tabs, so a page without ruled tables (a table printed without
-rules) still reads as tab-separated rows. Running heads, feet and page numbers are
+rules) still reads as tab-separated rows, and a row of such a table with blank cells as a ruled table's
+row, its numbers placed in their columns by position (:mod:`~llm_extract.ingest.pdf_columns`). Running heads, feet and page numbers are
 dropped. Tables and lines keep their order on the page.
 
 A PDF without a text layer (a scan) is refused with advice to OCR it first; a PDF
@@ -29,6 +30,7 @@ from typing import Any
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .pdf_decode import count_undecodable, undecodable_page
 from .pdf_chars import report_page
+from .pdf_columns import placed_rows
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
@@ -135,9 +137,19 @@ def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[i
                                         f"{inner})") from None
 
 
+def _place_columns(pages: list[_Page]) -> None:
+    """Rows of tables printed without vertical rules that have blank cells: read by position
+    (:mod:`.pdf_columns`), their text replaced in place."""
+    placed = placed_rows([[[] if ln.furniture else ln.words for ln in p.lines] for p in pages])
+    for page, rows in zip(pages, placed):
+        for i, text in rows.items():
+            page.lines[i].text = text
+
+
 def _layout(pages: list[_Page]) -> list[str]:
     """Every page's blocks in order, a table broken by a page break joined into one, as text lines."""
     mark_furniture([ln for p in pages for ln in p.lines])
+    _place_columns(pages)
     blocks: list[TextLine | PdfTable] = []
     last_page: dict[int, int] = {}            # id(table) → the last page it runs over
     for page in pages:

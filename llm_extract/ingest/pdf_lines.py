@@ -5,7 +5,9 @@ The text layer is read as the eye reads it: characters grouped into printed line
 ``2024`` beside its Chinese, stays in its line), each line's characters in reading order. Within a line a gap of
 at least :data:`TAB_GAP` times the font size is a column gap and becomes a tab, so
 a table printed without rules (the text-layer fallback) is a tab-separated row; a
-smaller visible gap, or a space character, becomes one space.
+smaller visible gap, or a space character, becomes one space. Each line keeps its words and where
+they stand (:func:`words`), so that a table printed without rules can be read by position
+(:mod:`.pdf_columns`).
 
 Page furniture (running heads and feet, page numbers) is not report text: a short
 line in the top or bottom :data:`MARGIN_ZONE` of its page that is a page number
@@ -17,10 +19,10 @@ a row of several values never is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["TextLine", "page_text_lines", "mark_furniture", "TAB_GAP", "MARGIN_ZONE"]
+__all__ = ["TextLine", "Word", "words", "page_text_lines", "mark_furniture", "TAB_GAP", "MARGIN_ZONE"]
 
 TAB_GAP = 2.0            # a gap this many font sizes wide separates two columns
 _SPACE_GAP = 0.25        # a gap this many font sizes wide separates two words
@@ -33,6 +35,49 @@ _PAGE_NUMBER = re.compile(
     r"page\s*\d+(?:\s*of\s*\d+)?)\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
 _NUMBERS = re.compile(r"^[\d.,\s]+$")      # a row of values (a table printed without rules), not furniture
+_VALUE = re.compile(r"^(?:[0-9０-９][0-9０-９,，.．]*|[—–\-－/／]+|无)$")   # a number or a placeholder
+
+
+@dataclass(frozen=True)
+class Word:
+    """One printed word of a line: its text, its extent and the gap before it (``"\\t"`` a column gap);
+    a value is a number or a placeholder (``—`` ``/`` ``无``)."""
+
+    text: str
+    x0: float
+    x1: float
+    size: float
+    sep: str = ""
+
+    @property
+    def is_value(self) -> bool:
+        return bool(_VALUE.match(self.text))
+
+
+def words(chars: list[dict[str, Any]]) -> list[Word]:
+    """The words of one line's characters, left to right (the gaps of :func:`_line_text`)."""
+    out: list[Word] = []
+    text, x0, x1, size, sep = "", 0.0, 0.0, 0.0, ""
+    pending = False
+    unique = list({id(ch): ch for ch in chars}.values())
+    for ch in sorted(unique, key=lambda c: c["x0"]):
+        if not ch["text"].strip():
+            pending = bool(text)
+            continue
+        ch_size = max(float(ch.get("size") or 0), 1.0)
+        if text:
+            gap = float(ch["x0"]) - x1
+            big = max(size, ch_size)
+            if gap >= TAB_GAP * big or pending or gap >= _SPACE_GAP * big:
+                out.append(Word(text, x0, x1, size, sep))
+                text, sep = "", "\t" if gap >= TAB_GAP * big else " "
+        if not text:
+            x0, size = float(ch["x0"]), ch_size
+        text += ch["text"]
+        x1, size, pending = float(ch["x1"]), max(size, ch_size), False
+    if text:
+        out.append(Word(text, x0, x1, size, sep))
+    return out
 
 
 @dataclass
@@ -45,6 +90,7 @@ class TextLine:
     bottom: float
     page_height: float
     furniture: bool = False
+    words: list[Word] = field(default_factory=list, repr=False, compare=False)   # where its words stand
 
     @property
     def in_margin(self) -> bool:
@@ -87,7 +133,8 @@ def page_text_lines(page: Any, number: int, keep: Any = None) -> list[TextLine]:
     for line in _side_by_side(view.extract_text_lines(return_chars=True, strip=True)):
         text = _line_text(line["chars"]).strip()
         if text:
-            lines.append(TextLine(text, number, float(line["top"]), float(line["bottom"]), float(page.height)))
+            lines.append(TextLine(text, number, float(line["top"]), float(line["bottom"]), float(page.height),
+                                  words=words(line["chars"])))
     return lines
 
 

@@ -1,0 +1,198 @@
+"""A table printed without vertical rules: a blank cell keeps its column.
+
+Its text layer has no glyph for an empty cell, so a row with a blank cell came out with fewer numbers
+than columns, and which cell was blank was lost. Each number stands in its column on the page: when
+every number of the table falls in one of the bands its rows' numbers stack into, and some row fills
+every band, a row with blank cells is printed as a ruled table's row is (a cell a line after a tab, a
+blank cell a tab-only line). A number between two bands, a table whose rows fill no band set, are left
+as they were. A table continued on a page where no row is full takes the columns of its part that has one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytest.importorskip("pdfplumber")
+
+from llm_extract.evidence import CellKind, Status  # noqa: E402
+from llm_extract.ingest import Document  # noqa: E402
+from llm_extract.ingest.pdf import read_pdf  # noqa: E402
+from llm_extract.outputs import read_json  # noqa: E402
+from llm_extract.pipeline import process_document  # noqa: E402
+from llm_extract.schema import APPLICANT_COLUMNS, Report  # noqa: E402
+from llm_extract.synth import render  # noqa: E402
+from tests.pdf_text_layer import Run, text_pdf, width  # noqa: E402
+
+_SIZE = 9.0
+_CENTRES = (250.0, 290.0, 330.0, 370.0, 410.0, 450.0, 490.0)     # seven columns, numbers centred
+
+
+def _row(label: str, cells: list[str], y: float, centres: tuple[float, ...] = _CENTRES) -> list[Run]:
+    runs = [Run(label, 40, y, _SIZE)]
+    for text, centre in zip(cells, centres):
+        if text:
+            runs.append(Run(text, centre - width(text, _SIZE) / 2, y, _SIZE))
+    return runs
+
+
+def _page(rows: list[tuple[str, list[str]]], top: float = 900.0) -> list[Run]:
+    runs = [Run("表头", 40, top + 20, _SIZE)] + [Run(h, c - width(h, _SIZE) / 2, top + 20, _SIZE)
+                                              for h, c in zip("ABCDEFG", _CENTRES)]
+    for i, (label, cells) in enumerate(rows):
+        runs += _row(label, cells, top - 18 * i)
+    return runs
+
+
+def _text(pages: list[list[Run]]) -> str:
+    return read_pdf(text_pdf(pages)).text
+
+
+FULL = ("一、本年新收", ["1", "0", "2", "0", "0", "0", "3"])
+
+
+def test_a_blank_cell_is_an_empty_cell_in_its_column() -> None:
+    text = _text([_page([FULL, ("（一）予以公开", ["19", "", "0", "", "0", "0", "19"])])])
+    assert "\t（一）予以公开\n\t19\n\t\n\t0\n\t\n\t0\n\t0\n\t19\n" in text
+    assert "一、本年新收\t1\t0\t2\t0\t0\t0\t3" in text      # a full row is printed as before
+
+
+def test_blank_first_and_last_cells_keep_their_columns() -> None:
+    text = _text([_page([FULL, ("（二）部分公开", ["", "5", "0", "0", "0", "0", ""])])])
+    assert "\t（二）部分公开\n\t\n\t5\n\t0\n\t0\n\t0\n\t0\n\t\n" in text
+
+
+def test_a_number_between_two_columns_leaves_the_table_as_text() -> None:
+    between = _row("（一）予以公开", ["19", "0"], 880, (250.0, 310.0))     # 310: between 290 and 330
+    text = _text([_page([FULL]) + between])
+    assert "（一）予以公开\t19\t0" in text
+    assert "\t（一）予以公开\n" not in text
+
+
+def test_a_table_no_row_of_which_fills_every_column_is_left_as_text() -> None:
+    text = _text([_page([("（一）予以公开", ["19", "", "0", "0", "0", "0", "19"]),
+                         ("（二）部分公开", ["5", "0", "", "0", "0", "0", "5"])])])
+    assert "（一）予以公开\t19\t0\t0\t0\t0\t19" in text
+    assert "\t\n" not in text
+
+
+def test_a_table_whose_rows_all_leave_a_column_under_its_header_blank_is_left_as_text() -> None:
+    """No row fills column C: the row that fills every other column is not full, nor are the bands the
+    columns; its header's C stands over none of them."""
+    text = _text([_page([("一、本年新收", ["1", "0", "", "0", "0", "0", "1"]),
+                         ("（一）予以公开", ["19", "", "", "0", "0", "0", "19"])])])
+    assert "（一）予以公开\t19\t0\t0\t0\t19" in text
+    assert "\t\n" not in text
+
+
+def test_a_label_reaching_over_the_numbers_is_not_a_row_of_the_table() -> None:
+    sentence = [Run("本年度共收到政府信息公开申请，其中已经办结的申请数量为", 40, 862, _SIZE), Run("7", 300, 862, _SIZE)]
+    text = _text([_page([FULL, ("（一）予以公开", ["19", "", "0", "", "0", "0", "19"])]) + sentence])
+    assert "\t（一）予以公开\n\t19\n\t\n" in text
+    assert "\n本年度共收到政府信息公开申请，其中已经办结的申请数量为 7\n" in text
+
+
+def test_a_header_over_the_numbers_ends_a_table() -> None:
+    """Two tables on a page, the second of three columns under its own header: neither takes the other's
+    columns."""
+    first = _page([FULL, ("（一）予以公开", ["19", "", "0", "", "0", "0", "19"])])
+    header = [Run("信息内容", 40, 840, _SIZE), Run("本年制发件数", 230, 840, _SIZE), Run("现行有效件数", 400, 840, _SIZE)]
+    second = _row("规章", ["5", "2", "89"], 822, (260.0, 340.0, 420.0)) \
+        + _row("规范性文件", ["24", "", "103"], 804, (260.0, 340.0, 420.0))
+    text = _text([first + header + second])
+    assert "\t（一）予以公开\n\t19\n\t\n" in text
+    assert "\t规范性文件\n\t24\n\t\n\t103\n" in text
+
+
+def test_a_table_continued_on_a_page_without_a_full_row_takes_the_columns_of_its_first_part() -> None:
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    second = _page([("1.属于国家秘密", ["1", "", "0", "0", "0", "0", "1"]),
+                    ("2.其他法律", ["2", "0", "", "0", "0", "0", "2"])])
+    text = _text([first, second])
+    assert "\t1.属于国家秘密\n\t1\n\t\n\t0\n" in text
+    assert "\t2.其他法律\n\t2\n\t0\n\t\n\t0\n" in text
+
+
+def test_a_continued_table_whose_rows_all_leave_a_column_blank_takes_the_columns_of_its_first_part() -> None:
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    second = _page([("（七）总计", ["3", "", "1", "0", "0", "0", "4"]),
+                    ("四、结转下年度", ["1", "", "", "0", "0", "0", "1"])])
+    text = _text([first, second])
+    assert "\t（七）总计\n\t3\n\t\n\t1\n\t0\n\t0\n\t0\n\t4\n" in text
+    assert "\t四、结转下年度\n\t1\n\t\n\t\n\t0\n\t0\n\t0\n\t1\n" in text
+
+
+def test_a_continued_table_whose_numbers_stand_elsewhere_is_left_as_text() -> None:
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    moved = tuple(c + 20 for c in _CENTRES)
+    second = [*_row("1.属于国家秘密", ["1", "", "0", "0", "0", "0", "1"], 900, moved),
+              *_row("2.其他法律", ["2", "0", "", "0", "0", "0", "2"], 882, moved)]
+    text = _text([first, second])
+    assert "1.属于国家秘密\t1\t0\t0\t0\t0\t1" in text
+
+
+def test_a_table_on_the_next_page_whose_numbers_stand_off_the_columns_is_left_as_text() -> None:
+    """Its numbers overlap the columns above but line up with them neither left, right nor centred."""
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    off = tuple(c + 2 for c in _CENTRES)
+    second = [*_row("1.属于国家秘密", ["1", "", "0", "0", "0", "0", "1"], 900, off),
+              *_row("2.其他法律", ["2", "0", "", "0", "0", "0", "2"], 882, off)]
+    assert "1.属于国家秘密\t1\t0\t0\t0\t0\t1" in _text([first, second])
+
+
+def test_a_table_ended_by_a_sentence_is_continued_by_no_table_on_the_next_page() -> None:
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    first.append(Run("四、政府信息公开行政复议、行政诉讼情况，本年度未发生行政复议和行政诉讼案件。", 40, 860, _SIZE))
+    second = _page([("1.属于国家秘密", ["1", "", "0", "0", "0", "0", "1"]),
+                    ("2.其他法律", ["2", "0", "", "0", "0", "0", "2"])])
+    assert "1.属于国家秘密\t1\t0\t0\t0\t0\t1" in _text([first, second])
+
+
+def _report_pdf(report: Report) -> bytes:
+    """The report as its PDF text prints it (:func:`render`), without rules: every row's numbers centred in
+    columns, a header's words over them, and 二、上年结转's cells that are None printed as nothing."""
+    pages: list[list[Run]] = [[]]
+    y = 960.0
+    for line in render(report, "pdftext").split("\n"):
+        if y < 60:
+            pages.append([])
+            y = 960.0
+        words = line.split()
+        cut = len(words)
+        while cut and re.fullmatch(r"[\d.]+", words[cut - 1]):
+            cut -= 1
+        label, numbers = " ".join(words[:cut]), words[cut:]
+        if label.startswith("二、上年结转"):
+            row = report.applications.carried_over
+            numbers = ["" if getattr(row, c) is None else str(getattr(row, c)) for c in APPLICANT_COLUMNS]
+        if numbers or len(words) < 2:
+            pages[-1] += [Run(label, 30, y, 7)] if label else []
+        else:                           # a header: its words over the columns
+            pages[-1] += [Run(w, 30 if i == 0 else 390 + 30 * i, y, 7) for i, w in enumerate(words)]
+        step = 18.0 if len(numbers) > 7 else 30.0
+        pages[-1] += [Run(text, 420 + step * i - width(text, 7) / 2, y, 7) for i, text in enumerate(numbers) if text]
+        y -= 14
+    return text_pdf(pages)
+
+
+def test_a_report_whose_row_has_blank_cells_reads_them_as_blank_and_every_other_cell_as_printed(golden_dir) -> None:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    row = report.applications.carried_over
+    assert all(getattr(row, c) == 0 for c in APPLICANT_COLUMNS)
+    row.commercial = row.social_org = None                     # blank cells: the identities hold still
+    record = process_document(Document.from_text(read_pdf(_report_pdf(report)).text, doc_id="x"))
+    assert record.report.values() == report.values()
+    for c in ("commercial", "social_org"):
+        prov = record.provenance[f"applications.carried_over.{c}"]
+        assert prov.kind is CellKind.BLANK and prov.status is Status.PROVEN
+
+
+def test_a_row_of_one_number_is_left_as_text() -> None:
+    """One number says nothing of which table it is in: 行政许可's one cell under 规章's three."""
+    rows = _row("规章", ["5", "2", "89"], 900) + _row("规范性文件", ["24", "", "103"], 882) \
+        + _row("行政许可", ["15498"], 864)
+    text = _text([rows])
+    assert "\t规范性文件\n\t24\n\t\n\t103\n" in text
+    assert "\n行政许可\t15498\n" in text
