@@ -196,3 +196,21 @@ def test_a_row_of_one_number_is_left_as_text() -> None:
     text = _text([rows])
     assert "\t规范性文件\n\t24\n\t\n\t103\n" in text
     assert "\n行政许可\t15498\n" in text
+
+
+def test_digits_a_narrow_cell_wrapped_onto_the_next_line_stay_with_their_cell_never_dropped() -> None:
+    """３８ / ８ (388 wrapped in a narrow column): the line of digits under the row, no label, each under one of
+    its numbers, is those cells' tail. Printed after the cell's own digits with a space (``38 8``), the cell
+    is a number split in two, never read as 38 (which kept the balance with a total wrapped alike)."""
+    rows = [FULL, ("（一）予以公开", ["38", "0", "0", "0", "0", "0", "38"]), ("", ["8", "", "", "", "", "", "8"]),
+            ("（二）部分公开", ["1", "0", "0", "0", "0", "0", "1"])]
+    text = _text([_page(rows)])
+    assert "\t（一）予以公开\n\t38 8\n\t0\n\t0\n\t0\n\t0\n\t0\n\t38 8\n" in text
+    assert "（二）部分公开\t1\t0\t0\t0\t0\t0\t1" in text             # the rows around it are printed as before
+    assert not re.search(r"^\t?8$", text, re.M)                      # the tail is no row of its own
+
+
+def test_a_full_row_under_a_row_is_no_wrapped_tail() -> None:
+    rows = [FULL, ("（一）予以公开", ["38", "0", "0", "0", "0", "0", "38"]), ("", ["8", "0", "0", "0", "0", "0", "8"])]
+    text = _text([_page(rows)])
+    assert "38 8" not in text

@@ -21,7 +21,10 @@ are (:func:`_fit`).
 
 Only then is a row with fewer numbers than bands, two at least, read by position (:func:`placed_rows`): it
 is printed as a ruled table's row is (:mod:`.pdf_tables`), every cell a line after a tab, a blank cell a
-tab-only line. Anything else (a number between two bands, a table no row of which is full, a row of one
+tab-only line. A line of digits with no label right under a row, each under one of its numbers and fewer
+than they are, is the digits those cells wrapped onto a line of their own (``３８`` / ``８`` in a narrow
+column): they are printed after their cells' own, a space between (``３８ ８``), which no reader takes for
+a number (:func:`_wrapped`). Anything else (a number between two bands, a table no row of which is full, a row of one
 number: which table it is in, a sub-table of one column, is unknown) is left as text.
 """
 
@@ -180,8 +183,10 @@ def _continued(pages: list[list[_Table]]) -> None:
                     changed = True
 
 
-def _row_text(row: _Row, own: _Bands, cols: list[int], width: int) -> str:
-    """The row as a ruled table's row is printed: its label's fields, then every cell, a line each."""
+def _row_text(row: _Row, own: _Bands, cols: list[int], width: int, wrapped: _Row | None = None) -> str:
+    """The row as a ruled table's row is printed: its label's fields, then every cell, a line each; the
+    digits a cell wrapped onto the next line (``wrapped``) after its own, a space between (``３８ ８``: a
+    number split in two, which the reader never guesses at)."""
     fields: list[str] = []
     for w in row.label:
         if fields and w.sep != "\t":
@@ -191,7 +196,18 @@ def _row_text(row: _Row, own: _Bands, cols: list[int], width: int) -> str:
     cells = [""] * width
     for w in row.values:
         cells[cols[_overlapped(w.x0, w.x1, own)[0]]] = w.text
+    for w in wrapped.values if wrapped is not None else ():
+        cells[cols[_overlapped(w.x0, w.x1, own)[0]]] += " " + w.text
     return "\n".join("\t" + f for f in fields + cells) + "\n"
+
+
+def _wrapped(row: _Row, above: _Row | None) -> bool:
+    """Whether ``row`` is the digits of the row right above it that their cells wrapped onto a line of their
+    own (``３８`` / ``８`` in a narrow column): no label, fewer values than the row above, each under one
+    of that row's values."""
+    return above is not None and row.index == above.index + 1 and not row.label \
+        and len(row.values) < len(above.values) \
+        and all(any(w.x0 < a.x1 and a.x0 < w.x1 for a in above.values) for w in row.values)
 
 
 def placed_rows(pages: list[list[list[Word]]]) -> list[dict[int, str]]:
@@ -205,8 +221,11 @@ def placed_rows(pages: list[list[list[Word]]]) -> list[dict[int, str]]:
         for t in page:
             if t.columns is None or t.cols is None or t.found is None:
                 continue
-            for r in t.rows:
-                if 1 < len(r.values) < len(t.columns):    # (one number says nothing of which table it is in)
+            for above, r in zip([None, *t.rows], t.rows):
+                if _wrapped(r, above) and above is not None:
+                    placed[above.index] = _row_text(above, t.found[0], t.cols, len(t.columns), wrapped=r)
+                    placed[r.index] = ""
+                elif 1 < len(r.values) < len(t.columns):    # (one number says nothing of which table it is in)
                     placed[r.index] = _row_text(r, t.found[0], t.cols, len(t.columns))
         out.append(placed)
     return out
