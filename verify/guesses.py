@@ -38,6 +38,10 @@
   them (``0`` … ``0`` / ``结果维 结果纠`` / ``0`` ``0``): a text tool printing the table as blocks went back to a
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
   total, so the identities do not check it (``llm_extract/extract/table4.py``).
+* ``READ.COLUMN_RUNS``: 表三's 175 numbers in the form's order, its columns parted into several runs by text
+  (``pdf2txt.py`` printing a page's columns between header pieces) or its labels printed after their numbers
+  (``llm_extract/extract/formorder.py``): every identity holds, but the runs of the six applicant columns in
+  another order would keep every identity too, and the text tool chose their order.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ from llm_extract.evidence import CellKind, Method, Reading
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
-           "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE", "LABEL_STACK_RULE", "T4_BLOCK_ORDER_RULE"]
+           "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE", "LABEL_STACK_RULE", "T4_BLOCK_ORDER_RULE", "COLUMN_RUNS_RULE"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
 OCR_DIGITS_RULE = "READ.OCR_DIGITS"
@@ -60,6 +64,7 @@ BLOCK_POSITION_RULE = "READ.BLOCK_POSITION"
 RULE_GLYPHS_RULE = "READ.RULE_GLYPHS"
 LABEL_STACK_RULE = "READ.LABEL_STACK"
 T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
+COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
@@ -83,6 +88,8 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
             out[path] = LABEL_STACK_RULE
         elif r.method == Method.T4_ACROSS_HEADERS:
             out[path] = T4_BLOCK_ORDER_RULE
+        elif r.method == Method.FORM_ORDER_RUNS:
+            out[path] = COLUMN_RUNS_RULE
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
         elif r.kind is ocr and path in _UNCHECKED:

@@ -88,6 +88,11 @@ register("READ.T4_BLOCK_ORDER", "表四的十五个数字每行一个，其间�
          "表四's fifteen numbers one to a line with pieces of its column headers among them: the text was printed "
          "as blocks and the order is the tool's; a group's cells in another order keep its total, so no identity "
          "checks the order: never proven")
+register("READ.COLUMN_RUNS", "表三的 175 个数字按表格顺序读取，各列被文字分隔成几段（或行标签印在数字之后），勾稽关系全部成立；"
+         "但六个申请人列的顺序由文本工具决定，换列后勾稽关系同样成立，不予证明",
+         "表三's 175 numbers read in the form's order, its columns parted into runs by text (or its labels printed "
+         "after their numbers), every identity holding; but the six applicant columns in another order keep every "
+         "identity too and the text tool chose their order: never proven")
 register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出个别印错所能解释，文本读取不可靠；表二无勾稽关系可核对，不予证明",
          "表三 and 表四 break more identities than a misprint or two explain, so the text reads unreliably; 表二, "
          "which no identity checks, is not proven from it")
