@@ -121,3 +121,14 @@ def test_runs_that_are_not_whole_columns_leave_the_table_unread() -> None:
     lines = fixture_text(_BY_COLUMNS).split("\n")
     lines.insert(_number_lines(lines)[13 * 3 + 1], "其他")    # 40 and 51 numbers: no run is whole columns of 13
     assert read_form_order(lines) is None
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_a_preamble_naming_the_sections_in_a_list_is_not_the_tables_heading(name: str) -> None:
+    """``本报告包括总体情况、主动公开政府信息情况、`` / ``收到和处理政府信息公开申请情况、政府信息公开行政复议…``:
+    the table starts at its own heading, not at the preamble's line (表二's numbers are not 表三's)."""
+    lines = fixture_text(name).split("\n")
+    lines[0:0] = ["本报告包括总体情况、主动公开政府信息情况、",
+                  "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问", "题及改进情况"]
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
