@@ -132,3 +132,14 @@ def test_a_preamble_naming_the_sections_in_a_list_is_not_the_tables_heading(name
                   "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问", "题及改进情况"]
     readings = read_form_order(lines)
     assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_table2s_last_cells_printed_after_table3s_heading_are_not_table3s(name: str) -> None:
+    """pdftotext may print 表二's last header and its number after 表三's heading (``本年收费金额（单位：万元）`` /
+    ``0``): numbers under a 表二 column header, before any of 表三's labels, are not 表三's cells."""
+    lines = fixture_text(name).split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    lines[heading + 1:heading + 1] = ["本年收费金额（单位：万元）", "0", "现行有效件数", "12", "7"]
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())

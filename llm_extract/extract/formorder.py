@@ -51,6 +51,9 @@ _BARE = frozenset({"总计", "总记", "合计", "其他"})
 #: one event of the region: a row's label (its row index), other text (-1), or a number
 _Event = tuple[int, Number | None]
 _TEXT = -1
+#: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
+#: headers and numbers after 表三's heading)
+_T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
 #: the ways of cutting the runs into blocks tried at most (each is checked by every identity)
 _MAX_WAYS = 64
 
@@ -59,20 +62,30 @@ def _named(key: str) -> list[str]:
     return [r for r, pattern in TABLE3_LABELS if match_row(key, pattern)] if key not in _BARE else []
 
 
+def _heads_table2(key: str) -> bool:
+    """A 表二 column header (本年制发件数 …, 本年收费金额（单位：万元）): the numbers under it are 表二's."""
+    return key.split("(")[0] in _T2_COLUMNS
+
+
 def _events(lines: list[str], start: int, end: int) -> list[_Event]:
     """The region's labels, other text and numbers in printed order. A label wrapped over two lines
     (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
     name exactly one."""
     events: list[_Event] = []
     before = ""                     # the text line right before, when it named no row and no number followed it
+    table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
     for n in range(start + 1, end):
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if not raw or is_page_furniture(raw):
             continue
         text, numbers = split_numbers(raw, n)
+        if table2 and not text:
+            continue
         if text:
             key = label_key(text)
             named = _named(key)
+            labelled = any(row != _TEXT for row, x in events if x is None)
+            table2 = not numbers and not named and not labelled and _heads_table2(key)
             if not named and before and strip_item_number(key) == key \
                     and len(joined := _named(before + key)) == 1:
                 events[-1] = (_INDEX[joined[0]], None)
