@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Method
@@ -17,6 +18,8 @@ from .ruleglyphs import extra_tokens, off_header_lines, rule_glyph_options, with
 __all__ = ["read_table4"]
 
 _T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
+#: a sentence's punctuation: the counts on its line are the narrative's
+_PROSE = re.compile(r"[。，；;！？]")
 #: the characters of 表四's column headers (结果维持 … 总计): a text piece of these only is a header's piece
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: 表四's fifteen cells one to a line with column headers printed among them: the order is a text tool's
@@ -25,6 +28,7 @@ ACROSS_HEADERS = Method.T4_ACROSS_HEADERS
 
 def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows)."""
+    region = _without_prose(region)
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
@@ -103,6 +107,18 @@ def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
     if [(it.cell.kind, it.cell.value) for it in by_columns] == [(it.cell.kind, it.cell.value) for it in chosen]:
         return False
     return _holds(chosen) and _holds(by_columns)
+
+
+def _without_prose(region: Region) -> Region:
+    """The region without the lines of a sentence (``本年度因政府信息公开被申请行政复议 0 件，被提起行政诉讼 6
+    件。``), when the numbers off them are exactly the table's 15 and those on them are not: a sentence's
+    counts are no cells."""
+    prose = {it.line for it in region.items if it.is_text and _PROSE.search(it.raw)}
+    kept = [it for it in region.items if it.line not in prose]
+    if not prose or sum(1 for it in region.items if it.cell.is_number) == 15 \
+            or sum(1 for it in kept if it.cell.is_number) != 15:
+        return region
+    return Region(region.name, region.start, region.end, region.heading, kept)
 
 
 def _headers_among(chosen: list[Item], items: list[Item]) -> bool:
