@@ -143,3 +143,25 @@ def test_table2s_last_cells_printed_after_table3s_heading_are_not_table3s(name: 
     lines[heading + 1:heading + 1] = ["本年收费金额（单位：万元）", "0", "现行有效件数", "12", "7"]
     readings = read_form_order(lines)
     assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_a_bare_page_number_at_the_foot_of_a_page_is_no_cell(name: str) -> None:
+    """pdftotext prints a page's footer last, before the form feed: a bare ``2`` at the foot of page 2
+    among 表三's numbers is the page's number, not a cell."""
+    lines = fixture_text(name).split("\n")
+    at = _number_lines(lines)[50]
+    page = sum(line.count("\x0c") for line in lines[:at]) + 1
+    lines[at] = "\x0c" + lines[at]
+    lines[at:at] = [str(page), ""]
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
+
+
+def test_a_number_at_the_foot_of_a_page_that_is_not_its_number_is_a_cell() -> None:
+    lines = fixture_text(_BY_ROWS).split("\n")
+    at = _number_lines(lines)[50]
+    page = sum(line.count("\x0c") for line in lines[:at]) + 1
+    lines[at] = "\x0c" + lines[at]
+    lines[at:at] = [str(page + 7), ""]
+    assert read_form_order(lines) is None

@@ -62,6 +62,23 @@ def _named(key: str) -> list[str]:
     return [r for r, pattern in TABLE3_LABELS if match_row(key, pattern)] if key not in _BARE else []
 
 
+def _page_numbers(lines: list[str]) -> set[int]:
+    """The lines (1-based) of bare page numbers: a page's last line before its form feed that holds the
+    page's number only (``2`` at the foot of page 2, as ``pdftotext`` prints a footer)."""
+    out: set[int] = set()
+    page = 1
+    for n, line in enumerate(lines, start=1):
+        if not line.startswith("\x0c"):
+            continue
+        last = n - 1
+        while last > 0 and not lines[last - 1].strip():
+            last -= 1
+        if last > 0 and lines[last - 1].strip() == str(page):
+            out.add(last)
+        page += line.count("\x0c")
+    return out
+
+
 def _heads_table2(key: str) -> bool:
     """A 表二 column header (本年制发件数 …, 本年收费金额（单位：万元）): the numbers under it are 表二's."""
     return key.split("(")[0] in _T2_COLUMNS
@@ -74,9 +91,10 @@ def _events(lines: list[str], start: int, end: int) -> list[_Event]:
     events: list[_Event] = []
     before = ""                     # the text line right before, when it named no row and no number followed it
     table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
+    folios = _page_numbers(lines)
     for n in range(start + 1, end):
         raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw):
+        if not raw or is_page_furniture(raw) or n in folios:
             continue
         text, numbers = split_numbers(raw, n)
         if table2 and not text:
