@@ -83,3 +83,85 @@ def test_a_row_whose_label_is_not_found_leaves_the_table_unread(name: str) -> No
     lines = fixture_text(name).split("\n")
     lines[lines.index("4.保护第三方合法权益")] = "4.保护他人合法权益"
     assert read_form_order(lines) is None
+
+
+def test_a_label_wrapped_over_two_lines_names_its_row() -> None:
+    """pdf2txt.py wraps a narrow label cell (``3.要求提供公开出版`` / ``物``): the two lines together name the row."""
+    lines = fixture_text(_BY_COLUMNS).split("\n")
+    at = lines.index("3.要求提供公开出版物")
+    lines[at:at + 1] = ["3.要求提供公开出版", "物"]
+    readings = read_form_order(lines)
+    assert readings is not None
+    assert all(r.method == Method.FORM_ORDER for r in readings.values())
+
+
+def _number_lines(lines: list[str]) -> list[int]:
+    heading = next(i for i, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    return [i for i in range(heading, len(lines)) if lines[i].strip().isdigit()]
+
+
+def test_columns_parted_into_runs_by_text_are_read_but_never_proven() -> None:
+    """A page's thirteen rows printed column by column, a header's piece between its third and fourth
+    columns: the runs are whole columns and every identity holds, but the six applicant columns in another
+    order would hold as well, and the tool chose the order (READ.COLUMN_RUNS)."""
+    name = _BY_COLUMNS
+    lines = fixture_text(name).split("\n")
+    lines.insert(_number_lines(lines)[13 * 3], "其他")
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER_RUNS for r in readings.values())
+    record = process_document(Document.from_text("\n".join(lines), doc_id=name))
+    truth = fixture_truth(name)
+    for path in TABLE3_PATHS:
+        assert record.report.get(path) == truth_value(truth, path), path
+        assert record.provenance[path].status is not Status.PROVEN, path
+        assert "READ.COLUMN_RUNS" in record.provenance[path].rules, path
+
+
+def test_runs_that_are_not_whole_columns_leave_the_table_unread() -> None:
+    lines = fixture_text(_BY_COLUMNS).split("\n")
+    lines.insert(_number_lines(lines)[13 * 3 + 1], "其他")    # 40 and 51 numbers: no run is whole columns of 13
+    assert read_form_order(lines) is None
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_a_preamble_naming_the_sections_in_a_list_is_not_the_tables_heading(name: str) -> None:
+    """``本报告包括总体情况、主动公开政府信息情况、`` / ``收到和处理政府信息公开申请情况、政府信息公开行政复议…``:
+    the table starts at its own heading, not at the preamble's line (表二's numbers are not 表三's)."""
+    lines = fixture_text(name).split("\n")
+    lines[0:0] = ["本报告包括总体情况、主动公开政府信息情况、",
+                  "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问", "题及改进情况"]
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_table2s_last_cells_printed_after_table3s_heading_are_not_table3s(name: str) -> None:
+    """pdftotext may print 表二's last header and its number after 表三's heading (``本年收费金额（单位：万元）`` /
+    ``0``): numbers under a 表二 column header, before any of 表三's labels, are not 表三's cells."""
+    lines = fixture_text(name).split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    lines[heading + 1:heading + 1] = ["本年收费金额（单位：万元）", "0", "现行有效件数", "12", "7"]
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_a_bare_page_number_at_the_foot_of_a_page_is_no_cell(name: str) -> None:
+    """pdftotext prints a page's footer last, before the form feed: a bare ``2`` at the foot of page 2
+    among 表三's numbers is the page's number, not a cell."""
+    lines = fixture_text(name).split("\n")
+    at = _number_lines(lines)[50]
+    page = sum(line.count("\x0c") for line in lines[:at]) + 1
+    lines[at] = "\x0c" + lines[at]
+    lines[at:at] = [str(page), ""]
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
+
+
+def test_a_number_at_the_foot_of_a_page_that_is_not_its_number_is_a_cell() -> None:
+    lines = fixture_text(_BY_ROWS).split("\n")
+    at = _number_lines(lines)[50]
+    page = sum(line.count("\x0c") for line in lines[:at]) + 1
+    lines[at] = "\x0c" + lines[at]
+    lines[at:at] = [str(page + 7), ""]
+    assert read_form_order(lines) is None

@@ -51,3 +51,26 @@ def test_one_row_of_fifteen_naming_its_columns_for_each_group_is_read_in_printed
     record = process_document(_with_table4(golden_dir, cells))
     assert [record.report.get(p) for p in TABLE4_PATHS] == [None if c == "—" else 0 for c in cells]
     assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+
+
+def test_cells_one_to_a_line_with_column_headers_among_them_are_read_but_not_proven(golden_dir) -> None:
+    """pdftotext printing the table as blocks goes back to a header after ten cells (``结果维 结果纠`` / ``持``):
+    the order is the tool's, and a group's cells swapped keep its total, so none is proven."""
+    cells = _ROW.strip("\t").split("\t")
+    printed = cells[:10] + ["结果维 结果纠", "持", "正"] + cells[10:12] + ["其他", "结果", "尚未审", "结", "总计"] + cells[12:]
+    record = process_document(_with_table4(golden_dir, printed))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [int(c) for c in cells]
+    assert not any(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+    assert all("READ.T4_BLOCK_ORDER" in record.provenance[p].rules for p in TABLE4_PATHS)
+
+
+def test_counts_in_a_sentence_under_the_heading_are_not_cells(golden_dir) -> None:
+    """``本年度因政府信息公开被申请行政复议 1 件，被提起行政诉讼 1 件。`` printed between 表四's heading and its
+    table (LibreOffice's PDF through pdftotext: each group's headers, then its numbers): the sentence's counts
+    are no cells, the table's fifteen numbers are read."""
+    cells = _ROW.strip("\t").split("\t")
+    headers = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    printed = cells[:5] + ["未经复议直接起诉", "复议后起诉"] + headers + headers + cells[5:]
+    sentence = "本年度因政府信息公开被申请行政复议 1 件，被提起行政诉讼 1 件。"
+    record = process_document(_with_table4(golden_dir, printed, [sentence, "行政复议", "行政诉讼"] + headers))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [int(c) for c in cells]

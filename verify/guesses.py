@@ -30,6 +30,18 @@
   ``-layout``: 第二十条第（一）项 / 本年制发件数 / 本年废止件数 / 0 0 4 7), placed by the section and the
   column headers printed above its numbers and by their order alone: no label stands beside it and no
   identity checks 表二 (``llm_extract/extract/blockread.py``).
+* ``READ.LABEL_STACK``: a 表二 row read from the lines below its label, where that label stands right under
+  another 表二 label with no number between them (``行政强制`` / ``信息内容`` / ``行政事业性收费`` / ``0``): the
+  labels were printed as a column, so the numbers after the last may be any of theirs
+  (``llm_extract/extract/stacked.py``); no identity checks 表二.
+* ``READ.T4_BLOCK_ORDER``: 表四's fifteen cells printed one to a line with pieces of its column headers among
+  them (``0`` … ``0`` / ``结果维 结果纠`` / ``0`` ``0``): a text tool printing the table as blocks went back to a
+  header after some of its cells, so their order is the tool's; a group's cells in another order keep its
+  total, so the identities do not check it (``llm_extract/extract/table4.py``).
+* ``READ.COLUMN_RUNS``: 表三's 175 numbers in the form's order, its columns parted into several runs by text
+  (``pdf2txt.py`` printing a page's columns between header pieces) or its labels printed after their numbers
+  (``llm_extract/extract/formorder.py``): every identity holds, but the runs of the six applicant columns in
+  another order would keep every identity too, and the text tool chose their order.
 """
 
 from __future__ import annotations
@@ -40,7 +52,7 @@ from llm_extract.evidence import CellKind, Method, Reading
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
-           "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE"]
+           "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE", "LABEL_STACK_RULE", "T4_BLOCK_ORDER_RULE", "COLUMN_RUNS_RULE"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
 OCR_DIGITS_RULE = "READ.OCR_DIGITS"
@@ -50,6 +62,9 @@ ONE_CUT_RULE = "READ.ONE_CUT"
 EITHER_WAY_RULE = "READ.ABOVE_OR_BELOW"
 BLOCK_POSITION_RULE = "READ.BLOCK_POSITION"
 RULE_GLYPHS_RULE = "READ.RULE_GLYPHS"
+LABEL_STACK_RULE = "READ.LABEL_STACK"
+T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
+COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
@@ -69,6 +84,12 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
             out[path] = BLOCK_POSITION_RULE
         elif r.method == Method.RULE_GLYPHS_DROPPED:
             out[path] = RULE_GLYPHS_RULE
+        elif r.method == Method.LABEL_STACK:
+            out[path] = LABEL_STACK_RULE
+        elif r.method == Method.T4_ACROSS_HEADERS:
+            out[path] = T4_BLOCK_ORDER_RULE
+        elif r.method == Method.FORM_ORDER_RUNS:
+            out[path] = COLUMN_RUNS_RULE
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
         elif r.kind is ocr and path in _UNCHECKED:

@@ -24,7 +24,8 @@ __all__ = ["one_row_stand_ins", "implied_zeros"]
 
 _SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 #: reading methods whose numbers may be another row's (extract/direction.py, above.py, blockread.py)
-_DOUBTFUL = frozenset({Method.CELLS_ABOVE_OR_BELOW, Method.CELLS_ABOVE_LABEL, Method.TEXT_BLOCK_POSITION})
+_DOUBTFUL = frozenset({Method.CELLS_ABOVE_OR_BELOW, Method.CELLS_ABOVE_LABEL, Method.TEXT_BLOCK_POSITION,
+                       Method.FORM_ORDER_RUNS})
 
 
 def _count(raw: str | None) -> int | None:

@@ -78,6 +78,21 @@ register("READ.RULE_GLYPHS", "表二一行的数字多于单元格，其中有 O
 register("READ.BLOCK_POSITION", "PDF 文本按块输出（无版面选项），表二单元格仅凭其上方的条目与列标题及数字顺序放置，旁无行标签，也无勾稽关系可核对，未经证明",
          "a 表二 cell of PDF text printed as blocks (no layout option), placed only by the section and column headers "
          "above its numbers and their order: no row label beside it and no identity to check it")
+register("READ.LABEL_STACK", "表二的数字读自标签下方各行，而该标签紧接在另一个表二标签之下、中间没有数字：标签按列印出，"
+         "其后的数字可能属于上面的标签；表二没有勾稽关系可核对，不予证明",
+         "表二 numbers read from the lines below their label, which stands right under another 表二 label with no "
+         "number between: the labels were printed as a column and the numbers may be the other's; no identity "
+         "checks 表二")
+register("READ.T4_BLOCK_ORDER", "表四的十五个数字每行一个，其间夹有表四列标题的片段：文本按块输出，数字顺序是工具的顺序；"
+         "同组数字换位总计不变，勾稽关系无法核对顺序，不予证明",
+         "表四's fifteen numbers one to a line with pieces of its column headers among them: the text was printed "
+         "as blocks and the order is the tool's; a group's cells in another order keep its total, so no identity "
+         "checks the order: never proven")
+register("READ.COLUMN_RUNS", "表三的 175 个数字按表格顺序读取，各列被文字分隔成几段（或行标签印在数字之后），勾稽关系全部成立；"
+         "但六个申请人列的顺序由文本工具决定，换列后勾稽关系同样成立，不予证明",
+         "表三's 175 numbers read in the form's order, its columns parted into runs by text (or its labels printed "
+         "after their numbers), every identity holding; but the six applicant columns in another order keep every "
+         "identity too and the text tool chose their order: never proven")
 register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出个别印错所能解释，文本读取不可靠；表二无勾稽关系可核对，不予证明",
          "表三 and 表四 break more identities than a misprint or two explain, so the text reads unreliably; 表二, "
          "which no identity checks, is not proven from it")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..evidence import CellKind
 from .cells import Cell, parse_cell
+from .layout import list_line
 
 __all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line"]
 
@@ -76,9 +77,11 @@ def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
 
 
 def heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
-    """The first short line after ``after`` that matches ``pattern`` and is no sentence."""
+    """The first short line after ``after`` that matches ``pattern`` and is no sentence, nor a line of a
+    preamble naming the sections in a list (``收到和处理政府信息公开申请情况、政府信息公开行政复议…``)."""
     for n, line in enumerate(lines[after:], start=after + 1):
         text = line.strip()
-        if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text):
+        if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text) \
+                and not list_line(text, lines[n] if n < len(lines) else ""):
             return n
     return None

@@ -32,7 +32,7 @@ from ..evidence import Method, Reading
 from ..form import FORM
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
-from .labels import rows_named
+from .labels import rows_named, strip_item_number
 from .layout import is_page_furniture, label_key
 from .readings import Readings
 
@@ -51,19 +51,69 @@ _BARE = frozenset({"总计", "总记", "合计", "其他"})
 #: one event of the region: a row's label (its row index), other text (-1), or a number
 _Event = tuple[int, Number | None]
 _TEXT = -1
+#: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
+#: headers and numbers after 表三's heading)
+_T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
+#: the ways of cutting the runs into blocks tried at most (each is checked by every identity)
+_MAX_WAYS = 64
+
+
+def _named(key: str) -> list[str]:
+    return rows_named(key) if key not in _BARE else []
+
+
+def _page_numbers(lines: list[str]) -> set[int]:
+    """The lines (1-based) of bare page numbers: a page's last line before its form feed that holds the
+    page's number only (``2`` at the foot of page 2, as ``pdftotext`` prints a footer)."""
+    out: set[int] = set()
+    page = 1
+    for n, line in enumerate(lines, start=1):
+        if not line.startswith("\x0c"):
+            continue
+        last = n - 1
+        while last > 0 and not lines[last - 1].strip():
+            last -= 1
+        if last > 0 and lines[last - 1].strip() == str(page):
+            out.add(last)
+        page += line.count("\x0c")
+    return out
+
+
+def _heads_table2(key: str) -> bool:
+    """A 表二 column header (本年制发件数 …, 本年收费金额（单位：万元）): the numbers under it are 表二's."""
+    return key.split("(")[0] in _T2_COLUMNS
 
 
 def _events(lines: list[str], start: int, end: int) -> list[_Event]:
+    """The region's labels, other text and numbers in printed order. A label wrapped over two lines
+    (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
+    name exactly one."""
     events: list[_Event] = []
+    before = ""                     # the text line right before, when it named no row and no number followed it
+    table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
+    folios = _page_numbers(lines)
     for n in range(start + 1, end):
         raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw):
+        if not raw or is_page_furniture(raw) or n in folios:
             continue
         text, numbers = split_numbers(raw, n)
+        if table2 and not text:
+            continue
         if text:
             key = label_key(text)
-            named = rows_named(key) if key not in _BARE else []
+            named = _named(key)
+            labelled = any(row != _TEXT for row, x in events if x is None)
+            table2 = not numbers and not named and not labelled and _heads_table2(key)
+            if not named and before and strip_item_number(key) == key \
+                    and len(joined := _named(before + key)) == 1:
+                events[-1] = (_INDEX[joined[0]], None)
+                before = ""
+                events += [(_TEXT, x) for x in numbers]
+                continue
             events.append((_INDEX[named[0]] if len(named) == 1 else _TEXT, None))
+            before = key if not named and not numbers and key not in _BARE else ""
+        else:
+            before = ""
         events += [(_TEXT, x) for x in numbers]
     return events
 
@@ -83,11 +133,9 @@ def _by_rows(events: list[_Event]) -> list[Number] | None:
     return numbers
 
 
-def _by_blocks(events: list[_Event]) -> list[Number] | None:
-    """The 175 numbers in row-major order, each uninterrupted run transposed (its ``k`` rows printed
-    column by column), when the labels before each run name its rows in order; ``None`` when a run is
-    not a whole number of rows, a label disagrees, or every run is one row (the reading by rows)."""
-    runs: list[tuple[list[int], list[Number]]] = []    # (the labels printed before it, its numbers)
+def _runs(events: list[_Event]) -> list[tuple[list[int], list[Number]]]:
+    """Each uninterrupted run of numbers, with the labels printed since the run before it."""
+    runs: list[tuple[list[int], list[Number]]] = []
     pending: list[int] = []
     run: list[Number] | None = None
     for row, number in events:
@@ -101,19 +149,46 @@ def _by_blocks(events: list[_Event]) -> list[Number] | None:
             runs.append((pending, run))
             pending = []
         run.append(number)
-    out: list[Number] = []
-    first = 0
-    for named, run in runs:
-        if len(run) % _WIDTH:
-            return None
-        k = len(run) // _WIDTH
-        if any(b < a for a, b in zip(named, named[1:])) or any(not first <= r < first + k for r in named):
-            return None
-        out += [run[c * k + r] for r in range(k) for c in range(_WIDTH)]
-        first += k
-    if all(len(run) == _WIDTH for _, run in runs):
-        return None
-    return out
+    return runs
+
+
+def _by_blocks(events: list[_Event]) -> list[tuple[list[Number], bool]]:
+    """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
+    printed column by column, each run of a block a whole number of its columns (``pdf2txt.py``: a page's
+    rows, one or several columns to a run; the labels before, between or after the runs), when the
+    labels are printed in the form's order and none up to a block's last run names a row after it;
+    none when every run is one row (the reading by rows). At most :data:`_MAX_WAYS` ways, each with whether
+    its order is the table's (``True``: every block one run, the labels before it naming its rows only) or
+    may be a text tool's (columns parted into runs by text, labels after their numbers: runs of columns
+    in another order keep every identity, the six applicant columns being alike)."""
+    runs = _runs(events)
+    labels = [r for named, _ in runs for r in named]
+    if all(len(run) == _WIDTH for _, run in runs) or any(b < a for a, b in zip(labels, labels[1:])):
+        return []
+    seen = [max((r for named, _ in runs[:j + 1] for r in named), default=-1) for j in range(len(runs))]
+    ways: list[tuple[list[Number], bool]] = []
+
+    def cut(i: int, first: int, out: list[Number], strict: bool) -> None:
+        if len(ways) >= _MAX_WAYS:
+            return
+        if i == len(runs):
+            if first == len(_ROWS):
+                ways.append((out, strict))
+            return
+        size = 0
+        for j in range(i, len(runs)):
+            size += len(runs[j][1])
+            if size > (len(_ROWS) - first) * _WIDTH:
+                return
+            k = size // _WIDTH
+            if size % _WIDTH or seen[j] >= first + k or any(len(r) % k for _, r in runs[i:j + 1]):
+                continue
+            block = [x for _, r in runs[i:j + 1] for x in r]
+            one = j == i and all(first <= r < first + k for r in runs[i][0])
+            cut(j + 1, first + k, out + [block[c * k + r] for r in range(k) for c in range(_WIDTH)], strict and one)
+
+    cut(0, 0, [], True)
+    return ways
 
 
 def _holds(numbers: list[Number]) -> bool:
@@ -134,10 +209,13 @@ def read_form_order(lines: list[str]) -> Readings | None:
     if sum(1 for _, number in events if number is not None) != _CELLS \
             or {row for row, number in events if number is None} - {_TEXT} != set(range(len(_ROWS))):
         return None
-    held = [numbers for numbers in (_by_rows(events), _by_blocks(events)) if numbers is not None and _holds(numbers)]
-    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0]] for h in held[1:]):
+    rows = _by_rows(events)
+    readings = ([(rows, True)] if rows is not None else []) + _by_blocks(events)
+    held = [(numbers, strict) for numbers, strict in readings if _holds(numbers)]
+    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
         return None
-    numbers = held[0]
+    numbers = held[0][0]
+    method = Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
     return {f"applications.{row}.{col}": Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line],
-                                                 Method.FORM_ORDER, n.cell.note)
+                                                 method, n.cell.note)
             for i, n in enumerate(numbers) for row, col in [(_ROWS[i // _WIDTH], _COLS[i % _WIDTH])]}

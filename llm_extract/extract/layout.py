@@ -25,7 +25,7 @@ from .labels import TABLE2_LABELS
 from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
 from .ocr_headings import fuzzy_heading
 
-__all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
+__all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture", "list_line"]
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
@@ -266,7 +266,7 @@ def _listed(text: str, match: re.Match[str], following: str) -> bool:
     return before.rstrip().endswith("、") and not _ENUMERATOR.match(before)
 
 
-def _list_line(text: str, following: str) -> bool:
+def list_line(text: str, following: str) -> bool:
     """A line naming sections in a 、 list: no heading is read from any part of it."""
     return any(m is not None and _listed(text, m, following)
                for m in (pattern.search(text) for pattern in (_T2, _T3, _T4)))
@@ -301,7 +301,7 @@ def find_regions(lines: list[str]) -> dict[str, Region]:
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
             continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
         for name, pattern in order:
-            if name not in found and pattern.search(text) and not _list_line(text, lines[n] if n < len(lines) else ""):
+            if name not in found and pattern.search(text) and not list_line(text, lines[n] if n < len(lines) else ""):
                 # headings come in order; a later table's heading never precedes an earlier found one
                 if any(found.get(o, 0) > n for o, _ in order):
                     continue

@@ -13,6 +13,7 @@ from .glued import cuts, glued_number, glued_run, parted_at, recount_options, wi
 from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .layout import Item, Region, label_key
 from .direction import rows_above_or_below
+from .stacked import after_stacked_labels
 from .readings import Readings, gap_options, missing, reading
 from .ruleglyphs import is_rule_mark, without_rule_glyphs
 
@@ -124,6 +125,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
     rows_above_or_below(items, taken, out)           # numbers printed above their labels? (direction.py)
+    after_stacked_labels(items, taken, out)          # labels printed as a column? (stacked.py)
     return out
 
 

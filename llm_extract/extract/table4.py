@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from ..evidence import Ambiguity, CellKind
+from ..evidence import Ambiguity, CellKind, Method
+from ..form import FORM
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
 from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
@@ -16,10 +18,17 @@ from .ruleglyphs import extra_tokens, off_header_lines, rule_glyph_options, with
 __all__ = ["read_table4"]
 
 _T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
+#: a sentence's punctuation: the counts on its line are the narrative's
+_PROSE = re.compile(r"[。，；;！？]")
+#: the characters of 表四's column headers (结果维持 … 总计): a text piece of these only is a header's piece
+_HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
+#: 表四's fifteen cells one to a line with column headers printed among them: the order is a text tool's
+ACROSS_HEADERS = Method.T4_ACROSS_HEADERS
 
 
 def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows)."""
+    region = _without_prose(region)
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
@@ -47,8 +56,9 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
             return {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}),
                                   "row-of-15", note) for path in _T4_PATHS}, ambiguities
         if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
+            method = ACROSS_HEADERS if _headers_among(chosen, region.items) else "row-of-15"
             for path, it in zip(_T4_PATHS, chosen):
-                out[path] = reading(it.cell, [it.line], "row-of-15")
+                out[path] = reading(it.cell, [it.line], method)
             return out, ambiguities
     raw = " ".join(n.raw for n in numbers)
     lines = sorted({n.line for n in numbers})
@@ -97,6 +107,29 @@ def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
     if [(it.cell.kind, it.cell.value) for it in by_columns] == [(it.cell.kind, it.cell.value) for it in chosen]:
         return False
     return _holds(chosen) and _holds(by_columns)
+
+
+def _without_prose(region: Region) -> Region:
+    """The region without the lines of a sentence (``本年度因政府信息公开被申请行政复议 0 件，被提起行政诉讼 6
+    件。``), when the numbers off them are exactly the table's 15 and those on them are not: a sentence's
+    counts are no cells."""
+    prose = {it.line for it in region.items if it.is_text and _PROSE.search(it.raw)}
+    kept = [it for it in region.items if it.line not in prose]
+    if not prose or sum(1 for it in region.items if it.cell.is_number) == 15 \
+            or sum(1 for it in kept if it.cell.is_number) != 15:
+        return region
+    return Region(region.name, region.start, region.end, region.heading, kept)
+
+
+def _headers_among(chosen: list[Item], items: list[Item]) -> bool:
+    """Whether 15 cells printed one to a line have a piece of 表四's column headers (``结果维 结果纠`` / ``持``)
+    among them: a text tool printing the table as blocks went back to a header after some cells, so their
+    order is the tool's, not the table's (a group's cells in another order keep its total)."""
+    if len({it.line for it in chosen}) < len(chosen):
+        return False
+    first, last = items.index(chosen[0]), items.index(chosen[-1])
+    return any(it.is_text and (key := label_key(it.raw)) and set(key) <= _HEADER_CHARS
+               for it in items[first:last + 1])
 
 
 def _groups_as_rows(items: list[Item], first: Item) -> bool:

@@ -1,0 +1,46 @@
+"""表二 labels printed as a column (``pdftotext`` / ``pdf2txt.py`` of a PDF table, no layout option).
+
+A text tool printing a table as blocks may print several row labels one under another, then the numbers
+of those rows, then the next section's headers and numbers (``行政强制`` / ``信息内容`` / ``行政事业性收费`` /
+``0`` / ``第二十条第（八）项`` / ``本年收费金额（单位：万元）`` / ``284.49``). The ``0`` after the last label is
+行政强制's as often as the fee's, and no identity checks 表二: such a row is read but never proven
+(``READ.LABEL_STACK``). A label with a number of its own between it and the label above is read as before.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+
+_FEE = "active_disclosure.fees_10k_yuan"
+_ENFORCEMENT = "active_disclosure.enforcement"
+
+
+def _with_table2(golden_dir, table2: list[str]) -> Document:
+    lines = (golden_dir / "002_0126e23b7202ee31.txt").read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("二、主动公开"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    lines[start + 1:end] = table2
+    return Document.from_text("\n".join(lines), doc_id="t2")
+
+
+_HEAD = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数", "规章", "0", "0", "0",
+         "行政规范性文件", "5", "2", "51", "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "3150",
+         "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "65"]
+
+
+def test_a_fee_read_under_a_label_stacked_below_another_is_not_proven(golden_dir) -> None:
+    record = process_document(_with_table2(golden_dir, _HEAD + [
+        "行政强制", "信息内容", "行政事业性收费", "", "0", "", "第二十条第（八）项", "本年收费金额（单位：万元）", "284.49"]))
+    prov = record.provenance[_FEE]
+    assert prov.status is not Status.PROVEN
+    assert "READ.LABEL_STACK" in prov.rules
+
+
+def test_rows_with_their_own_numbers_between_the_labels_are_proven(golden_dir) -> None:
+    record = process_document(_with_table2(golden_dir, _HEAD + [
+        "行政强制", "10", "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "284.49"]))
+    assert record.report.get(_ENFORCEMENT) == 10 and str(record.report.get(_FEE)) == "284.49"
+    assert record.provenance[_ENFORCEMENT].status is Status.PROVEN
+    assert record.provenance[_FEE].status is Status.PROVEN
