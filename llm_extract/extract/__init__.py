@@ -17,6 +17,7 @@ from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
 from .layout import find_regions, tokenize
 from .meta import read_meta
+from .pagenumbers import without_page_numbers
 from .tables import read_table2, read_table3, read_table4
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
@@ -32,6 +33,7 @@ def extract_regex(doc: Document) -> Extraction:
     """
     lines, origin = unfold(doc.lines)
     unfolded = len(lines) != len(doc.lines)      # a crawler's dump: its table lines were unfolded
+    lines = without_page_numbers(lines)          # a bare page number at a page's edge is no cell
     regions = find_regions(lines)
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end)

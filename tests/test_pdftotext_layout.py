@@ -1,0 +1,109 @@
+"""``pdftotext -layout`` text of a report: columns parted by runs of spaces, words of a sentence by one.
+
+* A sentence between a table's heading and its rows (``全年发生…行政复议案件 2 件、行政诉讼案件 1 件，
+  具体情况如下。``, ``2021 年，本机关未发生…``) tells counts, it holds no cells: a number followed by its
+  unit word in a line with a sentence's comma or full stop is prose, outside any bracket.
+* A cell's note in brackets whose words a space parts (``5（其中修订 2 件）``) is one annotated cell: the
+  note's number is no cell of the row, and its unit word makes no sentence of the row.
+* A page's bare number (``2`` alone at the foot of page 2, before the form feed) is no cell, when the
+  document numbers at least two of its pages so.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.extract.pagenumbers import without_page_numbers
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import REVIEW_COLUMNS, REVIEW_GROUPS
+from tests.fakeopenai import report_text, sample_values
+
+VALUES = sample_values()
+T4 = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
+T4_HEADING = "四、政府信息公开行政复议、行政诉讼情况"
+NORMATIVE = "行政规范性文件    5    2    51"
+
+
+def _layout(values: dict = VALUES) -> str:
+    """The sample report as ``pdftotext -layout`` prints it: runs of spaces between the columns."""
+    return report_text(values).replace("\t", "    ")
+
+
+def _t4_rows(values: dict = VALUES, before: str = "") -> str:
+    """The sample report, 表四 printed as three rows of five under one header row, ``before`` between
+    its heading and its header (as LibreOffice's PDF of a Word table prints it)."""
+    rows = (("行政复议", "administrative_review"), ("行政诉讼（未经复议直接起诉）", "litigation_direct"),
+            ("行政诉讼（复议后起诉）", "litigation_after_review"))
+    table = "\n".join(label + "      " + "      ".join(str(values[f"review_litigation.{g}.{c}"]) for c in REVIEW_COLUMNS)
+                      for label, g in rows)
+    head = _layout(values).split(T4_HEADING)[0]
+    return (head + T4_HEADING + "\n\n" + before + "\n                 结果维持   结果纠正   其他结果   尚未审结     总计\n\n"
+            + table + "\n\n五、存在的主要问题及改进情况\n\n无。\n")
+
+
+def _record(text: str):
+    return process_document(Document.from_text(text, doc_id="d"))
+
+
+def _proven(record, paths: list[str], values: dict = VALUES) -> list[str]:
+    """The paths not read as ``values`` or not proven."""
+    return [p for p in paths if record.report.get(p) != values[p] or record.provenance[p].status is not Status.PROVEN]
+
+
+def test_the_plain_layout_text_reads_table4() -> None:
+    assert _proven(_record(_layout()), T4) == []
+    assert _proven(_record(_t4_rows()), T4) == []
+
+
+def test_a_sentence_counting_cases_before_table4_holds_none_of_its_cells() -> None:
+    text = _t4_rows(before="  全年发生政府信息公开行政复议案件 2 件、行政诉讼案件 1 件，具体情况如\n下。\n")
+    assert _proven(_record(text), T4) == []
+
+
+def test_a_sentence_naming_the_year_before_table4_holds_none_of_its_cells() -> None:
+    zero = dict(VALUES, **{p: 0 for p in T4})
+    text = _t4_rows(zero, before="  2021 年，本机关未发生政府信息公开行政复议、行政诉讼案件。\n")
+    assert _proven(_record(text), T4, zero) == []
+
+
+def test_a_row_of_cells_is_no_sentence() -> None:
+    """Numbers after a label, a comma inside the label's brackets: a row, its cells read."""
+    text = _t4_rows().replace("行政复议      ", "行政复议（含复议后起诉，见下）      ", 1)
+    assert _proven(_record(text), T4) == []
+
+
+def test_a_note_whose_words_a_space_parts_is_its_cells_note() -> None:
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert NORMATIVE in _layout()
+    for note in ("（其中修订 2 件）", "（其中新制定 3 件，修订 2 件）", "(含修订 2 件)"):
+        text = _layout().replace(NORMATIVE, f"行政规范性文件     5{note}     2     51", 1)
+        record = _record(text)
+        assert [record.report.get(p) for p in paths] == [5, 2, 51], note
+        assert record.provenance[paths[0]].raw and "修订" in record.provenance[paths[0]].raw, note
+
+
+def _paged(text: str, cut: str, numbers: bool = True) -> str:
+    """``text`` as two pages, the second starting at ``cut``; each page's number alone at its foot."""
+    head, tail = text.split(cut, 1)
+    one, two = ("                 1\n", "                 2\n") if numbers else ("", "")
+    return head + "\n" + one + "\f" + cut + tail + "\n" + two + "\f"
+
+
+def test_a_page_number_inside_table4_is_no_cell() -> None:
+    row = "    ".join(str(VALUES[p]) for p in T4)
+    text = _layout().replace(row, "\n                 1\n\f" + row, 1)      # page 1 ends between header and row
+    text = text + "\n                 2\n\f"
+    assert _proven(_record(text), T4) == []
+
+
+def test_bare_page_numbers_are_blanked_only_when_two_pages_are_numbered_so() -> None:
+    lines = ["表", "1", "\f行", "3", "2", "\f"]
+    assert without_page_numbers(lines) == ["表", "", "\f行", "3", "", "\f"]
+    assert without_page_numbers(["表", "1", "\f行", "3", "\f"]) == ["表", "1", "\f行", "3", "\f"]   # one only
+    assert without_page_numbers(["表", "2", "\f行", "3", "\f"]) == ["表", "2", "\f行", "3", "\f"]   # not its page
+    assert without_page_numbers(["\f 1", "表", "\f  2", "行"]) == ["\f", "表", "\f", "行"]          # headers
+
+
+def test_a_cell_alone_at_a_pages_foot_is_kept() -> None:
+    assert without_page_numbers(["0", "\f行", "0", "\f"]) == ["0", "\f行", "0", "\f"]
+
