@@ -107,3 +107,65 @@ def test_bare_page_numbers_are_blanked_only_when_two_pages_are_numbered_so() -> 
 def test_a_cell_alone_at_a_pages_foot_is_kept() -> None:
     assert without_page_numbers(["0", "\f行", "0", "\f"]) == ["0", "\f行", "0", "\f"]
 
+
+# ---- 表三's short rows: blank cells placed by the spacing of the page's full rows ----
+
+T3_HEAD = "本列数据的勾稽关系    自然人    商业企业    科研机构    社会公益组织    法律服务机构    其他    总计"
+
+
+def _t3_layout(values: dict, width: int = 6) -> str:
+    """The sample report, 表三 in fixed-width columns ``width`` apart that start where each row's label
+    ends (as ``pdftotext -layout`` prints a table of CJK labels); a ``None`` cell printed as nothing."""
+    text = _layout(values)
+    out = []
+    for line in text.split("\n"):
+        parts = line.split("    ")
+        if len(parts) == 8 and not line.startswith("本列"):
+            cells = "".join(("" if v == "/" else v).rjust(width) for v in parts[1:])
+            line = parts[0] + "  " + cells
+        out.append(line)
+    return "\n".join(out)
+
+
+def _with_blanks(*paths: str) -> dict:
+    """The sample values with the zero cells ``paths`` blank (null): every identity still holds."""
+    assert all(VALUES[p] == 0 for p in paths)
+    return dict(VALUES, **{p: None for p in paths})
+
+
+def test_a_short_rows_numbers_go_to_their_columns_and_the_rest_are_blank_cells() -> None:
+    blanks = ("applications.new_received.research", "applications.carried_over.commercial",
+              "applications.carried_over.social_org", "applications.granted.legal_service")
+    values = _with_blanks(*blanks)
+    record = _record(_t3_layout(values))
+    rows = ("new_received", "carried_over", "granted")
+    paths = [f"applications.{r}.{c}" for r in rows for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    assert [p for p in paths if record.report.get(p) != values[p]] == []
+    # (a row's one blank among numbers is left unverified by verify: READ.ISOLATED_BLANK)
+    assert _proven(record, [p for p in paths if p not in blanks], values) == []
+    assert record.provenance["applications.carried_over.commercial"].status is Status.PROVEN
+
+
+def test_a_short_row_whose_numbers_fit_two_runs_of_columns_is_never_proven() -> None:
+    """Six evenly spaced numbers: the blank may be the first column or the last (the shift of a line is
+    free): the row is not read cell by cell, nothing of it is proven."""
+    values = _with_blanks("applications.denied_state_secret.natural_person")
+    record = _record(_t3_layout(values))
+    paths = [f"applications.denied_state_secret.{c}" for c in ("natural_person", "commercial", "total")]
+    assert [p for p in paths if record.provenance[p].status is Status.PROVEN] == []
+
+
+def test_numbers_beside_words_no_label_was_found_in_are_left_as_printed() -> None:
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "（一）予以公开              5     1     0     0     0     0     6",
+             "（二）部分公开              2           0     0     0     1     3",
+             "予处理某某某某              2           0     0     0     1     3", ""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    per_line = {n: sum(1 for it in region.items if it.line == n and it.is_value) for n in (2, 3, 4)}
+    assert per_line == {2: 7, 3: 7, 4: 6}

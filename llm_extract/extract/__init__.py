@@ -12,6 +12,7 @@ from ..evidence import CellKind, Extraction, Reading
 from ..ingest import Document
 from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
+from .blankcols import fill_blank_columns
 from .inline import unfold
 from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
@@ -46,6 +47,8 @@ def extract_regex(doc: Document) -> Extraction:
     if t2 is not None:
         readings.update(read_table2(t2, ambiguities, lines))
     if "表三" in regions:
+        if not unfolded:                 # fixed-width text: a short row's blank cells, by its columns
+            fill_blank_columns(lines, regions["表三"])
         r3, a3 = read_table3(regions["表三"], inline=unfolded)
         if not unfolded:                 # (a crawler's dump has no label lines to span)
             r3, a3 = reconcile_spans(lines, regions["表三"], r3, a3)

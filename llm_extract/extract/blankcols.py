@@ -1,0 +1,98 @@
+"""Fixed-width text (``pdftotext -layout``): the blank cells of 表三's short rows, placed by its full rows.
+
+A row with blank cells prints fewer numbers than its seven columns; layout text keeps each number at
+its horizontal place, so a full row of the same page (seven cells) tells which column each stands in::
+
+    一、本年新收政府信息公开申请数量       110   5   0         4    2    121
+    二、上年结转政府信息公开申请数量        4    0   0    0         0     4
+
+The short line's numbers go to their columns (columns.py), and a blank cell is put in each column left
+empty, so that the table reader sees the row's seven cells. A line is placed only when the placement is
+clear (by :data:`~.columns.CLEAR_MARGIN`) by the nearest full rows of its page (two when the page has
+two) and they agree; its cells parted by two spaces or more (a single space may part one number's
+digits), nothing after them, and on a line of their own or of a row's label (beside words no label
+was found in, they may be another row's: a short count keeps them from being taken). Any doubt leaves the line as it was (its row is then missing, or left to
+the identities), never a guess.
+"""
+
+from __future__ import annotations
+
+from .cells import parse_cell
+from .columns import place_by_spacing, spans
+from .layout import Item, Region
+from .table3_labels import find_labels
+
+__all__ = ["fill_blank_columns"]
+
+_FEED = "\f"
+_REFERENCES = 2
+
+
+def _gapped(line: str, k: int) -> bool:
+    """Whether the last ``k`` tokens of ``line`` stand two columns or more apart from each other."""
+    toks = spans(line)[-k:]
+    return all(b[1] - a[2] >= 2 for a, b in zip(toks, toks[1:]))
+
+
+def _full(line: str, n: int) -> bool:
+    """A line ending in exactly ``n`` cells (numbers or placeholders) two columns apart, a word or
+    nothing before them."""
+    toks = [t for t, _, _ in spans(line)]
+    if len(toks) < n or not all(parse_cell(t).is_value for t in toks[-n:]):
+        return False
+    return (len(toks) == n or not parse_cell(toks[-n - 1]).is_value) and _gapped(line, n)
+
+
+def _page_of(lines: list[str], region: Region) -> dict[int, int]:
+    page, out = 0, {}
+    for n in range(region.start, region.end):
+        page += _FEED in lines[n - 1]
+        out[n] = page
+    return out
+
+
+def _slots(line: str, k: int, refs: list[str], n: int) -> list[int] | None:
+    """The columns of the line's last ``k`` cells by every reference, when each places them clearly and alike."""
+    found: list[int] | None = None
+    for ref in refs:
+        placed = place_by_spacing(line, k, ref, n)
+        if placed is None or (found is not None and placed != found):
+            return None
+        found = placed
+    return found
+
+
+def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
+    """Give each short row of ``region`` (fewer than ``n`` cells on a line of fixed-width text) a blank
+    item in each column its numbers leave empty, in place among ``region.items``."""
+    by_line: dict[int, list[int]] = {}
+    for i, it in enumerate(region.items):
+        by_line.setdefault(it.line, []).append(i)
+    if any(region.items[i].col is not None for idxs in by_line.values() for i in idxs):
+        return                              # tab-separated rows: their fields say where cells are
+    labelled = {region.items[i].line for i in find_labels(region.items).values()}
+    page = _page_of(lines, region)
+    full = [m for m in by_line if _full(lines[m - 1], n)]
+    if not full:
+        return
+    fills: list[tuple[int, int, list[Item]]] = []
+    for m, idxs in by_line.items():
+        values = [i for i in idxs if region.items[i].is_value]
+        k = len(values)
+        if not 0 < k < n or values != idxs[-k:] or "\t" in lines[m - 1] or not _gapped(lines[m - 1], k):
+            continue
+        if k < len(idxs) and m not in labelled:
+            continue                        # words no row's label: whose cells these are is not sure
+        refs = sorted((r for r in full if page[r] == page[m]), key=lambda r: abs(r - m))[:_REFERENCES]
+        if not refs:
+            continue
+        if [t for t, _, _ in spans(lines[m - 1])[-k:]] != [region.items[i].raw for i in values]:
+            continue                        # (a note joined onto its number: tokens and cells differ)
+        slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n)
+        if slots is None:
+            continue
+        by_slot = dict(zip(slots, (region.items[i] for i in values)))
+        row = [by_slot.get(c) or Item("", m, parse_cell("")) for c in range(n)]
+        fills.append((values[0], values[-1] + 1, row))
+    for lo, hi, row in sorted(fills, reverse=True):
+        region.items[lo:hi] = row
