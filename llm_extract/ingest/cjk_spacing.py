@@ -32,6 +32,10 @@ _RUN = re.compile(f"[{_IDEOGRAPH}](?: [{_IDEOGRAPH}]){{{MIN_RUN - 1},}}")
 # on a text with none, which is nearly every text)
 _PROBE = re.compile(f" [{_IDEOGRAPH}] [{_IDEOGRAPH}] [{_IDEOGRAPH}] ")
 _SINGLE_SPACE = re.compile(f"(?<=[{_C}]) (?=[{_C}])")
+#: the words a table prints in an empty cell, one character each: a row of them (``无 无 无 无 无``) is
+#: cells, never OCR's spacing, and the spaces between them stay
+_EMPTY_CELLS = frozenset("无空")
+_EMPTY_RUN = re.compile(r"(?<!\S)[无空](?: [无空])+(?!\S)")
 
 
 def shows_ocr_spacing(text: str) -> bool:
@@ -39,7 +43,9 @@ def shows_ocr_spacing(text: str) -> bool:
     if not _PROBE.search(text):
         return False
     runs = 0
-    for _ in _RUN.finditer(text):
+    for m in _RUN.finditer(text):
+        if _EMPTY_CELLS.issuperset(m.group().replace(" ", "")):
+            continue                    # a row of empty cells (无 无 无 无 无), not spaced words
         runs += 1
         if runs >= MIN_RUNS:
             return True
@@ -50,4 +56,11 @@ def join_cjk_spacing(text: str) -> str:
     """The text with single spaces between two Chinese characters removed, when it shows OCR spacing."""
     if not shows_ocr_spacing(text):
         return text
-    return _SINGLE_SPACE.sub("", text)
+    kept = [m.span() for m in _EMPTY_RUN.finditer(text)]
+    if not kept:
+        return _SINGLE_SPACE.sub("", text)
+    out, at = [], 0
+    for lo, hi in kept:                 # empty cells between spaces keep their spaces
+        out += [_SINGLE_SPACE.sub("", text[at:lo]), text[lo:hi]]
+        at = hi
+    return "".join(out) + _SINGLE_SPACE.sub("", text[at:])
