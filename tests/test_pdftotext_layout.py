@@ -169,3 +169,21 @@ def test_numbers_beside_words_no_label_was_found_in_are_left_as_printed() -> Non
     fill_blank_columns(lines, region)
     per_line = {n: sum(1 for it in region.items if it.line == n and it.is_value) for n in (2, 3, 4)}
     assert per_line == {2: 7, 3: 7, 4: 6}
+
+
+def test_a_row_whose_cells_two_lines_share_never_reads_a_blank_among_them() -> None:
+    """A fixed-width row broken over two lines (``2 0 0 无`` / ``0 0 2``): which line's cell stands in which
+    column is unsure, and a placeholder swapped with a 0 breaks no identity: the row reader leaves it."""
+    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.table3 import read_table3
+
+    text = _layout().replace("二、上年结转政府信息公开申请数量    2    0    0    0    0    0    2",
+                             "二、上年结转政府信息公开申请数量    2    0    0         无\n          0    0    2", 1)
+    assert "    无\n" in text
+    lines = text.split("\n")
+    region = find_regions(lines)["表三"]
+    region.items = tokenize(lines, region.start, region.end)
+    readings, _ = read_table3(region)
+    row = [f"applications.carried_over.{c}" for c in ("research", "social_org", "legal_service", "other_org")]
+    assert all(readings[p].missing for p in row)
+    assert not readings["applications.granted.natural_person"].missing     # (a row on one line is read)

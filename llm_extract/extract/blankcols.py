@@ -26,12 +26,13 @@ __all__ = ["fill_blank_columns"]
 
 _FEED = "\f"
 _REFERENCES = 2
+_GAP = 2
 
 
 def _gapped(line: str, k: int) -> bool:
     """Whether the last ``k`` tokens of ``line`` stand two columns or more apart from each other."""
     toks = spans(line)[-k:]
-    return all(b[1] - a[2] >= 2 for a, b in zip(toks, toks[1:]))
+    return all(b[1] - a[2] >= _GAP for a, b in zip(toks, toks[1:]))
 
 
 def _full(line: str, n: int) -> bool:
