@@ -187,3 +187,21 @@ def test_a_row_whose_cells_two_lines_share_never_reads_a_blank_among_them() -> N
     row = [f"applications.carried_over.{c}" for c in ("research", "social_org", "legal_service", "other_org")]
     assert all(readings[p].missing for p in row)
     assert not readings["applications.granted.natural_person"].missing     # (a row on one line is read)
+
+
+def test_cells_a_single_space_apart_are_placed_too() -> None:
+    """Narrow columns: ``0 0`` are two cells one space apart (a PDF's glyphs, never a number split in
+    layout text); the short row's six numbers fit one choice of the full rows' columns only."""
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "一、本年新收政府信息公开申请数量        2     3     0     0     0 0     5",
+             "二、上年结转政府信息公开申请数量        0     0     0     0     0 0     0",
+             "（一）予以公开                 0     2     0     0     0 0     2",
+             "       2.其他法律行政法规禁止公开     0           0     0     0 0     0", ""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    row = [it.cell.kind.value for it in region.items if it.line == 5 and it.is_value]
+    assert row == ["zero", "blank"] + ["zero"] * 5

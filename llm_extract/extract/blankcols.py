@@ -6,13 +6,15 @@ its horizontal place, so a full row of the same page (seven cells) tells which c
     一、本年新收政府信息公开申请数量       110   5   0         4    2    121
     二、上年结转政府信息公开申请数量        4    0   0    0         0     4
 
-The short line's numbers go to their columns (columns.py), and a blank cell is put in each column left
-empty, so that the table reader sees the row's seven cells. A line is placed only when the placement is
-clear (by :data:`~.columns.CLEAR_MARGIN`) by the nearest full rows of its page (two when the page has
-two) and they agree; its cells parted by two spaces or more (a single space may part one number's
-digits), nothing after them, and on a line of their own or of a row's label (beside words no label
-was found in, they may be another row's: a short count keeps them from being taken). Any doubt leaves the line as it was (its row is then missing, or left to
-the identities), never a guess.
+The short line's numbers go to their columns, and a blank cell is put in each column left empty, so that
+the table reader sees the row's seven cells. ``pdftotext -layout`` starts each line's cells where its
+label's width puts them, so only the distances between cells are compared (columns.place_by_spacing):
+a line is placed only when one choice of columns clearly fits, by the nearest full rows of its page (two
+when the page has two) alike. Narrow columns a single space apart count too: in layout text a space is
+the PDF's, and a number split in two would fit no placement. The numbers must end their line and stand
+alone on it or beside a row's found label (beside words no label was found in, they may be another row's:
+a short count keeps them from being taken). Any doubt leaves the line as it was (its row is then missing,
+or left to the identities), never a guess.
 """
 
 from __future__ import annotations
@@ -26,22 +28,14 @@ __all__ = ["fill_blank_columns"]
 
 _FEED = "\f"
 _REFERENCES = 2
-_GAP = 2
-
-
-def _gapped(line: str, k: int) -> bool:
-    """Whether the last ``k`` tokens of ``line`` stand two columns or more apart from each other."""
-    toks = spans(line)[-k:]
-    return all(b[1] - a[2] >= _GAP for a, b in zip(toks, toks[1:]))
 
 
 def _full(line: str, n: int) -> bool:
-    """A line ending in exactly ``n`` cells (numbers or placeholders) two columns apart, a word or
-    nothing before them."""
+    """A line ending in exactly ``n`` cells (numbers or placeholders), a word or nothing before them."""
     toks = [t for t, _, _ in spans(line)]
     if len(toks) < n or not all(parse_cell(t).is_value for t in toks[-n:]):
         return False
-    return (len(toks) == n or not parse_cell(toks[-n - 1]).is_value) and _gapped(line, n)
+    return len(toks) == n or not parse_cell(toks[-n - 1]).is_value
 
 
 def _page_of(lines: list[str], region: Region) -> dict[int, int]:
@@ -80,7 +74,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
     for m, idxs in by_line.items():
         values = [i for i in idxs if region.items[i].is_value]
         k = len(values)
-        if not 0 < k < n or values != idxs[-k:] or "\t" in lines[m - 1] or not _gapped(lines[m - 1], k):
+        if not 0 < k < n or values != idxs[-k:] or "\t" in lines[m - 1]:
             continue
         if k < len(idxs) and m not in labelled:
             continue                        # words no row's label: whose cells these are is not sure
