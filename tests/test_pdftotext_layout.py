@@ -82,6 +82,14 @@ def test_a_note_whose_words_a_space_parts_is_its_cells_note() -> None:
         assert record.provenance[paths[0]].raw and "修订" in record.provenance[paths[0]].raw, note
 
 
+def test_a_note_printed_a_column_gap_after_its_number_is_its_cells_note() -> None:
+    """``16   （其中修改15件）``: the note's cell is centred apart from its number, not a cell of its own."""
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    for note in ("（其中修订2件）", "(含修订 2 件)"):
+        record = _record(_layout().replace(NORMATIVE, f"行政规范性文件     5   {note}     2     51", 1))
+        assert [record.report.get(p) for p in paths] == [5, 2, 51], note
+
+
 def _paged(text: str, cut: str, numbers: bool = True) -> str:
     """``text`` as two pages, the second starting at ``cut``; each page's number alone at its foot."""
     head, tail = text.split(cut, 1)

@@ -48,6 +48,8 @@ _RULE_ONE = "一"
 #: a note in brackets whose words a space parts (``21（其中修改 11 件）``): one cell, its spaces dropped
 _SPACED_NOTE = re.compile(r"[(（][^()（）]*?\S\s{1,2}\S[^()（）]*[)）]")   # (a wider gap parts columns)
 #: a count told in a sentence: a number, a space, its unit (``行政复议案件 2 件、``): prose, not a cell
+#: a number's note printed apart from it (``16   （其中修改15件）``): a whole bracket that opens as notes do
+_APART_NOTE = re.compile(r"^[(（](?:其中|含|包括)[^()（）]*[)）]$")
 _UNIT_AFTER = re.compile(r"^(?:件|项|个|条|篇|次|人次|元|万元|年)")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
@@ -138,6 +140,10 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
     out: list[list] = []                # [raw, cell, key]
     for tok in raw.split():
         tc = _cell(tok)
+        if out and out[-1][1].is_number and out[-1][1].note is None and _APART_NOTE.match(normalise(tok)):
+            out[-1][0] += tok               # the number's note, a column gap between them
+            out[-1][1] = _cell(out[-1][0])
+            continue
         if tc.is_value and tc.kind.value != "blank":
             out.append([tok, tc, ""])
         elif out and not out[-1][1].is_value and not _ENDS_DIGIT.search(out[-1][0]) \
