@@ -213,3 +213,12 @@ def test_cells_a_single_space_apart_are_placed_too() -> None:
     fill_blank_columns(lines, region)
     row = [it.cell.kind.value for it in region.items if it.line == 5 and it.is_value]
     assert row == ["zero", "blank"] + ["zero"] * 5
+
+
+def test_a_placement_every_other_of_which_puts_a_cell_two_columns_off_is_clear() -> None:
+    """Three-wide columns: the fit is within half a column, every other choice two columns off a cell's
+    place (a line's own rounding is half a column): the blank is the 法律服务机构 cell."""
+    from llm_extract.extract.columns import place_by_spacing
+
+    assert place_by_spacing("（二）部分公开     0 0  0  0      1   1", 6, "（一）予以公开    12 0  0  0   2  4  18", 7) \
+        == [0, 1, 2, 3, 5, 6]

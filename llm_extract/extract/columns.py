@@ -85,7 +85,7 @@ def place_by_columns(line: str, raws: list[str], reference: str, n: int) -> tupl
 #: a row's own placement: every cell within this many display columns of its column, once the row is shifted
 _FIT = 1.5
 #: every other placement puts some cell at least this much further off its column
-_APART = 2.5
+_APART = 2.0
 
 
 def place_by_spacing(line: str, k: int, reference: str, n: int) -> list[int] | None:
