@@ -222,3 +222,30 @@ def test_a_placement_every_other_of_which_puts_a_cell_two_columns_off_is_clear()
 
     assert place_by_spacing("（二）部分公开     0 0  0  0      1   1", 6, "（一）予以公开    12 0  0  0   2  4  18", 7) \
         == [0, 1, 2, 3, 5, 6]
+
+
+def test_blank_rows_one_under_another_between_rows_printed_beside_their_labels_are_blank() -> None:
+    """Three rows left blank: their labels stand alone, one under another, between rows whose numbers
+    stand on their own labels' lines: blank (null), not lost cells the identities fill in with 0."""
+    rows = ("denied_state_secret", "denied_prohibited_by_law", "denied_security_stability")
+    paths = [f"applications.{r}.{c}" for r in rows for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    values = _with_blanks(*paths)
+    record = _record(_t3_layout(values))
+    assert [p for p in paths if record.report.get(p) is not None] == []
+    assert {record.provenance[p].method for p in paths} == {"label-alone"}
+
+
+def test_stacked_labels_whose_numbers_follow_as_a_block_are_not_blank_rows() -> None:
+    """pdftotext's column blocks: labels one under another, their numbers after the last of them."""
+    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.table3 import read_table3
+
+    lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量    3    0    0    0    0    0    3",
+             "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开",
+             "0    0    0    0    0    0    0", "1    0    0    0    0    0    1", "2    0    0    0    0    0    2",
+             "（三）不予公开 1.属于国家秘密    0    0    0    0    0    0    0", "四、政府信息公开行政复议、行政诉讼情况"]
+    region = find_regions(lines)["表三"]
+    region.items = tokenize(lines, region.start, region.end)
+    readings, _ = read_table3(region)
+    assert all(readings[f"applications.{r}.total"].method != "label-alone" for r in ("carried_over", "granted"))
