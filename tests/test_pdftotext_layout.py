@@ -249,3 +249,20 @@ def test_stacked_labels_whose_numbers_follow_as_a_block_are_not_blank_rows() -> 
     region.items = tokenize(lines, region.start, region.end)
     readings, _ = read_table3(region)
     assert all(readings[f"applications.{r}.total"].method != "label-alone" for r in ("carried_over", "granted"))
+
+
+def test_a_full_row_whose_own_spacing_fits_nothing_gives_no_opinion() -> None:
+    """pdftotext spaces some lines unevenly: a full row that places the short row nowhere neither
+    confirms nor contradicts the full row that places it clearly."""
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "一、本年新收政府信息公开申请数量    12     0     0     0     1     3    16",
+             "二、上年结转政府信息公开申请数量     0     0     0     0           1     1",
+             "（一）予以公开 0 0 0       0 0 0 0", ""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    row = [it.cell.kind.value for it in region.items if it.line == 3 and it.is_value]
+    assert row == ["zero"] * 4 + ["blank", "number", "number"]

@@ -9,8 +9,8 @@ its horizontal place, so a full row of the same page (seven cells) tells which c
 The short line's numbers go to their columns, and a blank cell is put in each column left empty, so that
 the table reader sees the row's seven cells. ``pdftotext -layout`` starts each line's cells where its
 label's width puts them, so only the distances between cells are compared (columns.place_by_spacing):
-a line is placed only when one choice of columns clearly fits, by the nearest full rows of its page (two
-when the page has two) alike. Narrow columns a single space apart count too: in layout text a space is
+a line is placed only when one choice of columns clearly fits by one of the nearest full rows of its page
+(two when the page has two), and the other places it alike or not at all. Narrow columns a single space apart count too: in layout text a space is
 the PDF's, and a number split in two would fit no placement. The numbers must end their line and stand
 alone on it or beside a row's found label (beside words no label was found in, they may be another row's:
 a short count keeps them from being taken). Any doubt leaves the line as it was (its row is then missing,
@@ -47,14 +47,10 @@ def _page_of(lines: list[str], region: Region) -> dict[int, int]:
 
 
 def _slots(line: str, k: int, refs: list[str], n: int) -> list[int] | None:
-    """The columns of the line's last ``k`` cells by every reference, when each places them clearly and alike."""
-    found: list[int] | None = None
-    for ref in refs:
-        placed = place_by_spacing(line, k, ref, n)
-        if placed is None or (found is not None and placed != found):
-            return None
-        found = placed
-    return found
+    """The columns of the line's last ``k`` cells, when a reference places them clearly and no other
+    places them otherwise (a reference whose own spacing fits no placement gives no opinion)."""
+    found = [placed for ref in refs if (placed := place_by_spacing(line, k, ref, n)) is not None]
+    return found[0] if found and all(p == found[0] for p in found) else None
 
 
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
