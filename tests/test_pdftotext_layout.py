@@ -266,3 +266,59 @@ def test_a_full_row_whose_own_spacing_fits_nothing_gives_no_opinion() -> None:
     fill_blank_columns(lines, region)
     row = [it.cell.kind.value for it in region.items if it.line == 3 and it.is_value]
     assert row == ["zero"] * 4 + ["blank", "number", "number"]
+
+
+# ---- a page that prints no full row: its columns inferred from its short rows ----
+
+_LABELS = ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开",
+           "（三）不予公开１．属于国家秘密", "２．其他法律行政法规禁止公开")
+
+
+def _fixed(label: str, cells: dict[int, str], grid: list[int], shift: int) -> str:
+    """A row of fixed-width text: ``label``, then each cell at ``shift`` + its column's place."""
+    line, at = label, 2 * len(label)          # (the labels here are all double-width characters)
+    for col in sorted(cells):
+        line += " " * (shift + grid[col] - at) + cells[col]
+        at = shift + grid[col] + len(cells[col])
+    return line
+
+
+def _short_rows_page(grid: list[int], rows: list[dict[int, str]], grids: dict | None = None) -> list:
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    lines = ["三、收到和处理政府信息公开申请情况"] + [
+        _fixed(label, cells, (grids or {}).get(k, grid), 40 + 3 * (k % 2))
+        for k, (label, cells) in enumerate(zip(_LABELS, rows))] + [""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    out = []
+    for n in range(2, 2 + len(rows)):
+        values = [it for it in region.items if it.line == n and it.is_value]
+        out.append([k for k, it in enumerate(values) if it.cell.kind.value == "blank"] if len(values) == 7 else None)
+    return out
+
+
+def test_a_page_without_a_full_row_places_its_short_rows_by_columns_they_imply_together() -> None:
+    grid = [0, 6, 12, 20, 26, 31, 37]         # uneven columns (their headers' widths differ)
+    rows = [{c: "0" for c in range(7) if c != 2}, {c: "1" for c in range(7) if c != 5},
+            {c: "0" for c in (0, 2, 4, 5, 6)}, {c: "0" for c in range(1, 7)}, {c: "0" for c in (0, 3, 6)}]
+    assert _short_rows_page(grid, rows) == [[2], [5], [1, 3], [0], [1, 2, 4, 5]]
+
+
+def test_a_row_pdftotext_spaced_unevenly_stays_as_printed_and_blocks_no_other() -> None:
+    grid = [0, 6, 12, 20, 26, 31, 37]
+    rows = [{c: "0" for c in range(7) if c != 2}, {c: "1" for c in range(7) if c != 5},
+            {c: "0" for c in (0, 2, 4, 5, 6)}, {c: "0" for c in range(1, 7)}, {c: "0" for c in (0, 3, 6)},
+            {0: "0", 1: "0", 2: "0", 3: "0", 4: "0"}]
+    uneven = [0, 2, 4, 16, 30, 33, 40]           # the last row's cells at places no column choice fits
+    placed = _short_rows_page(grid, rows, {5: uneven})
+    assert placed == [[2], [5], [1, 3], [0], [1, 2, 4, 5], None]
+
+
+def test_evenly_spaced_columns_each_row_lacking_an_end_cell_are_never_inferred() -> None:
+    """Columns six apart, every row lacks its first or last cell: the rows fit either way alike."""
+    grid = [0, 6, 12, 18, 24, 30, 36]
+    rows = [{c: "0" for c in range(1, 7)}, {c: "0" for c in range(6)}, {c: "0" for c in range(1, 7)}]
+    assert _short_rows_page(grid, rows) == [None, None, None]

@@ -20,7 +20,8 @@ or left to the identities), never a guess.
 from __future__ import annotations
 
 from .cells import parse_cell
-from .columns import place_by_spacing, spans
+from .columns import centres, fit_spacing, place_by_spacing, spans
+from .gridinfer import inferred_columns
 from .layout import Item, Region
 from .table3_labels import find_labels
 
@@ -53,6 +54,18 @@ def _slots(line: str, k: int, refs: list[str], n: int) -> list[int] | None:
     return found[0] if found and all(p == found[0] for p in found) else None
 
 
+def _pages_without_full_rows(lines: list[str], short: dict[int, list[int]], full: list[int],
+                             page: dict[int, int], n: int) -> dict[int, list[float]]:
+    """The columns of each page that prints no full row, inferred from its short rows (gridinfer.py)."""
+    out: dict[int, list[float]] = {}
+    for p in sorted({page[m] for m in short} - {page[m] for m in full}):
+        rows = [centres(lines[m - 1], len(values)) for m, values in short.items() if page[m] == p]
+        columns = inferred_columns(rows, n)
+        if columns is not None:
+            out[p] = columns
+    return out
+
+
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
     """Give each short row of ``region`` (fewer than ``n`` cells on a line of fixed-width text) a blank
     item in each column its numbers leave empty, in place among ``region.items``."""
@@ -64,9 +77,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
     labelled = {region.items[i].line for i in find_labels(region.items).values()}
     page = _page_of(lines, region)
     full = [m for m in by_line if _full(lines[m - 1], n)]
-    if not full:
-        return
-    fills: list[tuple[int, int, list[Item]]] = []
+    short: dict[int, list[int]] = {}
     for m, idxs in by_line.items():
         values = [i for i in idxs if region.items[i].is_value]
         k = len(values)
@@ -74,12 +85,19 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
             continue
         if k < len(idxs) and m not in labelled:
             continue                        # words no row's label: whose cells these are is not sure
+        if [t for t, _, _ in spans(lines[m - 1])[-k:]] == [region.items[i].raw for i in values]:
+            short[m] = values               # (a note joined onto its number: tokens and cells differ)
+    unruled = _pages_without_full_rows(lines, short, full, page, n)
+    fills: list[tuple[int, int, list[Item]]] = []
+    for m, values in short.items():
+        k = len(values)
         refs = sorted((r for r in full if page[r] == page[m]), key=lambda r: abs(r - m))[:_REFERENCES]
-        if not refs:
+        if refs:
+            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n)
+        elif page[m] in unruled:
+            slots = fit_spacing(centres(lines[m - 1], k), unruled[page[m]])
+        else:
             continue
-        if [t for t, _, _ in spans(lines[m - 1])[-k:]] != [region.items[i].raw for i in values]:
-            continue                        # (a note joined onto its number: tokens and cells differ)
-        slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n)
         if slots is None:
             continue
         by_slot = dict(zip(slots, (region.items[i] for i in values)))

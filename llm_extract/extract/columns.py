@@ -99,7 +99,19 @@ def place_by_spacing(line: str, k: int, reference: str, n: int) -> list[int] | N
     row, ref = spans(line), spans(reference)
     if not 0 < k < n or len(row) < k or len(ref) < n:
         return None
-    cells, columns = [_centre(s) for s in row[-k:]], [_centre(s) for s in ref[-n:]]
+    return fit_spacing([_centre(s) for s in row[-k:]], [_centre(s) for s in ref[-n:]])
+
+
+def centres(line: str, k: int) -> list[float]:
+    """The display-column centres of the last ``k`` tokens of ``line``."""
+    return [_centre(s) for s in spans(line)[-k:]]
+
+
+def fit_spacing(cells: list[float], columns: list[float]) -> list[int] | None:
+    """:func:`place_by_spacing` on centres: the column of each cell, the one clear fit, or ``None``."""
+    k, n = len(cells), len(columns)
+    if not 0 < k < n:
+        return None
     fits: list[tuple[float, tuple[int, ...]]] = []
     for slots in combinations(range(n), k):
         offsets = sorted(c - columns[j] for c, j in zip(cells, slots))
