@@ -33,8 +33,8 @@ _RUN = re.compile(f"[{_IDEOGRAPH}](?: [{_IDEOGRAPH}]){{{MIN_RUN - 1},}}")
 _PROBE = re.compile(f" [{_IDEOGRAPH}] [{_IDEOGRAPH}] [{_IDEOGRAPH}] ")
 _SINGLE_SPACE = re.compile(f"(?<=[{_C}]) (?=[{_C}])")
 #: the words a table prints in an empty cell, one character each: a row of them (``无 无 无 无 无``) is
-#: cells, never OCR's spacing, and the spaces between them stay
-_EMPTY_CELLS = frozenset("无空")
+#: cells, whose spaces stay even in a text taken for OCR'd (such rows alone may make a text look so: it
+#: is then read with an OCR text's caution, its cells kept apart)
 _EMPTY_RUN = re.compile(r"(?<!\S)[无空](?: [无空])+(?!\S)")
 
 
@@ -43,9 +43,7 @@ def shows_ocr_spacing(text: str) -> bool:
     if not _PROBE.search(text):
         return False
     runs = 0
-    for m in _RUN.finditer(text):
-        if _EMPTY_CELLS.issuperset(m.group().replace(" ", "")):
-            continue                    # a row of empty cells (无 无 无 无 无), not spaced words
+    for _ in _RUN.finditer(text):
         runs += 1
         if runs >= MIN_RUNS:
             return True
