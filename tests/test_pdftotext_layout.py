@@ -322,3 +322,18 @@ def test_evenly_spaced_columns_each_row_lacking_an_end_cell_are_never_inferred()
     grid = [0, 6, 12, 18, 24, 30, 36]
     rows = [{c: "0" for c in range(1, 7)}, {c: "0" for c in range(6)}, {c: "0" for c in range(1, 7)}]
     assert _short_rows_page(grid, rows) == [None, None, None]
+
+
+def test_blank_rows_above_a_label_wrapped_round_its_numbers_are_blank() -> None:
+    """The row below the blank rows wraps its label over three lines, its numbers beside the middle one."""
+    rows = ("denied_state_secret", "denied_prohibited_by_law", "denied_security_stability")
+    paths = [f"applications.{r}.{c}" for r in rows for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    values = _with_blanks(*paths)
+    text = _t3_layout(values)
+    line = next(x for x in text.split("\n") if x.startswith("4.保护第三方合法权益"))
+    wrapped = "4.保护第三方\n" + " " * 22 + line[len("4.保护第三方合法权益"):].lstrip(" ").rjust(len(line) - 10) + "\n合法权益"
+    record = _record(text.replace(line, wrapped, 1))
+    assert record.report.get("applications.denied_third_party.total") == 1
+    assert [p for p in paths if record.report.get(p) is not None] == []
+    assert {record.provenance[p].method for p in paths} == {"label-alone"}

@@ -164,8 +164,10 @@ def _reads_its_own(row: str, spans: dict[str, list[Item]]) -> bool:
 
 
 def _beside_label(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
-    """Whether a row reads its own numbers (seven at most), every one on its label's line."""
-    return _reads_its_own(row, spans) and all(it.line == items[idx].line for it in spans[row] if it.is_value)
+    """Whether a row reads its own numbers (seven at most), all on one line: its label's, or the next one
+    (a label wrapped over lines, its numbers beside its middle line)."""
+    lines = {it.line for it in spans[row] if it.is_value}
+    return _reads_its_own(row, spans) and len(lines) == 1 and 0 <= min(lines) - items[idx].line <= 1
 
 
 def _lone_run_between_rows(k: int, order: list[tuple[str, int]], items: list[Item],
