@@ -222,6 +222,20 @@ def test_only_single_spaces_between_chinese_characters_go_never_spaces_at_digits
                                       "（一）予以公开   1 0   3\n规章  1 0\n")
 
 
+def test_rows_of_empty_cells_printed_as_wu_keep_their_spaces() -> None:
+    """``无 无 无 无 无``: five empty cells (a table's placeholder word). Such rows alone make a text look
+    OCR-spaced (read then with an OCR text's caution), but their cells are never glued into one word."""
+    text = "维持 纠正 结果 审结 总计\n 无 无 无 无 无 0 0 0 1 1            0 0 0 0 0\n" * 2
+    assert join_cjk_spacing(text) == "维持纠正结果审结总计\n 无 无 无 无 无 0 0 0 1 1            0 0 0 0 0\n" * 2
+
+
+def test_empty_cells_keep_their_spaces_in_a_text_with_ocr_spacing() -> None:
+    text = ("三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n一、本 年 新 收 政 府 信 息 公 开 申 请 数 量  1 0   3\n"
+            "（一） 予 以 公 开   无 无 无 无 无 无 无\n")
+    assert join_cjk_spacing(text) == ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量  1 0   3\n"
+                                      "（一）予以公开   无 无 无 无 无 无 无\n")
+
+
 def test_words_parted_by_spaces_without_the_ocr_pattern_stay_apart() -> None:
     text = "申请人情况 自然人 法人或其他组织 商业企业 科研机构 字号：[大 中 小]\n一、本年新收 政府信息\n"
     assert join_cjk_spacing(text) == text

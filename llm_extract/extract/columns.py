@@ -80,3 +80,45 @@ def place_by_columns(line: str, raws: list[str], reference: str, n: int) -> tupl
     if margin < _MARGIN:
         return None
     return list(slots), margin
+
+
+#: a row's own placement: every cell within this many display columns of its column, once the row is shifted
+_FIT = 1.5
+#: every other placement puts some cell at least this much further off its column
+_APART = 2.0
+
+
+def place_by_spacing(line: str, k: int, reference: str, n: int) -> list[int] | None:
+    """The column index (0 … n-1) of each of the last ``k`` tokens of ``line``, by the spacing of the last
+    ``n`` tokens of ``reference``, whatever the shift between the two lines (``pdftotext -layout`` starts
+    each line's cells where its label's width puts them, but keeps the distances between them).
+
+    Taken only when one placement fits (every cell within ``_FIT`` columns of its column, the row
+    shifted by the median offset) and every other leaves some cell ``_APART`` columns further off;
+    ``None`` otherwise (evenly spaced cells fit several runs of columns)."""
+    row, ref = spans(line), spans(reference)
+    if not 0 < k < n or len(row) < k or len(ref) < n:
+        return None
+    return fit_spacing([_centre(s) for s in row[-k:]], [_centre(s) for s in ref[-n:]])
+
+
+def centres(line: str, k: int) -> list[float]:
+    """The display-column centres of the last ``k`` tokens of ``line``."""
+    return [_centre(s) for s in spans(line)[-k:]]
+
+
+def fit_spacing(cells: list[float], columns: list[float]) -> list[int] | None:
+    """:func:`place_by_spacing` on centres: the column of each cell, the one clear fit, or ``None``."""
+    k, n = len(cells), len(columns)
+    if not 0 < k < n:
+        return None
+    fits: list[tuple[float, tuple[int, ...]]] = []
+    for slots in combinations(range(n), k):
+        offsets = sorted(c - columns[j] for c, j in zip(cells, slots))
+        shift = (offsets[(k - 1) // 2] + offsets[k // 2]) / 2
+        fits.append((max(abs(o - shift) for o in offsets), slots))
+    fits.sort()
+    best, slots = fits[0]
+    if best > _FIT or (len(fits) > 1 and fits[1][0] < best + _APART):
+        return None
+    return list(slots)

@@ -45,6 +45,13 @@ _OCR_LETTERS = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 #: text item, never joined onto a label (``一3.其他一`` is no row's label, and 一 before a label reads as
 #: its item number)
 _RULE_ONE = "一"
+#: a note in brackets whose words a space parts (``21（其中修改 11 件）``): one cell, its spaces dropped
+_SPACED_NOTE = re.compile(r"[(（][^()（）]*?\S\s{1,2}\S[^()（）]*[)）]")   # (a wider gap parts columns)
+#: a count told in a sentence: a number, a space, its unit (``行政复议案件 2 件、``): prose, not a cell
+#: a number's note printed apart from it (``16   （其中修改15件）``): a whole bracket that opens as notes do
+_APART_NOTE = re.compile(r"^[(（](?:其中|含|包括)[^()（）]*[)）]$")
+_UNIT_AFTER = re.compile(r"^(?:件|项|个|条|篇|次|人次|元|万元|年)")
+_SENTENCE_MARK = re.compile(r"[，。；]")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
 
 
@@ -125,12 +132,18 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
 
     A pure function of the text (labels and numbers repeat within and across reports): the
     items are made from it by :func:`_split_tokens`."""
+    if "(" in raw or "（" in raw:
+        raw = _SPACED_NOTE.sub(lambda m: m.group() if re.search(r"\s{3}", m.group()) else "".join(m.group().split()), raw)
     cell = _cell(raw)
     if cell.is_value:
         return ((raw, cell, ""),)
     out: list[list] = []                # [raw, cell, key]
     for tok in raw.split():
         tc = _cell(tok)
+        if out and out[-1][1].is_number and out[-1][1].note is None and _APART_NOTE.match(normalise(tok)):
+            out[-1][0] += tok               # the number's note, a column gap between them
+            out[-1][1] = _cell(out[-1][0])
+            continue
         if tc.is_value and tc.kind.value != "blank":
             out.append([tok, tc, ""])
         elif out and not out[-1][1].is_value and not _ENDS_DIGIT.search(out[-1][0]) \
@@ -215,6 +228,8 @@ def _line_plan(line: str) -> _Plan | None:
         return tuple(specs), False, ""
     # a line without tabs: continuation of a text cell, or space-separated text
     toks = _tokens(line)
+    if _is_prose(toks):
+        return None                     # a sentence's counts (…案件 2 件、…) are no table's cells
     if len(toks) > 1 and toks[0][1].is_value and toks[0][0] in _RULE_GLYPHS and not toks[1][1].is_value:
         toks = toks[1:]                 # OCR's table rule before a label (`` l 第二十条…``): no cell stands there
     # (a glued row ends in its digit run: it continues nothing and nothing continues it)
@@ -223,6 +238,34 @@ def _line_plan(line: str) -> _Plan | None:
         and line[:1] not in (" ", "　") and not _ITEM_START.match(normalise(line)) \
         and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2])
     return tuple((r, c, k, None, None, False) for r, c, k in toks), joinable, "".join(r for r, _, _ in toks)
+
+
+def _is_prose(toks: tuple[_Token, ...]) -> bool:
+    """A sentence, not a table row: outside any bracket, a number followed by its unit word (``案件 2 件、``),
+    and a sentence's comma or full stop. A table row puts numbers after its label, never a unit after them;
+    a note in brackets (``（其中修订 16 件，废止 2 件）``) is its number's, not a sentence."""
+    depth = 0
+    counted = False
+    for k, (raw, cell, _) in enumerate(toks):
+        if cell.is_value and depth == 0 and k + 1 < len(toks) and not toks[k + 1][1].is_value \
+                and _UNIT_AFTER.match(toks[k + 1][0]) and not _closes(toks[k + 1:]):
+            counted = True
+        depth = max(0, depth + raw.count("（") + raw.count("(") - raw.count("）") - raw.count(")"))
+    return counted and any(_SENTENCE_MARK.search(raw) for raw, _, _ in toks)
+
+
+def _closes(toks: tuple[_Token, ...]) -> bool:
+    """Whether a bracket opened before these tokens (on a line above) closes among them."""
+    depth = 0
+    for raw, _, _ in toks:
+        for ch in raw:
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                if depth == 0:
+                    return True
+                depth -= 1
+    return False
 
 
 def tokenize(lines: list[str], start: int, end: int) -> list[Item]:

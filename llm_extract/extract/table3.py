@@ -33,6 +33,15 @@ def _row_sum_holds(cells: list[Cell]) -> bool:
     return values[6] == sum(values[:6])
 
 
+def _split_row(cell_lines: list[int] | None) -> bool:
+    """Whether a row's cells come from several lines that each hold more than one (a fixed-width row
+    broken over two lines: which line's cell stands in which column is unsure, and a blank or a
+    placeholder swapped with a 0 breaks no identity). One cell a line is a cell-per-line export."""
+    if not cell_lines or len(set(cell_lines)) < 2:
+        return False
+    return len(set(cell_lines)) < len(cell_lines)
+
+
 # (an enum member's lookup costs more than the test: looked up once)
 _BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
 
@@ -56,7 +65,8 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
         else:
             # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
             # but a lost cell in tab-separated PDF text, where the columns slide.
-            lost_blanks = has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells))
+            lost_blanks = has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells)
+                                                        or _split_row(cell_lines))
     if cells is not None and not lost_blanks:
         at = label.line
         if not cell_lines:

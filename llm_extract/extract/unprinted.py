@@ -11,7 +11,9 @@ Three ways a report leaves cells out:
   stands alone (on one line, or wrapped over several), no number after it before the next row's label,
   the row above read whole from at most seven numbers (a row's numbers printed above its label would
   be there), and the row below read whole from the numbers after its own label (where labels stand
-  stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks). Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
+  stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
+  lone labels one under another are blank rows when the rows around them print their numbers on their
+  labels' lines. Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
   it are, not lost cells for the identities to fill in with 0.
 * **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
   label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
@@ -161,6 +163,31 @@ def _reads_its_own(row: str, spans: dict[str, list[Item]]) -> bool:
     return 0 < sum(1 for it in spans[row] if it.is_value) <= _ROW_WIDTH     # (an OCR'd cell among them may be lost)
 
 
+def _beside_label(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
+    """Whether a row reads its own numbers (seven at most), all on one line: its label's, or the next one
+    (a label wrapped over lines, its numbers beside its middle line)."""
+    lines = {it.line for it in spans[row] if it.is_value}
+    return _reads_its_own(row, spans) and len(lines) == 1 and 0 <= min(lines) - items[idx].line <= 1
+
+
+def _lone_run_between_rows(k: int, order: list[tuple[str, int]], items: list[Item],
+                           spans: dict[str, list[Item]]) -> bool:
+    """Whether the lone label ``k`` is one of several in a row (blank rows one under another) between two
+    rows whose numbers each stand on their own label's line: a fixed-width text, whose rows keep their
+    numbers beside their labels; stacked labels of a text tool's column blocks have none beside them), and
+    no row holds more numbers than its cells (a stacked label's numbers, printed further on)."""
+    lo, hi = k, k
+    while lo > 0 and not spans[order[lo - 1][0]]:
+        lo -= 1
+    while hi + 1 < len(order) and not spans[order[hi + 1][0]]:
+        hi += 1
+    if lo == 0 or hi + 1 >= len(order) or hi == lo:
+        return False
+    if any(sum(1 for it in span if it.is_value) > _ROW_WIDTH for span in spans.values()):
+        return False            # numbers printed away from their label somewhere: a label may be stacked
+    return _beside_label(*order[lo - 1], items, spans) and _beside_label(*order[hi + 1], items, spans)
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
@@ -179,7 +206,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
                 or any(out[p].missing or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[above]):
             continue
-        if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans):
+        if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans) \
+                and not _lone_run_between_rows(k, order, items, spans):
             continue           # labels stacked with their numbers elsewhere (a text tool's column blocks)
         for p in paths:
             out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",

@@ -32,6 +32,10 @@ _RUN = re.compile(f"[{_IDEOGRAPH}](?: [{_IDEOGRAPH}]){{{MIN_RUN - 1},}}")
 # on a text with none, which is nearly every text)
 _PROBE = re.compile(f" [{_IDEOGRAPH}] [{_IDEOGRAPH}] [{_IDEOGRAPH}] ")
 _SINGLE_SPACE = re.compile(f"(?<=[{_C}]) (?=[{_C}])")
+#: the words a table prints in an empty cell, one character each: a row of them (``无 无 无 无 无``) is
+#: cells, whose spaces stay even in a text taken for OCR'd (such rows alone may make a text look so: it
+#: is then read with an OCR text's caution, its cells kept apart)
+_EMPTY_RUN = re.compile(r"(?<!\S)[无空](?: [无空])+(?!\S)")
 
 
 def shows_ocr_spacing(text: str) -> bool:
@@ -50,4 +54,11 @@ def join_cjk_spacing(text: str) -> str:
     """The text with single spaces between two Chinese characters removed, when it shows OCR spacing."""
     if not shows_ocr_spacing(text):
         return text
-    return _SINGLE_SPACE.sub("", text)
+    kept = [m.span() for m in _EMPTY_RUN.finditer(text)]
+    if not kept:
+        return _SINGLE_SPACE.sub("", text)
+    out, at = [], 0
+    for lo, hi in kept:                 # empty cells between spaces keep their spaces
+        out += [_SINGLE_SPACE.sub("", text[at:lo]), text[lo:hi]]
+        at = hi
+    return "".join(out) + _SINGLE_SPACE.sub("", text[at:])

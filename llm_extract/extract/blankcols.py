@@ -1,0 +1,107 @@
+"""Fixed-width text (``pdftotext -layout``): the blank cells of 表三's short rows, placed by its full rows.
+
+A row with blank cells prints fewer numbers than its seven columns; layout text keeps each number at
+its horizontal place, so a full row of the same page (seven cells) tells which column each stands in::
+
+    一、本年新收政府信息公开申请数量       110   5   0         4    2    121
+    二、上年结转政府信息公开申请数量        4    0   0    0         0     4
+
+The short line's numbers go to their columns, and a blank cell is put in each column left empty, so that
+the table reader sees the row's seven cells. ``pdftotext -layout`` starts each line's cells where its
+label's width puts them, so only the distances between cells are compared (columns.place_by_spacing):
+a line is placed only when one choice of columns clearly fits by one of the nearest full rows of its page
+(two when the page has two), and the other places it alike or not at all. Narrow columns a single space apart count too: in layout text a space is
+the PDF's, and a number split in two would fit no placement. The numbers must end their line and stand
+alone on it or beside a row's found label (beside words no label was found in, they may be another row's:
+a short count keeps them from being taken). Any doubt leaves the line as it was (its row is then missing,
+or left to the identities), never a guess.
+"""
+
+from __future__ import annotations
+
+from .cells import parse_cell
+from .columns import centres, fit_spacing, place_by_spacing, spans
+from .gridinfer import inferred_columns
+from .layout import Item, Region
+from .table3_labels import find_labels
+
+__all__ = ["fill_blank_columns"]
+
+_FEED = "\f"
+_REFERENCES = 2
+
+
+def _full(line: str, n: int) -> bool:
+    """A line ending in exactly ``n`` cells (numbers or placeholders), a word or nothing before them."""
+    toks = [t for t, _, _ in spans(line)]
+    if len(toks) < n or not all(parse_cell(t).is_value for t in toks[-n:]):
+        return False
+    return len(toks) == n or not parse_cell(toks[-n - 1]).is_value
+
+
+def _page_of(lines: list[str], region: Region) -> dict[int, int]:
+    page, out = 0, {}
+    for n in range(region.start, region.end):
+        page += _FEED in lines[n - 1]
+        out[n] = page
+    return out
+
+
+def _slots(line: str, k: int, refs: list[str], n: int) -> list[int] | None:
+    """The columns of the line's last ``k`` cells, when a reference places them clearly and no other
+    places them otherwise (a reference whose own spacing fits no placement gives no opinion)."""
+    found = [placed for ref in refs if (placed := place_by_spacing(line, k, ref, n)) is not None]
+    return found[0] if found and all(p == found[0] for p in found) else None
+
+
+def _pages_without_full_rows(lines: list[str], short: dict[int, list[int]], full: list[int],
+                             page: dict[int, int], n: int) -> dict[int, list[float]]:
+    """The columns of each page that prints no full row, inferred from its short rows (gridinfer.py)."""
+    out: dict[int, list[float]] = {}
+    for p in sorted({page[m] for m in short} - {page[m] for m in full}):
+        rows = [centres(lines[m - 1], len(values)) for m, values in short.items() if page[m] == p]
+        columns = inferred_columns(rows, n)
+        if columns is not None:
+            out[p] = columns
+    return out
+
+
+def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
+    """Give each short row of ``region`` (fewer than ``n`` cells on a line of fixed-width text) a blank
+    item in each column its numbers leave empty, in place among ``region.items``."""
+    by_line: dict[int, list[int]] = {}
+    for i, it in enumerate(region.items):
+        by_line.setdefault(it.line, []).append(i)
+    if any(region.items[i].col is not None for idxs in by_line.values() for i in idxs):
+        return                              # tab-separated rows: their fields say where cells are
+    labelled = {region.items[i].line for i in find_labels(region.items).values()}
+    page = _page_of(lines, region)
+    full = [m for m in by_line if _full(lines[m - 1], n)]
+    short: dict[int, list[int]] = {}
+    for m, idxs in by_line.items():
+        values = [i for i in idxs if region.items[i].is_value]
+        k = len(values)
+        if not 0 < k < n or values != idxs[-k:] or "\t" in lines[m - 1]:
+            continue
+        if k < len(idxs) and m not in labelled:
+            continue                        # words no row's label: whose cells these are is not sure
+        if [t for t, _, _ in spans(lines[m - 1])[-k:]] == [region.items[i].raw for i in values]:
+            short[m] = values               # (a note joined onto its number: tokens and cells differ)
+    unruled = _pages_without_full_rows(lines, short, full, page, n)
+    fills: list[tuple[int, int, list[Item]]] = []
+    for m, values in short.items():
+        k = len(values)
+        refs = sorted((r for r in full if page[r] == page[m]), key=lambda r: abs(r - m))[:_REFERENCES]
+        if refs:
+            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n)
+        elif page[m] in unruled:
+            slots = fit_spacing(centres(lines[m - 1], k), unruled[page[m]])
+        else:
+            continue
+        if slots is None:
+            continue
+        by_slot = dict(zip(slots, (region.items[i] for i in values)))
+        row = [by_slot.get(c) or Item("", m, parse_cell("")) for c in range(n)]
+        fills.append((values[0], values[-1] + 1, row))
+    for lo, hi, row in sorted(fills, reverse=True):
+        region.items[lo:hi] = row

@@ -1,0 +1,53 @@
+"""Bare page numbers of a text that keeps its page breaks (``pdftotext -layout``: a form feed opens each page).
+
+A page's number printed alone (``2``, no 第…页 around it) looks like a table cell: inside 表三 or 表四 it
+adds a number to the table. It is told from a cell by where it stands and what it says: the last line of
+its page with any text (a footer) or the first (a header), holding one whole number equal to that page's
+place in the document (1, 2, 3, …), and the document numbers at least two of its pages so. A cell alone
+on a line at a page's edge that happens to equal its page's place is possible, hence the second page.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["without_page_numbers"]
+
+_FEED = "\f"
+_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_MIN_PAGES = 2
+
+
+def _pages(lines: list[str]) -> list[list[int]]:
+    """The indices of the lines of each page (a line holding a form feed opens a page)."""
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if _FEED in line and pages[-1]:
+            pages.append([])
+        pages[-1].append(i)
+    return pages
+
+
+def _edge_numbers(lines: list[str], page: list[int], place: int) -> list[int]:
+    """The page's first and last lines with text, when they hold the page's place alone."""
+    filled = [i for i in page if lines[i].replace(_FEED, "").strip()]
+    out = []
+    for i in {filled[0], filled[-1]} if filled else ():
+        m = _NUMBER.match(lines[i].replace(_FEED, ""))
+        if m and int(m.group(1)) == place:
+            out.append(i)
+    return out
+
+
+def without_page_numbers(lines: list[str]) -> list[str]:
+    """``lines`` with each bare page number blanked (the line kept, empty, so that line numbers hold);
+    ``lines`` itself when there is none (or a single one: no proof it is not a cell)."""
+    if not any(_FEED in line for line in lines):
+        return lines
+    found = [i for place, page in enumerate(_pages(lines), start=1) for i in _edge_numbers(lines, page, place)]
+    if len(found) < _MIN_PAGES:
+        return lines
+    out = list(lines)
+    for i in found:
+        out[i] = _FEED if _FEED in out[i] else ""
+    return out

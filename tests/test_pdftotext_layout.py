@@ -1,0 +1,339 @@
+"""``pdftotext -layout`` text of a report: columns parted by runs of spaces, words of a sentence by one.
+
+* A sentence between a table's heading and its rows (``全年发生…行政复议案件 2 件、行政诉讼案件 1 件，
+  具体情况如下。``, ``2021 年，本机关未发生…``) tells counts, it holds no cells: a number followed by its
+  unit word in a line with a sentence's comma or full stop is prose, outside any bracket.
+* A cell's note in brackets whose words a space parts (``5（其中修订 2 件）``) is one annotated cell: the
+  note's number is no cell of the row, and its unit word makes no sentence of the row.
+* A page's bare number (``2`` alone at the foot of page 2, before the form feed) is no cell, when the
+  document numbers at least two of its pages so.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.extract.pagenumbers import without_page_numbers
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import REVIEW_COLUMNS, REVIEW_GROUPS
+from tests.fakeopenai import report_text, sample_values
+
+VALUES = sample_values()
+T4 = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
+T4_HEADING = "四、政府信息公开行政复议、行政诉讼情况"
+NORMATIVE = "行政规范性文件    5    2    51"
+
+
+def _layout(values: dict = VALUES) -> str:
+    """The sample report as ``pdftotext -layout`` prints it: runs of spaces between the columns."""
+    return report_text(values).replace("\t", "    ")
+
+
+def _t4_rows(values: dict = VALUES, before: str = "") -> str:
+    """The sample report, 表四 printed as three rows of five under one header row, ``before`` between
+    its heading and its header (as LibreOffice's PDF of a Word table prints it)."""
+    rows = (("行政复议", "administrative_review"), ("行政诉讼（未经复议直接起诉）", "litigation_direct"),
+            ("行政诉讼（复议后起诉）", "litigation_after_review"))
+    table = "\n".join(label + "      " + "      ".join(str(values[f"review_litigation.{g}.{c}"]) for c in REVIEW_COLUMNS)
+                      for label, g in rows)
+    head = _layout(values).split(T4_HEADING)[0]
+    return (head + T4_HEADING + "\n\n" + before + "\n                 结果维持   结果纠正   其他结果   尚未审结     总计\n\n"
+            + table + "\n\n五、存在的主要问题及改进情况\n\n无。\n")
+
+
+def _record(text: str):
+    return process_document(Document.from_text(text, doc_id="d"))
+
+
+def _proven(record, paths: list[str], values: dict = VALUES) -> list[str]:
+    """The paths not read as ``values`` or not proven."""
+    return [p for p in paths if record.report.get(p) != values[p] or record.provenance[p].status is not Status.PROVEN]
+
+
+def test_the_plain_layout_text_reads_table4() -> None:
+    assert _proven(_record(_layout()), T4) == []
+    assert _proven(_record(_t4_rows()), T4) == []
+
+
+def test_a_sentence_counting_cases_before_table4_holds_none_of_its_cells() -> None:
+    text = _t4_rows(before="  全年发生政府信息公开行政复议案件 2 件、行政诉讼案件 1 件，具体情况如\n下。\n")
+    assert _proven(_record(text), T4) == []
+
+
+def test_a_sentence_naming_the_year_before_table4_holds_none_of_its_cells() -> None:
+    zero = dict(VALUES, **{p: 0 for p in T4})
+    text = _t4_rows(zero, before="  2021 年，本机关未发生政府信息公开行政复议、行政诉讼案件。\n")
+    assert _proven(_record(text), T4, zero) == []
+
+
+def test_a_row_of_cells_is_no_sentence() -> None:
+    """Numbers after a label, a comma inside the label's brackets: a row, its cells read."""
+    text = _t4_rows().replace("行政复议      ", "行政复议（含复议后起诉，见下）      ", 1)
+    assert _proven(_record(text), T4) == []
+
+
+def test_a_note_whose_words_a_space_parts_is_its_cells_note() -> None:
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert NORMATIVE in _layout()
+    for note in ("（其中修订 2 件）", "（其中新制定 3 件，修订 2 件）", "(含修订 2 件)"):
+        text = _layout().replace(NORMATIVE, f"行政规范性文件     5{note}     2     51", 1)
+        record = _record(text)
+        assert [record.report.get(p) for p in paths] == [5, 2, 51], note
+        assert record.provenance[paths[0]].raw and "修订" in record.provenance[paths[0]].raw, note
+
+
+def test_a_note_printed_a_column_gap_after_its_number_is_its_cells_note() -> None:
+    """``16   （其中修改15件）``: the note's cell is centred apart from its number, not a cell of its own."""
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    for note in ("（其中修订2件）", "(含修订 2 件)"):
+        record = _record(_layout().replace(NORMATIVE, f"行政规范性文件     5   {note}     2     51", 1))
+        assert [record.report.get(p) for p in paths] == [5, 2, 51], note
+
+
+def _paged(text: str, cut: str, numbers: bool = True) -> str:
+    """``text`` as two pages, the second starting at ``cut``; each page's number alone at its foot."""
+    head, tail = text.split(cut, 1)
+    one, two = ("                 1\n", "                 2\n") if numbers else ("", "")
+    return head + "\n" + one + "\f" + cut + tail + "\n" + two + "\f"
+
+
+def test_a_page_number_inside_table4_is_no_cell() -> None:
+    row = "    ".join(str(VALUES[p]) for p in T4)
+    text = _layout().replace(row, "\n                 1\n\f" + row, 1)      # page 1 ends between header and row
+    text = text + "\n                 2\n\f"
+    assert _proven(_record(text), T4) == []
+
+
+def test_bare_page_numbers_are_blanked_only_when_two_pages_are_numbered_so() -> None:
+    lines = ["表", "1", "\f行", "3", "2", "\f"]
+    assert without_page_numbers(lines) == ["表", "", "\f行", "3", "", "\f"]
+    assert without_page_numbers(["表", "1", "\f行", "3", "\f"]) == ["表", "1", "\f行", "3", "\f"]   # one only
+    assert without_page_numbers(["表", "2", "\f行", "3", "\f"]) == ["表", "2", "\f行", "3", "\f"]   # not its page
+    assert without_page_numbers(["\f 1", "表", "\f  2", "行"]) == ["\f", "表", "\f", "行"]          # headers
+
+
+def test_a_cell_alone_at_a_pages_foot_is_kept() -> None:
+    assert without_page_numbers(["0", "\f行", "0", "\f"]) == ["0", "\f行", "0", "\f"]
+
+
+# ---- 表三's short rows: blank cells placed by the spacing of the page's full rows ----
+
+T3_HEAD = "本列数据的勾稽关系    自然人    商业企业    科研机构    社会公益组织    法律服务机构    其他    总计"
+
+
+def _t3_layout(values: dict, width: int = 6) -> str:
+    """The sample report, 表三 in fixed-width columns ``width`` apart that start where each row's label
+    ends (as ``pdftotext -layout`` prints a table of CJK labels); a ``None`` cell printed as nothing."""
+    text = _layout(values)
+    out = []
+    for line in text.split("\n"):
+        parts = line.split("    ")
+        if len(parts) == 8 and not line.startswith("本列"):
+            cells = "".join(("" if v == "/" else v).rjust(width) for v in parts[1:])
+            line = parts[0] + "  " + cells
+        out.append(line)
+    return "\n".join(out)
+
+
+def _with_blanks(*paths: str) -> dict:
+    """The sample values with the zero cells ``paths`` blank (null): every identity still holds."""
+    assert all(VALUES[p] == 0 for p in paths)
+    return dict(VALUES, **{p: None for p in paths})
+
+
+def test_a_short_rows_numbers_go_to_their_columns_and_the_rest_are_blank_cells() -> None:
+    blanks = ("applications.new_received.research", "applications.carried_over.commercial",
+              "applications.carried_over.social_org", "applications.granted.legal_service")
+    values = _with_blanks(*blanks)
+    record = _record(_t3_layout(values))
+    rows = ("new_received", "carried_over", "granted")
+    paths = [f"applications.{r}.{c}" for r in rows for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    assert [p for p in paths if record.report.get(p) != values[p]] == []
+    # (a row's one blank among numbers is left unverified by verify: READ.ISOLATED_BLANK)
+    assert _proven(record, [p for p in paths if p not in blanks], values) == []
+    assert record.provenance["applications.carried_over.commercial"].status is Status.PROVEN
+
+
+def test_a_short_row_whose_numbers_fit_two_runs_of_columns_is_never_proven() -> None:
+    """Six evenly spaced numbers: the blank may be the first column or the last (the shift of a line is
+    free): the row is not read cell by cell, nothing of it is proven."""
+    values = _with_blanks("applications.denied_state_secret.natural_person")
+    record = _record(_t3_layout(values))
+    paths = [f"applications.denied_state_secret.{c}" for c in ("natural_person", "commercial", "total")]
+    assert [p for p in paths if record.provenance[p].status is Status.PROVEN] == []
+
+
+def test_numbers_beside_words_no_label_was_found_in_are_left_as_printed() -> None:
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "（一）予以公开              5     1     0     0     0     0     6",
+             "（二）部分公开              2           0     0     0     1     3",
+             "予处理某某某某              2           0     0     0     1     3", ""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    per_line = {n: sum(1 for it in region.items if it.line == n and it.is_value) for n in (2, 3, 4)}
+    assert per_line == {2: 7, 3: 7, 4: 6}
+
+
+def test_a_row_whose_cells_two_lines_share_never_reads_a_blank_among_them() -> None:
+    """A fixed-width row broken over two lines (``2 0 0 无`` / ``0 0 2``): which line's cell stands in which
+    column is unsure, and a placeholder swapped with a 0 breaks no identity: the row reader leaves it."""
+    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.table3 import read_table3
+
+    text = _layout().replace("二、上年结转政府信息公开申请数量    2    0    0    0    0    0    2",
+                             "二、上年结转政府信息公开申请数量    2    0    0         无\n          0    0    2", 1)
+    assert "    无\n" in text
+    lines = text.split("\n")
+    region = find_regions(lines)["表三"]
+    region.items = tokenize(lines, region.start, region.end)
+    readings, _ = read_table3(region)
+    row = [f"applications.carried_over.{c}" for c in ("research", "social_org", "legal_service", "other_org")]
+    assert all(readings[p].missing for p in row)
+    assert not readings["applications.granted.natural_person"].missing     # (a row on one line is read)
+
+
+def test_cells_a_single_space_apart_are_placed_too() -> None:
+    """Narrow columns: ``0 0`` are two cells one space apart (a PDF's glyphs, never a number split in
+    layout text); the short row's six numbers fit one choice of the full rows' columns only."""
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "一、本年新收政府信息公开申请数量        2     3     0     0     0 0     5",
+             "二、上年结转政府信息公开申请数量        0     0     0     0     0 0     0",
+             "（一）予以公开                 0     2     0     0     0 0     2",
+             "       2.其他法律行政法规禁止公开     0           0     0     0 0     0", ""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    row = [it.cell.kind.value for it in region.items if it.line == 5 and it.is_value]
+    assert row == ["zero", "blank"] + ["zero"] * 5
+
+
+def test_a_placement_every_other_of_which_puts_a_cell_two_columns_off_is_clear() -> None:
+    """Three-wide columns: the fit is within half a column, every other choice two columns off a cell's
+    place (a line's own rounding is half a column): the blank is the 法律服务机构 cell."""
+    from llm_extract.extract.columns import place_by_spacing
+
+    assert place_by_spacing("（二）部分公开     0 0  0  0      1   1", 6, "（一）予以公开    12 0  0  0   2  4  18", 7) \
+        == [0, 1, 2, 3, 5, 6]
+
+
+def test_blank_rows_one_under_another_between_rows_printed_beside_their_labels_are_blank() -> None:
+    """Three rows left blank: their labels stand alone, one under another, between rows whose numbers
+    stand on their own labels' lines: blank (null), not lost cells the identities fill in with 0."""
+    rows = ("denied_state_secret", "denied_prohibited_by_law", "denied_security_stability")
+    paths = [f"applications.{r}.{c}" for r in rows for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    values = _with_blanks(*paths)
+    record = _record(_t3_layout(values))
+    assert [p for p in paths if record.report.get(p) is not None] == []
+    assert {record.provenance[p].method for p in paths} == {"label-alone"}
+
+
+def test_stacked_labels_whose_numbers_follow_as_a_block_are_not_blank_rows() -> None:
+    """pdftotext's column blocks: labels one under another, their numbers after the last of them."""
+    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.table3 import read_table3
+
+    lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量    3    0    0    0    0    0    3",
+             "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开",
+             "0    0    0    0    0    0    0", "1    0    0    0    0    0    1", "2    0    0    0    0    0    2",
+             "（三）不予公开 1.属于国家秘密    0    0    0    0    0    0    0", "四、政府信息公开行政复议、行政诉讼情况"]
+    region = find_regions(lines)["表三"]
+    region.items = tokenize(lines, region.start, region.end)
+    readings, _ = read_table3(region)
+    assert all(readings[f"applications.{r}.total"].method != "label-alone" for r in ("carried_over", "granted"))
+
+
+def test_a_full_row_whose_own_spacing_fits_nothing_gives_no_opinion() -> None:
+    """pdftotext spaces some lines unevenly: a full row that places the short row nowhere neither
+    confirms nor contradicts the full row that places it clearly."""
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "一、本年新收政府信息公开申请数量    12     0     0     0     1     3    16",
+             "二、上年结转政府信息公开申请数量     0     0     0     0           1     1",
+             "（一）予以公开 0 0 0       0 0 0 0", ""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    row = [it.cell.kind.value for it in region.items if it.line == 3 and it.is_value]
+    assert row == ["zero"] * 4 + ["blank", "number", "number"]
+
+
+# ---- a page that prints no full row: its columns inferred from its short rows ----
+
+_LABELS = ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开",
+           "（三）不予公开１．属于国家秘密", "２．其他法律行政法规禁止公开")
+
+
+def _fixed(label: str, cells: dict[int, str], grid: list[int], shift: int) -> str:
+    """A row of fixed-width text: ``label``, then each cell at ``shift`` + its column's place."""
+    line, at = label, 2 * len(label)          # (the labels here are all double-width characters)
+    for col in sorted(cells):
+        line += " " * (shift + grid[col] - at) + cells[col]
+        at = shift + grid[col] + len(cells[col])
+    return line
+
+
+def _short_rows_page(grid: list[int], rows: list[dict[int, str]], grids: dict | None = None) -> list:
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    lines = ["三、收到和处理政府信息公开申请情况"] + [
+        _fixed(label, cells, (grids or {}).get(k, grid), 40 + 3 * (k % 2))
+        for k, (label, cells) in enumerate(zip(_LABELS, rows))] + [""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    out = []
+    for n in range(2, 2 + len(rows)):
+        values = [it for it in region.items if it.line == n and it.is_value]
+        out.append([k for k, it in enumerate(values) if it.cell.kind.value == "blank"] if len(values) == 7 else None)
+    return out
+
+
+def test_a_page_without_a_full_row_places_its_short_rows_by_columns_they_imply_together() -> None:
+    grid = [0, 6, 12, 20, 26, 31, 37]         # uneven columns (their headers' widths differ)
+    rows = [{c: "0" for c in range(7) if c != 2}, {c: "1" for c in range(7) if c != 5},
+            {c: "0" for c in (0, 2, 4, 5, 6)}, {c: "0" for c in range(1, 7)}, {c: "0" for c in (0, 3, 6)}]
+    assert _short_rows_page(grid, rows) == [[2], [5], [1, 3], [0], [1, 2, 4, 5]]
+
+
+def test_a_row_pdftotext_spaced_unevenly_stays_as_printed_and_blocks_no_other() -> None:
+    grid = [0, 6, 12, 20, 26, 31, 37]
+    rows = [{c: "0" for c in range(7) if c != 2}, {c: "1" for c in range(7) if c != 5},
+            {c: "0" for c in (0, 2, 4, 5, 6)}, {c: "0" for c in range(1, 7)}, {c: "0" for c in (0, 3, 6)},
+            {0: "0", 1: "0", 2: "0", 3: "0", 4: "0"}]
+    uneven = [0, 2, 4, 16, 30, 33, 40]           # the last row's cells at places no column choice fits
+    placed = _short_rows_page(grid, rows, {5: uneven})
+    assert placed == [[2], [5], [1, 3], [0], [1, 2, 4, 5], None]
+
+
+def test_evenly_spaced_columns_each_row_lacking_an_end_cell_are_never_inferred() -> None:
+    """Columns six apart, every row lacks its first or last cell: the rows fit either way alike."""
+    grid = [0, 6, 12, 18, 24, 30, 36]
+    rows = [{c: "0" for c in range(1, 7)}, {c: "0" for c in range(6)}, {c: "0" for c in range(1, 7)}]
+    assert _short_rows_page(grid, rows) == [None, None, None]
+
+
+def test_blank_rows_above_a_label_wrapped_round_its_numbers_are_blank() -> None:
+    """The row below the blank rows wraps its label over three lines, its numbers beside the middle one."""
+    rows = ("denied_state_secret", "denied_prohibited_by_law", "denied_security_stability")
+    paths = [f"applications.{r}.{c}" for r in rows for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    values = _with_blanks(*paths)
+    text = _t3_layout(values)
+    line = next(x for x in text.split("\n") if x.startswith("4.保护第三方合法权益"))
+    wrapped = "4.保护第三方\n" + " " * 22 + line[len("4.保护第三方合法权益"):].lstrip(" ").rjust(len(line) - 10) + "\n合法权益"
+    record = _record(text.replace(line, wrapped, 1))
+    assert record.report.get("applications.denied_third_party.total") == 1
+    assert [p for p in paths if record.report.get(p) is not None] == []
+    assert {record.provenance[p].method for p in paths} == {"label-alone"}
