@@ -28,7 +28,7 @@ from .identities import check_identities
 from .onerow import implied_zeros, one_row_stand_ins
 from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
-from .sequence import SEQUENCE_RULE, placed_in_broken_sequence
+from .sequence import BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_out_of_order, placed_in_broken_sequence
 from .trust import ocr_candidates, unchecked_paths, unreliable_text
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -129,6 +129,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
     for p in placed_in_broken_sequence(readings, findings):    # one list's order in doubt (verify/sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [SEQUENCE_RULE]))
+    for p in blanks_out_of_order(readings):                     # a blank and a 0 may trade places (sequence.py)
+        flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_ORDER_RULE]))
     broken: dict[str, list[str]] = {}
     for f in findings:
         for p in f.paths:

@@ -104,6 +104,9 @@ register("READ.OCR_NAME", "机关名称读自 OCR 文字层，且不以机关名
 register("READ.AGENCY_NAME", "机关名称不以机关名称应有的结尾（政府、局、委员会……）结束（标题可能取自正文句子），不予证明",
          "an agency that does not end as a body's name does (政府, 局, 委员会, …; a title taken from a sentence?): "
          "not proven")
+register("READ.BLANK_ORDER", "表三该行七格每行一个、远离其标签（文本工具按块输出），空白与 0 互换位置不破坏任何勾稽关系：空白和 0 不予证明",
+         "a 表三 row whose seven cells stand one to a line far from their label (a text tool printing blocks): a blank "
+         "and a 0 trading places keep every identity, so its blanks and zeros are not proven")
 register("READ.OCR_YEAR", "年度读自 OCR 文字层，且正文别处没有写出同一年份，不予证明",
          "a year read from an OCR text layer and written nowhere else in the text: not proven")
 register("READ.UNCHECKED", "所在勾稽关系因缺失单元格无法核对", "an identity this cell is in could not be checked")

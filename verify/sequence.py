@@ -7,17 +7,28 @@ word processor's PDF gave ``0 5 0 1 6 / 1 0 0 1 0 / 3 0 0 1 4`` for ``1 0 0 0 1 
 and the first group's total still holds, by chance. So where such a list breaks one of its identities,
 its order is in doubt, and a group whose identity holds is not proven by it: each of its cells is
 ``unverified`` (``READ.SEQUENCE_BROKEN``); the cells of the broken group are disputed as always.
+
+A 表三 row is such a list too where its seven cells stand one to a line far from their label (pdftotext's
+default mode printing the row's label at a page's foot, its cells after the next page's repeated header):
+the order is the tool's, and a blank and a 0 trade places keeping every identity (``0 0 —`` for ``0 — 0``).
+Where such a row holds both, its blanks and zeros are ``unverified`` (``READ.BLANK_ORDER``,
+:func:`blanks_out_of_order`); its other numbers the identities check as always.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from llm_extract.evidence import Finding, Reading
+from llm_extract.evidence import CellKind, Finding, Reading
+from llm_extract.form import FORM
 
-__all__ = ["SEQUENCE_RULE", "placed_in_broken_sequence"]
+__all__ = ["SEQUENCE_RULE", "placed_in_broken_sequence", "BLANK_ORDER_RULE", "blanks_out_of_order"]
 
 SEQUENCE_RULE = "READ.SEQUENCE_BROKEN"
+BLANK_ORDER_RULE = "READ.BLANK_ORDER"
+#: a row's first cell more lines than this after its label: the cells are not printed beside it
+_NEAR = 8
+_BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
 #: reading method of a list placed by its order → the code prefix of the identities over it
 _SEQUENCES = {"row-of-15": "T4."}
 #: more lines than this: one number to a line (three rows of five use three)
@@ -34,4 +45,22 @@ def placed_in_broken_sequence(readings: Mapping[str, Reading], findings: Iterabl
         if len(lines) > _AS_ROWS and any(f.code.startswith(prefix) and not set(f.paths).isdisjoint(paths)
                                          for f in broken):
             out.update(paths)
+    return out
+
+
+def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
+    """The blank and zero cells of every 表三 row whose cells stand one to a line far from their label
+    (see the module docstring), when the row holds both."""
+    out: set[str] = set()
+    for row in FORM.table3_rows:
+        paths = [f"applications.{row.key}.{c.key}" for c in FORM.table3_columns]
+        cells = [readings.get(p) for p in paths]
+        if any(r is None or len(r.lines) != 2 for r in cells):
+            continue
+        label = min(r.lines[0] for r in cells if r is not None)
+        lines = [r.lines[1] for r in cells if r is not None]
+        kinds = {r.kind for r in cells if r is not None}
+        if len(set(lines)) == len(lines) and min(lines) - label > _NEAR \
+                and kinds & _BLANKS and CellKind.ZERO in kinds:
+            out.update(p for p, r in zip(paths, cells) if r is not None and (r.kind in _BLANKS or r.kind is CellKind.ZERO))
     return out
