@@ -169,3 +169,20 @@ def test_a_short_row_line_between_the_heading_line_and_the_inline_table_keeps_th
     docs = record.report.active_disclosure.normative_documents
     assert (docs.issued, docs.repealed, docs.in_force) == (5, 2, 51)
     assert record.report.active_disclosure.regulations.in_force == 0
+
+
+def test_a_tables_run_with_a_sentence_after_a_space_is_cut_by_the_identities():
+    """…尚未审结总计100010000000011 全年因…: the glued 表四 run ends at the space, not in the sentence."""
+    record = _record("总计100010000000011五、", "总计100010000000011 全年因政府信息公开被申请行政复议1件，提起行政诉讼1件。五、")
+    t4 = record.report.review_litigation
+    assert (t4.administrative_review.total, t4.litigation_after_review.pending) == (1, 1)
+    assert record.provenance["review_litigation.administrative_review.total"].status is Status.DERIVED
+
+
+def test_a_tables_run_ending_in_an_empty_groups_placeholders_before_a_sentence_is_read():
+    """…总计1000100011/////全年因…: the run ends after its placeholders, and the empty group is blank."""
+    record = _record("总计100010000000011五、", "总计1000100011/////全年因政府信息公开被申请行政复议1件。五、")
+    t4 = record.report.review_litigation
+    assert (t4.administrative_review.upheld, t4.administrative_review.total, t4.litigation_direct.total) == (1, 1, 1)
+    assert t4.litigation_after_review.total is None
+    assert record.provenance["review_litigation.litigation_after_review.total"].kind.value == "placeholder"

@@ -35,9 +35,13 @@ _CELLS_AFTER_WORDS = re.compile(rf"[\u4e00-\u9fff）)”]\s*(?:\d+(?![\d.]*[{_UN
 
 #: a number (a row's digit run, or a fee with decimals) followed by the next label's first character
 _RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"])")
+#: a glued row's run (digits and placeholders, seven or more, right after its label's last word) that a
+#: space (or nothing, after a placeholder) parts from the next words: …尚未审结总计000001000100000 全年因…, …总计—————1001210102 全年…
+_GLUED_RUN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[/／\-—－–]*\d)[\d/／\-—－–]{7,}(?=[ \t\u3000]*[\u4e00-\u9fff])")
 #: an item number after a space: …0000000 ５．属于三类内部事务信息, …大量反复申请 ５．要求…
-_SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．][\u4e00-\u9fff])"
-                          r"|(?<=[/／\-—－\u4e00-\u9fff）)”])(?=\d[.、．][\u4e00-\u9fff])")
+#: (the item number's dot may have a space after it: ⇥2. 其他法律…)
+_SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．] ?[\u4e00-\u9fff])"
+                          r"|(?<=[/／\-—－\u4e00-\u9fff）)”])(?=\d[.、．] ?[\u4e00-\u9fff])")
 #: an item number is not a row's digits: 1.属于 / 2、重复 / （3）
 _ITEM_NUMBER = re.compile(r"^\d{1,2}$")
 #: a digit run that swallowed the next item's number: 00000002.其他法律…
@@ -130,6 +134,8 @@ def _row_cuts(text: str) -> set[int]:
         if text.startswith(_CELL_NOTE, end):
             continue        # the number's note follows, then the row's other cells
         cuts.add(end)
+    for m in _GLUED_RUN_SPACED.finditer(text):
+        cuts.add(m.end())
     for m in _SPACED_ITEM.finditer(text):
         cuts.add(m.end())               # (or after placeholders or a blank row's label: 秘密———————2.其他…)
     for m in _RUN_THEN_ITEM.finditer(text):

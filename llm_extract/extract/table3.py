@@ -43,20 +43,22 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     paths = list(TABLE3_ROW_PATHS[row])
     lost_blanks = False
     if cells is not None:
-        has_number = has_blank = has_missing = False
+        has_number = has_blank = has_empty = has_missing = False
         for c in cells:
             if c.is_number:
                 has_number = True
             elif c.kind is _BLANK or c.kind is _PLACEHOLDER:
                 has_blank = True
+                has_empty = has_empty or c.kind is _BLANK
             elif c.kind is _MISSING_KIND:
                 has_missing = True
         if has_blank and has_missing:
             cells = None                # an unreadable cell beside blanks: nothing can be checked
         else:
             # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
-            # but a lost cell in tab-separated PDF text, where the columns slide.
-            lost_blanks = has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells))
+            # but a lost cell in tab-separated PDF text, where the columns slide; a placeholder (—, /) is
+            # printed, and slides no column: a cell of its own when the row adds up.
+            lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty) or not _row_sum_holds(cells))
     if cells is not None and not lost_blanks:
         at = label.line
         if not cell_lines:
