@@ -37,6 +37,11 @@ def _row_sum_holds(cells: list[Cell]) -> bool:
 _BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
 
 
+def _guessed(cell: Cell) -> bool:
+    """A cell of OCR letters alone (``o``, ``D``): unreadable, the digits its letters stand for as its guess."""
+    return cell.kind is _MISSING_KIND and isinstance(cell.value, int)
+
+
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None) -> None:
@@ -71,8 +76,10 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
     raw = " ".join(n.raw for n in numbers)
-    # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown.
-    nums = [int(n.cell.value) for n in numbers if n.cell.is_number and isinstance(n.cell.value, int | Decimal)]
+    # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown. A cell of
+    # OCR letters alone (o, D) stands in its place with its guess: an option the identities check, never proof
+    nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)
+            and (n.cell.is_number or n.cell.kind is _MISSING_KIND)]
     note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
     for path in paths:
         out[path] = missing(raw, lines, method, note)
@@ -293,8 +300,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             own_line[row] = chosen[0].line
         if chosen and row in TABLE3_ROW_PATHS:    # (whose numbers they are: direction.py)
             taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
-        _row_readings(row, cells, numbers, label, Method.CELLS_AFTER_LABEL, out, ambiguities,
-                      [it.line for it in chosen] if chosen else None, glyphs)
+        _row_readings(row, cells, [it for it in span if it.cell.is_number or _guessed(it.cell)], label,
+                      Method.CELLS_AFTER_LABEL, out, ambiguities, [it.line for it in chosen] if chosen else None, glyphs)
     contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     for row in APPLICATION_ROWS:

@@ -56,6 +56,11 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     for path in _T4_PATHS:
         out[path] = missing(raw, lines, "row-of-15", note)
     nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)]
+    if any(it.cell.kind is CellKind.MISSING and isinstance(it.cell.value, int) for it in values):
+        # cells of OCR letters alone (o, D) stand in their places with their guesses: options the identities
+        # check, never proof
+        nums = [int(it.cell.value) for it in values if isinstance(it.cell.value, int | Decimal)
+                and (it.cell.is_number or it.cell.kind is CellKind.MISSING)]
     options: list[list[int | None]] = []
     if 10 <= len(nums) < 15:
         options = gap_options(nums, 15)

@@ -1,0 +1,44 @@
+"""OCR'd text whose row lost a cell and prints others as letters alone (``o``, ``D`` for 0): the letters stand
+in their places with their guesses among the numbers, and the identities place the lost cell. Nothing so
+placed is proven."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from tests.fakeopenai import report_text, sample_values
+
+ROW = ["natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"]
+
+
+def _ocr(replace: dict[str, str], apart: str = "   "):
+    text = report_text(sample_values()).replace("\t", apart)
+    for old, new in replace.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return process_document(Document.from_text(text, doc_id="ocr"))
+
+
+def test_table3_rows_with_a_lost_cell_and_letters_alone_are_placed_by_the_identities() -> None:
+    """Four such rows: placed by their numbers alone, their readings are too many to search (35 each); with
+    the letters in their places, seven each."""
+    record = _ocr({"4.保护第三方合法权益 1 0 0 0 0 0 1": "4.保护第三方合法权益 1 o 0 D 0 1",
+                   "信访举报投诉类申请 1 0 0 0 0 0 1": "信访举报投诉类申请 1 O D 0 o 1",
+                   "2.重复申请 0 0 0 0 0 0 0": "2.重复申请 0 o 0 D 0 0",
+                   "3.要求提供公开出版物 0 0 0 0 0 0 0": "3.要求提供公开出版物 0 0 O 0 o 0"}, apart=" ")
+    apps = record.report.applications
+    expected = {"denied_third_party": [1, 0, 0, 0, 0, 0, 1], "rejected_petition": [1, 0, 0, 0, 0, 0, 1],
+                "rejected_duplicate": [0] * 7, "rejected_publication": [0] * 7}
+    for row, values in expected.items():
+        assert [getattr(getattr(apps, row), c) for c in ROW] == values, row
+        assert {record.provenance[f"applications.{row}.{c}"].status for c in ROW} == {Status.DERIVED}, row
+
+
+def test_table4_with_a_lost_cell_and_a_letter_alone_is_placed_by_the_identities() -> None:
+    record = _ocr({"1   0   0   1   2   0   1   0   0   1   0   0   0   0   0":
+                   "1   O   0   1   2   0   1   0   0   1   0   0   0   0"})
+    t4 = record.report.review_litigation
+    assert (t4.administrative_review.total, t4.litigation_direct.upheld, t4.litigation_direct.total) == (2, 0, 1)
+    assert t4.litigation_after_review.total == 0
+    assert record.provenance["review_litigation.administrative_review.corrected"].status is Status.DERIVED
