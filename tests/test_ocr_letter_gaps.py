@@ -42,3 +42,18 @@ def test_table4_with_a_lost_cell_and_a_letter_alone_is_placed_by_the_identities(
     assert (t4.administrative_review.total, t4.litigation_direct.upheld, t4.litigation_direct.total) == (2, 0, 1)
     assert t4.litigation_after_review.total == 0
     assert record.provenance["review_litigation.administrative_review.corrected"].status is Status.DERIVED
+
+
+def test_a_row_of_seven_tokens_with_placeholders_and_letters_alone_keeps_each_token_in_its_cell() -> None:
+    """0 / o 0 / / 0: printed placeholders hold their cells as numbers do; the letters' guesses are the
+    identities' to pin."""
+    record = _ocr({"4.保护第三方合法权益 1 0 0 0 0 0 1": "4.保护第三方合法权益 1 / o / 0 / 1",
+                   "信访举报投诉类申请 1 0 0 0 0 0 1": "信访举报投诉类申请 1 O / 0 o / 1",
+                   "2.重复申请 0 0 0 0 0 0 0": "2.重复申请 0 o / D / 0 0",
+                   "3.要求提供公开出版物 0 0 0 0 0 0 0": "3.要求提供公开出版物 / 0 O 0 o / 0"}, apart=" ")
+    apps = record.report.applications
+    expected = {"denied_third_party": [1, None, 0, None, 0, None, 1], "rejected_petition": [1, 0, None, 0, 0, None, 1],
+                "rejected_duplicate": [0, 0, None, 0, None, 0, 0], "rejected_publication": [None, 0, 0, 0, 0, None, 0]}
+    for row, values in expected.items():
+        assert [getattr(getattr(apps, row), c) for c in ROW] == values, row
+    assert record.provenance["applications.denied_third_party.research"].status is not Status.MISSING

@@ -57,8 +57,10 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                 has_empty = has_empty or c.kind is _BLANK
             elif c.kind is _MISSING_KIND:
                 has_missing = True
-        if has_blank and has_missing:
-            cells = None                # an unreadable cell beside blanks: nothing can be checked
+        if has_empty and has_missing:
+            cells = None                # an unreadable cell beside empty fields: nothing can be checked
+            # (beside printed placeholders, 0 / o 0 / / 0, each token holds its cell: the letters' guesses
+            # are the identities' to pin)
         else:
             # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
             # but a lost cell in tab-separated PDF text, where the columns slide; a placeholder (—, /) is
