@@ -54,7 +54,7 @@ TABLE3_ROWS = (
     _row("denied_process_info", "", "6.属于四类过程性信息", r"过程性", "过程性"),
     _row("denied_enforcement_file", "", "7.属于行政执法案卷", r"执法案卷|案卷", "执法案卷"),
     _row("denied_query_matter", "", "8.属于行政查询事项", r"查询事项", "查询事项"),
-    _row("unavailable_not_held", "（四）无法提供", "1.本机关不掌握相关政府信息", r"不掌握", "不掌握"),
+    _row("unavailable_not_held", "（四）无法提供", "1.本机关不掌握相关政府信息", r"不掌握|本机关不掌|掌握相关", "不掌握"),
     _row("unavailable_needs_creation", "", "2.没有现成信息需要另行制作", r"现成信息|另行制作", "另行制作", "现成信息"),
     _row("unavailable_unclear", "", "3.补正后申请内容仍不明确", r"仍不明确|补正后", "仍不明确"),
     _row("rejected_petition", "（五）不予处理", "1.信访举报投诉类申请", r"信访|举报投诉", "信访", "举报投诉"),
