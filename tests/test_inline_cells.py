@@ -186,3 +186,14 @@ def test_a_tables_run_ending_in_an_empty_groups_placeholders_before_a_sentence_i
     assert (t4.administrative_review.upheld, t4.administrative_review.total, t4.litigation_direct.total) == (1, 1, 1)
     assert t4.litigation_after_review.total is None
     assert record.provenance["review_litigation.litigation_after_review.total"].kind.value == "placeholder"
+
+
+def test_a_run_that_swallowed_the_next_items_number_is_cut_before_it_when_a_space_follows_the_dot():
+    """…国家秘密00000002. 其他法律…: the 2 is the next item's number, not the run's last digit."""
+    text = DUMP.replace("2.其他法律", "2. 其他法律").replace("3.危及", "3. 危及")
+    assert "00000002. 其他法律" in text
+    lines, _ = unfold(text.splitlines())
+    assert "2. 其他法律行政法规禁止公开0000000" in lines and "3. 危及“三安全一稳定”0000000" in lines
+    assert any(line.endswith("1.属于国家秘密0000000") for line in lines)
+    record = process_document(Document.from_text(text, doc_id="t"))
+    assert _row(record, "denied_state_secret") == [0] * 7 and _row(record, "denied_prohibited_by_law") == [0] * 7

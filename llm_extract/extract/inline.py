@@ -44,8 +44,8 @@ _SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．] ?[\u4e00-\u9fff])"
                           r"|(?<=[/／\-—－\u4e00-\u9fff）)”])(?=\d[.、．] ?[\u4e00-\u9fff])")
 #: an item number is not a row's digits: 1.属于 / 2、重复 / （3）
 _ITEM_NUMBER = re.compile(r"^\d{1,2}$")
-#: a digit run that swallowed the next item's number: 00000002.其他法律…
-_RUN_THEN_ITEM = re.compile(rf"(?<![\d.{OCR_LETTERS}])[\d{OCR_LETTERS}]+\d(?=[.、．][\u4e00-\u9fff])")   # (0000O02.: OCR letters)
+#: a digit run that swallowed the next item's number: 00000002.其他法律…, 00000002. 其他法律…
+_RUN_THEN_ITEM = re.compile(rf"(?<![\d.{OCR_LETTERS}])[\d{OCR_LETTERS}]+\d(?=[.、．] ?[\u4e00-\u9fff])")   # (0000O02.: OCR letters)
 _HEAD_NO = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\d、。，；]{0,18}$")
 #: where a numbered row or group opens: 一、 / （三） (not 第（一）项)
 _OPENS = re.compile(r"(?<!第)(?:[一二三四五六七八九十]、|[（(][一二三四五六七][）)])")
