@@ -5,6 +5,7 @@ placed is proven."""
 from __future__ import annotations
 
 from llm_extract.evidence import Status
+from llm_extract.extract.layout import find_regions
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from tests.fakeopenai import report_text, sample_values
@@ -57,3 +58,15 @@ def test_a_row_of_seven_tokens_with_placeholders_and_letters_alone_keeps_each_to
     for row, values in expected.items():
         assert [getattr(getattr(apps, row), c) for c in ROW] == values, row
     assert record.provenance["applications.denied_third_party.research"].status is not Status.MISSING
+
+
+def test_a_numbered_heading_over_a_lone_comma_speck_still_opens_its_table() -> None:
+    """四、政府信息公开行政复议、行政诉讼情况 / 、: the lone 、 is an OCR'd speck under the heading, not a list of
+    section names going on (a list's 、 stands before the next name, 况 / 、 / 收到和处理…)."""
+    text = report_text(sample_values()).replace("\t", "   ")
+    text = text.replace("四、政府信息公开行政复议、行政诉讼情况\n", "四、政府信息公开行政复议、行政诉讼情况\n 、\n")
+    text = text.replace("\n行政复议   行政诉讼\n", "\n")     # (no header line that would open 表四 itself)
+    lines = text.split("\n")
+    regions = find_regions(lines)
+    assert regions["表四"].heading == "四、政府信息公开行政复议、行政诉讼情况"
+    assert regions["表三"].end == regions["表四"].start

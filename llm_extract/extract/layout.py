@@ -257,12 +257,17 @@ _SENTENCE = re.compile(r"[。，；;！？]|,\s")
 _ENUMERATOR = re.compile(r"^[\s#*>|\-]*(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")   # "三、", "## 三、"
 
 
+_NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
+
+
 def _listed(text: str, match: re.Match[str], following: str) -> bool:
     """Whether the heading ``match`` in ``text`` is an item of a list of section names, not a heading
     (``following`` is the next line: a list wrapped after its item goes on with ``况、``)."""
     before, after = text[:match.start()], text[match.end():]
-    if (after.lstrip("情况") or following.strip().lstrip("情况")).startswith(("、", "和", "及")):
-        return True
+    goes_on = following.strip().lstrip("情况")
+    if (after.lstrip("情况") or goes_on).startswith(("、", "和", "及")):
+        # (a numbered heading, 四、…情况, over a lone 、: an OCR'd speck, not a list going on)
+        return after.lstrip("情况") != "" or goes_on != "、" or not _NUMBERED.match(before)
     return before.rstrip().endswith("、") and not _ENUMERATOR.match(before)
 
 
