@@ -1,6 +1,6 @@
 """The letters an OCR engine prints for digits: ``O``/``o``/``D`` for 0, ``I``/``l`` for 1, ``S`` for 5,
-``B`` for 8 (a scan's 0 read as D is as common as O in some fonts); beside a digit also ``|`` for 1, ``b`` for 6
-and ``s`` for 5.
+``B`` for 8 (a scan's 0 read as D is as common as O in some fonts), ``b`` for 6, ``s`` for 5; beside a digit also
+``|`` for 1.
 
 One list for the reader (a cell of digits and such letters is an OCR cell, :mod:`llm_extract.extract.cells`)
 and for the verifier (a text with several such cells was OCR'd, ``verify/trust.py``).
@@ -11,10 +11,10 @@ from __future__ import annotations
 __all__ = ["OCR_LETTERS", "OCR_MARKS", "OCR_ANCHORED", "OCR_MAP", "FULLWIDTH_OCR_LETTERS"]
 
 #: the letters, as a regex character class body and a string
-OCR_LETTERS = "OoDIlSB"
-#: marks an OCR engine prints for digits only beside a digit that anchors them (``|,213``, ``9|8``, ``bb4``,
-#: ``1s``): alone, ``|`` is a table rule (``0 | 0``) and ``b``, ``s`` stand for nothing certain
-OCR_MARKS = "|bs"
+OCR_LETTERS = "OoDIlSBbs"
+#: marks an OCR engine prints for digits only beside a digit that anchors them (``|,213``, ``9|8``): alone,
+#: ``|`` is a table rule (``0 | 0``)
+OCR_MARKS = "|"
 #: the letters and marks read as digits inside a token that holds a digit (a regex character class body)
 OCR_ANCHORED = OCR_LETTERS + OCR_MARKS
 #: letter → the digit it stands for (``str.translate`` table)

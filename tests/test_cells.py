@@ -110,7 +110,7 @@ def test_ocr_confusions_inside_a_digit_run_are_read_and_marked(raw: str, value: 
                                         ("|", None), ("b", None), ("s", None)])
 def test_a_bar_b_and_s_beside_a_digit_are_1_6_and_5_and_alone_no_number(raw: str, value) -> None:
     """A scan's 1 read as ``|``, 6 as ``b``, 5 as ``s``: a digit in the token anchors them. Alone, ``|`` is a table
-    rule (``0 | 0``), and ``b`` or ``s`` no certain digit."""
+    rule (``0 | 0``), and ``b`` or ``s`` no number (a cell of letters alone: llm_extract/extract/layout.py)."""
     cell = parse_cell(raw)
     if value is None:
         assert cell.kind == CellKind.TEXT

@@ -70,3 +70,12 @@ def test_a_numbered_heading_over_a_lone_comma_speck_still_opens_its_table() -> N
     regions = find_regions(lines)
     assert regions["表四"].heading == "四、政府信息公开行政复议、行政诉讼情况"
     assert regions["表三"].end == regions["表四"].start
+
+
+def test_a_b_alone_where_a_number_belongs_is_a_6_for_the_identities_to_pin() -> None:
+    """行政复议 … 1 0 0 b 7: a scan's 6 read as b, a cell of letters alone like O or l."""
+    record = _ocr({"1   0   0   1   2   0   1   0   0   1   0   0   0   0   0":
+                   "1   0   0   b   7   0   1   0   0   1   0   0   0   0   0"})
+    t4 = record.report.review_litigation
+    assert (t4.administrative_review.pending, t4.administrative_review.total) == (6, 7)
+    assert record.provenance["review_litigation.administrative_review.pending"].status is not Status.MISSING
