@@ -79,3 +79,22 @@ def test_a_b_alone_where_a_number_belongs_is_a_6_for_the_identities_to_pin() -> 
     t4 = record.report.review_litigation
     assert (t4.administrative_review.pending, t4.administrative_review.total) == (6, 7)
     assert record.provenance["review_litigation.administrative_review.pending"].status is not Status.MISSING
+
+
+def test_a_one_row_other_handling_with_a_letter_still_stands_in_for_its_sub_rows() -> None:
+    """（六）其他处理 l 0 0 0 0 0 1 printed as one row, its 1 OCR'd as l: the row stands in for its sub-rows'
+    sums in the column identities, the letter's cell as an unknown they pin, so the columns are checked
+    (every other cell of them was left unverified); the sub-rows stay not printed."""
+    text = report_text(sample_values()).replace("\t", " ")
+    start = text.index("（六）其他处理 1.")
+    end = text.index("（七）总计")
+    text = text[:start] + "（六）其他处理 l 0 0 0 0 0 1\n" + text[end:]
+    text = text.replace("（七）总计 12 2 0 0 1 1 16", "（七）总计 13 2 0 0 1 1 17")
+    text = text.replace("四、结转下年度继续办理 1 0 0 0 0 0 1", "四、结转下年度继续办理 0 0 0 0 0 0 0")
+    record = process_document(Document.from_text(text, doc_id="ocr"))
+    assert record.report.applications.total_processed.natural_person == 13
+    for path in ("applications.total_processed.natural_person", "applications.granted.natural_person",
+                 "applications.total_processed.total"):
+        assert record.provenance[path].status is Status.PROVEN, path
+    assert record.report.applications.other_no_correction.natural_person is None
+    assert record.provenance["applications.other_no_correction.natural_person"].status is Status.MISSING
