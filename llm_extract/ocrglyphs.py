@@ -8,7 +8,7 @@ and for the verifier (a text with several such cells was OCR'd, ``verify/trust.p
 
 from __future__ import annotations
 
-__all__ = ["OCR_LETTERS", "OCR_MARKS", "OCR_ANCHORED", "OCR_MAP", "FULLWIDTH_OCR_LETTERS"]
+__all__ = ["OCR_LETTERS", "OCR_MARKS", "OCR_ANCHORED", "OCR_MAP", "FULLWIDTH_OCR_LETTERS", "OCR_HANZI"]
 
 #: the letters, as a regex character class body and a string
 OCR_LETTERS = "OoDIlSBbs"
@@ -22,3 +22,7 @@ OCR_MAP = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "S": 
                          "|": "1", "b": "6", "s": "5"})
 #: the same letters in full width (ＯｏＤＩｌＳＢ), as an OCR'd text may print them before normalisation
 FULLWIDTH_OCR_LETTERS = "".join(chr(ord(c) + 0xFEE0) for c in OCR_LETTERS)
+
+#: characters an OCR engine prints for the form's own, that the form's labels never hold (行玫许可, 处埋):
+#: a label is matched as the form's character (``str.translate`` table)
+OCR_HANZI = str.maketrans({"玫": "政", "埋": "理"})

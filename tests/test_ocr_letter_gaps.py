@@ -98,3 +98,11 @@ def test_a_one_row_other_handling_with_a_letter_still_stands_in_for_its_sub_rows
         assert record.provenance[path].status is Status.PROVEN, path
     assert record.report.applications.other_no_correction.natural_person is None
     assert record.provenance["applications.other_no_correction.natural_person"].status is Status.MISSING
+
+
+def test_a_table2_label_with_an_ocr_look_alike_character_is_still_its_rows_label() -> None:
+    """行玫许可 / 行玫事业性收费: 玫 is OCR's 政; the row is read (and, from an OCR'd text, not proven)."""
+    plain = _ocr({})
+    record = _ocr({"行政许可": "行玫许可", "行政事业性收费": "行玫事业性收费"})
+    ad, expected = record.report.active_disclosure, plain.report.active_disclosure
+    assert ad.licensing is not None and (ad.licensing, ad.fees_10k_yuan) == (expected.licensing, expected.fees_10k_yuan)

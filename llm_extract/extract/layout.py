@@ -24,6 +24,7 @@ from ..form import FORM
 from .labels import TABLE2_LABELS
 from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
 from .ocr_headings import fuzzy_heading
+from ..ocrglyphs import OCR_HANZI
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
 
@@ -76,8 +77,9 @@ def _opens_table2_row(key: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
-    """The form of a label used for matching: NFKC, no spaces, no quotes."""
-    return _QUOTES.sub("", normalise(text))
+    """The form of a label used for matching: NFKC, no spaces, no quotes, OCR's look-alikes of the form's
+    characters read as those (行玫许可 → 行政许可)."""
+    return _QUOTES.sub("", normalise(text)).translate(OCR_HANZI)
 
 
 class Item:
