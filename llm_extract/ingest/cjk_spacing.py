@@ -10,7 +10,8 @@ punctuation such as ``、（）：``), in a text that shows the OCR pattern: run
 whose words are separated by spaces (``申请人情况 自然人 法人或其他组织``: a crawler joining cells with
 a space) does not show that pattern and is left as it is. Wider gaps (two spaces and more: the column
 gaps of a laid-out table) are never touched, and neither is any space next to a digit: ``1 0`` may be a
-number split by OCR or two cells, and only the reader can tell.
+number split by OCR or two cells, and only the reader can tell; nor are the spaces of a row's empty cells
+printed 无 each (``无 无 无 无 无 无 无``: cells, not the characters of a word).
 
 Only text families (.txt, .md, crawler exports) are normalised; HTML, Word and PDF text is not OCR'd.
 """
@@ -32,12 +33,16 @@ _RUN = re.compile(f"[{_IDEOGRAPH}](?: [{_IDEOGRAPH}]){{{MIN_RUN - 1},}}")
 # on a text with none, which is nearly every text)
 _PROBE = re.compile(f" [{_IDEOGRAPH}] [{_IDEOGRAPH}] [{_IDEOGRAPH}] ")
 _SINGLE_SPACE = re.compile(f"(?<=[{_C}]) (?=[{_C}])")
+#: a row's empty cells printed 无 each (无 无 无 无 无 无 无): cells, no word, never joined (无无 is no word)
+_BLANK_CELLS = re.compile(r"(?<!\S)无(?: 无)+(?!\S)")
 
 
 def shows_ocr_spacing(text: str) -> bool:
     """Does the text print spaces between its characters the way OCR does (``收 到 和 处 理``)?"""
     if not _PROBE.search(text):
         return False
+    if "无 无" in text:
+        text = _BLANK_CELLS.sub(" ", text)
     runs = 0
     for _ in _RUN.finditer(text):
         runs += 1
@@ -50,4 +55,10 @@ def join_cjk_spacing(text: str) -> str:
     """The text with single spaces between two Chinese characters removed, when it shows OCR spacing."""
     if not shows_ocr_spacing(text):
         return text
-    return _SINGLE_SPACE.sub("", text)
+    parts: list[str] = []
+    last = 0
+    for m in _BLANK_CELLS.finditer(text):          # (empty cells printed 无 stay apart)
+        parts += [_SINGLE_SPACE.sub("", text[last:m.start()]), m.group()]
+        last = m.end()
+    parts.append(_SINGLE_SPACE.sub("", text[last:]))
+    return "".join(parts)
