@@ -197,3 +197,14 @@ def test_a_run_that_swallowed_the_next_items_number_is_cut_before_it_when_a_spac
     assert any(line.endswith("1.属于国家秘密0000000") for line in lines)
     record = process_document(Document.from_text(text, doc_id="t"))
     assert _row(record, "denied_state_secret") == [0] * 7 and _row(record, "denied_prohibited_by_law") == [0] * 7
+
+
+def test_a_tables_run_with_an_empty_group_printed_wu_each_is_read_with_that_group_empty():
+    """…总计10001无无无无无00011 全年因…, …总计1000100011无无无无无 全年因…: 无 is an empty cell, five of them a
+    group the report left empty; the digits are cut where the identities allow."""
+    for run, empty in (("10001无无无无无00011", "litigation_direct"), ("1000100011无无无无无", "litigation_after_review")):
+        record = _record("总计100010000000011五、", f"总计{run} 全年因政府信息公开被申请行政复议1件。五、")
+        t4 = record.report.review_litigation
+        assert (t4.administrative_review.upheld, t4.administrative_review.total) == (1, 1), run
+        assert getattr(t4, empty).total is None, run
+        assert record.provenance[f"review_litigation.{empty}.total"].kind.value == "placeholder", run

@@ -35,9 +35,9 @@ _CELLS_AFTER_WORDS = re.compile(rf"[\u4e00-\u9fff）)”]\s*(?:\d+(?![\d.]*[{_UN
 
 #: a number (a row's digit run, or a fee with decimals) followed by the next label's first character
 _RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"])")
-#: a glued row's run (digits and placeholders, seven or more, right after its label's last word) that a
+#: a glued row's run (digits and placeholders, 无 too, seven or more, right after its label's last word) that a
 #: space (or nothing, after a placeholder) parts from the next words: …尚未审结总计000001000100000 全年因…, …总计—————1001210102 全年…
-_GLUED_RUN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[/／\-—－–]*\d)[\d/／\-—－–]{7,}(?=[ \t\u3000]*[\u4e00-\u9fff])")
+_GLUED_RUN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[/／\-—－–无]*\d)[\d/／\-—－–无]{7,}(?=[ \t\u3000]*[\u4e00-\u9fff])")
 #: an item number after a space: …0000000 ５．属于三类内部事务信息, …大量反复申请 ５．要求…
 #: (the item number's dot may have a space after it: ⇥2. 其他法律…)
 _SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．] ?[\u4e00-\u9fff])"
@@ -134,8 +134,9 @@ def _row_cuts(text: str) -> set[int]:
         if text.startswith(_CELL_NOTE, end):
             continue        # the number's note follows, then the row's other cells
         cuts.add(end)
-    for m in _GLUED_RUN_SPACED.finditer(text):
-        cuts.add(m.end())
+    runs = [m.span() for m in _GLUED_RUN_SPACED.finditer(text)]
+    for _, end in runs:
+        cuts.add(end)
     for m in _SPACED_ITEM.finditer(text):
         cuts.add(m.end())               # (or after placeholders or a blank row's label: 秘密———————2.其他…)
     for m in _RUN_THEN_ITEM.finditer(text):
@@ -148,7 +149,8 @@ def _row_cuts(text: str) -> set[int]:
         after = text[m.end():m.end() + 1]
         if after.isdigit() or after in " \t\u3000/／-—－无OlI":     # (O, l, I: a digit OCR'd as a letter)
             cuts.add(m.start())
-    return cuts
+    # (inside a run that holds 无 cells, 524314无无无无无无无无无无, no cut: the 无 are its cells, not a label)
+    return {c for c in cuts if not any(a < c < b and "无" in text[a:b] for a, b in runs)}
 
 
 def _spans(text: str, continued: bool = False) -> list[str]:
