@@ -106,3 +106,17 @@ def test_a_table2_label_with_an_ocr_look_alike_character_is_still_its_rows_label
     record = _ocr({"行政许可": "行玫许可", "行政事业性收费": "行玫事业性收费"})
     ad, expected = record.report.active_disclosure, plain.report.active_disclosure
     assert ad.licensing is not None and (ad.licensing, ad.fees_10k_yuan) == (expected.licensing, expected.fees_10k_yuan)
+
+
+def test_a_bar_standing_where_a_table4_cell_belongs_is_ocrs_1_for_the_identities_to_pin() -> None:
+    """| 0 0 1 2 0 | 0 0 1 0 0 0 0 0: fifteen tokens with the bars, thirteen without; the bars are cells (a 1
+    OCR'd as |), not rules. A ruled row (a bar between every two cells) keeps its bars as rules."""
+    record = _ocr({"1   0   0   1   2   0   1   0   0   1   0   0   0   0   0":
+                   "|   0   0   1   2   0   |   0   0   1   0   0   0   0   0"})
+    t4 = record.report.review_litigation
+    assert (t4.administrative_review.upheld, t4.litigation_direct.corrected, t4.litigation_direct.total) == (1, 1, 1)
+    assert record.provenance["review_litigation.administrative_review.upheld"].status is not Status.MISSING
+    ruled = _ocr({"1   0   0   1   2   0   1   0   0   1   0   0   0   0   0":
+                  "1 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0"})
+    assert ruled.report.review_litigation.administrative_review.total == 2
+    assert ruled.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN

@@ -11,7 +11,7 @@ from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, rec
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
-from .ruleglyphs import extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
+from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table4"]
 
@@ -23,6 +23,7 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
+    values = bars_as_cells(region.items, values, 15)        # 0 0 | 1 2: OCR's 1 printed as a bar
     numbers = [it for it in values if it.cell.is_number]
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
