@@ -249,3 +249,15 @@ def test_placeholders_in_a_tabbed_dumps_row_that_adds_up_are_its_empty_cells(gol
     row = record.report.applications.granted
     assert (row.natural_person, row.commercial, row.research, row.total) == (0, None, 0, 0)
     assert record.provenance["applications.granted.natural_person"].status is Status.PROVEN
+
+
+def test_a_tables_last_placeholders_glued_to_the_sentence_after_it_are_still_its_cells():
+    """… 0 0 1 1 / / / / /全年因… (spaces) and …⇥无⇥无⇥无⇥无⇥无全年因… (tabs): the last placeholder is the row's
+    cell, the words after it the narrative's."""
+    for cells in (" 1 0 0 0 1 0 0 0 0 0 / / / / /", "\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t无\t无\t无\t无\t无"):
+        record = _dump("某县2022年政府信息公开工作年度报告", _T3.format(new="10 2 0 0 0 0 12"),
+                       _T4.format(t4=cells + "全年因政府信息公开被申请行政复议1件。"))
+        t4 = record.report.review_litigation
+        assert (t4.administrative_review.upheld, t4.administrative_review.total) == (1, 1), repr(cells)
+        assert t4.litigation_after_review.total is None, repr(cells)
+        assert record.provenance["review_litigation.litigation_after_review.total"].kind.value == "placeholder"

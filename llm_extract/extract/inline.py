@@ -38,6 +38,9 @@ _RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"
 #: a glued row's run (digits and placeholders, 无 too, seven or more, right after its label's last word) that a
 #: space (or nothing, after a placeholder) parts from the next words: …尚未审结总计000001000100000 全年因…, …总计—————1001210102 全年…
 _GLUED_RUN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[/／\-—－–无]*\d)[\d/／\-—－–无]{7,}(?=[ \t\u3000]*[\u4e00-\u9fff])")
+#: a row's last cells, placeholders apart by spaces or tabs, the last glued to the words after the table:
+#: … 2 / / / / /全年因…, …⇥无⇥无⇥无⇥无⇥无全年因…
+_BLANKS_THEN_WORDS = re.compile(r"(?:[/／\-—－–无][ \t\u3000]+){2,}[/／\-—－–无](?=[\u4e00-\u9fff])")
 #: an item number after a space: …0000000 ５．属于三类内部事务信息, …大量反复申请 ５．要求…
 #: (the item number's dot may have a space after it: ⇥2. 其他法律…)
 _SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．] ?[\u4e00-\u9fff])"
@@ -134,6 +137,8 @@ def _row_cuts(text: str) -> set[int]:
         if text.startswith(_CELL_NOTE, end):
             continue        # the number's note follows, then the row's other cells
         cuts.add(end)
+    for m in _BLANKS_THEN_WORDS.finditer(text):
+        cuts.add(m.end())
     runs = [m.span() for m in _GLUED_RUN_SPACED.finditer(text)]
     for _, end in runs:
         cuts.add(end)
