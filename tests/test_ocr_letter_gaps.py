@@ -120,3 +120,27 @@ def test_a_bar_standing_where_a_table4_cell_belongs_is_ocrs_1_for_the_identities
                   "1 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0"})
     assert ruled.report.review_litigation.administrative_review.total == 2
     assert ruled.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN
+
+
+def test_a_bar_standing_where_a_table3_cell_belongs_beside_the_label_is_ocrs_1() -> None:
+    """4.保护第三方合法权益 | 0 0 0 0 0 1: six numbers and a bar for seven cells; the bar is not joined onto the label."""
+    record = _ocr({"4.保护第三方合法权益 1 0 0 0 0 0 1": "4.保护第三方合法权益 | 0 0 0 0 0 1",
+                   "1.信访举报投诉类申请 1 0 0 0 0 0 1": "1.信访举报投诉类申请 1 0 0 0 0 0 |"}, apart=" ")
+    for row in ("denied_third_party", "rejected_petition"):
+        assert [getattr(getattr(record.report.applications, row), c) for c in ROW] == [1, 0, 0, 0, 0, 0, 1], row
+        assert record.provenance[f"applications.{row}.commercial"].status is Status.PROVEN, row   # read, not placed
+
+
+def test_a_label_broken_after_its_first_words_and_page_numbers_with_ocr_specks() -> None:
+    """1、申请人无正当理由逾期不 / 补正、…: the first part names its row (理由逾期, not 4.无正当理由大量反复申请's); a page
+    number with an OCR speck after it (2 / 5 _) is page furniture, no cells."""
+    from llm_extract.extract.labels import TABLE3_LABELS, match_row
+    from llm_extract.extract.layout import is_page_furniture, label_key
+
+    def rows(label: str) -> list[str]:
+        return [row for row, pattern in TABLE3_LABELS if match_row(label_key(label), pattern)]
+
+    assert rows("1、申请人无正当理由逾期不") == ["other_no_correction"]
+    assert rows("4.无正当理由大量反复申请") == ["rejected_excessive"]
+    assert all(is_page_furniture(line) for line in (" 2 / 5 _", "2 / 5", "第 2 页 共 5 页 ."))
+    assert not is_page_furniture("2 0 5 _")

@@ -28,7 +28,7 @@ from ..ocrglyphs import OCR_HANZI
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture"]
 
-_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*$", re.I)
+_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
 _GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d+)$")
 _GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
@@ -46,6 +46,8 @@ _OCR_LETTERS = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 #: text item, never joined onto a label (``一3.其他一`` is no row's label, and 一 before a label reads as
 #: its item number)
 _RULE_ONE = "一"
+#: marks that stand alone between cells and labels: 一, and the bar (a rule, or OCR's 1: ruleglyphs.bars_as_cells)
+_RULES_ALONE = frozenset({_RULE_ONE, "|"})
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
 
 
@@ -136,7 +138,7 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
         if tc.is_value and tc.kind.value != "blank":
             out.append([tok, tc, ""])
         elif out and not out[-1][1].is_value and not _ENDS_DIGIT.search(out[-1][0]) \
-                and tok != _RULE_ONE and out[-1][0] != _RULE_ONE:   # (a glued row ends in digits)
+                and tok not in _RULES_ALONE and out[-1][0] not in _RULES_ALONE:   # (a glued row ends in digits)
             out[-1][0] += tok
             out[-1][2] = label_key(out[-1][0])
         else:
@@ -240,7 +242,7 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
             last = items[-1]
             # a line of words continues the text cell above (headers split one character per
             # line: 结 / 果 / 维 / 持), but not a field of a tab-separated row, nor a glued row
-            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw):
+            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw) and last.raw not in _RULES_ALONE:
                 last.raw += joined
                 last.key = label_key(last.raw)
                 continue

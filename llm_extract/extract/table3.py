@@ -24,7 +24,7 @@ from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 from .rowbounds import merged_labels, numbered, opens_other_row, row_starts_after, runs_into_next
-from .ruleglyphs import extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
+from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
 
@@ -284,6 +284,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             span = span[:-1]                # the next row's empty first cell, after the row break
         if (ruled := without_rule_glyphs(span, 7)) is not None:
             span = ruled                    # OCR'd table rules, every one of them dropped: read one way only
+        elif span and len(span) < 7 and span[0].line == span[-1].line:
+            span = bars_as_cells(items[idx:nxt], span, 7)      # 4 | 0 0 0 0 5: OCR's 1 printed as a bar
+            numbers = [it for it in span if it.cell.is_number]
         chosen: list[Item] | None = None
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])):
             chosen = span[:7]               # every number among the first 7
