@@ -144,3 +144,17 @@ def test_a_label_broken_after_its_first_words_and_page_numbers_with_ocr_specks()
     assert rows("4.无正当理由大量反复申请") == ["rejected_excessive"]
     assert all(is_page_furniture(line) for line in (" 2 / 5 _", "2 / 5", "第 2 页 共 5 页 ."))
     assert not is_page_furniture("2 0 5 _")
+
+
+def test_an_item_number_parted_from_its_dot_is_the_labels_and_a_letter_cell_is_never_dropped() -> None:
+    """（五）不 1. 信访举报投诉类申请 1 0 O 0 0 0 1 / 2 . 重复申请 0 …: the 2 is the next label's item number, not an eighth
+    cell of the row above; and seven numbers beside a cell of letters (O) are no reading of seven cells."""
+    from llm_extract.extract.layout import tokenize
+
+    items = tokenize(["2 . 重复申请 0 0 0 0 0 0 0"], 1, 2)
+    assert items[0].is_text and items[0].key == "2.重复申请" and len(items) == 8
+    record = _ocr({"1.信访举报投诉类申请 1 0 0 0 0 0 1\n2.重复申请": "1.信访举报投诉类申请 1 0 O 0 0 0 1\n2 . 重复申请"}, apart=" ")
+    row = record.report.applications.rejected_petition
+    assert (row.natural_person, row.research, row.other_org, row.total) == (1, 0, 0, 1)
+    stray = _ocr({"1.信访举报投诉类申请 1 0 0 0 0 0 1": "1.信访举报投诉类申请 1 0 O 0 0 0 1 2"}, apart=" ")
+    assert stray.report.applications.rejected_petition.total in (None, 1)     # never the stray 2

@@ -48,6 +48,8 @@ _OCR_LETTERS = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 _RULE_ONE = "一"
 #: marks that stand alone between cells and labels: 一, and the bar (a rule, or OCR's 1: ruleglyphs.bars_as_cells)
 _RULES_ALONE = frozenset({_RULE_ONE, "|"})
+_ITEM_NO_ALONE = re.compile(r"^[0-9０-９]$")
+_DOT_LABEL = re.compile(r"^[.、．][\u4e00-\u9fff]")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
 
 
@@ -143,6 +145,10 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
             out[-1][2] = label_key(out[-1][0])
         else:
             out.append([tok, tc, label_key(tok)])
+    if len(out) >= 2 and out[0][1].is_value and _ITEM_NO_ALONE.match(out[0][0]) and not out[1][1].is_value \
+            and _DOT_LABEL.match(out[1][0]):
+        # an item number OCR parted from its dot (2 . 重复申请): the label's, not a cell
+        out[0:2] = [[out[0][0] + out[1][0], _cell(out[0][0] + out[1][0]), label_key(out[0][0] + out[1][0])]]
     if out and not out[-1][1].is_value:
         m = _GLUED_DASHES.match(out[-1][0])
         if m and len(m.group(2)) in _ROW_WIDTHS:    # 3.其他///////: seven placeholder cells ran together

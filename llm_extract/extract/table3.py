@@ -292,8 +292,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             chosen = span[:7]               # every number among the first 7
         elif len(span) > 7 and row_starts_after(items, span[6], nxt, row):
             chosen = span[:7]               # seven cells (无 无 …), then another row whose label was not found
-        elif len(numbers) == 7:
-            chosen = numbers
+        elif len(numbers) == 7 and not any(_guessed(it.cell) for it in span):
+            chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are eight)
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
         glyphs = None
