@@ -1,5 +1,6 @@
 """The letters an OCR engine prints for digits: ``O``/``o``/``D`` for 0, ``I``/``l`` for 1, ``S`` for 5,
-``B`` for 8 (a scan's 0 read as D is as common as O in some fonts).
+``B`` for 8 (a scan's 0 read as D is as common as O in some fonts), ``b`` for 6, ``s`` for 5; beside a digit also
+``|`` for 1.
 
 One list for the reader (a cell of digits and such letters is an OCR cell, :mod:`llm_extract.extract.cells`)
 and for the verifier (a text with several such cells was OCR'd, ``verify/trust.py``).
@@ -7,11 +8,21 @@ and for the verifier (a text with several such cells was OCR'd, ``verify/trust.p
 
 from __future__ import annotations
 
-__all__ = ["OCR_LETTERS", "OCR_MAP", "FULLWIDTH_OCR_LETTERS"]
+__all__ = ["OCR_LETTERS", "OCR_MARKS", "OCR_ANCHORED", "OCR_MAP", "FULLWIDTH_OCR_LETTERS", "OCR_HANZI"]
 
 #: the letters, as a regex character class body and a string
-OCR_LETTERS = "OoDIlSB"
+OCR_LETTERS = "OoDIlSBbs"
+#: marks an OCR engine prints for digits only beside a digit that anchors them (``|,213``, ``9|8``): alone,
+#: ``|`` is a table rule (``0 | 0``)
+OCR_MARKS = "|"
+#: the letters and marks read as digits inside a token that holds a digit (a regex character class body)
+OCR_ANCHORED = OCR_LETTERS + OCR_MARKS
 #: letter → the digit it stands for (``str.translate`` table)
-OCR_MAP = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+OCR_MAP = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "S": "5", "B": "8",
+                         "|": "1", "b": "6", "s": "5"})
 #: the same letters in full width (ＯｏＤＩｌＳＢ), as an OCR'd text may print them before normalisation
 FULLWIDTH_OCR_LETTERS = "".join(chr(ord(c) + 0xFEE0) for c in OCR_LETTERS)
+
+#: characters an OCR engine prints for the form's own, that the form's labels never hold (行玫许可, 处埋):
+#: a label is matched as the form's character (``str.translate`` table)
+OCR_HANZI = str.maketrans({"玫": "政", "埋": "理"})

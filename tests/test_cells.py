@@ -105,6 +105,19 @@ def test_ocr_confusions_inside_a_digit_run_are_read_and_marked(raw: str, value: 
         assert (cell.kind, cell.value) == (CellKind.OCR, value) and "OCR" in (cell.note or "")
 
 
+@pytest.mark.parametrize("raw, value", [("|,213", 1213), ("9|8", 918), ("|4", 14), ("2|.52", Decimal("21.52")),
+                                        ("bb4", 664), ("7b", 76), ("1s", 15), ("|D6", 106),
+                                        ("|", None), ("b", None), ("s", None)])
+def test_a_bar_b_and_s_beside_a_digit_are_1_6_and_5_and_alone_no_number(raw: str, value) -> None:
+    """A scan's 1 read as ``|``, 6 as ``b``, 5 as ``s``: a digit in the token anchors them. Alone, ``|`` is a table
+    rule (``0 | 0``), and ``b`` or ``s`` no number (a cell of letters alone: llm_extract/extract/layout.py)."""
+    cell = parse_cell(raw)
+    if value is None:
+        assert cell.kind == CellKind.TEXT
+    else:
+        assert (cell.kind, cell.value) == (CellKind.OCR, value)
+
+
 @pytest.mark.parametrize("raw", ["自然人", "（七）总计", "N/A", "1,2", "约5", "12.3.4", "-3"])
 def test_words_where_a_number_belongs_are_text(raw: str) -> None:
     cell = parse_cell(raw)

@@ -146,6 +146,16 @@ def test_a_label_broken_with_its_numbers_on_the_first_line_is_read() -> None:
     assert_no_silent_error(record)
 
 
+def test_a_label_with_a_typo_in_its_key_word_is_still_its_rows_label() -> None:
+    """本机关不掌控相关政府信息 (掌控 for 掌握): the row is known by the rest of its words."""
+    for layout in ("pdftext", "tabrows"):
+        text = render(TRUTH, layout).replace("1.本机关不掌握相关政府信息", "1.本机关不掌控相关政府信息")
+        assert "不掌控" in text
+        record = run(text)
+        assert status(record, "applications.unavailable_not_held.total") == (4, Status.PROVEN), layout
+        assert_no_silent_error(record)
+
+
 def test_ocr_specks_inside_a_label_do_not_hide_it() -> None:
     text = render(TRUTH, "cells").replace("\t1.本机关不掌握相关政府信息", "\t1.本机关■不掌握相关政府·信息")
     record = run(text)

@@ -1,5 +1,6 @@
 """Crawler text dumps: the whole article on one line, headings, labels and digit runs inline."""
 
+import re
 from pathlib import Path
 
 from llm_extract.evidence import Status
@@ -207,3 +208,56 @@ def test_a_sentence_comparing_with_last_years_figures_is_not_a_crawlers_dump(gol
     assert record.report.values() == process_document(load(golden_dir / "003_d677def7845cc038.txt")).report.values()
     assert is_inline("一、本年新收政府信息公开申请数量530010590二、上年结转政府信息公开申请数量0000000三、本年度办理结果"
                      "（一）予以公开3001004（二）部分公开0000000")
+
+
+def _tab_dump(golden_dir: Path, rows_apart: str, placeholders: bool = False, cells_apart: str = "\t"):
+    """002's report as a crawler prints it: the tables on one line, cells apart by ``cells_apart``, rows
+    by ``rows_apart``, an item number's dot followed by a space (1. 属于国家秘密)."""
+    from llm_extract.ingest import Document
+    from llm_extract.outputs import read_json
+    from llm_extract.schema import Report
+    from llm_extract.synth import render
+
+    report = Report.model_validate(read_json(golden_dir / "002_0126e23b7202ee31.json"))
+    text = render(report, "tabrows")
+    header = next(line for line in text.split("\n") if "申请人情况" in line)
+    text = text.replace(header, "\t".join(["申请人情况"] + [f"数据{k}" for k in range(1, 8)]))     # a generic header
+    if placeholders:
+        text = text.replace("（一）予以公开\t0\t0\t0\t0\t0\t0\t0", "（一）予以公开\t0\t—\t0\t—\t0\t—\t0")
+    start, end = text.index("二、主动公开"), text.index("五、")
+    table = rows_apart.join(line for line in text[start:end].split("\n") if line.strip())
+    table = re.sub(r"(?<=\d)\.(?=[\u4e00-\u9fff])", ". ", table).replace("\t", cells_apart)
+    table = table.replace("不掌握", "不掌控")         # a label typo: the row is known by its place, after 1.
+    return report, Document.from_text(text[:start] + table + "\n" + text[end:], doc_id="dump")
+
+
+def test_a_tabbed_dump_whose_item_numbers_have_a_space_after_the_dot_reads_every_row(golden_dir: Path):
+    """…0 0 2 2. 没有现成信息…: an item number with a space after its dot starts a row as well (cells and
+    rows apart by tabs or by spaces, under a header that names no column: 数据1 … 数据7)."""
+    for apart in ("\t", " "):
+        report, doc = _tab_dump(golden_dir, apart, cells_apart=apart)
+        assert any("2 2. 没有现成" in line or "2\t2. 没有现成" in line for line in doc.lines)
+        assert process_document(doc).report.values() == report.values(), repr(apart)
+
+
+def test_placeholders_in_a_tabbed_dumps_row_that_adds_up_are_its_empty_cells(golden_dir: Path):
+    """（一）予以公开⇥0⇥—⇥0⇥—⇥0⇥—⇥0: printed placeholders hold their columns (an empty field would not)."""
+    from llm_extract.evidence import Status
+
+    _, doc = _tab_dump(golden_dir, "\t", placeholders=True)
+    record = process_document(doc)
+    row = record.report.applications.granted
+    assert (row.natural_person, row.commercial, row.research, row.total) == (0, None, 0, 0)
+    assert record.provenance["applications.granted.natural_person"].status is Status.PROVEN
+
+
+def test_a_tables_last_placeholders_glued_to_the_sentence_after_it_are_still_its_cells():
+    """… 0 0 1 1 / / / / /全年因… (spaces) and …⇥无⇥无⇥无⇥无⇥无全年因… (tabs): the last placeholder is the row's
+    cell, the words after it the narrative's."""
+    for cells in (" 1 0 0 0 1 0 0 0 0 0 / / / / /", "\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t无\t无\t无\t无\t无"):
+        record = _dump("某县2022年政府信息公开工作年度报告", _T3.format(new="10 2 0 0 0 0 12"),
+                       _T4.format(t4=cells + "全年因政府信息公开被申请行政复议1件。"))
+        t4 = record.report.review_litigation
+        assert (t4.administrative_review.upheld, t4.administrative_review.total) == (1, 1), repr(cells)
+        assert t4.litigation_after_review.total is None, repr(cells)
+        assert record.provenance["review_litigation.litigation_after_review.total"].kind.value == "placeholder"

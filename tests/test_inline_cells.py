@@ -169,3 +169,42 @@ def test_a_short_row_line_between_the_heading_line_and_the_inline_table_keeps_th
     docs = record.report.active_disclosure.normative_documents
     assert (docs.issued, docs.repealed, docs.in_force) == (5, 2, 51)
     assert record.report.active_disclosure.regulations.in_force == 0
+
+
+def test_a_tables_run_with_a_sentence_after_a_space_is_cut_by_the_identities():
+    """…尚未审结总计100010000000011 全年因…: the glued 表四 run ends at the space, not in the sentence."""
+    record = _record("总计100010000000011五、", "总计100010000000011 全年因政府信息公开被申请行政复议1件，提起行政诉讼1件。五、")
+    t4 = record.report.review_litigation
+    assert (t4.administrative_review.total, t4.litigation_after_review.pending) == (1, 1)
+    assert record.provenance["review_litigation.administrative_review.total"].status is Status.DERIVED
+
+
+def test_a_tables_run_ending_in_an_empty_groups_placeholders_before_a_sentence_is_read():
+    """…总计1000100011/////全年因…: the run ends after its placeholders, and the empty group is blank."""
+    record = _record("总计100010000000011五、", "总计1000100011/////全年因政府信息公开被申请行政复议1件。五、")
+    t4 = record.report.review_litigation
+    assert (t4.administrative_review.upheld, t4.administrative_review.total, t4.litigation_direct.total) == (1, 1, 1)
+    assert t4.litigation_after_review.total is None
+    assert record.provenance["review_litigation.litigation_after_review.total"].kind.value == "placeholder"
+
+
+def test_a_run_that_swallowed_the_next_items_number_is_cut_before_it_when_a_space_follows_the_dot():
+    """…国家秘密00000002. 其他法律…: the 2 is the next item's number, not the run's last digit."""
+    text = DUMP.replace("2.其他法律", "2. 其他法律").replace("3.危及", "3. 危及")
+    assert "00000002. 其他法律" in text
+    lines, _ = unfold(text.splitlines())
+    assert "2. 其他法律行政法规禁止公开0000000" in lines and "3. 危及“三安全一稳定”0000000" in lines
+    assert any(line.endswith("1.属于国家秘密0000000") for line in lines)
+    record = process_document(Document.from_text(text, doc_id="t"))
+    assert _row(record, "denied_state_secret") == [0] * 7 and _row(record, "denied_prohibited_by_law") == [0] * 7
+
+
+def test_a_tables_run_with_an_empty_group_printed_wu_each_is_read_with_that_group_empty():
+    """…总计10001无无无无无00011 全年因…, …总计1000100011无无无无无 全年因…: 无 is an empty cell, five of them a
+    group the report left empty; the digits are cut where the identities allow."""
+    for run, empty in (("10001无无无无无00011", "litigation_direct"), ("1000100011无无无无无", "litigation_after_review")):
+        record = _record("总计100010000000011五、", f"总计{run} 全年因政府信息公开被申请行政复议1件。五、")
+        t4 = record.report.review_litigation
+        assert (t4.administrative_review.upheld, t4.administrative_review.total) == (1, 1), run
+        assert getattr(t4, empty).total is None, run
+        assert record.provenance[f"review_litigation.{empty}.total"].kind.value == "placeholder", run

@@ -236,6 +236,15 @@ def test_empty_cells_keep_their_spaces_in_a_text_with_ocr_spacing() -> None:
                                       "（一）予以公开   无 无 无 无 无 无 无\n")
 
 
+def test_a_rows_empty_cells_printed_wu_each_stay_apart_and_show_no_ocr_pattern() -> None:
+    """无 无 无 无 无 无 无 is seven empty cells, not a spaced word: never joined (无无无… would be read as the label's
+    words); a spaced 无 inside a word still joins."""
+    text = ("三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n（四） 无 法 提 供 本 机 关\n"
+            "费用、行政机关不再处理其政府信息公 无 无 无 无 无 无 无\n３．其 他 无 无 无 无 无 无 无\n")
+    assert join_cjk_spacing(text) == ("三、收到和处理政府信息公开申请情况\n（四）无法提供本机关\n"
+                                      "费用、行政机关不再处理其政府信息公 无 无 无 无 无 无 无\n３．其他 无 无 无 无 无 无 无\n")
+
+
 def test_words_parted_by_spaces_without_the_ocr_pattern_stay_apart() -> None:
     text = "申请人情况 自然人 法人或其他组织 商业企业 科研机构 字号：[大 中 小]\n一、本年新收 政府信息\n"
     assert join_cjk_spacing(text) == text

@@ -61,10 +61,11 @@ def test_numbers_on_the_second_part_are_still_read_from_it():
 
 @pytest.mark.parametrize("truth", [TRUTH, ZEROS], ids=["non-zero", "zeros"])
 def test_parts_that_do_not_join_into_the_label_leave_the_row_unknown_never_proven_blank(truth):
-    """A typo in the first part (行玫): whose numbers are on it is not known from the labels; the blank
-    second part is no reading. The row is proven only where the page's numbers are exactly the table's
-    175 cells in the form's order, every identity holding (extract/formorder.py): then by that order."""
-    record = process_document(table3_page(truth, {"rejected_reconfirm": ("5.要求行玫机关", RECONFIRM[1], True)}))
+    """A typo in the first part (行正 for 行政; an OCR look-alike, 行玫, is read as the form's character): whose
+    numbers are on it is not known from the labels; the blank second part is no reading. The row is proven only
+    where the page's numbers are exactly the table's 175 cells in the form's order, every identity holding
+    (extract/formorder.py): then by that order."""
+    record = process_document(table3_page(truth, {"rejected_reconfirm": ("5.要求行正机关", RECONFIRM[1], True)}))
     for c in APPLICANT_COLUMNS:
         path = f"applications.rejected_reconfirm.{c}"
         prov = record.provenance[path]
@@ -75,7 +76,7 @@ def test_parts_that_do_not_join_into_the_label_leave_the_row_unknown_never_prove
 
 def test_parts_that_do_not_join_into_the_label_and_a_lost_cell_leave_the_row_unknown():
     """With one cell of another row lost as well, the form's order places nothing: the row is not proven."""
-    page = table3_page(TRUTH, {"rejected_reconfirm": ("5.要求行玫机关", RECONFIRM[1], True)})
+    page = table3_page(TRUTH, {"rejected_reconfirm": ("5.要求行正机关", RECONFIRM[1], True)})
     text = page.text.replace("\t2.重复申请\n\t0\n", "\t2.重复申请\n\t\n", 1)     # rejected_duplicate's 自然人 lost
     assert text != page.text
     page = Document.from_text(text, doc_id=page.doc_id)

@@ -14,15 +14,18 @@ numbers belongs to is itself in doubt there, and the one row's cells may be anot
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Method, Reading
+from llm_extract.ocrglyphs import OCR_LETTERS
 from llm_extract.schema import APPLICANT_COLUMNS
 
 __all__ = ["one_row_stand_ins", "implied_zeros"]
 
 _SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+_LETTERS = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 #: reading methods whose numbers may be another row's (extract/direction.py, above.py, blockread.py)
 _DOUBTFUL = frozenset({Method.CELLS_ABOVE_OR_BELOW, Method.CELLS_ABOVE_LABEL, Method.TEXT_BLOCK_POSITION,
                        Method.FORM_ORDER_RUNS})
@@ -38,20 +41,25 @@ def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
     empty when the row was not printed as one row of counts that adds up."""
     if any(r.method in _DOUBTFUL for p, r in readings.items() if p.startswith("applications.")):
         return {}
-    printed: list[int] = []
+    printed: list[int | None] = []
     for c in APPLICANT_COLUMNS:
         cells = [readings.get(f"applications.{row}.{c}") for row in _SUB_ROWS]
         if any(r is None or r.kind is not CellKind.ABSENT or r.method != Method.OTHER_AS_ONE_ROW for r in cells):
             return {}
-        values = {_count(r.raw) for r in cells}          # (each sub-row holds the printed row's cell)
+        raws = {unicodedata.normalize("NFKC", r.raw or "").strip() for r in cells}
+        values = {_count(raw) for raw in raws}          # (each sub-row holds the printed row's cell)
+        if len(raws) == 1 and _LETTERS.match(next(iter(raws))):
+            printed.append(None)                         # OCR letters alone (l, O): the identities' to pin
+            continue
         if len(values) != 1 or None in values:
             return {}
-        printed.append(values.pop())                     # type: ignore[arg-type]
-    if printed[-1] != sum(printed[:-1]):
+        printed.append(values.pop())
+    if None not in printed and printed[-1] != sum(printed[:-1]):    # type: ignore[operator]
         return {}
     out: dict[str, int] = {}
     for c, value in zip(APPLICANT_COLUMNS, printed):
-        out[f"applications.{_SUB_ROWS[0]}.{c}"] = value
+        if value is not None:            # (a column printed as letters: its first sub-row left open)
+            out[f"applications.{_SUB_ROWS[0]}.{c}"] = value
         for row in _SUB_ROWS[1:]:
             out[f"applications.{row}.{c}"] = 0
     return out
@@ -60,4 +68,4 @@ def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
 def implied_zeros(stand_ins: Mapping[str, int]) -> set[str]:
     """The sub-row cells of the columns where the printed row holds 0: each of them is 0 (counts are never
     negative), which the reviewer is shown as a candidate; they are not printed, so never output."""
-    return {p for p in stand_ins if stand_ins[f"applications.{_SUB_ROWS[0]}.{p.rsplit('.', 1)[1]}"] == 0}
+    return {p for p in stand_ins if stand_ins.get(f"applications.{_SUB_ROWS[0]}.{p.rsplit('.', 1)[1]}") == 0}

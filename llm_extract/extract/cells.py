@@ -26,7 +26,7 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..evidence import CellKind
-from ..ocrglyphs import OCR_LETTERS, OCR_MAP
+from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
 
 __all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS"]
 
@@ -49,9 +49,9 @@ _STROKES = "/-—–－─\\∕⁄╱⧸−―‐‑‒━"
 _PLACEHOLDER_TOKEN = rf"(?:[{re.escape(_STROKES)}]+|无|不适用)"
 _STROKE_SET = frozenset(_STROKES)
 _SPACED_PLACEHOLDERS = re.compile(rf"^{_PLACEHOLDER_TOKEN}(?:\s+{_PLACEHOLDER_TOKEN})+$")
-_OCR = re.compile(rf"^(?=.*\d)[\d{OCR_LETTERS}]{{1,7}}$")
-_OCR_DECIMAL = re.compile(rf"^(?=.*\d)[\d{OCR_LETTERS}]{{1,9}}\.[\d{OCR_LETTERS}]{{1,8}}$")
-_OCR_THOUSANDS = re.compile(rf"^(?=.*\d)[\d{OCR_LETTERS}]{{1,3}}(?:,[\d{OCR_LETTERS}]{{3}})+$")
+_OCR = re.compile(rf"^(?=.*\d)[\d{OCR_ANCHORED}]{{1,7}}$")
+_OCR_DECIMAL = re.compile(rf"^(?=.*\d)[\d{OCR_ANCHORED}]{{1,9}}\.[\d{OCR_ANCHORED}]{{1,8}}$")
+_OCR_THOUSANDS = re.compile(rf"^(?=.*\d)[\d{OCR_ANCHORED}]{{1,3}}(?:,[\d{OCR_ANCHORED}]{{3}})+$")
 _OCR_MAP = OCR_MAP
 
 

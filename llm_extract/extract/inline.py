@@ -35,13 +35,20 @@ _CELLS_AFTER_WORDS = re.compile(rf"[\u4e00-\u9fff）)”]\s*(?:\d+(?![\d.]*[{_UN
 
 #: a number (a row's digit run, or a fee with decimals) followed by the next label's first character
 _RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"])")
+#: a glued row's run (digits and placeholders, 无 too, seven or more, right after its label's last word) that a
+#: space (or nothing, after a placeholder) parts from the next words: …尚未审结总计000001000100000 全年因…, …总计—————1001210102 全年…
+_GLUED_RUN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[/／\-—－–无]*\d)[\d/／\-—－–无]{7,}(?=[ \t\u3000]*[\u4e00-\u9fff])")
+#: a row's last cells, placeholders apart by spaces or tabs, the last glued to the words after the table:
+#: … 2 / / / / /全年因…, …⇥无⇥无⇥无⇥无⇥无全年因…
+_BLANKS_THEN_WORDS = re.compile(r"(?:[/／\-—－–无][ \t\u3000]+){2,}[/／\-—－–无](?=[\u4e00-\u9fff])")
 #: an item number after a space: …0000000 ５．属于三类内部事务信息, …大量反复申请 ５．要求…
-_SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．][\u4e00-\u9fff])"
-                          r"|(?<=[/／\-—－\u4e00-\u9fff）)”])(?=\d[.、．][\u4e00-\u9fff])")
+#: (the item number's dot may have a space after it: ⇥2. 其他法律…)
+_SPACED_ITEM = re.compile(r"(?<=\S)\s+(?=\d[.、．] ?[\u4e00-\u9fff])"
+                          r"|(?<=[/／\-—－\u4e00-\u9fff）)”])(?=\d[.、．] ?[\u4e00-\u9fff])")
 #: an item number is not a row's digits: 1.属于 / 2、重复 / （3）
 _ITEM_NUMBER = re.compile(r"^\d{1,2}$")
-#: a digit run that swallowed the next item's number: 00000002.其他法律…
-_RUN_THEN_ITEM = re.compile(rf"(?<![\d.{OCR_LETTERS}])[\d{OCR_LETTERS}]+\d(?=[.、．][\u4e00-\u9fff])")   # (0000O02.: OCR letters)
+#: a digit run that swallowed the next item's number: 00000002.其他法律…, 00000002. 其他法律…
+_RUN_THEN_ITEM = re.compile(rf"(?<![\d.{OCR_LETTERS}])[\d{OCR_LETTERS}]+\d(?=[.、．] ?[\u4e00-\u9fff])")   # (0000O02.: OCR letters)
 _HEAD_NO = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\d、。，；]{0,18}$")
 #: where a numbered row or group opens: 一、 / （三） (not 第（一）项)
 _OPENS = re.compile(r"(?<!第)(?:[一二三四五六七八九十]、|[（(][一二三四五六七][）)])")
@@ -130,6 +137,11 @@ def _row_cuts(text: str) -> set[int]:
         if text.startswith(_CELL_NOTE, end):
             continue        # the number's note follows, then the row's other cells
         cuts.add(end)
+    for m in _BLANKS_THEN_WORDS.finditer(text):
+        cuts.add(m.end())
+    runs = [m.span() for m in _GLUED_RUN_SPACED.finditer(text)]
+    for _, end in runs:
+        cuts.add(end)
     for m in _SPACED_ITEM.finditer(text):
         cuts.add(m.end())               # (or after placeholders or a blank row's label: 秘密———————2.其他…)
     for m in _RUN_THEN_ITEM.finditer(text):
@@ -142,7 +154,8 @@ def _row_cuts(text: str) -> set[int]:
         after = text[m.end():m.end() + 1]
         if after.isdigit() or after in " \t\u3000/／-—－无OlI":     # (O, l, I: a digit OCR'd as a letter)
             cuts.add(m.start())
-    return cuts
+    # (inside a run that holds 无 cells, 524314无无无无无无无无无无, no cut: the 无 are its cells, not a label)
+    return {c for c in cuts if not any(a < c < b and "无" in text[a:b] for a, b in runs)}
 
 
 def _spans(text: str, continued: bool = False) -> list[str]:

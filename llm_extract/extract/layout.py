@@ -24,17 +24,18 @@ from ..form import FORM
 from .labels import TABLE2_LABELS
 from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
 from .ocr_headings import fuzzy_heading
+from ..ocrglyphs import OCR_HANZI
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture", "list_line"]
 
-_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*$", re.I)
+_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
 _GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d+)$")
 _GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
 _ROW_WIDTHS = (3, 7, 15)          # 表二's stock rows, 表三's rows, 表四
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 _MD_RULE = re.compile(r"^\s*+\|?\s*+:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*+\|?\s*+$")   # possessive: linear
-_ENDS_DIGIT = re.compile(r"\d\s*$")
+_ENDS_DIGIT = re.compile(r"\d[/／\-—－–无]*\s*$")        # (a glued row may end in placeholders: …2038/////)
 # html2text's pipe row, without outer pipes: ``规章| 1| 0| 6``, ``规章| | 0`` (an empty cell); a pipe
 # right after a field's text, then a space (OCR's rule glyphs stand between spaces: `` 0 | 0``)
 _OUTERLESS = re.compile(r"^[^|\s](?:[^|]*\S)?\|(?: [^|]*)?(?:\|(?: [^|]*)?)*$")
@@ -52,6 +53,10 @@ _SPACED_NOTE = re.compile(r"[(（][^()（）]*?\S\s{1,2}\S[^()（）]*[)）]")  
 _APART_NOTE = re.compile(r"^[(（](?:其中|含|包括)[^()（）]*[)）]$")
 _UNIT_AFTER = re.compile(r"^(?:件|项|个|条|篇|次|人次|元|万元|年)")
 _SENTENCE_MARK = re.compile(r"[，。；]")
+#: marks that stand alone between cells and labels: 一, and the bar (a rule, or OCR's 1: ruleglyphs.bars_as_cells)
+_RULES_ALONE = frozenset({_RULE_ONE, "|"})
+_ITEM_NO_ALONE = re.compile(r"^[0-9０-９]$")
+_DOT_LABEL = re.compile(r"^[.、．][\u4e00-\u9fff]")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
 
 
@@ -83,8 +88,9 @@ def _opens_table2_row(key: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
-    """The form of a label used for matching: NFKC, no spaces, no quotes."""
-    return _QUOTES.sub("", normalise(text))
+    """The form of a label used for matching: NFKC, no spaces, no quotes, OCR's look-alikes of the form's
+    characters read as those (行玫许可 → 行政许可)."""
+    return _QUOTES.sub("", normalise(text)).translate(OCR_HANZI)
 
 
 class Item:
@@ -147,11 +153,15 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
         if tc.is_value and tc.kind.value != "blank":
             out.append([tok, tc, ""])
         elif out and not out[-1][1].is_value and not _ENDS_DIGIT.search(out[-1][0]) \
-                and tok != _RULE_ONE and out[-1][0] != _RULE_ONE:   # (a glued row ends in digits)
+                and tok not in _RULES_ALONE and out[-1][0] not in _RULES_ALONE:   # (a glued row ends in digits)
             out[-1][0] += tok
             out[-1][2] = label_key(out[-1][0])
         else:
             out.append([tok, tc, label_key(tok)])
+    if len(out) >= 2 and out[0][1].is_value and _ITEM_NO_ALONE.match(out[0][0]) and not out[1][1].is_value \
+            and _DOT_LABEL.match(out[1][0]):
+        # an item number OCR parted from its dot (2 . 重复申请): the label's, not a cell
+        out[0:2] = [[out[0][0] + out[1][0], _cell(out[0][0] + out[1][0]), label_key(out[0][0] + out[1][0])]]
     if out and not out[-1][1].is_value:
         m = _GLUED_DASHES.match(out[-1][0])
         if m and len(m.group(2)) in _ROW_WIDTHS:    # 3.其他///////: seven placeholder cells ran together
@@ -281,7 +291,7 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
             last = items[-1]
             # a line of words continues the text cell above (headers split one character per
             # line: 结 / 果 / 维 / 持), but not a field of a tab-separated row, nor a glued row
-            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw):
+            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw) and last.raw not in _RULES_ALONE:
                 last.raw += joined
                 last.key = label_key(last.raw)
                 continue
@@ -300,12 +310,17 @@ _SENTENCE = re.compile(r"[。，；;！？]|,\s")
 _ENUMERATOR = re.compile(r"^[\s#*>|\-]*(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")   # "三、", "## 三、"
 
 
+_NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
+
+
 def _listed(text: str, match: re.Match[str], following: str) -> bool:
     """Whether the heading ``match`` in ``text`` is an item of a list of section names, not a heading
     (``following`` is the next line: a list wrapped after its item goes on with ``况、``)."""
     before, after = text[:match.start()], text[match.end():]
-    if (after.lstrip("情况") or following.strip().lstrip("情况")).startswith(("、", "和", "及")):
-        return True
+    goes_on = following.strip().lstrip("情况")
+    if (after.lstrip("情况") or goes_on).startswith(("、", "和", "及")):
+        # (a numbered heading, 四、…情况, over a lone 、: an OCR'd speck, not a list going on)
+        return after.lstrip("情况") != "" or goes_on != "、" or not _NUMBERED.match(before)
     return before.rstrip().endswith("、") and not _ENUMERATOR.match(before)
 
 

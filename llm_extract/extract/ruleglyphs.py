@@ -25,11 +25,11 @@ from itertools import combinations
 from math import comb
 
 from ..evidence import CellKind
-from .cells import normalise
+from .cells import Cell, normalise
 from .layout import Item
 
 __all__ = ["RULE_GLYPHS", "RULE_MARKS", "is_rule_glyph", "is_rule_mark", "extra_tokens", "rule_glyph_options",
-           "without_rule_glyphs", "off_header_lines"]
+           "without_rule_glyphs", "off_header_lines", "bars_as_cells"]
 
 #: letters an OCR engine reads a vertical table rule as
 RULE_GLYPHS = frozenset("lI|")
@@ -125,3 +125,23 @@ def _cell_value(item: Item) -> int | None | _NotACell:
     if value is not None and value == int(value):
         return int(value)
     return _NOT_A_CELL
+
+
+def bars_as_cells(items: Sequence[Item], values: Sequence[Item], width: int) -> list[Item]:
+    """``values`` with each bar standing alone between them (``0 0 | 1 2``) read as a cell OCR printed for a
+    1, where the row holds exactly ``width`` tokens with the bars and fewer without: no rule stands there then
+    (a ruled row prints a bar between every two cells), and the bar is a cell of OCR letters alone, like ``l``,
+    its 1 a guess for the identities to pin. Any other row keeps its bars as rules."""
+    tokens = [it for it in values if it.cell.kind is not CellKind.BLANK]
+    if not tokens or len(tokens) >= width:
+        return list(values)
+    lines = {it.line for it in tokens}
+    first, last = items.index(tokens[0]), items.index(tokens[-1])
+    bars = [it for it in items[max(0, first - 1):last + 2] if it.is_text and it.line in lines
+            and normalise(it.raw) == "|"]
+    if not bars or len(tokens) + len(bars) != width or len(values) != len(tokens):
+        return list(values)
+    bar_cells = {id(it): Item(it.raw, it.line, Cell(it.raw, CellKind.MISSING, 1, "a bar where a cell belongs: "
+                                                   "OCR's 1, or a rule"), it.col, "", it.width, it.grid)
+                 for it in bars}
+    return [bar_cells.get(id(it), it) for it in items if id(it) in bar_cells or it in values]

@@ -1,7 +1,7 @@
 """表四 in a crawler's dump with empty groups printed as dashes: ``0000001001-----``.
 
 The fifteen cells ran together, except a group the report left empty, whose five cells are printed as
-placeholders (``-----``, or ``——`` each: ``——————————``). Each run of placeholders stands for whole empty
+placeholders (``-----``, ``无无无无无``, or ``——`` each: ``——————————``). Each run of placeholders stands for whole empty
 groups, each run of digits for whole groups cut by the identities (``glued.group_cuts``). When every
 reading that gives three groups puts the empty groups in the same places, those cells are read empty
 (null) and the digits are cut where the identities allow; otherwise nothing is read here.
@@ -24,15 +24,17 @@ __all__ = ["read_empty_groups"]
 _PATHS = [[f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS] for g in REVIEW_GROUPS]
 _WIDTH = len(REVIEW_COLUMNS)
 _GROUPS = len(REVIEW_GROUPS)
-_DASHES = "/／\\-—－–"
+_DASHES = "/／\\-—－–无"
 #: the run at the end of a text item (alone, or after the header's last word: …尚未审结总计0000001001-----)
 _RUN = re.compile(rf"(?:^|(?<=[\u4e00-\u9fff]))(?=[\d{_DASHES}]*\d)(?=[\d{_DASHES}]*[{_DASHES}])[\d{_DASHES}]+$")
 _SEGMENT = re.compile(rf"\d+|[{_DASHES}]+")
 
 
 def _dash_groups(dashes: str) -> set[int]:
-    """How many empty groups a run of placeholders can stand for: one per cell, or two per cell (——)."""
-    return {len(dashes) // (_WIDTH * per) for per in (1, 2) if len(dashes) % (_WIDTH * per) == 0}
+    """How many empty groups a run of placeholders can stand for: one per cell, or two per cell (——; 无 is
+    one cell each)."""
+    return {len(dashes) // (_WIDTH * per) for per in ((1,) if dashes[0] == "无" else (1, 2))
+            if len(dashes) % (_WIDTH * per) == 0}
 
 
 def _layouts(segments: list[str]) -> set[tuple[bool, ...]]:

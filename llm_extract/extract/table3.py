@@ -24,7 +24,7 @@ from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 from .rowbounds import merged_labels, numbered, opens_other_row, row_starts_after, runs_into_next
-from .ruleglyphs import extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
+from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
 
@@ -46,27 +46,37 @@ def _split_row(cell_lines: list[int] | None) -> bool:
 _BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
 
 
+def _guessed(cell: Cell) -> bool:
+    """A cell of OCR letters alone (``o``, ``D``): unreadable, the digits its letters stand for as its guess."""
+    return cell.kind is _MISSING_KIND and isinstance(cell.value, int)
+
+
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None) -> None:
     paths = list(TABLE3_ROW_PATHS[row])
     lost_blanks = False
     if cells is not None:
-        has_number = has_blank = has_missing = False
+        has_number = has_blank = has_empty = has_missing = False
         for c in cells:
             if c.is_number:
                 has_number = True
             elif c.kind is _BLANK or c.kind is _PLACEHOLDER:
                 has_blank = True
+                has_empty = has_empty or c.kind is _BLANK
             elif c.kind is _MISSING_KIND:
                 has_missing = True
-        if has_blank and has_missing:
-            cells = None                # an unreadable cell beside blanks: nothing can be checked
+        if has_empty and has_missing:
+            cells = None                # an unreadable cell beside empty fields: nothing can be checked
+            # (beside printed placeholders, 0 / o 0 / / 0, each token holds its cell: the letters' guesses
+            # are the identities' to pin)
         else:
             # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
-            # but a lost cell in tab-separated PDF text, where the columns slide.
-            lost_blanks = has_number and has_blank and (method == "tab-row" or not _row_sum_holds(cells)
-                                                        or _split_row(cell_lines))
+            # but a lost cell in tab-separated PDF text, where the columns slide; a placeholder (—, /) is
+            # printed, and slides no column: a cell of its own when the row adds up. A row whose cells two
+            # lines share, a blank among them, is never read cell by cell.
+            lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
+                                                        or not _row_sum_holds(cells) or _split_row(cell_lines))
     if cells is not None and not lost_blanks:
         at = label.line
         if not cell_lines:
@@ -79,8 +89,10 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
     raw = " ".join(n.raw for n in numbers)
-    # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown.
-    nums = [int(n.cell.value) for n in numbers if n.cell.is_number and isinstance(n.cell.value, int | Decimal)]
+    # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown. A cell of
+    # OCR letters alone (o, D) stands in its place with its guess: an option the identities check, never proof
+    nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)
+            and (n.cell.is_number or n.cell.kind is _MISSING_KIND)]
     note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
     for path in paths:
         out[path] = missing(raw, lines, method, note)
@@ -283,13 +295,16 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             span = span[:-1]                # the next row's empty first cell, after the row break
         if (ruled := without_rule_glyphs(span, 7)) is not None:
             span = ruled                    # OCR'd table rules, every one of them dropped: read one way only
+        elif span and len(span) < 7 and span[0].line == span[-1].line:
+            span = bars_as_cells(items[idx:nxt], span, 7)      # 4 | 0 0 0 0 5: OCR's 1 printed as a bar
+            numbers = [it for it in span if it.cell.is_number]
         chosen: list[Item] | None = None
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])):
             chosen = span[:7]               # every number among the first 7
         elif len(span) > 7 and row_starts_after(items, span[6], nxt, row):
             chosen = span[:7]               # seven cells (无 无 …), then another row whose label was not found
-        elif len(numbers) == 7:
-            chosen = numbers
+        elif len(numbers) == 7 and not any(_guessed(it.cell) for it in span):
+            chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are eight)
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
         glyphs = None
@@ -301,8 +316,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             own_line[row] = chosen[0].line
         if chosen and row in TABLE3_ROW_PATHS:    # (whose numbers they are: direction.py)
             taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
-        _row_readings(row, cells, numbers, label, Method.CELLS_AFTER_LABEL, out, ambiguities,
-                      [it.line for it in chosen] if chosen else None, glyphs)
+        _row_readings(row, cells, [it for it in span if it.cell.is_number or _guessed(it.cell)], label,
+                      Method.CELLS_AFTER_LABEL, out, ambiguities, [it.line for it in chosen] if chosen else None, glyphs)
     contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     for row in APPLICATION_ROWS:

@@ -13,7 +13,7 @@ from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, rec
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
-from .ruleglyphs import extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
+from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table4"]
 
@@ -32,6 +32,7 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
+    values = bars_as_cells(region.items, values, 15)        # 0 0 | 1 2: OCR's 1 printed as a bar
     numbers = [it for it in values if it.cell.is_number]
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
@@ -66,6 +67,11 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
     for path in _T4_PATHS:
         out[path] = missing(raw, lines, "row-of-15", note)
     nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)]
+    if any(it.cell.kind is CellKind.MISSING and isinstance(it.cell.value, int) for it in values):
+        # cells of OCR letters alone (o, D) stand in their places with their guesses: options the identities
+        # check, never proof
+        nums = [int(it.cell.value) for it in values if isinstance(it.cell.value, int | Decimal)
+                and (it.cell.is_number or it.cell.kind is CellKind.MISSING)]
     options: list[list[int | None]] = []
     if 10 <= len(nums) < 15:
         options = gap_options(nums, 15)

@@ -10,7 +10,8 @@ punctuation such as ``、（）：``), in a text that shows the OCR pattern: run
 whose words are separated by spaces (``申请人情况 自然人 法人或其他组织``: a crawler joining cells with
 a space) does not show that pattern and is left as it is. Wider gaps (two spaces and more: the column
 gaps of a laid-out table) are never touched, and neither is any space next to a digit: ``1 0`` may be a
-number split by OCR or two cells, and only the reader can tell.
+number split by OCR or two cells, and only the reader can tell; nor are the spaces of a row's empty cells
+printed 无 each (``无 无 无 无 无 无 无``: cells, not the characters of a word).
 
 Only text families (.txt, .md, crawler exports) are normalised; HTML, Word and PDF text is not OCR'd.
 """
