@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,6 +47,10 @@ __all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "
 
 LLM_MODES = ("never", "auto", "always")
 MAX_LISTED_FAILURES = 1000
+
+
+#: the error type of a document whose reading hit a bug in the program (the batch goes on without it)
+INTERNAL_ERROR = "InternalError"
 
 
 class DocumentOutcome(BaseModel):
@@ -204,6 +209,12 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {exc.strerror or exc}",
                                   error_type="OSError")
         write_json(failed_path, outcome.model_dump(mode="json"))
+    except Exception as exc:            # a bug this document set off: it fails by name, the batch goes on
+        record_path.unlink(missing_ok=True)
+        outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error_type=INTERNAL_ERROR,
+                                  error=f"{f}: internal error while reading it ({type(exc).__name__}: {exc}); "
+                                        "this is a bug in llm-extract: please report it with this file")
+        write_json(failed_path, outcome.model_dump(mode="json") | {"traceback": traceback.format_exc()})
     outcome.seconds = round(time.perf_counter() - t0, 4)
     return outcome
 

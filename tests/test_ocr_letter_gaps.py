@@ -158,3 +158,16 @@ def test_an_item_number_parted_from_its_dot_is_the_labels_and_a_letter_cell_is_n
     assert (row.natural_person, row.research, row.other_org, row.total) == (1, 0, 0, 1)
     stray = _ocr({"1.信访举报投诉类申请 1 0 0 0 0 0 1": "1.信访举报投诉类申请 1 0 O 0 0 0 1 2"}, apart=" ")
     assert stray.report.applications.rejected_petition.total in (None, 1)     # never the stray 2
+
+
+def test_a_row_whose_numbers_run_beyond_the_items_it_is_given_keeps_them_as_read() -> None:
+    """bars_as_cells looks for bars among the row's own items: numbers taken from beyond them (a row whose
+    cells a page break carried on) have no bar there, and the row is left as read, never an error."""
+    from llm_extract.extract.layout import tokenize
+    from llm_extract.extract.ruleglyphs import bars_as_cells
+
+    lines = ["（一）予以公开 1 | 0 0 0 0", "2"]
+    items = tokenize(lines, 1, 3)
+    values = [it for it in items if it.is_value]
+    own = [it for it in items if it.line == 1]
+    assert bars_as_cells(own, values, 7) == values

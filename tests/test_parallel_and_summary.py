@@ -98,3 +98,29 @@ def test_the_workbook_of_a_parallel_rebuild_holds_what_the_serial_one_holds(tmp_
         book.close()
     assert sheets[1] == sheets[2] and len(sheets[1]["表三"]) == 1 + 40 * 25
     assert not list(out.glob(".*.tmp"))
+
+
+def test_a_document_that_sets_off_a_bug_fails_by_name_and_the_batch_goes_on(tmp_path: Path, golden_dir: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception no reader meant to raise (a bug) fails that one document, with the traceback in its
+    failure file for the bug report; every other document of the batch is read and written."""
+    from llm_extract.outputs import read_json
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("000_38ec84bebc7328d3", "002_0126e23b7202ee31"):
+        shutil.copy(golden_dir / f"{name}.txt", src / f"{name}.txt")
+    real = pipeline.read_document
+
+    def buggy(doc, **kwargs):
+        if doc.doc_id.startswith("000"):
+            raise ValueError("an item is not in list")
+        return real(doc, **kwargs)
+    monkeypatch.setenv("LLM_EXTRACT_WORKERS", "1")
+    monkeypatch.setattr(pipeline, "read_document", buggy)
+    summary = run_batch([src], tmp_path / "out")
+    assert (summary.ok, summary.failed) == (1, 1)
+    assert (tmp_path / "out" / "records" / "002_0126e23b7202ee31.json").exists()
+    failure = read_json(tmp_path / "out" / "failed" / "000_38ec84bebc7328d3.json")
+    assert failure["error_type"] == pipeline.INTERNAL_ERROR and "ValueError" in failure["error"]
+    assert "this is a bug" in failure["error"] and "Traceback" in failure["traceback"]

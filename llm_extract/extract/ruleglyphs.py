@@ -136,7 +136,10 @@ def bars_as_cells(items: Sequence[Item], values: Sequence[Item], width: int) -> 
     if not tokens or len(tokens) >= width:
         return list(values)
     lines = {it.line for it in tokens}
-    first, last = items.index(tokens[0]), items.index(tokens[-1])
+    at = {id(it): k for k, it in enumerate(items)}
+    if id(tokens[0]) not in at or id(tokens[-1]) not in at:
+        return list(values)             # (a token from beyond the row's items: no bar of its own to read)
+    first, last = at[id(tokens[0])], at[id(tokens[-1])]
     bars = [it for it in items[max(0, first - 1):last + 2] if it.is_text and it.line in lines
             and normalise(it.raw) == "|"]
     if not bars or len(tokens) + len(bars) != width or len(values) != len(tokens):
