@@ -64,6 +64,18 @@ def test_cells_one_to_a_line_with_column_headers_among_them_are_read_but_not_pro
     assert all("READ.T4_BLOCK_ORDER" in record.provenance[p].rules for p in TABLE4_PATHS)
 
 
+def test_cells_one_to_a_line_under_headers_printed_in_pieces_side_by_side_are_read_but_not_proven(golden_dir) -> None:
+    """``结果 结果`` / ``维持 纠正``: pdftotext laid the headers out by lines, two columns' pieces side by side,
+    and printed the cells after them in an order of its own (``0 0 1 0 1`` for ``0 1 0 0 1``)."""
+    pieces = ["行政复议", "行政诉讼", "结果 结果", "维持 纠正", "未经复议直接起诉", "复议后起诉", "其他 尚未",
+              "总计 结果 结果 其他 尚未", "结果 审结", "总计"]
+    cells = _ROW.strip("\t").split("\t")
+    record = process_document(_with_table4(golden_dir, cells, pieces))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [int(c) for c in cells]
+    assert all(record.provenance[p].status is Status.UNVERIFIED for p in TABLE4_PATHS)
+    assert all("READ.T4_BLOCK_ORDER" in record.provenance[p].rules for p in TABLE4_PATHS)
+
+
 def test_counts_in_a_sentence_under_the_heading_are_not_cells(golden_dir) -> None:
     """``本年度因政府信息公开被申请行政复议 1 件，被提起行政诉讼 1 件。`` printed between 表四's heading and its
     table (LibreOffice's PDF through pdftotext: each group's headers, then its numbers): the sentence's counts

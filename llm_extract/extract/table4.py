@@ -22,6 +22,8 @@ _T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW
 _PROSE = re.compile(r"[。，；;！？]")
 #: the characters of 表四's column headers (结果维持 … 总计): a text piece of these only is a header's piece
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
+#: two columns' header pieces side by side (结果 结果 / 维持 纠正): no header cell prints them so
+_SIDE_BY_SIDE = ("结果结果", "维持纠正")
 #: 表四's fifteen cells one to a line with column headers printed among them: the order is a text tool's
 ACROSS_HEADERS = Method.T4_ACROSS_HEADERS
 
@@ -102,12 +104,13 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
 def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
     """Whether 15 cells printed one to a line may as well be three rows printed column by column (pdf2txt.py
     prints a ruled 表四 of three rows, one per group, so: 行政复议's 结果维持, the next row's, …): the groups
-    are the table's rows (:func:`_groups_as_rows`), nothing stands between the cells, the two readings differ, and each keeps every group's total. Blanks and zeros
-    alike hold any group sum: which is which is then unknown."""
-    if len({it.line for it in chosen}) < len(chosen) or not _groups_as_rows(items, chosen[0]):
+    are the table's rows (:func:`_groups_as_rows`), nothing stands between the cells, the two readings
+    differ, and each keeps every group's total. Blanks and zeros alike hold any group sum: which is which
+    is then unknown."""
+    span = _span(chosen, items)
+    if span is None or len({it.line for it in chosen}) < len(chosen) or not _groups_as_rows(items, span[0]):
         return False
-    first, last = items.index(chosen[0]), items.index(chosen[-1])
-    if any(it.is_text for it in items[first:last + 1]):
+    if any(it.is_text for it in items[span[0]:span[1] + 1]):
         return False
     by_columns = [chosen[c * 3 + g] for g in range(3) for c in range(5)]
     if [(it.cell.kind, it.cell.value) for it in by_columns] == [(it.cell.kind, it.cell.value) for it in chosen]:
@@ -129,20 +132,32 @@ def _without_prose(region: Region) -> Region:
 
 def _headers_among(chosen: list[Item], items: list[Item]) -> bool:
     """Whether 15 cells printed one to a line have a piece of 表四's column headers (``结果维 结果纠`` / ``持``)
-    among them: a text tool printing the table as blocks went back to a header after some cells, so their
-    order is the tool's, not the table's (a group's cells in another order keep its total)."""
-    if len({it.line for it in chosen}) < len(chosen):
+    among them, or the headers above them printed in pieces of two columns side by side (``结果 结果`` /
+    ``维持 纠正``): a text tool printing the table as blocks (went back to a header after some cells, or laid
+    the header's pieces out by lines), so their order is the tool's, not the table's (a group's cells in
+    another order keep its total: pdftotext gave ``0 0 1 0 1`` for ``0 1 0 0 1``)."""
+    span = _span(chosen, items)
+    if span is None or len({it.line for it in chosen}) < len(chosen):
         return False
-    first, last = items.index(chosen[0]), items.index(chosen[-1])
-    return any(it.is_text and (key := label_key(it.raw)) and set(key) <= _HEADER_CHARS
-               for it in items[first:last + 1])
+    before = "".join(label_key(it.raw) for it in items[:span[0]] if it.is_text)
+    return any(piece in before for piece in _SIDE_BY_SIDE) \
+        or any(it.is_text and (key := label_key(it.raw)) and set(key) <= _HEADER_CHARS
+               for it in items[span[0]:span[1] + 1])
 
 
-def _groups_as_rows(items: list[Item], first: Item) -> bool:
+def _span(chosen: list[Item], items: list[Item]) -> tuple[int, int] | None:
+    """Where the first and the last of ``chosen`` stand among the region's items; None when either is not
+    one of them (a cell made for a blank field, a rule glyph read as a digit): then nothing is told."""
+    at = {id(it): k for k, it in enumerate(items)}
+    first, last = at.get(id(chosen[0])), at.get(id(chosen[-1]))
+    return None if first is None or last is None else (first, last)
+
+
+def _groups_as_rows(items: list[Item], first: int) -> bool:
     """Whether 表四 is printed as three rows of five: its columns (结果维持 …) named before its groups'
-    names (行政复议 …), as a header row stands above the rows' labels. The form's one row of fifteen names
-    each group first, then that group's columns."""
-    before = "".join(label_key(it.raw) for it in items[:items.index(first)] if it.is_text)
+    names (行政复议 …), as a header row stands above the rows' labels (before the item at ``first``). The
+    form's one row of fifteen names each group first, then that group's columns."""
+    before = "".join(label_key(it.raw) for it in items[:first] if it.is_text)
     columns = before.find("维持")
     return columns >= 0 and before.rfind("行政复议") > columns
 
