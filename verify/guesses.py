@@ -67,6 +67,13 @@ T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 
 
+#: a reading's method → the rule that leaves a field so read unverified
+_METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE_CUT_RULE,
+                 Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
+                 Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
+                 Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE}
+
+
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
     """Path → rule of every read field whose reading is a likely guess."""
     ocr = CellKind.OCR
@@ -74,22 +81,8 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
     for path, r in readings.items():
         if r.value is None:
             continue
-        if r.method == Method.LAYOUT_COLUMNS_CLOSE:
-            out[path] = LAYOUT_RULE
-        elif r.method == Method.GLUED_CUT:
-            out[path] = ONE_CUT_RULE
-        elif r.method == Method.CELLS_ABOVE_OR_BELOW:
-            out[path] = EITHER_WAY_RULE
-        elif r.method == Method.TEXT_BLOCK_POSITION:
-            out[path] = BLOCK_POSITION_RULE
-        elif r.method == Method.RULE_GLYPHS_DROPPED:
-            out[path] = RULE_GLYPHS_RULE
-        elif r.method == Method.LABEL_STACK:
-            out[path] = LABEL_STACK_RULE
-        elif r.method == Method.T4_ACROSS_HEADERS:
-            out[path] = T4_BLOCK_ORDER_RULE
-        elif r.method == Method.FORM_ORDER_RUNS:
-            out[path] = COLUMN_RUNS_RULE
+        if (rule := _METHOD_RULES.get(r.method)) is not None:
+            out[path] = rule
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
         elif r.kind is ocr and path in _UNCHECKED:
