@@ -204,3 +204,12 @@ def test_a_merged_cell_running_over_two_page_breaks_is_one_cell() -> None:
     continue_table(page1, page3)
     assert [line for line in table_lines(page1) if "、" in line] == ["\t三、本年度办理结果"]
     assert table_lines(page1)[-3:] == ["\t（四）无法提供", "\t4", ""]
+
+
+def test_a_bare_page_number_a_footer_sets_just_above_the_margin_zone_is_furniture() -> None:
+    """LibreOffice's footer on a landscape page (612 pt high) stands 39.5 pt from the bottom edge, its line
+    12 pt high: its middle is in the bottom 8 %, its top is not. Read as a cell, the page's number made 表四
+    sixteen numbers for fifteen cells."""
+    lines = [TextLine(str(n), n, 560.5, 572.5, 612) for n in (1, 2, 3)] + [TextLine("0", 3, 513.3, 522.3, 612)]
+    mark_furniture(lines)
+    assert [ln.text for ln in lines if ln.furniture] == ["1", "2", "3"]
