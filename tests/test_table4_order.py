@@ -86,3 +86,14 @@ def test_counts_in_a_sentence_under_the_heading_are_not_cells(golden_dir) -> Non
     sentence = "本年度因政府信息公开被申请行政复议 1 件，被提起行政诉讼 1 件。"
     record = process_document(_with_table4(golden_dir, printed, [sentence, "行政复议", "行政诉讼"] + headers))
     assert [record.report.get(p) for p in TABLE4_PATHS] == [int(c) for c in cells]
+
+
+def test_a_group_printed_as_a_row_of_blank_cells_in_a_markdown_table_of_three_rows(golden_dir) -> None:
+    """``| 行政诉讼（未经复议直接起诉） |  |  |  |  |  |``: a converter keeps the group's row with five empty
+    cells; the other two rows hold their five numbers each, and the blank group is five blank cells."""
+    header = ["|  | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", "|---|---|---|---|---|---|"]
+    rows = ["| 行政复议 | 1 | 0 | 0 | 0 | 1 |", "| 行政诉讼（未经复议直接起诉） |  |  |  |  |  |",
+            "| 行政诉讼（复议后起诉） | 0 | 0 | 0 | 1 | 1 |"]
+    record = process_document(_with_table4(golden_dir, rows, header))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [1, 0, 0, 0, 1] + [None] * 5 + [0, 0, 0, 1, 1]
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)

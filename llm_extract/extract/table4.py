@@ -22,6 +22,8 @@ _T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW
 _PROSE = re.compile(r"[。，；;！？]")
 #: the characters of 表四's column headers (结果维持 … 总计): a text piece of these only is a header's piece
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
+#: the words that name each of 表四's groups as a row's label
+_GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
 #: two columns' header pieces side by side (结果 结果 / 维持 纠正): no header cell prints them so
 _SIDE_BY_SIDE = ("结果结果", "维持纠正")
 #: 表四's fifteen cells one to a line with column headers printed among them: the order is a text tool's
@@ -212,6 +214,8 @@ def _t4_grid(items: list[Item]) -> list[Item] | None:
         if it.grid and it.col is not None:
             lines.setdefault(it.line, []).append(it)
     rows = [its for its in lines.values() if any(it.cell.is_number for it in its)]
+    if 0 < len(rows) < 3 and all(sum(it.is_value for it in its) <= 5 for its in rows):     # three rows of five,
+        rows = [its for its in lines.values() if its in rows or _empty_group_row(its)]      # a group left blank
     per = {1: 15, 3: 5}.get(len(rows))
     if per is None:
         return None
@@ -227,6 +231,13 @@ def _t4_grid(items: list[Item]) -> list[Item] | None:
         line = its[0].line
         out += [by_col.get(c) or Item("", line, parse_cell(""), c, width=width, grid=True) for c in range(lo, width)]
     return out
+
+
+def _empty_group_row(its: list[Item]) -> bool:
+    """A grid row that is a group's label and nothing else (``| 行政诉讼（复议后起诉） |  |  |  |  |  |``): that
+    group printed with five blank cells, a row of its own among the three."""
+    return len(its) == 1 and its[0].is_text and its[0].col == 0 \
+        and any(name in label_key(its[0].raw) for name in _GROUP_NAMES)
 
 
 def _t4_glued_run(items: list[Item]) -> tuple[str | None, str]:
