@@ -32,8 +32,9 @@ from ..evidence import Method, Reading
 from ..form import FORM
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
-from .labels import rows_named, strip_item_number
+from .labels import BARE_HEADERS, rows_named, strip_item_number
 from .layout import is_page_furniture, label_key
+from .pagenumbers import page_feet
 from .readings import Readings
 
 __all__ = ["read_form_order"]
@@ -45,8 +46,6 @@ _CELLS = len(_ROWS) * _WIDTH
 _INDEX = {r: i for i, r in enumerate(_ROWS)}
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
-#: words that stand over a column as well as in a row's label: they name no row alone
-_BARE = frozenset({"总计", "总记", "合计", "其他"})
 
 #: one event of the region: a row's label (its row index), other text (-1), or a number
 _Event = tuple[int, Number | None]
@@ -59,24 +58,7 @@ _MAX_WAYS = 64
 
 
 def _named(key: str) -> list[str]:
-    return rows_named(key) if key not in _BARE else []
-
-
-def _page_numbers(lines: list[str]) -> set[int]:
-    """The lines (1-based) of bare page numbers: a page's last line before its form feed that holds the
-    page's number only (``2`` at the foot of page 2, as ``pdftotext`` prints a footer)."""
-    out: set[int] = set()
-    page = 1
-    for n, line in enumerate(lines, start=1):
-        if not line.startswith("\x0c"):
-            continue
-        last = n - 1
-        while last > 0 and not lines[last - 1].strip():
-            last -= 1
-        if last > 0 and lines[last - 1].strip() == str(page):
-            out.add(last)
-        page += line.count("\x0c")
-    return out
+    return rows_named(key) if key not in BARE_HEADERS else []
 
 
 def _heads_table2(key: str) -> bool:
@@ -91,7 +73,8 @@ def _events(lines: list[str], start: int, end: int) -> list[_Event]:
     events: list[_Event] = []
     before = ""                     # the text line right before, when it named no row and no number followed it
     table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
-    folios = _page_numbers(lines)
+    labelled = False                # one of 表三's labels printed already
+    folios = {i + 1 for i in page_feet(lines)}      # (1-based, as n)
     for n in range(start + 1, end):
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if not raw or is_page_furniture(raw) or n in folios:
@@ -102,16 +85,16 @@ def _events(lines: list[str], start: int, end: int) -> list[_Event]:
         if text:
             key = label_key(text)
             named = _named(key)
-            labelled = any(row != _TEXT for row, x in events if x is None)
             table2 = not numbers and not named and not labelled and _heads_table2(key)
             if not named and before and strip_item_number(key) == key \
                     and len(joined := _named(before + key)) == 1:
                 events[-1] = (_INDEX[joined[0]], None)
-                before = ""
+                labelled, before = True, ""
                 events += [(_TEXT, x) for x in numbers]
                 continue
             events.append((_INDEX[named[0]] if len(named) == 1 else _TEXT, None))
-            before = key if not named and not numbers and key not in _BARE else ""
+            labelled = labelled or len(named) == 1
+            before = key if not named and not numbers and key not in BARE_HEADERS else ""
         else:
             before = ""
         events += [(_TEXT, x) for x in numbers]

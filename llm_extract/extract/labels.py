@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..form import FORM
 
 __all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "rows_named",
-           "strip_item_number"]
+           "strip_item_number", "BARE_HEADERS"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
 
@@ -25,6 +25,9 @@ def strip_item_number(key: str) -> str:
 
 #: (row key, pattern on the label key with item numbers kept), from the form definition
 TABLE3_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((r.key, r.pattern) for r in FORM.table3_rows)
+#: column headers that also match a row's label (总计 over the total column, 其他 over its column): alone,
+#: they name no row
+BARE_HEADERS = frozenset({"总计", "总记", "合计", "其他"})
 #: row key → its label pattern
 TABLE3_PATTERNS: dict[str, re.Pattern[str]] = dict(TABLE3_LABELS)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["without_page_numbers"]
+__all__ = ["without_page_numbers", "page_feet"]
 
 _FEED = "\f"
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -50,4 +50,17 @@ def without_page_numbers(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in found:
         out[i] = _FEED if _FEED in out[i] else ""
+    return out
+
+
+def page_feet(lines: list[str]) -> set[int]:
+    """The indices of the lines that end a page (the last with text before the next page's form feed) by
+    holding its place alone: a footer's page number, one page's enough (a block reader that counts a
+    table's numbers exactly is told by one page number too many, :mod:`.formorder`)."""
+    pages = _pages(lines)
+    out: set[int] = set()
+    for place, page in enumerate(pages[:-1], start=1):
+        filled = [i for i in page if lines[i].replace(_FEED, "").strip()]
+        if filled and (m := _NUMBER.match(lines[filled[-1]].replace(_FEED, ""))) and int(m.group(1)) == place:
+            out.add(filled[-1])
     return out

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .labels import TABLE3_LABELS, match_row, strip_item_number
+from .labels import BARE_HEADERS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item
 
 __all__ = ["find_labels"]
 
 _HEADER_WORDS = ("自然人", "法人或其他", "商业企业", "科研机构", "公益组织", "服务机构", "申请人情况", "数据")
-_BARE = frozenset({"总计", "总记", "合计", "其他"})     # header cells that also match a row label
 
 
 #: a region's items as the label search sees them: each text item's key, ``None`` for a value
@@ -25,7 +24,7 @@ _Keys = tuple["str | None", ...]
 
 def _header_cell(keys: _Keys, i: int) -> bool:
     """A bare 总计 / 其他 among 表三's column headers (a header repeated after a page break)."""
-    if keys[i] not in _BARE:
+    if keys[i] not in BARE_HEADERS:      # (header cells that also match a row label)
         return False
     return any(w in k for k in keys[max(0, i - 6):i + 7] if k is not None for w in _HEADER_WORDS)
 

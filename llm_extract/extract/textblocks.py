@@ -23,7 +23,7 @@ from collections.abc import Callable
 from ..form import FORM
 from .blockside import heads_table2_column, table2_placed, table4
 from .blocktext import Number, RowEvidence, Run, TextBlocks, heading_line, split_numbers
-from .labels import TABLE2_LABELS, TABLE3_LABELS, match_row, strip_item_number
+from .labels import BARE_HEADERS, TABLE2_LABELS, match_row, rows_named, strip_item_number
 from .labelpieces import Pieces
 from .rowgroups import Group, assign
 from .layout import is_page_furniture, label_key
@@ -40,16 +40,9 @@ _ROW_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
 #: item-numbered labels may lose their number's dot in a wrap, never their words: a fragment
 #: shorter than this is not matched to a label by its words
 _MIN_FRAGMENT = 2
-#: a column header that also matches a row's label (总计 over the total column, 其他 over its column):
-#: a row's label carries its item number or its group's words
-_BARE = frozenset({"总计", "总记", "合计", "其他"})
 _WIDTH = len(FORM.table3_columns)
 #: the dot after an item number, when the number itself was printed on the line before (``6`` / ``.属于…``)
 _ITEM_DOTS = frozenset(".．、")
-
-
-def _rows_named(key: str) -> list[str]:
-    return [row for row, pattern in TABLE3_LABELS if match_row(key, pattern)]
 
 
 def _table2_named(key: str) -> list[str]:
@@ -94,7 +87,7 @@ def _item_wanted(words: str) -> int | None:
     for row, canonical in _ROW_KEYS.items():
         bare = strip_item_number(canonical)
         number = canonical[: len(canonical) - len(bare)]
-        if words and (bare.startswith(words) or row in _rows_named(words)) and number[:1].isdigit():
+        if words and (bare.startswith(words) or row in rows_named(words)) and number[:1].isdigit():
             numbers.add(int(number[0]))
     return numbers.pop() if len(numbers) == 1 else None
 
@@ -232,7 +225,7 @@ class _Reader:
         if self.anchor_row and continues_label(self.label + key, self.anchor_row):
             self._continued(key, [])
             return
-        if (_is_group_piece(key) or key in _BARE) and not (self.pieces and self._completes(key)):
+        if (_is_group_piece(key) or key in BARE_HEADERS) and not (self.pieces and self._completes(key)):
             return                               # beside the rows, it names none
         if self.anchor_row and continues_label(key, self.anchor_row):
             self._continued(key, [])
@@ -244,7 +237,7 @@ class _Reader:
             self.held, self.pieces = [], Pieces()
         self.pieces.add(key, n)
         self.anchor, self.anchor_row, self.run, self.group = None, "", None, None
-        named = _rows_named(self.pieces.key) if self.pieces.key not in _BARE else []
+        named = rows_named(self.pieces.key) if self.pieces.key not in BARE_HEADERS else []
         if len(named) == 1 and named[0] not in self.rows:
             self._found(named[0], self.pieces.line, self.pieces.key, [])
         elif named:
@@ -266,7 +259,7 @@ class _Reader:
         if self.pieces.starts_label(key):
             return False
         ends = [(u, named[0]) for u in self.unfinished
-                for named in [_rows_named(u.key + key)] if len(named) == 1 and named[0] not in self.rows]
+                for named in [rows_named(u.key + key)] if len(named) == 1 and named[0] not in self.rows]
         if len(ends) != 1:
             return False
         (first, row), = ends
@@ -276,7 +269,7 @@ class _Reader:
 
     def _completes(self, key: str) -> bool:
         """Whether ``key`` ends the label being gathered (``(一)予以公`` + ``开``, ``3.其`` + ``他``)."""
-        named = _rows_named(self.pieces.key + key)
+        named = rows_named(self.pieces.key + key)
         return len(named) == 1 and named[0] not in self.rows
 
     def line(self, n: int) -> None:
@@ -300,7 +293,7 @@ class _Reader:
             self._reset()
             return
         start = self.start
-        named = _rows_named(key) if n > start and not _is_group_piece(key) and key not in _BARE else []
+        named = rows_named(key) if n > start and not _is_group_piece(key) and key not in BARE_HEADERS else []
         if len(named) > 1:
             raise _Twice(key)                    # two rows' labels on one line: whose numbers follow?
         if named == [self.anchor_row] and continues_label(self.label + key, self.anchor_row):
@@ -309,7 +302,7 @@ class _Reader:
         if named:
             words = "".join(t for t in map(label_key, text.split()) if not _is_group_piece(t)) or key
             if self.pieces and not self.pieces.starts_label(words) \
-                    and _rows_named(self.pieces.key + words) == named:
+                    and rows_named(self.pieces.key + words) == named:
                 self._found(named[0], self.pieces.line, self.pieces.key + words, numbers)   # its last pieces
                 return
             self.free += self.held
