@@ -36,6 +36,18 @@ def test_a_crawled_page_puts_site_chrome_before_the_title_on_the_same_line() -> 
         "鹤岗市铁东区发展和改革局", 2021)       # the year of the title, not of the publication date
 
 
+@pytest.mark.parametrize("path", ["您当前的位置：首页>>信息公开>>政府信息公开年度报告",
+                                  "当前位置：首页 › 政务公开 › 政府信息公开工作年度报告",
+                                  "首页 » 信息公开 » 政府信息公开年报 » 政府信息公开工作报告"])
+def test_a_breadcrumb_ending_in_the_reports_name_is_no_title(path: str) -> None:
+    """A page's path names a section (信息公开), not the issuing body: the title below it does."""
+    assert _meta(path + "\n标题:洛阳市生态环境局 2021 年政府信息公开工作年度报告") == ("洛阳市生态环境局", 2021)
+
+
+def test_ocr_noise_after_the_agency_on_its_own_line_above_the_title_is_dropped() -> None:
+    assert _meta("    黑龙江省交通运输厅 ~\n    2024年政府信息公开工作年度报告") == ("黑龙江省交通运输厅", 2024)
+
+
 def test_a_title_over_two_lines_and_the_agency_on_a_labelled_line_above() -> None:
     assert _meta("新乡市牧野区人民政府\n\n2021年政府信息公开工作年度报告") == ("新乡市牧野区人民政府", 2021)
     assert _meta("哈尔滨市阿城区交界街道办事处2021年\n\n政府信息公开工作年度报告") == ("哈尔滨市阿城区交界街道办事处", 2021)

@@ -337,3 +337,17 @@ def test_blank_rows_above_a_label_wrapped_round_its_numbers_are_blank() -> None:
     assert record.report.get("applications.denied_third_party.total") == 1
     assert [p for p in paths if record.report.get(p) is not None] == []
     assert {record.provenance[p].method for p in paths} == {"label-alone"}
+
+
+def test_a_lone_number_under_a_whole_row_of_table4_is_no_cell() -> None:
+    """A text that lost its page breaks keeps a page's number (``3``) on a line of its own under 表四's row of 15:
+    the row holds every group's total, so the number is no sixteenth cell."""
+    row = "    ".join(str(VALUES[p]) for p in T4)
+    assert _proven(_record(_layout().replace(row, row + "\n3", 1)), T4) == []
+
+
+def test_a_lone_number_under_a_row_of_table4_that_does_not_hold_leaves_it_unread() -> None:
+    broken = dict(VALUES, **{"review_litigation.administrative_review.total": VALUES[T4[4]] + 1})
+    row = "    ".join(str(broken[p]) for p in T4)
+    record = _record(_layout(broken).replace(row, row + "\n3", 1))
+    assert all(record.provenance[p].status is not Status.PROVEN for p in T4)

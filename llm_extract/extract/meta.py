@@ -41,7 +41,9 @@ _TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息�
 _LEADING_YEAR = re.compile(rf"(?P<year>{_YEAR})年度?(?P<agency>.*)$")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^0-9二]{{0,6}}(?P<year>{_YEAR})年")
 _DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
-_JUNK = re.compile(r"^[\s\[\]【】《》<>\-—_*#·•]+|[\s\[\]【】《》<>\-—_*#·•,，:：]+$")
+_JUNK = re.compile(r"^[\s\[\]【】《》<>\-—_*#·•~～]+|[\s\[\]【】《》<>\-—_*#·•,，:：~～]+$")
+#: a breadcrumb's separator (首页>>信息公开>>政府信息公开年度报告): what stands before it is a section's name
+_BREADCRUMB = re.compile(r"(?:>|＞|»|›)\s*$")
 #: a crawler's metadata label before the title (标题: / 题名： / 文章标题| / 首页>政务公开>)
 _META_LABEL = re.compile(r"^.*[:：|｜>》]")
 #: the issuing body's name is Chinese words (with bracketed parts: 中国（上海）自由贸易试验区)
@@ -120,6 +122,8 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
                 m: re.Match[str]) -> tuple[str, int | None, str, list[int]]:
     """Agency, year, raw text and lines of one title candidate."""
     raw = text[:m.end()]
+    if _BREADCRUMB.search(raw[:m.start()]):      # a page's path ends in the report's name: no title of it
+        return "", None, raw, used
     agency, year = _agency_and_year(raw[:m.start()], m.group("year") or m.group("tail"))
     if not agency:                           # the agency on a line of its own above the title
         above = [(n, t) for n, t in head if n < used[0]][-1:]

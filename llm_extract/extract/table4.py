@@ -45,6 +45,8 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         return _rule_glyph_row(values)
     if len(numbers) == 15:
         chosen = numbers
+    elif (row := _full_line(values, numbers)) is not None:
+        chosen = row
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
         chosen = values[-15:]
     else:
@@ -101,6 +103,24 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
         ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
+
+
+def _full_line(values: list[Item], numbers: list[Item]) -> list[Item] | None:
+    """The 15 cells of one line printed whole (``0 0 0 0 0 1 0 0 0 1 0 0 0 0 0``), each group's total its four
+    results, when the region's other numbers are each a line of their own after it (a page's number, ``3``,
+    under the table of a text that lost its page breaks): a sixteenth cell is no place in 表四, and a line's
+    number after a row that holds already is no wrapped piece of it."""
+    lines: dict[int, list[Item]] = {}
+    for it in values:
+        lines.setdefault(it.line, []).append(it)
+    rows = [its for its in lines.values() if len(its) == 15 and all(it.cell.is_number for it in its)]
+    if len(rows) != 1 or not _holds(rows[0]):
+        return None
+    row, line = rows[0], rows[0][0].line
+    rest = [it for it in numbers if it.line != line]
+    if not rest or any(it.line < line or len(lines[it.line]) != 1 for it in rest):
+        return None
+    return row
 
 
 def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
