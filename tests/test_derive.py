@@ -97,3 +97,35 @@ def test_the_search_stops_at_its_cap_and_says_so() -> None:
     d = derive(v, {"review_litigation.litigation_direct.upheld"}, groups, search_cap=1000)
     assert d.capped and set(d.values) == {"review_litigation.litigation_direct.upheld"}
     assert d.capped_paths == {p for g in groups for p in g.paths}   # only 表三's cells were left by the cap
+
+
+_SEARCH_UNDER_A_HASH_SEED = """
+from llm_extract.evidence import Ambiguity
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from tests.test_identities import consistent
+from verify import derive
+known = {k: v for k, v in consistent().items() if k.startswith("applications.")}
+groups = []
+for row in APPLICATION_ROWS[:12]:            # twelve rows of four readings each: a search that reaches its bound
+    paths = [f"applications.{row}.{c}" for c in APPLICANT_COLUMNS]
+    real = [known.pop(p) for p in paths]
+    options = [real, real[1:] + real[:1], real[2:] + real[:2], [None] * 3 + real[3:]]
+    groups.append(Ambiguity(paths=paths, options=options, reason="shifted"))
+d = derive(known, set(), groups)
+print(d.combinations, d.capped, sorted(d.values.items()), sorted(d.unresolved))
+"""
+
+
+def test_a_bounded_search_ends_at_the_same_place_under_any_hash_seed() -> None:
+    """The search visits the identities in the form's order, not a set's: two runs of one batch write the same
+    records (the count of combinations searched before the bound included)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    runs = {subprocess.run([sys.executable, "-c", _SEARCH_UNDER_A_HASH_SEED], cwd=root, check=True, text=True,
+                           capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(runs) == 1

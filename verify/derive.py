@@ -30,7 +30,7 @@ from math import prod
 from llm_extract.evidence import Ambiguity
 from llm_extract.schema import APPLICATION_ROWS, TABLE3_ROW_PATHS, table_of
 
-from .identities import Equation, equations_by_path, evaluate
+from .identities import Equation, equation_rank, equations_by_path, evaluate
 from .rowsearch import DEFAULT_MAX_WORK, search_rows
 
 __all__ = ["Derivation", "derive", "DEFAULT_SEARCH_CAP"]
@@ -64,12 +64,13 @@ def _propagate(values: dict[str, int | None], free: set[str],
     """Solve what single equations force, in place. Returns path → equations used (described only
     when shown: building the text for every combination of a search was most of its time)."""
     used: dict[str, set[Equation]] = {}
+    rank = equation_rank()
     pending = {eq for p in free for eq in eqs.get(p, ())}
     if work is not None:
         work[0] += len(free)
     while pending:
         progress = False
-        for eq in list(pending):
+        for eq in sorted(pending, key=rank.__getitem__):     # the same order, and work, under any hash seed
             if work is not None:
                 work[0] += len(eq.paths)
             unknown = [p for p in eq.paths if p in free]
