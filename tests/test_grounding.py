@@ -126,6 +126,19 @@ def test_table4_is_its_run_and_not_the_figures_of_the_sentence_after_it():
     assert {x.status for x in ground(t4, lines).values()} == {DIGIT_RUN}
 
 
+def test_table4_is_the_run_after_its_heading_and_not_after_a_preamble_naming_the_heading_first():
+    """A crawler's dump holds the whole article on one line: the preamble naming the report's parts
+    (…政府信息公开行政复议和行政诉讼情况…) stands before 表四's heading and before numbers that are no cells."""
+    t4 = {p: v for p, v in VALUES.items() if p.startswith("review_litigation.")}
+    run = "".join(str(v) for v in t4.values())
+    line = ("本报告由总体情况、政府信息公开行政复议和行政诉讼情况等六部分组成，网址：http://www.a2023.gov.cn/。"
+            f"四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计{run}"
+            "五、存在的主要问题及改进情况")
+    assert {x.status for x in ground(t4, [line]).values()} == {DIGIT_RUN}
+    moved = t4 | {"review_litigation.administrative_review.upheld": 0, "review_litigation.administrative_review.other": 1}
+    assert ground(moved, [line])["review_litigation.administrative_review.upheld"].status == NOT_FOUND
+
+
 def test_a_label_wrapped_before_its_numbers_is_grounded_on_its_tail_line():
     """一、本年新收政府信息公开申 / 请数量 11 2 0 …: the numbers follow the label's wrapped tail."""
     text = report_text(VALUES).replace("一、本年新收政府信息公开申请数量\t", "一、本年新收政府信息公开申\n请数量\t")

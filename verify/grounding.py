@@ -268,11 +268,36 @@ def _table3_rows() -> Iterator[tuple[list[str], re.Pattern[str]]]:
         yield [f"applications.{row.key}.{c}" for c in FORM.table3_column_keys], row.pattern
 
 
-def _ground_table4(region: list[Segment], values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
+def _ground_table4(segs: list[Segment], values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
+    """表四's cells are the first numbers after its heading. A sentence may name the heading first (a preamble
+    listing the report's parts: ``…政府信息公开行政复议和行政诉讼情况等六部分组成``, on the line of a crawler's dump
+    that holds the whole article): each place that names it is tried, and the first where every cell the model
+    gave is printed is kept; else the first place's reading stands."""
     paths = [f"review_litigation.{g}.{c}" for g in FORM.table4_group_keys for c in FORM.table4_column_keys]
     if not any(p in values for p in paths):
         return
     cells = [values.get(p) for p in paths]
+    pattern = FORM.headings["表四"]
+    starts = [i for i, s in enumerate(segs) if pattern.search(s.key)] or [0]
+    first: tuple[str, list[bool], list[int], str] | None = None
+    for start in starts:
+        found = _after_heading(segs[start:], len(paths), cells)
+        first = first or found
+        if all(found[1]):
+            break
+    else:
+        found = first
+    assert found is not None
+    status, per_cell, lines, text = found
+    for p, ok in zip(paths, per_cell):
+        if p in values:
+            out[p] = Grounding(status if ok else NOT_FOUND, lines, text, "表四",
+                               "" if ok else "not the numbers printed after the heading")
+
+
+def _after_heading(region: list[Segment], count: int, cells: list[Any]) -> tuple[str, list[bool], list[int], str]:
+    """The match of the first run of numbers in ``region`` against the model's cells: status, per cell, lines,
+    text."""
     tokens: list[str] = []
     lines: list[int] = []
     text = ""
@@ -282,15 +307,12 @@ def _ground_table4(region: list[Segment], values: Mapping[str, Any], out: dict[s
             tokens += found
             lines += list(seg.lines)
             text += seg.values.strip() + " "
-            if len(tokens) >= len(paths) or sum(len(t) for t in tokens) >= len(paths):
+            if len(tokens) >= count or sum(len(t) for t in tokens) >= count:
                 break                  # fifteen cells, or a run of their digits: a sentence's figures follow
         elif tokens:
             break
     status, per_cell = _match(tokens, cells)
-    for p, ok in zip(paths, per_cell):
-        if p in values:
-            out[p] = Grounding(status if ok else NOT_FOUND, sorted(set(lines)), text.strip()[:200], "表四",
-                               "" if ok else "not the numbers printed after the heading")
+    return status, per_cell, sorted(set(lines)), text.strip()[:200]
 
 
 def _title(lines: Sequence[str]) -> list[tuple[int, str]]:
@@ -330,7 +352,7 @@ def ground(values: Mapping[str, Any], lines: Sequence[str]) -> dict[str, Groundi
     segs = segments("\n".join(lines))
     _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
     _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out)
-    _ground_table4(_region(segs, "表四", None), values, out)
+    _ground_table4(segs, values, out)
     for p in values:
         out.setdefault(p, Grounding(NOT_FOUND, note="no rule grounds this field"))
     return out
