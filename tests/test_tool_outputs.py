@@ -15,7 +15,7 @@ import pytest
 from llm_extract import process_document, run_batch
 from llm_extract.evidence import Status
 from llm_extract.ingest import iter_inputs, load, load_bytes
-from llm_extract.ingest.cjk_spacing import join_cjk_spacing
+from llm_extract.ingest.cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from llm_extract.ingest.embedded_html import inline_tables, is_html_page
 from llm_extract.ingest.html import html_to_text
 from llm_extract.multireport import split_reports
@@ -222,11 +222,25 @@ def test_only_single_spaces_between_chinese_characters_go_never_spaces_at_digits
                                       "（一）予以公开   1 0   3\n规章  1 0\n")
 
 
-def test_rows_of_empty_cells_printed_as_wu_keep_their_spaces() -> None:
-    """``无 无 无 无 无``: five empty cells (a table's placeholder word). Such rows alone make a text look
-    OCR-spaced (read then with an OCR text's caution), but their cells are never glued into one word."""
+def test_rows_of_empty_cells_printed_as_wu_keep_their_spaces_and_alone_show_no_ocr_spacing() -> None:
+    """``无 无 无 无 无``: five empty cells (a table's placeholder word), not the characters of a spaced word: such
+    rows alone do not make a text OCR'd (its 表二 would lose its proof for nothing), and are never glued."""
     text = "维持 纠正 结果 审结 总计\n 无 无 无 无 无 0 0 0 1 1            0 0 0 0 0\n" * 2
-    assert join_cjk_spacing(text) == "维持纠正结果审结总计\n 无 无 无 无 无 0 0 0 1 1            0 0 0 0 0\n" * 2
+    assert not shows_ocr_spacing(text)
+    assert join_cjk_spacing(text) == text
+    label_then_empty_cells = "1.属于国家秘密 无 无 无 无 无 无 无\n2.其他法律行政法规禁止公开 无 无 无 无 无 无 无\n"
+    assert not shows_ocr_spacing(label_then_empty_cells)
+
+
+def test_a_header_printed_one_character_per_line_and_joined_with_spaces_is_no_ocr_spacing() -> None:
+    """A crawler or a converter joining a header cell's lines (申 请 人 情 况 / 法 人 或 其 他 组 织), the
+    columns' first characters across a row (自 商 科 社 法 其 总), and any spaced cell of a markdown or tabbed
+    row: OCR spaces a page's every line, and prints neither pipes nor tabs."""
+    header = "申 请 人 情 况\n法 人 或 其 他 组 织\n自 商 科 社 法 其 总\n然 业 研 会 律 他 计\n"
+    assert not shows_ocr_spacing(header)
+    assert not shows_ocr_spacing("| 本 列 数 据 的 勾 稽 | 自然人 |\n| 一、本 年 新 收 申 请 | 1 |\n")
+    assert not shows_ocr_spacing("收 到 和 处 理 政\t1\n收 到 和 处 理 政\t2\n")
+    assert shows_ocr_spacing(header + "三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n一、本 年 新 收 政 府 信 息 公 开 申 请 数 量  1\n")
 
 
 def test_empty_cells_keep_their_spaces_in_a_text_with_ocr_spacing() -> None:

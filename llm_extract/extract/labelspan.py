@@ -50,7 +50,7 @@ _PUNCT = frozenset("、，,。.．:：;；()（）[]【】〔〕<>《》“”\"
 _BETWEEN = frozenset("".join(label_key(r.group) for r in FORM.table3_rows)) | _PUNCT
 _MAX_BETWEEN = 12           # characters of other cells between two characters of one label
 #: 表三's column header, as printed above the rows (and again after a page break, maybe inside a label)
-_HEADER = "".join(c.label for c in FORM.table3_columns) + "申请人情况法人或其他组织（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+_HEADER = "".join(c.label for c in FORM.table3_columns) + "".join(FORM.table3_header)
 _HEADER_CHARS = frozenset(label_key(_HEADER)) | _PUNCT
 _HEADER_WORDS = ("申请人情况", "勾稽关系", "自然人", "法人或其他组织")
 _TOKENS = re.compile(r"[\t \u3000]+")

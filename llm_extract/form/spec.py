@@ -71,6 +71,7 @@ class Form:
     identities: tuple[Identity, ...]
     headings: dict[str, re.Pattern[str]] = field(default_factory=dict)   # 表二/表三/表四 section headings
     heading_texts: dict[str, str] = field(default_factory=dict)          # the same headings as the form prints them
+    table3_header: tuple[str, ...] = ()         # 表三's header words over the columns' labels (申请人情况 …)
 
     @property
     def table3_row_keys(self) -> tuple[str, ...]:

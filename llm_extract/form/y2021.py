@@ -138,4 +138,5 @@ FORM = Form(
     identities=IDENTITIES,
     headings=HEADINGS,
     heading_texts=HEADING_TEXTS,
+    table3_header=("申请人情况", "法人或其他组织", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
 )

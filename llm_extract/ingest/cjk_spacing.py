@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from ..form import FORM
+
 __all__ = ["join_cjk_spacing", "shows_ocr_spacing", "MIN_RUN", "MIN_RUNS"]
 
 # ideographs (with extension A and compatibility ideographs), CJK punctuation, full-width punctuation
@@ -37,14 +39,28 @@ _SINGLE_SPACE = re.compile(f"(?<=[{_C}]) (?=[{_C}])")
 #: cells, whose spaces stay even in a text taken for OCR'd (such rows alone may make a text look so: it
 #: is then read with an OCR text's caution, its cells kept apart)
 _EMPTY_RUN = re.compile(r"(?<!\S)[无空](?: [无空])+(?!\S)")
+#: the characters of 表三's header: a header printed one character per line, its characters then joined with
+#: spaces (``申 请 人 情 况``, ``自 商 科 社 法 其 总`` across the columns), is no OCR spacing
+_HEADER_CHARS = frozenset("".join(c.label for c in FORM.table3_columns) + "".join(FORM.table3_header) + " ")
 
 
 def shows_ocr_spacing(text: str) -> bool:
-    """Does the text print spaces between its characters the way OCR does (``收 到 和 处 理``)?"""
+    """Does the text print spaces between its characters the way OCR does (``收 到 和 处 理``)?
+
+    Not counted: a row of empty cells printed 无 each (``…国家秘密 无 无 无 无 无 无 无``), a run of 表三's
+    header characters only, and a table row's cell (a line of ``|`` or tab-parted cells): a header printed one
+    character per line becomes ``申 请 人 情 况`` when a crawler or a converter joins its lines (``| 本 列 数 据
+    的 勾 稽 |``); OCR spaces every line, and prints neither pipes nor tabs."""
     if not _PROBE.search(text):
         return False
     runs = 0
-    for _ in _RUN.finditer(text):
+    masked = _EMPTY_RUN.sub(lambda m: "#" * len(m.group(0)), text)          # offsets kept
+    for m in _RUN.finditer(masked):
+        start = masked.rfind("\n", 0, m.start()) + 1
+        end = masked.find("\n", m.end())
+        line = masked[start:end if end >= 0 else len(masked)]
+        if "|" in line or "\t" in line or set(m.group(0)) <= _HEADER_CHARS:
+            continue
         runs += 1
         if runs >= MIN_RUNS:
             return True
