@@ -3,7 +3,8 @@
 The text layer is the OCR engine's reading of the image: it misreads digits (``0`` as ``8``) and
 characters (政 as 玫). Ingest names the pages whose text is such a layer; 表二 (in no identity) is
 then read but ``unverified`` (READ.OCR_TEXT), and so is an agency that does not end as a body's
-name does (READ.OCR_NAME); the identities of 表三 and 表四 still prove their cells.
+name does or that the text writes only in the title it was read from (READ.OCR_NAME); the identities of
+表三 and 表四 still prove their cells.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ VALUES = sample_values()
 T2 = [p for p in DISCLOSURE_PATHS if VALUES.get(p) is not None]
 
 
-def _load(values: dict, *, ocr: bool, background: bool = False, title: str | None = None):
+def _load(values: dict, *, ocr: bool, background: bool = False, title: str | None = None, named: str = ""):
+    """The sample report as a PDF; ``named``: a preamble line naming the agency again under the title."""
     lines = report_text(values).split("\n")
     if title is not None:
         lines[0] = title
+    if named:
+        lines.insert(1, f"本报告由{named}编制。")
     return load_bytes(text_pdf(lines, ocr=ocr, background=background), doc_id="d", path="d.pdf", suffix=".pdf")
 
 
@@ -52,7 +56,19 @@ def test_an_ocr_layer_leaves_table2_read_but_unverified_and_the_identities_prove
         assert record.provenance[p].status == Status.UNVERIFIED and OCR_RULE in record.provenance[p].rules
         assert record.report.get(p) == VALUES[p]                              # the value as read, kept
     assert all(record.provenance[p].status == Status.PROVEN for p in TABLE3_PATHS + TABLE4_PATHS)
-    assert record.provenance["agency"].status == Status.PROVEN                # 人民政府: a body's name
+
+
+def test_an_agency_read_from_an_ocr_layer_is_proven_only_where_the_text_writes_it_again() -> None:
+    """An OCR'd title gave 石果县人民政府 for 石泉县人民政府: a body's name, wrong. The same name written on
+    another line is a second glyph run read alike."""
+    title_only = process_document(_load(VALUES, ocr=True)).provenance["agency"]
+    assert title_only.status == Status.UNVERIFIED and OCR_NAME_RULE in title_only.rules
+    named = process_document(_load(VALUES, ocr=True, named=VALUES["agency"]))
+    assert named.report.agency == VALUES["agency"] and named.provenance["agency"].status == Status.PROVEN
+    misread = process_document(_load(VALUES, ocr=True, title="石果县人民政府2021年政府信息公开工作年度报告",
+                                     named="石泉县人民政府"))
+    assert misread.report.agency == "石果县人民政府" and misread.provenance["agency"].status == Status.UNVERIFIED
+    assert process_document(_load(VALUES, ocr=False)).provenance["agency"].status == Status.PROVEN
 
 
 def test_a_digit_the_ocr_misread_in_table2_is_queued_never_proven() -> None:
@@ -71,7 +87,8 @@ def test_an_agency_broken_by_an_ocr_typo_is_not_proven_from_the_ocr_layer() -> N
     agency = record.provenance["agency"]
     assert not str(record.report.agency).endswith("委员会")
     assert agency.status == Status.UNVERIFIED and OCR_NAME_RULE in agency.rules
-    clean = process_document(_load(VALUES, ocr=True, title="永宁县卫生健康委员会2023年政府信息公开工作年度报告"))
+    clean = process_document(_load(VALUES, ocr=True, title="永宁县卫生健康委员会2023年政府信息公开工作年度报告",
+                                   named="永宁县卫生健康委员会"))
     assert clean.report.agency == "永宁县卫生健康委员会" and clean.provenance["agency"].status == Status.PROVEN
 
 

@@ -98,9 +98,10 @@ register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出
          "which no identity checks, is not proven from it")
 register("READ.OCR_TEXT", "文本是 OCR 结果，OCR 会漏读或重复数字；表二无勾稽关系可核对，不予证明",
          "the text is OCR output, which drops and doubles digits; 表二, which no identity checks, is not proven from it")
-register("READ.OCR_NAME", "机关名称读自 OCR 文字层，且不以机关名称应有的结尾（政府、局、委员会……）结束，不予证明",
-         "an agency read from an OCR text layer that does not end as a body's name does (政府, 局, 委员会, …): "
-         "not proven")
+register("READ.OCR_NAME", "机关名称读自 OCR 文字层，且不以机关名称应有的结尾（政府、局、委员会……）结束，"
+         "或在标题以外无处再写：不予证明",
+         "an agency read from an OCR text layer that does not end as a body's name does (政府, 局, 委员会, …), "
+         "or that the text writes nowhere but where it was read: not proven")
 register("READ.AGENCY_NAME", "机关名称不以机关名称应有的结尾（政府、局、委员会……）结束（标题可能取自正文句子），不予证明",
          "an agency that does not end as a body's name does (政府, 局, 委员会, …; a title taken from a sentence?): "
          "not proven")
