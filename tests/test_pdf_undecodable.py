@@ -11,6 +11,8 @@ map that reads their one code as 0 keeps.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from llm_extract import UnsupportedFormatError, process_document
@@ -81,3 +83,14 @@ def test_a_report_read_in_part_warns_that_pages_of_its_text_layer_do_not_decode(
     [warning] = [f for f in record.findings if f.code == UNDECODABLE_TEXT]
     assert warning.severity == "warning" and warning.detail == {"pages": [3]}
     assert "page 3: 180 of 900 characters" in warning.message and "ocrmypdf --force-ocr" in warning.message
+
+
+def test_an_ocr_layer_that_read_no_number_of_the_tables_says_so_and_not_that_a_font_lacks_a_map() -> None:
+    """tesseract over a ruled table at 200 dpi: the labels read, the cells came out as rule glyphs and noise."""
+    garbled = [re.sub(r"\d+", "，|", line) if "\t" in line else line for line in ZERO_LINES]
+    doc = load_bytes(text_pdf(garbled, ocr=True), doc_id="d", path="d.pdf", suffix=".pdf")
+    assert doc.meta["ocr_pages"] == [1]
+    with pytest.raises(UnsupportedFormatError) as info:
+        process_document(doc)
+    message = str(info.value)
+    assert "an OCR engine's reading of scanned pages (1)" in message and "ToUnicode" not in message

@@ -114,6 +114,14 @@ def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
     if undecodable is not None:
         return UnsupportedFormatError(exc.path, f"{undecodable_text_detail(*undecodable)}; {REOCR_ADVICE}")
     found = _headings(doc)
+    ocr = [int(p) for p in doc.meta.get("ocr_pages", [])]
+    if found and doc.source_kind == "pdf" and ocr:
+        return UnsupportedFormatError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
+                                                "their cells reads as a number: the text is an OCR engine's reading "
+                                                f"of scanned pages ({', '.join(map(str, ocr))}), and it did not read "
+                                                "the tables' numbers; OCR the scan again at a higher resolution or with "
+                                                "an engine that reads tables (`ocrmypdf --force-ocr --oversample 300 "
+                                                "report.pdf ocr.pdf`), or give the source document itself")
     if found and doc.source_kind == "pdf":
         return UnsupportedFormatError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
                                                 "their cells reads as a number: the PDF's text layer does not decode "
