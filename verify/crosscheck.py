@@ -40,6 +40,8 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report, same_value
 
 from .decide import verify_extraction
+from .derive import DEFAULT_SEARCH_CAP
+from .misprint import disputing, lone_misprint
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
@@ -244,6 +246,10 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         if not newly:
             break
         unconfirmed |= newly
+    # one misprinted 表三 cell (or pair) that explains every break disputes alone (verify/misprint.py)
+    misprint = lone_misprint(table_values, {p for p in TABLE3_PATHS if p not in table_values}, [],
+                             identity_findings, search_cap=DEFAULT_SEARCH_CAP)
+    broken = disputing(identity_findings, misprint)
 
     def checkable(p: str) -> bool:
         return _checkable(p, table_values)

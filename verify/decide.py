@@ -28,6 +28,7 @@ from .identities import check_identities
 from .onerow import implied_zeros, one_row_stand_ins
 from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
+from .misprint import disputing, lone_misprint, misprint_note
 from .sequence import BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_out_of_order, placed_in_broken_sequence
 from .trust import ocr_candidates, unchecked_paths, unreliable_text
 
@@ -105,6 +106,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         values, one_cut = dict(known), {}
         values.update(derivation.values)
         findings, unchecked = check_identities(values)
+    # one misprinted 表三 cell that explains every break disputes alone (verify/misprint.py)
+    misprint = lone_misprint(known, unknown, extraction.ambiguities, findings, search_cap=search_cap) \
+        if misread is None else None
     unchecked += tautologies(derivation.values, values,     # a pinned cell no second identity checks (confirmed.py)
                              {p for p, r in readings.items() if r.kind is CellKind.ABSENT},
                              {p for p, v in derivation.values.items() if p in readings and letters_pinned(readings[p], v)})
@@ -131,10 +135,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         flagged.setdefault(p, (Status.UNVERIFIED, [SEQUENCE_RULE]))
     for p in blanks_out_of_order(readings):                     # a blank and a 0 may trade places (sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_ORDER_RULE]))
-    broken: dict[str, list[str]] = {}
-    for f in findings:
-        for p in f.paths:
-            broken.setdefault(p, []).append(f.code)
+    broken = disputing(findings, misprint)
     for p, codes in broken.items():
         flagged[p] = (Status.DISPUTED, sorted(set(codes)))
 
@@ -212,6 +213,12 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         provenance[cell.path] = provenance[cell.path].model_copy(update={
             "rules": [MISREAD_RULE] + provenance[cell.path].rules, "candidates": {"regex": cell.read},
             "note": misread_note(cell)})
+    for path, wanted in zip(misprint.paths, misprint.wanted) if misprint is not None else ():
+        provenance[path] = provenance[path].model_copy(update={
+            "candidates": {"derived": wanted}, "note": misprint_note(misprint, path)})
+        findings.append(Finding(code="T3.ONE_MISPRINT", severity="warning", paths=[path],
+                                message=f"{path}: {misprint_note(misprint, path)}",
+                                detail={"printed": misprint.printed[misprint.paths.index(path)], "wanted": wanted}))
     report = Report.from_values(extraction.doc_id, out_values)
     return Record.trusted(report=report, provenance=provenance, findings=findings, source={},
                           stages={"regex": {"warnings": extraction.warnings,

@@ -1,0 +1,69 @@
+"""A report that misprints one 表三 cell disputes that cell, not every cell of its row and column.
+
+A misprinted cell breaks each identity it is in (its row's total, its column's sum or balance); the
+broken identities meet in it. Where exactly one cell (or one pair: a subtotal and the total computed
+from it) explains every break, only it is queued, as printed, with the value the identities want as
+its candidate (``T3.ONE_MISPRINT``); the rest of its rows and columns are proven as in a sound table.
+Where several explain the breaks alike, every cell of the broken identities stays disputed.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE3_PATHS
+from tests.fakeopenai import report_text, sample_values
+
+VALUES = sample_values()
+
+
+def _record(changes: dict[str, int]):
+    return process_document(Document.from_text(report_text(VALUES | changes), doc_id="d"))
+
+
+def _not_proven(record) -> dict[str, Status]:
+    return {p: record.provenance[p].status for p in TABLE3_PATHS if record.provenance[p].status is not Status.PROVEN}
+
+
+def test_one_misprinted_cell_alone_is_disputed_as_printed_with_the_value_the_identities_want() -> None:
+    cell = "applications.granted.natural_person"
+    record = _record({cell: VALUES[cell] + 1})              # breaks its row's total and its column's sum
+    assert _not_proven(record) == {cell: Status.DISPUTED}
+    prov = record.provenance[cell]
+    assert record.report.get(cell) == VALUES[cell] + 1 and "T3.ONE_MISPRINT" in prov.rules
+    assert prov.candidates == {"derived": VALUES[cell]}
+    assert "T3.ONE_MISPRINT" in {f.code for f in record.findings}
+    assert {"T3.ROW_SUM", "T3.COLUMN_SUM"} <= {f.code for f in record.findings}      # the breaks stay reported
+
+
+def test_a_subtotal_misprinted_with_the_total_computed_from_it_disputes_the_two() -> None:
+    row = "applications.total_processed"
+    record = _record({f"{row}.natural_person": VALUES[f"{row}.natural_person"] + 1,
+                      f"{row}.total": VALUES[f"{row}.total"] + 1})          # the row holds, two columns break
+    assert _not_proven(record) == {f"{row}.natural_person": Status.DISPUTED, f"{row}.total": Status.DISPUTED}
+
+
+def test_breaks_that_several_cells_explain_alike_dispute_every_cell_of_the_broken_identities() -> None:
+    row = "applications.carried_forward"       # new + carried = processed + forward: any of four rows could be off
+    record = _record({f"{row}.natural_person": VALUES[f"{row}.natural_person"] + 1,
+                      f"{row}.total": VALUES[f"{row}.total"] + 1})
+    disputed = _not_proven(record)
+    assert set(disputed.values()) == {Status.DISPUTED}
+    assert {f"applications.{r}.{c}" for r in ("new_received", "carried_over", "total_processed", "carried_forward")
+            for c in ("natural_person", "total")} == set(disputed)
+    assert not any("T3.ONE_MISPRINT" in record.provenance[p].rules for p in disputed)
+
+
+def test_a_model_reading_the_same_misprint_disputes_the_same_cell_alone() -> None:
+    from llm_extract.extract import extract_regex
+    from llm_extract.model.answer import ModelAnswer, to_extraction
+    from tests.fakeopenai import answer_for
+    from verify.settle import settle
+
+    cell = "applications.granted.natural_person"
+    printed = VALUES | {cell: VALUES[cell] + 1}
+    doc = Document.from_text(report_text(printed), doc_id="d")
+    model = to_extraction(ModelAnswer.model_validate(answer_for(printed)), "d", {"model": "m"})
+    record = settle(extract_regex(doc), model, [], (), doc.lines)
+    assert _not_proven(record) == {cell: Status.DISPUTED}
