@@ -98,10 +98,9 @@ register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出
          "which no identity checks, is not proven from it")
 register("READ.OCR_TEXT", "文本是 OCR 结果，OCR 会漏读或重复数字；表二无勾稽关系可核对，不予证明",
          "the text is OCR output, which drops and doubles digits; 表二, which no identity checks, is not proven from it")
-register("READ.OCR_NAME", "机关名称读自 OCR 文字层，且不以机关名称应有的结尾（政府、局、委员会……）结束，"
-         "或在标题以外无处再写：不予证明",
-         "an agency read from an OCR text layer that does not end as a body's name does (政府, 局, 委员会, …), "
-         "or that the text writes nowhere but where it was read: not proven")
+register("READ.OCR_NAME", "机关名称读自 OCR 文字层：OCR 对同一字形处处误读相同（泉→录），他处重现也不能证明，不予证明",
+         "an agency read from an OCR text layer: an OCR engine misreads a character the same way wherever it is "
+         "printed (泉 as 录), so not even a second place proves it: not proven")
 register("READ.AGENCY_NAME", "机关名称不以机关名称应有的结尾（政府、局、委员会……）结束（标题可能取自正文句子），不予证明",
          "an agency that does not end as a body's name does (政府, 局, 委员会, …; a title taken from a sentence?): "
          "not proven")

@@ -12,10 +12,10 @@ A text read from an OCR layer (a scan under invisible text, as Acrobat or ABBYY 
 names the pages, :attr:`Extraction.ocr_pages`) is such a channel whatever its identities say:
 the OCR engine misreads digits (``0`` as ``8``) and 表二 cannot show it. Its 表二 cells are
 ``unverified`` (``READ.OCR_TEXT``), and so is an agency that does not end as a body's name does
-(``READ.OCR_NAME``: the typo 政→玫 breaks the title and leaves ``玫府``) or that the text writes nowhere
-but where it was read (an OCR'd title gave 石果县人民政府 for 石泉县人民政府: a name written again in the
-preamble or the narrative is two readings of two glyph runs, which hardly misread alike); the identities
-of 表三 and 表四 still prove their cells (:func:`distrust_ocr_layer`).
+(``READ.OCR_NAME``: the typo 政→玫 breaks the title and leaves ``玫府``), and any agency at all: an engine
+misreads a character the same way wherever it is printed (tesseract read 石泉县人民政府 as 石录县人民政府 in
+the title and the preamble alike, a body's name, wrong); the identities of 表三 and 表四 still prove their
+cells (:func:`distrust_ocr_layer`).
 
 An OCR'd text given as text shows itself in its cells: where letters stand for digits in several
 cells (``O`` for 0, ``33B`` for 338, ``l4``), the engine misread glyphs, and it may as well have
@@ -84,8 +84,8 @@ def unchecked_paths() -> frozenset[str]:
 _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misread digits; no identity checks it",
               OCR_NAME_RULE: "read from an OCR text layer over a scan, and not ending as a body's name does "
                              "(an OCR typo in the title?)",
-              OCR_NAME_RULE + " elsewhere": "read from an OCR text layer over a scan, and written nowhere else in "
-                                            "the text (an OCR misreading of the name?)",
+              OCR_NAME_RULE + " any": "read from an OCR text layer over a scan: an OCR engine misreads a character "
+                                      "the same way wherever it is printed, so no second place proves the name",
               AGENCY_NAME_RULE: "not ending as a body's name does (a title taken from a sentence?)",
               OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
                              "(an OCR misreading of the year?)"}
@@ -101,8 +101,8 @@ def _unverified(record: Record, path: str, rule: str, why: str = "") -> None:
 def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: Iterable[Finding] = (),
                        lines: Sequence[str] = ()) -> Record:
     """``record`` with what an OCR layer cannot prove ``unverified``: every proven 表二 cell, and the
-    agency unless it ends as a body's name does (:func:`llm_extract.bodies.names_a_body`) and is written on
-    another line too (``READ.OCR_NAME``). The layer is
+    agency (``READ.OCR_NAME``; noted apart when it does not end as a body's name does,
+    :func:`llm_extract.bodies.names_a_body`). The layer is
     known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
     (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` for an OCR'd text file), so that a document only the
     model read is judged by its channel too. The year is unverified too unless the text writes it
@@ -115,8 +115,8 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
         _unverified(record, path, OCR_RULE)
     if not names_a_body(record.report.agency):
         _unverified(record, "agency", OCR_NAME_RULE)
-    elif not _name_elsewhere(record.report.agency, record.provenance.get("agency"), lines):
-        _unverified(record, "agency", OCR_NAME_RULE, " elsewhere")
+    else:
+        _unverified(record, "agency", OCR_NAME_RULE, " any")
     if not _written_elsewhere(record.report.year, record.provenance.get("year"), lines):
         _unverified(record, "year", OCR_YEAR_RULE)
     return record
@@ -137,15 +137,6 @@ def _written_elsewhere(year: int | None, prov: FieldProvenance | None, lines: Se
         return True
     written, used = f"{year}年", set(prov.lines)
     return any(written in "".join(line.split()) for n, line in enumerate(lines, 1) if n not in used)
-
-
-def _name_elsewhere(agency: str | None, prov: FieldProvenance | None, lines: Sequence[str]) -> bool:
-    """Whether ``agency`` is written (spaces ignored) on a line it was not read from; True when nothing tells
-    (no lines given, no name, or no lines it was read from)."""
-    if not agency or prov is None or not prov.lines or not lines:
-        return True
-    name, used = "".join(agency.split()), set(prov.lines)
-    return any(name in "".join(line.split()) for n, line in enumerate(lines, 1) if n not in used)
 
 
 def ocr_cell(raw: str | None) -> bool:
