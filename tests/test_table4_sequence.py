@@ -1,7 +1,8 @@
 """表四's fifteen numbers are placed by their order in the text. One number to a line, that order is a
 text tool's (pdftotext's default mode scrambles a word processor's table): where one group's total
 breaks, a group whose total holds may hold by chance, and is not proven (``READ.SEQUENCE_BROKEN``).
-Printed as a row, the order is the table's: a misprinted group disputes itself only."""
+Printed as a row, the order is the table's: a misprinted group disputes itself only; so too for a web page's
+or Word file's table, whose cells ingest gives one to a line, each led by a tab, a row's cells together."""
 
 from __future__ import annotations
 
@@ -37,6 +38,21 @@ def test_a_misprinted_group_in_a_row_of_fifteen_disputes_only_itself() -> None:
     second = [p for p in TABLE4_PATHS if ".litigation_direct." in p]
     assert all(record.provenance[p].status is Status.PROVEN for p in first)
     assert all(record.provenance[p].status is Status.DISPUTED for p in second)
+
+
+def test_a_misprinted_group_in_a_web_pages_table_row_disputes_only_itself() -> None:
+    cells = "\n".join(f"\t{v}" for v in PRINTED)                      # one row of 15 cells, as the HTML reader gives it
+    record = _record("\n" + cells + "\n")
+    first = [p for p in TABLE4_PATHS if ".administrative_review." in p]
+    second = [p for p in TABLE4_PATHS if ".litigation_direct." in p]
+    assert all(record.provenance[p].status is Status.PROVEN for p in first)
+    assert all(record.provenance[p].status is Status.DISPUTED for p in second)
+    rows = "\n\n".join("\n".join(f"\t{v}" for v in PRINTED[g * 5:g * 5 + 5]) for g in range(3))
+    record = _record("\n" + rows + "\n")                                # three rows of five
+    assert all(record.provenance[p].status is Status.PROVEN for p in first)
+    shifted = "\n".join(f"\t{v}" for v in PRINTED[:7]) + "\n\n" + "\n".join(f"\t{v}" for v in PRINTED[7:])
+    record = _record("\n" + shifted + "\n")                             # rows that do not end with the groups
+    assert Status.PROVEN not in {record.provenance[p].status for p in first}
 
 
 def test_a_cell_pinned_by_its_group_alone_proves_nothing_about_the_rest_of_the_group() -> None:

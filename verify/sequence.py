@@ -2,7 +2,7 @@
 
 表四's fifteen numbers are placed by the order the text gives them in (``llm_extract/extract/table4.py``,
 method ``row-of-15``). Printed as rows (one row of fifteen, three rows of five), that order is the
-table's. Printed one number to a line, it is the order a text tool chose: pdftotext's default mode on a
+table's; so is a web page's or Word file's table rows' (method ``table-rows-of-15``: each cell a line). Printed one number to a line, it is the order a text tool chose: pdftotext's default mode on a
 word processor's PDF gave ``0 5 0 1 6 / 1 0 0 1 0 / 3 0 0 1 4`` for ``1 0 0 0 1 / 5 0 1 0 6 / 3 0 0 1 4``,
 and the first group's total still holds, by chance. So where such a list breaks one of its identities,
 its order is in doubt, and a group whose identity holds is not proven by it: each of its cells is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Method
@@ -28,10 +29,13 @@ _GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
 _SIDE_BY_SIDE = ("结果结果", "维持纠正")
 #: 表四's fifteen cells one to a line with column headers printed among them: the order is a text tool's
 ACROSS_HEADERS = Method.T4_ACROSS_HEADERS
+#: 表四's fifteen cells, each a cell of a table's row (a web page's or Word file's), rows ending with groups
+TABLE_ROWS = Method.T4_TABLE_ROWS
 
 
-def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
-    """15 numbers after the header (one row of 15, three rows of 5, after empty rows)."""
+def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, list[Ambiguity]]:
+    """15 numbers after the header (one row of 15, three rows of 5, after empty rows); ``lines``: the
+    document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`)."""
     region = _without_prose(region)
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
@@ -63,7 +67,8 @@ def read_table4(region: Region) -> tuple[Readings, list[Ambiguity]]:
             return {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}),
                                   "row-of-15", note) for path in _T4_PATHS}, ambiguities
         if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
-            method = ACROSS_HEADERS if _headers_among(chosen, region.items) else "row-of-15"
+            method = ACROSS_HEADERS if _headers_among(chosen, region.items) else \
+                TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
             for path, it in zip(_T4_PATHS, chosen):
                 out[path] = reading(it.cell, [it.line], method)
             return out, ambiguities
@@ -138,6 +143,21 @@ def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
     if [(it.cell.kind, it.cell.value) for it in by_columns] == [(it.cell.kind, it.cell.value) for it in chosen]:
         return False
     return _holds(chosen) and _holds(by_columns)
+
+
+def _table_rows(chosen: list[Item], lines: Sequence[str]) -> bool:
+    """Whether the 15 cells are the cells of a table's rows as ingest gives a web page's or a Word file's table
+    (each cell a line of its own led by a tab, a row's cells on consecutive lines, rows parted by a line), the
+    rows ending where the groups do (one row of 15, or three of 5): the order is the table's, not a text tool's."""
+    if not lines or any(not lines[it.line - 1].startswith("\t") or lines[it.line - 1].strip() != it.raw
+                        for it in chosen):
+        return False
+    runs, start = [], 0
+    for k in range(1, len(chosen) + 1):
+        if k == len(chosen) or chosen[k].line != chosen[k - 1].line + 1:
+            runs.append(k - start)
+            start = k
+    return runs in ([15], [5, 5, 5])
 
 
 def _without_prose(region: Region) -> Region:
