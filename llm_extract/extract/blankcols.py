@@ -20,7 +20,7 @@ or left to the identities), never a guess.
 from __future__ import annotations
 
 from .cells import parse_cell
-from .columns import centres, fit_spacing, place_by_spacing, spans
+from .columns import centres, fit_spacing, place_by_spacing
 from .gridinfer import inferred_columns
 from .layout import Item, Region
 from .table3_labels import find_labels
@@ -33,7 +33,7 @@ _REFERENCES = 2
 
 def _full(line: str, n: int) -> bool:
     """A line ending in exactly ``n`` cells (numbers or placeholders), a word or nothing before them."""
-    toks = [t for t, _, _ in spans(line)]
+    toks = line.split()                     # the tokens of columns.spans (both split where str.isspace)
     if len(toks) < n or not all(parse_cell(t).is_value for t in toks[-n:]):
         return False
     return len(toks) == n or not parse_cell(toks[-n - 1]).is_value
@@ -85,7 +85,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
             continue
         if k < len(idxs) and m not in labelled:
             continue                        # words no row's label: whose cells these are is not sure
-        if [t for t, _, _ in spans(lines[m - 1])[-k:]] == [region.items[i].raw for i in values]:
+        if lines[m - 1].split()[-k:] == [region.items[i].raw for i in values]:
             short[m] = values               # (a note joined onto its number: tokens and cells differ)
     unruled = _pages_without_full_rows(lines, short, full, page, n)
     fills: list[tuple[int, int, list[Item]]] = []
