@@ -212,3 +212,20 @@ def test_zeros_an_ocr_engine_printed_d_are_read_as_its_other_letters_are() -> No
     secret = record.provenance[f"{A}.denied_state_secret.natural_person"]
     assert secret.raw == "D" and secret.rules == [LETTERS_PINNED]      # pinned as a printed O would be
     assert all(record.provenance[p].status is Status.PROVEN for p in T3_T4)
+
+
+def test_a_labels_first_character_that_ocr_spacing_parted_off_is_no_empty_cell() -> None:
+    """``4. 无 正当理由大量反复申请 D 0 0 0 O 0 o``: OCR spaced the label's first character 无 off (and read its
+    zeros as letters), and 无 is also how a table prints an empty cell: it was read as the row's first cell, a
+    blank, proven. Between an item number and its label's words no cell stands."""
+    text = report_text(VALUES)
+    [line] = [line for line in text.split("\n") if line.startswith("4.无正当理由大量反复申请")]
+    assert line.endswith("\t0" * 7)
+    for spaced in ("4. 无 正当理由大量反复申请", "无 正当理由大量反复申请"):
+        record = process_document(Document.from_text(text.replace(line, spaced + " D 0 0 0 O 0 o"), doc_id="d"))
+        paths = [p for p in TABLE3_PATHS if ".rejected_excessive." in p]
+        assert [record.report.get(p) for p in paths] == [VALUES[p] for p in paths]
+        assert all(record.provenance[p].status is Status.PROVEN for p in paths)
+    empty = process_document(Document.from_text(report_text(VALUES).replace(
+        "3.其他\t0\t0\t0\t0\t0\t0\t0", "3.其他 无 无 无 无 无 无 无"), doc_id="d"))
+    assert empty.report.get("applications.other_other.natural_person") is None       # empty cells stay cells

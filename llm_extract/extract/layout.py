@@ -58,6 +58,11 @@ _RULES_ALONE = frozenset({_RULE_ONE, "|"})
 _ITEM_NO_ALONE = re.compile(r"^[0-9０-９]$")
 _DOT_LABEL = re.compile(r"^[.、．][\u4e00-\u9fff]")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
+#: an item number and nothing else (``4.``, ``（四）``, ``(4)``)
+_ITEM_ONLY = re.compile(r"^(?:[(\[（]?[一二三四五六七八九十]+[)\]）、]|[0-9０-９]{1,2}[.、．]|[(\[（][0-9０-９]{1,2}[)\]）])$")
+#: a placeholder word that is also a label's first character (无正当理由…, 无法提供…)
+_WORD_PLACEHOLDERS = frozenset({"无", "空"})
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=8192)
@@ -158,6 +163,13 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
             out[-1][2] = label_key(out[-1][0])
         else:
             out.append([tok, tc, label_key(tok)])
+    for i in range(len(out) - 2, -1, -1):
+        # OCR spacing parted a label's first character from it (4. 无 正当理由大量反复申请): no empty cell
+        # stands between an item number and its label's words
+        if out[i][0] in _WORD_PLACEHOLDERS and not out[i + 1][1].is_value and _CJK_START.match(out[i + 1][0]) \
+                and (i == 0 or _ITEM_ONLY.match(normalise(out[i - 1][0]))):
+            head = (out[i - 1][0] if i else "") + out[i][0] + out[i + 1][0]
+            out[max(0, i - 1):i + 2] = [[head, _cell(head), label_key(head)]]
     if len(out) >= 2 and out[0][1].is_value and _ITEM_NO_ALONE.match(out[0][0]) and not out[1][1].is_value \
             and _DOT_LABEL.match(out[1][0]):
         # an item number OCR parted from its dot (2 . 重复申请): the label's, not a cell
