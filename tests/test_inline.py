@@ -105,6 +105,18 @@ def test_spaced_cells_glued_runs_headings_ending_a_paragraph_and_placeholder_run
     assert record.provenance["review_litigation.litigation_direct.other"].status is Status.DERIVED
 
 
+def test_an_empty_group_printed_wu_between_digit_runs_at_a_lines_end_is_read() -> None:
+    """``…总计00000无无无无无00000`` ending its line: the 无 are the middle group's five empty cells, no label
+    starting with 无 (无法提供…); the runs either side are the other groups, cut by the identities."""
+    t4 = _T4.format(t4="00000无无无无无10001").split("六、")[0]
+    record = _dump("某县2022年政府信息公开工作年度报告", _T3.format(new="10 2 0 0 0 0 12"), t4, "六、存在的主要问题及改进情况无。")
+    groups = record.report.review_litigation
+    assert [groups.litigation_direct.upheld, groups.litigation_direct.total] == [None, None]
+    assert record.provenance["review_litigation.litigation_direct.total"].status is Status.PROVEN
+    assert (groups.administrative_review.total, groups.litigation_after_review.upheld,
+            groups.litigation_after_review.total) == (0, 1, 1)
+
+
 def test_a_blank_rows_label_before_the_next_label_is_a_blank_row_and_run_together_labels_are_read_as_neither():
     """`…大量反复申请 ５．要求…0 0 0`, `…公开申请2.申请人逾期…`, `国家秘密———————2.其他法律`: each label
     starts its own row, and a label alone is a row of empty cells; a label item that still holds two

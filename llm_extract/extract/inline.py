@@ -33,11 +33,15 @@ _CELL_AFTER_LABEL = re.compile(rf"\d+(?![\d.]*[{_UNIT}]|\d)")
 #: a dump prints 申请数量530010590 or 数量 5 3 0 …), or a placeholder
 _CELLS_AFTER_WORDS = re.compile(rf"[\u4e00-\u9fff）)”]\s*(?:\d+(?![\d.]*[{_UNIT}]|\d)|[/／\-—－](?![\u4e00-\u9fff]))")
 
+#: 无 printed for empty cells (one or a run of them) and no word after them: no label starts there (无法提供…)
+_EMPTY_CELLS = re.compile(r"无+(?![\u4e00-\u9fff])")
 #: a number (a row's digit run, or a fee with decimals) followed by the next label's first character
 _RUN_END = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff（(【\[“\"])")
 #: a glued row's run (digits and placeholders, 无 too, seven or more, right after its label's last word) that a
 #: space (or nothing, after a placeholder) parts from the next words: …尚未审结总计000001000100000 全年因…, …总计—————1001210102 全年…
-_GLUED_RUN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[/／\-—－–无]*\d)[\d/／\-—－–无]{7,}(?=[ \t\u3000]*[\u4e00-\u9fff])")
+#: (the whole run: at a line's end, 00000无无无无无00000 is no run 00000无无无无 before the word 无)
+_GLUED_RUN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[/／\-—－–无]*\d)[\d/／\-—－–无]{7,}(?![\d/／\-—－–无])"
+                               r"(?=[ \t\u3000]*[\u4e00-\u9fff])")
 #: a row's last cells, placeholders apart by spaces or tabs, the last glued to the words after the table:
 #: … 2 / / / / /全年因…, …⇥无⇥无⇥无⇥无⇥无全年因…
 _BLANKS_THEN_WORDS = re.compile(r"(?:[/／\-—－–无][ \t\u3000]+){2,}[/／\-—－–无](?=[\u4e00-\u9fff])")
@@ -132,8 +136,8 @@ def _row_cuts(text: str) -> set[int]:
             continue
         if text.startswith(("年", "月", "日", "号", "件", "条", "万", "%", "个", "人", "项", "次"), end):
             continue        # a figure of the narrative or a date, not a row's digits
-        if text.startswith("无", end) and not _CJK.match(text, end + 1):
-            continue        # 000000无２．没有…, 40无0004: 无 is the row's empty cell, not the next label
+        if _EMPTY_CELLS.match(text, end):
+            continue        # 000000无２．没有…, 40无0004, 00000无无无无无00000: 无 are empty cells, not the next label
         if text.startswith(_CELL_NOTE, end):
             continue        # the number's note follows, then the row's other cells
         cuts.add(end)
