@@ -105,6 +105,17 @@ def test_spaced_cells_glued_runs_headings_ending_a_paragraph_and_placeholder_run
     assert record.provenance["review_litigation.litigation_direct.other"].status is Status.DERIVED
 
 
+def test_a_count_glued_with_its_unit_between_its_label_and_the_next_heading_is_read() -> None:
+    """``行政许可58件第二十条第（六）项…``: the unit 件 ends the count; the heading's digits never join it."""
+    record = _dump("某县2022年政府信息公开工作年度报告三、主动公开政府信息情况",
+                   "第二十条第（五）项信息内容本年处理决定数量行政许可58件第二十条第（六）项信息内容本年处理决定数量"
+                   "行政处罚340行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0.00",
+                   _T3.format(new="10 2 0 0 0 0 12"), _T4.format(t4="1000010 092011 0030030"))
+    assert record.report.active_disclosure.licensing == 58
+    assert record.provenance["active_disclosure.licensing"].status is Status.PROVEN
+    assert record.report.active_disclosure.punishment == 340
+
+
 def test_an_empty_group_printed_wu_between_digit_runs_at_a_lines_end_is_read() -> None:
     """``…总计00000无无无无无00000`` ending its line: the 无 are the middle group's five empty cells, no label
     starting with 无 (无法提供…); the runs either side are the other groups, cut by the identities."""

@@ -41,6 +41,10 @@ GLUED_CUT = Method.GLUED_CUT
 RULE_GLYPHS_DROPPED = Method.RULE_GLYPHS_DROPPED
 
 
+#: a label, its count and the count's unit, then more words (the next section's heading)
+_COUNT_UNIT = re.compile(r"^(?P<head>.*?[^\d,.])(?P<number>\d+)件(?P<rest>.+)$")
+
+
 def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 lines: list[str] | None = None) -> Readings:
     """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given).
@@ -56,6 +60,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         item = items[i]
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
         if _runs_on(item.key, pattern, prefix):
+            if n == 1 and (count := _count_then_heading(item.key, pattern, prefix)) is not None:
+                out[paths[0]] = reading(parse_cell(count), [item.line], "glued")     # 行政许可58件第二十条…
+                continue
             for path in paths:          # 行政事业性收费 / 第二十条第（五）项 / 本年处理决定数量 / 25: 行政许可's 25
                 out[path] = missing(item.raw, [item.line], "label+cells",
                                     "the label runs on into another row's section heading or column headers: "
@@ -237,6 +244,20 @@ def _runs_on(key: str, pattern: re.Pattern[str], prefix: str) -> bool:
     rest = (key if pattern.search(key) else bare)[m.end():]
     return any(section in rest for section in _SECTIONS) \
         or any(h in rest for h in _HEADERS - _OWN_HEADERS.get(prefix, frozenset()))
+
+
+def _count_then_heading(key: str, pattern: re.Pattern[str], prefix: str) -> str | None:
+    """A one-cell row's count glued between its label and the next section's heading with its unit, in a
+    crawler's dump: ``行政许可58件第二十条第（六）项…`` → ``58`` (the unit 件 ends the number: no digit of the
+    heading can join it); ``None`` otherwise."""
+    m = _COUNT_UNIT.match(key)
+    if m is None or _runs_on(m.group("head"), pattern, prefix):
+        return None
+    head = m.group("head")
+    label = pattern.search(head) or pattern.search(strip_item_number(head))
+    if label is None or label.end() != len(head if pattern.search(head) else strip_item_number(head)):
+        return None                     # words between the label and the count: not the row's own
+    return m.group("number")
 
 
 def _without_fee_unit(key: str) -> str:
