@@ -11,6 +11,7 @@ from llm_extract import (
     BinaryDocumentError,
     EmptyDocumentError,
     NotAReportError,
+    UnreadableTablesError,
     UnsupportedFormatError,
     UnsupportedFormError,
     load,
@@ -18,7 +19,7 @@ from llm_extract import (
     run_batch,
 )
 from llm_extract.evidence import Status
-from llm_extract.ingest import decode_bytes
+from llm_extract.ingest import decode_bytes, load_bytes
 
 BAD = Path(__file__).parent / "bad_inputs"
 
@@ -98,3 +99,17 @@ def test_a_file_cut_off_inside_a_character_is_read_as_utf8_up_to_the_cut(golden_
     text, encoding = decode_bytes(cut, "cut.txt")
     assert encoding == "utf-8 (truncated)"
     assert text.endswith("行政") and "\ufffd" not in text
+
+
+def test_a_web_page_whose_tables_are_pictures_says_so() -> None:
+    """A CMS page printing each table as an image under its heading: the headings are found, no cell; the
+    error names the pictures instead of advising a layout-preserving text."""
+
+    page = ("<html><body><h1>某县人民政府2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度……</p>"
+            "<p>二、主动公开政府信息情况</p><p><img src='/u/a.jpg' width='600'></p>"
+            "<p>三、收到和处理政府信息公开申请情况</p><p><img src='/u/b.png'></p>"
+            "<p>四、政府信息公开行政复议、行政诉讼情况</p><p><img src='/u/c.jpg'></p>"
+            "<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>")
+    doc = load_bytes(page.encode("utf-8"), doc_id="p", path="p.html", suffix=".html")
+    with pytest.raises(UnreadableTablesError, match="the page shows 3 pictures"):
+        process_document(doc)

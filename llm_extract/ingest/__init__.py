@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,6 +79,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         text = html_to_text(page)
         if not text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
+        if images := len(_IMAGE.findall(page)):       # (a table published as a picture: notices.py names them)
+            meta["images"] = images
     elif kind in _WORD_READERS:
         reader, encoding = _WORD_READERS[kind]
         text = reader(data, path)
@@ -98,6 +102,10 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         text, encoding = decode_bytes(data, path)
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,
                     meta=meta, file_hash=file_hash(data))
+
+
+#: a picture in a web page
+_IMAGE = re.compile(r"<img\b", re.IGNORECASE)
 
 
 def load(path: str | Path) -> Document:

@@ -126,6 +126,11 @@ def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
         return UnsupportedFormatError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
                                                 "their cells reads as a number: the PDF's text layer does not decode "
                                                 f"the numbers (a font without a usable ToUnicode map); {REOCR_ADVICE}")
+    if found and doc.source_kind == "html" and doc.meta.get("images"):
+        return UnreadableTablesError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
+                                               f"their cells reads: the page shows {doc.meta['images']} pictures, and "
+                                               "the tables may be among them (a table published as an image holds no "
+                                               "text); OCR the pictures, or give the report's PDF or Word file")
     if len(found) >= 2:         # e.g. a text tool printed the tables' labels and numbers in separate blocks
         return UnreadableTablesError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
                                                f"their cells reads in this layout; {UNREADABLE_ADVICE}")
