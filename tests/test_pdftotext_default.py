@@ -15,10 +15,20 @@ the labels and the identities leave one table; otherwise the cells stay missing,
 
 from __future__ import annotations
 
-from llm_extract.evidence import Method
+import re
+
+from llm_extract.evidence import CellKind, Method, Reading, Status
+from llm_extract.extract.cells import parse_cell
 from llm_extract.extract.formorder import read_form_order
+from llm_extract.extract.layout import Item, label_key
+from llm_extract.extract.readings import Readings, missing
+from llm_extract.extract.unprinted import blank_label_rows
 from llm_extract.form import FORM
-from llm_extract.schema import TABLE3_PATHS
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE3_PATHS, TABLE4_PATHS, Report
+from llm_extract.synth import render
 from tests.block_fixtures import fixture_text, fixture_truth, truth_value
 
 _BY_ROWS = "pdftotext_real_labels_after_numbers"
@@ -86,3 +96,106 @@ def test_a_band_whose_row_sums_break_leaves_the_table_unread() -> None:
     heading = lines.index("三、本年度办理结果")
     lines[heading + 1], lines[heading + 2] = lines[heading + 2], lines[heading + 1]   # 1288 and 447 traded
     assert read_form_order(lines) is None
+
+
+def _report_003(golden_dir) -> Report:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+
+
+def _row_line(text: str, label: str, new: str) -> str:
+    """``text`` with the line holding ``label`` (and its cells) replaced by ``new``."""
+    out, n = re.subn(rf"^.*{re.escape(label)}.*$", new, text, count=1, flags=re.M)
+    assert n == 1, label
+    return out
+
+
+def _lone_label_rows(first_row_numbers: int) -> tuple[list[Item], list[tuple[str, int]], dict, Readings]:
+    """（五）1. with ``first_row_numbers`` numbers after its label (over lines of their own), 2. with seven, 3.'s
+    label alone, 4. with seven on its label's line: the region reader's items, rows, spans and readings."""
+    zero = parse_cell("0")
+    items: list[Item] = []
+    order: list[tuple[str, int]] = []
+    out: Readings = {}
+    line = 1
+    for row, label, numbers, beside in (("rejected_petition", "1.信访举报投诉类申请", first_row_numbers, False),
+                                        ("rejected_duplicate", "2.重复申请", 7, False),
+                                        ("rejected_publication", "3.要求提供公开出版物", 0, False),
+                                        ("rejected_excessive", "4.无正当理由大量反复申请", 7, True)):
+        order.append((row, len(items)))
+        items.append(Item(label, line, parse_cell(label), key=label_key(label)))
+        first = line if beside else line + 1                    # the numbers' first line, seven to a line
+        items += [Item("0", first + k // 7, zero) for k in range(numbers)]
+        line = max(line, first + (numbers - 1) // 7) + 1 if numbers else line + 1
+        for c in _COLS:
+            path = f"applications.{row}.{c}"
+            out[path] = missing("", [line], Method.CELLS_AFTER_LABEL, "0 numbers for 7 columns") if numbers != 7 \
+                else Reading(0, CellKind.ZERO, "0", [line], Method.CELLS_AFTER_LABEL)
+    spans = {row: items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
+             for k, (row, idx) in enumerate(order)}
+    return items, order, spans, out
+
+
+def test_a_lone_label_below_rows_whose_numbers_stand_before_their_labels_is_no_blank_row() -> None:
+    """1.信访 is followed by fourteen numbers (its own and 2.重复申请's, printed before that one-line label),
+    2.重复申请 by seven (3.要求提供公开出版物's): 3.'s label stands alone, but its cells are printed, so it is
+    not read as a blank row (null, proven)."""
+    items, order, spans, out = _lone_label_rows(14)
+    blank_label_rows(items, order, spans, out)
+    assert all(out[f"applications.rejected_publication.{c}"].kind is CellKind.MISSING for c in _COLS)
+
+
+def test_a_lone_label_below_rows_of_seven_numbers_each_is_a_blank_row() -> None:
+    items, order, spans, out = _lone_label_rows(7)
+    blank_label_rows(items, order, spans, out)
+    assert all(out[f"applications.rejected_publication.{c}"].kind is CellKind.BLANK for c in _COLS)
+
+
+def test_seven_more_cells_after_a_rows_seven_are_another_rows(golden_dir) -> None:
+    """Labels stacked (（一）, （二）, 1.), then 2.'s label and fourteen cells: seven numbers and seven dashes.
+    They are two rows' cells, the stacked labels' among them: not 2.'s seven (whose row sum and column sums
+    hold either way)."""
+    report = _report_003(golden_dir)
+    for row in ("partially_granted", "denied_state_secret", "denied_prohibited_by_law"):
+        for c in _COLS:
+            setattr(getattr(report.applications, row), c, None)
+    text = render(report, "pdftext")
+    text = _row_line(text, "（一）予以公开", "三、本年度办理结果 （一）予以公开")
+    text = _row_line(text, "（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+    text = _row_line(text, "1.属于国家秘密", "（三）不予公开 1.属于国家秘密")
+    text = _row_line(text, "2.其他法律行政法规禁止公开",
+                     "2.其他法律行政法规禁止公开 0 0 0 0 0 0 0\n- - - - - - -")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in _COLS:
+        path = f"applications.denied_prohibited_by_law.{c}"
+        assert not (record.provenance[path].status is Status.PROVEN and record.report.values()[path] == 0), c
+
+
+def test_table4_by_rows_or_by_columns_with_blanks_is_not_read(golden_dir) -> None:
+    """表四's groups named, then its five column headers once, then fifteen cells one to a line: a grid of three
+    rows printed by rows or by columns. With blanks (无) and zeros both orders keep every group sum."""
+    text = render(_report_003(golden_dir), "pdftext")
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、存在的主要问题")
+    cells = ["无", "无", "0"] * 5              # by columns: 行政复议 and 直接起诉 blank, 复议后起诉 0
+    table4 = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）",
+              "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] + cells
+    text = text[:start] + "\n".join(table4) + "\n\n" + text[end:]
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for path in TABLE4_PATHS:
+        assert record.provenance[path].status is not Status.PROVEN, path
+
+
+def test_seven_more_cells_alike_leave_the_row_its_cells_either_way(golden_dir) -> None:
+    """Fourteen dashes after 2.'s label: whichever seven are its own, its cells are dashes (null)."""
+    report = _report_003(golden_dir)
+    for row in ("denied_state_secret", "denied_prohibited_by_law"):
+        for c in _COLS:
+            setattr(getattr(report.applications, row), c, None)
+    text = render(report, "pdftext")
+    text = _row_line(text, "1.属于国家秘密", "（三）不予公开 1.属于国家秘密")
+    text = _row_line(text, "2.其他法律行政法规禁止公开", "2.其他法律行政法规禁止公开 - - - - - - -\n- - - - - - -")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in _COLS:
+        path = f"applications.denied_prohibited_by_law.{c}"
+        assert record.report.values()[path] is None and record.provenance[path].kind is CellKind.PLACEHOLDER, c

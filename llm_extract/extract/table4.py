@@ -177,10 +177,14 @@ def _span(chosen: list[Item], items: list[Item]) -> tuple[int, int] | None:
 
 def _groups_as_rows(items: list[Item], first: int) -> bool:
     """Whether 表四 is printed as three rows of five: its columns (结果维持 …) named before its groups'
-    names (行政复议 …), as a header row stands above the rows' labels (before the item at ``first``). The
-    form's one row of fifteen names each group first, then that group's columns."""
+    names (行政复议 …), as a header row stands above the rows' labels (before the item at ``first``), or
+    each column named once and every group named (in either order). The form's one row of fifteen names
+    each group first, then that group's columns (结果维持 three times)."""
     before = "".join(label_key(it.raw) for it in items[:first] if it.is_text)
     columns = before.find("维持")
+    if columns >= 0 and before.count("维持") == 1 and all(name in before for name in _GROUP_NAMES):
+        return True             # each column named once, every group named: a grid (pdftotext prints its
+    #                             rows' labels first, then the header row)
     return columns >= 0 and before.rfind("行政复议") > columns
 
 
