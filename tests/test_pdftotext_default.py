@@ -10,7 +10,8 @@ the labels and the identities leave one table; otherwise the cells stay missing,
   row (its numbers may be the ones after the label above);
 * seven cells after a row's seven, labels stacked above: those are other rows' cells;
 * 表四 as three rows of five, its cells one to a line, its groups' names printed before its column
-  headers: by rows or by columns, as blanks and zeros hold any group sum.
+  headers: by rows or by columns, as blanks and zeros hold any group sum;
+* a number printed past a page's foot after a 表二 label: out of the page's flow, not known to be its cell.
 """
 
 from __future__ import annotations
@@ -199,3 +200,21 @@ def test_seven_more_cells_alike_leave_the_row_its_cells_either_way(golden_dir) -
     for c in _COLS:
         path = f"applications.denied_prohibited_by_law.{c}"
         assert record.report.values()[path] is None and record.provenance[path].kind is CellKind.PLACEHOLDER, c
+
+
+def test_a_number_printed_past_a_pages_foot_is_not_the_table2_label_s_cell(golden_dir) -> None:
+    """pdftotext prints a page's blocks in its reading order: 行政强制, the page's foot (—1—), then a number
+    that stood elsewhere on the page (another row's cell). No identity checks 表二: it is left unread."""
+    report = _report_003(golden_dir)
+    report.active_disclosure.enforcement = None
+    text = _row_line(render(report, "pdftext"), "行政强制", "行政强制\n\n—1—\n\n13")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.values()["active_disclosure.enforcement"] is None
+    assert record.provenance["active_disclosure.enforcement"].status is not Status.PROVEN
+
+
+def test_a_number_right_after_its_table2_label_is_its_cell(golden_dir) -> None:
+    text = _row_line(render(_report_003(golden_dir), "pdftext"), "行政强制", "行政强制\n\n0\n\n—1—")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.values()["active_disclosure.enforcement"] == 0
+    assert record.provenance["active_disclosure.enforcement"].status is Status.PROVEN
