@@ -9,7 +9,13 @@ is one of two readings:
 
 * **by rows**: the 175 numbers are the 25 rows in the form's order, seven each;
 * **by blocks**: each run of numbers that no text interrupts holds ``7k`` numbers, the next ``k`` rows
-  in the form's order printed column by column (``pdf2txt.py``: the page's rows, 自然人 first).
+  in the form's order printed column by column (``pdf2txt.py``: the page's rows, 自然人 first), or
+  several such blocks one after another (``pdftotext``: a band of two rows by columns, then a row's
+  seven cells), each of its rows keeping its row sum: a run cut into blocks is the weakest reading,
+  tried only when no other holds (zeros and blanks keep the sums under many cuts).
+
+Generic column headers (``数据 1`` … ``数据 6``) hold a number each, the header's, not a cell's, on its
+line or on the next line alone.
 
 A reading is taken only when every row's label is printed somewhere in the region (a row whose label
 is not recognised may be a row the form does not have, standing in for one it does), when every identity of 表三 holds in it (25 row sums, the column sums, the
@@ -53,8 +59,15 @@ _TEXT = -1
 #: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
 #: headers and numbers after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
-#: the ways of cutting the runs into blocks tried at most (each is checked by every identity)
+#: the tables the ways of cutting the runs into blocks may give at most (each is checked by every
+#: identity), and the states of that search: past either, nothing is read
 _MAX_WAYS = 64
+_MAX_STEPS = 20000
+#: the word of generic column headers (数据 1 … 数据 6, 总计), the column's number after it
+_GENERIC = "数据"
+#: the row identities (总计 = the six applicant columns) as column indices
+_ROW_IDENTITIES = tuple((tuple(_COLS.index(c) for c in i.lhs), tuple(_COLS.index(c) for c in i.rhs))
+                        for i in FORM.identities if i.kind == "row")
 
 
 def _named(key: str) -> list[str]:
@@ -66,6 +79,11 @@ def _heads_table2(key: str) -> bool:
     return key.split("(")[0] in _T2_COLUMNS
 
 
+def _header_number(number: Number) -> bool:
+    """A generic column header's number (数据 1 … 数据 7): its column's place in the table, no cell."""
+    return number.cell.value in range(1, _WIDTH + 1)
+
+
 def _events(lines: list[str], start: int, end: int) -> list[_Event]:
     """The region's labels, other text and numbers in printed order. A label wrapped over two lines
     (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
@@ -75,6 +93,7 @@ def _events(lines: list[str], start: int, end: int) -> list[_Event]:
     table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
     labelled = False                # one of 表三's labels printed already
     folios = {i + 1 for i in page_feet(lines)}      # (1-based, as n)
+    generic = False                 # the line before was a generic column header's word (数据), its number not yet
     for n in range(start + 1, end):
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if not raw or is_page_furniture(raw) or n in folios:
@@ -82,6 +101,12 @@ def _events(lines: list[str], start: int, end: int) -> list[_Event]:
         text, numbers = split_numbers(raw, n)
         if table2 and not text:
             continue
+        if generic and not text and len(numbers) == 1 and _header_number(numbers[0]):
+            generic = False
+            continue                # a generic column header's number on a line of its own (数据 / 5)
+        generic = bool(text) and label_key(text) == _GENERIC
+        if generic and numbers and _header_number(numbers[0]):
+            numbers, generic = numbers[1:], False       # (数据 5)
         if text:
             key = label_key(text)
             named = _named(key)
@@ -135,43 +160,80 @@ def _runs(events: list[_Event]) -> list[tuple[list[int], list[Number]]]:
     return runs
 
 
-def _by_blocks(events: list[_Event]) -> list[tuple[list[Number], bool]]:
+class _TooMany(Exception):
+    """More ways to cut the runs into blocks than are tried: none is read."""
+
+
+def _rows_hold(placed: list[Number]) -> bool:
+    """Every row identity (总计 = the six applicant columns) holds in whole rows placed row-major (a blank,
+    or a value that is no count, counts 0 here: :func:`_holds` refuses the latter over the whole table)."""
+    values = [n.cell.value if isinstance(n.cell.value, int) else 0 for n in placed]
+    return all(sum(values[r + c] for c in lhs) == sum(values[r + c] for c in rhs)
+               for r in range(0, len(values), _WIDTH) for lhs, rhs in _ROW_IDENTITIES)
+
+
+def _by_blocks(events: list[_Event], inside: bool) -> list[tuple[list[Number], bool]] | None:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
-    printed column by column, each run of a block a whole number of its columns (``pdf2txt.py``: a page's
-    rows, one or several columns to a run; the labels before, between or after the runs), when the
-    labels are printed in the form's order and none up to a block's last run names a row after it;
-    none when every run is one row (the reading by rows). At most :data:`_MAX_WAYS` ways, each with whether
-    its order is the table's (``True``: every block one run, the labels before it naming its rows only) or
-    may be a text tool's (columns parted into runs by text, labels after their numbers: runs of columns
-    in another order keep every identity, the six applicant columns being alike)."""
+    printed column by column (``pdf2txt.py``: a page's rows, one or several columns to a run; the labels
+    before, between or after the runs), when the labels are printed in the form's order and none up to a
+    block's last run names a row after it; none when every run is one row (the reading by rows). A block
+    is whole runs, each a whole number of its columns, or, when ``inside``, ends (or starts) inside a run
+    (``pdftotext`` prints a band of two rows column by column and the next row's seven cells after it
+    with no text between); every row of a block keeps its row identity. Each distinct table once, with whether its
+    order is the table's (``True``: every block one run, the labels before it naming its rows only) or
+    may be a text tool's (columns parted into runs by text, labels after their numbers, blocks cut
+    inside runs: runs of columns in another order keep every identity, the six applicant columns being
+    alike). ``None`` when more than :data:`_MAX_WAYS` tables, or :data:`_MAX_STEPS` states, come out."""
     runs = _runs(events)
     labels = [r for named, _ in runs for r in named]
     if all(len(run) == _WIDTH for _, run in runs) or any(b < a for a, b in zip(labels, labels[1:])):
         return []
     seen = [max((r for named, _ in runs[:j + 1] for r in named), default=-1) for j in range(len(runs))]
-    ways: list[tuple[list[Number], bool]] = []
+    memo: dict[tuple[int, int, int], dict[tuple, tuple[list[Number], bool]]] = {}
 
-    def cut(i: int, first: int, out: list[Number], strict: bool) -> None:
-        if len(ways) >= _MAX_WAYS:
-            return
+    def rest(i: int, off: int, first: int) -> dict[tuple, tuple[list[Number], bool]]:
+        """Every table of rows ``first`` on from ``runs[i]``'s number ``off`` on: values → (numbers, strict)."""
         if i == len(runs):
-            if first == len(_ROWS):
-                ways.append((out, strict))
-            return
-        size = 0
+            return {(): ([], True)} if first == len(_ROWS) else {}
+        if (i, off, first) in memo:
+            return memo[(i, off, first)]
+        if len(memo) >= _MAX_STEPS:
+            raise _TooMany
+        out: dict[tuple, tuple[list[Number], bool]] = {}
+        size, pieces = 0, []
         for j in range(i, len(runs)):
-            size += len(runs[j][1])
-            if size > (len(_ROWS) - first) * _WIDTH:
-                return
-            k = size // _WIDTH
-            if size % _WIDTH or seen[j] >= first + k or any(len(r) % k for _, r in runs[i:j + 1]):
-                continue
-            block = [x for _, r in runs[i:j + 1] for x in r]
-            one = j == i and all(first <= r < first + k for r in runs[i][0])
-            cut(j + 1, first + k, out + [block[c * k + r] for r in range(k) for c in range(_WIDTH)], strict and one)
+            numbers = runs[j][1]
+            start = off if j == i else 0
+            for end in range(start + 1 if inside else len(numbers), len(numbers) + 1):
+                total = size + end - start
+                if total > (len(_ROWS) - first) * _WIDTH:
+                    memo[(i, off, first)] = out
+                    return out
+                k, extra = divmod(total, _WIDTH)
+                parts = pieces + [numbers[start:end]]
+                if extra or seen[j] >= first + k or any(len(part) % k for part in parts):
+                    continue
+                block = [x for part in parts for x in part]
+                placed = [block[c * k + r] for r in range(k) for c in range(_WIDTH)]
+                if not _rows_hold(placed):
+                    continue
+                one = j == i and start == 0 and end == len(numbers) and all(first <= r < first + k for r in runs[i][0])
+                later = rest(j, end, first + k) if end < len(numbers) else rest(j + 1, 0, first + k)
+                for values, (tail, strict) in later.items():
+                    key = tuple(n.cell.value for n in placed) + values
+                    if key not in out or (one and strict):
+                        out[key] = (placed + tail, (one and strict) or (key in out and out[key][1]))
+                    if len(out) > _MAX_WAYS:
+                        raise _TooMany
+            size += len(numbers) - start
+            pieces.append(numbers[start:])
+        memo[(i, off, first)] = out
+        return out
 
-    cut(0, 0, [], True)
-    return ways
+    try:
+        return list(rest(0, 0, 0).values())
+    except _TooMany:
+        return None
 
 
 def _holds(numbers: list[Number]) -> bool:
@@ -193,8 +255,15 @@ def read_form_order(lines: list[str]) -> Readings | None:
             or {row for row, number in events if number is None} - {_TEXT} != set(range(len(_ROWS))):
         return None
     rows = _by_rows(events)
-    readings = ([(rows, True)] if rows is not None else []) + _by_blocks(events)
-    held = [(numbers, strict) for numbers, strict in readings if _holds(numbers)]
+    held: list[tuple[list[Number], bool]] = []
+    for inside in (False, True):        # blocks cut inside runs only when no other reading holds
+        blocks = _by_blocks(events, inside)
+        if blocks is None:
+            return None
+        readings = ([(rows, True)] if rows is not None and not inside else []) + blocks
+        held = [(numbers, strict) for numbers, strict in readings if _holds(numbers)]
+        if held:
+            break
     if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
         return None
     numbers = held[0][0]

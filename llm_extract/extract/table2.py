@@ -11,7 +11,7 @@ from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
-from .layout import Item, Region, label_key
+from .layout import Item, Region, is_page_furniture, label_key
 from .direction import rows_above_or_below
 from .stacked import after_stacked_labels
 from .readings import Readings, gap_options, missing, reading
@@ -43,6 +43,11 @@ RULE_GLYPHS_DROPPED = Method.RULE_GLYPHS_DROPPED
 
 #: a label, its count and the count's unit, then more words (the next section's heading)
 _COUNT_UNIT = re.compile(r"^(?P<head>.*?[^\d,.])(?P<number>\d+)件(?P<rest>.+)$")
+
+
+def _foot_between(lines: list[str], label: int, value: int) -> bool:
+    """Whether a page's foot (第 1 页, —1—) stands between a label's line and its first value's (1-based)."""
+    return any(is_page_furniture(lines[n - 1].replace("\x0c", " ").strip()) for n in range(label + 1, value))
 
 
 def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
@@ -78,6 +83,12 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                     continue
                 break
             values.append(nxt)
+        if lines is not None and values and _foot_between(lines, item.line, values[0].line):
+            for path in paths:          # 行政强制 / —1— / 1: printed past the page's foot, out of its flow
+                out[path] = missing(" ".join(v.raw for v in values), [item.line], "label+cells",
+                                    "a page's foot stands between the label and the numbers after it: "
+                                    "printed out of the page's flow, they are not known to be its cells")
+            continue
         while len(values) > n and values[-1].cell.kind is CellKind.BLANK:
             values.pop()                # trailing empty cells of the row
         if n == 1 and len(values) > 1 and len({v.col for v in values}) == len(values) \

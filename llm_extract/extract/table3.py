@@ -299,11 +299,13 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             span = bars_as_cells(items[idx:nxt], span, 7)      # 4 | 0 0 0 0 5: OCR's 1 printed as a bar
             numbers = [it for it in span if it.cell.is_number]
         chosen: list[Item] | None = None
-        if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])):
-            chosen = span[:7]               # every number among the first 7
+        if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])
+                              and (len(span) < 2 * 7 or _alike_rows(span))):
+            chosen = span[:7]               # every number among the first 7 (seven more cells: another row's,
+            #                                 alike, or which seven are this row's is not known)
         elif len(span) > 7 and row_starts_after(items, span[6], nxt, row):
             chosen = span[:7]               # seven cells (无 无 …), then another row whose label was not found
-        elif len(numbers) == 7 and not any(_guessed(it.cell) for it in span):
+        elif len(numbers) == 7 and len(span) < 2 * 7 and not any(_guessed(it.cell) for it in span):
             chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are eight)
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
@@ -339,6 +341,13 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         _unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)
     return out, ambiguities
+
+
+def _alike_rows(span: list[Item]) -> bool:
+    """Whether ``span`` is rows of seven cells all alike (``/`` × 14): whichever is a row's, its cells are these."""
+    first = [(it.cell.kind, it.cell.value) for it in span[:7]]
+    return len(span) % 7 == 0 and all([(it.cell.kind, it.cell.value) for it in span[k:k + 7]] == first
+                                      for k in range(7, len(span), 7))
 
 
 _NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})

@@ -197,10 +197,15 @@ def _span(chosen: list[Item], items: list[Item]) -> tuple[int, int] | None:
 
 def _groups_as_rows(items: list[Item], first: int) -> bool:
     """Whether 表四 is printed as three rows of five: its columns (结果维持 …) named before its groups'
-    names (行政复议 …), as a header row stands above the rows' labels (before the item at ``first``). The
-    form's one row of fifteen names each group first, then that group's columns."""
+    names (行政复议 …), as a header row stands above the rows' labels (before the item at ``first``), or
+    every group named and then each column once (pdftotext: the rows' labels first). The form's one row
+    of fifteen names each group first, then that group's columns (结果维持 three times), or the groups
+    of a two-level header around its columns (行政复议 行政诉讼 / 结果维持 … / 未经复议直接起诉 复议后起诉)."""
     before = "".join(label_key(it.raw) for it in items[:first] if it.is_text)
     columns = before.find("维持")
+    if columns >= 0 and before.count("维持") == 1 and all(name in before[:columns] for name in _GROUP_NAMES):
+        return True             # every group named, then each column once: a grid (pdftotext prints its rows'
+    #                             labels first, then the header row)
     return columns >= 0 and before.rfind("行政复议") > columns
 
 

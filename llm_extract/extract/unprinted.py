@@ -13,8 +13,10 @@ Three ways a report leaves cells out:
   be there), and the row below read whole from the numbers after its own label (where labels stand
   stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
-  labels' lines. Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
-  it are, not lost cells for the identities to fill in with 0.
+  labels' lines. None is where a row above it (up to one whose numbers stand on its label's line) holds more
+  numbers than its cells (``pdftotext`` prints a one-line label's numbers before it: a lone label's
+  numbers may stand after the label above). Its cells are blank, as a web table's empty cells or a
+  crawler's label with nothing after it are, not lost cells for the identities to fill in with 0.
 * **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
   label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
   otherwise (FORM.md), as in every other layout.
@@ -188,6 +190,20 @@ def _lone_run_between_rows(k: int, order: list[tuple[str, int]], items: list[Ite
     return _beside_label(*order[lo - 1], items, spans) and _beside_label(*order[hi + 1], items, spans)
 
 
+def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], spans: dict[str, list[Item]]) -> bool:
+    """Whether a row above the lone label ``k``, up to the nearest one whose numbers stand on its own label's
+    line, holds more numbers than its cells (``pdftotext`` prints a one-line label's numbers before it,
+    after the label above: each row's numbers below it then follow the label above theirs)."""
+    for j in range(k - 1, -1, -1):
+        row, idx = order[j]
+        values = [it for it in spans[row] if it.is_value]
+        if len(values) > _ROW_WIDTH:
+            return True
+        if values and all(it.line == items[idx].line for it in values):
+            return False
+    return False
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
@@ -206,6 +222,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
                 or any(out[p].missing or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[above]):
             continue
+        if _crowded_above(k, order, items, spans):
+            continue           # a row's numbers printed before its label: the lone label's may stand above it
         if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans) \
                 and not _lone_run_between_rows(k, order, items, spans):
             continue           # labels stacked with their numbers elsewhere (a text tool's column blocks)
