@@ -165,3 +165,14 @@ def test_a_number_at_the_foot_of_a_page_that_is_not_its_number_is_a_cell() -> No
     lines[at] = "\x0c" + lines[at]
     lines[at:at] = [str(page + 7), ""]
     assert read_form_order(lines) is None
+
+
+@pytest.mark.parametrize("name", [_BY_ROWS, _BY_COLUMNS])
+def test_a_generic_column_header_names_its_column_with_a_number_that_is_no_cell(name: str) -> None:
+    """表三's header replaced by generic words (``数据 1`` … ``数据 6``, one to a line, as pdf2txt.py prints its
+    boxes): their numbers name the columns, they are none of the table's 175 cells."""
+    lines = fixture_text(name).split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    lines[heading + 1:heading + 1] = [x for i in range(1, 7) for x in (f"数据 {i}", "")]
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
