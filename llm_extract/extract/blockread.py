@@ -17,6 +17,7 @@ from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
 from .formorder import read_form_order
 from .glued import groups_hold
 from .readings import Readings
+from .t4boxes import table4_boxes
 from .textblocks import RowEvidence, read_blocks
 
 __all__ = ["read_text_blocks", "ROW_METHOD", "POSITION_METHOD"]
@@ -77,12 +78,13 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         if table is not None and _agrees(table, readings):
             readings.update(table)
             ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]
-    if blocks is None:
-        return ambiguities
-    if t4 and len(blocks.table4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in blocks.table4]):
-        for path, n in zip(TABLE4_PATHS, blocks.table4):
+    row4 = blocks.table4 if blocks is not None and blocks.table4 else table4_boxes(lines) if t4 else []
+    if t4 and len(row4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in row4]):
+        for path, n in zip(TABLE4_PATHS, row4):
             readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], ROW_METHOD, n.cell.note)
         ambiguities = [a for a in ambiguities if not any(p.startswith("review_litigation.") for p in a.paths)]
+    if blocks is None:
+        return ambiguities
     for path in t2:
         ev = blocks.table2.get(path)
         row = _table2_row(_T2_ROWS[path], ev) if ev is not None else None
