@@ -165,6 +165,7 @@ class Method:
     OTHER_AS_ONE_ROW = "one-row （六）其他处理"        # a sub-row of （六）其他处理 printed as one row (extract/table3.py)
     RULE_GLYPHS_DROPPED = "rule-glyphs-dropped"      # a 表二 row read across OCR'd table rules (extract/ruleglyphs.py)
     T4_ACROSS_HEADERS = "row-of-15-across-headers"   # 表四's cells one to a line, its column headers among them (extract/table4.py)
+    T4_BY_COLUMNS = "t4-boxes-by-columns"           # 表四's three rows of five printed column by column (extract/t4boxes.py)
     LABEL_STACK = "label-stack"                      # a 表二 row under a label printed right below another (extract/stacked.py)
 
 

@@ -37,7 +37,8 @@
 * ``READ.T4_BLOCK_ORDER``: 表四's fifteen cells printed one to a line with pieces of its column headers among
   them (``0`` … ``0`` / ``结果维 结果纠`` / ``0`` ``0``): a text tool printing the table as blocks went back to a
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
-  total, so the identities do not check it (``llm_extract/extract/table4.py``).
+  total, so the identities do not check it (``llm_extract/extract/table4.py``). The same for its three rows
+  of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``).
 * ``READ.COLUMN_RUNS``: 表三's 175 numbers in the form's order, its columns parted into several runs by text
   (``pdf2txt.py`` printing a page's columns between header pieces) or its labels printed after their numbers
   (``llm_extract/extract/formorder.py``): every identity holds, but the runs of the six applicant columns in
@@ -71,7 +72,8 @@ COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE_CUT_RULE,
                  Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
-                 Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE}
+                 Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
+                 Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE}
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
