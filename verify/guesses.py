@@ -68,6 +68,9 @@ T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 
 
+#: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
+_PRINTED_BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
+
 #: a reading's method → the rule that leaves a field so read unverified
 _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE_CUT_RULE,
                  Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
@@ -81,9 +84,9 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
     ocr = CellKind.OCR
     out: dict[str, str] = {}
     for path, r in readings.items():
-        if r.value is None:
+        if r.value is None and r.kind not in _PRINTED_BLANKS:
             continue
-        if (rule := _METHOD_RULES.get(r.method)) is not None:
+        if (rule := _METHOD_RULES.get(r.method)) is not None:    # (a blank so placed too: 0 fits its place)
             out[path] = rule
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE

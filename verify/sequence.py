@@ -19,7 +19,10 @@ column's cells for the page's rows, then the next column's): the order of the bo
 grouping chose, which may put a column's last cell after the next column's first, and a blank and a 0 in
 that block trade places keeping every identity. Where a block of rows whose cells interleave (between two
 cells of one row stand another row's) holds both, its blanks and zeros are ``unverified``
-(``READ.BLANK_ORDER_COLUMNS``, :func:`blanks_in_column_blocks`).
+(``READ.BLANK_ORDER_COLUMNS``, :func:`blanks_in_column_blocks`). So are the cells of a block of numbers
+placed by its position alone (``text-block-column``: a run that follows no label, tiled over rows and columns
+by exact counts, ``llm_extract/extract/blocktiles.py``): where those cells hold both a blank and a 0, the
+identities cannot tell which stands where.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
 #: a row's first cell more lines than this after its label: the cells are not printed beside it
 _NEAR = 8
 _BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
+#: the reading method of a block of numbers placed by its position alone (extract/blocktiles.py)
+_TILED = "text-block-column"
 #: reading method of a list placed by its order → the code prefix of the identities over it
 _SEQUENCES = {"row-of-15": "T4."}
 #: more lines than this: one number to a line (three rows of five use three)
@@ -101,10 +106,17 @@ def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
         else:
             blocks.append([row])
         end = max(end, max(row[2]))
-    out: set[str] = set()
+    tiled = [(p, r) for p, r in readings.items() if r.method == _TILED and p.startswith("applications.")]
+    out: set[str] = _blanks_and_zeros(tiled)
     for block in blocks:
-        cells = [(p, r) for paths, rs, _ in block for p, r in zip(paths, rs)]
-        kinds = {r.kind for _, r in cells}
-        if len(block) > 1 and kinds & _BLANKS and CellKind.ZERO in kinds:
-            out.update(p for p, r in cells if r.kind in _BLANKS or r.kind is CellKind.ZERO)
+        if len(block) > 1:
+            out |= _blanks_and_zeros([(p, r) for paths, rs, _ in block for p, r in zip(paths, rs)])
     return out
+
+
+def _blanks_and_zeros(cells: list[tuple[str, Reading]]) -> set[str]:
+    """The blank and zero cells among ``cells``, when they hold both; else none."""
+    kinds = {r.kind for _, r in cells}
+    if not (kinds & _BLANKS and CellKind.ZERO in kinds):
+        return set()
+    return {p for p, r in cells if r.kind in _BLANKS or r.kind is CellKind.ZERO}
