@@ -24,11 +24,19 @@ it, and when the other reading does not hold with other values. Labels agree whe
 
 A report that breaks an identity itself is left to the other readers (missing, queued): this reading
 rests on the identities alone.
+
+（六）其他处理 printed as one row (FORM.md: no sub-rows) leaves 23 rows: where none of its sub-rows' first two
+labels is printed, its own label is (``（六）其他处理``, or ``（六）其他`` / ``处理``) and the region holds exactly
+23 × 7 numbers, they are read the same way with that row in its place, standing in for its sub-rows in the
+identities (its cells in the last, 0 in the others: the same sums); its sub-rows are then 0 where the row is
+all 0, else not printed (absent), as the row reader gives them (``extract/table3.py``).
 """
 
 from __future__ import annotations
 
-from ..evidence import Method, Reading
+import re
+
+from ..evidence import CellKind, Method, Reading
 from ..form import FORM
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
@@ -42,7 +50,6 @@ __all__ = ["read_form_order"]
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _WIDTH = len(_COLS)
-_CELLS = len(_ROWS) * _WIDTH
 _INDEX = {r: i for i, r in enumerate(_ROWS)}
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
@@ -53,6 +60,10 @@ _TEXT = -1
 #: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
 #: headers and numbers after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
+#: （六）其他处理's sub-rows: printed as one row, the last stands for it (its label's row in the events)
+_SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+_ONE_ROWS = tuple(r for r in _ROWS if r not in _SUB_ROWS[:-1])
+_ONE_ROW_LABEL = re.compile(r"^\(?六\)?其他处理$")
 #: the ways of cutting the runs into blocks tried at most (each is checked by every identity)
 _MAX_WAYS = 64
 
@@ -66,10 +77,10 @@ def _heads_table2(key: str) -> bool:
     return key.split("(")[0] in _T2_COLUMNS
 
 
-def _events(lines: list[str], start: int, end: int) -> list[_Event]:
+def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[_Event]:
     """The region's labels, other text and numbers in printed order. A label wrapped over two lines
     (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
-    name exactly one."""
+    name exactly one. ``one_row``: （六）其他处理's label names the row that stands for it (other_other)."""
     events: list[_Event] = []
     before = ""                     # the text line right before, when it named no row and no number followed it
     table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
@@ -84,7 +95,7 @@ def _events(lines: list[str], start: int, end: int) -> list[_Event]:
             continue
         if text:
             key = label_key(text)
-            named = _named(key)
+            named = _named(key) or (["other_other"] if one_row and _ONE_ROW_LABEL.match(key) else [])
             table2 = not numbers and not named and not labelled and _heads_table2(key)
             if not named and before and strip_item_number(key) == key \
                     and len(joined := _named(before + key)) == 1:
@@ -135,7 +146,7 @@ def _runs(events: list[_Event]) -> list[tuple[list[int], list[Number]]]:
     return runs
 
 
-def _by_blocks(events: list[_Event]) -> list[tuple[list[Number], bool]]:
+def _by_blocks(events: list[_Event], count: int = len(_ROWS)) -> list[tuple[list[Number], bool]]:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
     printed column by column, each run of a block a whole number of its columns (``pdf2txt.py``: a page's
     rows, one or several columns to a run; the labels before, between or after the runs), when the
@@ -155,13 +166,13 @@ def _by_blocks(events: list[_Event]) -> list[tuple[list[Number], bool]]:
         if len(ways) >= _MAX_WAYS:
             return
         if i == len(runs):
-            if first == len(_ROWS):
+            if first == count:
                 ways.append((out, strict))
             return
         size = 0
         for j in range(i, len(runs)):
             size += len(runs[j][1])
-            if size > (len(_ROWS) - first) * _WIDTH:
+            if size > (count - first) * _WIDTH:
                 return
             k = size // _WIDTH
             if size % _WIDTH or seen[j] >= first + k or any(len(r) % k for _, r in runs[i:j + 1]):
@@ -174,12 +185,43 @@ def _by_blocks(events: list[_Event]) -> list[tuple[list[Number], bool]]:
     return ways
 
 
-def _holds(numbers: list[Number]) -> bool:
-    """Every 表三 identity holds with the numbers placed in row-major order (a blank counts 0)."""
+def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
+    """Every 表三 identity holds with the numbers placed in row-major order in ``rows`` (a blank counts 0;
+    a row not among them 0)."""
     if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in numbers):
         return False
-    return not table3_broken({f"applications.{_ROWS[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value
-                              for i, n in enumerate(numbers)})
+    values = {f"applications.{r}.{c}": 0 for r in _ROWS if r not in rows for c in _COLS}
+    values.update({f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value for i, n in enumerate(numbers)})
+    return not table3_broken(values)
+
+
+def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], str] | None:
+    """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading."""
+    if sum(1 for _, number in events if number is not None) != len(rows) * _WIDTH \
+            or {_ROWS[row] for row, number in events if number is None and row != _TEXT} != set(rows):
+        return None
+    index = {_INDEX[r]: i for i, r in enumerate(rows)}
+    events = [(index[row] if number is None and row != _TEXT else row, number) for row, number in events]
+    by_rows = _by_rows(events)
+    readings = ([(by_rows, True)] if by_rows is not None else []) + _by_blocks(events, len(rows))
+    held = [(numbers, strict) for numbers, strict in readings if _holds(numbers, rows)]
+    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
+        return None
+    return held[0][0], Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
+
+
+def _one_row(numbers: list[Number]) -> Readings:
+    """（六）其他处理's sub-rows from its one printed row: each 0 where the row is all 0, else absent."""
+    zero = all(n.cell.kind is CellKind.ZERO for n in numbers)
+    out: Readings = {}
+    for sub in _SUB_ROWS:
+        for col, n in zip(_COLS, numbers):
+            out[f"applications.{sub}.{col}"] = (
+                Reading(0, CellKind.ZERO, n.cell.raw, [n.line], Method.OTHER_AS_ONE_ROW,
+                        "（六）其他处理 printed as one row of zeros: each sub-row is 0") if zero else
+                Reading(None, CellKind.ABSENT, n.cell.raw or "", [n.line], Method.OTHER_AS_ONE_ROW,
+                        "（六）其他处理 printed as one row: its sub-rows are not given"))
+    return out
 
 
 def read_form_order(lines: list[str]) -> Readings | None:
@@ -188,17 +230,15 @@ def read_form_order(lines: list[str]) -> Readings | None:
     if start is None:
         return None
     end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
-    events = _events(lines, start, end)
-    if sum(1 for _, number in events if number is not None) != _CELLS \
-            or {row for row, number in events if number is None} - {_TEXT} != set(range(len(_ROWS))):
+    rows, read = _ROWS, _read(_events(lines, start, end), _ROWS)
+    if read is None:                     # （六）其他处理 printed as one row?
+        rows, read = _ONE_ROWS, _read(_events(lines, start, end, one_row=True), _ONE_ROWS)
+    if read is None:
         return None
-    rows = _by_rows(events)
-    readings = ([(rows, True)] if rows is not None else []) + _by_blocks(events)
-    held = [(numbers, strict) for numbers, strict in readings if _holds(numbers)]
-    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
-        return None
-    numbers = held[0][0]
-    method = Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
-    return {f"applications.{row}.{col}": Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line],
-                                                 method, n.cell.note)
-            for i, n in enumerate(numbers) for row, col in [(_ROWS[i // _WIDTH], _COLS[i % _WIDTH])]}
+    numbers, method = read
+    out = {f"applications.{row}.{col}": Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], method, n.cell.note)
+           for i, n in enumerate(numbers) for row, col in [(rows[i // _WIDTH], _COLS[i % _WIDTH])]}
+    if rows is _ONE_ROWS:
+        six = _ONE_ROWS.index(_SUB_ROWS[-1]) * _WIDTH
+        out.update(_one_row(numbers[six:six + _WIDTH]))
+    return out
