@@ -1,6 +1,7 @@
 """表三 in the form's order with （六）其他处理 printed as one row (FORM.md: no sub-rows).
 
-pdf2txt.py prints a page's labels, then its numbers column by column. Where （六）其他处理 is printed as one
+pdf2txt.py prints a page's labels, then its numbers column by column (here two pages: one block only would
+be read but not proven, its columns' order pdfminer's). Where （六）其他处理 is printed as one
 row, the region holds 23 × 7 numbers: they are read in the form's order with that row in its place, standing
 in for its sub-rows in the identities. Its sub-rows are 0 where the row is all 0, else not printed (absent);
 every other row is read as in a table of 25.
@@ -29,13 +30,16 @@ def _table(six: int) -> dict[str, list[int]]:
     return rows
 
 
-def _lines(six: int, label: list[str]) -> list[str]:
-    """The region as pdf2txt.py prints it: the labels (（六）'s as ``label``), then each column's numbers."""
+def _lines(six: int, label: list[str], pages: tuple[slice, ...] = (slice(0, 13), slice(13, None))) -> list[str]:
+    """The region as pdf2txt.py prints it, on two pages: each page's labels (（六）'s as ``label``), then
+    its numbers column by column."""
     table = _table(six)
     keys = [r.key for r in _ROWS[:_AT]] + ["(六)"] + [r.key for r in _ROWS[_AT:]]
-    labels = [r.label for r in _ROWS[:_AT]] + label + [r.label for r in _ROWS[_AT:]]
-    numbers = [str(table[k][c]) for c in range(7) for k in keys]
-    body = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "总计"] + labels + numbers
+    labels = [r.label for r in _ROWS[:_AT]] + [label] + [r.label for r in _ROWS[_AT:]]
+    body = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "总计"]
+    for page in pages:
+        body += [x for printed in labels[page] for x in ([printed] if isinstance(printed, str) else printed)]
+        body += [str(table[k][c]) for c in range(7) for k in keys[page]]
     return ["某某局2022年政府信息公开工作年度报告", ""] + [x for line in body for x in (line, "")] \
         + ["四、政府信息公开行政复议、行政诉讼情况", ""]
 
@@ -74,3 +78,14 @@ def test_the_record_proves_the_rows_and_gives_the_sub_rows_as_not_printed() -> N
     assert record.report.get("applications.granted.natural_person") == 3
     assert record.provenance["applications.granted.natural_person"].status is Status.PROVEN
     assert record.report.get("applications.other_other.natural_person") is None
+
+
+def test_one_block_is_read_but_its_columns_order_is_pdfminers_so_never_proven() -> None:
+    """All 23 rows printed as one block: every identity holds with the applicant columns in any order, and no
+    second block printed otherwise checks the order pdfminer chose (READ.COLUMN_RUNS)."""
+    lines = _lines(2, ["（六）其他处理"], pages=(slice(0, None),))
+    readings = read_form_order(lines)
+    assert readings is not None and readings["applications.granted.natural_person"].value == 3
+    assert readings["applications.granted.natural_person"].method == Method.FORM_ORDER_RUNS
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    assert record.provenance["applications.granted.natural_person"].status is Status.UNVERIFIED

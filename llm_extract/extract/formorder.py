@@ -9,7 +9,10 @@ is one of two readings:
 
 * **by rows**: the 175 numbers are the 25 rows in the form's order, seven each;
 * **by blocks**: each run of numbers that no text interrupts holds ``7k`` numbers, the next ``k`` rows
-  in the form's order printed column by column (``pdf2txt.py``: the page's rows, 自然人 first).
+  in the form's order printed column by column (``pdf2txt.py``: the page's rows, 自然人 first). The order
+  of the columns is pdfminer's, and the identities hold with the applicant columns of the whole table in
+  any order: a table printed as one block is read but never proven (``READ.COLUMN_RUNS``); with two blocks
+  or more, each block's order is checked against the others'.
 
 A reading is taken only when every row's label is printed somewhere in the region (a row whose label
 is not recognised may be a row the form does not have, standing in for one it does), when every identity of 表三 holds in it (25 row sums, the column sums, the
@@ -64,6 +67,8 @@ _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 fo
 _SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 _ONE_ROWS = tuple(r for r in _ROWS if r not in _SUB_ROWS[:-1])
 _ONE_ROW_LABEL = re.compile(r"^\(?六\)?其他处理$")
+#: the group's item number: （六）其他 names its group, not its sub-row 3.其他
+_SIX_GROUP = re.compile(r"^\(?六\)")
 #: the ways of cutting the runs into blocks tried at most (each is checked by every identity)
 _MAX_WAYS = 64
 
@@ -96,6 +101,8 @@ def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> li
         if text:
             key = label_key(text)
             named = _named(key) or (["other_other"] if one_row and _ONE_ROW_LABEL.match(key) else [])
+            if not one_row and _SIX_GROUP.match(key):
+                named = []          # （六）其他 / 处理: the group's label wrapped, not 3.其他
             table2 = not numbers and not named and not labelled and _heads_table2(key)
             if not named and before and strip_item_number(key) == key \
                     and len(joined := _named(before + key)) == 1:
@@ -152,9 +159,12 @@ def _by_blocks(events: list[_Event], count: int = len(_ROWS)) -> list[tuple[list
     rows, one or several columns to a run; the labels before, between or after the runs), when the
     labels are printed in the form's order and none up to a block's last run names a row after it;
     none when every run is one row (the reading by rows). At most :data:`_MAX_WAYS` ways, each with whether
-    its order is the table's (``True``: every block one run, the labels before it naming its rows only) or
-    may be a text tool's (columns parted into runs by text, labels after their numbers: runs of columns
-    in another order keep every identity, the six applicant columns being alike)."""
+    its order is the table's (``True``: every block one run, the labels before it naming its rows only, and
+    two blocks or more) or may be a text tool's (columns parted into runs by text, labels after their
+    numbers: runs of columns in another order keep every identity, the six applicant columns being alike;
+    or one block only: pdfminer may print a page's columns in an order of its own, 自然人 fifth, and every
+    identity holds with the six applicant columns of the whole table in any order, so only another block
+    printed otherwise checks a block's order)."""
     runs = _runs(events)
     labels = [r for named, _ in runs for r in named]
     if all(len(run) == _WIDTH for _, run in runs) or any(b < a for a, b in zip(labels, labels[1:])):
@@ -162,12 +172,12 @@ def _by_blocks(events: list[_Event], count: int = len(_ROWS)) -> list[tuple[list
     seen = [max((r for named, _ in runs[:j + 1] for r in named), default=-1) for j in range(len(runs))]
     ways: list[tuple[list[Number], bool]] = []
 
-    def cut(i: int, first: int, out: list[Number], strict: bool) -> None:
+    def cut(i: int, first: int, out: list[Number], strict: bool, k_first: int = 0) -> None:
         if len(ways) >= _MAX_WAYS:
             return
         if i == len(runs):
             if first == count:
-                ways.append((out, strict))
+                ways.append((out, strict and first > k_first))
             return
         size = 0
         for j in range(i, len(runs)):
@@ -179,7 +189,8 @@ def _by_blocks(events: list[_Event], count: int = len(_ROWS)) -> list[tuple[list
                 continue
             block = [x for _, r in runs[i:j + 1] for x in r]
             one = j == i and all(first <= r < first + k for r in runs[i][0])
-            cut(j + 1, first + k, out + [block[c * k + r] for r in range(k) for c in range(_WIDTH)], strict and one)
+            cut(j + 1, first + k, out + [block[c * k + r] for r in range(k) for c in range(_WIDTH)], strict and one,
+                k_first or k)
 
     cut(0, 0, [], True)
     return ways
