@@ -32,18 +32,36 @@ def _text(before: list[str], after: list[str]) -> list[str]:
 
 
 def test_the_numbers_after_the_headers_one_box_to_a_line_are_one_run() -> None:
-    numbers = table4_boxes(_text(["0", "0", "15"], _ROWS))
-    assert [n.cell.raw for n in numbers] == _ROWS
+    runs = table4_boxes(_text(["0", "0", "15"], _ROWS))
+    assert [[n.cell.raw for n in run] for run in runs] == [_ROWS]
 
 
 def test_another_tables_cells_and_headers_before_the_tables_own_header_words_are_not_its() -> None:
     """(表三's columns printed after 表四's heading, under 数据1 … 总计.)"""
-    numbers = table4_boxes(_text(["数据1", "4", "2", "数据2", "0", "总计", "6", "2"], _ROWS))
-    assert [n.cell.raw for n in numbers] == _ROWS
+    runs = table4_boxes(_text(["数据1", "4", "2", "数据2", "0", "总计", "6", "2"], _ROWS))
+    assert [[n.cell.raw for n in run] for run in runs] == [_ROWS]
 
 
-def test_a_second_run_after_a_header_leaves_the_table_unread() -> None:
-    assert table4_boxes(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:])) == []
+def test_a_row_of_fifteen_parted_by_a_header_is_not_read_in_printed_order() -> None:
+    """(Its header among its cells: the order is the tool's; nor are two runs of five columns.)"""
+    assert len(table4_boxes(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:]))) == 2
+    assert read_table4_boxes(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:])) is None
+
+
+def test_columns_parted_by_a_header_are_read_by_columns() -> None:
+    """(结果维持 … 尚未审结 / their twelve numbers / 总计 / its three: runs of whole columns.)"""
+    placed = read_table4_boxes(_text([], _COLUMNS[:12] + ["总计"] + _COLUMNS[12:]))
+    assert placed is not None and placed[1] == BY_COLUMNS and [n.cell.value for n in placed[0]] == _BY_ROW
+
+
+def test_blanks_are_read_by_columns_but_not_in_one_row() -> None:
+    """A blank counts 0 in a group's total. Read by columns it is never proven anyway; in one row of fifteen,
+    a blank and a 0 of a group trade places keeping its total, so that row is not read."""
+    blanks = ["0", "-", "0", "1", "-", "0", "0", "-", "0", "1", "-", "0", "2", "-", "0"]
+    placed = read_table4_boxes(_text([], blanks))
+    assert placed is not None and placed[1] == BY_COLUMNS
+    assert [n.cell.value for n in placed[0]] == [0, 1, 0, 1, 2] + [None] * 5 + [0] * 5
+    assert read_table4_boxes(_text([], ["1", "-", "0", "0", "1"] + ["0"] * 10)) is None
 
 
 def test_a_run_of_another_count_leaves_the_table_unread() -> None:

@@ -68,8 +68,10 @@ def _table2_row(paths: list[str], ev: RowEvidence) -> Readings | None:
 def _row_of_15_broken(readings: Readings) -> bool:
     """表四 read by the region reader as its fifteen numbers in printed order, a group's total breaking."""
     cells = [readings.get(p) for p in TABLE4_PATHS]
-    return all(r is not None and r.method == _PRINTED_ORDER and isinstance(r.value, int) for r in cells) \
-        and not _groups_hold([r.value for r in cells if r is not None])
+    if not all(r is not None and r.method == _PRINTED_ORDER and r.kind.has_value for r in cells):
+        return False
+    values = [r.value if r.value is not None else 0 for r in cells if r is not None]
+    return all(isinstance(v, int) for v in values) and not _groups_hold(values)
 
 
 def _same_numbers(placed: list[Number], readings: Readings) -> bool:
@@ -96,11 +98,13 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             readings.update(table)
             ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]
     row4 = blocks.table4 if blocks is not None and blocks.table4 else []
-    placed = (row4, ROW_METHOD) if row4 else read_table4_boxes(lines) if t4 or t4_broken else None
+    if t4 and len(row4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in row4]):
+        placed: tuple[list[Number], str] | None = (row4, ROW_METHOD)
+    else:                                     # pdf2txt.py's boxes (extract/t4boxes.py), its sums checked there
+        placed = read_table4_boxes(lines) if t4 or t4_broken else None
     if t4_broken and placed is not None:      # (its printed order breaks a group: read column by column)
         placed = placed if placed[1] == BY_COLUMNS and _same_numbers(placed[0], readings) else None
-        t4 = placed is not None
-    if t4 and placed is not None and len(placed[0]) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in placed[0]]):
+    if placed is not None:
         for path, n in zip(TABLE4_PATHS, placed[0]):
             readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], placed[1], n.cell.note)
         ambiguities = [a for a in ambiguities if not any(p.startswith("review_litigation.") for p in a.paths)]

@@ -2,16 +2,17 @@
 
 pdfminer's ``pdf2txt.py`` prints every text box followed by a blank line, so a run of 表四's numbers is
 broken by blank lines that :mod:`.textblocks` reads as the end of a block. Here only text ends a run: from
-表四's heading to section 五, the numbers printed after its column or group headers are one run. It is
-表四's when it is the only run after a header and holds exactly its fifteen cells; numbers printed after
-the heading before any of 表四's own header words (another table's cells and headers, 数据1 … 总计, that a
-text tool put there) are not 表四's.
+表四's heading to section 五, the numbers printed after its column or group headers are its runs. They are
+表四's when they hold exactly its fifteen cells; numbers printed after the heading before any of 表四's own
+header words (another table's cells and headers, 数据1 … 总计, that a text tool put there) are not 表四's.
 
 The run is the table's rows one after the other (one row of fifteen), or, for three rows of five, printed
-column by column (``3 0 0 / 2 3 0 / …``: each column's three groups). The group sums decide: the order in
-which every group's total holds is read; where both orders hold with different values, nothing is. Read
-column by column, a group's cells in another column order keep its total, and the text tool chose that
-order: such a reading is never proven (``READ.T4_BLOCK_ORDER``).
+column by column (``3 0 0 / 2 3 0 / …``: each column's three groups; a header such as 总计 may part it into
+runs of whole columns). The group sums decide (a blank counting 0): the order in which every group's total
+holds is read; where both orders hold with different values, nothing is. Read column by column, a group's
+cells in another column order keep its total, and the text tool chose that order: such a reading is never
+proven (``READ.T4_BLOCK_ORDER``), its blanks neither; read as one row, a blank is not read (a blank and a 0
+of a group trade places keeping its total).
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ def _heads_table4(key: str) -> bool:
     return any(key[i:i + 2] in _T4_WORDS for i in range(len(key) - 1))
 
 
-def table4_boxes(lines: list[str]) -> list[Number]:
-    """表四's fifteen numbers in printed order (see the module docstring), or ``[]``."""
+def table4_boxes(lines: list[str]) -> list[list[Number]]:
+    """表四's runs of numbers after its own header words (see the module docstring), when they hold exactly
+    its fifteen cells; else ``[]``."""
     heading = heading_line(lines, _T4_HEADING, heading_line(lines, _T3_HEADING) or 0)
     if heading is None:
         return []
@@ -67,19 +69,29 @@ def table4_boxes(lines: list[str]) -> list[Number]:
                 run = []
                 runs.append(run)
             run += numbers
-    return runs[0] if len(runs) == 1 and len(runs[0]) == _CELLS else []
+    return runs if sum(map(len, runs)) == _CELLS else []
+
+
+def _sums_hold(order: list[Number]) -> bool:
+    """Every group's total holds, a blank counting 0."""
+    values = [n.cell.value if n.cell.value is not None else 0 for n in order]
+    return all(isinstance(v, int) for v in values) and groups_hold(values, _WIDTH)
 
 
 def read_table4_boxes(lines: list[str]) -> tuple[list[Number], str] | None:
     """表四's fifteen numbers in the form's order and how they were placed, when exactly one printed order
     keeps every group's total (see the module docstring)."""
-    printed = table4_boxes(lines)
-    if not printed:
-        return None
-    by_columns = [printed[c * _GROUPS + g] for g in range(_GROUPS) for c in range(_WIDTH)]
-    held = [(order, method) for order, method in ((printed, BY_ROWS), (by_columns, BY_COLUMNS))
-            if all(isinstance(n.cell.value, int) for n in order)
-            and groups_hold([n.cell.value for n in order], _WIDTH)]
+    runs = table4_boxes(lines)
+    printed = [n for run in runs for n in run]
+    orders = []
+    if len(runs) == 1:                   # one row of fifteen (a header between its cells: the tool's order)
+        orders.append((printed, BY_ROWS))
+    if runs and all(len(run) % _GROUPS == 0 for run in runs):     # whole columns of three
+        orders.append(([printed[c * _GROUPS + g] for g in range(_GROUPS) for c in range(_WIDTH)], BY_COLUMNS))
+    held = [(order, method) for order, method in orders if _sums_hold(order)]
     if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
         return None
-    return held[0]
+    order, method = held[0]
+    if method == BY_ROWS and any(n.cell.value is None for n in order):
+        return None                      # (proven by its order alone: a blank and a 0 may trade places)
+    return order, method
