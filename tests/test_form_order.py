@@ -197,3 +197,21 @@ def test_the_other_handling_groups_label_wrapped_after_its_item_number_names_no_
     lines[at], lines[at + 2] = "（六）其他", "处理"
     readings = read_form_order(lines)
     assert readings is not None and all(r.method == Method.FORM_ORDER for r in readings.values())
+
+
+def test_a_pages_cells_printed_after_table4s_heading_are_table3s() -> None:
+    """pdf2txt.py may print a page's part of 表三 after 表四's heading, before 表四's own header words (its
+    boxes grouped with that page's): the region up to 表四's first header word holds the table. They are
+    never 表四's: a number after them is."""
+    lines = fixture_text(_BY_COLUMNS).split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    last = [i for i in _number_lines(lines) if i < heading][-12 * 7:]     # the second page's 12 rows
+    moved = [lines[i] for i in last]
+    for i in reversed(last):
+        del lines[i]
+    heading -= len(last)
+    lines[heading + 1:heading + 1] = [x for number in moved for x in ("", number)]
+    readings = read_form_order(lines)
+    truth = fixture_truth(_BY_COLUMNS)
+    assert readings is not None
+    assert all(readings[p].value == truth_value(truth, p) for p in TABLE3_PATHS)

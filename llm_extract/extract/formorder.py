@@ -28,6 +28,9 @@ it, and when the other reading does not hold with other values. Labels agree whe
 A report that breaks an identity itself is left to the other readers (missing, queued): this reading
 rests on the identities alone.
 
+``pdf2txt.py`` may print a page's part of 表三 after 表四's heading (its boxes grouped with that page's):
+where the region does not hold the table, the numbers up to 表四's own first header word are taken too.
+
 （六）其他处理 printed as one row (FORM.md: no sub-rows) leaves 23 rows: where none of its sub-rows' first two
 labels is printed, its own label is (``（六）其他处理``, or ``（六）其他`` / ``处理``) and the region holds exactly
 23 × 7 numbers, they are read the same way with that row in its place, standing in for its sub-rows in the
@@ -47,6 +50,7 @@ from .labels import BARE_HEADERS, rows_named, strip_item_number
 from .layout import is_page_furniture, label_key
 from .pagenumbers import page_feet
 from .readings import Readings
+from .t4boxes import table4_header_line
 
 __all__ = ["read_form_order"]
 
@@ -241,9 +245,12 @@ def read_form_order(lines: list[str]) -> Readings | None:
     if start is None:
         return None
     end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
-    rows, read = _ROWS, _read(_events(lines, start, end), _ROWS)
-    if read is None:                     # （六）其他处理 printed as one row?
-        rows, read = _ONE_ROWS, _read(_events(lines, start, end, one_row=True), _ONE_ROWS)
+    header = table4_header_line(lines, end) if end <= len(lines) else None
+    attempts = [(end, _ROWS), (end, _ONE_ROWS)] + ([(header, _ROWS), (header, _ONE_ROWS)] if header else [])
+    for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
+        read = _read(_events(lines, start, last, one_row=rows is _ONE_ROWS), rows)
+        if read is not None:
+            break
     if read is None:
         return None
     numbers, method = read

@@ -25,7 +25,7 @@ from .blocktext import Number, heading_line, split_numbers
 from .glued import groups_hold
 from .layout import is_page_furniture, label_key
 
-__all__ = ["table4_boxes", "read_table4_boxes", "BY_ROWS", "BY_COLUMNS"]
+__all__ = ["table4_boxes", "table4_header_line", "read_table4_boxes", "BY_ROWS", "BY_COLUMNS"]
 
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
@@ -44,6 +44,17 @@ BY_COLUMNS = Method.T4_BY_COLUMNS
 
 def _heads_table4(key: str) -> bool:
     return any(key[i:i + 2] in _T4_WORDS for i in range(len(key) - 1))
+
+
+def table4_header_line(lines: list[str], heading: int) -> int | None:
+    """The first line after 表四's heading (its 1-based line) printing one of 表四's own header words."""
+    for n in range(heading + 1, len(lines) + 1):
+        text, _ = split_numbers(lines[n - 1].replace("\x0c", " ").strip(), n)
+        if text and not _SENTENCE.search(text) and _heads_table4(label_key(text)):
+            return n
+        if _SECTION_FIVE.search(text):
+            return None
+    return None
 
 
 def table4_boxes(lines: list[str]) -> list[list[Number]]:
