@@ -166,6 +166,7 @@ class Method:
     RULE_GLYPHS_DROPPED = "rule-glyphs-dropped"      # a 表二 row read across OCR'd table rules (extract/ruleglyphs.py)
     T4_ACROSS_HEADERS = "row-of-15-across-headers"   # 表四's cells one to a line, its column headers among them (extract/table4.py)
     T4_TABLE_ROWS = "table-rows-of-15"               # 表四's cells as a web page's or Word file's table rows give them (extract/table4.py)
+    T4_BY_COLUMNS = "t4-boxes-by-columns"           # 表四's three rows of five printed column by column (extract/t4boxes.py)
     LABEL_STACK = "label-stack"                      # a 表二 row under a label printed right below another (extract/stacked.py)
 
 

@@ -46,7 +46,8 @@ from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
 from .guesses import OCR_DIGITS_RULE
-from .sequence import BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_out_of_order, placed_in_broken_sequence
+from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
+                       blanks_out_of_order, placed_in_broken_sequence)
 from .trust import unchecked_paths, unreliable_text
 
 __all__ = ["crosscheck", "record_model_failure", "same_value", "SEARCH_CAP"]
@@ -261,6 +262,7 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     if regex is not None:           # (verify/sequence.py): a list whose order is in doubt, read so by both
         distrusted.update(dict.fromkeys(placed_in_broken_sequence(regex.readings, identity_findings), SEQUENCE_RULE))
         distrusted.update(dict.fromkeys(blanks_out_of_order(regex.readings), BLANK_ORDER_RULE))
+        distrusted.update(dict.fromkeys(blanks_in_column_blocks(regex.readings), BLANK_COLUMNS_RULE))
     findings = [f for f in base.findings if f.code not in _IDENTITY_CODES]
     counts = {"agree": 0, "resolved": 0, "disputed": 0, "model_only": 0, "regex_only": 0}
     for p in ALL_PATHS:

@@ -29,7 +29,8 @@ from .onerow import implied_zeros, one_row_stand_ins
 from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .misprint import disputing, lone_misprint, misprint_note
-from .sequence import BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_out_of_order, placed_in_broken_sequence
+from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
+                       blanks_out_of_order, placed_in_broken_sequence)
 from .trust import ocr_candidates, unchecked_paths, unreliable_text
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -135,6 +136,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         flagged.setdefault(p, (Status.UNVERIFIED, [SEQUENCE_RULE]))
     for p in blanks_out_of_order(readings):                     # a blank and a 0 may trade places (sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_ORDER_RULE]))
+    for p in blanks_in_column_blocks(readings):                 # (rows printed column by column)
+        flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_COLUMNS_RULE]))
     broken = disputing(findings, misprint)
     for p, codes in broken.items():
         flagged[p] = (Status.DISPUTED, sorted(set(codes)))

@@ -37,11 +37,14 @@
 * ``READ.T4_BLOCK_ORDER``: 表四's fifteen cells printed one to a line with pieces of its column headers among
   them (``0`` … ``0`` / ``结果维 结果纠`` / ``0`` ``0``): a text tool printing the table as blocks went back to a
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
-  total, so the identities do not check it (``llm_extract/extract/table4.py``).
+  total, so the identities do not check it (``llm_extract/extract/table4.py``). The same for its three rows
+  of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``).
 * ``READ.COLUMN_RUNS``: 表三's 175 numbers in the form's order, its columns parted into several runs by text
   (``pdf2txt.py`` printing a page's columns between header pieces) or its labels printed after their numbers
   (``llm_extract/extract/formorder.py``): every identity holds, but the runs of the six applicant columns in
-  another order would keep every identity too, and the text tool chose their order.
+  another order would keep every identity too, and the text tool chose their order (or, printed as one block,
+  pdfminer did: no other block checks it). A cell no order of the six applicant columns changes is left to
+  the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Method, Reading
-from llm_extract.schema import DISCLOSURE_PATHS
+from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS
 
 __all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
            "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE", "LABEL_STACK_RULE", "T4_BLOCK_ORDER_RULE", "COLUMN_RUNS_RULE"]
@@ -67,11 +70,31 @@ T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 
 
+#: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
+_PRINTED_BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
+
 #: a reading's method → the rule that leaves a field so read unverified
 _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE_CUT_RULE,
                  Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
-                 Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE}
+                 Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
+                 Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE}
+
+
+#: the six applicant columns (the last of 表三's columns is their total)
+_SIX = tuple(c for c in APPLICANT_COLUMNS if c != "total")
+
+
+def _order_free(path: str, readings: Mapping[str, Reading]) -> bool:
+    """A 表三 cell whose value no order of the six applicant columns changes: in the total column, or in a
+    row whose six applicant cells read alike."""
+    table, row, col = (path.split(".") + ["", ""])[:3]
+    if table != "applications":
+        return False
+    if col == "total":
+        return True
+    cells = [readings.get(f"applications.{row}.{c}") for c in _SIX]
+    return len({(c.kind, c.value) if c is not None else None for c in cells}) == 1 and cells[0] is not None
 
 
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
@@ -79,10 +102,11 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
     ocr = CellKind.OCR
     out: dict[str, str] = {}
     for path, r in readings.items():
-        if r.value is None:
+        if r.value is None and r.kind not in _PRINTED_BLANKS:
             continue
-        if (rule := _METHOD_RULES.get(r.method)) is not None:
-            out[path] = rule
+        if (rule := _METHOD_RULES.get(r.method)) is not None:    # (a blank so placed too: 0 fits its place)
+            if not (rule == COLUMN_RUNS_RULE and _order_free(path, readings)):
+                out[path] = rule
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
         elif r.kind is ocr and path in _UNCHECKED:

@@ -13,6 +13,16 @@ default mode printing the row's label at a page's foot, its cells after the next
 the order is the tool's, and a blank and a 0 trade places keeping every identity (``0 0 —`` for ``0 — 0``).
 Where such a row holds both, its blanks and zeros are ``unverified`` (``READ.BLANK_ORDER``,
 :func:`blanks_out_of_order`); its other numbers the identities check as always.
+
+Rows printed column by column are such lists too (``pdf2txt.py`` printing a page's cells box by box, a
+column's cells for the page's rows, then the next column's): the order of the boxes is the one pdfminer's
+grouping chose, which may put a column's last cell after the next column's first, and a blank and a 0 in
+that block trade places keeping every identity. Where a block of rows whose cells interleave (between two
+cells of one row stand another row's) holds both, its blanks and zeros are ``unverified``
+(``READ.BLANK_ORDER_COLUMNS``, :func:`blanks_in_column_blocks`). So are the cells of a block of numbers
+placed by its position alone (``text-block-column``: a run that follows no label, tiled over rows and columns
+by exact counts, ``llm_extract/extract/blocktiles.py``): where those cells hold both a blank and a 0, the
+identities cannot tell which stands where.
 """
 
 from __future__ import annotations
@@ -22,13 +32,17 @@ from collections.abc import Iterable, Mapping
 from llm_extract.evidence import CellKind, Finding, Reading
 from llm_extract.form import FORM
 
-__all__ = ["SEQUENCE_RULE", "placed_in_broken_sequence", "BLANK_ORDER_RULE", "blanks_out_of_order"]
+__all__ = ["SEQUENCE_RULE", "placed_in_broken_sequence", "BLANK_ORDER_RULE", "blanks_out_of_order",
+           "BLANK_COLUMNS_RULE", "blanks_in_column_blocks"]
 
 SEQUENCE_RULE = "READ.SEQUENCE_BROKEN"
 BLANK_ORDER_RULE = "READ.BLANK_ORDER"
+BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
 #: a row's first cell more lines than this after its label: the cells are not printed beside it
 _NEAR = 8
 _BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
+#: the reading method of a block of numbers placed by its position alone (extract/blocktiles.py)
+_TILED = "text-block-column"
 #: reading method of a list placed by its order → the code prefix of the identities over it
 _SEQUENCES = {"row-of-15": "T4."}
 #: more lines than this: one number to a line (three rows of five use three)
@@ -64,3 +78,45 @@ def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
                 and kinds & _BLANKS and CellKind.ZERO in kinds:
             out.update(p for p, r in zip(paths, cells) if r is not None and (r.kind in _BLANKS or r.kind is CellKind.ZERO))
     return out
+
+
+def _cell_lines(readings: Mapping[str, Reading]) -> list[tuple[list[str], list[Reading], list[int]]]:
+    """Each 表三 row read whole with its seven cells on seven lines: its paths, readings and each cell's line."""
+    rows = []
+    for row in FORM.table3_rows:
+        paths = [f"applications.{row.key}.{c.key}" for c in FORM.table3_columns]
+        cells = [readings.get(p) for p in paths]
+        if any(r is None or not r.lines or not r.kind.has_value for r in cells):
+            continue
+        lines = [r.lines[-1] for r in cells if r is not None]
+        if len(set(lines)) == len(lines):
+            rows.append((paths, [r for r in cells if r is not None], lines))
+    return rows
+
+
+def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
+    """The blank and zero cells of every block of 表三 rows printed column by column (see the module
+    docstring), when the block holds both."""
+    rows = sorted(_cell_lines(readings), key=lambda row: min(row[2]))
+    blocks: list[list[tuple[list[str], list[Reading], list[int]]]] = []
+    end = -1
+    for row in rows:
+        if blocks and min(row[2]) < end:        # a cell of this row stands among the rows before
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+        end = max(end, max(row[2]))
+    tiled = [(p, r) for p, r in readings.items() if r.method == _TILED and p.startswith("applications.")]
+    out: set[str] = _blanks_and_zeros(tiled)
+    for block in blocks:
+        if len(block) > 1:
+            out |= _blanks_and_zeros([(p, r) for paths, rs, _ in block for p, r in zip(paths, rs)])
+    return out
+
+
+def _blanks_and_zeros(cells: list[tuple[str, Reading]]) -> set[str]:
+    """The blank and zero cells among ``cells``, when they hold both; else none."""
+    kinds = {r.kind for _, r in cells}
+    if not (kinds & _BLANKS and CellKind.ZERO in kinds):
+        return set()
+    return {p for p, r in cells if r.kind in _BLANKS or r.kind is CellKind.ZERO}

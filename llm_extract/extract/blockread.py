@@ -13,10 +13,12 @@ from __future__ import annotations
 from ..evidence import Ambiguity, Method, Reading
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
+from .blocktext import Number
 from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
 from .formorder import read_form_order
 from .glued import groups_hold
 from .readings import Readings
+from .t4boxes import BY_COLUMNS, read_table4_boxes
 from .textblocks import RowEvidence, read_blocks
 
 __all__ = ["read_text_blocks", "ROW_METHOD", "POSITION_METHOD"]
@@ -28,6 +30,8 @@ POSITION_METHOD = Method.TEXT_BLOCK_POSITION
 #: 表四's one row, its fifteen numbers in printed order under its header (its group sums holding)
 ROW_METHOD = "text-block-row"
 _T4_WIDTH = len(FORM.table4_columns)
+#: the region reader's 表四: its fifteen numbers in printed order (extract/table4.py)
+_PRINTED_ORDER = "row-of-15"
 
 _T2_ROWS = {r.path: [f"{r.path}.{c.key}" if c.key else r.path for c in r.columns] for r in FORM.table2}
 
@@ -61,13 +65,29 @@ def _table2_row(paths: list[str], ev: RowEvidence) -> Readings | None:
             for p, n in zip(paths, ev.attached)}
 
 
+def _row_of_15_broken(readings: Readings) -> bool:
+    """表四 read by the region reader as its fifteen numbers in printed order, a group's total breaking."""
+    cells = [readings.get(p) for p in TABLE4_PATHS]
+    if not all(r is not None and r.method == _PRINTED_ORDER and r.kind.has_value for r in cells):
+        return False
+    values = [r.value if r.value is not None else 0 for r in cells if r is not None]
+    return all(isinstance(v, int) for v in values) and not _groups_hold(values)
+
+
+def _same_numbers(placed: list[Number], readings: Readings) -> bool:
+    """Whether ``placed`` are the very numbers (lines and values) the region reader read for 表四."""
+    cells = [readings[p] for p in TABLE4_PATHS]
+    return sorted((n.line, str(n.cell.value)) for n in placed) == sorted((r.lines[-1], str(r.value)) for r in cells)
+
+
 def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
     """Fill ``readings`` from the text's blocks where the region reader left them unread; the
     ambiguities left (those of a table now read whole are dropped)."""
     t3 = _unread(readings, TABLE3_PATHS)
     t4 = all(p not in readings or readings[p].missing for p in TABLE4_PATHS)
     t2 = [path for path, paths in _T2_ROWS.items() if all(p not in readings or readings[p].missing for p in paths)]
-    if not t3 and not t2 and not t4:
+    t4_broken = not t4 and _row_of_15_broken(readings)
+    if not t3 and not t2 and not t4 and not t4_broken:
         return ambiguities
     blocks = read_blocks(lines)
     if t3:
@@ -77,12 +97,19 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         if table is not None and _agrees(table, readings):
             readings.update(table)
             ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]
+    row4 = blocks.table4 if blocks is not None and blocks.table4 else []
+    if t4 and len(row4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in row4]):
+        placed: tuple[list[Number], str] | None = (row4, ROW_METHOD)
+    else:                                     # pdf2txt.py's boxes (extract/t4boxes.py), its sums checked there
+        placed = read_table4_boxes(lines) if t4 or t4_broken else None
+    if t4_broken and placed is not None:      # (its printed order breaks a group: read column by column)
+        placed = placed if placed[1] == BY_COLUMNS and _same_numbers(placed[0], readings) else None
+    if placed is not None:
+        for path, n in zip(TABLE4_PATHS, placed[0]):
+            readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], placed[1], n.cell.note)
+        ambiguities = [a for a in ambiguities if not any(p.startswith("review_litigation.") for p in a.paths)]
     if blocks is None:
         return ambiguities
-    if t4 and len(blocks.table4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in blocks.table4]):
-        for path, n in zip(TABLE4_PATHS, blocks.table4):
-            readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], ROW_METHOD, n.cell.note)
-        ambiguities = [a for a in ambiguities if not any(p.startswith("review_litigation.") for p in a.paths)]
     for path in t2:
         ev = blocks.table2.get(path)
         row = _table2_row(_T2_ROWS[path], ev) if ev is not None else None

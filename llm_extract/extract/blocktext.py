@@ -13,6 +13,8 @@ from .layout import list_line
 __all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
+#: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
+_GENERIC_HEADER = "数据"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
             break
         numbers.insert(0, Number(cell, line))
         tokens.pop()
+    if len(numbers) == 1 and tokens and tokens[-1].endswith(_GENERIC_HEADER) and numbers[0].cell.kind is CellKind.NUMBER:
+        return text.strip(), []      # (数据 1: a column's header, not a cell)
     return " ".join(tokens), numbers
 
 

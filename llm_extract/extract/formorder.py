@@ -12,7 +12,10 @@ is one of two readings:
   in the form's order printed column by column (``pdf2txt.py``: the page's rows, 自然人 first), or
   several such blocks one after another (``pdftotext``: a band of two rows by columns, then a row's
   seven cells), each of its rows keeping its row sum: a run cut into blocks is the weakest reading,
-  tried only when no other holds (zeros and blanks keep the sums under many cuts).
+  tried only when no other holds (zeros and blanks keep the sums under many cuts). The order of the
+  columns is the tool's, and the identities hold with the applicant columns of the whole table in any
+  order: a table printed as one block is read but never proven (``READ.COLUMN_RUNS``); with two blocks
+  or more, each block's order is checked against the others'.
 
 Generic column headers (``数据 1`` … ``数据 6``) hold a number each, the header's, not a cell's, on its
 line or on the next line alone.
@@ -30,11 +33,22 @@ it, and when the other reading does not hold with other values. Labels agree whe
 
 A report that breaks an identity itself is left to the other readers (missing, queued): this reading
 rests on the identities alone.
+
+``pdf2txt.py`` may print a page's part of 表三 after 表四's heading (its boxes grouped with that page's):
+where the region does not hold the table, the numbers up to 表四's own first header word are taken too.
+
+（六）其他处理 printed as one row (FORM.md: no sub-rows) leaves 23 rows: where none of its sub-rows' first two
+labels is printed, its own label is (``（六）其他处理``, or ``（六）其他`` / ``处理``) and the region holds exactly
+23 × 7 numbers, they are read the same way with that row in its place, standing in for its sub-rows in the
+identities (its cells in the last, 0 in the others: the same sums); its sub-rows are then 0 where the row is
+all 0, else not printed (absent), as the row reader gives them (``extract/table3.py``).
 """
 
 from __future__ import annotations
 
-from ..evidence import Method, Reading
+import re
+
+from ..evidence import CellKind, Method, Reading
 from ..form import FORM
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
@@ -42,13 +56,13 @@ from .labels import BARE_HEADERS, rows_named, strip_item_number
 from .layout import is_page_furniture, label_key
 from .pagenumbers import page_feet
 from .readings import Readings
+from .t4boxes import table4_header_line
 
 __all__ = ["read_form_order"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _WIDTH = len(_COLS)
-_CELLS = len(_ROWS) * _WIDTH
 _INDEX = {r: i for i, r in enumerate(_ROWS)}
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
@@ -59,6 +73,12 @@ _TEXT = -1
 #: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
 #: headers and numbers after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
+#: （六）其他处理's sub-rows: printed as one row, the last stands for it (its label's row in the events)
+_SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+_ONE_ROWS = tuple(r for r in _ROWS if r not in _SUB_ROWS[:-1])
+_ONE_ROW_LABEL = re.compile(r"^\(?六\)?其他处理$")
+#: the group's item number: （六）其他 names its group, not its sub-row 3.其他
+_SIX_GROUP = re.compile(r"^\(?六\)")
 #: the tables the ways of cutting the runs into blocks may give at most (each is checked by every
 #: identity), and the states of that search: past either, nothing is read
 _MAX_WAYS = 64
@@ -84,10 +104,10 @@ def _header_number(number: Number) -> bool:
     return number.cell.value in range(1, _WIDTH + 1)
 
 
-def _events(lines: list[str], start: int, end: int) -> list[_Event]:
+def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[_Event]:
     """The region's labels, other text and numbers in printed order. A label wrapped over two lines
     (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
-    name exactly one."""
+    name exactly one. ``one_row``: （六）其他处理's label names the row that stands for it (other_other)."""
     events: list[_Event] = []
     before = ""                     # the text line right before, when it named no row and no number followed it
     table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
@@ -109,7 +129,9 @@ def _events(lines: list[str], start: int, end: int) -> list[_Event]:
             numbers, generic = numbers[1:], False       # (数据 5)
         if text:
             key = label_key(text)
-            named = _named(key)
+            named = _named(key) or (["other_other"] if one_row and _ONE_ROW_LABEL.match(key) else [])
+            if not one_row and _SIX_GROUP.match(key):
+                named = []          # （六）其他 / 处理: the group's label wrapped, not 3.其他
             table2 = not numbers and not named and not labelled and _heads_table2(key)
             if not named and before and strip_item_number(key) == key \
                     and len(joined := _named(before + key)) == 1:
@@ -172,7 +194,7 @@ def _rows_hold(placed: list[Number]) -> bool:
                for r in range(0, len(values), _WIDTH) for lhs, rhs in _ROW_IDENTITIES)
 
 
-def _by_blocks(events: list[_Event], inside: bool) -> list[tuple[list[Number], bool]] | None:
+def _by_blocks(events: list[_Event], inside: bool, count: int = len(_ROWS)) -> list[tuple[list[Number], bool]] | None:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
     printed column by column (``pdf2txt.py``: a page's rows, one or several columns to a run; the labels
     before, between or after the runs), when the labels are printed in the form's order and none up to a
@@ -183,7 +205,10 @@ def _by_blocks(events: list[_Event], inside: bool) -> list[tuple[list[Number], b
     order is the table's (``True``: every block one run, the labels before it naming its rows only) or
     may be a text tool's (columns parted into runs by text, labels after their numbers, blocks cut
     inside runs: runs of columns in another order keep every identity, the six applicant columns being
-    alike). ``None`` when more than :data:`_MAX_WAYS` tables, or :data:`_MAX_STEPS` states, come out."""
+    alike; or one block only: pdfminer may print a page's columns in an order of its own, 自然人 fifth, and
+    every identity holds with the six applicant columns of the whole table in any order, so only another
+    block printed otherwise checks a block's order). ``count`` rows in all. ``None`` when more than
+    :data:`_MAX_WAYS` tables, or :data:`_MAX_STEPS` states, come out."""
     runs = _runs(events)
     labels = [r for named, _ in runs for r in named]
     if all(len(run) == _WIDTH for _, run in runs) or any(b < a for a, b in zip(labels, labels[1:])):
@@ -194,7 +219,7 @@ def _by_blocks(events: list[_Event], inside: bool) -> list[tuple[list[Number], b
     def rest(i: int, off: int, first: int) -> dict[tuple, tuple[list[Number], bool]]:
         """Every table of rows ``first`` on from ``runs[i]``'s number ``off`` on: values → (numbers, strict)."""
         if i == len(runs):
-            return {(): ([], True)} if first == len(_ROWS) else {}
+            return {(): ([], True)} if first == count else {}
         if (i, off, first) in memo:
             return memo[(i, off, first)]
         if len(memo) >= _MAX_STEPS:
@@ -206,7 +231,7 @@ def _by_blocks(events: list[_Event], inside: bool) -> list[tuple[list[Number], b
             start = off if j == i else 0
             for end in range(start + 1 if inside else len(numbers), len(numbers) + 1):
                 total = size + end - start
-                if total > (len(_ROWS) - first) * _WIDTH:
+                if total > (count - first) * _WIDTH:
                     memo[(i, off, first)] = out
                     return out
                 k, extra = divmod(total, _WIDTH)
@@ -217,7 +242,8 @@ def _by_blocks(events: list[_Event], inside: bool) -> list[tuple[list[Number], b
                 placed = [block[c * k + r] for r in range(k) for c in range(_WIDTH)]
                 if not _rows_hold(placed):
                     continue
-                one = j == i and start == 0 and end == len(numbers) and all(first <= r < first + k for r in runs[i][0])
+                one = j == i and start == 0 and end == len(numbers) and all(first <= r < first + k for r in runs[i][0]) \
+                    and k < count       # (a table printed as one block: no other block checks its columns' order)
                 later = rest(j, end, first + k) if end < len(numbers) else rest(j + 1, 0, first + k)
                 for values, (tail, strict) in later.items():
                     key = tuple(n.cell.value for n in placed) + values
@@ -236,12 +262,50 @@ def _by_blocks(events: list[_Event], inside: bool) -> list[tuple[list[Number], b
         return None
 
 
-def _holds(numbers: list[Number]) -> bool:
-    """Every 表三 identity holds with the numbers placed in row-major order (a blank counts 0)."""
+def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
+    """Every 表三 identity holds with the numbers placed in row-major order in ``rows`` (a blank counts 0;
+    a row not among them 0)."""
     if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in numbers):
         return False
-    return not table3_broken({f"applications.{_ROWS[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value
-                              for i, n in enumerate(numbers)})
+    values = {f"applications.{r}.{c}": 0 for r in _ROWS if r not in rows for c in _COLS}
+    values.update({f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value for i, n in enumerate(numbers)})
+    return not table3_broken(values)
+
+
+def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], str] | None:
+    """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading."""
+    if sum(1 for _, number in events if number is not None) != len(rows) * _WIDTH \
+            or {_ROWS[row] for row, number in events if number is None and row != _TEXT} != set(rows):
+        return None
+    index = {_INDEX[r]: i for i, r in enumerate(rows)}
+    events = [(index[row] if number is None and row != _TEXT else row, number) for row, number in events]
+    by_rows = _by_rows(events)
+    held: list[tuple[list[Number], bool]] = []
+    for inside in (False, True):        # blocks cut inside runs only when no other reading holds
+        blocks = _by_blocks(events, inside, len(rows))
+        if blocks is None:
+            return None
+        readings = ([(by_rows, True)] if by_rows is not None and not inside else []) + blocks
+        held = [(numbers, strict) for numbers, strict in readings if _holds(numbers, rows)]
+        if held:
+            break
+    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
+        return None
+    return held[0][0], Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
+
+
+def _one_row(numbers: list[Number]) -> Readings:
+    """（六）其他处理's sub-rows from its one printed row: each 0 where the row is all 0, else absent."""
+    zero = all(n.cell.kind is CellKind.ZERO for n in numbers)
+    out: Readings = {}
+    for sub in _SUB_ROWS:
+        for col, n in zip(_COLS, numbers):
+            out[f"applications.{sub}.{col}"] = (
+                Reading(0, CellKind.ZERO, n.cell.raw, [n.line], Method.OTHER_AS_ONE_ROW,
+                        "（六）其他处理 printed as one row of zeros: each sub-row is 0") if zero else
+                Reading(None, CellKind.ABSENT, n.cell.raw or "", [n.line], Method.OTHER_AS_ONE_ROW,
+                        "（六）其他处理 printed as one row: its sub-rows are not given"))
+    return out
 
 
 def read_form_order(lines: list[str]) -> Readings | None:
@@ -250,24 +314,18 @@ def read_form_order(lines: list[str]) -> Readings | None:
     if start is None:
         return None
     end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
-    events = _events(lines, start, end)
-    if sum(1 for _, number in events if number is not None) != _CELLS \
-            or {row for row, number in events if number is None} - {_TEXT} != set(range(len(_ROWS))):
-        return None
-    rows = _by_rows(events)
-    held: list[tuple[list[Number], bool]] = []
-    for inside in (False, True):        # blocks cut inside runs only when no other reading holds
-        blocks = _by_blocks(events, inside)
-        if blocks is None:
-            return None
-        readings = ([(rows, True)] if rows is not None and not inside else []) + blocks
-        held = [(numbers, strict) for numbers, strict in readings if _holds(numbers)]
-        if held:
+    header = table4_header_line(lines, end) if end <= len(lines) else None
+    attempts = [(end, _ROWS), (end, _ONE_ROWS)] + ([(header, _ROWS), (header, _ONE_ROWS)] if header else [])
+    for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
+        read = _read(_events(lines, start, last, one_row=rows is _ONE_ROWS), rows)
+        if read is not None:
             break
-    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
+    if read is None:
         return None
-    numbers = held[0][0]
-    method = Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
-    return {f"applications.{row}.{col}": Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line],
-                                                 method, n.cell.note)
-            for i, n in enumerate(numbers) for row, col in [(_ROWS[i // _WIDTH], _COLS[i % _WIDTH])]}
+    numbers, method = read
+    out = {f"applications.{row}.{col}": Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], method, n.cell.note)
+           for i, n in enumerate(numbers) for row, col in [(rows[i // _WIDTH], _COLS[i % _WIDTH])]}
+    if rows is _ONE_ROWS:
+        six = _ONE_ROWS.index(_SUB_ROWS[-1]) * _WIDTH
+        out.update(_one_row(numbers[six:six + _WIDTH]))
+    return out

@@ -1,0 +1,108 @@
+"""表四 in ``pdf2txt.py`` text: its fifteen numbers one box to a line, blank lines between the boxes.
+
+pdfminer's ``pdf2txt.py`` prints every text box followed by a blank line, so a run of 表四's numbers is
+broken by blank lines that :mod:`.textblocks` reads as the end of a block. Here only text ends a run: from
+表四's heading to section 五, the numbers printed after its column or group headers are its runs. They are
+表四's when they hold exactly its fifteen cells; numbers printed after the heading before any of 表四's own
+header words (another table's cells and headers, 数据1 … 总计, that a text tool put there) are not 表四's.
+
+The run is the table's rows one after the other (one row of fifteen), or, for three rows of five, printed
+column by column (``3 0 0 / 2 3 0 / …``: each column's three groups; a header such as 总计 may part it into
+runs of whole columns). The group sums decide (a blank counting 0): the order in which every group's total
+holds is read; where both orders hold with different values, nothing is. Read column by column, a group's
+cells in another column order keep its total, and the text tool chose that order: such a reading is never
+proven (``READ.T4_BLOCK_ORDER``), its blanks neither; read as one row, a blank is not read (a blank and a 0
+of a group trade places keeping its total).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..evidence import Method
+from ..form import FORM
+from .blocktext import Number, heading_line, split_numbers
+from .glued import groups_hold
+from .layout import is_page_furniture, label_key
+
+__all__ = ["table4_boxes", "table4_header_line", "read_table4_boxes", "BY_ROWS", "BY_COLUMNS"]
+
+_T3_HEADING = FORM.headings["表三"]
+_T4_HEADING = FORM.headings["表四"]
+_SECTION_FIVE = re.compile(r"^\s*(?:五[、.．]|\(?五\)|存在的主要问题)")
+_SENTENCE = re.compile(r"[。；;！？]")
+_WIDTH = len(FORM.table4_columns)
+_GROUPS = len(FORM.table4_groups)
+_CELLS = _WIDTH * _GROUPS
+#: 表四's own header words (two characters of a column or group label), not those 表三 prints too
+_SHARED = frozenset({"总计", "其他", "结果"})
+_T4_WORDS = frozenset(label[i:i + 2] for label in [c.label for c in FORM.table4_columns]
+                      + [g.label for g in FORM.table4_groups] for i in range(len(label) - 1)) - _SHARED
+BY_ROWS = "text-block-row"
+BY_COLUMNS = Method.T4_BY_COLUMNS
+
+
+def _heads_table4(key: str) -> bool:
+    return any(key[i:i + 2] in _T4_WORDS for i in range(len(key) - 1))
+
+
+def table4_header_line(lines: list[str], heading: int) -> int | None:
+    """The first line after 表四's heading (its 1-based line) printing one of 表四's own header words."""
+    for n in range(heading + 1, len(lines) + 1):
+        text, _ = split_numbers(lines[n - 1].replace("\x0c", " ").strip(), n)
+        if text and not _SENTENCE.search(text) and _heads_table4(label_key(text)):
+            return n
+        if _SECTION_FIVE.search(text):
+            return None
+    return None
+
+
+def table4_boxes(lines: list[str]) -> list[list[Number]]:
+    """表四's runs of numbers after its own header words (see the module docstring), when they hold exactly
+    its fifteen cells; else ``[]``."""
+    heading = heading_line(lines, _T4_HEADING, heading_line(lines, _T3_HEADING) or 0)
+    if heading is None:
+        return []
+    end = heading_line(lines, _SECTION_FIVE, heading) or len(lines) + 1
+    runs: list[list[Number]] = []
+    headed = False                       # one of 表四's header words printed since the heading
+    run: list[Number] | None = None
+    for n in range(heading + 1, end):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            continue
+        text, numbers = split_numbers(raw, n)
+        if text:
+            run = None
+            headed = headed or (not _SENTENCE.search(text) and _heads_table4(label_key(text)))
+        if numbers and headed:
+            if run is None:
+                run = []
+                runs.append(run)
+            run += numbers
+    return runs if sum(map(len, runs)) == _CELLS else []
+
+
+def _sums_hold(order: list[Number]) -> bool:
+    """Every group's total holds, a blank counting 0."""
+    values = [n.cell.value if n.cell.value is not None else 0 for n in order]
+    return all(isinstance(v, int) for v in values) and groups_hold(values, _WIDTH)
+
+
+def read_table4_boxes(lines: list[str]) -> tuple[list[Number], str] | None:
+    """表四's fifteen numbers in the form's order and how they were placed, when exactly one printed order
+    keeps every group's total (see the module docstring)."""
+    runs = table4_boxes(lines)
+    printed = [n for run in runs for n in run]
+    orders = []
+    if len(runs) == 1:                   # one row of fifteen (a header between its cells: the tool's order)
+        orders.append((printed, BY_ROWS))
+    if runs and all(len(run) % _GROUPS == 0 for run in runs):     # whole columns of three
+        orders.append(([printed[c * _GROUPS + g] for g in range(_GROUPS) for c in range(_WIDTH)], BY_COLUMNS))
+    held = [(order, method) for order, method in orders if _sums_hold(order)]
+    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
+        return None
+    order, method = held[0]
+    if method == BY_ROWS and any(n.cell.value is None for n in order):
+        return None                      # (proven by its order alone: a blank and a 0 may trade places)
+    return order, method

@@ -1,0 +1,97 @@
+"""表四 in pdf2txt.py text: one box to a line, a blank line after each box (extract/t4boxes.py).
+
+Its fifteen numbers after its own column headers are one run however many blank lines part them; numbers a
+text tool printed after the heading before any of 表四's header words (another table's cells and headers)
+are not 表四's. Three rows of five printed column by column are read so where only that order keeps every
+group's total, never proven (the tool chose the order of a group's cells: READ.T4_BLOCK_ORDER).
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Method, Status
+from llm_extract.extract.t4boxes import BY_COLUMNS, BY_ROWS, read_table4_boxes, table4_boxes
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE4_PATHS
+
+_ROWS = ["70", "5", "5", "12", "92", "30", "5", "12", "5", "52", "1", "2", "1", "1", "5"]
+#: three rows of five (3 2 0 1 6 / 0 3 0 2 5 / 0 0 0 1 1) printed column by column
+_COLUMNS = ["3", "0", "0", "2", "3", "0", "0", "0", "0", "1", "2", "1", "6", "5", "1"]
+_BY_ROW = [3, 2, 0, 1, 6, 0, 3, 0, 2, 5, 0, 0, 0, 1, 1]
+_HEADER = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政复议", "行政诉讼（未经复议直接起诉）",
+           "行政诉讼（复议后起诉）"]
+
+
+def _boxes(items: list[str]) -> list[str]:
+    return [line for item in items for line in (item, "")]
+
+
+def _text(before: list[str], after: list[str]) -> list[str]:
+    return (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+            + _boxes(before + _HEADER + after) + ["五、存在的主要问题及改进情况", "正文。"])
+
+
+def test_the_numbers_after_the_headers_one_box_to_a_line_are_one_run() -> None:
+    runs = table4_boxes(_text(["0", "0", "15"], _ROWS))
+    assert [[n.cell.raw for n in run] for run in runs] == [_ROWS]
+
+
+def test_another_tables_cells_and_headers_before_the_tables_own_header_words_are_not_its() -> None:
+    """(表三's columns printed after 表四's heading, under 数据1 … 总计.)"""
+    runs = table4_boxes(_text(["数据1", "4", "2", "数据2", "0", "总计", "6", "2"], _ROWS))
+    assert [[n.cell.raw for n in run] for run in runs] == [_ROWS]
+
+
+def test_a_row_of_fifteen_parted_by_a_header_is_not_read_in_printed_order() -> None:
+    """(Its header among its cells: the order is the tool's; nor are two runs of five columns.)"""
+    assert len(table4_boxes(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:]))) == 2
+    assert read_table4_boxes(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:])) is None
+
+
+def test_columns_parted_by_a_header_are_read_by_columns() -> None:
+    """(结果维持 … 尚未审结 / their twelve numbers / 总计 / its three: runs of whole columns.)"""
+    placed = read_table4_boxes(_text([], _COLUMNS[:12] + ["总计"] + _COLUMNS[12:]))
+    assert placed is not None and placed[1] == BY_COLUMNS and [n.cell.value for n in placed[0]] == _BY_ROW
+
+
+def test_blanks_are_read_by_columns_but_not_in_one_row() -> None:
+    """A blank counts 0 in a group's total. Read by columns it is never proven anyway; in one row of fifteen,
+    a blank and a 0 of a group trade places keeping its total, so that row is not read."""
+    blanks = ["0", "-", "0", "1", "-", "0", "0", "-", "0", "1", "-", "0", "2", "-", "0"]
+    placed = read_table4_boxes(_text([], blanks))
+    assert placed is not None and placed[1] == BY_COLUMNS
+    assert [n.cell.value for n in placed[0]] == [0, 1, 0, 1, 2] + [None] * 5 + [0] * 5
+    assert read_table4_boxes(_text([], ["1", "-", "0", "0", "1"] + ["0"] * 10)) is None
+
+
+def test_a_run_of_another_count_leaves_the_table_unread() -> None:
+    assert table4_boxes(_text([], _ROWS[:14])) == []
+
+
+def test_one_row_of_fifteen_is_read_in_printed_order() -> None:
+    placed = read_table4_boxes(_text([], _ROWS))
+    assert placed is not None and placed[1] == BY_ROWS and [n.cell.raw for n in placed[0]] == _ROWS
+
+
+def test_three_rows_printed_column_by_column_are_read_by_columns() -> None:
+    placed = read_table4_boxes(_text([], _COLUMNS))
+    assert placed is not None and placed[1] == BY_COLUMNS and [n.cell.value for n in placed[0]] == _BY_ROW
+
+
+def test_both_orders_keeping_every_total_with_other_values_leave_the_table_unread() -> None:
+    either = ["0", "0", "0", "0", "0", "2", "0", "0", "0", "2", "0", "0", "2", "0", "2"]
+    assert read_table4_boxes(_text([], either)) is None        # (by columns: 0 0 0 2 2 / 0 0 0 0 0 / 0 2 0 0 2)
+
+
+def test_zeros_read_either_way_are_read() -> None:
+    placed = read_table4_boxes(_text([], ["0"] * 15))
+    assert placed is not None and [n.cell.value for n in placed[0]] == [0] * 15
+
+
+def test_a_printed_order_that_breaks_a_group_is_read_by_columns_and_never_proven() -> None:
+    record = process_document(Document.from_text("\n".join(_text([], _COLUMNS)), doc_id="d"))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == _BY_ROW
+    for path in TABLE4_PATHS:
+        prov = record.provenance[path]
+        assert prov.method == Method.T4_BY_COLUMNS and prov.status is Status.UNVERIFIED, path
+        assert "READ.T4_BLOCK_ORDER" in prov.rules, path
