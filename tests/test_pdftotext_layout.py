@@ -179,6 +179,46 @@ def test_numbers_beside_words_no_label_was_found_in_are_left_as_printed() -> Non
     assert per_line == {2: 7, 3: 7, 4: 6}
 
 
+def _filled(lines: list[str]) -> dict[int, list[str]]:
+    """The value cells of each line of a 表三 of ``lines`` once its short rows' blank cells are placed."""
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    out: dict[int, list[str]] = {}
+    for it in region.items:
+        if it.is_value:
+            out.setdefault(it.line, []).append(it.cell.kind.value)
+    return out
+
+
+def test_numbers_beside_the_second_line_of_a_wrapped_label_go_to_their_columns() -> None:
+    """A label wrapped over two lines, its numbers beside its second line (``5.属于三类内部`` / ``事务信息
+    0 0 …``): the words before them are the rest of the label on the line above, their row's own."""
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "（一）予以公开              5     1     0     0     0     0     6",
+             "5.属于三类内部",
+             "事务信息                    2           0     0     0     1     3", ""]
+    assert _filled(lines)[4] == ["number", "blank", "zero", "zero", "zero", "number", "number"]
+
+
+def test_numbers_beside_words_of_another_label_than_the_one_above_are_left_as_printed() -> None:
+    """The words are no piece of the label above (a label the reader did not find), or the label above
+    has numbers of its own on its line: whose cells these are is not sure."""
+    other = ["三、收到和处理政府信息公开申请情况",
+             "（一）予以公开              5     1     0     0     0     0     6",
+             "5.属于三类内部",
+             "某某某某                    2           0     0     0     1     3", ""]
+    assert len(_filled(other)[4]) == 6
+    own = ["三、收到和处理政府信息公开申请情况",
+           "（一）予以公开              5     1     0     0     0     0     6",
+           "5.属于三类内部              5     1     0     0     0     0     6",
+           "事务信息                    2           0     0     0     1     3", ""]
+    assert len(_filled(own)[4]) == 6
+
+
 def test_a_row_whose_cells_two_lines_share_never_reads_a_blank_among_them() -> None:
     """A fixed-width row broken over two lines (``2 0 0 无`` / ``0 0 2``): which line's cell stands in which
     column is unsure, and a placeholder swapped with a 0 breaks no identity: the row reader leaves it."""

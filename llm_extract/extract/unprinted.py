@@ -37,7 +37,7 @@ from .layout import Item, label_key
 from .direction import EITHER_WAY
 from .readings import Readings, missing
 
-__all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "one_row_other_digits"]
+__all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _WORDS = {r.key: r.words for r in FORM.table3_rows}
@@ -87,7 +87,7 @@ _BARE_LABELS = {r.key: strip_item_number(label_key(r.label)) for r in FORM.table
 _MIN_FRAGMENT = 2          # (a single character inside a label is part of too many to say whose)
 
 
-def _fragment_of(key: str, rows: tuple[str, ...]) -> bool:
+def label_fragment(key: str, rows: tuple[str, ...]) -> bool:
     """A text item that is a group heading, or a piece of one of ``rows``' labels broken over lines
     (``需要另行制作`` under 2.没有现成信息; ``(四)无法提供1.本`` above 机关不掌握相关政府信息), heading and item
     number aside."""
@@ -114,7 +114,7 @@ def _only_row_above(items: list[Item], lo: int, hi: int, above: str, below: str,
     for it in items[lo + 1:hi]:
         if it.is_value:
             values += 1
-        elif not _fragment_of(it.key, (above, below)):
+        elif not label_fragment(it.key, (above, below)):
             return False           # a garbled label, a note, a header: whose, is not known
     if values > _ROW_WIDTH:
         return False               # more cells than one row's: a row whose label was lost
