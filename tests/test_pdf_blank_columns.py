@@ -214,3 +214,37 @@ def test_a_full_row_under_a_row_is_no_wrapped_tail() -> None:
     rows = [FULL, ("（一）予以公开", ["38", "0", "0", "0", "0", "0", "38"]), ("", ["8", "0", "0", "0", "0", "0", "8"])]
     text = _text([_page(rows)])
     assert "38 8" not in text
+
+
+def _table3_readings(rows: list[tuple[str, list[str]]]) -> dict:
+    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.table3 import read_table3
+
+    heading = [Run("三、收到和处理政府信息公开申请情况", 40, 960, _SIZE)]
+    lines = _text([heading + _page(rows)]).split("\n")
+    region = find_regions(lines)["表三"]
+    region.items = tokenize(lines, region.start, region.end)
+    return read_table3(region)[0]
+
+
+def test_lone_labels_between_rows_printed_a_cell_a_line_are_blank_rows() -> None:
+    """A rule-less table's rows with blank cells are printed a cell a line under their labels; the labels
+    between them standing alone, one under another, print no cell: blank rows (null), not lost cells the
+    identities fill in with 0."""
+    readings = _table3_readings([FULL, ("（一）予以公开", ["1", "", "0", "0", "0", "0", "1"]),
+                                 ("（二）部分公开", ["1", "0", "0", "", "0", "0", "1"]),
+                                 ("（三）不予公开", []), ("1.属于国家秘密", []), ("2.其他法律行政法规禁止公开", []),
+                                 ("3.危及“三安全一稳定”", ["0", "0", "", "0", "0", "0", "0"])])
+    for row in ("denied_state_secret", "denied_prohibited_by_law"):
+        cells = [readings[f"applications.{row}.{c}"] for c in APPLICANT_COLUMNS]
+        assert {(r.kind, r.value, r.method) for r in cells} == {(CellKind.BLANK, None, "label-alone")}
+
+
+def test_lone_labels_over_more_cells_than_a_row_has_are_not_blank_rows() -> None:
+    """Labels stacked over a block of numbers (a text tool's columns) print their numbers elsewhere."""
+    readings = _table3_readings([FULL, ("（一）予以公开", ["1", "", "0", "0", "0", "0", "1"]),
+                                 ("（二）部分公开", []), ("（三）不予公开", []), ("1.属于国家秘密", []),
+                                 ("2.其他法律行政法规禁止公开", []),
+                                 ("3.危及“三安全一稳定”", ["0", "0", "", "0", "0", "0", "0"]),
+                                 ("", ["1", "0", "0", "0", "0", "0", "1"])])
+    assert readings["applications.denied_state_secret.total"].method != "label-alone"

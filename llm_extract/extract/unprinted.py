@@ -13,7 +13,8 @@ Three ways a report leaves cells out:
   be there), and the row below read whole from the numbers after its own label (where labels stand
   stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
-  labels' lines. Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
+  labels' lines (or a cell a line right under their labels, as a rule-less PDF table's row with blank
+  cells is read by position: pdf_columns.py). Its cells are blank, as a web table's empty cells or a crawler's label with nothing after
   it are, not lost cells for the identities to fill in with 0.
 * **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
   label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
@@ -165,9 +166,18 @@ def _reads_its_own(row: str, spans: dict[str, list[Item]]) -> bool:
 
 def _beside_label(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
     """Whether a row reads its own numbers (seven at most), all on one line: its label's, or the next one
-    (a label wrapped over lines, its numbers beside its middle line)."""
+    (a label wrapped over lines, its numbers beside its middle line), or a cell a line under its label."""
     lines = {it.line for it in spans[row] if it.is_value}
-    return _reads_its_own(row, spans) and len(lines) == 1 and 0 <= min(lines) - items[idx].line <= 1
+    return _reads_its_own(row, spans) and (len(lines) == 1 and 0 <= min(lines) - items[idx].line <= 1
+                                           or _cells_under_label(row, idx, items, spans))
+
+
+def _cells_under_label(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
+    """Whether a row is printed a cell a line right under its label, all seven of them, blank ones too (a
+    PDF table's row read by position, as a ruled table's is): its numbers are its own, beside its label."""
+    lines = [it.line for it in spans[row] if it.is_value]
+    start = items[idx].line + 1
+    return lines == list(range(start, start + _ROW_WIDTH))
 
 
 def _lone_run_between_rows(k: int, order: list[tuple[str, int]], items: list[Item],
