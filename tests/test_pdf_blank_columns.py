@@ -248,3 +248,35 @@ def test_lone_labels_over_more_cells_than_a_row_has_are_not_blank_rows() -> None
                                  ("3.危及“三安全一稳定”", ["0", "0", "", "0", "0", "0", "0"]),
                                  ("", ["1", "0", "0", "0", "0", "0", "1"])])
     assert readings["applications.denied_state_secret.total"].method != "label-alone"
+
+
+_T4_CENTRES = tuple(100.0 + 28.0 * i for i in range(15))
+_T4_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 3
+
+
+def _t4_page(cells: list[str], heads: tuple[str, ...] = _T4_HEADS) -> list[Run]:
+    """表四 without rules: its group names, its fifteen column headers (two characters a line) over their
+    columns, then one row of numbers, centred in their columns; an empty cell prints nothing."""
+    runs = [Run("四、政府信息公开行政复议、行政诉讼情况", 40, 960, _SIZE), Run("行政复议", 140, 940, _SIZE),
+            Run("行政诉讼", 330, 940, _SIZE), Run("未经复议直接起诉", 230, 925, _SIZE), Run("复议后起诉", 390, 925, _SIZE)]
+    for head, centre in zip(heads, _T4_CENTRES):
+        if head:
+            runs += [Run(head[:2], centre - width(head[:2], _SIZE) / 2, 910, _SIZE)]
+            runs += [Run(head[2:], centre - width(head[2:], _SIZE) / 2, 898, _SIZE)] if head[2:] else []
+    return runs + [Run(text, centre - width(text, _SIZE) / 2, 870, _SIZE)
+                   for text, centre in zip(cells, _T4_CENTRES) if text]
+
+
+def test_table4_as_one_row_with_blank_groups_takes_its_columns_from_its_header() -> None:
+    """One row of fifteen cells has no other row to measure columns by: the column headers stand over them."""
+    cells = [""] * 5 + ["2", "1", "0", "0", "3"] + [""] * 5
+    text = _text([_t4_page(cells)])
+    assert "\n\t\n\t\n\t\n\t\n\t\n\t2\n\t1\n\t0\n\t0\n\t3\n\t\n\t\n\t\n\t\n\t\n" in text
+
+
+def test_table4_whose_header_misses_a_column_is_left_as_text() -> None:
+    cells = ["1", "0", "0", "0", "1"] + [""] * 10
+    heads = _T4_HEADS[:7] + ("",) + _T4_HEADS[8:]
+    text = _text([_t4_page(cells, heads)])
+    assert "1\t0\t0\t0\t1" in text
+    assert "\t\n" not in text
