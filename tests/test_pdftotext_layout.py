@@ -90,6 +90,26 @@ def test_a_note_printed_a_column_gap_after_its_number_is_its_cells_note() -> Non
         assert [record.report.get(p) for p in paths] == [5, 2, 51], note
 
 
+def test_a_note_wrapped_in_its_narrow_cell_is_joined_back_onto_its_line() -> None:
+    """``5（其中修订 2`` / ``件）``: the note's end printed on the next line under the cell; the note's count is
+    no cell of the row, which reads as three cells, each in its column, proven."""
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    wrapped = "行政规范性文件     5（其中修订 2      2     51\n                件）"
+    record = _record(_layout().replace(NORMATIVE, wrapped, 1))
+    assert [record.report.get(p) for p in paths] == [5, 2, 51]
+    assert [record.provenance[p].status for p in paths] == [Status.PROVEN] * 3
+    assert "修订2件" in (record.provenance[paths[0]].raw or "")
+
+
+def test_a_closing_piece_not_under_the_cell_is_left_as_printed() -> None:
+    from llm_extract.extract.wrapnotes import joined_notes
+
+    lines = ["行政规范性文件     5（其中修订 2      2     51", "                                    件）"]
+    assert joined_notes(lines) == lines
+    crowded = ["行政规范性文件     5（其中修订 2  2     51", "                件）"]   # no room: columns would move
+    assert joined_notes(crowded) == crowded
+
+
 def _paged(text: str, cut: str, numbers: bool = True) -> str:
     """``text`` as two pages, the second starting at ``cut``; each page's number alone at its foot."""
     head, tail = text.split(cut, 1)

@@ -20,6 +20,7 @@ from .layout import find_regions, tokenize
 from .meta import read_meta
 from .pagenumbers import without_page_numbers
 from .tables import read_table2, read_table3, read_table4
+from .wrapnotes import joined_notes
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
 
@@ -35,6 +36,8 @@ def extract_regex(doc: Document) -> Extraction:
     lines, origin = unfold(doc.lines)
     unfolded = len(lines) != len(doc.lines)      # a crawler's dump: its table lines were unfolded
     lines = without_page_numbers(lines)          # a bare page number at a page's edge is no cell
+    if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
+        lines = joined_notes(lines)
     regions = find_regions(lines)
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end)
