@@ -397,3 +397,44 @@ def test_blank_rows_above_a_label_wrapped_round_its_numbers_are_blank() -> None:
     assert record.report.get("applications.denied_third_party.total") == 1
     assert [p for p in paths if record.report.get(p) is not None] == []
     assert {record.provenance[p].method for p in paths} == {"label-alone"}
+
+
+def _staircase_region(cells_at: list[int]):
+    """表三's rows 4 and 5 of 不予公开 with their fourteen cells printed a column at a time, a line each, at
+    the character columns ``cells_at`` (the upper row's 2 0 0 0 0 0 2 and the lower's 0 2 0 0 0 0 2)."""
+    from llm_extract.extract.layout import Region, tokenize
+
+    upper, lower = ["2", "0", "0", "0", "0", "0", "2"], ["0", "2", "0", "0", "0", "0", "2"]
+    values = [v for pair in zip(upper, lower) for v in pair]
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "        3.危及“三安全一稳定”      0     0     0     0     0     0     0",
+             "（三）不予公开 4.保护第三方合法权益",
+             "        5.属于三类内部事务信息"]
+    lines += [" " * at + v for at, v in zip(cells_at, values)]
+    lines += ["        6.属于四类过程性信息      1     0     0     0     0     0     1", ""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    return lines, region
+
+
+def test_two_rows_whose_cells_came_out_a_column_at_a_time_each_get_their_own() -> None:
+    """pdftotext lays two rows beside a group's label out column by column: each column's two cells on two
+    lines, the upper row's above; the upper of each pair is the upper row's cell, the lower the lower's."""
+    from llm_extract.extract.pairedcols import pair_columns
+    from llm_extract.extract.table3 import read_table3
+
+    lines, region = _staircase_region([c for at in range(30, 72, 6) for c in (at, at)])
+    pair_columns(lines, region)
+    readings, _ = read_table3(region)
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    assert [readings[f"applications.denied_third_party.{c}"].value for c in cols] == [2, 0, 0, 0, 0, 0, 2]
+    assert [readings[f"applications.denied_internal_affairs.{c}"].value for c in cols] == [0, 2, 0, 0, 0, 0, 2]
+
+
+def test_cells_a_line_each_that_do_not_stand_two_by_two_are_left_as_printed() -> None:
+    from llm_extract.extract.pairedcols import pair_columns
+
+    lines, region = _staircase_region(list(range(30, 86, 4)))       # every cell a column of its own
+    before = [it.raw for it in region.items]
+    pair_columns(lines, region)
+    assert [it.raw for it in region.items] == before

@@ -19,6 +19,7 @@ from .labelspan import reconcile_spans
 from .layout import find_regions, tokenize
 from .meta import read_meta
 from .pagenumbers import without_page_numbers
+from .pairedcols import pair_columns
 from .tables import read_table2, read_table3, read_table4
 from .wrapnotes import joined_notes
 
@@ -51,6 +52,7 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(read_table2(t2, ambiguities, lines))
     if "表三" in regions:
         if not unfolded:                 # fixed-width text: a short row's blank cells, by its columns
+            pair_columns(lines, regions["表三"])
             fill_blank_columns(lines, regions["表三"])
         r3, a3 = read_table3(regions["表三"], inline=unfolded)
         if not unfolded:                 # (a crawler's dump has no label lines to span)
