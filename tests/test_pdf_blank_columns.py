@@ -280,3 +280,29 @@ def test_table4_whose_header_misses_a_column_is_left_as_text() -> None:
     text = _text([_t4_page(cells, heads)])
     assert "1\t0\t0\t0\t1" in text
     assert "\t\n" not in text
+
+
+def _numbered_header(heads: tuple[str, ...]) -> list[Run]:
+    """A header of numbered words over the seven columns, those printed ``数据 1`` broken: 数据 on the line,
+    its number alone on the line below, under it; then the table's rows."""
+    runs = []
+    for head, centre in zip(heads, _CENTRES):
+        word, number = (head.split() + [""])[:2]
+        runs.append(Run(word, centre - width(word, _SIZE) / 2, 940, _SIZE))
+        if number:
+            runs.append(Run(number, centre - width(number, _SIZE) / 2, 929, _SIZE))
+    return runs + [r for i, (label, cells) in enumerate([FULL, ("（一）予以公开", ["1", "", "0", "0", "0", "0", "1"])])
+                   for r in _row(label, cells, 900 - 18 * i)]
+
+
+def test_a_numbered_header_words_number_wrapped_under_it_is_joined_back_onto_it() -> None:
+    """数据 / 1 in a narrow column: the line of the headers' numbers is no row of the table."""
+    text = _text([_numbered_header(("数据 1", "数据2", "数据 3", "数据4", "数据5", "数据6", "总计"))])
+    assert "数据1" in text and "数据3" in text
+    assert not re.search(r"^\t?1\t3$", text, re.M)
+    assert "\t（一）予以公开\n\t1\n\t\n\t0\n" in text
+
+
+def test_numbers_under_header_words_not_numbered_elsewhere_are_left_as_printed() -> None:
+    text = _text([_numbered_header(("数据 1", "数据", "数据 3", "数据", "数据", "数据", "总计"))])
+    assert "数据1" not in text
