@@ -438,3 +438,36 @@ def test_cells_a_line_each_that_do_not_stand_two_by_two_are_left_as_printed() ->
     before = [it.raw for it in region.items]
     pair_columns(lines, region)
     assert [it.raw for it in region.items] == before
+
+
+def test_a_numbered_header_words_wrapped_number_is_joined_back_onto_it() -> None:
+    """数据 / 1 in a narrow column: the number alone on the line below, under its word (the line prints 数据 2
+    too); the header's numbers, glued on, are no cells of a row."""
+    from llm_extract.extract.headdigits import joined_header_digits
+
+    lines = ["                     数据       数据 2   数据   数据 4      数据 5   数据 6       总计",
+             "                     1                3",
+             "一、本年新收政府信息公开申请数量     11        0      0     0      1     0     12"]
+    assert joined_header_digits(lines) == [
+        "                     数据1       数据2   数据3   数据4      数据5   数据6       总计", "", lines[2]]
+
+
+def test_numbers_under_a_rows_label_are_no_header_digits() -> None:
+    """A label followed by its number is no numbered header word: the number below is a cell."""
+    from llm_extract.extract.headdigits import joined_header_digits
+
+    lines = ["正、行政机关不再处理其政府信 3", "1", "规章 5 2 3"]
+    assert joined_header_digits(lines) == lines
+
+
+def test_a_numbered_header_repeated_inside_table3_gives_no_row_its_numbers() -> None:
+    """A page break inside 表三 repeats its header, 数据 1 … 数据 6 (数据 / 1 broken in narrow columns): its
+    numbers are the header's."""
+    text = _layout()
+    granted = next(line for line in text.split("\n") if line.startswith("（一）予以公开"))
+    header = ("                       数据   数据 2   数据   数据 4   数据 5   数据 6   总计\n"
+              "                       1           3")
+    record = _record(text.replace(granted + "\n", granted + "\n" + header + "\n", 1))
+    paths = [f"applications.granted.{c}" for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    assert _proven(record, paths) == []

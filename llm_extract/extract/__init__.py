@@ -13,6 +13,7 @@ from ..ingest import Document
 from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
+from .headdigits import joined_header_digits
 from .inline import unfold
 from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
@@ -38,7 +39,7 @@ def extract_regex(doc: Document) -> Extraction:
     unfolded = len(lines) != len(doc.lines)      # a crawler's dump: its table lines were unfolded
     lines = without_page_numbers(lines)          # a bare page number at a page's edge is no cell
     if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
-        lines = joined_notes(lines)
+        lines = joined_header_digits(joined_notes(lines))     # (and a header's 数据 / 1)
     regions = find_regions(lines)
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end)
