@@ -471,3 +471,10 @@ def test_a_numbered_header_repeated_inside_table3_gives_no_row_its_numbers() -> 
     paths = [f"applications.granted.{c}" for c in
              ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
     assert _proven(record, paths) == []
+
+
+def test_rules_read_as_marks_before_numbers_are_no_numbered_header() -> None:
+    from llm_extract.extract.headdigits import joined_header_digits
+
+    lines = [" | 行政规范性文件 | 5 | 2 | 51", "行政规范性文件 5 一 2 一 51"]
+    assert joined_header_digits(lines) == lines

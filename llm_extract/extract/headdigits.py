@@ -24,6 +24,12 @@ __all__ = ["joined_header_digits"]
 
 _TOKEN = re.compile(r"\S+")
 _FEED = "\f"
+_MIN_WORD = 2
+
+
+def _word(text: str) -> bool:
+    """A header word a number may follow: two letters or more (数据), not a mark (a rule read as | or 一)."""
+    return len(text) >= _MIN_WORD and text.isalpha()
 
 
 def _numbered(stem: int, toks: list[tuple[str, int, int]]) -> bool:
@@ -55,7 +61,7 @@ def _joined(line: str, below: str) -> str | None:
         under = [k for k, (_, start, end) in enumerate(toks) if start <= at < end]
         if len(under) != 1 or under[0] in stems:
             return None
-        if toks[under[0]][0][-1].isdigit() or not _numbered(under[0], toks):
+        if not _word(toks[under[0]][0]) or not _numbered(under[0], toks):
             return None
         stems.append(under[0])
     out, last = [], 0
@@ -71,7 +77,7 @@ def _glued(line: str) -> str:
     if "\t" in line:
         return line
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line)]
-    spaced = [k for k in range(len(toks) - 1) if not toks[k][0][-1].isdigit() and toks[k + 1][0].isdigit()
+    spaced = [k for k in range(len(toks) - 1) if _word(toks[k][0]) and toks[k + 1][0].isdigit()
               and toks[k + 1][1] == toks[k][2] + 1]
     words = {toks[k][0] for k in spaced}
     if len(words) != 1 or len(spaced) < 2 \
