@@ -214,3 +214,95 @@ def test_a_full_row_under_a_row_is_no_wrapped_tail() -> None:
     rows = [FULL, ("（一）予以公开", ["38", "0", "0", "0", "0", "0", "38"]), ("", ["8", "0", "0", "0", "0", "0", "8"])]
     text = _text([_page(rows)])
     assert "38 8" not in text
+
+
+def _table3_readings(rows: list[tuple[str, list[str]]]) -> dict:
+    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.table3 import read_table3
+
+    heading = [Run("三、收到和处理政府信息公开申请情况", 40, 960, _SIZE)]
+    lines = _text([heading + _page(rows)]).split("\n")
+    region = find_regions(lines)["表三"]
+    region.items = tokenize(lines, region.start, region.end)
+    return read_table3(region)[0]
+
+
+def test_lone_labels_between_rows_printed_a_cell_a_line_are_blank_rows() -> None:
+    """A rule-less table's rows with blank cells are printed a cell a line under their labels; the labels
+    between them standing alone, one under another, print no cell: blank rows (null), not lost cells the
+    identities fill in with 0."""
+    readings = _table3_readings([FULL, ("（一）予以公开", ["1", "", "0", "0", "0", "0", "1"]),
+                                 ("（二）部分公开", ["1", "0", "0", "", "0", "0", "1"]),
+                                 ("（三）不予公开", []), ("1.属于国家秘密", []), ("2.其他法律行政法规禁止公开", []),
+                                 ("3.危及“三安全一稳定”", ["0", "0", "", "0", "0", "0", "0"])])
+    for row in ("denied_state_secret", "denied_prohibited_by_law"):
+        cells = [readings[f"applications.{row}.{c}"] for c in APPLICANT_COLUMNS]
+        assert {(r.kind, r.value, r.method) for r in cells} == {(CellKind.BLANK, None, "label-alone")}
+
+
+def test_lone_labels_over_more_cells_than_a_row_has_are_not_blank_rows() -> None:
+    """Labels stacked over a block of numbers (a text tool's columns) print their numbers elsewhere."""
+    readings = _table3_readings([FULL, ("（一）予以公开", ["1", "", "0", "0", "0", "0", "1"]),
+                                 ("（二）部分公开", []), ("（三）不予公开", []), ("1.属于国家秘密", []),
+                                 ("2.其他法律行政法规禁止公开", []),
+                                 ("3.危及“三安全一稳定”", ["0", "0", "", "0", "0", "0", "0"]),
+                                 ("", ["1", "0", "0", "0", "0", "0", "1"])])
+    assert readings["applications.denied_state_secret.total"].method != "label-alone"
+
+
+_T4_CENTRES = tuple(100.0 + 28.0 * i for i in range(15))
+_T4_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 3
+
+
+def _t4_page(cells: list[str], heads: tuple[str, ...] = _T4_HEADS) -> list[Run]:
+    """表四 without rules: its group names, its fifteen column headers (two characters a line) over their
+    columns, then one row of numbers, centred in their columns; an empty cell prints nothing."""
+    runs = [Run("四、政府信息公开行政复议、行政诉讼情况", 40, 960, _SIZE), Run("行政复议", 140, 940, _SIZE),
+            Run("行政诉讼", 330, 940, _SIZE), Run("未经复议直接起诉", 230, 925, _SIZE), Run("复议后起诉", 390, 925, _SIZE)]
+    for head, centre in zip(heads, _T4_CENTRES):
+        if head:
+            runs += [Run(head[:2], centre - width(head[:2], _SIZE) / 2, 910, _SIZE)]
+            runs += [Run(head[2:], centre - width(head[2:], _SIZE) / 2, 898, _SIZE)] if head[2:] else []
+    return runs + [Run(text, centre - width(text, _SIZE) / 2, 870, _SIZE)
+                   for text, centre in zip(cells, _T4_CENTRES) if text]
+
+
+def test_table4_as_one_row_with_blank_groups_takes_its_columns_from_its_header() -> None:
+    """One row of fifteen cells has no other row to measure columns by: the column headers stand over them."""
+    cells = [""] * 5 + ["2", "1", "0", "0", "3"] + [""] * 5
+    text = _text([_t4_page(cells)])
+    assert "\n\t\n\t\n\t\n\t\n\t\n\t2\n\t1\n\t0\n\t0\n\t3\n\t\n\t\n\t\n\t\n\t\n" in text
+
+
+def test_table4_whose_header_misses_a_column_is_left_as_text() -> None:
+    cells = ["1", "0", "0", "0", "1"] + [""] * 10
+    heads = _T4_HEADS[:7] + ("",) + _T4_HEADS[8:]
+    text = _text([_t4_page(cells, heads)])
+    assert "1\t0\t0\t0\t1" in text
+    assert "\t\n" not in text
+
+
+def _numbered_header(heads: tuple[str, ...]) -> list[Run]:
+    """A header of numbered words over the seven columns, those printed ``数据 1`` broken: 数据 on the line,
+    its number alone on the line below, under it; then the table's rows."""
+    runs = []
+    for head, centre in zip(heads, _CENTRES):
+        word, number = (head.split() + [""])[:2]
+        runs.append(Run(word, centre - width(word, _SIZE) / 2, 940, _SIZE))
+        if number:
+            runs.append(Run(number, centre - width(number, _SIZE) / 2, 929, _SIZE))
+    return runs + [r for i, (label, cells) in enumerate([FULL, ("（一）予以公开", ["1", "", "0", "0", "0", "0", "1"])])
+                   for r in _row(label, cells, 900 - 18 * i)]
+
+
+def test_a_numbered_header_words_number_wrapped_under_it_is_joined_back_onto_it() -> None:
+    """数据 / 1 in a narrow column: the line of the headers' numbers is no row of the table."""
+    text = _text([_numbered_header(("数据 1", "数据2", "数据 3", "数据4", "数据5", "数据6", "总计"))])
+    assert "数据1" in text and "数据3" in text
+    assert not re.search(r"^\t?1\t3$", text, re.M)
+    assert "\t（一）予以公开\n\t1\n\t\n\t0\n" in text
+
+
+def test_numbers_under_header_words_not_numbered_elsewhere_are_left_as_printed() -> None:
+    text = _text([_numbered_header(("数据 1", "数据", "数据 3", "数据", "数据", "数据", "总计"))])
+    assert "数据1" not in text

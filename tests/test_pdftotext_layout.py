@@ -90,6 +90,26 @@ def test_a_note_printed_a_column_gap_after_its_number_is_its_cells_note() -> Non
         assert [record.report.get(p) for p in paths] == [5, 2, 51], note
 
 
+def test_a_note_wrapped_in_its_narrow_cell_is_joined_back_onto_its_line() -> None:
+    """``5（其中修订 2`` / ``件）``: the note's end printed on the next line under the cell; the note's count is
+    no cell of the row, which reads as three cells, each in its column, proven."""
+    paths = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    wrapped = "行政规范性文件     5（其中修订 2      2     51\n                件）"
+    record = _record(_layout().replace(NORMATIVE, wrapped, 1))
+    assert [record.report.get(p) for p in paths] == [5, 2, 51]
+    assert [record.provenance[p].status for p in paths] == [Status.PROVEN] * 3
+    assert "修订2件" in (record.provenance[paths[0]].raw or "")
+
+
+def test_a_closing_piece_not_under_the_cell_is_left_as_printed() -> None:
+    from llm_extract.extract.wrapnotes import joined_notes
+
+    lines = ["行政规范性文件     5（其中修订 2      2     51", "                                    件）"]
+    assert joined_notes(lines) == lines
+    crowded = ["行政规范性文件     5（其中修订 2  2     51", "                件）"]   # no room: columns would move
+    assert joined_notes(crowded) == crowded
+
+
 def _paged(text: str, cut: str, numbers: bool = True) -> str:
     """``text`` as two pages, the second starting at ``cut``; each page's number alone at its foot."""
     head, tail = text.split(cut, 1)
@@ -177,6 +197,46 @@ def test_numbers_beside_words_no_label_was_found_in_are_left_as_printed() -> Non
     fill_blank_columns(lines, region)
     per_line = {n: sum(1 for it in region.items if it.line == n and it.is_value) for n in (2, 3, 4)}
     assert per_line == {2: 7, 3: 7, 4: 6}
+
+
+def _filled(lines: list[str]) -> dict[int, list[str]]:
+    """The value cells of each line of a 表三 of ``lines`` once its short rows' blank cells are placed."""
+    from llm_extract.extract.blankcols import fill_blank_columns
+    from llm_extract.extract.layout import Region, tokenize
+
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    out: dict[int, list[str]] = {}
+    for it in region.items:
+        if it.is_value:
+            out.setdefault(it.line, []).append(it.cell.kind.value)
+    return out
+
+
+def test_numbers_beside_the_second_line_of_a_wrapped_label_go_to_their_columns() -> None:
+    """A label wrapped over two lines, its numbers beside its second line (``5.属于三类内部`` / ``事务信息
+    0 0 …``): the words before them are the rest of the label on the line above, their row's own."""
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "（一）予以公开              5     1     0     0     0     0     6",
+             "5.属于三类内部",
+             "事务信息                    2           0     0     0     1     3", ""]
+    assert _filled(lines)[4] == ["number", "blank", "zero", "zero", "zero", "number", "number"]
+
+
+def test_numbers_beside_words_of_another_label_than_the_one_above_are_left_as_printed() -> None:
+    """The words are no piece of the label above (a label the reader did not find), or the label above
+    has numbers of its own on its line: whose cells these are is not sure."""
+    other = ["三、收到和处理政府信息公开申请情况",
+             "（一）予以公开              5     1     0     0     0     0     6",
+             "5.属于三类内部",
+             "某某某某                    2           0     0     0     1     3", ""]
+    assert len(_filled(other)[4]) == 6
+    own = ["三、收到和处理政府信息公开申请情况",
+           "（一）予以公开              5     1     0     0     0     0     6",
+           "5.属于三类内部              5     1     0     0     0     0     6",
+           "事务信息                    2           0     0     0     1     3", ""]
+    assert len(_filled(own)[4]) == 6
 
 
 def test_a_row_whose_cells_two_lines_share_never_reads_a_blank_among_them() -> None:
@@ -351,3 +411,84 @@ def test_a_lone_number_under_a_row_of_table4_that_does_not_hold_leaves_it_unread
     row = "    ".join(str(broken[p]) for p in T4)
     record = _record(_layout(broken).replace(row, row + "\n3", 1))
     assert all(record.provenance[p].status is not Status.PROVEN for p in T4)
+
+
+def _staircase_region(cells_at: list[int]):
+    """表三's rows 4 and 5 of 不予公开 with their fourteen cells printed a column at a time, a line each, at
+    the character columns ``cells_at`` (the upper row's 2 0 0 0 0 0 2 and the lower's 0 2 0 0 0 0 2)."""
+    from llm_extract.extract.layout import Region, tokenize
+
+    upper, lower = ["2", "0", "0", "0", "0", "0", "2"], ["0", "2", "0", "0", "0", "0", "2"]
+    values = [v for pair in zip(upper, lower) for v in pair]
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "        3.危及“三安全一稳定”      0     0     0     0     0     0     0",
+             "（三）不予公开 4.保护第三方合法权益",
+             "        5.属于三类内部事务信息"]
+    lines += [" " * at + v for at, v in zip(cells_at, values)]
+    lines += ["        6.属于四类过程性信息      1     0     0     0     0     0     1", ""]
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    return lines, region
+
+
+def test_two_rows_whose_cells_came_out_a_column_at_a_time_each_get_their_own() -> None:
+    """pdftotext lays two rows beside a group's label out column by column: each column's two cells on two
+    lines, the upper row's above; the upper of each pair is the upper row's cell, the lower the lower's."""
+    from llm_extract.extract.pairedcols import pair_columns
+    from llm_extract.extract.table3 import read_table3
+
+    lines, region = _staircase_region([c for at in range(30, 72, 6) for c in (at, at)])
+    pair_columns(lines, region)
+    readings, _ = read_table3(region)
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    assert [readings[f"applications.denied_third_party.{c}"].value for c in cols] == [2, 0, 0, 0, 0, 0, 2]
+    assert [readings[f"applications.denied_internal_affairs.{c}"].value for c in cols] == [0, 2, 0, 0, 0, 0, 2]
+
+
+def test_cells_a_line_each_that_do_not_stand_two_by_two_are_left_as_printed() -> None:
+    from llm_extract.extract.pairedcols import pair_columns
+
+    lines, region = _staircase_region(list(range(30, 86, 4)))       # every cell a column of its own
+    before = [it.raw for it in region.items]
+    pair_columns(lines, region)
+    assert [it.raw for it in region.items] == before
+
+
+def test_a_numbered_header_words_wrapped_number_is_joined_back_onto_it() -> None:
+    """数据 / 1 in a narrow column: the number alone on the line below, under its word (the line prints 数据 2
+    too); the header's numbers, glued on, are no cells of a row."""
+    from llm_extract.extract.headdigits import joined_header_digits
+
+    lines = ["                     数据       数据 2   数据   数据 4      数据 5   数据 6       总计",
+             "                     1                3",
+             "一、本年新收政府信息公开申请数量     11        0      0     0      1     0     12"]
+    assert joined_header_digits(lines) == [
+        "                     数据1       数据2   数据3   数据4      数据5   数据6       总计", "", lines[2]]
+
+
+def test_numbers_under_a_rows_label_are_no_header_digits() -> None:
+    """A label followed by its number is no numbered header word: the number below is a cell."""
+    from llm_extract.extract.headdigits import joined_header_digits
+
+    lines = ["正、行政机关不再处理其政府信 3", "1", "规章 5 2 3"]
+    assert joined_header_digits(lines) == lines
+
+
+def test_a_numbered_header_repeated_inside_table3_gives_no_row_its_numbers() -> None:
+    """A page break inside 表三 repeats its header, 数据 1 … 数据 6 (数据 / 1 broken in narrow columns): its
+    numbers are the header's."""
+    text = _layout()
+    granted = next(line for line in text.split("\n") if line.startswith("（一）予以公开"))
+    header = ("                       数据   数据 2   数据   数据 4   数据 5   数据 6   总计\n"
+              "                       1           3")
+    record = _record(text.replace(granted + "\n", granted + "\n" + header + "\n", 1))
+    paths = [f"applications.granted.{c}" for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    assert _proven(record, paths) == []
+
+
+def test_rules_read_as_marks_before_numbers_are_no_numbered_header() -> None:
+    from llm_extract.extract.headdigits import joined_header_digits
+
+    lines = [" | 行政规范性文件 | 5 | 2 | 51", "行政规范性文件 5 一 2 一 51"]
+    assert joined_header_digits(lines) == lines

@@ -13,13 +13,16 @@ from ..ingest import Document
 from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
+from .headdigits import joined_header_digits
 from .inline import unfold
 from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
 from .layout import find_regions, tokenize
 from .meta import read_meta
 from .pagenumbers import without_page_numbers
+from .pairedcols import pair_columns
 from .tables import read_table2, read_table3, read_table4
+from .wrapnotes import joined_notes
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
 
@@ -35,6 +38,8 @@ def extract_regex(doc: Document) -> Extraction:
     lines, origin = unfold(doc.lines)
     unfolded = len(lines) != len(doc.lines)      # a crawler's dump: its table lines were unfolded
     lines = without_page_numbers(lines)          # a bare page number at a page's edge is no cell
+    if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
+        lines = joined_header_digits(joined_notes(lines))     # (and a header's 数据 / 1)
     regions = find_regions(lines)
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end)
@@ -48,6 +53,7 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(read_table2(t2, ambiguities, lines))
     if "表三" in regions:
         if not unfolded:                 # fixed-width text: a short row's blank cells, by its columns
+            pair_columns(lines, regions["表三"])
             fill_blank_columns(lines, regions["表三"])
         r3, a3 = read_table3(regions["表三"], inline=unfolded)
         if not unfolded:                 # (a crawler's dump has no label lines to span)

@@ -24,6 +24,7 @@ from .columns import centres, fit_spacing, place_by_spacing
 from .gridinfer import inferred_columns
 from .layout import Item, Region
 from .table3_labels import find_labels
+from .unprinted import label_fragment
 
 __all__ = ["fill_blank_columns"]
 
@@ -66,6 +67,17 @@ def _pages_without_full_rows(lines: list[str], short: dict[int, list[int]], full
     return out
 
 
+def _label_goes_on(items: list[Item], words: list[int], by_line: dict[int, list[int]], labelled: dict[int, str],
+                   m: int) -> bool:
+    """Whether the words before line ``m``'s numbers are the rest of the label found on the line right above,
+    a line with no number of its own (``5.属于三类内部`` / ``事务信息   0   0 …``): a label wrapped, its
+    numbers beside its second line, as a cell's text and numbers share the cell's height."""
+    row = labelled.get(m - 1)
+    if row is None or any(items[i].is_value for i in by_line.get(m - 1, ())):
+        return False
+    return all(items[i].is_text and label_fragment(items[i].key, (row,)) for i in words)
+
+
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
     """Give each short row of ``region`` (fewer than ``n`` cells on a line of fixed-width text) a blank
     item in each column its numbers leave empty, in place among ``region.items``."""
@@ -74,7 +86,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         by_line.setdefault(it.line, []).append(i)
     if any(region.items[i].col is not None for idxs in by_line.values() for i in idxs):
         return                              # tab-separated rows: their fields say where cells are
-    labelled = {region.items[i].line for i in find_labels(region.items).values()}
+    labelled = {region.items[i].line: row for row, i in find_labels(region.items).items()}
     page = _page_of(lines, region)
     full = [m for m in by_line if _full(lines[m - 1], n)]
     short: dict[int, list[int]] = {}
@@ -83,7 +95,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         k = len(values)
         if not 0 < k < n or values != idxs[-k:] or "\t" in lines[m - 1]:
             continue
-        if k < len(idxs) and m not in labelled:
+        if k < len(idxs) and m not in labelled and not _label_goes_on(region.items, idxs[:-k], by_line, labelled, m):
             continue                        # words no row's label: whose cells these are is not sure
         if lines[m - 1].split()[-k:] == [region.items[i].raw for i in values]:
             short[m] = values               # (a note joined onto its number: tokens and cells differ)

@@ -13,10 +13,12 @@ Three ways a report leaves cells out:
   be there), and the row below read whole from the numbers after its own label (where labels stand
   stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
-  labels' lines. None is where a row above it (up to one whose numbers stand on its label's line) holds more
-  numbers than its cells (``pdftotext`` prints a one-line label's numbers before it: a lone label's
-  numbers may stand after the label above). Its cells are blank, as a web table's empty cells or a
-  crawler's label with nothing after it are, not lost cells for the identities to fill in with 0.
+  labels' lines (or a cell a line right under their labels, as a rule-less PDF table's row with blank
+  cells is read by position: pdf_columns.py). None is where a row above it (up to one whose numbers stand
+  on its label's line) holds more numbers than its cells (``pdftotext`` prints a one-line label's numbers
+  before it: a lone label's numbers may stand after the label above). Its cells are blank, as a web
+  table's empty cells or a crawler's label with nothing after it are, not lost cells for the identities
+  to fill in with 0.
 * **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
   label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
   otherwise (FORM.md), as in every other layout.
@@ -39,7 +41,7 @@ from .layout import Item, label_key
 from .direction import EITHER_WAY
 from .readings import Readings, missing
 
-__all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "one_row_other_digits"]
+__all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _WORDS = {r.key: r.words for r in FORM.table3_rows}
@@ -89,7 +91,7 @@ _BARE_LABELS = {r.key: strip_item_number(label_key(r.label)) for r in FORM.table
 _MIN_FRAGMENT = 2          # (a single character inside a label is part of too many to say whose)
 
 
-def _fragment_of(key: str, rows: tuple[str, ...]) -> bool:
+def label_fragment(key: str, rows: tuple[str, ...]) -> bool:
     """A text item that is a group heading, or a piece of one of ``rows``' labels broken over lines
     (``需要另行制作`` under 2.没有现成信息; ``(四)无法提供1.本`` above 机关不掌握相关政府信息), heading and item
     number aside."""
@@ -116,7 +118,7 @@ def _only_row_above(items: list[Item], lo: int, hi: int, above: str, below: str,
     for it in items[lo + 1:hi]:
         if it.is_value:
             values += 1
-        elif not _fragment_of(it.key, (above, below)):
+        elif not label_fragment(it.key, (above, below)):
             return False           # a garbled label, a note, a header: whose, is not known
     if values > _ROW_WIDTH:
         return False               # more cells than one row's: a row whose label was lost
@@ -167,9 +169,18 @@ def _reads_its_own(row: str, spans: dict[str, list[Item]]) -> bool:
 
 def _beside_label(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
     """Whether a row reads its own numbers (seven at most), all on one line: its label's, or the next one
-    (a label wrapped over lines, its numbers beside its middle line)."""
+    (a label wrapped over lines, its numbers beside its middle line), or a cell a line under its label."""
     lines = {it.line for it in spans[row] if it.is_value}
-    return _reads_its_own(row, spans) and len(lines) == 1 and 0 <= min(lines) - items[idx].line <= 1
+    return _reads_its_own(row, spans) and (len(lines) == 1 and 0 <= min(lines) - items[idx].line <= 1
+                                           or _cells_under_label(row, idx, items, spans))
+
+
+def _cells_under_label(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
+    """Whether a row is printed a cell a line right under its label, all seven of them, blank ones too (a
+    PDF table's row read by position, as a ruled table's is): its numbers are its own, beside its label."""
+    lines = [it.line for it in spans[row] if it.is_value]
+    start = items[idx].line + 1
+    return lines == list(range(start, start + _ROW_WIDTH))
 
 
 def _lone_run_between_rows(k: int, order: list[tuple[str, int]], items: list[Item],

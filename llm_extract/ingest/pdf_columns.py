@@ -24,14 +24,17 @@ is printed as a ruled table's row is (:mod:`.pdf_tables`), every cell a line aft
 tab-only line. A line of digits with no label right under a row, each under one of its numbers and fewer
 than they are, is the digits those cells wrapped onto a line of their own (``３８`` / ``８`` in a narrow
 column): they are printed after their cells' own, a space between (``３８ ８``), which no reader takes for
-a number (:func:`_wrapped`). Anything else (a number between two bands, a table no row of which is full, a row of one
-number: which table it is in, a sub-table of one column, is unknown) is left as text.
+a number (:func:`_wrapped`). A table of one row, 表四 printed as one row of fifteen cells, takes the columns its header's words stand
+over (:mod:`.pdf_headcols`), when each of its numbers stands in one of them. Anything else (a number between
+two bands, a table no row of which is full, a row of one number: which table it is in, a sub-table of one
+column, is unknown) is left as text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .pdf_headcols import header_columns
 from .pdf_lines import Word
 
 __all__ = ["placed_rows", "BAND_GAP", "ALIGNED"]
@@ -103,7 +106,17 @@ def _tables(lines: list[list[Word]]) -> list[_Table]:
         t.found = _stack(t.rows) if len(t.rows) >= 2 else None
         if t.found is not None and t.found[1] and not _unfilled_header(t, t.found[0]):
             t.columns, t.cols = t.found[0], list(range(len(t.found[0])))
+        elif len(t.rows) == 1 and (bands := header_columns(t.header, BAND_GAP)) is not None \
+                and _in_columns(t.rows[0], bands):
+            t.found, t.columns, t.cols = (bands, True), bands, list(range(len(bands)))
     return tables
+
+
+def _in_columns(row: _Row, bands: "_Bands") -> bool:
+    """Whether each value of the row stands in one of ``bands``, no two in one, its label left of them all."""
+    at = [_overlapped(w.x0, w.x1, bands) for w in row.values]
+    return all(len(a) == 1 for a in at) and len({a[0] for a in at}) == len(at) \
+        and not any(w.x1 > bands[0][0] for w in row.label)
 
 
 def _unfilled_header(table: _Table, bands: "_Bands") -> bool:

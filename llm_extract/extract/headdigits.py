@@ -1,0 +1,101 @@
+"""Fixed-width text (``pdftotext -layout``): a numbered header word whose number wrapped onto the line below.
+
+Column headers are sometimes numbered rather than named (数据1 … 数据6, FORM.md); in a narrow column the
+word breaks, its number alone on the line below, under it::
+
+                         数据       数据 2   数据   数据 4      数据 5   数据 6       总计
+                         1                3
+
+Read as printed, that line of numbers (``1 3``) is cells, which run into a row's. A line of numbers only,
+right under a line of words, is the header's when each number starts under a word of that line that ends
+in no digit, and that line also prints the word followed by a number (``数据 2`` or ``数据2``): each number
+is joined onto its word and the line below left empty (the ingest of PDFs does the same on the page:
+ingest/pdf_headdigits.py). Positions are characters, as pdftotext places text. A line printing one word
+twice or more a space before a number (``数据 2  数据 4``), and no other number, is such a header too: each
+number is glued onto its word (a header repeated on a page inside the table gave a row four numbers).
+Anything else is left as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["joined_header_digits"]
+
+_TOKEN = re.compile(r"\S+")
+_FEED = "\f"
+_MIN_WORD = 2
+
+
+def _word(text: str) -> bool:
+    """A header word a number may follow: two letters or more (数据), not a mark (a rule read as | or 一)."""
+    return len(text) >= _MIN_WORD and text.isalpha()
+
+
+def _numbered(stem: int, toks: list[tuple[str, int, int]]) -> bool:
+    """Whether the line prints, as another word than its word ``stem``, that word followed by a number,
+    glued on or a space after it."""
+    word = toks[stem][0]
+    for k, (text, _, end) in enumerate(toks):
+        if k == stem:
+            continue
+        if text.startswith(word) and len(text) > len(word) and text[len(word):].isdigit():
+            return True
+        if text == word and k + 1 < len(toks) and toks[k + 1][0].isdigit() and toks[k + 1][1] == end + 1:
+            return True
+    return False
+
+
+def _joined(line: str, below: str) -> str | None:
+    """``line`` with the numbers of ``below`` joined onto the words they stand under, or None."""
+    if "\t" in line or "\t" in below:
+        return None
+    feed = line[:len(line) - len(line.lstrip(_FEED))]       # a page's first line: the feed takes no place
+    line, below = line[len(feed):], below.lstrip(_FEED)
+    numbers = [(m.group(), m.start()) for m in _TOKEN.finditer(below)]
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line)]
+    if not numbers or not all(n.isdigit() for n, _ in numbers) or not toks:
+        return None
+    stems: list[int] = []
+    for _, at in numbers:
+        under = [k for k, (_, start, end) in enumerate(toks) if start <= at < end]
+        if len(under) != 1 or under[0] in stems:
+            return None
+        if not _word(toks[under[0]][0]) or not _numbered(under[0], toks):
+            return None
+        stems.append(under[0])
+    out, last = [], 0
+    for k, (number, _) in sorted(zip(stems, numbers)):
+        out += [line[last:toks[k][2]], number]
+        last = toks[k][2]
+    return feed + "".join(out) + line[last:]
+
+
+def _glued(line: str) -> str:
+    """``line`` with a numbered header word printed a space before its number (``数据 2``) glued to it, when
+    the line prints the word so twice or more and no other number: a header's, no row's cells."""
+    if "\t" in line:
+        return line
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line)]
+    spaced = [k for k in range(len(toks) - 1) if _word(toks[k][0]) and toks[k + 1][0].isdigit()
+              and toks[k + 1][1] == toks[k][2] + 1]
+    words = {toks[k][0] for k in spaced}
+    if len(words) != 1 or len(spaced) < 2 \
+            or any(t[0].isdigit() for k, t in enumerate(toks) if k - 1 not in spaced):
+        return line
+    cuts = [toks[k][2] for k in spaced]
+    return "".join(line[a:b] for a, b in zip([0] + [c + 1 for c in cuts], cuts + [len(line)]))
+
+
+def joined_header_digits(lines: list[str]) -> list[str]:
+    """``lines`` with every numbered header word's wrapped number joined back on, and its number printed a
+    space after it glued on (see the module docstring)."""
+    out = list(lines)
+    for n in range(len(out) - 1):
+        below = out[n + 1]
+        if not below.strip() or not below.strip()[0].isdigit() or not out[n].strip():
+            continue
+        joined = _joined(out[n], below)
+        if joined is not None:
+            out[n], out[n + 1] = joined, ""
+    return [_glued(line) for line in out]

@@ -1,0 +1,41 @@
+"""表四 printed as one row of numbers under its header, its blank cells printed as nothing: the header places them.
+
+A rule-less table's row with blank cells is read by position against the table's full rows
+(:mod:`.pdf_columns`); 表四 printed as one row of fifteen cells has no other row to measure its columns by.
+Its column headers do: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计, once for each of its three groups, each
+over its column, whole or broken over lines (结果 / 维持, one character a line). The header's words made of
+those characters only (group names, headings and sentences have others) stack into bands as a column's
+numbers do; they are the row's columns only when they are exactly fifteen, standing apart. Anything else
+(a header word missing, two columns' words touching) gives no columns, and the row stays as printed.
+"""
+
+from __future__ import annotations
+
+from ..form import FORM
+from .pdf_lines import Word
+
+__all__ = ["header_columns"]
+
+#: the characters of 表四's column headers: a word of these only is a piece of one
+_HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
+#: 表四's cells in one row: five columns for each of its three groups
+_WIDTH = len(FORM.table4_columns) * len(FORM.table4_groups)
+
+
+def header_columns(header: list[Word], gap: float) -> list[tuple[float, float]] | None:
+    """The fifteen columns 表四's column headers among ``header`` stand over, left to right (each the extent
+    of the words stacked in it); None unless they stack into exactly fifteen bands at least ``gap`` font
+    sizes apart."""
+    spans = sorted((w.x0, w.x1, w.size) for w in header if w.text and set(w.text) <= _HEADER_CHARS)
+    stacked: list[list[float]] = []
+    for x0, x1, size in spans:
+        if stacked and x0 < stacked[-1][1]:
+            stacked[-1][1] = max(stacked[-1][1], x1)
+            stacked[-1][2] = max(stacked[-1][2], size)
+        else:
+            stacked.append([x0, x1, size])
+    if len(stacked) != _WIDTH:
+        return None
+    if any(b[0] - a[1] < gap * max(a[2], b[2]) for a, b in zip(stacked, stacked[1:])):
+        return None
+    return [(b[0], b[1]) for b in stacked]
