@@ -373,3 +373,30 @@ def test_a_crawler_dump_whose_report_breaks_its_identities_is_read_as_printed_an
         assert record.provenance[p].status in (Status.DISPUTED, Status.UNVERIFIED), p
     assert statuses == {Status.DISPUTED, Status.UNVERIFIED}
     assert "READ.ONE_CUT" in record.provenance["applications.granted.commercial"].rules
+
+
+def test_a_group_title_row_with_its_own_empty_cells_after_a_rows_seven_is_not_that_rows():
+    """A ruled table read a cell to a line (a PDF's or a web page's): a group's title (三、本年度办理结果,
+    （三）不予公开) is a row of its own with seven empty cells, printed right after the row above's seven
+    numbers. Those blanks are the title row's: the row above keeps its seven cells."""
+    from llm_extract.ingest import Document
+    from llm_extract.schema import Report
+    from llm_extract.synth.render import render
+    from tests.fakeopenai import sample_values
+
+    values = sample_values()
+    report = Report.from_values("d", values)
+    text = render(report, "cells")
+    for title, first in (("三、本年度办理结果", "（一）予以公开"), ("（三）不予公开", "1.属于国家秘密")):
+        assert f"\t{title}\n\t{first}\n" in text
+        text = text.replace(f"\t{title}\n\t{first}\n", f"\t{title}\n" + "\t\n" * 7 + f"\n\t{first}\n")
+    last = [p for p in TABLE3_PATHS if ".carried_forward." in p]
+    row = "\t四、结转下年度继续办理\n" + "".join(f"\t{values[p]}\n" for p in last)
+    assert row in text
+    spacer = text.replace(row, row + "\n" + "\t\n" * 7)      # and a Word table's spacer row under the last row
+    for doc, rows in ((text, ["carried_over", "partially_granted"]), (spacer, ["carried_forward"])):
+        record = process_document(Document.from_text(doc, doc_id="d"))
+        paths = [p for p in TABLE3_PATHS if p.split(".")[1] in rows]
+        assert [record.report.get(p) for p in paths] == [values[p] for p in paths]
+        assert all(record.provenance[p].status is Status.PROVEN for p in paths)
+        assert {record.provenance[p].method for p in paths} == {"cells-after-label"}   # read as its row, after its label

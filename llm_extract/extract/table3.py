@@ -300,9 +300,10 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             numbers = [it for it in span if it.cell.is_number]
         chosen: list[Item] | None = None
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])
-                              and (len(span) < 2 * 7 or _alike_rows(span))):
+                              and (len(span) < 2 * 7 or _alike_rows(span) or _rows_apart(items, idx, nxt, span))):
             chosen = span[:7]               # every number among the first 7 (seven more cells: another row's,
-            #                                 alike, or which seven are this row's is not known)
+            #                                 alike, or which seven are this row's is not known, unless they
+            #                                 are another row's: a title row, 三、本年度办理结果, or a spacer)
         elif len(span) > 7 and row_starts_after(items, span[6], nxt, row):
             chosen = span[:7]               # seven cells (无 无 …), then another row whose label was not found
         elif len(numbers) == 7 and len(span) < 2 * 7 and not any(_guessed(it.cell) for it in span):
@@ -341,6 +342,17 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         _unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)
     return out, ambiguities
+
+
+def _rows_apart(items: list[Item], idx: int, nxt: int, span: list[Item]) -> bool:
+    """Whether the cells after the row's seventh are another row's of a table read a cell to a line: text
+    stands between (a group's title row with its own empty cells, 三、本年度办理结果), or a row break (a line
+    left out) before cells all empty (a Word table's spacer row under its last row)."""
+    if span[7].line - span[6].line > 1 and all(it.cell.kind is CellKind.BLANK for it in span[7:]):
+        return True
+    at = {id(it): j for j, it in enumerate(items[idx:nxt], start=idx)}
+    a, b = at.get(id(span[6])), at.get(id(span[7]))
+    return a is not None and b is not None and any(items[j].is_text for j in range(a + 1, b))
 
 
 def _alike_rows(span: list[Item]) -> bool:
