@@ -400,3 +400,25 @@ def test_a_group_title_row_with_its_own_empty_cells_after_a_rows_seven_is_not_th
         assert [record.report.get(p) for p in paths] == [values[p] for p in paths]
         assert all(record.provenance[p].status is Status.PROVEN for p in paths)
         assert {record.provenance[p].method for p in paths} == {"cells-after-label"}   # read as its row, after its label
+
+
+def test_a_groups_title_wrapped_beside_a_rows_cells_is_no_label_and_the_next_row_keeps_none_of_them():
+    """A rule-less PDF table read by position (pdf_columns): 4.保护第三方合法权 / （三）不 / its seven cells one to
+    a line / 益 / 予公开 / 5.属于三类内部事务 / 信息 — the group's title （三）不予公开 wrapped in its narrow column
+    beside row 4. The cells are row 4's: neither the title piece nor the next row's label owns them."""
+    from llm_extract.ingest import Document
+    from tests.fakeopenai import report_text, sample_values
+
+    values = sample_values()
+    text = report_text(values)
+    rows = "4.保护第三方合法权益\t1\t0\t0\t0\t0\t0\t1\n5.属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0\n"
+    assert rows in text
+    wrapped = ("4.保护第三方合法权\n\t（三）不\n\t1\n\t0\n\t0\n\t0\n\t0\n\t0\n\t1\n\n益\n予公开\n"
+               "5.属于三类内部事务\n信息\n")
+    record = process_document(Document.from_text(text.replace(rows, wrapped), doc_id="d"))
+    third = [p for p in TABLE3_PATHS if ".denied_third_party." in p]
+    assert [record.report.get(p) for p in third] == [values[p] for p in third]
+    assert all(record.provenance[p].status is Status.PROVEN for p in third)
+    inner = [p for p in TABLE3_PATHS if ".denied_internal_affairs." in p]
+    assert all(record.report.get(p) is None or record.provenance[p].status is not Status.PROVEN
+               or record.report.get(p) == values[p] for p in inner)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..form import FORM
 from ..schema import TABLE3_ROW_PATHS
 from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
-from .layout import Item
+from .layout import Item, label_key
 
-__all__ = ["opens_other_row", "numbered", "row_starts_after", "runs_into_next", "merged_labels"]
+__all__ = ["opens_other_row", "numbered", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels"]
 
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
@@ -32,6 +33,16 @@ _ITEM_NUMBER = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]
 def numbered(key: str) -> bool:
     """Whether a text item starts with an item number (another row's label, placed or not)."""
     return strip_item_number(key) != key and _ITEM_NUMBER.match(key) is not None
+
+
+#: the titles of 表三's groups of sub-rows (（三）不予公开 …) as label keys: a title opens no row of its own
+_GROUP_TITLES = tuple(label_key(r.group) for r in FORM.table3_rows if r.group and r.group.startswith(("（", "(")))
+
+
+def group_title_piece(key: str) -> bool:
+    """Whether a text item is a group's title or its first piece, wrapped in its narrow column (``（三）不`` /
+    ``予公开``): a numbered text, but no row's label; the cells after it are the row beside it."""
+    return len(key) >= 4 and any(title.startswith(key) for title in _GROUP_TITLES)
 
 
 def row_starts_after(items: list[Item], last: Item, end: int, row: str) -> bool:

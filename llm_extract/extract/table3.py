@@ -23,7 +23,7 @@ from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
-from .rowbounds import merged_labels, numbered, opens_other_row, row_starts_after, runs_into_next
+from .rowbounds import group_title_piece, merged_labels, numbered, opens_other_row, row_starts_after, runs_into_next
 from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
@@ -287,8 +287,10 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             pass                            # the numbers right after the label
         else:
             first = next((j for j in range(idx + 1, nxt) if items[j].is_value), None)
-            if first is not None and any(items[j].is_text and numbered(items[j].key) for j in range(idx + 1, first)):
-                span = []                   # the numbers follow another label, one not placed
+            if first is not None and any(items[j].is_text and numbered(items[j].key)
+                                         and not group_title_piece(items[j].key) for j in range(idx + 1, first)):
+                span = []                   # the numbers follow another label, one not placed (a group's title
+                #                             wrapped beside the row, （三）不 / 予公开, is no row's label)
         numbers = [it for it in span if it.cell.is_number]
         if len(span) >= 2 and span[-1].cell.kind is CellKind.BLANK and span[-1].line - span[-2].line > 1 \
                 and items[nxt - 1] is span[-1]:

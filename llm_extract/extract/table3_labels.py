@@ -33,7 +33,8 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
     """A label broken over lines: the pattern matches this fragment joined to the next one or
     two text items (numbers may stand between them), and either starts inside this fragment,
     or this fragment opens a label (an item number), carries the row's numbers, and the
-    fragments after it carry none."""
+    fragments after it carry none. A fragment with an item number of its own opens another
+    label: no label is broken into it."""
     key = keys[i] or ""
     bare = strip_item_number(key)
     heads = {key, bare}
@@ -50,6 +51,8 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
             if between > 8:
                 return False
             continue
+        if strip_item_number(nxt) != nxt:
+            return False                # another label opens there (5.属于三类内部事务信息 after （三）不 / 益予公开)
         tail += nxt
         joined += 1
         orphans = orphans and (j + 1 == len(keys) or keys[j + 1] is not None)
