@@ -85,3 +85,13 @@ def test_the_applicant_columns_so_placed_are_never_proven_the_totals_are() -> No
     assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
     assert record.report.get("applications.new_received.total") == 9
     assert record.provenance["applications.new_received.total"].status is Status.PROVEN
+
+
+def test_text_before_a_bands_first_group_is_a_page_break_the_table_reads() -> None:
+    t = _table()
+    lines = _text(t)
+    lines.insert(lines.index("自然人") + 28, "第2页")              # before the second band's first group
+    lines.insert(lines.index("自然人") + 29, "申请人情况")
+    readings = read_column_groups(lines)
+    assert readings is not None
+    assert [readings[f"applications.granted.{c}"].value for c in _COLS] == t["granted"]

@@ -11,7 +11,8 @@ heading, or even after 五's.
 Here a *group* is a run of lines each holding one number alone, ended by a blank line or by text. A
 *band* is seven consecutive groups of one size ``k``: the next ``k`` rows of the form, one column to a
 group, left to right. The table is read when a window of consecutive groups after 表三's heading tiles
-the form's 25 rows as bands (text only between the first band's groups: its column headers), every
+the form's 25 rows as bands (text only between the first band's groups, its column headers, or before a
+band, a page's furniture or repeated headers: never between a later band's groups), every
 identity of 表三 holds in it, and no other window holding every identity reads other values.
 
 The columns' order is the page's, left to right, which the identities cannot check (the six applicant
@@ -61,7 +62,8 @@ def _groups(lines: list[str], start: int) -> list[tuple[bool, list[Number]]]:
 
 def _tile(groups: list[tuple[bool, list[Number]]], first: int) -> list[Number] | None:
     """The table in row-major order from ``groups[first]`` on, when its groups tile the 25 rows as bands
-    of seven groups of one size, text standing only before the first band's groups."""
+    of seven groups of one size, text standing only before the first band's groups or before a band (a page
+    break, its headers repeated)."""
     rows: list[list[Number]] = []
     i = first
     while len(rows) < len(_ROWS):
@@ -69,7 +71,7 @@ def _tile(groups: list[tuple[bool, list[Number]]], first: int) -> list[Number] |
         if len(band) < _WIDTH:
             return None
         k = len(band[0][1])
-        if any(len(g) != k for _, g in band) or (rows and any(text for text, _ in band)) \
+        if any(len(g) != k for _, g in band) or (rows and any(text for text, _ in band[1:])) \
                 or len(rows) + k > len(_ROWS):
             return None
         rows += [[g[r] for _, g in band] for r in range(k)]
