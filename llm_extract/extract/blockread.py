@@ -15,6 +15,8 @@ from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
 from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
+from .colgroups import read_column_groups
+from .colheads import read_column_heads
 from .formorder import read_form_order
 from .glued import groups_hold
 from .readings import Readings
@@ -94,6 +96,10 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         table = assemble_table3(blocks) if blocks is not None else None
         if table is None or not _agrees(table, readings):
             table = read_form_order(lines)
+        if table is None or not _agrees(table, readings):
+            table = read_column_groups(lines)
+        if table is None or not _agrees(table, readings):
+            table = read_column_heads(lines)
         if table is not None and _agrees(table, readings):
             readings.update(table)
             ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]

@@ -58,7 +58,7 @@ from .pagenumbers import page_feet
 from .readings import Readings
 from .t4boxes import table4_header_line
 
-__all__ = ["read_form_order"]
+__all__ = ["read_form_order", "ONE_ROWS", "one_row_readings"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
@@ -306,6 +306,12 @@ def _one_row(numbers: list[Number]) -> Readings:
                 Reading(None, CellKind.ABSENT, n.cell.raw or "", [n.line], Method.OTHER_AS_ONE_ROW,
                         "（六）其他处理 printed as one row: its sub-rows are not given"))
     return out
+
+
+#: the rows of 表三 with （六）其他处理 printed as one row (its last sub-row's place standing for it), and
+#: the readings of its sub-rows from that row (for the other readers of the form's order)
+ONE_ROWS = _ONE_ROWS
+one_row_readings = _one_row
 
 
 def read_form_order(lines: list[str]) -> Readings | None:

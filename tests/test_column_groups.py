@@ -1,0 +1,97 @@
+"""表三 printed as bands of columns: each column's cells for a band of rows a group of lines of their own.
+
+``pdftotext`` (default mode) prints a wide table's rows labels first, then, band by band (一、 and 二、;
+then （一） and （二）; then （三）'s eight rows …), each column's numbers one to a line and a blank line
+after them, the column headers before the first band's groups, and all of it possibly after 表四's
+heading. The bands are read left to right, the page's order of the columns, which the identities cannot
+check: never proven, but for the cells no order of the six applicant columns changes.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Method, Status
+from llm_extract.extract.colgroups import read_column_groups
+from llm_extract.form import FORM
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+
+_ROWS = [r.key for r in FORM.table3_rows]
+_LABELS = [r.label for r in FORM.table3_rows]
+_HEADERS = [c.label for c in FORM.table3_columns]
+_COLS = [c.key for c in FORM.table3_columns]
+#: the bands of rows as a page's row heights may group them
+_BANDS = (2, 2, 8, 3, 5, 5)
+
+
+def _table() -> dict[str, list[int]]:
+    """A table whose every identity holds: 7 + 1 new and carried (自然人), 2 new (法律服务机构)."""
+    t = {r: [0] * 7 for r in _ROWS}
+    t["new_received"][0], t["carried_over"][0], t["granted"][0], t["unavailable_not_held"][0] = 7, 1, 4, 1
+    t["new_received"][4], t["granted"][4] = 2, 2
+    t["total_processed"] = [sum(t[r][c] for r in _ROWS[2:23]) for c in range(6)] + [0]
+    t["carried_forward"] = [t["new_received"][c] + t["carried_over"][c] - t["total_processed"][c] for c in range(6)] + [0]
+    for r in _ROWS:
+        t[r][6] = sum(t[r][:6])
+    return t
+
+
+def _text(t: dict[str, list[int]], headers_inside: bool = True) -> list[str]:
+    lines = ["2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *_LABELS,
+             "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+    if not headers_inside:
+        lines += [*_HEADERS, ""]
+    first = 0
+    for k in _BANDS:
+        for c in range(7):
+            if headers_inside and first == 0:
+                lines.append(_HEADERS[c])
+            lines += [str(t[r][c]) for r in _ROWS[first:first + k]] + [""]
+        first += k
+    return lines + ["行政复议", "结果维持", "0", "五、存在的主要问题及改进情况", "无。"]
+
+
+def test_bands_of_column_groups_are_read_row_by_row_in_the_forms_order() -> None:
+    t = _table()
+    for inside in (True, False):
+        readings = read_column_groups(_text(t, headers_inside=inside))
+        assert readings is not None
+        for r in _ROWS:
+            assert [readings[f"applications.{r}.{c}"].value for c in _COLS] == t[r], r
+        assert all(x.method == Method.FORM_ORDER_RUNS for x in readings.values())
+
+
+def test_a_cell_that_breaks_an_identity_leaves_the_table_unread() -> None:
+    lines = _text(_table())
+    lines[lines.index("7")] = "8"             # new_received's 自然人: its row sum breaks
+    assert read_column_groups(lines) is None
+
+
+def test_a_group_of_another_size_leaves_the_table_unread() -> None:
+    lines = _text(_table())
+    at = lines.index("商业企业") + 1
+    lines.insert(at, "0")                    # 商业企业 three numbers in a band of two rows
+    assert read_column_groups(lines) is None
+
+
+def test_text_between_a_later_bands_groups_leaves_the_table_unread() -> None:
+    lines = _text(_table())
+    lines.insert(lines.index("商业企业") + 30, "附注")         # inside the second band
+    assert read_column_groups(lines) is None
+
+
+def test_the_applicant_columns_so_placed_are_never_proven_the_totals_are() -> None:
+    record = process_document(Document.from_text("\n".join(_text(_table())), doc_id="bands"))
+    assert record.report.get("applications.new_received.natural_person") == 7
+    assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+    assert record.report.get("applications.new_received.total") == 9
+    assert record.provenance["applications.new_received.total"].status is Status.PROVEN
+
+
+def test_text_before_a_bands_first_group_is_a_page_break_the_table_reads() -> None:
+    t = _table()
+    lines = _text(t)
+    lines.insert(lines.index("自然人") + 28, "第2页")              # before the second band's first group
+    lines.insert(lines.index("自然人") + 29, "申请人情况")
+    readings = read_column_groups(lines)
+    assert readings is not None
+    assert [readings[f"applications.granted.{c}"].value for c in _COLS] == t["granted"]
