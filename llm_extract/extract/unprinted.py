@@ -9,8 +9,8 @@ Three ways a report leaves cells out:
   cells there: either keeps the row in play for the identities (missing or derived, never absent).
 * **a blank row in fixed-width PDF text** (``pdftotext -layout``), which prints no cell of it: its label
   stands alone (on one line, or wrapped over several), no number after it before the next row's label,
-  the row above read whole from at most seven numbers (a row's numbers printed above its label would
-  be there), and the row below read whole from the numbers after its own label (where labels stand
+  the row above read whole from at most seven numbers, or printing fewer, all on its own label's line
+  (a row's numbers printed above its label would be there), and the row below read whole from the numbers after its own label (where labels stand
   stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
   labels' lines (or a cell a line right under their labels, as a rule-less PDF table's row with blank
@@ -215,6 +215,23 @@ def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], span
     return False
 
 
+def _read_whole(row: str, spans: dict[str, list[Item]], out: Readings) -> bool:
+    """Whether the row above a lone label was read whole, from at most seven numbers."""
+    return sum(1 for it in spans[row] if it.is_value) <= _ROW_WIDTH \
+        and not any(out[p].missing or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[row])
+
+
+def _short_on_its_line(row: str, idx: int, label: Item, items: list[Item], spans: dict[str, list[Item]],
+                       out: Readings) -> bool:
+    """Whether the row above a lone label, not read whole (fewer numbers than cells: its own blank cells,
+    placed by no column), prints all its numbers on its own label's line, above the lone label's: no
+    number of the lone label's row stands between the two labels, whichever cells the row above's are."""
+    values = [it for it in spans[row] if it.is_value]
+    return 0 < len(values) < _ROW_WIDTH and items[idx].line < label.line \
+        and all(it.line == items[idx].line for it in values) \
+        and not any(out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[row])
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
@@ -230,8 +247,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
-        if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
-                or any(out[p].missing or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[above]):
+        if above not in _POSITION or not (_read_whole(above, spans, out)
+                                          or _short_on_its_line(above, order[k - 1][1], label, items, spans, out)):
             continue
         if _crowded_above(k, order, items, spans):
             continue           # a row's numbers printed before its label: the lone label's may stand above it
