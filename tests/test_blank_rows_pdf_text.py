@@ -131,3 +131,23 @@ def test_a_lone_label_under_a_short_row_printed_on_a_line_of_its_own_stays_in_pl
     record = process_document(Document.from_text(text, doc_id="x"))
     for c in APPLICANT_COLUMNS:
         assert record.provenance[f"applications.{ROW}.{c}"].kind is not CellKind.BLANK
+
+
+def test_a_lone_label_below_a_short_row_whose_label_wraps_around_its_numbers_is_a_blank_row(golden_dir) -> None:
+    """The row above's label wrapped over two lines, its numbers on a line between the two pieces: the
+    numbers stand inside the row above, none of them the lone label's."""
+    _, text = _blank_below_short_row(golden_dir)
+    text = re.sub(r"^6\.属于四类过程性信息((\s+\d+){6})$", r"6.属于四类过\n\1\n程性信息", text, count=1, flags=re.M)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _cells(record) == [None] * 7
+    assert record.provenance[f"applications.{ROW}.total"].kind is CellKind.BLANK
+
+
+def test_a_lone_label_under_a_short_row_followed_by_a_group_heading_only_stays_in_play(golden_dir) -> None:
+    """Numbers on a line of their own with only a group heading below them: whose row they are is not known."""
+    _, text = _blank_below_short_row(golden_dir)
+    text = re.sub(r"^6\.属于四类过程性信息((\s+\d+){6})$", r"6.属于四类过程性信息\n\1\n（三）不予公开", text,
+                  count=1, flags=re.M)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.{ROW}.{c}"].kind is not CellKind.BLANK
