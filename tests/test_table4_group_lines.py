@@ -64,3 +64,33 @@ def test_a_line_with_fewer_numbers_than_a_group_leaves_the_table_unread_by_lines
     record = process_document(Document.from_text(text, doc_id="x"))
     for c in REVIEW_COLUMNS:
         assert record.provenance[f"review_litigation.litigation_direct.{c}"].kind is not CellKind.BLANK
+
+
+ROW15_HEADER = ("              行政复议                           行政诉讼\n"
+                "                                  未经复议直接起诉                复议后起诉\n"
+                "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计")
+
+
+def _row15(golden_dir, line: str) -> str:
+    _, text = _text(golden_dir)
+    text, n = re.subn(r"(四、政府信息公开行政复议、行政诉讼情况\n).*?\n\n五、", lambda m: m.group(1) + ROW15_HEADER
+                      + "\n\n" + line + "\n\n五、", text, flags=re.S)
+    assert n == 1
+    return text
+
+
+def test_a_group_wide_gap_in_the_middle_of_a_row_of_fifteen_is_the_blank_middle_group(golden_dir) -> None:
+    text = _row15(golden_dir, " 1     0    1     0    2                              0     0     0     0   0")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _group(record, "administrative_review") == [1, 0, 1, 0, 2]
+    assert _group(record, "litigation_direct") == [None] * 5
+    assert _group(record, "litigation_after_review") == [0] * 5
+    assert record.provenance["review_litigation.litigation_direct.total"].kind is CellKind.BLANK
+
+
+def test_ten_numbers_evenly_spaced_say_nothing_of_which_group_is_blank(golden_dir) -> None:
+    """The blank group first or last leaves no gap: its place is the line's edge, which an indent moves."""
+    text = _row15(golden_dir, "                              1     0    1     0    2     0     0     0     0   0")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for g in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        assert record.provenance[f"review_litigation.{g}.total"].kind is not CellKind.BLANK
