@@ -100,3 +100,54 @@ def test_a_lone_label_above_a_row_with_an_ocr_letter_among_its_numbers_is_a_blan
     record = process_document(Document.from_text("\n".join(lines), doc_id="x"))
     assert _cells(record) == [None] * 7
     assert record.provenance[f"applications.{ROW}.total"].kind is CellKind.BLANK
+
+
+def _blank_below_short_row(golden_dir) -> tuple[Report, str]:
+    """The row above (6.属于四类过程性信息, 1 0 0 0 0 0 1) with a blank cell: six numbers, whose columns the
+    text does not say."""
+    report = _report(golden_dir)
+    for c in APPLICANT_COLUMNS:
+        setattr(getattr(report.applications, ROW), c, None)
+    report.applications.denied_process_info.social_org = None
+    text = render(report, "pdftext")
+    assert re.search(r"^6\.属于四类过程性信息(\s+\d+){6}$", text, re.M)
+    return report, text
+
+
+def test_a_lone_label_below_a_row_with_a_blank_cell_of_its_own_is_a_blank_row(golden_dir) -> None:
+    """The row above prints fewer numbers than cells, all on its own label's line: whichever columns they
+    are, none of them is the lone label's. The lone label is a blank row, not lost cells derived as 0."""
+    _, text = _blank_below_short_row(golden_dir)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _cells(record) == [None] * 7
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.{ROW}.{c}"].kind is CellKind.BLANK
+
+
+def test_a_lone_label_under_a_short_row_printed_on_a_line_of_its_own_stays_in_play(golden_dir) -> None:
+    """Six numbers on a line between the two labels: the row above's, or (centred on it) the lone label's."""
+    _, text = _blank_below_short_row(golden_dir)
+    text = re.sub(r"^6\.属于四类过程性信息((\s+\d+){6})$", r"6.属于四类过程性信息\n\1", text, count=1, flags=re.M)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.{ROW}.{c}"].kind is not CellKind.BLANK
+
+
+def test_a_lone_label_below_a_short_row_whose_label_wraps_around_its_numbers_is_a_blank_row(golden_dir) -> None:
+    """The row above's label wrapped over two lines, its numbers on a line between the two pieces: the
+    numbers stand inside the row above, none of them the lone label's."""
+    _, text = _blank_below_short_row(golden_dir)
+    text = re.sub(r"^6\.属于四类过程性信息((\s+\d+){6})$", r"6.属于四类过\n\1\n程性信息", text, count=1, flags=re.M)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _cells(record) == [None] * 7
+    assert record.provenance[f"applications.{ROW}.total"].kind is CellKind.BLANK
+
+
+def test_a_lone_label_under_a_short_row_followed_by_a_group_heading_only_stays_in_play(golden_dir) -> None:
+    """Numbers on a line of their own with only a group heading below them: whose row they are is not known."""
+    _, text = _blank_below_short_row(golden_dir)
+    text = re.sub(r"^6\.属于四类过程性信息((\s+\d+){6})$", r"6.属于四类过程性信息\n\1\n（三）不予公开", text,
+                  count=1, flags=re.M)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.{ROW}.{c}"].kind is not CellKind.BLANK

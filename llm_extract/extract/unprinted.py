@@ -9,7 +9,8 @@ Three ways a report leaves cells out:
   cells there: either keeps the row in play for the identities (missing or derived, never absent).
 * **a blank row in fixed-width PDF text** (``pdftotext -layout``), which prints no cell of it: its label
   stands alone (on one line, or wrapped over several), no number after it before the next row's label,
-  the row above read whole from at most seven numbers (a row's numbers printed above its label would
+  the row above read whole from at most seven numbers, or printing fewer, all on a line of its own
+  (its label's, or one its wrapped label stands around; a row's numbers printed above its label would
   be there), and the row below read whole from the numbers after its own label (where labels stand
   stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
@@ -215,6 +216,39 @@ def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], span
     return False
 
 
+def _read_whole(row: str, spans: dict[str, list[Item]], out: Readings) -> bool:
+    """Whether the row above a lone label was read whole, from at most seven numbers."""
+    return sum(1 for it in spans[row] if it.is_value) <= _ROW_WIDTH \
+        and not any(out[p].missing or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[row])
+
+
+def _short_on_its_line(row: str, idx: int, below: str, at: int, items: list[Item], spans: dict[str, list[Item]],
+                       out: Readings) -> bool:
+    """Whether the row above a lone label, not read whole (fewer numbers than cells: its own blank cells,
+    placed by no column), prints all its numbers on one line, above the lone label's, and that line is
+    its own: its label's, or one its label wraps around (a piece of its label, no group heading, on a
+    line below). No number of the lone label's row stands between the two labels then, whichever cells
+    the row above's are."""
+    values = [it for it in spans[row] if it.is_value]
+    if not 0 < len(values) < _ROW_WIDTH or len({it.line for it in values}) != 1 \
+            or any(out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[row]):
+        return False
+    line = values[0].line
+    if not items[idx].line <= line < items[at].line:
+        return False
+    return line == items[idx].line or any(
+        it.is_text and it.line > line and _own_label_piece(it.key, row, below)
+        for it in items[idx + 1:at])
+
+
+def _own_label_piece(key: str, row: str, other: str) -> bool:
+    """A piece of ``row``'s label broken over lines (``这一情形，不计其他情形）``): none of a group heading's,
+    nor of the ``other`` row's label."""
+    bare = strip_item_number(key)
+    return len(bare) >= _MIN_FRAGMENT and bare in _BARE_LABELS[row] and bare not in _BARE_LABELS.get(other, "") \
+        and not any(bare in g or g in bare for g in _GROUPS)
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
@@ -230,8 +264,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
-        if above not in _POSITION or sum(1 for it in spans[above] if it.is_value) > _ROW_WIDTH \
-                or any(out[p].missing or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[above]):
+        if above not in _POSITION or not (_read_whole(above, spans, out)
+                                          or _short_on_its_line(above, order[k - 1][1], row, idx, items, spans, out)):
             continue
         if _crowded_above(k, order, items, spans):
             continue           # a row's numbers printed before its label: the lone label's may stand above it
