@@ -25,8 +25,6 @@ do not part them: only the run's next header does.
 
 from __future__ import annotations
 
-import re
-
 from ..form import FORM
 from .blocktext import Number, heading_line, split_numbers
 from .layout import is_page_furniture, label_key
@@ -37,31 +35,29 @@ _T2_HEADING = FORM.headings["表二"]
 _T4_HEADING = FORM.headings["表四"]
 
 
-def _header_key(label: str) -> str:
-    return label_key(label).split("(")[0]
+def _under() -> dict[str, list[tuple[str, str, bool]]]:
+    """Each distinct column header of 表二 (its label key before a unit) → the cells under it in the form's
+    order: (section, path, whether the row has that one column only)."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+    for row in FORM.table2:
+        for col in row.columns:
+            path = f"{row.path}.{col.key}" if col.key else row.path
+            out.setdefault(label_key(col.label).split("(")[0], []).append((row.section, path, len(row.columns) == 1))
+    return out
 
 
-def _paths(row, key: str) -> str:
-    return f"{row.path}.{key}" if key else row.path
+def _by_section(cells: list[tuple[str, str, bool]]) -> list[list[str]]:
+    sections: dict[str, list[str]] = {}
+    for section, path, _ in cells:
+        sections.setdefault(section, []).append(path)
+    return list(sections.values())
 
 
-#: each distinct column header of 表二 (its key) → the rows under it, in the form's order
-_UNDER: dict[str, list] = {}
-for _row in FORM.table2:
-    for _col in _row.columns:
-        _UNDER.setdefault(_header_key(_col.label), []).append((_row, _col.key))
-#: headers of one column per row: for each, the sections' row counts in the form's order (（五） 1, （六） 2)
-_SINGLE: dict[str, list[list[str]]] = {}
-#: headers shared by rows of several columns: header → (column key, rows' paths)
-_MULTI: dict[str, list[str]] = {}
-for _key, _rows in _UNDER.items():
-    if all(len(r.columns) == 1 for r, _ in _rows):
-        sections: dict[str, list[str]] = {}
-        for r, k in _rows:
-            sections.setdefault(r.section, []).append(_paths(r, k))
-        _SINGLE[_key] = list(sections.values())
-    else:
-        _MULTI[_key] = [_paths(r, k) for r, k in _rows]
+_UNDER = _under()
+#: headers of rows of one column: the paths under each printing of it, section by section (（五） 1, （六） 2)
+_SINGLE = {h: _by_section(cells) for h, cells in _UNDER.items() if all(one for _, _, one in cells)}
+#: headers shared by rows of several columns (本年制发件数 …): the paths of that column, row by row
+_MULTI = {h: [path for _, path, _ in cells] for h, cells in _UNDER.items() if h not in _SINGLE}
 
 
 def _header(text: str) -> list[str]:
