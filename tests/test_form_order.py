@@ -128,9 +128,24 @@ def test_columns_parted_into_runs_by_text_are_read_but_never_proven() -> None:
     assert 25 <= free < len(TABLE3_PATHS)
 
 
-def test_runs_that_are_not_whole_columns_leave_the_table_unread() -> None:
+def test_a_column_parted_inside_by_text_is_read_in_printed_order_but_never_proven() -> None:
+    """(pdfminer boxes a column's first cells with the labels beside them, the rest of the column apart:
+    40 and 51 numbers, no run whole columns of 13.) Tried only when no reading of whole columns holds."""
     lines = fixture_text(_BY_COLUMNS).split("\n")
-    lines.insert(_number_lines(lines)[13 * 3 + 1], "其他")    # 40 and 51 numbers: no run is whole columns of 13
+    lines.insert(_number_lines(lines)[13 * 3 + 1], "其他")
+    readings = read_form_order(lines)
+    assert readings is not None and all(r.method == Method.FORM_ORDER_RUNS for r in readings.values())
+    truth = fixture_truth(_BY_COLUMNS)
+    assert all(readings[p].value == truth_value(truth, p) for p in TABLE3_PATHS)
+
+
+def test_a_columns_piece_printed_out_of_its_place_leaves_the_table_unread() -> None:
+    lines = fixture_text(_BY_COLUMNS).split("\n")
+    numbers = _number_lines(lines)
+    piece = [lines[i] for i in numbers[:2]]           # 自然人's first two cells, after the next column
+    for i in numbers[:2]:
+        lines[i] = ""
+    lines[numbers[13 * 2]:numbers[13 * 2]] = ["其他", *piece, "其他"]
     assert read_form_order(lines) is None
 
 

@@ -20,6 +20,7 @@ from .colheads import read_column_heads
 from .formorder import read_form_order
 from .glued import groups_hold
 from .readings import Readings
+from .t2boxes import table2_boxes
 from .t4boxes import BY_COLUMNS, read_table4_boxes
 from .textblocks import RowEvidence, read_blocks
 
@@ -115,7 +116,7 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], placed[1], n.cell.note)
         ambiguities = [a for a in ambiguities if not any(p.startswith("review_litigation.") for p in a.paths)]
     if blocks is None:
-        return ambiguities
+        return _boxed_table2(lines, t2, readings, ambiguities)
     for path in t2:
         ev = blocks.table2.get(path)
         row = _table2_row(_T2_ROWS[path], ev) if ev is not None else None
@@ -125,6 +126,21 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
                 row = {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], POSITION_METHOD, n.cell.note)
                        for p, n in zip(_T2_ROWS[path], placed) if n is not None}
         if row is not None:
+            readings.update(row)
+            ambiguities = [a for a in ambiguities if not set(a.paths) & set(row)]
+    return _boxed_table2(lines, [path for path in t2 if _T2_ROWS[path][0] not in readings
+                                 or readings[_T2_ROWS[path][0]].missing], readings, ambiguities)
+
+
+def _boxed_table2(lines: list[str], rows: list[str], readings: Readings,
+                  ambiguities: list[Ambiguity]) -> list[Ambiguity]:
+    """表二's rows still unread, from ``pdf2txt.py``'s boxes (extract/t2boxes.py): whole rows, by position."""
+    placed = table2_boxes(lines) if rows else {}
+    for path in rows:
+        numbers = [placed.get(p) for p in _T2_ROWS[path]]
+        if all(n is not None for n in numbers):
+            row = {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], POSITION_METHOD, n.cell.note)
+                   for p, n in zip(_T2_ROWS[path], numbers) if n is not None}
             readings.update(row)
             ambiguities = [a for a in ambiguities if not set(a.paths) & set(row)]
     return ambiguities

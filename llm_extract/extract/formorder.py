@@ -12,7 +12,9 @@ is one of two readings:
   in the form's order printed column by column (``pdf2txt.py``: the page's rows, 自然人 first), or
   several such blocks one after another (``pdftotext``: a band of two rows by columns, then a row's
   seven cells), each of its rows keeping its row sum: a run cut into blocks is the weakest reading,
-  tried only when no other holds (zeros and blanks keep the sums under many cuts). The order of the
+  tried only when no other holds (zeros and blanks keep the sums under many cuts); weaker still, tried
+  last, a block whose runs part a column (``pdf2txt.py`` boxing a column's first cells with the labels beside them, the rest
+  of the column apart: the numbers still stand column by column in printed order). The order of the
   columns is the tool's, and the identities hold with the applicant columns of the whole table in any
   order: a table printed as one block is read but never proven (``READ.COLUMN_RUNS``); with two blocks
   or more, each block's order is checked against the others'.
@@ -194,14 +196,16 @@ def _rows_hold(placed: list[Number]) -> bool:
                for r in range(0, len(values), _WIDTH) for lhs, rhs in _ROW_IDENTITIES)
 
 
-def _by_blocks(events: list[_Event], inside: bool, count: int = len(_ROWS)) -> list[tuple[list[Number], bool]] | None:
+def _by_blocks(events: list[_Event], inside: bool, count: int = len(_ROWS),
+               parted: bool = False) -> list[tuple[list[Number], bool]] | None:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
     printed column by column (``pdf2txt.py``: a page's rows, one or several columns to a run; the labels
     before, between or after the runs), when the labels are printed in the form's order and none up to a
     block's last run names a row after it; none when every run is one row (the reading by rows). A block
     is whole runs, each a whole number of its columns, or, when ``inside``, ends (or starts) inside a run
     (``pdftotext`` prints a band of two rows column by column and the next row's seven cells after it
-    with no text between); every row of a block keeps its row identity. Each distinct table once, with whether its
+    with no text between), and when ``parted`` too, its runs may part a column (``pdf2txt.py``); every row of
+    a block keeps its row identity. Each distinct table once, with whether its
     order is the table's (``True``: every block one run, the labels before it naming its rows only) or
     may be a text tool's (columns parted into runs by text, labels after their numbers, blocks cut
     inside runs: runs of columns in another order keep every identity, the six applicant columns being
@@ -236,7 +240,7 @@ def _by_blocks(events: list[_Event], inside: bool, count: int = len(_ROWS)) -> l
                     return out
                 k, extra = divmod(total, _WIDTH)
                 parts = pieces + [numbers[start:end]]
-                if extra or seen[j] >= first + k or any(len(part) % k for part in parts):
+                if extra or seen[j] >= first + k or (not parted and any(len(part) % k for part in parts)):
                     continue
                 block = [x for part in parts for x in part]
                 placed = [block[c * k + r] for r in range(k) for c in range(_WIDTH)]
@@ -281,8 +285,8 @@ def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], st
     events = [(index[row] if number is None and row != _TEXT else row, number) for row, number in events]
     by_rows = _by_rows(events)
     held: list[tuple[list[Number], bool]] = []
-    for inside in (False, True):        # blocks cut inside runs only when no other reading holds
-        blocks = _by_blocks(events, inside, len(rows))
+    for inside, parted in ((False, False), (True, False), (True, True)):    # each only when none before holds
+        blocks = _by_blocks(events, inside, len(rows), parted)
         if blocks is None:
             return None
         readings = ([(by_rows, True)] if by_rows is not None and not inside else []) + blocks

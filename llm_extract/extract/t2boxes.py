@@ -1,0 +1,148 @@
+"""表二 in ``pdf2txt.py`` text: its headers and numbers one box to a line, blank lines between the boxes.
+
+pdfminer's ``pdf2txt.py`` prints every text box followed by a blank line, and groups a table's boxes by
+proximity: 表二's row labels (规章, 行政许可 …) come together in one place, its section headings
+(第二十条第（五）项 …) in another, and each column header (本年制发件数, 本年处理决定数量, 本年收费金额) is
+most often printed right before the numbers under it. Only the headers tie a number to a cell here, so
+every cell this module places is placed by position alone (``READ.BLOCK_POSITION``: never proven, no
+identity checks 表二), and only under exact counts:
+
+* a header of one column shared by rows of several sections (本年处理决定数量: 行政许可 in （五）, 行政处罚
+  and 行政强制 in （六）) is printed once per section: the runs of numbers after its printings hold, in
+  order, exactly each section's count of rows (``1`` then ``2``), else none is placed;
+* a header of one row's only column (本年收费金额) is followed by exactly one number;
+* the column headers of rows that share them (本年制发件数 / 本年废止件数 / 现行有效件数 for 规章 and
+  行政规范性文件) are columns of those rows' numbers: a run after one header is that column (one number
+  per row), a run after several headers is those columns one after the other, in the headers' printed
+  order; every run used up whole, each column placed once, no other table's words between the headers
+  and their run, else none of those rows is placed. pdfminer prints such a run column by column but in an
+  order of its own (现行有效件数's first, now and then): the weakest of these placements, a candidate for
+  review.
+
+Blank lines, page furniture and other text (row labels, section headings) between a header and its run
+do not part them: only the run's next header does.
+"""
+
+from __future__ import annotations
+
+from ..form import FORM
+from .blocktext import Number, heading_line, split_numbers
+from .layout import is_page_furniture, label_key
+
+__all__ = ["table2_boxes"]
+
+_T2_HEADING = FORM.headings["表二"]
+_T4_HEADING = FORM.headings["表四"]
+
+
+def _under() -> dict[str, list[tuple[str, str, bool]]]:
+    """Each distinct column header of 表二 (its label key before a unit) → the cells under it in the form's
+    order: (section, path, whether the row has that one column only)."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+    for row in FORM.table2:
+        for col in row.columns:
+            path = f"{row.path}.{col.key}" if col.key else row.path
+            out.setdefault(label_key(col.label).split("(")[0], []).append((row.section, path, len(row.columns) == 1))
+    return out
+
+
+def _by_section(cells: list[tuple[str, str, bool]]) -> list[list[str]]:
+    sections: dict[str, list[str]] = {}
+    for section, path, _ in cells:
+        sections.setdefault(section, []).append(path)
+    return list(sections.values())
+
+
+_UNDER = _under()
+#: headers of rows of one column: the paths under each printing of it, section by section (（五） 1, （六） 2)
+_SINGLE = {h: _by_section(cells) for h, cells in _UNDER.items() if all(one for _, _, one in cells)}
+#: headers shared by rows of several columns (本年制发件数 …): the paths of that column, row by row
+_MULTI = {h: [path for _, path, _ in cells] for h, cells in _UNDER.items() if h not in _SINGLE}
+
+
+def _header(text: str) -> list[str]:
+    """表二's column headers a text line prints (``本年废止件数 现行有效件数``: two), in printed order."""
+    key = label_key(text)
+    found = [(key.find(h), h) for h in _UNDER if h and h in key]
+    return [h for _, h in sorted(found)]
+
+
+_SECTIONS = {label_key(r.section) for r in FORM.table2}
+_CONTENT = label_key("信息内容")
+_Runs = list[tuple[list[str], list[Number], bool]]
+
+
+def _own_text(text: str) -> bool:
+    """Whether a text line is one of 表二's own: a row label, a section heading, 信息内容."""
+    key = label_key(text)
+    return key == _CONTENT or key in _SECTIONS or any(r.pattern.search(key) for r in FORM.table2)
+
+
+def _runs(lines: list[str]) -> _Runs:
+    """The runs of numbers from 表二's heading to 表四's, each with the 表二 headers printed since the
+    previous run, and whether any other text (another table's) stands between that run and the previous."""
+    start = heading_line(lines, _T2_HEADING)
+    if start is None:
+        return []
+    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    out: _Runs = []
+    headers: list[str] = []
+    run: list[Number] = []
+    foreign = False
+    for n in range(start + 1, end):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            continue
+        text, numbers = split_numbers(raw, n)
+        if text:
+            printed = _header(text)
+            if run:
+                out.append((headers, run, foreign))
+                headers, run, foreign = [], [], False
+            headers = headers + printed
+            foreign = foreign or not (printed or _own_text(text))
+        run += numbers
+    if run:
+        out.append((headers, run, foreign))
+    return out
+
+
+def _singles(runs: _Runs) -> dict[str, Number]:
+    placed: dict[str, Number] = {}
+    for key, sections in _SINGLE.items():
+        after = [numbers for headers, numbers, _ in runs if headers == [key]]
+        if len(after) == len(sections) and all(len(a) == len(s) for a, s in zip(after, sections)) \
+                and sum(key in headers for headers, _, _ in runs) == len(sections):
+            for paths, numbers in zip(sections, after):
+                placed.update(zip(paths, numbers))
+    return placed
+
+
+def _multis(runs: _Runs) -> dict[str, Number]:
+    placed: dict[str, Number] = {}
+    pending: list[str] = []
+    for headers, numbers, foreign in runs:
+        shared = [h for h in headers if h in _MULTI]
+        if shared and (len(shared) != len(headers) or set(shared) & set(pending)):
+            return {}                    # (a shared column's header with another's: whose run?)
+        if not shared and (not pending or foreign):
+            if pending:
+                return {}                # (another table's words since the headers: whose numbers?)
+            continue
+        pending = pending + shared
+        per = len(_MULTI[pending[0]])
+        if len(numbers) % per or len(numbers) // per > len(pending):
+            return {}
+        for i in range(len(numbers) // per):
+            column = pending.pop(0)
+            if _MULTI[column][0] in placed:
+                return {}
+            placed.update(zip(_MULTI[column], numbers[i * per:(i + 1) * per]))
+    done = all(p in placed for paths in _MULTI.values() for p in paths)
+    return placed if done and not pending else {}
+
+
+def table2_boxes(lines: list[str]) -> dict[str, Number]:
+    """表二's cells placed by the headers printed before their numbers (see the module docstring)."""
+    runs = _runs(lines)
+    return {**_singles(runs), **_multis(runs)}

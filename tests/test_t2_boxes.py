@@ -1,0 +1,75 @@
+"""表二 in pdf2txt.py text: one box to a line, a blank line after each box (extract/t2boxes.py).
+
+Only the column headers printed before a run of numbers tie it to cells: 本年处理决定数量 printed once per
+section (（五） one row, （六） two), 本年收费金额 over one number, 本年制发件数 / 本年废止件数 / 现行有效件数
+over 规章's and 行政规范性文件's numbers column by column. Placed under exact counts only, and never proven
+(READ.BLOCK_POSITION): no identity checks 表二.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Method, Status
+from llm_extract.extract.t2boxes import table2_boxes
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+
+_T2 = "active_disclosure."
+_COUNTS = ["第二十条第（五）项", "信息内容", "本年处理决定数量", "591", "第二十条第（六）项", "信息内容",
+           "本年处理决定数量", "行政处罚", "行政强制", "15", "0", "第二十条第（八）项", "信息内容",
+           "本年收费金额（单位：万元）", "行政事业性收费", "12.5"]
+_LABELS = ["第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "行政许可"]
+
+
+def _text(items: list[str]) -> list[str]:
+    body = ["某某局2022年政府信息公开工作年度报告", "二、主动公开政府信息情况"] + items + [
+        "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
+    return [line for item in body for line in (item, "")]
+
+
+def _values(placed: dict) -> dict[str, object]:
+    return {p[len(_T2):]: n.cell.value for p, n in placed.items()}
+
+
+def test_decision_counts_after_each_sections_header_and_the_fee_after_its_own() -> None:
+    assert _values(table2_boxes(_text(_COUNTS))) == {
+        "licensing": 591, "punishment": 15, "enforcement": 0, "fees_10k_yuan": 12.5}
+
+
+def test_decision_counts_in_other_runs_than_the_sections_rows_are_not_placed() -> None:
+    """(Three numbers after one header, or one and two the other way round: which is whose?)"""
+    three = ["本年处理决定数量", "591", "15", "0", "本年处理决定数量"]
+    assert "licensing" not in _values(table2_boxes(_text(three)))
+    swapped = ["本年处理决定数量", "591", "15", "本年处理决定数量", "0"]
+    assert not {"licensing", "punishment", "enforcement"} & set(_values(table2_boxes(_text(swapped))))
+
+
+def test_a_fee_header_over_two_numbers_places_none() -> None:
+    assert "fees_10k_yuan" not in _values(table2_boxes(_text(["本年收费金额（单位：万元）", "12.5", "1"])))
+
+
+def test_a_run_after_one_column_header_is_that_column_of_both_rows() -> None:
+    items = _LABELS + ["现行有效件数", "85", "117", "本年制发件数", "2", "17", "本年废止件数", "1", "13"]
+    assert _values(table2_boxes(_text(items))) == {
+        "regulations.issued": 2, "regulations.repealed": 1, "regulations.in_force": 85,
+        "normative_documents.issued": 17, "normative_documents.repealed": 13, "normative_documents.in_force": 117}
+
+
+def test_a_run_after_several_column_headers_is_their_columns_in_printed_order() -> None:
+    items = ["本年制发件数", "本年废止件数", "现行有效件数"] + _LABELS + ["5", "32", "3", "12", "65", "399"]
+    assert _values(table2_boxes(_text(items))) == {
+        "regulations.issued": 5, "regulations.repealed": 3, "regulations.in_force": 65,
+        "normative_documents.issued": 32, "normative_documents.repealed": 12, "normative_documents.in_force": 399}
+
+
+def test_column_runs_not_used_up_whole_or_after_another_tables_words_place_none() -> None:
+    odd = ["本年制发件数", "本年废止件数", "现行有效件数", "5", "32", "3"]
+    assert _values(table2_boxes(_text(odd))) == {}
+    foreign = ["本年制发件数", "本年废止件数", "现行有效件数", "5", "32", "申请人情况", "3", "12", "65", "399"]
+    assert _values(table2_boxes(_text(foreign))) == {}
+
+
+def test_cells_placed_by_their_headers_are_never_proven() -> None:
+    record = process_document(Document.from_text("\n".join(_text(_COUNTS)), doc_id="d"))
+    assert record.report.get(_T2 + "licensing") == 591
+    prov = record.provenance[_T2 + "licensing"]
+    assert prov.method == Method.TEXT_BLOCK_POSITION and prov.status is Status.UNVERIFIED
