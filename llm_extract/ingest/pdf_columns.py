@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pdf_headcols import header_columns
+from .pdf_headcols import header_columns, stacked_bands
 from .pdf_lines import Word
 
 __all__ = ["placed_rows", "BAND_GAP", "ALIGNED"]
@@ -133,14 +133,7 @@ def _stack(rows: list[_Row]) -> tuple[_Bands, bool] | None:
     """The bands the rows' values stack into, left to right, and whether a row fills every one of them;
     None when they are not unambiguous (two bands nearly touching, two values of a row in one band, a label
     reaching over the first band)."""
-    spans = sorted((w.x0, w.x1, w.size) for r in rows for w in r.values)
-    stacked: list[list[float]] = []
-    for x0, x1, size in spans:
-        if stacked and x0 < stacked[-1][1]:
-            stacked[-1][1] = max(stacked[-1][1], x1)
-            stacked[-1][2] = max(stacked[-1][2], size)
-        else:
-            stacked.append([x0, x1, size])
+    stacked = stacked_bands((w.x0, w.x1, w.size) for r in rows for w in r.values)
     for a, b in zip(stacked, stacked[1:]):
         if b[0] - a[1] < BAND_GAP * max(a[2], b[2]):
             return None                 # two columns' numbers (nearly) touching: which is which is a guess

@@ -11,10 +11,12 @@ numbers do; they are the row's columns only when they are exactly fifteen, stand
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..form import FORM
 from .pdf_lines import Word
 
-__all__ = ["header_columns"]
+__all__ = ["header_columns", "stacked_bands"]
 
 #: the characters of 表四's column headers: a word of these only is a piece of one
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
@@ -22,18 +24,24 @@ _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 _WIDTH = len(FORM.table4_columns) * len(FORM.table4_groups)
 
 
-def header_columns(header: list[Word], gap: float) -> list[tuple[float, float]] | None:
-    """The fifteen columns 表四's column headers among ``header`` stand over, left to right (each the extent
-    of the words stacked in it); None unless they stack into exactly fifteen bands at least ``gap`` font
-    sizes apart."""
-    spans = sorted((w.x0, w.x1, w.size) for w in header if w.text and set(w.text) <= _HEADER_CHARS)
+def stacked_bands(spans: Iterable[tuple[float, float, float]]) -> list[list[float]]:
+    """Horizontal spans ``(x0, x1, font size)`` stacked into bands left to right: a span that starts inside the
+    band before it joins it (``[x0, x1, largest size]`` each)."""
     stacked: list[list[float]] = []
-    for x0, x1, size in spans:
+    for x0, x1, size in sorted(spans):
         if stacked and x0 < stacked[-1][1]:
             stacked[-1][1] = max(stacked[-1][1], x1)
             stacked[-1][2] = max(stacked[-1][2], size)
         else:
             stacked.append([x0, x1, size])
+    return stacked
+
+
+def header_columns(header: list[Word], gap: float) -> list[tuple[float, float]] | None:
+    """The fifteen columns 表四's column headers among ``header`` stand over, left to right (each the extent
+    of the words stacked in it); None unless they stack into exactly fifteen bands at least ``gap`` font
+    sizes apart."""
+    stacked = stacked_bands((w.x0, w.x1, w.size) for w in header if w.text and set(w.text) <= _HEADER_CHARS)
     if len(stacked) != _WIDTH:
         return None
     if any(b[0] - a[1] < gap * max(a[2], b[2]) for a, b in zip(stacked, stacked[1:])):
