@@ -230,3 +230,21 @@ def test_a_pages_cells_printed_after_table4s_heading_are_table3s() -> None:
     truth = fixture_truth(_BY_COLUMNS)
     assert readings is not None
     assert all(readings[p].value == truth_value(truth, p) for p in TABLE3_PATHS)
+
+
+def test_a_table_of_zeros_and_blanks_printed_apart_from_its_labels_is_read_but_no_cell_proven() -> None:
+    """Every label first, then the numbers a column at a time (pdftotext's default mode on a landscape page: a
+    band of 21 rows under generic headers 数据1 …, then the last four rows' columns in groups of four): with
+    zeros and blanks only, every identity holds whichever order the numbers are taken in, by rows or by
+    columns, so the order printed places no cell (a table of no applications, 无 and 0 mixed)."""
+    labels = [r.label for r in FORM.table3_rows]
+    cell = lambda r, c: "0" if (r * 3 + c * 5) % 4 == 0 else "无"     # noqa: E731
+    band = "\n\n".join(f"数据{c + 1}\n" + "\n".join(cell(r, c) for r in range(21)) for c in range(7))
+    rest = "\n\n".join("\n".join(cell(r, c) for r in range(21, 25)) for c in range(7))
+    text = ("某县2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + "\n".join(labels) + "\n\n"
+            + band + "\n" + rest + "\n\n四、政府信息公开行政复议、行政诉讼情况\n"
+            + "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。\n五、存在的主要问题及改进情况\n无。\n")
+    readings = read_form_order(text.split("\n"))
+    assert readings is not None and {r.method for r in readings.values()} == {Method.FORM_ORDER_APART}
+    record = process_document(Document.from_text(text, doc_id="d"))
+    assert not [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN]

@@ -45,6 +45,9 @@
   another order would keep every identity too, and the text tool chose their order (or, printed as one block,
   pdfminer did: no other block checks it). A cell no order of the six applicant columns changes is left to
   the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike.
+* ``READ.BLANK_ORDER_COLUMNS`` for 表三's 175 cells printed apart from every label (all the labels, then all the
+  numbers) when they are zeros and blanks only: any order keeps every identity, by rows or by columns alike,
+  so no cell's place is known (``llm_extract/extract/formorder.py``).
 """
 
 from __future__ import annotations
@@ -68,6 +71,9 @@ RULE_GLYPHS_RULE = "READ.RULE_GLYPHS"
 LABEL_STACK_RULE = "READ.LABEL_STACK"
 T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
+#: 表三's zeros and blanks printed apart from every label (extract/formorder.py): the rule of blanks and zeros
+#: placed by a tool's order (verify/sequence.py)
+BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
 
 
 #: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
@@ -78,7 +84,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
-                 Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE}
+                 Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE}
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

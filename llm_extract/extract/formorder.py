@@ -284,18 +284,38 @@ def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], st
     index = {_INDEX[r]: i for i, r in enumerate(rows)}
     events = [(index[row] if number is None and row != _TEXT else row, number) for row, number in events]
     by_rows = _by_rows(events)
+    # every label printed apart from the numbers, which are zeros and blanks only: any order keeps every
+    # identity, so the printed order is a guess (by rows or by columns) for every cell
+    apart = by_rows is not None and not _anchored(events) and _blanks_and_zeros(by_rows)
     held: list[tuple[list[Number], bool]] = []
     for inside, parted in ((False, False), (True, False), (True, True)):    # each only when none before holds
         blocks = _by_blocks(events, inside, len(rows), parted)
         if blocks is None:
             return None
-        readings = ([(by_rows, True)] if by_rows is not None and not inside else []) + blocks
+        readings = ([(by_rows, not apart)] if by_rows is not None and not inside else []) + blocks
         held = [(numbers, strict) for numbers, strict in readings if _holds(numbers, rows)]
         if held:
             break
     if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
         return None
+    if apart:
+        return held[0][0], Method.FORM_ORDER_APART
     return held[0][0], Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
+
+
+def _anchored(events: list[_Event]) -> bool:
+    """Whether some row's label is printed right before numbers: the reading by rows is then tied to the
+    labels; printed all apart from them (every label, then every number), the order by rows is the
+    tool's, by rows or by columns alike."""
+    return any(row != _TEXT and number is None and k + 1 < len(events) and events[k + 1][1] is not None
+               for k, (row, number) in enumerate(events))
+
+
+def _blanks_and_zeros(numbers: list[Number]) -> bool:
+    """Whether the numbers hold a blank (a placeholder) and a 0 but nothing else: they may trade places
+    under any order keeping every identity (a table of no applications, 无 and 0 mixed)."""
+    values = {n.cell.value for n in numbers}
+    return values <= {None, 0} and len(values) == 2
 
 
 def _one_row(numbers: list[Number]) -> Readings:
