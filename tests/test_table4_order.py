@@ -64,6 +64,18 @@ def test_cells_one_to_a_line_with_column_headers_among_them_are_read_but_not_pro
     assert all("READ.T4_BLOCK_ORDER" in record.provenance[p].rules for p in TABLE4_PATHS)
 
 
+def test_header_pieces_run_together_with_a_groups_name_among_the_cells_still_leave_them_unproven(golden_dir) -> None:
+    """pdftotext joined a group's name and the character-split headers beside it into one line among the cells
+    (``未经复议直接起诉`` / ``结 结 其 尚 果 果 他 维 纠 持``): still header pieces among the cells, the order the
+    tool's; a blank in one group and a 0 in another would trade places keeping every total."""
+    cells = ["0", "0", "0", "1", "1", "—", "—", "—", "—", "0", "0", "—", "0", "0", "0"]
+    printed = cells[:5] + ["未经复议直接起诉结结其尚果果他维纠持"] + cells[5:6] + ["复议后起诉总计结结其他尚总"] + cells[6:]
+    record = process_document(_with_table4(golden_dir, printed))
+    assert not any(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+    assert all("READ.T4_BLOCK_ORDER" in record.provenance[p].rules for p in TABLE4_PATHS
+               if record.report.get(p) is not None)
+
+
 def test_cells_one_to_a_line_under_headers_printed_in_pieces_side_by_side_are_read_but_not_proven(golden_dir) -> None:
     """``结果 结果`` / ``维持 纠正``: pdftotext laid the headers out by lines, two columns' pieces side by side,
     and printed the cells after them in an order of its own (``0 0 1 0 1`` for ``0 1 0 0 1``)."""

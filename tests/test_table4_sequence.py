@@ -76,17 +76,3 @@ def test_a_group_that_holds_with_its_letters_read_as_the_digits_they_stand_for_i
         == [(v, Status.PROVEN) for v in (0, 1, 0, 0, 1)]
     assert record.provenance["review_litigation.litigation_direct.other"].rules == ["READ.OCR_LETTERS_PINNED"]
 
-
-def test_blanks_and_zeros_of_a_list_one_number_to_a_line_are_not_proven() -> None:
-    """One number to a line, the order is a text tool's: a blank (—) in one group and a 0 in another trade places
-    keeping every group's total (pdftotext gave 0 … — for — … 0). The other numbers the group sums check."""
-    printed = ["0", "0", "0", "1", "1", "—", "—", "—", "—", "0", "0", "—", "0", "0", "0"]
-    record = _record("\n".join(printed))
-    for path, value in zip(TABLE4_PATHS, printed):
-        status = record.provenance[path].status
-        if value in ("0", "—"):
-            assert status is Status.UNVERIFIED and "READ.BLANK_ORDER" in record.provenance[path].rules, path
-        else:
-            assert status is Status.PROVEN, path
-    row = _record("\t".join(printed))                                      # printed as a row: the table's order
-    assert all(row.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)

@@ -104,10 +104,9 @@ register("READ.OCR_NAME", "机关名称读自 OCR 文字层：OCR 对同一字�
 register("READ.AGENCY_NAME", "机关名称不以机关名称应有的结尾（政府、局、委员会……）结束（标题可能取自正文句子），不予证明",
          "an agency that does not end as a body's name does (政府, 局, 委员会, …; a title taken from a sentence?): "
          "not proven")
-register("READ.BLANK_ORDER", "表三该行七格每行一个、远离其标签，或表四十五格每行一个（文本工具按块输出），空白与 0 互换位置不破坏任何勾稽关系：空白和 0 不予证明",
-         "a 表三 row whose seven cells stand one to a line far from their label, or 表四's fifteen one to a line (a "
-         "text tool printing blocks): a blank and a 0 trading places keep every identity, so its blanks and zeros "
-         "are not proven")
+register("READ.BLANK_ORDER", "表三该行七格每行一个、远离其标签（文本工具按块输出），空白与 0 互换位置不破坏任何勾稽关系：空白和 0 不予证明",
+         "a 表三 row whose seven cells stand one to a line far from their label (a text tool printing blocks): a blank "
+         "and a 0 trading places keep every identity, so its blanks and zeros are not proven")
 register("READ.BLANK_ORDER_COLUMNS", "表三按列逐格输出（文本工具按块输出，一行各格之间夹有他行的格），或一块数字仅按位置排入，其顺序为工具所定，空白与 0 互换位置不破坏任何勾稽关系：空白和 0 不予证明",
          "表三 rows printed column by column (a text tool printing boxes: other rows' cells stand between a row's "
          "cells), or a block of numbers placed by its position alone, in an order the tool chose: a blank and a 0 "

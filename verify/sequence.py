@@ -12,8 +12,7 @@ A 表三 row is such a list too where its seven cells stand one to a line far fr
 default mode printing the row's label at a page's foot, its cells after the next page's repeated header):
 the order is the tool's, and a blank and a 0 trade places keeping every identity (``0 0 —`` for ``0 — 0``).
 Where such a row holds both, its blanks and zeros are ``unverified`` (``READ.BLANK_ORDER``,
-:func:`blanks_out_of_order`); its other numbers the identities check as always. So too 表四's fifteen placed
-one number to a line: a blank in one group and a 0 in another trade places keeping every group's total.
+:func:`blanks_out_of_order`); its other numbers the identities check as always.
 
 Rows printed column by column are such lists too (``pdf2txt.py`` printing a page's cells box by box, a
 column's cells for the page's rows, then the next column's): the order of the boxes is the one pdfminer's
@@ -78,19 +77,7 @@ def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
         if len(set(lines)) == len(lines) and min(lines) - label > _NEAR \
                 and kinds & _BLANKS and CellKind.ZERO in kinds:
             out.update(p for p, r in zip(paths, cells) if r is not None and (r.kind in _BLANKS or r.kind is CellKind.ZERO))
-    out |= _t4_blanks_out_of_order(readings)
     return out
-
-
-def _t4_blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
-    """The blank and zero cells of 表四 placed by their order one number to a line (a text tool's order), when
-    its fifteen hold both: a blank in one group and a 0 in another trade places keeping every group's total."""
-    cells = {p: r for p, r in readings.items() if r.method in _SEQUENCES and p.startswith("review_litigation.")}
-    lines = {n for r in cells.values() for n in r.lines}
-    kinds = {r.kind for r in cells.values()}
-    if len(lines) <= _AS_ROWS or not (kinds & _BLANKS) or CellKind.ZERO not in kinds:
-        return set()
-    return {p for p, r in cells.items() if r.kind in _BLANKS or r.kind is CellKind.ZERO}
 
 
 def _cell_lines(readings: Mapping[str, Reading]) -> list[tuple[list[str], list[Reading], list[int]]]:

@@ -26,6 +26,9 @@ _PROSE = re.compile(r"[。，；;！？]")
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: the words that name each of 表四's groups as a row's label
 _GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
+#: the groups' names as a header prints them: a header's pieces run together with them are still its pieces
+#: (未经复议直接起诉结结其尚果果他维纠持 among the cells)
+_GROUP_WORDS = re.compile(r"未经复议直接起诉|复议后起诉|直接起诉|行政复议|行政诉讼")
 #: two columns' header pieces side by side (结果 结果 / 维持 纠正): no header cell prints them so
 _SIDE_BY_SIDE = ("结果结果", "维持纠正")
 #: 表四's fifteen cells one to a line with column headers printed among them: the order is a text tool's
@@ -186,7 +189,7 @@ def _headers_among(chosen: list[Item], items: list[Item]) -> bool:
         return False
     before = "".join(label_key(it.raw) for it in items[:span[0]] if it.is_text)
     return any(piece in before for piece in _SIDE_BY_SIDE) \
-        or any(it.is_text and (key := label_key(it.raw)) and set(key) <= _HEADER_CHARS
+        or any(it.is_text and (key := _GROUP_WORDS.sub("", label_key(it.raw))) and set(key) <= _HEADER_CHARS
                for it in items[span[0]:span[1] + 1])
 
 
