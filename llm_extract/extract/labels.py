@@ -49,4 +49,11 @@ def match_row(key: str, pattern: re.Pattern[str]) -> bool:
 
 def rows_named(key: str) -> list[str]:
     """The 表三 rows whose label pattern the label key matches, in the form's order."""
-    return [row for row, pattern in TABLE3_LABELS if match_row(key, pattern)]
+    return list(_rows_named(key))
+
+
+@lru_cache(maxsize=8192)
+def _rows_named(key: str) -> tuple[str, ...]:
+    """:func:`rows_named`, once per distinct key (a text's lines are looked up by every block reader in turn,
+    and the form's labels repeat across reports)."""
+    return tuple(row for row, pattern in TABLE3_LABELS if match_row(key, pattern))
