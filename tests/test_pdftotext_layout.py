@@ -184,29 +184,30 @@ def test_a_short_row_whose_numbers_fit_two_runs_of_columns_is_never_proven() -> 
     assert [p for p in paths if record.provenance[p].status is Status.PROVEN] == []
 
 
-def test_numbers_beside_words_no_label_was_found_in_are_left_as_printed() -> None:
+def _region_filled(lines: list[str]):
+    """表三's region of ``lines`` (all of them), its short rows' blank cells placed by their columns."""
     from llm_extract.extract.blankcols import fill_blank_columns
     from llm_extract.extract.layout import Region, tokenize
 
+    region = Region("表三", 1, len(lines) + 1)
+    region.items = tokenize(lines, 1, len(lines) + 1)
+    fill_blank_columns(lines, region)
+    return region
+
+
+def test_numbers_beside_words_no_label_was_found_in_are_left_as_printed() -> None:
     lines = ["三、收到和处理政府信息公开申请情况",
              "（一）予以公开              5     1     0     0     0     0     6",
              "（二）部分公开              2           0     0     0     1     3",
              "予处理某某某某              2           0     0     0     1     3", ""]
-    region = Region("表三", 1, len(lines) + 1)
-    region.items = tokenize(lines, 1, len(lines) + 1)
-    fill_blank_columns(lines, region)
+    region = _region_filled(lines)
     per_line = {n: sum(1 for it in region.items if it.line == n and it.is_value) for n in (2, 3, 4)}
     assert per_line == {2: 7, 3: 7, 4: 6}
 
 
 def _filled(lines: list[str]) -> dict[int, list[str]]:
     """The value cells of each line of a 表三 of ``lines`` once its short rows' blank cells are placed."""
-    from llm_extract.extract.blankcols import fill_blank_columns
-    from llm_extract.extract.layout import Region, tokenize
-
-    region = Region("表三", 1, len(lines) + 1)
-    region.items = tokenize(lines, 1, len(lines) + 1)
-    fill_blank_columns(lines, region)
+    region = _region_filled(lines)
     out: dict[int, list[str]] = {}
     for it in region.items:
         if it.is_value:
@@ -260,17 +261,12 @@ def test_a_row_whose_cells_two_lines_share_never_reads_a_blank_among_them() -> N
 def test_cells_a_single_space_apart_are_placed_too() -> None:
     """Narrow columns: ``0 0`` are two cells one space apart (a PDF's glyphs, never a number split in
     layout text); the short row's six numbers fit one choice of the full rows' columns only."""
-    from llm_extract.extract.blankcols import fill_blank_columns
-    from llm_extract.extract.layout import Region, tokenize
-
     lines = ["三、收到和处理政府信息公开申请情况",
              "一、本年新收政府信息公开申请数量        2     3     0     0     0 0     5",
              "二、上年结转政府信息公开申请数量        0     0     0     0     0 0     0",
              "（一）予以公开                 0     2     0     0     0 0     2",
              "       2.其他法律行政法规禁止公开     0           0     0     0 0     0", ""]
-    region = Region("表三", 1, len(lines) + 1)
-    region.items = tokenize(lines, 1, len(lines) + 1)
-    fill_blank_columns(lines, region)
+    region = _region_filled(lines)
     row = [it.cell.kind.value for it in region.items if it.line == 5 and it.is_value]
     assert row == ["zero", "blank"] + ["zero"] * 5
 
@@ -314,16 +310,11 @@ def test_stacked_labels_whose_numbers_follow_as_a_block_are_not_blank_rows() -> 
 def test_a_full_row_whose_own_spacing_fits_nothing_gives_no_opinion() -> None:
     """pdftotext spaces some lines unevenly: a full row that places the short row nowhere neither
     confirms nor contradicts the full row that places it clearly."""
-    from llm_extract.extract.blankcols import fill_blank_columns
-    from llm_extract.extract.layout import Region, tokenize
-
     lines = ["三、收到和处理政府信息公开申请情况",
              "一、本年新收政府信息公开申请数量    12     0     0     0     1     3    16",
              "二、上年结转政府信息公开申请数量     0     0     0     0           1     1",
              "（一）予以公开 0 0 0       0 0 0 0", ""]
-    region = Region("表三", 1, len(lines) + 1)
-    region.items = tokenize(lines, 1, len(lines) + 1)
-    fill_blank_columns(lines, region)
+    region = _region_filled(lines)
     row = [it.cell.kind.value for it in region.items if it.line == 3 and it.is_value]
     assert row == ["zero"] * 4 + ["blank", "number", "number"]
 
@@ -344,15 +335,10 @@ def _fixed(label: str, cells: dict[int, str], grid: list[int], shift: int) -> st
 
 
 def _short_rows_page(grid: list[int], rows: list[dict[int, str]], grids: dict | None = None) -> list:
-    from llm_extract.extract.blankcols import fill_blank_columns
-    from llm_extract.extract.layout import Region, tokenize
-
     lines = ["三、收到和处理政府信息公开申请情况"] + [
         _fixed(label, cells, (grids or {}).get(k, grid), 40 + 3 * (k % 2))
         for k, (label, cells) in enumerate(zip(_LABELS, rows))] + [""]
-    region = Region("表三", 1, len(lines) + 1)
-    region.items = tokenize(lines, 1, len(lines) + 1)
-    fill_blank_columns(lines, region)
+    region = _region_filled(lines)
     out = []
     for n in range(2, 2 + len(rows)):
         values = [it for it in region.items if it.line == n and it.is_value]
