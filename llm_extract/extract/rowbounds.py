@@ -15,7 +15,7 @@ from ..schema import TABLE3_ROW_PATHS
 from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
 from .layout import Item, label_key
 
-__all__ = ["opens_other_row", "numbered", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels"]
+__all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels"]
 
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
@@ -35,8 +35,10 @@ def numbered(key: str) -> bool:
     return strip_item_number(key) != key and _ITEM_NUMBER.match(key) is not None
 
 
-#: the titles of 表三's groups of sub-rows (（三）不予公开 …) as label keys: a title opens no row of its own
-_GROUP_TITLES = tuple(label_key(r.group) for r in FORM.table3_rows if r.group and r.group.startswith(("（", "(")))
+#: 表三's group labels (三、本年度办理结果, （三）不予公开, …) as label keys: a group's label opens no row of its own
+GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
+#: the titles of its groups of sub-rows (（三）不予公开 …)
+_GROUP_TITLES = tuple(key for key in GROUP_KEYS if key.startswith("("))
 
 
 def group_title_piece(key: str) -> bool:

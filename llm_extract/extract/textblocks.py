@@ -25,6 +25,7 @@ from .blockside import heads_table2_column, table2_placed, table4
 from .blocktext import Number, RowEvidence, Run, TextBlocks, heading_line, split_numbers
 from .labels import BARE_HEADERS, TABLE2_LABELS, match_row, rows_named, strip_item_number
 from .labelpieces import Pieces
+from .rowbounds import GROUP_KEYS
 from .rowgroups import Group, assign
 from .layout import is_page_furniture, label_key
 
@@ -34,8 +35,6 @@ _T3_HEADING = FORM.headings["表三"]
 _T2_HEADING = FORM.headings["表二"]
 _T4_HEADING = FORM.headings["表四"]
 _SENTENCE = re.compile(r"[。；;！？]")
-#: 表三's group labels (三、本年度办理结果, （三）不予公开, …): their fragments stand between row labels
-_GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
 _ROW_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
 #: item-numbered labels may lose their number's dot in a wrap, never their words: a fragment
 #: shorter than this is not matched to a label by its words
@@ -51,7 +50,7 @@ def _table2_named(key: str) -> list[str]:
 
 def _is_group_piece(key: str) -> bool:
     """A fragment of a group label (（三）不予 / 公开 / 处理 / 办理结果): it stands beside rows, names none."""
-    return any(key in group for group in _GROUP_KEYS)
+    return any(key in group for group in GROUP_KEYS)      # (their fragments stand between row labels)
 
 
 def continues_label(key: str, row: str) -> bool:
