@@ -177,16 +177,14 @@ def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
     return NOT_FOUND, [False] * len(given)
 
 
-def _region(segs: list[Segment], heading: str, following: str | None) -> list[Segment]:
+def _region(segs: list[Segment], heading: str, following: str) -> list[Segment]:
     """The segments from a table's heading to the next table's heading (all of them when not found)."""
     pattern = FORM.headings[heading]
     start = next((i for i, s in enumerate(segs) if pattern.search(s.key)), None)
     if start is None:
         return segs
-    end = len(segs)
-    if following is not None:
-        nxt = FORM.headings[following]
-        end = next((i for i in range(start + 1, len(segs)) if nxt.search(segs[i].key)), len(segs))
+    nxt = FORM.headings[following]
+    end = next((i for i in range(start + 1, len(segs)) if nxt.search(segs[i].key)), len(segs))
     return segs[start:end]
 
 
@@ -279,16 +277,9 @@ def _ground_table4(segs: list[Segment], values: Mapping[str, Any], out: dict[str
     cells = [values.get(p) for p in paths]
     pattern = FORM.headings["表四"]
     starts = [i for i, s in enumerate(segs) if pattern.search(s.key)] or [0]
-    first: tuple[str, list[bool], list[int], str] | None = None
-    for start in starts:
-        found = _after_heading(segs[start:], len(paths), cells)
-        first = first or found
-        if all(found[1]):
-            break
-    else:
-        found = first
-    assert found is not None
-    status, per_cell, lines, text = found
+    attempts = (_after_heading(segs[start:], len(paths), cells) for start in starts)
+    first = next(attempts)
+    status, per_cell, lines, text = first if all(first[1]) else next((a for a in attempts if all(a[1])), first)
     for p, ok in zip(paths, per_cell):
         if p in values:
             out[p] = Grounding(status if ok else NOT_FOUND, lines, text, "表四",
