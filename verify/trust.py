@@ -84,17 +84,21 @@ def unchecked_paths() -> frozenset[str]:
 _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misread digits; no identity checks it",
               OCR_NAME_RULE: "read from an OCR text layer over a scan, and not ending as a body's name does "
                              "(an OCR typo in the title?)",
-              OCR_NAME_RULE + " any": "read from an OCR text layer over a scan: an OCR engine misreads a character "
-                                      "the same way wherever it is printed, so no second place proves the name",
               AGENCY_NAME_RULE: "not ending as a body's name does (a title taken from a sentence?)",
               OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
                              "(an OCR misreading of the year?)"}
 
 
-def _unverified(record: Record, path: str, rule: str, why: str = "") -> None:
+#: an agency read from an OCR layer that ends as a body's name does (READ.OCR_NAME too)
+_OCR_BODY_NOTE = ("read from an OCR text layer over a scan: an OCR engine misreads a character the same way "
+                  "wherever it is printed, so no second place proves the name")
+
+
+def _unverified(record: Record, path: str, rule: str, note: str | None = None) -> None:
     prov = record.provenance.get(path)
     if prov is not None and prov.status is Status.PROVEN:
-        record.provenance[path] = prov.model_copy(update={"status": Status.UNVERIFIED, "note": _OCR_NOTES[rule + why],
+        record.provenance[path] = prov.model_copy(update={"status": Status.UNVERIFIED,
+                                                          "note": note or _OCR_NOTES[rule],
                                                           "rules": list(prov.rules) + [rule]})
 
 
@@ -113,10 +117,7 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
         return record
     for path in unchecked_paths():
         _unverified(record, path, OCR_RULE)
-    if not names_a_body(record.report.agency):
-        _unverified(record, "agency", OCR_NAME_RULE)
-    else:
-        _unverified(record, "agency", OCR_NAME_RULE, " any")
+    _unverified(record, "agency", OCR_NAME_RULE, None if not names_a_body(record.report.agency) else _OCR_BODY_NOTE)
     if not _written_elsewhere(record.report.year, record.provenance.get("year"), lines):
         _unverified(record, "year", OCR_YEAR_RULE)
     return record
