@@ -102,6 +102,7 @@ def _candidates(path: str, prov: FieldProvenance, value: Any,
 _NOTED = frozenset({"READ.ONE_CUT", "READ.OCR_TEXT", "READ.OCR_NAME", "READ.AGENCY_NAME", "READ.OCR_YEAR", "READ.ABOVE_OR_BELOW"})
 _MISREAD = "DERIVE.MISREAD"
 _DIGIT_MAP = "DERIVE.DIGIT_MAP"
+_NARRATIVE = "DERIVE.NARRATIVE"
 
 
 def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
@@ -110,6 +111,8 @@ def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
         base = f"an OCR misreading? {prov.note}"
     elif prov.status == Status.DERIVED and _DIGIT_MAP in prov.rules:     # read under a digit map (verify/digitmap.py)
         base = f"the text layer does not decode the digits: {prov.note}"
+    elif prov.status == Status.DERIVED and _NARRATIVE in prov.rules:    # a split only the prose states (verify/sixsplit.py)
+        base = f"not printed in the table; from the narrative: {prov.note}"
     elif prov.status == Status.DERIVED:
         base = f"not read; pinned by the identities: {prov.note}"
     elif prov.status == Status.MISSING:

@@ -133,6 +133,34 @@ def test_received_and_answered_together_may_mean_either() -> None:
     assert f.code == "NARR.PROCESSED" and f.meanings == [[TP], [NR], [NR, CO]]
 
 
+def test_the_sub_rows_of_other_handling_are_read_only_after_other_handling_is_named() -> None:
+    got = figures("（二）依申请公开情况", "其中，其他处理4件（申请人无正当理由逾期不补正3件、逾期未缴纳信息处理费0件、"
+                  "其他情形1件），均为自然人申请。")
+    assert [(f.figure, f.meanings) for f in got] == [
+        (4, [[f"applications.{r}.total" for r in ("other_no_correction", "other_unpaid_fee", "other_other")]]),
+        (3, [["applications.other_no_correction.total"]]), (0, [["applications.other_unpaid_fee.total"]]),
+        (1, [["applications.other_other.total"]])]
+    # 其他情形 under another outcome is that outcome's, not （六）'s
+    assert said("（二）依申请公开情况", "不予公开5件（属于国家秘密2件、其他情形3件）。") == [("NARR.OUTCOME", 5)]
+
+
+def test_a_paragraph_wrapped_over_printed_lines_is_read_as_one() -> None:
+    got = figures("（二）依申请公开情况。2021年，洛阳市人民政府共受理政府信",
+                  "息公开申请27件，其中自然人申请26件，法人或其他组织申请1",
+                  "件。已办结25件，结转下年度继续办理2件。")
+    assert [(f.code, f.figure, f.line) for f in got] == [
+        ("NARR.NEW_RECEIVED", 27, 1), ("NARR.APPLICANT", 26, 1), ("NARR.APPLICANT", 1, 1),
+        ("NARR.PROCESSED", 25, 1), ("NARR.CARRIED_FORWARD", 2, 1)]
+    # a crawler's one-line article does not run into the sentence under it
+    crawled = "依申请公开情况。全年共收到政府信息公开申请1件，已办结1件。" + "表格" * 60 + "1000100000"
+    assert [(f.figure, f.line) for f in figures(crawled, "全年因政府信息公开被申请行政复议0件。")][-1] == (0, 2)
+
+
+def test_last_year_in_an_earlier_clause_does_not_make_a_figure_last_years() -> None:
+    assert said("全年新收政府信息公开申请84件，无上年结转申请，予以公开11件。") == [
+        ("NARR.NEW_RECEIVED", 84), ("NARR.OUTCOME", 11)]
+
+
 def test_a_figure_keeps_its_sentence_phrase_and_line() -> None:
     (f,) = figures("一、总体情况", "2021年，全区共收到政府信息公开申请3件，均已按照规定时限向申请人进行了书面答复。")
     assert f.line == 2 and f.phrase == "收到政府信息公开申请3件" and f.sentence.startswith("2021年，全区共收到")

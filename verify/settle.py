@@ -11,7 +11,9 @@
   two sources agree → proven; a grounded value alone → proven when every identity it is in
   holds; an ungrounded value → never proven; disagreements → decided by the identities or
   disputed.
-* ``narrative``: the figures the report's text states; checked against the settled values.
+* ``narrative``: the figures the report's text states; checked against the settled values. A
+  （六）其他处理 printed as one row whose split only the prose states is derived from the two
+  (:mod:`verify.sixsplit`).
 * ``decisions``: the reviewer decisions in force about this document
   (:class:`verify.decided.Decided`); applied last, stale ones (their table changed) kept as
   findings, and re-verified (:func:`verify.decided.apply_decisions`).
@@ -43,6 +45,7 @@ from .decided import Decided, apply_decisions, current_table_hash, revert_decisi
 from .grounding import ground
 from .narrative import check_record_narrative
 from .runs import pinned_runs
+from .sixsplit import split_one_row
 from .split import diagnose_record
 from .trust import distrust_ocr_layer, distrust_odd_agency
 
@@ -73,6 +76,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
     record = distrust_ocr_layer(record, deterministic, notices, lines)   # OCR proves no 表二 cell (verify/trust.py)
     record = distrust_odd_agency(record)                 # 现将 / 特向社会公布 is no body's name
     figures = list(narrative)
+    record = split_one_row(record, figures)             # a one-row （六） split in the prose (verify/sixsplit.py)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]
     record.findings = [f for f in record.findings if not f.code.startswith("NARR.")] + \
         check_record_narrative(record, figures)

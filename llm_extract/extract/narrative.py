@@ -23,6 +23,8 @@ Mapping decisions (figure → the sums of cells it may equal; any one matching i
 * 结转下年度 / 继续办理 / 正在办理 / 未办结 N件 → ``carried_forward.total``
 * 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理 N件
                                           → that outcome's total (the sum of its sub-rows' totals)
+* after 其他处理 (the last outcome named): 逾期不补正 N件, 未缴纳费用 N件, 其他情形 N件
+                                          → that sub-row's total (``other_no_correction`` …)
 * 自然人 N件 / 法人或其他组织 N件            → that applicant column of ``new_received``
                                             (or of ``new_received + carried_over``)
 * 行政复议 N件                              → ``administrative_review.total``
@@ -98,6 +100,9 @@ _TARGETS: dict[str, _Target] = {
     **{key: _Target("NARR.OUTCOME", (_rows(prefix),), (f"{zh}（{len(_rows(prefix))} 项之和）",), "app")
        for key, prefix, zh in (("denied", "denied_", "不予公开"), ("unavailable", "unavailable_", "无法提供"),
                                ("rejected", "rejected_", "不予处理"), ("other", "other_", "其他处理"))},
+    **{row: _Target("NARR.OUTCOME", ((_t(row),),), (f"其他处理·{zh}",), "app")
+       for row, zh in (("other_no_correction", "逾期不补正"), ("other_unpaid_fee", "逾期未缴纳费用"),
+                       ("other_other", "其他"))},
     "natural_person": _Target("NARR.APPLICANT", (_NP[:1], _NP), tuple(f"{b}·自然人" for b in _BOTH), "app"),
     "organisations": _Target("NARR.APPLICANT", (_ORG[0], _ORG[0] + _ORG[1]),
                              tuple(f"{b}·法人或其他组织" for b in _BOTH), "app"),
@@ -125,6 +130,9 @@ _KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), k) fo
     (r"无法提供", "unavailable"),
     (r"不予处理", "rejected"),
     (r"其他处理", "other"),
+    (r"不补正", "other_no_correction"),
+    (r"未(?:按收费通知要求)?缴纳(?:信息处理费|费用)?|未缴费", "other_unpaid_fee"),
+    (r"其他情形|其他(?=\s*\d)", "other_other"),
     (r"自然人", "natural_person"),
     (r"法人(?:或|和|及|与|、)?其他组织", "organisations"),
     (r"行政复议", "review"),
@@ -148,6 +156,9 @@ _GAP_WORDS = re.compile(r"群众|公民|法人|其他组织|申请人|社会公�
                         r"|总数|为|是|达|了|过|的|并|和|已|均|全部|依法|按时|及时|[,、:\s]")
 _GAP_TOPIC = re.compile(r"涉及|内容|方面|主要|关于|领域|类(?!申请)")
 _GENERIC = frozenset({"new", "received", "processed", "handled"})
+#: （六）其他处理's sub-rows: read only where 其他处理 is the outcome the sentence last named
+_OTHER_SUB_ROWS = frozenset({"other_no_correction", "other_unpaid_fee", "other_other"})
+_OUTCOME_WORD = re.compile(r"予以公开|同意公开|全部公开|部分公开|不予公开|无法提供|不予处理|其他处理")
 _OTHER_WORK = re.compile(r"诉求|留言|咨询|来信|来电|热线|12345|建议|提案|许可|审批|办件|业务|工单|政务服务|网民"
                          r"|举报(?!投诉类)|(?<!举报)投诉(?!类)")
 _INCLUDES_CO = re.compile(r"含上年|包括上年|包含上年|含结转|加上年")
@@ -219,6 +230,34 @@ def prose_lines(lines: list[str], regions: Mapping[str, Sequence[int]] | None = 
     return out
 
 
+_WRAP = range(15, 81)        # a printed line this long, not ending a sentence, may wrap into the next
+_ENDS_SENTENCE = re.compile(r"[。！？；：:!?;）)]$")
+
+
+def _paragraphs(prose: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Prose lines with a paragraph wrapped over several printed lines (PDF text, ``…共受理政府信`` /
+    ``息公开申请27件``) joined into one, numbered by its first line. Only lines of a page's width wrap
+    (a crawler's one-line article does not); a heading starts a new paragraph."""
+    out: list[tuple[int, str, str]] = []
+    last, last_text = -1, ""
+    for n, text, region in prose:
+        if out and n == last + 1 and region == out[-1][2] and len(last_text) in _WRAP and len(text) in _WRAP \
+                and not _ENDS_SENTENCE.search(last_text) and not _HEAD.match(text):
+            out[-1] = (out[-1][0], out[-1][1] + text, region)
+        else:
+            out.append((n, text, region))
+        last, last_text = n, text
+    return out
+
+
+def _under_other(before: str) -> bool:
+    """Whether the last outcome a sentence named before a figure is （六）其他处理 (its sub-rows' context)."""
+    last = None
+    for last in _OUTCOME_WORD.finditer(before):
+        pass
+    return last is not None and last.group() == "其他处理"
+
+
 def _heading_context(text: str) -> str | None:
     """The context a heading line sets for the lines under it, or None when the line is no heading."""
     if not _HEAD.match(text):
@@ -275,7 +314,7 @@ class _Sentence:
         return best[2], best[3]
 
     def _other_year(self, before: str) -> bool:
-        if _OTHER_YEAR.search(before):
+        if _OTHER_YEAR.search(re.split(r"[,;，；]", before)[-1]):     # 无上年结转申请，予以公开11件: this year's
             return True
         return self.year is not None and any(int(y) != self.year for y in re.findall(r"(20\d\d)年", before))
 
@@ -304,6 +343,8 @@ class _Sentence:
             if value is None or found is None:
                 continue
             key, kw = found
+            if key in _OTHER_SUB_ROWS and not _under_other(text[:boundary_was + kw.start()]):
+                continue
             tail, head = lead[kw.start():], lead[:kw.start()]
             if _COMPARISON.search(tail) or re.match(r"[^,;。]{0,8}(?:相比|比较)", after):
                 continue
@@ -366,7 +407,7 @@ def read_narrative(lines: list[str], year: int | None = None,
     """
     figures: list[NarrativeFigure] = []
     ctx, last_region = "", ""
-    for n, text, region in prose_lines(lines, regions):
+    for n, text, region in _paragraphs(prose_lines(lines, regions)):
         if region != last_region:
             ctx, last_region = "", region
         heading = _heading_context(text)

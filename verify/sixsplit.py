@@ -1,0 +1,107 @@
+"""（六）其他处理 printed as one row, its split stated in the narrative: the sub-rows the two pin together.
+
+FORM.md: a report may print （六）其他处理 as a single row; where that row is not 0 its three sub-rows
+(逾期不补正, 逾期未缴纳费用, 其他) are not given in the table and stay missing. Some reports state the split
+in their prose: ``其他处理4件（申请人无正当理由逾期不补正3件、逾期未缴纳信息处理费0件、其他情形1件）``.
+Where
+
+* the three sub-rows are still missing, read as one printed row of seven counts whose total holds,
+* that row has one applicant column that is not 0 (so each sub-row's count can only sit there),
+* the narrative states one figure for each sub-row's total, and they add up to the printed total,
+
+each sub-row is pinned: its count in that column and in 总计, 0 in the five others. The cells are
+``derived`` (rule ``DERIVE.NARRATIVE``), never proven: the prose is the only source of the split, and a
+report's prose can be wrong. A row with counts in several columns leaves the split open (missing).
+
+Pure: the record and the narrative figures in, a record out.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from llm_extract.evidence import CellKind, FieldProvenance, Finding, Method, Record, Status
+from llm_extract.narrative_types import NarrativeFigure
+from llm_extract.schema import APPLICANT_COLUMNS
+
+from .rules import register
+
+__all__ = ["RULE", "split_one_row"]
+
+RULE = "DERIVE.NARRATIVE"
+register(RULE, "（六）其他处理印为一行：叙述给出三个分项数，且该行仅一列非零，分项由此推定（待复核）",
+         "（六）其他处理 printed as one row: the narrative states its three sub-rows' counts and the row has one "
+         "applicant column that is not 0, so the sub-rows are derived from the two (queued)")
+
+_SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+_COUNTS = APPLICANT_COLUMNS[:-1]
+
+
+def _count(raw: str | None) -> int | None:
+    text = unicodedata.normalize("NFKC", raw or "").strip().replace(",", "")
+    return int(text) if text.isdigit() else None
+
+
+def _printed_row(record: Record) -> dict[str, int] | None:
+    """The one printed row's counts by column, when every sub-row cell stands for it and is missing."""
+    row: dict[str, int] = {}
+    for col in APPLICANT_COLUMNS:
+        values = set()
+        for sub in _SUB_ROWS:
+            prov = record.provenance.get(f"applications.{sub}.{col}")
+            if prov is None or prov.status is not Status.MISSING or prov.method != Method.OTHER_AS_ONE_ROW:
+                return None
+            values.add(_count(prov.raw))
+        if len(values) != 1 or None in values:
+            return None
+        row[col] = values.pop()          # type: ignore[assignment]
+    return row if row["total"] == sum(row[c] for c in _COUNTS) else None
+
+
+def _stated(figures: Iterable[NarrativeFigure]) -> dict[str, NarrativeFigure] | None:
+    """Each sub-row's one stated total (None when a sub-row has none, or two different ones)."""
+    found: dict[str, list[NarrativeFigure]] = {}
+    for f in figures:
+        if len(f.meanings) == 1 and len(f.meanings[0]) == 1 and isinstance(f.figure, int):
+            path = f.meanings[0][0]
+            for sub in _SUB_ROWS:
+                if path == f"applications.{sub}.total":
+                    found.setdefault(sub, []).append(f)
+    if set(found) != set(_SUB_ROWS) or any(len({f.figure for f in fs}) != 1 for fs in found.values()):
+        return None
+    return {sub: fs[0] for sub, fs in found.items()}
+
+
+def split_one_row(record: Record, figures: Iterable[NarrativeFigure]) -> Record:
+    """``record`` with a one-row （六）'s sub-rows derived from the narrative (see the module docstring);
+    the record unchanged when any condition fails."""
+    row = _printed_row(record)
+    if row is None:
+        return record
+    columns = [c for c in _COUNTS if row[c]]
+    stated = _stated(figures)
+    if len(columns) != 1 or stated is None or sum(int(f.figure) for f in stated.values()) != row["total"]:
+        return record
+    column = columns[0]
+    report = record.report.model_copy(deep=True)
+    provenance = dict(record.provenance)
+    for sub, figure in stated.items():
+        count = int(figure.figure)
+        for col in APPLICANT_COLUMNS:
+            path = f"applications.{sub}.{col}"
+            old = provenance[path]
+            value = count if col in (column, "total") else 0
+            report.set(path, value)
+            provenance[path] = FieldProvenance(
+                status=Status.DERIVED, source="derived", method="narrative", kind=CellKind.NUMBER, raw=old.raw,
+                lines=sorted(set(old.lines) | {figure.line}), rules=[RULE],
+                note=f"（六）其他处理 printed as one row ({row[column]} in {column}); the narrative states "
+                     f"“{figure.phrase}” (line {figure.line})")
+    finding = Finding(code=RULE, severity="info", paths=[f"applications.{s}.total" for s in _SUB_ROWS],
+                      message="（六）其他处理's sub-rows derived from the narrative: "
+                              + "; ".join(f"{s} {stated[s].figure}" for s in _SUB_ROWS) + f" (all in {column})",
+                      detail={"sentence": stated[_SUB_ROWS[0]].sentence, "column": column,
+                              "lines": sorted({f.line for f in stated.values()})})
+    return record.model_copy(update={"report": report, "provenance": provenance,
+                                     "findings": list(record.findings) + [finding]})
