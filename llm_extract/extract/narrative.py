@@ -53,9 +53,9 @@ from decimal import Decimal
 
 from ..narrative_types import NarrativeFigure
 from ..schema import APPLICANT_COLUMNS, OUTCOME_ROWS
-from .layout import find_regions, is_page_furniture
+from .prose import HEADING as _HEAD, paragraphs, prose_lines
 
-__all__ = ["read_narrative", "prose_lines"]
+__all__ = ["read_narrative"]
 
 
 def _t(row: str, col: str = "total") -> str:
@@ -167,7 +167,6 @@ _APP_CONTEXT = re.compile(r"依申请|信息公开|公开政府信息|申请公�
 _REVIEW_CONTEXT = re.compile(r"信息公开|依申请|复议.{0,6}诉讼|诉讼.{0,6}复议")
 _EACH = re.compile(r"各|均|都")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
-_HEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．])")
 _MAX_GAP = 25
 _WINDOW = 64            # characters either side of a number that read_counts looks at
 #: a sentence without a digit, a Chinese count, a negation or a fee says no figure
@@ -203,51 +202,6 @@ def _cn_number(text: str) -> int | None:
             total += (1 if cur is None else cur) * _CN_UNITS[ch]
             cur = None
     return total + (cur or 0)
-
-
-def prose_lines(lines: list[str], regions: Mapping[str, Sequence[int]] | None = None) -> list[tuple[int, str, str]]:
-    """``(line number, text, region)`` of every narrative line; region is ``""`` outside the tables.
-
-    ``regions`` (name → ``[start, end)``, 1-based) are the table regions when already known
-    (``Extraction.meta["regions"]``); otherwise they are found here.
-    """
-    if regions is None:
-        regions = {name: (r.start, r.end) for name, r in find_regions(lines).items()}
-    where = [""] * (len(lines) + 1)
-    for name, (start, end) in regions.items():
-        where[max(1, int(start)):int(end)] = [name] * max(0, min(int(end), len(where)) - max(1, int(start)))
-    out = []
-    for n, line in enumerate(lines, start=1):
-        region = where[n]
-        if region and "\t" in line:
-            continue                  # a table cell or a row of cells: never narrative
-        text = line.strip()
-        if not text or is_page_furniture(line):
-            continue
-        if region and not (("。" in text and len(text) >= 8) or (len(text) <= 40 and _HEAD.match(text))):
-            continue                  # inside a table only full sentences and headings are prose
-        out.append((n, text.replace("\t", " "), region))
-    return out
-
-
-_WRAP = range(15, 81)        # a printed line this long, not ending a sentence, may wrap into the next
-_ENDS_SENTENCE = re.compile(r"[。！？；：:!?;）)]$")
-
-
-def _paragraphs(prose: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """Prose lines with a paragraph wrapped over several printed lines (PDF text, ``…共受理政府信`` /
-    ``息公开申请27件``) joined into one, numbered by its first line. Only lines of a page's width wrap
-    (a crawler's one-line article does not); a heading starts a new paragraph."""
-    out: list[tuple[int, str, str]] = []
-    last, last_text = -1, ""
-    for n, text, region in prose:
-        if out and n == last + 1 and region == out[-1][2] and len(last_text) in _WRAP and len(text) in _WRAP \
-                and not _ENDS_SENTENCE.search(last_text) and not _HEAD.match(text):
-            out[-1] = (out[-1][0], out[-1][1] + text, region)
-        else:
-            out.append((n, text, region))
-        last, last_text = n, text
-    return out
 
 
 def _under_other(before: str) -> bool:
@@ -407,7 +361,7 @@ def read_narrative(lines: list[str], year: int | None = None,
     """
     figures: list[NarrativeFigure] = []
     ctx, last_region = "", ""
-    for n, text, region in _paragraphs(prose_lines(lines, regions)):
+    for n, text, region in paragraphs(prose_lines(lines, regions)):
         if region != last_region:
             ctx, last_region = "", region
         heading = _heading_context(text)

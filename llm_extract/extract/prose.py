@@ -1,0 +1,64 @@
+"""Prose: which lines of a report are its narrative, and its paragraphs.
+
+``prose_lines(lines)`` gives the narrative lines: those outside the table regions of
+:func:`~llm_extract.extract.layout.find_regions`, and inside them only full sentences (a line with
+``。`` and no tab-separated cells) and headings, so a table cell is never read as prose.
+``paragraphs(prose)`` joins a paragraph wrapped over several printed lines (PDF text) into one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from .layout import find_regions, is_page_furniture
+
+__all__ = ["prose_lines", "paragraphs", "HEADING"]
+
+#: a heading's start: 一、 （二） 3、 (a heading line sets what the sentences under it are about)
+HEADING = re.compile(r"^\s*(?:[-*•]\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．])")
+
+
+def prose_lines(lines: list[str], regions: Mapping[str, Sequence[int]] | None = None) -> list[tuple[int, str, str]]:
+    """``(line number, text, region)`` of every narrative line; region is ``""`` outside the tables.
+
+    ``regions`` (name → ``[start, end)``, 1-based) are the table regions when already known
+    (``Extraction.meta["regions"]``); otherwise they are found here.
+    """
+    if regions is None:
+        regions = {name: (r.start, r.end) for name, r in find_regions(lines).items()}
+    where = [""] * (len(lines) + 1)
+    for name, (start, end) in regions.items():
+        where[max(1, int(start)):int(end)] = [name] * max(0, min(int(end), len(where)) - max(1, int(start)))
+    out = []
+    for n, line in enumerate(lines, start=1):
+        region = where[n]
+        if region and "\t" in line:
+            continue                  # a table cell or a row of cells: never narrative
+        text = line.strip()
+        if not text or is_page_furniture(line):
+            continue
+        if region and not (("。" in text and len(text) >= 8) or (len(text) <= 40 and HEADING.match(text))):
+            continue                  # inside a table only full sentences and headings are prose
+        out.append((n, text.replace("\t", " "), region))
+    return out
+
+
+_WRAP = range(15, 81)        # a printed line this long, not ending a sentence, may wrap into the next
+_ENDS_SENTENCE = re.compile(r"[。！？；：:!?;）)]$")
+
+
+def paragraphs(prose: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Prose lines with a paragraph wrapped over several printed lines (PDF text, ``…共受理政府信`` /
+    ``息公开申请27件``) joined into one, numbered by its first line. Only lines of a page's width wrap
+    (a crawler's one-line article does not); a heading starts a new paragraph."""
+    out: list[tuple[int, str, str]] = []
+    last, last_text = -1, ""
+    for n, text, region in prose:
+        if out and n == last + 1 and region == out[-1][2] and len(last_text) in _WRAP and len(text) in _WRAP \
+                and not _ENDS_SENTENCE.search(last_text) and not HEADING.match(text):
+            out[-1] = (out[-1][0], out[-1][1] + text, region)
+        else:
+            out.append((n, text, region))
+        last, last_text = n, text
+    return out
