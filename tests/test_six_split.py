@@ -73,3 +73,31 @@ def test_a_row_with_counts_in_two_columns_leaves_the_split_open(golden_dir) -> N
     record = process_document(Document.from_text(_text(report, ["1", "1", "0", "0", "0", "0", "2"], SAID), doc_id="x"))
     for row in SUB_ROWS:
         assert record.provenance[f"applications.{row}.natural_person"].status is Status.MISSING
+
+
+def test_a_model_that_gives_the_narrative_s_split_is_proven_and_one_that_does_not_is_disputed(
+        golden_dir, server, tmp_path) -> None:
+    from llm_extract.model import ModelSettings
+    from llm_extract.outputs import read_json
+    from llm_extract.pipeline import run_batch
+    from tests.fakeopenai import answer_for, by_doc
+
+    report = _report(golden_dir)
+    (tmp_path / "in").mkdir()
+    for name in ("agrees", "differs"):              # (two texts: identical documents are asked once)
+        text = _text(report, ["2", "0", "0", "0", "0", "0", "2"], SAID) + f"\n（{name}）"
+        (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    other = {"applications.other_no_correction.natural_person": 1, "applications.other_no_correction.total": 1,
+             "applications.other_other.natural_person": 1, "applications.other_other.total": 1}
+    server.responder = by_doc({"agrees": answer_for(report.values()),
+                               "differs": answer_for(report.values() | other)})
+    settings = ModelSettings(base_url=server.url, model="fake-model", backoff_base=0.01, backoff_max=0.02)
+    run_batch([tmp_path / "in"], tmp_path / "out", llm="always", model=settings, cache_dir=tmp_path / "cache")
+    agrees = read_json(tmp_path / "out" / "records" / "agrees.json")["provenance"]
+    for row in SUB_ROWS:
+        prov = agrees[f"applications.{row}.natural_person"]
+        assert prov["status"] == "proven" and prov["rules"] == ["XCHECK.AGREE", "DERIVE.NARRATIVE"], prov
+    differs = read_json(tmp_path / "out" / "records" / "differs.json")
+    prov = differs["provenance"]["applications.other_no_correction.total"]
+    assert prov["status"] == "disputed" and prov["candidates"] == {"model": 1, "narrative": 2}
+    assert differs["applications"]["other_no_correction"]["total"] == 1      # the model's, queued: never taken over

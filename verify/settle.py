@@ -76,7 +76,8 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
     record = distrust_ocr_layer(record, deterministic, notices, lines)   # OCR proves no 表二 cell (verify/trust.py)
     record = distrust_odd_agency(record)                 # 现将 / 特向社会公布 is no body's name
     figures = list(narrative)
-    record = split_one_row(record, figures)             # a one-row （六） split in the prose (verify/sixsplit.py)
+    if deterministic is not None:                      # a one-row （六） split in the prose (verify/sixsplit.py)
+        record = split_one_row(record, figures, deterministic.readings)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]
     record.findings = [f for f in record.findings if not f.code.startswith("NARR.")] + \
         check_record_narrative(record, figures)

@@ -10,8 +10,11 @@ Where
 * the narrative states one figure for each sub-row's total, and they add up to the printed total,
 
 each sub-row is pinned: its count in that column and in 总计, 0 in the five others. The cells are
-``derived`` (rule ``DERIVE.NARRATIVE``), never proven: the prose is the only source of the split, and a
-report's prose can be wrong. A row with counts in several columns leaves the split open (missing).
+``derived`` (rule ``DERIVE.NARRATIVE``), never proven by this alone: the prose is the only source of the
+split, and a report's prose can be wrong. A row with counts in several columns leaves the split open
+(missing). Where the model gave the sub-rows too (its values are not printed in the table, so they were
+not grounded): a model value equal to the pinned one is ``proven`` (two readings agree, the text states
+it); a different one stays disputed, with the narrative's value among its candidates.
 
 Pure: the record and the narrative figures in, a record out.
 """
@@ -19,9 +22,9 @@ Pure: the record and the narrative figures in, a record out.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from llm_extract.evidence import CellKind, FieldProvenance, Finding, Method, Record, Status
+from llm_extract.evidence import CellKind, FieldProvenance, Finding, Method, Reading, Record, Status
 from llm_extract.narrative_types import NarrativeFigure
 from llm_extract.schema import APPLICANT_COLUMNS
 
@@ -43,20 +46,39 @@ def _count(raw: str | None) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _printed_row(record: Record) -> dict[str, int] | None:
-    """The one printed row's counts by column, when every sub-row cell stands for it and is missing."""
+def _printed_row(readings: Mapping[str, Reading]) -> dict[str, int] | None:
+    """The one printed row's counts by column, when every sub-row cell was read as standing for it."""
     row: dict[str, int] = {}
     for col in APPLICANT_COLUMNS:
         values = set()
         for sub in _SUB_ROWS:
-            prov = record.provenance.get(f"applications.{sub}.{col}")
-            if prov is None or prov.status is not Status.MISSING or prov.method != Method.OTHER_AS_ONE_ROW:
+            r = readings.get(f"applications.{sub}.{col}")
+            if r is None or r.kind is not CellKind.ABSENT or r.method != Method.OTHER_AS_ONE_ROW:
                 return None
-            values.add(_count(prov.raw))
+            values.add(_count(r.raw))
         if len(values) != 1 or None in values:
             return None
         row[col] = values.pop()          # type: ignore[assignment]
     return row if row["total"] == sum(row[c] for c in _COUNTS) else None
+
+
+def _settled(old: FieldProvenance, value: int, figure: NarrativeFigure, reading: Reading, model_value: object,
+             column: str, printed: int) -> FieldProvenance | None:
+    """The sub-row cell's provenance: derived where nothing else gave it, proven where the model agrees,
+    the model's dispute with the narrative's value as a candidate where it does not (None: left as is)."""
+    said = f"（六）其他处理 printed as one row ({printed} in {column}); the narrative states " \
+           f"“{figure.phrase}” (line {figure.line})"
+    lines = sorted(set(reading.lines) | {figure.line})
+    if old.status is Status.MISSING:
+        return FieldProvenance(status=Status.DERIVED, source="derived", method="narrative", kind=CellKind.NUMBER,
+                               raw=reading.raw, lines=lines, rules=[RULE], note=said)
+    if old.source != "model" or old.status not in (Status.DISPUTED, Status.RESOLVED):
+        return None
+    if model_value == value:
+        return old.model_copy(update={"status": Status.PROVEN, "rules": ["XCHECK.AGREE", RULE], "lines": lines,
+                                      "note": f"the model agrees with the split {said}"})
+    return old.model_copy(update={"candidates": dict(old.candidates) | {"narrative": value},
+                                  "note": f"{old.note}; the split {said} gives {value}"})
 
 
 def _stated(figures: Iterable[NarrativeFigure]) -> dict[str, NarrativeFigure] | None:
@@ -73,10 +95,10 @@ def _stated(figures: Iterable[NarrativeFigure]) -> dict[str, NarrativeFigure] | 
     return {sub: fs[0] for sub, fs in found.items()}
 
 
-def split_one_row(record: Record, figures: Iterable[NarrativeFigure]) -> Record:
-    """``record`` with a one-row （六）'s sub-rows derived from the narrative (see the module docstring);
-    the record unchanged when any condition fails."""
-    row = _printed_row(record)
+def split_one_row(record: Record, figures: Iterable[NarrativeFigure], readings: Mapping[str, Reading]) -> Record:
+    """``record`` with a one-row （六）'s sub-rows settled from the narrative (see the module docstring);
+    ``readings`` are the deterministic reader's. The record unchanged when any condition fails."""
+    row = _printed_row(readings)
     if row is None:
         return record
     columns = [c for c in _COUNTS if row[c]]
@@ -90,16 +112,16 @@ def split_one_row(record: Record, figures: Iterable[NarrativeFigure]) -> Record:
         count = int(figure.figure)
         for col in APPLICANT_COLUMNS:
             path = f"applications.{sub}.{col}"
-            old = provenance[path]
             value = count if col in (column, "total") else 0
-            report.set(path, value)
-            provenance[path] = FieldProvenance(
-                status=Status.DERIVED, source="derived", method="narrative", kind=CellKind.NUMBER, raw=old.raw,
-                lines=sorted(set(old.lines) | {figure.line}), rules=[RULE],
-                note=f"（六）其他处理 printed as one row ({row[column]} in {column}); the narrative states "
-                     f"“{figure.phrase}” (line {figure.line})")
+            prov = _settled(provenance[path], value, figure, readings[path], record.report.get(path), column,
+                            row[column])
+            if prov is None:
+                continue
+            if prov.status is not Status.DISPUTED:
+                report.set(path, value)
+            provenance[path] = prov
     finding = Finding(code=RULE, severity="info", paths=[f"applications.{s}.total" for s in _SUB_ROWS],
-                      message="（六）其他处理's sub-rows derived from the narrative: "
+                      message="（六）其他处理's sub-rows from the narrative: "
                               + "; ".join(f"{s} {stated[s].figure}" for s in _SUB_ROWS) + f" (all in {column})",
                       detail={"sentence": stated[_SUB_ROWS[0]].sentence, "column": column,
                               "lines": sorted({f.line for f in stated.values()})})
