@@ -57,10 +57,32 @@ def test_rows_swapped_cells_swapped_and_a_shifted_row_are_not_found():
     assert set(statuses(ground(shifted, lines), shifted)) == {NOT_FOUND}
 
 
-def test_a_cell_the_text_lost_is_the_one_value_not_found():
+def test_a_cell_the_text_lost_is_not_found_nor_any_cell_it_may_be():
+    # 5 1 0 0 0 6 for 5 1 0 0 0 0 6: one of the four zeros is not printed (a blank there, or a lost 0), and
+    # which one the text cannot say: none of the four is found; the cells around them are
     text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开\t5\t1\t0\t0\t0\t6")
     g = ground(row("granted"), text.split("\n"))
-    assert [c for c in COLS if g[f"applications.granted.{c}"].status == NOT_FOUND] == ["other_org"]
+    assert [c for c in COLS if g[f"applications.granted.{c}"].status == NOT_FOUND] == \
+        ["research", "social_org", "legal_service", "other_org"]
+    assert {g[f"applications.granted.{c}"].status for c in ("natural_person", "commercial", "total")} == {EXACT}
+
+
+def test_a_row_that_marks_its_blanks_grounds_a_number_only_where_the_text_prints_one():
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开\t5\t1\t0\t—\t0\t—\t6")
+    blanks = {"applications.granted.social_org": None, "applications.granted.other_org": None}
+    g = ground(row("granted") | blanks, text.split("\n"))
+    assert {g[f"applications.granted.{c}"].status for c in COLS} == {EXACT}
+    moved = row("granted") | {"applications.granted.research": None, "applications.granted.other_org": None}
+    g = ground(moved, text.split("\n"))          # the model's blank in another cell: the marks disagree
+    assert g["applications.granted.social_org"].status == NOT_FOUND
+
+
+def test_zeros_matched_beside_another_rows_numbers_are_not_found():
+    # a blank row's label run into the row above's (5、…6、属于四类过程性 1 0 0 0 0 0 1): a model's seven
+    # zeros for it match five of those numbers, zeros that stand in any row
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开\t1\t0\t0\t0\t0\t0\t1")
+    zeros = {f"applications.granted.{c}": 0 for c in COLS}
+    assert set(statuses(ground(zeros, text.split("\n")), zeros)) == {NOT_FOUND}
 
 
 def test_a_glued_row_is_a_digit_run_and_its_cut_is_pinned_only_when_the_identities_leave_it_alone():

@@ -44,3 +44,21 @@ def test_rows_with_their_own_numbers_between_the_labels_are_proven(golden_dir) -
     assert record.report.get(_ENFORCEMENT) == 10 and str(record.report.get(_FEE)) == "284.49"
     assert record.provenance[_ENFORCEMENT].status is Status.PROVEN
     assert record.provenance[_FEE].status is Status.PROVEN
+
+
+def test_a_model_reading_the_stacked_labels_the_same_way_does_not_prove_the_fee(golden_dir) -> None:
+    # the 0 after the last label read as the fee by the model too: both readings meet the same doubt
+    from llm_extract.extract import extract_regex
+    from llm_extract.model.answer import ModelAnswer, to_extraction
+    from tests.fakeopenai import answer_for
+    from verify.settle import settle
+
+    doc = _with_table2(golden_dir, _HEAD + [
+        "行政强制", "信息内容", "行政事业性收费", "", "0", "", "第二十条第（八）项", "本年收费金额（单位：万元）", "284.49"])
+    deterministic = extract_regex(doc)
+    values = {p: deterministic.reading(p).value for p in deterministic.readings if not deterministic.reading(p).missing}
+    answer = to_extraction(ModelAnswer.model_validate(answer_for(values)), "t2", {"model": "m"})
+    record = settle(deterministic, answer, [], (), doc.lines)
+    prov = record.provenance[_FEE]
+    assert record.report.get(_FEE) == 0 and "XCHECK.AGREE" in prov.rules
+    assert prov.status is Status.UNVERIFIED and "READ.LABEL_STACK" in prov.rules

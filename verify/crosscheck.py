@@ -45,7 +45,7 @@ from .misprint import disputing, lone_misprint
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
-from .guesses import OCR_DIGITS_RULE
+from .guesses import LAYOUT_GUESSES, OCR_DIGITS_RULE, guessed
 from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
                        blanks_out_of_order, placed_in_broken_sequence)
 from .trust import unchecked_paths, unreliable_text
@@ -259,10 +259,13 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     # (verify/trust.py): a noisy or OCR'd text proves no 表二 cell, however many readings of it agree
     channel = unreliable_text(identity_findings, (v.raw for v in base.provenance.values()))
     distrusted: dict[str, str] = dict.fromkeys(unchecked_paths(), channel) if channel else {}
-    if regex is not None:           # (verify/sequence.py): a list whose order is in doubt, read so by both
+    # (verify/sequence.py, verify/guesses.py): a list whose order is in doubt, a cell placed by a guess about the
+    # layout (a stacked label, a tool's block order): read so by both, the model meeting the same doubt
+    if regex is not None:
         distrusted.update(dict.fromkeys(placed_in_broken_sequence(regex.readings, identity_findings), SEQUENCE_RULE))
         distrusted.update(dict.fromkeys(blanks_out_of_order(regex.readings), BLANK_ORDER_RULE))
         distrusted.update(dict.fromkeys(blanks_in_column_blocks(regex.readings), BLANK_COLUMNS_RULE))
+        distrusted.update({p: rule for p, rule in guessed(regex.readings).items() if rule in LAYOUT_GUESSES})
     findings = [f for f in base.findings if f.code not in _IDENTITY_CODES]
     counts = {"agree": 0, "resolved": 0, "disputed": 0, "model_only": 0, "regex_only": 0}
     for p in ALL_PATHS:

@@ -8,7 +8,8 @@ absent); ``lines`` are the document's lines. Each value gets a :class:`Grounding
 
 ``exact``      its row's printed label is found and the model's numbers for that row are,
                one for one and in order, the numbers printed after the label (blank cells
-               are blanks or placeholders in the text, or vanish as in PDF text)
+               are blanks or placeholders in the text, or vanish as in PDF text; where the
+               row marks its blanks, ``0 — 0 — — 0 0``, the marks say which cells are blank)
 ``digit_run``  the numbers printed after the label, digits only, are exactly the
                concatenation of the model's numbers, cut differently (a glued crawler
                dump ``数量640020470``, merged or split cells): the text supports the digits,
@@ -17,7 +18,8 @@ absent); ``lines`` are the document's lines. Each value gets a :class:`Grounding
 
 Matching is on normalised characters, not tokens: NFKC (full-width digits and
 brackets), no whitespace or quotes inside labels, OCR confusions in numbers (O→0,
-l/I→1, S→5, B→8, Z→2), thousands separators dropped. Labels are the form's patterns
+l/I→1, S→5, B→8, Z→2), thousands separators dropped; a row's numbers against the
+model's cells in :mod:`verify.cellmatch`. Labels are the form's patterns
 (:mod:`llm_extract.form`). 表四 is the run of numbers after its heading, in the form's
 order of groups and columns. ``agency`` is grounded when it is a name (Chinese words
 only) printed in a title line; ``year`` when ``<year>年`` is printed there.
@@ -31,15 +33,15 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from llm_extract.form import FORM
 
+from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, match_cells, numbers
+
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
            "digit_splits"]
 
-EXACT, DIGIT_RUN, NOT_FOUND = "exact", "digit_run", "not_found"
 
 _CJK = r"\u3400-\u9fff"
 _SPECKS = "■□▪•·~_^`¦丨'"
@@ -47,10 +49,6 @@ _SPECKS = "■□▪•·~_^`¦丨'"
 _LABEL = re.compile(rf"(?:[{_CJK}()（）\[\]“”\"‘’《》〈〉:：，,、。；;·\-—{re.escape(_SPECKS)}]"
                     rf"|\d[.、．](?=[{_CJK}]))*[{_CJK}][{_CJK}()（）“”\"’》)]*")
 _PLACEHOLDER_WORDS = re.compile(r"(?<![^\s|])(?:无|空|不适用)(?![^\s|])")
-_OCR = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": " ", "S": "5", "B": "8",
-                      "Z": "2"})
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LABEL_KEY_DROP = re.compile(r"[\s“”\"'‘’「」" + re.escape(_SPECKS) + "]")
 _TITLE_LINES = 6
 
@@ -129,54 +127,6 @@ def segments(text: str) -> list[Segment]:
     return out
 
 
-def numbers(values: str) -> list[str]:
-    """The numbers printed in a segment's value text (OCR confusions and separators repaired)."""
-    text = _THOUSANDS.sub("", values.translate(_OCR))
-    return _NUMBER.findall(text)
-
-
-def _text(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, Decimal):
-        return format(v.normalize(), "f") if v != v.to_integral_value() else str(int(v))
-    return str(v)
-
-
-def _same(printed: str, value: str) -> bool:
-    """The printed number is the value. A cell never prints leading zeros: ``000`` is a run of three
-    cells (a digit run), not the number 0."""
-    if len(printed) > 1 and printed[0] == "0" and printed[1].isdigit():
-        return False
-    try:
-        return Decimal(printed) == Decimal(value)
-    except ArithmeticError:
-        return False
-
-
-def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
-    """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says."""
-    given = [_text(c) for c in cells]
-    wanted = [g for g in given if g is not None]
-    if len(tokens) == len(wanted):
-        hits = iter([_same(t, w) for t, w in zip(tokens, wanted)])
-        per_cell = [True if g is None else next(hits) for g in given]
-        if all(per_cell):
-            return EXACT, per_cell
-        if sum(per_cell) >= len(per_cell) - 2 and wanted:     # a slip in one or two cells: the rest stand
-            return EXACT, per_cell
-    digits = "".join(tokens).replace(".", "")
-    if wanted and digits and digits == "".join(wanted).replace(".", ""):
-        return DIGIT_RUN, [True] * len(given)
-    if len(tokens) == len(wanted) - 1 and tokens:      # the text lost a cell: which one could it be?
-        lost = [i for i in range(len(wanted))
-                if all(_same(t, w) for t, w in zip(tokens, wanted[:i] + wanted[i + 1:]))]
-        if lost:     # a run of equal numbers, one of them unprinted: the last of the run is the one not found
-            order = iter(range(len(wanted)))
-            return EXACT, [True if g is None else next(order) != lost[-1] for g in given]
-    return NOT_FOUND, [False] * len(given)
-
-
 def _region(segs: list[Segment], heading: str, following: str) -> list[Segment]:
     """The segments from a table's heading to the next table's heading (all of them when not found)."""
     pattern = FORM.headings[heading]
@@ -239,7 +189,7 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
         others = [q for _, q in rows if q is not pattern]
         best: tuple[str, list[bool], Segment] | None = None
         for seg in _windows(region, pattern, others):
-            status, per_cell = _match(numbers(seg.values), cells)
+            status, per_cell = match_cells(seg.values, cells)
             rank = {EXACT: 2 + sum(per_cell) / 100, DIGIT_RUN: 1}.get(status, 0)
             if best is None or rank > {EXACT: 2 + sum(best[1]) / 100, DIGIT_RUN: 1}.get(best[0], 0):
                 best = (status, per_cell, seg)
@@ -302,7 +252,7 @@ def _after_heading(region: list[Segment], count: int, cells: list[Any]) -> tuple
                 break                  # fifteen cells, or a run of their digits: a sentence's figures follow
         elif tokens:
             break
-    status, per_cell = _match(tokens, cells)
+    status, per_cell = match_cells(" ".join(tokens), cells)
     return status, per_cell, sorted(set(lines)), text.strip()[:200]
 
 

@@ -58,7 +58,8 @@ from llm_extract.evidence import CellKind, Method, Reading
 from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS
 
 __all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
-           "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE", "LABEL_STACK_RULE", "T4_BLOCK_ORDER_RULE", "COLUMN_RUNS_RULE"]
+           "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE", "LABEL_STACK_RULE", "T4_BLOCK_ORDER_RULE", "COLUMN_RUNS_RULE",
+           "LAYOUT_GUESSES"]
 
 LETTERS_RULE = "READ.OCR_LETTERS"
 OCR_DIGITS_RULE = "READ.OCR_DIGITS"
@@ -85,6 +86,12 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE}
+
+
+#: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
+#: text meets the same doubt, so its agreeing proves nothing either (verify/crosscheck.py)
+LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
+                            T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

@@ -1,0 +1,108 @@
+"""A row's printed numbers against a model's cells: which of the model's values the text prints where it says.
+
+    match_cells(values, cells) -> (status, found per cell)
+
+``values`` is the text printed after a row's label (up to the next label); ``cells`` the model's values for
+the row's cells, in order (None: the model's blank). The status is ``exact`` (the numbers, one for one, or
+with a slip in one or two cells where a number among the rest names the row), ``digit_run`` (the digits are
+the cells' concatenation, cut otherwise) or ``not_found``. Numbers are read on normalised text: OCR
+confusions (O→0, l/I→1, S→5, B→8, Z→2), thousands separators dropped. Used by :mod:`verify.grounding`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["match_cells", "numbers", "EXACT", "DIGIT_RUN", "NOT_FOUND"]
+
+EXACT, DIGIT_RUN, NOT_FOUND = "exact", "digit_run", "not_found"
+
+_OCR = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": " ", "S": "5", "B": "8",
+                      "Z": "2"})
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def numbers(values: str) -> list[str]:
+    """The numbers printed in a segment's value text (OCR confusions and separators repaired)."""
+    text = _THOUSANDS.sub("", values.translate(_OCR))
+    return _NUMBER.findall(text)
+
+
+def _text(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, Decimal):
+        return format(v.normalize(), "f") if v != v.to_integral_value() else str(int(v))
+    return str(v)
+
+
+def _same(printed: str, value: str) -> bool:
+    """The printed number is the value. A cell never prints leading zeros: ``000`` is a run of three
+    cells (a digit run), not the number 0."""
+    if len(printed) > 1 and printed[0] == "0" and printed[1].isdigit():
+        return False
+    try:
+        return Decimal(printed) == Decimal(value)
+    except ArithmeticError:
+        return False
+
+
+_BLANK_MARK = re.compile(r"^(?:/|[-—–－]+|×)$")
+
+
+def _marked(values: str) -> list[str | None] | None:
+    """A row's cells as printed when they are numbers and blank marks only (``0 — 0 — — 0 0``, 无 read as
+    ``/``), a mark standing for its blank cell: None when there is no mark, or anything else."""
+    tokens = _THOUSANDS.sub("", values.translate(_OCR)).split()
+    if not any(_BLANK_MARK.match(t) for t in tokens) or \
+            not all(_BLANK_MARK.match(t) or _NUMBER.fullmatch(t) for t in tokens):
+        return None
+    return [None if _BLANK_MARK.match(t) else t for t in tokens]
+
+
+def _match_marked(values: str, cells: Sequence[Any]) -> tuple[str, list[bool]] | None:
+    """A row printed with its blanks marked, cell for cell against the model's: a number where the text marks a
+    blank, or a blank where it prints a number, is not found (the mark says which cell is blank)."""
+    printed = _marked(values)
+    given = [_text(c) for c in cells]
+    if printed is None or len(printed) != len(given):
+        return None
+    per_cell = [(t is None) == (g is None) and (t is None or _same(t, g)) for t, g in zip(printed, given)]  # type: ignore[arg-type]
+    if all(per_cell) or (sum(per_cell) >= len(per_cell) - 2
+                         and any(ok and g not in (None, "0") for ok, g in zip(per_cell, given))):
+        return EXACT, per_cell
+    return NOT_FOUND, [False] * len(given)
+
+
+def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
+    """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says."""
+    given = [_text(c) for c in cells]
+    wanted = [g for g in given if g is not None]
+    if len(tokens) == len(wanted):
+        hits = iter([_same(t, w) for t, w in zip(tokens, wanted)])
+        per_cell = [True if g is None else next(hits) for g in given]
+        if all(per_cell):
+            return EXACT, per_cell
+        # a slip in one or two cells: the rest stand, where a number among them names the row (zeros alone
+        # stand in any row: 0 0 0 0 0 matched beside 1 … 1 are another row's, a blank row's label run into it)
+        if sum(per_cell) >= len(per_cell) - 2 and any(ok and g not in (None, "0") for ok, g in zip(per_cell, given)):
+            return EXACT, per_cell
+    digits = "".join(tokens).replace(".", "")
+    if wanted and digits and digits == "".join(wanted).replace(".", ""):
+        return DIGIT_RUN, [True] * len(given)
+    if len(tokens) == len(wanted) - 1 and tokens:      # the text lost a cell: which one could it be?
+        lost = [i for i in range(len(wanted))
+                if all(_same(t, w) for t, w in zip(tokens, wanted[:i] + wanted[i + 1:]))]
+        if lost:     # a run of equal numbers, one of them unprinted: any of the run may be the one not printed
+            order = iter(range(len(wanted)))   # (a blank there, not the model's number): none of the run is found
+            return EXACT, [True if g is None else next(order) not in lost for g in given]
+    return NOT_FOUND, [False] * len(given)
+
+
+def match_cells(values: str, cells: Sequence[Any]) -> tuple[str, list[bool]]:
+    """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says."""
+    return _match_marked(values, cells) or _match(numbers(values), cells)
