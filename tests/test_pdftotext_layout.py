@@ -478,3 +478,55 @@ def test_rules_read_as_marks_before_numbers_are_no_numbered_header() -> None:
 
     lines = [" | 行政规范性文件 | 5 | 2 | 51", "行政规范性文件 5 一 2 一 51"]
     assert joined_header_digits(lines) == lines
+
+
+def _at(label: str, cells: dict[int, str]) -> str:
+    """A line of pdftotext's character grid (a CJK character one column): each cell ending at its column."""
+    line = label
+    for end, raw in sorted(cells.items()):
+        line += " " * (end - len(raw) - len(line)) + raw
+    return line
+
+
+_GRID = (25, 31, 41, 46, 52, 57, 63)      # where each of 表三's seven columns ends, in characters
+
+
+def test_evenly_spaced_numbers_go_to_the_columns_they_stand_on_in_pdftotexts_character_grid() -> None:
+    """0 0 0 spaced as columns 2, 5, 7 are, and as 1, 4, 6 are: where they stand, as both full rows put their
+    columns, tells which (a CJK character one column, whatever the labels' widths)."""
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", full), _at("（二）部分公开", full),
+             _at("2.重复申请", {_GRID[1]: "0", _GRID[4]: "0", _GRID[6]: "0"}), ""]
+    assert _filled(lines)[4] == ["blank", "zero", "blank", "blank", "zero", "blank", "zero"]
+
+
+def test_evenly_spaced_numbers_stay_as_printed_when_the_full_rows_put_their_columns_apart() -> None:
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", dict(zip(_GRID, "5100006"))),
+             _at("（二）部分公开", {end + 2: raw for end, raw in zip(_GRID, "5100006")}),
+             _at("2.重复申请", {_GRID[1]: "0", _GRID[4]: "0", _GRID[6]: "0"}), ""]
+    assert len(_filled(lines)[4]) == 3
+
+
+def test_a_label_wrapped_round_its_groups_title_is_found() -> None:
+    """3.要求提供公开出版 / (五)不予 物: the group's title printed down its column beside the label's last piece."""
+    from llm_extract.extract.table3_labels import find_labels
+
+    lines = ["三、收到和处理政府信息公开申请情况",
+             _at("          2.重复申请", dict(zip(_GRID, "0000000"))),
+             "          3.要求提供公开出版",
+             "    (五)不予 物",
+             "    处理 4.无正当理由大量反",
+             _at("          复申请", dict(zip(_GRID, "0000000"))), ""]
+    region = _region_filled(lines)
+    found = find_labels(region.items)
+    assert region.items[found["rejected_publication"]].key.endswith("出版")
+    assert found["rejected_duplicate"] < found["rejected_publication"] < found["rejected_excessive"]
+
+
+def test_numbers_of_a_row_pdftotext_broke_over_two_lines_are_not_placed_by_where_they_stand() -> None:
+    """0 0 under columns 1 and 2, the row's five other cells on the next line: one row's seven cells."""
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", full), _at("（二）部分公开", full),
+             _at("2.重复申请", {_GRID[0]: "0", _GRID[1]: "0"}),
+             _at("3.要求提供公开出版物", dict(zip(_GRID[2:], "00000"))), ""]
+    assert len(_filled(lines)[4]) == 2

@@ -149,3 +149,33 @@ def fit_spacing(cells: list[float], columns: list[float]) -> list[int] | None:
     if best > _FIT or (len(fits) > 1 and fits[1][0] < best + _APART):
         return None
     return list(slots)
+
+
+#: a number stands in a column of pdftotext's character grid when its centre is this near the column's
+_ON_COLUMN = 1.0
+
+
+def place_by_characters(line: str, k: int, references: list[str], n: int) -> list[int] | None:
+    """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid (a
+    CJK character one column): the full rows ``references`` (two at least) put each of their last ``n``
+    tokens at the same place, and every token of the line stands on one of those columns. Evenly spaced
+    cells fit several runs of columns by their spacing alone (:func:`place_by_spacing`); where they stand
+    tells which. ``None`` when the references disagree or a token stands off every column."""
+    if not 0 < k < n or len(references) < 2:
+        return None
+    grids = [[_centre(s) for s in spans(ref, 1)[-n:]] for ref in references]
+    if any(len(g) != n for g in grids) or any(abs(a - b) > 0.5 for g in grids[1:] for a, b in zip(g, grids[0])):
+        return None
+    columns = grids[0]
+    if any(b - a <= 2 * _ON_COLUMN for a, b in zip(columns, columns[1:])):
+        return None
+    row = spans(line, 1)
+    if len(row) < k:
+        return None
+    slots = []
+    for c in (_centre(s) for s in row[-k:]):
+        near = [j for j, col in enumerate(columns) if abs(c - col) <= _ON_COLUMN]
+        if len(near) != 1 or (slots and near[0] <= slots[-1]):
+            return None
+        slots.append(near[0])
+    return slots

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .labels import BARE_HEADERS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item
+from .rowbounds import group_title_head
 
 __all__ = ["find_labels"]
 
@@ -52,7 +53,10 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
                 return False
             continue
         if strip_item_number(nxt) != nxt:
-            return False                # another label opens there (5.属于三类内部事务信息 after （三）不 / 益予公开)
+            cut = group_title_head(nxt)     # (五)不予 / 物: a group's title beside the label's last piece
+            if not cut or strip_item_number(nxt[cut:]) != nxt[cut:]:
+                return False            # another label opens there (5.属于三类内部事务信息 after （三）不 / 益予公开)
+            nxt = nxt[cut:]
         tail += nxt
         joined += 1
         orphans = orphans and (j + 1 == len(keys) or keys[j + 1] is not None)
