@@ -126,3 +126,11 @@ def test_ten_numbers_whose_runs_of_five_do_not_hold_are_not_placed(golden_dir) -
     text = _row15(golden_dir, " 1    0    1    0    3    0    0    0    1    1")
     record = process_document(Document.from_text(text, doc_id="x"))
     assert record.provenance["review_litigation.litigation_after_review.total"].kind is not CellKind.BLANK
+
+
+def test_ten_numbers_with_a_wide_gap_between_their_runs_leave_both_edges_unread(golden_dir) -> None:
+    """A gap between the runs too narrow for the middle group's (t4lines.py), but many times the others."""
+    text = _row15(golden_dir, " 0    0    0    1    1                   0    0    0    0    0")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for g in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        assert record.provenance[f"review_litigation.{g}.total"].kind is not CellKind.BLANK

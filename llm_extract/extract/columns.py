@@ -158,17 +158,18 @@ _ON_COLUMN = 1.0
 def place_by_characters(line: str, k: int, references: list[str], n: int) -> list[int] | None:
     """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid (a
     CJK character one column): the full rows ``references`` (two at least) put each of their last ``n``
-    tokens at the same place, and every token of the line stands on one of those columns. Evenly spaced
+    tokens at the same place (within a character: pdftotext rounds), and every token of the line stands
+    on one of those columns. Evenly spaced
     cells fit several runs of columns by their spacing alone (:func:`place_by_spacing`); where they stand
     tells which. ``None`` when the references disagree or a token stands off every column."""
     if not 0 < k < n or len(references) < 2:
         return None
     grids = [[_centre(s) for s in spans(ref, 1)[-n:]] for ref in references]
-    if any(len(g) != n for g in grids) or any(abs(a - b) > 0.5 for g in grids[1:] for a, b in zip(g, grids[0])):
+    if any(len(g) != n for g in grids) or any(abs(a - b) > _ON_COLUMN for g in grids[1:] for a, b in zip(g, grids[0])):
         return None
-    columns = grids[0]
-    if any(b - a <= 2 * _ON_COLUMN for a, b in zip(columns, columns[1:])):
-        return None
+    columns = [sum(c) / len(c) for c in zip(*grids)]
+    if any(b - a < 3 * _ON_COLUMN for a, b in zip(columns, columns[1:])):
+        return None     # (a number within a column of one is two from every other)
     row = spans(line, 1)
     if len(row) < k:
         return None

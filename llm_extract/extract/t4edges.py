@@ -11,7 +11,9 @@ three to seven columns' pitches right of it leaves the first group's five column
     维持 纠正 结果 审结          其他 尚未 总计 结果 结果 其他 尚未 总计
                     0   0   0     0   0   0   0   0   0   0
 
-The column pitch is the ten numbers' own (their span over nine). Each run of five must hold (its total
+The column pitch is the ten numbers' own (their span over nine). A gap between the fifth and the sixth
+twice the others' (a middle group blank, its gap narrower than t4lines.py asks) leaves both edges
+unread. Each run of five must hold (its total
 the sum of its four results). Layout text spaces its numbers unevenly (a gap twice another's within a
 printed group), so a blank cell inside a group leaves no trace the spacing could show: ten numbers under
 a header's left edge are groups one and two only if the blanks are a whole group's. That is likely, not
@@ -21,6 +23,7 @@ shown: every field so read is unverified (``READ.T4_EDGE_BLANK``), never proven.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Sequence
 
 from ..evidence import CellKind, Method, Reading
@@ -40,6 +43,8 @@ _HEADER = frozenset("".join(c.label for c in FORM.table4_columns) + "".join(g.la
 _NEAR_EDGE = 1.0           # a first number within this many pitches of the header's left edge: the first column
 _FIRST_BLANK = (3.0, 7.0)  # a first number this many pitches right of it: the first group's columns empty
 _NUMBER = re.compile(r"\d+")
+#: a gap between the fifth and the sixth number this many times the others' median: no edge is sure
+_MIDDLE_TIMES = 2
 
 
 def _header_left(items: list[Item], before: int, lines: Sequence[str]) -> float | None:
@@ -77,8 +82,10 @@ def read_edge_blank_row(items: list[Item], lines: Sequence[str]) -> Readings | N
     if left is None or not all(_holds(run) for run in runs):
         return None
     pitch = (toks[-1][1] - toks[0][1]) / (len(toks) - 1)
-    if pitch <= 0:
-        return None
+    gaps = [b[1] - a[2] for a, b in zip(toks, toks[1:])]
+    middle = gaps.pop(_WIDTH - 1)
+    if pitch <= 0 or middle >= _MIDDLE_TIMES * max(statistics.median(gaps), 1):
+        return None                 # a gap between the two runs: the middle group may be the blank one
     offset = (toks[0][1] - left) / pitch
     if -_NEAR_EDGE <= offset <= _NEAR_EDGE:
         blank_group = len(REVIEW_GROUPS) - 1
