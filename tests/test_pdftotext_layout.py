@@ -530,3 +530,13 @@ def test_numbers_of_a_row_pdftotext_broke_over_two_lines_are_not_placed_by_where
              _at("2.重复申请", {_GRID[0]: "0", _GRID[1]: "0"}),
              _at("3.要求提供公开出版物", dict(zip(_GRID[2:], "00000"))), ""]
     assert len(_filled(lines)[4]) == 2
+
+
+def test_numbers_beside_a_groups_title_and_the_end_of_the_label_above_go_to_their_columns() -> None:
+    """``（四）无法 2.没有现成信息需要另行制`` / ``提供    作   0 0 0 0``: the group's title printed down its column
+    beside the label's last piece; the numbers are the label's row's."""
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", full), _at("（二）部分公开", full),
+             "（四）无法 2.没有现成信息需要另行制",
+             _at("提供    作", {_GRID[1]: "0", _GRID[2]: "0", _GRID[4]: "0", _GRID[6]: "0"}), ""]
+    assert _filled(lines)[5] == ["blank", "zero", "zero", "blank", "zero", "blank", "zero"]

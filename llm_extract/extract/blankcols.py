@@ -21,10 +21,12 @@ or left to the identities), never a guess.
 
 from __future__ import annotations
 
+from ..form import FORM
 from .cells import parse_cell
 from .columns import centres, fit_spacing, place_by_characters, place_by_spacing
 from .gridinfer import inferred_columns
-from .layout import Item, Region
+from .labels import strip_item_number
+from .layout import Item, Region, label_key
 from .table3_labels import find_labels
 from .unprinted import label_fragment
 
@@ -100,7 +102,19 @@ def _label_goes_on(items: list[Item], words: list[int], by_line: dict[int, list[
     row = labelled.get(m - 1)
     if row is None or any(items[i].is_value for i in by_line.get(m - 1, ())):
         return False
-    return all(items[i].is_text and label_fragment(items[i].key, (row,)) for i in words)
+    return all(items[i].is_text and (label_fragment(items[i].key, (row,)) or _beside_group_title(items[i].key, row))
+               for i in words)
+
+
+#: the groups' titles, item numbers aside (无法提供, 不予处理, 本年度办理结果 …): printed down their narrow column
+_TITLES = tuple(strip_item_number(label_key(t)) for t in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
+
+
+def _beside_group_title(key: str, row: str) -> bool:
+    """A piece of a group's title (two characters at least) run together with the piece of ``row``'s label
+    beside it (``提供`` / ``作`` of （四）无法提供 and 2.没有现成信息需要另行制作: ``提供作``)."""
+    return any(len(key[:cut]) >= 2 and any(key[:cut] in t for t in _TITLES) and label_fragment(key[cut:], (row,))
+               for cut in range(2, len(key)))
 
 
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
