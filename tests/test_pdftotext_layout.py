@@ -540,3 +540,18 @@ def test_numbers_beside_a_groups_title_and_the_end_of_the_label_above_go_to_thei
              "（四）无法 2.没有现成信息需要另行制",
              _at("提供    作", {_GRID[1]: "0", _GRID[2]: "0", _GRID[4]: "0", _GRID[6]: "0"}), ""]
     assert _filled(lines)[5] == ["blank", "zero", "zero", "blank", "zero", "blank", "zero"]
+
+
+def test_numbers_after_a_groups_title_run_together_with_the_labels_last_piece_are_that_rows() -> None:
+    """``4、保护第三方合法权`` / ``（三）不予 益   9 … 9``: the group's title and 益 beside the row's numbers."""
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("3、危及“三安全一稳定”", full),
+             "          4、保护第三方合法权",
+             _at("（三）不予 益", {_GRID[0]: "9", _GRID[2]: "0", _GRID[3]: "0", _GRID[4]: "0", _GRID[5]: "0",
+                             _GRID[6]: "9"}),
+             _at("5、属于三类内部事务信息", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    assert [readings[f"applications.denied_third_party.{c}"].value for c in cols] == [9, None, 0, 0, 0, 0, 9]

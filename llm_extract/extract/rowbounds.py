@@ -43,8 +43,12 @@ _GROUP_TITLES = tuple(key for key in GROUP_KEYS if key.startswith("("))
 
 def group_title_piece(key: str) -> bool:
     """Whether a text item is a group's title or its first piece, wrapped in its narrow column (``（三）不`` /
-    ``予公开``): a numbered text, but no row's label; the cells after it are the row beside it."""
-    return len(key) >= 4 and any(title.startswith(key) for title in _GROUP_TITLES)
+    ``予公开``), alone or run together with a piece of the label beside it (``（三）不予益``): a numbered text,
+    but no row's label; the cells after it are the row beside it."""
+    if len(key) >= 4 and any(title.startswith(key) for title in _GROUP_TITLES):
+        return True
+    cut = group_title_head(key)         # ``（三）不予`` / ``益``: run together with the last piece of the label
+    return cut > 0 and strip_item_number(key[cut:]) == key[cut:]     # beside it (no other row's number)
 
 
 def group_title_head(key: str) -> int:
