@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from llm_extract.evidence import Status
+from llm_extract.evidence import CellKind, Status
 from llm_extract.extract.pagenumbers import without_page_numbers
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
@@ -555,3 +555,41 @@ def test_numbers_after_a_groups_title_run_together_with_the_labels_last_piece_ar
     readings, _ = read_table3(_region_filled(lines))
     cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
     assert [readings[f"applications.denied_third_party.{c}"].value for c in cols] == [9, None, 0, 0, 0, 0, 9]
+
+
+def test_a_lone_label_above_a_row_whose_cells_were_not_read_is_no_blank_row() -> None:
+    """``4.保护第三方合法权益`` alone, then ``5.属于三类内部事务信息 无0 无0 …``: pdftotext interleaved two rows
+    printed close together; the lone label's cells may be among the row below's."""
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("3.危及“三安全一稳定”", full),
+             "      4.保护第三方合法权益",
+             "      5.属于三类内部事务信息 无0 无0 无0 无无 无0      0",
+             " " * 38 + "无", " " * 42 + "0", " " * 42 + "无",
+             _at("6.属于四类过程性信息", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    assert all(readings[f"applications.denied_third_party.{c}"].kind is not CellKind.BLANK
+               for c in ("natural_person", "total"))
+
+
+def test_numbers_of_rows_pdftotext_interleaved_are_not_placed_by_their_spacing_either() -> None:
+    """``3.要求提供公开出版物 0 0 0`` then ``4.无正当理由大量反复 2 0 /``: two rows' cells over two lines."""
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", full), _at("（二）部分公开", full),
+             _at("3.要求提供公开出版物", {_GRID[0]: "0", _GRID[1]: "0", _GRID[2]: "0"}),
+             _at("4.无正当理由大量反复", {_GRID[0]: "2", _GRID[1]: "0", _GRID[2]: "/"}), ""]
+    assert len(_filled(lines)[4]) == 3
+
+
+def test_a_lone_label_above_a_row_printed_with_leading_zeros_is_no_blank_row() -> None:
+    """``００ ００ …``: two rows' cells run together two by two (no count has a leading zero)."""
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("3.危及“三安全一稳定”", full),
+             "      4.保护第三方合法权益",
+             _at("      5.属于三类内部事务信息", dict(zip(_GRID, ["００"] * 7))),
+             _at("6.属于四类过程性信息", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    assert readings["applications.denied_third_party.total"].kind is not CellKind.BLANK

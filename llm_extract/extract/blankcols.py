@@ -54,31 +54,30 @@ def _page_of(lines: list[str], region: Region) -> dict[int, int]:
 
 def _slots(line: str, k: int, refs: list[str], n: int, whole: bool) -> list[int] | None:
     """The columns of the line's last ``k`` cells, when a reference places them clearly and no other
-    places them otherwise (a reference whose own spacing fits no placement gives no opinion); by the
-    character grid when no spacing tells and the line's cells are a ``whole`` row's (:func:`_whole_row`)."""
+    places them otherwise (a reference whose own spacing fits no placement gives no opinion), or by the
+    character grid when no spacing tells; only when the line's cells are a ``whole`` row's (:func:`_whole_row`)."""
+    if not whole:
+        return None
     found = [placed for ref in refs if (placed := place_by_spacing(line, k, ref, n)) is not None]
     if not found:       # evenly spaced cells fit several runs of columns: where they stand may tell which
-        return place_by_characters(line, k, refs, n) if whole and k >= _MIN_BY_CHARACTERS else None
+        return place_by_characters(line, k, refs, n) if k >= _MIN_BY_CHARACTERS else None
     return found[0] if all(p == found[0] for p in found) else None
 
 
 #: a line of fewer cells is placed by spacing only: a lone number fits every column's spacing, and where it
 #: stands tells no more than that of a row pdftotext broke over two lines
 _MIN_BY_CHARACTERS = 2
-_NEAR_LINES = 2
 
 
 def _whole_row(m: int, k: int, by_line: dict[int, list[int]], items: list[Item], n: int) -> bool:
-    """Whether the ``k`` cells of line ``m`` are no piece of a row pdftotext broke over two lines: the nearest
-    line above and the nearest below holding cells (two lines off at most) hold too many to make a row with
-    them (``保护第三方合法权益 0`` / ``5.属于三类内部事务信息 0 0 0 0 0 0``: one row's seven cells)."""
+    """Whether the ``k`` cells of line ``m`` are no piece of a row pdftotext broke over two lines (or of two
+    rows printed close together, their cells interleaved): the line right above and the line right below
+    hold none, or too many to make a row with them (``保护第三方合法权益 0`` / ``5.属于三类内部事务信息 0 0 0 0 0 0``:
+    one row's seven cells)."""
     for step in (-1, 1):
-        for d in range(1, _NEAR_LINES + 1):
-            values = sum(1 for i in by_line.get(m + step * d, ()) if items[i].is_value)
-            if values:
-                if values + k <= n:
-                    return False
-                break
+        values = sum(1 for i in by_line.get(m + step, ()) if items[i].is_value)
+        if values and values + k <= n:
+            return False
     return True
 
 

@@ -11,7 +11,8 @@ Three ways a report leaves cells out:
   stands alone (on one line, or wrapped over several), no number after it before the next row's label,
   the row above read whole from at most seven numbers, or printing fewer, all on a line of its own
   (its label's, or one its wrapped label stands around; a row's numbers printed above its label would
-  be there), and the row below read whole from the numbers after its own label (where labels stand
+  be there), and the row below read whole from the numbers after its own label, none of its cells lost
+  (pdftotext interleaves two rows printed close together; where labels stand
   stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
   labels' lines (or a cell a line right under their labels, as a rule-less PDF table's row with blank
@@ -37,7 +38,7 @@ from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .glued import glued_run
 from .labels import strip_item_number
-from .cells import parse_cell
+from .cells import normalise, parse_cell
 from .layout import Item, label_key
 from .direction import EITHER_WAY
 from .readings import Readings, missing
@@ -249,6 +250,22 @@ def _own_label_piece(key: str, row: str, other: str) -> bool:
         and not any(bare in g or g in bare for g in _GROUPS)
 
 
+def _below_read(k: int, order: list[tuple[str, int]], spans: dict[str, list[Item]], out: Readings) -> bool:
+    """Whether the first row below the lone label ``k`` that prints numbers was read (none of its cells
+    lost, none printed with a leading zero): pdftotext interleaves two rows printed close together
+    (``4.保护第三方合法权益`` alone, then ``5.属于三类内部事务信息 无0 无0 …`` or ``００ ００ …``), and the lone
+    label's cells are then among the row below's."""
+    for row, _ in order[k + 1:]:
+        if spans[row]:
+            return row not in _POSITION or not any(
+                out[p].missing or _LEADING_ZERO.match(normalise(out[p].raw or "")) for p in TABLE3_ROW_PATHS[row])
+    return True
+
+
+#: a count printed with a leading zero (``００``): two cells run together, no count of one row
+_LEADING_ZERO = re.compile(r"0\d")
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
@@ -272,6 +289,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans) \
                 and not _lone_run_between_rows(k, order, items, spans):
             continue           # labels stacked with their numbers elsewhere (a text tool's column blocks)
+        if not _below_read(k, order, spans, out):
+            continue           # the next row's cells unread: this row's may be among them (two rows interleaved)
         for p in paths:
             out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
                              "a row of PDF text whose label stands alone: no cell of it printed, each blank")
