@@ -258,7 +258,8 @@ def _below_read(k: int, order: list[tuple[str, int]], spans: dict[str, list[Item
     for row, _ in order[k + 1:]:
         if spans[row]:
             return row not in _POSITION or not any(
-                out[p].missing or _LEADING_ZERO.match(normalise(out[p].raw or "")) for p in TABLE3_ROW_PATHS[row])
+                (out[p].missing and out[p].value is None) or _LEADING_ZERO.match(normalise(out[p].raw or ""))
+                for p in TABLE3_ROW_PATHS[row])     # (an OCR'd O, its guess 0 for the identities, is a cell)
     return True
 
 
