@@ -593,3 +593,25 @@ def test_a_lone_label_above_a_row_printed_with_leading_zeros_is_no_blank_row() -
              _at("6.属于四类过程性信息", full), ""]
     readings, _ = read_table3(_region_filled(lines))
     assert readings["applications.denied_third_party.total"].kind is not CellKind.BLANK
+
+
+def _first_rows(before: list[str]) -> dict:
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", *before, "一、本年新收政府信息公开申请数量",
+             _at("二、上年结转政府信息公开申请数量", full), _at("（一）予以公开", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    return readings
+
+
+def test_the_first_rows_label_alone_above_a_row_printed_beside_its_label_is_a_blank_row() -> None:
+    readings = _first_rows(["              自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计"])
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    assert {readings[f"applications.new_received.{c}"].kind for c in cols} == {CellKind.BLANK}
+
+
+def test_the_first_rows_label_alone_under_numbers_is_no_blank_row() -> None:
+    """Numbers before the first label: a row's numbers printed above its label would stand there."""
+    readings = _first_rows([_at("", dict(zip(_GRID, "3000003")))])
+    assert readings["applications.new_received.total"].kind is not CellKind.BLANK

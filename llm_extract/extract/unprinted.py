@@ -13,7 +13,8 @@ Three ways a report leaves cells out:
   (its label's, or one its wrapped label stands around; a row's numbers printed above its label would
   be there), and the row below read whole from the numbers after its own label, none of its cells lost
   (pdftotext interleaves two rows printed close together; where labels stand
-  stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
+  stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks; the table's
+  first row, with no row above, when nothing before its label holds a number); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
   labels' lines (or a cell a line right under their labels, as a rule-less PDF table's row with blank
   cells is read by position: pdf_columns.py). None is where a row above it (up to one whose numbers stand
@@ -267,21 +268,42 @@ def _below_read(k: int, order: list[tuple[str, int]], spans: dict[str, list[Item
 _LEADING_ZERO = re.compile(r"0\d")
 
 
+def _first_alone(order: list[tuple[str, int]], items: list[Item], spans: dict[str, list[Item]],
+                 out: Readings) -> bool:
+    """Whether the table's first row, its label alone, is blank: nothing before it holds a number (a row's
+    numbers printed above its label would stand there, among the header), no row holds more numbers than
+    its cells (a text tool's column blocks), and the row below prints its own numbers beside its label and
+    was read whole."""
+    if len(order) < 2 or any(it.is_value for it in items[:order[0][1]]):
+        return False
+    if any(sum(1 for it in span if it.is_value) > _ROW_WIDTH for span in spans.values()):
+        return False
+    below, at = order[1]
+    return below in _POSITION and _beside_label(below, at, items, spans) and _below_read(0, order, spans, out)
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
     docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
     label and the next one's."""
     blank = parse_cell("")
-    for k in range(1, len(order)):
+    for k in range(len(order)):
         row, idx = order[k]
-        above = order[k - 1][0]
         label = items[idx]
         if row not in _POSITION or spans[row] or label.col is not None or label.grid:
             continue
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
+        if k == 0:
+            if not _first_alone(order, items, spans, out):
+                continue
+            for p in paths:
+                out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
+                                 "the table's first row, its label alone: no cell of it printed, each blank")
+            continue
+        above = order[k - 1][0]
         if above not in _POSITION or not (_read_whole(above, spans, out)
                                           or _short_on_its_line(above, order[k - 1][1], row, idx, items, spans, out)):
             continue
