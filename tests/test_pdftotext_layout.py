@@ -615,3 +615,18 @@ def test_the_first_rows_label_alone_under_numbers_is_no_blank_row() -> None:
     """Numbers before the first label: a row's numbers printed above its label would stand there."""
     readings = _first_rows([_at("", dict(zip(_GRID, "3000003")))])
     assert readings["applications.new_received.total"].kind is not CellKind.BLANK
+
+
+def test_a_label_whose_next_piece_follows_the_end_of_its_groups_title_is_found_with_its_numbers() -> None:
+    """``不予公 合法权益`` / ``５．属于三类内`` / ``开   部事务信息   0 0 …``: 开 ends （三）不予公开, printed down its
+    column."""
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("    ３．危及“三安全一稳定”", full),
+             "（三） ４．保护第三方", "不予公 合法权益", "    ５．属于三类内",
+             _at("开   部事务信息", dict(zip(_GRID[1:], "000000"))),
+             _at("    ６．属于四类过程性信息", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    assert [readings[f"applications.denied_internal_affairs.{c}"].value for c in cols] == [None, 0, 0, 0, 0, 0, 0]

@@ -110,10 +110,10 @@ _TITLES = tuple(strip_item_number(label_key(t)) for t in ("三、本年度办理
 
 
 def _beside_group_title(key: str, row: str) -> bool:
-    """A piece of a group's title (two characters at least) run together with the piece of ``row``'s label
+    """A piece of a group's title run together with the piece of ``row``'s label
     beside it (``提供`` / ``作`` of （四）无法提供 and 2.没有现成信息需要另行制作: ``提供作``; ``（三）不予`` / ``益``)."""
     key = strip_item_number(key)
-    return any(any(key[:cut] in t for t in _TITLES) and label_fragment(key[cut:], (row,)) for cut in range(2, len(key)))
+    return any(any(key[:cut] in t for t in _TITLES) and label_fragment(key[cut:], (row,)) for cut in range(1, len(key)))
 
 
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
