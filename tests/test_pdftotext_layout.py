@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from llm_extract.evidence import Status
+from llm_extract.evidence import CellKind, Status
 from llm_extract.extract.pagenumbers import without_page_numbers
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
@@ -478,3 +478,155 @@ def test_rules_read_as_marks_before_numbers_are_no_numbered_header() -> None:
 
     lines = [" | 行政规范性文件 | 5 | 2 | 51", "行政规范性文件 5 一 2 一 51"]
     assert joined_header_digits(lines) == lines
+
+
+def _at(label: str, cells: dict[int, str]) -> str:
+    """A line of pdftotext's character grid (a CJK character one column): each cell ending at its column."""
+    line = label
+    for end, raw in sorted(cells.items()):
+        line += " " * (end - len(raw) - len(line)) + raw
+    return line
+
+
+_GRID = (25, 31, 41, 46, 52, 57, 63)      # where each of 表三's seven columns ends, in characters
+
+
+def test_evenly_spaced_numbers_go_to_the_columns_they_stand_on_in_pdftotexts_character_grid() -> None:
+    """0 0 0 spaced as columns 2, 5, 7 are, and as 1, 4, 6 are: where they stand, as both full rows put their
+    columns, tells which (a CJK character one column, whatever the labels' widths)."""
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", full), _at("（二）部分公开", full),
+             _at("2.重复申请", {_GRID[1]: "0", _GRID[4]: "0", _GRID[6]: "0"}), ""]
+    assert _filled(lines)[4] == ["blank", "zero", "blank", "blank", "zero", "blank", "zero"]
+
+
+def test_evenly_spaced_numbers_stay_as_printed_when_the_full_rows_put_their_columns_apart() -> None:
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", dict(zip(_GRID, "5100006"))),
+             _at("（二）部分公开", {end + 2: raw for end, raw in zip(_GRID, "5100006")}),
+             _at("2.重复申请", {_GRID[1]: "0", _GRID[4]: "0", _GRID[6]: "0"}), ""]
+    assert len(_filled(lines)[4]) == 3
+
+
+def test_a_label_wrapped_round_its_groups_title_is_found() -> None:
+    """3.要求提供公开出版 / (五)不予 物: the group's title printed down its column beside the label's last piece."""
+    from llm_extract.extract.table3_labels import find_labels
+
+    lines = ["三、收到和处理政府信息公开申请情况",
+             _at("          2.重复申请", dict(zip(_GRID, "0000000"))),
+             "          3.要求提供公开出版",
+             "    (五)不予 物",
+             "    处理 4.无正当理由大量反",
+             _at("          复申请", dict(zip(_GRID, "0000000"))), ""]
+    region = _region_filled(lines)
+    found = find_labels(region.items)
+    assert region.items[found["rejected_publication"]].key.endswith("出版")
+    assert found["rejected_duplicate"] < found["rejected_publication"] < found["rejected_excessive"]
+
+
+def test_numbers_of_a_row_pdftotext_broke_over_two_lines_are_not_placed_by_where_they_stand() -> None:
+    """0 0 under columns 1 and 2, the row's five other cells on the next line: one row's seven cells."""
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", full), _at("（二）部分公开", full),
+             _at("2.重复申请", {_GRID[0]: "0", _GRID[1]: "0"}),
+             _at("3.要求提供公开出版物", dict(zip(_GRID[2:], "00000"))), ""]
+    assert len(_filled(lines)[4]) == 2
+
+
+def test_numbers_beside_a_groups_title_and_the_end_of_the_label_above_go_to_their_columns() -> None:
+    """``（四）无法 2.没有现成信息需要另行制`` / ``提供    作   0 0 0 0``: the group's title printed down its column
+    beside the label's last piece; the numbers are the label's row's."""
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", full), _at("（二）部分公开", full),
+             "（四）无法 2.没有现成信息需要另行制",
+             _at("提供    作", {_GRID[1]: "0", _GRID[2]: "0", _GRID[4]: "0", _GRID[6]: "0"}), ""]
+    assert _filled(lines)[5] == ["blank", "zero", "zero", "blank", "zero", "blank", "zero"]
+
+
+def test_numbers_after_a_groups_title_run_together_with_the_labels_last_piece_are_that_rows() -> None:
+    """``4、保护第三方合法权`` / ``（三）不予 益   9 … 9``: the group's title and 益 beside the row's numbers."""
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("3、危及“三安全一稳定”", full),
+             "          4、保护第三方合法权",
+             _at("（三）不予 益", {_GRID[0]: "9", _GRID[2]: "0", _GRID[3]: "0", _GRID[4]: "0", _GRID[5]: "0",
+                             _GRID[6]: "9"}),
+             _at("5、属于三类内部事务信息", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    assert [readings[f"applications.denied_third_party.{c}"].value for c in cols] == [9, None, 0, 0, 0, 0, 9]
+
+
+def test_a_lone_label_above_a_row_whose_cells_were_not_read_is_no_blank_row() -> None:
+    """``4.保护第三方合法权益`` alone, then ``5.属于三类内部事务信息 无0 无0 …``: pdftotext interleaved two rows
+    printed close together; the lone label's cells may be among the row below's."""
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("3.危及“三安全一稳定”", full),
+             "      4.保护第三方合法权益",
+             "      5.属于三类内部事务信息 无0 无0 无0 无无 无0      0",
+             " " * 38 + "无", " " * 42 + "0", " " * 42 + "无",
+             _at("6.属于四类过程性信息", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    assert all(readings[f"applications.denied_third_party.{c}"].kind is not CellKind.BLANK
+               for c in ("natural_person", "total"))
+
+
+def test_numbers_of_rows_pdftotext_interleaved_are_not_placed_by_their_spacing_either() -> None:
+    """``3.要求提供公开出版物 0 0 0`` then ``4.无正当理由大量反复 2 0 /``: two rows' cells over two lines."""
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("（一）予以公开", full), _at("（二）部分公开", full),
+             _at("3.要求提供公开出版物", {_GRID[0]: "0", _GRID[1]: "0", _GRID[2]: "0"}),
+             _at("4.无正当理由大量反复", {_GRID[0]: "2", _GRID[1]: "0", _GRID[2]: "/"}), ""]
+    assert len(_filled(lines)[4]) == 3
+
+
+def test_a_lone_label_above_a_row_printed_with_leading_zeros_is_no_blank_row() -> None:
+    """``００ ００ …``: two rows' cells run together two by two (no count has a leading zero)."""
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("3.危及“三安全一稳定”", full),
+             "      4.保护第三方合法权益",
+             _at("      5.属于三类内部事务信息", dict(zip(_GRID, ["００"] * 7))),
+             _at("6.属于四类过程性信息", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    assert readings["applications.denied_third_party.total"].kind is not CellKind.BLANK
+
+
+def _first_rows(before: list[str]) -> dict:
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", *before, "一、本年新收政府信息公开申请数量",
+             _at("二、上年结转政府信息公开申请数量", full), _at("（一）予以公开", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    return readings
+
+
+def test_the_first_rows_label_alone_above_a_row_printed_beside_its_label_is_a_blank_row() -> None:
+    readings = _first_rows(["              自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计"])
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    assert {readings[f"applications.new_received.{c}"].kind for c in cols} == {CellKind.BLANK}
+
+
+def test_the_first_rows_label_alone_under_numbers_is_no_blank_row() -> None:
+    """Numbers before the first label: a row's numbers printed above its label would stand there."""
+    readings = _first_rows([_at("", dict(zip(_GRID, "3000003")))])
+    assert readings["applications.new_received.total"].kind is not CellKind.BLANK
+
+
+def test_a_label_whose_next_piece_follows_the_end_of_its_groups_title_is_found_with_its_numbers() -> None:
+    """``不予公 合法权益`` / ``５．属于三类内`` / ``开   部事务信息   0 0 …``: 开 ends （三）不予公开, printed down its
+    column."""
+    from llm_extract.extract.table3 import read_table3
+
+    full = dict(zip(_GRID, "5100006"))
+    lines = ["三、收到和处理政府信息公开申请情况", _at("    ３．危及“三安全一稳定”", full),
+             "（三） ４．保护第三方", "不予公 合法权益", "    ５．属于三类内",
+             _at("开   部事务信息", dict(zip(_GRID[1:], "000000"))),
+             _at("    ６．属于四类过程性信息", full), ""]
+    readings, _ = read_table3(_region_filled(lines))
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    assert [readings[f"applications.denied_internal_affairs.{c}"].value for c in cols] == [None, 0, 0, 0, 0, 0, 0]

@@ -88,9 +88,49 @@ def test_a_group_wide_gap_in_the_middle_of_a_row_of_fifteen_is_the_blank_middle_
     assert record.provenance["review_litigation.litigation_direct.total"].kind is CellKind.BLANK
 
 
-def test_ten_numbers_evenly_spaced_say_nothing_of_which_group_is_blank(golden_dir) -> None:
-    """The blank group first or last leaves no gap: its place is the line's edge, which an indent moves."""
-    text = _row15(golden_dir, "                              1     0    1     0    2     0     0     0     0   0")
+def test_ten_numbers_starting_neither_at_the_header_edge_nor_a_group_in_say_nothing(golden_dir) -> None:
+    """The blank group first or last leaves no gap: only where the numbers start against the header tells."""
+    text = _row15(golden_dir, "              1     0    1     0    2     0     0     0     0   0")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for g in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        assert record.provenance[f"review_litigation.{g}.total"].kind is not CellKind.BLANK
+
+
+def _edge_read(record) -> None:
+    for g in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        for c in REVIEW_COLUMNS:
+            prov = record.provenance[f"review_litigation.{g}.{c}"]
+            assert prov.status is Status.UNVERIFIED and "READ.T4_EDGE_BLANK" in prov.rules
+
+
+def test_ten_numbers_from_the_header_edge_are_the_first_two_groups_the_last_blank_unverified(golden_dir) -> None:
+    """A blank cell inside a group leaves no trace in layout text's uneven spacing: likely, never proven."""
+    text = _row15(golden_dir, " 1    0    1    0    2    0    0    0    1    1")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _group(record, "administrative_review") == [1, 0, 1, 0, 2]
+    assert _group(record, "litigation_direct") == [0, 0, 0, 1, 1]
+    assert _group(record, "litigation_after_review") == [None] * 5
+    _edge_read(record)
+
+
+def test_ten_numbers_a_group_right_of_the_header_edge_leave_the_first_group_blank_unverified(golden_dir) -> None:
+    text = _row15(golden_dir, " " * 25 + "0    0    0    0    0    1    0    0    0    1")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _group(record, "administrative_review") == [None] * 5
+    assert _group(record, "litigation_direct") == [0] * 5
+    assert _group(record, "litigation_after_review") == [1, 0, 0, 0, 1]
+    _edge_read(record)
+
+
+def test_ten_numbers_whose_runs_of_five_do_not_hold_are_not_placed(golden_dir) -> None:
+    text = _row15(golden_dir, " 1    0    1    0    3    0    0    0    1    1")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert record.provenance["review_litigation.litigation_after_review.total"].kind is not CellKind.BLANK
+
+
+def test_ten_numbers_with_a_wide_gap_between_their_runs_leave_both_edges_unread(golden_dir) -> None:
+    """A gap between the runs too narrow for the middle group's (t4lines.py), but many times the others."""
+    text = _row15(golden_dir, " 0    0    0    1    1                   0    0    0    0    0")
     record = process_document(Document.from_text(text, doc_id="x"))
     for g in ("administrative_review", "litigation_direct", "litigation_after_review"):
         assert record.provenance[f"review_litigation.{g}.total"].kind is not CellKind.BLANK

@@ -133,6 +133,18 @@ def test_a_fixed_width_row_with_a_blank_cell_places_its_numbers_by_the_full_rows
         [(None, Status.UNVERIFIED), (2, Status.PROVEN), (38, Status.PROVEN)]
 
 
+def test_a_row_placed_by_pdftotext_layouts_character_grid_when_no_display_placement_comes_close() -> None:
+    """pdftotext -layout counts a CJK character one column: 规章's numbers stand under the full row's by
+    characters, five display columns off (行政规范性文件 is five characters longer)."""
+    record = _layout("规章" + " " * 45 + "0",
+                     "行政规范性文件" + " " * 16 + "0" + " " * 11 + "1" + " " * 11 + "8")
+    assert [_ad(record, f"regulations.{c}") for c in ("issued", "repealed", "in_force")] == \
+        [(None, Status.PROVEN), (None, Status.PROVEN), (0, Status.PROVEN)]
+    record = _layout("规章" + " " * 43 + "0",                  # two characters off its column: read, not proven
+                     "行政规范性文件" + " " * 16 + "0" + " " * 11 + "1" + " " * 11 + "8")
+    assert _ad(record, "regulations.in_force") == (0, Status.UNVERIFIED)
+
+
 def test_a_placement_another_one_comes_close_to_is_read_but_never_proven() -> None:
     record = _layout("规章                                             0           0",
                      "行政规范性文件                                  0    4    0")

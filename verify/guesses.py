@@ -39,6 +39,9 @@
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
   total, so the identities do not check it (``llm_extract/extract/table4.py``). The same for its three rows
   of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``).
+* ``READ.T4_EDGE_BLANK``: 表四 as one row of fifteen printing ten numbers in fixed-width text, its first or last
+  group taken as blank by where the numbers start against the header's left edge
+  (``llm_extract/extract/t4edges.py``): a blank cell inside a group leaves no trace the uneven spacing could show.
 * ``READ.COLUMN_RUNS``: 表三's 175 numbers in the form's order, its columns parted into several runs by text
   (``pdf2txt.py`` printing a page's columns between header pieces) or its labels printed after their numbers
   (``llm_extract/extract/formorder.py``): every identity holds, but the runs of the six applicant columns in
@@ -72,6 +75,7 @@ RULE_GLYPHS_RULE = "READ.RULE_GLYPHS"
 LABEL_STACK_RULE = "READ.LABEL_STACK"
 T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
+T4_EDGE_BLANK_RULE = "READ.T4_EDGE_BLANK"
 #: 表三's zeros and blanks printed apart from every label (extract/formorder.py): the rule of blanks and zeros
 #: placed by a tool's order (verify/sequence.py)
 BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
@@ -85,6 +89,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
+                 Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE}
 
 

@@ -88,6 +88,9 @@ register("READ.T4_BLOCK_ORDER", "表四的十五个数字每行一个，其间�
          "表四's fifteen numbers one to a line with pieces of its column headers among them: the text was printed "
          "as blocks and the order is the tool's; a group's cells in another order keep its total, so no identity "
          "checks the order: never proven")
+register("READ.T4_EDGE_BLANK", "表四一行十五格只印出十个数字，按列标题左缘判定首组或末组空白；组内零散空格在定宽文本中看不出，不予证明",
+         "表四 as one row of fifteen printing ten numbers, the first or last group taken as blank by the header's left "
+         "edge; a blank cell inside a group leaves no trace in fixed-width text: never proven")
 register("READ.COLUMN_RUNS", "表三的 175 个数字按表格顺序读取，各列被文字分隔成几段（或行标签印在数字之后），勾稽关系全部成立；"
          "但六个申请人列的顺序由文本工具决定，换列后勾稽关系同样成立，不予证明",
          "表三's 175 numbers read in the form's order, its columns parted into runs by text (or its labels printed "

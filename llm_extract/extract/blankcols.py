@@ -10,7 +10,9 @@ The short line's numbers go to their columns, and a blank cell is put in each co
 the table reader sees the row's seven cells. ``pdftotext -layout`` starts each line's cells where its
 label's width puts them, so only the distances between cells are compared (columns.place_by_spacing):
 a line is placed only when one choice of columns clearly fits by one of the nearest full rows of its page
-(two when the page has two), and the other places it alike or not at all. Narrow columns a single space apart count too: in layout text a space is
+(two when the page has two), and the other places it alike or not at all; where no spacing places it (evenly spaced
+cells fit several runs of columns), by where its numbers stand in pdftotext's character grid, when both references
+put their columns at the same places there (columns.place_by_characters). Narrow columns a single space apart count too: in layout text a space is
 the PDF's, and a number split in two would fit no placement. The numbers must end their line and stand
 alone on it or beside a row's found label (beside words no label was found in, they may be another row's:
 a short count keeps them from being taken). Any doubt leaves the line as it was (its row is then missing,
@@ -19,10 +21,12 @@ or left to the identities), never a guess.
 
 from __future__ import annotations
 
+from ..form import FORM
 from .cells import parse_cell
-from .columns import centres, fit_spacing, place_by_spacing
+from .columns import centres, fit_spacing, place_by_characters, place_by_spacing
 from .gridinfer import inferred_columns
-from .layout import Item, Region
+from .labels import strip_item_number
+from .layout import Item, Region, label_key
 from .table3_labels import find_labels
 from .unprinted import label_fragment
 
@@ -48,11 +52,33 @@ def _page_of(lines: list[str], region: Region) -> dict[int, int]:
     return out
 
 
-def _slots(line: str, k: int, refs: list[str], n: int) -> list[int] | None:
+def _slots(line: str, k: int, refs: list[str], n: int, whole: bool) -> list[int] | None:
     """The columns of the line's last ``k`` cells, when a reference places them clearly and no other
-    places them otherwise (a reference whose own spacing fits no placement gives no opinion)."""
+    places them otherwise (a reference whose own spacing fits no placement gives no opinion), or by the
+    character grid when no spacing tells; only when the line's cells are a ``whole`` row's (:func:`_whole_row`)."""
+    if not whole:
+        return None
     found = [placed for ref in refs if (placed := place_by_spacing(line, k, ref, n)) is not None]
-    return found[0] if found and all(p == found[0] for p in found) else None
+    if not found:       # evenly spaced cells fit several runs of columns: where they stand may tell which
+        return place_by_characters(line, k, refs, n) if k >= _MIN_BY_CHARACTERS else None
+    return found[0] if all(p == found[0] for p in found) else None
+
+
+#: a line of fewer cells is placed by spacing only: a lone number fits every column's spacing, and where it
+#: stands tells no more than that of a row pdftotext broke over two lines
+_MIN_BY_CHARACTERS = 2
+
+
+def _whole_row(m: int, k: int, by_line: dict[int, list[int]], items: list[Item], n: int) -> bool:
+    """Whether the ``k`` cells of line ``m`` are no piece of a row pdftotext broke over two lines (or of two
+    rows printed close together, their cells interleaved): the line right above and the line right below
+    hold none, or too many to make a row with them (``保护第三方合法权益 0`` / ``5.属于三类内部事务信息 0 0 0 0 0 0``:
+    one row's seven cells)."""
+    for step in (-1, 1):
+        values = sum(1 for i in by_line.get(m + step, ()) if items[i].is_value)
+        if values and values + k <= n:
+            return False
+    return True
 
 
 def _pages_without_full_rows(lines: list[str], short: dict[int, list[int]], full: list[int],
@@ -75,7 +101,19 @@ def _label_goes_on(items: list[Item], words: list[int], by_line: dict[int, list[
     row = labelled.get(m - 1)
     if row is None or any(items[i].is_value for i in by_line.get(m - 1, ())):
         return False
-    return all(items[i].is_text and label_fragment(items[i].key, (row,)) for i in words)
+    return all(items[i].is_text and (label_fragment(items[i].key, (row,)) or _beside_group_title(items[i].key, row))
+               for i in words)
+
+
+#: the groups' titles, item numbers aside (无法提供, 不予处理, 本年度办理结果 …): printed down their narrow column
+_TITLES = tuple(strip_item_number(label_key(t)) for t in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
+
+
+def _beside_group_title(key: str, row: str) -> bool:
+    """A piece of a group's title run together with the piece of ``row``'s label
+    beside it (``提供`` / ``作`` of （四）无法提供 and 2.没有现成信息需要另行制作: ``提供作``; ``（三）不予`` / ``益``)."""
+    key = strip_item_number(key)
+    return any(any(key[:cut] in t for t in _TITLES) and label_fragment(key[cut:], (row,)) for cut in range(1, len(key)))
 
 
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
@@ -105,7 +143,8 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         k = len(values)
         refs = sorted((r for r in full if page[r] == page[m]), key=lambda r: abs(r - m))[:_REFERENCES]
         if refs:
-            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n)
+            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n,
+                           _whole_row(m, k, by_line, region.items, n))
         elif page[m] in unruled:
             slots = fit_spacing(centres(lines[m - 1], k), unruled[page[m]])
         else:

@@ -14,6 +14,12 @@ other placement (by ``_MARGIN`` columns in total; by less than ``CLEAR_MARGIN`` 
 never proven), and no number reaches over two columns
 (two cells run together: ``0     120（新制发4件）`` is 12 and 0): otherwise ``None``, and the row
 stays missing.
+
+``pdftotext -layout`` itself counts one column a character, whatever its width: a row whose label has
+fewer CJK characters than the full row's (规章 against 行政规范性文件) is shifted by their difference in
+display columns, so that no placement comes close. Then, and only then (a display placement close but not
+clear stays ``None``), the row is placed by character columns; such a placement is certain only when every
+number stands within ``_EXACT`` of its column, otherwise read but never proven.
 """
 
 from __future__ import annotations
@@ -30,14 +36,15 @@ _MARGIN = 3.0
 CLEAR_MARGIN = 5.0
 
 
-def spans(line: str) -> list[tuple[str, float, float]]:
-    """The whitespace-separated tokens of a line with their start and end display columns."""
+def spans(line: str, wide: int = 2) -> list[tuple[str, float, float]]:
+    """The whitespace-separated tokens of a line with their start and end display columns (a CJK
+    character ``wide`` columns: 2 as the page draws it, 1 as ``pdftotext -layout``'s grid counts it)."""
     out: list[tuple[str, float, float]] = []
     col = 0.0
     start = 0.0
     token: list[str] = []
     for ch in line:
-        width = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        width = wide if unicodedata.east_asian_width(ch) in ("W", "F") else 1
         if ch.isspace():
             if token:
                 out.append(("".join(token), start, col))
@@ -60,9 +67,28 @@ def place_by_columns(line: str, raws: list[str], reference: str, n: int) -> tupl
     """The column index (0 … n-1) of each of ``raws``, the last tokens of ``line`` (a row with fewer
     cells than its ``n`` columns), by the last ``n`` tokens of ``reference`` (a full row of the
     same table), and by how much it beats the next placement (display columns, in total);
-    ``None`` when the line's tokens are not those, or no placement is clear."""
+    ``None`` when the line's tokens are not those, or no placement is clear. By character columns
+    when no display placement comes close (see the module docstring)."""
+    placed = _place(line, raws, reference, n, 2)
+    if placed is None or placed is not _FAR:
+        return placed and (placed[0], placed[1])
+    by_chars = _place(line, raws, reference, n, 1)
+    if by_chars is None or by_chars is _FAR:
+        return None
+    slots, margin, worst = by_chars
+    return slots, (margin if worst <= _EXACT else min(margin, _MARGIN))
+
+
+#: no placement puts every number near its column
+_FAR = object()
+#: a placement by character columns is certain when every number stands this near its column
+_EXACT = 1.0
+
+
+def _place(line: str, raws: list[str], reference: str, n: int, wide: int):
+    """(slots, margin, the farthest number's distance from its column), ``None``, or ``_FAR``."""
     k = len(raws)
-    row, ref = spans(line), spans(reference)
+    row, ref = spans(line, wide), spans(reference, wide)
     if not 0 < k < n or len(row) <= k or len(ref) <= n or [s[0] for s in row[-k:]] != raws:
         return None
     cells, columns = [_centre(s) for s in row[-k:]], [_centre(s) for s in ref[-n:]]
@@ -74,12 +100,13 @@ def place_by_columns(line: str, raws: list[str], reference: str, n: int) -> tupl
     costs = sorted((sum(abs(c - columns[j]) for c, j in zip(cells, slots)), slots)
                    for slots in combinations(range(n), k))
     best, slots = costs[0]
-    if any(abs(c - columns[j]) > _NEAR for c, j in zip(cells, slots)):
-        return None
+    worst = max(abs(c - columns[j]) for c, j in zip(cells, slots))
+    if worst > _NEAR:
+        return _FAR
     margin = costs[1][0] - best if len(costs) > 1 else float("inf")
     if margin < _MARGIN:
         return None
-    return list(slots), margin
+    return list(slots), margin, worst
 
 
 #: a row's own placement: every cell within this many display columns of its column, once the row is shifted
@@ -122,3 +149,34 @@ def fit_spacing(cells: list[float], columns: list[float]) -> list[int] | None:
     if best > _FIT or (len(fits) > 1 and fits[1][0] < best + _APART):
         return None
     return list(slots)
+
+
+#: a number stands in a column of pdftotext's character grid when its centre is this near the column's
+_ON_COLUMN = 1.0
+
+
+def place_by_characters(line: str, k: int, references: list[str], n: int) -> list[int] | None:
+    """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid (a
+    CJK character one column): the full rows ``references`` (two at least) put each of their last ``n``
+    tokens at the same place (within a character: pdftotext rounds), and every token of the line stands
+    on one of those columns. Evenly spaced
+    cells fit several runs of columns by their spacing alone (:func:`place_by_spacing`); where they stand
+    tells which. ``None`` when the references disagree or a token stands off every column."""
+    if not 0 < k < n or len(references) < 2:
+        return None
+    grids = [[_centre(s) for s in spans(ref, 1)[-n:]] for ref in references]
+    if any(len(g) != n for g in grids) or any(abs(a - b) > _ON_COLUMN for g in grids[1:] for a, b in zip(g, grids[0])):
+        return None
+    columns = [sum(c) / len(c) for c in zip(*grids)]
+    if any(b - a < 3 * _ON_COLUMN for a, b in zip(columns, columns[1:])):
+        return None     # (a number within a column of one is two from every other)
+    row = spans(line, 1)
+    if len(row) < k:
+        return None
+    slots = []
+    for c in (_centre(s) for s in row[-k:]):
+        near = [j for j, col in enumerate(columns) if abs(c - col) <= _ON_COLUMN]
+        if len(near) != 1 or (slots and near[0] <= slots[-1]):
+            return None
+        slots.append(near[0])
+    return slots

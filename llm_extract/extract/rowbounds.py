@@ -15,7 +15,7 @@ from ..schema import TABLE3_ROW_PATHS
 from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
 from .layout import Item, label_key
 
-__all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels"]
+__all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels"]
 
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
@@ -43,8 +43,25 @@ _GROUP_TITLES = tuple(key for key in GROUP_KEYS if key.startswith("("))
 
 def group_title_piece(key: str) -> bool:
     """Whether a text item is a group's title or its first piece, wrapped in its narrow column (``（三）不`` /
-    ``予公开``): a numbered text, but no row's label; the cells after it are the row beside it."""
-    return len(key) >= 4 and any(title.startswith(key) for title in _GROUP_TITLES)
+    ``予公开``), alone or run together with a piece of the label beside it (``（三）不予益``): a numbered text,
+    but no row's label; the cells after it are the row beside it."""
+    if len(key) >= 4 and any(title.startswith(key) for title in _GROUP_TITLES):
+        return True
+    cut = group_title_head(key)         # ``（三）不予`` / ``益``: run together with the last piece of the label
+    return cut > 0 and strip_item_number(key[cut:]) == key[cut:]     # beside it (no other row's number)
+
+
+def group_title_head(key: str) -> int:
+    """The length of a group title's first piece (four characters at least) that ``key`` opens with, when more
+    follows it (``(五)不予物``: the title printed down its column beside the end of a sub-row's wrapped label,
+    物 of 3.要求提供公开出版物); 0 otherwise."""
+    best = 0
+    for title in _GROUP_TITLES:
+        n = 0
+        while n < min(len(key), len(title)) and key[n] == title[n]:
+            n += 1
+        best = max(best, n)
+    return best if 4 <= best < len(key) else 0
 
 
 def row_starts_after(items: list[Item], last: Item, end: int, row: str) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .labels import BARE_HEADERS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item
+from .rowbounds import GROUP_KEYS, group_title_head
 
 __all__ = ["find_labels"]
 
@@ -43,7 +44,7 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
     owns = len(heads) == 2 and not key[:len(key) - len(bare)].isalpha() and i + 1 < len(keys) and keys[i + 1] is None \
         and not any(match_row(key, other) for _, other in TABLE3_LABELS)   # a whole label (a row repeated after
     #                                                                         a page break) opens no other row
-    tail, joined, between, orphans = "", 0, 0, True
+    tail, bare_tail, joined, between, orphans = "", "", 0, 0, True
     for j in range(i + 1, len(keys)):
         nxt = keys[j]
         if nxt is None:
@@ -52,17 +53,36 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
                 return False
             continue
         if strip_item_number(nxt) != nxt:
-            return False                # another label opens there (5.属于三类内部事务信息 after （三）不 / 益予公开)
+            cut = group_title_head(nxt)     # (五)不予 / 物: a group's title beside the label's last piece
+            if not cut or strip_item_number(nxt[cut:]) != nxt[cut:]:
+                return False            # another label opens there (5.属于三类内部事务信息 after （三）不 / 益予公开)
+            nxt = nxt[cut:]
         tail += nxt
+        bare_tail += _without_title_tail(nxt)
         joined += 1
         orphans = orphans and (j + 1 == len(keys) or keys[j + 1] is not None)
         for head in heads:
-            m = pattern.search(head + tail)
-            if m and (m.start() < len(head) or (owns and orphans)):
-                return True
+            for text in {head + tail, head + bare_tail}:
+                m = pattern.search(text)
+                if m and (m.start() < len(head) or (owns and orphans)):
+                    return True
         if joined == 2:
             return False
     return False
+
+
+#: the groups' titles without their item numbers (不予公开, 无法提供, 不予处理, 其他处理)
+_TITLES = tuple(strip_item_number(k) for k in GROUP_KEYS if k.startswith("("))
+
+
+def _without_title_tail(key: str) -> str:
+    """A label's next piece without the end of a group's title printed down its column before it (``开`` of
+    不予公开 before ``部事务信息``: ``（三）`` / ``不予公`` / ``开 部事务信息``); the piece itself otherwise."""
+    for title in _TITLES:
+        for n in range(len(title) - 1, 0, -1):
+            if key.startswith(title[-n:]) and len(key) > n:
+                return key[n:]
+    return key
 
 
 def find_labels(items: list[Item]) -> dict[str, int]:

@@ -13,6 +13,7 @@ from .cells import parse_cell
 from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
+from .t4edges import read_edge_blank_row
 from .t4lines import read_group_lines, read_split_row
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -76,8 +77,9 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
             for path, it in zip(_T4_PATHS, chosen):
                 out[path] = reading(it.cell, [it.line], method)
             return out, ambiguities
-    if (by_lines := read_group_lines(region.items) or read_split_row(region.items, lines)) is not None:
-        return by_lines, ambiguities        # a blank group: its label alone on its line, or a gap in a row
+    if (by_lines := read_group_lines(region.items) or read_split_row(region.items, lines)
+            or read_edge_blank_row(region.items, lines)) is not None:
+        return by_lines, ambiguities        # a blank group: its label alone on its line, a gap in a row, or an edge
     raw = " ".join(n.raw for n in numbers)
     lines = sorted({n.line for n in numbers})
     note = f"{len(numbers)} numbers for 15 cells"

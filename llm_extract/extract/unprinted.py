@@ -11,8 +11,10 @@ Three ways a report leaves cells out:
   stands alone (on one line, or wrapped over several), no number after it before the next row's label,
   the row above read whole from at most seven numbers, or printing fewer, all on a line of its own
   (its label's, or one its wrapped label stands around; a row's numbers printed above its label would
-  be there), and the row below read whole from the numbers after its own label (where labels stand
-  stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks); several
+  be there), and the row below read whole from the numbers after its own label, none of its cells lost
+  (pdftotext interleaves two rows printed close together; where labels stand
+  stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks; the table's
+  first row, with no row above, when nothing before its label holds a number); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
   labels' lines (or a cell a line right under their labels, as a rule-less PDF table's row with blank
   cells is read by position: pdf_columns.py). None is where a row above it (up to one whose numbers stand
@@ -37,7 +39,7 @@ from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .glued import glued_run
 from .labels import strip_item_number
-from .cells import parse_cell
+from .cells import normalise, parse_cell
 from .layout import Item, label_key
 from .direction import EITHER_WAY
 from .readings import Readings, missing
@@ -249,21 +251,59 @@ def _own_label_piece(key: str, row: str, other: str) -> bool:
         and not any(bare in g or g in bare for g in _GROUPS)
 
 
+def _below_read(k: int, order: list[tuple[str, int]], spans: dict[str, list[Item]], out: Readings) -> bool:
+    """Whether the first row below the lone label ``k`` that prints numbers was read (none of its cells
+    lost, none printed with a leading zero): pdftotext interleaves two rows printed close together
+    (``4.保护第三方合法权益`` alone, then ``5.属于三类内部事务信息 无0 无0 …`` or ``００ ００ …``), and the lone
+    label's cells are then among the row below's."""
+    for row, _ in order[k + 1:]:
+        if spans[row]:
+            return row not in _POSITION or not any(
+                (out[p].missing and out[p].value is None) or _LEADING_ZERO.match(normalise(out[p].raw or ""))
+                for p in TABLE3_ROW_PATHS[row])     # (an OCR'd O, its guess 0 for the identities, is a cell)
+    return True
+
+
+#: a count printed with a leading zero (``００``): two cells run together, no count of one row
+_LEADING_ZERO = re.compile(r"0\d")
+
+
+def _first_alone(order: list[tuple[str, int]], items: list[Item], spans: dict[str, list[Item]],
+                 out: Readings) -> bool:
+    """Whether the table's first row, its label alone, is blank: nothing before it holds a number (a row's
+    numbers printed above its label would stand there, among the header), no row holds more numbers than
+    its cells (a text tool's column blocks), and the row below prints its own numbers beside its label and
+    was read whole."""
+    if len(order) < 2 or any(it.is_value for it in items[:order[0][1]]):
+        return False
+    if any(sum(1 for it in span if it.is_value) > _ROW_WIDTH for span in spans.values()):
+        return False
+    below, at = order[1]
+    return below in _POSITION and _beside_label(below, at, items, spans) and _below_read(0, order, spans, out)
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
     docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
     label and the next one's."""
     blank = parse_cell("")
-    for k in range(1, len(order)):
+    for k in range(len(order)):
         row, idx = order[k]
-        above = order[k - 1][0]
         label = items[idx]
         if row not in _POSITION or spans[row] or label.col is not None or label.grid:
             continue
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
+        if k == 0:
+            if not _first_alone(order, items, spans, out):
+                continue
+            for p in paths:
+                out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
+                                 "the table's first row, its label alone: no cell of it printed, each blank")
+            continue
+        above = order[k - 1][0]
         if above not in _POSITION or not (_read_whole(above, spans, out)
                                           or _short_on_its_line(above, order[k - 1][1], row, idx, items, spans, out)):
             continue
@@ -272,6 +312,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         if k + 1 < len(order) and not _reads_its_own(order[k + 1][0], spans) \
                 and not _lone_run_between_rows(k, order, items, spans):
             continue           # labels stacked with their numbers elsewhere (a text tool's column blocks)
+        if not _below_read(k, order, spans, out):
+            continue           # the next row's cells unread: this row's may be among them (two rows interleaved)
         for p in paths:
             out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
                              "a row of PDF text whose label stands alone: no cell of it printed, each blank")
