@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from llm_extract.extract.blockside import heads_table2_column
 from llm_extract.extract.blocktiles import assemble_table3
+from llm_extract.extract.formorder import read_form_order
 from llm_extract.extract.textblocks import read_blocks
 from llm_extract.form import FORM
 from llm_extract.ingest import Document
@@ -96,3 +97,23 @@ def test_table2s_column_headers_on_one_line_are_its_headers() -> None:
     assert not heads_table2_column("第二十条第(一)项")     # a section's title alone heads no column
     assert not heads_table2_column("数据1")
     assert not heads_table2_column("本年废止件数予以公开")
+
+
+def _apart(per_line: int) -> list[str]:
+    """表三's labels all first, then its 175 numbers in the form's order, ``per_line`` to a line."""
+    numbers = [v for r in FORM.table3_rows for v in _row(r.key).split()]
+    return ["三、收到和处理政府信息公开申请情况", *[r.label for r in FORM.table3_rows], "申请人情况",
+            *[" ".join(numbers[i:i + per_line]) for i in range(0, len(numbers), per_line)],
+            "四、政府信息公开行政复议、行政诉讼情况"]
+
+
+def test_numbers_printed_a_row_to_a_line_are_read_in_the_forms_order() -> None:
+    readings = read_form_order(_apart(7))
+    assert readings is not None
+    assert [readings[f"applications.new_received.{c.key}"].value for c in FORM.table3_columns] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_numbers_side_by_side_on_one_line_are_never_cells_of_two_rows() -> None:
+    """A line of text stands on one baseline and a table's rows do not overlap: five numbers to a line are no
+    rows of seven (nor columns), whatever identities such a reading keeps."""
+    assert read_form_order(_apart(5)) is None
