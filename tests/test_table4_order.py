@@ -109,3 +109,12 @@ def test_a_group_printed_as_a_row_of_blank_cells_in_a_markdown_table_of_three_ro
     record = process_document(_with_table4(golden_dir, rows, header))
     assert [record.report.get(p) for p in TABLE4_PATHS] == [1, 0, 0, 0, 1] + [None] * 5 + [0, 0, 0, 1, 1]
     assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+
+
+def test_blanks_and_zeros_under_columns_named_once_with_the_groups_named_after_are_not_proven(golden_dir) -> None:
+    """pdftotext: each column named once (结果维持 … 总计), the cells by columns in groups of three, the rows'
+    names only after them: a grid of three rows as well, whose blanks and zeros hold either order."""
+    header = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    cells = ["—", "—", "0", ""] * 5 + ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+    record = process_document(_with_table4(golden_dir, cells, header))
+    assert not any(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)

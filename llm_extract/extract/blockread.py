@@ -5,7 +5,9 @@ blocks, not rows (:mod:`.textblocks`). The region reader (:mod:`.table3`, :mod:`
 every other layout; this one is asked only when it left cells missing, and its reading is taken
 only whole (all of 表三, or a 表二 row with exactly its count of numbers after its label) and only
 where it agrees with every cell the region reader did read (or, for 表三, where the region reader's
-differing cells break every identity it breaks, and more).
+differing cells break every identity it breaks, and more). A 表三 whose every cell a block placed by position
+alone is taken as the form's order reads it (extract/formorder.py, which checks the labels against the
+numbers) where that reading gives the same values and takes the order of its columns from the labels.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from ..evidence import Ambiguity, Method, Reading
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
-from .blocktiles import LABEL_METHOD, assemble_table3, table3_broken
+from .blocktiles import LABEL_METHOD, TILE_METHOD, assemble_table3, table3_broken
 from .colgroups import read_column_groups
 from .colheads import read_column_heads
 from .formorder import read_form_order
@@ -35,6 +37,9 @@ ROW_METHOD = "text-block-row"
 _T4_WIDTH = len(FORM.table4_columns)
 #: the region reader's 表四: its fifteen numbers in printed order (extract/table4.py)
 _PRINTED_ORDER = "row-of-15"
+
+#: the form's order read with its columns' (or blanks') order the text tool's: no better than the blocks' own
+_ORDER_GUESSED = frozenset({Method.FORM_ORDER_RUNS, Method.FORM_ORDER_APART})
 
 _T2_ROWS = {r.path: [f"{r.path}.{c.key}" if c.key else r.path for c in r.columns] for r in FORM.table2}
 
@@ -83,6 +88,17 @@ def _same_numbers(placed: list[Number], readings: Readings) -> bool:
     return sorted((n.line, str(n.cell.value)) for n in placed) == sorted((r.lines[-1], str(r.value)) for r in cells)
 
 
+def _labels_checked(table: Readings, lines: list[str]) -> Readings:
+    """表三 whose every cell a block placed by position alone (no number beside its label): the same table
+    read in the form's order (extract/formorder.py), which checks where the labels stand against the
+    numbers, when that reading gives the same values; else the blocks' own."""
+    ordered = read_form_order(lines)
+    if ordered is not None and {p: r.value for p, r in ordered.items()} == {p: r.value for p, r in table.items()} \
+            and not any(r.method in _ORDER_GUESSED for r in ordered.values()):
+        return ordered
+    return table
+
+
 def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
     """Fill ``readings`` from the text's blocks where the region reader left them unread; the
     ambiguities left (those of a table now read whole are dropped)."""
@@ -95,6 +111,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
     blocks = read_blocks(lines)
     if t3:
         table = assemble_table3(blocks) if blocks is not None else None
+        if table is not None and all(r.method == TILE_METHOD for r in table.values()):
+            table = _labels_checked(table, lines)
         if table is None or not _agrees(table, readings):
             table = read_form_order(lines)
         if table is None or not _agrees(table, readings):

@@ -17,11 +17,22 @@ _SECTION_FIVE = re.compile(r"^\s*(?:五[、.．]|\(?五\)|存在的主要问题)
 #: 表二's column headers (本年制发件数 …, 本年收费金额（单位：万元）: its words before the unit) and sections
 _T2_COLUMNS = {label_key(c.label).split("(")[0]: c.key for r in FORM.table2 for c in r.columns}
 _T2_SECTIONS = {label_key(r.section) for r in FORM.table2}
+#: the words of 表二's headers, longest first (a section's title holds no column's header)
+_T2_WORDS = sorted(set(_T2_COLUMNS) | _T2_SECTIONS, key=len, reverse=True)
+#: a unit after a column header (本年收费金额（单位：万元）)
+_UNIT = re.compile(r"\(单位:?[^)]*\)")
 
 
 def heads_table2_column(key: str) -> bool:
-    """Whether ``key`` is one of 表二's column headers (现行有效件数 …): the numbers under it are 表二's."""
-    return key in _T2_COLUMNS
+    """Whether ``key`` is one of 表二's column headers (现行有效件数 …), or several with their section's title
+    and unit printed on one line (第二十条第(一)项本年制发件数, 本年废止件数本年处理决定数量): the numbers
+    under it are 表二's."""
+    if key in _T2_COLUMNS:
+        return True
+    rest = _UNIT.sub("", key)
+    for word in _T2_WORDS:
+        rest = rest.replace(word, "")
+    return not rest and any(head in key for head in _T2_COLUMNS)
 
 
 def _t2_rows(section: str, headers: list[str]) -> list[tuple[str, tuple[str, ...]]]:

@@ -24,7 +24,8 @@ line or on the next line alone.
 
 A reading is taken only when every row's label is printed somewhere in the region (a row whose label
 is not recognised may be a row the form does not have, standing in for one it does), when every identity of 表三 holds in it (25 row sums, the column sums, the
-balance: a slid or misplaced number breaks them), when every label printed in the region agrees with
+balance: a slid or misplaced number breaks them), when the numbers printed on one line stand in one row of
+it (a line is one baseline: numbers side by side are one row's, never a column's), when every label printed in the region agrees with
 it, and when the other reading does not hold with other values. Labels agree when
 
 * by rows, a row's label printed right before numbers is followed by that row's numbers (or by the next
@@ -293,7 +294,7 @@ def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], st
         if blocks is None:
             return None
         readings = ([(by_rows, not apart)] if by_rows is not None and not inside else []) + blocks
-        held = [(numbers, strict) for numbers, strict in readings if _holds(numbers, rows)]
+        held = [(numbers, strict) for numbers, strict in readings if _holds(numbers, rows) and _lines_whole(numbers)]
         if held:
             break
     if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
@@ -301,6 +302,14 @@ def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], st
     if apart:
         return held[0][0], Method.FORM_ORDER_APART
     return held[0][0], Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
+
+
+def _lines_whole(numbers: list[Number]) -> bool:
+    """Every printed line's numbers in one row of the reading (numbers in row-major order): a line of text
+    stands on one baseline, and a table's rows do not overlap on the page, so numbers printed side by side
+    (``0 0 0 0 1``: five columns of one row) are never a column's cells of several rows."""
+    rows: dict[int, int] = {}
+    return all(rows.setdefault(n.line, i // _WIDTH) == i // _WIDTH for i, n in enumerate(numbers))
 
 
 def _anchored(events: list[_Event]) -> bool:

@@ -27,6 +27,7 @@ _PROSE = re.compile(r"[。，；;！？]")
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: the words that name each of 表四's groups as a row's label
 _GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
+_T4_HEADING = FORM.headings["表四"]
 #: the groups' names as a header prints them: a header's pieces run together with them are still its pieces
 #: (未经复议直接起诉结结其尚果果他维纠持 among the cells)
 _GROUP_WORDS = re.compile(r"未经复议直接起诉|复议后起诉|直接起诉|行政复议|行政诉讼")
@@ -206,7 +207,8 @@ def _span(chosen: list[Item], items: list[Item]) -> tuple[int, int] | None:
 def _groups_as_rows(items: list[Item], first: int) -> bool:
     """Whether 表四 is printed as three rows of five: its columns (结果维持 …) named before its groups'
     names (行政复议 …), as a header row stands above the rows' labels (before the item at ``first``), or
-    every group named and then each column once (pdftotext: the rows' labels first). The form's one row
+    every group named and then each column once (pdftotext: the rows' labels first), or each column named
+    once and no group before the cells (pdftotext: the rows' labels after the cells). The form's one row
     of fifteen names each group first, then that group's columns (结果维持 three times), or the groups
     of a two-level header around its columns (行政复议 行政诉讼 / 结果维持 … / 未经复议直接起诉 复议后起诉)."""
     before = "".join(label_key(it.raw) for it in items[:first] if it.is_text)
@@ -214,6 +216,10 @@ def _groups_as_rows(items: list[Item], first: int) -> bool:
     if columns >= 0 and before.count("维持") == 1 and all(name in before[:columns] for name in _GROUP_NAMES):
         return True             # every group named, then each column once: a grid (pdftotext prints its rows'
     #                             labels first, then the header row)
+    header = "".join(label_key(it.raw) for it in items[:first] if it.is_text and not _T4_HEADING.search(it.raw))
+    if columns >= 0 and before.count("维持") == 1 and not any(name in header for name in _GROUP_NAMES):
+        return True             # each column named once and no group before the cells: a grid whose rows'
+    #                             labels follow its cells (pdftotext: 结果维持 … 总计 / the cells / 行政复议 …)
     return columns >= 0 and before.rfind("行政复议") > columns
 
 

@@ -34,7 +34,8 @@ __all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continu
 _T3_HEADING = FORM.headings["表三"]
 _T2_HEADING = FORM.headings["表二"]
 _T4_HEADING = FORM.headings["表四"]
-_SENTENCE = re.compile(r"[。；;！？]")
+#: a sentence's marks; a book title's (《…》: a sentence citing a rule, 依据《…办法》) too: no label has them
+_SENTENCE = re.compile(r"[。；;！？《》]")
 _ROW_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
 #: item-numbered labels may lose their number's dot in a wrap, never their words: a fragment
 #: shorter than this is not matched to a label by its words
@@ -53,6 +54,13 @@ def _is_group_piece(key: str) -> bool:
     return any(key in group for group in GROUP_KEYS)      # (their fragments stand between row labels)
 
 
+def _headers_side_by_side(text: str) -> bool:
+    """Column headers printed side by side (``总计 结果 结果 其他 尚未``, 表四's header laid out by lines): a
+    bare header (总计, 其他) with more words after it on its line names no row."""
+    tokens = text.split()
+    return len(tokens) > 1 and label_key(tokens[0]) in BARE_HEADERS
+
+
 def continues_label(key: str, row: str) -> bool:
     """Whether ``key`` is a wrapped piece of ``row``'s printed label (``情形）``, ``再处理其政府信息公开申请``)."""
     canonical = _ROW_KEYS[row]
@@ -68,7 +76,7 @@ def continues_label(key: str, row: str) -> bool:
 def _starts_other_label(key: str, canonical: str) -> bool:
     """``8.属于`` after ``7.属于行政执法案卷``: an item number of the form's own kind (``8.``), not the row's."""
     number = key[: len(key) - len(strip_item_number(key))]
-    return bool(re.fullmatch(r"\d{1,2}[.、]", number)) and not canonical.startswith(number)
+    return bool(re.fullmatch(r"\d{1,2}[.、]", number)) and not canonical.startswith(number[:-1] + ".")
 
 
 def _remove(items: list, item: object) -> None:
@@ -151,7 +159,10 @@ class _Reader:
     def _continued(self, key: str, numbers: list[Number]) -> None:
         """A piece of the anchor row's label: the numbers since its previous piece are inside it."""
         joined = self.label + key
-        self.label = joined if continues_label(joined, self.anchor_row) else key   # (a group's word between)
+        if continues_label(joined, self.anchor_row):
+            self.label = joined
+        elif not _is_group_piece(key):
+            self.label = key                     # (a group's word between)
         self.printed[self.anchor_row] = self.label
         for g in self.groups:
             g.inside = g.inside or g.prev == self.anchor_row
@@ -267,9 +278,12 @@ class _Reader:
         return True
 
     def _completes(self, key: str) -> bool:
-        """Whether ``key`` ends the label being gathered (``(一)予以公`` + ``开``, ``3.其`` + ``他``)."""
-        named = rows_named(self.pieces.key + key)
-        return len(named) == 1 and named[0] not in self.rows
+        """Whether ``key`` ends the label being gathered (``(一)予以公`` + ``开``, ``3.其`` + ``他``): the two
+        name one row and are its printed words (a group's piece after a label's first piece, ``3.要求提供公开出版``
+        + ``(五)不予``, names that row only by the pattern's one typo)."""
+        joined = self.pieces.key + key
+        named = rows_named(joined)
+        return len(named) == 1 and named[0] not in self.rows and continues_label(joined, named[0])
 
     def line(self, n: int) -> None:
         raw = self.lines[n - 1].replace("\x0c", " ").strip()
@@ -292,7 +306,8 @@ class _Reader:
             self._reset()
             return
         start = self.start
-        named = rows_named(key) if n > start and not _is_group_piece(key) and key not in BARE_HEADERS else []
+        named = rows_named(key) if n > start and not _is_group_piece(key) and key not in BARE_HEADERS \
+            and not _headers_side_by_side(text) else []
         if len(named) > 1:
             raise _Twice(key)                    # two rows' labels on one line: whose numbers follow?
         if named == [self.anchor_row] and continues_label(self.label + key, self.anchor_row):
