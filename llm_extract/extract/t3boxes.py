@@ -8,26 +8,30 @@ box to a number, top to bottom; the columns of a page follow one another in an o
 columns), and a page's part of the table may be printed after 表四's heading. Here the header names the
 column, the form's order the rows:
 
-* a *piece* is a run of numbers no text parts (blank lines and page furniture do not), with the header
-  printed right before it, if any;
+* a *piece* is a run of numbers no text parts (blank lines and page furniture do not), with the headers
+  printed right before it, if any; a page's number (its place, a form feed opening each page) printed
+  last in a piece may be no cell but the page's footer boxed with the column above it;
 * a *band* is the next ``k`` rows of the form (a page's rows): consecutive pieces holding ``7k`` numbers,
   each of the seven columns exactly once, ``k`` numbers each: a piece under one header of ``k`` numbers
-  is that column; one of fewer is its column's first cells, the next pieces with no header its others
-  (pdfminer boxing a column's first cells apart from the rest); one piece of ``k`` with no header is the
-  one column no header of the band names. A piece under several headers (自然人 商业企业 科研机构 then
-  their numbers) says nothing of its columns' order: no band holds it;
-* pieces with no header before the first band (another table's numbers, a page number) are not 表三's.
+  is that column, under several headers (社会公益组织 法律服务机构) of as many times ``k`` their columns one
+  after the other; a piece under one header of fewer is its column's first cells, the next pieces with
+  no header its others (pdfminer boxing a column's first cells apart from the rest); pieces of ``k`` in
+  all with no header are the one column no header of the band names; a band of one piece with no header at
+  all is its columns in printed order;
+* pieces with no header before the first band (another table's numbers, a page number) are not 表三's;
+  the columns may be printed after 表四's heading, among its header words, up to section 五.
 
 The table is read when the bands tile the form's 25 rows (or 23, （六）其他处理 printed as one row and none
 of its sub-rows' labels printed, as :mod:`.formorder` reads it), every identity of 表三 holds, and no
-other tiling holding them reads other values. A header's box placed before another column's numbers
-would go unseen by the identities where the columns it swaps are alike (the six applicant columns): such
-a table is never proven (``READ.COLUMN_RUNS``) but for its cells no order of the six applicant columns
-changes (verify/guesses.py).
+other tiling holding them reads other values. Headers printed together, a page printed with none, a
+header's box placed before another column's numbers: the columns' order is then pdfminer's where the
+identities cannot tell them apart (the six applicant columns): such a table is never proven
+(``READ.COLUMN_RUNS``) but for its cells no order of the six applicant columns changes (verify/guesses.py).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..evidence import Method, Reading
@@ -38,15 +42,17 @@ from .formorder import ONE_ROWS, one_row_readings
 from .labels import rows_named
 from .layout import is_page_furniture, label_key
 from .readings import Readings
-from .t4boxes import table4_header_line
 
-__all__ = ["read_table3_boxes"]
+__all__ = ["read_table3_boxes", "named_over_printed"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _HEADERS = {label_key(c.label): c.key for c in FORM.table3_columns}
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
+#: section 五's heading (after 表四's: （五）不予处理 is 表三's): 表三's columns may be printed after 表四's
+#: heading, among its header words
+_SECTION_FIVE = re.compile(r"^\s*(?:五[、.．]|\(?五\)|存在的主要问题)")
 #: （六）其他处理's sub-rows but its last: a label of theirs printed means they are rows of their own
 _SUB_ROWS = tuple(r for r in _ROWS if r not in ONE_ROWS)
 _ONE_ROW = "other_other"
@@ -60,6 +66,13 @@ class _Piece:
 
     heads: tuple[str, ...]
     numbers: tuple[Number, ...]
+    folio: bool = False              # its last number is a bare number equal to its page's place
+
+    def cells(self, count: int) -> tuple[Number, ...] | None:
+        """Its ``count`` numbers: all of them, or all but a last one that is its page's number."""
+        if len(self.numbers) == count:
+            return self.numbers
+        return self.numbers[:-1] if self.folio and len(self.numbers) == count + 1 else None
 
 
 def _heads(box: list[str]) -> tuple[str, ...] | None:
@@ -73,9 +86,10 @@ def _heads(box: list[str]) -> tuple[str, ...] | None:
     return None
 
 
-def _pieces(lines: list[str], start: int, end: int) -> tuple[list[_Piece], set[str]]:
+def _pieces(lines: list[str], start: int, end: int, table4: int) -> tuple[list[_Piece] | None, set[str]]:
     """The pieces between lines ``start`` and ``end`` (1-based, both excluded) and the rows whose labels
-    are printed there."""
+    are printed there; ``None`` when a line before ``table4`` (表四's heading) holds several numbers: 表三
+    printed by rows, not in pdfminer's boxes (one number to a line)."""
     pieces: list[_Piece] = []
     named: set[str] = set()
     heads: tuple[str, ...] = ()
@@ -92,53 +106,69 @@ def _pieces(lines: list[str], start: int, end: int) -> tuple[list[_Piece], set[s
                 named.update(r for text in box for r in rows_named(label_key(text)))
             box.clear()
 
+    page = 1 + sum(line.count("\f") for line in lines[:start])
     for n in range(start + 1, end):
+        page += lines[n - 1].count("\f")
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if not raw or is_page_furniture(raw):
             close_box()
             continue
         text, numbers = split_numbers(raw, n)
+        if len(numbers) > 1:             # (a row's numbers on one line: no box of a column)
+            if n < table4:
+                return None, named
+            box.append(raw)
+            continue
         if text:
             box.append(text)
         if numbers:
             close_box()
-            if text:                         # (a label and its numbers on one line: no column's box)
+            if text:                     # (a label's box holding a number: the label names no column)
                 heads = ()
             if run is None:
                 run = []
                 pieces.append(_Piece(heads, ()))
                 heads = ()
             run.extend(numbers)
-            pieces[-1] = _Piece(pieces[-1].heads, tuple(run))
+            pieces[-1] = _Piece(pieces[-1].heads, tuple(run), raw == str(page))
     close_box()
     return pieces, named
 
 
 def _band(pieces: list[_Piece], k: int) -> dict[str, tuple[Number, ...]] | None:
     """The seven columns of ``k`` cells the pieces hold (see the module docstring), or ``None``."""
+    if len(pieces) == 1 and not pieces[0].heads:            # no header at all: the columns in printed order
+        return {col: pieces[0].numbers[c * k:(c + 1) * k] for c, col in enumerate(_COLS)}
     columns: dict[str, tuple[Number, ...]] = {}
     headless: list[tuple[Number, ...]] = []
-    open_key, open_cells = "", ()
+    open_key, open_cells, loose = "", (), ()
     for piece in pieces:
-        if piece.heads:
-            if open_key or len(piece.heads) != 1 or piece.heads[0] in columns or len(piece.numbers) > k:
+        heads = piece.heads
+        if heads:
+            if open_key or set(heads) & set(columns) or len(set(heads)) != len(heads):
                 return None
-            if len(piece.numbers) == k:
-                columns[piece.heads[0]] = piece.numbers
+            if (cells := piece.cells(len(heads) * k)) is not None:     # their columns one after the other
+                columns.update({h: cells[i * k:(i + 1) * k] for i, h in enumerate(heads)})
+            elif len(heads) == 1 and len(piece.numbers) < k:
+                open_key, open_cells = heads[0], piece.numbers
             else:
-                open_key, open_cells = piece.heads[0], piece.numbers
+                return None
         elif open_key:
-            open_cells += piece.numbers
+            rest = piece.cells(k - len(open_cells)) or piece.numbers
+            open_cells += rest
             if len(open_cells) > k:
                 return None
             if len(open_cells) == k:
                 columns[open_key] = open_cells
                 open_key, open_cells = "", ()
-        elif len(piece.numbers) == k:
-            headless.append(piece.numbers)
-        else:
-            return None
-    if open_key or len(headless) > 1 or len(columns) + len(headless) != len(_COLS):
+        else:                           # (a column whose header is lost, parted by the labels too)
+            loose += piece.cells(k - len(loose)) or piece.numbers
+            if len(loose) > k:
+                return None
+            if len(loose) == k:
+                headless.append(loose)
+                loose = ()
+    if open_key or loose or len(headless) > 1 or len(columns) + len(headless) != len(_COLS):
         return None
     for col in _COLS:
         if col not in columns:
@@ -164,23 +194,32 @@ def _tilings(pieces: list[_Piece], count: int) -> list[list[tuple[dict[str, tupl
         out = []
         if row == 0 and i < len(pieces) and not pieces[i].heads:
             out += rest(i + 1, row)          # (numbers before the table: not 表三's)
-        total = 0
+        total = folios = 0
         for j in range(i, len(pieces)):
             total += len(pieces[j].numbers)
-            k, extra = divmod(total, len(_COLS))
-            if k > count - row:
+            folios += pieces[j].folio
+            if total - folios > (count - row) * len(_COLS):
                 break
-            if extra or not k:
-                continue
-            band = _band(pieces[i:j + 1], k)
-            if band is not None:
-                out += [[(band, k)] + later for later in rest(j + 1, row + k)]
+            for k in sorted({(total - f) // len(_COLS) for f in range(folios + 1) if not (total - f) % len(_COLS)}):
+                band = _band(pieces[i:j + 1], k) if 0 < k <= count - row else None
+                if band is not None:
+                    out += [[(band, k)] + later for later in rest(j + 1, row + k)]
         return out
 
     try:
         return rest(0, 0)
     except _TooMany:
         return []
+
+
+def _named(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece]) -> bool:
+    """Whether every band but one at most holds a header's column, or the table is one band (one page, its
+    columns one after the other): a band printed with no header is its columns in printed order, by
+    position alone (``pdftotext``'s rows one number to a line would be bands of one row each, their labels
+    unlooked at), read only as the whole table or beside bands whose headers name their columns."""
+    headed = {n.line for piece in pieces if piece.heads for n in piece.numbers}
+    bare = sum(1 for band, _ in tiling if not any(n.line in headed for cells in band.values() for n in cells))
+    return bare <= 1
 
 
 def _values(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], rows: tuple[str, ...]) -> dict[str, Number]:
@@ -207,12 +246,15 @@ def read_table3_boxes(lines: list[str]) -> Readings | None:
     if start is None:
         return None
     heading = heading_line(lines, _T4_HEADING, start)
-    end = (table4_header_line(lines, heading) if heading is not None else None) or heading or len(lines) + 1
-    pieces, named = _pieces(lines, start, end)
+    end = (heading_line(lines, _SECTION_FIVE, heading) if heading is not None else None) or len(lines) + 1
+    pieces, named = _pieces(lines, start, end, heading if heading is not None else end)
+    if pieces is None:
+        return None
     for rows in (_ROWS, ONE_ROWS):
         if rows is ONE_ROWS and named & set(_SUB_ROWS):
             continue
-        held = [placed for tiling in _tilings(pieces, len(rows)) if _holds(placed := _values(tiling, rows))]
+        held = [placed for tiling in _tilings(pieces, len(rows)) if _named(tiling, pieces)
+                and _holds(placed := _values(tiling, rows))]
         if not held or any({p: n.cell.value for p, n in h.items()} != {p: n.cell.value for p, n in held[0].items()}
                            for h in held[1:]):
             continue
@@ -223,3 +265,21 @@ def read_table3_boxes(lines: list[str]) -> Readings | None:
             out.update(one_row_readings([placed[f"applications.{_ONE_ROW}.{c}"] for c in _COLS]))
         return out
     return None
+
+
+def named_over_printed(table: Readings, lines: list[str]) -> Readings | None:
+    """A table another reader read with its columns in a text tool's order (``READ.COLUMN_RUNS``), or the
+    boxes' reading by their headers instead where it reads the same rows with the applicant cells of some
+    rows in other columns (the same totals, the same cells to each row: the cells no order of the columns
+    changes, the ones verify proves, are the same); ``None`` where the two readings differ more."""
+    if not all(r.method == Method.FORM_ORDER_RUNS for p, r in table.items() if p.startswith("applications.")):
+        return table
+    named = read_table3_boxes(lines)
+    if named is None:
+        return table
+
+    def row(readings: Readings, r: str) -> tuple:
+        cells = [readings[f"applications.{r}.{c}"].value if f"applications.{r}.{c}" in readings else "-"
+                 for c in _COLS]
+        return cells[-1], sorted(map(str, cells[:-1]))
+    return named if all(row(named, r) == row(table, r) for r in _ROWS) else None
