@@ -213,3 +213,17 @@ def test_rows_printed_one_number_to_a_line_are_not_read_by_position() -> None:
         lines += [str(v) for v in t[r]] + [""]
     lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "五、存在的主要问题及改进情况", "", "无。"]
     assert read_table3_boxes(lines) is None
+
+
+def test_a_groups_header_among_its_columns_headers_parts_them_from_no_numbers() -> None:
+    """(科研机构, then 法人或其他组织 over the applicant columns, then 社会公益组织 and 法律服务机构: the three
+    columns' numbers after them, one after the other.)"""
+    t = _table()
+
+    def grouped(t, c, rows, header=True):
+        if c == 2:
+            heads = [line for h in ("科研机构", "法人或其他组织", "社会公益组织", "法律服务机构") for line in _box([h])]
+            return heads + [line for k in (2, 3, 4) for line in _column(t, k, rows, False)]
+        return [] if c in (3, 4) else _column(t, c, rows)
+    readings = read_table3_boxes(_text(t, column=grouped))
+    assert readings is not None and _values(readings) == t

@@ -48,6 +48,9 @@ __all__ = ["read_table3_boxes", "named_over_printed"]
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _HEADERS = {label_key(c.label): c.key for c in FORM.table3_columns}
+#: the header words over the columns' labels (申请人情况, 法人或其他组织, the note on the identities): they
+#: part no run of headers from its numbers
+_GROUPS = frozenset(label_key(h) for h in FORM.table3_header)
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
 #: section 五's heading (after 表四's: （五）不予处理 is 表三's): 表三's columns may be printed after 表四's
@@ -76,10 +79,13 @@ class _Piece:
 
 
 def _heads(box: list[str]) -> tuple[str, ...] | None:
-    """The column headers a text box prints (自 / 然 / 人; 其他 总计), or ``None`` when it prints other text."""
+    """The column headers a text box prints (自 / 然 / 人; 其他 总计; none for a group's header over them,
+    法人或其他组织), or ``None`` when it prints other text."""
     key = label_key("".join(box))
     if key in _HEADERS:
         return (_HEADERS[key],)
+    if key in _GROUPS:
+        return ()
     words = " ".join(box).split()
     if len(words) > 1 and all(label_key(w) in _HEADERS for w in words):
         return tuple(_HEADERS[label_key(w)] for w in words)
