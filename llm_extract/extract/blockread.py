@@ -23,6 +23,7 @@ from .formorder import read_form_order
 from .glued import groups_hold
 from .readings import Readings
 from .t2boxes import table2_boxes
+from .t3boxes import named_over_printed, read_table3_boxes
 from .t4boxes import BY_COLUMNS, read_table4_boxes
 from .textblocks import RowEvidence, read_blocks
 
@@ -119,6 +120,10 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             table = read_column_groups(lines)
         if table is None or not _agrees(table, readings):
             table = read_column_heads(lines)
+        if table is None or not _agrees(table, readings):
+            table = read_table3_boxes(lines)
+        elif table is not None:                 # (columns in a tool's order: by their headers' boxes instead)
+            table = named_over_printed(table, lines)
         if table is not None and _agrees(table, readings):
             readings.update(table)
             ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]
