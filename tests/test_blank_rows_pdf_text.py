@@ -151,3 +151,18 @@ def test_a_lone_label_under_a_short_row_followed_by_a_group_heading_only_stays_i
     record = process_document(Document.from_text(text, doc_id="x"))
     for c in APPLICANT_COLUMNS:
         assert record.provenance[f"applications.{ROW}.{c}"].kind is not CellKind.BLANK
+
+
+def test_numbers_alone_on_the_line_under_the_next_label_may_be_either_rows(golden_dir) -> None:
+    """A lone label, then the next row's label with its numbers on a line of their own under it: a row whose
+    cell spans lines prints its numbers at the cell's middle, so they are the lone label's row's as much as
+    the next one's. Neither is proven: the lone label is left to the identities (never read as blank), the
+    next row's cells are a guess (READ.ABOVE_OR_BELOW)."""
+    _, text = _blank_row_text(golden_dir, "pdftext")
+    text = re.sub(r"^(8\.属于行政查询事项)(.*)$", r"\1\n                   \2", text, count=1, flags=re.M)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        lone = record.provenance[f"applications.{ROW}.{c}"]
+        assert lone.kind is not CellKind.BLANK and lone.status is not Status.PROVEN
+        below = record.provenance[f"applications.denied_query_matter.{c}"]
+        assert below.status is Status.UNVERIFIED and "READ.ABOVE_OR_BELOW" in below.rules

@@ -12,7 +12,9 @@ Three ways a report leaves cells out:
   the row above read whole from at most seven numbers, or printing fewer, all on a line of its own
   (its label's, or one its wrapped label stands around; a row's numbers printed above its label would
   be there), and the row below read whole from the numbers after its own label, none of its cells lost
-  (pdftotext interleaves two rows printed close together; where labels stand
+  (pdftotext interleaves two rows printed close together; where the row below prints its numbers on a
+  line of their own under its label, they are the lone label's row's as much as its own: neither row is
+  read as such, the lone label left to the identities and the row below a guess, READ.ABOVE_OR_BELOW; where labels stand
   stacked, each alone, their numbers follow elsewhere: pdftotext's or pdfminer's column blocks; the table's
   first row, with no row above, when nothing before its label holds a number); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
@@ -204,6 +206,18 @@ def _lone_run_between_rows(k: int, order: list[tuple[str, int]], items: list[Ite
     return _beside_label(*order[lo - 1], items, spans) and _beside_label(*order[hi + 1], items, spans)
 
 
+def _numbers_alone_below(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
+    """Whether the row below a lone label prints its numbers on a line of their own under its label's, no piece
+    of its label beside them: a line of numbers between two labels, the lone label's row's as much as its own
+    (a row whose cell spans lines prints its numbers at the cell's middle)."""
+    values = [it for it in spans[row] if it.is_value]
+    lines = {it.line for it in values}
+    if len(lines) != 1 or (line := next(iter(lines))) == items[idx].line:
+        return False
+    return not any(it.is_text and (it.line == line or (it.line == line + 1 and _own_label_piece(it.key, row, "")))
+                   for it in items[idx + 1:])   # (its label wrapped round them: its own, beside its middle line)
+
+
 def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], spans: dict[str, list[Item]]) -> bool:
     """Whether a row above the lone label ``k``, up to the nearest one whose numbers stand on its own label's
     line, holds more numbers than its cells (``pdftotext`` prints a one-line label's numbers before it,
@@ -314,6 +328,11 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
             continue           # labels stacked with their numbers elsewhere (a text tool's column blocks)
         if not _below_read(k, order, spans, out):
             continue           # the next row's cells unread: this row's may be among them (two rows interleaved)
+        if k + 1 < len(order) and _numbers_alone_below(*order[k + 1], items, spans):
+            for p in TABLE3_ROW_PATHS[order[k + 1][0]]:     # either row's: the lone label left to the identities
+                if not out[p].missing:
+                    out[p] = out[p].model_copy(update={"method": EITHER_WAY})
+            continue
         for p in paths:
             out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
                              "a row of PDF text whose label stands alone: no cell of it printed, each blank")
