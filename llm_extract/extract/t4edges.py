@@ -32,6 +32,7 @@ from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .columns import spans
 from .layout import Item
 from .readings import Readings, reading
+from .t4lines import ten_on_a_line
 
 __all__ = ["read_edge_blank_row"]
 
@@ -67,12 +68,9 @@ def _holds(run: list[Item]) -> bool:
 def read_edge_blank_row(items: list[Item], lines: Sequence[str]) -> Readings | None:
     """表四's ten numbers of one row, its first or its last group blank (see the module docstring); None
     when the text does not tell which, or is not that row."""
-    values = [it for it in items if it.is_value]
-    if len(values) != 2 * _WIDTH or len({it.line for it in values}) != 1 or not lines:
+    if (values := ten_on_a_line(items, lines)) is None:
         return None
     at = values[0].line
-    if not 0 < at <= len(lines) or any(it.line == at for it in items if it.is_text):
-        return None
     toks = spans(lines[at - 1])
     if [t for t, _, _ in toks] != [it.raw.strip() for it in values] \
             or not all(it.cell.is_number and _NUMBER.fullmatch(it.raw.strip()) for it in values):

@@ -26,7 +26,7 @@ from .cells import parse_cell
 from .layout import Item
 from .readings import Readings, reading
 
-__all__ = ["read_group_lines", "read_split_row"]
+__all__ = ["read_group_lines", "read_split_row", "ten_on_a_line"]
 
 #: the words that name each of 表四's groups as a row's label, in REVIEW_GROUPS' order
 _GROUP_WORDS = ("行政复议", "直接起诉", "复议后起诉")
@@ -84,14 +84,22 @@ def read_group_lines(items: list[Item]) -> Readings | None:
     return out
 
 
-def read_split_row(items: list[Item], lines: Sequence[str]) -> Readings | None:
-    """表四 as one row of fifteen with its middle group blank (see the module docstring); None otherwise."""
+def ten_on_a_line(items: list[Item], lines: Sequence[str]) -> list[Item] | None:
+    """表四's numbers when they are ten (two groups' cells) on one line of the text, no text beside them."""
     values = [it for it in items if it.is_value]
     if len(values) != 2 * _WIDTH or len({it.line for it in values}) != 1 or not lines:
         return None
     at = values[0].line
     if not 0 < at <= len(lines) or any(it.line == at for it in items if it.is_text):
         return None
+    return values
+
+
+def read_split_row(items: list[Item], lines: Sequence[str]) -> Readings | None:
+    """表四 as one row of fifteen with its middle group blank (see the module docstring); None otherwise."""
+    if (values := ten_on_a_line(items, lines)) is None:
+        return None
+    at = values[0].line
     tokens = list(_TOKEN.finditer(lines[at - 1]))
     if len(tokens) != len(values) or not all(it.cell.is_number for it in values) \
             or [t.group() for t in tokens] != [it.raw.strip() for it in values]:
