@@ -28,7 +28,7 @@ from .identities import check_identities
 from .onerow import implied_zeros, one_row_stand_ins
 from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
-from .misprint import disputing, lone_misprint, misprint_note
+from .misprint import apart_from_its_row, disputing, lone_misprint, misprint_note
 from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
                        blanks_out_of_order, placed_in_broken_sequence)
 from .trust import ocr_candidates, unchecked_paths, unreliable_text
@@ -110,6 +110,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     # one misprinted 表三 cell that explains every break disputes alone (verify/misprint.py)
     misprint = lone_misprint(known, unknown, extraction.ambiguities, findings, search_cap=search_cap) \
         if misread is None else None
+    if misprint is not None and any(apart_from_its_row(p, readings) for p in misprint.paths):
+        misprint = None         # a number from a line none of its row's other cells stand on: maybe no cell of it
     unchecked += tautologies(derivation.values, values,     # a pinned cell no second identity checks (confirmed.py)
                              {p for p, r in readings.items() if r.kind is CellKind.ABSENT},
                              {p for p, v in derivation.values.items() if p in readings and letters_pinned(readings[p], v)})

@@ -20,18 +20,19 @@ disputed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from llm_extract.evidence import Ambiguity, Finding
+from llm_extract.evidence import Ambiguity, Finding, Reading
 from llm_extract.schema import TABLE3_PATHS
 
 from .derive import derive
 from .identities import check_identities
 from .rules import register
 
-__all__ = ["RULE", "Misprint", "lone_misprint", "disputing", "misprint_note"]
+__all__ = ["RULE", "Misprint", "lone_misprint", "disputing", "misprint_note", "apart_from_its_row"]
 
 RULE = "T3.ONE_MISPRINT"
 register(RULE, "表三此格一处印错即可解释所有不成立的勾稽关系：按原样保留并待复核（候选值为勾稽关系要求的值），同行同列其余单元格照常核对",
@@ -51,6 +52,23 @@ class Misprint:
     paths: tuple[str, ...]
     printed: tuple[int | None, ...]
     wanted: tuple[int, ...]
+
+
+def apart_from_its_row(path: str, readings: Mapping[str, Reading]) -> bool:
+    """Whether a 表三 cell was read from a line apart from its row, whose other cells stand several to a line
+    (a page's number alone under a row, taken for its last cell): then it may be no cell of the row at all, and
+    the row's other cells may have slid, so it explains nothing on its own. (A row printed a cell per line has
+    no line of several cells.)"""
+    r = readings.get(path)
+    if r is None or not path.startswith("applications.") or not r.lines:
+        return False
+    row = path.rsplit(".", 1)[0]
+    others = [set(readings[q].lines) for q in readings if q.startswith(row + ".") and q != path and readings[q].lines]
+    if not others:
+        return False
+    shared = set.intersection(set(r.lines), *others)               # the label's line, on every cell's reading
+    counts = Counter(line for lines in others for line in lines - shared)
+    return any(n >= 2 for n in counts.values()) and not (set(r.lines) - shared) & set(counts)
 
 
 def lone_misprint(known: Mapping[str, int | None], unknown: set[str], ambiguities: list[Ambiguity],

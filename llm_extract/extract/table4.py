@@ -68,7 +68,7 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
         cells = [it.cell for it in chosen]
         groups_ok = all((cells[g * 5 + 4].value or 0) == sum(c.value or 0 for c in cells[g * 5:g * 5 + 4])
                         for g in range(3))
-        if _by_columns_too(chosen, region.items):
+        if _by_columns_too(chosen, region.items) or _two_rows_interleaved(chosen, region.items):
             note = "15 cells one to a line: they hold as three rows printed by rows and by columns"
             return {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}),
                                   "row-of-15", note) for path in _T4_PATHS}, ambiguities
@@ -152,6 +152,28 @@ def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
     if [(it.cell.kind, it.cell.value) for it in by_columns] == [(it.cell.kind, it.cell.value) for it in chosen]:
         return False
     return _holds(chosen) and _holds(by_columns)
+
+
+_DIRECT = re.compile(r"未经复议|直接起诉")
+_AFTER_REVIEW = re.compile(r"复议后")
+
+
+def _two_rows_interleaved(chosen: list[Item], items: list[Item]) -> bool:
+    """Whether the last ten of 15 cells printed one to a line may as well be two rows printed column by column:
+    two labels stand stacked after the first group's five (pdftotext's default mode on a word processor's grid:
+    ``行政诉讼（未经复议直接起诉）`` / ``行政诉讼（复议后起诉）`` / ``/ 0 / 0 …``), nothing among the ten, the two
+    readings differ, and each keeps every group's total (blanks and zeros alike hold any sum)."""
+    if len({it.line for it in chosen}) < len(chosen):
+        return False
+    first, rest = chosen[4].line, chosen[5].line
+    between = "".join(it.raw for it in items if it.is_text and first < it.line < rest)
+    if not (_DIRECT.search(between) and _AFTER_REVIEW.search(between)) \
+            or any(it.is_text and rest < it.line < chosen[-1].line for it in items):
+        return False
+    interleaved = chosen[:5] + [chosen[5 + c * 2 + g] for g in range(2) for c in range(5)]
+    if [(it.cell.kind, it.cell.value) for it in interleaved] == [(it.cell.kind, it.cell.value) for it in chosen]:
+        return False
+    return _holds(chosen) and _holds(interleaved)
 
 
 def _table_rows(chosen: list[Item], lines: Sequence[str]) -> bool:
