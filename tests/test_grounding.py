@@ -77,6 +77,16 @@ def test_a_row_that_marks_its_blanks_grounds_a_number_only_where_the_text_prints
     assert g["applications.granted.social_org"].status == NOT_FOUND
 
 
+def test_a_models_blank_printed_as_nothing_leaves_the_rows_zeros_not_found():
+    # 5 1 0 0 0 6 for a row with a blank: which of the cells is the blank the text cannot say (a blank and a 0
+    # trade places unseen: two applicant columns swapped by the model keep every sum), only the numbers
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开\t5\t1\t0\t0\t0\t6")
+    blank = row("granted") | {"applications.granted.research": None}
+    g = ground(blank, text.split("\n"))
+    assert {c for c in COLS if g[f"applications.granted.{c}"].status == EXACT} == {"natural_person", "commercial",
+                                                                                   "research", "total"}
+
+
 def test_zeros_matched_beside_another_rows_numbers_are_not_found():
     # a blank row's label run into the row above's (5、…6、属于四类过程性 1 0 0 0 0 0 1): a model's seven
     # zeros for it match five of those numbers, zeros that stand in any row
