@@ -62,3 +62,4 @@ def test_a_model_reading_the_stacked_labels_the_same_way_does_not_prove_the_fee(
     prov = record.provenance[_FEE]
     assert record.report.get(_FEE) == 0 and "XCHECK.AGREE" in prov.rules
     assert prov.status is Status.UNVERIFIED and "READ.LABEL_STACK" in prov.rules
+

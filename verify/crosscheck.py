@@ -47,7 +47,7 @@ from .identities import Equation, check_identities, equations, equations_by_path
 from .rules import register
 from .guesses import LAYOUT_GUESSES, OCR_DIGITS_RULE, guessed
 from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
-                       blanks_out_of_order, placed_in_broken_sequence)
+                       blanks_out_of_order, one_to_a_line, placed_in_broken_sequence)
 from .trust import unchecked_paths, unreliable_text
 
 __all__ = ["crosscheck", "record_model_failure", "same_value", "SEARCH_CAP"]
@@ -266,6 +266,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         distrusted.update(dict.fromkeys(blanks_out_of_order(regex.readings), BLANK_ORDER_RULE))
         distrusted.update(dict.fromkeys(blanks_in_column_blocks(regex.readings), BLANK_COLUMNS_RULE))
         distrusted.update({p: rule for p, rule in guessed(regex.readings).items() if rule in LAYOUT_GUESSES})
+        distrusted.update(dict.fromkeys((p for p in one_to_a_line(regex.readings)
+                                         if "READ.UNCHECKED" in base.provenance[p].rules), "READ.UNCHECKED"))
     findings = [f for f in base.findings if f.code not in _IDENTITY_CODES]
     counts = {"agree": 0, "resolved": 0, "disputed": 0, "model_only": 0, "regex_only": 0}
     for p in ALL_PATHS:

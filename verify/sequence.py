@@ -33,13 +33,14 @@ from llm_extract.evidence import CellKind, Finding, Reading
 from llm_extract.form import FORM
 
 __all__ = ["SEQUENCE_RULE", "placed_in_broken_sequence", "BLANK_ORDER_RULE", "blanks_out_of_order",
-           "BLANK_COLUMNS_RULE", "blanks_in_column_blocks"]
+           "BLANK_COLUMNS_RULE", "blanks_in_column_blocks", "one_to_a_line"]
 
 SEQUENCE_RULE = "READ.SEQUENCE_BROKEN"
 BLANK_ORDER_RULE = "READ.BLANK_ORDER"
 BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
 #: a row's first cell more lines than this after its label: the cells are not printed beside it
 _NEAR = 8
+_AFTER_LABEL = "cells-after-label"
 _BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
 #: the reading method of a block of numbers placed by its position alone (extract/blocktiles.py)
 _TILED = "text-block-column"
@@ -77,6 +78,21 @@ def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
         if len(set(lines)) == len(lines) and min(lines) - label > _NEAR \
                 and kinds & _BLANKS and CellKind.ZERO in kinds:
             out.update(p for p, r in zip(paths, cells) if r is not None and (r.kind in _BLANKS or r.kind is CellKind.ZERO))
+    return out
+
+
+def one_to_a_line(readings: Mapping[str, Reading]) -> set[str]:
+    """The cells of every 表三 row read after its label from numbers one to a line (pdftotext's default mode):
+    which row such a run of numbers is, the text's order says, and a model reading that text meets the same
+    doubt, so its agreeing proves no cell the identities could not check (verify/crosscheck.py)."""
+    out: set[str] = set()
+    for row in FORM.table3_rows:
+        paths = [f"applications.{row.key}.{c.key}" for c in FORM.table3_columns]
+        cells = [readings.get(p) for p in paths]
+        if any(r is None or r.method != _AFTER_LABEL or len(r.lines) != 2 for r in cells):
+            continue
+        if len({r.lines[1] for r in cells if r is not None}) == len(cells):
+            out.update(paths)
     return out
 
 
