@@ -78,6 +78,9 @@ register("READ.RULE_GLYPHS", "表二一行的数字多于单元格，其中有 O
 register("READ.BLOCK_POSITION", "PDF 文本按块输出（无版面选项），表二单元格仅凭其上方的条目与列标题及数字顺序放置，旁无行标签，也无勾稽关系可核对，未经证明",
          "a 表二 cell of PDF text printed as blocks (no layout option), placed only by the section and column headers "
          "above its numbers and their order: no row label beside it and no identity to check it")
+register("READ.BOX_ORDER", "表二一行的数字在其标签之后逐个成行、其间隔有空行（PDF 文本工具逐框输出）：顺序是工具的，表二没有勾稽关系可核对，不予证明",
+         "a 表二 row's numbers one to a line after its label, blank lines between (a PDF text tool printing box by "
+         "box): their order is the tool's, and no identity checks 表二")
 register("READ.LABEL_STACK", "表二的数字读自标签下方各行，而该标签紧接在另一个表二标签之下、中间没有数字：标签按列印出，"
          "其后的数字可能属于上面的标签；表二没有勾稽关系可核对，不予证明",
          "表二 numbers read from the lines below their label, which stands right under another 表二 label with no "

@@ -116,6 +116,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             taken[i] = (paths, values)
+            if method == "label+cells" and _boxes_apart(item, values):
+                method = Method.T2_BOXES      # one to a line, blank lines between: the order a text tool's
             for path, v in zip(paths, values):
                 r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], method)
                 if path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
@@ -221,6 +223,13 @@ def _with_layout_blanks(label: Item, values: list[Item], n: int, lines: list[str
         method = "layout-columns" if placed[1] >= CLEAR_MARGIN else Method.LAYOUT_COLUMNS_CLOSE
         return [by_slot.get(c) or Item("", label.line, parse_cell(""), key="") for c in range(n)], method
     return unchanged
+
+
+def _boxes_apart(label: Item, values: list[Item]) -> bool:
+    """Whether a row's several numbers stand one to a line after its label, a blank line between each (a PDF
+    text tool printing box by box: pdf2txt.py, pdftotext's default mode), none on the label's line."""
+    lines = [label.line] + [v.line for v in values]
+    return len(values) > 1 and all(b - a >= 2 for a, b in zip(lines, lines[1:]))
 
 
 def _full_row(line: str, n: int) -> bool:
