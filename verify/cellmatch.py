@@ -51,6 +51,12 @@ def _same(printed: str, value: str) -> bool:
         return False
 
 
+def _slip(per_cell: list[bool], given: list[str | None]) -> bool:
+    """A slip in one or two cells: the rest stand, where a number among them names the row (zeros alone stand
+    in any row: 0 0 0 0 0 matched beside 1 … 1 are another row's, a blank row's label run into it)."""
+    return sum(per_cell) >= len(per_cell) - 2 and any(ok and g not in (None, "0") for ok, g in zip(per_cell, given))
+
+
 _BLANK_MARK = re.compile(r"^(?:/|[-—–－]+|×)$")
 
 
@@ -72,8 +78,7 @@ def _match_marked(values: str, cells: Sequence[Any]) -> tuple[str, list[bool]] |
     if printed is None or len(printed) != len(given):
         return None
     per_cell = [(t is None) == (g is None) and (t is None or _same(t, g)) for t, g in zip(printed, given)]  # type: ignore[arg-type]
-    if all(per_cell) or (sum(per_cell) >= len(per_cell) - 2
-                         and any(ok and g not in (None, "0") for ok, g in zip(per_cell, given))):
+    if all(per_cell) or _slip(per_cell, given):
         return EXACT, per_cell
     return NOT_FOUND, [False] * len(given)
 
@@ -91,9 +96,7 @@ def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
             return EXACT, [ok and g != "0" for ok, g in zip(per_cell, given)]
         if all(per_cell):
             return EXACT, per_cell
-        # a slip in one or two cells: the rest stand, where a number among them names the row (zeros alone
-        # stand in any row: 0 0 0 0 0 matched beside 1 … 1 are another row's, a blank row's label run into it)
-        if sum(per_cell) >= len(per_cell) - 2 and any(ok and g not in (None, "0") for ok, g in zip(per_cell, given)):
+        if _slip(per_cell, given):
             return EXACT, per_cell
     digits = "".join(tokens).replace(".", "")
     if wanted and digits and digits == "".join(wanted).replace(".", ""):

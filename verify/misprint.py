@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from llm_extract.evidence import Ambiguity, Finding, Reading
-from llm_extract.schema import TABLE3_PATHS
+from llm_extract.schema import TABLE3_PATHS, TABLE3_ROW_PATHS
 
 from .derive import derive
 from .identities import check_identities
@@ -60,10 +60,10 @@ def apart_from_its_row(path: str, readings: Mapping[str, Reading]) -> bool:
     the row's other cells may have slid, so it explains nothing on its own. (A row printed a cell per line has
     no line of several cells.)"""
     r = readings.get(path)
-    if r is None or not path.startswith("applications.") or not r.lines:
+    if r is None or path not in _T3 or not r.lines:
         return False
-    row = path.rsplit(".", 1)[0]
-    others = [set(readings[q].lines) for q in readings if q.startswith(row + ".") and q != path and readings[q].lines]
+    row = TABLE3_ROW_PATHS[path.split(".")[1]]
+    others = [set(o.lines) for q in row if q != path and (o := readings.get(q)) is not None and o.lines]
     if not others:
         return False
     shared = set.intersection(set(r.lines), *others)               # the label's line, on every cell's reading

@@ -22,16 +22,18 @@ from llm_extract.evidence import CellKind, Method, Reading
 from llm_extract.ocrglyphs import OCR_LETTERS
 from llm_extract.schema import APPLICANT_COLUMNS
 
-__all__ = ["one_row_stand_ins", "implied_zeros"]
+__all__ = ["one_row_stand_ins", "implied_zeros", "SUB_ROWS", "printed_count"]
 
-_SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
+#: （六）其他处理's three sub-rows, in the form's order
+SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 _LETTERS = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 #: reading methods whose numbers may be another row's (extract/direction.py, above.py, blockread.py)
 _DOUBTFUL = frozenset({Method.CELLS_ABOVE_OR_BELOW, Method.CELLS_ABOVE_LABEL, Method.TEXT_BLOCK_POSITION,
                        Method.FORM_ORDER_RUNS})
 
 
-def _count(raw: str | None) -> int | None:
+def printed_count(raw: str | None) -> int | None:
+    """A cell's raw text as a count (full-width digits, thousands separators), None when it is no count."""
     text = unicodedata.normalize("NFKC", raw or "").strip().replace(",", "")
     return int(text) if text.isdigit() else None
 
@@ -43,11 +45,11 @@ def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
         return {}
     printed: list[int | None] = []
     for c in APPLICANT_COLUMNS:
-        cells = [readings.get(f"applications.{row}.{c}") for row in _SUB_ROWS]
+        cells = [readings.get(f"applications.{row}.{c}") for row in SUB_ROWS]
         if any(r is None or r.kind is not CellKind.ABSENT or r.method != Method.OTHER_AS_ONE_ROW for r in cells):
             return {}
         raws = {unicodedata.normalize("NFKC", r.raw or "").strip() for r in cells}
-        values = {_count(raw) for raw in raws}          # (each sub-row holds the printed row's cell)
+        values = {printed_count(raw) for raw in raws}          # (each sub-row holds the printed row's cell)
         if len(raws) == 1 and _LETTERS.match(next(iter(raws))):
             printed.append(None)                         # OCR letters alone (l, O): the identities' to pin
             continue
@@ -59,8 +61,8 @@ def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
     out: dict[str, int] = {}
     for c, value in zip(APPLICANT_COLUMNS, printed):
         if value is not None:            # (a column printed as letters: its first sub-row left open)
-            out[f"applications.{_SUB_ROWS[0]}.{c}"] = value
-        for row in _SUB_ROWS[1:]:
+            out[f"applications.{SUB_ROWS[0]}.{c}"] = value
+        for row in SUB_ROWS[1:]:
             out[f"applications.{row}.{c}"] = 0
     return out
 
@@ -68,4 +70,4 @@ def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
 def implied_zeros(stand_ins: Mapping[str, int]) -> set[str]:
     """The sub-row cells of the columns where the printed row holds 0: each of them is 0 (counts are never
     negative), which the reviewer is shown as a candidate; they are not printed, so never output."""
-    return {p for p in stand_ins if stand_ins.get(f"applications.{_SUB_ROWS[0]}.{p.rsplit('.', 1)[1]}") == 0}
+    return {p for p in stand_ins if stand_ins.get(f"applications.{SUB_ROWS[0]}.{p.rsplit('.', 1)[1]}") == 0}

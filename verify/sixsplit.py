@@ -21,13 +21,13 @@ Pure: the record and the narrative figures in, a record out.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 from llm_extract.evidence import CellKind, FieldProvenance, Finding, Method, Reading, Record, Status
 from llm_extract.narrative_types import NarrativeFigure
 from llm_extract.schema import APPLICANT_COLUMNS
 
+from .onerow import SUB_ROWS, printed_count
 from .rules import register
 
 __all__ = ["RULE", "split_one_row"]
@@ -37,13 +37,7 @@ register(RULE, "（六）其他处理印为一行：叙述给出三个分项数�
          "（六）其他处理 printed as one row: the narrative states its three sub-rows' counts and the row has one "
          "applicant column that is not 0, so the sub-rows are derived from the two (queued)")
 
-_SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 _COUNTS = APPLICANT_COLUMNS[:-1]
-
-
-def _count(raw: str | None) -> int | None:
-    text = unicodedata.normalize("NFKC", raw or "").strip().replace(",", "")
-    return int(text) if text.isdigit() else None
 
 
 def _printed_row(readings: Mapping[str, Reading]) -> dict[str, int] | None:
@@ -51,11 +45,11 @@ def _printed_row(readings: Mapping[str, Reading]) -> dict[str, int] | None:
     row: dict[str, int] = {}
     for col in APPLICANT_COLUMNS:
         values = set()
-        for sub in _SUB_ROWS:
+        for sub in SUB_ROWS:
             r = readings.get(f"applications.{sub}.{col}")
             if r is None or r.kind is not CellKind.ABSENT or r.method != Method.OTHER_AS_ONE_ROW:
                 return None
-            values.add(_count(r.raw))
+            values.add(printed_count(r.raw))
         if len(values) != 1 or None in values:
             return None
         row[col] = values.pop()          # type: ignore[assignment]
@@ -87,10 +81,10 @@ def _stated(figures: Iterable[NarrativeFigure]) -> dict[str, NarrativeFigure] | 
     for f in figures:
         if len(f.meanings) == 1 and len(f.meanings[0]) == 1 and isinstance(f.figure, int):
             path = f.meanings[0][0]
-            for sub in _SUB_ROWS:
+            for sub in SUB_ROWS:
                 if path == f"applications.{sub}.total":
                     found.setdefault(sub, []).append(f)
-    if set(found) != set(_SUB_ROWS) or any(len({f.figure for f in fs}) != 1 for fs in found.values()):
+    if set(found) != set(SUB_ROWS) or any(len({f.figure for f in fs}) != 1 for fs in found.values()):
         return None
     return {sub: fs[0] for sub, fs in found.items()}
 
@@ -120,10 +114,10 @@ def split_one_row(record: Record, figures: Iterable[NarrativeFigure], readings: 
             if prov.status is not Status.DISPUTED:
                 report.set(path, value)
             provenance[path] = prov
-    finding = Finding(code=RULE, severity="info", paths=[f"applications.{s}.total" for s in _SUB_ROWS],
+    finding = Finding(code=RULE, severity="info", paths=[f"applications.{s}.total" for s in SUB_ROWS],
                       message="（六）其他处理's sub-rows from the narrative: "
-                              + "; ".join(f"{s} {stated[s].figure}" for s in _SUB_ROWS) + f" (all in {column})",
-                      detail={"sentence": stated[_SUB_ROWS[0]].sentence, "column": column,
+                              + "; ".join(f"{s} {stated[s].figure}" for s in SUB_ROWS) + f" (all in {column})",
+                      detail={"sentence": stated[SUB_ROWS[0]].sentence, "column": column,
                               "lines": sorted({f.line for f in stated.values()})})
     return record.model_copy(update={"report": report, "provenance": provenance,
                                      "findings": list(record.findings) + [finding]})

@@ -148,10 +148,7 @@ def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
         return False
     if any(it.is_text for it in items[span[0]:span[1] + 1]):
         return False
-    by_columns = [chosen[c * 3 + g] for g in range(3) for c in range(5)]
-    if [(it.cell.kind, it.cell.value) for it in by_columns] == [(it.cell.kind, it.cell.value) for it in chosen]:
-        return False
-    return _holds(chosen) and _holds(by_columns)
+    return _both_orders_hold(chosen, [chosen[c * 3 + g] for g in range(3) for c in range(5)])
 
 
 _DIRECT = re.compile(r"未经复议|直接起诉")
@@ -170,10 +167,14 @@ def _two_rows_interleaved(chosen: list[Item], items: list[Item]) -> bool:
     if not (_DIRECT.search(between) and _AFTER_REVIEW.search(between)) \
             or any(it.is_text and rest < it.line < chosen[-1].line for it in items):
         return False
-    interleaved = chosen[:5] + [chosen[5 + c * 2 + g] for g in range(2) for c in range(5)]
-    if [(it.cell.kind, it.cell.value) for it in interleaved] == [(it.cell.kind, it.cell.value) for it in chosen]:
+    return _both_orders_hold(chosen, chosen[:5] + [chosen[5 + c * 2 + g] for g in range(2) for c in range(5)])
+
+
+def _both_orders_hold(chosen: list[Item], other: list[Item]) -> bool:
+    """Whether the cells read in another order give another table, and both keep every group's total."""
+    if [(it.cell.kind, it.cell.value) for it in other] == [(it.cell.kind, it.cell.value) for it in chosen]:
         return False
-    return _holds(chosen) and _holds(interleaved)
+    return _holds(chosen) and _holds(other)
 
 
 def _table_rows(chosen: list[Item], lines: Sequence[str]) -> bool:

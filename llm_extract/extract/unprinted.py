@@ -35,6 +35,7 @@ What the identities imply for an absent cell is shown to the reviewer as a candi
 from __future__ import annotations
 
 import re
+from itertools import islice, takewhile
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
@@ -214,8 +215,9 @@ def _numbers_alone_below(row: str, idx: int, items: list[Item], spans: dict[str,
     lines = {it.line for it in values}
     if len(lines) != 1 or (line := next(iter(lines))) == items[idx].line:
         return False
+    after = takewhile(lambda it: it.line <= line + 1, islice(items, idx + 1, None))
     return not any(it.is_text and (it.line == line or (it.line == line + 1 and _own_label_piece(it.key, row, "")))
-                   for it in items[idx + 1:])   # (its label wrapped round them: its own, beside its middle line)
+                   for it in after)             # (its label wrapped round them: its own, beside its middle line)
 
 
 def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], spans: dict[str, list[Item]]) -> bool:
