@@ -308,6 +308,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             #                                 are another row's: a title row, 三、本年度办理结果, or a spacer)
         elif len(span) > 7 and row_starts_after(items, span[6], nxt, row):
             chosen = span[:7]               # seven cells (无 无 …), then another row whose label was not found
+        elif _seven_then_apart(items[idx + 1:nxt], span):
+            chosen = span[:7]               # a line of seven cells, placeholders among them; what stands on
+            #                                 later lines (a page's number) is not this row's
         elif len(numbers) == 7 and len(span) < 2 * 7 and not any(_guessed(it.cell) for it in span):
             chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are eight)
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
@@ -344,6 +347,26 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         _unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)
     return out, ambiguities
+
+
+def _seven_then_apart(between: list[Item], span: list[Item]) -> bool:
+    """Whether the row's first seven tokens, a placeholder among them, stand apart from what follows: all
+    on one line with the rest on later lines, or a piece of text between the seventh and the eighth.
+    ``1 0 0 0 / 0 1`` and a page's number ``2`` under it are the row and something else, never the seven
+    numbers ``1 0 0 0 0 1 2``; so are ``0 1 - 0 0 0 1`` a cell to a line, then a group's title, then a ``2``."""
+    if len(span) <= 7 or all(it.cell.is_number for it in span[:7]):
+        return False
+    if len({it.line for it in span[:7]}) == 1 and span[7].line > span[6].line:
+        return True
+    seventh, eighth = span[6], span[7]
+    inside = False
+    for it in between:
+        if it is eighth:
+            return False
+        if inside and it.is_text:
+            return True
+        inside = inside or it is seventh
+    return False
 
 
 def _rows_apart(items: list[Item], idx: int, nxt: int, span: list[Item]) -> bool:
