@@ -351,13 +351,18 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
 
 def _seven_then_apart(between: list[Item], span: list[Item]) -> bool:
     """Whether the row's first seven tokens, a placeholder among them, stand apart from what follows: all
-    on one line with the rest on later lines, or a piece of text between the seventh and the eighth.
+    on one line with the rest on later lines, or a cell to a line with a piece of text between the seventh
+    and the eighth.
     ``1 0 0 0 / 0 1`` and a page's number ``2`` under it are the row and something else, never the seven
     numbers ``1 0 0 0 0 1 2``; so are ``0 1 - 0 0 0 1`` a cell to a line, then a group's title, then a ``2``."""
-    if len(span) <= 7 or all(it.cell.is_number for it in span[:7]):
-        return False
-    if len({it.line for it in span[:7]}) == 1 and span[7].line > span[6].line:
+    if len(span) <= 7 or all(it.cell.is_number for it in span[:7]) \
+            or not all(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in span[:7]):
+        return False                    # (a blank placed by the columns is no printed cell: a guess)
+    lines = {it.line for it in span[:7]}
+    if len(lines) == 1 and span[7].line > span[6].line:
         return True
+    if len(lines) != 7:
+        return False                    # (cells of one row, several to a line, over lines: positions decide)
     seventh, eighth = span[6], span[7]
     inside = False
     for it in between:
