@@ -56,6 +56,26 @@ def test_the_narrative_s_split_of_a_one_row_with_one_column_derives_its_sub_rows
     assert any(f.code == "DERIVE.NARRATIVE" for f in record.findings)
 
 
+def test_a_crawler_s_dump_holding_article_and_tables_on_one_line_states_the_split_too(golden_dir) -> None:
+    """A crawler's dump: the whole article one line, the cells and the sentences tab-separated."""
+    report = _report(golden_dir)
+    text = _text(report, ["2", "0", "0", "0", "0", "0", "2"], SAID)
+    record = process_document(Document.from_text("\t".join(text.split("\n")), doc_id="x"))
+    for row in SUB_ROWS:
+        path = f"applications.{row}.total"
+        assert record.report.get(path) == report.get(path)
+        assert record.provenance[path].status is Status.DERIVED, path
+
+
+def test_an_ocr_letter_for_a_zero_in_the_one_row_still_lets_the_narrative_split_it(golden_dir) -> None:
+    report = _report(golden_dir)
+    record = process_document(Document.from_text(_text(report, ["2", "O", "0", "0", "0", "0", "2"], SAID), doc_id="x"))
+    for row in SUB_ROWS:
+        path = f"applications.{row}.natural_person"
+        assert record.report.get(path) == report.get(path)
+        assert record.provenance[path].status is Status.DERIVED, path
+
+
 def test_counts_that_do_not_add_up_to_the_row_leave_the_sub_rows_missing(golden_dir) -> None:
     report = _report(golden_dir)
     said = SAID.replace("逾期不补正2件", "逾期不补正1件")

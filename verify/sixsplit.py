@@ -5,7 +5,8 @@ FORM.md: a report may print （六）其他处理 as a single row; where that ro
 in their prose: ``其他处理4件（申请人无正当理由逾期不补正3件、逾期未缴纳信息处理费0件、其他情形1件）``.
 Where
 
-* the three sub-rows are still missing, read as one printed row of seven counts whose total holds,
+* the three sub-rows are still missing, read as one printed row of seven counts whose total holds (an OCR
+  letter read as its digit: ``1 O 0 0 0 0 1``),
 * that row has one applicant column that is not 0 (so each sub-row's count can only sit there),
 * the narrative states one figure for each sub-row's total, and they add up to the printed total,
 
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Mapping
 
 from llm_extract.evidence import CellKind, FieldProvenance, Finding, Method, Reading, Record, Status
 from llm_extract.narrative_types import NarrativeFigure
+from llm_extract.ocrglyphs import OCR_MAP
 from llm_extract.schema import APPLICANT_COLUMNS
 
 from .onerow import SUB_ROWS, printed_count
@@ -49,7 +51,7 @@ def _printed_row(readings: Mapping[str, Reading]) -> dict[str, int] | None:
             r = readings.get(f"applications.{sub}.{col}")
             if r is None or r.kind is not CellKind.ABSENT or r.method != Method.OTHER_AS_ONE_ROW:
                 return None
-            values.add(printed_count(r.raw))
+            values.add(printed_count((r.raw or "").translate(OCR_MAP)))   # an OCR'd 0 as O: derived is queued
         if len(values) != 1 or None in values:
             return None
         row[col] = values.pop()          # type: ignore[assignment]

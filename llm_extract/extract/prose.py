@@ -2,7 +2,9 @@
 
 ``prose_lines(lines)`` gives the narrative lines: those outside the table regions of
 :func:`~llm_extract.extract.layout.find_regions`, and inside them only full sentences (a line with
-``。`` and no tab-separated cells) and headings, so a table cell is never read as prose.
+``。`` and no tab-separated cells) and headings, so a table cell is never read as prose; of a line of
+tab-separated cells (a crawler's dump holding the article in a line or two) only the pieces that end a
+sentence.
 ``paragraphs(prose)`` joins a paragraph wrapped over several printed lines (PDF text) into one.
 """
 
@@ -14,6 +16,9 @@ from collections.abc import Mapping, Sequence
 from .layout import find_regions, is_page_furniture
 
 __all__ = ["prose_lines", "paragraphs", "HEADING"]
+
+#: a tab-separated piece of a table's line that is a sentence: it ends one, eight characters or more
+_SENTENCE_CELL = re.compile(r"\S.{6,}。\s*$")
 
 #: a heading's start: 一、 （二） 3、 (a heading line sets what the sentences under it are about)
 HEADING = re.compile(r"^\s*(?:[-*•]\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．])")
@@ -34,7 +39,13 @@ def prose_lines(lines: list[str], regions: Mapping[str, Sequence[int]] | None = 
     for n, line in enumerate(lines, start=1):
         region = where[n]
         if region and "\t" in line:
-            continue                  # a table cell or a row of cells: never narrative
+            # a row of cells: never narrative; but a crawler's dump holds the article in a line or two,
+            # the sentences around the table among its tab-separated cells: those are prose, in no table
+            # (the line holds them all), their own headings saying what they are about
+            sentences = [p.strip() for p in line.split("\t") if _SENTENCE_CELL.search(p)]
+            if sentences:
+                out.append((n, " ".join(sentences), ""))
+            continue
         text = line.strip()
         if not text or is_page_furniture(line):
             continue
