@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 from ..schema import APPLICATION_ROWS
 from .cells import Cell, parse_cell
-from .labels import strip_item_number
+from .labels import rows_named, strip_item_number
 from .layout import Item
+from .rowbounds import numbered
 
 __all__ = ["grid_shape", "grid_row", "place_bare_lines", "tab_window", "value_counts"]
 
@@ -64,13 +65,41 @@ def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell
     return [by_col[c].cell if c in by_col else parse_cell("") for c in range(lo, width)]
 
 
+def _label_fields(line_items: list[Item], lo: int, besides: set[str]) -> str:
+    """The text of a grid line's label fields but those in ``besides`` (the group titles a converter
+    repeats on every line of their group); a label repeated in every field it spans counts once."""
+    keys: list[str] = []
+    for it in line_items:
+        if it.is_text and (it.col or 0) < lo and it.key not in besides and (not keys or keys[-1] != it.key):
+            keys.append(it.key)
+    return "".join(keys)
+
+
+def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list[Item], lo: int,
+                       below: bool) -> bool:
+    """Whether a grid line next to a label's line of empty fields is the other half of one table row: a
+    converter read a label wrapped over two lines as two rows, its numbers on one of them
+    (``| 二、上年结 |  | … |`` / ``| 转政府信息公开申请数量 | 0 | 0 | … |``). So it is where the line's label
+    text names no other row (nor starts with an item number, below the label), the two texts together
+    name this row, and the line holds numbers and no word among its value fields."""
+    if not any(it.cell.is_number for it in line_items if it.is_value) \
+            or any(it.is_text and (it.col or 0) >= lo for it in line_items):
+        return False
+    piece = _label_fields(line_items, lo, {it.key for it in same if it.is_text} | {label.key})
+    if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)):
+        return False
+    return row in rows_named(label.key + piece if below else piece + label.key)
+
+
 def grid_row(items: list[Item], idx: int, end: int,
-              shape: tuple[int, int] | None) -> tuple[int, list[Cell] | None]:
+             shape: tuple[int, int] | None, row: str = "") -> tuple[int, list[Cell] | None]:
     """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
 
     The cells are on the label's line, or (a converter detached the label from its numbers)
     on the first line below it, before the next label, that has numbers and no words (a note
-    pulled onto its own line may stand between), when the label's line has no value."""
+    pulled onto its own line may stand between), when the label's line has no value. Where the
+    label's line has only empty fields and the line right above or below holds the rest of its
+    label with numbers (:func:`_wrapped_label_row`), the cells are that line's."""
     label = items[idx]
     if shape is None:                   # ragged: the row's own last seven fields, after its label and the
         same = [it for it in items[idx + 1:end] if it.line == label.line]    # empty fields of its span
@@ -85,6 +114,14 @@ def grid_row(items: list[Item], idx: int, end: int,
     for it in items[idx + 1:end]:
         by_line.setdefault(it.line, []).append(it)
     same = by_line.pop(label.line, [])
+    if row and width - 7 >= 1 and not any(it.is_value and it.cell.kind.value != "blank" for it in same):
+        above = [it for it in items[:idx] if it.line == label.line - 1]
+        own = [it for it in items[:idx] if it.line == label.line] + same
+        for n, line_items, below in ((label.line + 1, by_line.get(label.line + 1, []), True),
+                                     (label.line - 1, above, False)):
+            if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
+                    and (line_items[0].width or 0) == (label.width or 0):
+                return n, _grid_cells(line_items, width, label.col or 0)
     if not any(it.is_value for it in same):
         for n, below in by_line.items():
             if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \

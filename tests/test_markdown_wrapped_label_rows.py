@@ -1,0 +1,95 @@
+"""A converter that reads a label wrapped over two lines as two table rows (docling-style markdown).
+
+Docling repeats a merged cell's text in every field it spans, and where a label cell wraps it may emit
+two rows: one with the label's first half and empty fields, one with the rest of the label and the
+numbers (or the numbers on the first half). The row's cells are the numbers on the other half, never the
+empty fields of the half the label was found on (those read as a blank row, proven: a silent error).
+"""
+
+from __future__ import annotations
+
+import re
+
+from llm_extract.evidence import Status
+from llm_extract.form import FORM
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, Report
+from llm_extract.synth import render
+
+EMPTY = [""] * 7
+
+
+def _report(golden_dir) -> Report:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+
+
+def _line(labels: list[str], cells: list[str]) -> str:
+    return "| " + " | ".join(labels + cells) + " |"
+
+
+def _docling_table3(report: Report, wraps: dict[str, tuple[str, str, bool]]) -> str:
+    """表三 as docling prints it: three label fields (a spanning label repeated), seven value fields.
+    ``wraps``: row → (first half, second half, numbers on the first half?)."""
+    head = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    lines = [_line([head] * 3, ["申请人情况"] * 7), "|" + "---|" * 10,
+             _line([head] * 3, ["自然人", *["法人或其他组织"] * 5, "总计"]),
+             _line([head] * 3, ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"])]
+    group = ""
+    for row in FORM.table3_rows:
+        cells = ["" if v is None else str(v) for v in (report.get(f"applications.{row.key}.{c}")
+                                                       for c in APPLICANT_COLUMNS)]
+        group = row.group if row.group.startswith("（") else group if row.label[0].isdigit() else ""
+        outer = row.label[:1] in "一二四"
+
+        def fields(label: str) -> list[str]:
+            return [label] * 3 if outer else ["三、本年度办理结果", group or label, label]
+        if row.key in wraps:
+            first, rest, numbers_first = wraps[row.key]
+            lines.append(_line(fields(first), cells if numbers_first else EMPTY))
+            lines.append(_line(fields(rest), EMPTY if numbers_first else cells))
+        else:
+            lines.append(_line(fields(row.label), cells))
+    return "\n".join(lines)
+
+
+def _document(report: Report, wraps: dict[str, tuple[str, str, bool]]) -> Document:
+    text = render(report, "markdown")
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议")
+    table = re.sub(r"^(三、收到和处理政府信息公开申请情况)\n.*", lambda m: m[1], text[start:end], flags=re.S)
+    return Document.from_text(text[:start] + table + "\n\n" + _docling_table3(report, wraps) + "\n\n" + text[end:],
+                              doc_id="x")
+
+
+def test_the_numbers_on_the_other_half_of_a_wrapped_label_are_its_row_s(golden_dir) -> None:
+    report = _report(golden_dir)
+    report.set("applications.other_unpaid_fee.natural_person", 1)     # a row not all 0: its place matters
+    for path in ("applications.other_unpaid_fee.total", "applications.new_received.natural_person",
+                 "applications.new_received.total", "applications.total_processed.natural_person",
+                 "applications.total_processed.total"):
+        report.set(path, report.get(path) + 1)
+    wraps = {"carried_over": ("二、上年结", "转政府信息公开申请数量", False),
+             "other_unpaid_fee": ("2．申请人逾期未按收费通知要求缴纳费用、行政", "机关不再处理其政府信息公开申请", False),
+             "rejected_reconfirm": ("5．要求行政机关确认或重新", "出具已获取信息", False),
+             "unavailable_not_held": ("1．本机关不", "掌握相关政府信息", True)}
+    record = process_document(_document(report, wraps))
+    for row in wraps:
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row}.{c}"
+            assert record.report.get(path) == report.get(path), path
+            assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_blank_row_followed_by_another_row_s_label_stays_blank(golden_dir) -> None:
+    """A row printed with empty fields, then the next row (its own label, item number and all): the
+    empty row is not given the next row's numbers."""
+    report = _report(golden_dir)
+    for c in APPLICANT_COLUMNS:
+        report.set(f"applications.denied_state_secret.{c}", None)
+    record = process_document(_document(report, {}))
+    assert [record.report.get(f"applications.denied_state_secret.{c}") for c in APPLICANT_COLUMNS] == [None] * 7
+    assert [record.report.get(f"applications.denied_prohibited_by_law.{c}") for c in APPLICANT_COLUMNS] == \
+        [report.get(f"applications.denied_prohibited_by_law.{c}") for c in APPLICANT_COLUMNS]
