@@ -9,8 +9,9 @@ what they are:
 * a CSV table export: its rows as tab-joined lines;
 * a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
   page saved as ``.html`` is;
-* text: converter markdown's HTML ``<table>`` blocks read as the HTML reader reads tables
-  (:func:`.embedded_html.inline_tables`), and OCR's spaces between Chinese characters taken out
+* text: converter markdown's HTML ``<table>`` blocks and pandoc's grid tables read as the HTML reader reads
+  tables (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`), and OCR's spaces
+  between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
 """
 
@@ -23,6 +24,7 @@ from .._exceptions import EmptyDocumentError
 from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
 from .embedded_html import inline_tables, is_html_page
+from .grid_tables import unfold_grid_tables
 from .exports import EXPORT_SUFFIXES, read_export
 from .html import decode_html, html_to_text
 from .text import decode_bytes
@@ -59,7 +61,8 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
     if suffix in EXPORT_SUFFIXES:
         pages, table = read_export(text, suffix)
         if pages:
-            texts = [inline_tables(normalise_newlines(page.full_text())).rstrip("\n") for page in pages]
+            texts = [inline_tables(unfold_grid_tables(normalise_newlines(page.full_text()))).rstrip("\n")
+                     for page in pages]
             starts, line = [], 0
             for page_text in texts:
                 starts.append(line)
@@ -73,4 +76,4 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
-    return _read(inline_tables(text), encoding, kind)
+    return _read(inline_tables(unfold_grid_tables(text)), encoding, kind)

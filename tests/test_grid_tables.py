@@ -1,0 +1,96 @@
+"""Pandoc's grid tables (``+---+``) are read as tables, not line by line.
+
+A grid wraps a cell's text over as many lines as its column is narrow; read line by line, each wrapped
+line looks like a table row of its own, its empty fields like a blank row (read as a blank row and proven:
+wrong). ``unfold_grid_tables`` rebuilds the grid's cells, spans kept, and hands them on as the HTML reader
+writes a table's cells.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from llm_extract.evidence import Status
+from llm_extract.form import FORM
+from llm_extract.ingest import load_bytes
+from llm_extract.ingest.grid_tables import unfold_grid_tables
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, Report
+from llm_extract.synth import render
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for ch in text:
+        if _width(line + ch) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return lines + [line]
+
+
+def _pad(text: str, width: int) -> str:
+    return " " + text + " " * (width - _width(text) + 1)
+
+
+def grid(rows: list[list[str]], widths: list[int]) -> str:
+    """A pandoc-style grid table of plain rows (no spans), each cell wrapped to its column's width."""
+    border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    out = [border]
+    for row in rows:
+        wrapped = [_wrap(cell, w) for cell, w in zip(row, widths)]
+        for i in range(max(len(w) for w in wrapped)):
+            out.append("|" + "|".join(_pad(w[i] if i < len(w) else "", wd) for w, wd in zip(wrapped, widths)) + "|")
+        out.append(border)
+    return "\n".join(out)
+
+
+def test_a_grid_s_wrapped_cells_and_spans_become_one_row_each() -> None:
+    table = "\n".join([
+        "+------+--------+----+----+",
+        "| 三、 | (一)予 | 1  | 22 |",
+        "| 本年 | 以公开 |    |    |",
+        "| 度办 +--------+----+----+",
+        "| 理结 | (二)部 | 0  | 3  |",
+        "| 果   | 分公开 |    |    |",
+        "+------+--------+----+----+",
+        "| 合计          | 1  | 25 |",
+        "+---------------+----+----+",
+    ])
+    lines = [line.strip() for line in unfold_grid_tables(table).split("\n") if line.strip()]
+    assert lines == ["三、本年度办理结果", "(一)予以公开", "1", "22", "(二)部分公开", "0", "3", "合计", "1", "25"]
+
+
+def test_text_that_is_no_grid_stays_as_it_is() -> None:
+    text = "+----+\n| 一个框里的话 |\n说明文字\n+--+--+"
+    assert unfold_grid_tables(text) == text
+    assert unfold_grid_tables("a + b - c") == "a + b - c"
+
+
+def test_a_cell_s_text_is_never_read_as_markup() -> None:
+    table = "+--------------+----+\n| <b>一、</b>x | 1  |\n+--------------+----+"
+    assert "<b>一、</b>x" in unfold_grid_tables(table)
+
+
+def test_a_report_whose_tables_are_narrow_grids_reads_every_cell(golden_dir) -> None:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = render(report, "markdown")
+    start, end = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
+    head = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "自然人", "商业企业", "科研机构",
+            "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [head] + [[row.label] + ["" if (v := report.get(f"applications.{row.key}.{c}")) is None else str(v)
+                                    for c in APPLICANT_COLUMNS] for row in FORM.table3_rows]
+    table = grid(rows, [8, 4, 4, 4, 4, 4, 4, 4])         # labels four characters to a line
+    text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n" + table + "\n\n" + text[end:]
+    record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".md"))
+    for row in FORM.table3_rows:
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row.key}.{c}"
+            assert record.report.get(path) == report.get(path), path
+            assert record.provenance[path].status is Status.PROVEN, path
