@@ -209,6 +209,20 @@ _Spec = tuple[str, Cell, str, "int | None", "int | None", bool]
 _Plan = tuple[tuple[_Spec, ...], bool, str]
 
 
+#: a line break inside a converter's table cell (marker writes ``<br>``)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_NUMBER_PART = re.compile(r"[0-9０-９][0-9０-９,.]*")
+
+
+def _br_field(field: str) -> str:
+    """A markdown cell holding line breaks: a label wrapped in its cell is one text (``7、属于行政<br>执法案卷``);
+    numbers stacked in one cell (``1<br>0``: two rows a converter fused) stay two numbers, never ``10``."""
+    parts = [p.strip() for p in _BR.split(field) if p.strip()]
+    if len(parts) > 1 and all(_NUMBER_PART.fullmatch(p) for p in parts):
+        return " ".join(parts)
+    return "".join(parts)
+
+
 @lru_cache(maxsize=16384)
 def _line_plan(line: str) -> _Plan | None:
     """What one line of a table region gives (``None``: nothing, e.g. page furniture).
@@ -226,7 +240,7 @@ def _line_plan(line: str) -> _Plan | None:
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
         if _MD_RULE.match(line):        # markdown: the rule under the header row
             return None
-        line = "\t".join(f.strip().replace("<br>", "") for f in text[1:-1].split("|"))
+        line = "\t".join(_br_field(f) if "<br" in f else f.strip() for f in text[1:-1].split("|"))
         grid = "\t" in line
     if "\t" in line:
         if line[0] == "\t" and line.count("\t") == 1:     # one cell per line

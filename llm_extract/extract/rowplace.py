@@ -99,8 +99,11 @@ def grid_row(items: list[Item], idx: int, end: int,
     on the first line below it, before the next label, that has numbers and no words (a note
     pulled onto its own line may stand between), when the label's line has no value. Where the
     label's line has only empty fields and the line right above or below holds the rest of its
-    label with numbers (:func:`_wrapped_label_row`), the cells are that line's."""
+    label with numbers (:func:`_wrapped_label_row`), the cells are that line's. A line holding two
+    rows' labels (a converter fused the rows) gives neither row cells."""
     label = items[idx]
+    if end < len(items) and items[end].line == label.line:
+        return label.line, None         # another row's label on its line: two rows fused, whose cells?
     if shape is None:                   # ragged: the row's own last seven fields, after its label and the
         same = [it for it in items[idx + 1:end] if it.line == label.line]    # empty fields of its span
         width = label.width or 0

@@ -1,0 +1,54 @@
+"""Line breaks inside a converter's markdown table cells (marker writes ``<br>``).
+
+A label wrapped in its cell is one label (``7.属于行政<br>执法案卷``). Two rows a converter fused into one
+table row hold two numbers in each cell (``1<br>0``): those are two numbers, never the number ``10``, and
+the fused rows are not read cell by cell.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, Report
+from llm_extract.synth import render
+
+
+def _report(golden_dir) -> Report:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+
+
+def _cells(report: Report, row: str) -> list[str]:
+    return [str(report.get(f"applications.{row}.{c}")) for c in APPLICANT_COLUMNS]
+
+
+def test_a_label_wrapped_in_its_cell_is_one_label(golden_dir) -> None:
+    report = _report(golden_dir)
+    text = render(report, "markdown").replace("| 7.属于行政执法案卷 |", "| 7.属于行政<br>执法案卷 |")
+    assert "<br>" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.denied_enforcement_file.{c}"
+        assert record.report.get(path) == report.get(path)
+        assert record.provenance[path].status is Status.PROVEN
+
+
+def test_numbers_of_two_fused_rows_are_never_read_as_one_number(golden_dir) -> None:
+    report = _report(golden_dir)
+    text = render(report, "markdown")
+    total, carried = (f"| {label} | " + " | ".join(_cells(report, row)) + " |"
+                      for label, row in (("（七）总计", "total_processed"), ("四、结转下年度继续办理", "carried_forward")))
+    assert total in text and carried in text
+    fused = "| 四、结转下年<br>度继续办理 | （七）总计 | " + " | ".join(
+        f"{a}<br>{b}" for a, b in zip(_cells(report, "total_processed"), _cells(report, "carried_forward"))) + " |"
+    text = text.replace(total + "\n" + carried, fused)
+    assert fused in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for row in ("total_processed", "carried_forward"):
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row}.{c}"
+            prov = record.provenance[path]
+            assert record.report.get(path) == report.get(path) or prov.status is not Status.PROVEN, path
+            assert record.report.get(path) not in (30, 3 * 10), path
