@@ -333,7 +333,9 @@ _SECTION_LINE_MAX = 60
 _SENTENCE = re.compile(r"[。，；;！？]|,\s")
 # a section named in a list ("全文包括总体情况、主动公开政府信息情况、收到和处理…") rather than headed:
 # a 、 right before the name (not the enumerator of "三、") or right after it
-_ENUMERATOR = re.compile(r"^[\s#*>|\-]*(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")   # "三、", "## 三、"
+#: "三、", "## 三、", "▶ 三、", "🔹 三、" (a bullet or an emoji before a heading's number: a phone article's)
+_ENUMERATOR = re.compile(r"^[\s#*>|\-\u2190-\u2bff\u3012\u3013\U0001F300-\U0001FAFF\ufe0f]*"
+                         r"(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")
 
 
 _NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")

@@ -1,0 +1,37 @@
+"""Headings with a bullet or an emoji before their number (a phone article's ``▶ 二、主动公开政府信息情况``).
+
+A heading's number after a mark is still a heading's number, not an item of a list of section names
+(``全文包括总体情况、主动公开政府信息情况、…`` is a list: no heading is read from it).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from llm_extract.evidence import Status
+from llm_extract.extract.layout import find_regions, list_line
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import Report
+from llm_extract.synth import render
+
+
+@pytest.mark.parametrize("mark", ["▶ ", "▲", "🔹 ", "■ ", "★★ "])
+def test_a_marked_heading_opens_its_table(golden_dir, mark: str) -> None:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = re.sub(r"^([二三四]、)", lambda m: mark + m[1], render(report, "tabrows"), flags=re.M)
+    assert text.count(mark) >= 3
+    assert set(find_regions(text.split("\n"))) == {"表二", "表三", "表四"}
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for path in ("active_disclosure.licensing", "applications.new_received.total", "review_litigation.litigation_direct.total"):
+        assert record.report.get(path) == report.get(path)
+        assert record.provenance[path].status is Status.PROVEN
+
+
+def test_a_list_of_section_names_is_still_no_heading() -> None:
+    assert list_line("全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况", "")
+    assert not list_line("▶ 一、主动公开政府信息情况", "")
