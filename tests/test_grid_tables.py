@@ -8,7 +8,10 @@ writes a table's cells.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+import pytest
 
 from llm_extract.evidence import Status
 from llm_extract.form import FORM
@@ -77,18 +80,37 @@ def test_a_cell_s_text_is_never_read_as_markup() -> None:
     assert "<b>一、</b>x" in unfold_grid_tables(table)
 
 
-def test_a_report_whose_tables_are_narrow_grids_reads_every_cell(golden_dir) -> None:
+@pytest.mark.parametrize("escape", [False, True])
+def test_a_report_whose_tables_are_narrow_grids_reads_every_cell(golden_dir, escape: bool) -> None:
+    """(``escape``: pandoc's markdown writes a label's ``1.`` as ``1\\.``, the backslash taking a column.)"""
     g = read_json(golden_dir / "003_d677def7845cc038.json")
     report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
     text = render(report, "markdown")
     start, end = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
     head = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "自然人", "商业企业", "科研机构",
             "社会公益组织", "法律服务机构", "其他", "总计"]
-    rows = [head] + [[row.label] + ["" if (v := report.get(f"applications.{row.key}.{c}")) is None else str(v)
-                                    for c in APPLICANT_COLUMNS] for row in FORM.table3_rows]
+    def label(row) -> str:
+        return re.sub(r"^(\d)\.", r"\1\\.", row.label) if escape else row.label
+    rows = [head] + [[label(row)] + ["" if (v := report.get(f"applications.{row.key}.{c}")) is None else str(v)
+                                     for c in APPLICANT_COLUMNS] for row in FORM.table3_rows]
     table = grid(rows, [8, 4, 4, 4, 4, 4, 4, 4])         # labels four characters to a line
     text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n" + table + "\n\n" + text[end:]
     record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".md"))
+    for row in FORM.table3_rows:
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row.key}.{c}"
+            assert record.report.get(path) == report.get(path), path
+            assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_markdown_s_backslash_escapes_are_the_characters_they_escape(golden_dir) -> None:
+    """Pandoc escapes a label's item number (``2\\.其他法律行政法规禁止公开``) and a percent sign in markdown."""
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = render(report, "markdown")
+    escaped = re.sub(r"\| (\d)\.", r"| \1\\.", text)
+    assert escaped.count("\\.") >= 19
+    record = process_document(load_bytes(escaped.encode(), doc_id="x", suffix=".md"))
     for row in FORM.table3_rows:
         for c in APPLICANT_COLUMNS:
             path = f"applications.{row.key}.{c}"

@@ -9,7 +9,8 @@ what they are:
 * a CSV table export: its rows as tab-joined lines;
 * a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
   page saved as ``.html`` is;
-* text: converter markdown's HTML ``<table>`` blocks and pandoc's grid tables read as the HTML reader reads
+* text: markdown's backslash escapes taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter
+  markdown's HTML ``<table>`` blocks and pandoc's grid tables read as the HTML reader reads
   tables (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`), and OCR's spaces
   between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
@@ -17,6 +18,7 @@ what they are:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +34,8 @@ from .text import decode_bytes
 __all__ = ["TextRead", "read_text_file", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".md") + EXPORT_SUFFIXES
+#: markdown's backslash escapes of punctuation (``\.``, ``\%``, ``\*``), but ``\|``: a pipe table's own
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{}~])")
 
 
 @dataclass(frozen=True)
@@ -76,4 +80,7 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
-    return _read(inline_tables(unfold_grid_tables(text)), encoding, kind)
+    text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
+    if kind == "md":
+        text = _MD_ESCAPE.sub(r"\1", text)         # pandoc's ``１\. 申请人…``: the label's own ``.``
+    return _read(inline_tables(text), encoding, kind)
