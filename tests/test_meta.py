@@ -24,9 +24,19 @@ def _meta(text: str) -> tuple[object, object]:
     ("某局关于2021年度政府信息公开工作年度报告", "某局", 2021),
     ("**红星乡人民政府关于2023年度政府信息公开工作的报告**", "红星乡人民政府", 2023),
     ("鹤岗市向阳区市场监督管理局2022年度政府信息公开工作情况的报告", "鹤岗市向阳区市场监督管理局", 2022),
+    ("绵阳市教育局关于2024年政府信息公开工作的年度报告", "绵阳市教育局", 2024),
+    ("# 桂林市灵川县青山镇人民政府关于2024年政府信息公开工作的年度报告", "桂林市灵川县青山镇人民政府", 2024),
 ])
 def test_a_title_on_one_line_gives_the_agency_and_the_year(title: str, agency: str, year: int) -> None:
     assert _meta(title) == (agency, year)
+
+
+@pytest.mark.parametrize("head", ["# 绵阳市人民政府2024年\n\n# 政府信息公开工作年度报告",
+                                  "# 黑龙江省生态环境厅2021年\n\n**政府信息公开工作年度报告**",
+                                  "**沾益区人民政府2024年**\n\n# 政府信息公开工作年度报告"])
+def test_a_title_a_converter_marked_up_over_two_lines(head: str) -> None:
+    assert _meta(head + "\n\n根据《中华人民共和国政府信息公开条例》规定，现公布本报告。")[1] in (2021, 2024)
+    assert _meta(head)[0] in ("绵阳市人民政府", "黑龙江省生态环境厅", "沾益区人民政府")
 
 
 def test_a_crawled_page_puts_site_chrome_before_the_title_on_the_same_line() -> None:

@@ -34,9 +34,9 @@ __all__ = ["read_meta", "agency_name"]
 _HEAD_LINES = 15                 # the title is among the first non-empty lines
 _PERIOD_LINES = 60               # the statistics period is stated near the top
 _YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九])"
-#: the title's tail: (year) (年度) …信息公开(工作)(年度)报告
+#: the title's tail: (year) (年度) …信息公开(工作)(的)(年度)报告 (XX局关于2024年政府信息公开工作的年度报告)
 #: …or the year in brackets after it: 政府信息公开工作年度报告（2023年度）
-_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:情况)?的?报告"
+_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?的?(?:年度)?(?:工作)?(?:情况)?的?报告"
                     rf"(?:[(（]\s*(?P<tail>{_YEAR})\s*年度?\s*[)）])?")
 _LEADING_YEAR = re.compile(rf"(?P<year>{_YEAR})年度?(?P<agency>.*)$")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^0-9二]{{0,6}}(?P<year>{_YEAR})年")
@@ -54,6 +54,9 @@ _COMPILATION = ("汇编", "合集", "汇总", "选编")
 _CITED = re.compile(r"[。，；,;]")
 #: how the name of a government body ends (a name on its own line above a title that has none)
 _BODY = BODY_SUFFIX
+#: markdown's heading and bold marks (``# 绵阳市人民政府2024年`` / ``**政府信息公开工作年度报告**``: a title over two
+#: lines a converter marked up)
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+|\*\*")
 _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 
 
@@ -75,7 +78,7 @@ def _head(lines: list[str]) -> list[tuple[int, str]]:
     """The first non-empty lines, normalised, spaces inside names and numbers closed up."""
     out = []
     for n, line in enumerate(lines, start=1):
-        text = _SPACE_IN_NAME.sub("", normalise(line).replace("\t", " "))
+        text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", normalise(line).replace("\t", " ")))
         if text:
             out.append((n, text))
             if len(out) >= _HEAD_LINES:
