@@ -9,7 +9,7 @@ what they are:
 * a CSV table export: its rows as tab-joined lines;
 * a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
   page saved as ``.html`` is;
-* text: markdown's backslash escapes taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter
+* text: HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter
   markdown's HTML ``<table>`` blocks and pandoc's grid tables read as the HTML reader reads
   tables (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`), and OCR's spaces
   between Chinese characters taken out
@@ -34,6 +34,9 @@ from .text import decode_bytes
 __all__ = ["TextRead", "read_text_file", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".md") + EXPORT_SUFFIXES
+#: HTML's space entities a crawler left in its text (only spaces: no other entity is decoded, so nothing in a
+#: text file becomes markup)
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x3000);?", re.I)
 #: markdown's backslash escapes of punctuation (``\.``, ``\%``, ``\*``), but ``\|``: a pipe table's own
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{}~])")
 
@@ -54,6 +57,8 @@ class TextRead:
 
 def _read(text: str, encoding: str, kind: str, pages: list[int] | None = None) -> TextRead:
     """The text read, OCR's spacing taken out where it shows (the same on every page: line numbers keep)."""
+    if "&" in text:
+        text = _SPACE_ENTITY.sub(" ", text)     # a crawler's leftover ``0&nbsp;0&nbsp;3``: spaces
     ocr = shows_ocr_spacing(text)
     return TextRead(join_cjk_spacing(text) if ocr else text, encoding, kind, pages or [], ocr_spacing=ocr)
 
