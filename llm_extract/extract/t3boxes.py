@@ -17,7 +17,10 @@ column, the form's order the rows:
   after the other; a piece under one header of fewer is its column's first cells, the next pieces with
   no header its others (pdfminer boxing a column's first cells apart from the rest); pieces of ``k`` in
   all with no header are the one column no header of the band names; a band of one piece with no header at
-  all is its columns in printed order;
+  all is its columns in printed order, or, where that order breaks the identities, in the one other order
+  of its columns under which they all hold (:mod:`.bareorder`: a page after the first printed with no
+  header, its columns in an order of pdfminer's; the table printed as that one band: its total column where
+  the row sums find it, the others in printed order);
 * pieces with no header before the first band (another table's numbers, a page number) are not 表三's;
   the columns may be printed after 表四's heading, among its header words, up to section 五.
 
@@ -32,10 +35,12 @@ identities cannot tell them apart (the six applicant columns): such a table is n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..evidence import Method, Reading
 from ..form import FORM
+from .bareorder import column_orders
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
 from .formorder import ONE_ROWS, one_row_readings
@@ -218,14 +223,33 @@ def _tilings(pieces: list[_Piece], count: int) -> list[list[tuple[dict[str, tupl
         return []
 
 
+def _bare(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece]) -> list[int]:
+    """The bands no header's column stands in."""
+    headed = {n.line for piece in pieces if piece.heads for n in piece.numbers}
+    return [i for i, (band, _) in enumerate(tiling)
+            if not any(n.line in headed for cells in band.values() for n in cells)]
+
+
 def _named(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece]) -> bool:
     """Whether every band but one at most holds a header's column, or the table is one band (one page, its
     columns one after the other): a band printed with no header is its columns in printed order, by
     position alone (``pdftotext``'s rows one number to a line would be bands of one row each, their labels
     unlooked at), read only as the whole table or beside bands whose headers name their columns."""
-    headed = {n.line for piece in pieces if piece.heads for n in piece.numbers}
-    bare = sum(1 for band, _ in tiling if not any(n.line in headed for cells in band.values() for n in cells))
-    return bare <= 1
+    return len(_bare(tiling, pieces)) <= 1
+
+
+def _reordered(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece]) \
+        -> Iterator[list[tuple[dict[str, tuple[Number, ...]], int]]]:
+    """The tiling with its one band printed with no header beside bands whose headers name their columns
+    in every other order keeping its rows' totals (:mod:`.bareorder`); the table printed as that one band,
+    its total column moved where the row sums find it, the others in printed order."""
+    bare = _bare(tiling, pieces)
+    if len(bare) != 1:
+        return
+    i = bare[0]
+    band, k = tiling[i]
+    for order in column_orders(band, printed=len(tiling) == 1):
+        yield tiling[:i] + [(order, k)] + tiling[i + 1:]
 
 
 def _values(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], rows: tuple[str, ...]) -> dict[str, Number]:
@@ -259,8 +283,11 @@ def read_table3_boxes(lines: list[str]) -> Readings | None:
     for rows in (_ROWS, ONE_ROWS):
         if rows is ONE_ROWS and named & set(_SUB_ROWS):
             continue
-        held = [placed for tiling in _tilings(pieces, len(rows)) if _named(tiling, pieces)
-                and _holds(placed := _values(tiling, rows))]
+        tilings = [tiling for tiling in _tilings(pieces, len(rows)) if _named(tiling, pieces)]
+        held = [placed for tiling in tilings if _holds(placed := _values(tiling, rows))]
+        if not held:            # a page printed with no header, its columns in an order of pdfminer's
+            held = [placed for tiling in tilings for other in _reordered(tiling, pieces)
+                    if _holds(placed := _values(other, rows))]
         if not held or any({p: n.cell.value for p, n in h.items()} != {p: n.cell.value for p, n in held[0].items()}
                            for h in held[1:]):
             continue
