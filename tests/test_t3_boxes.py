@@ -277,3 +277,31 @@ def test_a_table_printed_as_one_band_with_no_header_has_its_total_where_the_row_
     assert record.report.get("applications.new_received.total") == 9
     assert record.provenance["applications.new_received.total"].status is Status.PROVEN
     assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+
+
+def test_pages_all_printed_with_no_header_are_paired_by_the_identities_with_the_page_whose_totals_hold() -> None:
+    """Neither page prints a header; the first's columns in an order of pdfminer's (总计 fifth), the second's
+    in the form's: the second's printed order keeps its rows' totals, and only one order of the first's
+    columns keeps every identity beside it."""
+    t = _table()
+    order = (1, 2, 3, 4, 6, 5, 0)
+
+    def bare(t, c, rows, header=True):
+        first = rows[0] == _ROWS[0]
+        return _column(t, order[_BANDS[0][1].index(c)] if first else c, rows, header=False)
+    readings = read_table3_boxes(_text(t, column=bare))
+    assert readings is not None and _values(readings) == t
+    assert all(x.method == Method.FORM_ORDER_RUNS for x in readings.values())
+
+
+def test_pages_of_one_row_printed_with_no_header_are_not_reordered() -> None:
+    """Rows printed one to a piece (a text tool's rows, one number to a line, their labels between) are
+    no pages of columns: no order of theirs is searched for, even one the identities would pin."""
+    t = {r: [0] * 7 for r in _ROWS}
+    for row in ("new_received", "granted", "total_processed"):
+        t[row] = [1, 0, 0, 0, 0, 0, 1]
+    lines = ["某某局2022年政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", ""]
+    for lab, row in zip(_LABELS, _ROWS):
+        lines += _box([lab]) + [line for v in t[row] for line in _box([str(v)])]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "本年度未发生行政复议、行政诉讼。", "", "五、存在的主要问题及改进情况", "", "无。"]
+    assert read_table3_boxes(lines) is None

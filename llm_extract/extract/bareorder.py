@@ -20,7 +20,7 @@ from llm_extract.form import FORM
 
 from .blocktext import Number
 
-__all__ = ["column_orders"]
+__all__ = ["column_orders", "keeps_totals"]
 
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _TOTAL = next(i.lhs[0] for i in FORM.identities if i.kind == "row")
@@ -33,6 +33,11 @@ def _value(n: Number) -> int:
 
 def _sums(total: Sequence[Number], others: Sequence[Sequence[Number]]) -> bool:
     return all(_value(t) == sum(_value(col[r]) for col in others) for r, t in enumerate(total))
+
+
+def keeps_totals(band: Mapping[str, Sequence[Number]]) -> bool:
+    """Whether each row's 总计 is the sum of its six applicant cells in the band as printed."""
+    return _sums(band[_TOTAL], [band[c] for c in _APPLICANTS])
 
 
 def column_orders(band: Mapping[str, Sequence[Number]], printed: bool = False) \

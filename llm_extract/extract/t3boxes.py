@@ -20,7 +20,9 @@ column, the form's order the rows:
   all is its columns in printed order, or, where that order breaks the identities, in the one other order
   of its columns under which they all hold (:mod:`.bareorder`: a page after the first printed with no
   header, its columns in an order of pdfminer's; the table printed as that one band: its total column where
-  the row sums find it, the others in printed order);
+  the row sums find it, the others in printed order; every page printed so, in pages of two rows or more:
+  the first page whose printed order keeps its rows' totals as printed, the others in the orders under
+  which every identity holds);
 * pieces with no header before the first band (another table's numbers, a page number) are not 表三's;
   the columns may be printed after 表四's heading, among its header words, up to section 五.
 
@@ -37,10 +39,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import product
+from math import prod
 
 from ..evidence import Method, Reading
 from ..form import FORM
-from .bareorder import column_orders
+from .bareorder import column_orders, keeps_totals
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
 from .formorder import ONE_ROWS, one_row_readings
@@ -66,6 +70,8 @@ _SUB_ROWS = tuple(r for r in _ROWS if r not in ONE_ROWS)
 _ONE_ROW = "other_other"
 #: the tilings tried at most: past that, nothing is read
 _MAX_STEPS = 5000
+#: the orders of pages printed with no header tried at most: past that, they are not reordered
+_MAX_ORDERS = 2000
 
 
 @dataclass(frozen=True)
@@ -242,14 +248,27 @@ def _reordered(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: 
         -> Iterator[list[tuple[dict[str, tuple[Number, ...]], int]]]:
     """The tiling with its one band printed with no header beside bands whose headers name their columns
     in every other order keeping its rows' totals (:mod:`.bareorder`); the table printed as that one band,
-    its total column moved where the row sums find it, the others in printed order."""
+    its total column moved where the row sums find it, the others in printed order. Every band printed
+    with no header (pages of two rows or more): the first band whose printed order keeps its rows' totals
+    in that order, the others in every order keeping theirs (the identities then pair each page's columns
+    with the first's; the first's order is pdfminer's)."""
     bare = _bare(tiling, pieces)
-    if len(bare) != 1:
+    if len(bare) == 1:
+        i = bare[0]
+        band, k = tiling[i]
+        for order in column_orders(band, printed=len(tiling) == 1):
+            yield tiling[:i] + [(order, k)] + tiling[i + 1:]
         return
-    i = bare[0]
-    band, k = tiling[i]
-    for order in column_orders(band, printed=len(tiling) == 1):
-        yield tiling[:i] + [(order, k)] + tiling[i + 1:]
+    if len(bare) < len(tiling) or any(k < 2 for _, k in tiling):
+        return
+    anchor = next((i for i, (band, _) in enumerate(tiling) if keeps_totals(band)), None)
+    if anchor is None:
+        return
+    options = [[band] if i == anchor else list(column_orders(band)) for i, (band, _) in enumerate(tiling)]
+    if prod(len(o) for o in options) > _MAX_ORDERS:
+        return
+    for bands in product(*options):
+        yield [(band, k) for band, (_, k) in zip(bands, tiling)]
 
 
 def _values(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], rows: tuple[str, ...]) -> dict[str, Number]:
@@ -283,8 +302,8 @@ def read_table3_boxes(lines: list[str]) -> Readings | None:
     for rows in (_ROWS, ONE_ROWS):
         if rows is ONE_ROWS and named & set(_SUB_ROWS):
             continue
-        tilings = [tiling for tiling in _tilings(pieces, len(rows)) if _named(tiling, pieces)]
-        held = [placed for tiling in tilings if _holds(placed := _values(tiling, rows))]
+        tilings = _tilings(pieces, len(rows))
+        held = [placed for tiling in tilings if _named(tiling, pieces) and _holds(placed := _values(tiling, rows))]
         if not held:            # a page printed with no header, its columns in an order of pdfminer's
             held = [placed for tiling in tilings for other in _reordered(tiling, pieces)
                     if _holds(placed := _values(other, rows))]
