@@ -305,3 +305,20 @@ def test_pages_of_one_row_printed_with_no_header_are_not_reordered() -> None:
         lines += _box([lab]) + [line for v in t[row] for line in _box([str(v)])]
     lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "本年度未发生行政复议、行政诉讼。", "", "五、存在的主要问题及改进情况", "", "无。"]
     assert read_table3_boxes(lines) is None
+
+
+def test_the_header_row_printed_whole_before_a_pages_numbers_names_no_column() -> None:
+    """The seven headers in one box in the form's order, then the page's numbers in pdfminer's order (总计
+    fifth), the next page with no header: the headers tell no column's place, and only one order of the
+    first page's columns keeps every identity beside the second's."""
+    t = _table()
+    order = (1, 2, 3, 4, 6, 5, 0)
+
+    def whole(t, c, rows, header=True):
+        if rows[0] != _ROWS[0]:
+            return _column(t, c, rows, header=False)
+        i = _BANDS[0][1].index(c)
+        head = _box([" ".join(_HEADERS)]) if i == 0 else []
+        return head + _column(t, order[i], rows, header=False)
+    readings = read_table3_boxes(_text(t, column=whole))
+    assert readings is not None and _values(readings) == t

@@ -22,7 +22,8 @@ column, the form's order the rows:
   header, its columns in an order of pdfminer's; the table printed as that one band: its total column where
   the row sums find it, the others in printed order; every page printed so, in pages of two rows or more:
   the first page whose printed order keeps its rows' totals as printed, the others in the orders under
-  which every identity holds);
+  which every identity holds; a page under the header row printed whole, its seven headers in one box,
+  counts as printed with none here: pdfminer prints the numbers after it in an order of its own);
 * pieces with no header before the first band (another table's numbers, a page number) are not 表三's;
   the columns may be printed after 表四's heading, among its header words, up to section 五.
 
@@ -229,9 +230,12 @@ def _tilings(pieces: list[_Piece], count: int) -> list[list[tuple[dict[str, tupl
         return []
 
 
-def _bare(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece]) -> list[int]:
-    """The bands no header's column stands in."""
-    headed = {n.line for piece in pieces if piece.heads for n in piece.numbers}
+def _bare(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece],
+          whole: bool = False) -> list[int]:
+    """The bands no header's column stands in; ``whole``: nor the header row printed whole before a piece
+    (its seven headers in the form's order, the numbers after them in an order of pdfminer's)."""
+    headed = {n.line for piece in pieces if piece.heads and not (whole and set(piece.heads) == set(_COLS))
+              for n in piece.numbers}
     return [i for i, (band, _) in enumerate(tiling)
             if not any(n.line in headed for cells in band.values() for n in cells)]
 
@@ -252,7 +256,7 @@ def _reordered(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: 
     with no header (pages of two rows or more): the first band whose printed order keeps its rows' totals
     in that order, the others in every order keeping theirs (the identities then pair each page's columns
     with the first's; the first's order is pdfminer's)."""
-    bare = _bare(tiling, pieces)
+    bare = _bare(tiling, pieces, whole=True)
     if len(bare) == 1:
         i = bare[0]
         band, k = tiling[i]
