@@ -16,7 +16,8 @@ is one of two readings:
   last, a block whose runs part a column (``pdf2txt.py`` boxing a column's first cells with the labels beside them, the rest
   of the column apart: the numbers still stand column by column in printed order). The order of the
   columns is the tool's, and the identities hold with the applicant columns of the whole table in any
-  order: a table printed as one block is read but never proven (``READ.COLUMN_RUNS``); with two blocks
+  order: a table printed as one block is read but never proven (``READ.COLUMN_RUNS``), its total column
+  where the row sums find it when pdfminer printed it elsewhere (the others in printed order); with two blocks
   or more, each block's order is checked against the others', where the column identities tell its
   applicant columns apart (:mod:`.blockorder`: a page of 24 rows and a page of one row of zeros do not).
 
@@ -54,6 +55,7 @@ import re
 
 from ..evidence import CellKind, Method, Reading
 from ..form import FORM
+from .bareorder import column_orders
 from .blockorder import order_checked
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
@@ -248,7 +250,7 @@ def _by_blocks(events: list[_Event], inside: bool, rows: tuple[str, ...] = _ROWS
                     continue
                 block = [x for part in parts for x in part]
                 placed = [block[c * k + r] for r in range(k) for c in range(_WIDTH)]
-                if not _rows_hold(placed):
+                if not _rows_hold(placed) and not (k == count and (placed := _total_found(block, k))):
                     continue
                 one = j == i and start == 0 and end == len(numbers) and all(first <= r < first + k for r in runs[i][0]) \
                     and k < count and order_checked([[n.cell.value for n in placed[r:r + _WIDTH]]
@@ -269,6 +271,15 @@ def _by_blocks(events: list[_Event], inside: bool, rows: tuple[str, ...] = _ROWS
         return list(rest(0, 0, 0).values())
     except _TooMany:
         return None
+
+
+def _total_found(block: list[Number], k: int) -> list[Number]:
+    """The table printed as one block by columns, its total column where the row sums find it (pdfminer
+    prints a page's columns in an order of its own), the six others in printed order, row-major; empty
+    when no column or several with other values are its total."""
+    band = {col: block[c * k:(c + 1) * k] for c, col in enumerate(_COLS)}
+    found = list(column_orders(band, printed=True))
+    return [found[0][col][r] for r in range(k) for col in _COLS] if len(found) == 1 else []
 
 
 def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
