@@ -73,3 +73,14 @@ def test_cells_placed_by_their_headers_are_never_proven() -> None:
     assert record.report.get(_T2 + "licensing") == 591
     prov = record.provenance[_T2 + "licensing"]
     assert prov.method == Method.TEXT_BLOCK_POSITION and prov.status is Status.UNVERIFIED
+
+
+def test_a_cells_note_whose_words_a_space_parts_is_that_cells_note() -> None:
+    """pdfminer keeps the spaces around a number inside a note (``7（其中修改 1 件）``): one cell, 7 with its
+    note, not a line of text parting the column's run."""
+    items = _LABELS + ["本年制发件数", "4", "7（其中修改 1 件）", "本年废止件数", "3", "11", "现行有效件数", "29", "276"]
+    placed = table2_boxes(_text(items))
+    assert _values(placed) == {
+        "regulations.issued": 4, "regulations.repealed": 3, "regulations.in_force": 29,
+        "normative_documents.issued": 7, "normative_documents.repealed": 11, "normative_documents.in_force": 276}
+    assert placed[_T2 + "normative_documents.issued"].cell.note == "其中修改1件"
