@@ -248,3 +248,26 @@ def test_a_table_of_zeros_and_blanks_printed_apart_from_its_labels_is_read_but_n
     assert readings is not None and {r.method for r in readings.values()} == {Method.FORM_ORDER_APART}
     record = process_document(Document.from_text(text, doc_id="d"))
     assert not [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN]
+
+
+def test_a_table_printed_as_one_block_with_its_total_column_elsewhere_has_it_where_the_row_sums_find_it() -> None:
+    """pdfminer prints a one-page table's columns in an order of its own (总计 fourth): the row sums find
+    the total column; the six applicant columns stay in printed order, which no identity checks (never
+    proven but for the totals and the rows whose applicant cells read alike)."""
+    values = {r.key: [0] * 7 for r in FORM.table3_rows}
+    for row, n in (("new_received", 3), ("granted", 2), ("denied_third_party", 1), ("total_processed", 3)):
+        values[row] = [n, 0, 0, 0, 0, 0, n]
+    values["new_received"][4], values["carried_forward"] = 1, [0, 0, 0, 0, 1, 0, 1]
+    values["new_received"][6] = 4
+    order = (0, 1, 2, 6, 3, 4, 5)
+    lines = ["某县2023年政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", ""]
+    lines += [x for r in FORM.table3_rows for x in (r.label, "")]
+    lines += [x for c in order for r in FORM.table3_rows for x in (str(values[r.key][c]), "")]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "本年度未发生行政复议、行政诉讼。", "", "五、存在的主要问题及改进情况", "", "无。"]
+    readings = read_form_order(lines)
+    assert readings is not None and {r.method for r in readings.values()} == {Method.FORM_ORDER_RUNS}
+    assert all(readings[f"applications.{row}.{c.key}"].value == values[row][i]
+               for row in values for i, c in enumerate(FORM.table3_columns))
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    assert record.provenance["applications.new_received.total"].status is Status.PROVEN
+    assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN

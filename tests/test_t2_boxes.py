@@ -73,3 +73,34 @@ def test_cells_placed_by_their_headers_are_never_proven() -> None:
     assert record.report.get(_T2 + "licensing") == 591
     prov = record.provenance[_T2 + "licensing"]
     assert prov.method == Method.TEXT_BLOCK_POSITION and prov.status is Status.UNVERIFIED
+
+
+def test_a_cells_note_whose_words_a_space_parts_is_that_cells_note() -> None:
+    """pdfminer keeps the spaces around a number inside a note (``7（其中修改 1 件）``): one cell, 7 with its
+    note, not a line of text parting the column's run."""
+    items = _LABELS + ["本年制发件数", "4", "7（其中修改 1 件）", "本年废止件数", "3", "11", "现行有效件数", "29", "276"]
+    placed = table2_boxes(_text(items))
+    assert _values(placed) == {
+        "regulations.issued": 4, "regulations.repealed": 3, "regulations.in_force": 29,
+        "normative_documents.issued": 7, "normative_documents.repealed": 11, "normative_documents.in_force": 276}
+    assert placed[_T2 + "normative_documents.issued"].cell.note == "其中修改1件"
+
+
+def test_rows_whose_first_cell_is_boxed_with_their_label_are_read_column_by_column() -> None:
+    """The headers first, then 规章 / its 本年制发件数 / 行政规范性文件 / its 本年制发件数, then the other two
+    columns' cells column by column: placed by position alone, never proven."""
+    items = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0",
+             "行政规范性文件", "23（其中修改13件）", "0", "1", "0", "25", "信息内容", "行政许可"]
+    assert _values(table2_boxes(_text(items))) == {
+        "regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 0,
+        "normative_documents.issued": 23, "normative_documents.repealed": 1, "normative_documents.in_force": 25}
+    record = process_document(Document.from_text("\n".join(_text(items)), doc_id="d"))
+    assert record.report.get(_T2 + "normative_documents.in_force") == 25
+    assert record.provenance[_T2 + "normative_documents.in_force"].status is not Status.PROVEN
+
+
+def test_rows_beside_their_labels_with_a_cell_too_many_or_too_few_place_none() -> None:
+    head = ["本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "行政规范性文件", "23"]
+    for rest in (["0", "1", "0"], ["0", "1", "0", "25", "7"]):
+        placed = _values(table2_boxes(_text(head + rest + ["信息内容"])))
+        assert not any(k.startswith(("regulations", "normative")) for k in placed)

@@ -227,3 +227,98 @@ def test_a_groups_header_among_its_columns_headers_parts_them_from_no_numbers() 
         return [] if c in (3, 4) else _column(t, c, rows)
     readings = read_table3_boxes(_text(t, column=grouped))
     assert readings is not None and _values(readings) == t
+
+
+def test_a_page_printed_with_no_header_in_another_order_is_placed_by_the_identities() -> None:
+    """pdfminer prints a page's columns in an order of its own (总计 fourth, 自然人 last) and the second page
+    with no header: the first page's headers name its columns, and only one order of the second page's
+    columns keeps every identity (its 自然人 and 法律服务机构 cells close different column sums)."""
+    t = _table()
+    order = (1, 2, 3, 6, 5, 4, 0)
+
+    def shuffled(t, c, rows, header=True):
+        if rows[0] == _ROWS[0]:
+            return _column(t, c, rows)
+        return _column(t, order[_BANDS[1][1].index(c)], rows, header=False)
+    readings = read_table3_boxes(_text(t, column=shuffled))
+    assert readings is not None and _values(readings) == t
+    assert all(x.method == Method.FORM_ORDER_RUNS for x in readings.values())
+
+
+def test_a_page_printed_with_no_header_whose_columns_the_identities_cannot_tell_apart_is_not_read() -> None:
+    """自然人 and 商业企业 each one application, one 信访 and one 重复申请 on the second page, printed there
+    after 科研机构's zeros: the printed order breaks the column sums, and the two columns either way round
+    keep them all, so no order is read."""
+    t = {r: [0] * 7 for r in _ROWS}
+    t["new_received"] = [1, 1, 0, 0, 0, 0, 2]
+    t["rejected_petition"] = [1, 0, 0, 0, 0, 0, 1]
+    t["rejected_duplicate"] = [0, 1, 0, 0, 0, 0, 1]
+    t["total_processed"] = [1, 1, 0, 0, 0, 0, 2]
+    swapped = (2, 0, 1, 3, 4, 5, 6)
+
+    def bare(t, c, rows, header=True):
+        return _column(t, c if rows[0] == _ROWS[0] else swapped[c], rows, header=rows[0] == _ROWS[0])
+    assert read_table3_boxes(_text(t, column=bare)) is None
+
+
+def test_a_table_printed_as_one_band_with_no_header_has_its_total_where_the_row_sums_find_it() -> None:
+    """One page, no column header, 总计 printed fourth: the row sums find the total column; the six
+    applicant columns stay in printed order, which no identity checks: only the totals and the rows whose
+    applicant cells read alike are proven."""
+    t = _table()
+    order = (0, 1, 2, 6, 3, 4, 5)
+    lines = ["某某局2022年政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", ""]
+    lines += [line for lab in _LABELS for line in _box([lab])]
+    lines += [line for c in order for line in _column(t, c, _ROWS, header=False)]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "本年度未发生行政复议、行政诉讼。", "", "五、存在的主要问题及改进情况", "", "无。"]
+    readings = read_table3_boxes(lines)
+    assert readings is not None and _values(readings) == t
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    assert record.report.get("applications.new_received.total") == 9
+    assert record.provenance["applications.new_received.total"].status is Status.PROVEN
+    assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+
+
+def test_pages_all_printed_with_no_header_are_paired_by_the_identities_with_the_page_whose_totals_hold() -> None:
+    """Neither page prints a header; the first's columns in an order of pdfminer's (总计 fifth), the second's
+    in the form's: the second's printed order keeps its rows' totals, and only one order of the first's
+    columns keeps every identity beside it."""
+    t = _table()
+    order = (1, 2, 3, 4, 6, 5, 0)
+
+    def bare(t, c, rows, header=True):
+        first = rows[0] == _ROWS[0]
+        return _column(t, order[_BANDS[0][1].index(c)] if first else c, rows, header=False)
+    readings = read_table3_boxes(_text(t, column=bare))
+    assert readings is not None and _values(readings) == t
+    assert all(x.method == Method.FORM_ORDER_RUNS for x in readings.values())
+
+
+def test_pages_of_one_row_printed_with_no_header_are_not_reordered() -> None:
+    """Rows printed one to a piece (a text tool's rows, one number to a line, their labels between) are
+    no pages of columns: no order of theirs is searched for, even one the identities would pin."""
+    t = {r: [0] * 7 for r in _ROWS}
+    for row in ("new_received", "granted", "total_processed"):
+        t[row] = [1, 0, 0, 0, 0, 0, 1]
+    lines = ["某某局2022年政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", ""]
+    for lab, row in zip(_LABELS, _ROWS):
+        lines += _box([lab]) + [line for v in t[row] for line in _box([str(v)])]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "", "本年度未发生行政复议、行政诉讼。", "", "五、存在的主要问题及改进情况", "", "无。"]
+    assert read_table3_boxes(lines) is None
+
+
+def test_the_header_row_printed_whole_before_a_pages_numbers_names_no_column() -> None:
+    """The seven headers in one box in the form's order, then the page's numbers in pdfminer's order (总计
+    fifth), the next page with no header: the headers tell no column's place, and only one order of the
+    first page's columns keeps every identity beside the second's."""
+    t = _table()
+    order = (1, 2, 3, 4, 6, 5, 0)
+
+    def whole(t, c, rows, header=True):
+        if rows[0] != _ROWS[0]:
+            return _column(t, c, rows, header=False)
+        i = _BANDS[0][1].index(c)
+        head = _box([" ".join(_HEADERS)]) if i == 0 else []
+        return head + _column(t, order[i], rows, header=False)
+    readings = read_table3_boxes(_text(t, column=whole))
+    assert readings is not None and _values(readings) == t

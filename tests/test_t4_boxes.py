@@ -95,3 +95,20 @@ def test_a_printed_order_that_breaks_a_group_is_read_by_columns_and_never_proven
         prov = record.provenance[path]
         assert prov.method == Method.T4_BY_COLUMNS and prov.status is Status.UNVERIFIED, path
         assert "READ.T4_BLOCK_ORDER" in prov.rules, path
+
+
+def test_section_fives_heading_boxed_among_the_cells_parts_no_run_from_the_table() -> None:
+    """pdfminer may print 五's heading after the first column's three cells, the other twelve right after it
+    (then 五's text): they are 表四's, read by columns (never proven)."""
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(_HEADER + _COLUMNS[:3] + ["五、存在的主要问题及改进情况"] + _COLUMNS[3:])
+             + ["一是主动公开的深度还需拓展。", "", "六、其他需要报告的事项", "", "无。"])
+    placed = read_table4_boxes(lines)
+    assert placed is not None and placed[1] == BY_COLUMNS and [n.cell.value for n in placed[0]] == _BY_ROW
+
+
+def test_numbers_after_section_fives_text_are_not_the_tables() -> None:
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(_HEADER + _COLUMNS[:3] + ["五、存在的主要问题及改进情况", "一是主动公开的深度还需拓展。"]
+                      + _COLUMNS[3:]) + ["六、其他需要报告的事项", "", "无。"])
+    assert read_table4_boxes(lines) is None

@@ -15,6 +15,9 @@ __all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "headi
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
 _GENERIC_HEADER = "数据"
+#: a number's note whose words a space parts (``7（其中修改 1 件）``, pdfminer keeping the spaces around a
+#: number): one cell, its spaces dropped (a wider gap parts columns)
+_SPACED_NOTE = re.compile(r"(?<=[0-9０-９])[(（](?:其中|含|包括)[^()（）]*[)）]")
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,8 @@ class TextBlocks:
 
 def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
     """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
-    tokens = text.split()
+    tokens = _SPACED_NOTE.sub(lambda m: m.group() if re.search(r"\s{3}", m.group()) else "".join(m.group().split()),
+                              text).split()
     numbers: list[Number] = []
     while tokens:
         cell = parse_cell(tokens[-1])

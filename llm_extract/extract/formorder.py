@@ -16,8 +16,10 @@ is one of two readings:
   last, a block whose runs part a column (``pdf2txt.py`` boxing a column's first cells with the labels beside them, the rest
   of the column apart: the numbers still stand column by column in printed order). The order of the
   columns is the tool's, and the identities hold with the applicant columns of the whole table in any
-  order: a table printed as one block is read but never proven (``READ.COLUMN_RUNS``); with two blocks
-  or more, each block's order is checked against the others'.
+  order: a table printed as one block is read but never proven (``READ.COLUMN_RUNS``), its total column
+  where the row sums find it when pdfminer printed it elsewhere (the others in printed order); with two blocks
+  or more, each block's order is checked against the others', where the column identities tell its
+  applicant columns apart (:mod:`.blockorder`: a page of 24 rows and a page of one row of zeros do not).
 
 Generic column headers (``数据 1`` … ``数据 6``) hold a number each, the header's, not a cell's, on its
 line or on the next line alone.
@@ -53,6 +55,8 @@ import re
 
 from ..evidence import CellKind, Method, Reading
 from ..form import FORM
+from .bareorder import column_orders
+from .blockorder import order_checked
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
 from .labels import BARE_HEADERS, rows_named, strip_item_number
@@ -197,7 +201,7 @@ def _rows_hold(placed: list[Number]) -> bool:
                for r in range(0, len(values), _WIDTH) for lhs, rhs in _ROW_IDENTITIES)
 
 
-def _by_blocks(events: list[_Event], inside: bool, count: int = len(_ROWS),
+def _by_blocks(events: list[_Event], inside: bool, rows: tuple[str, ...] = _ROWS,
                parted: bool = False) -> list[tuple[list[Number], bool]] | None:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
     printed column by column (``pdf2txt.py``: a page's rows, one or several columns to a run; the labels
@@ -212,9 +216,10 @@ def _by_blocks(events: list[_Event], inside: bool, count: int = len(_ROWS),
     inside runs: runs of columns in another order keep every identity, the six applicant columns being
     alike; or one block only: pdfminer may print a page's columns in an order of its own, 自然人 fifth, and
     every identity holds with the six applicant columns of the whole table in any order, so only another
-    block printed otherwise checks a block's order). ``count`` rows in all. ``None`` when more than
+    block printed otherwise checks a block's order, and only where the identities tell its columns apart:
+    :mod:`.blockorder`). ``rows``: the table's rows. ``None`` when more than
     :data:`_MAX_WAYS` tables, or :data:`_MAX_STEPS` states, come out."""
-    runs = _runs(events)
+    runs, count = _runs(events), len(rows)
     labels = [r for named, _ in runs for r in named]
     if all(len(run) == _WIDTH for _, run in runs) or any(b < a for a, b in zip(labels, labels[1:])):
         return []
@@ -245,10 +250,11 @@ def _by_blocks(events: list[_Event], inside: bool, count: int = len(_ROWS),
                     continue
                 block = [x for part in parts for x in part]
                 placed = [block[c * k + r] for r in range(k) for c in range(_WIDTH)]
-                if not _rows_hold(placed):
+                if not _rows_hold(placed) and not (k == count and (placed := _total_found(block, k))):
                     continue
                 one = j == i and start == 0 and end == len(numbers) and all(first <= r < first + k for r in runs[i][0]) \
-                    and k < count       # (a table printed as one block: no other block checks its columns' order)
+                    and k < count and order_checked([[n.cell.value for n in placed[r:r + _WIDTH]]
+                                                     for r in range(0, len(placed), _WIDTH)], rows[first:first + k])
                 later = rest(j, end, first + k) if end < len(numbers) else rest(j + 1, 0, first + k)
                 for values, (tail, strict) in later.items():
                     key = tuple(n.cell.value for n in placed) + values
@@ -265,6 +271,15 @@ def _by_blocks(events: list[_Event], inside: bool, count: int = len(_ROWS),
         return list(rest(0, 0, 0).values())
     except _TooMany:
         return None
+
+
+def _total_found(block: list[Number], k: int) -> list[Number]:
+    """The table printed as one block by columns, its total column where the row sums find it (pdfminer
+    prints a page's columns in an order of its own), the six others in printed order, row-major; empty
+    when no column or several with other values are its total."""
+    band = {col: block[c * k:(c + 1) * k] for c, col in enumerate(_COLS)}
+    found = list(column_orders(band, printed=True))
+    return [found[0][col][r] for r in range(k) for col in _COLS] if len(found) == 1 else []
 
 
 def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
@@ -290,7 +305,7 @@ def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], st
     apart = by_rows is not None and not _anchored(events) and _blanks_and_zeros(by_rows)
     held: list[tuple[list[Number], bool]] = []
     for inside, parted in ((False, False), (True, False), (True, True)):    # each only when none before holds
-        blocks = _by_blocks(events, inside, len(rows), parted)
+        blocks = _by_blocks(events, inside, rows, parted)
         if blocks is None:
             return None
         readings = ([(by_rows, not apart)] if by_rows is not None and not inside else []) + blocks

@@ -20,7 +20,8 @@ identity checks 表二), and only under exact counts:
   review.
 
 Blank lines, page furniture and other text (row labels, section headings) between a header and its run
-do not part them: only the run's next header does.
+do not part them: only the run's next header does. Rows whose first cell pdfminer boxed with their label,
+the headers all printed before them: :mod:`.t2beside`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 from ..form import FORM
 from .blocktext import Number, heading_line, split_numbers
 from .layout import is_page_furniture, label_key
+from .t2beside import beside_labels
 
 __all__ = ["table2_boxes"]
 
@@ -145,4 +147,4 @@ def _multis(runs: _Runs) -> dict[str, Number]:
 def table2_boxes(lines: list[str]) -> dict[str, Number]:
     """表二's cells placed by the headers printed before their numbers (see the module docstring)."""
     runs = _runs(lines)
-    return {**_singles(runs), **_multis(runs)}
+    return {**_singles(runs), **(_multis(runs) or beside_labels(lines))}

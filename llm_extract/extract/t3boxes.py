@@ -17,7 +17,13 @@ column, the form's order the rows:
   after the other; a piece under one header of fewer is its column's first cells, the next pieces with
   no header its others (pdfminer boxing a column's first cells apart from the rest); pieces of ``k`` in
   all with no header are the one column no header of the band names; a band of one piece with no header at
-  all is its columns in printed order;
+  all is its columns in printed order, or, where that order breaks the identities, in the one other order
+  of its columns under which they all hold (:mod:`.bareorder`: a page after the first printed with no
+  header, its columns in an order of pdfminer's; the table printed as that one band: its total column where
+  the row sums find it, the others in printed order; every page printed so, in pages of two rows or more:
+  the first page whose printed order keeps its rows' totals as printed, the others in the orders under
+  which every identity holds; a page under the header row printed whole, its seven headers in one box,
+  counts as printed with none here: pdfminer prints the numbers after it in an order of its own);
 * pieces with no header before the first band (another table's numbers, a page number) are not 表三's;
   the columns may be printed after 表四's heading, among its header words, up to section 五.
 
@@ -32,10 +38,14 @@ identities cannot tell them apart (the six applicant columns): such a table is n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import product
+from math import prod
 
 from ..evidence import Method, Reading
 from ..form import FORM
+from .bareorder import column_orders, keeps_totals
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
 from .formorder import ONE_ROWS, one_row_readings
@@ -61,6 +71,8 @@ _SUB_ROWS = tuple(r for r in _ROWS if r not in ONE_ROWS)
 _ONE_ROW = "other_other"
 #: the tilings tried at most: past that, nothing is read
 _MAX_STEPS = 5000
+#: the orders of pages printed with no header tried at most: past that, they are not reordered
+_MAX_ORDERS = 2000
 
 
 @dataclass(frozen=True)
@@ -218,14 +230,49 @@ def _tilings(pieces: list[_Piece], count: int) -> list[list[tuple[dict[str, tupl
         return []
 
 
+def _bare(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece],
+          whole: bool = False) -> list[int]:
+    """The bands no header's column stands in; ``whole``: nor the header row printed whole before a piece
+    (its seven headers in the form's order, the numbers after them in an order of pdfminer's)."""
+    headed = {n.line for piece in pieces if piece.heads and not (whole and set(piece.heads) == set(_COLS))
+              for n in piece.numbers}
+    return [i for i, (band, _) in enumerate(tiling)
+            if not any(n.line in headed for cells in band.values() for n in cells)]
+
+
 def _named(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece]) -> bool:
     """Whether every band but one at most holds a header's column, or the table is one band (one page, its
     columns one after the other): a band printed with no header is its columns in printed order, by
     position alone (``pdftotext``'s rows one number to a line would be bands of one row each, their labels
     unlooked at), read only as the whole table or beside bands whose headers name their columns."""
-    headed = {n.line for piece in pieces if piece.heads for n in piece.numbers}
-    bare = sum(1 for band, _ in tiling if not any(n.line in headed for cells in band.values() for n in cells))
-    return bare <= 1
+    return len(_bare(tiling, pieces)) <= 1
+
+
+def _reordered(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], pieces: list[_Piece]) \
+        -> Iterator[list[tuple[dict[str, tuple[Number, ...]], int]]]:
+    """The tiling with its one band printed with no header beside bands whose headers name their columns
+    in every other order keeping its rows' totals (:mod:`.bareorder`); the table printed as that one band,
+    its total column moved where the row sums find it, the others in printed order. Every band printed
+    with no header (pages of two rows or more): the first band whose printed order keeps its rows' totals
+    in that order, the others in every order keeping theirs (the identities then pair each page's columns
+    with the first's; the first's order is pdfminer's)."""
+    bare = _bare(tiling, pieces, whole=True)
+    if len(bare) == 1:
+        i = bare[0]
+        band, k = tiling[i]
+        for order in column_orders(band, printed=len(tiling) == 1):
+            yield tiling[:i] + [(order, k)] + tiling[i + 1:]
+        return
+    if len(bare) < len(tiling) or any(k < 2 for _, k in tiling):
+        return
+    anchor = next((i for i, (band, _) in enumerate(tiling) if keeps_totals(band)), None)
+    if anchor is None:
+        return
+    options = [[band] if i == anchor else list(column_orders(band)) for i, (band, _) in enumerate(tiling)]
+    if prod(len(o) for o in options) > _MAX_ORDERS:
+        return
+    for bands in product(*options):
+        yield [(band, k) for band, (_, k) in zip(bands, tiling)]
 
 
 def _values(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], rows: tuple[str, ...]) -> dict[str, Number]:
@@ -259,8 +306,11 @@ def read_table3_boxes(lines: list[str]) -> Readings | None:
     for rows in (_ROWS, ONE_ROWS):
         if rows is ONE_ROWS and named & set(_SUB_ROWS):
             continue
-        held = [placed for tiling in _tilings(pieces, len(rows)) if _named(tiling, pieces)
-                and _holds(placed := _values(tiling, rows))]
+        tilings = _tilings(pieces, len(rows))
+        held = [placed for tiling in tilings if _named(tiling, pieces) and _holds(placed := _values(tiling, rows))]
+        if not held:            # a page printed with no header, its columns in an order of pdfminer's
+            held = [placed for tiling in tilings for other in _reordered(tiling, pieces)
+                    if _holds(placed := _values(other, rows))]
         if not held or any({p: n.cell.value for p, n in h.items()} != {p: n.cell.value for p, n in held[0].items()}
                            for h in held[1:]):
             continue

@@ -3,7 +3,9 @@
 pdfminer's ``pdf2txt.py`` prints every text box followed by a blank line, so a run of 表四's numbers is
 broken by blank lines that :mod:`.textblocks` reads as the end of a block. Here only text ends a run: from
 表四's heading to section 五, the numbers printed after its column or group headers are its runs. They are
-表四's when they hold exactly its fifteen cells; numbers printed after the heading before any of 表四's own
+表四's when they hold exactly its fifteen cells (with, when those up to 五's heading are fewer, the numbers
+printed right after that heading before any other text: pdfminer boxing 五's heading among 表四's cells, a
+column's before it, the rest after); numbers printed after the heading before any of 表四's own
 header words (another table's cells and headers, 数据1 … 总计, that a text tool put there) are not 表四's.
 
 The run is the table's rows one after the other (one row of fifteen), or, for three rows of five, printed
@@ -80,7 +82,24 @@ def table4_boxes(lines: list[str]) -> list[list[Number]]:
                 run = []
                 runs.append(run)
             run += numbers
+    if runs and sum(map(len, runs)) < _CELLS and end <= len(lines):
+        runs += _after_five(lines, end)
     return runs if sum(map(len, runs)) == _CELLS else []
+
+
+def _after_five(lines: list[str], five: int) -> list[list[Number]]:
+    """The run of numbers printed right after section 五's heading, before any other text: pdfminer may box
+    五's heading among 表四's cells (a column's cells before it, the others after)."""
+    run: list[Number] = []
+    for n in range(five + 1, len(lines) + 1):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            continue
+        text, numbers = split_numbers(raw, n)
+        if text or not numbers:
+            break
+        run += numbers
+    return [run] if run else []
 
 
 def _sums_hold(order: list[Number]) -> bool:
