@@ -35,3 +35,24 @@ def test_a_marked_heading_opens_its_table(golden_dir, mark: str) -> None:
 def test_a_list_of_section_names_is_still_no_heading() -> None:
     assert list_line("全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况", "")
     assert not list_line("▶ 一、主动公开政府信息情况", "")
+
+
+@pytest.mark.parametrize("t2, t3", [("二、主动公开情况", "三、依申请公开政府信息情况"),
+                                    ("## 二、主动公开情况", "## 三、依申请公开情况")])
+def test_section_headings_that_drift_further_still_open_their_tables(golden_dir, t2: str, t3: str) -> None:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = render(report, "tabrows")
+    text, n2 = re.subn(r"^二、主动公开政府信息情况$", t2, text, flags=re.M)
+    text, n3 = re.subn(r"^三、收到和处理政府信息公开申请情况$", t3, text, flags=re.M)
+    assert n2 == n3 == 1
+    assert set(find_regions(text.split("\n"))) == {"表二", "表三", "表四"}
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for path in ("active_disclosure.licensing", "applications.new_received.total"):
+        assert record.report.get(path) == report.get(path)
+        assert record.provenance[path].status is Status.PROVEN
+
+
+def test_a_narrative_s_bracketed_sub_heading_opens_no_table() -> None:
+    lines = ["一、总体情况", "（二）依申请公开情况", "（一）主动公开情况"]
+    assert find_regions(lines) == {}

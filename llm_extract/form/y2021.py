@@ -114,9 +114,12 @@ IDENTITIES = (
              "表四, every group: total = upheld + corrected + other + pending"),
 )
 
+#: (a section heading of its own, numbered, may drift further: 二、主动公开情况, 三、依申请公开政府信息情况)
+_SECTION = r"^[^\w]*[一二三四五六七八九十]+[、.．]\s*"
 HEADINGS = {
-    "表二": re.compile(r"主动公开政府信息情况|主动公开政府信息"),
-    "表三": re.compile(r"收到和处理政府信息公开申请|收到和处理政府信息公开|处理政府信息公开申请情况"),
+    "表二": re.compile(rf"主动公开政府信息情况|主动公开政府信息|{_SECTION}主动公开(?:工作)?情况"),
+    "表三": re.compile(r"收到和处理政府信息公开申请|收到和处理政府信息公开|处理政府信息公开申请情况"
+                      rf"|{_SECTION}依申请公开(?:政府信息)?(?:工作)?(?:的)?情况"),
     "表四": re.compile(r"(?:行政法?复议|复议).{0,12}(?:行政诉讼|诉讼)"),
 }
 #: the headings as the form prints them (an OCR'd heading is matched against these: extract/ocr_headings.py)
