@@ -52,3 +52,19 @@ def test_numbers_of_two_fused_rows_are_never_read_as_one_number(golden_dir) -> N
             prov = record.provenance[path]
             assert record.report.get(path) == report.get(path) or prov.status is not Status.PROVEN, path
             assert record.report.get(path) not in (30, 3 * 10), path
+
+
+def test_bold_cells_and_bold_parts_of_cells_read_as_their_text(golden_dir) -> None:
+    """A vision model's markdown: ``**5**``, ``**5件**``, ``**1**件``, a bold group label ``**（四）无法提供**``."""
+    import re
+
+    report = _report(golden_dir)
+    text = render(report, "markdown")
+    marks = iter(["**{}**", "**{}件**", "**{}**件", "*{}*", "__{}__"] * 200)
+    bold = re.sub(r"(?<=\| )(\d+)(?= \|)", lambda m: next(marks).format(m[1]), text)
+    bold = bold.replace("| （四）无法提供 |", "| **（四）无法提供** |")
+    assert bold.count("**") > 100
+    record = process_document(Document.from_text(bold, doc_id="x"))
+    expected = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.values() == expected.report.values()
+    assert all(p.status is Status.PROVEN for k, p in record.provenance.items() if k.startswith("applications."))

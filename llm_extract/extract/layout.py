@@ -214,6 +214,20 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 _NUMBER_PART = re.compile(r"[0-9０-９][0-9０-９,.]*")
 
 
+#: markdown's emphasis around a whole cell (``**5件**``, ``*（四）无法提供*``, ``__3__``)
+_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.*?)(?<=\S)\1$")
+
+
+def _md_field(field: str) -> str:
+    """A markdown table cell's text: line breaks (:func:`_br_field`) and emphasis marks taken out."""
+    field = _br_field(field) if "<br" in field else field.strip()
+    if "**" in field:
+        field = field.replace("**", "").strip()       # bold, round the cell or a part of it (**1**件)
+    if field[:1] in "*_" and (m := _EMPHASIS.match(field)):
+        field = m.group(2).strip()
+    return field
+
+
 def _br_field(field: str) -> str:
     """A markdown cell holding line breaks: a label wrapped in its cell is one text (``7、属于行政<br>执法案卷``);
     numbers stacked in one cell (``1<br>0``: two rows a converter fused) stay two numbers, never ``10``."""
@@ -240,7 +254,7 @@ def _line_plan(line: str) -> _Plan | None:
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
         if _MD_RULE.match(line):        # markdown: the rule under the header row
             return None
-        line = "\t".join(_br_field(f) if "<br" in f else f.strip() for f in text[1:-1].split("|"))
+        line = "\t".join(_md_field(f) for f in text[1:-1].split("|"))
         grid = "\t" in line
     if "\t" in line:
         if line[0] == "\t" and line.count("\t") == 1:     # one cell per line
