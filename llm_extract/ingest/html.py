@@ -64,6 +64,11 @@ _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                      "caption", "header", "footer", "form", "fieldset", "figure", "figcaption", "body"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param",
                    "source", "track", "wbr"})
+#: ARIA roles of a table built of ``<div>``s (a CSS-grid table): read as the table elements they stand for
+_ROLE_TAGS = {"table": "table", "grid": "table", "treegrid": "table", "row": "tr", "cell": "td",
+              "gridcell": "td", "columnheader": "th", "rowheader": "th"}
+#: a grid cell's row, from its style (``grid-row:4 / span 1``): a new row starts where it changes
+_GRID_ROW = re.compile(r"grid-row(?:-start)?\s*:\s*(\d+)")
 _CHROME_TAGS = frozenset({"nav", "header", "footer"})   # chrome by their name alone (else by their attributes)
 # every tag whose start or end does more than pass its text through (the rest: <span>, <font>, <b>, ...)
 _MARKED = _SKIP | _BLOCKS | _VOID | _ARTICLE | _CHROME_TAGS | {"td", "th", "tr", "table", "h1"}
@@ -156,6 +161,8 @@ class _Converter:
         self._skip = 0                           # depth inside a dropped element (script, head, ...)
         self._article = 0                        # open <article>/<main> elements
         self._chrome: _Chrome | None = None
+        self._divs: list[str] = []               # per open <div>: the table element its role makes it, or div
+        self._grid_rows: list[str | None] = []   # per open table: the grid row of its last cell (CSS grid)
 
     # --- output -------------------------------------------------------------------------------------------
     def _break(self) -> None:
@@ -200,6 +207,11 @@ class _Converter:
             self._skip = 1
             self.hid += 1
             return
+        if tag == "div":
+            tag = _ROLE_TAGS.get(attrib.get("role", "").strip().lower(), "div")
+            self._divs.append(tag)
+            if tag == "td" or tag == "th":
+                self._grid_row(attrib.get("style", ""))
         if tag == "td" or tag == "th":
             depth = len(self._rows)
             self._close_cell(depth)
@@ -242,7 +254,19 @@ class _Converter:
         if chrome.cell is not None and self._cells and self._cells[-1] is chrome.cell:
             del chrome.cell.blocks[chrome.cell_blocks:]
 
+    def _grid_row(self, style: str) -> None:
+        """A CSS-grid table's cell names its row in its style, the rows have no element: a cell of another
+        row than the one before it closes that row."""
+        if not self._grid_rows:
+            return
+        m = _GRID_ROW.search(style)
+        row = m[1] if m else None
+        if row is not None and self._grid_rows[-1] not in (None, row):
+            self._close_row()
+        self._grid_rows[-1] = row
+
     def _start_table(self) -> None:
+        self._grid_rows.append(None)
         self._break()
         if self._cells:                           # a table inside a cell: the cell is layout
             outer = self._cells[-1]
@@ -259,6 +283,8 @@ class _Converter:
             return                                # (its start did nothing either)
         if tag in _VOID:                          # its start did the work (a <br>'s line break)
             return
+        if tag == "div" and self._divs:
+            tag = self._divs.pop()
         if tag == "td" or tag == "th":
             self._close_cell(len(self._rows))
         elif tag == "tr":
@@ -268,6 +294,8 @@ class _Converter:
                 self._close_row()
                 self._close_cell(len(self._rows))
                 self._rows.pop()
+            if self._grid_rows:
+                self._grid_rows.pop()
             self._break()
         elif tag in _BLOCKS:
             self._break()
