@@ -66,3 +66,11 @@ def test_rows_spaced_by_empty_lines_are_left_as_printed() -> None:
              "二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1", "",
              "三、本年度办理结果"]
     assert blank_line_cells(lines, _region(lines)) == lines
+
+
+def test_a_row_of_seven_empty_lines_is_a_row_of_empty_cells() -> None:
+    lines = ["三、收到和处理政府信息公开申请情况", "3、其他", *[""] * 7,
+             "（七）总计", "7", "", "", "1", "", "", "8", "", "", "四、结转下年度继续办理"]
+    out = blank_line_cells(lines, _region(lines))
+    assert out[2:9] == ["\t"] * 7
+    assert out[10:17] == ["\t7", "\t", "\t", "\t1", "\t", "\t", "\t8"]

@@ -13,7 +13,7 @@ The empty lines are the row's empty cells, but a reader that skips empty lines (
 only spacing) sees three numbers for seven cells. Where every row of the table is followed by exactly seven
 lines of cells (a number, a placeholder or nothing) before the next label, the table is printed that way: a
 row whose seven lines hold an empty one, and whose total is the sum of its other cells (an empty cell
-counting 0), is handed on as a cell-per-line export prints it: each line a tab and its cell, an empty cell a
+counting 0), or whose seven lines are all empty, is handed on as a cell-per-line export prints it: each line a tab and its cell, an empty cell a
 tab alone (line numbers keep). Anything else (a row of more or fewer lines, a total that does not add up) leaves
 the lines as they were: such a row is read as before, or left missing.
 """
@@ -52,8 +52,10 @@ def _runs(lines: list[str], region: Region) -> list[tuple[int, int]] | None:
             start = i + 1
     if start is not None:
         runs.append((start, region.end - 1))
-    runs = [(a, b) for a, b in runs if any(_kind(lines[i]) == "value" for i in range(a, b))]
-    if not runs:
+    # the runs of cells: those holding a value, and a row's seven empty lines between two labels
+    runs = [(a, b) for a, b in runs if any(_kind(lines[i]) == "value" for i in range(a, b))
+            or (b - a == _WIDTH and b < region.end - 1)]
+    if not any(_kind(lines[i]) == "value" for a, b in runs for i in range(a, b)):
         return None
     a, b = runs[-1]
     while b - a > _WIDTH and _kind(lines[b - 1]) == "empty":
@@ -83,8 +85,8 @@ def blank_line_cells(lines: list[str], region: Region | None) -> list[str]:
     out = list(lines)
     for a, b in runs:
         cells = [lines[i].strip() for i in range(a, b)]
-        if all(cells) or not _adds_up(cells):
-            continue
+        if all(cells) or (any(cells) and not _adds_up(cells)):
+            continue                                    # (a row of empty lines only: seven empty cells)
         for i, cell in zip(range(a, b), cells):
             out[i] = "\t" + cell
     return out
