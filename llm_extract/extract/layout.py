@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..evidence import CellKind
 from ..form import FORM
 from .labels import TABLE2_LABELS
+from .spanrepeat import spread_repeats
 from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
 from .ocr_headings import fuzzy_heading
 from ..ocrglyphs import OCR_HANZI
@@ -254,9 +255,14 @@ def _line_plan(line: str) -> _Plan | None:
         width = len(fields)
         specs: list[_Spec] = []
         previous = ""
+        spread = spread_repeats(fields) if grid else {}
         for col, f in enumerate(fields):
             if not f.strip():
                 continue               # empty tab-row fields are layout
+            if col in spread:          # a span misdetected: its cells' numbers, one to a column
+                specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(spread[col])]
+                previous = f
+                continue
             if grid and f == previous and not _cell(f).is_value:
                 continue               # a converter repeats a spanning cell in every column it spans
             previous = f
