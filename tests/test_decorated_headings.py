@@ -56,3 +56,29 @@ def test_section_headings_that_drift_further_still_open_their_tables(golden_dir,
 def test_a_narrative_s_bracketed_sub_heading_opens_no_table() -> None:
     lines = ["一、总体情况", "（二）依申请公开情况", "（一）主动公开情况"]
     assert find_regions(lines) == {}
+
+
+@pytest.mark.parametrize("heading", ["▲ 五、存在的主要问题及改进情况", "✅ 五、其他需要报告的事项",
+                                     "▶ 四、政府信息公开工作存在的主要问题及改进情况"])
+def test_a_marked_heading_after_the_tables_ends_table4(heading: str) -> None:
+    # a phone article: 表四's cells one to a line, then the next section behind a mark, then the page's
+    # footer with its reading count (阅读 8538): no cell of 表四
+    lines = ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+             "▶ 三、政府信息公开行政复议、行政诉讼情况", *["0"] * 15, "", heading, "正文。", "阅读 8538"]
+    region = find_regions(lines)["表四"]
+    assert region.end == lines.index(heading) + 1
+
+
+def test_table4_stops_before_a_marked_heading_and_the_footer(golden_dir) -> None:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    head, _, _ = render(report, "tabrows").partition("四、政府信息公开行政复议")
+    headers = ["行政复议", "行政诉讼", *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+               "未经复议直接起诉", "复议后起诉", *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]
+    cells = ["1", "0", "0", "1", "2", "0", "0", "0", "0", "0", "1", "0", "0", "0", "1"]
+    text = "\n".join([head.rstrip(), "", "四、政府信息公开行政复议、行政诉讼情况", "", *headers, *cells, "", "",
+                      "▲ 五、存在的主要问题及改进情况", "", "正文。", "", "阅读原文", "阅读 8538"])
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.get("review_litigation.administrative_review.total") == 2
+    assert record.report.get("review_litigation.litigation_after_review.total") == 1
+    assert record.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN

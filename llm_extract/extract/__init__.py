@@ -13,6 +13,7 @@ from ..ingest import Document
 from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
+from .blanklines import blank_line_cells
 from .headdigits import joined_header_digits
 from .inline import unfold
 from .labels import OLD_FORM_MARKERS
@@ -41,6 +42,7 @@ def extract_regex(doc: Document) -> Extraction:
     if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
         lines = joined_header_digits(joined_notes(lines))     # (and a header's 数据 / 1)
     regions = find_regions(lines)
+    lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end)
     t2 = regions.get("表二")

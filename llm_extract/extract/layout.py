@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..evidence import CellKind
 from ..form import FORM
 from .labels import TABLE2_LABELS
+from .spanrepeat import spread_repeats
 from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
 from .ocr_headings import fuzzy_heading
 from ..ocrglyphs import OCR_HANZI
@@ -268,9 +269,14 @@ def _line_plan(line: str) -> _Plan | None:
         width = len(fields)
         specs: list[_Spec] = []
         previous = ""
+        spread = spread_repeats(fields) if grid else {}
         for col, f in enumerate(fields):
             if not f.strip():
                 continue               # empty tab-row fields are layout
+            if col in spread:          # a span misdetected: its cells' numbers, one to a column
+                specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(spread[col])]
+                previous = f
+                continue
             if grid and f == previous and not _cell(f).is_value:
                 continue               # a converter repeats a spanning cell in every column it spans
             previous = f
@@ -342,14 +348,18 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
 
 # Section headings: 表二 主动公开, 表三 收到和处理申请, 表四 复议/诉讼, then 五、问题 / 六、其他.
 _T2, _T3, _T4 = (FORM.headings[t] for t in ("表二", "表三", "表四"))
-_AFTER = re.compile(r"^\s*(?:[五六][、.．]|\(?[五六]\)|存在的主要问题|存在问题|其他需要报告)")
+#: a bullet or an emoji a phone article prints before a heading's number (▶ 三、, 🔹 三、)
+_BULLETS = r"[\s#*>|\-\u2190-\u2bff\u3012\u3013\U0001F300-\U0001FAFF\ufe0f]*"
+#: the heading of the section after the tables: 五、 / 六、, or the problems' / the other matters' section
+#: under any number (三、 … 四、存在的主要问题 where a report numbers its sections from 三), behind a bullet
+_AFTER = re.compile(r"^" + _BULLETS + r"(?:[五六][、.．]|\(?[五六]\)|(?:[一二三四五六七八九十]+[、.．]\s*)?"
+                    r"(?:政府信息公开工作)?(?:存在的主要问题|存在问题|其他需要报告))")
 _SECTION_LINE_MAX = 60
 _SENTENCE = re.compile(r"[。，；;！？]|,\s")
 # a section named in a list ("全文包括总体情况、主动公开政府信息情况、收到和处理…") rather than headed:
 # a 、 right before the name (not the enumerator of "三、") or right after it
 #: "三、", "## 三、", "▶ 三、", "🔹 三、" (a bullet or an emoji before a heading's number: a phone article's)
-_ENUMERATOR = re.compile(r"^[\s#*>|\-\u2190-\u2bff\u3012\u3013\U0001F300-\U0001FAFF\ufe0f]*"
-                         r"(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")
+_ENUMERATOR = re.compile(r"^" + _BULLETS + r"(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")
 
 
 _NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")

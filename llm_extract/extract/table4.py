@@ -43,6 +43,7 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows); ``lines``: the
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`)."""
     region = _without_prose(region)
+    region = _without_strays(region, lines)
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
@@ -190,6 +191,25 @@ def _table_rows(chosen: list[Item], lines: Sequence[str]) -> bool:
             runs.append(k - start)
             start = k
     return runs in ([15], [5, 5, 5])
+
+
+def _without_strays(region: Region, lines: Sequence[str]) -> Region:
+    """The region without the numbers alone on a line before or after a table whose cells are exactly 表四's
+    15 (:func:`_table_rows`) and hold its groups' sums: a page number a converter left beside the table
+    (mineru's ``3`` under it) is no cell of it."""
+    numbers = [it for it in region.items if it.cell.is_number]
+    if len(numbers) <= 15 or not lines:
+        return region
+    cells = [it for it in numbers if lines[it.line - 1].startswith("\t")]
+    strays = {it.line for it in numbers if it not in cells}
+    if len(cells) != 15 or not _table_rows(cells, lines) \
+            or any(cells[0].line < n < cells[-1].line or lines[n - 1].strip() != lines[n - 1].strip().split()[0]
+                   for n in strays) \
+            or not all(cells[g * 5 + 4].cell.value == sum(c.cell.value for c in cells[g * 5:g * 5 + 4])
+                       for g in range(3)):
+        return region
+    kept = [it for it in region.items if it.line not in strays]
+    return Region(region.name, region.start, region.end, region.heading, kept)
 
 
 def _without_prose(region: Region) -> Region:

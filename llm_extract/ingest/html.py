@@ -44,6 +44,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ..form import FORM
+from .html_divs import FLEX_ROW, div_tag, grid_row, is_table_row
 from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, page_title
 from .text import decode_bytes
 
@@ -156,6 +157,10 @@ class _Converter:
         self._skip = 0                           # depth inside a dropped element (script, head, ...)
         self._article = 0                        # open <article>/<main> elements
         self._chrome: _Chrome | None = None
+        self._divs: list[str] = []               # per open <div>: the table element it stands for (html_divs)
+        self._flex_marks: list[int] = []         # per open flex row: len(lines) at its start
+        self._flex_nested: list[bool] = []       # per open flex row: holds a table (or a flex row) of its own
+        self._grid_rows: list[str | None] = []   # per open table: the grid row of its last cell (CSS grid)
 
     # --- output -------------------------------------------------------------------------------------------
     def _break(self) -> None:
@@ -200,6 +205,17 @@ class _Converter:
             self._skip = 1
             self.hid += 1
             return
+        if tag == "div":
+            tag = div_tag(attrib, self._divs[-1] if self._divs else "")
+            self._divs.append(tag)
+            if tag == "td" or tag == "th":
+                self._grid_row(grid_row(attrib))
+            elif tag == FLEX_ROW:                 # a table of one row (html_divs)
+                self._start_table()
+                self._rows[-1] = True
+                self._flex_marks.append(len(self.lines))
+                self._flex_nested.append(False)
+                tag = "div"
         if tag == "td" or tag == "th":
             depth = len(self._rows)
             self._close_cell(depth)
@@ -242,7 +258,19 @@ class _Converter:
         if chrome.cell is not None and self._cells and self._cells[-1] is chrome.cell:
             del chrome.cell.blocks[chrome.cell_blocks:]
 
+    def _grid_row(self, row: str | None) -> None:
+        """A CSS-grid table's cell names its row in its style, the rows have no element: a cell of another
+        row than the one before it closes that row."""
+        if not self._grid_rows:
+            return
+        if row is not None and self._grid_rows[-1] not in (None, row):
+            self._close_row()
+        self._grid_rows[-1] = row
+
     def _start_table(self) -> None:
+        if self._flex_nested:
+            self._flex_nested[-1] = True
+        self._grid_rows.append(None)
         self._break()
         if self._cells:                           # a table inside a cell: the cell is layout
             outer = self._cells[-1]
@@ -259,6 +287,11 @@ class _Converter:
             return                                # (its start did nothing either)
         if tag in _VOID:                          # its start did the work (a <br>'s line break)
             return
+        if tag == "div" and self._divs:
+            tag = self._divs.pop()
+            if tag == FLEX_ROW:
+                self._end_flex_row()
+                tag = "div"
         if tag == "td" or tag == "th":
             self._close_cell(len(self._rows))
         elif tag == "tr":
@@ -268,6 +301,8 @@ class _Converter:
                 self._close_row()
                 self._close_cell(len(self._rows))
                 self._rows.pop()
+            if self._grid_rows:
+                self._grid_rows.pop()
             self._break()
         elif tag in _BLOCKS:
             self._break()
@@ -275,6 +310,19 @@ class _Converter:
             self._article -= 1
         if self._chrome is not None:
             self._end_chrome(tag)
+
+    def _end_flex_row(self) -> None:
+        """A flex row ends as a table does; unless it was a table's row (html_divs.is_table_row), its cells
+        are plain lines again (where it holds a table of its own, its lines are left as they are)."""
+        if self._rows:
+            self._close_row()
+            self._close_cell(len(self._rows))
+            self._rows.pop()
+        if self._grid_rows:
+            self._grid_rows.pop()
+        mark, nested = self._flex_marks.pop(), self._flex_nested.pop()
+        if not nested and not is_table_row(self.lines[mark:]):
+            self.lines[mark:] = [text for line in self.lines[mark:] if (text := line.lstrip("\t"))]
 
     def data(self, data: str) -> None:
         if not self._skip:

@@ -11,7 +11,8 @@ what they are:
   page saved as ``.html`` is;
 * text: HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter
   markdown's HTML ``<table>`` blocks and pandoc's grid tables read as the HTML reader reads
-  tables (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`), and OCR's spaces
+  tables (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`), markdown rows a
+  converter fused written as the two rows they are (:func:`.stacked_rows.unstack_rows`), and OCR's spaces
   between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
 """
@@ -27,6 +28,7 @@ from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
 from .embedded_html import inline_tables, is_html_page
 from .grid_tables import unfold_grid_tables
+from .stacked_rows import unstack_rows
 from .exports import EXPORT_SUFFIXES, read_export
 from .html import decode_html, html_to_text
 from .text import decode_bytes
@@ -86,6 +88,7 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
+    text = unstack_rows(text)                       # a converter's two rows fused in one (a<br>b)
     if kind == "md":
         text = _MD_ESCAPE.sub(r"\1", text)         # pandoc's ``１\. 申请人…``: the label's own ``.``
     return _read(inline_tables(text), encoding, kind)

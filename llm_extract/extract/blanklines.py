@@ -1,0 +1,92 @@
+"""表三 printed one cell to a line, an empty cell as an empty line (text copied from a phone article).
+
+A phone article's table copied as text puts each cell on a line of its own; a cell left empty is a line
+with nothing on it::
+
+    一、本年新收政府信息公开申请数量
+    43
+    (four empty lines: 商业企业 … 法律服务机构 left empty)
+    10
+    53
+
+The empty lines are the row's empty cells, but a reader that skips empty lines (as everywhere else they are
+only spacing) sees three numbers for seven cells. Where every row of the table is followed by exactly seven
+lines of cells (a number, a placeholder or nothing) before the next label, the table is printed that way: a
+row whose seven lines hold an empty one, and whose total is the sum of its other cells (an empty cell
+counting 0), or whose seven lines are all empty, is handed on as a cell-per-line export prints it: each line a tab and its cell, an empty cell a
+tab alone (line numbers keep). Anything else (a row of more or fewer lines, a total that does not add up) leaves
+the lines as they were: such a row is read as before, or left missing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..form import FORM
+from .cells import parse_cell
+from .layout import Region
+
+__all__ = ["blank_line_cells"]
+
+_WIDTH = len(FORM.table3_columns)
+
+
+def _kind(line: str) -> str:
+    """``"empty"``, ``"value"`` (a number or a placeholder) or ``"text"``."""
+    text = line.strip()
+    if not text:
+        return "empty"
+    return "value" if parse_cell(text).is_value else "text"
+
+
+def _runs(lines: list[str], region: Region) -> list[tuple[int, int]] | None:
+    """The runs of cell lines (0-based start, end) that follow a text line in the region, each holding a
+    value: None unless every one is ``_WIDTH`` lines long (the last may be followed by empty lines)."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i in range(region.start, region.end - 1):       # 0-based indices of the lines after the heading
+        kind = _kind(lines[i])
+        if kind == "text":
+            if start is not None:
+                runs.append((start, i))
+            start = i + 1
+    if start is not None:
+        runs.append((start, region.end - 1))
+    # the runs of cells: those holding a value, and a row's seven empty lines between two labels
+    runs = [(a, b) for a, b in runs if any(_kind(lines[i]) == "value" for i in range(a, b))
+            or (b - a == _WIDTH and b < region.end - 1)]
+    if not any(_kind(lines[i]) == "value" for a, b in runs for i in range(a, b)):
+        return None
+    a, b = runs[-1]
+    while b - a > _WIDTH and _kind(lines[b - 1]) == "empty":
+        b -= 1                                          # the spacing before the next section
+    runs[-1] = (a, b)
+    if any(b - a != _WIDTH for a, b in runs):
+        return None
+    return runs
+
+
+def _adds_up(cells: list[str]) -> bool:
+    values = [parse_cell(c).value if c else None for c in cells]
+    if any(v is not None and not isinstance(v, int | Decimal) for v in values):
+        return False
+    parts = sum(v or 0 for v in values[:-1])
+    return values[-1] is not None and values[-1] == parts
+
+
+def blank_line_cells(lines: list[str], region: Region | None) -> list[str]:
+    """``lines`` with 表三's rows of one cell to a line and empty cells as empty lines as a cell-per-line
+    export's (see the module docstring); the lines unchanged where the table is not printed so."""
+    if region is None:
+        return lines
+    runs = _runs(lines, region)
+    if runs is None:
+        return lines
+    out = list(lines)
+    for a, b in runs:
+        cells = [lines[i].strip() for i in range(a, b)]
+        if all(cells) or (any(cells) and not _adds_up(cells)):
+            continue                                    # (a row of empty lines only: seven empty cells)
+        for i, cell in zip(range(a, b), cells):
+            out[i] = "\t" + cell
+    return out
