@@ -45,6 +45,10 @@ RULE_GLYPHS_DROPPED = Method.RULE_GLYPHS_DROPPED
 _COUNT_UNIT = re.compile(r"^(?P<head>.*?[^\d,.])(?P<number>\d+)件(?P<rest>.+)$")
 
 
+#: the value columns of 表二's stock rows (本年制发 / 本年废止 / 现行有效): the width a merged cell spans
+_STOCK_COLUMNS = max(len(cols) for cols in _T2_COLUMNS.values())
+
+
 def _foot_between(lines: list[str], label: int, value: int) -> bool:
     """Whether a page's foot (第 1 页, —1—) stands between a label's line and its first value's (1-based)."""
     return any(is_page_furniture(lines[n - 1].replace("\x0c", " ").strip()) for n in range(label + 1, value))
@@ -92,8 +96,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         while len(values) > n and values[-1].cell.kind is CellKind.BLANK:
             values.pop()                # trailing empty cells of the row
         if n == 1 and len(values) > 1 and len({v.col for v in values}) == len(values) \
-                and all(v.grid and v.line == values[0].line and v.raw == values[0].raw for v in values):
-            values = values[:1]         # a converter repeats the one cell across the columns it spans
+                and all((v.grid or (v.col is not None and len(values) == _STOCK_COLUMNS))
+                        and v.line == values[0].line and v.raw == values[0].raw for v in values):
+            values = values[:1]         # a converter repeats the one cell across the columns it spans (so does
+            #                             a merged cell pasted from a spreadsheet: 行政许可 812 812 812, tab-separated)
         values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
         method = RULE_GLYPHS_DROPPED if ruled else "label+cells"
         if (unruled := without_rule_glyphs(values, n)) is not None:

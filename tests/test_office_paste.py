@@ -1,0 +1,72 @@
+"""Tables copied from a spreadsheet or a word processor and pasted into a text file.
+
+The paste is tab-separated and exact: an empty cell is an empty field, every row has the table's count of
+fields. A cell holding a line break is quoted over several lines (``"二、上年结转政府\\n信息公开申请数量"``), and a
+merged cell is repeated in every field it spans (``行政许可	812	812	812``).
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.form import FORM
+from llm_extract.ingest import load_bytes
+from llm_extract.ingest.quoted_cells import join_quoted_cells
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, Report
+from llm_extract.synth import render
+
+
+def _report(golden_dir) -> Report:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+
+
+def _pasted_table3(report: Report, quote: set[str]) -> list[str]:
+    """表三 as a spreadsheet pastes it: ten fields a row (three for the label), empty cells empty; the labels
+    of the rows in ``quote`` broken in two inside quotes."""
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "\t".join(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"] + [""] * 6),
+             "\t".join(["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"]),
+             "\t".join(["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])]
+    for row in FORM.table3_rows:
+        label = row.label
+        if row.key in quote:
+            label = '"' + label[:-4] + "\n" + label[-4:] + '"'
+        cells = ["" if (v := report.get(f"applications.{row.key}.{c}")) is None else str(v) for c in APPLICANT_COLUMNS]
+        sub = row.label[:1].isdigit()           # a sub-row's label in the third field, its group's fields empty
+        lines.append("\t".join((["", "", label] if sub else [label, "", ""]) + cells))
+    return lines
+
+
+def _document(report: Report, quote: set[str]) -> str:
+    text = render(report, "tabrows")
+    start, end = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
+    return text[:start] + "\r\n".join(_pasted_table3(report, quote)) + "\r\n\r\n" + text[end:]
+
+
+def test_quoted_cells_over_several_lines_are_put_back_on_their_row() -> None:
+    text = '"二、上年结转政府\n信息公开申请数量"\t0\t1\n说明 "引号" 文字\n"a\tb'
+    assert join_quoted_cells(text).split("\n") == ["二、上年结转政府信息公开申请数量\t0\t1", '说明 "引号" 文字', '"a\tb']
+
+
+def test_a_pasted_table3_with_empty_cells_and_quoted_labels_reads_every_cell(golden_dir) -> None:
+    report = _report(golden_dir)
+    for row, col in (("granted", "research"), ("granted", "social_org"), ("new_received", "legal_service")):
+        report.set(f"applications.{row}.{col}", None)          # empty cells of an exact grid
+    quote = {"carried_over", "denied_security_stability", "unavailable_not_held", "other_no_correction"}
+    record = process_document(load_bytes(_document(report, quote).encode(), doc_id="x", suffix=".txt"))
+    for row in FORM.table3_rows:
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row.key}.{c}"
+            assert record.report.get(path) == report.get(path), path
+            assert record.provenance[path].status is not Status.MISSING, path
+
+
+def test_a_merged_cell_repeated_across_table2_s_columns_is_one_value(golden_dir) -> None:
+    report = _report(golden_dir)
+    text = render(report, "tabrows")
+    value = report.get("active_disclosure.licensing")
+    lines = [f"行政许可\t{value}\t{value}\t{value}" if line.startswith("行政许可") else line for line in text.split("\n")]
+    record = process_document(load_bytes("\n".join(lines).encode(), doc_id="x", suffix=".txt"))
+    assert record.report.get("active_disclosure.licensing") == value
