@@ -1,8 +1,8 @@
 """Tables copied from a spreadsheet or a word processor and pasted into a text file.
 
-The paste is tab-separated and exact: an empty cell is an empty field, every row has the table's count of
-fields. A cell holding a line break is quoted over several lines (``"二、上年结转政府\\n信息公开申请数量"``), and a
-merged cell is repeated in every field it spans (``行政许可	812	812	812``).
+The paste is tab-separated. A cell holding a line break is quoted over several lines
+(``"二、上年结转政府`` / ``信息公开申请数量"``): the label is read whole, as a label wrapped over lines is. A merged
+cell is repeated in every field it spans (``行政许可	812	812	812``): 表二's one value.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from llm_extract.evidence import Status
 from llm_extract.form import FORM
 from llm_extract.ingest import load_bytes
-from llm_extract.ingest.quoted_cells import join_quoted_cells
 from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICANT_COLUMNS, Report
@@ -45,22 +44,15 @@ def _document(report: Report, quote: set[str]) -> str:
     return text[:start] + "\r\n".join(_pasted_table3(report, quote)) + "\r\n\r\n" + text[end:]
 
 
-def test_quoted_cells_over_several_lines_are_put_back_on_their_row() -> None:
-    text = '"二、上年结转政府\n信息公开申请数量"\t0\t1\n说明 "引号" 文字\n"a\tb'
-    assert join_quoted_cells(text).split("\n") == ["二、上年结转政府信息公开申请数量\t0\t1", '说明 "引号" 文字', '"a\tb']
-
-
-def test_a_pasted_table3_with_empty_cells_and_quoted_labels_reads_every_cell(golden_dir) -> None:
+def test_a_pasted_table3_with_quoted_labels_reads_every_cell(golden_dir) -> None:
     report = _report(golden_dir)
-    for row, col in (("granted", "research"), ("granted", "social_org"), ("new_received", "legal_service")):
-        report.set(f"applications.{row}.{col}", None)          # empty cells of an exact grid
     quote = {"carried_over", "denied_security_stability", "unavailable_not_held", "other_no_correction"}
     record = process_document(load_bytes(_document(report, quote).encode(), doc_id="x", suffix=".txt"))
     for row in FORM.table3_rows:
         for c in APPLICANT_COLUMNS:
             path = f"applications.{row.key}.{c}"
             assert record.report.get(path) == report.get(path), path
-            assert record.provenance[path].status is not Status.MISSING, path
+            assert record.provenance[path].status is Status.PROVEN, path
 
 
 def test_a_merged_cell_repeated_across_table2_s_columns_is_one_value(golden_dir) -> None:

@@ -24,6 +24,7 @@ from ..form import FORM
 from .labels import TABLE2_LABELS
 from .spanrepeat import spread_repeats
 from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
+from .mdcells import md_cell
 from .ocr_headings import fuzzy_heading
 from ..ocrglyphs import OCR_HANZI
 
@@ -210,34 +211,6 @@ _Spec = tuple[str, Cell, str, "int | None", "int | None", bool]
 _Plan = tuple[tuple[_Spec, ...], bool, str]
 
 
-#: a line break inside a converter's table cell (marker writes ``<br>``)
-_BR = re.compile(r"<br\s*/?>", re.I)
-_NUMBER_PART = re.compile(r"[0-9０-９][0-9０-９,.]*")
-
-
-#: markdown's emphasis around a whole cell (``**5件**``, ``*（四）无法提供*``, ``__3__``)
-_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.*?)(?<=\S)\1$")
-
-
-def _md_field(field: str) -> str:
-    """A markdown table cell's text: line breaks (:func:`_br_field`) and emphasis marks taken out."""
-    field = _br_field(field) if "<br" in field else field.strip()
-    if "**" in field:
-        field = field.replace("**", "").strip()       # bold, round the cell or a part of it (**1**件)
-    if field[:1] in "*_" and (m := _EMPHASIS.match(field)):
-        field = m.group(2).strip()
-    return field
-
-
-def _br_field(field: str) -> str:
-    """A markdown cell holding line breaks: a label wrapped in its cell is one text (``7、属于行政<br>执法案卷``);
-    numbers stacked in one cell (``1<br>0``: two rows a converter fused) stay two numbers, never ``10``."""
-    parts = [p.strip() for p in _BR.split(field) if p.strip()]
-    if len(parts) > 1 and all(_NUMBER_PART.fullmatch(p) for p in parts):
-        return " ".join(parts)
-    return "".join(parts)
-
-
 @lru_cache(maxsize=16384)
 def _line_plan(line: str) -> _Plan | None:
     """What one line of a table region gives (``None``: nothing, e.g. page furniture).
@@ -255,7 +228,7 @@ def _line_plan(line: str) -> _Plan | None:
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
         if _MD_RULE.match(line):        # markdown: the rule under the header row
             return None
-        line = "\t".join(_md_field(f) for f in text[1:-1].split("|"))
+        line = "\t".join(md_cell(f) for f in text[1:-1].split("|"))
         grid = "\t" in line
     if "\t" in line:
         if line[0] == "\t" and line.count("\t") == 1:     # one cell per line

@@ -235,7 +235,6 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     tabbed = any(it.col is not None for it in items)
     window = tab_window(items, labels) if tabbed else None
     shape = grid_shape(items) if tabbed else None
-    exact = window is not None and _exact_tabs(items, window)
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
@@ -288,7 +287,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 cells = [parse_cell("") for _ in range(7)]
             if cells is not None and same_line and same_line[0].line != label.line:
                 own_line[row] = same_line[0].line
-            _row_readings(row, cells, numbers, label, "tab-grid" if exact else "tab-row", out, ambiguities)
+            _row_readings(row, cells, numbers, label, "tab-row", out, ambiguities)
             continue
         nxt = nxt_of(k)
         if idx + 1 < nxt and items[idx + 1].is_value:
@@ -355,15 +354,6 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         _unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)
     return out, ambiguities
-
-
-def _exact_tabs(items: list[Item], window: int) -> bool:
-    """Whether a tab-separated 表三 is an exact grid: every line with numbers has the same count of fields,
-    empty ones included (a table pasted from a spreadsheet or a word processor writes an empty cell as an
-    empty field). Then an empty field is an empty cell; in PDF text, whose gaps became tabs, an empty cell
-    leaves no field and its row is shorter."""
-    widths = {it.width for it in items if it.col is not None and it.cell.is_number}
-    return len(widths) == 1 and (next(iter(widths)) or 0) >= window + 7
 
 
 def _seven_then_apart(between: list[Item], span: list[Item]) -> bool:

@@ -9,8 +9,7 @@ what they are:
 * a CSV table export: its rows as tab-joined lines;
 * a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
   page saved as ``.html`` is;
-* text: a spreadsheet's pasted rows whose quoted cells hold line breaks put back on one line
-  (:func:`.quoted_cells.join_quoted_cells`), HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter
+* text: HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter
   markdown's HTML ``<table>`` blocks and pandoc's grid tables read as the HTML reader reads
   tables (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`), markdown rows a
   converter fused written as the two rows they are (:func:`.stacked_rows.unstack_rows`), and OCR's spaces
@@ -29,7 +28,6 @@ from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
 from .embedded_html import inline_tables, is_html_page
 from .grid_tables import unfold_grid_tables
-from .quoted_cells import join_quoted_cells
 from .stacked_rows import unstack_rows
 from .exports import EXPORT_SUFFIXES, read_export
 from .html import decode_html, html_to_text
@@ -89,7 +87,6 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
-    text = join_quoted_cells(text)                  # a spreadsheet's pasted rows, quoted cells over lines
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
     text = unstack_rows(text)                       # a converter's two rows fused in one (a<br>b)
     if kind == "md":

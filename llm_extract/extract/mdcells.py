@@ -1,0 +1,40 @@
+"""A markdown table cell's text, as converters and models write it.
+
+``md_cell`` takes out what is markup, not text: a line break (marker's ``<br>``) inside a wrapped label
+(``7、属于行政<br>执法案卷`` is one label) and emphasis (``**5件**``, ``**1**件``, ``*（四）无法提供*``, ``__3__``: a
+vision model's markdown of a scan). Numbers stacked in one cell (``1<br>0``: two rows a converter fused)
+stay two numbers, never ``10``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["md_cell"]
+
+#: a line break inside a converter's table cell (marker writes ``<br>``)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_NUMBER_PART = re.compile(r"[0-9０-９][0-9０-９,.]*")
+
+
+#: markdown's emphasis around a whole cell (``**5件**``, ``*（四）无法提供*``, ``__3__``)
+_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.*?)(?<=\S)\1$")
+
+
+def md_cell(field: str) -> str:
+    """A markdown table cell's text: line breaks (:func:`_br_field`) and emphasis marks taken out."""
+    field = _br_field(field) if "<br" in field else field.strip()
+    if "**" in field:
+        field = field.replace("**", "").strip()       # bold, round the cell or a part of it (**1**件)
+    if field[:1] in "*_" and (m := _EMPHASIS.match(field)):
+        field = m.group(2).strip()
+    return field
+
+
+def _br_field(field: str) -> str:
+    """A markdown cell holding line breaks: a label wrapped in its cell is one text (``7、属于行政<br>执法案卷``);
+    numbers stacked in one cell (``1<br>0``: two rows a converter fused) stay two numbers, never ``10``."""
+    parts = [p.strip() for p in _BR.split(field) if p.strip()]
+    if len(parts) > 1 and all(_NUMBER_PART.fullmatch(p) for p in parts):
+        return " ".join(parts)
+    return "".join(parts)
