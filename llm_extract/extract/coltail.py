@@ -1,0 +1,81 @@
+"""表三's lower rows printed as bands of column groups, its first rows printed elsewhere.
+
+``pdftotext`` (default mode) may print a wide table band by band, each column's cells of a band a group of
+lines (:mod:`.colgroups`), but its first rows otherwise: the tall rows 一、 and 二、 (their labels wrapped)
+as cells one to a group, some of their columns beside 表二's numbers or the column headers, a column's
+first four cells as one group. The bands below still hold: （一） and （二）, then （三）'s eight rows, …,
+down to 四、结转下年度继续办理, seven groups of one size each, left to right.
+
+Here the bands are read from the table's end upwards: a chain of bands (seven consecutive groups of one
+size, text only before a band, the row labels printed before a band naming one of its rows) whose last
+band ends the table (四、结转下年度继续办理 its last row) and which holds at least every row from （一）予以公开
+down (so that every column's sum, （七）总计 = its 21 outcome rows, checks where the chain puts each
+band). The rows above the chain are left unread. The reading is taken when exactly one chain's table
+holds every identity its cells complete (several chains reading other values: none is).
+
+The columns' order is the page's, as in :mod:`.colgroups`: never proven (``READ.COLUMN_RUNS``) but for
+its cells no order of the six applicant columns changes (verify/guesses.py).
+"""
+
+from __future__ import annotations
+
+from ..evidence import Method, Reading
+from ..form import FORM
+from .blocktext import Number, heading_line
+from .blocktiles import instances_complete
+from .colgroups import Group, bands, column_groups
+from .readings import Readings
+
+__all__ = ["read_column_tail"]
+
+_ROWS = tuple(r.key for r in FORM.table3_rows)
+_COLS = tuple(c.key for c in FORM.table3_columns)
+_WIDTH = len(_COLS)
+_T3_HEADING = FORM.headings["表三"]
+#: the highest first row a chain may have: every outcome row (（一）予以公开 on) in it
+_LOWEST_TOP = _ROWS.index("granted")
+
+
+def _chain(groups: list[Group], end: int) -> tuple[int, list[list[Number]]] | None:
+    """The longest chain of bands ending right before ``groups[end]`` that ends the table and reaches
+    （一）予以公开's row: its first row and its rows."""
+    found: tuple[int, list[list[Number]]] | None = None
+    for first in range(end - _WIDTH, -1, -_WIDTH):
+        size = sum(len(g) for _, g in groups[first:end]) // _WIDTH
+        top = len(_ROWS) - size
+        if top < 0:
+            break
+        read = bands(groups, first, _WIDTH, top, len(_ROWS)) if size * _WIDTH == sum(
+            len(g) for _, g in groups[first:end]) else None
+        if read is not None and read[1] == end and top <= _LOWEST_TOP:
+            found = (top, read[0])
+    return found
+
+
+def _holds(top: int, rows: list[list[Number]]) -> bool:
+    """Every 表三 identity whose cells all stand in rows ``top`` … 25 holds (a blank counts 0)."""
+    if any(n.cell.value is not None and not isinstance(n.cell.value, int) for row in rows for n in row):
+        return False
+    values = {(top + r, c): n.cell.value or 0 for r, row in enumerate(rows) for c, n in enumerate(row)}
+    return instances_complete(values)
+
+
+def read_column_tail(lines: list[str]) -> Readings | None:
+    """表三's rows from （一）予以公开 (or above) down, from its bands of column groups read upwards from the
+    table's end (see the module's docstring), or ``None``."""
+    start = heading_line(lines, _T3_HEADING)
+    if start is None:
+        return None
+    groups = column_groups(lines, start)
+    tables = [chain for end in range(_WIDTH, len(groups) + 1)
+              if (chain := _chain(groups, end)) is not None and _holds(*chain)]
+    if not tables:
+        return None
+    top, rows = tables[0]
+    if any({(t + r, c): n.cell.value for r, row in enumerate(rs) for c, n in enumerate(row)}
+           != {(top + r, c): n.cell.value for r, row in enumerate(rows) for c, n in enumerate(row)}
+           for t, rs in tables[1:]):
+        return None
+    return {f"applications.{_ROWS[top + r]}.{_COLS[c]}":
+            Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], Method.FORM_ORDER_RUNS, n.cell.note)
+            for r, row in enumerate(rows) for c, n in enumerate(row)}
