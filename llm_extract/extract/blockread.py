@@ -126,6 +126,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         elif table is not None:                 # (columns in a tool's order: by their headers' boxes instead)
             table = named_over_printed(table, lines)
         if table is None or not _agrees(table, readings):
+            table = read_column_groups(lines, blocks=True)    # (blocks of neighbouring columns: weaker)
+        if table is None or not _agrees(table, readings):
             table = read_column_tail(lines)     # (the lower rows only: the first ones printed elsewhere)
         if table is not None and _agrees(table, readings):
             readings.update(table)

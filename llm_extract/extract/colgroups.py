@@ -103,18 +103,19 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int) -> t
     return out, i
 
 
-def _tilings(groups: list[Group], first: int, column: int = 0) -> list[list[list[Number]]]:
-    """Every reading of the columns from ``column`` on as blocks of neighbouring columns, each read as bands
-    from ``groups[first]`` on, one block after another: the columns of each (its rows, left to right)."""
+def _tilings(groups: list[Group], first: int, blocks: bool, column: int = 0) -> list[list[list[Number]]]:
+    """Every reading of the columns from ``column`` on as blocks of neighbouring columns (all seven as one
+    block unless ``blocks``), each read as bands from ``groups[first]`` on, one block after another: the
+    columns of each (its rows, left to right)."""
     if column == _WIDTH:
         return [[]]
     out: list[list[list[Number]]] = []
-    for width in range(1, _WIDTH - column + 1):
+    for width in range(1, _WIDTH - column + 1) if blocks else (_WIDTH,):
         read = bands(groups, first, width, 0, len(_ROWS))
         if read is None:
             continue
         block = [[row[c] for row in read[0]] for c in range(width)]
-        out += [block + rest for rest in _tilings(groups, read[1], column + width)]
+        out += [block + rest for rest in _tilings(groups, read[1], blocks, column + width)]
     return out
 
 
@@ -131,13 +132,15 @@ def _holds(numbers: list[Number]) -> bool:
     return not table3_broken(values)
 
 
-def read_column_groups(lines: list[str]) -> Readings | None:
-    """表三 from its bands of column groups (see the module's docstring), or ``None``."""
+def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | None:
+    """表三 from its bands of column groups (see the module's docstring), or ``None``; with ``blocks``, read
+    as blocks of neighbouring columns too (weaker: a column printed as one group of 25 is one such block,
+    and ``pdf2txt.py`` prints its columns so in an order of its own)."""
     start = heading_line(lines, _T3_HEADING)
     if start is None:
         return None
     groups = column_groups(lines, start)
-    tables = [t for first in range(len(groups)) for columns in _tilings(groups, first)
+    tables = [t for first in range(len(groups)) for columns in _tilings(groups, first, blocks)
               if _holds(t := _tile(columns))]
     if not tables or any([n.cell.value for n in t] != [n.cell.value for n in tables[0]] for t in tables[1:]):
         return None
