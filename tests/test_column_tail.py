@@ -93,3 +93,39 @@ def test_the_first_rows_stay_unread_and_the_applicant_columns_are_never_proven()
     assert record.provenance["applications.granted.natural_person"].status is not Status.PROVEN
     assert record.report.get("applications.granted.total") == 6
     assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+
+
+def _head_text(t: dict[str, list[int]]) -> list[str]:
+    """The rows down to （七）总计 as bands of column groups (2, 2, 8, 3, 5, 3, 1), 四、结转 printed cell by cell
+    among text after them."""
+    lines = ["2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *_LABELS, "", *_HEADERS, ""]
+    first = 0
+    for k in (2, 2, 8, 3, 5, 3, 1):
+        for c in range(7):
+            lines += [str(t[r][c]) for r in _ROWS[first:first + k]] + [""]
+        first += k
+    for c, v in enumerate(t["carried_forward"]):
+        lines += [_HEADERS[c], str(v), ""]
+    return lines + ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "0", "五、存在的主要问题及改进情况", "无。"]
+
+
+def test_the_bands_down_to_the_total_are_read_its_last_row_left_to_the_identities() -> None:
+    t = _table()
+    lines = _head_text(t)
+    assert read_column_groups(lines) is None
+    readings = read_column_tail(lines)
+    assert readings is not None
+    for r in _ROWS[:-1]:
+        assert [readings[f"applications.{r}.{c}"].value for c in _COLS] == t[r], r
+    assert not any(f"applications.carried_forward.{c}" in readings for c in _COLS)
+    record = process_document(Document.from_text("\n".join(lines), doc_id="head"))
+    assert record.report.get("applications.carried_forward.natural_person") == t["carried_forward"][0]
+
+
+def test_a_chain_of_bands_of_one_row_each_is_no_column_printing() -> None:
+    t = _table()
+    lines = ["2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *_LABELS, "", *_HEADERS, ""]
+    for r in _ROWS[2:]:                                     # every cell a group of its own, a blank after it
+        lines += [x for v in t[r] for x in (str(v), "")]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
+    assert read_column_tail(lines) is None
