@@ -129,3 +129,15 @@ def test_a_chain_of_bands_of_one_row_each_is_no_column_printing() -> None:
         lines += [x for v in t[r] for x in (str(v), "")]
     lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
     assert read_column_tail(lines) is None
+
+
+def test_a_row_of_other_numbers_right_above_the_chain_does_not_hide_it() -> None:
+    t = _table()
+    lines = _text(t, bands=(1, *_BANDS))                    # 二、 a band of one row too
+    at = lines.index(_HEADERS[-1]) + 2                      # before the bands: a row of 表二's numbers, one to a group
+    lines[at:at] = [x for v in ("12.5", "0", "0", "0", "0", "0", "3") for x in (v, "")]
+    readings = read_column_tail(lines)
+    assert readings is not None
+    for r in _ROWS[1:]:
+        assert [readings[f"applications.{r}.{c}"].value for c in _COLS] == t[r], r
+    assert not any(f"applications.new_received.{c}" in readings for c in _COLS)

@@ -48,10 +48,10 @@ def _columnar(chain: list[Group]) -> bool:
     return sum(len(g) for _, g in chain if len(g) > 1) > sum(1 for _, g in chain if len(g) == 1)
 
 
-def _tail(groups: list[Group], end: int) -> tuple[int, list[list[Number]]] | None:
-    """The longest chain of bands ending right before ``groups[end]`` that ends the table and reaches
-    （一）予以公开's row: its first row and its rows."""
-    found: tuple[int, list[list[Number]]] | None = None
+def _tails(groups: list[Group], end: int) -> list[tuple[int, list[list[Number]]]]:
+    """Every chain of bands ending right before ``groups[end]`` that ends the table and reaches （一）予以公开's
+    row: its first row and its rows (a longer one may take in a row of other numbers above, a shorter one not)."""
+    found: list[tuple[int, list[list[Number]]]] = []
     for first in range(end - _WIDTH, -1, -_WIDTH):
         count = sum(len(g) for _, g in groups[first:end])
         top = len(_ROWS) - count // _WIDTH
@@ -59,7 +59,7 @@ def _tail(groups: list[Group], end: int) -> tuple[int, list[list[Number]]] | Non
             break
         read = bands(groups, first, _WIDTH, top, len(_ROWS)) if count % _WIDTH == 0 else None
         if read is not None and read[1] == end and top <= _LOWEST_TOP and _columnar(groups[first:end]):
-            found = (top, read[0])
+            found.append((top, read[0]))
     return found
 
 
@@ -85,8 +85,7 @@ def read_column_tail(lines: list[str]) -> Readings | None:
     if start is None:
         return None
     groups = column_groups(lines, start)
-    tables = [chain for end in range(_WIDTH, len(groups) + 1)
-              if (chain := _tail(groups, end)) is not None and _holds(*chain)]
+    tables = [chain for end in range(_WIDTH, len(groups) + 1) for chain in _tails(groups, end) if _holds(*chain)]
     tables += [chain for first in range(len(groups))
                if (chain := _head(groups, first)) is not None and _holds(*chain)]
     cells: dict[tuple[int, int], Number] = {}
