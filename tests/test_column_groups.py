@@ -126,3 +126,26 @@ def test_a_row_label_before_a_band_names_one_of_its_rows() -> None:
     assert not labels_fit(["2.重复申请"], duplicate + 1, 1)                       # the band one row off
     assert labels_fit(["自然人", "总计"], duplicate + 1, 1)                        # headers name no row
 
+
+
+def test_other_handling_printed_as_one_row_leaves_23_rows_read_as_bands() -> None:
+    t = _table()
+    t["other_other"] = [1, 0, 0, 0, 0, 0, 1]               # （六）其他处理's one row: 1 by a natural person
+    t["granted"] = [3, 0, 0, 0, 2, 0, 5]
+    rows = [r for r in _ROWS if r not in ("other_no_correction", "other_unpaid_fee")]
+    labels = [r.label if r.key != "other_other" else "（六）其他处理" for r in FORM.table3_rows if r.key in rows]
+    lines = ["2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *labels, "", *_HEADERS, ""]
+    first = 0
+    for k in (2, 2, 8, 3, 5, 3):
+        for c in range(7):
+            lines += [str(t[r][c]) for r in rows[first:first + k]] + [""]
+        first += k
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "0", "五、存在的主要问题及改进情况", "无。"]
+    readings = read_column_groups(lines)
+    assert readings is not None
+    for r in rows[:-3]:
+        assert [readings[f"applications.{r}.{c}"].value for c in _COLS] == t[r], r
+    assert [readings[f"applications.total_processed.{c}"].value for c in _COLS] == t["total_processed"]
+    assert readings["applications.other_no_correction.natural_person"].value is None     # not printed
+    assert read_column_groups(lines[:4] + ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]
+                              + lines[4:]) is None        # a sub-row's label printed: 25 rows, not 23
