@@ -23,6 +23,7 @@ from .coltail import read_column_tail
 from .formorder import read_form_order
 from .glued import groups_hold
 from .readings import Readings
+from .staircase import read_staircase
 from .t2boxes import table2_boxes
 from .t3boxes import named_over_printed, read_table3_boxes
 from .t4boxes import BY_COLUMNS, read_table4_boxes
@@ -129,6 +130,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             table = read_column_groups(lines, blocks=True)    # (blocks of neighbouring columns: weaker)
         if table is None or not _agrees(table, readings):
             table = read_column_tail(lines)     # (the lower rows only: the first ones printed elsewhere)
+        if table is None or not _agrees(table, readings):
+            table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
         if table is not None and _agrees(table, readings):
             readings.update(table)
             ambiguities = [a for a in ambiguities if not any(p in table for p in a.paths)]
