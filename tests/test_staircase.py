@@ -46,3 +46,9 @@ def test_a_run_of_another_count_or_a_row_sum_broken_leaves_the_rows_unread() -> 
 
 def test_a_row_with_its_seven_cells_right_after_its_label_ends_no_staircase() -> None:
     assert read_staircase(_text(headers=False)) is None     # (1. and 25 numbers: its own seven first, or last?)
+
+
+def test_first_cells_not_fewer_row_after_row_down_to_none_are_no_staircase() -> None:
+    assert read_staircase(_text(prefixes=(4, 3, 2, 1, 0))) is not None
+    assert read_staircase(_text(prefixes=(4, 4, 2, 1, 0))) is None      # (rows short of an unprinted blank look so)
+    assert read_staircase(_text(prefixes=(4, 3, 2, 1, 1))) is None      # (the last row's cells all in the run)

@@ -7,8 +7,9 @@ of their own this way: 一、 and its first four cells, 二、 and its first thr
 first cells after its label, its last ones in the run after the staircase, in the rows' order.
 
 Such a staircase is read where the labels of consecutive rows of the form each stand before fewer than seven
-numbers (their own first cells, a wrapped label's tail between), and the numbers right after the last of
-them (past text naming no row: the column headers) up to the next row's label are exactly the cells the
+numbers (their own first cells, a wrapped label's tail between), fewer row after row down to none (the last
+row's label, then text naming no row: the column headers; rows short of a cell left blank and unprinted
+give no such steps), and the numbers after that text up to the next row's label are exactly the cells the
 rows still lack; every row's sum (总计 = the six applicant columns) holding. Which of the run's numbers
 end which row is the tool's order (a row's last cells printed with another row's would keep every sum
 where they are zeros): never proven (``READ.COLUMN_RUNS``) but for the cells no such order changes.
@@ -107,8 +108,9 @@ def read_staircase(lines: list[str]) -> Readings | None:
         if number is not None or row == _TEXT:
             continue
         steps, after = _steps(events, at)
-        if len(steps) < 2 or not any(numbers for _, numbers in steps):
-            continue
+        counts = [len(numbers) for _, numbers in steps]
+        if len(steps) < 2 or counts[-1] or any(a <= b for a, b in zip(counts, counts[1:])):
+            continue                        # (a staircase: fewer first cells row after row, down to none)
         rest = _rest(events, after)
         if rest is None or len(rest) != sum(_WIDTH - len(numbers) for _, numbers in steps):
             continue
