@@ -10,7 +10,7 @@ check: never proven, but for the cells no order of the six applicant columns cha
 from __future__ import annotations
 
 from llm_extract.evidence import Method, Status
-from llm_extract.extract.colgroups import read_column_groups
+from llm_extract.extract.colgroups import labels_fit, read_column_groups
 from llm_extract.form import FORM
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
@@ -95,3 +95,57 @@ def test_text_before_a_bands_first_group_is_a_page_break_the_table_reads() -> No
     readings = read_column_groups(lines)
     assert readings is not None
     assert [readings[f"applications.granted.{c}"].value for c in _COLS] == t["granted"]
+
+
+def _blocks_text(t: dict[str, list[int]]) -> list[str]:
+    """The table printed as blocks of neighbouring columns (Chromium's small landscape page): 自然人 … 社会公益组织
+    band by band (21 rows, then 4), 法律服务机构's 25 cells as one group, then 其他 and 总计 band by band."""
+    lines = ["2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *_LABELS, ""]
+    for block in ((0, 1, 2, 3), (4,), (5, 6)):
+        lines += [_HEADERS[c] for c in block] + [""]
+        for first, k in (((0, 25),) if len(block) == 1 else ((0, 21), (21, 4))):
+            for c in block:
+                lines += [str(t[r][c]) for r in _ROWS[first:first + k]] + [""]
+    return lines + ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "0", "五、存在的主要问题及改进情况", "无。"]
+
+
+def test_blocks_of_neighbouring_columns_each_read_as_bands_left_to_right() -> None:
+    t = _table()
+    assert read_column_groups(_blocks_text(t)) is None      # (only as the weaker reading)
+    readings = read_column_groups(_blocks_text(t), blocks=True)
+    assert readings is not None
+    for r in _ROWS:
+        assert [readings[f"applications.{r}.{c}"].value for c in _COLS] == t[r], r
+    assert all(x.method == Method.FORM_ORDER_RUNS for x in readings.values())
+
+
+def test_a_row_label_before_a_band_names_one_of_its_rows() -> None:
+    duplicate = _ROWS.index("rejected_duplicate")
+    assert labels_fit(["2.重复申请"], duplicate, 1)
+    assert labels_fit(["1.信访举报投诉类申请", "2.重复申请"], duplicate, 1)     # (a label after its own numbers)
+    assert not labels_fit(["2.重复申请"], duplicate + 1, 1)                       # the band one row off
+    assert labels_fit(["自然人", "总计"], duplicate + 1, 1)                        # headers name no row
+
+
+
+def test_other_handling_printed_as_one_row_leaves_23_rows_read_as_bands() -> None:
+    t = _table()
+    t["other_other"] = [1, 0, 0, 0, 0, 0, 1]               # （六）其他处理's one row: 1 by a natural person
+    t["granted"] = [3, 0, 0, 0, 2, 0, 5]
+    rows = [r for r in _ROWS if r not in ("other_no_correction", "other_unpaid_fee")]
+    labels = [r.label if r.key != "other_other" else "（六）其他处理" for r in FORM.table3_rows if r.key in rows]
+    lines = ["2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *labels, "", *_HEADERS, ""]
+    first = 0
+    for k in (2, 2, 8, 3, 5, 3):
+        for c in range(7):
+            lines += [str(t[r][c]) for r in rows[first:first + k]] + [""]
+        first += k
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "0", "五、存在的主要问题及改进情况", "无。"]
+    readings = read_column_groups(lines)
+    assert readings is not None
+    for r in rows[:-3]:
+        assert [readings[f"applications.{r}.{c}"].value for c in _COLS] == t[r], r
+    assert [readings[f"applications.total_processed.{c}"].value for c in _COLS] == t["total_processed"]
+    assert readings["applications.other_no_correction.natural_person"].value is None     # not printed
+    assert read_column_groups(lines[:4] + ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]
+                              + lines[4:]) is None        # a sub-row's label printed: 25 rows, not 23

@@ -19,9 +19,11 @@ from .blocktext import Number
 from .blocktiles import LABEL_METHOD, TILE_METHOD, assemble_table3, table3_broken
 from .colgroups import read_column_groups
 from .colheads import read_column_heads
+from .coltail import read_column_tail
 from .formorder import read_form_order
 from .glued import groups_hold
 from .readings import Readings
+from .staircase import read_staircase
 from .t2boxes import table2_boxes
 from .t3boxes import named_over_printed, read_table3_boxes
 from .t4boxes import BY_COLUMNS, read_table4_boxes
@@ -124,9 +126,15 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             table = read_table3_boxes(lines)
         elif table is not None:                 # (columns in a tool's order: by their headers' boxes instead)
             table = named_over_printed(table, lines)
+        if table is None or not _agrees(table, readings):
+            table = read_column_groups(lines, blocks=True)    # (blocks of neighbouring columns: weaker)
+        if table is None or not _agrees(table, readings):
+            table = read_column_tail(lines)     # (the lower rows only: the first ones printed elsewhere)
+        if table is None or not _agrees(table, readings):
+            table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
         if table is not None and _agrees(table, readings):
             readings.update(table)
-            ambiguities = [a for a in ambiguities if not any(p.startswith("applications.") for p in a.paths)]
+            ambiguities = [a for a in ambiguities if not any(p in table for p in a.paths)]
     row4 = blocks.table4 if blocks is not None and blocks.table4 else []
     if t4 and len(row4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in row4]):
         placed: tuple[list[Number], str] | None = (row4, ROW_METHOD)

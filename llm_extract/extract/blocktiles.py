@@ -35,7 +35,7 @@ from ..form import FORM
 from .readings import Readings
 from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
 
-__all__ = ["assemble_table3", "table3_broken", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
+__all__ = ["assemble_table3", "table3_broken", "instances_complete", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
 
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
@@ -105,6 +105,12 @@ def table3_broken(values: dict[str, int | None]) -> frozenset[int]:
     vals = [[values.get(f"applications.{r}.{c}") or 0 for c in _COLS] for r in _ROWS]
     return frozenset(i for i, (left, right) in enumerate(_INSTANCES)
                      if sum(vals[r][c] for r, c in left) != sum(vals[r][c] for r, c in right))
+
+
+def instances_complete(values: dict[tuple[int, int], int]) -> bool:
+    """Every 表三 identity instance whose cells all stand in ``values`` ((row, column) → value) holds."""
+    return all(sum(values[c] for c in left) == sum(values[c] for c in right) for left, right in _INSTANCES
+               if all(c in values for c in left + right))
 
 
 def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:

@@ -15,6 +15,18 @@ the form's 25 rows as bands (text only between the first band's groups, its colu
 band, a page's furniture or repeated headers: never between a later band's groups), every
 identity of 表三 holds in it, and no other window holding every identity reads other values.
 
+The page may also be printed as blocks of neighbouring columns (Chromium's small landscape pages: 自然人 to
+社会公益组织 band by band, then 法律服务机构's 25 cells as one group, then 其他 and 总计 band by band): each *block*
+of ``w`` consecutive columns is read as bands of ``w`` groups the same way, the blocks left to right, text only
+before a block's band or among its first band's groups (its headers). Where labels of the form's rows are
+printed right before a band, one of them is a row of that band: the labels a page prints beside its band check
+that the band stands where the tiling puts it (a row printed cell by cell after its label is a band of one row,
+which a tiling one row off would read as another row).
+
+（六）其他处理 printed as one row (none of its first two sub-rows' labels in 表三's region) leaves 23 rows to
+tile, read as :mod:`.formorder` reads them: that row in 3.其他's place, its sub-rows 0 where it is all 0,
+else not printed.
+
 The columns' order is the page's, left to right, which the identities cannot check (the six applicant
 columns are alike): such a table is never proven (``READ.COLUMN_RUNS``) but for its cells no order of the
 six applicant columns changes (verify/guesses.py).
@@ -26,23 +38,29 @@ from ..evidence import Method, Reading
 from ..form import FORM
 from .blocktext import Number, heading_line, split_numbers
 from .blocktiles import table3_broken
-from .layout import is_page_furniture
+from .formorder import ONE_ROWS, one_row_readings
+from .labels import BARE_HEADERS, rows_named
+from .layout import is_page_furniture, label_key
 from .readings import Readings
 
-__all__ = ["read_column_groups"]
+__all__ = ["read_column_groups", "column_groups", "bands", "labels_fit", "Group"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _WIDTH = len(_COLS)
 _T3_HEADING = FORM.headings["表三"]
+_T4_HEADING = FORM.headings["表四"]
+#: （六）其他处理's first two sub-rows (printed as one row, its place is the last's, 3.其他)
+_SUB_ROWS = frozenset(r for r in _ROWS if r not in ONE_ROWS)
+_ONE_ROW = "other_other"
 
 
-def _groups(lines: list[str], start: int) -> list[tuple[bool, list[Number]]]:
-    """Every group of numbers after line ``start`` (1-based), with whether text stands right before it
-    (since the group before)."""
-    groups: list[tuple[bool, list[Number]]] = []
+def column_groups(lines: list[str], start: int) -> list[tuple[list[str], list[Number]]]:
+    """Every group of numbers after line ``start`` (1-based), with the text lines standing right before it
+    (since the group before; page furniture is none)."""
+    groups: list[tuple[list[str], list[Number]]] = []
     group: list[Number] = []
-    text = False
+    text: list[str] = []
     for n in range(start + 1, len(lines) + 1):
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if raw and is_page_furniture(raw):
@@ -53,49 +71,105 @@ def _groups(lines: list[str], start: int) -> list[tuple[bool, list[Number]]]:
             continue
         if group:
             groups.append((text, group))
-            group, text = [], False
-        text = text or bool(raw)
+            group, text = [], []
+        if raw:
+            text.append(raw)
     if group:
         groups.append((text, group))
     return groups
 
 
-def _tile(groups: list[tuple[bool, list[Number]]], first: int) -> list[Number] | None:
-    """The table in row-major order from ``groups[first]`` on, when its groups tile the 25 rows as bands
-    of seven groups of one size, text standing only before the first band's groups or before a band (a page
-    break, its headers repeated)."""
-    rows: list[list[Number]] = []
+def labels_fit(texts: list[str], top: int, size: int, form: tuple[str, ...] = _ROWS) -> bool:
+    """The row labels among ``texts`` (printed right before a band of rows ``top`` … ``top + size - 1``, 0-based)
+    name one of the band's rows at least (none named: nothing to check; a column header such as 总计 names no
+    row). Other rows' labels may stand there too: a label printed after its own numbers, or a page's labels
+    printed together."""
+    keys = [label_key(text) for text in texts]
+    named = {form.index(row) for key in keys if key not in BARE_HEADERS for row in rows_named(key) if row in form}
+    return not named or any(top <= r < top + size for r in named)
+
+
+Group = tuple[list[str], list[Number]]
+
+
+def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
+          form: tuple[str, ...] = _ROWS) -> tuple[list[list[Number]], int] | None:
+    """Rows ``top`` … ``rows - 1`` (of ``form``'s rows) of ``width`` columns read as bands from ``groups[first]``
+    on: each band ``width`` groups of one size, text only among the first band's groups or before a band, the
+    labels before a band its own; the rows (each ``width`` numbers) and the index of the group after them."""
+    out: list[list[Number]] = []
     i = first
-    while len(rows) < len(_ROWS):
-        band = groups[i:i + _WIDTH]
-        if len(band) < _WIDTH:
+    while top + len(out) < rows:
+        band = groups[i:i + width]
+        if len(band) < width:
             return None
         k = len(band[0][1])
-        if any(len(g) != k for _, g in band) or (rows and any(text for text, _ in band[1:])) \
-                or len(rows) + k > len(_ROWS):
+        if any(len(g) != k for _, g in band) or (out and any(text for text, _ in band[1:])) \
+                or top + len(out) + k > rows \
+                or not all(labels_fit(text, top + len(out), k, form) for text, _ in band):
             return None
-        rows += [[g[r] for _, g in band] for r in range(k)]
-        i += _WIDTH
-    return [n for row in rows for n in row]
+        out += [[g[r] for _, g in band] for r in range(k)]
+        i += width
+    return out, i
 
 
-def _holds(numbers: list[Number]) -> bool:
-    """Every 表三 identity holds with the numbers placed row-major (a blank counts 0)."""
+def _tilings(groups: list[Group], first: int, blocks: bool, form: tuple[str, ...],
+             column: int = 0) -> list[list[list[Number]]]:
+    """Every reading of the columns from ``column`` on as blocks of neighbouring columns (all seven as one
+    block unless ``blocks``), each read as bands from ``groups[first]`` on, one block after another: the
+    columns of each (its rows, left to right)."""
+    if column == _WIDTH:
+        return [[]]
+    out: list[list[list[Number]]] = []
+    for width in range(1, _WIDTH - column + 1) if blocks else (_WIDTH,):
+        read = bands(groups, first, width, 0, len(form), form)
+        if read is None:
+            continue
+        block = [[row[c] for row in read[0]] for c in range(width)]
+        out += [block + rest for rest in _tilings(groups, read[1], blocks, form, column + width)]
+    return out
+
+
+def _tile(columns: list[list[Number]]) -> list[Number]:
+    """A tiling's numbers in row-major order."""
+    return [columns[c][r] for r in range(len(columns[0])) for c in range(_WIDTH)]
+
+
+def _holds(numbers: list[Number], form: tuple[str, ...]) -> bool:
+    """Every 表三 identity holds with the numbers placed row-major in ``form``'s rows (a blank counts 0, a row
+    not among them 0)."""
     if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in numbers):
         return False
-    values = {f"applications.{_ROWS[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value for i, n in enumerate(numbers)}
+    values = {f"applications.{form[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value for i, n in enumerate(numbers)}
     return not table3_broken(values)
 
 
-def read_column_groups(lines: list[str]) -> Readings | None:
-    """表三 from its bands of column groups (see the module's docstring), or ``None``."""
+def _one_row_printed(lines: list[str], start: int) -> bool:
+    """Whether （六）其他处理 may be printed as one row: neither of its first two sub-rows' labels stands in
+    表三's region (:mod:`.formorder`)."""
+    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    return not any(set(rows_named(label_key(line))) & _SUB_ROWS for line in lines[start:end - 1])
+
+
+def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | None:
+    """表三 from its bands of column groups (see the module's docstring), or ``None``; with ``blocks``, read
+    as blocks of neighbouring columns too (weaker: a column printed as one group of 25 is one such block,
+    and ``pdf2txt.py`` prints its columns so in an order of its own)."""
     start = heading_line(lines, _T3_HEADING)
     if start is None:
         return None
-    groups = _groups(lines, start)
-    tables = [t for first in range(len(groups)) if (t := _tile(groups, first)) is not None and _holds(t)]
+    groups = column_groups(lines, start)
+    for form in (_ROWS, ONE_ROWS) if _one_row_printed(lines, start) else (_ROWS,):
+        tables = [t for first in range(len(groups)) for columns in _tilings(groups, first, blocks, form)
+                  if _holds(t := _tile(columns), form)]
+        if tables:
+            break
     if not tables or any([n.cell.value for n in t] != [n.cell.value for n in tables[0]] for t in tables[1:]):
         return None
-    return {f"applications.{_ROWS[i // _WIDTH]}.{_COLS[i % _WIDTH]}":
-            Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], Method.FORM_ORDER_RUNS, n.cell.note)
-            for i, n in enumerate(tables[0])}
+    out = {f"applications.{form[i // _WIDTH]}.{_COLS[i % _WIDTH]}":
+           Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], Method.FORM_ORDER_RUNS, n.cell.note)
+           for i, n in enumerate(tables[0])}
+    if form is ONE_ROWS:
+        six = form.index(_ONE_ROW) * _WIDTH
+        out.update(one_row_readings(tables[0][six:six + _WIDTH]))
+    return out
