@@ -297,12 +297,7 @@ class _Converter:
         elif tag == "tr":
             self._close_row()
         elif tag == "table":
-            if self._rows:
-                self._close_row()
-                self._close_cell(len(self._rows))
-                self._rows.pop()
-            if self._grid_rows:
-                self._grid_rows.pop()
+            self._close_table()
             self._break()
         elif tag in _BLOCKS:
             self._break()
@@ -311,15 +306,19 @@ class _Converter:
         if self._chrome is not None:
             self._end_chrome(tag)
 
-    def _end_flex_row(self) -> None:
-        """A flex row ends as a table does; unless it was a table's row (html_divs.is_table_row), its cells
-        are plain lines again (where it holds a table of its own, its lines are left as they are)."""
+    def _close_table(self) -> None:
+        """A table (or a flex row standing for one) ends: its last row and cell closed, its grid dropped."""
         if self._rows:
             self._close_row()
             self._close_cell(len(self._rows))
             self._rows.pop()
         if self._grid_rows:
             self._grid_rows.pop()
+
+    def _end_flex_row(self) -> None:
+        """A flex row ends as a table does; unless it was a table's row (html_divs.is_table_row), its cells
+        are plain lines again (where it holds a table of its own, its lines are left as they are)."""
+        self._close_table()
         mark, nested = self._flex_marks.pop(), self._flex_nested.pop()
         if not nested and not is_table_row(self.lines[mark:]):
             self.lines[mark:] = [text for line in self.lines[mark:] if (text := line.lstrip("\t"))]
