@@ -24,6 +24,8 @@ def test_which_rows_are_split_over_lines() -> None:
     assert not _split_row([10, 11, 11, 12, 12, 13])             # two boxes of two
     assert _split_row([10, 10, 10, 10, 11, 11, 11])             # a fixed-width row broken over two lines
     assert _split_row([10, 10, 11, 11, 12, 12, 12])
+    assert _split_row([10, 10, 10, 11, 12, 13, 14], label_line=10)   # first cells beside the label (pdftotext)
+    assert not _split_row([11, 11, 12, 13, 14, 15, 16], label_line=10)
 
 
 def test_boxes_holding_two_cells_are_read_in_their_order(golden_dir) -> None:

@@ -34,17 +34,19 @@ def _row_sum_holds(cells: list[Cell]) -> bool:
     return values[6] == sum(values[:6])
 
 
-def _split_row(cell_lines: list[int] | None) -> bool:
+def _split_row(cell_lines: list[int] | None, label_line: int = -1) -> bool:
     """Whether a row's cells come from several lines that each hold more than one (a fixed-width row
     broken over two lines: which line's cell stands in which column is unsure, and a blank or a
     placeholder swapped with a 0 breaks no identity). One cell a line is a cell-per-line export, and so is
-    a row of one cell a line but for a line or two of two cells (an OCR engine's boxes, neighbouring cells in
-    one box: ``0 / - 0 / 0 0 / 0 / 0``, read in its order; a fixed-width row broken over lines has several
-    cells on every line)."""
+    a label on a line of its own over a cell a line but for a line or two of two cells (an OCR engine's
+    boxes, neighbouring cells in one box: ``0 / - 0 / 0 0 / 0 / 0``, read in their order). The first cells on
+    the label's line (``3.危及“三安全一稳定” / / /``, then a cell a line: pdftotext's default mode) are a
+    fixed-width row's, whose other cells may stand elsewhere."""
     if not cell_lines or len(set(cell_lines)) < 2:
         return False
     per_line = Counter(cell_lines)
-    if len(per_line) >= 4 and sum(1 for n in per_line.values() if n > 1) <= 2:
+    if len(per_line) >= 4 and label_line not in per_line and max(per_line.values()) <= 2 \
+            and sum(1 for n in per_line.values() if n > 1) <= 2:
         return False
     return len(per_line) < len(cell_lines)
 
@@ -83,7 +85,7 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
             # printed, and slides no column: a cell of its own when the row adds up. A row whose cells two
             # lines share, a blank among them, is never read cell by cell.
             lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
-                                                        or not _row_sum_holds(cells) or _split_row(cell_lines))
+                                                        or not _row_sum_holds(cells) or _split_row(cell_lines, label.line))
     if cells is not None and not lost_blanks:
         at = label.line
         if not cell_lines:
