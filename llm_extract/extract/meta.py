@@ -35,8 +35,10 @@ _HEAD_LINES = 15                 # the title is among the first non-empty lines
 _PERIOD_LINES = 60               # the statistics period is stated near the top
 _YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九])"
 #: the title's tail: (year) (年度) …信息公开(工作)(的)(年度)报告 (XX局关于2024年政府信息公开工作的年度报告)
-#: …or the year in brackets after it: 政府信息公开工作年度报告（2023年度）
-_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?的?(?:年度)?(?:工作)?(?:情况)?的?报告"
+#: …or the year in brackets after it: 政府信息公开工作年度报告（2023年度）, or in it: 政府信息公开工作2023年度报告;
+#: 年报 for 年度报告
+_TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?"
+                    rf"(?:(?P<mid>{_YEAR})年度?)?的?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)"
                     rf"(?:[(（]\s*(?P<tail>{_YEAR})\s*年度?\s*[)）])?")
 _LEADING_YEAR = re.compile(rf"(?P<year>{_YEAR})年度?(?P<agency>.*)$")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^0-9二]{{0,6}}(?P<year>{_YEAR})年")
@@ -67,7 +69,7 @@ def agency_name(text: str) -> str:
     """
     text = _META_LABEL.sub("", _JUNK.sub("", text))
     m = _NAME.search(text)
-    return m.group(0).lstrip("（）()").removesuffix("关于") if m else ""
+    return m.group(0).lstrip("（）()").removeprefix("关于").removesuffix("关于") if m else ""
 
 
 def _year(text: str) -> int:
@@ -127,7 +129,7 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
     raw = text[:m.end()]
     if _BREADCRUMB.search(raw[:m.start()]):      # a page's path ends in the report's name: no title of it
         return "", None, raw, used
-    agency, year = _agency_and_year(raw[:m.start()], m.group("year") or m.group("tail"))
+    agency, year = _agency_and_year(raw[:m.start()], m.group("year") or m.group("mid") or m.group("tail"))
     if not agency:                           # the agency on a line of its own above the title
         above = [(n, t) for n, t in head if n < used[0]][-1:]
         name = agency_name(above[0][1]) if above else ""
