@@ -35,7 +35,8 @@ def test_blank_cells_have_no_value(raw: str) -> None:
     assert cell.kind == CellKind.BLANK and cell.value is None and cell.is_value and not cell.is_number
 
 
-@pytest.mark.parametrize("raw", ["/", "／", "-", "－", "—", "——", "–", "无", "不适用", "空", "\\", "--"])
+@pytest.mark.parametrize("raw", ["/", "／", "-", "－", "—", "——", "–", "无", "不适用", "空", "\\", "--",
+                                 "无 件", "无件", "/件", "— 件"])     # (a page printing the unit in every cell)
 def test_placeholders_have_no_value_but_stand_for_a_cell(raw: str) -> None:
     cell = parse_cell(raw)
     assert cell.kind == CellKind.PLACEHOLDER and cell.value is None and cell.is_value

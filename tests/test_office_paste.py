@@ -62,3 +62,37 @@ def test_a_merged_cell_repeated_across_table2_s_columns_is_one_value(golden_dir)
     lines = [f"行政许可\t{value}\t{value}\t{value}" if line.startswith("行政许可") else line for line in text.split("\n")]
     record = process_document(load_bytes("\n".join(lines).encode(), doc_id="x", suffix=".txt"))
     assert record.report.get("active_disclosure.licensing") == value
+
+
+def test_a_row_of_exactly_seven_fields_after_its_label_has_its_empty_cells_empty(golden_dir) -> None:
+    """A word processor's table pasted as text: a label, then exactly seven fields, an empty cell an empty
+    field (``（二）部分公开	0	0		0	0		0``)."""
+    report = _report(golden_dir)
+    for row, col in (("partially_granted", "research"), ("partially_granted", "other_org"),
+                     ("denied_state_secret", "legal_service")):
+        report.set(f"applications.{row}.{col}", None)
+    text = render(report, "tabrows")
+    lines = []
+    for line in text.split("\n"):
+        for key in ("partially_granted", "denied_state_secret"):
+            row = next(r for r in FORM.table3_rows if r.key == key)
+            if line.endswith(tuple([row.label])) or (row.label in line and "\t" in line):
+                cells = ["" if (v := report.get(f"applications.{key}.{c}")) is None else str(v)
+                         for c in APPLICANT_COLUMNS]
+                line = "\t".join([row.label] + cells)
+        lines.append(line)
+    record = process_document(load_bytes("\n".join(lines).encode(), doc_id="x", suffix=".txt"))
+    for key in ("partially_granted", "denied_state_secret"):
+        assert [record.report.get(f"applications.{key}.{c}") for c in APPLICANT_COLUMNS] == \
+            [report.get(f"applications.{key}.{c}") for c in APPLICANT_COLUMNS]
+
+
+def test_a_crawled_row_padded_with_tabs_and_a_cell_lost_is_not_read_with_an_empty_cell(golden_dir) -> None:
+    """A real crawled page (seed 002): ``(一)予以公开				0	0	0	0	0	0			``, a cell lost: the empty field is
+    no empty cell, the row is not read cell by cell."""
+    text = (golden_dir / "002_0126e23b7202ee31.txt").read_text(encoding="utf-8")
+    assert "(一)予以公开\t\t\t\t0\t0\t0\t0\t0\t0\t\t\t" in text
+    record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".txt"))
+    assert record.report.get("applications.granted.natural_person") in (0, None)
+    assert not (record.report.get("applications.granted.natural_person") is None
+                and record.provenance["applications.granted.natural_person"].status is Status.PROVEN)

@@ -48,6 +48,8 @@ _SPLIT_DIGITS = re.compile(r"\d\s+\d")
 _STROKES = "/-—–－─\\∕⁄╱⧸−―‐‑‒━"
 _PLACEHOLDER_TOKEN = rf"(?:[{re.escape(_STROKES)}]+|无|不适用)"
 _STROKE_SET = frozenset(_STROKES)
+#: an empty cell's mark with the count's unit a page prints in every cell (``无 件``: ``<p>无</p><p>件</p>``)
+_PLACEHOLDER_UNIT = re.compile(rf"^{_PLACEHOLDER_TOKEN}({_UNITS})$")
 _SPACED_PLACEHOLDERS = re.compile(rf"^{_PLACEHOLDER_TOKEN}(?:\s+{_PLACEHOLDER_TOKEN})+$")
 _OCR = re.compile(rf"^(?=.*\d)[\d{OCR_ANCHORED}]{{1,7}}$")
 _OCR_DECIMAL = re.compile(rf"^(?=.*\d)[\d{OCR_ANCHORED}]{{1,9}}\.[\d{OCR_ANCHORED}]{{1,8}}$")
@@ -99,6 +101,8 @@ def parse_cell(raw: str) -> Cell:
         return Cell(raw, CellKind.BLANK)
     if text in PLACEHOLDERS or set(text) <= _STROKE_SET:
         return Cell(raw, CellKind.PLACEHOLDER)
+    if (m := _PLACEHOLDER_UNIT.match(text)) is not None:   # 无件, /件: a unit beside the empty cell's mark
+        return Cell(raw, CellKind.PLACEHOLDER, note=m.group(1))
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if _INT.match(text) or _DECIMAL.match(text):

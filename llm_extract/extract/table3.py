@@ -278,8 +278,11 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 same_line = span                        # the row's numbers on a line of their own
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
+            method = "tab-row"
             if len(numbers) == 7:                       # seven numbers for seven columns
                 cells = [it.cell for it in numbers]
+            elif (fields := _seven_fields(label, same_line, by_col)) is not None:
+                cells, method = fields, "tab-fields"    # the row's own seven fields, an empty one an empty cell
             elif len(same_line) == 7 and len(by_col) == 7:   # placeholders (—, /) among or instead of numbers
                 cells = [it.cell for it in same_line]
             elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers) \
@@ -289,7 +292,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 cells = [parse_cell("") for _ in range(7)]
             if cells is not None and same_line and same_line[0].line != label.line:
                 own_line[row] = same_line[0].line
-            _row_readings(row, cells, numbers, label, "tab-row", out, ambiguities)
+            _row_readings(row, cells, numbers, label, method, out, ambiguities)
             continue
         nxt = nxt_of(k)
         if idx + 1 < nxt and items[idx + 1].is_value:
@@ -356,6 +359,19 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         _unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)
     return out, ambiguities
+
+
+def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, Item]) -> list[Cell] | None:
+    """A tab-separated row's cells where its label is followed by exactly seven fields, the last printed, no
+    word among them (a table pasted from a word processor: an empty cell an empty field). A row with other
+    counts of fields (a crawler's text padding rows with tabs, PDF text whose gaps became tabs, an empty
+    cell leaving no field) is not read so."""
+    start = (label.col or 0) + 1
+    if (label.width or 0) - start != 7 or not same_line or same_line[0].line != label.line \
+            or start + 6 not in by_col or len(by_col) != len(same_line) \
+            or any(it.is_text or not start <= (it.col or 0) < start + 7 for it in same_line):
+        return None                     # (two numbers in one field, "2 3": not read by field)
+    return [by_col[c].cell if c in by_col else parse_cell("") for c in range(start, start + 7)]
 
 
 def _seven_then_apart(between: list[Item], span: list[Item]) -> bool:
