@@ -12,7 +12,7 @@ numbers) where that reading gives the same values and takes the order of its col
 
 from __future__ import annotations
 
-from ..evidence import Ambiguity, Method, Reading
+from ..evidence import Ambiguity, Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
@@ -22,7 +22,7 @@ from .colheads import read_column_heads
 from .coltail import read_column_tail
 from .formorder import read_form_order
 from .glued import groups_hold
-from .readings import Readings
+from .readings import Readings, reading
 from .staircase import read_staircase
 from .t2boxes import table2_boxes
 from .t3boxes import named_over_printed, read_table3_boxes
@@ -72,7 +72,7 @@ def _groups_hold(values: list) -> bool:
 def _table2_row(paths: list[str], ev: RowEvidence) -> Readings | None:
     if len(ev.attached) != len(paths):
         return None                     # exact counts only: a lost or an extra number says nothing of which
-    return {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, sorted({ev.line, n.line}), LABEL_METHOD, n.cell.note)
+    return {p: reading(n.cell, sorted({ev.line, n.line}), LABEL_METHOD)
             for p, n in zip(paths, ev.attached)}
 
 
@@ -144,7 +144,7 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         placed = placed if placed[1] == BY_COLUMNS and _same_numbers(placed[0], readings) else None
     if placed is not None:
         for path, n in zip(TABLE4_PATHS, placed[0]):
-            readings[path] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], placed[1], n.cell.note)
+            readings[path] = reading(n.cell, [n.line], placed[1])
         ambiguities = [a for a in ambiguities if not any(p.startswith("review_litigation.") for p in a.paths)]
     if blocks is None:
         return _boxed_table2(lines, t2, readings, ambiguities)
@@ -154,7 +154,7 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         if row is None:
             placed = [blocks.table2_placed.get(p) for p in _T2_ROWS[path]]
             if all(n is not None for n in placed):
-                row = {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], POSITION_METHOD, n.cell.note)
+                row = {p: reading(n.cell, [n.line], POSITION_METHOD)
                        for p, n in zip(_T2_ROWS[path], placed) if n is not None}
         if row is not None:
             readings.update(row)
@@ -170,7 +170,7 @@ def _boxed_table2(lines: list[str], rows: list[str], readings: Readings,
     for path in rows:
         numbers = [placed.get(p) for p in _T2_ROWS[path]]
         if all(n is not None for n in numbers):
-            row = {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], POSITION_METHOD, n.cell.note)
+            row = {p: reading(n.cell, [n.line], POSITION_METHOD)
                    for p, n in zip(_T2_ROWS[path], numbers) if n is not None}
             readings.update(row)
             ambiguities = [a for a in ambiguities if not set(a.paths) & set(row)]

@@ -4,13 +4,14 @@ a row's evidence, and what a reading of the text holds; the headings' lines and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..evidence import CellKind
 from .cells import Cell, parse_cell
 from .layout import list_line
 
-__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line"]
+__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
@@ -26,6 +27,11 @@ class Number:
 
     cell: Cell
     line: int
+
+
+def all_counts(numbers: Iterable[Number]) -> bool:
+    """Whether every number is a count or a blank (none a decimal or a text): what 表三's identities add up."""
+    return all(n.cell.value is None or isinstance(n.cell.value, int) for n in numbers)
 
 
 @dataclass

@@ -34,14 +34,14 @@ six applicant columns changes (verify/guesses.py).
 
 from __future__ import annotations
 
-from ..evidence import Method, Reading
+from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, heading_line, split_numbers
+from .blocktext import Number, all_counts, heading_line, split_numbers
 from .blocktiles import table3_broken
 from .formorder import ONE_ROWS, one_row_readings
 from .labels import BARE_HEADERS, rows_named
 from .layout import is_page_furniture, label_key
-from .readings import Readings
+from .readings import Readings, reading
 
 __all__ = ["read_column_groups", "column_groups", "bands", "labels_fit", "Group"]
 
@@ -138,7 +138,7 @@ def _tile(columns: list[list[Number]]) -> list[Number]:
 def _holds(numbers: list[Number], form: tuple[str, ...]) -> bool:
     """Every 表三 identity holds with the numbers placed row-major in ``form``'s rows (a blank counts 0, a row
     not among them 0)."""
-    if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in numbers):
+    if not all_counts(numbers):
         return False
     values = {f"applications.{form[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value for i, n in enumerate(numbers)}
     return not table3_broken(values)
@@ -167,7 +167,7 @@ def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | Non
     if not tables or any([n.cell.value for n in t] != [n.cell.value for n in tables[0]] for t in tables[1:]):
         return None
     out = {f"applications.{form[i // _WIDTH]}.{_COLS[i % _WIDTH]}":
-           Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], Method.FORM_ORDER_RUNS, n.cell.note)
+           reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
            for i, n in enumerate(tables[0])}
     if form is ONE_ROWS:
         six = form.index(_ONE_ROW) * _WIDTH

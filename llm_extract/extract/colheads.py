@@ -16,14 +16,14 @@ applicant columns changes (verify/guesses.py).
 
 from __future__ import annotations
 
-from ..evidence import Method, Reading
+from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, heading_line, split_numbers
+from .blocktext import Number, all_counts, heading_line, split_numbers
 from .blocktiles import table3_broken
 from .formorder import ONE_ROWS, one_row_readings
 from .labels import rows_named
 from .layout import is_page_furniture, label_key
-from .readings import Readings
+from .readings import Readings, reading
 
 __all__ = ["read_column_heads"]
 
@@ -83,7 +83,7 @@ def _columns(cells: list[tuple[str, list[Number]]]) -> dict[str, list[list[Numbe
 def _holds(columns: dict[str, list[Number]], rows: tuple[str, ...]) -> bool:
     values = {f"applications.{r}.{c}": 0 for r in _ROWS for c in _COLS}
     for c, run in columns.items():
-        if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in run):
+        if not all_counts(run):
             return False
         values.update({f"applications.{r}.{c}": n.cell.value for r, n in zip(rows, run)})
     return not table3_broken(values)
@@ -107,8 +107,7 @@ def read_column_heads(lines: list[str]) -> Readings | None:
         placed = {c: runs[0] for c, runs in columns.items()}
         if not _holds(placed, rows):
             continue
-        out = {f"applications.{r}.{c}": Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line],
-                                                 Method.FORM_ORDER_RUNS, n.cell.note)
+        out = {f"applications.{r}.{c}": reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
                for c, run in placed.items() for r, n in zip(rows, run)}
         if rows is ONE_ROWS:
             six = rows.index(_ONE_ROW)

@@ -22,12 +22,12 @@ its cells no order of the six applicant columns changes (verify/guesses.py).
 
 from __future__ import annotations
 
-from ..evidence import Method, Reading
+from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, heading_line
+from .blocktext import Number, all_counts, heading_line
 from .blocktiles import instances_complete
 from .colgroups import Group, bands, column_groups
-from .readings import Readings
+from .readings import Readings, reading
 
 __all__ = ["read_column_tail"]
 
@@ -72,7 +72,7 @@ def _head(groups: list[Group], first: int) -> tuple[int, list[list[Number]]] | N
 
 def _holds(top: int, rows: list[list[Number]]) -> bool:
     """Every 表三 identity whose cells all stand in rows ``top`` … 25 holds (a blank counts 0)."""
-    if any(n.cell.value is not None and not isinstance(n.cell.value, int) for row in rows for n in row):
+    if not all_counts(n for row in rows for n in row):
         return False
     values = {(top + r, c): n.cell.value or 0 for r, row in enumerate(rows) for c, n in enumerate(row)}
     return instances_complete(values)
@@ -95,5 +95,5 @@ def read_column_tail(lines: list[str]) -> Readings | None:
                 if cells.setdefault((top + r, c), n).cell.value != n.cell.value:
                     return None                 # two chains holding with other values: neither is read
     return {f"applications.{_ROWS[r]}.{_COLS[c]}":
-            Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], Method.FORM_ORDER_RUNS, n.cell.note)
+            reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
             for (r, c), n in sorted(cells.items())} or None

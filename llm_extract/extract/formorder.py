@@ -57,12 +57,12 @@ from ..evidence import CellKind, Method, Reading
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
-from .blocktext import Number, heading_line, split_numbers
+from .blocktext import Number, all_counts, heading_line, split_numbers
 from .blocktiles import table3_broken
 from .labels import BARE_HEADERS, rows_named, strip_item_number
 from .layout import is_page_furniture, label_key
 from .pagenumbers import page_feet
-from .readings import Readings
+from .readings import Readings, reading
 from .t4boxes import table4_header_line
 
 __all__ = ["read_form_order", "ONE_ROWS", "one_row_readings"]
@@ -285,7 +285,7 @@ def _total_found(block: list[Number], k: int) -> list[Number]:
 def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
     """Every 表三 identity holds with the numbers placed in row-major order in ``rows`` (a blank counts 0;
     a row not among them 0)."""
-    if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in numbers):
+    if not all_counts(numbers):
         return False
     values = {f"applications.{r}.{c}": 0 for r in _ROWS if r not in rows for c in _COLS}
     values.update({f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value for i, n in enumerate(numbers)})
@@ -377,7 +377,7 @@ def read_form_order(lines: list[str]) -> Readings | None:
     if read is None:
         return None
     numbers, method = read
-    out = {f"applications.{row}.{col}": Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], method, n.cell.note)
+    out = {f"applications.{row}.{col}": reading(n.cell, [n.line], method)
            for i, n in enumerate(numbers) for row, col in [(rows[i // _WIDTH], _COLS[i % _WIDTH])]}
     if rows is _ONE_ROWS:
         six = _ONE_ROWS.index(_SUB_ROWS[-1]) * _WIDTH

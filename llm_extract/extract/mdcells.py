@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.stacked_rows import br_parts
+
 __all__ = ["md_cell"]
 
-#: a line break inside a converter's table cell (marker writes ``<br>``)
-_BR = re.compile(r"<br\s*/?>", re.I)
+#: a cell's text between line breaks that is a number
 _NUMBER_PART = re.compile(r"[0-9０-９][0-9０-９,.]*")
 
 
@@ -34,7 +35,7 @@ def md_cell(field: str) -> str:
 def _br_field(field: str) -> str:
     """A markdown cell holding line breaks: a label wrapped in its cell is one text (``7、属于行政<br>执法案卷``);
     numbers stacked in one cell (``1<br>0``: two rows a converter fused) stay two numbers, never ``10``."""
-    parts = [p.strip() for p in _BR.split(field) if p.strip()]
+    parts = br_parts(field)
     if len(parts) > 1 and all(_NUMBER_PART.fullmatch(p) for p in parts):
         return " ".join(parts)
     return "".join(parts)

@@ -7,15 +7,17 @@ the row's cell count and the table's shape, never by one renderer's token positi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from itertools import takewhile
 
+from ..evidence import CellKind
 from ..schema import APPLICATION_ROWS
 from .cells import Cell, parse_cell
 from .labels import rows_named, strip_item_number
 from .layout import Item
 from .rowbounds import numbered
 
-__all__ = ["grid_shape", "grid_row", "place_bare_lines", "tab_window", "value_counts"]
+__all__ = ["grid_shape", "grid_row", "field_cells", "place_bare_lines", "tab_window", "value_counts"]
 
 
 def _mode(values: Iterable[int]) -> int | None:
@@ -43,6 +45,11 @@ def grid_shape(items: list[Item]) -> tuple[int, int] | None:
     return fields, end + 1
 
 
+def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list[Cell]:
+    """The cells of a row's fields ``start`` … ``end - 1``: each field's item's, an empty field an empty cell."""
+    return [by_col[c].cell if c in by_col else parse_cell("") for c in range(start, end)]
+
+
 def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell] | None:
     """The seven value cells of a grid row: its last seven fields, when the label stands before them
     (a label spanning several columns leaves empty fields between it and the numbers) and no text
@@ -62,7 +69,7 @@ def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell
             return None
         if col >= lo:
             by_col[col] = it
-    return [by_col[c].cell if c in by_col else parse_cell("") for c in range(lo, width)]
+    return field_cells(by_col, lo, width)
 
 
 def _label_fields(line_items: list[Item], lo: int, besides: set[str]) -> str:
@@ -117,9 +124,11 @@ def grid_row(items: list[Item], idx: int, end: int,
     for it in items[idx + 1:end]:
         by_line.setdefault(it.line, []).append(it)
     same = by_line.pop(label.line, [])
-    if row and width - 7 >= 1 and not any(it.is_value and it.cell.kind.value != "blank" for it in same):
-        above = [it for it in items[:idx] if it.line == label.line - 1]
-        own = [it for it in items[:idx] if it.line == label.line] + same
+    if row and width - 7 >= 1 and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
+        back = takewhile(lambda it: it.line >= label.line - 1, (items[j] for j in range(idx - 1, -1, -1)))
+        before = list(back)[::-1]       # the items of the label's line and the line above (in line order)
+        above = [it for it in before if it.line == label.line - 1]
+        own = [it for it in before if it.line == label.line] + same
         for n, line_items, below in ((label.line + 1, by_line.get(label.line + 1, []), True),
                                      (label.line - 1, above, False)):
             if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \

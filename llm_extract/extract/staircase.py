@@ -17,12 +17,13 @@ where they are zeros): never proven (``READ.COLUMN_RUNS``) but for the cells no 
 
 from __future__ import annotations
 
-from ..evidence import Method, Reading
+from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, heading_line, split_numbers
+from .blocktext import Number, all_counts, heading_line, split_numbers
+from .glued import row_holds
 from .labels import BARE_HEADERS, rows_named
 from .layout import is_page_furniture, label_key
-from .readings import Readings
+from .readings import Readings, reading
 
 __all__ = ["read_staircase"]
 
@@ -90,10 +91,8 @@ def _rest(events: list[tuple[int, Number | None]], i: int) -> list[Number] | Non
 
 
 def _row_holds(cells: list[Number]) -> bool:
-    values = [n.cell.value for n in cells]
-    if any(v is not None and not isinstance(v, int) for v in values):
-        return False
-    return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
+    """The row's total is the sum of its applicant columns (a blank counts 0)."""
+    return all_counts(cells) and row_holds([n.cell.value or 0 for n in cells])
 
 
 def read_staircase(lines: list[str]) -> Readings | None:
@@ -123,6 +122,6 @@ def read_staircase(lines: list[str]) -> Readings | None:
             continue
         for row_index, cells in rows:
             out.update({f"applications.{_ROWS[row_index]}.{c}":
-                        Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], Method.FORM_ORDER_RUNS, n.cell.note)
+                        reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
                         for c, n in zip(_COLS, cells)})
     return out or None

@@ -43,15 +43,15 @@ from dataclasses import dataclass
 from itertools import product
 from math import prod
 
-from ..evidence import Method, Reading
+from ..evidence import Method
 from ..form import FORM
 from .bareorder import column_orders, keeps_totals
-from .blocktext import Number, heading_line, split_numbers
+from .blocktext import Number, all_counts, heading_line, split_numbers
 from .blocktiles import table3_broken
 from .formorder import ONE_ROWS, one_row_readings
 from .labels import rows_named
 from .layout import is_page_furniture, label_key
-from .readings import Readings
+from .readings import Readings, reading
 
 __all__ = ["read_table3_boxes", "named_over_printed"]
 
@@ -286,7 +286,7 @@ def _values(tiling: list[tuple[dict[str, tuple[Number, ...]], int]], rows: tuple
 
 
 def _holds(placed: dict[str, Number]) -> bool:
-    if any(n.cell.value is not None and not isinstance(n.cell.value, int) for n in placed.values()):
+    if not all_counts(placed.values()):
         return False
     values = {f"applications.{r}.{c}": 0 for r in _ROWS for c in _COLS}
     values.update({p: n.cell.value for p, n in placed.items()})
@@ -315,7 +315,7 @@ def read_table3_boxes(lines: list[str]) -> Readings | None:
                            for h in held[1:]):
             continue
         placed = held[0]
-        out = {p: Reading(n.cell.plain, n.cell.kind, n.cell.raw, [n.line], Method.FORM_ORDER_RUNS, n.cell.note)
+        out = {p: reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
                for p, n in placed.items()}
         if rows is ONE_ROWS:
             out.update(one_row_readings([placed[f"applications.{_ONE_ROW}.{c}"] for c in _COLS]))

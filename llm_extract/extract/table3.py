@@ -23,7 +23,7 @@ from .direction import contested_lines
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
-from .rowplace import grid_row, grid_shape, place_bare_lines, tab_window, value_counts
+from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 from .rowbounds import group_title_piece, merged_labels, numbered, opens_other_row, row_starts_after, runs_into_next
 from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
@@ -85,7 +85,8 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
             # printed, and slides no column: a cell of its own when the row adds up. A row whose cells two
             # lines share, a blank among them, is never read cell by cell.
             lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
-                                                        or not _row_sum_holds(cells) or _split_row(cell_lines, label.line))
+                                                        or not _row_sum_holds(cells)
+                                                        or _split_row(cell_lines, label.line))
     if cells is not None and not lost_blanks:
         at = label.line
         if not cell_lines:
@@ -287,7 +288,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 cells = [it.cell for it in same_line]
             elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers) \
                     and len(by_col) == len(same_line):  # two numbers in one field ("1 0"): not by column
-                cells = [by_col[c].cell if c in by_col else parse_cell("") for c in range(window, window + 7)]
+                cells = field_cells(by_col, window, window + 7)
             elif not same_line and (label.width or 0) >= window + 7:   # every cell of the row is blank
                 cells = [parse_cell("") for _ in range(7)]
             if cells is not None and same_line and same_line[0].line != label.line:
@@ -371,7 +372,7 @@ def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, I
             or start + 6 not in by_col or len(by_col) != len(same_line) \
             or any(it.is_text or not start <= (it.col or 0) < start + 7 for it in same_line):
         return None                     # (two numbers in one field, "2 3": not read by field)
-    return [by_col[c].cell if c in by_col else parse_cell("") for c in range(start, start + 7)]
+    return field_cells(by_col, start, start + 7)
 
 
 def _seven_then_apart(between: list[Item], span: list[Item]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["unstack_rows"]
+__all__ = ["unstack_rows", "br_parts"]
 
 _BR = re.compile(r"<br\s*/?>", re.I)
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -29,7 +29,8 @@ _ITEM = re.compile(r"^(?:[0-9０-９]{1,2}\s*[、.．]|[(（][一二三四五六
 _FIRST = re.compile(r"^(?:[1１]\s*[、.．]|[(（][一1１][)）]|一、)")
 
 
-def _parts(cell: str) -> list[str]:
+def br_parts(cell: str) -> list[str]:
+    """A markdown cell's texts between its line breaks (``<br>``), stripped, empty ones left out."""
     return [p.strip() for p in _BR.split(cell) if p.strip()]
 
 
@@ -44,11 +45,12 @@ def _split_label(parts: list[str]) -> tuple[list[str], list[str]] | None:
 def _unstack(line: str) -> list[str] | None:
     """The two rows of a fused markdown row, or None when ``line`` is not one for certain."""
     cells = line.strip()[1:-1].split("|")
-    values = [k for k, c in enumerate(cells) if (ps := _parts(c)) and all(_VALUE.match(p) for p in ps)]
-    if len(values) < 2 or any(len(_parts(cells[k])) != 2 for k in values):
+    parts = [br_parts(c) for c in cells]
+    values = [k for k, ps in enumerate(parts) if ps and all(_VALUE.match(p) for p in ps)]
+    if len(values) < 2 or any(len(parts[k]) != 2 for k in values):
         return None
-    texts = [k for k, c in enumerate(cells) if _parts(c) and k not in values]
-    labels = {k: split for k in texts if (split := _split_label(_parts(cells[k]))) is not None}
+    texts = [k for k, ps in enumerate(parts) if ps and k not in values]
+    labels = {k: split for k in texts if (split := _split_label(parts[k])) is not None}
     if len(labels) != 1:
         return None
     (label_at, (first, second)), = labels.items()
@@ -62,7 +64,7 @@ def _unstack(line: str) -> list[str] | None:
     for k, cell in enumerate(cells):
         for r in (0, 1):
             if k in values:
-                rows[r].append(_parts(cell)[r])
+                rows[r].append(parts[k][r])
             elif k == label_at:
                 rows[r].append("<br>".join((first, second)[r]))
             elif k in others:

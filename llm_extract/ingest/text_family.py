@@ -9,11 +9,11 @@ what they are:
 * a CSV table export: its rows as tab-joined lines;
 * a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
   page saved as ``.html`` is;
-* text: HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter
-  markdown's HTML ``<table>`` blocks and pandoc's grid tables read as the HTML reader reads
-  tables (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`), markdown rows a
-  converter fused written as the two rows they are (:func:`.stacked_rows.unstack_rows`), and OCR's spaces
-  between Chinese characters taken out
+* text: HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes
+  taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter markdown's HTML ``<table>`` blocks and
+  pandoc's grid tables read as the HTML reader reads tables (:func:`.embedded_html.inline_tables`,
+  :func:`.grid_tables.unfold_grid_tables`), markdown rows a converter fused written as the two rows they
+  are (:func:`.stacked_rows.unstack_rows`), and OCR's spaces between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
 """
 
