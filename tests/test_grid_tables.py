@@ -13,7 +13,6 @@ import unicodedata
 
 import pytest
 
-from llm_extract.evidence import Status
 from llm_extract.form import FORM
 from llm_extract.ingest import load_bytes
 from llm_extract.ingest.grid_tables import unfold_grid_tables
@@ -21,6 +20,8 @@ from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICANT_COLUMNS, Report
 from llm_extract.synth import render
+
+from tests.table3_checks import assert_table3_proven
 
 
 def _width(text: str) -> int:
@@ -96,11 +97,7 @@ def test_a_report_whose_tables_are_narrow_grids_reads_every_cell(golden_dir, esc
     table = grid(rows, [8, 4, 4, 4, 4, 4, 4, 4])         # labels four characters to a line
     text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n" + table + "\n\n" + text[end:]
     record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".md"))
-    for row in FORM.table3_rows:
-        for c in APPLICANT_COLUMNS:
-            path = f"applications.{row.key}.{c}"
-            assert record.report.get(path) == report.get(path), path
-            assert record.provenance[path].status is Status.PROVEN, path
+    assert_table3_proven(record, report)
 
 
 def test_markdown_s_backslash_escapes_are_the_characters_they_escape(golden_dir) -> None:
@@ -111,8 +108,4 @@ def test_markdown_s_backslash_escapes_are_the_characters_they_escape(golden_dir)
     escaped = re.sub(r"\| (\d)\.", r"| \1\\.", text)
     assert escaped.count("\\.") >= 19
     record = process_document(load_bytes(escaped.encode(), doc_id="x", suffix=".md"))
-    for row in FORM.table3_rows:
-        for c in APPLICANT_COLUMNS:
-            path = f"applications.{row.key}.{c}"
-            assert record.report.get(path) == report.get(path), path
-            assert record.provenance[path].status is Status.PROVEN, path
+    assert_table3_proven(record, report)

@@ -9,7 +9,6 @@ unsure there.
 
 from __future__ import annotations
 
-from llm_extract.evidence import Status
 from llm_extract.extract.table3 import _split_row
 from llm_extract.form import FORM
 from llm_extract.ingest import Document
@@ -17,6 +16,8 @@ from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICANT_COLUMNS, Report
 from llm_extract.synth import render
+
+from tests.table3_checks import assert_table3_proven
 
 
 def test_which_rows_are_split_over_lines() -> None:
@@ -42,8 +43,4 @@ def test_boxes_holding_two_cells_are_read_in_their_order(golden_dir) -> None:
         boxes = [cells[0] + " " + cells[1], cells[2], cells[3] + " " + cells[4], *cells[5:]]
         text = text.replace(old, row.label + "\n" + "\n".join(boxes))
     record = process_document(Document.from_text(text, doc_id="x"))
-    for row in FORM.table3_rows:
-        for c in APPLICANT_COLUMNS:
-            path = f"applications.{row.key}.{c}"
-            assert record.report.get(path) == report.get(path), path
-            assert record.provenance[path].status is Status.PROVEN, path
+    assert_table3_proven(record, report)
