@@ -34,6 +34,9 @@ six applicant columns changes (verify/guesses.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, all_counts, heading_line, split_numbers
@@ -55,10 +58,10 @@ _SUB_ROWS = frozenset(r for r in _ROWS if r not in ONE_ROWS)
 _ONE_ROW = "other_other"
 
 
-def column_groups(lines: list[str], start: int) -> list[tuple[list[str], list[Number]]]:
+def column_groups(lines: list[str], start: int) -> list[tuple[tuple[str, ...], list[Number]]]:
     """Every group of numbers after line ``start`` (1-based), with the text lines standing right before it
     (since the group before; page furniture is none)."""
-    groups: list[tuple[list[str], list[Number]]] = []
+    groups: list[tuple[tuple[str, ...], list[Number]]] = []
     group: list[Number] = []
     text: list[str] = []
     for n in range(start + 1, len(lines) + 1):
@@ -70,26 +73,34 @@ def column_groups(lines: list[str], start: int) -> list[tuple[list[str], list[Nu
             group.append(numbers[0])
             continue
         if group:
-            groups.append((text, group))
+            groups.append((tuple(text), group))
             group, text = [], []
         if raw:
             text.append(raw)
     if group:
-        groups.append((text, group))
+        groups.append((tuple(text), group))
     return groups
 
 
-def labels_fit(texts: list[str], top: int, size: int, form: tuple[str, ...] = _ROWS) -> bool:
+@lru_cache(maxsize=4096)
+def _named(texts: tuple[str, ...], form: tuple[str, ...]) -> frozenset[int]:
+    """The indices in ``form`` of the rows the labels among ``texts`` name (looked up once: every band
+    tried over a group asks again)."""
+    keys = [label_key(text) for text in texts]
+    return frozenset(form.index(row) for key in keys if key not in BARE_HEADERS
+                     for row in rows_named(key) if row in form)
+
+
+def labels_fit(texts: Sequence[str], top: int, size: int, form: tuple[str, ...] = _ROWS) -> bool:
     """The row labels among ``texts`` (printed right before a band of rows ``top`` … ``top + size - 1``, 0-based)
     name one of the band's rows at least (none named: nothing to check; a column header such as 总计 names no
     row). Other rows' labels may stand there too: a label printed after its own numbers, or a page's labels
     printed together."""
-    keys = [label_key(text) for text in texts]
-    named = {form.index(row) for key in keys if key not in BARE_HEADERS for row in rows_named(key) if row in form}
+    named = _named(tuple(texts), form)      # (a group's texts are a tuple already: no copy)
     return not named or any(top <= r < top + size for r in named)
 
 
-Group = tuple[list[str], list[Number]]
+Group = tuple[tuple[str, ...], list[Number]]
 
 
 def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
@@ -113,20 +124,25 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
     return out, i
 
 
-def _tilings(groups: list[Group], first: int, blocks: bool, form: tuple[str, ...],
-             column: int = 0) -> list[list[list[Number]]]:
+def _tilings(groups: list[Group], first: int, blocks: bool, form: tuple[str, ...], column: int = 0,
+             memo: dict[tuple[int, int], list[list[list[Number]]]] | None = None) -> list[list[list[Number]]]:
     """Every reading of the columns from ``column`` on as blocks of neighbouring columns (all seven as one
     block unless ``blocks``), each read as bands from ``groups[first]`` on, one block after another: the
-    columns of each (its rows, left to right)."""
+    columns of each (its rows, left to right). ``memo`` keeps the readings from each group and column on
+    (the same ones are reached by many paths)."""
     if column == _WIDTH:
         return [[]]
+    memo = {} if memo is None else memo
+    if (first, column) in memo:
+        return memo[first, column]
     out: list[list[list[Number]]] = []
     for width in range(1, _WIDTH - column + 1) if blocks else (_WIDTH,):
         read = bands(groups, first, width, 0, len(form), form)
         if read is None:
             continue
         block = [[row[c] for row in read[0]] for c in range(width)]
-        out += [block + rest for rest in _tilings(groups, read[1], blocks, form, column + width)]
+        out += [block + rest for rest in _tilings(groups, read[1], blocks, form, column + width, memo)]
+    memo[first, column] = out
     return out
 
 
@@ -160,7 +176,8 @@ def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | Non
         return None
     groups = column_groups(lines, start)
     for form in (_ROWS, ONE_ROWS) if _one_row_printed(lines, start) else (_ROWS,):
-        tables = [t for first in range(len(groups)) for columns in _tilings(groups, first, blocks, form)
+        memo: dict[tuple[int, int], list[list[list[Number]]]] = {}
+        tables = [t for first in range(len(groups)) for columns in _tilings(groups, first, blocks, form, 0, memo)
                   if _holds(t := _tile(columns), form)]
         if tables:
             break
