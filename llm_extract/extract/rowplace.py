@@ -111,19 +111,18 @@ def grid_row(items: list[Item], idx: int, end: int,
     label = items[idx]
     if end < len(items) and items[end].line == label.line:
         return label.line, None         # another row's label on its line: two rows fused, whose cells?
-    if shape is None:                   # ragged: the row's own last seven fields, after its label and the
-        same = [it for it in items[idx + 1:end] if it.line == label.line]    # empty fields of its span
-        width = label.width or 0
-        if width - 7 < (label.col or 0) + 1:
-            return label.line, None
-        return label.line, _grid_cells(same, width, label.col or 0)
-    if label.width != shape[0]:
-        return label.line, None
-    width = shape[1]
     by_line: dict[int, list[Item]] = {}
     for it in items[idx + 1:end]:
         by_line.setdefault(it.line, []).append(it)
     same = by_line.pop(label.line, [])
+    if shape is None:                   # ragged: the row's own last seven fields, after its label and the
+        width = label.width or 0        # empty fields of its span
+        if width - 7 < (label.col or 0) + 1:
+            return label.line, None
+    elif label.width != shape[0]:
+        return label.line, None
+    else:
+        width = shape[1]
     if row and width - 7 >= 1 and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
         back = takewhile(lambda it: it.line >= label.line - 1, (items[j] for j in range(idx - 1, -1, -1)))
         before = list(back)[::-1]       # the items of the label's line and the line above (in line order)
@@ -134,7 +133,12 @@ def grid_row(items: list[Item], idx: int, end: int,
             if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
                     and (line_items[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(line_items, width, label.col or 0)
-    if not any(it.is_value for it in same):
+    nxt = by_line.get(label.line + 1, [])
+    if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \
+            and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
+        return label.line, None         # empty fields, then numbers beside words that name no row: one table
+        #                                 row a converter cut in two at a page break? whose numbers, not known
+    if shape is not None and not any(it.is_value for it in same):
         for n, below in by_line.items():
             if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
                     and (below[0].width or 0) == (label.width or 0):

@@ -307,8 +307,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     for k in range(len(order)):
         row, idx = order[k]
         label = items[idx]
-        if row not in _POSITION or spans[row] or label.col is not None or label.grid:
-            continue
+        if row not in _POSITION or spans[row] or label.col is not None or label.grid or label.key[-1:].isdigit():
+            continue            # (digits run on after the label, ``四、结转下年度继续办理2100003``: not alone)
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue

@@ -1,0 +1,63 @@
+"""Text that PDF libraries give of a report (pypdf, PyMuPDF's pymupdf4llm): what none of their layouts may do
+is make a wrong number proven.
+
+* pymupdf4llm cuts a table row that a page break split into two Markdown rows: the label's first half with
+  empty fields (``|２．申请人逾期未按收费通<br>||||||||``), then the group's repeated title and the label's
+  other half with the numbers. The empty fields are not the row's cells: it is not proven empty.
+* pypdf prints a ruled table a cell to a line: ``0 1 - 0 0 0 1`` (a placeholder among them), an empty line,
+  then the page's number ``3``. Seven numbers after the label are not the row's seven cells when a
+  placeholder stands among them: the page number would become the total and every cell after the
+  placeholder would move one column left.
+* pymupdf4llm puts a row that stands apart from its table into a one-cell table of its own, its numbers
+  after line breaks (``|四、结转下年度继续办理<br>2<br>1<br>0<br>…|``): a label followed by digits is not a
+  label standing alone (a blank row of PDF text), whose cells would be proven empty.
+"""
+
+import json
+from pathlib import Path
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import load
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, TABLE3_PATHS, same_value
+from tests.block_fixtures import truth_value
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+
+
+def _read(name: str):
+    path = LAYOUTS / name
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    return process_document(load(path)), truth
+
+
+def _proven_are_true(record, truth) -> None:
+    for p in TABLE3_PATHS:
+        if record.provenance[p].status is Status.PROVEN:
+            assert same_value(p, record.report.get(p), truth_value(truth, p)), p
+
+
+def test_a_row_cut_at_a_page_break_is_not_read_as_a_row_of_empty_cells() -> None:
+    record, truth = _read("pymupdf4llm_row_cut_at_page_break.md")
+    row = [f"applications.other_unpaid_fee.{c}" for c in APPLICANT_COLUMNS]
+    assert [truth_value(truth, p) for p in row] == [0] * 7           # the numbers on the row's second half
+    assert all(record.provenance[p].status is not Status.PROVEN for p in row)
+    _proven_are_true(record, truth)
+    # the rows around it keep their own cells, read and proven
+    assert all(record.provenance[f"applications.{r}.{c}"].status is Status.PROVEN
+               for r in ("other_no_correction", "other_other") for c in APPLICANT_COLUMNS)
+
+
+def test_a_placeholder_among_a_rows_cells_keeps_a_page_number_out_of_the_row() -> None:
+    record, truth = _read("pypdf_placeholder_then_page_number.txt")
+    assert [truth_value(truth, f"applications.carried_forward.{c}") for c in APPLICANT_COLUMNS] == [0, 1, None, 0, 0, 0, 1]
+    assert record.report.get("applications.carried_forward.total") != 3      # the page's number
+    _proven_are_true(record, truth)
+
+
+def test_a_row_whose_numbers_follow_its_label_in_one_cell_is_not_a_blank_row() -> None:
+    record, truth = _read("pymupdf4llm_row_in_one_cell.md")
+    row = [f"applications.carried_forward.{c}" for c in APPLICANT_COLUMNS]
+    assert [truth_value(truth, p) for p in row] == [2, 1, 0, 0, 0, 0, 3]
+    assert not any(record.provenance[p].status is Status.PROVEN and record.report.get(p) is None for p in row)
+    _proven_are_true(record, truth)
