@@ -78,3 +78,20 @@ def test_a_table3_label_with_one_character_misprinted_still_names_its_row_and_no
             assert [k for k, p in TABLE3_LABELS if match_row(typo, p)] == [row.key], typo
             checked += 1
     assert checked > 200
+
+
+def test_a_short_table3_label_misprinted_after_its_first_character_still_names_its_row() -> None:
+    """（一）予已公开 and 2.重夏申请 (a homophone, an OCR's 夏 for 复): a label of four or five characters keeps
+    its row with one later character misprinted, as the whole label after its item number; with its first
+    character wrong it may be another row's words (反复申请 ends 4.无正当理由大量反复申请), so it is not."""
+    from llm_extract.extract.labels import TABLE3_LABELS, match_row
+
+    def rows(key: str) -> list[str]:
+        return [k for k, p in TABLE3_LABELS if match_row(key, p)]
+
+    assert rows("(一)予已公开") == ["granted"]
+    assert rows("2.重夏申请") == ["rejected_duplicate"]
+    assert rows("(二)部分公幵") == ["partially_granted"]
+    assert rows("(三)不予公开") == []                   # not 予以公开 misprinted: a group's title
+    assert rows("4.反复申请") == ["rejected_excessive"]
+    assert rows("重夏申请要求") == []                   # inside other words: not a label

@@ -45,11 +45,21 @@ _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四�
 def _one_typo(label: str) -> str:
     """The label's words (no item number, no bracketed note) with any one character misprinted, as
     alternatives: 属于三类内部事物信息 and 本机关不掌控相关政府信息 are still their rows. Words shorter than
-    ``_TYPO_MIN`` get none (重复申请 with one wrong character is 反复申请's tail)."""
+    ``_TYPO_MIN`` (four or five characters) only as the whole label after an item number, the first character
+    right: ``2.重夏申请`` and ``（一）予已公开`` are their rows, but 重复申请 with its first character wrong is
+    反复申请, the tail of 4.无正当理由大量反复申请."""
     words = _ITEM.sub("", label).split("（")[0].replace("“", "").replace("”", "")
-    if len(words) < _TYPO_MIN:
+    if len(words) < _SHORT_MIN:
         return ""
-    return "|" + "|".join(re.escape(words[:i]) + "." + re.escape(words[i + 1:]) for i in range(len(words)))
+    start = 0 if len(words) >= _TYPO_MIN else 1
+    alternatives = "|".join(re.escape(words[:i]) + "." + re.escape(words[i + 1:]) for i in range(start, len(words)))
+    return "|" + alternatives if start == 0 else f"|{_NUMBERED}(?:{alternatives})$"
+
+
+#: the shortest words given a misprint, and the item number before a short label's misprint (keys are
+#: half-width: ``(一)``, ``2.``)
+_SHORT_MIN = 4
+_NUMBERED = r"^\(?[一二三四五六七八九十\d]{1,2}\)?[.、]?"
 
 
 def _row(key: str, group: str, label: str, pattern: str, *words: str) -> Table3Row:

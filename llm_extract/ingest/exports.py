@@ -124,12 +124,13 @@ def _jsonl_pages(text: str) -> list[Page]:
 _HEADER_WORD = re.compile(r"\s+")
 
 
-def _csv_rows(text: str) -> list[list[str]]:
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
+def _csv_rows(text: str, dialect: Any = None) -> list[list[str]]:
+    """The rows of a CSV text, in ``dialect`` or, by default, the one :class:`csv.Sniffer` guesses."""
+    if dialect is None:
+        try:
+            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
+        except csv.Error:
+            dialect = csv.excel
     limit = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))        # a page's text in one field
     try:
@@ -140,15 +141,21 @@ def _csv_rows(text: str) -> list[list[str]]:
         csv.field_size_limit(limit)
 
 
+def _header(rows: list[list[str]]) -> list[str]:
+    return [_HEADER_WORD.sub("", cell).lower() for cell in rows[0]] if rows else []
+
+
 def _csv(text: str) -> tuple[list[Page], str | None]:
-    """The pages of a crawler's CSV (header row naming a text field), or the text of a table export."""
-    rows = _csv_rows(text)
+    """The pages of a crawler's CSV (header row naming a text field), or the text of a table export.
+    A crawler's CSV is read as Excel writes CSV first: the sniffer, guessing from a sample, can take a
+    page's HTML (``style=""text-align:center""``) for another quoting and cut the page apart."""
+    for dialect in (csv.excel, None):
+        rows = _csv_rows(text, dialect)
+        header = _header(rows)
+        if any(name in header for name in _TEXT_FIELDS):
+            return [page for row in rows[1:] if (page := _page(dict(zip(header, row)))) is not None], None
     if not rows:
         return [], None
-    header = [_HEADER_WORD.sub("", cell).lower() for cell in rows[0]]
-    if any(name in header for name in _TEXT_FIELDS):
-        pages = [page for row in rows[1:] if (page := _page(dict(zip(header, row)))) is not None]
-        return pages, None
     return [], "\n".join("\t".join(" ".join(field.split()) for field in row) for row in rows) + "\n"
 
 

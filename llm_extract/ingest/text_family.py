@@ -69,8 +69,9 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
     """Read a text-family file (``suffix`` lower-case, one of :data:`TEXT_SUFFIXES`); see the module docstring."""
     text, encoding = decode_bytes(data, path)
     kind = suffix.lstrip(".") or "txt"
-    if suffix in EXPORT_SUFFIXES:
-        pages, table = read_export(text, suffix)
+    export = suffix if suffix in EXPORT_SUFFIXES else ".json" if text.lstrip("\ufeff \t\r\n")[:1] == "{" else None
+    if export:                                       # (a crawler's JSON record saved as .txt is one too)
+        pages, table = read_export(text, export)
         if pages:
             texts = [inline_tables(unfold_grid_tables(normalise_newlines(page.full_text()))).rstrip("\n")
                      for page in pages]
@@ -78,7 +79,7 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
             for page_text in texts:
                 starts.append(line)
                 line += page_text.count("\n") + 1
-            return _read("\n".join(texts) + "\n", encoding, kind, starts if len(starts) > 1 else [])
+            return _read("\n".join(texts) + "\n", encoding, export.lstrip("."), starts if len(starts) > 1 else [])
         if table is not None:
             return _read(inline_tables(table), encoding, kind)
     if is_html_page(text):
