@@ -20,7 +20,7 @@ from ._exceptions import NotAReportError
 from .evidence import CellKind, Extraction
 from .extract import extract_regex
 from .extract.digitcodes import SYMBOL_KINDS, DigitMap, code_maps, shift_maps, symbol_runs, translate
-from .extract.layout import find_regions
+from .extract.regions import find_regions
 from .ingest import Document
 from .schema import TABLE3_PATHS, TABLE4_PATHS
 from verify.digitmap import admitted, broken_nearly_everywhere

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from llm_extract.evidence import Status
-from llm_extract.extract.layout import find_regions, list_line
+from llm_extract.extract.regions import find_regions, list_line
 from llm_extract.ingest import Document
 from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document

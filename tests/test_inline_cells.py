@@ -11,7 +11,8 @@ from llm_extract.evidence import Ambiguity, Status
 from llm_extract.extract import extract_regex
 from llm_extract.extract.glued import blanked_cuts, blanked_run, parted_at, width_bounds
 from llm_extract.extract.inline import unfold
-from llm_extract.extract.layout import find_regions, tokenize
+from llm_extract.extract.layout import tokenize
+from llm_extract.extract.regions import find_regions
 from llm_extract.extract.table2 import read_table2
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document

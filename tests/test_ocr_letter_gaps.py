@@ -5,7 +5,7 @@ placed is proven."""
 from __future__ import annotations
 
 from llm_extract.evidence import Status
-from llm_extract.extract.layout import find_regions
+from llm_extract.extract.regions import find_regions
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from tests.fakeopenai import report_text, sample_values

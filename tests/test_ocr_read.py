@@ -8,7 +8,7 @@ so misread must not lose the whole table it heads. Nothing read that way is trus
 from __future__ import annotations
 
 from llm_extract.evidence import Status
-from llm_extract.extract.layout import find_regions
+from llm_extract.extract.regions import find_regions
 from llm_extract.extract.ocr_headings import fuzzy_heading
 from llm_extract.ingest import Document, load_bytes
 from llm_extract.pipeline import process_document

@@ -217,7 +217,8 @@ def test_a_full_row_under_a_row_is_no_wrapped_tail() -> None:
 
 
 def _table3_readings(rows: list[tuple[str, list[str]]]) -> dict:
-    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.layout import tokenize
+    from llm_extract.extract.regions import find_regions
     from llm_extract.extract.table3 import read_table3
 
     heading = [Run("三、收到和处理政府信息公开申请情况", 40, 960, _SIZE)]

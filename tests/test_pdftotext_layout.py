@@ -243,7 +243,8 @@ def test_numbers_beside_words_of_another_label_than_the_one_above_are_left_as_pr
 def test_a_row_whose_cells_two_lines_share_never_reads_a_blank_among_them() -> None:
     """A fixed-width row broken over two lines (``2 0 0 无`` / ``0 0 2``): which line's cell stands in which
     column is unsure, and a placeholder swapped with a 0 breaks no identity: the row reader leaves it."""
-    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.layout import tokenize
+    from llm_extract.extract.regions import find_regions
     from llm_extract.extract.table3 import read_table3
 
     text = _layout().replace("二、上年结转政府信息公开申请数量    2    0    0    0    0    0    2",
@@ -294,7 +295,8 @@ def test_blank_rows_one_under_another_between_rows_printed_beside_their_labels_a
 
 def test_stacked_labels_whose_numbers_follow_as_a_block_are_not_blank_rows() -> None:
     """pdftotext's column blocks: labels one under another, their numbers after the last of them."""
-    from llm_extract.extract.layout import find_regions, tokenize
+    from llm_extract.extract.layout import tokenize
+    from llm_extract.extract.regions import find_regions
     from llm_extract.extract.table3 import read_table3
 
     lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量    3    0    0    0    0    0    3",

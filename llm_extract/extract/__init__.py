@@ -18,7 +18,8 @@ from .headdigits import joined_header_digits
 from .inline import unfold
 from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
-from .layout import find_regions, tokenize
+from .layout import tokenize
+from .regions import find_regions
 from .meta import read_meta
 from .pagenumbers import without_page_numbers
 from .pairedcols import pair_columns

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..evidence import CellKind
 from .cells import Cell, parse_cell
-from .layout import list_line
+from .regions import list_line
 
 __all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
 

@@ -1,4 +1,4 @@
-"""Layout: find the table regions of a document and turn their lines into items.
+"""Layout: turn the lines of a table region (found by :mod:`.regions`) into items.
 
 An *item* is one cell-like piece of text with its line number: a value (a
 number, a blank cell, a placeholder) or a piece of text (a label). Three text
@@ -20,12 +20,10 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..evidence import CellKind
-from ..form import FORM
 from .labels import TABLE2_LABELS
 from .spanrepeat import spread_repeats
 from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
 from .mdcells import md_cell
-from .ocr_headings import fuzzy_heading
 from ..ocrglyphs import OCR_HANZI
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture", "list_line"]
@@ -317,91 +315,3 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
         for raw, cell, key, col, width, grid in specs:
             append(Item(raw, n, cell, col, key, width, grid))
     return items
-
-
-# Section headings: 表二 主动公开, 表三 收到和处理申请, 表四 复议/诉讼, then 五、问题 / 六、其他.
-_T2, _T3, _T4 = (FORM.headings[t] for t in ("表二", "表三", "表四"))
-#: a bullet or an emoji a phone article prints before a heading's number (▶ 三、, 🔹 三、)
-_BULLETS = r"[\s#*>|\-\u2190-\u2bff\u3012\u3013\U0001F300-\U0001FAFF\ufe0f]*"
-#: the heading of the section after the tables: 五、 / 六、, or the problems' / the other matters' section
-#: under any number (三、 … 四、存在的主要问题 where a report numbers its sections from 三), behind a bullet
-_AFTER = re.compile(r"^" + _BULLETS + r"(?:[五六][、.．]|\(?[五六]\)|(?:[一二三四五六七八九十]+[、.．]\s*)?"
-                    r"(?:政府信息公开工作)?(?:存在的主要问题|存在问题|其他需要报告))")
-_SECTION_LINE_MAX = 60
-_SENTENCE = re.compile(r"[。，；;！？]|,\s")
-# a section named in a list ("全文包括总体情况、主动公开政府信息情况、收到和处理…") rather than headed:
-# a 、 right before the name (not the enumerator of "三、") or right after it
-#: "三、", "## 三、", "▶ 三、", "🔹 三、" (a bullet or an emoji before a heading's number: a phone article's)
-_ENUMERATOR = re.compile(r"^" + _BULLETS + r"(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")
-
-
-_NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
-
-
-def _listed(text: str, match: re.Match[str], following: str) -> bool:
-    """Whether the heading ``match`` in ``text`` is an item of a list of section names, not a heading
-    (``following`` is the next line: a list wrapped after its item goes on with ``况、``)."""
-    before, after = text[:match.start()], text[match.end():]
-    goes_on = following.strip().lstrip("情况")
-    if (after.lstrip("情况") or goes_on).startswith(("、", "和", "及")):
-        # (a numbered heading, 四、…情况, over a lone 、: an OCR'd speck, not a list going on)
-        return after.lstrip("情况") != "" or goes_on != "、" or not _NUMBERED.match(before)
-    return before.rstrip().endswith("、") and not _ENUMERATOR.match(before)
-
-
-def list_line(text: str, following: str) -> bool:
-    """A line naming sections in a 、 list: no heading is read from any part of it."""
-    return any(m is not None and _listed(text, m, following)
-               for m in (pattern.search(text) for pattern in (_T2, _T3, _T4)))
-
-
-def _find_misread(lines: list[str], found: dict[str, int], heads: dict[str, str]) -> None:
-    """The headings not found as printed, found misread by OCR (:mod:`.ocr_headings`), in order."""
-    if len(found) == 3:
-        return
-    for n, line in enumerate(lines, start=1):
-        name = fuzzy_heading(line) if len(line) <= 60 else None
-        if name is None or name in found:
-            continue
-        tables = tuple(FORM.headings)           # 表二, 表三, 表四, in the order they are printed
-        index = tables.index(name)
-        before = [found[o] for o in tables[:index] if o in found]
-        later = [found[o] for o in tables[index + 1:] if o in found]
-        if all(b < n for b in before) and all(n < a for a in later):
-            found[name] = n
-            heads[name] = line.strip()
-
-
-def find_regions(lines: list[str]) -> dict[str, Region]:
-    """Locate 表二, 表三 and 表四 by their headings; a region ends where the next one starts."""
-    found: dict[str, int] = {}
-    heads: dict[str, str] = {}
-    order = (("表二", _T2), ("表三", _T3), ("表四", _T4))
-    # every heading pattern holds 公开 or 复议: only those lines are looked at
-    candidates = [(n, line) for n, line in enumerate(lines, start=1) if "公开" in line or "复议" in line]
-    for n, line in candidates:
-        text = line.strip()
-        if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
-            continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
-        for name, pattern in order:
-            if name not in found and pattern.search(text) and not list_line(text, lines[n] if n < len(lines) else ""):
-                # headings come in order; a later table's heading never precedes an earlier found one
-                if any(found.get(o, 0) > n for o, _ in order):
-                    continue
-                found[name] = n
-                heads[name] = text
-                break
-    _find_misread(lines, found, heads)
-    end_doc = len(lines) + 1
-    after = end_doc
-    last = max(found.values(), default=0)
-    for n in range(last + 1, len(lines) + 1):
-        if _AFTER.match(lines[n - 1]) and len(lines[n - 1].strip()) <= _SECTION_LINE_MAX:
-            after = n
-            break
-    regions: dict[str, Region] = {}
-    starts = sorted((n, name) for name, n in found.items())
-    for i, (n, name) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else after
-        regions[name] = Region(name, n, end, heads[name])
-    return regions

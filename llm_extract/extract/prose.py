@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .layout import find_regions, is_page_furniture
+from .layout import is_page_furniture
+from .regions import find_regions
 
 __all__ = ["prose_lines", "paragraphs", "HEADING"]
 
