@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .extract.regions import holds_cell
 from .form import FORM
 from .ingest import Document
 
@@ -56,6 +57,9 @@ def report_starts(lines: list[str]) -> list[int]:
                 cycles.append(i)
             seen = set()          # too close to be a report of its own (a table of contents): the same one
         seen.add(table)
+    # sections that only point to tables printed after the signature (详见附表) are that report's, not one of
+    # their own: a cycle holding no table cell is one report with the next
+    cycles = [c for k, c in enumerate(cycles) if k == 0 or holds_cell(lines, cycles[k - 1], c)]
     if len(cycles) <= 1:
         return [0]
     starts = [0]

@@ -162,3 +162,25 @@ def test_a_one_row_other_handling_with_numbers_is_not_left_over_above_the_total_
     assert "（六）其他处理" in out
     record = process_document(Document.from_text("\n".join(out), doc_id="x"))
     assert not [p for p, v in record.provenance.items() if "READ.ABOVE_OR_BELOW" in v.rules]
+
+
+
+def test_numbers_under_a_garbled_labels_tail_in_a_table_read_top_down_cast_no_doubt_on_its_rows() -> None:
+    """A spreadsheet printed with overflowing text (tests/fixtures/layouts/spreadsheet_print_overflowing_labels.txt,
+    the text of such a PDF) runs two labels together (``5.要求…已获取信息1.申请人无正当理由逾期不补正、行政机关``),
+    prints a label over the merged （六） cell's (``其2.申政请府人信逾息期公未开…``) and leaves a tail on a line of its
+    own (``不再处理其政府信息公开申请``) above numbers no row takes, right above ``3.其他``. The table's first row has
+    its numbers after its label: those numbers are the garbled rows', not a sign of numbers printed above labels.
+    Every other row is read and proven; the garbled rows are derived by the identities."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "layouts" / "spreadsheet_print_overflowing_labels.txt"
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(Document.from_text(path.read_text(encoding="utf-8"), doc_id="sheet"))
+    garbled = ("rejected_reconfirm", "other_no_correction", "other_unpaid_fee")
+    for row in APPLICATION_ROWS:
+        for c in APPLICANT_COLUMNS:
+            p = f"applications.{row}.{c}"
+            assert record.report.values()[p] == truth["applications"][row][c], p
+            assert record.provenance[p].status is (Status.DERIVED if row in garbled else Status.PROVEN), p

@@ -21,7 +21,9 @@ from collections.abc import Mapping, Sequence
 
 from ..evidence import Ambiguity, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
-from .layout import Item
+from ..form import FORM
+from .labels import rows_named, strip_item_number
+from .layout import Item, label_key
 from .readings import Readings, missing
 
 __all__ = ["EITHER_WAY", "rows_above_or_below", "contested_lines"]
@@ -41,7 +43,9 @@ def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[st
     text_lines = {it.line for it in items if it.is_text} | read_lines
     below = {idx: paths for idx, (paths, chosen) in taken.items()
              if paths and all(it.line != items[idx].line for it in chosen) and not any(out[p].missing for p in paths)}
-    if not any(_row_left_over_above(items, idx, len(paths), claimed, text_lines) for idx, paths in below.items()):
+    top_down = bool(below) and _nothing_above(items, min(below))
+    if not any(_row_left_over_above(items, idx, len(paths), claimed, text_lines, top_down)
+               for idx, paths in below.items()):
         return
     for paths in below.values():
         for path in paths:
@@ -51,14 +55,36 @@ def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[st
                                 "above a label: the table may print each row's numbers above its label")
 
 
-def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[int], text_lines: set[int]) -> bool:
+def _label_words(key: str) -> bool:
+    """Words of a 表三 row's label: naming a row, or six characters or more out of one (a label's tail)."""
+    bare = strip_item_number(key)
+    return bool(rows_named(key)) or len(bare) >= _TAIL and any(bare in label for label in _BARE_LABELS)
+
+
+_TAIL = 6
+_BARE_LABELS = tuple(strip_item_number(label_key(r.label)) for r in FORM.table3_rows)
+
+
+def _nothing_above(items: list[Item], idx: int) -> bool:
+    """Whether no number stands right above the label at ``idx`` (the table's first row read from below it:
+    its numbers follow it, as they cannot where every row prints its numbers above its label)."""
+    return idx == 0 or items[idx - 1].is_text
+
+
+def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[int], text_lines: set[int],
+                         top_down: bool = False) -> bool:
     """Whether a row's worth of numbers (``width``, no more, no fewer), or a block of several rows' worth
     (more than twice as many, and more than seven: numbers printed by column), stands right above the
     label at ``idx``, one number to a line, none of them taken by a row or on a line a reading names or
-    a label stands on. (Two or three numbers are the row above's number split in two: ``260 4``.)"""
+    a label stands on. (Two or three numbers are the row above's number split in two: ``260 4``.)
+    In a table read ``top_down`` (its first row's numbers after its label), numbers right below a label's
+    words (two rows' labels run together, a label garbled past reading, its tail on a line of its own) are
+    that row's, left unread, not a sign of numbers printed above their labels."""
     lines: set[int] = set()
     for j in range(idx - 1, -1, -1):
         it = items[j]
+        if it.is_text and top_down and lines and _label_words(it.key):
+            return False
         if it.is_text or not it.cell.is_number:
             break
         if id(it) in claimed or it.line in text_lines or it.line in lines:

@@ -13,7 +13,7 @@ from ..form import FORM
 from .layout import Region
 from .ocr_headings import fuzzy_heading
 
-__all__ = ["find_regions", "list_line"]
+__all__ = ["find_regions", "holds_cell", "list_line"]
 
 
 # Section headings: 表二 主动公开, 表三 收到和处理申请, 表四 复议/诉讼, then 五、问题 / 六、其他.
@@ -52,11 +52,12 @@ def list_line(text: str, following: str) -> bool:
                for m in (pattern.search(text) for pattern in (_T2, _T3, _T4)))
 
 
-def _find_misread(lines: list[str], found: dict[str, int], heads: dict[str, str]) -> None:
-    """The headings not found as printed, found misread by OCR (:mod:`.ocr_headings`), in order."""
+def _find_misread(lines: list[str], found: dict[str, int], heads: dict[str, str], first: int = 1) -> None:
+    """The headings not found as printed (from line ``first`` on), found misread by OCR
+    (:mod:`.ocr_headings`), in order."""
     if len(found) == 3:
         return
-    for n, line in enumerate(lines, start=1):
+    for n, line in enumerate(lines[first - 1:], start=first):
         name = fuzzy_heading(line) if len(line) <= 60 else None
         if name is None or name in found:
             continue
@@ -70,12 +71,37 @@ def _find_misread(lines: list[str], found: dict[str, int], heads: dict[str, str]
 
 
 def find_regions(lines: list[str]) -> dict[str, Region]:
-    """Locate 表二, 表三 and 表四 by their headings; a region ends where the next one starts."""
+    """Locate 表二, 表三 and 表四 by their headings; a region ends where the next one starts. Where no region
+    under the first headings holds a cell and the same headings stand again after them (an appendix after
+    the signature: ``三、收到和处理政府信息公开申请情况`` / ``（详见附表）`` … ``附表`` …), the regions are the later ones."""
+    regions, after = _regions(lines, 1)
+    if regions and after <= len(lines) and not any(_holds_cell(lines, r) for r in regions.values()):
+        later, _ = _regions(lines, after)
+        if any(_holds_cell(lines, r) for r in later.values()):
+            return later
+    return regions
+
+
+#: a number standing as a cell: alone on its line, or apart from its neighbours by a tab, a pipe or a gap
+_CELL = re.compile(r"(?:^|[\t|]|\s{2})\s*[\d０-９][\d０-９,.]*\s*(?:$|[\t|]|\s{2})")
+
+
+def holds_cell(lines: list[str], start: int, end: int) -> bool:
+    """Whether a number stands as a table's cell on one of the lines ``start`` … ``end - 1`` (0-based)."""
+    return any(_CELL.search(lines[i]) for i in range(start, end))
+
+
+def _holds_cell(lines: list[str], region: Region) -> bool:
+    return holds_cell(lines, region.start, region.end - 1)      # (the lines after the heading: 1-based)
+
+
+def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
+    """The regions headed from line ``first`` on, and the line of the section after them."""
     found: dict[str, int] = {}
     heads: dict[str, str] = {}
     order = (("表二", _T2), ("表三", _T3), ("表四", _T4))
     # every heading pattern holds 公开 or 复议: only those lines are looked at
-    candidates = [(n, line) for n, line in enumerate(lines, start=1) if "公开" in line or "复议" in line]
+    candidates = [(n, line) for n, line in enumerate(lines[first - 1:], start=first) if "公开" in line or "复议" in line]
     for n, line in candidates:
         text = line.strip()
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
@@ -88,7 +114,7 @@ def find_regions(lines: list[str]) -> dict[str, Region]:
                 found[name] = n
                 heads[name] = text
                 break
-    _find_misread(lines, found, heads)
+    _find_misread(lines, found, heads, first)
     end_doc = len(lines) + 1
     after = end_doc
     last = max(found.values(), default=0)
@@ -101,4 +127,4 @@ def find_regions(lines: list[str]) -> dict[str, Region]:
     for i, (n, name) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else after
         regions[name] = Region(name, n, end, heads[name])
-    return regions
+    return regions, after
