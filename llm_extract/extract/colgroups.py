@@ -124,24 +124,32 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
     return out, i
 
 
+_Read = tuple[list[list[Number]], int] | None
+
+
 def _tilings(groups: list[Group], first: int, blocks: bool, form: tuple[str, ...], column: int = 0,
-             memo: dict[tuple[int, int], list[list[list[Number]]]] | None = None) -> list[list[list[Number]]]:
+             memo: dict[tuple[int, int], list[list[list[Number]]]] | None = None,
+             reads: dict[tuple[int, int], _Read] | None = None) -> list[list[list[Number]]]:
     """Every reading of the columns from ``column`` on as blocks of neighbouring columns (all seven as one
     block unless ``blocks``), each read as bands from ``groups[first]`` on, one block after another: the
     columns of each (its rows, left to right). ``memo`` keeps the readings from each group and column on
-    (the same ones are reached by many paths)."""
+    (the same ones are reached by many paths), ``reads`` the bands of each width from each group (the same
+    whatever column the block starts at)."""
     if column == _WIDTH:
         return [[]]
     memo = {} if memo is None else memo
+    reads = {} if reads is None else reads
     if (first, column) in memo:
         return memo[first, column]
     out: list[list[list[Number]]] = []
     for width in range(1, _WIDTH - column + 1) if blocks else (_WIDTH,):
-        read = bands(groups, first, width, 0, len(form), form)
+        if (first, width) not in reads:
+            reads[first, width] = bands(groups, first, width, 0, len(form), form)
+        read = reads[first, width]
         if read is None:
             continue
         block = [[row[c] for row in read[0]] for c in range(width)]
-        out += [block + rest for rest in _tilings(groups, read[1], blocks, form, column + width, memo)]
+        out += [block + rest for rest in _tilings(groups, read[1], blocks, form, column + width, memo, reads)]
     memo[first, column] = out
     return out
 
@@ -177,7 +185,8 @@ def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | Non
     groups = column_groups(lines, start)
     for form in (_ROWS, ONE_ROWS) if _one_row_printed(lines, start) else (_ROWS,):
         memo: dict[tuple[int, int], list[list[list[Number]]]] = {}
-        tables = [t for first in range(len(groups)) for columns in _tilings(groups, first, blocks, form, 0, memo)
+        reads: dict[tuple[int, int], _Read] = {}
+        tables = [t for first in range(len(groups)) for columns in _tilings(groups, first, blocks, form, 0, memo, reads)
                   if _holds(t := _tile(columns), form)]
         if tables:
             break
