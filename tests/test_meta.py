@@ -144,3 +144,14 @@ def test_an_agency_that_does_not_end_as_a_bodys_name_is_read_but_not_proven(gold
     assert odd.provenance["agency"].status is Status.UNVERIFIED and AGENCY_NAME_RULE in odd.provenance["agency"].rules
     named = process_document(Document.from_text("新华街道2023年政府信息公开工作年度报告\n" + body, doc_id="named"))
     assert named.report.agency == "新华街道" and named.provenance["agency"].status is Status.PROVEN
+
+
+def test_a_sites_menu_as_a_converter_writes_it_does_not_push_the_title_out_of_the_head() -> None:
+    """markitdown writes a government site's chrome as Markdown: a menu of links, a logo, the metadata table
+    with its rule line; the title stands after all of it, and is still the page's title."""
+    menu = [f"* [栏目{i}](/col/col{i}/index.html)" for i in range(12)]
+    text = "\n\n".join(["设为首页 | 加入收藏 | 无障碍浏览", "![高桥市人民政府](/images/logo.png)", "搜索", *menu,
+                        "当前位置：首页 >> 信息公开 >> 政府信息公开年报", "|  |  |", "| --- | --- |",
+                        "| 索引号： | 39569180/2022-29224 |",
+                        "# 高桥市应急管理局2021年政府信息公开工作年度报告", "时间：2022-01-17  来源：高桥市政府办公室"])
+    assert _meta(text) == ("高桥市应急管理局", 2021)

@@ -59,6 +59,8 @@ _BODY = BODY_SUFFIX
 #: markdown's heading and bold marks (``# 绵阳市人民政府2024年`` / ``**政府信息公开工作年度报告**``: a title over two
 #: lines a converter marked up)
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+|\*\*")
+#: a Markdown line that is only a link or a picture (a menu item), or a table's rule line
+_MD_CHROME = re.compile(r"^\s*(?:[*+-]\s+)?!?\[[^\]]*\]\([^)]*\)\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 
 
@@ -77,9 +79,13 @@ def _year(text: str) -> int:
 
 
 def _head(lines: list[str]) -> list[tuple[int, str]]:
-    """The first non-empty lines, normalised, spaces inside names and numbers closed up."""
+    """The first non-empty lines, normalised, spaces inside names and numbers closed up; a site's menu and
+    pictures as a converter writes them (``* [首页](/index.html)``, ``![logo](/logo.png)``) and a Markdown
+    table's rule line are no lines of the page's head."""
     out = []
     for n, line in enumerate(lines, start=1):
+        if _MD_CHROME.match(line):
+            continue
         text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", normalise(line).replace("\t", " ")))
         if text:
             out.append((n, text))
