@@ -13,6 +13,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
+from .extracols import drop_added_columns, without_next_rows_empty_cells
 from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
                     width_bounds)
 from .labelrows import short_heads
@@ -240,6 +241,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     shape = grid_shape(items) if tabbed else None
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
+    if not tabbed:
+        drop_added_columns(items, order, spans)     # a 序号 column, last year's figure beside this year's
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
     if sum(1 for n in value_counts(items).values() if n >= 3) >= 3:     # rows of numbers, not cells per line
         place_bare_lines(items, order, spans)
@@ -305,9 +308,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 span = []                   # the numbers follow another label, one not placed (a group's title
                 #                             wrapped beside the row, （三）不 / 予公开, is no row's label)
         numbers = [it for it in span if it.cell.is_number]
-        if len(span) >= 2 and span[-1].cell.kind is CellKind.BLANK and span[-1].line - span[-2].line > 1 \
-                and items[nxt - 1] is span[-1]:
-            span = span[:-1]                # the next row's empty first cell, after the row break
+        span = without_next_rows_empty_cells(items, nxt, span)
         if (ruled := without_rule_glyphs(span, 7)) is not None:
             span = ruled                    # OCR'd table rules, every one of them dropped: read one way only
         elif span and len(span) < 7 and span[0].line == span[-1].line:

@@ -1,0 +1,98 @@
+"""Columns an agency adds to 表三, in a table read a cell to a line (a web page's or a Word document's).
+
+Some reports number the rows (a 序号 column before each label: ``1`` / ``一、本年新收…``) or print last year's
+figure beside this year's (a 上年数 / 上年总计 / 同比 column after 总计, or between the label and 自然人). Read a cell to
+a line, a row number stands right before the next row's label and joins this row's cells, and a row of seven
+cells and last year's figure is eight numbers: the rows are left unread. The table's header names such a column;
+where it does:
+
+* 序号: the number right before each row's label is the row's number, not a cell, when those numbers count the
+  rows (each one more than the one before, three at least);
+* an added figure (last year's, or a number in a 备注 column): a row of exactly eight cells is the form's seven
+  and that figure, first or last as the header prints the column (before 申请人情况 / 自然人, or after them).
+
+The identities check the seven cells kept, as any row's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..evidence import CellKind
+from .layout import Item
+
+__all__ = ["drop_added_columns", "without_next_rows_empty_cells"]
+
+_WIDTH = 7
+_SEQ = re.compile(r"^序号$")
+_ADDED = re.compile(r"^(?:备注|上年(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上年(?:增减)?)$")
+_APPLICANTS = re.compile(r"^(?:申请人情况|自然人)$")
+_MIN_NUMBERED = 3
+
+
+def _header(items: list[Item], first: int) -> list[str]:
+    return [it.key.replace(" ", "") for it in items[:first] if it.is_text]
+
+
+def _added_side(header: list[str]) -> str | None:
+    added = next((i for i, key in enumerate(header) if _ADDED.match(key)), None)
+    applicants = next((i for i, key in enumerate(header) if _APPLICANTS.match(key)), None)
+    if added is None or applicants is None:
+        return None
+    return "first" if added < applicants else "last"
+
+
+def _row_number(items: list[Item], idx: int) -> Item | None:
+    """The number a row's number column prints before the label at ``idx``: the first value before it, past
+    empty cells and a group's title (``4`` / empty / ``(二)部分公开…``; ``3`` / ``三、本年度办理结果`` / ``(一)予以公开``)."""
+    for j in range(idx - 1, -1, -1):
+        it = items[j]
+        if it.is_text or it.cell.kind is CellKind.BLANK:
+            continue
+        return it if it.cell.is_number else None
+    return None
+
+
+def _row_numbers(items: list[Item], order: list[tuple[str, int]]) -> list[Item]:
+    """The row numbers before the labels after the first, when they count the rows (one more each time)."""
+    numbers = [n for _, idx in order[1:] if (n := _row_number(items, idx)) is not None]
+    values = [n.cell.value for n in numbers]
+    counting = len(numbers) == len(order) - 1 >= _MIN_NUMBERED and all(isinstance(v, int) for v in values) \
+        and all(b == a + 1 for a, b in zip(values, values[1:]))
+    return numbers if counting else []
+
+
+def drop_added_columns(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
+    """Take a 序号 column's numbers and an added figure out of the rows' ``spans`` (see the module docstring);
+    ``order`` is the rows' labels (row, item index) in item order."""
+    if not order:
+        return
+    header = _header(items, order[0][1])
+    if any(_SEQ.match(key) for key in header):
+        numbered = {id(n) for n in _row_numbers(items, order)}
+        for row in spans:
+            spans[row] = [it for it in spans[row] if id(it) not in numbered]
+    side = _added_side(header)
+    if side is None:
+        return
+    for k, (row, _) in enumerate(order):
+        span = spans[row]
+        nxt = order[k + 1][1] if k + 1 < len(order) else len(items)
+        if len(own := without_next_rows_empty_cells(items, nxt, span)) == _WIDTH + 1:
+            added = own[0] if side == "first" else own[_WIDTH]
+            spans[row] = [it for it in span if it is not added]
+
+
+def without_next_rows_empty_cells(items: list[Item], nxt: int, span: list[Item]) -> list[Item]:
+    """The row's items less the next row's empty first cells: empty cells standing after the row break (a line
+    left empty after the row's last cell, as a Word text export ends each row) right before the next label
+    (the empty cells of the group columns before it: one, or two where the next row's label is in the third
+    column, a group's title, （四）无法提供, maybe between them and the label)."""
+    k = len(span)
+    while k > 0 and span[k - 1].cell.kind is CellKind.BLANK:
+        k -= 1
+    if not 0 < k < len(span) or span[k].line - span[k - 1].line < 2:
+        return span
+    if items[nxt - 1] is span[-1] or all(b.line - a.line == 1 for a, b in zip(span[:k], span[1:k])):
+        return span[:k]                 # (the row's own cells a line each, no gap among them: a group's title
+    return span                         # may stand between those empty cells and the next label)

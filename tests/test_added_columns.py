@@ -1,0 +1,91 @@
+"""Columns an agency adds to 表三, read a cell to a line (llm_extract/extract/extracols.py), and a 总计 column
+printed as a table of its own: the form's seven cells are read and proven, or left to the identities; an added
+number is never one of them."""
+
+from __future__ import annotations
+
+import re
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from tests.fixtures.ingest.form2021 import GOLDEN, golden_report
+
+STEM = "003_d677def7845cc038"
+_NUMBER = re.compile(r"^\t\d+$")
+
+
+def _lines() -> list[str]:
+    return (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8").split("\n")
+
+
+def _rows(lines: list[str]) -> list[int]:
+    """The index of the first of each 表三 row's seven number lines (a Word text export: a cell a line)."""
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    return [i for i in range(start, end - 7) if all(_NUMBER.match(x) for x in lines[i:i + 7])
+            and not _NUMBER.match(lines[i - 1])]
+
+
+def _edited(edit) -> str:
+    lines = _lines()
+    for k, i in reversed(list(enumerate(_rows(lines)))):
+        edit(lines, k, i)
+    return "\n".join(lines)
+
+
+def _with_header(text: str, word: str, before: bool) -> str:
+    return text.replace("\t申请人情况\n", f"\t{word}\n\t申请人情况\n" if before else f"\t申请人情况\n\t{word}\n", 1)
+
+
+def _table3(text: str):
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    truth = golden_report(STEM).values()
+    return record, truth, [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
+
+
+def _all_read_and_proven(text: str) -> None:
+    record, truth, paths = _table3(text)
+    for p in paths:
+        assert record.provenance[p].status is Status.PROVEN and record.report.values()[p] == truth[p], p
+
+
+def test_last_years_figure_after_the_total_is_no_cell() -> None:
+    text = _with_header(_edited(lambda lines, k, i: lines.insert(i + 7, f"\t{k + 40}")), "上年数", before=False)
+    _all_read_and_proven(text)
+
+
+def test_last_years_total_between_the_label_and_the_first_applicant_column_is_no_cell() -> None:
+    text = _with_header(_edited(lambda lines, k, i: lines.insert(i, f"\t{k + 40}")), "上年总计", before=True)
+    _all_read_and_proven(text)
+
+
+def test_a_number_in_a_remark_column_is_no_cell() -> None:
+    text = _with_header(_edited(lambda lines, k, i: lines.insert(i + 7, "\t2" if k % 3 == 0 else "\t")), "备注",
+                        before=False)
+    _all_read_and_proven(text)
+
+
+def test_the_numbers_of_a_row_number_column_are_no_cells() -> None:
+    def numbered(lines: list[str], k: int, i: int) -> None:
+        j = i - 1
+        while lines[j] != "":
+            j -= 1
+        lines.insert(j + 1, f"\t{k + 1}")           # the row's first cell, before its group's empty cells
+    _all_read_and_proven(_with_header(_edited(numbered), "序号", before=True))
+
+
+def test_an_eighth_number_without_a_header_naming_it_leaves_the_row_unread() -> None:
+    record, truth, paths = _table3(_edited(lambda lines, k, i: lines.insert(i + 7, f"\t{k + 40}")))
+    assert all(record.provenance[p].status is not Status.PROVEN for p in paths)
+
+
+def test_rows_without_their_total_column_never_take_the_next_rows_empty_cells_for_it() -> None:
+    """总计 printed as a table of its own below: each row prints six numbers, then the row break, then the next
+    row's empty group cells; those are not its total, proven empty."""
+    record, truth, paths = _table3(_edited(lambda lines, k, i: lines.pop(i + 6)))
+    for p in paths:
+        if record.provenance[p].status is Status.PROVEN:
+            assert record.report.values()[p] == truth[p], p
+    assert not any(record.provenance[p].status is Status.PROVEN for p in paths if p.endswith(".total"))
