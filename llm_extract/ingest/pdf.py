@@ -35,6 +35,7 @@ from .pdf_headdigits import join_header_digits
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
+from .pdf_spacing import letter_spacing
 from .pdf_tables import PdfTable, can_continue, continue_table, read_tables, table_lines
 
 __all__ = ["pdf_to_text", "read_pdf", "PdfText", "scanned_pages_warning", "PDF_INSTALL_HINT", "OCR_ADVICE"]
@@ -108,8 +109,9 @@ def _read_page(page: Any, number: int) -> _Page | None:
     page = report_page(page)
     if not any(ch["text"].strip() for ch in page.chars):
         return None
-    tables = read_tables(page, number)
-    return _Page(number, page_text_lines(page, number, _outside(tables)), tables, is_ocr_layer(page),
+    spacing = letter_spacing(page.chars)      # glyphs drawn one by one, letter-spaced (.pdf_spacing)
+    tables = read_tables(page, number, spacing)
+    return _Page(number, page_text_lines(page, number, _outside(tables), spacing), tables, is_ocr_layer(page),
                  count_undecodable(page.chars))
 
 
