@@ -36,6 +36,7 @@ from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
 from .pdf_spacing import letter_spacing
+from .pdf_turned import upright_page
 from .pdf_tables import PdfTable, can_continue, continue_table, read_tables, table_lines
 
 __all__ = ["pdf_to_text", "read_pdf", "PdfText", "scanned_pages_warning", "PDF_INSTALL_HINT", "OCR_ADVICE"]
@@ -105,8 +106,9 @@ def _outside(tables: list[PdfTable]) -> Any:
 
 def _read_page(page: Any, number: int) -> _Page | None:
     """A page's lines and tables; None for a page without a text layer. Glyphs drawn twice (fake bold) and
-    watermarks are not its text (:mod:`.pdf_chars`)."""
-    page = report_page(page)
+    watermarks are not its text (:mod:`.pdf_chars`); content drawn a quarter turn is read turned back
+    (:mod:`.pdf_turned`)."""
+    page = report_page(upright_page(page))
     if not any(ch["text"].strip() for ch in page.chars):
         return None
     spacing = letter_spacing(page.chars)      # glyphs drawn one by one, letter-spaced (.pdf_spacing)
