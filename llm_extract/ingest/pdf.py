@@ -29,6 +29,7 @@ from typing import Any
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .pdf_decode import count_undecodable, undecodable_page
+from .cjk_spacing import join_spaced_characters
 from .pdf_chars import report_page
 from .pdf_columns import placed_rows
 from .pdf_headdigits import join_header_digits
@@ -113,8 +114,11 @@ def _read_page(page: Any, number: int) -> _Page | None:
         return None
     spacing = letter_spacing(page.chars)      # glyphs drawn one by one, letter-spaced (.pdf_spacing)
     tables = read_tables(page, number, spacing)
-    return _Page(number, page_text_lines(page, number, _outside(tables), spacing), tables, is_ocr_layer(page),
-                 count_undecodable(page.chars))
+    lines, ocr = page_text_lines(page, number, _outside(tables), spacing), is_ocr_layer(page)
+    if ocr:                                   # an OCR engine's spaces between Chinese words (.cjk_spacing)
+        for line in lines:
+            line.text = join_spaced_characters(line.text)
+    return _Page(number, lines, tables, ocr, count_undecodable(page.chars))
 
 
 def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[int], int]:
