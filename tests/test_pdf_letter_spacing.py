@@ -47,7 +47,7 @@ def spaced_lines(lines: list[str], spacing: float, size: float = 9.0, gap: float
     return runs
 
 
-@pytest.mark.parametrize("spacing", [3.0, 4.2])
+@pytest.mark.parametrize("spacing", [3.0, 4.2, 7.5])
 def test_a_letter_spaced_report_reads_as_the_report_set_tight(lines: list[str], spacing: float) -> None:
     reads_as_the_report(text_pdf([spaced_lines(lines, spacing)]), lines)
 

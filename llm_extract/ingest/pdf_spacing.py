@@ -30,7 +30,7 @@ MIN_PAIRS = 40
 _ROUND = 1                  # gaps compared to a tenth of a point
 _NEAR = 0.2                 # points: gaps this close to the usual one are the same spacing (rounding)
 _SAME_LINE = 1.0            # points: two glyphs whose tops are this close are on one line
-_MAX_SPACING = 0.6          # a usual gap wider than this share of the glyphs' size is a column's, not a letter's
+_MAX_SPACING = 1.0          # a usual gap wider than the glyphs' size is a column's, not a letter's
 
 
 def _gaps(chars: Sequence[Mapping[str, Any]]) -> Counter[float]:
