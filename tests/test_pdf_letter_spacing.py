@@ -82,3 +82,12 @@ def test_column_gaps_stay_tabs_in_a_letter_spaced_page() -> None:
     prose = "根据中华人民共和国政府信息公开条例规定现公布本机关年度报告全文包括总体情况"
     runs = spaced_lines(["行政许可\t3150", "行政处罚\t12", prose], 3.0)
     assert pdf_to_text(text_pdf([runs])).split("\n")[:3] == ["行政许可\t3150", "行政处罚\t12", prose]
+
+
+def test_a_page_too_short_to_tell_is_set_as_the_page_before_it() -> None:
+    prose = "根据中华人民共和国政府信息公开条例规定现公布本机关年度报告全文包括总体情况"
+    first = spaced_lines([prose, prose], 4.0)
+    last = spaced_lines(["行政处罚\t24", "行政强制\t105"], 4.0)
+    assert pdf_to_text(text_pdf([first, last])).split("\n")[2:4] == ["行政处罚\t24", "行政强制\t105"]
+    assert pdf_to_text(text_pdf([spaced_lines([prose, prose], 0.0), last])).split("\n")[2:4] == \
+        ["行 政 处 罚\t2 4", "行 政 强 制\t1 0 5"]                 # a tight document: nothing to go by

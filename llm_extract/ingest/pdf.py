@@ -84,6 +84,7 @@ class _Page:
     lines: list[TextLine]
     tables: list[PdfTable]
     ocr: bool = False                 # its text is an invisible OCR layer over an image of the page
+    spacing: float = 0.0              # its letter-spacing (.pdf_spacing)
     undecodable: tuple[int, int, int] = (0, 0, 0)    # its unmapped and mis-mapped characters, and those printed
 
     def blocks(self) -> list[TextLine | PdfTable]:
@@ -105,20 +106,20 @@ def _outside(tables: list[PdfTable]) -> Any:
     return keep
 
 
-def _read_page(page: Any, number: int) -> _Page | None:
+def _read_page(page: Any, number: int, spacing: float = 0.0) -> _Page | None:
     """A page's lines and tables; None for a page without a text layer. Glyphs drawn twice (fake bold) and
     watermarks are not its text (:mod:`.pdf_chars`); content drawn a quarter turn is read turned back
-    (:mod:`.pdf_turned`)."""
+    (:mod:`.pdf_turned`); ``spacing``: the letter-spacing of the page before it (:mod:`.pdf_spacing`)."""
     page = report_page(upright_page(page))
     if not any(ch["text"].strip() for ch in page.chars):
         return None
-    spacing = letter_spacing(page.chars)      # glyphs drawn one by one, letter-spaced (.pdf_spacing)
+    spacing = letter_spacing(page.chars, spacing)      # glyphs drawn one by one, letter-spaced (.pdf_spacing)
     tables = read_tables(page, number, spacing)
     lines, ocr = page_text_lines(page, number, _outside(tables), spacing), is_ocr_layer(page)
     if ocr:                                   # an OCR engine's spaces between Chinese words (.cjk_spacing)
         for line in lines:
             line.text = join_spaced_characters(line.text)
-    return _Page(number, lines, tables, ocr, count_undecodable(page.chars))
+    return _Page(number, lines, tables, ocr, spacing, count_undecodable(page.chars))
 
 
 def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[int], int]:
@@ -127,10 +128,12 @@ def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[i
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages: list[_Page] = []
             scanned: list[int] = []
+            spacing = 0.0
             for number, page in enumerate(pdf.pages, start=1):
-                read = _read_page(page, number)
+                read = _read_page(page, number, spacing)
                 if read is not None:
                     pages.append(read)
+                    spacing = read.spacing
                 elif page.images:
                     scanned.append(number)
                 page.close()

@@ -10,7 +10,8 @@ by what lies beyond it (:mod:`.pdf_lines` for the lines, :mod:`.pdf_cells` for t
 which hold one value each).
 
 A page set tight (the usual gap none, or a fraction of a point as a justified line spreads its
-characters) has no letter-spacing: its text is read as before.
+characters) has no letter-spacing: its text is read as before. A page with too few glyphs side by side
+to tell (a last page holding 表四 and the date) is set as the page before it: a document shares its setting.
 """
 
 from __future__ import annotations
@@ -46,14 +47,15 @@ def _gaps(chars: Sequence[Mapping[str, Any]]) -> Counter[float]:
     return gaps
 
 
-def letter_spacing(chars: Sequence[Mapping[str, Any]]) -> float:
+def letter_spacing(chars: Sequence[Mapping[str, Any]], before: float = 0.0) -> float:
     """The letter-spacing of a page's characters (pdfplumber's): the usual gap between two neighbouring
     glyphs of a line, when at least :data:`SHARE` of them stand it apart and it is :data:`MIN_SPACING`
-    or more; else 0.0."""
+    or more; else 0.0. A page with fewer than :data:`MIN_PAIRS` neighbouring glyphs has the spacing
+    ``before`` of the page before it."""
     gaps = _gaps(chars)
     total = sum(gaps.values())
     if total < MIN_PAIRS:
-        return 0.0
+        return before
     gap = gaps.most_common(1)[0][0]
     count = sum(n for g, n in gaps.items() if abs(g - gap) <= _NEAR)
     if gap < MIN_SPACING or count < SHARE * total:
