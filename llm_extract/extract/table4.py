@@ -42,7 +42,7 @@ TABLE_ROWS = Method.T4_TABLE_ROWS
 def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows); ``lines``: the
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`)."""
-    region = _without_prose(region)
+    region = _without_prose(_without_prose_words(region))
     region = _without_strays(region, lines)
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
@@ -209,6 +209,17 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
                        for g in range(3)):
         return region
     kept = [it for it in region.items if it.line not in strays]
+    return Region(region.name, region.start, region.end, region.heading, kept)
+
+
+def _without_prose_words(region: Region) -> Region:
+    """The region without the placeholder words of a sentence's line (``本年度 无 收取信息处理费情况。``, an OCR
+    layer's spacing parting ``无`` from its words): a word of a sentence is no empty cell."""
+    prose = {it.line for it in region.items if it.is_text and _PROSE.search(it.raw)}
+    kept = [it for it in region.items
+            if not (it.line in prose and it.cell.kind is CellKind.PLACEHOLDER)]
+    if len(kept) == len(region.items):
+        return region
     return Region(region.name, region.start, region.end, region.heading, kept)
 
 

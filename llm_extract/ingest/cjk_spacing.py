@@ -13,7 +13,9 @@ gaps of a laid-out table) are never touched, and neither is any space next to a 
 number split by OCR or two cells, and only the reader can tell; nor are the spaces of a row's empty cells
 printed 无 each (``无 无 无 无 无 无 无``: cells, not the characters of a word).
 
-Only text families (.txt, .md, crawler exports) are normalised; HTML, Word and PDF text is not OCR'd.
+Only text families (.txt, .md, crawler exports) are normalised so, by the pattern; HTML, Word and PDF text
+is not OCR'd, except a PDF page whose text is an invisible OCR layer over a scan (:mod:`.pdf_ocr`): known
+to be OCR, its lines lose those spaces whatever pattern they show (:func:`join_spaced_characters`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import re
 
 from ..form import FORM
 
-__all__ = ["join_cjk_spacing", "shows_ocr_spacing", "MIN_RUN", "MIN_RUNS"]
+__all__ = ["join_cjk_spacing", "join_spaced_characters", "shows_ocr_spacing", "MIN_RUN", "MIN_RUNS"]
 
 # ideographs (with extension A and compatibility ideographs), CJK punctuation, full-width punctuation
 # (not the full-width digits U+FF10-FF19), Chinese quotation marks
@@ -71,6 +73,12 @@ def join_cjk_spacing(text: str) -> str:
     """The text with single spaces between two Chinese characters removed, when it shows OCR spacing."""
     if not shows_ocr_spacing(text):
         return text
+    return join_spaced_characters(text)
+
+
+def join_spaced_characters(text: str) -> str:
+    """The text with single spaces between two Chinese characters removed (a row of empty cells printed
+    无 each keeps its spaces)."""
     kept = [m.span() for m in _EMPTY_RUN.finditer(text)]
     if not kept:
         return _SINGLE_SPACE.sub("", text)

@@ -29,12 +29,15 @@ from typing import Any
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .pdf_decode import count_undecodable, undecodable_page
+from .cjk_spacing import join_spaced_characters
 from .pdf_chars import report_page
 from .pdf_columns import placed_rows
 from .pdf_headdigits import join_header_digits
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
+from .pdf_spacing import letter_spacing
+from .pdf_turned import upright_page
 from .pdf_tables import PdfTable, can_continue, continue_table, read_tables, table_lines
 
 __all__ = ["pdf_to_text", "read_pdf", "PdfText", "scanned_pages_warning", "PDF_INSTALL_HINT", "OCR_ADVICE"]
@@ -81,6 +84,7 @@ class _Page:
     lines: list[TextLine]
     tables: list[PdfTable]
     ocr: bool = False                 # its text is an invisible OCR layer over an image of the page
+    spacing: float = 0.0              # its letter-spacing (.pdf_spacing)
     undecodable: tuple[int, int, int] = (0, 0, 0)    # its unmapped and mis-mapped characters, and those printed
 
     def blocks(self) -> list[TextLine | PdfTable]:
@@ -102,15 +106,20 @@ def _outside(tables: list[PdfTable]) -> Any:
     return keep
 
 
-def _read_page(page: Any, number: int) -> _Page | None:
+def _read_page(page: Any, number: int, spacing: float = 0.0) -> _Page | None:
     """A page's lines and tables; None for a page without a text layer. Glyphs drawn twice (fake bold) and
-    watermarks are not its text (:mod:`.pdf_chars`)."""
-    page = report_page(page)
+    watermarks are not its text (:mod:`.pdf_chars`); content drawn a quarter turn is read turned back
+    (:mod:`.pdf_turned`); ``spacing``: the letter-spacing of the page before it (:mod:`.pdf_spacing`)."""
+    page = report_page(upright_page(page))
     if not any(ch["text"].strip() for ch in page.chars):
         return None
-    tables = read_tables(page, number)
-    return _Page(number, page_text_lines(page, number, _outside(tables)), tables, is_ocr_layer(page),
-                 count_undecodable(page.chars))
+    spacing = letter_spacing(page.chars, spacing)      # glyphs drawn one by one, letter-spaced (.pdf_spacing)
+    tables = read_tables(page, number, spacing)
+    lines, ocr = page_text_lines(page, number, _outside(tables), spacing), is_ocr_layer(page)
+    if ocr:                                   # an OCR engine's spaces between Chinese words (.cjk_spacing)
+        for line in lines:
+            line.text = join_spaced_characters(line.text)
+    return _Page(number, lines, tables, ocr, spacing, count_undecodable(page.chars))
 
 
 def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[int], int]:
@@ -119,10 +128,12 @@ def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[i
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages: list[_Page] = []
             scanned: list[int] = []
+            spacing = 0.0
             for number, page in enumerate(pdf.pages, start=1):
-                read = _read_page(page, number)
+                read = _read_page(page, number, spacing)
                 if read is not None:
                     pages.append(read)
+                    spacing = read.spacing
                 elif page.images:
                     scanned.append(number)
                 page.close()

@@ -27,17 +27,19 @@ def _in(h: float, v: float, box: tuple[float, float, float, float]) -> bool:
     return h >= x0 and h < x1 and v >= top and v < bottom
 
 
-def extract_cells(table: Any) -> list[list[str | None]]:
+def extract_cells(table: Any, spacing: float = 0.0) -> list[list[str | None]]:
     """``table.extract()`` of a pdfplumber table (default settings): a row per row, None where a
-    merged cell covers a position, "" for a cell without characters."""
+    merged cell covers a position, "" for a cell without characters. ``spacing``: the page's
+    letter-spacing (:mod:`.pdf_spacing`), added to the gap within which two characters are one word."""
     from pdfplumber import utils
 
+    tolerance = {"x_tolerance": utils.DEFAULT_X_TOLERANCE + spacing} if spacing else {}
     if _stock:
-        return table.extract()
+        return table.extract(**tolerance)
     chars = table.page.chars
     mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
     if any(v != v for _, v in mids):                     # a NaN does not sort: pdfplumber's own search
-        return table.extract()
+        return table.extract(**tolerance)
     order = sorted(range(len(chars)), key=lambda i: mids[i][1])
     v_sorted = [mids[i][1] for i in order]
     out: list[list[str | None]] = []
@@ -52,7 +54,7 @@ def extract_cells(table: Any) -> list[list[str | None]]:
                 cells.append(None)
                 continue
             inside = [chars[i] for i in row_chars if _in(*mids[i], cell)]
-            cells.append(utils.extract_text(inside) if inside else "")
+            cells.append(utils.extract_text(inside, **tolerance) if inside else "")
         out.append(cells)
     return out
 

@@ -54,7 +54,7 @@ class Word:
         return bool(_VALUE.match(self.text))
 
 
-def words(chars: list[dict[str, Any]]) -> list[Word]:
+def words(chars: list[dict[str, Any]], spacing: float = 0.0) -> list[Word]:
     """The words of one line's characters, left to right (the gaps of :func:`_line_text`)."""
     out: list[Word] = []
     text, x0, x1, size, sep = "", 0.0, 0.0, 0.0, ""
@@ -66,7 +66,7 @@ def words(chars: list[dict[str, Any]]) -> list[Word]:
             continue
         ch_size = max(float(ch.get("size") or 0), 1.0)
         if text:
-            gap = float(ch["x0"]) - x1
+            gap = float(ch["x0"]) - x1 - spacing
             big = max(size, ch_size)
             if gap >= TAB_GAP * big or pending or gap >= _SPACE_GAP * big:
                 out.append(Word(text, x0, x1, size, sep))
@@ -99,8 +99,9 @@ class TextLine:
         return middle <= zone or middle >= self.page_height - zone
 
 
-def _line_text(chars: list[dict[str, Any]]) -> str:
-    """The characters of one line, left to right, with tabs at column gaps and spaces between words."""
+def _line_text(chars: list[dict[str, Any]], spacing: float = 0.0) -> str:
+    """The characters of one line, left to right, with tabs at column gaps and spaces between words; the
+    page's letter-spacing (:mod:`.pdf_spacing`) is part of every glyph's advance, no gap."""
     out: list[str] = []
     prev: dict[str, Any] | None = None
     pending_space = False
@@ -114,7 +115,7 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
             continue
         if prev is not None:
             size = max(float(prev.get("size") or 0), float(ch.get("size") or 0), 1.0)
-            gap = float(ch["x0"]) - float(prev["x1"])
+            gap = float(ch["x0"]) - float(prev["x1"]) - spacing
             if gap >= TAB_GAP * size:
                 out.append("\t")
             elif pending_space or gap >= _SPACE_GAP * size:
@@ -124,18 +125,19 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
     return "".join(out)
 
 
-def page_text_lines(page: Any, number: int, keep: Any = None) -> list[TextLine]:
+def page_text_lines(page: Any, number: int, keep: Any = None, spacing: float = 0.0) -> list[TextLine]:
     """The printed lines of a pdfplumber ``page`` (1-based ``number``), top to bottom.
 
-    ``keep`` filters the page's characters (e.g. those outside its ruled tables).
+    ``keep`` filters the page's characters (e.g. those outside its ruled tables); ``spacing`` is the
+    page's letter-spacing (:func:`~.pdf_spacing.letter_spacing`).
     """
     view = page.filter(keep) if keep is not None else page
     lines: list[TextLine] = []
     for line in _side_by_side(view.extract_text_lines(return_chars=True, strip=True)):
-        text = _line_text(line["chars"]).strip()
+        text = _line_text(line["chars"], spacing).strip()
         if text:
             lines.append(TextLine(text, number, float(line["top"]), float(line["bottom"]), float(page.height),
-                                  words=words(line["chars"])))
+                                  words=words(line["chars"], spacing)))
     return lines
 
 

@@ -118,11 +118,11 @@ def build_table(rows: list[list[PdfCell | None]], page: int) -> PdfTable:
     return out
 
 
-def _part(table: Any, page: int) -> PdfTable | None:
+def _part(table: Any, page: int, spacing: float = 0.0) -> PdfTable | None:
     """A pdfplumber table as a :class:`PdfTable`, or None when it has one column (a framed paragraph)."""
     rows = [[None if bbox is None else PdfCell(_spread(table, cell_text(text), bbox), *_box(bbox))
              for bbox, text in zip(row.cells, raw)]
-            for row, raw in zip(table.rows, extract_cells(table))]
+            for row, raw in zip(table.rows, extract_cells(table, spacing))]
     rows = [r for r in rows if any(c is not None for c in r)]
     if not rows or max(len(r) for r in rows) < 2:
         return None
@@ -144,12 +144,13 @@ def _box(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, 
     return float(x0), float(x1), float(top), float(bottom)
 
 
-def read_tables(page: Any, number: int) -> list[PdfTable]:
+def read_tables(page: Any, number: int, spacing: float = 0.0) -> list[PdfTable]:
     """The ruled tables of a pdfplumber ``page`` with two columns or more, top to bottom; a table whose
-    last row a page break left open (:func:`open_bottom`) closed where its column rules end."""
+    last row a page break left open (:func:`open_bottom`) closed where its column rules end; ``spacing``:
+    the page's letter-spacing (:mod:`.pdf_spacing`)."""
     bottom = open_bottom(page.edges, page.chars)
     found = page.find_tables({"explicit_horizontal_lines": [bottom]} if bottom is not None else None)
-    parts = (_part(t, number) for t in found)
+    parts = (_part(t, number, spacing) for t in found)
     return sorted((p for p in parts if p is not None), key=lambda t: t.top)
 
 
