@@ -121,6 +121,9 @@ def test_a_cell_wrapped_over_lines_is_one_line() -> None:
     assert cell_text("4472\n28") == "447228"                      # a number wrapped in a narrow column
     assert cell_text("Open\nGovernment  report") == "Open Government report"
     assert cell_text(None) == "" and cell_text(" \n ") == ""
+    assert cell_text("22（其中修\n订16件）") == "22（其中修订16件）"       # a note wrapped
+    # a spreadsheet's cell below spilling its first line into this one: two values, never 219
+    assert cell_text("2\n19（其中修") == "2 19（其中修"
 
 
 EDGES = (0, 20, 60, 120, 140, 160)                              # 表三-like: group, sub-group, label, two values

@@ -184,3 +184,23 @@ def test_numbers_under_a_garbled_labels_tail_in_a_table_read_top_down_cast_no_do
             p = f"applications.{row}.{c}"
             assert record.report.values()[p] == truth["applications"][row][c], p
             assert record.provenance[p].status is (Status.DERIVED if row in garbled else Status.PROVEN), p
+
+
+def test_cells_after_a_labels_words_are_not_taken_for_another_row_in_a_spreadsheet_print() -> None:
+    """tests/fixtures/layouts/spreadsheet_print_label_run_into_the_next.txt: the labels of a spreadsheet printed
+    with overflowing text stand a row too high (``5.要求…已获取信息1.申请人无正当理由逾期不补正、行政机关不再处理``),
+    a label over the merged （六） cell reads ``其2.申政请府人信逾息期公未开按申收请费通知要求缴纳费用…`` above the first
+    （六） row's seven cells, and the words ``不再处理其政府信息公开申请`` stand before the next seven. Which seven are
+    2.申请人逾期未按收费…'s is not known: neither is taken for it, and nothing wrong is proven."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "layouts" / "spreadsheet_print_label_run_into_the_next.txt"
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(Document.from_text(path.read_text(encoding="utf-8"), doc_id="sheet"))
+    for row in APPLICATION_ROWS:
+        for c in APPLICANT_COLUMNS:
+            p = f"applications.{row}.{c}"
+            if record.provenance[p].status is Status.PROVEN:
+                assert record.report.values()[p] == truth["applications"][row][c], p
+    assert record.provenance["applications.other_unpaid_fee.natural_person"].status is not Status.PROVEN

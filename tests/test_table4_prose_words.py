@@ -38,3 +38,12 @@ def test_the_table_without_the_sentence_reads_as_before() -> None:
     record = _record(whole)
     assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
     assert all(record.report.get(p) == 0 for p in TABLE4_PATHS)
+
+
+def test_a_rows_last_empty_cells_before_a_sentence_run_on_after_them_are_cells() -> None:
+    """OCR'd text: a speck (、) after a row of 15 whose last group is printed — each, and the sentence on the next
+    line joined to it; the — beside other cells are the row's empty cells, read as such."""
+    row15 = "     1     0     0     0     1     0     0     0     0     0     —     —     —     —     — 、\n全年因政府信息公开被申请行政复议1件，提起行政诉讼0件。"
+    record = _record(row15)
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, None, None, None, None, None]
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)

@@ -26,7 +26,7 @@ from .labels import rows_named, strip_item_number
 from .layout import Item, label_key
 from .readings import Readings, missing
 
-__all__ = ["EITHER_WAY", "rows_above_or_below", "contested_lines"]
+__all__ = ["EITHER_WAY", "rows_above_or_below", "contested_lines", "label_words"]
 
 EITHER_WAY = Method.CELLS_ABOVE_OR_BELOW
 _BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
@@ -55,7 +55,7 @@ def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[st
                                 "above a label: the table may print each row's numbers above its label")
 
 
-def _label_words(key: str) -> bool:
+def label_words(key: str) -> bool:
     """Words of a 表三 row's label: naming a row, or six characters or more out of one (a label's tail)."""
     bare = strip_item_number(key)
     return bool(rows_named(key)) or len(bare) >= _TAIL and any(bare in label for label in _BARE_LABELS)
@@ -83,7 +83,7 @@ def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[i
     lines: set[int] = set()
     for j in range(idx - 1, -1, -1):
         it = items[j]
-        if it.is_text and top_down and lines and _label_words(it.key):
+        if it.is_text and top_down and lines and label_words(it.key):
             return False
         if it.is_text or not it.cell.is_number:
             break

@@ -20,7 +20,7 @@ from .labelrows import short_heads
 from .table3_labels import find_labels
 from .layout import Item, Region
 from .above import read_either_way
-from .direction import contested_lines
+from .direction import contested_lines, label_words
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
@@ -398,20 +398,25 @@ def _seven_then_apart(between: list[Item], span: list[Item]) -> bool:
         if it is eighth:
             return False
         if inside and it.is_text:
-            return True
+            return not label_words(it.key)      # (a label's words: the cells after may be that label's row's)
         inside = inside or it is seventh
     return False
 
 
 def _rows_apart(items: list[Item], idx: int, nxt: int, span: list[Item]) -> bool:
     """Whether the cells after the row's seventh are another row's of a table read a cell to a line: text
-    stands between (a group's title row with its own empty cells, 三、本年度办理结果), or a row break (a line
+    stands between, no label's words (a group's title row with its own empty cells, 三、本年度办理结果), or a row break (a line
     left out) before cells all empty (a Word table's spacer row under its last row)."""
     if span[7].line - span[6].line > 1 and all(it.cell.kind is CellKind.BLANK for it in span[7:]):
         return True
     at = {id(it): j for j, it in enumerate(items[idx:nxt], start=idx)}
     a, b = at.get(id(span[6])), at.get(id(span[7]))
-    return a is not None and b is not None and any(items[j].is_text for j in range(a + 1, b))
+    if a is None or b is None:
+        return False
+    between = [items[j] for j in range(a + 1, b) if items[j].is_text]
+    # (a label's words between them, 不再处理其政府信息公开申请 out of a label run into another: the cells after
+    # it may be that label's row's, and the first seven another's)
+    return bool(between) and not any(label_words(it.key) for it in between)
 
 
 def _alike_rows(span: list[Item]) -> bool:

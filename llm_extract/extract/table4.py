@@ -214,13 +214,22 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
 
 def _without_prose_words(region: Region) -> Region:
     """The region without the placeholder words of a sentence's line (``本年度 无 收取信息处理费情况。``, an OCR
-    layer's spacing parting ``无`` from its words): a word of a sentence is no empty cell."""
-    prose = {it.line for it in region.items if it.is_text and _PROSE.search(it.raw)}
-    kept = [it for it in region.items
-            if not (it.line in prose and it.cell.kind is CellKind.PLACEHOLDER)]
+    layer's spacing parting ``无`` from its words, between words): a word of a sentence is no empty cell."""
+    items = region.items
+    prose = {it.line for it in items if it.is_text and _PROSE.search(it.raw)}
+    kept = [it for i, it in enumerate(items)
+            if not (it.line in prose and it.cell.kind is CellKind.PLACEHOLDER and _among_words(items, i))]
     if len(kept) == len(region.items):
         return region
     return Region(region.name, region.start, region.end, region.heading, kept)
+
+
+def _among_words(items: list[Item], i: int) -> bool:
+    """Whether the item stands between words on its line (a word before or after it, no cell beside it): a
+    row's last empty cell before a sentence run on after it (``— — — 、全年因…``) is a cell."""
+    line = items[i].line
+    sides = [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items) and items[j].line == line]
+    return bool(sides) and all(it.is_text for it in sides)
 
 
 def _without_prose(region: Region) -> Region:

@@ -45,16 +45,22 @@ _ITEM_START = re.compile(r"^\s*(?:[(（\[]?[一二三四五六七八九十]+[)�
 _VALUE = re.compile(r"^[\s\d.,，%％—–\-－/／]+$|^无$")
 _WORD_END = re.compile(r"[A-Za-z]$")
 _WORD_START = re.compile(r"^[A-Za-z]")
+_NUMBER_END = re.compile(r"\d$")
+_NOTED_NUMBER = re.compile(r"^\d[\d,.]*\s*[(（]")
 
 
 def cell_text(raw: str | None) -> str:
     """A cell's printed lines joined into one: without a separator (Chinese wraps anywhere, and so does a
-    number in a narrow column), with a space between two Latin words; runs of spaces collapsed."""
+    number in a narrow column), with a space between two Latin words, and between a number and a line that
+    starts another number with its note (``2`` over ``19（其中修``: a spreadsheet's cell below spilling its first
+    line into this one; a number wrapped in a narrow column does not begin its second line with a number and
+    a note): two values then, which the reader does not take for one; runs of spaces collapsed."""
     out = ""
     for part in (re.sub(r"\s+", " ", p).strip() for p in (raw or "").split("\n")):
         if not part:
             continue
-        if out and _WORD_END.search(out) and _WORD_START.match(part):
+        if out and (_WORD_END.search(out) and _WORD_START.match(part) or _NUMBER_END.search(out)
+                    and _NOTED_NUMBER.match(part)):
             out += " "
         out += part
     return out
