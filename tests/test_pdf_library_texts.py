@@ -4,6 +4,7 @@ is make a wrong number proven.
 * pymupdf4llm cuts a table row that a page break split into two Markdown rows: the label's first half with
   empty fields (``|２．申请人逾期未按收费通<br>||||||||``), then the group's repeated title and the label's
   other half with the numbers. The empty fields are not the row's cells: it is not proven empty.
+  The same where the table starts anew at the page break, its rule line (``|---|…``) between the two halves.
 * pypdf prints a ruled table a cell to a line: ``0 1 - 0 0 0 1`` (a placeholder among them), an empty line,
   then the page's number ``3``. Seven numbers after the label are not the row's seven cells when a
   placeholder stands among them: the page number would become the total and every cell after the
@@ -59,5 +60,18 @@ def test_a_row_whose_numbers_follow_its_label_in_one_cell_is_not_a_blank_row() -
     record, truth = _read("pymupdf4llm_row_in_one_cell.md")
     row = [f"applications.carried_forward.{c}" for c in APPLICANT_COLUMNS]
     assert [truth_value(truth, p) for p in row] == [2, 1, 0, 0, 0, 0, 3]
+    assert not any(record.provenance[p].status is Status.PROVEN and record.report.get(p) is None for p in row)
+    _proven_are_true(record, truth)
+
+
+def test_a_row_cut_at_a_page_break_with_a_new_tables_rule_between_its_halves_is_not_read_empty() -> None:
+    path = LAYOUTS / "pymupdf4llm_row_cut_at_page_break.md"
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    cut = next(i for i, line in enumerate(lines) if line.startswith("|２．申请人逾期未按收费通"))
+    lines.insert(cut + 1, "|---|---|---|---|---|---|---|---|")
+    from llm_extract.ingest import Document
+    record = process_document(Document.from_text("\n".join(lines), doc_id="cut"))
+    row = [f"applications.other_unpaid_fee.{c}" for c in APPLICANT_COLUMNS]
     assert not any(record.provenance[p].status is Status.PROVEN and record.report.get(p) is None for p in row)
     _proven_are_true(record, truth)

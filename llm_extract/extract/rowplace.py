@@ -123,17 +123,19 @@ def grid_row(items: list[Item], idx: int, end: int,
         return label.line, None
     else:
         width = shape[1]
+    # the grid line after the label's (past a table's rule line: a converter starts a new table at a page break)
+    after = min((n for n in by_line if label.line < n <= label.line + 2), default=label.line + 1)
     if row and width - 7 >= 1 and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
         back = takewhile(lambda it: it.line >= label.line - 1, (items[j] for j in range(idx - 1, -1, -1)))
         before = list(back)[::-1]       # the items of the label's line and the line above (in line order)
         above = [it for it in before if it.line == label.line - 1]
         own = [it for it in before if it.line == label.line] + same
-        for n, line_items, below in ((label.line + 1, by_line.get(label.line + 1, []), True),
+        for n, line_items, below in ((after, by_line.get(after, []), True),
                                      (label.line - 1, above, False)):
             if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
                     and (line_items[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(line_items, width, label.col or 0)
-    nxt = by_line.get(label.line + 1, [])
+    nxt = by_line.get(after, [])
     if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \
             and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
         return label.line, None         # empty fields, then numbers beside words that name no row: one table
