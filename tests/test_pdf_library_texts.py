@@ -75,3 +75,29 @@ def test_a_row_cut_at_a_page_break_with_a_new_tables_rule_between_its_halves_is_
     row = [f"applications.other_unpaid_fee.{c}" for c in APPLICANT_COLUMNS]
     assert not any(record.provenance[p].status is Status.PROVEN and record.report.get(p) is None for p in row)
     _proven_are_true(record, truth)
+
+
+def test_a_fee_cut_at_its_decimal_point_into_two_cells_is_not_read_as_the_integer() -> None:
+    """pymupdf4llm cuts ``451.055`` (万元) into two grid cells, ``４５１`` and ``．０５５``: 表二 has no identity to catch
+    451 for it, so the fee is left unread."""
+    from llm_extract.ingest import Document
+
+    text = (LAYOUTS / "pymupdf4llm_row_cut_at_page_break.md").read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if x.startswith("|行政事业性收费|"))
+    cut = "|行政事业性收费||||４５１|．０５５||||"
+    record = process_document(Document.from_text(text.replace(line, cut), doc_id="fee"))
+    assert record.provenance["active_disclosure.fees_10k_yuan"].status is Status.MISSING
+    assert record.report.get("active_disclosure.fees_10k_yuan") is None
+
+
+def test_a_first_cell_glued_to_its_wrapped_label_is_not_taken_for_an_empty_one() -> None:
+    """pypdf's layout mode: ``2.申请人逾期未按收费通知要求缴纳费用、0  0  0 …`` (the row's first 0 run on after
+    its label's words); six numbers placed by the full rows' columns would leave 自然人 empty, proven."""
+    from llm_extract.ingest import Document
+
+    path = LAYOUTS / "pypdf_layout_cell_glued_to_label.txt"
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(Document.from_text(path.read_text(encoding="utf-8"), doc_id="glued"))
+    row = [f"applications.other_unpaid_fee.{c}" for c in APPLICANT_COLUMNS]
+    assert not any(record.provenance[p].status is Status.PROVEN and record.report.get(p) is None for p in row)
+    _proven_are_true(record, truth)

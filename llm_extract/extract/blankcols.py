@@ -135,6 +135,8 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
             continue
         if k < len(idxs) and m not in labelled and not _label_goes_on(region.items, idxs[:-k], by_line, labelled, m):
             continue                        # words no row's label: whose cells these are is not sure
+        if k < len(idxs) and region.items[idxs[-k - 1]].raw.rstrip()[-1:].isdigit():
+            continue                        # a digit run on after the words (缴纳费用、0): a cell glued to them?
         if lines[m - 1].split()[-k:] == [region.items[i].raw for i in values]:
             short[m] = values               # (a note joined onto its number: tokens and cells differ)
     unruled = _pages_without_full_rows(lines, short, full, page, n)

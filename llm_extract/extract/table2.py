@@ -17,6 +17,8 @@ from .stacked import after_stacked_labels
 from .readings import Readings, gap_options, missing, reading
 from .ruleglyphs import is_rule_mark, without_rule_glyphs
 
+#: a number's decimals on their own (a converter cut 451.055 at its point: ``451`` | ``．055``)
+_FRACTION = re.compile(r"^[.．][0-9０-９]+$")
 __all__ = ["read_table2"]
 
 _DIGIT = re.compile(r"\d")
@@ -79,14 +81,21 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             continue
         values: list[Item] = []
         ruled = False                   # a table rule read as a mark between the cells (0 | 0, 0 一 0)
+        fraction = False                # a number's decimals in a cell of their own (451 | .055)
         for k, nxt in enumerate(items[i + 1:], start=i + 1):
             if nxt.is_text:
                 if is_rule_mark(nxt) and k + 1 < len(items) and items[k + 1].is_value \
                         and items[k + 1].line == nxt.line:
                     ruled = True
                     continue
+                fraction = bool(values) and nxt.line == values[-1].line and bool(_FRACTION.match(nxt.raw.strip()))
                 break
             values.append(nxt)
+        if fraction:
+            for path in paths:          # a converter cut the number at its decimal point: 451 is not the cell
+                out[path] = missing(" ".join(v.raw for v in values), [item.line], "label+cells",
+                                    "a number's decimals stand in a cell of their own after it: the number was cut")
+            continue
         if lines is not None and values and _foot_between(lines, item.line, values[0].line):
             for path in paths:          # 行政强制 / —1— / 1: printed past the page's foot, out of its flow
                 out[path] = missing(" ".join(v.raw for v in values), [item.line], "label+cells",
