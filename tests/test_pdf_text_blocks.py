@@ -177,3 +177,15 @@ def test_a_misprint_beside_the_labels_places_the_blocks_and_stays_visible() -> N
     record = _read_as_true("pdftotext_misprinted_balance")
     assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
     assert record.provenance["applications.unavailable_not_held.other_org"].status is Status.PROVEN
+
+
+def test_part_of_a_row_beside_its_label_with_an_empty_cell_among_it_places_no_block() -> None:
+    """pdftotext's default mode: ``1.本机关不掌握相关`` / seven 0s / ``法提供`` / ``政府信息`` / then the next rows' ``-``
+    cells. One ``-`` right after the label's tail is all that stands beside it: which column that empty cell is in,
+    the row's other cells placed by the blocks, is not known (it had been proven the row's 自然人, a 0)."""
+    name = "pdftotext_placeholder_after_wrapped_tail"
+    truth = fixture_truth(name)
+    record = process_document(Document.from_text(fixture_text(name), doc_id=name))
+    for p in TABLE3_PATHS:
+        if record.provenance[p].status is Status.PROVEN:
+            assert record.report.get(p) == truth_value(truth, p), p
