@@ -89,3 +89,30 @@ def test_rows_without_their_total_column_never_take_the_next_rows_empty_cells_fo
         if record.provenance[p].status is Status.PROVEN:
             assert record.report.values()[p] == truth[p], p
     assert not any(record.provenance[p].status is Status.PROVEN for p in paths if p.endswith(".total"))
+
+
+def test_table2_with_last_years_column_reads_this_years_cells() -> None:
+    """表二 printed with 上年制发件数 between 本年制发件数 and 本年废止件数 (and 上年处理决定数量 after 本年处理决定数量): a row's
+    extra cell is last year's, dropped by the header's place for it; 表二 has no identity to catch a shifted cell."""
+    lines = _lines()
+    t2 = lines.index("二、主动公开政府信息情况")
+    t3 = lines.index("三、收到和处理政府信息公开申请情况")
+    out: list[str] = []
+    row = 0
+    for k, line in enumerate(lines):
+        out.append(line)
+        if not t2 < k < t3:
+            continue
+        if line == "\t本年制发件数":
+            out.append("\t上年制发件数")
+        elif line == "\t本年处理决定数量":
+            out.append("\t上年处理决定数量")
+        elif line in ("\t规章", "\t行政规范性文件", "\t规范性文件", "\t行政许可", "\t行政处罚", "\t行政强制"):
+            row = 1                      # the next line is the row's first cell: last year's follows it
+        elif row and line.startswith("\t"):
+            out.append(f"\t{77 + k % 5}")
+            row = 0
+    record = process_document(Document.from_text("\n".join(out), doc_id=STEM))
+    truth = golden_report(STEM).values()
+    for p in [q for q in truth if q.startswith("active_disclosure.") and not q.endswith("fees_10k_yuan")]:
+        assert record.provenance[p].status is Status.PROVEN and record.report.values()[p] == truth[p], p

@@ -21,13 +21,39 @@ import re
 from ..evidence import CellKind
 from .layout import Item
 
-__all__ = ["drop_added_columns", "without_next_rows_empty_cells"]
+__all__ = ["added_column", "drop_added_columns", "without_next_rows_empty_cells"]
 
 _WIDTH = 7
 _SEQ = re.compile(r"^序号$")
 _ADDED = re.compile(r"^(?:备注|上年(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上年(?:增减)?)$")
 _APPLICANTS = re.compile(r"^(?:申请人情况|自然人)$")
 _MIN_NUMBERED = 3
+
+
+def added_column(items: list[Item], label: int) -> int | None:
+    """表二: the place, among a row's value columns, of a column the header names as added (``信息内容 | 本年制发件数 |
+    上年制发件数 | 本年废止件数 | 现行有效件数``: 1), from the header words between the sub-table's 信息内容 and the
+    row's label at ``label``; None when there is none."""
+    start = None
+    for j in range(label - 1, -1, -1):
+        key = items[j].key.replace(" ", "") if items[j].is_text else ""
+        if key.startswith("信息内容"):
+            start = j
+            break
+        if key.startswith("第二十条"):
+            return None                 # another sub-table's section: no header of this row's
+    if start is None:
+        return None
+    header: list[str] = []
+    for it in items[start + 1:label]:
+        if it.is_value:
+            break
+        header.append(it.key.replace(" ", ""))
+    return next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
+
+
+#: 表二's added column: last year's count under its own name (上年制发件数, 上年处理决定数量, 上年收费金额…)
+_ADDED_COUNT = re.compile(r"^(?:上年|去年|上一年)\S*(?:件数|数量|金额|总数)")
 
 
 def _header(items: list[Item], first: int) -> list[str]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
+from .extracols import added_column
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
@@ -91,6 +92,14 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 fraction = bool(values) and nxt.line == values[-1].line and bool(_FRACTION.match(nxt.raw.strip()))
                 break
             values.append(nxt)
+        if (added := added_column(items, i)) is not None:
+            if len(values) != n + 1 or added > n:
+                for path in paths:      # a column the report adds (上年制发件数), and not one cell for it a row
+                    out[path] = missing(" ".join(v.raw for v in values), [item.line], "label+cells",
+                                        "the table adds a column (last year's figures) and the row's cells do not "
+                                        "tell which are this year's")
+                continue
+            values = values[:added] + values[added + 1:]      # the added column's cell is not the form's
         if fraction:
             for path in paths:          # a converter cut the number at its decimal point: 451 is not the cell
                 out[path] = missing(" ".join(v.raw for v in values), [item.line], "label+cells",
