@@ -189,3 +189,15 @@ def test_part_of_a_row_beside_its_label_with_an_empty_cell_among_it_places_no_bl
     for p in TABLE3_PATHS:
         if record.provenance[p].status is Status.PROVEN:
             assert record.report.get(p) == truth_value(truth, p), p
+
+
+def test_a_fixed_width_row_printed_beside_and_below_its_label_is_not_read_in_printed_order() -> None:
+    """pdftotext -layout: ``２．没有现成信息需要另行制作          无`` (the empty cell's mark on the label's line, under
+    社会公益组织) then ``0 0 0   0 0 0`` on the next line. Read in printed order, 无 became the row's 自然人, proven;
+    neither the blocks nor the form's order places a row whose cells mix a line's part and another line's."""
+    name = "pdftotext_layout_row_beside_and_below_label"
+    truth = fixture_truth(name)
+    record = process_document(Document.from_text(fixture_text(name), doc_id=name))
+    for p in TABLE3_PATHS:
+        if record.provenance[p].status is Status.PROVEN:
+            assert record.report.get(p) == truth_value(truth, p), p

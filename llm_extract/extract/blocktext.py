@@ -4,6 +4,7 @@ a row's evidence, and what a reading of the text holds; the headings' lines and 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from ..evidence import CellKind
 from .cells import Cell, parse_cell
 from .regions import list_line
 
-__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
+__all__ = ["mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
@@ -99,3 +100,11 @@ def heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> 
                 and not list_line(text, lines[n] if n < len(lines) else ""):
             return n
     return None
+
+
+def mixed_lines(numbers: list[Number]) -> bool:
+    """Whether ``numbers`` stand on several lines, one of them holding two or more (a fixed-width row printed
+    partly beside its label, ``…另行制作   无``, partly on the next line, ``0 0 0   0 0 0``): not one cell a line in
+    column order."""
+    per_line = Counter(n.line for n in numbers)
+    return len(per_line) > 1 and max(per_line.values()) > 1

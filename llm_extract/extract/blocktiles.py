@@ -33,6 +33,7 @@ from dataclasses import replace
 from ..evidence import CellKind, Reading
 from ..form import FORM
 from .readings import Readings
+from .blocktext import mixed_lines
 from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
 
 __all__ = ["assemble_table3", "table3_broken", "instances_complete", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
@@ -306,9 +307,9 @@ def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
     for row, ev in blocks.rows.items():
         if len(ev.attached) > _WIDTH:
             return None
-        if 0 < len(ev.attached) < _WIDTH and any(n.cell.kind in _EMPTY for n in ev.attached):
-            return None                 # part of a row beside its label, an empty cell among it: which column
-            #                             the empty cell is in, the row's other cells placed elsewhere, is not known
+        if any(n.cell.kind in _EMPTY for n in ev.attached) and (0 < len(ev.attached) < _WIDTH or mixed_lines(ev.attached)):
+            return None                 # part of a row beside its label, or a line's part and another line's, an
+            #                             empty cell among them: which column the empty cell is in is not known
         if not ev.attached:
             pending.add(row)
         for c, n in enumerate(ev.attached):
