@@ -20,7 +20,7 @@ from pathlib import Path
 from llm_extract.evidence import Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
-from llm_extract.schema import APPLICANT_COLUMNS, TABLE3_PATHS, same_value
+from llm_extract.schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE4_PATHS, same_value
 from tests.block_fixtures import truth_value
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
@@ -101,3 +101,16 @@ def test_a_first_cell_glued_to_its_wrapped_label_is_not_taken_for_an_empty_one()
     row = [f"applications.other_unpaid_fee.{c}" for c in APPLICANT_COLUMNS]
     assert not any(record.provenance[p].status is Status.PROVEN and record.report.get(p) is None for p in row)
     _proven_are_true(record, truth)
+
+
+def test_a_table4_group_whose_numbers_follow_its_label_in_one_cell_is_not_a_blank_row() -> None:
+    """``|⾏政诉讼（复议后起诉）<br>0<br>0<br>0<br>0<br>0|`` after a page break: a group's label with digits run on after
+    it is not a label alone on its line, its cells never proven empty."""
+    from llm_extract.schema import REVIEW_COLUMNS
+
+    record, truth = _read("pymupdf4llm_table4_row_in_one_cell.md")
+    group = [f"review_litigation.litigation_after_review.{c}" for c in REVIEW_COLUMNS]
+    assert not any(record.provenance[p].status is Status.PROVEN and record.report.get(p) is None for p in group)
+    for p in TABLE4_PATHS:
+        if record.provenance[p].status is Status.PROVEN:
+            assert same_value(p, record.report.get(p), truth_value(truth, p)), p

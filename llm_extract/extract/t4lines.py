@@ -70,6 +70,8 @@ def read_group_lines(items: list[Item]) -> Readings | None:
         return None                            # numbers off the label lines: whose, is not known
     if any(len(c) not in (0, _WIDTH) for c in cells.values()) or all(cells.values()) or not any(cells.values()):
         return None
+    if any(not cells[g] and items[at].key[-1:].isdigit() for g, at in label_at.items()):
+        return None                            # digits run on after a lone label (a row in one cell, <br>-parted)
     blank = parse_cell("")
     out: Readings = {}
     for g, group in enumerate(REVIEW_GROUPS):
