@@ -40,6 +40,15 @@ def _record(text: str, doc_id: str = "t"):
     return process_document(Document.from_text(text, doc_id=doc_id))
 
 
+def _proven_are_true(name: str) -> None:
+    """Every 表三 cell of fixture ``name`` proven holds the fixture's true value (the others may be left to review)."""
+    record = _record(fixture_text(name))
+    truth = fixture_truth(name)
+    for path in TABLE3_PATHS:
+        if record.provenance[path].status is Status.PROVEN:
+            assert record.report.get(path) == truth_value(truth, path), path
+
+
 def _read_as_true(name: str, paths: tuple[str, ...] = TABLE3_PATHS):
     """The record of fixture ``name``, after checking that it holds the fixture's true value in every path."""
     record = _record(fixture_text(name))
@@ -183,21 +192,11 @@ def test_part_of_a_row_beside_its_label_with_an_empty_cell_among_it_places_no_bl
     """pdftotext's default mode: ``1.本机关不掌握相关`` / seven 0s / ``法提供`` / ``政府信息`` / then the next rows' ``-``
     cells. One ``-`` right after the label's tail is all that stands beside it: which column that empty cell is in,
     the row's other cells placed by the blocks, is not known (it had been proven the row's 自然人, a 0)."""
-    name = "pdftotext_placeholder_after_wrapped_tail"
-    truth = fixture_truth(name)
-    record = process_document(Document.from_text(fixture_text(name), doc_id=name))
-    for p in TABLE3_PATHS:
-        if record.provenance[p].status is Status.PROVEN:
-            assert record.report.get(p) == truth_value(truth, p), p
+    _proven_are_true("pdftotext_placeholder_after_wrapped_tail")
 
 
 def test_a_fixed_width_row_printed_beside_and_below_its_label_is_not_read_in_printed_order() -> None:
     """pdftotext -layout: ``２．没有现成信息需要另行制作          无`` (the empty cell's mark on the label's line, under
     社会公益组织) then ``0 0 0   0 0 0`` on the next line. Read in printed order, 无 became the row's 自然人, proven;
     neither the blocks nor the form's order places a row whose cells mix a line's part and another line's."""
-    name = "pdftotext_layout_row_beside_and_below_label"
-    truth = fixture_truth(name)
-    record = process_document(Document.from_text(fixture_text(name), doc_id=name))
-    for p in TABLE3_PATHS:
-        if record.provenance[p].status is Status.PROVEN:
-            assert record.report.get(p) == truth_value(truth, p), p
+    _proven_are_true("pdftotext_layout_row_beside_and_below_label")

@@ -12,7 +12,7 @@ from ..evidence import CellKind
 from .cells import Cell, parse_cell
 from .regions import list_line
 
-__all__ = ["mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
+__all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
@@ -108,3 +108,11 @@ def mixed_lines(numbers: list[Number]) -> bool:
     column order."""
     per_line = Counter(n.line for n in numbers)
     return len(per_line) > 1 and max(per_line.values()) > 1
+
+
+def empty_among(numbers: list[Number]) -> bool:
+    """Whether an empty cell (blank or a placeholder) is among ``numbers``: where it stands, no identity tells."""
+    return any(n.cell.kind in _EMPTY for n in numbers)
+
+
+_EMPTY = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})

@@ -30,15 +30,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..evidence import CellKind, Reading
+from ..evidence import Reading
 from ..form import FORM
 from .readings import Readings
-from .blocktext import mixed_lines
+from .blocktext import empty_among, mixed_lines
 from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
 
 __all__ = ["assemble_table3", "table3_broken", "instances_complete", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
 
-_EMPTY = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
 #: the tiling search stops (and reads nothing) past this many placements tried, over all the tilings
@@ -307,7 +306,7 @@ def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
     for row, ev in blocks.rows.items():
         if len(ev.attached) > _WIDTH:
             return None
-        if any(n.cell.kind in _EMPTY for n in ev.attached) and (0 < len(ev.attached) < _WIDTH or mixed_lines(ev.attached)):
+        if empty_among(ev.attached) and (0 < len(ev.attached) < _WIDTH or mixed_lines(ev.attached)):
             return None                 # part of a row beside its label, or a line's part and another line's, an
             #                             empty cell among them: which column the empty cell is in is not known
         if not ev.attached:

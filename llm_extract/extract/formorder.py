@@ -57,7 +57,7 @@ from ..evidence import CellKind, Method, Reading
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
-from .blocktext import Number, all_counts, heading_line, mixed_lines, split_numbers
+from .blocktext import Number, all_counts, empty_among, heading_line, mixed_lines, split_numbers
 from .blocktiles import table3_broken
 from .labels import BARE_HEADERS, rows_named, strip_item_number
 from .layout import is_page_furniture, label_key
@@ -377,8 +377,8 @@ def read_form_order(lines: list[str]) -> Readings | None:
     if read is None:
         return None
     numbers, method = read
-    if any(mixed_lines(row) and any(n.cell.kind in (CellKind.BLANK, CellKind.PLACEHOLDER) for n in row)
-           for row in (numbers[k:k + _WIDTH] for k in range(0, len(numbers), _WIDTH))):
+    rows_read = (numbers[k:k + _WIDTH] for k in range(0, len(numbers), _WIDTH))
+    if any(mixed_lines(row) and empty_among(row) for row in rows_read):
         return None      # a row part beside its label, part on the next line, an empty cell among it: a
         #                  fixed-width row whose printed order is not its columns' (…另行制作   无 / 0 0 0   0 0 0)
     out = {f"applications.{row}.{col}": reading(n.cell, [n.line], method)

@@ -18,9 +18,10 @@ from .stacked import after_stacked_labels
 from .readings import Readings, gap_options, missing, reading
 from .ruleglyphs import is_rule_mark, without_rule_glyphs
 
+__all__ = ["read_table2"]
+
 #: a number's decimals on their own (a converter cut 451.055 at its point: ``451`` | ``．055``)
 _FRACTION = re.compile(r"^[.．][0-9０-９]+$")
-__all__ = ["read_table2"]
 
 _DIGIT = re.compile(r"\d")
 _PLACEABLE = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.OCR, CellKind.PLACEHOLDER})
@@ -55,6 +56,12 @@ _STOCK_COLUMNS = max(len(cols) for cols in _T2_COLUMNS.values())
 def _foot_between(lines: list[str], label: int, value: int) -> bool:
     """Whether a page's foot (第 1 页, —1—) stands between a label's line and its first value's (1-based)."""
     return any(is_page_furniture(lines[n - 1].replace("\x0c", " ").strip()) for n in range(label + 1, value))
+
+
+def _unread(out: Readings, paths: list[str], values: list[Item], label: Item, note: str) -> None:
+    """Every cell of the row at ``label`` left unread (missing, the numbers after its label its raw text)."""
+    for path in paths:
+        out[path] = missing(" ".join(v.raw for v in values), [label.line], "label+cells", note)
 
 
 def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
@@ -93,23 +100,19 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 break
             values.append(nxt)
         if (added := added_column(items, i)) is not None:
-            if len(values) != n + 1 or added > n:
-                for path in paths:      # a column the report adds (上年制发件数), and not one cell for it a row
-                    out[path] = missing(" ".join(v.raw for v in values), [item.line], "label+cells",
-                                        "the table adds a column (last year's figures) and the row's cells do not "
-                                        "tell which are this year's")
+            if len(values) != n + 1 or added > n:      # a column the report adds, and not one cell for it a row
+                _unread(out, paths, values, item, "the table adds a column (last year's figures) and the row's "
+                                                  "cells do not tell which are this year's")
                 continue
             values = values[:added] + values[added + 1:]      # the added column's cell is not the form's
-        if fraction:
-            for path in paths:          # a converter cut the number at its decimal point: 451 is not the cell
-                out[path] = missing(" ".join(v.raw for v in values), [item.line], "label+cells",
-                                    "a number's decimals stand in a cell of their own after it: the number was cut")
+        if fraction:                    # a converter cut the number at its decimal point: 451 is not the cell
+            _unread(out, paths, values, item, "a number's decimals stand in a cell of their own after it: the "
+                                              "number was cut")
             continue
         if lines is not None and values and _foot_between(lines, item.line, values[0].line):
-            for path in paths:          # 行政强制 / —1— / 1: printed past the page's foot, out of its flow
-                out[path] = missing(" ".join(v.raw for v in values), [item.line], "label+cells",
-                                    "a page's foot stands between the label and the numbers after it: "
-                                    "printed out of the page's flow, they are not known to be its cells")
+            _unread(out, paths, values, item,          # 行政强制 / —1— / 1: printed past the page's foot
+                    "a page's foot stands between the label and the numbers after it: printed out of the page's "
+                    "flow, they are not known to be its cells")
             continue
         while len(values) > n and values[-1].cell.kind is CellKind.BLANK:
             values.pop()                # trailing empty cells of the row
