@@ -170,9 +170,23 @@ def test_a_short_rows_numbers_go_to_their_columns_and_the_rest_are_blank_cells()
     paths = [f"applications.{r}.{c}" for r in rows for c in
              ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
     assert [p for p in paths if record.report.get(p) != values[p]] == []
-    # (a row's one blank among numbers is left unverified by verify: READ.ISOLATED_BLANK)
-    assert _proven(record, [p for p in paths if p not in blanks], values) == []
-    assert record.provenance["applications.carried_over.commercial"].status is Status.PROVEN
+    # its numbers other than 0 are proven: one in a wrong column would break that column's identities
+    assert _proven(record, [p for p in paths if values[p]], values) == []
+    # a 0 and a blank trading places break none: which is which, the positions alone say (read, not proven)
+    unchecked = [p for p in paths if values[p] in (0, None)]
+    assert {record.provenance[p].status for p in unchecked} == {Status.UNVERIFIED}
+    assert {tuple(record.provenance[p].rules) for p in unchecked if p not in blanks} == {("READ.LAYOUT_CLOSE",)}
+
+
+def test_a_short_row_without_a_zero_is_proven_cell_by_cell() -> None:
+    """Numbers and blanks only: a number in a wrong column would break that column's identities."""
+    values = dict(VALUES, **{"applications.granted.research": None, "applications.granted.social_org": None,
+                             "applications.granted.legal_service": None, "applications.granted.other_org": None})
+    record = _record(_t3_layout(values))
+    paths = [f"applications.granted.{c}" for c in ("natural_person", "commercial", "research", "social_org",
+                                                   "legal_service", "other_org", "total")]
+    assert [p for p in paths if record.report.get(p) != values[p]] == []
+    assert [p for p in paths if record.provenance[p].status is not Status.PROVEN] == []
 
 
 def test_a_short_row_whose_numbers_fit_two_runs_of_columns_is_never_proven() -> None:

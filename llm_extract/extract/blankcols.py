@@ -21,8 +21,9 @@ or left to the identities), never a guess.
 
 from __future__ import annotations
 
+from ..evidence import CellKind, Method
 from ..form import FORM
-from .cells import parse_cell
+from .cells import Cell, parse_cell
 from .columns import centres, fit_spacing, place_by_characters, place_by_spacing
 from .gridinfer import inferred_columns
 from .labels import strip_item_number
@@ -30,9 +31,10 @@ from .layout import Item, Region, label_key
 from .table3_labels import find_labels
 from .unprinted import label_fragment
 
-__all__ = ["fill_blank_columns"]
+__all__ = ["fill_blank_columns", "placed_methods"]
 
 _FEED = "\f"
+_BLANKS = (CellKind.BLANK, CellKind.PLACEHOLDER)
 _REFERENCES = 2
 
 
@@ -154,7 +156,20 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         if slots is None:
             continue
         by_slot = dict(zip(slots, (region.items[i] for i in values)))
-        row = [by_slot.get(c) or Item("", m, parse_cell("")) for c in range(n)]
+        row = [by_slot.get(c) or Item("", m, parse_cell(""), placed=True) for c in range(n)]
         fills.append((values[0], values[-1] + 1, row))
     for lo, hi, row in sorted(fills, reverse=True):
         region.items[lo:hi] = row
+
+
+def placed_methods(cells: list[Cell], method: str) -> list[str]:
+    """How each cell of a row that :func:`fill_blank_columns` completed was read. A number put in a wrong
+    column breaks that column's identities, but a 0 and a blank trading places break none, and text tools do
+    not keep every position of the page (``pdftotext -layout`` squeezes a row whose label wraps, PyMuPDF's
+    text counts a CJK character one column): where the row holds both, its zeros and blanks are read by
+    position alone (``Method.LAYOUT_COLUMNS_CLOSE``: read, never proven); its other numbers as ``method``."""
+    zero = [c.is_number and c.value == 0 for c in cells]
+    blank = [c.kind in _BLANKS for c in cells]
+    if not any(zero) or not any(blank):
+        return [method] * len(cells)
+    return [Method.LAYOUT_COLUMNS_CLOSE if z or b else method for z, b in zip(zero, blank)]

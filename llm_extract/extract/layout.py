@@ -104,10 +104,10 @@ class Item:
     ``is_value`` / ``is_text`` are read hundreds of times per table: they are set once, from
     ``cell``, which never changes (``raw`` and ``key`` may, when fragments are joined)."""
 
-    __slots__ = ("raw", "line", "cell", "col", "key", "width", "grid", "is_value", "is_text")
+    __slots__ = ("raw", "line", "cell", "col", "key", "width", "grid", "is_value", "is_text", "placed")
 
     def __init__(self, raw: str, line: int, cell: Cell, col: int | None = None, key: str = "",
-                 width: int | None = None, grid: bool = False) -> None:
+                 width: int | None = None, grid: bool = False, placed: bool = False) -> None:
         self.raw = raw
         self.line = line                # 1-based
         self.cell = cell                # parsed; kind TEXT for labels
@@ -117,6 +117,8 @@ class Item:
         self.grid = grid                # from a row delimited on both sides (markdown): an empty field is a blank cell
         self.is_value = cell.is_value   # stands where a number belongs (blank and placeholders included)
         self.is_text = not cell.is_value
+        self.placed = placed            # a blank cell put where a short fixed-width row's numbers left a column
+        #                                 empty, by their positions alone (blankcols.py)
 
     def __repr__(self) -> str:
         return f"Item({self.raw!r}, line={self.line}, col={self.col}, {self.cell.kind.value})"

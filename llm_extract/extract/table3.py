@@ -20,6 +20,7 @@ from .labelrows import short_heads
 from .table3_labels import find_labels
 from .layout import Item, Region
 from .above import read_either_way
+from .blankcols import placed_methods
 from .direction import contested_lines, label_words
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .itemnumbers import rejoin_item_numbers
@@ -63,7 +64,8 @@ def _guessed(cell: Cell) -> bool:
 
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
-                  cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None) -> None:
+                  cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None,
+                  placed: bool = False) -> None:
     paths = list(TABLE3_ROW_PATHS[row])
     lost_blanks = False
     if cells is not None:
@@ -90,13 +92,14 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                                                         or _split_row(cell_lines, label.line))
     if cells is not None and not lost_blanks:
         at = label.line
-        if not cell_lines:
+        if not cell_lines and not placed:
             for path, cell in zip(paths, cells):       # (readings.reading, inlined: 175 cells a table)
                 out[path] = Reading(cell.plain, cell.kind, cell.raw, [at], method, cell.note)
             return
-        for path, cell, line in zip(paths, cells, cell_lines):
+        methods = placed_methods(cells, method) if placed else [method] * len(cells)
+        for path, cell, line, how in zip(paths, cells, cell_lines or [at] * len(cells), methods):
             out[path] = Reading(cell.plain, cell.kind, cell.raw,
-                                [at] if line == at else [at, line] if at < line else [line, at], method, cell.note)
+                                [at] if line == at else [at, line] if at < line else [line, at], how, cell.note)
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
     raw = " ".join(n.raw for n in numbers)
@@ -341,7 +344,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         if chosen and row in TABLE3_ROW_PATHS:    # (whose numbers they are: direction.py)
             taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
         _row_readings(row, cells, [it for it in span if it.cell.is_number or _guessed(it.cell)], label,
-                      Method.CELLS_AFTER_LABEL, out, ambiguities, [it.line for it in chosen] if chosen else None, glyphs)
+                      Method.CELLS_AFTER_LABEL, out, ambiguities, [it.line for it in chosen] if chosen else None, glyphs,
+                      placed=bool(chosen) and any(it.placed for it in chosen))
     contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     for row in APPLICATION_ROWS:
