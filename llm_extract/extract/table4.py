@@ -43,7 +43,7 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows); ``lines``: the
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`)."""
     region = _without_prose(_without_prose_words(region))
-    region = _without_strays(region, lines)
+    region = _without_sum_row(_without_strays(region, lines))
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
@@ -210,6 +210,23 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
         return region
     kept = [it for it in region.items if it.line not in strays]
     return Region(region.name, region.start, region.end, region.heading, kept)
+
+
+#: the label of a row an agency adds under 表四's three groups: their sums, no cell of the form
+_SUM_LABELS = frozenset({"合计", "总计", "小计", "合计数"})
+
+
+def _without_sum_row(region: Region) -> Region:
+    """The region without a 合计 row printed under the three groups' rows (``合 计 | 3 | 3 | 0 | 3 | 9``): a
+    label of sums right after three rows of a label and five cells, only cells after it."""
+    items = region.items
+    for i, it in enumerate(items):
+        if it.is_text and it.key.replace(" ", "") in _SUM_LABELS and i >= 18 \
+                and all(x.is_value for x in items[i + 1:]) and any(x.is_value for x in items[i + 1:]) \
+                and all(items[i - 6 * g - 6].is_text and all(x.is_value for x in items[i - 6 * g - 5:i - 6 * g])
+                        for g in range(3)):
+            return Region(region.name, region.start, region.end, region.heading, items[:i])
+    return region
 
 
 def _without_prose_words(region: Region) -> Region:
