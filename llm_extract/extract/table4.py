@@ -15,6 +15,7 @@ from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4edges import read_edge_blank_row
 from .t4lines import read_group_lines, read_split_row
+from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
@@ -52,6 +53,9 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     chosen: list[Item] | None = None
+    if not numbers and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
+        return {path: stated.get(path) or missing("", [], T4_SENTENCES, "no table; section 四's sentences do not state it")
+                for path in _T4_PATHS}, ambiguities
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
     if len(numbers) == 15:
