@@ -53,7 +53,9 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     chosen: list[Item] | None = None
-    if not numbers and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
+    if not numbers and all(_COUNTS_ONLY.fullmatch(it.raw) for it in region.items) \
+            and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
+        # no table, not even its digits run together: the counts its sentences state
         return {path: stated.get(path) or missing("", [], T4_SENTENCES, "no table; section 四's sentences do not state it")
                 for path in _T4_PATHS}, ambiguities
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
@@ -216,6 +218,8 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
     return Region(region.name, region.start, region.end, region.heading, kept)
 
 
+#: text whose every number is a count (``3件``): a sentence's, never a table's digits run together
+_COUNTS_ONLY = re.compile(r"(?:\D|\d+\s*[件起宗次]|\d{4}\s*年)*", re.S)
 #: the label of a row an agency adds under 表四's three groups: their sums, no cell of the form
 _SUM_LABELS = frozenset({"合计", "总计", "小计", "合计数"})
 
