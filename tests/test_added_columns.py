@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
@@ -56,8 +58,9 @@ def test_last_years_figure_after_the_total_is_no_cell() -> None:
     _all_read_and_proven(text)
 
 
-def test_last_years_total_between_the_label_and_the_first_applicant_column_is_no_cell() -> None:
-    text = _with_header(_edited(lambda lines, k, i: lines.insert(i, f"\t{k + 40}")), "上年总计", before=True)
+@pytest.mark.parametrize("name", ["上年总计", "上年度总计", "上一年度", "去年同期"])
+def test_last_years_total_between_the_label_and_the_first_applicant_column_is_no_cell(name: str) -> None:
+    text = _with_header(_edited(lambda lines, k, i: lines.insert(i, f"\t{k + 40}")), name, before=True)
     _all_read_and_proven(text)
 
 
@@ -116,3 +119,23 @@ def test_table2_with_last_years_column_reads_this_years_cells() -> None:
     truth = golden_report(STEM).values()
     for p in [q for q in truth if q.startswith("active_disclosure.") and not q.endswith("fees_10k_yuan")]:
         assert record.provenance[p].status is Status.PROVEN and record.report.values()[p] == truth[p], p
+
+
+_T4_ROWS = {"administrative_review": (1, 2, 0, 2, 5), "litigation_direct": (2, 1, 0, 1, 4),
+            "litigation_after_review": (0, 0, 0, 0, 0)}
+
+
+def test_a_sum_row_under_table4s_three_rows_is_no_cell() -> None:
+    """表四 as three rows of a label and five cells, and a 合计 row an agency added below them."""
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    start, end = text.index("四、政府信息公开行政复议"), text.index("存在的主要问题及改进情况")
+    labels = ("政府信息公开行政复议", "未经复议直接起诉", "行政诉讼（复议后起诉）", "合 计")
+    rows = [*_T4_ROWS.values(), (3, 3, 0, 3, 9)]
+    table = "\n".join(f"\t{label}\n" + "\n".join(f"\t{v}" for v in row) + "\n" for label, row in zip(labels, rows))
+    text = (text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n\n\t\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n\n"
+            + table + "\n" + text[end:])
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    for group, row in _T4_ROWS.items():
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path

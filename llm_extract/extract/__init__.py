@@ -23,6 +23,7 @@ from .regions import find_regions
 from .meta import read_meta
 from .pagenumbers import without_page_numbers
 from .pairedcols import pair_columns
+from .t2sentences import read_table2_sentences
 from .tables import read_table2, read_table3, read_table4
 from .wrapnotes import joined_notes
 
@@ -54,6 +55,8 @@ def extract_regex(doc: Document) -> Extraction:
     warnings: list[str] = []
     if t2 is not None:
         readings.update(read_table2(t2, ambiguities, lines))
+    if not any(not r.missing for p, r in readings.items() if p.startswith("active_disclosure.")):
+        readings.update(read_table2_sentences(lines))      # no 表二 printed: what section 二's sentences state
     if "表三" in regions:
         if not unfolded:                 # fixed-width text: a short row's blank cells, by its columns
             pair_columns(lines, regions["表三"])

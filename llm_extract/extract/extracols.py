@@ -25,7 +25,7 @@ __all__ = ["added_column", "drop_added_columns", "without_next_rows_empty_cells"
 
 _WIDTH = 7
 _SEQ = re.compile(r"^序号$")
-_ADDED = re.compile(r"^(?:备注|上年(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上年(?:增减)?)$")
+_ADDED = re.compile(r"^(?:备注|上一?年度?(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上一?年度?(?:增减)?)$")
 #: 表二's added column: last year's count under its own name (上年制发件数, 上年处理决定数量, 上年收费金额…)
 _ADDED_COUNT = re.compile(r"^(?:上年|去年|上一年)\S*(?:件数|数量|金额|总数)")
 _APPLICANTS = re.compile(r"^(?:申请人情况|自然人)$")

@@ -15,6 +15,7 @@ from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4edges import read_edge_blank_row
 from .t4lines import read_group_lines, read_split_row
+from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
@@ -43,7 +44,7 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows); ``lines``: the
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`)."""
     region = _without_prose(_without_prose_words(region))
-    region = _without_strays(region, lines)
+    region = _without_sum_row(_without_strays(region, lines))
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
@@ -52,6 +53,11 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     chosen: list[Item] | None = None
+    if not numbers and all(_COUNTS_ONLY.fullmatch(it.raw) for it in region.items) \
+            and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
+        # no table, not even its digits run together: the counts its sentences state
+        return {path: stated.get(path) or missing("", [], T4_SENTENCES, "no table; section 四's sentences do not state it")
+                for path in _T4_PATHS}, ambiguities
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
     if len(numbers) == 15:
@@ -210,6 +216,25 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
         return region
     kept = [it for it in region.items if it.line not in strays]
     return Region(region.name, region.start, region.end, region.heading, kept)
+
+
+#: text whose every number is a count (``3件``): a sentence's, never a table's digits run together
+_COUNTS_ONLY = re.compile(r"(?:\D|\d+\s*[件起宗次]|\d{4}\s*年)*", re.S)
+#: the label of a row an agency adds under 表四's three groups: their sums, no cell of the form
+_SUM_LABELS = frozenset({"合计", "总计", "小计", "合计数"})
+
+
+def _without_sum_row(region: Region) -> Region:
+    """The region without a 合计 row printed under the three groups' rows (``合 计 | 3 | 3 | 0 | 3 | 9``): a
+    label of sums right after three rows of a label and five cells, only cells after it."""
+    items = region.items
+    for i, it in enumerate(items):
+        if it.is_text and it.key.replace(" ", "") in _SUM_LABELS and i >= 18 \
+                and all(x.is_value for x in items[i + 1:]) and any(x.is_value for x in items[i + 1:]) \
+                and all(items[i - 6 * g - 6].is_text and all(x.is_value for x in items[i - 6 * g - 5:i - 6 * g])
+                        for g in range(3)):
+            return Region(region.name, region.start, region.end, region.heading, items[:i])
+    return region
 
 
 def _without_prose_words(region: Region) -> Region:

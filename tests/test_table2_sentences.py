@@ -1,0 +1,48 @@
+"""表二 given as sentences, no table (llm_extract/extract/t2sentences.py): each row's counts section 二 states are
+read; what it does not state, or states in a unit the form does not use, stays missing; a printed 表二 is never
+read from sentences."""
+
+from __future__ import annotations
+
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from tests.fixtures.ingest.form2021 import GOLDEN, golden_report
+
+STEM = "003_d677def7845cc038"
+_HEADING = "二、主动公开政府信息情况"
+
+
+def _record(section: str):
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    start, end = text.index(_HEADING), text.index("三、收到和处理政府信息公开申请情况")
+    text = text[:start] + _HEADING + "\n\n" + section + "\n\n" + text[end:]
+    return process_document(Document.from_text(text, doc_id=STEM))
+
+
+def _t2(record) -> dict:
+    return {p.split(".", 1)[1]: v for p, v in record.report.values().items() if p.startswith("active_disclosure.")}
+
+
+def test_each_rows_counts_are_read_from_its_clause() -> None:
+    record = _record("2023年，本机关无规章制定权限，制发规章0件、废止0件、现行有效0件；制发行政规范性文件5件，废止8件，"
+                     "现行有效74件。\n全年作出行政许可决定47795件，行政处罚决定690件，行政强制决定0件（未实施行政强制）。"
+                     "收取行政事业性收费79.5万元。")
+    assert _t2(record) == {"regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 0,
+                           "normative_documents.issued": 5, "normative_documents.repealed": 8,
+                           "normative_documents.in_force": 74, "licensing": 47795, "punishment": 690,
+                           "enforcement": 0, "fees_10k_yuan": 79.5}
+
+
+def test_a_clause_naming_both_kinds_of_document_and_a_fee_in_yuan_stay_missing() -> None:
+    record = _record("本年度制发规章和行政规范性文件共3件。行政事业性收费1200元。全年作出行政许可决定12件。")
+    t2 = _t2(record)
+    assert t2["licensing"] == 12
+    assert {k: v for k, v in t2.items() if k != "licensing"} == {k: None for k in t2 if k != "licensing"}
+
+
+def test_a_printed_table_is_read_as_printed_whatever_the_sentences_say() -> None:
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    text = text.replace(_HEADING, _HEADING + "\n\n全年作出行政许可决定99999件。", 1)
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    truth = golden_report(STEM).values()
+    assert record.report.values()["active_disclosure.licensing"] == truth["active_disclosure.licensing"] != 99999

@@ -1,0 +1,57 @@
+"""表四 given as sentences, no table (llm_extract/extract/t4sentences.py): what section 四 states is read; a group's
+results stated with its total are checked by the group's sum; a total of 0 leaves its results to the identities
+(derived); what it does not state stays missing."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import REVIEW_COLUMNS
+from tests.fixtures.ingest.form2021 import GOLDEN
+
+STEM = "003_d677def7845cc038"
+_HEADING = "四、政府信息公开行政复议、行政诉讼情况"
+
+
+def _record(section: str):
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    start, end = text.index(_HEADING), text.index("存在的主要问题及改进情况")
+    text = text[:start] + _HEADING + "\n\n" + section + "\n\n" + text[end:]
+    return process_document(Document.from_text(text, doc_id=STEM))
+
+
+def _group(record, group: str) -> list[tuple[int | None, Status]]:
+    return [(record.report.values()[f"review_litigation.{group}.{c}"],
+             record.provenance[f"review_litigation.{group}.{c}"].status) for c in REVIEW_COLUMNS]
+
+
+P, D, U = Status.PROVEN, Status.DERIVED, Status.UNVERIFIED
+
+
+def test_each_groups_count_and_results_are_read_from_its_clause() -> None:
+    record = _record("本年度因政府信息公开被申请行政复议3件，其中结果维持1件、结果纠正1件、其他结果0件、尚未审结1件；"
+                     "未经复议直接提起行政诉讼0件；经复议后提起行政诉讼2件，其中结果维持0件、结果纠正0件、其他结果2件、尚未审结0件。")
+    assert _group(record, "administrative_review") == [(1, P), (1, P), (0, P), (1, P), (3, P)]
+    assert _group(record, "litigation_after_review") == [(0, P), (0, P), (2, P), (0, P), (2, P)]
+    # a total of 0 stated alone: nothing checks it; its results are the only ones it leaves
+    assert _group(record, "litigation_direct") == [(0, D), (0, D), (0, D), (0, D), (0, U)]
+
+
+def test_no_review_and_no_lawsuit_makes_every_cell_0() -> None:
+    record = _record("2023年，本机关未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。")
+    for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        assert _group(record, group) == [(0, D), (0, D), (0, D), (0, D), (0, U)]
+
+
+def test_lawsuits_not_said_which_kind_stay_missing() -> None:
+    record = _record("本年度被申请行政复议0件，提起行政诉讼2件。")
+    assert [v for v, _ in _group(record, "administrative_review")] == [0] * 5
+    assert {s for _, s in _group(record, "litigation_direct") + _group(record, "litigation_after_review")} \
+        == {Status.MISSING}
+
+
+def test_a_sentence_beside_a_table_is_narrative_not_its_cells() -> None:
+    row = "\n".join(f"\t{v}" for v in (1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    record = _record("本年度被申请行政复议2件。\n\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n" + row)
+    assert _group(record, "administrative_review")[4] == (1, P)
