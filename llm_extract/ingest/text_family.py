@@ -13,7 +13,8 @@ what they are:
   taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter markdown's HTML ``<table>`` blocks and
   pandoc's grid tables read as the HTML reader reads tables (:func:`.embedded_html.inline_tables`,
   :func:`.grid_tables.unfold_grid_tables`), markdown rows a converter fused written as the two rows they
-  are (:func:`.stacked_rows.unstack_rows`), and OCR's spaces between Chinese characters taken out
+  are (:func:`.stacked_rows.unstack_rows`), a layout table's cell whose tables a converter flattened onto one
+  line written as its lines (:func:`.nested_md.unnest_tables`), and OCR's spaces between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
 """
 
@@ -28,6 +29,7 @@ from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
 from .embedded_html import inline_tables, is_html_page
 from .grid_tables import unfold_grid_tables
+from .nested_md import unnest_tables
 from .stacked_rows import unstack_rows
 from .exports import EXPORT_SUFFIXES, read_export
 from .html import decode_html, html_to_text
@@ -89,6 +91,7 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
+    text = unnest_tables(text)                      # a layout cell's tables flattened onto one line
     text = unstack_rows(text)                       # a converter's two rows fused in one (a<br>b)
     if kind == "md":
         text = _MD_ESCAPE.sub(r"\1", text)         # pandoc's ``１\. 申请人…``: the label's own ``.``
