@@ -113,3 +113,13 @@ def test_a_web_page_whose_tables_are_pictures_says_so() -> None:
     doc = load_bytes(page.encode("utf-8"), doc_id="p", path="p.html", suffix=".html")
     with pytest.raises(UnreadableTablesError, match="the page shows 3 pictures"):
         process_document(doc)
+
+
+def test_markdown_of_a_page_whose_tables_are_pictures_says_so() -> None:
+    """The same page as a converter's Markdown (markitdown writes ``![](src)``)."""
+    md = ("某县人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度……\n\n二、主动公开政府信息情况\n\n"
+          "![](/u/a.jpg)\n\n**三、收到和处理政府信息公开申请情况**\n\n![](/u/b.png)\n\n"
+          "**四、政府信息公开行政复议、行政诉讼情况**\n\n![表格](/u/c.png)\n\n五、存在的主要问题及改进情况\n\n无。\n")
+    doc = load_bytes(md.encode("utf-8"), doc_id="p", path="p.md", suffix=".md")
+    with pytest.raises(UnreadableTablesError, match="the page shows 3 pictures"):
+        process_document(doc)

@@ -14,6 +14,8 @@ document read in part carries the warning ``INGEST.UNDECODABLE_TEXT``.
 
 from __future__ import annotations
 
+import re
+
 from .._exceptions import DocumentError, NotAReportError, UnreadableTablesError, UnsupportedFormatError
 from ..evidence import Finding
 from ..form import FORM
@@ -55,6 +57,16 @@ DUPLICATE_COPY = "INGEST.DUPLICATE_COPY"
 register(DUPLICATE_COPY, "文件中同一报告出现多次（如网页重复刊登正文），只读取第一份",
          "the file holds the same report more than once (a page printing its article twice): the first copy is read")
 
+
+#: a picture in Markdown (``![](/u/cms/…/table.png)``): a converter's reading of a web page's ``<img>``
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]+\)")
+
+
+def _pictures(doc: Document) -> int:
+    """How many pictures the document shows: a web page's ``<img>`` (counted when it was read), Markdown's ``![]()``."""
+    if doc.source_kind == "html":
+        return int(doc.meta.get("images") or 0)
+    return len(_MD_IMAGE.findall(doc.text)) if doc.source_kind in ("md", "txt") else 0
 
 def _scanned(doc: Document) -> list[int]:
     return [int(p) for p in doc.meta.get("scanned_pages", [])]
@@ -126,9 +138,9 @@ def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
         return UnsupportedFormatError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
                                                 "their cells reads as a number: the PDF's text layer does not decode "
                                                 f"the numbers (a font without a usable ToUnicode map); {REOCR_ADVICE}")
-    if found and doc.source_kind == "html" and doc.meta.get("images"):
+    if found and (images := _pictures(doc)):
         return UnreadableTablesError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
-                                               f"their cells reads: the page shows {doc.meta['images']} pictures, and "
+                                               f"their cells reads: the page shows {images} pictures, and "
                                                "the tables may be among them (a table published as an image holds no "
                                                "text); OCR the pictures, or give the report's PDF or Word file")
     if len(found) >= 2:         # e.g. a text tool printed the tables' labels and numbers in separate blocks
