@@ -169,6 +169,7 @@ class Method:
     T4_TABLE_ROWS = "table-rows-of-15"               # 表四's cells as a web page's or Word file's table rows give them (extract/table4.py)
     T4_BY_COLUMNS = "t4-boxes-by-columns"           # 表四's three rows of five printed column by column (extract/t4boxes.py)
     T4_EDGE_BLANK = "t4-edge-group-blank"            # 表四's ten numbers of a row of 15, an edge group blank (extract/t4edges.py)
+    COLUMN_ORDER = "column-order-by-header"          # 表三's total printed first, only its header says so (extract/extracols.py)
     LABEL_STACK = "label-stack"                      # a 表二 row under a label printed right below another (extract/stacked.py)
     T2_BOXES = "label+boxes"                         # a 表二 row's cells one to a line, blank lines between (extract/table2.py)
 

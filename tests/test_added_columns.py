@@ -139,3 +139,46 @@ def test_a_sum_row_under_table4s_three_rows_is_no_cell() -> None:
         for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
             path = f"review_litigation.{group}.{column}"
             assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path
+
+
+def test_a_subtotal_column_before_the_total_is_no_cell() -> None:
+    """法人或其他组织's five columns and their 小计 (合计 beside 总计), printed before 总计."""
+    def subtotal(lines: list[str], k: int, i: int) -> None:
+        lines.insert(i + 6, f"\t{sum(int(x[1:]) for x in lines[i + 1:i + 6])}")
+    text = _edited(subtotal).replace("\t其他\n", "\t其他\n\t合计\n", 1)
+    _all_read_and_proven(text)
+
+
+def _total_first(lines: list[str], k: int, i: int) -> None:
+    lines.insert(i, lines.pop(i + 6))                  # the row's total printed first
+
+
+def _total_named_first(text: str) -> str:
+    """The header with 总计 before 自然人."""
+    return text.replace("\t总计\n\n", "\n", 1).replace("\t申请人情况\n", "\t申请人情况\n\t总计\n", 1)
+
+
+def test_a_total_column_printed_first_is_read_as_the_total() -> None:
+    text = _total_named_first(_edited(_total_first))
+    _all_read_and_proven(text)
+
+
+def test_a_header_naming_the_total_first_over_rows_whose_total_is_last_is_not_followed() -> None:
+    """Rows that add up with their total last only (3 1 0 0 0 0 4): the header's order is wrong."""
+    lines = _lines()
+    i = _rows(lines)[0]
+    lines[i + 1], lines[i + 6] = "\t1", f"\t{int(lines[i + 6][1:]) + 1}"      # 一、本年新收: 3 1 0 0 0 0 4
+    text = _total_named_first("\n".join(lines))
+    record, truth, paths = _table3(text)
+    assert [record.report.values()[f"applications.new_received.{c}"] for c in APPLICANT_COLUMNS] == [3, 1, 0, 0, 0, 0, 4]
+
+
+def test_a_header_naming_the_total_first_over_rows_that_add_up_either_way_is_followed_but_never_proven() -> None:
+    """3 0 0 0 0 0 3: 3 natural persons (total last) or 3 others (total first); the column sums hold either
+    way. The header says total first: read so, and the cells the two orders read differently are not proven."""
+    record, truth, paths = _table3(_total_named_first("\n".join(_lines())))
+    row = [f"applications.new_received.{c}" for c in APPLICANT_COLUMNS]
+    assert [record.report.values()[p] for p in row] == [0, 0, 0, 0, 0, 3, 3]
+    assert [record.provenance[p].status for p in row] == [Status.UNVERIFIED] + [Status.PROVEN] * 4 \
+        + [Status.UNVERIFIED, Status.PROVEN]
+    assert record.provenance[row[0]].rules == ["READ.COLUMN_ORDER"]

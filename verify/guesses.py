@@ -42,6 +42,9 @@
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
   total, so the identities do not check it (``llm_extract/extract/table4.py``). The same for its three rows
   of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``).
+* ``READ.COLUMN_ORDER``: 表三 whose header prints 总计 before 自然人, read in that order although no row's numbers
+  tell the two orders apart (``3 0 0 0 0 0 3`` is 3 natural persons or 3 others): the cells the two orders
+  read differently are the header's word alone (``llm_extract/extract/extracols.py``).
 * ``READ.T4_EDGE_BLANK``: 表四 as one row of fifteen printing ten numbers in fixed-width text, its first or last
   group taken as blank by where the numbers start against the header's left edge
   (``llm_extract/extract/t4edges.py``): a blank cell inside a group leaves no trace the uneven spacing could show.
@@ -80,6 +83,8 @@ BOX_ORDER_RULE = "READ.BOX_ORDER"
 T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 T4_EDGE_BLANK_RULE = "READ.T4_EDGE_BLANK"
+#: 表三's total column printed first by its header, no row telling the two orders apart (extract/extracols.py)
+COLUMN_ORDER_RULE = "READ.COLUMN_ORDER"
 #: 表三's zeros and blanks printed apart from every label (extract/formorder.py): the rule of blanks and zeros
 #: placed by a tool's order (verify/sequence.py)
 BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
@@ -94,14 +99,14 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
                  Method.T2_BOXES: BOX_ORDER_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
-                 Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE,
+                 Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
 #: text meets the same doubt, so its agreeing proves nothing either (verify/crosscheck.py)
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
-                            BOX_ORDER_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE})
+                            BOX_ORDER_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

@@ -58,6 +58,9 @@ register("READ.ISOLATED_BLANK", "空白单元格的同行、同列相邻单元�
          "a blank cell whose row and column neighbours are all numbers: it may be a lost 0")
 register("READ.OCR_LETTERS", "单元格只有易被 OCR 误认的字母（如 O、l），按数字读取，未经证明",
          "a cell of OCR-confusable letters only (O, l): read as digits, never proven")
+register("READ.COLUMN_ORDER", "表三表头把“总计”列印在“自然人”之前，而没有哪一行的数字能区分两种列序（如 3 0 0 0 0 0 3）：按表头读取，未经证明",
+         "表三's header prints 总计 before 自然人, and no row's numbers tell the two column orders apart (3 0 0 0 0 0 3): "
+         "read as the header says, never proven")
 register("READ.LAYOUT_CLOSE", "定宽文本中按列位置放置的数字，另一种放法与之相差很小，未经证明",
          "numbers of a fixed-width row placed in their columns by position, another placement came close: never proven")
 register("READ.ABOVE_OR_BELOW", "表二的数字读自标签下方各行，而标签正上方另有不属于任何一行的数字：报告可能把每行数字印在标签上方；"

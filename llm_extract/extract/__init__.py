@@ -26,6 +26,7 @@ from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
 from .tables import read_table2, read_table3, read_table4
 from .wrapnotes import joined_notes
+from .yearparts import current_year_part
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
 
@@ -44,13 +45,17 @@ def extract_regex(doc: Document) -> Extraction:
     if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
         lines = joined_header_digits(joined_notes(lines))     # (and a header's 数据 / 1)
     regions = find_regions(lines)
+    meta = read_meta(lines)
+    year = meta["year"].value if "year" in meta and isinstance(meta["year"].value, int) else None
+    for name, region in regions.items():         # a table printed for two years: the report's year's
+        regions[name] = current_year_part(lines, region, year)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end)
     t2 = regions.get("表二")
     if t2 is not None and any(OLD_FORM_MARKERS.search(it.key) for it in t2.items if it.is_text):
         raise UnsupportedFormError(doc.path or doc.doc_id)
-    readings: dict[str, Reading] = dict(read_meta(lines))
+    readings: dict[str, Reading] = dict(meta)
     ambiguities = []
     warnings: list[str] = []
     if t2 is not None:

@@ -9,7 +9,13 @@ where it does:
 * 序号: the number right before each row's label is the row's number, not a cell, when those numbers count the
   rows (each one more than the one before, three at least);
 * an added figure (last year's, or a number in a 备注 column): a row of exactly eight cells is the form's seven
-  and that figure, first or last as the header prints the column (before 申请人情况 / 自然人, or after them).
+  and that figure, first or last as the header prints the column (before 申请人情况 / 自然人, or after them);
+* 小计 (or 合计 beside 总计) after 其他: the sum of 法人或其他组织's five columns, before 总计: of eight cells, the
+  seventh is it;
+* 总计 printed before 自然人: each row's first cell is its total. Rows that add up one way only tell which; where
+  none does (``3 0 0 0 0 0 3``: every applicant a natural person, or every one another organisation, and the
+  column sums hold either way), the header's word is all there is: the cells the two orders read differently
+  are returned, for the reader to mark as read but never proven (``READ.COLUMN_ORDER``).
 
 The identities check the seven cells kept, as any row's.
 """
@@ -24,6 +30,7 @@ from .layout import Item
 __all__ = ["added_column", "drop_added_columns", "without_next_rows_empty_cells"]
 
 _WIDTH = 7
+_EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
 _SEQ = re.compile(r"^序号$")
 _ADDED = re.compile(r"^(?:备注|上一?年度?(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上一?年度?(?:增减)?)$")
 #: 表二's added column: last year's count under its own name (上年制发件数, 上年处理决定数量, 上年收费金额…)
@@ -86,25 +93,74 @@ def _row_numbers(items: list[Item], order: list[tuple[str, int]]) -> list[Item]:
     return numbers if counting else []
 
 
-def drop_added_columns(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
-    """Take a 序号 column's numbers and an added figure out of the rows' ``spans`` (see the module docstring);
-    ``order`` is the rows' labels (row, item index) in item order."""
+def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
+                       spans: dict[str, list[Item]]) -> dict[str, list[int]]:
+    """Take a 序号 column's numbers, an added figure and a 小计 out of the rows' ``spans``, and put a total printed
+    first last (see the module docstring); ``order`` is the rows' labels (row, item index) in item order. Returns
+    the columns (0 … 6, the form's order) of each row that only the header's order placed."""
     if not order:
-        return
+        return {}
     header = _header(items, order[0][1])
     if any(_SEQ.match(key) for key in header):
         numbered = {id(n) for n in _row_numbers(items, order)}
         for row in spans:
             spans[row] = [it for it in spans[row] if id(it) not in numbered]
     side = _added_side(header)
-    if side is None:
-        return
-    for k, (row, _) in enumerate(order):
-        span = spans[row]
-        nxt = order[k + 1][1] if k + 1 < len(order) else len(items)
-        if len(own := without_next_rows_empty_cells(items, nxt, span)) == _WIDTH + 1:
-            added = own[0] if side == "first" else own[_WIDTH]
-            spans[row] = [it for it in span if it is not added]
+    subtotal = _subtotal_column(header)
+    owns = {row: without_next_rows_empty_cells(items, order[k + 1][1] if k + 1 < len(order) else len(items), spans[row])
+            for k, (row, _) in enumerate(order)}
+    if side is not None or subtotal:
+        for row, own in owns.items():
+            if len(own) == _WIDTH + 1:
+                added = own[_WIDTH - 1] if subtotal else own[0] if side == "first" else own[_WIDTH]
+                spans[row] = [it for it in spans[row] if it is not added]
+                owns[row] = [it for it in own if it is not added]
+    unsure: dict[str, list[int]] = {}
+    evidence = _order_evidence([own for own in owns.values() if len(own) == _WIDTH]) if _total_first(header) else "against"
+    if evidence != "against":
+        for row, own in owns.items():
+            if len(own) == _WIDTH:
+                span = [it for it in spans[row] if it is not own[0]]
+                span.insert(span.index(own[-1]) + 1, own[0])
+                spans[row] = span
+                if evidence == "none":      # the header alone says so: where the two orders differ, a guess
+                    turned = own[1:] + own[:1]
+                    unsure[row] = [j for j in range(_WIDTH) if _value(own[j]) != _value(turned[j])]
+    return unsure
+
+
+def _subtotal_column(header: list[str]) -> bool:
+    """Whether the header prints a 小计 (or 合计 beside 总计) after 法人或其他组织's last column, 其他: the five
+    columns' sum, added before 总计."""
+    other = next((i for i, key in enumerate(header) if key == "其他"), None)
+    sub = next((i for i, key in enumerate(header) if key in ("小计", "合计")), None)
+    return other is not None and sub is not None and sub > other and (header[sub] == "小计" or "总计" in header)
+
+
+def _total_first(header: list[str]) -> bool:
+    """Whether the header prints 总计 before 自然人 (the total column first, right after the label)."""
+    total = next((i for i, key in enumerate(header) if key in ("总计", "合计")), None)
+    natural = next((i for i, key in enumerate(header) if key == "自然人"), None)
+    return total is not None and natural is not None and total < natural
+
+
+def _value(it: Item) -> object:
+    return it.cell.value if it.cell.is_number else None
+
+
+def _order_evidence(rows: list[list[Item]]) -> str:
+    """What the rows of seven cells say of a total printed first: ``"for"`` (some row adds up with its total
+    first, not last), ``"against"`` (some row the other way), ``"none"`` (every row either way: ``3 0 0 0 0 0 3``
+    is 3 natural persons with the total last, 3 others with the total first, and column sums hold either way)."""
+    said = set()
+    for own in rows:
+        values = [it.cell.value if it.cell.is_number else 0 if it.cell.kind in _EMPTY else None for it in own]
+        if None in values:
+            continue
+        last, first = values[6] == sum(values[:6]), values[0] == sum(values[1:])
+        if first != last:
+            said.add("for" if first else "against")
+    return "against" if "against" in said else "for" if said else "none"
 
 
 def without_next_rows_empty_cells(items: list[Item], nxt: int, span: list[Item]) -> list[Item]:

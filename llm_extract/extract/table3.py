@@ -244,8 +244,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     shape = grid_shape(items) if tabbed else None
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
-    if not tabbed:
-        drop_added_columns(items, order, spans)     # a 序号 column, last year's figure beside this year's
+    by_header = drop_added_columns(items, order, spans) if not tabbed else {}   # a 序号 column, last year's figure…
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
     if sum(1 for n in value_counts(items).values() if n >= 3) >= 3:     # rows of numbers, not cells per line
         place_bare_lines(items, order, spans)
@@ -366,6 +365,10 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     if not inline and not glued and not ambiguities:
         _unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)
+    for row, columns in by_header.items():          # a total printed first, only the header saying so
+        for j in columns:
+            if (r := out.get(TABLE3_ROW_PATHS[row][j])) is not None and r.method == Method.CELLS_AFTER_LABEL:
+                r.method = Method.COLUMN_ORDER
     return out, ambiguities
 
 

@@ -1,0 +1,66 @@
+"""A table printed twice, for the report's year and another (``2022年度情况`` / ``2023年度情况``, ``上年度对比表``).
+
+Some agencies print last year's table beside this year's in the same section, each under a line naming its
+year::
+
+    三、收到和处理政府信息公开申请情况
+    2022年度情况          ← last year's 表三, every identity holding
+    …
+    2023年度情况          ← the report's
+    …
+
+Both tables hold; read first, last year's would pass every check. :func:`current_year_part` keeps, of a table's
+region, only the part under the line naming the report's year (a year ``YYYY年度情况`` / ``YYYY年度统计表``, or
+``本年度情况``; ``上年度（2022年）对比表`` names the year before). One part named another year and a table printed
+before it with no such line: the table before it is the report's. Where two tables are printed and no part is the
+report's year, or the report's year is unknown, the region is left with no line, and its cells are missing: a
+table of another year is never read as this year's. One table under a line naming a year is read as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .layout import Region
+
+__all__ = ["current_year_part"]
+
+#: a line naming the year of the table under it
+_PART = re.compile(r"(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d)年度?)?[)）]?(?:情况|数据|统计表|统计|对比表|对比|数据表)")
+_NUMBER = re.compile(r"\d")
+
+
+def _part_year(line: str, year: int | None) -> int | None:
+    s = line.strip().replace(" ", "").replace("\u3000", "")
+    m = _PART.fullmatch(s) if len(s) <= 20 else None
+    if m is None or not (m.group(1) or m.group(2)):
+        return None
+    if m.group(2):
+        return int(m.group(2))
+    if year is None:
+        return -1                       # 上年度 / 本年度 of an unknown year
+    return year - 1 if m.group(1)[0] in "上去" else year
+
+
+def current_year_part(lines: Sequence[str], region: Region, year: int | None) -> Region:
+    """``region`` (lines ``start`` … ``end - 1``, 1-based) reduced to the part printed for ``year``; unchanged when
+    no line in it names a table's year."""
+    heads = [(n, y) for n in range(region.start + 1, region.end)
+             if (y := _part_year(lines[n - 1], year)) is not None]
+    if not heads:
+        return region
+    ends = [n for n, _ in heads[1:]] + [region.end]
+    parts = [(n + 1, end, y) for (n, y), end in zip(heads, ends)]
+    lead = (region.start, heads[0][0])
+    lead_has_table = any(_NUMBER.search(lines[n - 1]) for n in range(lead[0] + 1, lead[1]))
+    if len(parts) == 1 and not lead_has_table:
+        return region                    # one table under a line naming its year: nothing to choose between
+    ours = [p for p in parts if year is not None and p[2] == year]
+    if len(ours) == 1:
+        start, end = ours[0][0], ours[0][1]
+    elif not ours and len(parts) == 1 and lead_has_table and year is not None:
+        start, end = lead                # this year's table, then last year's under its own line
+    else:
+        start = end = region.start       # no part is surely this year's: nothing is read
+    return Region(region.name, start, end, region.heading)

@@ -1,0 +1,58 @@
+"""A table printed for two years in one section (``2020年度情况`` / ``2021年度情况``, ``上年度对比表``): the report's
+year's is read (llm_extract/extract/yearparts.py); where no part is surely the report's year, nothing of it is."""
+
+from __future__ import annotations
+
+import re
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from tests.fixtures.ingest.form2021 import GOLDEN, golden_report
+
+STEM = "003_d677def7845cc038"          # the 2021 report of 新乡市牧野区人民政府
+_T3 = "三、收到和处理政府信息公开申请情况\n"
+_PATHS = [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
+
+
+def _table3(text: str) -> str:
+    return text[text.index(_T3) + len(_T3):text.index("四、政府信息公开行政复议")]
+
+
+def _doubled(first: str, second: str, last_year_first: bool = True) -> str:
+    """The report with 表三 printed twice: last year's (every number doubled: the identities still hold) and this
+    year's, under the lines ``first`` and ``second``."""
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    table = _table3(text)
+    last_year = re.sub(r"(?m)^\t(\d+)$", lambda m: f"\t{2 * int(m.group(1))}", table)
+    tables = (last_year, table) if last_year_first else (table, last_year)
+    return text.replace(_T3 + table, f"{_T3}{first}\n{tables[0]}{second}\n{tables[1]}", 1)
+
+
+def _read(text: str):
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    return record, golden_report(STEM).values()
+
+
+def test_last_years_table_printed_first_is_not_read() -> None:
+    record, truth = _read(_doubled("2020年度情况", "2021年度情况"))
+    assert [p for p in _PATHS if record.report.values()[p] != truth[p]] == []
+    assert all(record.provenance[p].status is Status.PROVEN for p in _PATHS if truth[p] is not None)
+
+
+def test_a_comparison_table_of_last_year_after_this_years_is_not_read() -> None:
+    text = _doubled("", "上年度（2020年）对比表", last_year_first=False)
+    record, truth = _read(text)
+    assert [p for p in _PATHS if record.report.values()[p] != truth[p]] == []
+
+
+def test_two_tables_neither_of_the_reports_year_are_not_read() -> None:
+    record, _ = _read(_doubled("2019年度情况", "2020年度情况"))
+    assert {record.provenance[p].status for p in _PATHS} == {Status.MISSING}
+
+
+def test_one_table_under_a_line_naming_its_year_is_read() -> None:
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8").replace(_T3, _T3 + "2020年度统计表\n", 1)
+    record, truth = _read(text)
+    assert [p for p in _PATHS if record.report.values()[p] != truth[p]] == []
