@@ -182,3 +182,12 @@ def test_a_header_naming_the_total_first_over_rows_that_add_up_either_way_is_fol
     assert [record.provenance[p].status for p in row] == [Status.UNVERIFIED] + [Status.PROVEN] * 4 \
         + [Status.UNVERIFIED, Status.PROVEN]
     assert record.provenance[row[0]].rules == ["READ.COLUMN_ORDER"]
+
+
+@pytest.mark.parametrize("label", ["（其中：网上申请）", "其中:通过网络申请", "（一）其中：依申请公开后转为主动公开"])
+def test_a_row_of_which_an_agency_adds_under_a_row_is_no_row(label: str) -> None:
+    """A 其中 row under 一、本年新收 (its own seven cells): its numbers are no other row's."""
+    def sub_row(lines: list[str], k: int, i: int) -> None:
+        if k == 0:
+            lines[i + 7:i + 7] = ["", f"\t{label}", *[f"\t{v}" for v in (2, 0, 0, 0, 0, 0, 2)]]
+    _all_read_and_proven(_edited(sub_row))
