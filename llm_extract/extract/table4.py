@@ -15,6 +15,7 @@ from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4edges import read_edge_blank_row
 from .t4lines import read_group_lines, read_split_row
+from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -45,6 +46,8 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`)."""
     region = _without_prose(_without_prose_words(region))
     region = _without_sum_row(_without_strays(region, lines))
+    if (turned := read_transposed(region.items)) is not None:
+        return turned, []                   # the results as rows, the groups as columns
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
