@@ -182,3 +182,28 @@ def test_a_header_naming_the_total_first_over_rows_that_add_up_either_way_is_fol
     assert [record.provenance[p].status for p in row] == [Status.UNVERIFIED] + [Status.PROVEN] * 4 \
         + [Status.UNVERIFIED, Status.PROVEN]
     assert record.provenance[row[0]].rules == ["READ.COLUMN_ORDER"]
+
+
+@pytest.mark.parametrize("label", ["（其中：网上申请）", "其中:通过网络申请", "（一）其中：依申请公开后转为主动公开"])
+def test_a_row_of_which_an_agency_adds_under_a_row_is_no_row(label: str) -> None:
+    """A 其中 row under 一、本年新收 (its own seven cells): its numbers are no other row's."""
+    def sub_row(lines: list[str], k: int, i: int) -> None:
+        if k == 0:
+            lines[i + 7:i + 7] = ["", f"\t{label}", *[f"\t{v}" for v in (2, 0, 0, 0, 0, 0, 2)]]
+    _all_read_and_proven(_edited(sub_row))
+
+
+def test_a_total_column_after_table4s_three_groups_is_no_cell() -> None:
+    """表四 as one row of fifteen and a sixteenth number: the groups' totals' sum, under a header 总计 of its own."""
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    start, end = text.index("四、政府信息公开行政复议"), text.index("存在的主要问题及改进情况")
+    head = ["行政复议", "行政诉讼", "总计", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉",
+            "复议后起诉", "", *(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)]
+    cells = [v for row in _T4_ROWS.values() for v in row] + [9]
+    table = "\n".join(f"\t{h}" if h else "" for h in head) + "\n\n" + "\n".join(f"\t{v}" for v in cells)
+    text = text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n\n" + table + "\n\n" + text[end:]
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    for group, row in _T4_ROWS.items():
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path

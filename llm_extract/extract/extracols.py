@@ -17,6 +17,9 @@ where it does:
   column sums hold either way), the header's word is all there is: the cells the two orders read differently
   are returned, for the reader to mark as read but never proven (``READ.COLUMN_ORDER``).
 
+A row an agency adds under a row of the form (``（其中：网上申请）``, ``（一）其中：…``) is no row of the form: it and its cells
+are taken out of the table (:func:`without_sub_rows`), so that its numbers are no other row's.
+
 The identities check the seven cells kept, as any row's.
 """
 
@@ -27,7 +30,7 @@ import re
 from ..evidence import CellKind
 from .layout import Item
 
-__all__ = ["added_column", "drop_added_columns", "without_next_rows_empty_cells"]
+__all__ = ["added_column", "drop_added_columns", "without_next_rows_empty_cells", "without_sub_rows"]
 
 _WIDTH = 7
 _EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
@@ -35,6 +38,8 @@ _SEQ = re.compile(r"^序号$")
 _ADDED = re.compile(r"^(?:备注|上一?年度?(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上一?年度?(?:增减)?)$")
 #: 表二's added column: last year's count under its own name (上年制发件数, 上年处理决定数量, 上年收费金额…)
 _ADDED_COUNT = re.compile(r"^(?:上年|去年|上一年)\S*(?:件数|数量|金额|总数)")
+#: the label of a row an agency adds under one of the form's: 其中… (of which …)
+_SUB_ROW = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、])?[(（]?其中[:：,，]?")
 _APPLICANTS = re.compile(r"^(?:申请人情况|自然人)$")
 _MIN_NUMBERED = 3
 
@@ -176,3 +181,15 @@ def without_next_rows_empty_cells(items: list[Item], nxt: int, span: list[Item])
     if items[nxt - 1] is span[-1] or all(b.line - a.line == 1 for a, b in zip(span[:k], span[1:k])):
         return span[:k]                 # (the row's own cells a line each, no gap among them: a group's title
     return span                         # may stand between those empty cells and the next label)
+
+
+def without_sub_rows(items: list[Item]) -> list[Item]:
+    """``items`` without each 其中 row an agency added (its label and the cells that follow it, up to the next text)."""
+    out: list[Item] = []
+    skipping = False
+    for it in items:
+        if it.is_text:
+            skipping = bool(_SUB_ROW.match(it.key))
+        if not skipping:
+            out.append(it)
+    return out if len(out) != len(items) else items

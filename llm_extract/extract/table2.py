@@ -13,6 +13,7 @@ from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .feeunit import fee_in_wanyuan
+from .t2wide import read_wide
 from .layout import Item, Region, is_page_furniture, label_key
 from .direction import rows_above_or_below
 from .stacked import after_stacked_labels
@@ -174,6 +175,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
     rows_above_or_below(items, taken, out)           # numbers printed above their labels? (direction.py)
     after_stacked_labels(items, taken, out)          # labels printed as a column? (stacked.py)
+    if lines is not None:                            # rows laid out across the page (t2wide.py)
+        for path, r in read_wide(items, lines).items():
+            if path not in out or out[path].missing:
+                out[path] = r
     fee_in_wanyuan(out, items)                       # the fee printed in 元 (feeunit.py)
     return out
 

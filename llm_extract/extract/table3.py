@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
-from .extracols import drop_added_columns, without_next_rows_empty_cells
+from .extracols import drop_added_columns, without_next_rows_empty_cells, without_sub_rows
 from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
                     width_bounds)
 from .labelrows import short_heads
@@ -232,7 +232,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     with nothing after it is a row of empty cells, and a label ending in digits a glued row)."""
     if not inline:
         rejoin_item_numbers(region.items)       # .属于国家秘密 under （三）不予公开1: the 1 is its number
-    items = region.items
+    items = region.items = without_sub_rows(region.items)      # （其中：网上申请） and its cells: no row of the form
     labels = find_labels(items)
     doubtful = short_heads(items, labels)      # a label over two table rows, numbers on the first
     _other_as_one_row(items, labels)

@@ -1,6 +1,7 @@
-"""表四 given as sentences, no table (llm_extract/extract/t4sentences.py): what section 四 states is read; a group's
-results stated with its total are checked by the group's sum; a total of 0 leaves its results to the identities
-(derived); what it does not state stays missing."""
+"""表四 as agencies reshape it. Given as sentences, no table (llm_extract/extract/t4sentences.py): what section 四
+states is read; a group's results stated with its total are checked by the group's sum; a total of 0 leaves its
+results to the identities (derived); what it does not state stays missing. Printed transposed (the results as rows,
+extract/t4transposed.py): each cell goes to its group and result by the labels."""
 
 from __future__ import annotations
 
@@ -55,3 +56,17 @@ def test_a_sentence_beside_a_table_is_narrative_not_its_cells() -> None:
     row = "\n".join(f"\t{v}" for v in (1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
     record = _record("本年度被申请行政复议2件。\n\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n" + row)
     assert _group(record, "administrative_review")[4] == (1, P)
+
+
+def test_a_transposed_table_is_read_by_its_row_and_column_labels() -> None:
+    """The five results as rows, the three groups as columns (the header naming them in its own order)."""
+    cells = {"administrative_review": (1, 0, 1, 0, 2), "litigation_direct": (0, 0, 0, 0, 0),
+             "litigation_after_review": (2, 1, 0, 0, 3)}
+    order = ("litigation_direct", "administrative_review", "litigation_after_review")
+    names = {"administrative_review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+             "litigation_after_review": "行政诉讼（复议后起诉）"}
+    rows = "\n".join(f"\t{result}\n" + "\n".join(f"\t{cells[g][k]}" for g in order) + "\n"
+                     for k, result in enumerate(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")))
+    record = _record("\t项目\n" + "\n".join(f"\t{names[g]}" for g in order) + "\n\n" + rows)
+    for group, values in cells.items():
+        assert _group(record, group) == [(v, P) for v in values]

@@ -1,6 +1,7 @@
-"""表二 given as sentences, no table (llm_extract/extract/t2sentences.py): each row's counts section 二 states are
-read; what it does not state, or states in a unit the form does not use, stays missing; a printed 表二 is never
-read from sentences."""
+"""表二 as agencies reshape it. Given as sentences, no table (llm_extract/extract/t2sentences.py): each row's
+counts section 二 states are read; what it does not state, or states in a unit the form does not use, stays missing;
+a printed 表二 is never read from sentences. Printed wide (extract/t2wide.py): its labels side by side over one row
+of cells, read in order where the cells are exactly as many as the labels' columns."""
 
 from __future__ import annotations
 
@@ -46,3 +47,19 @@ def test_a_printed_table_is_read_as_printed_whatever_the_sentences_say() -> None
     record = process_document(Document.from_text(text, doc_id=STEM))
     truth = golden_report(STEM).values()
     assert record.report.values()["active_disclosure.licensing"] == truth["active_disclosure.licensing"] != 99999
+
+
+def test_a_wide_table_whose_labels_head_its_one_row_of_cells_is_read_in_order() -> None:
+    record = _record("第二十条第（一）项\n规章\t行政规范性文件\n本年制发件数\t本年废止件数\t现行有效件数\t本年制发件数\t本年废止件数\t"
+                     "现行有效件数\n0\t0\t1\t1\t4\t9\n第二十条第（五）项\t第二十条第（六）项\t第二十条第（八）项\n"
+                     "行政许可\t行政处罚\t行政强制\t行政事业性收费（单位：万元）\n15427\t4470\t0\t0.5")
+    assert _t2(record) == {"regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 1,
+                           "normative_documents.issued": 1, "normative_documents.repealed": 4,
+                           "normative_documents.in_force": 9, "licensing": 15427, "punishment": 4470,
+                           "enforcement": 0, "fees_10k_yuan": 0.5}
+
+
+def test_labels_side_by_side_over_fewer_cells_than_their_columns_stay_missing() -> None:
+    record = _record("行政许可\t行政处罚\t行政强制\t行政事业性收费（单位：万元）\n15427\t4470")
+    assert {k: v for k, v in _t2(record).items() if k in ("licensing", "punishment")} \
+        == {"licensing": None, "punishment": None}
