@@ -40,6 +40,9 @@ def looks_like_report(lines: Sequence[str]) -> bool:
     return sum(1 for pattern in FORM.headings.values() if pattern.search(text)) >= 2
 
 
+_TABLES = (("表二", "active_disclosure."), ("表三", "applications."), ("表四", "review_litigation."))
+
+
 @dataclass
 class DocumentReading:
     """What the deterministic path read of one document: the inputs of :func:`verify.settle.settle`."""
@@ -54,7 +57,15 @@ class DocumentReading:
         source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
                   "encoding": doc.encoding} | ({"file_hash": doc.file_hash} if doc.file_hash else {})
         return settle(self.extraction, model, self.figures, decisions, doc.lines, doc_id=doc.doc_id,
-                      source=source, notices=ingest_findings(doc))     # e.g. scanned pages of a PDF
+                      source=source, notices=ingest_findings(doc, self.unread_tables()))  # e.g. scanned pages
+
+    def unread_tables(self) -> list[str]:
+        """The tables (表二, 表三, 表四) of which the deterministic reading read no cell."""
+        if self.extraction is None:
+            return []
+        readings = self.extraction.readings
+        return [name for name, prefix in _TABLES if not any(not r.missing for p, r in readings.items()
+                                                             if p.startswith(prefix))]
 
     def with_model_result(self, model: Extraction | None, info: dict[str, Any], deterministic: Record,
                           decisions: Iterable[Decided] = ()) -> Record:

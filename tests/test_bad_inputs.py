@@ -123,3 +123,35 @@ def test_markdown_of_a_page_whose_tables_are_pictures_says_so() -> None:
     doc = load_bytes(md.encode("utf-8"), doc_id="p", path="p.md", suffix=".md")
     with pytest.raises(UnreadableTablesError, match="the page shows 3 pictures"):
         process_document(doc)
+
+
+def _page(table3: str) -> str:
+    from tests.fakeopenai import report_text, sample_values
+    text = report_text(sample_values())
+    head, rest = text.split("三、收到和处理政府信息公开申请情况", 1)
+    tail = rest[rest.index("四、政府信息公开行政复议"):]
+
+    def html(part: str) -> str:
+        return "".join(f"<table><tr>{''.join(f'<td>{c}</td>' for c in line.split(chr(9)))}</tr></table>"
+                       if "\t" in line else f"<p>{line}</p>" for line in part.split("\n") if line.strip())
+    return (f"<html><body>{html(head)}<p>三、收到和处理政府信息公开申请情况</p>{table3}{html(tail)}"
+            "<img src='/logo.png'></body></html>")
+
+
+def test_a_table_published_as_a_picture_is_named_among_the_other_tables_read() -> None:
+    """表二 and 表四 as text, 表三 as a picture: they are read, and a warning says 表三 may be the picture."""
+    doc = load_bytes(_page("<p><img src='/u/t3.png'></p>").encode("utf-8"), doc_id="p", path="p.html", suffix=".html")
+    record = process_document(doc)
+    found = [f for f in record.findings if f.code == "INGEST.TABLE_PICTURES"]
+    assert [f.detail["tables"] for f in found] == [["表三"]] and found[0].severity == "warning"
+    assert record.report.values()["active_disclosure.licensing"] == 3150
+
+
+def test_pictures_beside_tables_all_read_are_not_named() -> None:
+    from tests.fakeopenai import report_text, sample_values
+    table3 = report_text(sample_values()).split("三、收到和处理政府信息公开申请情况", 1)[1].split("四、政府信息公开")[0]
+    rows = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in line.split(chr(9)))}</tr>" for line in table3.split("\n")
+                   if "\t" in line)
+    record = process_document(load_bytes(_page(f"<table>{rows}</table>").encode("utf-8"), doc_id="p", path="p.html",
+                                         suffix=".html"))
+    assert not [f for f in record.findings if f.code == "INGEST.TABLE_PICTURES"]

@@ -90,10 +90,12 @@ def test_a_table2_row_whose_note_wraps_onto_the_next_line_is_never_slid(golden_d
 
 
 @pytest.mark.parametrize("raw, kind, value", [("3件", CellKind.NUMBER, 3), ("0件", CellKind.ZERO, 0),
-                                              ("1,234件", CellKind.NUMBER, 1234)])
+                                              ("1,234件", CellKind.NUMBER, 1234), ("4起", CellKind.NUMBER, 4),
+                                              ("0宗", CellKind.ZERO, 0)])
 def test_a_unit_after_a_number_is_no_annotation(raw: str, kind: CellKind, value: int) -> None:
+    """件, and 起 / 宗 (a count of cases: 表四)."""
     cell = parse_cell(raw)
-    assert (cell.kind, cell.value) == (kind, value) and cell.note and cell.note.endswith("件")
+    assert (cell.kind, cell.value) == (kind, value) and cell.note and cell.note.endswith(raw[-1])
 
 
 @pytest.mark.parametrize("raw, value", [("1O", 10), ("l2", 12), ("S", None), ("1S", 15), ("B0", 80), ("IO5", 105),

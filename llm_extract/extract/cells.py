@@ -36,7 +36,7 @@ _INT = re.compile(r"^\d+$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_UNITS = r"(?:件|个|条|项|次|人次|万元|元)"
+_UNITS = r"(?:件|个|条|项|次|人次|起|宗|万元|元)"
 _WITH_UNIT = re.compile(rf"^(共)?{_NUMBER}({_UNITS})$")
 _ANNOTATED = re.compile(rf"^{_NUMBER}{_UNITS}?[(\[](.+?)[)\]]$")
 #: an annotated number whose note a line break cut (``18（其中新制定`` / ``6件）`` on the next line): the number,

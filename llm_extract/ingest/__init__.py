@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +86,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     elif kind in _WORD_READERS:
         reader, encoding = _WORD_READERS[kind]
         text = reader(data, path)
+        if kind == "docx" and (images := _docx_pictures(data)):
+            meta["images"] = images                 # (a table pasted as a picture: notices.py names them)
     elif kind == "pdf":
         pdf, encoding = read_pdf(data, path), "utf-8"
         text = pdf.text
@@ -106,6 +110,15 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
 
 #: a picture in a web page
 _IMAGE = re.compile(r"<img\b", re.IGNORECASE)
+
+
+def _docx_pictures(data: bytes) -> int:
+    """How many pictures a Word file holds (its ``word/media/`` parts)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return sum(1 for name in z.namelist() if name.startswith("word/media/"))
+    except (zipfile.BadZipFile, OSError):
+        return 0
 
 
 def load(path: str | Path) -> Document:

@@ -15,6 +15,7 @@ document read in part carries the warning ``INGEST.UNDECODABLE_TEXT``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .._exceptions import DocumentError, NotAReportError, UnreadableTablesError, UnsupportedFormatError
 from ..evidence import Finding
@@ -24,7 +25,7 @@ from .pdf_decode import undecodable_text_detail
 from verify.rules import register
 from verify.trust import OCR_SPACING
 
-__all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "OCR_PAGES",
+__all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "TABLE_PICTURES", "OCR_PAGES",
            "UNDECODABLE_TEXT", "REOCR_ADVICE", "OCR_SPACING"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
@@ -62,9 +63,16 @@ register(DUPLICATE_COPY, "文件中同一报告出现多次（如网页重复刊
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]+\)")
 
 
+TABLE_PICTURES = "INGEST.TABLE_PICTURES"
+register(TABLE_PICTURES, "表格在文本中没有任何单元格，而文档含有图片：以图片发布的表格没有文字，其字段缺失（请对图片 OCR，或提供报告的 PDF 或 Word 文件）",
+         "a table has no cell in the text and the document shows pictures: a table published as a picture holds "
+         "no text, and its fields are missing (OCR the picture, or give the report's PDF or Word file)")
+
+
 def _pictures(doc: Document) -> int:
-    """How many pictures the document shows: a web page's ``<img>`` (counted when it was read), Markdown's ``![]()``."""
-    if doc.source_kind == "html":
+    """How many pictures the document shows: a web page's ``<img>`` and a Word file's pictures (counted when it was
+    read), Markdown's ``![]()``."""
+    if doc.source_kind in ("html", "docx"):
         return int(doc.meta.get("images") or 0)
     return len(_MD_IMAGE.findall(doc.text)) if doc.source_kind in ("md", "txt") else 0
 
@@ -72,9 +80,16 @@ def _scanned(doc: Document) -> list[int]:
     return [int(p) for p in doc.meta.get("scanned_pages", [])]
 
 
-def ingest_findings(doc: Document) -> list[Finding]:
-    """The findings ingest leaves on the record: a warning naming the scanned pages, if any."""
+def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Finding]:
+    """The findings ingest leaves on the record: a warning naming the scanned pages, if any; one naming the
+    ``unread_tables`` (no cell read) of a document that shows pictures."""
     out = []
+    if unread_tables and (pictures := _pictures(doc)):
+        out.append(Finding(code=TABLE_PICTURES, severity="warning", detail={"tables": list(unread_tables),
+                                                                           "pictures": pictures},
+                           message=f"{'、'.join(unread_tables)}: no cell in the text, and the document shows "
+                                   f"{pictures} picture{'s' if pictures != 1 else ''}: a table published as a picture holds no text; its fields "
+                                   "are missing (OCR the picture, or give the report's PDF or Word file)"))
     copies = doc.meta.get("duplicate_copies")
     if copies:
         spans = ", ".join(f"lines {a}–{b}" for a, b in copies)
