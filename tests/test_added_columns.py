@@ -207,3 +207,24 @@ def test_a_total_column_after_table4s_three_groups_is_no_cell() -> None:
         for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
             path = f"review_litigation.{group}.{column}"
             assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path
+
+
+def _tab_rows_total_first(values: dict) -> str:
+    """The sample report with 表三 in tab-separated rows, each row's total (and the header's 总计) printed first."""
+    from tests.fakeopenai import report_text
+    lines = report_text(values).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("本列数据的勾稽关系"))
+    for i in range(start, start + 27):
+        fields = lines[i].split("\t")
+        if len(fields) == 8:
+            lines[i] = "\t".join([fields[0], fields[7], *fields[1:7]])
+    return "\n".join(lines)
+
+
+def test_a_total_printed_first_in_tab_separated_rows_is_read_as_the_total() -> None:
+    from tests.fakeopenai import sample_values
+    values = sample_values()
+    record = process_document(Document.from_text(_tab_rows_total_first(values), doc_id="d"))
+    paths = [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
+    assert [p for p in paths if record.report.values()[p] != values[p]] == []
+    assert [p for p in paths if record.provenance[p].status is not Status.PROVEN] == []

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import CellKind
+from ..evidence import CellKind, Method, Reading
+from ..schema import TABLE3_ROW_PATHS
 from .layout import Item
 
-__all__ = ["added_column", "drop_added_columns", "without_next_rows_empty_cells", "without_sub_rows"]
+__all__ = ["added_column", "drop_added_columns", "total_first_fields", "without_next_rows_empty_cells", "without_sub_rows"]
 
 _WIDTH = 7
 _EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
@@ -147,6 +148,28 @@ def _total_first(header: list[str]) -> bool:
     total = next((i for i, key in enumerate(header) if key in ("总计", "合计")), None)
     natural = next((i for i, key in enumerate(header) if key == "自然人"), None)
     return total is not None and natural is not None and total < natural
+
+
+def total_first_fields(items: list[Item], order: list[tuple[str, int]], out: dict[str, Reading]) -> None:
+    """Tab-separated rows, read field by field: a total printed first (the header's 总计 before 自然人) moved last
+    in each row of ``out`` read whole, as :func:`drop_added_columns` does for a table read a cell to a line."""
+    if not order or not _total_first(_header(items, order[0][1])):
+        return
+    rows = {row: [out.get(p) for p in TABLE3_ROW_PATHS[row]] for row, _ in order if row in TABLE3_ROW_PATHS}
+    whole = {row: rs for row, rs in rows.items() if all(r is not None and not r.missing for r in rs)}
+    said = set()
+    for rs in whole.values():
+        values = [r.value if isinstance(r.value, int) else 0 if r.value is None else None for r in rs]
+        if None not in values and (values[6] == sum(values[:6])) != (values[0] == sum(values[1:])):
+            said.add("for" if values[0] == sum(values[1:]) else "against")
+    if "against" in said:
+        return
+    for row, rs in whole.items():
+        turned = rs[1:] + rs[:1]
+        for path, before, r in zip(TABLE3_ROW_PATHS[row], rs, turned):
+            if not said and (before.kind, before.value) != (r.kind, r.value):
+                r.method = Method.COLUMN_ORDER      # the header alone says so
+            out[path] = r
 
 
 def _value(it: Item) -> object:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
-from .extracols import drop_added_columns, without_next_rows_empty_cells, without_sub_rows
+from .extracols import drop_added_columns, total_first_fields, without_next_rows_empty_cells, without_sub_rows
 from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
                     width_bounds)
 from .labelrows import short_heads
@@ -365,6 +365,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     if not inline and not glued and not ambiguities:
         _unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)
+    if tabbed:
+        total_first_fields(items, order, out)       # a total printed first, in tab-separated rows
     for row, columns in by_header.items():          # a total printed first, only the header saying so
         for j in columns:
             if (r := out.get(TABLE3_ROW_PATHS[row][j])) is not None and r.method == Method.CELLS_AFTER_LABEL:
