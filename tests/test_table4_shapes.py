@@ -70,3 +70,4 @@ def test_a_transposed_table_is_read_by_its_row_and_column_labels() -> None:
     record = _record("\t项目\n" + "\n".join(f"\t{names[g]}" for g in order) + "\n\n" + rows)
     for group, values in cells.items():
         assert _group(record, group) == [(v, P) for v in values]
+
