@@ -58,9 +58,10 @@ def read_table4(region: Region, lines: Sequence[str] = (), sentences: bool = Tru
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     chosen: list[Item] | None = None
-    if sentences and not numbers and all(_COUNTS_ONLY.fullmatch(it.raw) for it in region.items) \
+    if sentences and not any(it.is_value for it in values) \
+            and all(_COUNTS_ONLY.fullmatch(it.raw) for it in region.items) \
             and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
-        # no table, not even its digits run together: the counts its sentences state
+        # no table (not even empty cells, or its digits run together): the counts its sentences state
         return {path: stated.get(path) or missing("", [], T4_SENTENCES, "no table; section 四's sentences do not state it")
                 for path in _T4_PATHS}, ambiguities
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
