@@ -228,3 +228,15 @@ def test_a_total_printed_first_in_tab_separated_rows_is_read_as_the_total() -> N
     paths = [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
     assert [p for p in paths if record.report.values()[p] != values[p]] == []
     assert [p for p in paths if record.provenance[p].status is not Status.PROVEN] == []
+
+
+def test_a_tab_separated_row_whose_fields_hold_words_is_never_read_as_blank() -> None:
+    """一 in a field where a number belongs (a count in Chinese numerals, one character): the row is not seven
+    empty fields; it is left missing, never proven empty."""
+    from tests.fakeopenai import report_text, sample_values
+    values = sample_values()
+    text = report_text(values).replace("二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2",
+                                       "二、上年结转政府信息公开申请数量\t二\t十\t一\t一\t一\t一\t二", 1)
+    record = process_document(Document.from_text(text, doc_id="d"))
+    paths = [f"applications.carried_over.{c}" for c in APPLICANT_COLUMNS]
+    assert not [p for p in paths if record.provenance[p].status is Status.PROVEN and record.report.values()[p] is None]

@@ -155,3 +155,21 @@ def test_pictures_beside_tables_all_read_are_not_named() -> None:
     record = process_document(load_bytes(_page(f"<table>{rows}</table>").encode("utf-8"), doc_id="p", path="p.html",
                                          suffix=".html"))
     assert not [f for f in record.findings if f.code == "INGEST.TABLE_PICTURES"]
+
+
+def test_a_sentence_over_a_table_published_as_a_picture_is_not_read_as_the_table() -> None:
+    """表四 as a picture under a sentence summing it up: the picture is the table (the sentence may sum it up, or
+    not), so its cells stay missing; a warning names it."""
+    from tests.fakeopenai import report_text, sample_values
+    text = report_text(sample_values())
+    head, tail = text.split("四、政府信息公开行政复议、行政诉讼情况", 1)
+
+    def html(part: str) -> str:
+        return "".join(f"<table><tr>{''.join(f'<td>{c}</td>' for c in line.split(chr(9)))}</tr></table>"
+                       if "\t" in line else f"<p>{line}</p>" for line in part.split("\n") if line.strip())
+    page = (f"<html><body>{html(head)}<p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度被申请行政复议0件，提起行政诉讼0件。"
+            f"</p><p><img src='t4.png'></p>{html(tail[tail.index('五、'):])}</body></html>")
+    record = process_document(load_bytes(page.encode("utf-8"), doc_id="p", path="p.html", suffix=".html"))
+    assert {record.provenance[p].status for p in record.provenance if p.startswith("review_litigation.")} \
+        == {Status.MISSING}
+    assert [f.detail["tables"] for f in record.findings if f.code == "INGEST.TABLE_PICTURES"] == [["表四"]]

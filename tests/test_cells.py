@@ -212,3 +212,28 @@ def test_a_blank_cell_among_numbers_is_unverified_not_proven():
     assert "READ.ISOLATED_BLANK" in RULES
     # a whole blank row is what the report says, not an isolated blank
     assert record.provenance["applications.denied_third_party.total"].status.value == "proven"
+
+
+@pytest.mark.parametrize("raw, value, note", [("159¹", 159, "mark ¹"), ("0③", 0, "mark ③"), ("※3835", 3835, "mark ※"),
+                                              ("5*", 5, "mark *"), ("12注", 12, "mark 注"), ("538.37¹", Decimal("538.37"), "mark ¹")])
+def test_a_footnotes_mark_beside_a_number_is_no_digit_of_it(raw: str, value, note: str) -> None:
+    """NFKC would read a superscript or circled digit as one more digit (159¹ → 1591, 0③ → 3)."""
+    cell = parse_cell(raw)
+    assert (cell.kind, cell.value, cell.note) == (CellKind.ANNOTATED, value, note)
+
+
+@pytest.mark.parametrize("raw", ["①", "※", "*"])
+def test_a_footnotes_mark_alone_is_no_number(raw: str) -> None:
+    assert parse_cell(raw).kind is CellKind.TEXT
+
+
+@pytest.mark.parametrize("raw, value", [("零", 0), ("十二", 12), ("四十六", 46), ("一百零二", 102), ("两千零五", 2005)])
+def test_a_count_in_chinese_numerals_is_its_number(raw: str, value: int) -> None:
+    assert parse_cell(raw).value == value and parse_cell(raw).is_number
+
+
+@pytest.mark.parametrize("raw", ["一", "十", "二零", "零零", "四六"])
+def test_one_numeral_character_or_a_run_of_digits_is_no_count(raw: str) -> None:
+    """A single character may be a piece of a header printed a character to a line (第/一/项); 二零 and 四六 are no
+    numerals."""
+    assert parse_cell(raw).kind is CellKind.TEXT

@@ -70,3 +70,12 @@ def test_a_transposed_table_is_read_by_its_row_and_column_labels() -> None:
     record = _record("\t项目\n" + "\n".join(f"\t{names[g]}" for g in order) + "\n\n" + rows)
     for group, values in cells.items():
         assert _group(record, group) == [(v, P) for v in values]
+
+
+
+def test_a_sentence_over_a_table_of_empty_cells_is_not_read_as_its_cells() -> None:
+    """The table is printed, its cells left empty; the sentence says none happened: the cells are blank as printed."""
+    empty = "\n".join("\t" for _ in range(15))
+    record = _record("2023年，本机关未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。\n\n\t结果维持\n\t结果纠正\n"
+                     "\t其他结果\n\t尚未审结\n\t总计\n" + empty)
+    assert [v for v, _ in _group(record, "administrative_review")] == [None] * 5

@@ -60,8 +60,9 @@ def extract_regex(doc: Document) -> Extraction:
     warnings: list[str] = []
     if t2 is not None:
         readings.update(read_table2(t2, ambiguities, lines))
-    if not any(not r.missing for p, r in readings.items() if p.startswith("active_disclosure.")):
+    if not doc.pictures and not any(not r.missing for p, r in readings.items() if p.startswith("active_disclosure.")):
         readings.update(read_table2_sentences(lines))      # no 表二 printed: what section 二's sentences state
+        #                                                    (one printed as a picture: the prose is not the table)
     if "表三" in regions:
         if not unfolded:                 # fixed-width text: a short row's blank cells, by its columns
             pair_columns(lines, regions["表三"])
@@ -72,7 +73,7 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(r3)
         ambiguities += a3
     if "表四" in regions:
-        r4, a4 = read_table4(regions["表四"], lines)
+        r4, a4 = read_table4(regions["表四"], lines, sentences=not doc.pictures)
         readings.update(r4)
         ambiguities += a4
     if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)

@@ -88,10 +88,59 @@ def _as_value(text: str) -> int | Decimal:
     return Decimal(text) if "." in text else int(text)
 
 
+#: a footnote's mark beside a number (``159¹``, ``0③``, ``※3835``, ``5*``, ``12注``): read as printed, NFKC would make
+#: the superscript or circled digit one more digit of the number (159¹ → 1591)
+_MARKS = "\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf※*＊△▲☆★#＃†‡"
+_MARKED = re.compile(rf"^\s*([{_MARKS}]*)\s*([0-9０-９][0-9０-９,，.．]*)\s*([{_MARKS}]+|注\d*)?\s*$")
+#: a count in Chinese numerals (零, 十二, 四十六; one character other than 零 may be a header's piece: not read)
+_CN_NUMBER = re.compile(r"^(?:零|[零一二两三四五六七八九十百千]{2,8})$")
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_MARK_SET = frozenset("\u00b9\u00b2\u00b3※*＊△▲☆★#＃†‡注") | frozenset(map(chr, [*range(0x2070, 0x207a),
+                                                                           *range(0x2460, 0x2500), *range(0x2776, 0x2794),
+                                                                           *range(0x3251, 0x3260), *range(0x32b1, 0x32c0)]))
+
+
+def _chinese_number(text: str) -> int | None:
+    """The value of a count in Chinese numerals (四十六 → 46, 一百零二 → 102), or None when it is not one."""
+    if text == "零":
+        return 0
+    total, digit, after_digit = 0, None, False
+    for k, ch in enumerate(text):
+        if ch == "零" and (k == 0 or text[k - 1] not in "百千"):
+            return None                 # 零 holds a place after 百 or 千 only (一百零二); 零零 is no numeral
+        if ch in _CN_DIGITS:
+            if after_digit:
+                return None             # two digits running (四六, 二零): no numeral
+            digit, after_digit = _CN_DIGITS[ch] or None, ch != "零"      # (一百零二: 零 holds a place)
+        else:
+            total += (digit if digit is not None else 1) * _CN_UNITS[ch]
+            digit, after_digit = None, False
+    return total + (digit or 0)
+
+
+def _marked(raw: str) -> Cell | None:
+    """A number with a footnote's mark before or after it, read as the number, the mark its note."""
+    m = _MARKED.match(raw)
+    if m is None or not (m.group(1) or m.group(3)):
+        return None
+    number = parse_cell(m.group(2))
+    if not number.is_number:
+        return None
+    return Cell(raw, CellKind.ANNOTATED, number.value, f"mark {(m.group(1) or '') + (m.group(3) or '')}")
+
+
 @lru_cache(maxsize=8192)
 def parse_cell(raw: str) -> Cell:
     """Parse one cell's raw text (see the module docstring). Cells are shared: never mutate one."""
+    if any(ch in _MARK_SET for ch in raw):
+        if (marked := _marked(raw)) is not None:
+            return marked
+        if all(ch in _MARK_SET or ch.isspace() for ch in raw):
+            return Cell(raw, CellKind.TEXT, note="a footnote's mark alone")
     spaced = normalise(raw).replace("〇", "0")
+    if _CN_NUMBER.match(spaced) and (value := _chinese_number(spaced)) is not None:
+        return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value, "Chinese numerals")
     if _SPLIT_DIGITS.search(spaced):    # "1 0": never guess between 10 and two cells 1, 0
         return Cell(raw, CellKind.TEXT, note="digits separated by a space")
     if _SPACED_PLACEHOLDERS.match(spaced):   # "-     -     -": a row of empty cells, each its own

@@ -253,10 +253,24 @@ def _with_layout_blanks(label: Item, values: list[Item], n: int, lines: list[str
         placed = place_by_columns(line, [v.raw for v in values], reference, n)
         if placed is None:
             return unchanged
+        if any(_wrapped_digits(lines, label.line + step, region) for step in (-1, 1)):
+            return unchanged    # a cell's text wrapped round its row (2（其中修 / row / 订1件）): no column is surely blank
         by_slot = dict(zip(placed[0], values))
         method = "layout-columns" if placed[1] >= CLEAR_MARGIN else Method.LAYOUT_COLUMNS_CLOSE
         return [by_slot.get(c) or Item("", label.line, parse_cell(""), key="") for c in range(n)], method
     return unchanged
+
+
+def _wrapped_digits(lines: list[str], n: int, region: Region) -> bool:
+    """Whether line ``n`` of ``region`` holds a digit but no 表二 row's label: a piece of a cell wrapped onto the line
+    above or below its row (an annotated number centred in its cell: ``2（其中修`` over the row, ``订1件）`` under it)."""
+    if not region.start <= n < region.end:
+        return False
+    line = lines[n - 1]
+    if not any(ch.isdigit() for ch in line):
+        return False
+    key = label_key(line)
+    return not any(match_row(key, pattern) for _, pattern, _ in TABLE2_LABELS)
 
 
 def _boxes_apart(label: Item, values: list[Item]) -> bool:

@@ -287,6 +287,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             method = "tab-row"
             if len(numbers) == 7:                       # seven numbers for seven columns
                 cells = [it.cell for it in numbers]
+            elif any(it.is_text and it.line == label.line and (it.col or 0) > label.col
+                     for it in items[idx + 1:nxt_of(k)]):
+                pass                                    # words in the row's fields (一, 十): no field is empty
             elif (fields := _seven_fields(label, same_line, by_col)) is not None:
                 cells, method = fields, "tab-fields"    # the row's own seven fields, an empty one an empty cell
             elif len(same_line) == 7 and len(by_col) == 7:   # placeholders (—, /) among or instead of numbers

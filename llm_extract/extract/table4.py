@@ -41,9 +41,11 @@ ACROSS_HEADERS = Method.T4_ACROSS_HEADERS
 TABLE_ROWS = Method.T4_TABLE_ROWS
 
 
-def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, list[Ambiguity]]:
+def read_table4(region: Region, lines: Sequence[str] = (), sentences: bool = True) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows); ``lines``: the
-    document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`)."""
+    document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`); ``sentences``: whether
+    a section with no table may be read from its sentences (not where the document shows pictures: a table
+    published as one)."""
     region = _without_prose(_without_prose_words(region))
     region = _without_sum_row(_without_strays(region, lines))
     if (turned := read_transposed(region.items)) is not None:
@@ -56,9 +58,10 @@ def read_table4(region: Region, lines: Sequence[str] = ()) -> tuple[Readings, li
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     chosen: list[Item] | None = None
-    if not numbers and all(_COUNTS_ONLY.fullmatch(it.raw) for it in region.items) \
+    if sentences and not any(it.is_value for it in values) \
+            and all(_COUNTS_ONLY.fullmatch(it.raw) for it in region.items) \
             and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
-        # no table, not even its digits run together: the counts its sentences state
+        # no table (not even empty cells, or its digits run together): the counts its sentences state
         return {path: stated.get(path) or missing("", [], T4_SENTENCES, "no table; section 四's sentences do not state it")
                 for path in _T4_PATHS}, ambiguities
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess

@@ -11,6 +11,9 @@ from .radicals import fold_radicals
 
 __all__ = ["Document", "file_hash"]
 
+#: a picture in Markdown (``![](/u/cms/…/table.png)``): a converter's reading of a web page's ``<img>``
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]+\)")
+
 
 @dataclass(frozen=True)
 class Document:
@@ -31,6 +34,14 @@ class Document:
     @cached_property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def pictures(self) -> int:
+        """How many pictures the document shows: a web page's ``<img>`` and a Word file's pictures (counted when it
+        was read, ``meta["images"]``), Markdown's ``![]()``."""
+        if self.source_kind in ("html", "docx"):
+            return int(self.meta.get("images") or 0)
+        return len(_MD_IMAGE.findall(self.text)) if self.source_kind in ("md", "txt") else 0
 
     def line(self, number: int) -> str:
         """Line ``number`` (1-based), or '' past the end."""

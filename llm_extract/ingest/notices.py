@@ -14,7 +14,6 @@ document read in part carries the warning ``INGEST.UNDECODABLE_TEXT``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .._exceptions import DocumentError, NotAReportError, UnreadableTablesError, UnsupportedFormatError
@@ -59,22 +58,11 @@ register(DUPLICATE_COPY, "文件中同一报告出现多次（如网页重复刊
          "the file holds the same report more than once (a page printing its article twice): the first copy is read")
 
 
-#: a picture in Markdown (``![](/u/cms/…/table.png)``): a converter's reading of a web page's ``<img>``
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]+\)")
-
-
 TABLE_PICTURES = "INGEST.TABLE_PICTURES"
 register(TABLE_PICTURES, "表格在文本中没有任何单元格，而文档含有图片：以图片发布的表格没有文字，其字段缺失（请对图片 OCR，或提供报告的 PDF 或 Word 文件）",
          "a table has no cell in the text and the document shows pictures: a table published as a picture holds "
          "no text, and its fields are missing (OCR the picture, or give the report's PDF or Word file)")
 
-
-def _pictures(doc: Document) -> int:
-    """How many pictures the document shows: a web page's ``<img>`` and a Word file's pictures (counted when it was
-    read), Markdown's ``![]()``."""
-    if doc.source_kind in ("html", "docx"):
-        return int(doc.meta.get("images") or 0)
-    return len(_MD_IMAGE.findall(doc.text)) if doc.source_kind in ("md", "txt") else 0
 
 def _scanned(doc: Document) -> list[int]:
     return [int(p) for p in doc.meta.get("scanned_pages", [])]
@@ -84,12 +72,13 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
     """The findings ingest leaves on the record: a warning naming the scanned pages, if any; one naming the
     ``unread_tables`` (no cell read) of a document that shows pictures."""
     out = []
-    if unread_tables and (pictures := _pictures(doc)):
+    if unread_tables and (shown := doc.pictures):
         out.append(Finding(code=TABLE_PICTURES, severity="warning", detail={"tables": list(unread_tables),
-                                                                           "pictures": pictures},
+                                                                           "pictures": shown},
                            message=f"{'、'.join(unread_tables)}: no cell in the text, and the document shows "
-                                   f"{pictures} picture{'s' if pictures != 1 else ''}: a table published as a picture holds no text; its fields "
-                                   "are missing (OCR the picture, or give the report's PDF or Word file)"))
+                                   f"{shown} picture{'s' if shown != 1 else ''}: a table published as a picture "
+                                   "holds no text; its fields are missing (OCR the picture, or give the report's PDF "
+                                   "or Word file)"))
     copies = doc.meta.get("duplicate_copies")
     if copies:
         spans = ", ".join(f"lines {a}–{b}" for a, b in copies)
@@ -153,7 +142,7 @@ def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
         return UnsupportedFormatError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
                                                 "their cells reads as a number: the PDF's text layer does not decode "
                                                 f"the numbers (a font without a usable ToUnicode map); {REOCR_ADVICE}")
-    if found and (images := _pictures(doc)):
+    if found and (images := doc.pictures):
         return UnreadableTablesError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
                                                f"their cells reads: the page shows {images} pictures, and "
                                                "the tables may be among them (a table published as an image holds no "
