@@ -124,3 +124,14 @@ def test_a_rebuild_whose_report_fails_while_the_workbook_finishes_keeps_every_pr
     with pytest.raises(OSError, match="disk full"):
         rebuild_combined(out, set(), workers=2, force=True)
     assert {n: (out / n).read_bytes() for n in names} == before and _temporary(out) == []
+
+
+def test_a_workbook_process_that_died_is_named_when_asked_to_finish(tmp_path: Path) -> None:
+    book = WorkbookProcess(tmp_path / "records.xlsx")
+    book.process.kill()
+    book.process.join()
+    with pytest.raises(RuntimeError, match="workbook process ended"):
+        book.start_staging()
+        book.stage()
+    book.abort()
+    assert not book.process.is_alive()

@@ -140,7 +140,10 @@ class WorkbookProcess:
         once: the caller finishes its other outputs meanwhile, then takes the result with :meth:`stage`."""
         if not self.staging:
             self.staging = True
-            self.conn.send_bytes(_STAGE)
+            try:
+                self.conn.send_bytes(_STAGE)
+            except OSError as exc:
+                raise self._ended() from exc
 
     def stage(self) -> Path:
         """Wait for the workbook; the finished file is the returned temporary path (renamed by the caller)."""
@@ -148,7 +151,7 @@ class WorkbookProcess:
             self.start_staging()
             status, result = self.conn.recv()
         except (EOFError, OSError) as exc:
-            raise RuntimeError(f"records.xlsx: the workbook process ended ({self.process.exitcode})") from exc
+            raise self._ended() from exc
         finally:
             self._end()
         if status != "ok":
@@ -164,6 +167,10 @@ class WorkbookProcess:
             except OSError:
                 pass
         self._end(wait=5)   # a message cut short by an interrupt may keep it waiting: then it is ended
+
+    def _ended(self) -> RuntimeError:
+        self.process.join(timeout=1)
+        return RuntimeError(f"records.xlsx: the workbook process ended ({self.process.exitcode})")
 
     def _discard_staged(self, wait: float = 60) -> None:
         try:
