@@ -83,3 +83,17 @@ def test_a_blank_placed_by_a_guessed_order_is_a_guess_like_a_number() -> None:
     blank = Reading(None, CellKind.PLACEHOLDER, "—", [9], Method.T4_ACROSS_HEADERS)
     lost = Reading(None, CellKind.MISSING, None, [], Method.T4_ACROSS_HEADERS)
     assert guessed({"a": blank, "b": lost}) == {"a": "READ.T4_BLOCK_ORDER"}
+
+
+
+def test_a_row_with_a_cell_that_holds_no_value_forms_no_block() -> None:
+    """Two rows whose cells interleave (one to a line, box by box) form a block; a row one of whose cells holds
+    no value (``CellKind.has_value``: text, lost, not printed) is in none, so its blank trades with no 0."""
+    first = [f"applications.granted.{c.key}" for c in FORM.table3_columns]
+    second = [f"applications.partially_granted.{c.key}" for c in FORM.table3_columns]
+    for kind in CellKind:
+        readings = {p: Reading(1, CellKind.NUMBER, "1", [2, 20 + 2 * i], "pdf2txt-box") for i, p in enumerate(first)}
+        readings |= {p: Reading(0, CellKind.ZERO, "0", [3, 21 + 2 * i], "pdf2txt-box") for i, p in enumerate(second)}
+        readings[first[0]] = Reading(None, CellKind.BLANK, "/", [2, 20], "pdf2txt-box")
+        readings[first[1]] = Reading(None if kind is not CellKind.NUMBER else 5, kind, "x", [2, 22], "pdf2txt-box")
+        assert bool(blanks_in_column_blocks(readings)) == kind.has_value, kind

@@ -83,3 +83,55 @@ def test_an_abort_after_a_message_cut_short_still_ends_the_process(tmp_path: Pat
     os.write(book.conn.fileno(), struct.pack("!i", 1000) + b"\x80" * 10)     # a length, then too few bytes
     book.abort()
     assert not book.process.is_alive()
+
+
+def test_the_workbook_is_finished_while_the_other_outputs_are_and_staged_once(tmp_path: Path) -> None:
+    book = WorkbookProcess(tmp_path / "records.xlsx")
+    for packed in _rows(3):
+        book.add_packed(packed)
+    book.start_staging()           # the process closes the workbook now; the caller goes on with its own files
+    book.start_staging()           # (asked once)
+    staged = book.stage()
+    assert not book.process.is_alive() and staged.exists()
+    book_file = staged.rename(tmp_path / "records.xlsx")
+    assert [r[0] for r in load_workbook(book_file)["表三"].iter_rows(min_row=2, values_only=True)] == ["000", "001", "002"]
+
+
+def test_an_abort_after_the_workbook_was_asked_to_finish_leaves_no_file(tmp_path: Path) -> None:
+    book = WorkbookProcess(tmp_path / "records.xlsx")
+    for packed in _rows(3):
+        book.add_packed(packed)
+    book.start_staging()
+    book.abort()
+    assert _temporary(tmp_path) == [] and not book.process.is_alive()
+
+
+def test_a_rebuild_whose_report_fails_while_the_workbook_finishes_keeps_every_previous_output(
+        tmp_path: Path, golden_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, p in enumerate(sorted(golden_dir.glob("*.txt")) * 8):
+        shutil.copy(p, src / f"d{i:02d}.txt")
+    out = tmp_path / "out"
+    run_batch([src], out, workers=1)
+    names = ("records.sqlite", "records.csv", "fields.csv", "report.html", "records.xlsx")
+    before = {n: (out / n).read_bytes() for n in names}
+
+    def broken(self: object, *args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("llm_extract.export.html.HtmlReport.stage", broken)
+    with pytest.raises(OSError, match="disk full"):
+        rebuild_combined(out, set(), workers=2, force=True)
+    assert {n: (out / n).read_bytes() for n in names} == before and _temporary(out) == []
+
+
+def test_a_workbook_process_that_died_is_named_when_asked_to_finish(tmp_path: Path) -> None:
+    book = WorkbookProcess(tmp_path / "records.xlsx")
+    book.process.kill()
+    book.process.join()
+    with pytest.raises(RuntimeError, match="workbook process ended"):
+        book.start_staging()
+        book.stage()
+    book.abort()
+    assert not book.process.is_alive()

@@ -48,6 +48,10 @@ _TILED = "text-block-column"
 _SEQUENCES = {"row-of-15": "T4."}
 #: more lines than this: one number to a line (three rows of five use three)
 _AS_ROWS = 3
+#: each 表三 row's seven cell paths, in column order (made once: these checks run on every document)
+_ROW_PATHS = tuple([f"applications.{row.key}.{c.key}" for c in FORM.table3_columns] for row in FORM.table3_rows)
+#: the kinds of a cell that holds no value (``CellKind.has_value`` false)
+_NO_VALUE = frozenset({CellKind.MISSING, CellKind.TEXT, CellKind.ABSENT})
 
 
 def placed_in_broken_sequence(readings: Mapping[str, Reading], findings: Iterable[Finding]) -> set[str]:
@@ -67,8 +71,7 @@ def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
     """The blank and zero cells of every 表三 row whose cells stand one to a line far from their label
     (see the module docstring), when the row holds both."""
     out: set[str] = set()
-    for row in FORM.table3_rows:
-        paths = [f"applications.{row.key}.{c.key}" for c in FORM.table3_columns]
+    for paths in _ROW_PATHS:
         cells = [readings.get(p) for p in paths]
         if any(r is None or len(r.lines) != 2 for r in cells):
             continue
@@ -86,8 +89,7 @@ def one_to_a_line(readings: Mapping[str, Reading]) -> set[str]:
     which row such a run of numbers is, the text's order says, and a model reading that text meets the same
     doubt, so its agreeing proves no cell the identities could not check (verify/crosscheck.py)."""
     out: set[str] = set()
-    for row in FORM.table3_rows:
-        paths = [f"applications.{row.key}.{c.key}" for c in FORM.table3_columns]
+    for paths in _ROW_PATHS:
         cells = [readings.get(p) for p in paths]
         if any(r is None or r.method != _AFTER_LABEL or len(r.lines) != 2 for r in cells):
             continue
@@ -99,10 +101,9 @@ def one_to_a_line(readings: Mapping[str, Reading]) -> set[str]:
 def _cell_lines(readings: Mapping[str, Reading]) -> list[tuple[list[str], list[Reading], list[int]]]:
     """Each 表三 row read whole with its seven cells on seven lines: its paths, readings and each cell's line."""
     rows = []
-    for row in FORM.table3_rows:
-        paths = [f"applications.{row.key}.{c.key}" for c in FORM.table3_columns]
+    for paths in _ROW_PATHS:
         cells = [readings.get(p) for p in paths]
-        if any(r is None or not r.lines or not r.kind.has_value for r in cells):
+        if any(r is None or not r.lines or r.kind in _NO_VALUE for r in cells):
             continue
         lines = [r.lines[-1] for r in cells if r is not None]
         if len(set(lines)) == len(lines):

@@ -114,10 +114,11 @@ class Exports:
                    "queued": self.queued, "decisions": len(decisions), "fields": dict(self.fields),
                    "rules": dict(sorted(self.rules.items()))}
         staged: list[tuple[Path, Path]] = []
+        self.xlsx.start_staging()      # its process closes and zips the workbook while this one finishes the others
         try:   # every file finished beside its target before any target is replaced
             staged.append((self.html.stage(summary, failures, rollups), self.out / "report.html"))
             staged.append((self.sqlite.stage(), self.out / "records.sqlite"))
-            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))    # last: its process finishes meanwhile
+            staged.append((self.xlsx.stage(), self.out / "records.xlsx"))
         except BaseException:
             for tmp, _ in staged:
                 tmp.unlink(missing_ok=True)

@@ -52,6 +52,9 @@ class InlineWorkbook:
     def add_rollups(self, rollups: list[Rollup]) -> None:
         self.writer.add_rollups(rollups)
 
+    def start_staging(self) -> None:
+        """(Nothing to start: :meth:`stage` finishes the workbook in this process.)"""
+
     def stage(self) -> Path:
         return self.writer.stage()
 
@@ -121,6 +124,7 @@ class WorkbookProcess:
                                        daemon=True)
         self.process.start()
         child.close()
+        self.staging = False
 
     def add_packed(self, packed: bytes) -> None:
         self.conn.send_bytes(packed)
@@ -131,13 +135,23 @@ class WorkbookProcess:
     def add_rollups(self, rollups: list[Rollup]) -> None:
         self.conn.send_bytes(pickle.dumps(("rollups", rollups)))
 
+    def start_staging(self) -> None:
+        """Ask the workbook process to finish the file (XlsxWriter's closing and zipping) and return at
+        once: the caller finishes its other outputs meanwhile, then takes the result with :meth:`stage`."""
+        if not self.staging:
+            self.staging = True
+            try:
+                self.conn.send_bytes(_STAGE)
+            except OSError as exc:
+                raise self._ended() from exc
+
     def stage(self) -> Path:
         """Wait for the workbook; the finished file is the returned temporary path (renamed by the caller)."""
         try:
-            self.conn.send_bytes(_STAGE)
+            self.start_staging()
             status, result = self.conn.recv()
         except (EOFError, OSError) as exc:
-            raise RuntimeError(f"records.xlsx: the workbook process ended ({self.process.exitcode})") from exc
+            raise self._ended() from exc
         finally:
             self._end()
         if status != "ok":
@@ -145,11 +159,27 @@ class WorkbookProcess:
         return Path(result)
 
     def abort(self) -> None:
-        try:
-            self.conn.send_bytes(_ABORT)
-        except OSError:
-            pass
+        if self.staging:                      # it is finishing the file: wait for it, and remove what it made
+            self._discard_staged()
+        else:
+            try:
+                self.conn.send_bytes(_ABORT)
+            except OSError:
+                pass
         self._end(wait=5)   # a message cut short by an interrupt may keep it waiting: then it is ended
+
+    def _ended(self) -> RuntimeError:
+        self.process.join(timeout=1)
+        return RuntimeError(f"records.xlsx: the workbook process ended ({self.process.exitcode})")
+
+    def _discard_staged(self, wait: float = 60) -> None:
+        try:
+            if self.conn.poll(wait):
+                status, result = self.conn.recv()
+                if status == "ok":
+                    Path(result).unlink(missing_ok=True)
+        except (EOFError, OSError):
+            pass
 
     def _end(self, wait: float = 60) -> None:
         self.process.join(timeout=wait)
