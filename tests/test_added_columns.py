@@ -240,3 +240,20 @@ def test_a_tab_separated_row_whose_fields_hold_words_is_never_read_as_blank() ->
     record = process_document(Document.from_text(text, doc_id="d"))
     paths = [f"applications.carried_over.{c}" for c in APPLICANT_COLUMNS]
     assert not [p for p in paths if record.provenance[p].status is Status.PROVEN and record.report.values()[p] is None]
+
+
+def test_a_row_number_field_before_the_next_rows_label_is_no_cell_of_the_row_above() -> None:
+    """Tab-separated rows with a leading 序号 field and a trailing 备注 field: each row's seven cells beside its
+    label; the next line's row number (before its label) is not an eighth."""
+    from tests.fakeopenai import report_text, sample_values
+    values = sample_values()
+    lines = report_text(values).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("本列数据的勾稽关系"))
+    for k, i in enumerate(range(start + 1, start + 26)):
+        lines[i] = f"{k + 1}\t{lines[i]}\t" + ("同比持平" if k % 4 == 0 else "")
+    lines[start] = "序号\t" + lines[start] + "\t备注"
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    paths = [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
+    assert [p for p in paths if record.report.values()[p] not in (values[p], None)] == []
+    assert [p for p in paths if record.report.values()[p] != values[p] and record.provenance[p].status is Status.PROVEN] == []
+    assert sum(record.report.values()[p] == values[p] for p in paths) >= 0.9 * len(paths)

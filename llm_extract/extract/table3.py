@@ -330,6 +330,10 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         elif _seven_then_apart(items[idx + 1:nxt], span):
             chosen = span[:7]               # a line of seven cells, placeholders among them; what stands on
             #                                 later lines (a page's number) is not this row's
+        elif len(span) == 8 and all(it.line == label.line for it in span[:7]) and span[7].cell.is_number \
+                and span[7].line == label.line + 1 and nxt < len(items) and items[nxt].line == span[7].line:
+            chosen = span[:7]               # seven cells beside the label; a number before the next row's label
+            #                                 on its line (that row's 序号) is not this row's
         elif len(numbers) == 7 and len(span) < 2 * 7 and not any(_guessed(it.cell) for it in span) \
                 and not any(it.cell.kind is CellKind.PLACEHOLDER for it in span):
             chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are
