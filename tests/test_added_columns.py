@@ -257,3 +257,20 @@ def test_a_row_number_field_before_the_next_rows_label_is_no_cell_of_the_row_abo
     assert [p for p in paths if record.report.values()[p] not in (values[p], None)] == []
     assert [p for p in paths if record.report.values()[p] != values[p] and record.provenance[p].status is Status.PROVEN] == []
     assert sum(record.report.values()[p] == values[p] for p in paths) >= 0.9 * len(paths)
+
+
+def test_a_subtotal_field_in_tab_separated_rows_is_no_cell() -> None:
+    """Rows as a word processor's text export gives them (label, then fields), a 小计 field before 总计."""
+    from tests.fakeopenai import report_text, sample_values
+    values = sample_values()
+    lines = report_text(values).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("本列数据的勾稽关系"))
+    for i in range(start, start + 27):
+        fields = lines[i].split("\t")
+        if len(fields) == 8:
+            sub = "小计" if i == start else str(sum(int(x) for x in fields[2:7]))
+            lines[i] = "\t".join([*fields[:7], sub, fields[7]])
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    paths = [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
+    assert [p for p in paths if record.report.values()[p] != values[p]] == []
+    assert [p for p in paths if record.provenance[p].status is not Status.PROVEN] == []

@@ -31,7 +31,7 @@ from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .layout import Item
 
-__all__ = ["added_column", "drop_added_columns", "total_first_fields", "without_next_rows_empty_cells", "without_sub_rows"]
+__all__ = ["added_column", "drop_added_columns", "subtotal_header", "total_first_fields", "without_next_rows_empty_cells", "without_sub_rows"]
 
 _WIDTH = 7
 _EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
@@ -133,6 +133,11 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
                     turned = own[1:] + own[:1]
                     unsure[row] = [j for j in range(_WIDTH) if _value(own[j]) != _value(turned[j])]
     return unsure
+
+
+def subtotal_header(items: list[Item], order: list[tuple[str, int]]) -> bool:
+    """Whether 表三's header (the text before its first row's label) prints a 小计 column (:func:`_subtotal_column`)."""
+    return bool(order) and _subtotal_column(_header(items, order[0][1]))
 
 
 def _subtotal_column(header: list[str]) -> bool:
