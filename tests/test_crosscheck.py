@@ -174,3 +174,16 @@ def test_verify_never_imports_the_model_stack_or_the_extractors():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "[]"
+
+
+def test_a_cell_the_settling_left_as_a_guess_about_the_layout_is_not_proven_by_a_model_agreeing():
+    """READ.ONE_CUT given by the settling (a run's only cut, the report breaking its identities): the model reads
+    the same text and meets the same doubt, so its agreeing proves nothing."""
+    regex = regex_of()
+    base = verify_extraction(regex)
+    path = "active_disclosure.licensing"
+    prov = base.provenance[path].model_copy(update={"status": Status.UNVERIFIED, "rules": ["READ.ONE_CUT"]})
+    base = base.model_copy(update={"provenance": {**base.provenance, path: prov}})
+    record = crosscheck(regex, model_of(), base=base)
+    assert record.provenance[path].status is Status.UNVERIFIED
+    assert "READ.ONE_CUT" in record.provenance[path].rules

@@ -266,6 +266,9 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         distrusted.update(dict.fromkeys(blanks_out_of_order(regex.readings), BLANK_ORDER_RULE))
         distrusted.update(dict.fromkeys(blanks_in_column_blocks(regex.readings), BLANK_COLUMNS_RULE))
         distrusted.update({p: rule for p, rule in guessed(regex.readings).items() if rule in LAYOUT_GUESSES})
+        # (a guess the settling named, e.g. READ.ONE_CUT on a run the report's broken identities leave unpinned)
+        distrusted.update({p: rule for p, prov in base.provenance.items() for rule in prov.rules
+                           if rule in LAYOUT_GUESSES and p not in distrusted})
         distrusted.update(dict.fromkeys((p for p in one_to_a_line(regex.readings)
                                          if "READ.UNCHECKED" in base.provenance[p].rules), "READ.UNCHECKED"))
     findings = [f for f in base.findings if f.code not in _IDENTITY_CODES]
