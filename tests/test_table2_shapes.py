@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
-from tests.fixtures.ingest.form2021 import GOLDEN, golden_report
+from tests.fixtures.ingest.form2021 import GOLDEN, golden_report, with_section
 
 STEM = "003_d677def7845cc038"
 _HEADING = "二、主动公开政府信息情况"
 
 
 def _record(section: str):
-    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
-    start, end = text.index(_HEADING), text.index("三、收到和处理政府信息公开申请情况")
-    text = text[:start] + _HEADING + "\n\n" + section + "\n\n" + text[end:]
-    return process_document(Document.from_text(text, doc_id=STEM))
+    return process_document(Document.from_text(with_section(STEM, _HEADING, "三、收到和处理政府信息公开申请情况", section), doc_id=STEM))
 
 
 def _t2(record) -> dict:

@@ -9,17 +9,14 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import REVIEW_COLUMNS
-from tests.fixtures.ingest.form2021 import GOLDEN
+from tests.fixtures.ingest.form2021 import with_section
 
 STEM = "003_d677def7845cc038"
 _HEADING = "四、政府信息公开行政复议、行政诉讼情况"
 
 
 def _record(section: str):
-    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
-    start, end = text.index(_HEADING), text.index("存在的主要问题及改进情况")
-    text = text[:start] + _HEADING + "\n\n" + section + "\n\n" + text[end:]
-    return process_document(Document.from_text(text, doc_id=STEM))
+    return process_document(Document.from_text(with_section(STEM, _HEADING, "存在的主要问题及改进情况", section), doc_id=STEM))
 
 
 def _group(record, group: str) -> list[tuple[int | None, Status]]:

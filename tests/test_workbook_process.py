@@ -56,16 +56,23 @@ def test_an_aborted_workbook_process_ends_and_leaves_no_file(tmp_path: Path) -> 
     assert _temporary(tmp_path) == [] and not book.process.is_alive()
 
 
-def test_a_rebuild_whose_workbook_fails_keeps_every_previous_output(tmp_path: Path, golden_dir: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+_OUTPUTS = ("records.sqlite", "records.csv", "fields.csv", "report.html", "records.xlsx")
+
+
+def _batch_outputs(tmp_path: Path, golden_dir: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    """A batch of 40 bundled reports run once: its input folder, its output folder, and the combined outputs' bytes."""
     src = tmp_path / "in"
     src.mkdir()
     for i, p in enumerate(sorted(golden_dir.glob("*.txt")) * 8):
         shutil.copy(p, src / f"d{i:02d}.txt")
     out = tmp_path / "out"
     run_batch([src], out, workers=1)
-    names = ("records.sqlite", "records.csv", "fields.csv", "report.html", "records.xlsx")
-    before = {n: (out / n).read_bytes() for n in names}
+    return src, out, {n: (out / n).read_bytes() for n in _OUTPUTS}
+
+
+def test_a_rebuild_whose_workbook_fails_keeps_every_previous_output(tmp_path: Path, golden_dir: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    src, out, before = _batch_outputs(tmp_path, golden_dir)
 
     def broken(self: object) -> None:
         raise OSError("disk full")
@@ -73,7 +80,7 @@ def test_a_rebuild_whose_workbook_fails_keeps_every_previous_output(tmp_path: Pa
     monkeypatch.setattr("llm_extract.export.xlsx.XlsxWriter.stage", broken)    # inherited by the forked process
     with pytest.raises(OSError, match="disk full"):
         rebuild_combined(out, set(), workers=2, force=True)
-    assert {n: (out / n).read_bytes() for n in names} == before and _temporary(out) == []
+    assert {n: (out / n).read_bytes() for n in _OUTPUTS} == before and _temporary(out) == []
 
 
 def test_an_abort_after_a_message_cut_short_still_ends_the_process(tmp_path: Path) -> None:
@@ -108,14 +115,7 @@ def test_an_abort_after_the_workbook_was_asked_to_finish_leaves_no_file(tmp_path
 
 def test_a_rebuild_whose_report_fails_while_the_workbook_finishes_keeps_every_previous_output(
         tmp_path: Path, golden_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    src = tmp_path / "in"
-    src.mkdir()
-    for i, p in enumerate(sorted(golden_dir.glob("*.txt")) * 8):
-        shutil.copy(p, src / f"d{i:02d}.txt")
-    out = tmp_path / "out"
-    run_batch([src], out, workers=1)
-    names = ("records.sqlite", "records.csv", "fields.csv", "report.html", "records.xlsx")
-    before = {n: (out / n).read_bytes() for n in names}
+    src, out, before = _batch_outputs(tmp_path, golden_dir)
 
     def broken(self: object, *args: object) -> None:
         raise OSError("disk full")
@@ -123,7 +123,7 @@ def test_a_rebuild_whose_report_fails_while_the_workbook_finishes_keeps_every_pr
     monkeypatch.setattr("llm_extract.export.html.HtmlReport.stage", broken)
     with pytest.raises(OSError, match="disk full"):
         rebuild_combined(out, set(), workers=2, force=True)
-    assert {n: (out / n).read_bytes() for n in names} == before and _temporary(out) == []
+    assert {n: (out / n).read_bytes() for n in _OUTPUTS} == before and _temporary(out) == []
 
 
 def test_a_workbook_process_that_died_is_named_when_asked_to_finish(tmp_path: Path) -> None:
