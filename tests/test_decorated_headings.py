@@ -82,3 +82,14 @@ def test_table4_stops_before_a_marked_heading_and_the_footer(golden_dir) -> None
     assert record.report.get("review_litigation.administrative_review.total") == 2
     assert record.report.get("review_litigation.litigation_after_review.total") == 1
     assert record.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN
+
+
+def test_a_heading_with_a_space_before_its_enumerators_comma_opens_its_table(golden_dir) -> None:
+    """``二 、主动公开政府信息情况``: the space a word processor left is no list's 、."""
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = re.sub(r"^([二三四])、", lambda m: m[1] + " 、", render(report, "tabrows"), flags=re.M)
+    assert " 、主动公开" in text
+    assert set(find_regions(text.split("\n"))) == {"表二", "表三", "表四"}
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.values()["active_disclosure.licensing"] == g["active_disclosure"]["licensing"]

@@ -28,11 +28,11 @@ _SECTION_LINE_MAX = 60
 _SENTENCE = re.compile(r"[。，；;！？]|,\s")
 # a section named in a list ("全文包括总体情况、主动公开政府信息情况、收到和处理…") rather than headed:
 # a 、 right before the name (not the enumerator of "三、") or right after it
-#: "三、", "## 三、", "▶ 三、", "🔹 三、" (a bullet or an emoji before a heading's number: a phone article's)
-_ENUMERATOR = re.compile(r"^" + _BULLETS + r"(?:[一二三四五六七八九十]+|\d+)[、.．]\s*$")
+#: "三、", "三 、", "## 三、", "▶ 三、", "🔹 三、" (a bullet or an emoji before a heading's number: a phone article's)
+_ENUMERATOR = re.compile(r"^" + _BULLETS + r"(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*$")
 
 
-_NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
+_NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 
 
 def _listed(text: str, match: re.Match[str], following: str) -> bool:
