@@ -59,6 +59,14 @@ def test_the_agency_is_the_issuing_bodys_name_only():
     assert process_document(load(DUMP)).report.agency == "向阳区"
 
 
+def test_a_notice_forwarding_the_report_names_the_forwarded_body_as_the_agency():
+    """``XX县人民政府办公室关于转发XX县教育局2021年…年度报告的通知`` over the report: the report is the 教育局's."""
+    meta = read_meta(["临朐县人民政府办公室关于转发临朐县教育局2021年政府信息公开工作年度报告的通知", "各有关单位："])
+    assert (meta["agency"].value, meta["year"].value) == ("临朐县教育局", 2021)
+    meta = read_meta(["湖南省人民政府办公室关于印发《湖南省住房和城乡建设厅2023年政府信息公开工作年度报告》的通知"])
+    assert meta["agency"].value == "湖南省住房和城乡建设厅"
+
+
 def _dump(*lines: str):
     from llm_extract.ingest import Document
 

@@ -64,12 +64,19 @@ _MD_CHROME = re.compile(r"^\s*(?:[*+-]\s+)?!?\[[^\]]*\]\([^)]*\)\s*$|^\s*\|?\s*:
 _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 
 
+#: a notice forwarding or issuing the report (``临朐县人民政府办公室关于转发临朐县教育局2021年…年度报告的通知``): the
+#: agency is the body whose report it forwards
+_FORWARDED = re.compile(r"^.*?关于(?:转发|印发)《?(?=[^\d《])")
+
+
 def agency_name(text: str) -> str:
     """The issuing body's name only: no metadata label, page number or punctuation before it.
 
-    ``标题:向阳区`` → ``向阳区``; ``1-洪泽区人民政府`` → ``洪泽区人民政府``.
+    ``标题:向阳区`` → ``向阳区``; ``1-洪泽区人民政府`` → ``洪泽区人民政府``; ``XX县人民政府办公室关于转发XX县教育局`` →
+    ``XX县教育局``.
     """
     text = _META_LABEL.sub("", _JUNK.sub("", text))
+    text = _FORWARDED.sub("", text)     # XX办公室关于转发XX局…的通知: the report is the forwarded body's
     m = _NAME.search(text)
     return m.group(0).lstrip("（）()").removeprefix("关于").removesuffix("关于") if m else ""
 
