@@ -54,6 +54,8 @@ def test_the_agency_is_the_issuing_bodys_name_only():
     assert agency_name("标题:向阳区") == "向阳区"
     assert agency_name("1-洪泽区人民政府") == "洪泽区人民政府"
     assert agency_name("- 2 -方正县会发镇") == "方正县会发镇"
+    assert agency_name("第1页平源县岗山镇人民政府") == "平源县岗山镇人民政府"
+    assert agency_name("第 1 页 共 5 页山水县华河镇人民政府") == "山水县华河镇人民政府"
     assert read_meta(["题名：哈尔滨市阿城区交界街道办事处2021年政府信息公开工作年度报告"])["agency"].value \
         == "哈尔滨市阿城区交界街道办事处"
     assert process_document(load(DUMP)).report.agency == "向阳区"

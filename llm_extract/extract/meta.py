@@ -69,14 +69,19 @@ _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 _FORWARDED = re.compile(r"^.*?关于(?:转发|印发)《?(?=[^\d《])")
 
 
+#: a page's number printed before the title on its line (``第1页平源县岗山镇人民政府``, ``第 1 页 共 5 页``)
+_PAGE_MARK = re.compile(r"^.*?第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?")
+
+
 def agency_name(text: str) -> str:
     """The issuing body's name only: no metadata label, page number or punctuation before it.
 
     ``标题:向阳区`` → ``向阳区``; ``1-洪泽区人民政府`` → ``洪泽区人民政府``; ``XX县人民政府办公室关于转发XX县教育局`` →
-    ``XX县教育局``.
+    ``XX县教育局``; ``第1页平源县岗山镇人民政府`` → ``平源县岗山镇人民政府``.
     """
     text = _META_LABEL.sub("", _JUNK.sub("", text))
     text = _FORWARDED.sub("", text)     # XX办公室关于转发XX局…的通知: the report is the forwarded body's
+    text = _PAGE_MARK.sub("", text)     # 第1页 (a page's header run into the title): no word of the name
     m = _NAME.search(text)
     return m.group(0).lstrip("（）()").removeprefix("关于").removesuffix("关于") if m else ""
 
