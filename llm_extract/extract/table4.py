@@ -17,6 +17,7 @@ from .t4edges import read_edge_blank_row
 from .t4lines import read_group_lines, read_split_row
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
+from .t4sums import without_sums
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
@@ -47,7 +48,7 @@ def read_table4(region: Region, lines: Sequence[str] = (), sentences: bool = Tru
     a section with no table may be read from its sentences (not where the document shows pictures: a table
     published as one)."""
     region = _without_prose(_without_prose_words(region))
-    region = _without_sum_row(_without_strays(region, lines))
+    region = without_sums(_without_strays(region, lines))
     if (turned := read_transposed(region.items)) is not None:
         return turned, []                   # the results as rows, the groups as columns
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
@@ -226,30 +227,6 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
 
 #: text whose every number is a count (``3件``): a sentence's, never a table's digits run together
 _COUNTS_ONLY = re.compile(r"(?:\D|\d+\s*[件起宗次]|\d{4}\s*年)*", re.S)
-#: the label of a row an agency adds under 表四's three groups, or of a column after them: their sums, no cell of the form
-_SUM_LABELS = frozenset({"合计", "总计", "小计", "合计数"})
-
-
-def _without_sum_row(region: Region) -> Region:
-    """The region without the sums an agency adds to 表四: a 合计 row under the three groups' rows (``合 计 | 3 | 3 |
-    0 | 3 | 9``: a label of sums after fifteen cells, only cells after it), or a 总计 column after them (a sixteenth
-    number, the three groups' totals' sum, under a header naming one 总计 more than the groups do)."""
-    items = region.items
-    for i, it in enumerate(items):
-        if it.is_text and it.key.replace(" ", "") in _SUM_LABELS and 0 < len(items) - i - 1 <= 5 \
-                and all(x.is_value for x in items[i + 1:]) \
-                and sum(1 for x in items[:i] if x.is_value and x.cell.kind is not CellKind.BLANK) == 15:
-            return Region(region.name, region.start, region.end, region.heading, items[:i])
-    values = [it for it in items if it.is_value and it.cell.kind is not CellKind.BLANK]
-    sums = sum(1 for it in items if it.is_text and it.key.replace(" ", "") in _SUM_LABELS)
-    if len(values) == 16 and sums == 4 and all(v.cell.is_number or v.cell.kind is CellKind.PLACEHOLDER for v in values):
-        n = [v.cell.value if v.cell.is_number else 0 for v in values]      # (a placeholder: an empty cell)
-        if all(n[g * 5 + 4] == sum(n[g * 5:g * 5 + 4]) for g in range(3)) and n[15] == n[4] + n[9] + n[14]:
-            return Region(region.name, region.start, region.end, region.heading,
-                          [it for it in items if it is not values[15]])
-    return region
-
-
 def _without_prose_words(region: Region) -> Region:
     """The region without the placeholder words of a sentence's line (``本年度 无 收取信息处理费情况。``, an OCR
     layer's spacing parting ``无`` from its words, between words): a word of a sentence is no empty cell."""
