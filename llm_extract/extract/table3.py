@@ -13,16 +13,17 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
-from .extracols import drop_added_columns, subtotal_header, total_first_fields, without_next_rows_empty_cells, without_sub_rows
-from .glued import (blanked_cuts, blanked_run, glued_run, parted_at, recount_options, row_cuts, row_holds, spaced_cuts,
-                    width_bounds)
+from .t3glued import read_glued_row
+from .extracols import (drop_added_columns, subtotal_header, total_first_fields, without_next_rows_empty_cells,
+                        without_sub_rows)
+from .glued import glued_run, recount_options, row_cuts, row_holds, spaced_cuts
 from .labelrows import short_heads
 from .table3_labels import find_labels
 from .layout import Item, Region
 from .above import read_either_way
 from .blankcols import placed_methods
 from .direction import contested_lines, label_words
-from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
+from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
@@ -127,67 +128,6 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))
 
 
-#: a label with nothing after it but placeholders: the row's cells are empty
-_GLUED_BLANKS = re.compile(r".*[\u4e00-\u9fff）)]([/\-—–－]*)")
-
-
-def _glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
-    """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow."""
-    paths = list(TABLE3_ROW_PATHS[row])
-    blanked = blanked_run(label.key)      # (before the digit run: in …0000无00 the 无 is a cell)
-    if blanked is not None:
-        if not _blanked_row(paths, blanked[1], label, out, ambiguities):
-            for path in paths:
-                out[path] = missing(label.raw, [label.line], "glued",
-                                    "glued digit run with empty cells: no single place for them")
-        return
-    run = glued_run(label.key)
-    if run is None:
-        blank = _GLUED_BLANKS.fullmatch(label.key)
-        if blank:                           # nothing, or placeholders, after the label: seven empty cells
-            for path in paths:
-                out[path] = reading(parse_cell(blank.group(1)[:1]), [label.line], "glued")
-        else:
-            for path in paths:
-                out[path] = missing(label.raw, [label.line], "glued", "no digit run after the label")
-        return
-    digits = run[1]
-    options = row_cuts(digits) if len(digits) >= 7 else []
-    if options:                             # a cut stands where the digits switch width (０３１１)
-        options = parted_at(options, width_bounds(label.raw, digits))
-    note = ("glued digit run: too many ways to cut it" if options is None else
-            "glued digit run: the cells are cut where the identities allow" if options else
-            "glued digit run: no cut into seven cells adds up")
-    for path in paths:
-        out[path] = missing(digits, [label.line], "glued", note)
-    if options:
-        ambiguities.append(Ambiguity(paths=paths, options=options, raw=digits, lines=[label.line],
-                                     reason=f"row {row}: {note}"))
-
-
-def _blanked_row(paths: list[str], parts: list[str], label: Item, out: Readings,
-                 ambiguities: list[Ambiguity]) -> bool:
-    """A glued row with empty cells printed in it (``…制作00—0000``): when every cut that adds up puts
-    the empty cells in the same places, they are read there and the numbers are cut as a glued run."""
-    options = blanked_cuts(parts)
-    if not options or len({tuple(v is None for v in o) for o in options}) != 1:
-        return False
-    raw = "".join(parts)
-    blanks = {i for i, v in enumerate(options[0]) if v is None}
-    marks = iter(p for p in parts if not p.isdigit())
-    note = "glued digit run with empty cells: the cells are cut where the identities allow"
-    for i, path in enumerate(paths):
-        if i in blanks:
-            out[path] = reading(parse_cell(next(marks)), [label.line], "glued")
-        else:
-            out[path] = missing(raw, [label.line], "glued", note)
-    filled = [i for i in range(len(paths)) if i not in blanks]
-    ambiguities.append(Ambiguity(paths=[paths[i] for i in filled], raw=raw, lines=[label.line],
-                                 options=[[o[i] for i in filled] for o in options],
-                                 reason=f"row {paths[0].split('.')[1]}: {note}"))
-    return True
-
-
 _OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 _OTHER_SINGLE = "（六）其他处理"           # pseudo row: the group printed as one row, no sub-rows
 _OTHER_GROUP = re.compile(r"其他处理$")
@@ -275,7 +215,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         span = spans[row]
         cells: list[Cell] | None = None
         if (glued or inline) and not span:
-            _glued_row(row, label, out, ambiguities)
+            read_glued_row(row, label, out, ambiguities)
             continue
         if label.grid and label.col is not None:
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row)

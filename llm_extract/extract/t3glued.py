@@ -1,0 +1,80 @@
+"""表三 rows whose seven cells ran together (a crawler's dump of a web page's table: ``数量640020470``).
+
+:func:`read_glued_row` leaves such a row missing with every cut into seven cells that adds up among its options, for
+the whole-table identity search (verify/) to choose; where the run holds empty cells printed in it (``…制作00—0000``)
+and every cut puts them in the same places, those cells are read empty there; a label with only placeholders after it
+is a row of empty cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..evidence import Ambiguity
+from ..schema import TABLE3_ROW_PATHS
+from .cells import parse_cell
+from .glued import blanked_cuts, blanked_run, glued_run, parted_at, row_cuts, width_bounds
+from .layout import Item
+from .readings import Readings, missing, reading
+
+__all__ = ["read_glued_row"]
+
+#: a label with nothing after it but placeholders: the row's cells are empty
+_GLUED_BLANKS = re.compile(r".*[\u4e00-\u9fff）)]([/\-—–－]*)")
+
+
+def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
+    """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow."""
+    paths = list(TABLE3_ROW_PATHS[row])
+    blanked = blanked_run(label.key)      # (before the digit run: in …0000无00 the 无 is a cell)
+    if blanked is not None:
+        if not _blanked_row(paths, blanked[1], label, out, ambiguities):
+            for path in paths:
+                out[path] = missing(label.raw, [label.line], "glued",
+                                    "glued digit run with empty cells: no single place for them")
+        return
+    run = glued_run(label.key)
+    if run is None:
+        blank = _GLUED_BLANKS.fullmatch(label.key)
+        if blank:                           # nothing, or placeholders, after the label: seven empty cells
+            for path in paths:
+                out[path] = reading(parse_cell(blank.group(1)[:1]), [label.line], "glued")
+        else:
+            for path in paths:
+                out[path] = missing(label.raw, [label.line], "glued", "no digit run after the label")
+        return
+    digits = run[1]
+    options = row_cuts(digits) if len(digits) >= 7 else []
+    if options:                             # a cut stands where the digits switch width (０３１１)
+        options = parted_at(options, width_bounds(label.raw, digits))
+    note = ("glued digit run: too many ways to cut it" if options is None else
+            "glued digit run: the cells are cut where the identities allow" if options else
+            "glued digit run: no cut into seven cells adds up")
+    for path in paths:
+        out[path] = missing(digits, [label.line], "glued", note)
+    if options:
+        ambiguities.append(Ambiguity(paths=paths, options=options, raw=digits, lines=[label.line],
+                                     reason=f"row {row}: {note}"))
+
+
+def _blanked_row(paths: list[str], parts: list[str], label: Item, out: Readings,
+                 ambiguities: list[Ambiguity]) -> bool:
+    """A glued row with empty cells printed in it (``…制作00—0000``): when every cut that adds up puts
+    the empty cells in the same places, they are read there and the numbers are cut as a glued run."""
+    options = blanked_cuts(parts)
+    if not options or len({tuple(v is None for v in o) for o in options}) != 1:
+        return False
+    raw = "".join(parts)
+    blanks = {i for i, v in enumerate(options[0]) if v is None}
+    marks = iter(p for p in parts if not p.isdigit())
+    note = "glued digit run with empty cells: the cells are cut where the identities allow"
+    for i, path in enumerate(paths):
+        if i in blanks:
+            out[path] = reading(parse_cell(next(marks)), [label.line], "glued")
+        else:
+            out[path] = missing(raw, [label.line], "glued", note)
+    filled = [i for i in range(len(paths)) if i not in blanks]
+    ambiguities.append(Ambiguity(paths=[paths[i] for i in filled], raw=raw, lines=[label.line],
+                                 options=[[o[i] for i in filled] for o in options],
+                                 reason=f"row {paths[0].split('.')[1]}: {note}"))
+    return True
