@@ -44,7 +44,7 @@ _PRINTED_ORDER = "row-of-15"
 #: the form's order read with its columns' (or blanks') order the text tool's: no better than the blocks' own
 _ORDER_GUESSED = frozenset({Method.FORM_ORDER_RUNS, Method.FORM_ORDER_APART})
 
-_T2_ROWS = {r.path: [f"{r.path}.{c.key}" if c.key else r.path for c in r.columns] for r in FORM.table2}
+_T2_ROWS = {r.path: list(r.paths) for r in FORM.table2}
 
 
 def _unread(readings: Readings, paths: tuple[str, ...] | list[str]) -> bool:

@@ -91,14 +91,12 @@ def _as_value(text: str) -> int | Decimal:
 #: a footnote's mark beside a number (``159¹``, ``0③``, ``※3835``, ``5*``, ``12注``): read as printed, NFKC would make
 #: the superscript or circled digit one more digit of the number (159¹ → 1591)
 _MARKS = "\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf※*＊△▲☆★#＃†‡"
-_MARKED = re.compile(rf"^\s*([{_MARKS}]*)\s*([0-9０-９][0-9０-９,，.．]*)\s*([{_MARKS}]+|注\d*)?\s*$")
+_MARK_CLASS = re.compile(f"[{_MARKS}]")
+_MARKED = re.compile(rf"^\s*({_MARK_CLASS.pattern}*)\s*([0-9０-９][0-9０-９,，.．]*)\s*({_MARK_CLASS.pattern}+|注\d*)?\s*$")
 #: a count in Chinese numerals (零, 十二, 四十六; one character other than 零 may be a header's piece: not read)
 _CN_NUMBER = re.compile(r"^(?:零|[零一二两三四五六七八九十百千]{2,8})$")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_MARK_SET = frozenset("\u00b9\u00b2\u00b3※*＊△▲☆★#＃†‡注") | frozenset(map(chr, [*range(0x2070, 0x207a),
-                                                                           *range(0x2460, 0x2500), *range(0x2776, 0x2794),
-                                                                           *range(0x3251, 0x3260), *range(0x32b1, 0x32c0)]))
 
 
 def _chinese_number(text: str) -> int | None:
@@ -133,10 +131,10 @@ def _marked(raw: str) -> Cell | None:
 @lru_cache(maxsize=8192)
 def parse_cell(raw: str) -> Cell:
     """Parse one cell's raw text (see the module docstring). Cells are shared: never mutate one."""
-    if any(ch in _MARK_SET for ch in raw):
+    if "注" in raw or _MARK_CLASS.search(raw):
         if (marked := _marked(raw)) is not None:
             return marked
-        if all(ch in _MARK_SET or ch.isspace() for ch in raw):
+        if all(ch == "注" or ch.isspace() or _MARK_CLASS.match(ch) for ch in raw):
             return Cell(raw, CellKind.TEXT, note="a footnote's mark alone")
     spaced = normalise(raw).replace("〇", "0")
     if _CN_NUMBER.match(spaced) and (value := _chinese_number(spaced)) is not None:

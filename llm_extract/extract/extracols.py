@@ -31,7 +31,8 @@ from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .layout import Item
 
-__all__ = ["added_column", "drop_added_columns", "subtotal_header", "total_first_fields", "without_next_rows_empty_cells", "without_sub_rows"]
+__all__ = ["added_column", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
+           "without_sub_rows"]
 
 _WIDTH = 7
 _EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
@@ -122,7 +123,9 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
                 spans[row] = [it for it in spans[row] if it is not added]
                 owns[row] = [it for it in own if it is not added]
     unsure: dict[str, list[int]] = {}
-    evidence = _order_evidence([own for own in owns.values() if len(own) == _WIDTH]) if _total_first(header) else "against"
+    evidence = _order_evidence([[it.cell.value if it.cell.is_number else 0 if it.cell.kind in _EMPTY else None
+                                 for it in own] for own in owns.values() if len(own) == _WIDTH]) \
+        if _total_first(header) else "against"
     if evidence != "against":
         for row, own in owns.items():
             if len(own) == _WIDTH:
@@ -135,9 +138,16 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
     return unsure
 
 
-def subtotal_header(items: list[Item], order: list[tuple[str, int]]) -> bool:
-    """Whether 表三's header (the text before its first row's label) prints a 小计 column (:func:`_subtotal_column`)."""
-    return bool(order) and _subtotal_column(_header(items, order[0][1]))
+def drop_subtotal_fields(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
+    """Tab-separated rows, read field by field: where the header prints a 小计 column (:func:`_subtotal_column`),
+    the seventh of a row's eight fields on its label's line is no cell (as :func:`drop_added_columns` drops it in a
+    table read a cell to a line)."""
+    if not order or not _subtotal_column(_header(items, order[0][1])):
+        return
+    for row, idx in order:
+        own = [it for it in spans[row] if it.line == items[idx].line]
+        if len(own) == _WIDTH + 1:
+            spans[row] = [it for it in spans[row] if it is not own[_WIDTH - 1]]
 
 
 def _subtotal_column(header: list[str]) -> bool:
@@ -162,17 +172,14 @@ def total_first_fields(items: list[Item], order: list[tuple[str, int]], out: dic
         return
     rows = {row: [out.get(p) for p in TABLE3_ROW_PATHS[row]] for row, _ in order if row in TABLE3_ROW_PATHS}
     whole = {row: rs for row, rs in rows.items() if all(r is not None and not r.missing for r in rs)}
-    said = set()
-    for rs in whole.values():
-        values = [r.value if isinstance(r.value, int) else 0 if r.value is None else None for r in rs]
-        if None not in values and (values[6] == sum(values[:6])) != (values[0] == sum(values[1:])):
-            said.add("for" if values[0] == sum(values[1:]) else "against")
-    if "against" in said:
+    evidence = _order_evidence([[r.value if isinstance(r.value, int) else 0 if r.value is None else None for r in rs]
+                                for rs in whole.values()])
+    if evidence == "against":
         return
     for row, rs in whole.items():
         turned = rs[1:] + rs[:1]
         for path, before, r in zip(TABLE3_ROW_PATHS[row], rs, turned):
-            if not said and (before.kind, before.value) != (r.kind, r.value):
+            if evidence == "none" and (before.kind, before.value) != (r.kind, r.value):
                 r.method = Method.COLUMN_ORDER      # the header alone says so
             out[path] = r
 
@@ -181,13 +188,13 @@ def _value(it: Item) -> object:
     return it.cell.value if it.cell.is_number else None
 
 
-def _order_evidence(rows: list[list[Item]]) -> str:
-    """What the rows of seven cells say of a total printed first: ``"for"`` (some row adds up with its total
-    first, not last), ``"against"`` (some row the other way), ``"none"`` (every row either way: ``3 0 0 0 0 0 3``
-    is 3 natural persons with the total last, 3 others with the total first, and column sums hold either way)."""
+def _order_evidence(rows: list[list]) -> str:
+    """What rows of seven values (an empty cell 0; ``None`` where a cell holds no count: such a row tells nothing)
+    say of a total printed first: ``"for"`` (some row adds up with its total first, not last), ``"against"`` (some
+    row the other way), ``"none"`` (every row either way: ``3 0 0 0 0 0 3`` is 3 natural persons with the total
+    last, 3 others with the total first, and column sums hold either way)."""
     said = set()
-    for own in rows:
-        values = [it.cell.value if it.cell.is_number else 0 if it.cell.kind in _EMPTY else None for it in own]
+    for values in rows:
         if None in values:
             continue
         last, first = values[6] == sum(values[:6]), values[0] == sum(values[1:])

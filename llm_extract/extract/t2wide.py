@@ -29,7 +29,7 @@ __all__ = ["read_wide", "T2_WIDE"]
 
 #: the method of a cell so read
 T2_WIDE = "t2-wide-row"
-_ROWS = tuple((r.pattern, [f"{r.path}.{c.key}" if c.key else r.path for c in r.columns]) for r in FORM.table2)
+_ROWS = tuple((r.pattern, list(r.paths)) for r in FORM.table2)
 
 
 def _paths(key: str) -> list[str] | None:

@@ -53,7 +53,7 @@ def read_table4_sentences(lines: Sequence[str], start: int, end: int) -> Reading
         text = lines[n - 1].replace(" ", "").replace("\u3000", "")
         if _NONE.search(text):
             for group in REVIEW_GROUPS:
-                out.setdefault(f"review_litigation.{group}.total", reading(parse_cell("0"), [n], T4_SENTENCES))
+                out.setdefault(f"review_litigation.{group}.total", _read("0", n))
             continue
         for clause in _CLAUSE.findall(text):
             _read_clause(clause, n, out)
@@ -76,12 +76,16 @@ def _read_clause(clause: str, n: int, out: Readings) -> None:
         if group == "litigation":
             if int(count) == 0:
                 for kind in _LITIGATION:
-                    out.setdefault(f"review_litigation.{kind}.total", reading(parse_cell("0"), [n], T4_SENTENCES))
+                    out.setdefault(f"review_litigation.{kind}.total", _read("0", n))
             continue
-        out[f"review_litigation.{group}.total"] = reading(parse_cell(count), [n], T4_SENTENCES)
+        out[f"review_litigation.{group}.total"] = _read(count, n)
         rest = clause[end:mentions[k + 1][0] if k + 1 < len(mentions) else len(clause)]
         if not rest.lstrip("，,").startswith("其中"):
             continue
         for column in REVIEW_COLUMNS[:-1]:
             if (r := _RESULTS[column].search(rest)) is not None:
-                out[f"review_litigation.{group}.{column}"] = reading(parse_cell(r.group(1)), [n], T4_SENTENCES)
+                out[f"review_litigation.{group}.{column}"] = _read(r.group(1), n)
+
+
+def _read(raw: str, n: int):
+    return reading(parse_cell(raw), [n], T4_SENTENCES)

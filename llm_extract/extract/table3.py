@@ -14,7 +14,7 @@ from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .t3glued import read_glued_row
-from .extracols import (drop_added_columns, subtotal_header, total_first_fields, without_next_rows_empty_cells,
+from .extracols import (drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .glued import glued_run, recount_options, row_cuts, row_holds, spaced_cuts
 from .labelrows import short_heads
@@ -184,12 +184,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     shape = grid_shape(items) if tabbed else None
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
-    by_header = drop_added_columns(items, order, spans) if not tabbed else {}
-    if tabbed and subtotal_header(items, order):    # a 小计 field before 总计 in tab-separated rows: no cell
-        for row, idx in order:
-            own = [it for it in spans[row] if it.line == items[idx].line]
-            if len(own) == 8:
-                spans[row] = [it for it in spans[row] if it is not own[6]]   # a 序号 column, last year's figure…
+    by_header = drop_added_columns(items, order, spans) if not tabbed else {}   # a 序号 column, last year's figure…
+    if tabbed:
+        drop_subtotal_fields(items, order, spans)   # a 小计 field before 总计 in tab-separated rows: no cell
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
     if sum(1 for n in value_counts(items).values() if n >= 3) >= 3:     # rows of numbers, not cells per line
         place_bare_lines(items, order, spans)

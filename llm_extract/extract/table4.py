@@ -42,7 +42,8 @@ ACROSS_HEADERS = Method.T4_ACROSS_HEADERS
 TABLE_ROWS = Method.T4_TABLE_ROWS
 
 
-def read_table4(region: Region, lines: Sequence[str] = (), sentences: bool = True) -> tuple[Readings, list[Ambiguity]]:
+def read_table4(region: Region, lines: Sequence[str] = (),
+                sentences: bool = True) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows); ``lines``: the
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`); ``sentences``: whether
     a section with no table may be read from its sentences (not where the document shows pictures: a table
@@ -63,8 +64,8 @@ def read_table4(region: Region, lines: Sequence[str] = (), sentences: bool = Tru
             and all(_COUNTS_ONLY.fullmatch(it.raw) for it in region.items) \
             and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
         # no table (not even empty cells, or its digits run together): the counts its sentences state
-        return {path: stated.get(path) or missing("", [], T4_SENTENCES, "no table; section 四's sentences do not state it")
-                for path in _T4_PATHS}, ambiguities
+        unstated = "no table; section 四's sentences do not state it"
+        return {path: stated.get(path) or missing("", [], T4_SENTENCES, unstated) for path in _T4_PATHS}, ambiguities
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
     if len(numbers) == 15:
@@ -227,6 +228,8 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
 
 #: text whose every number is a count (``3件``): a sentence's, never a table's digits run together
 _COUNTS_ONLY = re.compile(r"(?:\D|\d+\s*[件起宗次]|\d{4}\s*年)*", re.S)
+
+
 def _without_prose_words(region: Region) -> Region:
     """The region without the placeholder words of a sentence's line (``本年度 无 收取信息处理费情况。``, an OCR
     layer's spacing parting ``无`` from its words, between words): a word of a sentence is no empty cell."""

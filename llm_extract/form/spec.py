@@ -24,6 +24,11 @@ class Table2Row:
     columns: tuple[Column, ...]      # three stock columns, or one unnamed column (key "")
     section: str = ""                # the 第二十条 item the row belongs to, as printed
 
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The field path of each of its cells, in column order (the path itself for its one unnamed column)."""
+        return tuple(f"{self.path}.{c.key}" if c.key else self.path for c in self.columns)
+
 
 @dataclass(frozen=True)
 class Table3Row:
