@@ -21,6 +21,7 @@ from .labelspan import reconcile_spans
 from .layout import tokenize
 from .regions import find_regions
 from .meta import read_meta
+from .numerals import writes_numerals
 from .pagenumbers import without_page_numbers
 from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
@@ -50,8 +51,9 @@ def extract_regex(doc: Document) -> Extraction:
     for name, region in regions.items():         # a table printed for two years: the report's year's
         regions[name] = current_year_part(lines, region, year)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
+    numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
-        region.items = tokenize(lines, region.start, region.end)
+        region.items = tokenize(lines, region.start, region.end, numerals)
     t2 = regions.get("表二")
     if t2 is not None and any(OLD_FORM_MARKERS.search(it.key) for it in t2.items if it.is_text):
         raise UnsupportedFormError(doc.path or doc.doc_id)

@@ -24,6 +24,7 @@ from .labels import TABLE2_LABELS
 from .spanrepeat import spread_repeats
 from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
 from .mdcells import md_cell
+from .numerals import lone_numeral
 from ..ocrglyphs import OCR_HANZI
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture", "list_line"]
@@ -297,8 +298,15 @@ def _closes(toks: tuple[_Token, ...]) -> bool:
     return False
 
 
-def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
-    """The item stream of lines ``start`` … ``end - 1`` (1-based)."""
+def _as_numeral(spec: _Spec) -> _Spec:
+    raw, cell, key, col, width, grid = spec
+    numeral = lone_numeral(raw) if not cell.is_value else None
+    return spec if numeral is None else (raw, numeral, "", col, width, grid)
+
+
+def tokenize(lines: list[str], start: int, end: int, numerals: bool = False) -> list[Item]:
+    """The item stream of lines ``start`` … ``end - 1`` (1-based); ``numerals``: the document writes its tables'
+    counts in Chinese numerals (:func:`~llm_extract.extract.numerals.writes_numerals`)."""
     items: list[Item] = []
     append = items.append
     for n in range(start, end):
@@ -306,6 +314,9 @@ def tokenize(lines: list[str], start: int, end: int) -> list[Item]:
         if plan is None:
             continue
         specs, joinable, joined = plan
+        if numerals:                    # a table in Chinese numerals: a lone 三 is its count (numerals.py)
+            specs = tuple(_as_numeral(spec) for spec in specs)
+            joinable = joinable and not any(spec[1].is_value for spec in specs)
         if joinable and items:
             last = items[-1]
             # a line of words continues the text cell above (headers split one character per

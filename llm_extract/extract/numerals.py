@@ -1,0 +1,55 @@
+"""Tables written in Chinese numerals: a lone 一 … 十 is a count there, and only there.
+
+Some offices fill the form in Chinese numerals (〇 or 零 for 0, 十八, 五十六). A count of two or more
+characters reads as itself anywhere (:func:`~llm_extract.extract.cells.parse_cell`), but a single
+character is read as a number only in a table that writes its numbers so: elsewhere a lone 一 is a
+rule OCR read as the character (``0 一 0``) and a lone 二 or 五 may be a piece of a header printed
+one character to a line (第 / 二 / 十 / 条).
+
+A document writes its tables' numbers in Chinese numerals when at least :data:`MIN_NUMERAL_CELLS` of their
+cells (tab-separated fields or whole lines) are 〇, 零 or a count of several numeral characters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from collections.abc import Iterable
+
+from ..evidence import CellKind
+from .cells import Cell, normalise, parse_cell
+
+if TYPE_CHECKING:                   # (layout imports this module)
+    from .layout import Region
+
+__all__ = ["MIN_NUMERAL_CELLS", "writes_numerals", "lone_numeral"]
+
+#: cells in Chinese numerals that make a table one written so (a stray 十二 in a label's remnant is one)
+MIN_NUMERAL_CELLS = 3
+_LONE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _is_numeral_cell(text: str) -> bool:
+    text = text.strip()
+    if text in ("〇", "零"):
+        return True
+    return len(text) >= 2 and parse_cell(text).note == "Chinese numerals"
+
+
+def writes_numerals(lines: list[str], regions: Iterable[Region]) -> bool:
+    """Whether the document's tables (``regions``) write their counts in Chinese numerals."""
+    seen = 0
+    for region in regions:
+        for n in range(region.start, region.end):
+            for field in lines[n - 1].split("\t"):
+                if field.strip() and _is_numeral_cell(field):
+                    seen += 1
+                    if seen >= MIN_NUMERAL_CELLS:
+                        return True
+    return False
+
+
+def lone_numeral(raw: str) -> Cell | None:
+    """A cell that is one numeral character (``三``) read as its count, or ``None``."""
+    value = _LONE.get(normalise(raw).strip())
+    return None if value is None else Cell(raw, CellKind.NUMBER, value, "Chinese numerals")
