@@ -139,8 +139,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
 def _leaves_a_groups_cells(items: list[Item], chosen: list[Item]) -> bool:
     """Rows of a label and its cells, and empty cells printed after a group's label (行政复议 and five empty cells:
     no case) that the fifteen chosen leave out: they are that group's cells, so the fifteen are not the table's."""
-    first, last = items.index(chosen[0]), items.index(chosen[-1])
-    if not any(it.is_text and group_of(it.key) is not None for it in items[first:last]):
+    first, last = chosen[0].line, chosen[-1].line      # (a chosen cell may be made anew: an OCR'd bar read as 1)
+    if not any(it.is_text and group_of(it.key) is not None and first <= it.line <= last for it in items):
         return False                    # the fifteen not in labelled rows (a header's empty cells above them)
     kept = set(map(id, chosen))
     label: Item | None = None
