@@ -141,6 +141,42 @@ def test_a_sum_row_under_table4s_three_rows_is_no_cell() -> None:
             assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path
 
 
+def _table4_rows(rows: list[tuple[str, tuple[int | None, ...]]]) -> str:
+    """The golden report with 表四 printed a cell to a line: each row's label, then its cells (None: an empty cell)."""
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    start, end = text.index("四、政府信息公开行政复议"), text.index("存在的主要问题及改进情况")
+    table = "\n".join(f"\t{label}\n" + "\n".join("\t" if v is None else f"\t{v}" for v in row) + "\n"
+                      for label, row in rows)
+    return (text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n\n\t\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n"
+            "\t总计\n\n" + table + "\n" + text[end:])
+
+
+def test_a_groups_row_of_empty_cells_above_a_sum_row_keeps_its_place() -> None:
+    """行政复议's row printed with five empty cells, then the two 行政诉讼 rows and their 合计: the empty row's
+    cells are empty, and the fifteen numbers below it are not read as the table's fifteen cells."""
+    direct, after = (4, 1, 0, 1, 6), (4, 0, 1, 2, 7)
+    text = _table4_rows([("行政复议", (None,) * 5), ("未经复议直接起诉", direct), ("复议后起诉", after),
+                         ("合计", tuple(a + b for a, b in zip(direct, after)))])
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    for group, row in (("administrative_review", (None,) * 5), ("litigation_direct", direct),
+                       ("litigation_after_review", after)):
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
+            path = f"review_litigation.{group}.{column}"
+            assert record.report.values()[path] == value or record.provenance[path].status is not Status.PROVEN, path
+    assert record.report.values()["review_litigation.litigation_after_review.total"] == 7
+
+
+def test_fifteen_numbers_around_a_row_of_empty_cells_are_not_taken_for_the_fifteen_cells() -> None:
+    """Twenty cells printed, five of them empty between the numbers, and a row the form does not have (last year's):
+    which fifteen are the form's is not known, and no number is proven in a place it may not hold."""
+    rows = [("行政复议", (None,) * 5), ("未经复议直接起诉", (4, 1, 0, 1, 6)), ("复议后起诉", (4, 0, 1, 2, 7)),
+            ("上年度", (2, 0, 1, 0, 3))]
+    record = process_document(Document.from_text(_table4_rows(rows), doc_id=STEM))
+    shifted = {"review_litigation.administrative_review.upheld": 4, "review_litigation.litigation_after_review.total": 3}
+    assert not [p for p, v in shifted.items()
+                if record.report.values()[p] == v and record.provenance[p].status is Status.PROVEN]
+
+
 def test_a_subtotal_column_before_the_total_is_no_cell() -> None:
     """法人或其他组织's five columns and their 小计 (合计 beside 总计), printed before 总计."""
     def subtotal(lines: list[str], k: int, i: int) -> None:

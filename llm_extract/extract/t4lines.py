@@ -26,7 +26,7 @@ from .cells import parse_cell
 from .layout import Item
 from .readings import Readings, reading
 
-__all__ = ["read_group_lines", "read_split_row", "ten_on_a_line"]
+__all__ = ["group_of", "read_group_lines", "read_split_row", "ten_on_a_line"]
 
 #: the words that name each of 表四's groups as a row's label, in REVIEW_GROUPS' order
 _GROUP_WORDS = ("行政复议", "直接起诉", "复议后起诉")
@@ -37,7 +37,7 @@ _GAP_TIMES = 4             # the middle gap at least this many times every other
 _TOKEN = re.compile(r"\S+")
 
 
-def _group_of(key: str) -> int | None:
+def group_of(key: str) -> int | None:
     """The group a text item names as its row's label; None for none, or for more than one (a header)."""
     named = [g for g, w in enumerate(_GROUP_WORDS) if w in key]
     if len(named) != 1 or (named[0] == 0 and "诉讼" in key):
@@ -50,7 +50,7 @@ def read_group_lines(items: list[Item]) -> Readings | None:
     docstring); None when the text leaves more than one placement."""
     label_at: dict[int, int] = {}              # group -> index of its label item
     for i, it in enumerate(items):
-        if it.is_text and (g := _group_of(it.key)) is not None:
+        if it.is_text and (g := group_of(it.key)) is not None:
             if g in label_at:
                 return None                    # a group named twice: a header and a row, or a note
             label_at[g] = i
