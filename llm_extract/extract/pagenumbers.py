@@ -1,4 +1,5 @@
-"""Bare page numbers of a text that keeps its page breaks (``pdftotext -layout``: a form feed opens each page).
+"""Bare page numbers of a text that keeps its page breaks (``pdftotext -layout``: a form feed opens each page),
+or of one that lost them but counts its pages (1, 2, 3 alone on their lines, the 3 last or the 1 first).
 
 A page's number printed alone (``2``, no 第…页 around it) looks like a table cell: inside 表三 or 表四 it
 adds a number to the table. It is told from a cell by where it stands and what it says: the last line of
@@ -15,6 +16,7 @@ __all__ = ["without_page_numbers", "page_feet"]
 
 _FEED = "\f"
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_AT_MARGIN = re.compile(r"^(\d{1,3})$")
 _MIN_PAGES = 2
 
 
@@ -43,7 +45,8 @@ def without_page_numbers(lines: list[str]) -> list[str]:
     """``lines`` with each bare page number blanked (the line kept, empty, so that line numbers hold);
     ``lines`` itself when there is none (or a single one: no proof it is not a cell)."""
     if not any(_FEED in line for line in lines):
-        return lines
+        found = _counted_pages(lines)
+        return [("" if i in found else line) for i, line in enumerate(lines)] if found else lines
     found = [i for place, page in enumerate(_pages(lines), start=1) for i in _edge_numbers(lines, page, place)]
     if len(found) < _MIN_PAGES:
         return lines
@@ -51,6 +54,21 @@ def without_page_numbers(lines: list[str]) -> list[str]:
     for i in found:
         out[i] = _FEED if _FEED in out[i] else ""
     return out
+
+
+def _counted_pages(lines: list[str]) -> set[int]:
+    """A text without page breaks (a PDF library's plain text): its page numbers are the lines that hold a
+    number alone when those are exactly 1, 2, … N in order (N ≥ 2), the last of them the text's last line (feet)
+    or the first of them its first (a library that puts each page's foot before its text). A table a cell to a
+    line holds many numbers alone; a plain text's tables hold their numbers beside their labels, or indent
+    them where the page numbers stand at the margin (so numbers at the margin are counted apart)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for pattern in (_AT_MARGIN, _NUMBER):
+        alone = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := pattern.match(line))]
+        if len(alone) >= _MIN_PAGES and [n for _, n in alone] == list(range(1, len(alone) + 1)) \
+                and (alone[-1][0] == filled[-1] or alone[0][0] == filled[0]):
+            return {i for i, _ in alone}
+    return set()
 
 
 def page_feet(lines: list[str]) -> set[int]:
