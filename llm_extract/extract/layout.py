@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..evidence import CellKind
 from .labels import TABLE2_LABELS
 from .spanrepeat import spread_repeats
-from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
+from .cells import OCR_LETTERS, Cell, joined_pieces, letters_guess, normalise, number_piece, parse_cell
 from .mdcells import md_cell
 from .numerals import lone_numeral
 from ..ocrglyphs import OCR_HANZI
@@ -146,6 +146,7 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
 
     A pure function of the text (labels and numbers repeat within and across reports): the
     items are made from it by :func:`_split_tokens`."""
+    raw = joined_pieces(raw)            # 5, 187: one number a converter parted at its separator
     if "(" in raw or "（" in raw:
         raw = _SPACED_NOTE.sub(lambda m: m.group() if re.search(r"\s{3}", m.group()) else "".join(m.group().split()), raw)
     cell = _cell(raw)
@@ -266,7 +267,7 @@ def _line_plan(line: str) -> _Plan | None:
     # (nor does a line that opens with an item number: it starts a label of its own)
     joinable = bool(toks) and all(not c.is_value for _, c, _ in toks) \
         and line[:1] not in (" ", "　") and not _ITEM_START.match(normalise(line)) \
-        and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2])
+        and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2]) and not number_piece(line)
     return tuple((r, c, k, None, None, False) for r, c, k in toks), joinable, "".join(r for r, _, _ in toks)
 
 
