@@ -20,7 +20,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..evidence import CellKind
-from .labels import TABLE2_LABELS
+from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
 from .cells import OCR_LETTERS, Cell, joined_pieces, letters_guess, normalise, number_piece, parse_cell
 from .mdcells import md_cell
@@ -79,6 +79,8 @@ def _cell(raw: str) -> Cell:
 
 
 _PAGE_HINTS = frozenset("页-—–/Pp")
+#: the total row's label printed without its item number
+_TOTAL_WORDS = frozenset({"总计", "合计", "总记"})
 
 
 def is_page_furniture(line: str) -> bool:
@@ -299,6 +301,18 @@ def _closes(toks: tuple[_Token, ...]) -> bool:
     return False
 
 
+def _total_after_row(label: str, joined: str) -> bool:
+    """A 总计 / 合计 line after a whole row's label (``3．其他`` / ``合计``: the other row printed no cell, the total
+    row follows; ``．其他`` where a converter put the item number on a line of its own): the total row's label, not
+    the end of the other's."""
+    text = normalise(label).strip()
+    if label_key(joined) not in _TOTAL_WORDS:
+        return False
+    if _ITEM_START.match(text):
+        return bool(rows_named(label_key(text)))
+    return text[:1] in ".、" and bool(rows_named(label_key(text[1:])))
+
+
 def _as_numeral(spec: _Spec) -> _Spec:
     raw, cell, key, col, width, grid = spec
     numeral = lone_numeral(raw) if not cell.is_value else None
@@ -322,7 +336,8 @@ def tokenize(lines: list[str], start: int, end: int, numerals: bool = False) -> 
             last = items[-1]
             # a line of words continues the text cell above (headers split one character per
             # line: 结 / 果 / 维 / 持), but not a field of a tab-separated row, nor a glued row
-            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw) and last.raw not in _RULES_ALONE:
+            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw) and last.raw not in _RULES_ALONE \
+                    and not _total_after_row(last.raw, joined):
                 last.raw += joined
                 last.key = label_key(last.raw)
                 continue
