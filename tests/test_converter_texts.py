@@ -82,3 +82,48 @@ def test_a_label_after_a_markdown_table_is_no_row_printing_no_cell() -> None:
     row = [p for p in record.provenance if p.startswith("applications.carried_forward.")]
     assert not [p for p in row if record.provenance[p].status is Status.PROVEN
                 and record.report.values()[p] != values[p]]
+
+
+_T4 = "1\t0\t0\t1\t2\t0\t1\t0\t0\t1\t0\t0\t0\t0\t0"
+
+
+def _with_table4(table: str, after: str = "五、存在的主要问题及改进情况") -> str:
+    text = report_text(sample_values())
+    start, end = text.index("行政复议\t行政诉讼"), text.index("五、存在的主要问题及改进情况")
+    return text[:start] + table + "\n\n" + after + text[end + len("五、存在的主要问题及改进情况"):]
+
+
+def test_a_plain_text_tables_rules_are_no_empty_cells() -> None:
+    """pandoc's plain tables: rules of dashes above and below the rows, a blank cell left as spaces; the dashes are
+    no placeholders (cells) to take a number's place."""
+    rule = "  " + " ".join(["-" * 30] + ["-" * 11] * 5)
+    table = "\n".join([rule, " " * 34 + "结果维持    结果纠正    其他结果   尚未审结       总计", rule,
+                       "  行政复议情况                        0           1           0                       1", "",
+                       "  行政诉讼（未经复议直接起诉）        0           0           0                       0", "",
+                       "  行政诉讼（复议后起诉）              0           0           0      0                0",
+                       "  " + "-" * 90])
+    record = _record(_with_table4(table))
+    t4 = {p: record.report.values()[p] for p in record.provenance if p.startswith("review_litigation.")}
+    assert not [p for p, v in t4.items() if record.provenance[p].status is Status.PROVEN
+                and v != {"review_litigation.administrative_review.corrected": 1,
+                          "review_litigation.administrative_review.total": 1}.get(p, 0 if not p.endswith("pending")
+                                                                                  or "after" in p else None)]
+
+
+def test_placeholders_among_fifteen_numbers_are_cells_and_a_date_after_the_table_none() -> None:
+    """``- 0 0 0 — 0 0 － 0 …``: twelve numbers and three placeholders make the fifteen cells; 2025 2 18 of the date
+    under the report, inside section 四 when its end is not found, do not make up fifteen numbers instead."""
+    row = "-     0     0     0     —   0         0      －     0     0   0  0  0  0  0"
+    record = _record(_with_table4("行政复议  行政诉讼\n结果维持  结果纠正  其他结果  尚未审结  总计\n" + row,
+                                  after="某某局\n\n  2025 年 2 月 18 日\n\n  （五）存在的主要问题及改进情况"))
+    for path in ("review_litigation.administrative_review.upheld", "review_litigation.administrative_review.total",
+                 "review_litigation.litigation_direct.other"):
+        assert record.report.values()[path] is None or record.provenance[path].status is not Status.PROVEN, path
+
+
+def test_a_section_heading_numbered_in_full_width_brackets_ends_table4() -> None:
+    """（五）存在的主要问题及改进情况 closes section 四: the signature's date after it is no cell of 表四."""
+    from llm_extract.extract.regions import find_regions
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", _T4, "  （五）存在的主要问题及改进情况", "2025年2月18日"]
+    regions = find_regions(lines)
+    assert regions["表四"].end == 4

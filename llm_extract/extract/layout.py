@@ -79,6 +79,8 @@ def _cell(raw: str) -> Cell:
 
 
 _PAGE_HINTS = frozenset("页-—–/Pp")
+#: a plain-text table's rule: runs of dashes (pandoc's simple and multiline tables), no empty cells
+_TEXT_RULE = re.compile(r"^[-=+: ]+$")
 #: the total row's label printed without its item number
 _TOTAL_WORDS = frozenset({"总计", "合计", "总记"})
 
@@ -226,6 +228,8 @@ def _line_plan(line: str) -> _Plan | None:
         return None
     if not _PAGE_HINTS.isdisjoint(line) and _PAGE.match(line):
         return None                     # page furniture
+    if "-----" in text and _TEXT_RULE.match(text):
+        return None                     # a plain-text table's rule (pandoc: ------ ------), no cells
     grid = False
     if "|" in text and text[:1] != "|" and _OUTERLESS.match(text):
         text = f"|{text}|"              # html2text: a grid row without its outer pipes
