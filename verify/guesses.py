@@ -37,6 +37,9 @@
 * ``READ.BOX_ORDER``: a 表二 row whose numbers stand one to a line after its label, a blank line between each
   (``规章`` / ``1`` / ``38`` / ``5``: ``pdf2txt.py`` printing a row's boxes, ``pdftotext``'s default mode): the order
   is the tool's (pdfminer may box a row's cells in another order) and no identity checks 表二.
+* ``READ.UNEVEN_LINES``: a 表二 row whose numbers stand on several lines below its label, the lines holding
+  unlike counts of them or spaced unlike (``规章`` / ``1`` / ``13 0``: a converter that parts one number's runs,
+  Word's ``<span>13</span><span>0</span>``, prints so): which numbers are which cells is a guess.
 * ``READ.T4_BLOCK_ORDER``: 表四's fifteen cells printed one to a line with pieces of its column headers among
   them (``0`` … ``0`` / ``结果维 结果纠`` / ``0`` ``0``): a text tool printing the table as blocks went back to a
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
@@ -80,6 +83,7 @@ BLOCK_POSITION_RULE = "READ.BLOCK_POSITION"
 RULE_GLYPHS_RULE = "READ.RULE_GLYPHS"
 LABEL_STACK_RULE = "READ.LABEL_STACK"
 BOX_ORDER_RULE = "READ.BOX_ORDER"
+UNEVEN_LINES_RULE = "READ.UNEVEN_LINES"
 T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 T4_EDGE_BLANK_RULE = "READ.T4_EDGE_BLANK"
@@ -97,7 +101,7 @@ _PRINTED_BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
 _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE_CUT_RULE,
                  Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
-                 Method.T2_BOXES: BOX_ORDER_RULE,
+                 Method.T2_BOXES: BOX_ORDER_RULE, Method.T2_UNEVEN_LINES: UNEVEN_LINES_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
                  Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE}
@@ -106,7 +110,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
 #: text meets the same doubt, so its agreeing proves nothing either (verify/crosscheck.py)
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
-                            BOX_ORDER_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE})
+                            BOX_ORDER_RULE, UNEVEN_LINES_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

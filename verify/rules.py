@@ -84,6 +84,11 @@ register("READ.BLOCK_POSITION", "PDF 文本按块输出（无版面选项），�
 register("READ.BOX_ORDER", "表二一行的数字在其标签之后逐个成行、其间隔有空行（PDF 文本工具逐框输出）：顺序是工具的，表二没有勾稽关系可核对，不予证明",
          "a 表二 row's numbers one to a line after its label, blank lines between (a PDF text tool printing box by "
          "box): their order is the tool's, and no identity checks 表二")
+register("READ.UNEVEN_LINES", "表二一行的数字分处标签下的几行，各行个数或行距不一（如 1 / 13 0：转换工具把一个数字的几段拆开时即如此）："
+         "哪几个数字是哪几格是猜测，表二没有勾稽关系可核对，不予证明",
+         "a 表二 row's numbers on several lines below its label that hold unlike counts or are spaced unlike (1 / 13 0: "
+         "a converter parting one number's runs prints so): which numbers are which cells is a guess, and no "
+         "identity checks 表二")
 register("READ.LABEL_STACK", "表二的数字读自标签下方各行，而该标签紧接在另一个表二标签之下、中间没有数字：标签按列印出，"
          "其后的数字可能属于上面的标签；表二没有勾稽关系可核对，不予证明",
          "表二 numbers read from the lines below their label, which stands right under another 表二 label with no "

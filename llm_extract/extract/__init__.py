@@ -20,6 +20,7 @@ from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
 from .layout import tokenize
 from .regions import find_regions
+from .splitnumbers import joined_separators
 from .meta import read_meta
 from .numerals import writes_numerals
 from .pagenumbers import without_page_numbers
@@ -53,7 +54,7 @@ def extract_regex(doc: Document) -> Extraction:
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
-        region.items = tokenize(lines, region.start, region.end, numerals)
+        region.items = joined_separators(tokenize(lines, region.start, region.end, numerals))
     t2 = regions.get("表二")
     if t2 is not None and any(OLD_FORM_MARKERS.search(it.key) for it in t2.items if it.is_text):
         raise UnsupportedFormError(doc.path or doc.doc_id)

@@ -28,7 +28,8 @@ from decimal import Decimal, InvalidOperation
 from ..evidence import CellKind
 from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
 
-__all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS"]
+__all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
+           "number_piece", "joined_number", "joined_pieces"]
 
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "－", "─", "无", "不适用", "空", "\\", "/ ", "—/—", "--"})
 
@@ -126,6 +127,33 @@ def _marked(raw: str) -> Cell | None:
     if not number.is_number:
         return None
     return Cell(raw, CellKind.ANNOTATED, number.value, f"mark {(m.group(1) or '') + (m.group(3) or '')}")
+
+
+#: a piece of a number a converter cut at its thousands separator (``5,``, ``,178``, ``2,2``): no number alone
+_PIECE = re.compile(r"^(?:[,，]\d{1,3}(?:[,，]\d{3})*|\d{1,3}(?:[,，]\d{3})*[,，]\d{0,2})$")
+_SEPARATED = re.compile(r"^\d{1,3}(?:[,，]\d{3})+$")
+_SPACED_PIECES = re.compile(r"(?<![\d,，.])(\d[\d,，]*|[,，]\d[\d,，]*) +([,，]?\d[\d,，]*)(?![\d,，.])")
+
+
+def number_piece(text: str) -> bool:
+    """A piece of a number cut at its thousands separator (``5,``, ``,178``, ``2,2``), no number by itself."""
+    return bool(_PIECE.match(text.strip()))
+
+
+def joined_number(left: str, right: str) -> str | None:
+    """The number two pieces make (``2`` + ``,178`` → ``2,178``) when one is no number alone and together they are
+    one written with thousands separators; otherwise None (``10`` + ``0`` are two cells)."""
+    left, right = left.strip(), right.strip()
+    if not (number_piece(left) or number_piece(right)):
+        return None
+    return left + right if _SEPARATED.match(left + right) else None
+
+
+def joined_pieces(text: str) -> str:
+    """``text`` with the pieces of a number a space parts made one (``5, 187`` → ``5,187``, ``2,2 86`` → ``2,286``)."""
+    if "," not in text and "，" not in text:
+        return text
+    return _SPACED_PIECES.sub(lambda m: joined_number(m.group(1), m.group(2)) or m.group(), text)
 
 
 @lru_cache(maxsize=8192)

@@ -20,9 +20,9 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..evidence import CellKind
-from .labels import TABLE2_LABELS
+from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
-from .cells import OCR_LETTERS, Cell, letters_guess, normalise, parse_cell
+from .cells import OCR_LETTERS, Cell, joined_pieces, letters_guess, normalise, number_piece, parse_cell
 from .mdcells import md_cell
 from .numerals import lone_numeral
 from ..ocrglyphs import OCR_HANZI
@@ -79,6 +79,10 @@ def _cell(raw: str) -> Cell:
 
 
 _PAGE_HINTS = frozenset("页-—–/Pp")
+#: a plain-text table's rule: runs of dashes (pandoc's simple and multiline tables), no empty cells
+_TEXT_RULE = re.compile(r"^[-=+: ]+$")
+#: the total row's label printed without its item number
+_TOTAL_WORDS = frozenset({"总计", "合计", "总记"})
 
 
 def is_page_furniture(line: str) -> bool:
@@ -146,6 +150,7 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
 
     A pure function of the text (labels and numbers repeat within and across reports): the
     items are made from it by :func:`_split_tokens`."""
+    raw = joined_pieces(raw)            # 5, 187: one number a converter parted at its separator
     if "(" in raw or "（" in raw:
         raw = _SPACED_NOTE.sub(lambda m: m.group() if re.search(r"\s{3}", m.group()) else "".join(m.group().split()), raw)
     cell = _cell(raw)
@@ -223,6 +228,8 @@ def _line_plan(line: str) -> _Plan | None:
         return None
     if not _PAGE_HINTS.isdisjoint(line) and _PAGE.match(line):
         return None                     # page furniture
+    if "-----" in text and _TEXT_RULE.match(text):
+        return None                     # a plain-text table's rule (pandoc: ------ ------), no cells
     grid = False
     if "|" in text and text[:1] != "|" and _OUTERLESS.match(text):
         text = f"|{text}|"              # html2text: a grid row without its outer pipes
@@ -266,7 +273,7 @@ def _line_plan(line: str) -> _Plan | None:
     # (nor does a line that opens with an item number: it starts a label of its own)
     joinable = bool(toks) and all(not c.is_value for _, c, _ in toks) \
         and line[:1] not in (" ", "　") and not _ITEM_START.match(normalise(line)) \
-        and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2])
+        and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2]) and not number_piece(line)
     return tuple((r, c, k, None, None, False) for r, c, k in toks), joinable, "".join(r for r, _, _ in toks)
 
 
@@ -298,6 +305,18 @@ def _closes(toks: tuple[_Token, ...]) -> bool:
     return False
 
 
+def _total_after_row(label: str, joined: str) -> bool:
+    """A 总计 / 合计 line after a whole row's label (``3．其他`` / ``合计``: the other row printed no cell, the total
+    row follows; ``．其他`` where a converter put the item number on a line of its own): the total row's label, not
+    the end of the other's."""
+    text = normalise(label).strip()
+    if label_key(joined) not in _TOTAL_WORDS:
+        return False
+    if _ITEM_START.match(text):
+        return bool(rows_named(label_key(text)))
+    return text[:1] in ".、" and bool(rows_named(label_key(text[1:])))
+
+
 def _as_numeral(spec: _Spec) -> _Spec:
     raw, cell, key, col, width, grid = spec
     numeral = lone_numeral(raw) if not cell.is_value else None
@@ -321,7 +340,8 @@ def tokenize(lines: list[str], start: int, end: int, numerals: bool = False) -> 
             last = items[-1]
             # a line of words continues the text cell above (headers split one character per
             # line: 结 / 果 / 维 / 持), but not a field of a tab-separated row, nor a glued row
-            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw) and last.raw not in _RULES_ALONE:
+            if last.is_text and last.col is None and not _ENDS_DIGIT.search(last.raw) and last.raw not in _RULES_ALONE \
+                    and not _total_after_row(last.raw, joined):
                 last.raw += joined
                 last.key = label_key(last.raw)
                 continue

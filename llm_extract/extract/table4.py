@@ -68,7 +68,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         return {path: stated.get(path) or missing("", [], T4_SENTENCES, unstated) for path in _T4_PATHS}, ambiguities
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
-    if len(numbers) == 15:
+    if len(numbers) == 15 and not _placeholder_among(values, numbers):
         chosen = numbers
     elif (row := _full_line(values, numbers)) is not None:
         chosen = row
@@ -134,6 +134,13 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
+
+
+def _placeholder_among(values: list[Item], numbers: list[Item]) -> bool:
+    """A placeholder printed between the first number and the last (``- 0 0 0 — 0 …``): a cell, so fifteen numbers
+    around it are not the fifteen cells (a date or a phone number after the table may make up the count)."""
+    first, last = values.index(numbers[0]), values.index(numbers[-1])
+    return any(it.cell.kind is CellKind.PLACEHOLDER for it in values[first:last])
 
 
 def _leaves_a_groups_cells(items: list[Item], chosen: list[Item]) -> bool:

@@ -303,6 +303,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
     docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
     label and the next one's."""
+    if any(it.grid for it in items):
+        return                  # a Markdown table's rows print their empty cells; a line of text after it is none
     blank = parse_cell("")
     for k in range(len(order)):
         row, idx = order[k]

@@ -1,0 +1,129 @@
+"""Texts that HTML and Word converters make of a report (html-text, BeautifulSoup's get_text, inscriptis,
+trafilatura, …): a number parted into its runs, cells dropped where they were empty, label pieces moved."""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from tests.fakeopenai import report_text, sample_values
+
+_LICENSING = "active_disclosure.licensing"
+_NORMATIVE = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+
+
+def _record(text: str):
+    return process_document(Document.from_text(text, doc_id="d"))
+
+
+@pytest.mark.parametrize("printed", ["行政许可\n\n\n3\n,150\n", "行政许可 3, 150", "行政许可      3,1 50   "])
+def test_a_number_cut_at_its_thousands_separator_is_one_number(printed: str) -> None:
+    """Word prints 3,150 in two runs (``<span>3</span><span>,150</span>``); get_text puts them on two lines,
+    others part them with a space: the pieces are one number, not a cell 3 and a word."""
+    record = _record(report_text(sample_values()).replace("行政许可\t3150", printed))
+    assert record.report.values()[_LICENSING] == 3150
+
+
+@pytest.mark.parametrize("printed", ["行政规范性文件\n\n5\n\n2 51\n", "行政规范性文件\n5\n\n\n2\n\n\n5\n1\n",
+                                     "行政规范性文件      5          2 51   "])
+def test_a_table2_rows_numbers_on_uneven_lines_or_gaps_are_never_proven(printed: str) -> None:
+    """5 / 2 51: the lines after the label hold unlike counts, or stand unlike apart, or two numbers a space apart
+    where the others stand columns apart; 51 may be one number in two runs and a cell empty (2 / 5 / 1 are 2, 51):
+    which numbers are which cells is a guess, and no identity checks 表二."""
+    record = _record(report_text(sample_values()).replace("行政规范性文件\t5\t2\t51", printed))
+    for path in _NORMATIVE:
+        assert record.provenance[path].status is not Status.PROVEN, path
+
+
+def test_a_table2_row_one_number_to_a_line_evenly_is_still_read_and_proven() -> None:
+    record = _record(report_text(sample_values()).replace("行政规范性文件\t5\t2\t51", "行政规范性文件\n5\n2\n51"))
+    assert [(record.report.values()[p], record.provenance[p].status) for p in _NORMATIVE] == \
+        [(5, Status.PROVEN), (2, Status.PROVEN), (51, Status.PROVEN)]
+
+
+@pytest.mark.parametrize("label", ["3.其他", "3\n．其他"])
+def test_a_total_row_labelled_heji_after_a_row_printing_no_cell_is_not_that_rows_cells(label: str) -> None:
+    """One cell to a line, the empty cells dropped: ``3.其他`` then ``合计`` and the total's cells. 合计 is the
+    total row's label, not the end of 3.其他's: the total's numbers are not proven as 3.其他's (its cells were empty,
+    or 0: the identities tell)."""
+    values = sample_values()
+    lines = []
+    for line in report_text(values).split("\n"):
+        fields = line.split("\t")
+        if len(fields) == 8 and fields[0] in ("3.其他", "（七）总计"):
+            lines += [label] if fields[0] == "3.其他" else ["合计", *fields[1:]]
+        else:
+            lines += fields
+    record = _record("\n".join(lines))
+    total = [f"applications.total_processed.{c}" for c in ("natural_person", "commercial", "total")]
+    assert [record.report.values()[p] for p in total] == [values[p] for p in total]
+    other = [p for p in record.provenance if p.startswith("applications.other_other.")]
+    assert not [p for p in other if record.provenance[p].status is Status.PROVEN and record.report.values()[p]]
+
+
+def test_a_label_after_a_markdown_table_is_no_row_printing_no_cell() -> None:
+    """trafilatura cuts a cell's second line out of the table and prints it after it (``| 四、结转下 | 1 | … |``, then
+    ``年度继续办理``): a line of text after a Markdown table is not a row whose cells are all empty."""
+    values = sample_values()
+    cut = {"3.要求提供公开出版物": "3.要求提供", "四、结转下年度继续办理": "四、结转下"}
+    out = []
+    for line in report_text(values).split("\n"):
+        fields = line.split("\t")
+        if len(fields) == 8:
+            label = cut.get(fields[0], fields[0])
+            out.append("| " + " | ".join([label, *fields[1:]]) + " |")
+        else:
+            out.append(line)
+        if line.startswith("四、结转"):
+            out += [full[len(short):] for full, short in cut.items()]
+    record = _record("\n".join(out))
+    row = [p for p in record.provenance if p.startswith("applications.carried_forward.")]
+    assert not [p for p in row if record.provenance[p].status is Status.PROVEN
+                and record.report.values()[p] != values[p]]
+
+
+_T4 = "1\t0\t0\t1\t2\t0\t1\t0\t0\t1\t0\t0\t0\t0\t0"
+
+
+def _with_table4(table: str, after: str = "五、存在的主要问题及改进情况") -> str:
+    text = report_text(sample_values())
+    start, end = text.index("行政复议\t行政诉讼"), text.index("五、存在的主要问题及改进情况")
+    return text[:start] + table + "\n\n" + after + text[end + len("五、存在的主要问题及改进情况"):]
+
+
+def test_a_plain_text_tables_rules_are_no_empty_cells() -> None:
+    """pandoc's plain tables: rules of dashes above and below the rows, a blank cell left as spaces; the dashes are
+    no placeholders (cells) to take a number's place."""
+    rule = "  " + " ".join(["-" * 30] + ["-" * 11] * 5)
+    table = "\n".join([rule, " " * 34 + "结果维持    结果纠正    其他结果   尚未审结       总计", rule,
+                       "  行政复议情况                        0           1           0                       1", "",
+                       "  行政诉讼（未经复议直接起诉）        0           0           0                       0", "",
+                       "  行政诉讼（复议后起诉）              0           0           0      0                0",
+                       "  " + "-" * 90])
+    record = _record(_with_table4(table))
+    t4 = {p: record.report.values()[p] for p in record.provenance if p.startswith("review_litigation.")}
+    assert not [p for p, v in t4.items() if record.provenance[p].status is Status.PROVEN
+                and v != {"review_litigation.administrative_review.corrected": 1,
+                          "review_litigation.administrative_review.total": 1}.get(p, 0 if not p.endswith("pending")
+                                                                                  or "after" in p else None)]
+
+
+def test_placeholders_among_fifteen_numbers_are_cells_and_a_date_after_the_table_none() -> None:
+    """``- 0 0 0 — 0 0 － 0 …``: twelve numbers and three placeholders make the fifteen cells; 2025 2 18 of the date
+    under the report, inside section 四 when its end is not found, do not make up fifteen numbers instead."""
+    row = "-     0     0     0     —   0         0      －     0     0   0  0  0  0  0"
+    record = _record(_with_table4("行政复议  行政诉讼\n结果维持  结果纠正  其他结果  尚未审结  总计\n" + row,
+                                  after="某某局\n\n  2025 年 2 月 18 日\n\n  （五）存在的主要问题及改进情况"))
+    for path in ("review_litigation.administrative_review.upheld", "review_litigation.administrative_review.total",
+                 "review_litigation.litigation_direct.other"):
+        assert record.report.values()[path] is None or record.provenance[path].status is not Status.PROVEN, path
+
+
+def test_a_section_heading_numbered_in_full_width_brackets_ends_table4() -> None:
+    """（五）存在的主要问题及改进情况 closes section 四: the signature's date after it is no cell of 表四."""
+    from llm_extract.extract.regions import find_regions
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", _T4, "  （五）存在的主要问题及改进情况", "2025年2月18日"]
+    regions = find_regions(lines)
+    assert regions["表四"].end == 4
