@@ -109,13 +109,8 @@ def write_json(path: str | Path, data: Any, *, indent: int | None = None, sync: 
     atomic_write_text(path, dumps(data, indent=indent) + "\n", sync=sync)
 
 
-def parse_json(text: str) -> Any:
-    """JSON text as :func:`read_json` gives a file of it back (decimals as ``Decimal``)."""
-    return json.loads(text, parse_float=Decimal)
-
-
 def read_json(path: str | Path) -> Any:
-    return parse_json(Path(path).read_text(encoding="utf-8"))
+    return json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
 
 
 def write_jsonl(path: str | Path, rows: Iterable[Any]) -> None:

@@ -7,11 +7,9 @@ Usable from Python without the CLI::
 
 A document that fails (empty, binary, not a report, ...) is recorded in
 ``OUT/failed/`` and in the summary; the batch goes on. Each record is written
-atomically as soon as its document is done, with its part of every combined
-file rendered beside it (llm_extract.rebuild_stream); the combined files are
-written at the end from those parts and the record files, so a killed run
-resumes (documents whose record was made from the same file bytes are skipped)
-without duplicates.
+atomically as soon as its document is done; the combined files are rebuilt
+from the record files at the end, so a killed run resumes (documents whose
+record was made from the same file bytes are skipped) without duplicates.
 """
 
 from __future__ import annotations
@@ -31,11 +29,10 @@ from .batchgc import batch_gc
 from .decisions import decisions_for, load_decisions
 from .evidence import Extraction, Record
 from .ingest import SUPPORTED_SUFFIXES, Document, file_hash, load_bytes, scan_inputs
-from .outputs import FAILED_DIR, RECORDS_DIR, atomic_write_text, dumps, parse_json, read_json, write_json
+from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_reports
-from .rebuild import fragment_of, rebuild_combined
-from .rebuild_stream import FragmentSpool, pack_fragment
+from .rebuild import rebuild_combined
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
 from .settling import read_document
@@ -155,44 +152,34 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     stage = _model_stage(llm, model, cache_dir, use_cache)
     if llm == "never":
         summary.llm = {"mode": "never", "reason": "--llm never: deterministic path only"}
-    # each document's part of the combined outputs, rendered as it is settled (llm_extract.rebuild_stream)
-    spool = FragmentSpool(out) if stage is None else None
     if stage is None and (n := worker_count(len(files), workers)) > 1:      # documents are independent
-        outcomes: Iterator[tuple[DocumentOutcome | None, bytes | None]] = map_ordered(
+        outcomes: Iterator[DocumentOutcome | None] = map_ordered(
             _pooled, [(f, ids[f], out, resume) for f in files], workers=n, initializer=_init_worker,
             initargs=(decisions,))
     else:
-        outcomes = (_one(f, ids[f], out, resume, decisions, stage, spool is not None) for f in files)
-    try:
-        for outcome, fragment in outcomes:
-            if outcome is None:                  # held for the model stage: written when it answers
-                if stage is not None and stage.full:
-                    _run_model_stage(stage, out, decisions, summary, progress)
-                continue
-            if spool is not None:
-                spool.take(outcome, fragment)
-            _tally(summary, outcome)
-            if progress:
-                progress(outcome)
-        if stage is not None:
-            _run_model_stage(stage, out, decisions, summary, progress)
-            summary.llm = stage.summary()
-        _finish(summary, out, {ids[f] for f in files}, spool)
-    finally:
-        if spool is not None:
-            spool.close()
+        outcomes = (_one(f, ids[f], out, resume, decisions, stage) for f in files)
+    for outcome in outcomes:
+        if outcome is None:                      # held for the model stage: written when it answers
+            if stage is not None and stage.full:
+                _run_model_stage(stage, out, decisions, summary, progress)
+            continue
+        _tally(summary, outcome)
+        if progress:
+            progress(outcome)
+    if stage is not None:
+        _run_model_stage(stage, out, decisions, summary, progress)
+        summary.llm = stage.summary()
+    _finish(summary, out, {ids[f] for f in files})
     summary.decisions = len(decisions)
     summary.seconds = round(time.perf_counter() - started, 3)
     write_json(out / "summary.json", summary.model_dump(mode="json"))
     return summary
 
 
-def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any, stage: "BatchModelStage | None",
-         render: bool = False) -> tuple[DocumentOutcome | None, bytes | None]:
-    """One file: its record (or failure) written; None when the model stage holds it. With ``render``,
-    a record written here comes with its part of the combined outputs, packed (llm_extract.rebuild_stream)."""
+def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
+         stage: "BatchModelStage | None") -> DocumentOutcome | None:
+    """One file: its record (or failure) written; None when the model stage holds it."""
     t0 = time.perf_counter()
-    fragment = None
     record_path = out / RECORDS_DIR / f"{doc_id}.json"
     failed_path = out / FAILED_DIR / f"{doc_id}.json"
     try:
@@ -202,19 +189,16 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any, stage: "
         else:
             doc = load_bytes(data, doc_id=doc_id, path=str(f), suffix=f.suffix or ".txt")
             if len(parts := split_reports(doc)) > 1:     # several reports in one file: a record each
-                return _several(f, out, parts, decisions, t0), None
+                return _several(f, out, parts, decisions, t0)
             doc = parts[0]                               # (without the copies of a report printed twice)
             reading = read_document(doc, tolerate_no_table=stage is not None)   # the model may read it
             record = reading.record()
             if stage is not None and stage.offer(doc, record, (f, t0, reading, record)):   # written later
                 failed_path.unlink(missing_ok=True)
-                return None, None
+                return None
             record = apply_decisions(record, decisions_for(decisions, doc_id, doc.path), doc.lines)
             data = _record_json(record, doc.lines)
-            text = dumps(data) + "\n"
-            atomic_write_text(record_path, text)          # (write_json's bytes)
-            if render:                                   # the record as its file gives it back
-                fragment = pack_fragment(fragment_of(parse_json(text)))
+            write_json(record_path, data)
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=data["status_counts"])
         failed_path.unlink(missing_ok=True)
     except DocumentError as exc:
@@ -232,7 +216,7 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any, stage: "
                                         "this is a bug in llm-extract: please report it with this file")
         write_json(failed_path, outcome.model_dump(mode="json") | {"traceback": traceback.format_exc()})
     outcome.seconds = round(time.perf_counter() - t0, 4)
-    return outcome, fragment
+    return outcome
 
 
 def _several(f: Path, out: Path, parts: list[Document], decisions: Any, t0: float) -> DocumentOutcome:
@@ -272,10 +256,10 @@ def _init_worker(decisions: Any) -> None:
     _WORKER_DECISIONS["decisions"] = decisions
 
 
-def _pooled(job: tuple[Path, str, Path, bool]) -> tuple[DocumentOutcome | None, bytes | None]:
-    """:func:`_one` in a worker process (the deterministic path only, its part of the outputs rendered)."""
+def _pooled(job: tuple[Path, str, Path, bool]) -> DocumentOutcome | None:
+    """:func:`_one` in a worker process (the deterministic path only)."""
     f, doc_id, out, resume = job
-    return _one(f, doc_id, out, resume, _WORKER_DECISIONS["decisions"], None, True)
+    return _one(f, doc_id, out, resume, _WORKER_DECISIONS["decisions"], None)
 
 
 def _tally(summary: RunSummary, outcome: DocumentOutcome) -> None:
@@ -321,11 +305,10 @@ def _run_model_stage(stage: "BatchModelStage", out: Path, decisions: Any, summar
     stage.run(done)
 
 
-def _finish(summary: RunSummary, out: Path, batch_ids: set[str], spool: FragmentSpool | None = None) -> None:
+def _finish(summary: RunSummary, out: Path, batch_ids: set[str]) -> None:
     """Rebuild the combined outputs from every record file in ``out`` (this run's and earlier ones),
-    streamed and on every core (:func:`llm_extract.rebuild.rebuild_combined`), the parts of documents
-    rendered in this run taken from ``spool``; count this batch's part."""
-    totals = rebuild_combined(out, batch_ids, spool=spool)
+    streamed and on every core (:func:`llm_extract.rebuild.rebuild_combined`); count this batch's part."""
+    totals = rebuild_combined(out, batch_ids)
     summary.fields = {k: v for k, v in totals.fields.items() if v}
     summary.queued = totals.queued
     summary.rules = dict(sorted(totals.rules.items()))

@@ -12,9 +12,6 @@ the combined files only; each ``records/*.json`` stays a function of its own doc
 agency-year is linked once (linear), and the records of a link are loaded as it is checked:
 a few at a time, never all linked records at once.
 
-A document read in this run was rendered by the worker that settled it (:mod:`llm_extract.rebuild_stream`):
-its part is taken from the run's spool unless it has cross-year findings.
-
 A directory whose records, failures and decisions are those the outputs were last built from
 (a rerun that resumed every document) is not rebuilt (:mod:`llm_extract.rebuild_state`).
 """
@@ -31,7 +28,6 @@ from .evidence import Record
 from .export import OUTPUT_FILES, Exports, Fragment, open_exports, render_fragment
 from .outputs import RECORDS_DIR, read_json
 from .rebuild_state import DocumentCounts, RebuildState, inputs_digest
-from .rebuild_stream import FragmentSpool
 from .record_keys import record_key
 from .review import review_items
 from .schema import Report
@@ -78,12 +74,7 @@ def cross_year_links(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
 def _render(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
     """One record file, joined with its cross-year findings, as its part of every output (in a worker)."""
     path, links = job
-    return fragment_of(read_json(path), links)
-
-
-def fragment_of(rec: dict[str, Any], links: Iterable[dict[str, Any]] = ()) -> Fragment:
-    """A record dict as its file gives it back (:func:`llm_extract.outputs.read_json`), joined with its
-    cross-year findings, as its part of every output."""
+    rec = read_json(path)
     acknowledged = (rec.get("stages", {}).get("review") or {}).get("acknowledged") or {}
     for link in links:
         rec.setdefault("findings", []).append(link["finding"])
@@ -96,25 +87,20 @@ def _in_batch(doc_id: str, batch_ids: set[str]) -> bool:
     return doc_id in batch_ids or doc_id.rsplit("-", 1)[0] in batch_ids     # <stem>-k: a report split from <stem>
 
 
-def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = None, force: bool = False,
-                     spool: FragmentSpool | None = None) -> Totals:
+def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = None, force: bool = False) -> Totals:
     """Rewrite the combined files of ``out`` (unless they are current and not ``force``);
-    the totals count the documents in ``batch_ids``. ``spool``: the parts this run rendered
-    (:mod:`llm_extract.rebuild_stream`), taken for documents without cross-year findings."""
+    the totals count the documents in ``batch_ids``."""
     paths = sorted((out / RECORDS_DIR).glob("*.json"))
     digest = inputs_digest(out, paths)
     kept = None if force else RebuildState.load(out)
     if kept is not None and kept.current(out, digest):
         return _totals(kept.documents.items(), batch_ids)
     links = cross_year_links(paths)
-    spooled = [spool is not None and p.stem not in links and spool.has(p.stem) for p in paths]
-    jobs = [(p, links.get(p.stem, [])) for p, taken in zip(paths, spooled) if not taken]
-    rendered = map_ordered(_render, iter(jobs), workers=worker_count(len(jobs), workers))
-    fragments = (spool.load(p.stem) if taken and spool is not None else next(rendered)
-                 for p, taken in zip(paths, spooled))
+    jobs = ((p, links.get(p.stem, [])) for p in paths)
     documents: dict[str, DocumentCounts] = {}
-    with open_exports(out, workbook_process=worker_count(len(paths), workers) > 1) as exports:
-        _add_all(exports, fragments, documents)       # (a batch worth workers: the workbook in a process too)
+    n = worker_count(len(paths), workers)
+    with open_exports(out, workbook_process=n > 1) as exports:    # a batch worth workers: the workbook too
+        _add_all(exports, map_ordered(_render, jobs, workers=n), documents)
     RebuildState.save(out, digest, OUTPUT_FILES, documents)
     return _totals(documents.items(), batch_ids)
 
