@@ -5,6 +5,10 @@ The section headings then stand over nothing (``二、主动公开政府信息�
 under them) and the tables follow the signature, in the form's order. Each table is known by its own labels
 (表二: 规章, 行政许可 …; 表三: 本年新收, 申请人情况 …; 表四: 结果维持 …) and is moved under its heading, so
 the reader reads it as any table under its heading; every moved line keeps its source line number.
+A cell holding a line break breaks its row over lines (``一、本年新收政府信息公开申`` / ``请数量\t14\t0…``): the
+lines whose tabs together make the table's widest row are that row, joined again. A merged cell's words
+repeated across the columns it spans are one field (``（一）予以公开\t（一）予以公开\t9…``): the label is followed
+by its row's cells, as a word processor's tab rows print it.
 Nothing moves when a heading's section holds a cell, or when the tables do not follow in the form's order.
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .cells import parse_cell
 from .regions import find_regions, holds_cell
 
 __all__ = ["attach_tables"]
@@ -52,6 +57,62 @@ def _opening_lines(lines: list[str], first: int) -> dict[str, int] | None:
     return opens
 
 
+def _unrepeated(line: str) -> str:
+    """The row with a merged cell's words printed once: a field of words equal to the field before it is
+    dropped (numbers never are: two equal counts side by side are two cells)."""
+    fields = line.split("\t")
+    kept = fields[:1]
+    for f in fields[1:]:
+        if not (f.strip() and f == kept[-1] and not parse_cell(f).is_value):
+            kept.append(f)
+    return "\t".join(kept)
+
+
+def _breaks_cell(line: str, following: str) -> bool:
+    """Whether a line break stands inside a row: inside a cell's words (words end the line and open the next
+    one), or before a cell's text (the line ends in the tab that opens the cell). A line ending in a number
+    ends a cell, never joined to the next line."""
+    if line.endswith("\t"):
+        return bool(following.split("\t")[0].strip())
+    last, first = line.split("\t")[-1].strip(), following.split("\t")[0].strip()
+    return bool(last and first) and not parse_cell(last).is_value and not parse_cell(first).is_value
+
+
+def _rejoined(lines: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """A table's rows broken over lines by a cell's line breaks joined again: within a run of non-blank lines,
+    lines with fewer tabs than the widest row, whose tabs sum to its tabs and which break inside words, are
+    one row (the line breaks inside cells dropped); lines that do not add up exactly, or a row ending in a tab,
+    stay as they are."""
+    out: list[str] = []
+    where: list[int] = []
+    n = 0
+    while n < len(lines):
+        end = n
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        width = max((lines[i].count("\t") for i in range(n, end)), default=0)
+        i = n
+        while i < end:
+            j, tabs = i + 1, lines[i].count("\t")
+            while j < end and tabs < width and tabs + lines[j].count("\t") <= width \
+                    and _breaks_cell(lines[j - 1], lines[j]):
+                tabs += lines[j].count("\t")
+                j += 1
+            # (a row ending in a tab: its last cell empty, or its text on the next line; which one is unknown)
+            if width and tabs == width and j - i > 1 and not lines[j - 1].endswith("\t"):
+                out.append("".join(lines[i:j]))
+            else:
+                j = i + 1
+                out.append(lines[i])
+            where.append(origin[i])
+            i = j
+        if end < len(lines):
+            out.append(lines[end])
+            where.append(origin[end])
+        n = end + 1
+    return out, where
+
+
 def attach_tables(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], dict[str, tuple[int, int]]]:
     """``lines`` with tables printed after the report moved under their headings, the source line of each
     line, and each moved table's source lines (``name → [start, end)``, 1-based); unchanged when no table
@@ -81,6 +142,7 @@ def attach_tables(lines: list[str], origin: list[int]) -> tuple[list[str], list[
         where.append(origin[n])
         for name, (start, end) in spans.items():
             if regions[name].start == n + 1:                 # the heading's line: its table right after it
-                out += lines[start:end]
-                where += origin[start:end]
+                rows, rows_origin = _rejoined(lines[start:end], origin[start:end])
+                out += [_unrepeated(row) for row in rows]
+                where += rows_origin
     return out, where, {name: (origin[start], origin[end - 1] + 1) for name, (start, end) in spans.items()}
