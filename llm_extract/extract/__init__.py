@@ -14,6 +14,7 @@ from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
 from .blanklines import blank_line_cells
+from .blankpairs import paired_line_cells
 from .detached import attach_tables
 from .headdigits import joined_header_digits
 from .inline import unfold
@@ -53,6 +54,7 @@ def extract_regex(doc: Document) -> Extraction:
     for name, region in regions.items():         # a table printed for two years: the report's year's
         regions[name] = current_year_part(lines, region, year)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
+    lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
         region.items = tokenize(lines, region.start, region.end, numerals)
