@@ -73,3 +73,18 @@ def test_a_row_whose_total_does_not_add_up_is_left_as_printed() -> None:
 def test_a_table_whose_rows_are_not_all_two_lines_to_a_cell_is_left_as_printed() -> None:
     lines = _ROWS[:20] + ["1", "0", "0", "0", "0", "0", "1", ""] + _ROWS[34:]
     assert paired_line_cells(lines, _region(lines)) == lines
+
+
+def test_a_number_a_converter_printed_in_runs_is_its_cells_number() -> None:
+    """``１ ０``: a Word file's 10 in two runs, parted by a space; a paragraph is one cell, its runs one number."""
+    lines = list(_ROWS)
+    lines[4], lines[16] = "１ ３", "１ ４"
+    out = paired_line_cells(lines, _region(lines))
+    assert out[4:17:2] == ["\t１３", "\t", "\t0", "\t", "\t0", "\t1", "\t１４"]
+
+
+def test_runs_that_do_not_add_up_are_left_as_printed() -> None:
+    lines = list(_ROWS)
+    lines[4] = "1 3"
+    out = paired_line_cells(lines, _region(lines))
+    assert out[4:17] == lines[4:17]

@@ -15,12 +15,15 @@ Word file): a cell is its text and an empty line, an empty cell two empty lines:
 A reader that skips empty lines sees six numbers for seven cells. Where every row whose cells hold a number is
 printed so (after its label's last line, exactly seven cells of two lines each: an empty line, then a number,
 a placeholder or nothing; then only empty lines up to the next label), the table is printed that way: a row
-with an empty cell whose total is the sum of its other cells (an empty cell counting 0) is handed on as a
-cell-per-line export prints it (each cell a tab and its text, an empty cell a tab alone; line numbers keep).
+with an empty cell, or a number a converter printed in runs (``１ ０``: a paragraph is one cell, its runs one
+number), whose total is the sum of its other cells (an empty cell counting 0) is handed on as a cell-per-line
+export prints it (each cell a tab and its text, an empty cell a tab alone; line numbers keep).
 Anything else leaves the lines as they were.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..form import FORM
 from .blanklines import adds_up, line_kind
@@ -29,6 +32,19 @@ from .layout import Region
 __all__ = ["paired_line_cells"]
 
 _WIDTH = len(FORM.table3_columns)
+#: a cell's number printed in runs a converter parted with a space (``１ ０`` for 10: a Word file's digits in
+#: two runs); a paragraph is one cell, so its runs are one number
+_RUNS = re.compile(r"^[0-9０-９]+(?:[ \u3000][0-9０-９]+)+$")
+
+
+def _kind(line: str) -> str:
+    return "value" if _RUNS.match(line.strip()) else line_kind(line)
+
+
+def _text(line: str) -> str:
+    """A cell's text as one number: its runs joined."""
+    text = line.strip()
+    return re.sub(r"[ \u3000]", "", text) if _RUNS.match(text) else text
 
 
 def _label_ends(lines: list[str], first: int, end: int) -> list[int]:
@@ -37,14 +53,14 @@ def _label_ends(lines: list[str], first: int, end: int) -> list[int]:
     ends: list[int] = []
     i = first
     while i < end:
-        if line_kind(lines[i]) != "text":
+        if _kind(lines[i]) != "text":
             i += 1
             continue
         j = i
-        while j + 1 < end and (line_kind(lines[j + 1]) == "text"
-                               or (j + 2 < end and not lines[j + 1].strip() and line_kind(lines[j + 2]) == "text")):
+        while j + 1 < end and (_kind(lines[j + 1]) == "text"
+                               or (j + 2 < end and not lines[j + 1].strip() and _kind(lines[j + 2]) == "text")):
             j += 1
-        while line_kind(lines[j]) != "text":
+        while _kind(lines[j]) != "text":
             j -= 1
         ends.append(j)
         i = j + 1
@@ -57,12 +73,12 @@ def _row_cells(lines: list[str], last: int, end: int) -> list[int] | None:
     cells = [last + 2 * k for k in range(1, _WIDTH + 1)]
     if cells[-1] >= end:
         return None
-    if any(lines[c - 1].strip() for c in cells) or any(line_kind(lines[c]) == "text" for c in cells):
+    if any(lines[c - 1].strip() for c in cells) or any(_kind(lines[c]) == "text" for c in cells):
         return None
     n = cells[-1] + 1
     while n < end and not lines[n].strip():
         n += 1
-    return cells if n == end or line_kind(lines[n]) == "text" else None
+    return cells if n == end or _kind(lines[n]) == "text" else None
 
 
 def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
@@ -74,7 +90,7 @@ def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
     rows: list[list[int]] = []
     for last in _label_ends(lines, first, end):
         following = next((n for n in range(last + 1, end) if lines[n].strip()), None)
-        if following is None or line_kind(lines[following]) != "value":
+        if following is None or _kind(lines[following]) != "value":
             continue                                    # a header, a group's label: no cells of its own
         cells = _row_cells(lines, last, end)
         if cells is None:
@@ -84,8 +100,9 @@ def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
         return lines
     out = list(lines)
     for cells in rows:
-        texts = [lines[c].strip() for c in cells]
-        if all(texts) or not adds_up(texts):
+        texts = [_text(lines[c]) for c in cells]
+        runs = any(text != lines[c].strip() for c, text in zip(cells, texts))
+        if (all(texts) and not runs) or not adds_up(texts):
             continue
         for c, text in zip(cells, texts):
             out[c] = "\t" + text
