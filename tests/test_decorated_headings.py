@@ -93,3 +93,12 @@ def test_a_heading_with_a_space_before_its_enumerators_comma_opens_its_table(gol
     assert set(find_regions(text.split("\n"))) == {"表二", "表三", "表四"}
     record = process_document(Document.from_text(text, doc_id="x"))
     assert record.report.values()["active_disclosure.licensing"] == g["active_disclosure"]["licensing"]
+
+
+def test_headings_in_markdowns_emphasis_open_their_tables_and_close_the_last() -> None:
+    """mammoth's markdown of a Word file: ``__二、主动公开情况__`` (a heading worded freely, numbered) opens 表二 as
+    ``二、主动公开情况`` does, and ``__五、存在的主要问题及改进情况__`` ends 表四's section."""
+    lines = ["__二、主动公开情况__", "规章", "__三、依申请公开政府信息情况__", "一、本年新收政府信息公开申请数量",
+             "__四、政府信息公开行政复议、行政诉讼情况__", "行政复议", "__五、存在的主要问题及改进情况__", "一是……"]
+    regions = find_regions(lines)
+    assert {name: (r.start, r.end) for name, r in regions.items()} == {"表二": (1, 3), "表三": (3, 5), "表四": (5, 7)}

@@ -14,6 +14,8 @@ from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
 from .blanklines import blank_line_cells
+from .blankpairs import paired_line_cells
+from .detached import attach_tables
 from .headdigits import joined_header_digits
 from .inline import unfold
 from .labels import OLD_FORM_MARKERS
@@ -43,6 +45,7 @@ def extract_regex(doc: Document) -> Extraction:
     """
     lines, origin = unfold(doc.lines)
     unfolded = len(lines) != len(doc.lines)      # a crawler's dump: its table lines were unfolded
+    lines, origin, detached = attach_tables(lines, origin)     # tables printed after the report's text
     lines = without_page_numbers(lines)          # a bare page number at a page's edge is no cell
     if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
         lines = joined_header_digits(joined_notes(lines))     # (and a header's 数据 / 1)
@@ -52,6 +55,7 @@ def extract_regex(doc: Document) -> Extraction:
     for name, region in regions.items():         # a table printed for two years: the report's year's
         regions[name] = current_year_part(lines, region, year)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
+    lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
         region.items = joined_separators(tokenize(lines, region.start, region.end, numerals))
@@ -90,7 +94,7 @@ def extract_regex(doc: Document) -> Extraction:
     for path in ALL_PATHS:
         if path not in readings:
             readings[path] = Reading(kind=CellKind.MISSING, method="label", note="not found")
-    if unfolded:                         # evidence points at the source lines
+    if unfolded or detached:             # evidence points at the source lines
         for r in readings.values():
             r.lines = sorted({origin[n - 1] for n in r.lines})
         for a in ambiguities:
@@ -99,5 +103,5 @@ def extract_regex(doc: Document) -> Extraction:
     return Extraction.trusted(doc_id=doc.doc_id, extractor=EXTRACTOR_NAME, readings=readings,
                               ambiguities=ambiguities, warnings=warnings,
                               ocr_pages=[int(p) for p in doc.meta.get("ocr_pages", ())],
-                              meta={"regions": {k: [origin[v.start - 1], origin[v.end - 2] + 1]
+                              meta={"regions": {k: list(detached.get(k, (origin[v.start - 1], origin[v.end - 2] + 1)))
                                                 for k, v in regions.items()}})

@@ -26,12 +26,12 @@ from ..form import FORM
 from .cells import parse_cell
 from .layout import Region
 
-__all__ = ["blank_line_cells"]
+__all__ = ["blank_line_cells", "adds_up", "line_kind"]
 
 _WIDTH = len(FORM.table3_columns)
 
 
-def _kind(line: str) -> str:
+def line_kind(line: str) -> str:
     """``"empty"``, ``"value"`` (a number or a placeholder) or ``"text"``."""
     text = line.strip()
     if not text:
@@ -45,7 +45,7 @@ def _runs(lines: list[str], region: Region) -> list[tuple[int, int]] | None:
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i in range(region.start, region.end - 1):       # 0-based indices of the lines after the heading
-        kind = _kind(lines[i])
+        kind = line_kind(lines[i])
         if kind == "text":
             if start is not None:
                 runs.append((start, i))
@@ -53,12 +53,12 @@ def _runs(lines: list[str], region: Region) -> list[tuple[int, int]] | None:
     if start is not None:
         runs.append((start, region.end - 1))
     # the runs of cells: those holding a value, and a row's seven empty lines between two labels
-    runs = [(a, b) for a, b in runs if any(_kind(lines[i]) == "value" for i in range(a, b))
+    runs = [(a, b) for a, b in runs if any(line_kind(lines[i]) == "value" for i in range(a, b))
             or (b - a == _WIDTH and b < region.end - 1)]
-    if not any(_kind(lines[i]) == "value" for a, b in runs for i in range(a, b)):
+    if not any(line_kind(lines[i]) == "value" for a, b in runs for i in range(a, b)):
         return None
     a, b = runs[-1]
-    while b - a > _WIDTH and _kind(lines[b - 1]) == "empty":
+    while b - a > _WIDTH and line_kind(lines[b - 1]) == "empty":
         b -= 1                                          # the spacing before the next section
     runs[-1] = (a, b)
     if any(b - a != _WIDTH for a, b in runs):
@@ -66,7 +66,7 @@ def _runs(lines: list[str], region: Region) -> list[tuple[int, int]] | None:
     return runs
 
 
-def _adds_up(cells: list[str]) -> bool:
+def adds_up(cells: list[str]) -> bool:
     values = [parse_cell(c).value if c else None for c in cells]
     if any(v is not None and not isinstance(v, int | Decimal) for v in values):
         return False
@@ -85,7 +85,7 @@ def blank_line_cells(lines: list[str], region: Region | None) -> list[str]:
     out = list(lines)
     for a, b in runs:
         cells = [lines[i].strip() for i in range(a, b)]
-        if all(cells) or (any(cells) and not _adds_up(cells)):
+        if all(cells) or (any(cells) and not adds_up(cells)):
             continue                                    # (a row of empty lines only: seven empty cells)
         for i, cell in zip(range(a, b), cells):
             out[i] = "\t" + cell

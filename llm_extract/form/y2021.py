@@ -124,8 +124,9 @@ IDENTITIES = (
              "表四, every group: total = upheld + corrected + other + pending"),
 )
 
-#: (a section heading of its own, numbered, may drift further: 二、主动公开情况, 三、依申请公开政府信息情况)
-_SECTION = r"^[^\w]*[一二三四五六七八九十]+\s*[、.．]\s*"
+#: (a section heading of its own, numbered, may drift further: 二、主动公开情况, 三、依申请公开政府信息情况;
+#: behind markdown's emphasis too: __二、主动公开情况__)
+_SECTION = r"^[\W_]*[一二三四五六七八九十]+\s*[、.．]\s*"
 HEADINGS = {
     "表二": re.compile(rf"主动公开政府信息情况|主动公开政府信息|{_SECTION}主动公开(?:工作)?情况"),
     "表三": re.compile(r"收到和处理政府信息公开申请|收到和处理政府信息公开|处理政府信息公开申请情况"

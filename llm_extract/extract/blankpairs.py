@@ -1,0 +1,109 @@
+"""表三 printed a cell to a paragraph, each paragraph followed by an empty line (docx2txt, mammoth's raw text of a
+Word file): a cell is its text and an empty line, an empty cell two empty lines::
+
+    （一）予以公开
+    (empty)
+    9
+    (empty)
+    0
+    (empty)
+    (empty)       ← 科研机构 left empty
+    (empty)
+    0
+    …
+
+A reader that skips empty lines sees six numbers for seven cells. Where every row whose cells hold a number is
+printed so (after its label's last line, exactly seven cells of two lines each: an empty line, then a number,
+a placeholder or nothing; then only empty lines up to the next label), the table is printed that way: a row
+with an empty cell, or a number a converter printed in runs (``１ ０``: a paragraph is one cell, its runs one
+number), whose total is the sum of its other cells (an empty cell counting 0) is handed on as a cell-per-line
+export prints it (each cell a tab and its text, an empty cell a tab alone; line numbers keep).
+Anything else leaves the lines as they were.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..form import FORM
+from .blanklines import adds_up, line_kind
+from .layout import Region
+
+__all__ = ["paired_line_cells"]
+
+_WIDTH = len(FORM.table3_columns)
+#: a cell's number printed in runs a converter parted with a space (``１ ０`` for 10: a Word file's digits in
+#: two runs); a paragraph is one cell, so its runs are one number
+_RUNS = re.compile(r"^[0-9０-９]+(?:[ \u3000][0-9０-９]+)+$")
+
+
+def _kind(line: str) -> str:
+    return "value" if _RUNS.match(line.strip()) else line_kind(line)
+
+
+def _text(line: str) -> str:
+    """A cell's text as one number: its runs joined."""
+    text = line.strip()
+    return re.sub(r"[ \u3000]", "", text) if _RUNS.match(text) else text
+
+
+def _label_ends(lines: list[str], first: int, end: int) -> list[int]:
+    """The last line (0-based) of every run of words: text lines, one empty line allowed between two (a label
+    cell's paragraphs, a group's label beside its row's)."""
+    ends: list[int] = []
+    i = first
+    while i < end:
+        if _kind(lines[i]) != "text":
+            i += 1
+            continue
+        j = i
+        while j + 1 < end and (_kind(lines[j + 1]) == "text"
+                               or (j + 2 < end and not lines[j + 1].strip() and _kind(lines[j + 2]) == "text")):
+            j += 1
+        while _kind(lines[j]) != "text":
+            j -= 1
+        ends.append(j)
+        i = j + 1
+    return ends
+
+
+def _row_cells(lines: list[str], last: int, end: int) -> list[int] | None:
+    """The lines of the seven cells after a label ending on line ``last``, printed two lines to a cell; None
+    when the lines after it are not so (a line out of place, a word among the cells, a number after them)."""
+    cells = [last + 2 * k for k in range(1, _WIDTH + 1)]
+    if cells[-1] >= end:
+        return None
+    if any(lines[c - 1].strip() for c in cells) or any(_kind(lines[c]) == "text" for c in cells):
+        return None
+    n = cells[-1] + 1
+    while n < end and not lines[n].strip():
+        n += 1
+    return cells if n == end or _kind(lines[n]) == "text" else None
+
+
+def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
+    """``lines`` with 表三's rows printed a cell to a paragraph and an empty line as a cell-per-line export's
+    (see the module docstring); the lines unchanged where the table is not printed so."""
+    if region is None:
+        return lines
+    first, end = region.start, region.end - 1          # 0-based: the lines after the heading
+    rows: list[list[int]] = []
+    for last in _label_ends(lines, first, end):
+        following = next((n for n in range(last + 1, end) if lines[n].strip()), None)
+        if following is None or _kind(lines[following]) != "value":
+            continue                                    # a header, a group's label: no cells of its own
+        cells = _row_cells(lines, last, end)
+        if cells is None:
+            return lines
+        rows.append(cells)
+    if len(rows) < 3:
+        return lines
+    out = list(lines)
+    for cells in rows:
+        texts = [_text(lines[c]) for c in cells]
+        runs = any(text != lines[c].strip() for c, text in zip(cells, texts))
+        if (all(texts) and not runs) or not adds_up(texts):
+            continue
+        for c, text in zip(cells, texts):
+            out[c] = "\t" + text
+    return out

@@ -1,0 +1,90 @@
+"""表三 as docx2txt and mammoth's raw text print a Word table: a cell to a paragraph, each followed by an empty
+line, so an empty cell is two empty lines. Where every row with numbers is printed so, an empty cell is placed
+as the row's (when the row's total adds up); any other spacing is only spacing."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.extract.blankpairs import paired_line_cells
+from llm_extract.extract.layout import Region
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import Report
+from llm_extract.synth import render
+
+_EMPTY = (2, 4)       # 科研机构 and 法律服务机构 left empty
+
+
+def _paragraph_cells(report: Report) -> str:
+    """The report's text with 表三 a cell to a paragraph and an empty line after each, two columns empty."""
+    text = render(report, "tabrows")
+    head, _, rest = text.partition("三、收到和处理政府信息公开申请情况\n")
+    table, _, tail = rest.partition("\n\n")
+    out = [head + "三、收到和处理政府信息公开申请情况", ""]
+    for line in table.split("\n"):
+        fields = line.split("\t")
+        if len(fields) >= 7 and fields[-1].isdigit():
+            fields = fields[:-7] + ["" if k in _EMPTY else v for k, v in enumerate(fields[-7:])]
+        for field in fields:
+            out += [field, ""]
+    return "\n".join(out) + "\n\n" + tail
+
+
+def test_two_empty_lines_among_a_rows_paragraphs_are_an_empty_cell(golden_dir) -> None:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = _paragraph_cells(report)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for row in ("new_received", "denied_process_info", "total_processed"):
+        for col in ("natural_person", "commercial", "social_org", "other_org", "total"):
+            path = f"applications.{row}.{col}"
+            assert record.report.get(path) == report.get(path)
+            assert record.provenance[path].status is Status.PROVEN
+        assert record.report.get(f"applications.{row}.research") is None
+        assert record.report.get(f"applications.{row}.legal_service") is None
+
+
+def _region(lines: list[str]) -> Region:
+    return Region("表三", 1, len(lines) + 1)
+
+
+_ROWS = ["三、收到和处理政府信息公开申请情况", "",
+         "一、本年新收政府信息公开申请数量", "", "3", "", "", "", "0", "", "", "", "0", "", "1", "", "4", "",
+         "二、上年结转政府信息公开申请数量", "", "1", "", "0", "", "0", "", "0", "", "0", "", "0", "", "1", "",
+         "三、本年度办理结果", "", "（一）予以公开", "", "", "", "2", "", "0", "", "0", "", "0", "", "0", "", "2", ""]
+
+
+def test_cells_two_lines_apart_are_handed_on_a_cell_to_a_line() -> None:
+    out = paired_line_cells(_ROWS, _region(_ROWS))
+    assert out[4:17:2] == ["\t3", "\t", "\t0", "\t", "\t0", "\t1", "\t4"]
+    assert out[20:33] == _ROWS[20:33]                   # seven numbers: read as printed
+    assert out[38:51:2] == ["\t", "\t2", "\t0", "\t0", "\t0", "\t0", "\t2"]
+
+
+def test_a_row_whose_total_does_not_add_up_is_left_as_printed() -> None:
+    lines = list(_ROWS)
+    lines[16] = "5"
+    out = paired_line_cells(lines, _region(lines))
+    assert out[4:17] == lines[4:17]
+    assert out[38:51:2] == ["\t", "\t2", "\t0", "\t0", "\t0", "\t0", "\t2"]
+
+
+def test_a_table_whose_rows_are_not_all_two_lines_to_a_cell_is_left_as_printed() -> None:
+    lines = _ROWS[:20] + ["1", "0", "0", "0", "0", "0", "1", ""] + _ROWS[34:]
+    assert paired_line_cells(lines, _region(lines)) == lines
+
+
+def test_a_number_a_converter_printed_in_runs_is_its_cells_number() -> None:
+    """``１ ０``: a Word file's 10 in two runs, parted by a space; a paragraph is one cell, its runs one number."""
+    lines = list(_ROWS)
+    lines[4], lines[16] = "１ ３", "１ ４"
+    out = paired_line_cells(lines, _region(lines))
+    assert out[4:17:2] == ["\t１３", "\t", "\t0", "\t", "\t0", "\t1", "\t１４"]
+
+
+def test_runs_that_do_not_add_up_are_left_as_printed() -> None:
+    lines = list(_ROWS)
+    lines[4] = "1 3"
+    out = paired_line_cells(lines, _region(lines))
+    assert out[4:17] == lines[4:17]
