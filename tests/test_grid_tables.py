@@ -155,3 +155,15 @@ def test_a_report_inside_a_layout_frame_reads_every_cell(golden_dir) -> None:
     framed = text[:start] + frame(body)
     record = process_document(load_bytes(framed.encode(), doc_id="x", suffix=".txt"))
     assert_table3_proven(record, report)
+
+
+def test_a_layout_table_of_two_columns_gives_its_cells_in_reading_order() -> None:
+    """A column of links beside a frame around the article: the links, then the article, its grids read."""
+    article = frame("二、主动公开政府信息情况\n\n" + grid([["信息内容", "本年制发件数"], ["规章", "3"]], [8, 12]))
+    rows = article.split("\n")
+    side = ["信息公开目录", "", "- 机构职能"] + [""] * (len(rows) - 3)
+    width = max(_width(x) for x in side)
+    border = "+" + "-" * (width + 2) + "+" + "-" * (_width(rows[0]) + 2) + "+"
+    layout = [border] + ["|" + _pad(s, width) + "|" + _pad(r, _width(r)) + "|" for s, r in zip(side, rows)] + [border]
+    lines = [line.strip() for line in unfold_grid_tables("\n".join(layout)).split("\n") if line.strip()]
+    assert lines == ["信息公开目录", "- 机构职能", "二、主动公开政府信息情况", "信息内容", "本年制发件数", "规章", "3"]

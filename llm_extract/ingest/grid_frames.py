@@ -1,22 +1,24 @@
 """A layout table drawn as a grid around a page's article: the frame taken off, its text kept as lines.
 
-Many government sites place the article in a cell of a page-layout ``<table>``. Pandoc's plain text writes that
-outer table as a grid of one column whose cell holds every line of the article, the report's own tables
-(grids themselves) included::
+Many government sites place the article in a cell of a page-layout ``<table>`` (beside a column of links, at
+times inside a second frame). Pandoc's plain text writes that outer table as a grid whose cells hold every line
+of what they hold, the report's own tables (grids themselves) included::
 
-    +--------------------------------------------------+
-    | 二、主动公开政府信息情况                         |
-    |                                                  |
-    | +----------------+--------------+                |
-    | | 信息内容       | 本年制发件数 |                |
-    | +----------------+--------------+                |
-    +--------------------------------------------------+
+    +--------------+-----------------------------------------------+
+    | 信息公开目录 | 二、主动公开政府信息情况                      |
+    |              |                                               |
+    | - 机构职能   | +----------------+--------------+             |
+    |              | | 信息内容       | 本年制发件数 |             |
+    |              | +----------------+--------------+             |
+    +--------------+-----------------------------------------------+
 
 Read as one grid, the inner tables' ``+`` are taken for the outer grid's column bounds and nothing parses; read
-as one cell, the article's lines and its tables become one run-on string. :func:`frame_interior` gives the
-lines inside such a frame (the border columns cut off, display width counted: a Chinese character takes two
-columns), so the caller reads them as text again, the inner grids as the tables they are. Only a frame of one
-column is taken off, and only when every line of the block keeps its two borders at the frame's edges.
+as cells, the article's lines and its tables become one run-on string. :func:`layout_cells` gives the lines
+inside each cell of such a layout grid, in reading order (row by row, a row's cells left to right; the border
+columns cut off, display width counted: a Chinese character takes two columns), so the caller reads them as
+text again and the inner grids as the tables they are. The layout grid's columns are those of its top border,
+and every line keeps a border at each of them (a layout table merges no cells); anything else is no layout
+grid.
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["frame_interior"]
+__all__ = ["layout_cells"]
 
-#: a one-column grid's border: ``+-----+`` (no inner ``+``)
-_FRAME_BORDER = re.compile(r"^\+[-=:]+\+$")
+_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 
 
 def _display(line: str) -> list[str]:
@@ -40,23 +41,36 @@ def _display(line: str) -> list[str]:
     return out
 
 
-def frame_interior(block: list[str]) -> list[str] | None:
-    """The lines inside a one-column grid (``block``: its lines, top and bottom border included), a row's
-    border inside the frame an empty line; None when ``block`` is no such frame."""
-    if len(block) < 3 or not _FRAME_BORDER.match(block[0]) or not _FRAME_BORDER.match(block[-1]):
+def _unpadded(lines: list[str]) -> list[str]:
+    """A cell's lines without the grid's padding (one space after the border), trailing spaces and the empty
+    lines under a short cell (a column of links beside the article)."""
+    lines = [x.rstrip() for x in lines]
+    if all(x[:1] == " " for x in lines if x):
+        lines = [x[1:] for x in lines]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def layout_cells(block: list[str]) -> list[list[str]] | None:
+    """The lines of each cell of the grid ``block`` (its lines, top and bottom border included), in reading
+    order, a cell's lines as printed; None when ``block`` is no grid without merged cells."""
+    if len(block) < 3 or not _BORDER.match(block[0]) or block[-1] != block[0].replace("=", "-").replace(":", "-") \
+            and not _BORDER.match(block[-1]):
         return None
-    right = len(block[0]) - 1               # (a border is ASCII: its length is its display width)
-    if len(block[-1]) - 1 != right:
+    bounds = [i for i, ch in enumerate(block[0]) if ch == "+"]    # (a border is ASCII: index = display column)
+    if len(block[-1]) != len(block[0]) or [i for i, ch in enumerate(block[-1]) if ch == "+"] != bounds:
         return None
-    out: list[str] = []
-    for line in block[1:-1]:
-        if _FRAME_BORDER.match(line) and len(line) - 1 == right:
-            out.append("")                  # a row's border: the layout table's rows are paragraphs
+    cells: list[list[str]] = []
+    row: list[list[str]] = [[] for _ in bounds[1:]]
+    for line in block[1:]:
+        if _BORDER.match(line) and len(line) == len(block[0]):
+            cells += [_unpadded(c) for c in row]          # a row's border: its cells are done
+            row = [[] for _ in bounds[1:]]
             continue
-        row = _display(line)
-        if len(row) != right + 1 or row[0] != "|" or row[right] != "|":
+        chars = _display(line)
+        if len(chars) != bounds[-1] + 1 or any(chars[b] not in "|+" for b in bounds):
             return None
-        out.append("".join(row[1:right]).rstrip())
-    if all(x[:1] == " " for x in out if x):
-        out = [x[1:] for x in out]          # the cell's padding: one space after the border
-    return out
+        for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            row[k].append("".join(chars[a + 1:b]))
+    return cells
