@@ -14,7 +14,8 @@ what they are:
   pandoc's grid tables and headerless simple tables read as the HTML reader reads tables
   (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`,
   :func:`.simple_tables.unfold_simple_tables`), markdown rows a converter fused written as the two rows they
-  are (:func:`.stacked_rows.unstack_rows`), a layout table's cell whose tables a converter flattened onto one
+  are (:func:`.stacked_rows.unstack_rows`), the tables a converter wrote after a layout cell's article put back
+  under their headings (:func:`.moved_tables.restore_moved_tables`), a layout table's cell whose tables a converter flattened onto one
   line written as its lines (:func:`.nested_md.unnest_tables`), and OCR's spaces between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
 """
@@ -30,6 +31,7 @@ from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
 from .embedded_html import inline_tables, is_html_page
 from .grid_tables import unfold_grid_tables
+from .moved_tables import restore_moved_tables
 from .nested_md import unnest_tables
 from .simple_tables import unfold_simple_tables
 from .stacked_rows import unstack_rows
@@ -94,6 +96,7 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
         return TextRead(html_text, encoding, "html")
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
     text = unfold_simple_tables(text)               # pandoc's tables between two lines of dashes
+    text = restore_moved_tables(text)               # a layout cell's tables a converter wrote after its text
     text = unnest_tables(text)                      # a layout cell's tables flattened onto one line
     text = unstack_rows(text)                       # a converter's two rows fused in one (a<br>b)
     if kind == "md":
