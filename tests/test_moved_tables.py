@@ -24,9 +24,10 @@ def _cells(row: str) -> list[str]:
     return [c.strip() for c in row.strip()[1:-1].split("|")]
 
 
-def moved(markdown: str, blank_lines: bool = False) -> str:
+def moved(markdown: str, blank_lines: bool = False, rules: bool = False) -> str:
     """``markdown`` as trafilatura writes a page whose article is a layout table's cell: the text on one line,
-    then each table's rows (no rule line), padded to the table's width after their first cell."""
+    then each table's rows, padded to the table's width after their first cell (a rule line under each
+    table's first row: ``rules``)."""
     text: list[str] = []
     tables: list[list[list[str]]] = []
     in_table = False
@@ -44,7 +45,8 @@ def moved(markdown: str, blank_lines: bool = False) -> str:
     out = ["| " + _PREAMBLE + " " + " ".join(text) + " | "]
     for table in tables:
         width = max(len(r) for r in table)
-        out += ["| " + " | ".join(r[:1] + [""] * (width - len(r)) + r[1:]) + " | " for r in table]
+        rows = ["| " + " | ".join(r[:1] + [""] * (width - len(r)) + r[1:]) + " | " for r in table]
+        out += rows[:1] + (["|" + "---|" * width] if rules else []) + rows[1:]
         if blank_lines:
             out.append("")
     return "\n".join(out)
@@ -69,8 +71,8 @@ def test_each_table_goes_back_under_its_heading(golden_dir) -> None:
 def test_a_report_whose_tables_were_moved_out_of_its_article_reads_every_cell(golden_dir) -> None:
     from llm_extract.synth import render
     report = _report(golden_dir)
-    for blank_lines in (False, True):
-        text = moved(render(report, "markdown"), blank_lines)
+    for blank_lines, rules in ((False, False), (True, False), (False, True)):
+        text = moved(render(report, "markdown"), blank_lines, rules)
         record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".txt"))
         assert_table3_proven(record, report)
         for path in ("active_disclosure.normative_documents.in_force", "active_disclosure.licensing"):

@@ -71,14 +71,19 @@ def _paragraphs(article: str) -> list[tuple[str, str | None]]:
 
 
 def _tables(rows: list[str], blanks: bool) -> list[list[str]]:
-    """The runs of rows: apart where the number of cells changes (and where a blank line stands: ``blanks``)."""
+    """The runs of rows: apart where the number of cells changes (and where a blank line stands: ``blanks``);
+    a markdown table's rule line stays with the row above it."""
     tables: list[list[str]] = []
     for row in rows:
         if not row.strip():
             if blanks and tables and tables[-1]:
                 tables.append([])
             continue
-        if not tables or (tables[-1] and _cells(tables[-1][-1]) != _cells(row)):
+        if _SEPARATOR.match(row) and tables and tables[-1]:
+            tables[-1].append(row)
+            continue
+        last = next((r for r in reversed(tables[-1]) if not _SEPARATOR.match(r)), None) if tables else None
+        if last is None or _cells(last) != _cells(row):
             tables.append([])
         tables[-1].append(row)
     return [t for t in tables if t]
@@ -92,7 +97,7 @@ def _restored(lines: list[str], i: int) -> tuple[list[str], int] | None:
     if len(named) < 2 or len({paragraphs[k][1] for k in named}) != len(named):
         return None
     j = i + 1
-    while j < len(lines) and (not lines[j].strip() or _ROW.match(lines[j]) and not _SEPARATOR.match(lines[j])):
+    while j < len(lines) and (not lines[j].strip() or _ROW.match(lines[j])):
         j += 1
     tables = next((t for t in (_tables(lines[i + 1:j], blanks) for blanks in (False, True))
                    if len(t) == len(named)), None)
