@@ -8,7 +8,8 @@ what they are:
   :func:`llm_extract.multireport.split_reports` makes a record of each page that holds a report;
 * a CSV table export: its rows as tab-joined lines;
 * a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
-  page saved as ``.html`` is;
+  page saved as ``.html`` is (a markdown file holding a page's raw HTML keeps its blank lines as paragraph
+  breaks: :func:`.embedded_html.markdown_paragraphs`);
 * text: HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes
   taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter markdown's HTML ``<table>`` blocks and
   pandoc's grid tables and headerless simple tables read as the HTML reader reads tables
@@ -29,7 +30,7 @@ from typing import Any
 from .._exceptions import EmptyDocumentError
 from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
-from .embedded_html import inline_tables, is_html_page
+from .embedded_html import inline_tables, is_html_page, markdown_paragraphs
 from .grid_tables import unfold_grid_tables
 from .moved_tables import restore_moved_tables
 from .nested_md import unnest_tables
@@ -90,7 +91,7 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
             return _read(inline_tables(table), encoding, kind)
     if is_html_page(text):
         page, encoding = decode_html(data, path)
-        html_text = html_to_text(page)
+        html_text = html_to_text(markdown_paragraphs(page) if kind == "md" else page)
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
