@@ -86,3 +86,17 @@ def test_tables_that_cannot_be_matched_to_the_headings_stay_where_they_are() -> 
             "| 行政复议 | 0 | 0 |"]                   # three tables, two headings
     text = "\n".join([article] + rows)
     assert restore_moved_tables(text) == text
+
+
+def test_a_narrower_row_between_rows_of_one_table_stays_in_that_table() -> None:
+    """表四's second header row under merged cells, which the converter left unpadded (10 cells among 15)."""
+    article = ("| " + _PREAMBLE * 2 + " 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况"
+               " 四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 |")
+    t2 = ["| 规章 | 0 | 0 | 0 |"]
+    t3 = ["| 一、本年新收政府信息公开申请数量 |  |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"]
+    t4 = ["| 行政复议 |" + "  |" * 4 + " 行政诉讼 |" + "  |" * 9, "|" + " 结果维持 |" * 10,
+          "|" + " 0 |" * 15]
+    lines = [x for x in restore_moved_tables("\n".join([article] + t2 + t3 + t4)).split("\n") if x.strip()]
+    t4_at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    assert lines[t4_at + 1:t4_at + 4] == t4
+    assert lines[lines.index("三、收到和处理政府信息公开申请情况") + 1] == t3[0]

@@ -12,8 +12,8 @@ cell as a markdown row of one cell, the whole article run together on one line, 
     …
 
 The section headings all stand before the first table, so no table stands under its heading. A table is a run
-of rows with the same number of cells (a converter pads each row to its table's width), or else a run of rows
-between blank lines. :func:`restore_moved_tables` writes such a line as the article's paragraphs (a paragraph
+of rows with the same number of cells (a converter pads each row to its table's width; a narrower run between
+two runs of one width is a row of theirs it left unpadded), or else a run of rows between blank lines. :func:`restore_moved_tables` writes such a line as the article's paragraphs (a paragraph
 starts at a section's number ``二、`` or ``（二）``; a heading run on into its first sentence is cut from it) and puts the
 tables after them in order, each under the section whose heading names its table (表二, 表三, 表四): only where
 there are exactly as many tables as such headings. Anything else stays as it is.
@@ -86,7 +86,26 @@ def _tables(rows: list[str], blanks: bool) -> list[list[str]]:
         if last is None or _cells(last) != _cells(row):
             tables.append([])
         tables[-1].append(row)
-    return [t for t in tables if t]
+    return _rejoined([t for t in tables if t])
+
+
+def _width(table: list[str]) -> int:
+    return _cells(next(r for r in table if not _SEPARATOR.match(r)))
+
+
+def _rejoined(tables: list[list[str]]) -> list[list[str]]:
+    """Runs rejoined where a short run stands between two runs of one wider table (a header row under merged
+    cells that the converter left unpadded: ``| 行政复议 | … |`` 15 cells, ``| 结果维持 | … |`` 10, then 15)."""
+    out: list[list[str]] = []
+    k = 0
+    while k < len(tables):
+        if out and k + 1 < len(tables) and _width(out[-1]) == _width(tables[k + 1]) > _width(tables[k]):
+            out[-1] = out[-1] + tables[k] + tables[k + 1]
+            k += 2
+        else:
+            out.append(tables[k])
+            k += 1
+    return out
 
 
 def _restored(lines: list[str], i: int) -> tuple[list[str], int] | None:
