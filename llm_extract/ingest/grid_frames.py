@@ -55,8 +55,7 @@ def _unpadded(lines: list[str]) -> list[str]:
 def layout_cells(block: list[str]) -> list[list[str]] | None:
     """The lines of each cell of the grid ``block`` (its lines, top and bottom border included), in reading
     order, a cell's lines as printed; None when ``block`` is no grid without merged cells."""
-    if len(block) < 3 or not _BORDER.match(block[0]) or block[-1] != block[0].replace("=", "-").replace(":", "-") \
-            and not _BORDER.match(block[-1]):
+    if len(block) < 3 or not _BORDER.match(block[0]) or not _BORDER.match(block[-1]):
         return None
     bounds = [i for i, ch in enumerate(block[0]) if ch == "+"]    # (a border is ASCII: index = display column)
     if len(block[-1]) != len(block[0]) or [i for i, ch in enumerate(block[-1]) if ch == "+"] != bounds:
