@@ -109,3 +109,61 @@ def test_markdown_s_backslash_escapes_are_the_characters_they_escape(golden_dir)
     assert escaped.count("\\.") >= 19
     record = process_document(load_bytes(escaped.encode(), doc_id="x", suffix=".md"))
     assert_table3_proven(record, report)
+
+
+def frame(text: str) -> str:
+    """``text`` in a one-column grid: pandoc's plain text of a page whose article sits in a layout table."""
+    lines = text.split("\n")
+    width = max(_width(line) for line in lines)
+    border = "+" + "-" * (width + 2) + "+"
+    return "\n".join([border] + ["|" + _pad(line, width) + "|" for line in lines] + [border])
+
+
+def test_a_layout_frame_around_grids_is_taken_off_and_its_grids_read() -> None:
+    table = "\n".join([
+        "+------+--------+----+----+",
+        "| 三、 | (一)予 | 1  | 22 |",
+        "| 本年 | 以公开 |    |    |",
+        "| 度办 +--------+----+----+",
+        "| 理结 | (二)部 | 0  | 3  |",
+        "| 果   | 分公开 |    |    |",
+        "+------+--------+----+----+",
+    ])
+    text = frame("三、收到和处理政府信息公开申请情况\n\n" + table + "\n\n五、存在的主要问题")
+    lines = [line for line in unfold_grid_tables(text).split("\n") if line.strip()]
+    assert lines[0] == "三、收到和处理政府信息公开申请情况" and lines[-1] == "五、存在的主要问题"
+    assert [line.strip() for line in lines[1:-1]] == ["三、本年度办理结果", "(一)予以公开", "1", "22",
+                                                      "(二)部分公开", "0", "3"]
+
+
+def test_a_torn_frame_stays_as_it_is() -> None:
+    torn = frame("一、总体情况\n+----+----+\n| 1  | 2  |\n+----+----+").split("\n")
+    torn[2] = torn[2].rstrip("|")             # a line that lost its right border: no frame
+    assert unfold_grid_tables("\n".join(torn)) == "\n".join(torn)
+
+
+def test_a_report_inside_a_layout_frame_reads_every_cell(golden_dir) -> None:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = render(report, "markdown")
+    start, end = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
+    head = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "自然人", "商业企业", "科研机构",
+            "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [head] + [[row.label] + ["" if (v := report.get(f"applications.{row.key}.{c}")) is None else str(v)
+                                    for c in APPLICANT_COLUMNS] for row in FORM.table3_rows]
+    body = "三、收到和处理政府信息公开申请情况\n\n" + grid(rows, [8, 4, 4, 4, 4, 4, 4, 4]) + "\n\n" + text[end:]
+    framed = text[:start] + frame(body)
+    record = process_document(load_bytes(framed.encode(), doc_id="x", suffix=".txt"))
+    assert_table3_proven(record, report)
+
+
+def test_a_layout_table_of_two_columns_gives_its_cells_in_reading_order() -> None:
+    """A column of links beside a frame around the article: the links, then the article, its grids read."""
+    article = frame("二、主动公开政府信息情况\n\n" + grid([["信息内容", "本年制发件数"], ["规章", "3"]], [8, 12]))
+    rows = article.split("\n")
+    side = ["信息公开目录", "", "- 机构职能"] + [""] * (len(rows) - 3)
+    width = max(_width(x) for x in side)
+    border = "+" + "-" * (width + 2) + "+" + "-" * (_width(rows[0]) + 2) + "+"
+    layout = [border] + ["|" + _pad(s, width) + "|" + _pad(r, _width(r)) + "|" for s, r in zip(side, rows)] + [border]
+    lines = [line.strip() for line in unfold_grid_tables("\n".join(layout)).split("\n") if line.strip()]
+    assert lines == ["信息公开目录", "- 机构职能", "二、主动公开政府信息情况", "信息内容", "本年制发件数", "规章", "3"]

@@ -155,3 +155,10 @@ def test_a_sites_menu_as_a_converter_writes_it_does_not_push_the_title_out_of_th
                         "| 索引号： | 39569180/2022-29224 |",
                         "# 高桥市应急管理局2021年政府信息公开工作年度报告", "时间：2022-01-17  来源：高桥市政府办公室"])
     assert _meta(text) == ("高桥市应急管理局", 2021)
+
+
+def test_two_items_of_a_site_s_menu_are_no_title_wrapped_over_two_lines() -> None:
+    """``- 走进洛阳市司`` / ``- 信息公开年报`` (a menu in plain text) run together would read as the title
+    ``走进洛阳市司信息公开年报``: its agency a menu's label."""
+    head = "- 首页\n- 走进洛阳市司\n- 信息公开年报\n\n信息公开目录\n\n洛阳市司法局2022年政府信息公开工作年度报告\n"
+    assert _meta(head) == ("洛阳市司法局", 2022)

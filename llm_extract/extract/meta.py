@@ -61,6 +61,9 @@ _BODY = BODY_SUFFIX
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+|\*\*")
 #: a Markdown line that is only a link or a picture (a menu item), or a table's rule line
 _MD_CHROME = re.compile(r"^\s*(?:[*+-]\s+)?!?\[[^\]]*\]\([^)]*\)\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+#: an item of a bulleted list (a site's menu as a converter writes it: ``- 走进XX市`` / ``- 信息公开年报``): items are no
+#: pieces of one title wrapped over lines, and an item is no agency's name above a title
+_LIST_ITEM = re.compile(r"^[-*+•·]\s")
 _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 
 
@@ -114,6 +117,8 @@ def _titles(head: list[tuple[int, str]]) -> Iterator[tuple[str, list[int], re.Ma
             if j - k + 1 < 0:
                 continue
             part = head[j - k + 1:j + 1]
+            if k > 1 and any(_LIST_ITEM.match(t) for _, t in part):
+                continue
             text = "".join(t for _, t in part)
             cut = len(text) - len(part[-1][1])              # where line j starts in the joined text
             m = _TITLE.search(text, 0 if k == 1 else max(0, cut - 40))
@@ -151,7 +156,7 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
     if not agency:                           # the agency on a line of its own above the title
         above = [(n, t) for n, t in head if n < used[0]][-1:]
         name = agency_name(above[0][1]) if above else ""
-        if name and len(name) <= 40 and _BODY.search(name) \
+        if name and len(name) <= 40 and _BODY.search(name) and not _LIST_ITEM.match(above[0][1]) \
                 and name == _META_LABEL.sub("", _JUNK.sub("", above[0][1])).strip():     # a name and nothing else
             agency, raw, used = name, above[0][1] + raw, [above[0][0]] + used
     return agency, year, raw, used

@@ -20,7 +20,7 @@ import re
 
 from .html import html_to_text
 
-__all__ = ["is_html_page", "holds_markup", "inline_tables"]
+__all__ = ["is_html_page", "holds_markup", "inline_tables", "markdown_paragraphs"]
 
 _PAGE_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
@@ -39,6 +39,25 @@ def is_html_page(text: str) -> bool:
     if _PAGE_START.match(text):
         return True
     return bool(_FRAGMENT_START.match(text)) and len(_CLOSING.findall(text, 0, 20_000)) >= _FRAGMENT_CLOSINGS
+
+
+#: a blank line: markdown's paragraph break (HTML's parser reads it as a space)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def markdown_paragraphs(page: str) -> str:
+    """A markdown file that holds raw HTML (pandoc's gfm keeps a page's ``<div>`` and ``<table>`` markup) with
+    each of its paragraph breaks outside tables written as a ``<br>``: read as HTML, a blank line is a space,
+    and a section's heading would run on from the paragraph above it. A full page (a doctype, ``<html>``,
+    ``<body>`` at its start) is HTML and stays as it is."""
+    if _PAGE_START.match(page):
+        return page
+    out, last = [], 0
+    for m in _TABLE.finditer(page):
+        out += [_BLANK_LINE.sub("\n<br>\n", page[last:m.start()]), m.group(0)]
+        last = m.end()
+    out.append(_BLANK_LINE.sub("\n<br>\n", page[last:]))
+    return "".join(out)
 
 
 def holds_markup(text: str) -> bool:

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .grid_frames import layout_cells
 from .html import html_to_text
 
 __all__ = ["unfold_grid_tables"]
@@ -160,6 +161,12 @@ def unfold_grid_tables(text: str) -> str:
                 and lines[j][indent:indent + 1] in ("|", "+"):
             j += 1
         block = [line[indent:].rstrip() for line in lines[i:j]]
+        inner = layout_cells(block)
+        if inner is not None and any(_BORDER.match(x.strip()) for cell in inner for x in cell):
+            for cell in inner:          # a layout table around grids: its cells' lines, their grids read
+                out.extend(["", unfold_grid_tables("\n".join(cell)), ""])
+            i = j
+            continue
         cells = _parse(block) if len(block) >= 3 and _BORDER.match(block[-1]) else None
         if cells is None:
             out.extend(lines[i:j])

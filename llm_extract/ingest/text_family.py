@@ -8,12 +8,15 @@ what they are:
   :func:`llm_extract.multireport.split_reports` makes a record of each page that holds a report;
 * a CSV table export: its rows as tab-joined lines;
 * a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
-  page saved as ``.html`` is;
+  page saved as ``.html`` is (a markdown file holding a page's raw HTML keeps its blank lines as paragraph
+  breaks: :func:`.embedded_html.markdown_paragraphs`);
 * text: HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes
   taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter markdown's HTML ``<table>`` blocks and
-  pandoc's grid tables read as the HTML reader reads tables (:func:`.embedded_html.inline_tables`,
-  :func:`.grid_tables.unfold_grid_tables`), markdown rows a converter fused written as the two rows they
-  are (:func:`.stacked_rows.unstack_rows`), a layout table's cell whose tables a converter flattened onto one
+  pandoc's grid tables and headerless simple tables read as the HTML reader reads tables
+  (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`,
+  :func:`.simple_tables.unfold_simple_tables`), markdown rows a converter fused written as the two rows they
+  are (:func:`.stacked_rows.unstack_rows`), the tables a converter wrote after a layout cell's article put back
+  under their headings (:func:`.moved_tables.restore_moved_tables`), a layout table's cell whose tables a converter flattened onto one
   line written as its lines (:func:`.nested_md.unnest_tables`), and OCR's spaces between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
 """
@@ -27,9 +30,11 @@ from typing import Any
 from .._exceptions import EmptyDocumentError
 from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
-from .embedded_html import inline_tables, is_html_page
+from .embedded_html import inline_tables, is_html_page, markdown_paragraphs
 from .grid_tables import unfold_grid_tables
+from .moved_tables import restore_moved_tables
 from .nested_md import unnest_tables
+from .simple_tables import unfold_simple_tables
 from .stacked_rows import unstack_rows
 from .exports import EXPORT_SUFFIXES, read_export
 from .html import decode_html, html_to_text
@@ -86,11 +91,13 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
             return _read(inline_tables(table), encoding, kind)
     if is_html_page(text):
         page, encoding = decode_html(data, path)
-        html_text = html_to_text(page)
+        html_text = html_to_text(markdown_paragraphs(page) if kind == "md" else page)
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
+    text = unfold_simple_tables(text)               # pandoc's tables between two lines of dashes
+    text = restore_moved_tables(text)               # a layout cell's tables a converter wrote after its text
     text = unnest_tables(text)                      # a layout cell's tables flattened onto one line
     text = unstack_rows(text)                       # a converter's two rows fused in one (a<br>b)
     if kind == "md":
