@@ -166,6 +166,20 @@ def test_a_groups_row_of_empty_cells_above_a_sum_row_keeps_its_place() -> None:
     assert record.report.values()["review_litigation.litigation_after_review.total"] == 7
 
 
+def test_a_tables_trailing_row_of_empty_cells_leaves_its_three_rows_read() -> None:
+    """Word's HTML often ends a table with an empty row: five empty cells after the last group's numbers are no
+    group's, and the three rows are read and proven."""
+    rows = [("行政复议", (1, 2, 0, 2, 5)), ("行政诉讼（未经复议直接起诉）", (2, 1, 0, 1, 4)), ("行政诉讼（复议后起诉）", (0, 0, 0, 0, 0))]
+    text = _table4_rows(rows)
+    at = text.index("\t0\n\t0\n\t0\n\t0\n\t0\n", text.index("行政诉讼（复议后起诉）")) + len("\t0\n") * 5
+    text = text[:at] + "\n\t\n\t\n\t\n\t\n\t\n" + text[at:]
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    for group, (_, row) in zip(("administrative_review", "litigation_direct", "litigation_after_review"), rows):
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path
+
+
 def test_fifteen_numbers_around_a_row_of_empty_cells_are_not_taken_for_the_fifteen_cells() -> None:
     """Twenty cells printed, five of them empty between the numbers, and a row the form does not have (last year's):
     which fifteen are the form's is not known, and no number is proven in a place it may not hold."""

@@ -144,8 +144,9 @@ def _placeholder_among(values: list[Item], numbers: list[Item]) -> bool:
 
 
 def _leaves_a_groups_cells(items: list[Item], chosen: list[Item]) -> bool:
-    """Rows of a label and its cells, and empty cells printed after a group's label (行政复议 and five empty cells:
-    no case) that the fifteen chosen leave out: they are that group's cells, so the fifteen are not the table's."""
+    """Rows of a label and its cells, and empty cells printed right after a group's label (行政复议 and five empty
+    cells: no case) that the fifteen chosen leave out: they are that group's cells, so the fifteen are not the
+    table's."""
     first, last = chosen[0].line, chosen[-1].line      # (a chosen cell may be made anew: an OCR'd bar read as 1)
     if not any(it.is_text and group_of(it.key) is not None and first <= it.line <= last for it in items):
         return False                    # the fifteen not in labelled rows (a header's empty cells above them)
@@ -154,8 +155,9 @@ def _leaves_a_groups_cells(items: list[Item], chosen: list[Item]) -> bool:
     for it in items:
         if it.is_text:
             label = it
-        elif it.cell.kind is CellKind.BLANK and id(it) not in kept and label is not None \
-                and group_of(label.key) is not None:
+        elif it.cell.kind is not CellKind.BLANK:
+            label = None                # (empty cells after a row's numbers: a table's trailing empty row)
+        elif id(it) not in kept and label is not None and group_of(label.key) is not None:
             return True
     return False
 
