@@ -12,6 +12,8 @@ numbers) where that reading gives the same values and takes the order of its col
 
 from __future__ import annotations
 
+import re
+
 from ..evidence import Ambiguity, Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
@@ -45,6 +47,9 @@ _PRINTED_ORDER = "row-of-15"
 _ORDER_GUESSED = frozenset({Method.FORM_ORDER_RUNS, Method.FORM_ORDER_APART})
 
 _T2_ROWS = {r.path: list(r.paths) for r in FORM.table2}
+#: two rows' item numbers run together on one line (``(四)无法提供 1.2.本机关不掌握…`` / ``没有现成信息…``): the tool
+#: printed two labels as one block, and which number line is whose is a guess
+_FUSED_ITEMS = re.compile(r"(?<![\d.])\d\s*[.、．]\s*\d\s*[.、．]\s*[\u4e00-\u9fff]")
 
 
 def _unread(readings: Readings, paths: tuple[str, ...] | list[str]) -> bool:
@@ -133,7 +138,7 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         if table is None or not _agrees(table, readings):
             table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
         if table is not None and _agrees(table, readings):
-            readings.update(table)
+            readings.update(_fused_labels_guessed(table, lines))
             ambiguities = [a for a in ambiguities if not any(p in table for p in a.paths)]
     row4 = blocks.table4 if blocks is not None and blocks.table4 else []
     if t4 and len(row4) == len(TABLE4_PATHS) and _groups_hold([n.cell.value for n in row4]):
@@ -175,4 +180,17 @@ def _boxed_table2(lines: list[str], rows: list[str], readings: Readings,
             readings.update(row)
             ambiguities = [a for a in ambiguities if not set(a.paths) & set(row)]
     return ambiguities
+
+
+def _fused_labels_guessed(table: Readings, lines: list[str]) -> Readings:
+    """The rows read from blocks, those whose evidence stands on a line of two rows' item numbers run together
+    (``1.2.本机关不掌握…``) or the line under it read as a guess (``READ.ABOVE_OR_BELOW``): two labels printed as one
+    block, the number lines under them may be either row's."""
+    fused = {n for n, line in enumerate(lines, start=1) if _FUSED_ITEMS.search(line)}
+    if not fused:
+        return table
+    near = fused | {n + 1 for n in fused}
+    rows = {p.rsplit(".", 1)[0] for p, r in table.items() if near.intersection(r.lines)}
+    return {p: r.model_copy(update={"method": Method.CELLS_ABOVE_OR_BELOW}) if p.rsplit(".", 1)[0] in rows else r
+            for p, r in table.items()}
 
