@@ -3,6 +3,8 @@ trafilatura, …): a number parted into its runs, cells dropped where they were 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from llm_extract.evidence import Status
@@ -127,3 +129,10 @@ def test_a_section_heading_numbered_in_full_width_brackets_ends_table4() -> None
     lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", _T4, "  （五）存在的主要问题及改进情况", "2025年2月18日"]
     regions = find_regions(lines)
     assert regions["表四"].end == 4
+
+
+def test_a_fee_whose_decimals_a_converter_put_on_the_next_line_is_one_number() -> None:
+    """``1296`` / ``.144219``: Word's two runs of 1296.144219 (万元), a line each; not the fee 1296."""
+    record = _record(report_text(sample_values()).replace("行政事业性收费\t1.5", "行政事业性收费\n\n\n1296\n.144219\n"))
+    fee = "active_disclosure.fees_10k_yuan"
+    assert record.report.values()[fee] == Decimal("1296.144219")
