@@ -68,3 +68,16 @@ def test_bold_cells_and_bold_parts_of_cells_read_as_their_text(golden_dir) -> No
     expected = process_document(Document.from_text(text, doc_id="x"))
     assert record.report.values() == expected.report.values()
     assert all(p.status is Status.PROVEN for k, p in record.provenance.items() if k.startswith("applications."))
+
+
+def test_placeholders_stacked_in_one_cell_are_two_cells() -> None:
+    """pymupdf4llm: ``|规章||0|-<br>-|`` — a label spanning two columns, then 0, - and - with the last two in one
+    cell. ``-<br>-`` is two empty cells, not one ``--``: the row's cells are not shifted onto the empty field."""
+    from llm_extract.extract.mdcells import md_cell
+    from tests.fakeopenai import report_text, sample_values
+    assert md_cell("-<br>-") == "- -"
+    text = report_text(sample_values()).replace("规章\t0\t0\t0", "|规章||0|-<br>-|")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    paths = [f"active_disclosure.regulations.{c}" for c in ("issued", "repealed", "in_force")]
+    truth = dict(zip(paths, (0, None, None)))
+    assert not [p for p in paths if record.provenance[p].status is Status.PROVEN and record.report.get(p) != truth[p]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..ingest.stacked_rows import br_parts
+from .cells import PLACEHOLDERS
 
 __all__ = ["md_cell"]
 
@@ -34,8 +35,9 @@ def md_cell(field: str) -> str:
 
 def _br_field(field: str) -> str:
     """A markdown cell holding line breaks: a label wrapped in its cell is one text (``7、属于行政<br>执法案卷``);
-    numbers stacked in one cell (``1<br>0``: two rows a converter fused) stay two numbers, never ``10``."""
+    numbers stacked in one cell (``1<br>0``: two rows a converter fused) stay two numbers, never ``10``, and
+    placeholders two cells (``-<br>-``)."""
     parts = br_parts(field)
-    if len(parts) > 1 and all(_NUMBER_PART.fullmatch(p) for p in parts):
-        return " ".join(parts)
+    if len(parts) > 1 and all(_NUMBER_PART.fullmatch(p) or p in PLACEHOLDERS for p in parts):
+        return " ".join(parts)          # (so do placeholders: -<br>- are two empty cells, not one --)
     return "".join(parts)
