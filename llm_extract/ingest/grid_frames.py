@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["layout_cells"]
+__all__ = ["layout_cells", "display_columns"]
 
 _BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 
 
-def _display(line: str) -> list[str]:
-    """The line by display column: a wide character takes two, the second held by ``""``."""
+def display_columns(line: str) -> list[str]:
+    """The line by display column: a wide (Chinese) character takes two, the second held by ``""`` (a plain-text
+    table's columns are display columns: grid_tables, simple_tables and the layout grid here)."""
     out: list[str] = []
     for ch in line:
         out.append(ch)
@@ -67,7 +68,7 @@ def layout_cells(block: list[str]) -> list[list[str]] | None:
             cells += [_unpadded(c) for c in row]          # a row's border: its cells are done
             row = [[] for _ in bounds[1:]]
             continue
-        chars = _display(line)
+        chars = display_columns(line)
         if len(chars) != bounds[-1] + 1 or any(chars[b] not in "|+" for b in bounds):
             return None
         for k, (a, b) in enumerate(zip(bounds, bounds[1:])):

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from .grid_frames import layout_cells
+from .grid_frames import display_columns, layout_cells
 from .html import html_to_text
 
 __all__ = ["unfold_grid_tables"]
@@ -58,16 +57,6 @@ class _Cell:
         return out
 
 
-def _columns(line: str) -> list[str]:
-    """The line by display column: a wide (Chinese) character takes two, the second held by ``""``."""
-    out: list[str] = []
-    for ch in line:
-        out.append(ch)
-        if unicodedata.east_asian_width(ch) in ("W", "F"):
-            out.append("")
-    return out
-
-
 def _bounds(grid: list[list[str]]) -> list[int]:
     """Display columns of the grid's column boundaries: every ``+`` of a border line."""
     found: set[int] = set()
@@ -84,7 +73,7 @@ def _segment(row: list[str], a: int, b: int) -> str:
 
 def _parse(block: list[str]) -> list[_Cell] | None:
     """The grid's cells, or None when the block is no well-formed grid."""
-    grid = [_columns(line) for line in block]
+    grid = [display_columns(line) for line in block]
     xs = _bounds(grid)
     if len(xs) < 2 or any(len(row) < xs[-1] + 1 for row in grid):
         return None

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
+from .grid_frames import display_columns
 from .html import html_to_text
 
 __all__ = ["unfold_simple_tables"]
@@ -32,22 +32,13 @@ _DASHES = re.compile(r"^( *)-+(?: +-+)+ *$")
 MAX_TABLE_LINES = 2_000
 
 
-def _display(line: str) -> list[str]:
-    out: list[str] = []
-    for ch in line:
-        out.append(ch)
-        if unicodedata.east_asian_width(ch) in ("W", "F"):
-            out.append("")
-    return out
-
-
 def _runs(line: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"-+", line)]
 
 
 def _cells(line: str, runs: list[tuple[int, int]]) -> list[str] | None:
     """The line's text under each run; None when text stands between two runs (no column of this table)."""
-    chars = _display(line)
+    chars = display_columns(line)
     edges = [0] + [e for _, e in runs]
     starts = [s for s, _ in runs] + [len(chars) + 1]
     if any("".join(chars[a:b]).strip() for a, b in zip(edges, starts)):
