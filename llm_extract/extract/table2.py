@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
+from .t2lines import uneven_gaps, uneven_lines
 from .extracols import added_column
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
@@ -148,7 +149,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             taken[i] = (paths, values)
             if method == "label+cells" and _boxes_apart(item, values):
                 method = Method.T2_BOXES      # one to a line, blank lines between: the order a text tool's
-            elif method == "label+cells" and (_uneven_lines(item, printed) or _uneven_gaps(printed, lines)):
+            elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)):
                 method = Method.T2_UNEVEN_LINES     # 1 / 13 0: a number's runs parted, perhaps
             for path, v in zip(paths, values):
                 r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], method)
@@ -281,39 +282,6 @@ def _boxes_apart(label: Item, values: list[Item]) -> bool:
     text tool printing box by box: pdf2txt.py, pdftotext's default mode), none on the label's line."""
     lines = [label.line] + [v.line for v in values]
     return len(values) > 1 and all(b - a >= 2 for a, b in zip(lines, lines[1:]))
-
-
-def _uneven_lines(label: Item, values: list[Item]) -> bool:
-    """Whether a row's numbers stand on several lines after its label's, the lines holding unlike counts of them
-    or spaced unlike (``1`` / ``13 0``; ``1`` / blank lines / ``13`` / ``0``): a converter parting one number's
-    runs prints so, and which numbers are which cells is then a guess."""
-    lines = [v.line for v in values]
-    if len(set(lines)) < 2 or label.line in lines:
-        return False
-    counts = {lines.count(n) for n in set(lines)}
-    firsts = sorted(set(lines))
-    gaps = {b - a for a, b in zip(firsts, firsts[1:])}
-    return len(counts) > 1 or len(gaps) > 1
-
-
-def _uneven_gaps(values: list[Item], lines: list[str] | None) -> bool:
-    """Whether two of a row's numbers on one line stand a space apart where others stand columns apart
-    (``规章      1          13 0``: a converter parting one number's runs, 130, at a space)."""
-    if lines is None:
-        return False
-    for n in {v.line for v in values if v.col is None}:
-        text, at, ends, gaps = lines[n - 1], 0, [], []
-        for v in (v for v in values if v.line == n and v.col is None):
-            start = text.find(v.raw, at)
-            if start < 0:
-                return False
-            if ends:
-                gaps.append(start - ends[-1])
-            at = start + len(v.raw)
-            ends.append(at)
-        if gaps and min(gaps) == 1 and max(gaps) >= 3:
-            return True
-    return False
 
 
 def _full_row(line: str, n: int) -> bool:

@@ -14,7 +14,8 @@ from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, rec
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4edges import read_edge_blank_row
-from .t4lines import group_of, read_group_lines, read_split_row
+from .t4choice import leaves_a_groups_cells, placeholder_among
+from .t4lines import read_group_lines, read_split_row
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4sums import without_sums
@@ -68,7 +69,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         return {path: stated.get(path) or missing("", [], T4_SENTENCES, unstated) for path in _T4_PATHS}, ambiguities
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
-    if len(numbers) == 15 and not _placeholder_among(values, numbers):
+    if len(numbers) == 15 and not placeholder_among(values, numbers):
         chosen = numbers
     elif (row := _full_line(values, numbers)) is not None:
         chosen = row
@@ -79,7 +80,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     if chosen is None and len(numbers) == 14 and len(values) >= 15 \
             and any(it.cell.kind is CellKind.MISSING for it in values[-15:]):
         chosen = values[-15:]               # an unreadable cell in its place
-    if chosen is not None and _leaves_a_groups_cells(region.items, chosen):
+    if chosen is not None and leaves_a_groups_cells(region.items, chosen):
         chosen = None
     if chosen is not None:
         cells = [it.cell for it in chosen]
@@ -134,32 +135,6 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
-
-
-def _placeholder_among(values: list[Item], numbers: list[Item]) -> bool:
-    """A placeholder printed between the first number and the last (``- 0 0 0 — 0 …``): a cell, so fifteen numbers
-    around it are not the fifteen cells (a date or a phone number after the table may make up the count)."""
-    first, last = values.index(numbers[0]), values.index(numbers[-1])
-    return any(it.cell.kind is CellKind.PLACEHOLDER for it in values[first:last])
-
-
-def _leaves_a_groups_cells(items: list[Item], chosen: list[Item]) -> bool:
-    """Rows of a label and its cells, and empty cells printed right after a group's label (行政复议 and five empty
-    cells: no case) that the fifteen chosen leave out: they are that group's cells, so the fifteen are not the
-    table's."""
-    first, last = chosen[0].line, chosen[-1].line      # (a chosen cell may be made anew: an OCR'd bar read as 1)
-    if not any(it.is_text and group_of(it.key) is not None and first <= it.line <= last for it in items):
-        return False                    # the fifteen not in labelled rows (a header's empty cells above them)
-    kept = set(map(id, chosen))
-    label: Item | None = None
-    for it in items:
-        if it.is_text:
-            label = it
-        elif it.cell.kind is not CellKind.BLANK:
-            label = None                # (empty cells after a row's numbers: a table's trailing empty row)
-        elif id(it) not in kept and label is not None and group_of(label.key) is not None:
-            return True
-    return False
 
 
 def _full_line(values: list[Item], numbers: list[Item]) -> list[Item] | None:

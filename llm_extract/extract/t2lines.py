@@ -1,0 +1,46 @@
+"""A 表二 row whose numbers stand unevenly after its label: which are which cells is a guess (READ.UNEVEN_LINES).
+
+Word's HTML prints a number in runs (``<span>13</span><span>0</span>``); text converters put the runs on lines of
+their own or part them with a space, and drop an empty cell without a trace. ``规章`` / ``1`` / ``13 0`` then reads as
+three cells 1, 13, 0 where the report printed 1, an empty cell and 130. No identity checks 表二, so such a row is
+read but never proven.
+"""
+
+from __future__ import annotations
+
+from .layout import Item
+
+__all__ = ["uneven_lines", "uneven_gaps"]
+
+
+def uneven_lines(label: Item, values: list[Item]) -> bool:
+    """Whether a row's numbers stand on several lines after its label's, the lines holding unlike counts of them
+    or spaced unlike (``1`` / ``13 0``; ``1`` / blank lines / ``13`` / ``0``): a converter parting one number's
+    runs prints so, and which numbers are which cells is then a guess."""
+    lines = [v.line for v in values]
+    if len(set(lines)) < 2 or label.line in lines:
+        return False
+    counts = {lines.count(n) for n in set(lines)}
+    firsts = sorted(set(lines))
+    gaps = {b - a for a, b in zip(firsts, firsts[1:])}
+    return len(counts) > 1 or len(gaps) > 1
+
+
+def uneven_gaps(values: list[Item], lines: list[str] | None) -> bool:
+    """Whether two of a row's numbers on one line stand a space apart where others stand columns apart
+    (``规章      1          13 0``: a converter parting one number's runs, 130, at a space)."""
+    if lines is None:
+        return False
+    for n in {v.line for v in values if v.col is None}:
+        text, at, ends, gaps = lines[n - 1], 0, [], []
+        for v in (v for v in values if v.line == n and v.col is None):
+            start = text.find(v.raw, at)
+            if start < 0:
+                return False
+            if ends:
+                gaps.append(start - ends[-1])
+            at = start + len(v.raw)
+            ends.append(at)
+        if gaps and min(gaps) == 1 and max(gaps) >= 3:
+            return True
+    return False
