@@ -29,7 +29,7 @@ from ..evidence import CellKind
 from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
 
 __all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
-           "number_piece", "joined_number", "joined_pieces"]
+           "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE"]
 
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "－", "─", "无", "不适用", "空", "\\", "/ ", "—/—", "--"})
 
@@ -96,11 +96,13 @@ _MARK_CLASS = re.compile(f"[{_MARKS}]")
 _MARKED = re.compile(rf"^\s*({_MARK_CLASS.pattern}*)\s*([0-9０-９][0-9０-９,，.．]*)\s*({_MARK_CLASS.pattern}+|注\d*)?\s*$")
 #: a count in Chinese numerals (零, 十二, 四十六; one character other than 零 may be a header's piece: not read)
 _CN_NUMBER = re.compile(r"^(?:零|[零一二两三四五六七八九十百千]{2,8})$")
+#: the note of a cell read from Chinese numerals
+CN_NOTE = "Chinese numerals"
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
-def _chinese_number(text: str) -> int | None:
+def chinese_number(text: str) -> int | None:
     """The value of a count in Chinese numerals (四十六 → 46, 一百零二 → 102), or None when it is not one."""
     if text == "零":
         return 0
@@ -165,8 +167,8 @@ def parse_cell(raw: str) -> Cell:
         if all(ch == "注" or ch.isspace() or _MARK_CLASS.match(ch) for ch in raw):
             return Cell(raw, CellKind.TEXT, note="a footnote's mark alone")
     spaced = normalise(raw).replace("〇", "0")
-    if _CN_NUMBER.match(spaced) and (value := _chinese_number(spaced)) is not None:
-        return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value, "Chinese numerals")
+    if _CN_NUMBER.match(spaced) and (value := chinese_number(spaced)) is not None:
+        return Cell(raw, CellKind.ZERO if value == 0 else CellKind.NUMBER, value, CN_NOTE)
     if _SPLIT_DIGITS.search(spaced):    # "1 0": never guess between 10 and two cells 1, 0
         return Cell(raw, CellKind.TEXT, note="digits separated by a space")
     if _SPACED_PLACEHOLDERS.match(spaced):   # "-     -     -": a row of empty cells, each its own

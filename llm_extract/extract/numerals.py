@@ -12,12 +12,11 @@ cells (tab-separated fields or whole lines) are 〇, 零 or a count of several n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from collections.abc import Iterable
-
 from ..evidence import CellKind
-from .cells import Cell, normalise, parse_cell
+from .cells import CN_NOTE, Cell, chinese_number, normalise, parse_cell
 
 if TYPE_CHECKING:                   # (layout imports this module)
     from .layout import Region
@@ -26,14 +25,15 @@ __all__ = ["MIN_NUMERAL_CELLS", "writes_numerals", "lone_numeral"]
 
 #: cells in Chinese numerals that make a table one written so (a stray 十二 in a label's remnant is one)
 MIN_NUMERAL_CELLS = 3
-_LONE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: the numerals that stand alone for a count (not 零: parse_cell reads it anywhere; not 百, 千: no count alone)
+_LONE = frozenset("一二两三四五六七八九十")
 
 
 def _is_numeral_cell(text: str) -> bool:
     text = text.strip()
     if text in ("〇", "零"):
         return True
-    return len(text) >= 2 and parse_cell(text).note == "Chinese numerals"
+    return len(text) >= 2 and parse_cell(text).note == CN_NOTE
 
 
 def writes_numerals(lines: list[str], regions: Iterable[Region]) -> bool:
@@ -51,5 +51,5 @@ def writes_numerals(lines: list[str], regions: Iterable[Region]) -> bool:
 
 def lone_numeral(raw: str) -> Cell | None:
     """A cell that is one numeral character (``三``) read as its count, or ``None``."""
-    value = _LONE.get(normalise(raw).strip())
-    return None if value is None else Cell(raw, CellKind.NUMBER, value, "Chinese numerals")
+    text = normalise(raw).strip()
+    return Cell(raw, CellKind.NUMBER, chinese_number(text), CN_NOTE) if text in _LONE else None

@@ -4,12 +4,11 @@
 Word's HTML prints a number in two runs (``<span>2</span><span>,178</span>``); text converters put the runs on
 two lines or part them with a space. Each piece alone is no number (``,178``, ``5,``, ``2,2``) or the wrong one
 (``2``): read alone, the first digits become the cell. Two neighbouring pieces of one cell, at least one of them no
-number by itself, whose text joined is one number written with thousands separators, are that number.
+number by itself, whose text joined is one number written with thousands separators, are that number; so are a
+whole number and, on the next line, its decimals.
 """
 
 from __future__ import annotations
-
-import re
 
 import re
 
@@ -35,7 +34,8 @@ def _joined(a: Item, b: Item) -> str | None:
 
 
 def joined_separators(items: list[Item]) -> list[Item]:
-    """``items`` with each number cut at its thousands separator made one item again (see the module docstring)."""
+    """``items`` with each number cut at its thousands separator or decimal point made one item again (see the module
+    docstring)."""
     if not any(it.is_text and ("," in it.raw or "，" in it.raw or it.raw.lstrip()[:1] in ".．") for it in items):
         return items
     out: list[Item] = []

@@ -19,8 +19,9 @@ _SUM_LABELS = frozenset({"合计", "总计", "小计", "合计数"})
 
 def without_sums(region: Region) -> Region:
     """The region without the sums an agency adds to 表四: a 合计 row under the three groups' rows (``合 计 | 3 | 3 |
-    0 | 3 | 9``: a label of sums after fifteen cells or three rows of a label and five cells, only cells after it), or a 总计 column after them (a sixteenth
-    number, the three groups' totals' sum, under a header naming one 总计 more than the groups do)."""
+    0 | 3 | 9``: a label of sums after fifteen cells or three rows of a label and five cells, only cells after it),
+    or a 总计 column after them (a sixteenth number, the three groups' totals' sum, under a header naming one 总计
+    more than the groups do)."""
     items = region.items
     for i, it in enumerate(items):
         if it.is_text and it.key.replace(" ", "") in _SUM_LABELS and 0 < len(items) - i - 1 <= 5 \
