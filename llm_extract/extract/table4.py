@@ -115,7 +115,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         options = gap_options(nums, 15)
         if len(options) > MAX_GAP_OPTIONS * 10:
             options = []
-    options += recount_options(nums, 15, groups_hold)
+    options += recount_options(nums, 15, groups_hold, extra=True)
     digits = [n.cell.raw.strip() for n in numbers]
     if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]
