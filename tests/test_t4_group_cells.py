@@ -1,0 +1,45 @@
+"""表四 printed by a Word or web table with its groups as rows, one cell to a line: 行政复议 and its five cells, 行政诉讼 |
+未经复议直接起诉 and five cells, the merged 行政诉讼 cell again (empty) | 复议后起诉 and five cells. Each group's cells are
+the five after its label, placeholders and empty cells among them; the empty merged cell is no group's."""
+
+from __future__ import annotations
+
+import re
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import REVIEW_COLUMNS, Report
+from llm_extract.synth import render
+
+_ROWS = ("四、政府信息公开行政复议、行政诉讼情况\n\t项目\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n\n"
+         "\t行政复议\n\t-\n\t无\n\t／\n\t／\n\t/\n\n"
+         "\t行政诉讼\n\t未经复议直接起诉\n\t3\n\t／\n\t无\n\t无\n\t３\n\n"
+         "\t\n\t复议后起诉\n\t1\n\t/\n\t\n\t-\n\t1\n\n")
+_EXPECTED = {"administrative_review": [None] * 5, "litigation_direct": [3, None, None, None, 3],
+             "litigation_after_review": [1, None, None, None, 1]}
+
+
+def _text(golden_dir, rows: str) -> str:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    text = render(Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields}), "cells")
+    text, n = re.subn(r"四、政府信息公开行政复议、行政诉讼情况\n.*?\n\n\n", lambda _: rows + "\n", text, flags=re.S)
+    assert n == 1
+    return text
+
+
+def test_groups_as_rows_one_cell_to_a_line_are_read_by_their_labels(golden_dir) -> None:
+    record = process_document(Document.from_text(_text(golden_dir, _ROWS), doc_id="t4"))
+    for group, values in _EXPECTED.items():
+        for column, value in zip(REVIEW_COLUMNS, values):
+            path = f"review_litigation.{group}.{column}"
+            assert record.report.get(path) == value, path
+            assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_group_row_short_of_five_cells_reads_no_group_by_its_label(golden_dir) -> None:
+    rows = _ROWS.replace("\t1\n\t/\n\t\n\t-\n\t1\n", "\t1\n\t/\n\t-\n\t1\n")      # a cell lost: four
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-short"))
+    assert record.provenance["review_litigation.litigation_after_review.upheld"].status is not Status.PROVEN
+    assert record.report.get("review_litigation.litigation_after_review.corrected") != 1
