@@ -43,3 +43,13 @@ def test_a_group_row_short_of_five_cells_reads_no_group_by_its_label(golden_dir)
     record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-short"))
     assert record.provenance["review_litigation.litigation_after_review.upheld"].status is not Status.PROVEN
     assert record.report.get("review_litigation.litigation_after_review.corrected") != 1
+
+
+def test_groups_as_rows_on_lines_of_their_own_are_the_row_readers(golden_dir) -> None:
+    """OCR'd text printing each group's row on one line, a cell's 1 read as a bar (``0 0 O 1 |``): not a table one
+    cell to a line; the row readers place its cells (the bar a cell, the letters guesses)."""
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n结果维持  结果纠正  其他结果  尚未审结  总计\n行政复议 0 0 0 0 0\n"
+            "未经复议直接起诉 0 0 O 1 |\n复议后起诉 O o 0 D 0\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-ocr"))
+    assert record.report.get("review_litigation.administrative_review.total") == 0
+    assert record.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN

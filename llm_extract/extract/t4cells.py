@@ -30,8 +30,8 @@ def _blank(it: Item) -> bool:
 def _group_runs(items: list[Item]) -> list[list[Item]] | None:
     """The values after each group's label up to the next text, an empty cell past five dropped; None when the table
     is not printed with its groups as rows one cell to a line (labels not each once and in order, fields on a line)."""
-    if any(it.col is not None for it in items):
-        return None                             # fields of a row on one line: the row readers' layout
+    if any(it.col is not None for it in items) or len({it.line for it in items}) != len(items):
+        return None                             # a row's fields on one line: the row readers' layout
     label_at: dict[int, int] = {}
     for i, it in enumerate(items):
         if it.is_text and (g := group_of(it.key)) is not None:
