@@ -53,3 +53,14 @@ def test_groups_as_rows_on_lines_of_their_own_are_the_row_readers(golden_dir) ->
     record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-ocr"))
     assert record.report.get("review_litigation.administrative_review.total") == 0
     assert record.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN
+
+
+def test_group_names_in_a_header_one_to_a_line_leave_fifteen_cells_after_it_to_the_row_readers(golden_dir) -> None:
+    """pdftotext's default mode prints the two-level header one cell to a line, then the fifteen numbers: the group
+    names head columns, no cell follows them, and the fifteen are read as a row."""
+    cells = ["0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n行政诉讼\n\n未经复议直接起诉\n\n复议后起诉\n\n"
+            "结果维持\n\n结果纠正\n\n其他结果\n\n尚未审结\n\n总计\n\n" + "\n\n".join(cells) + "\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-header"))
+    assert record.report.get("review_litigation.litigation_direct.upheld") == 1
+    assert record.provenance["review_litigation.litigation_direct.total"].status is Status.PROVEN

@@ -50,6 +50,8 @@ def _group_runs(items: list[Item]) -> list[list[Item]] | None:
             j += 1
         while len(run) > _WIDTH and _blank(run[-1]):
             run.pop()                           # the merged label column of the row below, empty
+        if not run:
+            return None                         # a label followed by words: a header over the cells, not a row
         runs.append(run)
     if not any(it.cell.is_number for run in runs for it in run):
         return None                             # no number at all: nothing here says these are the cells
