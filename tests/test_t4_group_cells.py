@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from llm_extract.evidence import Status
+from llm_extract.extract.layout import tokenize
+from llm_extract.extract.t4cells import group_rows_short, read_group_cells
 from llm_extract.ingest import Document
 from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
@@ -64,3 +66,13 @@ def test_group_names_in_a_header_one_to_a_line_leave_fifteen_cells_after_it_to_t
     record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-header"))
     assert record.report.get("review_litigation.litigation_direct.upheld") == 1
     assert record.provenance["review_litigation.litigation_direct.total"].status is Status.PROVEN
+
+
+def test_a_text_tools_run_of_header_words_naming_a_group_is_no_rows_label(golden_dir) -> None:
+    """pdftotext's default mode prints a header's cells one to a line, numbers among them, and the reader joins the
+    words into one text (``行政复议其他尚未审结果结``): it names a group, but heads no row of cells."""
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n结果\n维持\n\n0\n\n3\n\n行政复议\n其他\n尚未审\n\n1\n\n0\n\n行政诉讼\n总\n计\n\n4\n\n"
+            "结果\n维持\n\n0\n\n未经复议直接起诉\n结果\n其他\n\n0\n\n2\n\n0\n\n总\n计\n\n2\n\n1\n\n0\n\n复议后起诉\n其他\n\n1\n\n1\n\n"
+            "总计\n\n3\n\n")
+    items = tokenize(rows.split("\n"), 1, rows.count("\n") + 1)
+    assert not group_rows_short(items) and read_group_cells(items) is None

@@ -11,6 +11,8 @@ no other value stands in the table (before the first label, after the last group
 
 from __future__ import annotations
 
+import re
+
 from ..evidence import CellKind
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .layout import Item
@@ -21,6 +23,9 @@ __all__ = ["group_rows_short", "read_group_cells"]
 
 _WIDTH = len(REVIEW_COLUMNS)
 _METHOD = "t4-group-cells"
+#: a group's row label as a cell of its own: the group's name and nothing else (a text tool's run of header words,
+#: 行政复议其他尚未审结, names a group but is no row's label)
+_NAME_ONLY = re.compile(r"[\s(（]*(?:行政诉讼)?[\s(（]*(?:行政复议|(?:未经复议)?直接起诉|复议后起诉)[\s)）]*")
 
 
 def _blank(it: Item) -> bool:
@@ -34,7 +39,7 @@ def _group_runs(items: list[Item]) -> list[list[Item]] | None:
         return None                             # a row's fields on one line: the row readers' layout
     label_at: dict[int, int] = {}
     for i, it in enumerate(items):
-        if it.is_text and (g := group_of(it.key)) is not None:
+        if it.is_text and (g := group_of(it.key)) is not None and _NAME_ONLY.fullmatch(it.key):
             if g in label_at:
                 return None                     # a group named twice: a header and a row
             label_at[g] = i
