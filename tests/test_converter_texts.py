@@ -136,3 +136,17 @@ def test_a_fee_whose_decimals_a_converter_put_on_the_next_line_is_one_number() -
     record = _record(report_text(sample_values()).replace("行政事业性收费\t1.5", "行政事业性收费\n\n\n1296\n.144219\n"))
     fee = "active_disclosure.fees_10k_yuan"
     assert record.report.values()[fee] == Decimal("1296.144219")
+
+
+@pytest.mark.parametrize("printed, value", [("\t行政许可\n\t3 150", 3150), ("\t行政许可\n\t1 203 150", 1203150)])
+def test_a_cells_number_grouped_by_spaces_is_one_number(printed: str, value: int) -> None:
+    """WPS and some Word styles group a number's thousands with a space: a cell of its own holding ``3 150`` is 3150,
+    not a cell 3 and another 150."""
+    record = _record(report_text(sample_values()).replace("行政许可\t3150", printed))
+    assert record.report.values()[_LICENSING] == value
+
+
+def test_a_space_between_numbers_that_are_no_thousands_groups_joins_nothing() -> None:
+    record = _record(report_text(sample_values()).replace("行政许可\t3150", "\t行政许可\n\t3 15"))
+    assert record.report.values()[_LICENSING] != 315
+    assert record.provenance[_LICENSING].status is not Status.PROVEN

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from llm_extract.evidence import Status
-from llm_extract.extract.glued import group_cuts, row_cuts
+from llm_extract.extract.glued import group_cuts, recount_options, row_cuts, row_holds
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.review import review_items
@@ -85,3 +85,11 @@ def test_a_glued_row_with_no_digits_is_a_row_of_empty_cells() -> None:
     for path in _paths("other_other"):
         assert record.report.get(path) is None and record.provenance[path].status == Status.PROVEN
     assert record.report.get("applications.rejected_duplicate.total") == 0
+
+
+def test_a_row_of_eight_offers_every_number_left_out_beside_a_join_that_holds() -> None:
+    """``1 0`` → 10 adds up; a number that is no cell of the row (a hidden cell, a 序号) explains it as well."""
+    options = recount_options([6, 0, 0, 1, 0, 0, 7, 23], 7, row_holds, extra=True)
+    assert [6, 0, 0, 10, 0, 7, 23] in options and [6, 0, 0, 1, 0, 0, 7] in options
+    assert recount_options([6, 0, 0, 1, 0, 0, 7, 23], 7, row_holds) == [[6, 0, 0, 10, 0, 7, 23]]
+    assert recount_options([1, 0, 2, 0, 0, 0, 0, 13], 7, row_holds, extra=True) == []   # no join holds: no guess

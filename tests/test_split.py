@@ -11,7 +11,7 @@ from llm_extract.evidence import CellKind, Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.review import review_items
-from llm_extract.schema import APPLICANT_COLUMNS, Report
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, Report
 from llm_extract.synth.render import render
 from verify.rules import RULES
 from verify.split import diagnose_record, diagnose_row, join_candidates, unmerge_candidates
@@ -147,3 +147,54 @@ def test_seed_rows_missing_a_cell_get_no_split_suggestion(golden_dir: Path) -> N
     record = process_document(load(golden_dir / "002_0126e23b7202ee31.txt"))
     assert record.provenance["applications.new_received.natural_person"].raw == "0 0 0 0 0 6"
     assert diagnose_record(record) == []
+
+
+def test_a_join_is_not_suggested_when_leaving_one_number_out_holds_as_well() -> None:
+    """``6 0 0 1 0 0 7 23``: ``1 0`` → 10 adds up to 23, but so do the first seven without 23 (a converter's
+    hidden cell, a 序号 printed after the row): which one the row is, nothing here says."""
+    assert diagnose_row("unavailable_not_held", ["6", "0", "0", "1", "0", "0", "7", "23"], {}) == []
+
+
+def _hidden_cell_report(golden_dir: Path) -> Report:
+    """Golden 003 with 本机关不掌握相关政府信息 = 6 0 0 1 0 0 7, the totals rows kept adding up."""
+    report = _report(golden_dir)
+    a = report.applications
+    a.unavailable_not_held.natural_person, a.unavailable_not_held.social_org, a.unavailable_not_held.total = 6, 1, 7
+    for c in APPLICANT_COLUMNS:          # 总计 and 本年新收 follow: the table's identities hold
+        processed = sum(getattr(getattr(a, r), c) or 0 for r in APPLICATION_ROWS[2:-2])
+        setattr(a.total_processed, c, processed)
+        setattr(a.new_received, c, processed + (getattr(a.carried_forward, c) or 0)
+                - (getattr(a.carried_over, c) or 0))
+    return report
+
+
+def _with_hidden_cell(text: str, drop_totals: bool = False) -> str:
+    """The row with a number after its seven cells; ``drop_totals``: the rows its columns add up in printed
+    without cells, so that only the row's own total checks it."""
+    lines = text.split("\n")
+    i = next(n for n, line in enumerate(lines) if "本机关不掌握相关政府信息" in line)
+    assert lines[i].endswith("\t6\t0\t0\t1\t0\t0\t7")
+    lines[i] += "\t23"
+    if drop_totals:
+        for start in ("一、本年新收", "二、上年结转", "（七）总计", "四、结转下年度"):
+            j = next(n for n, line in enumerate(lines) if line.startswith(start))
+            lines[j] = lines[j].split("\t")[0]
+    return "\n".join(lines)
+
+
+def test_a_number_after_a_rows_seven_cells_is_left_out_when_the_columns_say_so(golden_dir: Path) -> None:
+    report = _hidden_cell_report(golden_dir)
+    record = process_document(Document.from_text(_with_hidden_cell(render(report, "tabrows")), doc_id="hidden"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.unavailable_not_held.{c}"
+        assert record.report.get(path) == report.get(path), path
+        assert record.provenance[path].status == Status.DERIVED
+
+
+def test_a_row_read_both_ways_by_its_own_total_stays_missing_when_nothing_else_decides(golden_dir: Path) -> None:
+    text = _with_hidden_cell(render(_hidden_cell_report(golden_dir), "tabrows"), drop_totals=True)
+    record = process_document(Document.from_text(text, doc_id="hidden-open"))
+    for c in APPLICANT_COLUMNS:
+        prov = record.provenance[f"applications.unavailable_not_held.{c}"]
+        assert prov.status not in (Status.PROVEN, Status.DERIVED), c
+    assert not [f for f in record.findings if f.code == "SPLIT.JOIN"]

@@ -6,7 +6,9 @@ one more than seven (or fewer), this module tries every way to *join* adjacent
 tokens (``SPLIT.JOIN``) or to *unmerge* a token into two (``SPLIT.UNMERGE``) so
 that the row has seven numbers, and checks each candidate against every
 identity it takes part in whose other cells are known. A part never has a
-leading zero (``0 5`` is not joined to ``05``). When exactly one candidate
+leading zero (``0 5`` is not joined to ``05``). A row of eight numbers may instead hold one that is
+no cell of it (a converter's hidden cell, a 序号): where leaving one out holds as well, nothing is
+suggested. When exactly one candidate
 makes every checkable identity hold, it is offered as a ``warning`` finding
 with ``detail.suggested`` (path → value) and ``detail.evidence`` (the equations
 that hold): a suggestion for the review queue, **never applied** to the values here.
@@ -117,6 +119,9 @@ def diagnose_row(row: str, tokens: Sequence[str], known: Mapping[str, int | None
         evidence = _holds(row, values, known)
         if evidence:
             survivors.append((values, how, evidence))
+    if survivors and joining and len(toks) == _WIDTH + 1 and any(
+            _holds(row, [int(t) for t in toks[:i] + toks[i + 1:]], known) for i in range(len(toks))):
+        return []           # one of the numbers no cell of the row (a hidden cell, a 序号) holds as well
     if len(survivors) != 1:
         return []
     values, how, evidence = survivors[0]

@@ -197,11 +197,14 @@ def glued_number(key: str) -> str | None:
 
 
 def recount_options(numbers: list[int], width: int,
-                    holds: Callable[[list[int]], bool] = lambda _: True) -> list[list[int]]:
+                    holds: Callable[[list[int]], bool] = lambda _: True, extra: bool = False) -> list[list[int]]:
     """Readings of a row with one number too many or too few, that satisfy the row's own identity.
 
-    One too many: a number was split by a space (``1 0``), so two neighbours join. One too few:
-    two cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two.
+    One too many: a number was split by a space (``1 0``), so two neighbours join; with ``extra``, a
+    number that is no cell of the row (a converter's hidden cell, a 序号, a page's number) is as
+    likely, so where a join holds, every reading without one of the numbers that holds is offered
+    beside it (``6 0 0 1 0 0 7 23``: ``1 0`` → 10, or 23 no cell: the identities must choose). One too
+    few: two cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two.
     """
     texts = [str(n) for n in numbers]
     out: list[list[int]] = []
@@ -210,6 +213,8 @@ def recount_options(numbers: list[int], width: int,
             joined = texts[i] + texts[i + 1]
             if _ok(joined):
                 out.append(numbers[:i] + [int(joined)] + numbers[i + 2:])
+        if extra and any(holds(option) for option in out):
+            out += [numbers[:i] + numbers[i + 1:] for i in range(len(numbers))]
     elif len(numbers) == width - 1:
         for i, text in enumerate(texts):
             for cut in range(1, len(text)):

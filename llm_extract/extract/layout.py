@@ -217,6 +217,10 @@ _Spec = tuple[str, Cell, str, "int | None", "int | None", bool]
 _Plan = tuple[tuple[_Spec, ...], bool, str]
 
 
+#: a cell's number with its thousands grouped by spaces, as WPS and some Word styles print it (``3 118``, ``1 234 567``)
+_SPACE_GROUPED = re.compile(r"^\s*[1-9]\d{0,2}(?: \d{3})+\s*$")
+
+
 @lru_cache(maxsize=16384)
 def _line_plan(line: str) -> _Plan | None:
     """What one line of a table region gives (``None``: nothing, e.g. page furniture).
@@ -243,6 +247,8 @@ def _line_plan(line: str) -> _Plan | None:
             f = line[1:]
             if not f.strip():           # a tab-only line is a blank cell
                 return ((f, parse_cell(f), "", None, None, False),), False, ""
+            if _SPACE_GROUPED.match(f):  # one cell, its digits grouped by spaces (WPS: 3 118): one number
+                return ((f, parse_cell(f.replace(" ", "")), "", None, None, grid),), False, ""
             return tuple((r, c, k, None, None, grid) for r, c, k in _tokens(f)), False, ""
         if not grid and line[0] != "\t" and ("  " in line or "\u3000" in line):
             line = _GAP.sub("\t", line)   # PDF text mixes tabs and runs of spaces between columns

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from itertools import takewhile
 
 from ..evidence import CellKind
-from ..schema import APPLICATION_ROWS
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
 from .labels import rows_named, strip_item_number
 from .layout import Item
@@ -154,6 +154,7 @@ def value_counts(items: list[Item]) -> dict[int, int]:
 
 
 _FORM_ORDER = {row: i for i, row in enumerate(APPLICATION_ROWS)}
+_WIDTH = len(APPLICANT_COLUMNS)
 
 
 def _next_in_form(row: str, nxt: str) -> bool:
@@ -247,6 +248,9 @@ def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dic
         last = bare[-1]
         if last < max(by_line) or any(it.line in text_lines for it in spans[nxt][:1]) or not _next_in_form(row, nxt):
             continue
+        if len(span) == _WIDTH and len(spans[nxt]) >= _WIDTH:
+            continue                    # the line completes this row's seven cells, and the row below has its
+            #                             own seven: a row printed over several lines (``… 0 0 0 0`` / ``0`` / ``0 0``)
         spans[row] = [it for it in span if it.line != last]
         spans[nxt] = by_line[last] + spans[nxt]
 

@@ -116,7 +116,7 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
     options: list[list[int | None]] = gap_options(nums, 7) if 0 < len(nums) < 7 else []
     if len(options) > MAX_GAP_OPTIONS:
         options = []
-    options += [o for o in recount_options(nums, 7, row_holds) if o not in options]   # 1 0 for 10; 10 for 1, 0
+    options += [o for o in recount_options(nums, 7, row_holds, extra=True) if o not in options]   # 1 0 for 10; 10 for 1, 0
     if len(nums) == 14 and nums[:7] == nums[7:]:    # the row printed again after a page break
         options.append(list(nums[:7]))
     options += [o for o in glyph_options or () if o not in options]     # OCR'd table rules dropped

@@ -15,6 +15,7 @@ from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4edges import read_edge_blank_row
 from .t4choice import leaves_a_groups_cells, placeholder_among
+from .t4cells import group_rows_short, read_group_cells
 from .t4lines import read_group_lines, read_split_row
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
@@ -53,6 +54,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     region = without_sums(_without_strays(region, lines))
     if (turned := read_transposed(region.items)) is not None:
         return turned, []                   # the results as rows, the groups as columns
+    if (rows := read_group_cells(region.items)) is not None:
+        return rows, []                     # the groups as rows, one cell to a line
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
@@ -80,8 +83,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     if chosen is None and len(numbers) == 14 and len(values) >= 15 \
             and any(it.cell.kind is CellKind.MISSING for it in values[-15:]):
         chosen = values[-15:]               # an unreadable cell in its place
-    if chosen is not None and leaves_a_groups_cells(region.items, chosen):
-        chosen = None
+    if chosen is not None and (leaves_a_groups_cells(region.items, chosen) or group_rows_short(region.items)):
+        chosen = None                       # (a group's row short of five cells: no fifteen values are its cells)
     if chosen is not None:
         cells = [it.cell for it in chosen]
         groups_ok = all((cells[g * 5 + 4].value or 0) == sum(c.value or 0 for c in cells[g * 5:g * 5 + 4])
@@ -115,7 +118,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         options = gap_options(nums, 15)
         if len(options) > MAX_GAP_OPTIONS * 10:
             options = []
-    options += recount_options(nums, 15, groups_hold)
+    options += recount_options(nums, 15, groups_hold, extra=True)
     digits = [n.cell.raw.strip() for n in numbers]
     if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]

@@ -124,11 +124,11 @@ IDENTITIES = (
              "表四, every group: total = upheld + corrected + other + pending"),
 )
 
-#: (a section heading of its own, numbered, may drift further: 二、主动公开情况, 三、依申请公开政府信息情况;
+#: (a section heading of its own, numbered, may drift further: 二、主动公开情况, 二、主动公开, 三、依申请公开政府信息情况;
 #: behind markdown's emphasis too: __二、主动公开情况__)
 _SECTION = r"^[\W_]*[一二三四五六七八九十]+\s*[、.．]\s*"
 HEADINGS = {
-    "表二": re.compile(rf"主动公开政府信息情况|主动公开政府信息|{_SECTION}主动公开(?:工作)?情况"),
+    "表二": re.compile(rf"主动公开政府信息情况|主动公开政府信息|{_SECTION}主动公开(?:工作)?(?:情况|\s*$)"),
     "表三": re.compile(r"收到和处理政府信息公开申请|收到和处理政府信息公开|处理政府信息公开申请情况"
                       rf"|{_SECTION}依申请公开(?:政府信息)?(?:工作)?(?:的)?情况"),
     "表四": re.compile(r"(?:行政法?复议|复议).{0,12}(?:行政诉讼|诉讼)"),

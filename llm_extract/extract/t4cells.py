@@ -1,0 +1,86 @@
+"""表四 as a Word or web table prints it with its groups as rows: one cell to a line.
+
+A table whose rows are the three groups (行政复议 | five cells; 行政诉讼 | 未经复议直接起诉 | five cells; the merged 行政诉讼
+cell again, empty | 复议后起诉 | five cells) reaches the reader as one cell to a line: each group's label, then its five
+cells, placeholders (/, —, 无) and empty cells among them. Counting the table's numbers alone (``3 ３ 1 １``: four for
+fifteen cells) loses where they stand; the rows keep it. Here each group's cells are the values right after its
+label, up to the next text; an empty cell after a group's five (the merged label column of the row below) is that
+column's, no cell of the group. Read only when every group's label stands once with exactly five cells after it and
+no other value stands in the table (before the first label, after the last group's five, only empty cells).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..evidence import CellKind
+from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
+from .layout import Item
+from .readings import Readings, reading
+from .t4lines import group_of
+
+__all__ = ["group_rows_short", "read_group_cells"]
+
+_WIDTH = len(REVIEW_COLUMNS)
+_METHOD = "t4-group-cells"
+#: a group's row label as a cell of its own: the group's name and nothing else (a text tool's run of header words,
+#: 行政复议其他尚未审结, names a group but is no row's label)
+_NAME_ONLY = re.compile(r"[\s(（]*(?:行政诉讼)?[\s(（]*(?:行政复议|(?:未经复议)?直接起诉|复议后起诉)[\s)）]*")
+
+
+def _blank(it: Item) -> bool:
+    return it.cell.kind is CellKind.BLANK
+
+
+def _group_runs(items: list[Item]) -> list[list[Item]] | None:
+    """The values after each group's label up to the next text, an empty cell past five dropped; None when the table
+    is not printed with its groups as rows one cell to a line (labels not each once and in order, fields on a line)."""
+    if any(it.col is not None for it in items) or len({it.line for it in items}) != len(items):
+        return None                             # a row's fields on one line: the row readers' layout
+    label_at: dict[int, int] = {}
+    for i, it in enumerate(items):
+        if it.is_text and (g := group_of(it.key)) is not None and _NAME_ONLY.fullmatch(it.key):
+            if g in label_at:
+                return None                     # a group named twice: a header and a row
+            label_at[g] = i
+    groups = range(len(REVIEW_GROUPS))
+    if sorted(label_at) != list(groups) or [label_at[g] for g in groups] != sorted(label_at.values()):
+        return None
+    runs: list[list[Item]] = []
+    for g in groups:
+        run: list[Item] = []
+        j = label_at[g] + 1
+        while j < len(items) and items[j].is_value:
+            run.append(items[j])
+            j += 1
+        while len(run) > _WIDTH and _blank(run[-1]):
+            run.pop()                           # the merged label column of the row below, empty
+        if not run:
+            return None                         # a label followed by words: a header over the cells, not a row
+        runs.append(run)
+    if not any(it.cell.is_number for run in runs for it in run):
+        return None                             # no number at all: nothing here says these are the cells
+    return runs
+
+
+def group_rows_short(items: list[Item]) -> bool:
+    """Whether the table prints its groups as rows one cell to a line and a group's row holds other than five cells
+    (a cell lost): then no fifteen of its values, counted across the rows, are the table's cells."""
+    runs = _group_runs(items)
+    return runs is not None and any(len(run) != _WIDTH for run in runs)
+
+
+def read_group_cells(items: list[Item]) -> Readings | None:
+    """表四's fifteen cells from its three group rows, one cell to a line (see the module docstring); None when the
+    table is not printed so, or a row holds other than five cells."""
+    runs = _group_runs(items)
+    if runs is None or any(len(run) != _WIDTH for run in runs):
+        return None
+    claimed = {id(it) for run in runs for it in run}
+    if any(it.is_value and not _blank(it) and id(it) not in claimed for it in items):
+        return None                             # a value no group row holds: whose, is not known
+    out: Readings = {}
+    for group, run in zip(REVIEW_GROUPS, runs):
+        for column, it in zip(REVIEW_COLUMNS, run):
+            out[f"review_litigation.{group}.{column}"] = reading(it.cell, [it.line], _METHOD)
+    return out

@@ -1,0 +1,78 @@
+"""表四 printed by a Word or web table with its groups as rows, one cell to a line: 行政复议 and its five cells, 行政诉讼 |
+未经复议直接起诉 and five cells, the merged 行政诉讼 cell again (empty) | 复议后起诉 and five cells. Each group's cells are
+the five after its label, placeholders and empty cells among them; the empty merged cell is no group's."""
+
+from __future__ import annotations
+
+import re
+
+from llm_extract.evidence import Status
+from llm_extract.extract.layout import tokenize
+from llm_extract.extract.t4cells import group_rows_short, read_group_cells
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import REVIEW_COLUMNS, Report
+from llm_extract.synth import render
+
+_ROWS = ("四、政府信息公开行政复议、行政诉讼情况\n\t项目\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n\n"
+         "\t行政复议\n\t-\n\t无\n\t／\n\t／\n\t/\n\n"
+         "\t行政诉讼\n\t未经复议直接起诉\n\t3\n\t／\n\t无\n\t无\n\t３\n\n"
+         "\t\n\t复议后起诉\n\t1\n\t/\n\t\n\t-\n\t1\n\n")
+_EXPECTED = {"administrative_review": [None] * 5, "litigation_direct": [3, None, None, None, 3],
+             "litigation_after_review": [1, None, None, None, 1]}
+
+
+def _text(golden_dir, rows: str) -> str:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    text = render(Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields}), "cells")
+    text, n = re.subn(r"四、政府信息公开行政复议、行政诉讼情况\n.*?\n\n\n", lambda _: rows + "\n", text, flags=re.S)
+    assert n == 1
+    return text
+
+
+def test_groups_as_rows_one_cell_to_a_line_are_read_by_their_labels(golden_dir) -> None:
+    record = process_document(Document.from_text(_text(golden_dir, _ROWS), doc_id="t4"))
+    for group, values in _EXPECTED.items():
+        for column, value in zip(REVIEW_COLUMNS, values):
+            path = f"review_litigation.{group}.{column}"
+            assert record.report.get(path) == value, path
+            assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_group_row_short_of_five_cells_reads_no_group_by_its_label(golden_dir) -> None:
+    rows = _ROWS.replace("\t1\n\t/\n\t\n\t-\n\t1\n", "\t1\n\t/\n\t-\n\t1\n")      # a cell lost: four
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-short"))
+    assert record.provenance["review_litigation.litigation_after_review.upheld"].status is not Status.PROVEN
+    assert record.report.get("review_litigation.litigation_after_review.corrected") != 1
+
+
+def test_groups_as_rows_on_lines_of_their_own_are_the_row_readers(golden_dir) -> None:
+    """OCR'd text printing each group's row on one line, a cell's 1 read as a bar (``0 0 O 1 |``): not a table one
+    cell to a line; the row readers place its cells (the bar a cell, the letters guesses)."""
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n结果维持  结果纠正  其他结果  尚未审结  总计\n行政复议 0 0 0 0 0\n"
+            "未经复议直接起诉 0 0 O 1 |\n复议后起诉 O o 0 D 0\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-ocr"))
+    assert record.report.get("review_litigation.administrative_review.total") == 0
+    assert record.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN
+
+
+def test_group_names_in_a_header_one_to_a_line_leave_fifteen_cells_after_it_to_the_row_readers(golden_dir) -> None:
+    """pdftotext's default mode prints the two-level header one cell to a line, then the fifteen numbers: the group
+    names head columns, no cell follows them, and the fifteen are read as a row."""
+    cells = ["0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n行政诉讼\n\n未经复议直接起诉\n\n复议后起诉\n\n"
+            "结果维持\n\n结果纠正\n\n其他结果\n\n尚未审结\n\n总计\n\n" + "\n\n".join(cells) + "\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-header"))
+    assert record.report.get("review_litigation.litigation_direct.upheld") == 1
+    assert record.provenance["review_litigation.litigation_direct.total"].status is Status.PROVEN
+
+
+def test_a_text_tools_run_of_header_words_naming_a_group_is_no_rows_label(golden_dir) -> None:
+    """pdftotext's default mode prints a header's cells one to a line, numbers among them, and the reader joins the
+    words into one text (``行政复议其他尚未审结果结``): it names a group, but heads no row of cells."""
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n结果\n维持\n\n0\n\n3\n\n行政复议\n其他\n尚未审\n\n1\n\n0\n\n行政诉讼\n总\n计\n\n4\n\n"
+            "结果\n维持\n\n0\n\n未经复议直接起诉\n结果\n其他\n\n0\n\n2\n\n0\n\n总\n计\n\n2\n\n1\n\n0\n\n复议后起诉\n其他\n\n1\n\n1\n\n"
+            "总计\n\n3\n\n")
+    items = tokenize(rows.split("\n"), 1, rows.count("\n") + 1)
+    assert not group_rows_short(items) and read_group_cells(items) is None
