@@ -12,6 +12,11 @@ the annual report as an HTML article: site chrome around it, the three tables as
   the HTML puts it;
 * nested tables are flattened in document order; a cell that holds a table or a
   long run of paragraphs is page layout, not data, and its text becomes plain lines;
+* tables built of ``<div>``s are tables (:mod:`.html_divs`: ARIA roles, CSS grid cells,
+  flex rows of boxes, divs the page's style sheet displays as a table's elements);
+* an ``<iframe>`` whose ``srcdoc`` holds its page (a table a CMS shows in a frame) is read
+  where it stands, as a page of its own (frames in frames two deep); a frame of another
+  page (``src``) is not followed;
 * ``<script>``, ``<style>``, ``<head>`` and form controls are dropped, and so is
   recognisable site chrome: ``<nav>``, ``<header>``/``<footer>`` outside an
   ``<article>``, and elements whose role, class or id names navigation, a menu,
@@ -29,24 +34,22 @@ libxml2 (through lxml) parses the page and closes unclosed elements as a browser
 parser does (an element left open ends with its parent); the converter is its parser
 target, O(1) per element, so a hostile page costs time linear in its size.
 
-:func:`decode_html` picks the encoding: a BOM, else the charset a ``<meta>`` tag
-declares (GBK/GB2312 read as GB18030, their superset), else the detection of
-:func:`~llm_extract.ingest.text.decode_bytes`.
+:func:`decode_html` (:mod:`.html_charset`) picks the encoding.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
 
 from ..form import FORM
-from .html_divs import FLEX_ROW, div_tag, grid_row, is_table_row
+from .html_divs import FLEX_ROW, NO_LAYOUT, FlexBoxes, div_tag, grid_row, is_table_row, layout_rules
 from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, page_title
-from .text import decode_bytes
+from .html_charset import decode_html, declared_charset
 
 __all__ = ["html_to_text", "decode_html", "declared_charset"]
 
@@ -78,13 +81,13 @@ _LAYOUT_CELL_CHARS = 120
 _PARAGRAPH_CHARS = 100
 _REPORT_CELLS = 20
 
+# iframes nested in iframes read (a srcdoc page holding a frame of its own), at most
+_FRAMES = 2
+
 # a line naming the report (its title); looked for in the text's first characters
 _TITLED = re.compile(r"报告|年报")
 _TITLE_SPAN = 600
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "hz-gb-2312"})
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _collapse(text: str) -> str:
@@ -147,8 +150,11 @@ class _Converter:
     parser closes them); this turns those events into lines. Every event costs O(1): a page nested
     100,000 deep is read in linear time."""
 
-    def __init__(self, hidden: HiddenRules | None = NO_RULES) -> None:
+    def __init__(self, hidden: HiddenRules | None = NO_RULES, layout: Mapping[str, str] = NO_LAYOUT,
+                 frames: int = 0) -> None:
         self.hidden = hidden                     # what the page hides (html_head); None: read hidden elements too
+        self.layout = layout                     # the table element the page's CSS shows a class as (html_divs)
+        self.frames = frames                     # iframes' own pages (srcdoc) read within this one, nested
         self.hid = 0                             # hidden elements left out
         self.lines: list[str] = []
         self._para: list[str] = []
@@ -161,6 +167,7 @@ class _Converter:
         self._flex_marks: list[int] = []         # per open flex row: len(lines) at its start
         self._flex_nested: list[bool] = []       # per open flex row: holds a table (or a flex row) of its own
         self._grid_rows: list[str | None] = []   # per open table: the grid row of its last cell (CSS grid)
+        self._boxes = FlexBoxes()                # which elements are a flex row's boxes (html_divs)
 
     # --- output -------------------------------------------------------------------------------------------
     def _break(self) -> None:
@@ -196,17 +203,21 @@ class _Converter:
         if self._skip:
             self._skip += 1
             return
+        if self._boxes.start() and tag not in _MARKED:
+            tag = "td"                            # a flex row's box of an inline tag (<span>: html_divs)
         if tag not in _MARKED and not attrib and (self._chrome is None or tag != self._chrome.tag):
             return                                # <span>, <font>, <b>, ...: no line, no chrome
         if tag in _SKIP:
+            if tag == "iframe" and self.frames and (frame := attrib.get("srcdoc")) and not self._is_hidden(attrib):
+                self._frame(frame)
             self._skip = 1
             return
-        if attrib and self.hidden is not None and is_hidden(attrib, self.hidden):
+        if self._is_hidden(attrib):
             self._skip = 1
             self.hid += 1
             return
         if tag == "div":
-            tag = div_tag(attrib, self._divs[-1] if self._divs else "")
+            tag = div_tag(attrib, self._divs[-1] if self._divs else "", self.layout)
             self._divs.append(tag)
             if tag == "td" or tag == "th":
                 self._grid_row(grid_row(attrib))
@@ -215,6 +226,7 @@ class _Converter:
                 self._rows[-1] = True
                 self._flex_marks.append(len(self.lines))
                 self._flex_nested.append(False)
+                self._boxes.open_row()
                 tag = "div"
         if tag == "td" or tag == "th":
             depth = len(self._rows)
@@ -258,6 +270,17 @@ class _Converter:
         if chrome.cell is not None and self._cells and self._cells[-1] is chrome.cell:
             del chrome.cell.blocks[chrome.cell_blocks:]
 
+    def _is_hidden(self, attrib: dict[str, str]) -> bool:
+        return bool(attrib) and self.hidden is not None and is_hidden(attrib, self.hidden)
+
+    def _frame(self, page: str) -> None:
+        """An iframe's own page (its ``srcdoc``): read where the frame stands, as a page of its own."""
+        text = _convert(page.encode("utf-8", "surrogatepass"), hidden_rules(page), layout_rules(page),
+                        self.frames - 1)[0]
+        self._start_table()                       # (in a cell, the cell is layout, as around a nested table)
+        self.lines.extend(text.split("\n")[:-1])
+        self._close_table()
+
     def _grid_row(self, row: str | None) -> None:
         """A CSS-grid table's cell names its row in its style, the rows have no element: a cell of another
         row than the one before it closes that row."""
@@ -282,7 +305,11 @@ class _Converter:
     def end(self, tag: str) -> None:
         if self._skip:
             self._skip -= 1
+            if not self._skip:                    # (the skipped element itself ends)
+                self._boxes.end()
             return
+        if self._boxes.end() and tag not in _MARKED:
+            tag = "td"
         if tag not in _MARKED and (self._chrome is None or tag != self._chrome.tag):
             return                                # (its start did nothing either)
         if tag in _VOID:                          # its start did the work (a <br>'s line break)
@@ -319,6 +346,7 @@ class _Converter:
         """A flex row ends as a table does; unless it was a table's row (html_divs.is_table_row), its cells
         are plain lines again (where it holds a table of its own, its lines are left as they are)."""
         self._close_table()
+        self._boxes.close_row()
         mark, nested = self._flex_marks.pop(), self._flex_nested.pop()
         if not nested and not is_table_row(self.lines[mark:]):
             self.lines[mark:] = [text for line in self.lines[mark:] if (text := line.lstrip("\t"))]
@@ -332,8 +360,9 @@ class _Converter:
         return "\n".join(self.lines) + "\n"
 
 
-def _convert(page: bytes, hidden: HiddenRules | None) -> tuple[str, int]:
-    converter = _Converter(hidden)
+def _convert(page: bytes, hidden: HiddenRules | None, layout: Mapping[str, str] = NO_LAYOUT,
+             frames: int = _FRAMES) -> tuple[str, int]:
+    converter = _Converter(hidden, layout, frames)
     parser = etree.HTMLParser(target=converter, encoding="utf-8", no_network=True, huge_tree=True)
     parser.feed(page)
     return parser.close(), converter.hid
@@ -346,51 +375,11 @@ def html_to_text(html: str) -> str:
     that shows its article by script). A page whose article prints no title line starts with
     its ``<title>`` (or ``<meta name="ArticleTitle">``)."""
     page = _STRAY_BREAK.sub("<br></", html).encode("utf-8", "surrogatepass")   # a lone surrogate: U+FFFD
-    text, hid = _convert(page, hidden_rules(html))
+    layout = layout_rules(html)
+    text, hid = _convert(page, hidden_rules(html), layout)
     if hid and not any(heading.search(text) for heading in FORM.headings.values()):   # shown by script
-        text, _ = _convert(page, None)
+        text, _ = _convert(page, None, layout)
     if text.strip() and not _TITLED.search(text[:_TITLE_SPAN]) and (title := page_title(html)) \
             and _TITLED.search(title):
         text = title + "\n" + text
     return text
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset a ``<meta>`` tag declares in the first 4 KB, as a Python codec name (GB family → gb18030).
-
-    None when there is none, it is unknown, or it is a single-byte charset (it would decode anything).
-    """
-    m = _META_CHARSET.search(data[:4096])
-    if not m:
-        return None
-    name = m.group(1).decode("ascii", "replace").lower()
-    if name in _GB_FAMILY:
-        return "gb18030"
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        return None
-    # a single-byte charset decodes any bytes, so it can never be caught lying: detect instead
-    return None if codec.startswith(("iso8859", "cp125", "mac-", "latin")) else codec
-
-
-def decode_html(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """``(text, encoding)`` of an HTML page: BOM, then the declared charset, then detection.
-
-    A declaration that the bytes contradict is not trusted: it must decode them strictly, and
-    bytes that are valid UTF-8 with non-ASCII text are UTF-8 whatever the page says (a page
-    re-saved as UTF-8 keeps its old ``charset=gb2312``; GBK text is practically never valid UTF-8).
-    """
-    if not data.startswith(_BOMS) and b"\x00" not in data:
-        charset = declared_charset(data)
-        if charset is not None and charset != "utf-8" and not data.isascii():
-            try:
-                return data.decode("utf-8"), "utf-8"
-            except UnicodeDecodeError:
-                pass
-        if charset is not None:
-            try:
-                return data.decode(charset), charset
-            except UnicodeDecodeError:
-                pass                              # the declaration lies: detect
-    return decode_bytes(data, path)

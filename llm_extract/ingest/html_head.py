@@ -1,4 +1,4 @@
-"""What a page says about itself outside the article's text: what it hides, and its title.
+"""What a page says about itself outside the article's text: what it hides, its layout rules, and its title.
 
 * **Hidden elements.** CMS pages keep a second copy of the article for print or for mobile,
   hidden (``style="display:none"``, the ``hidden`` attribute, or a class or id that the page's
@@ -9,6 +9,9 @@
   ``<style>`` sheets that says so (``.print-copy {display: none}``, ``div#m {visibility:
   hidden}``). Rules inside ``@media`` apply to one medium only and are not followed; selectors
   other than a single class or id (with or without a tag name) are not followed either.
+* **Layout.** :func:`class_rules` gives the same top-level rules of single classes and ids for any
+  declaration (:mod:`.html_divs` reads which classes the sheets display as a table's elements or as
+  flex rows).
 * **The title.** Some pages print no title in the article: it is in ``<title>`` or in a
   ``<meta name="ArticleTitle">`` only. :func:`page_title` gives it.
 """
@@ -17,9 +20,10 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["HiddenRules", "hidden_rules", "is_hidden", "page_title"]
+__all__ = ["HiddenRules", "class_rules", "hidden_rules", "is_hidden", "page_title"]
 
 _PUNCTUATION = re.compile(r"[{};]")
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -100,23 +104,31 @@ def _style_sheets(page: str) -> str:
     return "\n".join(parts)[:_SHEET_CHARS]
 
 
-def hidden_rules(page: str) -> HiddenRules:
-    """The classes and ids the page's own style sheets hide (see the module docstring)."""
+def class_rules(page: str, says: re.Pattern[str]) -> Iterator[tuple[str, str, str]]:
+    """``(kind, name, declarations)`` of each top-level rule of the page's ``<style>`` sheets whose
+    declarations ``says`` finds, for each of its selectors that is a single class (kind ``.``) or id
+    (``#``), with or without a tag name."""
     if "<style" not in page and "<STYLE" not in page:
-        return NO_RULES
+        return
     sheets = _style_sheets(page)
-    if not _HIDES.search(sheets):
-        return NO_RULES
-    classes: set[str] = set()
-    ids: set[str] = set()
+    if not says.search(sheets):
+        return
     for selectors, body in _top_level_rules(_without_comments(sheets)):
-        if not _HIDES.search(body):
+        if not says.search(body):
             continue
         for sel in selectors.split(","):
             m = _SIMPLE.match(sel.strip())
             if m:
                 kind, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-                (classes if kind == "." else ids).add(name)
+                yield kind, name, body
+
+
+def hidden_rules(page: str) -> HiddenRules:
+    """The classes and ids the page's own style sheets hide (see the module docstring)."""
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for kind, name, _ in class_rules(page, _HIDES):
+        (classes if kind == "." else ids).add(name)
     return HiddenRules(frozenset(classes), frozenset(ids)) if classes or ids else NO_RULES
 
 

@@ -10,6 +10,8 @@ what they are:
 * a web page saved as text (:func:`.embedded_html.is_html_page`): read by the HTML reader, as the same
   page saved as ``.html`` is (a markdown file holding a page's raw HTML keeps its blank lines as paragraph
   breaks: :func:`.embedded_html.markdown_paragraphs`);
+* a database's text field copied out as stored, its line breaks written as ``\\n`` escapes: its escapes and
+  entities read first (:mod:`.escaped_dump`), then read as text;
 * text: HTML space entities a crawler left (``0&nbsp;3``) read as spaces, markdown's backslash escapes
   taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter markdown's HTML ``<table>`` blocks and
   pandoc's grid tables and headerless simple tables read as the HTML reader reads tables
@@ -30,6 +32,7 @@ from typing import Any
 from .._exceptions import EmptyDocumentError
 from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .document import normalise_newlines
+from .escaped_dump import is_escaped_dump, unescape_dump
 from .embedded_html import inline_tables, is_html_page, markdown_paragraphs
 from .grid_tables import unfold_grid_tables
 from .moved_tables import restore_moved_tables
@@ -95,6 +98,8 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
+    if is_escaped_dump(text):                      # a database's text field: ``\\n`` for its line breaks
+        text = unescape_dump(text)
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
     text = unfold_simple_tables(text)               # pandoc's tables between two lines of dashes
     text = restore_moved_tables(text)               # a layout cell's tables a converter wrote after its text
