@@ -37,6 +37,7 @@ from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
 from .pdf_spacing import letter_spacing
+from .pdf_spill import join_spilled
 from .pdf_turned import upright_page
 from .pdf_tables import PdfTable, can_continue, continue_table, read_tables, table_lines
 
@@ -164,6 +165,7 @@ def _layout(pages: list[_Page]) -> list[str]:
     for page in pages:                        # 数据 / 1: a header word's number wrapped under it
         join_header_digits(sorted((ln for ln in page.lines if not ln.furniture), key=lambda ln: ln.top))
     _place_columns(pages)
+    join_spilled([p.tables for p in pages], [p.lines for p in pages])   # a sheet wider than the page: its column blocks side by side
     blocks: list[TextLine | PdfTable] = []
     last_page: dict[int, int] = {}            # id(table) → the last page it runs over
     for page in pages:
