@@ -17,6 +17,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
+from .pdf_overflow import paragraph_middles
+
 __all__ = ["extract_cells", "stock_cells"]
 
 _stock = 0                  # stock_cells() blocks in force: pdfplumber's own Table.extract()
@@ -38,6 +40,10 @@ def extract_cells(table: Any, spacing: float = 0.0) -> list[list[str | None]]:
         return table.extract(**tolerance)
     chars = table.page.chars
     mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+    rows = [(r.bbox[1], r.bbox[3]) for r in table.rows]
+    edges = sorted({x for r in table.rows for c in r.cells if c is not None for x in (c[0], c[2])})
+    for i, v in paragraph_middles(chars, rows, edges, table.bbox).items():   # wrapped text overflowing its cell
+        mids[i] = (mids[i][0], v)
     if any(v != v for _, v in mids):                     # a NaN does not sort: pdfplumber's own search
         return table.extract(**tolerance)
     order = sorted(range(len(chars)), key=lambda i: mids[i][1])
