@@ -17,8 +17,6 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from .pdf_overflow import paragraph_middles
-
 __all__ = ["extract_cells", "stock_cells"]
 
 _stock = 0                  # stock_cells() blocks in force: pdfplumber's own Table.extract()
@@ -29,20 +27,21 @@ def _in(h: float, v: float, box: tuple[float, float, float, float]) -> bool:
     return h >= x0 and h < x1 and v >= top and v < bottom
 
 
-def extract_cells(table: Any, spacing: float = 0.0) -> list[list[str | None]]:
+def extract_cells(table: Any, spacing: float = 0.0, middles: dict[int, float] | None = None) -> list[list[str | None]]:
     """``table.extract()`` of a pdfplumber table (default settings): a row per row, None where a
     merged cell covers a position, "" for a cell without characters. ``spacing``: the page's
-    letter-spacing (:mod:`.pdf_spacing`), added to the gap within which two characters are one word."""
+    letter-spacing (:mod:`.pdf_spacing`), added to the gap within which two characters are one word;
+    ``middles``: the vertical middle some characters (by their index in the page's characters) are read
+    at instead of their own (:mod:`.pdf_overflow`; ``Table.extract()`` has no such thing, so these tables
+    are read here even under :func:`stock_cells`)."""
     from pdfplumber import utils
 
     tolerance = {"x_tolerance": utils.DEFAULT_X_TOLERANCE + spacing} if spacing else {}
-    if _stock:
+    if _stock and not middles:
         return table.extract(**tolerance)
     chars = table.page.chars
     mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
-    rows = [(r.bbox[1], r.bbox[3]) for r in table.rows]
-    edges = sorted({x for r in table.rows for c in r.cells if c is not None for x in (c[0], c[2])})
-    for i, v in paragraph_middles(chars, rows, edges, table.bbox).items():   # wrapped text overflowing its cell
+    for i, v in (middles or {}).items():
         mids[i] = (mids[i][0], v)
     if any(v != v for _, v in mids):                     # a NaN does not sort: pdfplumber's own search
         return table.extract(**tolerance)
