@@ -14,8 +14,13 @@ from __future__ import annotations
 import pytest
 
 from llm_extract.ingest.pdf_lines import TextLine, Word
+from tests.pdf_text_layer import Rule, Run, text_pdf
 from llm_extract.ingest.pdf_spill import join_spilled, label_column
 from llm_extract.ingest.pdf_tables import PdfCell, PdfTable, build_table, table_lines
+
+pdfplumber = pytest.importorskip("pdfplumber")
+
+from llm_extract.ingest.pdf import pdf_to_text  # noqa: E402
 
 _TOP, _ROW = 100.0, 15.0
 
@@ -123,3 +128,31 @@ def test_a_line_across_two_unlabelled_rows_or_holding_numbers_labels_nothing() -
     counted = TextLine("一、本年新收 3", 3, _TOP + 2, _TOP + 12, 842, words=[Word("一、本年新收", 40, 100, 10),
                                                                            Word("3", 110, 115, 10, " ")])
     assert label_column([counted], numbers) is None
+
+
+def _ruled(columns: list[float], ys: list[float]) -> list[Rule]:
+    return [Rule(columns[0], y, columns[-1], y) for y in ys] + [Rule(x, ys[-1], x, ys[0]) for x in columns]
+
+
+_YS = [900.0, 885.0, 870.0, 855.0]               # a header row and two rows, 15 points each
+
+
+def _page_of_numbers(rows: list[list[str]], columns: list[float]) -> list[Run | Rule]:
+    runs = [Run(t, columns[i] + 4, _YS[r] - 11, 9) for r, row in enumerate(rows) for i, t in enumerate(row)]
+    return [*_ruled(columns, _YS), *runs]
+
+
+def test_a_pdf_printing_a_sheet_over_two_pages_reads_as_rows_of_all_their_cells() -> None:
+    first = _page_of_numbers(LEFT, [40, 340, 400, 460])
+    second = _page_of_numbers(RIGHT, [40, 110, 180, 250, 320, 390])
+    text = pdf_to_text(text_pdf([first, second], size=(595, 1000)))
+    assert "\t一、本年新收政府信息公开申请数量\n\t3\n\t1\n\t0\n\t0\n\t1\n\t/\n\t5\n" in text
+    assert "\t二、上年结转政府信息公开申请数量\n\t0\n\t/\n\t1\n\t0\n\t0\n\t0\n\t1\n" in text
+
+
+def test_a_pdf_printing_its_label_column_without_rules_reads_each_label_with_its_row() -> None:
+    labels = [Run(LEFT[1][0], 40, _YS[1] - 11, 9), Run(LEFT[2][0], 40, _YS[2] - 11, 9)]
+    numbers = _page_of_numbers([["自然人", "总计"], ["3", "5"], ["0", "1"]], [40, 110, 180])
+    text = pdf_to_text(text_pdf([labels, numbers], size=(595, 1000)))
+    assert "\t一、本年新收政府信息公开申请数量\n\t3\n\t5\n" in text
+    assert "\t二、上年结转政府信息公开申请数量\n\t0\n\t1\n" in text

@@ -7,18 +7,22 @@ label column and the first numbers). Read page by page, the first part is a tabl
 rows have one or two cells, the next a table of unlabelled numbers. :func:`join_spilled` puts the
 parts back side by side: a part is the next block of the table before it when
 
-* it is the first ruled table of the page right after that table's page, and that table is the last
-  of its page (and was not itself continued over a page break);
+* it is the first ruled table of the page right after that table's last block, and that table is the
+  last of its page; it does not have that table's columns (then it is the table's rows continued over a
+  page break, :func:`~.pdf_tables.continue_table`);
 * both start and end at the same height;
 * the one holds columns of the other's kind: the part on the later page prints no label below its
   header, or the part before prints no value (its label columns alone);
-* their rows line up: every row's top, taken over both parts, is where a row starts or a cell ends in
-  each; no cell holding a value is cut by a row of the other part (a label may span rows, a number
-  never does).
+* their rows line up: every cell of either ends where a row of one of them starts (or at their common
+  bottom), and no cell holding a value is cut by a row of the other part (a label may span rows, a
+  number never does).
 
-The rows of the joined table are the rows of the parts, left part first. Anything else is left as it
-was: a table the parts do not tile is not guessed at. Whether the columns the join put side by side are
-the table's the identities then check (row sums, column sums), as for any table read.
+The rows of the joined table are the rows of the parts, left part first. Label columns printed without
+rules (:func:`label_column`) on the page before a table whose rows print no label of their own are
+those rows' labels where each such line stands beside exactly one of those rows; a line beside a row
+with its own label (a group's label printed at its middle row) stays a line. Anything else is left as
+it was: blocks that do not tile one table are not guessed at. Whether the columns the join put side by
+side are the table's the identities then check (row sums, column sums), as for any table read.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from collections.abc import Sequence
 from .pdf_lines import TextLine
 from .pdf_tables import PdfCell, PdfTable, build_table, can_continue, cell_text
 
-__all__ = ["join_spilled", "spill_of", "join_parts"]
+__all__ = ["join_spilled", "spill_of", "join_parts", "label_column"]
 
 _TOL = 3.0               # points: two heights this close are the same height
 _VALUE = re.compile(r"^(?:[0-9０-９][0-9０-９,，.．]*|[—–\-－/／]+|无|不适用)$")   # a number or a placeholder
