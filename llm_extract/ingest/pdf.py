@@ -32,6 +32,7 @@ from .pdf_decode import count_undecodable, undecodable_page
 from .cjk_spacing import join_spaced_characters
 from .pdf_chars import report_page
 from .pdf_columns import placed_rows
+from .pdf_footers import lone_page_numbers
 from .pdf_headdigits import join_header_digits
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
@@ -162,6 +163,9 @@ def _place_columns(pages: list[_Page]) -> None:
 def _layout(pages: list[_Page]) -> list[str]:
     """Every page's blocks in order, a table broken by a page break joined into one, as text lines."""
     mark_furniture([ln for p in pages for ln in p.lines])
+    for page in pages:                        # a page number printed under one page only
+        for line in lone_page_numbers(page.lines, [t.bottom for t in page.tables]):
+            line.furniture = True
     for page in pages:                        # 数据 / 1: a header word's number wrapped under it
         join_header_digits(sorted((ln for ln in page.lines if not ln.furniture), key=lambda ln: ln.top))
     _place_columns(pages)
