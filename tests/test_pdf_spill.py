@@ -152,7 +152,19 @@ def test_a_pdf_printing_a_sheet_over_two_pages_reads_as_rows_of_all_their_cells(
 
 def test_a_pdf_printing_its_label_column_without_rules_reads_each_label_with_its_row() -> None:
     labels = [Run(LEFT[1][0], 40, _YS[1] - 11, 9), Run(LEFT[2][0], 40, _YS[2] - 11, 9)]
-    numbers = _page_of_numbers([["自然人", "总计"], ["3", "5"], ["0", "1"]], [40, 110, 180])
+    columns = [40, 110, 180, 250]            # the label column: its cells merged with the columns before it
+    numbers = [*(Rule(40, y, 250, y) for y in _YS), *(Rule(x, _YS[-1], x, _YS[0]) for x in columns[1:]),
+               Rule(40, _YS[1], 40, _YS[0]),
+               *(Run(t, columns[i + 1] + 4, _YS[r] - 11, 9) for r, row in enumerate([["自然人", "总计"], ["3", "5"],
+                                                                                   ["0", "1"]]) for i, t in enumerate(row))]
     text = pdf_to_text(text_pdf([labels, numbers], size=(595, 1000)))
     assert "\t一、本年新收政府信息公开申请数量\n\t3\n\t5\n" in text
     assert "\t二、上年结转政府信息公开申请数量\n\t0\n\t1\n" in text
+
+
+def test_rows_with_a_first_cell_of_their_own_or_under_a_label_above_take_no_line_of_the_page_before() -> None:
+    own = build_table([_row(["", "3", "3"], 0), _row(["", "0", "1"], 1)], 4)
+    assert label_column([_line("全年主动公开政府信息1688条", 0), _line("其中通过门户网站公开11条", 1)], own) is None
+    group = PdfCell("（三）不予公开", 40, 100, _TOP, _TOP + 2 * _ROW)
+    under = build_table([[group, *_row(["3", "3"], 0, x=100)], [None, *_row(["0", "1"], 1, x=100)]], 4)
+    assert label_column([_line("1.属于国家秘密", 1)], under) is None

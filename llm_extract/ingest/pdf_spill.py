@@ -18,9 +18,10 @@ parts back side by side: a part is the next block of the table before it when
   number never does).
 
 The rows of the joined table are the rows of the parts, left part first. Label columns printed without
-rules (:func:`label_column`) on the page before a table whose rows print no label of their own are
-those rows' labels where each such line stands beside exactly one of those rows; a line beside a row
-with its own label (a group's label printed at its middle row) stays a line. Anything else is left as
+rules (:func:`label_column`) on the page before a table whose rows print no label of their own (their
+first position covered by a cell starting off the page: a label merged over columns) are those rows'
+labels where each such line stands beside exactly one of those rows; a line beside a row with its own
+label (a group's label printed at its middle row) stays a line. Anything else is left as
 it was: blocks that do not tile one table are not guessed at. Whether the columns the join put side by
 side are the table's the identities then check (row sums, column sums), as for any table read.
 """
@@ -116,15 +117,23 @@ def _row_spans(table: PdfTable) -> list[tuple[float, float]]:
     return list(zip(tops, tops[1:] + [table.bottom]))
 
 
-def _labelled(row: Sequence[PdfCell | None]) -> bool:
-    return any(_is_label(c) for c in row)
+def _unlabelled(part: PdfTable, i: int) -> bool:
+    """True when row ``i`` of ``part`` holds values and no label, its first position covered by a cell that
+    starts off the page (a label merged over columns printed on the page before): no cell of ``part``
+    spans down over it."""
+    row = part.rows[i]
+    if i < part.header or row[0] is not None or any(_is_label(c) for c in row) or not any(_is_value(c) for c in row):
+        return False
+    top = _row_top(row)
+    return not any(c.x0 <= part.x0 + _TOL and c.top < top - _TOL < top + _TOL < c.bottom for c in _cells(part))
 
 
 def label_column(lines: Sequence[TextLine], part: PdfTable) -> tuple[PdfTable, list[TextLine]] | None:
     """The labels of ``part``'s rows printed without rules on the page before it, as a table of one column
     at ``part``'s rows, and the lines it takes; None when those lines are not that (see the module
     docstring): a line beside ``part``'s rows holds a value, or stands in no row or across two; a line in
-    a row that prints its own label stays where it is (a group's label printed beside its middle row)."""
+    a row that prints its own label, or whose first position is a cell of its own or of a label above it,
+    stays where it is (a group's label printed beside its middle row)."""
     spans = _row_spans(part)
     beside = [ln for ln in lines if not ln.furniture and part.top - _TOL <= _middle(ln) <= part.bottom + _TOL]
     if not beside or any(w.is_value for ln in beside for w in ln.words) or not part.header < len(part.rows):
@@ -133,8 +142,7 @@ def label_column(lines: Sequence[TextLine], part: PdfTable) -> tuple[PdfTable, l
     taken: list[TextLine] = []
     for ln in beside:
         rows = [i for i, (top, bottom) in enumerate(spans) if ln.top < bottom - _TOL and ln.bottom > top + _TOL]
-        bare = [i for i in rows if i >= part.header and not _labelled(part.rows[i])
-                and any(_is_value(c) for c in part.rows[i])]
+        bare = [i for i in rows if _unlabelled(part, i)]
         if not bare:
             continue                      # beside rows with their own labels (or the header): not theirs
         if len(rows) != 1:
@@ -170,7 +178,8 @@ def join_spilled(pages: Sequence[list[PdfTable]], lines: Sequence[list[TextLine]
             last_page = part.page
             if not tables:
                 continue
-        elif lines is not None and k > 0 and not pages[k - 1] and (found := label_column(lines[k - 1], part)):
+        elif lines is not None and k > 0 and not pages[k - 1] and lines[k - 1] \
+                and lines[k - 1][0].page == part.page - 1 and (found := label_column(lines[k - 1], part)):
             left, taken = found
             tables[0] = join_parts(left, part)
             lines[k - 1][:] = [ln for ln in lines[k - 1] if all(ln is not t for t in taken)]
