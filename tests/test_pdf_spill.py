@@ -86,27 +86,17 @@ def test_a_table_that_prints_its_own_labels_is_another_table_not_more_columns() 
     assert pages == [[left], [below]]
 
 
-@pytest.mark.parametrize("change", ["taller", "page after next"])
+@pytest.mark.parametrize("change", ["taller", "page after next", "a table below it"])
 def test_blocks_not_printed_as_one_sheet_are_left_alone(change: str) -> None:
     left, right = _table(LEFT, 3), _table(RIGHT, 5 if change == "page after next" else 4)
     if change == "taller":
         right = _table(RIGHT + [["0", "0", "0", "0", "0"]], 4)
     pages = [[left], [right]]
+    if change == "a table below it":
+        pages[0].append(build_table([_row(["附注", "无"], 30)], 3))
     before = [list(p) for p in pages]
     join_spilled(pages)
     assert pages == before
-
-
-def test_every_table_of_a_sheet_finds_its_own_columns_on_the_next_page() -> None:
-    below = 4 * _ROW                                   # 表四 printed under 表三 on the same sheet
-    t4_left = build_table([[PdfCell(t, 40 + 60 * i, 100 + 60 * i, _TOP + below, _TOP + below + _ROW)
-                            for i, t in enumerate(["行政复议", "0", "1"])]], 3)
-    t4_right = build_table([[PdfCell(t, 40 + 50 * i, 90 + 50 * i, _TOP + below, _TOP + below + _ROW)
-                             for i, t in enumerate(["0", "0", "1"])]], 4)
-    pages = [[_table(LEFT, 3), t4_left], [_table(RIGHT, 4), t4_right]]
-    join_spilled(pages)
-    assert pages[1] == [] and [len(r) for t in pages[0] for r in _texts(t)] == [8, 8, 8, 6]
-    assert _texts(pages[0][1]) == [["行政复议", "0", "1", "0", "0", "1"]]
 
 
 def _line(text: str, row: int, page: int = 3, *, offset: float = 2.0) -> TextLine:

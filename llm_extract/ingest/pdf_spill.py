@@ -7,10 +7,9 @@ label column and the first numbers). Read page by page, the first part is a tabl
 rows have one or two cells, the next a table of unlabelled numbers. :func:`join_spilled` puts the
 parts back side by side: a part is the next block of the table before it when
 
-* it is a ruled table of the page right after that table's last block, and the one table there it can
-  be the next block of (a sheet holding 表三 and 表四 prints both tables' right blocks on the next page);
-  it does not have that table's columns (then it is the table's rows continued over a page break,
-  :func:`~.pdf_tables.continue_table`);
+* it is the first ruled table of the page right after that table's last block, and that table is the
+  last of its page; it does not have that table's columns (then it is the table's rows continued over a
+  page break, :func:`~.pdf_tables.continue_table`);
 * both start and end at the same height;
 * the one holds columns of the other's kind: the part on the later page prints no label below its
   header, or the part before prints no value (its label columns alone);
@@ -166,22 +165,22 @@ def join_spilled(pages: Sequence[list[PdfTable]], lines: Sequence[list[TextLine]
     docstring): ``pages`` holds each page's ruled tables, top to bottom, pages in order, and ``lines`` each
     page's text lines outside them; a joined part is removed from its page and the table it continues
     replaced by the joined table; label lines joined to the table on the next page are removed from theirs."""
-    open_: list[tuple[list[PdfTable], int, int]] = []    # tables whose last block is on the page before: (list, index, page)
+    holder: list[PdfTable] | None = None       # the list holding the last table seen, last on its page
+    last_page = 0                              # the page that table's last block is printed on
     for k, tables in enumerate(pages):
-        reached: list[tuple[list[PdfTable], int, int]] = []
-        for part in list(tables):
-            blocks = [(h, i) for h, i, page in open_ if page == part.page - 1 and not can_continue(h[i], part)
-                      and spill_of(h[i], part)]
-            if len(blocks) == 1:
-                holder, i = blocks[0]
-                holder[i] = join_parts(holder[i], part)
-                tables.remove(part)
-                reached.append((holder, i, part.page))
-                open_ = [o for o in open_ if (o[0], o[1]) != (holder, i)]
-            elif part is tables[0] and k > 0 and lines is not None and not pages[k - 1] and lines[k - 1] \
-                    and lines[k - 1][0].page == part.page - 1 and (found := label_column(lines[k - 1], part)):
-                left, taken = found
-                tables[0] = join_parts(left, part)
-                lines[k - 1][:] = [ln for ln in lines[k - 1] if all(ln is not t for t in taken)]
-        reached += [(tables, i, t.page) for i, t in enumerate(tables)]
-        open_ = reached
+        if not tables:
+            continue
+        part = tables[0]
+        if holder is not None and part.page == last_page + 1 and not can_continue(holder[-1], part) \
+                and spill_of(holder[-1], part):
+            holder[-1] = join_parts(holder[-1], part)
+            tables.pop(0)
+            last_page = part.page
+            if not tables:
+                continue
+        elif lines is not None and k > 0 and not pages[k - 1] and lines[k - 1] \
+                and lines[k - 1][0].page == part.page - 1 and (found := label_column(lines[k - 1], part)):
+            left, taken = found
+            tables[0] = join_parts(left, part)
+            lines[k - 1][:] = [ln for ln in lines[k - 1] if all(ln is not t for t in taken)]
+        holder, last_page = tables, tables[-1].page
