@@ -168,3 +168,11 @@ def test_rows_with_a_first_cell_of_their_own_or_under_a_label_above_take_no_line
     group = PdfCell("（三）不予公开", 40, 100, _TOP, _TOP + 2 * _ROW)
     under = build_table([[group, *_row(["3", "3"], 0, x=100)], [None, *_row(["0", "1"], 1, x=100)]], 4)
     assert label_column([_line("1.属于国家秘密", 1)], under) is None
+
+
+def test_one_row_tables_at_the_same_height_on_consecutive_pages_are_rows_not_column_blocks() -> None:
+    left = build_table([_row(["规章", "3", "1"], 0)], 3)
+    right = build_table([_row(["0", "0", "1", "/", "5"], 0)], 4)
+    pages = [[left], [right]]
+    join_spilled(pages)
+    assert pages == [[left], [right]]

@@ -10,7 +10,8 @@ parts back side by side: a part is the next block of the table before it when
 * it is the first ruled table of the page right after that table's last block, and that table is the
   last of its page; it does not have that table's columns (then it is the table's rows continued over a
   page break, :func:`~.pdf_tables.continue_table`);
-* both start and end at the same height;
+* both start and end at the same height, and have two rows or more (some styles print a table row by row,
+  each row a ruled table of its own: such rows on consecutive pages may stand at the same heights);
 * the one holds columns of the other's kind: the part on the later page prints no label below its
   header, or the part before prints no value (its label columns alone);
 * their rows line up: every cell of either ends where a row of one of them starts (or at their common
@@ -77,8 +78,8 @@ def _body(table: PdfTable) -> list[PdfCell]:
 def spill_of(left: PdfTable, part: PdfTable) -> bool:
     """True when ``part`` (a table on a later page) is the next column block of ``left`` (see the module
     docstring; the pages and the order on them are :func:`join_spilled`'s to check)."""
-    if abs(left.top - part.top) > _TOL or abs(left.bottom - part.bottom) > _TOL:
-        return False
+    if abs(left.top - part.top) > _TOL or abs(left.bottom - part.bottom) > _TOL or min(len(left.rows), len(part.rows)) < 2:
+        return False                                   # (a table printed row by row: one-row tables)
     if any(_is_label(c) for c in _body(part)) and any(_is_value(c) for c in _cells(left)):
         return False
     tops = _tops([left, part])
