@@ -32,11 +32,13 @@ from .pdf_decode import count_undecodable, undecodable_page
 from .cjk_spacing import join_spaced_characters
 from .pdf_chars import report_page
 from .pdf_columns import placed_rows
+from .pdf_footers import lone_page_numbers
 from .pdf_headdigits import join_header_digits
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
 from .pdf_spacing import letter_spacing
+from .pdf_spill import join_spilled
 from .pdf_turned import upright_page
 from .pdf_tables import PdfTable, can_continue, continue_table, read_tables, table_lines
 
@@ -161,9 +163,13 @@ def _place_columns(pages: list[_Page]) -> None:
 def _layout(pages: list[_Page]) -> list[str]:
     """Every page's blocks in order, a table broken by a page break joined into one, as text lines."""
     mark_furniture([ln for p in pages for ln in p.lines])
+    for page in pages:                        # a page number printed under one page only
+        for line in lone_page_numbers(page.lines, [t.bottom for t in page.tables]):
+            line.furniture = True
     for page in pages:                        # 数据 / 1: a header word's number wrapped under it
         join_header_digits(sorted((ln for ln in page.lines if not ln.furniture), key=lambda ln: ln.top))
     _place_columns(pages)
+    join_spilled([p.tables for p in pages], [p.lines for p in pages])   # a sheet wider than the page: its column blocks side by side
     blocks: list[TextLine | PdfTable] = []
     last_page: dict[int, int] = {}            # id(table) → the last page it runs over
     for page in pages:

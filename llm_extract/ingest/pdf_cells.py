@@ -27,17 +27,22 @@ def _in(h: float, v: float, box: tuple[float, float, float, float]) -> bool:
     return h >= x0 and h < x1 and v >= top and v < bottom
 
 
-def extract_cells(table: Any, spacing: float = 0.0) -> list[list[str | None]]:
+def extract_cells(table: Any, spacing: float = 0.0, middles: dict[int, float] | None = None) -> list[list[str | None]]:
     """``table.extract()`` of a pdfplumber table (default settings): a row per row, None where a
     merged cell covers a position, "" for a cell without characters. ``spacing``: the page's
-    letter-spacing (:mod:`.pdf_spacing`), added to the gap within which two characters are one word."""
+    letter-spacing (:mod:`.pdf_spacing`), added to the gap within which two characters are one word;
+    ``middles``: the vertical middle some characters (by their index in the page's characters) are read
+    at instead of their own (:mod:`.pdf_overflow`; ``Table.extract()`` has no such thing, so these tables
+    are read here even under :func:`stock_cells`)."""
     from pdfplumber import utils
 
     tolerance = {"x_tolerance": utils.DEFAULT_X_TOLERANCE + spacing} if spacing else {}
-    if _stock:
+    if _stock and not middles:
         return table.extract(**tolerance)
     chars = table.page.chars
     mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+    for i, v in (middles or {}).items():
+        mids[i] = (mids[i][0], v)
     if any(v != v for _, v in mids):                     # a NaN does not sort: pdfplumber's own search
         return table.extract(**tolerance)
     order = sorted(range(len(chars)), key=lambda i: mids[i][1])

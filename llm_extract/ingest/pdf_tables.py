@@ -9,6 +9,9 @@ it starts (nothing for the positions it covers, as for a rowspan/colspan); an em
 line after every row. A cell's text wrapped over several printed lines is one line
 (:func:`cell_text`).
 
+Text wrapped in a cell too low for it overflows the row's rules; each such paragraph is read in the cell
+it is centred in (:mod:`.pdf_overflow`).
+
 A table whose last row a page break left open (a browser's print of a web page draws the row's side
 rules down to the break and its bottom rule on the next page) is closed where its column rules
 end, so the row stays in the table (:func:`open_bottom`). A number whose digits are spread across
@@ -36,6 +39,7 @@ from typing import Any
 
 from .pdf_cells import extract_cells
 from .pdf_distributed import SPREAD, distributed_number
+from .pdf_overflow import paragraph_middles
 
 __all__ = ["PdfCell", "PdfTable", "build_table", "read_tables", "cell_text", "continue_table", "can_continue", "table_lines"]
 
@@ -128,11 +132,18 @@ def _part(table: Any, page: int, spacing: float = 0.0) -> PdfTable | None:
     """A pdfplumber table as a :class:`PdfTable`, or None when it has one column (a framed paragraph)."""
     rows = [[None if bbox is None else PdfCell(_spread(table, cell_text(text), bbox), *_box(bbox))
              for bbox, text in zip(row.cells, raw)]
-            for row, raw in zip(table.rows, extract_cells(table, spacing))]
+            for row, raw in zip(table.rows, extract_cells(table, spacing, _overflowing(table)))]
     rows = [r for r in rows if any(c is not None for c in r)]
     if not rows or max(len(r) for r in rows) < 2:
         return None
     return build_table(rows, page)
+
+
+def _overflowing(table: Any) -> dict[int, float]:
+    """Where the characters of text wrapped over a row's rules are read (:mod:`.pdf_overflow`)."""
+    rows = [(r.bbox[1], r.bbox[3]) for r in table.rows]
+    edges = sorted({x for r in table.rows for c in r.cells if c is not None for x in (c[0], c[2])})
+    return paragraph_middles(table.page.chars, rows, edges, table.bbox)
 
 
 def _spread(table: Any, text: str, bbox: tuple[float, float, float, float]) -> str:
