@@ -87,3 +87,13 @@ def test_a_shaded_row_of_one_cell_between_bare_rows_stays_a_row() -> None:
     items += _row(["三、公开", "2", "1", "3"], 840, True)
     assert _tables(text_pdf([items])) == [[["项目", "自然人", "法人", "总计"], ["一、新收", "5", "", "5"],
                                            ["（一）小计"], ["二、结转", "1", "0", "1"], ["三、公开", "2", "1", "3"]]]
+
+
+def test_a_bare_row_whose_label_reaches_left_of_the_shaded_row_above_keeps_it_in_one_cell() -> None:
+    """The shaded row above starts right of a label column (its group's label printed once, left of it): the
+    bare row's label spans both, one cell."""
+    items = _row(["项目", "自然人", "法人", "总计"], 920, True)
+    items += [Fill(130, 880, 220, 900)] + [Fill(x0, 880, x1, 900) for x0, x1 in zip(_XS[1:], _XS[2:])]
+    items += [Run("小计", 134, 886, 9)] + [Run(t, x + 4, 886, 9) for t, x in zip(["1", "0", "1"], _XS[1:])]
+    items += _row(["四、结转下年度", "2", "", "2"], 880, False)
+    assert _tables(text_pdf([items]))[0][-2:] == [["小计", "1", "0", "1"], ["四、结转下年度", "2", "", "2"]]

@@ -89,13 +89,14 @@ def _band_row(columns: list[Box], chars: list[dict[str, Any]], top: float, botto
               left: float) -> list[Box] | None:
     """The cells of a bare band under ``columns``' borders; one cell across them when only the first holds
     text (a title row); None when a word runs across a border (the band is no row of the table). Left of
-    the columns, down to the table's ``left`` edge, one cell when it holds text (a label printed once
-    across the rows it heads, as a merged cell), none when it is blank (as a merged cell covers it)."""
+    the columns, down to the table's ``left`` edge: a label reaching there widens the first cell (a row whose
+    label spans the label columns); else a cell of its own when it holds text (a label printed once across
+    the rows it heads, as a merged cell), none when it is blank (as a merged cell covers it)."""
     xs = _borders(columns)
-    if not xs:
+    if not xs or any(_cut(chars, x) for x in xs[1:-1]):
         return None
-    if any(_cut(chars, x) for x in xs[1:-1]) or (xs[0] > left + _TOL and _cut(chars, xs[0])):
-        return None
+    if xs[0] > left + _TOL and _cut(chars, xs[0]):
+        xs[0] = left
     cells = [(a, top, b, bottom) for a, b in zip(xs, xs[1:])]
     if _filled_cells(cells[1:], chars) == 0:
         cells = [(xs[0], top, xs[-1], bottom)]
