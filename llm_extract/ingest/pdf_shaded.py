@@ -7,14 +7,18 @@ the rows between them are left to the text layer, where a row with a blank cell 
 of the same table, and its cells stand under theirs. :func:`join_shaded` reads the page's shaded tables
 as one table:
 
-* two shaded tables (their cells filled, not white) of the same width, one right below the other, with
-  only text between them that lies within their width, are one table; the band between them is a row;
-* a band's cells are the cells of the shaded row next to it with more cells (a header's bottom row, a data
-  row), less the borders a printed word runs across (a title row spanning the table keeps one cell);
-* the row right below the last shaded row, as tall as the last row of the table (a bare band's or the
-  shaded row's own), is a row of the table too, when no character crosses its bottom, all of its text lies
-  within the table's width, no word runs across a border of its cells and two cells at least hold text
-  (a label and a value: a paragraph after the table does not).
+* shaded tables (nine in ten of their cells filled, not white) sharing their right edge, one right below
+  (or within) the other, with only rows of theirs between them, are one table; its left edge is the
+  leftmost of theirs (rows under a group label printed once start right of it);
+* each band between their rows (the gaps between the cells reaching the right edge) is a bare row, or bare
+  rows around a shaded row of one cell pdfplumber finds no table in; a bare row's cells are those of the
+  shaded row next to it with more cells (a header's bottom row, a data row); one cell across when only its
+  first holds text (a title row); left of them a cell of its own when a label stands there, or its first cell
+  widened when its label reaches there; a band a word runs across a border of (a sentence, a heading) is
+  no row, and two shaded tables with one between them stay apart;
+* the row right below the last shaded row, as tall as it, is a row of the table too, when no character
+  crosses its bottom, all of its text lies within the table, no word runs across a border of its cells and
+  two cells at least hold text (a label and a value: a paragraph after the table does not).
 
 A page whose shaded tables are not so (a single shaded box, a filled header of a ruled table) is read as
 before.
@@ -29,7 +33,7 @@ __all__ = ["join_shaded"]
 _TOL = 2.0                 # points: two edges this close are the same edge
 _MAX_BAND = 80.0           # points: a bare row between two shaded rows is at most this tall (four wrapped lines)
 _WORD_GAP = 0.3            # font sizes: two characters of a line closer than this are one word
-_COVERED = 0.9             # a shaded table: its fills cover this share of its area
+_COVERED = 0.9             # a shaded cell: fills cover this share of it; a shaded table: this share of its cells
 _WHITE = 0.97              # a fill this light (every component) is paper, not shading
 
 Box = tuple[float, float, float, float]     # x0, top, x1, bottom
