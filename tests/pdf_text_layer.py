@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tests.pdf_file import pdf_file
 
-__all__ = ["Run", "Rule", "text_pdf", "lines_runs", "width"]
+__all__ = ["Run", "Rule", "Fill", "text_pdf", "lines_runs", "width"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,16 @@ class Rule:
     y0: float
     x1: float
     y1: float
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A rectangle filled in a grey level without an outline (a shaded cell), from the bottom of the page."""
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    grey: float = 0.9
 
 
 def _advance(unit: str) -> int:
@@ -75,9 +85,9 @@ def _stream(data: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def text_pdf(pages: Sequence[Sequence[Run | Rule]], *, size: tuple[float, float] = (700, 1000),
+def text_pdf(pages: Sequence[Sequence[Run | Rule | Fill]], *, size: tuple[float, float] = (700, 1000),
              ligatures: Sequence[str] = (), to_unicode: Callable[[str], str] = lambda unit: unit) -> bytes:
-    """A PDF of ``pages``, each a list of runs (and rules) drawn in order."""
+    """A PDF of ``pages``, each a list of runs (and rules, fills) drawn in order."""
     cids: dict[str, int] = {}
     contents: list[bytes] = []
     for runs in pages:
@@ -85,6 +95,9 @@ def text_pdf(pages: Sequence[Sequence[Run | Rule]], *, size: tuple[float, float]
         for run in runs:
             if isinstance(run, Rule):
                 ops.append(f"0.5 w {run.x0:.2f} {run.y0:.2f} m {run.x1:.2f} {run.y1:.2f} l S")
+                continue
+            if isinstance(run, Fill):
+                ops.append(f"{run.grey:g} g {run.x0:.2f} {run.y0:.2f} {run.x1 - run.x0:.2f} {run.y1 - run.y0:.2f} re f")
                 continue
             codes = "".join(f"{cids.setdefault(u, len(cids) + 1):04X}" for u in _units(run.text, ligatures))
             cos, sin = math.cos(math.radians(run.angle)), math.sin(math.radians(run.angle))

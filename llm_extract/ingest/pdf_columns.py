@@ -27,7 +27,9 @@ column): they are printed after their cells' own, a space between (``３８ ８`
 a number (:func:`_wrapped`). A table of one row, 表四 printed as one row of fifteen cells, takes the columns its header's words stand
 over (:mod:`.pdf_headcols`), when each of its numbers stands in one of them. Anything else (a number between
 two bands, a table no row of which is full, a row of one number: which table it is in, a sub-table of one
-column, is unknown) is left as text.
+column, is unknown) is left as text; so is a table no row of which is full (or whose header has a word over
+none of its bands), unless its header's words are 表三's or 表四's column headers and every row's numbers stand
+in their columns (:mod:`.pdf_headcols`): 表三 with a column left blank in every row.
 """
 
 from __future__ import annotations
@@ -106,8 +108,8 @@ def _tables(lines: list[list[Word]]) -> list[_Table]:
         t.found = _stack(t.rows) if len(t.rows) >= 2 else None
         if t.found is not None and t.found[1] and not _unfilled_header(t, t.found[0]):
             t.columns, t.cols = t.found[0], list(range(len(t.found[0])))
-        elif len(t.rows) == 1 and (bands := header_columns(t.header, BAND_GAP)) is not None \
-                and _in_columns(t.rows[0], bands):
+        elif (bands := header_columns(t.header, BAND_GAP)) is not None \
+                and all(_in_columns(r, bands) for r in t.rows):
             t.found, t.columns, t.cols = (bands, True), bands, list(range(len(bands)))
     return tables
 

@@ -1,4 +1,4 @@
-"""表四 printed as one row of numbers under its header, its blank cells printed as nothing: the header places them.
+"""表四 (or 表三) printed without vertical rules, its blank cells printed as nothing: the header places them.
 
 A rule-less table's row with blank cells is read by position against the table's full rows
 (:mod:`.pdf_columns`); 表四 printed as one row of fifteen cells has no other row to measure its columns by.
@@ -7,6 +7,10 @@ over its column, whole or broken over lines (结果 / 维持, one character a li
 those characters only (group names, headings and sentences have others) stack into bands as a column's
 numbers do; they are the row's columns only when they are exactly fifteen, standing apart. Anything else
 (a header word missing, two columns' words touching) gives no columns, and the row stays as printed.
+
+表三 printed with rules between its rows only, a column none of its rows fills (两列全空: 社会公益组织 and 其他
+left blank in every row), has no full row to measure its columns by either: its seven column headers (自然人 …
+总计, 商业 / 企业 broken over lines) place its numbers the same way, when they are exactly seven bands.
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ from .pdf_lines import Word
 
 __all__ = ["header_columns", "stacked_bands"]
 
-#: the characters of 表四's column headers: a word of these only is a piece of one
-_HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
-#: 表四's cells in one row: five columns for each of its three groups
-_WIDTH = len(FORM.table4_columns) * len(FORM.table4_groups)
+#: for 表四 and 表三: the characters of its column headers (a word of these only is a piece of one) and its
+#: number of value columns (表四: five for each of its three groups)
+_HEADERS = ((frozenset("".join(c.label for c in FORM.table4_columns)), len(FORM.table4_columns) * len(FORM.table4_groups)),
+            (frozenset("".join(c.label for c in FORM.table3_columns)), len(FORM.table3_columns)))
 
 
 def stacked_bands(spans: Iterable[tuple[float, float, float]]) -> list[list[float]]:
@@ -38,12 +42,14 @@ def stacked_bands(spans: Iterable[tuple[float, float, float]]) -> list[list[floa
 
 
 def header_columns(header: list[Word], gap: float) -> list[tuple[float, float]] | None:
-    """The fifteen columns 表四's column headers among ``header`` stand over, left to right (each the extent
-    of the words stacked in it); None unless they stack into exactly fifteen bands at least ``gap`` font
-    sizes apart."""
-    stacked = stacked_bands((w.x0, w.x1, w.size) for w in header if w.text and set(w.text) <= _HEADER_CHARS)
-    if len(stacked) != _WIDTH:
-        return None
-    if any(b[0] - a[1] < gap * max(a[2], b[2]) for a, b in zip(stacked, stacked[1:])):
-        return None
-    return [(b[0], b[1]) for b in stacked]
+    """The columns 表四's (fifteen) or 表三's (seven) column headers among ``header`` stand over, left to right
+    (each the extent of the words stacked in it); None unless they stack into exactly that many bands at least
+    ``gap`` font sizes apart."""
+    for chars, width in _HEADERS:
+        stacked = stacked_bands((w.x0, w.x1, w.size) for w in header if w.text and set(w.text) <= chars)
+        if len(stacked) != width:
+            continue
+        if any(b[0] - a[1] < gap * max(a[2], b[2]) for a, b in zip(stacked, stacked[1:])):
+            return None
+        return [(b[0], b[1]) for b in stacked]
+    return None

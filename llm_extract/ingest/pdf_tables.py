@@ -40,6 +40,7 @@ from typing import Any
 from .pdf_cells import extract_cells
 from .pdf_distributed import SPREAD, distributed_number
 from .pdf_overflow import paragraph_middles
+from .pdf_shaded import join_shaded
 
 __all__ = ["PdfCell", "PdfTable", "build_table", "read_tables", "cell_text", "continue_table", "can_continue", "table_lines"]
 
@@ -167,6 +168,7 @@ def read_tables(page: Any, number: int, spacing: float = 0.0) -> list[PdfTable]:
     the page's letter-spacing (:mod:`.pdf_spacing`)."""
     bottom = open_bottom(page.edges, page.chars)
     found = page.find_tables({"explicit_horizontal_lines": [bottom]} if bottom is not None else None)
+    found = join_shaded(page, found)          # rows shaded and bare, no rules: one table (.pdf_shaded)
     parts = (_part(t, number, spacing) for t in found)
     return sorted((p for p in parts if p is not None), key=lambda t: t.top)
 
