@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..form import FORM
+from ..form.spec import Column
 from .cells import parse_cell
 from .layout import Region
 
@@ -41,13 +42,14 @@ class NamedColumns:
     unit: str = "件"
 
 
-def _stock_name(label: str) -> str:
-    return label.removesuffix("件数")             # 本年制发件数 → 本年制发 (…0件)
+def _named(columns: Sequence[Column]) -> NamedColumns:
+    """A row's columns as a sentence names them: 本年制发件数 → 本年制发 (…0件), 本年收费金额（单位：万元） →
+    本年收费金额 in 万元."""
+    names = tuple(c.label.split("（")[0].removesuffix("件数") for c in columns)
+    return NamedColumns(names, "万元" if any("万元" in c.label for c in columns) else "件")
 
 
-TABLE2_SETS = (NamedColumns(tuple(_stock_name(c.label) for c in FORM.table2[0].columns)),
-               NamedColumns((FORM.table2[2].columns[0].label,)),
-               NamedColumns((FORM.table2[-1].columns[0].label.split("（")[0],), "万元"))
+TABLE2_SETS = tuple(dict.fromkeys(_named(row.columns) for row in FORM.table2))
 TABLE3_SETS = (NamedColumns(tuple(c.label for c in FORM.table3_columns)),)
 TABLE4_SETS = (NamedColumns(tuple(c.label for c in FORM.table4_columns)),)
 
@@ -75,6 +77,8 @@ def _cells(text: str, sets: tuple[NamedColumns, ...]) -> list[str] | None:
     for s in sets:
         if set(found) == set(s.names) and all(unit in ("", s.unit) for _, unit in found.values()):
             cells = [found[n][0] for n in s.names]
+            if s.unit == "件" and any("." in c for c in cells):
+                return None             # a count has no decimals
             return cells if all(parse_cell(c).is_value for c in cells) else None
     return None
 
