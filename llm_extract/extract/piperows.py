@@ -8,11 +8,13 @@ drops one or both outer pipes, or glues the closing one to the last number::
     |0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0|
 
 Such a line is the markdown row it came from (:func:`closed_pipe_row` gives it its outer pipes back) when its
-pipes part a label (or a group's label and a row's) and exactly as many cells as a row of the form has (3 or 1
-for 表二, 7 for 表三, 5 or 15 for 表四; a row of numbers only: 5 or 15), each cell one token (a number, a
-placeholder, letters OCR reads digits as) or nothing (a blank cell), at least one of them not blank. Then a pipe glued to a number closes the row
-(``18|`` is 18 and the end of the row, not an OCR'd 181). Any other line with pipes is left as it is (read as
-spaced text, its bars as rule glyphs).
+pipes part one label (a group's label and a row's in two fields are left alone) and exactly as many cells as a
+row of the form has (3 or 1 for 表二, 7 for 表三, 5 or 15 for 表四; a row of numbers only: 5 or 15), each cell
+one token (a number, a placeholder, letters OCR reads digits as) or nothing. A blank cell among numbers only in
+a row of 表三, whose total checks its place; a row of blank cells only after a label and three fields or more.
+A pipe glued to a number closes the row (``18|`` is 18 and the end of the row, not an OCR'd 181); a last pipe
+after a space closes the row or parts a blank last cell, whichever leaves a row. Any other line with pipes is
+left as it is (read as spaced text, its bars as rule glyphs).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ __all__ = ["closed_pipe_row"]
 #: the cells of a row of the form: 表二's (3, 1), 表三's (7), 表四's (5 to a group, 15 in one row)
 _WIDTHS = frozenset({1, 3, 5, 7, 15})
 _LABELLESS_WIDTHS = frozenset({5, 15})
+#: the width of a row whose blank cells its total checks (表三's): elsewhere a converter's blank field may stand
+#: in another column than its cell (html2text: ``规范性文件 |  7 |   | 168``, the 168 printed under 现行有效 is 废止)
+_CHECKED_WIDTH = 7
 _ONE_TOKEN = re.compile(r"^\S+$")
 
 
@@ -48,16 +53,23 @@ _OCR_NUMBER = re.compile(r"^[0-9OolISB]{1,7}$")
 
 
 def closed_pipe_row(text: str) -> str | None:
-    """``text`` with both outer pipes when it is a pipe row that lost one (see the module docstring), else None."""
+    """``text`` with both outer pipes when it is a pipe row that lost one (see the module docstring), else None.
+
+    A last pipe closes the row, or parts its last cell left blank (html2text prints no closing pipe: ``3.其他 |
+    |  … |``): whichever leaves a form row's count of cells."""
     text = text.strip()
     if "|" not in text or (text[:1] == "|" and text[-1:] == "|" and len(text) > 1):
         return None
     core = text[1:] if text[:1] == "|" else text
-    core = core[:-1] if core[-1:] == "|" else core
-    fields = core.split("|")
-    kinds = [_cell(f) for f in fields]
-    labels = 2 if kinds[:2] == ["text", "text"] else 1 if kinds[0] == "text" else 0
+    readings = [core[:-1].split("|"), core.split("|")] if core[-1:] == "|" else [core.split("|")]
+    rows = [fields for fields in readings if _is_row([_cell(f) for f in fields])]
+    return f"|{'|'.join(rows[0])}|" if len(rows) == 1 else None
+
+
+def _is_row(kinds: list[str]) -> bool:
+    labels = 1 if kinds[0] == "text" else 0
     cells, widths = kinds[labels:], _WIDTHS if labels else _LABELLESS_WIDTHS
-    if len(cells) not in widths or "text" in cells or "cell" not in cells:
-        return None
-    return f"|{core}|"
+    if len(cells) not in widths or "text" in cells or ("cell" not in cells and (not labels or len(cells) < 3)):
+        return False                    # (a label and one empty field: a row, or a label and a stray pipe?)
+    # a blank field's place among cells is checked by 表三's row sums only
+    return not ("blank" in cells and "cell" in cells and len(cells) != _CHECKED_WIDTH)
