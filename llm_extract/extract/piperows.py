@@ -8,13 +8,12 @@ drops one or both outer pipes, or glues the closing one to the last number::
     |0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0|
 
 Such a line is the markdown row it came from (:func:`closed_pipe_row` gives it its outer pipes back) when its
-pipes part one label (a group's label and a row's in two fields are left alone) and exactly as many cells as a
-row of the form has (3 or 1 for 表二, 7 for 表三, 5 or 15 for 表四; a row of numbers only: 5 or 15), each cell
-one token (a number, a placeholder, letters OCR reads digits as) or nothing. A blank cell among numbers only in
-a row of 表三, whose total checks its place; a row of blank cells only after a label and three fields or more.
-A pipe glued to a number closes the row (``18|`` is 18 and the end of the row, not an OCR'd 181); a last pipe
-after a space closes the row or parts a blank last cell, whichever leaves a row. Any other line with pipes is
-left as it is (read as spaced text, its bars as rule glyphs).
+pipes part one label (a group's label and a row's in two fields are left alone) and 表三's seven cells, each
+one token (a number, a placeholder, letters OCR reads digits as) or nothing (a blank cell: the row's total and
+the column sums check its place), or, with no label, 表四's five or fifteen cells, none blank. A pipe glued to a
+number closes the row (``18|`` is 18 and the end of the row, not an OCR'd 181); a last pipe after a space closes
+the row or parts a blank last cell, whichever leaves a row. Any other line with pipes is left as it is (read as
+spaced text, its bars as rule glyphs: a row of 表二 so read is never proven).
 """
 
 from __future__ import annotations
@@ -26,12 +25,11 @@ from .cells import parse_cell
 
 __all__ = ["closed_pipe_row"]
 
-#: the cells of a row of the form: 表二's (3, 1), 表三's (7), 表四's (5 to a group, 15 in one row)
-_WIDTHS = frozenset({1, 3, 5, 7, 15})
+#: the cells of a row of 表三 after its label: its row and column sums check every cell's place (a row of 表二
+#: read across its rules is never proven, ruleglyphs.py: its pipes are left to be read so)
+_ROW_WIDTH = 7
+#: a row of numbers only: 表四's group, or its three groups in one row
 _LABELLESS_WIDTHS = frozenset({5, 15})
-#: the width of a row whose blank cells its total checks (表三's): elsewhere a converter's blank field may stand
-#: in another column than its cell (html2text: ``规范性文件 |  7 |   | 168``, the 168 printed under 现行有效 is 废止)
-_CHECKED_WIDTH = 7
 _ONE_TOKEN = re.compile(r"^\S+$")
 
 
@@ -67,9 +65,6 @@ def closed_pipe_row(text: str) -> str | None:
 
 
 def _is_row(kinds: list[str]) -> bool:
-    labels = 1 if kinds[0] == "text" else 0
-    cells, widths = kinds[labels:], _WIDTHS if labels else _LABELLESS_WIDTHS
-    if len(cells) not in widths or "text" in cells or ("cell" not in cells and (not labels or len(cells) < 3)):
-        return False                    # (a label and one empty field: a row, or a label and a stray pipe?)
-    # a blank field's place among cells is checked by 表三's row sums only
-    return not ("blank" in cells and "cell" in cells and len(cells) != _CHECKED_WIDTH)
+    if kinds[0] == "text":              # a label and 表三's seven cells, blank ones too
+        return len(kinds) == _ROW_WIDTH + 1 and "text" not in kinds[1:]
+    return len(kinds) in _LABELLESS_WIDTHS and set(kinds) == {"cell"}
