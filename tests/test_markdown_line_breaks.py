@@ -81,3 +81,18 @@ def test_placeholders_stacked_in_one_cell_are_two_cells() -> None:
     paths = [f"active_disclosure.regulations.{c}" for c in ("issued", "repealed", "in_force")]
     truth = dict(zip(paths, (0, None, None)))
     assert not [p for p in paths if record.provenance[p].status is Status.PROVEN and record.report.get(p) != truth[p]]
+
+
+def test_numbers_set_as_code_read_as_their_text(golden_dir) -> None:
+    """A language model's markdown sets numbers as code: ```14```, ```0件```."""
+    import re
+
+    report = _report(golden_dir)
+    text = render(report, "markdown")
+    marks = iter(["`{}`", "`{}件`", "``{}``"] * 300)
+    code = re.sub(r"(?<=\| )(\d+)(?= \|)", lambda m: next(marks).format(m[1]), text)
+    assert code.count("`") > 200
+    record = process_document(Document.from_text(code, doc_id="x"))
+    expected = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.values() == expected.report.values()
+    assert all(p.status is Status.PROVEN for k, p in record.provenance.items() if k.startswith("applications."))

@@ -22,6 +22,7 @@ from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
 from .layout import tokenize
 from .regions import find_regions
+from .sentencerows import TABLE2_SETS, TABLE3_SETS, TABLE4_SETS, sentence_rows
 from .splitnumbers import joined_separators
 from .meta import read_meta
 from .numerals import writes_numerals
@@ -54,6 +55,8 @@ def extract_regex(doc: Document) -> Extraction:
     year = meta["year"].value if "year" in meta and isinstance(meta["year"].value, int) else None
     for name, region in regions.items():         # a table printed for two years: the report's year's
         regions[name] = current_year_part(lines, region, year)
+    for name, sets in (("表二", TABLE2_SETS), ("表三", TABLE3_SETS), ("表四", TABLE4_SETS)):
+        lines = sentence_rows(lines, regions.get(name), sets)      # rows as sentences naming each cell's column
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only

@@ -24,6 +24,7 @@ from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
 from .cells import OCR_LETTERS, Cell, joined_pieces, letters_guess, normalise, number_piece, parse_cell
 from .mdcells import md_cell
+from .piperows import closed_pipe_row
 from .numerals import lone_numeral
 from ..ocrglyphs import OCR_HANZI
 
@@ -237,6 +238,8 @@ def _line_plan(line: str) -> _Plan | None:
     grid = False
     if "|" in text and text[:1] != "|" and _OUTERLESS.match(text):
         text = f"|{text}|"              # html2text: a grid row without its outer pipes
+    elif "|" in text and (closed := closed_pipe_row(text)) is not None:
+        text = closed                   # OCR or a trimmed line: a pipe row that lost an outer pipe
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
         if _MD_RULE.match(line):        # markdown: the rule under the header row
             return None

@@ -2,8 +2,8 @@
 
 ``md_cell`` takes out what is markup, not text: a line break (marker's ``<br>``) inside a wrapped label
 (``7、属于行政<br>执法案卷`` is one label) and emphasis (``**5件**``, ``**1**件``, ``*（四）无法提供*``, ``__3__``: a
-vision model's markdown of a scan). Numbers stacked in one cell (``1<br>0``: two rows a converter fused)
-stay two numbers, never ``10``.
+vision model's markdown of a scan) and code marks (```14```: a language model's). Numbers stacked in one cell
+(``1<br>0``: two rows a converter fused) stay two numbers, never ``10``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,14 @@ _NUMBER_PART = re.compile(r"[0-9０-９][0-9０-９,.]*")
 _EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.*?)(?<=\S)\1$")
 
 
+#: a code span (a model's markdown sets numbers as code: ```14```, ```0件```)
+_CODE = re.compile(r"(`+)([^`]*?)\1")
+
+
 def md_cell(field: str) -> str:
-    """A markdown table cell's text: line breaks (:func:`_br_field`) and emphasis marks taken out."""
+    """A markdown table cell's text: line breaks (:func:`_br_field`), emphasis and code marks taken out."""
+    if "`" in field:
+        field = _CODE.sub(lambda m: m.group(2).strip(), field)
     field = _br_field(field) if "<br" in field else field.strip()
     if "**" in field:
         field = field.replace("**", "").strip()       # bold, round the cell or a part of it (**1**件)

@@ -1,0 +1,124 @@
+"""A table's rows written as sentences, each cell named by its column (a phone article's 表二, 表三 and 表四).
+
+An article may give the tables as one sentence per row instead of a table::
+
+    规章：本年制发0件，本年废止0件，现行有效0件。
+    行政处罚：本年处理决定数量0件；行政强制：本年处理决定数量23件。
+    一、本年新收政府信息公开申请数量：自然人3件，商业企业1件，科研机构0件，社会公益组织0件，法律服务机构1件，其他0件，总计5件。
+    （二）部分公开（区分处理的，只计这一情形，不计其他情形）：自然人1件，商业企业无，…，总计1件。
+    行政复议：结果维持0件，结果纠正0件，其他结果0件，尚未审结0件，总计0件。
+
+The column names say where each number goes, whatever their order. A line in the table's region made of rows
+(``；`` between them), each a label, a colon, then one clause per column of one of the table's column sets
+(the column's printed name, then a number with or without its unit, or a placeholder such as ``无``), every
+column of the set named exactly once and nothing else, is handed on as a tab-separated row prints it: each
+label, then its cells in the form's column order (line numbers keep). A line naming a column twice, leaving one
+out, giving a count in another unit (元 for 万元) or saying anything more is no row, and leaves the whole table
+as it was (among tab rows it would be a label alone, a row of blank cells): read as before, or left missing; a cell
+is never made up from a sentence that does not state it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..form import FORM
+from ..form.spec import Column
+from .cells import parse_cell
+from .layout import Region
+
+__all__ = ["sentence_rows", "sentence_row", "NamedColumns", "TABLE2_SETS", "TABLE3_SETS", "TABLE4_SETS"]
+
+
+@dataclass(frozen=True)
+class NamedColumns:
+    """One row's columns as a sentence names them, in the form's order, and the unit a cell may carry."""
+
+    names: tuple[str, ...]
+    unit: str = "件"
+
+
+def _named(columns: Sequence[Column]) -> NamedColumns:
+    """A row's columns as a sentence names them: 本年制发件数 → 本年制发 (…0件), 本年收费金额（单位：万元） →
+    本年收费金额 in 万元."""
+    names = tuple(c.label.split("（")[0].removesuffix("件数") for c in columns)
+    return NamedColumns(names, "万元" if any("万元" in c.label for c in columns) else "件")
+
+
+TABLE2_SETS = tuple(dict.fromkeys(_named(row.columns) for row in FORM.table2))
+TABLE3_SETS = (NamedColumns(tuple(c.label for c in FORM.table3_columns)),)
+TABLE4_SETS = (NamedColumns(tuple(c.label for c in FORM.table4_columns)),)
+
+_VALUE = r"[0-9]+(?:\.[0-9]+)?|无|/|-|—+"
+_SEPARATORS = r"[，,、]"
+
+
+@lru_cache(maxsize=8)
+def _patterns(sets: tuple[NamedColumns, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(re.escape(n) for n in sorted({n for s in sets for n in s.names}, key=len, reverse=True))
+    units = "|".join(sorted({re.escape(s.unit) for s in sets}, key=len, reverse=True))
+    clause = rf"(?:{names})\s*(?:为|有)?\s*(?:{_VALUE})\s*(?:{units})?"
+    row = re.compile(rf"^(?P<label>[^：:；;]+?)[：:]\s*(?P<cells>{clause}(?:\s*{_SEPARATORS}\s*{clause})*)\s*$")
+    return row, re.compile(rf"({names})\s*(?:为|有)?\s*({_VALUE})\s*({units})?")
+
+
+def _cells(text: str, sets: tuple[NamedColumns, ...]) -> list[str] | None:
+    """The cells a clause list names, in its set's order; None unless it names each column of one set once,
+    each in that set's unit (or none)."""
+    found: dict[str, tuple[str, str]] = {}
+    for m in _patterns(sets)[1].finditer(text):
+        if m.group(1) in found:
+            return None
+        found[m.group(1)] = (m.group(2), m.group(3) or "")
+    for s in sets:
+        if set(found) == set(s.names) and all(unit in ("", s.unit) for _, unit in found.values()):
+            cells = [found[n][0] for n in s.names]
+            if s.unit == "件" and any("." in c for c in cells):
+                return None             # a count has no decimals
+            return cells if all(parse_cell(c).is_value for c in cells) else None
+    return None
+
+
+def sentence_row(line: str, sets: tuple[NamedColumns, ...]) -> str | None:
+    """``line`` as a tab-separated row when it is rows written as sentences naming every column once."""
+    text = unicodedata.normalize("NFKC", line).strip().rstrip("。.").strip()
+    if not text:
+        return None
+    out: list[str] = []
+    for part in re.split(r"\s*[；;]\s*", text):
+        m = _patterns(sets)[0].match(part)
+        if m is None or (cells := _cells(m.group("cells"), sets)) is None:
+            return None
+        out += [m.group("label").strip(), *cells]
+    return "\t".join(out)
+
+
+def _names_a_cell(line: str, sets: tuple[NamedColumns, ...]) -> bool:
+    """Whether the line states a cell by its column's name after a colon (a row as a sentence, read or not)."""
+    text = unicodedata.normalize("NFKC", line)
+    return bool(re.search(r"[：:]", text)) and _patterns(sets)[1].search(text.split("：", 1)[-1].split(":", 1)[-1]) is not None
+
+
+def sentence_rows(lines: list[str], region: Region | None, sets: tuple[NamedColumns, ...]) -> list[str]:
+    """``lines`` with the region's rows written as sentences as tab-separated rows (see the module docstring);
+    unchanged where the region holds none, or where one of its sentences naming a cell is no row as a whole
+    (the others as tab rows would make that one a label alone: a row of blank cells)."""
+    if region is None:
+        return lines
+    rows: dict[int, str] = {}
+    for n in range(region.start, min(region.end, len(lines) + 1)):
+        row = sentence_row(lines[n - 1], sets)
+        if row is not None:
+            rows[n] = row
+        elif _names_a_cell(lines[n - 1], sets):
+            return lines
+    if not rows:
+        return lines
+    out = list(lines)
+    for n, row in rows.items():
+        out[n - 1] = row
+    return out
