@@ -131,6 +131,14 @@ def test_a_section_heading_numbered_in_full_width_brackets_ends_table4() -> None
     assert regions["表四"].end == 4
 
 
+@pytest.mark.parametrize("printed", ["行政事业性收费\n\n\n123.\n9862\n", "行政事业性收费     123. 9862     "])
+def test_a_fee_cut_right_after_its_decimal_point_is_one_number(printed: str) -> None:
+    """``123.`` / ``9862``: the runs of 123.9862 (万元) parted after the point (get_text's lines, inscriptis' space);
+    not the fee 9862, nor 123."""
+    record = _record(report_text(sample_values()).replace("行政事业性收费\t1.5", printed))
+    assert record.report.values()["active_disclosure.fees_10k_yuan"] == Decimal("123.9862")
+
+
 def test_a_fee_whose_decimals_a_converter_put_on_the_next_line_is_one_number() -> None:
     """``1296`` / ``.144219``: Word's two runs of 1296.144219 (万元), a line each; not the fee 1296."""
     record = _record(report_text(sample_values()).replace("行政事业性收费\t1.5", "行政事业性收费\n\n\n1296\n.144219\n"))

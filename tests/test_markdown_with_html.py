@@ -34,3 +34,18 @@ def test_a_heading_after_a_paragraph_heads_its_table() -> None:
     record = process_document(load_bytes(page().encode(), doc_id="x", suffix=".md"))
     assert record.report.get("active_disclosure.licensing") == 15498
     assert record.provenance["active_disclosure.licensing"].status is Status.PROVEN
+
+
+_T2_PIPES = ("|                |                  |\n|----------------|------------------|\n"
+             "| 信息内容       | 本年处理决定数量 |\n| 行政许可       | 15498            |\n| 行政处罚       |                  |\n")
+
+
+def test_a_pipe_tables_rows_among_raw_html_keep_their_lines() -> None:
+    """pandoc's gfm of a CMS page: raw ``<span>`` headings and a pipe table. Read as HTML, the table's rows ran onto
+    one line (a 表四 of three group rows read as one row of fifteen: blank cells shifted); each row stays a line."""
+    text = page(_T2_PIPES).replace("**二、主动公开政府信息情况**", '<span style="font-family:黑体;">二、主动公开政府信息情况</span>')
+    lines = [x.strip() for x in load_bytes(text.encode(), doc_id="x", suffix=".md").lines]
+    assert "| 行政许可 | 15498 |" in lines
+    record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".md"))
+    assert record.report.get("active_disclosure.licensing") == 15498
+    assert record.report.get("active_disclosure.punishment") is None

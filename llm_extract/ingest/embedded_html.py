@@ -45,19 +45,29 @@ def is_html_page(text: str) -> bool:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+#: a row of a markdown pipe table, on a line of its own
+_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+
+
 def markdown_paragraphs(page: str) -> str:
     """A markdown file that holds raw HTML (pandoc's gfm keeps a page's ``<div>`` and ``<table>`` markup) with
-    each of its paragraph breaks outside tables written as a ``<br>``: read as HTML, a blank line is a space,
-    and a section's heading would run on from the paragraph above it. A full page (a doctype, ``<html>``,
+    each of its paragraph breaks outside tables, and each pipe table row's line break, written as a ``<br>``: read
+    as HTML, a blank line is a space, and a section's heading would run on from the paragraph above it. A full page (a doctype, ``<html>``,
     ``<body>`` at its start) is HTML and stays as it is."""
     if _PAGE_START.match(page):
         return page
     out, last = [], 0
     for m in _TABLE.finditer(page):
-        out += [_BLANK_LINE.sub("\n<br>\n", page[last:m.start()]), m.group(0)]
+        out += [_breaks(page[last:m.start()]), m.group(0)]
         last = m.end()
-    out.append(_BLANK_LINE.sub("\n<br>\n", page[last:]))
+    out.append(_breaks(page[last:]))
     return "".join(out)
+
+
+def _breaks(text: str) -> str:
+    """A stretch of markdown outside ``<table>`` blocks with its paragraph breaks, and the line break after each
+    row of a pipe table (``| 行政复议 | 0 | … |``), written as ``<br>``: read as HTML, the rows would run together."""
+    return _BLANK_LINE.sub("\n<br>\n", _PIPE_ROW.sub(r"\g<0><br>", text))
 
 
 def holds_markup(text: str) -> bool:
