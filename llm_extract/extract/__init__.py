@@ -23,6 +23,7 @@ from .labelspan import reconcile_spans
 from .layout import tokenize
 from .regions import find_regions
 from .splitnumbers import joined_separators
+from .straycol import drop_stray_column, mark_stray_table2
 from .meta import read_meta
 from .numerals import writes_numerals
 from .pagenumbers import without_page_numbers
@@ -59,6 +60,7 @@ def extract_regex(doc: Document) -> Extraction:
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
         region.items = joined_separators(tokenize(lines, region.start, region.end, numerals))
+    stray = drop_stray_column(regions)           # a hidden cell ending every table row, printed by a converter
     t2 = regions.get("表二")
     if t2 is not None and any(OLD_FORM_MARKERS.search(it.key) for it in t2.items if it.is_text):
         raise UnsupportedFormError(doc.path or doc.doc_id)
@@ -85,6 +87,8 @@ def extract_regex(doc: Document) -> Extraction:
         ambiguities += a4
     if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)
         ambiguities = read_text_blocks(lines, readings, ambiguities)
+    if stray:                            # 表二 read past the stray column (by any reader): no identity checks it
+        mark_stray_table2(readings)
     read_any = any(not r.missing for p, r in readings.items() if p not in ("agency", "year"))
     if not read_any and not ambiguities:    # (a glued table is all ambiguities)
         raise NotAReportError(doc.path or doc.doc_id)
