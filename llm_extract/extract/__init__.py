@@ -24,6 +24,7 @@ from .layout import tokenize
 from .regions import find_regions
 from .splitnumbers import joined_separators
 from .straycol import drop_stray_column, mark_stray_table2
+from .tallrows import merged_tall_rows
 from .meta import read_meta
 from .numerals import writes_numerals
 from .pagenumbers import without_page_numbers
@@ -55,6 +56,8 @@ def extract_regex(doc: Document) -> Extraction:
     year = meta["year"].value if "year" in meta and isinstance(meta["year"].value, int) else None
     for name, region in regions.items():         # a table printed for two years: the report's year's
         regions[name] = current_year_part(lines, region, year)
+    for region in regions.values():              # a row of cells printed as a count over its unit (8 / 件)
+        lines = merged_tall_rows(lines, region.start, region.end)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
