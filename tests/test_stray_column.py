@@ -84,3 +84,21 @@ def test_rows_whose_first_seven_do_not_add_up_tell_no_hidden_column() -> None:
     assert not any("READ.STRAY_COLUMN" in p.rules for p in record.provenance.values())
     assert not [p for p, v in record.provenance.items() if v.status is Status.PROVEN and p in values
                 and record.report.values()[p] != values[p]]
+
+
+def test_rows_short_of_a_dropped_empty_cell_still_end_in_the_hidden_one() -> None:
+    """A converter that prints nothing for an empty cell leaves some rows seven cells long, the hidden one among
+    them: the hidden column is still told by the rows of eight, and taken out of every row. A short row's cells
+    cannot be placed (which one was empty is not printed): never proven wrong; full rows are read."""
+    values = sample_values()
+    from llm_extract.schema import APPLICATION_ROWS
+    for row in APPLICATION_ROWS[2:20]:        # (most rows: fewer than half the table's rows are eight long)
+        values[f"applications.{row}.research"] = None
+    rows = [[f for f in fields if f != "/"] for fields in _with_stray(_rows(values))]
+    record = _record(_cell_per_line(rows))
+    got = record.report.values()
+    assert "READ.STRAY_COLUMN" in record.provenance["active_disclosure.licensing"].rules
+    assert got["active_disclosure.licensing"] == values["active_disclosure.licensing"]
+    assert not [p for p, v in record.provenance.items() if v.status is Status.PROVEN and p in values and got[p] != values[p]]
+    assert all(record.provenance[f"applications.new_received.{c}"].status is Status.PROVEN
+               for c in ("natural_person", "total"))

@@ -24,8 +24,9 @@ from .table3_labels import find_labels
 __all__ = ["drop_stray_column", "mark_stray_table2"]
 
 _WIDTH = 7
-#: rows of 表三 that must show eight cells, the first seven adding up
-_MIN_ROWS = 15
+#: rows of 表三 that must show eight cells, the first seven adding up, and header rows ending in a number
+_MIN_ROWS = 5
+_MIN_HEADER = 1
 #: 表四 as one row: its fifteen cells right after its header row (a cell to a line, or on the next line)
 _T4_WIDTH = 15
 _BAR = "|"          # html2text's cell separator, kept as a text item: no text between cells
@@ -70,19 +71,21 @@ def _values(cells: list[Item]) -> list[int] | None:
 
 
 def stray_column(region: Region) -> bool:
-    """Whether 表三's rows end in a cell the form has no column for: at least :data:`_MIN_ROWS` labelled rows
-    of eight cells, the last a number; in each such row the first seven add up; in some row the last seven do
-    not (else a total printed last and one more cell before it would read alike); no row longer; and a header
-    row before the first label ending in a lone number."""
+    """Whether 表三's rows end in a cell the form has no column for: rows of eight cells (at least
+    :data:`_MIN_ROWS`: a converter that drops empty cells leaves the others shorter), the last a number; in each
+    the first seven add up; in some the last seven do not (else a total printed last and one more cell before it
+    would read alike); no row longer, every row ending in a number; and header rows before the first label
+    ending in a lone number."""
     items = region.items
     labels = find_labels(items)
     if not labels:
         return False
     first = min(labels.values())
     at_label = set(labels.values())
-    rows = [core for at, core in _runs(items) if at in at_label]
-    eight = [core for core in rows if len(core) == _WIDTH + 1 and core[-1].cell.is_number]
-    if len(eight) < _MIN_ROWS or any(len(core) > _WIDTH + 1 for core in rows):
+    runs = _runs(items)
+    rows = [core for at, core in runs if at in at_label]
+    eight = [core for core in rows if len(core) == _WIDTH + 1]
+    if len(eight) < _MIN_ROWS or any(len(core) > _WIDTH + 1 or not core[-1].cell.is_number for core in rows):
         return False
     told = False
     for core in eight:
@@ -92,8 +95,8 @@ def stray_column(region: Region) -> bool:
         if not row_holds(values[:_WIDTH]):
             return False
         told = told or not row_holds(values[1:])
-    header = any(at < first and len(core) == 1 and core[0].cell.is_number for at, core in _runs(items))
-    return told and header
+    header = sum(1 for at, core in runs if at < first and len(core) == 1 and core[0].cell.is_number)
+    return told and header >= _MIN_HEADER
 
 
 def drop_stray_column(regions: dict[str, Region]) -> bool:
