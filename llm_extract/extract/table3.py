@@ -284,6 +284,10 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             #                                 eight; so is a placeholder, `0 1 - 0 0 0 1` and a page's `3`)
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
+        elif len(span) > 7 and all(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in span[:7]) \
+                and all(it.cell.kind is CellKind.BLANK for it in span[7:]):
+            chosen = span[:7]               # seven printed cells, then empty ones a converter padded the grid with
+            #                                 (markdownify's nested tables): any other seven would leave one out
         glyphs = None
         if chosen and extra_tokens(span, 7) and any(is_rule_glyph(it) for it in chosen):
             # more tokens than cells, and a letter that may be a table rule taken as a cell: a guess
