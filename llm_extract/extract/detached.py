@@ -98,6 +98,10 @@ def _rejoined(lines: list[str], origin: list[int]) -> tuple[list[str], list[int]
                     and _breaks_cell(lines[j - 1], lines[j]):
                 tabs += lines[j].count("\t")
                 j += 1
+            if tabs == width and j < end and lines[j - 1].endswith("\t") and "\t" not in lines[j] \
+                    and parse_cell(lines[j]).is_value:
+                j += 1                  # its last cell a number on the next line (a cell opening with a break):
+                #                         no row of the table is one number (each prints every column)
             # (a row ending in a tab: its last cell empty, or its text on the next line; which one is unknown)
             if width and tabs == width and j - i > 1 and not lines[j - 1].endswith("\t"):
                 out.append("".join(lines[i:j]))

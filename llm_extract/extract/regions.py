@@ -96,6 +96,11 @@ def _holds_cell(lines: list[str], region: Region) -> bool:
     return holds_cell(lines, region.start, region.end - 1)      # (the lines after the heading: 1-based)
 
 
+def _is_table_row(text: str) -> bool:
+    """A line of two cells or more parted by tabs."""
+    return "\t" in text and sum(1 for f in text.split("\t") if f.strip()) >= 2
+
+
 def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     """The regions headed from line ``first`` on, and the line of the section after them."""
     found: dict[str, int] = {}
@@ -105,8 +110,9 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     candidates = [(n, line) for n, line in enumerate(lines[first - 1:], start=first) if "公开" in line or "复议" in line]
     for n, line in candidates:
         text = line.strip()
-        if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
-            continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
+        if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text) or _is_table_row(text):
+            continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading, nor a
+            #                table's row of cells (表四's header row in a python-docx dump: 行政复议\t行政诉讼)
         for name, pattern in order:
             if name not in found and pattern.search(text) and not list_line(text, lines[n] if n < len(lines) else ""):
                 # headings come in order; a later table's heading never precedes an earlier found one
