@@ -102,3 +102,24 @@ def test_rows_short_of_a_dropped_empty_cell_still_end_in_the_hidden_one() -> Non
     assert not [p for p, v in record.provenance.items() if v.status is Status.PROVEN and p in values and got[p] != values[p]]
     assert all(record.provenance[f"applications.new_received.{c}"].status is Status.PROVEN
                for c in ("natural_person", "total"))
+
+
+def test_item_numbers_parted_from_their_labels_are_no_hidden_column() -> None:
+    """``0`` … ``0`` / ``2`` / ``．其他法律行政法规禁止公开``: a cell to a line, each sub-row's item number on the line
+    before its label (and a generic header 数据 / 1 … 数据 / 6). The number after a row's seven cells is the next
+    label's, not a hidden cell: no hidden column is read, and nothing of 表三 is proven wrong."""
+    import re
+    values = sample_values()
+    rows = []
+    for fields in _rows(values):
+        m = re.match(r"^(\d)[.．](.+)$", fields[0])
+        if m and m.group(1) != "1":
+            rows.append([m.group(1)])
+            fields = ["．" + m.group(2)] + fields[1:]
+        if fields[1:2] == ["自然人"]:
+            fields = [fields[0]] + [f"数据\n{k}" for k in range(1, 7)] + ["总计"]
+        rows.append(fields)
+    record = _record(_cell_per_line(rows))
+    assert not any("READ.STRAY_COLUMN" in p.rules for p in record.provenance.values())
+    assert not [p for p, v in record.provenance.items() if v.status is Status.PROVEN and p in values
+                and record.report.values()[p] != values[p]]

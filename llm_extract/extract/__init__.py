@@ -23,6 +23,7 @@ from .labelspan import reconcile_spans
 from .layout import tokenize
 from .regions import find_regions
 from .splitnumbers import joined_separators
+from .pipe_rows import html2text_rows, writes_pipe_rows
 from .straycol import drop_stray_column, mark_stray_table2
 from .tallrows import merged_tall_rows
 from .meta import read_meta
@@ -56,8 +57,11 @@ def extract_regex(doc: Document) -> Extraction:
     year = meta["year"].value if "year" in meta and isinstance(meta["year"].value, int) else None
     for name, region in regions.items():         # a table printed for two years: the report's year's
         regions[name] = current_year_part(lines, region, year)
+    pipes = writes_pipe_rows(lines)              # html2text's rows: fields between pipes, no outer ones
     for region in regions.values():              # a row of cells printed as a count over its unit (8 / 件)
         lines = merged_tall_rows(lines, region.start, region.end)
+        if pipes:
+            lines = html2text_rows(lines, region.start, region.end)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only

@@ -96,11 +96,6 @@ def _holds_cell(lines: list[str], region: Region) -> bool:
     return holds_cell(lines, region.start, region.end - 1)      # (the lines after the heading: 1-based)
 
 
-def _is_table_row(text: str) -> bool:
-    """A line of two cells or more parted by tabs."""
-    return "\t" in text and sum(1 for f in text.split("\t") if f.strip()) >= 2
-
-
 def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     """The regions headed from line ``first`` on, and the line of the section after them."""
     found: dict[str, int] = {}
@@ -110,11 +105,13 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     candidates = [(n, line) for n, line in enumerate(lines[first - 1:], start=first) if "公开" in line or "复议" in line]
     for n, line in candidates:
         text = line.strip()
-        if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text) or _is_table_row(text):
-            continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading, nor a
-            #                table's row of cells (表四's header row in a python-docx dump: 行政复议\t行政诉讼)
+        if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
+            continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
+        fields = text.split("\t")
         for name, pattern in order:
-            if name not in found and pattern.search(text) and not list_line(text, lines[n] if n < len(lines) else ""):
+            # (a heading's words stand in one field of a tab row: 表四's header row, 行政复议\t行政诉讼, is none)
+            if name not in found and any(pattern.search(f) for f in fields) \
+                    and not list_line(text, lines[n] if n < len(lines) else ""):
                 # headings come in order; a later table's heading never precedes an earlier found one
                 if any(found.get(o, 0) > n for o, _ in order):
                     continue

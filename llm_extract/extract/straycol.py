@@ -16,6 +16,8 @@ cell too: the header row's). 表三's and 表四's identities check the cells th
 
 from __future__ import annotations
 
+import re
+
 from ..evidence import CellKind, Method, Reading
 from .glued import row_holds
 from .layout import Item, Region
@@ -30,6 +32,10 @@ _MIN_HEADER = 1
 #: 表四 as one row: its fifteen cells right after its header row (a cell to a line, or on the next line)
 _T4_WIDTH = 15
 _BAR = "|"          # html2text's cell separator, kept as a text item: no text between cells
+#: a label whose item number was parted from it opens with the number's dot
+_ITEM_DOTS = frozenset(".．、")
+#: a generic header numbering its columns (数据 / 1 … 数据 / 6): its numbers are the header's
+_NUMBERED_HEAD = re.compile(r"(?:数据|列|栏)$")
 
 
 def _runs(items: list[Item]) -> list[tuple[int, list[Item]]]:
@@ -46,6 +52,12 @@ def _runs(items: list[Item]) -> list[tuple[int, list[Item]]]:
         elif it.is_value:
             run.append(it)
     return out
+
+
+def _numbers_next_label(items: list[Item], at: int) -> bool:
+    """Whether the text right after the value at ``at`` opens with an item number's dot: the value is that number."""
+    nxt = next((it for it in items[at + 1:] if it.is_text and it.raw.strip() != _BAR), None)
+    return nxt is not None and nxt.raw.lstrip()[:1] in _ITEM_DOTS
 
 
 def _core(run: list[Item]) -> list[Item]:
@@ -83,6 +95,9 @@ def stray_column(region: Region) -> bool:
     first = min(labels.values())
     at_label = set(labels.values())
     runs = _runs(items)
+    index = {id(it): j for j, it in enumerate(items)}
+    if any(_numbers_next_label(items, index[id(core[-1])]) for _, core in runs):
+        return False                    # a row's last number is the next label's item number (2 / ．其他法律…)
     rows = [core for at, core in runs if at in at_label]
     eight = [core for core in rows if len(core) == _WIDTH + 1]
     if len(eight) < _MIN_ROWS or any(len(core) > _WIDTH + 1 or not core[-1].cell.is_number for core in rows):
@@ -95,7 +110,8 @@ def stray_column(region: Region) -> bool:
         if not row_holds(values[:_WIDTH]):
             return False
         told = told or not row_holds(values[1:])
-    header = sum(1 for at, core in runs if at < first and len(core) == 1 and core[0].cell.is_number)
+    header = sum(1 for at, core in runs if at < first and len(core) == 1 and core[0].cell.is_number
+                 and not _NUMBERED_HEAD.search(items[at].key))
     return told and header >= _MIN_HEADER
 
 
@@ -112,7 +128,11 @@ def drop_stray_column(regions: dict[str, Region]) -> bool:
                 stray.add(id(core[-1]))
             if name == "表四" and len(core) == _T4_WIDTH + 2 and core[0].cell.is_number:
                 stray.add(id(core[0]))      # its header row's stray cell, then its row of fifteen and its own
+        cut = {it.line: it.col for it in region.items if id(it) in stray and it.col is not None}
         region.items = [it for it in region.items if id(it) not in stray]
+        for it in region.items:         # a grid row's width without its hidden field (its last: no field after it)
+            if it.line in cut and it.width is not None:
+                it.width = min(it.width, cut[it.line])
     return True
 
 
