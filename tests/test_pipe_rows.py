@@ -58,3 +58,18 @@ def test_without_the_rule_line_pipes_between_spaces_part_nothing() -> None:
     record = process_document(Document.from_text(_html2text(values, rule=False), doc_id="d"))
     assert not [p for p in _paths() if record.provenance[p].status is Status.PROVEN
                 and record.report.values()[p] != values[p]]
+
+
+def test_a_heading_in_bold_on_a_paragraphs_line_before_its_tables_first_row_opens_its_section() -> None:
+    """html2text writes a layout cell's paragraphs on one line: ``…均依法答复。 **二、主动公开政府信息情况** | 信息内容 | …``.
+    The bold heading opens 表二's section, and its table is read."""
+    values = _values()
+    lines = _html2text(values).split("\n")
+    at = lines.index("二、主动公开政府信息情况")
+    prose = next(k for k in range(at - 1, -1, -1) if lines[k].strip())
+    first_row = at + 2
+    lines[prose] = f"{lines[prose]} **二、主动公开政府信息情况** | {lines[first_row]}"
+    del lines[prose + 1:first_row + 1]
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for path in ("active_disclosure.licensing", "active_disclosure.normative_documents.in_force"):
+        assert record.report.values()[path] == values[path] and record.provenance[path].status is Status.PROVEN, path
