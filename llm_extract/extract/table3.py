@@ -28,7 +28,8 @@ from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
-from .rowbounds import group_title_piece, merged_labels, numbered, opens_other_row, row_starts_after, runs_into_next
+from .rowbounds import (group_title_piece, merged_labels, numbered, opens_other_row, padded_seven, row_starts_after,
+                        runs_into_next)
 from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
@@ -284,10 +285,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             #                                 eight; so is a placeholder, `0 1 - 0 0 0 1` and a page's `3`)
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
-        elif len(span) > 7 and all(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in span[:7]) \
-                and all(it.cell.kind is CellKind.BLANK for it in span[7:]):
-            chosen = span[:7]               # seven printed cells, then empty ones a converter padded the grid with
-            #                                 (markdownify's nested tables): any other seven would leave one out
+        elif padded_seven(span):
+            chosen = span[:7]               # seven printed cells, then a grid's padding (markdownify)
         glyphs = None
         if chosen and extra_tokens(span, 7) and any(is_rule_glyph(it) for it in chosen):
             # more tokens than cells, and a letter that may be a table rule taken as a cell: a guess
