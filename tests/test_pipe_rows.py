@@ -73,3 +73,18 @@ def test_a_heading_in_bold_on_a_paragraphs_line_before_its_tables_first_row_open
     record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
     for path in ("active_disclosure.licensing", "active_disclosure.normative_documents.in_force"):
         assert record.report.values()[path] == values[path] and record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_spacer_row_of_empty_fields_after_a_row_is_no_cell_of_it() -> None:
+    """``规范性文件 | 5 |   | 51`` then a spacer row ``|  |  |``: the row's empty field is its middle cell, and the spacer
+    is no empty cell of it (read a cell a line, it would be the row's third cell, 51 taken for the second)."""
+    values = _values()
+    values["active_disclosure.normative_documents.repealed"] = None
+    lines = _html2text(values).split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("行政规范性文件"))
+    lines.insert(at + 1, "|  |  |   ")
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    got = record.report.values()
+    for c in ("issued", "repealed", "in_force"):
+        path = f"active_disclosure.normative_documents.{c}"
+        assert got[path] == values[path], path

@@ -11,7 +11,8 @@ A row whose first field is empty starts with a pipe; a space stands on each side
 numbers, the pipes part nothing and an empty cell leaves no trace: the row above has six numbers for seven cells.
 Where the text holds such a rule line (dashes between pipes, none at the ends: no other text writes one), every
 line of a table region holding a pipe is such a row: it is written with the outer pipes a Markdown row has, so that
-its fields are read as a grid's, an empty field an empty cell. OCR'd text, whose table rules may stand as pipes
+its fields are read as a grid's, an empty field an empty cell; a row of empty fields only (``|  |  |``, a spacer) is
+no row of cells and is left empty (a reader of one cell a line would take it for one empty cell). OCR'd text, whose table rules may stand as pipes
 between spaces, has no rule line and is left as it is.
 """
 
@@ -32,7 +33,11 @@ def writes_pipe_rows(lines: list[str]) -> bool:
 
 def _row(line: str) -> str:
     text = line.strip()
-    if "|" not in text or _RULE.match(text) or (text[:1] == "|" and text[-1:] == "|" and len(text) > 1):
+    if "|" not in text or _RULE.match(text):
+        return line
+    if not text.replace("|", "").strip():
+        return ""                       # a row of empty fields only (a spacer row): no cell, not one empty cell
+    if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
         return line                     # (a Markdown row with its outer pipes is read as one already)
     return "|" + text + "|"
 
