@@ -173,6 +173,7 @@ class Method:
     LABEL_STACK = "label-stack"                      # a 表二 row under a label printed right below another (extract/stacked.py)
     T2_BOXES = "label+boxes"                         # a 表二 row's cells one to a line, blank lines between (extract/table2.py)
     T2_UNEVEN_LINES = "label+uneven-lines"           # a 表二 row's cells on lines holding unlike counts or spaced unlike (table2.py)
+    STRAY_COLUMN = "past-stray-column"               # 表二 read past a column of hidden cells every row ends in (extract/straycol.py)
 
 
 @dataclass(slots=True)

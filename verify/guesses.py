@@ -51,6 +51,9 @@
 * ``READ.T4_EDGE_BLANK``: 表四 as one row of fifteen printing ten numbers in fixed-width text, its first or last
   group taken as blank by where the numbers start against the header's left edge
   (``llm_extract/extract/t4edges.py``): a blank cell inside a group leaves no trace the uneven spacing could show.
+* ``READ.STRAY_COLUMN``: 表二 of a page whose table rows each end in one cell more (a column the browser does not
+  show, ``display:none``, printed by a converter), read after taking the last cell of every row out
+  (``llm_extract/extract/straycol.py``): 表三's identities told the column, but no identity checks 表二.
 * ``READ.COLUMN_RUNS``: 表三's 175 numbers in the form's order, its columns parted into several runs by text
   (``pdf2txt.py`` printing a page's columns between header pieces) or its labels printed after their numbers
   (``llm_extract/extract/formorder.py``): every identity holds, but the runs of the six applicant columns in
@@ -84,6 +87,7 @@ RULE_GLYPHS_RULE = "READ.RULE_GLYPHS"
 LABEL_STACK_RULE = "READ.LABEL_STACK"
 BOX_ORDER_RULE = "READ.BOX_ORDER"
 UNEVEN_LINES_RULE = "READ.UNEVEN_LINES"
+STRAY_COLUMN_RULE = "READ.STRAY_COLUMN"
 T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 T4_EDGE_BLANK_RULE = "READ.T4_EDGE_BLANK"
@@ -102,6 +106,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
                  Method.T2_BOXES: BOX_ORDER_RULE, Method.T2_UNEVEN_LINES: UNEVEN_LINES_RULE,
+                 Method.STRAY_COLUMN: STRAY_COLUMN_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
                  Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE}
@@ -110,7 +115,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
 #: text meets the same doubt, so its agreeing proves nothing either (verify/crosscheck.py)
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
-                            BOX_ORDER_RULE, UNEVEN_LINES_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE})
+                            BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

@@ -89,6 +89,11 @@ register("READ.UNEVEN_LINES", "表二一行的数字分处标签下的几行，�
          "a 表二 row's numbers on several lines below its label that hold unlike counts or are spaced unlike (1 / 13 0: "
          "a converter parting one number's runs prints so): which numbers are which cells is a guess, and no "
          "identity checks 表二")
+register("READ.STRAY_COLUMN", "网页表格每行末尾多一个浏览器不显示的单元格（隐藏列），转换工具照样输出：表三的勾稽关系表明了这一列，"
+         "表二去掉每行末尾一格后读取，表二没有勾稽关系可核对，不予证明",
+         "a page whose table rows each end in one cell more (a column the browser does not show, printed by a "
+         "converter): 表三's identities told the column; 表二 read without each row's last cell, and no identity "
+         "checks 表二")
 register("READ.LABEL_STACK", "表二的数字读自标签下方各行，而该标签紧接在另一个表二标签之下、中间没有数字：标签按列印出，"
          "其后的数字可能属于上面的标签；表二没有勾稽关系可核对，不予证明",
          "表二 numbers read from the lines below their label, which stands right under another 表二 label with no "

@@ -24,6 +24,9 @@ from .layout import tokenize
 from .regions import find_regions
 from .sentencerows import TABLE2_SETS, TABLE3_SETS, TABLE4_SETS, sentence_rows
 from .splitnumbers import joined_separators
+from .pipe_rows import html2text_rows, writes_pipe_rows
+from .straycol import drop_stray_column, mark_stray_table2
+from .tallrows import merged_tall_rows
 from .meta import read_meta
 from .numerals import writes_numerals
 from .pagenumbers import without_page_numbers
@@ -57,11 +60,17 @@ def extract_regex(doc: Document) -> Extraction:
         regions[name] = current_year_part(lines, region, year)
     for name, sets in (("表二", TABLE2_SETS), ("表三", TABLE3_SETS), ("表四", TABLE4_SETS)):
         lines = sentence_rows(lines, regions.get(name), sets)      # rows as sentences naming each cell's column
+    pipes = writes_pipe_rows(lines)              # html2text's rows: fields between pipes, no outer ones
+    for region in regions.values():              # a row of cells printed as a count over its unit (8 / 件)
+        lines = merged_tall_rows(lines, region.start, region.end)
+        if pipes:
+            lines = html2text_rows(lines, region.start, region.end)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
         region.items = joined_separators(tokenize(lines, region.start, region.end, numerals))
+    stray = drop_stray_column(regions)           # a hidden cell ending every table row, printed by a converter
     t2 = regions.get("表二")
     if t2 is not None and any(OLD_FORM_MARKERS.search(it.key) for it in t2.items if it.is_text):
         raise UnsupportedFormError(doc.path or doc.doc_id)
@@ -88,6 +97,8 @@ def extract_regex(doc: Document) -> Extraction:
         ambiguities += a4
     if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)
         ambiguities = read_text_blocks(lines, readings, ambiguities)
+    if stray:                            # 表二 read past the stray column (by any reader): no identity checks it
+        mark_stray_table2(readings)
     read_any = any(not r.missing for p, r in readings.items() if p not in ("agency", "year"))
     if not read_any and not ambiguities:    # (a glued table is all ambiguities)
         raise NotAReportError(doc.path or doc.doc_id)

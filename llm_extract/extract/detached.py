@@ -98,6 +98,10 @@ def _rejoined(lines: list[str], origin: list[int]) -> tuple[list[str], list[int]
                     and _breaks_cell(lines[j - 1], lines[j]):
                 tabs += lines[j].count("\t")
                 j += 1
+            if tabs == width and j < end and lines[j - 1].endswith("\t") and "\t" not in lines[j] \
+                    and parse_cell(lines[j]).is_value:
+                j += 1                  # its last cell a number on the next line (a cell opening with a break):
+                #                         no row of the table is one number (each prints every column)
             # (a row ending in a tab: its last cell empty, or its text on the next line; which one is unknown)
             if width and tabs == width and j - i > 1 and not lines[j - 1].endswith("\t"):
                 out.append("".join(lines[i:j]))
@@ -110,6 +114,22 @@ def _rejoined(lines: list[str], origin: list[int]) -> tuple[list[str], list[int]
             out.append(lines[end])
             where.append(origin[end])
         n = end + 1
+    return out, where
+
+
+def _opened_cells(lines: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """Rows whose cells open with a line break (WPS writes a cell's text after an empty paragraph: python-docx gives
+    ``\\n0``): a line ending in the tab before such a cell is continued by the next line when that one opens with a
+    number, as many times as it does (``三、本年度办理结果\\t（一）予以公开\\t0\\t0\\t`` / ``0\\t0\\t0\\t0\\t0``). (The one
+    row that opens with a number, 表四's, follows its header row, which ends in words: 总计.)"""
+    out: list[str] = []
+    where: list[int] = []
+    for line, n in zip(lines, origin):
+        if out and out[-1].endswith("\t") and out[-1].strip() and parse_cell(line.split("\t")[0]).is_number:
+            out[-1] += line
+            continue
+        out.append(line)
+        where.append(n)
     return out, where
 
 
@@ -142,7 +162,7 @@ def attach_tables(lines: list[str], origin: list[int]) -> tuple[list[str], list[
         where.append(origin[n])
         for name, (start, end) in spans.items():
             if regions[name].start == n + 1:                 # the heading's line: its table right after it
-                rows, rows_origin = _rejoined(lines[start:end], origin[start:end])
+                rows, rows_origin = _opened_cells(*_rejoined(lines[start:end], origin[start:end]))
                 out += [_unrepeated(row) for row in rows]
                 where += rows_origin
     return out, where, {name: (origin[start], origin[end - 1] + 1) for name, (start, end) in spans.items()}

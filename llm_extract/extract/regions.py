@@ -96,6 +96,18 @@ def _holds_cell(lines: list[str], region: Region) -> bool:
     return holds_cell(lines, region.start, region.end - 1)      # (the lines after the heading: 1-based)
 
 
+#: a numbered heading in Markdown bold, a table's row right after it on the line (`` | 第二十条第（一）项``)
+_BOLD_HEADING = re.compile(r"\*\*\s*([一二三四五六七八九十]+[、.．][^*]{2,40}?)\s*\*\*\s*\|")
+
+
+def _bold_heading(text: str) -> str:
+    """The heading a long line holds in bold right before a table's first row: html2text writes a layout cell's
+    paragraphs on one line, a section's heading and its table's first row among them (``…143人次。
+    **二、主动公开政府信息情况** | 第二十条第（一）项``); "" when it holds none."""
+    m = _BOLD_HEADING.search(text)
+    return m.group(1) if m else ""
+
+
 def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     """The regions headed from line ``first`` on, and the line of the section after them."""
     found: dict[str, int] = {}
@@ -105,10 +117,15 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     candidates = [(n, line) for n, line in enumerate(lines[first - 1:], start=first) if "公开" in line or "复议" in line]
     for n, line in candidates:
         text = line.strip()
+        if len(text) > _SECTION_LINE_MAX:
+            text = _bold_heading(text)  # a paragraph run on, its heading in bold (html2text, a layout cell's text)
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
             continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
+        fields = text.split("\t")
         for name, pattern in order:
-            if name not in found and pattern.search(text) and not list_line(text, lines[n] if n < len(lines) else ""):
+            # (a heading's words stand in one field of a tab row: 表四's header row, 行政复议\t行政诉讼, is none)
+            if name not in found and any(pattern.search(f) for f in fields) \
+                    and not list_line(text, lines[n] if n < len(lines) else ""):
                 # headings come in order; a later table's heading never precedes an earlier found one
                 if any(found.get(o, 0) > n for o, _ in order):
                     continue

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from ..evidence import CellKind
 from ..form import FORM
 from ..schema import TABLE3_ROW_PATHS
 from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
 from .layout import Item, label_key
 
-__all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels"]
+__all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
+           "padded_seven"]
 
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
@@ -110,3 +112,11 @@ def merged_labels(items: list[Item], labels: dict[str, int]) -> list[str]:
         return []
     return [row for row, idx in labels.items() if row in TABLE3_ROW_PATHS
             and any(other != row and match_row(items[idx].key, pattern) for other, pattern in lost)]
+
+
+def padded_seven(span: list[Item]) -> bool:
+    """Whether a row read a cell to a line is seven printed cells (numbers or placeholders), then only empty ones: the
+    padding a converter gives each row of a grid up to its widest (markdownify flattening a page's nested tables).
+    The seven printed are the row's: any other seven would leave one of them out."""
+    return len(span) > 7 and all(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in span[:7]) \
+        and all(it.cell.kind is CellKind.BLANK for it in span[7:])

@@ -125,6 +125,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                         and v.line == values[0].line and v.raw == values[0].raw for v in values):
             values = values[:1]         # a converter repeats the one cell across the columns it spans (so does
             #                             a merged cell pasted from a spreadsheet: 行政许可 812 812 812, tab-separated)
+        if item.grid and any(v.line == item.line for v in values):
+            values = [v for v in values if v.line == item.line]     # a grid row is its line: not the next one's
         values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
         method = RULE_GLYPHS_DROPPED if ruled else "label+cells"
         if (unruled := without_rule_glyphs(values, n)) is not None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
+from .cellstream import cell_stream
 from .t3glued import read_glued_row
 from .extracols import (drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
@@ -27,7 +28,8 @@ from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
-from .rowbounds import group_title_piece, merged_labels, numbered, opens_other_row, row_starts_after, runs_into_next
+from .rowbounds import (group_title_piece, merged_labels, numbered, opens_other_row, padded_seven, row_starts_after,
+                        runs_into_next)
 from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
@@ -66,7 +68,7 @@ def _guessed(cell: Cell) -> bool:
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None,
-                  placed: bool = False) -> None:
+                  placed: bool = False, stream: bool = False) -> None:
     paths = list(TABLE3_ROW_PATHS[row])
     lost_blanks = False
     if cells is not None:
@@ -90,7 +92,7 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
             # lines share, a blank among them, is never read cell by cell.
             lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
                                                         or not _row_sum_holds(cells)
-                                                        or _split_row(cell_lines, label.line))
+                                                        or (not stream and _split_row(cell_lines, label.line)))
     if cells is not None and not lost_blanks:
         at = label.line
         if not cell_lines and not placed:
@@ -188,8 +190,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     if tabbed:
         drop_subtotal_fields(items, order, spans)   # a 小计 field before 总计 in tab-separated rows: no cell
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
-    if sum(1 for n in value_counts(items).values() if n >= 3) >= 3:     # rows of numbers, not cells per line
-        place_bare_lines(items, order, spans)
+    stream = not tabbed and cell_stream(spans)     # cells in a page's order, line breaks anywhere among them
+    if not stream and sum(1 for n in value_counts(items).values() if n >= 3) >= 3:   # rows of numbers, not cells
+        place_bare_lines(items, order, spans)                                           # per line
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
     taken: dict[int, tuple[list[str], list[Item]]] = {}    # label item → paths, items its cells came from
@@ -282,6 +285,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             #                                 eight; so is a placeholder, `0 1 - 0 0 0 1` and a page's `3`)
         elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
+        elif padded_seven(span):
+            chosen = span[:7]               # seven printed cells, then a grid's padding (markdownify)
         glyphs = None
         if chosen and extra_tokens(span, 7) and any(is_rule_glyph(it) for it in chosen):
             # more tokens than cells, and a letter that may be a table rule taken as a cell: a guess
@@ -293,7 +298,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
         _row_readings(row, cells, [it for it in span if it.cell.is_number or _guessed(it.cell)], label,
                       Method.CELLS_AFTER_LABEL, out, ambiguities, [it.line for it in chosen] if chosen else None, glyphs,
-                      placed=bool(chosen) and any(it.placed for it in chosen))
+                      placed=bool(chosen) and any(it.placed for it in chosen), stream=stream)
     contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     for row in APPLICATION_ROWS:

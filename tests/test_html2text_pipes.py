@@ -1,0 +1,90 @@
+"""html2text's table rows (llm_extract/extract/pipe_rows.py): fields between pipes with a space on each side, no
+outer pipes, a rule of dashes under each table's first row, an empty cell an empty field. The fields are read as a
+grid's: an empty cell stays in its column."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from tests.fakeopenai import report_text, sample_values
+
+_EMPTY = (("granted", "research"), ("partially_granted", "commercial"), ("denied_third_party", "social_org"),
+          ("unavailable_not_held", "research"), ("carried_forward", "legal_service"))
+
+
+def _values() -> dict:
+    values = sample_values()
+    for row, col in _EMPTY:
+        values[f"applications.{row}.{col}"] = None
+    return values
+
+
+def _html2text(values: dict, rule: bool = True) -> str:
+    out: list[str] = []
+    first = True
+    for line in report_text(values).split("\n"):
+        fields = line.split("\t")
+        if len(fields) == 1:
+            out.append(line)
+            first = True
+            continue
+        out.append(" | ".join("" if f == "/" else f for f in fields))
+        if first and rule:
+            out.append("---|---")
+        first = False
+    return "\n".join(out)
+
+
+def _paths() -> list[str]:
+    return [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
+
+
+def test_an_empty_field_of_an_html2text_row_is_an_empty_cell_in_its_column() -> None:
+    """Every cell read in its place; the counts proven (an empty cell among zeros may be a lost 0: READ.ISOLATED_BLANK
+    queues it, read as empty)."""
+    values = _values()
+    record = process_document(Document.from_text(_html2text(values), doc_id="d"))
+    for path in _paths():
+        assert record.report.values()[path] == values[path], path
+        assert values[path] is None or record.provenance[path].status is Status.PROVEN, path
+
+
+def test_without_the_rule_line_pipes_between_spaces_part_nothing() -> None:
+    """No html2text rule line: pipes between spaces may be OCR's table rules, so the rows are not read as grids;
+    nothing wrong is proven."""
+    values = _values()
+    record = process_document(Document.from_text(_html2text(values, rule=False), doc_id="d"))
+    assert not [p for p in _paths() if record.provenance[p].status is Status.PROVEN
+                and record.report.values()[p] != values[p]]
+
+
+def test_a_heading_in_bold_on_a_paragraphs_line_before_its_tables_first_row_opens_its_section() -> None:
+    """html2text writes a layout cell's paragraphs on one line: ``…均依法答复。 **二、主动公开政府信息情况** | 信息内容 | …``.
+    The bold heading opens 表二's section, and its table is read."""
+    values = _values()
+    lines = _html2text(values).split("\n")
+    at = lines.index("二、主动公开政府信息情况")
+    prose = next(k for k in range(at - 1, -1, -1) if lines[k].strip())
+    first_row = at + 2
+    lines[prose] = f"{lines[prose]} **二、主动公开政府信息情况** | {lines[first_row]}"
+    del lines[prose + 1:first_row + 1]
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for path in ("active_disclosure.licensing", "active_disclosure.normative_documents.in_force"):
+        assert record.report.values()[path] == values[path] and record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_spacer_row_of_empty_fields_after_a_row_is_no_cell_of_it() -> None:
+    """``规范性文件 | 5 |   | 51`` then a spacer row ``|  |  |``: the row's empty field is its middle cell, and the spacer
+    is no empty cell of it (read a cell a line, it would be the row's third cell, 51 taken for the second)."""
+    values = _values()
+    values["active_disclosure.normative_documents.repealed"] = None
+    lines = _html2text(values).split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("行政规范性文件"))
+    lines.insert(at + 1, "|  |  |   ")
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    got = record.report.values()
+    for c in ("issued", "repealed", "in_force"):
+        path = f"active_disclosure.normative_documents.{c}"
+        assert got[path] == values[path], path
