@@ -1,4 +1,4 @@
-"""html2text's table rows (llm_extract/extract/pipe_rows.py): fields between pipes with a space on each side, no
+"""html2text's table rows (llm_extract/extract/html2text_rows.py): fields between pipes with a space on each side, no
 outer pipes, a rule of dashes under each table's first row, an empty cell an empty field. The fields are read as a
 grid's: an empty cell stays in its column."""
 

@@ -24,7 +24,7 @@ from .layout import tokenize
 from .regions import find_regions
 from .sentencerows import TABLE2_SETS, TABLE3_SETS, TABLE4_SETS, sentence_rows
 from .splitnumbers import joined_separators
-from .pipe_rows import html2text_rows, writes_pipe_rows
+from .html2text_rows import html2text_rows, writes_pipe_rows
 from .straycol import drop_stray_column, mark_stray_table2
 from .tallrows import merged_tall_rows
 from .meta import read_meta
