@@ -14,10 +14,11 @@ from ..evidence import CellKind
 from ..form import FORM
 from ..schema import TABLE3_ROW_PATHS
 from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
+from .direction import label_words
 from .layout import Item, label_key
 
 __all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
-           "padded_seven"]
+           "padded_seven", "seven_then_apart", "rows_apart", "alike_rows"]
 
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
@@ -120,3 +121,51 @@ def padded_seven(span: list[Item]) -> bool:
     The seven printed are the row's: any other seven would leave one of them out."""
     return len(span) > 7 and all(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in span[:7]) \
         and all(it.cell.kind is CellKind.BLANK for it in span[7:])
+
+
+def seven_then_apart(between: list[Item], span: list[Item]) -> bool:
+    """Whether the row's first seven tokens, a placeholder among them, stand apart from what follows: all
+    on one line with the rest on later lines, or a cell to a line with a piece of text between the seventh
+    and the eighth.
+    ``1 0 0 0 / 0 1`` and a page's number ``2`` under it are the row and something else, never the seven
+    numbers ``1 0 0 0 0 1 2``; so are ``0 1 - 0 0 0 1`` a cell to a line, then a group's title, then a ``2``."""
+    if len(span) <= 7 or all(it.cell.is_number for it in span[:7]) \
+            or not all(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in span[:7]):
+        return False                    # (a blank placed by the columns is no printed cell: a guess)
+    lines = {it.line for it in span[:7]}
+    if len(lines) == 1 and span[7].line > span[6].line:
+        return True
+    if len(lines) != 7:
+        return False                    # (cells of one row, several to a line, over lines: positions decide)
+    seventh, eighth = span[6], span[7]
+    inside = False
+    for it in between:
+        if it is eighth:
+            return False
+        if inside and it.is_text:
+            return not label_words(it.key)      # (a label's words: the cells after may be that label's row's)
+        inside = inside or it is seventh
+    return False
+
+
+def rows_apart(items: list[Item], idx: int, nxt: int, span: list[Item]) -> bool:
+    """Whether the cells after the row's seventh are another row's of a table read a cell to a line: text
+    stands between, no label's words (a group's title row with its own empty cells, 三、本年度办理结果), or a row break (a line
+    left out) before cells all empty (a Word table's spacer row under its last row)."""
+    if span[7].line - span[6].line > 1 and all(it.cell.kind is CellKind.BLANK for it in span[7:]):
+        return True
+    at = {id(it): j for j, it in enumerate(items[idx:nxt], start=idx)}
+    a, b = at.get(id(span[6])), at.get(id(span[7]))
+    if a is None or b is None:
+        return False
+    between = [items[j] for j in range(a + 1, b) if items[j].is_text]
+    # (a label's words between them, 不再处理其政府信息公开申请 out of a label run into another: the cells after
+    # it may be that label's row's, and the first seven another's)
+    return bool(between) and not any(label_words(it.key) for it in between)
+
+
+def alike_rows(span: list[Item]) -> bool:
+    """Whether ``span`` is rows of seven cells all alike (``/`` × 14): whichever is a row's, its cells are these."""
+    first = [(it.cell.kind, it.cell.value) for it in span[:7]]
+    return len(span) % 7 == 0 and all([(it.cell.kind, it.cell.value) for it in span[k:k + 7]] == first
+                                      for k in range(7, len(span), 7))

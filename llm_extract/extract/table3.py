@@ -23,13 +23,13 @@ from .table3_labels import find_labels
 from .layout import Item, Region
 from .above import read_either_way
 from .blankcols import placed_methods
-from .direction import contested_lines, label_words
+from .direction import contested_lines
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
-from .rowbounds import (group_title_piece, merged_labels, numbered, opens_other_row, padded_seven, row_starts_after,
-                        runs_into_next)
+from .rowbounds import (alike_rows, group_title_piece, merged_labels, numbered, opens_other_row, padded_seven,
+                        row_starts_after, rows_apart, runs_into_next, seven_then_apart)
 from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
@@ -266,13 +266,13 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             numbers = [it for it in span if it.cell.is_number]
         chosen: list[Item] | None = None
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])
-                              and (len(span) < 2 * 7 or _alike_rows(span) or _rows_apart(items, idx, nxt, span))):
+                              and (len(span) < 2 * 7 or alike_rows(span) or rows_apart(items, idx, nxt, span))):
             chosen = span[:7]               # every number among the first 7 (seven more cells: another row's,
             #                                 alike, or which seven are this row's is not known, unless they
             #                                 are another row's: a title row, 三、本年度办理结果, or a spacer)
         elif len(span) > 7 and row_starts_after(items, span[6], nxt, row):
             chosen = span[:7]               # seven cells (无 无 …), then another row whose label was not found
-        elif _seven_then_apart(items[idx + 1:nxt], span):
+        elif seven_then_apart(items[idx + 1:nxt], span):
             chosen = span[:7]               # a line of seven cells, placeholders among them; what stands on
             #                                 later lines (a page's number) is not this row's
         elif len(span) == 8 and all(it.line == label.line for it in span[:7]) and span[7].cell.is_number \
@@ -339,54 +339,6 @@ def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, I
             or any(it.is_text or not start <= (it.col or 0) < start + 7 for it in same_line):
         return None                     # (two numbers in one field, "2 3": not read by field)
     return field_cells(by_col, start, start + 7)
-
-
-def _seven_then_apart(between: list[Item], span: list[Item]) -> bool:
-    """Whether the row's first seven tokens, a placeholder among them, stand apart from what follows: all
-    on one line with the rest on later lines, or a cell to a line with a piece of text between the seventh
-    and the eighth.
-    ``1 0 0 0 / 0 1`` and a page's number ``2`` under it are the row and something else, never the seven
-    numbers ``1 0 0 0 0 1 2``; so are ``0 1 - 0 0 0 1`` a cell to a line, then a group's title, then a ``2``."""
-    if len(span) <= 7 or all(it.cell.is_number for it in span[:7]) \
-            or not all(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in span[:7]):
-        return False                    # (a blank placed by the columns is no printed cell: a guess)
-    lines = {it.line for it in span[:7]}
-    if len(lines) == 1 and span[7].line > span[6].line:
-        return True
-    if len(lines) != 7:
-        return False                    # (cells of one row, several to a line, over lines: positions decide)
-    seventh, eighth = span[6], span[7]
-    inside = False
-    for it in between:
-        if it is eighth:
-            return False
-        if inside and it.is_text:
-            return not label_words(it.key)      # (a label's words: the cells after may be that label's row's)
-        inside = inside or it is seventh
-    return False
-
-
-def _rows_apart(items: list[Item], idx: int, nxt: int, span: list[Item]) -> bool:
-    """Whether the cells after the row's seventh are another row's of a table read a cell to a line: text
-    stands between, no label's words (a group's title row with its own empty cells, 三、本年度办理结果), or a row break (a line
-    left out) before cells all empty (a Word table's spacer row under its last row)."""
-    if span[7].line - span[6].line > 1 and all(it.cell.kind is CellKind.BLANK for it in span[7:]):
-        return True
-    at = {id(it): j for j, it in enumerate(items[idx:nxt], start=idx)}
-    a, b = at.get(id(span[6])), at.get(id(span[7]))
-    if a is None or b is None:
-        return False
-    between = [items[j] for j in range(a + 1, b) if items[j].is_text]
-    # (a label's words between them, 不再处理其政府信息公开申请 out of a label run into another: the cells after
-    # it may be that label's row's, and the first seven another's)
-    return bool(between) and not any(label_words(it.key) for it in between)
-
-
-def _alike_rows(span: list[Item]) -> bool:
-    """Whether ``span`` is rows of seven cells all alike (``/`` × 14): whichever is a row's, its cells are these."""
-    first = [(it.cell.kind, it.cell.value) for it in span[:7]]
-    return len(span) % 7 == 0 and all([(it.cell.kind, it.cell.value) for it in span[k:k + 7]] == first
-                                      for k in range(7, len(span), 7))
 
 
 _NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})
