@@ -158,3 +158,12 @@ def test_a_space_between_numbers_that_are_no_thousands_groups_joins_nothing() ->
     record = _record(report_text(sample_values()).replace("行政许可\t3150", "\t行政许可\n\t3 15"))
     assert record.report.values()[_LICENSING] != 315
     assert record.provenance[_LICENSING].status is not Status.PROVEN
+
+
+def test_a_note_a_converter_spaced_inside_its_bracket_is_still_its_numbers_note() -> None:
+    """inscriptis of a Word page: ``11(其 中修订2件)  9       17 3`` (173 in two runs): 11 and its note, then 9 and 17 3.
+    The note is 11's, so the row prints four numbers for three cells: 9, 17, 3 are never proven as its cells."""
+    record = _record(report_text(sample_values()).replace("行政规范性文件\t5\t2\t51",
+                                                          "    行政规范性文件     11(其 中修订2件)  9       17 3  "))
+    got = [(record.report.values()[p], record.provenance[p].status) for p in _NORMATIVE]
+    assert got[0][0] != 9 and not any(v in (17, 3) and s is Status.PROVEN for v, s in got), got

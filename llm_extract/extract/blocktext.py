@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..evidence import CellKind
-from .cells import Cell, parse_cell
+from .cells import Cell, parse_cell, unspaced_notes
 from .regions import list_line
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
@@ -78,7 +78,7 @@ class TextBlocks:
 def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
     """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
     tokens = _SPACED_NOTE.sub(lambda m: m.group() if re.search(r"\s{3}", m.group()) else "".join(m.group().split()),
-                              text).split()
+                              unspaced_notes(text)).split()
     numbers: list[Number] = []
     while tokens:
         cell = parse_cell(tokens[-1])

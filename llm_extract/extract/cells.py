@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 from ..evidence import CellKind
 from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
 
-__all__ = ["Cell", "parse_cell", "normalise", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
+__all__ = ["Cell", "parse_cell", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
            "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE"]
 
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "－", "─", "无", "不适用", "空", "\\", "/ ", "—/—", "--"})
@@ -140,6 +140,18 @@ _SPACED_PIECES = re.compile(r"(?<![\d,，.])(\d[\d,，]*|[,，]\d[\d,，]*) +([,
 def number_piece(text: str) -> bool:
     """A piece of a number cut at its thousands separator (``5,``, ``,178``, ``2,2``), no number by itself."""
     return bool(_PIECE.match(text.strip()))
+
+
+#: a bracket whose words a space or two parts (a wider gap parts columns)
+_SPACED_NOTE = re.compile(r"[(（][^()（）]*?\S\s{1,2}\S[^()（）]*[)）]")
+
+
+def unspaced_notes(text: str) -> str:
+    """``text`` with the spaces inside each bracket taken out where none is a column's gap (``11(其 中修订2件)`` →
+    ``11(其中修订2件)``: a converter's or OCR's spacing inside a cell's note)."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _SPACED_NOTE.sub(lambda m: m.group() if re.search(r"\s{3}", m.group()) else "".join(m.group().split()), text)
 
 
 def joined_number(left: str, right: str) -> str | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..evidence import CellKind
 from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
-from .cells import OCR_LETTERS, Cell, joined_pieces, letters_guess, normalise, number_piece, parse_cell
+from .cells import OCR_LETTERS, Cell, joined_pieces, letters_guess, normalise, number_piece, parse_cell, unspaced_notes
 from .mdcells import md_cell
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
@@ -49,7 +49,6 @@ _OCR_LETTERS = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 #: its item number)
 _RULE_ONE = "一"
 #: a note in brackets whose words a space parts (``21（其中修改 11 件）``): one cell, its spaces dropped
-_SPACED_NOTE = re.compile(r"[(（][^()（）]*?\S\s{1,2}\S[^()（）]*[)）]")   # (a wider gap parts columns)
 #: a count told in a sentence: a number, a space, its unit (``行政复议案件 2 件、``): prose, not a cell
 #: a number's note printed apart from it (``16   （其中修改15件）``): a whole bracket that opens as notes do
 _APART_NOTE = re.compile(r"^[(（](?:其中|含|包括)[^()（）]*[)）]$")
@@ -152,8 +151,7 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
     A pure function of the text (labels and numbers repeat within and across reports): the
     items are made from it by :func:`_split_tokens`."""
     raw = joined_pieces(raw)            # 5, 187: one number a converter parted at its separator
-    if "(" in raw or "（" in raw:
-        raw = _SPACED_NOTE.sub(lambda m: m.group() if re.search(r"\s{3}", m.group()) else "".join(m.group().split()), raw)
+    raw = unspaced_notes(raw)           # 22（其中 修订 16 件）: one note
     cell = _cell(raw)
     if cell.is_value:
         return ((raw, cell, ""),)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..form import FORM
 from .labels import BARE_HEADERS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item
 from .rowbounds import GROUP_KEYS, group_title_head
@@ -30,13 +31,28 @@ def _header_cell(keys: _Keys, i: int) -> bool:
     return any(w in k for k in keys[max(0, i - 6):i + 7] if k is not None for w in _HEADER_WORDS)
 
 
-def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str]) -> bool:
+#: the kind of item number a label opens with: 四、 (a row of the form), （四） (a group's row), 4. or (4) (a sub-row)
+_NUMBER_KINDS = ((re.compile(r"^[一二三四五六七八九十]+\s*、"), "row"), (re.compile(r"^[(（][一二三四五六七八九十]+[)）]"), "group"),
+                 (re.compile(r"^[(（]?\d+\s*[.．、)）]"), "sub"))
+
+
+def _number_kind(label: str) -> str | None:
+    return next((kind for pattern, kind in _NUMBER_KINDS if pattern.match(label)), None)
+
+
+#: each row's kind of item number, as the form prints its label
+_ROW_NUMBER_KIND = {r.key: _number_kind(r.label) for r in FORM.table3_rows}
+
+
+def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str], kind: str | None = None) -> bool:
     """A label broken over lines: the pattern matches this fragment joined to the next one or
     two text items (numbers may stand between them), and either starts inside this fragment,
     or this fragment opens a label (an item number), carries the row's numbers, and the
     fragments after it carry none. A fragment with an item number of its own opens another
     label: no label is broken into it."""
     key = keys[i] or ""
+    if kind is not None and (own := _number_kind(key)) is not None and own != kind:
+        return False                    # 四、结转 (a row of the form, its label cut short) opens no sub-row's label
     bare = strip_item_number(key)
     heads = {key, bare}
     # an item number that opens a row is marked ("2.", "(四)", "三、"); a lone "三" is a character of
@@ -100,7 +116,7 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
     for row, pattern in TABLE3_LABELS:
         for i in range(pos, len(keys)):
             key = keys[i]
-            if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern)) \
+            if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern, _ROW_NUMBER_KIND.get(row))) \
                     and not _header_cell(keys, i):
                 found[row] = i
                 pos = i + 1
@@ -126,6 +142,6 @@ def _out_of_order(keys: _Keys, found: dict[str, int]) -> None:
         hi = min((found[r] for r in rows[k + 1:] if r in found), default=len(keys))
         taken = set(found.values())
         hits = [i for i in range(lo + 1, hi) if i not in taken and keys[i] is not None
-                and (match_row(keys[i], pattern) or _broken_match(keys, i, pattern)) and not _header_cell(keys, i)]
+                and (match_row(keys[i], pattern) or _broken_match(keys, i, pattern, _ROW_NUMBER_KIND.get(row))) and not _header_cell(keys, i)]
         if len(hits) == 1:
             found[row] = hits[0]
