@@ -104,6 +104,14 @@ def test_a_corrupt_pdf_raises_an_error_that_names_the_file(tmp_path: Path, conte
     assert "broken_report.pdf" in str(info.value)
 
 
+def test_bytes_before_the_pdf_header_such_as_a_saved_http_reply_are_skipped() -> None:
+    # A PDF's offsets count from its %PDF- header; readers accept up to 1 KiB of anything before it.
+    # (The real report keeps its cross-references in a stream, which pdfminer finds only by offset.)
+    whole = _pdf("huaian-2024")
+    prefixed = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n" + whole
+    assert pdf_to_text(prefixed) == pdf_to_text(whole)
+
+
 def test_a_pdf_locked_with_a_password_names_the_file_and_one_only_restricted_by_its_owner_is_read() -> None:
     # both made from 003's PDF by qpdf (AES-256): a user password, and an owner password only
     with pytest.raises(BinaryDocumentError, match="needs a password") as info:

@@ -193,8 +193,10 @@ def read_pdf(data: bytes, path: str = "<bytes>") -> PdfText:
     """The PDF's text in the one-cell-per-line layout; a :class:`DocumentError` naming ``path`` if unreadable."""
     if not data.strip():
         raise EmptyDocumentError(path)
-    if b"%PDF-" not in data[:1024]:
+    start = data.find(b"%PDF-", 0, 1024)
+    if start < 0:
         raise BinaryDocumentError(path, "not a PDF (no %PDF- header)")
+    data = data[start:]                     # bytes before the header (a saved HTTP reply, a BOM) are not the PDF's
     if b"%%EOF" not in data[-_EOF_WINDOW:]:
         raise BinaryDocumentError(path, "a truncated PDF (it does not end with %%EOF): download or export it again")
     pdfplumber = _load_pdfplumber()
