@@ -93,3 +93,47 @@ def test_a_blank_row_followed_by_another_row_s_label_stays_blank(golden_dir) -> 
     assert [record.report.get(f"applications.denied_state_secret.{c}") for c in APPLICANT_COLUMNS] == [None] * 7
     assert [record.report.get(f"applications.denied_prohibited_by_law.{c}") for c in APPLICANT_COLUMNS] == \
         [report.get(f"applications.denied_prohibited_by_law.{c}") for c in APPLICANT_COLUMNS]
+
+
+def _page_break_before(text: str, line_start: str) -> str:
+    """A page break (footer, the table's note, its header repeated) before the grid line starting ``line_start``,
+    as PDF-to-markdown converters print a table that runs over two pages."""
+    head = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    header = ["", "", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    page = "\n".join(["", "", "第 3 页 共 5 页", "", head, "", _line([""] * 3, ["", "法人或其他组织", "", "", "", "", ""]),
+                      "|" + "---|" * 10, _line(header[:3], header[3:]), ""])
+    at = text.index("\n" + line_start)
+    return text[:at] + "\n" + page + text[at:]
+
+
+def test_a_label_cut_by_a_page_break_keeps_the_numbers_of_its_first_half(golden_dir) -> None:
+    """``|（六）其| 1.申请人无正当理由逾 | 0 | … |``, the page's end, the header again, then ``| 他处理 | 期不补正、…申请 |
+    | | … |``: the row's numbers are the first half's, not the empty fields the label's end was found on."""
+    report = _report(golden_dir)
+    report.set("applications.other_no_correction.natural_person", 2)
+    for path in ("applications.other_no_correction.total", "applications.new_received.natural_person",
+                 "applications.new_received.total", "applications.total_processed.natural_person",
+                 "applications.total_processed.total"):
+        report.set(path, report.get(path) + 2)
+    rest = "期不补正、行政机关不再处理其政府信息公开申请"
+    doc = _document(report, {"other_no_correction": ("1．申请人无正当理由逾", rest, True)})
+    doc = Document.from_text(_page_break_before(doc.text, f"| 三、本年度办理结果 | （六）其他处理 | {rest} |"), doc_id="x")
+    record = process_document(doc)
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.other_no_correction.{c}"
+        assert record.report.get(path) == report.get(path), path
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_blank_row_after_a_page_break_stays_blank(golden_dir) -> None:
+    """A row of empty fields right after a page break, the row before the break whole (its own label): the
+    blank row is not given the numbers above the break."""
+    report = _report(golden_dir)
+    for c in APPLICANT_COLUMNS:
+        report.set(f"applications.denied_prohibited_by_law.{c}", None)
+    doc = _document(report, {})
+    doc = Document.from_text(_page_break_before(doc.text, "| 三、本年度办理结果 | （三）不予公开 | 2.其他法律"), doc_id="x")
+    record = process_document(doc)
+    assert [record.report.get(f"applications.denied_prohibited_by_law.{c}") for c in APPLICANT_COLUMNS] == [None] * 7
+    assert [record.report.get(f"applications.denied_state_secret.{c}") for c in APPLICANT_COLUMNS] == \
+        [report.get(f"applications.denied_state_secret.{c}") for c in APPLICANT_COLUMNS]

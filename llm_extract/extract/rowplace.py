@@ -11,10 +11,11 @@ from collections.abc import Iterable, Mapping
 from itertools import takewhile
 
 from ..evidence import CellKind
+from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
 from .labels import rows_named, strip_item_number
-from .layout import Item
+from .layout import Item, label_key
 from .rowbounds import numbered
 
 __all__ = ["grid_shape", "grid_row", "field_cells", "place_bare_lines", "tab_window", "value_counts"]
@@ -82,6 +83,31 @@ def _label_fields(line_items: list[Item], lo: int, besides: set[str]) -> str:
     return "".join(keys)
 
 
+#: 表三's header words as label keys: a page break repeats them between a row's two halves
+_HEADER = label_key("".join((*FORM.table3_header, *(c.label for c in FORM.table3_columns))))
+_PAGE_BREAK_LINES = 24     # how far above a label a page break's repeated header may push its first half
+
+
+def _line_above(items: list[Item], idx: int, label: Item) -> list[Item]:
+    """The items of the grid line above the label's, past a page break between the two (a repeated
+    header: grid lines of the header's words only, and lines outside the grid, such as the table's note,
+    none holding a value, an item number or a row's name). Empty when there is none."""
+    j = idx - 1
+    while j >= 0 and items[j].line == label.line:
+        j -= 1
+    while j >= 0 and label.line - items[j].line <= _PAGE_BREAK_LINES:
+        line, group = items[j].line, []
+        while j >= 0 and items[j].line == line:
+            group.append(items[j])
+            j -= 1
+        if any(it.is_value for it in group):
+            return group[::-1] if group[0].grid else []
+        header = all(it.grid and it.key in _HEADER for it in group) and (len(group) > 1 or not rows_named(group[0].key))
+        if not header and any(it.grid or numbered(it.key) or rows_named(it.key) for it in group):
+            return []
+    return []
+
+
 def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list[Item], lo: int,
                        below: bool) -> bool:
     """Whether a grid line next to a label's line of empty fields is the other half of one table row: a
@@ -126,12 +152,11 @@ def grid_row(items: list[Item], idx: int, end: int,
     # the grid line after the label's (past a table's rule line: a converter starts a new table at a page break)
     after = min((n for n in by_line if label.line < n <= label.line + 2), default=label.line + 1)
     if row and width - 7 >= 1 and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
-        back = takewhile(lambda it: it.line >= label.line - 1, (items[j] for j in range(idx - 1, -1, -1)))
-        before = list(back)[::-1]       # the items of the label's line and the line above (in line order)
-        above = [it for it in before if it.line == label.line - 1]
-        own = [it for it in before if it.line == label.line] + same
+        own = list(takewhile(lambda it: it.line == label.line, (items[j] for j in range(idx - 1, -1, -1))))
+        own = own[::-1] + same          # the items of the label's line (in line order)
+        above = _line_above(items, idx, label)
         for n, line_items, below in ((after, by_line.get(after, []), True),
-                                     (label.line - 1, above, False)):
+                                     (above[0].line if above else label.line - 1, above, False)):
             if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
                     and (line_items[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(line_items, width, label.col or 0)
