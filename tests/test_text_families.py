@@ -145,6 +145,17 @@ def test_a_row_placed_by_pdftotext_layouts_character_grid_when_no_display_placem
     assert _ad(record, "regulations.in_force") == (0, Status.UNVERIFIED)
 
 
+def test_a_row_character_and_display_columns_place_differently_is_read_by_the_nearer_never_proven() -> None:
+    """inscriptis pads an HTML table by characters, w3m by display columns: the same short row, ``０`` under
+    现行有效件数 by characters, lands under 本年废止件数 by display columns. Neither count is known to be the
+    text's, so the row takes the placement whose numbers stand nearer their columns, and is queued."""
+    record = _layout("      规章" + " " * 30 + "０",
+                     "      行政规范性文件  ５" + " " * 14 + "０" + " " * 7 + "１０２")
+    assert [_ad(record, f"regulations.{c}") for c in ("issued", "repealed", "in_force")] == \
+        [(None, Status.UNVERIFIED), (None, Status.UNVERIFIED), (0, Status.UNVERIFIED)]
+    assert [_ad(record, f"normative_documents.{c}")[0] for c in ("issued", "repealed", "in_force")] == [5, 0, 102]
+
+
 def test_a_cell_wrapped_round_a_short_row_leaves_its_columns_unplaced() -> None:
     """An annotated number centred in its cell, its text wrapped onto the lines above and below the row
     (``2（其中修`` / row / ``订1件）``): the column it fills is no blank cell, and the row is not placed."""

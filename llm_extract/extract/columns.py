@@ -19,7 +19,9 @@ stays missing.
 fewer CJK characters than the full row's (规章 against 行政规范性文件) is shifted by their difference in
 display columns, so that no placement comes close. Then, and only then (a display placement close but not
 clear stays ``None``), the row is placed by character columns; such a placement is certain only when every
-number stands within ``_EXACT`` of its column, otherwise read but never proven.
+number stands within ``_EXACT`` of its column, otherwise read but never proven. Where both counts place the
+row, differently (a tool padding an HTML table by characters, as inscriptis does, beside one padding by
+display columns, as w3m does), the row takes the placement whose numbers stand nearer, never proven.
 """
 
 from __future__ import annotations
@@ -70,9 +72,16 @@ def place_by_columns(line: str, raws: list[str], reference: str, n: int) -> tupl
     ``None`` when the line's tokens are not those, or no placement is clear. By character columns
     when no display placement comes close (see the module docstring)."""
     placed = _place(line, raws, reference, n, 2)
-    if placed is None or placed is not _FAR:
-        return placed and (placed[0], placed[1])
+    if placed is None:
+        return None
     by_chars = _place(line, raws, reference, n, 1)
+    if placed is not _FAR:
+        if by_chars is not None and by_chars is not _FAR and by_chars[0] != placed[0]:
+            # both counts place the row, differently (inscriptis pads by characters, w3m by display
+            # columns): the nearer placement, never proven
+            nearer = min(placed, by_chars, key=lambda p: p[2])
+            return nearer[0], min(nearer[1], _MARGIN)
+        return placed[0], placed[1]
     if by_chars is None or by_chars is _FAR:
         return None
     slots, margin, worst = by_chars
