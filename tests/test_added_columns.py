@@ -324,3 +324,25 @@ def test_a_subtotal_field_in_tab_separated_rows_is_no_cell() -> None:
     paths = [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
     assert [p for p in paths if record.report.values()[p] != values[p]] == []
     assert [p for p in paths if record.provenance[p].status is not Status.PROVEN] == []
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_last_years_figure_in_tab_separated_rows_with_empty_fields_is_no_cell(first: bool) -> None:
+    """A word processor's text export of a table with a 上年数 field after 总计 (or before 自然人), some of this
+    year's cells left empty and every row's last-year figure printed: each row's seven fields beside the
+    added one, an empty field an empty cell."""
+    from tests.fakeopenai import report_text, sample_values
+    values = sample_values()
+    lines = report_text(values).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("本列数据的勾稽关系"))
+    for k, i in enumerate(range(start, start + 26)):
+        fields = lines[i].split("\t")
+        if k and fields[3] == "0":                  # 科研机构 left empty where it is 0
+            fields[3] = ""
+            values[f"applications.{APPLICATION_ROWS[k - 1]}.research"] = None
+        extra = "上年数" if i == start else str(k + 40)
+        lines[i] = "\t".join([fields[0], extra, *fields[1:]] if first else [*fields, extra])
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    paths = [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
+    assert [p for p in paths if record.report.values()[p] != values[p]] == []
+    assert [p for p in paths if values[p] is not None and record.provenance[p].status is not Status.PROVEN] == []

@@ -85,6 +85,27 @@ def test_a_row_of_exactly_seven_fields_after_its_label_has_its_empty_cells_empty
             [report.get(f"applications.{key}.{c}") for c in APPLICANT_COLUMNS]
 
 
+def test_a_table_whose_every_row_has_empty_fields_is_read_field_by_field(golden_dir) -> None:
+    """An agency leaving two 法人 columns blank in every row (``一、本年新收…	6	0		0		0	6``): no row prints seven
+    numbers, yet each label is followed by exactly seven fields, so each row is read field by field."""
+    report = _report(golden_dir)
+    for row in FORM.table3_rows:
+        for col in ("research", "legal_service"):
+            report.set(f"applications.{row.key}.{col}", None)
+    text = render(report, "tabrows")
+    start, end = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
+    rows = ["\t".join([row.label] + ["" if (v := report.get(f"applications.{row.key}.{c}")) is None else str(v)
+                                     for c in APPLICANT_COLUMNS]) for row in FORM.table3_rows]
+    text = text[:start] + "三、收到和处理政府信息公开申请情况\n" + "\n".join(rows) + "\n\n" + text[end:]
+    record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".txt"))
+    for row in FORM.table3_rows:
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row.key}.{c}"
+            assert record.report.get(path) == report.get(path), path
+            if report.get(path) is not None:
+                assert record.provenance[path].status is Status.PROVEN, path
+
+
 def test_a_crawled_row_padded_with_tabs_and_a_cell_lost_is_not_read_with_an_empty_cell(golden_dir) -> None:
     """A real crawled page (seed 002): ``(一)予以公开				0	0	0	0	0	0			``, a cell lost: the empty field is
     no empty cell, the row is not read cell by cell."""

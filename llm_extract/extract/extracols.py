@@ -31,7 +31,7 @@ from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .layout import Item
 
-__all__ = ["added_column", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
+__all__ = ["added_column", "added_field", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
            "without_sub_rows"]
 
 _WIDTH = 7
@@ -136,6 +136,12 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
                     turned = own[1:] + own[:1]
                     unsure[row] = [j for j in range(_WIDTH) if _value(own[j]) != _value(turned[j])]
     return unsure
+
+
+def added_field(items: list[Item], order: list[tuple[str, int]]) -> str | None:
+    """Tab-separated rows, read field by field: "first" or "last" where the header names a field added to the
+    form's seven (last year's figure, a 备注), before 申请人情况 / 自然人 or after them; ``None`` where it names none."""
+    return _added_side(_header(items, order[0][1])) if order else None
 
 
 def drop_subtotal_fields(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:

@@ -280,15 +280,23 @@ def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dic
         spans[nxt] = by_line[last] + spans[nxt]
 
 
-def tab_window(items: list[Item], labels: dict[str, int]) -> int | None:
-    """The modal field index of the first of seven numbers on a tab-separated row."""
+def tab_window(items: list[Item], labels: dict[str, int], added: str | None = None) -> int | None:
+    """The modal field index of the first of seven numbers on a tab-separated row (or of a label's seven
+    fields, the last one printed, where empty fields stand among them: a table pasted from a word processor;
+    past a field the header names as added, ``added`` "first" or "last" of eight, such as last year's figure)."""
+    extra = added is not None
     starts: dict[int, int] = {}
     value_cols: dict[int, list[int]] = {}
     for it in items:
         if it.is_value and it.col is not None:
             value_cols.setdefault(it.line, []).append(it.col)
     for idx in labels.values():
-        cols = value_cols.get(items[idx].line, [])
+        label = items[idx]
+        cols = value_cols.get(label.line, [])
         if len(cols) == 7 and cols == list(range(cols[0], cols[0] + 7)):
             starts[cols[0]] = starts.get(cols[0], 0) + 1
+        elif cols and label.col is not None and label.width == label.col + 8 + extra and cols[0] > label.col \
+                and label.col + 7 + (added == "first") in cols:
+            start = label.col + 1 + (added == "first")
+            starts[start] = starts.get(start, 0) + 1
     return max(starts, key=lambda k: starts[k]) if starts else None

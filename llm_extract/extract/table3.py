@@ -15,7 +15,7 @@ from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .cellstream import cell_stream
 from .t3glued import read_glued_row
-from .extracols import (drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
+from .extracols import (added_field, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .glued import glued_run, recount_options, row_cuts, row_holds, spaced_cuts
 from .labelrows import short_heads
@@ -182,7 +182,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     ambiguities: list[Ambiguity] = []
     order = sorted(labels.items(), key=lambda kv: kv[1])
     tabbed = any(it.col is not None for it in items)
-    window = tab_window(items, labels) if tabbed else None
+    added = added_field(items, order) if tabbed else None     # last year's figure beside the seven fields
+    window = tab_window(items, labels, added) if tabbed else None
     shape = grid_shape(items) if tabbed else None
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
@@ -230,7 +231,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
             method = "tab-row"
-            if len(numbers) == 7:                       # seven numbers for seven columns
+            if added and (fields := _seven_fields(label, same_line, by_col, added)) is not None:
+                cells, method = fields, "tab-fields"    # the seven fields beside the added one, an empty one empty
+            elif len(numbers) == 7:                     # seven numbers for seven columns
                 cells = [it.cell for it in numbers]
             elif any(it.is_text and it.line == label.line and (it.col or 0) > label.col
                      for it in items[idx + 1:nxt_of(k)]):
@@ -328,17 +331,21 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     return out, ambiguities
 
 
-def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, Item]) -> list[Cell] | None:
+def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, Item],
+                  added: str | None = None) -> list[Cell] | None:
     """A tab-separated row's cells where its label is followed by exactly seven fields, the last printed, no
-    word among them (a table pasted from a word processor: an empty cell an empty field). A row with other
-    counts of fields (a crawler's text padding rows with tabs, PDF text whose gaps became tabs, an empty
-    cell leaving no field) is not read so."""
+    word among them (a table pasted from a word processor: an empty cell an empty field); with ``added``
+    ("first"/"last"), eight fields, the one the header names as added left out. A row with other counts of
+    fields (a crawler's text padding rows with tabs, PDF text whose gaps became tabs, an empty cell leaving
+    no field) is not read so."""
     start = (label.col or 0) + 1
-    if (label.width or 0) - start != 7 or not same_line or same_line[0].line != label.line \
-            or start + 6 not in by_col or len(by_col) != len(same_line) \
-            or any(it.is_text or not start <= (it.col or 0) < start + 7 for it in same_line):
+    n = 7 + (added is not None)
+    first = start + (added == "first")           # the form's first field
+    if (label.width or 0) - start != n or not same_line or same_line[0].line != label.line \
+            or first + 6 not in by_col or len(by_col) != len(same_line) \
+            or any(it.is_text or not start <= (it.col or 0) < start + n for it in same_line):
         return None                     # (two numbers in one field, "2 3": not read by field)
-    return field_cells(by_col, start, start + 7)
+    return field_cells(by_col, first, first + 7)
 
 
 _NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})
