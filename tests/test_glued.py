@@ -93,3 +93,32 @@ def test_a_row_of_eight_offers_every_number_left_out_beside_a_join_that_holds() 
     assert [6, 0, 0, 10, 0, 7, 23] in options and [6, 0, 0, 1, 0, 0, 7] in options
     assert recount_options([6, 0, 0, 1, 0, 0, 7, 23], 7, row_holds) == [[6, 0, 0, 10, 0, 7, 23]]
     assert recount_options([1, 0, 2, 0, 0, 0, 0, 13], 7, row_holds, extra=True) == []   # no join holds: no guess
+
+
+def test_a_row_of_nine_offers_every_two_joins_that_hold() -> None:
+    """Two numbers split (``2 9 0 0 0 0 0 2 9``), or one split twice (``1 2 3``): two joins of neighbours."""
+    assert recount_options([2, 9, 0, 0, 0, 0, 0, 2, 9], 7, row_holds) == [[29, 0, 0, 0, 0, 0, 29]]
+    assert [123, 0, 0, 0, 0, 0, 123] in recount_options([1, 2, 3, 0, 0, 0, 0, 0, 123], 7, row_holds)
+    assert recount_options([2, 9, 0, 0, 0, 0, 0, 2, 8], 7, row_holds, extra=True) == []    # nothing holds: no guess
+
+
+def test_a_row_whose_two_cells_a_converter_split_into_runs_is_derived_not_missing() -> None:
+    """A Word page's cell of two runs (``<span>2</span><span>9</span>``) flattened with a space between them, a
+    cell a line: the row reads nine numbers; the one reading of seven that every identity holds with is derived
+    (and queued), never proven."""
+    from llm_extract.schema import Report
+    from llm_extract.synth.render import render
+
+    report = Report(doc_id="x", agency="向阳区", year=2022)
+    for path in report.values():
+        if path.startswith(("applications.", "review_litigation.")):
+            report.set(path, 0)
+    for row in ("new_received", "granted", "total_processed"):
+        report.set(f"applications.{row}.natural_person", 29)
+        report.set(f"applications.{row}.total", 29)
+    lines = render(report, "cells").split("\n")
+    lines = [line.replace("\t29", "\t2 9") for line in lines]      # three rows of nine numbers
+    record = process_document(Document.from_text("\n".join(lines), doc_id="x"))
+    for path in _paths("new_received") + _paths("granted") + _paths("total_processed"):
+        assert record.report.get(path) == report.get(path), path
+        assert record.provenance[path].status is Status.DERIVED, path

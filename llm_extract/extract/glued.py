@@ -200,21 +200,20 @@ def recount_options(numbers: list[int], width: int,
                     holds: Callable[[list[int]], bool] = lambda _: True, extra: bool = False) -> list[list[int]]:
     """Readings of a row with one number too many or too few, that satisfy the row's own identity.
 
-    One too many: a number was split by a space (``1 0``), so two neighbours join; with ``extra``, a
-    number that is no cell of the row (a converter's hidden cell, a 序号, a page's number) is as
-    likely, so where a join holds, every reading without one of the numbers that holds is offered
-    beside it (``6 0 0 1 0 0 7 23``: ``1 0`` → 10, or 23 no cell: the identities must choose). One too
-    few: two cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two.
+    One or two too many: a number was split by a space (``1 0``), so neighbours join (two numbers split,
+    or one split twice, ``2 9 0 0 0 0 0 2 9``: a word processor's runs of one cell parted by a converter);
+    with ``extra``, a number that is no cell of the row (a converter's hidden cell, a 序号, a page's number)
+    is as likely, so where a join holds, every reading without one of the numbers (and the joins left) that
+    holds is offered beside it (``6 0 0 1 0 0 7 23``: ``1 0`` → 10, or 23 no cell: the identities must
+    choose). One too few: two cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two.
     """
     texts = [str(n) for n in numbers]
     out: list[list[int]] = []
-    if len(numbers) == width + 1:
-        for i in range(width):
-            joined = texts[i] + texts[i + 1]
-            if _ok(joined):
-                out.append(numbers[:i] + [int(joined)] + numbers[i + 2:])
+    if width < len(numbers) <= width + 2:
+        out = _joins(numbers, len(numbers) - width)
         if extra and any(holds(option) for option in out):
-            out += [numbers[:i] + numbers[i + 1:] for i in range(len(numbers))]
+            for i in range(len(numbers)):
+                out += _joins(numbers[:i] + numbers[i + 1:], len(numbers) - 1 - width)
     elif len(numbers) == width - 1:
         for i, text in enumerate(texts):
             for cut in range(1, len(text)):
@@ -226,6 +225,18 @@ def recount_options(numbers: list[int], width: int,
         if option not in unique and holds(option):
             unique.append(option)
     return unique
+
+
+def _joins(numbers: list[int], k: int) -> list[list[int]]:
+    """Every reading of ``numbers`` with ``k`` joins of neighbours (a part never has a leading zero)."""
+    if k == 0:
+        return [numbers]
+    out: list[list[int]] = []
+    for i in range(len(numbers) - 1):
+        joined = f"{numbers[i]}{numbers[i + 1]}"
+        if _ok(joined):
+            out += _joins(numbers[:i] + [int(joined)] + numbers[i + 2:], k - 1)
+    return out
 
 
 def spaced_cuts(tokens: list[str], cut: Callable[[str], list[list[int]] | None]) -> list[list[int]]:
