@@ -47,3 +47,14 @@ def test_a_rows_last_empty_cells_before_a_sentence_run_on_after_them_are_cells()
     record = _record(row15)
     assert [record.report.get(p) for p in TABLE4_PATHS] == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, None, None, None, None, None]
     assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+
+
+def test_a_sentence_parted_run_by_run_before_the_table_gives_no_cells() -> None:
+    """BeautifulSoup's text with a line break between pieces: a Word page's sentence above 表四 comes out a run a
+    line (``2022`` / ``年，因政府信息公开工作被申请行政复议`` / ``6`` / ``件，…``). Its counts are the sentence's: the
+    table's fifteen cells are read and proven."""
+    cells = "\n".join(ROW.split("\t"))
+    parted = "\n".join(["2022", "年，因政府信息公开工作被申请行政复议", "6", "件，提起行政诉讼", "3", "件。", "", cells])
+    record = _record(parted)
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [int(v) for v in ROW.split("\t")]
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)

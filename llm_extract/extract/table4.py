@@ -19,6 +19,7 @@ from .t4cells import group_rows_short, read_group_cells
 from .t4lines import read_group_lines, read_split_row
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
+from .t4prose import without_prose
 from .t4sums import without_sums
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -26,8 +27,6 @@ from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyp
 __all__ = ["read_table4"]
 
 _T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
-#: a sentence's punctuation: the counts on its line are the narrative's
-_PROSE = re.compile(r"[。，；;！？]")
 #: the characters of 表四's column headers (结果维持 … 总计): a text piece of these only is a header's piece
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: the words that name each of 表四's groups as a row's label
@@ -50,7 +49,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`); ``sentences``: whether
     a section with no table may be read from its sentences (not where the document shows pictures: a table
     published as one)."""
-    region = _without_prose(_without_prose_words(region))
+    region = without_prose(region)          # a sentence's counts and words are no cells
     region = without_sums(_without_strays(region, lines))
     if (turned := read_transposed(region.items)) is not None:
         return turned, []                   # the results as rows, the groups as columns
@@ -234,38 +233,6 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
 
 #: text whose every number is a count (``3件``): a sentence's, never a table's digits run together
 _COUNTS_ONLY = re.compile(r"(?:\D|\d+\s*[件起宗次]|\d{4}\s*年)*", re.S)
-
-
-def _without_prose_words(region: Region) -> Region:
-    """The region without the placeholder words of a sentence's line (``本年度 无 收取信息处理费情况。``, an OCR
-    layer's spacing parting ``无`` from its words, between words): a word of a sentence is no empty cell."""
-    items = region.items
-    prose = {it.line for it in items if it.is_text and _PROSE.search(it.raw)}
-    kept = [it for i, it in enumerate(items)
-            if not (it.line in prose and it.cell.kind is CellKind.PLACEHOLDER and _among_words(items, i))]
-    if len(kept) == len(region.items):
-        return region
-    return Region(region.name, region.start, region.end, region.heading, kept)
-
-
-def _among_words(items: list[Item], i: int) -> bool:
-    """Whether the item stands between words on its line (a word before or after it, no cell beside it): a
-    row's last empty cell before a sentence run on after it (``— — — 、全年因…``) is a cell."""
-    line = items[i].line
-    sides = [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items) and items[j].line == line]
-    return bool(sides) and all(it.is_text for it in sides)
-
-
-def _without_prose(region: Region) -> Region:
-    """The region without the lines of a sentence (``本年度因政府信息公开被申请行政复议 0 件，被提起行政诉讼 6
-    件。``), when the numbers off them are exactly the table's 15 and those on them are not: a sentence's
-    counts are no cells."""
-    prose = {it.line for it in region.items if it.is_text and _PROSE.search(it.raw)}
-    kept = [it for it in region.items if it.line not in prose]
-    if not prose or sum(1 for it in region.items if it.cell.is_number) == 15 \
-            or sum(1 for it in kept if it.cell.is_number) != 15:
-        return region
-    return Region(region.name, region.start, region.end, region.heading, kept)
 
 
 def _headers_among(chosen: list[Item], items: list[Item]) -> bool:
