@@ -102,7 +102,8 @@ def _line_above(items: list[Item], idx: int, label: Item) -> list[Item]:
             j -= 1
         if any(it.is_value for it in group):
             return group[::-1] if group[0].grid else []
-        header = all(it.grid and it.key in _HEADER for it in group) and (len(group) > 1 or not rows_named(group[0].key))
+        header = all(it.grid and it.key in _HEADER for it in group) \
+            and (len(group) > 1 or not rows_named(group[0].key))     # (其他 or 总计 alone may be a row's label)
         if not header and any(it.grid or numbered(it.key) or rows_named(it.key) for it in group):
             return []
     return []
