@@ -114,3 +114,18 @@ def test_a_table4_group_whose_numbers_follow_its_label_in_one_cell_is_not_a_blan
     for p in TABLE4_PATHS:
         if record.provenance[p].status is Status.PROVEN:
             assert same_value(p, record.report.get(p), truth_value(truth, p)), p
+
+
+def test_table2_in_a_grid_that_ran_two_columns_together_places_no_empty_field() -> None:
+    """pymupdf4llm's grid of 表二 with 本年制发件数 and 本年废止件数 in one field (and a row's two numbers in it,
+    ``０<br>０``): ``|规章||０||`` does not say which column its one number is in, so its empty fields are no
+    cells in place (read as 本年废止件数 0, 本年制发件数 and 现行有效件数 empty, it was proven wrong)."""
+    from llm_extract.ingest import Document
+
+    text = (LAYOUTS / "pymupdf4llm_row_cut_at_page_break.md").read_text(encoding="utf-8")
+    table = "|信息内容|本年制发件数<br>本年废止件数|现行有效件数|\n|规章|０<br>０|０|\n|规范性文件|０<br>０|５|"
+    assert table in text
+    shifted = "||信息内容|本年制发件数<br>本年废止件数|现行有效件数|\n|规章||０||\n|规范性文件||０<br>０|０|"
+    record = process_document(Document.from_text(text.replace(table, shifted), doc_id="t2"))
+    for column in ("issued", "repealed", "in_force"):
+        assert record.provenance[f"active_disclosure.regulations.{column}"].status is not Status.PROVEN, column

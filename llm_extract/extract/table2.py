@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
+from .t2grid import merged_grid, with_grid_blanks
 from .t2lines import uneven_gaps, uneven_lines
 from .extracols import added_column
 from .columns import CLEAR_MARGIN, place_by_columns
@@ -127,7 +128,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             #                             a merged cell pasted from a spreadsheet: 行政许可 812 812 812, tab-separated)
         if item.grid and any(v.line == item.line for v in values):
             values = [v for v in values if v.line == item.line]     # a grid row is its line: not the next one's
-        values = _with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
+        if not merged_grid(items, i):      # (a grid that ran two columns together places no empty field)
+            values = with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
         method = RULE_GLYPHS_DROPPED if ruled else "label+cells"
         if (unruled := without_rule_glyphs(values, n)) is not None:
             values, method = unruled, RULE_GLYPHS_DROPPED  # OCR'd table rules: read one way only, never proven
@@ -218,25 +220,6 @@ def _short_row_options(values: list[Item], n: int) -> list[list[int | None]]:
 def _whole(digits: str) -> bool:
     """A count as printed: no leading zero (but 0 itself)."""
     return digits == "0" or digits[:1] != "0"
-
-
-def _with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item]) -> list[Item]:
-    """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``),
-    and so does a crawler's tab-separated row that starts with its label (``规章\t0\t\t0``): when the row
-    has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the items after
-    the label on its line; a word in a field, ``见附件``, is not an empty cell), the missing fields are
-    blank cells, in place. (A tab row with more fields than that, or a label not in its first field,
-    pads with empty fields: they are layout.)"""
-    if not values or len(values) >= n or label.col is None or label.width != label.col + n + 1 \
-            or not (label.grid or label.col == 0) \
-            or not all(v.grid is label.grid and v.line == label.line and v.col is not None for v in values) \
-            or any(it.is_text for it in line_items):
-        return values
-    by_col = {v.col: v for v in values}
-    if len(by_col) != len(values) or not set(by_col) <= set(range(label.col + 1, label.col + n + 1)):
-        return values
-    return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=label.width, grid=label.grid)
-            for c in range(label.col + 1, label.col + n + 1)]
 
 
 def _with_layout_blanks(label: Item, values: list[Item], n: int, lines: list[str],

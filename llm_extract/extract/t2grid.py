@@ -1,0 +1,61 @@
+"""表二 rows of a converter's grid (markdown, tab-separated): where an empty field is an empty cell in place.
+
+A converter prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``); a grid that ran two
+columns together (pymupdf4llm: ``| 规章 |  | 0 |  |`` under ``| 信息内容 | 本年制发件数<br>本年废止件数 | 现行有效件数 |``)
+places no empty field.
+"""
+
+from __future__ import annotations
+
+from .cells import parse_cell
+from .layout import Item
+
+__all__ = ["merged_grid", "with_grid_blanks"]
+
+
+def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item]) -> list[Item]:
+    """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``),
+    and so does a crawler's tab-separated row that starts with its label (``规章\t0\t\t0``): when the row
+    has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the items after
+    the label on its line; a word in a field, ``见附件``, is not an empty cell), the missing fields are
+    blank cells, in place. (A tab row with more fields than that, or a label not in its first field,
+    pads with empty fields: they are layout.)"""
+    if not values or len(values) >= n or label.col is None or label.width != label.col + n + 1 \
+            or not (label.grid or label.col == 0) \
+            or not all(v.grid is label.grid and v.line == label.line and v.col is not None for v in values) \
+            or any(it.is_text for it in line_items):
+        return values
+    by_col = {v.col: v for v in values}
+    if len(by_col) != len(values) or not set(by_col) <= set(range(label.col + 1, label.col + n + 1)):
+        return values
+    return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=label.width, grid=label.grid)
+            for c in range(label.col + 1, label.col + n + 1)]
+
+
+#: 表二's stock columns: a header field naming two of them is two columns a converter ran together
+_STOCK_HEADS = ("本年制发件数", "本年废止件数", "现行有效件数")
+
+
+def merged_grid(items: list[Item], i: int) -> bool:
+    """Whether the grid of the sub-table of the label at ``i`` (from its 第二十条 heading to the next) ran two
+    columns together, as pymupdf4llm may: a header field naming two columns (``本年制发件数<br>本年废止件数``), or
+    a field holding two numbers (``0<br>0``). Its empty fields are then no cells in place."""
+    def heading(it: Item) -> bool:
+        return it.is_text and it.key.startswith("第二十条")
+    lo = i
+    while lo > 0 and not heading(items[lo - 1]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(items) and not heading(items[hi]):
+        hi += 1
+    fields: set[tuple[int, int]] = set()
+    for it in items[lo:hi]:
+        if not it.grid or it.col is None:
+            continue
+        if it.is_text and sum(head in it.key for head in _STOCK_HEADS) > 1:
+            return True
+        if it.is_value:
+            if (it.line, it.col) in fields:
+                return True
+            fields.add((it.line, it.col))
+    return False
