@@ -346,3 +346,19 @@ def test_last_years_figure_in_tab_separated_rows_with_empty_fields_is_no_cell(fi
     paths = [f"applications.{r}.{c}" for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
     assert [p for p in paths if record.report.values()[p] != values[p]] == []
     assert [p for p in paths if values[p] is not None and record.provenance[p].status is not Status.PROVEN] == []
+
+
+def test_a_rows_empty_total_beside_a_subtotal_column_is_not_the_subtotal() -> None:
+    """A 合计 column before 总计 and a row whose 总计 is left empty, the next row's empty group cell after the row
+    break: the row has its eight cells (the empty total its last), so the seventh, the 合计, is dropped; the
+    empty total is never read as the 合计's 0."""
+    def subtotal(lines: list[str], k: int, i: int) -> None:
+        lines.insert(i + 6, f"\t{sum(int(x[1:]) for x in lines[i + 1:i + 6])}")
+        if k == 2:                                  # （一）予以公开, its 总计 left empty
+            lines[i + 7] = "\t"
+    record, truth, paths = _table3(_edited(subtotal).replace("\t其他\n", "\t其他\n\t合计\n", 1))
+    total = "applications.granted.total"
+    assert not (record.provenance[total].status is Status.PROVEN and record.report.values()[total] is not None)
+    for p in paths:
+        if p != total and record.provenance[p].status is Status.PROVEN:
+            assert record.report.values()[p] == truth[p], p

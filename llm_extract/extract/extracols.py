@@ -217,7 +217,12 @@ def without_next_rows_empty_cells(items: list[Item], nxt: int, span: list[Item])
     k = len(span)
     while k > 0 and span[k - 1].cell.kind is CellKind.BLANK:
         k -= 1
-    if not 0 < k < len(span) or span[k].line - span[k - 1].line < 2:
+    if not 0 < k < len(span):
+        return span
+    # the row break: the first line left empty among the trailing empty cells (the row's own last cells may
+    # be empty too, right after its numbers: ``0`` / ``（empty 总计）`` / empty line / the next row's empty cells)
+    k = next((m for m in range(k, len(span)) if span[m].line - span[m - 1].line >= 2), len(span))
+    if k == len(span):
         return span
     if items[nxt - 1] is span[-1] or all(b.line - a.line == 1 for a, b in zip(span[:k], span[1:k])):
         return span[:k]                 # (the row's own cells a line each, no gap among them: a group's title
