@@ -129,3 +129,30 @@ def test_table2_in_a_grid_that_ran_two_columns_together_places_no_empty_field() 
     record = process_document(Document.from_text(text.replace(table, shifted), doc_id="t2"))
     for column in ("issued", "repealed", "in_force"):
         assert record.provenance[f"active_disclosure.regulations.{column}"].status is not Status.PROVEN, column
+
+
+def test_a_fee_glued_to_its_label_with_its_decimals_in_the_next_field_is_not_read_as_the_integer() -> None:
+    """pymupdf4llm sets the fee's integer part after a line break in the label's field and its decimals in the
+    next (``|行政事业性收费<br>４３７|．５６|``): 437 is not the fee (437.56), so it is left unread."""
+    from llm_extract.ingest import Document
+
+    text = (LAYOUTS / "pymupdf4llm_row_cut_at_page_break.md").read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if x.startswith("|行政事业性收费|"))
+    record = process_document(Document.from_text(text.replace(line, "|行政事业性收费<br>４３７|．５６|"), doc_id="fee"))
+    assert record.provenance["active_disclosure.fees_10k_yuan"].status is Status.MISSING
+    assert record.report.get("active_disclosure.fees_10k_yuan") is None
+
+
+def test_two_table2_labels_run_together_give_their_cells_to_neither_row() -> None:
+    """pymupdf4llm flattens a table without rules into one line, a row's placeholders before its label
+    (``— — — 规章 行政规范性文件 1 0 5``): both labels are one piece of text; the numbers after it are not known
+    to be either row's (read as both rows' cells, 规章's were proven wrong)."""
+    from llm_extract.ingest import Document
+
+    text = (LAYOUTS / "pymupdf4llm_row_cut_at_page_break.md").read_text(encoding="utf-8")
+    table = "|信息内容|本年制发件数<br>本年废止件数|现行有效件数|\n|规章|０<br>０|０|\n|规范性文件|０<br>０|５|"
+    flat = "信息内容 本年制发件数 本年废止件数 现行有效件数 — — — 规章 行政规范性文件 1 0 5"
+    record = process_document(Document.from_text(text.replace(table, flat), doc_id="t2"))
+    for row in ("regulations", "normative_documents"):
+        for column in ("issued", "repealed", "in_force"):
+            assert record.provenance[f"active_disclosure.{row}.{column}"].status is Status.MISSING, (row, column)

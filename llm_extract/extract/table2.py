@@ -76,12 +76,18 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     items = region.items
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
-    for prefix, pattern, n in TABLE2_LABELS:
-        i = _t2_label(items, pattern, texts)
+    found = [(prefix, pattern, n, _t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
+    shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
+    for prefix, pattern, n, i in found:
         if i is None:
             continue
         item = items[i]
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
+        if i in shared:                 # 规章 行政规范性文件 1 0 5: two rows' labels run together, whose cells?
+            for path in paths:
+                out[path] = missing(item.raw, [item.line], "label+cells",
+                                    "two rows' labels run together: which row the cells after them are is not known")
+            continue
         if _runs_on(item.key, pattern, prefix):
             if n == 1 and (count := _count_then_heading(item.key, pattern, prefix)) is not None:
                 out[paths[0]] = reading(parse_cell(count), [item.line], "glued")     # 行政许可58件第二十条…
@@ -100,7 +106,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                         and items[k + 1].line == nxt.line:
                     ruled = True
                     continue
-                fraction = bool(values) and nxt.line == values[-1].line and bool(_FRACTION.match(nxt.raw.strip()))
+                fraction = nxt.line == (values[-1].line if values else item.line) \
+                    and bool(_FRACTION.match(nxt.raw.strip()))      # (after a number glued to the label, too)
                 break
             values.append(nxt)
         printed = list(values)          # (as printed: an added column's cell stands among them)
