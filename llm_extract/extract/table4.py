@@ -332,9 +332,14 @@ def _t4_grid(items: list[Item]) -> list[Item] | None:
     per = {1: 15, 3: 5}.get(len(rows))
     if per is None:
         return None
+    # a field after the header's last column, empty on every line, is the converter's (trafilatura ends each
+    # row with one): the table's width is one past the last column a header word or a value stands in
+    last = max(it.col for its in lines.values() for it in its if it.col is not None)
+    row_lines = {its[0].line for its in rows}
+    headed = any(it.is_text and it.col == last and it.line not in row_lines for its in lines.values() for it in its)
     out: list[Item] = []
     for its in rows:
-        width = its[0].width or 0
+        width = min(its[0].width or 0, last + 1) if headed else its[0].width or 0
         lo = width - per
         if lo < 0 or any((it.col or 0) < lo and it.is_value for it in its) \
                 or any((it.col or 0) >= lo and it.is_text for it in its) \
