@@ -156,3 +156,15 @@ def test_two_table2_labels_run_together_give_their_cells_to_neither_row() -> Non
     for row in ("regulations", "normative_documents"):
         for column in ("issued", "repealed", "in_force"):
             assert record.provenance[f"active_disclosure.{row}.{column}"].status is Status.MISSING, (row, column)
+
+
+def test_a_count_whose_thousands_separator_pypdf_spaced_apart_is_one_number() -> None:
+    """pypdf prints ``３７３,９７４`` as ``３７３ , ９７４``: one count (373974), not 373 followed by a stray comma."""
+    from llm_extract.ingest import Document
+    from tests.fakeopenai import report_text, sample_values
+
+    text = report_text(sample_values()).replace("行政许可\t3150", "行政许可 ３７３ , ９７４").replace("行政处罚\t65", "行政处罚 ２ , ５０３")
+    record = process_document(Document.from_text(text, doc_id="pypdf"))
+    assert record.report.get("active_disclosure.licensing") == 373974
+    assert record.report.get("active_disclosure.punishment") == 2503
+
