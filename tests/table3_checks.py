@@ -5,7 +5,7 @@ from __future__ import annotations
 from llm_extract.evidence import Record, Status
 from llm_extract.schema import Report, TABLE3_PATHS
 
-__all__ = ["assert_table3_proven"]
+__all__ = ["assert_table3_proven", "zero_report"]
 
 
 def assert_table3_proven(record: Record, report: Report) -> None:
@@ -13,3 +13,12 @@ def assert_table3_proven(record: Record, report: Report) -> None:
     for path in TABLE3_PATHS:
         assert record.report.get(path) == report.get(path), path
         assert record.provenance[path].status is Status.PROVEN, path
+
+
+def zero_report() -> Report:
+    """A report whose 表三 and 表四 cells are all 0 (a test then sets the few it needs)."""
+    report = Report(doc_id="x", agency="向阳区", year=2022)
+    for path in report.values():
+        if path.startswith(("applications.", "review_litigation.")):
+            report.set(path, 0)
+    return report

@@ -9,6 +9,7 @@ from llm_extract.pipeline import process_document
 from llm_extract.review import review_items
 from llm_extract.synth.render import TABLE3_ROW_LABELS
 from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from tests.table3_checks import zero_report
 
 ZERO = [0] * 7
 
@@ -106,13 +107,9 @@ def test_a_row_whose_two_cells_a_converter_split_into_runs_is_derived_not_missin
     """A Word page's cell of two runs (``<span>2</span><span>9</span>``) flattened with a space between them, a
     cell a line: the row reads nine numbers; the one reading of seven that every identity holds with is derived
     (and queued), never proven."""
-    from llm_extract.schema import Report
     from llm_extract.synth.render import render
 
-    report = Report(doc_id="x", agency="向阳区", year=2022)
-    for path in report.values():
-        if path.startswith(("applications.", "review_litigation.")):
-            report.set(path, 0)
+    report = zero_report()
     for row in ("new_received", "granted", "total_processed"):
         report.set(f"applications.{row}.natural_person", 29)
         report.set(f"applications.{row}.total", 29)

@@ -15,6 +15,7 @@ from llm_extract.extract.cells import parse_cell
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from verify.rules import RULES
+from tests.table3_checks import zero_report
 
 _HEAD = "某县2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
 _T3 = "三、收到和处理政府信息公开申请情况\n"
@@ -272,13 +273,9 @@ def test_two_cells_run_together_that_cut_two_ways_stay_missing_with_both_cuts_as
 
 
 def test_table3_cells_of_ocr_letters_the_identities_cannot_all_pin_are_read_as_digits_but_never_proven() -> None:
-    from llm_extract.schema import Report
     from llm_extract.synth.render import render
 
-    report = Report(doc_id="x", agency="向阳区", year=2022)
-    for path in report.values():
-        if path.startswith(("applications.", "review_litigation.")):
-            report.set(path, 0)
+    report = zero_report()
     for path, value in (("applications.new_received.natural_person", 3), ("applications.new_received.total", 3),
                         ("applications.granted.natural_person", 3), ("applications.granted.total", 3),
                         ("applications.total_processed.natural_person", 3), ("applications.total_processed.total", 3)):
@@ -300,13 +297,9 @@ def test_table3_cells_of_ocr_letters_the_identities_cannot_all_pin_are_read_as_d
 
 
 def test_a_table3_row_printed_again_after_a_page_break_is_one_row_derived_where_the_identities_hold() -> None:
-    from llm_extract.schema import Report
     from llm_extract.synth.render import render
 
-    report = Report(doc_id="x", agency="向阳区", year=2022)
-    for path in report.values():
-        if path.startswith(("applications.", "review_litigation.")):
-            report.set(path, 0)
+    report = zero_report()
     for row in ("new_received", "rejected_publication", "total_processed"):
         report.set(f"applications.{row}.natural_person", 5)
         report.set(f"applications.{row}.research", 1)
