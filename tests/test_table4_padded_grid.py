@@ -1,5 +1,5 @@
 """表四 in a converter's grid whose every row ends with an empty field of its own (trafilatura's Markdown and text
-print ``|  |`` after each row's last cell): that field is no cell. Read as the last of fifteen, it shifted every
+print ``|  |`` after each row's last cell, every line as many fields): that field is no cell. Read as the last of fifteen, it shifted every
 cell one column left when the row's first cell was empty (``|  |  ０ |  | ０ | …``), and the shift held as proven."""
 
 from __future__ import annotations
@@ -44,3 +44,16 @@ def test_a_padding_field_after_the_headers_last_column_is_no_cell() -> None:
 def test_the_same_grid_without_the_padding_reads_the_same() -> None:
     record = _read(pad=False)
     assert [record.report.get(p) for p in TABLE4_PATHS] == [None if c == "" else int(c) for c in CELLS]
+
+
+def test_a_header_spanning_the_last_columns_leaves_the_rows_last_field_a_cell() -> None:
+    """markdownify: the header's lines have as many fields as the row or fewer, the last group's name in the first of
+    its five (``| … | 复议后起诉 | | | | |``), the row's last cell empty: that field is a cell, not padding."""
+    head = [_row(["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9),
+            _row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"]
+                 + [""] * 4),
+            _row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)]
+    cells = [""] * 5 + ["２", "", "", "", "2"] + [""] * 5
+    text = report_text(sample_values())
+    record = process_document(Document.from_text(text.replace(SECTION, "\n".join(head + [_row(cells)])), doc_id="t4"))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [None] * 5 + [2, None, None, None, 2] + [None] * 5

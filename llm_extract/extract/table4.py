@@ -332,14 +332,13 @@ def _t4_grid(items: list[Item]) -> list[Item] | None:
     per = {1: 15, 3: 5}.get(len(rows))
     if per is None:
         return None
-    # a field after the header's last column, empty on every line, is the converter's (trafilatura ends each
-    # row with one): the table's width is one past the last column a header word or a value stands in
-    last = max(it.col for its in lines.values() for it in its if it.col is not None)
-    row_lines = {its[0].line for its in rows}
-    headed = any(it.is_text and it.col == last and it.line not in row_lines for its in lines.values() for it in its)
+    # a last field empty on every line of a grid whose lines all have as many fields is the converter's
+    # (trafilatura ends each row with one), no cell
+    widths = {its[0].width for its in lines.values()}
+    padded = len(widths) == 1 and not any(it.col == (its[0].width or 0) - 1 for its in lines.values() for it in its)
     out: list[Item] = []
     for its in rows:
-        width = min(its[0].width or 0, last + 1) if headed else its[0].width or 0
+        width = (its[0].width or 0) - padded
         lo = width - per
         if lo < 0 or any((it.col or 0) < lo and it.is_value for it in its) \
                 or any((it.col or 0) >= lo and it.is_text for it in its) \
