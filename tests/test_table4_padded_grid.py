@@ -4,6 +4,8 @@ cell one column left when the row's first cell was empty (``|  |  ０ |  | ０ |
 
 from __future__ import annotations
 
+import pytest
+
 from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
@@ -19,8 +21,8 @@ def _row(fields: list[str]) -> str:
     return "| " + " | ".join(fields) + " | "
 
 
-def _grid(pad: bool) -> str:
-    end = [""] if pad else []
+def _grid(pad: int) -> str:
+    end = [""] * pad
     head = [_row(["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9 + end),
             _row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"]
                  + [""] * 4 + end),
@@ -28,21 +30,22 @@ def _grid(pad: bool) -> str:
     return "\n".join(head + [_row(CELLS + end)])
 
 
-def _read(pad: bool):
+def _read(pad: int):
     text = report_text(sample_values())
     assert SECTION in text
     return process_document(Document.from_text(text.replace(SECTION, _grid(pad)), doc_id="t4"))
 
 
-def test_a_padding_field_after_the_headers_last_column_is_no_cell() -> None:
-    record = _read(pad=True)
+@pytest.mark.parametrize("pad", [1, 2])
+def test_padding_fields_after_the_headers_last_column_are_no_cells(pad: int) -> None:
+    record = _read(pad)
     assert [record.report.get(p) for p in TABLE4_PATHS] == [None if c == "" else int(c) for c in CELLS]
     assert not [p for p in TABLE4_PATHS if record.report.get(p) is not None
                 and record.provenance[p].status is not Status.PROVEN]
 
 
 def test_the_same_grid_without_the_padding_reads_the_same() -> None:
-    record = _read(pad=False)
+    record = _read(0)
     assert [record.report.get(p) for p in TABLE4_PATHS] == [None if c == "" else int(c) for c in CELLS]
 
 

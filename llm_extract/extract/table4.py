@@ -332,10 +332,13 @@ def _t4_grid(items: list[Item]) -> list[Item] | None:
     per = {1: 15, 3: 5}.get(len(rows))
     if per is None:
         return None
-    # a last field empty on every line of a grid whose lines all have as many fields is the converter's
-    # (trafilatura ends each row with one), no cell
-    widths = {its[0].width for its in lines.values()}
-    padded = len(widths) == 1 and not any(it.col == (its[0].width or 0) - 1 for its in lines.values() for it in its)
+    # the last fields empty on every line of a grid whose lines all have as many fields are the converter's
+    # (trafilatura ends each row with one or two), no cells
+    widths = {its[0].width or 0 for its in lines.values()}
+    padded = 0
+    if len(widths) == 1:
+        used = max((it.col for its in lines.values() for it in its if it.col is not None), default=-1)
+        padded = max(0, widths.pop() - 1 - used)
     out: list[Item] = []
     for its in rows:
         width = (its[0].width or 0) - padded
