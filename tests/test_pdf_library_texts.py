@@ -168,3 +168,20 @@ def test_a_count_whose_thousands_separator_pypdf_spaced_apart_is_one_number() ->
     assert record.report.get("active_disclosure.licensing") == 373974
     assert record.report.get("active_disclosure.punishment") == 2503
 
+
+
+def test_a_table3_heading_cut_over_a_grid_rows_fields_still_opens_table3() -> None:
+    """pymupdf4llm puts a heading printed inside the table into its first grid row, cut over the fields
+    (``||三、收到和<br>|处理政府信息公开申请情<br>|况||申<br>|请人情<br>|况<br>|||``): 表三 is found there and read
+    as with the heading on a line of its own."""
+    from llm_extract.ingest import Document
+
+    text = (LAYOUTS / "pymupdf4llm_row_cut_at_page_break.md").read_text(encoding="utf-8")
+    heading = "三、收到和处理政府信息公开申请情况 \n"
+    assert heading in text
+    whole = process_document(Document.from_text(text, doc_id="t3"))
+    cut = process_document(Document.from_text(
+        text.replace(heading, "||三、收到和<br>|处理政府信息公开申请情<br>|况||申<br>|请人情<br>|况<br>||\n"), doc_id="t3"))
+    assert [cut.report.get(p) for p in TABLE3_PATHS] == [whole.report.get(p) for p in TABLE3_PATHS]
+    assert sum(cut.provenance[p].status is Status.PROVEN for p in TABLE3_PATHS) \
+        == sum(whole.provenance[p].status is Status.PROVEN for p in TABLE3_PATHS) > 150

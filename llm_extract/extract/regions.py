@@ -108,6 +108,19 @@ def _bold_heading(text: str) -> str:
     return m.group(1) if m else ""
 
 
+#: a grid row's fields, ``<br>`` and spaces: what a converter cut a heading's words with
+_GRID_CUTS = re.compile(r"\||<br\s*/?>|\s")
+#: a section's number opening a heading (二、, 三、, 四、)
+_SECTION_NUMBER = re.compile(r"^[二三四][、.．]")
+
+
+def _grid_heading(text: str) -> str | None:
+    """The words of a grid row run together, when they open with a section's number (pymupdf4llm cuts a heading printed
+    inside a table over its fields: ``||三、收到和<br>|处理政府信息公开申请情<br>|况||申<br>|…``), else None."""
+    joined = _GRID_CUTS.sub("", text)
+    return joined if _SECTION_NUMBER.match(joined) else None
+
+
 def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     """The regions headed from line ``first`` on, and the line of the section after them."""
     found: dict[str, int] = {}
@@ -122,6 +135,8 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
             continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
         fields = text.split("\t")
+        if text[:1] == "|" and (joined := _grid_heading(text)) is not None:
+            fields.append(joined)       # a heading a PDF converter cut over a grid row's fields
         for name, pattern in order:
             # (a heading's words stand in one field of a tab row: 表四's header row, 行政复议\t行政诉讼, is none)
             if name not in found and any(pattern.search(f) for f in fields) \
