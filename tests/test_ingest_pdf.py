@@ -121,6 +121,20 @@ def test_a_pdf_locked_with_a_password_names_the_file_and_one_only_restricted_by_
     assert process_document(doc).report.values() == golden_report("003_d677def7845cc038").values()
 
 
+def test_an_encrypted_pdf_the_pdf_library_cannot_decrypt_says_it_is_encrypted_not_corrupt(tmp_path: Path) -> None:
+    # A permissions entry of 0 (no rights at all) makes pdfminer fail while it derives the key.
+    whole = _pdf("002_0126e23b7202ee31")
+    encrypt = (b"/Encrypt << /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32
+               + b"> /P 0 >> /ID [<" + b"33" * 16 + b"> <" + b"33" * 16 + b">] ")
+    trailer = whole.rindex(b"trailer")
+    start = whole.index(b"<<", trailer) + 2
+    path = tmp_path / "no_rights.pdf"
+    path.write_bytes(whole[:start] + b" " + encrypt + whole[start:])
+    with pytest.raises(BinaryDocumentError, match="an encrypted PDF that could not be decrypted") as info:
+        load(path)
+    assert "no_rights.pdf" in str(info.value) and "corrupt" not in str(info.value)
+
+
 def test_without_pdfplumber_a_pdf_is_refused_with_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pdfplumber", None)     # `import pdfplumber` raises ImportError
     with pytest.raises(UnsupportedFormatError, match="report.pdf") as info:

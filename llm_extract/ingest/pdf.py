@@ -147,6 +147,10 @@ def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[i
                 from None
         if isinstance(inner, (MemoryError, KeyboardInterrupt)):
             raise
+        if b"/Encrypt" in data:   # pdfminer fails on some permission entries (/P 0) before any page is read
+            raise BinaryDocumentError(path, "an encrypted PDF that could not be decrypted "
+                                            f"({type(inner).__name__}: {inner}); save or print an unprotected copy") \
+                from None
         raise BinaryDocumentError(path, f"not a readable PDF (corrupt or truncated: {type(inner).__name__}: "
                                         f"{inner})") from None
 
