@@ -1,4 +1,5 @@
-"""Pandoc's grid tables (``+---+``) are read as tables, not line by line.
+"""Pandoc's grid tables (``+---+``) and tables drawn in box-drawing characters (``w3m -dump``) are read as
+tables, not line by line.
 
 A grid wraps a cell's text over as many lines as its column is narrow; read line by line, each wrapped
 line looks like a table row of its own, its empty fields like a blank row (read as a blank row and proven:
@@ -70,6 +71,44 @@ def test_a_grid_s_wrapped_cells_and_spans_become_one_row_each() -> None:
     assert lines == ["三、本年度办理结果", "(一)予以公开", "1", "22", "(二)部分公开", "0", "3", "合计", "1", "25"]
 
 
+def boxed(table: str) -> str:
+    """A grid table drawn as w3m draws a page's ruled table: ``┌─┬─┐``, ``│``, ``├─┼─┤``, ``└─┴─┘``."""
+    lines = table.split("\n")
+    out = []
+    for n, line in enumerate(lines):
+        row = ""
+        for i, ch in enumerate(line):
+            if ch == "+":
+                left, right = i == 0, i == len(line) - 1
+                corners = "┌┬┐" if n == 0 else "└┴┘" if n == len(lines) - 1 else "├┼┤"
+                ch = corners[0] if left else corners[2] if right else corners[1]
+            row += {"-": "─", "|": "│", "=": "═"}.get(ch, ch)
+        out.append(row)
+    return "\n".join(out)
+
+
+def test_a_table_drawn_in_box_characters_reads_as_the_same_grid() -> None:
+    table = "\n".join([
+        "+------+--------+----+----+",
+        "| 三、 | (一)予 | 1  | 22 |",
+        "| 本年 | 以公开 |    |    |",
+        "| 度办 +--------+----+----+",
+        "| 理结 | (二)部 | 0  | 3  |",
+        "| 果   | 分公开 |    |    |",
+        "+------+--------+----+----+",
+        "| 合计          | 1  | 25 |",
+        "+---------------+----+----+",
+    ])
+    assert "┌" in boxed(table) and "+" not in boxed(table)
+    assert unfold_grid_tables(boxed(table)) == unfold_grid_tables(table)
+
+
+def test_box_characters_outside_a_table_stay_as_they_are() -> None:
+    text = "目录\n├─ 一、总体情况\n└─ 二、主动公开政府信息情况\n说明：│ 为分隔符"
+    assert unfold_grid_tables(text).split("\n")[0] == "目录"
+    assert "总体情况" in unfold_grid_tables(text) and "分隔符" in unfold_grid_tables(text)
+
+
 def test_text_that_is_no_grid_stays_as_it_is() -> None:
     text = "+----+\n| 一个框里的话 |\n说明文字\n+--+--+"
     assert unfold_grid_tables(text) == text
@@ -81,8 +120,8 @@ def test_a_cell_s_text_is_never_read_as_markup() -> None:
     assert "<b>一、</b>x" in unfold_grid_tables(table)
 
 
-@pytest.mark.parametrize("escape", [False, True])
-def test_a_report_whose_tables_are_narrow_grids_reads_every_cell(golden_dir, escape: bool) -> None:
+@pytest.mark.parametrize("escape, box", [(False, False), (True, False), (False, True)])
+def test_a_report_whose_tables_are_narrow_grids_reads_every_cell(golden_dir, escape: bool, box: bool) -> None:
     """(``escape``: pandoc's markdown writes a label's ``1.`` as ``1\\.``, the backslash taking a column.)"""
     g = read_json(golden_dir / "003_d677def7845cc038.json")
     report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
@@ -95,6 +134,8 @@ def test_a_report_whose_tables_are_narrow_grids_reads_every_cell(golden_dir, esc
     rows = [head] + [[label(row)] + ["" if (v := report.get(f"applications.{row.key}.{c}")) is None else str(v)
                                      for c in APPLICANT_COLUMNS] for row in FORM.table3_rows]
     table = grid(rows, [8, 4, 4, 4, 4, 4, 4, 4])         # labels four characters to a line
+    if box:
+        table = boxed(table)                              # as w3m -dump draws it
     text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n" + table + "\n\n" + text[end:]
     record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".md"))
     assert_table3_proven(record, report)

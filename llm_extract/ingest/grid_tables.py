@@ -24,6 +24,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .box_tables import boxes_as_grids
 from .grid_frames import display_columns, layout_cells
 from .html import html_to_text
 
@@ -133,7 +134,9 @@ def _as_html(cells: list[_Cell]) -> str:
 
 
 def unfold_grid_tables(text: str) -> str:
-    """``text`` with each grid table replaced by its cells as the HTML reader writes a table's."""
+    """``text`` with each grid table (drawn in ASCII or in box-drawing characters: :mod:`.box_tables`) replaced
+    by its cells as the HTML reader writes a table's."""
+    text = boxes_as_grids(text)
     if "+-" not in text and "+=" not in text:
         return text
     lines = text.split("\n")
