@@ -96,3 +96,38 @@ def test_numbers_set_as_code_read_as_their_text(golden_dir) -> None:
     expected = process_document(Document.from_text(text, doc_id="x"))
     assert record.report.values() == expected.report.values()
     assert all(p.status is Status.PROVEN for k, p in record.provenance.items() if k.startswith("applications."))
+
+
+def _joined_first_two_columns(text: str, report: Report) -> str:
+    """表三's rows as pymupdf4llm may write a PDF's table: the first two value columns in one field,
+    their numbers stacked (``| 一、本年新收… | 1<br>0 | 0 | 28 | 0 | 0 | 29 |``)."""
+    from llm_extract.form import FORM
+    for row in FORM.table3_rows:
+        cells = _cells(report, row.key)
+        line = f"| {row.label} | " + " | ".join(cells) + " |"
+        assert line in text, line
+        text = text.replace(line, f"| {row.label} | {cells[0]}<br>{cells[1]} | " + " | ".join(cells[2:]) + " |")
+    return text
+
+
+def test_two_columns_joined_in_one_field_stack_their_numbers_and_every_cell_is_read(golden_dir) -> None:
+    report = _report(golden_dir)
+    text = _joined_first_two_columns(render(report, "markdown"), report)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for path, value in report.values().items():
+        if path.startswith("applications."):
+            assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+
+
+def test_a_stacked_field_beside_an_empty_field_is_never_proven(golden_dir) -> None:
+    """``| 2.重复申请 | 1<br>0 |  | 0 | 0 | 0 | 1 |``: seven fields but one empty, and two numbers in one: 10 and a
+    blank, or 1 and 0 with a field too many? Not known: the row is not read cell by cell."""
+    report = _report(golden_dir)
+    text = _joined_first_two_columns(render(report, "markdown"), report)
+    cells = _cells(report, "rejected_duplicate")
+    joined = f"| 2.重复申请 | {cells[0]}<br>{cells[1]} | " + " | ".join(cells[2:]) + " |"
+    text = text.replace(joined, f"| 2.重复申请 | {cells[0]}<br>{cells[1]} |  | " + " | ".join(cells[3:]) + " |")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.rejected_duplicate.{c}"
+        assert record.report.get(path) == report.get(path) or record.provenance[path].status is not Status.PROVEN

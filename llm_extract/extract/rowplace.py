@@ -51,11 +51,28 @@ def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list
     return [by_col[c].cell if c in by_col else parse_cell("") for c in range(start, end)]
 
 
+def _stacked_cells(line_items: list[Item], label_col: int) -> list[Cell] | None:
+    """The seven cells of a grid row with fewer than seven value fields, some holding numbers stacked
+    one above the other (pymupdf4llm joins two columns into one field: ``| 一、本年新收… | 1<br>0 | 0 | 28 |
+    0 | 0 | 29 |``): exactly seven numbers after the label, no empty field and no word among them, in
+    field order. Read as ``10``, the row would have six cells for seven columns: the stacked reading is
+    the only whole one, and the row's and table's identities check it. ``None`` otherwise."""
+    after = [it for it in line_items if (it.col if it.col is not None else -1) > label_col]
+    if len(after) != 7 or any(it.is_text or not it.cell.is_number for it in after):
+        return None
+    cols = [it.col for it in after]
+    if len(set(cols)) == 7 or cols != sorted(cols) or max(cols) - min(cols) + 1 != len(set(cols)):
+        return None                     # no stacked field, or an empty field among them
+    return [it.cell for it in after]
+
+
 def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell] | None:
     """The seven value cells of a grid row: its last seven fields, when the label stands before them
     (a label spanning several columns leaves empty fields between it and the numbers) and no text
-    stands among them. ``None`` when the row does not have that shape. ``width`` is one past the
-    table's last value column."""
+    stands among them; or its seven numbers where fields hold numbers stacked (:func:`_stacked_cells`).
+    ``None`` when the row does not have that shape. ``width`` is one past the table's last value column."""
+    if (stacked := _stacked_cells(line_items, label_col)) is not None:
+        return stacked
     lo = width - 7
     if lo < 1 or label_col >= lo:
         return None
@@ -145,7 +162,7 @@ def grid_row(items: list[Item], idx: int, end: int,
     if shape is None:                   # ragged: the row's own last seven fields, after its label and the
         width = label.width or 0        # empty fields of its span
         if width - 7 < (label.col or 0) + 1:
-            return label.line, None
+            return label.line, _stacked_cells(same, label.col or 0)
     elif label.width != shape[0]:
         return label.line, None
     else:
