@@ -83,6 +83,48 @@ def test_the_numbers_on_the_other_half_of_a_wrapped_label_are_its_row_s(golden_d
             assert record.provenance[path].status is Status.PROVEN, path
 
 
+def _three_lines(document: Document) -> Document:
+    """The wrapped label's second half cut once more at ``§``: its first piece on a grid line of empty fields,
+    the numbers beside the last piece (LibreOffice's PDF through pymupdf4llm)."""
+    out = []
+    for line in document.text.split("\n"):
+        if "§" not in line:
+            out.append(line)
+            continue
+        fields = line.strip("|").split("|")
+        out.append("|" + "|".join(f.split("§")[0] if "§" in f else " " if i >= len(fields) - 7 else f
+                                  for i, f in enumerate(fields)) + "|")
+        out.append("|" + "|".join(f.split("§")[1] if "§" in f else f for f in fields) + "|")
+    return Document.from_text("\n".join(out), doc_id="x")
+
+
+def test_numbers_two_lines_below_a_label_wrapped_over_three_are_its_row_s(golden_dir) -> None:
+    report = _report(golden_dir)
+    wraps = {"partially_granted": ("（二）部分公开", "（区分处理的，只§计这一情形，不计其他情形）", False),
+             "rejected_reconfirm": ("5．要求行政机关", "确认或重新§出具已获取信息", False)}
+    document = _three_lines(_document(report, wraps))
+    lines = document.text.split("\n")
+    middle = next(i for i, line in enumerate(lines) if "确认或重新" in line)
+    assert "出具已获取信息" in lines[middle + 1] and "§" not in document.text
+    record = process_document(document)
+    for row in wraps:
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row}.{c}"
+            assert (record.report.get(path), record.provenance[path].status) == (report.get(path), Status.PROVEN), path
+
+
+def test_numbers_below_a_wrapped_label_that_name_another_row_are_not_its_cells(golden_dir) -> None:
+    """The label goes on over a line of empty fields, then numbers beside text that completes no label of
+    this row: whose numbers? The row is not read (its empty fields are no blank cells, proven)."""
+    report = _report(golden_dir)
+    wraps = {"partially_granted": ("（二）部分公开", "（区分处理的，只§外加说明文字）", False)}
+    record = process_document(_three_lines(_document(report, wraps)))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.partially_granted.{c}"
+        prov = record.provenance[path]
+        assert record.report.get(path) == report.get(path) or prov.status is not Status.PROVEN, path
+
+
 def test_a_blank_row_followed_by_another_row_s_label_stays_blank(golden_dir) -> None:
     """A row printed with empty fields, then the next row (its own label, item number and all): the
     empty row is not given the next row's numbers."""

@@ -142,6 +142,38 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
     return row in rows_named(label.key + piece if below else piece + label.key)
 
 
+#: lines of a label's text a converter may wrap below a grid row before the line with its numbers
+_CONTINUED_LINES = 4
+
+
+def _label_continued(row: str, label: Item, own: list[Item], by_line: Mapping[int, list[Item]],
+                     lo: int) -> tuple[int, list[Item]] | None:
+    """A label whose grid line holds only empty fields, its text wrapped over the lines below (their label
+    fields hold its rest, their value fields are empty) down to a line with its numbers (LibreOffice's
+    PDF through pymupdf4llm: ``|年度办|（二|）部分公开|| … |``, ``|理结果|（区|分处理的，只|| … |``,
+    ``||计这<br>其他|一情形，不计<br>情形）|0|0| … |``). (the numbers' line, its items) where the texts
+    together name this row and none names another; (the label's line, []) where the label goes on below
+    to a line of numbers that cannot be told its own (the row is then not read: its fields are no blank
+    cells); ``None`` where the next line does not go on with the label's text or no numbers follow."""
+    pieces: list[str] = []
+    besides = {it.key for it in own if it.is_text} | {label.key}     # group titles repeated on every line
+    for n in sorted(n for n in by_line if n > label.line)[:_CONTINUED_LINES + 1]:
+        line_items = by_line[n]
+        if any(it.is_text and (it.col or 0) >= lo for it in line_items):
+            break                                   # a word among the value fields: no row of this grid
+        piece = _label_fields(line_items, lo, besides)
+        if piece and (set(rows_named(piece)) - {row} or numbered(piece)):
+            break                                   # another row's label
+        if any(it.is_value and it.cell.is_number for it in line_items):
+            if not pieces:
+                return None
+            return (n, line_items) if row in rows_named(label.key + "".join(pieces) + piece) else (label.line, [])
+        if not piece or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in line_items):
+            break
+        pieces.append(piece)
+    return None                                     # no numbers below: its fields are its (blank) cells
+
+
 def grid_row(items: list[Item], idx: int, end: int,
              shape: tuple[int, int] | None, row: str = "") -> tuple[int, list[Cell] | None]:
     """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
@@ -178,6 +210,8 @@ def grid_row(items: list[Item], idx: int, end: int,
             if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
                     and (line_items[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(line_items, width, label.col or 0)
+        if (below := _label_continued(row, label, own, by_line, width - 7)) is not None:
+            return below[0], (_grid_cells(below[1], width, label.col or 0) if below[1] else None)
     nxt = by_line.get(after, [])
     if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \
             and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
