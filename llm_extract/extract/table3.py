@@ -17,6 +17,7 @@ from .cellstream import cell_stream
 from .t3glued import read_glued_row
 from .extracols import (added_field, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
+from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
 from .glued import glued_run, recount_options, row_cuts, row_holds, spaced_cuts
 from .labelrows import short_heads
 from .table3_labels import find_labels
@@ -68,7 +69,9 @@ def _guessed(cell: Cell) -> bool:
 def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None,
-                  placed: bool = False, stream: bool = False) -> None:
+                  placed: bool = False, stream: bool = False, only_options: bool = False) -> None:
+    """The row's readings into ``out``; where its cells are not read, every reading the identities may choose
+    among into ``ambiguities`` (``only_options``: the ``glyph_options`` alone, the row's tokens read no other way)."""
     paths = list(TABLE3_ROW_PATHS[row])
     lost_blanks = False
     if cells is not None:
@@ -115,6 +118,8 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
         out[path] = missing(raw, lines, method, note)
     # lost cells: every place for them; a number split in two or two cells merged: every recount that
     # keeps the row's total. The identities choose among them
+    if only_options:
+        nums = []
     options: list[list[int | None]] = gap_options(nums, 7) if 0 < len(nums) < 7 else []
     if len(options) > MAX_GAP_OPTIONS:
         options = []
@@ -294,14 +299,22 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         if chosen and extra_tokens(span, 7) and any(is_rule_glyph(it) for it in chosen):
             # more tokens than cells, and a letter that may be a table rule taken as a cell: a guess
             chosen, glyphs = None, rule_glyph_options(span, 7, row_holds)
-        cells = [it.cell for it in chosen] if chosen else None
+        bars, unbarred = None, None
+        if any(has_glued_bar(it) for it in span):     # |14: a rule or a 1? (gluedbars.py)
+            tokens = [it for it in span if it.cell.kind is not CellKind.BLANK]
+            if (unbarred := glued_bar_cells(tokens, 7)) is None:
+                bars = glued_bar_options(tokens, 7, row_holds)
+            chosen, glyphs = None, bars if bars and len(bars) == 1 else glyphs
+        cells = [it.cell for it in chosen] if chosen else unbarred
         if chosen and len({it.line for it in chosen}) == 1 and chosen[0].line != label.line:
             own_line[row] = chosen[0].line
         if chosen and row in TABLE3_ROW_PATHS:    # (whose numbers they are: direction.py)
             taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
         _row_readings(row, cells, [it for it in span if it.cell.is_number or _guessed(it.cell)], label,
-                      Method.CELLS_AFTER_LABEL, out, ambiguities, [it.line for it in chosen] if chosen else None, glyphs,
-                      placed=bool(chosen) and any(it.placed for it in chosen), stream=stream)
+                      Method.CELLS_AFTER_LABEL, out, ambiguities,
+                      [it.line for it in chosen] if chosen else [span[0].line] * 7 if unbarred else None, glyphs,
+                      placed=bool(chosen) and any(it.placed for it in chosen), stream=stream,
+                      only_options=bars is not None and len(bars) == 1)
     contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     for row in APPLICATION_ROWS:
