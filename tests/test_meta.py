@@ -95,6 +95,22 @@ def test_a_title_without_a_year_takes_the_year_of_the_statistics_period() -> Non
     assert (meta["year"].method, meta["year"].lines) == ("statistics period", [3])
 
 
+def test_a_related_link_naming_another_year_s_report_above_the_article_s_title_is_not_its_title() -> None:
+    """A site's sidebar (相关链接) lists last year's report before the article: a title naming a year only gives
+    way to the article's, which names the agency and the year."""
+    lines = ["相关链接", "2020年政府信息公开工作年度报告", "政府信息公开指南", "索引号：", "20377608-2022-329869",
+             "鹤岗市牧野区人民政府2021年政府信息公开工作年度报告", "发布时间：2022-03-28",
+             "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。"]
+    assert _meta("\n".join(lines)) == ("鹤岗市牧野区人民政府", 2021)
+
+
+def test_a_title_year_the_statistics_period_contradicts_is_left_to_a_person() -> None:
+    meta = read_meta(["2020年政府信息公开工作年度报告", "发布时间：2022-03-28",
+                      "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。"])
+    assert meta["year"].kind is CellKind.MISSING and meta["year"].value is None
+    assert "2020" in (meta["year"].note or "") and "2021" in (meta["year"].note or "") and meta["year"].lines == [1, 3]
+
+
 def test_no_title_and_no_period_leave_both_missing() -> None:
     meta = read_meta(["发布时间：2022-01-05", "一、总体情况", "2021年，本机关认真贯彻落实《条例》。"])
     assert meta["agency"].kind is CellKind.MISSING and meta["year"].kind is CellKind.MISSING

@@ -166,25 +166,33 @@ def read_meta(lines: list[str]) -> dict[str, Reading]:
     head = _head(lines)
     out: dict[str, Reading] = {}
     raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
-    # the first title naming an agency or a year (a breadcrumb "政府信息公开 > 政府信息公开工作年度报告" names
-    # neither), else the first title; the lines after the one found are not searched
-    best = first = None
+    # the first title naming an agency and a year; else the first naming either (a breadcrumb "政府信息公开 >
+    # 政府信息公开工作年度报告" names neither; a site's related link "2020年政府信息公开工作年度报告" above the
+    # article's title names a year only), else the first title
+    best = named = first = None
     for found in _titles(head):
         candidate = _from_title(head, *found)
         first = first or candidate
-        if candidate[0] or candidate[1] is not None:
+        if candidate[0] and candidate[1] is not None:
             best = candidate
             break
-    best = best or first
+        if named is None and (candidate[0] or candidate[1] is not None):
+            named = candidate
+    best = best or named or first
     if best is not None:
         agency, year, raw, used = best
         if agency:
             out["agency"] = Reading(value=agency, kind=CellKind.TEXT, raw=raw, lines=used, method="title")
         if year is not None:
             out["year"] = Reading(value=year, kind=CellKind.NUMBER, raw=raw, lines=used, method="title")
-    if "year" not in out and (period := _period_year(lines)) is not None:
+    period = _period_year(lines)
+    if "year" not in out and period is not None:
         out["year"] = Reading(value=period[0], kind=CellKind.NUMBER, raw=lines[period[1] - 1].strip()[:200],
                               lines=[period[1]], method="statistics period")
+    elif period is not None and out["year"].value != period[0]:      # which year? a person's to say
+        title = out["year"]
+        out["year"] = Reading(kind=CellKind.MISSING, raw=title.raw, lines=sorted({*title.lines, period[1]}),
+                              method="title", note=f"the title says {title.value}, the statistics period {period[0]}")
     for key in ("agency", "year"):
         out.setdefault(key, Reading(kind=CellKind.MISSING, raw=raw, lines=used, method="title",
                                     note="not found in the title"))
