@@ -39,6 +39,22 @@ def test_a_table2_rows_numbers_on_uneven_lines_or_gaps_are_never_proven(printed:
         assert record.provenance[path].status is not Status.PROVEN, path
 
 
+def test_a_table2_row_whose_first_number_a_line_break_pushed_below_the_others_is_never_proven() -> None:
+    """inscriptis lays a web page's table out in columns; a ``<br>`` before the first cell's number puts it on the
+    line below, left of the others: in line order 5 / 2 51 reads as 2, 51, 5."""
+    record = _record(report_text(sample_values()).replace(
+        "行政规范性文件\t5\t2\t51", "        行政规范性文件        2       51\n                      5         "))
+    for path in _NORMATIVE:
+        assert record.provenance[path].status is not Status.PROVEN, path
+
+
+def test_a_table2_row_whose_last_number_wrapped_below_in_its_column_is_still_proven() -> None:
+    record = _record(report_text(sample_values()).replace(
+        "行政规范性文件\t5\t2\t51", "        行政规范性文件   5      2   \n                                   51"))
+    assert [(record.report.values()[p], record.provenance[p].status) for p in _NORMATIVE] == \
+        [(5, Status.PROVEN), (2, Status.PROVEN), (51, Status.PROVEN)]
+
+
 def test_a_table2_row_one_number_to_a_line_evenly_is_still_read_and_proven() -> None:
     record = _record(report_text(sample_values()).replace("行政规范性文件\t5\t2\t51", "行政规范性文件\n5\n2\n51"))
     assert [(record.report.values()[p], record.provenance[p].status) for p in _NORMATIVE] == \

@@ -8,9 +8,11 @@ read but never proven.
 
 from __future__ import annotations
 
+import unicodedata
+
 from .layout import Item
 
-__all__ = ["uneven_lines", "uneven_gaps"]
+__all__ = ["uneven_lines", "uneven_gaps", "back_on_next_line"]
 
 
 def uneven_lines(label: Item, values: list[Item]) -> bool:
@@ -44,3 +46,27 @@ def uneven_gaps(values: list[Item], lines: list[str] | None) -> bool:
         if gaps and min(gaps) == 1 and max(gaps) >= 3:
             return True
     return False
+
+
+def _x(text: str, end: int) -> int:
+    """The display column of ``text[end]`` (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text[:end])
+
+
+def back_on_next_line(values: list[Item], lines: list[str] | None) -> bool:
+    """Whether a row's numbers run on to a later line where one stands left of a number above it
+    (inscriptis: ``规章   0   3`` / ``      0``, the first cell's number pushed down a line by a line break
+    in its cell): read in line order the cells come out of their columns' order, so which is which is a guess."""
+    rows = [v.line for v in values]
+    if lines is None or len(set(rows)) < 2 or len(set(rows)) == len(rows) or any(v.col is not None for v in values):
+        return False                # (one number to a line: a column of cells, in order)
+    xs: list[int] = []
+    at: dict[int, int] = {}
+    for v in values:
+        text = lines[v.line - 1]
+        start = text.find(v.raw.strip(), at.get(v.line, 0))
+        if start < 0:
+            return False
+        at[v.line] = start + len(v.raw.strip())
+        xs.append(_x(text, start))
+    return any(b <= a for a, b in zip(xs, xs[1:]))

@@ -9,7 +9,7 @@ from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
 from .t2grid import merged_grid, with_grid_blanks
-from .t2lines import uneven_gaps, uneven_lines
+from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
 from .extracols import added_column
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
@@ -160,7 +160,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             taken[i] = (paths, values)
             if method == "label+cells" and _boxes_apart(item, values):
                 method = Method.T2_BOXES      # one to a line, blank lines between: the order a text tool's
-            elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)):
+            elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)
+                                              or back_on_next_line(printed, lines)):
                 method = Method.T2_UNEVEN_LINES     # 1 / 13 0: a number's runs parted, perhaps
             for path, v in zip(paths, values):
                 r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], method)
