@@ -169,6 +169,20 @@ def test_a_count_whose_thousands_separator_pypdf_spaced_apart_is_one_number() ->
     assert record.report.get("active_disclosure.punishment") == 2503
 
 
+def test_a_fee_whose_decimal_point_pypdf_spaced_apart_is_one_number() -> None:
+    """pypdf prints ``２４２５２.３１１０８２`` as ``２４２５２ . ３１１０８２``: the fee is 24252.311082, never 24252."""
+    from decimal import Decimal
+
+    from llm_extract.ingest import Document
+    from tests.fakeopenai import report_text, sample_values
+
+    text = report_text(sample_values()).replace("行政事业性收费\t1.5", "行政事业性收费 ２４２５２ . ３１１０８２")
+    assert "３１１０８２" in text
+    record = process_document(Document.from_text(text, doc_id="pypdf"))
+    fee = "active_disclosure.fees_10k_yuan"
+    assert record.report.get(fee) == Decimal("24252.311082") and record.provenance[fee].status is Status.PROVEN
+
+
 
 def test_a_table3_heading_cut_over_a_grid_rows_fields_still_opens_table3() -> None:
     """pymupdf4llm puts a heading printed inside the table into its first grid row, cut over the fields

@@ -218,6 +218,8 @@ _Plan = tuple[tuple[_Spec, ...], bool, str]
 
 #: a number ending its line, its thousands separators spaced apart (pypdf prints ``行政许可 ３７３ , ９７４``)
 _SPACED_SEPARATORS = re.compile(r"(?<=\s)[0-9０-９]{1,3}(?:\s+[,，]\s+[0-9０-９]{3})+(?=\s*$)")
+#: a number ending its line, its decimal point spaced apart (pypdf prints ``行政事业性收费 ２４２５２ . ３１１０８２``)
+_SPACED_POINT = re.compile(r"(?<=\s)([0-9０-９]+)\s+[.．]\s+([0-9０-９]+)(?=\s*$)")
 #: a cell's number with its thousands grouped by spaces, as WPS and some Word styles print it (``3 118``, ``1 234 567``)
 _SPACE_GROUPED = re.compile(r"^\s*[1-9]\d{0,2}(?: \d{3})+\s*$")
 
@@ -275,6 +277,8 @@ def _line_plan(line: str) -> _Plan | None:
     # a line without tabs: continuation of a text cell, or space-separated text
     if "," in line or "，" in line:
         line = _SPACED_SEPARATORS.sub(lambda m: re.sub(r"\s+[,，]\s+", ",", m[0]), line)
+    if "." in line or "．" in line:
+        line = _SPACED_POINT.sub(r"\1.\2", line)
     toks = _tokens(line)
     if _is_prose(toks):
         return None                     # a sentence's counts (…案件 2 件、…) are no table's cells
