@@ -70,6 +70,22 @@ def test_a_number_in_a_remark_column_is_no_cell() -> None:
     _all_read_and_proven(text)
 
 
+def test_an_empty_spacer_field_before_the_cells_and_words_in_the_remark_column_take_no_cell() -> None:
+    """A Word table with an empty spacer column after the label and a 备注 column holding words: each row is
+    the label, an empty field, its seven numbers and a remark. The remark is the 备注's cell, so the row's
+    total is not taken for it (the spacer read as a blank first cell: a silent error)."""
+    def edit(lines: list[str], k: int, i: int) -> None:
+        lines.insert(i + 7, "\t含转办件" if k % 2 == 0 else "\t")
+        lines.insert(i, "\t")
+    text = _with_header(_edited(edit), "备注", before=False)
+    record, truth, paths = _table3(text)
+    for p in paths:
+        assert record.report.values()[p] == truth[p] or record.provenance[p].status is not Status.PROVEN, p
+    rows_with_words = [r for k, r in enumerate(APPLICATION_ROWS) if k % 2 == 0]
+    for p in (f"applications.{r}.{c}" for r in rows_with_words for c in APPLICANT_COLUMNS):
+        assert record.report.values()[p] == truth[p], p
+
+
 def test_the_numbers_of_a_row_number_column_are_no_cells() -> None:
     def numbered(lines: list[str], k: int, i: int) -> None:
         j = i - 1

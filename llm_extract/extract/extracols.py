@@ -29,7 +29,9 @@ import re
 
 from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
+from .labels import rows_named
 from .layout import Item
+from .rowbounds import group_title_piece, numbered
 
 __all__ = ["added_column", "added_field", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
            "without_sub_rows"]
@@ -116,8 +118,11 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
     subtotal = _subtotal_column(header)
     owns = {row: without_next_rows_empty_cells(items, order[k + 1][1] if k + 1 < len(order) else len(items), spans[row])
             for k, (row, _) in enumerate(order)}
+    ends = {row: order[k + 1][1] if k + 1 < len(order) else len(items) for k, (row, _) in enumerate(order)}
     if side is not None or subtotal:
         for row, own in owns.items():
+            if side == "last" and not subtotal and _words_after(items, own, ends[row]):
+                continue                # the 备注 holds words: the row's eighth value is no 备注 (a spacer's field)
             if len(own) == _WIDTH + 1:
                 added = own[_WIDTH - 1] if subtotal else own[0] if side == "first" else own[_WIDTH]
                 spans[row] = [it for it in spans[row] if it is not added]
@@ -136,6 +141,18 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
                     turned = own[1:] + own[:1]
                     unsure[row] = [j for j in range(_WIDTH) if _value(own[j]) != _value(turned[j])]
     return unsure
+
+
+def _words_after(items: list[Item], own: list[Item], end: int) -> bool:
+    """Whether words right after a row's last value, before the next row's label, are a 备注 column's text:
+    words that name no row and open with no item number (a group's title, （三）不予公开, is no remark)."""
+    if not own:
+        return False
+    last = next((k for k in range(len(items)) if items[k] is own[-1]), None)
+    if last is None or last + 1 >= end or not items[last + 1].is_text:
+        return False
+    key = items[last + 1].key
+    return not rows_named(key) and not numbered(key) and not group_title_piece(key)
 
 
 def added_field(items: list[Item], order: list[tuple[str, int]]) -> str | None:
