@@ -135,6 +135,14 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))
 
 
+def _spacer_column(spans: dict[str, list[Item]]) -> bool:
+    """Whether the table prints an empty field before its cells (a spacer column, a label spanning a column):
+    most rows' spans open with an empty field and seven values after it."""
+    opened = sum(1 for span in spans.values() if len(span) >= 8 and span[0].cell.kind is CellKind.BLANK
+                 and all(it.cell.kind is not CellKind.BLANK for it in span[1:8]))
+    return opened >= max(3, len(spans) // 2)
+
+
 _OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 _OTHER_SINGLE = "（六）其他处理"           # pseudo row: the group printed as one row, no sub-rows
 _OTHER_GROUP = re.compile(r"其他处理$")
@@ -197,6 +205,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         drop_subtotal_fields(items, order, spans)   # a 小计 field before 总计 in tab-separated rows: no cell
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
     stream = not tabbed and cell_stream(spans)     # cells in a page's order, line breaks anywhere among them
+    spacer = _spacer_column(spans)                 # an empty field before every row's cells
     if not stream and sum(1 for n in value_counts(items).values() if n >= 3) >= 3:   # rows of numbers, not cells
         place_bare_lines(items, order, spans)                                           # per line
 
@@ -273,6 +282,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             span = bars_as_cells(items[idx:nxt], span, 7)      # 4 | 0 0 0 0 5: OCR's 1 printed as a bar
             numbers = [it for it in span if it.cell.is_number]
         chosen: list[Item] | None = None
+        if spacer and len(span) == 8 and span[0].cell.kind is CellKind.BLANK \
+                and span[7].cell.kind is CellKind.PLACEHOLDER:
+            span = span[1:]                 # the table's empty spacer field, then seven cells, a printed — last
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])
                               and (len(span) < 2 * 7 or alike_rows(span) or rows_apart(items, idx, nxt, span))):
             chosen = span[:7]               # every number among the first 7 (seven more cells: another row's,
