@@ -34,7 +34,7 @@ from .layout import Item
 from .rowbounds import group_title_piece, numbered
 
 __all__ = ["added_column", "added_field", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
-           "without_sub_rows"]
+           "without_sub_rows", "spacer_column"]
 
 _WIDTH = 7
 _EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
@@ -256,3 +256,11 @@ def without_sub_rows(items: list[Item]) -> list[Item]:
         if not skipping:
             out.append(it)
     return out if len(out) != len(items) else items
+
+
+def spacer_column(spans: dict[str, list[Item]]) -> bool:
+    """Whether the table prints an empty field before its cells (a spacer column, a label spanning a column):
+    most rows' spans open with an empty field and seven values after it."""
+    opened = sum(1 for span in spans.values() if len(span) >= 8 and span[0].cell.kind is CellKind.BLANK
+                 and all(it.cell.kind is not CellKind.BLANK for it in span[1:8]))
+    return opened >= max(3, len(spans) // 2)

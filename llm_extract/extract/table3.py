@@ -15,7 +15,7 @@ from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .cellstream import cell_stream
 from .t3glued import read_glued_row
-from .extracols import (added_field, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
+from .extracols import (added_field, spacer_column, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
 from .glued import glued_run, recount_options, row_cuts, row_holds, spaced_cuts
@@ -135,14 +135,6 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))
 
 
-def _spacer_column(spans: dict[str, list[Item]]) -> bool:
-    """Whether the table prints an empty field before its cells (a spacer column, a label spanning a column):
-    most rows' spans open with an empty field and seven values after it."""
-    opened = sum(1 for span in spans.values() if len(span) >= 8 and span[0].cell.kind is CellKind.BLANK
-                 and all(it.cell.kind is not CellKind.BLANK for it in span[1:8]))
-    return opened >= max(3, len(spans) // 2)
-
-
 _OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 _OTHER_SINGLE = "（六）其他处理"           # pseudo row: the group printed as one row, no sub-rows
 _OTHER_GROUP = re.compile(r"其他处理$")
@@ -205,7 +197,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         drop_subtotal_fields(items, order, spans)   # a 小计 field before 总计 in tab-separated rows: no cell
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
     stream = not tabbed and cell_stream(spans)     # cells in a page's order, line breaks anywhere among them
-    spacer = _spacer_column(spans)                 # an empty field before every row's cells
+    spacer = spacer_column(spans)                 # an empty field before every row's cells
     if not stream and sum(1 for n in value_counts(items).values() if n >= 3) >= 3:   # rows of numbers, not cells
         place_bare_lines(items, order, spans)                                           # per line
 
