@@ -208,3 +208,21 @@ def test_a_layout_table_of_two_columns_gives_its_cells_in_reading_order() -> Non
     layout = [border] + ["|" + _pad(s, width) + "|" + _pad(r, _width(r)) + "|" for s, r in zip(side, rows)] + [border]
     lines = [line.strip() for line in unfold_grid_tables("\n".join(layout)).split("\n") if line.strip()]
     assert lines == ["信息公开目录", "- 机构职能", "二、主动公开政府信息情况", "信息内容", "本年制发件数", "规章", "3"]
+
+
+def test_a_box_table_drawn_with_quotes_two_columns_wide_still_reads_as_a_grid() -> None:
+    """w3m in a Chinese locale draws “ ” two columns wide; the rows holding them are then two characters
+    shorter than the others. Read with ambiguous characters wide, the grid parses: its wrapped cell (a number
+    a line break pushed to the cell's second line) is one cell, not a row of empty fields (proven blank)."""
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1 for ch in text)
+
+    def row(cells: list[str]) -> str:
+        return "│" + "│".join(" " + c + " " * (w - width(c) + 1) for c, w in zip(cells, (22, 3, 3))) + "│"
+    rule = "├" + "┼".join("─" * (w + 2) for w in (22, 3, 3)) + "┤"
+    table = "\n".join(["┌" + "┬".join("─" * (w + 2) for w in (22, 3, 3)) + "┐",
+                       row(["3.危及“三安全一稳定”", "1", ""]), row(["", "", "1"]), rule,
+                       row(["4.保护第三方合法权益", "0", "0"]),
+                       "└" + "┴".join("─" * (w + 2) for w in (22, 3, 3)) + "┘"])
+    lines = [line.strip() for line in unfold_grid_tables(table).split("\n") if line.strip()]
+    assert lines == ["3.危及“三安全一稳定”", "1", "1", "4.保护第三方合法权益", "0", "0"]

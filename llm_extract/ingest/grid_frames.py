@@ -31,13 +31,15 @@ __all__ = ["layout_cells", "display_columns"]
 _BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 
 
-def display_columns(line: str) -> list[str]:
+def display_columns(line: str, ambiguous_wide: bool = False) -> list[str]:
     """The line by display column: a wide (Chinese) character takes two, the second held by ``""`` (a plain-text
-    table's columns are display columns: grid_tables, simple_tables and the layout grid here)."""
+    table's columns are display columns: grid_tables, simple_tables and the layout grid here). ``ambiguous_wide``:
+    so do characters of ambiguous width (“ ” ‘ ’ …), as a terminal in a Chinese locale draws them (w3m)."""
+    wide = ("W", "F", "A") if ambiguous_wide else ("W", "F")
     out: list[str] = []
     for ch in line:
         out.append(ch)
-        if unicodedata.east_asian_width(ch) in ("W", "F"):
+        if unicodedata.east_asian_width(ch) in wide:
             out.append("")
     return out
 

@@ -75,6 +75,10 @@ def _segment(row: list[str], a: int, b: int) -> str:
 def _parse(block: list[str]) -> list[_Cell] | None:
     """The grid's cells, or None when the block is no well-formed grid."""
     grid = [display_columns(line) for line in block]
+    if len({len(row) for row in grid}) > 1:         # rows of unlike widths: a tool that drew “ ” two columns wide?
+        wide = [display_columns(line, ambiguous_wide=True) for line in block]
+        if len({len(row) for row in wide}) == 1:
+            grid = wide
     xs = _bounds(grid)
     if len(xs) < 2 or any(len(row) < xs[-1] + 1 for row in grid):
         return None
