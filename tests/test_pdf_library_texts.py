@@ -17,6 +17,8 @@ is make a wrong number proven.
 import json
 from pathlib import Path
 
+import pytest
+
 from llm_extract.evidence import Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
@@ -169,18 +171,21 @@ def test_a_count_whose_thousands_separator_pypdf_spaced_apart_is_one_number() ->
     assert record.report.get("active_disclosure.punishment") == 2503
 
 
-def test_a_fee_whose_decimal_point_pypdf_spaced_apart_is_one_number() -> None:
-    """pypdf prints ``２４２５２.３１１０８２`` as ``２４２５２ . ３１１０８２``: the fee is 24252.311082, never 24252."""
+@pytest.mark.parametrize("printed, value", [("２４２５２ . ３１１０８２", "24252.311082"), ("93. 0", "93.0"),
+                                             ("93 .5", "93.5")])
+def test_a_fee_whose_decimal_point_pypdf_spaced_apart_is_one_number(printed: str, value: str) -> None:
+    """pypdf prints ``２４２５２.３１１０８２`` as ``２４２５２ . ３１１０８２`` and ``93.0`` as ``93. 0``: one number, never
+    24252 or 0."""
     from decimal import Decimal
 
     from llm_extract.ingest import Document
     from tests.fakeopenai import report_text, sample_values
 
-    text = report_text(sample_values()).replace("行政事业性收费\t1.5", "行政事业性收费 ２４２５２ . ３１１０８２")
-    assert "３１１０８２" in text
+    text = report_text(sample_values()).replace("行政事业性收费\t1.5", f"行政事业性收费 {printed}")
+    assert printed in text
     record = process_document(Document.from_text(text, doc_id="pypdf"))
     fee = "active_disclosure.fees_10k_yuan"
-    assert record.report.get(fee) == Decimal("24252.311082") and record.provenance[fee].status is Status.PROVEN
+    assert record.report.get(fee) == Decimal(value) and record.provenance[fee].status is Status.PROVEN
 
 
 

@@ -218,8 +218,9 @@ _Plan = tuple[tuple[_Spec, ...], bool, str]
 
 #: a number ending its line, its thousands separators spaced apart (pypdf prints ``行政许可 ３７３ , ９７４``)
 _SPACED_SEPARATORS = re.compile(r"(?<=\s)[0-9０-９]{1,3}(?:\s+[,，]\s+[0-9０-９]{3})+(?=\s*$)")
-#: a number ending its line, its decimal point spaced apart (pypdf prints ``行政事业性收费 ２４２５２ . ３１１０８２``)
-_SPACED_POINT = re.compile(r"(?<=\s)([0-9０-９]+)\s+[.．]\s+([0-9０-９]+)(?=\s*$)")
+#: a number ending its line, its decimal point spaced apart (pypdf prints ``行政事业性收费 ２４２５２ . ３１１０８２``,
+#: ``93. 0``)
+_SPACED_POINT = re.compile(r"(?<=\s)([0-9０-９]+)(?:\s+[.．]\s*|[.．]\s+)([0-9０-９]+)(?=\s*$)")
 #: a cell's number with its thousands grouped by spaces, as WPS and some Word styles print it (``3 118``, ``1 234 567``)
 _SPACE_GROUPED = re.compile(r"^\s*[1-9]\d{0,2}(?: \d{3})+\s*$")
 
