@@ -72,6 +72,25 @@ def test_a_lone_label_below_a_row_with_more_numbers_than_cells_stays_in_play(gol
         assert record.provenance[f"applications.{ROW}.{c}"].kind is not CellKind.BLANK
 
 
+def test_a_lone_label_in_a_table_whose_rows_numbers_stand_together_under_another_label_stays_in_play(
+        golden_dir) -> None:
+    """pdfminer moves the numbers of rows whose labels wrap off their labels: several rows' lines of numbers stand
+    together under one label, and a wrapped row's label stands alone elsewhere. Its numbers may be among those:
+    it is no blank row (read blank, a 0 row proven null)."""
+    report = _report(golden_dir)
+    text = render(report, "pdftext")
+    line = re.search(r"^2\.其他法律行政法规禁止公开(.*)$", text, re.M)
+    six = re.search(r"^6\.属于四类过程性信息.*$", text, re.M)
+    assert line is not None and six is not None
+    text = text.replace(six.group(0), six.group(0) + "\n" + line.group(1).strip())    # its numbers, moved away
+    text = text.replace(line.group(0), "2.其他法律行政法规禁\n止公开")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    row = "denied_prohibited_by_law"
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.{row}.{c}"
+        assert record.report.values()[path] == report.get(path) or record.provenance[path].status is not Status.PROVEN
+
+
 def test_labels_stacked_alone_with_their_numbers_printed_after_them_are_no_blank_rows(golden_dir) -> None:
     """pdftotext's default mode and pdfminer print a table's labels one after another and the numbers
     after them: a label standing alone among labels standing alone says nothing about its row."""

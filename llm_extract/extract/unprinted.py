@@ -305,6 +305,9 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     label and the next one's."""
     if any(it.grid for it in items):
         return                  # a Markdown table's rows print their empty cells; a line of text after it is none
+    if any(sum(1 for it in span if it.cell.is_number) >= 2 * _ROW_WIDTH for span in spans.values()):
+        return                  # several rows' numbers under one label (pdfminer moved them off their labels):
+        #                         a lone label's numbers may be among them
     blank = parse_cell("")
     for k in range(len(order)):
         row, idx = order[k]
