@@ -55,18 +55,22 @@ def grid(rows: list[list[str]], widths: list[int]) -> str:
     return "\n".join(out)
 
 
+#: a grid with a label wrapped over five lines spanning two rows, and a label spanning two columns
+WRAPPED_SPANS = "\n".join([
+    "+------+--------+----+----+",
+    "| 三、 | (一)予 | 1  | 22 |",
+    "| 本年 | 以公开 |    |    |",
+    "| 度办 +--------+----+----+",
+    "| 理结 | (二)部 | 0  | 3  |",
+    "| 果   | 分公开 |    |    |",
+    "+------+--------+----+----+",
+    "| 合计          | 1  | 25 |",
+    "+---------------+----+----+",
+])
+
+
 def test_a_grid_s_wrapped_cells_and_spans_become_one_row_each() -> None:
-    table = "\n".join([
-        "+------+--------+----+----+",
-        "| 三、 | (一)予 | 1  | 22 |",
-        "| 本年 | 以公开 |    |    |",
-        "| 度办 +--------+----+----+",
-        "| 理结 | (二)部 | 0  | 3  |",
-        "| 果   | 分公开 |    |    |",
-        "+------+--------+----+----+",
-        "| 合计          | 1  | 25 |",
-        "+---------------+----+----+",
-    ])
+    table = WRAPPED_SPANS
     lines = [line.strip() for line in unfold_grid_tables(table).split("\n") if line.strip()]
     assert lines == ["三、本年度办理结果", "(一)予以公开", "1", "22", "(二)部分公开", "0", "3", "合计", "1", "25"]
 
@@ -88,17 +92,7 @@ def boxed(table: str) -> str:
 
 
 def test_a_table_drawn_in_box_characters_reads_as_the_same_grid() -> None:
-    table = "\n".join([
-        "+------+--------+----+----+",
-        "| 三、 | (一)予 | 1  | 22 |",
-        "| 本年 | 以公开 |    |    |",
-        "| 度办 +--------+----+----+",
-        "| 理结 | (二)部 | 0  | 3  |",
-        "| 果   | 分公开 |    |    |",
-        "+------+--------+----+----+",
-        "| 合计          | 1  | 25 |",
-        "+---------------+----+----+",
-    ])
+    table = WRAPPED_SPANS
     assert "┌" in boxed(table) and "+" not in boxed(table)
     assert unfold_grid_tables(boxed(table)) == unfold_grid_tables(table)
 
