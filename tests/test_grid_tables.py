@@ -155,15 +155,7 @@ def frame(text: str) -> str:
 
 
 def test_a_layout_frame_around_grids_is_taken_off_and_its_grids_read() -> None:
-    table = "\n".join([
-        "+------+--------+----+----+",
-        "| 三、 | (一)予 | 1  | 22 |",
-        "| 本年 | 以公开 |    |    |",
-        "| 度办 +--------+----+----+",
-        "| 理结 | (二)部 | 0  | 3  |",
-        "| 果   | 分公开 |    |    |",
-        "+------+--------+----+----+",
-    ])
+    table = "\n".join(WRAPPED_SPANS.split("\n")[:7])            # (without the 合计 row)
     text = frame("三、收到和处理政府信息公开申请情况\n\n" + table + "\n\n五、存在的主要问题")
     lines = [line for line in unfold_grid_tables(text).split("\n") if line.strip()]
     assert lines[0] == "三、收到和处理政府信息公开申请情况" and lines[-1] == "五、存在的主要问题"
