@@ -380,20 +380,23 @@ def test_a_rows_empty_total_beside_a_subtotal_column_is_not_the_subtotal() -> No
             assert record.report.values()[p] == truth[p], p
 
 
-def test_a_placeholder_total_after_a_spacer_field_is_the_row_s_total() -> None:
-    """Every row opens with an empty spacer field; one row prints its total as ``—``: its seven cells are the six
-    numbers and the ``—`` (null), not the spacer's empty field and six numbers (natural_person proven null)."""
+@pytest.mark.parametrize("ending", [["\t—"], ["\t—", "\t"]])
+def test_a_placeholder_total_after_a_spacer_field_is_the_row_s_total(ending: list[str]) -> None:
+    """Every row opens with an empty spacer field; one row prints its last cells as ``—`` (or ``—`` and an empty
+    cell): its seven cells are those after the spacer, not the spacer's empty field and six more (natural_person
+    proven null)."""
     rows = _rows(_lines())
     placeholder_row = next(k for k, i in enumerate(rows) if _lines()[i:i + 7] == ["\t0"] * 7)
 
     def edit(lines: list[str], k: int, i: int) -> None:
         if k == placeholder_row:
-            lines[i + 6] = "\t—"
+            lines[i + 7 - len(ending):i + 7] = ending
         lines.insert(i, "\t")
     record, truth, _ = _table3(_edited(edit))
     row = APPLICATION_ROWS[placeholder_row]
+    nulls = APPLICANT_COLUMNS[7 - len(ending):]
     for c in APPLICANT_COLUMNS:
         p = f"applications.{row}.{c}"
-        expected = None if c == "total" else truth[p]
+        expected = None if c in nulls else truth[p]
         assert record.report.values()[p] == expected or record.provenance[p].status is not Status.PROVEN, p
     assert record.report.values()[f"applications.{row}.natural_person"] == truth[f"applications.{row}.natural_person"]

@@ -274,9 +274,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             span = bars_as_cells(items[idx:nxt], span, 7)      # 4 | 0 0 0 0 5: OCR's 1 printed as a bar
             numbers = [it for it in span if it.cell.is_number]
         chosen: list[Item] | None = None
-        if spacer and len(span) == 8 and span[0].cell.kind is CellKind.BLANK \
-                and span[7].cell.kind is CellKind.PLACEHOLDER:
-            span = span[1:]                 # the table's empty spacer field, then seven cells, a printed — last
+        if spacer and len(span) == 8 and span[0].cell.kind is CellKind.BLANK:
+            span = span[1:]                 # the table's empty spacer field, then seven cells (a —, an empty one last)
         if len(span) == 7 or (len(span) > 7 and not any(it.cell.is_number for it in span[7:])
                               and (len(span) < 2 * 7 or alike_rows(span) or rows_apart(items, idx, nxt, span))):
             chosen = span[:7]               # every number among the first 7 (seven more cells: another row's,
