@@ -87,7 +87,8 @@ def stray_column(region: Region) -> bool:
     :data:`_MIN_ROWS`: a converter that drops empty cells leaves the others shorter), the last a number; in each
     the first seven add up; in some the last seven do not (else a total printed last and one more cell before it
     would read alike); no row longer, every row ending in a number; and header rows before the first label
-    ending in a lone number."""
+    ending in a lone number. Rows whose last numbers count up (4, 5, 6, …), the last row ending in its seventh
+    cell, end in the next row's number in a 序号 column, not in a hidden cell."""
     items = region.items
     labels = find_labels(items)
     if not labels:
@@ -102,6 +103,9 @@ def stray_column(region: Region) -> bool:
     eight = [core for core in rows if len(core) == _WIDTH + 1]
     if len(eight) < _MIN_ROWS or any(len(core) > _WIDTH + 1 or not core[-1].cell.is_number for core in rows):
         return False
+    lasts = [core[-1].cell.value for core in eight]
+    if len(rows[-1]) == _WIDTH and sum(1 for a, b in zip(lasts, lasts[1:]) if b == a + 1) >= len(lasts) // 2:
+        return False                    # 2, 3, 4, … and none after the last row: the next row's 序号, no hidden cell
     told = False
     for core in eight:
         values = _values(core)
