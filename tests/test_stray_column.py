@@ -128,8 +128,8 @@ def test_item_numbers_parted_from_their_labels_are_no_hidden_column() -> None:
 def test_a_row_number_column_is_no_hidden_column() -> None:
     """A Word table with a 序号 column: every row of 表三 opens with its number (``22`` / `` `` / ``2.申请人逾期…``),
     so each row's seven cells are followed by the next row's number, and the first seven add up where the last
-    seven do not, as with a hidden column. Numbers counting up are the rows' own: 表四's last cell is not dropped
-    as a hidden one, and every cell of 表三 and 表四 is read and proven."""
+    seven do not, as with a hidden column. Numbers counting up are 表三's row numbers, taken out of 表三 only: 表四's
+    last cell is not dropped as a hidden one, and every cell of 表三 and 表四 is read and proven."""
     values = sample_values()
     rows, number = [], 0
     for fields in _rows(values):
