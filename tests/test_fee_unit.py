@@ -31,7 +31,8 @@ def test_a_fee_printed_in_yuan_is_read_in_wanyuan(header: str, cell: str) -> Non
 
 
 @pytest.mark.parametrize(("header", "cell"), [("本年收费金额（单位：万元）", "94.0121"), ("本年收费金额", "94.0121"),
-                                              ("本年收费金额", "94.0121万元")])
+                                              ("本年收费金额", "94.0121万元"),
+                                              ("本年收费金额(单位;方元)", "94.0121")])   # OCR's 万 → 方
 def test_a_fee_printed_in_wanyuan_or_without_a_unit_is_read_as_printed(header: str, cell: str) -> None:
     value, prov = _fee(header, cell)
     assert Decimal(str(value)) == Decimal("94.0121") and prov.method != "fee-from-yuan"

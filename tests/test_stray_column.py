@@ -123,3 +123,25 @@ def test_item_numbers_parted_from_their_labels_are_no_hidden_column() -> None:
     assert not any("READ.STRAY_COLUMN" in p.rules for p in record.provenance.values())
     assert not [p for p, v in record.provenance.items() if v.status is Status.PROVEN and p in values
                 and record.report.values()[p] != values[p]]
+
+
+def test_a_row_number_column_is_no_hidden_column() -> None:
+    """A Word table with a 序号 column: every row of 表三 opens with its number (``22`` / `` `` / ``2.申请人逾期…``),
+    so each row's seven cells are followed by the next row's number, and the first seven add up where the last
+    seven do not, as with a hidden column. Numbers counting up are 表三's row numbers, taken out of 表三 only: 表四's
+    last cell is not dropped as a hidden one, and every cell of 表三 and 表四 is read and proven."""
+    values = sample_values()
+    rows, number = [], 0
+    for fields in _rows(values):
+        if len(fields) == 8 and fields[1].isdigit():      # a row of 表三: its label, seven cells
+            number += 1
+            fields = [str(number), ""] + fields
+        rows.append(fields)
+    assert number == 25
+    text = "\n\n".join("\n".join("\t" + f for f in fields) if _is_table_row(fields) else fields[0] for fields in rows)
+    record = _record(text)
+    got = record.report.values()
+    assert not any("READ.STRAY_COLUMN" in p.rules for p in record.provenance.values())
+    for path, want in values.items():
+        if path.startswith(("applications.", "review_litigation.")):
+            assert got[path] == want and record.provenance[path].status is Status.PROVEN, path

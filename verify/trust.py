@@ -24,7 +24,9 @@ is ``unverified`` (``READ.OCR_TEXT``, :func:`ocr_text`).
 
 A text file that ingest found to be OCR output (spaces between its Chinese characters, taken out
 before reading: the notice ``INGEST.OCR_SPACING``, :mod:`llm_extract.ingest.cjk_spacing`) is the same
-channel, and is treated so (:func:`distrust_ocr_layer`).
+channel, and is treated so (:func:`distrust_ocr_layer`); so is any text, web page or Word file in which
+ingest found OCR's specks (a scanned table's rules read as lone punctuation marks: ``INGEST.OCR_SPECKS``,
+:mod:`llm_extract.ingest.ocr_specks`).
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import DISCLOSURE_PATHS
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "OCR_YEAR_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "unreliable_text"]
+           "OCR_YEAR_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "OCR_SPECKS",
+           "unreliable_text"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
@@ -48,6 +51,7 @@ AGENCY_NAME_RULE = "READ.AGENCY_NAME"
 OCR_YEAR_RULE = "READ.OCR_YEAR"
 OCR_SPACING = "INGEST.OCR_SPACING"         # the notice of an OCR'd text file (llm_extract/ingest/notices.py)
 OCR_PAGES = "INGEST.OCR_PAGES"             # the notice of a PDF's OCR layer (llm_extract/ingest/notices.py)
+OCR_SPECKS = "INGEST.OCR_SPECKS"           # the notice of a text with OCR's lone punctuation marks
 #: Broken identity instances from which a document's text counts as unreliable. A misprinted cell
 #: breaks at most three (its row, its column, the column's balance); two misprints at most six.
 NOISY_BREAKS = 7
@@ -108,11 +112,12 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
     agency (``READ.OCR_NAME``; noted apart when it does not end as a body's name does,
     :func:`llm_extract.bodies.names_a_body`). The layer is
     known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
-    (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` for an OCR'd text file), so that a document only the
+    (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` or ``INGEST.OCR_SPECKS`` for an OCR'd text, web page or Word
+    file), so that a document only the
     model read is judged by its channel too. The year is unverified too unless the text writes it
     (``2023年``) on a line other than the one it was read from (``READ.OCR_YEAR``): two readings of one
     glyph run agree on an OCR misreading, two places on the page hardly do."""
-    ocr_channel = any(n.code in (OCR_SPACING, OCR_PAGES) for n in notices)
+    ocr_channel = any(n.code in (OCR_SPACING, OCR_PAGES, OCR_SPECKS) for n in notices)
     if not ocr_channel and (extraction is None or not extraction.ocr_pages):
         return record
     for path in unchecked_paths():

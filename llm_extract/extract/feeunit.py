@@ -3,8 +3,8 @@
 The form's column is 本年收费金额（单位：万元）; some agencies print the amount in 元, saying so in the column's
 header or in the cell. Read as printed, 73996.00 元 would be 73,996 万元, ten thousand times the fee, and no
 identity checks 表二. :func:`fee_in_wanyuan` gives the reading in 万元 (the printed amount divided by 10,000,
-exactly), its method saying it was converted and its note what was printed; a fee printed with no unit, or in
-万元, is left as it was.
+exactly), its method saying it was converted and its note what was printed; a fee printed with no unit, in 万元,
+or in a unit OCR misread (``方元``), is left as it was.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ __all__ = ["fee_in_wanyuan", "FEE_FROM_YUAN"]
 #: the method of a fee printed in 元, read in 万元
 FEE_FROM_YUAN = "fee-from-yuan"
 _FEE = "active_disclosure.fees_10k_yuan"
-#: a header of the fee's column saying the amount is in 元 (not 万元)
-_YUAN_HEADER = re.compile(r"金额.*(?<!万)元")
+#: a header of the fee's column saying the amount is in 元: ``（单位：元）``, ``(元)``; not 万元, nor a unit whose
+#: first character OCR misread (``单位;方元``: 万元 misread, read as printed)
+_YUAN_HEADER = re.compile(r"金额.*(?:单位|[（(])[\s:：;；]*元")
 
 
 def _in_yuan(reading: Reading, items: list[Item]) -> bool:

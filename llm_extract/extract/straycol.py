@@ -115,13 +115,28 @@ def stray_column(region: Region) -> bool:
     return told and header >= _MIN_HEADER
 
 
+def _row_numbers(region: Region) -> bool:
+    """Whether the eighth numbers of 表三's rows count up (4, 5, 6, …) and its last row ends in its seventh cell:
+    each row is followed by the next row's number in a 序号 column, not by a hidden cell."""
+    labels = find_labels(region.items)
+    at_label = set(labels.values())
+    rows = [core for at, core in _runs(region.items) if at in at_label]
+    lasts = [core[-1].cell.value for core in rows if len(core) == _WIDTH + 1]
+    return bool(rows) and len(rows[-1]) == _WIDTH \
+        and sum(1 for a, b in zip(lasts, lasts[1:]) if b == a + 1) >= len(lasts) // 2
+
+
 def drop_stray_column(regions: dict[str, Region]) -> bool:
     """Take the stray column's cells (the last number of every run of cells) out of every table's items when
-    表三 shows one (:func:`stray_column`); whether it did."""
+    表三 shows one (:func:`stray_column`); whether it did. Where those numbers are 表三's row numbers (a 序号
+    column, :func:`_row_numbers`), they are taken out of 表三 only, and False: no other table has them."""
     t3 = regions.get("表三")
     if t3 is None or not stray_column(t3):
         return False
+    numbered = _row_numbers(t3)
     for name, region in regions.items():
+        if numbered and name != "表三":
+            continue
         stray = set()
         for _, core in _runs(region.items):
             if core[-1].cell.is_number:
@@ -133,7 +148,7 @@ def drop_stray_column(regions: dict[str, Region]) -> bool:
         for it in region.items:         # a grid row's width without its hidden field (its last: no field after it)
             if it.line in cut and it.width is not None:
                 it.width = min(it.width, cut[it.line])
-    return True
+    return not numbered
 
 
 def mark_stray_table2(readings: dict[str, Reading]) -> None:

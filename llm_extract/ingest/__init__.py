@@ -14,6 +14,7 @@ from .document import Document, file_hash, normalise_newlines
 from .doc import OLE2_MAGIC, doc_to_text, is_word97
 from .docx import docx_to_text
 from .docx_parts import mht_to_text
+from .ocr_specks import MIN_SPECKS, ocr_specks
 from .odt import odt_to_text
 from .rtf import is_rtf, rtf_to_text
 from .html import decode_html, html_to_text
@@ -104,6 +105,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         meta = read.meta
     else:
         text, encoding = decode_bytes(data, path)
+    if (specks := ocr_specks(text)) >= MIN_SPECKS:  # a scanned table's rules read as punctuation: OCR output
+        meta["ocr_specks"] = specks
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,
                     meta=meta, file_hash=file_hash(data))
 

@@ -22,10 +22,10 @@ from ..form import FORM
 from .document import Document
 from .pdf_decode import undecodable_text_detail
 from verify.rules import register
-from verify.trust import OCR_SPACING
+from verify.trust import OCR_SPACING, OCR_SPECKS
 
 __all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "TABLE_PICTURES", "OCR_PAGES",
-           "UNDECODABLE_TEXT", "REOCR_ADVICE", "OCR_SPACING"]
+           "UNDECODABLE_TEXT", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
 register(SCANNED_PAGES, "PDF 部分页面是扫描图像（没有文字层），其内容未读取：请先 OCR",
@@ -41,6 +41,10 @@ register(OCR_PAGES, "PDF 页面是扫描图像上的不可见 OCR 文字层：�
 register(OCR_SPACING, "文本是 OCR 结果（汉字之间有空格，读取前已去除）：OCR 可能漏读或重复数字",
          "the text is OCR output (spaces between its Chinese characters, taken out before reading), which may "
          "drop or double digits")
+
+register(OCR_SPECKS, "文本是 OCR 结果（表格线被识别为单独的标点符号）：OCR 可能漏读或重复数字",
+         "the text is OCR output (a scanned table's rules read as lone punctuation marks), which may drop or "
+         "double digits")
 
 
 UNDECODABLE_TEXT = "INGEST.UNDECODABLE_TEXT"
@@ -95,6 +99,11 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
                            message="the text prints spaces between its Chinese characters as OCR does: they were "
                                    "taken out before reading; 表二 (in no identity) is not proven from it "
                                    "(READ.OCR_TEXT)"))
+    if specks := doc.meta.get("ocr_specks"):
+        out.append(Finding(code=OCR_SPECKS, severity="warning", detail={"specks": specks},
+                           message=f"{specks} lines or cells hold nothing but punctuation, as OCR reads a scanned "
+                                   "table's rules: the text is an OCR engine's reading; 表二 (in no identity) is not "
+                                   "proven from it (READ.OCR_TEXT)"))
     undecodable = _undecodable(doc)
     if undecodable:
         out.append(Finding(code=UNDECODABLE_TEXT, severity="warning", detail={"pages": undecodable[0]},

@@ -1,0 +1,23 @@
+"""OCR's specks: a scanned table's rules and the paper's dirt read as lone punctuation marks.
+
+An OCR engine (tesseract, and the tools that wrap it into a Word file, a web page or hOCR) reads the rules of a
+scanned table and the specks of the paper as punctuation: cells and lines that hold nothing but ``，``, ``.``,
+``”``, ``、`` or ``_``. Nobody types such a cell, and no converter writes one; three of them show that the text
+is an OCR engine's reading, which may have dropped or doubled a digit anywhere (``10`` read as ``0``) where no
+identity can see it (表二). ``。`` alone is not counted: a paragraph's last ``。`` wraps onto a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ocr_specks", "MIN_SPECKS"]
+
+#: lines holding only OCR's specks, from which a text counts as OCR output
+MIN_SPECKS = 3
+_SPECK = re.compile(r"[_，、,.;；'\"“”‘’`~·•…]{1,3}")
+
+
+def ocr_specks(text: str) -> int:
+    """How many lines (or cells, one per line) of ``text`` hold nothing but one to three specks."""
+    return sum(1 for line in text.split("\n") if _SPECK.fullmatch(line.strip()))

@@ -1,0 +1,56 @@
+"""An OCR engine's text, whatever file it was saved in (a Word file, a web page, text), shows itself by its
+specks: a scanned table's rules read as cells or lines of lone punctuation (``，``, ``_``, ``”``). Such a text may
+have dropped a digit anywhere (``10`` read as ``0``), so 表二, in no identity, is never proven from it; 表三 and 表四
+are still proven by their identities."""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import load_bytes
+from llm_extract.ingest.ocr_specks import ocr_specks
+from llm_extract.pipeline import process_document
+from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS
+from tests.fixtures.ingest.form2021 import GOLDEN
+
+STEM = "003_d677def7845cc038"
+
+
+def _with_specks(specks: list[str]) -> str:
+    """The golden text with ``specks`` as lines of their own between 表二's rows, as OCR leaves a table's rules."""
+    lines = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8").split("\n")
+    rows = [i for i, line in enumerate(lines) if line.lstrip("\t").startswith(("规章", "行政许可", "行政处罚", "行政强制"))]
+    for i, speck in sorted(zip(rows, specks), reverse=True):
+        lines.insert(i, "\t" + speck)
+    return "\n".join(lines)
+
+
+def _record(text: str):
+    return process_document(load_bytes(text.encode(), doc_id=STEM, suffix=".txt"))
+
+
+def test_a_text_with_ocr_specks_proves_no_cell_of_table_two() -> None:
+    record = _record(_with_specks(["，", "_", "”", "、"]))
+    [notice] = [f for f in record.findings if f.code == "INGEST.OCR_SPECKS"]
+    assert notice.detail == {"specks": 4}
+    for path in DISCLOSURE_PATHS:
+        prov = record.provenance[path]
+        assert prov.status is not Status.PROVEN, path
+        if record.report.get(path) is not None:
+            assert prov.status is Status.UNVERIFIED and "READ.OCR_TEXT" in prov.rules, path
+    for path in TABLE3_PATHS:                                  # the identities still prove 表三
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+@pytest.mark.parametrize("specks", [["，", "_"], ["。", "。", "。", "。"]])
+def test_two_specks_or_a_paragraph_s_wrapped_full_stops_are_no_ocr_text(specks: list[str]) -> None:
+    """Two lone marks are a typist's; a paragraph's last 。 wraps onto a line of its own in any PDF text."""
+    record = _record(_with_specks(specks))
+    assert "INGEST.OCR_SPECKS" not in {f.code for f in record.findings}
+    assert record.provenance["active_disclosure.licensing"].status is Status.PROVEN
+
+
+def test_specks_are_lines_holding_nothing_but_one_to_three_marks() -> None:
+    assert ocr_specks("，\n\t_\n ”” \n、\n") == 4
+    assert ocr_specks("。\n，，，，\n1，\n“三安全一稳定”\n") == 0
