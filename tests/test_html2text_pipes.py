@@ -88,3 +88,21 @@ def test_a_spacer_row_of_empty_fields_after_a_row_is_no_cell_of_it() -> None:
     for c in ("issued", "repealed", "in_force"):
         path = f"active_disclosure.normative_documents.{c}"
         assert got[path] == values[path], path
+
+
+def test_a_cell_whose_text_html2text_wrote_on_the_next_line_is_that_row_s_cell() -> None:
+    """A cell holding a paragraph (``<td><p>70</p></td>``): html2text ends the row's line with the cell's empty field
+    and writes its text on the next line (``行政规范性文件 | 3 | 0 |`` / ``70``; ``规章 | 0 |`` / ``0 | 0``). The
+    number is the row's last cell, not an empty cell proven blank; a 序号 column's ``2 | 二、…`` is no such line."""
+    values = _values()
+    lines = _html2text(values).split("\n")
+    for label, keep in (("规章", 2), ("行政规范性文件", 3), ("行政许可", 1)):
+        at = next(k for k, line in enumerate(lines) if line.startswith(label))
+        fields = lines[at].split(" | ")
+        lines[at:at + 1] = [" | ".join(fields[:keep]) + " | ", " | ".join(fields[keep:])]
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for path in ("regulations.issued", "regulations.repealed", "regulations.in_force", "normative_documents.issued",
+                 "normative_documents.repealed", "normative_documents.in_force", "licensing"):
+        path = f"active_disclosure.{path}"
+        assert record.report.values()[path] == values[path], path
+        assert record.provenance[path].status is Status.PROVEN, path

@@ -24,6 +24,8 @@ __all__ = ["html2text_rows", "writes_pipe_rows"]
 
 #: html2text's rule under a table's first row: dashes between pipes, no outer pipe
 _RULE = re.compile(r"^-{3,}(?:\|-{3,})+\s*$")
+#: a line holding numbers only, parted by pipes: a row's cells broken off it
+_NUMBERS_ONLY = re.compile(r"^\s*\d[\d.]*(?:\s*\|\s*\d[\d.]*)*\s*$")
 
 
 def writes_pipe_rows(lines: list[str]) -> bool:
@@ -43,8 +45,19 @@ def _row(line: str) -> str:
 
 
 def html2text_rows(lines: list[str], start: int, end: int) -> list[str]:
-    """``lines`` with the pipe rows of lines ``start`` … ``end - 1`` (1-based) written with outer pipes."""
+    """``lines`` with the pipe rows of lines ``start`` … ``end - 1`` (1-based) written with outer pipes, a row
+    whose last cell's text went onto the next line (:func:`_broken_cell`) joined with it first."""
     out = list(lines)
+    for n in range(start, end - 1):
+        if _broken_cell(out[n - 1], out[n]):
+            out[n - 1], out[n] = out[n - 1].rstrip() + " " + out[n].strip(), ""
     for n in range(start, end):
         out[n - 1] = _row(out[n - 1])
     return out
+
+
+def _broken_cell(line: str, nxt: str) -> bool:
+    """Whether ``line`` ends in an empty field whose text is ``nxt``: a cell whose content html2text wrote as a
+    paragraph of its own (``行政规范性文件| 3| 0|`` / ``70``; ``规章| 0|`` / ``0| 0``). A line of numbers only; a
+    row's own first field (``2| 二、上年结转…``: a 序号 column) holds text after it and is no such line."""
+    return "|" in line and line.rstrip().endswith("|") and bool(_NUMBERS_ONLY.match(nxt))
