@@ -108,6 +108,22 @@ def _bold_heading(text: str) -> str:
     return m.group(1) if m else ""
 
 
+def _closing_heading(text: str) -> str:
+    """A heading that closes a long line of joined paragraphs, "" when none does: the last field of a line of
+    tab-joined paragraphs (BeautifulSoup's ``get_text("\\t")`` joins a layout cell's paragraphs with tabs, a
+    section's heading the last before its table: ``…保密审查机制。\\t二、主动公开政府信息情况\\t``), or a numbered
+    heading after a paragraph's last sentence (``get_text(" ")``: ``…保密审查机制。 二、主动公开政府信息情况``)."""
+    fields = [f.strip() for f in text.split("\t") if f.strip()]
+    if len(fields) > 1 and len(fields[-1]) <= _SECTION_LINE_MAX:
+        return fields[-1]
+    m = _CLOSING_NUMBERED.search(text)
+    return m.group(1) if m else ""
+
+
+#: a numbered heading after a sentence's end, closing the line
+_CLOSING_NUMBERED = re.compile(r"[。；]\s+([一二三四五六七八九十]+[、.．][^。，；]{2,40}?)\s*$")
+
+
 #: a grid row's fields, ``<br>`` and spaces: what a converter cut a heading's words with
 _GRID_CUTS = re.compile(r"\||<br\s*/?>|\s")
 #: a section's number opening a heading (二、, 三、, 四、)
@@ -131,7 +147,8 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     for n, line in candidates:
         text = line.strip()
         if len(text) > _SECTION_LINE_MAX:
-            text = _bold_heading(text)  # a paragraph run on, its heading in bold (html2text, a layout cell's text)
+            # a paragraph run on, its heading in bold (html2text, a layout cell's text) or closing the line
+            text = _bold_heading(text) or _closing_heading(text)
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
             continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
         fields = text.split("\t")
