@@ -98,3 +98,30 @@ def test_a_paragraph_naming_a_section_in_its_last_words_opens_none(golden_dir: P
     record = process_document(Document.from_text(text, doc_id="003"))
     assert record.provenance["active_disclosure.licensing"].status is not Status.PROVEN or \
         record.report.active_disclosure.licensing == 15498
+
+
+@pytest.mark.parametrize("layout", ["tabrows", "markdown"])
+def test_tables_whose_section_headings_a_converter_dropped_are_read_at_their_first_rows(golden_dir: Path,
+                                                                                        layout: str) -> None:
+    """trafilatura keeps a page's tables but not its ``<h3>`` headings: 表二, 表三 and 表四 are found at their own
+    first rows (``第二十条第（一）项``, ``一、本年新收…``, ``行政复议 | 行政诉讼``) and read as with their headings."""
+    report = _golden_report(golden_dir)
+    headings = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况")
+    text = "\n".join(line for line in render(report, layout).split("\n")
+                     if line.strip().strip("#* ") not in headings)
+    assert not any(h in text for h in headings)
+    record = process_document(Document.from_text(text, doc_id="003"))
+    reference = process_document(Document.from_text(render(report, layout), doc_id="003"))
+    for path, value in reference.report.values().items():
+        if path.startswith(("active_disclosure.", "applications.", "review_litigation.")):
+            assert record.report.values()[path] == value, path
+            assert record.provenance[path].status is reference.provenance[path].status, path
+
+
+def test_a_text_that_only_tells_its_counts_in_sentences_anchors_no_table() -> None:
+    """``本年度收到政府信息公开申请3件，…`` in a paragraph is no first row of 表三: no table is found there."""
+    from llm_extract.extract.headless import anchor_headless_tables
+    lines = ["某某局2023年工作总结", "本年度收到政府信息公开申请3件，均已答复。", "依据第二十条规定，主动公开信息。"]
+    found: dict[str, int] = {}
+    anchor_headless_tables(lines, found, {})
+    assert found == {}

@@ -11,6 +11,7 @@ import re
 
 from ..form import FORM
 from .layout import Region
+from .headless import anchor_headless_tables
 from .ocr_headings import fuzzy_heading
 
 __all__ = ["find_regions", "holds_cell", "list_line"]
@@ -165,6 +166,7 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
                 heads[name] = text
                 break
     _find_misread(lines, found, heads, first)
+    anchor_headless_tables(lines, found, heads, first)     # tables whose headings a converter dropped
     end_doc = len(lines) + 1
     after = end_doc
     last = max(found.values(), default=0)
