@@ -72,13 +72,15 @@ def _find_misread(lines: list[str], found: dict[str, int], heads: dict[str, str]
             heads[name] = line.strip()
 
 
-def find_regions(lines: list[str]) -> dict[str, Region]:
+def find_regions(lines: list[str], anchors: bool = True) -> dict[str, Region]:
     """Locate 表二, 表三 and 表四 by their headings; a region ends where the next one starts. Where no region
     under the first headings holds a cell and the same headings stand again after them (an appendix after
-    the signature: ``三、收到和处理政府信息公开申请情况`` / ``（详见附表）`` … ``附表`` …), the regions are the later ones."""
-    regions, after = _regions(lines, 1)
+    the signature: ``三、收到和处理政府信息公开申请情况`` / ``（详见附表）`` … ``附表`` …), the regions are the later ones.
+    ``anchors``: a table whose heading is missing is found at its own first row (:mod:`.headless`; not when looking
+    for tables a dump printed after the text, whose first rows head nothing)."""
+    regions, after = _regions(lines, 1, anchors)
     if regions and after <= len(lines) and not any(_holds_cell(lines, r) for r in regions.values()):
-        later, _ = _regions(lines, after)
+        later, _ = _regions(lines, after, anchors)
         if any(_holds_cell(lines, r) for r in later.values()):
             return later
     return regions
@@ -138,8 +140,9 @@ def _grid_heading(text: str) -> str | None:
     return joined if _SECTION_NUMBER.match(joined) else None
 
 
-def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
-    """The regions headed from line ``first`` on, and the line of the section after them."""
+def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[str, Region], int]:
+    """The regions headed from line ``first`` on, and the line of the section after them; ``anchors``: a table whose
+    heading is missing is found at its first row (:mod:`.headless`)."""
     found: dict[str, int] = {}
     heads: dict[str, str] = {}
     order = (("表二", _T2), ("表三", _T3), ("表四", _T4))
@@ -166,7 +169,8 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
                 heads[name] = text
                 break
     _find_misread(lines, found, heads, first)
-    anchor_headless_tables(lines, found, heads, first)     # tables whose headings a converter dropped
+    if anchors:
+        anchor_headless_tables(lines, found, heads, first)     # tables whose headings a converter dropped
     end_doc = len(lines) + 1
     after = end_doc
     last = max(found.values(), default=0)
