@@ -5,6 +5,7 @@ number is never one of them."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -93,6 +94,26 @@ def test_the_numbers_of_a_row_number_column_are_no_cells() -> None:
             j -= 1
         lines.insert(j + 1, f"\t{k + 1}")           # the row's first cell, before its group's empty cells
     _all_read_and_proven(_with_header(_edited(numbered), "序号", before=True))
+
+
+def test_a_row_number_column_and_an_empty_remark_column_take_no_cell() -> None:
+    """A web page's table with a 序号 column first and a 备注 column last, most remarks empty, a group's label in its
+    first row's cells (``5`` / ``（三）不予公开`` / ``1.属于国家秘密`` / seven cells / ``含转办件``), read a cell to a
+    line: each row's seven cells are followed by its remark, then (after the row's end) the next row's number,
+    right above its label. That number is the next row's, not this row's eighth."""
+    from llm_extract.form import FORM
+    truth = golden_report(STEM).values()
+    rows = ["\t序号\n\t\n\t申请人情况\n\t备注", "\t自然人\n\t法人或其他组织\n\t总计",
+            "\t商业企业\n\t科研机构\n\t社会公益组织\n\t法律服务机构\n\t其他"]
+    for k, row in enumerate(FORM.table3_rows):
+        cells = [str(k + 1)] + ([row.group] if row.group else []) + [row.label]
+        cells += ["" if (v := truth[f"applications.{row.key}.{c}"]) is None else str(v) for c in APPLICANT_COLUMNS]
+        rows.append("\n".join("\t" + c for c in cells + ["含转办件" if k % 2 == 1 else ""]))
+    lines = _lines()
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    text = "\n".join(lines[:start + 1] + ["", "\n\n".join(rows), ""] + lines[end:])
+    _all_read_and_proven(text)
 
 
 def test_an_eighth_number_without_a_header_naming_it_leaves_the_row_unread() -> None:
@@ -400,3 +421,22 @@ def test_a_placeholder_total_after_a_spacer_field_is_the_row_s_total(ending: lis
         expected = None if c in nulls else truth[p]
         assert record.report.values()[p] == expected or record.provenance[p].status is not Status.PROVEN, p
     assert record.report.values()[f"applications.{row}.natural_person"] == truth[f"applications.{row}.natural_person"]
+
+
+def test_a_web_pages_row_numbers_and_remarks_leave_every_row_its_own_seven_cells() -> None:
+    """A web page (GBK) whose 表三 has a 序号 column and a 备注 column, the remark words in some rows and empty in
+    others: a row with an empty remark is followed by the next row's number. Every row reads its own seven cells;
+    nothing is proven wrong."""
+    import json
+    from llm_extract.ingest import load
+    page = Path(__file__).parent / "fixtures" / "layouts" / "web_seq_remark.html"
+    truth = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["applications"]
+    record = process_document(load(page))
+    for row in APPLICATION_ROWS:
+        for c in APPLICANT_COLUMNS:
+            p, want = f"applications.{row}.{c}", truth[row][c]
+            assert record.report.values()[p] == want or record.provenance[p].status is not Status.PROVEN, p
+    for c in APPLICANT_COLUMNS:                     # the first row, its remark empty: read and proven
+        p = f"applications.new_received.{c}"
+        assert record.report.values()[p] == truth["new_received"][c]
+        assert record.provenance[p].status is Status.PROVEN, p

@@ -116,3 +116,38 @@ def test_markdown_rows_and_short_pipe_lines_keep_their_pipes() -> None:
     assert spaced_pipe_runs("规章|0|0|0|行政规范性文件|4|5|95") == "规章|0|0|0|行政规范性文件|4|5|95"
     glued = "信息内容|本年制发件数|本年废止件数|现行有效件数规章|0|0|0行政规范性文件|4|5|95第二十条|x"
     assert "|" not in spaced_pipe_runs(glued)
+
+
+def test_a_flattened_table_with_padded_pipes_and_empty_cells_is_read_inline(golden_dir) -> None:
+    """``…之和） |  |  | 申请人情况 |  |  | … | 一、本年新收政府信息公开申请数量 |  |  | 3 | 0 | …``: a crawler's cells
+    parted by `` | ``, a merged cell's empty fields kept, rows glued. The spaces of its empty cells part no rows:
+    the line is read inline, and no row is read as empty."""
+    report = _report(golden_dir)
+    before, rows, after = _tables(report)
+    sections: list[list[str]] = [[]]
+    for fields in filter(any, _spreadsheet_rows(rows)):
+        if fields[0] in (T3_HEAD, T4_HEAD):
+            sections.append([])
+        sections[-1].append(" | ".join(fields))
+    text = "\n".join(before + ["".join(s) for s in sections] + after)
+    assert "|  |  |" in text
+    record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".txt"))
+    for path, value in report.values().items():
+        if path.startswith("applications."):
+            assert record.report.get(path) == value, path
+            assert record.provenance[path].status in (Status.PROVEN, Status.DERIVED), path
+
+
+def test_a_crawler_page_of_padded_pipes_proves_no_row_empty() -> None:
+    """A generated crawler dump (three long lines, cells parted by `` | ``, merged cells' empty fields kept): read
+    inline, every row of 表三 holds its numbers; none is read as seven empty cells and proven."""
+    import json
+    from pathlib import Path
+    from llm_extract.ingest import load
+    dump = Path(__file__).parent / "fixtures" / "layouts" / "crawler_padded_pipes.txt"
+    truth = json.loads(dump.with_suffix(".json").read_text(encoding="utf-8"))["applications"]
+    record = process_document(load(dump))
+    for row, cells in truth.items():
+        for column, want in cells.items():
+            path = f"applications.{row}.{column}"
+            assert record.report.get(path) == want, path

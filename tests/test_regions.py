@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from llm_extract.evidence import Status
 from llm_extract.ingest import Document, load
+from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
+from llm_extract.schema import DISCLOSURE_PATHS, Report
+from llm_extract.synth import render
+
+
+def _golden_report(golden_dir: Path) -> Report:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
 
 
 def _with_narrative(golden_dir: Path, sentence: str, before: str) -> Document:
@@ -63,3 +73,55 @@ def test_a_section_name_wrapped_before_the_list_goes_on_is_not_a_heading(golden_
     preamble = "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、\n政府信息公开行政复议和行政诉讼情\n况、存在的主要问题及改进情况。"
     record = process_document(_with_narrative(golden_dir, preamble, "（一）主动公开情况"))
     assert all(p.status == Status.PROVEN for p in record.provenance.values())
+
+
+@pytest.mark.parametrize("joiner", ["\t", " "])
+def test_a_heading_closing_a_line_of_joined_paragraphs_opens_its_section(golden_dir: Path, joiner: str) -> None:
+    """BeautifulSoup's ``get_text("\\t")`` or ``get_text(" ")`` of a page whose layout cell holds the report's opening
+    paragraphs: they come out on one line, 表二's heading the last of them (``…保密审查机制。\\t二、主动公开政府信息情况``),
+    its table's rows on the lines after. 表二 is read there and proven."""
+    report_text = render(_golden_report(golden_dir), "tabrows")
+    head = "二、主动公开政府信息情况"
+    opening, rest = report_text.split(head + "\n", 1)
+    text = joiner.join(line for line in opening.split("\n") if line.strip()) + joiner + head + joiner + "\n" + rest
+    assert len(text.split("\n", 1)[0]) > 60
+    record = process_document(Document.from_text(text, doc_id="003"))
+    for path in DISCLOSURE_PATHS:
+        assert record.provenance[path].status is Status.PROVEN, path
+    assert record.report.active_disclosure.licensing == 15498
+
+
+def test_a_paragraph_naming_a_section_in_its_last_words_opens_none(golden_dir: Path) -> None:
+    """``…。 主动公开政府信息情况见下表`` is a sentence, not a heading: only a numbered heading closes a line so."""
+    report_text = render(_golden_report(golden_dir), "tabrows")
+    text = report_text.replace("二、主动公开政府信息情况\n", "本机关全年认真做好公开工作。 主动公开政府信息情况见下表\n", 1)
+    record = process_document(Document.from_text(text, doc_id="003"))
+    assert record.provenance["active_disclosure.licensing"].status is not Status.PROVEN or \
+        record.report.active_disclosure.licensing == 15498
+
+
+@pytest.mark.parametrize("layout", ["tabrows", "markdown"])
+def test_tables_whose_section_headings_a_converter_dropped_are_read_at_their_first_rows(golden_dir: Path,
+                                                                                        layout: str) -> None:
+    """trafilatura keeps a page's tables but not its ``<h3>`` headings: 表二, 表三 and 表四 are found at their own
+    first rows (``第二十条第（一）项``, ``一、本年新收…``, ``行政复议 | 行政诉讼``) and read as with their headings."""
+    report = _golden_report(golden_dir)
+    headings = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况")
+    text = "\n".join(line for line in render(report, layout).split("\n")
+                     if line.strip().strip("#* ") not in headings)
+    assert not any(h in text for h in headings)
+    record = process_document(Document.from_text(text, doc_id="003"))
+    reference = process_document(Document.from_text(render(report, layout), doc_id="003"))
+    for path, value in reference.report.values().items():
+        if path.startswith(("active_disclosure.", "applications.", "review_litigation.")):
+            assert record.report.values()[path] == value, path
+            assert record.provenance[path].status is reference.provenance[path].status, path
+
+
+def test_a_text_that_only_tells_its_counts_in_sentences_anchors_no_table() -> None:
+    """``本年度收到政府信息公开申请3件，…`` in a paragraph is no first row of 表三: no table is found there."""
+    from llm_extract.extract.headless import anchor_headless_tables
+    lines = ["某某局2023年工作总结", "本年度收到政府信息公开申请3件，均已答复。", "依据第二十条规定，主动公开信息。"]
+    found: dict[str, int] = {}
+    anchor_headless_tables(lines, found, {})
+    assert found == {}

@@ -137,7 +137,7 @@ def attach_tables(lines: list[str], origin: list[int]) -> tuple[list[str], list[
     """``lines`` with tables printed after the report moved under their headings, the source line of each
     line, and each moved table's source lines (``name → [start, end)``, 1-based); unchanged when no table
     is detached."""
-    regions = find_regions(lines)
+    regions = find_regions(lines, anchors=False)       # (a dumped table's first row heads nothing: it moves)
     if not regions or any(holds_cell(lines, r.start, r.end - 1) for r in regions.values()):
         return lines, origin, {}
     last = max(r.end for r in regions.values()) - 1          # (0-based: the first line after the sections)

@@ -11,6 +11,7 @@ import re
 
 from ..form import FORM
 from .layout import Region
+from .headless import anchor_headless_tables
 from .ocr_headings import fuzzy_heading
 
 __all__ = ["find_regions", "holds_cell", "list_line"]
@@ -71,13 +72,15 @@ def _find_misread(lines: list[str], found: dict[str, int], heads: dict[str, str]
             heads[name] = line.strip()
 
 
-def find_regions(lines: list[str]) -> dict[str, Region]:
+def find_regions(lines: list[str], anchors: bool = True) -> dict[str, Region]:
     """Locate 表二, 表三 and 表四 by their headings; a region ends where the next one starts. Where no region
     under the first headings holds a cell and the same headings stand again after them (an appendix after
-    the signature: ``三、收到和处理政府信息公开申请情况`` / ``（详见附表）`` … ``附表`` …), the regions are the later ones."""
-    regions, after = _regions(lines, 1)
+    the signature: ``三、收到和处理政府信息公开申请情况`` / ``（详见附表）`` … ``附表`` …), the regions are the later ones.
+    ``anchors``: a table whose heading is missing is found at its own first row (:mod:`.headless`; not when looking
+    for tables a dump printed after the text, whose first rows head nothing)."""
+    regions, after = _regions(lines, 1, anchors)
     if regions and after <= len(lines) and not any(_holds_cell(lines, r) for r in regions.values()):
-        later, _ = _regions(lines, after)
+        later, _ = _regions(lines, after, anchors)
         if any(_holds_cell(lines, r) for r in later.values()):
             return later
     return regions
@@ -108,6 +111,22 @@ def _bold_heading(text: str) -> str:
     return m.group(1) if m else ""
 
 
+def _closing_heading(text: str) -> str:
+    """A heading that closes a long line of joined paragraphs, "" when none does: the last field of a line of
+    tab-joined paragraphs (BeautifulSoup's ``get_text("\\t")`` joins a layout cell's paragraphs with tabs, a
+    section's heading the last before its table: ``…保密审查机制。\\t二、主动公开政府信息情况\\t``), or a numbered
+    heading after a paragraph's last sentence (``get_text(" ")``: ``…保密审查机制。 二、主动公开政府信息情况``)."""
+    fields = [f.strip() for f in text.split("\t") if f.strip()]
+    if len(fields) > 1 and len(fields[-1]) <= _SECTION_LINE_MAX:
+        return fields[-1]
+    m = _CLOSING_NUMBERED.search(text)
+    return m.group(1) if m else ""
+
+
+#: a numbered heading after a sentence's end, closing the line
+_CLOSING_NUMBERED = re.compile(r"[。；]\s+([一二三四五六七八九十]+[、.．][^。，；]{2,40}?)\s*$")
+
+
 #: a grid row's fields, ``<br>`` and spaces: what a converter cut a heading's words with
 _GRID_CUTS = re.compile(r"\||<br\s*/?>|\s")
 #: a section's number opening a heading (二、, 三、, 四、)
@@ -121,8 +140,9 @@ def _grid_heading(text: str) -> str | None:
     return joined if _SECTION_NUMBER.match(joined) else None
 
 
-def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
-    """The regions headed from line ``first`` on, and the line of the section after them."""
+def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[str, Region], int]:
+    """The regions headed from line ``first`` on, and the line of the section after them; ``anchors``: a table whose
+    heading is missing is found at its first row (:mod:`.headless`)."""
     found: dict[str, int] = {}
     heads: dict[str, str] = {}
     order = (("表二", _T2), ("表三", _T3), ("表四", _T4))
@@ -131,7 +151,8 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
     for n, line in candidates:
         text = line.strip()
         if len(text) > _SECTION_LINE_MAX:
-            text = _bold_heading(text)  # a paragraph run on, its heading in bold (html2text, a layout cell's text)
+            # a paragraph run on, its heading in bold (html2text, a layout cell's text) or closing the line
+            text = _bold_heading(text) or _closing_heading(text)
         if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
             continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
         fields = text.split("\t")
@@ -148,6 +169,8 @@ def _regions(lines: list[str], first: int) -> tuple[dict[str, Region], int]:
                 heads[name] = text
                 break
     _find_misread(lines, found, heads, first)
+    if anchors:
+        anchor_headless_tables(lines, found, heads, first)     # tables whose headings a converter dropped
     end_doc = len(lines) + 1
     after = end_doc
     last = max(found.values(), default=0)

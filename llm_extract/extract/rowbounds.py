@@ -18,7 +18,7 @@ from .direction import label_words
 from .layout import Item, label_key
 
 __all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
-           "padded_seven", "seven_then_apart", "rows_apart", "alike_rows"]
+           "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_number"]
 
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
@@ -169,3 +169,14 @@ def alike_rows(span: list[Item]) -> bool:
     first = [(it.cell.kind, it.cell.value) for it in span[:7]]
     return len(span) % 7 == 0 and all([(it.cell.kind, it.cell.value) for it in span[k:k + 7]] == first
                                       for k in range(7, len(span), 7))
+
+
+def next_rows_number(items: list[Item], nxt: int, span: list[Item]) -> bool:
+    """Whether ``span`` is seven cells on consecutive lines (a web page's or Word file's row, a cell to a line), empty
+    cells after them (an empty 备注), then, past the row's end (an empty line), a number alone right before the next
+    row's label: that row's 序号, not this row's."""
+    if len(span) < 8 or nxt >= len(items) or not span[-1].cell.is_number:
+        return False
+    last = span[-1]
+    return span[6].line - span[0].line == 6 and last.line > span[-2].line + 1 \
+        and items[nxt].line == last.line + 1 and all(it.cell.kind is CellKind.BLANK for it in span[7:-1])

@@ -25,8 +25,8 @@ _MIN_PIPES = 24
 #: fewer pipes hold several rows where a row's last number runs into the next row's label (``0行政规范性文件``)
 _MIN_GLUED_PIPES = 8
 _GLUED_ROW = re.compile(r"\d+(?:\.\d+)?[\u4e00-\u9fff（(]")
-#: the spaces a crawler leaves between two rows
-_ROW_GAP = re.compile(r"(?<=[^|\s])\s{2,}(?=[^|\s])|(?<=\|)\s{2,}|\s{2,}(?=\|)")
+#: the spaces a crawler leaves between two rows (not an empty cell's, between two pipes)
+_ROW_GAP = re.compile(r"(?<=[^|\s])\s{2,}(?=[^|\s])|(?<=\|)\s{2,}(?=[^|\s])|(?<=[^|\s])\s{2,}(?=\|)")
 #: a pipe with one space beside it: a markdown cell's padding, not a crawler's separator
 _PADDED_PIPE = re.compile(r"(?<!\s) \||\| (?!\s)")
 #: a markdown row of 表四 with a label column and a spacer or two stays under this
@@ -43,7 +43,7 @@ def spaced_pipe_runs(text: str) -> str:
             out.append(line)
             continue
         segments = _ROW_GAP.split(line)
-        if len(segments) >= 3:                           # rows parted by spaces: tab rows
+        if len(segments) >= 3 and not _PADDED_PIPE.search(line):   # rows parted by spaces: tab rows
             out.extend(s.strip().replace("|", "\t") for s in segments)
         else:
             out.append(line.replace("|", " "))
