@@ -51,6 +51,7 @@ def test_two_specks_or_a_paragraph_s_wrapped_full_stops_are_no_ocr_text(specks: 
     assert record.provenance["active_disclosure.licensing"].status is Status.PROVEN
 
 
-def test_specks_are_lines_holding_nothing_but_one_to_three_marks() -> None:
+def test_specks_are_lines_holding_nothing_but_one_to_three_marks_or_opening_with_one() -> None:
     assert ocr_specks("，\n\t_\n ”” \n、\n") == 4
-    assert ocr_specks("。\n，，，，\n1，\n“三安全一稳定”\n") == 0
+    assert ocr_specks("”信息内容 本年制发件数\n'第二十条第-(五)项\n””本年处决定\n") == 3
+    assert ocr_specks("。\n，，，，\n1，\n“三安全一稳定”\n稳定”\n") == 0

@@ -2,7 +2,8 @@
 
 An OCR engine (tesseract, and the tools that wrap it into a Word file, a web page or hOCR) reads the rules of a
 scanned table and the specks of the paper as punctuation: cells and lines that hold nothing but ``，``, ``.``,
-``”``, ``、`` or ``_``. Nobody types such a cell, and no converter writes one; three of them show that the text
+``”``, ``、`` or ``_``, or glues such a speck to the text of a cell (``”信息内容``, ``'第二十条``: a closing quote or an
+apostrophe opening a line). Nobody types such a cell, and no converter writes one; three of them show that the text
 is an OCR engine's reading, which may have dropped or doubled a digit anywhere (``10`` read as ``0``) where no
 identity can see it (表二). ``。`` alone is not counted: a paragraph's last ``。`` wraps onto a line of its own.
 """
@@ -16,8 +17,12 @@ __all__ = ["ocr_specks", "MIN_SPECKS"]
 #: lines holding only OCR's specks, from which a text counts as OCR output
 MIN_SPECKS = 3
 _SPECK = re.compile(r"[_，、,.;；'\"“”‘’`~·•…]{1,3}")
+#: a speck glued before a line's Chinese text: marks that close a quote, or OCR's dirt, never open a line
+_LEADING_SPECK = re.compile(r"[”'_`’]+[\u4e00-\u9fff]")
 
 
 def ocr_specks(text: str) -> int:
-    """How many lines (or cells, one per line) of ``text`` hold nothing but one to three specks."""
-    return sum(1 for line in text.split("\n") if _SPECK.fullmatch(line.strip()))
+    """How many lines (or cells, one per line) of ``text`` hold nothing but one to three specks, or open with a speck
+    glued to their Chinese text."""
+    return sum(1 for line in text.split("\n")
+               if _SPECK.fullmatch(stripped := line.strip()) or _LEADING_SPECK.match(stripped))
