@@ -50,19 +50,22 @@ def _spreadsheet_rows(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
-@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
-def test_a_report_whose_tables_were_pasted_as_csv_lines_reads_every_cell(golden_dir, quoting: int) -> None:
+@pytest.mark.parametrize(("quoting", "delimiter"), [(csv.QUOTE_MINIMAL, ","), (csv.QUOTE_ALL, ","),
+                                                   (csv.QUOTE_ALL, "\t")])
+def test_a_report_whose_tables_were_pasted_as_csv_lines_reads_every_cell(golden_dir, quoting: int,
+                                                                        delimiter: str) -> None:
+    """CSV lines, or a spreadsheet's tab-separated export with every field quoted (``"规章"<tab>"0"``)."""
     report = _report(golden_dir)
     before, rows, after = _tables(report)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=quoting, lineterminator="\n")
+    writer = csv.writer(buffer, quoting=quoting, lineterminator="\n", delimiter=delimiter)
     for fields in _spreadsheet_rows(rows):
         if fields == [""]:
             buffer.write("\n")                                # a blank line between the tables
         else:
             writer.writerow(fields)
     text = "\n".join(before) + "\n" + buffer.getvalue() + "\n".join(after)
-    assert '"15,498"' in text and ",,," in text.replace('""', "")
+    assert '"15,498"' in text and (3 * delimiter) in text.replace('""', "")
     record = process_document(load_bytes(text.encode(), doc_id="x", suffix=".txt"))
     for path, value in report.values().items():
         if path.startswith(("active_disclosure.", "applications.", "review_litigation.")):

@@ -106,3 +106,27 @@ def test_a_cell_whose_text_html2text_wrote_on_the_next_line_is_that_row_s_cell()
         path = f"active_disclosure.{path}"
         assert record.report.values()[path] == values[path], path
         assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_gfm_writers_rule_with_alignment_colons_and_short_dashes_is_the_same_rule() -> None:
+    """A GFM table without outer pipes, padded unevenly, 表三's labels over three columns (``  一、本年新收…|     ||  3|
+    0  | 0``), its rule aligning its columns (``:-:|--|:---``): its rows are read as grids, an empty field an empty
+    cell."""
+    values = _values()
+    lines = []
+    for k, line in enumerate(_html2text(values).split("\n")):
+        if line == "---|---":
+            lines.append(":-:|--|:---|----")
+        elif " | " in line:
+            fields = line.split(" | ")
+            if len(fields) == 8 and fields[1][:1].isdigit():       # a row of 表三: its label over three columns
+                fields = [fields[0], "", ""] + fields[1:]
+            elif len(fields) == 9 and fields[2][:1].isdigit():     # a group's label, the row's, seven cells
+                fields = fields[:2] + [""] + fields[2:]
+            lines.append("|".join(" " * ((k + j) % 3) + f + " " * ((k * j) % 4) for j, f in enumerate(fields)))
+        else:
+            lines.append(line)
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for path in _paths():
+        assert record.report.values()[path] == values[path], path
+        assert values[path] is None or record.provenance[path].status is Status.PROVEN, path

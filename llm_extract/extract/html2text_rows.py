@@ -22,15 +22,16 @@ import re
 
 __all__ = ["html2text_rows", "writes_pipe_rows"]
 
-#: html2text's rule under a table's first row: dashes between pipes, no outer pipe
-_RULE = re.compile(r"^-{3,}(?:\|-{3,})+\s*$")
+#: html2text's rule under a table's first row: dashes between pipes, no outer pipe (a GFM writer's: any number of
+#: dashes, colons for alignment, ``:-:|---|--``)
+_RULE = re.compile(r"^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+$")
 #: a line holding numbers only, parted by pipes: a row's cells broken off it
 _NUMBERS_ONLY = re.compile(r"^\s*\d[\d.]*(?:\s*\|\s*\d[\d.]*)*\s*$")
 
 
 def writes_pipe_rows(lines: list[str]) -> bool:
     """Whether the text holds html2text's rule line."""
-    return any(line[:3] == "---" and _RULE.match(line) for line in lines)
+    return any(("-|" in line or ":|" in line) and _RULE.match(line) for line in lines)
 
 
 def _row(line: str) -> str:

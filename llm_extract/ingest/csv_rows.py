@@ -3,11 +3,12 @@
 A crawler or a colleague who copied a report's tables out of a spreadsheet leaves them in the text as CSV
 lines, each field separated by a comma, a merged cell's empty fields kept, and Excel's quoting where a field
 holds a comma or a quote (``"（二）部分公开(区分处理的,只计这一情形,不计其他情形)"``,
-``"3、危及""三安全一稳定""…"`` with its quotes doubled, or every field quoted). :func:`unfold_csv_rows` writes each such line as
-the reader reads tab rows, its fields joined by tabs, as a ``.csv`` table export is read
-(:mod:`.exports`).
+``"3、危及""三安全一稳定""…"`` with its quotes doubled, or every field quoted). :func:`unfold_csv_rows` writes each
+such line as the reader reads tab rows, its fields joined by tabs, as a ``.csv`` table export is read
+(:mod:`.exports`). A spreadsheet's tab-separated export that quotes its fields (``"一、本年新收…"<tab>"314"<tab>"36"``)
+has its quotes taken off the same way.
 
-A line is a CSV row only where nothing else reads it: it has no tab and no ``|`` (a markdown row), no
+Otherwise a line is a CSV row only where nothing else reads it: it has no tab and no ``|`` (a markdown row), no
 field longer than a label, and no number written with thousands separators outside quotes
 (``行政许可 1,234`` stays as it is); and it stands in a run of such lines where some field is a number or
 an empty cell. Chinese prose separates with ``，``, never with ``,``, so a narrative line is left alone.
@@ -32,7 +33,9 @@ _VALUE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[—–\-/／无
 
 def _fields(line: str) -> list[str] | None:
     """The fields of ``line`` when it reads as one CSV row, else None."""
-    if "\t" in line or "|" in line:
+    if "\t" in line:
+        return _quoted_tab_fields(line)
+    if "|" in line:
         return None
     if _QUOTED.fullmatch(line.strip()):
         return [" ".join(line.strip()[1:-1].replace('""', '"').split())]   # a heading between quoted rows
@@ -48,13 +51,25 @@ def _fields(line: str) -> list[str] | None:
     return [" ".join(f.split()) for f in fields]
 
 
+def _quoted_tab_fields(line: str) -> list[str] | None:
+    """The fields of a tab-separated line whose fields are quoted (a spreadsheet's "text, tab-separated" export), else
+    None: a plain tab row is read as it is."""
+    if '"\t"' not in line or not line.lstrip().startswith('"'):
+        return None
+    try:
+        fields = next(csv.reader([line], delimiter="\t"))
+    except (csv.Error, StopIteration):
+        return None
+    return [" ".join(f.split()) for f in fields]
+
+
 def _holds_values(rows: list[list[str]]) -> bool:
     return any(_VALUE.fullmatch(f) for row in rows if len(row) > 1 for f in row[1:])
 
 
 def unfold_csv_rows(text: str) -> str:
     """``text`` with each run of CSV lines (see the module docstring) written as tab-joined fields."""
-    if "," not in text:
+    if "," not in text and '"\t"' not in text:
         return text
     lines = text.split("\n")
     out: list[str] = []
