@@ -125,3 +125,26 @@ def test_a_text_that_only_tells_its_counts_in_sentences_anchors_no_table() -> No
     found: dict[str, int] = {}
     anchor_headless_tables(lines, found, {})
     assert found == {}
+
+
+@pytest.mark.parametrize("left, right", [("【", "】"), ("〔", "〕"), ("[", "]")])
+def test_a_heading_set_in_brackets_opens_its_section(golden_dir: Path, left: str, right: str) -> None:
+    """A page that sets its headings in brackets (``【三、收到和处理政府信息公开申请情况】``): the bracket before the
+    heading's number is no 、 list going on; every table is read as with plain headings."""
+    report = _golden_report(golden_dir)
+    plain = render(report, "tabrows")
+    text = plain
+    for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"):
+        text = text.replace(heading + "\n", f"{left}{heading}{right}\n", 1)
+    assert text.count(left) == 3
+    from llm_extract.extract.regions import find_regions
+    regions = find_regions(text.split("\n"))
+    assert [regions[t].heading for t in ("表二", "表三", "表四")] == [
+        f"{left}{h}{right}" for h in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                                      "四、政府信息公开行政复议、行政诉讼情况")]
+    record = process_document(Document.from_text(text, doc_id="003"))
+    reference = process_document(Document.from_text(plain, doc_id="003"))
+    for path, value in reference.report.values().items():
+        if path.startswith(("active_disclosure.", "applications.", "review_litigation.")):
+            assert record.report.values()[path] == value, path
+            assert record.provenance[path].status is reference.provenance[path].status, path

@@ -19,8 +19,9 @@ __all__ = ["find_regions", "holds_cell", "list_line"]
 
 # Section headings: 表二 主动公开, 表三 收到和处理申请, 表四 复议/诉讼, then 五、问题 / 六、其他.
 _T2, _T3, _T4 = (FORM.headings[t] for t in ("表二", "表三", "表四"))
-#: a bullet or an emoji a phone article prints before a heading's number (▶ 三、, 🔹 三、), markdown's emphasis (__五、)
-_BULLETS = r"[\s#*_>|\-\u2190-\u2bff\u3012\u3013\U0001F300-\U0001FAFF\ufe0f]*"
+#: a bullet or an emoji a phone article prints before a heading's number (▶ 三、, 🔹 三、), markdown's emphasis (__五、),
+#: a bracket a page sets a heading in (【三、…】, 〔三、…〕)
+_BULLETS = r"[\s#*_>|\-\u2190-\u2bff\u3010\u3012-\u3014\u3016\[\U0001F300-\U0001FAFF\ufe0f]*"
 #: the heading of the section after the tables: 五、 / 六、, or the problems' / the other matters' section
 #: under any number (三、 … 四、存在的主要问题 where a report numbers its sections from 三; （五）存在的主要问题
 #: where it brackets them), behind a bullet
