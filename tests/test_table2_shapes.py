@@ -60,3 +60,29 @@ def test_labels_side_by_side_over_fewer_cells_than_their_columns_stay_missing() 
     record = _record("行政许可\t行政处罚\t行政强制\t行政事业性收费（单位：万元）\n15427\t4470")
     assert {k: v for k, v in _t2(record).items() if k in ("licensing", "punishment")} \
         == {"licensing": None, "punishment": None}
+
+
+def test_a_small_table_written_as_a_paragraph_reads_its_row_after_its_header_words() -> None:
+    """pymupdf4llm writes a small unruled table as one paragraph: ``第二十条第（八）项 信息内容 本年收费金额（单位：万元）
+    行政事业性收费 0.5``. The section and header words before the label are the table's own: the row is read."""
+    from llm_extract.evidence import Status
+    section = "\n".join([
+        "第二十条第（一）项", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t0\t0", "行政规范性文件\t3\t1\t20",
+        "第二十条第（五）项 信息内容 本年处理决定数量 行政许可 15",
+        "第二十条第（六）项", "信息内容\t本年处理决定数量", "行政处罚\t7", "行政强制\t0",
+        "第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 0.5"])
+    record = _record(section)
+    assert _t2(record)["fees_10k_yuan"] == 0.5 and _t2(record)["licensing"] == 15
+    for path in ("active_disclosure.fees_10k_yuan", "active_disclosure.licensing"):
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_header_words_then_a_label_running_on_into_another_row_read_no_cell_of_it() -> None:
+    """OCR joined a row to the next section (``…本年处理决定数量 行政许可0-第二十条第六)项…行政处罚 143``): the text
+    after the header words is more than a label, so 143 is not read as 行政许可's."""
+    from llm_extract.extract.table2 import _after_heads
+    from llm_extract.form import FORM
+    licensing = next(row.pattern for row in FORM.table2 if row.path.endswith("licensing"))
+    assert _after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可", licensing)
+    assert not _after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可0-第二十条第六)项信息内容行政处罚", licensing)
+    assert not _after_heads("行政许可", licensing)

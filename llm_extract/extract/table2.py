@@ -331,13 +331,26 @@ def _without_fee_unit(key: str) -> str:
     return key[:-2] if key.endswith("万元") and key[-3:-2].isdigit() else key
 
 
+#: 表二's section and header words before a row's label on one line, a small table a converter wrote as a paragraph
+#: (pymupdf4llm: ``第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 0``)
+_T2_HEADS = re.compile("^(?:" + "|".join(sorted({re.escape(label_key(t)) for row in FORM.table2 for t in
+                                                   (row.section, "信息内容", *(c.label for c in row.columns))},
+                                                  key=len, reverse=True)) + ")+")
+
+
+def _after_heads(key: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``key`` is 表二's section and header words, then a row's label and nothing after it."""
+    rest = _T2_HEADS.sub("", key)
+    return rest != key and (m := pattern.search(rest)) is not None and m.start() == 0 and m.end() == len(rest)
+
+
 def _t2_label(items: list[Item], pattern: re.Pattern[str], texts: list[tuple[int, str]]) -> int | None:
-    """The item of a 表二 row label (``texts``: index and key of every text item). A sentence or
-    subheading can start with the label too (行政许可事项…): the first match with cells after it
-    (or a glued number), else the first match."""
+    """The item of a 表二 row label (``texts``: index and key of every text item), or of the table's section and
+    header words ending in it (:data:`_T2_HEADS`). A sentence or subheading can start with the label too
+    (行政许可事项…): the first match with cells after it (or a glued number), else the first match."""
     first = None
     for i, key in texts:
-        if match_row(key, pattern):
+        if match_row(key, pattern) or _after_heads(key, pattern):
             if (i + 1 < len(items) and items[i + 1].is_value) or glued_number(key) is not None:
                 return i
             first = i if first is None else first
