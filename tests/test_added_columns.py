@@ -423,13 +423,15 @@ def test_a_placeholder_total_after_a_spacer_field_is_the_row_s_total(ending: lis
     assert record.report.values()[f"applications.{row}.natural_person"] == truth[f"applications.{row}.natural_person"]
 
 
-def test_a_web_pages_row_numbers_and_remarks_leave_every_row_its_own_seven_cells() -> None:
-    """A web page (GBK) whose 表三 has a 序号 column and a 备注 column, the remark words in some rows and empty in
-    others: a row with an empty remark is followed by the next row's number. Every row reads its own seven cells;
-    nothing is proven wrong."""
+@pytest.mark.parametrize("name", ["web_seq_remark.html", "word_seq_spacer_remark.docx"])
+def test_row_numbers_and_remarks_leave_every_row_its_own_seven_cells(name: str) -> None:
+    """A generated web page (GBK) whose 表三 has a 序号 column and a 备注 column, the remark words in some rows and
+    empty in others; a generated Word file with a spacer column too, and a group's title between a row's number and
+    its label: each row's cells are followed by its remark, then the next row's number. Every row reads its own seven
+    cells; nothing is proven wrong."""
     import json
     from llm_extract.ingest import load
-    page = Path(__file__).parent / "fixtures" / "layouts" / "web_seq_remark.html"
+    page = Path(__file__).parent / "fixtures" / "layouts" / name
     truth = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["applications"]
     record = process_document(load(page))
     for row in APPLICATION_ROWS:

@@ -18,7 +18,7 @@ from .direction import label_words
 from .layout import Item, label_key
 
 __all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
-           "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_number"]
+           "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_cells"]
 
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
@@ -171,12 +171,23 @@ def alike_rows(span: list[Item]) -> bool:
                                       for k in range(7, len(span), 7))
 
 
-def next_rows_number(items: list[Item], nxt: int, span: list[Item]) -> bool:
-    """Whether ``span`` is seven cells on consecutive lines (a web page's or Word file's row, a cell to a line), empty
-    cells after them (an empty 备注), then, past the row's end (an empty line), a number alone right before the next
-    row's label: that row's 序号, not this row's."""
-    if len(span) < 8 or nxt >= len(items) or not span[-1].cell.is_number:
-        return False
-    last = span[-1]
-    return span[6].line - span[0].line == 6 and last.line > span[-2].line + 1 \
-        and items[nxt].line == last.line + 1 and all(it.cell.kind is CellKind.BLANK for it in span[7:-1])
+def next_rows_cells(items: list[Item], nxt: int, span: list[Item]) -> list[Item] | None:
+    """The row's seven cells where ``span`` ends, past the row's end (an empty line), in a number alone before the
+    next row's label, nothing but that row's empty cells or group title between (that row's 序号, not this row's),
+    after empty cells (an empty 备注) and seven cells on consecutive lines (a web page's or Word file's row, a cell
+    to a line), with nothing but empty cells (a spacer column) before them; else None."""
+    k = next((j for j in range(len(span) - 1, -1, -1) if span[j].cell.kind is not CellKind.BLANK), None)
+    if k is None or k < 7 or nxt >= len(items) or not span[k].cell.is_number:
+        return None
+    last = span[k]
+    at = next((j for j in range(nxt - 1, -1, -1) if items[j] is last), None)
+    if at is None or last.line <= span[k - 1].line + 1 or items[nxt].line - last.line != nxt - at \
+            or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in items[at + 1:nxt]):
+        return None                     # (the number, then the next row's empty cells or group title, its label)
+    end = k
+    while end > 7 and span[end - 1].cell.kind is CellKind.BLANK:
+        end -= 1                        # the row's empty remark
+    cells = span[end - 7:end]
+    if cells[-1].line - cells[0].line != 6 or not all(it.cell.kind is CellKind.BLANK for it in span[:end - 7]):
+        return None
+    return cells
