@@ -76,3 +76,20 @@ def test_a_text_tools_run_of_header_words_naming_a_group_is_no_rows_label(golden
             "总计\n\n3\n\n")
     items = tokenize(rows.split("\n"), 1, rows.count("\n") + 1)
     assert not group_rows_short(items) and read_group_cells(items) is None
+
+
+def test_a_row_number_column_and_a_remark_column_take_no_group_cell(golden_dir) -> None:
+    """The table numbers its rows (序号) and ends each in a 备注: ``1`` / ``行政复议`` / five cells / (remark) / ``2`` /
+    ``行政诉讼（未经复议直接起诉）`` …: each group's cells are the five after its label; the numbers are its rows'."""
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n\t序号\n\t\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n\t备注\n\n"
+            "\t1\n\t行政复议\n\t1\n\t3\n\t0\n\t2\n\t6\n\t\n\n"
+            "\t2\n\t行政诉讼（未经复议直接起诉）\n\t0\n\t1\n\t2\n\t0\n\t3\n\t含网上申请\n\n"
+            "\t3\n\t行政诉讼（复议后起诉）\n\t7\n\t0\n\t0\n\t1\n\t8\n\t\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t4-numbered"))
+    expected = {"administrative_review": [1, 3, 0, 2, 6], "litigation_direct": [0, 1, 2, 0, 3],
+                "litigation_after_review": [7, 0, 0, 1, 8]}
+    for group, values in expected.items():
+        for column, value in zip(REVIEW_COLUMNS, values):
+            path = f"review_litigation.{group}.{column}"
+            assert record.report.get(path) == value, path
+            assert record.provenance[path].status is Status.PROVEN, path

@@ -5,7 +5,8 @@ cell again, empty | 复议后起诉 | five cells) reaches the reader as one cell
 cells, placeholders (/, —, 无) and empty cells among them. Counting the table's numbers alone (``3 ３ 1 １``: four for
 fifteen cells) loses where they stand; the rows keep it. Here each group's cells are the values right after its
 label, up to the next text; an empty cell after a group's five (the merged label column of the row below) is that
-column's, no cell of the group. Read only when every group's label stands once with exactly five cells after it and
+column's, no cell of the group. A table that numbers its rows (序号: ``1`` / ``行政复议`` / five cells / ``2`` / ``行政诉讼…``)
+has the next row's number after a group's five: no cell of it. Read only when every group's label stands once with exactly five cells after it and
 no other value stands in the table (before the first label, after the last group's five, only empty cells).
 """
 
@@ -46,6 +47,7 @@ def _group_runs(items: list[Item]) -> list[list[Item]] | None:
     groups = range(len(REVIEW_GROUPS))
     if sorted(label_at) != list(groups) or [label_at[g] for g in groups] != sorted(label_at.values()):
         return None
+    first_number = _row_number(items, label_at[0])
     runs: list[list[Item]] = []
     for g in groups:
         run: list[Item] = []
@@ -53,14 +55,43 @@ def _group_runs(items: list[Item]) -> list[list[Item]] | None:
         while j < len(items) and items[j].is_value:
             run.append(items[j])
             j += 1
+        if first_number is not None and len(run) > _WIDTH and run[-1].cell.value == first_number + g + 1 \
+                and all(_blank(it) for it in run[_WIDTH:-1]):
+            run.pop()                           # the next row's 序号
         while len(run) > _WIDTH and _blank(run[-1]):
-            run.pop()                           # the merged label column of the row below, empty
+            run.pop()                           # the merged label column of the row below, empty (or a 备注)
         if not run:
             return None                         # a label followed by words: a header over the cells, not a row
         runs.append(run)
     if not any(it.cell.is_number for run in runs for it in run):
         return None                             # no number at all: nothing here says these are the cells
     return runs
+
+
+def _row_number(items: list[Item], first_label: int) -> int | None:
+    """The number right before the first group's label, its row's 序号 (1, or the count going on from 表三), when the
+    table numbers its rows; else None."""
+    j = first_label - 1
+    while j >= 0 and _blank(items[j]):
+        j -= 1
+    it = items[j] if j >= 0 else None
+    if it is None or not it.cell.is_number or not isinstance(it.cell.value, int) or it.cell.value > 30:
+        return None
+    return it.cell.value
+
+
+def _numbers_of_rows(items: list[Item], runs: list[list[Item]]) -> set[int]:
+    """The items of the rows' 序号: the number before each group's label that no run holds."""
+    claimed = {id(it) for run in runs for it in run}
+    out: set[int] = set()
+    for i, it in enumerate(items):
+        if it.is_text and group_of(it.key) is not None and _NAME_ONLY.fullmatch(it.key):
+            j = i - 1
+            while j >= 0 and _blank(items[j]):
+                j -= 1
+            if j >= 0 and items[j].cell.is_number and id(items[j]) not in claimed:
+                out.add(id(items[j]))
+    return out
 
 
 def group_rows_short(items: list[Item]) -> bool:
@@ -76,7 +107,7 @@ def read_group_cells(items: list[Item]) -> Readings | None:
     runs = _group_runs(items)
     if runs is None or any(len(run) != _WIDTH for run in runs):
         return None
-    claimed = {id(it) for run in runs for it in run}
+    claimed = {id(it) for run in runs for it in run} | _numbers_of_rows(items, runs)
     if any(it.is_value and not _blank(it) and id(it) not in claimed for it in items):
         return None                             # a value no group row holds: whose, is not known
     out: Readings = {}
