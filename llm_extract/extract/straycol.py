@@ -139,8 +139,9 @@ def drop_stray_column(regions: dict[str, Region]) -> bool:
             continue
         stray = set()
         for _, core in _runs(region.items):
-            if core[-1].cell.is_number:
-                stray.add(id(core[-1]))
+            if core[-1].cell.is_number and not (numbered and len(core) > 1 and core[-1].line == core[-2].line):
+                stray.add(id(core[-1]))     # (a row's 序号 opens the next row's line: a number on the row's own
+                #                             line, its fields parted, is its total)
             if name == "表四" and len(core) == _T4_WIDTH + 2 and core[0].cell.is_number:
                 stray.add(id(core[0]))      # its header row's stray cell, then its row of fifteen and its own
         cut = {it.line: it.col for it in region.items if id(it) in stray and it.col is not None}
