@@ -5,6 +5,7 @@ grid's: an empty cell stays in its column."""
 from __future__ import annotations
 
 from llm_extract.evidence import Status
+from llm_extract.extract.html2text_rows import html2text_rows
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
@@ -130,3 +131,33 @@ def test_a_gfm_writers_rule_with_alignment_colons_and_short_dashes_is_the_same_r
     for path in _paths():
         assert record.report.values()[path] == values[path], path
         assert values[path] is None or record.provenance[path].status is Status.PROVEN, path
+
+
+def test_rows_html2text_went_on_writing_on_the_next_lines_are_one_row_each() -> None:
+    """A cell ending in a line break (``3<br>``): html2text goes on writing the row on the next line from a pipe
+    (``行政规范性文件 | 3`` / ``| 0`` / ``| 70``). Those lines are the row's cells, each in its column, proven."""
+    values = _values()
+    lines = _html2text(values).split("\n")
+    for label, cuts in (("行政规范性文件", (2, 3)), ("规章", (2,)), ("一、本年新收", (3, 5, 7)),
+                        ("1.属于国家秘密", (4,))):
+        at = next(k for k, line in enumerate(lines) if label in line and " | " in line)
+        fields = lines[at].split(" | ")
+        bounds = (0, *cuts, len(fields))
+        pieces = [" | ".join(fields[a:b]) for a, b in zip(bounds, bounds[1:])]
+        lines[at:at + 1] = [pieces[0]] + ["| " + piece for piece in pieces[1:]]
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    got = record.report.values()
+    paths = [f"active_disclosure.{row}.{c}" for row in ("regulations", "normative_documents")
+             for c in ("issued", "repealed", "in_force")] + _paths()
+    for path in paths:
+        assert got[path] == values[path], path
+        assert values[path] is None or record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_line_of_cells_that_would_make_the_row_wider_than_the_table_is_a_row_of_its_own() -> None:
+    """``| 4 | 5 | 6`` after a full row of a four-field table: a row whose first field is empty, not more of the row
+    above (joined, that row would hold seven fields)."""
+    lines = ["信息内容 | 制发 | 废止 | 现行", "---|---|---|---", "规章 | 1 | 2 | 3", "| 4 | 5 | 6", "规范性文件 | 7",
+             "| 8", "| 9"]
+    assert html2text_rows(lines, 1, len(lines) + 1)[2:] == ["|规章 | 1 | 2 | 3|", "|| 4 | 5 | 6|",
+                                                          "|规范性文件 | 7 | 8 | 9|", "", ""]

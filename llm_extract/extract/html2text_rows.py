@@ -27,6 +27,8 @@ __all__ = ["html2text_rows", "writes_pipe_rows"]
 _RULE = re.compile(r"^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+$")
 #: a line holding numbers only, parted by pipes: a row's cells broken off it
 _NUMBERS_ONLY = re.compile(r"^\s*\d[\d.]*(?:\s*\|\s*\d[\d.]*)*\s*$")
+#: one field of a line of cells only: a count, a dash for none, or nothing
+_CELL_FIELD = re.compile(r"^\s*(?:\d[\d.,]*|[-/／—–]+)?\s*$")
 
 
 def writes_pipe_rows(lines: list[str]) -> bool:
@@ -46,19 +48,48 @@ def _row(line: str) -> str:
 
 
 def html2text_rows(lines: list[str], start: int, end: int) -> list[str]:
-    """``lines`` with the pipe rows of lines ``start`` … ``end - 1`` (1-based) written with outer pipes, a row
-    whose last cell's text went onto the next line (:func:`_broken_cell`) joined with it first."""
+    """``lines`` with the pipe rows of lines ``start`` … ``end - 1`` (1-based) written with outer pipes, a row that
+    html2text went on writing on the next lines (:func:`_continues`) joined into one line first."""
     out = list(lines)
-    for n in range(start, end - 1):
-        if _broken_cell(out[n - 1], out[n]):
-            out[n - 1], out[n] = out[n - 1].rstrip() + " " + out[n].strip(), ""
+    width = max((_width(out[n - 1]) for n in range(start, end) if not _RULE.match(out[n - 1].strip())), default=0)
+    row = 0                                          # the row being written (1-based), 0 before any
+    for n in range(start, end):
+        line = out[n - 1]
+        if row and _continues(out[row - 1], line, width):
+            tail = line.strip()
+            if out[row - 1].rstrip().endswith("|") and tail.startswith("|"):
+                tail = tail[1:]
+            out[row - 1], out[n - 1] = out[row - 1].rstrip() + " " + tail.strip(), ""
+        elif "|" in line and not _RULE.match(line.strip()):
+            row = n
+        else:
+            row = 0
     for n in range(start, end):
         out[n - 1] = _row(out[n - 1])
     return out
 
 
-def _broken_cell(line: str, nxt: str) -> bool:
-    """Whether ``line`` ends in an empty field whose text is ``nxt``: a cell whose content html2text wrote as a
-    paragraph of its own (``行政规范性文件| 3| 0|`` / ``70``; ``规章| 0|`` / ``0| 0``). A line of numbers only; a
-    row's own first field (``2| 二、上年结转…``: a 序号 column) holds text after it and is no such line."""
-    return "|" in line and line.rstrip().endswith("|") and bool(_NUMBERS_ONLY.match(nxt))
+def _width(line: str) -> int:
+    """The fields of a pipe row (0 for a line without a pipe)."""
+    return line.strip().count("|") + 1 if "|" in line else 0
+
+
+def _cells_only(line: str) -> bool:
+    """Whether ``line`` holds cells only (counts, dashes, empty fields; at least one count) and no words."""
+    return any(ch.isdigit() for ch in line) and all(_CELL_FIELD.match(f) for f in line.strip().split("|"))
+
+
+def _continues(row: str, line: str, width: int) -> bool:
+    """Whether ``line`` is more of pipe row ``row``: cells html2text wrote on the next line.
+
+    - a cell holding a paragraph (``<td><p>70</p></td>``): the row's line ends with the cell's empty field and its
+      text stands on the next line, numbers only (``行政规范性文件| 3| 0|`` / ``70``; ``规章| 0|`` / ``0| 0``);
+    - a cell ending in a line break (``3<br>``): the row goes on on the next line from a pipe, cells only
+      (``行政规范性文件| 3`` / ``| 0`` / ``| 70``), and the row so joined holds no more fields than the table's
+      widest row: a row of its own with an empty first field (its label lost) is no part of the row above.
+
+    A row's own first field (``2| 二、上年结转…``: a 序号 column) holds words after it and is no such line."""
+    text = line.strip()
+    if row.rstrip().endswith("|"):
+        return bool(_NUMBERS_ONLY.match(text))
+    return text.startswith("|") and _cells_only(text) and _width(row) + _width(text) - 1 <= width
