@@ -242,15 +242,20 @@ def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]], bud
 
 
 def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]], budget: list[int]) -> Grid | None:
-    """The one table the free runs tile (over every choice of runs), or ``None``."""
+    """The one table the free runs tile (over every choice of runs), or ``None``. Two choices of runs that
+    both tile a table whose identities hold leave it unread even where the tables' values agree: which
+    numbers are 表三's is then not known (a mostly-zero table takes 表四's zeros for a row printed blank,
+    whose cells the text tool dropped)."""
     tables: dict[tuple, Grid] = {}
+    choices = 0
     for runs in options:
         found = _tilings(grid, runs, fixed, budget)
         if found is None:
             return None
+        choices += bool(found)
         for g in found:
             tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), g)
-    return next(iter(tables.values())) if len(tables) == 1 else None
+    return next(iter(tables.values())) if len(tables) == 1 and choices == 1 else None
 
 
 def _table3_runs(grid: Grid, free: list[Run], blocks: TextBlocks) -> list[list[Run]]:
