@@ -3,7 +3,8 @@
 Its fifteen numbers after its own column headers are one run however many blank lines part them; numbers a
 text tool printed after the heading before any of 表四's header words (another table's cells and headers)
 are not 表四's. Three rows of five printed column by column are read so where only that order keeps every
-group's total, never proven (the tool chose the order of a group's cells: READ.T4_BLOCK_ORDER).
+group's total, never proven (the tool chose the order of a group's cells: READ.T4_BLOCK_ORDER); so is one row of
+fifteen parted by pieces of its header.
 """
 
 from __future__ import annotations
@@ -42,10 +43,18 @@ def test_another_tables_cells_and_headers_before_the_tables_own_header_words_are
     assert [[n.cell.raw for n in run] for run in runs] == [_ROWS]
 
 
-def test_a_row_of_fifteen_parted_by_a_header_is_not_read_in_printed_order() -> None:
-    """(Its header among its cells: the order is the tool's; nor are two runs of five columns.)"""
+def test_a_row_of_fifteen_parted_by_a_header_is_read_in_printed_order_as_the_tools_order() -> None:
+    """(Its header among its cells: the order is the tool's, a group's cells in another order keeping its total;
+    read so only where every group's total holds, and never proven: READ.T4_BLOCK_ORDER.)"""
     assert len(table4_boxes(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:]))) == 2
-    assert read_table4_boxes(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:])) is None
+    placed = read_table4_boxes(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:]))
+    assert placed is not None and placed[1] == Method.T4_ACROSS_HEADERS
+    assert [n.cell.raw for n in placed[0]] == _ROWS
+    broken = _ROWS[:4] + ["其他"] + _ROWS[5:] + ["其他"] + [_ROWS[4]]       # (a total printed last: no group holds)
+    assert read_table4_boxes(_text([], broken)) is None
+    record = process_document(Document.from_text("\n".join(_text([], _ROWS[:10] + ["其他"] + _ROWS[10:])), doc_id="d"))
+    for path, raw in zip(TABLE4_PATHS, _ROWS):
+        assert record.provenance[path].raw == raw and record.provenance[path].status is Status.UNVERIFIED, path
 
 
 def test_columns_parted_by_a_header_are_read_by_columns() -> None:

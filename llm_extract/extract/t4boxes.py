@@ -7,8 +7,12 @@ broken by blank lines that :mod:`.textblocks` reads as the end of a block. Here 
 printed right after that heading before any other text: pdfminer boxing 五's heading among 表四's cells, a
 column's before it, the rest after); numbers printed after the heading before any of 表四's own
 header words (another table's cells and headers, 数据1 … 总计, that a text tool put there) are not 表四's.
+Where pdfminer boxes the heading after the table's first columns (``行政复议`` / ``结果`` / ``维持`` … ``1 0 0 0 1``
+/ ``四、政府信息公开行政复议…``), the header words and numbers printed right before the heading count from its
+first header word.
 
-The run is the table's rows one after the other (one row of fifteen), or, for three rows of five, printed
+The run is the table's rows one after the other (one row of fifteen; several runs, each after a column's
+header, are that row with the tool going back to a header between cells), or, for three rows of five, printed
 column by column (``3 0 0 / 2 3 0 / …``: each column's three groups; a header such as 总计 may part it into
 runs of whole columns). The group sums decide (a blank counting 0): the order in which every group's total
 holds is read; where both orders hold with different values, nothing is. Read column by column, a group's
@@ -42,6 +46,11 @@ _T4_WORDS = frozenset(label[i:i + 2] for label in [c.label for c in FORM.table4_
                       + [g.label for g in FORM.table4_groups] for i in range(len(label) - 1)) - _SHARED
 BY_ROWS = "text-block-row"
 BY_COLUMNS = Method.T4_BY_COLUMNS
+#: its one row of fifteen, runs parted by its column headers (the tool went back to a header between cells)
+_ACROSS_HEADERS = Method.T4_ACROSS_HEADERS
+#: the words of 表四's header as printed (a group's label parted from its sub-groups': 行政诉讼 / 复议后起诉)
+_HEADER_TEXT = tuple(label_key(part) for label in [c.label for c in FORM.table4_columns]
+                     + [g.label for g in FORM.table4_groups] for part in label.split("·"))
 
 
 def _heads_table4(key: str) -> bool:
@@ -59,6 +68,30 @@ def table4_header_line(lines: list[str], heading: int) -> int | None:
     return None
 
 
+def _header_piece(text: str) -> bool:
+    """Whether every word of ``text`` is a piece of 表四's header (``行政复议``, ``结果``, ``尚未``, ``总计 结果``)."""
+    keys = [label_key(word) for word in text.split()]
+    return bool(keys) and all(key and any(key in head for head in _HEADER_TEXT) for key in keys)
+
+
+def _header_before(lines: list[str], heading: int) -> int:
+    """The first line of 表四's header printed before its heading (pdfminer boxing the heading after the
+    table's first columns: ``行政复议`` / ``结果`` / ``维持`` … ``1`` … ``四、政府信息公开行政复议…``), else the
+    heading's: lines of its header's words, numbers and blank lines only, back from the heading."""
+    first = heading
+    for n in range(heading - 1, 0, -1):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            continue
+        text, _ = split_numbers(raw, n)
+        if not text:
+            continue
+        if not _header_piece(text):
+            break
+        first = n
+    return first
+
+
 def table4_boxes(lines: list[str]) -> list[list[Number]]:
     """表四's runs of numbers after its own header words (see the module docstring), when they hold exactly
     its fifteen cells; else ``[]``."""
@@ -69,7 +102,10 @@ def table4_boxes(lines: list[str]) -> list[list[Number]]:
     runs: list[list[Number]] = []
     headed = False                       # one of 表四's header words printed since the heading
     run: list[Number] | None = None
-    for n in range(heading + 1, end):
+    for n in range(_header_before(lines, heading), end):
+        if n == heading:
+            run = None
+            continue
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if not raw or is_page_furniture(raw):
             continue
@@ -116,12 +152,14 @@ def read_table4_boxes(lines: list[str]) -> tuple[list[Number], str] | None:
     orders = []
     if len(runs) == 1:                   # one row of fifteen (a header between its cells: the tool's order)
         orders.append((printed, BY_ROWS))
+    elif runs:                           # one row of fifteen, the tool going back to a header between cells
+        orders.append((printed, _ACROSS_HEADERS))
     if runs and all(len(run) % _GROUPS == 0 for run in runs):     # whole columns of three
         orders.append(([printed[c * _GROUPS + g] for g in range(_GROUPS) for c in range(_WIDTH)], BY_COLUMNS))
     held = [(order, method) for order, method in orders if _sums_hold(order)]
     if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
         return None
     order, method = held[0]
-    if method == BY_ROWS and any(n.cell.value is None for n in order):
+    if method != BY_COLUMNS and any(n.cell.value is None for n in order):
         return None                      # (proven by its order alone: a blank and a 0 may trade places)
     return order, method
