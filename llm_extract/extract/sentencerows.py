@@ -55,6 +55,8 @@ TABLE4_SETS = (NamedColumns(tuple(c.label for c in FORM.table4_columns)),)
 
 _VALUE = r"[0-9]+(?:\.[0-9]+)?|无|/|-|—+"
 _SEPARATORS = r"[，,、]"
+#: every character whose NFKC form holds a colon (``:``, ``：``, ``﹕``, ``︓``, ``⩴``): a line without one names no cell
+_COLON = re.compile("[:\uff1a\ufe55\ufe13\u2a74]")
 
 
 @lru_cache(maxsize=8)
@@ -111,6 +113,8 @@ def sentence_rows(lines: list[str], region: Region | None, sets: tuple[NamedColu
         return lines
     rows: dict[int, str] = {}
     for n in range(region.start, min(region.end, len(lines) + 1)):
+        if _COLON.search(lines[n - 1]) is None:
+            continue                    # (no colon, even after NFKC: neither a row as sentences nor a cell named)
         row = sentence_row(lines[n - 1], sets)
         if row is not None:
             rows[n] = row

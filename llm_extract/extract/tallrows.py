@@ -36,6 +36,12 @@ def _tokens(line: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
 
 
+def _units_only(line: str) -> bool:
+    """Whether ``line`` holds unit words only (:func:`_kind`'s ``units``)."""
+    words = line.split()
+    return bool(words) and all(w in _UNITS for w in words)
+
+
 def _is_value(text: str) -> bool:
     return parse_cell(text).is_value
 
@@ -73,6 +79,8 @@ def _merged(label: list[tuple[int, int, str]], above: list[list[tuple[int, int, 
 def merged_tall_rows(lines: list[str], start: int, end: int) -> list[str]:
     """``lines`` with each tall row of lines ``start`` … ``end - 1`` (1-based) merged onto its label's line (see
     the module docstring)."""
+    if not any(_units_only(lines[n - 1]) for n in range(start, min(end, len(lines) + 1))):
+        return lines                    # (no line of units: no tall row; most texts, so told at once)
     out = list(lines)
     toks = {n: _tokens(out[n - 1]) for n in range(start, end)}
     kinds = {n: _kind(t) for n, t in toks.items()}
