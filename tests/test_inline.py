@@ -294,3 +294,26 @@ def test_a_tables_last_placeholders_glued_to_the_sentence_after_it_are_still_its
         assert (t4.administrative_review.upheld, t4.administrative_review.total) == (1, 1), repr(cells)
         assert t4.litigation_after_review.total is None, repr(cells)
         assert record.provenance["review_litigation.litigation_after_review.total"].kind.value == "placeholder"
+
+
+def test_heading_words_inside_the_narratives_sentences_open_no_table(golden_dir: Path):
+    """A dump's narrative uses the tables' heading words in sentences: a section list (``全文包括总体情况、主动公开
+    政府信息情况、…``), a figure (``主动公开政府信息216条``), a sentence going on (``被申请行政复议、提起行政诉讼的
+    情况。``). None of them opens a table: the tables are the ones under the numbered headings, every cell read."""
+    from llm_extract.ingest import Document
+    from llm_extract.outputs import read_json
+    from llm_extract.schema import Report
+    from llm_extract.synth import render
+
+    report = Report.model_validate(read_json(golden_dir / "002_0126e23b7202ee31.json"))
+    text = render(report, "tabrows")
+    title, body = text.split("\n", 1)
+    narrative = ("全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+                 "存在的主要问题及改进情况、其他需要报告的事项。 一、总体情况 我局通过政府网站主动公开政府信息216条。"
+                 "全年未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。 ")
+    body = body[body.index("二、主动公开"):]
+    dump = title + " " + narrative + " ".join(line.replace("\t", " ") for line in body.split("\n") if line.strip())
+    assert "\n" not in dump
+    record = process_document(Document.from_text(dump, doc_id="dump"))
+    assert record.report.values() == report.values()
+    assert all(p.status is Status.PROVEN for k, p in record.provenance.items() if k.startswith("active_disclosure."))

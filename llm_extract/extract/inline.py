@@ -115,6 +115,8 @@ def _heading_cuts(text: str) -> set[int]:
         for m in pattern.finditer(text):
             start = m.start()
             before = _HEAD_NO.search(text, max(0, start - 20), start)
+            if before is None and _in_sentence(text, m):
+                continue
             cuts.add(before.start() if before else start)
             end = m.end()
             if text.startswith("情况", end):
@@ -125,6 +127,21 @@ def _heading_cuts(text: str) -> set[int]:
     for m in _NOTE.finditer(text):
         cuts.add(m.start())
     return cuts
+
+
+#: what follows a heading's words in a sentence, never in a heading: …行政诉讼的情况。, …情况、…, …情况。
+_SENTENCE_GOES_ON = frozenset("的、，。；,;")
+#: a figure with its unit right after a heading's words: a sentence's (…渠道主动公开政府信息216条)
+_FIGURE = re.compile(rf"\d+(?:\.\d+)?[{_UNIT}]")
+
+
+def _in_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether a heading's words without a section number before them are a sentence's: a figure among or right
+    after them (被申请行政复议2件、提起行政诉讼; 主动公开政府信息216条), an item of a 、 list of sections
+    (全文包括总体情况、主动公开政府信息情况、…), or the sentence going on after them (…被申请行政复议、提起行政诉讼的情况。)."""
+    end = m.end() + (2 if text.startswith("情况", m.end()) else 0)
+    return (_DIGIT.search(m.group()) is not None or _FIGURE.match(text, end) is not None
+            or text[m.start() - 1:m.start()] == "、" or text[end:end + 1] in _SENTENCE_GOES_ON)
 
 
 def _row_cuts(text: str) -> set[int]:
