@@ -247,15 +247,16 @@ def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]
     numbers are 表三's is then not known (a mostly-zero table takes 表四's zeros for a row printed blank,
     whose cells the text tool dropped)."""
     tables: dict[tuple, Grid] = {}
-    choices = 0
+    choices: set[tuple[int, ...]] = set()        # (the same runs chosen twice are one choice)
     for runs in options:
         found = _tilings(grid, runs, fixed, budget)
         if found is None:
             return None
-        choices += bool(found)
+        if found:
+            choices.add(tuple(id(run) for run in runs))
         for g in found:
             tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), g)
-    return next(iter(tables.values())) if len(tables) == 1 and choices == 1 else None
+    return next(iter(tables.values())) if len(tables) == 1 and len(choices) == 1 else None
 
 
 def _table3_runs(grid: Grid, free: list[Run], blocks: TextBlocks) -> list[list[Run]]:
