@@ -422,3 +422,18 @@ def test_a_groups_title_wrapped_beside_a_rows_cells_is_no_label_and_the_next_row
     inner = [p for p in TABLE3_PATHS if ".denied_internal_affairs." in p]
     assert all(record.report.get(p) is None or record.provenance[p].status is not Status.PROVEN
                or record.report.get(p) == values[p] for p in inner)
+
+
+def test_a_row_label_behind_a_group_titles_first_piece_ends_the_row_above():
+    """PDF text of a group title wrapped down its narrow column beside its sub-rows' wrapped labels: ``3、危及“三`` /
+    ``安全一稳定”`` (a row printed blank) / ``（三4、保护第三`` / ``）不  0 0 0 0 0 0 0`` / ``方合法权益``. The ``4、``
+    behind ``（三`` opens row 4: its numbers are not row 3's, and the blank row is never proven a row of zeros."""
+    layouts = HERE / "fixtures" / "layouts"
+    text = (layouts / "pdftext_group_piece_before_item.txt").read_text(encoding="utf-8")
+    assert "（三 4、保护第三" in text and "3、危及“三" in text       # the shape this test is about
+    expected = json.loads((layouts / "pdftext_group_piece_before_item.json").read_text(encoding="utf-8"))
+    record = process_document(load(layouts / "pdftext_group_piece_before_item.txt"))
+    for path in TABLE3_PATHS:
+        if record.provenance[path].status is Status.PROVEN:
+            assert same_value(path, record.report.get(path), golden_value(expected, path)), path
+    assert record.provenance["applications.denied_security_stability.total"].status is not Status.PROVEN

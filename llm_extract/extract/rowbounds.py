@@ -34,8 +34,15 @@ _ITEM_NUMBER = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]
 
 
 def numbered(key: str) -> bool:
-    """Whether a text item starts with an item number (another row's label, placed or not)."""
+    """Whether a text item starts with an item number (another row's label, placed or not), also behind the first
+    piece of a group's title wrapped in its narrow column beside it (``（三`` / ``4、保护第三``, run together as
+    ``（三4、保护第三``)."""
+    key = _GROUP_PIECE.sub("", key, count=1)
     return strip_item_number(key) != key and _ITEM_NUMBER.match(key) is not None
+
+
+#: a group title's first piece, its bracket not closed, run together with a sub-row's item number: ``(三4、``
+_GROUP_PIECE = re.compile(r"^[(\[][一二三四五六七](?=\d{1,2}[、.．])")
 
 
 #: 表三's group labels (三、本年度办理结果, （三）不予公开, …) as label keys: a group's label opens no row of its own
