@@ -59,7 +59,7 @@ from .bareorder import column_orders
 from .blockorder import order_checked
 from .blocktext import Number, all_counts, empty_among, heading_line, mixed_lines, split_numbers
 from .blocktiles import table3_broken
-from .labels import BARE_HEADERS, rows_named, strip_item_number
+from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
 from .layout import is_page_furniture, label_key
 from .pagenumbers import page_feet
 from .readings import Readings, reading
@@ -101,6 +101,12 @@ def _named(key: str) -> list[str]:
     return rows_named(key) if key not in BARE_HEADERS else []
 
 
+def _begun(key: str) -> list[str]:
+    """The row whose label the line begins (a label wrapped in a narrow cell, its rest printed apart)."""
+    row = row_begun(key) if key not in BARE_HEADERS else None
+    return [row] if row else []
+
+
 def _heads_table2(key: str) -> bool:
     """A 表二 column header (本年制发件数 …, 本年收费金额（单位：万元）): the numbers under it are 表二's."""
     return key.split("(")[0] in _T2_COLUMNS
@@ -136,7 +142,8 @@ def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> li
             numbers, generic = numbers[1:], False       # (数据 5)
         if text:
             key = label_key(text)
-            named = _named(key) or (["other_other"] if one_row and _ONE_ROW_LABEL.match(key) else [])
+            named = _named(key) or (["other_other"] if one_row and _ONE_ROW_LABEL.match(key) else []) \
+                or _begun(key)
             if not one_row and _SIX_GROUP.match(key):
                 named = []          # （六）其他 / 处理: the group's label wrapped, not 3.其他
             table2 = not numbers and not named and not labelled and _heads_table2(key)
@@ -202,7 +209,7 @@ def _rows_hold(placed: list[Number]) -> bool:
 
 
 def _by_blocks(events: list[_Event], inside: bool, rows: tuple[str, ...] = _ROWS,
-               parted: bool = False) -> list[tuple[list[Number], bool]] | None:
+               parted: bool = False, apart: bool = False) -> list[tuple[list[Number], bool]] | None:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
     printed column by column (``pdf2txt.py``: a page's rows, one or several columns to a run; the labels
     before, between or after the runs), when the labels are printed in the form's order and none up to a
@@ -210,7 +217,9 @@ def _by_blocks(events: list[_Event], inside: bool, rows: tuple[str, ...] = _ROWS
     is whole runs, each a whole number of its columns, or, when ``inside``, ends (or starts) inside a run
     (``pdftotext`` prints a band of two rows column by column and the next row's seven cells after it
     with no text between), and when ``parted`` too, its runs may part a column (``pdf2txt.py``); every row of
-    a block keeps its row identity. Each distinct table once, with whether its
+    a block keeps its row identity; when ``apart`` too, the labels say nothing of where a block ends
+    (``pdftotext`` prints a page's labels first, then its numbers, most rows by rows, a band of two rows by
+    columns, a row parted by the next page's repeated header). Each distinct table once, with whether its
     order is the table's (``True``: every block one run, the labels before it naming its rows only) or
     may be a text tool's (columns parted into runs by text, labels after their numbers, blocks cut
     inside runs: runs of columns in another order keep every identity, the six applicant columns being
@@ -223,7 +232,8 @@ def _by_blocks(events: list[_Event], inside: bool, rows: tuple[str, ...] = _ROWS
     labels = [r for named, _ in runs for r in named]
     if all(len(run) == _WIDTH for _, run in runs) or any(b < a for a, b in zip(labels, labels[1:])):
         return []
-    seen = [max((r for named, _ in runs[:j + 1] for r in named), default=-1) for j in range(len(runs))]
+    seen = [-1 if apart else max((r for named, _ in runs[:j + 1] for r in named), default=-1)
+            for j in range(len(runs))]
     memo: dict[tuple[int, int, int], dict[tuple, tuple[list[Number], bool]]] = {}
 
     def rest(i: int, off: int, first: int) -> dict[tuple, tuple[list[Number], bool]]:
@@ -292,6 +302,11 @@ def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
     return not table3_broken(values)
 
 
+#: the ways of cutting runs into blocks, each weaker than the one before (inside runs, parting columns,
+#: labels apart from the blocks): see :func:`_by_blocks`
+_WEAKER = ((False, False, False), (True, False, False), (True, True, False), (True, True, True))
+
+
 def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], str] | None:
     """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading."""
     if sum(1 for _, number in events if number is not None) != len(rows) * _WIDTH \
@@ -304,8 +319,8 @@ def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], st
     # identity, so the printed order is a guess (by rows or by columns) for every cell
     apart = by_rows is not None and not _anchored(events) and _blanks_and_zeros(by_rows)
     held: list[tuple[list[Number], bool]] = []
-    for inside, parted in ((False, False), (True, False), (True, True)):    # each only when none before holds
-        blocks = _by_blocks(events, inside, rows, parted)
+    for inside, parted, labels_apart in _WEAKER:        # each only when none before holds
+        blocks = _by_blocks(events, inside, rows, parted, labels_apart)
         if blocks is None:
             return None
         readings = ([(by_rows, not apart)] if by_rows is not None and not inside else []) + blocks
@@ -362,6 +377,13 @@ ONE_ROWS = _ONE_ROWS
 one_row_readings = _one_row
 
 
+def _lines_mixed(numbers: list[Number]) -> bool:
+    """A row part beside its label, part on the next line, an empty cell among it: a fixed-width row whose
+    printed order is not its columns' (…另行制作   无 / 0 0 0   0 0 0)."""
+    return any(mixed_lines(row) and empty_among(row)
+               for row in (numbers[k:k + _WIDTH] for k in range(0, len(numbers), _WIDTH)))
+
+
 def read_form_order(lines: list[str]) -> Readings | None:
     """表三 from its region's 175 numbers in the form's order (see the module's docstring), or ``None``."""
     start = heading_line(lines, _T3_HEADING)
@@ -374,13 +396,9 @@ def read_form_order(lines: list[str]) -> Readings | None:
         read = _read(_events(lines, start, last, one_row=rows is _ONE_ROWS), rows)
         if read is not None:
             break
-    if read is None:
+    if read is None or _lines_mixed(read[0]):
         return None
     numbers, method = read
-    rows_read = (numbers[k:k + _WIDTH] for k in range(0, len(numbers), _WIDTH))
-    if any(mixed_lines(row) and empty_among(row) for row in rows_read):
-        return None      # a row part beside its label, part on the next line, an empty cell among it: a
-        #                  fixed-width row whose printed order is not its columns' (…另行制作   无 / 0 0 0   0 0 0)
     out = {f"applications.{row}.{col}": reading(n.cell, [n.line], method)
            for i, n in enumerate(numbers) for row, col in [(rows[i // _WIDTH], _COLS[i % _WIDTH])]}
     if rows is _ONE_ROWS:

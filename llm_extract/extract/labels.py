@@ -7,12 +7,13 @@ order, each after the previous row, never by line offsets.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..form import FORM
 
 __all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "rows_named",
-           "strip_item_number", "BARE_HEADERS"]
+           "row_begun", "strip_item_number", "BARE_HEADERS"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
 
@@ -57,3 +58,29 @@ def _rows_named(key: str) -> tuple[str, ...]:
     """:func:`rows_named`, once per distinct key (a text's lines are looked up by every block reader in turn,
     and the form's labels repeat across reports)."""
     return tuple(row for row, pattern in TABLE3_LABELS if match_row(key, pattern))
+
+
+#: each 表三 row's printed words as a label key (no item number, no bracketed note), for :func:`row_begun`
+_WORDS = tuple((r.key, strip_item_number(re.sub(r"[“”\s]", "", unicodedata.normalize("NFKC", r.label))).split("(")[0])
+               for r in FORM.table3_rows)
+#: the shortest first piece of a wrapped label that names its row: with its item number, or without
+_BEGUN_NUMBERED, _BEGUN_BARE = 3, 5
+#: a few characters of a group's title printed one or two to a line (三、本年度办理结果, 不予公开), then
+#: an item number: the label's piece starts after it
+_INNER_ITEM = re.compile(r"^[\u4e00-\u9fff、()]{1,6}?\d{1,2}[.、]")
+
+
+@lru_cache(maxsize=4096)
+def row_begun(key: str) -> str | None:
+    """The one 表三 row whose label begins with ``key``'s words: the first line of a label wrapped in a
+    narrow cell (``1．属于国家`` / … / ``秘密``, ``2、没有现成信``; behind a few characters of a group's
+    title printed down the cell beside it: ``度 (三) 1．属于国家``), its rest printed elsewhere; ``None``
+    when the piece is too short (three characters after an item number, five without) or begins
+    several rows' labels."""
+    bare = strip_item_number(key)
+    if bare == key and (inner := _INNER_ITEM.match(key)):
+        bare = key[inner.end():]        # 度(三)1.属于国家, 不予公5、属于三类内部: a group title's characters first
+    if len(bare) < (_BEGUN_NUMBERED if bare != key else _BEGUN_BARE):
+        return None
+    rows = [row for row, words in _WORDS if words.startswith(bare) and words != bare]
+    return rows[0] if len(rows) == 1 else None
