@@ -88,6 +88,19 @@ def test_cells_one_to_a_line_under_headers_printed_in_pieces_side_by_side_are_re
     assert all("READ.T4_BLOCK_ORDER" in record.provenance[p].rules for p in TABLE4_PATHS)
 
 
+def test_a_super_header_above_the_column_headers_is_no_pair_of_pieces_side_by_side(golden_dir) -> None:
+    """PyMuPDF prints a three-rows-of-five 表四 one cell to a line: ``类别`` / ``办理结果`` / ``结果维持`` / … /
+    ``总计`` / each group's name and its five cells. ``办理结果`` then ``结果维持`` run together read ``结果结果``, but
+    on two lines they are a header over its columns, not two columns' pieces side by side: read and proven."""
+    header = ["类别", "办理结果", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    cells = _ROW.strip("\t").split("\t")
+    printed = ["行政复议", *cells[:5], "行政诉讼（未经复议直", "接起诉）", *cells[5:10], "行政诉讼（复议后起", "诉）",
+               *cells[10:]]
+    record = process_document(_with_table4(golden_dir, printed, header))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [int(c) for c in cells]
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+
+
 def test_counts_in_a_sentence_under_the_heading_are_not_cells(golden_dir) -> None:
     """``本年度因政府信息公开被申请行政复议 1 件，被提起行政诉讼 1 件。`` printed between 表四's heading and its
     table (LibreOffice's PDF through pdftotext: each group's headers, then its numbers): the sentence's counts

@@ -93,7 +93,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
             return {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}),
                                   "row-of-15", note) for path in _T4_PATHS}, ambiguities
         if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
-            method = ACROSS_HEADERS if _headers_among(chosen, region.items) else \
+            method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
             for path, it in zip(_T4_PATHS, chosen):
                 out[path] = reading(it.cell, [it.line], method)
@@ -235,7 +235,7 @@ def _without_strays(region: Region, lines: Sequence[str]) -> Region:
 _COUNTS_ONLY = re.compile(r"(?:\D|\d+\s*[件起宗次]|\d{4}\s*年)*", re.S)
 
 
-def _headers_among(chosen: list[Item], items: list[Item]) -> bool:
+def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) -> bool:
     """Whether 15 cells printed one to a line have a piece of 表四's column headers (``结果维 结果纠`` / ``持``)
     among them, or the headers above them printed in pieces of two columns side by side (``结果 结果`` /
     ``维持 纠正``): a text tool printing the table as blocks (went back to a header after some cells, or laid
@@ -244,8 +244,11 @@ def _headers_among(chosen: list[Item], items: list[Item]) -> bool:
     span = _span(chosen, items)
     if span is None or len({it.line for it in chosen}) < len(chosen):
         return False
-    before = "".join(label_key(it.raw) for it in items[:span[0]] if it.is_text)
-    return any(piece in before for piece in _SIDE_BY_SIDE) \
+    # each printed line's text on its own (办理结果 / 结果维持, two lines a reader joined: no pieces side by side)
+    texts = [it for it in items[:span[0]] if it.is_text]
+    before = [label_key(lines[n - 1]) for n in range(min(it.line for it in texts), chosen[0].line)] \
+        if texts and lines else [label_key(it.raw) for it in texts]
+    return any(piece in text for text in before for piece in _SIDE_BY_SIDE) \
         or any(it.is_text and (key := _GROUP_WORDS.sub("", label_key(it.raw))) and set(key) <= _HEADER_CHARS
                for it in items[span[0]:span[1] + 1])
 
