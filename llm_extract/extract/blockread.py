@@ -74,11 +74,24 @@ def _groups_hold(values: list) -> bool:
     return all(isinstance(v, int) for v in values) and groups_hold(values, _T4_WIDTH)
 
 
-def _table2_row(paths: list[str], ev: RowEvidence) -> Readings | None:
-    if len(ev.attached) != len(paths):
+def _table2_row(paths: list[str], ev: RowEvidence, lines: list[str]) -> Readings | None:
+    if len(ev.attached) != len(paths) or not _whole_fields(ev.attached, lines):
         return None                     # exact counts only: a lost or an extra number says nothing of which
     return {p: reading(n.cell, sorted({ev.line, n.line}), LABEL_METHOD)
             for p, n in zip(paths, ev.attached)}
+
+
+def _whole_fields(numbers: list[Number], lines: list[str]) -> bool:
+    """Whether the numbers on a tab-separated line are its fields after the label, one number a field: a
+    field the blocks read as two numbers (``4 7``, a number split in two) or none (``O``, an OCR'd 0) says
+    the count of numbers is not the count of cells."""
+    for n in {n.line for n in numbers}:
+        line = lines[n - 1] if 0 < n <= len(lines) else ""
+        if "\t" in line:
+            fields = [f.strip() for f in line.split("\t")[1:] if f.strip()]
+            if fields != [m.cell.raw.strip() for m in numbers if m.line == n]:
+                return False
+    return True
 
 
 def _row_of_15_broken(readings: Readings) -> bool:
@@ -155,7 +168,7 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         return _boxed_table2(lines, t2, readings, ambiguities)
     for path in t2:
         ev = blocks.table2.get(path)
-        row = _table2_row(_T2_ROWS[path], ev) if ev is not None else None
+        row = _table2_row(_T2_ROWS[path], ev, lines) if ev is not None else None
         if row is None:
             placed = [blocks.table2_placed.get(p) for p in _T2_ROWS[path]]
             if all(n is not None for n in placed):
