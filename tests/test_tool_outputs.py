@@ -265,6 +265,14 @@ def test_a_header_printed_one_character_per_line_and_joined_with_spaces_is_no_oc
     assert shows_ocr_spacing(header + "三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n一、本 年 新 收 政 府 信 息 公 开 申 请 数 量  1\n")
 
 
+def test_table_fours_header_printed_one_character_per_line_across_its_columns_is_no_ocr_spacing() -> None:
+    """pdfplumber's text of a Word 表四 whose narrow header cells wrap one character to a line: each printed line
+    holds one character of every column (``结 结 其 尚 总`` / ``果 果 他 未 计`` / ``维 纠 结 审`` / ``持 正 果 结``)."""
+    header = "结 结 其 尚 总\n果 果 他 未 计\n维 纠 结 审\n持 正 果 结\n果 果 他 未 总 结 结 其 尚 结 结 其 尚\n"
+    assert not shows_ocr_spacing(header)
+    assert shows_ocr_spacing(header + "三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n一、本 年 新 收 政 府 信 息 公 开 申 请 数 量  1\n")
+
+
 def test_empty_cells_keep_their_spaces_in_a_text_with_ocr_spacing() -> None:
     text = ("三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n一、本 年 新 收 政 府 信 息 公 开 申 请 数 量  1 0   3\n"
             "（一） 予 以 公 开   无 无 无 无 无 无 无\n")

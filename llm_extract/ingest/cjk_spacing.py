@@ -41,16 +41,18 @@ _SINGLE_SPACE = re.compile(f"(?<=[{_C}]) (?=[{_C}])")
 #: cells, whose spaces stay even in a text taken for OCR'd (such rows alone may make a text look so: it
 #: is then read with an OCR text's caution, its cells kept apart)
 _EMPTY_RUN = re.compile(r"(?<!\S)[无空](?: [无空])+(?!\S)")
-#: the characters of 表三's header: a header printed one character per line, its characters then joined with
-#: spaces (``申 请 人 情 况``, ``自 商 科 社 法 其 总`` across the columns), is no OCR spacing
-_HEADER_CHARS = frozenset("".join(c.label for c in FORM.table3_columns) + "".join(FORM.table3_header) + " ")
+#: the characters of 表三's and 表四's headers: a header printed one character per line, its characters then
+#: joined with spaces (``申 请 人 情 况``, ``自 商 科 社 法 其 总`` across 表三's columns, ``结 结 其 尚 总`` /
+#: ``果 果 他 未 计`` across 表四's), is no OCR spacing
+_HEADER_CHARS = frozenset("".join(c.label for c in FORM.table3_columns) + "".join(FORM.table3_header)
+                          + "".join(c.label for c in FORM.table4_columns) + " ")
 
 
 def shows_ocr_spacing(text: str) -> bool:
     """Does the text print spaces between its characters the way OCR does (``收 到 和 处 理``)?
 
     Not counted: a row of empty cells printed 无 each (``…国家秘密 无 无 无 无 无 无 无``), a run of 表三's
-    header characters only, and a table row's cell (a line of ``|`` or tab-parted cells): a header printed one
+    or 表四's header characters only, and a table row's cell (a line of ``|`` or tab-parted cells): a header printed one
     character per line becomes ``申 请 人 情 况`` when a crawler or a converter joins its lines (``| 本 列 数 据
     的 勾 稽 |``); OCR spaces every line, and prints neither pipes nor tabs."""
     if not _PROBE.search(text):
