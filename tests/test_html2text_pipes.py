@@ -161,3 +161,21 @@ def test_a_line_of_cells_that_would_make_the_row_wider_than_the_table_is_a_row_o
              "| 8", "| 9"]
     assert html2text_rows(lines, 1, len(lines) + 1)[2:] == ["|规章 | 1 | 2 | 3|", "|| 4 | 5 | 6|",
                                                           "|规范性文件 | 7 | 8 | 9|", "", ""]
+
+
+def test_empty_paragraph_cells_after_a_label_leave_a_pipe_alone_on_a_line_and_the_row_goes_on() -> None:
+    """``<td><p>一、本年新收…</p></td><td><p><br/></p></td><td><p><br/></p></td><td><p>0</p></td>…``: html2text writes
+    the label and a pipe, a pipe alone on the next line, then the row's cells from a pipe. The three lines are one
+    row, its seven cells proven in their columns."""
+    values = sample_values()
+    lines = _html2text(values).split("\n")
+    for label in ("一、本年新收", "二、上年结转", "四、结转下年度"):
+        at = next(k for k, line in enumerate(lines) if line.startswith(label) and " | " in line)
+        fields = lines[at].split(" | ")
+        lines[at:at + 1] = [fields[0] + " |   ", "|  ", "| " + " | ".join(fields[1:]) + "  "]
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for row in ("new_received", "carried_over", "carried_forward"):
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row}.{c}"
+            assert record.report.values()[path] == values[path], path
+            assert record.provenance[path].status is Status.PROVEN, path

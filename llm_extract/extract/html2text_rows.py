@@ -86,10 +86,14 @@ def _continues(row: str, line: str, width: int) -> bool:
       text stands on the next line, numbers only (``行政规范性文件| 3| 0|`` / ``70``; ``规章| 0|`` / ``0| 0``);
     - a cell ending in a line break (``3<br>``): the row goes on on the next line from a pipe, cells only
       (``行政规范性文件| 3`` / ``| 0`` / ``| 70``), and the row so joined holds no more fields than the table's
-      widest row: a row of its own with an empty first field (its label lost) is no part of the row above.
+      widest row: a row of its own with an empty first field (its label lost) is no part of the row above;
+    - empty cells holding a paragraph with a line break (``<td><p><br/></p></td>``) after a label: the row's line
+      ends with a pipe, a line holds a pipe alone, and the cells follow from a pipe
+      (``一、本年新收政府信息公开申请数量 |`` / ``|`` / ``| 0 | 0 | 0 | 0 | 0 | 0 | 0``), as wide as above.
 
     A row's own first field (``2| 二、上年结转…``: a 序号 column) holds words after it and is no such line."""
     text = line.strip()
-    if row.rstrip().endswith("|"):
-        return bool(_NUMBERS_ONLY.match(text))
-    return text.startswith("|") and _cells_only(text) and _width(row) + _width(text) - 1 <= width
+    open_end = row.rstrip().endswith("|")       # (its empty last field and the line's empty first are one)
+    if open_end and (_NUMBERS_ONLY.match(text) or text == "|"):
+        return True
+    return text.startswith("|") and _cells_only(text) and _width(row) + _width(text) - 1 - open_end <= width
