@@ -86,3 +86,19 @@ def test_a_row_printed_a_cell_to_a_line_without_gaps_is_proven(golden_dir) -> No
                                                         *_HEAD[7:]]))
     assert [record.report.get(p) for p in _REGULATIONS] == [1, 38, 5]
     assert all(record.provenance[p].status is Status.PROVEN for p in _REGULATIONS)
+
+
+def test_a_web_pages_text_with_its_markups_newlines_is_the_pages_order_and_proven(golden_dir) -> None:
+    # BeautifulSoup's get_text of a page: each cell's text between the newlines of its markup, two blank lines or
+    # more between any two; a PDF tool printing box by box parts its boxes by one blank line
+    cells = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "1", "38", "5",
+             *_HEAD[7:]]
+    spaced = [line for cell in cells for line in (cell, "", "")]
+    record = process_document(_with_table2(golden_dir, spaced))
+    assert [record.report.get(p) for p in _REGULATIONS] == [1, 38, 5]
+    assert all(record.provenance[p].status is Status.PROVEN for p in _REGULATIONS)
+    one_blank = [line for cell in cells for line in (cell, "")]
+    one_blank[one_blank.index("规章") + 1:one_blank.index("规章") + 1] = [""]     # one gap of two: still boxes
+    record = process_document(_with_table2(golden_dir, one_blank))
+    assert [record.report.get(p) for p in _REGULATIONS] == [1, 38, 5]
+    assert all("READ.BOX_ORDER" in record.provenance[p].rules for p in _REGULATIONS)

@@ -77,6 +77,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
     found = [(prefix, pattern, n, _t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
+    markup = lines is not None and markup_blank_lines(lines, region.start, region.end)
     shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
     for prefix, pattern, n, i in found:
         if i is None:
@@ -158,7 +159,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             taken[i] = (paths, values)
-            if method == "label+cells" and _boxes_apart(item, values):
+            if method == "label+cells" and _boxes_apart(item, values) and not markup:
                 method = Method.T2_BOXES      # one to a line, blank lines between: the order a text tool's
             elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)
                                               or back_on_next_line(printed, lines)):
@@ -268,6 +269,22 @@ def _wrapped_digits(lines: list[str], n: int, region: Region) -> bool:
         return False
     key = label_key(line)
     return not any(match_row(key, pattern) for _, pattern, _ in TABLE2_LABELS)
+
+
+def markup_blank_lines(lines: list[str], start: int, end: int) -> bool:
+    """Whether lines ``start`` … ``end - 1`` (1-based) part their text by runs of two blank lines or more only: a
+    web page's text taken with the newlines of its markup (BeautifulSoup's ``get_text``: ``规章`` / two blank lines /
+    ``0`` …), cells in the page's order. A PDF text tool printing box by box parts the boxes by one blank line."""
+    runs, blank = 0, 0
+    for n in range(max(start, 1), min(end, len(lines) + 1)):
+        if lines[n - 1].strip():
+            if blank == 1:
+                return False
+            runs += blank > 1
+            blank = 0
+        else:
+            blank += 1
+    return runs > 0
 
 
 def _boxes_apart(label: Item, values: list[Item]) -> bool:
