@@ -185,3 +185,23 @@ def test_numbers_alone_on_the_line_under_the_next_label_may_be_either_rows(golde
         assert lone.kind is not CellKind.BLANK and lone.status is not Status.PROVEN
         below = record.provenance[f"applications.denied_query_matter.{c}"]
         assert below.status is Status.UNVERIFIED and "READ.ABOVE_OR_BELOW" in below.rules
+
+
+def test_a_lone_label_among_wrapped_labels_with_their_numbers_on_a_middle_line_is_a_blank_row(golden_dir) -> None:
+    """Narrow label cells wrap: ``6.属于四类过`` / its numbers / ``程性信息``. A label found by its last piece
+    (``2.没有现成信`` / its numbers / ``息需要另行制作``) leaves two lines of seven after the label above it, each after
+    a numbered piece of a label: rows as printed, not a block of numbers moved off their labels. The lone label
+    between them is still a blank row."""
+    report, text = _blank_row_text(golden_dir, "pdftext")
+    six = re.search(r"^6\.属于四类过程性信息(.*)$", text, re.M)
+    held = re.search(r"^（四）无法提供 1\.本机关不掌握相关政府信息(.*)$", text, re.M)
+    made = re.search(r"^2\.没有现成信息需要另行制作(.*)$", text, re.M)
+    assert six is not None and held is not None and made is not None
+    text = text.replace(six.group(0), f"6.属于四类过\n     {six.group(1).strip()}\n程性信息")
+    text = text.replace(held.group(0), f"1.本机关不掌\n     {held.group(1).strip()}\n握相关政府信息\n（四）")
+    text = text.replace(made.group(0), f"2.没有现成信\n无法提     {made.group(1).strip()}\n息需要另行制作\n供")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _cells(record) == [None] * 7
+    assert all(record.provenance[f"applications.{ROW}.{c}"].kind is CellKind.BLANK for c in APPLICANT_COLUMNS)
+    assert _cells(record, "unavailable_needs_creation") == [report.get(f"applications.unavailable_needs_creation.{c}")
+                                                            for c in APPLICANT_COLUMNS]

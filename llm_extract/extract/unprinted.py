@@ -58,6 +58,9 @@ _GROUPS = frozenset(strip_item_number(label_key(h))
 _OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 _MAX_LEFT_OUT = 3          # more rows without labels: the table is wrecked, not abridged
 _ROW_WIDTH = len(APPLICANT_COLUMNS)
+#: a label's first piece, its item number before its words (2、没有现成信; 形)度(三)1.属于国家: pieces of the
+#: labels and the group title beside it run together)
+_NUMBERED_PIECE = re.compile(r"(?<!\d)\d{1,2}[.、][\u4e00-\u9fff]")
 _OTHER_GLUED = re.compile(r"其他处理$")
 _POSITION = {row: i for i, row in enumerate(_ROWS)}
 _ONE_ROW_AT = _POSITION["other_no_correction"]     # the one-row (六) stands where its sub-rows would
@@ -222,7 +225,7 @@ def _numbers_alone_below(row: str, idx: int, items: list[Item], spans: dict[str,
 
 def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], spans: dict[str, list[Item]]) -> bool:
     """Whether a row above the lone label ``k``, up to the nearest one whose numbers stand on its own label's
-    line, holds more numbers than its cells (``pdftotext`` prints a one-line label's numbers before it,
+    line (or on a line its wrapped label stands around), holds more numbers than its cells (``pdftotext`` prints a one-line label's numbers before it,
     after the label above: each row's numbers below it then follow the label above theirs)."""
     for j in range(k - 1, -1, -1):
         row, idx = order[j]
@@ -231,6 +234,10 @@ def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], span
             return True
         if values and all(it.line == items[idx].line for it in values):
             return False
+        nxt = order[j + 1][1]
+        if len(values) == _ROW_WIDTH and len({it.line for it in values}) == 1 \
+                and any(it.is_text and it.line > values[0].line for it in items[idx + 1:nxt]):
+            return False        # its numbers on a line its own label wraps around (6、属于四类过 / 0 0 … / 程性信息)
     return False
 
 
@@ -298,6 +305,25 @@ def _first_alone(order: list[tuple[str, int]], items: list[Item], spans: dict[st
     return below in _POSITION and _beside_label(below, at, items, spans) and _below_read(0, order, spans, out)
 
 
+def _numbers_in_a_block(between: list[Item]) -> bool:
+    """Whether the items after a row's label, up to the next label found, hold two rows' numbers or more, not
+    each a whole row on a line of its own after a numbered piece of a label: a text tool's block of numbers
+    moved off their labels. ``1、本机关不掌`` / ``0 0 0 0 1 0 1`` / ``握相关政府信息`` / ``2、没有现成信`` / ``0 0 …`` /
+    ``息需要另行制作`` (the second label found by its last piece) are rows as printed, each beside its own label;
+    whether they stand next to a lone label is told row by row (:func:`_crowded_above`)."""
+    lines: dict[int, int] = {}
+    for it in between:
+        if it.cell.is_number:
+            lines[it.line] = lines.get(it.line, 0) + 1
+    if sum(lines.values()) < 2 * _ROW_WIDTH:
+        return False
+    if any(n != _ROW_WIDTH for n in lines.values()):
+        return True
+    firsts = sorted(lines)[1:]          # each further line of numbers after a label's numbered piece
+    return not all(any(it.is_text and prev < it.line <= line and _NUMBERED_PIECE.search(it.key) for it in between)
+                   for prev, line in zip(sorted(lines), firsts))
+
+
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                      out: Readings) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
@@ -305,7 +331,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     label and the next one's."""
     if any(it.grid for it in items):
         return                  # a Markdown table's rows print their empty cells; a line of text after it is none
-    if any(sum(1 for it in span if it.cell.is_number) >= 2 * _ROW_WIDTH for span in spans.values()):
+    ends = [idx for _, idx in order[1:]] + [len(items)]
+    if any(_numbers_in_a_block(items[idx + 1:end]) for (_, idx), end in zip(order, ends)):
         return                  # several rows' numbers under one label (pdfminer moved them off their labels):
         #                         a lone label's numbers may be among them
     blank = parse_cell("")
