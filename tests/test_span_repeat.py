@@ -14,7 +14,32 @@ from llm_extract.synth import render
 
 def test_a_run_of_k_equal_fields_of_k_numbers_is_spread() -> None:
     assert spread_repeats(["（一）予以公开", "13 0", "13 0", "0", "13"]) == {1: "13", 2: "0"}
-    assert spread_repeats(["x", "0", "/ /", "/ /", "0"]) == {2: "/", 3: "/"}
+    assert spread_repeats(["x", "0", "/ 0", "/ 0", "0"]) == {2: "/", 3: "0"}
+
+
+def test_a_run_whose_numbers_are_all_alike_is_not_spread() -> None:
+    """``| 0 0 | 0 0 |``: one cell spanning two columns, repeated (two cells, 0 and 0), or two fields each
+    merging two columns (four cells): the values tell nothing, and spread, two of the row's cells would be
+    blank where the row prints seven numbers (markitdown's PDF tables)."""
+    assert spread_repeats(["四、结转下年度继续办理", "", "", "0", "0", "0 0", "0 0", "0"]) == {}
+    assert spread_repeats(["x", "0", "/ /", "/ /", "0"]) == {}
+
+
+def test_fields_merging_two_columns_alike_are_read_as_seven_numbers_never_two_blanks(golden_dir) -> None:
+    """markitdown's PDF table: the label spans three fields, two fields each merge two columns."""
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = render(report, "markdown")
+    for row, merged in (("| （七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "| （七）总计 |  |  | 3 | 0 | 0 0 | 0 0 | 3 |"),
+                        ("| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+                         "| 四、结转下年度继续办理 |  |  | 0 | 0 | 0 0 | 0 0 | 0 |")):
+        assert row in text                                  # the shape this test is about
+        text = text.replace(row, merged)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for path in [f"applications.{r}.{c}" for r in ("total_processed", "carried_forward")
+                 for c in ("natural_person", "commercial", "research", "total")]:
+        assert record.report.get(path) == report.get(path) or record.provenance[path].status is not Status.PROVEN, path
+    assert record.report.get("applications.total_processed.natural_person") == 3
 
 
 def test_other_repeats_are_one_spanning_cell() -> None:

@@ -217,8 +217,8 @@ def grid_row(items: list[Item], idx: int, end: int,
             and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
         return label.line, None         # empty fields, then numbers beside words that name no row: one table
         #                                 row a converter cut in two at a page break? whose numbers, not known
-    if shape is not None and not any(it.is_value for it in same):
-        for n, below in by_line.items():
+    if not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
+        for n, below in by_line.items():    # (empty fields only after the label: no cell of its own either)
             if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
                     and (below[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(below, width, label.col or 0)

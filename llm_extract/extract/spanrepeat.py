@@ -5,6 +5,10 @@ numbers) repeated in each column it spans (docling)::
 
 Two columns hold ``13 0`` each: the run is the two cells ``13`` and ``0``, in their order. Only a run of
 ``k`` equal fields holding exactly ``k`` numbers (or an empty cell's placeholders, ``/ /``) is so spread; any other repeat stays one spanning cell.
+
+A run whose numbers are all alike (``| 0 0 | 0 0 |``) is not spread: it reads as well as two fields each
+merging two columns (markitdown's PDF tables: ``| 四、结转… |  |  | 0 | 0 | 0 0 | 0 0 | 0 |``, seven cells in
+five fields), and spread it would make two of the row's cells blank where the row prints seven numbers.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ def spread_repeats(fields: list[str]) -> dict[int, str]:
         while end < len(fields) and fields[end] == fields[k]:
             end += 1
         parts = fields[k].split()
-        if end - k >= 2 and len(parts) == end - k and all(_CELL.match(p) for p in parts):
+        if end - k >= 2 and len(parts) == end - k and all(_CELL.match(p) for p in parts) and len(set(parts)) > 1:
             out.update(zip(range(k, end), parts))
         k = end
     return out

@@ -1,0 +1,41 @@
+"""markitdown's Markdown of a PDF (pdfminer's words laid into grids): a wrapped label's row of empty fields, its
+numbers on the grid line below (``| | 不予公 | 5.属于三类内部 | | … |`` / ``| | | | | 0 | 0 | … |`` /
+``| | | 开 事务信息 | … |``), two columns merged into one field (``0 0``), tables cut at every wrapped label.
+
+The label's empty fields are no blank row: the numbers below are its cells. No cell is proven wrong."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import load
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE3_PATHS, same_value
+
+_FIXTURE = Path(__file__).parent / "fixtures" / "layouts" / "markitdown_pdf_label_row_above_its_numbers"
+
+
+def _truth(path: str) -> object:
+    node = json.loads(_FIXTURE.with_suffix(".json").read_text(encoding="utf-8"))
+    for key in path.split("."):
+        node = node[key]
+    return node
+
+
+def test_a_label_row_of_empty_fields_takes_the_numbers_on_the_grid_line_below() -> None:
+    text = _FIXTURE.with_suffix(".md").read_text(encoding="utf-8")
+    assert "|     | 不予公 | 5.属于三类内部 |" in text               # the shape this test is about
+    record = process_document(load(_FIXTURE.with_suffix(".md")))
+    for row in ("denied_internal_affairs", "rejected_petition"):
+        for path in [p for p in TABLE3_PATHS if f".{row}." in p]:
+            assert record.report.get(path) == _truth(path), path
+            assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_no_cell_of_the_table_is_proven_wrong() -> None:
+    record = process_document(load(_FIXTURE.with_suffix(".md")))
+    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
+             and not same_value(p, record.report.get(p), _truth(p))]
+    assert wrong == []
