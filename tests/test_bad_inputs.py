@@ -51,6 +51,28 @@ def test_encodings_are_detected_and_the_report_reads_as_in_utf8(name: str, encod
     assert process_document(doc).report.values() == reference.report.values()
 
 
+@pytest.mark.parametrize("written, misread", [
+    ("gbk", "cp1252"), ("gbk", "latin-1"), ("utf-8", "latin-1"), ("gbk", "mac_greek"), ("gbk", "cp1251"),
+])
+def test_a_report_whose_bytes_were_read_in_a_one_byte_code_page_and_saved_again_is_read_as_written(
+        written: str, misread: str, golden_dir: Path) -> None:
+    """Mojibake: a crawler or converter guessed a one-byte code page for GBK or UTF-8 bytes (``Õþ¸®`` or
+    ``æ”¿åºœ`` for 政府) and saved that as UTF-8. Re-reading the bytes as they were written gives the report back."""
+    text = (golden_dir / "003_d677def7845cc038.txt").read_text(encoding="utf-8")
+    mojibake = text.encode(written).decode(misread)
+    assert "政府" not in mojibake                                  # the shape this test is about
+    decoded, encoding = decode_bytes(mojibake.encode("utf-8"))
+    assert decoded == text and encoding.startswith(("gb18030" if written == "gbk" else "utf-8") + " read as ")
+    reference = process_document(load(golden_dir / "003_d677def7845cc038.txt"))
+    doc = load_bytes(mojibake.encode("utf-8"), doc_id="m", suffix=".txt")
+    assert process_document(doc).report.values() == reference.report.values()
+
+
+def test_text_in_a_european_language_is_not_taken_for_mojibake() -> None:
+    text = "Ça été très déjà vu — naïve façade, «guillemets», Straße, Ελληνικά, русский текст. " * 20
+    assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
+
+
 def test_utf16_without_a_bom_is_detected() -> None:
     text = "红旗区人民政府2021年政府信息公开工作年度报告\n行政许可\t3150\n"
     assert decode_bytes(text.encode("utf-16-le"))[0] == text

@@ -4,6 +4,9 @@ Order of trust: a BOM; then strict UTF-8; then UTF-16 without BOM when the NUL
 pattern says so; then GB18030 (a superset of GBK and GB2312) when it decodes
 strictly and the result is mostly CJK text; then charset-normalizer's best guess.
 Bytes that look binary (NULs with no UTF-16 pattern, control characters) are refused.
+
+A text saved after its bytes were read in a one-byte code page (mojibake: ``æ”¿åºœ`` for 政府, a crawler's or
+converter's wrong guess) is given back as it was written when exactly that undoes it (:func:`repaired_mojibake`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError
 
-__all__ = ["decode_bytes"]
+__all__ = ["decode_bytes", "repaired_mojibake"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -74,7 +77,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
         if _looks_textual(text):
-            return text, "utf-8"
+            return repaired_mojibake(text) or (text, "utf-8")
     except UnicodeDecodeError as exc:
         # a file cut off inside its last character (a truncated download): UTF-8 up to the cut
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
@@ -98,5 +101,40 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if best is not None:
         text = str(best)
         if _looks_textual(text):
-            return text, best.encoding
+            return repaired_mojibake(text) or (text, best.encoding)
     raise BinaryDocumentError(path)
+
+
+#: one-byte code pages a Chinese text's bytes are wrongly read in (a crawler's or a converter's guess), most
+#: common first: Western, Central European, Cyrillic, Greek, Turkish, Baltic (Windows, ISO and Mac forms), DOS
+_ONE_BYTE = ("cp1252", "latin-1", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso8859-2", "iso8859-5",
+             "iso8859-7", "mac_roman", "mac_greek", "mac_cyrillic", "mac_latin2", "cp437", "cp850", "cp866", "koi8_r")
+#: the characters such a misreading turns a Chinese text's bytes into (Latin-1 supplement to Cyrillic, the
+#: punctuation block, box drawing): the text holds many of them and almost no Chinese
+_MISREAD = re.compile(r"[\u00a0-\u04ff\u2010-\u2122\u2500-\u25ff]")
+
+
+def repaired_mojibake(text: str) -> tuple[str, str] | None:
+    """A Chinese text whose GBK or UTF-8 bytes were read in a one-byte code page and saved again
+    (``ΜΕ”≠ΖΟΈ`` for 欢迎访问, ``æ”¿åºœ`` for 政府: a crawler's or converter's wrong guess): the text as its
+    bytes were written, and ``"gb18030 read as mac_greek"`` or the like; ``None`` when the text reads as Chinese
+    already, shows too few misread characters, or no code page gives back a mostly Chinese text (every byte
+    kept: a misreading that lost bytes to ``?`` is not undone)."""
+    head = text[:4000]                  # (a Chinese text shows it at once: most texts stop here)
+    if len(_CJK.findall(head)) * 20 >= len(head) or len(_MISREAD.findall(text)) < 40:
+        return None
+    best: tuple[int, str, str] | None = None
+    for page in _ONE_BYTE:
+        try:
+            data = text.encode(page)
+        except UnicodeEncodeError:
+            continue
+        for target in ("utf-8", "gb18030"):
+            try:
+                fixed = data.decode(target)
+            except UnicodeDecodeError:
+                continue
+            cjk = len(_CJK.findall(fixed))
+            if _looks_textual(fixed) and _mostly_cjk(fixed) and (best is None or cjk > best[0]):
+                best = (cjk, fixed, f"{target} read as {page}")
+    return (best[1], best[2]) if best is not None else None
