@@ -13,15 +13,13 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, same_value
+from tests.block_fixtures import truth_value
 
 _FIXTURE = Path(__file__).parent / "fixtures" / "layouts" / "markitdown_pdf_label_row_above_its_numbers"
 
 
 def _truth(path: str) -> object:
-    node = json.loads(_FIXTURE.with_suffix(".json").read_text(encoding="utf-8"))
-    for key in path.split("."):
-        node = node[key]
-    return node
+    return truth_value(json.loads(_FIXTURE.with_suffix(".json").read_text(encoding="utf-8")), path)
 
 
 def test_a_label_row_of_empty_fields_takes_the_numbers_on_the_grid_line_below() -> None:

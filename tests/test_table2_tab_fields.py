@@ -13,16 +13,14 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import same_value
+from tests.block_fixtures import truth_value
 
 _FIXTURE = Path(__file__).parent / "fixtures" / "layouts" / "tabrows_table2_ocr_letter_and_split_number"
 _ROW = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
 
 
 def _truth(path: str) -> object:
-    node = json.loads(_FIXTURE.with_suffix(".json").read_text(encoding="utf-8"))
-    for key in path.split("."):
-        node = node[key]
-    return node
+    return truth_value(json.loads(_FIXTURE.with_suffix(".json").read_text(encoding="utf-8")), path)
 
 
 def test_a_tab_row_with_an_ocr_letter_and_a_split_number_proves_no_wrong_cell() -> None:
