@@ -101,6 +101,19 @@ def test_a_super_header_above_the_column_headers_is_no_pair_of_pieces_side_by_si
     assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
 
 
+def test_table_four_as_two_tables_has_the_second_tables_header_between_their_cells_and_is_proven(golden_dir) -> None:
+    """行政复议 as a table of five, then 行政诉讼 as a table of ten under a two-level header (PyMuPDF, one cell to a line):
+    the second table's header pieces stand between the two tables' cells, after its groups' names, where a
+    group's cells end. They are that table's own header, not a tool going back to a header: read and proven."""
+    cells = _ROW.strip("\t").split("\t")
+    header = ["结果维", "持", "结果纠", "正", "其他结", "果", "尚未审", "结", "总计"]
+    printed = ["行政复议", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", *cells[:5],
+               "行政诉讼", "未经复议直接起诉", "复议后起诉", *header, *header, *cells[5:]]
+    record = process_document(_with_table4(golden_dir, printed, []))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [int(c) for c in cells]
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+
+
 def test_counts_in_a_sentence_under_the_heading_are_not_cells(golden_dir) -> None:
     """``本年度因政府信息公开被申请行政复议 1 件，被提起行政诉讼 1 件。`` printed between 表四's heading and its
     table (LibreOffice's PDF through pdftotext: each group's headers, then its numbers): the sentence's counts

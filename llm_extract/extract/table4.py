@@ -32,6 +32,8 @@ _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: the words that name each of 表四's groups as a row's label
 _GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
 _T4_HEADING = FORM.headings["表四"]
+#: the cells of one of 表四's groups
+_GROUP = len(FORM.table4_columns)
 #: the groups' names as a header prints them: a header's pieces run together with them are still its pieces
 #: (未经复议直接起诉结结其尚果果他维纠持 among the cells)
 _GROUP_WORDS = re.compile(r"未经复议直接起诉|复议后起诉|直接起诉|行政复议|行政诉讼")
@@ -240,7 +242,9 @@ def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) 
     among them, or the headers above them printed in pieces of two columns side by side (``结果 结果`` /
     ``维持 纠正``): a text tool printing the table as blocks (went back to a header after some cells, or laid
     the header's pieces out by lines), so their order is the tool's, not the table's (a group's cells in
-    another order keep its total: pdftotext gave ``0 0 1 0 1`` for ``0 1 0 0 1``)."""
+    another order keep its total: pdftotext gave ``0 0 1 0 1`` for ``0 1 0 0 1``). Headers after a group's
+    name where a group's cells end are another table's own (表四 as two tables, 行政复议's five cells, then
+    ``行政诉讼`` / ``未经复议直接起诉`` / ``复议后起诉`` / ``结果维`` / ``持`` … and the ten cells of its row)."""
     span = _span(chosen, items)
     if span is None or len({it.line for it in chosen}) < len(chosen):
         return False
@@ -248,9 +252,21 @@ def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) 
     texts = [it for it in items[:span[0]] if it.is_text]
     before = [label_key(lines[n - 1]) for n in range(min(it.line for it in texts), chosen[0].line)] \
         if texts and lines else [label_key(it.raw) for it in texts]
-    return any(piece in text for text in before for piece in _SIDE_BY_SIDE) \
-        or any(it.is_text and (key := _GROUP_WORDS.sub("", label_key(it.raw))) and set(key) <= _HEADER_CHARS
-               for it in items[span[0]:span[1] + 1])
+    if any(piece in text for text in before for piece in _SIDE_BY_SIDE):
+        return True
+    cells, named = 0, False             # cells passed, a group's name since the last cell
+    chosen_ids = {id(it) for it in chosen}
+    for it in items[span[0]:span[1] + 1]:
+        if id(it) in chosen_ids:
+            cells, named = cells + 1, False
+            continue
+        if not it.is_text:
+            continue
+        key = label_key(it.raw)
+        named = named or bool(_GROUP_WORDS.search(key))
+        if (rest := _GROUP_WORDS.sub("", key)) and set(rest) <= _HEADER_CHARS and not (named and cells % _GROUP == 0):
+            return True                 # (a header after a group's name, at a group's end: the next table's own)
+    return False
 
 
 def _span(chosen: list[Item], items: list[Item]) -> tuple[int, int] | None:
