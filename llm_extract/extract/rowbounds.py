@@ -18,7 +18,7 @@ from .direction import label_words
 from .layout import Item, label_key
 
 __all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
-           "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_cells"]
+           "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_cells", "seven_then_a_stray"]
 
 
 def opens_other_row(items: list[Item], line: int, label_idx: int) -> bool:
@@ -198,3 +198,17 @@ def next_rows_cells(items: list[Item], nxt: int, span: list[Item]) -> list[Item]
     if cells[-1].line - cells[0].line != 6 or not all(it.cell.kind is CellKind.BLANK for it in span[:end - 7]):
         return None
     return cells
+
+
+def seven_then_a_stray(between: list[Item], span: list[Item], next_span: list[Item] | None) -> bool:
+    """Whether a row of eight numbers a line each is its seven cells and a number nobody's: the first seven
+    keep the row's total (the last seven do not), the eighth is the last thing before the next row's label,
+    and that row reads seven numbers of its own. PyMuPDF prints a document's pages one after another, a
+    page's bare number (``1``) among a table's cells where the page ends."""
+    if len(span) != 8 or not between or between[-1] is not span[7] or len({it.line for it in span}) != 8 \
+            or not all(it.cell.is_number and isinstance(it.cell.value, int) for it in span):
+        return False
+    v = [int(it.cell.value or 0) for it in span]
+    if v[6] != sum(v[:6]) or v[7] == sum(v[1:7]):
+        return False
+    return next_span is not None and len(next_span) == 7 and all(it.cell.is_number for it in next_span)

@@ -30,7 +30,8 @@ from .itemnumbers import rejoin_item_numbers
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 from .rowbounds import (alike_rows, group_title_piece, merged_labels, numbered, opens_other_row, padded_seven,
-                        next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_apart)
+                        next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_a_stray,
+                        seven_then_apart)
 from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
@@ -292,6 +293,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             #                                 on its line (that row's 序号) is not this row's
         elif (cells := next_rows_cells(items, nxt, span)) is not None:
             chosen = cells                  # seven cells a line each, then (after the row's end) the next row's 序号
+        elif seven_then_a_stray(items[idx + 1:nxt], span, spans.get(order[k + 1][0]) if k + 1 < len(order) else None):
+            chosen = span[:7]               # seven cells a line each keeping the row's total, then a page's number
         elif len(numbers) == 7 and len(span) < 2 * 7 and not any(_guessed(it.cell) for it in span) \
                 and not any(it.cell.kind is CellKind.PLACEHOLDER for it in span):
             chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are
