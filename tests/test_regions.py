@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from llm_extract.evidence import Status
+from llm_extract.extract.regions import find_regions
 from llm_extract.ingest import Document, load
 from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
@@ -148,3 +149,40 @@ def test_a_heading_set_in_brackets_opens_its_section(golden_dir: Path, left: str
         if path.startswith(("active_disclosure.", "applications.", "review_litigation.")):
             assert record.report.values()[path] == value, path
             assert record.provenance[path].status is reference.provenance[path].status, path
+
+
+def _cells_text(golden_dir: Path) -> tuple[Report, list[str]]:
+    """The golden report a cell to a line, as PyMuPDF prints a ruled table (no tabs, no empty lines)."""
+    report = _golden_report(golden_dir)
+    return report, [line.strip() for line in render(report, "cells").split("\n") if line.strip()]
+
+
+def test_a_group_title_in_half_width_brackets_alone_on_its_line_ends_no_table(golden_dir: Path) -> None:
+    """``(五)`` / ``不予`` / ``处理``: 表三's group title printed down its cell, not section 五's heading (where no
+    heading after 表三's is found, the first line that looks like section 五's ends the tables)."""
+    report, lines = _cells_text(golden_dir)
+    at = next(i for i, line in enumerate(lines) if line.startswith("（五）不予处理"))
+    assert lines[at] == "（五）不予处理"                      # the shape this test is about
+    lines[at:at + 1] = ["(五)", "不予", "处理"]
+    four = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    five = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    del lines[four:five]                                       # no 表四 (its heading lost with it): 表三 runs on
+    doc = Document.from_text("\n".join(lines), doc_id="p")
+    assert find_regions(doc.lines)["表三"].end > doc.lines.index("五、存在的主要问题及改进情况")
+    record = process_document(doc)
+    for path in ("applications.rejected_duplicate.total", "applications.total_processed.total"):
+        assert record.report.get(path) == report.get(path), path
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_heading_wrapped_at_the_pages_width_opens_its_section(golden_dir: Path) -> None:
+    """``四、因政府信息公开工作被申请行政复议、提起行政`` / ``诉讼情况``: neither line holds the heading whole."""
+    report, lines = _cells_text(golden_dir)
+    at = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    lines[at:at + 1] = ["四、因政府信息公开工作被申请行政复议、提起行政", "诉讼情况"]
+    doc = Document.from_text("\n".join(lines), doc_id="p")
+    assert find_regions(doc.lines)["表四"].start == at + 1       # (1-based): at the heading, not at its header row
+    record = process_document(doc)
+    for path in ("review_litigation.administrative_review.total", "review_litigation.litigation_direct.total"):
+        assert record.report.get(path) == report.get(path), path
+        assert record.provenance[path].status is Status.PROVEN, path

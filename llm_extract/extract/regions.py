@@ -25,9 +25,13 @@ _BULLETS = r"[\s#*_>|\-\u2190-\u2bff\u3010\u3012-\u3014\u3016\[\U0001F300-\U0001
 #: the heading of the section after the tables: 五、 / 六、, or the problems' / the other matters' section
 #: under any number (三、 … 四、存在的主要问题 where a report numbers its sections from 三; （五）存在的主要问题
 #: where it brackets them), behind a bullet
-_AFTER = re.compile(r"^" + _BULLETS + r"(?:[五六][、.．]|\(?[五六]\)|(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
+_AFTER = re.compile(r"^" + _BULLETS + r"(?:[五六][、.．]|\(?[五六]\)(?!\s*(?:不予|其他|处理|$))"
+                    r"|(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
                     r"(?:政府信息公开工作)?(?:存在的主要问题|存在问题|其他需要报告))")
 _SECTION_LINE_MAX = 60
+#: a section's numbered heading (四、…), and the most a line holding the rest of it wrapped may hold
+_NUMBERED_HEAD = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_WRAPPED_TAIL = 12
 _SENTENCE = re.compile(r"[。，；;！？]|,\s")
 # a section named in a list ("全文包括总体情况、主动公开政府信息情况、收到和处理…") rather than headed:
 # a 、 right before the name (not the enumerator of "三、") or right after it
@@ -159,6 +163,9 @@ def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[s
         fields = text.split("\t")
         if text[:1] == "|" and (joined := _grid_heading(text)) is not None:
             fields.append(joined)       # a heading a PDF converter cut over a grid row's fields
+        elif _NUMBERED_HEAD.match(text) and n < len(lines) and len(nxt := lines[n].strip()) <= _WRAPPED_TAIL \
+                and not _SENTENCE.search(nxt):
+            fields.append(text + nxt)   # a heading wrapped at the page's width: 四、因…被申请行政复议、提起行政 / 诉讼情况
         for name, pattern in order:
             # (a heading's words stand in one field of a tab row: 表四's header row, 行政复议\t行政诉讼, is none)
             if name not in found and any(pattern.search(f) for f in fields) \
