@@ -37,3 +37,20 @@ def test_no_cell_of_the_table_is_proven_wrong() -> None:
     wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
              and not same_value(p, record.report.get(p), _truth(p))]
     assert wrong == []
+
+
+_SHARED = Path(__file__).parent / "fixtures" / "layouts" / "markitdown_pdf_shared_label_tail"
+
+
+def test_a_grid_line_the_row_above_took_is_not_the_next_rows_too() -> None:
+    """``1、申请人无正当理由逾期不补`` (plain text) / ``| | | 正、行政机关不再处理其政府信 | … 0 … |`` (its numbers) /
+    ``| | (六)其他处理 | 2、申请人逾期未按收费通知要求 | (empty fields) |``: the tail both labels share does not
+    make the line above the blank row's: it stays unread, never proven 0."""
+    text = _SHARED.with_suffix(".md").read_text(encoding="utf-8")
+    assert "| 2、申请人逾期未按收费通知要求 |" in text                  # the shape this test is about
+    truth = json.loads(_SHARED.with_suffix(".json").read_text(encoding="utf-8"))
+    record = process_document(load(_SHARED.with_suffix(".md")))
+    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
+             and not same_value(p, record.report.get(p), truth_value(truth, p))]
+    assert wrong == []
+    assert record.report.get("applications.other_no_correction.total") == 0

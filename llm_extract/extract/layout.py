@@ -270,8 +270,9 @@ def _line_plan(line: str) -> _Plan | None:
                 specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(spread[col])]
                 previous = f
                 continue
-            if grid and f == previous and not _cell(f).is_value:
-                continue               # a converter repeats a spanning cell in every column it spans
+            if grid and f == previous and not _cell(f).is_value and not all(_cell(t).is_value for t in f.split()):
+                continue               # a converter repeats a spanning cell in every column it spans (not a
+                #                        field of numbers: | 0 0 | 0 0 |, two fields each merging two columns)
             previous = f
             specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(f)]
         return tuple(specs), False, ""

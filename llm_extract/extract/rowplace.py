@@ -7,7 +7,7 @@ the row's cell count and the table's shape, never by one renderer's token positi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set as AbstractSet
 from itertools import takewhile
 
 from ..evidence import CellKind
@@ -174,8 +174,20 @@ def _label_continued(row: str, label: Item, own: list[Item], by_line: Mapping[in
     return None                                     # no numbers below: its fields are its (blank) cells
 
 
-def grid_row(items: list[Item], idx: int, end: int,
-             shape: tuple[int, int] | None, row: str = "") -> tuple[int, list[Cell] | None]:
+def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int] | None, row: str = "",
+             claimed: AbstractSet[int] = frozenset()) -> tuple[int, list[Cell] | None]:
+    """:func:`_grid_row`, where the cells come from a line other than the label's, unless a row above took
+    that line's numbers already (``claimed``): ``1、申请人无正当理由逾期不补`` / ``| | | 正、行政机关不再处理其政府信 |
+    … 0 0 |`` / ``| | (六)其他处理 | 2、申请人逾期未按收费通知要求 | (empty fields) |``: the tail both labels
+    share does not make the line above the lower row's (it stays unread, its empty fields no blank cells)."""
+    line, cells = _grid_row(items, idx, end, shape, row)
+    if cells is not None and line != items[idx].line and line in claimed:
+        return items[idx].line, None
+    return line, cells
+
+
+def _grid_row(items: list[Item], idx: int, end: int,
+              shape: tuple[int, int] | None, row: str = "") -> tuple[int, list[Cell] | None]:
     """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
 
     The cells are on the label's line, or (a converter detached the label from its numbers)
