@@ -53,13 +53,14 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import CellKind, Method, Reading
+from ..evidence import Method
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
 from .blocktext import Number, all_counts, empty_among, heading_line, mixed_lines, split_numbers
 from .blocktiles import table3_broken
 from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
+from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
 from .layout import is_page_furniture, label_key
 from .pagenumbers import page_feet
 from .readings import Readings, reading
@@ -80,9 +81,7 @@ _TEXT = -1
 #: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
 #: headers and numbers after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
-#: （六）其他处理's sub-rows: printed as one row, the last stands for it (its label's row in the events)
-_SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
-_ONE_ROWS = tuple(r for r in _ROWS if r not in _SUB_ROWS[:-1])
+_ONE_ROWS = ONE_ROWS                     # （六）其他处理 printed as one row (its label's row in the events)
 _ONE_ROW_LABEL = re.compile(r"^\(?六\)?其他处理$")
 #: the group's item number: （六）其他 names its group, not its sub-row 3.其他
 _SIX_GROUP = re.compile(r"^\(?六\)")
@@ -357,26 +356,6 @@ def _blanks_and_zeros(numbers: list[Number]) -> bool:
     return values <= {None, 0} and len(values) == 2
 
 
-def _one_row(numbers: list[Number]) -> Readings:
-    """（六）其他处理's sub-rows from its one printed row: each 0 where the row is all 0, else absent."""
-    zero = all(n.cell.kind is CellKind.ZERO for n in numbers)
-    out: Readings = {}
-    for sub in _SUB_ROWS:
-        for col, n in zip(_COLS, numbers):
-            out[f"applications.{sub}.{col}"] = (
-                Reading(0, CellKind.ZERO, n.cell.raw, [n.line], Method.OTHER_AS_ONE_ROW,
-                        "（六）其他处理 printed as one row of zeros: each sub-row is 0") if zero else
-                Reading(None, CellKind.ABSENT, n.cell.raw or "", [n.line], Method.OTHER_AS_ONE_ROW,
-                        "（六）其他处理 printed as one row: its sub-rows are not given"))
-    return out
-
-
-#: the rows of 表三 with （六）其他处理 printed as one row (its last sub-row's place standing for it), and
-#: the readings of its sub-rows from that row (for the other readers of the form's order)
-ONE_ROWS = _ONE_ROWS
-one_row_readings = _one_row
-
-
 def _lines_mixed(numbers: list[Number]) -> bool:
     """A row part beside its label, part on the next line, an empty cell among it: a fixed-width row whose
     printed order is not its columns' (…另行制作   无 / 0 0 0   0 0 0)."""
@@ -402,6 +381,6 @@ def read_form_order(lines: list[str]) -> Readings | None:
     out = {f"applications.{row}.{col}": reading(n.cell, [n.line], method)
            for i, n in enumerate(numbers) for row, col in [(rows[i // _WIDTH], _COLS[i % _WIDTH])]}
     if rows is _ONE_ROWS:
-        six = _ONE_ROWS.index(_SUB_ROWS[-1]) * _WIDTH
-        out.update(_one_row(numbers[six:six + _WIDTH]))
+        six = _ONE_ROWS.index(SUB_ROWS[-1]) * _WIDTH
+        out.update(one_row_readings(numbers[six:six + _WIDTH]))
     return out
