@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BLOCKS_DIR", "fixture_text", "fixture_truth", "truth_value"]
+__all__ = ["BLOCKS_DIR", "LAYOUTS_DIR", "fixture_text", "fixture_truth", "layout_truth", "truth_value"]
 
 BLOCKS_DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
+#: other tools' text of whole reports (tests/fixtures/layouts): ``NAME.txt`` or ``.md`` beside ``NAME.json``
+LAYOUTS_DIR = Path(__file__).parent / "fixtures" / "layouts"
 
 
 def fixture_text(name: str) -> str:
@@ -18,6 +20,11 @@ def fixture_text(name: str) -> str:
 
 def fixture_truth(name: str) -> dict[str, Any]:
     return json.loads((BLOCKS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def layout_truth(name: str) -> dict[str, Any]:
+    """The true values of the layout fixture ``NAME`` (its ``NAME.json``)."""
+    return json.loads((LAYOUTS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def truth_value(truth: dict[str, Any], path: str) -> Any:

@@ -6,26 +6,24 @@ The label's empty fields are no blank row: the numbers below are its cells. No c
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from llm_extract.evidence import Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, same_value
-from tests.block_fixtures import truth_value
+from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
 
-_FIXTURE = Path(__file__).parent / "fixtures" / "layouts" / "markitdown_pdf_label_row_above_its_numbers"
+_NAME = "markitdown_pdf_label_row_above_its_numbers"
+_FIXTURE = LAYOUTS_DIR / f"{_NAME}.md"
 
 
 def _truth(path: str) -> object:
-    return truth_value(json.loads(_FIXTURE.with_suffix(".json").read_text(encoding="utf-8")), path)
+    return truth_value(layout_truth(_NAME), path)
 
 
 def test_a_label_row_of_empty_fields_takes_the_numbers_on_the_grid_line_below() -> None:
-    text = _FIXTURE.with_suffix(".md").read_text(encoding="utf-8")
+    text = _FIXTURE.read_text(encoding="utf-8")
     assert "|     | 不予公 | 5.属于三类内部 |" in text               # the shape this test is about
-    record = process_document(load(_FIXTURE.with_suffix(".md")))
+    record = process_document(load(_FIXTURE))
     for row in ("denied_internal_affairs", "rejected_petition"):
         for path in [p for p in TABLE3_PATHS if f".{row}." in p]:
             assert record.report.get(path) == _truth(path), path
@@ -33,23 +31,24 @@ def test_a_label_row_of_empty_fields_takes_the_numbers_on_the_grid_line_below() 
 
 
 def test_no_cell_of_the_table_is_proven_wrong() -> None:
-    record = process_document(load(_FIXTURE.with_suffix(".md")))
+    record = process_document(load(_FIXTURE))
     wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
              and not same_value(p, record.report.get(p), _truth(p))]
     assert wrong == []
 
 
-_SHARED = Path(__file__).parent / "fixtures" / "layouts" / "markitdown_pdf_shared_label_tail"
+_SHARED_NAME = "markitdown_pdf_shared_label_tail"
+_SHARED = LAYOUTS_DIR / f"{_SHARED_NAME}.md"
 
 
 def test_a_grid_line_the_row_above_took_is_not_the_next_rows_too() -> None:
     """``1、申请人无正当理由逾期不补`` (plain text) / ``| | | 正、行政机关不再处理其政府信 | … 0 … |`` (its numbers) /
     ``| | (六)其他处理 | 2、申请人逾期未按收费通知要求 | (empty fields) |``: the tail both labels share does not
     make the line above the blank row's: it stays unread, never proven 0."""
-    text = _SHARED.with_suffix(".md").read_text(encoding="utf-8")
+    text = _SHARED.read_text(encoding="utf-8")
     assert "| 2、申请人逾期未按收费通知要求 |" in text                  # the shape this test is about
-    truth = json.loads(_SHARED.with_suffix(".json").read_text(encoding="utf-8"))
-    record = process_document(load(_SHARED.with_suffix(".md")))
+    truth = layout_truth(_SHARED_NAME)
+    record = process_document(load(_SHARED))
     wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
              and not same_value(p, record.report.get(p), truth_value(truth, p))]
     assert wrong == []

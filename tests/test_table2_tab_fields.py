@@ -6,27 +6,25 @@ cells (0, 0, 47). A count that matches only because one field held no number and
 reading: the row stays unread (queued), never proven 0, 4, 7.
 """
 
-import json
-from pathlib import Path
-
 from llm_extract.evidence import Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import same_value
-from tests.block_fixtures import truth_value
+from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
 
-_FIXTURE = Path(__file__).parent / "fixtures" / "layouts" / "tabrows_table2_ocr_letter_and_split_number"
+_NAME = "tabrows_table2_ocr_letter_and_split_number"
+_FIXTURE = LAYOUTS_DIR / f"{_NAME}.txt"
 _ROW = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
 
 
 def _truth(path: str) -> object:
-    return truth_value(json.loads(_FIXTURE.with_suffix(".json").read_text(encoding="utf-8")), path)
+    return truth_value(layout_truth(_NAME), path)
 
 
 def test_a_tab_row_with_an_ocr_letter_and_a_split_number_proves_no_wrong_cell() -> None:
-    text = _FIXTURE.with_suffix(".txt").read_text(encoding="utf-8")
+    text = _FIXTURE.read_text(encoding="utf-8")
     assert "行政规范性文件\tO\t0\t4 7" in text                 # the shape this test is about
-    record = process_document(load(_FIXTURE.with_suffix(".txt")))
+    record = process_document(load(_FIXTURE))
     for path in _ROW:
         if record.provenance[path].status is Status.PROVEN:
             assert same_value(path, record.report.get(path), _truth(path)), path
@@ -34,7 +32,7 @@ def test_a_tab_row_with_an_ocr_letter_and_a_split_number_proves_no_wrong_cell() 
 
 
 def test_the_other_table2_rows_of_that_document_are_read() -> None:
-    record = process_document(load(_FIXTURE.with_suffix(".txt")))
+    record = process_document(load(_FIXTURE))
     for path in ("active_disclosure.regulations.issued", "active_disclosure.licensing",
                  "active_disclosure.enforcement"):
         assert same_value(path, record.report.get(path), _truth(path)), path

@@ -66,7 +66,7 @@ from .pagenumbers import page_feet
 from .readings import Readings, reading
 from .t4boxes import table4_header_line
 
-__all__ = ["read_form_order", "ONE_ROWS", "one_row_readings"]
+__all__ = ["read_form_order"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
@@ -81,7 +81,6 @@ _TEXT = -1
 #: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
 #: headers and numbers after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
-_ONE_ROWS = ONE_ROWS                     # （六）其他处理 printed as one row (its label's row in the events)
 _ONE_ROW_LABEL = re.compile(r"^\(?六\)?其他处理$")
 #: the group's item number: （六）其他 names its group, not its sub-row 3.其他
 _SIX_GROUP = re.compile(r"^\(?六\)")
@@ -370,9 +369,9 @@ def read_form_order(lines: list[str]) -> Readings | None:
         return None
     end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
     header = table4_header_line(lines, end) if end <= len(lines) else None
-    attempts = [(end, _ROWS), (end, _ONE_ROWS)] + ([(header, _ROWS), (header, _ONE_ROWS)] if header else [])
+    attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
-        read = _read(_events(lines, start, last, one_row=rows is _ONE_ROWS), rows)
+        read = _read(_events(lines, start, last, one_row=rows is ONE_ROWS), rows)
         if read is not None:
             break
     if read is None or _lines_mixed(read[0]):
@@ -380,7 +379,7 @@ def read_form_order(lines: list[str]) -> Readings | None:
     numbers, method = read
     out = {f"applications.{row}.{col}": reading(n.cell, [n.line], method)
            for i, n in enumerate(numbers) for row, col in [(rows[i // _WIDTH], _COLS[i % _WIDTH])]}
-    if rows is _ONE_ROWS:
-        six = _ONE_ROWS.index(SUB_ROWS[-1]) * _WIDTH
+    if rows is ONE_ROWS:
+        six = ONE_ROWS.index(SUB_ROWS[-1]) * _WIDTH
         out.update(one_row_readings(numbers[six:six + _WIDTH]))
     return out

@@ -48,7 +48,7 @@ from ..form import FORM
 from .bareorder import column_orders, keeps_totals
 from .blocktext import Number, all_counts, heading_line, split_numbers
 from .blocktiles import table3_broken
-from .formorder import ONE_ROWS, one_row_readings
+from .onerowform import ONE_ROWS, one_row_readings
 from .labels import rows_named
 from .layout import is_page_furniture, label_key
 from .readings import Readings, reading

@@ -77,7 +77,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
     found = [(prefix, pattern, n, _t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
-    markup = lines is not None and markup_blank_lines(lines, region.start, region.end)
+    markup = lines is not None and _markup_blank_lines(lines, region.start, region.end)
     shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
     for prefix, pattern, n, i in found:
         if i is None:
@@ -271,7 +271,7 @@ def _wrapped_digits(lines: list[str], n: int, region: Region) -> bool:
     return not any(match_row(key, pattern) for _, pattern, _ in TABLE2_LABELS)
 
 
-def markup_blank_lines(lines: list[str], start: int, end: int) -> bool:
+def _markup_blank_lines(lines: list[str], start: int, end: int) -> bool:
     """Whether lines ``start`` … ``end - 1`` (1-based) part their text by runs of two blank lines or more only: a
     web page's text taken with the newlines of its markup (BeautifulSoup's ``get_text``: ``规章`` / two blank lines /
     ``0`` …), cells in the page's order. A PDF text tool printing box by box parts the boxes by one blank line."""

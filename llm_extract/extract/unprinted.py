@@ -319,9 +319,9 @@ def _numbers_in_a_block(between: list[Item]) -> bool:
         return False
     if any(n != _ROW_WIDTH for n in lines.values()):
         return True
-    firsts = sorted(lines)[1:]          # each further line of numbers after a label's numbered piece
+    ordered = sorted(lines)             # each further line of numbers after a label's numbered piece
     return not all(any(it.is_text and prev < it.line <= line and _NUMBERED_PIECE.search(it.key) for it in between)
-                   for prev, line in zip(sorted(lines), firsts))
+                   for prev, line in zip(ordered, ordered[1:]))
 
 
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
