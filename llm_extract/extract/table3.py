@@ -27,6 +27,7 @@ from .blankcols import placed_methods
 from .direction import contested_lines
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
+from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 from .rowbounds import (alike_rows, group_title_piece, merged_labels, numbered, opens_other_row, padded_seven,
@@ -136,15 +137,13 @@ def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))
 
 
-_OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
-_OTHER_SINGLE = "（六）其他处理"           # pseudo row: the group printed as one row, no sub-rows
 _OTHER_GROUP = re.compile(r"其他处理$")
 
 
 def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
     """(六)其他处理 printed as a single row: place it as a pseudo row so that its cells are
     neither lost nor taken by the row above."""
-    if any(r in labels for r in _OTHER_ROWS):
+    if any(r in labels for r in SUB_ROWS):
         return
     lo = labels.get("rejected_reconfirm", 0)
     hi = labels.get("total_processed", len(items))
@@ -152,27 +151,8 @@ def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
         it = items[i]
         if it.is_text and (_OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value
                            or one_row_other_digits(it.key) is not None):
-            labels[_OTHER_SINGLE] = i
+            labels[SINGLE] = i
             return
-
-
-def _split_other(tmp: Readings, label: Item, out: Readings) -> None:
-    """The sub-rows of a one-row (六): 0 when the row is 0 (counts are never negative), else not printed
-    (absent: FORM.md's "missing otherwise", even in a column where the row holds 0)."""
-    row = [tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS]
-    # (an O where a 0 belongs is a guess of 0: each sub-row keeps the guess, for the identities to pin)
-    zero = all(r.kind is CellKind.ZERO or (r.kind is _MISSING_KIND and r.value == 0) for r in row)
-    for sub in _OTHER_ROWS:
-        for c, r in zip(APPLICANT_COLUMNS, row):
-            path = f"applications.{sub}.{c}"
-            if zero and r.kind is _MISSING_KIND:
-                out[path] = r
-            elif zero:
-                out[path] = Reading(0, CellKind.ZERO, r.raw, r.lines, Method.OTHER_AS_ONE_ROW,
-                                    "（六）其他处理 printed as one row of zeros: each sub-row is 0")
-            else:
-                out[path] = Reading(None, CellKind.ABSENT, r.raw or "", r.lines or [label.line], Method.OTHER_AS_ONE_ROW,
-                                    "（六）其他处理 printed as one row: its sub-rows are not given")
 
 
 def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Ambiguity]]:
@@ -208,15 +188,16 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
     for k, (row, idx) in enumerate(order):
-        if row == _OTHER_SINGLE and not spans[row]:     # its digits glued on (a crawler's dump)
+        if row == SINGLE and not spans[row]:     # its digits glued on (a crawler's dump)
             glued_one_row_other(items[idx], out, ambiguities)
             continue
-        if row == _OTHER_SINGLE:               # read as a row, then split into its three sub-rows
+        if row == SINGLE:               # read as a row, then split into its three sub-rows
             tmp: Readings = {}
             _row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
                           [it for it in spans[row] if it.cell.is_number], items[idx], Method.CELLS_AFTER_LABEL,
                           tmp, [], [it.line for it in spans[row][:7]])
-            _split_other(tmp, items[idx], out)
+            out.update(sub_row_readings([tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS],
+                                        items[idx].line))
             taken[idx] = ([], spans[row][:7])   # its numbers, whatever its sub-rows become
             continue
         label = items[idx]
@@ -327,7 +308,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     for row in APPLICATION_ROWS:
-        if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels):
+        if row not in labels and not (row in SUB_ROWS and SINGLE in labels):
             for c in APPLICANT_COLUMNS:
                 out[f"applications.{row}.{c}"] = missing("", [], "label", "row label not found")
     for row in merged_labels(items, labels) + runs_into_next(items, labels):   # whose cells? not ours to say
@@ -378,7 +359,7 @@ def _unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) ->
     whole, and every number of the table one of those rows' cells (a row whose label was garbled
     leaves its numbers over, or gives a neighbour too many). Such a row is absent (null, like a
     blank row), not a lost row for the identities to fill in."""
-    lost = [row for row in APPLICATION_ROWS if row not in labels and not (row in _OTHER_ROWS and _OTHER_SINGLE in labels)]
+    lost = [row for row in APPLICATION_ROWS if row not in labels and not (row in SUB_ROWS and SINGLE in labels)]
     if not lost or len(lost) > 3:
         return
     read = 0

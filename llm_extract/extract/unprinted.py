@@ -45,6 +45,7 @@ from .labels import strip_item_number
 from .cells import normalise, parse_cell
 from .layout import Item, label_key
 from .direction import EITHER_WAY
+from .onerowform import SUB_ROWS
 from .readings import Readings, missing
 
 __all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
@@ -55,7 +56,6 @@ _PATTERNS = {r.key: r.pattern for r in FORM.table3_rows}
 #: group headings, without their item numbers: 本年度办理结果, 不予公开, 无法提供, 不予处理, 其他处理
 _GROUPS = frozenset(strip_item_number(label_key(h))
                     for h in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
-_OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 _MAX_LEFT_OUT = 3          # more rows without labels: the table is wrecked, not abridged
 _ROW_WIDTH = len(APPLICANT_COLUMNS)
 #: a label's first piece, its item number before its words (2、没有现成信; 形)度(三)1.属于国家: pieces of the
@@ -79,7 +79,7 @@ def glued_one_row_other(label: Item, out: Readings, ambiguities: list[Ambiguity]
     0, a cut the identities take part in like any glued row's; any other run makes them not printed."""
     digits = one_row_other_digits(label.key) or ""
     note = "（六）其他处理 printed as one row, its digits glued on"
-    paths = [p for row in _OTHER_ROWS for p in TABLE3_ROW_PATHS[row]]
+    paths = [p for row in SUB_ROWS for p in TABLE3_ROW_PATHS[row]]
     if digits == "0" * _ROW_WIDTH:
         for p in paths:
             out[p] = missing(digits, [label.line], Method.OTHER_AS_ONE_ROW, f"{note}: seven zeros, each sub-row 0")
@@ -144,7 +144,7 @@ def absent_rows(items: list[Item], labels: dict[str, int], out: Readings, ambigu
     to their label items; a key that is no row of the form is the one-row (六), standing for its sub-rows."""
     position = {row: _POSITION.get(row, _ONE_ROW_AT) for row in labels}
     one_row = any(row not in _POSITION for row in labels)
-    unfound = [row for row in _ROWS if row not in labels and not (one_row and row in _OTHER_ROWS)]
+    unfound = [row for row in _ROWS if row not in labels and not (one_row and row in SUB_ROWS)]
     if not unfound or len(unfound) > _MAX_LEFT_OUT:
         return
     text = "".join(it.key for it in items if it.is_text)
