@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..evidence import CellKind
-from .cells import Cell, parse_cell, unspaced_notes
+from .cells import Cell, parse_cell, parse_slot, unspaced_notes
 from .regions import list_line
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
@@ -82,7 +82,9 @@ def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
     numbers: list[Number] = []
     while tokens:
         cell = parse_cell(tokens[-1])
-        if not (cell.is_number or cell.kind is CellKind.PLACEHOLDER):
+        if numbers and cell.kind is CellKind.TEXT:
+            cell = parse_slot(tokens[-1])      # an OCR'd O among numbers (``O 0 7 1``): a cell, unreadable
+        if not (cell.is_number or cell.kind in (CellKind.PLACEHOLDER, CellKind.MISSING)):
             break
         numbers.insert(0, Number(cell, line))
         tokens.pop()

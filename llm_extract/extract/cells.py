@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 from ..evidence import CellKind
 from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
 
-__all__ = ["Cell", "parse_cell", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
+__all__ = ["Cell", "parse_cell", "parse_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
            "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE"]
 
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "－", "─", "无", "不适用", "空", "\\", "/ ", "—/—", "--"})
@@ -224,6 +224,17 @@ def letters_guess(raw: str) -> int | None:
     """The digits a cell of OCR-confusable letters only stands for (``O`` → 0, ``lO`` → 10), or ``None``."""
     text = normalise(raw)
     return int(text.translate(_OCR_MAP)) if _LETTERS_ONLY.match(text) else None
+
+
+def parse_slot(raw: str) -> Cell:
+    """``parse_cell`` of a token where a number belongs: a cell of OCR-confusable letters only ("O", "lO")
+    is then a number's place whose value is unreadable (kind missing), not a word: no digit anchors the
+    confusion. The digits the letters stand for ride along as its value, a guess verify uses only where
+    the identities leave the cell open (``READ.OCR_LETTERS``)."""
+    cell = parse_cell(raw)
+    if cell.kind is CellKind.TEXT and len(raw) <= 12 and _LETTERS_ONLY.match(normalise(raw)):
+        return Cell(raw, CellKind.MISSING, letters_guess(raw), "only OCR-confusable letters where a number belongs")
+    return cell
 
 
 def letters_as_digits(cell: Cell) -> Cell | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..evidence import CellKind
 from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
-from .cells import OCR_LETTERS, Cell, joined_pieces, letters_guess, normalise, number_piece, parse_cell, unspaced_notes
+from .cells import Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot, unspaced_notes
 from .mdcells import md_cell
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
@@ -43,7 +43,6 @@ _ENDS_DIGIT = re.compile(r"\d[/／\-—－–无]*\s*$")        # (a glued row m
 _OUTERLESS = re.compile(r"^[^|\s](?:[^|]*\S)?\|(?: [^|]*)?(?:\|(?: [^|]*)?)*$")
 #: the letters an OCR engine reads a vertical table rule as
 _RULE_GLYPHS = frozenset({"l", "I"})
-_OCR_LETTERS = re.compile(rf"^[{OCR_LETTERS}]{{1,7}}$")
 #: a table rule OCR read as the character 一, standing alone between spaces (``一 3.其他 一 4 一 0``): its own
 #: text item, never joined onto a label (``一3.其他一`` is no row's label, and 一 before a label reads as
 #: its item number)
@@ -66,16 +65,8 @@ _WORD_PLACEHOLDERS = frozenset({"无", "空"})
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=8192)
-def _cell(raw: str) -> Cell:
-    """``parse_cell``, except that a cell of OCR-confusable letters only ("O", "lO") is a number's
-    place whose value is unreadable (kind missing), not a word: no digit anchors the confusion. The
-    digits the letters stand for ride along as its value, a guess verify uses only where the
-    identities leave the cell open (``READ.OCR_LETTERS``)."""
-    cell = parse_cell(raw)
-    if cell.kind is CellKind.TEXT and len(raw) <= 12 and _OCR_LETTERS.match(normalise(raw)):
-        return Cell(raw, CellKind.MISSING, letters_guess(raw), "only OCR-confusable letters where a number belongs")
-    return cell
+#: ``parse_slot``: every token of a layout line is where a number may belong
+_cell = lru_cache(maxsize=8192)(parse_slot)
 
 
 _PAGE_HINTS = frozenset("页-—–/Pp")
