@@ -5,6 +5,9 @@ of those rows, then the next section's headers and numbers (``行政强制`` / `
 ``0`` / ``第二十条第（八）项`` / ``本年收费金额（单位：万元）`` / ``284.49``). The ``0`` after the last label is
 行政强制's as often as the fee's, and no identity checks 表二: such a row is read but never proven
 (``READ.LABEL_STACK``). A label with a number of its own between it and the label above is read as before.
+The same printing puts a number between two labels when the first row's cell is blank (``行政处罚`` / ``52`` /
+``行政强制``, 52 being 行政强制's): where the label after a boxed number prints none, the number is read, not
+proven (``READ.BOX_ORDER``).
 """
 
 from __future__ import annotations
@@ -102,3 +105,24 @@ def test_a_web_pages_text_with_its_markups_newlines_is_the_pages_order_and_prove
     record = process_document(_with_table2(golden_dir, one_blank))
     assert [record.report.get(p) for p in _REGULATIONS] == [1, 38, 5]
     assert all("READ.BOX_ORDER" in record.provenance[p].rules for p in _REGULATIONS)
+
+
+_PUNISHMENT = "active_disclosure.punishment"
+_BOXED_TAIL = ["第二十条第（六）项", "", "信息内容", "", "本年处理决定数量", "", "行政处罚", "", "52", "", "行政强制", "",
+               "第二十条第（八）项", "信息内容", "行政事业性收费", "", "本年收费金额（单位：万元）", "1298.509"]
+
+
+def test_a_number_boxed_between_two_labels_the_second_printing_none_is_not_proven(golden_dir) -> None:
+    # pdftotext's default mode, 行政处罚's cell blank: 行政强制's 52 is printed between the two labels, and the
+    # order alone does not tell whose it is
+    record = process_document(_with_table2(golden_dir, [*_HEAD[:14], "行政许可", "", "0", "", *_BOXED_TAIL]))
+    prov = record.provenance[_PUNISHMENT]
+    assert prov.status is not Status.PROVEN and "READ.BOX_ORDER" in prov.rules
+    assert record.provenance[_ENFORCEMENT].status is not Status.PROVEN
+
+
+def test_a_number_boxed_between_two_labels_that_both_print_one_is_proven(golden_dir) -> None:
+    tail = [*_BOXED_TAIL[:11], "", "3", *_BOXED_TAIL[11:]]
+    record = process_document(_with_table2(golden_dir, [*_HEAD[:14], "行政许可", "", "0", "", *tail]))
+    assert record.report.get(_PUNISHMENT) == 52 and record.report.get(_ENFORCEMENT) == 3
+    assert record.provenance[_PUNISHMENT].status is Status.PROVEN

@@ -79,6 +79,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     found = [(prefix, pattern, n, _t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
     markup = lines is not None and _markup_blank_lines(lines, region.start, region.end)
     shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
+    labelled = sorted({i for *_, i in found if i is not None})
     for prefix, pattern, n, i in found:
         if i is None:
             continue
@@ -159,7 +160,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             taken[i] = (paths, values)
-            if method == "label+cells" and _boxes_apart(item, values) and not markup:
+            if method == "label+cells" and not markup and (_boxes_apart(item, values)
+                                                           or _box_beside_empty_row(items, i, values, labelled)):
                 method = Method.T2_BOXES      # one to a line, blank lines between: the order a text tool's
             elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)
                                               or back_on_next_line(printed, lines)):
@@ -292,6 +294,20 @@ def _boxes_apart(label: Item, values: list[Item]) -> bool:
     text tool printing box by box: pdf2txt.py, pdftotext's default mode), none on the label's line."""
     lines = [label.line] + [v.line for v in values]
     return len(values) > 1 and all(b - a >= 2 for a, b in zip(lines, lines[1:]))
+
+
+def _box_beside_empty_row(items: list[Item], i: int, values: list[Item], labelled: list[int]) -> bool:
+    """Whether a one-cell row's number stands in a box of its own (a line or more between it and its label)
+    while the 表二 row labelled right after it prints no number: a PDF text tool printing box by box puts
+    the number of the row below between the two labels where the row above's cell is blank (``行政处罚`` /
+    ``52`` / ``行政强制``, 52 being 行政强制's); which row's it is the order does not tell."""
+    if len(values) != 1 or values[0].line - items[i].line < 2:
+        return False
+    after = [j for j in labelled if j > i]
+    if not after:
+        return False
+    j = after[0]
+    return j + 1 >= len(items) or not items[j + 1].is_value
 
 
 def _full_row(line: str, n: int) -> bool:
