@@ -59,13 +59,6 @@ def _value(n: Number | None) -> int:
     return int(v) if v is not None else 0
 
 
-def _holds(grid: Grid, fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
-    """Every 表三 identity over a full grid (row sums, the column sums, the balance), except those whose
-    every cell is in ``fixed``: printed beside its label, such an identity says nothing of where a block
-    goes (a report that misprints one keeps it broken, for the verifier to show)."""
-    return _holds_values([[_value(c) for c in row] for row in grid], fixed)
-
-
 def _instances() -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
     """Every 表三 identity instance of the form (``FORM.identities``) as (left cells, right cells), a cell
     being (row index, column index): sum(left) == sum(right)."""
@@ -81,18 +74,19 @@ def _instances() -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
 
 
 _INSTANCES = _instances()
-#: each cell's identity instances (indices into ``_INSTANCES``): the search checks an instance the moment
-#: its last cell is placed, instead of only over the full grid
-_CELL_INSTANCES: dict[tuple[int, int], list[int]] = {}
+#: each row-major cell index's identity instances (indices into ``_INSTANCES``) with the side it stands on:
+#: the search checks an instance the moment its last cell is placed, instead of only over the full grid
+_SIDES: list[list[tuple[int, bool]]] = [[] for _ in range(len(_ROWS) * _WIDTH)]
 for _k, (_left, _right) in enumerate(_INSTANCES):
-    for _cell in _left + _right:
-        _CELL_INSTANCES.setdefault(_cell, []).append(_k)
-#: the instances over row-major cell indices: (left, right, both)
-_FLAT = [([r * _WIDTH + c for r, c in left], [r * _WIDTH + c for r, c in right],
-          [r * _WIDTH + c for r, c in left + right]) for left, right in _INSTANCES]
+    for _cells, _on_left in ((_left, True), (_right, False)):
+        for _r, _c in _cells:
+            _SIDES[_r * _WIDTH + _c].append((_k, _on_left))
 
 
 def _holds_values(vals: list[list[int]], fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    """Every 表三 identity over a full table of values (row sums, the column sums, the balance), except those
+    whose every cell is in ``fixed``: printed beside its label, such an identity says nothing of where a block
+    goes (a report that misprints one keeps it broken, for the verifier to show)."""
     for left, right in _INSTANCES:
         if fixed and all(cell in fixed for cell in left + right):
             continue
@@ -152,6 +146,18 @@ class _Search:
         self.values: list[int | None] = [None if n is None else _value(n) for row in grid for n in row]
         #: the instances whose every cell is a label's (left to the verifier)
         self.own = frozenset(k for k, (left, right) in enumerate(_INSTANCES) if all(x in fixed for x in left + right))
+        #: each instance's sum of placed cells and count of open cells, per side, kept as cells are placed
+        #: and taken back (so that a placement checks the instances it touches without summing them)
+        self.sums = [[0, 0] for _ in _INSTANCES]
+        self.open = [[0, 0] for _ in _INSTANCES]
+        self.stack: list[tuple[int, int, int]] = []     # the blocks placed: (block, row, column)
+        self.plans: dict[tuple[int, int], tuple[list[int], list[int], list[tuple[int, int, int, int, int]]]] = {}
+        for at, v in enumerate(self.values):
+            for k, left in _SIDES[at]:
+                if v is None:
+                    self.open[k][0 if left else 1] += 1
+                else:
+                    self.sums[k][0 if left else 1] += v
 
     def _open(self, after: int) -> tuple[int, int] | None:
         """The first open cell in row-major order (none before ``after``, the parent's)."""
@@ -167,19 +173,44 @@ class _Search:
         values, at = self.values, r * _WIDTH + c
         return all(values[at + i * _WIDTH + j] is None for i in range(len(block)) for j in range(k))
 
-    def _still_holds(self, block: list[list[Number]], r: int, c: int) -> bool:
-        """Every identity instance the block touches can still hold: one whose cells are all placed holds,
-        and where one side is all placed the other's placed cells do not already sum past it (the cells
-        are counts, never negative). An instance whose every cell is a label's is left to the verifier."""
-        done = {k for i in range(len(block)) for j in range(len(block[0])) for k in _CELL_INSTANCES[(r + i, c + j)]}
-        values = self.values
-        for k in done - self.own:
-            left, right, _ = _FLAT[k]
-            lv = [values[x] for x in left]
-            rv = [values[x] for x in right]
-            lsum = sum(v for v in lv if v is not None)
-            rsum = sum(v for v in rv if v is not None)
-            lopen, ropen = None in lv, None in rv
+    def _table(self) -> Grid:
+        """The table of the blocks placed now: the grid's numbers beside their labels, the blocks' in their cells."""
+        table = [list(row) for row in self.grid]
+        for b, r, c in self.stack:
+            for i, line in enumerate(self.blocks[b]):
+                for j, n in enumerate(line):
+                    table[r + i][c + j] = n
+        return table
+
+    def _plan(self, b: int, at: int) -> tuple[list[int], list[int], list[tuple[int, int, int, int, int]]]:
+        """Block ``b`` with its top-left cell at ``at``: its cells and values, and what it adds to each instance it
+        touches (instance, left sum, right sum, left cells, right cells)."""
+        key = (b, at)
+        if (plan := self.plans.get(key)) is None:
+            block = self.blocks[b]
+            cells = [at + i * _WIDTH + j for i in range(len(block)) for j in range(len(block[0]))]
+            vals = [_value(n) for line in block for n in line]
+            adds: dict[int, list[int]] = {}
+            for cell, v in zip(cells, vals):
+                for k, left in _SIDES[cell]:
+                    d = adds.setdefault(k, [0, 0, 0, 0])
+                    d[0 if left else 1] += v
+                    d[2 if left else 3] += 1
+            plan = (cells, vals, [(k, *d) for k, d in adds.items()])
+            self.plans[key] = plan
+        return plan
+
+    def _still_holds(self, adds: list[tuple[int, int, int, int, int]]) -> bool:
+        """Every identity instance a block touches (``adds``: what it adds to each) can still hold once it is
+        placed: one whose cells are then all placed holds, and where one side is all placed the other's placed
+        cells do not already sum past it (the cells are counts, never negative). An instance whose every cell
+        is a label's is left to the verifier."""
+        sums, open_, own = self.sums, self.open, self.own
+        for k, ls, rs, lc, rc in adds:
+            if k in own:
+                continue
+            lsum, rsum = sums[k][0] + ls, sums[k][1] + rs
+            lopen, ropen = open_[k][0] - lc, open_[k][1] - rc
             if (not lopen and not ropen and lsum != rsum) or (not lopen and rsum > lsum) \
                     or (not ropen and lsum > rsum):
                 return False
@@ -197,30 +228,45 @@ class _Search:
         self.seen.add(state)
         at = self._open(after)
         if at is None:
-            if _holds(self.grid, self.fixed):
-                self.found.append([list(row) for row in self.grid])
+            if _holds_values([[v or 0 for v in self.values[i:i + _WIDTH]] for i in range(0, len(self.values), _WIDTH)],
+                             self.fixed):
+                self.found.append(self._table())
             return True
         r, c = at
         for shape, blocks in enumerate(self.shapes):
             if self.placed[shape] == len(blocks):
                 continue
-            block = self.blocks[blocks[self.placed[shape]]]   # the first of its shape not yet placed
-            if self._fits(block, r, c) and not self._place(shape, block, r, c):
+            b = blocks[self.placed[shape]]      # the first of its shape not yet placed
+            if self._fits(self.blocks[b], r, c) and not self._place(shape, b, r, c):
                 return False
         return True
 
-    def _place(self, shape: int, block: list[list[Number]], r: int, c: int) -> bool:
-        """The next block of a shape at (r, c), and the search on from there; False when it was cut short."""
+    def _place(self, shape: int, b: int, r: int, c: int) -> bool:
+        """Block ``b``, the next of its shape, at (r, c), and the search on from there; False when it was cut short."""
+        at = r * _WIDTH + c
+        cells, vals, adds = self._plan(b, at)
+        if not self._still_holds(adds):
+            return True                 # (checked before the block is placed: most placements end here)
         self.placed[shape] += 1
-        for i, line in enumerate(block):
-            for j, n in enumerate(line):
-                self.grid[r + i][c + j] = n
-                self.values[(r + i) * _WIDTH + c + j] = _value(n)
-        ok = self.run(r * _WIDTH + c) if self._still_holds(block, r, c) else True
-        for i, line in enumerate(block):
-            for j in range(len(line)):
-                self.grid[r + i][c + j] = None
-                self.values[(r + i) * _WIDTH + c + j] = None
+        values = self.values
+        for cell, v in zip(cells, vals):
+            values[cell] = v
+        self.stack.append((b, r, c))
+        sums, open_ = self.sums, self.open
+        for k, ls, rs, lc, rc in adds:
+            sums[k][0] += ls
+            sums[k][1] += rs
+            open_[k][0] -= lc
+            open_[k][1] -= rc
+        ok = self.run(at)
+        for k, ls, rs, lc, rc in adds:
+            sums[k][0] -= ls
+            sums[k][1] -= rs
+            open_[k][0] += lc
+            open_[k][1] += rc
+        for cell in cells:
+            values[cell] = None
+        self.stack.pop()
         self.placed[shape] -= 1
         return ok
 
@@ -247,13 +293,18 @@ def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]
     numbers are 表三's is then not known (a mostly-zero table takes 表四's zeros for a row printed blank,
     whose cells the text tool dropped)."""
     tables: dict[tuple, Grid] = {}
-    choices: set[tuple[int, ...]] = set()        # (the same runs chosen twice are one choice)
+    choices: set[tuple[int, ...]] = set()        # the choices that tile a table
+    tried: set[tuple[int, ...]] = set()          # (the same runs chosen twice are one choice, searched once)
     for runs in options:
+        choice = tuple(id(run) for run in runs)
+        if choice in tried:
+            continue
+        tried.add(choice)
         found = _tilings(grid, runs, fixed, budget)
         if found is None:
             return None
         if found:
-            choices.add(tuple(id(run) for run in runs))
+            choices.add(choice)
         for g in found:
             tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), g)
     return next(iter(tables.values())) if len(tables) == 1 and len(choices) == 1 else None
