@@ -126,3 +126,13 @@ def test_a_number_boxed_between_two_labels_that_both_print_one_is_proven(golden_
     record = process_document(_with_table2(golden_dir, [*_HEAD[:14], "行政许可", "", "0", "", *tail]))
     assert record.report.get(_PUNISHMENT) == 52 and record.report.get(_ENFORCEMENT) == 3
     assert record.provenance[_PUNISHMENT].status is Status.PROVEN
+
+
+def test_a_number_boxed_after_a_stack_that_took_fewer_numbers_than_labels_is_not_proven(golden_dir) -> None:
+    # 行政处罚 and 行政强制 stand as a column with one 0 after them; the fee's label then takes the other 0, its
+    # own 908.174 printed further down: whose each 0 is the order does not tell
+    tail = ["第二十条第（六）项", "信息内容", "", "本年处理决定数量", "", "行政处罚", "行政强制", "", "0", "", "信息内容",
+            "行政事业性收费", "", "0", "第二十条第（八）项", "本年收费金额（单位：万元）", "908.174"]
+    record = process_document(_with_table2(golden_dir, [*_HEAD[:14], "行政许可", "", "635", "", *tail]))
+    assert record.provenance[_FEE].status is not Status.PROVEN
+    assert record.provenance[_ENFORCEMENT].status is not Status.PROVEN

@@ -161,7 +161,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             taken[i] = (paths, values)
             if method == "label+cells" and not markup and (_boxes_apart(item, values)
-                                                           or _box_beside_empty_row(items, i, values, labelled)):
+                                                           or _box_among_empty_rows(items, i, values, labelled)):
                 method = Method.T2_BOXES      # one to a line, blank lines between: the order a text tool's
             elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)
                                               or back_on_next_line(printed, lines)):
@@ -296,18 +296,16 @@ def _boxes_apart(label: Item, values: list[Item]) -> bool:
     return len(values) > 1 and all(b - a >= 2 for a, b in zip(lines, lines[1:]))
 
 
-def _box_beside_empty_row(items: list[Item], i: int, values: list[Item], labelled: list[int]) -> bool:
+def _box_among_empty_rows(items: list[Item], i: int, values: list[Item], labelled: list[int]) -> bool:
     """Whether a one-cell row's number stands in a box of its own (a line or more between it and its label)
-    while the 表二 row labelled right after it prints no number: a PDF text tool printing box by box puts
-    the number of the row below between the two labels where the row above's cell is blank (``行政处罚`` /
-    ``52`` / ``行政强制``, 52 being 行政强制's); which row's it is the order does not tell."""
+    while another 表二 row prints no number after its label: a PDF text tool printing box by box puts a
+    row's number between two labels where the row above's cell is blank (``行政处罚`` / ``52`` / ``行政强制``,
+    52 being 行政强制's), or after the next label where labels stand as a column (``行政处罚`` / ``行政强制`` /
+    ``0`` / ``信息内容`` / ``行政事业性收费`` / ``0``, both zeros the stack's, the fee printed further down);
+    which row's a number is the order does not tell."""
     if len(values) != 1 or values[0].line - items[i].line < 2:
         return False
-    after = [j for j in labelled if j > i]
-    if not after:
-        return False
-    j = after[0]
-    return j + 1 >= len(items) or not items[j + 1].is_value
+    return any(j + 1 >= len(items) or not items[j + 1].is_value for j in labelled if j != i)
 
 
 def _full_row(line: str, n: int) -> bool:
