@@ -53,3 +53,23 @@ def test_a_grid_line_the_row_above_took_is_not_the_next_rows_too() -> None:
              and not same_value(p, record.report.get(p), truth_value(truth, p))]
     assert wrong == []
     assert record.report.get("applications.other_no_correction.total") == 0
+
+
+_OUT_OF_GRID_NAME = "markitdown_pdf_annotated_cell_out_of_grid"
+_OUT_OF_GRID = LAYOUTS_DIR / f"{_OUT_OF_GRID_NAME}.md"
+
+
+def test_an_empty_field_beside_a_cells_text_printed_out_of_the_grid_is_not_proven_blank() -> None:
+    """``12（其中修订7`` (plain text) / ``| 规范性文件 |     | 3   | 79  |`` / (the grid's rule) / ``件）``: the
+    annotated cell's text wrapped out of its field, which the grid prints empty. The empty field stays
+    unread (queued with that text), never proven blank; the row's other cells are read as printed."""
+    text = _OUT_OF_GRID.read_text(encoding="utf-8")
+    assert "12（其中修订7\n| 规范性文件 |     | 3   | 79  |" in text      # the shape this test is about
+    truth = layout_truth(_OUT_OF_GRID_NAME)
+    record = process_document(load(_OUT_OF_GRID))
+    issued = "active_disclosure.normative_documents.issued"
+    assert record.provenance[issued].status is not Status.PROVEN
+    assert "12（其中修订7" in record.provenance[issued].raw
+    for path in ("active_disclosure.normative_documents.repealed", "active_disclosure.normative_documents.in_force"):
+        assert record.report.get(path) == truth_value(truth, path)
+        assert record.provenance[path].status is Status.PROVEN

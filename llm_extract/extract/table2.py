@@ -166,9 +166,14 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)
                                               or back_on_next_line(printed, lines)):
                 method = Method.T2_UNEVEN_LINES     # 1 / 13 0: a number's runs parted, perhaps
+            stray = _stray_digits(lines, item, region) if lines is not None else None
             for path, v in zip(paths, values):
                 r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], method)
-                if path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
+                if stray is not None and v.cell.kind is CellKind.BLANK:
+                    out[path] = missing(stray[1], [item.line, stray[0]], "label+cells",
+                                        "an empty field, a number's text out of the table's grid beside its row: "
+                                        "a cell whose text wrapped out of it, perhaps this one")
+                elif path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
                     out[path] = r
                 else:
                     out[path] = missing(v.raw, [v.line], "label+cells", "a decimal where a count belongs")
@@ -271,6 +276,18 @@ def _wrapped_digits(lines: list[str], n: int, region: Region) -> bool:
         return False
     key = label_key(line)
     return not any(match_row(key, pattern) for _, pattern, _ in TABLE2_LABELS)
+
+
+def _stray_digits(lines: list[str], label: Item, region: Region) -> tuple[int, str] | None:
+    """The line right above or below a grid row (``| 规范性文件 |  | 3 | 79 |``) that stands outside the grid and
+    holds a digit but no 表二 label (``12（其中修订7``, a converter printing a wrapped cell's text apart from its
+    row), with its number; ``None`` when there is none (a row outside a grid has its own checks)."""
+    if not lines[label.line - 1].lstrip().startswith("|"):
+        return None
+    for n in (label.line - 1, label.line + 1):
+        if 0 < n <= len(lines) and not lines[n - 1].lstrip().startswith("|") and _wrapped_digits(lines, n, region):
+            return n, lines[n - 1].strip()
+    return None
 
 
 def _markup_blank_lines(lines: list[str], start: int, end: int) -> bool:
