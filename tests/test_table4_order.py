@@ -9,9 +9,10 @@ is blank is not known: 表四 is left unread (queued), never proven in one order
 from __future__ import annotations
 
 from llm_extract.evidence import Status
-from llm_extract.ingest import Document
+from llm_extract.ingest import Document, load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE4_PATHS
+from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
 
 _ROW = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t1\t1\t"      # golden/002's 表四 as one row of fifteen
 #: 表四 as three rows of five, as pdf2txt.py prints it: the columns named once, the rows' names, then the cells
@@ -143,4 +144,19 @@ def test_blanks_and_zeros_under_columns_named_once_with_the_groups_named_after_a
     header = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     cells = ["—", "—", "0", ""] * 5 + ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
     record = process_document(_with_table4(golden_dir, cells, header))
+    assert not any(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+
+
+def test_cells_sharing_a_line_with_single_header_characters_among_them_are_not_proven() -> None:
+    # pdfminer's text of a Word report's 表四 (an independent generator's): the headers one character to a line,
+    # three cells side by side where their boxes lined up (``0 无 0``), the others one to a line between header
+    # characters. The order is pdfminer's: 无 stands where 其他结果 is, read as 结果纠正's in printed order.
+    name = "pdfminer_table4_header_pieces_among_cells"
+    text = (LAYOUTS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    assert "纠\n正\n结\n果\n0 无 0\n" in text                    # the shape this test is about
+    record = process_document(load(LAYOUTS_DIR / f"{name}.txt"))
+    truth = layout_truth(name)
+    wrong = [p for p in TABLE4_PATHS if record.provenance[p].status is Status.PROVEN
+             and record.report.get(p) != truth_value(truth, p)]
+    assert wrong == []
     assert not any(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
