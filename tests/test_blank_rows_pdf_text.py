@@ -9,11 +9,12 @@ import re
 import pytest
 
 from llm_extract.evidence import CellKind, Status
-from llm_extract.ingest import Document
+from llm_extract.ingest import Document, load
 from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICANT_COLUMNS, Report
 from llm_extract.synth import render
+from tests.block_fixtures import LAYOUTS_DIR, layout_truth
 
 ROW = "denied_enforcement_file"          # 7.属于行政执法案卷, below 6.属于四类过程性信息 (1 0 0 0 0 0 1)
 
@@ -205,3 +206,39 @@ def test_a_lone_label_among_wrapped_labels_with_their_numbers_on_a_middle_line_i
     assert all(record.provenance[f"applications.{ROW}.{c}"].kind is CellKind.BLANK for c in APPLICANT_COLUMNS)
     assert _cells(record, "unavailable_needs_creation") == [report.get(f"applications.unavailable_needs_creation.{c}")
                                                             for c in APPLICANT_COLUMNS]
+
+
+_WORD_NAME = "pdftext_blank_rows_one_char_tail_and_one_row_other"
+
+
+def _word_report():
+    """``pdftotext -layout`` of a Word report (an independent generator's) with rows of blank cells, one label
+    column: wrapped labels with their numbers on the middle line, and （六）其他处理 printed as one row."""
+    path = LAYOUTS_DIR / f"{_WORD_NAME}.txt"
+    return path.read_text(encoding="utf-8"), process_document(load(path)), layout_truth(_WORD_NAME)
+
+
+def _blank_and_proven(record, truth, row: str) -> None:
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.{row}.{c}"
+        assert truth["applications"][row][c] is None
+        assert record.report.get(path) is None and record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_lone_label_above_a_label_wrapped_round_its_numbers_with_a_one_character_tail_is_a_blank_row() -> None:
+    # 4、保护第三方合法权益 / 5、属于三类内部事务信 / (the numbers) / 息: the numbers stand between the two lines of
+    # row 5's label, so they are its own, and row 4, alone on its line, printed no cell
+    text, record, truth = _word_report()
+    assert "4、保护第三方合法权益\n5、属于三类内部事务信\n" in text and "\n     息\n" in text
+    _blank_and_proven(record, truth, "denied_third_party")
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.denied_internal_affairs.{c}"].status is Status.PROVEN
+
+
+def test_lone_labels_above_other_processing_printed_as_one_row_are_blank_rows() -> None:
+    # 3、要求提供公开出版物 / 4、无正当理由大量反复 / 申请 / 5、要求行政机关确认或 / 重新出具已获取信息, then
+    # （六）其他处理 with its numbers on its line: a row reading its own numbers below the lone labels
+    text, record, truth = _word_report()
+    assert "（六）其他处理      0" in text
+    for row in ("rejected_publication", "rejected_excessive", "rejected_reconfirm"):
+        _blank_and_proven(record, truth, row)

@@ -45,7 +45,7 @@ from .labels import strip_item_number
 from .cells import normalise, parse_cell
 from .layout import Item, label_key
 from .direction import EITHER_WAY
-from .onerowform import SUB_ROWS
+from .onerowform import SINGLE, SUB_ROWS
 from .readings import Readings, missing
 
 __all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
@@ -170,8 +170,9 @@ _NO_NUMBERS = f"0 numbers for {_ROW_WIDTH} columns"
 
 
 def _reads_its_own(row: str, spans: dict[str, list[Item]]) -> bool:
-    """Whether the row below a lone label has a row's numbers (seven at most) after its own label."""
-    if row not in _POSITION:
+    """Whether the row below a lone label has a row's numbers (seven at most) after its own label (（六）其他处理
+    printed as one row is such a row too)."""
+    if row not in _POSITION and row != SINGLE:
         return False
     return 0 < sum(1 for it in spans[row] if it.is_value) <= _ROW_WIDTH     # (an OCR'd cell among them may be lost)
 
@@ -219,8 +220,11 @@ def _numbers_alone_below(row: str, idx: int, items: list[Item], spans: dict[str,
     if len(lines) != 1 or (line := next(iter(lines))) == items[idx].line:
         return False
     after = takewhile(lambda it: it.line <= line + 1, islice(items, idx + 1, None))
-    return not any(it.is_text and (it.line == line or (it.line == line + 1 and _own_label_piece(it.key, row, "")))
-                   for it in after)             # (its label wrapped round them: its own, beside its middle line)
+    head = strip_item_number(items[idx].key)
+    return not any(it.is_text and (it.line == line or (it.line == line + 1 and (
+        _own_label_piece(it.key, row, "") or head + strip_item_number(it.key) == _BARE_LABELS[row])))
+                   for it in after)             # (its label wrapped round them: its own, beside its middle line;
+    #                                             a tail of one character, 息, where it ends the label printed above)
 
 
 def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], spans: dict[str, list[Item]]) -> bool:
