@@ -73,3 +73,22 @@ def test_an_empty_field_beside_a_cells_text_printed_out_of_the_grid_is_not_prove
     for path in ("active_disclosure.normative_documents.repealed", "active_disclosure.normative_documents.in_force"):
         assert record.report.get(path) == truth_value(truth, path)
         assert record.provenance[path].status is Status.PROVEN
+
+
+_GAP_NAME = "markitdown_pdf_header_word_column_apart"
+_GAP = LAYOUTS_DIR / f"{_GAP_NAME}.md"
+
+
+def test_a_grid_column_no_rows_number_fills_is_closed_up_and_every_row_read() -> None:
+    """``社会公益`` printed apart from its column's numbers gets a grid column of its own, empty on every row:
+    ``| 一、本年新收政府信息公开申请数量 | | | | 3 | 0 | 0 | | 1 | 0 | 0 | 4 |``. Eight fields for seven cells,
+    one always empty: the column is none of the form's, and every row reads its seven numbers (one, its label
+    wrapped round a line of its own, is left to the identities: derived)."""
+    text = _GAP.read_text(encoding="utf-8")
+    assert "| 3   | 0    | 0    |      | 1   | 0    | 0   | 4   |" in text     # the shape this test is about
+    truth = layout_truth(_GAP_NAME)
+    record = process_document(load(_GAP))
+    for path in TABLE3_PATHS:
+        assert same_value(path, record.report.get(path), truth_value(truth, path)), path
+        if ".other_unpaid_fee." not in path:
+            assert record.provenance[path].status is Status.PROVEN, path

@@ -18,6 +18,7 @@ from .t3glued import read_glued_row
 from .extracols import (added_field, spacer_column, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
+from .gridgap import close_empty_value_column
 from .glued import glued_run, recount_options, row_cuts, row_holds, spaced_cuts
 from .labelrows import short_heads
 from .table3_labels import find_labels
@@ -161,6 +162,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     if not inline:
         rejoin_item_numbers(region.items)       # .属于国家秘密 under （三）不予公开1: the 1 is its number
     items = region.items = without_sub_rows(region.items)      # （其中：网上申请） and its cells: no row of the form
+    close_empty_value_column(items)             # a converter's grid column that no row's number fills
     labels = find_labels(items)
     doubtful = short_heads(items, labels)      # a label over two table rows, numbers on the first
     _other_as_one_row(items, labels)
