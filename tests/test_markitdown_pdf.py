@@ -6,8 +6,11 @@ The label's empty fields are no blank row: the numbers below are its cells. No c
 
 from __future__ import annotations
 
+import json
+
 from llm_extract.evidence import Status
-from llm_extract.ingest import load
+from llm_extract.form import FORM
+from llm_extract.ingest import Document, load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, same_value
 from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
@@ -92,3 +95,39 @@ def test_a_grid_column_no_rows_number_fills_is_closed_up_and_every_row_read() ->
         assert same_value(path, record.report.get(path), truth_value(truth, path)), path
         if ".other_unpaid_fee." not in path:
             assert record.provenance[path].status is Status.PROVEN, path
+
+
+_MERGED_NAME = "markitdown_pdf_merged_fields_beside_gaps"
+_MERGED = LAYOUTS_DIR / f"{_MERGED_NAME}.md"
+
+
+def test_fields_merging_two_columns_beside_empty_columns_read_as_seven_cells() -> None:
+    """``| 1 |  | 0 0 |  | 0 | 0 0 | 1 |``: two columns empty on every line, two fields each holding two
+    columns' numbers. The empty columns closed up, each row reads its seven numbers in order, proven."""
+    text = _MERGED.read_text(encoding="utf-8")
+    assert "| 1   |     | 0 0 |     | 0   | 0 0 | 1   |" in text      # the shape this test is about
+    truth = layout_truth(_MERGED_NAME)
+    record = process_document(load(_MERGED))
+    for path in TABLE3_PATHS:
+        assert same_value(path, record.report.get(path), truth_value(truth, path)), path
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_column_blank_on_every_row_is_not_closed_up(golden_dir) -> None:
+    """A report that leaves a column blank on every row (科研机构) prints six numbers a row: that column is the
+    form's, its cells blank, not a gap between columns to close up."""
+    truth = json.loads((golden_dir / "002_0126e23b7202ee31.json").read_text(encoding="utf-8"))
+    lines = (golden_dir / "002_0126e23b7202ee31.txt").read_text(encoding="utf-8").split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    assert all(v["research"] == 0 for v in truth["applications"].values())
+    table = ["| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for row in FORM.table3_rows:
+        cells = ["" if c.key == "research" else str(truth["applications"][row.key][c.key])
+                 for c in FORM.table3_columns]
+        table.append(f"| {row.label} | " + " | ".join(cells) + " |")
+    record = process_document(Document.from_text("\n".join(lines[:start + 1] + table + lines[end:]), doc_id="t"))
+    for row in FORM.table3_rows:
+        path = f"applications.{row.key}.research"
+        assert record.report.get(path) is None and record.provenance[path].status is Status.PROVEN, path

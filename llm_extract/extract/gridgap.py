@@ -1,16 +1,19 @@
-"""A converter's grid with an empty column among 表三's value columns: closed up.
+"""A converter's grid with empty columns among 表三's value columns: closed up.
 
 markitdown lays a PDF's words into a grid by their positions; a header word standing apart from its
 column's numbers (``社会公益`` over the gap between two columns) gets a column of its own, which no row's
-number fills. Every row then prints eight fields for seven cells, one always empty::
+number fills, and two columns printed close together share one field (``0 0``) beside such an empty
+column::
 
     | 一、本年新收政府信息公开申请数量 |  |  |  | 3 | 0 | 0 |  | 1 | 0 | 0 | 4 |
+    | 一、本年新收政府信息公开申请数量 |  |  |  | 1 |  | 0 0 |  | 0 | 0 0 | 1 |
 
-Read as it stands, the empty field is a blank cell in an unknown place (the row's last seven fields
-hold a blank, its first number is left among the label's fields), and every row stays unread. Where
-the table's numbers fill exactly eight consecutive columns and one inside them holds no number on any
-line, that column is no column of the form: it is closed up (the fields after it move one to the left),
-and each row reads its seven fields. The identities check the rows as always.
+Read as it stands, an empty field is a blank cell in an unknown place, and every row stays unread. Where
+the table's rows each print seven numbers (most rows; none more) and a column between the table's first
+and last value columns holds no number on any line, that column is no column of the form: it is closed up
+(the fields after it move one to the left), and each row reads its seven numbers in order. A column the
+report leaves blank on every row is no such column: its rows print six numbers. The identities check the
+rows as always.
 """
 
 from __future__ import annotations
@@ -24,30 +27,31 @@ _WIDTH = 7
 _MIN_NUMBERS = 4
 
 
-def close_empty_value_column(items: list[Item]) -> int | None:
-    """Close up the empty column among the grid's value columns (see the module docstring), in place;
-    the column closed, or ``None`` when the grid has none."""
+def close_empty_value_column(items: list[Item]) -> list[int]:
+    """Close up the empty columns among the grid's value columns (see the module docstring), in place;
+    the columns closed (none when the grid has no such column)."""
     by_line: dict[int, list[Item]] = {}
     for it in items:
         if it.grid and it.col is not None:
             by_line.setdefault(it.line, []).append(it)
     rows = [line for line in by_line.values() if sum(1 for it in line if it.cell.is_number) >= _MIN_NUMBERS]
     if len(rows) < 3:
-        return None
+        return []
+    counts = [sum(1 for it in line if it.is_value) for line in rows]
+    if max(counts) > _WIDTH or 4 * sum(1 for n in counts if n == _WIDTH) < 3 * len(rows):
+        return []                       # (six numbers a row: a column the report leaves blank, not a gap)
     filled = {it.col for line in rows for it in line if it.is_value and it.col is not None}
     lo, hi = min(filled), max(filled)
     empty = [c for c in range(lo, hi + 1) if c not in filled]
-    if hi - lo + 1 != _WIDTH + 1 or len(empty) != 1 or any(
-            sum(1 for it in line if it.is_value) > _WIDTH for line in rows):
-        return None
-    gap = empty[0]
-    if any(it.is_text and it.col == gap for line in rows for it in line):
-        return None                     # words in the gap on a row of numbers: a column after all
+    if not empty or hi - lo + 1 - len(empty) > _WIDTH:
+        return []
+    if any(it.is_text and it.col in empty for line in rows for it in line):
+        return []                       # words in a gap on a row of numbers: a column after all
     for line in by_line.values():
         if any(it.is_value and it.col is not None and it.col >= lo for it in line):
             for it in line:
-                if it.col is not None and it.col > gap:
-                    it.col -= 1
-                if it.width is not None and it.width > gap:
-                    it.width -= 1
-    return gap
+                if it.col is not None:
+                    it.col -= sum(1 for c in empty if c < it.col)
+                if it.width is not None:
+                    it.width -= sum(1 for c in empty if c < it.width)
+    return empty
