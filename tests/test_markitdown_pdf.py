@@ -131,3 +131,22 @@ def test_a_column_blank_on_every_row_is_not_closed_up(golden_dir) -> None:
     for row in FORM.table3_rows:
         path = f"applications.{row.key}.research"
         assert record.report.get(path) is None and record.provenance[path].status is Status.PROVEN, path
+
+
+_NUMBERING_NAME = "markitdown_pdf_generic_header_split_by_character"
+_NUMBERING = LAYOUTS_DIR / f"{_NUMBERING_NAME}.md"
+
+
+def test_a_generic_headers_numbers_split_from_their_words_are_no_rows_cells() -> None:
+    """数据1 … 数据6 split one character to a line: ``| 数 数 | 数 | … |`` / ``| 据 据 | 据 | … |`` /
+    ``| 1 2 | 3 | 4 | 5 | 6 |``. The numbers are the header's; 一、本年新收's label, printed above its own
+    numbers, takes those, not the header's 1 … 6."""
+    text = _NUMBERING.read_text(encoding="utf-8")
+    assert "| 1 2 | 3   | 4   | 5   | 6   |" in text                # the shape this test is about
+    truth = layout_truth(_NUMBERING_NAME)
+    record = process_document(load(_NUMBERING))
+    for path in [p for p in TABLE3_PATHS if ".new_received." in p]:
+        assert same_value(path, record.report.get(path), truth_value(truth, path)), path
+    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
+             and not same_value(p, record.report.get(p), truth_value(truth, p))]
+    assert wrong == []

@@ -14,13 +14,20 @@ ingest/pdf_headdigits.py). Positions are characters, as pdftotext places text. A
 twice or more a space before a number (``数据 2  数据 4``), and no other number, is such a header too: each
 number is glued onto its word (a header repeated on a page inside the table gave a row four numbers).
 Anything else is left as printed.
+
+A converter's grid splits such a header one character to a line (``| 数 数 | 数 | … |`` / ``| 据 据 | 据 | … |`` /
+``| 1 2 | 3 | 4 | 5 | 6 |``): a line whose numbers are exactly 1, 2, … k (k of four to seven, in order) with
+``据`` standing on one of the few lines above is the header's numbering, never a row's cells
+(:func:`drop_header_numbering`: no row of 表三 reads so, its total being the sum of the others).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["joined_header_digits"]
+from .layout import Item
+
+__all__ = ["joined_header_digits", "drop_header_numbering"]
 
 _TOKEN = re.compile(r"\S+")
 _FEED = "\f"
@@ -99,3 +106,23 @@ def joined_header_digits(lines: list[str]) -> list[str]:
         if joined is not None:
             out[n], out[n + 1] = joined, ""
     return [_glued(line) for line in out]
+
+
+#: how many lines above a numbering line its header's 据 may stand (a grid's rule and a wrapped word between)
+_NUMBERING_REACH = 4
+
+
+def drop_header_numbering(items: list[Item]) -> list[Item]:
+    """``items`` without the numbers of each line that numbers a generic header (see the module docstring)."""
+    by_line: dict[int, list[Item]] = {}
+    for it in items:
+        by_line.setdefault(it.line, []).append(it)
+    dropped: set[int] = set()
+    for line, its in by_line.items():
+        values = [it for it in its if it.is_value]
+        if not 4 <= len(values) <= 7 or [it.cell.value for it in values] != list(range(1, len(values) + 1)):
+            continue
+        if any(it.is_text and it.key and set(it.key) <= {"据"} for n in range(line - _NUMBERING_REACH, line)
+               for it in by_line.get(n, [])):
+            dropped.update(id(it) for it in values)
+    return [it for it in items if id(it) not in dropped] if dropped else items

@@ -19,6 +19,7 @@ from .extracols import (added_field, spacer_column, drop_added_columns, drop_sub
                         without_sub_rows)
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
 from .gridgap import close_empty_value_column
+from .headdigits import drop_header_numbering
 from .glued import glued_run, recount_options, row_cuts, row_holds, spaced_cuts
 from .labelrows import short_heads
 from .table3_labels import find_labels
@@ -162,6 +163,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     if not inline:
         rejoin_item_numbers(region.items)       # .属于国家秘密 under （三）不予公开1: the 1 is its number
     items = region.items = without_sub_rows(region.items)      # （其中：网上申请） and its cells: no row of the form
+    items = region.items = drop_header_numbering(items)     # 数 / 据 / 1 2 3 4 5 6: a header's, no row's
     close_empty_value_column(items)             # a converter's grid column that no row's number fills
     labels = find_labels(items)
     doubtful = short_heads(items, labels)      # a label over two table rows, numbers on the first
