@@ -150,3 +150,19 @@ def test_a_generic_headers_numbers_split_from_their_words_are_no_rows_cells() ->
     wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
              and not same_value(p, record.report.get(p), truth_value(truth, p))]
     assert wrong == []
+
+
+_DASHES_NAME = "markitdown_pdf_placeholder_fields_merged"
+_DASHES = LAYOUTS_DIR / f"{_DASHES_NAME}.md"
+
+
+def test_placeholders_in_fields_merging_two_columns_are_seven_blank_cells() -> None:
+    """``| 四、结转下年度继续办理 | | — — | — | — | — — | — |``: seven placeholders in five fields, two merging two
+    columns each. The row is seven blank cells, read and proven, not a lost row the identities fill with 0."""
+    text = _DASHES.read_text(encoding="utf-8")
+    assert "| 四、结转下年度继续办理 |      | — —  | —   | —   | — — | —   |" in text   # the shape this test is about
+    truth = layout_truth(_DASHES_NAME)
+    record = process_document(load(_DASHES))
+    for path in [p for p in TABLE3_PATHS if ".carried_forward." in p]:
+        assert truth_value(truth, path) is None
+        assert record.report.get(path) is None and record.provenance[path].status is Status.PROVEN, path

@@ -54,12 +54,14 @@ def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list
 def _stacked_cells(line_items: list[Item], label_col: int) -> list[Cell] | None:
     """The seven cells of a grid row with fewer than seven value fields, some holding numbers stacked
     one above the other (pymupdf4llm joins two columns into one field: ``| 一、本年新收… | 1<br>0 | 0 | 28 |
-    0 | 0 | 29 |``): exactly seven numbers after the label, no empty field and no word among them, in
+    0 | 0 | 29 |``), or side by side (markitdown: ``| 2 0 | 0 | 0 | 0 0 | 2 |``): exactly seven numbers or
+    placeholders after the label, no empty field and no word among them, in
     field order. Read as ``10``, the row would have six cells for seven columns: the stacked reading is
     the only whole one, and the row's and table's identities check it. ``None`` otherwise."""
     after = [it for it in line_items if (it.col if it.col is not None else -1) > label_col]
-    if len(after) != 7 or any(it.is_text or not it.cell.is_number for it in after):
-        return None
+    if len(after) != 7 or any(it.is_text or not (it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER)
+                              for it in after):
+        return None                     # (a placeholder is a cell too: | — — | — | — | — — | — |)
     cols = [it.col for it in after]
     if len(set(cols)) == 7 or cols != sorted(cols) or max(cols) - min(cols) + 1 != len(set(cols)):
         return None                     # no stacked field, or an empty field among them
