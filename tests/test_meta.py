@@ -178,3 +178,17 @@ def test_two_items_of_a_site_s_menu_are_no_title_wrapped_over_two_lines() -> Non
     ``走进洛阳市司信息公开年报``: its agency a menu's label."""
     head = "- 首页\n- 走进洛阳市司\n- 信息公开年报\n\n信息公开目录\n\n洛阳市司法局2022年政府信息公开工作年度报告\n"
     assert _meta(head) == ("洛阳市司法局", 2022)
+
+
+@pytest.mark.parametrize("head", ["2024 年濂溪区人民政府\n政府信息公开工作年度报告",
+                                  "2022年鹤壁市司法局\n政府信息公开工作年度报告\n（2023 年 3 月）"])
+def test_a_title_broken_before_its_words_with_the_year_and_agency_on_the_line_above(head: str) -> None:
+    # a Word title of two lines: 2024 年濂溪区人民政府 / 政府信息公开工作年度报告
+    meta = read_meta([*head.split("\n"), "本报告根据《中华人民共和国政府信息公开条例》编制。"])
+    agency, year = head.split("\n")[0].replace(" ", "").split("年", 1)[1], int(head[:4])
+    assert meta["agency"].value == agency and meta["year"].value == year
+
+
+def test_a_sentence_with_a_year_above_a_title_is_no_agency() -> None:
+    meta = read_meta(["2024年，本机关认真贯彻落实条例。", "政府信息公开工作年度报告"])
+    assert meta["agency"].kind is CellKind.MISSING

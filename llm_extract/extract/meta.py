@@ -153,12 +153,16 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
     if _BREADCRUMB.search(raw[:m.start()]):      # a page's path ends in the report's name: no title of it
         return "", None, raw, used
     agency, year = _agency_and_year(raw[:m.start()], m.group("year") or m.group("mid") or m.group("tail"))
-    if not agency:                           # the agency on a line of its own above the title
-        above = [(n, t) for n, t in head if n < used[0]][-1:]
-        name = agency_name(above[0][1]) if above else ""
+    if not agency:                           # the agency on a line of its own above the title (after its year:
+        above = [(n, t) for n, t in head if n < used[0]][-1:]     # 2024年XX区人民政府 / 政府信息公开工作年度报告)
+        lead = _LEADING_YEAR.match(above[0][1]) if above else None
+        named = lead.group("agency") if lead else above[0][1] if above else ""
+        name = agency_name(named) if named else ""
         if name and len(name) <= 40 and _BODY.search(name) and not _LIST_ITEM.match(above[0][1]) \
-                and name == _META_LABEL.sub("", _JUNK.sub("", above[0][1])).strip():     # a name and nothing else
+                and name == _META_LABEL.sub("", _JUNK.sub("", named)).strip():     # a name and nothing else
             agency, raw, used = name, above[0][1] + raw, [above[0][0]] + used
+            if year is None and lead:
+                year = _year(lead.group("year"))
     return agency, year, raw, used
 
 
