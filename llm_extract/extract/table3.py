@@ -29,6 +29,7 @@ from .blankcols import placed_methods
 from .direction import contested_lines
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
+from .loosedigits import doubt_beside_loose_digits
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
@@ -311,6 +312,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                       only_options=bars is not None and len(bars) == 1)
     contested_lines(items, order, spans, own_line, out, ambiguities)
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
+    doubt_beside_loose_digits(items, taken, out)   # a line of numbers no row took beside a row's: wrapped digits?
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in SUB_ROWS and SINGLE in labels):
             for c in APPLICANT_COLUMNS:
