@@ -75,22 +75,27 @@ def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[i
                          top_down: bool = False) -> bool:
     """Whether a row's worth of numbers (``width``, no more, no fewer), or a block of several rows' worth
     (more than twice as many, and more than seven: numbers printed by column), stands right above the
-    label at ``idx``, one number to a line, none of them taken by a row or on a line a reading names or
-    a label stands on. (Two or three numbers are the row above's number split in two: ``260 4``.)
+    label at ``idx``, one number to a line (or a converter's grid line holding them and nothing else), none of
+    them taken by a row or on a line a reading names or a label stands on. (Two or three numbers are the row above's number split in two: ``260 4``.)
     In a table read ``top_down`` (its first row's numbers after its label), numbers right below a label's
     words (two rows' labels run together, a label garbled past reading, its tail on a line of its own) are
     that row's, left unread, not a sign of numbers printed above their labels."""
     lines: set[int] = set()
+    grid_row: list[Item] = []           # a converter's grid line of numbers only (markitdown: | | 0 | 0 | 0 |)
     for j in range(idx - 1, -1, -1):
         it = items[j]
-        if it.is_text and top_down and lines and label_words(it.key):
+        if it.is_text and top_down and (lines or grid_row) and label_words(it.key):
             return False
         if it.is_text or not it.cell.is_number:
             break
-        if id(it) in claimed or it.line in text_lines or it.line in lines:
+        if it.grid and not lines and (not grid_row or grid_row[-1].line == it.line) \
+                and id(it) not in claimed and it.line not in text_lines:
+            grid_row.append(it)         # (its label printed apart from the grid, under it)
+            continue
+        if id(it) in claimed or it.line in text_lines or it.line in lines or grid_row:
             return False            # (numbers side by side are a row printed as a row, not taken apart)
         lines.add(it.line)
-    return len(lines) == width or len(lines) > max(2 * width, _BLOCK)
+    return len(lines) == width or len(lines) > max(2 * width, _BLOCK) or (bool(grid_row) and len(grid_row) == width)
 
 
 def contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
