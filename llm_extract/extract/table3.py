@@ -209,6 +209,11 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         span = spans[row]
         cells: list[Cell] | None = None
         if (glued or inline) and not span:
+            if k > 0 and len(spans.get(order[k - 1][0], [])) > 7:   # the row above holds more numbers than its
+                for path in TABLE3_ROW_PATHS[row]:                     # cells: this label's may be among them
+                    out[path] = missing(label.raw, [label.line], "glued", "nothing after the label, and the row "
+                                        "above holds more numbers than its cells: this row's may be among them")
+                continue
             read_glued_row(row, label, out, ambiguities)
             continue
         if label.grid and label.col is not None:
