@@ -34,6 +34,8 @@ __all__ = ["unfold_grid_tables"]
 _BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 _RULE_CHARS = frozenset("-=:")
 _EDGE_CHARS = frozenset("|+")
+#: a pandoc simple table's rule (``---------- ------ ------``): runs of dashes, spaces between them
+_SIMPLE_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
 #: lines at most in one grid (a bound on the work; a longer block stays text)
 MAX_GRID_LINES = 20_000
 
@@ -158,8 +160,9 @@ def unfold_grid_tables(text: str) -> str:
             j += 1
         block = [line[indent:].rstrip() for line in lines[i:j]]
         inner = layout_cells(block)
-        if inner is not None and any(_BORDER.match(x.strip()) for cell in inner for x in cell):
-            for cell in inner:          # a layout table around grids: its cells' lines, their grids read
+        if inner is not None and any(_BORDER.match(x.strip()) or _SIMPLE_RULE.match(x) for cell in inner for x in cell):
+            for cell in inner:          # a layout table around grids (or pandoc's simple tables, ``---- ----``):
+                #                         its cells' lines as printed, their grids read
                 out.extend(["", unfold_grid_tables("\n".join(cell)), ""])
             i = j
             continue
