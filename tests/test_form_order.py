@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import pytest
 
-from llm_extract.evidence import Method, Status
+from llm_extract.evidence import CellKind, Method, Reading, Status
 from llm_extract.extract.formorder import read_form_order
 from llm_extract.form import FORM
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS
 from tests.block_fixtures import fixture_text, fixture_truth, truth_value
+from verify.guesses import COLUMN_RUNS_RULE, guessed
 
 _BY_ROWS = "pdftotext_real_labels_after_numbers"
 _BY_COLUMNS = "pdf2txt_real_pages_by_column"
@@ -271,3 +272,17 @@ def test_a_table_printed_as_one_block_with_its_total_column_elsewhere_has_it_whe
     record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
     assert record.provenance["applications.new_received.total"].status is Status.PROVEN
     assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+
+
+def test_the_total_column_of_a_table_read_in_form_order_with_a_row_unread_is_not_order_free() -> None:
+    """pdftotext's default text: 一、本年新收 printed 583 …, 二、上年结转 printed nothing, both labels before the
+    numbers. Read in the form's order with one row left unread, which of the two rows (alike in every identity)
+    holds the numbers is the reader's guess: their total column is no more proven than their other cells."""
+    def runs(value: int) -> Reading:
+        return Reading(value, CellKind.NUMBER if value else CellKind.ZERO, str(value), [1], Method.FORM_ORDER_RUNS)
+
+    readings = {p: runs(583 if p.startswith("applications.carried_over.") else 0) for p in TABLE3_PATHS}
+    assert "applications.carried_over.total" not in guessed(readings)     # every row read: the row sums pin it
+    for p in [p for p in TABLE3_PATHS if p.startswith("applications.new_received.")]:
+        readings[p] = Reading(None, CellKind.MISSING, "", [1], Method.FORM_ORDER_RUNS)
+    assert guessed(readings)["applications.carried_over.total"] == COLUMN_RUNS_RULE

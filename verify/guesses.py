@@ -122,11 +122,13 @@ LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_PO
 _SIX = tuple(c for c in APPLICANT_COLUMNS if c != "total")
 
 
-def _order_free(path: str, readings: Mapping[str, Reading]) -> bool:
+def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool) -> bool:
     """A 表三 cell whose value no order of the six applicant columns changes: in the total column, or in a
-    row whose six applicant cells read alike."""
+    row whose six applicant cells read alike. Only where every row of the table was read: with a row left
+    unread (a row printing nothing beside one printing a row's numbers), which row the numbers are is the
+    reader's guess too (一、本年新收 and 二、上年结转 stand alike in every identity): ``all_read`` says."""
     table, row, col = (path.split(".") + ["", ""])[:3]
-    if table != "applications":
+    if table != "applications" or not all_read:
         return False
     if col == "total":
         return True
@@ -138,11 +140,15 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
     """Path → rule of every read field whose reading is a likely guess."""
     ocr = CellKind.OCR
     out: dict[str, str] = {}
+    all_read: bool | None = None            # every 表三 cell read (a value or a printed blank), once asked
     for path, r in readings.items():
         if r.value is None and r.kind not in _PRINTED_BLANKS:
             continue
         if (rule := _METHOD_RULES.get(r.method)) is not None:    # (a blank so placed too: 0 fits its place)
-            if not (rule == COLUMN_RUNS_RULE and _order_free(path, readings)):
+            if rule == COLUMN_RUNS_RULE and all_read is None:
+                all_read = not any(x.value is None and x.kind not in _PRINTED_BLANKS
+                                   for p, x in readings.items() if p.startswith("applications."))
+            if not (rule == COLUMN_RUNS_RULE and _order_free(path, readings, bool(all_read))):
                 out[path] = rule
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
