@@ -9,6 +9,7 @@ from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
 from .t2grid import merged_grid, with_grid_blanks
+from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
 from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
 from .extracols import added_column
 from .columns import CLEAR_MARGIN, place_by_columns
@@ -77,7 +78,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
     found = [(prefix, pattern, n, _t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
-    markup = lines is not None and _markup_blank_lines(lines, region.start, region.end)
+    markup = lines is not None and markup_blank_lines(lines, region.start, region.end)
     shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
     labelled = sorted({i for *_, i in found if i is not None})
     for prefix, pattern, n, i in found:
@@ -160,8 +161,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             taken[i] = (paths, values)
-            if method == "label+cells" and not markup and (_boxes_apart(item, values)
-                                                           or _box_among_empty_rows(items, i, values, labelled)):
+            if method == "label+cells" and not markup and (boxes_apart(item, values)
+                                                           or box_among_empty_rows(items, i, values, labelled)):
                 method = Method.T2_BOXES      # one to a line, blank lines between: the order a text tool's
             elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)
                                               or back_on_next_line(printed, lines)):
@@ -288,41 +289,6 @@ def _stray_digits(lines: list[str], label: Item, region: Region) -> tuple[int, s
         if 0 < n <= len(lines) and not lines[n - 1].lstrip().startswith("|") and _wrapped_digits(lines, n, region):
             return n, lines[n - 1].strip()
     return None
-
-
-def _markup_blank_lines(lines: list[str], start: int, end: int) -> bool:
-    """Whether lines ``start`` … ``end - 1`` (1-based) part their text by runs of two blank lines or more only: a
-    web page's text taken with the newlines of its markup (BeautifulSoup's ``get_text``: ``规章`` / two blank lines /
-    ``0`` …), cells in the page's order. A PDF text tool printing box by box parts the boxes by one blank line."""
-    runs, blank = 0, 0
-    for n in range(max(start, 1), min(end, len(lines) + 1)):
-        if lines[n - 1].strip():
-            if blank == 1:
-                return False
-            runs += blank > 1
-            blank = 0
-        else:
-            blank += 1
-    return runs > 0
-
-
-def _boxes_apart(label: Item, values: list[Item]) -> bool:
-    """Whether a row's several numbers stand one to a line after its label, a blank line between each (a PDF
-    text tool printing box by box: pdf2txt.py, pdftotext's default mode), none on the label's line."""
-    lines = [label.line] + [v.line for v in values]
-    return len(values) > 1 and all(b - a >= 2 for a, b in zip(lines, lines[1:]))
-
-
-def _box_among_empty_rows(items: list[Item], i: int, values: list[Item], labelled: list[int]) -> bool:
-    """Whether a one-cell row's number stands in a box of its own (a line or more between it and its label)
-    while another 表二 row prints no number after its label: a PDF text tool printing box by box puts a
-    row's number between two labels where the row above's cell is blank (``行政处罚`` / ``52`` / ``行政强制``,
-    52 being 行政强制's), or after the next label where labels stand as a column (``行政处罚`` / ``行政强制`` /
-    ``0`` / ``信息内容`` / ``行政事业性收费`` / ``0``, both zeros the stack's, the fee printed further down);
-    which row's a number is the order does not tell."""
-    if len(values) != 1 or values[0].line - items[i].line < 2:
-        return False
-    return any(j + 1 >= len(items) or not items[j + 1].is_value for j in labelled if j != i)
 
 
 def _full_row(line: str, n: int) -> bool:
