@@ -81,9 +81,8 @@ def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
                               unspaced_notes(text)).split()
     numbers: list[Number] = []
     while tokens:
-        cell = parse_cell(tokens[-1])
-        if numbers and cell.kind is CellKind.TEXT:
-            cell = parse_slot(tokens[-1])      # an OCR'd O among numbers (``O 0 7 1``): a cell, unreadable
+        # (among numbers, an OCR'd O is a cell, unreadable: ``O 0 7 1``)
+        cell = parse_slot(tokens[-1]) if numbers else parse_cell(tokens[-1])
         if not (cell.is_number or cell.kind in (CellKind.PLACEHOLDER, CellKind.MISSING)):
             break
         numbers.insert(0, Number(cell, line))

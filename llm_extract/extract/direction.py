@@ -76,7 +76,8 @@ def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[i
     """Whether a row's worth of numbers (``width``, no more, no fewer), or a block of several rows' worth
     (more than twice as many, and more than seven: numbers printed by column), stands right above the
     label at ``idx``, one number to a line (or a converter's grid line holding them and nothing else), none of
-    them taken by a row or on a line a reading names or a label stands on. (Two or three numbers are the row above's number split in two: ``260 4``.)
+    them taken by a row or on a line a reading names or a label stands on. (Two or three numbers are the row
+    above's number split in two: ``260 4``.)
     In a table read ``top_down`` (its first row's numbers after its label), numbers right below a label's
     words (two rows' labels run together, a label garbled past reading, its tail on a line of its own) are
     that row's, left unread, not a sign of numbers printed above their labels."""

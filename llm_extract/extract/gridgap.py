@@ -18,11 +18,12 @@ rows as always.
 
 from __future__ import annotations
 
+from ..form import FORM
 from .layout import Item
 
 __all__ = ["close_empty_value_column"]
 
-_WIDTH = 7
+_WIDTH = len(FORM.table3_columns)
 #: lines with at least this many numbers are the table's rows of numbers
 _MIN_NUMBERS = 4
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ..form import FORM
 from .layout import Item
 from .readings import Readings, missing
 
 __all__ = ["doubt_beside_loose_digits"]
 
-_WIDTH = 7
+_WIDTH = len(FORM.table3_columns)
 
 
 def doubt_beside_loose_digits(items: Sequence[Item], taken: Mapping[int, tuple[Sequence[str], list[Item]]],

@@ -240,8 +240,8 @@ _COUNTS_ONLY = re.compile(r"(?:\D|\d+\s*[件起宗次]|\d{4}\s*年)*", re.S)
 def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) -> bool:
     """Whether 15 cells have a piece of 表四's column headers (``结果维 结果纠`` / ``持``) among them (pdfminer too:
     ``结`` / ``果`` / ``0 无 0`` / ``结`` …), or, printed one to a line, the headers above them printed in pieces
-    of two columns side by side (``结果 结果`` / ``维持 纠正``): a text tool printing the table as blocks (went back to a header after some cells, or laid
-    the header's pieces out by lines), so their order is the tool's, not the table's (a group's cells in
+    of two columns side by side (``结果 结果`` / ``维持 纠正``): a text tool printing the table as blocks (went
+    back to a header after some cells, or laid the header's pieces out by lines), so their order is the tool's, not the table's (a group's cells in
     another order keep its total: pdftotext gave ``0 0 1 0 1`` for ``0 1 0 0 1``). Headers after a group's
     name where a group's cells end are another table's own (表四 as two tables, 行政复议's five cells, then
     ``行政诉讼`` / ``未经复议直接起诉`` / ``复议后起诉`` / ``结果维`` / ``持`` … and the ten cells of its row)."""
@@ -252,7 +252,8 @@ def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) 
     texts = [it for it in items[:span[0]] if it.is_text]
     before = [label_key(lines[n - 1]) for n in range(min(it.line for it in texts), chosen[0].line)] \
         if texts and lines else [label_key(it.raw) for it in texts]
-    if len({it.line for it in chosen}) == len(chosen) and any(piece in text for text in before for piece in _SIDE_BY_SIDE):
+    if len({it.line for it in chosen}) == len(chosen) \
+            and any(piece in text for text in before for piece in _SIDE_BY_SIDE):
         return True                     # (cells sharing lines under such headers: rows printed as rows)
     cells, named = 0, False             # cells passed, a group's name since the last cell
     chosen_ids = {id(it) for it in chosen}
