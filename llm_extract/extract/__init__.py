@@ -34,6 +34,7 @@ from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
 from .tables import read_table2, read_table3, read_table4
 from .wrapnotes import joined_notes
+from .wrapdigits import unstacked_digits
 from .yearparts import current_year_part
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
@@ -65,6 +66,10 @@ def extract_regex(doc: Document) -> Extraction:
         lines = merged_tall_rows(lines, region.start, region.end)
         if pipes:
             lines = html2text_rows(lines, region.start, region.end)
+    wrapped: dict[int, tuple[int, ...]] = {}     # a row of narrow cells' digits wrapped over lines, merged
+    if not unfolded and "表三" in regions:
+        t3 = regions["表三"]
+        lines, wrapped = unstacked_digits(lines, t3.start, t3.end, "表三")
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
@@ -108,6 +113,10 @@ def extract_regex(doc: Document) -> Extraction:
     for path in ALL_PATHS:
         if path not in readings:
             readings[path] = Reading(kind=CellKind.MISSING, method="label", note="not found")
+    if wrapped:                          # a merged row's readings cite every line its digits stood on
+        for r in readings.values():
+            if any(n in wrapped for n in r.lines):
+                r.lines = sorted({m for n in r.lines for m in wrapped.get(n, (n,))})
     if unfolded or detached:             # evidence points at the source lines
         for r in readings.values():
             r.lines = sorted({origin[n - 1] for n in r.lines})

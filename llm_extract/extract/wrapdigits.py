@@ -1,0 +1,209 @@
+"""Digits of a narrow cell wrapped over lines, centred on the row: read down the cell's column.
+
+A Word table whose number columns are narrow wraps a long count over two lines of its cell, and a PDF text
+tool that keeps the page's layout (``pdftotext -layout``) prints the row three lines tall: the wrapped cells'
+first pieces on the top line, their last pieces on the bottom line, and the row's short cells (vertically
+centred) on the line between::
+
+                          52                        52
+    一、本年新收政府信息公开申请    0   0   0   0   0
+                          5                         5
+
+pypdf's layout mode prints the same row two lines tall: the row whole on its label's line (the wrapped cells'
+first pieces among its cells) and the wrapped cells' last pieces on the line under it.
+
+Read line by line, no line holds the row (loosedigits.py then leaves it unread). Each wrapped cell is its pieces
+read top to bottom (``52`` + ``5`` = 525) and the row its cells in their columns' order. Lines are read so only
+where that is the only way they make one row:
+
+* a wrapped cell's pieces are digits in one column (centres at most two characters apart), the first never
+  shorter than the last (a wrapped cell fills its first line) nor starting with 0 (``0`` over ``0`` is two
+  rows' zeros), and no number printed on one line elsewhere in its column is longer than its first piece;
+* round its middle: the top and bottom lines hold ``k`` pieces each, paired in order, the middle line the
+  other ``n - k`` cells, none in a wrapped cell's column; under its line: the row's line holds all ``n``
+  cells and each piece under it stands under one of them, plainly nearer to it than to any other;
+* the lines hold one row's label at most (a line under a row that opens with its own item number is that
+  row), and 表三's row identity holds (total = the six applicant columns);
+* where a row's last pieces could also be the top of a row wrapped round the next line, they are that row's.
+
+The row's cells are then written on one line (the middle line when it has the label, else the first with
+text; the row's own line under its label) and the band's other numbers removed; :func:`unstacked_digits` also
+says which lines each merged line was made of, so that what is read there cites all of them. Anything else is
+left as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..form import FORM
+from .cells import parse_cell
+
+__all__ = ["unstacked_digits"]
+
+_TOKEN = re.compile(r"\S+")
+_DIGITS = re.compile(r"^[0-9０-９]+$")
+#: a number's first piece: no leading zero (``0`` over ``0`` is two rows' zeros, never 00)
+_FIRST_PIECE = re.compile(r"^[1-9１-９][0-9０-９]*$")
+#: text that opens a row: an item number (一、 （二） 3. 4、)
+_OPENS_ROW = re.compile(r"^[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]")
+#: how far apart (in characters) a wrapped cell's top and bottom pieces' centres may print
+_PAIR_SLACK = 2.0
+
+_Tok = tuple[int, int, str]             # start, end, text
+#: a wrapped row: its cells in their columns' order, and the wrapped cells' top pieces
+_Row = tuple[list[_Tok], list[_Tok]]
+
+
+def _split(line: str) -> tuple[list[_Tok], list[_Tok]] | None:
+    """A line's text tokens and, after them, its value tokens; None when text follows a value."""
+    text: list[_Tok] = []
+    values: list[_Tok] = []
+    for m in _TOKEN.finditer(line):
+        tok = (m.start(), m.end(), m.group())
+        if parse_cell(tok[2]).is_value:
+            values.append(tok)
+        elif values:
+            return None                 # words after a number: not a row's cells
+        else:
+            text.append(tok)
+    return text, values
+
+
+def _centre(tok: _Tok) -> float:
+    return (tok[0] + tok[1]) / 2
+
+
+def _stack(top: _Tok, bottom: _Tok) -> _Tok | None:
+    """A wrapped cell's two pieces as one token, or None when they are not one: digits only, in one column, the
+    top piece never shorter (a wrapped cell fills its first line)."""
+    if not (_FIRST_PIECE.match(top[2]) and _DIGITS.match(bottom[2])) or len(top[2]) < len(bottom[2]):
+        return None
+    if abs(_centre(top) - _centre(bottom)) > _PAIR_SLACK:
+        return None
+    return min(top[0], bottom[0]), max(top[1], bottom[1]), top[2] + bottom[2]
+
+
+def _around(top: list[_Tok], mid: list[_Tok], bottom: list[_Tok], n: int) -> _Row | None:
+    """The row when the wrapped cells' pieces stand above and below the line of its short cells (``mid``)."""
+    k = len(top)
+    if not 0 < k < n or len(bottom) != k or len(mid) != n - k:
+        return None
+    stacks = [_stack(t, b) for t, b in zip(top, bottom)]
+    if any(st is None for st in stacks):
+        return None
+    for a, z, _ in stacks:              # (no short cell in a wrapped cell's column)
+        if any(x < z and a < y for x, y, _ in mid):
+            return None
+    return sorted(stacks + mid, key=_centre), top      # type: ignore[operator]
+
+
+def _under(full: list[_Tok], bottom: list[_Tok], n: int) -> _Row | None:
+    """The row when its line holds all its cells, the wrapped cells' first pieces among them, and the line under
+    it their last pieces, each under one of them."""
+    if len(full) != n or not 0 < len(bottom) < n:
+        return None
+    cells = list(full)
+    tops = []
+    for b in bottom:
+        gaps = sorted((abs(_centre(f) - _centre(b)), j) for j, f in enumerate(full))
+        (gap, j), second = gaps[0], gaps[1][0]
+        if second - gap < 1 or cells[j] is not full[j]:
+            return None                 # (no one number right above it, or one already wrapped)
+        stack = _stack(full[j], b)
+        if stack is None:
+            return None
+        tops.append(full[j])
+        cells[j] = stack
+    return cells, tops
+
+
+def _fills_column(tops: list[_Tok], band: range, tokens: dict[int, list[_Tok]]) -> bool:
+    """Whether each wrapped cell's top piece is as long as any number printed in its column on the table's other
+    lines: a cell wraps where its column is full, so a longer number on one line there says it is no wrap."""
+    return not any(x < z and a < y and _DIGITS.match(t) and len(t) > len(top)
+                   for a, z, top in tops for line, toks in tokens.items() if line not in band for x, y, t in toks)
+
+
+_COLUMNS = FORM.table3_column_keys
+_ROW_SUM = next(i for i in FORM.identities if i.code == "T3.ROW_SUM")
+
+
+def _sum_holds(cells: list[str]) -> bool:
+    """Whether 表三's row identity (total = the six applicant columns) holds for the row's cells, a
+    placeholder counting as 0."""
+    value = {key: parse_cell(c).value for key, c in zip(_COLUMNS, cells)}
+    number = {key: v if isinstance(v, int) else 0 for key, v in value.items()}
+    return sum(number[k] for k in _ROW_SUM.lhs) == sum(number[k] for k in _ROW_SUM.rhs)
+
+
+def _written(text: list[_Tok], cells: list[_Tok], line: str) -> str:
+    """``line``'s text (what stands before its numbers) with the row's cells after it, each at its column where
+    that leaves a gap of two spaces before it, else right after that gap."""
+    out = line[:text[-1][1]] if text else ""
+    for a, _, cell in cells:
+        out += " " * (max(a, len(out) + 2 if out.strip() else 0) - len(out)) + cell
+    return out
+
+
+class _Lines:
+    """A table's lines split into text and values, and the wrapped rows found among them."""
+
+    def __init__(self, lines: list[str], start: int, end: int) -> None:
+        self.split = {i: sp for i in range(start, min(end, len(lines) + 1)) if (sp := _split(lines[i - 1]))}
+        self.values = {i: sp[1] for i, sp in self.split.items()}
+        self.n = len(_COLUMNS)
+
+    def _valid(self, row: _Row | None, band: range) -> bool:
+        if row is None or not _sum_holds([c for _, _, c in row[0]]) or not _fills_column(row[1], band, self.values):
+            return False
+        texts = [self.split[j][0] for j in band]     # one row's label at most: else two rows, not one wrapped
+        return sum(bool(t) and bool(_OPENS_ROW.match(t[0][2])) for t in texts) <= 1
+
+    def around(self, i: int) -> _Row | None:
+        """The row wrapped round its middle line ``i + 1``, or None."""
+        band = range(i, i + 3)
+        if not all(self.values.get(j) for j in band):
+            return None
+        row = _around(self.values[i], self.values[i + 1], self.values[i + 2], self.n)
+        return row if self._valid(row, band) else None
+
+    def under(self, i: int) -> _Row | None:
+        """The row on line ``i`` whose wrapped cells end on line ``i + 1``, or None; none where that line may be
+        the top of a row wrapped round the line after it."""
+        band = range(i, i + 2)
+        if not all(self.values.get(j) for j in band) or self.around(i + 1) is not None:
+            return None
+        row = _under(self.values[i], self.values[i + 1], self.n)
+        return row if self._valid(row, band) else None
+
+
+def unstacked_digits(lines: list[str], start: int, end: int, table: str
+                     ) -> tuple[list[str], dict[int, tuple[int, ...]]]:
+    """``lines`` with each row of table ``table`` (lines ``start`` … ``end - 1``, 1-based) whose narrow cells
+    wrapped their digits onto the next line merged onto one line (see the module docstring), and for each
+    merged line (1-based) the lines it was made of."""
+    if table != "表三" or end - start < 2:
+        return lines, {}
+    found = _Lines(lines, start, end)
+    out = list(lines)
+    merged: dict[int, tuple[int, ...]] = {}
+    i = start
+    while i < end - 1:
+        row, band = found.around(i), range(i, i + 3)
+        if row is None:
+            row, band = found.under(i), range(i, i + 2)
+        if row is None:
+            i += 1
+            continue
+        texts = {j: found.split[j][0] for j in band}
+        if len(band) == 2:              # (the line holding every cell keeps them)
+            target = band[0]
+        else:                           # (the short cells' line, where it has the label, else the first that has)
+            target = band[1] if texts[band[1]] else next((j for j in band if texts[j]), band[1])
+        for j in band:
+            out[j - 1] = lines[j - 1][:texts[j][-1][1]] if texts[j] else ""
+        out[target - 1] = _written(texts[target], row[0], lines[target - 1])
+        merged[target] = tuple(band)
+        i = band[-1] + 1
+    return out, merged

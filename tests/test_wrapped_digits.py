@@ -1,0 +1,117 @@
+"""Digits of a narrow cell wrapped over lines are read down the cell's column (extract/wrapdigits.py).
+
+A Word report's narrow number columns wrap 11 as ``１`` over ``１``; ``pdftotext -layout`` prints the row three
+lines tall (the wrapped cells' pieces above and below, the short cells between), pypdf's layout mode two (the
+row on its label's line, the wrapped cells' last pieces under it). Either way the row is its columns read top
+to bottom, where that makes the row's total; otherwise the lines stay as printed (loosedigits.py then leaves
+the row unread).
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.extract.wrapdigits import unstacked_digits
+from llm_extract.ingest import load
+from llm_extract.pipeline import process_document
+from llm_extract.schema import TABLE3_PATHS
+from tests.block_fixtures import LAYOUTS_DIR
+
+_FIXTURE = LAYOUTS_DIR / "pdftext_narrow_cells_digits_wrapped.txt"
+
+
+def _merged(*lines: str) -> tuple[list[str], dict[int, tuple[int, ...]]]:
+    return unstacked_digits(list(lines), 1, len(lines) + 1, "表三")
+
+
+def _line(label: str, *cells: str | None) -> str:
+    """A line of fixed-width text: ``label``, then each cell at its column (four characters apart from the 20th),
+    None leaving its column empty."""
+    out = label
+    for i, cell in enumerate(cells):
+        if cell is not None:
+            out += " " * (20 + 4 * i - len(out)) + cell
+    return out
+
+
+def _numbers(line: str) -> list[str]:
+    return [t for t in line.split() if t.isdigit()]
+
+
+def test_a_row_wrapped_round_its_middle_line_is_read_down_its_columns() -> None:
+    out, merged = _merged("                  37                        37",
+                          "（一）予以公开                 0   0   0   0   0",
+                          "                   8                         8")
+    assert _numbers(out[1]) == ["378", "0", "0", "0", "0", "0", "378"]
+    assert out[1].startswith("（一）予以公开") and out[0] == out[2] == ""
+    assert merged == {2: (1, 2, 3)}
+
+
+def test_a_label_wrapped_with_the_digits_keeps_its_pieces_and_takes_the_row() -> None:
+    out, merged = _merged("一、本年新收政府信息公开申请    52                        52",
+                          "                        0   0   0   0   0",
+                          "数量                 5                         5")
+    assert out[0].startswith("一、本年新收政府信息公开申请") and _numbers(out[0])[0] == "525"
+    assert out[1] == "" and out[2] == "数量"
+    assert merged == {1: (1, 2, 3)}
+
+
+def test_the_last_pieces_under_a_row_printed_on_its_label_line_are_joined_on() -> None:
+    # pypdf's layout mode: 11 and 12 print 1 … 1 on the label's line, 1 … 2 under it
+    out, merged = _merged("    一、本年新收政府信息公开申请数量          １ ０ ０ ０  ０ １ １",
+                          "                              １            ２")
+    assert _numbers(out[0]) == ["１１", "０", "０", "０", "０", "１", "１２"]
+    assert merged == {1: (1, 2)}
+
+
+def test_lines_that_do_not_make_the_row_total_stay_as_printed() -> None:
+    lines = ("                  37                        37",
+             "（一）予以公开                 0   0   0   0   1",
+             "                   8                         8")
+    assert _merged(*lines) == (list(lines), {})
+
+
+def test_two_rows_zeros_are_never_one_wrapped_zero() -> None:
+    # a row of zeros over a row with blank cells: 0 over 0 is no number's pieces (no number starts with 0)
+    lines = (_line("二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"),
+             _line("", None, "0", "0", "0", "0", "0"))
+    assert _merged(*lines) == (list(lines), {})
+
+
+def test_a_line_under_a_row_that_holds_another_row_label_is_that_row() -> None:
+    # （一）'s 2 and 2 (its other cells blank) under 二's 1 and 1: two rows, not 12 and 12
+    lines = (_line("二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"),
+             _line("（一）予以公开", "2", None, None, None, None, None, "2"))
+    assert _merged(*lines) == (list(lines), {})
+    assert _merged(lines[0], _line("", "2", None, None, None, None, None, "2"))[1] == {1: (1, 2)}
+
+
+def test_a_longer_number_in_the_column_says_the_cell_did_not_wrap() -> None:
+    # the natural-person column prints 128 on one line elsewhere: 37 over 8 there is no wrapped 378
+    wrapped = ("                  37                        37",
+               "（一）予以公开                 0   0   0   0   0",
+               "                   8                         8")
+    assert _merged(*wrapped)[1] == {2: (1, 2, 3)}
+    other_row = "（二）部分公开           128  0   0   0   0   0   128"
+    assert _merged(*wrapped, other_row)[1] == {}
+
+
+def test_a_row_wrapped_round_its_middle_wins_over_the_last_pieces_of_the_row_above() -> None:
+    # 3.其他 prints whole; 1 … 1 is the top of 总计's 10 and 11, not the rest of 3.其他's 1 and 1
+    out, merged = _merged("                       3.其他    １ ０ ０ ０ ０ ０ １",
+                          "                               １           １",
+                          "                   (七)总计         ０ ０ ０ ０ ０",
+                          "                               ０           ０")
+    assert merged == {3: (2, 3, 4)}
+    assert _numbers(out[0]) == ["１", "０", "０", "０", "０", "０", "１"]
+    assert _numbers(out[2]) == ["１０", "０", "０", "０", "０", "０", "１０"]
+
+
+def test_a_report_with_wrapped_rows_is_read_whole_and_cites_every_line() -> None:
+    record = process_document(load(_FIXTURE))
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE3_PATHS)
+    assert [record.report.get(f"applications.new_received.{c}") for c in
+            ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")] \
+        == [11, 0, 0, 0, 0, 1, 12]
+    lines = _FIXTURE.read_text(encoding="utf-8").split("\n")
+    cited = record.provenance["applications.new_received.total"].lines
+    assert [lines[n - 1].split()[-1] for n in cited] == ["１", "１", "２"]
