@@ -489,6 +489,33 @@ def test_a_numbered_header_repeated_inside_table3_gives_no_row_its_numbers() -> 
     assert _proven(record, paths) == []
 
 
+def test_a_generic_headers_numbering_on_a_line_of_its_own_gives_no_row_its_numbers() -> None:
+    """数据 … 数据 over 申请人情况 / 总计 over 1 2 3 4 5 6, repeated where a page breaks 表三 (the last piece of
+    a wrapped label run on before it: ``息`` of 5.要求行政机关确认或重新出具已获取信息): the numbers are the
+    header's, 1 … 6 beside no row's label, and the row under each header reads its own numbers."""
+    text = _layout()
+    granted = next(line for line in text.split("\n") if line.startswith("（一）予以公开"))
+    header = ("        息          数据   数据   数据   数据   数据   数据\n"
+              "     申请人情况                                              总计\n"
+              "                   1    2    3    4    5    6")
+    record = _record(text.replace(granted + "\n", header + "\n" + granted + "\n", 1))
+    paths = [f"applications.granted.{c}" for c in
+             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+    assert _proven(record, paths) == []
+
+
+def test_a_generic_headers_numbering_beside_a_blank_placed_by_columns_is_still_the_headers() -> None:
+    # blankcols.py puts a blank in the seventh column of ``1 2 3 4 5 6`` (six numbers in a seven-column table)
+    from llm_extract.extract.cells import parse_cell
+    from llm_extract.extract.headdigits import drop_header_numbering
+    from llm_extract.extract.layout import Item
+
+    header = [Item("数据数据数据数据数据数据", 1, parse_cell("数据"), key="数据数据数据数据数据数据")]
+    numbering = [Item(str(k), 3, parse_cell(str(k))) for k in range(1, 7)] + [Item("", 3, parse_cell(""), placed=True)]
+    label = [Item("一、本年新收政府信息公开申请数量", 4, parse_cell("一、本年新收政府信息公开申请数量"), key="一、本年新收政府信息公开申请数量")]
+    assert drop_header_numbering(header + numbering + label) == header + label
+
+
 def test_rules_read_as_marks_before_numbers_are_no_numbered_header() -> None:
     from llm_extract.extract.headdigits import joined_header_digits
 

@@ -16,8 +16,10 @@ number is glued onto its word (a header repeated on a page inside the table gave
 Anything else is left as printed.
 
 A converter's grid splits such a header one character to a line (``| 数 数 | 数 | … |`` / ``| 据 据 | 据 | … |`` /
-``| 1 2 | 3 | 4 | 5 | 6 |``): a line whose numbers are exactly 1, 2, … k (k of four to seven, in order) with
-``据`` standing on one of the few lines above is the header's numbering, never a row's cells
+``| 1 2 | 3 | 4 | 5 | 6 |``), or prints the words on a line and their numbers on one of their own under it
+(``数据   数据   …`` / ``申请人情况   总计`` / ``1    2    …``): a line whose numbers are exactly 1, 2, … k (k of
+four to seven, in order; a blank put beside them by blankcols.py aside) with ``据`` or a line of 数据 standing
+on one of the few lines above is the header's numbering, never a row's cells
 (:func:`drop_header_numbering`: no row of 表三 reads so, its total being the sum of the others).
 """
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from ..evidence import CellKind
 from .layout import Item
 
 __all__ = ["joined_header_digits", "drop_header_numbering"]
@@ -110,6 +113,14 @@ def joined_header_digits(lines: list[str]) -> list[str]:
 
 #: how many lines above a numbering line its header's 据 may stand (a grid's rule and a wrapped word between)
 _NUMBERING_REACH = 4
+#: the characters of a generic header word, 数据, printed whole or a character to a line
+_HEADER_WORD = frozenset("数据")
+
+
+def _generic_header(key: str) -> bool:
+    """Text of a generic header: 据 or 数据 alone, or 数据 twice or more (a line of them, a wrapped label's last
+    piece run on before it: ``息数据数据数据…``)."""
+    return "据" in key and (set(key) <= _HEADER_WORD or key.count("数据") >= 2)
 
 
 def drop_header_numbering(items: list[Item]) -> list[Item]:
@@ -120,9 +131,10 @@ def drop_header_numbering(items: list[Item]) -> list[Item]:
     dropped: set[int] = set()
     for line, its in by_line.items():
         values = [it for it in its if it.is_value]
-        if not 4 <= len(values) <= 7 or [it.cell.value for it in values] != list(range(1, len(values) + 1)):
+        numbers = [it.cell.value for it in values if it.cell.kind is not CellKind.BLANK]   # (a blank placed beside them)
+        if not 4 <= len(numbers) <= 7 or numbers != list(range(1, len(numbers) + 1)):
             continue
-        if any(it.is_text and it.key and set(it.key) <= {"据"} for n in range(line - _NUMBERING_REACH, line)
+        if any(it.is_text and _generic_header(it.key) for n in range(line - _NUMBERING_REACH, line)
                for it in by_line.get(n, [])):
             dropped.update(id(it) for it in values)
     return [it for it in items if id(it) not in dropped] if dropped else items
