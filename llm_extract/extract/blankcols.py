@@ -15,8 +15,9 @@ cells fit several runs of columns), by where its numbers stand in pdftotext's ch
 put their columns at the same places there (columns.place_by_characters). Narrow columns a single space apart count too: in layout text a space is
 the PDF's, and a number split in two would fit no placement. The numbers must end their line and stand
 alone on it or beside a row's found label (beside words no label was found in, they may be another row's:
-a short count keeps them from being taken). Any doubt leaves the line as it was (its row is then missing,
-or left to the identities), never a guess.
+a short count keeps them from being taken). A page printing no row whole takes its columns from its short
+rows (gridinfer.py), else from where 表三's header words stand (headcols.py), by the spacing of its numbers
+alone. Any doubt leaves the line as it was (its row is then missing, or left to the identities), never a guess.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from __future__ import annotations
 from ..evidence import CellKind, Method
 from ..form import FORM
 from .cells import Cell, parse_cell
-from .columns import centres, fit_spacing, place_by_characters, place_by_spacing
+from .columns import centres, fit_spacing, fits, place_by_characters, place_by_spacing
 from .gridinfer import inferred_columns
+from .headcols import header_columns, place_on_header
 from .labels import strip_item_number
 from .layout import Item, Region, label_key
 from .table3_labels import find_labels
@@ -71,14 +73,15 @@ def _slots(line: str, k: int, refs: list[str], n: int, whole: bool) -> list[int]
 _MIN_BY_CHARACTERS = 2
 
 
-def _whole_row(m: int, k: int, by_line: dict[int, list[int]], items: list[Item], n: int) -> bool:
+def _whole_row(m: int, k: int, by_line: dict[int, list[int]], items: list[Item], n: int, labelled: bool) -> bool:
     """Whether the ``k`` cells of line ``m`` are no piece of a row pdftotext broke over two lines (or of two
     rows printed close together, their cells interleaved): the line right above and the line right below
     hold none, or too many to make a row with them (``保护第三方合法权益 0`` / ``5.属于三类内部事务信息 0 0 0 0 0 0``:
-    one row's seven cells)."""
+    one row's seven cells). Cells beside their row's label (``labelled``) in a table whose rows each print a
+    few (blank cells printing nothing) are a piece of a row only where a line next to them makes it whole."""
     for step in (-1, 1):
         values = sum(1 for i in by_line.get(m + step, ()) if items[i].is_value)
-        if values and values + k <= n:
+        if values and (values + k == n if labelled else values + k <= n):
             return False
     return True
 
@@ -118,6 +121,20 @@ def _beside_group_title(key: str, row: str) -> bool:
     return any(any(key[:cut] in t for t in _TITLES) and label_fragment(key[cut:], (row,)) for cut in range(1, len(key)))
 
 
+def _by_header(line: str, k: int, columns: list[float] | None, same_page: bool, refs: list[str],
+               n: int) -> list[int] | None:
+    """The columns of the line's last ``k`` cells by 表三's header words (headcols.py): by their spacing, else,
+    on the header's page, by where they stand; taken only where every full row of the page fits them too."""
+    if columns is None:
+        return None
+    slots = fit_spacing(centres(line, k), columns)
+    if slots is None and same_page:
+        slots = place_on_header(line, k, columns)
+    if slots is None or not all(fits(centres(line, k), centres(ref, n), slots) for ref in refs):
+        return None
+    return slots
+
+
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
     """Give each short row of ``region`` (fewer than ``n`` cells on a line of fixed-width text) a blank
     item in each column its numbers leave empty, in place among ``region.items``."""
@@ -142,17 +159,23 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         if lines[m - 1].split()[-k:] == [region.items[i].raw for i in values]:
             short[m] = values               # (a note joined onto its number: tokens and cells differ)
     unruled = _pages_without_full_rows(lines, short, full, page, n)
+    header: list[list[float] | None] = []   # 表三's header words' columns, read when first wanted
     fills: list[tuple[int, int, list[Item]]] = []
     for m, values in short.items():
         k = len(values)
+        whole = _whole_row(m, k, by_line, region.items, n, False)
         refs = sorted((r for r in full if page[r] == page[m]), key=lambda r: abs(r - m))[:_REFERENCES]
         if refs:
-            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n,
-                           _whole_row(m, k, by_line, region.items, n))
+            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n, whole)
         elif page[m] in unruled:
             slots = fit_spacing(centres(lines[m - 1], k), unruled[page[m]])
         else:
-            continue
+            slots = None
+        if slots is None and page[m] not in unruled and _whole_row(m, k, by_line, region.items, n, m in labelled):
+            if not header:
+                header.append(header_columns(lines, region.start, region.end))
+            slots = _by_header(lines[m - 1], k, header[0], page[m] == page[region.start],
+                               [lines[r - 1] for r in refs], n)
         if slots is None:
             continue
         by_slot = dict(zip(slots, (region.items[i] for i in values)))

@@ -164,6 +164,15 @@ def fit_spacing(cells: list[float], columns: list[float]) -> list[int] | None:
 _ON_COLUMN = 1.0
 
 
+def fits(cells: list[float], columns: list[float], slots: list[int]) -> bool:
+    """Whether cells at ``cells`` (centres) stand in ``slots`` of ``columns``, the line shifted as a whole: every
+    cell within ``_FIT`` of its column (:func:`fit_spacing`'s fit)."""
+    offsets = sorted(c - columns[j] for c, j in zip(cells, slots))
+    k = len(offsets)
+    shift = (offsets[(k - 1) // 2] + offsets[k // 2]) / 2
+    return max(abs(o - shift) for o in offsets) <= _FIT
+
+
 def place_by_characters(line: str, k: int, references: list[str], n: int) -> list[int] | None:
     """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid (a
     CJK character one column): the full rows ``references`` (two at least) put each of their last ``n``
