@@ -105,3 +105,12 @@ def test_a_place_the_tables_full_row_does_not_fit_is_not_taken() -> None:
     wrong = _read_as("\n".join(lines), dict(cells, total_processed={0: 21, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 21}))
     assert {p for p in wrong if ".carried_over." in p} >= {"applications.carried_over.other_org",
                                                            "applications.carried_over.total"}
+
+
+def test_a_group_titles_piece_before_a_wrapped_labels_numbers_leaves_them_the_labels() -> None:
+    # 三、本年度办理结果 printed two characters to a line down its narrow column: ``度办`` stands before the
+    # numbers of （二）部分公开, whose label wraps round them
+    lines = _table(_TWO_CELLS).split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("（二）部分公开"))
+    lines[k:k + 2] = ["（二）部分公开（区分处理的，只计", _row("度办", {0: 1, 6: 1}), "这一情形，不计其他情形）"]
+    assert _read_as("\n".join(lines), _TWO_CELLS) == []

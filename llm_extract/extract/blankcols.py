@@ -102,16 +102,24 @@ def _label_goes_on(items: list[Item], words: list[int], by_line: dict[int, list[
                    m: int) -> bool:
     """Whether the words before line ``m``'s numbers are the rest of the label found on the line right above,
     a line with no number of its own (``5.属于三类内部`` / ``事务信息   0   0 …``): a label wrapped, its
-    numbers beside its second line, as a cell's text and numbers share the cell's height."""
+    numbers beside its second line, as a cell's text and numbers share the cell's height. A group's title
+    printed down its narrow column may stand before them (``度办``), or run into the label's rest."""
     row = labelled.get(m - 1)
     if row is None or any(items[i].is_value for i in by_line.get(m - 1, ())):
         return False
-    return all(items[i].is_text and (label_fragment(items[i].key, (row,)) or _beside_group_title(items[i].key, row))
+    return all(items[i].is_text and (label_fragment(items[i].key, (row,)) or _beside_group_title(items[i].key, row)
+                                     or _group_title_piece(items[i].key))
                for i in words)
 
 
 #: the groups' titles, item numbers aside (无法提供, 不予处理, 本年度办理结果 …): printed down their narrow column
 _TITLES = tuple(strip_item_number(label_key(t)) for t in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
+
+
+def _group_title_piece(key: str) -> bool:
+    """A piece of a group's title alone (``度办`` of 三、本年度办理结果 printed two characters to a line)."""
+    key = strip_item_number(key)
+    return len(key) >= 2 and any(key in t for t in _TITLES)
 
 
 def _beside_group_title(key: str, row: str) -> bool:
