@@ -18,7 +18,8 @@ what they are:
   (:func:`.embedded_html.inline_tables`, :func:`.grid_tables.unfold_grid_tables`,
   :func:`.simple_tables.unfold_simple_tables`), markdown rows a converter fused written as the two rows they
   are (:func:`.stacked_rows.unstack_rows`), the tables a converter wrote after a layout cell's article put back
-  under their headings (:func:`.moved_tables.restore_moved_tables`), a table's rows pasted as CSV lines written
+  under their headings (:func:`.moved_tables.restore_moved_tables`), a Word page's inline markup round its
+  cells' text taken out (:func:`.inline_tags.without_inline_tags`), a table's rows pasted as CSV lines written
   as tab rows (:func:`.csv_rows.unfold_csv_rows`), a table a crawler flattened onto one line with ``|`` between its
   cells read as inline text (:func:`.pipe_runs.spaced_pipe_runs`), a layout table's cell whose tables a converter flattened onto one
   line written as its lines (:func:`.nested_md.unnest_tables`), and OCR's spaces between Chinese characters taken out
@@ -38,6 +39,7 @@ from .document import normalise_newlines
 from .escaped_dump import is_escaped_dump, unescape_dump
 from .embedded_html import inline_tables, is_html_page, markdown_paragraphs
 from .grid_tables import unfold_grid_tables
+from .inline_tags import without_inline_tags
 from .moved_tables import restore_moved_tables
 from .nested_md import unnest_tables
 from .pipe_runs import spaced_pipe_runs
@@ -108,6 +110,7 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
     text = unfold_simple_tables(text)               # pandoc's tables between two lines of dashes
     text = restore_moved_tables(text)               # a layout cell's tables a converter wrote after its text
     text = unnest_tables(text)                      # a layout cell's tables flattened onto one line
+    text = without_inline_tags(text)                # a Word page's <span style=…> round every cell's text
     text = unstack_rows(text)                       # a converter's two rows fused in one (a<br>b)
     text = unfold_csv_rows(text)                    # a table's rows pasted as CSV lines
     text = spaced_pipe_runs(text)                   # a table flattened onto one line, its cells parted by |
