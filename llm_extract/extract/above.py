@@ -28,7 +28,7 @@ from ..evidence import Method, Reading
 from ..schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE3_ROW_PATHS
 from .blocktiles import table3_broken
 from .cells import parse_cell
-from .direction import EITHER_WAY, rows_above_or_below
+from .direction import EITHER_WAY, rows_above_or_below, rows_below_beside_rows_above
 from .layout import Item
 from .readings import Readings
 
@@ -51,6 +51,7 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
     the rows read from below their labels (``out``) and from above them; ``order`` is the table's row
     labels (row, item index) in item order."""
     rows_above_or_below(items, taken, out)
+    rows_below_beside_rows_above(items, order, taken, out)
     if not any(out[p].method == EITHER_WAY for row, _ in order if row in TABLE3_ROW_PATHS for p in TABLE3_ROW_PATHS[row]):
         return
     if any(row not in TABLE3_ROW_PATHS for row, _ in order) or any(

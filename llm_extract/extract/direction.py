@@ -26,7 +26,7 @@ from .labels import rows_named, strip_item_number
 from .layout import Item, label_key
 from .readings import Readings, missing
 
-__all__ = ["EITHER_WAY", "rows_above_or_below", "contested_lines", "label_words"]
+__all__ = ["EITHER_WAY", "rows_above_or_below", "rows_below_beside_rows_above", "contested_lines", "label_words"]
 
 EITHER_WAY = Method.CELLS_ABOVE_OR_BELOW
 _BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
@@ -55,6 +55,61 @@ def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[st
                                 "above a label: the table may print each row's numbers above its label")
 
 
+def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]],
+                                 taken: Mapping[int, tuple[Sequence[str], list[Item]]], out: Readings) -> None:
+    """A table some of whose rows print their numbers above their labels (a row read from the lines right
+    above its label, its label's line holding none) and others on their labels' lines: a row read from the
+    lines below its label, right above the next row's label (nothing between but those numbers) whose
+    line holds no number, read the next row's numbers as much as its own. Each such row is marked
+    :data:`EITHER_WAY`: rows shifted by one inside 表三's outcomes keep every identity (the blank row
+    ``２．其他法律行政法规禁止公开`` took ``３．危及“三安全一稳定”``'s zeros, and each row below the next's)."""
+    index = {id(it): j for j, it in enumerate(items)}
+    number_lines = {it.line for it in items if it.is_value}
+
+    def read_from(idx: int) -> tuple[int, int] | None:
+        """The first and last item index of the numbers the row labelled at ``idx`` was read from."""
+        paths, chosen = taken.get(idx, ((), []))
+        if not paths or not chosen or any(out[p].missing for p in paths) or any(id(it) not in index for it in chosen):
+            return None
+        js = [index[id(it)] for it in chosen]
+        return min(js), max(js)
+
+    def group_heading(j: int) -> bool:
+        return items[j].is_text and strip_item_number(items[j].key) in _GROUPS
+
+    def above(row: str, idx: int) -> bool:
+        """Read from the lines right above its label; not under a group's heading (（三）不予公开 / numbers /
+        1.属于国家秘密: the heading is no row, the numbers the row's either way), nor under a piece of its own
+        label (a label wrapped round its numbers, found by its last piece)."""
+        span = read_from(idx)
+        if span is None or items[span[1]].line >= items[idx].line \
+                or any(items[j].is_text for j in range(span[1] + 1, idx)):
+            return False
+        before = items[span[0] - 1] if span[0] > 0 else None
+        return before is None or not (group_heading(span[0] - 1) or _own_piece(before.key, row))
+
+    if not any(above(row, idx) for row, idx in order):
+        return
+    for (row, idx), (_, nxt) in zip(order, order[1:]):
+        span = read_from(idx)
+        if span is None or items[span[0]].line <= items[idx].line or items[nxt].line in number_lines:
+            continue
+        if any(items[j].is_text and not group_heading(j) for j in range(span[1] + 1, nxt)):
+            continue                    # (a piece of its wrapped label after them: the numbers are its own)
+        for path in taken[idx][0]:
+            r = out[path]
+            out[path] = Reading(r.value, r.kind, r.raw, r.lines, EITHER_WAY,
+                                "read from the lines below the label, right above the next row's label, in a "
+                                "table that prints some rows' numbers above their labels: they may be that row's")
+
+
+def _own_piece(key: str, row: str) -> bool:
+    """Whether text ends in a piece of ``row``'s label (its last three characters, or two where that is all of
+    it; item number aside): pieces of labels run together (``（五）开出版物不4.无正当理由``) end in the next's."""
+    bare = strip_item_number(key)
+    return len(bare) >= 2 and bare[-3:] in _BARE.get(row, "")
+
+
 def label_words(key: str) -> bool:
     """Words of a 表三 row's label: naming a row, or six characters or more out of one (a label's tail)."""
     bare = strip_item_number(key)
@@ -62,7 +117,10 @@ def label_words(key: str) -> bool:
 
 
 _TAIL = 6
+#: the groups' headings, item numbers aside (不予公开, 无法提供 …): printed beside a row's label, no label's piece
+_GROUPS = frozenset(strip_item_number(label_key(r.group)) for r in FORM.table3_rows if r.group)
 _BARE_LABELS = tuple(strip_item_number(label_key(r.label)) for r in FORM.table3_rows)
+_BARE = {r.key: strip_item_number(label_key(r.label)) for r in FORM.table3_rows}
 
 
 def _nothing_above(items: list[Item], idx: int) -> bool:

@@ -248,6 +248,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 cells = [parse_cell("") for _ in range(7)]
             if cells is not None and same_line and same_line[0].line != label.line:
                 own_line[row] = same_line[0].line
+                if row in TABLE3_ROW_PATHS:         # (a line of its own: whose numbers they are, direction.py)
+                    taken[idx] = (TABLE3_ROW_PATHS[row], same_line)
             _row_readings(row, cells, numbers, label, method, out, ambiguities)
             continue
         nxt = nxt_of(k)
