@@ -182,3 +182,20 @@ def test_table2_labels_printed_under_their_grid_rows_are_not_proven_from_the_row
         path = f"active_disclosure.regulations.{c}"
         assert record.provenance[path].status is not Status.PROVEN or record.report.get(path) == 0, path
     assert record.provenance["active_disclosure.regulations.repealed"].status is not Status.PROVEN
+
+
+_BLANK_ROWS_NAME = "markitdown_pdf_blank_rows_outside_the_grid"
+
+
+def test_a_rows_label_printed_outside_the_grid_with_no_grid_line_is_a_blank_row() -> None:
+    """markitdown's PDF text prints a row whose cells are all empty as its label alone, a line outside the grid
+    (``3.危及“三安全一稳定”`` between grid lines of other rows): its cells are blank, read and proven, not lost
+    cells the identities fill with 0."""
+    path = LAYOUTS_DIR / f"{_BLANK_ROWS_NAME}.md"
+    assert "\n3.危及“三安全一稳定”\n" in path.read_text(encoding="utf-8")     # the shape this test is about
+    truth = layout_truth(_BLANK_ROWS_NAME)
+    record = process_document(load(path))
+    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is not Status.PROVEN
+             or not same_value(p, record.report.get(p), truth_value(truth, p))]
+    assert wrong == []
+    assert truth_value(truth, "applications.denied_security_stability.total") is None

@@ -19,7 +19,8 @@ Three ways a report leaves cells out:
   first row, with no row above, when nothing before its label holds a number); several
   lone labels one under another are blank rows when the rows around them print their numbers on their
   labels' lines (or a cell a line right under their labels, as a rule-less PDF table's row with blank
-  cells is read by position: pdf_columns.py). None is where a row above it (up to one whose numbers stand
+  cells is read by position: pdf_columns.py; markitdown's PDF grids print a row of empty cells as its label
+  alone, a line outside the grid, a label in a grid line never standing alone). None is where a row above it (up to one whose numbers stand
   on its label's line) holds more numbers than its cells (``pdftotext`` prints a one-line label's numbers
   before it: a lone label's numbers may stand after the label above). Its cells are blank, as a web
   table's empty cells or a crawler's label with nothing after it are, not lost cells for the identities
@@ -333,8 +334,6 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
     docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
     label and the next one's."""
-    if any(it.grid for it in items):
-        return                  # a Markdown table's rows print their empty cells; a line of text after it is none
     ends = [idx for _, idx in order[1:]] + [len(items)]
     if any(_numbers_in_a_block(items[idx + 1:end]) for (_, idx), end in zip(order, ends)):
         return                  # several rows' numbers under one label (pdfminer moved them off their labels):
