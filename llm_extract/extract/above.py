@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 from ..evidence import Method, Reading
 from ..schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE3_ROW_PATHS
-from .blocktiles import table3_broken
+from .t3instances import table3_broken
 from .cells import parse_cell
 from .direction import EITHER_WAY, rows_above_or_below, rows_below_beside_rows_above
 from .layout import Item

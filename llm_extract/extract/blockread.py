@@ -18,7 +18,8 @@ from ..evidence import Ambiguity, Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
-from .blocktiles import LABEL_METHOD, TILE_METHOD, assemble_table3, table3_broken
+from .blocktiles import LABEL_METHOD, TILE_METHOD, assemble_table3
+from .t3instances import table3_broken
 from .colgroups import read_column_groups
 from .colheads import read_column_heads
 from .coltail import read_column_tail

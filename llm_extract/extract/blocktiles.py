@@ -34,9 +34,10 @@ from ..evidence import Reading
 from ..form import FORM
 from .readings import Readings
 from .blocktext import empty_among, mixed_lines
+from .t3instances import INSTANCES, SIDES, holds_values
 from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
 
-__all__ = ["assemble_table3", "table3_broken", "instances_complete", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
+__all__ = ["assemble_table3", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
 
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
@@ -57,55 +58,6 @@ Grid = list[list["Number | None"]]
 def _value(n: Number | None) -> int:
     v = n.cell.value if n is not None else None
     return int(v) if v is not None else 0
-
-
-def _instances() -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """Every 表三 identity instance of the form (``FORM.identities``) as (left cells, right cells), a cell
-    being (row index, column index): sum(left) == sum(right)."""
-    col = {c: i for i, c in enumerate(_COLS)}
-    out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
-    for identity in FORM.identities:
-        if identity.kind == "row":
-            out += [([(r, col[c]) for c in identity.lhs], [(r, col[c]) for c in identity.rhs])
-                    for r in range(len(_ROWS))]
-        elif identity.kind == "column":
-            out += [([(_I[x], c) for x in identity.lhs], [(_I[x], c) for x in identity.rhs]) for c in range(_WIDTH)]
-    return out
-
-
-_INSTANCES = _instances()
-#: each row-major cell index's identity instances (indices into ``_INSTANCES``) with the side it stands on:
-#: the search checks an instance the moment its last cell is placed, instead of only over the full grid
-_SIDES: list[list[tuple[int, bool]]] = [[] for _ in range(len(_ROWS) * _WIDTH)]
-for _k, (_left, _right) in enumerate(_INSTANCES):
-    for _cells, _on_left in ((_left, True), (_right, False)):
-        for _r, _c in _cells:
-            _SIDES[_r * _WIDTH + _c].append((_k, _on_left))
-
-
-def _holds_values(vals: list[list[int]], fixed: frozenset[tuple[int, int]] = frozenset()) -> bool:
-    """Every 表三 identity over a full table of values (row sums, the column sums, the balance), except those
-    whose every cell is in ``fixed``: printed beside its label, such an identity says nothing of where a block
-    goes (a report that misprints one keeps it broken, for the verifier to show)."""
-    for left, right in _INSTANCES:
-        if fixed and all(cell in fixed for cell in left + right):
-            continue
-        if sum(vals[r][c] for r, c in left) != sum(vals[r][c] for r, c in right):
-            return False
-    return True
-
-
-def table3_broken(values: dict[str, int | None]) -> frozenset[int]:
-    """The 表三 identity instances a full table of values (path → value; ``None`` counts 0) breaks."""
-    vals = [[values.get(f"applications.{r}.{c}") or 0 for c in _COLS] for r in _ROWS]
-    return frozenset(i for i, (left, right) in enumerate(_INSTANCES)
-                     if sum(vals[r][c] for r, c in left) != sum(vals[r][c] for r, c in right))
-
-
-def instances_complete(values: dict[tuple[int, int], int]) -> bool:
-    """Every 表三 identity instance whose cells all stand in ``values`` ((row, column) → value) holds."""
-    return all(sum(values[c] for c in left) == sum(values[c] for c in right) for left, right in _INSTANCES
-               if all(c in values for c in left + right))
 
 
 def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:
@@ -145,15 +97,15 @@ class _Search:
         self.seen: set[tuple[tuple[int, ...], tuple[int | None, ...]]] = set()
         self.values: list[int | None] = [None if n is None else _value(n) for row in grid for n in row]
         #: the instances whose every cell is a label's (left to the verifier)
-        self.own = frozenset(k for k, (left, right) in enumerate(_INSTANCES) if all(x in fixed for x in left + right))
+        self.own = frozenset(k for k, (left, right) in enumerate(INSTANCES) if all(x in fixed for x in left + right))
         #: each instance's sum of placed cells and count of open cells, per side, kept as cells are placed
         #: and taken back (so that a placement checks the instances it touches without summing them)
-        self.sums = [[0, 0] for _ in _INSTANCES]
-        self.open = [[0, 0] for _ in _INSTANCES]
+        self.sums = [[0, 0] for _ in INSTANCES]
+        self.open = [[0, 0] for _ in INSTANCES]
         self.stack: list[tuple[int, int, int]] = []     # the blocks placed: (block, row, column)
         self.plans: dict[tuple[int, int], tuple[list[int], list[int], list[tuple[int, int, int, int, int]]]] = {}
         for at, v in enumerate(self.values):
-            for k, left in _SIDES[at]:
+            for k, left in SIDES[at]:
                 if v is None:
                     self.open[k][0 if left else 1] += 1
                 else:
@@ -192,7 +144,7 @@ class _Search:
             vals = [_value(n) for line in block for n in line]
             adds: dict[int, list[int]] = {}
             for cell, v in zip(cells, vals):
-                for k, left in _SIDES[cell]:
+                for k, left in SIDES[cell]:
                     d = adds.setdefault(k, [0, 0, 0, 0])
                     d[0 if left else 1] += v
                     d[2 if left else 3] += 1
@@ -228,7 +180,7 @@ class _Search:
         self.seen.add(state)
         at = self._open(after)
         if at is None:
-            if _holds_values([[v or 0 for v in self.values[i:i + _WIDTH]] for i in range(0, len(self.values), _WIDTH)],
+            if holds_values([[v or 0 for v in self.values[i:i + _WIDTH]] for i in range(0, len(self.values), _WIDTH)],
                              self.fixed):
                 self.found.append(self._table())
             return True

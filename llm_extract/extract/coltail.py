@@ -25,7 +25,7 @@ from __future__ import annotations
 from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, all_counts, heading_line
-from .blocktiles import instances_complete
+from .t3instances import instances_complete
 from .colgroups import Group, bands, column_groups
 from .readings import Readings, reading
 

@@ -58,7 +58,7 @@ from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
 from .blocktext import Number, all_counts, empty_among, heading_line, mixed_lines, split_numbers
-from .blocktiles import table3_broken
+from .t3instances import table3_broken
 from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
 from .layout import is_page_furniture, label_key

@@ -47,7 +47,7 @@ from ..evidence import Method
 from ..form import FORM
 from .bareorder import column_orders, keeps_totals
 from .blocktext import Number, all_counts, heading_line, split_numbers
-from .blocktiles import table3_broken
+from .t3instances import table3_broken
 from .onerowform import ONE_ROWS, one_row_readings
 from .labels import rows_named
 from .layout import is_page_furniture, label_key
