@@ -55,3 +55,11 @@ def test_specks_are_lines_holding_nothing_but_one_to_three_marks_or_opening_with
     assert ocr_specks("，\n\t_\n ”” \n、\n") == 4
     assert ocr_specks("”信息内容 本年制发件数\n'第二十条第-(五)项\n””本年处决定\n") == 3
     assert ocr_specks("。\n，，，，\n1，\n“三安全一稳定”\n稳定”\n") == 0
+
+
+def test_a_quotations_marks_each_alone_on_a_line_are_no_specks() -> None:
+    # PyMuPDF's text of a Word PDF: 坚持“先审查、后公开”和“一事一审”原则, its quote marks set apart as lines
+    text = "（三）政府信息管理。严格落实保密审查制度，坚持先审\n“\n”\n“\n”\n查、后公开和一事一审原则。\n"
+    assert ocr_specks(text) == 0
+    # a closing mark before any opening one, and an opening mark no closing one follows, are specks
+    assert ocr_specks("”\n“\n”\n“\n") == 2

@@ -5,7 +5,8 @@ scanned table and the specks of the paper as punctuation: cells and lines that h
 ``”``, ``、`` or ``_``, or glues such a speck to the text of a cell (``”信息内容``, ``'第二十条``: a closing quote or an
 apostrophe opening a line). Nobody types such a cell, and no converter writes one; three of them show that the text
 is an OCR engine's reading, which may have dropped or doubled a digit anywhere (``10`` read as ``0``) where no
-identity can see it (表二). ``。`` alone is not counted: a paragraph's last ``。`` wraps onto a line of its own.
+identity can see it (表二). ``。`` alone is not counted: a paragraph's last ``。`` wraps onto a line of its own; nor
+are a quotation's ``“`` and ``”`` each alone on a line, in that order (PyMuPDF's text of a born-digital PDF).
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ _LEADING_SPECK = re.compile(r"[”'_`’]+[\u4e00-\u9fff]")
 
 def ocr_specks(text: str) -> int:
     """How many lines (or cells, one per line) of ``text`` hold nothing but one to three specks, or open with a speck
-    glued to their Chinese text."""
-    return sum(1 for line in text.split("\n")
-               if _SPECK.fullmatch(stripped := line.strip()) or _LEADING_SPECK.match(stripped))
+    glued to their Chinese text. A quotation's marks alone on their lines, ``“`` then ``”`` (PyMuPDF prints a
+    quote set in another font as lines of its own, apart from the words between), are a PDF's, not specks."""
+    count, opened = 0, 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped == "“":
+            opened += 1
+        elif stripped == "”" and opened:
+            opened -= 1
+        elif _SPECK.fullmatch(stripped) or _LEADING_SPECK.match(stripped):
+            count += 1
+    return count + opened           # (an opening mark no closing one follows is a speck too)
