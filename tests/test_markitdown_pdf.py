@@ -199,3 +199,22 @@ def test_a_rows_label_printed_outside_the_grid_with_no_grid_line_is_a_blank_row(
              or not same_value(p, record.report.get(p), truth_value(truth, p))]
     assert wrong == []
     assert truth_value(truth, "applications.denied_security_stability.total") is None
+
+
+_ABOVE_NAME = "markitdown_pdf_numbers_above_an_empty_label_row"
+
+
+def test_a_label_row_of_empty_fields_under_a_grid_line_of_numbers_alone_is_no_proven_blank_row() -> None:
+    """``| | | 8、属于行政查询事项 | | 0 | … |`` / ``| | | | | 0 | 0 | … |`` / ``| （四）无 | | 1、本机关不掌握相关政 | | | … |``:
+    the line of numbers under 8's own row is the next row's, printed above its label, whose own grid line is
+    empty fields. Those are no blank cells: the row is never proven blank (the identities pin it, queued)."""
+    path = LAYOUTS_DIR / f"{_ABOVE_NAME}.md"
+    assert "|      |     |             |     | 0   | 0   |" in path.read_text(encoding="utf-8")  # the shape
+    truth = layout_truth(_ABOVE_NAME)
+    record = process_document(load(path))
+    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
+             and not same_value(p, record.report.get(p), truth_value(truth, p))]
+    assert wrong == []
+    row = [p for p in TABLE3_PATHS if ".unavailable_not_held." in p]
+    assert all(record.provenance[p].status is not Status.PROVEN for p in row)
+    assert [record.report.get(p) for p in row] == [truth_value(truth, p) for p in row]

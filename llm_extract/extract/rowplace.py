@@ -236,6 +236,11 @@ def _grid_row(items: list[Item], idx: int, end: int,
             if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
                     and (below[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(below, width, label.col or 0)
+        above = _line_above(items, idx, label)
+        if above and all(it.is_value for it in above) and any(it.cell.is_number for it in above) \
+                and above[0].line == label.line - 1:
+            return label.line, None     # numbers alone on the grid line right above: this row's, printed above
+            #                             its label (markitdown), or no one's; its empty fields no blank cells
     return label.line, _grid_cells(same, width, label.col or 0)
 
 
