@@ -479,29 +479,31 @@ def test_numbers_under_a_rows_label_are_no_header_digits() -> None:
 def test_a_numbered_header_repeated_inside_table3_gives_no_row_its_numbers() -> None:
     """A page break inside 表三 repeats its header, 数据 1 … 数据 6 (数据 / 1 broken in narrow columns): its
     numbers are the header's."""
-    text = _layout()
-    granted = next(line for line in text.split("\n") if line.startswith("（一）予以公开"))
     header = ("                       数据   数据 2   数据   数据 4   数据 5   数据 6   总计\n"
               "                       1           3")
-    record = _record(text.replace(granted + "\n", granted + "\n" + header + "\n", 1))
-    paths = [f"applications.granted.{c}" for c in
-             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
-    assert _proven(record, paths) == []
+    assert _granted_with_header(header, before=False) == []
+
+
+def _granted_with_header(header: str, before: bool) -> list[str]:
+    """The paths of （一）予以公开 not read as printed or not proven, ``header`` inserted right before or after its
+    line (a header repeated where a page breaks 表三)."""
+    text = _layout()
+    granted = next(line for line in text.split("\n") if line.startswith("（一）予以公开"))
+    moved = header + "\n" + granted + "\n" if before else granted + "\n" + header + "\n"
+    record = _record(text.replace(granted + "\n", moved, 1))
+    return _proven(record, [f"applications.granted.{c}" for c in
+                            ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org",
+                             "total")])
 
 
 def test_a_generic_headers_numbering_on_a_line_of_its_own_gives_no_row_its_numbers() -> None:
     """数据 … 数据 over 申请人情况 / 总计 over 1 2 3 4 5 6, repeated where a page breaks 表三 (the last piece of
     a wrapped label run on before it: ``息`` of 5.要求行政机关确认或重新出具已获取信息): the numbers are the
     header's, 1 … 6 beside no row's label, and the row under each header reads its own numbers."""
-    text = _layout()
-    granted = next(line for line in text.split("\n") if line.startswith("（一）予以公开"))
     header = ("        息          数据   数据   数据   数据   数据   数据\n"
               "     申请人情况                                              总计\n"
               "                   1    2    3    4    5    6")
-    record = _record(text.replace(granted + "\n", header + "\n" + granted + "\n", 1))
-    paths = [f"applications.granted.{c}" for c in
-             ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
-    assert _proven(record, paths) == []
+    assert _granted_with_header(header, before=True) == []
 
 
 def test_a_generic_headers_numbering_beside_a_blank_placed_by_columns_is_still_the_headers() -> None:
