@@ -63,6 +63,8 @@ def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]]
     line holds no number, read the next row's numbers as much as its own. Each such row is marked
     :data:`EITHER_WAY`: rows shifted by one inside 表三's outcomes keep every identity (the blank row
     ``２．其他法律行政法规禁止公开`` took ``３．危及“三安全一稳定”``'s zeros, and each row below the next's)."""
+    if not any(chosen and max(it.line for it in chosen) < items[idx].line for idx, (_, chosen) in taken.items()):
+        return                          # (no row read from above its label: most tables, told at once)
     index = {id(it): j for j, it in enumerate(items)}
     number_lines = {it.line for it in items if it.is_value}
 

@@ -160,11 +160,15 @@ class _Lines:
         texts = [self.split[j][0] for j in band]     # one row's label at most: else two rows, not one wrapped
         return sum(bool(t) and bool(_OPENS_ROW.match(t[0][2])) for t in texts) <= 1
 
+    def _count(self, i: int) -> int:
+        return len(self.values.get(i, ()))
+
     def around(self, i: int) -> _Row | None:
         """The row wrapped round its middle line ``i + 1``, or None."""
         band = range(i, i + 3)
-        if not all(self.values.get(j) for j in band):
-            return None
+        k = self._count(i)
+        if not 0 < k < self.n or self._count(i + 2) != k or self._count(i + 1) != self.n - k:
+            return None                 # (most lines: counts alone tell)
         row = _around(self.values[i], self.values[i + 1], self.values[i + 2], self.n)
         return row if self._valid(row, band) else None
 
@@ -172,7 +176,7 @@ class _Lines:
         """The row on line ``i`` whose wrapped cells end on line ``i + 1``, or None; none where that line may be
         the top of a row wrapped round the line after it."""
         band = range(i, i + 2)
-        if not all(self.values.get(j) for j in band) or self.around(i + 1) is not None:
+        if self._count(i) != self.n or not 0 < self._count(i + 1) < self.n or self.around(i + 1) is not None:
             return None
         row = _under(self.values[i], self.values[i + 1], self.n)
         return row if self._valid(row, band) else None
@@ -183,8 +187,8 @@ def unstacked_digits(lines: list[str], start: int, end: int, table: str
     """``lines`` with each row of table ``table`` (lines ``start`` … ``end - 1``, 1-based) whose narrow cells
     wrapped their digits onto the next line merged onto one line (see the module docstring), and for each
     merged line (1-based) the lines it was made of."""
-    if table != "表三" or end - start < 2:
-        return lines, {}
+    if table != "表三" or end - start < 2 or any("\t" in lines[i - 1] for i in range(start, min(end, len(lines) + 1))):
+        return lines, {}                # (tab-separated rows: their fields, not their places, say their cells)
     found = _Lines(lines, start, end)
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
