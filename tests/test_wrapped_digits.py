@@ -115,3 +115,14 @@ def test_a_report_with_wrapped_rows_is_read_whole_and_cites_every_line() -> None
     lines = _FIXTURE.read_text(encoding="utf-8").split("\n")
     cited = record.provenance["applications.new_received.total"].lines
     assert [lines[n - 1].split()[-1] for n in cited] == ["１", "１", "２"]
+
+
+def test_a_stray_tab_elsewhere_in_the_table_keeps_wrapped_rows_read_and_a_table_of_tab_fields_is_left_alone() -> None:
+    # a converter's tab in one label (区分处理的,) is no table of tab-separated fields; a table of them is read by
+    # its fields, whatever their places
+    wrapped = ["                  37                        37",
+               "（一）予以公开                 0   0   0   0   0",
+               "                   8                         8"]
+    assert _merged("（二）部分公开（区分处理的\t", *wrapped)[1] == {3: (2, 3, 4)}
+    tabbed = ["（一）予以公开\t37\t0\t0\t0\t0\t0\t37"] * 3
+    assert _merged(*tabbed, *wrapped)[1] == {}

@@ -187,8 +187,9 @@ def unstacked_digits(lines: list[str], start: int, end: int, table: str
     """``lines`` with each row of table ``table`` (lines ``start`` … ``end - 1``, 1-based) whose narrow cells
     wrapped their digits onto the next line merged onto one line (see the module docstring), and for each
     merged line (1-based) the lines it was made of."""
-    if table != "表三" or end - start < 2 or any("\t" in lines[i - 1] for i in range(start, min(end, len(lines) + 1))):
-        return lines, {}                # (tab-separated rows: their fields, not their places, say their cells)
+    span = range(start, min(end, len(lines) + 1))
+    if table != "表三" or end - start < 2 or 3 * sum("\t" in lines[i - 1] for i in span) >= len(span):
+        return lines, {}                # (a table of tab-separated fields: they, not their places, say its cells)
     found = _Lines(lines, start, end)
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
