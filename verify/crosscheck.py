@@ -18,7 +18,7 @@ the model's reading):
   otherwise disputed. Only the regex has a value: its deterministic status stands.
 
 Disagreeing table fields are decided together: fields linked by an equation form a
-component, and every assignment of their candidates is searched (with pruning, up to a
+component, and every assignment of their candidates is searched (xsearch.py: with pruning, up to a
 cap) for those under which every checked equation holds. Model-only values never vouch
 for model values: they are left out of that search and checked afterwards.
 
@@ -49,6 +49,7 @@ from .guesses import LAYOUT_GUESSES, OCR_DIGITS_RULE, guessed
 from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
                        blanks_out_of_order, one_to_a_line, placed_in_broken_sequence)
 from .trust import unchecked_paths, unreliable_text
+from .xsearch import SEARCH_CAP, components, search
 
 __all__ = ["crosscheck", "record_model_failure", "same_value", "SEARCH_CAP"]
 
@@ -67,70 +68,8 @@ register("GROUND.BLANK", "模型给出空白，原文在此无数字：空白无
 register("GROUND.NOT_FOUND", "模型取值在原文中找不到", "the model's value is not printed where it says; a candidate only")
 register("MODEL.FAILED", "模型阶段失败，保留规则抽取结果", "the model stage failed; the deterministic record stands")
 
-SEARCH_CAP = 200_000            # search nodes per component
 _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
 _IDENTITY_CODES = frozenset(eq.code for eq in equations())
-
-
-def _search(fields: list[str], cands: dict[str, tuple[Any, Any]], fixed: dict[str, Any],
-            eqs: list[Equation]) -> tuple[list[dict[str, Any]], bool]:
-    """Assignments of the fields' candidates under which every checkable equation holds."""
-    index = {p: i for i, p in enumerate(fields)}
-    checks: dict[int, list[tuple[int, list[tuple[str, int]]]]] = {}
-    for eq in eqs:
-        if any(p not in fixed and p not in index for p in eq.paths):
-            continue                                   # an operand unknown: not checkable
-        base = sum((fixed[p] or 0) for p in eq.lhs if p in fixed) - sum((fixed[p] or 0) for p in eq.rhs if p in fixed)
-        free = [(p, 1 if p in eq.lhs else -1) for p in eq.paths if p in index]
-        checks.setdefault(max(index[p] for p, _ in free), []).append((base, free))
-    solutions: list[dict[str, Any]] = []
-    chosen: dict[str, Any] = {}
-    nodes = 0
-    capped = False
-
-    def holds(i: int) -> bool:
-        return all(base + sum(sign * (chosen[p] or 0) for p, sign in free) == 0 for base, free in checks.get(i, ()))
-
-    def walk(i: int) -> None:
-        nonlocal nodes, capped
-        if capped:
-            return
-        if i == len(fields):
-            solutions.append(dict(chosen))
-            return
-        p = fields[i]
-        for value in dict.fromkeys(cands[p]):      # the two candidates (distinct)
-            nodes += 1
-            if nodes > SEARCH_CAP:
-                capped = True
-                return
-            chosen[p] = value
-            if holds(i):
-                walk(i + 1)
-            del chosen[p]
-
-    walk(0)
-    return solutions, capped
-
-
-def _components(conflicts: list[str]) -> list[list[str]]:
-    by_path = equations_by_path()
-    parent = {p: p for p in conflicts}
-
-    def find(p: str) -> str:
-        while parent[p] != p:
-            parent[p] = parent[parent[p]]
-            p = parent[p]
-        return p
-    for p in conflicts:
-        for eq in by_path.get(p, ()):
-            for q in eq.paths:
-                if q in parent:
-                    parent[find(q)] = find(p)
-    groups: dict[str, list[str]] = {}
-    for p in conflicts:
-        groups.setdefault(find(p), []).append(p)
-    return list(groups.values())
 
 
 def _failing(path: str, values: dict[str, Any]) -> list[Equation]:
@@ -204,10 +143,10 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     winners: dict[str, tuple[str, list[str]]] = {}    # path → (winning side, deciding equation descriptions)
     undecided: dict[str, str] = {}                      # path → why
     by_path = equations_by_path()
-    for comp in _components([p for p in conflict if p in _TABLE_PATHS]):
+    for comp in components([p for p in conflict if p in _TABLE_PATHS]):
         eqs = list(dict.fromkeys(eq for p in comp for eq in by_path.get(p, ())))
         cands = {p: (rx[p][0], md[p]) for p in comp}
-        solutions, capped = _search(comp, cands, fixed, eqs)
+        solutions, capped = search(comp, cands, fixed, eqs)
         for p in comp:
             seen = {("regex" if same_value(p, s[p], rx[p][0]) else "model") for s in solutions}
             if capped:
