@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BLOCKS_DIR", "LAYOUTS_DIR", "fixture_text", "fixture_truth", "layout_truth", "truth_value"]
+__all__ = ["BLOCKS_DIR", "LAYOUTS_DIR", "fixture_text", "fixture_truth", "layout_truth", "layout_value", "truth_value"]
 
 BLOCKS_DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
 #: other tools' text of whole reports (tests/fixtures/layouts): ``NAME.txt`` or ``.md`` beside ``NAME.json``
@@ -33,3 +33,8 @@ def truth_value(truth: dict[str, Any], path: str) -> Any:
     for part in path.split("."):
         node = node[part]
     return node
+
+
+def layout_value(name: str, path: str) -> Any:
+    """The true value at ``path`` of the layout fixture ``NAME``."""
+    return truth_value(layout_truth(name), path)

@@ -13,14 +13,10 @@ from llm_extract.form import FORM
 from llm_extract.ingest import Document, load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, same_value
-from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
+from tests.block_fixtures import LAYOUTS_DIR, layout_truth, layout_value, truth_value
 
 _NAME = "markitdown_pdf_label_row_above_its_numbers"
 _FIXTURE = LAYOUTS_DIR / f"{_NAME}.md"
-
-
-def _truth(path: str) -> object:
-    return truth_value(layout_truth(_NAME), path)
 
 
 def test_a_label_row_of_empty_fields_takes_the_numbers_on_the_grid_line_below() -> None:
@@ -29,14 +25,14 @@ def test_a_label_row_of_empty_fields_takes_the_numbers_on_the_grid_line_below() 
     record = process_document(load(_FIXTURE))
     for row in ("denied_internal_affairs", "rejected_petition"):
         for path in [p for p in TABLE3_PATHS if f".{row}." in p]:
-            assert record.report.get(path) == _truth(path), path
+            assert record.report.get(path) == layout_value(_NAME, path), path
             assert record.provenance[path].status is Status.PROVEN, path
 
 
 def test_no_cell_of_the_table_is_proven_wrong() -> None:
     record = process_document(load(_FIXTURE))
     wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-             and not same_value(p, record.report.get(p), _truth(p))]
+             and not same_value(p, record.report.get(p), layout_value(_NAME, p))]
     assert wrong == []
 
 

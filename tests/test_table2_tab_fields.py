@@ -11,15 +11,11 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import Document, load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import same_value
-from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
+from tests.block_fixtures import LAYOUTS_DIR, layout_value
 
 _NAME = "tabrows_table2_ocr_letter_and_split_number"
 _FIXTURE = LAYOUTS_DIR / f"{_NAME}.txt"
 _ROW = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
-
-
-def _truth(path: str) -> object:
-    return truth_value(layout_truth(_NAME), path)
 
 
 def test_a_tab_row_with_an_ocr_letter_and_a_split_number_proves_no_wrong_cell() -> None:
@@ -28,7 +24,7 @@ def test_a_tab_row_with_an_ocr_letter_and_a_split_number_proves_no_wrong_cell() 
     record = process_document(load(_FIXTURE))
     for path in _ROW:
         if record.provenance[path].status is Status.PROVEN:
-            assert same_value(path, record.report.get(path), _truth(path)), path
+            assert same_value(path, record.report.get(path), layout_value(_NAME, path)), path
     assert record.report.get("active_disclosure.normative_documents.in_force") in (None, 47)
 
 
@@ -36,7 +32,7 @@ def test_the_other_table2_rows_of_that_document_are_read() -> None:
     record = process_document(load(_FIXTURE))
     for path in ("active_disclosure.regulations.issued", "active_disclosure.licensing",
                  "active_disclosure.enforcement"):
-        assert same_value(path, record.report.get(path), _truth(path)), path
+        assert same_value(path, record.report.get(path), layout_value(_NAME, path)), path
 
 
 def test_an_ocr_letter_among_space_separated_numbers_is_a_cell_not_part_of_the_label() -> None:
@@ -45,5 +41,5 @@ def test_an_ocr_letter_among_space_separated_numbers_is_a_cell_not_part_of_the_l
     record = process_document(Document.from_text(text, doc_id=_NAME))
     for path in _ROW:
         if record.provenance[path].status is Status.PROVEN:
-            assert same_value(path, record.report.get(path), _truth(path)), path
+            assert same_value(path, record.report.get(path), layout_value(_NAME, path)), path
     assert record.report.get("active_disclosure.normative_documents.in_force") in (None, 47)
