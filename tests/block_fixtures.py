@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["BLOCKS_DIR", "LAYOUTS_DIR", "fixture_text", "fixture_truth", "layout_truth", "layout_value", "truth_value"]
+from llm_extract.evidence import Status
+from llm_extract.schema import TABLE3_PATHS, same_value
+
+__all__ = ["BLOCKS_DIR", "LAYOUTS_DIR", "fixture_text", "fixture_truth", "layout_truth", "layout_value", "proven_wrong", "truth_value"]
 
 BLOCKS_DIR = Path(__file__).parent / "fixtures" / "pdftext_blocks"
 #: other tools' text of whole reports (tests/fixtures/layouts): ``NAME.txt`` or ``.md`` beside ``NAME.json``
@@ -38,3 +42,10 @@ def truth_value(truth: dict[str, Any], path: str) -> Any:
 def layout_value(name: str, path: str) -> Any:
     """The true value at ``path`` of the layout fixture ``NAME``."""
     return truth_value(layout_truth(name), path)
+
+
+def proven_wrong(record: Any, name: str, paths: Sequence[str] = TABLE3_PATHS) -> list[str]:
+    """The ``paths`` of ``record`` proven with a value other than the layout fixture ``NAME``'s true one."""
+    truth = layout_truth(name)
+    return [p for p in paths if record.provenance[p].status is Status.PROVEN
+            and not same_value(p, record.report.get(p), truth_value(truth, p))]

@@ -10,10 +10,10 @@ took, right above or below a row's, leaves the row unread (queued), never proven
 from __future__ import annotations
 
 from llm_extract.evidence import Status
-from llm_extract.ingest import Document, load
+from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
-from llm_extract.schema import TABLE3_PATHS, same_value
-from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
+from llm_extract.schema import TABLE3_PATHS
+from tests.block_fixtures import LAYOUTS_DIR, proven_wrong
 
 _NAME = "pdftext_narrow_cells_digits_wrapped"
 _FIXTURE = LAYOUTS_DIR / f"{_NAME}.txt"
@@ -21,9 +21,7 @@ _LABEL = "   一、本年新收政府信息公开申请数量            ０ ０
 
 
 def _wrong(record) -> list[str]:
-    truth = layout_truth(_NAME)
-    return [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-            and not same_value(p, record.report.get(p), truth_value(truth, p))]
+    return proven_wrong(record, _NAME)
 
 
 def test_a_row_between_lines_of_wrapped_digits_that_do_not_make_a_row_is_not_proven() -> None:

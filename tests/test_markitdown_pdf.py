@@ -13,7 +13,7 @@ from llm_extract.form import FORM
 from llm_extract.ingest import Document, load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, same_value
-from tests.block_fixtures import LAYOUTS_DIR, layout_truth, layout_value, truth_value
+from tests.block_fixtures import LAYOUTS_DIR, layout_truth, layout_value, proven_wrong, truth_value
 
 _NAME = "markitdown_pdf_label_row_above_its_numbers"
 _FIXTURE = LAYOUTS_DIR / f"{_NAME}.md"
@@ -31,9 +31,7 @@ def test_a_label_row_of_empty_fields_takes_the_numbers_on_the_grid_line_below() 
 
 def test_no_cell_of_the_table_is_proven_wrong() -> None:
     record = process_document(load(_FIXTURE))
-    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-             and not same_value(p, record.report.get(p), layout_value(_NAME, p))]
-    assert wrong == []
+    assert proven_wrong(record, _NAME) == []
 
 
 _SHARED_NAME = "markitdown_pdf_shared_label_tail"
@@ -46,11 +44,8 @@ def test_a_grid_line_the_row_above_took_is_not_the_next_rows_too() -> None:
     make the line above the blank row's: it stays unread, never proven 0."""
     text = _SHARED.read_text(encoding="utf-8")
     assert "| 2、申请人逾期未按收费通知要求 |" in text                  # the shape this test is about
-    truth = layout_truth(_SHARED_NAME)
     record = process_document(load(_SHARED))
-    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-             and not same_value(p, record.report.get(p), truth_value(truth, p))]
-    assert wrong == []
+    assert proven_wrong(record, _SHARED_NAME) == []
     assert record.report.get("applications.other_no_correction.total") == 0
 
 
@@ -141,9 +136,7 @@ def test_a_generic_headers_numbers_split_from_their_words_are_no_rows_cells() ->
     record = process_document(load(_NUMBERING))
     for path in [p for p in TABLE3_PATHS if ".new_received." in p]:
         assert same_value(path, record.report.get(path), truth_value(truth, path)), path
-    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-             and not same_value(p, record.report.get(p), truth_value(truth, p))]
-    assert wrong == []
+    assert proven_wrong(record, _NUMBERING_NAME) == []
 
 
 _DASHES_NAME = "markitdown_pdf_placeholder_fields_merged"
@@ -208,9 +201,7 @@ def test_a_label_row_of_empty_fields_under_a_grid_line_of_numbers_alone_is_no_pr
     assert "|      |     |             |     | 0   | 0   |" in path.read_text(encoding="utf-8")  # the shape
     truth = layout_truth(_ABOVE_NAME)
     record = process_document(load(path))
-    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-             and not same_value(p, record.report.get(p), truth_value(truth, p))]
-    assert wrong == []
+    assert proven_wrong(record, _ABOVE_NAME) == []
     row = [p for p in TABLE3_PATHS if ".unavailable_not_held." in p]
     assert all(record.provenance[p].status is not Status.PROVEN for p in row)
     assert [record.report.get(p) for p in row] == [truth_value(truth, p) for p in row]

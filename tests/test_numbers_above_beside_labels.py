@@ -13,18 +13,12 @@ from __future__ import annotations
 from llm_extract.evidence import Method, Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
-from llm_extract.schema import TABLE3_PATHS, same_value
-from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
+from llm_extract.schema import TABLE3_PATHS
+from tests.block_fixtures import LAYOUTS_DIR, proven_wrong
 
 
 def _record(name: str):
     return process_document(load(LAYOUTS_DIR / f"{name}.txt"))
-
-
-def _proven_wrong(name: str, record) -> list[str]:
-    truth = layout_truth(name)
-    return [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-            and not same_value(p, record.report.get(p), truth_value(truth, p))]
 
 
 def test_a_blank_row_among_rows_printed_above_their_labels_shifts_no_row_into_a_proof() -> None:
@@ -33,7 +27,7 @@ def test_a_blank_row_among_rows_printed_above_their_labels_shifts_no_row_into_a_
     assert "554\t0\t11\t0\t0\t5\t570\n一、本年新收政府\n" in text          # a row's numbers above its label
     assert "２．其他法律行政止公开\n0\t0\t0\t0\t0\t0\t0\n３．危及“三" in text   # a blank row, the next row's numbers
     record = _record(name)
-    assert _proven_wrong(name, record) == []
+    assert proven_wrong(record, name) == []
     for path in [p for p in TABLE3_PATHS if ".denied_prohibited_by_law." in p or ".denied_third_party." in p]:
         assert record.provenance[path].status is not Status.PROVEN, path
 
@@ -47,7 +41,7 @@ def test_numbers_under_a_group_heading_are_no_sign_of_numbers_printed_above_labe
     # heading, its numbers between the heading and its label
     name = "pandoc_plainwide_group_heading_over_numbers"
     record = _record(name)
-    assert _either_way(record) == [] and _proven_wrong(name, record) == []
+    assert _either_way(record) == [] and proven_wrong(record, name) == []
 
 
 def test_numbers_under_pieces_of_labels_run_together_are_no_sign_of_numbers_printed_above_labels() -> None:
@@ -55,4 +49,4 @@ def test_numbers_under_pieces_of_labels_run_together_are_no_sign_of_numbers_prin
     # its numbers after it
     name = "pdfplumber_label_pieces_run_together"
     record = _record(name)
-    assert _either_way(record) == [] and _proven_wrong(name, record) == []
+    assert _either_way(record) == [] and proven_wrong(record, name) == []

@@ -9,7 +9,7 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, TABLE4_PATHS, same_value
-from tests.block_fixtures import LAYOUTS_DIR, layout_truth, truth_value
+from tests.block_fixtures import LAYOUTS_DIR, layout_truth, proven_wrong, truth_value
 
 _NAME = "pandoc_plain_group_heading_shares_first_row"
 _FIXTURE = LAYOUTS_DIR / f"{_NAME}.txt"
@@ -18,11 +18,8 @@ _FIXTURE = LAYOUTS_DIR / f"{_NAME}.txt"
 def test_a_label_with_nothing_after_it_under_a_row_holding_two_rows_numbers_is_not_proven_blank() -> None:
     text = _FIXTURE.read_text(encoding="utf-8")
     assert "(三)不予公开" in text and "1、属于国家秘密" in text     # the shape this test is about
-    truth = layout_truth(_NAME)
     record = process_document(load(_FIXTURE))
-    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
-             and not same_value(p, record.report.get(p), truth_value(truth, p))]
-    assert wrong == []
+    assert proven_wrong(record, _NAME) == []
     assert all(record.provenance[p].status is not Status.PROVEN for p in TABLE3_PATHS if ".denied_state_secret." in p)
 
 
@@ -40,6 +37,5 @@ def test_a_layout_box_around_an_articles_simple_tables_keeps_their_lines_and_col
     assert text.lstrip().startswith("+---") and "|   ---------- ------------------ ----------" in text
     truth = layout_truth(_PAGE_NAME)
     record = process_document(load(path))
-    assert not [p for p in TABLE3_PATHS + TABLE4_PATHS if record.provenance[p].status is Status.PROVEN
-                and not same_value(p, record.report.get(p), truth_value(truth, p))]
+    assert proven_wrong(record, _PAGE_NAME, TABLE3_PATHS + TABLE4_PATHS) == []
     assert all(same_value(p, record.report.get(p), truth_value(truth, p)) for p in TABLE3_PATHS)
