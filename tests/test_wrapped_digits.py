@@ -20,7 +20,7 @@ _FIXTURE = LAYOUTS_DIR / "pdftext_narrow_cells_digits_wrapped.txt"
 
 
 def _merged(*lines: str) -> tuple[list[str], dict[int, tuple[int, ...]]]:
-    return unstacked_digits(list(lines), 1, len(lines) + 1, "表三")
+    return unstacked_digits(list(lines), 1, len(lines) + 1)
 
 
 def _line(label: str, *cells: str | None) -> str:

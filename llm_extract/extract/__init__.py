@@ -69,7 +69,7 @@ def extract_regex(doc: Document) -> Extraction:
     wrapped: dict[int, tuple[int, ...]] = {}     # a row of narrow cells' digits wrapped over lines, merged
     if not unfolded and "表三" in regions:
         t3 = regions["表三"]
-        lines, wrapped = unstacked_digits(lines, t3.start, t3.end, "表三")
+        lines, wrapped = unstacked_digits(lines, t3.start, t3.end)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only

@@ -22,6 +22,8 @@ alone. Any doubt leaves the line as it was (its row is then missing, or left to 
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..evidence import CellKind, Method
 from ..form import FORM
 from .cells import Cell, parse_cell
@@ -135,10 +137,11 @@ def _by_header(line: str, k: int, columns: list[float] | None, same_page: bool, 
     on the header's page, by where they stand; taken only where every full row of the page fits them too."""
     if columns is None:
         return None
-    slots = fit_spacing(centres(line, k), columns)
+    at = centres(line, k)
+    slots = fit_spacing(at, columns)
     if slots is None and same_page:
         slots = place_on_header(line, k, columns)
-    if slots is None or not all(fits(centres(line, k), centres(ref, n), slots) for ref in refs):
+    if slots is None or not all(fits(at, centres(ref, n), slots) for ref in refs):
         return None
     return slots
 
@@ -167,22 +170,20 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         if lines[m - 1].split()[-k:] == [region.items[i].raw for i in values]:
             short[m] = values               # (a note joined onto its number: tokens and cells differ)
     unruled = _pages_without_full_rows(lines, short, full, page, n)
-    header: list[list[float] | None] = []   # 表三's header words' columns, read when first wanted
+    header = cache(lambda: header_columns(lines, region.start, region.end))  # (read when first wanted)
     fills: list[tuple[int, int, list[Item]]] = []
     for m, values in short.items():
         k = len(values)
-        whole = _whole_row(m, k, by_line, region.items, n, False)
         refs = sorted((r for r in full if page[r] == page[m]), key=lambda r: abs(r - m))[:_REFERENCES]
         if refs:
-            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n, whole)
+            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n,
+                           _whole_row(m, k, by_line, region.items, n, False))
         elif page[m] in unruled:
             slots = fit_spacing(centres(lines[m - 1], k), unruled[page[m]])
         else:
             slots = None
         if slots is None and page[m] not in unruled and _whole_row(m, k, by_line, region.items, n, m in labelled):
-            if not header:
-                header.append(header_columns(lines, region.start, region.end))
-            slots = _by_header(lines[m - 1], k, header[0], page[m] == page[region.start],
+            slots = _by_header(lines[m - 1], k, header(), page[m] == page[region.start],
                                [lines[r - 1] for r in refs], n)
         if slots is None:
             continue

@@ -27,6 +27,7 @@ display columns, as w3m does), the row takes the placement whose numbers stand n
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from itertools import combinations
 
 __all__ = ["spans", "place_by_columns", "CLEAR_MARGIN"]
@@ -148,12 +149,7 @@ def fit_spacing(cells: list[float], columns: list[float]) -> list[int] | None:
     k, n = len(cells), len(columns)
     if not 0 < k < n:
         return None
-    fits: list[tuple[float, tuple[int, ...]]] = []
-    for slots in combinations(range(n), k):
-        offsets = sorted(c - columns[j] for c, j in zip(cells, slots))
-        shift = (offsets[(k - 1) // 2] + offsets[k // 2]) / 2
-        fits.append((max(abs(o - shift) for o in offsets), slots))
-    fits.sort()
+    fits = sorted((_spread(cells, columns, slots), slots) for slots in combinations(range(n), k))
     best, slots = fits[0]
     if best > _FIT or (len(fits) > 1 and fits[1][0] < best + _APART):
         return None
@@ -164,13 +160,19 @@ def fit_spacing(cells: list[float], columns: list[float]) -> list[int] | None:
 _ON_COLUMN = 1.0
 
 
-def fits(cells: list[float], columns: list[float], slots: list[int]) -> bool:
-    """Whether cells at ``cells`` (centres) stand in ``slots`` of ``columns``, the line shifted as a whole: every
-    cell within ``_FIT`` of its column (:func:`fit_spacing`'s fit)."""
+def _spread(cells: list[float], columns: list[float], slots: Sequence[int]) -> float:
+    """How far the cell furthest off its column stands when cells at ``cells`` (centres) go to ``slots`` of
+    ``columns``, the line shifted as a whole by the median offset."""
     offsets = sorted(c - columns[j] for c, j in zip(cells, slots))
     k = len(offsets)
     shift = (offsets[(k - 1) // 2] + offsets[k // 2]) / 2
-    return max(abs(o - shift) for o in offsets) <= _FIT
+    return max(abs(o - shift) for o in offsets)
+
+
+def fits(cells: list[float], columns: list[float], slots: list[int]) -> bool:
+    """Whether cells at ``cells`` (centres) stand in ``slots`` of ``columns``, the line shifted as a whole: every
+    cell within ``_FIT`` of its column (:func:`fit_spacing`'s fit)."""
+    return _spread(cells, columns, slots) <= _FIT
 
 
 def place_by_characters(line: str, k: int, references: list[str], n: int) -> list[int] | None:
@@ -188,10 +190,16 @@ def place_by_characters(line: str, k: int, references: list[str], n: int) -> lis
     columns = [sum(c) / len(c) for c in zip(*grids)]
     if any(b - a < 3 * _ON_COLUMN for a, b in zip(columns, columns[1:])):
         return None     # (a number within a column of one is two from every other)
+    return on_columns(line, k, columns)
+
+
+def on_columns(line: str, k: int, columns: list[float]) -> list[int] | None:
+    """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid: each
+    within a character of exactly one of ``columns`` (centres), left to right; else None."""
     row = spans(line, 1)
     if len(row) < k:
         return None
-    slots = []
+    slots: list[int] = []
     for c in (_centre(s) for s in row[-k:]):
         near = [j for j, col in enumerate(columns) if abs(c - col) <= _ON_COLUMN]
         if len(near) != 1 or (slots and near[0] <= slots[-1]):

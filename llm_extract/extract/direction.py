@@ -121,8 +121,8 @@ def label_words(key: str) -> bool:
 _TAIL = 6
 #: the groups' headings, item numbers aside (不予公开, 无法提供 …): printed beside a row's label, no label's piece
 _GROUPS = frozenset(strip_item_number(label_key(r.group)) for r in FORM.table3_rows if r.group)
-_BARE_LABELS = tuple(strip_item_number(label_key(r.label)) for r in FORM.table3_rows)
 _BARE = {r.key: strip_item_number(label_key(r.label)) for r in FORM.table3_rows}
+_BARE_LABELS = tuple(_BARE.values())
 
 
 def _nothing_above(items: list[Item], idx: int) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from ..form import FORM
 from .cells import parse_cell
-from .columns import spans
+from .columns import on_columns, spans
 
 __all__ = ["header_columns", "place_on_header"]
 
@@ -80,21 +80,8 @@ def header_columns(lines: list[str], start: int, end: int) -> list[float] | None
     return columns if all(a < b for a, b in zip(columns, columns[1:])) else None
 
 
-#: a number stands in a header's column when its centre is this near the column's (characters)
-_ON_COLUMN = 1.0
-
-
 def place_on_header(line: str, k: int, columns: list[float]) -> list[int] | None:
     """The column of each of the last ``k`` tokens of ``line`` (two at least), by where they stand in the
     character grid of the page whose header placed ``columns``: each within a character of one column, left
-    to right; else None."""
-    row = spans(line.lstrip(_FEED), 1)[-k:]
-    if k < 2 or len(row) < k:
-        return None
-    slots: list[int] = []
-    for _, a, b in row:
-        near = [j for j, col in enumerate(columns) if abs((a + b) / 2 - col) <= _ON_COLUMN]
-        if len(near) != 1 or (slots and near[0] <= slots[-1]):
-            return None
-        slots.append(near[0])
-    return slots
+    to right (columns.on_columns); else None."""
+    return on_columns(line.lstrip(_FEED), k, columns) if k >= 2 else None

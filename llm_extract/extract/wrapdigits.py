@@ -38,6 +38,7 @@ import re
 
 from ..form import FORM
 from .cells import parse_cell
+from .glued import row_holds
 
 __all__ = ["unstacked_digits"]
 
@@ -125,16 +126,13 @@ def _fills_column(tops: list[_Tok], band: range, tokens: dict[int, list[_Tok]]) 
                    for a, z, top in tops for line, toks in tokens.items() if line not in band for x, y, t in toks)
 
 
-_COLUMNS = FORM.table3_column_keys
-_ROW_SUM = next(i for i in FORM.identities if i.code == "T3.ROW_SUM")
+#: 表三's columns: a row's cells
+_WIDTH = len(FORM.table3_columns)
 
 
 def _sum_holds(cells: list[str]) -> bool:
-    """Whether 表三's row identity (total = the six applicant columns) holds for the row's cells, a
-    placeholder counting as 0."""
-    value = {key: parse_cell(c).value for key, c in zip(_COLUMNS, cells)}
-    number = {key: v if isinstance(v, int) else 0 for key, v in value.items()}
-    return sum(number[k] for k in _ROW_SUM.lhs) == sum(number[k] for k in _ROW_SUM.rhs)
+    """Whether 表三's row identity holds for the row's cells (glued.row_holds), a placeholder counting as 0."""
+    return row_holds([v if isinstance(v := parse_cell(c).value, int) else 0 for c in cells])
 
 
 def _written(text: list[_Tok], cells: list[_Tok], line: str) -> str:
@@ -152,7 +150,7 @@ class _Lines:
     def __init__(self, lines: list[str], start: int, end: int) -> None:
         self.split = {i: sp for i in range(start, min(end, len(lines) + 1)) if (sp := _split(lines[i - 1]))}
         self.values = {i: sp[1] for i, sp in self.split.items()}
-        self.n = len(_COLUMNS)
+        self.n = _WIDTH
 
     def _valid(self, row: _Row | None, band: range) -> bool:
         if row is None or not _sum_holds([c for _, _, c in row[0]]) or not _fills_column(row[1], band, self.values):
@@ -182,13 +180,12 @@ class _Lines:
         return row if self._valid(row, band) else None
 
 
-def unstacked_digits(lines: list[str], start: int, end: int, table: str
-                     ) -> tuple[list[str], dict[int, tuple[int, ...]]]:
-    """``lines`` with each row of table ``table`` (lines ``start`` … ``end - 1``, 1-based) whose narrow cells
-    wrapped their digits onto the next line merged onto one line (see the module docstring), and for each
-    merged line (1-based) the lines it was made of."""
+def unstacked_digits(lines: list[str], start: int, end: int) -> tuple[list[str], dict[int, tuple[int, ...]]]:
+    """``lines`` with each row of 表三 (lines ``start`` … ``end - 1``, 1-based) whose narrow cells wrapped their
+    digits onto the next line merged onto one line (see the module docstring), and for each merged line
+    (1-based) the lines it was made of."""
     span = range(start, min(end, len(lines) + 1))
-    if table != "表三" or end - start < 2 or 3 * sum("\t" in lines[i - 1] for i in span) >= len(span):
+    if end - start < 2 or 3 * sum("\t" in lines[i - 1] for i in span) >= len(span):
         return lines, {}                # (a table of tab-separated fields: they, not their places, say its cells)
     found = _Lines(lines, start, end)
     out = list(lines)
