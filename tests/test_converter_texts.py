@@ -183,3 +183,54 @@ def test_a_note_a_converter_spaced_inside_its_bracket_is_still_its_numbers_note(
                                                           "    行政规范性文件     11(其 中修订2件)  9       17 3  "))
     got = [(record.report.values()[p], record.provenance[p].status) for p in _NORMATIVE]
     assert got[0][0] != 9 and not any(v in (17, 3) and s is Status.PROVEN for v, s in got), got
+
+
+def _one_cell_to_a_line(text: str, blank: str, printed: dict[str, list[str]] | None = None) -> str:
+    """表三 as BeautifulSoup's get_text("\\n") writes a page's table: each cell on a line of its own, empty lines
+    between, a ``&nbsp;`` cell as ``blank``; the rows ``printed`` names print only the cells it gives (a page's
+    empty ``<td></td>`` leaves no line)."""
+    head, rest = text.split("三、收到和处理政府信息公开申请情况", 1)
+    table, tail = rest.split("四、政府信息公开行政复议、行政诉讼情况", 1)
+    cells = []
+    for line in table.split("\n"):
+        fields = [cell for cell in line.split("\t") if cell]
+        for label, shown in (printed or {}).items():
+            if fields and fields[0].endswith(label):
+                fields = fields[:1] + shown
+        cells += fields
+    table = "\n\n\n".join(blank if cell == "/" else cell for cell in cells)
+    return f"{head}三、收到和处理政府信息公开申请情况\n\n{table}\n\n四、政府信息公开行政复议、行政诉讼情况{tail}"
+
+
+def _t3_read(values: dict, text: str):
+    from llm_extract.ingest import load_bytes
+
+    record = process_document(load_bytes(text.encode(), doc_id="d", path="d.txt", suffix=".txt"))
+    got = record.report.values()
+    t3 = [p for p in values if p.startswith("applications.")]
+    return [p for p in t3 if got[p] != values[p]], \
+        [p for p in t3 if values[p] is not None and record.provenance[p].status is not Status.PROVEN]
+
+
+@pytest.mark.parametrize("blank", ["\xa0", " \xa0\xa0", "&nbsp;"])
+def test_a_no_break_space_alone_on_a_line_of_a_page_dump_is_a_blank_cell(blank: str) -> None:
+    """get_text writes a page's ``<td>&nbsp;</td>`` as a line holding only a no-break space: that cell printed
+    nothing, so its row keeps seven cells and every number lands in its column, the blank one read as blank."""
+    values = sample_values()
+    for path in ("applications.carried_over.commercial", "applications.denied_state_secret.natural_person",
+                 "applications.rejected_duplicate.other_org"):
+        values[path] = None
+    assert _t3_read(values, _one_cell_to_a_line(report_text(values), blank)) == ([], [])
+
+
+@pytest.mark.parametrize("printed", [["空"], ["\xa0", "\xa0"], ["空", "\xa0", "—"]])
+def test_a_row_of_a_page_dump_printing_fewer_empty_cells_than_seven_and_no_number_is_blank(printed) -> None:
+    """A page's blank row, ``<td><br/></td>`` but one ``<td>空</td>`` (or a few ``&nbsp;`` cells): get_text keeps
+    only the cells with something in them. No number is lost in such a dump (every number is text), so the
+    row prints no cell: each of its seven is blank, as the golden has it, not lost cells the identities pin
+    to 0 and send for review."""
+    values = sample_values()
+    for c in ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"):
+        values[f"applications.denied_state_secret.{c}"] = None
+    text = _one_cell_to_a_line(report_text(values), "\xa0", {"1.属于国家秘密": printed})
+    assert _t3_read(values, text) == ([], [])

@@ -31,7 +31,7 @@ from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
 from .loosedigits import doubt_beside_loose_digits
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
-from .unprinted import absent_rows, blank_label_rows, glued_one_row_other, one_row_other_digits
+from .unprinted import absent_rows, blank_label_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
 from .rowbounds import (alike_rows, group_title_piece, merged_labels, numbered, opens_other_row, padded_seven,
                         next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_a_stray,
@@ -207,6 +207,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             continue
         label = items[idx]
         span = spans[row]
+        if empty_cells_only(span, spans):   # a page dump's &nbsp; (空) cells, its empty ones dropped: a blank row
+            _row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
+            continue
         cells: list[Cell] | None = None
         if (glued or inline) and not span:
             if k > 0 and len(spans.get(order[k - 1][0], [])) > 7:   # the row above holds more numbers than its

@@ -25,6 +25,10 @@ Three ways a report leaves cells out:
   before it: a lone label's numbers may stand after the label above). Its cells are blank, as a web
   table's empty cells or a crawler's label with nothing after it are, not lost cells for the identities
   to fill in with 0.
+* **a row of a page's empty cells in a text dump** (BeautifulSoup's get_text, one cell to a line): a ``&nbsp;``
+  cell is kept, a line of its own with nothing on it, an empty ``<td></td>`` is dropped; fewer than seven such
+  lines (or 空 cells) and nothing else before the next label, in a table whose rows are mostly seven cells one
+  to a line, are a row that prints no cell (:func:`empty_cells_only`).
 * **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
   label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
   otherwise (FORM.md), as in every other layout.
@@ -49,7 +53,7 @@ from .direction import EITHER_WAY
 from .onerowform import SINGLE, SUB_ROWS
 from .readings import Readings, missing
 
-__all__ = ["absent_rows", "blank_label_rows", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
+__all__ = ["absent_rows", "blank_label_rows", "empty_cells_only", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _WORDS = {r.key: r.words for r in FORM.table3_rows}
@@ -57,6 +61,7 @@ _PATTERNS = {r.key: r.pattern for r in FORM.table3_rows}
 #: group headings, without their item numbers: 本年度办理结果, 不予公开, 无法提供, 不予处理, 其他处理
 _GROUPS = frozenset(strip_item_number(label_key(h))
                     for h in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
+_EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
 _MAX_LEFT_OUT = 3          # more rows without labels: the table is wrecked, not abridged
 _ROW_WIDTH = len(APPLICANT_COLUMNS)
 #: a label's first piece, its item number before its words (2、没有现成信; 形)度(三)1.属于国家: pieces of the
@@ -65,6 +70,18 @@ _NUMBERED_PIECE = re.compile(r"(?<!\d)\d{1,2}[.、][\u4e00-\u9fff]")
 _OTHER_GLUED = re.compile(r"其他处理$")
 _POSITION = {row: i for i, row in enumerate(_ROWS)}
 _ONE_ROW_AT = _POSITION["other_no_correction"]     # the one-row (六) stands where its sub-rows would
+
+
+def empty_cells_only(span: list[Item], spans: dict[str, list[Item]]) -> bool:
+    """Whether a row's items are fewer than its cells, no number among them, each a blank or a placeholder on a
+    line of its own (a page's ``&nbsp;`` or 空 cells a text dump kept, its empty ones dropped), in a table
+    printed one cell to a line (most rows seven such items): a row that prints no cell."""
+    if not 0 < len(span) < _ROW_WIDTH or not all(it.col is None and not it.grid and it.cell.kind in _EMPTY
+                                                  for it in span):
+        return False
+    lines = {it.line for it in span}
+    whole = sum(len(s) == _ROW_WIDTH and all(it.col is None for it in s) for s in spans.values())
+    return len(lines) == len(span) and 2 * whole >= len(spans)
 
 
 def one_row_other_digits(key: str) -> str | None:
