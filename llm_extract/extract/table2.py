@@ -17,6 +17,7 @@ from .glued import cuts, glued_number, glued_run, parted_at, recount_options, wi
 from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .feeunit import fee_in_wanyuan
 from .t2wide import read_wide
+from .t2wrapped import split_wrapped_labels
 from .layout import Item, Region, is_page_furniture, label_key
 from .direction import rows_above_or_below
 from .stacked import after_stacked_labels
@@ -74,7 +75,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given).
     With the document's ``lines``, a fixed-width row with a blank cell is placed by its full neighbour's columns."""
     out: Readings = {}
-    items = region.items
+    items = split_wrapped_labels(region.items)     # 规章行政规范性文 / 4 2 4 / 件 (t2wrapped.py)
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
     found = [(prefix, pattern, n, _t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
