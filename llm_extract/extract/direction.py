@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..evidence import Ambiguity, Method, Reading
+from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from ..form import FORM
 from .labels import rows_named, strip_item_number
@@ -142,17 +142,22 @@ def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[i
     words (two rows' labels run together, a label garbled past reading, its tail on a line of its own) are
     that row's, left unread, not a sign of numbers printed above their labels."""
     lines: set[int] = set()
-    grid_row: list[Item] = []           # a converter's grid line of numbers only (markitdown: | | 0 | 0 | 0 |)
+    grid_row: list[Item] = []           # a converter's grid line of values only (markitdown: | | / | 0 | 30 |)
+    grid_line = None
     for j in range(idx - 1, -1, -1):
         it = items[j]
         if it.is_text and top_down and (lines or grid_row) and label_words(it.key):
             return False
-        if it.is_text or not it.cell.is_number:
+        if it.is_text or (grid_line is not None and not grid_row and it.line != grid_line):
             break
-        if it.grid and not lines and (not grid_row or grid_row[-1].line == it.line) \
+        if it.grid and it.is_value and not lines and it.line == (grid_line or it.line) \
                 and id(it) not in claimed and it.line not in text_lines:
-            grid_row.append(it)         # (its label printed apart from the grid, under it)
+            grid_line = it.line         # (its label printed apart from the grid, under it; a placeholder is
+            if it.cell.kind is not CellKind.BLANK:  # a printed cell of it, an empty field none)
+                grid_row.append(it)
             continue
+        if not it.cell.is_number:
+            break
         if id(it) in claimed or it.line in text_lines or it.line in lines or grid_row:
             return False            # (numbers side by side are a row printed as a row, not taken apart)
         lines.add(it.line)
