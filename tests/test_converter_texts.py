@@ -128,6 +128,21 @@ def test_a_plain_text_tables_rules_are_no_empty_cells() -> None:
                                                                                   or "after" in p else None)]
 
 
+@pytest.mark.parametrize("piece", ["  ---", "---", "| --- |"])
+def test_a_piece_of_a_wide_tables_rule_on_a_line_of_its_own_is_no_cell(piece: str) -> None:
+    """pandoc's plain text of a table wider than its page wraps the rule under the row: ``  ---`` alone, then the
+    rest of the dashes. Fourteen numbers and the blank of 行政诉讼's 结果纠正 (a wide gap) are no fifteen cells with
+    ``---`` a placeholder at the end: the total of the last group is not proven blank."""
+    row = "  0     0     0     0     0     0                 0     0     0     0     0     0     0     0"
+    table = "\n".join(["行政复议  行政诉讼", "结果维持  结果纠正  其他结果  尚未审结  总计", row, piece,
+                       "------ " * 15])
+    record = _record(_with_table4(table))
+    last = "review_litigation.litigation_after_review.total"
+    assert record.report.values()[last] == 0 or record.provenance[last].status is not Status.PROVEN
+    assert not [p for p in record.provenance if p.startswith("review_litigation.")
+                and record.report.values()[p] is None and record.provenance[p].status is Status.PROVEN]
+
+
 def test_placeholders_among_fifteen_numbers_are_cells_and_a_date_after_the_table_none() -> None:
     """``- 0 0 0 — 0 0 － 0 …``: twelve numbers and three placeholders make the fifteen cells; 2025 2 18 of the date
     under the report, inside section 四 when its end is not found, do not make up fifteen numbers instead."""

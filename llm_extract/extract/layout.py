@@ -229,6 +229,8 @@ def _line_plan(line: str) -> _Plan | None:
         return None                     # page furniture
     if "-----" in text and _TEXT_RULE.match(text):
         return None                     # a plain-text table's rule (pandoc: ------ ------), no cells
+    if text[:3] == "---" and "\t" not in line and not text.strip("-"):
+        return None                     # a markdown rule, or a piece of a wide plain-text rule (pandoc wraps it)
     grid = False
     if "|" in text and text[:1] != "|" and _OUTERLESS.match(text):
         text = f"|{text}|"              # html2text: a grid row without its outer pipes
