@@ -209,3 +209,39 @@ def test_a_label_row_of_empty_fields_under_a_grid_line_of_numbers_alone_is_no_pr
     row = [p for p in TABLE3_PATHS if ".unavailable_not_held." in p]
     assert all(record.provenance[p].status is not Status.PROVEN for p in row)
     assert [record.report.get(p) for p in row] == [truth_value(truth, p) for p in row]
+
+
+def _merged_grid_text(printed: str) -> tuple[str, dict]:
+    """表三 as markitdown lays a PDF's words into a grid where 自然人 and 商业企业 share one field (``| 11 2 |``)
+    after an empty column; 2.重复申请 (seven zeros) prints ``printed`` for its fields."""
+    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+
+    values = sample_values()
+    text = report_text(values)
+    start = text.index("本列数据的勾稽关系")
+    end = text.index("\n\n四、政府信息公开行政复议")
+    rows = ["|  | 申请人情况 |  |  | 自然人 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for row, label in zip(APPLICATION_ROWS, T3_LABELS):
+        cells = [str(values[f"applications.{row}.{c}"]) for c in APPLICANT_COLUMNS]
+        fields = f"{cells[0]} {cells[1]} | " + " | ".join(cells[2:])
+        rows.append(f"| {label} |  |  |  | {printed if row == 'rejected_duplicate' else fields} |")
+    return text[:start] + "\n".join(rows) + text[end:], values
+
+
+def test_a_row_with_an_empty_field_in_a_grid_merging_two_columns_is_not_placed_by_its_fields() -> None:
+    """Where a field holds two columns' numbers (``| 11 2 |``), a row printing one number there and an empty field
+    elsewhere (``| 1 | 0 | 0 | 0 |  | 1 |``) does not say which of the two columns the one number is, nor which
+    field is empty: read field by field it put the empty field first (自然人 blank, 0 for 商业企业), and a row of
+    zeros and blanks keeps every identity either way."""
+    text, values = _merged_grid_text("0 | 0 | 0 | 0 |  | 0")
+    values["applications.rejected_duplicate.commercial"] = None
+    values["applications.rejected_duplicate.other_org"] = None
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN and got[p] != values[p]]
+    assert wrong == []
+    rows, _ = _merged_grid_text("")
+    assert process_document(Document.from_text(rows, doc_id="t")).report.values()[
+        "applications.new_received.natural_person"] == values["applications.new_received.natural_person"]

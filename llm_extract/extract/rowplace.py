@@ -181,11 +181,27 @@ def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int] | Non
     """:func:`_grid_row`, where the cells come from a line other than the label's, unless a row above took
     that line's numbers already (``claimed``): ``1、申请人无正当理由逾期不补`` / ``| | | 正、行政机关不再处理其政府信 |
     … 0 0 |`` / ``| | (六)其他处理 | 2、申请人逾期未按收费通知要求 | (empty fields) |``: the tail both labels
-    share does not make the line above the lower row's (it stays unread, its empty fields no blank cells)."""
+    share does not make the line above the lower row's (it stays unread, its empty fields no blank cells). A row
+    with an empty field and one number alone in a field that merges two columns on other lines stays unread."""
     line, cells = _grid_row(items, idx, end, shape, row)
     if cells is not None and line != items[idx].line and line in claimed:
         return items[idx].line, None
+    if cells is not None and any(c.kind is CellKind.BLANK for c in cells) \
+            and _one_number_in_a_merged_field(items, line, (shape[1] if shape else items[idx].width or 0) - 7):
+        return line, None               # (``| 0 |`` where other lines print ``| 23 4 |``: whose is the 0?)
     return line, cells
+
+
+def _one_number_in_a_merged_field(items: list[Item], line: int, lo: int) -> bool:
+    """Whether grid line ``line`` holds one number alone in a value field (from column ``lo``) where another line
+    of the table holds two: a converter merged two columns there (markitdown: ``| 23 4 | 1 | 0 |``), so the one
+    number may be either column's, and the row's empty field is not known to be the one its place says."""
+    per_field: dict[tuple[int, int], int] = {}
+    for it in items:
+        if it.grid and it.col is not None and it.col >= lo and it.cell.is_number:
+            per_field[it.line, it.col] = per_field.get((it.line, it.col), 0) + 1
+    merged = {col for (_, col), n in per_field.items() if n > 1}
+    return any(n == 1 and col in merged for (at, col), n in per_field.items() if at == line)
 
 
 def _grid_row(items: list[Item], idx: int, end: int,
