@@ -436,4 +436,6 @@ def test_a_row_label_behind_a_group_titles_first_piece_ends_the_row_above():
     for path in TABLE3_PATHS:
         if record.provenance[path].status is Status.PROVEN:
             assert same_value(path, record.report.get(path), golden_value(expected, path)), path
-    assert record.provenance["applications.denied_security_stability.total"].status is not Status.PROVEN
+    blank = "applications.denied_security_stability.total"         # (proven only as printed: blank, between two
+    assert record.provenance[blank].status is not Status.PROVEN or record.report.get(blank) is None   # rows whose
+    #                                         numbers stand beside their labels' pieces: unprinted.py)

@@ -1,6 +1,7 @@
 """Where 表三's row labels stand among a region's items: each of the 25 rows found by its printed
-label (whole, or broken over lines with numbers between the fragments), in form order, then the
-sub-rows a report prints the other way round.
+label (whole, or broken over lines with numbers between the fragments, or pieces of a group's title printed
+down its column beside them: ``4.保护第三`` / ``）不`` / ``方合法权益``), in form order, then the sub-rows a report
+prints the other way round.
 
 A bare 总计 / 其他 among the column headers (a header repeated after a page break) is no row label.
 """
@@ -87,6 +88,8 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str], kind: str | Non
     return False
 
 
+#: the groups' titles as label keys (（三）不予公开 …)
+_GROUP_TITLES = tuple(k for k in GROUP_KEYS if k.startswith("("))
 #: the groups' titles without their item numbers (不予公开, 无法提供, 不予处理, 其他处理)
 _TITLES = tuple(strip_item_number(k) for k in GROUP_KEYS if k.startswith("("))
 
@@ -101,6 +104,12 @@ def _without_title_tail(key: str) -> str:
     return key
 
 
+def _title_piece(key: str) -> bool:
+    """A short piece of a group's title printed down its narrow column (``（三`` / ``）不`` / ``予公`` / ``开``), standing
+    between the pieces of a label wrapped beside it (``4.保护第三`` / ``）不`` / ``方合法权益``): tried as a gap."""
+    return len(key) <= 3 and any(key in title for title in _GROUP_TITLES)
+
+
 def find_labels(items: list[Item]) -> dict[str, int]:
     """Item index of each 表三 row label, matched in form order."""
     return dict(_labels_in(tuple(it.key if it.is_text else None for it in items)))
@@ -113,10 +122,15 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
     mutate the result (``find_labels`` copies it)."""
     found: dict[str, int] = {}
     pos = 0
+    titled = tuple(None if key is not None and _title_piece(key) else key for key in keys)
+    pieces = {i for i, (a, b) in enumerate(zip(keys, titled)) if a != b}
     for row, pattern in TABLE3_LABELS:
+        kind = _ROW_NUMBER_KIND.get(row)
         for i in range(pos, len(keys)):
             key = keys[i]
-            if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern, _ROW_NUMBER_KIND.get(row))) \
+            if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern, kind)
+                                    or (i not in pieces and not pieces.isdisjoint(range(i + 1, i + 4))
+                                        and _broken_match(titled, i, pattern, kind))) \
                     and not _header_cell(keys, i):
                 found[row] = i
                 pos = i + 1

@@ -197,10 +197,23 @@ def _reads_its_own(row: str, spans: dict[str, list[Item]]) -> bool:
 
 def _beside_label(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
     """Whether a row reads its own numbers (seven at most), all on one line: its label's, or the next one
-    (a label wrapped over lines, its numbers beside its middle line), or a cell a line under its label."""
+    (a label wrapped over lines, its numbers beside its middle line), or one a later piece of its label stands on
+    (its first pieces joined with the lines above), or a cell a line under its label."""
     lines = {it.line for it in spans[row] if it.is_value}
-    return _reads_its_own(row, spans) and (len(lines) == 1 and 0 <= min(lines) - items[idx].line <= 1
+    return _reads_its_own(row, spans) and (len(lines) == 1 and (0 <= min(lines) - items[idx].line <= 1
+                                                                or _beside_a_piece(idx, min(lines), items))
                                            or _cells_under_label(row, idx, items, spans))
+
+
+def _beside_a_piece(idx: int, line: int, items: list[Item]) -> bool:
+    """Whether a piece of the label at ``idx`` stands on ``line`` (or the line above it) before the row's numbers:
+    a label wrapped over lines whose first pieces were joined with the lines above (its item starts further up)."""
+    for it in islice(items, idx + 1, None):
+        if it.is_value:
+            return False
+        if line - 1 <= it.line <= line:
+            return True
+    return False
 
 
 def _cells_under_label(row: str, idx: int, items: list[Item], spans: dict[str, list[Item]]) -> bool:
