@@ -245,3 +245,44 @@ def test_a_row_with_an_empty_field_in_a_grid_merging_two_columns_is_not_placed_b
     rows, _ = _merged_grid_text("")
     assert process_document(Document.from_text(rows, doc_id="t")).report.values()[
         "applications.new_received.natural_person"] == values["applications.new_received.natural_person"]
+
+
+def _dash_grids_text() -> tuple[str, dict]:
+    """表三 as markitdown lays a two-page PDF table into two grids of different widths, each with empty columns
+    where header words stood apart from their column's numbers, and the report printing ``-`` for every empty
+    cell (most of the table); （二）部分公开 prints its label on a line of empty fields, its numbers on the next."""
+    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+
+    values = sample_values()
+    values = {p: (None if p.startswith("applications.") and v == 0 else v) for p, v in values.items()}
+    text = report_text(values)
+    start = text.index("本列数据的勾稽关系")
+    end = text.index("\n\n四、政府信息公开行政复议")
+    lines = []
+    for k, (row, label) in enumerate(zip(APPLICATION_ROWS, T3_LABELS)):
+        c = ["-" if values[f"applications.{row}.{col}"] is None else str(values[f"applications.{row}.{col}"])
+             for col in APPLICANT_COLUMNS]
+        if k == 0:
+            lines += ["|  |  | 自然人 |  | 商业企业 |  | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        if k == 12:
+            lines += ["", "|  |  |  |  | 自然人 | 商业企业 | 科研机构 |  | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        if k == 3:                      # a label's line of empty fields, its numbers on the grid line below
+            lines += [f"| {label} |" + "  |" * 10,
+                      f"|  |  | {c[0]} |  | {c[1]} |  | {c[2]} | {c[3]} | {c[4]} | {c[5]} | {c[6]} |"]
+        elif k < 12:
+            lines.append(f"| {label} |  | {c[0]} |  | {c[1]} |  | {c[2]} | {c[3]} | {c[4]} | {c[5]} | {c[6]} |")
+        else:
+            lines.append(f"|  | {label} |  |  | {c[0]} | {c[1]} | {c[2]} |  | {c[3]} | {c[4]} | {c[5]} | {c[6]} |")
+    return text[:start] + "\n".join(lines) + text[end:], values
+
+
+def test_each_pages_grid_closes_its_own_empty_columns_placeholders_counting_as_cells() -> None:
+    """Each page's grid has empty columns of its own, and a row of ``-`` holds no number: the empty columns are
+    found per grid, counting the placeholders as the cells they are, and every row reads its seven cells."""
+    text, values = _dash_grids_text()
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    assert [p for p in TABLE3_PATHS if got[p] != values[p] or record.provenance[p].status is not Status.PROVEN] == []
