@@ -247,7 +247,7 @@ def test_a_row_with_an_empty_field_in_a_grid_merging_two_columns_is_not_placed_b
         "applications.new_received.natural_person"] == values["applications.new_received.natural_person"]
 
 
-def _dash_grids_text() -> tuple[str, dict]:
+def _dash_grids_text(shift_total: bool = False) -> tuple[str, dict]:
     """表三 as markitdown lays a two-page PDF table into two grids of different widths, each with empty columns
     where header words stood apart from their column's numbers, and the report printing ``-`` for every empty
     cell (most of the table); （二）部分公开 prints its label on a line of empty fields, its numbers on the next."""
@@ -274,6 +274,8 @@ def _dash_grids_text() -> tuple[str, dict]:
                       f"|  |  | {c[0]} |  | {c[1]} |  | {c[2]} | {c[3]} | {c[4]} | {c[5]} | {c[6]} |"]
         elif k < 12:
             lines.append(f"| {label} |  | {c[0]} |  | {c[1]} |  | {c[2]} | {c[3]} | {c[4]} | {c[5]} | {c[6]} |")
+        elif shift_total and row == "total_processed":     # a field to the left of the rows above it
+            lines.append(f"|  | {label} |  | {c[0]} |  | {c[1]} | {c[2]} |  | {c[3]} | {c[4]} | {c[5]} | {c[6]} |")
         else:
             lines.append(f"|  | {label} |  |  | {c[0]} | {c[1]} | {c[2]} |  | {c[3]} | {c[4]} | {c[5]} | {c[6]} |")
     return text[:start] + "\n".join(lines) + text[end:], values
@@ -286,3 +288,15 @@ def test_each_pages_grid_closes_its_own_empty_columns_placeholders_counting_as_c
     record = process_document(Document.from_text(text, doc_id="t"))
     got = record.report.values()
     assert [p for p in TABLE3_PATHS if got[p] != values[p] or record.provenance[p].status is not Status.PROVEN] == []
+
+
+def test_a_row_whose_seven_cells_stand_a_field_off_the_grids_columns_reads_them_in_order() -> None:
+    """markitdown places a page's total row with its first number a field to the left of the column it heads
+    (``| 合计 |  |  | 2385 |  | 253 |`` under ``|  | 3、其他 |  |  | 101 | 13 |``): seven printed cells after the
+    label and nothing else are the row's seven cells, in order; the identities check them."""
+    text, values = _dash_grids_text(shift_total=True)
+    assert "| （七）总计 |  | 12 |  | 2 |" in text        # the shape this test is about
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    total = [p for p in TABLE3_PATHS if ".total_processed." in p]
+    assert [(got[p], record.provenance[p].status) for p in total] == [(values[p], Status.PROVEN) for p in total]

@@ -257,7 +257,17 @@ def _grid_row(items: list[Item], idx: int, end: int,
                 and above[0].line == label.line - 1:
             return label.line, None     # numbers alone on the grid line right above: this row's, printed above
             #                             its label (markitdown), or no one's; its empty fields no blank cells
-    return label.line, _grid_cells(same, width, label.col or 0)
+    return label.line, _grid_cells(same, width, label.col or 0) or _seven_printed(same)
+
+
+def _seven_printed(same: list[Item]) -> list[Cell] | None:
+    """A grid line's seven printed cells after its label, in order, where their fields do not line up with the
+    grid's columns (markitdown places a page's total row a field to the left of the rows above it) but nothing
+    else stands there: no word, no empty field among them, no eighth value."""
+    values = [it for it in same if it.is_value]
+    if len(values) != 7 or len(values) != len(same) or any(it.cell.kind is CellKind.BLANK for it in values):
+        return None
+    return [it.cell for it in values]
 
 
 def value_counts(items: list[Item]) -> dict[int, int]:
