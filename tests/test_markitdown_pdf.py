@@ -300,3 +300,24 @@ def test_a_row_whose_seven_cells_stand_a_field_off_the_grids_columns_reads_them_
     got = record.report.values()
     total = [p for p in TABLE3_PATHS if ".total_processed." in p]
     assert [(got[p], record.provenance[p].status) for p in total] == [(values[p], Status.PROVEN) for p in total]
+
+
+def test_a_group_titles_piece_before_a_labels_item_number_in_its_field_still_finds_the_label() -> None:
+    """markitdown puts the pieces of （三）不予公开, printed down its column beside wrapped labels, into the labels'
+    fields (``| （三） | 法权益 |`` / ``|  | 不 5.属于三类内部 |``, the numbers on the next grid line, ``| 予公开 | 事务信息 |``
+    after): 5.属于三类内部事务信息 is found, so its numbers are no other row's (4.保护第三方合法权益 took both rows'
+    fourteen)."""
+    text, values = _dash_grids_text()
+    lines = text.split("\n")
+    third = next(k for k, line in enumerate(lines) if line.startswith("| 4.保护第三方合法权益 |"))
+    inner = next(k for k, line in enumerate(lines) if line.startswith("| 5.属于三类内部事务信息 |"))
+    assert inner == third + 1
+    empty = "  |" * 9
+    numbers = lambda line: "|  |  |" + line.split("|", 3)[3]      # noqa: E731  (the row's value fields)
+    lines[third:inner + 1] = ["4.保护第三方合", numbers(lines[third]), f"| （三） | 法权益 |{empty}",
+                              f"|  | 不 5.属于三类内部 |{empty}", numbers(lines[inner]), f"| 予公开 | 事务信息 |{empty}"]
+    record = process_document(Document.from_text("\n".join(lines), doc_id="t"))
+    got = record.report.values()
+    for row in ("denied_third_party", "denied_internal_affairs"):
+        paths = [p for p in TABLE3_PATHS if f".{row}." in p]
+        assert [(got[p], record.provenance[p].status) for p in paths] == [(values[p], Status.PROVEN) for p in paths]

@@ -104,10 +104,20 @@ def _without_title_tail(key: str) -> str:
     return key
 
 
-def _title_piece(key: str) -> bool:
-    """A short piece of a group's title printed down its narrow column (``（三`` / ``）不`` / ``予公`` / ``开``), standing
-    between the pieces of a label wrapped beside it (``4.保护第三`` / ``）不`` / ``方合法权益``): tried as a gap."""
-    return len(key) <= 3 and any(key in title for title in _GROUP_TITLES)
+#: a short piece of a group's title run on before a label's item number in one cell (``不 5.属于三类内部``)
+_TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,3}?)(?=\d{1,2}[.、])")
+
+
+def _without_title_piece(key: str) -> str | None:
+    """A key as the label search may also read it: ``None`` for a short piece of a group's title printed down its
+    narrow column (``（三`` / ``）不`` / ``予公`` / ``开``) between the pieces of a label wrapped beside it
+    (``4.保护第三`` / ``）不`` / ``方合法权益``: tried as a gap); the label alone where such a piece runs on before its
+    item number (``不5.属于三类内部``); else the key."""
+    if len(key) <= 3 and any(key in title for title in _GROUP_TITLES):
+        return None
+    if (m := _TITLE_PIECE_BEFORE.match(key)) and any(m[1] in title for title in _GROUP_TITLES):
+        return key[m.end():]
+    return key
 
 
 def find_labels(items: list[Item]) -> dict[str, int]:
@@ -122,15 +132,15 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
     mutate the result (``find_labels`` copies it)."""
     found: dict[str, int] = {}
     pos = 0
-    titled = tuple(None if key is not None and _title_piece(key) else key for key in keys)
+    titled = tuple(_without_title_piece(key) if key is not None else None for key in keys)
     pieces = {i for i, (a, b) in enumerate(zip(keys, titled)) if a != b}
     for row, pattern in TABLE3_LABELS:
         kind = _ROW_NUMBER_KIND.get(row)
         for i in range(pos, len(keys)):
             key = keys[i]
             if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern, kind)
-                                    or (i not in pieces and not pieces.isdisjoint(range(i + 1, i + 4))
-                                        and _broken_match(titled, i, pattern, kind))) \
+                                    or ((bare := titled[i]) is not None and not pieces.isdisjoint(range(i, i + 4))
+                                        and (match_row(bare, pattern) or _broken_match(titled, i, pattern, kind)))) \
                     and not _header_cell(keys, i):
                 found[row] = i
                 pos = i + 1
