@@ -249,3 +249,48 @@ def test_a_row_of_a_page_dump_printing_fewer_empty_cells_than_seven_and_no_numbe
         values[f"applications.denied_state_secret.{c}"] = None
     text = _one_cell_to_a_line(report_text(values), "\xa0", {"1.属于国家秘密": printed})
     assert _t3_read(values, text) == ([], [])
+
+
+def _html2text_rows(values: dict, printed: dict[str, str]) -> str:
+    """表三 as html2text writes a page's table (``label| 1| 0| …``), the rows ``printed`` names written as given."""
+    text = report_text(values)
+    head, rest = text.split("三、收到和处理政府信息公开申请情况", 1)
+    table, tail = rest.split("四、政府信息公开行政复议、行政诉讼情况", 1)
+    lines = []
+    for line in table.split("\n"):
+        label = line.split("\t", 1)[0]
+        shown = next((v for k, v in printed.items() if label.endswith(k)), None)
+        lines.append(shown if shown is not None else line.replace("\t", "| ").replace("/", "空"))
+    return f"{head}三、收到和处理政府信息公开申请情况{chr(10).join(lines)}四、政府信息公开行政复议、行政诉讼情况{tail}"
+
+
+def test_a_row_of_html2text_whose_empty_cells_broke_over_lines_is_blank() -> None:
+    """html2text writes a row whose cells hold ``<br>`` over several lines and drops its empty cells:
+    ``5.属于三类内部事务信息| 空|`` / ``| 空| 空| 空| 空|``. Nothing but 空 is printed for it: a blank row."""
+    values = sample_values()
+    for c in ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"):
+        values[f"applications.denied_internal_affairs.{c}"] = None
+    text = _html2text_rows(values, {"5.属于三类内部事务信息": "5.属于三类内部事务信息| 空|\n| 空| 空| 空| 空|\n"})
+    assert _t3_read(values, text) == ([], [])
+
+
+def test_a_rows_placeholder_beside_its_label_with_its_numbers_on_the_line_above_is_no_blank_row() -> None:
+    """markitdown may print a row's numbers on the line above its label and only its ``/`` beside it
+    (``1.信访举报投诉类申请 …`` / ``| 0 | 0 | 0 | 0 | 0 | 0 |`` / ``2.重复申请 | / |``): the row above then holds more
+    numbers than its cells, and 2.重复申请 is never proven a blank row."""
+    values = sample_values()
+    values["applications.rejected_duplicate.research"] = None
+    zeros = "| ".join(["0"] * 6)
+    text = _html2text_rows(values, {"1.信访举报投诉类申请": "（五）不予处理 1.信访举报投诉类申请| 1| 0| 0| 0| 0| 0| 1\n"
+                                                            f"| {zeros}",
+                                    "2.重复申请": "2.重复申请| 空"})
+    record = process_document(load_bytes_text(text))
+    for c in ("natural_person", "commercial", "social_org", "legal_service", "other_org", "total"):
+        path = f"applications.rejected_duplicate.{c}"
+        assert record.report.values()[path] == 0 or record.provenance[path].status is not Status.PROVEN, path
+
+
+def load_bytes_text(text: str):
+    from llm_extract.ingest import load_bytes
+
+    return load_bytes(text.encode(), doc_id="d", path="d.txt", suffix=".txt")

@@ -25,10 +25,10 @@ Three ways a report leaves cells out:
   before it: a lone label's numbers may stand after the label above). Its cells are blank, as a web
   table's empty cells or a crawler's label with nothing after it are, not lost cells for the identities
   to fill in with 0.
-* **a row of a page's empty cells in a text dump** (BeautifulSoup's get_text, one cell to a line): a ``&nbsp;``
-  cell is kept, a line of its own with nothing on it, an empty ``<td></td>`` is dropped; fewer than seven such
-  lines (or 空 cells) and nothing else before the next label, in a table whose rows are mostly seven cells one
-  to a line, are a row that prints no cell (:func:`empty_cells_only`).
+* **a row of a page's empty cells in a text dump** (BeautifulSoup's get_text, one cell to a line; html2text): a
+  ``&nbsp;`` cell is kept, a line of its own with nothing on it, an empty ``<td></td>`` is dropped; fewer than
+  seven such cells (or 空, —) and nothing else before the next label, in a table most of whose rows read seven
+  cells, are a row that prints no cell (:func:`empty_cells_only`).
 * **（六）其他处理 as one row** with no sub-rows, in a crawler's dump where its digits ran on after the
   label (``（六）其他处理2100003``): its three sub-rows are 0 when the row is seven zeros, and not printed
   otherwise (FORM.md), as in every other layout.
@@ -72,16 +72,18 @@ _POSITION = {row: i for i, row in enumerate(_ROWS)}
 _ONE_ROW_AT = _POSITION["other_no_correction"]     # the one-row (六) stands where its sub-rows would
 
 
-def empty_cells_only(span: list[Item], spans: dict[str, list[Item]]) -> bool:
-    """Whether a row's items are fewer than its cells, no number among them, each a blank or a placeholder on a
-    line of its own (a page's ``&nbsp;`` or 空 cells a text dump kept, its empty ones dropped), in a table
-    printed one cell to a line (most rows seven such items): a row that prints no cell."""
-    if not 0 < len(span) < _ROW_WIDTH or not all(it.col is None and not it.grid and it.cell.kind in _EMPTY
-                                                  for it in span):
+def empty_cells_only(span: list[Item], spans: dict[str, list[Item]], around: list[list[Item]]) -> bool:
+    """Whether a row's items are fewer than its cells and each a blank or a placeholder, no number among them (a
+    page's ``&nbsp;`` or 空 cells a text dump kept, its empty ones dropped; html2text's ``| 空| 空|`` of a row whose
+    cells broke over lines), in a table most of whose rows read seven items after their labels (numbers printed
+    apart from their labels, in blocks, leave other rows short or long), the rows ``around`` it (above and below)
+    holding no more values than their cells (markitdown may print a row's numbers on the line above its label, its
+    ``/`` beside it: they would be among the row above's): a row that prints no cell."""
+    if not 0 < len(span) < _ROW_WIDTH or not all(it.cell.kind in _EMPTY for it in span):
         return False
-    lines = {it.line for it in span}
-    whole = sum(len(s) == _ROW_WIDTH and all(it.col is None for it in s) for s in spans.values())
-    return len(lines) == len(span) and 2 * whole >= len(spans)
+    if any(sum(1 for it in other if it.is_value) > _ROW_WIDTH for other in around):
+        return False
+    return 2 * sum(len(s) == _ROW_WIDTH for s in spans.values()) >= len(spans)
 
 
 def one_row_other_digits(key: str) -> str | None:
