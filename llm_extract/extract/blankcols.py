@@ -17,7 +17,7 @@ the PDF's, and a number split in two would fit no placement. The numbers must en
 alone on it or beside a row's found label (beside words no label was found in, they may be another row's:
 a short count keeps them from being taken). A page printing no row whole takes its columns from its short
 rows (gridinfer.py), else from where 表三's header words stand (headcols.py), by the spacing of its numbers
-alone. Any doubt leaves the line as it was (its row is then missing, or left to the identities), never a guess.
+alone; a plain-text table's rule of dashes places a row's numbers by the column each stands inside (rulecols.py). Any doubt leaves the line as it was (its row is then missing, or left to the identities), never a guess.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from .cells import Cell, parse_cell
 from .columns import centres, fit_spacing, fits, place_by_characters, place_by_spacing
 from .gridinfer import inferred_columns
 from .headcols import header_columns, place_on_header
+from .rulecols import place_on_rule, rule_columns
 from .labels import strip_item_number
 from .layout import Item, Region, label_key
 from .table3_labels import find_labels
@@ -171,6 +172,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
             short[m] = values               # (a note joined onto its number: tokens and cells differ)
     unruled = _pages_without_full_rows(lines, short, full, page, n)
     header = cache(lambda: header_columns(lines, region.start, region.end))  # (read when first wanted)
+    ruled = cache(lambda: rule_columns(lines, region.start, region.end))
     fills: list[tuple[int, int, list[Item]]] = []
     for m, values in short.items():
         k = len(values)
@@ -185,6 +187,10 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         if slots is None and page[m] not in unruled and _whole_row(m, k, by_line, region.items, n, m in labelled):
             slots = _by_header(lines[m - 1], k, header(), page[m] == page[region.start],
                                [lines[r - 1] for r in refs], n)
+        if slots is None and _whole_row(m, k, by_line, region.items, n, m in labelled) \
+                and (rule := ruled()) is not None and n == len(rule) \
+                and all(place_on_rule(lines[r - 1], n, rule) == list(range(n)) for r in refs):
+            slots = place_on_rule(lines[m - 1], k, rule)      # a plain-text table's rule (rulecols.py)
         if slots is None:
             continue
         by_slot = dict(zip(slots, (region.items[i] for i in values)))
