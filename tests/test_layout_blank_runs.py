@@ -140,3 +140,33 @@ def test_no_cell_of_the_table_is_proven_wrong() -> None:
     record, values = _record()
     assert [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
             and record.report.get(p) != values[p]] == []
+
+
+def _one_cell_a_line_text() -> tuple[str, dict]:
+    """表三 as PyMuPDF's text of a rule-less table: each cell a line, no empty line between; a label too long
+    for its cell wrapped (``4.保护第三方合`` / ``法权益``), its seven numbers under its last piece; the rows
+    left blank print their labels alone."""
+    values = sample_values()
+    for row in _BLANK_ROWS:
+        for c in APPLICANT_COLUMNS:
+            values[f"applications.{row}.{c}"] = None
+    text = report_text(values)
+    head, rest = text.split("本列数据的勾稽关系", 1)
+    table, tail = rest.split("\n\n四、政府信息公开行政复议", 1)
+    lines = ["本列数据的勾稽关系", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    for line in table.split("\n")[1:]:
+        label, *cells = line.split("\t")
+        if label == "4.保护第三方合法权益":
+            label = "4.保护第三方合\n法权益"
+        lines += [label] + [c for c in cells if c != "/"]
+    return head + "\n".join(lines) + "\n\n四、政府信息公开行政复议" + tail, values
+
+
+def test_blank_rows_after_a_wrapped_label_whose_seven_cells_stand_under_its_last_piece_are_blank() -> None:
+    """4.保护第三方合法权益 is one item of two lines; its seven numbers stand a cell a line right under its last
+    piece, as every full row's do under its label: the lone labels after it (5. to 7.), up to the next such row,
+    are blank rows."""
+    text, values = _one_cell_a_line_text()
+    record = process_document(Document.from_text(text, doc_id="pymupdf"))
+    got = record.report.values()
+    assert [p for p in TABLE3_PATHS if got[p] != values[p] or record.provenance[p].status is not Status.PROVEN] == []

@@ -62,6 +62,8 @@ _PATTERNS = {r.key: r.pattern for r in FORM.table3_rows}
 _GROUPS = frozenset(strip_item_number(label_key(h))
                     for h in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
 _EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
+#: a label wrapped over at most this many lines, joined into one item
+_JOINED_LINES = 3
 _MAX_LEFT_OUT = 3          # more rows without labels: the table is wrecked, not abridged
 _ROW_WIDTH = len(APPLICANT_COLUMNS)
 #: a label's first piece, its item number before its words (2、没有现成信; 形)度(三)1.属于国家: pieces of the
@@ -222,8 +224,12 @@ def _cells_under_label(row: str, idx: int, items: list[Item], spans: dict[str, l
     """Whether a row is printed a cell a line right under its label, all seven of them, blank ones too (a
     PDF table's row read by position, as a ruled table's is): its numbers are its own, beside its label."""
     lines = [it.line for it in spans[row] if it.is_value]
-    start = items[idx].line + 1
-    return lines == list(range(start, start + _ROW_WIDTH))
+    if not lines or lines != list(range(lines[0], lines[0] + _ROW_WIDTH)):
+        return False
+    # right under the label's line, or under the last of its lines joined into one item (``2.其他法律行政法规禁止公``
+    # / ``开``: nothing but the label stands between it and its numbers)
+    return lines[0] == items[idx].line + 1 or (lines[0] - items[idx].line <= _JOINED_LINES
+                                               and idx + 1 < len(items) and items[idx + 1].line == lines[0])
 
 
 def _lone_run_between_rows(k: int, order: list[tuple[str, int]], items: list[Item],
