@@ -17,7 +17,7 @@ from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
 from .direction import label_words
 from .layout import Item, label_key
 
-__all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
+__all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "GROUP_TITLES", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
            "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_cells", "seven_then_a_stray"]
 
 
@@ -48,14 +48,14 @@ _GROUP_PIECE = re.compile(r"^[(\[][一二三四五六七](?=\d{1,2}[、.．])")
 #: 表三's group labels (三、本年度办理结果, （三）不予公开, …) as label keys: a group's label opens no row of its own
 GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
 #: the titles of its groups of sub-rows (（三）不予公开 …)
-_GROUP_TITLES = tuple(key for key in GROUP_KEYS if key.startswith("("))
+GROUP_TITLES = tuple(key for key in GROUP_KEYS if key.startswith("("))
 
 
 def group_title_piece(key: str) -> bool:
     """Whether a text item is a group's title or its first piece, wrapped in its narrow column (``（三）不`` /
     ``予公开``), alone or run together with a piece of the label beside it (``（三）不予益``): a numbered text,
     but no row's label; the cells after it are the row beside it."""
-    if len(key) >= 4 and any(title.startswith(key) for title in _GROUP_TITLES):
+    if len(key) >= 4 and any(title.startswith(key) for title in GROUP_TITLES):
         return True
     cut = group_title_head(key)         # ``（三）不予`` / ``益``: run together with the last piece of the label
     return cut > 0 and strip_item_number(key[cut:]) == key[cut:]     # beside it (no other row's number)
@@ -66,7 +66,7 @@ def group_title_head(key: str) -> int:
     follows it (``(五)不予物``: the title printed down its column beside the end of a sub-row's wrapped label,
     物 of 3.要求提供公开出版物); 0 otherwise."""
     best = 0
-    for title in _GROUP_TITLES:
+    for title in GROUP_TITLES:
         n = 0
         while n < min(len(key), len(title)) and key[n] == title[n]:
             n += 1

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..form import FORM
 from .labels import BARE_HEADERS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item
-from .rowbounds import GROUP_KEYS, group_title_head
+from .rowbounds import GROUP_TITLES, group_title_head
 
 __all__ = ["find_labels"]
 
@@ -88,10 +88,8 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str], kind: str | Non
     return False
 
 
-#: the groups' titles as label keys (（三）不予公开 …)
-_GROUP_TITLES = tuple(k for k in GROUP_KEYS if k.startswith("("))
 #: the groups' titles without their item numbers (不予公开, 无法提供, 不予处理, 其他处理)
-_TITLES = tuple(strip_item_number(k) for k in GROUP_KEYS if k.startswith("("))
+_TITLES = tuple(strip_item_number(k) for k in GROUP_TITLES)
 
 
 def _without_title_tail(key: str) -> str:
@@ -113,9 +111,9 @@ def _without_title_piece(key: str) -> str | None:
     narrow column (``（三`` / ``）不`` / ``予公`` / ``开``) between the pieces of a label wrapped beside it
     (``4.保护第三`` / ``）不`` / ``方合法权益``: tried as a gap); the label alone where such a piece runs on before its
     item number (``不5.属于三类内部``); else the key."""
-    if len(key) <= 3 and any(key in title for title in _GROUP_TITLES):
+    if len(key) <= 3 and any(key in title for title in GROUP_TITLES):
         return None
-    if (m := _TITLE_PIECE_BEFORE.match(key)) and any(m[1] in title for title in _GROUP_TITLES):
+    if (m := _TITLE_PIECE_BEFORE.match(key)) and any(m[1] in title for title in GROUP_TITLES):
         return key[m.end():]
     return key
 
