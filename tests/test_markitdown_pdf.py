@@ -321,3 +321,31 @@ def test_a_group_titles_piece_before_a_labels_item_number_in_its_field_still_fin
     for row in ("denied_third_party", "denied_internal_affairs"):
         paths = [p for p in TABLE3_PATHS if f".{row}." in p]
         assert [(got[p], record.provenance[p].status) for p in paths] == [(values[p], Status.PROVEN) for p in paths]
+
+
+def test_ragged_rows_of_a_word_tables_markdown_read_their_seven_printed_cells() -> None:
+    """markitdown's Markdown of a Word table leaves out the cells a row span covers, so rows have 8, 9 or 10 fields
+    (``| 三、本年度办理结果 | （一）予以公开 | | / | … |``, ``| 2.其他法律行政法规禁止公开 | / | … |``), and a report
+    with no application prints ``/`` nearly everywhere, its one row of numbers (``| （七）总计 | | 0 | … |``) giving
+    the grid its width: a row whose fields after its label are its seven printed cells and nothing else is read,
+    whatever its width."""
+    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+
+    values = sample_values()
+    for path in TABLE3_PATHS:
+        values[path] = 0 if ".total_processed." in path else None
+    text = report_text(values)
+    start = text.index("本列数据的勾稽关系")
+    end = text.index("\n\n四、政府信息公开行政复议")
+    lines = ["|  |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for k, (row, label) in enumerate(zip(APPLICATION_ROWS, T3_LABELS)):
+        cells = " | ".join("/" if values[f"applications.{row}.{c}"] is None else str(values[f"applications.{row}.{c}"])
+                           for c in APPLICANT_COLUMNS)
+        lead = (f"| {label} |  |  |" if k < 2 else f"| 三、本年度办理结果 | {label} |  |" if k == 2
+                else f"| {label} |  |" if row == "total_processed" else f"| {label} |")
+        lines.append(f"{lead} {cells} |")
+    record = process_document(Document.from_text(text[:start] + "\n".join(lines) + text[end:], doc_id="t"))
+    got = record.report.values()
+    assert [p for p in TABLE3_PATHS if got[p] != values[p] or record.provenance[p].status is not Status.PROVEN] == []

@@ -226,7 +226,7 @@ def _grid_row(items: list[Item], idx: int, end: int,
         if width - 7 < (label.col or 0) + 1:
             return label.line, _stacked_cells(same, label.col or 0)
     elif label.width != shape[0]:
-        return label.line, None
+        return label.line, _seven_printed(same)    # (a ragged row: its seven printed cells, if that is all it holds)
     else:
         width = shape[1]
     # the grid line after the label's (past a table's rule line: a converter starts a new table at a page break)
