@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..evidence import CellKind, Method
+from ..evidence import Method
 from ..form import FORM
-from .cells import Cell, parse_cell
+from .cells import EMPTY_KINDS, Cell, parse_cell
 from .columns import centres, fit_spacing, fits, place_by_characters, place_by_spacing
 from .gridinfer import inferred_columns
 from .headcols import header_columns, place_on_header
@@ -39,7 +39,6 @@ from .unprinted import label_fragment
 __all__ = ["fill_blank_columns", "placed_methods"]
 
 _FEED = "\f"
-_BLANKS = (CellKind.BLANK, CellKind.PLACEHOLDER)
 _REFERENCES = 2
 
 
@@ -207,7 +206,7 @@ def placed_methods(cells: list[Cell], method: str) -> list[str]:
     text counts a CJK character one column): where the row holds both, its zeros and blanks are read by
     position alone (``Method.LAYOUT_COLUMNS_CLOSE``: read, never proven); its other numbers as ``method``."""
     zero = [c.is_number and c.value == 0 for c in cells]
-    blank = [c.kind in _BLANKS for c in cells]
+    blank = [c.kind in EMPTY_KINDS for c in cells]
     if not any(zero) or not any(blank):
         return [method] * len(cells)
     return [Method.LAYOUT_COLUMNS_CLOSE if z or b else method for z, b in zip(zero, blank)]

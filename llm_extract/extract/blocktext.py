@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..evidence import CellKind
-from .cells import Cell, parse_cell, parse_slot, unspaced_notes
+from .cells import EMPTY_KINDS, Cell, parse_cell, parse_slot, unspaced_notes
 from .regions import list_line
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
@@ -113,7 +113,6 @@ def mixed_lines(numbers: list[Number]) -> bool:
 
 def empty_among(numbers: list[Number]) -> bool:
     """Whether an empty cell (blank or a placeholder) is among ``numbers``: where it stands, no identity tells."""
-    return any(n.cell.kind in _EMPTY for n in numbers)
+    return any(n.cell.kind in EMPTY_KINDS for n in numbers)
 
 
-_EMPTY = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})

@@ -29,7 +29,10 @@ from ..evidence import CellKind
 from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
 
 __all__ = ["Cell", "parse_cell", "parse_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
-           "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE"]
+           "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE", "EMPTY_KINDS"]
+
+#: a cell printed empty: nothing in it, or a placeholder (—, /, 空)
+EMPTY_KINDS = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})
 
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "－", "─", "无", "不适用", "空", "\\", "/ ", "—/—", "--"})
 

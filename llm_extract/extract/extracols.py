@@ -29,6 +29,7 @@ import re
 
 from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
+from .cells import EMPTY_KINDS
 from .labels import rows_named
 from .layout import Item
 from .rowbounds import group_title_piece, numbered
@@ -37,7 +38,6 @@ __all__ = ["added_column", "added_field", "drop_added_columns", "drop_subtotal_f
            "without_sub_rows", "spacer_column"]
 
 _WIDTH = 7
-_EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
 _SEQ = re.compile(r"^序号$")
 _ADDED = re.compile(r"^(?:备注|上一?年度?(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上一?年度?(?:增减)?)$")
 #: 表二's added column: last year's count under its own name (上年制发件数, 上年处理决定数量, 上年收费金额…)
@@ -128,7 +128,7 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
                 spans[row] = [it for it in spans[row] if it is not added]
                 owns[row] = [it for it in own if it is not added]
     unsure: dict[str, list[int]] = {}
-    evidence = _order_evidence([[it.cell.value if it.cell.is_number else 0 if it.cell.kind in _EMPTY else None
+    evidence = _order_evidence([[it.cell.value if it.cell.is_number else 0 if it.cell.kind in EMPTY_KINDS else None
                                  for it in own] for own in owns.values() if len(own) == _WIDTH]) \
         if _total_first(header) else "against"
     if evidence != "against":

@@ -8,8 +8,8 @@ the two parts join into the form's label; when they do not, which cells are the 
 
 from __future__ import annotations
 
-from ..evidence import CellKind
 from ..form import FORM
+from .cells import EMPTY_KINDS
 from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
 from .layout import Item, label_key
 
@@ -18,7 +18,6 @@ __all__ = ["short_heads"]
 #: the group headings a table may print (or repeat) on every row before its label
 _GROUPS = frozenset(label_key(h) for h in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
 _PRINTED = {r.key: label_key(r.label) for r in FORM.table3_rows}
-_EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
 
 
 def _heading(it: Item) -> bool:
@@ -51,7 +50,7 @@ def _blank_row(items: list[Item], idx: int) -> bool:
         if it.is_text:
             break
         cells.append(it)
-    return bool(cells) and all(it.cell.kind in _EMPTY for it in cells)
+    return bool(cells) and all(it.cell.kind in EMPTY_KINDS for it in cells)
 
 
 def _joins(head: str, tail: str, printed: str) -> bool:

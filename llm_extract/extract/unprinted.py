@@ -47,7 +47,7 @@ from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .glued import glued_run
 from .labels import strip_item_number
-from .cells import normalise, parse_cell
+from .cells import EMPTY_KINDS, normalise, parse_cell
 from .layout import Item, label_key
 from .direction import EITHER_WAY
 from .onerowform import SINGLE, SUB_ROWS
@@ -61,7 +61,6 @@ _PATTERNS = {r.key: r.pattern for r in FORM.table3_rows}
 #: group headings, without their item numbers: 本年度办理结果, 不予公开, 无法提供, 不予处理, 其他处理
 _GROUPS = frozenset(strip_item_number(label_key(h))
                     for h in ("三、本年度办理结果", *(r.group for r in FORM.table3_rows if r.group)))
-_EMPTY = (CellKind.BLANK, CellKind.PLACEHOLDER)
 #: a label wrapped over at most this many lines, joined into one item
 _JOINED_LINES = 3
 _MAX_LEFT_OUT = 3          # more rows without labels: the table is wrecked, not abridged
@@ -81,7 +80,7 @@ def empty_cells_only(span: list[Item], spans: dict[str, list[Item]], around: lis
     apart from their labels, in blocks, leave other rows short or long), the rows ``around`` it (above and below)
     holding no more values than their cells (markitdown may print a row's numbers on the line above its label, its
     ``/`` beside it: they would be among the row above's): a row that prints no cell."""
-    if not 0 < len(span) < _ROW_WIDTH or not all(it.cell.kind in _EMPTY for it in span):
+    if not 0 < len(span) < _ROW_WIDTH or not all(it.cell.kind in EMPTY_KINDS for it in span):
         return False
     if any(sum(1 for it in other if it.is_value) > _ROW_WIDTH for other in around):
         return False
