@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from ..form import FORM
 
-__all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "rows_named",
+__all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "names_table2_row",
+           "rows_named",
            "row_begun", "strip_item_number", "BARE_HEADERS"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
@@ -46,6 +47,11 @@ def match_row(key: str, pattern: re.Pattern[str]) -> bool:
         return True
     bare = strip_item_number(key)
     return bare != key and bool(pattern.search(bare))      # (no item number: the same search again)
+
+
+def names_table2_row(key: str) -> bool:
+    """Whether a label key names a 表二 row (its pattern found, with or without its item number)."""
+    return any(match_row(key, pattern) for _, pattern, _ in TABLE2_LABELS)
 
 
 def rows_named(key: str) -> list[str]:

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import re
 
+from ..form import FORM
 from .columns import spans
 
 __all__ = ["rule_columns", "place_on_rule"]
 
 _RULE = re.compile(r"^-{3,}(?: +-{3,})+$")
+_WIDTH = len(FORM.table3_columns)
 #: a rule of at least this many dash groups: a label column and the seven value columns
-_MIN_GROUPS = 8
-_WIDTH = 7
+_MIN_GROUPS = _WIDTH + 1
 _FEED = "\f"
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..evidence import Method, Reading
-from .labels import TABLE2_LABELS, match_row
+from .labels import names_table2_row
 from .layout import Item
 from .readings import Readings
 
@@ -24,17 +24,13 @@ __all__ = ["STACKED", "after_stacked_labels"]
 STACKED = Method.LABEL_STACK
 
 
-def _is_table2_label(item: Item) -> bool:
-    return item.is_text and any(match_row(item.key, pattern) for _, pattern, _ in TABLE2_LABELS)
-
-
 def stacked_after(items: Sequence[Item], idx: int) -> bool:
     """Whether the label at ``idx`` follows another 表二 label with no value item between them."""
     for j in range(idx - 1, -1, -1):
         it = items[j]
         if it.is_value:
             return False
-        if _is_table2_label(it):
+        if it.is_text and names_table2_row(it.key):
             return True
     return False
 

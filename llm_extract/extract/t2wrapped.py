@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from ..form import FORM
 from .cells import parse_cell
-from .labels import TABLE2_LABELS, match_row
+from .labels import TABLE2_LABELS, match_row, names_table2_row
 from .layout import Item, label_key
 
 __all__ = ["split_wrapped_labels"]
@@ -61,13 +61,23 @@ def _wrapped_piece(items: list[Item], i: int, unfound: list[str]) -> tuple[int, 
 def _run_together(key: str) -> tuple[int, str] | None:
     """Where a key that is two 表二 labels run together (``规章行政规范性文件``) parts, and the second spelled whole."""
     for _, spelling in _SPELLINGS:
-        if len(key) > len(spelling) and key.endswith(spelling) and _is_label(key[:-len(spelling)]):
+        if len(key) > len(spelling) and key.endswith(spelling) and names_table2_row(key[:-len(spelling)]):
             return len(key) - len(spelling), spelling
     return None
 
 
-def _is_label(key: str) -> bool:
-    return any(match_row(key, pattern) for _, pattern, _ in TABLE2_LABELS)
+def _parted(it: Item, at: int, spelling: str) -> list[Item] | None:
+    """The text item ``it`` parted at its key's position ``at``: the row above's label (when the key holds one
+    before) and the wrapped label, its key spelled whole; None where the words before are no row's label."""
+    head = it.key[:at]
+    if head and not names_table2_row(head):
+        return None
+    cut = next((c for c in range(len(it.raw) + 1) if label_key(it.raw[:c]) == head), None) if head else 0
+    if cut is None:
+        return None
+    first, piece = it.raw[:cut], it.raw[cut:]
+    wrapped = Item(piece, it.line, parse_cell(piece), it.col, label_key(spelling), it.width, it.grid)
+    return [Item(first, it.line, parse_cell(first), it.col, head, it.width, it.grid), wrapped] if head else [wrapped]
 
 
 def split_wrapped_labels(items: list[Item]) -> list[Item]:
@@ -80,28 +90,14 @@ def split_wrapped_labels(items: list[Item]) -> list[Item]:
     for i, it in enumerate(items):
         if i in dropped:
             continue
-        found = None
+        parts = None
         if it.is_text:
             if (wrapped := _wrapped_piece(items, i, unfound)) is not None:
-                found = wrapped[:2]
-                if wrapped[2] is not None:
-                    dropped.add(wrapped[2])     # the label's last piece, alone on its line: now in the label
-            elif i + 1 < len(items) and items[i + 1].is_value and items[i + 1].line > it.line:
-                found = _run_together(it.key)       # (on one line, ``规章 行政规范性文件 1 0 5``: whose cells?)
-        if found is None:
-            out.append(it)
-            continue
-        at, spelling = found
-        head = it.key[:at]
-        if head and not _is_label(head):
-            out.append(it)          # the words before the piece are no row's label
-            continue
-        cut = next((c for c in range(len(it.raw) + 1) if label_key(it.raw[:c]) == head), None) if head else 0
-        if cut is None:
-            out.append(it)
-            continue
-        first, piece = it.raw[:cut], it.raw[cut:]
-        if head:
-            out.append(Item(first, it.line, parse_cell(first), it.col, head, it.width, it.grid))
-        out.append(Item(piece, it.line, parse_cell(piece), it.col, label_key(spelling), it.width, it.grid))
+                at, spelling, last = wrapped
+                if (parts := _parted(it, at, spelling)) is not None and last is not None:
+                    dropped.add(last)       # the label's last piece, alone on its line: now in the label
+            elif i + 1 < len(items) and items[i + 1].is_value and items[i + 1].line > it.line \
+                    and (together := _run_together(it.key)) is not None:     # (on one line, ``规章 行政规范性文件
+                parts = _parted(it, *together)                               # 1 0 5``: whose cells?)
+        out += parts or [it]
     return out
