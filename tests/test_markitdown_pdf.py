@@ -211,6 +211,22 @@ def test_a_label_row_of_empty_fields_under_a_grid_line_of_numbers_alone_is_no_pr
     assert [record.report.get(p) for p in row] == [truth_value(truth, p) for p in row]
 
 
+def test_a_label_row_of_empty_fields_under_numbers_closed_into_a_grid_of_their_own_is_no_proven_blank_row(
+        tmp_path) -> None:
+    """markitdown closes a table under a line of numbers and opens another at the next label: ``| | | | | 0 | … |``
+    / ``| --- | … |`` / ``| （四）无 | | 1、本机关不掌握相关政 | | | … |``. The rule between them changes nothing:
+    the numbers stand right above the label's empty fields, which are no blank cells."""
+    text = (LAYOUTS_DIR / f"{_ABOVE_NAME}.md").read_text(encoding="utf-8")
+    numbers = "|      |     |             |     | 0   | 0   | 0   | 0   | 0   | 0   | 0   |\n"
+    assert numbers in text                                                    # the shape this test starts from
+    path = tmp_path / f"{_ABOVE_NAME}.md"
+    path.write_text(text.replace(numbers, numbers + "| --- " * 11 + "|\n", 1), encoding="utf-8")
+    record = process_document(load(path))
+    assert proven_wrong(record, _ABOVE_NAME) == []
+    row = [p for p in TABLE3_PATHS if ".unavailable_not_held." in p]
+    assert all(record.provenance[p].status is not Status.PROVEN for p in row)
+
+
 def _merged_grid_text(printed: str) -> tuple[str, dict]:
     """表三 as markitdown lays a PDF's words into a grid where 自然人 and 商业企业 share one field (``| 11 2 |``)
     after an empty column; 2.重复申请 (seven zeros) prints ``printed`` for its fields."""

@@ -67,3 +67,16 @@ def test_a_label_running_on_into_other_rows_column_headers_takes_no_number_after
              and v.status is Status.PROVEN and record.report.get(p) != PDF2TXT_VALUES[p]]
     assert wrong == []
     assert record.provenance["active_disclosure.fees_10k_yuan"].status is not Status.PROVEN
+
+
+def test_a_notes_end_wrapped_below_the_label_is_no_cell_of_the_row() -> None:
+    """pdftotext -raw prints a cell's wrapped note by height: ``5（其中修订`` above the label, its end ``2 件）`` under
+    the row's other numbers (``行政规范性文件`` / ``1`` / ``17`` / ``2 件）``). The 2 is the note's count, not the
+    row's third cell: the row is never proven as ``1 17 2``."""
+    block = ("信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n0\n5（其中修订\n"
+             "行政规范性文件\n1\n17\n2 件）\n")
+    record = process_document(Document.from_text(_with_table2(block), doc_id="x"))
+    for path, printed in zip(("issued", "repealed", "in_force"), (5, 1, 17)):
+        prov = record.provenance[f"active_disclosure.normative_documents.{path}"]
+        value = record.report.get(f"active_disclosure.normative_documents.{path}")
+        assert value == printed or prov.status is not Status.PROVEN, (path, value)

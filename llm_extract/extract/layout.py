@@ -51,6 +51,8 @@ _RULE_ONE = "一"
 #: a count told in a sentence: a number, a space, its unit (``行政复议案件 2 件、``): prose, not a cell
 #: a number's note printed apart from it (``16   （其中修改15件）``): a whole bracket that opens as notes do
 _APART_NOTE = re.compile(r"^[(（](?:其中|含|包括)[^()（）]*[)）]$")
+#: the end of a number's note wrapped onto a line of its own, its opening bracket on a line above (``2 件）``)
+_NOTE_TAIL = re.compile(r"^(?:件|项|个|条|篇|次)?[）)]$")
 _UNIT_AFTER = re.compile(r"^(?:件|项|个|条|篇|次|人次|元|万元|年)")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 #: marks that stand alone between cells and labels: 一, and the bar (a rule, or OCR's 1: ruleglyphs.bars_as_cells)
@@ -161,6 +163,11 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
             out[-1][2] = label_key(out[-1][0])
         else:
             out.append([tok, tc, label_key(tok)])
+    if len(out) >= 2 and out[0][1].is_number and _NOTE_TAIL.match(out[1][0]):
+        # a count's note wrapped in its cell, its end on this line (``5（其中修订`` / ``2 件）``): the note's count,
+        # no cell of the table
+        head = out[0][0] + out[1][0]
+        out[0:2] = [[head, _cell(head), label_key(head)]]
     for i in range(len(out) - 2, -1, -1):
         # OCR spacing parted a label's first character from it (4. 无 正当理由大量反复申请): no empty cell
         # stands between an item number and its label's words

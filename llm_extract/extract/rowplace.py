@@ -128,6 +128,18 @@ def _line_above(items: list[Item], idx: int, label: Item) -> list[Item]:
     return []
 
 
+def _right_above(items: list[Item], idx: int, label: Item, line: int) -> bool:
+    """Whether grid line ``line`` stands right above the label's: the line before it, or two lines up with only
+    a markdown rule between them (markitdown closes a table under a row and opens one on the next: the rule line
+    gives no item, so nothing stands between ``line``'s items and the label's line)."""
+    if line == label.line - 1:
+        return True
+    j = idx - 1
+    while j >= 0 and items[j].line == label.line:
+        j -= 1
+    return line == label.line - 2 and j >= 0 and items[j].line == line
+
+
 def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list[Item], lo: int,
                        below: bool) -> bool:
     """Whether a grid line next to a label's line of empty fields is the other half of one table row: a
@@ -254,7 +266,7 @@ def _grid_row(items: list[Item], idx: int, end: int,
                 return n, _grid_cells(below, width, label.col or 0)
         above = _line_above(items, idx, label)
         if above and all(it.is_value for it in above) and any(it.cell.is_number for it in above) \
-                and above[0].line == label.line - 1:
+                and _right_above(items, idx, label, above[0].line):
             return label.line, None     # numbers alone on the grid line right above: this row's, printed above
             #                             its label (markitdown), or no one's; its empty fields no blank cells
     return label.line, _grid_cells(same, width, label.col or 0) or _seven_printed(same)
