@@ -63,6 +63,31 @@ def test_the_last_pieces_under_a_row_printed_on_its_label_line_are_joined_on() -
     assert merged == {1: (1, 2)}
 
 
+def test_last_pieces_under_a_row_with_as_many_first_pieces_above_it_are_not_joined_on_as_two_lines() -> None:
+    """pypdf's layout mode prints 276 three lines tall: ``2 … 2`` above the label's line, ``7 … 7`` on it among the
+    row's zeros, ``6 … 6`` under it. Read as two lines the row says 76 (its total holds: 76 = 76): left as printed."""
+    lines = [_line("", "2", None, None, None, None, None, "2"),
+             _line("一、本年新收", "7", "0", "0", "0", "0", "0", "7"),
+             _line("", "6", None, None, None, None, None, "6")]
+    out, merged = unstacked_digits(lines, 1, 4)
+    assert "76" not in " ".join(out) and merged == {}
+    lines[0] = "三" + lines[0][1:]                  # a group's title printed down beside them: no row's label
+    assert unstacked_digits(lines, 1, 4)[1] == {}
+
+
+def test_a_row_merged_before_says_nothing_of_how_wide_its_columns_pieces_are() -> None:
+    """A row of stacked digits already merged (``总计 20 1 0 0 0 0 21``, by digitstacks) holds numbers wider than the
+    pieces of a row wrapped under its label line (``2 … 2`` / ``0 … 1``): left out, it no longer keeps that row from
+    being read (20 and 21); counted, it would (a longer number in a column says its cells did not wrap)."""
+    lines = [_line("一、本年新收", "2", "1", "0", "0", "0", "0", "2"),
+             _line("", "0", None, None, None, None, None, "1"),
+             _line("二、上年结转", "1", "0", "0", "0", "0", "0", "1"),
+             _line("总计", "20", "1", "0", "0", "0", "0", "21")]
+    assert unstacked_digits(lines, 1, 5)[1] == {}
+    out, merged = unstacked_digits(lines, 1, 5, read={4})
+    assert merged == {1: (1, 2)} and _numbers(out[0]) == ["20", "1", "0", "0", "0", "0", "21"]
+
+
 def test_lines_that_do_not_make_the_row_total_stay_as_printed() -> None:
     lines = ("                  37                        37",
              "（一）予以公开                 0   0   0   0   1",

@@ -35,6 +35,7 @@ from .t2sentences import read_table2_sentences
 from .tables import read_table2, read_table3, read_table4
 from .wrapnotes import joined_notes
 from .wrapdigits import unstacked_digits
+from .digitstacks import stacked_rows
 from .yearparts import current_year_part
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
@@ -69,7 +70,10 @@ def extract_regex(doc: Document) -> Extraction:
     wrapped: dict[int, tuple[int, ...]] = {}     # a row of narrow cells' digits wrapped over lines, merged
     if not unfolded and "表三" in regions:
         t3 = regions["表三"]
-        lines, wrapped = unstacked_digits(lines, t3.start, t3.end)
+        lines, wrapped = stacked_rows(lines, t3.start, t3.end)     # the whole table's stacks, where one cut works
+        lines, pairs = unstacked_digits(lines, t3.start, t3.end,   # else rows wrapped over two or three lines
+                                        {n for band in wrapped.values() for n in band})
+        wrapped.update(pairs)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only

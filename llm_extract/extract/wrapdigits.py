@@ -21,7 +21,8 @@ where that is the only way they make one row:
   rows' zeros), and no number printed on one line elsewhere in its column is longer than its first piece;
 * round its middle: the top and bottom lines hold ``k`` pieces each, paired in order, the middle line the
   other ``n - k`` cells, none in a wrapped cell's column; under its line: the row's line holds all ``n``
-  cells and each piece under it stands under one of them, plainly nearer to it than to any other;
+  cells and each piece under it stands under one of them, plainly nearer to it than to any other, and no line of
+  numbers alone above it holds as many pieces over them (the row may be three lines tall: :mod:`.digitstacks`);
 * the lines hold one row's label at most (a line under a row that opens with its own item number is that
   row), and 表三's row identity holds (total = the six applicant columns);
 * where a row's last pieces could also be the top of a row wrapped round the next line, they are that row's.
@@ -35,31 +36,33 @@ left as printed.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..form import FORM
 from .cells import parse_cell
 from .glued import row_holds
 
-__all__ = ["unstacked_digits"]
+__all__ = ["unstacked_digits", "split_tokens", "centre", "row_sum_holds", "written_row", "DIGITS", "FIRST_PIECE",
+           "Tok"]
 
 _TOKEN = re.compile(r"\S+")
-_DIGITS = re.compile(r"^[0-9０-９]+$")
+DIGITS = re.compile(r"^[0-9０-９]+$")
 #: a number's first piece: no leading zero (``0`` over ``0`` is two rows' zeros, never 00)
-_FIRST_PIECE = re.compile(r"^[1-9１-９][0-9０-９]*$")
+FIRST_PIECE = re.compile(r"^[1-9１-９][0-9０-９]*$")
 #: text that opens a row: an item number (一、 （二） 3. 4、)
 _OPENS_ROW = re.compile(r"^[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]")
 #: how far apart (in characters) a wrapped cell's top and bottom pieces' centres may print
 _PAIR_SLACK = 2.0
 
-_Tok = tuple[int, int, str]             # start, end, text
+Tok = tuple[int, int, str]             # start, end, text
 #: a wrapped row: its cells in their columns' order, and the wrapped cells' top pieces
-_Row = tuple[list[_Tok], list[_Tok]]
+_Row = tuple[list[Tok], list[Tok]]
 
 
-def _split(line: str) -> tuple[list[_Tok], list[_Tok]] | None:
+def split_tokens(line: str) -> tuple[list[Tok], list[Tok]] | None:
     """A line's text tokens and, after them, its value tokens; None when text follows a value."""
-    text: list[_Tok] = []
-    values: list[_Tok] = []
+    text: list[Tok] = []
+    values: list[Tok] = []
     for m in _TOKEN.finditer(line):
         tok = (m.start(), m.end(), m.group())
         if parse_cell(tok[2]).is_value:
@@ -71,21 +74,21 @@ def _split(line: str) -> tuple[list[_Tok], list[_Tok]] | None:
     return text, values
 
 
-def _centre(tok: _Tok) -> float:
+def centre(tok: Tok) -> float:
     return (tok[0] + tok[1]) / 2
 
 
-def _stack(top: _Tok, bottom: _Tok) -> _Tok | None:
+def _stack(top: Tok, bottom: Tok) -> Tok | None:
     """A wrapped cell's two pieces as one token, or None when they are not one: digits only, in one column, the
     top piece never shorter (a wrapped cell fills its first line)."""
-    if not (_FIRST_PIECE.match(top[2]) and _DIGITS.match(bottom[2])) or len(top[2]) < len(bottom[2]):
+    if not (FIRST_PIECE.match(top[2]) and DIGITS.match(bottom[2])) or len(top[2]) < len(bottom[2]):
         return None
-    if abs(_centre(top) - _centre(bottom)) > _PAIR_SLACK:
+    if abs(centre(top) - centre(bottom)) > _PAIR_SLACK:
         return None
     return min(top[0], bottom[0]), max(top[1], bottom[1]), top[2] + bottom[2]
 
 
-def _around(top: list[_Tok], mid: list[_Tok], bottom: list[_Tok], n: int) -> _Row | None:
+def _around(top: list[Tok], mid: list[Tok], bottom: list[Tok], n: int) -> _Row | None:
     """The row when the wrapped cells' pieces stand above and below the line of its short cells (``mid``)."""
     k = len(top)
     if not 0 < k < n or len(bottom) != k or len(mid) != n - k:
@@ -96,10 +99,10 @@ def _around(top: list[_Tok], mid: list[_Tok], bottom: list[_Tok], n: int) -> _Ro
     for a, z, _ in stacks:              # (no short cell in a wrapped cell's column)
         if any(x < z and a < y for x, y, _ in mid):
             return None
-    return sorted(stacks + mid, key=_centre), top      # type: ignore[operator]
+    return sorted(stacks + mid, key=centre), top      # type: ignore[operator]
 
 
-def _under(full: list[_Tok], bottom: list[_Tok], n: int) -> _Row | None:
+def _under(full: list[Tok], bottom: list[Tok], n: int) -> _Row | None:
     """The row when its line holds all its cells, the wrapped cells' first pieces among them, and the line under
     it their last pieces, each under one of them."""
     if len(full) != n or not 0 < len(bottom) < n:
@@ -107,7 +110,7 @@ def _under(full: list[_Tok], bottom: list[_Tok], n: int) -> _Row | None:
     cells = list(full)
     tops = []
     for b in bottom:
-        gaps = sorted((abs(_centre(f) - _centre(b)), j) for j, f in enumerate(full))
+        gaps = sorted((abs(centre(f) - centre(b)), j) for j, f in enumerate(full))
         (gap, j), second = gaps[0], gaps[1][0]
         if second - gap < 1 or cells[j] is not full[j]:
             return None                 # (no one number right above it, or one already wrapped)
@@ -119,10 +122,10 @@ def _under(full: list[_Tok], bottom: list[_Tok], n: int) -> _Row | None:
     return cells, tops
 
 
-def _fills_column(tops: list[_Tok], band: range, tokens: dict[int, list[_Tok]]) -> bool:
+def _fills_column(tops: list[Tok], band: range, tokens: dict[int, list[Tok]]) -> bool:
     """Whether each wrapped cell's top piece is as long as any number printed in its column on the table's other
     lines: a cell wraps where its column is full, so a longer number on one line there says it is no wrap."""
-    return not any(x < z and a < y and _DIGITS.match(t) and len(t) > len(top)
+    return not any(x < z and a < y and DIGITS.match(t) and len(t) > len(top)
                    for a, z, top in tops for line, toks in tokens.items() if line not in band for x, y, t in toks)
 
 
@@ -130,12 +133,12 @@ def _fills_column(tops: list[_Tok], band: range, tokens: dict[int, list[_Tok]]) 
 _WIDTH = len(FORM.table3_columns)
 
 
-def _sum_holds(cells: list[str]) -> bool:
+def row_sum_holds(cells: list[str]) -> bool:
     """Whether 表三's row identity holds for the row's cells (glued.row_holds), a placeholder counting as 0."""
     return row_holds([v if isinstance(v := parse_cell(c).value, int) else 0 for c in cells])
 
 
-def _written(text: list[_Tok], cells: list[_Tok], line: str) -> str:
+def written_row(text: list[Tok], cells: list[Tok], line: str) -> str:
     """``line``'s text (what stands before its numbers) with the row's cells after it, each at its column where
     that leaves a gap of two spaces before it, else right after that gap."""
     out = line[:text[-1][1]] if text else ""
@@ -147,13 +150,14 @@ def _written(text: list[_Tok], cells: list[_Tok], line: str) -> str:
 class _Lines:
     """A table's lines split into text and values, and the wrapped rows found among them."""
 
-    def __init__(self, lines: list[str], start: int, end: int) -> None:
-        self.split = {i: sp for i in range(start, min(end, len(lines) + 1)) if (sp := _split(lines[i - 1]))}
+    def __init__(self, lines: list[str], start: int, end: int, read: Collection[int]) -> None:
+        self.split = {i: sp for i in range(start, min(end, len(lines) + 1))
+                      if i not in read and (sp := split_tokens(lines[i - 1]))}
         self.values = {i: sp[1] for i, sp in self.split.items()}
         self.n = _WIDTH
 
     def _valid(self, row: _Row | None, band: range) -> bool:
-        if row is None or not _sum_holds([c for _, _, c in row[0]]) or not _fills_column(row[1], band, self.values):
+        if row is None or not row_sum_holds([c for _, _, c in row[0]]) or not _fills_column(row[1], band, self.values):
             return False
         texts = [self.split[j][0] for j in band]     # one row's label at most: else two rows, not one wrapped
         return sum(bool(t) and bool(_OPENS_ROW.match(t[0][2])) for t in texts) <= 1
@@ -177,17 +181,30 @@ class _Lines:
         if self._count(i) != self.n or not 0 < self._count(i + 1) < self.n or self.around(i + 1) is not None:
             return None
         row = _under(self.values[i], self.values[i + 1], self.n)
+        if row is not None and self._pieces_above(i, self.values[i + 1]):
+            return None
         return row if self._valid(row, band) else None
 
+    def _pieces_above(self, i: int, bottom: list[Tok]) -> bool:
+        """Whether the line above row ``i`` holds numbers and no row's label, as many as the pieces under it and over
+        them: the row may be three lines tall, its cells' first digits above it (``2 2`` / ``一、… 7 0 0 0 0 0 7`` /
+        ``6 6``: 276), not two."""
+        above = self.split.get(i - 1)
+        if above is None or above[0] and _OPENS_ROW.match(above[0][0][2]) or len(above[1]) != len(bottom):
+            return False                # (words beside them may be a group's title: 三 / 、（一）予以公开 / 本)
+        return all(abs(centre(a) - centre(b)) <= _PAIR_SLACK for a, b in zip(above[1], bottom))
 
-def unstacked_digits(lines: list[str], start: int, end: int) -> tuple[list[str], dict[int, tuple[int, ...]]]:
+
+def unstacked_digits(lines: list[str], start: int, end: int, read: Collection[int] = frozenset()
+                     ) -> tuple[list[str], dict[int, tuple[int, ...]]]:
     """``lines`` with each row of 表三 (lines ``start`` … ``end - 1``, 1-based) whose narrow cells wrapped their
     digits onto the next line merged onto one line (see the module docstring), and for each merged line
-    (1-based) the lines it was made of."""
+    (1-based) the lines it was made of. Lines ``read`` (merged by :func:`.digitstacks.stacked_rows`) are left out:
+    no row of theirs, and their joined numbers say nothing of how wide a column's pieces are."""
     span = range(start, min(end, len(lines) + 1))
     if end - start < 2 or 3 * sum("\t" in lines[i - 1] for i in span) >= len(span):
         return lines, {}                # (a table of tab-separated fields: they, not their places, say its cells)
-    found = _Lines(lines, start, end)
+    found = _Lines(lines, start, end, read)
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
     i = start
@@ -205,7 +222,7 @@ def unstacked_digits(lines: list[str], start: int, end: int) -> tuple[list[str],
             target = band[1] if texts[band[1]] else next((j for j in band if texts[j]), band[1])
         for j in band:
             out[j - 1] = lines[j - 1][:texts[j][-1][1]] if texts[j] else ""
-        out[target - 1] = _written(texts[target], row[0], lines[target - 1])
+        out[target - 1] = written_row(texts[target], row[0], lines[target - 1])
         merged[target] = tuple(band)
         i = band[-1] + 1
     return out, merged
