@@ -13,11 +13,11 @@ import re
 from ..evidence import CellKind
 from ..form import FORM
 from ..schema import TABLE3_ROW_PATHS
-from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, strip_item_number
+from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, row_begun, rows_named, strip_item_number
 from .direction import label_words
 from .layout import Item, label_key
 
-__all__ = ["opens_other_row", "numbered", "GROUP_KEYS", "GROUP_TITLES", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
+__all__ = ["opens_other_row", "numbered", "holds_sub_row", "GROUP_KEYS", "GROUP_TITLES", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
            "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_cells", "seven_then_a_stray"]
 
 
@@ -95,6 +95,18 @@ _SUB_ROW_START = re.compile(r"^(?:[(（][一二三四五六七][)）])?\d{1,2}[.
 
 #: another row's start inside a label's key, after the label: 3.其他, （四）无法提供 (an item number, then words)
 _NEXT_ROW_START = re.compile(r"(?:^|[^\d.])\d{1,2}[.、]\s*[\u4e00-\u9fff]|[(（][一二三四五六七][)）]\s*[\u4e00-\u9fff]")
+
+
+#: a sub-row's item number inside a text, after its words: ``(五)不予物处理4.无正当理由大量反`` → ``4.``
+_INNER_SUB_ROW = re.compile(r"(?<=[\u4e00-\u9fff)）])\d{1,2}[.、．](?=[\u4e00-\u9fff])")
+
+
+def holds_sub_row(key: str) -> bool:
+    """Whether a text item holds a sub-row's label after other words: a group's title wrapped beside a blank row's
+    last piece, then the next row's label, run together (``(五)不予`` / ``物`` / ``处理 4.无正当理由大量反``). The
+    numbers after it are that sub-row's, not the row before it."""
+    m = _INNER_SUB_ROW.search(key)
+    return m is not None and (bool(rows_named(key[m.start():])) or row_begun(key[m.start():]) is not None)
 
 
 def runs_into_next(items: list[Item], labels: dict[str, int]) -> list[str]:

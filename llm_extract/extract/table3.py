@@ -33,7 +33,7 @@ from .loosedigits import doubt_beside_loose_digits
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .unprinted import absent_rows, blank_label_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
-from .rowbounds import (alike_rows, group_title_piece, merged_labels, numbered, opens_other_row, padded_seven,
+from .rowbounds import (alike_rows, group_title_piece, holds_sub_row, merged_labels, numbered, opens_other_row, padded_seven,
                         next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_a_stray,
                         seven_then_apart)
 from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
@@ -261,8 +261,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             pass                            # the numbers right after the label
         else:
             first = next((j for j in range(idx + 1, nxt) if items[j].is_value), None)
-            if first is not None and any(items[j].is_text and numbered(items[j].key)
-                                         and not group_title_piece(items[j].key) for j in range(idx + 1, first)):
+            if first is not None and any(items[j].is_text and (numbered(items[j].key) and not group_title_piece(items[j].key)
+                                                               or holds_sub_row(items[j].key))
+                                         for j in range(idx + 1, first)):
                 span = []                   # the numbers follow another label, one not placed (a group's title
                 #                             wrapped beside the row, （三）不 / 予公开, is no row's label)
         numbers = [it for it in span if it.cell.is_number]
