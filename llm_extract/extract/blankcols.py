@@ -35,10 +35,10 @@ from .labels import strip_item_number
 from .layout import Item, Region, label_key
 from .table3_labels import find_labels
 from .unprinted import label_fragment
+from .pagenumbers import PAGE_FEED
 
 __all__ = ["fill_blank_columns", "placed_methods"]
 
-_FEED = "\f"
 _REFERENCES = 2
 
 
@@ -53,7 +53,7 @@ def _full(line: str, n: int) -> bool:
 def _page_of(lines: list[str], region: Region) -> dict[int, int]:
     page, out = 0, {}
     for n in range(region.start, region.end):
-        page += _FEED in lines[n - 1]
+        page += PAGE_FEED in lines[n - 1]
         out[n] = page
     return out
 

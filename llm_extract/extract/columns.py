@@ -30,7 +30,8 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import combinations
 
-__all__ = ["spans", "place_by_columns", "CLEAR_MARGIN"]
+__all__ = ["spans", "place_by_columns", "place_by_spacing", "place_by_characters", "centres", "fit_spacing", "fits",
+           "on_columns", "CLEAR_MARGIN"]
 
 _NEAR = 4.5
 _MARGIN = 3.0

@@ -28,6 +28,7 @@ from __future__ import annotations
 from ..form import FORM
 from .cells import parse_cell
 from .columns import on_columns, spans
+from .pagenumbers import PAGE_FEED
 
 __all__ = ["header_columns", "place_on_header"]
 
@@ -37,7 +38,6 @@ _OVER = 2.0
 #: and on one of this many lines after it (other columns' words may take the lines between)
 _REACH = 3
 
-_FEED = "\f"
 _Word = tuple[int, str, float]          # line index, text, centre in the character grid
 
 
@@ -65,7 +65,7 @@ def header_columns(lines: list[str], start: int, end: int) -> list[float] | None
     from its header words (see the module docstring), or None."""
     words: list[_Word] = []
     for i in range(start, min(end, len(lines) + 1)):
-        toks = spans(lines[i - 1].lstrip(_FEED), 1)       # (a page's feed takes no place in its grid)
+        toks = spans(lines[i - 1].lstrip(PAGE_FEED), 1)       # (a page's feed takes no place in its grid)
         if len(toks) == 1 and parse_cell(toks[0][0]).is_number:
             continue                    # (a page's number)
         if any(parse_cell(t).is_number for t, _, _ in toks):
@@ -84,4 +84,4 @@ def place_on_header(line: str, k: int, columns: list[float]) -> list[int] | None
     """The column of each of the last ``k`` tokens of ``line`` (two at least), by where they stand in the
     character grid of the page whose header placed ``columns``: each within a character of one column, left
     to right (columns.on_columns); else None."""
-    return on_columns(line.lstrip(_FEED), k, columns) if k >= 2 else None
+    return on_columns(line.lstrip(PAGE_FEED), k, columns) if k >= 2 else None

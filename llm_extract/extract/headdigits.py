@@ -29,11 +29,11 @@ import re
 
 from ..evidence import CellKind
 from .layout import Item
+from .pagenumbers import PAGE_FEED
 
 __all__ = ["joined_header_digits", "drop_header_numbering"]
 
 _TOKEN = re.compile(r"\S+")
-_FEED = "\f"
 _MIN_WORD = 2
 
 
@@ -60,8 +60,8 @@ def _joined(line: str, below: str) -> str | None:
     """``line`` with the numbers of ``below`` joined onto the words they stand under, or None."""
     if "\t" in line or "\t" in below:
         return None
-    feed = line[:len(line) - len(line.lstrip(_FEED))]       # a page's first line: the feed takes no place
-    line, below = line[len(feed):], below.lstrip(_FEED)
+    feed = line[:len(line) - len(line.lstrip(PAGE_FEED))]       # a page's first line: the feed takes no place
+    line, below = line[len(feed):], below.lstrip(PAGE_FEED)
     numbers = [(m.group(), m.start()) for m in _TOKEN.finditer(below)]
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line)]
     if not numbers or not all(n.isdigit() for n, _ in numbers) or not toks:

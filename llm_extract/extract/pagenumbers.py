@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["without_page_numbers", "page_feet"]
+__all__ = ["without_page_numbers", "page_feet", "PAGE_FEED"]
 
-_FEED = "\f"
+#: what text tools print at a page break (pdftotext, pdfminer): a form feed, before the new page's first line
+PAGE_FEED = "\f"
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _AT_MARGIN = re.compile(r"^(\d{1,3})$")
 _MIN_PAGES = 2
@@ -24,7 +25,7 @@ def _pages(lines: list[str]) -> list[list[int]]:
     """The indices of the lines of each page (a line holding a form feed opens a page)."""
     pages: list[list[int]] = [[]]
     for i, line in enumerate(lines):
-        if _FEED in line and pages[-1]:
+        if PAGE_FEED in line and pages[-1]:
             pages.append([])
         pages[-1].append(i)
     return pages
@@ -32,10 +33,10 @@ def _pages(lines: list[str]) -> list[list[int]]:
 
 def _edge_numbers(lines: list[str], page: list[int], place: int) -> list[int]:
     """The page's first and last lines with text, when they hold the page's place alone."""
-    filled = [i for i in page if lines[i].replace(_FEED, "").strip()]
+    filled = [i for i in page if lines[i].replace(PAGE_FEED, "").strip()]
     out = []
     for i in {filled[0], filled[-1]} if filled else ():
-        m = _NUMBER.match(lines[i].replace(_FEED, ""))
+        m = _NUMBER.match(lines[i].replace(PAGE_FEED, ""))
         if m and int(m.group(1)) == place:
             out.append(i)
     return out
@@ -44,7 +45,7 @@ def _edge_numbers(lines: list[str], page: list[int], place: int) -> list[int]:
 def without_page_numbers(lines: list[str]) -> list[str]:
     """``lines`` with each bare page number blanked (the line kept, empty, so that line numbers hold);
     ``lines`` itself when there is none (or a single one: no proof it is not a cell)."""
-    if not any(_FEED in line for line in lines):
+    if not any(PAGE_FEED in line for line in lines):
         found = _counted_pages(lines)
         return [("" if i in found else line) for i, line in enumerate(lines)] if found else lines
     found = [i for place, page in enumerate(_pages(lines), start=1) for i in _edge_numbers(lines, page, place)]
@@ -52,7 +53,7 @@ def without_page_numbers(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for i in found:
-        out[i] = _FEED if _FEED in out[i] else ""
+        out[i] = PAGE_FEED if PAGE_FEED in out[i] else ""
     return out
 
 
@@ -78,7 +79,7 @@ def page_feet(lines: list[str]) -> set[int]:
     pages = _pages(lines)
     out: set[int] = set()
     for place, page in enumerate(pages[:-1], start=1):
-        filled = [i for i in page if lines[i].replace(_FEED, "").strip()]
-        if filled and (m := _NUMBER.match(lines[filled[-1]].replace(_FEED, ""))) and int(m.group(1)) == place:
+        filled = [i for i in page if lines[i].replace(PAGE_FEED, "").strip()]
+        if filled and (m := _NUMBER.match(lines[filled[-1]].replace(PAGE_FEED, ""))) and int(m.group(1)) == place:
             out.add(filled[-1])
     return out

@@ -21,6 +21,7 @@ import re
 
 from ..form import FORM
 from .columns import spans
+from .pagenumbers import PAGE_FEED
 
 __all__ = ["rule_columns", "place_on_rule"]
 
@@ -28,16 +29,15 @@ _RULE = re.compile(r"^-{3,}(?: +-{3,})+$")
 _WIDTH = len(FORM.table3_columns)
 #: a rule of at least this many dash groups: a label column and the seven value columns
 _MIN_GROUPS = _WIDTH + 1
-_FEED = "\f"
 
 
 def rule_columns(lines: list[str], start: int, end: int) -> list[tuple[float, float]] | None:
     """The extents of the last seven dash groups of the first rule of eight groups or more among lines ``start``
     … ``end - 1`` (1-based), or None."""
     for i in range(start, min(end, len(lines) + 1)):
-        text = lines[i - 1].strip(_FEED + " ")
+        text = lines[i - 1].strip(PAGE_FEED + " ")
         if text[:3] == "---" and _RULE.match(text):
-            groups = [(a, b) for _, a, b in spans(lines[i - 1].lstrip(_FEED))]
+            groups = [(a, b) for _, a, b in spans(lines[i - 1].lstrip(PAGE_FEED))]
             if len(groups) >= _MIN_GROUPS:
                 return groups[-_WIDTH:]
     return None
@@ -47,7 +47,7 @@ def place_on_rule(line: str, k: int, groups: list[tuple[float, float]]) -> list[
     """The column of each of the last ``k`` tokens of ``line``: the one dash group it stands inside, left to
     right, one token a group; else None."""
     slots: list[int] = []
-    for _, a, b in spans(line.lstrip(_FEED))[-k:]:
+    for _, a, b in spans(line.lstrip(PAGE_FEED))[-k:]:
         inside = [j for j, (lo, hi) in enumerate(groups) if lo <= a and b <= hi]
         if len(inside) != 1 or (slots and inside[0] <= slots[-1]):
             return None

@@ -52,6 +52,7 @@ from .onerowform import ONE_ROWS, one_row_readings
 from .labels import rows_named
 from .layout import is_page_furniture, label_key
 from .readings import Readings, reading
+from .pagenumbers import PAGE_FEED
 
 __all__ = ["read_table3_boxes", "named_over_printed"]
 
@@ -124,9 +125,9 @@ def _pieces(lines: list[str], start: int, end: int, table4: int) -> tuple[list[_
                 named.update(r for text in box for r in rows_named(label_key(text)))
             box.clear()
 
-    page = 1 + sum(line.count("\f") for line in lines[:start])
+    page = 1 + sum(line.count(PAGE_FEED) for line in lines[:start])
     for n in range(start + 1, end):
-        page += lines[n - 1].count("\f")
+        page += lines[n - 1].count(PAGE_FEED)
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if not raw or is_page_furniture(raw):
             close_box()
