@@ -60,6 +60,9 @@ _RULES_ALONE = frozenset({_RULE_ONE, "|"})
 _ITEM_NO_ALONE = re.compile(r"^[0-9０-９]$")
 _DOT_LABEL = re.compile(r"^[.、．][\u4e00-\u9fff]")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
+#: a word opening with an item number after a column gap (``年       1、属于国家秘密``: a group title's character printed
+#: down its column, then a row's label): the line opens a row, it continues no cell above
+_ITEM_AFTER_GAP = re.compile(r"\S(?: {2,}|\u3000+)(?:[(\[（]?[一二三四五六七八九十]+[)\]）、]|\d{1,2}[.、．])")
 #: an item number and nothing else (``4.``, ``（四）``, ``(4)``)
 _ITEM_ONLY = re.compile(r"^(?:[(\[（]?[一二三四五六七八九十]+[)\]）、]|[0-9０-９]{1,2}[.、．]|[(\[（][0-9０-９]{1,2}[)\]）])$")
 #: a placeholder word that is also a label's first character (无正当理由…, 无法提供…)
@@ -290,7 +293,8 @@ def _line_plan(line: str) -> _Plan | None:
     # (nor does a line that opens with an item number: it starts a label of its own)
     joinable = bool(toks) and all(not c.is_value for _, c, _ in toks) \
         and line[:1] not in (" ", "　") and not _ITEM_START.match(normalise(line)) \
-        and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2]) and not number_piece(line)
+        and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2]) and not number_piece(line) \
+        and not _ITEM_AFTER_GAP.search(line)
     return tuple((r, c, k, None, None, False) for r, c, k in toks), joinable, "".join(r for r, _, _ in toks)
 
 
