@@ -679,29 +679,31 @@ def test_a_label_whose_next_piece_follows_the_end_of_its_groups_title_is_found_w
 
 def test_a_label_beside_a_group_titles_character_printed_down_its_column_opens_its_own_row() -> None:
     """三、本年度办理结果 printed a character a line down its narrow column, beside the labels of the rows it
-    groups (``本 只计这一情形，不计其他情形）`` / ``年       1、属于国家秘密`` / ``度       2、其他法律行政法规``): a
-    line whose word after a column gap opens with an item number is a row's label, not more of the label above,
-    so every sub-row is found, blank ones read blank."""
+    groups (``三 （一）予以公开`` / ``本 只计这一情形，不计其他情形）`` / ``年       1、属于国家秘密``): a line whose
+    word after another (a column gap, or one space before a bracketed numeral) opens with an item number is a row's
+    label, not more of the label above, so every sub-row is found, blank ones read blank."""
     from llm_extract.extract.layout import tokenize
     from llm_extract.extract.regions import find_regions
     from llm_extract.extract.table3 import read_table3
 
-    row = "    {}    0    0    0    0    0    {}"
+    cells = "    {}    0    0    0    0    0    {}"
     lines = ["三、收到和处理政府信息公开申请情况",
-             "一、本年新收政府信息公开申请数量" + row.format(11, 11),
-             "二、上年结转政府信息公开申请数量" + row.format(1, 1),
-             "三 （一）予以公开              " + row.format(4, 4),
+             "一、本年新收政府信息公开申请数量" + cells.format(11, 11),
+             "二、上年结转政府信息公",
+             "开申请数量" + cells.format(1, 1),
+             "三 （一）予以公开",
              "、 （二）部分公开（区分处理的，",
              "本 只计这一情形，不计其他情形）",
              "年       1、属于国家秘密",
              "度       2、其他法律行政法规",
              "办       禁止公开",
-             "理       3、危及“三安全一稳定”    " + row.format(8, 8),
+             "理       3、危及“三安全一稳定”    " + cells.format(8, 8),
              "四、政府信息公开行政复议、行政诉讼情况"]
     region = find_regions(lines)["表三"]
     region.items = tokenize(lines, region.start, region.end)
     assert any(it.raw.endswith("1、属于国家秘密") for it in region.items)
+    assert any(it.raw == "三（一）予以公开" for it in region.items)      # (one space before a bracketed numeral)
     readings, _ = read_table3(region)
     assert readings["applications.denied_security_stability.total"].value == 8
-    for row in ("denied_state_secret", "denied_prohibited_by_law"):
+    for row in ("granted", "partially_granted", "denied_state_secret", "denied_prohibited_by_law"):
         assert readings[f"applications.{row}.total"].kind is CellKind.BLANK, row

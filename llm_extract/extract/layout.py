@@ -60,9 +60,11 @@ _RULES_ALONE = frozenset({_RULE_ONE, "|"})
 _ITEM_NO_ALONE = re.compile(r"^[0-9０-９]$")
 _DOT_LABEL = re.compile(r"^[.、．][\u4e00-\u9fff]")
 _ITEM_START = re.compile(r"^\s*(?:[(\[]?[一二三四五六七八九十]+[)\]、]|\d{1,2}[.、]|[(\[]\d{1,2}[)\]])")
-#: a word opening with an item number after a column gap (``年       1、属于国家秘密``: a group title's character printed
-#: down its column, then a row's label): the line opens a row, it continues no cell above
-_ITEM_AFTER_GAP = re.compile(r"\S(?: {2,}|\u3000+)(?:[(\[（]?[一二三四五六七八九十]+[)\]）、]|\d{1,2}[.、．])")
+#: a word opening with an item number after another word (``年       1、属于国家秘密``, ``三 （一）予以公开``: a group
+#: title's character printed down its column, then a row's label): the line opens a row, it continues no cell above.
+#: After one space only a bracketed numeral or a sub-row's number before its words: a column gap before any other
+_ITEM_AFTER_GAP = re.compile(r"\S(?:(?: {2,}|\u3000+)(?:[(\[（]?[一二三四五六七八九十]+[)\]）、]|\d{1,2}[.、．])"
+                            r"|\s+(?:[(\[（][一二三四五六七八九十]+[)\]）]|\d{1,2}[、.．](?=[\u4e00-\u9fff])))")
 #: an item number and nothing else (``4.``, ``（四）``, ``(4)``)
 _ITEM_ONLY = re.compile(r"^(?:[(\[（]?[一二三四五六七八九十]+[)\]）、]|[0-9０-９]{1,2}[.、．]|[(\[（][0-9０-９]{1,2}[)\]）])$")
 #: a placeholder word that is also a label's first character (无正当理由…, 无法提供…)
