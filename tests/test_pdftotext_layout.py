@@ -707,3 +707,35 @@ def test_a_label_beside_a_group_titles_character_printed_down_its_column_opens_i
     assert readings["applications.denied_security_stability.total"].value == 8
     for row in ("granted", "partially_granted", "denied_state_secret", "denied_prohibited_by_law"):
         assert readings[f"applications.{row}.total"].kind is CellKind.BLANK, row
+
+
+def test_a_rows_numbers_above_its_label_under_a_group_title_leave_the_blank_rows_elsewhere_blank() -> None:
+    """``(五)不予处理`` / ``0 0 0 0 0 0 0`` / ``1、信访举报投诉类申请``: a row's numbers printed above its label, beside
+    the group's title, follow the row above's own numbers before the next label found. Two rows' numbers after one
+    label are no text tool's block of numbers moved off their labels (pdfminer's): the lone labels elsewhere in the
+    table are still blank rows, not cells the identities fill with 0."""
+    from llm_extract.extract.layout import tokenize
+    from llm_extract.extract.regions import find_regions
+    from llm_extract.extract.table3 import read_table3
+
+    cells = "    {}    0    0    0    0    0    {}"
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "一、本年新收政府信息公开申请数量" + cells.format(2, 2),
+             "二、上年结转政府信息公开申请数量" + cells.format(0, 0),
+             "三、本年度办理结果",
+             "（一）予以公开                  " + cells.format(1, 1),
+             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+             "（三）不予公开 1、属于国家秘密  " + cells.format(0, 0),
+             "3、补正后申请内容仍不",
+             "                                " + cells.format(0, 0),
+             "明确",
+             "（五）不予处理",
+             "                                " + cells.format(1, 1),
+             "1、信访举报投诉类申请",
+             "2、重复申请                     " + cells.format(0, 0),
+             "四、政府信息公开行政复议、行政诉讼情况"]
+    region = find_regions(lines)["表三"]
+    region.items = tokenize(lines, region.start, region.end)
+    readings, _ = read_table3(region)
+    assert readings["applications.partially_granted.total"].kind is CellKind.BLANK
+    assert readings["applications.granted.total"].value == 1

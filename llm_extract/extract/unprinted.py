@@ -52,6 +52,7 @@ from .layout import Item, label_key
 from .direction import EITHER_WAY
 from .onerowform import SINGLE, SUB_ROWS
 from .readings import Readings, missing
+from .rowbounds import GROUP_KEYS, group_title_piece
 
 __all__ = ["absent_rows", "blank_label_rows", "empty_cells_only", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
 
@@ -347,12 +348,19 @@ def _first_alone(order: list[tuple[str, int]], items: list[Item], spans: dict[st
     return below in _POSITION and _beside_label(below, at, items, spans) and _below_read(0, order, spans, out)
 
 
+def _group_title(key: str) -> bool:
+    """Whether a text item is a group's title ((五)不予处理) or its first piece."""
+    return key in GROUP_KEYS or group_title_piece(key)
+
+
 def _numbers_in_a_block(between: list[Item]) -> bool:
     """Whether the items after a row's label, up to the next label found, hold two rows' numbers or more, not
     each a whole row on a line of its own after a numbered piece of a label: a text tool's block of numbers
     moved off their labels. ``1、本机关不掌`` / ``0 0 0 0 1 0 1`` / ``握相关政府信息`` / ``2、没有现成信`` / ``0 0 …`` /
-    ``息需要另行制作`` (the second label found by its last piece) are rows as printed, each beside its own label;
-    whether they stand next to a lone label is told row by row (:func:`_crowded_above`)."""
+    ``息需要另行制作`` (the second label found by its last piece) are rows as printed, each beside its own label, and
+    so is a last line of numbers under a group's title, right above the next label (``(五)不予处理`` / ``0 0 …`` /
+    ``1、信访举报投诉类申请``: that row's, printed above its label beside the title's cell); whether they stand next
+    to a lone label is told row by row (:func:`_crowded_above`)."""
     lines: dict[int, int] = {}
     for it in between:
         if it.cell.is_number:
@@ -361,8 +369,12 @@ def _numbers_in_a_block(between: list[Item]) -> bool:
         return False
     if any(n != _ROW_WIDTH for n in lines.values()):
         return True
-    ordered = sorted(lines)             # each further line of numbers after a label's numbered piece
+    ordered = sorted(lines)             # each further line of numbers after a label's numbered piece, or the last one
+    last = ordered[-1]                  # under a group's title, right above the next label (that row's, printed above
+    above_next = not any(it.line > last for it in between)      # its label beside the title; told row by row)
     return not all(any(it.is_text and prev < it.line <= line and _NUMBERED_PIECE.search(it.key) for it in between)
+                   or line == last and above_next and any(it.is_text and prev < it.line < line and _group_title(it.key)
+                                                          for it in between)
                    for prev, line in zip(ordered, ordered[1:]))
 
 
