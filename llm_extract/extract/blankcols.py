@@ -183,11 +183,11 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
             slots = fit_spacing(centres(lines[m - 1], k), unruled[page[m]])
         else:
             slots = None
-        if slots is None and page[m] not in unruled and _whole_row(m, k, by_line, region.items, n, m in labelled):
+        whole = slots is None and _whole_row(m, k, by_line, region.items, n, m in labelled)
+        if whole and page[m] not in unruled:
             slots = _by_header(lines[m - 1], k, header(), page[m] == page[region.start],
                                [lines[r - 1] for r in refs], n)
-        if slots is None and _whole_row(m, k, by_line, region.items, n, m in labelled) \
-                and (rule := ruled()) is not None and n == len(rule) \
+        if slots is None and whole and (rule := ruled()) is not None and n == len(rule) \
                 and all(place_on_rule(lines[r - 1], n, rule) == list(range(n)) for r in refs):
             slots = place_on_rule(lines[m - 1], k, rule)      # a plain-text table's rule (rulecols.py)
         if slots is None:

@@ -45,12 +45,12 @@ from functools import lru_cache
 from ..form import FORM
 from .layout import is_page_furniture, label_key
 from .rowbounds import GROUP_KEYS, group_title_piece
-from .wrapdigits import DIGITS, FIRST_PIECE, Tok, centre, row_sum_holds, split_tokens, written_row
+from .wrapdigits import DIGITS, FIRST_PIECE, OPENS_ROW, Tok, centre, row_sum_holds, split_tokens, written_row
 
 __all__ = ["stacked_rows"]
 
-#: text that opens a row: an item number (一、 （二） 3. 4、), or the total row's word
-_OPENS_ROW = re.compile(r"^(?:[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]|总计|合计)")
+#: text that opens a row: an item number (wrapdigits'), or the total row's word
+_OPENS_ROW = re.compile(rf"{OPENS_ROW.pattern}|^(?:总计|合计)")
 _WIDTH = len(FORM.table3_columns)
 _MAX_LINES = 7              # value lines in one band (a stack of six digits and the short cells' line)
 _MAX_SPAN = 10              # lines from a band's first to its last (text-only lines between them)
@@ -85,8 +85,8 @@ class _Table:
         self.split = split
         self.run = run
         self.by_lines = by_lines                # rows placed by the page's lines, else by the lines of numbers
-        self.first = run[0] - 3                 # (a label up to three lines above the run's first numbers)
-        self.opening = [j for j in range(self.first, run[-1] + 1) if j in split and _opens_row(split[j][0])]
+        self.opening = [j for j in range(run[0] - 3, run[-1] + 1)      # (a label up to three lines above the
+                        if j in split and _opens_row(split[j][0])]      # run's first numbers)
         self.ordinal = {n: k for k, n in enumerate(run)}     # each line of numbers' place among them
 
     def _labels(self, first: int, last: int) -> list[int]:

@@ -43,14 +43,14 @@ from .cells import parse_cell
 from .glued import row_holds
 
 __all__ = ["unstacked_digits", "split_tokens", "centre", "row_sum_holds", "written_row", "DIGITS", "FIRST_PIECE",
-           "Tok"]
+           "OPENS_ROW", "Tok"]
 
 _TOKEN = re.compile(r"\S+")
 DIGITS = re.compile(r"^[0-9０-９]+$")
 #: a number's first piece: no leading zero (``0`` over ``0`` is two rows' zeros, never 00)
 FIRST_PIECE = re.compile(r"^[1-9１-９][0-9０-９]*$")
 #: text that opens a row: an item number (一、 （二） 3. 4、)
-_OPENS_ROW = re.compile(r"^[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]")
+OPENS_ROW = re.compile(r"^[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]")
 #: how far apart (in characters) a wrapped cell's top and bottom pieces' centres may print
 _PAIR_SLACK = 2.0
 
@@ -160,7 +160,7 @@ class _Lines:
         if row is None or not row_sum_holds([c for _, _, c in row[0]]) or not _fills_column(row[1], band, self.values):
             return False
         texts = [self.split[j][0] for j in band]     # one row's label at most: else two rows, not one wrapped
-        return sum(bool(t) and bool(_OPENS_ROW.match(t[0][2])) for t in texts) <= 1
+        return sum(bool(t) and bool(OPENS_ROW.match(t[0][2])) for t in texts) <= 1
 
     def _count(self, i: int) -> int:
         return len(self.values.get(i, ()))
@@ -190,7 +190,7 @@ class _Lines:
         them: the row may be three lines tall, its cells' first digits above it (``2 2`` / ``一、… 7 0 0 0 0 0 7`` /
         ``6 6``: 276), not two."""
         above = self.split.get(i - 1)
-        if above is None or above[0] and _OPENS_ROW.match(above[0][0][2]) or len(above[1]) != len(bottom):
+        if above is None or above[0] and OPENS_ROW.match(above[0][0][2]) or len(above[1]) != len(bottom):
             return False                # (words beside them may be a group's title: 三 / 、（一）予以公开 / 本)
         return all(abs(centre(a) - centre(b)) <= _PAIR_SLACK for a, b in zip(above[1], bottom))
 
