@@ -67,3 +67,17 @@ def test_a_model_reading_the_same_misprint_disputes_the_same_cell_alone() -> Non
     model = to_extraction(ModelAnswer.model_validate(answer_for(printed)), "d", {"model": "m"})
     record = settle(extract_regex(doc), model, [], (), doc.lines)
     assert _not_proven(record) == {cell: Status.DISPUTED}
+
+
+def test_a_pair_of_blank_cells_that_explains_the_breaks_as_well_as_a_printed_pair_leaves_both_disputed() -> None:
+    # A row's numbers lost from their cells (a converter pushed them onto a line of their own) leave blanks; the
+    # balance then breaks, and the blanks explain it exactly as a misprinted new_received row would: neither is
+    # proven, neither is read as the one misprint.
+    sound = {"applications.new_received.natural_person": 13, "applications.new_received.total": 17,
+             "applications.carried_over.natural_person": 0, "applications.carried_over.total": 0}
+    lost = {"applications.carried_forward.natural_person": None, "applications.carried_forward.total": None}
+    record = _record(sound | lost)
+    disputed = _not_proven(record)
+    assert set(lost) <= set(disputed) and {"applications.new_received.natural_person",
+                                           "applications.new_received.total"} <= set(disputed)
+    assert not any("T3.ONE_MISPRINT" in record.provenance[p].rules for p in disputed)

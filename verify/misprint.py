@@ -80,7 +80,10 @@ def lone_misprint(known: Mapping[str, int | None], unknown: set[str], ambiguitie
         return None
     if any(p in _T3 for p in unknown) or any(p in _T3 for a in ambiguities for p in a.paths):
         return None
-    cells = sorted({p for f in broken for p in f.paths if known.get(p) is not None})
+    # a blank cell is a candidate too: a number lost from its cell (pushed to a line of its own, dropped by a
+    # converter) looks like a blank, and a blank pair that explains the breaks as well as a printed pair leaves
+    # two explanations
+    cells = sorted({p for f in broken for p in f.paths if p in known})
     if len(cells) > _MAX_CANDIDATES:
         return None
     within = {p: frozenset(i for i, f in enumerate(broken) if p in f.paths) for p in cells}
