@@ -365,3 +365,60 @@ def test_ragged_rows_of_a_word_tables_markdown_read_their_seven_printed_cells() 
     record = process_document(Document.from_text(text[:start] + "\n".join(lines) + text[end:], doc_id="t"))
     got = record.report.values()
     assert [p for p in TABLE3_PATHS if got[p] != values[p] or record.provenance[p].status is not Status.PROVEN] == []
+
+
+def _narrow_grid_text(wrapped: dict[str, tuple[str, str, str, str]]) -> tuple[str, dict]:
+    """表三 as markitdown lays a PDF table into narrow grids of seven fields, two columns' numbers sharing a field
+    (``| 0 0 |``, ``| 42 1528 |``); a row in ``wrapped`` prints (group title piece, label head, title piece, label
+    rest) over two grid lines of empty fields with its numbers on a grid line between them."""
+    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+
+    values = sample_values()
+    text = report_text(values)
+    start = text.index("本列数据的勾稽关系")
+    end = text.index("\n\n四、政府信息公开行政复议")
+    rule, empty = "| --- | --- | --- | --- | --- | --- | --- |", "  |" * 5
+    lines = ["|  |  | 自然人 | 商业企业 | 科研机构 社会公益组织 | 法律服务机构 | 其他 总计 |", rule]
+    for row, label in zip(APPLICATION_ROWS, T3_LABELS):
+        c = [str(values[f"applications.{row}.{col}"]) for col in APPLICANT_COLUMNS]
+        numbers = f"| {c[0]} | {c[1]} | {c[2]} {c[3]} | {c[4]} | {c[5]} {c[6]} |"
+        if row in wrapped:
+            title, head, title_end, rest = wrapped[row]
+            lines += [f"| {title} | {head} |{empty}", f"|  |  {numbers}", f"| {title_end} | {rest} |{empty}"]
+        else:
+            lines += [f"|  | {label} {numbers}", rule]
+    return text[:start] + "\n".join(lines) + text[end:], values
+
+
+def test_numbers_between_the_two_grid_lines_of_a_wrapped_label_are_its_row() -> None:
+    """``| 结 | 3.危及“三安全 | (empty fields) |`` / ``|  |  | 12 | 0 | 0 0 | 0 | 0 12 |`` / ``| 果 | 一稳定” | … |``: the
+    label goes on under its numbers, so they are its row's (a piece of a group's title down its column, 开 of
+    不予公开, beside the label's rest, is no part of it)."""
+    wrapped = {"denied_security_stability": ("结", "3.危及“三安全", "果", "一稳定”"),
+               "denied_third_party": ("（三）", "4.保护第三方", "不予公", "合法权益"),
+               "denied_internal_affairs": ("", "5.属于三类内部", "开", "事务信息"),
+               "unavailable_not_held": ("（四）", "1.本机关不掌握", "无法提", "相关政府信息")}
+    text, values = _narrow_grid_text(wrapped)
+    assert values["applications.unavailable_not_held.total"] > 0 and values["applications.denied_third_party.total"] > 0
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    for row in wrapped:
+        paths = [p for p in TABLE3_PATHS if f".{row}." in p]
+        assert [(got[p], record.provenance[p].status) for p in paths] == [(values[p], Status.PROVEN) for p in paths]
+
+
+def test_a_label_wrapped_beside_its_groups_title_is_found_on_its_first_line_with_the_numbers() -> None:
+    """``| （六） | 1、申请人无 | 0 | … |`` / ``| 其 | 正当理由逾 | (empty fields) |`` / ``| 他处理 | 期不补正、 | … |``: the
+    pieces of （六）其他处理 beside the label's are no numbers between its pieces, so the label opens on its first
+    line, whose numbers are its cells (found on the second, it read that line's empty fields as a blank row)."""
+    text, values = _narrow_grid_text({})
+    head = next(line for line in text.split("\n") if "1.申请人无正当理由逾期不补正" in line)
+    numbers = head.split("|", 3)[3]
+    empty = "  |" * 5
+    text = text.replace(head, f"| （六） | 1、申请人无 |{numbers}\n| 其 | 正当理由逾 |{empty}\n| 他处理 | 期不补正、 |{empty}\n"
+                              f"行政机关不再处理其政府信息公开申请")
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    paths = [p for p in TABLE3_PATHS if ".other_no_correction." in p]
+    assert [(got[p], record.provenance[p].status) for p in paths] == [(values[p], Status.PROVEN) for p in paths]

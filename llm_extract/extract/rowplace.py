@@ -17,6 +17,7 @@ from .cells import Cell, parse_cell
 from .labels import rows_named, strip_item_number
 from .layout import Item, label_key
 from .rowbounds import numbered
+from .table3_labels import without_title_piece
 
 __all__ = ["grid_shape", "grid_row", "field_cells", "place_bare_lines", "tab_window", "value_counts"]
 
@@ -156,6 +157,30 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
     return row in rows_named(label.key + piece if below else piece + label.key)
 
 
+def _numbers_between_pieces(row: str, label: Item, same: list[Item],
+                            by_line: Mapping[int, list[Item]]) -> tuple[int, list[Cell]] | None:
+    """A narrow grid's row whose label a converter wrapped over two grid lines with its numbers on a line between
+    them (markitdown: ``| 结 | 3.危及“三安全 |  | … |`` / ``|  |  | 12 | 0 | 0 0 | 0 | 0 12 |`` / ``| 果 | 一稳定” |
+    … |``): (the numbers' line, its seven cells) where the next grid line holds numbers only, as wide as the label's,
+    and the line after it goes on with the label (its label fields, but a group title's piece, name this row
+    joined to the label and no other alone, and open no item of their own). Numbers under a label whose rest
+    does not follow may be the next row's, printed above its label: None."""
+    lines = sorted(n for n in by_line if n > label.line)
+    if len(lines) < 2 or lines[0] > label.line + 2:
+        return None
+    numbers, rest = by_line[lines[0]], by_line[lines[1]]
+    lo = (label.col or 0) + 1
+    if any(it.is_text or not it.grid for it in numbers) or (numbers[0].width or 0) != (label.width or 0) \
+            or any(it.is_value or (it.col or 0) >= lo for it in rest):
+        return None
+    titles = {it.key for it in rest if it.is_text and without_title_piece(it.key) is None}   # (开 of 不予公开)
+    piece = _label_fields(rest, lo, {it.key for it in same if it.is_text} | {label.key} | titles)
+    if not piece or set(rows_named(piece)) - {row} or numbered(piece) or row not in rows_named(label.key + piece):
+        return None
+    cells = _stacked_cells(numbers, label.col or 0) or _seven_printed(numbers)
+    return (lines[0], cells) if cells is not None else None
+
+
 #: lines of a label's text a converter may wrap below a grid row before the line with its numbers
 _CONTINUED_LINES = 4
 
@@ -236,6 +261,9 @@ def _grid_row(items: list[Item], idx: int, end: int,
     if shape is None:                   # ragged: the row's own last seven fields, after its label and the
         width = label.width or 0        # empty fields of its span
         if width - 7 < (label.col or 0) + 1:
+            if row and not any(it.is_value for it in same) \
+                    and (middle := _numbers_between_pieces(row, label, same, by_line)) is not None:
+                return middle
             return label.line, _stacked_cells(same, label.col or 0)
     elif label.width != shape[0]:
         return label.line, _seven_printed(same)    # (a ragged row: its seven printed cells, if that is all it holds)

@@ -16,7 +16,7 @@ from .labels import BARE_HEADERS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item
 from .rowbounds import GROUP_TITLES, group_title_head
 
-__all__ = ["find_labels"]
+__all__ = ["find_labels", "without_title_piece"]
 
 _HEADER_WORDS = ("自然人", "法人或其他", "商业企业", "科研机构", "公益组织", "服务机构", "申请人情况", "数据")
 
@@ -64,6 +64,8 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str], kind: str | Non
     tail, bare_tail, joined, between, orphans = "", "", 0, 0, True
     for j in range(i + 1, len(keys)):
         nxt = keys[j]
+        if nxt == "":
+            continue                    # (a group title's piece between the label's pieces)
         if nxt is None:
             between += 1
             if between > 8:
@@ -106,7 +108,7 @@ def _without_title_tail(key: str) -> str:
 _TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,3}?)(?=\d{1,2}[.、])")
 
 
-def _without_title_piece(key: str) -> str | None:
+def without_title_piece(key: str) -> str | None:
     """A key as the label search may also read it: ``None`` for a short piece of a group's title printed down its
     narrow column (``（三`` / ``）不`` / ``予公`` / ``开``) between the pieces of a label wrapped beside it
     (``4.保护第三`` / ``）不`` / ``方合法权益``: tried as a gap); the label alone where such a piece runs on before its
@@ -130,14 +132,18 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
     mutate the result (``find_labels`` copies it)."""
     found: dict[str, int] = {}
     pos = 0
-    titled = tuple(_without_title_piece(key) if key is not None else None for key in keys)
+    # a group title's piece read as no text at all ("", not None: None stands for a number between pieces)
+    titled = tuple((without_title_piece(key) or "") if key is not None else None for key in keys)
     pieces = {i for i, (a, b) in enumerate(zip(keys, titled)) if a != b}
+    texts = [i for i, key in enumerate(keys) if key is not None]
+    # the text items from each item on, four of them (a row's numbers may stand between its label's pieces)
+    near = {i: range(i, texts[k + 3] + 1 if k + 3 < len(texts) else len(keys)) for k, i in enumerate(texts)}
     for row, pattern in TABLE3_LABELS:
         kind = _ROW_NUMBER_KIND.get(row)
         for i in range(pos, len(keys)):
             key = keys[i]
             if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern, kind)
-                                    or ((bare := titled[i]) is not None and not pieces.isdisjoint(range(i, i + 4))
+                                    or ((bare := titled[i]) and not pieces.isdisjoint(near[i])
                                         and (match_row(bare, pattern) or _broken_match(titled, i, pattern, kind)))) \
                     and not _header_cell(keys, i):
                 found[row] = i
