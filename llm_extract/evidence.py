@@ -152,9 +152,10 @@ def _jsonable(value: Any) -> Any:
 class Method:
     """How a reading was found (:attr:`Reading.method`): the names the reader writes and verify/
     tests, kept here so that both sides spell them alike. (Other methods are named where they are
-    read: "cell-per-line", "tab-row", "md-row", ...)"""
+    read: "cell-per-line", "tab-row", ...)"""
 
     CELLS_AFTER_LABEL = "cells-after-label"          # the numbers after the row's label
+    GRID_ROW = "md-row"                              # a Markdown grid line's fields (extract/rowplace.py)
     CELLS_ABOVE_LABEL = "cells-above-label"          # the numbers printed above it (extract/above.py)
     CELLS_ABOVE_OR_BELOW = "cells-above-or-below"    # after it, but others stand above it (extract/direction.py)
     LAYOUT_COLUMNS_CLOSE = "layout-columns-close"    # placed by column positions another placing nearly fits

@@ -422,3 +422,40 @@ def test_a_label_wrapped_beside_its_groups_title_is_found_on_its_first_line_with
     got = record.report.values()
     paths = [p for p in TABLE3_PATHS if ".other_no_correction." in p]
     assert [(got[p], record.provenance[p].status) for p in paths] == [(values[p], Status.PROVEN) for p in paths]
+
+
+def test_a_grid_row_of_empty_fields_beside_a_pinned_row_is_not_proven_blank() -> None:
+    """A converter dropped one row's numbers (its grid line holds only empty fields) and lost another row whole: the
+    identities pin the lost row to both rows' numbers together, and every identity holds. The empty row is no
+    proven blank row (``READ.EMPTY_GRID_ROW``); the pinned row is derived, not proven."""
+    text, values = _dash_grids_text()
+    lines = text.split("\n")
+    dropped = next(k for k, line in enumerate(lines) if line.startswith("| （一）予以公开 |"))
+    lines[dropped] = "| （一）予以公开 |" + "  |" * 10
+    del lines[next(k for k, line in enumerate(lines) if "1.本机关不掌握相关政府信息" in line)]
+    record = process_document(Document.from_text("\n".join(lines), doc_id="t"))
+    got = record.report.values()
+    empty = [p for p in TABLE3_PATHS if ".granted." in p]
+    assert any(values[p] for p in empty)                  # (the dropped numbers were no blanks)
+    assert {record.provenance[p].status for p in empty} == {Status.UNVERIFIED}
+    assert "READ.EMPTY_GRID_ROW" in record.provenance[empty[0]].rules
+    assert [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN and got[p] != values[p]] == []
+
+
+def test_a_model_reading_the_same_empty_grid_row_does_not_prove_it_either() -> None:
+    from llm_extract.extract import extract_regex
+    from llm_extract.model.answer import ModelAnswer, to_extraction
+    from tests.fakeopenai import answer_for
+    from verify.settle import settle
+
+    text, values = _dash_grids_text()
+    lines = text.split("\n")
+    dropped = next(k for k, line in enumerate(lines) if line.startswith("| （一）予以公开 |"))
+    lines[dropped] = "| （一）予以公开 |" + "  |" * 10
+    del lines[next(k for k, line in enumerate(lines) if "1.本机关不掌握相关政府信息" in line)]
+    doc = Document.from_text("\n".join(lines), doc_id="t")
+    seen = {p: (None if ".granted." in p or ".unavailable_not_held." in p else v) for p, v in values.items()}
+    model = to_extraction(ModelAnswer.model_validate(answer_for(seen)), "t", {"model": "m"})
+    record = settle(extract_regex(doc), model, [], (), doc.lines)
+    empty = [p for p in TABLE3_PATHS if ".granted." in p]
+    assert Status.PROVEN not in {record.provenance[p].status for p in empty}

@@ -1,21 +1,36 @@
-"""Isolated blanks: a blank cell whose neighbours in its row and its column are all numbers.
+"""Blanks the identities cannot tell from lost numbers.
 
-A table filled with numbers rarely leaves one cell empty: more often a ``0`` was lost
-(by OCR, a PDF converter, a crawler). Blank counts as 0 in the identities, so they
-cannot tell the two apart; such a cell is ``unverified`` (rule ``READ.ISOLATED_BLANK``),
-never proven.
+Isolated blanks: a blank cell whose neighbours in its row and its column are all numbers. A table
+filled with numbers rarely leaves one cell empty: more often a ``0`` was lost (by OCR, a PDF
+converter, a crawler). Blank counts as 0 in the identities, so they cannot tell the two apart; such a
+cell is ``unverified`` (rule ``READ.ISOLATED_BLANK``), never proven.
+
+Empty grid rows: a 表三 row read from a Markdown grid line of empty fields, in a table where the
+identities pinned lost cells (``READ.EMPTY_GRID_ROW``). A converter that drops a row's numbers (onto
+a line no label claims, or nowhere) leaves its fields empty; the pinned cells then take the dropped
+numbers too (a lost row of 19 pinned to 37 beside an empty row of 18), and every identity holds. Where
+nothing was pinned the identities check an empty row as any other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
-from llm_extract.evidence import CellKind, Reading
+from llm_extract.evidence import CellKind, Method, Reading
 from llm_extract.form import FORM
+from llm_extract.schema import TABLE3_ROW_PATHS
 
-__all__ = ["isolated_blanks", "RULE"]
+from .rules import register
+
+__all__ = ["isolated_blanks", "RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE"]
 
 RULE = "READ.ISOLATED_BLANK"
+EMPTY_GRID_ROW_RULE = "READ.EMPTY_GRID_ROW"
+register(EMPTY_GRID_ROW_RULE, "表三此行读自 Markdown 表格中一行空白字段，而表中另有缺失单元格由勾稽关系确定：转换工具丢掉一行数字时留下空字段，"
+         "确定的单元格会把丢掉的数字一并吸收，勾稽关系照样成立：空白不予证明",
+         "a 表三 row read from a Markdown grid line of empty fields, in a table whose lost cells the identities "
+         "pinned: a converter that drops a row's numbers leaves its fields empty, and the pinned cells absorb the "
+         "dropped numbers while every identity holds: the blanks are not proven")
 
 
 def _grids() -> list[list[list[str]]]:
@@ -54,4 +69,17 @@ def isolated_blanks(readings: Mapping[str, Reading]) -> set[str]:
             around = _NEIGHBOURS.get(path)
             if around is not None and all(number(p) for p in around):
                 out.add(path)
+    return out
+
+
+def empty_grid_rows(readings: Mapping[str, Reading], pinned: Collection[str]) -> set[str]:
+    """The cells of every 表三 row read as empty fields of a Markdown grid line, when the identities pinned
+    some 表三 cell (``pinned``: the derived paths)."""
+    if not any(p.startswith("applications.") for p in pinned):
+        return set()
+    out: set[str] = set()
+    for paths in TABLE3_ROW_PATHS.values():
+        rs = [readings.get(p) for p in paths]
+        if all(r is not None and r.kind is CellKind.BLANK and r.method == Method.GRID_ROW for r in rs):
+            out.update(paths)
     return out

@@ -42,6 +42,7 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report, sa
 from .decide import verify_extraction
 from .derive import DEFAULT_SEARCH_CAP
 from .misprint import disputing, lone_misprint
+from .blanks import EMPTY_GRID_ROW_RULE
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
@@ -204,6 +205,9 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         distrusted.update(dict.fromkeys(placed_in_broken_sequence(regex.readings, identity_findings), SEQUENCE_RULE))
         distrusted.update(dict.fromkeys(blanks_out_of_order(regex.readings), BLANK_ORDER_RULE))
         distrusted.update(dict.fromkeys(blanks_in_column_blocks(regex.readings), BLANK_COLUMNS_RULE))
+        # (verify/blanks.py): an empty grid row beside cells the deterministic verification pinned
+        distrusted.update({p: EMPTY_GRID_ROW_RULE for p, prov in base.provenance.items()
+                           if EMPTY_GRID_ROW_RULE in prov.rules})
         distrusted.update({p: rule for p, rule in guessed(regex.readings).items() if rule in LAYOUT_GUESSES})
         # (a guess the settling named, e.g. READ.ONE_CUT on a run the report's broken identities leave unpinned)
         distrusted.update({p: rule for p, prov in base.provenance.items() for rule in prov.rules

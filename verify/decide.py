@@ -21,7 +21,7 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
-from .blanks import RULE as BLANK_RULE, isolated_blanks
+from .blanks import EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE, empty_grid_rows, isolated_blanks
 from .confirmed import tautologies
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
@@ -140,6 +140,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_ORDER_RULE]))
     for p in blanks_in_column_blocks(readings):                 # (rows printed column by column)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_COLUMNS_RULE]))
+    for p in empty_grid_rows(readings, derivation.values):      # a converter's dropped row beside pinned cells
+        flagged.setdefault(p, (Status.UNVERIFIED, [EMPTY_GRID_ROW_RULE]))
     broken = disputing(findings, misprint)
     for p, codes in broken.items():
         flagged[p] = (Status.DISPUTED, sorted(set(codes)))

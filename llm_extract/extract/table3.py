@@ -224,7 +224,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row,
                                           {it.line for _, chosen in taken.values() for it in chosen})
             numbers = [it for it in span if it.line == chosen_line and it.cell.is_number]
-            _row_readings(row, cells, numbers, label, "md-row", out, ambiguities,
+            _row_readings(row, cells, numbers, label, Method.GRID_ROW, out, ambiguities,
                           [chosen_line] * 7 if cells else None)
             continue
         if window is not None and label.col is not None:
