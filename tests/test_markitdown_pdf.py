@@ -459,3 +459,45 @@ def test_a_model_reading_the_same_empty_grid_row_does_not_prove_it_either() -> N
     record = settle(extract_regex(doc), model, [], (), doc.lines)
     empty = [p for p in TABLE3_PATHS if ".granted." in p]
     assert Status.PROVEN not in {record.provenance[p].status for p in empty}
+
+
+def test_placeholders_on_a_label_line_under_its_numbers_in_a_grid_with_a_merged_field_are_not_placed_by_field() -> None:
+    """markitdown's grid with an empty column before the numbers and 法律服务机构 and 其他 sharing a field (``| 0 0 |``):
+    （一）予以公开 prints its numbers on the grid line above its label (``|  |  | 5 | 1 |  |  | 0 0 | 6 |``) and its
+    two 无 on the label's line (``| （一）予以公开 |  |  |  | 无 | 无 |  |  |``). The label's line has a field fewer than
+    the columns where the merged field is empty: its 无 are not placed by their fields (read so they stood a column
+    to the right, 法律服务机构 and 其他 proven blank where the report prints 0 0)."""
+    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+
+    values = sample_values()
+    values["applications.granted.research"] = values["applications.granted.social_org"] = None
+    text = report_text(values)
+    start = text.index("本列数据的勾稽关系")
+    end = text.index("\n\n四、政府信息公开行政复议")
+    rows = ["| 申请人情况 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 其他 | 总计 |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for row, label in zip(APPLICATION_ROWS, T3_LABELS):
+        c = ["无" if values[f"applications.{row}.{col}"] is None else str(values[f"applications.{row}.{col}"])
+             for col in APPLICANT_COLUMNS]
+        if row == "granted":
+            rows += [f"|  |  | {c[0]} | {c[1]} |  |  | {c[4]} {c[5]} | {c[6]} |",
+                     f"| {label} |  |  |  | {c[2]} | {c[3]} |  |  |"]
+        else:
+            rows.append(f"| {label} |  | {c[0]} | {c[1]} | {c[2]} | {c[3]} | {c[4]} {c[5]} | {c[6]} |")
+    record = process_document(Document.from_text(text[:start] + "\n".join(rows) + text[end:], doc_id="t"))
+    got = record.report.values()
+    assert [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN and got[p] != values[p]] == []
+
+
+def test_a_field_merging_two_columns_in_another_pages_grid_leaves_this_grids_rows_placed_by_their_fields() -> None:
+    """markitdown lays each page's table into a grid of its own: two numbers in one field of the second page's grid
+    (``| 12 2 |``) say nothing of the first page's fields, whose rows with an empty field are placed by them."""
+    text, values = _dash_grids_text()
+    text = text.replace("| （一）予以公开 |  | 5 |  | 1 |  | - |", "| （一）予以公开 |  | 5 |  | 1 |  |  |")
+    text = text.replace("| （七）总计 |  |  | 12 | 2 | - |", "| （七）总计 |  |  | 12 2 |  | - |")
+    assert "|  | 12 2 |" in text and "| 1 |  |  | - |" in text         # (the shapes this test is about)
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    granted = [p for p in TABLE3_PATHS if ".granted." in p]
+    assert [(got[p], record.provenance[p].status) for p in granted] == [(values[p], Status.PROVEN) for p in granted]

@@ -224,21 +224,27 @@ def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int] | Non
     if cells is not None and line != items[idx].line and line in claimed:
         return items[idx].line, None
     if cells is not None and any(c.kind is CellKind.BLANK for c in cells) \
-            and _one_number_in_a_merged_field(items, line, (shape[1] if shape else items[idx].width or 0) - 7):
+            and _merged_field_short(items, line, (shape[1] if shape else items[idx].width or 0) - 7):
         return line, None               # (``| 0 |`` where other lines print ``| 23 4 |``: whose is the 0?)
     return line, cells
 
 
-def _one_number_in_a_merged_field(items: list[Item], line: int, lo: int) -> bool:
-    """Whether grid line ``line`` holds one number alone in a value field (from column ``lo``) where another line
-    of the table holds two: a converter merged two columns there (markitdown: ``| 23 4 | 1 | 0 |``), so the one
-    number may be either column's, and the row's empty field is not known to be the one its place says."""
+def _merged_field_short(items: list[Item], line: int, lo: int) -> bool:
+    """Whether grid line ``line`` holds fewer than two values in a value field (from column ``lo``) where another
+    line of its grid (as wide) holds two numbers: a converter merged two columns there (markitdown: ``| 23 4 | 1 | 0 |``), so
+    one number there may be either column's, and an empty one leaves the grid's fields one fewer than the
+    columns: the row's empty fields are not known to be the ones their places say (``| 18 | 1 |  |  | 0 0 | 19 |``
+    over ``| （一）予以公开 |  |  | 无 | 无 |  |  |``: its two 无 read as the columns a field to the right)."""
     per_field: dict[tuple[int, int], int] = {}
-    for it in items:
-        if it.grid and it.col is not None and it.col >= lo and it.cell.is_number:
-            per_field[it.line, it.col] = per_field.get((it.line, it.col), 0) + 1
-    merged = {col for (_, col), n in per_field.items() if n > 1}
-    return any(n == 1 and col in merged for (at, col), n in per_field.items() if at == line)
+    width = next((it.width for it in items if it.line == line and it.grid), None)
+    for it in items:                    # (the lines of this grid: another page's has fields of its own)
+        if it.grid and it.col is not None and it.col >= lo and it.is_value and it.width == width:
+            if it.cell.is_number or it.line == line:
+                per_field[it.line, it.col] = per_field.get((it.line, it.col), 0) + 1
+    if not any(at == line for at, _ in per_field):
+        return False                    # (every field empty: a blank row wherever its fields are)
+    merged = {col for (at, col), n in per_field.items() if n > 1 and at != line}
+    return any(per_field.get((line, col), 0) < 2 for col in merged)
 
 
 def _grid_row(items: list[Item], idx: int, end: int,
