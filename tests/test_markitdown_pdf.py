@@ -17,6 +17,25 @@ from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS, same_value
 from tests.block_fixtures import LAYOUTS_DIR, layout_truth, layout_value, proven_wrong, truth_value
 
+
+def _with_table3(values: dict, lines: list[str]) -> str:
+    """The report of ``values`` (tests/fakeopenai.py) with its 表三 printed as ``lines``, a converter's grid."""
+    from tests.fakeopenai import report_text
+
+    text = report_text(values)
+    start = text.index("本列数据的勾稽关系")
+    end = text.index("\n\n四、政府信息公开行政复议")
+    return text[:start] + "\n".join(lines) + text[end:]
+
+
+def _table3_rows(values: dict, blank: str = "") -> list[tuple[str, str, list[str]]]:
+    """表三's rows in the form's order: (row, its printed label, its seven cells as printed, ``blank`` for none)."""
+    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+    from tests.fakeopenai import T3_LABELS
+
+    return [(row, label, [blank if (v := values[f"applications.{row}.{c}"]) is None else str(v)
+                          for c in APPLICANT_COLUMNS]) for row, label in zip(APPLICATION_ROWS, T3_LABELS)]
+
 _NAME = "markitdown_pdf_label_row_above_its_numbers"
 _FIXTURE = LAYOUTS_DIR / f"{_NAME}.md"
 
@@ -230,20 +249,15 @@ def test_a_label_row_of_empty_fields_under_numbers_closed_into_a_grid_of_their_o
 def _merged_grid_text(printed: str) -> tuple[str, dict]:
     """表三 as markitdown lays a PDF's words into a grid where 自然人 and 商业企业 share one field (``| 11 2 |``)
     after an empty column; 2.重复申请 (seven zeros) prints ``printed`` for its fields."""
-    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
-    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+    from tests.fakeopenai import sample_values
 
     values = sample_values()
-    text = report_text(values)
-    start = text.index("本列数据的勾稽关系")
-    end = text.index("\n\n四、政府信息公开行政复议")
     rows = ["|  | 申请人情况 |  |  | 自然人 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for row, label in zip(APPLICATION_ROWS, T3_LABELS):
-        cells = [str(values[f"applications.{row}.{c}"]) for c in APPLICANT_COLUMNS]
+    for row, label, cells in _table3_rows(values):
         fields = f"{cells[0]} {cells[1]} | " + " | ".join(cells[2:])
         rows.append(f"| {label} |  |  |  | {printed if row == 'rejected_duplicate' else fields} |")
-    return text[:start] + "\n".join(rows) + text[end:], values
+    return _with_table3(values, rows), values
 
 
 def test_a_row_with_an_empty_field_in_a_grid_merging_two_columns_is_not_placed_by_its_fields() -> None:
@@ -267,18 +281,12 @@ def _dash_grids_text(shift_total: bool = False) -> tuple[str, dict]:
     """表三 as markitdown lays a two-page PDF table into two grids of different widths, each with empty columns
     where header words stood apart from their column's numbers, and the report printing ``-`` for every empty
     cell (most of the table); （二）部分公开 prints its label on a line of empty fields, its numbers on the next."""
-    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
-    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+    from tests.fakeopenai import sample_values
 
     values = sample_values()
     values = {p: (None if p.startswith("applications.") and v == 0 else v) for p, v in values.items()}
-    text = report_text(values)
-    start = text.index("本列数据的勾稽关系")
-    end = text.index("\n\n四、政府信息公开行政复议")
     lines = []
-    for k, (row, label) in enumerate(zip(APPLICATION_ROWS, T3_LABELS)):
-        c = ["-" if values[f"applications.{row}.{col}"] is None else str(values[f"applications.{row}.{col}"])
-             for col in APPLICANT_COLUMNS]
+    for k, (row, label, c) in enumerate(_table3_rows(values, "-")):
         if k == 0:
             lines += ["|  |  | 自然人 |  | 商业企业 |  | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
                       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
@@ -294,7 +302,7 @@ def _dash_grids_text(shift_total: bool = False) -> tuple[str, dict]:
             lines.append(f"|  | {label} |  | {c[0]} |  | {c[1]} | {c[2]} |  | {c[3]} | {c[4]} | {c[5]} | {c[6]} |")
         else:
             lines.append(f"|  | {label} |  |  | {c[0]} | {c[1]} | {c[2]} |  | {c[3]} | {c[4]} | {c[5]} | {c[6]} |")
-    return text[:start] + "\n".join(lines) + text[end:], values
+    return _with_table3(values, lines), values
 
 
 def test_each_pages_grid_closes_its_own_empty_columns_placeholders_counting_as_cells() -> None:
@@ -345,24 +353,19 @@ def test_ragged_rows_of_a_word_tables_markdown_read_their_seven_printed_cells() 
     with no application prints ``/`` nearly everywhere, its one row of numbers (``| （七）总计 | | 0 | … |``) giving
     the grid its width: a row whose fields after its label are its seven printed cells and nothing else is read,
     whatever its width."""
-    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
-    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+    from tests.fakeopenai import sample_values
 
     values = sample_values()
     for path in TABLE3_PATHS:
         values[path] = 0 if ".total_processed." in path else None
-    text = report_text(values)
-    start = text.index("本列数据的勾稽关系")
-    end = text.index("\n\n四、政府信息公开行政复议")
     lines = ["|  |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for k, (row, label) in enumerate(zip(APPLICATION_ROWS, T3_LABELS)):
-        cells = " | ".join("/" if values[f"applications.{row}.{c}"] is None else str(values[f"applications.{row}.{c}"])
-                           for c in APPLICANT_COLUMNS)
+    for k, (row, label, printed) in enumerate(_table3_rows(values, "/")):
+        cells = " | ".join(printed)
         lead = (f"| {label} |  |  |" if k < 2 else f"| 三、本年度办理结果 | {label} |  |" if k == 2
                 else f"| {label} |  |" if row == "total_processed" else f"| {label} |")
         lines.append(f"{lead} {cells} |")
-    record = process_document(Document.from_text(text[:start] + "\n".join(lines) + text[end:], doc_id="t"))
+    record = process_document(Document.from_text(_with_table3(values, lines), doc_id="t"))
     got = record.report.values()
     assert [p for p in TABLE3_PATHS if got[p] != values[p] or record.provenance[p].status is not Status.PROVEN] == []
 
@@ -371,24 +374,19 @@ def _narrow_grid_text(wrapped: dict[str, tuple[str, str, str, str]]) -> tuple[st
     """表三 as markitdown lays a PDF table into narrow grids of seven fields, two columns' numbers sharing a field
     (``| 0 0 |``, ``| 42 1528 |``); a row in ``wrapped`` prints (group title piece, label head, title piece, label
     rest) over two grid lines of empty fields with its numbers on a grid line between them."""
-    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
-    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+    from tests.fakeopenai import sample_values
 
     values = sample_values()
-    text = report_text(values)
-    start = text.index("本列数据的勾稽关系")
-    end = text.index("\n\n四、政府信息公开行政复议")
     rule, empty = "| --- | --- | --- | --- | --- | --- | --- |", "  |" * 5
     lines = ["|  |  | 自然人 | 商业企业 | 科研机构 社会公益组织 | 法律服务机构 | 其他 总计 |", rule]
-    for row, label in zip(APPLICATION_ROWS, T3_LABELS):
-        c = [str(values[f"applications.{row}.{col}"]) for col in APPLICANT_COLUMNS]
+    for row, label, c in _table3_rows(values):
         numbers = f"| {c[0]} | {c[1]} | {c[2]} {c[3]} | {c[4]} | {c[5]} {c[6]} |"
         if row in wrapped:
             title, head, title_end, rest = wrapped[row]
             lines += [f"| {title} | {head} |{empty}", f"|  |  {numbers}", f"| {title_end} | {rest} |{empty}"]
         else:
             lines += [f"|  | {label} {numbers}", rule]
-    return text[:start] + "\n".join(lines) + text[end:], values
+    return _with_table3(values, lines), values
 
 
 def test_numbers_between_the_two_grid_lines_of_a_wrapped_label_are_its_row() -> None:
@@ -467,25 +465,19 @@ def test_placeholders_on_a_label_line_under_its_numbers_in_a_grid_with_a_merged_
     two 无 on the label's line (``| （一）予以公开 |  |  |  | 无 | 无 |  |  |``). The label's line has a field fewer than
     the columns where the merged field is empty: its 无 are not placed by their fields (read so they stood a column
     to the right, 法律服务机构 and 其他 proven blank where the report prints 0 0)."""
-    from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
-    from tests.fakeopenai import T3_LABELS, report_text, sample_values
+    from tests.fakeopenai import sample_values
 
     values = sample_values()
     values["applications.granted.research"] = values["applications.granted.social_org"] = None
-    text = report_text(values)
-    start = text.index("本列数据的勾稽关系")
-    end = text.index("\n\n四、政府信息公开行政复议")
     rows = ["| 申请人情况 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 其他 | 总计 |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for row, label in zip(APPLICATION_ROWS, T3_LABELS):
-        c = ["无" if values[f"applications.{row}.{col}"] is None else str(values[f"applications.{row}.{col}"])
-             for col in APPLICANT_COLUMNS]
+    for row, label, c in _table3_rows(values, "无"):
         if row == "granted":
             rows += [f"|  |  | {c[0]} | {c[1]} |  |  | {c[4]} {c[5]} | {c[6]} |",
                      f"| {label} |  |  |  | {c[2]} | {c[3]} |  |  |"]
         else:
             rows.append(f"| {label} |  | {c[0]} | {c[1]} | {c[2]} | {c[3]} | {c[4]} {c[5]} | {c[6]} |")
-    record = process_document(Document.from_text(text[:start] + "\n".join(rows) + text[end:], doc_id="t"))
+    record = process_document(Document.from_text(_with_table3(values, rows), doc_id="t"))
     got = record.report.values()
     assert [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN and got[p] != values[p]] == []
 
