@@ -493,3 +493,30 @@ def test_a_field_merging_two_columns_in_another_pages_grid_leaves_this_grids_row
     got = record.report.values()
     granted = [p for p in TABLE3_PATHS if ".granted." in p]
     assert [(got[p], record.provenance[p].status) for p in granted] == [(values[p], Status.PROVEN) for p in granted]
+
+
+def test_seven_numbers_under_a_label_of_empty_fields_are_its_cells_though_their_fields_do_not_line_up() -> None:
+    """``| （一）予以公开 | (empty fields) |`` / ``|  |  | 5 |  |  | 1 | - | - | - - | 6 |  |``: the grid line under the label
+    holds seven printed cells and nothing else, its fields off the grid's columns and two in one field; in order,
+    they are the row's seven cells (the identities check them)."""
+    text, values = _dash_grids_text()
+    row = next(line for line in text.split("\n") if line.startswith("| （一）予以公开 |"))
+    assert row == "| （一）予以公开 |  | 5 |  | 1 |  | - | - | - | - | 6 |"
+    text = text.replace(row, "| （一）予以公开 |" + "  |" * 10 + "\n|  |  | 5 |  |  | 1 | - | - | - - | 6 |  |")
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    granted = [p for p in TABLE3_PATHS if ".granted." in p]
+    assert [(got[p], record.provenance[p].status) for p in granted] == [(values[p], Status.PROVEN) for p in granted]
+
+
+def test_a_groups_title_head_between_a_labels_pieces_is_no_other_label() -> None:
+    """``3.要求提供公开出版`` (outside the grid) / its numbers / ``| （五）不 | 物 | … |``: the head of （五）不予处理, printed
+    down its column beside the label's last character, opens no row of its own, so 3.要求提供公开出版物 is found."""
+    text, values = _dash_grids_text()
+    row = next(line for line in text.split("\n") if "| 3.要求提供公开出版物 |" in line)
+    numbers = "|  |  " + row.split("| 3.要求提供公开出版物 |", 1)[1]
+    text = text.replace(row, f"3.要求提供公开出版\n{numbers}\n| （五）不 | 物 |" + "  |" * 10)
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    paths = [p for p in TABLE3_PATHS if ".rejected_publication." in p]
+    assert [(got[p], record.provenance[p].status) for p in paths] == [(values[p], Status.PROVEN) for p in paths]

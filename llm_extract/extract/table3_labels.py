@@ -115,6 +115,8 @@ def without_title_piece(key: str) -> str | None:
     item number (``不5.属于三类内部``); else the key."""
     if len(key) <= 3 and any(key in title for title in GROUP_TITLES):
         return None
+    if any(title.startswith(key) for title in GROUP_TITLES):
+        return None                     # a title's head (``（五）不`` between ``3.要求提供公开出版`` and ``物``)
     if (m := _TITLE_PIECE_BEFORE.match(key)) and any(m[1] in title for title in GROUP_TITLES):
         return key[m.end():]
     return key
