@@ -96,6 +96,9 @@ class _Search:
         #: leave the same values with the same blocks used have the same completions
         self.seen: set[tuple[tuple[int, ...], tuple[int | None, ...]]] = set()
         self.values: list[int | None] = [None if n is None else _value(n) for row in grid for n in row]
+        #: the cells taken (a bit each, row-major), beside ``values``: a block fits where its cells' bits are clear
+        self.taken = sum(1 << k for k, v in enumerate(self.values) if v is not None)
+        self.masks: dict[tuple[int, int], int] = {}
         #: the instances whose every cell is a label's (left to the verifier)
         self.own = frozenset(k for k, (left, right) in enumerate(INSTANCES) if all(x in fixed for x in left + right))
         #: each instance's sum of placed cells and count of open cells, per side, kept as cells are placed
@@ -118,12 +121,18 @@ class _Search:
                 return divmod(k, _WIDTH)
         return None
 
-    def _fits(self, block: list[list[Number]], r: int, c: int) -> bool:
-        k = len(block[0])
-        if r + len(block) > len(self.grid) or c + k > _WIDTH:
-            return False
-        values, at = self.values, r * _WIDTH + c
-        return all(values[at + i * _WIDTH + j] is None for i in range(len(block)) for j in range(k))
+    def _fits(self, b: int, r: int, c: int) -> bool:
+        """Whether block ``b`` fits with its top-left cell at (r, c): inside the table, on open cells only."""
+        key = (b, r * _WIDTH + c)
+        if (mask := self.masks.get(key)) is None:
+            block = self.blocks[b]
+            k = len(block[0])
+            if r + len(block) > len(self.grid) or c + k > _WIDTH:
+                mask = -1                   # (past the table's edge: fits nowhere)
+            else:
+                mask = sum(1 << (key[1] + i * _WIDTH + j) for i in range(len(block)) for j in range(k))
+            self.masks[key] = mask
+        return mask >= 0 and not self.taken & mask
 
     def _table(self) -> Grid:
         """The table of the blocks placed now: the grid's numbers beside their labels, the blocks' in their cells."""
@@ -189,7 +198,7 @@ class _Search:
             if self.placed[shape] == len(blocks):
                 continue
             b = blocks[self.placed[shape]]      # the first of its shape not yet placed
-            if self._fits(self.blocks[b], r, c) and not self._place(shape, b, r, c):
+            if self._fits(b, r, c) and not self._place(shape, b, r, c):
                 return False
         return True
 
@@ -203,6 +212,8 @@ class _Search:
         values = self.values
         for cell, v in zip(cells, vals):
             values[cell] = v
+        mask = self.masks[b, at]
+        self.taken |= mask
         self.stack.append((b, r, c))
         sums, open_ = self.sums, self.open
         for k, ls, rs, lc, rc in adds:
@@ -218,6 +229,7 @@ class _Search:
             open_[k][1] += rc
         for cell in cells:
             values[cell] = None
+        self.taken ^= mask
         self.stack.pop()
         self.placed[shape] -= 1
         return ok
