@@ -32,7 +32,8 @@ from .itemnumbers import rejoin_item_numbers
 from .loosedigits import doubt_beside_loose_digits
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .unprinted import absent_rows, blank_label_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
-from .rowplace import field_cells, grid_row, grid_shape, place_bare_lines, tab_window, value_counts
+from .gridrows import grid_row, grid_shape
+from .rowplace import field_cells, place_bare_lines, tab_window, value_counts
 from .rowbounds import (alike_rows, group_title_piece, holds_sub_row, merged_labels, numbered, opens_other_row, padded_seven,
                         next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_a_stray,
                         seven_then_apart)

@@ -1,0 +1,312 @@
+"""Where a 表三 row's cells are in a converter's grid (Markdown): the label's grid line, or a line of numbers
+next to it where the converter wrapped the label or detached it from its numbers.
+
+A row's fields are placed by the grid's shape and the row's cell count, never by one renderer's token
+positions; where the fields cannot say which cell is empty (two columns merged into one field), the row is
+not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Set as AbstractSet
+from itertools import takewhile
+
+from ..evidence import CellKind
+from ..form import FORM
+from .cells import Cell
+from .labels import rows_named
+from .layout import Item, label_key
+from .rowbounds import numbered
+from .rowplace import field_cells
+from .table3_labels import without_title_piece
+
+__all__ = ["grid_shape", "grid_row"]
+
+
+def _mode(values: Iterable[int]) -> int | None:
+    counts: dict[int, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+
+def grid_shape(items: list[Item]) -> tuple[int, int] | None:
+    """(fields per row, one past the last value column) when the table's grid is rectangular, as a
+    converter prints it: most lines with numbers have the same number of fields (a converter may
+    add an empty column at the right, so the last value column is the most common one too).
+    A row of another width lost or gained a field: its positions say nothing. ``None`` for a
+    ragged grid: each row's cells are then the seven fields after its label."""
+    last: dict[int, int] = {}
+    width: dict[int, int] = {}
+    for it in items:
+        if it.grid and it.col is not None and it.cell.is_number:
+            last[it.line] = max(last.get(it.line, -1), it.col)
+            width[it.line] = it.width or 0
+    end, fields = _mode(last.values()), _mode(width.values())
+    if end is None or fields is None or sum(1 for w in width.values() if w != fields) > len(width) // 12:
+        return None
+    return fields, end + 1
+
+
+def _stacked_cells(line_items: list[Item], label_col: int) -> list[Cell] | None:
+    """The seven cells of a grid row with fewer than seven value fields, some holding numbers stacked
+    one above the other (pymupdf4llm joins two columns into one field: ``| 一、本年新收… | 1<br>0 | 0 | 28 |
+    0 | 0 | 29 |``), or side by side (markitdown: ``| 2 0 | 0 | 0 | 0 0 | 2 |``): exactly seven numbers or
+    placeholders after the label, no empty field and no word among them, in
+    field order. Read as ``10``, the row would have six cells for seven columns: the stacked reading is
+    the only whole one, and the row's and table's identities check it. ``None`` otherwise."""
+    after = [it for it in line_items if (it.col if it.col is not None else -1) > label_col]
+    if len(after) != 7 or any(it.is_text or not (it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER)
+                              for it in after):
+        return None                     # (a placeholder is a cell too: | — — | — | — | — — | — |)
+    cols = [it.col for it in after]
+    if len(set(cols)) == 7 or cols != sorted(cols) or max(cols) - min(cols) + 1 != len(set(cols)):
+        return None                     # no stacked field, or an empty field among them
+    return [it.cell for it in after]
+
+
+def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell] | None:
+    """The seven value cells of a grid row: its last seven fields, when the label stands before them
+    (a label spanning several columns leaves empty fields between it and the numbers) and no text
+    stands among them; or its seven numbers where fields hold numbers stacked (:func:`_stacked_cells`).
+    ``None`` when the row does not have that shape. ``width`` is one past the table's last value column."""
+    if (stacked := _stacked_cells(line_items, label_col)) is not None:
+        return stacked
+    lo = width - 7
+    if lo < 1 or label_col >= lo:
+        return None
+    by_col: dict[int, Item] = {}
+    for it in line_items:
+        col = it.col if it.col is not None else -1
+        if col >= width:                                  # past the table's last value column
+            return None
+        if col >= lo and (it.is_text or col in by_col):   # a word among the cells, or "1 0" in one field
+            return None
+        if col < lo and it.is_value:                      # a number among the label fields
+            return None
+        if col >= lo:
+            by_col[col] = it
+    return field_cells(by_col, lo, width)
+
+
+def _label_fields(line_items: list[Item], lo: int, besides: set[str]) -> str:
+    """The text of a grid line's label fields but those in ``besides`` (the group titles a converter
+    repeats on every line of their group); a label repeated in every field it spans counts once."""
+    keys: list[str] = []
+    for it in line_items:
+        if it.is_text and (it.col or 0) < lo and it.key not in besides and (not keys or keys[-1] != it.key):
+            keys.append(it.key)
+    return "".join(keys)
+
+
+#: 表三's header words as label keys: a page break repeats them between a row's two halves
+_HEADER = label_key("".join((*FORM.table3_header, *(c.label for c in FORM.table3_columns))))
+_PAGE_BREAK_LINES = 24     # how far above a label a page break's repeated header may push its first half
+
+
+def _line_above(items: list[Item], idx: int, label: Item) -> list[Item]:
+    """The items of the grid line above the label's, past a page break between the two (a repeated
+    header: grid lines of the header's words only, and lines outside the grid, such as the table's note,
+    none holding a value, an item number or a row's name). Empty when there is none."""
+    j = idx - 1
+    while j >= 0 and items[j].line == label.line:
+        j -= 1
+    while j >= 0 and label.line - items[j].line <= _PAGE_BREAK_LINES:
+        line, group = items[j].line, []
+        while j >= 0 and items[j].line == line:
+            group.append(items[j])
+            j -= 1
+        if any(it.is_value for it in group):
+            return group[::-1] if group[0].grid else []
+        header = all(it.grid and it.key in _HEADER for it in group) \
+            and (len(group) > 1 or not rows_named(group[0].key))     # (其他 or 总计 alone may be a row's label)
+        if not header and any(it.grid or numbered(it.key) or rows_named(it.key) for it in group):
+            return []
+    return []
+
+
+def _right_above(items: list[Item], idx: int, label: Item, line: int) -> bool:
+    """Whether grid line ``line`` stands right above the label's: the line before it, or two lines up with only
+    a markdown rule between them (markitdown closes a table under a row and opens one on the next: the rule line
+    gives no item, so nothing stands between ``line``'s items and the label's line)."""
+    if line == label.line - 1:
+        return True
+    j = idx - 1
+    while j >= 0 and items[j].line == label.line:
+        j -= 1
+    return line == label.line - 2 and j >= 0 and items[j].line == line
+
+
+def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list[Item], lo: int,
+                       below: bool) -> bool:
+    """Whether a grid line next to a label's line of empty fields is the other half of one table row: a
+    converter read a label wrapped over two lines as two rows, its numbers on one of them
+    (``| 二、上年结 |  | … |`` / ``| 转政府信息公开申请数量 | 0 | 0 | … |``). So it is where the line's label
+    text names no other row (nor starts with an item number, below the label), the two texts together
+    name this row, and the line holds numbers and no word among its value fields."""
+    if not any(it.cell.is_number for it in line_items if it.is_value) \
+            or any(it.is_text and (it.col or 0) >= lo for it in line_items):
+        return False
+    piece = _label_fields(line_items, lo, {it.key for it in same if it.is_text} | {label.key})
+    if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)):
+        return False
+    return row in rows_named(label.key + piece if below else piece + label.key)
+
+
+def _numbers_between_pieces(row: str, label: Item, same: list[Item],
+                            by_line: Mapping[int, list[Item]]) -> tuple[int, list[Cell]] | None:
+    """A narrow grid's row whose label a converter wrapped over two grid lines with its numbers on a line between
+    them (markitdown: ``| 结 | 3.危及“三安全 |  | … |`` / ``|  |  | 12 | 0 | 0 0 | 0 | 0 12 |`` / ``| 果 | 一稳定” |
+    … |``): (the numbers' line, its seven cells) where the next grid line holds numbers only, as wide as the label's,
+    and the line after it goes on with the label (its label fields, but a group title's piece, name this row
+    joined to the label and no other alone, and open no item of their own). Numbers under a label whose rest
+    does not follow may be the next row's, printed above its label: None."""
+    lines = sorted(n for n in by_line if n > label.line)
+    if len(lines) < 2 or lines[0] > label.line + 2:
+        return None
+    numbers, rest = by_line[lines[0]], by_line[lines[1]]
+    lo = (label.col or 0) + 1
+    if any(it.is_text or not it.grid for it in numbers) or (numbers[0].width or 0) != (label.width or 0) \
+            or any(it.is_value or (it.col or 0) >= lo for it in rest):
+        return None
+    titles = {it.key for it in rest if it.is_text and without_title_piece(it.key) is None}   # (开 of 不予公开)
+    piece = _label_fields(rest, lo, {it.key for it in same if it.is_text} | {label.key} | titles)
+    if not piece or set(rows_named(piece)) - {row} or numbered(piece) or row not in rows_named(label.key + piece):
+        return None
+    cells = _stacked_cells(numbers, label.col or 0) or _seven_printed(numbers)
+    return (lines[0], cells) if cells is not None else None
+
+
+#: lines of a label's text a converter may wrap below a grid row before the line with its numbers
+_CONTINUED_LINES = 4
+
+
+def _label_continued(row: str, label: Item, own: list[Item], by_line: Mapping[int, list[Item]],
+                     lo: int) -> tuple[int, list[Item]] | None:
+    """A label whose grid line holds only empty fields, its text wrapped over the lines below (their label
+    fields hold its rest, their value fields are empty) down to a line with its numbers (LibreOffice's
+    PDF through pymupdf4llm: ``|年度办|（二|）部分公开|| … |``, ``|理结果|（区|分处理的，只|| … |``,
+    ``||计这<br>其他|一情形，不计<br>情形）|0|0| … |``). (the numbers' line, its items) where the texts
+    together name this row and none names another; (the label's line, []) where the label goes on below
+    to a line of numbers that cannot be told its own (the row is then not read: its fields are no blank
+    cells); ``None`` where the next line does not go on with the label's text or no numbers follow."""
+    pieces: list[str] = []
+    besides = {it.key for it in own if it.is_text} | {label.key}     # group titles repeated on every line
+    for n in sorted(n for n in by_line if n > label.line)[:_CONTINUED_LINES + 1]:
+        line_items = by_line[n]
+        if any(it.is_text and (it.col or 0) >= lo for it in line_items):
+            break                                   # a word among the value fields: no row of this grid
+        piece = _label_fields(line_items, lo, besides)
+        if piece and (set(rows_named(piece)) - {row} or numbered(piece)):
+            break                                   # another row's label
+        if any(it.is_value and it.cell.is_number for it in line_items):
+            if not pieces:
+                return None
+            return (n, line_items) if row in rows_named(label.key + "".join(pieces) + piece) else (label.line, [])
+        if not piece or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in line_items):
+            break
+        pieces.append(piece)
+    return None                                     # no numbers below: its fields are its (blank) cells
+
+
+def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int] | None, row: str = "",
+             claimed: AbstractSet[int] = frozenset()) -> tuple[int, list[Cell] | None]:
+    """:func:`_grid_row`, where the cells come from a line other than the label's, unless a row above took
+    that line's numbers already (``claimed``): ``1、申请人无正当理由逾期不补`` / ``| | | 正、行政机关不再处理其政府信 |
+    … 0 0 |`` / ``| | (六)其他处理 | 2、申请人逾期未按收费通知要求 | (empty fields) |``: the tail both labels
+    share does not make the line above the lower row's (it stays unread, its empty fields no blank cells). A row
+    with an empty field and one number alone in a field that merges two columns on other lines stays unread."""
+    line, cells = _grid_row(items, idx, end, shape, row)
+    if cells is not None and line != items[idx].line and line in claimed:
+        return items[idx].line, None
+    if cells is not None and any(c.kind is CellKind.BLANK for c in cells) \
+            and _merged_field_short(items, line, (shape[1] if shape else items[idx].width or 0) - 7):
+        return line, None               # (``| 0 |`` where other lines print ``| 23 4 |``: whose is the 0?)
+    return line, cells
+
+
+def _merged_field_short(items: list[Item], line: int, lo: int) -> bool:
+    """Whether grid line ``line`` holds fewer than two values in a value field (from column ``lo``) where another
+    line of its grid (as wide) holds two numbers: a converter merged two columns there (markitdown: ``| 23 4 | 1 | 0 |``), so
+    one number there may be either column's, and an empty one leaves the grid's fields one fewer than the
+    columns: the row's empty fields are not known to be the ones their places say (``| 18 | 1 |  |  | 0 0 | 19 |``
+    over ``| （一）予以公开 |  |  | 无 | 无 |  |  |``: its two 无 read as the columns a field to the right)."""
+    per_field: dict[tuple[int, int], int] = {}
+    width = next((it.width for it in items if it.line == line and it.grid), None)
+    for it in items:                    # (the lines of this grid: another page's has fields of its own)
+        if it.grid and it.col is not None and it.col >= lo and it.is_value and it.width == width:
+            if it.cell.is_number or it.line == line:
+                per_field[it.line, it.col] = per_field.get((it.line, it.col), 0) + 1
+    if not any(at == line for at, _ in per_field):
+        return False                    # (every field empty: a blank row wherever its fields are)
+    merged = {col for (at, col), n in per_field.items() if n > 1 and at != line}
+    return any(per_field.get((line, col), 0) < 2 for col in merged)
+
+
+def _grid_row(items: list[Item], idx: int, end: int,
+              shape: tuple[int, int] | None, row: str = "") -> tuple[int, list[Cell] | None]:
+    """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
+
+    The cells are on the label's line, or (a converter detached the label from its numbers)
+    on the first line below it, before the next label, that has numbers and no words (a note
+    pulled onto its own line may stand between), when the label's line has no value. Where the
+    label's line has only empty fields and the line right above or below holds the rest of its
+    label with numbers (:func:`_wrapped_label_row`), the cells are that line's. A line holding two
+    rows' labels (a converter fused the rows) gives neither row cells."""
+    label = items[idx]
+    if end < len(items) and items[end].line == label.line:
+        return label.line, None         # another row's label on its line: two rows fused, whose cells?
+    by_line: dict[int, list[Item]] = {}
+    for it in items[idx + 1:end]:
+        by_line.setdefault(it.line, []).append(it)
+    same = by_line.pop(label.line, [])
+    if shape is None:                   # ragged: the row's own last seven fields, after its label and the
+        width = label.width or 0        # empty fields of its span
+        if width - 7 < (label.col or 0) + 1:
+            if row and not any(it.is_value for it in same) \
+                    and (middle := _numbers_between_pieces(row, label, same, by_line)) is not None:
+                return middle
+            return label.line, _stacked_cells(same, label.col or 0)
+    elif label.width != shape[0]:
+        return label.line, _seven_printed(same)    # (a ragged row: its seven printed cells, if that is all it holds)
+    else:
+        width = shape[1]
+    # the grid line after the label's (past a table's rule line: a converter starts a new table at a page break)
+    after = min((n for n in by_line if label.line < n <= label.line + 2), default=label.line + 1)
+    if row and width - 7 >= 1 and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
+        own = list(takewhile(lambda it: it.line == label.line, (items[j] for j in range(idx - 1, -1, -1))))
+        own = own[::-1] + same          # the items of the label's line (in line order)
+        above = _line_above(items, idx, label)
+        for n, line_items, below in ((after, by_line.get(after, []), True),
+                                     (above[0].line if above else label.line - 1, above, False)):
+            if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
+                    and (line_items[0].width or 0) == (label.width or 0):
+                return n, _grid_cells(line_items, width, label.col or 0)
+        if (below := _label_continued(row, label, own, by_line, width - 7)) is not None:
+            return below[0], (_grid_cells(below[1], width, label.col or 0) if below[1] else None)
+    nxt = by_line.get(after, [])
+    if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \
+            and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
+        return label.line, None         # empty fields, then numbers beside words that name no row: one table
+        #                                 row a converter cut in two at a page break? whose numbers, not known
+    if not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
+        for n, below in by_line.items():    # (empty fields only after the label: no cell of its own either)
+            if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
+                    and (below[0].width or 0) == (label.width or 0):
+                return n, _grid_cells(below, width, label.col or 0) or _seven_printed(below)
+        above = _line_above(items, idx, label)
+        if above and all(it.is_value for it in above) and any(it.cell.is_number for it in above) \
+                and _right_above(items, idx, label, above[0].line):
+            return label.line, None     # numbers alone on the grid line right above: this row's, printed above
+            #                             its label (markitdown), or no one's; its empty fields no blank cells
+    return label.line, _grid_cells(same, width, label.col or 0) or _seven_printed(same)
+
+
+def _seven_printed(same: list[Item]) -> list[Cell] | None:
+    """A grid line's seven printed cells after its label, in order, where their fields do not line up with the
+    grid's columns (markitdown places a page's total row a field to the left of the rows above it) but nothing
+    else stands there: no word, no empty field among them, no eighth value."""
+    values = [it for it in same if it.is_value]
+    if len(values) != 7 or len(values) != len(same) or any(it.cell.kind is CellKind.BLANK for it in values):
+        return None
+    return [it.cell for it in values]
