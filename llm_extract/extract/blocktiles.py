@@ -90,7 +90,6 @@ class _Search:
             by_shape.setdefault((len(block), len(block[0])), []).append(b)
         self.shapes = list(by_shape.values())
         self.placed = [0] * len(self.shapes)
-        self.nodes = 0
         self.found: list[Grid] = []
         #: the states searched already (blocks used, every cell's value or open): two placements that
         #: leave the same values with the same blocks used have the same completions
@@ -114,12 +113,10 @@ class _Search:
                 else:
                     self.sums[k][0 if left else 1] += v
 
-    def _open(self, after: int) -> tuple[int, int] | None:
-        """The first open cell in row-major order (none before ``after``, the parent's)."""
-        for k in range(after, len(self.values)):
-            if self.values[k] is None:
-                return divmod(k, _WIDTH)
-        return None
+    def _open(self) -> tuple[int, int] | None:
+        """The first open cell in row-major order: the lowest clear bit of the cells taken."""
+        k = (~self.taken & (self.taken + 1)).bit_length() - 1
+        return divmod(k, _WIDTH) if k < len(self.values) else None
 
     def _fits(self, b: int, r: int, c: int) -> bool:
         """Whether block ``b`` fits with its top-left cell at (r, c): inside the table, on open cells only."""
@@ -177,9 +174,8 @@ class _Search:
                 return False
         return True
 
-    def run(self, after: int = 0) -> bool:
+    def run(self) -> bool:
         """False when the search was cut short."""
-        self.nodes += 1
         self.budget[0] -= 1
         if self.budget[0] < 0:
             return False
@@ -187,7 +183,7 @@ class _Search:
         if state in self.seen:
             return True
         self.seen.add(state)
-        at = self._open(after)
+        at = self._open()
         if at is None:
             if holds_values([[v or 0 for v in self.values[i:i + _WIDTH]] for i in range(0, len(self.values), _WIDTH)],
                              self.fixed):
@@ -221,7 +217,7 @@ class _Search:
             sums[k][1] += rs
             open_[k][0] -= lc
             open_[k][1] -= rc
-        ok = self.run(at)
+        ok = self.run()
         for k, ls, rs, lc, rc in adds:
             sums[k][0] -= ls
             sums[k][1] -= rs
