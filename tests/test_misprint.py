@@ -81,3 +81,12 @@ def test_a_pair_of_blank_cells_that_explains_the_breaks_as_well_as_a_printed_pai
     assert set(lost) <= set(disputed) and {"applications.new_received.natural_person",
                                            "applications.new_received.total"} <= set(disputed)
     assert not any("T3.ONE_MISPRINT" in record.provenance[p].rules for p in disputed)
+
+
+def test_a_blank_cell_alone_explaining_the_breaks_is_queued_as_printed_blank() -> None:
+    cell = "applications.granted.natural_person"
+    record = _record({cell: None})                # its row's total and its column's sum both break, nothing else
+    assert _not_proven(record) == {cell: Status.DISPUTED}
+    prov = record.provenance[cell]
+    assert record.report.get(cell) is None and prov.candidates == {"derived": VALUES[cell]}
+    assert "printed blank," in (prov.note or "")

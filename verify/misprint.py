@@ -5,11 +5,12 @@ every cell is in two or three identities (its row's total, its column's sum or i
 so a misprinted cell breaks each of them, and without more every cell of those rows and columns is
 disputed: fifty fields of one report queued for one typo.
 
-The broken identities meet in the misprinted cell. When exactly one read cell, taken as lost, is
-pinned by the identities to one value under which every identity of 表三 holds, that cell alone
-explains the breaks: it stays as printed and disputed (the value the identities want is its
-candidate, rule ``T3.ONE_MISPRINT``), and the other cells of its rows and columns, which the
-identities check without it, are settled as in a sound table. Where no one cell does, exactly one pair
+The broken identities meet in the misprinted cell. When exactly one read cell (a blank one too: a
+number a converter pushed out of its cell leaves it blank), taken as lost, is pinned by the
+identities to one value under which every identity of 表三 holds, that cell alone explains the
+breaks: it stays as printed and disputed (the value the identities want is its candidate, rule
+``T3.ONE_MISPRINT``), and the other cells of its rows and columns, which the identities check
+without it, are settled as in a sound table. Where no one cell does, exactly one pair
 of cells may (a subtotal misprinted and its row's total computed from it: the row holds, its two
 columns break). Two or more such explanations, a break nothing that small mends, a 表三 with a lost or
 ambiguous cell, or an OCR reading (verify/misread.py mends those) leave every cell of the broken
@@ -137,6 +138,7 @@ def misprint_note(misprint: Misprint, path: str) -> str:
     """What the review shows of one misprinted cell."""
     i = misprint.paths.index(path)
     other = [p.split(".", 1)[1] for p in misprint.paths if p != path]
-    return (f"printed {misprint.printed[i]}, which breaks every identity the cell is in"
+    printed = "blank" if misprint.printed[i] is None else misprint.printed[i]
+    return (f"printed {printed}, which breaks every identity the cell is in"
             + (f" (with {other[0]})" if other else "") + "; no other cell explains it; every identity of 表三 "
             f"holds with {misprint.wanted[i]} (a misprint?)")
