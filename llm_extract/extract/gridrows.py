@@ -215,7 +215,8 @@ def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int] | Non
     that line's numbers already (``claimed``): ``1、申请人无正当理由逾期不补`` / ``| | | 正、行政机关不再处理其政府信 |
     … 0 0 |`` / ``| | (六)其他处理 | 2、申请人逾期未按收费通知要求 | (empty fields) |``: the tail both labels
     share does not make the line above the lower row's (it stays unread, its empty fields no blank cells). A row
-    with an empty field and one number alone in a field that merges two columns on other lines stays unread."""
+    with an empty field and fewer than two values in a field that merges two columns on other lines of its grid
+    stays unread (:func:`_merged_field_short`)."""
     line, cells = _grid_row(items, idx, end, shape, row)
     if cells is not None and line != items[idx].line and line in claimed:
         return items[idx].line, None
@@ -227,10 +228,11 @@ def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int] | Non
 
 def _merged_field_short(items: list[Item], line: int, lo: int) -> bool:
     """Whether grid line ``line`` holds fewer than two values in a value field (from column ``lo``) where another
-    line of its grid (as wide) holds two numbers: a converter merged two columns there (markitdown: ``| 23 4 | 1 | 0 |``), so
-    one number there may be either column's, and an empty one leaves the grid's fields one fewer than the
-    columns: the row's empty fields are not known to be the ones their places say (``| 18 | 1 |  |  | 0 0 | 19 |``
-    over ``| （一）予以公开 |  |  | 无 | 无 |  |  |``: its two 无 read as the columns a field to the right)."""
+    line of its grid (as wide) holds two numbers: a converter merged two columns there (markitdown:
+    ``| 23 4 | 1 | 0 |``), so one number there may be either column's, and an empty one leaves the grid's fields
+    one fewer than the columns: the row's empty fields are not known to be the ones their places say
+    (``| 18 | 1 |  |  | 0 0 | 19 |`` over ``| （一）予以公开 |  |  | 无 | 无 |  |  |``: its two 无 read as the
+    columns a field to the right)."""
     per_field: dict[tuple[int, int], int] = {}
     width = next((it.width for it in items if it.line == line and it.grid), None)
     for it in items:                    # (the lines of this grid: another page's has fields of its own)
@@ -273,10 +275,11 @@ def _grid_row(items: list[Item], idx: int, end: int,
         width = shape[1]
     # the grid line after the label's (past a table's rule line: a converter starts a new table at a page break)
     after = min((n for n in by_line if label.line < n <= label.line + 2), default=label.line + 1)
-    if row and width - 7 >= 1 and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
+    empty = not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same)    # no cell of its own
+    above = _line_above(items, idx, label) if empty else []
+    if row and width - 7 >= 1 and empty:
         own = list(takewhile(lambda it: it.line == label.line, (items[j] for j in range(idx - 1, -1, -1))))
         own = own[::-1] + same          # the items of the label's line (in line order)
-        above = _line_above(items, idx, label)
         for n, line_items, below in ((after, by_line.get(after, []), True),
                                      (above[0].line if above else label.line - 1, above, False)):
             if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
@@ -289,12 +292,11 @@ def _grid_row(items: list[Item], idx: int, end: int,
             and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
         return label.line, None         # empty fields, then numbers beside words that name no row: one table
         #                                 row a converter cut in two at a page break? whose numbers, not known
-    if not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same):
+    if empty:
         for n, below in by_line.items():    # (empty fields only after the label: no cell of its own either)
             if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
                     and (below[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(below, width, label.col or 0) or _seven_printed(below)
-        above = _line_above(items, idx, label)
         if above and all(it.is_value for it in above) and any(it.cell.is_number for it in above) \
                 and _right_above(items, idx, label, above[0].line):
             return label.line, None     # numbers alone on the grid line right above: this row's, printed above

@@ -16,6 +16,7 @@ from .layout import Item
 
 __all__ = ["field_cells", "place_bare_lines", "tab_window", "value_counts"]
 
+
 def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list[Cell]:
     """The cells of a row's fields ``start`` … ``end - 1``: each field's item's, an empty field an empty cell."""
     return [by_col[c].cell if c in by_col else parse_cell("") for c in range(start, end)]
