@@ -17,6 +17,7 @@ from .t4edges import read_edge_blank_row
 from .t4choice import leaves_a_groups_cells, placeholder_among
 from .t4cells import group_rows_short, read_group_cells
 from .t4lines import read_group_lines, read_split_row
+from .t4gluedrows import read_glued_group_rows
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4prose import without_prose
@@ -124,8 +125,9 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]
     run, printed = _t4_glued_run(region.items) if len(numbers) <= 1 else (None, "")
-    if run is None and not numbers and read_empty_groups(region.items, out, ambiguities):
-        return out, ambiguities             # 0000001001-----: a crawler's run, an empty group in dashes
+    if run is None and not numbers and (read_glued_group_rows(region.items, out, ambiguities)
+                                        or read_empty_groups(region.items, out, ambiguities)):
+        return out, ambiguities             # 行政复议01102 …: each group's run; 0000001001-----: an empty group in dashes
     if run is not None:                     # a crawler's dump: the fifteen numbers ran together
         cut = group_cuts(run)
         if cut:                             # a cut stands where the digits switch width (０３１１)
