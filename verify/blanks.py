@@ -5,6 +5,12 @@ filled with numbers rarely leaves one cell empty: more often a ``0`` was lost (b
 converter, a crawler). Blank counts as 0 in the identities, so they cannot tell the two apart; such a
 cell is ``unverified`` (rule ``READ.ISOLATED_BLANK``), never proven.
 
+Blank rows: a 表三 row the identities pin to 0 throughout (nothing of it read, its label alone) in a table
+that prints empty cells beside numbers in a row of its own (not an isolated blank), and no 0 in such a row,
+is read blank (``DERIVE.BLANK_ROW``), still ``derived``: such a table prints its zeros as empty cells, and a
+row of zeros as a row of them. Where no row shows empty cells beside numbers, or one prints a 0 beside its
+empty cells (a table of zeros with a few cells left empty), the pinned 0s stand.
+
 Empty grid rows: a 表三 row read from a Markdown grid line of empty fields, in a table where the
 identities pinned lost cells (``READ.EMPTY_GRID_ROW``). A converter that drops a row's numbers (onto
 a line no label claims, or nowhere) leaves its fields empty; the pinned cells then take the dropped
@@ -22,10 +28,17 @@ from llm_extract.schema import TABLE3_ROW_PATHS
 
 from .rules import register
 
-__all__ = ["isolated_blanks", "RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE"]
+__all__ = ["isolated_blanks", "RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE", "blank_pinned_rows", "BLANK_ROW_RULE",
+           "BLANK_ROW_NOTE"]
 
 RULE = "READ.ISOLATED_BLANK"
 EMPTY_GRID_ROW_RULE = "READ.EMPTY_GRID_ROW"
+BLANK_ROW_RULE = "DERIVE.BLANK_ROW"
+BLANK_ROW_NOTE = ("read blank: the identities pin the row to 0, and this table prints empty cells beside numbers "
+                  "(its zeros as empty cells)")
+register(BLANK_ROW_RULE, "勾稽关系确定此行全为 0，而本表在数字旁以空白单元格表示 0，此行未印任何数字：读作空白（仍为推导值）",
+         "the identities pin this 表三 row to 0 throughout, and the table prints empty cells beside numbers (its "
+         "zeros as empty cells) while the row prints nothing: read blank (still derived)")
 register(EMPTY_GRID_ROW_RULE, "表三此行读自 Markdown 表格中一行空白字段，而表中另有缺失单元格由勾稽关系确定：转换工具丢掉一行数字时留下空字段，"
          "确定的单元格会把丢掉的数字一并吸收，勾稽关系照样成立：空白不予证明",
          "a 表三 row read from a Markdown grid line of empty fields, in a table whose lost cells the identities "
@@ -83,3 +96,23 @@ def empty_grid_rows(readings: Mapping[str, Reading], pinned: Collection[str]) ->
         if all(r is not None and r.kind is CellKind.BLANK and r.method == Method.GRID_ROW for r in rs):
             out.update(paths)
     return out
+
+
+def blank_pinned_rows(readings: Mapping[str, Reading], pinned: Mapping[str, int | None],
+                      isolated: Collection[str]) -> set[str]:
+    """The cells of every 表三 row the identities pinned to 0 throughout (``pinned``: the derived values), when a
+    row of the table was read with an empty cell beside a number (the empty cell not one of ``isolated``,
+    :func:`isolated_blanks`: a lost 0 more likely than an empty cell) and no such row prints a 0."""
+    rows = [paths for paths in TABLE3_ROW_PATHS.values() if all(pinned.get(p, 1) == 0 for p in paths)]
+    if not rows:
+        return set()
+    blank, number = CellKind.BLANK, CellKind.NUMBER
+    showing = []                            # the rows with an empty cell beside a number: the kinds of their cells
+    for paths in TABLE3_ROW_PATHS.values():
+        kinds = {r.kind for p in paths
+                 if (r := readings.get(p)) is not None and (r.kind is not blank or p not in isolated)}
+        if blank in kinds and number in kinds:
+            showing.append(kinds)
+    if not showing or any(CellKind.ZERO in kinds for kinds in showing):
+        return set()                        # (a 0 printed beside an empty cell: the empty cell is no 0 of its table)
+    return {p for paths in rows for p in paths}

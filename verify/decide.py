@@ -21,7 +21,8 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
-from .blanks import EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE, empty_grid_rows, isolated_blanks
+from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE, blank_pinned_rows,
+                     empty_grid_rows, isolated_blanks)
 from .confirmed import tautologies
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
@@ -119,7 +120,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)
     flagged: dict[str, tuple[Status, list[str]]] = {}
-    for path in isolated_blanks(readings):  # (table fields: a proven one becomes unverified)
+    isolated = isolated_blanks(readings)
+    for path in isolated:                   # (table fields: a proven one becomes unverified)
         flagged[path] = (Status.UNVERIFIED, [BLANK_RULE])
     for path in one_cut:
         flagged[path] = (Status.UNVERIFIED, [ONE_CUT_RULE])
@@ -152,6 +154,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     derived = derivation.values
     proven, absent = Status.PROVEN, CellKind.ABSENT
     zeros = implied_zeros(stand_ins)
+    blank_rows = blank_pinned_rows(readings, derived, isolated)    # a row of 0s printed as a row of empty cells
     for path in ALL_PATHS:
         r: Reading = readings.get(path) or Reading()
         if path in derived and path not in broken and letters_pinned(r, derived[path]):   # O printed, 0 pinned
@@ -163,6 +166,11 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             prov = _prov(Status.DERIVED, "derived", "identities", r,
                          ["DERIVE.PINNED"] + sorted({d.split(" ")[0] for d in derivation.rules[path]}),
                          "; ".join(derivation.rules[path]))
+            if path in blank_rows:
+                value = None
+                prov.rules.append(BLANK_ROW_RULE)
+                prov.candidates = {"derived": 0}
+                prov.note = f"{BLANK_ROW_NOTE}; {prov.note}"
         elif path in read:
             value = r.value
             flag = flagged.get(path)
