@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from llm_extract.evidence import Status
-from llm_extract.extract.glued import group_cuts, recount_options, row_cuts, row_holds
+from llm_extract.extract.glued import group_cuts, groups_hold, recount_options, row_cuts, row_holds
 from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
 from llm_extract.review import review_items
 from llm_extract.synth.render import TABLE3_ROW_LABELS
-from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, Report
+from llm_extract.synth import render
 from tests.table3_checks import zero_report
 
 ZERO = [0] * 7
@@ -94,6 +96,26 @@ def test_a_row_of_eight_offers_every_number_left_out_beside_a_join_that_holds() 
     assert [6, 0, 0, 10, 0, 7, 23] in options and [6, 0, 0, 1, 0, 0, 7] in options
     assert recount_options([6, 0, 0, 1, 0, 0, 7, 23], 7, row_holds) == [[6, 0, 0, 10, 0, 7, 23]]
     assert recount_options([1, 0, 2, 0, 0, 0, 0, 13], 7, row_holds, extra=True) == []   # no join holds: no guess
+
+
+def test_one_number_too_many_where_no_join_holds_is_no_cell_at_either_end() -> None:
+    """A 序号 before the row's cells (``5 2 0 0 0 0 0 2``), a page's number after 表四's (``0 … 0 4``)."""
+    assert recount_options([5, 2, 0, 0, 0, 0, 0, 2], 7, row_holds, extra=True) == [[2, 0, 0, 0, 0, 0, 2]]
+    assert recount_options([0] * 15 + [4], 15, groups_hold, extra=True) == [[0] * 15]
+    assert recount_options([0] * 15 + [4], 15, groups_hold) == []                      # without extra: no guess
+
+
+def test_a_page_number_after_table4s_cells_one_to_a_line_is_left_out_by_the_identities(golden_dir) -> None:
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    text = render(Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields}), "cells")
+    head, _, rest = text.partition("四、政府信息公开行政复议、行政诉讼情况\n")
+    tail = rest.partition("五、")[2]
+    assert "\t0\n" * 15 in rest
+    table4 = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n" \
+        + "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n" * 3 + "0\n" * 15 + "4\n"    # (a PDF library's plain text)
+    record = process_document(Document.from_text(head + table4 + "五、" + tail, doc_id="x"))
+    path = "review_litigation.litigation_after_review.total"
+    assert record.report.get(path) == 0 and record.provenance[path].status is Status.DERIVED
 
 
 def test_a_row_of_nine_offers_every_two_joins_that_hold() -> None:

@@ -205,7 +205,9 @@ def recount_options(numbers: list[int], width: int,
     with ``extra``, a number that is no cell of the row (a converter's hidden cell, a 序号, a page's number)
     is as likely, so where a join holds, every reading without one of the numbers (and the joins left) that
     holds is offered beside it (``6 0 0 1 0 0 7 23``: ``1 0`` → 10, or 23 no cell: the identities must
-    choose). One too few: two cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two.
+    choose); where no join holds, one number too many is no cell at either end (a page's number after the last
+    cell, ``0 … 0 4``, a 序号 before the first): each reading without it that holds is offered. One too few: two
+    cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two.
     """
     texts = [str(n) for n in numbers]
     out: list[list[int]] = []
@@ -214,6 +216,8 @@ def recount_options(numbers: list[int], width: int,
         if extra and any(holds(option) for option in out):
             for i in range(len(numbers)):
                 out += _joins(numbers[:i] + numbers[i + 1:], len(numbers) - 1 - width)
+        elif extra and len(numbers) == width + 1:        # no join holds: a number at either end is no cell
+            out += [numbers[1:], numbers[:-1]]
     elif len(numbers) == width - 1:
         for i, text in enumerate(texts):
             for cut in range(1, len(text)):
