@@ -10,6 +10,8 @@ generator's, beside their true values):
 * ``pdftotext_two_column_blocks``: blocks of two columns per line (``0 35``);
 * ``pdftotext_misprinted_balance``: three columns per line (``0 11 11``), and the report misprints its
   balance (自然人: new 129 + 0 ≠ 128 + 0, all four cells printed beside their labels);
+* ``pdftotext_raw_placeholder_columns``: ``pdftotext -raw`` of a Word report's PDF (an independent generator's,
+  office seed 41): columns printed as blocks, empty cells as ``—`` beside 0s, （七）总计's label a bare 总计;
 * ``pymupdf_blocks_out_of_order``: each row's label then its seven numbers one per line, rows out of
   reading order (after 五、 and 六、), one wrapped label's tail (``情形）``) printed away from its head;
   the report breaks its own balance identity (a misprint the verifier must show, not hide).
@@ -200,3 +202,24 @@ def test_a_fixed_width_row_printed_beside_and_below_its_label_is_not_read_in_pri
     社会公益组织) then ``0 0 0   0 0 0`` on the next line. Read in printed order, 无 became the row's 自然人, proven;
     neither the blocks nor the form's order places a row whose cells mix a line's part and another line's."""
     _proven_are_true("pdftotext_layout_row_beside_and_below_label")
+
+
+def test_a_bare_total_word_right_above_carried_forwards_label_is_the_total_rows_label() -> None:
+    """合计 / 总计 alone is a column header's word too; right above 四、结转下年度继续办理 it is （七）总计's label."""
+    text = fixture_text("pdftotext_lo_item_numbers")
+    assert text.count("（七）总计\n四、结转下年") == 1
+    readings = extract_regex(Document.from_text(text.replace("（七）总计\n四、结转", "合计\n四、结转"), doc_id="t")).readings
+    truth = fixture_truth("pdftotext_lo_item_numbers")
+    assert {p: readings[p].value for p in TABLE3_PATHS} == {p: truth_value(truth, p) for p in TABLE3_PATHS}
+    assert {readings[p].method for p in TABLE3_PATHS} <= {LABEL_METHOD, TILE_METHOD}
+
+
+def test_placeholders_and_zeros_in_one_column_block_are_placed_by_their_column_groups() -> None:
+    """A 0 and a — printed in one column block may trade places for all the identities say: the blocks' tiling
+    proves neither; the same table read by its column groups (each cell under its column's header) does."""
+    record = _read_as_true("pdftotext_raw_placeholder_columns")
+    truth = fixture_truth("pdftotext_raw_placeholder_columns")
+    empty = [p for p in TABLE3_PATHS if truth_value(truth, p) is None]
+    assert len(empty) > 50
+    assert all(record.provenance[p].status is Status.PROVEN for p in empty)
+    _proven_are_true("pdftotext_raw_placeholder_columns")

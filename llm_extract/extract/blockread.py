@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import Ambiguity, Method
+from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
@@ -48,6 +48,7 @@ _PRINTED_ORDER = "row-of-15"
 _ORDER_GUESSED = frozenset({Method.FORM_ORDER_RUNS, Method.FORM_ORDER_APART})
 
 _T2_ROWS = {r.path: list(r.paths) for r in FORM.table2}
+_BLANK_KINDS = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})
 #: two rows' item numbers run together on one line (``(四)无法提供 1.2.本机关不掌握…`` / ``没有现成信息…``): the tool
 #: printed two labels as one block, and which number line is whose is a guess
 _FUSED_ITEMS = re.compile(r"(?<![\d.])\d\s*[.、．]\s*\d\s*[.、．]\s*[\u4e00-\u9fff]")
@@ -110,6 +111,20 @@ def _same_numbers(placed: list[Number], readings: Readings) -> bool:
     return sorted((n.line, str(n.cell.value)) for n in placed) == sorted((r.lines[-1], str(r.value)) for r in cells)
 
 
+def _columns_checked(table: Readings, lines: list[str]) -> Readings:
+    """表三 with blank and zero cells among those blocks placed: a blank and a 0 printed in one column block may
+    have traded places (verify proves neither, ``READ.BLANK_ORDER_COLUMNS``); the same table read from its column
+    groups (extract/colgroups.py), which place each cell by its column's header, when that reading gives the
+    same values; else the blocks' own."""
+    kinds = {r.kind for r in table.values() if r.method == TILE_METHOD}
+    if not (kinds & _BLANK_KINDS and CellKind.ZERO in kinds):
+        return table
+    grouped = read_column_groups(lines)
+    if grouped is not None and {p: r.value for p, r in grouped.items()} == {p: r.value for p, r in table.items()}:
+        return grouped
+    return table
+
+
 def _labels_checked(table: Readings, lines: list[str]) -> Readings:
     """表三 whose every cell a block placed by position alone (no number beside its label): the same table
     read in the form's order (extract/formorder.py), which checks where the labels stand against the
@@ -135,6 +150,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         table = assemble_table3(blocks) if blocks is not None else None
         if table is not None and all(r.method == TILE_METHOD for r in table.values()):
             table = _labels_checked(table, lines)
+        if table is not None:
+            table = _columns_checked(table, lines)
         if table is None or not _agrees(table, readings):
             table = read_form_order(lines)
         if table is None or not _agrees(table, readings):

@@ -43,6 +43,9 @@ _MIN_FRAGMENT = 2
 _WIDTH = len(FORM.table3_columns)
 #: the dot after an item number, when the number itself was printed on the line before (``6`` / ``.属于…``)
 _ITEM_DOTS = frozenset(".．、")
+_TOTAL, _CARRIED = "total_processed", "carried_forward"
+#: （七）总计's label printed bare, as a column header's word
+_TOTAL_WORDS = frozenset({"合计", "总计"})
 
 
 def _table2_named(key: str) -> list[str]:
@@ -253,6 +256,14 @@ class _Reader:
         elif named:
             self._drop_pieces()                  # two rows, or a row found already: not this label
 
+    def _total_above_carried(self, key: str, n: int) -> bool:
+        """A bare 合计 / 总计 on the line right above 四、结转下年度继续办理's (blank lines apart): （七）总计's label
+        printed as the header word it also is (a column's header never stands right above a row's label)."""
+        if key not in _TOTAL_WORDS or _TOTAL in self.rows:
+            return False
+        after = next((line for line in self.lines[n:] if line.strip()), "")
+        return rows_named(label_key(after)) == [_CARRIED]
+
     def _resumes(self, key: str) -> bool:
         """A piece that goes on with exactly one row's label printed before a page break (``要求缴纳费`` …
         ``用、行政机关``): that row's label again, the numbers after it beside it."""
@@ -308,6 +319,8 @@ class _Reader:
         start = self.start
         named = rows_named(key) if n > start and not _is_group_piece(key) and key not in BARE_HEADERS \
             and not _headers_side_by_side(text) else []
+        if not named and n > start and self._total_above_carried(key, n):
+            named = [_TOTAL]
         if len(named) > 1:
             raise _Twice(key)                    # two rows' labels on one line: whose numbers follow?
         if named == [self.anchor_row] and continues_label(self.label + key, self.anchor_row):
