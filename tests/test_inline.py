@@ -126,6 +126,18 @@ def test_a_count_glued_with_its_unit_between_its_label_and_the_next_heading_is_r
     assert record.report.active_disclosure.punishment == 340
 
 
+def test_a_notes_tail_or_a_count_of_items_after_a_one_cell_rows_label_is_no_cell() -> None:
+    """``行政许可2件）第二十条…``: the tail of a cell's note (``（其中修订2件）``) a text tool printed on the row's line;
+    件 closing a note is no count's unit. ``行政事业性收费3件第二十条…``: the fee is in 万元, never a count of 件."""
+    record = _dump("某县2022年政府信息公开工作年度报告三、主动公开政府信息情况",
+                   "第二十条第（五）项信息内容本年处理决定数量行政许可2件）第二十条第（六）项信息内容本年处理决定数量"
+                   "行政处罚340行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费3件第二十条",
+                   _T3.format(new="10 2 0 0 0 0 12"), _T4.format(t4="1000010 092011 0030030"))
+    assert record.report.active_disclosure.licensing is None
+    assert record.report.active_disclosure.fees_10k_yuan is None
+    assert record.report.active_disclosure.punishment == 340
+
+
 def test_an_empty_group_printed_wu_between_digit_runs_at_a_lines_end_is_read() -> None:
     """``…总计00000无无无无无00000`` ending its line: the 无 are the middle group's five empty cells, no label
     starting with 无 (无法提供…); the runs either side are the other groups, cut by the identities."""

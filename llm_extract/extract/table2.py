@@ -53,6 +53,8 @@ RULE_GLYPHS_DROPPED = Method.RULE_GLYPHS_DROPPED
 
 #: a label, its count and the count's unit, then more words (the next section's heading)
 _COUNT_UNIT = re.compile(r"^(?P<head>.*?[^\d,.])(?P<number>\d+)件(?P<rest>.+)$")
+_NOTE_CLOSE = ")）"
+_FEE = "fees_10k_yuan"
 
 
 #: the value columns of 表二's stock rows (本年制发 / 本年废止 / 现行有效): the width a merged cell spans
@@ -329,9 +331,11 @@ def _runs_on(key: str, pattern: re.Pattern[str], prefix: str) -> bool:
 def _count_then_heading(key: str, pattern: re.Pattern[str], prefix: str) -> str | None:
     """A one-cell row's count glued between its label and the next section's heading with its unit, in a
     crawler's dump: ``行政许可58件第二十条第（六）项…`` → ``58`` (the unit 件 ends the number: no digit of the
-    heading can join it); ``None`` otherwise."""
+    heading can join it); ``None`` otherwise, and where the unit closes a note (``…2件）第二十条``: the tail of a
+    cell's ``（其中修订2件）`` printed on the row's line) or the row is the fee's (counted in 万元, never 件)."""
     m = _COUNT_UNIT.match(key)
-    if m is None or _runs_on(m.group("head"), pattern, prefix):
+    if m is None or m.group("rest")[:1] in _NOTE_CLOSE or prefix.endswith(_FEE) \
+            or _runs_on(m.group("head"), pattern, prefix):
         return None
     head = m.group("head")
     label = pattern.search(head) or pattern.search(strip_item_number(head))
