@@ -161,6 +161,7 @@ class Method:
     LAYOUT_COLUMNS_CLOSE = "layout-columns-close"    # placed by column positions another placing nearly fits
     GLUED_CUT = "glued-cut"                          # a glued digit run's only cut (extract/table2.py)
     TEXT_BLOCK_POSITION = "text-block-position"      # a text block placed by its headers alone (extract/blockread.py)
+    TEXT_BLOCKS_ALIKE = "text-blocks-alike"          # 表三's blocks all of one number, no tiling needed (extract/blocktiles.py)
     FORM_ORDER_RUNS = "form-order-runs"              # the same, its columns parted into runs: their order a tool's (extract/formorder.py)
     FORM_ORDER = "form-order"                        # 表三's 175 numbers in the form's order, identities holding (extract/formorder.py)
     FORM_ORDER_APART = "form-order-apart"            # the same, printed apart from every label, zeros and blanks only (formorder.py)

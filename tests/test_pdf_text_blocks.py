@@ -12,6 +12,9 @@ generator's, beside their true values):
   balance (自然人: new 129 + 0 ≠ 128 + 0, all four cells printed beside their labels);
 * ``pdftotext_raw_placeholder_columns``: ``pdftotext -raw`` of a Word report's PDF (an independent generator's,
   office seed 41): columns printed as blocks, empty cells as ``—`` beside 0s, （七）总计's label a bare 总计;
+* ``pdfminer_table_of_zeros``: ``pdf2txt.py`` of another (office seed 48): a table of zeros whose column blocks
+  row heights broke into many small runs, more than the tiling search can place within its cap, and that no
+  other block reader reads;
 * ``pymupdf_blocks_out_of_order``: each row's label then its seven numbers one per line, rows out of
   reading order (after 五、 and 六、), one wrapped label's tail (``情形）``) printed away from its head;
   the report breaks its own balance identity (a misprint the verifier must show, not hide).
@@ -223,3 +226,22 @@ def test_placeholders_and_zeros_in_one_column_block_are_placed_by_their_column_g
     assert len(empty) > 50
     assert all(record.provenance[p].status is Status.PROVEN for p in empty)
     _proven_are_true("pdftotext_raw_placeholder_columns")
+
+
+def test_column_blocks_all_of_one_number_are_read_without_a_tiling_but_never_proven() -> None:
+    """Every way to place blocks of zeros gives the same table: read, but no tiling shows they are 表三's cells."""
+    record = _read_as_true("pdfminer_table_of_zeros")
+    placed = [p for p in TABLE3_PATHS if record.provenance[p].method != LABEL_METHOD]    # (not beside a label)
+    assert len(placed) > 100
+    for path in placed:
+        prov = record.provenance[path]
+        assert prov.status is Status.UNVERIFIED and prov.rules == ["READ.BLOCKS_ALIKE"], path
+
+
+def test_column_blocks_of_more_than_one_number_are_not_read_without_a_tiling() -> None:
+    text = fixture_text("pdfminer_table_of_zeros")
+    lines = text.split("\n")
+    heading = next(i for i, line in enumerate(lines) if "收到和处理政府信息公开申请情况" in line and i > 20)
+    lines[lines.index("0", heading)] = "1"          # one cell of 表三's first column block: 1, not 0
+    readings = extract_regex(Document.from_text("\n".join(lines), doc_id="t")).readings
+    assert all(readings[p].method != "text-blocks-alike" for p in TABLE3_PATHS)

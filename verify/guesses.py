@@ -60,6 +60,9 @@
   another order would keep every identity too, and the text tool chose their order (or, printed as one block,
   pdfminer did: no other block checks it). A cell no order of the six applicant columns changes is left to
   the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike.
+* ``READ.BLOCKS_ALIKE``: 表三's column blocks (``pdftotext``'s default mode, pdfminer) all holding one number, a
+  table of zeros: every way to place the blocks gives the same table, so it is read without a tiling; but none
+  was found within the search's cap to show the numbers are 表三's cells (``llm_extract/extract/blocktiles.py``).
 * ``READ.BLANK_ORDER_COLUMNS`` for 表三's 175 cells printed apart from every label (all the labels, then all the
   numbers) when they are zeros and blanks only: any order keeps every identity, by rows or by columns alike,
   so no cell's place is known (``llm_extract/extract/formorder.py``).
@@ -96,6 +99,8 @@ COLUMN_ORDER_RULE = "READ.COLUMN_ORDER"
 #: 表三's zeros and blanks printed apart from every label (extract/formorder.py): the rule of blanks and zeros
 #: placed by a tool's order (verify/sequence.py)
 BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
+#: 表三's column blocks all of one number, read without a tiling (extract/blocktiles.py)
+BLOCKS_ALIKE_RULE = "READ.BLOCKS_ALIKE"
 
 
 #: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
@@ -109,13 +114,15 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.STRAY_COLUMN: STRAY_COLUMN_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
                  Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
-                 Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE}
+                 Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
+                 Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
 #: text meets the same doubt, so its agreeing proves nothing either (verify/crosscheck.py)
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
-                            BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE})
+                            BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
+                            BLOCKS_ALIKE_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

@@ -112,6 +112,11 @@ register("READ.COLUMN_RUNS", "表三的 175 个数字按表格顺序读取，各
          "表三's 175 numbers read in the form's order, its columns parted into runs by text (or its labels printed "
          "after their numbers), every identity holding; but the six applicant columns in another order keep every "
          "identity too and the text tool chose their order: never proven")
+register("READ.BLOCKS_ALIKE", "表三的列块（文本工具逐列打印）中每个数字都相同（全为 0）：任何排法都得出同一张表，数值无疑；"
+         "但未找到一种排法来证明这些数字就是表三的单元格，不予证明",
+         "表三's column blocks (a text tool printing the table column by column) all hold one number (all 0): every way "
+         "to place them gives the same table, so the values are not in doubt; but no placing was found to show the "
+         "numbers are 表三's cells: never proven")
 register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出个别印错所能解释，文本读取不可靠；表二无勾稽关系可核对，不予证明",
          "表三 and 表四 break more identities than a misprint or two explain, so the text reads unreliably; 表二, "
          "which no identity checks, is not proven from it")

@@ -18,7 +18,7 @@ from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
-from .blocktiles import LABEL_METHOD, TILE_METHOD, assemble_table3
+from .blocktiles import ALIKE_METHOD, LABEL_METHOD, TILE_METHOD, assemble_table3
 from .t3instances import table3_broken
 from .colgroups import read_column_groups
 from .colheads import read_column_heads
@@ -148,6 +148,9 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
     blocks = read_blocks(lines)
     if t3:
         table = assemble_table3(blocks) if blocks is not None else None
+        alike = None                            # (blocks of zeros read without a tiling: the last resort, unproven)
+        if table is not None and any(r.method == ALIKE_METHOD for r in table.values()):
+            alike, table = table, None
         if table is not None and all(r.method == TILE_METHOD for r in table.values()):
             table = _labels_checked(table, lines)
         if table is not None:
@@ -168,6 +171,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             table = read_column_tail(lines)     # (the lower rows only: the first ones printed elsewhere)
         if table is None or not _agrees(table, readings):
             table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
+        if table is None or not _agrees(table, readings):
+            table = alike
         if table is not None and _agrees(table, readings):
             readings.update(_fused_labels_guessed(table, lines))
             ambiguities = [a for a in ambiguities if not any(p in table for p in a.paths)]

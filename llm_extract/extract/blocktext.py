@@ -24,10 +24,12 @@ _SPACED_NOTE = re.compile(r"(?<=[0-9０-９])[(（](?:其中|含|包括)[^()（�
 
 @dataclass(frozen=True)
 class Number:
-    """One printed number: its cell and its 1-based line."""
+    """One printed number: its cell and its 1-based line (``alike``: placed in a table of blocks all of one number,
+    without a tiling, extract/blocktiles.py)."""
 
     cell: Cell
     line: int
+    alike: bool = False
 
 
 def all_counts(numbers: Iterable[Number]) -> bool:

@@ -30,17 +30,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..evidence import Reading
+from ..evidence import Method, Reading
 from ..form import FORM
 from .readings import Readings
 from .blocktext import empty_among, mixed_lines
 from .t3instances import INSTANCES, SIDES, holds_values
 from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
 
-__all__ = ["assemble_table3", "LABEL_METHOD", "TILE_METHOD", "MAX_NODES"]
+__all__ = ["assemble_table3", "LABEL_METHOD", "TILE_METHOD", "ALIKE_METHOD", "MAX_NODES"]
 
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
+ALIKE_METHOD = Method.TEXT_BLOCKS_ALIKE  # every block's numbers one number: the table without a tiling (never proven)
 #: the tiling search stops (and reads nothing) past this many placements tried, over all the tilings
 #: of one document's 表三 (every way to give the rows their numbers, every choice of runs)
 MAX_NODES = 50000
@@ -242,9 +243,18 @@ def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]], bud
         return []                       # exact counts only
     search = _Search(grid, blocks, fixed, budget)
     if not search.run():
+        if len({_value(n) for block in blocks for line in block for n in line}) == 1:
+            return [_alike(grid, blocks)]       # (every tiling gives this table's values: read, never proven)
         return None
     tables = {tuple(tuple(_value(c) for c in row) for row in g): g for g in search.found}
     return list(tables.values())
+
+
+def _alike(grid: Grid, blocks: list[list[list[Number]]]) -> Grid:
+    """The table of blocks whose numbers are all one number, no tiling found: each open cell (row by row) takes
+    the next number in printed order, marked read without a tiling (its line one where that number stands)."""
+    numbers = iter(replace(n, alike=True) for block in blocks for line in block for n in line)
+    return [[c if c is not None else next(numbers) for c in row] for row in grid]
 
 
 def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]], budget: list[int]) -> Grid | None:
@@ -355,7 +365,7 @@ def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
             n = grid[r][c]
             assert n is not None
             lines = sorted({label_line, n.line})
-            method = LABEL_METHOD if (r, c) in label_cells else TILE_METHOD
+            method = LABEL_METHOD if (r, c) in label_cells else ALIKE_METHOD if n.alike else TILE_METHOD
             out[f"applications.{row}.{col}"] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, lines, method,
                                                        n.cell.note)
     return out
