@@ -18,6 +18,7 @@ from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
+from .cells import EMPTY_KINDS
 from .blocktiles import ALIKE_METHOD, LABEL_METHOD, TILE_METHOD, assemble_table3
 from .t3instances import table3_broken
 from .colgroups import read_column_groups
@@ -48,7 +49,6 @@ _PRINTED_ORDER = "row-of-15"
 _ORDER_GUESSED = frozenset({Method.FORM_ORDER_RUNS, Method.FORM_ORDER_APART})
 
 _T2_ROWS = {r.path: list(r.paths) for r in FORM.table2}
-_BLANK_KINDS = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})
 #: two rows' item numbers run together on one line (``(四)无法提供 1.2.本机关不掌握…`` / ``没有现成信息…``): the tool
 #: printed two labels as one block, and which number line is whose is a guess
 _FUSED_ITEMS = re.compile(r"(?<![\d.])\d\s*[.、．]\s*\d\s*[.、．]\s*[\u4e00-\u9fff]")
@@ -111,18 +111,21 @@ def _same_numbers(placed: list[Number], readings: Readings) -> bool:
     return sorted((n.line, str(n.cell.value)) for n in placed) == sorted((r.lines[-1], str(r.value)) for r in cells)
 
 
+def _same_values(a: Readings, b: Readings) -> bool:
+    """Whether two readings of 表三 give every cell the same value."""
+    return {p: r.value for p, r in a.items()} == {p: r.value for p, r in b.items()}
+
+
 def _columns_checked(table: Readings, lines: list[str]) -> Readings:
     """表三 with blank and zero cells among those blocks placed: a blank and a 0 printed in one column block may
     have traded places (verify proves neither, ``READ.BLANK_ORDER_COLUMNS``); the same table read from its column
     groups (extract/colgroups.py), which place each cell by its column's header, when that reading gives the
     same values; else the blocks' own."""
     kinds = {r.kind for r in table.values() if r.method == TILE_METHOD}
-    if not (kinds & _BLANK_KINDS and CellKind.ZERO in kinds):
+    if not (kinds & EMPTY_KINDS and CellKind.ZERO in kinds):
         return table
     grouped = read_column_groups(lines)
-    if grouped is not None and {p: r.value for p, r in grouped.items()} == {p: r.value for p, r in table.items()}:
-        return grouped
-    return table
+    return grouped if grouped is not None and _same_values(grouped, table) else table
 
 
 def _labels_checked(table: Readings, lines: list[str]) -> Readings:
@@ -130,7 +133,7 @@ def _labels_checked(table: Readings, lines: list[str]) -> Readings:
     read in the form's order (extract/formorder.py), which checks where the labels stand against the
     numbers, when that reading gives the same values; else the blocks' own."""
     ordered = read_form_order(lines)
-    if ordered is not None and {p: r.value for p, r in ordered.items()} == {p: r.value for p, r in table.items()} \
+    if ordered is not None and _same_values(ordered, table) \
             and not any(r.method in _ORDER_GUESSED for r in ordered.values()):
         return ordered
     return table

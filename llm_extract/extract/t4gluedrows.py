@@ -21,15 +21,16 @@ from ..evidence import Ambiguity
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
 from .glued import blanked_cuts, parted_at, width_bounds
-from .layout import Item, label_key
+from .layout import Item
 from .readings import Readings, missing, reading
+from .t4groups import GLUED_MARKS
 from .t4lines import group_of
 
 __all__ = ["read_glued_group_rows"]
 
 _WIDTH = len(REVIEW_COLUMNS)
 _PATHS = [[f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS] for g in REVIEW_GROUPS]
-_MARKS = "/／\\-—－–无"
+_MARKS = GLUED_MARKS
 #: a group's run after its label's last word, up to the next words or the end (行政复议01102, （复议后起诉）10/01,
 #: 直接起诉——0—0): digits and placeholders, one digit at least
 _RUN = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?=[\d{_MARKS}]*\d)[\d{_MARKS}]+(?![\d{_MARKS}])")
@@ -46,7 +47,7 @@ def _group_runs(items: list[Item]) -> list[tuple[Item, str]] | None:
     for it in items:
         if not it.is_text:
             continue
-        key = label_key(it.raw)
+        key = it.key
         at = 0
         for m in _RUN.finditer(key):
             if (group := group_of(key[at:m.start()])) is not None:       # (not a footer's 备案号…)

@@ -19,15 +19,17 @@ from .glued import MAX_OPTIONS as _MAX_OPTIONS, group_cuts
 from .layout import Item, label_key
 from .readings import Readings, missing
 
-__all__ = ["read_empty_groups"]
+__all__ = ["read_empty_groups", "GLUED_MARKS"]
 
 _PATHS = [[f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS] for g in REVIEW_GROUPS]
 _WIDTH = len(REVIEW_COLUMNS)
 _GROUPS = len(REVIEW_GROUPS)
-_DASHES = "/／\\-—－–无"
+#: the placeholders a crawler's glued run prints for empty cells (a regex character class's inside)
+GLUED_MARKS = "/／\\-—－–无"
 #: the run at the end of a text item (alone, or after the header's last word: …尚未审结总计0000001001-----)
-_RUN = re.compile(rf"(?:^|(?<=[\u4e00-\u9fff]))(?=[\d{_DASHES}]*\d)(?=[\d{_DASHES}]*[{_DASHES}])[\d{_DASHES}]+$")
-_SEGMENT = re.compile(rf"\d+|[{_DASHES}]+")
+_RUN = re.compile(rf"(?:^|(?<=[\u4e00-\u9fff]))(?=[\d{GLUED_MARKS}]*\d)(?=[\d{GLUED_MARKS}]*[{GLUED_MARKS}])"
+                  rf"[\d{GLUED_MARKS}]+$")
+_SEGMENT = re.compile(rf"\d+|[{GLUED_MARKS}]+")
 
 
 def _dash_groups(dashes: str) -> set[int]:
