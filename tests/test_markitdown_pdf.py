@@ -520,3 +520,39 @@ def test_a_groups_title_head_between_a_labels_pieces_is_no_other_label() -> None
     got = record.report.values()
     paths = [p for p in TABLE3_PATHS if ".rejected_publication." in p]
     assert [(got[p], record.provenance[p].status) for p in paths] == [(values[p], Status.PROVEN) for p in paths]
+
+
+def _lost_column_text() -> tuple[str, dict]:
+    """表三 of a report whose applicants are all natural persons, as markitdown lays it into a grid that lost a
+    column: the label spans four fields, six value fields follow for seven columns (其他's header word on a line
+    of its own, its empty column laid into a neighbour's field)."""
+    from tests.fakeopenai import sample_values
+
+    values = sample_values()
+    for p in TABLE3_PATHS:
+        if not p.endswith((".natural_person", ".total")):
+            values[p] = None
+    for p in TABLE3_PATHS:
+        if p.endswith(".total"):            # (every identity holds: the total column is the 自然人 column)
+            values[p] = values[p.rsplit(".", 1)[0] + ".natural_person"]
+    lines = ["| （本列数据的勾稽关系为：第一项加第 |  |  |  |  |  |  | 法人或其他组织 |  |  |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+             "| 二项之和，等于第三项加第四项之和） |  |  |  | 自然人 | 商业企 | 科研机 | 社会公 | 法律服 | 总计 |",
+             "其他"]
+    for row, label, cells in _table3_rows(values):
+        lines.append(f"| {label} |  |  |  | {cells[0]} |  |  |  |  | {cells[6]} |")
+    return _with_table3(values, lines), values
+
+
+def test_a_grid_that_lost_a_column_is_read_by_its_header_not_as_its_last_seven_fields() -> None:
+    """``| 一、本年新收… |  |  |  | 1645 |  |  |  |  | 1645 |`` under ``|  |  |  |  | 自然人 | 商业企 | … | 总计 |``: the
+    grid's value fields are six for seven columns. Read as its last seven fields, the label's empty field was
+    自然人's and each number a column to the right, 商业企业 proven 1645 (the identities hold either way). The header
+    places 自然人 and 总计; the four fields between, empty, are the other five columns' blanks."""
+    text, values = _lost_column_text()
+    assert "| 一、本年新收政府信息公开申请数量 |  |  |  | " in text         # the shape this test is about
+    record = process_document(Document.from_text(text, doc_id="t"))
+    got = record.report.values()
+    assert [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN and got[p] != values[p]] == []
+    first = [p for p in TABLE3_PATHS if ".new_received." in p]
+    assert [got[p] for p in first] == [values[p] for p in first]

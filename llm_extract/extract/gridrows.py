@@ -22,6 +22,9 @@ from .table3_labels import without_title_piece
 
 __all__ = ["grid_shape", "grid_row"]
 
+#: 表三's header words of its first and last value columns
+_HEADS = ("自然人", "总计")
+
 
 def _mode(values: Iterable[int]) -> int | None:
     counts: dict[int, int] = {}
@@ -30,12 +33,13 @@ def _mode(values: Iterable[int]) -> int | None:
     return max(counts, key=lambda c: (counts[c], c)) if counts else None
 
 
-def grid_shape(items: list[Item]) -> tuple[int, int] | None:
-    """(fields per row, one past the last value column) when the table's grid is rectangular, as a
-    converter prints it: most lines with numbers have the same number of fields (a converter may
+def grid_shape(items: list[Item]) -> tuple[int, int, bool] | None:
+    """(fields per row, one past the last value column, whether a column is lost) when the table's grid is
+    rectangular, as a converter prints it: most lines with numbers have the same number of fields (a converter may
     add an empty column at the right, so the last value column is the most common one too).
     A row of another width lost or gained a field: its positions say nothing. ``None`` for a
-    ragged grid: each row's cells are then the seven fields after its label."""
+    ragged grid: each row's cells are then the seven fields after its label. A column is lost where
+    :func:`_column_lost` says so."""
     last: dict[int, int] = {}
     width: dict[int, int] = {}
     for it in items:
@@ -45,7 +49,20 @@ def grid_shape(items: list[Item]) -> tuple[int, int] | None:
     end, fields = _mode(last.values()), _mode(width.values())
     if end is None or fields is None or sum(1 for w in width.values() if w != fields) > len(width) // 12:
         return None
-    return fields, end + 1
+    return fields, end + 1, _column_lost(items, fields, end + 1)
+
+
+def _column_lost(items: list[Item], fields: int, end: int) -> bool:
+    """Whether the grid holds six value fields for seven columns: its header prints 自然人 six fields before its
+    last value field, 总计 in that one, and no line of the grid prints a value in the field before 自然人's. A
+    converter laid two columns into one field (markitdown: two empty columns side by side, ``| 1645 |  |  |  |  |
+    1645 |`` under ``| 自然人 | 商业企 | 科研机 | 社会公 | 法律服 | 总计 |``, 其他 on a line of its own): read as the
+    last seven fields, the label's empty field would be 自然人's and every number a column to the right."""
+    header = {it.key: it.col for it in items if it.grid and it.is_text and it.width == fields and it.col is not None
+              and it.key in _HEADS}
+    if header.get(_HEADS[0]) != end - 6 or header.get(_HEADS[1]) != end - 1:
+        return False
+    return not any(it.grid and it.is_value and it.col == end - 7 and it.width == fields for it in items)
 
 
 def _stacked_cells(line_items: list[Item], label_col: int) -> list[Cell] | None:
@@ -65,11 +82,13 @@ def _stacked_cells(line_items: list[Item], label_col: int) -> list[Cell] | None:
     return [it.cell for it in after]
 
 
-def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell] | None:
+def _grid_cells(line_items: list[Item], width: int, label_col: int, lost: bool = False) -> list[Cell] | None:
     """The seven value cells of a grid row: its last seven fields, when the label stands before them
     (a label spanning several columns leaves empty fields between it and the numbers) and no text
     stands among them; or its seven numbers where fields hold numbers stacked (:func:`_stacked_cells`).
-    ``None`` when the row does not have that shape. ``width`` is one past the table's last value column."""
+    ``None`` when the row does not have that shape. ``width`` is one past the table's last value column.
+    Where the grid lost a column (``lost``: six value fields, :func:`_column_lost`), its first and last fields are
+    自然人 and 总计 and the four between hold the other five columns: read only where all four are empty."""
     if (stacked := _stacked_cells(line_items, label_col)) is not None:
         return stacked
     lo = width - 7
@@ -86,7 +105,12 @@ def _grid_cells(line_items: list[Item], width: int, label_col: int) -> list[Cell
             return None
         if col >= lo:
             by_col[col] = it
-    return field_cells(by_col, lo, width)
+    if not lost:
+        return field_cells(by_col, lo, width)
+    if lo in by_col or any(col in by_col for col in range(lo + 2, width - 1)):
+        return None                     # (a value in the four fields of five columns: which column's?)
+    six = field_cells(by_col, lo + 1, width)
+    return six[:1] + six[1:2] * 5 + six[-1:]
 
 
 def _label_fields(line_items: list[Item], lo: int, besides: set[str]) -> str:
@@ -209,7 +233,7 @@ def _label_continued(row: str, label: Item, own: list[Item], by_line: Mapping[in
     return None                                     # no numbers below: its fields are its (blank) cells
 
 
-def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int] | None, row: str = "",
+def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int, bool] | None, row: str = "",
              claimed: AbstractSet[int] = frozenset()) -> tuple[int, list[Cell] | None]:
     """:func:`_grid_row`, where the cells come from a line other than the label's, unless a row above took
     that line's numbers already (``claimed``): ``1、申请人无正当理由逾期不补`` / ``| | | 正、行政机关不再处理其政府信 |
@@ -246,7 +270,7 @@ def _merged_field_short(items: list[Item], line: int, lo: int) -> bool:
 
 
 def _grid_row(items: list[Item], idx: int, end: int,
-              shape: tuple[int, int] | None, row: str = "") -> tuple[int, list[Cell] | None]:
+              shape: tuple[int, int, bool] | None, row: str = "") -> tuple[int, list[Cell] | None]:
     """A markdown/grid row of 表三: (line of its cells, the seven cells or ``None``).
 
     The cells are on the label's line, or (a converter detached the label from its numbers)
@@ -256,6 +280,7 @@ def _grid_row(items: list[Item], idx: int, end: int,
     label with numbers (:func:`_wrapped_label_row`), the cells are that line's. A line holding two
     rows' labels (a converter fused the rows) gives neither row cells."""
     label = items[idx]
+    lost = shape is not None and shape[2]
     if end < len(items) and items[end].line == label.line:
         return label.line, None         # another row's label on its line: two rows fused, whose cells?
     by_line: dict[int, list[Item]] = {}
@@ -284,9 +309,9 @@ def _grid_row(items: list[Item], idx: int, end: int,
                                      (above[0].line if above else label.line - 1, above, False)):
             if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
                     and (line_items[0].width or 0) == (label.width or 0):
-                return n, _grid_cells(line_items, width, label.col or 0)
+                return n, _grid_cells(line_items, width, label.col or 0, lost)
         if (below := _label_continued(row, label, own, by_line, width - 7)) is not None:
-            return below[0], (_grid_cells(below[1], width, label.col or 0) if below[1] else None)
+            return below[0], (_grid_cells(below[1], width, label.col or 0, lost) if below[1] else None)
     nxt = by_line.get(after, [])
     if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \
             and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
@@ -296,12 +321,12 @@ def _grid_row(items: list[Item], idx: int, end: int,
         for n, below in by_line.items():    # (empty fields only after the label: no cell of its own either)
             if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
                     and (below[0].width or 0) == (label.width or 0):
-                return n, _grid_cells(below, width, label.col or 0) or _seven_printed(below)
+                return n, _grid_cells(below, width, label.col or 0, lost) or _seven_printed(below)
         if above and all(it.is_value for it in above) and any(it.cell.is_number for it in above) \
                 and _right_above(items, idx, label, above[0].line):
             return label.line, None     # numbers alone on the grid line right above: this row's, printed above
             #                             its label (markitdown), or no one's; its empty fields no blank cells
-    return label.line, _grid_cells(same, width, label.col or 0) or _seven_printed(same)
+    return label.line, _grid_cells(same, width, label.col or 0, lost) or _seven_printed(same)
 
 
 def _seven_printed(same: list[Item]) -> list[Cell] | None:
