@@ -29,7 +29,7 @@ from .straycol import drop_stray_column, mark_stray_table2
 from .tallrows import merged_tall_rows
 from .meta import read_meta
 from .numerals import writes_numerals
-from .pagenumbers import without_page_numbers
+from .pagenumbers import joined_page_marks, without_page_numbers
 from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
 from .tables import read_table2, read_table3, read_table4
@@ -52,7 +52,7 @@ def extract_regex(doc: Document) -> Extraction:
     lines, origin = unfold(doc.lines)
     unfolded = len(lines) != len(doc.lines)      # a crawler's dump: its table lines were unfolded
     lines, origin, detached = attach_tables(lines, origin)     # tables printed after the report's text
-    lines = without_page_numbers(lines)          # a bare page number at a page's edge is no cell
+    lines = without_page_numbers(joined_page_marks(lines))     # a page number at a page's edge is no cell
     if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
         lines = joined_header_digits(joined_notes(lines))     # (and a header's 数据 / 1)
     regions = find_regions(lines)

@@ -18,13 +18,15 @@ from ..form import FORM
 from .labels import strip_item_number
 from .layout import label_key
 
-__all__ = ["Pieces", "MAX_PIECES_KEY"]
+__all__ = ["Pieces", "MAX_PIECES_KEY", "GENERIC_HEADER"]
 
 #: a label's pieces joined are at most this long (the longest 表三 label, with its item number, is 41)
 MAX_PIECES_KEY = 48
 _MARKS = frozenset(".、)]．")
 #: 表三's column header: the applicant columns' labels (from the form) under 申请人情况 / 法人或其他组织
 _HEADER = label_key("".join(c.label for c in FORM.table3_columns) + "申请人情况法人或其他组织")
+#: a generic column header's word (数据 1 … 数据 6, FORM.md), its number printed on the line below (pdf2txt.py)
+GENERIC_HEADER = "数据"
 
 
 @dataclass
@@ -50,7 +52,11 @@ class Pieces:
         if not self.key:
             self.line = line
         self.key += key
-        self.header = self.header and key in _HEADER
+        self.header = self.header and (key in _HEADER or key == GENERIC_HEADER)
+
+    def numbered(self) -> bool:
+        """Whether the pieces end with a generic header's word (数据), the number on the next line its column's."""
+        return self.header and self.key.endswith(GENERIC_HEADER)
 
     def too_long(self) -> bool:
         return len(self.key) > MAX_PIECES_KEY

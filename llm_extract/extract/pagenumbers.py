@@ -6,19 +6,42 @@ adds a number to the table. It is told from a cell by where it stands and what i
 its page with any text (a footer) or the first (a header), holding one whole number equal to that page's
 place in the document (1, 2, 3, …), and the document numbers at least two of its pages so. A cell alone
 on a line at a page's edge that happens to equal its page's place is possible, hence the second page.
+
+A page's foot 第 2 页 共 5 页 that a text tool broke over two lines (``pdf2txt.py``: `` 第 2 `` / `` 页 共 5 页``) leaves
+its number after a word, as a cell after its label: the two lines are joined back into the one foot they are
+(:func:`joined_page_marks`), which every reader knows as page furniture.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["without_page_numbers", "page_feet", "PAGE_FEED"]
+__all__ = ["without_page_numbers", "joined_page_marks", "page_feet", "PAGE_FEED"]
 
 #: what text tools print at a page break (pdftotext, pdfminer): a form feed, before the new page's first line
 PAGE_FEED = "\f"
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _AT_MARGIN = re.compile(r"^(\d{1,3})$")
 _MIN_PAGES = 2
+#: a page's foot broken after its number: 第 2 / 页 共 5 页 (the lines between it and its rest blank, at most this many)
+_FOOT_OPEN = re.compile(r"^\s*第\s*\d{1,3}\s*$")
+_FOOT_CLOSE = re.compile(r"^\s*页\s*(?:[/,，]?\s*共\s*\d{1,3}\s*页)?\s*$")
+_FOOT_GAP = 2
+
+
+def joined_page_marks(lines: list[str]) -> list[str]:
+    """``lines`` with each page foot broken after its number (``第 2`` / ``页 共 5 页``) joined on its first line, the
+    second left empty (line numbers hold); ``lines`` itself when there is none."""
+    out: list[str] | None = None
+    for i, line in enumerate(lines):
+        if not _FOOT_OPEN.match(line.replace(PAGE_FEED, "")):
+            continue
+        rest = next((j for j in range(i + 1, min(i + 2 + _FOOT_GAP, len(lines)))
+                     if lines[j].replace(PAGE_FEED, "").strip()), None)
+        if rest is not None and PAGE_FEED not in lines[rest] and _FOOT_CLOSE.match(lines[rest]):
+            out = out if out is not None else list(lines)
+            out[i], out[rest] = line.rstrip() + " " + lines[rest].strip(), ""
+    return out if out is not None else lines
 
 
 def _pages(lines: list[str]) -> list[list[int]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..evidence import CellKind
 from ..form import FORM
 from .blockside import heads_table2_column, table2_placed, table4
 from .blocktext import Number, RowEvidence, Run, TextBlocks, heading_line, split_numbers
@@ -46,6 +47,11 @@ _ITEM_DOTS = frozenset(".．、")
 _TOTAL, _CARRIED = "total_processed", "carried_forward"
 #: （七）总计's label printed bare, as a column header's word
 _TOTAL_WORDS = frozenset({"合计", "总计"})
+
+
+def _column_number(n: Number) -> bool:
+    """Whether ``n`` may number a generic column header (数据 1 … 数据 7)."""
+    return n.cell.kind is CellKind.NUMBER and isinstance(n.cell.value, int) and 1 <= n.cell.value <= _WIDTH
 
 
 def _table2_named(key: str) -> list[str]:
@@ -178,6 +184,10 @@ class _Reader:
         """A line of numbers only (or the numbers after a line's group piece)."""
         if self.pieces:
             if self.run is None:
+                if self.pieces.numbered() and _column_number(numbers[0]):
+                    numbers = numbers[1:]        # (数据 / 1: the header's number, no cell)
+                    if not numbers:
+                        return
                 self.run = Run(after=self.pieces.key, first=n)
                 self.held.append(self.run)
             self._in_run(self.run, self.held, numbers)
