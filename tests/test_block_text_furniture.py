@@ -4,6 +4,8 @@ table, broken over lines by the text tool, is no table cell.
 - A page's foot ``第 2 页 共 5 页`` broken after its number (`` 第 2 `` / `` 页 共 5 页``) reads as the foot it is:
   its 2 is no cell after a word.
 - A generic column header's number printed on the line under its word (``数据`` / ``1``) is the header's.
+- Lines of numbers after two row labels printed one under the other, the upper with no number of its own: the
+  first is either row's, neither row is read, each reading a candidate (the identities cannot tell them apart).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from llm_extract.evidence import Status
+from llm_extract.extract import extract_regex
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS
@@ -60,3 +63,25 @@ def test_a_generic_headers_number_under_its_word_is_no_cell() -> None:
     record = process_document(Document.from_text(text, doc_id=name))
     truth = fixture_truth(name)
     assert [p for p in TABLE3_PATHS if record.report.get(p) != truth_value(truth, p)] == []
+
+
+def test_lines_of_numbers_after_two_labels_one_under_the_other_are_neither_rows_proven() -> None:
+    """``pdf2txt.py`` of an independent generator's report (office seed 52): 一、 and 二、's labels one under the other,
+    then their two lines of numbers (``4 1 0 0 0 0 5`` / ``0 0 0 0 0 0 0``), then a page's foot and the next page.
+    Read as a label detached above its numbers, 二、 took 一、's line and 一、 was derived from the identities: the two
+    rows add to the same totals, so every identity held, both rows wrong. Neither is read; the candidates say
+    whose the first line may be."""
+    name = "pdfminer_stacked_labels_then_lines"
+    text = fixture_text(name)
+    assert "二、上年结转政府信息公\n开申请数量\n\n4 1 0 0 0 0 5\n\n0 0 0 0 0 0 0\n" in text   # the shape this test is about
+    record = process_document(Document.from_text(text, doc_id=name))
+    truth = fixture_truth(name)
+    got = record.report.values()
+    wrong = [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN
+             and got[p] != truth_value(truth, p)]
+    assert wrong == []
+    rows = [p for p in TABLE3_PATHS if ".new_received." in p or ".carried_over." in p]
+    assert all(record.provenance[p].status is not Status.PROVEN for p in rows)
+    read = extract_regex(Document.from_text(text, doc_id=name))
+    first = [truth_value(truth, p) for p in rows[:7]] + [None] * 7
+    assert any(list(option) == first for a in read.ambiguities for option in a.options if list(a.paths) == rows)

@@ -12,7 +12,10 @@ the identities as often as not (a table of zeros under a total row read as zeros
 :mod:`.above` reads the other direction too and lets the identities choose.
 
 A single line of numbers between two labels neither of which has numbers of its own is either row's
-(:func:`contested_lines`): both rows stay missing, each reading a candidate.
+(:func:`contested_lines`): both rows stay missing, each reading a candidate. So is a line of numbers after two
+labels printed one under the other, the upper one with no number of its own (``一、本年新收…`` / ``二、上年结转…`` /
+``4 1 0 0 0 0 5``, pdf2txt.py printing a page's labels before its numbers): the numbers of the lower row, its
+label detached above them, or of the upper, the labels stacked (:func:`stacked_lines`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from .labels import rows_named, strip_item_number
 from .layout import Item, label_key
 from .readings import Readings, missing
 
-__all__ = ["EITHER_WAY", "rows_above_or_below", "rows_below_beside_rows_above", "contested_lines", "label_words"]
+__all__ = ["EITHER_WAY", "rows_above_or_below", "rows_below_beside_rows_above", "contested_lines", "stacked_lines",
+           "label_words"]
 
 EITHER_WAY = Method.CELLS_ABOVE_OR_BELOW
 _BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
@@ -180,14 +184,50 @@ def contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict
         between = items[idx + 1:nxt_idx]
         if any(it.is_text for it in between) or any(it.line != line for it in between):
             continue                        # a wrapped label's fragment, or other numbers, stand between
-        values = [out[p].value if not out[p].missing else None for p in TABLE3_ROW_PATHS[row]]
-        if any(v is not None and not isinstance(v, int) for v in values):
+        _contest(row, nxt, " ".join(it.raw for it in between), [items[idx].line, line, items[nxt_idx].line],
+                 "a line of numbers between two labels without numbers: whose row it is, is not known", out, ambiguities)
+
+
+def stacked_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                  own_line: dict[str, int], out: Readings, ambiguities: list[Ambiguity]) -> None:
+    """A row read from a line of numbers below its label, that label printed right under another row's with no
+    number between them nor after the upper one, the numbers on a line of their own, another such line after them
+    before the next label, and no word right after them (a wrapped label's tail): the upper row's numbers (the
+    labels stacked, then their numbers, a line each) or the lower's (its label detached above them), the upper
+    blank. One line of numbers after the two labels is read as the lower row's, as every reader of a row's label
+    detached above its numbers does (a blank row prints nothing). The identities cannot tell (the two rows add
+    to the same totals, or a row is derived from them), so neither row is read: both missing, each a candidate."""
+    text_lines = {it.line for it in items if it.is_text}
+    for k in range(1, len(order)):
+        (above, above_idx), (row, idx) = order[k - 1], order[k]
+        line = own_line.get(row)
+        if line is None or line in text_lines or above not in TABLE3_ROW_PATHS or row not in TABLE3_ROW_PATHS \
+                or any(it.is_value for it in spans[above]) or any(it.is_value for it in items[above_idx + 1:idx]):
             continue
-        raw, lines = " ".join(it.raw for it in between), [items[idx].line, line, items[nxt_idx].line]
-        note = "a line of numbers between two labels without numbers: whose row it is, is not known"
-        for path in TABLE3_ROW_PATHS[row] + TABLE3_ROW_PATHS[nxt]:
-            out[path] = missing(raw, lines, Method.CELLS_AFTER_LABEL, note)
-        blank: list[int | None] = [None] * 7
-        ambiguities.append(Ambiguity(paths=[*TABLE3_ROW_PATHS[row], *TABLE3_ROW_PATHS[nxt]], raw=raw, lines=lines,
-                                     options=[values + blank, blank + values],
-                                     reason=f"rows {row} and {nxt}: {note}"))
+        if not all(out[p].missing for p in TABLE3_ROW_PATHS[above]):
+            continue
+        nxt_idx = order[k + 1][1] if k + 1 < len(order) else len(items)
+        below = items[idx + 1:nxt_idx]
+        after = next((it for it in below if it.line > line), None)
+        if (after is not None and after.is_text) \
+                or len({it.line for it in below if it.is_value and it.line not in text_lines}) < 2:
+            continue                    # (the label's wrapped tail under its numbers: the lower row's, 信 / 4 0 … / 息;
+            #                             one line of numbers after the two labels: the lower row's, the upper blank)
+        raw = " ".join(it.raw for it in spans[row] if it.line == line)
+        _contest(above, row, raw, [items[above_idx].line, items[idx].line, line],
+                 "a line of numbers after two labels printed one under the other: whose row it is, is not known",
+                 out, ambiguities)
+
+
+def _contest(row: str, nxt: str, raw: str, lines: list[int], note: str, out: Readings,
+             ambiguities: list[Ambiguity]) -> None:
+    """Rows ``row`` and ``nxt`` both missing, the one row of numbers read (either row's) each one's candidate."""
+    paths = TABLE3_ROW_PATHS[row] if not all(out[p].missing for p in TABLE3_ROW_PATHS[row]) else TABLE3_ROW_PATHS[nxt]
+    values = [out[p].value if not out[p].missing else None for p in paths]
+    if any(v is not None and not isinstance(v, int) for v in values):
+        return
+    for path in TABLE3_ROW_PATHS[row] + TABLE3_ROW_PATHS[nxt]:
+        out[path] = missing(raw, lines, Method.CELLS_AFTER_LABEL, note)
+    blank: list[int | None] = [None] * 7
+    ambiguities.append(Ambiguity(paths=[*TABLE3_ROW_PATHS[row], *TABLE3_ROW_PATHS[nxt]], raw=raw, lines=lines,
+                                 options=[values + blank, blank + values], reason=f"rows {row} and {nxt}: {note}"))

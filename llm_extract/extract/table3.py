@@ -26,7 +26,7 @@ from .table3_labels import find_labels
 from .layout import Item, Region
 from .above import read_either_way
 from .blankcols import placed_methods
-from .direction import contested_lines
+from .direction import contested_lines, stacked_lines
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
 from .loosedigits import doubt_beside_loose_digits
@@ -324,6 +324,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                       placed=bool(chosen) and any(it.placed for it in chosen), stream=stream,
                       only_options=bars is not None and len(bars) == 1)
     contested_lines(items, order, spans, own_line, out, ambiguities)
+    stacked_lines(items, order, spans, own_line, out, ambiguities)     # or after two labels, one under the other
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     doubt_beside_loose_digits(items, taken, out)   # a line of numbers no row took beside a row's: wrapped digits?
     for row in APPLICATION_ROWS:
