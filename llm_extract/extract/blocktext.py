@@ -12,11 +12,12 @@ from ..evidence import CellKind
 from .cells import EMPTY_KINDS, Cell, parse_cell, parse_slot, unspaced_notes
 from .regions import list_line
 
-__all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line", "all_counts"]
+__all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line",
+           "all_counts", "GENERIC_HEADER"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
-_GENERIC_HEADER = "数据"
+GENERIC_HEADER = "数据"
 #: a number's note whose words a space parts (``7（其中修改 1 件）``, pdfminer keeping the spaces around a
 #: number): one cell, its spaces dropped (a wider gap parts columns)
 _SPACED_NOTE = re.compile(r"(?<=[0-9０-９])[(（](?:其中|含|包括)[^()（）]*[)）]")
@@ -89,7 +90,7 @@ def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
             break
         numbers.insert(0, Number(cell, line))
         tokens.pop()
-    if len(numbers) == 1 and tokens and tokens[-1].endswith(_GENERIC_HEADER) and numbers[0].cell.kind is CellKind.NUMBER:
+    if len(numbers) == 1 and tokens and tokens[-1].endswith(GENERIC_HEADER) and numbers[0].cell.kind is CellKind.NUMBER:
         return text.strip(), []      # (数据 1: a column's header, not a cell)
     return " ".join(tokens), numbers
 

@@ -57,7 +57,7 @@ from ..evidence import Method
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
-from .blocktext import Number, all_counts, empty_among, heading_line, mixed_lines, split_numbers
+from .blocktext import GENERIC_HEADER, Number, all_counts, empty_among, heading_line, mixed_lines, split_numbers
 from .t3instances import table3_broken
 from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
@@ -88,8 +88,6 @@ _SIX_GROUP = re.compile(r"^\(?六\)")
 #: identity), and the states of that search: past either, nothing is read
 _MAX_WAYS = 64
 _MAX_STEPS = 20000
-#: the word of generic column headers (数据 1 … 数据 6, 总计), the column's number after it
-_GENERIC = "数据"
 #: the row identities (总计 = the six applicant columns) as column indices
 _ROW_IDENTITIES = tuple((tuple(_COLS.index(c) for c in i.lhs), tuple(_COLS.index(c) for c in i.rhs))
                         for i in FORM.identities if i.kind == "row")
@@ -135,7 +133,7 @@ def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> li
         if generic and not text and len(numbers) == 1 and _header_number(numbers[0]):
             generic = False
             continue                # a generic column header's number on a line of its own (数据 / 5)
-        generic = bool(text) and label_key(text) == _GENERIC
+        generic = bool(text) and label_key(text) == GENERIC_HEADER
         if generic and numbers and _header_number(numbers[0]):
             numbers, generic = numbers[1:], False       # (数据 5)
         if text:

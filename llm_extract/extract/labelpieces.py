@@ -15,18 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..form import FORM
+from .blocktext import GENERIC_HEADER
 from .labels import strip_item_number
 from .layout import label_key
 
-__all__ = ["Pieces", "MAX_PIECES_KEY", "GENERIC_HEADER"]
+__all__ = ["Pieces", "MAX_PIECES_KEY"]
 
 #: a label's pieces joined are at most this long (the longest 表三 label, with its item number, is 41)
 MAX_PIECES_KEY = 48
 _MARKS = frozenset(".、)]．")
 #: 表三's column header: the applicant columns' labels (from the form) under 申请人情况 / 法人或其他组织
 _HEADER = label_key("".join(c.label for c in FORM.table3_columns) + "申请人情况法人或其他组织")
-#: a generic column header's word (数据 1 … 数据 6, FORM.md), its number printed on the line below (pdf2txt.py)
-GENERIC_HEADER = "数据"
 
 
 @dataclass
