@@ -116,7 +116,12 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         nums = [int(it.cell.value) for it in values if isinstance(it.cell.value, int | Decimal)
                 and (it.cell.is_number or it.cell.kind is CellKind.MISSING)]
     options: list[list[int | None]] = []
-    if 10 <= len(nums) < 15:
+    if 10 <= len(nums) < 15 and len(nums) == len(numbers) and not any(nums):
+        # every number 0, the empty cells dropped: each cell 0 or blank (a blank counts 0), where the blanks stood not
+        # known: one reading, all 0, derived by the verifier and queued, never proven
+        options = [[0] * 15]
+        note += ", every one 0: each cell 0 or blank"
+    elif 10 <= len(nums) < 15:
         options = gap_options(nums, 15)
         if len(options) > MAX_GAP_OPTIONS * 10:
             options = []
