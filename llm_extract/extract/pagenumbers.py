@@ -34,7 +34,7 @@ def joined_page_marks(lines: list[str]) -> list[str]:
     second left empty (line numbers hold); ``lines`` itself when there is none."""
     out: list[str] | None = None
     for i, line in enumerate(lines):
-        if not _FOOT_OPEN.match(line.replace(PAGE_FEED, "")):
+        if "第" not in line or not _FOOT_OPEN.match(line.replace(PAGE_FEED, "")):
             continue
         rest = next((j for j in range(i + 1, min(i + 2 + _FOOT_GAP, len(lines)))
                      if lines[j].replace(PAGE_FEED, "").strip()), None)
