@@ -12,10 +12,10 @@ the identities as often as not (a table of zeros under a total row read as zeros
 :mod:`.above` reads the other direction too and lets the identities choose.
 
 A single line of numbers between two labels neither of which has numbers of its own is either row's
-(:func:`contested_lines`): both rows stay missing, each reading a candidate. So is a line of numbers after two
-labels printed one under the other, the upper one with no number of its own (``一、本年新收…`` / ``二、上年结转…`` /
-``4 1 0 0 0 0 5``, pdf2txt.py printing a page's labels before its numbers): the numbers of the lower row, its
-label detached above them, or of the upper, the labels stacked (:func:`stacked_lines`).
+(:func:`contested_lines`): both rows stay missing, each reading a candidate. So is the first of two lines of numbers
+after two labels printed one under the other, the upper one with no number of its own (``一、本年新收…`` /
+``二、上年结转…`` / ``4 1 0 0 0 0 5`` / ``0 0 0 0 0 0 0``, pdf2txt.py printing a page's labels before its numbers): the
+lower row's, its label detached above them, or the upper's, the labels stacked (:func:`stacked_lines`).
 """
 
 from __future__ import annotations
@@ -191,12 +191,13 @@ def contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict
 def stacked_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                   own_line: dict[str, int], out: Readings, ambiguities: list[Ambiguity]) -> None:
     """A row read from a line of numbers below its label, that label printed right under another row's with no
-    number between them nor after the upper one, the numbers on a line of their own, another such line after them
-    before the next label, and no word right after them (a wrapped label's tail): the upper row's numbers (the
-    labels stacked, then their numbers, a line each) or the lower's (its label detached above them), the upper
-    blank. One line of numbers after the two labels is read as the lower row's, as every reader of a row's label
-    detached above its numbers does (a blank row prints nothing). The identities cannot tell (the two rows add
-    to the same totals, or a row is derived from them), so neither row is read: both missing, each a candidate."""
+    number between them nor after the upper one, the numbers on a line of their own with another such line after
+    them before the next label, and no word right after them (a wrapped label's tail): the upper row's numbers
+    (the labels stacked, then their numbers, a line each) or the lower's (its label detached above them, the
+    upper blank). The identities cannot tell (the two rows add to the same totals, or a row is derived from
+    them), so neither row is read: both missing, each reading of that line a candidate. One line of numbers
+    after the two labels stays the lower row's, as every reader of a label detached above its numbers reads it
+    (a blank row prints nothing)."""
     text_lines = {it.line for it in items if it.is_text}
     for k in range(1, len(order)):
         (above, above_idx), (row, idx) = order[k - 1], order[k]
