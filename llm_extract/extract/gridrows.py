@@ -22,8 +22,8 @@ from .table3_labels import without_title_piece
 
 __all__ = ["grid_shape", "grid_row"]
 
-#: 表三's header words of its first and last value columns
-_HEADS = ("自然人", "总计")
+#: 表三's header words of its first and last value columns (自然人, 总计)
+_HEADS = (label_key(FORM.table3_columns[0].label), label_key(FORM.table3_columns[-1].label))
 
 
 def _mode(values: Iterable[int]) -> int | None:
