@@ -19,7 +19,7 @@ from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
 from .cells import EMPTY_KINDS
-from .blocktiles import ALIKE_METHOD, LABEL_METHOD, TILE_METHOD, assemble_table3
+from .blocktiles import ALIKE_METHOD, DOWN_METHOD, LABEL_METHOD, TILE_METHOD, assemble_table3
 from .t3instances import table3_broken
 from .colgroups import read_column_groups
 from .colheads import read_column_heads
@@ -45,6 +45,8 @@ _T4_WIDTH = len(FORM.table4_columns)
 #: the region reader's 表四: its fifteen numbers in printed order (extract/table4.py)
 _PRINTED_ORDER = "row-of-15"
 
+#: the methods of 表三 cells a block placed by position alone (no number beside its label)
+_PLACED = frozenset({TILE_METHOD, DOWN_METHOD})
 #: the form's order read with its columns' (or blanks') order the text tool's: no better than the blocks' own
 _ORDER_GUESSED = frozenset({Method.FORM_ORDER_RUNS, Method.FORM_ORDER_APART})
 
@@ -121,7 +123,7 @@ def _columns_checked(table: Readings, lines: list[str]) -> Readings:
     have traded places (verify proves neither, ``READ.BLANK_ORDER_COLUMNS``); the same table read from its column
     groups (extract/colgroups.py), which place each cell by its column's header, when that reading gives the
     same values; else the blocks' own."""
-    kinds = {r.kind for r in table.values() if r.method == TILE_METHOD}
+    kinds = {r.kind for r in table.values() if r.method in _PLACED}
     if not (kinds & EMPTY_KINDS and CellKind.ZERO in kinds):
         return table
     grouped = read_column_groups(lines)
@@ -154,7 +156,7 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         alike = None                            # (blocks of zeros read without a tiling: the last resort, unproven)
         if table is not None and any(r.method == ALIKE_METHOD for r in table.values()):
             alike, table = table, None
-        if table is not None and all(r.method == TILE_METHOD for r in table.values()):
+        if table is not None and all(r.method in _PLACED for r in table.values()):
             table = _labels_checked(table, lines)
         if table is not None:
             table = _columns_checked(table, lines)
