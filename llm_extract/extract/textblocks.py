@@ -44,7 +44,7 @@ _MIN_FRAGMENT = 2
 _WIDTH = len(FORM.table3_columns)
 #: the dot after an item number, when the number itself was printed on the line before (``6`` / ``.属于…``)
 _ITEM_DOTS = frozenset(".．、")
-_TOTAL, _CARRIED = "total_processed", "carried_forward"
+_TOTAL, _CARRIED, _OTHER = "total_processed", "carried_forward", "other_other"
 #: （七）总计's label printed bare, as a column header's word
 _TOTAL_WORDS = frozenset({"合计", "总计"})
 
@@ -267,12 +267,30 @@ class _Reader:
             self._drop_pieces()                  # two rows, or a row found already: not this label
 
     def _total_above_carried(self, key: str, n: int) -> bool:
-        """A bare 合计 / 总计 on the line right above 四、结转下年度继续办理's (blank lines apart): （七）总计's label
-        printed as the header word it also is (a column's header never stands right above a row's label)."""
+        """A bare 合计 / 总计 that is （七）总计's label printed as the header word it also is: on the line right above
+        四、结转下年度继续办理's (blank lines apart; a column's header never stands right above a row's label), or
+        between 3.其他's label and 四、结转下年度继续办理's (or 表四's heading) with nothing but numbers (and a group's
+        pieces, 理 of （六）其他处理) on the lines between (``3.其他`` / ``合计`` / ``2 10 0`` / ``四、结转…``): a repeated
+        header's 总计 follows its 其他 and comes before its rows' labels."""
         if key not in _TOTAL_WORDS or _TOTAL in self.rows:
             return False
         after = next((line for line in self.lines[n:] if line.strip()), "")
-        return rows_named(label_key(after)) == [_CARRIED]
+        if rows_named(label_key(after)) == [_CARRIED]:
+            return True
+        before = self._text_line(range(n - 2, -1, -1))
+        after = self._text_line(range(n, len(self.lines)))
+        return rows_named(before) == [_OTHER] and before not in BARE_HEADERS \
+            and (rows_named(after) == [_CARRIED] or _T4_HEADING.search(after) is not None)
+
+    def _text_line(self, at: range) -> str:
+        """The label key of the first line at ``at`` (indices into the lines) with words other than a group's
+        pieces (numbers, blank lines and a group's pieces passed over; a column header's word is no piece)."""
+        for i in at:
+            raw = self.lines[i].replace("\x0c", " ").strip()
+            text = split_numbers(raw, i + 1)[0] if raw else ""
+            if text and (label_key(text) in BARE_HEADERS or not _is_group_piece(label_key(text))):
+                return label_key(text)      # (其他 is a header's word before its 总计, not 其他处理's piece)
+        return ""
 
     def _resumes(self, key: str) -> bool:
         """A piece that goes on with exactly one row's label printed before a page break (``要求缴纳费`` …
