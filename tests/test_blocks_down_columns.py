@@ -1,9 +1,9 @@
 """表三 printed column by column (``pdf2txt.py``): the rows' labels, then each column's numbers top to bottom, one
 box each, then the next column's; a table over two pages prints the first page's rows so, then the second's.
 
-The tiling of column blocks reads every block in printed order down the columns of each band of rows (a band:
-the rows whose labels stand before a run of numbers) and keeps the table when the identities hold and no other
-tiling gives another table. The order of the six applicant columns is then pdfminer's box order, which the
+Where no tiling by rows keeps the identities, the column blocks are read every block in printed order down the
+columns of each band of rows, every way to cut the rows into bands tried (a page's rows, or the rows pdfminer
+grouped, which the labels' places do not always show); the table is kept when exactly one keeps every identity. The order of the six applicant columns is then pdfminer's box order, which the
 identities cannot check (any order of the six keeps them): the total column and every row whose six applicant
 cells read alike are proven, the other applicant cells are read and left ``unverified`` (``READ.COLUMN_RUNS``).
 """
@@ -26,6 +26,9 @@ _CASES = [
     # office seed 53: a page's 15 rows column by column, then the next page's ten rows column by column (the
     # header printed again)
     ("pdfminer_columns_by_page", "自然人\n\n3\n\n0\n\n3\n\n0\n"),
+    # office seed 43: the second page's first two rows column by column before the last rows' labels, its last
+    # three rows three to a block after 表四's heading: the bands are not where the labels stand
+    ("pdfminer_columns_bands_unlabelled", "3.其他\n\n/\n\n/\n\n/\n"),
 ]
 
 

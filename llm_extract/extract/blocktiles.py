@@ -17,10 +17,10 @@ identities, never by position alone:
   count, and each block tiles a rectangle of cells (its lines consecutive rows in the form's order,
   its numbers consecutive columns), blocks of one shape left to right in their printed order (``pdftotext``
   prints a band of rows line by line) or every block in printed order down the columns of each band of rows
-  (``pdf2txt.py`` prints a column's boxes top to bottom, then the next column's; a band is the rows whose
-  labels stand before a run of numbers, a page's). Read down the columns, which applicant column a block is
-  the tool's box order says, and the six in any order keep every identity: such cells are marked so
-  (:data:`DOWN_METHOD`, never proven but where no order of the six changes them);
+  (``pdf2txt.py`` prints a column's boxes top to bottom, then the next column's: :mod:`.blockbands`, every
+  way to cut the rows into bands). Read down the columns, which applicant column a block is the tool's box
+  order says, and the six in any order keep every identity: such cells are marked so (:data:`DOWN_METHOD`,
+  never proven but where no order of the six changes them);
 * every number between 表三's heading and 表四's is a row's (a run after a piece of text that ends no
   pending row's label, such as a row printed again after a page break, leaves the table unread);
 * a table whose every cell stands right after its row's label is read as printed (the verifier
@@ -38,6 +38,7 @@ from dataclasses import replace
 from ..evidence import Method, Reading
 from ..form import FORM
 from .readings import Readings
+from .blockbands import down_tables
 from .blocktext import empty_among, mixed_lines
 from .t3instances import INSTANCES, SIDES, holds_values
 from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
@@ -85,19 +86,11 @@ def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None
 
 
 class _Search:
-    """Every tiling of the open cells by the free blocks: blocks of one shape in printed order by their top-left
-    cells row by row (``pdftotext`` prints a band of rows, its columns left to right), or ``down``: every block
-    in printed order, each at the first open cell column by column (pdfminer prints a column top to bottom,
-    then the next), which leaves one tiling at most."""
+    """Every tiling of the open cells by the free blocks, in row-major order of their top-left cells."""
 
     def __init__(self, grid: Grid, blocks: list[list[list[Number]]], fixed: frozenset[tuple[int, int]],
-                 budget: list[int], down: tuple[int, ...] = ()) -> None:
+                 budget: list[int]) -> None:
         self.budget = budget                            # the placements left to try, shared
-        #: ``down``: the first row of each band (a page's rows), each band's columns in turn; else row-major
-        self.down = down
-        #: each cell (row-major) by its place in the search's order, and the cell at each place
-        self.order = _order(len(grid), down) if down else list(range(len(grid) * _WIDTH))
-        self.cell_at = sorted(range(len(self.order)), key=self.order.__getitem__)
         self.grid = grid
         self.fixed = fixed
         self.blocks = blocks
@@ -105,7 +98,7 @@ class _Search:
         by_shape: dict[tuple[int, int], list[int]] = {}
         for b, block in enumerate(blocks):
             by_shape.setdefault((len(block), len(block[0])), []).append(b)
-        self.shapes = [list(range(len(blocks)))] if down else list(by_shape.values())
+        self.shapes = list(by_shape.values())
         self.placed = [0] * len(self.shapes)
         self.found: list[Grid] = []
         #: the states searched already (blocks used, every cell's value or open): two placements that
@@ -114,10 +107,7 @@ class _Search:
         self.values: list[int | None] = [None if n is None else _value(n) for row in grid for n in row]
         #: the cells taken (a bit each, row-major), beside ``values``: a block fits where its cells' bits are clear
         self.taken = sum(1 << k for k, v in enumerate(self.values) if v is not None)
-        #: the same cells column by column (a bit each, column-major), for the first open cell down the columns
-        self.taken_down = sum(1 << self.order[k] for k, v in enumerate(self.values) if v is not None)
         self.masks: dict[tuple[int, int], int] = {}
-        self.masks_down: dict[tuple[int, int], int] = {}
         #: the instances whose every cell is a label's (left to the verifier)
         self.own = frozenset(k for k, (left, right) in enumerate(INSTANCES) if all(x in fixed for x in left + right))
         #: each instance's sum of placed cells and count of open cells, per side, kept as cells are placed
@@ -134,10 +124,7 @@ class _Search:
                     self.sums[k][0 if left else 1] += v
 
     def _open(self) -> tuple[int, int] | None:
-        """The first open cell in the search's order: the lowest clear bit of the cells taken."""
-        if self.down:
-            k = (~self.taken_down & (self.taken_down + 1)).bit_length() - 1
-            return divmod(self.cell_at[k], _WIDTH) if k < len(self.values) else None
+        """The first open cell in row-major order: the lowest clear bit of the cells taken."""
         k = (~self.taken & (self.taken + 1)).bit_length() - 1
         return divmod(k, _WIDTH) if k < len(self.values) else None
 
@@ -151,8 +138,6 @@ class _Search:
                 mask = -1                   # (past the table's edge: fits nowhere)
             else:
                 mask = sum(1 << (key[1] + i * _WIDTH + j) for i in range(len(block)) for j in range(k))
-                self.masks_down[key] = sum(1 << self.order[key[1] + i * _WIDTH + j]
-                                           for i in range(len(block)) for j in range(k))
             self.masks[key] = mask
         return mask >= 0 and not self.taken & mask
 
@@ -233,9 +218,8 @@ class _Search:
         values = self.values
         for cell, v in zip(cells, vals):
             values[cell] = v
-        mask, mask_down = self.masks[b, at], self.masks_down[b, at]
+        mask = self.masks[b, at]
         self.taken |= mask
-        self.taken_down |= mask_down
         self.stack.append((b, r, c))
         sums, open_ = self.sums, self.open
         for k, ls, rs, lc, rc in adds:
@@ -252,50 +236,37 @@ class _Search:
         for cell in cells:
             values[cell] = None
         self.taken ^= mask
-        self.taken_down ^= mask_down
         self.stack.pop()
         self.placed[shape] -= 1
         return ok
 
 
-def _order(rows: int, bands: tuple[int, ...]) -> list[int]:
-    """Each cell (row-major) by its place when the table is read band by band (``bands``: each band's first
-    row), a band's columns left to right, each column top to bottom."""
-    ends = list(bands[1:]) + [rows]
-    order = [0] * (rows * _WIDTH)
-    for start, end in zip(bands, ends):
-        for r in range(start, end):
-            for c in range(_WIDTH):
-                order[r * _WIDTH + c] = start * _WIDTH + c * (end - start) + r - start
-    return order
-
-
-def _bands(label_lines: list[int], runs: list[Run]) -> tuple[int, ...]:
-    """The first row of each band of rows whose labels are printed together before their numbers (a page's,
-    pdfminer): a band starts at a row whose label follows a run of numbers printed after the row above's."""
-    return (0,) + tuple(r for r in range(1, len(label_lines))
-                        if any(label_lines[r - 1] < run.first < label_lines[r] for run in runs))
-
-
-def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]], budget: list[int],
-             label_lines: list[int]) -> list[tuple[Grid, bool]] | None:
-    """The distinct tables (by values) of every tiling that keeps the identities, each with whether only the
-    search down the columns found it; ``None`` when the search was cut short."""
+def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]],
+             budget: list[int]) -> list[tuple[Grid, bool]] | None:
+    """The distinct tables (by values) of every tiling that keeps the identities, each with whether it was read
+    down the columns (:mod:`.blockbands`: only where no tiling by rows keeps them); ``None`` when the search was
+    cut short. Cut into bands every way, blocks printed row by row (``pdftotext``) give tables of their own down
+    the columns too: a table found by rows is not doubted by them."""
     blocks = [[run.numbers] if run.across else run.lines for run in runs]
     if any(len({len(line) for line in block}) != 1 for block in blocks):
         return []                       # a block whose lines hold different counts: not one column block
     open_cells = sum(1 for row in grid for c in row if c is None)
     if sum(len(block) * len(block[0]) for block in blocks) != open_cells:
         return []                       # exact counts only
-    tables: dict[tuple, tuple[Grid, bool]] = {}
-    for down in ((), _bands(label_lines, runs)):
-        search = _Search(grid, blocks, fixed, budget, down)
-        if not search.run():
-            if len({_value(n) for block in blocks for line in block for n in line}) == 1:
-                return [(_alike(grid, blocks), False)]  # (every tiling gives this table's values: never proven)
+    search = _Search(grid, blocks, fixed, budget)
+    if not search.run():
+        if len({_value(n) for block in blocks for line in block for n in line}) == 1:
+            return [(_alike(grid, blocks), False)]      # (every tiling gives this table's values: never proven)
+        return None
+    found = [(g, False) for g in search.found]
+    if not found:                       # (no band printed row by row: pdfminer's columns, band by band?)
+        down = down_tables(grid, blocks, fixed, budget)
+        if down is None:
             return None
-        for g in search.found:
-            tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), (g, bool(down)))
+        found = [(g, True) for g in down]
+    tables: dict[tuple, tuple[Grid, bool]] = {}
+    for g, by_bands in found:
+        tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), (g, by_bands))
     return list(tables.values())
 
 
@@ -306,8 +277,8 @@ def _alike(grid: Grid, blocks: list[list[list[Number]]]) -> Grid:
     return [[c if c is not None else next(numbers) for c in row] for row in grid]
 
 
-def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]], budget: list[int],
-          label_lines: list[int]) -> tuple[Grid, bool] | None:
+def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]],
+          budget: list[int]) -> tuple[Grid, bool] | None:
     """The one table the free runs tile (over every choice of runs), with whether it was read down the
     columns only, or ``None``. Two choices of runs that
     both tile a table whose identities hold leave it unread even where the tables' values agree: which
@@ -321,7 +292,7 @@ def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]
         if choice in tried:
             continue
         tried.add(choice)
-        found = _tilings(grid, runs, fixed, budget, label_lines)
+        found = _tilings(grid, runs, fixed, budget)
         if found is None:
             return None
         if found:
@@ -406,8 +377,7 @@ def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
     free = [run for run in blocks.free if id(run) not in taken and not run.after and run.first > blocks.start]
     down = False
     if any(c is None for row in grid for c in row):
-        full = _tile(grid, _table3_runs(grid, free, blocks), frozenset(label_cells), budget,
-                     [blocks.rows[row].line for row in _ROWS])
+        full = _tile(grid, _table3_runs(grid, free, blocks), frozenset(label_cells), budget)
         if full is None:
             return None
         grid, down = full

@@ -1,0 +1,114 @@
+"""表三's column blocks read down the columns, band by band, as ``pdf2txt.py`` prints them.
+
+pdfminer boxes a ruled table's cells and prints the boxes of a band of rows column by column: the band's first
+column top to bottom, then its second, and so on; then the next band (a page's rows, or the rows its grouping
+put together, which the labels' places do not always show). Every block is taken in printed order, each at the
+first open cell of its band's columns (a block of several lines covers consecutive rows of one column, a line of
+two numbers two columns). Which rows make a band is searched: every way to cut the table into bands of
+consecutive rows whose blocks fill them exactly and whose rows keep their sums; the tables that keep every
+identity are the answer (:mod:`.blocktiles` reads one only when no other tiling gives another table).
+
+Which applicant column a block is, pdfminer's box order says, and the six applicant columns in any order keep
+every identity: the verifier proves such cells only where no order of the six changes them (``READ.COLUMN_RUNS``).
+"""
+
+from __future__ import annotations
+
+from .blocktext import Number
+from .t3instances import INSTANCES, holds_values
+
+__all__ = ["down_tables", "MAX_TABLES"]
+
+Grid = list[list["Number | None"]]
+Block = list[list[Number]]
+#: the distinct tables of one band's completions kept at most; more, and the reading gives up (``None``)
+MAX_TABLES = 16
+
+_WIDTH = 7
+
+
+def _value(n: Number | None) -> int:
+    v = n.cell.value if n is not None else None
+    return int(v) if v is not None else 0
+
+
+def _fill(grid: Grid, blocks: list[Block], start: int, end: int, first: int) -> tuple[dict[tuple[int, int], Number], int] | None:
+    """Rows ``start``..``end - 1`` filled column by column from block ``first`` on: (the cells placed, the next block),
+    or ``None`` where a block does not fit the band's open cells or the blocks run out."""
+    placed: dict[tuple[int, int], Number] = {}
+    b = first
+    for c in range(_WIDTH):
+        for r in range(start, end):
+            if grid[r][c] is not None or (r, c) in placed:
+                continue
+            if b == len(blocks):
+                return None
+            block = blocks[b]
+            if r + len(block) > end or c + len(block[0]) > _WIDTH:
+                return None
+            for i, line in enumerate(block):
+                for j, n in enumerate(line):
+                    if grid[r + i][c + j] is not None or (r + i, c + j) in placed:
+                        return None
+                    placed[r + i, c + j] = n
+            b += 1
+    return placed, b
+
+
+def _band_holds(grid: Grid, placed: dict[tuple[int, int], Number], start: int, end: int) -> bool:
+    """Every identity whose cells all stand in the band holds (its rows' sums)."""
+    def value(cell: tuple[int, int]) -> int:
+        n = grid[cell[0]][cell[1]]
+        return _value(n if n is not None else placed[cell])
+    for left, right in INSTANCES:
+        if all(start <= r < end for r, _ in left + right) and sum(map(value, left)) != sum(map(value, right)):
+            return False
+    return True
+
+
+def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int]],
+                budget: list[int]) -> list[Grid] | None:
+    """Every distinct table (by values) the blocks give read down the columns band by band that keeps every
+    identity (those whose every cell is in ``fixed``, beside its label, left to the verifier); ``None`` when the
+    search ran past ``budget`` (bands tried, shared) or a band's completions past :data:`MAX_TABLES`."""
+    rows = len(grid)
+    memo: dict[int, list[dict[tuple[int, int], Number]] | None] = {}
+    sizes = [len(block) * len(block[0]) for block in blocks]
+
+    def solve(start: int, first: int) -> list[dict[tuple[int, int], Number]] | None:
+        """The completions of the table from row ``start`` (block ``first`` next), distinct by values."""
+        if start == rows:
+            return [{}] if first == len(blocks) else []
+        if start in memo:                   # (the rows above took a fixed count of cells: the same blocks)
+            return memo[start]
+        out: dict[tuple, dict[tuple[int, int], Number]] = {}
+        for end in range(start + 1, rows + 1):
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None
+            filled = _fill(grid, blocks, start, end, first)
+            if filled is None or not _band_holds(grid, filled[0], start, end):
+                continue
+            rest = solve(end, filled[1])
+            if rest is None:
+                return None
+            for tail in rest:
+                cells = {**filled[0], **tail}
+                out.setdefault(tuple(sorted((k, _value(n)) for k, n in cells.items())), cells)
+            if len(out) > MAX_TABLES:
+                memo[start] = None
+                return None
+        memo[start] = list(out.values())
+        return memo[start]
+
+    if sum(sizes) != sum(1 for row in grid for c in row if c is None):
+        return []
+    found = solve(0, 0)
+    if found is None:
+        return None
+    tables = []
+    for cells in found:
+        table = [[n if n is not None else cells[r, c] for c, n in enumerate(row)] for r, row in enumerate(grid)]
+        if holds_values([[_value(n) for n in row] for row in table], fixed):
+            tables.append(table)
+    return tables
