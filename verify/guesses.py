@@ -60,6 +60,10 @@
   another order would keep every identity too, and the text tool chose their order (or, printed as one block,
   pdfminer did: no other block checks it). A cell no order of the six applicant columns changes is left to
   the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike.
+* ``READ.ROW_ORDER``: a 表三 row read in the form's order whose numbers do not follow its label (pdf2txt.py printing
+  a group's labels, then their rows' numbers), where another row so placed stands in the same identities (the
+  outcome rows of 三、本年度办理结果 all do; so do 一、 and 二、) with another value in that column: the two rows in
+  the other order keep every identity, and the tool chose the order (``llm_extract/extract/formorder.py``).
 * ``READ.BLOCKS_ALIKE``: 表三's column blocks (``pdftotext``'s default mode, pdfminer) all holding one number, a
   table of zeros: every way to place the blocks gives the same table, so it is read without a tiling; but none
   was found within the search's cap to show the numbers are 表三's cells (``llm_extract/extract/blocktiles.py``).
@@ -93,6 +97,8 @@ UNEVEN_LINES_RULE = "READ.UNEVEN_LINES"
 STRAY_COLUMN_RULE = "READ.STRAY_COLUMN"
 T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
+#: 表三's rows placed by the tool's printed order, not beside their labels, two of them interchangeable (formorder.py)
+ROW_ORDER_RULE = "READ.ROW_ORDER"
 T4_EDGE_BLANK_RULE = "READ.T4_EDGE_BLANK"
 #: 表三's total column printed first by its header, no row telling the two orders apart (extract/extracols.py)
 COLUMN_ORDER_RULE = "READ.COLUMN_ORDER"
@@ -115,14 +121,14 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
                  Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
-                 Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE}
+                 Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
 #: text meets the same doubt, so its agreeing proves nothing either (verify/crosscheck.py)
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
-                            BLOCKS_ALIKE_RULE})
+                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

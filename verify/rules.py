@@ -112,6 +112,12 @@ register("READ.COLUMN_RUNS", "表三的 175 个数字按表格顺序读取，各
          "表三's 175 numbers read in the form's order, its columns parted into runs by text (or its labels printed "
          "after their numbers), every identity holding; but the six applicant columns in another order keep every "
          "identity too and the text tool chose their order: never proven")
+register("READ.ROW_ORDER", "表三按表格顺序读取，该行的数字不紧随其行标签（标签集中印在数字之前，或印在别处），只按文本工具的输出顺序排入；"
+         "同一勾稽关系组中另一行也是如此排入、且该格数值不同，两行互换位置时勾稽关系全部成立，不予证明",
+         "表三 read in the form's order, this row's numbers not printed right after its label (the labels printed "
+         "together before the numbers, or elsewhere) but placed by the text tool's order alone; another row so placed "
+         "stands in the same identities with another value in this column, and the two rows trading places keep "
+         "every identity: never proven")
 register("READ.BLOCKS_ALIKE", "表三的列块（文本工具逐列打印）中每个数字都相同（全为 0）：任何排法都得出同一张表，数值无疑；"
          "但未找到一种排法来证明这些数字就是表三的单元格，不予证明",
          "表三's column blocks (a text tool printing the table column by column) all hold one number (all 0): every way "

@@ -21,6 +21,12 @@ is one of two readings:
   or more, each block's order is checked against the others', where the column identities tell its
   applicant columns apart (:mod:`.blockorder`: a page of 24 rows and a page of one row of zeros do not).
 
+Which row a line of numbers is (a row printed whole on one line), the printed order says; where it does not follow
+its row's label (pdf2txt.py printing a group's labels, then their rows' lines, in its boxes' order), two such rows
+of one group (the outcome rows
+of 三、; 一、 and 二、) trade places keeping every identity: the cells where two such rows differ are read but never
+proven (``Method.FORM_ORDER_ROWS``, ``READ.ROW_ORDER``).
+
 Generic column headers (``数据 1`` … ``数据 6``) hold a number each, the header's, not a cell's, on its
 line or on the next line alone.
 
@@ -360,6 +366,48 @@ def _lines_mixed(numbers: list[Number]) -> bool:
                for row in (numbers[k:k + _WIDTH] for k in range(0, len(numbers), _WIDTH)))
 
 
+def _interchangeable() -> list[frozenset[str]]:
+    """The groups of 表三's rows that every identity treats alike (each in the same column identities, on the same
+    side): 一、 and 二、; the outcome rows of 三、本年度办理结果. Two rows of a group trading places keep every identity."""
+    groups: dict[frozenset[tuple[int, bool]], set[str]] = {}
+    for row in _ROWS:
+        sign = frozenset((k, row in i.lhs) for k, i in enumerate(FORM.identities)
+                         if i.kind == "column" and (row in i.lhs or row in i.rhs))
+        groups.setdefault(sign, set()).add(row)
+    return [frozenset(g) for g in groups.values() if len(g) > 1]
+
+
+_GROUPS = _interchangeable()
+
+
+def _order_doubted(events: list[_Event], numbers: list[Number], rows: tuple[str, ...]) -> set[tuple[int, int]]:
+    """The cells (row index into ``rows``, column) placed by the printed order alone where another row could stand:
+    a row printed whole on one line (a box of pdf2txt.py's, whose boxes come in an order of their own; a column's cells
+    top to bottom, or a row's a cell to a line, come in the page's order) not right after its own label (its wrapped
+    text between; pdf2txt.py printing a group's labels, then their rows' lines) shares a group (:func:`_interchangeable`) with another such row holding another value in
+    that column. The two rows in the other order keep every identity; which is which, the tool's order says."""
+    after_label: dict[int, int] = {}        # a run's first number → the label before it (past a wrapped label's text)
+    label: int | None = None
+    for row, number in events:
+        if number is None:
+            label = row if row != _TEXT else label
+            continue
+        if label is not None:
+            after_label[id(number)] = label
+        label = None
+    apart = {i for i, row in enumerate(rows)
+             if len({n.line for n in numbers[i * _WIDTH:(i + 1) * _WIDTH]}) == 1
+             and ((label := after_label.get(id(numbers[i * _WIDTH]))) is None or _ROWS[label] != row)}
+    out: set[tuple[int, int]] = set()
+    for group in _GROUPS:
+        members = [i for i in apart if rows[i] in group]
+        for c in range(_WIDTH):
+            values = {numbers[i * _WIDTH + c].cell.value for i in members}
+            if len(values) > 1:
+                out.update((i, c) for i in members)
+    return out
+
+
 def read_form_order(lines: list[str]) -> Readings | None:
     """表三 from its region's 175 numbers in the form's order (see the module's docstring), or ``None``."""
     start = heading_line(lines, _T3_HEADING)
@@ -369,14 +417,17 @@ def read_form_order(lines: list[str]) -> Readings | None:
     header = table4_header_line(lines, end) if end <= len(lines) else None
     attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
-        read = _read(_events(lines, start, last, one_row=rows is ONE_ROWS), rows)
+        events = _events(lines, start, last, one_row=rows is ONE_ROWS)
+        read = _read(events, rows)
         if read is not None:
             break
     if read is None or _lines_mixed(read[0]):
         return None
     numbers, method = read
-    out = {f"applications.{row}.{col}": reading(n.cell, [n.line], method)
-           for i, n in enumerate(numbers) for row, col in [(rows[i // _WIDTH], _COLS[i % _WIDTH])]}
+    doubted = _order_doubted(events, numbers, rows) if method is not Method.FORM_ORDER_APART else set()
+    out = {f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}":
+           reading(n.cell, [n.line], Method.FORM_ORDER_ROWS if divmod(i, _WIDTH) in doubted else method)
+           for i, n in enumerate(numbers)}
     if rows is ONE_ROWS:
         six = ONE_ROWS.index(SUB_ROWS[-1]) * _WIDTH
         out.update(one_row_readings(numbers[six:six + _WIDTH]))
