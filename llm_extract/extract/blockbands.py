@@ -32,7 +32,8 @@ def _value(n: Number | None) -> int:
     return int(v) if v is not None else 0
 
 
-def _fill(grid: Grid, blocks: list[Block], start: int, end: int, first: int) -> tuple[dict[tuple[int, int], Number], int] | None:
+def _fill(grid: Grid, blocks: list[Block], start: int, end: int,
+          first: int) -> tuple[dict[tuple[int, int], Number], int] | None:
     """Rows ``start``..``end - 1`` filled column by column from block ``first`` on: (the cells placed, the next block),
     or ``None`` where a block does not fit the band's open cells or the blocks run out."""
     placed: dict[tuple[int, int], Number] = {}
@@ -72,15 +73,15 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
     identity (those whose every cell is in ``fixed``, beside its label, left to the verifier); ``None`` when the
     search ran past ``budget`` (bands tried, shared) or a band's completions past :data:`MAX_TABLES`."""
     rows = len(grid)
-    memo: dict[int, list[dict[tuple[int, int], Number]] | None] = {}
+    memo: dict[tuple[int, int], list[dict[tuple[int, int], Number]] | None] = {}
     sizes = [len(block) * len(block[0]) for block in blocks]
 
     def solve(start: int, first: int) -> list[dict[tuple[int, int], Number]] | None:
         """The completions of the table from row ``start`` (block ``first`` next), distinct by values."""
         if start == rows:
             return [{}] if first == len(blocks) else []
-        if start in memo:                   # (the rows above took a fixed count of cells: the same blocks)
-            return memo[start]
+        if (start, first) in memo:          # (another cut of the rows above: the same completions)
+            return memo[start, first]
         out: dict[tuple, dict[tuple[int, int], Number]] = {}
         for end in range(start + 1, rows + 1):
             budget[0] -= 1
@@ -96,10 +97,10 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
                 cells = {**filled[0], **tail}
                 out.setdefault(tuple(sorted((k, _value(n)) for k, n in cells.items())), cells)
             if len(out) > MAX_TABLES:
-                memo[start] = None
+                memo[start, first] = None
                 return None
-        memo[start] = list(out.values())
-        return memo[start]
+        memo[start, first] = list(out.values())
+        return memo[start, first]
 
     if sum(sizes) != sum(1 for row in grid for c in row if c is None):
         return []
