@@ -23,9 +23,8 @@ is one of two readings:
 
 Which row a line of numbers is (a row printed whole on one line), the printed order says; where it does not follow
 its row's label (pdf2txt.py printing a group's labels, then their rows' lines, in its boxes' order), two such rows
-of one group (the outcome rows
-of 三、; 一、 and 二、) trade places keeping every identity: the cells where two such rows differ are read but never
-proven (``Method.FORM_ORDER_ROWS``, ``READ.ROW_ORDER``).
+of one group (the outcome rows of 三、; 一、 and 二、) trade places keeping every identity: the cells where two such
+rows differ are read but never proven (``Method.FORM_ORDER_ROWS``, ``READ.ROW_ORDER``).
 
 Generic column headers (``数据 1`` … ``数据 6``) hold a number each, the header's, not a cell's, on its
 line or on the next line alone.
@@ -381,11 +380,12 @@ _GROUPS = _interchangeable()
 
 
 def _order_doubted(events: list[_Event], numbers: list[Number], rows: tuple[str, ...]) -> set[tuple[int, int]]:
-    """The cells (row index into ``rows``, column) placed by the printed order alone where another row could stand:
-    a row printed whole on one line (a box of pdf2txt.py's, whose boxes come in an order of their own; a column's cells
-    top to bottom, or a row's a cell to a line, come in the page's order) not right after its own label (its wrapped
-    text between; pdf2txt.py printing a group's labels, then their rows' lines) shares a group (:func:`_interchangeable`) with another such row holding another value in
-    that column. The two rows in the other order keep every identity; which is which, the tool's order says."""
+    """The cells (row index into ``rows``, column) placed by the printed order alone where another row could stand.
+    A row printed whole on one line (a box of pdf2txt.py's, whose boxes come in an order of their own; a column's
+    cells top to bottom, or a row's a cell to a line, come in the page's order) and not right after its own label
+    (its wrapped text may stand between; pdf2txt.py printing a group's labels, then their rows' lines) is doubted in
+    each column where another such row of its group (:func:`_interchangeable`) holds another value: the two rows in
+    the other order keep every identity, and which is which, only the tool's order says."""
     after_label: dict[int, int] = {}        # a run's first number → the label before it (past a wrapped label's text)
     label: int | None = None
     for row, number in events:
@@ -397,7 +397,7 @@ def _order_doubted(events: list[_Event], numbers: list[Number], rows: tuple[str,
         label = None
     apart = {i for i, row in enumerate(rows)
              if len({n.line for n in numbers[i * _WIDTH:(i + 1) * _WIDTH]}) == 1
-             and ((label := after_label.get(id(numbers[i * _WIDTH]))) is None or _ROWS[label] != row)}
+             and ((before := after_label.get(id(numbers[i * _WIDTH]))) is None or _ROWS[before] != row)}
     out: set[tuple[int, int]] = set()
     for group in _GROUPS:
         members = [i for i in apart if rows[i] in group]
