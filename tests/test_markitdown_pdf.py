@@ -556,3 +556,20 @@ def test_a_grid_that_lost_a_column_is_read_by_its_header_not_as_its_last_seven_f
     assert [p for p in TABLE3_PATHS if record.provenance[p].status is Status.PROVEN and got[p] != values[p]] == []
     first = [p for p in TABLE3_PATHS if ".new_received." in p]
     assert [got[p] for p in first] == [values[p] for p in first]
+
+
+_GROUP_NUMBER_NAME = "markitdown_pdf_group_number_in_first_field"     # office seed 41
+_GROUP_NUMBER = LAYOUTS_DIR / f"{_GROUP_NUMBER_NAME}.md"
+
+
+def test_a_group_titles_number_alone_in_a_rows_first_field_is_no_other_label() -> None:
+    """``3、要求提供公开`` (plain text) / ``| （五） |  | 1 | 0 | … | 1 |`` / ``出版物``: the group's title （五）不予处理 printed
+    down its column, its number alone in the first field of the row's grid line; no row of the form is numbered
+    （五）, so the numbers are the row's beside it (read, and proven by the identities), not another label's."""
+    text = _GROUP_NUMBER.read_text(encoding="utf-8")
+    assert "3、要求提供公开\n| （五） |     | 1   | 0   |" in text        # the shape this test is about
+    record = process_document(load(_GROUP_NUMBER))
+    assert proven_wrong(record, _GROUP_NUMBER_NAME) == []
+    row = [f"applications.rejected_publication.{c.key}" for c in FORM.table3_columns]
+    assert [record.report.get(p) for p in row] == [layout_value(_GROUP_NUMBER_NAME, p) for p in row]
+    assert all(record.provenance[p].status is Status.PROVEN for p in row)

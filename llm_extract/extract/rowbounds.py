@@ -49,6 +49,10 @@ _GROUP_PIECE = re.compile(r"^[(\[][一二三四五六七](?=\d{1,2}[、.．])")
 GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
 #: the titles of its groups of sub-rows (（三）不予公开 …)
 GROUP_TITLES = tuple(key for key in GROUP_KEYS if key.startswith("("))
+#: a group title's item number alone (``(五)``), where no row of the form has that number: （一） and （二） are rows
+#: (予以公开, 部分公开), （七） is 总计, and （六）其他处理 may be printed as one row (FORM.md)
+_BARE_GROUP_NUMBERS = frozenset(title[:title.index(")") + 1] for title in GROUP_TITLES
+                                if title[:title.index(")") + 1] in ("(三)", "(四)", "(五)"))
 
 
 def group_title_piece(key: str) -> bool:
@@ -57,6 +61,8 @@ def group_title_piece(key: str) -> bool:
     but no row's label; the cells after it are the row beside it."""
     if len(key) >= 4 and any(title.startswith(key) for title in GROUP_TITLES):
         return True
+    if key in _BARE_GROUP_NUMBERS:
+        return True                     # (（五） alone in a converter's first field: its words on the lines around)
     cut = group_title_head(key)         # ``（三）不予`` / ``益``: run together with the last piece of the label
     return cut > 0 and strip_item_number(key[cut:]) == key[cut:]     # beside it (no other row's number)
 
