@@ -14,7 +14,8 @@ every identity: the verifier proves such cells only where no order of the six ch
 
 from __future__ import annotations
 
-from .blocktext import Number
+from ..form import FORM
+from .blocktext import Number, count_of
 from .t3instances import INSTANCES, holds_values
 
 __all__ = ["down_tables", "MAX_TABLES"]
@@ -24,12 +25,7 @@ Block = list[list[Number]]
 #: the distinct tables of one band's completions kept at most; more, and the reading gives up (``None``)
 MAX_TABLES = 16
 
-_WIDTH = 7
-
-
-def _value(n: Number | None) -> int:
-    v = n.cell.value if n is not None else None
-    return int(v) if v is not None else 0
+_WIDTH = len(FORM.table3_columns)
 
 
 def _fill(grid: Grid, blocks: list[Block], start: int, end: int,
@@ -60,7 +56,7 @@ def _band_holds(grid: Grid, placed: dict[tuple[int, int], Number], start: int, e
     """Every identity whose cells all stand in the band holds (its rows' sums)."""
     def value(cell: tuple[int, int]) -> int:
         n = grid[cell[0]][cell[1]]
-        return _value(n if n is not None else placed[cell])
+        return count_of(n if n is not None else placed[cell])
     for left, right in INSTANCES:
         if all(start <= r < end for r, _ in left + right) and sum(map(value, left)) != sum(map(value, right)):
             return False
@@ -95,7 +91,7 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
                 return None
             for tail in rest:
                 cells = {**filled[0], **tail}
-                out.setdefault(tuple(sorted((k, _value(n)) for k, n in cells.items())), cells)
+                out.setdefault(tuple(sorted((k, count_of(n)) for k, n in cells.items())), cells)
             if len(out) > MAX_TABLES:
                 memo[start, first] = None
                 return None
@@ -110,6 +106,6 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
     tables = []
     for cells in found:
         table = [[n if n is not None else cells[r, c] for c, n in enumerate(row)] for r, row in enumerate(grid)]
-        if holds_values([[_value(n) for n in row] for row in table], fixed):
+        if holds_values([[count_of(n) for n in row] for row in table], fixed):
             tables.append(table)
     return tables

@@ -13,7 +13,7 @@ from .cells import EMPTY_KINDS, Cell, parse_cell, parse_slot, unspaced_notes
 from .regions import list_line
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line",
-           "all_counts", "GENERIC_HEADER"]
+           "all_counts", "count_of", "GENERIC_HEADER"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
@@ -31,6 +31,12 @@ class Number:
     cell: Cell
     line: int
     alike: bool = False
+
+
+def count_of(n: Number | None) -> int:
+    """A printed number as 表三's identities add it: its value, a blank (or an open cell, ``None``) 0."""
+    v = n.cell.value if n is not None else None
+    return int(v) if v is not None else 0
 
 
 def all_counts(numbers: Iterable[Number]) -> bool:

@@ -39,7 +39,7 @@ from ..evidence import Method, Reading
 from ..form import FORM
 from .readings import Readings
 from .blockbands import down_tables
-from .blocktext import empty_among, mixed_lines
+from .blocktext import count_of, empty_among, mixed_lines
 from .t3instances import INSTANCES, SIDES, holds_values
 from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
 
@@ -63,11 +63,6 @@ _WIDTH = len(_COLS)
 _I = {r: i for i, r in enumerate(_ROWS)}
 
 Grid = list[list["Number | None"]]
-
-
-def _value(n: Number | None) -> int:
-    v = n.cell.value if n is not None else None
-    return int(v) if v is not None else 0
 
 
 def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:
@@ -104,7 +99,7 @@ class _Search:
         #: the states searched already (blocks used, every cell's value or open): two placements that
         #: leave the same values with the same blocks used have the same completions
         self.seen: set[tuple[tuple[int, ...], tuple[int | None, ...]]] = set()
-        self.values: list[int | None] = [None if n is None else _value(n) for row in grid for n in row]
+        self.values: list[int | None] = [None if n is None else count_of(n) for row in grid for n in row]
         #: the cells taken (a bit each, row-major), beside ``values``: a block fits where its cells' bits are clear
         self.taken = sum(1 << k for k, v in enumerate(self.values) if v is not None)
         self.masks: dict[tuple[int, int], int] = {}
@@ -157,7 +152,7 @@ class _Search:
         if (plan := self.plans.get(key)) is None:
             block = self.blocks[b]
             cells = [at + i * _WIDTH + j for i in range(len(block)) for j in range(len(block[0]))]
-            vals = [_value(n) for line in block for n in line]
+            vals = [count_of(n) for line in block for n in line]
             adds: dict[int, list[int]] = {}
             for cell, v in zip(cells, vals):
                 for k, left in SIDES[cell]:
@@ -255,7 +250,7 @@ def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]],
         return []                       # exact counts only
     search = _Search(grid, blocks, fixed, budget)
     if not search.run():
-        if len({_value(n) for block in blocks for line in block for n in line}) == 1:
+        if len({count_of(n) for block in blocks for line in block for n in line}) == 1:
             return [(_alike(grid, blocks), False)]      # (every tiling gives this table's values: never proven)
         return None
     found = [(g, False) for g in search.found]
@@ -266,7 +261,7 @@ def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]],
         found = [(g, True) for g in down]
     tables: dict[tuple, tuple[Grid, bool]] = {}
     for g, by_bands in found:
-        tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), (g, by_bands))
+        tables.setdefault(tuple(tuple(count_of(c) for c in row) for row in g), (g, by_bands))
     return list(tables.values())
 
 
@@ -298,7 +293,7 @@ def _tile(grid: Grid, options: list[list[Run]], fixed: frozenset[tuple[int, int]
         if found:
             choices.add(choice)
         for g, down in found:
-            tables.setdefault(tuple(tuple(_value(c) for c in row) for row in g), (g, down))
+            tables.setdefault(tuple(tuple(count_of(c) for c in row) for row in g), (g, down))
     return next(iter(tables.values())) if len(tables) == 1 and len(choices) == 1 else None
 
 

@@ -16,6 +16,7 @@ from ..schema import TABLE3_ROW_PATHS
 from .labels import TABLE3_LABELS, TABLE3_PATTERNS, match_row, row_begun, rows_named, strip_item_number
 from .direction import label_words
 from .layout import Item, label_key
+from .onerowform import SUB_ROWS
 
 __all__ = ["opens_other_row", "numbered", "holds_sub_row", "GROUP_KEYS", "GROUP_TITLES", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
            "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_cells", "seven_then_a_stray"]
@@ -49,10 +50,15 @@ _GROUP_PIECE = re.compile(r"^[(\[][一二三四五六七](?=\d{1,2}[、.．])")
 GROUP_KEYS = tuple(label_key(r.group) for r in FORM.table3_rows if r.group)
 #: the titles of its groups of sub-rows (（三）不予公开 …)
 GROUP_TITLES = tuple(key for key in GROUP_KEYS if key.startswith("("))
-#: a group title's item number alone (``(五)``), where no row of the form has that number: （一） and （二） are rows
-#: (予以公开, 部分公开), （七） is 总计, and （六）其他处理 may be printed as one row (FORM.md)
-_BARE_GROUP_NUMBERS = frozenset(title[:title.index(")") + 1] for title in GROUP_TITLES
-                                if title[:title.index(")") + 1] in ("(三)", "(四)", "(五)"))
+#: the titles of the groups whose sub-rows a report may print as one row (（六）其他处理)
+_ONE_ROW_GROUPS = frozenset(label_key(r.group) for r in FORM.table3_rows if r.group and r.key in SUB_ROWS)
+#: the item numbers the form's rows print (（一）予以公开, （二）部分公开, （七）总计)
+_ROW_NUMBERS = frozenset(key[:key.index(")") + 1] for key in (label_key(r.label) for r in FORM.table3_rows)
+                         if key.startswith("("))
+#: a group title's item number alone (``(五)``): (三), (四), (五). No row of the form has that number, and the group is
+#: never printed as one row (（六）其他处理 may be, FORM.md: its number alone may be that row's)
+_BARE_GROUP_NUMBERS = frozenset(number for title in GROUP_TITLES if (number := title[:title.index(")") + 1])
+                                not in _ROW_NUMBERS and title not in _ONE_ROW_GROUPS)
 
 
 def group_title_piece(key: str) -> bool:

@@ -274,11 +274,10 @@ class _Reader:
         header's 总计 follows its 其他 and comes before its rows' labels."""
         if key not in _TOTAL_WORDS or _TOTAL in self.rows:
             return False
-        after = next((line for line in self.lines[n:] if line.strip()), "")
-        if rows_named(label_key(after)) == [_CARRIED]:
+        below = next((line for line in self.lines[n:] if line.strip()), "")
+        if rows_named(label_key(below)) == [_CARRIED]:
             return True
-        before = self._text_line(range(n - 2, -1, -1))
-        after = self._text_line(range(n, len(self.lines)))
+        before, after = self._text_line(range(n - 2, -1, -1)), self._text_line(range(n, len(self.lines)))
         return rows_named(before) == [_OTHER] and before not in BARE_HEADERS \
             and (rows_named(after) == [_CARRIED] or _T4_HEADING.search(after) is not None)
 
@@ -287,9 +286,9 @@ class _Reader:
         pieces (numbers, blank lines and a group's pieces passed over; a column header's word is no piece)."""
         for i in at:
             raw = self.lines[i].replace("\x0c", " ").strip()
-            text = split_numbers(raw, i + 1)[0] if raw else ""
-            if text and (label_key(text) in BARE_HEADERS or not _is_group_piece(label_key(text))):
-                return label_key(text)      # (其他 is a header's word before its 总计, not 其他处理's piece)
+            key = label_key(split_numbers(raw, i + 1)[0]) if raw else ""
+            if key and (key in BARE_HEADERS or not _is_group_piece(key)):
+                return key                  # (其他 is a header's word before its 总计, not 其他处理's piece)
         return ""
 
     def _resumes(self, key: str) -> bool:
