@@ -30,6 +30,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .decision_values import InvalidDecision, check_value
+from .outputs import jsonl_lines
 from .schema import ALL_PATHS
 
 __all__ = ["Decision", "DECISIONS_FILE", "append_decision", "append_decisions", "load_decisions", "read_log",
@@ -101,7 +102,9 @@ def read_log(out_dir: str | Path) -> list[Decision]:
     path = Path(out_dir) / DECISIONS_FILE
     if not path.exists():
         return []
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = jsonl_lines(path.read_text(encoding="utf-8"))
+    while lines and not lines[-1].strip():
+        lines.pop()
     out = []
     for n, line in enumerate(lines, start=1):
         if not line.strip():

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
 
-__all__ = ["atomic_open", "staging_file", "atomic_write_text", "write_json", "read_json", "write_jsonl", "read_jsonl", "RECORDS_DIR",
+__all__ = ["atomic_open", "staging_file", "atomic_write_text", "write_json", "read_json", "write_jsonl", "read_jsonl", "jsonl_lines", "RECORDS_DIR",
            "FAILED_DIR", "dumps"]
 
 RECORDS_DIR = "records"
@@ -117,8 +117,16 @@ def write_jsonl(path: str | Path, rows: Iterable[Any]) -> None:
     atomic_write_text(path, "".join(dumps(r) + "\n" for r in rows))
 
 
+def jsonl_lines(text: str) -> list[str]:
+    """The lines of a JSON Lines text: cut at ``\n`` alone. ``str.splitlines`` would also cut at U+0085,
+    U+2028, U+001C … which the JSON strings written here hold as they are (a document's text may print
+    them), so one record would come back as two broken halves."""
+    return text.split("\n")
+
+
 def read_jsonl(path: str | Path) -> list[Any]:
     p = Path(path)
     if not p.exists():
         return []
-    return [json.loads(line, parse_float=Decimal) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line, parse_float=Decimal) for line in jsonl_lines(p.read_text(encoding="utf-8"))
+            if line.strip()]

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..analysis import Rollup, RollUp
 from ..decisions import DECISIONS_FILE
-from ..outputs import FAILED_DIR, atomic_open, read_json
+from ..outputs import FAILED_DIR, atomic_open, jsonl_lines, read_json
 from .csv_tables import FieldsCsv, RecordsCsv
 from .fragment import Fragment, render_fragment
 from .html import HtmlReport
@@ -48,7 +48,7 @@ def _decisions(out: Path) -> list[dict[str, Any]]:
     path = out / DECISIONS_FILE
     rows = []
     if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in jsonl_lines(path.read_text(encoding="utf-8")):
             try:
                 rows.append(json.loads(line, parse_float=Decimal))
             except ValueError:

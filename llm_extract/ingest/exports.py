@@ -115,7 +115,7 @@ def _json_pages(text: str) -> list[Page]:
 
 def _jsonl_pages(text: str) -> list[Page]:
     pages: list[Page] = []
-    for line in text.splitlines():
+    for line in text.split("\n"):       # not splitlines(): a page's text may hold U+2028, U+0085 …
         if line.strip():
             pages.extend(_json_pages(line))
     return pages
