@@ -168,3 +168,13 @@ def test_candidate_maps_read_nearly_every_run_as_a_number_and_need_enough_runs()
     assert code_maps("cid", runs[:MIN_RUNS - 1]) == []
     few = ["(cid:17)", "(cid:18)"] * 6                       # two codes: 0 and 1 … 8 and 9, the identities choose
     assert len(code_maps("cid", few)) == 9
+
+
+def test_a_code_pages_digits_are_ten_printable_ascii_signs_so_markdowns_bars_are_never_read_as_digits() -> None:
+    """html2text's rows print an empty cell as a bare ``|``: more such tokens than numbers in a table is no font
+    read in the wrong code page, and no map may read ``|`` as 0 and 9 as U+0085."""
+    bars = ["|"] * 40 + ["}"] * 3
+    assert [m.offset for m in code_maps("letters", bars) if m.read("|") == "0"] == []
+    assert all(0x3A <= ord(m.printed("9")) <= 0x7E for m in code_maps("letters", bars))
+    letters = ["X", "Y]", "`", "[Z"] * 3                     # X … a for 0 … 9: still offered
+    assert ord("0") - ord("X") in [m.offset for m in code_maps("letters", letters)]

@@ -329,3 +329,16 @@ def test_heading_words_inside_the_narratives_sentences_open_no_table(golden_dir:
     record = process_document(Document.from_text(dump, doc_id="dump"))
     assert record.report.values() == report.values()
     assert all(p.status is Status.PROVEN for k, p in record.provenance.items() if k.startswith("active_disclosure."))
+
+
+def test_a_bare_total_label_right_after_a_blank_other_row_takes_the_numbers_after_it():
+    """`3.其他 总计 0 0 0 0 0 0 0 四、结转…`: 3.其他 printed no cell, the numbers are （七）总计's; with every count 0
+    no identity tells the two readings apart, so the label decides."""
+    for total in ("3.其他 总计", "3、其他合计", "3.其他\u3000总计"):
+        record = _dump("某县2022年政府信息公开工作年度报告",
+                       _T3.format(new="0 0 0 0 0 0 0").replace("3.其他///////（七）总计", total + " "),
+                       _T4.format(t4="0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"))
+        apps = record.report.applications
+        assert [apps.other_other.natural_person, apps.other_other.total] == [None, None], total
+        assert [apps.total_processed.natural_person, apps.total_processed.total] == [0, 0], total
+        assert record.provenance["applications.total_processed.total"].status is Status.PROVEN, total

@@ -38,6 +38,9 @@ _DIGITS = re.compile(r"(?<!\S)\d+(?:\.\d+)?(?!\S)")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")   # what a translated run must be: a count or an amount
 
 SYMBOL_KINDS = ("cid", "control", "pua", "letters")
+#: the codes the ten digits must all fall among, where a kind's pattern bounds them: a code page's letters are
+#: printable ASCII above the digits (a map reading markdown's ``|`` as 0 would read 9 as U+0085)
+_DIGIT_CODES = {"letters": (ord(":"), ord("~")), "pua": (0xE000, 0xF8FF)}
 _PATTERNS = {"cid": _CID, "control": _CONTROL, "pua": _PUA, "letters": _LETTERS, "digits": _DIGITS}
 #: symbol runs a table must show before a map is looked for, and the share of them a map must read as numbers
 MIN_RUNS = 10
@@ -128,7 +131,8 @@ def code_maps(kind: str, runs: Sequence[str]) -> list[DigitMap]:
     codes = {c for run in counts for c in _codes(kind, run)}
     low, high = min(codes), max(codes)
     out = []
-    for offset in range(ord("0") - high, ord("9") - low + 1):
+    first, last = _DIGIT_CODES.get(kind, (0, 0x10FFFF))
+    for offset in range(max(ord("0") - high, ord("9") - last), min(ord("9") - low, ord("0") - first) + 1):
         candidate = DigitMap(kind, offset=offset)
         if sum(n for run, n in counts.items() if candidate.read(run) is not None) >= MIN_SHARE * len(runs):
             out.append(candidate)

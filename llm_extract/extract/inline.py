@@ -78,6 +78,9 @@ _T2_LABEL_AT = re.compile("|".join(sorted((re.escape(x) for x in _T2_LABELS), ke
 _T2_ITEM = re.compile(r"第二十条第?[（(]?[一二三四五六七八九十]+[）)]?项")
 _ROW_WORDS = tuple({w for r in FORM.table3_rows for w in r.words})
 #: a 表二 stock row's label and the one separator after it (cells: digits, a note-less number, a placeholder)
+#: （七）总计's label printed bare right after 3.其他's (a blank row): ``3.其他 总计 0 0 0 0 0 0 0`` is two rows' labels, the
+#: numbers 总计's (a header's bare 总计 follows 其他组织 or 其他结果, never an item numbered 3)
+_TOTAL_AFTER_OTHER = re.compile(r"(?<=[3３][.、．]其他)[ \t\u3000]*(?=总计|合计|总记)")
 _STOCK_ROW = re.compile(r"^\s*(?P<label>(?:行政)?规范性文件|规章)(?P<sep>[ \t])")
 _STOCK_CELL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|[/／\-—－–]+|无|不适用)$")
 
@@ -169,6 +172,8 @@ def _row_cuts(text: str) -> set[int]:
         cuts.add(m.end() - 1)           # 00000002.其他法律…: the run, then the next item's number
     for m in _OPENS.finditer(text):
         cuts.add(m.start())
+    for m in _TOTAL_AFTER_OTHER.finditer(text):
+        cuts.add(m.end())
     for m in _T2_ITEM.finditer(text):
         cuts.add(m.start())
     for m in _T2_LABEL_AT.finditer(text):
