@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .._exceptions import NotAReportError, UnsupportedFormError
 from ..evidence import CellKind, Extraction, Reading
+from ..form import FORM
 from ..ingest import Document
 from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
@@ -41,6 +42,10 @@ from .yearparts import current_year_part
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
 
 EXTRACTOR_NAME = "regex"
+#: the most fields a row of each table holds, as html2text writes it: 表二's label and three cells, 表三's label and
+#: seven, 表四's fifteen (with a label before them at most)
+_ROW_FIELDS = {"表二": 1 + max(len(r.columns) for r in FORM.table2), "表三": 1 + len(FORM.table3_columns),
+               "表四": 1 + len(FORM.table4_groups) * len(FORM.table4_columns)}
 
 
 def extract_regex(doc: Document) -> Extraction:
@@ -63,10 +68,10 @@ def extract_regex(doc: Document) -> Extraction:
     for name, sets in (("表二", TABLE2_SETS), ("表三", TABLE3_SETS), ("表四", TABLE4_SETS)):
         lines = sentence_rows(lines, regions.get(name), sets)      # rows as sentences naming each cell's column
     pipes = writes_pipe_rows(lines)              # html2text's rows: fields between pipes, no outer ones
-    for region in regions.values():              # a row of cells printed as a count over its unit (8 / 件)
+    for name, region in regions.items():         # a row of cells printed as a count over its unit (8 / 件)
         lines = merged_tall_rows(lines, region.start, region.end)
         if pipes:
-            lines = html2text_rows(lines, region.start, region.end)
+            lines = html2text_rows(lines, region.start, region.end, _ROW_FIELDS.get(name, 0))
     wrapped: dict[int, tuple[int, ...]] = {}     # a row of narrow cells' digits wrapped over lines, merged
     if not unfolded and "表三" in regions:
         t3 = regions["表三"]

@@ -47,26 +47,47 @@ def _row(line: str) -> str:
     return "|" + text + "|"
 
 
-def html2text_rows(lines: list[str], start: int, end: int) -> list[str]:
+def html2text_rows(lines: list[str], start: int, end: int, cells: int = 0) -> list[str]:
     """``lines`` with the pipe rows of lines ``start`` … ``end - 1`` (1-based) written with outer pipes, a row that
-    html2text went on writing on the next lines (:func:`_continues`) joined into one line first."""
+    html2text went on writing on the next lines (:func:`_continues`) joined into one line first (:func:`_joined`).
+    A row holds as many fields as the table's widest line, or ``cells`` (the form's widest row of the table: its
+    header may be printed on several lines, 表四's fifteen cells under two rows of spanning heads)."""
     out = list(lines)
     width = max((_width(out[n - 1]) for n in range(start, end) if not _RULE.match(out[n - 1].strip())), default=0)
-    row = 0                                          # the row being written (1-based), 0 before any
+    width = max(width, cells)
+    chains: list[list[int]] = []                     # each row: its line numbers (1-based), continuations after
     for n in range(start, end):
         line = out[n - 1]
-        if row and _continues(out[row - 1], line, width):
-            tail = line.strip()
-            if out[row - 1].rstrip().endswith("|") and tail.startswith("|"):
-                tail = tail[1:]
-            out[row - 1], out[n - 1] = out[row - 1].rstrip() + " " + tail.strip(), ""
+        if chains and chains[-1] and _continues(_joined([out[k - 1] for k in chains[-1]], False), line, width):
+            chains[-1].append(n)
         elif "|" in line and not _RULE.match(line.strip()):
-            row = n
+            chains.append([n])
         else:
-            row = 0
+            chains.append([])
+    for chain in chains:
+        if len(chain) > 1:
+            parts = [out[k - 1] for k in chain]
+            kept = _joined(parts, True)
+            out[chain[0] - 1] = kept if _width(kept) <= width else _joined(parts, False)
+            for k in chain[1:]:
+                out[k - 1] = ""
     for n in range(start, end):
         out[n - 1] = _row(out[n - 1])
     return out
+
+
+def _joined(parts: list[str], keep: bool) -> str:
+    """A row's lines as one. Where a line ends with a pipe and the next starts with one, html2text's own writing
+    has an empty cell between them (``<td><br/></td>``: ``| 0|`` / ``| 0| 3035``), kept when ``keep``; other
+    writers' (a paragraph's break in a label's spanning cells, ``一、本年新收… |`` / ``|`` / ``| 0 | 0 …``) make
+    the two one pipe, the row then no wider than the table."""
+    row = parts[0]
+    for line in parts[1:]:
+        tail = line.strip()
+        if not keep and row.rstrip().endswith("|") and tail.startswith("|"):
+            tail = tail[1:]
+        row = row.rstrip() + " " + tail.strip()
+    return row
 
 
 def _width(line: str) -> int:
