@@ -4,6 +4,8 @@ grid's: an empty cell stays in its column."""
 
 from __future__ import annotations
 
+import pytest
+
 from llm_extract.evidence import Status
 from llm_extract.extract.html2text_rows import html2text_rows
 from llm_extract.ingest import Document
@@ -186,7 +188,7 @@ _BR_EMPTY_T4 = ("administrative_review.corrected", "litigation_direct.upheld", "
                 "litigation_after_review.corrected")
 
 
-def _html2text_br_cells(values: dict) -> str:
+def _html2text_br_cells(values: dict, groups: bool = False) -> str:
     """What html2text writes for a page whose empty cells hold a line break, as UEditor saves them
     (``<td><br/></td>``): the field's pipe ends the line and the row goes on from a pipe on the next
     (``一、本年新收…| 10| 1| 0| 0|  `` / ``| 0| 11  ``); a row's fields are parted by ``| ``, lines end in two spaces."""
@@ -198,6 +200,9 @@ def _html2text_br_cells(values: dict) -> str:
             out.append(line)
             first = True
             continue
+        if groups:          # a group's and the outcomes' titles in label columns of their own
+            fields[:1] = {"（一）予以公开": ["三、本年度办理结果", "（一）予以公开"],
+                          "（三）不予公开 1.属于国家秘密": ["（三）不予公开", "1.属于国家秘密"]}.get(fields[0], fields[:1])
         row = "" if fields[0] == "/" else fields[0]
         for f in fields[1:]:
             row += "|  \n" if f == "/" else f"| {f}"
@@ -210,11 +215,14 @@ def _html2text_br_cells(values: dict) -> str:
     return "\n".join(out)
 
 
-def test_an_empty_cell_holding_a_line_break_ends_the_line_and_the_row_goes_on_with_that_cell_empty() -> None:
+@pytest.mark.parametrize("groups", [False, True], ids=["one-label-column", "group-label-columns"])
+def test_an_empty_cell_holding_a_line_break_ends_the_line_and_the_row_goes_on_with_that_cell_empty(
+        groups: bool) -> None:
     """html2text's ``| 0|  `` / ``| 0| 3035``: the line break inside an empty cell (UEditor's ``<td><br/></td>``)
     cut the row, and between the two pipes stands that empty cell. The row is read whole, the empty cell in its
     column, every number proven (an isolated blank stays unverified: it may be a lost 0); 表四's fifteen cells too,
-    though its header's lines are narrower than its row."""
+    though its header's lines are narrower than its row; a row printing its group's title in a field before its own
+    label (``三、本年度办理结果| （一）予以公开| 1| 0|  `` / ``| 0| 1``) as well."""
     values = _values()
     for row, col in _BR_EMPTY[len(_EMPTY):]:
         assert values[f"applications.{row}.{col}"] == 0
@@ -222,7 +230,8 @@ def test_an_empty_cell_holding_a_line_break_ends_the_line_and_the_row_goes_on_wi
     for path in _BR_EMPTY_T4:
         assert values[f"review_litigation.{path}"] == 0
         values[f"review_litigation.{path}"] = None
-    text = _html2text_br_cells(values)
+    values["applications.denied_state_secret.other_org"] = None
+    text = _html2text_br_cells(values, groups)
     assert "|  \n| " in text
     record = process_document(Document.from_text(text, doc_id="d"))
     for path, value in values.items():

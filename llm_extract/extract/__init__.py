@@ -42,9 +42,9 @@ from .yearparts import current_year_part
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
 
 EXTRACTOR_NAME = "regex"
-#: the most fields a row of each table holds, as html2text writes it: 表二's label and three cells, 表三's label and
-#: seven, 表四's fifteen (with a label before them at most)
-_ROW_FIELDS = {"表二": 1 + max(len(r.columns) for r in FORM.table2), "表三": 1 + len(FORM.table3_columns),
+#: the most fields a row of each table holds, as html2text writes it: 表二's label and three cells, 表三's three label
+#: columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) and seven cells, 表四's fifteen (a label before them at most)
+_ROW_FIELDS = {"表二": 1 + max(len(r.columns) for r in FORM.table2), "表三": 3 + len(FORM.table3_columns),
                "表四": 1 + len(FORM.table4_groups) * len(FORM.table4_columns)}
 
 

@@ -295,6 +295,9 @@ def _grid_row(items: list[Item], idx: int, end: int,
                 return middle
             return label.line, _stacked_cells(same, label.col or 0)
     elif label.width != shape[0]:
+        if (label.width or 0) > shape[0] and (cells := _grid_cells(same, shape[1] + (label.width or 0) - shape[0],
+                                                                   label.col or 0, lost)) is not None:
+            return label.line, cells    # a row printing its group's title in a field of its own: its last seven
         return label.line, _seven_printed(same)    # (a ragged row: its seven printed cells, if that is all it holds)
     else:
         width = shape[1]
