@@ -278,7 +278,9 @@ def _grid_row(items: list[Item], idx: int, end: int,
     pulled onto its own line may stand between), when the label's line has no value. Where the
     label's line has only empty fields and the line right above or below holds the rest of its
     label with numbers (:func:`_wrapped_label_row`), the cells are that line's. A line holding two
-    rows' labels (a converter fused the rows) gives neither row cells."""
+    rows' labels (a converter fused the rows) gives neither row cells. A line wider than the grid's rows, its extra
+    fields labels (``三、本年度办理结果 | （一）予以公开 | 1 | 0 |  | …``: the group's title in a field of its own),
+    has its cells in its own last seven fields."""
     label = items[idx]
     lost = shape is not None and shape[2]
     if end < len(items) and items[end].line == label.line:
