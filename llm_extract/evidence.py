@@ -167,6 +167,8 @@ class Method:
     FORM_ORDER_APART = "form-order-apart"            # the same, printed apart from every label, zeros and blanks only (formorder.py)
     FORM_ORDER_ROWS = "form-order-rows"              # the same, a row placed by its printed order alone, another row so placed
     #                                                  trading places with it keeping every identity (formorder.py)
+    WRAPPED_PIECES = "wrapped-pieces"                # a row whose narrow cells' digits wrapped round its line: every
+    #                                                  placement of them an option for the identities (extract/wrappieces.py)
     OTHER_AS_ONE_ROW = "one-row （六）其他处理"        # a sub-row of （六）其他处理 printed as one row (extract/table3.py)
     RULE_GLYPHS_DROPPED = "rule-glyphs-dropped"      # a 表二 row read across OCR'd table rules (extract/ruleglyphs.py)
     T4_ACROSS_HEADERS = "row-of-15-across-headers"   # 表四's cells one to a line, its column headers among them (extract/table4.py)

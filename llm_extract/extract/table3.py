@@ -30,6 +30,7 @@ from .direction import contested_lines, stacked_lines
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .itemnumbers import rejoin_item_numbers
 from .loosedigits import doubt_beside_loose_digits
+from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .unprinted import absent_rows, blank_label_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
@@ -190,10 +191,15 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
     taken: dict[int, tuple[list[str], list[Item]]] = {}    # label item → paths, items its cells came from
+    wrapped = wrapped_rows(items, order, spans) if not tabbed and not inline else {}   # 1 1 / 数量 0 0 0 0 0 / 5 5
 
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
     for k, (row, idx) in enumerate(order):
+        if row in wrapped:              # which columns its wrapped cells stand in: the identities say
+            read_wrapped_row(row, wrapped[row], out, ambiguities)
+            taken[idx] = (TABLE3_ROW_PATHS[row], wrapped[row].items)
+            continue
         if row == SINGLE and not spans[row]:     # its digits glued on (a crawler's dump)
             glued_one_row_other(items[idx], out, ambiguities)
             continue

@@ -287,7 +287,13 @@ def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], span
 def _read_whole(row: str, spans: dict[str, list[Item]], out: Readings) -> bool:
     """Whether the row above a lone label was read whole, from at most seven numbers."""
     return sum(1 for it in spans[row] if it.is_value) <= _ROW_WIDTH \
-        and not any(out[p].missing or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[row])
+        and not any(_lost(out[p]) or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[row])
+
+
+def _lost(r: Reading) -> bool:
+    """Whether a cell was not read: missing, but for a row whose wrapped digits were all found, the identities
+    to place them (its numbers are accounted for, none another row's)."""
+    return r.missing and r.method != Method.WRAPPED_PIECES
 
 
 def _short_on_its_line(row: str, idx: int, below: str, at: int, items: list[Item], spans: dict[str, list[Item]],
@@ -325,7 +331,7 @@ def _below_read(k: int, order: list[tuple[str, int]], spans: dict[str, list[Item
     for row, _ in order[k + 1:]:
         if spans[row]:
             return row not in _POSITION or not any(
-                (out[p].missing and out[p].value is None) or _LEADING_ZERO.match(normalise(out[p].raw or ""))
+                (_lost(out[p]) and out[p].value is None) or _LEADING_ZERO.match(normalise(out[p].raw or ""))
                 for p in TABLE3_ROW_PATHS[row])     # (an OCR'd O, its guess 0 for the identities, is a cell)
     return True
 
