@@ -37,11 +37,12 @@ def _pdfplumber_text(values: dict, group: bool = False, label_line: bool = False
             out.append(label)           # a blank row prints its label alone
             continue
         wide = [c for c in cells if len(c) == 2]
-        if not wide:
+        if not wide and all(len(c) == 1 for c in cells):
             out.append(" ".join([label, *cells]))
             continue
-        top, bottom = " ".join(c[0] for c in wide), " ".join(c[1] for c in wide)
-        middle = " ".join(c for c in cells if len(c) == 1)
+        wide = wide or [c for c in cells if len(c) == 3]  # (counts of three: their middle digits on the row's line)
+        top, bottom = " ".join(c[0] for c in wide), " ".join(c[-1] for c in wide)
+        middle = " ".join(c if len(c) == 1 else c[1] for c in cells if len(c) != 2)
         if label_line:
             out += [f"{label[:6]} {top}", middle, f"{label[6:]} {bottom}"]
         elif group:
@@ -104,3 +105,21 @@ def test_a_row_printing_its_label_alone_under_a_wrapped_row_is_blank() -> None:
                 assert record.report.values()[path] == value, (label_line, path)
         kinds = {record.provenance[f"applications.carried_over.{c}"].kind.value for c in APPLICANT_COLUMNS}
         assert kinds == {"blank"}, label_line
+
+
+def test_counts_of_three_digits_wrap_through_the_rows_line_and_are_derived_alike() -> None:
+    """``1 1`` / ``一、本年新收… 1 2 0 0 1 1 1`` / ``5 9``: the row's line holds all seven cells, the wrapped ones' middle
+    digits among them (115 … 119)."""
+    values = dict(VALUES)
+    for row, extra in (("new_received", 104), ("granted", 104), ("total_processed", 104)):
+        for c in ("natural_person", "total"):
+            values[f"applications.{row}.{c}"] += extra
+    text = _pdfplumber_text(values)
+    assert "1 1\n一、本年新收政府信息公开申请数量 1 2 0 0 1 1 1\n5 9\n" in text
+    record = _record(text)
+    for path, value in values.items():
+        if path.startswith("applications."):
+            assert record.report.values()[path] == value, path
+            row = path.split(".")[1]
+            expected = Status.DERIVED if row in ("new_received", "granted", "total_processed") else Status.PROVEN
+            assert record.provenance[path].status is expected, path

@@ -15,9 +15,16 @@ here: it is left missing, and every placement of its wrapped cells among its col
 order) that keeps its row sum is an option for the whole table's identity search (``verify/``), which derives
 the row where one placement alone keeps every identity, and queues it all the same.
 
-A row is so read only where the line right above its numbers and the line right below each hold digit runs
-only, as many as the row's line lacks cells, none claimed by another row; each pair a count (a first piece
-never starting with 0, nor shorter than the last). The pieces are then no other row's numbers.
+Counts of three digits wrap through the row's line: their middle digits stand among its one-digit cells
+(``4 4`` / ``数量 9 0 0 0 0 0 9`` / ``7 7`` is 497 0 0 0 0 0 497), and every choice of which of its seven numbers
+are such middle digits is a placement.
+
+A row is so read only where the line right above its numbers and the line right below each end in digit runs,
+as many as the row's line lacks cells (or, its line whole, as many as each other), after words that name no
+other row (a group title printed down its column, ``三 2 2``; the row's own wrapped label); each pair a count (a
+first piece never starting with 0, nor shorter than the last); some placement keeps the row sum; and no other
+row claims those lines (a whole line of numbers between two rows' pieces is its own row's). The pieces are
+then no other row's numbers.
 """
 
 from __future__ import annotations
@@ -40,33 +47,41 @@ _WIDTH = len(FORM.table3_columns)
 
 @dataclass(frozen=True)
 class WrappedRow:
-    """A row's one-line cells (``middle``) and its wrapped cells' first and last pieces, in printed order."""
+    """A row's line of cells (``middle``) and its wrapped cells' first and last pieces, in printed order. Counts of
+    two digits leave the row's line without them (its one-digit cells only); counts of three wrap through it, their
+    middle digits among its cells (``through``: ``4 4`` / ``数量 9 0 0 0 0 0 9`` / ``7 7`` is 497 … 497)."""
 
     middle: list[Item]
     top: list[Item]
     bottom: list[Item]
 
     @property
+    def through(self) -> bool:
+        return len(self.middle) == _WIDTH
+
+    @property
     def items(self) -> list[Item]:
         return [*self.top, *self.middle, *self.bottom]
-
-    def wrapped(self) -> list[int]:
-        """The wrapped cells' counts: each first piece, then its last."""
-        return [int(t.raw + b.raw) for t, b in zip(self.top, self.bottom)]
 
     def options(self) -> list[list[int | None]]:
         """Every placement of the wrapped cells among the row's columns (the one-line cells in printed order in
         the others) that keeps its row sum (total = the six applicant columns)."""
-        wrapped, middle = self.wrapped(), [it.cell.value for it in self.middle]
+        middle = [it.raw for it in self.middle]
+        pairs = [(t.raw, b.raw) for t, b in zip(self.top, self.bottom)]
         out: list[list[int | None]] = []
-        for slots in combinations(range(_WIDTH), len(wrapped)):
-            row: list[int | None] = [None] * _WIDTH
-            for s, v in zip(slots, wrapped):
-                row[s] = v
-            rest = iter(middle)
-            row = [v if v is not None else next(rest) for v in row]
-            if row[-1] == sum(v or 0 for v in row[:-1]):
-                out.append(row)
+        for slots in combinations(range(_WIDTH), len(pairs)):
+            if self.through:
+                if not all(DIGITS.match(middle[s]) for s in slots):
+                    continue
+                row = [int(middle[s]) for s in range(_WIDTH)]
+                for s, (t, b) in zip(slots, pairs):
+                    row[s] = int(t + middle[s] + b)
+            else:
+                wrapped = dict(zip(slots, (int(t + b) for t, b in pairs)))
+                rest = iter(int(m) for m in middle)
+                row = [wrapped[s] if s in wrapped else next(rest) for s in range(_WIDTH)]
+            if row[-1] == sum(row[:-1]):
+                out.append(list(row))
         return out
 
 
@@ -83,7 +98,8 @@ def _pieces(line: list[Item], count: int, row: str) -> list[Item] | None:
     """A line's ``count`` digit runs ending it, after words that name no row but ``row`` (a group title's
     characters printed down its column, ``三`` / ``、``; the row's own label, wrapped); None otherwise."""
     parts = _tail(line)
-    if parts is None or len(parts[1]) != count or not all(DIGITS.match(it.raw) for it in parts[1]):
+    if parts is None or not 0 < count <= _WIDTH or len(parts[1]) != count \
+            or not all(DIGITS.match(it.raw) for it in parts[1]):
         return None
     return parts[1] if not set(rows_named(label_key("".join(it.raw for it in parts[0])))) - {row} else None
 
@@ -99,9 +115,11 @@ def _wrapped_at(row: str, label: Item, by_line: dict[int, list[Item]]) -> Wrappe
         if parts is None or (at != label.line and set(rows_named(label_key("".join(it.raw for it in parts[0]))))):
             continue
         middle = parts[1]
-        count = _WIDTH - len(middle)
-        if not 0 < count < _WIDTH or not all(it.cell.is_number for it in middle):
+        if not middle or not all(it.cell.is_number and DIGITS.match(it.raw) for it in middle):
             continue
+        count = _WIDTH - len(middle)                # (the row's line whole: counts of three wrapped through it)
+        if count == 0 and (above := _tail(by_line.get(at - 1, []))) is not None:
+            count = len(above[1])
         top, bottom = (_pieces(by_line.get(n, []), count, row) for n in (at - 1, at + 1))
         if top is not None and bottom is not None \
                 and all(FIRST_PIECE.match(t.raw) and len(t.raw) >= len(b.raw) for t, b in zip(top, bottom)):
@@ -118,8 +136,12 @@ def wrapped_rows(items: list[Item], order: list[tuple[str, int]],
         by_line.setdefault(it.line, []).append(it)
     found: dict[str, WrappedRow] = {}
     for row, idx in order:
-        if row in TABLE3_ROW_PATHS and (wrapped := _wrapped_at(row, items[idx], by_line)) is not None:
+        if row in TABLE3_ROW_PATHS and (wrapped := _wrapped_at(row, items[idx], by_line)) is not None \
+                and wrapped.options():          # (no placement keeps its row sum: no such row)
             found[row] = wrapped
+    short = {it.line for w in found.values() if not w.through for it in w.top + w.bottom}
+    found = {row: w for row, w in found.items()       # (a row's line whole between other rows' pieces: its own cells)
+             if not w.through or not short & {it.line for it in w.top + w.bottom}}
     lines = [it.line for w in found.values() for it in w.items]
     found = {row: w for row, w in found.items()                      # (a line two rows would claim: neither's)
              if all(lines.count(it.line) == sum(1 for x in w.items if x.line == it.line) for it in w.items)}
@@ -135,10 +157,8 @@ def read_wrapped_row(row: str, wrapped: WrappedRow, out: Readings, ambiguities: 
     paths = list(TABLE3_ROW_PATHS[row])
     lines = sorted({it.line for it in wrapped.items})
     raw = " / ".join(" ".join(it.raw for it in part) for part in (wrapped.top, wrapped.middle, wrapped.bottom))
-    options = wrapped.options()
-    note = ("digits of narrow cells wrapped round the row's line: which columns they stand in, the identities say"
-            if options else "digits of narrow cells wrapped round the row's line: no placement keeps the row sum")
+    note = "digits of narrow cells wrapped round the row's line: which columns they stand in, the identities say"
     for path in paths:
         out[path] = missing(raw, lines, Method.WRAPPED_PIECES, note)
-    if options:
-        ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=lines, reason=f"row {row}: {note}"))
+    ambiguities.append(Ambiguity(paths=paths, options=wrapped.options(), raw=raw, lines=lines,
+                                 reason=f"row {row}: {note}"))
