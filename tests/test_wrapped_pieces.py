@@ -123,3 +123,20 @@ def test_counts_of_three_digits_wrap_through_the_rows_line_and_are_derived_alike
             row = path.split(".")[1]
             expected = Status.DERIVED if row in ("new_received", "granted", "total_processed") else Status.PROVEN
             assert record.provenance[path].status is expected, path
+
+
+def test_a_group_titles_piece_between_a_rows_line_and_its_pieces_is_passed_over() -> None:
+    """``1 1`` / ``（三）不`` / ``4.保护第三方合法权益 0 0 0 0 0`` / ``予公开 1 1``: the group's title, printed in its own
+    narrow column, puts a line of its own between the row and its first pieces."""
+    values = dict(VALUES)
+    for row in ("denied_third_party", "new_received", "total_processed"):
+        for c in ("natural_person", "total"):
+            values[f"applications.{row}.{c}"] += 10
+    text = _pdfplumber_text(values).replace("1 1\n4.保护第三方合法权益 0 0 0 0 0\n1 1\n",
+                                            "1 1\n（三）不\n4.保护第三方合法权益 0 0 0 0 0\n予公开 1 1\n")
+    assert "（三）不\n4.保护第三方合法权益" in text
+    record = _record(text)
+    for path, value in values.items():
+        if path.startswith("applications."):
+            assert record.report.values()[path] == value, path
+    assert record.provenance["applications.denied_third_party.total"].status is Status.DERIVED

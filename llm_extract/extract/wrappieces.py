@@ -37,6 +37,7 @@ from ..form import FORM
 from ..schema import TABLE3_ROW_PATHS
 from .labels import rows_named
 from .layout import Item, label_key
+from .rowbounds import GROUP_KEYS
 from .readings import Readings, missing
 from .wrapdigits import DIGITS, FIRST_PIECE
 
@@ -104,6 +105,17 @@ def _pieces(line: list[Item], count: int, row: str) -> list[Item] | None:
     return parts[1] if not set(rows_named(label_key("".join(it.raw for it in parts[0])))) - {row} else None
 
 
+def _beside(by_line: dict[int, list[Item]], at: int, step: int) -> int:
+    """The line next to ``at`` (``step`` -1 above, 1 below), past one line holding a piece of a group's title only
+    (``（三）不`` / ``予公开``, printed between a row's line and its pieces; a wrapped label's words are no such piece)."""
+    n = at + step
+    line = by_line.get(n, [])
+    key = label_key("".join(it.raw for it in line))
+    if line and all(it.is_text for it in line) and any(key in title for title in GROUP_KEYS):
+        return n + step
+    return n
+
+
 def _wrapped_at(row: str, label: Item, by_line: dict[int, list[Item]]) -> WrappedRow | None:
     """The row's wrapped cells round its label's line (``1 1`` / ``数量 0 0 0 0 0`` / ``5 5``), or round the line
     under it, the first pieces on the label's (``部分公开（区分处理的，只计这 4 4`` / ``度 0 0 0 0 0`` / ``一情形… 1 1``)."""
@@ -117,10 +129,11 @@ def _wrapped_at(row: str, label: Item, by_line: dict[int, list[Item]]) -> Wrappe
         middle = parts[1]
         if not middle or not all(it.cell.is_number and DIGITS.match(it.raw) for it in middle):
             continue
+        up, down = _beside(by_line, at, -1), _beside(by_line, at, 1)
         count = _WIDTH - len(middle)                # (the row's line whole: counts of three wrapped through it)
-        if count == 0 and (above := _tail(by_line.get(at - 1, []))) is not None:
+        if count == 0 and (above := _tail(by_line.get(up, []))) is not None:
             count = len(above[1])
-        top, bottom = (_pieces(by_line.get(n, []), count, row) for n in (at - 1, at + 1))
+        top, bottom = (_pieces(by_line.get(n, []), count, row) for n in (up, down))
         if top is not None and bottom is not None \
                 and all(FIRST_PIECE.match(t.raw) and len(t.raw) >= len(b.raw) for t, b in zip(top, bottom)):
             return WrappedRow(middle, top, bottom)
