@@ -4,6 +4,8 @@ grid's: an empty cell stays in its column."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from llm_extract.evidence import Status
@@ -24,7 +26,9 @@ def _values() -> dict:
     return values
 
 
-def _html2text(values: dict, rule: bool = True) -> str:
+def _pipe_text(values: dict, row_text: Callable[[list[str]], str], rule: str | None) -> str:
+    """The report with each table row as ``row_text`` writes its tab-separated fields, ``rule`` under each table's
+    first row."""
     out: list[str] = []
     first = True
     for line in report_text(values).split("\n"):
@@ -33,11 +37,16 @@ def _html2text(values: dict, rule: bool = True) -> str:
             out.append(line)
             first = True
             continue
-        out.append(" | ".join("" if f == "/" else f for f in fields))
+        out.append(row_text(fields))
         if first and rule:
-            out.append("---|---")
+            out.append(rule)
         first = False
     return "\n".join(out)
+
+
+def _html2text(values: dict, rule: bool = True) -> str:
+    return _pipe_text(values, lambda fields: " | ".join("" if f == "/" else f for f in fields),
+                      "---|---" if rule else None)
 
 
 def _paths() -> list[str]:
@@ -192,27 +201,15 @@ def _html2text_br_cells(values: dict, groups: bool = False) -> str:
     """What html2text writes for a page whose empty cells hold a line break, as UEditor saves them
     (``<td><br/></td>``): the field's pipe ends the line and the row goes on from a pipe on the next
     (``一、本年新收…| 10| 1| 0| 0|  `` / ``| 0| 11  ``); a row's fields are parted by ``| ``, lines end in two spaces."""
-    out: list[str] = []
-    first = True
-    for line in report_text(values).split("\n"):
-        fields = line.split("\t")
-        if len(fields) == 1:
-            out.append(line)
-            first = True
-            continue
+    def row_text(fields: list[str]) -> str:
         if groups:          # a group's and the outcomes' titles in label columns of their own
             fields[:1] = {"（一）予以公开": ["三、本年度办理结果", "（一）予以公开"],
                           "（三）不予公开 1.属于国家秘密": ["（三）不予公开", "1.属于国家秘密"]}.get(fields[0], fields[:1])
         row = "" if fields[0] == "/" else fields[0]
         for f in fields[1:]:
             row += "|  \n" if f == "/" else f"| {f}"
-        if fields[0] == "/":
-            row = "  \n" + row
-        out.append(row + "  ")
-        if first:
-            out.append("---|---  ")
-        first = False
-    return "\n".join(out)
+        return ("  \n" if fields[0] == "/" else "") + row + "  "
+    return _pipe_text(values, row_text, "---|---  ")
 
 
 @pytest.mark.parametrize("groups", [False, True], ids=["one-label-column", "group-label-columns"])
