@@ -23,7 +23,7 @@ from llm_extract.extract.cells import parse_cell
 from llm_extract.extract.formorder import read_form_order
 from llm_extract.extract.layout import Item, label_key
 from llm_extract.extract.readings import Readings, missing
-from llm_extract.extract.unprinted import blank_label_rows
+from llm_extract.extract.lonelabels import blank_label_rows
 from llm_extract.form import FORM
 from llm_extract.ingest import Document
 from llm_extract.outputs import read_json

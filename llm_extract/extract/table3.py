@@ -32,7 +32,8 @@ from .itemnumbers import rejoin_item_numbers
 from .loosedigits import doubt_beside_loose_digits
 from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
-from .unprinted import absent_rows, blank_label_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
+from .lonelabels import blank_label_rows
+from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
 from .rowplace import field_cells, place_bare_lines, tab_window, value_counts
 from .rowbounds import (alike_rows, group_title_piece, holds_sub_row, merged_labels, numbered, opens_other_row, padded_seven,
