@@ -18,7 +18,7 @@ from ..form import FORM
 from .blocktext import Number, count_of
 from .t3instances import INSTANCES, holds_values
 
-__all__ = ["down_tables", "MAX_TABLES"]
+__all__ = ["down_tables", "Grid", "MAX_TABLES"]
 
 Grid = list[list["Number | None"]]
 Block = list[list[Number]]

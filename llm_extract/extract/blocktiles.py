@@ -38,7 +38,7 @@ from dataclasses import replace
 from ..evidence import Method, Reading
 from ..form import FORM
 from .readings import Readings
-from .blockbands import down_tables
+from .blockbands import Grid, down_tables
 from .blocktext import count_of, empty_among, mixed_lines
 from .t3instances import INSTANCES, SIDES, holds_values
 from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
@@ -61,8 +61,6 @@ _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _WIDTH = len(_COLS)
 _I = {r: i for i, r in enumerate(_ROWS)}
-
-Grid = list[list["Number | None"]]
 
 
 def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None:

@@ -56,14 +56,17 @@ def html2text_rows(lines: list[str], start: int, end: int, cells: int = 0) -> li
     width = max((_width(out[n - 1]) for n in range(start, end) if not _RULE.match(out[n - 1].strip())), default=0)
     width = max(width, cells)
     chains: list[list[int]] = []                     # each row: its line numbers (1-based), continuations after
+    merged = ""                                      # the open row's lines so far, its pipes made one where two meet
     for n in range(start, end):
         line = out[n - 1]
-        if chains and chains[-1] and _continues(_joined([out[k - 1] for k in chains[-1]], False), line, width):
+        if merged and _continues(merged, line, width):
             chains[-1].append(n)
+            merged = _joined([merged, line], False)
         elif "|" in line and not _RULE.match(line.strip()):
             chains.append([n])
+            merged = line
         else:
-            chains.append([])
+            merged = ""
     for chain in chains:
         if len(chain) > 1:
             parts = [out[k - 1] for k in chain]

@@ -29,7 +29,9 @@ then no other row's numbers.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 
 from ..evidence import Ambiguity, Method
@@ -64,6 +66,7 @@ class WrappedRow:
     def items(self) -> list[Item]:
         return [*self.top, *self.middle, *self.bottom]
 
+    @cached_property
     def options(self) -> list[list[int | None]]:
         """Every placement of the wrapped cells among the row's columns (the one-line cells in printed order in
         the others) that keeps its row sum (total = the six applicant columns)."""
@@ -95,6 +98,15 @@ def _tail(line: list[Item]) -> tuple[list[Item], list[Item]] | None:
     return None if any(it.is_value for it in head) else (head, tail)
 
 
+def _named(words: list[Item]) -> set[str]:
+    """The 表三 rows the words name, read as one label."""
+    return set(rows_named(_key(words)))
+
+
+def _key(words: list[Item]) -> str:
+    return label_key("".join(it.raw for it in words))
+
+
 def _pieces(line: list[Item], count: int, row: str) -> list[Item] | None:
     """A line's ``count`` digit runs ending it, after words that name no row but ``row`` (a group title's
     characters printed down its column, ``三`` / ``、``; the row's own label, wrapped); None otherwise."""
@@ -102,7 +114,7 @@ def _pieces(line: list[Item], count: int, row: str) -> list[Item] | None:
     if parts is None or not 0 < count <= _WIDTH or len(parts[1]) != count \
             or not all(DIGITS.match(it.raw) for it in parts[1]):
         return None
-    return parts[1] if not set(rows_named(label_key("".join(it.raw for it in parts[0])))) - {row} else None
+    return parts[1] if not _named(parts[0]) - {row} else None
 
 
 def _beside(by_line: dict[int, list[Item]], at: int, step: int) -> int:
@@ -110,8 +122,7 @@ def _beside(by_line: dict[int, list[Item]], at: int, step: int) -> int:
     (``（三）不`` / ``予公开``, printed between a row's line and its pieces; a wrapped label's words are no such piece)."""
     n = at + step
     line = by_line.get(n, [])
-    key = label_key("".join(it.raw for it in line))
-    if line and all(it.is_text for it in line) and any(key in title for title in GROUP_KEYS):
+    if line and all(it.is_text for it in line) and any(_key(line) in title for title in GROUP_KEYS):
         return n + step
     return n
 
@@ -124,7 +135,7 @@ def _wrapped_at(row: str, label: Item, by_line: dict[int, list[Item]]) -> Wrappe
         return None
     for at in (label.line, label.line + 1):
         parts = own if at == label.line else _tail(by_line.get(at, []))
-        if parts is None or (at != label.line and set(rows_named(label_key("".join(it.raw for it in parts[0]))))):
+        if parts is None or (at != label.line and _named(parts[0])):
             continue
         middle = parts[1]
         if not middle or not all(it.cell.is_number and DIGITS.match(it.raw) for it in middle):
@@ -150,14 +161,14 @@ def wrapped_rows(items: list[Item], order: list[tuple[str, int]],
     found: dict[str, WrappedRow] = {}
     for row, idx in order:
         if row in TABLE3_ROW_PATHS and (wrapped := _wrapped_at(row, items[idx], by_line)) is not None \
-                and wrapped.options():          # (no placement keeps its row sum: no such row)
+                and wrapped.options:          # (no placement keeps its row sum: no such row)
             found[row] = wrapped
     short = {it.line for w in found.values() if not w.through for it in w.top + w.bottom}
     found = {row: w for row, w in found.items()       # (a row's line whole between other rows' pieces: its own cells)
              if not w.through or not short & {it.line for it in w.top + w.bottom}}
-    lines = [it.line for w in found.values() for it in w.items]
+    claims = Counter(it.line for w in found.values() for it in w.items)
     found = {row: w for row, w in found.items()                      # (a line two rows would claim: neither's)
-             if all(lines.count(it.line) == sum(1 for x in w.items if x.line == it.line) for it in w.items)}
+             if all(claims[line] == n for line, n in Counter(it.line for it in w.items).items())}
     pieces = {id(it) for w in found.values() for it in w.items}
     for row in spans:                   # (a wrapped row keeps its one-line cells: numbers of its own after its label)
         keep = {id(it) for it in found[row].middle} if row in found else set()
@@ -173,5 +184,5 @@ def read_wrapped_row(row: str, wrapped: WrappedRow, out: Readings, ambiguities: 
     note = "digits of narrow cells wrapped round the row's line: which columns they stand in, the identities say"
     for path in paths:
         out[path] = missing(raw, lines, Method.WRAPPED_PIECES, note)
-    ambiguities.append(Ambiguity(paths=paths, options=wrapped.options(), raw=raw, lines=lines,
+    ambiguities.append(Ambiguity(paths=paths, options=wrapped.options, raw=raw, lines=lines,
                                  reason=f"row {row}: {note}"))
