@@ -16,9 +16,11 @@ from llm_extract.extract.narrative import read_narrative
 from llm_extract.ingest import Document, load
 from llm_extract.narrative_types import NarrativeFigure
 from llm_extract.pipeline import process_document
-from llm_extract.review import review_items
+from llm_extract.decisions import Decision
+from llm_extract.review import finding_key, review_items
 from llm_extract.schema import Report
 from llm_extract.synth.render import render
+from verify import apply_decisions
 from verify.narrative import check_narrative, recheck_narrative
 from verify.rules import RULES
 
@@ -236,22 +238,50 @@ def test_seed_narratives_state_their_applications_and_agree_with_the_tables(gold
     assert not [f for f in record.findings if f.severity != "info" and f.code.startswith(("NARR.", "SPLIT."))]
 
 
-def test_a_narrative_contradicting_its_table_goes_to_the_review_queue_with_sentence_and_cells(
-        golden_dir: Path) -> None:
+def _contradicted(golden_dir: Path) -> tuple[Document, Record]:
+    """The third seed's table with its prose saying 4 applications where the table says 3."""
     golden = json.loads((golden_dir / "003_d677def7845cc038.json").read_text(encoding="utf-8"))
     report = Report.model_validate({k: v for k, v in golden.items() if k in Report.model_fields})
     text = render(report, "cells").replace("共收到政府信息公开申请3件", "共收到政府信息公开申请4件")
     doc = Document.from_text(text, doc_id="contradiction")
-    record = process_document(doc)
+    return doc, process_document(doc)
+
+
+def test_a_narrative_contradicting_its_table_goes_to_the_review_queue_with_sentence_and_cells(
+        golden_dir: Path) -> None:
+    doc, record = _contradicted(golden_dir)
     assert record.report.applications.new_received.total == 3                    # the table is not changed
-    assert record.provenance[NR].status == Status.PROVEN
     (warning,) = [f for f in record.findings if f.severity == "warning"]
     assert warning.code == "NARR.NEW_RECEIVED" and warning.expected == 4
     assert "共收到政府信息公开申请4件" in warning.detail["sentence"]
     assert warning.detail["meanings"][0]["cells"] == {NR: 3}
-    items = [i for i in review_items(record, doc.lines) if "NARR.NEW_RECEIVED" in i.rules]
-    assert len(items) == 1 and any("申请4件" in s.text for s in items[0].source_lines)
-    assert any("\t3" in doc.lines[s.n - 1] or "3" == doc.lines[s.n - 1].strip() for s in items[0].source_lines)
+    (item,) = [i for i in review_items(record, doc.lines) if i.finding and "NARR.NEW_RECEIVED" in i.rules]
+    assert any("申请4件" in s.text for s in item.source_lines)
+    assert any("\t3" in doc.lines[s.n - 1] or "3" == doc.lines[s.n - 1].strip() for s in item.source_lines)
+
+
+def test_a_contradicted_cell_is_not_proven_nor_are_the_cells_of_its_row(golden_dir: Path) -> None:
+    # a wrapped 490 read by its middle digit keeps every identity (9 = 9 + 0 ...); only the prose says otherwise
+    doc, record = _contradicted(golden_dir)
+    assert record.provenance[NR].status == Status.DISPUTED and "NARR.NEW_RECEIVED" in record.provenance[NR].rules
+    row = [p for p in record.provenance if p.startswith("applications.new_received.") and p != NR]
+    assert {record.provenance[p].status for p in row} == {Status.UNVERIFIED}
+    assert record.provenance["applications.granted.total"].status == Status.PROVEN      # other rows keep their proof
+    queued = {i.path for i in review_items(record, doc.lines)}
+    assert NR in queued and set(row) <= queued
+
+
+def test_a_reviewer_acknowledging_the_contradiction_gives_the_table_its_proof_back(golden_dir: Path) -> None:
+    doc, record = _contradicted(golden_dir)
+    (warning,) = [f for f in record.findings if f.severity == "warning"]
+    ack = Decision(action="keep", doc_id=record.doc_id, finding=finding_key(warning))
+    after = apply_decisions(record, [ack], doc.lines)
+    assert {v.status for p, v in after.provenance.items() if p.startswith("applications.new_received.")} == \
+        {Status.PROVEN}
+    kept = apply_decisions(record, [Decision(action="keep", doc_id=record.doc_id, path=NR, value=3)], doc.lines)
+    assert kept.provenance[NR].status == Status.REVIEWED
+    assert {v.status for p, v in kept.provenance.items()
+            if p.startswith("applications.new_received.") and p != NR} == {Status.PROVEN}
 
 
 def test_the_rules_command_lists_every_new_code_with_chinese_and_english(golden_dir: Path) -> None:

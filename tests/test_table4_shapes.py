@@ -52,6 +52,9 @@ def test_lawsuits_not_said_which_kind_stay_missing() -> None:
 def test_a_sentence_beside_a_table_is_narrative_not_its_cells() -> None:
     row = "\n".join(f"\t{v}" for v in (1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
     record = _record("本年度被申请行政复议2件。\n\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n" + row)
+    # the table's 1 is read; the sentence's 2 contradicts it, so it is disputed, not proven (verify/narrative.py)
+    assert _group(record, "administrative_review")[4] == (1, Status.DISPUTED)
+    record = _record("本年度被申请行政复议1件。\n\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n" + row)
     assert _group(record, "administrative_review")[4] == (1, P)
 
 

@@ -189,7 +189,9 @@ def apply_decisions(record: Record, decisions: Iterable[Decided], lines: Sequenc
 
 def _reverify(record: Record, state: dict[str, Any]) -> Record:
     """Identities and narrative re-checked; a field kept as it stands stays reviewed."""
-    checked = recheck_narrative(verify_report(record))
+    # (the state first: an acknowledged narrative finding takes no proof away, verify/narrative.py)
+    checked = recheck_narrative(verify_report(record.model_copy(
+        update={"stages": dict(record.stages) | {"review": state}})))
     for path in state["kept"]:
         prov = checked.provenance.get(path)
         if prov is not None and prov.status != Status.REVIEWED:

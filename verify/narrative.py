@@ -4,8 +4,16 @@ A figure may have several plausible meanings (``收到申请6件``: new only, or
 plus carried over); it agrees with the tables when any one of them sums to the
 figure, and the finding says which. A figure disagrees only when *every*
 meaning can be checked and none matches: then a ``warning`` with the sentence,
-the figure and every meaning's cells goes to the review queue. The tables are
-never changed here.
+the figure and every meaning's cells goes to the review queue. The tables' values
+are never changed here.
+
+A mismatch is a second source against the table, so it takes away the proof of what it
+names (:func:`distrust_contradicted`): a proven cell the figure names is ``disputed``, and
+the proven cells of its row's sum (the identity that proved them with it) are ``unverified``,
+each with the figure's rule. A wrapped number read by its middle digit (``4 / 9 / 0`` read
+9) keeps every identity (9 = 9 + 0 …) while the prose says 490; where the table is right
+and the prose wrong, a reviewer's decision on the named cell (keep it) proves the row again,
+and acknowledging the finding lifts the distrust.
 
 Verdicts: ``info`` when a meaning matches (``detail.matched``), ``info`` when the
 cells are not known (``detail.checked`` is false), ``info`` for the 信息处理费
@@ -19,12 +27,16 @@ from decimal import Decimal
 from typing import Any
 
 from llm_extract.evidence import Finding, Record, Status
+from llm_extract.form import FORM
 from llm_extract.narrative_types import NarrativeFigure
+from llm_extract.review import finding_key
 
 from .crossyear import known_values
+from .identities import equations_by_path
 from .rules import register
 
-__all__ = ["check_narrative", "check_record_narrative", "recheck_narrative", "NARRATIVE_CODES"]
+__all__ = ["check_narrative", "check_record_narrative", "recheck_narrative", "distrust_contradicted",
+           "NARRATIVE_CODES"]
 
 NARRATIVE_CODES = {
     "NARR.NEW_RECEIVED": ("叙述中的收到申请数与表三“本年新收”（或加“上年结转”）一致",
@@ -128,4 +140,34 @@ def recheck_narrative(record: Record) -> Record:
     """
     figures = [NarrativeFigure.model_validate(f) for f in record.stages.get("narrative", [])]
     kept = [f for f in record.findings if not f.code.startswith("NARR.")]
-    return record.model_copy(update={"findings": kept + check_record_narrative(record, figures)})
+    return distrust_contradicted(record.model_copy(update={"findings": kept + check_record_narrative(record, figures)}))
+
+
+#: the identities that make a row's (or a 表四 group's) total: its cells are proven together
+_ROW_CODES = frozenset(i.code for i in FORM.identities if i.kind in ("row", "group"))
+
+
+def _demote(record: Record, path: str, status: Status, rule: str) -> None:
+    prov = record.provenance.get(path)
+    if prov is not None and prov.status is Status.PROVEN:
+        record.provenance[path] = prov.model_copy(update={"status": status, "rules": list(prov.rules) + [rule]})
+
+
+def distrust_contradicted(record: Record) -> Record:
+    """``record`` with the proof taken from what a mismatching figure names (see the module docstring):
+    its proven cells ``disputed``, their rows' other proven cells ``unverified``. A figure whose finding a
+    reviewer acknowledged (the prose is wrong, the table right) takes nothing."""
+    acknowledged = (record.stages.get("review") or {}).get("acknowledged") or {}
+    for f in record.findings:
+        if not (f.code.startswith("NARR.") and f.severity == "warning") or finding_key(f) in acknowledged:
+            continue
+        named = [p for p in f.paths if record.provenance.get(p) is not None
+                 and record.provenance[p].status is Status.PROVEN]
+        for path in named:
+            _demote(record, path, Status.DISPUTED, f.code)
+        for path in named:
+            for eq in equations_by_path().get(path, ()):
+                if eq.code in _ROW_CODES:
+                    for partner in eq.paths:
+                        _demote(record, partner, Status.UNVERIFIED, f.code)
+    return record
