@@ -186,3 +186,28 @@ def test_a_heading_wrapped_at_the_pages_width_opens_its_section(golden_dir: Path
     for path in ("review_litigation.administrative_review.total", "review_litigation.litigation_direct.total"):
         assert record.report.get(path) == report.get(path), path
         assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_section_numbered_in_arabic_digits_ends_table_4(golden_dir: Path) -> None:
+    """``4. 政府信息公开行政复议…`` / ``5. 存在的主要问题及改进情况``: a report numbering its sections 1. … 6. ends 表四 at
+    section 5's heading. ``pdftotext -raw`` prints cells in the order they were drawn: four of 直接起诉's cells after
+    that heading are not 表四's last four, and no reading proves them so."""
+    report = _golden_report(golden_dir)
+    for group, cells in (("administrative_review", (0, 5, 0, 0, 5)), ("litigation_direct", (0, 5, 0, 0, 5))):
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"), cells):
+            report.set(f"review_litigation.{group}.{column}", value)
+    lines = [line.strip() for line in render(report, "cells").split("\n") if line.strip()]
+    lines = [line.replace("四、", "4. ", 1) if line.startswith("四、政府信息公开行政复议") else
+             line.replace("五、", "5. ", 1) if line.startswith("五、存在") else line for line in lines]
+    five = lines.index("5. 存在的主要问题及改进情况")
+    numbers = lines[five - 15:five]
+    assert numbers == ["0", "5", "0", "0", "5", "0", "5", "0", "0", "5", "0", "0", "0", "0", "0"]
+    # drawn: 行政复议's five, 直接起诉's first, 复议后起诉's five; 直接起诉's other four after the next heading
+    lines[five - 15:five + 1] = numbers[:6] + numbers[10:] + [lines[five]] + numbers[6:10]
+    doc = Document.from_text("\n".join(lines), doc_id="p")
+    assert find_regions(doc.lines)["表四"].end == doc.lines.index("5. 存在的主要问题及改进情况") + 1
+    record = process_document(doc)
+    for group in ("litigation_direct", "litigation_after_review"):
+        for column in ("corrected", "total"):
+            path = f"review_litigation.{group}.{column}"
+            assert record.report.get(path) == report.get(path) or record.provenance[path].status is not Status.PROVEN

@@ -24,9 +24,9 @@ _T2, _T3, _T4 = (FORM.headings[t] for t in ("表二", "表三", "表四"))
 _BULLETS = r"[\s#*_>|\-\u2190-\u2bff\u3010\u3012-\u3014\u3016\[\U0001F300-\U0001FAFF\ufe0f]*"
 #: the heading of the section after the tables: 五、 / 六、, or the problems' / the other matters' section
 #: under any number (三、 … 四、存在的主要问题 where a report numbers its sections from 三; （五）存在的主要问题
-#: where it brackets them), behind a bullet
+#: where it brackets them; 5. 存在的主要问题 where it numbers them in digits), behind a bullet
 _AFTER = re.compile(r"^" + _BULLETS + r"(?:[五六][、.．]|\(?[五六]\)(?!\s*(?:不予|其他|处理|$))"
-                    r"|(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
+                    r"|(?:(?:[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
                     r"(?:政府信息公开工作)?(?:存在的主要问题|存在问题|其他需要报告))")
 _SECTION_LINE_MAX = 60
 #: a section's numbered heading (四、…), and the most a line holding the rest of it wrapped may hold
