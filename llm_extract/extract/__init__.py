@@ -37,6 +37,7 @@ from .tables import read_table2, read_table3, read_table4
 from .wrapnotes import joined_notes
 from .wrapdigits import unstacked_digits
 from .digitstacks import stacked_rows
+from .pipestacks import pipe_stacked_rows
 from .yearparts import current_year_part
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
@@ -75,7 +76,9 @@ def extract_regex(doc: Document) -> Extraction:
     wrapped: dict[int, tuple[int, ...]] = {}     # a row of narrow cells' digits wrapped over lines, merged
     if not unfolded and "表三" in regions:
         t3 = regions["表三"]
-        lines, wrapped = stacked_rows(lines, t3.start, t3.end)     # the whole table's stacks, where one cut works
+        lines, wrapped = pipe_stacked_rows(lines, t3.start, t3.end)    # a converter's pipe rows, read down each field
+        lines, stacks = stacked_rows(lines, t3.start, t3.end)     # the whole table's stacks, where one cut works
+        wrapped.update(stacks)
         lines, pairs = unstacked_digits(lines, t3.start, t3.end,   # else rows wrapped over two or three lines
                                         {n for band in wrapped.values() for n in band})
         wrapped.update(pairs)

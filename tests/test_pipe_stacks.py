@@ -1,0 +1,99 @@
+"""A converter's markdown of a Word table whose number columns are narrow (markitdown on a PDF): each printed line
+of a row is a pipe row of its own, a long count wrapped over two or three of them in its field::
+
+    |  |  | 1 |   |   |   |   |   | 1 |
+    | 一、本年新收政府信息公开申请数量 |  |   | 2 | 0 | 0 | 1 | 1 |   |
+    |  |  | 1 |   |   |   |   |   | 5 |
+
+is 11 2 0 0 1 1 15: read down each field, the three pipe rows are one row, read and proven as printed. Where a field
+holds several numbers (columns the converter ran together) or the row's sum does not hold, the rows are left as
+printed."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.extract.pipestacks import pipe_stacked_rows
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from tests.fakeopenai import report_text, sample_values
+
+VALUES = sample_values()
+
+
+def _pipe(fields: list[str]) -> str:
+    return "| " + " | ".join(fields) + " |"
+
+
+def _markitdown_text(values: dict, wrapped_label: bool = False, merged: bool = False) -> str:
+    """The report with 表三 as markitdown writes a narrow-columned table: each count of two or three digits over
+    three pipe rows (first digit above the row's line, last below, a middle one on it). ``wrapped_label``: the
+    label's last characters on the bottom row; ``merged``: the converter ran 商业企业 and 科研机构 into one field."""
+    out: list[str] = []
+    header = False
+    for line in report_text(values).split("\n"):
+        fields = line.split("\t")
+        if len(fields) != 8 or not (fields[1].isdigit() or fields[1] == "/"):
+            out.append(" ".join(fields))
+            continue
+        label, cells = fields[0], fields[1:]
+        if not header:
+            out += [_pipe(["申请人情况", "", *"自商科社法其总"]), _pipe(["---"] * 9)]
+            header = True
+        wide = [len(c) >= 2 for c in cells]
+        top = [c[0] if w else "" for c, w in zip(cells, wide)]
+        mid = [c[1:-1] if w else c for c, w in zip(cells, wide)]
+        bottom = [c[-1] if w else "" for c, w in zip(cells, wide)]
+        if merged:
+            top, mid, bottom = ([r[0], f"{r[1]} {r[2]}".strip(), *r[3:]] for r in (top, mid, bottom))
+        if not any(wide):
+            out.append(_pipe([label, "", *mid]))
+        elif wrapped_label:
+            out += [_pipe([label[:-1], "", *top]), _pipe(["", "", *mid]), _pipe([label[-1], "", *bottom])]
+        else:
+            out += [_pipe(["", "", *top]), _pipe([label, "", *mid]), _pipe(["", "", *bottom])]
+    return "\n".join(out)
+
+
+def _record(text: str):
+    return process_document(Document.from_text(text, doc_id="d"))
+
+
+def test_the_text_prints_the_wrapped_rows_as_the_module_says() -> None:
+    text = _markitdown_text(VALUES)
+    assert ("|  |  | 1 |  |  |  |  |  | 1 |\n| 一、本年新收政府信息公开申请数量 |  |  | 2 | 0 | 0 | 1 | 1 |  |\n"
+            "|  |  | 1 |  |  |  |  |  | 5 |") in text
+
+
+def test_a_row_wrapped_over_three_pipe_rows_is_read_down_its_fields_and_proven() -> None:
+    values = dict(VALUES)
+    values["applications.granted.natural_person"] += 100          # 105 … 106: a middle digit on the row's line
+    values["applications.granted.total"] += 100
+    values["applications.total_processed.natural_person"] += 100
+    values["applications.total_processed.total"] += 100
+    values["applications.new_received.natural_person"] += 100
+    values["applications.new_received.total"] += 100
+    for text in (_markitdown_text(values), _markitdown_text(values, wrapped_label=True)):
+        record = _record(text)
+        for path, value in values.items():
+            if path.startswith("applications."):
+                assert record.report.values()[path] == value, path
+                assert record.provenance[path].status is Status.PROVEN, path
+        lines = record.provenance["applications.new_received.natural_person"].lines
+        assert len(lines) == 3            # the merged row cites the three pipe rows it was read from
+
+
+def test_fields_the_converter_ran_together_are_left_as_printed() -> None:
+    text = _markitdown_text(VALUES, merged=True)
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines, 1) if "本年新收" in line)
+    assert pipe_stacked_rows(lines, at - 3, at + 3) == (lines, {})
+
+
+def test_pipe_rows_whose_row_sum_does_not_hold_read_down_are_left_as_printed() -> None:
+    lines = ["|  |  | 1 |  |  |  |  |  | 1 |",
+             "| 一、本年新收政府信息公开申请数量 |  |  | 2 | 0 | 0 | 1 | 1 |  |",
+             "|  |  | 1 |  |  |  |  |  | 6 |"]              # 11 + 2 + 1 + 1 is 15, not 16
+    assert pipe_stacked_rows(lines, 1, 4) == (lines, {})
+    lines[2] = "|  |  | 1 |  |  |  |  |  | 5 |"
+    merged, made_of = pipe_stacked_rows(lines, 1, 4)
+    assert merged[1] == "| 一、本年新收政府信息公开申请数量 |  | 11 | 2 | 0 | 0 | 1 | 1 | 15 |" and made_of == {2: (1, 2, 3)}
