@@ -7,11 +7,13 @@ of a row is a pipe row of its own, a long count wrapped over two or three of the
 
 is 11 2 0 0 1 1 15: read down each field, the three pipe rows are one row, read and proven as printed. Where a field
 holds several numbers (columns the converter ran together) or the row's sum does not hold, the rows are left as
-printed."""
+printed, and read as text that keeps no columns is read (``1 1`` / ``… 2 0 0 1 1`` / ``1 5``, extract/wrappieces.py):
+every placement of the wrapped cells an option for the identities."""
 
 from __future__ import annotations
 
-from llm_extract.evidence import Status
+from llm_extract.evidence import Method, Status
+from llm_extract.extract import extract_regex
 from llm_extract.extract.pipestacks import pipe_stacked_rows
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
@@ -27,7 +29,7 @@ def _pipe(fields: list[str]) -> str:
 def _markitdown_text(values: dict, wrapped_label: bool = False, merged: bool = False) -> str:
     """The report with 表三 as markitdown writes a narrow-columned table: each count of two or three digits over
     three pipe rows (first digit above the row's line, last below, a middle one on it). ``wrapped_label``: the
-    label's last characters on the bottom row; ``merged``: the converter ran 商业企业 and 科研机构 into one field."""
+    label's last characters on the bottom row; ``merged``: the converter ran the columns together in three fields."""
     out: list[str] = []
     header = False
     for line in report_text(values).split("\n"):
@@ -43,8 +45,9 @@ def _markitdown_text(values: dict, wrapped_label: bool = False, merged: bool = F
         top = [c[0] if w else "" for c, w in zip(cells, wide)]
         mid = [c[1:-1] if w else c for c, w in zip(cells, wide)]
         bottom = [c[-1] if w else "" for c, w in zip(cells, wide)]
-        if merged:
-            top, mid, bottom = ([r[0], f"{r[1]} {r[2]}".strip(), *r[3:]] for r in (top, mid, bottom))
+        if merged:                  # (自然人 商业企业 | 科研 社会 法律 | 其他 总计, as markitdown runs them together)
+            top, mid, bottom = ([" ".join(x for x in r[a:b] if x) for a, b in ((0, 2), (2, 5), (5, 7))]
+                                for r in (top, mid, bottom))
         if not any(wide):
             out.append(_pipe([label, "", *mid]))
         elif wrapped_label:
@@ -87,6 +90,22 @@ def test_fields_the_converter_ran_together_are_left_as_printed() -> None:
     lines = text.split("\n")
     at = next(n for n, line in enumerate(lines, 1) if "本年新收" in line)
     assert pipe_stacked_rows(lines, at - 3, at + 3) == (lines, {})
+
+
+def test_fields_run_together_leave_the_wrapped_cells_places_to_the_identities() -> None:
+    """``| 1 | | 1 |`` / ``| label | 2 | 0 0 1 | 1 |`` / ``| 1 | | 5 |``: the fields do not say the columns, so the row is read as pieces
+    round its line; one placement alone keeps every identity, so the wrapped rows are derived (and queued), and the
+    rows around them proven."""
+    text = _markitdown_text(VALUES, merged=True)
+    readings = extract_regex(Document.from_text(text, doc_id="d")).readings
+    for row in ("new_received", "total_processed"):
+        assert readings[f"applications.{row}.natural_person"].method == Method.WRAPPED_PIECES, row
+    record = _record(text)
+    for path, value in VALUES.items():
+        if path.startswith("applications."):
+            assert record.report.values()[path] == value, path
+            wrapped = path.split(".")[1] in ("new_received", "total_processed")
+            assert record.provenance[path].status is (Status.DERIVED if wrapped else Status.PROVEN), path
 
 
 def test_pipe_rows_whose_row_sum_does_not_hold_read_down_are_left_as_printed() -> None:

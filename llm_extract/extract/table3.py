@@ -192,7 +192,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
     taken: dict[int, tuple[list[str], list[Item]]] = {}    # label item → paths, items its cells came from
-    wrapped = wrapped_rows(items, order, spans) if not tabbed and not inline else {}   # 1 1 / 数量 0 0 0 0 0 / 5 5
+    wrapped = wrapped_rows(items, order, spans) if not inline else {}   # 1 1 / 数量 0 0 0 0 0 / 5 5 (or pipe rows)
 
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)

@@ -9,6 +9,10 @@ pieces on the line below, and the row's one-digit cells on its own line between:
     一、本年新收政府信息公开申请数量 0 0 0 0 0
     5 5
 
+A converter's markdown of such a table (markitdown) prints the same lines as pipe rows whose fields run several
+columns together (``| 1 |  | 1 |`` / ``| 一、本年新收… | 0 | 0 0 0 | 0 |`` / ``| 5 |  | 5 |``): its fields say no column
+either, and the rows are read alike (where each field holds one column, :mod:`.pipestacks` reads them down it).
+
 That row is ``15 0 0 0 0 0 15``, or ``0 15 0 0 0 0 15``, …: nothing on the lines says which columns the wrapped
 cells stand in (:mod:`.wrapdigits` reads them where the text keeps the columns' places). So the row is not read
 here: it is left missing, and every placement of its wrapped cells among its columns (the others in printed
