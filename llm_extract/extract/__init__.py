@@ -14,6 +14,7 @@ from ..ingest import Document
 from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
+from .blankgaps import blank_gap_cells
 from .blanklines import blank_line_cells
 from .blankpairs import paired_line_cells
 from .detached import attach_tables
@@ -83,6 +84,7 @@ def extract_regex(doc: Document) -> Extraction:
                                         {n for band in wrapped.values() for n in band})
         wrapped.update(pairs)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
+    lines = blank_gap_cells(lines, regions.get("表三"))    # BeautifulSoup's: an empty cell as a wider gap
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():

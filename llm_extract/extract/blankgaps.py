@@ -1,0 +1,106 @@
+"""表三 printed a cell to a line with blank lines between the cells, an empty cell as more blank lines.
+
+BeautifulSoup's ``get_text("\\n")`` of a web page's table prints each cell's text on a line of its own, the
+cells parted by a fixed number of blank lines (two, say), and a cell with no text as that many blank lines
+more::
+
+    二、上年结转政府信息公开申请数量
+    (2 blank lines)
+    0
+    (6 blank lines: two empty cells, 商业企业 and 科研机构)
+    1
+    (2 blank lines)
+    0
+    (4 blank lines: 其他 empty)
+    1
+
+A reader that skips blank lines (as everywhere else they are only spacing) sees four numbers for seven cells. Where
+the gaps within 表三's rows (from a label to its first number, and between its numbers) are all whole multiples of
+one spacing, the most common one, and some are wider, the table is printed that way: each spacing more is an
+empty cell there. A row so read that has seven cells at most (empty cells after its last number, where it has
+fewer), whose total is printed and is the sum of its other cells (an empty cell counting 0), is handed on as a
+cell-per-line export prints it: each number's line a tab and its number, each empty cell a tab alone on a blank
+line of its gap, in order (line numbers keep). Anything else is left as it was: such a row is read as before, or
+left missing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..form import FORM
+from .blanklines import adds_up, line_kind
+from .layout import Region
+
+__all__ = ["blank_gap_cells"]
+
+_WIDTH = len(FORM.table3_columns)
+#: rows with a wider gap from which a table counts as printed so (one could be a row's own spacing)
+_MIN_WIDER = 2
+
+
+def _rows(lines: list[str], region: Region) -> list[tuple[int, list[int]]]:
+    """Each label line of the region (0-based) with the value lines after it, before the next text line."""
+    rows: list[tuple[int, list[int]]] = []
+    for i in range(region.start, region.end - 1):       # 0-based indices of the lines after the heading
+        kind = line_kind(lines[i])
+        if kind == "text":
+            rows.append((i, []))
+        elif kind == "value" and rows:
+            rows[-1][1].append(i)
+    return [(label, values) for label, values in rows if values]
+
+
+def _gaps(label: int, values: list[int]) -> list[int]:
+    """The blank lines before each value: after the label, then after the value before it."""
+    return [b - a - 1 for a, b in zip([label, *values], values)]
+
+
+def _cells(lines: list[str], label: int, values: list[int], spacing: int) -> list[tuple[int | None, str]] | None:
+    """The row's seven cells as (line holding it or None for an empty one, its text); None where the gaps do not
+    make seven cells at most."""
+    cells: list[tuple[int | None, str]] = []
+    for gap, at in zip(_gaps(label, values), values):
+        cells += [(None, "")] * (gap // spacing - 1)
+        cells.append((at, lines[at].strip()))
+    if len(cells) > _WIDTH:
+        return None
+    return cells + [(None, "")] * (_WIDTH - len(cells))
+
+
+def blank_gap_cells(lines: list[str], region: Region | None) -> list[str]:
+    """``lines`` with 表三's rows whose empty cells are wider gaps as a cell-per-line export's (see the module
+    docstring); the lines unchanged where the table is not printed so."""
+    if region is None:
+        return lines
+    rows = _rows(lines, region)
+    gaps = [g for label, values in rows for g in _gaps(label, values)]
+    if not gaps:
+        return lines
+    spacing = Counter(gaps).most_common(1)[0][0]
+    if spacing < 1 or any(g % spacing or g < spacing for g in gaps) \
+            or sum(1 for label, values in rows if max(_gaps(label, values)) > spacing) < _MIN_WIDER:
+        return lines
+    out = list(lines)
+    for label, values in rows:
+        cells = _cells(lines, label, values, spacing)
+        if cells is None or all(text for _, text in cells) or not adds_up([text for _, text in cells]):
+            continue
+        free = iter(i for i in range(label + 1, values[-1] + 1) if i not in values)
+        slots = []
+        for at, text in cells:
+            if at is not None:
+                slots.append((at, text))
+            else:       # an empty cell on a blank line of its gap (after the row's last number: the lines after it)
+                slot = next(free, None)
+                while slot is not None and slots and slot < slots[-1][0]:
+                    slot = next(free, None)
+                if slot is None:
+                    slot = max(i for i, _ in slots) + 1 if slots else label + 1
+                    if slot >= len(lines) or lines[slot].strip():
+                        break
+                slots.append((slot, ""))
+        else:
+            for at, text in slots:
+                out[at] = "\t" + text
+    return out
