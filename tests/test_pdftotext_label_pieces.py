@@ -25,7 +25,8 @@ import pytest
 from llm_extract.evidence import Status
 from llm_extract.extract.blocktiles import assemble_table3
 from llm_extract.extract.rowgroups import Group, assign
-from llm_extract.extract.textblocks import continues_label, read_blocks
+from llm_extract.extract.blockwords import continues_label
+from llm_extract.extract.textblocks import read_blocks
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_PATHS

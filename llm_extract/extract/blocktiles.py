@@ -41,7 +41,8 @@ from .readings import Readings
 from .blockbands import Grid, down_tables
 from .blocktext import count_of, empty_among, mixed_lines
 from .t3instances import INSTANCES, SIDES, holds_values
-from .textblocks import Number, Run, TextBlocks, continues_label, heads_table2_column
+from .blockwords import continues_label
+from .textblocks import Number, Run, TextBlocks, heads_table2_column
 
 __all__ = ["assemble_table3", "LABEL_METHOD", "TILE_METHOD", "ALIKE_METHOD", "DOWN_METHOD", "MAX_NODES"]
 

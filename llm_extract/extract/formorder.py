@@ -21,10 +21,7 @@ is one of two readings:
   or more, each block's order is checked against the others', where the column identities tell its
   applicant columns apart (:mod:`.blockorder`: a page of 24 rows and a page of one row of zeros do not).
 
-Which row a line of numbers is (a row printed whole on one line), the printed order says; where it does not follow
-its row's label (pdf2txt.py printing a group's labels, then their rows' lines, in its boxes' order), two such rows
-of one group (the outcome rows of 三、; 一、 and 二、) trade places keeping every identity: the cells where two such
-rows differ are read but never proven (``Method.FORM_ORDER_ROWS``, ``READ.ROW_ORDER``).
+Which row a line of numbers printed apart from its label is, :mod:`.roworder` says.
 
 Generic column headers (``数据 1`` … ``数据 6``) hold a number each, the header's, not a cell's, on its
 line or on the next line alone.
@@ -69,6 +66,7 @@ from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
 from .layout import is_page_furniture, label_key
 from .pagenumbers import page_feet
 from .readings import Readings, reading
+from .roworder import TEXT, Event, order_doubted
 from .t4boxes import table4_header_line
 
 __all__ = ["read_form_order"]
@@ -80,9 +78,6 @@ _INDEX = {r: i for i, r in enumerate(_ROWS)}
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
 
-#: one event of the region: a row's label (its row index), other text (-1), or a number
-_Event = tuple[int, Number | None]
-_TEXT = -1
 #: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
 #: headers and numbers after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
@@ -118,11 +113,11 @@ def _header_number(number: Number) -> bool:
     return number.cell.value in range(1, _WIDTH + 1)
 
 
-def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[_Event]:
+def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[Event]:
     """The region's labels, other text and numbers in printed order. A label wrapped over two lines
     (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
     name exactly one. ``one_row``: （六）其他处理's label names the row that stands for it (other_other)."""
-    events: list[_Event] = []
+    events: list[Event] = []
     before = ""                     # the text line right before, when it named no row and no number followed it
     table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
     labelled = False                # one of 表三's labels printed already
@@ -152,18 +147,18 @@ def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> li
                     and len(joined := _named(before + key)) == 1:
                 events[-1] = (_INDEX[joined[0]], None)
                 labelled, before = True, ""
-                events += [(_TEXT, x) for x in numbers]
+                events += [(TEXT, x) for x in numbers]
                 continue
-            events.append((_INDEX[named[0]] if len(named) == 1 else _TEXT, None))
+            events.append((_INDEX[named[0]] if len(named) == 1 else TEXT, None))
             labelled = labelled or len(named) == 1
             before = key if not named and not numbers and key not in BARE_HEADERS else ""
         else:
             before = ""
-        events += [(_TEXT, x) for x in numbers]
+        events += [(TEXT, x) for x in numbers]
     return events
 
 
-def _by_rows(events: list[_Event]) -> list[Number] | None:
+def _by_rows(events: list[Event]) -> list[Number] | None:
     """The 175 numbers in printed order, when every label printed right before numbers is theirs
     (or the previous row's), and no row's label stands before numbers twice."""
     numbers: list[Number] = []
@@ -171,14 +166,14 @@ def _by_rows(events: list[_Event]) -> list[Number] | None:
     for i, (row, number) in enumerate(events):
         if number is not None:
             numbers.append(number)
-        elif row != _TEXT and i + 1 < len(events) and events[i + 1][1] is not None:
+        elif row != TEXT and i + 1 < len(events) and events[i + 1][1] is not None:
             if row in anchored or len(numbers) % _WIDTH or len(numbers) // _WIDTH not in (row, row + 1):
                 return None
             anchored.add(row)
     return numbers
 
 
-def _runs(events: list[_Event]) -> list[tuple[list[int], list[Number]]]:
+def _runs(events: list[Event]) -> list[tuple[list[int], list[Number]]]:
     """Each uninterrupted run of numbers, with the labels printed since the run before it."""
     runs: list[tuple[list[int], list[Number]]] = []
     pending: list[int] = []
@@ -186,7 +181,7 @@ def _runs(events: list[_Event]) -> list[tuple[list[int], list[Number]]]:
     for row, number in events:
         if number is None:
             run = None
-            if row != _TEXT:
+            if row != TEXT:
                 pending.append(row)
             continue
         if run is None:
@@ -209,7 +204,7 @@ def _rows_hold(placed: list[Number]) -> bool:
                for r in range(0, len(values), _WIDTH) for lhs, rhs in _ROW_IDENTITIES)
 
 
-def _by_blocks(events: list[_Event], inside: bool, rows: tuple[str, ...] = _ROWS,
+def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS,
                parted: bool = False, apart: bool = False) -> list[tuple[list[Number], bool]] | None:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
     printed column by column (``pdf2txt.py``: a page's rows, one or several columns to a run; the labels
@@ -308,13 +303,13 @@ def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
 _WEAKER = ((False, False, False), (True, False, False), (True, True, False), (True, True, True))
 
 
-def _read(events: list[_Event], rows: tuple[str, ...]) -> tuple[list[Number], str] | None:
+def _read(events: list[Event], rows: tuple[str, ...]) -> tuple[list[Number], str] | None:
     """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading."""
     if sum(1 for _, number in events if number is not None) != len(rows) * _WIDTH \
-            or {_ROWS[row] for row, number in events if number is None and row != _TEXT} != set(rows):
+            or {_ROWS[row] for row, number in events if number is None and row != TEXT} != set(rows):
         return None
     index = {_INDEX[r]: i for i, r in enumerate(rows)}
-    events = [(index[row] if number is None and row != _TEXT else row, number) for row, number in events]
+    events = [(index[row] if number is None and row != TEXT else row, number) for row, number in events]
     by_rows = _by_rows(events)
     # every label printed apart from the numbers, which are zeros and blanks only: any order keeps every
     # identity, so the printed order is a guess (by rows or by columns) for every cell
@@ -343,11 +338,11 @@ def _lines_whole(numbers: list[Number]) -> bool:
     return all(rows.setdefault(n.line, i // _WIDTH) == i // _WIDTH for i, n in enumerate(numbers))
 
 
-def _anchored(events: list[_Event]) -> bool:
+def _anchored(events: list[Event]) -> bool:
     """Whether some row's label is printed right before numbers: the reading by rows is then tied to the
     labels; printed all apart from them (every label, then every number), the order by rows is the
     tool's, by rows or by columns alike."""
-    return any(row != _TEXT and number is None and k + 1 < len(events) and events[k + 1][1] is not None
+    return any(row != TEXT and number is None and k + 1 < len(events) and events[k + 1][1] is not None
                for k, (row, number) in enumerate(events))
 
 
@@ -363,49 +358,6 @@ def _lines_mixed(numbers: list[Number]) -> bool:
     printed order is not its columns' (…另行制作   无 / 0 0 0   0 0 0)."""
     return any(mixed_lines(row) and empty_among(row)
                for row in (numbers[k:k + _WIDTH] for k in range(0, len(numbers), _WIDTH)))
-
-
-def _interchangeable() -> list[frozenset[str]]:
-    """The groups of 表三's rows that every identity treats alike (each in the same column identities, on the same
-    side): 一、 and 二、; the outcome rows of 三、本年度办理结果. Two rows of a group trading places keep every identity."""
-    groups: dict[frozenset[tuple[int, bool]], set[str]] = {}
-    for row in _ROWS:
-        sign = frozenset((k, row in i.lhs) for k, i in enumerate(FORM.identities)
-                         if i.kind == "column" and (row in i.lhs or row in i.rhs))
-        groups.setdefault(sign, set()).add(row)
-    return [frozenset(g) for g in groups.values() if len(g) > 1]
-
-
-_GROUPS = _interchangeable()
-
-
-def _order_doubted(events: list[_Event], numbers: list[Number], rows: tuple[str, ...]) -> set[tuple[int, int]]:
-    """The cells (row index into ``rows``, column) placed by the printed order alone where another row could stand.
-    A row printed whole on one line (a box of pdf2txt.py's, whose boxes come in an order of their own; a column's
-    cells top to bottom, or a row's a cell to a line, come in the page's order) and not right after its own label
-    (its wrapped text may stand between; pdf2txt.py printing a group's labels, then their rows' lines) is doubted in
-    each column where another such row of its group (:func:`_interchangeable`) holds another value: the two rows in
-    the other order keep every identity, and which is which, only the tool's order says."""
-    after_label: dict[int, int] = {}        # a run's first number → the label before it (past a wrapped label's text)
-    label: int | None = None
-    for row, number in events:
-        if number is None:
-            label = row if row != _TEXT else label
-            continue
-        if label is not None:
-            after_label[id(number)] = label
-        label = None
-    apart = {i for i, row in enumerate(rows)
-             if len({n.line for n in numbers[i * _WIDTH:(i + 1) * _WIDTH]}) == 1
-             and ((before := after_label.get(id(numbers[i * _WIDTH]))) is None or _ROWS[before] != row)}
-    out: set[tuple[int, int]] = set()
-    for group in _GROUPS:
-        members = [i for i in apart if rows[i] in group]
-        for c in range(_WIDTH):
-            values = {numbers[i * _WIDTH + c].cell.value for i in members}
-            if len(values) > 1:
-                out.update((i, c) for i in members)
-    return out
 
 
 def read_form_order(lines: list[str]) -> Readings | None:
@@ -424,7 +376,7 @@ def read_form_order(lines: list[str]) -> Readings | None:
     if read is None or _lines_mixed(read[0]):
         return None
     numbers, method = read
-    doubted = _order_doubted(events, numbers, rows) if method is not Method.FORM_ORDER_APART else set()
+    doubted = order_doubted(events, numbers, rows) if method is not Method.FORM_ORDER_APART else set()
     out = {f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}":
            reading(n.cell, [n.line], Method.FORM_ORDER_ROWS if divmod(i, _WIDTH) in doubted else method)
            for i, n in enumerate(numbers)}

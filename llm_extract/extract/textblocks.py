@@ -20,27 +20,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..evidence import CellKind
 from ..form import FORM
 from .blockside import heads_table2_column, table2_placed, table4
 from .blocktext import Number, RowEvidence, Run, TextBlocks, heading_line, split_numbers
-from .labels import BARE_HEADERS, TABLE2_LABELS, match_row, rows_named, strip_item_number
+from .labels import BARE_HEADERS, rows_named
+from .blockwords import (column_number, continues_label, headers_side_by_side, is_group_piece, item_wanted,
+                         table2_named)
 from .labelpieces import Pieces
-from .rowbounds import GROUP_KEYS
 from .rowgroups import Group, assign
 from .layout import is_page_furniture, label_key
 
-__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "continues_label", "heads_table2_column"]
+__all__ = ["Number", "Run", "RowEvidence", "TextBlocks", "read_blocks", "heads_table2_column"]
 
 _T3_HEADING = FORM.headings["表三"]
 _T2_HEADING = FORM.headings["表二"]
 _T4_HEADING = FORM.headings["表四"]
 #: a sentence's marks; a book title's (《…》: a sentence citing a rule, 依据《…办法》) too: no label has them
 _SENTENCE = re.compile(r"[。；;！？《》]")
-_ROW_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
-#: item-numbered labels may lose their number's dot in a wrap, never their words: a fragment
-#: shorter than this is not matched to a label by its words
-_MIN_FRAGMENT = 2
 _WIDTH = len(FORM.table3_columns)
 #: the dot after an item number, when the number itself was printed on the line before (``6`` / ``.属于…``)
 _ITEM_DOTS = frozenset(".．、")
@@ -49,63 +45,12 @@ _TOTAL, _CARRIED, _OTHER = "total_processed", "carried_forward", "other_other"
 _TOTAL_WORDS = frozenset({"合计", "总计"})
 
 
-def _column_number(n: Number) -> bool:
-    """Whether ``n`` may number a generic column header (数据 1 … 数据 7)."""
-    return n.cell.kind is CellKind.NUMBER and isinstance(n.cell.value, int) and 1 <= n.cell.value <= _WIDTH
-
-
-def _table2_named(key: str) -> list[str]:
-    return [path for path, pattern, _ in TABLE2_LABELS if match_row(key, pattern)]
-
-
-def _is_group_piece(key: str) -> bool:
-    """A fragment of a group label (（三）不予 / 公开 / 处理 / 办理结果): it stands beside rows, names none."""
-    return any(key in group for group in GROUP_KEYS)      # (their fragments stand between row labels)
-
-
-def _headers_side_by_side(text: str) -> bool:
-    """Column headers printed side by side (``总计 结果 结果 其他 尚未``, 表四's header laid out by lines): a
-    bare header (总计, 其他) with more words after it on its line names no row."""
-    tokens = text.split()
-    return len(tokens) > 1 and label_key(tokens[0]) in BARE_HEADERS
-
-
-def continues_label(key: str, row: str) -> bool:
-    """Whether ``key`` is a wrapped piece of ``row``'s printed label (``情形）``, ``再处理其政府信息公开申请``)."""
-    canonical = _ROW_KEYS[row]
-    if len(key) < _MIN_FRAGMENT:
-        return False
-    if key in canonical:
-        return True
-    bare = strip_item_number(key)
-    # a piece that is an item number (a group's ``（四``) or starts another label (``8.属于``) continues none
-    return bare != key and bare != "" and bare in canonical and not _starts_other_label(key, canonical)
-
-
-def _starts_other_label(key: str, canonical: str) -> bool:
-    """``8.属于`` after ``7.属于行政执法案卷``: an item number of the form's own kind (``8.``), not the row's."""
-    number = key[: len(key) - len(strip_item_number(key))]
-    return bool(re.fullmatch(r"\d{1,2}[.、]", number)) and not canonical.startswith(number[:-1] + ".")
-
-
 def _remove(items: list, item: object) -> None:
     """Remove ``item`` itself (not an equal one) from ``items``."""
     for k, x in enumerate(items):
         if x is item:
             del items[k]
             return
-
-
-def _item_wanted(words: str) -> int | None:
-    """The item number of the one row whose label (after its item number) begins with ``words`` or whose
-    pattern they match (``重复申请`` → 2); ``None`` when no row, or rows of different numbers, fit."""
-    numbers = set()
-    for row, canonical in _ROW_KEYS.items():
-        bare = strip_item_number(canonical)
-        number = canonical[: len(canonical) - len(bare)]
-        if words and (bare.startswith(words) or row in rows_named(words)) and number[:1].isdigit():
-            numbers.add(int(number[0]))
-    return numbers.pop() if len(numbers) == 1 else None
 
 
 class _Twice(Exception):
@@ -170,7 +115,7 @@ class _Reader:
         joined = self.label + key
         if continues_label(joined, self.anchor_row):
             self.label = joined
-        elif not _is_group_piece(key):
+        elif not is_group_piece(key):
             self.label = key                     # (a group's word between)
         self.printed[self.anchor_row] = self.label
         for g in self.groups:
@@ -184,7 +129,7 @@ class _Reader:
         """A line of numbers only (or the numbers after a line's group piece)."""
         if self.pieces:
             if self.run is None:
-                if self.pieces.numbered() and _column_number(numbers[0]):
+                if self.pieces.numbered() and column_number(numbers[0]):
                     numbers = numbers[1:]        # (数据 / 1: the header's number, no cell)
                     if not numbers:
                         return
@@ -234,7 +179,7 @@ class _Reader:
         row's own item number when the piece names its row (the last such digit), else the last number
         when it is a digit 1-9. That digit is the label's, no cell."""
         recent, self.recent = self.recent, []
-        want = _item_wanted(key[1:])
+        want = item_wanted(key[1:])
         digits = [(x, undo) for x, undo in recent if x.cell.value in range(1, 10)
                   and (want is None or x.cell.value == want)]
         if not digits or (want is None and digits[-1][0] is not recent[-1][0]):
@@ -248,7 +193,7 @@ class _Reader:
         if self.anchor_row and continues_label(self.label + key, self.anchor_row):
             self._continued(key, [])
             return
-        if (_is_group_piece(key) or key in BARE_HEADERS) and not (self.pieces and self._completes(key)):
+        if (is_group_piece(key) or key in BARE_HEADERS) and not (self.pieces and self._completes(key)):
             return                               # beside the rows, it names none
         if self.anchor_row and continues_label(key, self.anchor_row):
             self._continued(key, [])
@@ -287,7 +232,7 @@ class _Reader:
         for i in at:
             raw = self.lines[i].replace("\x0c", " ").strip()
             key = label_key(split_numbers(raw, i + 1)[0]) if raw else ""
-            if key and (key in BARE_HEADERS or not _is_group_piece(key)):
+            if key and (key in BARE_HEADERS or not is_group_piece(key)):
                 return key                  # (其他 is a header's word before its 总计, not 其他处理's piece)
         return ""
 
@@ -332,7 +277,7 @@ class _Reader:
         if not text:                             # a line of numbers
             self._numbers(numbers, n)
             return
-        words = [t for t in map(label_key, text.split()) if not _is_group_piece(t)]
+        words = [t for t in map(label_key, text.split()) if not is_group_piece(t)]
         if words or not self.start < n < self.end:
             self.run, self.group = None, None    # (a line of a group's pieces stands beside a row's numbers)
         if self.start < n < self.end:
@@ -344,8 +289,8 @@ class _Reader:
             self._reset()
             return
         start = self.start
-        named = rows_named(key) if n > start and not _is_group_piece(key) and key not in BARE_HEADERS \
-            and not _headers_side_by_side(text) else []
+        named = rows_named(key) if n > start and not is_group_piece(key) and key not in BARE_HEADERS \
+            and not headers_side_by_side(text) else []
         if not named and n > start and self._total_above_carried(key, n):
             named = [_TOTAL]
         if len(named) > 1:
@@ -354,7 +299,7 @@ class _Reader:
             self._continued(key, numbers)        # the second line of a wrapped label (…确认或重新出 / 具已获取信息)
             return
         if named:
-            words = "".join(t for t in map(label_key, text.split()) if not _is_group_piece(t)) or key
+            words = "".join(t for t in map(label_key, text.split()) if not is_group_piece(t)) or key
             if self.pieces and not self.pieces.starts_label(words) \
                     and rows_named(self.pieces.key + words) == named:
                 self._found(named[0], self.pieces.line, self.pieces.key + words, numbers)   # its last pieces
@@ -368,8 +313,8 @@ class _Reader:
                 return
             self._found(row, n, words, numbers)
             return
-        if n < start or not _is_group_piece(key):
-            paths = _table2_named(key)
+        if n < start or not is_group_piece(key):
+            paths = table2_named(key)
             if len(paths) == 1:
                 self._reset()
                 self.anchor = RowEvidence(n, list(numbers))

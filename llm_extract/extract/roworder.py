@@ -1,0 +1,63 @@
+"""表三's rows printed apart from their labels: which row a line of numbers is (a row printed whole on one line),
+the printed order says; where it does not follow its row's label (pdf2txt.py printing a group's labels, then their
+rows' lines, in its boxes' order), two such rows of one group (the outcome rows of 三、; 一、 and 二、) trade places
+keeping every identity: the cells where two such rows differ are read but never proven (``Method.FORM_ORDER_ROWS``,
+``READ.ROW_ORDER``).
+"""
+
+from __future__ import annotations
+
+from ..form import FORM
+from .blocktext import Number
+
+__all__ = ["TEXT", "Event", "order_doubted"]
+
+_ROWS = tuple(r.key for r in FORM.table3_rows)
+_WIDTH = len(FORM.table3_columns)
+
+#: one event of a region: a row's label (its row index in the form), other text (TEXT), or a number
+Event = tuple[int, Number | None]
+TEXT = -1
+
+
+def _interchangeable() -> list[frozenset[str]]:
+    """The groups of 表三's rows that every identity treats alike (each in the same column identities, on the same
+    side): 一、 and 二、; the outcome rows of 三、本年度办理结果. Two rows of a group trading places keep every identity."""
+    groups: dict[frozenset[tuple[int, bool]], set[str]] = {}
+    for row in _ROWS:
+        sign = frozenset((k, row in i.lhs) for k, i in enumerate(FORM.identities)
+                         if i.kind == "column" and (row in i.lhs or row in i.rhs))
+        groups.setdefault(sign, set()).add(row)
+    return [frozenset(g) for g in groups.values() if len(g) > 1]
+
+
+_GROUPS = _interchangeable()
+
+
+def order_doubted(events: list[Event], numbers: list[Number], rows: tuple[str, ...]) -> set[tuple[int, int]]:
+    """The cells (row index into ``rows``, column) placed by the printed order alone where another row could stand.
+    A row printed whole on one line (a box of pdf2txt.py's, whose boxes come in an order of their own; a column's
+    cells top to bottom, or a row's a cell to a line, come in the page's order) and not right after its own label
+    (its wrapped text may stand between; pdf2txt.py printing a group's labels, then their rows' lines) is doubted in
+    each column where another such row of its group (:func:`_interchangeable`) holds another value: the two rows in
+    the other order keep every identity, and which is which, only the tool's order says."""
+    after_label: dict[int, int] = {}        # a run's first number → the label before it (past a wrapped label's text)
+    label: int | None = None
+    for row, number in events:
+        if number is None:
+            label = row if row != TEXT else label
+            continue
+        if label is not None:
+            after_label[id(number)] = label
+        label = None
+    apart = {i for i, row in enumerate(rows)
+             if len({n.line for n in numbers[i * _WIDTH:(i + 1) * _WIDTH]}) == 1
+             and ((before := after_label.get(id(numbers[i * _WIDTH]))) is None or _ROWS[before] != row)}
+    out: set[tuple[int, int]] = set()
+    for group in _GROUPS:
+        members = [i for i in apart if rows[i] in group]
+        for c in range(_WIDTH):
+            values = {numbers[i * _WIDTH + c].cell.value for i in members}
+            if len(values) > 1:
+                out.update((i, c) for i in members)
+    return out
