@@ -293,6 +293,19 @@ def report_text(values: dict[str, Any], title: str | None = None) -> str:
     return "\n".join(lines)
 
 
+def report_rows(values: dict[str, Any]) -> list[tuple[str, list[str] | None]]:
+    """:func:`report_text`'s lines for a test's own rendering of 表三: each 表三 row as (its label, its seven cells),
+    any other line as (the line, its tabs as spaces, None)."""
+    out: list[tuple[str, list[str] | None]] = []
+    for line in report_text(values).split("\n"):
+        fields = line.split("\t")
+        if len(fields) != 8 or not (fields[1].isdigit() or fields[1] == "/"):
+            out.append((" ".join(fields), None))
+        else:
+            out.append((fields[0], fields[1:]))
+    return out
+
+
 def answer_for(values: dict[str, Any], **changes: Any) -> dict[str, Any]:
     """The model answer (ModelAnswer JSON) holding ``values``, with ``changes`` (path → value) applied."""
     from llm_extract.model.answer import answer_from_report

@@ -9,7 +9,7 @@ from llm_extract.extract.blankgaps import blank_gap_cells
 from llm_extract.extract.regions import find_regions
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
-from tests.fakeopenai import report_text, sample_values
+from tests.fakeopenai import report_rows, sample_values
 
 #: 上年结转 [2, -, -, 0, 0, -, 2], 部分公开 [2, 0, -, 0, 0, 1, 3], 1.属于国家秘密 [-, 0, 0, 0, -, 0, 0]: empty cells inside a
 #: row, after its last number, at its start (empty cells count 0: the identities hold as before)
@@ -28,14 +28,12 @@ def _values() -> dict:
 
 def _bs4_text(values: dict, spacing: int = 2) -> str:
     out: list[str] = []
-    for line in report_text(values).split("\n"):
-        fields = line.split("\t")
-        if len(fields) != 8 or not (fields[1].isdigit() or fields[1] == "/"):
-            out.append(" ".join(fields))
+    for text, cells in report_rows(values):
+        out.append(text)
+        if cells is None:
             continue
-        out.append(fields[0])
         gap = spacing
-        for cell in fields[1:]:
+        for cell in cells:
             if cell == "/":
                 gap += spacing
             else:

@@ -17,7 +17,7 @@ from llm_extract.extract import extract_regex
 from llm_extract.extract.pipestacks import pipe_stacked_rows
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
-from tests.fakeopenai import report_text, sample_values
+from tests.fakeopenai import report_rows, sample_values
 
 VALUES = sample_values()
 
@@ -32,12 +32,11 @@ def _markitdown_text(values: dict, wrapped_label: bool = False, merged: bool = F
     label's last characters on the bottom row; ``merged``: the converter ran the columns together in three fields."""
     out: list[str] = []
     header = False
-    for line in report_text(values).split("\n"):
-        fields = line.split("\t")
-        if len(fields) != 8 or not (fields[1].isdigit() or fields[1] == "/"):
-            out.append(" ".join(fields))
+    for text, cells in report_rows(values):
+        if cells is None:
+            out.append(text)
             continue
-        label, cells = fields[0], fields[1:]
+        label = text
         if not header:
             out += [_pipe(["申请人情况", "", *"自商科社法其总"]), _pipe(["---"] * 9)]
             header = True

@@ -14,7 +14,7 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICANT_COLUMNS
-from tests.fakeopenai import report_text, sample_values
+from tests.fakeopenai import report_rows, sample_values
 
 VALUES = sample_values()
 WRAPPED = ("new_received", "total_processed")          # 11 … 15 and 12 … 16: two cells of two digits each
@@ -27,12 +27,11 @@ def _pdfplumber_text(values: dict, group: bool = False, label_line: bool = False
     holding the first pieces and its last line the last ones."""
     out: list[str] = []
     title = iter("三、本年度办理结果")
-    for line in report_text(values).split("\n"):
-        fields = line.split("\t")
-        if len(fields) != 8 or not (fields[1].isdigit() or fields[1] == "/"):
-            out.append(" ".join(fields))
+    for text, cells in report_rows(values):
+        if cells is None:
+            out.append(text)
             continue
-        label, cells = fields[0], fields[1:]
+        label = text
         if all(c == "/" for c in cells):
             out.append(label)           # a blank row prints its label alone
             continue
