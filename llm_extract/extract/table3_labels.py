@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..form import FORM
 from .labels import BARE_HEADERS, TABLE3_LABELS, match_row, strip_item_number
-from .layout import Item
+from .layout import Item, label_key
 from .rowbounds import GROUP_TITLES, group_title_head
 
 __all__ = ["find_labels", "without_title_piece"]
@@ -140,19 +140,52 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
     texts = [i for i, key in enumerate(keys) if key is not None]
     # the text items from each item on, four of them (a row's numbers may stand between its label's pieces)
     near = {i: range(i, texts[k + 3] + 1 if k + 3 < len(texts) else len(keys)) for k, i in enumerate(texts)}
-    for row, pattern in TABLE3_LABELS:
+
+    def first(k: int, start: int, stop: int) -> int | None:
+        """Where the k-th row's label is first found in keys[start:stop]."""
+        row, pattern = TABLE3_LABELS[k]
         kind = _ROW_NUMBER_KIND.get(row)
-        for i in range(pos, len(keys)):
+        for i in range(start, stop):
             key = keys[i]
             if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern, kind)
+                                    or _cut_short(keys, i, row)
                                     or ((bare := titled[i]) and not pieces.isdisjoint(near[i])
                                         and (match_row(bare, pattern) or _broken_match(titled, i, pattern, kind)))) \
                     and not _header_cell(keys, i):
-                found[row] = i
-                pos = i + 1
-                break
+                return i
+        return None
+
+    for k, (row, _) in enumerate(TABLE3_LABELS):
+        i = first(k, pos, len(keys))
+        if i is None:
+            continue
+        # found only past the next two rows' labels (its own cut short, its rest printed after the table): not here
+        if k + 2 < len(TABLE3_LABELS) and (j := first(k + 1, pos, i)) is not None and first(k + 2, j + 1, i) is not None:
+            continue
+        found[row] = i
+        pos = i + 1
     _out_of_order(keys, found)
     return found
+
+
+def _parts(key: str) -> tuple[str, str]:
+    """A label key's item number (its digits or numeral only: ``6、`` and ``6.`` alike) and its words."""
+    words = strip_item_number(key)
+    return re.sub(r"[^\d一二三四五六七八九十]", "", key[:len(key) - len(words)]), words
+
+
+_LABEL_PARTS = {r.key: _parts(label_key(r.label)) for r in FORM.table3_rows}
+
+
+def _cut_short(keys: _Keys, i: int, row: str) -> bool:
+    """A label cut short where a converter dropped what followed a line break in its cell (trafilatura:
+    ``6.属于四类`` for 6.属于四类过程性信息, the rest printed after the table): its own item number, of the row's kind,
+    then the first words of the row's label only, and the row's numbers right after it."""
+    key = keys[i] or ""
+    number, bare = _parts(key)
+    return (bool(bare) and (number, bare) != _LABEL_PARTS[row] and number == _LABEL_PARTS[row][0]
+            and _LABEL_PARTS[row][1].startswith(bare) and _number_kind(key) == _ROW_NUMBER_KIND.get(row)
+            and i + 1 < len(keys) and keys[i + 1] is None)
 
 
 #: rows never looked for out of form order: their labels (其他, 总计) are also column headers
