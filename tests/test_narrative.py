@@ -153,6 +153,14 @@ def test_a_paragraph_wrapped_over_printed_lines_is_read_as_one() -> None:
     assert [(f.code, f.figure, f.line) for f in got] == [
         ("NARR.NEW_RECEIVED", 27, 1), ("NARR.APPLICANT", 26, 1), ("NARR.APPLICANT", 1, 1),
         ("NARR.PROCESSED", 25, 1), ("NARR.CARRIED_FORWARD", 2, 1)]
+    # a paragraph's short last line, ending its sentence, is the paragraph's: 继 / 续办理0件 is 继续办理, no 办理 0
+    got = figures("（二）依申请公开。2021年，南通市人民政府办公室共收到政府信息公开申请191件，上年结转0件，已办结191件，结转下年度继",
+                  "续办理0件。")
+    assert [(f.code, f.figure) for f in got] == [("NARR.NEW_RECEIVED", 191), ("NARR.CARRIED_OVER", 0),
+                                                 ("NARR.PROCESSED", 191), ("NARR.CARRIED_FORWARD", 0)]
+    got = figures("（二）依申请公开。2021年，南通市人民政府办公室共收到政府信息公开申请191件，上年结转0件，已办结191件，结转下年度继",
+                  "", "续办理0件。")    # PyMuPDF's blocks: a blank line between
+    assert [(f.code, f.figure) for f in got][-1] == ("NARR.CARRIED_FORWARD", 0)
     # a crawler's one-line article does not run into the sentence under it
     crawled = "依申请公开情况。全年共收到政府信息公开申请1件，已办结1件。" + "表格" * 60 + "1000100000"
     assert [(f.figure, f.line) for f in figures(crawled, "全年因政府信息公开被申请行政复议0件。")][-1] == (0, 2)
