@@ -16,6 +16,7 @@ from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
 from .blanklines import blank_line_cells
+from .cellpieces import cell_piece_rows
 from .blankpairs import paired_line_cells
 from .detached import attach_tables
 from .headdigits import joined_header_digits
@@ -78,6 +79,8 @@ def extract_regex(doc: Document) -> Extraction:
     if not unfolded and "表三" in regions:
         t3 = regions["表三"]
         lines, wrapped = pipe_stacked_rows(lines, t3.start, t3.end)    # a converter's pipe rows, read down each field
+        lines, pieces = cell_piece_rows(lines, t3.start, t3.end)   # cells one after another, pieces on lines
+        wrapped.update(pieces)
         lines, stacks = stacked_rows(lines, t3.start, t3.end)     # the whole table's stacks, where one cut works
         wrapped.update(stacks)
         lines, pairs = unstacked_digits(lines, t3.start, t3.end,   # else rows wrapped over two or three lines

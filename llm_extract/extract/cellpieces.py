@@ -1,0 +1,133 @@
+"""A row printed cell by cell, each wrapped cell's pieces on lines of their own, one after the other.
+
+A Word table whose number columns are narrow wraps a count of four digits over two lines of its cell. Text tools that
+print a page's text in its cells' order (``pdftotext -raw``, pypdfium2) give such a row's cells one after another,
+a wrapped cell's pieces on consecutive lines, and the row's one-line cells side by side on a line of their own::
+
+    一、本年新收政府信息公开申请数量
+    41
+    43
+    41
+    5
+    0 0 0 0
+    45
+    58
+
+is 4143 415 0 0 0 0 4558: the lines' numbers are more than the row's seven cells, so some lines are pieces of one
+cell. Only a run of lines holding one number each may be such pieces (numbers side by side are cells of their own);
+a run is cut into cells, consecutive pieces joined, where
+
+* a cell of several pieces starts with no 0, holds no placeholder, and each piece but the last is as wide as the
+  first (the column's width), the last no wider;
+* the row gets exactly seven cells, and its row sum holds;
+* no other cut of the row's lines does both.
+
+The row is then written on its label's line, its seven cells after the label, the pieces' lines emptied; the
+merged line cites every line its cells were on. Its numbers are the ones on its label's line and the lines of
+numbers right after it, up to the next text or blank line; a row whose label is wrapped over lines, or any other
+doubt, is left as printed.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from ..form import FORM
+from .cells import parse_cell
+from .labels import rows_named
+from .layout import label_key
+from .wrapdigits import DIGITS, FIRST_PIECE, row_sum_holds, split_tokens
+
+__all__ = ["cell_piece_rows"]
+
+_WIDTH = len(FORM.table3_columns)
+#: the longest run of one-number lines cut into cells, and the cuts of a row tried at most
+_MAX_RUN = 12
+_MAX_CUTS = 4096
+
+
+def _cuts(run: list[str]) -> list[list[str]]:
+    """Every way of cutting a run of pieces into cells, each cell valid (see the module's docstring)."""
+    out: list[list[str]] = []
+    for marks in product((False, True), repeat=len(run) - 1):      # True: a new cell starts after piece k
+        cells: list[list[str]] = [[run[0]]]
+        for piece, new in zip(run[1:], marks):
+            if new:
+                cells.append([piece])
+            else:
+                cells[-1].append(piece)
+        if all(_joins(c) for c in cells):
+            out.append(["".join(c) for c in cells])
+    return out
+
+
+def _joins(pieces: list[str]) -> bool:
+    if len(pieces) == 1:
+        return True
+    width = len(pieces[0])
+    return (all(DIGITS.match(p) for p in pieces) and bool(FIRST_PIECE.match(pieces[0]))
+            and all(len(p) == width for p in pieces[1:-1]) and len(pieces[-1]) <= width)
+
+
+def _row(lines: list[list[str]]) -> list[str] | None:
+    """The row's one cut into seven cells whose row sum holds, or None."""
+    parts: list[list[list[str]]] = []        # per line group: its ways (a multi-number line: one way)
+    k = 0
+    while k < len(lines):
+        if len(lines[k]) != 1:
+            parts.append([lines[k]])
+            k += 1
+            continue
+        run = []
+        while k < len(lines) and len(lines[k]) == 1:
+            run.append(lines[k][0])
+            k += 1
+        if len(run) > _MAX_RUN:
+            return None
+        parts.append(_cuts(run))
+    ways = 1
+    for p in parts:
+        ways *= len(p)
+    if ways > _MAX_CUTS:
+        return None
+    found = [cells for choice in product(*parts) if len(cells := [c for p in choice for c in p]) == _WIDTH
+             and row_sum_holds(cells)]
+    return found[0] if len(found) == 1 else None
+
+
+def _label_row(text: str) -> bool:
+    return len(rows_named(label_key(text))) == 1
+
+
+def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], dict[int, tuple[int, ...]]]:
+    """``lines`` with each 表三 row (lines ``start`` … ``end - 1``, 1-based) printed cell by cell with wrapped cells'
+    pieces on lines of their own merged onto its label's line (see the module docstring), and for each merged line
+    the lines it was made of."""
+    out = list(lines)
+    merged: dict[int, tuple[int, ...]] = {}
+    stop = min(end, len(lines) + 1)
+    n = start
+    while n < stop:
+        split = split_tokens(lines[n - 1])
+        if split is None or not split[0] or not _label_row(" ".join(t for _, _, t in split[0])):
+            n += 1
+            continue
+        text, values = split
+        band = [[v for _, _, v in values]] if values else []
+        used = [n] if values else []
+        m = n + 1
+        while m < stop and (nxt := split_tokens(lines[m - 1])) is not None and not nxt[0] and nxt[1]:
+            band.append([v for _, _, v in nxt[1]])
+            used.append(m)
+            m += 1
+        ends = m >= stop or not lines[m - 1].strip() or (nxt := split_tokens(lines[m - 1])) is None or bool(nxt[0])
+        if ends and sum(map(len, band)) > _WIDTH and any(len(b) == 1 for b in band) \
+                and all(parse_cell(v).is_value for b in band for v in b) and (cells := _row(band)) is not None:
+            for k in used:
+                out[k - 1] = ""
+            out[n - 1] = lines[n - 1][:text[-1][1]] + " " + " ".join(cells)
+            merged[n] = tuple(sorted({n, *used}))
+            n = m
+            continue
+        n += 1
+    return out, merged
