@@ -34,13 +34,14 @@ def _wide_values() -> dict:
     return values
 
 
-def _raw_text(values: dict) -> str:
+def _raw_text(values: dict, wrap: int | None = None) -> str:
+    """``wrap``: every label longer than this printed over two lines, its numbers after the second."""
     out: list[str] = []
     for text, cells in report_rows(values):
         if cells is None:
             out.append(text)
             continue
-        out.append(text)
+        out += [text[:wrap], text[wrap:]] if wrap and len(text) > wrap else [text]
         short: list[str] = []
         for cell in cells:
             if len(cell) <= WIDTH:
@@ -63,11 +64,12 @@ def test_the_text_prints_the_pieces_as_the_module_says() -> None:
 
 def test_a_row_printed_cell_by_cell_is_read_and_proven() -> None:
     values = _wide_values()
-    record = process_document(Document.from_text(_raw_text(values), doc_id="d"))
-    for path, value in values.items():
-        if path.startswith("applications."):
-            assert record.report.values()[path] == value, path
-            assert record.provenance[path].status is Status.PROVEN, path
+    for text in (_raw_text(values), _raw_text(values, wrap=12)):      # labels whole, or wrapped before the pieces
+        record = process_document(Document.from_text(text, doc_id="d"))
+        for path, value in values.items():
+            if path.startswith("applications."):
+                assert record.report.values()[path] == value, path
+                assert record.provenance[path].status is Status.PROVEN, path
     lines = record.provenance["applications.new_received.natural_person"].lines
     assert len(lines) > 1                 # the merged row cites the lines its pieces were on
 

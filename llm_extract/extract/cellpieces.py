@@ -22,10 +22,10 @@ a run is cut into cells, consecutive pieces joined, where
 * the row gets exactly seven cells, and its row sum holds;
 * no other cut of the row's lines does both.
 
-The row is then written on its label's line, its seven cells after the label, the pieces' lines emptied; the
+The row is then written on its label's line, its seven cells after the whole label, the other lines emptied; the
 merged line cites every line its cells were on. Its numbers are the ones on its label's line and the lines of
-numbers right after it, up to the next text or blank line; a row whose label is wrapped over lines, or any other
-doubt, is left as printed.
+numbers right after it (or after its label's wrapped words, naming the same row), up to the next text or blank
+line; any other doubt leaves the row as printed.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ _WIDTH = len(FORM.table3_columns)
 #: the longest run of one-number lines cut into cells, and the cuts of a row tried at most
 _MAX_RUN = 12
 _MAX_CUTS = 4096
+#: lines a label may wrap onto before its numbers
+_MAX_WRAP = 2
 
 
 def _cuts(run: list[str]) -> list[list[str]]:
@@ -116,6 +118,15 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
         band = [[v for _, _, v in values]] if values else []
         used = [n] if values else []
         m = n + 1
+        label = " ".join(t for _, _, t in text)
+        words = lines[n - 1][:text[-1][1]]
+        while not values and m < stop and m - n <= _MAX_WRAP and (nxt := split_tokens(lines[m - 1])) is not None \
+                and nxt[0] and not nxt[1] and rows_named(label_key(label + (more := "".join(t for _, _, t in nxt[0])))) \
+                == rows_named(label_key(label)):
+            label += more                   # the label's wrapped words, its numbers after them
+            words += more
+            used.append(m)
+            m += 1
         while m < stop and (nxt := split_tokens(lines[m - 1])) is not None and not nxt[0] and nxt[1]:
             band.append([v for _, _, v in nxt[1]])
             used.append(m)
@@ -125,7 +136,7 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
                 and all(parse_cell(v).is_value for b in band for v in b) and (cells := _row(band)) is not None:
             for k in used:
                 out[k - 1] = ""
-            out[n - 1] = lines[n - 1][:text[-1][1]] + " " + " ".join(cells)
+            out[n - 1] = words + " " + " ".join(cells)
             merged[n] = tuple(sorted({n, *used}))
             n = m
             continue
