@@ -17,7 +17,7 @@ from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
 from .blanklines import blank_line_cells
 from .cellpieces import cell_piece_rows
-from .blankpairs import paired_line_cells
+from .blankpairs import cells_in_paragraphs, paired_line_cells
 from .detached import attach_tables
 from .headdigits import joined_header_digits
 from .inline import unfold
@@ -88,6 +88,8 @@ def extract_regex(doc: Document) -> Extraction:
         wrapped.update(pairs)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
     lines = blank_gap_cells(lines, regions.get("表三"))    # BeautifulSoup's: an empty cell as a wider gap
+    in_order = cells_in_paragraphs(lines, regions.get("表三"),   # a Word file's paragraphs in order: its cells too
+                                   min((r.start for r in regions.values()), default=0))
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
@@ -100,7 +102,7 @@ def extract_regex(doc: Document) -> Extraction:
     ambiguities = []
     warnings: list[str] = []
     if t2 is not None:
-        readings.update(read_table2(t2, ambiguities, lines))
+        readings.update(read_table2(t2, ambiguities, lines, in_order))
     if not doc.pictures and not any(not r.missing for p, r in readings.items() if p.startswith("active_disclosure.")):
         readings.update(read_table2_sentences(lines))      # no 表二 printed: what section 二's sentences state
         #                                                    (one printed as a picture: the prose is not the table)

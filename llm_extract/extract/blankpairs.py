@@ -29,7 +29,7 @@ from ..form import FORM
 from .blanklines import adds_up, line_kind
 from .layout import Region
 
-__all__ = ["paired_line_cells"]
+__all__ = ["cells_in_paragraphs", "paired_line_cells"]
 
 _WIDTH = len(FORM.table3_columns)
 #: a cell's number printed in runs a converter parted with a space (``１ ０`` for 10: a Word file's digits in
@@ -81,11 +81,11 @@ def _row_cells(lines: list[str], last: int, end: int) -> list[int] | None:
     return cells if n == end or _kind(lines[n]) == "text" else None
 
 
-def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
-    """``lines`` with 表三's rows printed a cell to a paragraph and an empty line as a cell-per-line export's
-    (see the module docstring); the lines unchanged where the table is not printed so."""
+def _paired_rows(lines: list[str], region: Region | None) -> list[list[int]]:
+    """The cells' lines (0-based) of every row of 表三 printed a cell to a paragraph; [] where the table is not
+    printed so (a row otherwise, or fewer than three rows)."""
     if region is None:
-        return lines
+        return []
     first, end = region.start, region.end - 1          # 0-based: the lines after the heading
     rows: list[list[int]] = []
     for last in _label_ends(lines, first, end):
@@ -94,9 +94,28 @@ def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
             continue                                    # a header, a group's label: no cells of its own
         cells = _row_cells(lines, last, end)
         if cells is None:
-            return lines
+            return []
         rows.append(cells)
-    if len(rows) < 3:
+    return rows if len(rows) >= 3 else []
+
+
+def cells_in_paragraphs(lines: list[str], region: Region | None, prose_end: int) -> bool:
+    """Whether the text is a Word file's paragraphs in order (docx2txt, mammoth), not a PDF's boxes in an order of a
+    text tool's own: every paragraph of the prose before line ``prose_end`` (1-based; three at least) printed on one
+    line with an empty line after it (a PDF's text wraps them over lines of the page's width), and all 25 rows of
+    表三 a cell to a paragraph, each label followed by its seven cells. The document's other tables are then printed
+    in their cells' order too."""
+    prose = lines[:max(prose_end - 1, 0)]
+    if sum(1 for line in prose if line.strip()) < 3 or any(a.strip() and b.strip() for a, b in zip(prose, prose[1:])):
+        return False
+    return len(_paired_rows(lines, region)) == len(FORM.table3_rows)
+
+
+def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
+    """``lines`` with 表三's rows printed a cell to a paragraph and an empty line as a cell-per-line export's
+    (see the module docstring); the lines unchanged where the table is not printed so."""
+    rows = _paired_rows(lines, region)
+    if not rows:
         return lines
     out = list(lines)
     for cells in rows:

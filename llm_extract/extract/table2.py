@@ -73,15 +73,17 @@ def _unread(out: Readings, paths: list[str], values: list[Item], label: Item, no
 
 
 def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
-                lines: list[str] | None = None) -> Readings:
+                lines: list[str] | None = None, in_order: bool = False) -> Readings:
     """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given).
-    With the document's ``lines``, a fixed-width row with a blank cell is placed by its full neighbour's columns."""
+    With the document's ``lines``, a fixed-width row with a blank cell is placed by its full neighbour's columns.
+    ``in_order``: the text prints every table's cells in their order (a Word file's paragraphs, blankpairs), so a
+    row's numbers one to a line are no PDF tool's boxes."""
     out: Readings = {}
     items = split_wrapped_labels(region.items)     # 规章行政规范性文 / 4 2 4 / 件 (t2wrapped.py)
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
     found = [(prefix, pattern, n, _t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
-    markup = lines is not None and markup_blank_lines(lines, region.start, region.end)
+    markup = in_order or (lines is not None and markup_blank_lines(lines, region.start, region.end))
     shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
     labelled = sorted({i for *_, i in found if i is not None})
     for prefix, pattern, n, i in found:
