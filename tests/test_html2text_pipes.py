@@ -165,6 +165,27 @@ def test_rows_html2text_went_on_writing_on_the_next_lines_are_one_row_each() -> 
         assert values[path] is None or record.provenance[path].status is Status.PROVEN, path
 
 
+def test_a_label_cell_ending_in_a_line_break_goes_on_on_the_next_line_with_the_rows_cells() -> None:
+    """``１．信访<br>举报投诉类申请``: html2text ends the row's line inside the label and writes the label's rest and
+    the row's cells on the next (``（五）不予处理 | 1.信访`` / ``举报投诉类申请 | 1 | 0 …``): one row, read and proven."""
+    values = _values()
+    lines = _html2text(values).split("\n")
+    for label, cut in (("1.信访举报投诉类申请", 4), ("1.申请人无正当理由逾期不补正", 8), ("4.保护第三方合法权益", 6)):
+        at = next(k for k, line in enumerate(lines) if label in line)
+        cut += lines[at].index(label)
+        lines[at:at + 1] = [lines[at][:cut], lines[at][cut:]]
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for path in _paths():
+        assert record.report.values()[path] == values[path], path
+        assert values[path] is None or record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_header_line_of_words_does_not_run_into_the_row_under_it() -> None:
+    """``企业 | 机构`` (a header's last words) over ``一、本年新收… | 1 | …``: the line under it opens a row of its own."""
+    lines = ["申请人情况 | 自然人 | 商业", "---|---|---", "企业 | 机构", "一、本年新收政府信息公开申请数量 | 1 | 0"]
+    assert html2text_rows(lines, 1, len(lines) + 1)[2:] == ["|企业 | 机构|", "|一、本年新收政府信息公开申请数量 | 1 | 0|"]
+
+
 def test_a_line_of_cells_that_would_make_the_row_wider_than_the_table_is_a_row_of_its_own() -> None:
     """``| 4 | 5 | 6`` after a full row of a four-field table: a row whose first field is empty, not more of the row
     above (joined, that row would hold seven fields)."""

@@ -27,6 +27,8 @@ __all__ = ["html2text_rows", "writes_pipe_rows"]
 _RULE = re.compile(r"^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+$")
 #: a line holding numbers only, parted by pipes: a row's cells broken off it
 _NUMBERS_ONLY = re.compile(r"^\s*\d[\d.]*(?:\s*\|\s*\d[\d.]*)*\s*$")
+#: a label's item number (一、 （二） 3． ４．), opening a row of the form
+_ITEM = re.compile(r"^[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]")
 #: one field of a line of cells only: a count, a dash for none, or nothing
 _CELL_FIELD = re.compile(r"^\s*(?:\d[\d.,]*|[-/／—–]+)?\s*$")
 
@@ -62,8 +64,8 @@ def html2text_rows(lines: list[str], start: int, end: int, cells: int = 0) -> li
         if merged and _continues(merged, line, width):
             chains[-1].append(n)
             merged = _joined([merged, line], False)
-        elif "|" in line and not _RULE.match(line.strip()):
-            chains.append([n])
+        elif ("|" in line and not _RULE.match(line.strip())) or _ITEM.match(line.strip()):   # (a first field alone:
+            chains.append([n])                                                                 # a label's first line)
             merged = line
         else:
             merged = ""
@@ -115,9 +117,19 @@ def _continues(row: str, line: str, width: int) -> bool:
       ends with a pipe, a line holds a pipe alone, and the cells follow from a pipe
       (``一、本年新收政府信息公开申请数量 |`` / ``|`` / ``| 0 | 0 | 0 | 0 | 0 | 0 | 0``), as wide as above.
 
+    - a label cell ending in a line break (``（五）不予处理 | １．信访<br>举报投诉类申请``): the row's line holds words
+      only, its last field opening a row's label (an item number), and the next line goes on with the label's rest
+      (no item number of its own) and then cells only (``（五）不予处理 | １．信访`` / ``举报投诉类申请 | 1 | 0 …``),
+      the two lines' fields, the label's two pieces one, no more than the table's widest row.
+
     A row's own first field (``2| 二、上年结转…``: a 序号 column) holds words after it and is no such line."""
     text = line.strip()
     open_end = row.rstrip().endswith("|")       # (its empty last field and the line's empty first are one)
     if open_end and (_NUMBERS_ONLY.match(text) or text == "|"):
+        return True
+    fields, more = row.strip().strip("|").split("|"), text.split("|")
+    if not open_end and _ITEM.match(fields[-1].strip()) and not any(_cells_only(f) for f in fields) \
+            and len(more) > 1 and more[0].strip() and not _ITEM.match(more[0].strip()) \
+            and not _cells_only(more[0]) and _cells_only("|".join(more[1:])) and _width(row) + len(more) - 1 <= width:
         return True
     return text.startswith("|") and _cells_only(text) and _width(row) + _width(text) - 1 - open_end <= width
