@@ -24,6 +24,7 @@ from llm_extract.pipeline import process_document  # noqa: E402
 from llm_extract.schema import APPLICANT_COLUMNS, Report  # noqa: E402
 from llm_extract.synth import render  # noqa: E402
 from tests.pdf_text_layer import Run, text_pdf, width  # noqa: E402
+from tests.fakeopenai import report_rows, sample_values  # noqa: E402
 
 _SIZE = 9.0
 _CENTRES = (250.0, 290.0, 330.0, 370.0, 410.0, 450.0, 490.0)     # seven columns, numbers centred
@@ -249,6 +250,27 @@ def test_lone_labels_over_more_cells_than_a_row_has_are_not_blank_rows() -> None
                                  ("3.危及“三安全一稳定”", ["0", "0", "", "0", "0", "0", "0"]),
                                  ("", ["1", "0", "0", "0", "0", "0", "1"])])
     assert readings["applications.denied_state_secret.total"].method != "label-alone"
+
+
+def test_a_label_whose_words_hold_its_rows_numbers_is_no_lone_label() -> None:
+    """A ruled PDF table read a cell to a line (ingest/pdf.py) whose row of zeros the PDF drew inside its label's
+    cell (``（二）部分公开（区分处理的，只0 0 0 0 0 0 0计这一情形…``): digits among a label's words are no label's (the
+    form's have none), so the row is not read as blank (0 proven as null, silently); the identities derive it."""
+    values = sample_values()
+    for c in APPLICANT_COLUMNS:
+        values[f"applications.partially_granted.{c}"] = 0
+    out: list[str] = []
+    for text, cells in report_rows(values):
+        if cells is None:
+            out.append(text)
+        elif text.startswith("（二）部分公开"):
+            out += ["", "\t（二）部分公开（区分处理的，只0 0 0 0 0 0 0计这一情形，不计其他情形）"]
+        else:
+            out += ["", "\t" + text] + ["\t" + c for c in cells]
+    record = process_document(Document.from_text("\n".join(out), doc_id="d"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.partially_granted.{c}"
+        assert record.report.values()[path] == 0 or record.provenance[path].status is not Status.PROVEN, path
 
 
 _T4_CENTRES = tuple(100.0 + 28.0 * i for i in range(15))

@@ -39,6 +39,9 @@ from .unprinted import BARE_LABELS, GROUPS, JOINED_LINES, MIN_FRAGMENT, NUMBERED
 
 __all__ = ["blank_label_rows"]
 
+#: a sub-row's item number within a label's key (``(三)不予公开1.属于国家秘密``): a label's only digits
+_ITEM_NUMBER = re.compile(r"[0-9０-９]{1,2}\s*[.．、]")
+
 _POSITION = {r.key: i for i, r in enumerate(FORM.table3_rows)}
 _ROW_WIDTH = len(APPLICANT_COLUMNS)
 _NO_NUMBERS = f"0 numbers for {_ROW_WIDTH} columns"
@@ -250,8 +253,10 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     for k in range(len(order)):
         row, idx = order[k]
         label = items[idx]
-        if row not in _POSITION or spans[row] or label.col is not None or label.grid or label.key[-1:].isdigit():
-            continue            # (digits run on after the label, ``四、结转下年度继续办理2100003``: not alone)
+        if row not in _POSITION or spans[row] or label.col is not None or label.grid \
+                or any(ch.isdigit() for ch in _ITEM_NUMBER.sub("", label.key)):
+            continue            # (digits run on after the label, ``四、结转下年度继续办理2100003``, or into its words,
+            #                     ``（二）部分公开（区分处理的，只0 0 0 0 0 0 0计这一情形…``: not alone; no label has digits)
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
