@@ -63,3 +63,10 @@ def test_a_quotations_marks_each_alone_on_a_line_are_no_specks() -> None:
     assert ocr_specks(text) == 0
     # a closing mark before any opening one, and an opening mark no closing one follows, are specks
     assert ocr_specks("”\n“\n”\n“\n") == 2
+
+
+def test_markdown_emphasis_around_a_line_is_no_speck() -> None:
+    """mammoth's Markdown sets a Word file's bold as underscores around its text (``__一、总体情况__``): a
+    converter's marks, not OCR's dirt before the words; a lone underscore glued before words still is."""
+    assert ocr_specks("__一、总体情况__\n__信息内容__\n_本年_\n__二__\n") == 0
+    assert ocr_specks("_本年制发件数\n__信息内容\n") == 2
