@@ -161,6 +161,9 @@ def test_a_paragraph_wrapped_over_printed_lines_is_read_as_one() -> None:
     got = figures("（二）依申请公开。2021年，南通市人民政府办公室共收到政府信息公开申请191件，上年结转0件，已办结191件，结转下年度继",
                   "", "续办理0件。")    # PyMuPDF's blocks: a blank line between
     assert [(f.code, f.figure) for f in got][-1] == ("NARR.CARRIED_FORWARD", 0)
+    got = figures("信息公开申请        46 件，上年结转       0 件，已办结       43 件，结转下年度继", "",
+                  "续办理    3 件。严格执行依申请公开受理、审查、答复等工作流程，规")    # pdfplumber's layout text
+    assert [(f.code, f.figure) for f in got][-1] == ("NARR.CARRIED_FORWARD", 3)
     # a crawler's one-line article does not run into the sentence under it
     crawled = "依申请公开情况。全年共收到政府信息公开申请1件，已办结1件。" + "表格" * 60 + "1000100000"
     assert [(f.figure, f.line) for f in figures(crawled, "全年因政府信息公开被申请行政复议0件。")][-1] == (0, 2)

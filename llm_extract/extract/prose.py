@@ -64,13 +64,14 @@ def paragraphs(prose: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """Prose lines with a paragraph wrapped over several printed lines (PDF text, ``…共受理政府信`` /
     ``息公开申请27件``) joined into one, numbered by its first line. Only lines of a page's width wrap
     (a crawler's one-line article does not), into a line as long or a paragraph's short last line (ending its
-    sentence: ``结转下年度继`` / ``续办理0件。``, a blank line or a page's footer may stand between: PyMuPDF's blocks);
+    sentence: ``结转下年度继`` / ``续办理0件。``); a blank line or a page's footer may stand between (PyMuPDF's blocks,
+    pdfplumber's layout text: a blank line between every two);
     a heading starts a new paragraph."""
     out: list[tuple[int, str, str]] = []
     last, last_text = -1, ""
     for n, text, region in prose:
         ends = len(text) not in _WRAP and _ENDS_SENTENCE.search(text)      # a paragraph's short last line
-        if out and (n == last + 1 or (ends and n == last + 2)) and region == out[-1][2] and len(last_text) in _WRAP \
+        if out and n in (last + 1, last + 2) and region == out[-1][2] and len(last_text) in _WRAP \
                 and (len(text) in _WRAP or ends) and not _ENDS_SENTENCE.search(last_text) and not HEADING.match(text):
             out[-1] = (out[-1][0], out[-1][1] + text, region)
         else:
