@@ -19,7 +19,6 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from ..evidence import CellKind
 from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
 from .cells import Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot, unspaced_notes
@@ -28,7 +27,7 @@ from .piperows import closed_pipe_row
 from .numerals import lone_numeral
 from ..ocrglyphs import OCR_HANZI
 
-__all__ = ["Item", "Region", "tokenize", "is_tab_rows", "find_regions", "label_key", "is_page_furniture", "list_line"]
+__all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_furniture"]
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks

@@ -3,7 +3,7 @@
 ``read_narrative(lines)`` finds the figures the text states (``共收到政府信息公开申请6件``,
 ``上年结转1件``, ``办结7件``, ``结转下年度继续办理0件``, ``被申请行政复议1件``, ``未收取信息处理费``)
 and names, for each, the table cells it may be about. It reads only prose: lines
-outside the table regions of :func:`~llm_extract.extract.layout.find_regions`, and
+outside the table regions of :func:`~llm_extract.extract.regions.find_regions`, and
 inside them only full sentences (a line with ``。`` and no tab-separated cells), so
 a table cell is never read as narrative. ``verify.narrative`` does the comparing.
 

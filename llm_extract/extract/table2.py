@@ -6,7 +6,6 @@ import re
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
-from ..form import FORM
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
 from .t2grid import merged_grid, with_grid_blanks
 from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
@@ -17,6 +16,7 @@ from .glued import cuts, glued_number, glued_run, parted_at, recount_options, wi
 from .labels import TABLE2_LABELS, match_row, strip_item_number
 from .feeunit import fee_in_wanyuan
 from .t2wide import read_wide
+from .t2labels import count_then_heading, runs_on, t2_label
 from .t2wrapped import split_wrapped_labels
 from .layout import Item, Region, is_page_furniture, label_key
 from .direction import rows_above_or_below
@@ -35,26 +35,11 @@ _LEADING_ZERO = re.compile(r"^0[\dOo]")
 _LEADING_DIGITS = re.compile(r"^\d+")
 _GLUED_OCR = re.compile(rf"^(.*?[\u4e00-\u9fff)）])([\d{OCR_LETTERS}]+(?:\.[\d{OCR_LETTERS}]+)?)$")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
-#: the section headings of 表二's rows (第二十条第（一）项 …), as label keys up to the article: 第二十条
-_SECTIONS = frozenset(label_key(r.section).split("条")[0] + "条" for r in FORM.table2 if "条" in r.section)
-#: 表二's column headers (本年制发件数 …, 本年处理决定数量, 本年收费金额), their first words as label keys
-_HEADER_WORDS = 6
-_HEADERS = frozenset(label_key(c.label)[:_HEADER_WORDS] for r in FORM.table2 for c in r.columns)
-#: the headers a row's label may run on into: its own, where it is its section's only row (a text tool
-#: printing 信息内容 / 行政事业性收费 / 本年收费金额 / 0.5 column by column)
-_OWN_HEADERS = {r.path: frozenset(label_key(c.label)[:_HEADER_WORDS] for c in r.columns)
-                if sum(1 for o in FORM.table2 if o.section == r.section) == 1 else frozenset() for r in FORM.table2}
 #: the method of a 表二 cell cut from a glued digit run that has one cut only (verify/decide.py: unverified)
 GLUED_CUT = Method.GLUED_CUT
 #: the method of a 表二 row read across OCR'd table rules among its cells (ruleglyphs.py: marks between
 #: them, or rule letters dropped; verify/guesses.py: unverified, no identity checks 表二)
 RULE_GLYPHS_DROPPED = Method.RULE_GLYPHS_DROPPED
-
-
-#: a label, its count and the count's unit, then more words (the next section's heading)
-_COUNT_UNIT = re.compile(r"^(?P<head>.*?[^\d,.])(?P<number>\d+)件(?P<rest>.+)$")
-_NOTE_CLOSE = ")）"
-_FEE = "fees_10k_yuan"
 
 
 #: the value columns of 表二's stock rows (本年制发 / 本年废止 / 现行有效): the width a merged cell spans
@@ -82,7 +67,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     items = split_wrapped_labels(region.items)     # 规章行政规范性文 / 4 2 4 / 件 (t2wrapped.py)
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
-    found = [(prefix, pattern, n, _t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
+    found = [(prefix, pattern, n, t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
     markup = in_order or (lines is not None and markup_blank_lines(lines, region.start, region.end))
     shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
     labelled = sorted({i for *_, i in found if i is not None})
@@ -96,8 +81,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 out[path] = missing(item.raw, [item.line], "label+cells",
                                     "two rows' labels run together: which row the cells after them are is not known")
             continue
-        if _runs_on(item.key, pattern, prefix):
-            if n == 1 and (count := _count_then_heading(item.key, pattern, prefix)) is not None:
+        if runs_on(item.key, pattern, prefix):
+            if n == 1 and (count := count_then_heading(item.key, pattern, prefix)) is not None:
                 out[paths[0]] = reading(parse_cell(count), [item.line], "glued")     # 行政许可58件第二十条…
                 continue
             for path in paths:          # 行政事业性收费 / 第二十条第（五）项 / 本年处理决定数量 / 25: 行政许可's 25
@@ -316,66 +301,10 @@ def _glued_ocr(key: str) -> Cell | None:
     return cell if cell.kind is CellKind.OCR else letters_as_digits(cell)
 
 
-def _runs_on(key: str, pattern: re.Pattern[str], prefix: str) -> bool:
-    """Whether a 表二 label's text runs on, after the label, into a section heading of the table
-    (第二十条第（五）项) or into column headers not its own (本年制发件数 after 行政事业性收费: pdfminer
-    prints the labels, then the headers, then the numbers): a line joined onto the label, or words run
-    together on one line."""
-    bare = strip_item_number(key)
-    m = pattern.search(key) or pattern.search(bare)
-    if m is None:
-        return False
-    rest = (key if pattern.search(key) else bare)[m.end():]
-    return any(section in rest for section in _SECTIONS) \
-        or any(h in rest for h in _HEADERS - _OWN_HEADERS.get(prefix, frozenset()))
-
-
-def _count_then_heading(key: str, pattern: re.Pattern[str], prefix: str) -> str | None:
-    """A one-cell row's count glued between its label and the next section's heading with its unit, in a
-    crawler's dump: ``行政许可58件第二十条第（六）项…`` → ``58`` (the unit 件 ends the number: no digit of the
-    heading can join it); ``None`` otherwise, and where the unit closes a note (``…2件）第二十条``: the tail of a
-    cell's ``（其中修订2件）`` printed on the row's line) or the row is the fee's (counted in 万元, never 件)."""
-    m = _COUNT_UNIT.match(key)
-    if m is None or m.group("rest")[:1] in _NOTE_CLOSE or prefix.endswith(_FEE) \
-            or _runs_on(m.group("head"), pattern, prefix):
-        return None
-    head = m.group("head")
-    label = pattern.search(head) or pattern.search(strip_item_number(head))
-    if label is None or label.end() != len(head if pattern.search(head) else strip_item_number(head)):
-        return None                     # words between the label and the count: not the row's own
-    return m.group("number")
-
-
 def _without_fee_unit(key: str) -> str:
     """The fee row's key without the column's own unit after a glued number: a crawler's
     ``行政事业性收费80.768万元`` is the fee 80.768 (万元 is the column's unit; 元 is not, nor is a note)."""
     return key[:-2] if key.endswith("万元") and key[-3:-2].isdigit() else key
-
-
-#: 表二's section and header words before a row's label on one line, a small table a converter wrote as a paragraph
-#: (pymupdf4llm: ``第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 0``)
-_T2_HEADS = re.compile("^(?:" + "|".join(sorted({re.escape(label_key(t)) for row in FORM.table2 for t in
-                                                   (row.section, "信息内容", *(c.label for c in row.columns))},
-                                                  key=len, reverse=True)) + ")+")
-
-
-def _after_heads(key: str, pattern: re.Pattern[str]) -> bool:
-    """Whether ``key`` is 表二's section and header words, then a row's label and nothing after it."""
-    rest = _T2_HEADS.sub("", key)
-    return rest != key and (m := pattern.search(rest)) is not None and m.start() == 0 and m.end() == len(rest)
-
-
-def _t2_label(items: list[Item], pattern: re.Pattern[str], texts: list[tuple[int, str]]) -> int | None:
-    """The item of a 表二 row label (``texts``: index and key of every text item), or of the table's section and
-    header words ending in it (:data:`_T2_HEADS`). A sentence or subheading can start with the label too
-    (行政许可事项…): the first match with cells after it (or a glued number), else the first match."""
-    first = None
-    for i, key in texts:
-        if match_row(key, pattern) or _after_heads(key, pattern):
-            if (i + 1 < len(items) and items[i + 1].is_value) or glued_number(key) is not None:
-                return i
-            first = i if first is None else first
-    return first
 
 
 def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
