@@ -164,6 +164,10 @@ def test_a_paragraph_wrapped_over_printed_lines_is_read_as_one() -> None:
     got = figures("信息公开申请        46 件，上年结转       0 件，已办结       43 件，结转下年度继", "",
                   "续办理    3 件。严格执行依申请公开受理、审查、答复等工作流程，规")    # pdfplumber's layout text
     assert [(f.code, f.figure) for f in got][-1] == ("NARR.CARRIED_FORWARD", 3)
+    got = figures("（二）依申请公开。2021 年，共收到政府信息公开申", "请 114 件，上年结转 11 件，已办结 125 件，结转下年度继",
+                  "", "", "", "                 1",
+                  "续办理 0 件。严格执行依申请公开受理、审查、答复等工作流")     # a page break between
+    assert [(f.code, f.figure) for f in got][-1] == ("NARR.CARRIED_FORWARD", 0)
     # a crawler's one-line article does not run into the sentence under it
     crawled = "依申请公开情况。全年共收到政府信息公开申请1件，已办结1件。" + "表格" * 60 + "1000100000"
     assert [(f.figure, f.line) for f in figures(crawled, "全年因政府信息公开被申请行政复议0件。")][-1] == (0, 2)

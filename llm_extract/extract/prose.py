@@ -1,7 +1,7 @@
 """Prose: which lines of a report are its narrative, and its paragraphs.
 
 ``prose_lines(lines)`` gives the narrative lines: those outside the table regions of
-:func:`~llm_extract.extract.layout.find_regions`, and inside them only full sentences (a line with
+:func:`~llm_extract.extract.regions.find_regions`, and inside them only full sentences (a line with
 ``。`` and no tab-separated cells) and headings, so a table cell is never read as prose; of a line of
 tab-separated cells (a crawler's dump holding the article in a line or two) only the pieces that end a
 sentence.
@@ -65,13 +65,16 @@ def paragraphs(prose: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     ``息公开申请27件``) joined into one, numbered by its first line. Only lines of a page's width wrap
     (a crawler's one-line article does not), into a line as long or a paragraph's short last line (ending its
     sentence: ``结转下年度继`` / ``续办理0件。``); a blank line or a page's footer may stand between (PyMuPDF's blocks,
-    pdfplumber's layout text: a blank line between every two);
+    pdfplumber's layout text: a blank line between every two), outside the tables a page break too;
     a heading starts a new paragraph."""
     out: list[tuple[int, str, str]] = []
     last, last_text = -1, ""
     for n, text, region in prose:
+        if not region and text.isdigit() and len(text) <= 3:
+            continue                    # a page's bare number between a paragraph's lines: no prose
         ends = len(text) not in _WRAP and _ENDS_SENTENCE.search(text)      # a paragraph's short last line
-        if out and n in (last + 1, last + 2) and region == out[-1][2] and len(last_text) in _WRAP \
+        near = n in (last + 1, last + 2) or region == ""   # (outside the tables only blanks and footers are skipped)
+        if out and near and region == out[-1][2] and len(last_text) in _WRAP \
                 and (len(text) in _WRAP or ends) and not _ENDS_SENTENCE.search(last_text) and not HEADING.match(text):
             out[-1] = (out[-1][0], out[-1][1] + text, region)
         else:
