@@ -30,6 +30,8 @@ line; any other doubt leaves the row as printed.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from itertools import product
 
 from ..form import FORM
@@ -46,6 +48,9 @@ _MAX_RUN = 12
 _MAX_CUTS = 4096
 #: lines a label may wrap onto before its numbers
 _MAX_WRAP = 2
+#: a line holding one number alone: a piece, perhaps; a line with words (a label has Chinese characters)
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
+_ONE_NUMBER = re.compile(r"^\s*[0-9０-９]+\s*$")
 
 
 def _cuts(run: list[str]) -> list[list[str]]:
@@ -97,6 +102,22 @@ def _row(lines: list[list[str]]) -> list[str] | None:
     return found[0] if len(found) == 1 else None
 
 
+class _Splits(dict):
+    """Each line's text and value tokens (:func:`split_tokens`), split once, when first asked for (1-based)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def __missing__(self, n: int):
+        self[n] = split = _split(self.lines[n - 1])
+        return split
+
+
+#: the same lines recur in every report (``\t0``, a row's label): split once (never mutate what it gives)
+_split = lru_cache(maxsize=4096)(split_tokens)
+
+
 def _label_row(text: str) -> bool:
     return len(rows_named(label_key(text))) == 1
 
@@ -108,9 +129,15 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
     stop = min(end, len(lines) + 1)
+    if not any(_ONE_NUMBER.match(lines[k - 1]) for k in range(start, stop)):
+        return out, merged              # no line holds a piece: nothing to merge
+    splits = _Splits(lines)
     n = start
     while n < stop:
-        split = split_tokens(lines[n - 1])
+        if not _WORDS.search(lines[n - 1]):
+            n += 1                      # (no words: no label)
+            continue
+        split = splits[n]
         if split is None or not split[0] or not _label_row(" ".join(t for _, _, t in split[0])):
             n += 1
             continue
@@ -120,18 +147,18 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
         m = n + 1
         label = " ".join(t for _, _, t in text)
         words = lines[n - 1][:text[-1][1]]
-        while not values and m < stop and m - n <= _MAX_WRAP and (nxt := split_tokens(lines[m - 1])) is not None \
+        while not values and m < stop and m - n <= _MAX_WRAP and (nxt := splits[m]) is not None \
                 and nxt[0] and not nxt[1] and rows_named(label_key(label + (more := "".join(t for _, _, t in nxt[0])))) \
                 == rows_named(label_key(label)):
             label += more                   # the label's wrapped words, its numbers after them
             words += more
             used.append(m)
             m += 1
-        while m < stop and (nxt := split_tokens(lines[m - 1])) is not None and not nxt[0] and nxt[1]:
+        while m < stop and (nxt := splits[m]) is not None and not nxt[0] and nxt[1]:
             band.append([v for _, _, v in nxt[1]])
             used.append(m)
             m += 1
-        ends = m >= stop or not lines[m - 1].strip() or (nxt := split_tokens(lines[m - 1])) is None or bool(nxt[0])
+        ends = m >= stop or not lines[m - 1].strip() or (nxt := splits[m]) is None or bool(nxt[0])
         if ends and sum(map(len, band)) > _WIDTH and any(len(b) == 1 for b in band) \
                 and all(parse_cell(v).is_value for b in band for v in b) and (cells := _row(band)) is not None:
             for k in used:
