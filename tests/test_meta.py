@@ -36,7 +36,8 @@ def test_a_title_on_one_line_gives_the_agency_and_the_year(title: str, agency: s
 
 @pytest.mark.parametrize("head", ["# 绵阳市人民政府2024年\n\n# 政府信息公开工作年度报告",
                                   "# 黑龙江省生态环境厅2021年\n\n**政府信息公开工作年度报告**",
-                                  "**沾益区人民政府2024年**\n\n# 政府信息公开工作年度报告"])
+                                  "**沾益区人民政府2024年**\n\n# 政府信息公开工作年度报告",
+                                  "__绵阳市人民政府2024年__\n\n__政府信息公开工作年度报告__"])   # mammoth's bold
 def test_a_title_a_converter_marked_up_over_two_lines(head: str) -> None:
     assert _meta(head + "\n\n根据《中华人民共和国政府信息公开条例》规定，现公布本报告。")[1] in (2021, 2024)
     assert _meta(head)[0] in ("绵阳市人民政府", "黑龙江省生态环境厅", "沾益区人民政府")

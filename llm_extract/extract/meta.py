@@ -57,8 +57,8 @@ _CITED = re.compile(r"[。，；,;]")
 #: how the name of a government body ends (a name on its own line above a title that has none)
 _BODY = BODY_SUFFIX
 #: markdown's heading and bold marks (``# 绵阳市人民政府2024年`` / ``**政府信息公开工作年度报告**``: a title over two
-#: lines a converter marked up)
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s+|\*\*")
+#: lines a converter marked up; mammoth writes bold as ``__…__``)
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+|\*\*|^\s*__(?=\S)|(?<=\S)__\s*$")
 #: a Markdown line that is only a link or a picture (a menu item), or a table's rule line
 _MD_CHROME = re.compile(r"^\s*(?:[*+-]\s+)?!?\[[^\]]*\]\([^)]*\)\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: an item of a bulleted list (a site's menu as a converter writes it: ``- 走进XX市`` / ``- 信息公开年报``): items are no
