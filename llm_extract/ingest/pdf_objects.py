@@ -9,8 +9,9 @@ same dict (same keys, same order, same values) without the generic steps: number
 and flags, and tuples of numbers, are what the recursive resolve returns anyway; a colour
 space's decoded name is remembered. Every other object goes through pdfplumber as shipped.
 
-Installed only on the pdfplumber release it was written against (:data:`PDFPLUMBER_VERSION`);
-``tests/test_pdf_objects.py`` checks every object of every fixture page against pdfplumber's own.
+Installed only on the pdfplumber releases it was written and checked against (:data:`PDFPLUMBER_VERSIONS`: 0.11.11
+changed nothing of ``Page.process_object`` or what it calls); ``tests/test_pdf_objects.py`` checks every object of every
+fixture page against pdfplumber's own.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from typing import Any
 
 from .pdf_patch import Patch, release
 
-__all__ = ["PATCH", "install", "uninstall", "installed", "stock_objects", "fast_process_object", "PDFPLUMBER_VERSION"]
+__all__ = ["PATCH", "install", "uninstall", "installed", "stock_objects", "fast_process_object", "PDFPLUMBER_VERSIONS"]
 
-PDFPLUMBER_VERSION = "0.11.10"
+PDFPLUMBER_VERSIONS = ("0.11.10", "0.11.11")
 
 _PLAIN = (float, int, str, bool, type(None))     # what pdfplumber's resolve_all returns unchanged
 _NUMBER = (float, int)
@@ -92,6 +93,6 @@ def _targets() -> list[tuple[Any, str]]:
 
 
 #: the switch (:mod:`.pdf_patch`): pdfplumber's conversion of characters, on pdfplumber
-#: :data:`PDFPLUMBER_VERSION` only
-PATCH = Patch(_targets, fast_process_object, lambda: _version() == PDFPLUMBER_VERSION)
+#: :data:`PDFPLUMBER_VERSIONS` only
+PATCH = Patch(_targets, fast_process_object, lambda: _version() in PDFPLUMBER_VERSIONS)
 installed, install, uninstall, stock_objects = PATCH.installed, PATCH.install, PATCH.uninstall, PATCH.stock
