@@ -1,7 +1,8 @@
 """Where 表三's row labels stand among a region's items: each of the 25 rows found by its printed
 label (whole, or broken over lines with numbers between the fragments, or pieces of a group's title printed
-down its column beside them: ``4.保护第三`` / ``）不`` / ``方合法权益``), in form order, then the sub-rows a report
-prints the other way round.
+down its column beside them: ``4.保护第三`` / ``）不`` / ``方合法权益``, or cut short with its numbers right after it:
+``6.属于四类``), in form order, then the sub-rows a report prints the other way round. A label found only past the
+next two rows' labels (a cut label's rest printed after the table) is not taken there.
 
 A bare 总计 / 其他 among the column headers (a header repeated after a page break) is no row label.
 """
