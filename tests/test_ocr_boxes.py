@@ -9,7 +9,7 @@ unsure there.
 
 from __future__ import annotations
 
-from llm_extract.extract.table3 import _split_row
+from llm_extract.extract.t3readings import _split_row
 from llm_extract.form import FORM
 from llm_extract.ingest import Document
 from llm_extract.outputs import read_json

@@ -7,8 +7,6 @@ verifier, not the reader, decides what the identities pin down.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
@@ -20,19 +18,19 @@ from .extracols import (added_field, spacer_column, drop_added_columns, drop_sub
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
 from .gridgap import close_empty_value_column
 from .headdigits import drop_header_numbering
-from .glued import glued_run, recount_options, row_cuts, row_holds, spaced_cuts
+from .glued import glued_run, row_holds
 from .labelrows import short_heads
 from .table3_labels import find_labels
 from .layout import Item, Region
 from .above import read_either_way
-from .blankcols import placed_methods
 from .direction import contested_lines, stacked_lines
-from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
+from .readings import Readings, missing
 from .itemnumbers import rejoin_item_numbers
 from .loosedigits import doubt_beside_loose_digits
 from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .lonelabels import blank_label_rows
+from .t3readings import guessed, row_readings
 from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
 from .rowplace import field_cells, place_bare_lines, tab_window, value_counts
@@ -42,106 +40,6 @@ from .rowbounds import (alike_rows, group_title_piece, holds_sub_row, merged_lab
 from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table3"]
-
-def _row_sum_holds(cells: list[Cell]) -> bool:
-    values = [c.value or 0 for c in cells]
-    return values[6] == sum(values[:6])
-
-
-def _split_row(cell_lines: list[int] | None, label_line: int = -1) -> bool:
-    """Whether a row's cells come from several lines that each hold more than one (a fixed-width row
-    broken over two lines: which line's cell stands in which column is unsure, and a blank or a
-    placeholder swapped with a 0 breaks no identity). One cell a line is a cell-per-line export, and so is
-    a label on a line of its own over a cell a line but for a line or two of two cells (an OCR engine's
-    boxes, neighbouring cells in one box: ``0 / - 0 / 0 0 / 0 / 0``, read in their order). The first cells on
-    the label's line (``3.危及“三安全一稳定” / / /``, then a cell a line: pdftotext's default mode) are a
-    fixed-width row's, whose other cells may stand elsewhere."""
-    if not cell_lines or len(set(cell_lines)) < 2:
-        return False
-    per_line = Counter(cell_lines)
-    if len(per_line) >= 4 and label_line not in per_line and max(per_line.values()) <= 2 \
-            and sum(1 for n in per_line.values() if n > 1) <= 2:
-        return False
-    return len(per_line) < len(cell_lines)
-
-
-# (an enum member's lookup costs more than the test: looked up once)
-_BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
-
-
-def _guessed(cell: Cell) -> bool:
-    """A cell of OCR letters alone (``o``, ``D``): unreadable, the digits its letters stand for as its guess."""
-    return cell.kind is _MISSING_KIND and isinstance(cell.value, int)
-
-
-def _row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
-                  method: str, out: Readings, ambiguities: list[Ambiguity],
-                  cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None,
-                  placed: bool = False, stream: bool = False, only_options: bool = False) -> None:
-    """The row's readings into ``out``; where its cells are not read, every reading the identities may choose
-    among into ``ambiguities`` (``only_options``: the ``glyph_options`` alone, the row's tokens read no other way)."""
-    paths = list(TABLE3_ROW_PATHS[row])
-    lost_blanks = False
-    if cells is not None:
-        has_number = has_blank = has_empty = has_missing = False
-        for c in cells:
-            if c.is_number:
-                has_number = True
-            elif c.kind is _BLANK or c.kind is _PLACEHOLDER:
-                has_blank = True
-                has_empty = has_empty or c.kind is _BLANK
-            elif c.kind is _MISSING_KIND:
-                has_missing = True
-        if has_empty and has_missing:
-            cells = None                # an unreadable cell beside empty fields: nothing can be checked
-            # (beside printed placeholders, 0 / o 0 / / 0, each token holds its cell: the letters' guesses
-            # are the identities' to pin)
-        else:
-            # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
-            # but a lost cell in tab-separated PDF text, where the columns slide; a placeholder (—, /) is
-            # printed, and slides no column: a cell of its own when the row adds up. A row whose cells two
-            # lines share, a blank among them, is never read cell by cell.
-            lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
-                                                        or not _row_sum_holds(cells)
-                                                        or (not stream and _split_row(cell_lines, label.line)))
-    if cells is not None and not lost_blanks:
-        at = label.line
-        if not cell_lines and not placed:
-            for path, cell in zip(paths, cells):       # (readings.reading, inlined: 175 cells a table)
-                out[path] = Reading(cell.plain, cell.kind, cell.raw, [at], method, cell.note)
-            return
-        methods = placed_methods(cells, method) if placed else [method] * len(cells)
-        for path, cell, line, how in zip(paths, cells, cell_lines or [at] * len(cells), methods):
-            out[path] = Reading(cell.plain, cell.kind, cell.raw,
-                                [at] if line == at else [at, line] if at < line else [line, at], how, cell.note)
-        return
-    lines = sorted({label.line, *(n.line for n in numbers)})
-    raw = " ".join(n.raw for n in numbers)
-    # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown. A cell of
-    # OCR letters alone (o, D) stands in its place with its guess: an option the identities check, never proof
-    nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)
-            and (n.cell.is_number or n.cell.kind is _MISSING_KIND)]
-    note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
-    for path in paths:
-        out[path] = missing(raw, lines, method, note)
-    # lost cells: every place for them; a number split in two or two cells merged: every recount that
-    # keeps the row's total. The identities choose among them
-    if only_options:
-        nums = []
-    options: list[list[int | None]] = gap_options(nums, 7) if 0 < len(nums) < 7 else []
-    if len(options) > MAX_GAP_OPTIONS:
-        options = []
-    options += [o for o in recount_options(nums, 7, row_holds, extra=True) if o not in options]   # 1 0 for 10; 10 for 1, 0
-    if len(nums) == 14 and nums[:7] == nums[7:]:    # the row printed again after a page break
-        options.append(list(nums[:7]))
-    options += [o for o in glyph_options or () if o not in options]     # OCR'd table rules dropped
-    digits = [n.cell.raw.strip() for n in numbers]
-    if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
-        options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]
-    if options:
-        ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=lines,
-                                     reason=f"row {row}: {note}; the lost cells' positions are unknown"))
-
 
 _OTHER_GROUP = re.compile(r"其他处理$")
 
@@ -206,7 +104,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             continue
         if row == SINGLE:               # read as a row, then split into its three sub-rows
             tmp: Readings = {}
-            _row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
+            row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
                           [it for it in spans[row] if it.cell.is_number], items[idx], Method.CELLS_AFTER_LABEL,
                           tmp, [], [it.line for it in spans[row][:7]])
             out.update(sub_row_readings([tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS],
@@ -217,7 +115,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         span = spans[row]
         if empty_cells_only(span, spans, [spans[r] for r, _ in order[max(k - 1, 0):k + 2] if r != row]):
             #                           a page dump's &nbsp; (空) cells, its empty ones dropped: a blank row
-            _row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
+            row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
             continue
         cells: list[Cell] | None = None
         if (glued or inline) and not span:
@@ -232,7 +130,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row,
                                           {it.line for _, chosen in taken.values() for it in chosen})
             numbers = [it for it in span if it.line == chosen_line and it.cell.is_number]
-            _row_readings(row, cells, numbers, label, Method.GRID_ROW, out, ambiguities,
+            row_readings(row, cells, numbers, label, Method.GRID_ROW, out, ambiguities,
                           [chosen_line] * 7 if cells else None)
             continue
         if window is not None and label.col is not None:
@@ -262,7 +160,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 own_line[row] = same_line[0].line
                 if row in TABLE3_ROW_PATHS:         # (a line of its own: whose numbers they are, direction.py)
                     taken[idx] = (TABLE3_ROW_PATHS[row], same_line)
-            _row_readings(row, cells, numbers, label, method, out, ambiguities)
+            row_readings(row, cells, numbers, label, method, out, ambiguities)
             continue
         nxt = nxt_of(k)
         if idx + 1 < nxt and items[idx + 1].is_value:
@@ -302,7 +200,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             chosen = cells                  # seven cells a line each, then (after the row's end) the next row's 序号
         elif seven_then_a_stray(items[idx + 1:nxt], span, spans.get(order[k + 1][0]) if k + 1 < len(order) else None):
             chosen = span[:7]               # seven cells a line each keeping the row's total, then a page's number
-        elif len(numbers) == 7 and len(span) < 2 * 7 and not any(_guessed(it.cell) for it in span) \
+        elif len(numbers) == 7 and len(span) < 2 * 7 and not any(guessed(it.cell) for it in span) \
                 and not any(it.cell.kind is CellKind.PLACEHOLDER for it in span):
             chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are
             #                                 eight; so is a placeholder, `0 1 - 0 0 0 1` and a page's `3`)
@@ -325,7 +223,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             own_line[row] = chosen[0].line
         if chosen and row in TABLE3_ROW_PATHS:    # (whose numbers they are: direction.py)
             taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
-        _row_readings(row, cells, [it for it in span if it.cell.is_number or _guessed(it.cell)], label,
+        row_readings(row, cells, [it for it in span if it.cell.is_number or guessed(it.cell)], label,
                       Method.CELLS_AFTER_LABEL, out, ambiguities,
                       [it.line for it in chosen] if chosen else [span[0].line] * 7 if unbarred else None, glyphs,
                       placed=bool(chosen) and any(it.placed for it in chosen), stream=stream,
@@ -395,7 +293,7 @@ def _unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) ->
             continue
         for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
-            if r.kind is _MISSING_KIND or (r.kind is CellKind.TEXT and r.value is None):
+            if r.kind is CellKind.MISSING or (r.kind is CellKind.TEXT and r.value is None):
                 return
             read += r.kind in _NUMBER_KINDS
     if read != sum(1 for it in items if it.is_value and it.cell.kind in _NUMBER_KINDS):

@@ -1,0 +1,120 @@
+"""A 表三 row's cells into readings: read where they add up, else missing, with every reading the identities may
+choose among (lost cells' places, a number split in two or two cells merged, OCR'd rules dropped) as an ambiguity.
+
+The row readers of :mod:`.table3` find a row's label and its cells; this decides what of them is read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from ..evidence import Ambiguity, CellKind, Reading
+from ..schema import TABLE3_ROW_PATHS
+from .blankcols import placed_methods
+from .cells import Cell
+from .glued import recount_options, row_cuts, row_holds, spaced_cuts
+from .layout import Item
+from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
+
+__all__ = ["guessed", "row_readings"]
+
+
+def _row_sum_holds(cells: list[Cell]) -> bool:
+    values = [c.value or 0 for c in cells]
+    return values[6] == sum(values[:6])
+
+
+def _split_row(cell_lines: list[int] | None, label_line: int = -1) -> bool:
+    """Whether a row's cells come from several lines that each hold more than one (a fixed-width row
+    broken over two lines: which line's cell stands in which column is unsure, and a blank or a
+    placeholder swapped with a 0 breaks no identity). One cell a line is a cell-per-line export, and so is
+    a label on a line of its own over a cell a line but for a line or two of two cells (an OCR engine's
+    boxes, neighbouring cells in one box: ``0 / - 0 / 0 0 / 0 / 0``, read in their order). The first cells on
+    the label's line (``3.危及“三安全一稳定” / / /``, then a cell a line: pdftotext's default mode) are a
+    fixed-width row's, whose other cells may stand elsewhere."""
+    if not cell_lines or len(set(cell_lines)) < 2:
+        return False
+    per_line = Counter(cell_lines)
+    if len(per_line) >= 4 and label_line not in per_line and max(per_line.values()) <= 2 \
+            and sum(1 for n in per_line.values() if n > 1) <= 2:
+        return False
+    return len(per_line) < len(cell_lines)
+
+
+# (an enum member's lookup costs more than the test: looked up once)
+_BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
+
+
+def guessed(cell: Cell) -> bool:
+    """A cell of OCR letters alone (``o``, ``D``): unreadable, the digits its letters stand for as its guess."""
+    return cell.kind is _MISSING_KIND and isinstance(cell.value, int)
+
+
+def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
+                  method: str, out: Readings, ambiguities: list[Ambiguity],
+                  cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None,
+                  placed: bool = False, stream: bool = False, only_options: bool = False) -> None:
+    """The row's readings into ``out``; where its cells are not read, every reading the identities may choose
+    among into ``ambiguities`` (``only_options``: the ``glyph_options`` alone, the row's tokens read no other way)."""
+    paths = list(TABLE3_ROW_PATHS[row])
+    lost_blanks = False
+    if cells is not None:
+        has_number = has_blank = has_empty = has_missing = False
+        for c in cells:
+            if c.is_number:
+                has_number = True
+            elif c.kind is _BLANK or c.kind is _PLACEHOLDER:
+                has_blank = True
+                has_empty = has_empty or c.kind is _BLANK
+            elif c.kind is _MISSING_KIND:
+                has_missing = True
+        if has_empty and has_missing:
+            cells = None                # an unreadable cell beside empty fields: nothing can be checked
+            # (beside printed placeholders, 0 / o 0 / / 0, each token holds its cell: the letters' guesses
+            # are the identities' to pin)
+        else:
+            # A blank beside numbers is a blank cell in a cell-per-line export (when the row adds up),
+            # but a lost cell in tab-separated PDF text, where the columns slide; a placeholder (—, /) is
+            # printed, and slides no column: a cell of its own when the row adds up. A row whose cells two
+            # lines share, a blank among them, is never read cell by cell.
+            lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
+                                                        or not _row_sum_holds(cells)
+                                                        or (not stream and _split_row(cell_lines, label.line)))
+    if cells is not None and not lost_blanks:
+        at = label.line
+        if not cell_lines and not placed:
+            for path, cell in zip(paths, cells):       # (readings.reading, inlined: 175 cells a table)
+                out[path] = Reading(cell.plain, cell.kind, cell.raw, [at], method, cell.note)
+            return
+        methods = placed_methods(cells, method) if placed else [method] * len(cells)
+        for path, cell, line, how in zip(paths, cells, cell_lines or [at] * len(cells), methods):
+            out[path] = Reading(cell.plain, cell.kind, cell.raw,
+                                [at] if line == at else [at, line] if at < line else [line, at], how, cell.note)
+        return
+    lines = sorted({label.line, *(n.line for n in numbers)})
+    raw = " ".join(n.raw for n in numbers)
+    # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown. A cell of
+    # OCR letters alone (o, D) stands in its place with its guess: an option the identities check, never proof
+    nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)
+            and (n.cell.is_number or n.cell.kind is _MISSING_KIND)]
+    note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
+    for path in paths:
+        out[path] = missing(raw, lines, method, note)
+    # lost cells: every place for them; a number split in two or two cells merged: every recount that
+    # keeps the row's total. The identities choose among them
+    if only_options:
+        nums = []
+    options: list[list[int | None]] = gap_options(nums, 7) if 0 < len(nums) < 7 else []
+    if len(options) > MAX_GAP_OPTIONS:
+        options = []
+    options += [o for o in recount_options(nums, 7, row_holds, extra=True) if o not in options]   # 1 0 for 10; 10 for 1, 0
+    if len(nums) == 14 and nums[:7] == nums[7:]:    # the row printed again after a page break
+        options.append(list(nums[:7]))
+    options += [o for o in glyph_options or () if o not in options]     # OCR'd table rules dropped
+    digits = [n.cell.raw.strip() for n in numbers]
+    if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
+        options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]
+    if options:
+        ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=lines,
+                                     reason=f"row {row}: {note}; the lost cells' positions are unknown"))
