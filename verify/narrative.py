@@ -132,13 +132,15 @@ def check_record_narrative(record: Record, figures: Iterable[NarrativeFigure]) -
     return findings
 
 
-def recheck_narrative(record: Record) -> Record:
-    """The record with its ``NARR.*`` findings recomputed on its current values.
+def recheck_narrative(record: Record, figures: list[NarrativeFigure] | None = None) -> Record:
+    """The record with its ``NARR.*`` findings recomputed on its current values, and the proof a mismatching
+    figure takes away taken (:func:`distrust_contradicted`).
 
-    For records whose values changed after extraction (a model cross-check, a reviewer's
-    decision): the figures are kept in ``record.stages["narrative"]`` by the pipeline.
+    ``figures``: the narrative's figures; by default those the pipeline kept in ``record.stages["narrative"]``
+    (records whose values changed after extraction: a model cross-check, a reviewer's decision).
     """
-    figures = [NarrativeFigure.model_validate(f) for f in record.stages.get("narrative", [])]
+    if figures is None:
+        figures = [NarrativeFigure.model_validate(f) for f in record.stages.get("narrative", [])]
     kept = [f for f in record.findings if not f.code.startswith("NARR.")]
     return distrust_contradicted(record.model_copy(update={"findings": kept + check_record_narrative(record, figures)}))
 
@@ -147,10 +149,10 @@ def recheck_narrative(record: Record) -> Record:
 _ROW_CODES = frozenset(i.code for i in FORM.identities if i.kind in ("row", "group"))
 
 
-def _demote(record: Record, path: str, status: Status, rule: str) -> None:
-    prov = record.provenance.get(path)
+def _demote(provenance: dict[str, Any], path: str, status: Status, rule: str) -> None:
+    prov = provenance.get(path)
     if prov is not None and prov.status is Status.PROVEN:
-        record.provenance[path] = prov.model_copy(update={"status": status, "rules": list(prov.rules) + [rule]})
+        provenance[path] = prov.model_copy(update={"status": status, "rules": list(prov.rules) + [rule]})
 
 
 def distrust_contradicted(record: Record) -> Record:
@@ -158,16 +160,16 @@ def distrust_contradicted(record: Record) -> Record:
     its proven cells ``disputed``, their rows' other proven cells ``unverified``. A figure whose finding a
     reviewer acknowledged (the prose is wrong, the table right) takes nothing."""
     acknowledged = (record.stages.get("review") or {}).get("acknowledged") or {}
+    provenance = dict(record.provenance)        # (a new mapping: the record passed in keeps its own)
     for f in record.findings:
         if not (f.code.startswith("NARR.") and f.severity == "warning") or finding_key(f) in acknowledged:
             continue
-        named = [p for p in f.paths if record.provenance.get(p) is not None
-                 and record.provenance[p].status is Status.PROVEN]
+        named = [p for p in f.paths if provenance.get(p) is not None and provenance[p].status is Status.PROVEN]
         for path in named:
-            _demote(record, path, Status.DISPUTED, f.code)
+            _demote(provenance, path, Status.DISPUTED, f.code)
         for path in named:
             for eq in equations_by_path().get(path, ()):
                 if eq.code in _ROW_CODES:
                     for partner in eq.paths:
-                        _demote(record, partner, Status.UNVERIFIED, f.code)
-    return record
+                        _demote(provenance, partner, Status.UNVERIFIED, f.code)
+    return record.model_copy(update={"provenance": provenance})

@@ -43,7 +43,7 @@ from .decide import verify_extraction
 from .digitmap import mark_digit_mapped
 from .decided import Decided, apply_decisions, current_table_hash, revert_decision, with_table_hashes
 from .grounding import ground
-from .narrative import check_record_narrative, distrust_contradicted
+from .narrative import recheck_narrative
 from .runs import pinned_runs
 from .sixsplit import split_one_row
 from .split import diagnose_record
@@ -79,9 +79,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
     if deterministic is not None:                      # a one-row （六） split in the prose (verify/sixsplit.py)
         record = split_one_row(record, figures, deterministic.readings)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]
-    record.findings = [f for f in record.findings if not f.code.startswith("NARR.")] + \
-        check_record_narrative(record, figures)
-    record = distrust_contradicted(record)              # a figure the prose states against proven cells
+    record = recheck_narrative(record, figures)         # a figure the prose states against proven cells
     record.findings += diagnose_record(record)          # split-number suggestions, never applied
     record.findings += notices
     record = mark_digit_mapped(record, deterministic)    # read under a digit map: derived (verify/digitmap.py)
