@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from .wrapdigits import OPENS_ROW
+
 __all__ = ["html2text_rows", "writes_pipe_rows"]
 
 #: html2text's rule under a table's first row: dashes between pipes, no outer pipe (a GFM writer's: any number of
@@ -27,8 +29,6 @@ __all__ = ["html2text_rows", "writes_pipe_rows"]
 _RULE = re.compile(r"^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+$")
 #: a line holding numbers only, parted by pipes: a row's cells broken off it
 _NUMBERS_ONLY = re.compile(r"^\s*\d[\d.]*(?:\s*\|\s*\d[\d.]*)*\s*$")
-#: a label's item number (一、 （二） 3． ４．), opening a row of the form
-_ITEM = re.compile(r"^[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]")
 #: one field of a line of cells only: a count, a dash for none, or nothing
 _CELL_FIELD = re.compile(r"^\s*(?:\d[\d.,]*|[-/／—–]+)?\s*$")
 
@@ -64,7 +64,7 @@ def html2text_rows(lines: list[str], start: int, end: int, cells: int = 0) -> li
         if merged and _continues(merged, line, width):
             chains[-1].append(n)
             merged = _joined([merged, line], False)
-        elif ("|" in line and not _RULE.match(line.strip())) or _ITEM.match(line.strip()):   # (a first field alone:
+        elif ("|" in line and not _RULE.match(line.strip())) or OPENS_ROW.match(line.strip()):   # (a first field alone:
             chains.append([n])                                                                 # a label's first line)
             merged = line
         else:
@@ -128,8 +128,8 @@ def _continues(row: str, line: str, width: int) -> bool:
     if open_end and (_NUMBERS_ONLY.match(text) or text == "|"):
         return True
     fields, more = row.strip().strip("|").split("|"), text.split("|")
-    if not open_end and _ITEM.match(fields[-1].strip()) and not any(_cells_only(f) for f in fields) \
-            and len(more) > 1 and more[0].strip() and not _ITEM.match(more[0].strip()) \
+    if not open_end and OPENS_ROW.match(fields[-1].strip()) and not any(_cells_only(f) for f in fields) \
+            and len(more) > 1 and more[0].strip() and not OPENS_ROW.match(more[0].strip()) \
             and not _cells_only(more[0]) and _cells_only("|".join(more[1:])) and _width(row) + len(more) - 1 <= width:
         return True
     return text.startswith("|") and _cells_only(text) and _width(row) + _width(text) - 1 - open_end <= width
