@@ -33,6 +33,7 @@ from .misprint import apart_from_its_row, disputing, lone_misprint, misprint_not
 from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
                        blanks_out_of_order, placed_in_broken_sequence)
 from .trust import ocr_candidates, unchecked_paths, unreliable_text
+from .unprinted import RULE as UNPRINTED_RULE, distrusted, unprinted_pins
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
 
@@ -131,6 +132,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         for p in eq.paths:
             if p in values:
                 flagged[p] = (Status.UNVERIFIED, ["READ.UNCHECKED"])
+    unprinted = unprinted_pins(readings, derivation)      # pinned where the text printed other numbers
+    for p in distrusted(readings, unprinted) if unprinted else ():
+        if p in values:
+            flagged.setdefault(p, (Status.UNVERIFIED, [UNPRINTED_RULE]))
     # 表二 is as sound as the text it was read from (verify/trust.py)
     channel = unreliable_text(findings, ocr_candidates(readings.values()))
     if channel is not None:
@@ -217,6 +222,11 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                                 message=f"{group.reason}; {len(options)} readings satisfy every identity" if checked
                                 else f"{group.reason}; no identity checks these cells: {len(options)} candidate readings",
                                 detail={"candidates": options[:20], "raw": group.raw}))
+    for path in sorted(unprinted):
+        findings.append(Finding(code=UNPRINTED_RULE, severity="warning", paths=[path],
+                                message=f"{path} pinned to {derivation.values[path]}, a value none of the numbers "
+                                        f"printed for it holds ({readings[path].raw}): the cells of the identities "
+                                        "that pinned it are not proven by them"))
     if derivation.capped:
         findings.append(Finding(code="DERIVE.SEARCH_CAP", severity="warning", paths=sorted(derivation.capped_paths),
                                 message=f"more than {search_cap} candidate readings; search stopped, cells left missing"))

@@ -49,6 +49,9 @@ register("DERIVE.MISREAD", "OCR 误读的单元格：唯一破坏所在勾稽关
          "an OCR misread cell: the one reading that breaks the identities it is in, pinned by them")
 register("READ.OCR_LETTERS_PINNED", "只有易误认字母的单元格（如 O），勾稽关系唯一确定的值与字母所代表的数字一致",
          "a cell printed as OCR letters only (O), pinned by the identities to the digits the letters stand for")
+register("DERIVE.UNPRINTED", "缺失单元格由勾稽关系确定的值不在其所在行印出的数字之中：据以推算的勾稽关系不能证明其他单元格",
+         "a lost cell pinned to a value none of the numbers printed for it holds: the identities that pinned it "
+         "prove none of their other cells")
 register("DERIVE.SEARCH_CAP", "候选组合过多，停止搜索", "too many candidate readings to search; cells left missing")
 # Reading (llm_extract/extract)
 register("READ.MISSING", "单元格无法确定读取", "a cell could not be read with certainty")

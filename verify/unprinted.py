@@ -1,0 +1,67 @@
+"""A cell pinned to a value its printed numbers do not hold: the identities that pinned it prove nothing.
+
+A lost cell whose row printed numbers the reader could not place (``318 0 0 0 0 0 318 21 0 0 0 0 0 21``:
+fourteen numbers for seven columns) is pinned by the identities (``verify/derive.py``) to whatever makes
+them hold. Where that value is none of the numbers printed for it, nor two of them run together (a count
+wrapped in a narrow cell, ``164`` / ``3``), the text and the identities disagree: some other cell of the
+equations that pinned it was misread, and those equations, holding only through the pinned value, check
+nothing. A PDF table whose first line of wrapped counts (``三、 164 0 0 0 0 0 164``) went to the row above
+leaves ``3 — — — — — 3`` for 予以公开 (its row sum holding by chance) and pins 部分公开 to 1958, printed
+nowhere: the cells of that column are then ``unverified`` (``DERIVE.UNPRINTED``), not proven, and so is every
+cell of a row among them that printed empty cells (``3 — — — — — 3``: its empty cells may be the lost numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from llm_extract.evidence import CellKind, Reading
+from llm_extract.form import FORM
+
+from .derive import Derivation
+from .identities import Equation, equations_by_path
+
+__all__ = ["RULE", "unprinted_pins", "distrusted"]
+
+RULE = "DERIVE.UNPRINTED"
+
+_COUNT = re.compile(r"0|[1-9]\d*")
+_WIDTH = len(FORM.table3_columns)
+
+
+def _printed(raw: str) -> set[int] | None:
+    """The values a missing 表三 cell's raw text may hold, where its row printed at least a number for each of its
+    cells: each number printed, and each two adjacent run together. None where the row printed fewer (a cell
+    lost: its value printed nowhere) or no list of separate counts (a glued digit run, ``0100010``: any cut of
+    it may be a cell)."""
+    numbers = [t.replace(",", "") for t in raw.split()]
+    if len(numbers) < _WIDTH or not all(_COUNT.fullmatch(n) for n in numbers):
+        return None
+    return {int(n) for n in numbers} | {int(a + b) for a, b in zip(numbers, numbers[1:])}
+
+
+def unprinted_pins(readings: Mapping[str, Reading], derivation: Derivation) -> dict[str, list[Equation]]:
+    """Each pinned cell whose value its printed numbers do not hold (see the module docstring) → the
+    equations that pinned it."""
+    out: dict[str, list[Equation]] = {}
+    for path, value in derivation.values.items():
+        r = readings.get(path)
+        if r is None or r.kind is not CellKind.MISSING or not r.raw or not path.startswith("applications."):
+            continue
+        printed = _printed(r.raw)
+        if printed is None or value in printed:
+            continue
+        used = set(derivation.rules.get(path, ()))
+        out[path] = [eq for eq in equations_by_path().get(path, ()) if eq.describe() in used]
+    return out
+
+
+def distrusted(readings: Mapping[str, Reading], pins: Mapping[str, list[Equation]]) -> set[str]:
+    """The read cells the pinning equations of ``pins`` no longer prove: every cell in them, and every cell
+    of a row among them that printed an empty cell."""
+    cells = {p for eqs in pins.values() for eq in eqs for p in eq.paths}
+    rows = {p.rsplit(".", 1)[0] for p in cells}
+    blank_rows = {row for row in rows
+                  if any(r.kind is CellKind.BLANK for p, r in readings.items() if p.rsplit(".", 1)[0] == row)}
+    return {p for p in readings if p in cells or p.rsplit(".", 1)[0] in blank_rows}
