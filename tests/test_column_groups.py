@@ -149,3 +149,24 @@ def test_other_handling_printed_as_one_row_leaves_23_rows_read_as_bands() -> Non
     assert readings["applications.other_no_correction.natural_person"].value is None     # not printed
     assert read_column_groups(lines[:4] + ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]
                               + lines[4:]) is None        # a sub-row's label printed: 25 rows, not 23
+
+
+def _zeros_text(blank_row: str | None, t4: str) -> list[str]:
+    """A table of 0s printed a cell to a group (pdf2txt.py's boxes: each number alone, a blank line after it), its
+    rows in the form's order, ``blank_row`` printed as empty cells (nothing at all); then 表四's heading and ``t4``'s
+    numbers the same way."""
+    lines = ["2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *_LABELS, "", *_HEADERS, ""]
+    for r in _ROWS:
+        if r != blank_row:
+            lines += ["0", ""] * 7
+    return lines + ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "", *(x for n in t4.split()
+                                                                               for x in (n, "")),
+                    "五、存在的主要问题及改进情况", "无。"]
+
+
+def test_a_row_printed_as_empty_cells_is_not_made_of_table4s_numbers() -> None:
+    """A table of 0s with a row of empty cells holds seven numbers too few: a window running on past 表四's
+    heading takes seven of 表四's for them, and every identity holds (all 0). 表四's fifteen must all be left to
+    it: the table is not read so (its cells are not known to be 0)."""
+    assert read_column_groups(_zeros_text(None, " ".join(["0"] * 15))) is not None
+    assert read_column_groups(_zeros_text("unavailable_unclear", " ".join(["0"] * 15))) is None

@@ -53,6 +53,7 @@ _COLS = tuple(c.key for c in FORM.table3_columns)
 _WIDTH = len(_COLS)
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
+_T4_CELLS = len(FORM.table4_groups) * len(FORM.table4_columns)
 #: （六）其他处理's first two sub-rows (printed as one row, its place is the last's, 3.其他)
 _SUB_ROWS = frozenset(r for r in _ROWS if r not in ONE_ROWS)
 _ONE_ROW = "other_other"
@@ -175,6 +176,21 @@ def _one_row_printed(lines: list[str], start: int) -> bool:
     return not any(set(rows_named(label_key(line))) & _SUB_ROWS for line in lines[start:end - 1])
 
 
+def _numbers_left(groups: list[Group], table: list[Number], lines: list[str], start: int) -> bool:
+    """Whether the table runs on past 表四's heading taking numbers 表四 needs, or 表三's region (its heading to 表四's), the table read inside
+    it, holds groups of numbers the table leaves out: a row printed as empty cells (nothing in its groups) leaves seven numbers too few, and a window of
+    the rest (a table of 0s: any window holds) would read a row that printed nothing as 0."""
+    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    inside = [start < n.line < end for n in table]
+    if not any(inside):
+        return False                        # (printed after 表四's heading: read there)
+    used = {id(n) for n in table}
+    if not all(inside):                     # running on past 表四's heading (pdf2txt.py's boxes may put it among
+        #                                     表三's): 表四's cells must all be left after it, not taken for 表三's
+        return sum(1 for _, group in groups for n in group if n.line > end and id(n) not in used) < _T4_CELLS
+    return any(start < n.line < end and id(n) not in used for _, group in groups for n in group)
+
+
 def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | None:
     """表三 from its bands of column groups (see the module's docstring), or ``None``; with ``blocks``, read
     as blocks of neighbouring columns too (weaker: a column printed as one group of 25 is one such block,
@@ -190,7 +206,8 @@ def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | Non
                   if _holds(t := _tile(columns), form)]
         if tables:
             break
-    if not tables or any([n.cell.value for n in t] != [n.cell.value for n in tables[0]] for t in tables[1:]):
+    if not tables or any([n.cell.value for n in t] != [n.cell.value for n in tables[0]] for t in tables[1:]) \
+            or _numbers_left(groups, tables[0], lines, start):
         return None
     out = {f"applications.{form[i // _WIDTH]}.{_COLS[i % _WIDTH]}":
            reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
