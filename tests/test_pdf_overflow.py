@@ -72,3 +72,17 @@ def test_a_ruled_table_reads_an_overflowing_label_in_its_own_row() -> None:
             Run("（二）部分公开（区分处", 101, 887.96, 8), Run("理的）", 101, 879.46, 8), Run("1", 200, 882.72, 6),
             Run("（三）不予公开", 101, 871.72, 6), Run("0", 200, 871.72, 6)]
     assert _ruled_rows(runs) == [["（一）予以公开", "3"], ["（二）部分公开（区分处理的）", "1"], ["（三）不予公开", "0"]]
+
+
+def test_a_rows_label_and_numbers_on_one_line_are_no_paragraph_though_they_reach_the_last_rule() -> None:
+    """A row whose label and numbers stand on one printed line, its last number against the table's right rule,
+    over a group's title printed a character to a line (三 / 、 / 本 / 年 …, crossing the rows below): the line is
+    several cells' text, the gap between label and number having a column rule in it, so neither it nor the title
+    is read elsewhere (LibreOffice's PDF of a Word table: rows 一 and 二 were read in a row far below)."""
+    rows = [(100.0, 110.0), (110.0, 120.0), (120.0, 160.0)]
+    edges = [40.0, 100.0, 130.0]
+    line_one = _chars("一、本年新收数量", 40, 102) + _chars("17", 118, 102)      # ends at 130, the last rule
+    line_two = _chars("二、上年结转数量", 40, 110.5) + _chars("2", 124, 110.5)   # a line's pitch below it
+    title = [c for k, ch in enumerate("三、本年度") for c in _chars(ch, 42, 117.5 + 7.5 * k)]
+    moved = paragraph_middles(line_one + line_two + title, rows, edges, (40.0, 100.0, 130.0, 160.0))
+    assert not set(moved) & set(range(len(line_one) + len(line_two)))          # the two rows stay in their rows

@@ -14,7 +14,8 @@ text layer at one height, left to right), each under the one before at a line's 
 the font size), overlapping it horizontally, the one before full (its next character would have crossed
 the column's rule: the text wrapped there; a cell's last line below another cell's short one is not its
 continuation). Only a paragraph one of whose lines crosses a row's rule
-is moved (lines inside their rows are cells' own lines), and only into a row of the table.
+is moved (lines inside their rows are cells' own lines), and only into a row of the table; a line holding
+several cells' text (a gap with a column rule in it: a row's label and its numbers) is no paragraph's line.
 """
 
 from __future__ import annotations
@@ -69,6 +70,18 @@ def _stacked(a: str, b: str, boxes: tuple[tuple[float, ...], tuple[float, ...]])
         and abs(x0 - y0) <= _SAME_HEIGHT and _PITCH[0] * size <= below - top <= _PITCH[1] * size
 
 
+def _cells_apart(chars: Sequence[dict[str, Any]], line: list[int], edges: Sequence[float]) -> bool:
+    """True when the printed line holds several cells' text: a gap of a character's width or more, with a
+    column rule in it, between two of its characters (a row's label and its numbers, ``一、本年新收…数量`` | ``172``
+    | ``0`` …). Such a line is no line of one cell's wrapped paragraph, though it reaches the table's last rule."""
+    for a, b in zip(line, line[1:]):
+        left, right = chars[a], chars[b]
+        gap = right["x0"] - left["x1"]
+        if gap >= float(left.get("size") or 0) and any(left["x1"] - _CROSS <= x <= right["x0"] + _CROSS for x in edges):
+            return True
+    return False
+
+
 def _crosses(box: tuple[float, ...], rules: Sequence[float]) -> bool:
     return any(box[1] + _CROSS < y < box[3] - _CROSS for y in rules)
 
@@ -92,10 +105,12 @@ def paragraph_middles(chars: Sequence[dict[str, Any]], rows: Sequence[tuple[floa
     boxes = [_box(chars, ln) for ln in lines]
     out: dict[int, float] = {}
     texts = ["".join(chars[i]["text"] for i in ln) for ln in lines]
+    apart = [_cells_apart(chars, ln, edges) for ln in lines]
     k = 0
     while k < len(lines):
         end = k + 1
-        while end < len(lines) and _follows(boxes[end - 1], boxes[end], edges):
+        while end < len(lines) and not apart[end - 1] and not apart[end] \
+                and _follows(boxes[end - 1], boxes[end], edges):
             end += 1
         if end == k + 1:
             while end < len(lines) and _stacked(texts[end - 1], texts[end], (boxes[end - 1], boxes[end])):
