@@ -70,3 +70,16 @@ def test_markdown_emphasis_around_a_line_is_no_speck() -> None:
     converter's marks, not OCR's dirt before the words; a lone underscore glued before words still is."""
     assert ocr_specks("__一、总体情况__\n__信息内容__\n_本年_\n__二__\n") == 0
     assert ocr_specks("_本年制发件数\n__信息内容\n") == 2
+
+
+def test_a_title_printed_a_character_to_a_line_is_no_speck_however_often_it_is_repeated() -> None:
+    """python-docx repeats a merged cell's text in every row it spans: 三、本年度办理结果, typed down its narrow column a
+    character to a line, prints ``、`` alone on a line after ``三`` in each of 表三's rows. That is the form's heading,
+    not OCR's dirt: the text is no OCR output, and 表二 is proven as from any other text."""
+    title = "\n".join("三、本年度办理结果")
+    assert ocr_specks("\n".join([title] * 21)) == 0
+    assert ocr_specks("\n".join(["二", "、", "三", "、", "、", "、"])) == 2        # a 、 after a 、 is a speck still
+    lines = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "予以公开" in line)
+    record = _record("\n".join(lines[:at] + [title] * 3 + lines[at:]))
+    assert all(record.provenance[p].status is Status.PROVEN for p in DISCLOSURE_PATHS)

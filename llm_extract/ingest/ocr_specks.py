@@ -20,6 +20,8 @@ MIN_SPECKS = 3
 _SPECK = re.compile(r"[_，、,.;；'\"“”‘’`~·•…]{1,3}")
 #: a speck glued before a line's Chinese text: marks that close a quote, or OCR's dirt, never open a line
 _LEADING_SPECK = re.compile(r"[”'_`’]+[\u4e00-\u9fff]")
+#: a heading's item number, printed alone on its line when the heading is printed down a narrow column
+_NUMERALS = frozenset("一二三四五六七八九十")
 #: Markdown's emphasis around a line (mammoth's bold, ``__一、总体情况__``): a converter's marks, no specks
 _EMPHASIS = re.compile(r"(_{1,2})[^_\s].*[^_\s]\1|(_{1,2})[^_\s]\2")
 
@@ -28,14 +30,19 @@ def ocr_specks(text: str) -> int:
     """How many lines (or cells, one per line) of ``text`` hold nothing but one to three specks, or open with a speck
     glued to their Chinese text. A quotation's marks alone on their lines, ``“`` then ``”`` (PyMuPDF prints a
     quote set in another font as lines of its own, apart from the words between), are a PDF's, not specks; nor are
-    Markdown's underscores around a line (``__二、主动公开政府信息情况__``: mammoth's bold)."""
-    count, opened = 0, 0
+    Markdown's underscores around a line (``__二、主动公开政府信息情况__``: mammoth's bold), nor a ``、`` after a numeral
+    alone on its line (``三`` / ``、`` / ``本`` / ``年`` …: a group's title printed down its column, a character to a
+    line, which python-docx repeats in every row the merged cell spans)."""
+    count, opened, before = 0, 0, ""
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped == "“":
+        if stripped == "、" and before in _NUMERALS:
+            pass                    # a title printed a character to a line: 三 / 、 / 本 / 年 …
+        elif stripped == "“":
             opened += 1
         elif stripped == "”" and opened:
             opened -= 1
         elif _SPECK.fullmatch(stripped) or (_LEADING_SPECK.match(stripped) and not _EMPHASIS.fullmatch(stripped)):
             count += 1
+        before = stripped
     return count + opened           # (an opening mark no closing one follows is a speck too)
