@@ -16,6 +16,7 @@ from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
 from .blanklines import blank_line_cells
+from .cellbreaks import joined_cell_breaks
 from .cellpieces import cell_piece_rows
 from .blankpairs import cells_in_paragraphs, paired_line_cells
 from .detached import attach_tables
@@ -63,6 +64,7 @@ def extract_regex(doc: Document) -> Extraction:
     lines = without_page_numbers(joined_page_marks(lines))     # a page number at a page's edge is no cell
     if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
         lines = joined_header_digits(joined_notes(lines))     # (and a header's 数据 / 1)
+        lines = joined_cell_breaks(lines)        # python-docx's rows: a merged cell's lines, repeated
     regions = find_regions(lines)
     meta = read_meta(lines)
     year = meta["year"].value if "year" in meta and isinstance(meta["year"].value, int) else None
