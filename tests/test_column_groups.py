@@ -19,6 +19,8 @@ _ROWS = [r.key for r in FORM.table3_rows]
 _LABELS = [r.label for r in FORM.table3_rows]
 _HEADERS = [c.label for c in FORM.table3_columns]
 _COLS = [c.key for c in FORM.table3_columns]
+#: 表四's fifteen cells, printed after its heading (a table of column groups read there must leave them to it)
+_T4_ZEROS = ["0"] * 15
 #: the bands of rows as a page's row heights may group them
 _BANDS = (2, 2, 8, 3, 5, 5)
 
@@ -47,7 +49,7 @@ def _text(t: dict[str, list[int]], headers_inside: bool = True) -> list[str]:
                 lines.append(_HEADERS[c])
             lines += [str(t[r][c]) for r in _ROWS[first:first + k]] + [""]
         first += k
-    return lines + ["行政复议", "结果维持", "0", "五、存在的主要问题及改进情况", "无。"]
+    return lines + ["行政复议", "结果维持", *_T4_ZEROS, "五、存在的主要问题及改进情况", "无。"]
 
 
 def test_bands_of_column_groups_are_read_row_by_row_in_the_forms_order() -> None:
@@ -106,7 +108,7 @@ def _blocks_text(t: dict[str, list[int]]) -> list[str]:
         for first, k in (((0, 25),) if len(block) == 1 else ((0, 21), (21, 4))):
             for c in block:
                 lines += [str(t[r][c]) for r in _ROWS[first:first + k]] + [""]
-    return lines + ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "0", "五、存在的主要问题及改进情况", "无。"]
+    return lines + ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", *_T4_ZEROS, "五、存在的主要问题及改进情况", "无。"]
 
 
 def test_blocks_of_neighbouring_columns_each_read_as_bands_left_to_right() -> None:
@@ -140,7 +142,7 @@ def test_other_handling_printed_as_one_row_leaves_23_rows_read_as_bands() -> Non
         for c in range(7):
             lines += [str(t[r][c]) for r in rows[first:first + k]] + [""]
         first += k
-    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "0", "五、存在的主要问题及改进情况", "无。"]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", *_T4_ZEROS, "五、存在的主要问题及改进情况", "无。"]
     readings = read_column_groups(lines)
     assert readings is not None
     for r in rows[:-3]:
@@ -170,3 +172,15 @@ def test_a_row_printed_as_empty_cells_is_not_made_of_table4s_numbers() -> None:
     it: the table is not read so (its cells are not known to be 0)."""
     assert read_column_groups(_zeros_text(None, " ".join(["0"] * 15))) is not None
     assert read_column_groups(_zeros_text("unavailable_unclear", " ".join(["0"] * 15))) is None
+
+
+def test_a_table_printed_after_table_fours_heading_leaves_it_its_fifteen_cells() -> None:
+    """pdf2txt.py may print 表三's column groups after 表四's heading: there too a row printed as empty cells must not
+    be made of 表四's 0s."""
+    def text(blank_row: str | None) -> list[str]:
+        lines = _zeros_text(blank_row, " ".join(["0"] * 15))
+        at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+        first = lines.index(_HEADERS[-1]) + 2          # (the first group of 表三's numbers)
+        return lines[:first] + [lines[at]] + lines[first:at] + lines[at + 1:]
+    assert read_column_groups(text(None)) is not None
+    assert read_column_groups(text("unavailable_unclear")) is None

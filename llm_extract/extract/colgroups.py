@@ -177,16 +177,13 @@ def _one_row_printed(lines: list[str], start: int) -> bool:
 
 
 def _numbers_left(groups: list[Group], table: list[Number], lines: list[str], start: int) -> bool:
-    """Whether the table runs on past 表四's heading taking numbers 表四 needs, or 表三's region (its heading to 表四's), the table read inside
+    """Whether the table, printed after 表四's heading or running on past it, takes numbers 表四 needs, or 表三's region (its heading to 表四's), the table read inside
     it, holds groups of numbers the table leaves out: a row printed as empty cells (nothing in its groups) leaves seven numbers too few, and a window of
     the rest (a table of 0s: any window holds) would read a row that printed nothing as 0."""
     end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
-    inside = [start < n.line < end for n in table]
-    if not any(inside):
-        return False                        # (printed after 表四's heading: read there)
     used = {id(n) for n in table}
-    if not all(inside):                     # running on past 表四's heading (pdf2txt.py's boxes may put it among
-        #                                     表三's): 表四's cells must all be left after it, not taken for 表三's
+    if not all(start < n.line < end for n in table):    # printed after 表四's heading, or running on past it
+        #        (pdf2txt.py's boxes): 表四's cells must all be left there, not taken for 表三's
         return sum(1 for _, group in groups for n in group if n.line > end and id(n) not in used) < _T4_CELLS
     return any(start < n.line < end and id(n) not in used for _, group in groups for n in group)
 
