@@ -90,6 +90,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
     taken: dict[int, tuple[list[str], list[Item]]] = {}    # label item → paths, items its cells came from
+    grid_lines: set[int] = set()        # the grid lines whose fields a row's cells were read from
     wrapped = wrapped_rows(items, order, spans) if not inline else {}   # 1 1 / 数量 0 0 0 0 0 / 5 5 (or pipe rows)
 
     def nxt_of(k: int) -> int:
@@ -128,7 +129,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             continue
         if label.grid and label.col is not None:
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row,
-                                          {it.line for _, chosen in taken.values() for it in chosen})
+                                          {it.line for _, chosen in taken.values() for it in chosen} | grid_lines)
+            if cells is not None:
+                grid_lines.add(chosen_line)     # (a grid line's numbers are one row's: no other row takes them)
             numbers = [it for it in span if it.line == chosen_line and it.cell.is_number]
             row_readings(row, cells, numbers, label, Method.GRID_ROW, out, ambiguities,
                           [chosen_line] * 7 if cells else None)
