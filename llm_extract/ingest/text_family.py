@@ -36,6 +36,7 @@ from typing import Any
 
 from .._exceptions import EmptyDocumentError
 from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
+from .commapieces import joined_comma_pieces
 from .csv_rows import unfold_csv_rows
 from .document import normalise_newlines
 from .escaped_dump import is_escaped_dump, unescape_dump
@@ -120,6 +121,7 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
     text = unnest_tables(text)                      # a layout cell's tables flattened onto one line
     text = without_inline_tags(text)                # a Word page's <span style=…> round every cell's text
     text = unstack_rows(text)                       # a converter's two rows fused in one (a<br>b)
+    text = joined_comma_pieces(text)                # (before: 1,40 / 8, a count wrapped in its cell, is no CSV row)
     text = unfold_csv_rows(text)                    # a table's rows pasted as CSV lines
     text = spaced_pipe_runs(text)                   # a table flattened onto one line, its cells parted by |
     if kind == "md":
