@@ -65,3 +65,14 @@ def test_pieces_round_a_rows_own_line_are_left_to_the_row_reader() -> None:
                       "一、本年新收政府信息公开申请数量              118         5     7     62   22",
                       "                        4                                         8"])
     assert joined_comma_pieces(text) == text
+
+
+def test_in_a_tight_line_the_count_ends_where_its_last_piece_ends() -> None:
+    """pdfplumber's layout text sets the columns close: ``1,408`` written from where ``1,40`` starts would run into
+    ``83``; it is written ending where ``8`` ends."""
+    text = "\n".join(["                                        1,40                        1,57",
+                      "                        （一）予以公开",
+                      "                                         8   83   4    4    49  27   5"])
+    out = joined_comma_pieces(text).split("\n")
+    assert out[2].split() == ["1,408", "83", "4", "4", "49", "27", "1,575"]
+    assert out[2].index("1,408") + len("1,408") == text.split("\n")[2].index("8") + 1

@@ -11,8 +11,8 @@ label, the last ones among the row's one-line cells below it::
 ``1,40`` is no count: a thousands group has three digits. Where the first line below it that prints anything in
 its place (no line with numbers between: ``1,12`` / ``一、本年新收… 118 5 7 …`` / ``4`` wraps round the row's own
 line, which :mod:`llm_extract.extract.wrapdigits` reads) prints there one run of exactly the digits its last group
-lacks (``8``), the two are one count: it is
-written in the lower piece's place (``1,408``, over the spaces its own width takes: the other cells keep their
+lacks (``8``), the two are one count: it is written in the lower piece's place (``1,408``, over the spaces its own
+width takes, from where the upper piece starts or else ending where the lower one ends: the other cells keep their
 places) and taken off the upper line. Anything else (no such line within two, two runs in its place, a run of
 another length, a cell of the lower line in the way) leaves both as printed: the row is then read, or not, as
 before, and the identities check it.
@@ -43,16 +43,18 @@ def _join(lines: list[str], n: int, piece: re.Match[str]) -> bool:
         runs = [r for r in _RUN.finditer(below) if piece.start() - 1 <= r.start() and r.end() <= piece.end() + 1]
         if len(runs) != 1 or len(runs[0].group()) != lacking:
             return False
-        whole = piece.group() + runs[0].group()
-        start = min(piece.start(), runs[0].start())
-        span = range(start, start + len(whole))
-        padded = below.ljust(span.stop)
-        if any(padded[i] != " " for i in span if not runs[0].start() <= i < runs[0].end()) \
-                or (span.stop < len(padded) and padded[span.stop] != " ") or (start and padded[start - 1] != " "):
-            return False                                # (a cell of the lower line in the way)
-        lines[k] = padded[:start] + whole + padded[span.stop:]
-        lines[n] = lines[n][:piece.start()] + " " * len(piece.group()) + lines[n][piece.end():]
-        return True
+        run = runs[0]
+        whole = piece.group() + run.group()
+        for start in (min(piece.start(), run.start()), run.end() - len(whole)):   # (where the upper piece starts,
+            span = range(start, start + len(whole))                                # else ending where the lower ends)
+            padded = below.ljust(span.stop)
+            if start < 0 or any(padded[i] != " " for i in span if not run.start() <= i < run.end()) \
+                    or (span.stop < len(padded) and padded[span.stop] != " ") or (start and padded[start - 1] != " "):
+                continue                                # (a cell of the lower line in the way)
+            lines[k] = padded[:start] + whole + padded[span.stop:]
+            lines[n] = lines[n][:piece.start()] + " " * len(piece.group()) + lines[n][piece.end():]
+            return True
+        return False
     return False
 
 
