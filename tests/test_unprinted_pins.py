@@ -83,3 +83,20 @@ def test_a_row_that_printed_fewer_numbers_than_cells_may_pin_an_unprinted_one() 
     record = _record("0 0 0 0 0 318", granted=("1643", "1643"))
     assert record.provenance["applications.granted.natural_person"].status is Status.PROVEN
     assert not any(f.code == "DERIVE.UNPRINTED" for f in record.findings)
+
+
+def test_the_empty_cells_of_a_row_an_identity_disputes_are_not_proven() -> None:
+    """予以公开 read as ``3 — — — — — 3`` and 部分公开 read whole: the column sums break, 予以公开's 3s are disputed,
+    and its empty cells (its lost 0s, perhaps) are unverified, not proven null (``READ.BLANK_IN_BROKEN_ROW``)."""
+    extraction = extract_regex(Document.from_text(render(_report(), "tabrows"), doc_id="x"))
+    readings = dict(extraction.readings)
+    for j, p in enumerate(TABLE3_ROW_PATHS["granted"]):
+        raw = "3" if j in (0, 6) else ""
+        readings[p] = Reading(value=int(raw) if raw else None, kind=CellKind.NUMBER if raw else CellKind.BLANK,
+                              raw=raw, lines=[40], method="test")
+    record = verify_extraction(extraction.model_copy(update={"readings": readings}))
+    assert record.provenance["applications.granted.total"].status is Status.DISPUTED
+    for p in TABLE3_ROW_PATHS["granted"][1:6]:
+        assert record.provenance[p].status is Status.UNVERIFIED, p
+        assert "READ.BLANK_IN_BROKEN_ROW" in record.provenance[p].rules
+    assert record.provenance["applications.partially_granted.commercial"].status is Status.PROVEN

@@ -11,6 +11,11 @@ is read blank (``DERIVE.BLANK_ROW``), still ``derived``: such a table prints its
 row of zeros as a row of them. Where no row shows empty cells beside numbers, or one prints a 0 beside its
 empty cells (a table of zeros with a few cells left empty), the pinned 0s stand.
 
+Blanks in a broken row: the blank cells of a 表三 row an identity disputes (``READ.BLANK_IN_BROKEN_ROW``). The row
+was misread somewhere (a count wrapped in its narrow cell, its first pieces and the row's 0s on a line the row did
+not take: ``3 — — — — — 3`` for ``1643 0 0 0 0 0 1643``), so its empty cells may be the lost numbers; the column
+sums, where blank counts as 0, cannot tell. They are ``unverified``, never proven.
+
 Empty grid rows: a 表三 row read from a Markdown grid line of empty fields, in a table where the
 identities pinned lost cells (``READ.EMPTY_GRID_ROW``). A converter that drops a row's numbers (onto
 a line no label claims, or nowhere) leaves its fields empty; the pinned cells then take the dropped
@@ -28,17 +33,21 @@ from llm_extract.schema import TABLE3_ROW_PATHS
 
 from .rules import register
 
-__all__ = ["isolated_blanks", "RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE", "blank_pinned_rows", "BLANK_ROW_RULE",
+__all__ = ["isolated_blanks", "RULE", "blanks_in_broken_rows", "BROKEN_ROW_RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE", "blank_pinned_rows", "BLANK_ROW_RULE",
            "BLANK_ROW_NOTE"]
 
 RULE = "READ.ISOLATED_BLANK"
 EMPTY_GRID_ROW_RULE = "READ.EMPTY_GRID_ROW"
+BROKEN_ROW_RULE = "READ.BLANK_IN_BROKEN_ROW"
 BLANK_ROW_RULE = "DERIVE.BLANK_ROW"
 BLANK_ROW_NOTE = ("read blank: the identities pin the row to 0, and this table prints empty cells beside numbers "
                   "(its zeros as empty cells)")
 register(BLANK_ROW_RULE, "勾稽关系确定此行全为 0，而本表在数字旁以空白单元格表示 0，此行未印任何数字：读作空白（仍为推导值）",
          "the identities pin this 表三 row to 0 throughout, and the table prints empty cells beside numbers (its "
          "zeros as empty cells) while the row prints nothing: read blank (still derived)")
+register(BROKEN_ROW_RULE, "表三此行有单元格与勾稽关系矛盾（读错），其空白单元格可能是丢失的数字：不予证明",
+         "a blank cell of a 表三 row an identity disputes: the row was misread somewhere, and its empty cells may be "
+         "the lost numbers (blank counts as 0 in the sums): not proven")
 register(EMPTY_GRID_ROW_RULE, "表三此行读自 Markdown 表格中一行空白字段，而表中另有缺失单元格由勾稽关系确定：转换工具丢掉一行数字时留下空字段，"
          "确定的单元格会把丢掉的数字一并吸收，勾稽关系照样成立：空白不予证明",
          "a 表三 row read from a Markdown grid line of empty fields, in a table whose lost cells the identities "
@@ -116,3 +125,10 @@ def blank_pinned_rows(readings: Mapping[str, Reading], pinned: Mapping[str, int 
     if not showing or any(CellKind.ZERO in kinds for kinds in showing):
         return set()                        # (a 0 printed beside an empty cell: the empty cell is no 0 of its table)
     return {p for paths in rows for p in paths}
+
+
+def blanks_in_broken_rows(readings: Mapping[str, Reading], disputed: Collection[str]) -> set[str]:
+    """The blank cells of every 表三 row with a disputed cell (see the module docstring)."""
+    rows = {p.rsplit(".", 1)[0] for p in disputed if p.startswith("applications.")}
+    return {p for row in rows for p in TABLE3_ROW_PATHS.get(row.split(".", 1)[1], ())
+            if (r := readings.get(p)) is not None and r.kind is CellKind.BLANK}

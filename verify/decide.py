@@ -21,8 +21,8 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
-from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE, blank_pinned_rows,
-                     empty_grid_rows, isolated_blanks)
+from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE,
+                     blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks)
 from .confirmed import tautologies
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
@@ -152,6 +152,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     broken = disputing(findings, misprint)
     for p, codes in broken.items():
         flagged[p] = (Status.DISPUTED, sorted(set(codes)))
+    for p in blanks_in_broken_rows(readings, broken):          # (a broken row's empty cells: lost numbers?)
+        flagged.setdefault(p, (Status.UNVERIFIED, [BROKEN_ROW_RULE]))
 
     out_values: dict[str, object] = {}
     provenance: dict[str, FieldProvenance] = {}
