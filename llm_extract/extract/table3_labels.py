@@ -105,8 +105,9 @@ def _without_title_tail(key: str) -> str:
     return key
 
 
-#: a short piece of a group's title run on before a label's item number in one cell (``不 5.属于三类内部``)
-_TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,3}?)(?=\d{1,2}[.、])")
+#: a short piece of a group's title run on before a label's item number in one cell (``不 5.属于三类内部``; its head
+#: with its own item number, ``(三)不1.属于国家秘``)
+_TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,5}?)(?=\d{1,2}[.、])")
 
 
 def without_title_piece(key: str) -> str | None:
@@ -151,7 +152,8 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
             if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern, kind)
                                     or _cut_short(keys, i, row)
                                     or ((bare := titled[i]) and not pieces.isdisjoint(near[i])
-                                        and (match_row(bare, pattern) or _broken_match(titled, i, pattern, kind)))) \
+                                        and (match_row(bare, pattern) or _broken_match(titled, i, pattern, kind)
+                                             or _cut_short(titled, i, row)))) \
                     and not _header_cell(keys, i):
                 return i
         return None
@@ -180,7 +182,8 @@ _LABEL_PARTS = {r.key: _parts(label_key(r.label)) for r in FORM.table3_rows}
 
 def _cut_short(keys: _Keys, i: int, row: str) -> bool:
     """A label cut short where a converter dropped what followed a line break in its cell (trafilatura:
-    ``6.属于四类`` for 6.属于四类过程性信息, the rest printed after the table): its own item number, of the row's kind,
+    ``6.属于四类`` for 6.属于四类过程性信息, the rest printed after the table; pypdf: ``(三)不1.属于国家秘``, its group
+    title's first piece before it, the rest wrapped onto the next line): its own item number, of the row's kind,
     then the first words of the row's label only, and the row's numbers right after it."""
     key = keys[i] or ""
     number, bare = _parts(key)
