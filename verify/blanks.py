@@ -33,8 +33,8 @@ from llm_extract.schema import TABLE3_ROW_PATHS
 
 from .rules import register
 
-__all__ = ["isolated_blanks", "RULE", "blanks_in_broken_rows", "BROKEN_ROW_RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE", "blank_pinned_rows", "BLANK_ROW_RULE",
-           "BLANK_ROW_NOTE"]
+__all__ = ["isolated_blanks", "RULE", "blanks_in_broken_rows", "BROKEN_ROW_RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE",
+           "blank_pinned_rows", "BLANK_ROW_RULE", "BLANK_ROW_NOTE"]
 
 RULE = "READ.ISOLATED_BLANK"
 EMPTY_GRID_ROW_RULE = "READ.EMPTY_GRID_ROW"
@@ -129,6 +129,6 @@ def blank_pinned_rows(readings: Mapping[str, Reading], pinned: Mapping[str, int 
 
 def blanks_in_broken_rows(readings: Mapping[str, Reading], disputed: Collection[str]) -> set[str]:
     """The blank cells of every 表三 row with a disputed cell (see the module docstring)."""
-    rows = {p.rsplit(".", 1)[0] for p in disputed if p.startswith("applications.")}
-    return {p for row in rows for p in TABLE3_ROW_PATHS.get(row.split(".", 1)[1], ())
+    rows = {p.split(".")[1] for p in disputed if p.startswith("applications.")}
+    return {p for row in rows for p in TABLE3_ROW_PATHS.get(row, ())
             if (r := readings.get(p)) is not None and r.kind is CellKind.BLANK}

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Reading
 from llm_extract.form import FORM
+from llm_extract.schema import TABLE3_ROW_PATHS
 
 from .derive import Derivation
 from .identities import Equation, equations_by_path
@@ -61,7 +62,7 @@ def distrusted(readings: Mapping[str, Reading], pins: Mapping[str, list[Equation
     """The read cells the pinning equations of ``pins`` no longer prove: every cell in them, and every cell
     of a row among them that printed an empty cell."""
     cells = {p for eqs in pins.values() for eq in eqs for p in eq.paths}
-    rows = {p.rsplit(".", 1)[0] for p in cells}
-    blank_rows = {row for row in rows
-                  if any(r.kind is CellKind.BLANK for p, r in readings.items() if p.rsplit(".", 1)[0] == row)}
-    return {p for p in readings if p in cells or p.rsplit(".", 1)[0] in blank_rows}
+    rows = [TABLE3_ROW_PATHS[row] for row in {p.split(".")[1] for p in cells}]
+    blank = {p for paths in rows if any((r := readings.get(q)) is not None and r.kind is CellKind.BLANK for q in paths)
+             for p in paths}
+    return {p for p in cells | blank if p in readings}

@@ -177,9 +177,10 @@ def _one_row_printed(lines: list[str], start: int) -> bool:
 
 
 def _numbers_left(groups: list[Group], table: list[Number], lines: list[str], start: int) -> bool:
-    """Whether the table, printed after 表四's heading or running on past it, takes numbers 表四 needs, or 表三's region (its heading to 表四's), the table read inside
-    it, holds groups of numbers the table leaves out: a row printed as empty cells (nothing in its groups) leaves seven numbers too few, and a window of
-    the rest (a table of 0s: any window holds) would read a row that printed nothing as 0."""
+    """Whether the table, printed after 表四's heading or running on past it, takes numbers 表四 needs, or 表三's region
+    (its heading to 表四's), the table read inside it, holds groups of numbers the table leaves out: a row printed as
+    empty cells (nothing in its groups) leaves seven numbers too few, and a window of the rest (a table of 0s: any
+    window holds) would read a row that printed nothing as 0."""
     end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
     used = {id(n) for n in table}
     if not all(start < n.line < end for n in table):    # printed after 表四's heading, or running on past it

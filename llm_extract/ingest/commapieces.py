@@ -65,10 +65,9 @@ def joined_comma_pieces(text: str) -> str:
     if "," not in text:
         return text
     lines = text.split("\n")
-    out = list(lines)
-    for n, line in enumerate(lines):
+    for n, line in enumerate(lines):    # (a joined line keeps its length: the places found on it stay valid)
         if "," not in line or "\t" in line:
             continue
         for piece in reversed(list(_OPEN.finditer(line))):     # (from the right: earlier places stay valid)
-            _join(out, n, piece)
-    return "\n".join(out)
+            _join(lines, n, piece)
+    return "\n".join(lines)
