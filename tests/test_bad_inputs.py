@@ -53,6 +53,7 @@ def test_encodings_are_detected_and_the_report_reads_as_in_utf8(name: str, encod
 
 @pytest.mark.parametrize("written, misread", [
     ("gbk", "cp1252"), ("gbk", "latin-1"), ("utf-8", "latin-1"), ("gbk", "mac_greek"), ("gbk", "cp1251"),
+    ("gbk", "cp852"), ("gbk", "cp855"),
 ])
 def test_a_report_whose_bytes_were_read_in_a_one_byte_code_page_and_saved_again_is_read_as_written(
         written: str, misread: str, golden_dir: Path) -> None:

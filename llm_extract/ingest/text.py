@@ -105,10 +105,13 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     raise BinaryDocumentError(path)
 
 
-#: one-byte code pages a Chinese text's bytes are wrongly read in (a crawler's or a converter's guess), most
-#: common first: Western, Central European, Cyrillic, Greek, Turkish, Baltic (Windows, ISO and Mac forms), DOS
+#: one-byte code pages a Chinese text's bytes are wrongly read in (a crawler's or a converter's guess, such as
+#: charset-normalizer's for a GBK page without a charset), most common first: Western, Central European, Cyrillic,
+#: Greek, Turkish, Baltic (Windows, ISO and Mac forms), then the DOS pages (Western, Central European, Cyrillic,
+#: Greek, Turkish, Baltic, Nordic, Portuguese)
 _ONE_BYTE = ("cp1252", "latin-1", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso8859-2", "iso8859-5",
-             "iso8859-7", "mac_roman", "mac_greek", "mac_cyrillic", "mac_latin2", "cp437", "cp850", "cp866", "koi8_r")
+             "iso8859-7", "mac_roman", "mac_greek", "mac_cyrillic", "mac_latin2", "cp437", "cp850", "cp852",
+             "cp855", "cp866", "cp737", "cp857", "cp775", "cp865", "cp860", "koi8_r")
 #: the characters such a misreading turns a Chinese text's bytes into (Latin-1 supplement to Cyrillic, the
 #: punctuation block, box drawing): the text holds many of them and almost no Chinese
 _MISREAD = re.compile(r"[\u00a0-\u04ff\u2010-\u2122\u2500-\u25ff]")
