@@ -38,3 +38,20 @@ def test_an_item_number_parted_from_its_label_is_no_cell(golden_dir, wrap: str) 
     for row in ("partially_granted", "unavailable_not_held", "denied_internal_affairs", "denied_process_info"):
         for c in APPLICANT_COLUMNS:
             assert record.provenance[f"applications.{row}.{c}"].status is Status.PROVEN, (row, c)
+
+
+def test_a_web_pages_item_number_in_a_span_of_its_own_is_the_labels_number(golden_dir) -> None:
+    """A page's cell ``<span>1</span><span>．属于国家秘密</span>`` with its text taken one element to a line
+    (BeautifulSoup's ``get_text("\\n")``): the digit stands on a line of its own under the group's title, or
+    after the row above's cells and the empty cell (``&nbsp;``) of the column the title spans. It is the
+    label's number, and every row keeps its own seven cells (one row printed as ``/``: blank, not 0)."""
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    g["applications"]["other_other"] = dict.fromkeys(g["applications"]["other_other"])
+    report = Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+    text = render(report, "cells").replace("\t", "")
+    text, n = re.subn(r"^([1-8])[.．]", r"\1\n．", text, flags=re.M)
+    text = re.sub(r"^$", "\xa0", text, flags=re.M).replace("\n", "\n\n\n\n\n\n\n")
+    assert n == 19 and "（三）不予公开\n\n\n\n\n\n\n1\n\n\n\n\n\n\n．属于国家秘密" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.values() == report.values()
+    assert all(v.status is Status.PROVEN for p, v in record.provenance.items() if p.startswith("applications."))

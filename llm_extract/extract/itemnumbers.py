@@ -39,7 +39,13 @@ def rejoin_item_numbers(items: list[Item]) -> None:
     * ``（三）不予公开1`` / ``.属于国家秘密  0 0 …``: the digit alone after the heading: the dotted text's;
     * ``（三）不予公开1`` / ``0`` / … / ``0`` / ``.属于国家秘密``: the digit after the heading, the row's seven
       numbers one to a line after it (pdftotext's default mode): the dotted text's;
-    * ``… 0 0 0`` / ``2`` / ``.其他法律…``: the digit on a line of its own right before: the dotted text's.
+    * ``… 0 0 0`` / ``2`` / ``.其他法律…``: the digit on a line of its own right before: the dotted text's;
+    * ``（三）不予公开`` / ``1`` / ``．属于国家秘密``: a lone digit between a heading and the dotted text (a web
+      page's cell holding the number and the label in two spans, its text taken one element to a line): the
+      dotted text's.
+
+    Empty items among them (the empty cells of a column the group's title spans, a page's ``&nbsp;``) are no
+    numbers.
     """
     previous: int | None = None          # index of the last text item
     i = 0
@@ -49,7 +55,8 @@ def rejoin_item_numbers(items: list[Item]) -> None:
             i += 1
             continue
         if previous is not None and _ORPHAN_DOT.match(it.key):
-            label, values = items[previous], items[previous + 1:i]
+            label = items[previous]
+            values = [v for v in items[previous + 1:i] if v.raw.strip()]   # (a spanned column's empty cells: none)
             if all(v.is_value for v in values) and values:
                 first, last = values[0], values[-1]
                 if len(values) == _ROW_WIDTH + 1 and _lone_digit(first) and all(v.line == label.line for v in values):
@@ -64,7 +71,7 @@ def rejoin_item_numbers(items: list[Item]) -> None:
                     it.key = label_key(it.raw)
                     items.remove(first)
                     i -= 1
-                elif _lone_digit(last) and ((len(values) == 1 and last.line == label.line) or (
+                elif _lone_digit(last) and (len(values) == 1 or (
                         len(values) == _ROW_WIDTH + 1 and all(v.line < last.line for v in values[:-1]))):
                     it.raw = normalise(last.raw) + it.raw.lstrip()
                     it.key = label_key(it.raw)
