@@ -193,3 +193,17 @@ def test_a_title_broken_before_its_words_with_the_year_and_agency_on_the_line_ab
 def test_a_sentence_with_a_year_above_a_title_is_no_agency() -> None:
     meta = read_meta(["2024年，本机关认真贯彻落实条例。", "政府信息公开工作年度报告"])
     assert meta["agency"].kind is CellKind.MISSING
+
+
+def test_a_title_below_twenty_lines_of_a_pages_chrome_is_found() -> None:
+    """pandoc's plain text of a government page: its menu, a breadcrumb that names the report, and the
+    metadata table (索引号 / 发布机构 / 公开方式 …, one cell to a line) come before the title."""
+    chrome = ["今天是： 无障碍浏览 长者模式 English", "[遵义市人民政府门户网站]", "搜索",
+              *(f"-   {m}" for m in ("首页", "政务公开", "政务服务", "互动交流", "走进遵义", "专题专栏")),
+              "当前位置：首页 > 政务公开 > 法定主动公开内容 > 政府信息公开工作年度报告",
+              *(f"\t{c}" for c in ("索引号：", "74986958-C17/2024-03079", "发布机构：", "播州区石门镇", "公开方式：",
+                                   "主动公开", "成文日期：", "2024-01-27")),
+              "时间：2024-01-27 09:56 来源：遵义市人民政府门户网站 浏览次数： 字号：[大", "中 小]"]
+    assert len(chrome) == 20
+    assert _meta("\n\n".join([*chrome, "播州区石门镇 2023 年政府信息公开工作年度报告", "一、总体情况"])) == (
+        "播州区石门镇", 2023)

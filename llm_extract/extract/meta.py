@@ -31,7 +31,7 @@ from .cells import normalise
 
 __all__ = ["read_meta", "agency_name"]
 
-_HEAD_LINES = 15                 # the title is among the first non-empty lines
+_HEAD_LINES = 30                 # the title is among the first non-empty lines (a page's chrome may take 20)
 _PERIOD_LINES = 60               # the statistics period is stated near the top
 _YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九])"
 #: the title's tail: (year) (年度) …信息公开(工作)(的)(年度)报告 (XX局关于2024年政府信息公开工作的年度报告)
