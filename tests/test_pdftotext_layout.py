@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from llm_extract.evidence import CellKind, Status
 from llm_extract.extract.pagenumbers import without_page_numbers
 from llm_extract.ingest import Document
@@ -99,6 +101,31 @@ def test_a_note_wrapped_in_its_narrow_cell_is_joined_back_onto_its_line() -> Non
     assert [record.report.get(p) for p in paths] == [5, 2, 51]
     assert [record.provenance[p].status for p in paths] == [Status.PROVEN] * 3
     assert "修订2件" in (record.provenance[paths[0]].raw or "")
+
+
+def test_a_noted_cell_of_three_lines_centred_on_its_row_is_put_back_into_the_row() -> None:
+    """A Word table's cell too narrow for ``3（其中修订 1 件）`` takes three lines; the row's label and other cells
+    stand on the middle one, the count above it and the note's end below: both rows of 表二's stock read, proven."""
+    paths = [f"active_disclosure.{row}.{c}" for row in ("regulations", "normative_documents")
+             for c in ("issued", "repealed", "in_force")]
+    stock = ("  规章           0          0         0\n"
+             "              3（其中修订 1\n"
+             "   行政规范性文件                   0         5\n"
+             "                 件）\n")
+    assert _layout().count(NORMATIVE) == 1
+    text = re.sub(r"^.*规章.*\n.*" + NORMATIVE + r".*\n", lambda _: stock, _layout(), count=1, flags=re.M)
+    assert stock in text
+    record = _record(text)
+    assert [record.report.get(p) for p in paths] == [0, 0, 0, 3, 0, 5]
+    assert [record.provenance[p].status for p in paths] == [Status.PROVEN] * 6
+    assert "修订1件" in (record.provenance[paths[3]].raw or "")
+
+
+def test_a_count_above_a_row_with_no_room_for_it_is_left_as_printed() -> None:
+    from llm_extract.extract.wrapnotes import joined_notes
+
+    lines = ["              3（其中修订 1", "   行政规范性文件      2       0         5", "                 件）"]
+    assert joined_notes(lines) == lines         # the row's line holds a cell where it stands
 
 
 def test_a_closing_piece_not_under_the_cell_is_left_as_printed() -> None:

@@ -11,7 +11,18 @@ Read as printed, the row has four numbers for three cells (the note's count amon
 The note's end is put back after its words, and the line below left empty, when the next line holds that
 piece alone (a closing bracket and no opening one), starting under the cell, the cell is a number
 whose note opens and does not close on its line, and the column gap after it is wide enough to give up the
-piece's width (the columns after it keep their places). Anything else is left as printed.
+piece's width (the columns after it keep their places).
+
+A cell of three lines, centred on the row's (its label and other cells on the middle line), prints the count
+and the note's start above the row's line and the note's end below it::
+
+                  3（其中修订 1
+       行政规范性文件                   0         5
+                    件）
+
+The line above holds that cell alone, the row's line nothing where it stands, and the line below the note's
+end alone under it: the cell is put into the row's line at its place, the lines above and below left empty.
+Anything else is left as printed.
 """
 
 from __future__ import annotations
@@ -52,6 +63,43 @@ def _closing_piece(line: str, start: int, stop: int) -> str | None:
     return text
 
 
+def _noted_cell(toks: list[tuple[str, int, int]], i: int, below: str) -> tuple[str, int, int, int] | None:
+    """The cell whose count and note's start are ``toks[i]`` and the words a single space after it, with its
+    note's end (``below``'s one token, under it) joined on: the cell's text, its first and past-last character
+    on its line, and the index of the token after it; None when that is no such cell."""
+    text, start, _ = toks[i]
+    if not _unclosed(text) or not text[:1].isdigit():
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j][1] - toks[j - 1][2] == 1:
+        j += 1                          # the note's words, a single space apart
+    stop = toks[j - 1][2]
+    piece = _closing_piece(below, start, stop)
+    if piece is None:
+        return None
+    cell = "".join(t for t, _, _ in toks[i:j]) + piece
+    return (cell, start, stop, j) if parse_cell(cell).is_value else None
+
+
+def _centred(above: str, line: str, below: str) -> str | None:
+    """``line`` with the three-line cell that ``above`` starts and ``below`` ends put in at its place, or None
+    (see the module docstring)."""
+    if "\t" in above or "\t" in line:
+        return None
+    toks = _tokens(above)
+    found = _noted_cell(toks, 0, below) if toks else None
+    if found is None or found[3] != len(toks):
+        return None                     # (the line above holds that cell alone)
+    cell, start, _, _ = found
+    end = start + len(cell)
+    row = _tokens(line)
+    if not row or not any(b <= start - _GAP for _, _, b in row) or not any(a >= end + _GAP for _, a, _ in row):
+        return None                     # a cell of the row's, among its others: words before, numbers after it
+    if any(a < end + _GAP and b > start - _GAP for _, a, b in row):
+        return None                     # the row's line holds text where the cell stands
+    return line[:start] + cell + line[end:]
+
+
 def _joined(line: str, below: str) -> str | None:
     """``line`` with the note that ``below`` ends joined back on, or None (see the module docstring)."""
     if "\t" in line:
@@ -60,16 +108,10 @@ def _joined(line: str, below: str) -> str | None:
     for i, (text, start, _) in enumerate(toks):
         if not _unclosed(text) or not text[:1].isdigit():
             continue
-        j = i + 1
-        while j < len(toks) and toks[j][1] - toks[j - 1][2] == 1:
-            j += 1                      # the note's words, a single space apart
-        stop = toks[j - 1][2]
-        piece = _closing_piece(below, start, stop)
-        if piece is None:
+        found = _noted_cell(toks, i, below)
+        if found is None:
             return None
-        cell = "".join(t for t, _, _ in toks[i:j]) + piece
-        if not parse_cell(cell).is_value:
-            return None
+        cell, start, stop, j = found
         grow = _width(cell) - _width(line[start:stop])      # display columns the cell grows by
         rest = line[stop:]
         if j < len(toks):
@@ -96,4 +138,6 @@ def joined_notes(lines: list[str]) -> list[str]:
         joined = _joined(out[n], out[n + 1])
         if joined is not None:
             out[n], out[n + 1] = joined, ""
+        elif n + 2 < len(out) and (centred := _centred(out[n], out[n + 1], out[n + 2])) is not None:
+            out[n], out[n + 1], out[n + 2] = "", centred, ""
     return out
