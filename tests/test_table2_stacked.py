@@ -80,3 +80,17 @@ def test_a_notes_end_wrapped_below_the_label_is_no_cell_of_the_row() -> None:
         prov = record.provenance[f"active_disclosure.normative_documents.{path}"]
         value = record.report.get(f"active_disclosure.normative_documents.{path}")
         assert value == printed or prov.status is not Status.PROVEN, (path, value)
+
+
+def test_a_counts_unit_printed_a_space_after_it_is_the_cells() -> None:
+    """pdftotext's ``-raw`` mode of a table printing each count with its unit (``0件``) parts them by a space:
+    ``规章 0 件 0 件 0 件`` holds three cells, read and proven as ``0件`` is; a cell without its unit beside
+    them (``行政规范性文件 5 2 件 51 件``) too. A sentence's count and unit stay prose."""
+    block = "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 件 0 件 0 件\n行政规范性文件 5 2 件 51 件\n"
+    record = process_document(Document.from_text(_with_table2(block), doc_id="d"))
+    paths = STOCK + [p.replace("regulations", "normative_documents") for p in STOCK]
+    assert [record.report.get(p) for p in paths] == [0, 0, 0, 5, 2, 51]
+    assert [record.provenance[p].status for p in paths] == [Status.PROVEN] * 6
+    prose = "本年共办理行政复议案件 2 件，行政诉讼 1 件。\n"
+    assert process_document(Document.from_text(_with_table2(block + prose), doc_id="d")).report.values() \
+        == record.report.values()

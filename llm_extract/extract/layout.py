@@ -288,6 +288,8 @@ def _line_plan(line: str) -> _Plan | None:
     toks = _tokens(line)
     if _is_prose(toks):
         return None                     # a sentence's counts (…案件 2 件、…) are no table's cells
+    if not _COUNT_UNITS.isdisjoint(r for r, _, _ in toks):
+        toks = _units_joined(toks)      # 规章 0 件 0 件 0 件 (pdftotext -raw): each unit its count's
     if len(toks) > 1 and toks[0][1].is_value and toks[0][0] in _RULE_GLYPHS and not toks[1][1].is_value:
         toks = toks[1:]                 # OCR's table rule before a label (`` l 第二十条…``): no cell stands there
     # (a glued row ends in its digit run: it continues nothing and nothing continues it)
@@ -297,6 +299,23 @@ def _line_plan(line: str) -> _Plan | None:
         and not _ENDS_DIGIT.search(line) and not _opens_table2_row(toks[0][2]) and not number_piece(line) \
         and not _ITEM_AFTER_GAP.search(line)
     return tuple((r, c, k, None, None, False) for r, c, k in toks), joinable, "".join(r for r, _, _ in toks)
+
+
+#: a count's unit printed a space after it (``0 件``): the cell's, as ``0件`` is
+_COUNT_UNITS = frozenset({"件", "个", "条", "项", "次", "人次", "起", "宗"})
+
+
+def _units_joined(toks: tuple[_Token, ...]) -> tuple[_Token, ...]:
+    """``toks`` with each count's unit that stands a space after it (a row's line that is no sentence:
+    :func:`_is_prose`) joined onto it."""
+    out: list[_Token] = []
+    for tok in toks:
+        if out and tok[0] in _COUNT_UNITS and out[-1][1].is_number and out[-1][1].note is None:
+            raw = out[-1][0] + tok[0]
+            out[-1] = (raw, _cell(raw), "")
+        else:
+            out.append(tok)
+    return tuple(out)
 
 
 def _is_prose(toks: tuple[_Token, ...]) -> bool:
