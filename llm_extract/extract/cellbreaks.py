@@ -19,15 +19,12 @@ whose numbers follow at once is left to the row reader (its label's wrap is read
 
 from __future__ import annotations
 
+from .layout import has_words
+
 __all__ = ["joined_cell_breaks"]
 
 #: the longest last part of a cell's text, broken onto a line of its own (``数量``, ``开``)
 _MAX_PART = 16
-
-
-def _words(text: str) -> bool:
-    """Whether a cell's text holds words (a Chinese character), not a number or a placeholder alone."""
-    return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def _joins(line: str, after: str) -> bool:
@@ -36,7 +33,7 @@ def _joins(line: str, after: str) -> bool:
     first = fields[-1].strip()
     part, sep, rest = after.partition("\t")
     part = part.strip()
-    if not sep or not first or not part or len(part) > _MAX_PART or not _words(part) or not _words(first):
+    if not sep or not first or not part or len(part) > _MAX_PART or not has_words(part) or not has_words(first):
         return False
     again = rest.split("\t")[0].strip()
     return again == first or (len(fields) >= 2 and fields[-2].strip() == first + part)

@@ -37,7 +37,7 @@ from itertools import product
 from ..form import FORM
 from .cells import parse_cell
 from .labels import rows_named
-from .layout import label_key
+from .layout import has_words, label_key
 from .wrapdigits import DIGITS, FIRST_PIECE, row_sum_holds, split_tokens
 
 __all__ = ["cell_piece_rows"]
@@ -48,8 +48,7 @@ _MAX_RUN = 12
 _MAX_CUTS = 4096
 #: lines a label may wrap onto before its numbers
 _MAX_WRAP = 2
-#: a line holding one number alone: a piece, perhaps; a line with words (a label has Chinese characters)
-_WORDS = re.compile(r"[\u4e00-\u9fff]")
+#: a line holding one number alone: a piece, perhaps (a line with words, layout.has_words, is a label's)
 _ONE_NUMBER = re.compile(r"^\s*[0-9０-９]+\s*$")
 
 
@@ -134,7 +133,7 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
     splits = _Splits(lines)
     n = start
     while n < stop:
-        if not _WORDS.search(lines[n - 1]):
+        if not has_words(lines[n - 1]):
             n += 1                      # (no words: no label)
             continue
         split = splits[n]

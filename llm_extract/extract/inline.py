@@ -60,7 +60,6 @@ _OPENS = re.compile(r"(?<!第)(?:[一二三四五六七八九十]、|[（(][一�
 _AFTER_TABLES = re.compile(r"[五六][、.．]\s*(?:存在的?主要问题|存在问题|其他需要报告)|存在的主要问题及改进情况")
 _NOTE = re.compile(r"[（(]本列数据的勾稽关系")
 #: a cell's note after its number (规章18（其中修订12件） 0 5): the number is not the row's end
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CELL_NOTE = ("（其中", "(其中")
 #: a row label glued to its first cell, a placeholder, with the row's other cells after spaces:
 #: （二）部分公开（…情形）无 无 无 无 无 无 无 → the label, a space, the seven cells (行政处罚— → 行政处罚 —)

@@ -27,7 +27,7 @@ from .piperows import closed_pipe_row
 from .numerals import lone_numeral
 from ..ocrglyphs import OCR_HANZI
 
-__all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_furniture"]
+__all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_furniture", "has_words"]
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
@@ -91,6 +91,14 @@ def is_page_furniture(line: str) -> bool:
 def _opens_table2_row(key: str) -> bool:
     """A line that is a 表二 row label (规章, 行政许可, …) starts a cell; it continues no header."""
     return any(pattern.match(key) for _, pattern, _ in TABLE2_LABELS)
+
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds words (a Chinese character), not only numbers, placeholders or marks."""
+    return _HANZI.search(text) is not None
 
 
 @lru_cache(maxsize=8192)
