@@ -171,6 +171,19 @@ def test_table4_is_the_run_after_its_heading_and_not_after_a_preamble_naming_the
     assert ground(moved, [line])["review_litigation.administrative_review.upheld"].status == NOT_FOUND
 
 
+def test_tables_2_and_3_are_found_after_a_preamble_naming_every_part_of_the_report():
+    """A report's opening sentence lists its parts (…主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开
+    行政复议和行政诉讼情况…), wrapped over lines as PDF text prints it: it names 表三's heading and, on the next
+    line, 表四's, so it is no table; the rows are grounded in the table under the real heading."""
+    preamble = ["现公布本年度报告。全文包括总体", "情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、",
+                "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情", "况、其他需要报告的事项。"]
+    lines = [*preamble, *report_text(VALUES).split("\n")]
+    stock = {p: VALUES[p] for p in VALUES if p.startswith("active_disclosure.regulations.")}
+    g = ground(row("granted") | row("total_processed") | stock, lines)
+    assert set(statuses(g, [*row("granted"), *row("total_processed"), *stock])) == {EXACT}
+    assert g["applications.granted.natural_person"].lines[0] > len(preamble)
+
+
 def test_a_label_wrapped_before_its_numbers_is_grounded_on_its_tail_line():
     """一、本年新收政府信息公开申 / 请数量 11 2 0 …: the numbers follow the label's wrapped tail."""
     text = report_text(VALUES).replace("一、本年新收政府信息公开申请数量\t", "一、本年新收政府信息公开申\n请数量\t")

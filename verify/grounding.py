@@ -128,14 +128,17 @@ def segments(text: str) -> list[Segment]:
 
 
 def _region(segs: list[Segment], heading: str, following: str) -> list[Segment]:
-    """The segments from a table's heading to the next table's heading (all of them when not found)."""
-    pattern = FORM.headings[heading]
-    start = next((i for i, s in enumerate(segs) if pattern.search(s.key)), None)
-    if start is None:
-        return segs
-    nxt = FORM.headings[following]
-    end = next((i for i in range(start + 1, len(segs)) if nxt.search(segs[i].key)), len(segs))
-    return segs[start:end]
+    """The segments from a table's heading to the next table's heading (all of them when not found). A sentence
+    may name both headings first (a preamble listing the report's parts: ``全文包括总体情况、主动公开政府信息情况、
+    收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况…``): of every place that names the heading,
+    the one opening the longest stretch before the next table's heading is the table's."""
+    pattern, nxt = FORM.headings[heading], FORM.headings[following]
+    best: tuple[int, int] | None = None
+    for start in (i for i, s in enumerate(segs) if pattern.search(s.key)):
+        end = next((i for i in range(start + 1, len(segs)) if nxt.search(segs[i].key)), len(segs))
+        if best is None or end - start > best[1] - best[0]:
+            best = (start, end)
+    return segs if best is None else segs[best[0]:best[1]]
 
 
 _SUFFIX = 60
