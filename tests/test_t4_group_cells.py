@@ -93,3 +93,20 @@ def test_a_row_number_column_and_a_remark_column_take_no_group_cell(golden_dir) 
             path = f"review_litigation.{group}.{column}"
             assert record.report.get(path) == value, path
             assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_table_of_empty_cells_only_is_read_blank_where_each_cell_is_a_line(golden_dir) -> None:
+    """An agency with no case leaves every cell empty. Where each of the table's cells is a line (a Word file's or
+    web page's table: an empty cell a line holding its tab alone), each group's five empty cells are read blank,
+    proven; in a text tool's output, where empty cells are empty lines or nothing, no table without a number is
+    read."""
+    empty = ("四、政府信息公开行政复议、行政诉讼情况\n\t项目\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n\n"
+             "\t行政复议\n" + "\t\n" * 5 + "\n\t行政诉讼\n\t未经复议直接起诉\n" + "\t\n" * 5 +
+             "\n\t\n\t复议后起诉\n" + "\t\n" * 5 + "\n")
+    record = process_document(Document.from_text(_text(golden_dir, empty), doc_id="t4-empty"))
+    paths = [f"review_litigation.{g}.{c}" for g in _EXPECTED for c in REVIEW_COLUMNS]
+    assert [record.report.get(p) for p in paths] == [None] * 15
+    assert [record.provenance[p].status for p in paths] == [Status.PROVEN] * 15
+    lines_only = empty.replace("\t\n", "\n")           # a text tool's: the empty cells are empty lines
+    record = process_document(Document.from_text(_text(golden_dir, lines_only), doc_id="t4-lines"))
+    assert all(record.provenance[p].status is not Status.PROVEN for p in paths)

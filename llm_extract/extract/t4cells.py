@@ -8,11 +8,17 @@ label, up to the next text; an empty cell after a group's five (the merged label
 column's, no cell of the group. A table that numbers its rows (序号: ``1`` / ``行政复议`` / five cells / ``2`` / ``行政诉讼…``)
 has the next row's number after a group's five: no cell of it. Read only when every group's label stands once with exactly five cells after it and
 no other value stands in the table (before the first label, after the last group's five, only empty cells).
+
+A table of empty cells only (an agency with no case, its zeros left empty) is read so where the document's lines
+are the cells themselves (a Word file's or web page's table, each cell a line of its own, an empty one a line
+holding only its tab): each group's five are empty cells, blank. In a text tool's output a run of empty lines says
+nothing of cells, and a table without a number is not read.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..evidence import CellKind
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
@@ -33,7 +39,7 @@ def _blank(it: Item) -> bool:
     return it.cell.kind is CellKind.BLANK
 
 
-def _group_runs(items: list[Item]) -> list[list[Item]] | None:
+def _group_runs(items: list[Item], lines: Sequence[str] = ()) -> list[list[Item]] | None:
     """The values after each group's label up to the next text, an empty cell past five dropped; None when the table
     is not printed with its groups as rows one cell to a line (labels not each once and in order, fields on a line)."""
     if any(it.col is not None for it in items) or len({it.line for it in items}) != len(items):
@@ -63,9 +69,16 @@ def _group_runs(items: list[Item]) -> list[list[Item]] | None:
         if not run:
             return None                         # a label followed by words: a header over the cells, not a row
         runs.append(run)
-    if not any(it.cell.is_number for run in runs for it in run):
+    if not any(it.cell.is_number for run in runs for it in run) and not _empty_cells(runs, lines):
         return None                             # no number at all: nothing here says these are the cells
     return runs
+
+
+def _empty_cells(runs: list[list[Item]], lines: Sequence[str]) -> bool:
+    """Whether each group's run is five empty cells, each the line of a table's empty cell (its tab alone: a Word
+    file's or web page's table, a cell to a line)."""
+    return bool(lines) and all(len(run) == _WIDTH for run in runs) and all(
+        _blank(it) and 0 < it.line <= len(lines) and lines[it.line - 1] == "\t" for run in runs for it in run)
 
 
 def _row_number(items: list[Item], first_label: int) -> int | None:
@@ -101,10 +114,11 @@ def group_rows_short(items: list[Item]) -> bool:
     return runs is not None and any(len(run) != _WIDTH for run in runs)
 
 
-def read_group_cells(items: list[Item]) -> Readings | None:
+def read_group_cells(items: list[Item], lines: Sequence[str] = ()) -> Readings | None:
     """表四's fifteen cells from its three group rows, one cell to a line (see the module docstring); None when the
-    table is not printed so, or a row holds other than five cells."""
-    runs = _group_runs(items)
+    table is not printed so, or a row holds other than five cells. ``lines``: the document's, to tell a table's
+    empty cells."""
+    runs = _group_runs(items, lines)
     if runs is None or any(len(run) != _WIDTH for run in runs):
         return None
     claimed = {id(it) for run in runs for it in run} | _numbers_of_rows(items, runs)

@@ -56,7 +56,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     region = without_sums(_without_strays(region, lines))
     if (turned := read_transposed(region.items)) is not None:
         return turned, []                   # the results as rows, the groups as columns
-    if (rows := read_group_cells(region.items)) is not None:
+    if (rows := read_group_cells(region.items, lines)) is not None:
         return rows, []                     # the groups as rows, one cell to a line
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
