@@ -211,3 +211,18 @@ def test_a_section_numbered_in_arabic_digits_ends_table_4(golden_dir: Path) -> N
         for column in ("corrected", "total"):
             path = f"review_litigation.{group}.{column}"
             assert record.report.get(path) == report.get(path) or record.provenance[path].status is not Status.PROVEN
+
+
+def test_a_note_under_table_3_whose_spans_stand_a_line_each_holds_no_cell(golden_dir: Path) -> None:
+    """``注：2021年共收到政府信息公开申请3件，较上年基本持平。`` under 表三, its spans taken one to a line (BeautifulSoup's
+    ``get_text("\\n")``): no line of it is a sentence to drop, yet its figures are no cells of the last row."""
+    report = _golden_report(golden_dir)
+    text = render(report, "cells")
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    assert text.count(heading) == 1
+    note = "注：\n2021\n年共收到政府信息公开申请\n3\n件，较上年基本持平。\n\n"
+    record = process_document(Document.from_text(text.replace(heading, note + heading), doc_id="note"))
+    assert record.report.values() == report.values()
+    assert all(record.provenance[f"applications.carried_forward.{c}"].status is Status.PROVEN
+               for c in ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org",
+                         "total"))

@@ -190,5 +190,29 @@ def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[s
     starts = sorted((n, name) for name, n in found.items())
     for i, (n, name) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else after
-        regions[name] = Region(name, n, end, heads[name])
+        regions[name] = Region(name, n, _before_note(lines, name, n, end), heads[name])
     return regions, after
+
+
+#: a note printed under a table (``注：2024年共收到政府信息公开申请2件…``), and each table's last row, whose cells
+#: the note follows
+_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
+_LAST_ROW = {"表二": "行政事业性收费", "表三": "结转下年度"}
+
+
+def _before_note(lines: list[str], name: str, start: int, end: int) -> int:
+    """Where the region ends: at a note under the table (``注：`` after the table's last row and a number after it),
+    else at ``end``. A note's figures are no cells, also where a text tool parts its spans onto lines of their own
+    (``注：`` / ``2024`` / ``年共收到政府信息公开申请`` / ``2`` / ``件…``: no line of it a sentence to drop)."""
+    last = _LAST_ROW.get(name)
+    if last is None:
+        return end
+    row = None
+    for n in range(start + 1, end):
+        line = lines[n - 1]
+        if last in line:
+            row = n
+        elif row is not None and _NOTE.match(line) and any(_CELL.search(lines[k - 1]) for k in range(row, n)) \
+                and not any(last in lines[k - 1] for k in range(n + 1, end)):
+            return n
+    return end
