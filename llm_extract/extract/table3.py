@@ -19,6 +19,7 @@ from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
 from .gridgap import close_empty_value_column
 from .headdigits import drop_header_numbering
 from .glued import glued_run, row_holds
+from .gluedcell import glued_first_cell
 from .labelrows import short_heads
 from .table3_labels import find_labels
 from .layout import Item, Region
@@ -182,6 +183,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         elif span and len(span) < 7 and span[0].line == span[-1].line:
             span = bars_as_cells(items[idx:nxt], span, 7)      # 4 | 0 0 0 0 5: OCR's 1 printed as a bar
             numbers = [it for it in span if it.cell.is_number]
+        if (first := glued_first_cell(label, span, 7, items[nxt] if nxt < len(items) else None)) is not None:
+            span, numbers = [first, *span], [first, *numbers]   # 三安０ ０ ０ …: the first cell glued on (gluedcell.py)
         chosen: list[Item] | None = None
         if spacer and len(span) == 8 and span[0].cell.kind is CellKind.BLANK:
             span = span[1:]                 # the table's empty spacer field, then seven cells (a —, an empty one last)
