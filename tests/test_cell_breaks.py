@@ -29,6 +29,13 @@ def test_a_wrapped_label_with_its_numbers_at_once_and_numbered_labels_are_left_a
     assert joined_cell_breaks(numbered)[-1] == "\t".join(["2.其他法律行政法规禁止公开"] * 2 + ["0"] * 7)
 
 
+def test_rows_whose_counts_carry_their_unit_are_no_broken_merged_cell() -> None:
+    """``规章 0件 0件 0件`` over ``行政规范性文件 0件 1件 97件``: the next row opens with its label, then a count equal to
+    the last one above; a count with its unit is no merged label repeated, and each row keeps its line."""
+    rows = ["规章\t0件\t0件\t0件", "行政规范性文件\t0件\t1件\t97件"]
+    assert joined_cell_breaks(rows) == rows
+
+
 def test_a_python_docx_dump_with_broken_merged_labels_reads_every_row(golden_dir) -> None:
     """Golden 003 as tab rows, the labels of 一 and 二 spanning three columns and wrapped before 数量 as
     python-docx writes them: both rows read and proven, as in the plain tab rows."""

@@ -19,6 +19,7 @@ whose numbers follow at once is left to the row reader (its label's wrap is read
 
 from __future__ import annotations
 
+from .cells import parse_cell
 from .layout import has_words
 
 __all__ = ["joined_cell_breaks"]
@@ -33,8 +34,9 @@ def _joins(line: str, after: str) -> bool:
     first = fields[-1].strip()
     part, sep, rest = after.partition("\t")
     part = part.strip()
-    if not sep or not first or not part or len(part) > _MAX_PART or not has_words(part) or not has_words(first):
-        return False
+    if not sep or not first or not part or len(part) > _MAX_PART or not has_words(part) or not has_words(first) \
+            or parse_cell(first).is_value:
+        return False                    # (a count with its unit, 0件, is no merged label: 规章 … 0件 / 行政规范性文件 0件 …)
     again = rest.split("\t")[0].strip()
     return again == first or (len(fields) >= 2 and fields[-2].strip() == first + part)
 
