@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 from ..evidence import CellKind
 from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
 
-__all__ = ["Cell", "parse_cell", "parse_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
+__all__ = ["Cell", "COUNT_UNITS", "parse_cell", "parse_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
            "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE", "EMPTY_KINDS"]
 
 #: a cell printed empty: nothing in it, or a placeholder (—, /, 空)
@@ -40,7 +40,9 @@ _INT = re.compile(r"^\d+$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_UNITS = r"(?:件|个|条|项|次|人次|起|宗|万元|元)"
+#: the units a count is printed with (``3件``, ``12人次``); a fee's (万元, 元) besides
+COUNT_UNITS = ("件", "个", "条", "项", "次", "人次", "起", "宗")
+_UNITS = "(?:" + "|".join((*COUNT_UNITS, "万元", "元")) + ")"
 _WITH_UNIT = re.compile(rf"^(共)?{_NUMBER}({_UNITS})$")
 _ANNOTATED = re.compile(rf"^{_NUMBER}{_UNITS}?[(\[](.+?)[)\]]$")
 #: an annotated number whose note a line break cut (``18（其中新制定`` / ``6件）`` on the next line): the number,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
-from .cells import Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot, unspaced_notes
+from .cells import COUNT_UNITS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot, unspaced_notes
 from .mdcells import md_cell
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
@@ -310,7 +310,7 @@ def _line_plan(line: str) -> _Plan | None:
 
 
 #: a count's unit printed a space after it (``0 件``): the cell's, as ``0件`` is
-_COUNT_UNITS = frozenset({"件", "个", "条", "项", "次", "人次", "起", "宗"})
+_COUNT_UNITS = frozenset(COUNT_UNITS)
 
 
 def _units_joined(toks: tuple[_Token, ...]) -> tuple[_Token, ...]:
