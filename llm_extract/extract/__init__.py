@@ -15,6 +15,7 @@ from ..schema import ALL_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
+from .gappieces import joined_gap_pieces
 from .blanklines import blank_line_cells
 from .cellbreaks import joined_cell_breaks
 from .cellpieces import cell_piece_rows
@@ -70,6 +71,9 @@ def extract_regex(doc: Document) -> Extraction:
     year = meta["year"].value if "year" in meta and isinstance(meta["year"].value, int) else None
     for name, region in regions.items():         # a table printed for two years: the report's year's
         regions[name] = current_year_part(lines, region, year)
+    runs: set[int] = set()
+    if not unfolded:                             # cells parted by blank lines: a count's runs a line each, joined
+        lines, runs = joined_gap_pieces(lines, regions.values())
     for name, sets in (("表二", TABLE2_SETS), ("表三", TABLE3_SETS), ("表四", TABLE4_SETS)):
         lines = sentence_rows(lines, regions.get(name), sets)      # rows as sentences naming each cell's column
     pipes = writes_pipe_rows(lines)              # html2text's rows: fields between pipes, no outer ones
@@ -89,7 +93,7 @@ def extract_regex(doc: Document) -> Extraction:
                                         {n for band in wrapped.values() for n in band})
         wrapped.update(pairs)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
-    lines = blank_gap_cells(lines, regions.get("表三"))    # BeautifulSoup's: an empty cell as a wider gap
+    lines = blank_gap_cells(lines, regions.get("表三"), runs)    # BeautifulSoup's: an empty cell as a wider gap
     in_order = cells_in_paragraphs(lines, regions.get("表三"),   # a Word file's paragraphs in order: its cells too
                                    min((r.start for r in regions.values()), default=0))
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line

@@ -27,6 +27,7 @@ left missing.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set
 
 from ..form import FORM
 from .blanklines import adds_up, line_kind
@@ -51,16 +52,19 @@ def _rows(lines: list[str], region: Region) -> list[tuple[int, list[int]]]:
     return [(label, values) for label, values in rows if values]
 
 
-def _gaps(label: int, values: list[int]) -> list[int]:
-    """The blank lines before each value: after the label, then after the value before it."""
-    return [b - a - 1 for a, b in zip([label, *values], values)]
+def _gaps(label: int, values: list[int], pieces: Set[int]) -> list[int]:
+    """The blank lines before each value: after the label, then after the value before it (a line a count's
+    piece stood on is no spacing: :mod:`.gappieces`)."""
+    return [b - a - 1 - sum(1 for i in range(a + 1, b) if i in pieces) if pieces else b - a - 1
+            for a, b in zip([label, *values], values)]
 
 
-def _cells(lines: list[str], label: int, values: list[int], spacing: int) -> list[tuple[int | None, str]] | None:
+def _cells(lines: list[str], label: int, values: list[int], spacing: int,
+           pieces: Set[int]) -> list[tuple[int | None, str]] | None:
     """The row's seven cells as (line holding it or None for an empty one, its text); None where the gaps do not
     make seven cells at most."""
     cells: list[tuple[int | None, str]] = []
-    for gap, at in zip(_gaps(label, values), values):
+    for gap, at in zip(_gaps(label, values, pieces), values):
         cells += [(None, "")] * (gap // spacing - 1)
         cells.append((at, lines[at].strip()))
     if len(cells) > _WIDTH:
@@ -68,25 +72,26 @@ def _cells(lines: list[str], label: int, values: list[int], spacing: int) -> lis
     return cells + [(None, "")] * (_WIDTH - len(cells))
 
 
-def blank_gap_cells(lines: list[str], region: Region | None) -> list[str]:
+def blank_gap_cells(lines: list[str], region: Region | None, pieces: Set[int] = frozenset()) -> list[str]:
     """``lines`` with 表三's rows whose empty cells are wider gaps as a cell-per-line export's (see the module
-    docstring); the lines unchanged where the table is not printed so."""
+    docstring); the lines unchanged where the table is not printed so. ``pieces``: the lines the pieces of a
+    count joined by :func:`~.gappieces.joined_gap_pieces` stood on (neither spacing nor an empty cell's line)."""
     if region is None:
         return lines
     rows = _rows(lines, region)
-    gaps = [g for label, values in rows for g in _gaps(label, values)]
+    gaps = [g for label, values in rows for g in _gaps(label, values, pieces)]
     if not gaps:
         return lines
     spacing = Counter(gaps).most_common(1)[0][0]
     if spacing < 1 or any(g % spacing or g < spacing for g in gaps) \
-            or sum(1 for label, values in rows if max(_gaps(label, values)) > spacing) < _MIN_WIDER:
+            or sum(1 for label, values in rows if max(_gaps(label, values, pieces)) > spacing) < _MIN_WIDER:
         return lines
     out = list(lines)
     for label, values in rows:
-        cells = _cells(lines, label, values, spacing)
+        cells = _cells(lines, label, values, spacing, pieces)
         if cells is None or all(text for _, text in cells) or not adds_up([text for _, text in cells]):
             continue
-        free = iter(i for i in range(label + 1, values[-1] + 1) if i not in values)
+        free = iter(i for i in range(label + 1, values[-1] + 1) if i not in values and i not in pieces)
         slots = []
         for at, text in cells:
             if at is not None:
