@@ -17,6 +17,7 @@ from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
 from .gappieces import joined_gap_pieces
 from .blanklines import blank_line_cells
+from .captions import without_caption_numbers
 from .cellbreaks import joined_cell_breaks
 from .cellpieces import cell_piece_rows
 from .blankpairs import cells_in_paragraphs, paired_line_cells
@@ -99,7 +100,7 @@ def extract_regex(doc: Document) -> Extraction:
     lines = paired_line_cells(lines, regions.get("表三"))  # a cell to a paragraph, each one and an empty line
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
-        region.items = joined_separators(tokenize(lines, region.start, region.end, numerals))
+        region.items = without_caption_numbers(joined_separators(tokenize(lines, region.start, region.end, numerals)))
     stray = drop_stray_column(regions)           # a hidden cell ending every table row, printed by a converter
     t2 = regions.get("表二")
     if t2 is not None and any(OLD_FORM_MARKERS.search(it.key) for it in t2.items if it.is_text):
