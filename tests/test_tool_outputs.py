@@ -273,6 +273,16 @@ def test_table_fours_header_printed_one_character_per_line_across_its_columns_is
     assert shows_ocr_spacing(header + "三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n一、本 年 新 收 政 府 信 息 公 开 申 请 数 量  1\n")
 
 
+def test_a_crawlers_line_of_header_characters_between_whole_words_is_no_ocr_spacing() -> None:
+    """A crawler joining every cell of a page with a space: 表四's header cells printed one character to a line
+    come out spaced between its group names printed whole (``行政诉讼 结 果 维 持 … 总 计 未经复议直接起诉``);
+    the words either side are no part of the spaced run."""
+    line = ("四、政府信息公开行政复议、行政诉讼情况 行政复议 行政诉讼 结 果 维 持 结 果 纠 正 其 他 结 果 尚 未 审 结 总 计 "
+            "未经复议直接起诉 复议后起诉 结 果 维 持 结 果 纠 正 其 他 结 果 尚 未 审 结 总 计 0 0 0 0 0\n")
+    assert not shows_ocr_spacing(line)
+    assert shows_ocr_spacing(line + "三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n一、本 年 新 收 政 府 信 息 公 开 申 请 数 量  1\n")
+
+
 def test_empty_cells_keep_their_spaces_in_a_text_with_ocr_spacing() -> None:
     text = ("三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况\n一、本 年 新 收 政 府 信 息 公 开 申 请 数 量  1 0   3\n"
             "（一） 予 以 公 开   无 无 无 无 无 无 无\n")

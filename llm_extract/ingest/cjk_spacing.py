@@ -36,6 +36,7 @@ _RUN = re.compile(f"[{_IDEOGRAPH}](?: [{_IDEOGRAPH}]){{{MIN_RUN - 1},}}")
 # every spaced run holds this (a literal space first: the regex engine skips to spaces, 500x faster than _RUN
 # on a text with none, which is nearly every text)
 _PROBE = re.compile(f" [{_IDEOGRAPH}] [{_IDEOGRAPH}] [{_IDEOGRAPH}] ")
+_IDEOGRAPH_CHAR = re.compile(f"[{_IDEOGRAPH}]")
 _SINGLE_SPACE = re.compile(f"(?<=[{_C}]) (?=[{_C}])")
 #: the words a table prints in an empty cell, one character each: a row of them (``无 无 无 无 无``) is
 #: cells, whose spaces stay even in a text taken for OCR'd (such rows alone may make a text look so: it
@@ -52,7 +53,7 @@ def shows_ocr_spacing(text: str) -> bool:
     """Does the text print spaces between its characters the way OCR does (``收 到 和 处 理``)?
 
     Not counted: a row of empty cells printed 无 each (``…国家秘密 无 无 无 无 无 无 无``), a run of 表三's
-    or 表四's header characters only, and a table row's cell (a line of ``|`` or tab-parted cells): a header printed one
+    or 表四's header characters only (its first and last character may end and start the words beside it), and a table row's cell (a line of ``|`` or tab-parted cells): a header printed one
     character per line becomes ``申 请 人 情 况`` when a crawler or a converter joins its lines (``| 本 列 数 据
     的 勾 稽 |``); OCR spaces every line, and prints neither pipes nor tabs."""
     if not _PROBE.search(text):
@@ -63,12 +64,23 @@ def shows_ocr_spacing(text: str) -> bool:
         start = masked.rfind("\n", 0, m.start()) + 1
         end = masked.find("\n", m.end())
         line = masked[start:end if end >= 0 else len(masked)]
-        if "|" in line or "\t" in line or set(m.group(0)) <= _HEADER_CHARS:
+        if "|" in line or "\t" in line or set(_own_characters(masked, m)) <= _HEADER_CHARS:
             continue
         runs += 1
         if runs >= MIN_RUNS:
             return True
     return False
+
+
+def _own_characters(text: str, m: re.Match[str]) -> str:
+    """A spaced run without its first or last character where that ends a word printed whole (``行政诉讼 结 果
+    维 持 … 总 计 未经复议直接起诉``: the run's 讼 and 未 are those words' own)."""
+    run = m.group(0)
+    if m.start() and _IDEOGRAPH_CHAR.match(text, m.start() - 1):
+        run = run[2:]
+    if _IDEOGRAPH_CHAR.match(text, m.end()):
+        run = run[:-2]
+    return run
 
 
 def join_cjk_spacing(text: str) -> str:
