@@ -11,7 +11,9 @@ pypdfium2 on a Word table whose number columns are two characters wide)::
     58
 
 is 4143 415 0 0 0 0 4558: where one cut of the lines into seven cells keeps the row sum, the row is read so and
-proven by the identities; where several do, it is left as printed."""
+proven by the identities; where several do, it is left as printed. pypdf prints the same pieces side by side, the
+whole row on its label's line (``…申请数量 41 43 41 5 0 0 0 0 45 58``), or some of them on a line of their own: they
+are cut alike."""
 
 from __future__ import annotations
 
@@ -56,6 +58,20 @@ def _raw_text(values: dict, wrap: int | None = None) -> str:
     return "\n".join(out)
 
 
+def _side_by_side(values: dict, first_alone: bool = False) -> str:
+    """pypdf's text: each row's pieces in order on its label's line (``first_alone``: a row's first piece on the
+    line under its label, the others side by side under it)."""
+    out: list[str] = []
+    for text, cells in report_rows(values):
+        if cells is None:
+            out.append(text)
+            continue
+        pieces = [cell[k:k + WIDTH] for cell in cells for k in range(0, len(cell), WIDTH)]
+        out += [text, pieces[0], " ".join(pieces[1:])] if first_alone and len(pieces) > 7 else \
+            [text + " " + " ".join(pieces)]
+    return "\n".join(out)
+
+
 def test_the_text_prints_the_pieces_as_the_module_says() -> None:
     values = _wide_values()
     n = values["applications.new_received.natural_person"]
@@ -85,3 +101,27 @@ def test_a_row_two_cuts_fit_is_left_as_printed() -> None:
     lines = head + ["41", "43", "41", "5", "0 0 0 0", "45", "58"] + tail
     out, merged = cell_piece_rows(lines, 1, len(lines) + 1)
     assert out[1] == "一、本年新收政府信息公开申请数量 4143 415 0 0 0 0 4558" and merged == {2: tuple(range(2, 10))}
+
+
+def test_pieces_printed_side_by_side_are_cut_alike_and_proven() -> None:
+    values = _wide_values()
+    n = values["applications.new_received.natural_person"]
+    assert f"一、本年新收政府信息公开申请数量 {str(n)[:2]} {str(n)[2:]} " in _side_by_side(values)
+    for text in (_side_by_side(values), _side_by_side(values, first_alone=True)):
+        record = process_document(Document.from_text(text, doc_id="d"))
+        for path, value in values.items():
+            if path.startswith("applications."):
+                assert record.report.values()[path] == value, path
+                assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_numbers_side_by_side_are_cut_as_pieces_only_where_no_cut_keeps_them_apart() -> None:
+    """``41`` / ``43`` / ``41`` / ``5`` / ``0 0 0 0`` / ``45`` / ``58`` keeps its zeros apart (one cut does); a line of
+    more numbers than cells is a run of pieces, read where one cut alone keeps the row sum."""
+    head = ["三、收到和处理政府信息公开申请情况"]
+    tail = ["二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0"]
+    lines = head + ["一、本年新收政府信息公开申请数量 37 55 33 0 43 16 17 4 11 1 44 29"] + tail
+    out, merged = cell_piece_rows(lines, 1, len(lines) + 1)
+    assert out[1] == "一、本年新收政府信息公开申请数量 3755 330 43 16 174 111 4429" and merged == {2: (2,)}
+    lines = head + ["一、本年新收政府信息公开申请数量 1 1 2 0 0 0 0 1 3"] + tail      # 11 2 … 13 and 1 12 … 13
+    assert cell_piece_rows(lines, 1, len(lines) + 1) == (lines, {})

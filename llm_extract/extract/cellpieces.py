@@ -22,6 +22,14 @@ a run is cut into cells, consecutive pieces joined, where
 * the row gets exactly seven cells, and its row sum holds;
 * no other cut of the row's lines does both.
 
+A tool printing the page's text in content order, one space between runs (pypdf), gives the pieces side by side
+instead, the whole row on its label's line (``一、本年新收政府信息公开申请数量 37 55 33 0 43 16 17 4 11 1 44 29`` is 3755
+330 43 16 174 111 4429), or some on a line of their own. Where a line holds more numbers than a row has cells, all
+one space apart, and no cut keeps numbers side by side apart, the row's numbers in their printed order are cut
+alike, as one run (of twelve at most), under the same three conditions. (Numbers a wider gap apart are laid out
+by columns: a count split by a space there, or a cell's runs a line each, is the identities' to place:
+:mod:`.glued`.)
+
 The row is then written on its label's line, its seven cells after the whole label, the other lines emptied; the
 merged line cites every line its cells were on. Its numbers are the ones on its label's line and the lines of
 numbers right after it (or after its label's wrapped words, naming the same row), up to the next text or blank
@@ -48,8 +56,11 @@ _MAX_RUN = 12
 _MAX_CUTS = 4096
 #: lines a label may wrap onto before its numbers
 _MAX_WRAP = 2
-#: a line holding one number alone: a piece, perhaps (a line with words, layout.has_words, is a label's)
+#: a line holding one number alone: a piece, perhaps (a line with words, layout.has_words, is a label's); a line
+#: ending in more numbers than a row has cells, one space apart: pieces side by side, perhaps
 _ONE_NUMBER = re.compile(r"^\s*[0-9０-９]+\s*$")
+_MORE_THAN_A_ROW = re.compile(r"(?:^|[^\s0-9] ?)(?:[0-9]+ ){%d,}[0-9]+\s*$" % _WIDTH)
+_NUMBERS_APART = re.compile(r"[0-9]\s{2,}[0-9]|\t")
 
 
 def _cuts(run: list[str]) -> list[list[str]]:
@@ -75,7 +86,16 @@ def _joins(pieces: list[str]) -> bool:
             and all(len(p) == width for p in pieces[1:-1]) and len(pieces[-1]) <= width)
 
 
-def _row(lines: list[list[str]]) -> list[str] | None:
+def _row(lines: list[list[str]], side_by_side: bool) -> list[str] | None:
+    """The row's one cut into seven cells whose row sum holds, numbers side by side kept apart; else, its pieces
+    ``side_by_side``, its one cut as one run of pieces in printed order; or None."""
+    found = _cut_row(lines)
+    if found is None and side_by_side and sum(map(len, lines)) <= _MAX_RUN:
+        found = _cut_row([[n] for line in lines for n in line])
+    return found
+
+
+def _cut_row(lines: list[list[str]]) -> list[str] | None:
     """The row's one cut into seven cells whose row sum holds, or None."""
     parts: list[list[list[str]]] = []        # per line group: its ways (a multi-number line: one way)
     k = 0
@@ -128,7 +148,7 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
     stop = min(end, len(lines) + 1)
-    if not any(_ONE_NUMBER.match(lines[k - 1]) for k in range(start, stop)):
+    if not any(_ONE_NUMBER.match(lines[k - 1]) or _MORE_THAN_A_ROW.search(lines[k - 1]) for k in range(start, stop)):
         return out, merged              # no line holds a piece: nothing to merge
     splits = _Splits(lines)
     n = start
@@ -158,8 +178,10 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
             used.append(m)
             m += 1
         ends = m >= stop or not lines[m - 1].strip() or (nxt := splits[m]) is None or bool(nxt[0])
-        if ends and sum(map(len, band)) > _WIDTH and any(len(b) == 1 for b in band) \
-                and all(parse_cell(v).is_value for b in band for v in b) and (cells := _row(band)) is not None:
+        side_by_side = any(_MORE_THAN_A_ROW.search(lines[k - 1]) for k in used) \
+            and not any(_NUMBERS_APART.search(lines[k - 1]) for k in used)
+        if ends and sum(map(len, band)) > _WIDTH and (side_by_side or any(len(b) == 1 for b in band)) \
+                and all(parse_cell(v).is_value for b in band for v in b) and (cells := _row(band, side_by_side)) is not None:
             for k in used:
                 out[k - 1] = ""
             out[n - 1] = words + " " + " ".join(cells)
