@@ -123,5 +123,8 @@ def test_numbers_side_by_side_are_cut_as_pieces_only_where_no_cut_keeps_them_apa
     lines = head + ["一、本年新收政府信息公开申请数量 37 55 33 0 43 16 17 4 11 1 44 29"] + tail
     out, merged = cell_piece_rows(lines, 1, len(lines) + 1)
     assert out[1] == "一、本年新收政府信息公开申请数量 3755 330 43 16 174 111 4429" and merged == {2: (2,)}
+    lines = head + ["一、本年新收政府信息公开申请数量 37", "55", "33 0 43 16", "17", "4 11", "1 44", "29"] + tail   # pypdfium2
+    out, merged = cell_piece_rows(lines, 1, len(lines) + 1)
+    assert out[1] == "一、本年新收政府信息公开申请数量 3755 330 43 16 174 111 4429" and merged == {2: tuple(range(2, 9))}
     lines = head + ["一、本年新收政府信息公开申请数量 1 1 2 0 0 0 0 1 3"] + tail      # 11 2 … 13 and 1 12 … 13
     assert cell_piece_rows(lines, 1, len(lines) + 1) == (lines, {})

@@ -24,8 +24,8 @@ a run is cut into cells, consecutive pieces joined, where
 
 A tool printing the page's text in content order, one space between runs (pypdf), gives the pieces side by side
 instead, the whole row on its label's line (``一、本年新收政府信息公开申请数量 37 55 33 0 43 16 17 4 11 1 44 29`` is 3755
-330 43 16 174 111 4429), or some on a line of their own. Where a line holds more numbers than a row has cells, all
-one space apart, and no cut keeps numbers side by side apart, the row's numbers in their printed order are cut
+330 43 16 174 111 4429), or some on a line of their own (pypdfium2). Where the row's numbers stand one space apart
+(no wider gap, no tab) and no cut keeps numbers side by side apart, its numbers in their printed order are cut
 alike, as one run (of twelve at most), under the same three conditions. (Numbers a wider gap apart are laid out
 by columns: a count split by a space there, or a cell's runs a line each, is the identities' to place:
 :mod:`.glued`.)
@@ -178,8 +178,7 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
             used.append(m)
             m += 1
         ends = m >= stop or not lines[m - 1].strip() or (nxt := splits[m]) is None or bool(nxt[0])
-        side_by_side = any(_MORE_THAN_A_ROW.search(lines[k - 1]) for k in used) \
-            and not any(_NUMBERS_APART.search(lines[k - 1]) for k in used)
+        side_by_side = not any(_NUMBERS_APART.search(lines[k - 1]) for k in used)
         if ends and sum(map(len, band)) > _WIDTH and (side_by_side or any(len(b) == 1 for b in band)) \
                 and all(parse_cell(v).is_value for b in band for v in b) and (cells := _row(band, side_by_side)) is not None:
             for k in used:
