@@ -125,16 +125,28 @@ def _generic_header(key: str) -> bool:
 
 def drop_header_numbering(items: list[Item]) -> list[Item]:
     """``items`` without the numbers of each line that numbers a generic header (see the module docstring)."""
+    values: dict[int, list[Item]] = {}
+    for it in items:
+        if it.is_value:
+            values.setdefault(it.line, []).append(it)
+    numbering = [its for its in values.values() if len(its) >= 4 and _numbering(its)]
+    if not numbering:                   # (most tables: no line of numbers 1, 2, … k, and nothing to drop)
+        return items
     by_line: dict[int, list[Item]] = {}
     for it in items:
         by_line.setdefault(it.line, []).append(it)
     dropped: set[int] = set()
-    for line, its in by_line.items():
-        values = [it for it in its if it.is_value]
-        numbers = [it.cell.value for it in values if it.cell.kind is not CellKind.BLANK]   # (a blank placed beside them)
-        if not 4 <= len(numbers) <= 7 or numbers != list(range(1, len(numbers) + 1)):
-            continue
+    for its in numbering:
+        line = its[0].line
         if any(it.is_text and _generic_header(it.key) for n in range(line - _NUMBERING_REACH, line)
                for it in by_line.get(n, [])):
-            dropped.update(id(it) for it in values)
+            dropped.update(id(it) for it in its)
     return [it for it in items if id(it) not in dropped] if dropped else items
+
+
+def _numbering(values: list[Item]) -> bool:
+    """Whether a line's values (its numbers, a blank placed beside them aside) are 1, 2, … k, k of four to seven."""
+    if len(values) < 4:
+        return False                    # (fewer values than four: fewer numbers)
+    numbers = [it.cell.value for it in values if it.cell.kind is not CellKind.BLANK]
+    return 4 <= len(numbers) <= 7 and numbers == list(range(1, len(numbers) + 1))
