@@ -42,14 +42,17 @@ def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[st
     whole table (where every row is shifted, only the first label has numbers left over above it).
     ``taken`` maps each read row's label index to its paths (none: numbers taken, no row read, as by a
     one-row （六）) and the items it took its cells from."""
-    below: dict[int, Sequence[str]] = {}   # the rows read from the lines below their labels, every cell read
+    away: dict[int, Sequence[str]] = {}    # the rows read from the lines below their labels
     for idx, (paths, chosen) in taken.items():
         at = items[idx].line
-        if paths and all(it.line != at for it in chosen) and not any(out[p].missing for p in paths):
-            below[idx] = paths
+        if paths and all(it.line != at for it in chosen):
+            away[idx] = paths
+    claimed = {id(it) for _, chosen in taken.values() for it in chosen}
+    if not any(_may_start_run(items, idx, claimed) for idx in away):
+        return                          # (most tables: right above each such label, words or the row above's cells)
+    below = {idx: paths for idx, paths in away.items() if not any(out[p].missing for p in paths)}  # every cell read
     if not below:
         return                          # (no row read from the lines below its label: nothing to mark)
-    claimed = {id(it) for _, chosen in taken.values() for it in chosen}
     text_lines = _OnDemand(lambda: {it.line for it in items if it.is_text}        # (and the lines of rows read
                            | {n for r in out.values() if not r.missing for n in r.lines})  # otherwise: （六）, …)
     top_down = bool(below) and _nothing_above(items, min(below))
@@ -138,6 +141,16 @@ def _nothing_above(items: list[Item], idx: int) -> bool:
     """Whether no number stands right above the label at ``idx`` (the table's first row read from below it:
     its numbers follow it, as they cannot where every row prints its numbers above its label)."""
     return idx == 0 or items[idx - 1].is_text
+
+
+def _may_start_run(items: list[Item], idx: int, claimed: set[int]) -> bool:
+    """Whether the item right above the label at ``idx`` may begin what :func:`_row_left_over_above` looks for: a
+    value of a converter's grid line, or a number no row took. A word there, a number a row took, or any other
+    value ends its search at once with nothing found (its first step), so no other row needs looking at."""
+    if idx == 0:
+        return False
+    it = items[idx - 1]
+    return it.is_value and (it.grid or (it.cell.is_number and id(it) not in claimed))
 
 
 class _OnDemand:
