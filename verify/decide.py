@@ -38,6 +38,7 @@ from .unprinted import RULE as UNPRINTED_RULE, distrusted, unprinted_pins
 __all__ = ["verify_extraction", "verify_report", "statuses"]
 
 _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
+_ABSENT = CellKind.ABSENT       # (an enum member's lookup costs more than the test: once, not once per field)
 
 
 def _prov(status: Status, source: str | None, method: str | None, r: Reading, rules: list[str],
@@ -115,7 +116,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     if misprint is not None and any(apart_from_its_row(p, readings) for p in misprint.paths):
         misprint = None         # a number from a line none of its row's other cells stand on: maybe no cell of it
     unchecked += tautologies(derivation.values, values,     # a pinned cell no second identity checks (confirmed.py)
-                             {p for p, r in readings.items() if r.kind is CellKind.ABSENT},
+                             {p for p, r in readings.items() if r.kind is _ABSENT},
                              {p for p, v in derivation.values.items() if p in readings and letters_pinned(readings[p], v)})
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field

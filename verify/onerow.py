@@ -41,12 +41,14 @@ def printed_count(raw: str | None) -> int | None:
 def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
     """Path → stand-in value of every sub-row cell of a one-row （六）其他处理 (see the module docstring);
     empty when the row was not printed as one row of counts that adds up."""
+    if not all(_as_one_row(readings.get(f"applications.{row}.{APPLICANT_COLUMNS[0]}")) for row in SUB_ROWS):
+        return {}                       # (most documents: the first column's test below fails, nothing else run)
     if any(r.method in _DOUBTFUL for p, r in readings.items() if p.startswith("applications.")):
         return {}
     printed: list[int | None] = []
     for c in APPLICANT_COLUMNS:
         cells = [readings.get(f"applications.{row}.{c}") for row in SUB_ROWS]
-        if any(r is None or r.kind is not CellKind.ABSENT or r.method != Method.OTHER_AS_ONE_ROW for r in cells):
+        if not all(_as_one_row(r) for r in cells):
             return {}
         raws = {unicodedata.normalize("NFKC", r.raw or "").strip() for r in cells}
         values = {printed_count(raw) for raw in raws}          # (each sub-row holds the printed row's cell)
@@ -65,6 +67,11 @@ def one_row_stand_ins(readings: Mapping[str, Reading]) -> dict[str, int]:
         for row in SUB_ROWS[1:]:
             out[f"applications.{row}.{c}"] = 0
     return out
+
+
+def _as_one_row(r: Reading | None) -> bool:
+    """Whether a sub-row's cell holds the cell of （六） printed as one row (unprinted, read so)."""
+    return r is not None and r.kind is CellKind.ABSENT and r.method == Method.OTHER_AS_ONE_ROW
 
 
 def implied_zeros(stand_ins: Mapping[str, int]) -> set[str]:

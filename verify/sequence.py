@@ -71,6 +71,8 @@ def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
     """The blank and zero cells of every 表三 row whose cells stand one to a line far from their label
     (see the module docstring), when the row holds both."""
     out: set[str] = set()
+    if not _blank_and_zero(readings):
+        return out
     for paths in _ROW_PATHS:
         cells = [readings.get(p) for p in paths]
         if any(r is None or len(r.lines) != 2 for r in cells):
@@ -114,6 +116,8 @@ def _cell_lines(readings: Mapping[str, Reading]) -> list[tuple[list[str], list[R
 def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
     """The blank and zero cells of every block of 表三 rows printed column by column (see the module
     docstring), when the block holds both."""
+    if not _blank_and_zero(readings):
+        return set()
     rows = sorted(_cell_lines(readings), key=lambda row: min(row[2]))
     blocks: list[list[tuple[list[str], list[Reading], list[int]]]] = []
     end = -1
@@ -129,6 +133,13 @@ def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
         if len(block) > 1:
             out |= _blanks_and_zeros([(p, r) for paths, rs, _ in block for p, r in zip(paths, rs)])
     return out
+
+
+def _blank_and_zero(readings: Mapping[str, Reading]) -> bool:
+    """Whether any cell of the document reads blank (or a placeholder) and any reads 0: a row or block flags its
+    cells only where it holds both, so without both anywhere no check here finds anything (most documents)."""
+    kinds = {r.kind for r in readings.values()}
+    return bool(kinds & _BLANKS) and CellKind.ZERO in kinds
 
 
 def _blanks_and_zeros(cells: list[tuple[str, Reading]]) -> set[str]:

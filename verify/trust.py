@@ -64,6 +64,8 @@ OCR_CELLS = 3
 _OCR_TOKEN = re.compile(rf"[\d{OCR_LETTERS}]+(?:\.[\d{OCR_LETTERS}]+)?")
 _OCR_LETTER = re.compile(rf"[{OCR_LETTERS}]")
 _LETTERS = frozenset(OCR_LETTERS + FULLWIDTH_OCR_LETTERS)
+#: (an enum member's lookup costs more than the test: looked up once, not once per cell)
+_OCR_KIND, _MISSING_KIND = CellKind.OCR, CellKind.MISSING
 
 
 def noisy_text(identity_findings: Iterable[Finding]) -> bool:
@@ -156,7 +158,7 @@ def ocr_cell(raw: str | None) -> bool:
 def ocr_candidates(readings: Iterable[Reading]) -> Iterator[str | None]:
     """The printed texts of the cells that may show an OCR reading: those read as OCR'd (letters among
     digits) and those left lost (letters only)."""
-    return (r.raw for r in readings if r.kind is CellKind.OCR or r.kind is CellKind.MISSING)
+    return (r.raw for r in readings if r.kind is _OCR_KIND or r.kind is _MISSING_KIND)
 
 
 def read_by_ocr(extraction: Extraction) -> bool:

@@ -17,8 +17,6 @@ three lines or more, some line holding two or more of them: a PDF text's row sta
 
 from __future__ import annotations
 
-from collections import Counter
-
 from .layout import Item
 
 __all__ = ["cell_stream"]
@@ -30,8 +28,11 @@ _MIN_LINES = 3
 
 
 def _spread(span: list[Item]) -> bool:
-    per_line = Counter(it.line for it in span)
-    return len(span) == _WIDTH and len(per_line) >= _MIN_LINES and max(per_line.values()) >= 2
+    """Seven cells over three lines or more, some line holding two or more (fewer lines than cells)."""
+    if len(span) != _WIDTH:
+        return False
+    lines = len({it.line for it in span})
+    return _MIN_LINES <= lines < _WIDTH
 
 
 def cell_stream(spans: dict[str, list[Item]]) -> bool:

@@ -20,7 +20,7 @@ lower row's, its label detached above them, or the upper's, the labels stacked (
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
@@ -42,11 +42,19 @@ def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[st
     whole table (where every row is shifted, only the first label has numbers left over above it).
     ``taken`` maps each read row's label index to its paths (none: numbers taken, no row read, as by a
     one-row （六）) and the items it took its cells from."""
+    away: dict[int, Sequence[str]] = {}    # the rows read from the lines below their labels
+    for idx, (paths, chosen) in taken.items():
+        at = items[idx].line
+        if paths and all(it.line != at for it in chosen):
+            away[idx] = paths
     claimed = {id(it) for _, chosen in taken.values() for it in chosen}
-    read_lines = {n for r in out.values() if not r.missing for n in r.lines}    # (rows read otherwise: （六）, …)
-    text_lines = {it.line for it in items if it.is_text} | read_lines
-    below = {idx: paths for idx, (paths, chosen) in taken.items()
-             if paths and all(it.line != items[idx].line for it in chosen) and not any(out[p].missing for p in paths)}
+    if not any(_may_start_run(items, idx, claimed) for idx in away):
+        return                          # (most tables: right above each such label, words or the row above's cells)
+    below = {idx: paths for idx, paths in away.items() if not any(out[p].missing for p in paths)}  # every cell read
+    if not below:
+        return                          # (no row read from the lines below its label: nothing to mark)
+    text_lines = _OnDemand(lambda: {it.line for it in items if it.is_text}        # (and the lines of rows read
+                           | {n for r in out.values() if not r.missing for n in r.lines})  # otherwise: （六）, …)
     top_down = bool(below) and _nothing_above(items, min(below))
     if not any(_row_left_over_above(items, idx, len(paths), claimed, text_lines, top_down)
                for idx, paths in below.items()):
@@ -135,7 +143,31 @@ def _nothing_above(items: list[Item], idx: int) -> bool:
     return idx == 0 or items[idx - 1].is_text
 
 
-def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[int], text_lines: set[int],
+def _may_start_run(items: list[Item], idx: int, claimed: set[int]) -> bool:
+    """Whether the item right above the label at ``idx`` may begin what :func:`_row_left_over_above` looks for: a
+    value of a converter's grid line, or a number no row took. A word there, a number a row took, or any other
+    value ends its search at once with nothing found (its first step), so no other row needs looking at."""
+    if idx == 0:
+        return False
+    it = items[idx - 1]
+    return it.is_value and (it.grid or (it.cell.is_number and id(it) not in claimed))
+
+
+class _OnDemand:
+    """A set of line numbers built the first time it is asked about: :func:`_row_left_over_above` asks only past
+    the first number above a label, and in most tables that number is the row above's (taken), so never."""
+
+    def __init__(self, build: Callable[[], set[int]]) -> None:
+        self._build: Callable[[], set[int]] | None = build
+        self._lines: set[int] = set()
+
+    def __contains__(self, line: object) -> bool:
+        if self._build is not None:
+            self._lines, self._build = self._build(), None
+        return line in self._lines
+
+
+def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[int], text_lines: Container[int],
                          top_down: bool = False) -> bool:
     """Whether a row's worth of numbers (``width``, no more, no fewer), or a block of several rows' worth
     (more than twice as many, and more than seven: numbers printed by column), stands right above the

@@ -38,6 +38,7 @@ __all__ = ["added_column", "added_field", "drop_added_columns", "drop_subtotal_f
            "without_sub_rows", "spacer_column"]
 
 _WIDTH = 7
+_BLANK = CellKind.BLANK         # (an enum member's lookup costs more than the test: once, not per row)
 _SEQ = re.compile(r"^序号$")
 _ADDED = re.compile(r"^(?:备注|上一?年度?(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上一?年度?(?:增减)?)$")
 #: 表二's added column: last year's count under its own name (上年制发件数, 上年处理决定数量, 上年收费金额…)
@@ -232,7 +233,7 @@ def without_next_rows_empty_cells(items: list[Item], nxt: int, span: list[Item])
     (the empty cells of the group columns before it: one, or two where the next row's label is in the third
     column, a group's title, （四）无法提供, maybe between them and the label)."""
     k = len(span)
-    while k > 0 and span[k - 1].cell.kind is CellKind.BLANK:
+    while k > 0 and span[k - 1].cell.kind is _BLANK:
         k -= 1
     if not 0 < k < len(span):
         return span

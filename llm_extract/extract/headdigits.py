@@ -26,6 +26,7 @@ on one of the few lines above is the header's numbering, never a row's cells
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..evidence import CellKind
 from .layout import Item
@@ -115,6 +116,7 @@ def joined_header_digits(lines: list[str]) -> list[str]:
 _NUMBERING_REACH = 4
 #: the characters of a generic header word, 数据, printed whole or a character to a line
 _HEADER_WORD = frozenset("数据")
+_BLANK = CellKind.BLANK         # (an enum member's lookup costs more than the test: once, not per value)
 
 
 def _generic_header(key: str) -> bool:
@@ -125,16 +127,32 @@ def _generic_header(key: str) -> bool:
 
 def drop_header_numbering(items: list[Item]) -> list[Item]:
     """``items`` without the numbers of each line that numbers a generic header (see the module docstring)."""
+    per_line = Counter([it.line for it in items if it.is_value])      # (counted in C)
+    wide = {line for line, n in per_line.items() if n >= 4}
+    if not wide:
+        return items                    # (no line of four values or more: no line numbers a header)
+    values: dict[int, list[Item]] = {}
+    for it in items:
+        if it.is_value and it.line in wide:
+            values.setdefault(it.line, []).append(it)
+    numbering = [its for its in values.values() if _numbering(its)]
+    if not numbering:                   # (most tables: no line of numbers 1, 2, … k, and nothing to drop)
+        return items
     by_line: dict[int, list[Item]] = {}
     for it in items:
         by_line.setdefault(it.line, []).append(it)
     dropped: set[int] = set()
-    for line, its in by_line.items():
-        values = [it for it in its if it.is_value]
-        numbers = [it.cell.value for it in values if it.cell.kind is not CellKind.BLANK]   # (a blank placed beside them)
-        if not 4 <= len(numbers) <= 7 or numbers != list(range(1, len(numbers) + 1)):
-            continue
+    for its in numbering:
+        line = its[0].line
         if any(it.is_text and _generic_header(it.key) for n in range(line - _NUMBERING_REACH, line)
                for it in by_line.get(n, [])):
-            dropped.update(id(it) for it in values)
+            dropped.update(id(it) for it in its)
     return [it for it in items if id(it) not in dropped] if dropped else items
+
+
+def _numbering(values: list[Item]) -> bool:
+    """Whether a line's values (its numbers, a blank placed beside them aside) are 1, 2, … k, k of four to seven."""
+    if len(values) < 4:
+        return False                    # (fewer values than four: fewer numbers)
+    numbers = [it.cell.value for it in values if it.cell.kind is not _BLANK]
+    return 4 <= len(numbers) <= 7 and numbers == list(range(1, len(numbers) + 1))

@@ -246,7 +246,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
     label and the next one's."""
     ends = [idx for _, idx in order[1:]] + [len(items)]
-    if any(_numbers_in_a_block(items[idx + 1:end]) for (_, idx), end in zip(order, ends)):
+    if any(end - idx - 1 >= 2 * _ROW_WIDTH and _numbers_in_a_block(items[idx + 1:end])   # (fewer items: fewer
+           for (_, idx), end in zip(order, ends)):                                            # numbers than two rows')
         return                  # several rows' numbers under one label (pdfminer moved them off their labels):
         #                         a lone label's numbers may be among them
     blank = parse_cell("")

@@ -34,6 +34,17 @@ def doubt_beside_loose_digits(items: Sequence[Item], taken: Mapping[int, tuple[S
     """Leave unread every row of space-separated text whose numbers (``taken``: each read row's label index →
     its paths and the items its cells came from) have, on the line right above or below them, numbers no row
     took and nothing else (see the module docstring)."""
+    rows: list[tuple[Sequence[str], list[int]]] = []     # rows printing two numbers or more on a line
+    for paths, chosen in taken.values():
+        if not paths or not chosen:
+            continue
+        lines = [it.line for it in chosen]
+        if len(set(lines)) == len(lines):
+            continue                    # a cell to a line: a number on the next line is another field's (上年数)
+        if not any(it.grid or it.col is not None for it in chosen):
+            rows.append((paths, lines))
+    if not rows:
+        return                          # (most tables: a cell to a line, or rows in tab-separated fields)
     claimed = {id(it) for _, chosen in taken.values() for it in chosen}
     by_line: dict[int, list[Item]] = {}
     for it in items:
@@ -43,12 +54,7 @@ def doubt_beside_loose_digits(items: Sequence[Item], taken: Mapping[int, tuple[S
         its = by_line.get(n, [])
         return 1 < len(its) < _WIDTH and all(it.cell.is_number and id(it) not in claimed for it in its)
 
-    for paths, chosen in taken.values():
-        if not paths or not chosen or any(it.grid or it.col is not None for it in chosen):
-            continue
-        lines = [it.line for it in chosen]
-        if max(lines.count(n) for n in set(lines)) < 2:
-            continue                    # a cell to a line: a number on the next line is another field's (上年数)
+    for paths, lines in rows:
         if not (loose(min(lines) - 1) or loose(max(lines) + 1)):
             continue
         for path in paths:

@@ -9,6 +9,7 @@ of a label wrapped into pieces no pattern matched), a label item that runs on in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..evidence import CellKind
 from ..form import FORM
@@ -129,10 +130,17 @@ def runs_into_next(items: list[Item], labels: dict[str, int]) -> list[str]:
         idx = labels.get(row)
         if idx is None or row not in TABLE3_ROW_PATHS:
             continue
-        m = pattern.search(items[idx].key)
-        if m and _NEXT_ROW_START.search(items[idx].key[m.end():]):
+        if _runs_on(pattern, items[idx].key):
             out.append(row)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _runs_on(pattern: re.Pattern[str], key: str) -> bool:
+    """Whether a label's key runs on, after what ``pattern`` matches, into another row's start; once per pattern
+    and key (a pure function of them, and the form's labels recur in every report)."""
+    m = pattern.search(key)
+    return bool(m) and _NEXT_ROW_START.search(key[m.end():]) is not None
 
 
 def merged_labels(items: list[Item], labels: dict[str, int]) -> list[str]:

@@ -38,6 +38,7 @@ RULE_GLYPHS = frozenset("lI|")
 RULE_MARKS = frozenset("|丨一")
 #: combinations tried at most (C(12, 5) = 792: a row of 表四 with a dozen rule glyphs)
 MAX_DROPS = 5_000
+_BLANK = CellKind.BLANK         # (an enum member's lookup costs more than the test: once, not per token)
 
 
 def is_rule_glyph(item: Item) -> bool:
@@ -68,7 +69,7 @@ def off_header_lines(items: Sequence[Item], values: Sequence[Item]) -> list[Item
 def extra_tokens(values: Sequence[Item], width: int) -> bool:
     """Whether the tokens that stand where cells belong (every value item but a blank one) outnumber
     the ``width`` cells, rule glyphs among them: then which tokens are cells is a guess."""
-    tokens = [it for it in values if it.cell.kind is not CellKind.BLANK]
+    tokens = [it for it in values if it.cell.kind is not _BLANK]
     return len(tokens) > width and any(is_rule_glyph(it) for it in tokens)
 
 
@@ -81,7 +82,7 @@ def without_rule_glyphs(values: Sequence[Item], width: int) -> list[Item] | None
     if len(values) <= width:
         return None
     kept = [it for it in values if not (is_rule_glyph(it) and len(normalise(it.raw)) == 1)]
-    if len(kept) == len(values) or len(kept) != width or any(it.cell.kind is CellKind.BLANK for it in kept):
+    if len(kept) == len(values) or len(kept) != width or any(it.cell.kind is _BLANK for it in kept):
         return None
     return kept
 
@@ -91,7 +92,7 @@ def rule_glyph_options(values: Sequence[Item], width: int,
     """Every reading of ``width`` cells left when rule glyphs are dropped from the tokens until they
     fit, where the remaining letters are read as the digits they stand for and the reading keeps the
     row's own identity (``holds``). Empty when no such reading exists or there are too many ways."""
-    tokens = [it for it in values if it.cell.kind is not CellKind.BLANK]
+    tokens = [it for it in values if it.cell.kind is not _BLANK]
     extra = len(tokens) - width
     glyphs = [k for k, it in enumerate(tokens) if is_rule_glyph(it)]
     if extra <= 0 or len(glyphs) < extra or comb(len(glyphs), extra) > MAX_DROPS:
@@ -132,7 +133,7 @@ def bars_as_cells(items: Sequence[Item], values: Sequence[Item], width: int) -> 
     1, where the row holds exactly ``width`` tokens with the bars and fewer without: no rule stands there then
     (a ruled row prints a bar between every two cells), and the bar is a cell of OCR letters alone, like ``l``,
     its 1 a guess for the identities to pin. Any other row keeps its bars as rules."""
-    tokens = [it for it in values if it.cell.kind is not CellKind.BLANK]
+    tokens = [it for it in values if it.cell.kind is not _BLANK]
     if not tokens or len(tokens) >= width:
         return list(values)
     lines = {it.line for it in tokens}

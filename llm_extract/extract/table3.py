@@ -43,6 +43,8 @@ from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_o
 __all__ = ["read_table3"]
 
 _OTHER_GROUP = re.compile(r"其他处理$")
+#: (an enum member's lookup costs more than the test: looked up once, not once per cell)
+_BLANK, _PLACEHOLDER = CellKind.BLANK, CellKind.PLACEHOLDER
 
 
 def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
@@ -115,7 +117,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             continue
         label = items[idx]
         span = spans[row]
-        if empty_cells_only(span, spans, [spans[r] for r, _ in order[max(k - 1, 0):k + 2] if r != row]):
+        if 0 < len(span) < 7 and empty_cells_only(span, spans, [spans[r] for r, _ in order[max(k - 1, 0):k + 2]
+                                                                if r != row]):   # (its first test, told first)
             #                           a page dump's &nbsp; (空) cells, its empty ones dropped: a blank row
             row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
             continue
@@ -207,10 +210,10 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         elif seven_then_a_stray(items[idx + 1:nxt], span, spans.get(order[k + 1][0]) if k + 1 < len(order) else None):
             chosen = span[:7]               # seven cells a line each keeping the row's total, then a page's number
         elif len(numbers) == 7 and len(span) < 2 * 7 and not any(guessed(it.cell) for it in span) \
-                and not any(it.cell.kind is CellKind.PLACEHOLDER for it in span):
+                and not any(it.cell.kind is _PLACEHOLDER for it in span):
             chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are
             #                                 eight; so is a placeholder, `0 1 - 0 0 0 1` and a page's `3`)
-        elif len(span) > 7 and all(it.cell.kind is CellKind.BLANK for it in span[:-7]):
+        elif len(span) > 7 and all(it.cell.kind is _BLANK for it in span[:-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
         elif padded_seven(span):
             chosen = span[:7]               # seven printed cells, then a grid's padding (markdownify)
@@ -220,7 +223,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             chosen, glyphs = None, rule_glyph_options(span, 7, row_holds)
         bars, unbarred = None, None
         if any(has_glued_bar(it) for it in span):     # |14: a rule or a 1? (gluedbars.py)
-            tokens = [it for it in span if it.cell.kind is not CellKind.BLANK]
+            tokens = [it for it in span if it.cell.kind is not _BLANK]
             if (unbarred := glued_bar_cells(tokens, 7)) is None:
                 bars = glued_bar_options(tokens, 7, row_holds)
             chosen, glyphs = None, bars if bars and len(bars) == 1 else glyphs

@@ -126,7 +126,7 @@ def without_title_piece(key: str) -> str | None:
 
 def find_labels(items: list[Item]) -> dict[str, int]:
     """Item index of each 表三 row label, matched in form order."""
-    return dict(_labels_in(tuple(it.key if it.is_text else None for it in items)))
+    return dict(_labels_in(tuple([it.key if it.is_text else None for it in items])))   # (a list first: faster)
 
 
 @lru_cache(maxsize=512)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from ..evidence import Ambiguity, Method
@@ -108,48 +108,102 @@ def _named(words: list[Item]) -> set[str]:
 
 
 def _key(words: list[Item]) -> str:
-    return label_key("".join(it.raw for it in words))
+    return _text_key("".join(it.raw for it in words))
 
 
-def _pieces(line: list[Item], count: int, row: str) -> list[Item] | None:
-    """A line's ``count`` digit runs ending it, after words that name no row but ``row`` (a group title's
+@lru_cache(maxsize=4096)
+def _text_key(text: str) -> str:
+    """``label_key`` of a line's words, once per distinct text (the form's labels recur in every report)."""
+    return label_key(text)
+
+
+class _Lines:
+    """A table's items by line, with each line's :func:`_tail`, the rows its words name and whether it is a
+    piece of a group's title worked out once: every row looks at the lines round its label, and its
+    neighbours look at the same lines (the answers depend on the line alone)."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.by_line: dict[int, list[Item]] = {}
+        for it in items:
+            self.by_line.setdefault(it.line, []).append(it)
+        self._tails: dict[int, tuple[list[Item], list[Item]] | None] = {}
+        self._named: dict[int, set[str]] = {}
+        self._digits: dict[int, bool] = {}
+        self._titles: dict[int, bool] = {}
+
+    def line(self, n: int) -> list[Item]:
+        return self.by_line.get(n, [])
+
+    def tail(self, n: int) -> tuple[list[Item], list[Item]] | None:
+        """:func:`_tail` of line ``n`` (an empty line: no words, no values)."""
+        if n not in self._tails:
+            self._tails[n] = _tail(self.line(n))
+        return self._tails[n]
+
+    def named(self, n: int) -> set[str]:
+        """The rows line ``n``'s words name (its words before the values ending it); the line has a tail."""
+        if n not in self._named:
+            parts = self.tail(n)
+            assert parts is not None
+            self._named[n] = _named(parts[0])
+        return self._named[n]
+
+    def digits(self, n: int) -> bool:
+        """Whether the values ending line ``n`` are digit runs, every one (none: yes); the line has a tail."""
+        if n not in self._digits:
+            parts = self.tail(n)
+            assert parts is not None
+            self._digits[n] = all(DIGITS.match(it.raw) for it in parts[1])
+        return self._digits[n]
+
+    def title_piece(self, n: int) -> bool:
+        """Whether line ``n`` holds a piece of a group's title only (words, within a title of GROUP_KEYS)."""
+        if n not in self._titles:
+            line, key = self.line(n), None
+            if line and all(it.is_text for it in line):
+                key = _key(line)            # (once, not once per title)
+            self._titles[n] = key is not None and any(key in title for title in GROUP_KEYS)
+        return self._titles[n]
+
+
+def _pieces(lines: _Lines, n: int, count: int, row: str) -> list[Item] | None:
+    """Line ``n``'s ``count`` digit runs ending it, after words that name no row but ``row`` (a group title's
     characters printed down its column, ``三`` / ``、``; the row's own label, wrapped); None otherwise."""
-    parts = _tail(line)
-    if parts is None or not 0 < count <= _WIDTH or len(parts[1]) != count \
-            or not all(DIGITS.match(it.raw) for it in parts[1]):
+    parts = lines.tail(n)
+    if parts is None or not 0 < count <= _WIDTH or len(parts[1]) != count or not lines.digits(n):
         return None
-    return parts[1] if not _named(parts[0]) - {row} else None
+    return parts[1] if not lines.named(n) - {row} else None
 
 
-def _beside(by_line: dict[int, list[Item]], at: int, step: int) -> int:
+def _beside(lines: _Lines, at: int, step: int) -> int:
     """The line next to ``at`` (``step`` -1 above, 1 below), past one line holding a piece of a group's title only
     (``（三）不`` / ``予公开``, printed between a row's line and its pieces; a wrapped label's words are no such piece)."""
     n = at + step
-    line = by_line.get(n, [])
-    if line and all(it.is_text for it in line) and any(_key(line) in title for title in GROUP_KEYS):
-        return n + step
-    return n
+    return n + step if lines.title_piece(n) else n
 
 
-def _wrapped_at(row: str, label: Item, by_line: dict[int, list[Item]]) -> WrappedRow | None:
+def _wrapped_at(row: str, label: Item, lines: _Lines) -> WrappedRow | None:
     """The row's wrapped cells round its label's line (``1 1`` / ``数量 0 0 0 0 0`` / ``5 5``), or round the line
-    under it, the first pieces on the label's (``部分公开（区分处理的，只计这 4 4`` / ``度 0 0 0 0 0`` / ``一情形… 1 1``)."""
-    own = _tail(by_line[label.line])
+    under it, the first pieces on the label's (``部分公开（区分处理的，只计这 4 4`` / ``度 0 0 0 0 0`` / ``一情形… 1 1``).
+    (The line below is looked at only where the line above holds pieces: both must.)"""
+    own = lines.tail(label.line)
     if own is None or label not in own[0]:
         return None
     for at in (label.line, label.line + 1):
-        parts = own if at == label.line else _tail(by_line.get(at, []))
-        if parts is None or (at != label.line and _named(parts[0])):
+        parts = lines.tail(at)
+        if parts is None or (at != label.line and lines.named(at)):
             continue
         middle = parts[1]
-        if not middle or not all(it.cell.is_number and DIGITS.match(it.raw) for it in middle):
+        if not middle or not all(it.cell.is_number for it in middle) or not lines.digits(at):
             continue
-        up, down = _beside(by_line, at, -1), _beside(by_line, at, 1)
+        up = _beside(lines, at, -1)
         count = _WIDTH - len(middle)                # (the row's line whole: counts of three wrapped through it)
-        if count == 0 and (above := _tail(by_line.get(up, []))) is not None:
+        if count == 0 and (above := lines.tail(up)) is not None:
             count = len(above[1])
-        top, bottom = (_pieces(by_line.get(n, []), count, row) for n in (up, down))
-        if top is not None and bottom is not None \
+        if (top := _pieces(lines, up, count, row)) is None:
+            continue
+        bottom = _pieces(lines, _beside(lines, at, 1), count, row)
+        if bottom is not None \
                 and all(FIRST_PIECE.match(t.raw) and len(t.raw) >= len(b.raw) for t, b in zip(top, bottom)):
             return WrappedRow(middle, top, bottom)
     return None
@@ -159,14 +213,14 @@ def wrapped_rows(items: list[Item], order: list[tuple[str, int]],
                  spans: dict[str, list[Item]]) -> dict[str, WrappedRow]:
     """The rows of space-separated 表三 text whose cells wrapped round their line (see the module docstring), by
     row; their pieces are taken out of every row's ``spans`` (a wrapped row's span keeps its one-line cells)."""
-    by_line: dict[int, list[Item]] = {}
-    for it in items:
-        by_line.setdefault(it.line, []).append(it)
+    lines = _Lines(items)
     found: dict[str, WrappedRow] = {}
     for row, idx in order:
-        if row in TABLE3_ROW_PATHS and (wrapped := _wrapped_at(row, items[idx], by_line)) is not None \
+        if row in TABLE3_ROW_PATHS and (wrapped := _wrapped_at(row, items[idx], lines)) is not None \
                 and wrapped.options:          # (no placement keeps its row sum: no such row)
             found[row] = wrapped
+    if not found:
+        return found                    # (most tables: every span stays as it is, nothing taken out of it)
     short = {it.line for w in found.values() if not w.through for it in w.top + w.bottom}
     found = {row: w for row, w in found.items()       # (a row's line whole between other rows' pieces: its own cells)
              if not w.through or not short & {it.line for it in w.top + w.bottom}}
