@@ -79,6 +79,10 @@ def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None
     return out
 
 
+#: a block at a place: its cells' bits, what it adds to the identity instances it touches, its cells' values' code
+_Plan = tuple[int, list[tuple[int, int, int, int, int]], int]
+
+
 class _Search:
     """Every tiling of the open cells by the free blocks, in row-major order of their top-left cells."""
 
@@ -97,19 +101,21 @@ class _Search:
         self.found: list[Grid] = []
         #: the states searched already (blocks used, every cell's value or open): two placements that
         #: leave the same values with the same blocks used have the same completions
-        self.seen: set[tuple[tuple[int, ...], int]] = set()
+        self.seen: set[int] = set()
         #: the cells' values before any block is placed (``None`` an open cell); a placed block's are in ``key``
         self.values: list[int | None] = [None if n is None else count_of(n) for row in grid for n in row]
-        #: every cell's value as one integer (:meth:`_code`), kept as blocks are placed and taken back: the
-        #: state's key without building a tuple of all 175 cells at every step
+        #: the state as one integer, kept as blocks are placed and taken back (not a tuple of all 175 cells built
+        #: at every step): every cell's value (:meth:`_code`) and, in the bits above them, how many blocks of each
+        #: shape are placed (``bits_per_shape`` bits a shape, adding ``one_more[shape]`` a block)
         self.codes: dict[int, int] = {}
         for v in [v for v in self.values if v is not None] + [count_of(n) for b in blocks for ln in b for n in ln]:
             self.codes.setdefault(v, len(self.codes) + 1)
         self.bits = len(self.codes).bit_length()
         self.key = self._code([(at, v) for at, v in enumerate(self.values) if v is not None])
+        bits_per_shape = len(blocks).bit_length()
+        self.one_more = [1 << (len(self.values) * self.bits + s * bits_per_shape) for s in range(len(self.shapes))]
         #: the cells taken (a bit each, row-major), beside ``values``: a block fits where its cells' bits are clear
         self.taken = sum(1 << k for k, v in enumerate(self.values) if v is not None)
-        self.masks: dict[tuple[int, int], int] = {}
         #: the instances whose every cell is a label's (left to the verifier: never checked, nor kept)
         self.own = frozenset(k for k, (left, right) in enumerate(INSTANCES) if all(x in fixed for x in left + right))
         #: each instance's sum of placed cells and count of open cells, per side, kept as cells are placed
@@ -117,7 +123,7 @@ class _Search:
         self.sums = [[0, 0] for _ in INSTANCES]
         self.open = [[0, 0] for _ in INSTANCES]
         self.stack: list[tuple[int, int, int]] = []     # the blocks placed: (block, row, column)
-        self.plans: dict[tuple[int, int], tuple[list[tuple[int, int, int, int, int]], int]] = {}
+        self.plans: dict[int, _Plan | None] = {}       # by block and place: b * 175 + top-left cell
         for at, v in enumerate(self.values):
             for k, left in SIDES[at]:
                 if v is None:
@@ -135,19 +141,6 @@ class _Search:
         k = (~self.taken & (self.taken + 1)).bit_length() - 1
         return divmod(k, _WIDTH) if k < len(self.values) else None
 
-    def _fits(self, b: int, r: int, c: int) -> bool:
-        """Whether block ``b`` fits with its top-left cell at (r, c): inside the table, on open cells only."""
-        key = (b, r * _WIDTH + c)
-        if (mask := self.masks.get(key)) is None:
-            block = self.blocks[b]
-            k = len(block[0])
-            if r + len(block) > len(self.grid) or c + k > _WIDTH:
-                mask = -1                   # (past the table's edge: fits nowhere)
-            else:
-                mask = sum(1 << (key[1] + i * _WIDTH + j) for i in range(len(block)) for j in range(k))
-            self.masks[key] = mask
-        return mask >= 0 and not self.taken & mask
-
     def _table(self) -> Grid:
         """The table of the blocks placed now: the grid's numbers beside their labels, the blocks' in their cells."""
         table = [list(row) for row in self.grid]
@@ -157,13 +150,19 @@ class _Search:
                     table[r + i][c + j] = n
         return table
 
-    def _plan(self, b: int, at: int) -> tuple[list[tuple[int, int, int, int, int]], int]:
-        """Block ``b`` with its top-left cell at ``at``: what it adds to each instance it touches (instance, left sum,
-        right sum, left cells, right cells; the instances :attr:`own` left out, as :meth:`_still_holds` skips them),
-        and what it adds to the state's :attr:`key` (its cells open before)."""
-        key = (b, at)
-        if (plan := self.plans.get(key)) is None:
-            block = self.blocks[b]
+    def _plan(self, b: int, r: int, c: int) -> _Plan | None:
+        """Block ``b`` with its top-left cell at (r, c), or ``None`` past the table's edge: its cells' bits, what it
+        adds to each instance it touches (instance, left sum, right sum, left cells, right cells; the instances
+        :attr:`own` left out, as :meth:`_still_holds` skips them), and what it adds to the state's :attr:`key`
+        (its cells open before). Worked out once a search, the first time the block is tried there."""
+        at = r * _WIDTH + c
+        key = b * len(self.values) + at
+        if (plan := self.plans.get(key, False)) is not False:
+            return plan
+        block = self.blocks[b]
+        if r + len(block) > len(self.grid) or c + len(block[0]) > _WIDTH:
+            plan = None
+        else:
             cells = [at + i * _WIDTH + j for i in range(len(block)) for j in range(len(block[0]))]
             vals = [count_of(n) for line in block for n in line]
             adds: dict[int, list[int]] = {}
@@ -174,8 +173,9 @@ class _Search:
                     d = adds.setdefault(k, [0, 0, 0, 0])
                     d[0 if left else 1] += v
                     d[2 if left else 3] += 1
-            plan = ([(k, *d) for k, d in adds.items()], self._code(list(zip(cells, vals))))
-            self.plans[key] = plan
+            plan = (sum(1 << cell for cell in cells), [(k, *d) for k, d in adds.items()],
+                    self._code(list(zip(cells, vals))))
+        self.plans[key] = plan
         return plan
 
     def _still_holds(self, adds: list[tuple[int, int, int, int, int]]) -> bool:
@@ -197,10 +197,9 @@ class _Search:
         self.budget[0] -= 1
         if self.budget[0] < 0:
             return False
-        state = (tuple(self.placed), self.key)
-        if state in self.seen:
+        if self.key in self.seen:
             return True
-        self.seen.add(state)
+        self.seen.add(self.key)
         at = self._open()
         if at is None:
             table = self._table()
@@ -212,19 +211,19 @@ class _Search:
             if self.placed[shape] == len(blocks):
                 continue
             b = blocks[self.placed[shape]]      # the first of its shape not yet placed
-            if self._fits(b, r, c) and not self._place(shape, b, r, c):
-                return False
+            plan = self._plan(b, r, c)
+            if plan is not None and not self.taken & plan[0] and not self._place(shape, b, r, c, plan):
+                return False                    # (it fits: inside the table, on open cells only)
         return True
 
-    def _place(self, shape: int, b: int, r: int, c: int) -> bool:
-        """Block ``b``, the next of its shape, at (r, c), and the search on from there; False when it was cut short."""
-        at = r * _WIDTH + c
-        adds, code = self._plan(b, at)
+    def _place(self, shape: int, b: int, r: int, c: int, plan: _Plan) -> bool:
+        """Block ``b``, the next of its shape, at (r, c) (its :meth:`_plan`), and the search on from there; False when
+        it was cut short."""
+        mask, adds, code = plan
         if not self._still_holds(adds):
             return True                 # (checked before the block is placed: most placements end here)
         self.placed[shape] += 1
-        self.key += code
-        mask = self.masks[b, at]
+        self.key += code + self.one_more[shape]
         self.taken |= mask
         self.stack.append((b, r, c))
         sums, open_ = self.sums, self.open
@@ -239,7 +238,7 @@ class _Search:
             sums[k][1] -= rs
             open_[k][0] += lc
             open_[k][1] += rc
-        self.key -= code
+        self.key -= code + self.one_more[shape]
         self.taken ^= mask
         self.stack.pop()
         self.placed[shape] -= 1
