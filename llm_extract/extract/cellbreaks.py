@@ -30,11 +30,13 @@ _MAX_PART = 16
 
 def _joins(line: str, after: str) -> bool:
     """Whether ``after`` goes on with the cell ``line`` ends with: its last part, then the cell again."""
-    fields = line.split("\t")
-    first = fields[-1].strip()
     part, sep, rest = after.partition("\t")
     part = part.strip()
-    if not sep or not first or not part or len(part) > _MAX_PART or not has_words(part) or not has_words(first) \
+    if not sep or not part:
+        return False                    # (most lines: told before ``line`` is split)
+    fields = line.split("\t")
+    first = fields[-1].strip()
+    if not first or len(part) > _MAX_PART or not has_words(part) or not has_words(first) \
             or parse_cell(first).is_value:
         return False                    # (a count with its unit, 0件, is no merged label: 规章 … 0件 / 行政规范性文件 0件 …)
     again = rest.split("\t")[0].strip()

@@ -118,7 +118,7 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
         k = len(band[0][1])
         if any(len(g) != k for _, g in band) or (out and any(text for text, _ in band[1:])) \
                 or top + len(out) + k > rows \
-                or not all(labels_fit(text, top + len(out), k, form) for text, _ in band):
+                or not all(labels_fit(text, top + len(out), k, form) for text, _ in band if text):
             return None
         out += [[g[r] for _, g in band] for r in range(k)]
         i += width

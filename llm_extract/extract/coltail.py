@@ -52,8 +52,9 @@ def _tails(groups: list[Group], end: int) -> list[tuple[int, list[list[Number]]]
     """Every chain of bands ending right before ``groups[end]`` that ends the table and reaches （一）予以公开's
     row: its first row and its rows (a longer one may take in a row of other numbers above, a shorter one not)."""
     found: list[tuple[int, list[list[Number]]]] = []
+    count = 0                                   # the numbers in groups[first:end], added as ``first`` moves up
     for first in range(end - _WIDTH, -1, -_WIDTH):
-        count = sum(len(g) for _, g in groups[first:end])
+        count += sum(len(g) for _, g in groups[first:first + _WIDTH])
         top = len(_ROWS) - count // _WIDTH
         if top < 0:
             break

@@ -36,6 +36,10 @@ __all__ = ["joined_header_digits", "drop_header_numbering"]
 
 _TOKEN = re.compile(r"\S+")
 _MIN_WORD = 2
+#: where a word of two letters or more may end a space before a number (:func:`_glued`'s pairs): two word
+#: characters, not digits, a space, a word character (a letter is one, so is a digit); zero-width, so that
+#: every place is counted
+_SPACED = re.compile(r"(?=[^\W\d_]{2}\s\w)")
 
 
 def _word(text: str) -> bool:
@@ -85,8 +89,8 @@ def _joined(line: str, below: str) -> str | None:
 def _glued(line: str) -> str:
     """``line`` with a numbered header word printed a space before its number (``数据 2``) glued to it, when
     the line prints the word so twice or more and no other number: a header's, no row's cells."""
-    if "\t" in line:
-        return line
+    if "\t" in line or len(_SPACED.findall(line)) < 2:
+        return line                     # (fewer than two places a word is followed so: most lines)
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line)]
     spaced = [k for k in range(len(toks) - 1) if _word(toks[k][0]) and toks[k + 1][0].isdigit()
               and toks[k + 1][1] == toks[k][2] + 1]

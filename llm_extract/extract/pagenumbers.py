@@ -86,12 +86,12 @@ def _counted_pages(lines: list[str]) -> set[int]:
     or the first of them its first (a library that puts each page's foot before its text). A table a cell to a
     line holds many numbers alone; a plain text's tables hold their numbers beside their labels, or indent
     them where the page numbers stand at the margin (so numbers at the margin are counted apart)."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
     for pattern in (_AT_MARGIN, _NUMBER):
         alone = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := pattern.match(line))]
-        if len(alone) >= _MIN_PAGES and [n for _, n in alone] == list(range(1, len(alone) + 1)) \
-                and (alone[-1][0] == filled[-1] or alone[0][0] == filled[0]):
-            return {i for i, _ in alone}
+        if len(alone) >= _MIN_PAGES and [n for _, n in alone] == list(range(1, len(alone) + 1)):
+            filled = [i for i, line in enumerate(lines) if line.strip()]    # (only then: most texts fail above)
+            if alone[-1][0] == filled[-1] or alone[0][0] == filled[0]:
+                return {i for i, _ in alone}
     return set()
 
 

@@ -28,6 +28,8 @@ __all__ = ["merged_tall_rows"]
 _TOKEN = re.compile(r"\S+")
 #: a count's unit printed as a paragraph of its own under it
 _UNITS = frozenset({"件", "个", "项", "次", "条", "人次"})
+#: the characters a unit word is made of: a line holding none of them is no line of units
+_UNIT_CHARS = frozenset("".join(_UNITS))
 #: lines of numbers above a label's line, or of units below it, in one row at most
 _MAX_ABOVE = 2
 
@@ -79,7 +81,8 @@ def _merged(label: list[tuple[int, int, str]], above: list[list[tuple[int, int, 
 def merged_tall_rows(lines: list[str], start: int, end: int) -> list[str]:
     """``lines`` with each tall row of lines ``start`` … ``end - 1`` (1-based) merged onto its label's line (see
     the module docstring)."""
-    if not any(_units_only(lines[n - 1]) for n in range(start, min(end, len(lines) + 1))):
+    region = [lines[n - 1] for n in range(start, min(end, len(lines) + 1))]
+    if _UNIT_CHARS.isdisjoint("".join(region)) or not any(_units_only(line) for line in region):
         return lines                    # (no line of units: no tall row; most texts, so told at once)
     out = list(lines)
     toks = {n: _tokens(out[n - 1]) for n in range(start, end)}

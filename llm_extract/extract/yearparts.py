@@ -29,9 +29,13 @@ __all__ = ["current_year_part"]
 #: a line naming the year of the table under it
 _PART = re.compile(r"(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d)年度?)?[)）]?(?:情况|数据|统计表|统计|对比表|对比|数据表)")
 _NUMBER = re.compile(r"\d")
+#: the last character of every ending :data:`_PART` takes (情况 数据 统计表 统计 对比表 对比 数据表)
+_PART_LAST = ("况", "据", "表", "计", "比")
 
 
 def _part_year(line: str, year: int | None) -> int | None:
+    if not line.rstrip().endswith(_PART_LAST):
+        return None                     # (no such ending: most lines, told without the pattern)
     s = line.strip().replace(" ", "").replace("\u3000", "")
     m = _PART.fullmatch(s) if len(s) <= 20 else None
     if m is None or not (m.group(1) or m.group(2)):
