@@ -78,7 +78,7 @@ def _runs(lines: list[str], values: list[tuple[int, int]]) -> list[list[int]]:
 def joined_gap_pieces(lines: list[str], regions: Iterable[Region]) -> tuple[list[str], set[int]]:
     """``lines`` with each count printed in pieces joined (see the module docstring), and the 0-based indices of
     the lines its pieces after the first stood on (left blank)."""
-    out, blanked = lines, set()
+    out, blanked = lines, set[int]()
     for region in regions:
         values = _value_lines(lines, region)
         gaps = Counter(gap for _, gap in values)
