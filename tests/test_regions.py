@@ -226,3 +226,16 @@ def test_a_note_under_table_3_whose_spans_stand_a_line_each_holds_no_cell(golden
     assert all(record.provenance[f"applications.carried_forward.{c}"].status is Status.PROVEN
                for c in ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org",
                          "total"))
+
+
+def test_a_list_of_the_sections_double_spaced_is_not_a_heading(golden_dir: Path) -> None:
+    """pypdf's layout mode puts a blank line between a paragraph's wrapped lines: the line that goes on with ``况、``
+    is the next one holding text, not the blank right after."""
+    preamble = ("告。全文包括总体情况、主动公开政府信息情况、收到和处理\n\n政府信息公开申请情况、政府信息公开行政复议和行政诉讼情\n\n"
+                "况、存在的主要问题及改进情况、其他需要报告的事项。")
+    doc = _with_narrative(golden_dir, preamble, "（一）主动公开情况")
+    lines = list(doc.lines)
+    regions = find_regions(lines)
+    assert lines[regions["表四"].start - 1].strip().startswith("四、")
+    record = process_document(doc)
+    assert all(p.status == Status.PROVEN for p in record.provenance.values())

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..evidence import CellKind
 from .cells import EMPTY_KINDS, Cell, parse_cell, parse_slot, unspaced_notes
-from .regions import list_line
+from .regions import list_line, next_text
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line",
            "all_counts", "count_of", "GENERIC_HEADER"]
@@ -107,7 +107,7 @@ def heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> 
     for n, line in enumerate(lines[after:], start=after + 1):
         text = line.strip()
         if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text) \
-                and not list_line(text, lines[n] if n < len(lines) else ""):
+                and not list_line(text, next_text(lines, n)):
             return n
     return None
 

@@ -14,7 +14,7 @@ from .layout import Region
 from .headless import anchor_headless_tables
 from .ocr_headings import fuzzy_heading
 
-__all__ = ["find_regions", "holds_cell", "list_line"]
+__all__ = ["next_text", "find_regions", "holds_cell", "list_line"]
 
 
 # Section headings: 表二 主动公开, 表三 收到和处理申请, 表四 复议/诉讼, then 五、问题 / 六、其他.
@@ -51,6 +51,15 @@ def _listed(text: str, match: re.Match[str], following: str) -> bool:
         # (a numbered heading, 四、…情况, over a lone 、: an OCR'd speck, not a list going on)
         return after.lstrip("情况") != "" or goes_on != "、" or not _NUMBERED.match(before)
     return before.rstrip().endswith("、") and not _ENUMERATOR.match(before)
+
+
+def next_text(lines: list[str], n: int) -> str:
+    """The first line holding text after line ``n`` (1-based), past blank lines (pypdf's layout mode and other
+    double-spaced texts put one between a paragraph's wrapped lines); "" when none follows."""
+    for line in lines[n:n + 3]:
+        if line.strip():
+            return line
+    return ""
 
 
 def list_line(text: str, following: str) -> bool:
@@ -169,7 +178,7 @@ def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[s
         for name, pattern in order:
             # (a heading's words stand in one field of a tab row: 表四's header row, 行政复议\t行政诉讼, is none)
             if name not in found and any(pattern.search(f) for f in fields) \
-                    and not list_line(text, lines[n] if n < len(lines) else ""):
+                    and not list_line(text, next_text(lines, n)):
                 # headings come in order; a later table's heading never precedes an earlier found one
                 if any(found.get(o, 0) > n for o, _ in order):
                     continue
