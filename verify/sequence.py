@@ -79,9 +79,8 @@ def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
             continue
         label = min(r.lines[0] for r in cells if r is not None)
         lines = [r.lines[1] for r in cells if r is not None]
-        kinds = {r.kind for r in cells if r is not None}
         if len(set(lines)) == len(lines) and min(lines) - label > _NEAR \
-                and kinds & _BLANKS and CellKind.ZERO in kinds:
+                and _both({r.kind for r in cells if r is not None}):
             out.update(p for p, r in zip(paths, cells) if r is not None and (r.kind in _BLANKS or r.kind is CellKind.ZERO))
     return out
 
@@ -135,16 +134,19 @@ def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
     return out
 
 
+def _both(kinds: set[CellKind]) -> bool:
+    """Whether cells of these kinds hold a blank (or a placeholder) and a 0."""
+    return bool(kinds & _BLANKS) and CellKind.ZERO in kinds
+
+
 def _blank_and_zero(readings: Mapping[str, Reading]) -> bool:
     """Whether any cell of the document reads blank (or a placeholder) and any reads 0: a row or block flags its
     cells only where it holds both, so without both anywhere no check here finds anything (most documents)."""
-    kinds = {r.kind for r in readings.values()}
-    return bool(kinds & _BLANKS) and CellKind.ZERO in kinds
+    return _both({r.kind for r in readings.values()})
 
 
 def _blanks_and_zeros(cells: list[tuple[str, Reading]]) -> set[str]:
     """The blank and zero cells among ``cells``, when they hold both; else none."""
-    kinds = {r.kind for _, r in cells}
-    if not (kinds & _BLANKS and CellKind.ZERO in kinds):
+    if not _both({r.kind for _, r in cells}):
         return set()
     return {p for p, r in cells if r.kind in _BLANKS or r.kind is CellKind.ZERO}

@@ -21,6 +21,5 @@ def _caption_number(items: list[Item], i: int) -> bool:
 
 def without_caption_numbers(items: list[Item]) -> list[Item]:
     """``items`` without the number of a table's caption (see the module docstring)."""
-    if not any(_caption_number(items, i) for i in range(len(items))):
-        return items
-    return [it for i, it in enumerate(items) if not _caption_number(items, i)]
+    kept = [it for i, it in enumerate(items) if not _caption_number(items, i)]
+    return items if len(kept) == len(items) else kept

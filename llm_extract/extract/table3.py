@@ -117,8 +117,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             continue
         label = items[idx]
         span = spans[row]
-        if 0 < len(span) < 7 and empty_cells_only(span, spans, [spans[r] for r, _ in order[max(k - 1, 0):k + 2]
-                                                                if r != row]):   # (its first test, told first)
+        if empty_cells_only(span, spans, (spans[r] for r, _ in order[max(k - 1, 0):k + 2] if r != row)):
             #                           a page dump's &nbsp; (空) cells, its empty ones dropped: a blank row
             row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
             continue

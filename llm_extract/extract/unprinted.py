@@ -24,6 +24,7 @@ What the identities imply for an absent cell is shown to the reviewer as a candi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
@@ -55,13 +56,14 @@ _POSITION = {row: i for i, row in enumerate(_ROWS)}
 _ONE_ROW_AT = _POSITION["other_no_correction"]     # the one-row (六) stands where its sub-rows would
 
 
-def empty_cells_only(span: list[Item], spans: dict[str, list[Item]], around: list[list[Item]]) -> bool:
+def empty_cells_only(span: list[Item], spans: dict[str, list[Item]], around: Iterable[list[Item]]) -> bool:
     """Whether a row's items are fewer than its cells and each a blank or a placeholder, no number among them (a
     page's ``&nbsp;`` or 空 cells a text dump kept, its empty ones dropped; html2text's ``| 空| 空|`` of a row whose
     cells broke over lines), in a table most of whose rows read seven items after their labels (numbers printed
     apart from their labels, in blocks, leave other rows short or long), the rows ``around`` it (above and below)
     holding no more values than their cells (markitdown may print a row's numbers on the line above its label, its
-    ``/`` beside it: they would be among the row above's): a row that prints no cell."""
+    ``/`` beside it: they would be among the row above's): a row that prints no cell. (``around`` is looked at only
+    once the row's own items pass: a generator spares building it for every row.)"""
     if not 0 < len(span) < _ROW_WIDTH or not all(it.cell.kind in EMPTY_KINDS for it in span):
         return False
     if any(sum(1 for it in other if it.is_value) > _ROW_WIDTH for other in around):

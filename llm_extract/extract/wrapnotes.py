@@ -63,13 +63,16 @@ def _closing_piece(line: str, start: int, stop: int) -> str | None:
     return text
 
 
+def _opens_note(text: str) -> bool:
+    """Whether a token is a count whose note opens and does not close on its line (``3（其中修订``)."""
+    return _unclosed(text) and text[:1].isdigit()
+
+
 def _noted_cell(toks: list[tuple[str, int, int]], i: int, below: str) -> tuple[str, int, int, int] | None:
-    """The cell whose count and note's start are ``toks[i]`` and the words a single space after it, with its
-    note's end (``below``'s one token, under it) joined on: the cell's text, its first and past-last character
-    on its line, and the index of the token after it; None when that is no such cell."""
-    text, start, _ = toks[i]
-    if not _unclosed(text) or not text[:1].isdigit():
-        return None
+    """The cell whose count and note's start are ``toks[i]`` (:func:`_opens_note`) and the words a single space
+    after it, with its note's end (``below``'s one token, under it) joined on: the cell's text, its first and
+    past-last character on its line, and the index of the token after it; None when that is no such cell."""
+    start = toks[i][1]
     j = i + 1
     while j < len(toks) and toks[j][1] - toks[j - 1][2] == 1:
         j += 1                          # the note's words, a single space apart
@@ -87,7 +90,7 @@ def _centred(above: str, line: str, below: str) -> str | None:
     if "\t" in above or "\t" in line:
         return None
     toks = _tokens(above)
-    found = _noted_cell(toks, 0, below) if toks else None
+    found = _noted_cell(toks, 0, below) if toks and _opens_note(toks[0][0]) else None
     if found is None or found[3] != len(toks):
         return None                     # (the line above holds that cell alone)
     cell, start, _, _ = found
@@ -105,8 +108,8 @@ def _joined(line: str, below: str) -> str | None:
     if "\t" in line:
         return None
     toks = _tokens(line)
-    for i, (text, start, _) in enumerate(toks):
-        if not _unclosed(text) or not text[:1].isdigit():
+    for i, (text, _, _) in enumerate(toks):
+        if not _opens_note(text):
             continue
         found = _noted_cell(toks, i, below)
         if found is None:

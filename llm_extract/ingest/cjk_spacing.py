@@ -53,9 +53,10 @@ def shows_ocr_spacing(text: str) -> bool:
     """Does the text print spaces between its characters the way OCR does (``收 到 和 处 理``)?
 
     Not counted: a row of empty cells printed 无 each (``…国家秘密 无 无 无 无 无 无 无``), a run of 表三's
-    or 表四's header characters only (its first and last character may end and start the words beside it), and a table row's cell (a line of ``|`` or tab-parted cells): a header printed one
-    character per line becomes ``申 请 人 情 况`` when a crawler or a converter joins its lines (``| 本 列 数 据
-    的 勾 稽 |``); OCR spaces every line, and prints neither pipes nor tabs."""
+    or 表四's header characters only (its first and last character may end and start the words beside it), and a
+    table row's cell (a line of ``|`` or tab-parted cells): a header printed one character per line becomes
+    ``申 请 人 情 况`` when a crawler or a converter joins its lines (``| 本 列 数 据 的 勾 稽 |``); OCR spaces
+    every line, and prints neither pipes nor tabs."""
     if not _PROBE.search(text):
         return False
     runs = 0
