@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import pytest
 
-from llm_extract.evidence import Status
+from llm_extract.evidence import Method, Status
+from llm_extract.extract.formorder import read_form_order
 from llm_extract.extract import extract_regex
 from llm_extract.extract.blocktiles import LABEL_METHOD, TILE_METHOD, assemble_table3
 from llm_extract.extract.textblocks import read_blocks
@@ -228,13 +229,41 @@ def test_placeholders_and_zeros_in_one_column_block_are_placed_by_their_column_g
     _proven_are_true("pdftotext_raw_placeholder_columns")
 
 
-def test_column_blocks_all_of_one_number_are_read_without_a_tiling_but_never_proven() -> None:
-    """Every way to place blocks of zeros gives the same table: read, but no tiling shows they are 表三's cells."""
+def test_a_table_of_zeros_holding_exactly_its_cells_is_read_in_the_forms_order_and_proven() -> None:
+    """Its region holds exactly 175 numbers and every row's label (（七）总计 printed as a bare 总计): every order
+    of 175 zeros is the same table (extract/formorder.py)."""
     record = _read_as_true("pdfminer_table_of_zeros")
+    for path in TABLE3_PATHS:
+        prov = record.provenance[path]
+        assert prov.status is Status.PROVEN and prov.method == Method.FORM_ORDER, path
+
+
+def test_a_table_of_zeros_is_read_whatever_order_its_labels_were_printed_in() -> None:
+    """Labels printed out of the form's order (a tool's boxes) break the reading by rows or by blocks of any other
+    table; 175 zeros are one table in every order."""
+    lines = fixture_text("pdfminer_table_of_zeros").split("\n")
+    a, b = lines.index("1.信访举报投诉类申请"), lines.index("2.重复申请")
+    lines[a], lines[b] = lines[b], lines[a]
+    readings = read_form_order(lines)
+    assert readings is not None
+    assert {r.value for r in readings.values()} == {0} and len(readings) == len(TABLE3_PATHS)
+    heading = next(i for i, line in enumerate(lines) if "收到和处理政府信息公开申请情况" in line and i > 20)
+    lines[lines.index("0", heading)] = "1"     # one number of another value: the order matters, the labels refuse it
+    assert read_form_order(lines) is None
+
+
+def test_column_blocks_all_of_one_number_are_read_without_a_tiling_but_never_proven() -> None:
+    """One 0 more in the region (right after the heading): the count no longer says which numbers are 表三's
+    cells. Every way to place blocks of zeros gives the same table: read, but no tiling shows they are 表三's cells."""
+    lines = fixture_text("pdfminer_table_of_zeros").split("\n")
+    heading = next(i for i, line in enumerate(lines) if "收到和处理政府信息公开申请情况" in line and i > 20)
+    record = _record("\n".join(lines[:heading + 1] + ["", "0"] + lines[heading + 1:]))
+    truth = fixture_truth("pdfminer_table_of_zeros")
     placed = [p for p in TABLE3_PATHS if record.provenance[p].method != LABEL_METHOD]    # (not beside a label)
     assert len(placed) > 100
     for path in placed:
         prov = record.provenance[path]
+        assert record.report.get(path) == truth_value(truth, path), path
         assert prov.status is Status.UNVERIFIED and prov.rules == ["READ.BLOCKS_ALIKE"], path
 
 

@@ -38,6 +38,9 @@ it, and when the other reading does not hold with other values. Labels agree whe
 * by blocks, the labels printed before a run name rows of that run, in the form's order (a label
   wrapped over two lines may name its row twice).
 
+A piece of a label or footer boxed alone (:mod:`.strayboxes`) is no cell, nor a number with decimals (a 表二 fee);
+a bare ``总计`` in the region stands for （七）总计's label (the form always has it); 175 zeros are one table in any order.
+
 A report that breaks an identity itself is left to the other readers (missing, queued): this reading
 rests on the identities alone.
 
@@ -55,7 +58,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import Method
+from ..evidence import CellKind, Method
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
@@ -65,6 +68,7 @@ from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
 from .layout import is_page_furniture, label_key
 from .pagenumbers import page_feet
+from .strayboxes import stray_box_lines
 from .readings import Readings, reading
 from .roworder import TEXT, Event, order_doubted
 from .t4boxes import table4_header_line
@@ -77,6 +81,7 @@ _WIDTH = len(_COLS)
 _INDEX = {r: i for i, r in enumerate(_ROWS)}
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
+_TOTAL_ROW, _TOTALS = "total_processed", BARE_HEADERS - {"其他"}
 
 #: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
 #: headers and numbers after 表三's heading)
@@ -122,12 +127,14 @@ def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> li
     table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
     labelled = False                # one of 表三's labels printed already
     folios = {i + 1 for i in page_feet(lines)}      # (1-based, as n)
+    folios |= stray_box_lines(lines, start, end)    # a label's or a footer's piece alone: 无, 3 (“…”), 第 4
     generic = False                 # the line before was a generic column header's word (数据), its number not yet
     for n in range(start + 1, end):
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if not raw or is_page_furniture(raw) or n in folios:
             continue
         text, numbers = split_numbers(raw, n)
+        numbers = [x for x in numbers if x.cell.value is None or isinstance(x.cell.value, int)]  # (a 表二 fee)
         if table2 and not text:
             continue
         if generic and not text and len(numbers) == 1 and _header_number(numbers[0]):
@@ -303,11 +310,17 @@ def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
 _WEAKER = ((False, False, False), (True, False, False), (True, True, False), (True, True, True))
 
 
-def _read(events: list[Event], rows: tuple[str, ...]) -> tuple[list[Number], str] | None:
-    """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading."""
-    if sum(1 for _, number in events if number is not None) != len(rows) * _WIDTH \
-            or {_ROWS[row] for row, number in events if number is None and row != TEXT} != set(rows):
+def _read(events: list[Event], rows: tuple[str, ...], bare_total: bool = False) -> tuple[list[Number], str] | None:
+    """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading;
+    ``bare_total``: a bare 总计 was printed, (七)'s label or the total column's header alike."""
+    named = {_ROWS[row] for row, number in events if number is None and row != TEXT}
+    if bare_total and _TOTAL_ROW not in named and named | {_TOTAL_ROW} == set(rows):
+        named.add(_TOTAL_ROW)       # (七)总计 printed as 总计: told from the column's header by no word
+    if sum(1 for _, number in events if number is not None) != len(rows) * _WIDTH or named != set(rows):
         return None
+    numbers = [number for _, number in events if number is not None]
+    if all(n.cell.kind is CellKind.ZERO for n in numbers):
+        return numbers, Method.FORM_ORDER     # a table of no applications: every order is the same table
     index = {_INDEX[r]: i for i, r in enumerate(rows)}
     events = [(index[row] if number is None and row != TEXT else row, number) for row, number in events]
     by_rows = _by_rows(events)
@@ -370,7 +383,8 @@ def read_form_order(lines: list[str]) -> Readings | None:
     attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
         events = _events(lines, start, last, one_row=rows is ONE_ROWS)
-        read = _read(events, rows)
+        bare_total = any(label_key(line.strip()) in _TOTALS for line in lines[start:last - 1])   # 总计 alone
+        read = _read(events, rows, bare_total)
         if read is not None:
             break
     if read is None or _lines_mixed(read[0]):
