@@ -65,6 +65,19 @@ def test_cells_one_to_a_line_with_column_headers_among_them_are_read_but_not_pro
     assert all("READ.T4_BLOCK_ORDER" in record.provenance[p].rules for p in TABLE4_PATHS)
 
 
+def test_fifteen_zeros_one_to_a_line_with_column_headers_among_them_are_proven(golden_dir) -> None:
+    """A year without reviews or suits: the tool's order of fifteen 0 is the same table in any order. One cell
+    of another value, and the order matters again."""
+    cells = ["0"] * 15
+    printed = cells[:10] + ["结果维 结果纠", "持", "正"] + cells[10:12] + ["其他", "结果", "尚未审", "结", "总计"] + cells[12:]
+    record = process_document(_with_table4(golden_dir, printed))
+    assert [record.report.get(p) for p in TABLE4_PATHS] == [0] * 15
+    assert all(record.provenance[p].status is Status.PROVEN for p in TABLE4_PATHS)
+    printed[3], printed[4] = "1", "1"           # 纠正 1, 总计 1 of 行政复议: the two could trade places
+    record = process_document(_with_table4(golden_dir, printed))
+    assert all("READ.T4_BLOCK_ORDER" in record.provenance[p].rules for p in TABLE4_PATHS)
+
+
 def test_header_pieces_run_together_with_a_groups_name_among_the_cells_still_leave_them_unproven(golden_dir) -> None:
     """pdftotext joined a group's name and the character-split headers beside it into one line among the cells
     (``未经复议直接起诉`` / ``结 结 其 尚 果 果 他 维 纠 持``): still header pieces among the cells, the order the

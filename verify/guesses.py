@@ -44,7 +44,8 @@
   them (``0`` … ``0`` / ``结果维 结果纠`` / ``0`` ``0``): a text tool printing the table as blocks went back to a
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
   total, so the identities do not check it (``llm_extract/extract/table4.py``). The same for its three rows
-  of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``).
+  of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``). Fifteen cells all read
+  so and all alike (a year without reviews or suits: fifteen 0) are the same table in any order: no guess.
 * ``READ.COLUMN_ORDER``: 表三 whose header prints 总计 before 自然人, read in that order although no row's numbers
   tell the two orders apart (``3 0 0 0 0 0 3`` is 3 natural persons or 3 others): the cells the two orders
   read differently are the header's word alone (``llm_extract/extract/extracols.py``).
@@ -77,7 +78,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Method, Reading
-from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS
+from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS, TABLE4_PATHS
 
 __all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
            "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE", "LABEL_STACK_RULE", "BOX_ORDER_RULE", "T4_BLOCK_ORDER_RULE", "COLUMN_RUNS_RULE",
@@ -149,11 +150,24 @@ def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool) -> b
     return len({(c.kind, c.value) if c is not None else None for c in cells}) == 1 and cells[0] is not None
 
 
+#: 表四 read as blocks in a text tool's order (READ.T4_BLOCK_ORDER)
+_T4_ORDER_METHODS = frozenset({Method.T4_ACROSS_HEADERS, Method.T4_BY_COLUMNS})
+
+
+def _t4_order_free(readings: Mapping[str, Reading]) -> bool:
+    """Whether all fifteen 表四 cells were read as blocks in the tool's order and all read alike (fifteen 0):
+    every order of them is the same table."""
+    cells = [readings.get(p) for p in TABLE4_PATHS]
+    return all(c is not None and c.method in _T4_ORDER_METHODS for c in cells) \
+        and len({(c.kind, c.value) for c in cells if c is not None}) == 1
+
+
 def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
     """Path → rule of every read field whose reading is a likely guess."""
     ocr = CellKind.OCR
     out: dict[str, str] = {}
     all_read: bool | None = None            # every 表三 cell read (a value or a printed blank), once asked
+    t4_free: bool | None = None             # 表四's fifteen cells alike, its block order moot, once asked
     for path, r in readings.items():
         if r.value is None and r.kind not in _PRINTED_BLANKS:
             continue
@@ -161,7 +175,10 @@ def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
             if rule == COLUMN_RUNS_RULE and all_read is None:
                 all_read = not any(x.value is None and x.kind not in _PRINTED_BLANKS
                                    for p, x in readings.items() if p.startswith("applications."))
-            if not (rule == COLUMN_RUNS_RULE and _order_free(path, readings, bool(all_read))):
+            if rule == T4_BLOCK_ORDER_RULE and t4_free is None:
+                t4_free = _t4_order_free(readings)
+            if not (rule == COLUMN_RUNS_RULE and _order_free(path, readings, bool(all_read))
+                    or rule == T4_BLOCK_ORDER_RULE and t4_free):
                 out[path] = rule
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
             out[path] = LETTERS_RULE
