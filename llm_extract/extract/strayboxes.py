@@ -20,17 +20,33 @@ from __future__ import annotations
 
 import re
 
+from ..form import FORM
+from .labels import strip_item_number
+from .layout import label_key
+
 __all__ = ["stray_box_lines"]
 
-#: words of the group （四）无法提供 and of its three rows, as their wrapped pieces print them
-_GROUP4_WORDS = re.compile(r"[（(]四[）)]|法提供|没有现成|另行制作|本机关不|掌握相关|补正后申请")
-#: a piece of “三安全一稳定” cut at a quotation mark
+#: the group （四）无法提供 and its rows, from the form: its number ``(四)`` and the words of its title and labels
+_GROUP4 = [r for r in FORM.table3_rows if r.key.startswith("unavailable_")]
+_GROUP4_NUMBER = label_key(_GROUP4[0].group)[: -len(strip_item_number(label_key(_GROUP4[0].group)))]
+_GROUP4_WORDS = [strip_item_number(label_key(t)) for t in (_GROUP4[0].group, *(r.label for r in _GROUP4))]
+#: the one label printed with quotation marks (3.危及“三安全一稳定”), and its item number
+_QUOTED = next(r.label for r in FORM.table3_rows if "“" in r.label)
+_QUOTED_NUMBER = _QUOTED[: len(_QUOTED) - len(strip_item_number(_QUOTED))].rstrip(".、．")
 _QUOTE_PIECE = re.compile(r"^[“”\"]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _FOLIO_HEAD = re.compile(r"^第\s*\d{1,3}$")
 _FOLIO_TAIL = re.compile(r"^页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?$")
-#: the item numbers of the form's rows (1. … 8.)
-_ITEM_NUMBER = re.compile(r"^[1-8][.、．]?$")
+
+
+def _group4_piece(text: str) -> bool:
+    """Whether a token of ``text`` is a piece of （四）无法提供's title or of one of its rows' labels."""
+    for token in text.split():
+        key = label_key(token)
+        core = strip_item_number(key).lstrip("、.．")
+        if key.startswith(_GROUP4_NUMBER) or (len(core) >= 2 and any(core in words for words in _GROUP4_WORDS)):
+            return True
+    return False
 
 
 def stray_box_lines(lines: list[str], start: int, end: int) -> set[int]:
@@ -43,10 +59,9 @@ def stray_box_lines(lines: list[str], start: int, end: int) -> set[int]:
         before = filled[k - 1][1] if k else ""
         after = filled[k + 1][1] if k + 1 < len(filled) else ""
         if text == "无":
-            if _HANZI.search(before) and _HANZI.search(after) \
-                    and (_GROUP4_WORDS.search(before) or _GROUP4_WORDS.search(after)):
+            if _HANZI.search(before) and _HANZI.search(after) and (_group4_piece(before) or _group4_piece(after)):
                 out.add(n)
-        elif _ITEM_NUMBER.match(text):
+        elif text.rstrip(".、．") == _QUOTED_NUMBER:
             if _QUOTE_PIECE.match(after) or (_QUOTE_PIECE.match(before) and len(before) <= 2):
                 out.add(n)
         elif _FOLIO_HEAD.match(text) and _FOLIO_TAIL.match(after):
