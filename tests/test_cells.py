@@ -214,6 +214,32 @@ def test_a_blank_cell_among_numbers_is_unverified_not_proven():
     assert record.provenance["applications.denied_third_party.total"].status.value == "proven"
 
 
+def _zeros_but(*blanks: str):
+    from llm_extract.ingest import Document
+    from llm_extract.pipeline import process_document
+    from llm_extract.schema import Report
+    from llm_extract.synth.render import render
+
+    report = Report(doc_id="x", agency="向阳区", year=2021)
+    for path in report.values():
+        if path.startswith(("applications.", "review_litigation.")):
+            report.set(path, 0)
+    for path in blanks:
+        report.set(path, None)
+    return process_document(Document.from_text(render(report, "cells"), doc_id="x"))
+
+
+def test_two_blanks_one_above_the_other_among_numbers_are_unverified_not_proven():
+    """Two rows that each lost their last cell (a cell dropped, two run together as ``00``, the numbers moved one
+    field left): a pair of blank totals, numbers all around."""
+    pair = ("applications.unavailable_not_held.total", "applications.unavailable_needs_creation.total")
+    record = _zeros_but(*pair)
+    assert all(record.provenance[p].rules == ["READ.ISOLATED_BLANK"] for p in pair)
+    # three blanks one above the other, or a whole blank column, are what the report says
+    three = _zeros_but(*pair, "applications.unavailable_unclear.total")
+    assert all(three.provenance[p].status.value == "proven" for p in pair)
+
+
 @pytest.mark.parametrize("raw, value, note", [("159¹", 159, "mark ¹"), ("0③", 0, "mark ③"), ("※3835", 3835, "mark ※"),
                                               ("5*", 5, "mark *"), ("12注", 12, "mark 注"), ("538.37¹", Decimal("538.37"), "mark ¹")])
 def test_a_footnotes_mark_beside_a_number_is_no_digit_of_it(raw: str, value, note: str) -> None:

@@ -3,7 +3,9 @@
 Isolated blanks: a blank cell whose neighbours in its row and its column are all numbers. A table
 filled with numbers rarely leaves one cell empty: more often a ``0`` was lost (by OCR, a PDF
 converter, a crawler). Blank counts as 0 in the identities, so they cannot tell the two apart; such a
-cell is ``unverified`` (rule ``READ.ISOLATED_BLANK``), never proven.
+cell is ``unverified`` (rule ``READ.ISOLATED_BLANK``), never proven. So are two such blanks one above the
+other, numbers all around the pair (two rows that each lost a cell, their numbers moved one field left: a
+cell dropped, two cells run together as ``00``, each row's last field left empty).
 
 Blank rows: a 表三 row the identities pin to 0 throughout (nothing of it read, its label alone) in a table
 that prints empty cells beside numbers in a row of its own (not an isolated blank), and no 0 in such a row,
@@ -62,14 +64,14 @@ def _grids() -> list[list[list[str]]]:
     return [t3, t4, stock]
 
 
-def _neighbours() -> dict[str, tuple[str, ...]]:
-    """Each cell's row neighbours, then its column neighbours above and below (those that exist)."""
-    out: dict[str, tuple[str, ...]] = {}
+def _neighbours() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each cell's row neighbours, and its column neighbours above and below (those that exist)."""
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for grid in _grids():
         for i, row in enumerate(grid):
             for j, path in enumerate(row):
                 column = tuple(grid[k][j] for k in (i - 1, i + 1) if 0 <= k < len(grid))
-                out[path] = tuple(p for p in row if p != path) + column
+                out[path] = tuple(p for p in row if p != path), column
     return out
 
 
@@ -78,19 +80,23 @@ _NEIGHBOURS = _neighbours()
 
 def isolated_blanks(readings: Mapping[str, Reading]) -> set[str]:
     """Paths of blank cells whose every row neighbour and whose column neighbours above and below
-    (those that exist) were read as numbers."""
+    (those that exist) were read as numbers, or which stand so in a pair, one above the other."""
     blank = CellKind.BLANK                  # (an enum member's lookup is not free: once, not per cell)
 
     def number(path: str) -> bool:
         r = readings.get(path)
         return r is not None and r.value is not None and r.kind is not blank and not r.missing
 
+    in_rows = {path for path, r in readings.items() if r.kind is blank and path in _NEIGHBOURS
+               and all(number(p) for p in _NEIGHBOURS[path][0])}      # numbers all along its row
     out: set[str] = set()
-    for path, r in readings.items():
-        if r.kind is blank:
-            around = _NEIGHBOURS.get(path)
-            if around is not None and all(number(p) for p in around):
-                out.add(path)
+    for path in in_rows:
+        column = _NEIGHBOURS[path][1]
+        if all(number(p) for p in column):
+            out.add(path)
+        elif any(q in in_rows and all(number(p) for p in column if p != q)
+                 and all(number(p) for p in _NEIGHBOURS[q][1] if p != path) for q in column):
+            out.add(path)                   # one of a pair, one above the other, numbers all around it
     return out
 
 

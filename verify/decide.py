@@ -20,6 +20,7 @@ from __future__ import annotations
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
+from .twinrows import RULE as TWIN_ROWS_RULE, untold_twins
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE,
                      blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks)
@@ -155,6 +156,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         flagged[p] = (Status.DISPUTED, sorted(set(codes)))
     for p in blanks_in_broken_rows(readings, broken):          # (a broken row's empty cells: lost numbers?)
         flagged.setdefault(p, (Status.UNVERIFIED, [BROKEN_ROW_RULE]))
+    mended = values if misprint is None else {**values, **dict(zip(misprint.paths, misprint.wanted))}
+    for p in untold_twins(mended, broken, unchecked):          # 四 told from (七) by nothing (verify/twinrows.py)
+        flagged.setdefault(p, (Status.UNVERIFIED, [TWIN_ROWS_RULE]))
 
     out_values: dict[str, object] = {}
     provenance: dict[str, FieldProvenance] = {}

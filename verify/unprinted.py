@@ -42,6 +42,46 @@ def _printed(raw: str) -> set[int] | None:
     return {int(n) for n in numbers} | {int(a + b) for a, b in zip(numbers, numbers[1:])}
 
 
+def _explains(printed: list[str], values: list[object], budget: int) -> bool:
+    """Whether ``printed``, the numbers a row printed, are its cells' ``values`` in order: each value printed as
+    itself (a blank, ``None``, printing nothing), and at most ``budget`` of them lost or run together with the
+    next (``20`` for 2 and 0)."""
+    if not values:
+        return not printed
+    value, rest = values[0], values[1:]
+    if value is None:
+        return _explains(printed, rest, budget)
+    if printed and printed[0] == str(value) and _explains(printed[1:], rest, budget):
+        return True
+    if budget and _explains(printed, rest, budget - 1):
+        return True                                     # lost
+    return bool(budget and rest and rest[0] is not None and printed and printed[0] == f"{value}{rest[0]}"
+                and _explains(printed[1:], rest[1:], budget - 1))
+
+
+def _short_row_unexplained(path: str, readings: Mapping[str, Reading], derivation: Derivation) -> bool:
+    """Whether the row of ``path`` printed one number fewer than its cells (one lost, or two run together) that
+    its values, read and pinned, cannot have printed: a pinned value other than the lost one is printed nowhere.
+    (Fewer numbers still, a glued digit run above all, may be cut many ways: not judged.)"""
+    raw = readings[path].raw or ""
+    numbers = [t.replace(",", "") for t in raw.split()]
+    if len(numbers) != _WIDTH - 1 or not all(_COUNT.fullmatch(n) for n in numbers):
+        return False
+    values: list[object] = []
+    for q in TABLE3_ROW_PATHS[path.split(".")[1]]:
+        if q in derivation.values:
+            values.append(derivation.values[q])
+        elif (r := readings.get(q)) is not None and not r.missing:
+            values.append(r.value)
+        else:
+            return False                                # (a cell neither read nor pinned: nothing to compare)
+    return not _explains(numbers, values, _WIDTH - len(numbers))
+
+
+def _numbers(raw: str) -> set[int]:
+    return {int(n) for n in (t.replace(",", "") for t in raw.split()) if _COUNT.fullmatch(n)}
+
+
 def unprinted_pins(readings: Mapping[str, Reading], derivation: Derivation) -> dict[str, list[Equation]]:
     """Each pinned cell whose value its printed numbers do not hold (see the module docstring) → the
     equations that pinned it."""
@@ -51,7 +91,10 @@ def unprinted_pins(readings: Mapping[str, Reading], derivation: Derivation) -> d
         if r is None or r.kind is not CellKind.MISSING or not r.raw or not path.startswith("applications."):
             continue
         printed = _printed(r.raw)
-        if printed is None or value in printed:
+        if printed is None:
+            if not _short_row_unexplained(path, readings, derivation) or value in _numbers(r.raw):
+                continue
+        elif value in printed:
             continue
         used = set(derivation.rules.get(path, ()))
         out[path] = [eq for eq in equations_by_path().get(path, ()) if eq.describe() in used]
