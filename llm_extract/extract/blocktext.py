@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..evidence import CellKind
 from .cells import EMPTY_KINDS, Cell, parse_cell, parse_slot, unspaced_notes
@@ -86,19 +87,28 @@ class TextBlocks:
 
 def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
     """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
+    words, cells = _split_cells(text)
+    return words, [Number(cell, line) for cell in cells]
+
+
+@lru_cache(maxsize=8192)
+def _split_cells(text: str) -> tuple[str, tuple[Cell, ...]]:
+    """:func:`split_numbers` without the line: the block readers split one document's lines several times over
+    (its blocks, its form order, its column groups, each reader trying several ways), so a line's text is split
+    once; cells are shared (never mutated, as :func:`~.cells.parse_cell` gives them)."""
     tokens = _SPACED_NOTE.sub(lambda m: m.group() if re.search(r"\s{3}", m.group()) else "".join(m.group().split()),
                               unspaced_notes(text)).split()
-    numbers: list[Number] = []
+    cells: list[Cell] = []
     while tokens:
         # (among numbers, an OCR'd O is a cell, unreadable: ``O 0 7 1``)
-        cell = parse_slot(tokens[-1]) if numbers else parse_cell(tokens[-1])
+        cell = parse_slot(tokens[-1]) if cells else parse_cell(tokens[-1])
         if not (cell.is_number or cell.kind in (CellKind.PLACEHOLDER, CellKind.MISSING)):
             break
-        numbers.insert(0, Number(cell, line))
+        cells.insert(0, cell)
         tokens.pop()
-    if len(numbers) == 1 and tokens and tokens[-1].endswith(GENERIC_HEADER) and numbers[0].cell.kind is CellKind.NUMBER:
-        return text.strip(), []      # (数据 1: a column's header, not a cell)
-    return " ".join(tokens), numbers
+    if len(cells) == 1 and tokens and tokens[-1].endswith(GENERIC_HEADER) and cells[0].kind is CellKind.NUMBER:
+        return text.strip(), ()      # (数据 1: a column's header, not a cell)
+    return " ".join(tokens), tuple(cells)
 
 
 def heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:

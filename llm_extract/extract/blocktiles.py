@@ -39,8 +39,8 @@ from ..evidence import Method, Reading
 from ..form import FORM
 from .readings import Readings
 from .blockbands import Grid, down_tables
+from .blocksearch import TilingSearch
 from .blocktext import count_of, empty_among, mixed_lines
-from .t3instances import INSTANCES, SIDES, holds_values
 from .blockwords import continues_label
 from .textblocks import Number, Run, TextBlocks, heads_table2_column
 
@@ -79,172 +79,6 @@ def _by_fragment(blocks: TextBlocks, pending: set[str]) -> dict[str, Run] | None
     return out
 
 
-#: a block at a place: its cells' bits, what it adds to the identity instances it touches, its cells' values' code
-_Plan = tuple[int, list[tuple[int, int, int, int, int]], int]
-
-
-class _Search:
-    """Every tiling of the open cells by the free blocks, in row-major order of their top-left cells."""
-
-    def __init__(self, grid: Grid, blocks: list[list[list[Number]]], fixed: frozenset[tuple[int, int]],
-                 budget: list[int]) -> None:
-        self.budget = budget                            # the placements left to try, shared
-        self.grid = grid
-        self.fixed = fixed
-        self.blocks = blocks
-        #: blocks of one shape are placed in printed order: each shape's blocks, and how many are placed
-        by_shape: dict[tuple[int, int], list[int]] = {}
-        for b, block in enumerate(blocks):
-            by_shape.setdefault((len(block), len(block[0])), []).append(b)
-        self.shapes = list(by_shape.values())
-        self.placed = [0] * len(self.shapes)
-        self.found: list[Grid] = []
-        #: the states searched already (blocks used, every cell's value or open): two placements that
-        #: leave the same values with the same blocks used have the same completions
-        self.seen: set[int] = set()
-        #: the cells' values before any block is placed (``None`` an open cell); a placed block's are in ``key``
-        self.values: list[int | None] = [None if n is None else count_of(n) for row in grid for n in row]
-        #: the state as one integer, kept as blocks are placed and taken back (not a tuple of all 175 cells built
-        #: at every step): every cell's value (:meth:`_code`) and, in the bits above them, how many blocks of each
-        #: shape are placed (``bits_per_shape`` bits a shape, adding ``one_more[shape]`` a block)
-        self.codes: dict[int, int] = {}
-        for v in [v for v in self.values if v is not None] + [count_of(n) for b in blocks for ln in b for n in ln]:
-            self.codes.setdefault(v, len(self.codes) + 1)
-        self.bits = len(self.codes).bit_length()
-        self.key = self._code([(at, v) for at, v in enumerate(self.values) if v is not None])
-        bits_per_shape = len(blocks).bit_length()
-        self.one_more = [1 << (len(self.values) * self.bits + s * bits_per_shape) for s in range(len(self.shapes))]
-        #: the cells taken (a bit each, row-major), beside ``values``: a block fits where its cells' bits are clear
-        self.taken = sum(1 << k for k, v in enumerate(self.values) if v is not None)
-        #: the instances whose every cell is a label's (left to the verifier: never checked, nor kept)
-        self.own = frozenset(k for k, (left, right) in enumerate(INSTANCES) if all(x in fixed for x in left + right))
-        #: each instance's sum of placed cells and count of open cells, per side, kept as cells are placed
-        #: and taken back (so that a placement checks the instances it touches without summing them)
-        self.sums = [[0, 0] for _ in INSTANCES]
-        self.open = [[0, 0] for _ in INSTANCES]
-        self.stack: list[tuple[int, int, int]] = []     # the blocks placed: (block, row, column)
-        self.plans: dict[int, _Plan | None] = {}       # by block and place: b * 175 + top-left cell
-        for at, v in enumerate(self.values):
-            for k, left in SIDES[at]:
-                if v is None:
-                    self.open[k][0 if left else 1] += 1
-                else:
-                    self.sums[k][0 if left else 1] += v
-
-    def _code(self, cells: list[tuple[int, int]]) -> int:
-        """Cells' values as one integer: ``bits`` bits a cell (row-major), the value's code (0 an open cell).
-        Two grids have one code exactly when every cell's value (or openness) is the same."""
-        return sum(self.codes[v] << (at * self.bits) for at, v in cells)
-
-    def _open(self) -> tuple[int, int] | None:
-        """The first open cell in row-major order: the lowest clear bit of the cells taken."""
-        k = (~self.taken & (self.taken + 1)).bit_length() - 1
-        return divmod(k, _WIDTH) if k < len(self.values) else None
-
-    def _table(self) -> Grid:
-        """The table of the blocks placed now: the grid's numbers beside their labels, the blocks' in their cells."""
-        table = [list(row) for row in self.grid]
-        for b, r, c in self.stack:
-            for i, line in enumerate(self.blocks[b]):
-                for j, n in enumerate(line):
-                    table[r + i][c + j] = n
-        return table
-
-    def _plan(self, b: int, r: int, c: int) -> _Plan | None:
-        """Block ``b`` with its top-left cell at (r, c), or ``None`` past the table's edge: its cells' bits, what it
-        adds to each instance it touches (instance, left sum, right sum, left cells, right cells; the instances
-        :attr:`own` left out, as :meth:`_still_holds` skips them), and what it adds to the state's :attr:`key`
-        (its cells open before). Worked out once a search, the first time the block is tried there."""
-        at = r * _WIDTH + c
-        key = b * len(self.values) + at
-        if (plan := self.plans.get(key, False)) is not False:
-            return plan
-        block = self.blocks[b]
-        if r + len(block) > len(self.grid) or c + len(block[0]) > _WIDTH:
-            plan = None
-        else:
-            cells = [at + i * _WIDTH + j for i in range(len(block)) for j in range(len(block[0]))]
-            vals = [count_of(n) for line in block for n in line]
-            adds: dict[int, list[int]] = {}
-            for cell, v in zip(cells, vals):
-                for k, left in SIDES[cell]:
-                    if k in self.own:
-                        continue
-                    d = adds.setdefault(k, [0, 0, 0, 0])
-                    d[0 if left else 1] += v
-                    d[2 if left else 3] += 1
-            plan = (sum(1 << cell for cell in cells), [(k, *d) for k, d in adds.items()],
-                    self._code(list(zip(cells, vals))))
-        self.plans[key] = plan
-        return plan
-
-    def _still_holds(self, adds: list[tuple[int, int, int, int, int]]) -> bool:
-        """Every identity instance a block touches (``adds``: what it adds to each) can still hold once it is
-        placed: one whose cells are then all placed holds, and where one side is all placed the other's placed
-        cells do not already sum past it (the cells are counts, never negative). An instance whose every cell
-        is a label's is left to the verifier."""
-        sums, open_ = self.sums, self.open
-        for k, ls, rs, lc, rc in adds:
-            lsum, rsum = sums[k][0] + ls, sums[k][1] + rs
-            lopen, ropen = open_[k][0] - lc, open_[k][1] - rc
-            if (not lopen and not ropen and lsum != rsum) or (not lopen and rsum > lsum) \
-                    or (not ropen and lsum > rsum):
-                return False
-        return True
-
-    def run(self) -> bool:
-        """False when the search was cut short."""
-        self.budget[0] -= 1
-        if self.budget[0] < 0:
-            return False
-        if self.key in self.seen:
-            return True
-        self.seen.add(self.key)
-        at = self._open()
-        if at is None:
-            table = self._table()
-            if holds_values([[count_of(n) for n in row] for row in table], self.fixed):
-                self.found.append(table)
-            return True
-        r, c = at
-        for shape, blocks in enumerate(self.shapes):
-            if self.placed[shape] == len(blocks):
-                continue
-            b = blocks[self.placed[shape]]      # the first of its shape not yet placed
-            plan = self._plan(b, r, c)
-            if plan is not None and not self.taken & plan[0] and not self._place(shape, b, r, c, plan):
-                return False                    # (it fits: inside the table, on open cells only)
-        return True
-
-    def _place(self, shape: int, b: int, r: int, c: int, plan: _Plan) -> bool:
-        """Block ``b``, the next of its shape, at (r, c) (its :meth:`_plan`), and the search on from there; False when
-        it was cut short."""
-        mask, adds, code = plan
-        if not self._still_holds(adds):
-            return True                 # (checked before the block is placed: most placements end here)
-        self.placed[shape] += 1
-        self.key += code + self.one_more[shape]
-        self.taken |= mask
-        self.stack.append((b, r, c))
-        sums, open_ = self.sums, self.open
-        for k, ls, rs, lc, rc in adds:
-            sums[k][0] += ls
-            sums[k][1] += rs
-            open_[k][0] -= lc
-            open_[k][1] -= rc
-        ok = self.run()
-        for k, ls, rs, lc, rc in adds:
-            sums[k][0] -= ls
-            sums[k][1] -= rs
-            open_[k][0] += lc
-            open_[k][1] += rc
-        self.key -= code + self.one_more[shape]
-        self.taken ^= mask
-        self.stack.pop()
-        self.placed[shape] -= 1
-        return ok
-
-
 def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]],
              budget: list[int]) -> list[tuple[Grid, bool]] | None:
     """The distinct tables (by values) of every tiling that keeps the identities, each with whether it was read
@@ -257,7 +91,7 @@ def _tilings(grid: Grid, runs: list[Run], fixed: frozenset[tuple[int, int]],
     open_cells = sum(1 for row in grid for c in row if c is None)
     if sum(len(block) * len(block[0]) for block in blocks) != open_cells:
         return []                       # exact counts only
-    search = _Search(grid, blocks, fixed, budget)
+    search = TilingSearch(grid, blocks, fixed, budget)
     if not search.run():
         if len({count_of(n) for block in blocks for line in block for n in line}) == 1:
             return [(_alike(grid, blocks), False)]      # (every tiling gives this table's values: never proven)

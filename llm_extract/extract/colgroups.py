@@ -46,7 +46,7 @@ from .labels import BARE_HEADERS, rows_named
 from .layout import is_page_furniture, label_key
 from .readings import Readings, reading
 
-__all__ = ["read_column_groups", "column_groups", "bands", "labels_fit", "Group"]
+__all__ = ["read_column_groups", "column_groups", "table3_groups", "bands", "labels_fit", "Group"]
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
@@ -59,10 +59,13 @@ _SUB_ROWS = frozenset(r for r in _ROWS if r not in ONE_ROWS)
 _ONE_ROW = "other_other"
 
 
-def column_groups(lines: list[str], start: int) -> list[tuple[tuple[str, ...], list[Number]]]:
+Group = tuple[tuple[str, ...], list[Number]]
+
+
+def column_groups(lines: list[str], start: int) -> list[Group]:
     """Every group of numbers after line ``start`` (1-based), with the text lines standing right before it
     (since the group before; page furniture is none)."""
-    groups: list[tuple[tuple[str, ...], list[Number]]] = []
+    groups: list[Group] = []
     group: list[Number] = []
     text: list[str] = []
     for n in range(start + 1, len(lines) + 1):
@@ -83,6 +86,20 @@ def column_groups(lines: list[str], start: int) -> list[tuple[tuple[str, ...], l
     return groups
 
 
+@lru_cache(maxsize=4)
+def _groups_after_heading(text: tuple[str, ...]) -> tuple[int, list[Group]] | None:
+    lines = list(text)
+    start = heading_line(lines, _T3_HEADING)
+    return None if start is None else (start, column_groups(lines, start))
+
+
+def table3_groups(lines: list[str]) -> tuple[int, list[Group]] | None:
+    """表三's heading line and every group of numbers after it (:func:`column_groups`), or ``None`` without the
+    heading. Worked out once for a text: the block readers ask for one document's up to four times (as its column
+    groups, as blocks of them, for its lower rows); callers only read the groups."""
+    return _groups_after_heading(tuple(lines))
+
+
 @lru_cache(maxsize=4096)
 def _named(texts: tuple[str, ...], form: tuple[str, ...]) -> frozenset[int]:
     """The indices in ``form`` of the rows the labels among ``texts`` name (looked up once: every band
@@ -101,28 +118,28 @@ def labels_fit(texts: Sequence[str], top: int, size: int, form: tuple[str, ...] 
     return not named or any(top <= r < top + size for r in named)
 
 
-Group = tuple[tuple[str, ...], list[Number]]
-
-
 def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
           form: tuple[str, ...] = _ROWS) -> tuple[list[list[Number]], int] | None:
     """Rows ``top`` … ``rows - 1`` (of ``form``'s rows) of ``width`` columns read as bands from ``groups[first]``
     on: each band ``width`` groups of one size, text only among the first band's groups or before a band, the
     labels before a band its own; the rows (each ``width`` numbers) and the index of the group after them."""
-    out: list[list[Number]] = []
-    i = first
-    while top + len(out) < rows:
-        band = groups[i:i + width]
-        if len(band) < width:
+    i, row = first, top                 # (checked band by band first, the rows built only once all fit:
+    while row < rows:                   # most calls fail at their first band or two)
+        if i + width > len(groups):
             return None
-        k = len(band[0][1])
-        if any(len(g) != k for _, g in band) or (out and any(text for text, _ in band[1:])) \
-                or top + len(out) + k > rows \
-                or not all(labels_fit(text, top + len(out), k, form) for text, _ in band if text):
+        k = len(groups[i][1])
+        if row + k > rows:
             return None
-        out += [[g[r] for _, g in band] for r in range(k)]
+        for text, group in groups[i + 1:i + width]:
+            if len(group) != k or (text and row > top):
+                return None
+        for text, _ in groups[i:i + width]:
+            if text and not labels_fit(text, row, k, form):
+                return None
+        row += k
         i += width
-    return out, i
+    return [[g[r] for _, g in groups[b:b + width]] for b in range(first, i, width)
+            for r in range(len(groups[b][1]))], i
 
 
 _Read = tuple[list[list[Number]], int] | None
@@ -193,10 +210,10 @@ def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | Non
     """表三 from its bands of column groups (see the module's docstring), or ``None``; with ``blocks``, read
     as blocks of neighbouring columns too (weaker: a column printed as one group of 25 is one such block,
     and ``pdf2txt.py`` prints its columns so in an order of its own)."""
-    start = heading_line(lines, _T3_HEADING)
-    if start is None:
+    found = table3_groups(lines)
+    if found is None:
         return None
-    groups = column_groups(lines, start)
+    start, groups = found
     for form in (_ROWS, ONE_ROWS) if _one_row_printed(lines, start) else (_ROWS,):
         memo: dict[tuple[int, int], list[list[list[Number]]]] = {}
         reads: dict[tuple[int, int], _Read] = {}

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, all_counts, heading_line
+from .blocktext import Number, all_counts
 from .t3instances import instances_complete
-from .colgroups import Group, bands, column_groups
+from .colgroups import Group, bands, labels_fit, table3_groups
 from .readings import Readings, reading
 
 __all__ = ["read_column_tail"]
@@ -34,7 +34,6 @@ __all__ = ["read_column_tail"]
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
 _WIDTH = len(_COLS)
-_T3_HEADING = FORM.headings["表三"]
 #: the highest first row a chain may have: every outcome row (（一）予以公开 on) in it
 _LOWEST_TOP = _ROWS.index("granted")
 #: the row a chain from the table's top must reach: every column's sum (（七）总计) in it
@@ -50,17 +49,30 @@ def _columnar(chain: list[Group]) -> bool:
 
 def _tails(groups: list[Group], end: int) -> list[tuple[int, list[list[Number]]]]:
     """Every chain of bands ending right before ``groups[end]`` that ends the table and reaches （一）予以公开's
-    row: its first row and its rows (a longer one may take in a row of other numbers above, a shorter one not)."""
+    row: its first row and its rows (a longer one may take in a row of other numbers above, a shorter one not).
+
+    Read upwards a band at a time: a chain from a band is that band (text allowed among its groups) on top of the
+    chain below it (none allowed there), each band's first row fixed by the numbers below it. So a band that is no
+    later band of a chain (groups of unlike sizes, text among them, labels of other rows) ends the search: no chain
+    from further up reads through it."""
     found: list[tuple[int, list[list[Number]]]] = []
+    below: list[list[Number]] = []              # the rows of the chain below ``first``
     count = 0                                   # the numbers in groups[first:end], added as ``first`` moves up
+    runs = lone = 0                             # the numbers in groups of several, the groups of one (_columnar)
     for first in range(end - _WIDTH, -1, -_WIDTH):
-        count += sum(len(g) for _, g in groups[first:first + _WIDTH])
+        band = groups[first:first + _WIDTH]
+        k = len(band[0][1])
+        count += k * _WIDTH
         top = len(_ROWS) - count // _WIDTH
-        if top < 0:
+        if top < 0 or any(len(g) != k for _, g in band) \
+                or not all(labels_fit(text, top, k) for text, _ in band if text):
             break
-        read = bands(groups, first, _WIDTH, top, len(_ROWS)) if count % _WIDTH == 0 else None
-        if read is not None and read[1] == end and top <= _LOWEST_TOP and _columnar(groups[first:end]):
-            found.append((top, read[0]))
+        runs, lone = (runs + k * _WIDTH, lone) if k > 1 else (runs, lone + _WIDTH)
+        below = [[g[r] for _, g in band] for r in range(k)] + below
+        if top <= _LOWEST_TOP and runs > lone:
+            found.append((top, below))
+        if any(text for text, _ in band[1:]):
+            break
     return found
 
 
@@ -82,10 +94,10 @@ def _holds(top: int, rows: list[list[Number]]) -> bool:
 def read_column_tail(lines: list[str]) -> Readings | None:
     """表三's rows from （一）予以公开 (or above) down, from its bands of column groups read upwards from the
     table's end (see the module's docstring), or ``None``."""
-    start = heading_line(lines, _T3_HEADING)
-    if start is None:
+    found = table3_groups(lines)
+    if found is None:
         return None
-    groups = column_groups(lines, start)
+    groups = found[1]
     tables = [chain for end in range(_WIDTH, len(groups) + 1) for chain in _tails(groups, end) if _holds(*chain)]
     tables += [chain for first in range(len(groups))
                if (chain := _head(groups, first)) is not None and _holds(*chain)]
