@@ -57,8 +57,9 @@ register("DERIVE.SEARCH_CAP", "候选组合过多，停止搜索", "too many can
 register("READ.MISSING", "单元格无法确定读取", "a cell could not be read with certainty")
 register("READ.NOT_PRINTED", "报告未列出该单元格（如（六）其他处理仅列一行），不推算",
          "the report does not print this cell ((六) printed as one row): left null, never derived")
-register("READ.ISOLATED_BLANK", "空白单元格的同行、同列相邻单元格均为数字，可能是丢失的 0",
-         "a blank cell whose row and column neighbours are all numbers: it may be a lost 0")
+register("READ.ISOLATED_BLANK", "空白单元格的同行、同列相邻单元格均为数字（或上下相邻的两个这样的空白），可能是丢失的 0",
+         "a blank cell whose row and column neighbours are all numbers (or two such blanks one above the other): "
+         "it may be a lost 0")
 register("READ.OCR_LETTERS", "单元格只有易被 OCR 误认的字母（如 O、l），按数字读取，未经证明",
          "a cell of OCR-confusable letters only (O, l): read as digits, never proven")
 register("READ.COLUMN_ORDER", "表三表头把“总计”列印在“自然人”之前，而没有哪一行的数字能区分两种列序（如 3 0 0 0 0 0 3）：按表头读取，未经证明",
