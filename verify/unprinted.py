@@ -9,6 +9,11 @@ nothing. A PDF table whose first line of wrapped counts (``三、 164 0 0 0 0 0 
 leaves ``3 — — — — — 3`` for 予以公开 (its row sum holding by chance) and pins 部分公开 to 1958, printed
 nowhere: the cells of that column are then ``unverified`` (``DERIVE.UNPRINTED``), not proven, and so is every
 cell of a row among them that printed empty cells (``3 — — — — — 3``: its empty cells may be the lost numbers).
+
+A row printing one number fewer than its cells (one lost, or two run together: ``2 0 0 0 0 2``) is judged too:
+its values, read and pinned, must print as its numbers with one of them lost or one pair run together. A row
+pinned to ``156 39 4 0 0 5 204`` where ``2 0 0 0 0 2`` was printed (the lost row absorbing what a swapped row took
+from its column) pins nothing either.
 """
 
 from __future__ import annotations
