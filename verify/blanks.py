@@ -83,9 +83,9 @@ def isolated_blanks(readings: Mapping[str, Reading]) -> set[str]:
     (those that exist) were read as numbers, or which stand so in a pair, one above the other."""
     blank = CellKind.BLANK                  # (an enum member's lookup is not free: once, not per cell)
 
-    def number(path: str) -> bool:
+    def number(path: str) -> bool:      # (OCR letters where a number belongs, the reader's guess their value: one too)
         r = readings.get(path)
-        return r is not None and r.value is not None and r.kind is not blank and not r.missing
+        return r is not None and r.value is not None and r.kind is not blank
 
     in_rows = {path for path, r in readings.items() if r.kind is blank and path in _NEIGHBOURS
                and all(number(p) for p in _NEIGHBOURS[path][0])}      # numbers all along its row
