@@ -20,8 +20,9 @@ from __future__ import annotations
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
-from .twinrows import BESIDE_RULE as BESIDE_DISPUTED_RULE, RULE as TWIN_ROWS_RULE, beside_disputed, untold_twins
+from .twinrows import RULE as TWIN_ROWS_RULE, untold_twins
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
+from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
 from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE,
                      blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks)
 from .confirmed import tautologies
@@ -160,7 +161,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     for p in untold_twins(mended, broken, unchecked):          # 四 told from (七) by nothing (verify/twinrows.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [TWIN_ROWS_RULE]))
     mended_paths = set(misprint.paths) if misprint is not None else set()
-    for p in beside_disputed(mended, {q for q in broken if q not in mended_paths}):   # (a mended misprint holds them)
+    for p in beside_disputed(mended, {q for q in broken if q not in mended_paths}):   # (verify/disputedoperand.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [BESIDE_DISPUTED_RULE]))
 
     out_values: dict[str, object] = {}

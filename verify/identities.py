@@ -23,6 +23,7 @@ __all__ = [
     "equation_rank",
     "equations_by_path",
     "evaluate",
+    "holds",
     "t3_row_sum",
     "t3_column_sum",
     "t3_balance",
@@ -125,6 +126,12 @@ def evaluate(eq: Equation, values: Values) -> tuple[int, int] | None:
     except KeyError:
         return None
     return left, right
+
+
+def holds(eq: Equation, values: Values) -> bool:
+    """Whether every operand of ``eq`` is known and the equation holds."""
+    sides = evaluate(eq, values)
+    return sides is not None and sides[0] == sides[1]
 
 
 def _violation(eq: Equation, sides: tuple[int, int]) -> Finding:

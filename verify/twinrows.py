@@ -21,23 +21,17 @@ from collections.abc import Collection, Mapping
 from llm_extract.form import FORM
 from llm_extract.schema import APPLICANT_COLUMNS
 
-from .identities import Equation, equations, evaluate
+from .identities import Equation, equations, holds
 from .rules import register
 
-__all__ = ["RULE", "BESIDE_RULE", "untold_twins", "beside_disputed", "TWINS"]
+__all__ = ["RULE", "untold_twins", "TWINS"]
 
 RULE = "T3.TWIN_ROWS"
 register(RULE, "本行与同列另一行在“新收 + 结转 = 办理总计 + 结转下年度”中可互换，只有另一行的列合计能区分二者；该列合计不成立或无法核对，本格未获证明",
          "this row and another stand interchangeable in the balance; only the other row's column sum tells them "
          "apart, and in this column it is broken or could not be checked: not proven")
 
-BESIDE_RULE = "T3.DISPUTED_OPERAND"
-register(BESIDE_RULE, "此格所在的列勾稽关系虽然成立，但其中另有一格因其他勾稽关系不成立而存疑：该关系只有在两格同错或同对时成立，无法证明此格",
-         "the column identities this cell is in hold only with a cell that a broken identity disputes: they hold if "
-         "both are wrong or both right (a misprinted total beside two rows swapped), so they prove nothing of it")
-
 _COLUMN = tuple(i for i in FORM.identities if i.kind == "column")
-_COLUMN_CODES = frozenset(i.code for i in _COLUMN)
 
 
 def _twins() -> dict[str, tuple[str, ...]]:
@@ -57,6 +51,7 @@ def _twins() -> dict[str, tuple[str, ...]]:
 
 #: carried_forward → ("T3.COLUMN_SUM",): 四's numbers told from (七)'s by (七)'s column sum alone
 TWINS = _twins()
+_TELLING = frozenset(code for codes in TWINS.values() for code in codes)
 
 
 def untold_twins(values: Mapping[str, object], disputed: Collection[str], unchecked: Collection[Equation]) -> list[str]:
@@ -66,37 +61,11 @@ def untold_twins(values: Mapping[str, object], disputed: Collection[str], unchec
     unchecked = set(unchecked)
     out = []
     for eq in equations():
-        if eq.code not in {code for codes in TWINS.values() for code in codes}:
-            continue
-        sides = evaluate(eq, values)  # type: ignore[arg-type]
-        if sides is not None and sides[0] == sides[1] and eq not in unchecked:
-            continue                                    # it holds, checked: the twins are told apart
+        if eq.code not in _TELLING or holds(eq, values) and eq not in unchecked:  # type: ignore[arg-type]
+            continue                                    # (it holds, checked: the twins are told apart)
         for row, codes in TWINS.items():
             path = f"applications.{row}.{eq.name}"
             if eq.code in codes and eq.name in APPLICANT_COLUMNS and path in values and path not in disputed:
                 out.append(path)
     return sorted(set(out))
 
-
-def beside_disputed(values: Mapping[str, object], disputed: Collection[str]) -> list[str]:
-    """The read cells, none disputed, of a column identity that holds with a disputed cell in it, and in no
-    column identity that holds without one: the identity holds only if that cell and one of theirs are wrong
-    together or right together (a report's misprinted total beside two rows swapped), so it proves neither.
-    ``values`` with a lone misprint's cell mended (verify/misprint.py)."""
-    if not disputed:
-        return []
-    clean: dict[str, bool] = {}
-    suspect: set[str] = set()
-    for eq in equations():
-        if eq.code not in _COLUMN_CODES:
-            continue
-        sides = evaluate(eq, values)  # type: ignore[arg-type]
-        if sides is None or sides[0] != sides[1]:
-            continue
-        doubtful = any(p in disputed for p in eq.paths)
-        for p in eq.paths:
-            if p in values and p not in disputed:
-                clean[p] = clean.get(p, False) or not doubtful
-                if doubtful:
-                    suspect.add(p)
-    return sorted(p for p in suspect if not clean[p])

@@ -36,15 +36,17 @@ _COUNT = re.compile(r"0|[1-9]\d*")
 _WIDTH = len(FORM.table3_columns)
 
 
-def _printed(raw: str) -> set[int] | None:
-    """The values a missing 表三 cell's raw text may hold, where its row printed at least a number for each of its
-    cells: each number printed, and each two adjacent run together. None where the row printed fewer (a cell
-    lost: its value printed nowhere) or no list of separate counts (a glued digit run, ``0100010``: any cut of
-    it may be a cell)."""
+def _counts(raw: str) -> list[str] | None:
+    """The separate counts a missing 表三 cell's row printed (its raw text), or None where it printed anything
+    else (a glued digit run, ``0100010``: any cut of it may be a cell)."""
     numbers = [t.replace(",", "") for t in raw.split()]
-    if len(numbers) < _WIDTH or not all(_COUNT.fullmatch(n) for n in numbers):
-        return None
-    return {int(n) for n in numbers} | {int(a + b) for a, b in zip(numbers, numbers[1:])}
+    return numbers if all(_COUNT.fullmatch(n) for n in numbers) else None
+
+
+def _printed(counts: list[str]) -> set[int]:
+    """The values a cell of a row that printed at least a number for each of its cells may hold: each number
+    printed, and each two adjacent run together."""
+    return {int(n) for n in counts} | {int(a + b) for a, b in zip(counts, counts[1:])}
 
 
 def _explains(printed: list[str], values: list[object], budget: int) -> bool:
@@ -64,13 +66,12 @@ def _explains(printed: list[str], values: list[object], budget: int) -> bool:
                 and _explains(printed[1:], rest[1:], budget - 1))
 
 
-def _short_row_unexplained(path: str, readings: Mapping[str, Reading], derivation: Derivation) -> bool:
-    """Whether the row of ``path`` printed one number fewer than its cells (one lost, or two run together) that
-    its values, read and pinned, cannot have printed: a pinned value other than the lost one is printed nowhere.
-    (Fewer numbers still, a glued digit run above all, may be cut many ways: not judged.)"""
-    raw = readings[path].raw or ""
-    numbers = [t.replace(",", "") for t in raw.split()]
-    if len(numbers) != _WIDTH - 1 or not all(_COUNT.fullmatch(n) for n in numbers):
+def _short_row_unexplained(path: str, numbers: list[str], readings: Mapping[str, Reading],
+                           derivation: Derivation) -> bool:
+    """Whether the row of ``path``, printing ``numbers`` (one fewer than its cells: one lost, or two run
+    together), cannot have printed them with its values, read and pinned: a pinned value other than the lost one
+    is printed nowhere. (Fewer numbers still may be cut many ways: not judged.)"""
+    if len(numbers) != _WIDTH - 1:
         return False
     values: list[object] = []
     for q in TABLE3_ROW_PATHS[path.split(".")[1]]:
@@ -83,10 +84,6 @@ def _short_row_unexplained(path: str, readings: Mapping[str, Reading], derivatio
     return not _explains(numbers, values, _WIDTH - len(numbers))
 
 
-def _numbers(raw: str) -> set[int]:
-    return {int(n) for n in (t.replace(",", "") for t in raw.split()) if _COUNT.fullmatch(n)}
-
-
 def unprinted_pins(readings: Mapping[str, Reading], derivation: Derivation) -> dict[str, list[Equation]]:
     """Each pinned cell whose value its printed numbers do not hold (see the module docstring) → the
     equations that pinned it."""
@@ -95,12 +92,14 @@ def unprinted_pins(readings: Mapping[str, Reading], derivation: Derivation) -> d
         r = readings.get(path)
         if r is None or r.kind is not CellKind.MISSING or not r.raw or not path.startswith("applications."):
             continue
-        printed = _printed(r.raw)
-        if printed is None:
-            if not _short_row_unexplained(path, readings, derivation) or value in _numbers(r.raw):
-                continue
-        elif value in printed:
+        counts = _counts(r.raw)
+        if counts is None:
             continue
+        if len(counts) >= _WIDTH:                   # a number for each cell, or more
+            if value in _printed(counts):
+                continue
+        elif value in {int(n) for n in counts} or not _short_row_unexplained(path, counts, readings, derivation):
+            continue                                # (fewer: its value may be the one printed nowhere)
         used = set(derivation.rules.get(path, ()))
         out[path] = [eq for eq in equations_by_path().get(path, ()) if eq.describe() in used]
     return out

@@ -314,11 +314,11 @@ def _read(events: list[Event], rows: tuple[str, ...], bare_total: bool = False) 
     """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading;
     ``bare_total``: a bare 总计 was printed, (七)'s label or the total column's header alike."""
     named = {_ROWS[row] for row, number in events if number is None and row != TEXT}
-    if bare_total and _TOTAL_ROW not in named and named | {_TOTAL_ROW} == set(rows):
+    if bare_total and _TOTAL_ROW in rows:
         named.add(_TOTAL_ROW)       # (七)总计 printed as 总计: told from the column's header by no word
-    if sum(1 for _, number in events if number is not None) != len(rows) * _WIDTH or named != set(rows):
-        return None
     numbers = [number for _, number in events if number is not None]
+    if len(numbers) != len(rows) * _WIDTH or named != set(rows):
+        return None
     if all(n.cell.kind is CellKind.ZERO for n in numbers):
         return numbers, Method.FORM_ORDER     # a table of no applications: every order is the same table
     index = {_INDEX[r]: i for i, r in enumerate(rows)}
