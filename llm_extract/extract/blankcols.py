@@ -149,11 +149,13 @@ def _by_header(line: str, k: int, columns: list[float] | None, same_page: bool, 
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
     """Give each short row of ``region`` (fewer than ``n`` cells on a line of fixed-width text) a blank
     item in each column its numbers leave empty, in place among ``region.items``."""
+    if any(it.col is not None for it in region.items):
+        return                              # tab-separated rows: their fields say where cells are
+    if all("\t" in lines[it.line - 1] for it in region.items if it.is_value):
+        return                              # (no value on a line without a tab: no short row to place)
     by_line: dict[int, list[int]] = {}
     for i, it in enumerate(region.items):
         by_line.setdefault(it.line, []).append(i)
-    if any(region.items[i].col is not None for idxs in by_line.values() for i in idxs):
-        return                              # tab-separated rows: their fields say where cells are
     labelled = {region.items[i].line: row for row, i in find_labels(region.items).items()}
     page = _page_of(lines, region)
     full = [m for m in by_line if _full(lines[m - 1], n)]

@@ -43,13 +43,23 @@ _MIN_WIDER = 2
 def _rows(lines: list[str], region: Region) -> list[tuple[int, list[int]]]:
     """Each label line of the region (0-based) with the value lines after it, before the next text line."""
     rows: list[tuple[int, list[int]]] = []
-    for i in range(region.start, region.end - 1):       # 0-based indices of the lines after the heading
-        kind = line_kind(lines[i])
+    # 0-based indices of the lines after the heading
+    for i, kind in enumerate(map(line_kind, lines[region.start:region.end - 1]), region.start):
         if kind == "text":
             rows.append((i, []))
         elif kind == "value" and rows:
             rows[-1][1].append(i)
     return [(label, values) for label, values in rows if values]
+
+
+def _number_under_label(lines: list[str], region: Region) -> bool:
+    """Whether a label line of the region has a number right under it (a row of :func:`_rows` whose first gap is 0)."""
+    above = None
+    for kind in map(line_kind, lines[region.start:region.end - 1]):
+        if kind == "value" and above == "text":
+            return True
+        above = kind
+    return False
 
 
 def _gaps(label: int, values: list[int], pieces: Set[int]) -> list[int]:
@@ -78,10 +88,12 @@ def blank_gap_cells(lines: list[str], region: Region | None, pieces: Set[int] = 
     count joined by :func:`~.gappieces.joined_gap_pieces` stood on (neither spacing nor an empty cell's line)."""
     if region is None:
         return lines
+    if _number_under_label(lines, region):
+        return lines        # a gap of no line, narrower than any spacing
     rows = _rows(lines, region)
-    gaps = [g for label, values in rows for g in _gaps(label, values, pieces)]
-    if not gaps:
+    if not rows:
         return lines
+    gaps = [g for label, values in rows for g in _gaps(label, values, pieces)]
     spacing = Counter(gaps).most_common(1)[0][0]
     if spacing < 1 or any(g % spacing or g < spacing for g in gaps) \
             or sum(1 for label, values in rows if max(_gaps(label, values, pieces)) > spacing) < _MIN_WIDER:

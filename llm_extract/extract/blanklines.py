@@ -21,6 +21,7 @@ the lines as they were: such a row is read as before, or left missing.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from ..form import FORM
 from .cells import parse_cell
@@ -31,8 +32,10 @@ __all__ = ["blank_line_cells", "adds_up", "line_kind"]
 _WIDTH = len(FORM.table3_columns)
 
 
+@lru_cache(maxsize=16384)
 def line_kind(line: str) -> str:
-    """``"empty"``, ``"value"`` (a number or a placeholder) or ``"text"``."""
+    """``"empty"``, ``"value"`` (a number or a placeholder) or ``"text"``. (Cached: every pass over a table's lines
+    asks it of each line, and the same lines, ``\t0`` and the form's labels, recur in every report.)"""
     text = line.strip()
     if not text:
         return "empty"
@@ -42,20 +45,28 @@ def line_kind(line: str) -> str:
 def _runs(lines: list[str], region: Region) -> list[tuple[int, int]] | None:
     """The runs of cell lines (0-based start, end) that follow a text line in the region, each holding a
     value: None unless every one is ``_WIDTH`` lines long (the last may be followed by empty lines)."""
-    runs: list[tuple[int, int]] = []
-    start: int | None = None
-    for i in range(region.start, region.end - 1):       # 0-based indices of the lines after the heading
-        kind = line_kind(lines[i])
-        if kind == "text":
-            if start is not None:
-                runs.append((start, i))
-            start = i + 1
-    if start is not None:
-        runs.append((start, region.end - 1))
+    end = region.end - 1
     # the runs of cells: those holding a value, and a row's seven empty lines between two labels
-    runs = [(a, b) for a, b in runs if any(line_kind(lines[i]) == "value" for i in range(a, b))
-            or (b - a == _WIDTH and b < region.end - 1)]
-    if not any(line_kind(lines[i]) == "value" for a, b in runs for i in range(a, b)):
+    runs: list[tuple[int, int]] = []
+    valued = False                                      # whether a run kept holds a value
+    start: int | None = None
+    holds = False                                       # whether the open run holds a value
+    for i, kind in enumerate(map(line_kind, lines[region.start:end]), region.start):  # (after the heading)
+        if kind == "value":
+            holds = True
+        elif kind == "text":
+            if start is not None and (holds or i - start == _WIDTH):
+                if runs and runs[-1][1] - runs[-1][0] != _WIDTH:
+                    return None                         # (only the last run may be trimmed to its seven lines)
+                runs.append((start, i))
+                valued = valued or holds
+            start, holds = i + 1, False
+    if start is not None and holds:
+        if runs and runs[-1][1] - runs[-1][0] != _WIDTH:
+            return None
+        runs.append((start, end))
+        valued = True
+    if not valued:
         return None
     a, b = runs[-1]
     while b - a > _WIDTH and line_kind(lines[b - 1]) == "empty":

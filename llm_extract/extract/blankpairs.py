@@ -24,6 +24,8 @@ Anything else leaves the lines as they were.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from ..form import FORM
 from .blanklines import adds_up, line_kind
@@ -37,7 +39,9 @@ _WIDTH = len(FORM.table3_columns)
 _RUNS = re.compile(r"^[0-9０-９]+(?:[ \u3000][0-9０-９]+)+$")
 
 
+@lru_cache(maxsize=16384)
 def _kind(line: str) -> str:
+    """:func:`.blanklines.line_kind`, a number in runs a value too (cached: asked of each line several times)."""
     return "value" if _RUNS.match(line.strip()) else line_kind(line)
 
 
@@ -47,10 +51,10 @@ def _text(line: str) -> str:
     return re.sub(r"[ \u3000]", "", text) if _RUNS.match(text) else text
 
 
-def _label_ends(lines: list[str], first: int, end: int) -> list[int]:
+def _label_ends(lines: list[str], first: int, end: int) -> Iterator[int]:
     """The last line (0-based) of every run of words: text lines, one empty line allowed between two (a label
-    cell's paragraphs, a group's label beside its row's)."""
-    ends: list[int] = []
+    cell's paragraphs, a group's label beside its row's). (Yielded as found: the first row printed otherwise
+    ends the search.)"""
     i = first
     while i < end:
         if _kind(lines[i]) != "text":
@@ -62,9 +66,8 @@ def _label_ends(lines: list[str], first: int, end: int) -> list[int]:
             j += 1
         while _kind(lines[j]) != "text":
             j -= 1
-        ends.append(j)
+        yield j
         i = j + 1
-    return ends
 
 
 def _row_cells(lines: list[str], last: int, end: int) -> list[int] | None:

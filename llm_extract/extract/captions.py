@@ -21,5 +21,7 @@ def _caption_number(items: list[Item], i: int) -> bool:
 
 def without_caption_numbers(items: list[Item]) -> list[Item]:
     """``items`` without the number of a table's caption (see the module docstring)."""
+    if "表" not in "".join([it.raw for it in items if it.is_text]):
+        return items                    # (no word ending in 表: no caption)
     kept = [it for i, it in enumerate(items) if not _caption_number(items, i)]
     return items if len(kept) == len(items) else kept

@@ -137,6 +137,35 @@ class _Splits(dict):
 _split = lru_cache(maxsize=4096)(split_tokens)
 
 
+def _more_than_a_row(lines: list[str]) -> bool:
+    """Whether some row of ``lines`` may print more numbers than its cells, cheaply told: a line with text, the
+    numbers ending it and those on the lines of numbers alone right after it more than a row's cells.
+    (:func:`cell_piece_rows` merges no band of fewer; a label's wrapped words, lines of text without numbers, only
+    move a band's start to its last line: counted from there.)"""
+    count = None                        # the numbers of the band open on the line before
+    for shape in map(_shape, lines):
+        if shape < 0:
+            count = -shape - 1
+        elif shape and count is not None:
+            count += shape
+        else:
+            count = None
+        if count is not None and count > _WIDTH:
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _shape(line: str) -> int:
+    """A line's part in a band, from its :func:`split_tokens`: with text, -1 less the numbers ending it (a band's
+    first line); numbers alone, their count (a band goes on); else (blank, or words after a number) 0."""
+    split = _split(line)
+    if split is None:
+        return 0
+    text, values = split
+    return -1 - len(values) if text else len(values)
+
+
 def _label_row(text: str) -> bool:
     return len(rows_named(label_key(text))) == 1
 
@@ -148,6 +177,8 @@ def cell_piece_rows(lines: list[str], start: int, end: int) -> tuple[list[str], 
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
     stop = min(end, len(lines) + 1)
+    if not _more_than_a_row(lines[start - 1:stop - 1]):
+        return out, merged              # (most tables: no row's numbers more than its cells)
     if not any(_ONE_NUMBER.match(lines[k - 1]) or _MORE_THAN_A_ROW.search(lines[k - 1]) for k in range(start, stop)):
         return out, merged              # no line holds a piece: nothing to merge
     splits = _Splits(lines)

@@ -244,10 +244,10 @@ def stacked_rows(lines: list[str], start: int, end: int) -> tuple[list[str], dic
     """``lines`` with each row of 表三 (lines ``start`` … ``end - 1``, 1-based) whose narrow cells stacked their
     digits over several lines merged onto its label's line (see the module docstring), and for each merged line
     the lines it was made of."""
-    span = range(start, min(end, len(lines) + 1))
-    if end - start < 3 or 3 * sum("\t" in lines[i - 1] or "|" in lines[i - 1] for i in span) >= len(span):
+    block = lines[start - 1:min(end, len(lines) + 1) - 1]
+    if end - start < 3 or 3 * len([line for line in block if "\t" in line or "|" in line]) >= len(block):
         return lines, {}                # (tab-separated fields or a grid: they, not their places, say the cells)
-    if sum(1 for i in span if "  " in lines[i - 1]) < 3:
+    if len([line for line in block if "  " in line]) < 3:
         return lines, {}                # (no columns set apart by runs of spaces: no page's layout kept)
     split, runs = _runs(lines, start, end)
     cuts = [_cut(split, run, after_break=k > 0) for k, run in enumerate(runs)]

@@ -13,6 +13,7 @@ cells (tab-separated fields or whole lines) are 〇, 零 or a count of several n
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..evidence import CellKind
@@ -40,13 +41,17 @@ def writes_numerals(lines: list[str], regions: Iterable[Region]) -> bool:
     """Whether the document's tables (``regions``) write their counts in Chinese numerals."""
     seen = 0
     for region in regions:
-        for n in range(region.start, region.end):
-            for field in lines[n - 1].split("\t"):
-                if field.strip() and _is_numeral_cell(field):
-                    seen += 1
-                    if seen >= MIN_NUMERAL_CELLS:
-                        return True
+        seen += sum(map(_numeral_cells, lines[region.start - 1:region.end - 1]))
+        if seen >= MIN_NUMERAL_CELLS:
+            return True
     return False
+
+
+@lru_cache(maxsize=16384)
+def _numeral_cells(line: str) -> int:
+    """The cells of a line (its tab-separated fields) written in Chinese numerals. (Cached: the same lines, a
+    row's label and its cells, recur in every report.)"""
+    return sum(1 for field in line.split("\t") if field.strip() and _is_numeral_cell(field))
 
 
 def lone_numeral(raw: str) -> Cell | None:

@@ -65,11 +65,23 @@ def _staircase(lines: list[str], cells: list[Item]) -> bool:
         and all(b[0] - max(a) >= _APART for a, b in zip(pairs, pairs[1:]))
 
 
+def _values_in_a_row(items: list[Item], count: int) -> bool:
+    """Whether ``count`` values follow one another somewhere among ``items``."""
+    held = 0
+    for it in items:
+        held = held + 1 if it.is_value else 0
+        if held >= count:
+            return True
+    return False
+
+
 def pair_columns(lines: list[str], region: Region) -> None:
     """Put the cells of two rows printed a column at a time after their own labels (see the module docstring)."""
     items = region.items
     if any(it.col is not None for it in items):
         return                              # tab-separated rows: their fields say where cells are
+    if not _values_in_a_row(items, 2 * _WIDTH):
+        return                              # (most tables: no two rows' cells one after the other)
     labels = find_labels(items)
     for upper, lower in zip(_ROWS, _ROWS[1:]):
         if upper not in labels or lower not in labels:

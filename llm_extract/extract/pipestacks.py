@@ -112,9 +112,11 @@ def pipe_stacked_rows(lines: list[str], start: int, end: int) -> tuple[list[str]
     """``lines`` with each row of 表三 (lines ``start`` … ``end - 1``, 1-based) whose narrow cells wrapped over
     three pipe rows merged onto its label's first line (see the module docstring), and for each merged line the
     lines it was made of."""
-    content = [(n, f) for n in range(start, min(end, len(lines) + 1)) if (f := _fields(lines[n - 1])) is not None]
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
+    if "|" not in "\n".join(lines[start - 1:end - 1]):
+        return out, merged              # (most tables: no pipe row)
+    content = [(n, f) for n in range(start, min(end, len(lines) + 1)) if (f := _fields(lines[n - 1])) is not None]
     i = 0
     while i + 2 < len(content):
         band = content[i:i + 3]

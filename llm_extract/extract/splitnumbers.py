@@ -12,6 +12,7 @@ next item (the first run may have joined the label's text: ``行政事业性收�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cells import joined_number, parse_cell
 from .layout import Item, label_key
@@ -48,11 +49,23 @@ def _point_ended(a: Item, b: Item) -> tuple[str, str] | None:
     return a.raw[:m.start()], m.group(1) + "." + b.raw.strip()
 
 
+#: a text item that may be a piece: digits and separators only (``,178``, ``5,``; a label holds other characters)
+_DIGITS_COMMAS = re.compile(r"^[\d,，]*$")
+
+
+@lru_cache(maxsize=8192)
+def _may_join(raw: str) -> bool:
+    """Whether a text item may take part in a join, cheaply told: the text item of two pieces joined by
+    thousands separators (:func:`~.cells.joined_number`: the two together digits and separators only) or at a
+    decimal point (a whole number's decimals ``.144219``), or a number cut right after its point (``…收费123.``)."""
+    text = raw.strip()
+    return text[:1] in ".．" or text[-1:] in ".．" or _DIGITS_COMMAS.match(text) is not None
+
+
 def joined_separators(items: list[Item]) -> list[Item]:
     """``items`` with each number cut at its thousands separator or decimal point made one item again (see the module
     docstring)."""
-    if not any(it.is_text and ("," in it.raw or "，" in it.raw or it.raw.lstrip()[:1] in ".．"
-                               or it.raw.rstrip()[-1:] in ".．") for it in items):
+    if not any(map(_may_join, [it.raw for it in items if it.is_text])):
         return items
     out: list[Item] = []
     for it in items:

@@ -54,6 +54,26 @@ def _runs(items: list[Item]) -> list[tuple[int, list[Item]]]:
     return out
 
 
+_BLANK = CellKind.BLANK       # (an enum's member looked up once: read for every item)
+
+
+def _long_runs(items: list[Item]) -> int:
+    """How many runs of values (between pieces of text) have cores (:func:`_core`) longer than :data:`_WIDTH`: no
+    fewer than :func:`_runs` gives of ``_WIDTH + 1``, cheaply told."""
+    long = held = blanks = 0            # the open run's core so far; blank cells after it (its core's if more follow)
+    for it in items:
+        if it.is_value:
+            if it.cell.kind is not _BLANK:
+                held += blanks + 1
+                blanks = 0
+            elif held:
+                blanks += 1
+        elif it.raw.strip() != _BAR:
+            long += held > _WIDTH
+            held = blanks = 0
+    return long + (held > _WIDTH)
+
+
 def _numbers_next_label(items: list[Item], at: int) -> bool:
     """Whether the text right after the value at ``at`` opens with an item number's dot: the value is that number."""
     nxt = next((it for it in items[at + 1:] if it.is_text and it.raw.strip() != _BAR), None)
@@ -89,6 +109,8 @@ def stray_column(region: Region) -> bool:
     would read alike); no row longer, every row ending in a number; and header rows before the first label
     ending in a lone number."""
     items = region.items
+    if _long_runs(items) < _MIN_ROWS:
+        return False                    # (most tables: too few runs for the rows' of eight)
     labels = find_labels(items)
     if not labels:
         return False

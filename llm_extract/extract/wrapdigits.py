@@ -201,8 +201,8 @@ def unstacked_digits(lines: list[str], start: int, end: int, read: Collection[in
     digits onto the next line merged onto one line (see the module docstring), and for each merged line
     (1-based) the lines it was made of. Lines ``read`` (merged by :func:`.digitstacks.stacked_rows`) are left out:
     no row of theirs, and their joined numbers say nothing of how wide a column's pieces are."""
-    span = range(start, min(end, len(lines) + 1))
-    if end - start < 2 or 3 * sum("\t" in lines[i - 1] for i in span) >= len(span):
+    block = lines[start - 1:min(end, len(lines) + 1) - 1]
+    if end - start < 2 or 3 * len([line for line in block if "\t" in line]) >= len(block):
         return lines, {}                # (a table of tab-separated fields: they, not their places, say its cells)
     found = _Lines(lines, start, end, read)
     out = list(lines)
