@@ -46,7 +46,7 @@ from ..form import FORM
 from .cells import parse_cell
 from .labels import rows_named
 from .layout import has_words, label_key
-from .wrapdigits import DIGITS, FIRST_PIECE, row_sum_holds, split_tokens
+from .wrapdigits import DIGITS, FIRST_PIECE, row_sum_holds, split_line
 
 __all__ = ["cell_piece_rows"]
 
@@ -122,19 +122,15 @@ def _cut_row(lines: list[list[str]]) -> list[str] | None:
 
 
 class _Splits(dict):
-    """Each line's text and value tokens (:func:`split_tokens`), split once, when first asked for (1-based)."""
+    """Each line's text and value tokens (:func:`~.wrapdigits.split_line`), when first asked for (1-based)."""
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__()
         self.lines = lines
 
     def __missing__(self, n: int):
-        self[n] = split = _split(self.lines[n - 1])
+        self[n] = split = split_line(self.lines[n - 1])
         return split
-
-
-#: the same lines recur in every report (``\t0``, a row's label): split once (never mutate what it gives)
-_split = lru_cache(maxsize=4096)(split_tokens)
 
 
 def _more_than_a_row(lines: list[str]) -> bool:
@@ -157,9 +153,10 @@ def _more_than_a_row(lines: list[str]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _shape(line: str) -> int:
-    """A line's part in a band, from its :func:`split_tokens`: with text, -1 less the numbers ending it (a band's
-    first line); numbers alone, their count (a band goes on); else (blank, or words after a number) 0."""
-    split = _split(line)
+    """A line's part in a band, from its tokens (:func:`~.wrapdigits.split_line`): with text, -1 less the numbers
+    ending it (a band's first line); numbers alone, their count (a band goes on); else (blank, or words after a
+    number) 0."""
+    split = split_line(line)
     if split is None:
         return 0
     text, values = split

@@ -45,7 +45,7 @@ from functools import lru_cache
 from ..form import FORM
 from .layout import is_page_furniture, label_key
 from .rowbounds import GROUP_KEYS, group_title_piece
-from .wrapdigits import DIGITS, FIRST_PIECE, OPENS_ROW, Tok, centre, row_sum_holds, split_tokens, written_row
+from .wrapdigits import DIGITS, FIRST_PIECE, OPENS_ROW, Tok, centre, row_sum_holds, split_line, written_row
 
 __all__ = ["stacked_rows"]
 
@@ -227,7 +227,7 @@ def _runs(lines: list[str], start: int, end: int) -> tuple[dict[int, tuple[list[
     empty = quiet = 0
     for i in range(start, min(end, len(lines) + 1)):
         line = lines[i - 1]
-        sp = split_tokens(line) if not is_page_furniture(line) else None
+        sp = split_line(line) if not is_page_furniture(line) else None
         empty = empty + 1 if not line.strip() else 0
         quiet = quiet + 1 if sp is not None and not sp[1] else 0
         if sp is None or empty >= 2 or quiet >= 3:

@@ -87,9 +87,9 @@ def _widest(rows: list[tuple[int, list[str]]], width: int, skip: set[int]) -> di
     return out
 
 
-def _read(band: list[list[str]], widest: dict[int, int]) -> tuple[int, list[str]] | None:
+def _read(band: list[list[str]], rows: list[tuple[int, list[str]]], lines: set[int]) -> tuple[int, list[str]] | None:
     """Where the band's label ends, and its fields as one row's; None where they make no one row (see the module
-    docstring)."""
+    docstring). ``rows``: the table's pipe rows, the band's ``lines`` among them."""
     k = _label_end(band)
     if k is None or not _names_one_row(band, k):
         return None
@@ -98,8 +98,10 @@ def _read(band: list[list[str]], widest: dict[int, int]) -> tuple[int, list[str]
     if not wrapped or wrapped != [j for j in range(k, len(bottom)) if bottom[j]] \
             or not any(mid[j] for j in range(k, len(mid))):
         return None
-    if not all(FIRST_PIECE.match(top[j]) and len(top[j]) >= len(bottom[j]) and len(top[j]) >= widest.get(j, 0)
-               for j in wrapped):
+    if not all(FIRST_PIECE.match(top[j]) and len(top[j]) >= len(bottom[j]) for j in wrapped):
+        return None
+    widest = _widest(rows, len(top), lines)     # (the table's other rows read only for a band that gets this far)
+    if not all(len(top[j]) >= widest.get(j, 0) for j in wrapped):
         return None
     cells = [top[j] + mid[j] + bottom[j] for j in range(k, len(top))]
     numbers = [c for c in cells if c]
@@ -124,7 +126,7 @@ def pipe_stacked_rows(lines: list[str], start: int, end: int) -> tuple[list[str]
         read = None
         if len(top) == len(mid) == len(bottom) \
                 and all(_RULE_ROW.match(lines[m - 1]) for m in range(a + 1, c) if m != b):   # (separators between)
-            read = _read([top, mid, bottom], _widest(content, len(top), {a, b, c}))
+            read = _read([top, mid, bottom], content, {a, b, c})
         if read is None:
             i += 1
             continue

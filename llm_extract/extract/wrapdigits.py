@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from ..form import FORM
 from .cells import parse_cell
 from .glued import row_holds
 
-__all__ = ["unstacked_digits", "split_tokens", "centre", "row_sum_holds", "written_row", "DIGITS", "FIRST_PIECE",
+__all__ = ["unstacked_digits", "split_tokens", "split_line", "centre", "row_sum_holds", "written_row", "DIGITS", "FIRST_PIECE",
            "OPENS_ROW", "Tok"]
 
 _TOKEN = re.compile(r"\S+")
@@ -72,6 +73,11 @@ def split_tokens(line: str) -> tuple[list[Tok], list[Tok]] | None:
         else:
             text.append(tok)
     return text, values
+
+
+#: :func:`split_tokens` once per distinct line: 表三's lines are split by several passes (cellpieces, digitstacks, this
+#: one), and many recur across reports. Never mutate what it gives.
+split_line = lru_cache(maxsize=8192)(split_tokens)
 
 
 def centre(tok: Tok) -> float:
@@ -152,7 +158,7 @@ class _Lines:
 
     def __init__(self, lines: list[str], start: int, end: int, read: Collection[int]) -> None:
         self.split = {i: sp for i in range(start, min(end, len(lines) + 1))
-                      if i not in read and (sp := split_tokens(lines[i - 1]))}
+                      if i not in read and (sp := split_line(lines[i - 1]))}
         self.values = {i: sp[1] for i, sp in self.split.items()}
         self.n = _WIDTH
 
@@ -162,14 +168,15 @@ class _Lines:
         texts = [self.split[j][0] for j in band]     # one row's label at most: else two rows, not one wrapped
         return sum(bool(t) and bool(OPENS_ROW.match(t[0][2])) for t in texts) <= 1
 
-    def _count(self, i: int) -> int:
+    def count(self, i: int) -> int:
+        """The numbers on line ``i``."""
         return len(self.values.get(i, ()))
 
     def around(self, i: int) -> _Row | None:
         """The row wrapped round its middle line ``i + 1``, or None."""
         band = range(i, i + 3)
-        k = self._count(i)
-        if not 0 < k < self.n or self._count(i + 2) != k or self._count(i + 1) != self.n - k:
+        k = self.count(i)
+        if not 0 < k < self.n or self.count(i + 2) != k or self.count(i + 1) != self.n - k:
             return None                 # (most lines: counts alone tell)
         row = _around(self.values[i], self.values[i + 1], self.values[i + 2], self.n)
         return row if self._valid(row, band) else None
@@ -178,7 +185,7 @@ class _Lines:
         """The row on line ``i`` whose wrapped cells end on line ``i + 1``, or None; none where that line may be
         the top of a row wrapped round the line after it."""
         band = range(i, i + 2)
-        if self._count(i) != self.n or not 0 < self._count(i + 1) < self.n or self.around(i + 1) is not None:
+        if self.count(i) != self.n or not 0 < self.count(i + 1) < self.n or self.around(i + 1) is not None:
             return None
         row = _under(self.values[i], self.values[i + 1], self.n)
         if row is not None and self._pieces_above(i, self.values[i + 1]):
@@ -207,6 +214,9 @@ def unstacked_digits(lines: list[str], start: int, end: int, read: Collection[in
     found = _Lines(lines, start, end, read)
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
+    counts = [found.count(i) for i in range(start, end)]
+    if not any(0 < b < found.n and (a == found.n or 0 < a and a + b == found.n) for a, b in zip(counts, counts[1:])):
+        return out, merged              # (most tables: no line of numbers under a row's line or a wrapped row's top)
     i = start
     while i < end - 1:
         row, band = found.around(i), range(i, i + 3)

@@ -209,12 +209,35 @@ def _wrapped_at(row: str, label: Item, lines: _Lines) -> WrappedRow | None:
     return None
 
 
+def _may_hold_pieces(lines: _Lines) -> bool:
+    """Whether some line may hold a wrapped row's first pieces, cheaply told: digit runs ending it, none opening
+    with 0, with a line one or two below it (the row's line, :func:`_wrapped_at`) that holds with it seven numbers
+    at least (the row's line lacks as many cells as there are pieces, or holds all seven)."""
+    by_line = lines.by_line
+    if 2 * max(map(len, by_line.values()), default=0) < _WIDTH:
+        return False                    # (a cell to a line: no two lines hold seven)
+    for n, line in by_line.items():
+        if line[-1].raw[:1] not in _FIRST_DIGITS \
+                or len(line) + max(len(by_line.get(n + 1, ())), len(by_line.get(n + 2, ()))) < _WIDTH:
+            continue
+        parts = lines.tail(n)
+        if parts is not None and parts[1] and all(FIRST_PIECE.match(it.raw) for it in parts[1]):
+            return True
+    return False
+
+
+#: how a first piece opens (:data:`~.wrapdigits.FIRST_PIECE`), told without a pattern
+_FIRST_DIGITS = "123456789１２３４５６７８９"
+
+
 def wrapped_rows(items: list[Item], order: list[tuple[str, int]],
                  spans: dict[str, list[Item]]) -> dict[str, WrappedRow]:
     """The rows of space-separated 表三 text whose cells wrapped round their line (see the module docstring), by
     row; their pieces are taken out of every row's ``spans`` (a wrapped row's span keeps its one-line cells)."""
     lines = _Lines(items)
     found: dict[str, WrappedRow] = {}
+    if not _may_hold_pieces(lines):
+        return found                    # (most tables: no line could hold a wrapped row's first pieces)
     for row, idx in order:
         if row in TABLE3_ROW_PATHS and (wrapped := _wrapped_at(row, items[idx], lines)) is not None \
                 and wrapped.options:          # (no placement keeps its row sum: no such row)
