@@ -43,8 +43,8 @@ from ..form import FORM
 from .cells import parse_cell
 from .glued import row_holds
 
-__all__ = ["unstacked_digits", "split_tokens", "split_line", "centre", "row_sum_holds", "written_row", "DIGITS", "FIRST_PIECE",
-           "OPENS_ROW", "Tok"]
+__all__ = ["unstacked_digits", "split_tokens", "split_line", "centre", "row_sum_holds", "written_row", "DIGITS",
+           "FIRST_PIECE", "OPENS_ROW", "Tok"]
 
 _TOKEN = re.compile(r"\S+")
 DIGITS = re.compile(r"^[0-9０-９]+$")
