@@ -12,12 +12,11 @@ import re
 from ..evidence import CellKind
 from ..form import FORM
 from .blocktext import Number
-from .labels import BARE_HEADERS, TABLE2_LABELS, match_row, rows_named, strip_item_number
+from .labels import BARE_HEADERS, rows_named, strip_item_number
 from .layout import label_key
 from .rowbounds import GROUP_KEYS
 
-__all__ = ["column_number", "continues_label", "headers_side_by_side", "is_group_piece", "item_wanted",
-           "table2_named"]
+__all__ = ["column_number", "continues_label", "headers_side_by_side", "is_group_piece", "item_wanted"]
 
 _ROW_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
 #: item-numbered labels may lose their number's dot in a wrap, never their words: a fragment
@@ -29,10 +28,6 @@ _WIDTH = len(FORM.table3_columns)
 def column_number(n: Number) -> bool:
     """Whether ``n`` may number a generic column header (数据 1 … 数据 7)."""
     return n.cell.kind is CellKind.NUMBER and isinstance(n.cell.value, int) and 1 <= n.cell.value <= _WIDTH
-
-
-def table2_named(key: str) -> list[str]:
-    return [path for path, pattern, _ in TABLE2_LABELS if match_row(key, pattern)]
 
 
 def is_group_piece(key: str) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..form import FORM
 
 __all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "names_table2_row",
-           "rows_named",
+           "rows_named", "table2_rows_named",
            "row_begun", "strip_item_number", "BARE_HEADERS"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
@@ -51,7 +51,14 @@ def match_row(key: str, pattern: re.Pattern[str]) -> bool:
 
 def names_table2_row(key: str) -> bool:
     """Whether a label key names a 表二 row (its pattern found, with or without its item number)."""
-    return any(match_row(key, pattern) for _, pattern, _ in TABLE2_LABELS)
+    return bool(table2_rows_named(key))
+
+
+@lru_cache(maxsize=8192)
+def table2_rows_named(key: str) -> tuple[str, ...]:
+    """The 表二 rows (path prefixes) whose label pattern the label key matches, in the form's order; once per
+    distinct key (every 表二 label search walks a table's text items, and the labels repeat across reports)."""
+    return tuple(path for path, pattern, _ in TABLE2_LABELS if match_row(key, pattern))
 
 
 def rows_named(key: str) -> list[str]:

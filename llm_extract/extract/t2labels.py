@@ -9,10 +9,11 @@ between its label and that heading.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..form import FORM
 from .glued import glued_number
-from .labels import match_row, strip_item_number
+from .labels import TABLE2_LABELS, strip_item_number, table2_rows_named
 from .layout import Item, label_key
 
 __all__ = ["count_then_heading", "runs_on", "t2_label"]
@@ -69,19 +70,24 @@ _T2_HEADS = re.compile("^(?:" + "|".join(sorted({re.escape(label_key(t)) for row
                                                   key=len, reverse=True)) + ")+")
 
 
-def _after_heads(key: str, pattern: re.Pattern[str]) -> bool:
-    """Whether ``key`` is 表二's section and header words, then a row's label and nothing after it."""
+@lru_cache(maxsize=4096)
+def _rows_after_heads(key: str) -> tuple[str, ...]:
+    """The 表二 rows (path prefixes) ``key`` ends in as 表二's section and header words, then the row's label and
+    nothing after it (once per distinct key)."""
     rest = _T2_HEADS.sub("", key)
-    return rest != key and (m := pattern.search(rest)) is not None and m.start() == 0 and m.end() == len(rest)
+    if rest == key:
+        return ()
+    return tuple(path for path, pattern, _ in TABLE2_LABELS
+                 if (m := pattern.search(rest)) is not None and m.start() == 0 and m.end() == len(rest))
 
 
-def t2_label(items: list[Item], pattern: re.Pattern[str], texts: list[tuple[int, str]]) -> int | None:
-    """The item of a 表二 row label (``texts``: index and key of every text item), or of the table's section and
-    header words ending in it (:data:`_T2_HEADS`). A sentence or subheading can start with the label too
-    (行政许可事项…): the first match with cells after it (or a glued number), else the first match."""
+def t2_label(items: list[Item], prefix: str, texts: list[tuple[int, str]]) -> int | None:
+    """The item of 表二 row ``prefix``'s label (``texts``: index and key of every text item), or of the table's
+    section and header words ending in it (:data:`_T2_HEADS`). A sentence or subheading can start with the label
+    too (行政许可事项…): the first match with cells after it (or a glued number), else the first match."""
     first = None
     for i, key in texts:
-        if match_row(key, pattern) or _after_heads(key, pattern):
+        if prefix in table2_rows_named(key) or prefix in _rows_after_heads(key):
             if (i + 1 < len(items) and items[i + 1].is_value) or glued_number(key) is not None:
                 return i
             first = i if first is None else first

@@ -20,6 +20,7 @@ its own (extract/blockread.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..form import FORM
 from .layout import Item
@@ -32,7 +33,9 @@ T2_WIDE = "t2-wide-row"
 _ROWS = tuple((r.pattern, list(r.paths)) for r in FORM.table2)
 
 
+@lru_cache(maxsize=4096)
 def _paths(key: str) -> list[str] | None:
+    """The paths of the 表二 row the key names first (once per distinct key; the list is shared: read only)."""
     key = key.replace(" ", "")
     return next((paths for pattern, paths in _ROWS if pattern.search(key)), None)
 

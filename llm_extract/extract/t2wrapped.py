@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from ..form import FORM
 from .cells import parse_cell
-from .labels import TABLE2_LABELS, match_row, names_table2_row
+from .labels import TABLE2_LABELS, names_table2_row, table2_rows_named
 from .layout import Item, label_key
 
 __all__ = ["split_wrapped_labels"]
@@ -84,7 +84,8 @@ def split_wrapped_labels(items: list[Item]) -> list[Item]:
     """``items`` with each text item that ends in a wrapped 表二 label's first piece parted in two (see the module
     docstring); the same list when there is none."""
     texts = [it.key for it in items if it.is_text]
-    unfound = [path for path, pattern, _ in TABLE2_LABELS if not any(match_row(key, pattern) for key in texts)]
+    named = {path for key in texts for path in table2_rows_named(key)}
+    unfound = [path for path, _, _ in TABLE2_LABELS if path not in named]
     out: list[Item] = []
     dropped: set[int] = set()
     for i, it in enumerate(items):

@@ -67,7 +67,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     items = split_wrapped_labels(region.items)     # 规章行政规范性文 / 4 2 4 / 件 (t2wrapped.py)
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
     taken: dict[int, tuple[list[str], list[Item]]] = {}     # label item → paths, items its cells came from
-    found = [(prefix, pattern, n, t2_label(items, pattern, texts)) for prefix, pattern, n in TABLE2_LABELS]
+    found = [(prefix, pattern, n, t2_label(items, prefix, texts)) for prefix, pattern, n in TABLE2_LABELS]
     markup = in_order or (lines is not None and markup_blank_lines(lines, region.start, region.end))
     shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
     labelled = sorted({i for *_, i in found if i is not None})

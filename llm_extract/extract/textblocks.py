@@ -23,9 +23,8 @@ from collections.abc import Callable
 from ..form import FORM
 from .blockside import heads_table2_column, table2_placed, table4
 from .blocktext import Number, RowEvidence, Run, TextBlocks, heading_line, split_numbers
-from .labels import BARE_HEADERS, rows_named
-from .blockwords import (column_number, continues_label, headers_side_by_side, is_group_piece, item_wanted,
-                         table2_named)
+from .labels import BARE_HEADERS, rows_named, table2_rows_named
+from .blockwords import column_number, continues_label, headers_side_by_side, is_group_piece, item_wanted
 from .labelpieces import Pieces
 from .rowgroups import Group, assign
 from .layout import is_page_furniture, label_key
@@ -314,7 +313,7 @@ class _Reader:
             self._found(row, n, words, numbers)
             return
         if n < start or not is_group_piece(key):
-            paths = table2_named(key)
+            paths = table2_rows_named(key)
             if len(paths) == 1:
                 self._reset()
                 self.anchor = RowEvidence(n, list(numbers))
