@@ -80,9 +80,9 @@ def test_a_small_table_written_as_a_paragraph_reads_its_row_after_its_header_wor
 def test_header_words_then_a_label_running_on_into_another_row_read_no_cell_of_it() -> None:
     """OCR joined a row to the next section (``…本年处理决定数量 行政许可0-第二十条第六)项…行政处罚 143``): the text
     after the header words is more than a label, so 143 is not read as 行政许可's."""
-    from llm_extract.extract.t2labels import _after_heads
+    from llm_extract.extract.t2labels import _rows_after_heads
     from llm_extract.form import FORM
-    licensing = next(row.pattern for row in FORM.table2 if row.path.endswith("licensing"))
-    assert _after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可", licensing)
-    assert not _after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可0-第二十条第六)项信息内容行政处罚", licensing)
-    assert not _after_heads("行政许可", licensing)
+    licensing = next(row.path for row in FORM.table2 if row.path.endswith("licensing"))
+    assert licensing in _rows_after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可")
+    assert licensing not in _rows_after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可0-第二十条第六)项信息内容行政处罚")
+    assert licensing not in _rows_after_heads("行政许可")
