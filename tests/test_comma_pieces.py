@@ -76,3 +76,24 @@ def test_in_a_tight_line_the_count_ends_where_its_last_piece_ends() -> None:
     out = joined_comma_pieces(text).split("\n")
     assert out[2].split() == ["1,408", "83", "4", "4", "49", "27", "1,575"]
     assert out[2].index("1,408") + len("1,408") == text.split("\n")[2].index("8") + 1
+
+
+def test_a_count_cut_inside_its_group_round_the_rows_own_line_is_read_down_its_column() -> None:
+    """``1,2`` over the (七) row's line of short cells, ``62`` under it: wrapdigits reads 1,262 down the column (the
+    total column's 126 / 2 beside it), where the row's total then holds."""
+    from llm_extract.extract.wrapdigits import unstacked_digits
+    lines = ["                                        1,2                                  126",
+             "                             总计               0       0        0     0   0",
+             "                                        62                                    2"]
+    out, merged = unstacked_digits(list(lines), 1, 4)
+    assert out[1].split() == ["总计", "1,262", "0", "0", "0", "0", "0", "1262"]
+    assert out[0] == out[2] == "" and merged == {2: (1, 2, 3)}
+
+
+def test_a_cut_count_whose_lower_piece_is_not_the_digits_its_group_lacks_stays_as_printed() -> None:
+    from llm_extract.extract.wrapdigits import unstacked_digits
+    for lower in ("6", "623"):          # 1,26 and 1,2623: no count
+        lines = ["                                        1,2                                  126",
+                 "                             总计               0       0        0     0   0",
+                 f"                                        {lower:<38}2"]
+        assert unstacked_digits(list(lines), 1, 4) == (lines, {}), lower

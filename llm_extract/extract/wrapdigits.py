@@ -23,6 +23,9 @@ where that is the only way they make one row:
   other ``n - k`` cells, none in a wrapped cell's column; under its line: the row's line holds all ``n``
   cells and each piece under it stands under one of them, plainly nearer to it than to any other, and no line of
   numbers alone above it holds as many pieces over them (the row may be three lines tall: :mod:`.digitstacks`);
+* a count with thousands separators wraps inside its last group (``1,2`` over ``62``: 1,262): such a first piece
+  (no count alone, :mod:`llm_extract.ingest.commapieces` leaves it where it wraps round the row's own line) is one
+  only over exactly the digits its group lacks, and stands in no row unjoined;
 * the lines hold one row's label at most (a line under a row that opens with its own item number is that
   row), and 表三's row identity holds (total = the six applicant columns);
 * where a row's last pieces could also be the top of a row wrapped round the next line, they are that row's.
@@ -50,6 +53,8 @@ _TOKEN = re.compile(r"\S+")
 DIGITS = re.compile(r"^[0-9０-９]+$")
 #: a number's first piece: no leading zero (``0`` over ``0`` is two rows' zeros, never 00)
 FIRST_PIECE = re.compile(r"^[1-9１-９][0-9０-９]*$")
+#: a count with thousands separators cut inside its last group (``1,2``, ``12,34``): a first piece, never a cell
+_OPEN_PIECE = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})*,\d{1,2}$")
 #: text that opens a row: an item number (一、 （二） 3. 4、)
 OPENS_ROW = re.compile(r"^[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]")
 #: how far apart (in characters) a wrapped cell's top and bottom pieces' centres may print
@@ -80,14 +85,39 @@ def split_tokens(line: str) -> tuple[list[Tok], list[Tok]] | None:
 split_line = lru_cache(maxsize=8192)(split_tokens)
 
 
+def _split_pieces(line: str) -> tuple[list[Tok], list[Tok]] | None:
+    """:func:`split_line`, a count's first piece cut inside its thousands group (``1,2``) among the values."""
+    if "," not in line:
+        return split_line(line)
+    text: list[Tok] = []
+    values: list[Tok] = []
+    for m in _TOKEN.finditer(line):
+        tok = (m.start(), m.end(), m.group())
+        if parse_cell(tok[2]).is_value or _OPEN_PIECE.match(tok[2]):
+            values.append(tok)
+        elif values:
+            return None
+        else:
+            text.append(tok)
+    return text, values
+
+
+def _open(tok: Tok) -> bool:
+    return _OPEN_PIECE.match(tok[2]) is not None
+
+
 def centre(tok: Tok) -> float:
     return (tok[0] + tok[1]) / 2
 
 
 def _stack(top: Tok, bottom: Tok) -> Tok | None:
     """A wrapped cell's two pieces as one token, or None when they are not one: digits only, in one column, the
-    top piece never shorter (a wrapped cell fills its first line)."""
-    if not (FIRST_PIECE.match(top[2]) and DIGITS.match(bottom[2])) or len(top[2]) < len(bottom[2]):
+    top piece never shorter (a wrapped cell fills its first line); a top piece cut inside its thousands group
+    (``1,2``) over exactly the digits the group lacks (``62``)."""
+    if _open(top):
+        if not (bottom[2].isascii() and bottom[2].isdigit()) or len(bottom[2]) != 3 - len(top[2].rsplit(",", 1)[1]):
+            return None
+    elif not (FIRST_PIECE.match(top[2]) and DIGITS.match(bottom[2])) or len(top[2]) < len(bottom[2]):
         return None
     if abs(centre(top) - centre(bottom)) > _PAIR_SLACK:
         return None
@@ -97,7 +127,7 @@ def _stack(top: Tok, bottom: Tok) -> Tok | None:
 def _around(top: list[Tok], mid: list[Tok], bottom: list[Tok], n: int) -> _Row | None:
     """The row when the wrapped cells' pieces stand above and below the line of its short cells (``mid``)."""
     k = len(top)
-    if not 0 < k < n or len(bottom) != k or len(mid) != n - k:
+    if not 0 < k < n or len(bottom) != k or len(mid) != n - k or any(map(_open, mid)) or any(map(_open, bottom)):
         return None
     stacks = [_stack(t, b) for t, b in zip(top, bottom)]
     if any(st is None for st in stacks):
@@ -111,7 +141,7 @@ def _around(top: list[Tok], mid: list[Tok], bottom: list[Tok], n: int) -> _Row |
 def _under(full: list[Tok], bottom: list[Tok], n: int) -> _Row | None:
     """The row when its line holds all its cells, the wrapped cells' first pieces among them, and the line under
     it their last pieces, each under one of them."""
-    if len(full) != n or not 0 < len(bottom) < n:
+    if len(full) != n or not 0 < len(bottom) < n or any(map(_open, bottom)):
         return None
     cells = list(full)
     tops = []
@@ -125,6 +155,8 @@ def _under(full: list[Tok], bottom: list[Tok], n: int) -> _Row | None:
             return None
         tops.append(full[j])
         cells[j] = stack
+    if any(c is f and _open(f) for c, f in zip(cells, full)):
+        return None                     # (a first piece left unjoined is no cell)
     return cells, tops
 
 
@@ -158,7 +190,7 @@ class _Lines:
 
     def __init__(self, lines: list[str], start: int, end: int, read: Collection[int]) -> None:
         self.split = {i: sp for i in range(start, min(end, len(lines) + 1))
-                      if i not in read and (sp := split_line(lines[i - 1]))}
+                      if i not in read and (sp := _split_pieces(lines[i - 1]))}
         self.values = {i: sp[1] for i, sp in self.split.items()}
         self.n = _WIDTH
 
