@@ -75,6 +75,33 @@ def test_last_pieces_under_a_row_with_as_many_first_pieces_above_it_are_not_join
     assert unstacked_digits(lines, 1, 4)[1] == {}
 
 
+def test_first_pieces_over_a_label_alone_join_the_cells_under_it_onto_the_labels_line() -> None:
+    """pdftotext's layout text of a row whose label stands on a line of its own: the wrapped cell's first piece above
+    the label (``236``), the row's cells under it, the last piece (``4``) among them: 2364, its total made. A wider
+    count printed whole in the column elsewhere (1609: a 1 is narrow) does not keep it from being read."""
+    lines = [_line("（一）予以公开", "1609", "0", "0", "0", "0", "0", "1609"),
+             _line("", "236"),
+             "（七）总计",
+             _line("", "4", "0", "0", "0", "0", "0", "2364")]
+    out, merged = unstacked_digits(lines, 1, 5)
+    assert out[2].startswith("（七）总计") and _numbers(out[2]) == ["2364", "0", "0", "0", "0", "0", "2364"]
+    assert out[1] == out[3] == "" and merged == {3: (2, 3, 4)}
+
+
+def test_first_pieces_beside_the_label_join_the_cells_on_the_next_line() -> None:
+    # pypdf's layout mode: the first piece on the label's line, the row's cells under it
+    out, merged = _merged(_line("（七）总计", "236"), _line("", "4", "0", "0", "0", "0", "0", "2364"))
+    assert out[0].startswith("（七）总计") and _numbers(out[0]) == ["2364", "0", "0", "0", "0", "0", "2364"]
+    assert out[1] == "" and merged == {1: (1, 2)}
+
+
+def test_a_number_over_a_row_is_no_first_piece_unless_the_row_breaks_its_total_and_joined_makes_it() -> None:
+    holds = [_line("", "3"), "（七）总计", _line("", "1", "0", "0", "0", "0", "0", "1")]     # (a page's number over it)
+    assert _merged(*holds) == (holds, {})
+    still_broken = [_line("", "23"), "（七）总计", _line("", "4", "0", "0", "0", "0", "0", "2364")]
+    assert _merged(*still_broken) == (still_broken, {})
+
+
 def test_a_row_merged_before_says_nothing_of_how_wide_its_columns_pieces_are() -> None:
     """A row of stacked digits already merged (``总计 20 1 0 0 0 0 21``, by digitstacks) holds numbers wider than the
     pieces of a row wrapped under its label line (``2 … 2`` / ``0 … 1``): left out, it no longer keeps that row from

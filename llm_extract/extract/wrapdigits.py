@@ -10,7 +10,9 @@ centred) on the line between::
                           5                         5
 
 pypdf's layout mode prints the same row two lines tall: the row whole on its label's line (the wrapped cells'
-first pieces among its cells) and the wrapped cells' last pieces on the line under it.
+first pieces among its cells) and the wrapped cells' last pieces on the line under it. A row whose label stands on
+a line of its own (``（七）总计``) may print the first pieces above it and every cell, the last pieces among them,
+under it (``236`` / ``（七）总计`` / ``4 0 0 0 0 0 2364``), or the first pieces beside its label.
 
 Read line by line, no line holds the row (loosedigits.py then leaves it unread). Each wrapped cell is its pieces
 read top to bottom (``52`` + ``5`` = 525) and the row its cells in their columns' order. Lines are read so only
@@ -23,6 +25,10 @@ where that is the only way they make one row:
   other ``n - k`` cells, none in a wrapped cell's column; under its line: the row's line holds all ``n``
   cells and each piece under it stands under one of them, plainly nearer to it than to any other, and no line of
   numbers alone above it holds as many pieces over them (the row may be three lines tall: :mod:`.digitstacks`);
+  over its line: the row's line holds all ``n`` cells, no label, and does not make its total as printed; the
+  line above holds the first pieces (after the row's label, or alone over a line of the label alone), each over
+  one of the cells, plainly nearer to it than to any other (a longer number whole in the column says nothing
+  there: the total broken as printed and made joined is the evidence);
 * a count with thousands separators wraps inside its last group (``1,2`` over ``62``: 1,262): such a first piece
   (no count alone, :mod:`llm_extract.ingest.commapieces` leaves it where it wraps round the row's own line) is one
   only over exactly the digits its group lacks, and stands in no row unjoined;
@@ -160,6 +166,24 @@ def _under(full: list[Tok], bottom: list[Tok], n: int) -> _Row | None:
     return cells, tops
 
 
+def _over(top: list[Tok], full: list[Tok], n: int) -> _Row | None:
+    """The row when its line holds all its cells, the wrapped cells' last pieces among them, and a line above it
+    their first pieces, each over one of them."""
+    if len(full) != n or not 0 < len(top) < n or any(map(_open, full)):
+        return None
+    cells = list(full)
+    for t in top:
+        gaps = sorted((abs(centre(f) - centre(t)), j) for j, f in enumerate(full))
+        (gap, j), second = gaps[0], gaps[1][0]
+        if second - gap < 1 or cells[j] is not full[j]:
+            return None                 # (no one number right under it, or one already joined)
+        stack = _stack(t, full[j])
+        if stack is None:
+            return None
+        cells[j] = stack
+    return cells, top
+
+
 def _fills_column(tops: list[Tok], band: range, tokens: dict[int, list[Tok]]) -> bool:
     """Whether each wrapped cell's top piece is as long as any number printed in its column on the table's other
     lines: a cell wraps where its column is full, so a longer number on one line there says it is no wrap."""
@@ -194,8 +218,11 @@ class _Lines:
         self.values = {i: sp[1] for i, sp in self.split.items()}
         self.n = _WIDTH
 
-    def _valid(self, row: _Row | None, band: range) -> bool:
-        if row is None or not row_sum_holds([c for _, _, c in row[0]]) or not _fills_column(row[1], band, self.values):
+    def _valid(self, row: _Row | None, band: range, *, fills: bool = True) -> bool:
+        """The row makes its total, one row's label at most stands among its lines, and (``fills``) each wrapped
+        cell's first piece is as long as the numbers printed whole in its column."""
+        if row is None or not row_sum_holds([c for _, _, c in row[0]]) \
+                or fills and not _fills_column(row[1], band, self.values):
             return False
         texts = [self.split[j][0] for j in band]     # one row's label at most: else two rows, not one wrapped
         return sum(bool(t) and bool(OPENS_ROW.match(t[0][2])) for t in texts) <= 1
@@ -224,6 +251,25 @@ class _Lines:
             return None
         return row if self._valid(row, band) else None
 
+    def over(self, i: int) -> tuple[_Row, range] | None:
+        """The row whose wrapped cells' first pieces stand on line ``i``, the cells (their last pieces among them)
+        on the line under it, or under a line of the row's label alone; with its lines. (Where they could be the
+        last pieces of the row above, :meth:`under` has read them so first.)"""
+        top = self.values.get(i)
+        if not top or not 0 < len(top) < self.n:
+            return None
+        label_alone = self.split.get(i + 1)
+        below = i + 2 if label_alone is not None and label_alone[0] and not label_alone[1] \
+            and not self.split[i][0] else i + 1
+        whole = self.split.get(below)
+        if whole is None or whole[0] or len(whole[1]) != self.n or row_sum_holds([c for _, _, c in whole[1]]):
+            return None                 # (a row making its total as printed: nothing wrapped)
+        band = range(i, below + 1)
+        row = _over(top, whole[1], self.n)
+        # (a row breaking its total as printed and making it joined: a wider cell of its column printed whole,
+        # 1609 beside 236 / 4, says nothing here, as the digits of a proportional font differ in width)
+        return (row, band) if self._valid(row, band, fills=False) else None
+
     def _pieces_above(self, i: int, bottom: list[Tok]) -> bool:
         """Whether the line above row ``i`` holds numbers and no row's label, as many as the pieces under it and over
         them: the row may be three lines tall, its cells' first digits above it (``2 2`` / ``一、… 7 0 0 0 0 0 7`` /
@@ -247,18 +293,24 @@ def unstacked_digits(lines: list[str], start: int, end: int, read: Collection[in
     out = list(lines)
     merged: dict[int, tuple[int, ...]] = {}
     counts = [found.count(i) for i in range(start, end)]
-    if not any(0 < b < found.n and (a == found.n or 0 < a and a + b == found.n) for a, b in zip(counts, counts[1:])):
-        return out, merged              # (most tables: no line of numbers under a row's line or a wrapped row's top)
+    if not any(0 < b < found.n and (a == found.n or 0 < a and a + b == found.n) for a, b in zip(counts, counts[1:])) \
+            and not any(0 < a < found.n and found.n in counts[k + 1:k + 3] for k, a in enumerate(counts)):
+        return out, merged              # (most tables: no line of numbers under a row's line or a wrapped row's top,
+        #                                 nor a few numbers over a row's line)
     i = start
     while i < end - 1:
         row, band = found.around(i), range(i, i + 3)
         if row is None:
             row, band = found.under(i), range(i, i + 2)
+        if row is None and (above := found.over(i)) is not None:
+            row, band = above
         if row is None:
             i += 1
             continue
         texts = {j: found.split[j][0] for j in band}
-        if len(band) == 2:              # (the line holding every cell keeps them)
+        if len(band) == 2 and not texts[band[0]] and texts[band[1]]:
+            target = band[1]            # (pieces over a row: the row's line)
+        elif len(band) == 2:            # (the line holding every cell keeps them)
             target = band[0]
         else:                           # (the short cells' line, where it has the label, else the first that has)
             target = band[1] if texts[band[1]] else next((j for j in band if texts[j]), band[1])
