@@ -97,3 +97,13 @@ def test_a_cut_count_whose_lower_piece_is_not_the_digits_its_group_lacks_stays_a
                  "                             总计               0       0        0     0   0",
                  f"                                        {lower:<38}2"]
         assert unstacked_digits(list(lines), 1, 4) == (lines, {}), lower
+
+
+def test_pieces_a_cell_to_a_line_join_on_the_upper_line_and_leave_the_lower_empty() -> None:
+    """PyMuPDF prints a cell to a line, a wrapped count's pieces on two: the count takes the upper piece's line (its
+    cell's own), so that no empty line stands before a row's last cell (an empty line ends a row: ``0`` / empty /
+    ``5,229`` read as a row of seven then the next row's 序号)."""
+    assert joined_comma_pieces("（一）予以公开\n3,97\n9\n0") == "（一）予以公开\n3,979\n\n0"
+    cells = ["（七）总计", "522", "9", "0", "0", "0", "0", "0", "5,22", "9", "四、结转下年度继续办理"]
+    out = joined_comma_pieces("\n".join(cells)).split("\n")
+    assert out[8:10] == ["5,229", ""] and len(out) == len(cells)

@@ -13,7 +13,8 @@ its place (no line with numbers between: ``1,12`` / ``一、本年新收… 118 
 line, which :mod:`llm_extract.extract.wrapdigits` reads) prints there one run of exactly the digits its last group
 lacks (``8``), the two are one count: it is written in the lower piece's place (``1,408``, over the spaces its own
 width takes, from where the upper piece starts or else ending where the lower one ends: the other cells keep their
-places) and taken off the upper line. Anything else (no such line within two, two runs in its place, a run of
+places) and taken off the upper line; where each piece is alone on its line, one under the other (a cell to a line),
+it is written on the upper line and the lower one left empty. Anything else (no such line within two, two runs in its place, a run of
 another length, a cell of the lower line in the way) leaves both as printed: the row is then read, or not, as
 before, and the identities check it.
 """
@@ -45,6 +46,12 @@ def _join(lines: list[str], n: int, piece: re.Match[str]) -> bool:
             return False
         run = runs[0]
         whole = piece.group() + run.group()
+        if k == n + 1 and lines[n].strip() == piece.group() and below.strip() == run.group():
+            # a cell to a line (PyMuPDF's text): written on the upper piece's line, the cell's own, the lower line
+            # left empty (an empty line under a row's last cells ends the row: 5,22 / 9 left one before 9)
+            lines[n] = lines[n][:piece.start()] + whole + lines[n][piece.end():]
+            lines[k] = ""
+            return True
         for start in (min(piece.start(), run.start()), run.end() - len(whole)):   # (where the upper piece starts,
             span = range(start, start + len(whole))                                # else ending where the lower ends)
             padded = below.ljust(span.stop)
