@@ -29,6 +29,7 @@ from .confirmed import tautologies
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
 from .onerow import implied_zeros, one_row_stand_ins
+from .survey import Survey, survey
 from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .misprint import apart_from_its_row, disputing, lone_misprint, misprint_note
@@ -40,7 +41,10 @@ from .unprinted import RULE as UNPRINTED_RULE, distrusted, unprinted_pins
 __all__ = ["verify_extraction", "verify_report", "statuses"]
 
 _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
+_TABLE_ORDER = TABLE3_PATHS + TABLE4_PATHS
 _ABSENT = CellKind.ABSENT       # (an enum member's lookup costs more than the test: once, not once per field)
+#: the kinds of a reading that may leave it unread (``Reading.missing``)
+_MAYBE_UNREAD = (CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT)
 
 
 def _prov(status: Status, source: str | None, method: str | None, r: Reading, rules: list[str],
@@ -50,8 +54,11 @@ def _prov(status: Status, source: str | None, method: str | None, r: Reading, ru
     return FieldProvenance(status, source, method, kind or r.kind, r.raw, r.lines, rules, {}, note)
 
 
-def _read(extraction: Extraction) -> set[str]:
-    """Every path with a reading (table or not): ``not r.missing``, spelt out (202 fields a document)."""
+def _read(extraction: Extraction, seen: Survey | None = None) -> set[str]:
+    """Every path with a reading (table or not): ``not r.missing``, spelt out (202 fields a document);
+    every path where ``seen`` (the readings' survey) shows no kind that leaves a reading unread."""
+    if seen is not None and not seen.has_kind(*_MAYBE_UNREAD):
+        return set(extraction.readings)
     missing, absent, text = CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT
     return {p for p, r in extraction.readings.items()
             if r.kind is not missing and r.kind is not absent and (r.kind is not text or r.value is not None)}
@@ -88,7 +95,8 @@ def _only_readings(extraction: Extraction, derivation: Derivation) -> dict[str, 
 def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARCH_CAP) -> Record:
     """Verify one extractor's reading of a document (the deterministic path)."""
     readings = extraction.readings
-    read = _read(extraction)
+    seen = survey(readings)          # the kinds and methods read: most rules below cannot fire without some
+    read = _read(extraction, seen)
     known = {p: readings[p].value for p in read if p in _TABLE_PATHS}
     stand_ins = one_row_stand_ins(readings)      # （六） printed as one row: its cells stand in for its sub-rows' sums
     known.update(stand_ins)
@@ -118,18 +126,18 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     if misprint is not None and any(apart_from_its_row(p, readings) for p in misprint.paths):
         misprint = None         # a number from a line none of its row's other cells stand on: maybe no cell of it
     unchecked += tautologies(derivation.values, values,     # a pinned cell no second identity checks (confirmed.py)
-                             {p for p, r in readings.items() if r.kind is _ABSENT},
+                             {p for p, r in readings.items() if r.kind is _ABSENT} if _ABSENT in seen.kinds else set(),
                              {p for p, v in derivation.values.items() if p in readings and letters_pinned(readings[p], v)})
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)
     flagged: dict[str, tuple[Status, list[str]]] = {}
-    isolated = isolated_blanks(readings)
+    isolated = isolated_blanks(readings, seen)
     for path in isolated:                   # (table fields: a proven one becomes unverified)
         flagged[path] = (Status.UNVERIFIED, [BLANK_RULE])
     for path in one_cut:
         flagged[path] = (Status.UNVERIFIED, [ONE_CUT_RULE])
-    for path, rule in guessed(readings).items():    # (a guess stays one even where identities hold)
+    for path, rule in guessed(readings, seen).items():    # (a guess stays one even where identities hold)
         flagged[path] = (Status.UNVERIFIED, [rule])
     for eq in unchecked:
         for p in eq.paths:
@@ -140,15 +148,15 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         if p in values:
             flagged.setdefault(p, (Status.UNVERIFIED, [UNPRINTED_RULE]))
     # 表二 is as sound as the text it was read from (verify/trust.py)
-    channel = unreliable_text(findings, ocr_candidates(readings.values()))
+    channel = unreliable_text(findings, ocr_candidates(readings.values(), seen))
     if channel is not None:
         for p in unchecked_paths() & read:
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
     for p in placed_in_broken_sequence(readings, findings):    # one list's order in doubt (verify/sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [SEQUENCE_RULE]))
-    for p in blanks_out_of_order(readings):                     # a blank and a 0 may trade places (sequence.py)
+    for p in blanks_out_of_order(readings, seen):                     # a blank and a 0 may trade places (sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_ORDER_RULE]))
-    for p in blanks_in_column_blocks(readings):                 # (rows printed column by column)
+    for p in blanks_in_column_blocks(readings, seen):                 # (rows printed column by column)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_COLUMNS_RULE]))
     for p in empty_grid_rows(readings, derivation.values):      # a converter's dropped row beside pinned cells
         flagged.setdefault(p, (Status.UNVERIFIED, [EMPTY_GRID_ROW_RULE]))

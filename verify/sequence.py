@@ -27,10 +27,12 @@ identities cannot tell which stands where.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set as AbstractSet
 
 from llm_extract.evidence import CellKind, Finding, Reading
 from llm_extract.form import FORM
+
+from .survey import Survey
 
 __all__ = ["SEQUENCE_RULE", "placed_in_broken_sequence", "BLANK_ORDER_RULE", "blanks_out_of_order",
            "BLANK_COLUMNS_RULE", "blanks_in_column_blocks", "one_to_a_line"]
@@ -58,6 +60,8 @@ def placed_in_broken_sequence(readings: Mapping[str, Reading], findings: Iterabl
     """The read paths of every list placed one number to a line by its order, one of whose identities breaks."""
     broken = [f for f in findings if f.severity == "error"]
     out: set[str] = set()
+    if not broken:
+        return out                  # (most documents: no identity broken, no list in doubt)
     for method, prefix in _SEQUENCES.items():
         paths = [p for p, r in readings.items() if r.method == method and r.value is not None]
         lines = {n for p in paths for n in readings[p].lines}
@@ -67,11 +71,11 @@ def placed_in_broken_sequence(readings: Mapping[str, Reading], findings: Iterabl
     return out
 
 
-def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
+def blanks_out_of_order(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
     """The blank and zero cells of every 表三 row whose cells stand one to a line far from their label
-    (see the module docstring), when the row holds both."""
+    (see the module docstring), when the row holds both (``survey``: of ``readings``, where known)."""
     out: set[str] = set()
-    if not _blank_and_zero(readings):
+    if not _blank_and_zero(readings, survey):
         return out
     for paths in _ROW_PATHS:
         cells = [readings.get(p) for p in paths]
@@ -112,10 +116,10 @@ def _cell_lines(readings: Mapping[str, Reading]) -> list[tuple[list[str], list[R
     return rows
 
 
-def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
+def blanks_in_column_blocks(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
     """The blank and zero cells of every block of 表三 rows printed column by column (see the module
-    docstring), when the block holds both."""
-    if not _blank_and_zero(readings):
+    docstring), when the block holds both (``survey``: of ``readings``, where known)."""
+    if not _blank_and_zero(readings, survey):
         return set()
     rows = sorted(_cell_lines(readings), key=lambda row: min(row[2]))
     blocks: list[list[tuple[list[str], list[Reading], list[int]]]] = []
@@ -134,15 +138,15 @@ def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
     return out
 
 
-def _both(kinds: set[CellKind]) -> bool:
+def _both(kinds: AbstractSet[CellKind]) -> bool:
     """Whether cells of these kinds hold a blank (or a placeholder) and a 0."""
     return bool(kinds & _BLANKS) and CellKind.ZERO in kinds
 
 
-def _blank_and_zero(readings: Mapping[str, Reading]) -> bool:
+def _blank_and_zero(readings: Mapping[str, Reading], survey: Survey | None = None) -> bool:
     """Whether any cell of the document reads blank (or a placeholder) and any reads 0: a row or block flags its
     cells only where it holds both, so without both anywhere no check here finds anything (most documents)."""
-    return _both({r.kind for r in readings.values()})
+    return _both(survey.kinds if survey is not None else {r.kind for r in readings.values()})
 
 
 def _blanks_and_zeros(cells: list[tuple[str, Reading]]) -> set[str]:

@@ -1,0 +1,36 @@
+"""What a document's readings hold, at a glance: the kinds of cell and the reading methods among them.
+
+Most rules of verify/ flag a cell only where some reading has a particular kind (a blank, an OCR reading,
+a cell not printed) or was found a particular way (a method that guesses the layout). Most documents hold
+none of these, and each rule finding that out by walking the ~200 readings again was a good part of
+verifying a document. :func:`survey` looks once; a rule given the survey returns at once where it cannot
+fire (the same verdict it would reach walking the readings: the tests it skips are necessary conditions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set as AbstractSet
+from dataclasses import dataclass
+
+from llm_extract.evidence import CellKind, Reading
+
+__all__ = ["Survey", "survey"]
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """The kinds and methods of a document's readings (sets: membership compares by value, so a kind that
+    is absent here is held by no reading, by identity or by value)."""
+
+    kinds: AbstractSet[CellKind]
+    methods: AbstractSet[str]
+
+    def has_kind(self, *kinds: CellKind) -> bool:
+        """Whether some reading is of one of ``kinds``."""
+        return not self.kinds.isdisjoint(kinds)
+
+
+def survey(readings: Mapping[str, Reading]) -> Survey:
+    """The kinds and methods of ``readings`` (two set comprehensions: faster than one loop adding to both)."""
+    rs = readings.values()
+    return Survey({r.kind for r in rs}, {r.method for r in rs})
