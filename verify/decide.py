@@ -41,10 +41,7 @@ from .unprinted import RULE as UNPRINTED_RULE, distrusted, unprinted_pins
 __all__ = ["verify_extraction", "verify_report", "statuses"]
 
 _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
-_TABLE_ORDER = TABLE3_PATHS + TABLE4_PATHS
 _ABSENT = CellKind.ABSENT       # (an enum member's lookup costs more than the test: once, not once per field)
-#: the kinds of a reading that may leave it unread (``Reading.missing``)
-_MAYBE_UNREAD = (CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT)
 
 
 def _prov(status: Status, source: str | None, method: str | None, r: Reading, rules: list[str],
@@ -54,14 +51,11 @@ def _prov(status: Status, source: str | None, method: str | None, r: Reading, ru
     return FieldProvenance(status, source, method, kind or r.kind, r.raw, r.lines, rules, {}, note)
 
 
-def _read(extraction: Extraction, seen: Survey | None = None) -> set[str]:
-    """Every path with a reading (table or not): ``not r.missing``, spelt out (202 fields a document);
-    every path where ``seen`` (the readings' survey) shows no kind that leaves a reading unread."""
-    if seen is not None and not seen.has_kind(*_MAYBE_UNREAD):
-        return set(extraction.readings)
+def _read(extraction: Extraction) -> set[str]:
+    """Every path with a reading (table or not): ``not r.missing``, spelt out (202 fields a document)."""
     missing, absent, text = CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT
     return {p for p, r in extraction.readings.items()
-            if r.kind is not missing and r.kind is not absent and (r.kind is not text or r.value is not None)}
+            if (k := r.kind) is not missing and k is not absent and (k is not text or r.value is not None)}
 
 
 def statuses(values: dict[str, object], findings: list[Finding],
@@ -96,12 +90,12 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     """Verify one extractor's reading of a document (the deterministic path)."""
     readings = extraction.readings
     seen = survey(readings)          # the kinds and methods read: most rules below cannot fire without some
-    read = _read(extraction, seen)
+    read = _read(extraction)
     known = {p: readings[p].value for p in read if p in _TABLE_PATHS}
     stand_ins = one_row_stand_ins(readings)      # （六） printed as one row: its cells stand in for its sub-rows' sums
     known.update(stand_ins)
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
-    unknown = {p for p in _TABLE_PATHS if p not in known and p not in group_paths}
+    unknown = set(_TABLE_PATHS).difference(known, group_paths)
     derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap)
 
     values: dict[str, int | None] = dict(known)
@@ -112,7 +106,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     one_cut = _only_readings(extraction, derivation) if derivation.solutions == 0 and not derivation.capped else {}
     values.update(one_cut)
     findings, unchecked = check_identities(values)
-    misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap)
+    misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap, survey=seen)
     if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
         derivation = misread.derivation
         for cell in misread.cells:
@@ -180,7 +174,20 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     zeros = implied_zeros(stand_ins)
     blank_rows = blank_pinned_rows(readings, derived, isolated)    # a row of 0s printed as a row of empty cells
     for path in ALL_PATHS:
-        r: Reading = readings.get(path) or Reading()
+        if path in read and path not in derived:      # (most fields: read, not pinned; else as below)
+            r: Reading = readings[path]
+            value = r.value
+            flag = flagged.get(path)
+            if flag is None:
+                prov = FieldProvenance(proven, source, r.method or None, r.kind, r.raw, r.lines, [], {}, r.note)
+            else:
+                prov = FieldProvenance(flag[0], source, r.method or None, r.kind, r.raw, r.lines, list(flag[1]), {},
+                                       r.note)
+            if value is not None:
+                out_values[path] = value
+            provenance[path] = prov
+            continue
+        r = readings.get(path) or Reading()
         if path in derived and path not in broken and letters_pinned(r, derived[path]):   # O printed, 0 pinned
             value = derived[path]
             prov = FieldProvenance(Status.PROVEN, source, r.method or None, CellKind.OCR, r.raw, r.lines,
@@ -195,14 +202,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                 prov.rules.append(BLANK_ROW_RULE)
                 prov.candidates = {"derived": 0}
                 prov.note = f"{BLANK_ROW_NOTE}; {prov.note}"
-        elif path in read:
-            value = r.value
-            flag = flagged.get(path)
-            if flag is None:
-                status, rules = proven, []
-            else:
-                status, rules = flag[0], list(flag[1])
-            prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, rules, {}, r.note)
+        # (a read path not pinned took the first branch; a read path pinned, the second: read kinds are no absent)
         elif path in one_cut:
             value = one_cut[path]
             status, rules = flagged[path]

@@ -73,11 +73,14 @@ def placed_in_broken_sequence(readings: Mapping[str, Reading], findings: Iterabl
 
 def blanks_out_of_order(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
     """The blank and zero cells of every 表三 row whose cells stand one to a line far from their label
-    (see the module docstring), when the row holds both (``survey``: of ``readings``, where known)."""
+    (see the module docstring), when the row holds both (``survey``: of ``readings``, verify/survey.py,
+    where known: it tells the rows that hold a blank)."""
     out: set[str] = set()
     if not _blank_and_zero(readings, survey):
         return out
     for paths in _ROW_PATHS:
+        if survey is not None and survey.blanks.isdisjoint(paths):
+            continue                # (no blank in the row: it does not hold both)
         cells = [readings.get(p) for p in paths]
         if any(r is None or len(r.lines) != 2 for r in cells):
             continue
@@ -103,26 +106,39 @@ def one_to_a_line(readings: Mapping[str, Reading]) -> set[str]:
     return out
 
 
-def _cell_lines(readings: Mapping[str, Reading]) -> list[tuple[list[str], list[Reading], list[int]]]:
+_Row = tuple[list[str], list[Reading], list[int]]
+
+
+def _cell_lines(readings: Mapping[str, Reading]) -> list[_Row]:
     """Each 表三 row read whole with its seven cells on seven lines: its paths, readings and each cell's line."""
-    rows = []
-    for paths in _ROW_PATHS:
-        cells = [readings.get(p) for p in paths]
-        if any(r is None or not r.lines or r.kind in _NO_VALUE for r in cells):
-            continue
-        lines = [r.lines[-1] for r in cells if r is not None]
-        if len(set(lines)) == len(lines):
-            rows.append((paths, [r for r in cells if r is not None], lines))
-    return rows
+    return [row for paths in _ROW_PATHS if (row := _whole_row(readings, paths)) is not None]
+
+
+def _whole_row(readings: Mapping[str, Reading], paths: list[str]) -> _Row | None:
+    """A 表三 row's paths, readings and each cell's line, where it was read whole with its seven cells on seven
+    lines; else None."""
+    cells = [readings.get(p) for p in paths]
+    if any(r is None or not r.lines or r.kind in _NO_VALUE for r in cells):
+        return None
+    lines = [r.lines[-1] for r in cells if r is not None]
+    if len(set(lines)) != len(lines):
+        return None
+    return paths, [r for r in cells if r is not None], lines
 
 
 def blanks_in_column_blocks(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
     """The blank and zero cells of every block of 表三 rows printed column by column (see the module
-    docstring), when the block holds both (``survey``: of ``readings``, where known)."""
+    docstring), when the block holds both (``survey``: of ``readings``, verify/survey.py, where known)."""
     if not _blank_and_zero(readings, survey):
         return set()
+    tiled = [(p, r) for p, r in readings.items() if r.method == _TILED and p.startswith("applications.")] \
+        if survey is None or _TILED in survey.methods else []
+    out: set[str] = _blanks_and_zeros(tiled)
+    if survey is not None and not any(_whole_row(readings, paths) is not None for paths in _ROW_PATHS
+                                      if not survey.blanks.isdisjoint(paths)):
+        return out                  # (no row read whole holds a blank: no block of them holds both)
     rows = sorted(_cell_lines(readings), key=lambda row: min(row[2]))
-    blocks: list[list[tuple[list[str], list[Reading], list[int]]]] = []
+    blocks: list[list[_Row]] = []
     end = -1
     for row in rows:
         if blocks and min(row[2]) < end:        # a cell of this row stands among the rows before
@@ -130,8 +146,6 @@ def blanks_in_column_blocks(readings: Mapping[str, Reading], survey: Survey | No
         else:
             blocks.append([row])
         end = max(end, max(row[2]))
-    tiled = [(p, r) for p, r in readings.items() if r.method == _TILED and p.startswith("applications.")]
-    out: set[str] = _blanks_and_zeros(tiled)
     for block in blocks:
         if len(block) > 1:
             out |= _blanks_and_zeros([(p, r) for paths, rs, _ in block for p, r in zip(paths, rs)])

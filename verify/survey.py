@@ -24,13 +24,22 @@ class Survey:
 
     kinds: AbstractSet[CellKind]
     methods: AbstractSet[str]
+    #: the paths of the cells read blank or as a placeholder (looked for only where ``kinds`` shows some)
+    blanks: AbstractSet[str]
 
     def has_kind(self, *kinds: CellKind) -> bool:
         """Whether some reading is of one of ``kinds``."""
         return not self.kinds.isdisjoint(kinds)
 
 
+#: a blank printed (or left empty) in a cell
+_BLANKS = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})
+
+
 def survey(readings: Mapping[str, Reading]) -> Survey:
-    """The kinds and methods of ``readings`` (two set comprehensions: faster than one loop adding to both)."""
+    """The kinds and methods of ``readings`` (set comprehensions: faster than one loop adding to each),
+    and where some cell reads blank, which."""
     rs = readings.values()
-    return Survey({r.kind for r in rs}, {r.method for r in rs})
+    kinds = {r.kind for r in rs}
+    blanks = {p for p, r in readings.items() if r.kind in _BLANKS} if not kinds.isdisjoint(_BLANKS) else set()
+    return Survey(kinds, {r.method for r in rs}, blanks)

@@ -166,10 +166,10 @@ def ocr_candidates(readings: Iterable[Reading], survey: Survey | None = None) ->
     return (r.raw for r in readings if r.kind is _OCR_KIND or r.kind is _MISSING_KIND)
 
 
-def read_by_ocr(extraction: Extraction) -> bool:
+def read_by_ocr(extraction: Extraction, survey: Survey | None = None) -> bool:
     """Whether an extraction was read by OCR: from an OCR layer's pages, or from cells showing an OCR
-    reading (:func:`ocr_text`)."""
-    return bool(extraction.ocr_pages) or ocr_text(ocr_candidates(extraction.readings.values()))
+    reading (:func:`ocr_text`; ``survey``: of its readings, where known)."""
+    return bool(extraction.ocr_pages) or ocr_text(ocr_candidates(extraction.readings.values(), survey))
 
 
 def ocr_text(raws: Iterable[str | None]) -> bool:

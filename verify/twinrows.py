@@ -74,7 +74,7 @@ def untold_twins(values: Mapping[str, object], disputed: Collection[str], unchec
     """The cells of the :data:`TWINS` rows, read and not disputed, in a column where an identity that alone tells
     them from their twin is broken or unchecked (see the module's docstring); ``values`` with a lone misprint's
     cell mended to the value the identities want (verify/misprint.py: it explains every break)."""
-    unchecked = set(unchecked)
+    unchecked = set(unchecked) if unchecked else ()     # (hashing an equation is not free: most documents have none)
     out = []
     for eq, paths in _TOLD:
         if holds(eq, values) and eq not in unchecked:  # type: ignore[arg-type]
