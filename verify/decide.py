@@ -46,9 +46,9 @@ _ABSENT = CellKind.ABSENT       # (an enum member's lookup costs more than the t
 
 def _prov(status: Status, source: str | None, method: str | None, r: Reading, rules: list[str],
           note: str | None, kind: CellKind | None = None) -> FieldProvenance:
-    # positional, in field order (status, source, method, kind, raw, lines, rules, candidates, note):
+    # positional, in field order (status, source, method, kind, raw, lines, rules, candidates, note, grounding):
     # this runs ~200 times per document
-    return FieldProvenance(status, source, method, kind or r.kind, r.raw, r.lines, rules, {}, note)
+    return FieldProvenance(status, source, method, kind or r.kind, r.raw, r.lines, rules, {}, note, {})
 
 
 def _read(extraction: Extraction) -> set[str]:
@@ -160,7 +160,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     for p in blanks_in_broken_rows(readings, broken):          # (a broken row's empty cells: lost numbers?)
         flagged.setdefault(p, (Status.UNVERIFIED, [BROKEN_ROW_RULE]))
     mended = values if misprint is None else {**values, **dict(zip(misprint.paths, misprint.wanted))}
-    for p in untold_twins(mended, broken, unchecked):          # 四 told from (七) by nothing (verify/twinrows.py)
+    # 四 told from (七) by nothing (verify/twinrows.py); not where every identity was checked and holds on
+    # ``values`` (no finding, none unchecked) and nothing was mended: each twin is told then (most documents)
+    twins = untold_twins(mended, broken, unchecked) if findings or unchecked or misprint is not None else []
+    for p in twins:
         flagged.setdefault(p, (Status.UNVERIFIED, [TWIN_ROWS_RULE]))
     mended_paths = set(misprint.paths) if misprint is not None else set()
     for p in beside_disputed(mended, {q for q in broken if q not in mended_paths}):   # (verify/disputedoperand.py)
@@ -178,11 +181,12 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             r: Reading = readings[path]
             value = r.value
             flag = flagged.get(path)
+            # (grounding given, ``{}``: a literal costs less than the dataclass's default factory)
             if flag is None:
-                prov = FieldProvenance(proven, source, r.method or None, r.kind, r.raw, r.lines, [], {}, r.note)
+                prov = FieldProvenance(proven, source, r.method or None, r.kind, r.raw, r.lines, [], {}, r.note, {})
             else:
                 prov = FieldProvenance(flag[0], source, r.method or None, r.kind, r.raw, r.lines, list(flag[1]), {},
-                                       r.note)
+                                       r.note, {})
             if value is not None:
                 out_values[path] = value
             provenance[path] = prov

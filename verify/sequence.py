@@ -117,13 +117,17 @@ def _cell_lines(readings: Mapping[str, Reading]) -> list[_Row]:
 def _whole_row(readings: Mapping[str, Reading], paths: list[str]) -> _Row | None:
     """A 表三 row's paths, readings and each cell's line, where it was read whole with its seven cells on seven
     lines; else None."""
-    cells = [readings.get(p) for p in paths]
-    if any(r is None or not r.lines or r.kind in _NO_VALUE for r in cells):
-        return None
-    lines = [r.lines[-1] for r in cells if r is not None]
+    cells: list[Reading] = []
+    lines: list[int] = []
+    for p in paths:             # (one loop, no generator: this runs on every row of a document with blanks)
+        r = readings.get(p)
+        if r is None or not r.lines or r.kind in _NO_VALUE:
+            return None
+        cells.append(r)
+        lines.append(r.lines[-1])
     if len(set(lines)) != len(lines):
         return None
-    return paths, [r for r in cells if r is not None], lines
+    return paths, cells, lines
 
 
 def blanks_in_column_blocks(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
