@@ -51,11 +51,13 @@ def _prov(status: Status, source: str | None, method: str | None, r: Reading, ru
     return FieldProvenance(status, source, method, kind or r.kind, r.raw, r.lines, rules, {}, note, {})
 
 
-def _read(extraction: Extraction) -> set[str]:
-    """Every path with a reading (table or not): ``not r.missing``, spelt out (202 fields a document)."""
-    missing, absent, text = CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT
-    return {p for p, r in extraction.readings.items()
-            if (k := r.kind) is not missing and k is not absent and (k is not text or r.value is not None)}
+def _read(extraction: Extraction, seen: Survey) -> set[str]:
+    """Every path with a reading (table or not): ``not r.missing`` (202 fields a document), asked of the odd
+    cells alone (``seen``: the readings' survey): a number or a zero is read."""
+    readings = extraction.readings
+    read = set(readings)
+    read.difference_update([p for p in seen.odd if readings[p].missing])
+    return read
 
 
 def statuses(values: dict[str, object], findings: list[Finding],
@@ -90,7 +92,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     """Verify one extractor's reading of a document (the deterministic path)."""
     readings = extraction.readings
     seen = survey(readings)          # the kinds and methods read: most rules below cannot fire without some
-    read = _read(extraction)
+    read = _read(extraction, seen)
     known = {p: readings[p].value for p in read if p in _TABLE_PATHS}
     stand_ins = one_row_stand_ins(readings)      # （六） printed as one row: its cells stand in for its sub-rows' sums
     known.update(stand_ins)
@@ -120,7 +122,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     if misprint is not None and any(apart_from_its_row(p, readings) for p in misprint.paths):
         misprint = None         # a number from a line none of its row's other cells stand on: maybe no cell of it
     unchecked += tautologies(derivation.values, values,     # a pinned cell no second identity checks (confirmed.py)
-                             {p for p, r in readings.items() if r.kind is _ABSENT} if _ABSENT in seen.kinds else set(),
+                             {p for p in seen.odd if readings[p].kind is _ABSENT},
                              {p for p, v in derivation.values.items() if p in readings and letters_pinned(readings[p], v)})
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field

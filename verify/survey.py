@@ -17,14 +17,24 @@ from llm_extract.evidence import CellKind, Reading
 __all__ = ["Survey", "survey"]
 
 
+#: the kinds of nearly every cell: a survey lists the paths of the others (few in a document)
+_COMMON = frozenset({CellKind.NUMBER, CellKind.ZERO})
+#: a blank printed (or left empty) in a cell
+_BLANKS = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})
+
+
 @dataclass(frozen=True, slots=True)
 class Survey:
     """The kinds and methods of a document's readings (sets: membership compares by value, so a kind that
     is absent here is held by no reading, by identity or by value)."""
 
+    #: every kind held, with number and zero whether held or not (a rule's early exit where neither is held
+    #: then never fires: it runs, to the same verdict)
     kinds: AbstractSet[CellKind]
     methods: AbstractSet[str]
-    #: the paths of the cells read blank or as a placeholder (looked for only where ``kinds`` shows some)
+    #: the paths of the cells of any other kind than number and zero, in reading order
+    odd: list[str]
+    #: the paths of the cells read blank or as a placeholder
     blanks: AbstractSet[str]
 
     def has_kind(self, *kinds: CellKind) -> bool:
@@ -32,14 +42,10 @@ class Survey:
         return not self.kinds.isdisjoint(kinds)
 
 
-#: a blank printed (or left empty) in a cell
-_BLANKS = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})
-
-
 def survey(readings: Mapping[str, Reading]) -> Survey:
-    """The kinds and methods of ``readings`` (set comprehensions: faster than one loop adding to each),
-    and where some cell reads blank, which."""
-    rs = readings.values()
-    kinds = {r.kind for r in rs}
-    blanks = {p for p, r in readings.items() if r.kind in _BLANKS} if not kinds.isdisjoint(_BLANKS) else set()
-    return Survey(kinds, {r.method for r in rs}, blanks)
+    """The kinds, methods, odd and blank cells of ``readings`` (two passes over them, comprehensions: faster
+    than one loop collecting each; the odd cells are few)."""
+    odd = [p for p, r in readings.items() if r.kind not in _COMMON]
+    kinds = {readings[p].kind for p in odd} | _COMMON
+    blanks = {p for p in odd if readings[p].kind in _BLANKS}
+    return Survey(kinds, {r.method for r in readings.values()}, odd, blanks)
