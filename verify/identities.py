@@ -44,13 +44,27 @@ class Equation:
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        # A derivation hashes equations by the thousand (its sets and its rank table), describes them by
+        # the thousand (its rules, verify/unprinted.py) and walks their paths: all three made once. The hash is the one the dataclass
+        # would compute (the same sets, in the same order); __reduce__ remakes it in another process.
+        short = lambda ps: " + ".join(p.split(".", 1)[1] for p in ps)  # noqa: E731
+        object.__setattr__(self, "_hash", hash((self.code, self.name, self.lhs, self.rhs)))
+        object.__setattr__(self, "_description", f"{self.code} [{self.name}]: {short(self.lhs)} = {short(self.rhs)}")
+        object.__setattr__(self, "_paths", self.lhs + self.rhs)
+
+    def __hash__(self) -> int:
+        return self._hash      # type: ignore[attr-defined,no-any-return]
+
+    def __reduce__(self) -> tuple[type[Equation], tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+        return Equation, (self.code, self.name, self.lhs, self.rhs)
+
     @property
     def paths(self) -> tuple[str, ...]:
-        return self.lhs + self.rhs
+        return self._paths      # type: ignore[attr-defined,no-any-return]
 
     def describe(self) -> str:
-        short = lambda ps: " + ".join(p.split(".", 1)[1] for p in ps)  # noqa: E731
-        return f"{self.code} [{self.name}]: {short(self.lhs)} = {short(self.rhs)}"
+        return self._description      # type: ignore[attr-defined,no-any-return]
 
 
 def _a(row: str, col: str) -> str:
