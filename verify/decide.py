@@ -150,9 +150,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
     for p in placed_in_broken_sequence(readings, findings):    # one list's order in doubt (verify/sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [SEQUENCE_RULE]))
-    for p in blanks_out_of_order(readings, seen):                     # a blank and a 0 may trade places (sequence.py)
+    for p in blanks_out_of_order(readings, seen):               # a blank and a 0 may trade places (sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_ORDER_RULE]))
-    for p in blanks_in_column_blocks(readings, seen):                 # (rows printed column by column)
+    for p in blanks_in_column_blocks(readings, seen):           # (rows printed column by column)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_COLUMNS_RULE]))
     for p in empty_grid_rows(readings, derivation.values):      # a converter's dropped row beside pinned cells
         flagged.setdefault(p, (Status.UNVERIFIED, [EMPTY_GRID_ROW_RULE]))
