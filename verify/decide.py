@@ -182,12 +182,12 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         if path in read and path not in derived:      # (most fields: read, not pinned; else as below)
             r: Reading = readings[path]
             value = r.value
-            flag = flagged.get(path)
             # (grounding given, ``{}``: a literal costs less than the dataclass's default factory)
-            if flag is None:
+            if path not in flagged:
                 prov = FieldProvenance(proven, source, r.method or None, r.kind, r.raw, r.lines, [], {}, r.note, {})
             else:
-                prov = FieldProvenance(flag[0], source, r.method or None, r.kind, r.raw, r.lines, list(flag[1]), {},
+                status, rules = flagged[path]
+                prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, list(rules), {},
                                        r.note, {})
             if value is not None:
                 out_values[path] = value
