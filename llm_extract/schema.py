@@ -258,22 +258,23 @@ class Report(_Strict):
     def from_values(cls, doc_id: str, values: dict[str, Any], notes: list[str] | None = None) -> "Report":
         """Build a report from ``path → value`` (validated once, as a whole)."""
         data: dict[str, Any] = {"doc_id": doc_id, "notes": list(notes or [])}
-        if not _WHERE.keys() >= values.keys():     # not only the form's field paths: key by key
+        nodes: list[dict[str, Any] | None] = [data] + [None] * (len(_PARENTS) - 1)   # each made once
+        try:
+            for path, value in values.items():
+                at, leaf = _WHERE[path]
+                node = nodes[at]
+                if node is None:
+                    node = data
+                    for part in _PARENTS[at]:
+                        node = node.setdefault(part, {})
+                    nodes[at] = node
+                node[leaf] = value
+        except KeyError:        # not only the form's field paths: key by key, afresh
+            data = {"doc_id": doc_id, "notes": list(notes or [])}
             for path, value in values.items():
                 parents, leaf = _split_path(path)
                 node = data
                 for part in parents:
                     node = node.setdefault(part, {})
                 node[leaf] = value
-            return cls.model_validate(data)
-        nodes: list[dict[str, Any] | None] = [data] + [None] * (len(_PARENTS) - 1)   # each made once
-        for path, value in values.items():
-            at, leaf = _WHERE[path]
-            node = nodes[at]
-            if node is None:
-                node = data
-                for part in _PARENTS[at]:
-                    node = node.setdefault(part, {})
-                nodes[at] = node
-            node[leaf] = value
         return cls.model_validate(data)

@@ -34,6 +34,7 @@ from llm_extract.form import FORM
 from llm_extract.schema import TABLE3_ROW_PATHS
 
 from .rules import register
+from .survey import Survey
 
 __all__ = ["isolated_blanks", "RULE", "blanks_in_broken_rows", "BROKEN_ROW_RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE",
            "blank_pinned_rows", "BLANK_ROW_RULE", "BLANK_ROW_NOTE"]
@@ -78,10 +79,13 @@ def _neighbours() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 _NEIGHBOURS = _neighbours()
 
 
-def isolated_blanks(readings: Mapping[str, Reading]) -> set[str]:
+def isolated_blanks(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
     """Paths of blank cells whose every row neighbour and whose column neighbours above and below
-    (those that exist) were read as numbers, or which stand so in a pair, one above the other."""
+    (those that exist) were read as numbers, or which stand so in a pair, one above the other
+    (``survey``: of ``readings``, where known: most documents read no blank cell at all)."""
     blank = CellKind.BLANK                  # (an enum member's lookup is not free: once, not per cell)
+    if survey is not None and blank not in survey.kinds:
+        return set()
 
     def number(path: str) -> bool:      # (OCR letters where a number belongs, the reader's guess their value: one too)
         r = readings.get(path)
@@ -118,6 +122,8 @@ def blank_pinned_rows(readings: Mapping[str, Reading], pinned: Mapping[str, int 
     """The cells of every 表三 row the identities pinned to 0 throughout (``pinned``: the derived values), when a
     row of the table was read with an empty cell beside a number (the empty cell not one of ``isolated``,
     :func:`isolated_blanks`: a lost 0 more likely than an empty cell) and no such row prints a 0."""
+    if not pinned:
+        return set()                        # (most documents: nothing pinned)
     rows = [paths for paths in TABLE3_ROW_PATHS.values() if all(pinned.get(p, 1) == 0 for p in paths)]
     if not rows:
         return set()

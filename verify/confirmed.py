@@ -33,7 +33,7 @@ def tautologies(pinned: Mapping[str, object], known: Collection[str],
     for path in pinned:
         if path in unprinted or path in as_printed:
             continue
-        checked = [eq for eq in equations_by_path().get(path, ()) if all(p in known for p in eq.paths)]
+        checked = [eq for eq in equations_by_path().get(path, ()) if all(map(known.__contains__, eq.paths))]
         if len(checked) == 1 and checked[0] not in out:
             out.append(checked[0])
     return out

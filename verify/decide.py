@@ -29,6 +29,7 @@ from .confirmed import tautologies
 from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
 from .onerow import implied_zeros, one_row_stand_ins
+from .survey import Survey, survey
 from .letters import RULE as LETTERS_PINNED, letters_pinned
 from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .misprint import apart_from_its_row, disputing, lone_misprint, misprint_note
@@ -45,16 +46,18 @@ _ABSENT = CellKind.ABSENT       # (an enum member's lookup costs more than the t
 
 def _prov(status: Status, source: str | None, method: str | None, r: Reading, rules: list[str],
           note: str | None, kind: CellKind | None = None) -> FieldProvenance:
-    # positional, in field order (status, source, method, kind, raw, lines, rules, candidates, note):
+    # positional, in field order (status, source, method, kind, raw, lines, rules, candidates, note, grounding):
     # this runs ~200 times per document
-    return FieldProvenance(status, source, method, kind or r.kind, r.raw, r.lines, rules, {}, note)
+    return FieldProvenance(status, source, method, kind or r.kind, r.raw, r.lines, rules, {}, note, {})
 
 
-def _read(extraction: Extraction) -> set[str]:
-    """Every path with a reading (table or not): ``not r.missing``, spelt out (202 fields a document)."""
-    missing, absent, text = CellKind.MISSING, CellKind.ABSENT, CellKind.TEXT
-    return {p for p, r in extraction.readings.items()
-            if r.kind is not missing and r.kind is not absent and (r.kind is not text or r.value is not None)}
+def _read(extraction: Extraction, seen: Survey) -> set[str]:
+    """Every path with a reading (table or not): ``not r.missing`` (202 fields a document), asked of the odd
+    cells alone (``seen``: the readings' survey): a number or a zero is read."""
+    readings = extraction.readings
+    read = set(readings)
+    read.difference_update([p for p in seen.odd if readings[p].missing])
+    return read
 
 
 def statuses(values: dict[str, object], findings: list[Finding],
@@ -88,12 +91,13 @@ def _only_readings(extraction: Extraction, derivation: Derivation) -> dict[str, 
 def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARCH_CAP) -> Record:
     """Verify one extractor's reading of a document (the deterministic path)."""
     readings = extraction.readings
-    read = _read(extraction)
+    seen = survey(readings)          # the kinds and methods read: most rules below cannot fire without some
+    read = _read(extraction, seen)
     known = {p: readings[p].value for p in read if p in _TABLE_PATHS}
     stand_ins = one_row_stand_ins(readings)      # （六） printed as one row: its cells stand in for its sub-rows' sums
     known.update(stand_ins)
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
-    unknown = {p for p in _TABLE_PATHS if p not in known and p not in group_paths}
+    unknown = set(_TABLE_PATHS).difference(known, group_paths)
     derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap)
 
     values: dict[str, int | None] = dict(known)
@@ -104,7 +108,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     one_cut = _only_readings(extraction, derivation) if derivation.solutions == 0 and not derivation.capped else {}
     values.update(one_cut)
     findings, unchecked = check_identities(values)
-    misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap)
+    misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap, survey=seen)
     if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
         derivation = misread.derivation
         for cell in misread.cells:
@@ -118,18 +122,18 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     if misprint is not None and any(apart_from_its_row(p, readings) for p in misprint.paths):
         misprint = None         # a number from a line none of its row's other cells stand on: maybe no cell of it
     unchecked += tautologies(derivation.values, values,     # a pinned cell no second identity checks (confirmed.py)
-                             {p for p, r in readings.items() if r.kind is _ABSENT},
+                             {p for p in seen.odd if readings[p].kind is _ABSENT},
                              {p for p, v in derivation.values.items() if p in readings and letters_pinned(readings[p], v)})
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)
     flagged: dict[str, tuple[Status, list[str]]] = {}
-    isolated = isolated_blanks(readings)
+    isolated = isolated_blanks(readings, seen)
     for path in isolated:                   # (table fields: a proven one becomes unverified)
         flagged[path] = (Status.UNVERIFIED, [BLANK_RULE])
     for path in one_cut:
         flagged[path] = (Status.UNVERIFIED, [ONE_CUT_RULE])
-    for path, rule in guessed(readings).items():    # (a guess stays one even where identities hold)
+    for path, rule in guessed(readings, seen).items():    # (a guess stays one even where identities hold)
         flagged[path] = (Status.UNVERIFIED, [rule])
     for eq in unchecked:
         for p in eq.paths:
@@ -140,15 +144,15 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         if p in values:
             flagged.setdefault(p, (Status.UNVERIFIED, [UNPRINTED_RULE]))
     # 表二 is as sound as the text it was read from (verify/trust.py)
-    channel = unreliable_text(findings, ocr_candidates(readings.values()))
+    channel = unreliable_text(findings, ocr_candidates(readings.values(), seen))
     if channel is not None:
         for p in unchecked_paths() & read:
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
     for p in placed_in_broken_sequence(readings, findings):    # one list's order in doubt (verify/sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [SEQUENCE_RULE]))
-    for p in blanks_out_of_order(readings):                     # a blank and a 0 may trade places (sequence.py)
+    for p in blanks_out_of_order(readings, seen):               # a blank and a 0 may trade places (sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_ORDER_RULE]))
-    for p in blanks_in_column_blocks(readings):                 # (rows printed column by column)
+    for p in blanks_in_column_blocks(readings, seen):           # (rows printed column by column)
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_COLUMNS_RULE]))
     for p in empty_grid_rows(readings, derivation.values):      # a converter's dropped row beside pinned cells
         flagged.setdefault(p, (Status.UNVERIFIED, [EMPTY_GRID_ROW_RULE]))
@@ -158,7 +162,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     for p in blanks_in_broken_rows(readings, broken):          # (a broken row's empty cells: lost numbers?)
         flagged.setdefault(p, (Status.UNVERIFIED, [BROKEN_ROW_RULE]))
     mended = values if misprint is None else {**values, **dict(zip(misprint.paths, misprint.wanted))}
-    for p in untold_twins(mended, broken, unchecked):          # 四 told from (七) by nothing (verify/twinrows.py)
+    # 四 told from (七) by nothing (verify/twinrows.py); not where every identity was checked and holds on
+    # ``values`` (no finding, none unchecked) and nothing was mended: each twin is told then (most documents)
+    twins = untold_twins(mended, broken, unchecked) if findings or unchecked or misprint is not None else []
+    for p in twins:
         flagged.setdefault(p, (Status.UNVERIFIED, [TWIN_ROWS_RULE]))
     mended_paths = set(misprint.paths) if misprint is not None else set()
     for p in beside_disputed(mended, {q for q in broken if q not in mended_paths}):   # (verify/disputedoperand.py)
@@ -172,7 +179,21 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     zeros = implied_zeros(stand_ins)
     blank_rows = blank_pinned_rows(readings, derived, isolated)    # a row of 0s printed as a row of empty cells
     for path in ALL_PATHS:
-        r: Reading = readings.get(path) or Reading()
+        if path in read and path not in derived:      # (most fields: read, not pinned; else as below)
+            r: Reading = readings[path]
+            value = r.value
+            # (grounding given, ``{}``: a literal costs less than the dataclass's default factory)
+            if path not in flagged:
+                prov = FieldProvenance(proven, source, r.method or None, r.kind, r.raw, r.lines, [], {}, r.note, {})
+            else:
+                status, rules = flagged[path]
+                prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, list(rules), {},
+                                       r.note, {})
+            if value is not None:
+                out_values[path] = value
+            provenance[path] = prov
+            continue
+        r = readings.get(path) or Reading()
         if path in derived and path not in broken and letters_pinned(r, derived[path]):   # O printed, 0 pinned
             value = derived[path]
             prov = FieldProvenance(Status.PROVEN, source, r.method or None, CellKind.OCR, r.raw, r.lines,
@@ -187,14 +208,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                 prov.rules.append(BLANK_ROW_RULE)
                 prov.candidates = {"derived": 0}
                 prov.note = f"{BLANK_ROW_NOTE}; {prov.note}"
-        elif path in read:
-            value = r.value
-            flag = flagged.get(path)
-            if flag is None:
-                status, rules = proven, []
-            else:
-                status, rules = flag[0], list(flag[1])
-            prov = FieldProvenance(status, source, r.method or None, r.kind, r.raw, r.lines, rules, {}, r.note)
+        # (a read path not pinned took the first branch; a read path pinned, the second: read kinds are no absent)
         elif path in one_cut:
             value = one_cut[path]
             status, rules = flagged[path]

@@ -80,6 +80,8 @@ from collections.abc import Mapping
 from llm_extract.evidence import CellKind, Method, Reading
 from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS, TABLE4_PATHS
 
+from .survey import Survey
+
 __all__ = ["guessed", "LETTERS_RULE", "OCR_DIGITS_RULE", "LAYOUT_RULE", "ONE_CUT_RULE", "EITHER_WAY_RULE",
            "BLOCK_POSITION_RULE", "RULE_GLYPHS_RULE", "LABEL_STACK_RULE", "BOX_ORDER_RULE", "T4_BLOCK_ORDER_RULE", "COLUMN_RUNS_RULE",
            "LAYOUT_GUESSES"]
@@ -162,9 +164,12 @@ def _t4_order_free(readings: Mapping[str, Reading]) -> bool:
         and len({(c.kind, c.value) for c in cells if c is not None}) == 1
 
 
-def guessed(readings: Mapping[str, Reading]) -> dict[str, str]:
-    """Path → rule of every read field whose reading is a likely guess."""
+def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> dict[str, str]:
+    """Path → rule of every read field whose reading is a likely guess (``survey``: of ``readings``,
+    verify/survey.py, where known: a document with no guessing method and no OCR reading has none)."""
     ocr = CellKind.OCR
+    if survey is not None and survey.methods.isdisjoint(_METHOD_RULES) and ocr not in survey.kinds:
+        return {}
     out: dict[str, str] = {}
     all_read: bool | None = None            # every 表三 cell read (a value or a printed blank), once asked
     t4_free: bool | None = None             # 表四's fifteen cells alike, its block order moot, once asked

@@ -30,6 +30,7 @@ from llm_extract.evidence import Ambiguity, CellKind, Extraction, Finding
 
 from .derive import Derivation, derive
 from .identities import check_identities, equations_by_path
+from .survey import Survey
 from .trust import read_by_ocr
 
 __all__ = ["RULE", "Misread", "Mended", "mend_misreads", "ocr_misread", "ocr_confusion", "misread_note",
@@ -161,14 +162,15 @@ def mend_misreads(known: Mapping[str, int | None], guesses: Mapping[str, int], u
 
 
 def ocr_misread(extraction: Extraction, known: Mapping[str, int | None], unknown: set[str],
-                derivation: Derivation, findings: list[Finding], *, search_cap: int) -> Mended | None:
+                derivation: Derivation, findings: list[Finding], *, search_cap: int,
+                survey: Survey | None = None) -> Mended | None:
     """:func:`mend_misreads` of a document read by OCR (pages under an OCR layer, or cells whose digits
     were printed as letters, :func:`verify.trust.read_by_ocr`) whose 表三 breaks its identities, or
     leaves the derivation no solution (``findings``: the identities broken by the reading and the
-    derivation); None for any other document."""
+    derivation); None for any other document. (``survey``: of its readings, verify/survey.py, where known.)"""
     if derivation.solutions and not any(f.code in _T3 for f in findings):
         return None
-    if not read_by_ocr(extraction):
+    if not read_by_ocr(extraction, survey):
         return None
     guesses = {p: r.value for p, r in extraction.readings.items()
                if p in unknown and r.kind is CellKind.MISSING and isinstance(r.value, int)}

@@ -27,10 +27,12 @@ identities cannot tell which stands where.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set as AbstractSet
 
 from llm_extract.evidence import CellKind, Finding, Reading
 from llm_extract.form import FORM
+
+from .survey import Survey
 
 __all__ = ["SEQUENCE_RULE", "placed_in_broken_sequence", "BLANK_ORDER_RULE", "blanks_out_of_order",
            "BLANK_COLUMNS_RULE", "blanks_in_column_blocks", "one_to_a_line"]
@@ -58,6 +60,8 @@ def placed_in_broken_sequence(readings: Mapping[str, Reading], findings: Iterabl
     """The read paths of every list placed one number to a line by its order, one of whose identities breaks."""
     broken = [f for f in findings if f.severity == "error"]
     out: set[str] = set()
+    if not broken:
+        return out                  # (most documents: no identity broken, no list in doubt)
     for method, prefix in _SEQUENCES.items():
         paths = [p for p, r in readings.items() if r.method == method and r.value is not None]
         lines = {n for p in paths for n in readings[p].lines}
@@ -67,13 +71,16 @@ def placed_in_broken_sequence(readings: Mapping[str, Reading], findings: Iterabl
     return out
 
 
-def blanks_out_of_order(readings: Mapping[str, Reading]) -> set[str]:
+def blanks_out_of_order(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
     """The blank and zero cells of every 表三 row whose cells stand one to a line far from their label
-    (see the module docstring), when the row holds both."""
+    (see the module docstring), when the row holds both (``survey``: of ``readings``, verify/survey.py,
+    where known: it tells the rows that hold a blank)."""
     out: set[str] = set()
-    if not _blank_and_zero(readings):
+    if not _blank_and_zero(readings, survey):
         return out
     for paths in _ROW_PATHS:
+        if survey is not None and survey.blanks.isdisjoint(paths):
+            continue                # (no blank in the row: it does not hold both)
         cells = [readings.get(p) for p in paths]
         if any(r is None or len(r.lines) != 2 for r in cells):
             continue
@@ -99,26 +106,43 @@ def one_to_a_line(readings: Mapping[str, Reading]) -> set[str]:
     return out
 
 
-def _cell_lines(readings: Mapping[str, Reading]) -> list[tuple[list[str], list[Reading], list[int]]]:
+_Row = tuple[list[str], list[Reading], list[int]]
+
+
+def _cell_lines(readings: Mapping[str, Reading]) -> list[_Row]:
     """Each 表三 row read whole with its seven cells on seven lines: its paths, readings and each cell's line."""
-    rows = []
-    for paths in _ROW_PATHS:
-        cells = [readings.get(p) for p in paths]
-        if any(r is None or not r.lines or r.kind in _NO_VALUE for r in cells):
-            continue
-        lines = [r.lines[-1] for r in cells if r is not None]
-        if len(set(lines)) == len(lines):
-            rows.append((paths, [r for r in cells if r is not None], lines))
-    return rows
+    return [row for paths in _ROW_PATHS if (row := _whole_row(readings, paths)) is not None]
 
 
-def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
+def _whole_row(readings: Mapping[str, Reading], paths: list[str]) -> _Row | None:
+    """A 表三 row's paths, readings and each cell's line, where it was read whole with its seven cells on seven
+    lines; else None."""
+    cells: list[Reading] = []
+    lines: list[int] = []
+    for p in paths:             # (one loop, no generator: this runs on every row of a document with blanks)
+        r = readings.get(p)
+        if r is None or not r.lines or r.kind in _NO_VALUE:
+            return None
+        cells.append(r)
+        lines.append(r.lines[-1])
+    if len(set(lines)) != len(lines):
+        return None
+    return paths, cells, lines
+
+
+def blanks_in_column_blocks(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
     """The blank and zero cells of every block of 表三 rows printed column by column (see the module
-    docstring), when the block holds both."""
-    if not _blank_and_zero(readings):
+    docstring), when the block holds both (``survey``: of ``readings``, verify/survey.py, where known)."""
+    if not _blank_and_zero(readings, survey):
         return set()
+    tiled = [(p, r) for p, r in readings.items() if r.method == _TILED and p.startswith("applications.")] \
+        if survey is None or _TILED in survey.methods else []
+    out: set[str] = _blanks_and_zeros(tiled)
+    if survey is not None and not any(_whole_row(readings, paths) is not None for paths in _ROW_PATHS
+                                      if not survey.blanks.isdisjoint(paths)):
+        return out                  # (no row read whole holds a blank: no block of them holds both)
     rows = sorted(_cell_lines(readings), key=lambda row: min(row[2]))
-    blocks: list[list[tuple[list[str], list[Reading], list[int]]]] = []
+    blocks: list[list[_Row]] = []
     end = -1
     for row in rows:
         if blocks and min(row[2]) < end:        # a cell of this row stands among the rows before
@@ -126,23 +150,21 @@ def blanks_in_column_blocks(readings: Mapping[str, Reading]) -> set[str]:
         else:
             blocks.append([row])
         end = max(end, max(row[2]))
-    tiled = [(p, r) for p, r in readings.items() if r.method == _TILED and p.startswith("applications.")]
-    out: set[str] = _blanks_and_zeros(tiled)
     for block in blocks:
         if len(block) > 1:
             out |= _blanks_and_zeros([(p, r) for paths, rs, _ in block for p, r in zip(paths, rs)])
     return out
 
 
-def _both(kinds: set[CellKind]) -> bool:
+def _both(kinds: AbstractSet[CellKind]) -> bool:
     """Whether cells of these kinds hold a blank (or a placeholder) and a 0."""
     return bool(kinds & _BLANKS) and CellKind.ZERO in kinds
 
 
-def _blank_and_zero(readings: Mapping[str, Reading]) -> bool:
+def _blank_and_zero(readings: Mapping[str, Reading], survey: Survey | None = None) -> bool:
     """Whether any cell of the document reads blank (or a placeholder) and any reads 0: a row or block flags its
     cells only where it holds both, so without both anywhere no check here finds anything (most documents)."""
-    return _both({r.kind for r in readings.values()})
+    return _both(survey.kinds if survey is not None else {r.kind for r in readings.values()})
 
 
 def _blanks_and_zeros(cells: list[tuple[str, Reading]]) -> set[str]:

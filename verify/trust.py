@@ -40,6 +40,8 @@ from llm_extract.ocrglyphs import FULLWIDTH_OCR_LETTERS, OCR_LETTERS
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS
 
+from .survey import Survey
+
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
            "OCR_YEAR_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "OCR_SPECKS",
            "unreliable_text"]
@@ -155,16 +157,19 @@ def ocr_cell(raw: str | None) -> bool:
     return _OCR_TOKEN.fullmatch(text) is not None and _OCR_LETTER.search(text) is not None
 
 
-def ocr_candidates(readings: Iterable[Reading]) -> Iterator[str | None]:
+def ocr_candidates(readings: Iterable[Reading], survey: Survey | None = None) -> Iterator[str | None]:
     """The printed texts of the cells that may show an OCR reading: those read as OCR'd (letters among
-    digits) and those left lost (letters only)."""
+    digits) and those left lost (letters only). (``survey``: of ``readings``, where known: most documents
+    hold neither kind.)"""
+    if survey is not None and not survey.has_kind(_OCR_KIND, _MISSING_KIND):
+        return iter(())
     return (r.raw for r in readings if r.kind is _OCR_KIND or r.kind is _MISSING_KIND)
 
 
-def read_by_ocr(extraction: Extraction) -> bool:
+def read_by_ocr(extraction: Extraction, survey: Survey | None = None) -> bool:
     """Whether an extraction was read by OCR: from an OCR layer's pages, or from cells showing an OCR
-    reading (:func:`ocr_text`)."""
-    return bool(extraction.ocr_pages) or ocr_text(ocr_candidates(extraction.readings.values()))
+    reading (:func:`ocr_text`; ``survey``: of its readings, where known)."""
+    return bool(extraction.ocr_pages) or ocr_text(ocr_candidates(extraction.readings.values(), survey))
 
 
 def ocr_text(raws: Iterable[str | None]) -> bool:

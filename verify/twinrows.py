@@ -54,18 +54,30 @@ TWINS = _twins()
 _TELLING = frozenset(code for codes in TWINS.values() for code in codes)
 
 
+def _told() -> tuple[tuple[Equation, tuple[str, ...]], ...]:
+    """Each equation of a telling identity, with the :data:`TWINS` cells it alone tells apart in its column
+    (made once: :func:`untold_twins` runs on every document)."""
+    out = []
+    for eq in equations():
+        if eq.code not in _TELLING or eq.name not in APPLICANT_COLUMNS:
+            continue
+        paths = tuple(f"applications.{row}.{eq.name}" for row, codes in TWINS.items() if eq.code in codes)
+        if paths:
+            out.append((eq, paths))
+    return tuple(out)
+
+
+_TOLD = _told()
+
+
 def untold_twins(values: Mapping[str, object], disputed: Collection[str], unchecked: Collection[Equation]) -> list[str]:
     """The cells of the :data:`TWINS` rows, read and not disputed, in a column where an identity that alone tells
     them from their twin is broken or unchecked (see the module's docstring); ``values`` with a lone misprint's
     cell mended to the value the identities want (verify/misprint.py: it explains every break)."""
-    unchecked = set(unchecked)
+    unchecked = set(unchecked) if unchecked else ()     # (hashing an equation is not free: most documents have none)
     out = []
-    for eq in equations():
-        if eq.code not in _TELLING or holds(eq, values) and eq not in unchecked:  # type: ignore[arg-type]
+    for eq, paths in _TOLD:
+        if holds(eq, values) and eq not in unchecked:  # type: ignore[arg-type]
             continue                                    # (it holds, checked: the twins are told apart)
-        for row, codes in TWINS.items():
-            path = f"applications.{row}.{eq.name}"
-            if eq.code in codes and eq.name in APPLICANT_COLUMNS and path in values and path not in disputed:
-                out.append(path)
+        out.extend(p for p in paths if p in values and p not in disputed)
     return sorted(set(out))
-
