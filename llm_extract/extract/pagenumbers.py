@@ -31,8 +31,8 @@ _FOOT_GAP = 2
 #: what a line opening a broken page foot holds (第, spaces or form feeds, a digit): a text without it has none
 _FOOT_NUMBER = re.compile(r"第[^\S\n]*\d")
 #: a line holding a number alone, at the margin or anywhere (:data:`_NUMBER`), in a text of lines (:class:`.LineText`)
-_AT_MARGIN_LINE = re.compile(r"(?m)^(\d{1,3})$")
-_NUMBER_LINE = re.compile(r"(?m)^[^\S\n]*(\d{1,3})[^\S\n]*$")
+_AT_MARGIN_LINE = re.compile(r"(?m)\n(\d{1,3})$")
+_NUMBER_LINE = re.compile(r"(?m)\n[^\S\n]*(\d{1,3})[^\S\n]*$")
 
 
 def joined_page_marks(lines: list[str]) -> list[str]:
