@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 
 from collections.abc import Iterator
-from itertools import islice
 
 from ..bodies import BODY_SUFFIX
 from ..evidence import CellKind, Reading
@@ -179,9 +178,8 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
 
 def read_meta(lines: list[str]) -> dict[str, Reading]:
     more = _head(lines)
-    head = list(islice(more, 3))        # (the lines after them read as the titles ask for them)
+    head: list[tuple[int, str]] = []    # (the head's lines read as the titles ask for them)
     out: dict[str, Reading] = {}
-    raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
     # the first title naming an agency and a year; else the first naming either (a breadcrumb "政府信息公开 >
     # 政府信息公开工作年度报告" names neither; a site's related link "2020年政府信息公开工作年度报告" above the
     # article's title names a year only), else the first title
@@ -195,7 +193,9 @@ def read_meta(lines: list[str]) -> dict[str, Reading]:
         if named is None and (candidate[0] or candidate[1] is not None):
             named = candidate
     best = best or named or first
-    if best is not None:
+    if best is None:                    # no title: the head's first lines (every line of it read by now)
+        raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
+    else:
         agency, year, raw, used = best
         if agency:
             out["agency"] = Reading(value=agency, kind=CellKind.TEXT, raw=raw, lines=used, method="title")
