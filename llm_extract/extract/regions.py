@@ -173,8 +173,10 @@ def _grid_heading(text: str) -> str | None:
     return joined if _SECTION_NUMBER.match(joined) else None
 
 
-#: the tables' headings, in the order they are printed
+#: the tables' headings, in the order they are printed, and the words each heading pattern's every match holds
+#: one of (主动公开; 收到和处理 or 申请; 复议: a field holding none is no heading, told without the pattern)
 _ORDER = (("表二", _T2), ("表三", _T3), ("表四", _T4))
+_HEADING_WORDS = {"表二": ("主动公开",), "表三": ("收到和处理", "申请"), "表四": ("复议",)}
 
 
 @lru_cache(maxsize=4096)
@@ -195,7 +197,8 @@ def _heading_in(line: str) -> tuple[str, tuple[str, ...], bool]:
     else:
         wraps = _NUMBERED_HEAD.match(text) is not None
     # (a heading's words stand in one field of a tab row: 表四's header row, 行政复议\t行政诉讼, is none)
-    return text, tuple(name for name, pattern in _ORDER if any(pattern.search(f) for f in fields)), wraps
+    return text, tuple(name for name, pattern in _ORDER
+                       if any(any(w in f for w in _HEADING_WORDS[name]) and pattern.search(f) for f in fields)), wraps
 
 
 def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[str, Region], int, bool]:
@@ -207,12 +210,15 @@ def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[s
     # every heading pattern holds 公开 or 复议: only those lines are looked at
     candidates = [(n, line) for n, line in enumerate(lines[first - 1:], start=first) if "公开" in line or "复议" in line]
     for n, line in candidates:
+        # (a sentence, "全年无因…被申请行政复议、提起行政诉讼情况。", heads nothing: no text, no names)
         text, names, wraps = _heading_in(line)
-        if not text:
-            continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
         if wraps and n < len(lines) and len(nxt := lines[n].strip()) <= _WRAPPED_TAIL and not _SENTENCE.search(nxt):
             # a heading wrapped at the page's width: 四、因…被申请行政复议、提起行政 / 诉讼情况
             names = tuple(name for name, pattern in order if name in names or pattern.search(text + nxt))
+        if not names:
+            continue
+        if len(found) == len(order):
+            break          # (every heading found: the lines after them change nothing)
         for name, _ in order:
             if name not in found and name in names and not list_line(text, next_text(lines, n)):
                 # headings come in order; a later table's heading never precedes an earlier found one
@@ -257,8 +263,8 @@ def _before_note(lines: list[str], name: str, start: int, end: int) -> int:
     if last is None:
         return end
     text = LineText.of(lines)
-    if not any(text.holds(word, start, end - 1) for word in _NOTE_WORDS):
-        return end                      # (no note under the table: most tables)
+    if not any(word in text.text and text.holds(word, start, end - 1) for word in _NOTE_WORDS):
+        return end                      # (no note under the table: most tables; most texts hold no such word)
     row = None
     for n in range(start + 1, end):
         line = lines[n - 1]
