@@ -39,8 +39,8 @@ _BREAK = re.compile(r"[\u4e00-\u9fff][^\t\n\u4e00-\u9fff]*" + _GOES_ON.pattern)
 def _joins(line: str, after: str) -> bool:
     """Whether ``after`` goes on with the cell ``line`` ends with: its last part, then the cell again."""
     first = line.rpartition("\t")[2].strip()
-    if not first or not has_words(first):
-        return False                    # (most lines: a row ends in a number)
+    if not first or (first not in after and line.count(first) < 2) or not has_words(first):
+        return False                    # (most lines: the cell is not printed again after it, nor before; no words)
     part, sep, rest = after.partition("\t")
     part = part.strip()
     if not sep or not part or len(part) > _MAX_PART or not has_words(part) or parse_cell(first).is_value:
