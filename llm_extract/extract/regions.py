@@ -66,8 +66,10 @@ def next_text(lines: list[str], n: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def list_line(text: str, following: str) -> bool:
-    """A line naming sections in a 、 list: no heading is read from any part of it."""
+    """A line naming sections in a 、 list: no heading is read from any part of it. (A pure function of the two
+    lines: a heading and the line after it recur.)"""
     return any(m is not None and _listed(text, m, following)
                for m in (pattern.search(text) for pattern in (_T2, _T3, _T4)))
 
