@@ -255,11 +255,13 @@ def _leading_lines(lines: list[str], inline: list[bool]) -> list[bool]:
 
 def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
     """The lines with every inline table line unfolded, and the source line number of each (1-based)."""
-    inline = [False] * len(lines)
-    for i in LineText.of(lines).indices(_LONG_WITH_DIGIT):     # (the other lines are no inline table)
-        inline[i] = is_inline(lines[i])
-    if not any(inline):
+    # (only a long line holding a digit may be one: found in the joined lines at once)
+    found = [i for i in LineText.of(lines).indices(_LONG_WITH_DIGIT) if is_inline(lines[i])]
+    if not found:
         return lines, list(range(1, len(lines) + 1))
+    inline = [False] * len(lines)
+    for i in found:
+        inline[i] = True
     before = _leading_lines(lines, inline)
     out: list[str] = []
     origin: list[int] = []

@@ -113,6 +113,8 @@ class LineText:
         """Where line ``line`` (0-based) starts in the text (one past the text's end for the line after the last)."""
         if line <= 0:
             return 1
+        if line >= len(self.lines):
+            return len(self.text) + 1   # (the whole text: no need to sum the lines up)
         if self._ends is None:
             self._ends = list(accumulate(map(len, self.lines)))
         return self._ends[line - 1] + line + 1          # (a line break before each line, and the lines before it)
