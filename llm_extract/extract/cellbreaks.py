@@ -19,37 +19,46 @@ whose numbers follow at once is left to the row reader (its label's wrap is read
 
 from __future__ import annotations
 
+import re
+
 from .cells import parse_cell
 from .layout import has_words
+from .linetext import LineText
 
 __all__ = ["joined_cell_breaks"]
 
 #: the longest last part of a cell's text, broken onto a line of its own (``数量``, ``开``)
 _MAX_PART = 16
+#: a line break, then a line that may go on with the cell the line before it ends with (:func:`_joins`' ``after``):
+#: text before its first tab
+_GOES_ON = re.compile(r"\n[^\t\n]+\t")
+#: the same after a line whose last field holds words (a CJK character, :func:`.has_words`): a line a join may start on
+_BREAK = re.compile(r"[\u4e00-\u9fff][^\t\n\u4e00-\u9fff]*" + _GOES_ON.pattern)
 
 
 def _joins(line: str, after: str) -> bool:
     """Whether ``after`` goes on with the cell ``line`` ends with: its last part, then the cell again."""
+    first = line.rpartition("\t")[2].strip()
+    if not first or (first not in after and line.count(first) < 2) or not has_words(first):
+        return False                    # (most lines: the cell is not printed again after it, nor before; no words)
     part, sep, rest = after.partition("\t")
     part = part.strip()
-    if not sep or not part:
-        return False                    # (most lines: told before ``line`` is split)
-    fields = line.split("\t")
-    first = fields[-1].strip()
-    if not first or len(part) > _MAX_PART or not has_words(part) or not has_words(first) \
-            or parse_cell(first).is_value:
+    if not sep or not part or len(part) > _MAX_PART or not has_words(part) or parse_cell(first).is_value:
         return False                    # (a count with its unit, 0件, is no merged label: 规章 … 0件 / 行政规范性文件 0件 …)
-    again = rest.split("\t")[0].strip()
-    return again == first or (len(fields) >= 2 and fields[-2].strip() == first + part)
+    if rest.partition("\t")[0].strip() == first:
+        return True                     # (the cell again)
+    fields = line.split("\t")
+    return len(fields) >= 2 and fields[-2].strip() == first + part
 
 
 def joined_cell_breaks(lines: list[str]) -> list[str]:
     """``lines`` with each merged cell's broken, repeated text joined back into its row (see the module docstring);
     a joined row stands on its last line, the lines it took from left empty (every line keeps its number)."""
-    if not any("\t" in line for line in lines):
-        return lines
+    text = LineText.of(lines)
+    if "\t" not in text.text or not text.search(_GOES_ON):
+        return lines                    # (no line may go on with a cell: most texts, told at once)
     out = list(lines)
-    for n in range(len(out) - 1):
+    for n in text.indices(_BREAK):      # (a line a join has changed ends as the line it took did: in words)
         if out[n] and _joins(out[n], out[n + 1]):
             out[n], out[n + 1] = "", out[n] + out[n + 1]
     return out

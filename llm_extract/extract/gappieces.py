@@ -33,6 +33,7 @@ from collections.abc import Iterable
 
 from .blanklines import line_kind
 from .layout import Region
+from .linetext import LineText
 
 __all__ = ["joined_gap_pieces"]
 
@@ -42,6 +43,10 @@ _DIGITS = re.compile(r"[0-9]+")
 _MIN_SPACING = 2
 _MIN_PARTED = 4
 _RARE = 3
+#: a line holding text after two blank lines or more (two blank lines, each after a line break, then the line's first
+#: character), and a line opening with a digit
+_AFTER_GAP = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n[^\S\n]*\S")
+_DIGIT_UNDER = re.compile(r"\n[^\S\n]*[0-9]")
 
 
 def _value_lines(lines: list[str], region: Region) -> list[tuple[int, int]]:
@@ -75,11 +80,31 @@ def _runs(lines: list[str], values: list[tuple[int, int]]) -> list[list[int]]:
     return runs
 
 
+def _may_be_parted(text: LineText, lines: list[str], region: Region) -> bool:
+    """Whether the region's numbers may be parted by blank lines, told from a few of its lines: the values after a gap
+    of two blank lines or more (at most the lines holding text after one) are :data:`_MIN_PARTED` at least, and more
+    than :data:`_RARE` times the values right under a line (at least those of them, opening with a digit, read)."""
+    # (a gap's match is its first line's, a value's its own: each with the line above it in the region)
+    after_gap = text.count(_AFTER_GAP, region.start - 1, region.end - 1)
+    if after_gap < _MIN_PARTED:
+        return False
+    under = 0
+    for i, _ in text.matches(_DIGIT_UNDER, region.start + 1, region.end - 1):
+        if lines[i - 1].strip() and line_kind(lines[i]) == "value":
+            under += 1
+            if under * _RARE > after_gap:
+                return False            # (cells line after line: most tables)
+    return True
+
+
 def joined_gap_pieces(lines: list[str], regions: Iterable[Region]) -> tuple[list[str], set[int]]:
     """``lines`` with each count printed in pieces joined (see the module docstring), and the 0-based indices of
     the lines its pieces after the first stood on (left blank)."""
     out, blanked = lines, set[int]()
+    text = LineText.of(lines)
     for region in regions:
+        if not _may_be_parted(text, lines, region):
+            continue
         values = _value_lines(lines, region)
         gaps = Counter(gap for _, gap in values)
         spacing, parted = gaps.most_common(1)[0] if gaps else (0, 0)

@@ -30,6 +30,7 @@ from collections import Counter
 
 from ..evidence import CellKind
 from .layout import Item
+from .linetext import LineText
 from .pagenumbers import PAGE_FEED
 
 __all__ = ["joined_header_digits", "drop_header_numbering"]
@@ -40,6 +41,9 @@ _MIN_WORD = 2
 #: characters, not digits, a space, a word character (a letter is one, so is a digit); zero-width, so that
 #: every place is counted
 _SPACED = re.compile(r"(?=[^\W\d_]{2}\s\w)")
+#: a space that is no tab: a line without tabs holds two tokens (a header's word, and its number or another word)
+#: only with one between them
+_SPACE = re.compile(r"[^\S\t\n]")
 
 
 def _word(text: str) -> bool:
@@ -105,6 +109,8 @@ def _glued(line: str) -> str:
 def joined_header_digits(lines: list[str]) -> list[str]:
     """``lines`` with every numbered header word's wrapped number joined back on, and its number printed a
     space after it glued on (see the module docstring)."""
+    if not LineText.of(lines).search(_SPACE):
+        return lines                    # (no line without tabs holds two tokens: no header word and its number)
     out = list(lines)
     for n in range(len(out) - 1):
         below = out[n + 1]

@@ -16,14 +16,18 @@ evidence points at the document as it is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..form import FORM
 from .cells import OCR_LETTERS, normalise
+from .linetext import LineText
 
 __all__ = ["unfold", "is_inline"]
 
 _MIN_LENGTH = 40
 _DIGIT = re.compile(r"\d")
+#: a line that may be inline (:func:`is_inline`'s first test): as long as :data:`_MIN_LENGTH`, holding a digit
+_LONG_WITH_DIGIT = re.compile(r"\n(?=[^\n]{%d})[^\n]*?\d" % _MIN_LENGTH)
 _MIN_ROW_HITS = 4
 _MIN_CONTINUED = 24
 _UNIT = "件条个人次年月日号%％万项余篇期"
@@ -84,8 +88,10 @@ _STOCK_ROW = re.compile(r"^\s*(?P<label>(?:行政)?规范性文件|规章)(?P<se
 _STOCK_CELL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|[/／\-—－–]+|无|不适用)$")
 
 
+@lru_cache(maxsize=4096)
 def is_inline(line: str) -> bool:
-    """A long line that holds a table: several 表三 row labels, or 表二 rows with their numbers."""
+    """A long line that holds a table: several 表三 row labels, or 表二 rows with their numbers. (A pure function of
+    the line: a table's long label rows recur.)"""
     if len(line) < _MIN_LENGTH or not _DIGIT.search(line):
         return False
     text = normalise(line)
@@ -249,11 +255,13 @@ def _leading_lines(lines: list[str], inline: list[bool]) -> list[bool]:
 
 def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
     """The lines with every inline table line unfolded, and the source line number of each (1-based)."""
-    if not any(len(line) >= _MIN_LENGTH for line in lines):
+    # (only a long line holding a digit may be one: found in the joined lines at once)
+    found = [i for i in LineText.of(lines).indices(_LONG_WITH_DIGIT) if is_inline(lines[i])]
+    if not found:
         return lines, list(range(1, len(lines) + 1))
-    inline = [len(line) >= _MIN_LENGTH and is_inline(line) for line in lines]
-    if not any(inline):
-        return lines, list(range(1, len(lines) + 1))
+    inline = [False] * len(lines)
+    for i in found:
+        inline[i] = True
     before = _leading_lines(lines, inline)
     out: list[str] = []
     origin: list[int] = []

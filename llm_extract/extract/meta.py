@@ -93,26 +93,35 @@ def _year(text: str) -> int:
     return int(text.translate(_DIGITS))
 
 
-def _head(lines: list[str]) -> list[tuple[int, str]]:
+def _head(lines: list[str]) -> Iterator[tuple[int, str]]:
     """The first non-empty lines, normalised, spaces inside names and numbers closed up; a site's menu and
     pictures as a converter writes them (``* [首页](/index.html)``, ``![logo](/logo.png)``) and a Markdown
-    table's rule line are no lines of the page's head."""
-    out = []
+    table's rule line are no lines of the page's head. Read as they are asked for (most titles are the first line:
+    the lines after them are never read)."""
+    count = 0
     for n, line in enumerate(lines, start=1):
         if _MD_CHROME.match(line):
             continue
         text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", normalise(line).replace("\t", " ")))
         if text:
-            out.append((n, text))
-            if len(out) >= _HEAD_LINES:
-                break
-    return out
+            yield n, text
+            count += 1
+            if count >= _HEAD_LINES:
+                return
 
 
-def _titles(head: list[tuple[int, str]]) -> Iterator[tuple[str, list[int], re.Match[str]]]:
+def _titles(head: list[tuple[int, str]],
+            more: Iterator[tuple[int, str]]) -> Iterator[tuple[str, list[int], re.Match[str]]]:
     """Title candidates in order: where ``…信息公开工作报告`` ends on a line (on that line alone, or wrapped
-    from the one or two lines above); the text, its line numbers and the match."""
-    for j in range(len(head)):
+    from the one or two lines above); the text, its line numbers and the match. ``head`` is the head's lines read so
+    far, ``more`` the rest (each line read onto ``head`` when the candidates reach it)."""
+    j = 0
+    while True:
+        if j == len(head):
+            line = next(more, None)
+            if line is None:
+                return
+            head.append(line)
         for k in (3, 2, 1):                 # wrapped from the lines above first: "XX局2021年" / "政府信息公开工作…"
             if j - k + 1 < 0:
                 continue
@@ -126,6 +135,7 @@ def _titles(head: list[tuple[int, str]]) -> Iterator[tuple[str, list[int], re.Ma
                     and not text.startswith(("格式",) + _COMPILATION, m.end()):
                 yield text, [n for n, _ in part], m
                 break
+        j += 1
 
 
 def _agency_and_year(before: str, year: str | None) -> tuple[str, int | None]:
@@ -167,14 +177,14 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
 
 
 def read_meta(lines: list[str]) -> dict[str, Reading]:
-    head = _head(lines)
+    more = _head(lines)
+    head: list[tuple[int, str]] = []    # (the head's lines read as the titles ask for them)
     out: dict[str, Reading] = {}
-    raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
     # the first title naming an agency and a year; else the first naming either (a breadcrumb "政府信息公开 >
     # 政府信息公开工作年度报告" names neither; a site's related link "2020年政府信息公开工作年度报告" above the
     # article's title names a year only), else the first title
     best = named = first = None
-    for found in _titles(head):
+    for found in _titles(head, more):
         candidate = _from_title(head, *found)
         first = first or candidate
         if candidate[0] and candidate[1] is not None:
@@ -183,7 +193,9 @@ def read_meta(lines: list[str]) -> dict[str, Reading]:
         if named is None and (candidate[0] or candidate[1] is not None):
             named = candidate
     best = best or named or first
-    if best is not None:
+    if best is None:                    # no title: the head's first lines (every line of it read by now)
+        raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
+    else:
         agency, year, raw, used = best
         if agency:
             out["agency"] = Reading(value=agency, kind=CellKind.TEXT, raw=raw, lines=used, method="title")

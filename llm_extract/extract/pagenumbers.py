@@ -16,25 +16,32 @@ from __future__ import annotations
 
 import re
 
+from .linetext import LineText
+
 __all__ = ["without_page_numbers", "joined_page_marks", "page_feet", "PAGE_FEED"]
 
 #: what text tools print at a page break (pdftotext, pdfminer): a form feed, before the new page's first line
 PAGE_FEED = "\f"
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
-_AT_MARGIN = re.compile(r"^(\d{1,3})$")
 _MIN_PAGES = 2
 #: a page's foot broken after its number: 第 2 / 页 共 5 页 (the lines between it and its rest blank, at most this many)
 _FOOT_OPEN = re.compile(r"^\s*第\s*\d{1,3}\s*$")
 _FOOT_CLOSE = re.compile(r"^\s*页\s*(?:[/,，]?\s*共\s*\d{1,3}\s*页)?\s*$")
 _FOOT_GAP = 2
+#: what a line opening a broken page foot holds (第, spaces or form feeds, a digit): a text without it has none
+_FOOT_NUMBER = re.compile(r"第[^\S\n]*\d")
+#: a line holding a number alone, at the margin or anywhere (:data:`_NUMBER`), in a text of lines (:class:`.LineText`)
+_AT_MARGIN_LINE = re.compile(r"(?m)\n(\d{1,3})$")
+_NUMBER_LINE = re.compile(r"(?m)\n[^\S\n]*(\d{1,3})[^\S\n]*$")
 
 
 def joined_page_marks(lines: list[str]) -> list[str]:
     """``lines`` with each page foot broken after its number (``第 2`` / ``页 共 5 页``) joined on its first line, the
     second left empty (line numbers hold); ``lines`` itself when there is none."""
     out: list[str] | None = None
-    for i, line in enumerate(lines):
-        if "第" not in line or not _FOOT_OPEN.match(line.replace(PAGE_FEED, "")):
+    for i in LineText.of(lines).indices(_FOOT_NUMBER):     # (the lines that may open one: most texts have none)
+        line = lines[i]
+        if not _FOOT_OPEN.match(line.replace(PAGE_FEED, "")):
             continue
         rest = next((j for j in range(i + 1, min(i + 2 + _FOOT_GAP, len(lines)))
                      if lines[j].replace(PAGE_FEED, "").strip()), None)
@@ -68,8 +75,9 @@ def _edge_numbers(lines: list[str], page: list[int], place: int) -> list[int]:
 def without_page_numbers(lines: list[str]) -> list[str]:
     """``lines`` with each bare page number blanked (the line kept, empty, so that line numbers hold);
     ``lines`` itself when there is none (or a single one: no proof it is not a cell)."""
-    if not any(PAGE_FEED in line for line in lines):
-        found = _counted_pages(lines)
+    text = LineText.of(lines)
+    if PAGE_FEED not in text.text:
+        found = _counted_pages(text)
         return [("" if i in found else line) for i, line in enumerate(lines)] if found else lines
     found = [i for place, page in enumerate(_pages(lines), start=1) for i in _edge_numbers(lines, page, place)]
     if len(found) < _MIN_PAGES:
@@ -80,19 +88,31 @@ def without_page_numbers(lines: list[str]) -> list[str]:
     return out
 
 
-def _counted_pages(lines: list[str]) -> set[int]:
+def _counted_pages(text: LineText) -> set[int]:
     """A text without page breaks (a PDF library's plain text): its page numbers are the lines that hold a
     number alone when those are exactly 1, 2, … N in order (N ≥ 2), the last of them the text's last line (feet)
     or the first of them its first (a library that puts each page's foot before its text). A table a cell to a
     line holds many numbers alone; a plain text's tables hold their numbers beside their labels, or indent
     them where the page numbers stand at the margin (so numbers at the margin are counted apart)."""
-    for pattern in (_AT_MARGIN, _NUMBER):
-        alone = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := pattern.match(line))]
-        if len(alone) >= _MIN_PAGES and [n for _, n in alone] == list(range(1, len(alone) + 1)):
+    lines = text.lines
+    for pattern in (_AT_MARGIN_LINE, _NUMBER_LINE):
+        alone = _counting(text, pattern)
+        if len(alone) >= _MIN_PAGES:
             filled = [i for i, line in enumerate(lines) if line.strip()]    # (only then: most texts fail above)
-            if alone[-1][0] == filled[-1] or alone[0][0] == filled[0]:
-                return {i for i, _ in alone}
+            if alone[-1] == filled[-1] or alone[0] == filled[0]:
+                return set(alone)
     return set()
+
+
+def _counting(text: LineText, pattern: re.Pattern[str]) -> list[int]:
+    """The lines holding a number alone (``pattern``), when those numbers are 1, 2, … in order; none at the first
+    that is not (a table's first cell, most often: no need to read on)."""
+    alone: list[int] = []
+    for i, m in text.matches(pattern):
+        if int(m.group(1)) != len(alone) + 1:
+            return []
+        alone.append(i)
+    return alone
 
 
 def page_feet(lines: list[str]) -> set[int]:

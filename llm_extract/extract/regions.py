@@ -8,10 +8,12 @@ signature, under the same headings, has its regions there: the first headings' r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..form import FORM
 from .layout import Region
 from .headless import anchor_headless_tables
+from .linetext import LineText
 from .ocr_headings import fuzzy_heading
 
 __all__ = ["next_text", "find_regions", "holds_cell", "list_line"]
@@ -29,6 +31,8 @@ _AFTER = re.compile(r"^" + _BULLETS + r"(?:[五六][、.．]|\(?[五六]\)(?!\s*
                     r"|(?:(?:[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
                     r"(?:政府信息公开工作)?(?:存在的主要问题|存在问题|其他需要报告))")
 _SECTION_LINE_MAX = 60
+#: what every heading :data:`_AFTER` finds holds one of (五, 六, 存在, 其他需要报告)
+_AFTER_WORDS = tuple(re.compile(w) for w in ("五", "六", "存在", "其他需要报告"))
 #: a section's numbered heading (四、…), and the most a line holding the rest of it wrapped may hold
 _NUMBERED_HEAD = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _WRAPPED_TAIL = 12
@@ -62,8 +66,10 @@ def next_text(lines: list[str], n: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def list_line(text: str, following: str) -> bool:
-    """A line naming sections in a 、 list: no heading is read from any part of it."""
+    """A line naming sections in a 、 list: no heading is read from any part of it. (A pure function of the two
+    lines: a heading and the line after it recur.)"""
     return any(m is not None and _listed(text, m, following)
                for m in (pattern.search(text) for pattern in (_T2, _T3, _T4)))
 
@@ -91,13 +97,28 @@ def find_regions(lines: list[str], anchors: bool = True) -> dict[str, Region]:
     under the first headings holds a cell and the same headings stand again after them (an appendix after
     the signature: ``三、收到和处理政府信息公开申请情况`` / ``（详见附表）`` … ``附表`` …), the regions are the later ones.
     ``anchors``: a table whose heading is missing is found at its own first row (:mod:`.headless`; not when looking
-    for tables a dump printed after the text, whose first rows head nothing)."""
-    regions, after = _regions(lines, 1, anchors)
+    for tables a dump printed after the text, whose first rows head nothing).
+
+    The regions are a pure function of the lines: found once for lines handed on unchanged (looked for without
+    anchors by :mod:`.detached`, then with them: the same regions where every heading was found)."""
+    text = LineText.of(lines)
+    kept = text.found.get("regions")
+    if not (isinstance(kept, tuple) and (kept[0] == anchors or kept[1])):
+        regions, complete = _find(lines, anchors)
+        kept = anchors, complete, tuple((r.name, r.start, r.end, r.heading) for r in regions.values())
+        text.found["regions"] = kept
+    return {name: Region(name, start, end, heading) for name, start, end, heading in kept[2]}
+
+
+def _find(lines: list[str], anchors: bool) -> tuple[dict[str, Region], bool]:
+    """:func:`find_regions`' regions, and whether every heading was found (anchors then change nothing)."""
+    regions, after, complete = _regions(lines, 1, anchors)
     if regions and after <= len(lines) and not any(_holds_cell(lines, r) for r in regions.values()):
-        later, _ = _regions(lines, after, anchors)
+        later, _, later_complete = _regions(lines, after, anchors)
         if any(_holds_cell(lines, r) for r in later.values()):
-            return later
-    return regions
+            return later, complete and later_complete
+        return regions, complete and later_complete
+    return regions, complete
 
 
 #: a number standing as a cell: alone on its line, or apart from its neighbours by a tab, a pipe or a gap
@@ -154,31 +175,54 @@ def _grid_heading(text: str) -> str | None:
     return joined if _SECTION_NUMBER.match(joined) else None
 
 
-def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[str, Region], int]:
-    """The regions headed from line ``first`` on, and the line of the section after them; ``anchors``: a table whose
-    heading is missing is found at its first row (:mod:`.headless`)."""
+#: the tables' headings, in the order they are printed, and the words each heading pattern's every match holds
+#: one of (主动公开; 收到和处理 or 申请; 复议: a field holding none is no heading, told without the pattern)
+_ORDER = (("表二", _T2), ("表三", _T3), ("表四", _T4))
+_HEADING_WORDS = {"表二": ("主动公开",), "表三": ("收到和处理", "申请"), "表四": ("复议",)}
+
+
+@lru_cache(maxsize=4096)
+def _heading_in(line: str) -> tuple[str, tuple[str, ...], bool]:
+    """What a line holding 公开 or 复议 may head: its text as a heading (the line, or the heading a paragraph run on
+    holds), the tables whose heading one of its fields holds, and whether it is a numbered heading that may go on
+    on the next line; "" for a line that heads nothing. (A pure function of the line: headings and labels recur.)"""
+    text = line.strip()
+    if len(text) > _SECTION_LINE_MAX:
+        # a paragraph run on, its heading in bold (html2text, a layout cell's text) or closing the line
+        text = _bold_heading(text) or _closing_heading(text)
+    if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
+        return "", (), False
+    fields = text.split("\t")
+    wraps = False
+    if text[:1] == "|" and (joined := _grid_heading(text)) is not None:
+        fields.append(joined)           # a heading a PDF converter cut over a grid row's fields
+    else:
+        wraps = _NUMBERED_HEAD.match(text) is not None
+    # (a heading's words stand in one field of a tab row: 表四's header row, 行政复议\t行政诉讼, is none)
+    return text, tuple(name for name, pattern in _ORDER
+                       if any(any(w in f for w in _HEADING_WORDS[name]) and pattern.search(f) for f in fields)), wraps
+
+
+def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[str, Region], int, bool]:
+    """The regions headed from line ``first`` on, the line of the section after them, and whether every heading was
+    found (none left to :mod:`.headless`); ``anchors``: a table whose heading is missing is found at its first row."""
     found: dict[str, int] = {}
     heads: dict[str, str] = {}
-    order = (("表二", _T2), ("表三", _T3), ("表四", _T4))
+    order = _ORDER
     # every heading pattern holds 公开 or 复议: only those lines are looked at
     candidates = [(n, line) for n, line in enumerate(lines[first - 1:], start=first) if "公开" in line or "复议" in line]
     for n, line in candidates:
-        text = line.strip()
-        if len(text) > _SECTION_LINE_MAX:
-            # a paragraph run on, its heading in bold (html2text, a layout cell's text) or closing the line
-            text = _bold_heading(text) or _closing_heading(text)
-        if not text or len(text) > _SECTION_LINE_MAX or _SENTENCE.search(text):
-            continue       # a sentence ("全年无因…被申请行政复议、提起行政诉讼情况。") is not a heading
-        fields = text.split("\t")
-        if text[:1] == "|" and (joined := _grid_heading(text)) is not None:
-            fields.append(joined)       # a heading a PDF converter cut over a grid row's fields
-        elif _NUMBERED_HEAD.match(text) and n < len(lines) and len(nxt := lines[n].strip()) <= _WRAPPED_TAIL \
-                and not _SENTENCE.search(nxt):
-            fields.append(text + nxt)   # a heading wrapped at the page's width: 四、因…被申请行政复议、提起行政 / 诉讼情况
-        for name, pattern in order:
-            # (a heading's words stand in one field of a tab row: 表四's header row, 行政复议\t行政诉讼, is none)
-            if name not in found and any(pattern.search(f) for f in fields) \
-                    and not list_line(text, next_text(lines, n)):
+        # (a sentence, "全年无因…被申请行政复议、提起行政诉讼情况。", heads nothing: no text, no names)
+        text, names, wraps = _heading_in(line)
+        if wraps and n < len(lines) and len(nxt := lines[n].strip()) <= _WRAPPED_TAIL and not _SENTENCE.search(nxt):
+            # a heading wrapped at the page's width: 四、因…被申请行政复议、提起行政 / 诉讼情况
+            names = tuple(name for name, pattern in order if name in names or pattern.search(text + nxt))
+        if not names:
+            continue
+        if len(found) == len(order):
+            break          # (every heading found: the lines after them change nothing)
+        for name, _ in order:
+            if name not in found and name in names and not list_line(text, next_text(lines, n)):
                 # headings come in order; a later table's heading never precedes an earlier found one
                 if any(found.get(o, 0) > n for o, _ in order):
                     continue
@@ -186,26 +230,30 @@ def _regions(lines: list[str], first: int, anchors: bool = True) -> tuple[dict[s
                 heads[name] = text
                 break
     _find_misread(lines, found, heads, first)
+    complete = len(found) == 3
     if anchors:
         anchor_headless_tables(lines, found, heads, first)     # tables whose headings a converter dropped
     end_doc = len(lines) + 1
     after = end_doc
     last = max(found.values(), default=0)
-    for n in range(last + 1, len(lines) + 1):
-        if _AFTER.match(lines[n - 1]) and len(lines[n - 1].strip()) <= _SECTION_LINE_MAX:
-            after = n
+    text = LineText.of(lines)
+    # (the lines after the last heading holding a word of such a heading, in order: few)
+    for i in sorted({i for word in _AFTER_WORDS for i in text.indices(word, last)}):
+        if _AFTER.match(lines[i]) and len(lines[i].strip()) <= _SECTION_LINE_MAX:
+            after = i + 1
             break
     regions: dict[str, Region] = {}
     starts = sorted((n, name) for name, n in found.items())
     for i, (n, name) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else after
         regions[name] = Region(name, n, _before_note(lines, name, n, end), heads[name])
-    return regions, after
+    return regions, after, complete
 
 
 #: a note printed under a table (``注：2024年共收到政府信息公开申请2件…``), and each table's last row, whose cells
 #: the note follows
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
+_NOTE_WORDS = ("注", "说明")
 _LAST_ROW = {"表二": "行政事业性收费", "表三": "结转下年度"}
 
 
@@ -216,6 +264,9 @@ def _before_note(lines: list[str], name: str, start: int, end: int) -> int:
     last = _LAST_ROW.get(name)
     if last is None:
         return end
+    text = LineText.of(lines)
+    if not any(word in text.text and text.holds(word, start, end - 1) for word in _NOTE_WORDS):
+        return end                      # (no note under the table: most tables; most texts hold no such word)
     row = None
     for n in range(start + 1, end):
         line = lines[n - 1]

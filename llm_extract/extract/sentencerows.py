@@ -30,6 +30,7 @@ from ..form import FORM
 from ..form.spec import Column
 from .cells import parse_cell
 from .layout import Region
+from .linetext import LineText
 
 __all__ = ["sentence_rows", "sentence_row", "NamedColumns", "TABLE2_SETS", "TABLE3_SETS", "TABLE4_SETS"]
 
@@ -105,6 +106,14 @@ def _names_a_cell(line: str, sets: tuple[NamedColumns, ...]) -> bool:
     return bool(re.search(r"[：:]", text)) and _patterns(sets)[1].search(text.split("：", 1)[-1].split(":", 1)[-1]) is not None
 
 
+@lru_cache(maxsize=4096)
+def _read(line: str, sets: tuple[NamedColumns, ...]) -> tuple[str | None, bool]:
+    """The line as a tab-separated row (:func:`sentence_row`), or None and whether it names a cell all the same
+    (a pure function of the line: a table's lines recur)."""
+    row = sentence_row(line, sets)
+    return row, row is None and _names_a_cell(line, sets)
+
+
 def sentence_rows(lines: list[str], region: Region | None, sets: tuple[NamedColumns, ...]) -> list[str]:
     """``lines`` with the region's rows written as sentences as tab-separated rows (see the module docstring);
     unchanged where the region holds none, or where one of its sentences naming a cell is no row as a whole
@@ -112,13 +121,13 @@ def sentence_rows(lines: list[str], region: Region | None, sets: tuple[NamedColu
     if region is None:
         return lines
     rows: dict[int, str] = {}
-    for n in range(region.start, min(region.end, len(lines) + 1)):
-        if _COLON.search(lines[n - 1]) is None:
-            continue                    # (no colon, even after NFKC: neither a row as sentences nor a cell named)
-        row = sentence_row(lines[n - 1], sets)
+    text = LineText.of(lines)
+    # (only lines with a colon, even after NFKC: the others are neither rows as sentences nor name a cell)
+    for i in text.indices(_COLON, region.start - 1, region.end - 1):
+        row, names = _read(lines[i], sets)
         if row is not None:
-            rows[n] = row
-        elif _names_a_cell(lines[n - 1], sets):
+            rows[i + 1] = row
+        elif names:
             return lines
     if not rows:
         return lines

@@ -22,26 +22,24 @@ from __future__ import annotations
 import re
 
 from .cells import parse_cell
+from .linetext import LineText
 
 __all__ = ["merged_tall_rows"]
 
 _TOKEN = re.compile(r"\S+")
 #: a count's unit printed as a paragraph of its own under it
 _UNITS = frozenset({"件", "个", "项", "次", "条", "人次"})
-#: the characters a unit word is made of: a line holding none of them is no line of units
-_UNIT_CHARS = frozenset("".join(_UNITS))
+_UNIT_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
+#: a line of unit words only (:func:`_kind`'s ``units``), and a line ending in one (in a text of lines,
+#: :class:`.LineText`: the only lines that may be one, found at once)
+_UNITS_LINE = re.compile(rf"^\s*{_UNIT_WORD}(?:\s+{_UNIT_WORD})*\s*$")
+_ENDS_IN_UNIT = re.compile(rf"(?m){_UNIT_WORD}[^\S\n]*$")
 #: lines of numbers above a label's line, or of units below it, in one row at most
 _MAX_ABOVE = 2
 
 
 def _tokens(line: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
-
-
-def _units_only(line: str) -> bool:
-    """Whether ``line`` holds unit words only (:func:`_kind`'s ``units``)."""
-    words = line.split()
-    return bool(words) and all(w in _UNITS for w in words)
 
 
 def _is_value(text: str) -> bool:
@@ -81,8 +79,7 @@ def _merged(label: list[tuple[int, int, str]], above: list[list[tuple[int, int, 
 def merged_tall_rows(lines: list[str], start: int, end: int) -> list[str]:
     """``lines`` with each tall row of lines ``start`` … ``end - 1`` (1-based) merged onto its label's line (see
     the module docstring)."""
-    region = [lines[n - 1] for n in range(start, min(end, len(lines) + 1))]
-    if _UNIT_CHARS.isdisjoint("".join(region)) or not any(_units_only(line) for line in region):
+    if not any(_UNITS_LINE.match(lines[i]) for i in LineText.of(lines).indices(_ENDS_IN_UNIT, start - 1, end - 1)):
         return lines                    # (no line of units: no tall row; most texts, so told at once)
     out = list(lines)
     toks = {n: _tokens(out[n - 1]) for n in range(start, end)}

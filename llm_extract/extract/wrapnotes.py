@@ -32,6 +32,7 @@ import unicodedata
 
 from .cells import parse_cell
 from .layout import is_tab_rows
+from .linetext import LineText
 
 __all__ = ["joined_notes"]
 
@@ -39,6 +40,12 @@ _OPEN, _CLOSE = "（(", "）)"
 _PIECE = 6               # at most this many characters wrap onto the next line (件）, 次）)
 _GAP = 2                 # spaces that part two columns of layout text
 _TOKEN = re.compile(r"\S+")
+#: a token that may be a count whose note opens on its line (:func:`_opens_note`): it starts with a character that may
+#: be a digit (a word character, no underscore, Latin letter or CJK ideograph: ``str.isdigit`` holds for none of
+#: those) and holds an opening bracket after it. Searched for in the text read backwards, from each bracket (one
+#: character to look for first, the quickest search) back to the token's first character: (, then its token's
+#: characters before it, the first of them one that may be a digit, before a space or the text's start
+_OPENS_NOTE_BACKWARDS = tuple(re.compile(re.escape(b) + r"\S*[^\W_a-zA-Z\u4e00-\u9fff](?!\S)") for b in _OPEN)
 
 
 def _unclosed(text: str) -> bool:
@@ -132,8 +139,9 @@ def _width(text: str) -> int:
 
 def joined_notes(lines: list[str]) -> list[str]:
     """``lines`` with every note wrapped in its cell joined back onto its line (see the module docstring)."""
-    if is_tab_rows(lines, 1, len(lines) + 1):
-        return lines
+    backwards = LineText.of(lines).text[::-1]
+    if not any(pattern.search(backwards) for pattern in _OPENS_NOTE_BACKWARDS) or is_tab_rows(lines, 1, len(lines) + 1):
+        return lines                    # (no count opens a note: most texts, told at once)
     out = list(lines)
     for n in range(len(out) - 1):
         if not any(c in out[n] for c in _OPEN) or not out[n + 1].strip():

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from .layout import Region
+from .linetext import LineText
 
 __all__ = ["current_year_part"]
 
@@ -31,6 +32,8 @@ _PART = re.compile(r"(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d
 _NUMBER = re.compile(r"\d")
 #: the last character of every ending :data:`_PART` takes (情况 数据 统计表 统计 对比表 对比 数据表)
 _PART_LAST = ("况", "据", "表", "计", "比")
+#: a line ending so (spaces after it aside), in a text of lines (:class:`.LineText`): the only lines that may name a year
+_PART_END = re.compile(r"(?m)[{}][^\S\n]*$".format("".join(_PART_LAST)))
 
 
 def _part_year(line: str, year: int | None) -> int | None:
@@ -50,8 +53,8 @@ def _part_year(line: str, year: int | None) -> int | None:
 def current_year_part(lines: Sequence[str], region: Region, year: int | None) -> Region:
     """``region`` (lines ``start`` … ``end - 1``, 1-based) reduced to the part printed for ``year``; unchanged when
     no line in it names a table's year."""
-    heads = [(n, y) for n in range(region.start + 1, region.end)
-             if (y := _part_year(lines[n - 1], year)) is not None]
+    heads = [(i + 1, y) for i in LineText.of(lines).indices(_PART_END, region.start, region.end - 1)
+             if (y := _part_year(lines[i], year)) is not None]
     if not heads:
         return region
     ends = [n for n, _ in heads[1:]] + [region.end]
