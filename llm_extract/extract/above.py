@@ -50,8 +50,9 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
     """Mark the rows whose direction is in doubt (direction.py), then let the identities choose between
     the rows read from below their labels (``out``) and from above them; ``order`` is the table's row
     labels (row, item index) in item order."""
-    rows_above_or_below(items, taken, out)
-    rows_below_beside_rows_above(items, order, taken, out)
+    marked = rows_above_or_below(items, taken, out)
+    if not rows_below_beside_rows_above(items, order, taken, out) and not marked:
+        return                              # (most tables: no row marked, and no reader before marks one)
     if not any(out[p].method == EITHER_WAY for row, _ in order if row in TABLE3_ROW_PATHS for p in TABLE3_ROW_PATHS[row]):
         return
     if any(row not in TABLE3_ROW_PATHS for row, _ in order) or any(

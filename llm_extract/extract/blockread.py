@@ -13,6 +13,7 @@ numbers) where that reading gives the same values and takes the order of its col
 from __future__ import annotations
 
 import re
+from operator import attrgetter, itemgetter
 
 from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
@@ -56,8 +57,26 @@ _T2_ROWS = {r.path: list(r.paths) for r in FORM.table2}
 _FUSED_ITEMS = re.compile(r"(?<![\d.])\d\s*[.、．]\s*\d\s*[.、．]\s*[\u4e00-\u9fff]")
 
 
-def _unread(readings: Readings, paths: tuple[str, ...] | list[str]) -> bool:
-    return any(p not in readings or readings[p].missing for p in paths)
+#: (表三's 175 cells asked of every document: their readings and kinds gathered in C, not a loop of
+#: Reading.missing; the test is the same)
+_T3_PATHS = frozenset(TABLE3_PATHS)
+_T3_READINGS = itemgetter(*TABLE3_PATHS)
+_KIND = attrgetter("kind")
+_UNREAD_KINDS = frozenset({CellKind.MISSING, CellKind.ABSENT})
+_TEXT = CellKind.TEXT
+#: the kinds that hold a value (CellKind.has_value, a property: looked up once, not per cell)
+_VALUE_KINDS = frozenset(k for k in CellKind if k.has_value)
+
+
+def _table3_unread(readings: Readings) -> bool:
+    """Whether some 表三 cell is not in ``readings`` or is missing (:attr:`Reading.missing`)."""
+    if not readings.keys() >= _T3_PATHS:
+        return True
+    cells = _T3_READINGS(readings)
+    kinds = set(map(_KIND, cells))
+    if not _UNREAD_KINDS.isdisjoint(kinds):
+        return True
+    return _TEXT in kinds and any(r.kind is _TEXT and r.value is None for r in cells)
 
 
 def _agrees(new: Readings, readings: Readings) -> bool:
@@ -101,7 +120,7 @@ def _whole_fields(numbers: list[Number], lines: list[str]) -> bool:
 def _row_of_15_broken(readings: Readings) -> bool:
     """表四 read by the region reader as its fifteen numbers in printed order, a group's total breaking."""
     cells = [readings.get(p) for p in TABLE4_PATHS]
-    if not all(r is not None and r.method == _PRINTED_ORDER and r.kind.has_value for r in cells):
+    if not all(r is not None and r.method == _PRINTED_ORDER and r.kind in _VALUE_KINDS for r in cells):
         return False
     values = [r.value if r.value is not None else 0 for r in cells if r is not None]
     return all(isinstance(v, int) for v in values) and not _groups_hold(values)
@@ -144,7 +163,7 @@ def _labels_checked(table: Readings, lines: list[str]) -> Readings:
 def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
     """Fill ``readings`` from the text's blocks where the region reader left them unread; the
     ambiguities left (those of a table now read whole are dropped)."""
-    t3 = _unread(readings, TABLE3_PATHS)
+    t3 = _table3_unread(readings)
     t4 = all(p not in readings or readings[p].missing for p in TABLE4_PATHS)
     t2 = [path for path, paths in _T2_ROWS.items() if all(p not in readings or readings[p].missing for p in paths)]
     t4_broken = not t4 and _row_of_15_broken(readings)

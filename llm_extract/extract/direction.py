@@ -21,6 +21,8 @@ lower row's, its label detached above them, or the upper's, the labels stacked (
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping, Sequence
+from itertools import chain
+from operator import attrgetter
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
@@ -34,49 +36,54 @@ __all__ = ["EITHER_WAY", "rows_above_or_below", "rows_below_beside_rows_above", 
 
 EITHER_WAY = Method.CELLS_ABOVE_OR_BELOW
 _BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
+_LINE = attrgetter("line")
 
 
-def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[str], list[Item]]], out: Readings) -> None:
+def rows_above_or_below(items: list[Item], taken: Mapping[int, tuple[Sequence[str], list[Item]]], out: Readings) -> bool:
     """Where a number no row took stands right above the label of a row read from the lines below it,
     mark every row of the table read from below its label: the direction is the text tool's, for the
     whole table (where every row is shifted, only the first label has numbers left over above it).
     ``taken`` maps each read row's label index to its paths (none: numbers taken, no row read, as by a
-    one-row （六）) and the items it took its cells from."""
+    one-row （六）) and the items it took its cells from. Whether it marked any."""
     away: dict[int, Sequence[str]] = {}    # the rows read from the lines below their labels
     for idx, (paths, chosen) in taken.items():
-        at = items[idx].line
-        if paths and all(it.line != at for it in chosen):
+        if paths and items[idx].line not in map(_LINE, chosen):
             away[idx] = paths
-    claimed = {id(it) for _, chosen in taken.values() for it in chosen}
+    if not away:
+        return False
+    claimed = set(map(id, chain.from_iterable(chosen for _, chosen in taken.values())))
     if not any(_may_start_run(items, idx, claimed) for idx in away):
-        return                          # (most tables: right above each such label, words or the row above's cells)
+        return False                    # (most tables: right above each such label, words or the row above's cells)
     below = {idx: paths for idx, paths in away.items() if not any(out[p].missing for p in paths)}  # every cell read
     if not below:
-        return                          # (no row read from the lines below its label: nothing to mark)
+        return False                    # (no row read from the lines below its label: nothing to mark)
     text_lines = _OnDemand(lambda: {it.line for it in items if it.is_text}        # (and the lines of rows read
                            | {n for r in out.values() if not r.missing for n in r.lines})  # otherwise: （六）, …)
     top_down = bool(below) and _nothing_above(items, min(below))
     if not any(_row_left_over_above(items, idx, len(paths), claimed, text_lines, top_down)
                for idx, paths in below.items()):
-        return
+        return False
     for paths in below.values():
         for path in paths:
             r = out[path]
             out[path] = Reading(r.value, r.kind, r.raw, r.lines, EITHER_WAY,
                                 "read from the lines below the label, in a table with numbers no row took right "
                                 "above a label: the table may print each row's numbers above its label")
+    return True
 
 
 def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]],
-                                 taken: Mapping[int, tuple[Sequence[str], list[Item]]], out: Readings) -> None:
+                                 taken: Mapping[int, tuple[Sequence[str], list[Item]]], out: Readings) -> bool:
     """A table some of whose rows print their numbers above their labels (a row read from the lines right
     above its label, its label's line holding none) and others on their labels' lines: a row read from the
     lines below its label, right above the next row's label (nothing between but those numbers) whose
     line holds no number, read the next row's numbers as much as its own. Each such row is marked
     :data:`EITHER_WAY`: rows shifted by one inside 表三's outcomes keep every identity (the blank row
-    ``２．其他法律行政法规禁止公开`` took ``３．危及“三安全一稳定”``'s zeros, and each row below the next's)."""
-    if not any(chosen and max(it.line for it in chosen) < items[idx].line for idx, (_, chosen) in taken.items()):
-        return                          # (no row read from above its label: most tables, told at once)
+    ``２．其他法律行政法规禁止公开`` took ``３．危及“三安全一稳定”``'s zeros, and each row below the next's). Whether
+    it marked any."""
+    if not any(chosen and chosen[0].line < items[idx].line and max(map(_LINE, chosen)) < items[idx].line
+               for idx, (_, chosen) in taken.items()):
+        return False                    # (no row read from above its label: most tables, told at once)
     index = {id(it): j for j, it in enumerate(items)}
     number_lines = {it.line for it in items if it.is_value}
 
@@ -103,7 +110,8 @@ def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]]
         return before is None or not (group_heading(span[0] - 1) or _own_piece(before.key, row))
 
     if not any(above(row, idx) for row, idx in order):
-        return
+        return False
+    marked = False
     for (row, idx), (_, nxt) in zip(order, order[1:]):
         span = read_from(idx)
         if span is None or items[span[0]].line <= items[idx].line or items[nxt].line in number_lines:
@@ -115,6 +123,8 @@ def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]]
             out[path] = Reading(r.value, r.kind, r.raw, r.lines, EITHER_WAY,
                                 "read from the lines below the label, right above the next row's label, in a "
                                 "table that prints some rows' numbers above their labels: they may be that row's")
+            marked = True
+    return marked
 
 
 def _own_piece(key: str, row: str) -> bool:
@@ -206,6 +216,8 @@ def contested_lines(items: list[Item], order: list[tuple[str, int]], spans: dict
     its own: the numbers of the row above (its label detached above them) or of the row below (printed
     above its label), the other row blank. The identities cannot tell (both rows add to the same
     totals), so neither row is read: both are missing, each reading offered to the review."""
+    if not own_line:
+        return                              # (most tables: every row's numbers on its label's line, or a cell a line)
     text_lines = {it.line for it in items if it.is_text}
     for k in range(len(order) - 1):
         (row, idx), (nxt, nxt_idx) = order[k], order[k + 1]
@@ -230,6 +242,8 @@ def stacked_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[s
     them), so neither row is read: both missing, each reading of that line a candidate. One line of numbers
     after the two labels stays the lower row's, as every reader of a label detached above its numbers reads it
     (a blank row prints nothing)."""
+    if not own_line:
+        return                              # (most tables: every row's numbers on its label's line, or a cell a line)
     text_lines = {it.line for it in items if it.is_text}
     for k in range(1, len(order)):
         (above, above_idx), (row, idx) = order[k - 1], order[k]

@@ -26,6 +26,7 @@ The identities check the seven cells kept, as any row's.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
@@ -47,6 +48,7 @@ _ADDED_COUNT = re.compile(r"^(?:上年|去年|上一年)\S*(?:件数|数量|金�
 _SUB_ROW = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、])?[(（]?其中[:：,，]?")
 _APPLICANTS = re.compile(r"^(?:申请人情况|自然人)$")
 _MIN_NUMBERED = 3
+_KEY = attrgetter("key")
 
 
 def added_column(items: list[Item], label: int) -> int | None:
@@ -117,6 +119,9 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
             spans[row] = [it for it in spans[row] if id(it) not in numbered]
     side = _added_side(header)
     subtotal = _subtotal_column(header)
+    total_first = _total_first(header)
+    if side is None and not subtotal and not total_first:
+        return {}                       # (most tables: no column added, the total last; nothing below acts)
     owns = {row: without_next_rows_empty_cells(items, order[k + 1][1] if k + 1 < len(order) else len(items), spans[row])
             for k, (row, _) in enumerate(order)}
     ends = {row: order[k + 1][1] if k + 1 < len(order) else len(items) for k, (row, _) in enumerate(order)}
@@ -131,7 +136,7 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
     unsure: dict[str, list[int]] = {}
     evidence = _order_evidence([[it.cell.value if it.cell.is_number else 0 if it.cell.kind in EMPTY_KINDS else None
                                  for it in own] for own in owns.values() if len(own) == _WIDTH]) \
-        if _total_first(header) else "against"
+        if total_first else "against"
     if evidence != "against":
         for row, own in owns.items():
             if len(own) == _WIDTH:
@@ -249,6 +254,8 @@ def without_next_rows_empty_cells(items: list[Item], nxt: int, span: list[Item])
 
 def without_sub_rows(items: list[Item]) -> list[Item]:
     """``items`` without each 其中 row an agency added (its label and the cells that follow it, up to the next text)."""
+    if "其中" not in "".join(map(_KEY, items)):
+        return items                    # (no key says 其中: no sub-row; the test in C, not a loop of matches)
     out: list[Item] = []
     skipping = False
     for it in items:

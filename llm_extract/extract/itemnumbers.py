@@ -14,6 +14,7 @@ numbers before it is the label's number, given back to it, and the row keeps its
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from .cells import normalise
 from .layout import Item, label_key
@@ -23,6 +24,9 @@ __all__ = ["rejoin_item_numbers"]
 #: a label's text that opens with the dot of an item number whose digit stands elsewhere
 _ORPHAN_DOT = re.compile(r"^[.、][\u4e00-\u9fff]")
 _ITEM_DIGIT = re.compile(r"^[1-9]$")
+#: the same, at the start of any key of a table's keys joined a line each (one search in C, not one per item)
+_ORPHAN_DOTS = re.compile(r"^[.、][\u4e00-\u9fff]", re.M)
+_KEY = attrgetter("key")
 _ROW_WIDTH = 7
 
 
@@ -47,6 +51,8 @@ def rejoin_item_numbers(items: list[Item]) -> None:
     Empty items among them (the empty cells of a column the group's title spans, a page's ``&nbsp;``) are no
     numbers.
     """
+    if _ORPHAN_DOTS.search("\n".join(map(_KEY, items))) is None:
+        return                          # (most tables: no key opens with a dot; a rejoined key opens with a digit)
     previous: int | None = None          # index of the last text item
     i = 0
     while i < len(items):

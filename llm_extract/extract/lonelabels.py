@@ -245,6 +245,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
     docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
     label and the next one's."""
+    if all(spans[row] for row, _ in order):
+        return                  # (most tables: every label has items after it; only a row without any is read here)
     ends = [idx for _, idx in order[1:]] + [len(items)]
     if any(end - idx - 1 >= 2 * _ROW_WIDTH and _numbers_in_a_block(items[idx + 1:end])   # (fewer items: fewer
            for (_, idx), end in zip(order, ends)):                                            # numbers than two rows')

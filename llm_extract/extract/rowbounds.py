@@ -125,14 +125,16 @@ def holds_sub_row(key: str) -> bool:
 def runs_into_next(items: list[Item], labels: dict[str, int]) -> list[str]:
     """Rows whose label item runs on into another row's start (``…政府信息公开申请000000O3.其他``: a crawler's
     run the unfolding could not cut): the cells after the item are that other row's, or nobody's."""
-    out = []
-    for row, pattern in TABLE3_LABELS:
-        idx = labels.get(row)
-        if idx is None or row not in TABLE3_ROW_PATHS:
-            continue
-        if _runs_on(pattern, items[idx].key):
-            out.append(row)
-    return out
+    return list(_running_on(tuple([(row, items[idx].key) for row, idx in labels.items()])))
+
+
+@lru_cache(maxsize=1024)
+def _running_on(keys: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """:func:`runs_into_next` on the found rows' label keys, in the form's order: a pure function of them (the same
+    form prints the same labels in report after report), worked out once per distinct set."""
+    found = dict(keys)
+    return tuple(row for row, pattern in TABLE3_LABELS
+                 if row in found and row in TABLE3_ROW_PATHS and _runs_on(pattern, found[row]))
 
 
 @lru_cache(maxsize=4096)

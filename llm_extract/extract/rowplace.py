@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from itertools import compress
+from operator import attrgetter
 
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
 from .labels import strip_item_number
 from .layout import Item
 
-__all__ = ["field_cells", "place_bare_lines", "tab_window", "value_counts"]
+__all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers"]
 
 
 def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list[Cell]:
@@ -22,11 +24,17 @@ def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list
     return [by_col[c].cell if c in by_col else parse_cell("") for c in range(start, end)]
 
 
-def value_counts(items: list[Item]) -> dict[int, int]:
-    """Values per line (the counting itself in C: this runs over every item of 表三)."""
-    return Counter([it.line for it in items if it.is_value])
+def lines_of_numbers(items: list[Item]) -> bool:
+    """Whether three lines or more hold three values or more each (rows of numbers, not a cell to a line). The lines
+    are gathered in C (this runs over every item of 表三), and counted only where values share lines enough for
+    three such lines: six more values than lines."""
+    lines = list(compress(map(_LINE, items), map(_IS_VALUE, items)))
+    if len(lines) - len(set(lines)) < 6:
+        return False
+    return sum(1 for n in Counter(lines).values() if n >= 3) >= 3
 
 
+_LINE, _IS_VALUE = attrgetter("line"), attrgetter("is_value")
 _FORM_ORDER = {row: i for i, row in enumerate(APPLICATION_ROWS)}
 _WIDTH = len(APPLICANT_COLUMNS)
 

@@ -69,6 +69,8 @@ def off_header_lines(items: Sequence[Item], values: Sequence[Item]) -> list[Item
 def extra_tokens(values: Sequence[Item], width: int) -> bool:
     """Whether the tokens that stand where cells belong (every value item but a blank one) outnumber
     the ``width`` cells, rule glyphs among them: then which tokens are cells is a guess."""
+    if len(values) <= width:
+        return False                    # (most rows: no more values than cells, so no more tokens)
     tokens = [it for it in values if it.cell.kind is not _BLANK]
     return len(tokens) > width and any(is_rule_glyph(it) for it in tokens)
 

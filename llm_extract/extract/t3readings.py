@@ -44,6 +44,8 @@ def _split_row(cell_lines: list[int] | None, label_line: int = -1) -> bool:
 
 # (an enum member's lookup costs more than the test: looked up once)
 _BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
+#: the kinds of a cell that ``is_number`` (cells.Cell)
+_NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})
 
 
 def guessed(cell: Cell) -> bool:
@@ -57,19 +59,14 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
                   placed: bool = False, stream: bool = False, only_options: bool = False) -> None:
     """The row's readings into ``out``; where its cells are not read, every reading the identities may choose
     among into ``ambiguities`` (``only_options``: the ``glyph_options`` alone, the row's tokens read no other way)."""
-    paths = list(TABLE3_ROW_PATHS[row])
+    paths = TABLE3_ROW_PATHS[row]
     lost_blanks = False
-    if cells is not None:
-        has_number = has_blank = has_empty = has_missing = False
-        for c in cells:
-            if c.is_number:
-                has_number = True
-            elif c.kind is _BLANK or c.kind is _PLACEHOLDER:
-                has_blank = True
-                has_empty = has_empty or c.kind is _BLANK
-            elif c.kind is _MISSING_KIND:
-                has_missing = True
-        if has_empty and has_missing:
+    kinds = {c.kind for c in cells} if cells is not None else None
+    if kinds is not None and not kinds <= _NUMBER_KINDS:     # (most rows: numbers only, nothing to weigh)
+        has_number = not kinds.isdisjoint(_NUMBER_KINDS)
+        has_empty = _BLANK in kinds
+        has_blank = has_empty or _PLACEHOLDER in kinds
+        if has_empty and _MISSING_KIND in kinds:
             cells = None                # an unreadable cell beside empty fields: nothing can be checked
             # (beside printed placeholders, 0 / o 0 / / 0, each token holds its cell: the letters' guesses
             # are the identities' to pin)
@@ -87,8 +84,12 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
             for path, cell in zip(paths, cells):       # (readings.reading, inlined: 175 cells a table)
                 out[path] = Reading(cell.plain, cell.kind, cell.raw, [at], method, cell.note)
             return
-        methods = placed_methods(cells, method) if placed else [method] * len(cells)
-        for path, cell, line, how in zip(paths, cells, cell_lines or [at] * len(cells), methods):
+        if not placed:
+            for path, cell, line in zip(paths, cells, cell_lines or [at] * len(cells)):
+                out[path] = Reading(cell.plain, cell.kind, cell.raw,
+                                    [at] if line == at else [at, line] if at < line else [line, at], method, cell.note)
+            return
+        for path, cell, line, how in zip(paths, cells, cell_lines or [at] * len(cells), placed_methods(cells, method)):
             out[path] = Reading(cell.plain, cell.kind, cell.raw,
                                 [at] if line == at else [at, line] if at < line else [line, at], how, cell.note)
         return
@@ -116,5 +117,5 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
     if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]
     if options:
-        ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=lines,
+        ambiguities.append(Ambiguity(paths=list(paths), options=options, raw=raw, lines=lines,
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))

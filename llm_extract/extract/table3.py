@@ -7,6 +7,7 @@ verifier, not the reader, decides what the identities pin down.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
@@ -34,7 +35,7 @@ from .lonelabels import blank_label_rows
 from .t3readings import guessed, row_readings
 from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
-from .rowplace import field_cells, place_bare_lines, tab_window, value_counts
+from .rowplace import field_cells, lines_of_numbers, place_bare_lines, tab_window
 from .rowbounds import (alike_rows, group_title_piece, holds_sub_row, merged_labels, numbered, opens_other_row, padded_seven,
                         next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_a_stray,
                         seven_then_apart)
@@ -44,7 +45,8 @@ __all__ = ["read_table3"]
 
 _OTHER_GROUP = re.compile(r"其他处理$")
 #: (an enum member's lookup costs more than the test: looked up once, not once per cell)
-_BLANK, _PLACEHOLDER = CellKind.BLANK, CellKind.PLACEHOLDER
+_BLANK, _PLACEHOLDER, _MISSING = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
+_COL, _RAW = attrgetter("col"), attrgetter("raw")
 
 
 def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
@@ -76,7 +78,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     order = sorted(labels.items(), key=lambda kv: kv[1])
-    tabbed = any(it.col is not None for it in items)
+    tabbed = list(map(_COL, items)).count(None) != len(items)     # (counted in C: 表三's every item)
     added = added_field(items, order) if tabbed else None     # last year's figure beside the seven fields
     window = tab_window(items, labels, added) if tabbed else None
     shape = grid_shape(items) if tabbed else None
@@ -86,9 +88,12 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     if tabbed:
         drop_subtotal_fields(items, order, spans)   # a 小计 field before 总计 in tab-separated rows: no cell
     glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
+    # a glued bar (|14) is an OCR'd cell's, never one of the items the rows make below (a glued first cell's digits,
+    # a bar read as a cell): where no item's text holds a bar, no row's span holds one (one test in C, not per row)
+    bars_among = "|" in "".join(map(_RAW, items))
     stream = not tabbed and cell_stream(spans)     # cells in a page's order, line breaks anywhere among them
     spacer = spacer_column(spans)                 # an empty field before every row's cells
-    if not stream and sum(1 for n in value_counts(items).values() if n >= 3) >= 3:   # rows of numbers, not cells
+    if not stream and lines_of_numbers(items):             # rows of numbers, not cells
         place_bare_lines(items, order, spans)                                           # per line
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
@@ -221,7 +226,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             # more tokens than cells, and a letter that may be a table rule taken as a cell: a guess
             chosen, glyphs = None, rule_glyph_options(span, 7, row_holds)
         bars, unbarred = None, None
-        if any(has_glued_bar(it) for it in span):     # |14: a rule or a 1? (gluedbars.py)
+        if bars_among and any(has_glued_bar(it) for it in span):     # |14: a rule or a 1? (gluedbars.py)
             tokens = [it for it in span if it.cell.kind is not _BLANK]
             if (unbarred := glued_bar_cells(tokens, 7)) is None:
                 bars = glued_bar_options(tokens, 7, row_holds)
@@ -231,8 +236,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             own_line[row] = chosen[0].line
         if chosen and row in TABLE3_ROW_PATHS:    # (whose numbers they are: direction.py)
             taken[idx] = (TABLE3_ROW_PATHS[row], chosen)
-        row_readings(row, cells, [it for it in span if it.cell.is_number or guessed(it.cell)], label,
-                      Method.CELLS_AFTER_LABEL, out, ambiguities,
+        row_readings(row, cells, [it for it in span if it.cell.is_number or it.cell.kind is _MISSING and guessed(it.cell)],
+                      label, Method.CELLS_AFTER_LABEL, out, ambiguities,
                       [it.line for it in chosen] if chosen else [span[0].line] * 7 if unbarred else None, glyphs,
                       placed=bool(chosen) and any(it.placed for it in chosen), stream=stream,
                       only_options=bars is not None and len(bars) == 1)
