@@ -13,7 +13,7 @@ from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
 from .extracols import added_column
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
-from .labels import TABLE2_LABELS, match_row, strip_item_number
+from .labels import TABLE2_LABELS, match_row, names_table2_row, strip_item_number
 from .feeunit import fee_in_wanyuan
 from .t2wide import read_wide
 from .t2labels import count_then_heading, runs_on, t2_label
@@ -265,8 +265,7 @@ def _wrapped_digits(lines: list[str], n: int, region: Region) -> bool:
     line = lines[n - 1]
     if not any(ch.isdigit() for ch in line):
         return False
-    key = label_key(line)
-    return not any(match_row(key, pattern) for _, pattern, _ in TABLE2_LABELS)
+    return not names_table2_row(label_key(line))
 
 
 def _stray_digits(lines: list[str], label: Item, region: Region) -> tuple[int, str] | None:

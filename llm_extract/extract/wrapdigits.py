@@ -71,13 +71,14 @@ Tok = tuple[int, int, str]             # start, end, text
 _Row = tuple[list[Tok], list[Tok]]
 
 
-def split_tokens(line: str) -> tuple[list[Tok], list[Tok]] | None:
-    """A line's text tokens and, after them, its value tokens; None when text follows a value."""
+def split_tokens(line: str, pieces: bool = False) -> tuple[list[Tok], list[Tok]] | None:
+    """A line's text tokens and, after them, its value tokens; None when text follows a value. ``pieces``: a count's
+    first piece cut inside its thousands group (``1,2``) is a value token too."""
     text: list[Tok] = []
     values: list[Tok] = []
     for m in _TOKEN.finditer(line):
         tok = (m.start(), m.end(), m.group())
-        if parse_cell(tok[2]).is_value:
+        if parse_cell(tok[2]).is_value or pieces and _OPEN_PIECE.match(tok[2]):
             values.append(tok)
         elif values:
             return None                 # words after a number: not a row's cells
@@ -89,23 +90,6 @@ def split_tokens(line: str) -> tuple[list[Tok], list[Tok]] | None:
 #: :func:`split_tokens` once per distinct line: 表三's lines are split by several passes (cellpieces, digitstacks, this
 #: one), and many recur across reports. Never mutate what it gives.
 split_line = lru_cache(maxsize=8192)(split_tokens)
-
-
-def _split_pieces(line: str) -> tuple[list[Tok], list[Tok]] | None:
-    """:func:`split_line`, a count's first piece cut inside its thousands group (``1,2``) among the values."""
-    if "," not in line:
-        return split_line(line)
-    text: list[Tok] = []
-    values: list[Tok] = []
-    for m in _TOKEN.finditer(line):
-        tok = (m.start(), m.end(), m.group())
-        if parse_cell(tok[2]).is_value or _OPEN_PIECE.match(tok[2]):
-            values.append(tok)
-        elif values:
-            return None
-        else:
-            text.append(tok)
-    return text, values
 
 
 def _open(tok: Tok) -> bool:
@@ -149,21 +133,10 @@ def _under(full: list[Tok], bottom: list[Tok], n: int) -> _Row | None:
     it their last pieces, each under one of them."""
     if len(full) != n or not 0 < len(bottom) < n or any(map(_open, bottom)):
         return None
-    cells = list(full)
-    tops = []
-    for b in bottom:
-        gaps = sorted((abs(centre(f) - centre(b)), j) for j, f in enumerate(full))
-        (gap, j), second = gaps[0], gaps[1][0]
-        if second - gap < 1 or cells[j] is not full[j]:
-            return None                 # (no one number right above it, or one already wrapped)
-        stack = _stack(full[j], b)
-        if stack is None:
-            return None
-        tops.append(full[j])
-        cells[j] = stack
-    if any(c is f and _open(f) for c, f in zip(cells, full)):
+    cells = _joined(full, bottom, below=True)
+    if cells is None or any(c is f and _open(f) for c, f in zip(cells, full)):
         return None                     # (a first piece left unjoined is no cell)
-    return cells, tops
+    return cells, [f for c, f in zip(cells, full) if c is not f]
 
 
 def _over(top: list[Tok], full: list[Tok], n: int) -> _Row | None:
@@ -171,17 +144,25 @@ def _over(top: list[Tok], full: list[Tok], n: int) -> _Row | None:
     their first pieces, each over one of them."""
     if len(full) != n or not 0 < len(top) < n or any(map(_open, full)):
         return None
+    cells = _joined(full, top, below=False)
+    return None if cells is None else (cells, top)
+
+
+def _joined(full: list[Tok], pieces: list[Tok], *, below: bool) -> list[Tok] | None:
+    """The cells of a row's line (``full``) with each of ``pieces`` (printed on the line under it, ``below``, else
+    over it) joined to the one cell plainly nearer to it than to any other; None where a piece has no such cell, two
+    pieces the same one, or a piece and its cell are no wrapped cell's pieces."""
     cells = list(full)
-    for t in top:
-        gaps = sorted((abs(centre(f) - centre(t)), j) for j, f in enumerate(full))
+    for piece in pieces:
+        gaps = sorted((abs(centre(f) - centre(piece)), j) for j, f in enumerate(full))
         (gap, j), second = gaps[0], gaps[1][0]
         if second - gap < 1 or cells[j] is not full[j]:
-            return None                 # (no one number right under it, or one already joined)
-        stack = _stack(t, full[j])
+            return None                 # (no one number right beside it, or one already joined)
+        stack = _stack(full[j], piece) if below else _stack(piece, full[j])
         if stack is None:
             return None
         cells[j] = stack
-    return cells, top
+    return cells
 
 
 def _fills_column(tops: list[Tok], band: range, tokens: dict[int, list[Tok]]) -> bool:
@@ -214,7 +195,7 @@ class _Lines:
 
     def __init__(self, lines: list[str], start: int, end: int, read: Collection[int]) -> None:
         self.split = {i: sp for i in range(start, min(end, len(lines) + 1))
-                      if i not in read and (sp := _split_pieces(lines[i - 1]))}
+                      if i not in read and (sp := split_line(lines[i - 1], "," in lines[i - 1]))}
         self.values = {i: sp[1] for i, sp in self.split.items()}
         self.n = _WIDTH
 
