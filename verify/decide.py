@@ -21,6 +21,7 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .twinrows import RULE as TWIN_ROWS_RULE, untold_twins
+from .twotables import RULE as TWO_TABLES_RULE, read_by_two_tables
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
 from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE,
@@ -148,6 +149,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     if channel is not None:
         for p in unchecked_paths() & read:
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
+    for p in read_by_two_tables(readings):                     # one number, two tables' cells (verify/twotables.py)
+        if p in read:
+            flagged.setdefault(p, (Status.UNVERIFIED, [TWO_TABLES_RULE]))
     for p in placed_in_broken_sequence(readings, findings):    # one list's order in doubt (verify/sequence.py)
         flagged.setdefault(p, (Status.UNVERIFIED, [SEQUENCE_RULE]))
     for p in blanks_out_of_order(readings, seen):               # a blank and a 0 may trade places (sequence.py)

@@ -1,0 +1,44 @@
+"""``READ.TWO_TABLES``: a line read as the cells of two tables.
+
+A text tool that prints a PDF's tables as boxes (``pdf2txt.py``: one number to a line, a table's
+column after column) may put the next table's heading before the last table's numbers:
+四、政府信息公开行政复议、行政诉讼情况 / 申请人情况 / … / 0 / 0 / … / 结果维持 …. A reader of 表四 then takes
+表三's last numbers for 表四's cells, and an empty 表四 (fifteen blank cells) reads as a row of 0s that
+keeps every group sum: proven, and wrong. A number printed once is the cell of one table only, so a
+line that is the value line of a cell of two tables, one of them reading one cell from it, says that
+one reader took another table's number: neither table's cells from that line are proven.
+
+A line holding whole tables (a crawler's dump of a page as one line) is the value line of many cells
+of each table: no cell of it is in doubt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from llm_extract.evidence import CellKind, Reading
+
+__all__ = ["RULE", "read_by_two_tables"]
+
+RULE = "READ.TWO_TABLES"
+
+#: the tables whose cells a line holds: a path's first part
+_TABLES = ("disclosure", "applications", "review_litigation")
+_UNREAD = frozenset({CellKind.MISSING, CellKind.ABSENT})
+
+
+def read_by_two_tables(readings: Mapping[str, Reading]) -> list[str]:
+    """The table cells whose value line (a reading's last line) is also the value line of another table's cell,
+    where one of the two tables reads a single cell from it (see the module docstring)."""
+    cells: dict[int, dict[str, list[str]]] = {}      # value line -> table -> paths
+    for path, r in readings.items():
+        if not r.lines or r.kind in _UNREAD:
+            continue
+        table = path.split(".", 1)[0]
+        if table in _TABLES:
+            cells.setdefault(r.lines[-1], {}).setdefault(table, []).append(path)
+    out: list[str] = []
+    for by_table in cells.values():
+        if len(by_table) > 1 and min(map(len, by_table.values())) == 1:
+            out.extend(p for paths in by_table.values() for p in paths)
+    return out
