@@ -43,6 +43,7 @@ from .wrapnotes import joined_notes
 from .wrapdigits import unstacked_digits
 from .digitstacks import stacked_rows
 from .pipestacks import pipe_stacked_rows
+from .readings import fits_field, missing
 from .yearparts import current_year_part
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
@@ -139,6 +140,9 @@ def extract_regex(doc: Document) -> Extraction:
     for path in ALL_PATHS:
         if path not in readings:
             readings[path] = Reading(kind=CellKind.MISSING, method="label", note="not found")
+        elif not fits_field(path, readings[path].value):     # (any reader's slip: a fraction is no count)
+            r = readings[path]
+            readings[path] = missing(r.raw, r.lines, r.method, f"{r.raw} in a count's place: not this cell's number")
     if wrapped:                          # a merged row's readings cite every line its digits stood on
         for r in readings.values():
             if any(n in wrapped for n in r.lines):
