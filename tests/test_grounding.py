@@ -77,6 +77,21 @@ def test_a_row_that_marks_its_blanks_grounds_a_number_only_where_the_text_prints
     assert g["applications.granted.social_org"].status == NOT_FOUND
 
 
+def test_a_row_run_together_with_its_blanks_marked_grounds_cell_by_cell():
+    # a crawler's dump of 5 — 0 — 0 — 6: the cells run together, each mark one blank cell
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开5—0—0—6")
+    printed = {"natural_person": 5, "commercial": None, "research": 0, "social_org": None, "legal_service": 0,
+               "other_org": None, "total": 6}
+    model = {f"applications.granted.{c}": v for c, v in printed.items()}
+    g = ground(model, text.split("\n"))
+    assert {g[p].status for p in model} == {EXACT}
+    moved = model | {"applications.granted.commercial": 0, "applications.granted.research": None}
+    g = ground(moved, text.split("\n"))          # the model's blank in another cell: the marks disagree
+    assert g["applications.granted.research"].status == NOT_FOUND
+    short = model | {"applications.granted.other_org": 0}       # a blank the text marks, given as 0
+    assert ground(short, text.split("\n"))["applications.granted.other_org"].status == NOT_FOUND
+
+
 def test_a_models_blank_printed_as_nothing_leaves_the_rows_zeros_not_found():
     # 5 1 0 0 0 6 for a row with a blank: which of the cells is the blank the text cannot say (a blank and a 0
     # trade places unseen: two applicant columns swapped by the model keep every sum), only the numbers

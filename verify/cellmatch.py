@@ -60,10 +60,21 @@ def _slip(per_cell: list[bool], given: list[str | None]) -> bool:
 _BLANK_MARK = re.compile(r"^(?:/|[-—–－]+|×)$")
 
 
+#: a row's cells run together, its blanks marked (a crawler's dump of ``0 — — — — — 0``: ``0—————0``): each mark
+#: character one blank cell, each number one cell
+_GLUED_CELL = re.compile(r"\d+(?:\.\d+)?|[/—–－×-]")
+
+
 def _marked(values: str) -> list[str | None] | None:
     """A row's cells as printed when they are numbers and blank marks only (``0 — 0 — — 0 0``, 无 read as
-    ``/``), a mark standing for its blank cell: None when there is no mark, or anything else."""
-    tokens = _THOUSANDS.sub("", values.translate(_OCR)).split()
+    ``/``), a mark standing for its blank cell: None when there is no mark, or anything else. Run together
+    (``0—————0``), each mark character is a cell: the count of cells is checked against the model's."""
+    text = _THOUSANDS.sub("", values.translate(_OCR))
+    tokens = text.split()
+    if len(tokens) == 1 and not _BLANK_MARK.match(tokens[0]):
+        glued = _GLUED_CELL.findall(tokens[0])
+        if "".join(glued) == tokens[0] and len(glued) > 1:
+            tokens = glued
     if not any(_BLANK_MARK.match(t) for t in tokens) or \
             not all(_BLANK_MARK.match(t) or _NUMBER.fullmatch(t) for t in tokens):
         return None
