@@ -64,8 +64,9 @@ def fields_csv_text(rows: list[FieldRow]) -> str:
     if not rows:
         return ""
     doc_id, places = rows[0].doc_id, _FIELD_PLACES
-    text = "".join([f"{doc_id},{places[r.path]},{r.text or ''},{r.status},{r.source or ''},{' '.join(r.rules)},"
-                    f"{' '.join(map(str, r.lines))}\r\n" for r in rows])
+    text = "".join([f"{doc_id},{places[path]},{text or ''},{status},{source or ''},{' '.join(rules) if rules else ''},"
+                    f"{(' '.join(map(str, lines)) if len(lines) > 1 else lines[0]) if lines else ''}\r\n"
+                    for _, path, _, _, _, _, text, status, source, rules, lines in rows])
     if _plain(text, len(rows), 9 * len(rows)):
         return text
     q = csv_field
