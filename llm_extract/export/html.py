@@ -10,6 +10,7 @@ a temporary file, so memory does not grow with the batch.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Iterator
@@ -152,18 +153,19 @@ class HtmlReport:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.env = _env()
-        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent)
+        self.spool = tempfile.TemporaryFile("w+b", dir=path.parent)
         self.charted: list[tuple[str, list[Indicator]]] = []
 
-    def add_section(self, doc_id: str, section: str, indicators: list[Indicator]) -> None:
-        """A document's section made by :func:`document_section`."""
+    def add_section(self, doc_id: str, section: bytes, indicators: list[Indicator]) -> None:
+        """A document's section made by :func:`document_section`, UTF-8 encoded."""
         self.spool.write(section)
         if len(self.charted) < CHART_DOCUMENTS:
             self.charted.append((doc_id, indicators))
 
     def _documents(self) -> Iterator[Markup]:
         self.spool.seek(0)
-        while chunk := self.spool.read(1 << 16):
+        text = io.TextIOWrapper(self.spool, encoding="utf-8")     # (universal newlines, as it always read)
+        while chunk := text.read(1 << 16):
             yield Markup(chunk)   # rendered by the autoescaping document template
 
     def _charts_by_document(self) -> list[Markup]:
