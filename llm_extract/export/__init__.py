@@ -64,10 +64,12 @@ class Exports:
         # first, so that the workbook process (forked) holds none of the other files
         self.xlsx: Workbook = (WorkbookProcess if workbook_process else InlineWorkbook)(out / "records.xlsx")
         try:
-            self.jsonl = stack.enter_context(atomic_open(out / "records.jsonl"))
-            self.queue = stack.enter_context(atomic_open(out / "review_queue.jsonl"))
-            self.records_csv = RecordsCsv(stack.enter_context(atomic_open(out / "records.csv")))
-            self.fields_csv = FieldsCsv(stack.enter_context(atomic_open(out / "fields.csv")))
+            # written as bytes (a fragment's parts arrive encoded): through the binary buffer of each
+            # atomic file, whose text layer is never written to
+            self.jsonl = stack.enter_context(atomic_open(out / "records.jsonl")).buffer
+            self.queue = stack.enter_context(atomic_open(out / "review_queue.jsonl")).buffer
+            self.records_csv = RecordsCsv(stack.enter_context(atomic_open(out / "records.csv")).buffer)
+            self.fields_csv = FieldsCsv(stack.enter_context(atomic_open(out / "fields.csv")).buffer)
             self.sqlite = SqliteWriter(out / "records.sqlite")
             self.html = HtmlReport(out / "report.html")
         except BaseException:

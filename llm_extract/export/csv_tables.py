@@ -11,8 +11,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from ..schema import ALL_PATHS
 from .fields import QUEUED_STATUSES, FieldRow, locate
@@ -25,13 +26,15 @@ RECORDS_HEADER = (["doc_id", "ok", "error", "fields_proven", "fields_reviewed", 
                   + [c for p in ALL_PATHS for c in (p, f"{p}.status")])
 
 
-def _writer(fh: TextIO, header: list[str]) -> Any:
-    fh.write("\ufeff")
-    writer = csv.writer(fh, lineterminator="\r\n")
-    writer.writerow(header)
-    return writer
+def _csv_line(values: list[Any]) -> bytes:
+    """One line as ``csv.writer`` writes it (QUOTE_MINIMAL, CRLF), encoded."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(values)
+    return buf.getvalue().encode("utf-8")
 
 
+#: UTF-8's byte order mark, first in each file (Excel then reads it as UTF-8).
+_BOM = "\ufeff".encode("utf-8")
 _SPECIAL = re.compile(r'[,"\r\n]')
 
 
@@ -64,8 +67,9 @@ def fields_csv_text(rows: list[FieldRow]) -> str:
     if not rows:
         return ""
     doc_id, places = rows[0].doc_id, _FIELD_PLACES
-    text = "".join([f"{doc_id},{places[r.path]},{r.text or ''},{r.status},{r.source or ''},{' '.join(r.rules)},"
-                    f"{' '.join(map(str, r.lines))}\r\n" for r in rows])
+    text = "".join([f"{doc_id},{places[path]},{text or ''},{status},{source or ''},{' '.join(rules) if rules else ''},"
+                    f"{(' '.join(map(str, lines)) if len(lines) > 1 else lines[0]) if lines else ''}\r\n"
+                    for _, path, _, _, _, _, text, status, source, rules, lines in rows])
     if _plain(text, len(rows), 9 * len(rows)):
         return text
     q = csv_field
@@ -85,24 +89,28 @@ def records_csv_text(rows: list[FieldRow]) -> str:
 
 
 class FieldsCsv:
-    def __init__(self, fh: TextIO) -> None:
-        self.fh = fh
-        _writer(fh, FIELDS_HEADER)
+    """fields.csv, written as bytes (a document's lines arrive encoded, :class:`~.fragment.Fragment`)."""
 
-    def add_text(self, text: str) -> None:
-        """Lines made by :func:`fields_csv_text`."""
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        fh.write(_BOM + _csv_line(FIELDS_HEADER))
+
+    def add_text(self, text: bytes) -> None:
+        """Lines made by :func:`fields_csv_text`, encoded."""
         self.fh.write(text)
 
 
 class RecordsCsv:
-    def __init__(self, fh: TextIO) -> None:
-        self.fh = fh
-        self.writer = _writer(fh, RECORDS_HEADER)
+    """records.csv, written as bytes (see :class:`FieldsCsv`)."""
 
-    def add_text(self, text: str) -> None:
-        """A line made by :func:`records_csv_text`."""
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        fh.write(_BOM + _csv_line(RECORDS_HEADER))
+
+    def add_text(self, text: bytes) -> None:
+        """A line made by :func:`records_csv_text`, encoded."""
         self.fh.write(text)
 
     def add_failed(self, failure: dict[str, Any]) -> None:
         line = [failure.get("doc_id", ""), 0, failure.get("error") or failure.get("error_type") or "failed"]
-        self.writer.writerow(line + [""] * (len(RECORDS_HEADER) - len(line)))
+        self.fh.write(_csv_line(line + [""] * (len(RECORDS_HEADER) - len(line))))

@@ -114,13 +114,25 @@ _NO_PROVENANCE: dict[str, Any] = {}
 _STATUSES = {s: s for s in (*QUEUED_STATUSES, "proven", "reviewed")}
 
 
+def _sorted_lines(lines: list[Any]) -> list[Any]:
+    """Line numbers sorted, without repeats (``sorted(set(lines))``; a pair of ints, the most common, directly)."""
+    if len(lines) == 1:
+        return list(lines)
+    if len(lines) == 2 and type(a := lines[0]) is int and type(b := lines[1]) is int:
+        return [a, b] if a < b else [b, a] if b < a else [a]
+    return sorted(set(lines))
+
+
+_new_row = tuple.__new__          # FieldRow._make without its Python frame (~200 rows per document)
+
+
 def field_rows(rec: dict[str, Any]) -> list[FieldRow]:
     """Every field of a record dict, in report order, with its status and source."""
     doc_id = str(rec.get("doc_id"))
     prov = rec.get("provenance") or _NO_PROVENANCE
     statuses = _STATUSES
-    out = []
-    append, new = out.append, FieldRow._make
+    out: list[FieldRow] = []
+    append = out.append
     for parent, leaves in _GROUPS:
         node: Any = rec
         for part in parent:
@@ -130,18 +142,17 @@ def field_rows(rec: dict[str, Any]) -> list[FieldRow]:
         for leaf, path, table, row, column in leaves:
             p = prov.get(path) or _NO_PROVENANCE
             value = node.get(leaf)
-            if value is None:
-                text = None
-            elif type(value) is int:
+            if type(value) is int:
                 text = str(value)
+            elif value is None:
+                text = None
             else:
                 text = value_text(value)
             lines = p.get("lines")
-            if lines:
-                lines = sorted(set(lines)) if len(lines) > 1 else list(lines)
             status = p.get("status", "missing")
-            append(new((doc_id, path, table, row, column, value, text, statuses.get(status, status), p.get("source"),
-                        p.get("rules") or _NO_RULES, lines or [])))
+            append(_new_row(FieldRow, (doc_id, path, table, row, column, value, text, statuses.get(status, status),
+                                       p.get("source"), p.get("rules") or _NO_RULES,
+                                       _sorted_lines(lines) if lines else [])))
     return out
 
 

@@ -3,7 +3,9 @@
 The rebuild renders fragments in worker processes (reading the record, its field rows,
 indicators, CSV lines, database rows, workbook rows and HTML section are the costly,
 per-document part) and the process that owns the files only appends them in order
-(:meth:`llm_extract.export.Exports.add_fragment`). A fragment is plain, picklable data.
+(:meth:`llm_extract.export.Exports.add_fragment`). A fragment is plain, picklable data; its text parts are
+UTF-8 bytes, encoded once here: they travel as bytes (cheaper to pickle and load than text) and the
+files take them as they are.
 """
 
 from __future__ import annotations
@@ -33,13 +35,13 @@ class Fragment:
     agency: Any
     year: Any
     indicators: list[Indicator]
-    jsonl: str                      # its line of records.jsonl
-    queue: str                      # its lines of review_queue.jsonl
-    records_csv: str                # its line of records.csv
-    fields_csv: str                 # its lines of fields.csv
+    jsonl: bytes                    # its line of records.jsonl
+    queue: bytes                    # its lines of review_queue.jsonl
+    records_csv: bytes              # its line of records.csv
+    fields_csv: bytes               # its lines of fields.csv
     sql: SqlRows                    # its rows of records.sqlite
     xlsx: bytes                     # its rows of records.xlsx, packed (workbook_process.pack_rows)
-    html: str                       # its section of report.html
+    html: bytes                     # its section of report.html
     field_statuses: dict[str, int]  # status -> fields (over every field path)
     status_counts: dict[str, int]   # the record's own counts
     rules: list[str]                # the codes of its error and warning findings
@@ -52,10 +54,10 @@ def render_fragment(rec: dict[str, Any], review: list[dict[str, Any]]) -> Fragme
     indicators = compute_indicators({r.path: (r.value, r.status) for r in rows})
     return Fragment(
         doc_id=str(rec.get("doc_id")), agency=rec.get("agency"), year=rec.get("year"), indicators=indicators,
-        jsonl=dumps(slim_record(rec)) + "\n", queue="".join(dumps(item) + "\n" for item in review),
-        records_csv=records_csv_text(rows), fields_csv=fields_csv_text(rows),
+        jsonl=(dumps(slim_record(rec)) + "\n").encode(), queue="".join(dumps(item) + "\n" for item in review).encode(),
+        records_csv=records_csv_text(rows).encode(), fields_csv=fields_csv_text(rows).encode(),
         sql=sql_rows(rec, rows, review, indicators), xlsx=pack_rows(document_rows(rec, rows, review, indicators)),
-        html=document_section(rec, rows, review, indicators),
+        html=document_section(rec, rows, review, indicators).encode(),
         field_statuses=dict(Counter(r.status for r in rows)), status_counts=dict(rec.get("status_counts", {})),
         rules=[f["code"] for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning")],
         queued=len(review))

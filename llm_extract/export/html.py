@@ -10,7 +10,9 @@ a temporary file, so memory does not grow with the batch.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from functools import cache
@@ -51,6 +53,18 @@ def _env() -> Environment:
     return env
 
 
+#: The characters markupsafe's escape() replaces.
+_SPECIAL = re.compile(r"[&<>'\"]")
+
+
+def _esc(text: Any) -> str:
+    """``escape(text)`` as text; a string without a character to replace (the most common) as it is, without
+    building a Markup."""
+    if type(text) is str and _SPECIAL.search(text) is None:
+        return text
+    return str(escape(text))
+
+
 def _cell(f: FieldRow) -> str:
     """One value cell: coloured by status; unless proven, its status, source, rules and lines as a tooltip.
     Every piece from the record is escaped here (the table rows are made in code, not in the template)."""
@@ -60,14 +74,14 @@ def _cell(f: FieldRow) -> str:
         text = "–" if f.text is None else escape(f.text)
     if f.status == "proven":
         return f'<td class="s-proven">{text}</td>'
-    status = escape(f.status)
+    status = _esc(f.status)
     title = [status]
     if f.source:
-        title.append(f" · {escape(f.source)}")
+        title.append(f" · {_esc(f.source)}")
     if f.rules:
-        title.append(f" · {escape(' '.join(map(str, f.rules)))}")
+        title.append(f" · {_esc(' '.join(map(str, f.rules)))}")
     if f.lines:
-        title.append(f" · line {escape(', '.join(map(str, f.lines)))}")
+        title.append(f" · line {_esc(', '.join(map(str, f.lines)))}")
     return f'<td class="s-{status}" title="{"".join(title)}">{text}</td>'
 
 
@@ -85,8 +99,8 @@ def _table(name: str, rows: list[tuple[str, list[str | None]]], columns: list[st
                 lines += f.lines
             cells.append(f'<td class="s-proven">{f.text}</td>' if f.status == "proven" and type(f.value) is int
                          else _cell(f))
-        html.append(f'<tr><th class="l">{label}</th>{"".join(cells)}<td class="l ln">{escape(_spans(lines))}</td>'
-                    f'</tr>\n')
+        spans = _esc(_spans(lines)) if lines else ""
+        html.append(f'<tr><th class="l">{label}</th>{"".join(cells)}<td class="l ln">{spans}</td></tr>\n')
     return {"name": name, "columns": columns, "rows": Markup("".join(html))}
 
 
@@ -152,18 +166,19 @@ class HtmlReport:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.env = _env()
-        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent)
+        self.spool = tempfile.TemporaryFile("w+b", dir=path.parent)
         self.charted: list[tuple[str, list[Indicator]]] = []
 
-    def add_section(self, doc_id: str, section: str, indicators: list[Indicator]) -> None:
-        """A document's section made by :func:`document_section`."""
+    def add_section(self, doc_id: str, section: bytes, indicators: list[Indicator]) -> None:
+        """A document's section made by :func:`document_section`, UTF-8 encoded."""
         self.spool.write(section)
         if len(self.charted) < CHART_DOCUMENTS:
             self.charted.append((doc_id, indicators))
 
     def _documents(self) -> Iterator[Markup]:
         self.spool.seek(0)
-        while chunk := self.spool.read(1 << 16):
+        text = io.TextIOWrapper(self.spool, encoding="utf-8")     # (universal newlines, as it always read)
+        while chunk := text.read(1 << 16):
             yield Markup(chunk)   # rendered by the autoescaping document template
 
     def _charts_by_document(self) -> list[Markup]:

@@ -21,12 +21,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
 from ..analysis import Indicator, Rollup
 from ..outputs import staging_file
-from .fields import FieldRow, value_text
+from ..schema import ALL_PATHS
+from .fields import FieldRow, locate, value_text
 
 __all__ = ["SqliteWriter", "SCHEMA", "INDEXES", "SqlRows", "sql_rows"]
 
@@ -74,13 +76,31 @@ CREATE INDEX review_items_doc ON review_items(doc_id);
 BATCH = 64
 
 
+#: ``json.dumps(v, ensure_ascii=False, default=str)``, its encoder made once (dumps makes one per call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
 def _json(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False, default=str)
+    return "[]" if v == [] else _ENCODE(v)         # (most items have no candidates, no source lines)
 
 
-#: One document's rows: documents, fields, findings, review_items, indicators (plain tuples, picklable).
-SqlRows = tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]],
-                list[tuple[Any, ...]]]
+_PATHS = list(ALL_PATHS)
+
+
+def _integer(value: Any) -> int | None:
+    """``value_int`` of a field: its value if an integer (not a boolean), else NULL."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+#: The columns of the ``fields`` rows that are the same in every document (table, row, column, path, in
+#: :data:`~llm_extract.schema.ALL_PATHS` order: the order of :func:`~.fields.field_rows`). A document's part
+#: travels as its other columns only, and the rows are put together again as they are inserted.
+_PLACES = tuple(zip(*(locate(p) + (p,) for p in ALL_PATHS)))
+#: The columns of a document's ``fields`` rows that vary: text, value_int, status, source, rules, lines.
+FieldColumns = tuple[list[Any], list[Any], list[Any], list[Any], list[Any], list[Any]]
+#: One document's rows: documents, fields (its varying columns), findings, review_items, indicators
+#: (plain data, picklable: a column of 200 values pickles and loads faster than 200 rows).
+SqlRows = tuple[tuple[Any, ...], FieldColumns, list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
 def sql_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, Any]],
@@ -89,13 +109,16 @@ def sql_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, A
     doc_id = str(rec.get("doc_id"))
     source = rec.get("source", {})
     statuses = [r.status for r in rows]
-    queued = sum(1 for s in statuses if s not in ("proven", "reviewed"))
+    proven, reviewed = statuses.count("proven"), statuses.count("reviewed")
     document = (doc_id, rec.get("agency"), rec.get("year"), source.get("path"), source.get("format"),
-                source.get("encoding"), source.get("content_hash"), statuses.count("proven"),
-                statuses.count("reviewed"), queued, len(review))
-    fields = [(doc_id, r.table, r.row, r.column, r.path, r.text,
-               r.value if isinstance(r.value, int) and not isinstance(r.value, bool) else None,
-               r.status, r.source, ",".join(r.rules) or None, ",".join(map(str, r.lines)) or None) for r in rows]
+                source.get("encoding"), source.get("content_hash"), proven, reviewed,
+                len(statuses) - proven - reviewed, len(review))
+    if [r.path for r in rows] != _PATHS:
+        raise ValueError("sql_rows: the rows are not those of field_rows (every field path, in order)")
+    fields: FieldColumns = (
+        [r.text for r in rows], [r.value if type(r.value) is int else _integer(r.value) for r in rows], statuses,
+        [r.source for r in rows], [(",".join(r.rules) or None) if r.rules else None for r in rows],
+        [(",".join(map(str, r.lines)) or None) if r.lines else None for r in rows])
     findings = [(doc_id, f.get("code"), f.get("severity", "error"), f.get("message"),
                  ",".join(f.get("paths", [])) or None, f.get("expected"), f.get("actual"))
                 for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning")]
@@ -122,14 +145,14 @@ class SqliteWriter:
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.executescript(SCHEMA)
-        self.pending: tuple[list[tuple[Any, ...]], ...] = ([], [], [], [], [])
+        self.pending: tuple[list[Any], ...] = ([], [], [], [], [])     # per table, as add_rows takes them
 
     def add_rows(self, rows: "SqlRows") -> None:
         """A document's rows made by :func:`sql_rows`."""
         document, fields, findings, review, indicators = rows
         documents, all_fields, all_findings, all_review, all_indicators = self.pending
         documents.append(document)
-        all_fields += fields
+        all_fields.append((document[0], fields))
         all_findings += findings
         all_review += review
         all_indicators += indicators
@@ -140,7 +163,8 @@ class SqliteWriter:
         documents, fields, findings, review, indicators = self.pending
         if documents:
             self.db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,1,NULL,NULL,?,?,?,?)", documents)
-            self.db.executemany("INSERT INTO fields VALUES (?,?,?,?,?,?,?,?,?,?,?)", fields)
+            self.db.executemany("INSERT INTO fields VALUES (?,?,?,?,?,?,?,?,?,?,?)", chain.from_iterable(
+                zip(repeat(doc_id), *_PLACES, *columns) for doc_id, columns in fields))
             self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", findings)
             self.db.executemany("INSERT INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", review)
             self.db.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", indicators)

@@ -19,6 +19,7 @@ same columns, ``表三 (2)``, ``表三 (3)``, … (added after the others); a ro
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -70,25 +71,39 @@ def _cell(col: int, value: Any, style: int) -> Cell | None:
 
 def row_cells(values: list[Any], styles: list[str | None]) -> Row:
     """One row of values, each with its style name (None, :data:`TEXT` or a status), as the cells to write."""
-    cells = (_cell(col, value, _STYLE_INDEX[style]) for col, (value, style) in enumerate(zip(values, styles)))
-    return tuple(c for c in cells if c is not None)
+    return _cells([_STYLE_INDEX[style] for style in styles], values)
 
 
-def _field_cells(start: int, fields: list[FieldRow]) -> list[Cell]:
-    """Field values from column ``start`` on, each styled by its status (an unknown status as missing)."""
+def _cells(styles: list[int], values: list[Any]) -> Row:
+    """:func:`row_cells` with the styles as indices (a text, the most common value, without a call)."""
     out = []
-    for col, f in enumerate(fields, start):
-        style = _STATUS_STYLE.get(f.status, _MISSING)
+    for col, (value, style) in enumerate(zip(values, styles)):
+        if type(value) is str:
+            out.append((col, STRING, value, style))
+        elif (cell := _cell(col, value, style)) is not None:
+            out.append(cell)
+    return tuple(out)
+
+
+def _field_cells(by_path: dict[str, FieldRow], paths: Sequence[str]) -> list[Cell]:
+    """The values of the fields at ``paths`` from column 3 on, each styled by its status (an unknown status
+    as missing)."""
+    out = []
+    statuses, missing = _STATUS_STYLE, _MISSING
+    for col, path in enumerate(paths, 3):
+        f = by_path[path]
         value = f.value
         if type(value) is int:
-            out.append((col, NUMBER, value, style))
-        elif (cell := _cell(col, value, style)) is not None:
+            out.append((col, NUMBER, value, statuses.get(f.status, missing)))
+        elif (cell := _cell(col, value, statuses.get(f.status, missing))) is not None:
             out.append(cell)
     return out
 
 
 _STATUS_STYLE = {name: i for i, name in enumerate(STYLES) if name in STATUS_COLOURS}
 _MISSING = _STATUS_STYLE["missing"]
+_PLAIN, _TEXT_STYLE = _STYLE_INDEX[None], _STYLE_INDEX[TEXT]
+_INDICATOR_STYLES = [_TEXT_STYLE] + [_PLAIN] * 8
 
 
 def _label(path: str) -> str:
@@ -124,24 +139,21 @@ def document_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[s
     by_path = {r.path: r for r in rows}
     doc_id, agency, year = str(rec.get("doc_id")), rec.get("agency"), rec.get("year")
     head = row_cells([doc_id, agency, year], [TEXT, None, None])
-    out: SheetRows = {"表二": [(*head, *_field_cells(3, [by_path[p] for p in DISCLOSURE_PATHS]))]}
+    out: SheetRows = {"表二": [(*head, *_field_cells(by_path, DISCLOSURE_PATHS))]}
     id_cell: Cell = (0, STRING, doc_id, _STYLE_INDEX[TEXT])
     for sheet, keys, paths in (("表三", APPLICATION_ROWS, _T3_PATHS), ("表四", REVIEW_GROUPS, _T4_PATHS)):
-        out[sheet] = [(id_cell, *_ROW_HEADS[key], *_field_cells(3, [by_path[p] for p in row_paths]))
+        out[sheet] = [(id_cell, *_ROW_HEADS[key], *_field_cells(by_path, row_paths))
                       for key, row_paths in zip(keys, paths)]
-    out["指标"] = [row_cells([doc_id, agency, year, i.code, i.name, i.numerator, i.denominator, i.value, i.reason],
-                           _INDICATOR_STYLES) for i in indicators]
-    out["复核队列"] = [row_cells(
+    out["指标"] = [_cells(_INDICATOR_STYLES, [doc_id, agency, year, i.code, i.name, i.numerator, i.denominator,
+                                            i.value, i.reason]) for i in indicators]
+    out["复核队列"] = [_cells(
+        [_PLAIN, _TEXT_STYLE, _PLAIN, _PLAIN, _PLAIN, _STATUS_STYLE.get(item.get("status"), _PLAIN), _PLAIN, _PLAIN,
+         _PLAIN],
         [item.get("id"), doc_id, item.get("path"), item.get("table"), item.get("status"), value_text(item.get("value")),
          ", ".join(f"{c.get('source')}={value_text(c.get('value'))}" for c in item.get("candidates", [])),
-         " ".join(item.get("rules", [])), item.get("message")],
-        [None, TEXT, None, None, None, item.get("status") if item.get("status") in STATUS_COLOURS else None,
-         None, None, None])
+         " ".join(item.get("rules", [])), item.get("message")])
         for item in review]
     return out
-
-
-_INDICATOR_STYLES: list[str | None] = [TEXT] + [None] * 8
 
 
 class XlsxWriter:
