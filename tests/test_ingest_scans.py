@@ -1,0 +1,60 @@
+"""Ingest's whole-text scans find what a line-by-line reading finds: the lines they skip could not count.
+
+ocr_specks, multireport's section headings and the mojibake check look only at the lines (or characters) a
+regular expression picks out; each is checked here against the plain reading of every line it stands for."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from llm_extract.ingest.ocr_specks import _EMPHASIS, _LEADING_SPECK, _NUMERALS, _SPECK, ocr_specks
+from llm_extract.ingest.text import _one_in_twenty_cjk
+from llm_extract.multireport import _section, _sections
+
+#: characters the scans turn on (specks, quotes, numerals, brackets, heading words) and the whitespace
+#: str.strip takes (a no-break space, an ideographic space, a vertical tab, U+2028) beside the newline
+_PIECES = st.sampled_from(list("_，、,.;；'\"“”‘’`~·•…一二三四五六七八九十（(、.．)）信息公开主动收到和处理政府申请情况复议诉讼行政 a1")
+                          + ["\n", "\n", "\t", " ", "\xa0", "\u3000", "\x0b", "\u2028", "\r",
+                             "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+                             "__一、总体情况__", "”信息内容"])
+_TEXTS = st.lists(_PIECES, max_size=80).map("".join)
+
+
+def _specks_line_by_line(text: str) -> int:
+    """ocr_specks as it read every line (the reference)."""
+    count, opened, before = 0, 0, ""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped == "、" and before in _NUMERALS:
+            pass
+        elif stripped == "“":
+            opened += 1
+        elif stripped == "”" and opened:
+            opened -= 1
+        elif _SPECK.fullmatch(stripped) or (_LEADING_SPECK.match(stripped) and not _EMPHASIS.fullmatch(stripped)):
+            count += 1
+        before = stripped
+    return count + opened
+
+
+@settings(max_examples=400)
+@given(_TEXTS)
+def test_ocr_specks_reads_as_every_line(text: str) -> None:
+    assert ocr_specks(text) == _specks_line_by_line(text)
+
+
+@settings(max_examples=400)
+@given(st.lists(_TEXTS, max_size=12))
+def test_sections_as_every_line(lines: list[str]) -> None:
+    expected = [(i, table) for i, line in enumerate(lines) if (table := _section.__wrapped__(line)) is not None]
+    assert _sections(lines) == expected
+
+
+_HAN = st.sampled_from(list("政府信息公开年度报告") + ["a", "1", " ", "\n", "æ", "”", "é"])
+
+
+@given(st.lists(_HAN, max_size=900).map("".join))
+def test_one_in_twenty_cjk_counts_every_character(head: str) -> None:
+    assert _one_in_twenty_cjk(head) == (len(re.findall(r"[\u4e00-\u9fff]", head)) * 20 >= len(head))
