@@ -1,6 +1,6 @@
 """Ingest's whole-text scans find what a line-by-line reading finds: the lines they skip could not count.
 
-ocr_specks, multireport's section headings and the mojibake check look only at the lines (or characters) a
+ocr_specks, multireport's section headings, the mojibake check and the style sheets' tags look only at the lines (or characters) a
 regular expression picks out; each is checked here against the plain reading of every line it stands for."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from llm_extract.ingest.html_head import _style_sheets
 from llm_extract.ingest.ocr_specks import _EMPHASIS, _LEADING_SPECK, _NUMERALS, _SPECK, ocr_specks
 from llm_extract.ingest.text import _one_in_twenty_cjk
 from llm_extract.multireport import _section, _sections
@@ -58,3 +59,29 @@ _HAN = st.sampled_from(list("政府信息公开年度报告") + ["a", "1", " ", 
 @given(st.lists(_HAN, max_size=900).map("".join))
 def test_one_in_twenty_cjk_counts_every_character(head: str) -> None:
     assert _one_in_twenty_cjk(head) == (len(re.findall(r"[\u4e00-\u9fff]", head)) * 20 >= len(head))
+
+
+def _sheets_lower_cased(page: str) -> str:
+    """html_head's style sheets as they were read: every position found in page.lower() (the reference)."""
+    lower, parts, pos, size = page.lower(), [], 0, 0
+    while size < 1_000_000:
+        start = lower.find("<style", pos)
+        if start < 0:
+            break
+        body = lower.find(">", start)
+        end = lower.find("</style", body) if body >= 0 else -1
+        if end < 0:
+            break
+        parts.append(page[body + 1:end])
+        size += end - body
+        pos = end + 7
+    return "\n".join(parts)[:1_000_000]
+
+
+_HTML = st.sampled_from(["<style>", "</style>", "<STYLE type=x>", "</Style >", "<sTyle", "<style", "</style",
+                         ".a{display:none}", "İ", "ſ", "K", "<p>", "x", ">", "<", "/"])
+
+
+@given(st.lists(_HTML, max_size=30).map("".join))
+def test_style_sheets_found_where_the_lower_cased_page_shows_them(page: str) -> None:
+    assert _style_sheets.__wrapped__(page) == _sheets_lower_cased(page)

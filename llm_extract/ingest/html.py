@@ -203,7 +203,7 @@ class _Converter:
         if self._skip:
             self._skip += 1
             return
-        if self._boxes.start() and tag not in _MARKED:
+        if self._boxes.active and self._boxes.start() and tag not in _MARKED:
             tag = "td"                            # a flex row's box of an inline tag (<span>: html_divs)
         if tag not in _MARKED and not attrib and (self._chrome is None or tag != self._chrome.tag):
             return                                # <span>, <font>, <b>, ...: no line, no chrome
@@ -212,7 +212,7 @@ class _Converter:
                 self._frame(frame)
             self._skip = 1
             return
-        if self._is_hidden(attrib):
+        if attrib and self._is_hidden(attrib):
             self._skip = 1
             self.hid += 1
             return
@@ -305,10 +305,10 @@ class _Converter:
     def end(self, tag: str) -> None:
         if self._skip:
             self._skip -= 1
-            if not self._skip:                    # (the skipped element itself ends)
+            if not self._skip and self._boxes.active:      # (the skipped element itself ends)
                 self._boxes.end()
             return
-        if self._boxes.end() and tag not in _MARKED:
+        if self._boxes.active and self._boxes.end() and tag not in _MARKED:
             tag = "td"
         if tag not in _MARKED and (self._chrome is None or tag != self._chrome.tag):
             return                                # (its start did nothing either)
