@@ -117,7 +117,7 @@ def _is_content(lines: list[str], has_h1: bool) -> bool:
     return has_h1 or cells >= _REPORT_CELLS or any(len(line) > _PARAGRAPH_CHARS for line in lines)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     depth: int                                   # the table nesting depth the cell belongs to
     blocks: list[str] = field(default_factory=list)
@@ -172,7 +172,8 @@ class _Converter:
     # --- output -------------------------------------------------------------------------------------------
     def _break(self) -> None:
         if self._cells:
-            self._cells[-1].end_block()
+            if (cell := self._cells[-1]).current:     # (most breaks find no text since the last one)
+                cell.end_block()
             return
         if self._para:
             text = _collapse("".join(self._para))
