@@ -1,7 +1,8 @@
-"""Ingest's whole-text scans find what a line-by-line reading finds: the lines they skip could not count.
+"""Ingest's fast scans find what a plain reading finds: what they skip could not count.
 
-ocr_specks, multireport's section headings, the mojibake check and the style sheets' tags look only at the lines (or characters) a
-regular expression picks out; each is checked here against the plain reading of every line it stands for."""
+ocr_specks, multireport's section headings, the mojibake check and the style sheets' tags look only at the lines
+(or characters) a regular expression picks out, control characters are counted in a text's UTF-8 bytes; each is
+checked here against the plain reading it stands for."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from llm_extract.ingest.html_head import _style_sheets
 from llm_extract.ingest.ocr_specks import _EMPHASIS, _LEADING_SPECK, _NUMERALS, _SPECK, ocr_specks
-from llm_extract.ingest.text import _one_in_twenty_cjk
+from llm_extract.ingest.text import _looks_textual, _one_in_twenty_cjk
 from llm_extract.multireport import _section, _sections
 
 #: characters the scans turn on (specks, quotes, numerals, brackets, heading words) and the whitespace
@@ -85,3 +86,8 @@ _HTML = st.sampled_from(["<style>", "</style>", "<STYLE type=x>", "</Style >", "
 @given(st.lists(_HTML, max_size=30).map("".join))
 def test_style_sheets_found_where_the_lower_cased_page_shows_them(page: str) -> None:
     assert _style_sheets.__wrapped__(page) == _sheets_lower_cased(page)
+
+
+@given(st.text(st.characters(max_codepoint=0x9fff, blacklist_categories=("Cs",)), max_size=300))
+def test_control_characters_counted_in_the_utf8_bytes_as_in_the_text(text: str) -> None:
+    assert _looks_textual(text, text.encode("utf-8")) == _looks_textual(text)

