@@ -10,6 +10,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from llm_extract.ingest.embedded_html import _breaks
 from llm_extract.ingest.html_head import _style_sheets
 from llm_extract.ingest.ocr_specks import _EMPHASIS, _LEADING_SPECK, _NUMERALS, _SPECK, ocr_specks
 from llm_extract.ingest.text import _looks_textual, _one_in_twenty_cjk
@@ -91,3 +92,9 @@ def test_style_sheets_found_where_the_lower_cased_page_shows_them(page: str) -> 
 @given(st.text(st.characters(max_codepoint=0x9fff, blacklist_categories=("Cs",)), max_size=300))
 def test_control_characters_counted_in_the_utf8_bytes_as_in_the_text(text: str) -> None:
     assert _looks_textual(text, text.encode("utf-8")) == _looks_textual(text)
+
+
+@given(st.lists(st.sampled_from(["|", " ", "\t", "\n", "\n", "a", "\r", "| 0 |", "\u3000"]), max_size=40).map("".join))
+def test_pipe_rows_found_as_at_every_line_start(text: str) -> None:
+    expected = re.sub(r"(?m)^[ \t]*\|.*\|[ \t]*$", r"\g<0><br>", text)
+    assert _breaks(text) == re.sub(r"\n[ \t]*\n", "\n<br>\n", expected)
