@@ -1,8 +1,9 @@
 """Ingest's fast scans find what a plain reading finds: what they skip could not count.
 
-ocr_specks, multireport's section headings, the mojibake check and the style sheets' tags look only at the lines
-(or characters) a regular expression picks out, control characters are counted in a text's UTF-8 bytes; each is
-checked here against the plain reading it stands for."""
+ocr_specks, multireport's section headings, the mojibake check, the style sheets' tags and markdown's pipe rows look
+only at the lines (or characters) a regular expression picks out; control characters are counted in a text's UTF-8
+bytes, radicals found as the complement of every other code point. Each is checked here against the plain reading it
+stands for."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import given, settings, strategies as st
 from llm_extract.ingest.embedded_html import _breaks
 from llm_extract.ingest.html_head import _style_sheets
 from llm_extract.ingest.ocr_specks import _EMPHASIS, _LEADING_SPECK, _NUMERALS, _SPECK, ocr_specks
+from llm_extract.ingest.radicals import _ANY as _RADICAL
 from llm_extract.ingest.text import _looks_textual, _one_in_twenty_cjk
 from llm_extract.multireport import _section, _sections
 
@@ -98,3 +100,8 @@ def test_control_characters_counted_in_the_utf8_bytes_as_in_the_text(text: str) 
 def test_pipe_rows_found_as_at_every_line_start(text: str) -> None:
     expected = re.sub(r"(?m)^[ \t]*\|.*\|[ \t]*$", r"\g<0><br>", text)
     assert _breaks(text) == re.sub(r"\n[ \t]*\n", "\n<br>\n", expected)
+
+
+def test_radicals_found_in_their_three_blocks_only() -> None:
+    blocks = re.compile("[\u2e80-\u2fd5\uf900-\ufaff\U0002f800-\U0002fa1f]")
+    assert [c for c in range(0x110000) if bool(_RADICAL.match(chr(c))) != bool(blocks.match(chr(c)))] == []
