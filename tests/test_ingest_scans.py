@@ -1,16 +1,18 @@
 """Ingest's fast scans find what a plain reading finds: what they skip could not count.
 
-ocr_specks, multireport's section headings, the mojibake check, the style sheets' tags and markdown's pipe rows look
-only at the lines (or characters) a regular expression picks out; control characters are counted in a text's UTF-8
-bytes, radicals found as the complement of every other code point. Each is checked here against the plain reading it
-stands for."""
+ocr_specks, multireport's section headings, the mojibake check, the style sheets' tags, markdown's pipe rows and
+CSV rows look only at the lines (or characters) a regular expression or a substring search picks out; control
+characters are counted in a text's UTF-8 bytes, radicals found as the complement of every other code point. Each is
+checked here against the plain reading it stands for."""
 
 from __future__ import annotations
 
+import csv
 import re
 
 from hypothesis import given, settings, strategies as st
 
+from llm_extract.ingest.csv_rows import _QUOTED, _THOUSANDS, _fields, _quoted_tab_fields
 from llm_extract.ingest.embedded_html import _breaks
 from llm_extract.ingest.html_head import _style_sheets
 from llm_extract.ingest.ocr_specks import _EMPHASIS, _LEADING_SPECK, _NUMERALS, _SPECK, ocr_specks
@@ -105,3 +107,30 @@ def test_pipe_rows_found_as_at_every_line_start(text: str) -> None:
 def test_radicals_found_in_their_three_blocks_only() -> None:
     blocks = re.compile("[\u2e80-\u2fd5\uf900-\ufaff\U0002f800-\U0002fa1f]")
     assert [c for c in range(0x110000) if bool(_RADICAL.match(chr(c))) != bool(blocks.match(chr(c)))] == []
+
+
+def _csv_fields_reading_every_line(line: str) -> list[str] | None:
+    """csv_rows' fields of a line as every line was read (the reference)."""
+    if "\t" in line:
+        return _quoted_tab_fields(line)
+    if "|" in line:
+        return None
+    if _QUOTED.fullmatch(line.strip()):
+        return [" ".join(line.strip()[1:-1].replace('""', '"').split())]
+    bare = _QUOTED.sub('""', line)
+    if "," not in bare or _THOUSANDS.search(bare) or (bare.count('"') % 2):
+        return None
+    try:
+        fields = next(csv.reader([line]))
+    except (csv.Error, StopIteration):
+        return None
+    if any(len(f.strip()) > 60 for f in fields):
+        return None
+    return [" ".join(f.split()) for f in fields]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(['"', ",", " ", "a", "1", "1,234", '""', "\t", "|", "无", "\u3000"]), max_size=20)
+       .map("".join))
+def test_csv_fields_as_when_every_line_was_read(line: str) -> None:
+    assert _fields(line) == _csv_fields_reading_every_line(line)
