@@ -16,6 +16,8 @@ mentions 主动公开 is not a heading. Reports shorter than ``MIN_REPORT_LINES`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import compress, count
 
 from .extract.regions import holds_cell
 from .form import FORM
@@ -25,6 +27,9 @@ __all__ = ["report_starts", "split_reports", "MIN_REPORT_LINES"]
 
 MIN_REPORT_LINES = 20
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[、.．)）]")
+#: a line that opens with a heading's number (after the whitespace str.strip takes: ``\s`` is the same): the
+#: only lines :func:`_section` need look at
+_NUMBERED_LINE = re.compile(r"\s*[（(]?[一二三四五六七八九十]{1,3}[、.．)）]")
 _TITLE = re.compile(r"年度?报告|年报|信息公开工作")
 _TITLE_PART = re.compile(r"(?:政府|人民政府|[区县市镇乡]|街道|办事处|[局委办厅署])$|\d{4}年$")   # the first line of a split title
 _DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -34,7 +39,10 @@ _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
+@lru_cache(maxsize=4096)
 def _section(line: str) -> str | None:
+    """The table whose section a numbered heading line opens (cached: the form's row labels, numbered as headings
+    are, open lines of every report)."""
     text = line.strip()
     if len(text) > _MAX_HEADING or not _NUMBERED.match(text):
         return None
@@ -44,14 +52,18 @@ def _section(line: str) -> str | None:
     return None
 
 
+def _sections(lines: list[str]) -> list[tuple[int, str]]:
+    """``(index, table)`` of each section heading line, in order: :func:`_section` of each line that opens with
+    a heading's number (picked out without a loop of Python's own: most lines are not looked at)."""
+    numbered = compress(count(), map(_NUMBERED_LINE.match, lines))
+    return [(i, table) for i in numbered if (table := _section(lines[i])) is not None]
+
+
 def report_starts(lines: list[str]) -> list[int]:
     """0-based index of the first line of each report in ``lines`` (``[0]`` for one report)."""
     cycles: list[int] = []            # line of each report's first section heading
     seen: set[str] = set()
-    for i, line in enumerate(lines):
-        table = _section(line)
-        if table is None:
-            continue
+    for i, table in _sections(lines):
         if not cycles or (table in ("表二", "表三") and "表四" in seen):
             if not cycles or i - cycles[-1] >= MIN_REPORT_LINES:
                 cycles.append(i)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 
 from llm_extract import BinaryDocumentError, run_batch
-from llm_extract.ingest.bounded_xml import MAX_PART_BYTES, MAX_PART_ELEMENTS
+from llm_extract.ingest.bounded_xml import MAX_PART_BYTES, MAX_PART_ELEMENTS, read_part
 from llm_extract.ingest.docx import docx_to_text
 from llm_extract.outputs import read_json
 from tests.fixtures.ingest.form2021 import golden_report
@@ -66,3 +67,22 @@ def test_a_bomb_in_a_batch_fails_that_document_by_name_and_the_others_are_read(t
 def test_a_normal_docx_is_still_read() -> None:
     document = f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>'
     assert docx_to_text(docx_bytes(document)) == "正文\n"
+
+
+def _part_root(document: bytes, max_elements: int) -> ET.Element:
+    with zipfile.ZipFile(io.BytesIO(_docx_with(document))) as zf:
+        return read_part(zf, "word/document.xml", "x.docx", max_elements=max_elements)
+
+
+@pytest.mark.parametrize("paragraphs", [8, 9])
+def test_elements_are_counted_not_their_tags(paragraphs: int) -> None:
+    """An end tag or a comment holds a "<" too: a part of more "<" than elements allowed is read when its
+    elements are few enough (10: the document, its body and 8 paragraphs), and refused past them."""
+    document = (f'<w:document xmlns:w="{W_NS}"><!-- <<<< --><w:body>'.encode()
+                + b"<w:p></w:p>" * paragraphs
+                + b"</w:body></w:document>")
+    if paragraphs + 2 <= 10:
+        assert len(_part_root(document, 10)[0]) == paragraphs
+    else:
+        with pytest.raises(BinaryDocumentError, match="has more than 10 XML elements"):
+            _part_root(document, 10)

@@ -35,11 +35,12 @@ def _fields(line: str) -> list[str] | None:
     """The fields of ``line`` when it reads as one CSV row, else None."""
     if "\t" in line:
         return _quoted_tab_fields(line)
-    if "|" in line:
-        return None
-    if _QUOTED.fullmatch(line.strip()):
+    if "|" in line or ("," not in line and not line.lstrip().startswith('"')):
+        return None                                 # (no comma, nor a quoted heading: a row of one field at most)
+    quoted = '"' in line                            # (most lines quote nothing: no regex need look)
+    if quoted and _QUOTED.fullmatch(line.strip()):
         return [" ".join(line.strip()[1:-1].replace('""', '"').split())]   # a heading between quoted rows
-    bare = _QUOTED.sub('""', line)
+    bare = _QUOTED.sub('""', line) if quoted else line
     if "," not in bare or _THOUSANDS.search(bare) or (bare.count('"') % 2):
         return None
     try:
@@ -86,7 +87,8 @@ def unfold_csv_rows(text: str) -> str:
     for line in lines:
         fields = _fields(line)
         if fields is None:
-            flush()
+            if run:
+                flush()
             out.append(line)
         else:
             run.append((line, fields))

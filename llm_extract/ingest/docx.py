@@ -95,7 +95,7 @@ class _Reader:
                 yield "\n"
                 yield from self.runs_text(child, self.hidden.paragraph(child))
                 yield "\n"
-            else:
+            elif len(child):                         # (an empty element, w:b or w:sz, holds no text)
                 yield from self.runs_text(child, base)
 
     def paragraph(self, p: ET.Element) -> str:

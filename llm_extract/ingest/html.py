@@ -117,7 +117,7 @@ def _is_content(lines: list[str], has_h1: bool) -> bool:
     return has_h1 or cells >= _REPORT_CELLS or any(len(line) > _PARAGRAPH_CHARS for line in lines)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     depth: int                                   # the table nesting depth the cell belongs to
     blocks: list[str] = field(default_factory=list)
@@ -172,7 +172,8 @@ class _Converter:
     # --- output -------------------------------------------------------------------------------------------
     def _break(self) -> None:
         if self._cells:
-            self._cells[-1].end_block()
+            if (cell := self._cells[-1]).current:     # (most breaks find no text since the last one)
+                cell.end_block()
             return
         if self._para:
             text = _collapse("".join(self._para))
@@ -203,7 +204,7 @@ class _Converter:
         if self._skip:
             self._skip += 1
             return
-        if self._boxes.start() and tag not in _MARKED:
+        if self._boxes.active and self._boxes.start() and tag not in _MARKED:
             tag = "td"                            # a flex row's box of an inline tag (<span>: html_divs)
         if tag not in _MARKED and not attrib and (self._chrome is None or tag != self._chrome.tag):
             return                                # <span>, <font>, <b>, ...: no line, no chrome
@@ -212,7 +213,7 @@ class _Converter:
                 self._frame(frame)
             self._skip = 1
             return
-        if self._is_hidden(attrib):
+        if attrib and self._is_hidden(attrib):
             self._skip = 1
             self.hid += 1
             return
@@ -305,10 +306,10 @@ class _Converter:
     def end(self, tag: str) -> None:
         if self._skip:
             self._skip -= 1
-            if not self._skip:                    # (the skipped element itself ends)
+            if not self._skip and self._boxes.active:      # (the skipped element itself ends)
                 self._boxes.end()
             return
-        if self._boxes.end() and tag not in _MARKED:
+        if self._boxes.active and self._boxes.end() and tag not in _MARKED:
             tag = "td"
         if tag not in _MARKED and (self._chrome is None or tag != self._chrome.tag):
             return                                # (its start did nothing either)

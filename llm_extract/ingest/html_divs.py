@@ -95,13 +95,16 @@ class FlexBoxes:
 
     def __init__(self) -> None:
         self._depth: list[int] = []              # per open flex row: elements open inside it
+        self.active = False                      # is a flex row open (else no element is a box: nothing to count)
 
     def open_row(self) -> None:
         self._depth.append(0)
+        self.active = True
 
     def close_row(self) -> None:
         if self._depth:
             self._depth.pop()
+        self.active = bool(self._depth)
 
     def start(self) -> bool:
         """An element starts: is it a box of the innermost open flex row?"""

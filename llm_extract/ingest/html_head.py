@@ -22,6 +22,7 @@ import html as _html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["HiddenRules", "class_rules", "hidden_rules", "is_hidden", "page_title"]
 
@@ -31,6 +32,9 @@ _SIMPLE = re.compile(r"^[a-z][a-z0-9]*?([.#])([-\w]+)$|^([.#])([-\w]+)$", re.I)
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
 _META_TITLE = re.compile(r"""<meta\b[^>]*?\bname\s*=\s*["']?(?:ArticleTitle|title)["']?[^>]*>""", re.I)
 _CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+#: ``<style`` and ``</style`` in any case (no character but these ASCII letters lower-cases to them)
+_STYLE_START = re.compile(r"<[sS][tT][yY][lL][eE]")
+_STYLE_END = re.compile(r"</[sS][tT][yY][lL][eE]")
 _HEAD_CHARS = 200_000            # the title is looked for this far into the page
 _SHEET_CHARS = 1_000_000         # CSS read, at most, of all style sheets together
 
@@ -84,24 +88,35 @@ def _without_comments(css: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=4)
 def _style_sheets(page: str) -> str:
     """The text of every ``<style>`` element, found with plain searches (an unclosed ``<style`` repeated
-    through a hostile page costs one search, not one per occurrence)."""
-    lower = page.lower()
+    through a hostile page costs one search, not one per occurrence). Cached: the hidden and the layout rules
+    (:mod:`.html_divs`) of a page are both read from its sheets."""
+    # the tags are found in any case where page.lower() finds them, without lower-casing a page of 100 KB: the
+    # page's own positions are the lower-cased page's, but for İ (U+0130, the one character whose lower case is
+    # two characters: then the lower-cased page is searched, as it always was)
+    text = page.lower() if "\u0130" in page else page
     parts: list[str] = []
     pos, size = 0, 0
     while size < _SHEET_CHARS:
-        start = lower.find("<style", pos)
+        start = _found(_STYLE_START, text, pos)
         if start < 0:
             break
-        body = lower.find(">", start)
-        end = lower.find("</style", body) if body >= 0 else -1
+        body = text.find(">", start)
+        end = _found(_STYLE_END, text, body) if body >= 0 else -1
         if end < 0:
             break
         parts.append(page[body + 1:end])
         size += end - body
         pos = end + 7
     return "\n".join(parts)[:_SHEET_CHARS]
+
+
+def _found(tag: re.Pattern[str], text: str, pos: int) -> int:
+    """Where ``tag`` is first found in ``text`` from ``pos`` on, -1 where it is not (as str.find)."""
+    m = tag.search(text, pos)
+    return m.start() if m else -1
 
 
 def class_rules(page: str, says: re.Pattern[str]) -> Iterator[tuple[str, str, str]]:
@@ -137,13 +152,19 @@ def is_hidden(attrib: dict[str, str], rules: HiddenRules) -> bool:
     if "hidden" in attrib:
         return True
     style = attrib.get("style")
-    if style and _HIDES.search(style):
+    if style and _style_hides(style):
         return True
     if rules is NO_RULES:
         return False
     if rules.classes and (cls := attrib.get("class")) and not rules.classes.isdisjoint(cls.split()):
         return True
     return bool(rules.ids) and attrib.get("id") in rules.ids
+
+
+@lru_cache(maxsize=4096)
+def _style_hides(style: str) -> bool:
+    """Does an inline style hide its element? (cached: a page repeats a few styles on every element)"""
+    return _HIDES.search(style) is not None
 
 
 def page_title(page: str) -> str | None:

@@ -20,6 +20,9 @@ MIN_SPECKS = 3
 _SPECK = re.compile(r"[_，、,.;；'\"“”‘’`~·•…]{1,3}")
 #: a speck glued before a line's Chinese text: marks that close a quote, or OCR's dirt, never open a line
 _LEADING_SPECK = re.compile(r"[”'_`’]+[\u4e00-\u9fff]")
+#: a line whose text opens with a speck (after the whitespace str.strip takes, as ``\s`` is): the only lines a speck
+#: can be, and the only ones with a quotation mark or a ``、`` alone
+_CANDIDATE = re.compile(r"^[^\S\n]*[_，、,.;；'\"“”‘’`~·•…]", re.M)
 #: a heading's item number, printed alone on its line when the heading is printed down a narrow column
 _NUMERALS = frozenset("一二三四五六七八九十")
 #: Markdown's emphasis around a line (mammoth's bold, ``__一、总体情况__``): a converter's marks, no specks
@@ -33,10 +36,11 @@ def ocr_specks(text: str) -> int:
     Markdown's underscores around a line (``__二、主动公开政府信息情况__``: mammoth's bold), nor a ``、`` after a numeral
     alone on its line (``三`` / ``、`` / ``本`` / ``年`` …: a group's title printed down its column, a character to a
     line, which python-docx repeats in every row the merged cell spans)."""
-    count, opened, before = 0, 0, ""
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped == "、" and before in _NUMERALS:
+    count, opened = 0, 0
+    for m in _CANDIDATE.finditer(text):          # (the other lines can neither count nor open a quotation)
+        end = text.find("\n", m.start())
+        stripped = text[m.start():end if end >= 0 else len(text)].strip()
+        if stripped == "、" and _line_before(text, m.start()) in _NUMERALS:
             pass                    # a title printed a character to a line: 三 / 、 / 本 / 年 …
         elif stripped == "“":
             opened += 1
@@ -44,5 +48,11 @@ def ocr_specks(text: str) -> int:
             opened -= 1
         elif _SPECK.fullmatch(stripped) or (_LEADING_SPECK.match(stripped) and not _EMPHASIS.fullmatch(stripped)):
             count += 1
-        before = stripped
     return count + opened           # (an opening mark no closing one follows is a speck too)
+
+
+def _line_before(text: str, start: int) -> str:
+    """The line before the one that starts at ``start``, stripped ("" for the first line)."""
+    if start == 0:
+        return ""
+    return text[text.rfind("\n", 0, start - 1) + 1:start - 1].strip()
