@@ -183,6 +183,19 @@ _FEE_NONE = re.compile(r"(?:未|无|没有|不)(?:收取|收|产生|发生)[^。
                        r"|信息处理费[^。；;,，]{0,8}?(?:为零|为0(?![.\d])|0元|无)")
 _FEE_AMOUNT = re.compile(r"收取(?:了)?[^。；;,，\d]{0,8}?信息处理费(?:用)?(?:共计?|合计)?(?P<num>\d+(?:\.\d+)?)\s*"
                          r"(?P<unit>万元|元)")
+#: the patterns read_counts, read_negations and the heading test use, compiled once (read for every number
+#: and sentence of the prose: the re module's cache look-up per call was a tenth of the reading)
+_REVIEW_HEAD = re.compile(r"复议|诉讼")
+_APP_HEAD = re.compile(r"依申请|申请情况|收到和处理|申请公开")
+_CLAUSE_BREAK = re.compile(r"[,;，；]")
+_YEAR = re.compile(r"(20\d\d)年")
+_DIGIT_AFTER = re.compile(r"[\d.]")
+_ORDINAL_BEFORE = re.compile(r"[每第这那]$")
+_IS_BEFORE = re.compile(r"(?:为|是)$")
+_STOP_AFTER = re.compile(r"(?:$|[,;。!?)])")
+_COMPARED_AFTER = re.compile(r"[^,;。]{0,8}(?:相比|比较)")
+_COUNT_IN_CLAUSE = re.compile(r"\d|[一二三四五六七八九十]+[件起]")
+_LITIGATION_WORD = re.compile(r"诉讼|起诉")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -217,9 +230,9 @@ def _heading_context(text: str) -> str | None:
     if not _HEAD.match(text):
         return None
     head = text.split("。", 1)[0][:30]
-    if re.search(r"复议|诉讼", head):
+    if _REVIEW_HEAD.search(head):
         return "review"
-    if re.search(r"依申请|申请情况|收到和处理|申请公开", head):
+    if _APP_HEAD.search(head):
         return "app"
     return ""
 
@@ -268,9 +281,9 @@ class _Sentence:
         return best[2], best[3]
 
     def _other_year(self, before: str) -> bool:
-        if _OTHER_YEAR.search(re.split(r"[,;，；]", before)[-1]):     # 无上年结转申请，予以公开11件: this year's
+        if _OTHER_YEAR.search(_CLAUSE_BREAK.split(before)[-1]):     # 无上年结转申请，予以公开11件: this year's
             return True
-        return self.year is not None and any(int(y) != self.year for y in re.findall(r"(20\d\d)年", before))
+        return self.year is not None and any(int(y) != self.year for y in _YEAR.findall(before))
 
     def read_counts(self) -> None:
         text, boundary = self.text, 0
@@ -278,14 +291,14 @@ class _Sentence:
             num, unit = m.group("num"), m.group("unit") or ""
             # bounded windows: every test below looks at most a few characters either side (linear, not quadratic)
             before, after = text[max(m.start() - _WINDOW, 0):m.start()], text[m.end():m.end() + _WINDOW]
-            if re.match(r"[\d.]", after) or (before and before[-1].isdigit()):
+            if _DIGIT_AFTER.match(after) or (before and before[-1].isdigit()):
                 continue
             cn = not num[0].isdigit()
             if unit:
-                ok = not (cn and (unit != "件" or num == "零" or re.search(r"[每第这那]$", before)
+                ok = not (cn and (unit != "件" or num == "零" or _ORDINAL_BEFORE.search(before)
                                   or after.startswith("一")))
             else:                     # "…数量为0", "…均为零": a bare number only after 为/是 and before a stop
-                ok = bool(re.search(r"(?:为|是)$", before)) and bool(re.match(r"(?:$|[,;。!?)])", after))
+                ok = bool(_IS_BEFORE.search(before)) and bool(_STOP_AFTER.match(after))
             if not ok:
                 continue
             lead, boundary_was = text[boundary:m.start()], boundary
@@ -300,7 +313,7 @@ class _Sentence:
             if key in _OTHER_SUB_ROWS and not _under_other(text[:boundary_was + kw.start()]):
                 continue
             tail, head = lead[kw.start():], lead[:kw.start()]
-            if _COMPARISON.search(tail) or re.match(r"[^,;。]{0,8}(?:相比|比较)", after):
+            if _COMPARISON.search(tail) or _COMPARED_AFTER.match(after):
                 continue
             if key not in ("carried_over", "carried_forward") and self._other_year(lead):
                 continue
@@ -334,11 +347,11 @@ class _Sentence:
                 self.add("received", 0, "", m.group())
         for m in _NEG_REVIEW.finditer(text):
             clause = m.group()
-            if _REVIEW_RESULT.search(clause) or re.search(r"\d|[一二三四五六七八九十]+[件起]", clause):
+            if _REVIEW_RESULT.search(clause) or _COUNT_IN_CLAUSE.search(clause):
                 continue
             if "复议" in clause:
                 self.add("review", 0, "", clause)
-            if re.search(r"诉讼|起诉", clause):
+            if _LITIGATION_WORD.search(clause):
                 self.add("litigation", 0, "", clause)
             break
 
