@@ -43,10 +43,21 @@ def _counts(raw: str) -> list[str] | None:
     return numbers if all(_COUNT.fullmatch(n) for n in numbers) else None
 
 
+#: at most this many of a row's cells wrapped their digits onto a line of their own (extract/wrapoptions.py)
+_MAX_WRAPPED = 3
+
+
 def _printed(counts: list[str]) -> set[int]:
     """The values a cell of a row that printed at least a number for each of its cells may hold: each number
-    printed, and each two adjacent run together."""
-    return {int(n) for n in counts} | {int(a + b) for a, b in zip(counts, counts[1:])}
+    printed, and each two adjacent run together; in a row of a few numbers more than its cells, a piece of the
+    first few joined before a cell of the rest, or of the last few after one (wide counts wrapped onto a line
+    above or below the row's: ``131 153`` / ``9 87 13 8 83 26 6``)."""
+    out = {int(n) for n in counts} | {int(a + b) for a, b in zip(counts, counts[1:])}
+    extra = len(counts) - _WIDTH
+    if 0 < extra <= _MAX_WRAPPED:
+        out.update(int(p + c) for p in counts[:extra] for c in counts[extra:])
+        out.update(int(c + p) for c in counts[:_WIDTH] for p in counts[_WIDTH:])
+    return out
 
 
 def _explains(printed: list[str], values: list[object], budget: int) -> bool:

@@ -16,6 +16,7 @@ from .cells import Cell
 from .glued import recount_options, row_cuts, row_holds, spaced_cuts
 from .layout import Item
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
+from .wrapoptions import wrapped_piece_options
 
 __all__ = ["guessed", "row_readings"]
 
@@ -110,6 +111,8 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
     if len(options) > MAX_GAP_OPTIONS:
         options = []
     options += [o for o in recount_options(nums, 7, row_holds, extra=True) if o not in options]   # 1 0 for 10; 10 for 1, 0
+    if len(nums) > 7:                               # wide counts' digits wrapped onto a line of their own
+        options += [o for o in wrapped_piece_options(numbers) if o not in options]
     if len(nums) == 14 and nums[:7] == nums[7:]:    # the row printed again after a page break
         options.append(list(nums[:7]))
     options += [o for o in glyph_options or () if o not in options]     # OCR'd table rules dropped
