@@ -28,26 +28,35 @@ MAX_TABLES = 16
 _WIDTH = len(FORM.table3_columns)
 
 
-def _fill(grid: Grid, blocks: list[Block], start: int, end: int,
+#: each identity instance with the first and last row its cells stand in (a band checks those inside it)
+_SPANS = [(min(r for r, _ in left + right), max(r for r, _ in left + right), left, right) for left, right in INSTANCES]
+
+
+def _fill(taken: list[bool], dims: list[tuple[int, int]], blocks: list[Block], start: int, end: int,
           first: int) -> tuple[dict[tuple[int, int], Number], int] | None:
     """Rows ``start``..``end - 1`` filled column by column from block ``first`` on: (the cells placed, the next block),
-    or ``None`` where a block does not fit the band's open cells or the blocks run out."""
+    or ``None`` where a block does not fit the band's open cells or the blocks run out. ``taken``: the grid's cells
+    that hold a number, row-major (a copy of the band's is marked as blocks are placed)."""
     placed: dict[tuple[int, int], Number] = {}
+    band = taken[start * _WIDTH:end * _WIDTH]
+    height = end - start
     b = first
     for c in range(_WIDTH):
-        for r in range(start, end):
-            if grid[r][c] is not None or (r, c) in placed:
+        for r in range(height):
+            if band[r * _WIDTH + c]:
                 continue
             if b == len(blocks):
                 return None
-            block = blocks[b]
-            if r + len(block) > end or c + len(block[0]) > _WIDTH:
+            tall, wide = dims[b]
+            if r + tall > height or c + wide > _WIDTH:
                 return None
-            for i, line in enumerate(block):
+            for i, line in enumerate(blocks[b]):
+                at = (r + i) * _WIDTH + c
                 for j, n in enumerate(line):
-                    if grid[r + i][c + j] is not None or (r + i, c + j) in placed:
+                    if band[at + j]:
                         return None
-                    placed[r + i, c + j] = n
+                    band[at + j] = True
+                    placed[start + r + i, c + j] = n
             b += 1
     return placed, b
 
@@ -57,8 +66,8 @@ def _band_holds(grid: Grid, placed: dict[tuple[int, int], Number], start: int, e
     def value(cell: tuple[int, int]) -> int:
         n = grid[cell[0]][cell[1]]
         return count_of(n if n is not None else placed[cell])
-    for left, right in INSTANCES:
-        if all(start <= r < end for r, _ in left + right) and sum(map(value, left)) != sum(map(value, right)):
+    for top, bottom, left, right in _SPANS:
+        if start <= top and bottom < end and sum(map(value, left)) != sum(map(value, right)):
             return False
     return True
 
@@ -71,6 +80,8 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
     rows = len(grid)
     memo: dict[tuple[int, int], list[dict[tuple[int, int], Number]] | None] = {}
     sizes = [len(block) * len(block[0]) for block in blocks]
+    dims = [(len(block), len(block[0])) for block in blocks]
+    taken = [c is not None for row in grid for c in row]
 
     def solve(start: int, first: int) -> list[dict[tuple[int, int], Number]] | None:
         """The completions of the table from row ``start`` (block ``first`` next), distinct by values."""
@@ -83,7 +94,7 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
             budget[0] -= 1
             if budget[0] < 0:
                 return None
-            filled = _fill(grid, blocks, start, end, first)
+            filled = _fill(taken, dims, blocks, start, end, first)
             if filled is None or not _band_holds(grid, filled[0], start, end):
                 continue
             rest = solve(end, filled[1])

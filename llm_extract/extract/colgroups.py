@@ -35,6 +35,7 @@ six applicant columns changes (verify/guesses.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 from functools import lru_cache
 
 from ..evidence import Method
@@ -145,29 +146,28 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
 _Read = tuple[list[list[Number]], int] | None
 
 
-def _tilings(groups: list[Group], first: int, blocks: bool, form: tuple[str, ...], column: int = 0,
-             memo: dict[tuple[int, int], list[list[list[Number]]]] | None = None,
-             reads: dict[tuple[int, int], _Read] | None = None) -> list[list[list[Number]]]:
+def _tilings(groups: list[Group], left: list[int], first: int, blocks: bool, form: tuple[str, ...], column: int,
+             memo: dict[tuple[int, int], list[list[list[Number]]]],
+             reads: dict[tuple[int, int], _Read]) -> list[list[list[Number]]]:
     """Every reading of the columns from ``column`` on as blocks of neighbouring columns (all seven as one
     block unless ``blocks``), each read as bands from ``groups[first]`` on, one block after another: the
-    columns of each (its rows, left to right). ``memo`` keeps the readings from each group and column on
-    (the same ones are reached by many paths), ``reads`` the bands of each width from each group (the same
-    whatever column the block starts at)."""
+    columns of each (its rows, left to right). ``left``: the count of numbers in the groups from each on;
+    ``memo`` keeps the readings from each group and column on (the same ones are reached by many paths),
+    ``reads`` the bands of each width from each group (the same whatever column the block starts at)."""
     if column == _WIDTH:
         return [[]]
-    memo = {} if memo is None else memo
-    reads = {} if reads is None else reads
     if (first, column) in memo:
         return memo[first, column]
     out: list[list[list[Number]]] = []
     for width in range(1, _WIDTH - column + 1) if blocks else (_WIDTH,):
-        if (first, width) not in reads:
-            reads[first, width] = bands(groups, first, width, 0, len(form), form)
+        if (first, width) not in reads:     # (a block takes a number a row and column: fewer left, no bands)
+            reads[first, width] = bands(groups, first, width, 0, len(form), form) \
+                if left[first] >= width * len(form) else None
         read = reads[first, width]
         if read is None:
             continue
         block = [[row[c] for row in read[0]] for c in range(width)]
-        out += [block + rest for rest in _tilings(groups, read[1], blocks, form, column + width, memo, reads)]
+        out += [block + rest for rest in _tilings(groups, left, read[1], blocks, form, column + width, memo, reads)]
     memo[first, column] = out
     return out
 
@@ -214,10 +214,11 @@ def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | Non
     if found is None:
         return None
     start, groups = found
+    left = list(accumulate((len(group) for _, group in reversed(groups)), initial=0))[::-1]
     for form in (_ROWS, ONE_ROWS) if _one_row_printed(lines, start) else (_ROWS,):
         memo: dict[tuple[int, int], list[list[list[Number]]]] = {}
         reads: dict[tuple[int, int], _Read] = {}
-        tables = [t for first in range(len(groups)) for columns in _tilings(groups, first, blocks, form, 0, memo, reads)
+        tables = [t for first in range(len(groups)) for columns in _tilings(groups, left, first, blocks, form, 0, memo, reads)
                   if _holds(t := _tile(columns), form)]
         if tables:
             break
