@@ -14,6 +14,8 @@ every identity: the verifier proves such cells only where no order of the six ch
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from ..form import FORM
 from .blocktext import Number, count_of
 from .t3instances import INSTANCES, holds_values
@@ -78,15 +80,30 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
     identity (those whose every cell is in ``fixed``, beside its label, left to the verifier); ``None`` when the
     search ran past ``budget`` (bands tried, shared) or a band's completions past :data:`MAX_TABLES`."""
     rows = len(grid)
-    memo: dict[tuple[int, int], list[dict[tuple[int, int], Number]] | None] = {}
+    memo: dict[tuple[int, int], list[tuple[tuple, dict[tuple[int, int], Number]]] | None] = {}
     sizes = [len(block) * len(block[0]) for block in blocks]
     dims = [(len(block), len(block[0])) for block in blocks]
     taken = [c is not None for row in grid for c in row]
+    # blocks of one number (most of a text tool's boxes) fill a band's open cells one each, in column order:
+    # each band's open cells listed once, and the blocks wider or taller than a number counted before each block
+    wider = list(accumulate((size != 1 for size in sizes), initial=0))
+    bands: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
-    def solve(start: int, first: int) -> list[dict[tuple[int, int], Number]] | None:
-        """The completions of the table from row ``start`` (block ``first`` next), distinct by values."""
+    def fill(start: int, end: int, first: int) -> tuple[dict[tuple[int, int], Number], int] | None:
+        """:func:`_fill`, at once where the band takes only blocks of one number."""
+        cells = bands.get((start, end))
+        if cells is None:
+            cells = bands[start, end] = [(r, c) for c in range(_WIDTH) for r in range(start, end) if grid[r][c] is None]
+        last = first + len(cells)
+        if last <= len(blocks) and wider[last] == wider[first]:
+            return dict(zip(cells, [blocks[b][0][0] for b in range(first, last)])), last
+        return _fill(taken, dims, blocks, start, end, first)
+
+    def solve(start: int, first: int) -> list[tuple[tuple, dict[tuple[int, int], Number]]] | None:
+        """The completions of the table from row ``start`` (block ``first`` next), distinct by values: each with
+        its cells' values in order (a band's rows come before the rows below it: its own, then its tail's)."""
         if start == rows:
-            return [{}] if first == len(blocks) else []
+            return [((), {})] if first == len(blocks) else []
         if (start, first) in memo:          # (another cut of the rows above: the same completions)
             return memo[start, first]
         out: dict[tuple, dict[tuple[int, int], Number]] = {}
@@ -94,19 +111,20 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
             budget[0] -= 1
             if budget[0] < 0:
                 return None
-            filled = _fill(taken, dims, blocks, start, end, first)
+            filled = fill(start, end, first)
             if filled is None or not _band_holds(grid, filled[0], start, end):
                 continue
             rest = solve(end, filled[1])
             if rest is None:
                 return None
-            for tail in rest:
-                cells = {**filled[0], **tail}
-                out.setdefault(tuple(sorted((k, count_of(n)) for k, n in cells.items())), cells)
+            head = tuple(sorted((k, count_of(n)) for k, n in filled[0].items())) if rest else ()
+            for values, tail in rest:
+                if (key := head + values) not in out:
+                    out[key] = {**filled[0], **tail}
             if len(out) > MAX_TABLES:
                 memo[start, first] = None
                 return None
-        memo[start, first] = list(out.values())
+        memo[start, first] = list(out.items())
         return memo[start, first]
 
     if sum(sizes) != sum(1 for row in grid for c in row if c is None):
@@ -115,7 +133,7 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
     if found is None:
         return None
     tables = []
-    for cells in found:
+    for _, cells in found:
         table = [[n if n is not None else cells[r, c] for c, n in enumerate(row)] for r, row in enumerate(grid)]
         if holds_values([[count_of(n) for n in row] for row in table], fixed):
             tables.append(table)
