@@ -14,6 +14,7 @@ every identity: the verifier proves such cells only where no order of the six ch
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import accumulate
 
 from ..form import FORM
@@ -87,16 +88,18 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
     # blocks of one number (most of a text tool's boxes) fill a band's open cells one each, in column order:
     # each band's open cells listed once, and the blocks wider or taller than a number counted before each block
     wider = list(accumulate((size != 1 for size in sizes), initial=0))
-    bands: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    singles = [block[0][0] for block in blocks]
+    # each column's open cells and their rows, top to bottom (a band's are a slice of each)
+    open_rows = [[r for r in range(rows) if grid[r][c] is None] for c in range(_WIDTH)]
+    open_cells = [[(r, c) for r in open_rows[c]] for c in range(_WIDTH)]
 
     def fill(start: int, end: int, first: int) -> tuple[dict[tuple[int, int], Number], int] | None:
         """:func:`_fill`, at once where the band takes only blocks of one number."""
-        cells = bands.get((start, end))
-        if cells is None:
-            cells = bands[start, end] = [(r, c) for c in range(_WIDTH) for r in range(start, end) if grid[r][c] is None]
+        cells = [cell for c in range(_WIDTH)
+                 for cell in open_cells[c][bisect_left(open_rows[c], start):bisect_left(open_rows[c], end)]]
         last = first + len(cells)
         if last <= len(blocks) and wider[last] == wider[first]:
-            return dict(zip(cells, [blocks[b][0][0] for b in range(first, last)])), last
+            return dict(zip(cells, singles[first:last])), last
         return _fill(taken, dims, blocks, start, end, first)
 
     def solve(start: int, first: int) -> list[tuple[tuple, dict[tuple[int, int], Number]]] | None:

@@ -124,8 +124,19 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
     """Rows ``top`` … ``rows - 1`` (of ``form``'s rows) of ``width`` columns read as bands from ``groups[first]``
     on: each band ``width`` groups of one size, text only among the first band's groups or before a band, the
     labels before a band its own; the rows (each ``width`` numbers) and the index of the group after them."""
-    i, row = first, top                 # (checked band by band first, the rows built only once all fit:
-    while row < rows:                   # most calls fail at their first band or two)
+    end = _bands_end(groups, first, width, top, rows, form)
+    if end is None:
+        return None
+    return [[g[r] for _, g in groups[b:b + width]] for b in range(first, end, width)
+            for r in range(len(groups[b][1]))], end
+
+
+def _bands_end(groups: list[Group], first: int, width: int, top: int, rows: int,
+               form: tuple[str, ...] = _ROWS) -> int | None:
+    """The index of the group after :func:`bands`' rows, or ``None`` where they are not read: checked band by band,
+    without building a row (most calls fail at their first band or two)."""
+    i, row = first, top
+    while row < rows:
         if i + width > len(groups):
             return None
         k = len(groups[i][1])
@@ -139,10 +150,10 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
                 return None
         row += k
         i += width
-    return [[g[r] for _, g in groups[b:b + width]] for b in range(first, i, width)
-            for r in range(len(groups[b][1]))], i
+    return i
 
 
+#: a block's columns read as bands from a group, and the index of the group after them
 _Read = tuple[list[list[Number]], int] | None
 
 
@@ -161,13 +172,15 @@ def _tilings(groups: list[Group], left: list[int], first: int, blocks: bool, for
     out: list[list[list[Number]]] = []
     for width in range(1, _WIDTH - column + 1) if blocks else (_WIDTH,):
         if (first, width) not in reads:     # (a block takes a number a row and column: fewer left, no bands)
-            reads[first, width] = bands(groups, first, width, 0, len(form), form) \
-                if left[first] >= width * len(form) else None
+            end = _bands_end(groups, first, width, 0, len(form), form) if left[first] >= width * len(form) else None
+            # the block's columns: each band's groups side by side, the bands one under another
+            reads[first, width] = None if end is None else \
+                ([[n for b in range(first, end, width) for n in groups[b + c][1]] for c in range(width)], end)
         read = reads[first, width]
         if read is None:
             continue
-        block = [[row[c] for row in read[0]] for c in range(width)]
-        out += [block + rest for rest in _tilings(groups, left, read[1], blocks, form, column + width, memo, reads)]
+        block, end = read
+        out += [block + rest for rest in _tilings(groups, left, end, blocks, form, column + width, memo, reads)]
     memo[first, column] = out
     return out
 
