@@ -41,7 +41,7 @@ from functools import lru_cache
 from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, all_counts, heading_line, split_numbers
-from .t3instances import table3_broken
+from .t3instances import holds_values
 from .onerowform import ONE_ROWS, one_row_readings
 from .labels import BARE_HEADERS, rows_named
 from .layout import is_page_furniture, label_key
@@ -51,6 +51,7 @@ __all__ = ["read_column_groups", "column_groups", "table3_groups", "bands", "lab
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
+_ROW_INDEX = {row: i for i, row in enumerate(_ROWS)}
 _WIDTH = len(_COLS)
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
@@ -195,8 +196,10 @@ def _holds(numbers: list[Number], form: tuple[str, ...]) -> bool:
     not among them 0)."""
     if not all_counts(numbers):
         return False
-    values = {f"applications.{form[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value for i, n in enumerate(numbers)}
-    return not table3_broken(values)
+    values = [[0] * _WIDTH for _ in _ROWS]      # (the form's grid of values, as holds_values takes it)
+    for i, n in enumerate(numbers):
+        values[_ROW_INDEX[form[i // _WIDTH]]][i % _WIDTH] = n.cell.value or 0
+    return holds_values(values)
 
 
 def _one_row_printed(lines: list[str], start: int) -> bool:
