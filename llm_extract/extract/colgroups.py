@@ -191,10 +191,10 @@ def _tile(columns: list[list[Number]]) -> list[Number]:
     return [columns[c][r] for r in range(len(columns[0])) for c in range(_WIDTH)]
 
 
-def _holds(numbers: list[Number], form: tuple[str, ...]) -> bool:
+def _holds(numbers: list[Number], form: tuple[str, ...], counts: bool = False) -> bool:
     """Every 表三 identity holds with the numbers placed row-major in ``form``'s rows (a blank counts 0, a row
-    not among them 0)."""
-    if not all_counts(numbers):
+    not among them 0); ``counts``: every number is known to be a count or a blank."""
+    if not counts and not all_counts(numbers):
         return False
     values = [[0] * _WIDTH for _ in _ROWS]      # (the form's grid of values, as holds_values takes it)
     for i, n in enumerate(numbers):
@@ -231,11 +231,12 @@ def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | Non
         return None
     start, groups = found
     left = list(accumulate((len(group) for _, group in reversed(groups)), initial=0))[::-1]
+    counts = all_counts(n for _, group in groups for n in group)    # (then so is every tiling's: asked once)
     for form in (_ROWS, ONE_ROWS) if _one_row_printed(lines, start) else (_ROWS,):
         memo: dict[tuple[int, int], list[list[list[Number]]]] = {}
         reads: dict[tuple[int, int], _Read] = {}
         tables = [t for first in range(len(groups)) for columns in _tilings(groups, left, first, blocks, form, 0, memo, reads)
-                  if _holds(t := _tile(columns), form)]
+                  if _holds(t := _tile(columns), form, counts)]
         if tables:
             break
     if not tables or any([n.cell.value for n in t] != [n.cell.value for n in tables[0]] for t in tables[1:]) \
