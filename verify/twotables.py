@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Reading
+from llm_extract.schema import ALL_PATHS
 
 __all__ = ["RULE", "read_by_two_tables"]
 
@@ -25,6 +26,8 @@ RULE = "READ.TWO_TABLES"
 #: the tables whose cells a line holds: a path's first part
 _TABLES = ("disclosure", "applications", "review_litigation")
 _UNREAD = frozenset({CellKind.MISSING, CellKind.ABSENT})
+#: the form's paths' tables (a path's first part), looked up rather than split off ~200 times a document
+_TABLE_OF = {path: path.split(".", 1)[0] for path in ALL_PATHS}
 
 
 def read_by_two_tables(readings: Mapping[str, Reading]) -> list[str]:
@@ -34,7 +37,7 @@ def read_by_two_tables(readings: Mapping[str, Reading]) -> list[str]:
     for path, r in readings.items():
         if not r.lines or r.kind in _UNREAD:
             continue
-        table = path.split(".", 1)[0]
+        table = _TABLE_OF.get(path) or path.split(".", 1)[0]
         if table in _TABLES:
             cells.setdefault(r.lines[-1], {}).setdefault(table, []).append(path)
     out: list[str] = []

@@ -156,7 +156,8 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
     by_line: dict[int, list[int]] = {}
     for i, it in enumerate(region.items):
         by_line.setdefault(it.line, []).append(i)
-    labelled = {region.items[i].line: row for row, i in find_labels(region.items).items()}
+    # the lines holding a found label, looked for only where a short line's words ask (most tables print none)
+    labelled = cache(lambda: {region.items[i].line: row for row, i in find_labels(region.items).items()})
     page = _page_of(lines, region)
     full = [m for m in by_line if _full(lines[m - 1], n)]
     short: dict[int, list[int]] = {}
@@ -165,12 +166,14 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         k = len(values)
         if not 0 < k < n or values != idxs[-k:] or "\t" in lines[m - 1]:
             continue
-        if k < len(idxs) and m not in labelled and not _label_goes_on(region.items, idxs[:-k], by_line, labelled, m):
-            continue                        # words no row's label: whose cells these are is not sure
         if k < len(idxs) and region.items[idxs[-k - 1]].raw.rstrip()[-1:].isdigit():
             continue                        # a digit run on after the words (缴纳费用、0): a cell glued to them?
-        if lines[m - 1].split()[-k:] == [region.items[i].raw for i in values]:
-            short[m] = values               # (a note joined onto its number: tokens and cells differ)
+        if lines[m - 1].split()[-k:] != [region.items[i].raw for i in values]:
+            continue                        # (a note joined onto its number: tokens and cells differ)
+        if k < len(idxs) and m not in labelled() \
+                and not _label_goes_on(region.items, idxs[:-k], by_line, labelled(), m):
+            continue                        # words no row's label: whose cells these are is not sure
+        short[m] = values
     unruled = _pages_without_full_rows(lines, short, full, page, n)
     header = cache(lambda: header_columns(lines, region.start, region.end))  # (read when first wanted)
     ruled = cache(lambda: rule_columns(lines, region.start, region.end))
@@ -185,7 +188,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
             slots = fit_spacing(centres(lines[m - 1], k), unruled[page[m]])
         else:
             slots = None
-        whole = slots is None and _whole_row(m, k, by_line, region.items, n, m in labelled)
+        whole = slots is None and _whole_row(m, k, by_line, region.items, n, m in labelled())
         if whole and page[m] not in unruled:
             slots = _by_header(lines[m - 1], k, header(), page[m] == page[region.start],
                                [lines[r - 1] for r in refs], n)

@@ -14,6 +14,9 @@ every identity: the verifier proves such cells only where no order of the six ch
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from ..form import FORM
 from .blocktext import Number, count_of
 from .t3instances import INSTANCES, holds_values
@@ -28,26 +31,35 @@ MAX_TABLES = 16
 _WIDTH = len(FORM.table3_columns)
 
 
-def _fill(grid: Grid, blocks: list[Block], start: int, end: int,
+#: each identity instance with the first and last row its cells stand in (a band checks those inside it)
+_SPANS = [(min(r for r, _ in left + right), max(r for r, _ in left + right), left, right) for left, right in INSTANCES]
+
+
+def _fill(taken: list[bool], dims: list[tuple[int, int]], blocks: list[Block], start: int, end: int,
           first: int) -> tuple[dict[tuple[int, int], Number], int] | None:
     """Rows ``start``..``end - 1`` filled column by column from block ``first`` on: (the cells placed, the next block),
-    or ``None`` where a block does not fit the band's open cells or the blocks run out."""
+    or ``None`` where a block does not fit the band's open cells or the blocks run out. ``taken``: the grid's cells
+    that hold a number, row-major (a copy of the band's is marked as blocks are placed)."""
     placed: dict[tuple[int, int], Number] = {}
+    band = taken[start * _WIDTH:end * _WIDTH]
+    height = end - start
     b = first
     for c in range(_WIDTH):
-        for r in range(start, end):
-            if grid[r][c] is not None or (r, c) in placed:
+        for r in range(height):
+            if band[r * _WIDTH + c]:
                 continue
             if b == len(blocks):
                 return None
-            block = blocks[b]
-            if r + len(block) > end or c + len(block[0]) > _WIDTH:
+            tall, wide = dims[b]
+            if r + tall > height or c + wide > _WIDTH:
                 return None
-            for i, line in enumerate(block):
+            for i, line in enumerate(blocks[b]):
+                at = (r + i) * _WIDTH + c
                 for j, n in enumerate(line):
-                    if grid[r + i][c + j] is not None or (r + i, c + j) in placed:
+                    if band[at + j]:
                         return None
-                    placed[r + i, c + j] = n
+                    band[at + j] = True
+                    placed[start + r + i, c + j] = n
             b += 1
     return placed, b
 
@@ -57,8 +69,8 @@ def _band_holds(grid: Grid, placed: dict[tuple[int, int], Number], start: int, e
     def value(cell: tuple[int, int]) -> int:
         n = grid[cell[0]][cell[1]]
         return count_of(n if n is not None else placed[cell])
-    for left, right in INSTANCES:
-        if all(start <= r < end for r, _ in left + right) and sum(map(value, left)) != sum(map(value, right)):
+    for top, bottom, left, right in _SPANS:
+        if start <= top and bottom < end and sum(map(value, left)) != sum(map(value, right)):
             return False
     return True
 
@@ -69,13 +81,32 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
     identity (those whose every cell is in ``fixed``, beside its label, left to the verifier); ``None`` when the
     search ran past ``budget`` (bands tried, shared) or a band's completions past :data:`MAX_TABLES`."""
     rows = len(grid)
-    memo: dict[tuple[int, int], list[dict[tuple[int, int], Number]] | None] = {}
+    memo: dict[tuple[int, int], list[tuple[tuple, dict[tuple[int, int], Number]]] | None] = {}
     sizes = [len(block) * len(block[0]) for block in blocks]
+    dims = [(len(block), len(block[0])) for block in blocks]
+    taken = [c is not None for row in grid for c in row]
+    # blocks of one number (most of a text tool's boxes) fill a band's open cells one each, in column order:
+    # each band's open cells listed once, and the blocks wider or taller than a number counted before each block
+    wider = list(accumulate((size != 1 for size in sizes), initial=0))
+    singles = [block[0][0] for block in blocks]
+    # each column's open cells and their rows, top to bottom (a band's are a slice of each)
+    open_rows = [[r for r in range(rows) if grid[r][c] is None] for c in range(_WIDTH)]
+    open_cells = [[(r, c) for r in open_rows[c]] for c in range(_WIDTH)]
 
-    def solve(start: int, first: int) -> list[dict[tuple[int, int], Number]] | None:
-        """The completions of the table from row ``start`` (block ``first`` next), distinct by values."""
+    def fill(start: int, end: int, first: int) -> tuple[dict[tuple[int, int], Number], int] | None:
+        """:func:`_fill`, at once where the band takes only blocks of one number."""
+        cells = [cell for c in range(_WIDTH)
+                 for cell in open_cells[c][bisect_left(open_rows[c], start):bisect_left(open_rows[c], end)]]
+        last = first + len(cells)
+        if last <= len(blocks) and wider[last] == wider[first]:
+            return dict(zip(cells, singles[first:last])), last
+        return _fill(taken, dims, blocks, start, end, first)
+
+    def solve(start: int, first: int) -> list[tuple[tuple, dict[tuple[int, int], Number]]] | None:
+        """The completions of the table from row ``start`` (block ``first`` next), distinct by values: each with
+        its cells' values in order (a band's rows come before the rows below it: its own, then its tail's)."""
         if start == rows:
-            return [{}] if first == len(blocks) else []
+            return [((), {})] if first == len(blocks) else []
         if (start, first) in memo:          # (another cut of the rows above: the same completions)
             return memo[start, first]
         out: dict[tuple, dict[tuple[int, int], Number]] = {}
@@ -83,19 +114,20 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
             budget[0] -= 1
             if budget[0] < 0:
                 return None
-            filled = _fill(grid, blocks, start, end, first)
+            filled = fill(start, end, first)
             if filled is None or not _band_holds(grid, filled[0], start, end):
                 continue
             rest = solve(end, filled[1])
             if rest is None:
                 return None
-            for tail in rest:
-                cells = {**filled[0], **tail}
-                out.setdefault(tuple(sorted((k, count_of(n)) for k, n in cells.items())), cells)
+            head = tuple(sorted((k, count_of(n)) for k, n in filled[0].items())) if rest else ()
+            for values, tail in rest:
+                if (key := head + values) not in out:
+                    out[key] = {**filled[0], **tail}
             if len(out) > MAX_TABLES:
                 memo[start, first] = None
                 return None
-        memo[start, first] = list(out.values())
+        memo[start, first] = list(out.items())
         return memo[start, first]
 
     if sum(sizes) != sum(1 for row in grid for c in row if c is None):
@@ -104,7 +136,7 @@ def down_tables(grid: Grid, blocks: list[Block], fixed: frozenset[tuple[int, int
     if found is None:
         return None
     tables = []
-    for cells in found:
+    for _, cells in found:
         table = [[n if n is not None else cells[r, c] for c, n in enumerate(row)] for r, row in enumerate(grid)]
         if holds_values([[count_of(n) for n in row] for row in table], fixed):
             tables.append(table)

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..evidence import CellKind
 from .cells import EMPTY_KINDS, Cell, parse_cell, parse_slot, unspaced_notes
+from .linetext import LineText
 from .regions import list_line, next_text
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line",
@@ -113,7 +114,17 @@ def _split_cells(text: str) -> tuple[str, tuple[Cell, ...]]:
 
 def heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> int | None:
     """The first short line after ``after`` that matches ``pattern`` and is no sentence, nor a line of a
-    preamble naming the sections in a list (``收到和处理政府信息公开申请情况、政府信息公开行政复议…``)."""
+    preamble naming the sections in a list (``收到和处理政府信息公开申请情况、政府信息公开行政复议…``).
+
+    A pure function of the lines: kept with them (every block reader asks for the same headings of one text)."""
+    found = LineText.of(lines).found
+    key = f"heading_line {after} {pattern.flags} {pattern.pattern}"
+    if key not in found:
+        found[key] = _heading_line(lines, pattern, after)
+    return found[key]       # type: ignore[return-value]
+
+
+def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int) -> int | None:
     for n, line in enumerate(lines[after:], start=after + 1):
         text = line.strip()
         if text and len(text) <= 60 and pattern.search(text) and not _SENTENCE.search(text) \

@@ -35,12 +35,13 @@ six applicant columns changes (verify/guesses.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 from functools import lru_cache
 
 from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, all_counts, heading_line, split_numbers
-from .t3instances import table3_broken
+from .t3instances import holds_values
 from .onerowform import ONE_ROWS, one_row_readings
 from .labels import BARE_HEADERS, rows_named
 from .layout import is_page_furniture, label_key
@@ -50,6 +51,7 @@ __all__ = ["read_column_groups", "column_groups", "table3_groups", "bands", "lab
 
 _ROWS = tuple(r.key for r in FORM.table3_rows)
 _COLS = tuple(c.key for c in FORM.table3_columns)
+_ROW_INDEX = {row: i for i, row in enumerate(_ROWS)}
 _WIDTH = len(_COLS)
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
@@ -123,8 +125,19 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
     """Rows ``top`` … ``rows - 1`` (of ``form``'s rows) of ``width`` columns read as bands from ``groups[first]``
     on: each band ``width`` groups of one size, text only among the first band's groups or before a band, the
     labels before a band its own; the rows (each ``width`` numbers) and the index of the group after them."""
-    i, row = first, top                 # (checked band by band first, the rows built only once all fit:
-    while row < rows:                   # most calls fail at their first band or two)
+    end = _bands_end(groups, first, width, top, rows, form)
+    if end is None:
+        return None
+    return [[g[r] for _, g in groups[b:b + width]] for b in range(first, end, width)
+            for r in range(len(groups[b][1]))], end
+
+
+def _bands_end(groups: list[Group], first: int, width: int, top: int, rows: int,
+               form: tuple[str, ...] = _ROWS) -> int | None:
+    """The index of the group after :func:`bands`' rows, or ``None`` where they are not read: checked band by band,
+    without building a row (most calls fail at their first band or two)."""
+    i, row = first, top
+    while row < rows:
         if i + width > len(groups):
             return None
         k = len(groups[i][1])
@@ -138,36 +151,37 @@ def bands(groups: list[Group], first: int, width: int, top: int, rows: int,
                 return None
         row += k
         i += width
-    return [[g[r] for _, g in groups[b:b + width]] for b in range(first, i, width)
-            for r in range(len(groups[b][1]))], i
+    return i
 
 
+#: a block's columns read as bands from a group, and the index of the group after them
 _Read = tuple[list[list[Number]], int] | None
 
 
-def _tilings(groups: list[Group], first: int, blocks: bool, form: tuple[str, ...], column: int = 0,
-             memo: dict[tuple[int, int], list[list[list[Number]]]] | None = None,
-             reads: dict[tuple[int, int], _Read] | None = None) -> list[list[list[Number]]]:
+def _tilings(groups: list[Group], left: list[int], first: int, blocks: bool, form: tuple[str, ...], column: int,
+             memo: dict[tuple[int, int], list[list[list[Number]]]],
+             reads: dict[tuple[int, int], _Read]) -> list[list[list[Number]]]:
     """Every reading of the columns from ``column`` on as blocks of neighbouring columns (all seven as one
     block unless ``blocks``), each read as bands from ``groups[first]`` on, one block after another: the
-    columns of each (its rows, left to right). ``memo`` keeps the readings from each group and column on
-    (the same ones are reached by many paths), ``reads`` the bands of each width from each group (the same
-    whatever column the block starts at)."""
+    columns of each (its rows, left to right). ``left``: the count of numbers in the groups from each on;
+    ``memo`` keeps the readings from each group and column on (the same ones are reached by many paths),
+    ``reads`` the bands of each width from each group (the same whatever column the block starts at)."""
     if column == _WIDTH:
         return [[]]
-    memo = {} if memo is None else memo
-    reads = {} if reads is None else reads
     if (first, column) in memo:
         return memo[first, column]
     out: list[list[list[Number]]] = []
     for width in range(1, _WIDTH - column + 1) if blocks else (_WIDTH,):
-        if (first, width) not in reads:
-            reads[first, width] = bands(groups, first, width, 0, len(form), form)
+        if (first, width) not in reads:     # (a block takes a number a row and column: fewer left, no bands)
+            end = _bands_end(groups, first, width, 0, len(form), form) if left[first] >= width * len(form) else None
+            # the block's columns: each band's groups side by side, the bands one under another
+            reads[first, width] = None if end is None else \
+                ([[n for b in range(first, end, width) for n in groups[b + c][1]] for c in range(width)], end)
         read = reads[first, width]
         if read is None:
             continue
-        block = [[row[c] for row in read[0]] for c in range(width)]
-        out += [block + rest for rest in _tilings(groups, read[1], blocks, form, column + width, memo, reads)]
+        block, end = read
+        out += [block + rest for rest in _tilings(groups, left, end, blocks, form, column + width, memo, reads)]
     memo[first, column] = out
     return out
 
@@ -177,13 +191,15 @@ def _tile(columns: list[list[Number]]) -> list[Number]:
     return [columns[c][r] for r in range(len(columns[0])) for c in range(_WIDTH)]
 
 
-def _holds(numbers: list[Number], form: tuple[str, ...]) -> bool:
+def _holds(numbers: list[Number], form: tuple[str, ...], counts: bool = False) -> bool:
     """Every 表三 identity holds with the numbers placed row-major in ``form``'s rows (a blank counts 0, a row
-    not among them 0)."""
-    if not all_counts(numbers):
+    not among them 0); ``counts``: every number is known to be a count or a blank."""
+    if not counts and not all_counts(numbers):
         return False
-    values = {f"applications.{form[i // _WIDTH]}.{_COLS[i % _WIDTH]}": n.cell.value for i, n in enumerate(numbers)}
-    return not table3_broken(values)
+    values = [[0] * _WIDTH for _ in _ROWS]      # (the form's grid of values, as holds_values takes it)
+    for i, n in enumerate(numbers):
+        values[_ROW_INDEX[form[i // _WIDTH]]][i % _WIDTH] = n.cell.value or 0
+    return holds_values(values)
 
 
 def _one_row_printed(lines: list[str], start: int) -> bool:
@@ -214,11 +230,13 @@ def read_column_groups(lines: list[str], blocks: bool = False) -> Readings | Non
     if found is None:
         return None
     start, groups = found
+    left = list(accumulate((len(group) for _, group in reversed(groups)), initial=0))[::-1]
+    counts = all_counts(n for _, group in groups for n in group)    # (then so is every tiling's: asked once)
     for form in (_ROWS, ONE_ROWS) if _one_row_printed(lines, start) else (_ROWS,):
         memo: dict[tuple[int, int], list[list[list[Number]]]] = {}
         reads: dict[tuple[int, int], _Read] = {}
-        tables = [t for first in range(len(groups)) for columns in _tilings(groups, first, blocks, form, 0, memo, reads)
-                  if _holds(t := _tile(columns), form)]
+        tables = [t for first in range(len(groups)) for columns in _tilings(groups, left, first, blocks, form, 0, memo, reads)
+                  if _holds(t := _tile(columns), form, counts)]
         if tables:
             break
     if not tables or any([n.cell.value for n in t] != [n.cell.value for n in tables[0]] for t in tables[1:]) \

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import combinations
 
 __all__ = ["spans", "place_by_columns", "place_by_spacing", "place_by_characters", "centres", "fit_spacing", "fits",
@@ -43,6 +44,13 @@ CLEAR_MARGIN = 5.0
 def spans(line: str, wide: int = 2) -> list[tuple[str, float, float]]:
     """The whitespace-separated tokens of a line with their start and end display columns (a CJK
     character ``wide`` columns: 2 as the page draws it, 1 as ``pdftotext -layout``'s grid counts it)."""
+    return list(_spans(line, wide))
+
+
+@lru_cache(maxsize=8192)
+def _spans(line: str, wide: int) -> tuple[tuple[str, float, float], ...]:
+    """:func:`spans`, once per line (the short rows' placing asks of the same lines, references and header, again
+    and again); a tuple, copied to each caller."""
     out: list[tuple[str, float, float]] = []
     col = 0.0
     start = 0.0
@@ -60,7 +68,7 @@ def spans(line: str, wide: int = 2) -> list[tuple[str, float, float]]:
         col += width
     if token:
         out.append(("".join(token), start, col))
-    return out
+    return tuple(out)
 
 
 def _centre(span: tuple[str, float, float]) -> float:

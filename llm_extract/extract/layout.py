@@ -358,9 +358,9 @@ def _total_after_row(label: str, joined: str) -> bool:
     """A 总计 / 合计 line after a whole row's label (``3．其他`` / ``合计``: the other row printed no cell, the total
     row follows; ``．其他`` where a converter put the item number on a line of its own): the total row's label, not
     the end of the other's."""
-    text = normalise(label).strip()
     if label_key(joined) not in _TOTAL_WORDS:
-        return False
+        return False                    # (most lines: the cheap test first)
+    text = normalise(label).strip()
     if _ITEM_START.match(text):
         return bool(rows_named(label_key(text)))
     return text[:1] in ".、" and bool(rows_named(label_key(text[1:])))

@@ -74,6 +74,7 @@ def group_title_piece(key: str) -> bool:
     return cut > 0 and strip_item_number(key[cut:]) == key[cut:]     # beside it (no other row's number)
 
 
+@lru_cache(maxsize=4096)
 def group_title_head(key: str) -> int:
     """The length of a group title's first piece (four characters at least) that ``key`` opens with, when more
     follows it (``(五)不予物``: the title printed down its column beside the end of a sub-row's wrapped label,

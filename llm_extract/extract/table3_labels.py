@@ -38,6 +38,7 @@ _NUMBER_KINDS = ((re.compile(r"^[一二三四五六七八九十]+\s*、"), "row"
                  (re.compile(r"^[(（]?\d+\s*[.．、)）]"), "sub"))
 
 
+@lru_cache(maxsize=4096)
 def _number_kind(label: str) -> str | None:
     return next((kind for pattern, kind in _NUMBER_KINDS if pattern.match(label)), None)
 
@@ -46,15 +47,15 @@ def _number_kind(label: str) -> str | None:
 _ROW_NUMBER_KIND = {r.key: _number_kind(r.label) for r in FORM.table3_rows}
 
 
-def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str], kind: str | None = None) -> bool:
-    """A label broken over lines: the pattern matches this fragment joined to the next one or
-    two text items (numbers may stand between them), and either starts inside this fragment,
-    or this fragment opens a label (an item number), carries the row's numbers, and the
-    fragments after it carry none. A fragment with an item number of its own opens another
-    label: no label is broken into it."""
+#: the texts one step of a broken label's search tries (each with its head's length: a match must start in the
+#: head) and whether the fragments after it carry no numbers
+_Step = tuple[tuple[tuple[int, str], ...], bool]
+
+
+def _label_pieces(keys: _Keys, i: int) -> tuple[str | None, bool, tuple[_Step, ...]]:
+    """What :func:`_broken_match` asks of item ``i`` whatever the row: the kind of its own item number, whether it
+    opens a label carrying the row's numbers, and its fragment joined to the next one and two text items."""
     key = keys[i] or ""
-    if kind is not None and (own := _number_kind(key)) is not None and own != kind:
-        return False                    # 四、结转 (a row of the form, its label cut short) opens no sub-row's label
     bare = strip_item_number(key)
     heads = {key, bare}
     # an item number that opens a row is marked ("2.", "(四)", "三、"); a lone "三" is a character of
@@ -62,6 +63,7 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str], kind: str | Non
     owns = len(heads) == 2 and not key[:len(key) - len(bare)].isalpha() and i + 1 < len(keys) and keys[i + 1] is None \
         and not any(match_row(key, other) for _, other in TABLE3_LABELS)   # a whole label (a row repeated after
     #                                                                         a page break) opens no other row
+    steps: list[_Step] = []
     tail, bare_tail, joined, between, orphans = "", "", 0, 0, True
     for j in range(i + 1, len(keys)):
         nxt = keys[j]
@@ -70,24 +72,50 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str], kind: str | Non
         if nxt is None:
             between += 1
             if between > 8:
-                return False
+                break
             continue
         if strip_item_number(nxt) != nxt:
             cut = group_title_head(nxt)     # (五)不予 / 物: a group's title beside the label's last piece
             if not cut or strip_item_number(nxt[cut:]) != nxt[cut:]:
-                return False            # another label opens there (5.属于三类内部事务信息 after （三）不 / 益予公开)
+                break                   # another label opens there (5.属于三类内部事务信息 after （三）不 / 益予公开)
             nxt = nxt[cut:]
         tail += nxt
         bare_tail += _without_title_tail(nxt)
         joined += 1
         orphans = orphans and (j + 1 == len(keys) or keys[j + 1] is not None)
-        for head in heads:
-            for text in {head + tail, head + bare_tail}:
-                m = pattern.search(text)
-                if m and (m.start() < len(head) or (owns and orphans)):
-                    return True
+        steps.append((tuple((len(head), text) for head in heads for text in {head + tail, head + bare_tail}), orphans))
         if joined == 2:
-            return False
+            break
+    return _number_kind(key), owns, tuple(steps)
+
+
+class _Pieces(dict[int, tuple[str | None, bool, tuple[_Step, ...]]]):
+    """A region's items' :func:`_label_pieces`, each worked out when first asked for (every row's search, in
+    form order and out of it, asks again of the items it passes)."""
+
+    def __init__(self, keys: _Keys) -> None:
+        super().__init__()
+        self.keys = keys
+
+    def __missing__(self, i: int) -> tuple[str | None, bool, tuple[_Step, ...]]:
+        self[i] = _label_pieces(self.keys, i)
+        return self[i]
+
+
+def _broken_match(pieces: _Pieces, i: int, pattern: re.Pattern[str], kind: str | None = None) -> bool:
+    """A label broken over lines: the pattern matches this fragment joined to the next one or
+    two text items (numbers may stand between them), and either starts inside this fragment,
+    or this fragment opens a label (an item number), carries the row's numbers, and the
+    fragments after it carry none. A fragment with an item number of its own opens another
+    label: no label is broken into it."""
+    own, owns, steps = pieces[i]
+    if kind is not None and own is not None and own != kind:
+        return False                    # 四、结转 (a row of the form, its label cut short) opens no sub-row's label
+    for texts, orphans in steps:
+        for head, text in texts:
+            m = pattern.search(text)
+            if m and (m.start() < head or (owns and orphans)):
+                return True
     return False
 
 
@@ -95,6 +123,7 @@ def _broken_match(keys: _Keys, i: int, pattern: re.Pattern[str], kind: str | Non
 _TITLES = tuple(strip_item_number(k) for k in GROUP_TITLES)
 
 
+@lru_cache(maxsize=4096)
 def _without_title_tail(key: str) -> str:
     """A label's next piece without the end of a group's title printed down its column before it (``开`` of
     不予公开 before ``部事务信息``: ``（三）`` / ``不予公`` / ``开 部事务信息``); the piece itself otherwise."""
@@ -110,6 +139,7 @@ def _without_title_tail(key: str) -> str:
 _TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,5}?)(?=\d{1,2}[.、])")
 
 
+@lru_cache(maxsize=4096)
 def without_title_piece(key: str) -> str | None:
     """A key as the label search may also read it: ``None`` for a short piece of a group's title printed down its
     narrow column (``（三`` / ``）不`` / ``予公`` / ``开``) between the pieces of a label wrapped beside it
@@ -140,6 +170,7 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
     titled = tuple((without_title_piece(key) or "") if key is not None else None for key in keys)
     pieces = {i for i, (a, b) in enumerate(zip(keys, titled)) if a != b}
     texts = [i for i, key in enumerate(keys) if key is not None]
+    keyed, titled_pieces = _Pieces(keys), _Pieces(titled)
     # the text items from each item on, four of them (a row's numbers may stand between its label's pieces)
     near = {i: range(i, texts[k + 3] + 1 if k + 3 < len(texts) else len(keys)) for k, i in enumerate(texts)}
 
@@ -149,10 +180,10 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
         kind = _ROW_NUMBER_KIND.get(row)
         for i in range(start, stop):
             key = keys[i]
-            if key is not None and (match_row(key, pattern) or _broken_match(keys, i, pattern, kind)
+            if key is not None and (match_row(key, pattern) or _broken_match(keyed, i, pattern, kind)
                                     or _cut_short(keys, i, row)
                                     or ((bare := titled[i]) and not pieces.isdisjoint(near[i])
-                                        and (match_row(bare, pattern) or _broken_match(titled, i, pattern, kind)
+                                        and (match_row(bare, pattern) or _broken_match(titled_pieces, i, pattern, kind)
                                              or _cut_short(titled, i, row)))) \
                     and not _header_cell(keys, i):
                 return i
@@ -167,10 +198,11 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
             continue
         found[row] = i
         pos = i + 1
-    _out_of_order(keys, found)
+    _out_of_order(keyed, found)
     return found
 
 
+@lru_cache(maxsize=4096)
 def _parts(key: str) -> tuple[str, str]:
     """A label key's item number (its digits or numeral only: ``6、`` and ``6.`` alike) and its words."""
     words = strip_item_number(key)
@@ -185,22 +217,24 @@ def _cut_short(keys: _Keys, i: int, row: str) -> bool:
     ``6.属于四类`` for 6.属于四类过程性信息, the rest printed after the table; pypdf: ``(三)不1.属于国家秘``, its group
     title's first piece before it, the rest wrapped onto the next line): its own item number, of the row's kind,
     then the first words of the row's label only, and the row's numbers right after it."""
+    if i + 1 == len(keys) or keys[i + 1] is not None:
+        return False                    # (no numbers right after it: the cheap test first)
     key = keys[i] or ""
     number, bare = _parts(key)
     return (bool(bare) and (number, bare) != _LABEL_PARTS[row] and number == _LABEL_PARTS[row][0]
-            and _LABEL_PARTS[row][1].startswith(bare) and _number_kind(key) == _ROW_NUMBER_KIND.get(row)
-            and i + 1 < len(keys) and keys[i + 1] is None)
+            and _LABEL_PARTS[row][1].startswith(bare) and _number_kind(key) == _ROW_NUMBER_KIND.get(row))
 
 
 #: rows never looked for out of form order: their labels (其他, 总计) are also column headers
 _IN_ORDER_ONLY = frozenset({"other_other", "total_processed"})
 
 
-def _out_of_order(keys: _Keys, found: dict[str, int]) -> None:
+def _out_of_order(pieces: _Pieces, found: dict[str, int]) -> None:
     """Rows the in-order search missed because the report prints two sub-rows the other way round
     (2.重复申请 under 3.要求提供公开出版物): such a row's own label, whole or broken over lines, is looked for
     between the row two places above it and the first row found below it, where it must be the only
     label not yet taken that matches."""
+    keys = pieces.keys
     rows = [row for row, _ in TABLE3_LABELS]
     for k, (row, pattern) in enumerate(TABLE3_LABELS):
         if row in found or row in _IN_ORDER_ONLY:
@@ -209,6 +243,7 @@ def _out_of_order(keys: _Keys, found: dict[str, int]) -> None:
         hi = min((found[r] for r in rows[k + 1:] if r in found), default=len(keys))
         taken = set(found.values())
         hits = [i for i in range(lo + 1, hi) if i not in taken and keys[i] is not None
-                and (match_row(keys[i], pattern) or _broken_match(keys, i, pattern, _ROW_NUMBER_KIND.get(row))) and not _header_cell(keys, i)]
+                and (match_row(keys[i], pattern) or _broken_match(pieces, i, pattern, _ROW_NUMBER_KIND.get(row)))
+                and not _header_cell(keys, i)]
         if len(hits) == 1:
             found[row] = hits[0]

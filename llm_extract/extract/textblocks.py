@@ -276,10 +276,12 @@ class _Reader:
         if not text:                             # a line of numbers
             self._numbers(numbers, n)
             return
-        words = [t for t in map(label_key, text.split()) if not is_group_piece(t)]
-        if words or not self.start < n < self.end:
-            self.run, self.group = None, None    # (a line of a group's pieces stands beside a row's numbers)
-        if self.start < n < self.end:
+        if not self.start < n < self.end:
+            self.run, self.group = None, None
+        else:                                    # (its words asked for in 表三's region only)
+            words = [t for t in map(label_key, text.split()) if not is_group_piece(t)]
+            if words:
+                self.run, self.group = None, None    # (a line of a group's pieces stands beside a row's numbers)
             if words and words[0][:1] in _ITEM_DOTS:
                 text = " ".join([self._item_number(words[0])] + words[1:])
         self.recent = []
