@@ -42,6 +42,30 @@ def test_table4_read_from_table3s_lines_is_not_proven() -> None:
     assert record.provenance[TABLE3_PATHS[0]].status is Status.PROVEN      # 表三's other lines stay proven
 
 
+def test_a_table2_cell_read_from_a_table3_numbers_line_is_not_proven() -> None:
+    extraction = _extraction(_report_text())
+    readings = dict(extraction.readings)
+    t3 = TABLE3_PATHS[0]
+    line = readings[t3].lines[-1]
+    readings["active_disclosure.licensing"] = Reading(value=readings[t3].value, kind=readings[t3].kind,
+                                                      raw=readings[t3].raw, lines=[line], method="label+cells")
+    record = verify_extraction(extraction.model_copy(update={"readings": readings}))
+    for p in ("active_disclosure.licensing", t3):
+        assert record.provenance[p].status is Status.UNVERIFIED and RULE in record.provenance[p].rules, p
+
+
+def test_a_table2_cell_run_into_a_line_of_table3_rows_is_not_in_doubt() -> None:
+    """A crawler's line ``…行政事业性收费0.00三、收到和处理…一、本年新收政府信息公开申请数量0 0 0 0 0 0 0…``: the
+    fee and whole rows of 表三 on one line, each number read once."""
+    extraction = _extraction(_report_text())
+    readings = dict(extraction.readings)
+    line = readings["active_disclosure.fees_10k_yuan"].lines[-1]
+    for p in TABLE3_PATHS[:7]:
+        readings[p] = readings[p].model_copy(update={"lines": [line]})
+    record = verify_extraction(extraction.model_copy(update={"readings": readings}))
+    assert not any(RULE in p.rules for p in record.provenance.values())
+
+
 def test_each_table_on_its_own_lines_is_proven() -> None:
     record = verify_extraction(_extraction(_report_text()))
     assert all(p.status is Status.PROVEN for p in record.provenance.values())

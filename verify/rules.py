@@ -108,9 +108,9 @@ register("READ.T4_BLOCK_ORDER", "表四的十五个数字每行一个，其间�
          "表四's fifteen numbers one to a line with pieces of its column headers among them: the text was printed "
          "as blocks and the order is the tool's; a group's cells in another order keep its total, so no identity "
          "checks the order: never proven")
-register("READ.TWO_TABLES", "同一行的数字被读作两张表的单元格（其中一张只从该行读一格）：一个印出的数字只属于一张表，"
+register("READ.TWO_TABLES", "同一行的数字被读作两张表各一个单元格：一个印出的数字只属于一张表，"
          "某个读取器取了另一张表的数字（PDF 文本工具逐框输出时，下一表的标题可能印在上一表的数字之前），不予证明",
-         "one line read as the cells of two tables, one of them reading a single cell from it: a number printed once "
+         "one line read as one cell of each of two tables: a number printed once "
          "is one table's, so a reader took another table's number (a PDF text tool printing boxes may put the next "
          "table's heading before the last table's numbers): never proven")
 register("READ.T4_EDGE_BLANK", "表四一行十五格只印出十个数字，按列标题左缘判定首组或末组空白；组内零散空格在定宽文本中看不出，不予证明",

@@ -5,11 +5,11 @@ column after column) may put the next table's heading before the last table's nu
 四、政府信息公开行政复议、行政诉讼情况 / 申请人情况 / … / 0 / 0 / … / 结果维持 …. A reader of 表四 then takes
 表三's last numbers for 表四's cells, and an empty 表四 (fifteen blank cells) reads as a row of 0s that
 keeps every group sum: proven, and wrong. A number printed once is the cell of one table only, so a
-line that is the value line of a cell of two tables, one of them reading one cell from it, says that
-one reader took another table's number: neither table's cells from that line are proven.
+line that is the value line of one cell of each of two tables says that one reader took another table's
+number: neither table's cells from that line are proven.
 
-A line holding whole tables (a crawler's dump of a page as one line) is the value line of many cells
-of each table: no cell of it is in doubt here.
+A line holding whole tables (a crawler's dump of a page as one line, or 表二's last cell run into 表三's rows)
+is the value line of many cells of a table: no cell of it is in doubt here.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ __all__ = ["RULE", "read_by_two_tables"]
 RULE = "READ.TWO_TABLES"
 
 #: the tables whose cells a line holds: a path's first part
-_TABLES = ("disclosure", "applications", "review_litigation")
+_TABLES = ("active_disclosure", "applications", "review_litigation")
 _UNREAD = frozenset({CellKind.MISSING, CellKind.ABSENT})
 #: the form's paths' tables (a path's first part), looked up rather than split off ~200 times a document
 _TABLE_OF = {path: path.split(".", 1)[0] for path in ALL_PATHS}
@@ -32,7 +32,7 @@ _TABLE_OF = {path: path.split(".", 1)[0] for path in ALL_PATHS}
 
 def read_by_two_tables(readings: Mapping[str, Reading]) -> list[str]:
     """The table cells whose value line (a reading's last line) is also the value line of another table's cell,
-    where one of the two tables reads a single cell from it (see the module docstring)."""
+    where each table reads a single cell from it (see the module docstring)."""
     cells: dict[int, dict[str, list[str]]] = {}      # value line -> table -> paths
     for path, r in readings.items():
         if not r.lines or r.kind in _UNREAD:
@@ -42,6 +42,6 @@ def read_by_two_tables(readings: Mapping[str, Reading]) -> list[str]:
             cells.setdefault(r.lines[-1], {}).setdefault(table, []).append(path)
     out: list[str] = []
     for by_table in cells.values():
-        if len(by_table) > 1 and min(map(len, by_table.values())) == 1:
+        if len(by_table) > 1 and max(map(len, by_table.values())) == 1:
             out.extend(p for paths in by_table.values() for p in paths)
     return out
