@@ -26,8 +26,8 @@ RULE = "READ.TWO_TABLES"
 #: the tables whose cells a line holds: a path's first part
 _TABLES = ("active_disclosure", "applications", "review_litigation")
 _UNREAD = frozenset({CellKind.MISSING, CellKind.ABSENT})
-#: the form's paths' tables (a path's first part), looked up rather than split off ~200 times a document
-_TABLE_OF = {path: path.split(".", 1)[0] for path in ALL_PATHS}
+#: each table cell's table (a path's first part), looked up rather than split off ~200 times a document
+_TABLE_OF = {path: table for path in ALL_PATHS if (table := path.split(".", 1)[0]) in _TABLES}
 
 
 def read_by_two_tables(readings: Mapping[str, Reading]) -> list[str]:
@@ -37,8 +37,8 @@ def read_by_two_tables(readings: Mapping[str, Reading]) -> list[str]:
     for path, r in readings.items():
         if not r.lines or r.kind in _UNREAD:
             continue
-        table = _TABLE_OF.get(path) or path.split(".", 1)[0]
-        if table in _TABLES:
+        table = _TABLE_OF.get(path)
+        if table is not None:
             cells.setdefault(r.lines[-1], {}).setdefault(table, []).append(path)
     out: list[str] = []
     for by_table in cells.values():

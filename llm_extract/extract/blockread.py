@@ -13,6 +13,7 @@ numbers) where that reading gives the same values and takes the order of its col
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 
 from ..evidence import Ambiguity, CellKind, Method
@@ -98,21 +99,16 @@ def _groups_hold(values: list) -> bool:
 
 
 def _table2_row(paths: list[str], ev: RowEvidence, lines: list[str]) -> Readings | None:
-    if len(ev.attached) != len(paths) or not _whole_fields(ev.attached, lines) or not _fit(paths, ev.attached):
+    if len(ev.attached) != len(paths) or not _whole_fields(ev.attached, lines) or not _fit(zip(paths, ev.attached)):
         return None                     # exact counts only: a lost or an extra number says nothing of which
     return {p: reading(n.cell, sorted({ev.line, n.line}), LABEL_METHOD)
             for p, n in zip(paths, ev.attached)}
 
 
-def _fit(paths: list[str], numbers: list[Number]) -> bool:
-    """Whether each number can be its field's (no fraction in a count's place: another row's number)."""
-    return all(fits_field(p, n.cell.plain) for p, n in zip(paths, numbers))
-
-
-def _placement_fits(placed: dict[str, Number]) -> bool:
-    """Whether every number a placement by position put in 表二 can be its field's: a fraction in a count's place (the
-    fee's 3.7246 under 现行有效件数) says the placement is off, for every row it placed."""
-    return all(fits_field(p, n.cell.plain) for p, n in placed.items())
+def _fit(placed: Iterable[tuple[str, Number]]) -> bool:
+    """Whether every number placed in 表二 (path, number) can be its field's: a fraction in a count's place (the fee's
+    3.7246 under 现行有效件数) says the placement is off, for every row it placed."""
+    return all(fits_field(p, n.cell.plain) for p, n in placed)
 
 
 def _whole_fields(numbers: list[Number], lines: list[str]) -> bool:
@@ -229,7 +225,7 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         row = _table2_row(_T2_ROWS[path], ev, lines) if ev is not None else None
         if row is None:
             placed = [blocks.table2_placed.get(p) for p in _T2_ROWS[path]]
-            if all(n is not None for n in placed) and _placement_fits(blocks.table2_placed):
+            if all(n is not None for n in placed) and _fit(blocks.table2_placed.items()):
                 row = {p: reading(n.cell, [n.line], POSITION_METHOD)
                        for p, n in zip(_T2_ROWS[path], placed) if n is not None}
         if row is not None:
@@ -243,7 +239,7 @@ def _boxed_table2(lines: list[str], rows: list[str], readings: Readings,
                   ambiguities: list[Ambiguity]) -> list[Ambiguity]:
     """表二's rows still unread, from ``pdf2txt.py``'s boxes (extract/t2boxes.py): whole rows, by position."""
     placed = table2_boxes(lines) if rows else {}
-    if not _placement_fits(placed):
+    if not _fit(placed.items()):
         placed = {}
     for path in rows:
         numbers = [placed.get(p) for p in _T2_ROWS[path]]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
@@ -21,7 +20,7 @@ from .t2wrapped import split_wrapped_labels
 from .layout import Item, Region, is_page_furniture, label_key
 from .direction import rows_above_or_below
 from .stacked import after_stacked_labels
-from .readings import Readings, gap_options, missing, reading
+from .readings import Readings, fits_field, gap_options, missing, reading
 from .ruleglyphs import is_rule_mark, without_rule_glyphs
 
 __all__ = ["read_table2"]
@@ -146,7 +145,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             _t2_glued(glued, paths, item, out, ambiguities)
         elif n == 1 and not values and (ocr := _glued_ocr(key)) is not None:
             r = reading(ocr, [item.line], "glued")         # 行政事业性收费49O.69, 行政强制O
-            out[paths[0]] = r if paths[0].endswith("fees_10k_yuan") or not isinstance(r.value, Decimal) \
+            out[paths[0]] = r if fits_field(paths[0], r.value) \
                 else missing(ocr.raw, [item.line], "glued", "a decimal where a count belongs")
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
@@ -164,7 +163,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                     out[path] = missing(stray[1], [item.line, stray[0]], "label+cells",
                                         "an empty field, a number's text out of the table's grid beside its row: "
                                         "a cell whose text wrapped out of it, perhaps this one")
-                elif path.endswith("fees_10k_yuan") or not isinstance(r.value, Decimal):
+                elif fits_field(path, r.value):
                     out[path] = r
                 else:
                     out[path] = missing(v.raw, [v.line], "label+cells", "a decimal where a count belongs")
@@ -311,7 +310,7 @@ def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
     """A 表二 row whose cells ran into its label: one cell is read; three are cut (never read)."""
     if len(paths) == 1:
         r = reading(parse_cell(number), [item.line], "glued")
-        if isinstance(r.value, Decimal) and not paths[0].endswith("fees_10k_yuan"):
+        if not fits_field(paths[0], r.value):
             r = missing(number, [item.line], "glued", "a decimal where a count belongs")
         out[paths[0]] = r
         return
