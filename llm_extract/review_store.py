@@ -201,27 +201,29 @@ class ReviewStore:
                               "be acknowledged: keep")
 
     def _decide(self, planned: list[tuple[ReviewItem, Any, str | None]], reviewer: str | None) -> ResolveOutcome:
-        records: dict[str, Record] = {}
-        decisions: list[Decision] = []
-        lines: dict[str, list[str]] = {}
-        for item, value, note in planned:
-            rec = records.get(item.doc_id)
-            if rec is None:
-                rec = Record.from_json_dict(self.record(item.doc_id))
-                lines[item.doc_id] = _lines(rec)
-                rec = records[item.doc_id] = with_table_hashes(rec, lines[item.doc_id])
-            common = {"doc_id": item.doc_id, "item_id": item.id, "reviewer": reviewer, "note": note,
-                      "content_hash": rec.source.get("content_hash"), "source_path": rec.source.get("path")}
-            if value == KEEP and not _is_field_target(item):
-                d = Decision(action="keep", path=item.path, finding=item.finding, table_hash="", **common)
-            elif value == KEEP:
-                d = Decision(action="keep", path=item.path, value=check_value(item.path, rec.report.get(item.path)),
-                             table_hash=current_table_hash(rec, item.path), **common)
-            else:
-                d = Decision(path=item.path, value=value, table_hash=current_table_hash(rec, item.path), **common)
-            decisions.append(d)
-        outcome = ResolveOutcome(decided=len(decisions))
-        with run_lock(self.out):     # never beside an extract run (or another decision) writing OUT
+        # never beside an extract run (or another decision) writing OUT; the records are read under the
+        # lock too: one read before another reviewer's decision landed would write that decision away
+        with run_lock(self.out):
+            records: dict[str, Record] = {}
+            decisions: list[Decision] = []
+            lines: dict[str, list[str]] = {}
+            for item, value, note in planned:
+                rec = records.get(item.doc_id)
+                if rec is None:
+                    rec = Record.from_json_dict(self.record(item.doc_id))
+                    lines[item.doc_id] = _lines(rec)
+                    rec = records[item.doc_id] = with_table_hashes(rec, lines[item.doc_id])
+                common = {"doc_id": item.doc_id, "item_id": item.id, "reviewer": reviewer, "note": note,
+                          "content_hash": rec.source.get("content_hash"), "source_path": rec.source.get("path")}
+                if value == KEEP and not _is_field_target(item):
+                    d = Decision(action="keep", path=item.path, finding=item.finding, table_hash="", **common)
+                elif value == KEEP:
+                    d = Decision(action="keep", path=item.path, value=check_value(item.path, rec.report.get(item.path)),
+                                 table_hash=current_table_hash(rec, item.path), **common)
+                else:
+                    d = Decision(path=item.path, value=value, table_hash=current_table_hash(rec, item.path), **common)
+                decisions.append(d)
+            outcome = ResolveOutcome(decided=len(decisions))
             append_decisions(self.out, decisions)        # the log first: a crash after it is replayed by a re-run
             for doc_id, rec in records.items():     # settled again with the new decisions (verify.settle)
                 mine = {decision_key(d): d for d in decisions if d.doc_id == doc_id}     # the last of a field wins
@@ -231,16 +233,16 @@ class ReviewStore:
 
     def undo(self, *, doc: str | None = None, reviewer: str | None = None) -> Decision | None:
         """Take back the last decision in force (of ``doc``, if given); None when there is none."""
-        active: list[Decision] = []
-        for d in read_log(self.out):
-            if d.action == "undo":
-                active = [x for x in active if x.id != d.undoes]
-            else:
-                active.append(d)
-        last = next((d for d in reversed(active) if doc is None or d.doc_id == doc), None)
-        if last is None:
-            return None
-        with run_lock(self.out):
+        with run_lock(self.out):        # (the log read under it: the last decision when the undo is made)
+            active: list[Decision] = []
+            for d in read_log(self.out):
+                if d.action == "undo":
+                    active = [x for x in active if x.id != d.undoes]
+                else:
+                    active.append(d)
+            last = next((d for d in reversed(active) if doc is None or d.doc_id == doc), None)
+            if last is None:
+                return None
             append_decisions(self.out, [Decision(action="undo", doc_id=last.doc_id, path=last.path,
                                                  finding=last.finding, undoes=last.id, reviewer=reviewer)])
             try:
