@@ -82,13 +82,15 @@ class ReviewStore:
     # reading -----------------------------------------------------------------------------------
     def items(self, *, doc: str | None = None, table: str | None = None, status: str | None = None,
               rule: str | None = None) -> list[ReviewItem]:
-        """The queue; ``rule`` matches a rule code or its prefix (``T3.``)."""
+        """The queue; ``rule`` matches a rule code or its prefix (``T3.``), or the problem of a decision
+        on the item that was not applied (``REVIEW.STALE``: shown on the item beside the field's own rules)."""
         out = []
         for raw in read_jsonl(self.out / QUEUE_FILE):
             item = ReviewItem.model_validate(raw)
+            codes = item.rules + ([str(item.decision.get("problem"))] if item.decision else [])
             if ((doc is None or item.doc_id == doc) and (table is None or item.table == table)
                     and (status is None or item.status == status)
-                    and (rule is None or any(r == rule or r.startswith(rule) for r in item.rules))):
+                    and (rule is None or any(r == rule or r.startswith(rule) for r in codes))):
                 out.append(item)
         return out
 
