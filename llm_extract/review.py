@@ -103,6 +103,15 @@ _NOTED = frozenset({"READ.ONE_CUT", "READ.OCR_TEXT", "READ.OCR_NAME", "READ.AGEN
 _MISREAD = "DERIVE.MISREAD"
 _DIGIT_MAP = "DERIVE.DIGIT_MAP"
 _NARRATIVE = "DERIVE.NARRATIVE"
+_UNCHECKED = "READ.UNCHECKED"
+
+
+def _reasons(rules: list[str]) -> str:
+    """What the rules that left a field unverified say, other than an identity left unchecked (the message
+    below): a guess about the layout, a noisy text, … is no missing cell, and the reviewer must know which."""
+    from verify.rules import RULES      # (not at the top: verify.narrative imports this module)
+
+    return "; ".join(RULES[r].en for r in rules if r != _UNCHECKED and r in RULES)
 
 
 def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
@@ -119,6 +128,8 @@ def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
         base = f"could not be read with certainty ({prov.note or 'not found'})"
     elif prov.status == Status.UNVERIFIED and not _NOTED.isdisjoint(prov.rules):
         base = f"read, but no identity checks it: {prov.note or 'an OCR reading, which may misread digits'}"
+    elif prov.status == Status.UNVERIFIED and (why := _reasons(prov.rules)):   # a doubt about the reading itself
+        base = f"read, but not proven: {why}"
     elif prov.status == Status.UNVERIFIED:
         base = "read, but an identity it is in could not be checked because another cell is missing"
     else:
