@@ -235,14 +235,10 @@ class ReviewStore:
 
     def undo(self, *, doc: str | None = None, reviewer: str | None = None) -> Decision | None:
         """Take back the last decision in force (of ``doc``, if given); None when there is none."""
-        with run_lock(self.out):        # (the log read under it: the last decision when the undo is made)
-            active: list[Decision] = []
-            for d in read_log(self.out):
-                if d.action == "undo":
-                    active = [x for x in active if x.id != d.undoes]
-                else:
-                    active.append(d)
-            last = next((d for d in reversed(active) if doc is None or d.doc_id == doc), None)
+        if self._last_in_force(doc) is None:        # nothing to undo: no lock needed
+            return None
+        with run_lock(self.out):        # (the log read again under it: the last decision when the undo is made)
+            last = self._last_in_force(doc)
             if last is None:
                 return None
             append_decisions(self.out, [Decision(action="undo", doc_id=last.doc_id, path=last.path,
@@ -260,6 +256,15 @@ class ReviewStore:
             self._write(rec, ResolveOutcome(), lines)
             self._rebuild()
         return last
+
+    def _last_in_force(self, doc: str | None) -> Decision | None:
+        active: list[Decision] = []
+        for d in read_log(self.out):
+            if d.action == "undo":
+                active = [x for x in active if x.id != d.undoes]
+            else:
+                active.append(d)
+        return next((d for d in reversed(active) if doc is None or d.doc_id == doc), None)
 
     def _write(self, record: Record, outcome: ResolveOutcome, lines: list[str]) -> None:
         from .pipeline import _record_json
