@@ -23,12 +23,14 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .evidence import FieldProvenance, Finding, Record, Status
+from .form import FORM
 from .schema import table_of
 
 __all__ = ["ReviewItem", "SourceLine", "review_items", "item_id", "finding_key"]
 
 _QUEUED = {Status.MISSING, Status.DERIVED, Status.RESOLVED, Status.DISPUTED, Status.UNVERIFIED}
 _MAX_LINE_CHARS = 300
+_T3_LABELS = {r.key: r.label for r in FORM.table3_rows}
 
 
 class SourceLine(BaseModel):
@@ -74,11 +76,31 @@ def _decision(findings: list[Finding]) -> dict[str, Any] | None:
     return None
 
 
-def _source_lines(numbers: list[int], lines: list[str]) -> list[SourceLine]:
+def _anchor(line: str, path: str, raw: str | None) -> int:
+    """Where a line too long to show whole is shown from (a crawler's dump holds the whole article on one
+    line, its chrome first): the field's 表三 row label with the cell's text right after it, else the
+    cell's text where printed once, else the line's start."""
+    parts = path.split(".")
+    label = _T3_LABELS.get(parts[1]) if len(parts) == 3 and parts[0] == "applications" else None
+    if label and label in line:
+        at = line.find(label)
+        while at >= 0 and raw and raw not in line[at + len(label):at + len(label) + len(raw) + 40]:
+            at = line.find(label, at + 1)
+        return at if at >= 0 else line.find(label)
+    if raw and line.count(raw) == 1:
+        return line.index(raw)
+    return 0
+
+
+def _source_lines(numbers: list[int], lines: list[str], path: str = "", raw: str | None = None) -> list[SourceLine]:
     out = []
     for n in sorted(set(numbers))[:12]:
         if 0 < n <= len(lines):
-            out.append(SourceLine(n=n, text=lines[n - 1].replace("\t", " ⇥ ")[:_MAX_LINE_CHARS]))
+            text = lines[n - 1].replace("\t", " ⇥ ")
+            start = max(0, _anchor(text, path, raw) - 20) if len(text) > _MAX_LINE_CHARS else 0
+            shown = text[start:start + _MAX_LINE_CHARS]
+            out.append(SourceLine(n=n, text=("…" if start else "") + shown
+                                  + ("…" if start + _MAX_LINE_CHARS < len(text) else "")))
     return out
 
 
@@ -155,7 +177,7 @@ def review_items(record: Record, lines: list[str]) -> list[ReviewItem]:
             id=item_id(record.doc_id, path), decision=_decision(related),
             doc_id=record.doc_id, path=path, table=table_of(path), status=prov.status.value, value=value,
             candidates=cands, rules=prov.rules, message=_message(path, prov, related),
-            kind=prov.kind.value, raw=prov.raw, source_lines=_source_lines(prov.lines, lines),
+            kind=prov.kind.value, raw=prov.raw, source_lines=_source_lines(prov.lines, lines, path, prov.raw),
         ))
         covered.add(path)
     acknowledged = (record.stages.get("review") or {}).get("acknowledged") or {}

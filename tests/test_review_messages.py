@@ -29,3 +29,23 @@ def test_an_identity_left_unchecked_still_says_that_a_cell_is_missing(golden_dir
         status=Status.UNVERIFIED, rules=["READ.UNCHECKED"])}})
     item = next(i for i in review_items(record, doc.lines) if i.path == path)
     assert MISSING_CELL in item.message
+
+
+def test_a_long_line_is_shown_from_the_fields_row_not_from_a_crawlers_chrome() -> None:
+    """A crawler's dump holds the whole article on one line, its site's chrome first: the item shows the
+    part of the line where the field's row is printed, with the cell's text in it."""
+    from tests.fakeopenai import report_text, sample_values
+
+    doc = Document.from_text(report_text(sample_values()), doc_id="d")
+    record = process_document(doc)
+    path = "applications.new_received.natural_person"
+    n = record.provenance[path].lines[0]
+    chrome = "网站首页 > 信息公开 > 年度报告 发布日期：2026-01-07 来源：门户网站 浏览次数：4659 " * 8
+    lines = list(doc.lines)
+    lines[n - 1] = chrome + lines[n - 1] + " 二、上年结转……" * 40
+    record = record.model_copy(update={"provenance": record.provenance | {
+        path: record.provenance[path].model_copy(update={"status": Status.UNVERIFIED, "rules": ["READ.UNCHECKED"]})}})
+    item = next(i for i in review_items(record, lines) if i.path == path)
+    shown = item.source_lines[0].text
+    assert "一、本年新收政府信息公开申请数量" in shown and str(item.raw) in shown.split("本年新收")[1]
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 302
