@@ -7,8 +7,9 @@ turned into the value the field holds, or refused with a message that says why:
 - ``keep``: accept the value as it stands (even a printed value that breaks an identity),
   or acknowledge a document-level finding;
 - a **count** (表二/表三/表四 cells): a non-negative whole number. Full-width digits
-  (``６``) are normalised; a thousands separator is accepted only where it groups three
-  digits (``1,234`` → 1234; ``12,34`` is refused). ``6件``, ``1.5``, ``6.0``, ``1e3``, ``-1`` are refused;
+  (``６``) are normalised; a thousands separator (a comma or a space) is accepted only where it groups
+  three digits (``1,234`` → 1234; ``12,34`` and ``1 2`` are refused). ``6件``, ``1.5``, ``6.0``, ``1e3``,
+  ``-1``, ``1²``, ``①`` are refused;
 - the **fee** (万元): an exact non-negative decimal (``94.0121``), never a float, never ``1e3``;
 - the **agency**: a name (not a number), one line, at most 100 characters;
 - the **year**: a whole number from 2008 (the regulations took effect) to next year.
@@ -49,9 +50,21 @@ def field_kind(path: str) -> str:
     return {"agency": "agency", "year": "year", _FEE: "fee"}.get(path, "count")
 
 
+def _typed_as_is(ch: str) -> bool:
+    """A character that stands for what NFKC makes of it: itself, a full-width form (６ ， ．) or a space.
+    Not a superscript or a circled number (``1²`` is not 12, ``①`` not a count typed as 1)."""
+    norm = unicodedata.normalize("NFKC", ch)
+    return norm == ch or "\uff01" <= ch <= "\uff5e" or norm.isspace()
+
+
 def _digits(text: str, path: str) -> str:
-    """NFKC (full-width ６ → 6, ， → ,), spaces removed, thousands separators checked and dropped."""
-    norm = "".join(unicodedata.normalize("NFKC", text).split())
+    """NFKC (full-width ６ → 6, ， → ,), thousands separators (a comma or a space) checked and dropped."""
+    if not all(_typed_as_is(ch) for ch in text):
+        raise InvalidDecision(f"{path}: {text!r} is not a number (digits only; no superscripts or circled numbers)")
+    spaced = " ".join(unicodedata.normalize("NFKC", text).split())
+    if " " in spaced and not _GROUPED.fullmatch(spaced.replace(" ", ",").partition(".")[0]):
+        raise InvalidDecision(f"{path}: {text!r} is not one number (a space must group three digits, e.g. 1 234)")
+    norm = spaced.replace(" ", "")
     if "," in norm:
         whole, dot, frac = norm.partition(".")
         if not _GROUPED.fullmatch(whole):

@@ -23,12 +23,14 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .evidence import FieldProvenance, Finding, Record, Status
+from .form import FORM
 from .schema import table_of
 
 __all__ = ["ReviewItem", "SourceLine", "review_items", "item_id", "finding_key"]
 
 _QUEUED = {Status.MISSING, Status.DERIVED, Status.RESOLVED, Status.DISPUTED, Status.UNVERIFIED}
 _MAX_LINE_CHARS = 300
+_T3_LABELS = {r.key: r.label for r in FORM.table3_rows}
 
 
 class SourceLine(BaseModel):
@@ -74,11 +76,31 @@ def _decision(findings: list[Finding]) -> dict[str, Any] | None:
     return None
 
 
-def _source_lines(numbers: list[int], lines: list[str]) -> list[SourceLine]:
+def _anchor(line: str, path: str, raw: str | None) -> int:
+    """Where a line too long to show whole is shown from (a crawler's dump holds the whole article on one
+    line, its chrome first): the field's 表三 row label with the cell's text right after it, else the
+    cell's text where printed once, else the line's start."""
+    parts = path.split(".")
+    label = _T3_LABELS.get(parts[1]) if len(parts) == 3 and parts[0] == "applications" else None
+    if label and label in line:
+        at = line.find(label)
+        while at >= 0 and raw and raw not in line[at + len(label):at + len(label) + len(raw) + 40]:
+            at = line.find(label, at + 1)
+        return at if at >= 0 else line.find(label)
+    if raw and line.count(raw) == 1:
+        return line.index(raw)
+    return 0
+
+
+def _source_lines(numbers: list[int], lines: list[str], path: str = "", raw: str | None = None) -> list[SourceLine]:
     out = []
     for n in sorted(set(numbers))[:12]:
         if 0 < n <= len(lines):
-            out.append(SourceLine(n=n, text=lines[n - 1].replace("\t", " ⇥ ")[:_MAX_LINE_CHARS]))
+            text = lines[n - 1].replace("\t", " ⇥ ")
+            start = max(0, _anchor(text, path, raw) - 20) if len(text) > _MAX_LINE_CHARS else 0
+            shown = text[start:start + _MAX_LINE_CHARS]
+            out.append(SourceLine(n=n, text=("…" if start else "") + shown
+                                  + ("…" if start + _MAX_LINE_CHARS < len(text) else "")))
     return out
 
 
@@ -103,6 +125,15 @@ _NOTED = frozenset({"READ.ONE_CUT", "READ.OCR_TEXT", "READ.OCR_NAME", "READ.AGEN
 _MISREAD = "DERIVE.MISREAD"
 _DIGIT_MAP = "DERIVE.DIGIT_MAP"
 _NARRATIVE = "DERIVE.NARRATIVE"
+_UNCHECKED = "READ.UNCHECKED"
+
+
+def _reasons(rules: list[str]) -> str:
+    """What the rules that left a field unverified say, other than an identity left unchecked (the message
+    below): a guess about the layout, a noisy text, … is no missing cell, and the reviewer must know which."""
+    from verify.rules import RULES      # (not at the top: verify.narrative imports this module)
+
+    return "; ".join(RULES[r].en for r in rules if r != _UNCHECKED and r in RULES)
 
 
 def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
@@ -119,6 +150,8 @@ def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:
         base = f"could not be read with certainty ({prov.note or 'not found'})"
     elif prov.status == Status.UNVERIFIED and not _NOTED.isdisjoint(prov.rules):
         base = f"read, but no identity checks it: {prov.note or 'an OCR reading, which may misread digits'}"
+    elif prov.status == Status.UNVERIFIED and (why := _reasons(prov.rules)):   # a doubt about the reading itself
+        base = f"read, but not proven: {why}"
     elif prov.status == Status.UNVERIFIED:
         base = "read, but an identity it is in could not be checked because another cell is missing"
     else:
@@ -144,7 +177,7 @@ def review_items(record: Record, lines: list[str]) -> list[ReviewItem]:
             id=item_id(record.doc_id, path), decision=_decision(related),
             doc_id=record.doc_id, path=path, table=table_of(path), status=prov.status.value, value=value,
             candidates=cands, rules=prov.rules, message=_message(path, prov, related),
-            kind=prov.kind.value, raw=prov.raw, source_lines=_source_lines(prov.lines, lines),
+            kind=prov.kind.value, raw=prov.raw, source_lines=_source_lines(prov.lines, lines, path, prov.raw),
         ))
         covered.add(path)
     acknowledged = (record.stages.get("review") or {}).get("acknowledged") or {}

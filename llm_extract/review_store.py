@@ -82,13 +82,15 @@ class ReviewStore:
     # reading -----------------------------------------------------------------------------------
     def items(self, *, doc: str | None = None, table: str | None = None, status: str | None = None,
               rule: str | None = None) -> list[ReviewItem]:
-        """The queue; ``rule`` matches a rule code or its prefix (``T3.``)."""
+        """The queue; ``rule`` matches a rule code or its prefix (``T3.``), or the problem of a decision
+        on the item that was not applied (``REVIEW.STALE``: shown on the item beside the field's own rules)."""
         out = []
         for raw in read_jsonl(self.out / QUEUE_FILE):
             item = ReviewItem.model_validate(raw)
+            codes = item.rules + ([str(item.decision.get("problem"))] if item.decision else [])
             if ((doc is None or item.doc_id == doc) and (table is None or item.table == table)
                     and (status is None or item.status == status)
-                    and (rule is None or any(r == rule or r.startswith(rule) for r in item.rules))):
+                    and (rule is None or any(r == rule or r.startswith(rule) for r in codes))):
                 out.append(item)
         return out
 
@@ -201,27 +203,29 @@ class ReviewStore:
                               "be acknowledged: keep")
 
     def _decide(self, planned: list[tuple[ReviewItem, Any, str | None]], reviewer: str | None) -> ResolveOutcome:
-        records: dict[str, Record] = {}
-        decisions: list[Decision] = []
-        lines: dict[str, list[str]] = {}
-        for item, value, note in planned:
-            rec = records.get(item.doc_id)
-            if rec is None:
-                rec = Record.from_json_dict(self.record(item.doc_id))
-                lines[item.doc_id] = _lines(rec)
-                rec = records[item.doc_id] = with_table_hashes(rec, lines[item.doc_id])
-            common = {"doc_id": item.doc_id, "item_id": item.id, "reviewer": reviewer, "note": note,
-                      "content_hash": rec.source.get("content_hash"), "source_path": rec.source.get("path")}
-            if value == KEEP and not _is_field_target(item):
-                d = Decision(action="keep", path=item.path, finding=item.finding, table_hash="", **common)
-            elif value == KEEP:
-                d = Decision(action="keep", path=item.path, value=check_value(item.path, rec.report.get(item.path)),
-                             table_hash=current_table_hash(rec, item.path), **common)
-            else:
-                d = Decision(path=item.path, value=value, table_hash=current_table_hash(rec, item.path), **common)
-            decisions.append(d)
-        outcome = ResolveOutcome(decided=len(decisions))
-        with run_lock(self.out):     # never beside an extract run (or another decision) writing OUT
+        # never beside an extract run (or another decision) writing OUT; the records are read under the
+        # lock too: one read before another reviewer's decision landed would write that decision away
+        with run_lock(self.out):
+            records: dict[str, Record] = {}
+            decisions: list[Decision] = []
+            lines: dict[str, list[str]] = {}
+            for item, value, note in planned:
+                rec = records.get(item.doc_id)
+                if rec is None:
+                    rec = Record.from_json_dict(self.record(item.doc_id))
+                    lines[item.doc_id] = _lines(rec)
+                    rec = records[item.doc_id] = with_table_hashes(rec, lines[item.doc_id])
+                common = {"doc_id": item.doc_id, "item_id": item.id, "reviewer": reviewer, "note": note,
+                          "content_hash": rec.source.get("content_hash"), "source_path": rec.source.get("path")}
+                if value == KEEP and not _is_field_target(item):
+                    d = Decision(action="keep", path=item.path, finding=item.finding, table_hash="", **common)
+                elif value == KEEP:
+                    d = Decision(action="keep", path=item.path, value=check_value(item.path, rec.report.get(item.path)),
+                                 table_hash=current_table_hash(rec, item.path), **common)
+                else:
+                    d = Decision(path=item.path, value=value, table_hash=current_table_hash(rec, item.path), **common)
+                decisions.append(d)
+            outcome = ResolveOutcome(decided=len(decisions))
             append_decisions(self.out, decisions)        # the log first: a crash after it is replayed by a re-run
             for doc_id, rec in records.items():     # settled again with the new decisions (verify.settle)
                 mine = {decision_key(d): d for d in decisions if d.doc_id == doc_id}     # the last of a field wins
@@ -231,16 +235,12 @@ class ReviewStore:
 
     def undo(self, *, doc: str | None = None, reviewer: str | None = None) -> Decision | None:
         """Take back the last decision in force (of ``doc``, if given); None when there is none."""
-        active: list[Decision] = []
-        for d in read_log(self.out):
-            if d.action == "undo":
-                active = [x for x in active if x.id != d.undoes]
-            else:
-                active.append(d)
-        last = next((d for d in reversed(active) if doc is None or d.doc_id == doc), None)
-        if last is None:
+        if self._last_in_force(doc) is None:        # nothing to undo: no lock needed
             return None
-        with run_lock(self.out):
+        with run_lock(self.out):        # (the log read again under it: the last decision when the undo is made)
+            last = self._last_in_force(doc)
+            if last is None:
+                return None
             append_decisions(self.out, [Decision(action="undo", doc_id=last.doc_id, path=last.path,
                                                  finding=last.finding, undoes=last.id, reviewer=reviewer)])
             try:
@@ -256,6 +256,15 @@ class ReviewStore:
             self._write(rec, ResolveOutcome(), lines)
             self._rebuild()
         return last
+
+    def _last_in_force(self, doc: str | None) -> Decision | None:
+        active: list[Decision] = []
+        for d in read_log(self.out):
+            if d.action == "undo":
+                active = [x for x in active if x.id != d.undoes]
+            else:
+                active.append(d)
+        return next((d for d in reversed(active) if doc is None or d.doc_id == doc), None)
 
     def _write(self, record: Record, outcome: ResolveOutcome, lines: list[str]) -> None:
         from .pipeline import _record_json

@@ -14,12 +14,13 @@ FEE = "active_disclosure.fees_10k_yuan"
 
 @pytest.mark.parametrize("text, value", [("6", 6), ("０", 0), ("６", 6), (" 12 ", 12), ("1,234", 1234),
                                          ("１，２３４", 1234), ("null", None), ("NULL", None), ("空", None),
-                                         ("keep", KEEP)])
+                                         ("1 234", 1234), ("１\u3000２３４", 1234), ("keep", KEEP)])
 def test_a_count_accepts_digits_full_width_digits_and_grouped_thousands(text: str, value: object) -> None:
     assert parse_value(COUNT, text) == value
 
 
-@pytest.mark.parametrize("text", ["6件", "1.5", "6.0", "1e3", "-1", "12,34", "1,2345", "", "six", "0x10", "true"])
+@pytest.mark.parametrize("text", ["6件", "1.5", "6.0", "1e3", "-1", "12,34", "1,2345", "", "six", "0x10", "true",
+                                  "1²", "①", "①⑤", "1 2", "12 34"])
 def test_a_count_refuses_anything_but_a_whole_non_negative_number(text: str) -> None:
     with pytest.raises(InvalidDecision, match="natural_person"):
         parse_value(COUNT, text)
@@ -28,6 +29,10 @@ def test_a_count_refuses_anything_but_a_whole_non_negative_number(text: str) -> 
 def test_a_fee_is_an_exact_decimal_in_10k_yuan() -> None:
     assert parse_value(FEE, "94.0121") == Decimal("94.0121")
     assert parse_value(FEE, "1,234.5") == Decimal("1234.5")
+    assert parse_value(FEE, "１２．５") == Decimal("12.5")
+    for typed in ("1²", "12.5²", "1 2.5"):          # NFKC would make 12, 12.52 and 12.5 of them
+        with pytest.raises(InvalidDecision, match="fees_10k_yuan"):
+            parse_value(FEE, typed)
     assert parse_value(FEE, "０.５") == Decimal("0.5")
     for bad in ("1e3", "-1", "94.01万元", "NaN", "Infinity"):
         with pytest.raises(InvalidDecision):

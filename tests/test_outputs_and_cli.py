@@ -141,6 +141,17 @@ def test_update_golden_refuses_a_record_with_unreviewed_fields(out: Path, tmp_pa
     assert not (tmp_path / f"{SEED_002}.json").exists()
 
 
+def test_update_golden_writes_a_record_whose_every_unproven_field_was_reviewed(out: Path, tmp_path: Path) -> None:
+    """The refusal says "review them": once they are reviewed, the record is written."""
+    result = runner.invoke(app, ["resolve", str(out), "--accept", "--status", "derived", "--doc", SEED_002])
+    assert result.exit_code == 0, result.output
+    assert read_json(out / "records" / f"{SEED_002}.json")["status_counts"]["reviewed"] == 28
+    result = runner.invoke(app, ["update-golden", str(out), str(tmp_path), "--doc", SEED_002])
+    assert result.exit_code == 0, result.output
+    golden = read_json(tmp_path / f"{SEED_002}.json")
+    assert golden["applications"]["other_unpaid_fee"]["total"] == 0
+
+
 def test_the_readme_documents_every_command_and_no_other() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `llm-extract ([a-z-]+)", readme, flags=re.M))

@@ -174,6 +174,8 @@ def test_decisions_survive_a_narrative_change_and_go_stale_when_their_table_chan
     assert len(decisions(out)) == 2                                      # kept, never dropped
     shown = runner.invoke(app, ["review", str(out), "--table", "表四"]).output
     assert "REVIEW.STALE" in shown
+    assert [i.path for i in ReviewStore(out).items(rule="REVIEW.STALE")] == [T4_TOTAL]   # found by its problem too
+    assert T4_TOTAL in runner.invoke(app, ["review", str(out), "--rule", "REVIEW."]).output
 
 
 def test_a_renamed_document_id_keeps_its_decisions_and_says_so(out: Path, tmp_path: Path, golden_dir: Path) -> None:

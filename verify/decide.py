@@ -280,10 +280,28 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                                             "combinations_searched": derivation.combinations}})
 
 
+def _identities_settle(rule: str) -> bool:
+    """Whether a field left unverified under ``rule`` is proven once its identities hold: an identity that
+    could not be checked (``READ.UNCHECKED``), one broken beside it (T3./T4.), the narrative (re-checked
+    after this). Any other rule (a guess about the layout, an OCR reading, a pin where the text printed
+    other numbers, …) is a doubt about the reading itself that no identity settles (verify_extraction)."""
+    return rule == "READ.UNCHECKED" or rule.startswith(("T3.", "T4.", "NARR."))
+
+
+def _doubt_stands(old: FieldProvenance) -> bool:
+    """A field's status from its reading that holding identities do not lift: unverified under a rule
+    about the reading, or disputed between two readings the identities could not choose from."""
+    if old.status == Status.UNVERIFIED:
+        return not all(_identities_settle(r) for r in old.rules)
+    return old.status == Status.DISPUTED and "XCHECK.DISPUTED" in old.rules
+
+
 def verify_report(record: Record) -> Record:
     """Re-check a record's values (e.g. one edited by hand): identities and statuses, no derivation.
 
-    Fields whose provenance says derived/reviewed keep that status when their identities hold.
+    Fields whose provenance says derived/reviewed keep that status when their identities hold; so does a
+    field left unverified or disputed for a doubt about its reading that no identity settles (a decision
+    elsewhere in the document makes no guess a proof).
     """
     values = {p: record.report.get(p) for p in _TABLE_PATHS
               if record.provenance.get(p) is None or record.provenance[p].status != Status.MISSING}
@@ -293,7 +311,8 @@ def verify_report(record: Record) -> Record:
     provenance = dict(record.provenance)
     for path, (status, rules) in table_status.items():
         old = provenance.get(path) or FieldProvenance(status=status)
-        keep = old.status in (Status.DERIVED, Status.REVIEWED, Status.RESOLVED) and status == Status.PROVEN
+        keep = status == Status.PROVEN and (old.status in (Status.DERIVED, Status.REVIEWED, Status.RESOLVED)
+                                            or _doubt_stands(old))
         provenance[path] = old.model_copy(update={"status": old.status if keep else status,
                                                   "rules": old.rules if keep else rules})
     kept = [f for f in record.findings if f.code not in {"T3.ROW_SUM", "T3.COLUMN_SUM", "T3.BALANCE", "T4.GROUP_SUM"}]

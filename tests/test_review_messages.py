@@ -1,0 +1,51 @@
+"""A queued item says why its field is not proven: the reviewer acts on the message."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import FieldProvenance, Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from llm_extract.review import review_items
+from llm_extract.schema import TABLE4_PATHS
+from tests.test_decisions_keep_doubts import _t4_in_block_order
+
+MISSING_CELL = "an identity it is in could not be checked because another cell is missing"
+
+
+def test_a_cell_read_in_a_tools_block_order_says_so_not_that_another_cell_is_missing(golden_dir) -> None:
+    doc = Document.from_text(_t4_in_block_order(golden_dir), doc_id="t4")
+    items = {i.path: i for i in review_items(process_document(doc), doc.lines)}
+    for path in TABLE4_PATHS:
+        assert items[path].rules == ["READ.T4_BLOCK_ORDER"]
+        assert MISSING_CELL not in items[path].message
+        assert "printed" in items[path].message and "order" in items[path].message
+
+
+def test_an_identity_left_unchecked_still_says_that_a_cell_is_missing(golden_dir) -> None:
+    doc = Document.from_text(_t4_in_block_order(golden_dir), doc_id="t4")
+    record = process_document(doc)
+    path = "applications.new_received.total"
+    record = record.model_copy(update={"provenance": record.provenance | {path: FieldProvenance(
+        status=Status.UNVERIFIED, rules=["READ.UNCHECKED"])}})
+    item = next(i for i in review_items(record, doc.lines) if i.path == path)
+    assert MISSING_CELL in item.message
+
+
+def test_a_long_line_is_shown_from_the_fields_row_not_from_a_crawlers_chrome() -> None:
+    """A crawler's dump holds the whole article on one line, its site's chrome first: the item shows the
+    part of the line where the field's row is printed, with the cell's text in it."""
+    from tests.fakeopenai import report_text, sample_values
+
+    doc = Document.from_text(report_text(sample_values()), doc_id="d")
+    record = process_document(doc)
+    path = "applications.new_received.natural_person"
+    n = record.provenance[path].lines[0]
+    chrome = "网站首页 > 信息公开 > 年度报告 发布日期：2026-01-07 来源：门户网站 浏览次数：4659 " * 8
+    lines = list(doc.lines)
+    lines[n - 1] = chrome + lines[n - 1] + " 二、上年结转……" * 40
+    record = record.model_copy(update={"provenance": record.provenance | {
+        path: record.provenance[path].model_copy(update={"status": Status.UNVERIFIED, "rules": ["READ.UNCHECKED"]})}})
+    item = next(i for i in review_items(record, lines) if i.path == path)
+    shown = item.source_lines[0].text
+    assert "一、本年新收政府信息公开申请数量" in shown and str(item.raw) in shown.split("本年新收")[1]
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 302
