@@ -15,6 +15,7 @@ record was made from the same file bytes are skipped) without duplicates.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import traceback
 from collections import Counter
@@ -183,6 +184,9 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
     record_path = out / RECORDS_DIR / f"{doc_id}.json"
     failed_path = out / FAILED_DIR / f"{doc_id}.json"
     try:
+        if f.is_dir():       # a folder the input search could not list (llm_extract.ingest.inputs): why, by name
+            with os.scandir(f):
+                pass
         data = f.read_bytes()
         if resume and (kept := _resumable(record_path, data)) is not None and not (stage and stage.redo(kept)):
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
@@ -206,7 +210,9 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=str(exc), error_type=exc.code)
         write_json(failed_path, outcome.model_dump(mode="json"))
     except OSError as exc:
-        outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {exc.strerror or exc}",
+        what = ("a folder that cannot be listed: " if f.is_dir()                # (llm_extract.ingest.inputs)
+                else "a broken link: " if f.is_symlink() else "")
+        outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {what}{exc.strerror or exc}",
                                   error_type="OSError")
         write_json(failed_path, outcome.model_dump(mode="json"))
     except Exception as exc:            # a bug this document set off: it fails by name, the batch goes on
