@@ -34,6 +34,7 @@ from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_reports
 from .rebuild import rebuild_combined
+from .renamed import remove_renamed
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
 from .settling import read_document
@@ -93,13 +94,14 @@ def _record_json(record: Record, lines: list[str]) -> dict[str, Any]:
 
 
 def _doc_ids(files: list[Path]) -> dict[Path, str]:
-    """The file stem, made unique with a short path hash when two inputs share a stem (a file of a type
+    """The file stem, made unique with a short hash of its real path (the same however the path is spelt:
+    relative or absolute, through a link) when two inputs share a stem (a file of a type
     that is not read never takes the plain stem from a report beside it: ``001.txt`` stays ``001``
     next to ``001.xls``)."""
     readable = Counter(f.stem for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES)
     stems = Counter(f.stem for f in files)
     return {f: f.stem if (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] == 1
-            else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:6]}" for f in files}
+            else f"{f.stem}-{hashlib.sha256(os.path.realpath(f).encode()).hexdigest()[:6]}" for f in files}
 
 
 def _resumable(record_path: Path, data: bytes) -> dict[str, Any] | None:
@@ -146,6 +148,7 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     scanned = scan_inputs(list(inputs))
     files = scanned.files
     ids = _doc_ids(files)
+    remove_renamed(out, ids)                     # a file's record under an id it had before: never twice in OUT
     decisions = load_decisions(out)
     summary = RunSummary(out_dir=str(out), documents=len(files),
                          llm={"mode": "never", "reason": "no model configured: deterministic path only"},
