@@ -163,3 +163,17 @@ def test_links_are_followed_and_a_broken_link_a_loop_or_a_pipe_is_never_passed_o
         str(inputs / "elsewhere" / "back"): f"a link back to a folder it is in ({inputs})",
         str(inputs / "again.txt"): f"the same file as {inputs / 'top.txt'}",
         str(inputs / "pipe.txt"): "not a regular file (a pipe, socket or device)"}
+
+
+def test_a_folder_that_is_also_the_output_is_read_for_its_reports_only(tmp_path: Path) -> None:
+    from llm_extract.export import OUTPUT_FILES
+    from llm_extract.ingest.inputs import OUTPUT_NAMES
+
+    assert set(OUTPUT_FILES) <= OUTPUT_NAMES           # every file a run writes is known as an output
+    folder = _report_folder(tmp_path)
+    first = run_batch([folder], folder)
+    again = run_batch([folder], folder)                # its records and report.html are no reports
+    assert (first.documents, again.documents, again.resumed, again.failed) == (2, 2, 2, 0)
+    assert sorted(p.name for p in (folder / "records").iterdir()) == ["inner.json", "top.json"]
+    skipped = {Path(s["path"]).name: s["reason"] for s in again.skipped}
+    assert skipped["records"] == skipped["report.html"] == "an output of llm-extract in this folder"

@@ -9,6 +9,8 @@ of them is listed with the reason (``RunSummary.skipped``):
   ``golden/001.txt``: the layout of the bundled samples);
 * an output directory of llm-extract inside the input (it holds ``summary.json`` and ``records/``,
   or a run's lock file), with everything in it;
+* an input folder that is itself an output directory (``extract reports/ --out reports/``): the files and
+  folders llm-extract writes there (its records would be read as reports, its report.html as a page);
 * hidden files (``.DS_Store``, editors' swap files) and Word's lock files of open documents (``~$…``);
 * what is no file to read: a pipe, socket or device (reading a pipe would wait forever), a link back to a
   folder the search is in (a loop), and a second path to a file already found (through a link).
@@ -26,9 +28,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-__all__ = ["Inputs", "Skipped", "scan_inputs"]
+__all__ = ["Inputs", "OUTPUT_NAMES", "Skipped", "scan_inputs"]
 
 _LOCK_NAME = ".llm-extract.lock"
+#: what a run writes in OUT (llm_extract.outputs, llm_extract.export.OUTPUT_FILES, the summary and the decisions)
+OUTPUT_NAMES = frozenset({"records", "failed", "summary.json", "decisions.jsonl", "records.jsonl",
+                          "review_queue.jsonl", "records.csv", "fields.csv", "records.sqlite", "records.xlsx",
+                          "report.html"})
 
 
 class Skipped(BaseModel):
@@ -68,6 +74,11 @@ def _scan_dir(root: Path, files: list[Path], skipped: list[Skipped]) -> None:
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=True):
         here = Path(dirpath)
         chain = within.pop(here, (os.path.realpath(here),))
+        if here == root and _is_output_dir(root):        # the run writes into the folder it reads
+            for name in sorted(OUTPUT_NAMES & {*dirnames, *filenames}):
+                skipped.append(Skipped(path=str(here / name), reason="an output of llm-extract in this folder"))
+            dirnames[:] = [d for d in dirnames if d not in OUTPUT_NAMES]
+            filenames = [f for f in filenames if f not in OUTPUT_NAMES]
         for name in sorted(dirnames):
             real = os.path.realpath(here / name)
             if real in chain:
