@@ -217,6 +217,7 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
                 else "a broken link: " if f.is_symlink() else "")
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {what}{exc.strerror or exc}",
                                   error_type="OSError")
+        record_path.unlink(missing_ok=True)     # a record and a failure of one document: outputs would disagree
         write_json(failed_path, outcome.model_dump(mode="json"))
     except Exception as exc:            # a bug this document set off: it fails by name, the batch goes on
         record_path.unlink(missing_ok=True)

@@ -177,3 +177,25 @@ def test_a_folder_that_is_also_the_output_is_read_for_its_reports_only(tmp_path:
     assert sorted(p.name for p in (folder / "records").iterdir()) == ["inner.json", "top.json"]
     skipped = {Path(s["path"]).name: s["reason"] for s in again.skipped}
     assert skipped["records"] == skipped["report.html"] == "an output of llm-extract in this folder"
+
+
+def test_a_report_that_cannot_be_read_any_more_is_failed_in_every_output_not_also_kept_as_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+
+    folder = _report_folder(tmp_path)
+    run_batch([folder], tmp_path / "out", workers=1)
+    read_bytes = Path.read_bytes
+
+    def denied(self: Path) -> bytes:                 # chmod 000 since the last run
+        if self.name == "top.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    summary = run_batch([folder], tmp_path / "out", workers=1)
+    assert [f["error"] for f in summary.failures] == [f"{folder / 'top.txt'}: Permission denied"]
+    assert [p.name for p in (tmp_path / "out" / "records").iterdir()] == ["inner.json"]
+    with open(tmp_path / "out" / "records.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = sorted((r["doc_id"], r["ok"]) for r in csv.DictReader(fh))
+    assert rows == [("inner", "1"), ("top", "0")]
