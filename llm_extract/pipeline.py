@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 import traceback
 from collections import Counter
@@ -34,7 +35,7 @@ from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_reports
 from .rebuild import rebuild_combined
-from .renamed import remove_renamed
+from .renamed import remove_parts, remove_renamed
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
 from .settling import read_document
@@ -49,6 +50,7 @@ __all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "
 
 LLM_MODES = ("never", "auto", "always")
 MAX_LISTED_FAILURES = 1000
+_PART_ID = re.compile(r"(.+)-\d+")            # the id of a report split from a file (llm_extract.multireport)
 
 
 #: the error type of a document whose reading hit a bug in the program (the batch goes on without it)
@@ -97,11 +99,18 @@ def _doc_ids(files: list[Path]) -> dict[Path, str]:
     """The file stem, made unique with a short hash of its real path (the same however the path is spelt:
     relative or absolute, through a link) when two inputs share a stem (a file of a type
     that is not read never takes the plain stem from a report beside it: ``001.txt`` stays ``001``
-    next to ``001.xls``)."""
+    next to ``001.xls``), or when the stem is one a report split from another input would take
+    (``multi-2.txt`` beside ``multi.txt``, which may hold several reports: ``multi-1``, ``multi-2``, …)."""
     readable = Counter(f.stem for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES)
     stems = Counter(f.stem for f in files)
-    return {f: f.stem if (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] == 1
-            else f"{f.stem}-{hashlib.sha256(os.path.realpath(f).encode()).hexdigest()[:6]}" for f in files}
+
+    def taken(f: Path) -> bool:
+        part = _PART_ID.fullmatch(f.stem)
+        return (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] > 1 or (
+            part is not None and part.group(1) in readable)
+
+    return {f: f"{f.stem}-{hashlib.sha256(os.path.realpath(f).encode()).hexdigest()[:6]}" if taken(f) else f.stem
+            for f in files}
 
 
 def _resumable(record_path: Path, data: bytes) -> dict[str, Any] | None:
@@ -194,6 +203,7 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
         if resume and (kept := _resumable(record_path, data)) is not None and not (stage and stage.redo(kept)):
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
         else:
+            remove_parts(out, doc_id, f)                 # it may have held several reports when last read
             doc = load_bytes(data, doc_id=doc_id, path=str(f), suffix=f.suffix or ".txt")
             if len(parts := split_reports(doc)) > 1:     # several reports in one file: a record each
                 return _several(f, out, parts, decisions, t0)

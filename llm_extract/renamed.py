@@ -8,6 +8,9 @@ agency and year) would hold the report twice. So before a run reads its files, t
 files of this batch's files under any other id are removed. Reviewer decisions made under the old id stay
 in ``decisions.jsonl`` and follow the file (``REVIEW.RENAMED``).
 
+Likewise a file that held several reports (records ``<id>-1``, ``<id>-2``, ...; ``llm_extract.multireport``)
+and holds one now, or fails, or holds fewer: before it is read again, the records of its old parts go.
+
 Only files whose name could be such an id of a file of the batch (its stem, with a path hash or a split
 report's number after it) are opened: a rerun under the same ids reads nothing.
 """
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json
 
-__all__ = ["remove_renamed"]
+__all__ = ["remove_renamed", "remove_parts"]
 
 #: what an id adds to a file's stem: a path hash (two inputs of one stem), a split report's number
 _ID_TAIL = re.compile(r"(?:-[0-9a-f]{6})?(?:-\d+)?$")
@@ -59,3 +62,22 @@ def remove_renamed(out: Path, ids: dict[Path, str]) -> list[str]:
                 (out / folder / name).unlink(missing_ok=True)
                 removed.append(f"{folder}/{name}")
     return removed
+
+
+def _of(path: Path, f: Path) -> bool:
+    try:
+        source = _source_path(read_json(path))
+    except (OSError, ValueError):
+        return False
+    return source is not None and os.path.realpath(source) == os.path.realpath(f)
+
+
+def remove_parts(out: Path, doc_id: str, f: Path) -> None:
+    """Remove the records (and failures) ``<doc_id>-1``, ``<doc_id>-2``, … that file ``f`` left when it
+    held several reports (a file of such a name of its own is kept)."""
+    for folder in (RECORDS_DIR, FAILED_DIR):
+        k = 1
+        while (part := out / folder / f"{doc_id}-{k}.json").exists():
+            if _of(part, f):
+                part.unlink(missing_ok=True)
+            k += 1

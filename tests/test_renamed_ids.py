@@ -55,3 +55,36 @@ def test_the_reports_split_from_a_file_are_kept_and_those_of_its_old_id_removed(
     run_batch([tmp_path / "in"], tmp_path / "out")
     ids = sorted(_records(tmp_path / "out"))
     assert len(ids) == 5 and "multi-1" not in ids and "other" in ids
+
+
+def test_a_file_that_held_two_reports_and_holds_one_now_or_none_keeps_no_record_of_its_old_parts(
+        tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    multi = tmp_path / "in" / "multi.txt"
+    one, other = ((GOLDEN / f"{g}.txt").read_bytes() for g in ("003_d677def7845cc038", "004_70fa07ff4f3c9aaf"))
+    (tmp_path / "in" / "multi-2.txt").write_bytes(other)          # a report of that name of its own
+    multi.write_bytes(one + b"\n\n" + other)
+    run_batch([tmp_path / "in"], tmp_path / "out")
+    records = {k: Path(v).name for k, v in _records(tmp_path / "out").items()}
+    own = next(k for k, v in records.items() if v == "multi-2.txt")       # never the id of multi.txt's 2nd report
+    assert records == {"multi-1": "multi.txt", "multi-2": "multi.txt", own: "multi-2.txt"}
+    multi.write_bytes(one)
+    run_batch([tmp_path / "in"], tmp_path / "out")
+    assert {k: Path(v).name for k, v in _records(tmp_path / "out").items()} == {
+        "multi": "multi.txt", own: "multi-2.txt"}
+    multi.write_bytes(b"\0junk")
+    run_batch([tmp_path / "in"], tmp_path / "out")
+    assert list(_records(tmp_path / "out")) == [own]
+    assert len(read_jsonl(tmp_path / "out" / "records.jsonl")) == 1
+
+
+def test_a_report_named_as_another_files_second_report_is_never_overwritten_by_it(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    reports = {g: (GOLDEN / f"{g}.txt").read_bytes()
+               for g in ("001_486c4dbf7b9bad2b", "003_d677def7845cc038", "004_70fa07ff4f3c9aaf")}
+    (tmp_path / "in" / "all-years.txt").write_bytes(reports["003_d677def7845cc038"] + b"\n\n"
+                                                    + reports["004_70fa07ff4f3c9aaf"])
+    (tmp_path / "in" / "all-years-2.txt").write_bytes(reports["001_486c4dbf7b9bad2b"])
+    run_batch([tmp_path / "in"], tmp_path / "out")
+    agencies = sorted(read_json(p)["agency"] for p in (tmp_path / "out" / "records").glob("*.json"))
+    assert agencies == sorted(read_json(GOLDEN / f"{g}.json")["agency"] for g in reports)
