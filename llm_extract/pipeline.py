@@ -50,6 +50,9 @@ __all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "
 
 LLM_MODES = ("never", "auto", "always")
 MAX_LISTED_FAILURES = 1000
+#: an id's most UTF-8 bytes: its files' names (``<id>-k.json``, written through ``.<name>.XXXXXXXX.tmp``)
+#: stay within the 255 bytes a file name may have (a report's title as its file name, 85 Chinese characters)
+_MAX_ID_BYTES = 200
 _PART_ID = re.compile(r"(.+)-\d+")            # the id of a report split from a file (llm_extract.multireport)
 
 
@@ -100,7 +103,8 @@ def _doc_ids(files: list[Path]) -> dict[Path, str]:
     relative or absolute, through a link) when two inputs share a stem (a file of a type
     that is not read never takes the plain stem from a report beside it: ``001.txt`` stays ``001``
     next to ``001.xls``), or when the stem is one a report split from another input would take
-    (``multi-2.txt`` beside ``multi.txt``, which may hold several reports: ``multi-1``, ``multi-2``, …)."""
+    (``multi-2.txt`` beside ``multi.txt``, which may hold several reports: ``multi-1``, ``multi-2``, …).
+    A stem longer than an id may be is cut, and the hash added."""
     readable = Counter(f.stem for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES)
     stems = Counter(f.stem for f in files)
 
@@ -109,8 +113,11 @@ def _doc_ids(files: list[Path]) -> dict[Path, str]:
         return (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] > 1 or (
             part is not None and part.group(1) in readable)
 
-    return {f: f"{f.stem}-{hashlib.sha256(os.path.realpath(f).encode()).hexdigest()[:6]}" if taken(f) else f.stem
-            for f in files}
+    def hashed(f: Path) -> str:
+        stem = f.stem.encode()[:_MAX_ID_BYTES - 7].decode("utf-8", "ignore")
+        return f"{stem}-{hashlib.sha256(os.path.realpath(f).encode()).hexdigest()[:6]}"
+
+    return {f: hashed(f) if taken(f) or len(f.stem.encode()) > _MAX_ID_BYTES else f.stem for f in files}
 
 
 def _resumable(record_path: Path, data: bytes) -> dict[str, Any] | None:

@@ -199,3 +199,16 @@ def test_a_report_that_cannot_be_read_any_more_is_failed_in_every_output_not_als
     with open(tmp_path / "out" / "records.csv", encoding="utf-8-sig", newline="") as fh:
         rows = sorted((r["doc_id"], r["ok"]) for r in csv.DictReader(fh))
     assert rows == [("inner", "1"), ("top", "0")]
+
+
+def test_a_report_whose_file_name_is_as_long_as_a_name_may_be_is_read(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    title = ("向阳区" + "关于印发政府信息公开工作年度报告的通知" * 5)[:83]       # 249 bytes, and ".txt"
+    (inputs / f"{title}.txt").write_bytes((GOLDEN / "000_38ec84bebc7328d3.txt").read_bytes())
+    (inputs / f"{title}.pdf").write_bytes(b"%PDF-1.4 cut short")                # a namesake that fails
+    summary = run_batch([inputs], tmp_path / "out")
+    assert (summary.ok, summary.failed) == (1, 1)
+    [record] = (tmp_path / "out" / "records").iterdir()
+    assert read_json(record)["source"]["path"] == str(inputs / f"{title}.txt")
+    assert record.stem.startswith(title[:60]) and len(record.name.encode()) < 220
