@@ -15,6 +15,8 @@ record was made from the same file bytes are skipped) without duplicates.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import time
 import traceback
 from collections import Counter
@@ -33,6 +35,7 @@ from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_reports
 from .rebuild import rebuild_combined
+from .renamed import remove_parts, remove_renamed
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
 from .settling import read_document
@@ -47,6 +50,10 @@ __all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "
 
 LLM_MODES = ("never", "auto", "always")
 MAX_LISTED_FAILURES = 1000
+#: an id's most UTF-8 bytes: its files' names (``<id>-k.json``, written through ``.<name>.XXXXXXXX.tmp``)
+#: stay within the 255 bytes a file name may have (a report's title as its file name, 85 Chinese characters)
+_MAX_ID_BYTES = 200
+_PART_ID = re.compile(r"(.+)-\d+")            # the id of a report split from a file (llm_extract.multireport)
 
 
 #: the error type of a document whose reading hit a bug in the program (the batch goes on without it)
@@ -92,13 +99,25 @@ def _record_json(record: Record, lines: list[str]) -> dict[str, Any]:
 
 
 def _doc_ids(files: list[Path]) -> dict[Path, str]:
-    """The file stem, made unique with a short path hash when two inputs share a stem (a file of a type
+    """The file stem, made unique with a short hash of its real path (the same however the path is spelt:
+    relative or absolute, through a link) when two inputs share a stem (a file of a type
     that is not read never takes the plain stem from a report beside it: ``001.txt`` stays ``001``
-    next to ``001.xls``)."""
+    next to ``001.xls``), or when the stem is one a report split from another input would take
+    (``multi-2.txt`` beside ``multi.txt``, which may hold several reports: ``multi-1``, ``multi-2``, …).
+    A stem longer than an id may be is cut, and the hash added."""
     readable = Counter(f.stem for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES)
     stems = Counter(f.stem for f in files)
-    return {f: f.stem if (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] == 1
-            else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:6]}" for f in files}
+
+    def taken(f: Path) -> bool:
+        part = _PART_ID.fullmatch(f.stem)
+        return (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] > 1 or (
+            part is not None and part.group(1) in readable)
+
+    def hashed(f: Path) -> str:
+        stem = f.stem.encode()[:_MAX_ID_BYTES - 7].decode("utf-8", "ignore")
+        return f"{stem}-{hashlib.sha256(os.path.realpath(f).encode()).hexdigest()[:6]}"
+
+    return {f: hashed(f) if taken(f) or len(f.stem.encode()) > _MAX_ID_BYTES else f.stem for f in files}
 
 
 def _resumable(record_path: Path, data: bytes) -> dict[str, Any] | None:
@@ -145,6 +164,7 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     scanned = scan_inputs(list(inputs))
     files = scanned.files
     ids = _doc_ids(files)
+    remove_renamed(out, ids)                     # a file's record under an id it had before: never twice in OUT
     decisions = load_decisions(out)
     summary = RunSummary(out_dir=str(out), documents=len(files),
                          llm={"mode": "never", "reason": "no model configured: deterministic path only"},
@@ -183,10 +203,14 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
     record_path = out / RECORDS_DIR / f"{doc_id}.json"
     failed_path = out / FAILED_DIR / f"{doc_id}.json"
     try:
+        if f.is_dir():       # a folder the input search could not list (llm_extract.ingest.inputs): why, by name
+            with os.scandir(f):
+                pass
         data = f.read_bytes()
         if resume and (kept := _resumable(record_path, data)) is not None and not (stage and stage.redo(kept)):
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
         else:
+            remove_parts(out, doc_id, f)                 # it may have held several reports when last read
             doc = load_bytes(data, doc_id=doc_id, path=str(f), suffix=f.suffix or ".txt")
             if len(parts := split_reports(doc)) > 1:     # several reports in one file: a record each
                 return _several(f, out, parts, decisions, t0)
@@ -206,8 +230,11 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=str(exc), error_type=exc.code)
         write_json(failed_path, outcome.model_dump(mode="json"))
     except OSError as exc:
-        outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {exc.strerror or exc}",
+        what = ("a folder that cannot be listed: " if f.is_dir()                # (llm_extract.ingest.inputs)
+                else "a broken link: " if f.is_symlink() else "")
+        outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {what}{exc.strerror or exc}",
                                   error_type="OSError")
+        record_path.unlink(missing_ok=True)     # a record and a failure of one document: outputs would disagree
         write_json(failed_path, outcome.model_dump(mode="json"))
     except Exception as exc:            # a bug this document set off: it fails by name, the batch goes on
         record_path.unlink(missing_ok=True)

@@ -3,9 +3,11 @@ cannot, and listed with its reason when it is no document at all."""
 
 from __future__ import annotations
 
+import os
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -103,3 +105,110 @@ def test_word_single_file_web_pages_are_read_as_mht_files_and_under_a_doc_name()
         doc = load_bytes(mht, doc_id="x", path=path, suffix=suffix)
         assert doc.source_kind == "mht"
         assert process_document(doc).report.values() == report.values()
+
+
+def _report_folder(tmp_path: Path) -> Path:
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "top.txt").write_bytes((GOLDEN / "001_486c4dbf7b9bad2b.txt").read_bytes())
+    (inputs / "sub" / "inner.txt").write_bytes((GOLDEN / "000_38ec84bebc7328d3.txt").read_bytes())
+    return inputs
+
+
+def test_a_folder_that_cannot_be_listed_fails_by_name_and_the_batch_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _report_folder(tmp_path)
+    denied = inputs / "sub"                          # as chmod 000 does for anyone but root
+    scandir, stat = os.scandir, os.stat
+
+    def no_entry(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(path).parent == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return stat(path, *args, **kwargs)
+
+    def no_listing(path: Any = ".") -> Any:
+        if Path(path) == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "stat", no_entry)
+    monkeypatch.setattr(os, "scandir", no_listing)
+    runner = CliRunner()
+    ok = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "a")])
+    strict = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "b"), "--strict"])
+    assert (ok.exit_code, strict.exit_code) == (0, 3), ok.output
+    summary = read_json(tmp_path / "a" / "summary.json")
+    assert [p.name for p in (tmp_path / "a" / "records").iterdir()] == ["top.json"]
+    assert [(f["path"], f["error"]) for f in summary["failures"]] == [
+        (str(denied), f"{denied}: a folder that cannot be listed: Permission denied")]
+
+
+def test_links_are_followed_and_a_broken_link_a_loop_or_a_pipe_is_never_passed_over_unsaid(tmp_path: Path) -> None:
+    inputs = _report_folder(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "linked.txt").write_bytes((GOLDEN / "002_0126e23b7202ee31.txt").read_bytes())
+    (elsewhere / "back").symlink_to(inputs)          # a loop: in → elsewhere → in
+    (inputs / "elsewhere").symlink_to(elsewhere)
+    (inputs / "again.txt").symlink_to(inputs / "top.txt")
+    (inputs / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    os.mkfifo(inputs / "pipe.txt")                   # reading it would wait forever
+    summary = run_batch([inputs], tmp_path / "out")
+    records = {p.stem: read_json(p)["source"]["path"] for p in (tmp_path / "out" / "records").glob("*.json")}
+    assert records == {"top": str(inputs / "top.txt"), "inner": str(inputs / "sub" / "inner.txt"),
+                       "linked": str(inputs / "elsewhere" / "linked.txt")}
+    assert [(f["path"], f["error"]) for f in summary.failures] == [
+        (str(inputs / "gone.txt"), f"{inputs / 'gone.txt'}: a broken link: No such file or directory")]
+    assert {s["path"]: s["reason"] for s in summary.skipped} == {
+        str(inputs / "elsewhere" / "back"): f"a link back to a folder it is in ({inputs})",
+        str(inputs / "again.txt"): f"the same file as {inputs / 'top.txt'}",
+        str(inputs / "pipe.txt"): "not a regular file (a pipe, socket or device)"}
+
+
+def test_a_folder_that_is_also_the_output_is_read_for_its_reports_only(tmp_path: Path) -> None:
+    from llm_extract.export import OUTPUT_FILES
+    from llm_extract.ingest.inputs import OUTPUT_NAMES
+
+    assert set(OUTPUT_FILES) <= OUTPUT_NAMES           # every file a run writes is known as an output
+    folder = _report_folder(tmp_path)
+    first = run_batch([folder], folder)
+    again = run_batch([folder], folder)                # its records and report.html are no reports
+    assert (first.documents, again.documents, again.resumed, again.failed) == (2, 2, 2, 0)
+    assert sorted(p.name for p in (folder / "records").iterdir()) == ["inner.json", "top.json"]
+    skipped = {Path(s["path"]).name: s["reason"] for s in again.skipped}
+    assert skipped["records"] == skipped["report.html"] == "an output of llm-extract in this folder"
+
+
+def test_a_report_that_cannot_be_read_any_more_is_failed_in_every_output_not_also_kept_as_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+
+    folder = _report_folder(tmp_path)
+    run_batch([folder], tmp_path / "out", workers=1)
+    read_bytes = Path.read_bytes
+
+    def denied(self: Path) -> bytes:                 # chmod 000 since the last run
+        if self.name == "top.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    summary = run_batch([folder], tmp_path / "out", workers=1)
+    assert [f["error"] for f in summary.failures] == [f"{folder / 'top.txt'}: Permission denied"]
+    assert [p.name for p in (tmp_path / "out" / "records").iterdir()] == ["inner.json"]
+    with open(tmp_path / "out" / "records.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = sorted((r["doc_id"], r["ok"]) for r in csv.DictReader(fh))
+    assert rows == [("inner", "1"), ("top", "0")]
+
+
+def test_a_report_whose_file_name_is_as_long_as_a_name_may_be_is_read(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    title = ("向阳区" + "关于印发政府信息公开工作年度报告的通知" * 5)[:83]       # 249 bytes, and ".txt"
+    (inputs / f"{title}.txt").write_bytes((GOLDEN / "000_38ec84bebc7328d3.txt").read_bytes())
+    (inputs / f"{title}.pdf").write_bytes(b"%PDF-1.4 cut short")                # a namesake that fails
+    summary = run_batch([inputs], tmp_path / "out")
+    assert (summary.ok, summary.failed) == (1, 1)
+    [record] = (tmp_path / "out" / "records").iterdir()
+    assert read_json(record)["source"]["path"] == str(inputs / f"{title}.txt")
+    assert record.stem.startswith(title[:60]) and len(record.name.encode()) < 220

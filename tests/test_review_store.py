@@ -187,6 +187,7 @@ def test_a_renamed_document_id_keeps_its_decisions_and_says_so(out: Path, tmp_pa
                if read_json(p)["source"]["path"] == str(tmp_path / "in" / "doc.txt")]
     rec = read_json(renamed[0])
     assert rec["provenance"]["applications.new_received.total"]["status"] == "reviewed"
+    assert not (out / "records" / "doc.json").exists()                   # in OUT once, under its new id
     items = ReviewStore(out).items(doc=renamed[0].stem, rule="REVIEW.RENAMED")
     assert len(items) == 1 and "doc" in items[0].message
 

@@ -9,19 +9,32 @@ of them is listed with the reason (``RunSummary.skipped``):
   ``golden/001.txt``: the layout of the bundled samples);
 * an output directory of llm-extract inside the input (it holds ``summary.json`` and ``records/``,
   or a run's lock file), with everything in it;
-* hidden files (``.DS_Store``, editors' swap files) and Word's lock files of open documents (``~$…``).
+* an input folder that is itself an output directory (``extract reports/ --out reports/``): the files and
+  folders llm-extract writes there (its records would be read as reports, its report.html as a page);
+* hidden files (``.DS_Store``, editors' swap files) and Word's lock files of open documents (``~$…``);
+* what is no file to read: a pipe, socket or device (reading a pipe would wait forever), a link back to a
+  folder the search is in (a loop), and a second path to a file already found (through a link).
+
+Links are followed: a link to a file or folder is searched like the file or folder. A folder that cannot be
+listed (no permission), a broken link and a link loop are inputs that fail by name when they are read, as
+an unreadable file does: the documents they would hold are never lost without a word.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from pydantic import BaseModel
 
-__all__ = ["Inputs", "Skipped", "scan_inputs"]
+__all__ = ["Inputs", "OUTPUT_NAMES", "Skipped", "scan_inputs"]
 
 _LOCK_NAME = ".llm-extract.lock"
+#: what a run writes in OUT (llm_extract.outputs, llm_extract.export.OUTPUT_FILES, the summary and the decisions)
+OUTPUT_NAMES = frozenset({"records", "failed", "summary.json", "decisions.jsonl", "records.jsonl",
+                          "review_queue.jsonl", "records.csv", "fields.csv", "records.sqlite", "records.xlsx",
+                          "report.html"})
 
 
 class Skipped(BaseModel):
@@ -37,17 +50,46 @@ class Inputs(BaseModel):
 
 
 def _is_output_dir(d: Path) -> bool:
-    return (d / _LOCK_NAME).exists() or ((d / "summary.json").is_file() and (d / "records").is_dir())
+    try:
+        return (d / _LOCK_NAME).exists() or ((d / "summary.json").is_file() and (d / "records").is_dir())
+    except OSError:          # a folder that cannot be looked into: searched (and failed by name) as any other
+        return False
+
+
+def _is_special(f: Path) -> bool:
+    """A pipe, socket or device (a broken link or a link loop is not: it fails by name when read)."""
+    try:
+        return not stat.S_ISREG(f.stat().st_mode) and not f.is_dir()
+    except OSError:
+        return False
 
 
 def _scan_dir(root: Path, files: list[Path], skipped: list[Skipped]) -> None:
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def unlisted(exc: OSError) -> None:      # fails by name when read (its documents are never dropped unsaid)
+        found.append(Path(exc.filename))
+
+    within: dict[Path, tuple[str, ...]] = {root: (os.path.realpath(root),)}   # the real folders a folder is in
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=True):
         here = Path(dirpath)
+        chain = within.pop(here, (os.path.realpath(here),))
+        if here == root and _is_output_dir(root):        # the run writes into the folder it reads
+            for name in sorted(OUTPUT_NAMES & {*dirnames, *filenames}):
+                skipped.append(Skipped(path=str(here / name), reason="an output of llm-extract in this folder"))
+            dirnames[:] = [d for d in dirnames if d not in OUTPUT_NAMES]
+            filenames = [f for f in filenames if f not in OUTPUT_NAMES]
         for name in sorted(dirnames):
-            if _is_output_dir(here / name):
+            real = os.path.realpath(here / name)
+            if real in chain:
+                skipped.append(Skipped(path=str(here / name), reason=f"a link back to a folder it is in ({real})"))
+                dirnames.remove(name)
+            elif _is_output_dir(here / name):
                 skipped.append(Skipped(path=str(here / name), reason="an llm-extract output directory"))
                 dirnames.remove(name)
+            else:
+                within[here / name] = (*chain, real)
+        dirnames.sort()
         found.extend(here / name for name in filenames)
     stems: dict[tuple[Path, str], int] = {}
     for f in found:
@@ -60,8 +102,17 @@ def _scan_dir(root: Path, files: list[Path], skipped: list[Skipped]) -> None:
             skipped.append(Skipped(path=str(f), reason="Word's lock file of an open document"))
         elif f.suffix.lower() == ".json" and (f.parent, f.stem) in stems:
             skipped.append(Skipped(path=str(f), reason="a golden or record file beside its report"))
-        elif f.is_file():
+        elif _is_special(f):
+            skipped.append(Skipped(path=str(f), reason="not a regular file (a pipe, socket or device)"))
+        else:
             files.append(f)
+
+
+def _identity(f: Path) -> Path:
+    try:
+        return f.resolve()
+    except (OSError, RuntimeError):              # a link loop: read (and failed by name) once
+        return f.absolute()
 
 
 def scan_inputs(paths: list[str | Path]) -> Inputs:
@@ -74,11 +125,12 @@ def scan_inputs(paths: list[str | Path]) -> Inputs:
             _scan_dir(p, out, skipped)
         else:
             out.append(p)
-    seen: set[Path] = set()
-    unique = []
-    for f in out:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
+    keys = [_identity(f) for f in out]
+    kept: dict[Path, int] = {}                   # a file found twice is read under its own path, not a link's
+    for i, (f, key) in enumerate(zip(out, keys)):
+        if key not in kept or (f.absolute() == key != out[kept[key]].absolute()):
+            kept[key] = i
+    unique = [f for i, f in enumerate(out) if kept[keys[i]] == i]
+    skipped.extend(Skipped(path=str(f), reason=f"the same file as {out[kept[keys[i]]]}")
+                   for i, f in enumerate(out) if kept[keys[i]] != i and f != out[kept[keys[i]]])
     return Inputs(files=unique, skipped=skipped)
