@@ -79,6 +79,17 @@ def test_the_fields_table_holds_every_field_with_its_status_and_the_fee_exactly(
     assert cell.fetchone() == ("表三", "total_processed", "natural_person", 6, "proven", "regex", "57")
 
 
+def test_value_int_holds_the_counts_and_the_year_and_never_the_fee_even_a_whole_one(out: Path) -> None:
+    con = db(out)
+    fees = con.execute("SELECT value, value_int FROM fields WHERE path = 'active_disclosure.fees_10k_yuan' "
+                       "AND value IS NOT NULL").fetchall()
+    assert ("0", None) in fees and ("94.0121", None) in fees      # a sum over value_int would drop 94.0121
+    assert {value_int for _, value_int in fees} == {None}
+    counts = con.execute("SELECT value, value_int FROM fields WHERE value IS NOT NULL AND path NOT IN "
+                         "('agency', 'active_disclosure.fees_10k_yuan')").fetchall()
+    assert counts and all(value_int == int(value) for value, value_int in counts)
+
+
 def test_findings_review_items_and_indicators_are_tables_too(out: Path) -> None:
     con = db(out)
     assert con.execute("SELECT count(*) FROM review_items WHERE doc_id = ?", (SEED_002,)).fetchone()[0] == 28
