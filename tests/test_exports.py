@@ -153,6 +153,29 @@ def test_the_workbook_has_the_tables_coloured_by_status_and_text_doc_ids(out: Pa
     assert wb["复核队列"].max_row == 1 + queued and wb["失败"].max_row == 2
 
 
+def test_the_workbook_colours_the_agency_and_the_year_by_their_status_too(out: Path, tmp_path: Path) -> None:
+    """An agency an OCR layer gave (unverified) or none read (missing) is not shown as a plain, trusted name."""
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    record_file = work / "records" / f"{SEED_002}.json"
+    rec = read_json(record_file)
+    rec["provenance"]["agency"]["status"] = "unverified"
+    rec["year"] = None
+    rec["provenance"]["year"]["status"] = "missing"
+    record_file.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    rebuild_outputs(work)
+    sheet = load_workbook(work / "records.xlsx")["表二"]
+    assert [c.value for c in next(sheet.iter_rows(max_row=1))][:3] == ["doc_id", "agency", "year"]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    agency, year = rows[SEED_002][1], rows[SEED_002][2]
+    assert agency.value == "红旗区人民政府" and agency.fill.start_color.rgb.endswith(STATUS_COLOURS["unverified"])
+    assert year.value is None and year.fill.start_color.rgb.endswith(STATUS_COLOURS["missing"])
+    agency, year = rows[SEED_003][1], rows[SEED_003][2]
+    assert (agency.value, year.value) == ("新乡市牧野区人民政府", 2021)
+    assert agency.fill.start_color.rgb.endswith(STATUS_COLOURS["proven"])
+    assert year.fill.start_color.rgb.endswith(STATUS_COLOURS["proven"])
+
+
 def test_records_jsonl_carries_no_per_field_provenance_and_still_compares(out: Path, golden_dir: Path,
                                                                           tmp_path: Path) -> None:
     lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
