@@ -79,6 +79,17 @@ def test_the_fields_table_holds_every_field_with_its_status_and_the_fee_exactly(
     assert cell.fetchone() == ("表三", "total_processed", "natural_person", 6, "proven", "regex", "57")
 
 
+def test_value_int_holds_the_counts_and_the_year_and_never_the_fee_even_a_whole_one(out: Path) -> None:
+    con = db(out)
+    fees = con.execute("SELECT value, value_int FROM fields WHERE path = 'active_disclosure.fees_10k_yuan' "
+                       "AND value IS NOT NULL").fetchall()
+    assert ("0", None) in fees and ("94.0121", None) in fees      # a sum over value_int would drop 94.0121
+    assert {value_int for _, value_int in fees} == {None}
+    counts = con.execute("SELECT value, value_int FROM fields WHERE value IS NOT NULL AND path NOT IN "
+                         "('agency', 'active_disclosure.fees_10k_yuan')").fetchall()
+    assert counts and all(value_int == int(value) for value, value_int in counts)
+
+
 def test_findings_review_items_and_indicators_are_tables_too(out: Path) -> None:
     con = db(out)
     assert con.execute("SELECT count(*) FROM review_items WHERE doc_id = ?", (SEED_002,)).fetchone()[0] == 28
@@ -140,6 +151,29 @@ def test_the_workbook_has_the_tables_coloured_by_status_and_text_doc_ids(out: Pa
     assert str(fee) == "94.0121"
     queued = len((out / "review_queue.jsonl").read_text(encoding="utf-8").splitlines())
     assert wb["复核队列"].max_row == 1 + queued and wb["失败"].max_row == 2
+
+
+def test_the_workbook_colours_the_agency_and_the_year_by_their_status_too(out: Path, tmp_path: Path) -> None:
+    """An agency an OCR layer gave (unverified) or none read (missing) is not shown as a plain, trusted name."""
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    record_file = work / "records" / f"{SEED_002}.json"
+    rec = read_json(record_file)
+    rec["provenance"]["agency"]["status"] = "unverified"
+    rec["year"] = None
+    rec["provenance"]["year"]["status"] = "missing"
+    record_file.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    rebuild_outputs(work)
+    sheet = load_workbook(work / "records.xlsx")["表二"]
+    assert [c.value for c in next(sheet.iter_rows(max_row=1))][:3] == ["doc_id", "agency", "year"]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    agency, year = rows[SEED_002][1], rows[SEED_002][2]
+    assert agency.value == "红旗区人民政府" and agency.fill.start_color.rgb.endswith(STATUS_COLOURS["unverified"])
+    assert year.value is None and year.fill.start_color.rgb.endswith(STATUS_COLOURS["missing"])
+    agency, year = rows[SEED_003][1], rows[SEED_003][2]
+    assert (agency.value, year.value) == ("新乡市牧野区人民政府", 2021)
+    assert agency.fill.start_color.rgb.endswith(STATUS_COLOURS["proven"])
+    assert year.fill.start_color.rgb.endswith(STATUS_COLOURS["proven"])
 
 
 def test_records_jsonl_carries_no_per_field_provenance_and_still_compares(out: Path, golden_dir: Path,

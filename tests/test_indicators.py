@@ -107,3 +107,13 @@ def test_the_fee_is_no_input_of_any_indicator() -> None:
     fs = fields()
     fs["active_disclosure.fees_10k_yuan"] = (Decimal("94.0121"), "disputed")
     assert all(i.reason is None or "fees" not in i.reason for i in compute_indicators(fs))
+
+
+def test_a_document_whose_denominator_is_0_is_in_the_roll_ups_documents_adding_nothing() -> None:
+    """No 行政复议 case: the document's rate is null (0 / 0), its inputs trusted: it is one of the roll-up's
+    `documents` (not `excluded`, which counts untrusted inputs) and leaves both sums as they are."""
+    none = compute_indicators(fields(total_processed__total=0))
+    some = compute_indicators(fields(granted__total=1, total_processed__total=4))
+    assert by_code(fields(total_processed__total=0))["granted_rate"].value is None
+    rate = {r.code: r for r in roll_up([(2021, none), (2021, some)], "year")}["granted_rate"]
+    assert (rate.numerator, rate.denominator, rate.value, rate.documents, rate.excluded) == (1, 4, 0.25, 2, 0)

@@ -41,3 +41,14 @@ def test_a_proven_cell_is_its_value_and_a_row_ends_with_its_source_lines(golden_
     html = _section(rec)
     assert f'<td class="s-proven">{total}</td>' in html
     assert '<td class="l ln">L7–9</td></tr>\n' in html
+
+
+def test_the_heading_colours_the_agency_and_the_year_by_their_status(golden_dir: Path) -> None:
+    """An agency read from an OCR layer (unverified) or a year not read is not shown as a trusted field."""
+    rec = read_json(next(golden_dir.glob("*.json")))
+    rec["year"] = None
+    rec["provenance"] = {"agency": {"status": "unverified", "rules": ["READ.OCR_NAME"]},
+                         "year": {"status": "missing"}}
+    heading = _section(rec).split("</h3>")[0]
+    assert f'<span class="s-unverified" title="agency: unverified">{rec["agency"]}</span>' in heading
+    assert '<span class="s-missing" title="year: missing">year not read</span>' in heading

@@ -8,7 +8,8 @@ indicator null, with the reason naming the fields. A blank cell (null) that is p
 counts as 0, as in the form's identities. A rate whose denominator is 0 is null.
 
 Roll-ups (by year, by agency) sum numerators and denominators over the documents
-whose indicator is known; they never average rates.
+whose inputs are all trusted (a denominator of 0 among them adds nothing); they never
+average rates.
 """
 
 from __future__ import annotations
@@ -138,7 +139,9 @@ class RollUp:
 
     def add(self, group: Any, indicators: Iterable[Indicator]) -> None:
         """One document's indicators; a document without a group key (no agency, no year) is left out,
-        one whose indicator is null counts in ``excluded`` of its group."""
+        one whose inputs are not all trusted (its numerator null) counts in ``excluded`` of its group. A rate
+        whose denominator is 0 (null, but from trusted inputs: no case to rate) adds 0 to both sums and
+        counts in ``documents``."""
         k = self.key(group)
         if k is None:
             return

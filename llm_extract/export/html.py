@@ -154,8 +154,10 @@ def document_section(rec: dict[str, Any], rows: list[FieldRow], review: list[dic
     uri = Path(source["path"]).resolve().as_uri() if source["path"] else None
     counts = {s: n for s, n in (rec.get("status_counts") or {}).items() if n}
     findings = rec.get("findings", [])
+    # the agency and the year are fields too: coloured by status, an OCR'd (unverified) name not shown as trusted
+    meta = {r.path: r.status for r in rows if r.table == "meta"}
     return _env().get_template("document.html.j2").render(
-        doc_id=str(rec.get("doc_id")), agency=rec.get("agency"), year=rec.get("year"), source=source,
+        doc_id=str(rec.get("doc_id")), agency=rec.get("agency"), year=rec.get("year"), meta=meta, source=source,
         source_uri=uri, counts=counts, review_count=len(review), indicators=indicators,
         tables=_tables({r.path: r for r in rows}),
         findings=[_finding(f) for f in findings if f.get("severity", "error") in ("error", "warning")],

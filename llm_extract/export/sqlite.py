@@ -6,7 +6,8 @@ Tables (typed columns; every doc id is TEXT, so ``004`` stays ``004``):
 - ``fields``: one row per field (doc_id, table, row, column, path, value, status, source,
   rules, lines). ``value`` is TEXT holding the exact value (the fee ``94.0121`` as printed,
   never a binary float); ``value_int`` holds the same value as INTEGER for counts and the
-  year, for arithmetic in SQL. NULL is a blank cell.
+  year, for arithmetic in SQL (never for the fee, not even a whole one: a sum over ``value_int``
+  would silently leave out the fees with decimals). NULL is a blank cell.
 - ``decisions``: every line of ``decisions.jsonl`` in order (set, keep, undo).
 - ``findings`` (errors and warnings; the informational ones, e.g. how a value was
   derived, stay in ``records/<doc_id>.json``, the rules are in ``fields.rules``),
@@ -92,6 +93,10 @@ def _integer(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+#: The fee (万元) is a decimal, not a count: its ``value_int`` is NULL even where the fee is whole (``0``).
+_FEE = "active_disclosure.fees_10k_yuan"
+
+
 #: The columns of the ``fields`` rows that are the same in every document (table, row, column, path, in
 #: :data:`~llm_extract.schema.ALL_PATHS` order: the order of :func:`~.fields.field_rows`). A document's part
 #: travels as its other columns only, and the rows are put together again as they are inserted.
@@ -116,7 +121,7 @@ def sql_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, A
     if [r.path for r in rows] != _PATHS:
         raise ValueError("sql_rows: the rows are not those of field_rows (every field path, in order)")
     fields: FieldColumns = (
-        [r.text for r in rows], [r.value if type(r.value) is int else _integer(r.value) for r in rows], statuses,
+        [r.text for r in rows], [None if r.path == _FEE else r.value if type(r.value) is int else _integer(r.value) for r in rows], statuses,
         [r.source for r in rows], [(",".join(r.rules) or None) if r.rules else None for r in rows],
         [(",".join(map(str, r.lines)) or None) if r.lines else None for r in rows])
     findings = [(doc_id, f.get("code"), f.get("severity", "error"), f.get("message"),

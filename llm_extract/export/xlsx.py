@@ -85,12 +85,12 @@ def _cells(styles: list[int], values: list[Any]) -> Row:
     return tuple(out)
 
 
-def _field_cells(by_path: dict[str, FieldRow], paths: Sequence[str]) -> list[Cell]:
-    """The values of the fields at ``paths`` from column 3 on, each styled by its status (an unknown status
-    as missing)."""
+def _field_cells(by_path: dict[str, FieldRow], paths: Sequence[str], first: int = 3) -> list[Cell]:
+    """The values of the fields at ``paths`` from column ``first`` on, each styled by its status (an unknown
+    status as missing)."""
     out = []
     statuses, missing = _STATUS_STYLE, _MISSING
-    for col, path in enumerate(paths, 3):
+    for col, path in enumerate(paths, first):
         f = by_path[path]
         value = f.value
         if type(value) is int:
@@ -100,6 +100,9 @@ def _field_cells(by_path: dict[str, FieldRow], paths: Sequence[str]) -> list[Cel
     return out
 
 
+#: 表二's sheet opens with the agency and the year: fields too, coloured by their status like every value
+#: (an agency read from an OCR layer is ``unverified``, one not read is ``missing``: not to be taken as read).
+_META_PATHS = ("agency", "year")
 _STATUS_STYLE = {name: i for i, name in enumerate(STYLES) if name in STATUS_COLOURS}
 _MISSING = _STATUS_STYLE["missing"]
 _PLAIN, _TEXT_STYLE = _STYLE_INDEX[None], _STYLE_INDEX[TEXT]
@@ -138,9 +141,9 @@ def document_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[s
     """One record's rows of every sheet (plain data: made in a worker, written by :class:`XlsxWriter`)."""
     by_path = {r.path: r for r in rows}
     doc_id, agency, year = str(rec.get("doc_id")), rec.get("agency"), rec.get("year")
-    head = row_cells([doc_id, agency, year], [TEXT, None, None])
-    out: SheetRows = {"表二": [(*head, *_field_cells(by_path, DISCLOSURE_PATHS))]}
-    id_cell: Cell = (0, STRING, doc_id, _STYLE_INDEX[TEXT])
+    id_cell: Cell = (0, STRING, doc_id, _TEXT_STYLE)
+    out: SheetRows = {"表二": [(id_cell, *_field_cells(by_path, _META_PATHS, first=1),
+                               *_field_cells(by_path, DISCLOSURE_PATHS))]}
     for sheet, keys, paths in (("表三", APPLICATION_ROWS, _T3_PATHS), ("表四", REVIEW_GROUPS, _T4_PATHS)):
         out[sheet] = [(id_cell, *_ROW_HEADS[key], *_field_cells(by_path, row_paths))
                       for key, row_paths in zip(keys, paths)]
