@@ -83,3 +83,31 @@ def test_workbook_cells_hold_text_as_text_never_a_formula_or_a_link(tmp_path: Pa
     cell = ws.cell(row=2, column=2)
     assert (cell.value, cell.data_type, cell.hyperlink) == (rec["agency"], "s", None)
     assert ws.cell(row=2, column=1).value == "d000" and ws.freeze_panes == "B2"
+
+
+def test_csv_text_a_spreadsheet_would_run_as_a_formula_opens_as_text(tmp_path: Path, golden_dir: Path) -> None:
+    """A doc id from a file name, or an agency, beginning like a formula (= + - @) is written to the CSVs with
+    an apostrophe before it (Excel shows it as text, OWASP's advice against CSV injection); the database
+    and the workbook keep the text exactly."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(sorted(golden_dir.glob("*.txt"))[0], src / "=SUM(1,2).txt")
+    out = tmp_path / "out"
+    run_batch([src], out, workers=1)
+    path = out / "records" / "=SUM(1,2).json"
+    rec = read_json(path)
+    rec["agency"] = "@HYPERLINK(\"http://example.invalid\",\"x\")"
+    write_json(path, rec)
+    rebuild_outputs(out)
+    fields = (out / "fields.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert all(line.startswith('"\'=SUM(1,2)",') for line in fields[1:])
+    agency_line = next(line for line in fields if ",agency," in line)
+    assert "'@HYPERLINK" in agency_line
+    wide = (out / "records.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    assert wide.startswith('"\'=SUM(1,2)",1,') and "'@HYPERLINK" in wide
+    con = sqlite3.connect(out / "records.sqlite")
+    try:
+        assert con.execute("select doc_id from documents").fetchall() == [("=SUM(1,2)",)]
+        assert con.execute("select value from fields where path = 'agency'").fetchall() == [(rec["agency"],)]
+    finally:
+        con.close()

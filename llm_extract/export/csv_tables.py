@@ -6,6 +6,12 @@
   (a failed document has a row too, with its error), ``fields_proven``,
   ``fields_reviewed``, ``fields_queued`` (what still waits for a person), then for
   every field path its value and ``<path>.status``. A blank cell stays empty, never 0.
+
+A text that a spreadsheet program would run as a formula when it opens the file (one beginning with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return: a doc id from a file name ``=SUM(1,2).txt``, an
+agency a reviewer typed) is written with an apostrophe before it (``'=SUM(1,2)``), as OWASP advises
+against CSV injection: Excel and LibreOffice then show it as text. Counts and fees never begin so;
+records.sqlite, records.jsonl and records.xlsx keep every text exactly.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from ..schema import ALL_PATHS
 from .fields import QUEUED_STATUSES, FieldRow, locate
 
 __all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER", "fields_csv_text", "records_csv_text",
-           "csv_field"]
+           "csv_field", "as_text"]
 
 FIELDS_HEADER = ["doc_id", "path", "table", "row", "column", "value", "status", "source", "rules", "lines"]
 RECORDS_HEADER = (["doc_id", "ok", "error", "fields_proven", "fields_reviewed", "fields_queued"]
@@ -36,6 +42,15 @@ def _csv_line(values: list[Any]) -> bytes:
 #: UTF-8's byte order mark, first in each file (Excel then reads it as UTF-8).
 _BOM = "\ufeff".encode("utf-8")
 _SPECIAL = re.compile(r'[,"\r\n]')
+#: the first characters of a cell a spreadsheet program reads as a formula (or a formula's start)
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
+def as_text(value: Any) -> Any:
+    """``value``, or a text a spreadsheet would run as a formula with an apostrophe before it."""
+    if type(value) is str and value[:1] in _FORMULA_START:
+        return "'" + value
+    return value
 
 
 def csv_field(value: Any) -> str:
@@ -66,7 +81,9 @@ def fields_csv_text(rows: list[FieldRow]) -> str:
     process, written as is)."""
     if not rows:
         return ""
-    doc_id, places = rows[0].doc_id, _FIELD_PLACES
+    doc_id, places = as_text(rows[0].doc_id), _FIELD_PLACES
+    if any(t and t[0] in _FORMULA_START for t in (r.text for r in rows)):     # (an agency typed as a formula)
+        rows = [r._replace(text=as_text(r.text)) for r in rows]
     text = "".join([f"{doc_id},{places[path]},{text or ''},{status},{source or ''},{' '.join(rules) if rules else ''},"
                     f"{(' '.join(map(str, lines)) if len(lines) > 1 else lines[0]) if lines else ''}\r\n"
                     for _, path, _, _, _, _, text, status, source, rules, lines in rows])
@@ -80,7 +97,9 @@ def fields_csv_text(rows: list[FieldRow]) -> str:
 def records_csv_text(rows: list[FieldRow]) -> str:
     """One document's line of records.csv, as text."""
     statuses = [r.status for r in rows]
-    head = [rows[0].doc_id if rows else "", 1, "", statuses.count("proven"), statuses.count("reviewed"),
+    if any(t and t[0] in _FORMULA_START for t in (r.text for r in rows)):
+        rows = [r._replace(text=as_text(r.text)) for r in rows]
+    head = [as_text(rows[0].doc_id) if rows else "", 1, "", statuses.count("proven"), statuses.count("reviewed"),
             sum(1 for s in statuses if s in QUEUED_STATUSES)]
     text = ",".join([*map(str, head), *(f"{r.text or ''},{r.status}" for r in rows)]) + "\r\n"
     if _plain(text, 1, 5 + 2 * len(rows)):
@@ -112,5 +131,6 @@ class RecordsCsv:
         self.fh.write(text)
 
     def add_failed(self, failure: dict[str, Any]) -> None:
-        line = [failure.get("doc_id", ""), 0, failure.get("error") or failure.get("error_type") or "failed"]
+        line = [as_text(failure.get("doc_id", "")), 0,
+                as_text(failure.get("error") or failure.get("error_type") or "failed")]
         self.fh.write(_csv_line(line + [""] * (len(RECORDS_HEADER) - len(line))))
