@@ -172,7 +172,8 @@ def compare(
             for diff in cmp.differences:
                 expected = json.dumps(diff.expected, ensure_ascii=False, default=str)
                 got = json.dumps(diff.got, ensure_ascii=False, default=str)
-                where = "in review queue" if diff.queued else "NOT in review queue"
+                where = ("no record: the document failed" if diff.no_record
+                         else "in review queue" if diff.queued else "NOT in review queue")
                 console.print(f"  {diff.doc_id}  {diff.path}  expected {expected}  got {got}  ({where})",
                               highlight=False, soft_wrap=True, markup=False)
     if cmp.accuracy < min_accuracy:

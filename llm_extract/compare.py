@@ -28,6 +28,7 @@ class Difference(BaseModel):
     expected: Any
     got: Any
     queued: bool          # the field is in the review queue (a person will see it)
+    no_record: bool = False   # the document has no record (it failed): said as a whole, never silent
 
 
 class Comparison(BaseModel):
@@ -44,8 +45,9 @@ class Comparison(BaseModel):
 
     @property
     def silent_errors(self) -> int:
-        """Wrong values that are not in the review queue."""
-        return sum(1 for d in self.differences if not d.queued)
+        """Wrong values that are not in the review queue (a failed document's fields are not: the failure
+        is reported, in ``missing_documents``, OUT/failed/ and the summary)."""
+        return sum(1 for d in self.differences if not d.queued and not d.no_record)
 
 
 def _get(data: dict[str, Any], path: str) -> Any:
@@ -75,7 +77,7 @@ def compare_values(doc_id: str, expected: dict[str, Any], got: dict[str, Any] | 
         results.append((path, ok))
         if not ok:
             diffs.append(Difference(doc_id=doc_id, path=path, expected=e, got=None if g is _MISSING else g,
-                                    queued=path in (queued_paths or set())))
+                                    queued=path in (queued_paths or set()), no_record=got is None))
     return results, diffs
 
 

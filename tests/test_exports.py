@@ -241,3 +241,15 @@ def test_after_a_decision_a_rerun_does_not_count_the_reviewed_field_as_queued(
     resolve_item(work, queue_item(work, SEED_002, "applications.new_received.total"), "6")
     result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(work), "--no-resume"])
     assert "982 proven, 27 derived, 27 queued for review" in result.output
+
+
+def test_a_failed_document_is_reported_by_compare_as_failed_not_as_silent_errors(out: Path, golden_dir: Path,
+                                                                                  tmp_path: Path) -> None:
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    (work / "records" / f"{SEED_003}.json").unlink()        # as if the document had failed
+    cmp = compare_dirs(work, golden_dir)
+    assert cmp.missing_documents == [SEED_003] and cmp.silent_errors == 0
+    assert cmp.differences and all(d.no_record for d in cmp.differences if d.doc_id == SEED_003)
+    result = runner.invoke(app, ["compare", str(work), str(golden_dir)])
+    assert "(0 not in the review queue)" in result.output and "no record: the document failed" in result.output
