@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from llm_extract.export.csv_tables import csv_field, fields_csv_text, records_csv_text
+from llm_extract.export.csv_tables import as_text, csv_field, fields_csv_text, records_csv_text
 from llm_extract.export.fields import QUEUED_STATUSES, field_rows
 from llm_extract.outputs import read_json
 
@@ -66,12 +66,13 @@ def _golden_record(golden_dir: Path) -> dict[str, Any]:
 @pytest.mark.parametrize("seed", [*range(8), "golden"])
 def test_a_documents_csv_lines_are_those_of_the_csv_module(seed: int | str, golden_dir: Path) -> None:
     rows = field_rows(_golden_record(golden_dir) if seed == "golden" else _hostile_record(int(seed)))
-    reference_fields = _csv([[r.doc_id, r.path, r.table, r.row, r.column or "", r.text or "", r.status,
+    # (a text a spreadsheet would run as a formula is written with an apostrophe before it: as_text)
+    reference_fields = _csv([[as_text(r.doc_id), r.path, r.table, r.row, r.column or "", as_text(r.text or ""), r.status,
                               r.source or "", " ".join(r.rules), " ".join(map(str, r.lines))] for r in rows])
     statuses = [r.status for r in rows]
-    reference_record = [rows[0].doc_id, 1, "", statuses.count("proven"), statuses.count("reviewed"),
+    reference_record = [as_text(rows[0].doc_id), 1, "", statuses.count("proven"), statuses.count("reviewed"),
                         sum(1 for s in statuses if s in QUEUED_STATUSES)]
     for r in rows:
-        reference_record += [r.text or "", r.status]
+        reference_record += [as_text(r.text or ""), r.status]
     assert fields_csv_text(rows) == reference_fields
     assert records_csv_text(rows) == _csv([reference_record])
