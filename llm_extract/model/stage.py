@@ -145,6 +145,8 @@ def run_model_stage(items: Iterable[tuple[Document, Extraction | None, Record]],
             model = model.model_copy(update={"doc_id": doc.doc_id}) if shared_with else model
             info = {"status": "ok", "called": not shared_with, "cached": bool(model.meta.get("cached"))} | \
                 _usage_info(meta) | shared
+            if meta.get("usage_reported") is False:          # the endpoint sent no token counts: 0 is not the cost
+                info["usage_reported"] = False
             results[doc.doc_id] = (model, info)
         else:
             usage = dict(getattr(err, "usage", {}) or {}) if not shared_with else {}
@@ -194,6 +196,7 @@ def summarise_stage(results: Mapping[str, StageResult | dict[str, Any]], routing
         "failed": [{"doc_id": d, "kind": i.get("kind"), "error": i.get("error")}
                    for d, i in zip(doc_ids, pairs) if i.get("status") == "failed"],
         "shared": sum(1 for i in pairs if i.get("shared_with")),
+        "usage_unreported": sum(1 for i in pairs if i.get("usage_reported") is False),
     }
     xc: dict[str, int] = {}
     for i in pairs:
