@@ -260,6 +260,9 @@ class ModelClient:
             calls.seconds = time.monotonic() - started
             raise self._failure(exc, calls, doc_id) from None
         calls.seconds = time.monotonic() - started
+        if self._secret and self._secret in answer.model_dump_json():
+            # a value repeating the key (a gateway's echo) would reach the record, the cache and every output
+            raise self._failure(ValueError("the answer repeats the API key: not used"), calls, doc_id)
         return answer, calls
 
     def _failure(self, exc: BaseException, calls: CallLog, doc_id: str = "") -> ModelFailure:
