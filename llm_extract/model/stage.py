@@ -13,6 +13,7 @@ or ``"skipped"`` (and the ``reason``) otherwise.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,8 +220,11 @@ class BatchModelStage:
                  *, use_cache: bool = True, chunk: int | None = None) -> None:
         self.settings = settings
         self.routing = routing
-        self.cache_dir = cache_dir
-        self.use_cache = use_cache
+        # without the cache, this run's answers still go to a directory of its own: identical documents held
+        # in different chunks are asked once, and no answer of an earlier run is read (removed with the stage)
+        self._scratch = None if use_cache else tempfile.TemporaryDirectory(prefix="llm-extract-answers-")
+        self.cache_dir = cache_dir if use_cache else self._scratch.name       # type: ignore[union-attr]
+        self.use_cache = True
         self.chunk = chunk or max(64, settings.concurrency * 8)
         self._pending: list[tuple[Document, Extraction | None, Record, Any]] = []
         self._infos: dict[str, dict[str, Any]] = {}
