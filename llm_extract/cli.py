@@ -72,7 +72,11 @@ def _summary_table(summary: RunSummary) -> Table:
         llm = summary.llm
         _row(t, "model calls", f"{llm['calls']} calls for {llm.get('routed_to_model', 0)} documents "
                   f"({llm.get('cache_hits', 0)} answered from cache, {len(llm.get('failed', []))} failed); "
-                  f"{llm.get('input_tokens', 0)} input + {llm.get('output_tokens', 0)} output tokens")
+                  f"{llm.get('input_tokens', 0)} input + {llm.get('output_tokens', 0)} output tokens"
+                  + (f" (the endpoint reported no token usage for {n} documents: not counted)"
+                     if (n := llm.get("usage_unreported")) else ""))
+        if llm.get("stopped"):
+            _row(t, "model stage stopped", llm["stopped"])
     _row(t, "time", f"{summary.seconds:.2f} s")
     return t
 

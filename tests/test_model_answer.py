@@ -66,6 +66,23 @@ def test_the_fee_keeps_its_decimals_exactly(given):
     assert ModelAnswer.model_validate(data).table2.fees_10k_yuan == Decimal("94.0121")
 
 
+@pytest.mark.parametrize("given", ["1e999999999", "1E+16", "1e-999999999", "0e-999999999", "-3", "NaN", "sNaN"])
+def test_a_fee_no_report_prints_fails_validation_so_the_model_is_reasked(given):
+    # an exponent of a billion, accepted, took the run down writing its digits out
+    data = answer()
+    data["table2"]["fees_10k_yuan"] = given
+    with pytest.raises(ValidationError, match="not an amount"):
+        ModelAnswer.model_validate(data)
+
+
+@pytest.mark.parametrize("given, value", [("0.0000", Decimal("0")), ("123456789012345.5", Decimal("123456789012345.5")),
+                                          ("1.5e2", Decimal("150")), (0, Decimal("0"))])
+def test_a_fee_of_any_size_a_report_prints_is_kept(given, value):
+    data = answer()
+    data["table2"]["fees_10k_yuan"] = given
+    assert ModelAnswer.model_validate(data).table2.fees_10k_yuan == value
+
+
 def test_the_extraction_keeps_the_model_values_with_their_kinds_and_raw_text():
     data = answer()
     data["table3"][0]["cells"][2] = None

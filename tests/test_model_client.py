@@ -137,6 +137,15 @@ def test_the_document_budget_caps_the_calls_of_every_layer_together(server):
     assert info.value.kind == "budget" and server.calls == 3
 
 
+def test_a_200_reply_holding_the_endpoints_error_fails_with_its_message_and_is_not_reasked(server):
+    # gateways answer a spent quota so; it was reported as "TypeError: 'NoneType' object is not subscriptable"
+    server.script(Status(200, body={"error": {"message": "quota exceeded for key sk-secret-1", "code": "quota"}}))
+    with pytest.raises(ModelFailure) as info:
+        extract_model(DOC, settings(server, api_key="sk-secret-1"))
+    assert info.value.kind == "http" and server.calls == 1
+    assert str(info.value) == "HTTP 200 without a completion: quota exceeded for key ***"
+
+
 def test_a_reply_without_usage_counts_no_tokens_and_says_so(server):
     server.script(Reply(GOOD, no_usage=True))
     extraction = extract_model(DOC, settings(server))

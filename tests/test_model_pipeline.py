@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -10,7 +11,7 @@ from llm_extract.cli import app
 from llm_extract.model import ModelSettings
 from llm_extract.outputs import read_json, read_jsonl
 from llm_extract.pipeline import run_batch
-from tests.fakeopenai import FakeOpenAI, Status, answer_for, by_doc, report_text, sample_values
+from tests.fakeopenai import FakeOpenAI, Reply, Status, answer_for, by_doc, report_text, sample_values
 
 VALUES = sample_values()
 SECRET = "sk-test-SECRET123"
@@ -130,3 +131,25 @@ def test_the_command_line_says_never_without_a_model_and_refuses_always(tmp_path
     assert result.exit_code == 0 and "no model configured" in result.output
     refused = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "o2"), "--llm", "always"])
     assert refused.exit_code == 2 and "needs a model" in refused.output
+
+
+def test_the_summary_says_when_the_endpoint_reported_no_token_usage_rather_than_zero_tokens(server, tmp_path,
+                                                                                          monkeypatch):
+    monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    server.responder = lambda request: Reply(answer_for(VALUES), no_usage=True)
+    result = runner.invoke(app, ["extract", str(write_inputs(tmp_path / "in")), "--out", str(tmp_path / "out"),
+                                 "--llm", "always", "--model", "fake-model", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert read_json(tmp_path / "out" / "summary.json")["llm"]["usage_unreported"] == 2
+    assert "reported no token usage for 2 documents" in re.sub(r"[│\s]+", " ", result.output)   # (the table wraps)
+
+
+def test_the_summary_table_says_why_the_model_stage_stopped(server, tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    server.responder = lambda request: Status(401)
+    result = runner.invoke(app, ["extract", str(write_inputs(tmp_path / "in")), "--out", str(tmp_path / "out"),
+                                 "--llm", "always", "--model", "fake-model", "--no-cache", "--concurrency", "1"])
+    assert result.exit_code == 0, result.output
+    assert "model stage stopped" in result.output and "HTTP 401" in result.output

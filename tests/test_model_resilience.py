@@ -58,6 +58,22 @@ def test_identical_documents_in_one_batch_are_asked_once(server: FakeOpenAI, tmp
     assert results["b"][1]["calls"] == 0          # the call is counted once, on the document that made it
 
 
+def test_identical_documents_held_in_different_chunks_are_asked_once_even_without_the_cache(
+        server: FakeOpenAI, tmp_path: Path) -> None:
+    from llm_extract.model.stage import BatchModelStage, resolve_routing
+
+    server.responder = lambda request: Reply(answer_for(VALUES))
+    stage = BatchModelStage(settings(server), resolve_routing("always", settings(server)), tmp_path / "cache",
+                            use_cache=False, chunk=1)
+    answered: dict[str, dict] = {}
+    for d, reading, record in items(doc("a", "same"), doc("c"), doc("d", "same")):
+        stage.offer(d, record)
+        stage.run(lambda d, x, info, ctx: answered.__setitem__(d.doc_id, info))     # one document a chunk
+    assert server.calls == 2 and set(answered) == {"a", "c", "d"}
+    assert all(info["status"] == "ok" for info in answered.values())
+    assert not (tmp_path / "cache").exists()                # --no-cache: the user's cache is neither read nor written
+
+
 def test_each_answer_is_in_the_cache_before_its_document_is_reported_so_a_kill_loses_none(server: FakeOpenAI,
                                                                                           tmp_path: Path) -> None:
     server.responder = lambda request: Reply(answer_for(VALUES))

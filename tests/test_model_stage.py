@@ -211,6 +211,17 @@ def test_the_api_key_appears_in_no_log_cache_file_record_or_summary(server, tmp_
     assert SECRET not in repr(settings_) + str(routing)
 
 
+def test_a_valid_answer_repeating_the_key_in_a_value_is_not_used_nor_cached(server, monkeypatch, tmp_path):
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    server.script(Reply(answer_for(VALUES, agency=f"key {SECRET}")))
+    settings_ = load_settings({"base_url": server.url, "model": "fake-model"})
+    record, info = run(items(doc("d")), settings_, "always", tmp_path / "cache")["d"]
+    assert info["status"] == "failed" and "repeats the API key" in info["error"]
+    text = json.dumps(record.to_json_dict() | {"info": info}, ensure_ascii=False, default=str)
+    assert SECRET not in text
+    assert not any(SECRET in p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.json"))
+
+
 def test_a_reply_echoing_the_key_is_redacted_in_the_record(server, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     server.script(*[Reply(f"I refuse, {SECRET}")] * 2)

@@ -88,9 +88,20 @@ def _json(v: Any) -> str:
 _PATHS = list(ALL_PATHS)
 
 
+#: SQLite's INTEGER range: a larger int is refused by sqlite3 (OverflowError) and would fail the whole export.
+_SQL_MIN, _SQL_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
 def _integer(value: Any) -> int | None:
-    """``value_int`` of a field: its value if an integer (not a boolean), else NULL."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """``value_int`` of a field: its value if an integer (not a boolean) that SQLite can hold, else NULL (a count
+    printed or answered with more digits than any count has stays exact in ``value``, TEXT)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and _SQL_MIN <= value <= _SQL_MAX \
+        else None
+
+
+def _number(value: Any) -> Any:
+    """An INTEGER column's value (a year, a finding's sum, an indicator's numerator): NULL when SQLite cannot hold it."""
+    return None if isinstance(value, int) and not (_SQL_MIN <= value <= _SQL_MAX) else value
 
 
 #: The fee (万元) is a decimal, not a count: its ``value_int`` is NULL even where the fee is whole (``0``).
@@ -115,23 +126,26 @@ def sql_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, A
     source = rec.get("source", {})
     statuses = [r.status for r in rows]
     proven, reviewed = statuses.count("proven"), statuses.count("reviewed")
-    document = (doc_id, rec.get("agency"), rec.get("year"), source.get("path"), source.get("format"),
+    document = (doc_id, rec.get("agency"), _number(rec.get("year")), source.get("path"), source.get("format"),
                 source.get("encoding"), source.get("content_hash"), proven, reviewed,
                 len(statuses) - proven - reviewed, len(review))
     if [r.path for r in rows] != _PATHS:
         raise ValueError("sql_rows: the rows are not those of field_rows (every field path, in order)")
     fields: FieldColumns = (
-        [r.text for r in rows], [None if r.path == _FEE else r.value if type(r.value) is int else _integer(r.value) for r in rows], statuses,
+        [r.text for r in rows],
+        [None if r.path == _FEE else r.value if type(r.value) is int and _SQL_MIN <= r.value <= _SQL_MAX
+         else _integer(r.value) for r in rows], statuses,
         [r.source for r in rows], [(",".join(r.rules) or None) if r.rules else None for r in rows],
         [(",".join(map(str, r.lines)) or None) if r.lines else None for r in rows])
     findings = [(doc_id, f.get("code"), f.get("severity", "error"), f.get("message"),
-                 ",".join(f.get("paths", [])) or None, f.get("expected"), f.get("actual"))
+                 ",".join(f.get("paths", [])) or None, _number(f.get("expected")), _number(f.get("actual")))
                 for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning")]
     items = [(i.get("id"), doc_id, i.get("path") or None, i.get("table"), i.get("status"), value_text(i.get("value")),
               _json(i.get("candidates", [])), ",".join(i.get("rules", [])) or None, i.get("message"), i.get("kind"),
               i.get("raw"), _json(i.get("source_lines", []))) for i in review]
     return (document, fields, findings, items,
-            [(doc_id, i.code, i.name, i.numerator, i.denominator, i.value, i.reason) for i in indicators])
+            [(doc_id, i.code, i.name, _number(i.numerator), _number(i.denominator), i.value, i.reason)
+             for i in indicators])
 
 
 class SqliteWriter:
@@ -192,7 +206,8 @@ class SqliteWriter:
     def add_rollups(self, rollups: list[Rollup]) -> None:
         self._flush()
         self.db.executemany("INSERT INTO indicator_rollups VALUES (?,?,?,?,?,?,?,?,?,?)", [
-            (r.by, r.key, r.code, r.name, r.numerator, r.denominator, r.value, r.reason, r.documents, r.excluded)
+            (r.by, r.key, r.code, r.name, _number(r.numerator), _number(r.denominator), r.value, r.reason,
+             r.documents, r.excluded)
             for r in rollups])
 
     def stage(self) -> Path:

@@ -66,6 +66,9 @@ def _count(value: Any) -> int | None:
     return value
 
 
+_AMOUNT_DIGITS = 15          # digits before (or after) the point of any fee a report prints, and more
+
+
 def _amount(value: Any) -> Decimal | None:
     """The fee in 万元: a decimal as printed (94.0121), or null."""
     if value is None:
@@ -83,8 +86,13 @@ def _amount(value: Any) -> Decimal | None:
         amount = Decimal(str(value))
     except InvalidOperation:
         raise ValueError(f"{value!r} is not an amount in 万元") from None
-    if amount < 0 or not amount.is_finite():
+    if not amount.is_finite() or amount < 0:          # (NaN first: comparing it raises, it is no ValueError)
         raise ValueError(f"{value!r} is not an amount in 万元")
+    # an exponent no printed fee has ('1e999999999'): written out, it would take gigabytes and hang the run
+    exponent = amount.as_tuple().exponent
+    if amount.adjusted() > _AMOUNT_DIGITS or (amount and amount.adjusted() < -_AMOUNT_DIGITS) or \
+            (isinstance(exponent, int) and exponent < -2 * _AMOUNT_DIGITS):
+        raise ValueError(f"{value!r} is not an amount in 万元 as printed: give the digits, not an exponent")
     return amount
 
 

@@ -32,7 +32,8 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_at
 from .._exceptions import ModelCallError, ModelConfigError
 from .config import ModelSettings
 
-__all__ = ["ModelClient", "CallLog", "ModelFailure", "BudgetExceeded", "is_transient", "retry_after_seconds"]
+__all__ = ["ModelClient", "CallLog", "ModelFailure", "BudgetExceeded", "EndpointError", "is_transient",
+           "retry_after_seconds"]
 
 log = logging.getLogger("llm_extract.model")
 
@@ -43,6 +44,22 @@ _NO_KEY = "not-needed"   # local servers (Ollama, vLLM, llama.cpp) take any key
 
 class BudgetExceeded(Exception):
     """The per-document budget (calls or seconds) is spent."""
+
+
+class EndpointError(Exception):
+    """An HTTP 200 reply that holds no completion but the endpoint's error (``{"error": {"message": …}}``), as
+    some gateways answer a spent quota or an unknown model: its message, not a parse error, says what went wrong."""
+
+
+def _no_completion(response: Any) -> EndpointError | None:
+    """The error of a 200 reply without choices (None for a completion)."""
+    if getattr(response, "choices", None):
+        return None
+    error = (getattr(response, "model_extra", None) or {}).get("error")
+    if isinstance(error, dict):
+        error = error.get("message") or error.get("code") or error
+    text = " ".join(str(error).split())[:300] if error else "no choices and no error message"
+    return EndpointError(f"HTTP 200 without a completion: {text}")
 
 
 class ModelFailure(ModelCallError):
@@ -218,6 +235,9 @@ class ModelClient:
                         calls.output_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
                     raw = _reply_text(response)
                     calls.last_raw = self.redact(raw[:_RAW_KEEP]) if raw is not None else None
+                    if (error := _no_completion(response)) is not None:
+                        calls.errors.append(self.redact(str(error)) or "")
+                        raise error
                     return response
             raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
         return create
@@ -240,6 +260,9 @@ class ModelClient:
             calls.seconds = time.monotonic() - started
             raise self._failure(exc, calls, doc_id) from None
         calls.seconds = time.monotonic() - started
+        if self._secret and self._secret in answer.model_dump_json():
+            # a value repeating the key (a gateway's echo) would reach the record, the cache and every output
+            raise self._failure(ValueError("the answer repeats the API key: not used"), calls, doc_id)
         return answer, calls
 
     def _failure(self, exc: BaseException, calls: CallLog, doc_id: str = "") -> ModelFailure:
@@ -252,6 +275,8 @@ class ModelClient:
             kind, what = "transport", f"gave up after {calls.calls} calls: {_describe(cause)}"
         elif isinstance(cause, openai.APIStatusError):
             kind, what = "http", _describe(cause)
+        elif isinstance(cause, EndpointError):
+            kind, what = "http", str(cause)
         elif isinstance(exc, InstructorRetryException) or isinstance(cause, ValueError):
             kind = "schema"
             what = (f"no valid answer in {calls.replies} replies (max {self.settings.max_reasks} re-asks): "

@@ -13,6 +13,7 @@ or ``"skipped"`` (and the ``reason``) otherwise.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +146,8 @@ def run_model_stage(items: Iterable[tuple[Document, Extraction | None, Record]],
             model = model.model_copy(update={"doc_id": doc.doc_id}) if shared_with else model
             info = {"status": "ok", "called": not shared_with, "cached": bool(model.meta.get("cached"))} | \
                 _usage_info(meta) | shared
+            if meta.get("usage_reported") is False:          # the endpoint sent no token counts: 0 is not the cost
+                info["usage_reported"] = False
             results[doc.doc_id] = (model, info)
         else:
             usage = dict(getattr(err, "usage", {}) or {}) if not shared_with else {}
@@ -194,6 +197,7 @@ def summarise_stage(results: Mapping[str, StageResult | dict[str, Any]], routing
         "failed": [{"doc_id": d, "kind": i.get("kind"), "error": i.get("error")}
                    for d, i in zip(doc_ids, pairs) if i.get("status") == "failed"],
         "shared": sum(1 for i in pairs if i.get("shared_with")),
+        "usage_unreported": sum(1 for i in pairs if i.get("usage_reported") is False),
     }
     xc: dict[str, int] = {}
     for i in pairs:
@@ -216,8 +220,11 @@ class BatchModelStage:
                  *, use_cache: bool = True, chunk: int | None = None) -> None:
         self.settings = settings
         self.routing = routing
-        self.cache_dir = cache_dir
-        self.use_cache = use_cache
+        # without the cache, this run's answers still go to a directory of its own: identical documents held
+        # in different chunks are asked once, and no answer of an earlier run is read (removed with the stage)
+        self._scratch = None if use_cache else tempfile.TemporaryDirectory(prefix="llm-extract-answers-")
+        self.cache_dir = cache_dir if use_cache else self._scratch.name       # type: ignore[union-attr]
+        self.use_cache = True
         self.chunk = chunk or max(64, settings.concurrency * 8)
         self._pending: list[tuple[Document, Extraction | None, Record, Any]] = []
         self._infos: dict[str, dict[str, Any]] = {}
