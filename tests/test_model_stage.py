@@ -222,6 +222,14 @@ def test_a_valid_answer_repeating_the_key_in_a_value_is_not_used_nor_cached(serv
     assert not any(SECRET in p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.json"))
 
 
+def test_a_local_servers_dummy_key_does_not_refuse_answers_that_hold_its_text(server, monkeypatch, tmp_path):
+    monkeypatch.setenv("OPENAI_API_KEY", "1")          # (vLLM, llama.cpp: any key is taken)
+    server.script(Reply(answer_for(VALUES)))
+    settings_ = load_settings({"base_url": server.url, "model": "fake-model"})
+    record, info = run(items(doc("d")), settings_, "always", tmp_path / "cache")["d"]
+    assert info["status"] == "ok"
+
+
 def test_a_reply_echoing_the_key_is_redacted_in_the_record(server, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     server.script(*[Reply(f"I refuse, {SECRET}")] * 2)

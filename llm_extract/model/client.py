@@ -46,6 +46,11 @@ class BudgetExceeded(Exception):
     """The per-document budget (calls or seconds) is spent."""
 
 
+#: a key shorter than this is no secret an answer could leak (a local server's dummy key: ``x``, ``none``, ``1``):
+#: an answer holding its text (the digit 1) is not refused for it
+_SECRET_MIN = 8
+
+
 class EndpointError(Exception):
     """An HTTP 200 reply that holds no completion but the endpoint's error (``{"error": {"message": …}}``), as
     some gateways answer a spent quota or an unknown model: its message, not a parse error, says what went wrong."""
@@ -260,7 +265,7 @@ class ModelClient:
             calls.seconds = time.monotonic() - started
             raise self._failure(exc, calls, doc_id) from None
         calls.seconds = time.monotonic() - started
-        if self._secret and self._secret in answer.model_dump_json():
+        if self._secret and len(self._secret) >= _SECRET_MIN and self._secret in answer.model_dump_json():
             # a value repeating the key (a gateway's echo) would reach the record, the cache and every output
             raise self._failure(ValueError("the answer repeats the API key: not used"), calls, doc_id)
         return answer, calls
