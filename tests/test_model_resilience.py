@@ -91,8 +91,8 @@ def test_each_answer_is_in_the_cache_before_its_document_is_reported_so_a_kill_l
     assert len(list(tmp_path.glob("*/*.json"))) == server.calls == 3 and cache.directory == tmp_path
 
 
-@pytest.mark.parametrize("code", [401, 403])
-def test_an_authentication_error_stops_the_model_stage_at_once(server: FakeOpenAI, tmp_path: Path, code: int) -> None:
+@pytest.mark.parametrize("code", [401, 403, 404])
+def test_an_authentication_error_or_a_wrong_model_stops_the_model_stage_at_once(server: FakeOpenAI, tmp_path: Path, code: int) -> None:
     server.responder = lambda request: Status(code)
     batch = items(*(doc(f"d{i}") for i in range(6)))
     results = settled(batch, settings(server), "always", tmp_path)

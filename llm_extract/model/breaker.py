@@ -1,7 +1,8 @@
 """The circuit breaker of the model stage: stop asking an endpoint that cannot answer.
 
 * an authentication or permission error (HTTP 401/403) opens it at once: the key is
-  wrong for every document, asking again only repeats the refusal;
+  wrong for every document, asking again only repeats the refusal; so does HTTP 404 (no such model
+  or path at the base URL: a setting, wrong for every document alike);
 * ``max_transport_failures`` documents in a row failing at the transport layer
   (connection refused, timeouts, 5xx after every retry) open it: the endpoint is down.
 
@@ -22,6 +23,8 @@ __all__ = ["CircuitBreaker", "AUTH_STATUSES"]
 log = logging.getLogger("llm_extract.model")
 
 AUTH_STATUSES = (401, 403)
+#: the endpoint has no such model or path: the settings are wrong for every document
+NOT_FOUND = 404
 
 
 class CircuitBreaker:
@@ -53,6 +56,9 @@ class CircuitBreaker:
             if status in AUTH_STATUSES:
                 self.reason = (f"HTTP {status} for {doc_id}: the endpoint refuses the credentials; "
                                "check the API key and the model name")
+            elif status == NOT_FOUND:
+                self.reason = (f"HTTP 404 for {doc_id}: the endpoint has no such model or path; "
+                               "check the base URL and the model name")
             elif kind == "transport":
                 self._consecutive += 1
                 if self._consecutive >= self.max_transport_failures:
