@@ -313,6 +313,9 @@ def resolve(
         raise typer.Exit(2)
     console.print(f"{outcome.decided} decision(s) recorded in {len(outcome.documents)} document(s); "
                   f"{len(store.items())} items left in the queue", markup=False, highlight=False)
+    if outcome.skipped_missing:
+        console.print(f"{outcome.skipped_missing} missing field(s) passed over: nothing was read, so there is no "
+                      "value to accept (give each its value, or null for a blank cell)", markup=False, highlight=False)
     for doc_id, counts in outcome.status_counts.items():
         console.print(f"  {doc_id}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), markup=False, highlight=False)
         for line in outcome.broken.get(doc_id, []):

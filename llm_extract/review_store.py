@@ -51,6 +51,7 @@ class ResolveOutcome(BaseModel):
     documents: list[str] = Field(default_factory=list)
     broken: dict[str, list[str]] = Field(default_factory=dict)   # doc id → identities a decision broke
     status_counts: dict[str, dict[str, int]] = Field(default_factory=dict)
+    skipped_missing: int = 0          # missing fields a bulk accept passed over (nothing read: no value to accept)
 
 
 class DocumentQueue(BaseModel):
@@ -64,6 +65,15 @@ class DocumentQueue(BaseModel):
     @property
     def total(self) -> int:
         return self.queued + self.decided
+
+
+_NOTHING_TO_ACCEPT = ("{item}: the field is missing (nothing was read), so there is no value to keep: "
+                      "give its value, or null for a blank cell")
+
+
+def _nothing_read(item: ReviewItem) -> bool:
+    """A field item whose status is missing: its value (None) is no reading a reviewer could accept."""
+    return bool(item.path) and not item.finding and item.status == "missing"
 
 
 def _is_field_target(item: ReviewItem) -> bool:
@@ -187,16 +197,28 @@ class ReviewStore:
 
     def accept_items(self, items: list[ReviewItem], *, reviewer: str | None = None,
                      note: str | None = None) -> ResolveOutcome:
+        """Accept the items' current values. A missing field is passed over (counted in ``skipped_missing``):
+        nothing was read, so accepting it would assert a blank cell no one saw; one asked for alone is refused."""
         planned: list[tuple[ReviewItem, Any, str | None]] = []
+        missing = [i for i in items if _nothing_read(i)]
+        if missing and len(missing) == len(items):
+            raise InvalidDecision(_NOTHING_TO_ACCEPT.format(item=missing[0].id))
         for item in items:
+            if _nothing_read(item):
+                continue
             value = KEEP if item.finding and not _is_field_target(item) else check_value(item.path, item.value)
             planned.append((item, value, note))
-        return self._decide(planned, reviewer)
+        outcome = self._decide(planned, reviewer)
+        outcome.skipped_missing = len(missing)
+        return outcome
 
     @staticmethod
     def _parse(item: ReviewItem, text: str) -> Any:
         if item.path:
-            return parse_value(item.path, text)
+            value = parse_value(item.path, text)
+            if value == KEEP and _nothing_read(item):
+                raise InvalidDecision(_NOTHING_TO_ACCEPT.format(item=item.id))
+            return value
         if text.strip().lower() == KEEP:
             return KEEP
         raise InvalidDecision(f"{item.id}: a finding about the whole document ({', '.join(item.rules)}) can only "

@@ -314,3 +314,27 @@ def test_serve_listens_on_127_0_0_1_and_serves_the_page(out: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_missing_field_has_no_value_to_accept(tmp_path: Path, golden_dir: Path) -> None:
+    """Nothing was read for a missing field: keeping it would assert a blank cell no one saw. A bulk accept
+    passes it over (and says so); keep on it alone is refused; null states a blank cell explicitly."""
+    text = (golden_dir / f"{SEED_002}.txt").read_text(encoding="utf-8").replace("行政许可\t3150", "行政许可\t", 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "doc.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    extract([tmp_path / "in"], out)
+    store = ReviewStore(out)
+    licensing = next(i for i in store.items() if i.path == "active_disclosure.licensing")
+    assert licensing.status == "missing"
+    with pytest.raises(InvalidDecision, match="nothing was read"):
+        store.resolve([DecisionRequest(item_id=licensing.id, value="keep")])
+    with pytest.raises(InvalidDecision, match="nothing was read"):
+        store.accept_items([licensing])
+    assert decisions(out) == []
+    result = runner.invoke(app, ["resolve", str(out), "--accept", "--doc", "doc"])
+    assert result.exit_code == 0 and "missing field(s) passed over" in result.output
+    assert read_json(out / "records" / "doc.json")["provenance"]["active_disclosure.licensing"]["status"] == "missing"
+    assert all(d["path"] != "active_disclosure.licensing" for d in decisions(out))
+    store.resolve([DecisionRequest(item_id=licensing.id, value="null")])
+    assert read_json(out / "records" / "doc.json")["provenance"]["active_disclosure.licensing"]["status"] == "reviewed"
