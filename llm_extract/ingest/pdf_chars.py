@@ -14,8 +14,15 @@ Two kinds of characters on a page are not the report's text and would change its
   angle that is not a quarter turn (a diagonal watermark; text turned a quarter turn, a landscape
   table or a vertical header, is read as before), and large light characters drawn over the text
   (at least :data:`OVERLAY_SIZE` times the page's usual size, grey or pale colour).
+* **Struck-through text.** A Word file printed to PDF with its tracked changes showing (LibreOffice's
+  and Word's export of "All Markup") draws a deletion as its text with a line through it, beside the
+  insertion: the cell ``44`` ~~8~~ ``7 91`` reads ``448791``. Only the accepted text is the report:
+  :func:`struck_chars` finds the upright characters a thin horizontal line crosses between their
+  baseline and their middle (:data:`STRIKE_BAND`, in font sizes above the baseline), a line no longer
+  than the characters it crosses (a table's rule runs on past a cell's text; an underline, the
+  insertion's mark, lies at or under the baseline).
 
-:func:`report_page` gives the page without both, or the page itself when it has neither.
+:func:`report_page` gives the page without these, or the page itself when it has none.
 """
 
 from __future__ import annotations
@@ -26,12 +33,16 @@ from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
-__all__ = ["unique_chars", "overlay_chars", "report_page", "DUPLICATE_TOLERANCE", "OVERLAY_SIZE", "SKEW_DEGREES"]
+__all__ = ["unique_chars", "overlay_chars", "struck_chars", "report_page", "DUPLICATE_TOLERANCE", "OVERLAY_SIZE",
+           "SKEW_DEGREES", "STRIKE_BAND"]
 
 DUPLICATE_TOLERANCE = 1.0   # points: a glyph drawn again this close is the same glyph (fake bold: 0.2–0.5 pt)
 SKEW_DEGREES = 5.0          # a character turned further than this from the page's direction (modulo 90°) is overlay
 OVERLAY_SIZE = 2.5          # a light character this many times the page's usual size is overlay
 _UPRIGHT_SHARE = 0.25      # a page with this share of upright characters is upright
+STRIKE_BAND = (0.15, 0.6)   # a strike line lies this many font sizes above the glyph's baseline (LibreOffice: 0.28)
+_STRIKE_THICK = 2.0         # points: a strike line (or a rectangle filled as one, Word's) at most this thick
+_STRIKE_OVERRUN = 0.5       # font sizes a strike line may run past the characters it crosses
 _LIGHT = 0.6                # a grey level (or every RGB component) at least this light; CMYK: every ink at most 1 - this
 
 _POSITION = itemgetter("doctop", "x0")
@@ -125,6 +136,41 @@ def overlay_chars(chars: list[dict[str, Any]]) -> set[int]:
     return out
 
 
+def _strokes(page: Any) -> list[tuple[float, float, float]]:
+    """The page's thin horizontal strokes as (x0, x1, y from the top): lines, and rectangles as thin as one."""
+    out = []
+    for obj in list(page.lines) + list(page.rects):
+        if abs(float(obj["bottom"]) - float(obj["top"])) <= _STRIKE_THICK and float(obj["x1"]) > float(obj["x0"]):
+            out.append((float(obj["x0"]), float(obj["x1"]), (float(obj["top"]) + float(obj["bottom"])) / 2))
+    return out
+
+
+def struck_chars(chars: list[dict[str, Any]], strokes: list[tuple[float, float, float]],
+                 height: float) -> set[int]:
+    """The ids of the upright characters a strike line crosses (see the module docstring); ``height``: the
+    page's height (pdfplumber's ``matrix`` gives the baseline from the page's bottom)."""
+    out: set[int] = set()
+    low, high = STRIKE_BAND
+    for x0, x1, y in strokes:
+        crossed = []
+        for c in chars:
+            matrix, size = c.get("matrix"), float(c.get("size") or 0)
+            if not c.get("upright") or not matrix or size <= 0 or not str(c.get("text", "")).strip():
+                continue
+            above = (height - float(matrix[5])) - y              # the line's height above the baseline
+            cx0, cx1 = float(c["x0"]), float(c["x1"])
+            covered = min(x1, cx1) - max(x0, cx0)
+            if low * size <= above <= high * size and covered >= 0.5 * (cx1 - cx0) > 0:
+                crossed.append(c)
+        if not crossed:
+            continue
+        size = max(float(c["size"]) for c in crossed)
+        if x0 >= min(float(c["x0"]) for c in crossed) - _STRIKE_OVERRUN * size \
+                and x1 <= max(float(c["x1"]) for c in crossed) + _STRIKE_OVERRUN * size:
+            out.update(id(c) for c in crossed)
+    return out
+
+
 def report_page(page: Any) -> Any:
     """A pdfplumber ``page`` without its duplicate glyphs and its overlay (a filtered view), or the page
     itself when it has neither."""
@@ -134,6 +180,9 @@ def report_page(page: Any) -> Any:
     unique = unique_chars(chars)
     drop = {id(c) for c in chars} - {id(c) for c in unique} if unique is not chars else set()
     drop |= overlay_chars(unique)
+    strokes = _strokes(page)
+    if strokes:
+        drop |= struck_chars(unique, strokes, float(page.height))
     if not drop:
         return page
     return page.filter(lambda obj: id(obj) not in drop)
