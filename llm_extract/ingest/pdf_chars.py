@@ -28,6 +28,7 @@ Two kinds of characters on a page are not the report's text and would change its
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
@@ -151,13 +152,21 @@ def struck_chars(chars: list[dict[str, Any]], strokes: list[tuple[float, float, 
     page's height (pdfplumber's ``matrix`` gives the baseline from the page's bottom)."""
     out: set[int] = set()
     low, high = STRIKE_BAND
+    # the candidates by baseline (from the top): a line is looked up among the characters whose baseline
+    # lies in its band, not tested against every character of the page (a table page: hundreds of rules)
+    marks = sorted(((height - float(c["matrix"][5]), i) for i, c in enumerate(chars)
+                    if c.get("upright") and c.get("matrix") and float(c.get("size") or 0) > 0
+                    and str(c.get("text", "")).strip()))
+    if not marks:
+        return out
+    baselines = [b for b, _ in marks]
+    largest = max(float(chars[i]["size"]) for _, i in marks)
     for x0, x1, y in strokes:
         crossed = []
-        for c in chars:
-            matrix, size = c.get("matrix"), float(c.get("size") or 0)
-            if not c.get("upright") or not matrix or size <= 0 or not str(c.get("text", "")).strip():
-                continue
-            above = (height - float(matrix[5])) - y              # the line's height above the baseline
+        for k in range(bisect_left(baselines, y), bisect_right(baselines, y + high * largest)):
+            c = chars[marks[k][1]]
+            size = float(c["size"])
+            above = baselines[k] - y                             # the line's height above the baseline
             cx0, cx1 = float(c["x0"]), float(c["x1"])
             covered = min(x1, cx1) - max(x0, cx0)
             if low * size <= above <= high * size and covered >= 0.5 * (cx1 - cx0) > 0:
