@@ -338,3 +338,16 @@ def test_a_missing_field_has_no_value_to_accept(tmp_path: Path, golden_dir: Path
     assert all(d["path"] != "active_disclosure.licensing" for d in decisions(out))
     store.resolve([DecisionRequest(item_id=licensing.id, value="null")])
     assert read_json(out / "records" / "doc.json")["provenance"]["active_disclosure.licensing"]["status"] == "reviewed"
+
+
+def test_a_mistyped_filter_is_refused_not_shown_as_an_empty_queue(out: Path) -> None:
+    for args in (["--status", "derivd"], ["--table", "T5"], ["--doc", "no-such-doc"]):
+        result = runner.invoke(app, ["review", str(out), *args])
+        assert result.exit_code == 2 and "items" not in result.output, (args, result.output)
+        result = runner.invoke(app, ["resolve", str(out), "--accept", *args])
+        assert result.exit_code == 2, (args, result.output)
+    assert decisions(out) == []
+    by_alias = runner.invoke(app, ["review", str(out), "--table", "T4"])
+    by_name = runner.invoke(app, ["review", str(out), "--table", "表四"])
+    assert by_alias.exit_code == 0 and by_alias.output == by_name.output and "0 items" not in by_alias.output
+    assert runner.invoke(app, ["review", str(out), "--status", "Disputed"]).exit_code == 0
