@@ -115,6 +115,10 @@ def extract(
         except ModelConfigError as exc:
             err.print(_styled("red", exc))
             raise typer.Exit(2)
+        if model and not settings.is_configured:       # asked for by name: never a quiet deterministic run
+            err.print(_styled("red", f"--model {model} needs an endpoint to send it to: set OPENAI_BASE_URL (a "
+                                     "local server) or OPENAI_API_KEY (or --llm never for the deterministic path)"))
+            raise typer.Exit(2)
     files = iter_inputs(list(paths))
     if not files:
         err.print(_styled("red", f"no input files found in {', '.join(map(str, paths))}"))

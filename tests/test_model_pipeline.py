@@ -131,6 +131,9 @@ def test_the_command_line_says_never_without_a_model_and_refuses_always(tmp_path
     assert result.exit_code == 0 and "no model configured" in result.output
     refused = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "o2"), "--llm", "always"])
     assert refused.exit_code == 2 and "needs a model" in refused.output
+    named = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "o3"), "--model", "qwen-plus"])
+    assert named.exit_code == 2 and "--model qwen-plus needs an endpoint" in named.output
+    assert not (tmp_path / "o3").exists()
 
 
 def test_the_summary_says_when_the_endpoint_reported_no_token_usage_rather_than_zero_tokens(server, tmp_path,
