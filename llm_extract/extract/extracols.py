@@ -35,7 +35,7 @@ from .labels import rows_named
 from .layout import Item
 from .rowbounds import group_title_piece, numbered
 
-__all__ = ["added_column", "added_field", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
+__all__ = ["added_column", "added_field", "header_words", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
            "without_sub_rows", "spacer_column"]
 
 _WIDTH = 7
@@ -73,7 +73,8 @@ def added_column(items: list[Item], label: int) -> int | None:
     return next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
 
 
-def _header(items: list[Item], first: int) -> list[str]:
+def header_words(items: list[Item], first: int) -> list[str]:
+    """表三's header: the words before its first row's label at ``first``, spaces taken out."""
     return [it.key.replace(" ", "") for it in items[:first] if it.is_text]
 
 
@@ -112,7 +113,7 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
     the columns (0 … 6, the form's order) of each row that only the header's order placed."""
     if not order:
         return {}
-    header = _header(items, order[0][1])
+    header = header_words(items, order[0][1])
     if any(_SEQ.match(key) for key in header):
         numbered = {id(n) for n in _row_numbers(items, order)}
         for row in spans:
@@ -164,14 +165,14 @@ def _words_after(items: list[Item], own: list[Item], end: int) -> bool:
 def added_field(items: list[Item], order: list[tuple[str, int]]) -> str | None:
     """Tab-separated rows, read field by field: "first" or "last" where the header names a field added to the
     form's seven (last year's figure, a 备注), before 申请人情况 / 自然人 or after them; ``None`` where it names none."""
-    return _added_side(_header(items, order[0][1])) if order else None
+    return _added_side(header_words(items, order[0][1])) if order else None
 
 
 def drop_subtotal_fields(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
     """Tab-separated rows, read field by field: where the header prints a 小计 column (:func:`_subtotal_column`),
     the seventh of a row's eight fields on its label's line is no cell (as :func:`drop_added_columns` drops it in a
     table read a cell to a line)."""
-    if not order or not _subtotal_column(_header(items, order[0][1])):
+    if not order or not _subtotal_column(header_words(items, order[0][1])):
         return
     for row, idx in order:
         own = [it for it in spans[row] if it.line == items[idx].line]
@@ -197,7 +198,7 @@ def _total_first(header: list[str]) -> bool:
 def total_first_fields(items: list[Item], order: list[tuple[str, int]], out: dict[str, Reading]) -> None:
     """Tab-separated rows, read field by field: a total printed first (the header's 总计 before 自然人) moved last
     in each row of ``out`` read whole, as :func:`drop_added_columns` does for a table read a cell to a line."""
-    if not order or not _total_first(_header(items, order[0][1])):
+    if not order or not _total_first(header_words(items, order[0][1])):
         return
     rows = {row: [out.get(p) for p in TABLE3_ROW_PATHS[row]] for row, _ in order if row in TABLE3_ROW_PATHS}
     whole = {row: rs for row, rs in rows.items() if all(r is not None and not r.missing for r in rs)}
