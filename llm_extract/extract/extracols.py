@@ -35,7 +35,7 @@ from .labels import rows_named
 from .layout import Item
 from .rowbounds import group_title_piece, numbered
 
-__all__ = ["added_column", "added_field", "header_words", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
+__all__ = ["added_column", "added_field", "header_words", "t2_header", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
            "without_sub_rows", "spacer_column"]
 
 _WIDTH = 7
@@ -55,6 +55,13 @@ def added_column(items: list[Item], label: int) -> int | None:
     """表二: the place, among a row's value columns, of a column the header names as added (``信息内容 | 本年制发件数 |
     上年制发件数 | 本年废止件数 | 现行有效件数``: 1), from the header words between the sub-table's 信息内容 and the
     row's label at ``label``; None when there is none."""
+    header = t2_header(items, label)
+    return next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
+
+
+def t2_header(items: list[Item], label: int) -> list[str]:
+    """表二: the header words of the sub-table of the row whose label is at ``label``: between its 信息内容 and the
+    first value (spaces taken out); none where another sub-table's section stands between."""
     start = None
     for j in range(label - 1, -1, -1):
         key = items[j].key.replace(" ", "") if items[j].is_text else ""
@@ -62,15 +69,15 @@ def added_column(items: list[Item], label: int) -> int | None:
             start = j
             break
         if key.startswith("第二十条"):
-            return None                 # another sub-table's section: no header of this row's
+            return []                   # another sub-table's section: no header of this row's
     if start is None:
-        return None
+        return []
     header: list[str] = []
     for it in items[start + 1:label]:
         if it.is_value:
             break
         header.append(it.key.replace(" ", ""))
-    return next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
+    return header
 
 
 def header_words(items: list[Item], first: int) -> list[str]:

@@ -1,0 +1,48 @@
+"""表二's and 表四's columns printed in another order than the form's, as their header names them.
+
+An agency may print 表二's 现行有效件数 before 本年废止件数, or 表四's 尚未审结 before 其他结果, or 复议后起诉 before
+未经复议直接起诉. The readers place a row's cells in the form's order; no identity checks 表二, and 表四's group sums
+treat the four results of a group alike (and the two suits' groups alike), so cells read in the form's order would
+be proven under the wrong columns. Where the header names each column of the block once (表四: once or once per
+group, always in one order), in another order than the form's, the cells are placed as it says; a header's word
+order may be a text tool's (pdfminer's boxes), so the cells the two orders read differently are never proven
+(``READ.HEADER_ORDER``). A header that does not name them so (split, 数据1…, lost) moves nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["STOCK_NAMES", "T4_RESULT_NAMES", "header_order", "t4_order"]
+
+#: 表二's stock columns (规章, 行政规范性文件), in the form's order
+STOCK_NAMES = ("本年制发件数", "本年废止件数", "现行有效件数")
+#: 表四's columns of a group, in the form's order
+T4_RESULT_NAMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+#: 表四's two suits' groups, in the form's order (行政复议 is the first group and always printed first)
+_SUITS = ("未经复议直接起诉", "复议后起诉")
+
+
+def header_order(header: Sequence[str], names: Sequence[str], repeats: Sequence[int] = (1,)) -> tuple[int, ...] | None:
+    """The form's column of each printed column, in printed order, where ``header`` (its words in order) names
+    each of ``names`` the same number of times (one of ``repeats``), every repetition in one order other than
+    the form's; else None."""
+    places = [[i for i, key in enumerate(header) if key == name] for name in names]
+    times = len(places[0])
+    if times not in repeats or any(len(p) != times for p in places):
+        return None
+    orders = {tuple(sorted(range(len(names)), key=lambda c: places[c][k])) for k in range(times)}
+    if len(orders) != 1:
+        return None
+    order = orders.pop()
+    return None if order == tuple(range(len(names))) else order
+
+
+def t4_order(header: Sequence[str]) -> tuple[int, ...] | None:
+    """表四's fifteen cells: the form's cell (group × 5 + column) of each printed cell, where its header names the
+    columns of a group (once, or once per group) or the two suits' groups in another order than the form's."""
+    columns = header_order(header, T4_RESULT_NAMES, (1, 3)) or tuple(range(5))
+    suits = header_order(header, _SUITS) or (0, 1)
+    groups = (0, 1 + suits[0], 1 + suits[1])
+    order = tuple(g * 5 + c for g in groups for c in columns)
+    return None if order == tuple(range(15)) else order
