@@ -113,3 +113,14 @@ def test_the_header_order_of_two_lines_puts_自然人_beside_its_group() -> None
                                    "法律服务机构", "其他"]) == (1, 2, 3, 4, 5, 0)
     assert header_applicant_order(["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织",
                                    "其他", "法律服务机构"]) == (0, 1, 2, 3, 5, 4)
+
+
+def test_applicant_columns_named_on_a_line_of_pdf_text_are_placed_so() -> None:
+    """PDF text (pdftotext -layout): the header's line prints the names apart by spaces, the reader joins the
+    line's words into one item; the line's words name the order."""
+    order = _ORDERS["其他 before 法律服务机构"]
+    text = _report(_two_lines(order), order).replace("\t", "    ")
+    record = process_document(Document.from_text(text, doc_id="t"))
+    path = "applications.new_received.legal_service"
+    assert (record.report.values()[path], record.provenance[path].status) == (3, Status.UNVERIFIED)
+    assert record.report.values()["applications.new_received.other_org"] == 4

@@ -100,3 +100,26 @@ def test_a_t4_header_naming_its_columns_in_two_orders_moves_nothing() -> None:
     header = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "尚未审结", "其他结果", "总计",
               "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     assert t4_order(header) is None
+
+
+def test_t4_printed_as_three_labelled_rows_in_another_order_is_placed_by_its_labels() -> None:
+    """行政复议 / 行政诉讼（复议后起诉） / 行政诉讼（未经复议直接起诉）: the rows' labels name the suits."""
+    text = _report()
+    start, end = text.index("四、政府信息公开行政复议"), text.index("五、存在的主要问题")
+    rows = [("行政复议", "administrative_review"), ("行政诉讼（复议后起诉）", "litigation_after_review"),
+            ("行政诉讼（未经复议直接起诉）", "litigation_direct")]
+    table = "\n".join(["四、政府信息公开行政复议、行政诉讼情况", "\t" + "\t".join(T4_RESULT_NAMES),
+                       *(label + "\t" + "\t".join(map(str, _T4[g])) for label, g in rows), ""])
+    record = _read(text[:start] + table + text[end:])
+    values = record.report.values()
+    for group in REVIEW_GROUPS:
+        for c, column in enumerate(REVIEW_COLUMNS):
+            assert values[f"review_litigation.{group}.{column}"] == _T4[group][c], (group, column)
+    path = "review_litigation.litigation_direct.total"
+    assert record.provenance[path].status is Status.UNVERIFIED and "READ.HEADER_ORDER" in record.provenance[path].rules
+
+
+def test_t2_stock_columns_named_on_a_line_of_pdf_text_are_placed_so() -> None:
+    record = _read(_report(stock=[0, 2, 1]).replace("\t", "    "))
+    path = "active_disclosure.normative_documents.in_force"
+    assert (record.report.values()[path], record.provenance[path].status) == (51, Status.UNVERIFIED)

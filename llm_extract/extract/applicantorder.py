@@ -12,10 +12,15 @@ orders read differently are never proven (``READ.APPLICANT_ORDER``); a header th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..evidence import Ambiguity, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
+from .headerorder import words
+from .layout import Region
+from .table3_labels import find_labels
 
-__all__ = ["applicant_order", "header_applicant_order"]
+__all__ = ["applicant_order", "header_applicant_order", "table3_header"]
 
 #: the six applicant columns' header words, in the form's order
 _NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
@@ -42,10 +47,17 @@ def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
     return None if order == tuple(range(6)) else order
 
 
+def table3_header(region: Region, lines: Sequence[str]) -> list[str]:
+    """表三's header words: those of the lines of its text before its first row's label."""
+    labels = find_labels(region.items)
+    first = min(labels.values(), default=0)
+    return words(region.items[:first], lines, region.items[first].line if first < len(region.items) else None)
+
+
 def applicant_order(header: list[str], out: dict[str, Reading], ambiguities: list[Ambiguity]) -> None:
     """Place the applicant cells of every 表三 row in ``out`` (and the paths of its ``ambiguities``) in the columns
-    the ``header`` names (:func:`header_applicant_order`); a cell the two orders read differently is marked
-    :attr:`Method.APPLICANT_ORDER` (never proven)."""
+    the ``header`` (its words: :func:`table3_header`) names (:func:`header_applicant_order`); a cell the two
+    orders read differently is marked :attr:`Method.APPLICANT_ORDER` (never proven)."""
     order = header_applicant_order(header)
     if order is None:
         return

@@ -31,8 +31,9 @@ from operator import attrgetter
 from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .cells import EMPTY_KINDS
+from .headerorder import words
 from .labels import rows_named
-from .layout import Item
+from .layout import Item, label_key
 from .rowbounds import group_title_piece, numbered
 
 __all__ = ["added_column", "added_field", "header_words", "t2_header", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
@@ -59,20 +60,26 @@ def added_column(items: list[Item], label: int) -> int | None:
     return next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
 
 
-def t2_header(items: list[Item], label: int) -> list[str]:
+def t2_header(items: list[Item], label: int, split: bool = False, lines: list[str] | None = None) -> list[str]:
     """表二: the header words of the sub-table of the row whose label is at ``label``: between its 信息内容 and the
-    first value (spaces taken out); none where another sub-table's section stands between."""
+    first value (spaces taken out); none where another sub-table's section stands between. ``split``: the words of
+    the lines from 信息内容's to the row's (of the document's ``lines`` where given), 信息内容's own line too (PDF text
+    prints the header as one line)."""
     start = None
     for j in range(label - 1, -1, -1):
         key = items[j].key.replace(" ", "") if items[j].is_text else ""
-        if key.startswith("信息内容"):
-            start = j
+        if key.startswith("信息内容") or split and "信息内容" in key:
+            start = j                   # (PDF text: the heading's lines joined into one item before it)
             break
         if key.startswith("第二十条"):
             return []                   # another sub-table's section: no header of this row's
     if start is None:
         return []
     header: list[str] = []
+    if split and lines:                 # every line from 信息内容's to the row's (joined items span several)
+        return [label_key(w) for n in range(items[start].line, items[label].line) for w in lines[n - 1].split()]
+    if split:
+        return words([it for it in items[start:label] if it.is_text and it.line < items[label].line])
     for it in items[start + 1:label]:
         if it.is_value:
             break

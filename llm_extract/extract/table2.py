@@ -151,7 +151,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
             printed_order = values
-            if n == len(STOCK_NAMES) and (order := header_order(t2_header(items, i), STOCK_NAMES)) is not None:
+            if n == len(STOCK_NAMES) and (order := header_order(t2_header(items, i, True, lines), STOCK_NAMES)) is not None:
                 values = [values[order.index(c)] for c in range(n)]     # 现行有效件数 before 本年废止件数…
             taken[i] = (paths, values)
             if method == "label+cells" and not markup and (boxes_apart(item, values)

@@ -14,8 +14,7 @@ from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .cellstream import cell_stream
 from .t3glued import read_glued_row
-from .applicantorder import applicant_order
-from .extracols import (added_field, header_words, spacer_column, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
+from .extracols import (added_field, spacer_column, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
 from .gridgap import close_empty_value_column
@@ -270,8 +269,6 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
         for j in columns:
             if (r := out.get(TABLE3_ROW_PATHS[row][j])) is not None and r.method == Method.CELLS_AFTER_LABEL:
                 r.method = Method.COLUMN_ORDER
-    if order:                                       # 其他 before 法律服务机构…: only the header says so
-        applicant_order(header_words(items, order[0][1]), out, ambiguities)
     return out, ambiguities
 
 

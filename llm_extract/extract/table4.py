@@ -21,7 +21,7 @@ from .t4gluedrows import read_glued_group_rows
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4prose import without_prose
-from .headerorder import t4_order
+from .headerorder import t4_order, words
 from .t4sums import without_sums
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -100,7 +100,9 @@ def read_table4(region: Region, lines: Sequence[str] = (),
             method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
             first = next(k for k, it in enumerate(region.items) if it is chosen[0])
-            order = t4_order([it.key.replace(" ", "") for it in region.items[:first] if it.is_text])
+            last = next(k for k, it in enumerate(region.items) if it is chosen[-1])
+            order = t4_order(words(region.items[:first], lines, chosen[0].line),
+                             words(region.items[:last], lines, chosen[-1].line + 1))
             placed = chosen if order is None else [chosen[order.index(c)] for c in range(15)]
             for path, it, printed in zip(_T4_PATHS, placed, chosen):
                 moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value)
