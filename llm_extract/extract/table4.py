@@ -99,10 +99,9 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
             method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
-            first = next(k for k, it in enumerate(region.items) if it is chosen[0])
-            last = next(k for k, it in enumerate(region.items) if it is chosen[-1])
-            order = t4_order(words(region.items[:first], lines, chosen[0].line),
-                             words(region.items[:last], lines, chosen[-1].line + 1))
+            top, bottom = min(it.line for it in chosen), max(it.line for it in chosen)   # (the header above, the labels among them)
+            order = t4_order(words([it for it in region.items if it.line < top], lines, top),
+                             words([it for it in region.items if it.line <= bottom], lines, bottom + 1))
             placed = chosen if order is None else [chosen[order.index(c)] for c in range(15)]
             for path, it, printed in zip(_T4_PATHS, placed, chosen):
                 moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value)
