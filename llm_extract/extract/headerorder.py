@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .layout import Item, label_key
 
-__all__ = ["STOCK_NAMES", "T4_RESULT_NAMES", "header_order", "t4_order", "words"]
+__all__ = ["STOCK_NAMES", "T4_RESULT_NAMES", "header_order", "t4_order", "t4_placed", "words"]
 
 #: 表二's stock columns (规章, 行政规范性文件), in the form's order
 STOCK_NAMES = ("本年制发件数", "本年废止件数", "现行有效件数")
@@ -63,3 +63,12 @@ def t4_order(header: Sequence[str], labels: Sequence[str] = ()) -> tuple[int, ..
     groups = (0, 1 + suits[0], 1 + suits[1])
     order = tuple(g * 5 + c for g in groups for c in columns)
     return None if order == tuple(range(15)) else order
+
+
+def t4_placed(chosen: list[Item], items: list[Item], lines: Sequence[str]) -> list[Item]:
+    """表四's fifteen ``chosen`` cells (in printed order) in the form's order, as the header above them and the
+    rows' labels among them name it (:func:`t4_order`; ``items``: the region's, ``lines``: the document's)."""
+    top, bottom = min(it.line for it in chosen), max(it.line for it in chosen)
+    order = t4_order(words([it for it in items if it.line < top], lines, top),
+                     words([it for it in items if it.line <= bottom], lines, bottom + 1))
+    return chosen if order is None else [chosen[order.index(c)] for c in range(15)]

@@ -21,7 +21,7 @@ from .t4gluedrows import read_glued_group_rows
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4prose import without_prose
-from .headerorder import t4_order, words
+from .headerorder import t4_placed
 from .t4sums import without_sums
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -99,10 +99,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
             method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
-            top, bottom = min(it.line for it in chosen), max(it.line for it in chosen)   # (the header above, the labels among them)
-            order = t4_order(words([it for it in region.items if it.line < top], lines, top),
-                             words([it for it in region.items if it.line <= bottom], lines, bottom + 1))
-            placed = chosen if order is None else [chosen[order.index(c)] for c in range(15)]
+            placed = t4_placed(chosen, region.items, lines)    # in the order its header names, where another
             for path, it, printed in zip(_T4_PATHS, placed, chosen):
                 moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value)
                 out[path] = reading(it.cell, [it.line], Method.HEADER_ORDER if moved else method)   # (the header's word)
