@@ -176,6 +176,10 @@ class Method:
     T4_BY_COLUMNS = "t4-boxes-by-columns"           # 表四's three rows of five printed column by column (extract/t4boxes.py)
     T4_EDGE_BLANK = "t4-edge-group-blank"            # 表四's ten numbers of a row of 15, an edge group blank (extract/t4edges.py)
     COLUMN_ORDER = "column-order-by-header"          # 表三's total printed first, only its header says so (extract/extracols.py)
+    HEADER_ORDER = "columns-in-header-order"         # 表二's or 表四's columns in another order, only its header says so
+    #                                                  (extract/headerorder.py)
+    APPLICANT_ORDER = "applicant-order-by-header"    # 表三's applicant columns in another order, only its header says so
+    #                                                  (extract/applicantorder.py)
     LABEL_STACK = "label-stack"                      # a 表二 row under a label printed right below another (extract/stacked.py)
     T2_BOXES = "label+boxes"                         # a 表二 row's cells one to a line, blank lines between (extract/table2.py)
     T2_UNEVEN_LINES = "label+uneven-lines"           # a 表二 row's cells on lines holding unlike counts or spaced unlike (table2.py)

@@ -36,3 +36,21 @@ def test_a_fee_printed_in_yuan_is_read_in_wanyuan(header: str, cell: str) -> Non
 def test_a_fee_printed_in_wanyuan_or_without_a_unit_is_read_as_printed(header: str, cell: str) -> None:
     value, prov = _fee(header, cell)
     assert Decimal(str(value)) == Decimal("94.0121") and prov.method != "fee-from-yuan"
+
+
+@pytest.mark.parametrize("label", ["行政事业性收费（元）", "行政事业性收费(单位:元)"])
+def test_a_fee_whose_row_label_names_yuan_is_read_in_wanyuan(label: str) -> None:
+    """The row's own unit (行政事业性收费（元）), nearer its cell than the column's header, as a cell's 元 is."""
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    assert "\t行政事业性收费\n" in text
+    text = text.replace("\t行政事业性收费\n", f"\t{label}\n", 1).replace("\t94.0121\n", "\t940121\n", 1)
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    assert Decimal(str(record.report.values()[_FEE])) == Decimal("94.0121")
+    assert record.provenance[_FEE].method == "fee-from-yuan"
+
+
+def test_a_fee_row_label_naming_wanyuan_is_read_as_printed() -> None:
+    text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
+    text = text.replace("\t行政事业性收费\n", "\t行政事业性收费（万元）\n", 1)
+    record = process_document(Document.from_text(text, doc_id=STEM))
+    assert Decimal(str(record.report.values()[_FEE])) == Decimal("94.0121")

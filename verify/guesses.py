@@ -49,6 +49,13 @@
 * ``READ.COLUMN_ORDER``: 表三 whose header prints 总计 before 自然人, read in that order although no row's numbers
   tell the two orders apart (``3 0 0 0 0 0 3`` is 3 natural persons or 3 others): the cells the two orders
   read differently are the header's word alone (``llm_extract/extract/extracols.py``).
+* ``READ.APPLICANT_ORDER``: 表三 whose header names the six applicant columns in another order than the form's
+  (其他 before 法律服务机构, 法人或其他组织's columns before 自然人), read as the header says: every identity treats the
+  six columns alike, so the cells the two orders read differently are the header's word alone
+  (``llm_extract/extract/applicantorder.py``).
+* ``READ.HEADER_ORDER``: 表二 or 表四 whose header names its columns (or 表四's two suits' groups) in another order
+  than the form's (现行有效件数 before 本年废止件数, 尚未审结 before 其他结果), read as the header says: no identity
+  checks 表二, and 表四's group sums treat a group's four results alike (``llm_extract/extract/headerorder.py``).
 * ``READ.T4_EDGE_BLANK``: 表四 as one row of fifteen printing ten numbers in fixed-width text, its first or last
   group taken as blank by where the numbers start against the header's left edge
   (``llm_extract/extract/t4edges.py``): a blank cell inside a group leaves no trace the uneven spacing could show.
@@ -105,6 +112,10 @@ ROW_ORDER_RULE = "READ.ROW_ORDER"
 T4_EDGE_BLANK_RULE = "READ.T4_EDGE_BLANK"
 #: 表三's total column printed first by its header, no row telling the two orders apart (extract/extracols.py)
 COLUMN_ORDER_RULE = "READ.COLUMN_ORDER"
+#: 表三's applicant columns in another order, only the header saying so (extract/applicantorder.py)
+APPLICANT_ORDER_RULE = "READ.APPLICANT_ORDER"
+#: 表二's or 表四's columns in another order, only the header saying so (extract/headerorder.py)
+HEADER_ORDER_RULE = "READ.HEADER_ORDER"
 #: 表三's zeros and blanks printed apart from every label (extract/formorder.py): the rule of blanks and zeros
 #: placed by a tool's order (verify/sequence.py)
 BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
@@ -123,6 +134,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.STRAY_COLUMN: STRAY_COLUMN_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
                  Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
+                 Method.APPLICANT_ORDER: APPLICANT_ORDER_RULE, Method.HEADER_ORDER: HEADER_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
                  Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE}
 
@@ -131,6 +143,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
 #: text meets the same doubt, so its agreeing proves nothing either (verify/crosscheck.py)
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
+                            APPLICANT_ORDER_RULE, HEADER_ORDER_RULE,
                             BLOCKS_ALIKE_RULE, ROW_ORDER_RULE})
 
 

@@ -65,6 +65,14 @@ register("READ.OCR_LETTERS", "单元格只有易被 OCR 误认的字母（如 O�
 register("READ.COLUMN_ORDER", "表三表头把“总计”列印在“自然人”之前，而没有哪一行的数字能区分两种列序（如 3 0 0 0 0 0 3）：按表头读取，未经证明",
          "表三's header prints 总计 before 自然人, and no row's numbers tell the two column orders apart (3 0 0 0 0 0 3): "
          "read as the header says, never proven")
+register("READ.APPLICANT_ORDER", "表三表头所列六类申请人列的顺序与格式不同（如“其他”在“法律服务机构”之前）：按表头放置，"
+         "勾稽关系对各申请人列一视同仁，无法核对，未经证明",
+         "表三's header names the six applicant columns in another order than the form's (其他 before 法律服务机构): "
+         "placed as the header says; the identities treat the six columns alike and cannot check it: never proven")
+register("READ.HEADER_ORDER", "表二或表四的表头所列各列（或表四两类诉讼）的顺序与格式不同（如“现行有效件数”在“本年废止件数”之前，"
+         "“尚未审结”在“其他结果”之前）：按表头放置，无勾稽关系可核对，未经证明",
+         "表二's or 表四's header names its columns (or 表四's two suits) in another order than the form's (现行有效件数 "
+         "before 本年废止件数, 尚未审结 before 其他结果): placed as the header says; no identity checks it: never proven")
 register("READ.LAYOUT_CLOSE", "定宽文本中按列位置放置的数字，另一种放法与之相差很小，未经证明",
          "numbers of a fixed-width row placed in their columns by position, another placement came close: never proven")
 register("READ.ABOVE_OR_BELOW", "表二的数字读自标签下方各行，而标签正上方另有不属于任何一行的数字：报告可能把每行数字印在标签上方；"

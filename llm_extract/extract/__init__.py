@@ -39,6 +39,7 @@ from .pagenumbers import joined_page_marks, without_page_numbers
 from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
 from .tables import read_table2, read_table3, read_table4
+from .applicantorder import applicant_order, table3_header
 from .wrapnotes import joined_notes
 from .wrapdigits import unstacked_digits
 from .digitstacks import stacked_rows
@@ -121,6 +122,7 @@ def extract_regex(doc: Document) -> Extraction:
         r3, a3 = read_table3(regions["表三"], inline=unfolded)
         if not unfolded:                 # (a crawler's dump has no label lines to span)
             r3, a3 = reconcile_spans(lines, regions["表三"], r3, a3)
+        applicant_order(table3_header(regions["表三"], lines), r3, a3)     # 其他 before 法律服务机构: the header's word
         readings.update(r3)
         ambiguities += a3
     if "表四" in regions:

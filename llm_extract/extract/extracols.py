@@ -31,11 +31,12 @@ from operator import attrgetter
 from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .cells import EMPTY_KINDS
+from .headerorder import words
 from .labels import rows_named
-from .layout import Item
+from .layout import Item, label_key
 from .rowbounds import group_title_piece, numbered
 
-__all__ = ["added_column", "added_field", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
+__all__ = ["added_column", "added_field", "header_words", "t2_header", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
            "without_sub_rows", "spacer_column"]
 
 _WIDTH = 7
@@ -55,25 +56,39 @@ def added_column(items: list[Item], label: int) -> int | None:
     """表二: the place, among a row's value columns, of a column the header names as added (``信息内容 | 本年制发件数 |
     上年制发件数 | 本年废止件数 | 现行有效件数``: 1), from the header words between the sub-table's 信息内容 and the
     row's label at ``label``; None when there is none."""
+    header = t2_header(items, label)
+    return next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
+
+
+def t2_header(items: list[Item], label: int, split: bool = False, lines: list[str] | None = None) -> list[str]:
+    """表二: the header words of the sub-table of the row whose label is at ``label``: between its 信息内容 and the
+    first value (spaces taken out); none where another sub-table's section stands between. ``split``: the words of
+    the lines from 信息内容's to the row's (of the document's ``lines`` where given), 信息内容's own line too (PDF text
+    prints the header as one line)."""
     start = None
     for j in range(label - 1, -1, -1):
         key = items[j].key.replace(" ", "") if items[j].is_text else ""
-        if key.startswith("信息内容"):
-            start = j
+        if key.startswith("信息内容") or split and "信息内容" in key:
+            start = j                   # (PDF text: the heading's lines joined into one item before it)
             break
         if key.startswith("第二十条"):
-            return None                 # another sub-table's section: no header of this row's
+            return []                   # another sub-table's section: no header of this row's
     if start is None:
-        return None
+        return []
     header: list[str] = []
+    if split and lines:                 # every line from 信息内容's to the row's (joined items span several)
+        return [label_key(w) for n in range(items[start].line, items[label].line) for w in lines[n - 1].split()]
+    if split:
+        return words([it for it in items[start:label] if it.is_text and it.line < items[label].line])
     for it in items[start + 1:label]:
         if it.is_value:
             break
         header.append(it.key.replace(" ", ""))
-    return next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
+    return header
 
 
-def _header(items: list[Item], first: int) -> list[str]:
+def header_words(items: list[Item], first: int) -> list[str]:
+    """表三's header: the words before its first row's label at ``first``, spaces taken out."""
     return [it.key.replace(" ", "") for it in items[:first] if it.is_text]
 
 
@@ -112,7 +127,7 @@ def drop_added_columns(items: list[Item], order: list[tuple[str, int]],
     the columns (0 … 6, the form's order) of each row that only the header's order placed."""
     if not order:
         return {}
-    header = _header(items, order[0][1])
+    header = header_words(items, order[0][1])
     if any(_SEQ.match(key) for key in header):
         numbered = {id(n) for n in _row_numbers(items, order)}
         for row in spans:
@@ -164,14 +179,14 @@ def _words_after(items: list[Item], own: list[Item], end: int) -> bool:
 def added_field(items: list[Item], order: list[tuple[str, int]]) -> str | None:
     """Tab-separated rows, read field by field: "first" or "last" where the header names a field added to the
     form's seven (last year's figure, a 备注), before 申请人情况 / 自然人 or after them; ``None`` where it names none."""
-    return _added_side(_header(items, order[0][1])) if order else None
+    return _added_side(header_words(items, order[0][1])) if order else None
 
 
 def drop_subtotal_fields(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
     """Tab-separated rows, read field by field: where the header prints a 小计 column (:func:`_subtotal_column`),
     the seventh of a row's eight fields on its label's line is no cell (as :func:`drop_added_columns` drops it in a
     table read a cell to a line)."""
-    if not order or not _subtotal_column(_header(items, order[0][1])):
+    if not order or not _subtotal_column(header_words(items, order[0][1])):
         return
     for row, idx in order:
         own = [it for it in spans[row] if it.line == items[idx].line]
@@ -197,7 +212,7 @@ def _total_first(header: list[str]) -> bool:
 def total_first_fields(items: list[Item], order: list[tuple[str, int]], out: dict[str, Reading]) -> None:
     """Tab-separated rows, read field by field: a total printed first (the header's 总计 before 自然人) moved last
     in each row of ``out`` read whole, as :func:`drop_added_columns` does for a table read a cell to a line."""
-    if not order or not _total_first(_header(items, order[0][1])):
+    if not order or not _total_first(header_words(items, order[0][1])):
         return
     rows = {row: [out.get(p) for p in TABLE3_ROW_PATHS[row]] for row, _ in order if row in TABLE3_ROW_PATHS}
     whole = {row: rs for row, rs in rows.items() if all(r is not None and not r.missing for r in rs)}

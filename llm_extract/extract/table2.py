@@ -9,7 +9,8 @@ from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
 from .t2grid import merged_grid, with_grid_blanks
 from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
 from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
-from .extracols import added_column
+from .extracols import added_column, t2_header
+from .headerorder import STOCK_NAMES, header_order
 from .columns import CLEAR_MARGIN, place_by_columns
 from .glued import cuts, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, names_table2_row, strip_item_number
@@ -149,6 +150,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 else missing(ocr.raw, [item.line], "glued", "a decimal where a count belongs")
         elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
                 == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
+            printed_order = values
+            if n == len(STOCK_NAMES) and (order := header_order(t2_header(items, i, True, lines), STOCK_NAMES)) is not None:
+                values = [values[order.index(c)] for c in range(n)]     # 现行有效件数 before 本年废止件数…
             taken[i] = (paths, values)
             if method == "label+cells" and not markup and (boxes_apart(item, values)
                                                            or box_among_empty_rows(items, i, values, labelled)):
@@ -157,8 +161,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                                               or back_on_next_line(printed, lines)):
                 method = Method.T2_UNEVEN_LINES     # 1 / 13 0: a number's runs parted, perhaps
             stray = _stray_digits(lines, item, region) if lines is not None else None
-            for path, v in zip(paths, values):
-                r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line], method)
+            for path, v, p in zip(paths, values, printed_order):
+                moved = (v.cell.kind, v.cell.value) != (p.cell.kind, p.cell.value)   # the header alone places it
+                r = reading(letters_as_digits(v.cell) or v.cell, [item.line, v.line],
+                            Method.HEADER_ORDER if moved else method)
                 if stray is not None and v.cell.kind is CellKind.BLANK:
                     out[path] = missing(stray[1], [item.line, stray[0]], "label+cells",
                                         "an empty field, a number's text out of the table's grid beside its row: "

@@ -21,6 +21,7 @@ from .t4gluedrows import read_glued_group_rows
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4prose import without_prose
+from .headerorder import t4_placed
 from .t4sums import without_sums
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -98,8 +99,10 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
             method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
-            for path, it in zip(_T4_PATHS, chosen):
-                out[path] = reading(it.cell, [it.line], method)
+            placed = t4_placed(chosen, region.items, lines)    # in the order its header names, where another
+            for path, it, printed in zip(_T4_PATHS, placed, chosen):
+                moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value)
+                out[path] = reading(it.cell, [it.line], Method.HEADER_ORDER if moved else method)   # (the header's word)
             return out, ambiguities
     if (by_lines := read_group_lines(region.items) or read_split_row(region.items, lines)
             or read_edge_blank_row(region.items, lines)) is not None:

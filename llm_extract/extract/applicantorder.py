@@ -1,0 +1,80 @@
+"""表三's six applicant columns printed in another order than the form's, as the header names them.
+
+Some agencies print 其他 before 法律服务机构, 科研机构 before 商业企业, or 法人或其他组织's five columns before 自然人.
+The row reader places a row's cells in the form's order; every identity of 表三 treats the six applicant columns
+alike (each row's total is their sum, each column's sums hold column by column), so a table read in the wrong
+order keeps every identity, and its cells would be proven under the wrong columns. The header is the only
+witness: where it names each of the six columns once, in another order, the cells are placed as it says. A
+header's word order is a text tool's too (pdfminer prints boxes in an order of its own), so the cells the two
+orders read differently are never proven (``READ.APPLICANT_ORDER``); a header that does not name all six once
+(split one character per line, 数据1…数据6, garbled) is no evidence, and nothing is moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..evidence import Ambiguity, Method, Reading
+from ..schema import TABLE3_ROW_PATHS
+from .headerorder import words
+from .layout import Region
+from .table3_labels import find_labels
+
+__all__ = ["applicant_order", "header_applicant_order", "table3_header"]
+
+#: the six applicant columns' header words, in the form's order
+_NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+#: the group header over the five organisation columns (in a header of two lines, beside 自然人)
+_GROUP = "法人或其他组织"
+
+
+def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
+    """The form's column (0 … 5) of each printed applicant column, in printed order, where the ``header`` (its
+    words in order, spaces taken out) names each of the six once and not in the form's order; else None. In a
+    header of two lines (自然人 and 法人或其他组织 on the first, the five organisations on the second), 自然人 stands
+    where it stands against 法人或其他组织."""
+    at: list[int] = []
+    for name in _NAMES:
+        places = [i for i, key in enumerate(header) if key == name]
+        if len(places) != 1:
+            return None
+        at.append(places[0])
+    natural, orgs = at[0], at[1:]
+    groups = [i for i, key in enumerate(header) if key == _GROUP]
+    if len(groups) == 1 and natural < min(orgs) and groups[0] < min(orgs):
+        natural = min(orgs) - 0.5 if natural < groups[0] else max(orgs) + 0.5    # before or after the block
+    order = tuple(sorted(range(6), key=lambda c: natural if c == 0 else orgs[c - 1]))
+    return None if order == tuple(range(6)) else order
+
+
+def table3_header(region: Region, lines: Sequence[str]) -> list[str]:
+    """表三's header words: those of the lines of its text before its first row's label."""
+    labels = find_labels(region.items)
+    first = min(labels.values(), default=0)
+    return words(region.items[:first], lines, region.items[first].line if first < len(region.items) else None)
+
+
+def applicant_order(header: list[str], out: dict[str, Reading], ambiguities: list[Ambiguity]) -> None:
+    """Place the applicant cells of every 表三 row in ``out`` (and the paths of its ``ambiguities``) in the columns
+    the ``header`` (its words: :func:`table3_header`) names (:func:`header_applicant_order`); a cell the two
+    orders read differently is marked :attr:`Method.APPLICANT_ORDER` (never proven)."""
+    order = header_applicant_order(header)
+    if order is None:
+        return
+    moved: dict[str, str] = {}          # the path the reader filled → the path the header says
+    for paths in TABLE3_ROW_PATHS.values():
+        for printed, column in enumerate(order):
+            moved[paths[printed]] = paths[column]
+    for paths in TABLE3_ROW_PATHS.values():
+        before = {p: out[p] for p in paths[:6] if p in out}
+        for printed, column in enumerate(order):
+            src, dst = paths[printed], paths[column]
+            if src not in before:
+                continue
+            r = before[src]
+            other = before.get(dst)
+            if other is None or (other.kind, other.value) != (r.kind, r.value):
+                r.method = Method.APPLICANT_ORDER       # the header alone says which column it is
+            out[dst] = r
+    for amb in ambiguities:
+        amb.paths = [moved.get(p, p) for p in amb.paths]
