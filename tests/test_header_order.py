@@ -123,3 +123,17 @@ def test_t2_stock_columns_named_on_a_line_of_pdf_text_are_placed_so() -> None:
     record = _read(_report(stock=[0, 2, 1]).replace("\t", "    "))
     path = "active_disclosure.normative_documents.in_force"
     assert (record.report.values()[path], record.provenance[path].status) == (51, Status.UNVERIFIED)
+
+
+def test_suits_named_on_two_lines_of_a_stacked_header_say_nothing_of_their_order() -> None:
+    """A header printed in stacked cells (inscriptis' text of an HTML table) may put the right-hand suit's name on a
+    line above the left-hand one's: 复议后起诉 higher, yet printed second. Read in the form's order, as printed."""
+    text = _report().replace("\t".join(_SUIT_NAMES[g] for g in ("litigation_direct", "litigation_after_review")),
+                             " " * 40 + "复议后起诉\n" + " " * 30 + "未经复议直接起诉", 1)
+    assert "复议后起诉\n" in text
+    record = _read(text)
+    values = record.report.values()
+    for group in REVIEW_GROUPS:
+        for c, column in enumerate(REVIEW_COLUMNS):
+            path = f"review_litigation.{group}.{column}"
+            assert (values[path], record.provenance[path].status) == (_T4[group][c], Status.PROVEN), path

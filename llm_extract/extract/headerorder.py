@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .layout import Item, label_key
 
-__all__ = ["STOCK_NAMES", "T4_RESULT_NAMES", "header_order", "t4_order", "t4_placed", "words"]
+__all__ = ["STOCK_NAMES", "T4_RESULT_NAMES", "header_order", "suits_swapped", "t4_order", "t4_placed", "words"]
 
 #: 表二's stock columns (规章, 行政规范性文件), in the form's order
 STOCK_NAMES = ("本年制发件数", "本年废止件数", "现行有效件数")
@@ -52,23 +52,35 @@ def header_order(header: Sequence[str], names: Sequence[str], repeats: Sequence[
     return None if order == tuple(range(len(names))) else order
 
 
-def t4_order(header: Sequence[str], labels: Sequence[str] = ()) -> tuple[int, ...] | None:
+def t4_order(header: Sequence[str], suits_swapped: bool = False) -> tuple[int, ...] | None:
     """表四's fifteen cells: the form's cell (group × 5 + column) of each printed cell, where its ``header`` (the
     words before its first cell) names the columns of a group (once, or once per group) in another order than the
-    form's, or the words among its cells too (``labels``: a row's label, ``行政诉讼（复议后起诉）``, contains its
-    suit's name) name the two suits' groups in another order."""
+    form's, or the two suits' groups are printed the other way round (``suits_swapped``: :func:`suits_swapped`)."""
     columns = header_order(header, T4_RESULT_NAMES, (1, 3)) or tuple(range(5))
-    places = [[i for i, w in enumerate(labels or header) if name in w] for name in _SUITS]
-    suits = (1, 0) if all(len(p) == 1 for p in places) and places[1][0] < places[0][0] else (0, 1)
-    groups = (0, 1 + suits[0], 1 + suits[1])
+    groups = (0, 2, 1) if suits_swapped else (0, 1, 2)
     order = tuple(g * 5 + c for g in groups for c in columns)
     return None if order == tuple(range(15)) else order
+
+
+def suits_swapped(lines: Sequence[str], first: int, top: int, bottom: int) -> bool:
+    """Whether 表四's text from line ``first`` (its heading) to ``bottom`` names 复议后起诉's group before 未经复议直接起诉's:
+    the two names on one line of the header, the first left; or each in the label of a row among the cells (lines
+    ``top`` … ``bottom``: ``行政诉讼（复议后起诉）`` with its five numbers), the first above. Names on two lines of a header
+    say nothing of their columns' order (a header printed in stacked cells puts a right column's name higher)."""
+    found = [[n for n in range(max(first, 1), min(bottom, len(lines)) + 1) if name in lines[n - 1]] for name in _SUITS]
+    if any(len(at) != 1 for at in found):
+        return False
+    (direct,), (after,) = found
+    if direct == after:
+        return lines[after - 1].index(_SUITS[1]) < lines[direct - 1].index(_SUITS[0])
+    return top <= min(direct, after) and after < direct
 
 
 def t4_placed(chosen: list[Item], items: list[Item], lines: Sequence[str]) -> list[Item]:
     """表四's fifteen ``chosen`` cells (in printed order) in the form's order, as the header above them and the
     rows' labels among them name it (:func:`t4_order`; ``items``: the region's, ``lines``: the document's)."""
     top, bottom = min(it.line for it in chosen), max(it.line for it in chosen)
+    first = min((it.line for it in items), default=top)
     order = t4_order(words([it for it in items if it.line < top], lines, top),
-                     words([it for it in items if it.line <= bottom], lines, bottom + 1))
+                     suits_swapped(lines, first, top, bottom) if lines else False)
     return chosen if order is None else [chosen[order.index(c)] for c in range(15)]
