@@ -52,3 +52,18 @@ def test_the_heading_colours_the_agency_and_the_year_by_their_status(golden_dir:
     heading = _section(rec).split("</h3>")[0]
     assert f'<span class="s-unverified" title="agency: unverified">{rec["agency"]}</span>' in heading
     assert '<span class="s-missing" title="year: missing">year not read</span>' in heading
+
+
+def test_a_roll_up_no_trusted_document_computes_says_so_not_none(golden_dir: Path, tmp_path: Path) -> None:
+    """Seed 002's 表三 totals are derived (not trusted inputs): its year's rates are not computed, and the roll-up
+    table's tooltip says so instead of 'None / None'."""
+    import shutil
+
+    from llm_extract.pipeline import run_batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(golden_dir / "002_0126e23b7202ee31.txt", src / "002.txt")
+    run_batch([src], tmp_path / "out", workers=1)
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert 'title="not computed; 0 documents, 1 excluded' in html and "None / None" not in html
