@@ -29,6 +29,8 @@ def _meta(text: str) -> tuple[object, object]:
     ("淮安市民政局2023年政府信息公开年报", "淮安市民政局", 2023),
     ("淮安市民政局政府信息公开工作2023年度报告", "淮安市民政局", 2023),
     ("关于淮安市民政局2023年度政府信息公开工作年度报告的公告", "淮安市民政局", 2023),
+    ("2022年发布 北山区人民政府2021年度政府信息公开工作年度报告", "北山区人民政府", 2021),     # a date's rest
+    ("2022年3月日照市人民政府2021年度政府信息公开工作年度报告", "日照市人民政府", 2021),       # (日照: its own 日)
 ])
 def test_a_title_on_one_line_gives_the_agency_and_the_year(title: str, agency: str, year: int) -> None:
     assert _meta(title) == (agency, year)

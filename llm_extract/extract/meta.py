@@ -76,6 +76,11 @@ _FORWARDED = re.compile(r"^.*?关于(?:转发|印发)《?(?=[^\d《])")
 _PAGE_MARK = re.compile(r"^.*?第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?")
 
 
+#: the rest of a date the name's run starts with, right after its digits (``2022年发布北山区人民政府``: 年发布 is the
+#: publication date's, ``2022年12月日照市``: 月): a name's own first character (日照市) is never taken off
+_DATE_REST = re.compile(r"^(?:年度?|月份?|日|号)(?:(?:发布|印发|公布|编制)的?)?")
+
+
 def agency_name(text: str) -> str:
     """The issuing body's name only: no metadata label, page number or punctuation before it.
 
@@ -86,7 +91,12 @@ def agency_name(text: str) -> str:
     text = _FORWARDED.sub("", text)     # XX办公室关于转发XX局…的通知: the report is the forwarded body's
     text = _PAGE_MARK.sub("", text)     # 第1页 (a page's header run into the title): no word of the name
     m = _NAME.search(text)
-    return m.group(0).lstrip("（）()").removeprefix("关于").removesuffix("关于") if m else ""
+    if not m:
+        return ""
+    name = m.group(0)
+    if m.start() > 0 and text[m.start() - 1].isdigit():
+        name = _DATE_REST.sub("", name)
+    return name.lstrip("（）()").removeprefix("关于").removesuffix("关于")
 
 
 def _year(text: str) -> int:
