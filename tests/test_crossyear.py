@@ -54,6 +54,7 @@ def next_year(report: Report, agency: str = "红旗区", year: int = 2022) -> Re
     ("红旗区人民政府", "红旗区"), ("红旗区 人民政府", "红旗区人民政府"), ("哈尔滨市阿城区交界街道办事处", "哈尔滨市阿城区交界街道"),
     ("哈尔滨市阿城区交界街道办", "哈尔滨市阿城区交界街道办事处"), ("方正县会发镇人民政府", "方正县会发镇"),
     ("新乡市牧野区人民政府", "新乡市牧野区"), ("２０２１年度红旗区人民政府", "红旗区"),
+    ("红旗区人民政府办公室", "红旗区政府办公室"), ("红旗区政府办", "红旗区人民政府办公室"),
 ])
 def test_agency_names_match_across_naming_variants(a: str, b: str) -> None:
     assert agency_key(a) == agency_key(b)
@@ -62,6 +63,7 @@ def test_agency_names_match_across_naming_variants(a: str, b: str) -> None:
 def test_different_agencies_keep_different_keys() -> None:
     assert agency_key("红旗区人民政府办公室") != agency_key("红旗区人民政府")
     assert agency_key("牧野区") != agency_key("红旗区")
+    assert agency_key("红旗区政府办") != agency_key("红旗区政府")       # the government's office is not the government
 
 
 def test_consistent_consecutive_years_raise_nothing(golden_dir: Path) -> None:

@@ -6,7 +6,10 @@
 
 Agencies are matched by a normalised name (:func:`agency_key`): whitespace and
 full-width forms, the 人民政府/政府 suffix and 办事处 are dropped, so
-``红旗区人民政府`` and ``红旗区``, ``交界街道办事处`` and ``交界街道`` are one agency.
+``红旗区人民政府`` and ``红旗区``, ``交界街道办事处`` and ``交界街道`` are one agency;
+人民政府 inside a name is 政府 and 政府办 is 政府办公室 (``红旗区人民政府办公室``,
+``红旗区政府办公室`` and ``红旗区政府办`` are one body: the government's office, not the
+government).
 A name that is the tail of a longer one (``牧野区`` / ``新乡市牧野区``) is linked
 too, unless it is the tail of two different longer names. Only years ``y`` and
 ``y + 1`` are linked. A link that does not hold is a ``warning`` on the later
@@ -42,6 +45,7 @@ register("XYEAR.STOCK_NORMATIVE", "行政规范性文件现行有效件数 = 上
 
 _SUFFIXES = re.compile(r"(?:人民政府|政府)$")
 _BUREAU = re.compile(r"街道办事处$|街道办$|办事处$")
+_OFFICE = re.compile(r"政府办$")          # 政府办: the usual short form of 政府办公室
 _MIN_TAIL = 3
 _PARTS = tuple((p, tuple(p.split("."))) for p in ALL_PATHS)
 _FORM_PATHS = frozenset(ALL_PATHS)
@@ -83,6 +87,7 @@ def agency_key(name: str) -> str:
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
     key = re.sub(r"^\d{4}年度?|[(（]本级[)）]|本级$", "", key)
     key = _BUREAU.sub(lambda m: "街道" if m.group().startswith("街道") else "", key)
+    key = _OFFICE.sub("政府办公室", key.replace("人民政府", "政府"))    # (the office is not the government)
     return _SUFFIXES.sub("", key)
 
 
