@@ -286,6 +286,20 @@ def test_a_contradicted_cell_is_not_proven_nor_are_the_cells_of_its_row(golden_d
     assert NR in queued and set(row) <= queued
 
 
+def test_the_column_identities_that_held_with_a_contradicted_cell_prove_none_of_their_cells(golden_dir: Path) -> None:
+    # 4 / 9 / 0 wrapped in a narrow column is read 9 in 一、 and in (七)总计 alike: the balance 一 + 二 = (七) + 四
+    # holds with the wrong 9, so it vouches for neither; the prose's 490 against 一、 is all that says so
+    doc, record = _contradicted(golden_dir)
+    for path in ("applications.total_processed.total", "applications.carried_forward.total"):
+        assert record.provenance[path].status == Status.UNVERIFIED, path
+        assert "NARR.NEW_RECEIVED" in record.provenance[path].rules
+    assert "applications.total_processed.total" in {i.path for i in review_items(record, doc.lines)}
+    (warning,) = [f for f in record.findings if f.severity == "warning"]
+    after = apply_decisions(record, [Decision(action="keep", doc_id=record.doc_id, finding=finding_key(warning))],
+                            doc.lines)
+    assert after.provenance["applications.total_processed.total"].status == Status.PROVEN
+
+
 def test_a_reviewer_acknowledging_the_contradiction_gives_the_table_its_proof_back(golden_dir: Path) -> None:
     doc, record = _contradicted(golden_dir)
     (warning,) = [f for f in record.findings if f.severity == "warning"]
