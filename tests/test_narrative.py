@@ -93,6 +93,26 @@ def test_counts_of_other_things_other_years_and_approximations_are_not_read(sent
     assert [f for f in figures(sentence) if f.code != "NARR.FEE"] == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the year a sentence names holds for the clauses after it: 2020's 办结 is not this year's
+    ("2020年共收到政府信息公开申请9件，办结9件。", []),
+    ("上年度共收到政府信息公开申请98件，办结95件，结转下年度继续办理3件。", []),
+    ("自2019年以来共收到政府信息公开申请300件，予以公开120件。", []),
+    ("近三年共收到政府信息公开申请300件。", []),
+    ("2021年全年收到政府信息公开申请12件，2020年全年收到9件，办结9件。", [("NARR.NEW_RECEIVED", 12)]),
+    ("本年度收到政府信息公开申请12件，上年收到9件，办结9件。", [("NARR.NEW_RECEIVED", 12)]),
+    # a row's name, a comparison or the year a carry goes to is no time of its own
+    ("全年新收政府信息公开申请84件，无上年结转申请，予以公开11件。",
+     [("NARR.NEW_RECEIVED", 84), ("NARR.OUTCOME", 11)]),
+    ("本年度收到政府信息公开申请12件，比去年同期增加3件，办结12件，结转至2022年继续办理0件。",
+     [("NARR.NEW_RECEIVED", 12), ("NARR.PROCESSED", 12), ("NARR.CARRIED_FORWARD", 0)]),
+    ("2020年被申请行政复议2件，2021年因政府信息公开被申请行政复议0件。", [("NARR.REVIEW", 0)]),
+])
+def test_the_figures_after_another_year_in_a_sentence_are_that_years(sentence: str,
+                                                                    expected: list[tuple[str, object]]) -> None:
+    assert said(sentence) == expected
+
+
 def test_a_comparison_with_last_year_is_not_a_figure_of_its_own() -> None:
     assert said("2021年共收到政府信息公开申请6件，较上年增加2件。") == [("NARR.NEW_RECEIVED", 6)]
 
