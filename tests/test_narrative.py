@@ -113,6 +113,13 @@ def test_the_figures_after_another_year_in_a_sentence_are_that_years(sentence: s
     assert said(sentence) == expected
 
 
+def test_a_number_ocr_split_by_a_space_is_not_read_by_its_last_digits() -> None:
+    # 4 9 is 49 split by OCR: reading 9 would dispute a table that holds 49
+    assert said("2021年，共收到政府信息公开申请58件，其中予以公开4 9件，上年结转1 2件。") == [("NARR.NEW_RECEIVED", 58)]
+    assert said("因政府信息公开被申请行政复议1 2件。") == []
+    assert said("2021 年，共收到政府信息公开申请 6 件，办结 6 件。") == [("NARR.NEW_RECEIVED", 6), ("NARR.PROCESSED", 6)]
+
+
 def test_a_comparison_with_last_year_is_not_a_figure_of_its_own() -> None:
     assert said("2021年共收到政府信息公开申请6件，较上年增加2件。") == [("NARR.NEW_RECEIVED", 6)]
 

@@ -198,6 +198,8 @@ _APP_HEAD = re.compile(r"依申请|申请情况|收到和处理|申请公开")
 _CLAUSE_BREAK = re.compile(r"[,;，；]")
 _YEAR = re.compile(r"(20\d\d)年")
 _DIGIT_AFTER = re.compile(r"[\d.]")
+#: digits, then a space, right before a number: one number OCR split in two (``予以公开4 9件`` is 49, not 9)
+_SPLIT_BEFORE = re.compile(r"\d[ \t\u3000]+$")
 _ORDINAL_BEFORE = re.compile(r"[每第这那]$")
 _IS_BEFORE = re.compile(r"(?:为|是)$")
 _STOP_AFTER = re.compile(r"(?:$|[,;。!?)])")
@@ -315,7 +317,7 @@ class _Sentence:
             num, unit = m.group("num"), m.group("unit") or ""
             # bounded windows: every test below looks at most a few characters either side (linear, not quadratic)
             before, after = text[max(m.start() - _WINDOW, 0):m.start()], text[m.end():m.end() + _WINDOW]
-            if _DIGIT_AFTER.match(after) or (before and before[-1].isdigit()):
+            if _DIGIT_AFTER.match(after) or (before and before[-1].isdigit()) or _SPLIT_BEFORE.search(before):
                 continue
             cn = not num[0].isdigit()
             if unit:
