@@ -113,10 +113,12 @@ def test_the_figures_after_another_year_in_a_sentence_are_that_years(sentence: s
     assert said(sentence) == expected
 
 
-def test_a_number_ocr_split_by_a_space_is_not_read_by_its_last_digits() -> None:
+def test_a_number_ocr_split_by_a_space_or_a_range_is_not_read_by_its_last_digits() -> None:
     # 4 9 is 49 split by OCR: reading 9 would dispute a table that holds 49
     assert said("2021年，共收到政府信息公开申请58件，其中予以公开4 9件，上年结转1 2件。") == [("NARR.NEW_RECEIVED", 58)]
     assert said("因政府信息公开被申请行政复议1 2件。") == []
+    for dash in ("至", "-", "～", "—"):          # nor is a range read by its end
+        assert said(f"2021年，共收到政府信息公开申请58件，其中予以公开10{dash}15件。") == [("NARR.NEW_RECEIVED", 58)]
     assert said("2021 年，共收到政府信息公开申请 6 件，办结 6 件。") == [("NARR.NEW_RECEIVED", 6), ("NARR.PROCESSED", 6)]
 
 

@@ -198,8 +198,9 @@ _APP_HEAD = re.compile(r"依申请|申请情况|收到和处理|申请公开")
 _CLAUSE_BREAK = re.compile(r"[,;，；]")
 _YEAR = re.compile(r"(20\d\d)年")
 _DIGIT_AFTER = re.compile(r"[\d.]")
-#: digits, then a space, right before a number: one number OCR split in two (``予以公开4 9件`` is 49, not 9)
-_SPLIT_BEFORE = re.compile(r"\d[ \t\u3000]+$")
+#: digits, then a space, right before a number: one number OCR split in two (``予以公开4 9件`` is 49, not 9); or
+#: a range's end (``10至15件``, ``10-15件``): no figure
+_SPLIT_BEFORE = re.compile(r"\d(?:[ \t\u3000]+|\s*[至到~\-—]\s*)$")
 _ORDINAL_BEFORE = re.compile(r"[每第这那]$")
 _IS_BEFORE = re.compile(r"(?:为|是)$")
 _STOP_AFTER = re.compile(r"(?:$|[,;。!?)])")
