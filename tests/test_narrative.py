@@ -113,6 +113,18 @@ def test_the_figures_after_another_year_in_a_sentence_are_that_years(sentence: s
     assert said(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # other bodies' counts (a bureau's report telling the district's) are not this report's table
+    ("全区各部门共收到政府信息公开申请500件。", []),
+    ("区属各单位共受理政府信息公开申请45件，办结45件。", []),
+    ("各乡镇（街道）共收到政府信息公开申请45件。", []),
+    ("2021年，本局共收到政府信息公开申请12件，办结12件。", [("NARR.NEW_RECEIVED", 12), ("NARR.PROCESSED", 12)]),
+    ("各部门高度重视，2021年本局共收到政府信息公开申请12件。", [("NARR.NEW_RECEIVED", 12)]),
+])
+def test_figures_said_of_other_bodies_are_not_read(sentence: str, expected: list[tuple[str, object]]) -> None:
+    assert said(sentence) == expected
+
+
 def test_a_number_ocr_split_by_a_space_or_a_range_is_not_read_by_its_last_digits() -> None:
     # 4 9 is 49 split by OCR: reading 9 would dispute a table that holds 49
     assert said("2021年，共收到政府信息公开申请58件，其中予以公开4 9件，上年结转1 2件。") == [("NARR.NEW_RECEIVED", 58)]

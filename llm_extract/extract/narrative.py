@@ -154,6 +154,10 @@ _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期")
 #: the time a sentence speaks of, set by its clauses: the last one named before a figure is the figure's
 #: (``2021年收到…98件，办结98件``: 2021's 办结 too). Not a time: a row's name (上年结转), a comparison (较上年,
 #: 比去年同期), the year a carry goes to (结转至2023年)
+#: the bodies a sentence says counted: other ones (全区各部门共收到…500件, 区属各单位…) or the report's own (本局, 我委);
+#: the last one named before a figure is the figure's, as the time is
+_BODY = re.compile(r"(?P<others>各(?:部门|单位|乡镇|街道|镇街|镇|区县|县区|县市区|委办局|成员单位)|(?<![本我])(?:区|市|县)属|下属)"
+                   r"|(?P<own>本(?:机关|局|委|办|单位|部门|院|厅|府|级)|我(?:局|委|办|单位|机关|部门|府|院|厅))")
 _TIME = re.compile(r"(?<![至到])(?P<year>20\d\d)年(?!度?结转)|(?P<this>本年|今年)"
                    r"|(?P<other>(?<![较比与])(?:上一?年|去年)(?!度?结转)|(?<!年)同期|近[一二两三四五六七八九十\d]+年"
                    r"|[一二两三四五六七八九十\d]+年(?:来|间)|以来|历年)")
@@ -297,17 +301,20 @@ class _Sentence:
         return self.year is not None and any(int(y) != self.year for y in _YEAR.findall(before))
 
     def _times(self) -> list[tuple[int, bool]]:
-        """Where each time the sentence names ends, and whether it is another year than the report's."""
+        """Where each time the sentence names ends, and whether it is another year than the report's; and where
+        each body it names as the one counting ends, and whether it is others (各部门 …), not the report's."""
         out = []
         for t in _TIME.finditer(self.text):
             year = t.group("year")
             out.append((t.end(), bool(t.group("other")) or (year is not None and self.year is not None
                                                                and int(year) != self.year)))
-        return out
+        out += [(b.end(), bool(b.group("others"))) for b in _BODY.finditer(self.text)]
+        return sorted(out)
 
     @staticmethod
     def _said_of_other_year(times: list[tuple[int, bool]], at: int) -> bool:
-        """Whether the last time named before position ``at`` is another year (several years, last year)."""
+        """Whether the last time or body named before position ``at`` is another year (several years, last
+        year) or other bodies."""
         last = bisect.bisect_right(times, (at, True)) - 1
         return last >= 0 and times[last][1]
 
