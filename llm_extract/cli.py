@@ -195,13 +195,16 @@ def verify(
 ) -> None:
     """Re-check a record's identities and statuses; exit 1 when an identity is broken."""
     from verify import verify_report
+    from verify.narrative import recheck_narrative
 
     try:
         record = Record.from_json_dict(read_json(record_path))
     except (OSError, ValueError) as exc:
         err.print(_styled("red", f"{record_path}: cannot read record: {exc}"))
         raise typer.Exit(2)
-    checked = verify_report(record)
+    # (the narrative too, as every decision re-checks it: a figure the prose states against a cell takes its
+    # proof away, which the identities alone would give back)
+    checked = recheck_narrative(verify_report(record))
     broken = [f for f in checked.findings if f.severity == "error"]
     counts = checked.status_counts()
     console.print(f"{record_path}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), markup=False)

@@ -93,6 +93,47 @@ def test_counts_of_other_things_other_years_and_approximations_are_not_read(sent
     assert [f for f in figures(sentence) if f.code != "NARR.FEE"] == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the year a sentence names holds for the clauses after it: 2020's 办结 is not this year's
+    ("2020年共收到政府信息公开申请9件，办结9件。", []),
+    ("上年度共收到政府信息公开申请98件，办结95件，结转下年度继续办理3件。", []),
+    ("自2019年以来共收到政府信息公开申请300件，予以公开120件。", []),
+    ("近三年共收到政府信息公开申请300件。", []),
+    ("2021年全年收到政府信息公开申请12件，2020年全年收到9件，办结9件。", [("NARR.NEW_RECEIVED", 12)]),
+    ("本年度收到政府信息公开申请12件，上年收到9件，办结9件。", [("NARR.NEW_RECEIVED", 12)]),
+    # a row's name, a comparison or the year a carry goes to is no time of its own
+    ("全年新收政府信息公开申请84件，无上年结转申请，予以公开11件。",
+     [("NARR.NEW_RECEIVED", 84), ("NARR.OUTCOME", 11)]),
+    ("本年度收到政府信息公开申请12件，比去年同期增加3件，办结12件，结转至2022年继续办理0件。",
+     [("NARR.NEW_RECEIVED", 12), ("NARR.PROCESSED", 12), ("NARR.CARRIED_FORWARD", 0)]),
+    ("2020年被申请行政复议2件，2021年因政府信息公开被申请行政复议0件。", [("NARR.REVIEW", 0)]),
+])
+def test_the_figures_after_another_year_in_a_sentence_are_that_years(sentence: str,
+                                                                    expected: list[tuple[str, object]]) -> None:
+    assert said(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # other bodies' counts (a bureau's report telling the district's) are not this report's table
+    ("全区各部门共收到政府信息公开申请500件。", []),
+    ("区属各单位共受理政府信息公开申请45件，办结45件。", []),
+    ("各乡镇（街道）共收到政府信息公开申请45件。", []),
+    ("2021年，本局共收到政府信息公开申请12件，办结12件。", [("NARR.NEW_RECEIVED", 12), ("NARR.PROCESSED", 12)]),
+    ("各部门高度重视，2021年本局共收到政府信息公开申请12件。", [("NARR.NEW_RECEIVED", 12)]),
+])
+def test_figures_said_of_other_bodies_are_not_read(sentence: str, expected: list[tuple[str, object]]) -> None:
+    assert said(sentence) == expected
+
+
+def test_a_number_ocr_split_by_a_space_or_a_range_is_not_read_by_its_last_digits() -> None:
+    # 4 9 is 49 split by OCR: reading 9 would dispute a table that holds 49
+    assert said("2021年，共收到政府信息公开申请58件，其中予以公开4 9件，上年结转1 2件。") == [("NARR.NEW_RECEIVED", 58)]
+    assert said("因政府信息公开被申请行政复议1 2件。") == []
+    for dash in ("至", "-", "～", "—"):          # nor is a range read by its end
+        assert said(f"2021年，共收到政府信息公开申请58件，其中予以公开10{dash}15件。") == [("NARR.NEW_RECEIVED", 58)]
+    assert said("2021 年，共收到政府信息公开申请 6 件，办结 6 件。") == [("NARR.NEW_RECEIVED", 6), ("NARR.PROCESSED", 6)]
+
+
 def test_a_comparison_with_last_year_is_not_a_figure_of_its_own() -> None:
     assert said("2021年共收到政府信息公开申请6件，较上年增加2件。") == [("NARR.NEW_RECEIVED", 6)]
 
@@ -284,6 +325,20 @@ def test_a_contradicted_cell_is_not_proven_nor_are_the_cells_of_its_row(golden_d
     assert record.provenance["applications.granted.total"].status == Status.PROVEN      # other rows keep their proof
     queued = {i.path for i in review_items(record, doc.lines)}
     assert NR in queued and set(row) <= queued
+
+
+def test_the_column_identities_that_held_with_a_contradicted_cell_prove_none_of_their_cells(golden_dir: Path) -> None:
+    # 4 / 9 / 0 wrapped in a narrow column is read 9 in 一、 and in (七)总计 alike: the balance 一 + 二 = (七) + 四
+    # holds with the wrong 9, so it vouches for neither; the prose's 490 against 一、 is all that says so
+    doc, record = _contradicted(golden_dir)
+    for path in ("applications.total_processed.total", "applications.carried_forward.total"):
+        assert record.provenance[path].status == Status.UNVERIFIED, path
+        assert "NARR.NEW_RECEIVED" in record.provenance[path].rules
+    assert "applications.total_processed.total" in {i.path for i in review_items(record, doc.lines)}
+    (warning,) = [f for f in record.findings if f.severity == "warning"]
+    after = apply_decisions(record, [Decision(action="keep", doc_id=record.doc_id, finding=finding_key(warning))],
+                            doc.lines)
+    assert after.provenance["applications.total_processed.total"].status == Status.PROVEN
 
 
 def test_a_reviewer_acknowledging_the_contradiction_gives_the_table_its_proof_back(golden_dir: Path) -> None:

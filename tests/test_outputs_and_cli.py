@@ -114,6 +114,25 @@ def test_verify_accepts_a_clean_record_and_flags_a_hand_edit_that_breaks_an_iden
     assert "T3.ROW_SUM" in bad.output and "T3.COLUMN_SUM" in bad.output
 
 
+def test_verify_counts_the_fields_a_narrative_contradiction_took_the_proof_from(tmp_path: Path,
+                                                                             golden_dir: Path) -> None:
+    # the prose says 4 applications, the table 3 (every identity holding): the record queues them; so does verify
+    text = (golden_dir / "003_d677def7845cc038.txt").read_text(encoding="utf-8")
+    assert "共收到政府信息公开申请3件" in text
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "said4.txt").write_text(text.replace("共收到政府信息公开申请3件", "共收到政府信息公开申请4件"),
+                                    encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(docs), "--out", str(tmp_path / "out")]).exit_code == 0
+    path = tmp_path / "out" / "records" / "said4.json"
+    counts = json.loads(path.read_text(encoding="utf-8"))["status_counts"]
+    assert counts["disputed"] and counts["unverified"]
+    result = runner.invoke(app, ["verify", str(path)])
+    assert result.exit_code == 0
+    assert f"{counts['proven']} proven, {counts['disputed']} disputed, {counts['unverified']} unverified" \
+        in result.output.replace("\n", "")          # (the console wraps a long path)
+
+
 def test_rules_lists_every_code_in_both_languages() -> None:
     result = runner.invoke(app, ["rules"])
     assert result.exit_code == 0

@@ -31,6 +31,20 @@ def test_each_rows_counts_are_read_from_its_clause() -> None:
                            "enforcement": 0, "fees_10k_yuan": 79.5}
 
 
+def test_another_years_counts_are_no_cells_and_a_cell_stated_twice_otherwise_stays_missing() -> None:
+    # no identity checks 表二: taking the first of two statements proved last year's 12 for this year's 9
+    record = _record("2020年制发行政规范性文件12件，废止3件，现行有效72件；2021年制发规章0件、废止0件、现行有效0件；"
+                     "制发行政规范性文件9件，废止3件，现行有效81件。上年度作出行政许可决定500件。"
+                     "全年作出行政许可决定480件，行政处罚决定7件，行政强制决定0件。")
+    t2 = _t2(record)
+    assert {k: t2[k] for k in ("normative_documents.issued", "normative_documents.repealed",
+                               "normative_documents.in_force")} == {"normative_documents.issued": None,
+                                                                    "normative_documents.repealed": 3,
+                                                                    "normative_documents.in_force": None}
+    assert (t2["regulations.issued"], t2["licensing"], t2["punishment"]) == (0, 480, 7)
+    assert record.provenance["active_disclosure.normative_documents.issued"].status.value == "missing"
+
+
 def test_a_clause_naming_both_kinds_of_document_and_a_fee_in_yuan_stay_missing() -> None:
     record = _record("本年度制发规章和行政规范性文件共3件。行政事业性收费1200元。全年作出行政许可决定12件。")
     t2 = _t2(record)

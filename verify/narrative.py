@@ -9,10 +9,13 @@ are never changed here.
 
 A mismatch is a second source against the table, so it takes away the proof of what it
 names (:func:`distrust_contradicted`): a proven cell the figure names is ``disputed``, and
-the proven cells of its row's sum (the identity that proved them with it) are ``unverified``,
+the proven cells of every identity it is in (its row's sum, and its column's sum or the
+balance 一 + 二 = (七) + 四: the identities that proved them with it) are ``unverified``,
 each with the figure's rule. A wrapped number read by its middle digit (``4 / 9 / 0`` read
-9) keeps every identity (9 = 9 + 0 …) while the prose says 490; where the table is right
-and the prose wrong, a reviewer's decision on the named cell (keep it) proves the row again,
+9) keeps every identity (9 = 9 + 0 …) while the prose says 490; and an identity that holds
+with a wrong cell holds only because another of its cells is wrong too (the (七)总计 of a
+column whose numbers all wrapped is read 9 as well). Where the table is right
+and the prose wrong, a reviewer's decision on the named cell (keep it) proves them again,
 and acknowledging the finding lifts the distrust.
 
 Verdicts: ``info`` when a meaning matches (``detail.matched``), ``info`` when the
@@ -27,7 +30,6 @@ from decimal import Decimal
 from typing import Any
 
 from llm_extract.evidence import Finding, Record, Status
-from llm_extract.form import FORM
 from llm_extract.narrative_types import NarrativeFigure
 from llm_extract.review import finding_key
 
@@ -145,10 +147,6 @@ def recheck_narrative(record: Record, figures: list[NarrativeFigure] | None = No
     return distrust_contradicted(record.model_copy(update={"findings": kept + check_record_narrative(record, figures)}))
 
 
-#: the identities that make a row's (or a 表四 group's) total: its cells are proven together
-_ROW_CODES = frozenset(i.code for i in FORM.identities if i.kind in ("row", "group"))
-
-
 def _demote(provenance: dict[str, Any], path: str, status: Status, rule: str) -> None:
     prov = provenance.get(path)
     if prov is not None and prov.status is Status.PROVEN:
@@ -157,7 +155,8 @@ def _demote(provenance: dict[str, Any], path: str, status: Status, rule: str) ->
 
 def distrust_contradicted(record: Record) -> Record:
     """``record`` with the proof taken from what a mismatching figure names (see the module docstring):
-    its proven cells ``disputed``, their rows' other proven cells ``unverified``. A figure whose finding a
+    its proven cells ``disputed``, the other proven cells of every identity they are in ``unverified`` (an
+    identity holding with a contradicted cell vouches for none of its cells). A figure whose finding a
     reviewer acknowledged (the prose is wrong, the table right) takes nothing."""
     acknowledged = (record.stages.get("review") or {}).get("acknowledged") or {}
     provenance = dict(record.provenance)        # (a new mapping: the record passed in keeps its own)
@@ -169,7 +168,6 @@ def distrust_contradicted(record: Record) -> Record:
             _demote(provenance, path, Status.DISPUTED, f.code)
         for path in named:
             for eq in equations_by_path().get(path, ()):
-                if eq.code in _ROW_CODES:
-                    for partner in eq.paths:
-                        _demote(provenance, partner, Status.UNVERIFIED, f.code)
+                for partner in eq.paths:
+                    _demote(provenance, partner, Status.UNVERIFIED, f.code)
     return record.model_copy(update={"provenance": provenance})

@@ -39,12 +39,14 @@ Mapping decisions (figure → the sums of cells it may equal; any one matching i
   collected. The figure is reported, never checked against a table.
 
 Not read: approximate figures (100余条, 近20件, 约5件), comparisons (较上年增加2件),
-other years' figures (2020年收到…, 上年收到…), figures stated ``分别`` for a list,
+other years' figures (2020年收到…, 上年收到…, and the figures after them in the same sentence:
+``2020年收到申请9件，办结9件``), several years' (近三年, 2019年以来), figures stated ``分别`` for a list,
 and counts of other work (留言, 咨询, 建议提案, 行政许可, 12345 热线) even near 申请.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -149,6 +151,16 @@ _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|多达|不到|不足)$")
 _APPROX_AFTER = re.compile(r"^(?:余|多|左右|以上|以下)")
 _COMPARISON = re.compile(r"较|比上|比去|同比|环比|增加|减少|增长|下降|上升|提高|降低|%|分别")
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期")
+#: the time a sentence speaks of, set by its clauses: the last one named before a figure is the figure's
+#: (``2021年收到…98件，办结98件``: 2021's 办结 too). Not a time: a row's name (上年结转), a comparison (较上年,
+#: 比去年同期), the year a carry goes to (结转至2023年)
+#: the bodies a sentence says counted: other ones (全区各部门共收到…500件, 区属各单位…) or the report's own (本局, 我委);
+#: the last one named before a figure is the figure's, as the time is
+_BODY = re.compile(r"(?P<others>各(?:部门|单位|乡镇|街道|镇街|镇|区县|县区|县市区|委办局|成员单位)|(?<![本我])(?:区|市|县)属|下属)"
+                   r"|(?P<own>本(?:机关|局|委|办|单位|部门|院|厅|府|级)|我(?:局|委|办|单位|机关|部门|府|院|厅))")
+_TIME = re.compile(r"(?<![至到])(?P<year>20\d\d)年(?!度?结转)|(?P<this>本年|今年)"
+                   r"|(?P<other>(?<![较比与])(?:上一?年|去年)(?!度?结转)|(?<!年)同期|近[一二两三四五六七八九十\d]+年"
+                   r"|[一二两三四五六七八九十\d]+年(?:来|间)|以来|历年)")
 #: what may stand between a generic verb (收到, 受理, 办结, 办理 …) and its figure; anything else
 #: (申请的主要内容涉及…, 在收到的申请中，涉及城建类…) makes the figure something else
 _GAP_WORDS = re.compile(r"群众|公民|法人|其他组织|申请人|社会公众|市民|个人|企业|单位|主动|要求|提出|递交|提交|各类|各级"
@@ -190,6 +202,9 @@ _APP_HEAD = re.compile(r"依申请|申请情况|收到和处理|申请公开")
 _CLAUSE_BREAK = re.compile(r"[,;，；]")
 _YEAR = re.compile(r"(20\d\d)年")
 _DIGIT_AFTER = re.compile(r"[\d.]")
+#: digits, then a space, right before a number: one number OCR split in two (``予以公开4 9件`` is 49, not 9); or
+#: a range's end (``10至15件``, ``10-15件``): no figure
+_SPLIT_BEFORE = re.compile(r"\d(?:[ \t\u3000]+|\s*[至到~\-—]\s*)$")
 _ORDINAL_BEFORE = re.compile(r"[每第这那]$")
 _IS_BEFORE = re.compile(r"(?:为|是)$")
 _STOP_AFTER = re.compile(r"(?:$|[,;。!?)])")
@@ -285,13 +300,32 @@ class _Sentence:
             return True
         return self.year is not None and any(int(y) != self.year for y in _YEAR.findall(before))
 
+    def _times(self) -> list[tuple[int, bool]]:
+        """Where each time the sentence names ends, and whether it is another year than the report's; and where
+        each body it names as the one counting ends, and whether it is others (各部门 …), not the report's."""
+        out = []
+        for t in _TIME.finditer(self.text):
+            year = t.group("year")
+            out.append((t.end(), bool(t.group("other")) or (year is not None and self.year is not None
+                                                               and int(year) != self.year)))
+        out += [(b.end(), bool(b.group("others"))) for b in _BODY.finditer(self.text)]
+        return sorted(out)
+
+    @staticmethod
+    def _said_of_other_year(times: list[tuple[int, bool]], at: int) -> bool:
+        """Whether the last time or body named before position ``at`` is another year (several years, last
+        year) or other bodies."""
+        last = bisect.bisect_right(times, (at, True)) - 1
+        return last >= 0 and times[last][1]
+
     def read_counts(self) -> None:
         text, boundary = self.text, 0
+        times = self._times()
         for m in _NUM.finditer(text):
             num, unit = m.group("num"), m.group("unit") or ""
             # bounded windows: every test below looks at most a few characters either side (linear, not quadratic)
             before, after = text[max(m.start() - _WINDOW, 0):m.start()], text[m.end():m.end() + _WINDOW]
-            if _DIGIT_AFTER.match(after) or (before and before[-1].isdigit()):
+            if _DIGIT_AFTER.match(after) or (before and before[-1].isdigit()) or _SPLIT_BEFORE.search(before):
                 continue
             cn = not num[0].isdigit()
             if unit:
@@ -316,6 +350,8 @@ class _Sentence:
             if _COMPARISON.search(tail) or _COMPARED_AFTER.match(after):
                 continue
             if key not in ("carried_over", "carried_forward") and self._other_year(lead):
+                continue
+            if key != "carried_over" and self._said_of_other_year(times, m.start()):
                 continue
             if _OTHER_WORK.search(lead):
                 continue

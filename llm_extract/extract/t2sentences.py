@@ -8,7 +8,10 @@ An agency may write section 二 as prose instead of the table::
 Read only where the document prints no 表二 at all, and only from section 二's lines. A clause (between ``；`` and
 ``。``) that names 规章 or 行政规范性文件, not both, gives that row's 制发 / 废止 / 现行有效 counts; 行政许可, 行政处罚 and
 行政强制 each give the count right after their name (决定 between them at most); 行政事业性收费 its amount in 万元
-(an amount in 元 is not converted: left missing). Anything else stays missing.
+(an amount in 元 is not converted: left missing). Anything else stays missing. A clause that begins with another
+time (``上年度制发…``, ``近三年…``, ``2019年以来…``) states no cell of this report; a cell two clauses state
+differently (``2021年制发行政规范性文件12件…；2022年…制发行政规范性文件9件``: which is the report's year is not
+the sentence's to say) stays missing too: no identity checks 表二, so a wrong pick would be proven.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..evidence import Reading
 from .cells import parse_cell
 from .readings import Readings, reading
 
@@ -35,6 +39,10 @@ _DECISIONS = {"licensing": re.compile(r"行政许可(?:决定)?(?:数量)?" + _N
               "punishment": re.compile(r"行政处罚(?:决定)?(?:数量)?" + _N),
               "enforcement": re.compile(r"行政强制(?:决定)?(?:数量)?" + _N)}
 _FEES = re.compile(r"行政事业性收费(?:金额)?(?:为|共|合计)?(\d+(?:\.\d+)?)\s*万元")
+#: another time than the report's year, named before a clause's first count (a comparison, 较上年, is none)
+_OTHER_TIME = re.compile(r"(?<![较比与])(?:上一?年|去年)|近[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年(?:来|间)"
+                         r"|以来|历年")
+_FIRST_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:件|万元)")
 
 
 def _section(lines: Sequence[str]) -> list[tuple[int, str]]:
@@ -51,22 +59,26 @@ def _section(lines: Sequence[str]) -> list[tuple[int, str]]:
 
 def read_table2_sentences(lines: Sequence[str]) -> Readings:
     """The 表二 cells section 二's sentences state (path → reading); empty when it states none."""
-    out: Readings = {}
+    stated: dict[str, list[Reading]] = {}
     for n, text in _section(lines):
         if "\t" in text:
             continue                        # a table's row, not a sentence
         for clause in _CLAUSE.findall(text):
+            first = _FIRST_COUNT.search(clause)
+            if first is not None and _OTHER_TIME.search(clause[:first.start()]):
+                continue                    # 上年度制发…: another year's counts
             rows = [p for p, word in (("regulations", "规章"), ("normative_documents", "规范性文件")) if word in clause]
             if len(rows) == 1:
                 for column, pattern in _DOCUMENT_COUNTS.items():
                     if (m := pattern.search(clause)) is not None:
-                        out.setdefault(f"active_disclosure.{rows[0]}.{column}", _read(m.group(1), n))
+                        stated.setdefault(f"active_disclosure.{rows[0]}.{column}", []).append(_read(m.group(1), n))
             for path, pattern in _DECISIONS.items():
                 if (m := pattern.search(clause)) is not None:
-                    out.setdefault(f"active_disclosure.{path}", _read(m.group(1), n))
+                    stated.setdefault(f"active_disclosure.{path}", []).append(_read(m.group(1), n))
             if (m := _FEES.search(clause)) is not None:
-                out.setdefault("active_disclosure.fees_10k_yuan", _read(m.group(1), n))
-    return out
+                stated.setdefault("active_disclosure.fees_10k_yuan", []).append(_read(m.group(1), n))
+    # (a cell stated twice alike is read from its first statement; stated otherwise, from none)
+    return {path: found[0] for path, found in stated.items() if len({r.value for r in found}) == 1}
 
 
 def _read(raw: str, n: int):
