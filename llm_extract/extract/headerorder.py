@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from .layout import Item, label_key
 
-__all__ = ["STOCK_NAMES", "T4_RESULT_NAMES", "header_order", "name_places", "review_last", "suits_swapped", "t4_order",
+__all__ = ["STOCK_NAMES", "T4_RESULT_NAMES", "Word", "header_order", "name_places", "review_last", "suits_swapped", "t4_order",
            "t4_placed", "words"]
 
 #: 表二's stock columns (规章, 行政规范性文件), in the form's order
@@ -30,6 +30,17 @@ _SUITS = ("未经复议直接起诉", "复议后起诉")
 _KINDS = ("行政复议", "行政诉讼")
 
 
+class Word(str):
+    """A header's word (a label key) and the line it is printed on: a name's pieces are joined within a line only."""
+
+    line: int
+
+    def __new__(cls, text: str, line: int) -> "Word":
+        word = super().__new__(cls, text)
+        word.line = line
+        return word
+
+
 def words(items: Sequence[Item], lines: Sequence[str] | None = None, end: int | None = None) -> list[str]:
     """The words of a header's ``items``, in order, each as a label key: with the document's ``lines``, the lines
     from the first item's up to line ``end`` (not included; by default the last item's, included) parted at their
@@ -38,17 +49,21 @@ def words(items: Sequence[Item], lines: Sequence[str] | None = None, end: int | 
     texts = [it for it in items if it.is_text]
     if lines and texts:
         last = min(end if end is not None else texts[-1].line + 1, len(lines) + 1)
-        return [label_key(w) for n in range(max(texts[0].line, 1), last) for w in lines[n - 1].split()]
-    return [label_key(w) for it in texts for w in it.raw.split()]
+        return [Word(label_key(w), n) for n in range(max(texts[0].line, 1), last) for w in lines[n - 1].split()]
+    return [Word(label_key(w), it.line) for it in texts for w in it.raw.split()]
 
 
 def name_places(header: Sequence[str], name: str) -> list[int]:
-    """Where ``header`` (its words in order) names ``name``: a word that is the name, or consecutive words that
-    are its pieces (a cell's wrapped name, ``社会 公益 组织``), at the index of the first."""
+    """Where ``header`` (its words in order) names ``name``: a word that is the name, or consecutive words of one
+    line that are its pieces (a web page's cell wrapping it, ``社会<br>公益<br>组织``: the line ``⇥社会 公益 组织``), at the
+    index of the first. Pieces on several lines are no name: PDF text prints a header's wrapped cells a line of
+    pieces at a time, in an order of its own."""
     places = []
     for i in range(len(header)):
-        joined = ""
+        joined, line = "", getattr(header[i], "line", None)
         for word in header[i:]:
+            if getattr(word, "line", None) != line:
+                break
             joined += word
             if not name.startswith(joined) or joined == name:
                 break
