@@ -112,21 +112,23 @@ def review_last(lines: Sequence[str], first: int, top: int) -> bool:
     the two names on one line of the header, the first left, or as two cells one to a line side by side (a web
     page's or a Word table's row, ``⇥行政诉讼`` then ``⇥行政复议``). A line naming both the other way (the section's
     heading, ``行政复议、行政诉讼情况``) is no header cell and says nothing."""
-    return _named_first(lines, _KINDS, max(first, 1), min(top - 1, len(lines)), len(lines) + 1)
+    return _named_first(lines, _KINDS, max(first, 1), min(top - 1, len(lines)), len(lines) + 1, apart=True)
 
 
 def _compact(line: str) -> str:
     return "".join(line.split())            # a cell's wrapped name (复议后<br>起诉) read whole
 
 
-def _named_first(lines: Sequence[str], names: tuple[str, str], start: int, stop: int, top: int) -> bool:
+def _named_first(lines: Sequence[str], names: tuple[str, str], start: int, stop: int, top: int,
+                 apart: bool = False) -> bool:
     """Whether lines ``start`` … ``stop`` name ``names[1]`` before ``names[0]``: on a line naming both, the first
     left (every such line so); else each named on one line only, as adjacent one-cell lines (a table's row
     printed a cell to a line), the first above, or each in a row's label among the cells (from line ``top`` on),
     the first above. A line naming both in a sentence (the section's heading, ``行政复议、行政诉讼情况``) is no
-    header and says nothing."""
+    header and says nothing; with ``apart``, so is a line naming both in one word (``行政诉讼和行政复议``: a note)."""
     texts = {n: _compact(lines[n - 1]) for n in range(start, stop + 1)}
-    both = [t for t in texts.values() if all(name in t for name in names) and "情况" not in t]
+    both = [t for n, t in texts.items() if all(name in t for name in names) and "情况" not in t
+            and not (apart and any(all(name in w for name in names) for w in lines[n - 1].split()))]
     if both:
         return all(t.index(names[1]) < t.index(names[0]) for t in both)
     found = [[n for n, t in texts.items() if name in t and "情况" not in t] for name in names]
