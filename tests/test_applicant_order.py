@@ -11,6 +11,7 @@ import pytest
 
 from llm_extract.evidence import Status
 from llm_extract.extract.applicantorder import header_applicant_order
+from llm_extract.extract.headerorder import Word
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
@@ -100,12 +101,29 @@ def test_applicant_columns_in_the_forms_order_are_proven(cell_per_line) -> None:
 
 @pytest.mark.parametrize("header", [
     ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],           # the form's order
-    ["自然人", "商业企业", "科研机构", "社会", "公益", "组织", "其他", "法律服务机构", "总计"],   # a name split: no witness
+    ["自然人", "商业企业", "科研机构", "社会", "其他", "公益", "组织", "法律服务机构", "总计"],   # a name's pieces apart
     ["数据1", "数据2", "数据3", "数据4", "数据5", "数据6", "总计"],
     ["自然人", "其他", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],  # 其他 twice
 ])
 def test_a_header_that_does_not_name_each_applicant_column_once_in_another_order_moves_nothing(header) -> None:
     assert header_applicant_order(header) is None
+
+
+def test_a_name_a_header_cell_wraps_is_named_by_its_pieces_in_order() -> None:
+    """A web page's header cell ``社会<br>公益<br>组织`` reads as the words 社会 公益 组织: read in the form's order, a table
+    printing 其他 before 法律服务机构 under such a header would have both columns proven swapped."""
+    assert header_applicant_order(["自然人", "商业企业", "科研机构", "社会", "公益", "组织", "其他", "法律", "服务",
+                                   "机构", "总计"]) == (0, 1, 2, 3, 5, 4)
+    assert header_applicant_order(["申请人情况", "法人或", "其他组织", "自然人", "总计", "商业", "企业", "科研", "机构",
+                                   "社会", "公益", "组织", "法律", "服务", "机构", "其他"]) == (1, 2, 3, 4, 5, 0)
+
+
+def test_a_names_pieces_on_several_lines_of_pdf_text_name_nothing() -> None:
+    """pdftotext prints a header's wrapped cells a line of pieces at a time (商业企 / 业), and its stacked cells in an
+    order of their own (法人或其他组织 above 自然人, 自然人 printed left of it): such pieces are no witness, and the
+    table stays in the form's order (joined, they placed 自然人 last)."""
+    lines = ["申请人情况", "法人或其他组织", "自然人", "商业企", "业", "科研机", "构", "社会公", "益组织", "法律服", "务机构", "其他"]
+    assert header_applicant_order([Word(text, n) for n, text in enumerate(lines, 1)]) is None
 
 
 def test_the_header_order_of_two_lines_puts_自然人_beside_its_group() -> None:

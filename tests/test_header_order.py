@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from llm_extract.evidence import Status
-from llm_extract.extract.headerorder import STOCK_NAMES, T4_RESULT_NAMES, header_order, t4_order
+from llm_extract.extract.headerorder import STOCK_NAMES, T4_RESULT_NAMES, header_order, review_last, t4_order
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import REVIEW_COLUMNS, REVIEW_GROUPS
@@ -137,3 +137,15 @@ def test_suits_named_on_two_lines_of_a_stacked_header_say_nothing_of_their_order
         for c, column in enumerate(REVIEW_COLUMNS):
             path = f"review_litigation.{group}.{column}"
             assert (values[path], record.provenance[path].status) == (_T4[group][c], Status.PROVEN), path
+
+
+@pytest.mark.parametrize("header, last", [
+    (["四、政府信息公开行政复议、行政诉讼情况", "行政诉讼        行政复议"], True),      # one line of PDF text, 行政诉讼 left
+    (["四、政府信息公开行政复议、行政诉讼情况", "\t行政诉讼", "\t行政复议"], True),    # a web page's row, a cell to a line
+    (["四、政府信息公开行政复议、行政诉讼情况", "行政复议        行政诉讼"], False),
+    (["四、政府信息公开行政复议、行政诉讼情况", "行政诉讼", "行政复议"], False),       # stacked PDF cells: no order
+    (["四、政府信息公开行政复议、行政诉讼情况", "（本表行政诉讼和行政复议均以件计）"], False),   # a note, not cells
+    (["四、政府信息公开行政复议、行政诉讼情况"], False),
+], ids=["one-line", "cells", "forms-order", "stacked", "note", "heading-only"])
+def test_t4_groups_are_taken_for_printed_review_last_only_where_the_header_prints_them_so(header, last) -> None:
+    assert review_last([*header, "1"], 1, len(header) + 1) is last

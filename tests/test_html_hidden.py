@@ -63,6 +63,15 @@ def test_words_deleted_in_a_tracked_revision_are_not_read() -> None:
     assert text == "\t行政许可\n\t14\n\n"
 
 
+def test_a_cell_hidden_by_visibility_is_a_blank_cell_in_its_place() -> None:
+    """``visibility:hidden`` leaves the cell's box in its row, empty: the reader sees a blank there, and the cells
+    after it keep their columns (taken out of the row, a 0 hidden in 规章's first column made 0 5 the first two);
+    ``display:none`` takes the cell out of the row."""
+    row = '<td>规章</td><td style="visibility: hidden">3</td><td>0</td><td>5</td><td style="display:none">7</td>'
+    page = f"<p>二、主动公开政府信息情况</p><table><tr>{row}</tr></table>"
+    assert html_to_text(page) == "二、主动公开政府信息情况\n\t规章\n\t\n\t0\n\t5\n\n"
+
+
 def test_characters_that_print_as_nothing_do_not_split_a_number_or_a_label() -> None:
     page = trs_page(golden_report(STEM))
     page = re.sub(r">(\d)(\d+)<", lambda m: f">{m.group(1)}\u200b<span>\ufeff{m.group(2)}</span><", page)

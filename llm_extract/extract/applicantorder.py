@@ -6,8 +6,10 @@ alike (each row's total is their sum, each column's sums hold column by column),
 order keeps every identity, and its cells would be proven under the wrong columns. The header is the only
 witness: where it names each of the six columns once, in another order, the cells are placed as it says. A
 header's word order is a text tool's too (pdfminer prints boxes in an order of its own), so the cells the two
-orders read differently are never proven (``READ.APPLICANT_ORDER``); a header that does not name all six once
-(split one character per line, 数据1…数据6, garbled) is no evidence, and nothing is moved.
+orders read differently are never proven (``READ.APPLICANT_ORDER``). A name a header cell wraps (a web page's
+``社会<br>公益<br>组织``: the words ``社会 公益 组织``) is named by its pieces in order (``headerorder.name_places``); a
+header that does not name all six once (its pieces among other columns', 数据1…数据6, garbled) is no evidence,
+and nothing is moved.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 
 from ..evidence import Ambiguity, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
-from .headerorder import words
+from .headerorder import name_places, words
 from .layout import Region
 from .table3_labels import find_labels
 
@@ -35,12 +37,12 @@ def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
     where it stands against 法人或其他组织."""
     at: list[int] = []
     for name in _NAMES:
-        places = [i for i, key in enumerate(header) if key == name]
+        places = name_places(header, name)
         if len(places) != 1:
             return None
         at.append(places[0])
     natural, orgs = at[0], at[1:]
-    groups = [i for i, key in enumerate(header) if key == _GROUP]
+    groups = name_places(header, _GROUP)
     if len(groups) == 1 and natural < min(orgs) and groups[0] < min(orgs):
         natural = min(orgs) - 0.5 if natural < groups[0] else max(orgs) + 0.5    # before or after the block
     order = tuple(sorted(range(6), key=lambda c: natural if c == 0 else orgs[c - 1]))

@@ -31,7 +31,7 @@ from operator import attrgetter
 from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .cells import EMPTY_KINDS
-from .headerorder import words
+from .headerorder import Word, words
 from .labels import rows_named
 from .layout import Item, label_key
 from .rowbounds import group_title_piece, numbered
@@ -77,7 +77,7 @@ def t2_header(items: list[Item], label: int, split: bool = False, lines: list[st
         return []
     header: list[str] = []
     if split and lines:                 # every line from 信息内容's to the row's (joined items span several)
-        return [label_key(w) for n in range(items[start].line, items[label].line) for w in lines[n - 1].split()]
+        return [Word(label_key(w), n) for n in range(items[start].line, items[label].line) for w in lines[n - 1].split()]
     if split:
         return words([it for it in items[start:label] if it.is_text and it.line < items[label].line])
     for it in items[start + 1:label]:

@@ -27,7 +27,9 @@ the annual report as an HTML article: site chrome around it, the three tables as
   and then nothing is lost;
 * what a reader of the page does not see is left out: elements hidden by their style, the
   ``hidden`` attribute or the page's CSS (:mod:`.html_head`), and ``<del>`` (a deleted
-  revision); unless the report is only there (a page showing its article by script);
+  revision); unless the report is only there (a page showing its article by script). A table
+  cell whose own style says ``visibility:hidden`` still takes its place in its row, empty: it
+  is a blank cell (``display:none`` takes the cell out of the row);
 * an article that prints no title line is preceded by the page's ``<title>``.
 
 libxml2 (through lxml) parses the page and closes unclosed elements as a browser's
@@ -48,7 +50,7 @@ from lxml import etree
 
 from ..form import FORM
 from .html_divs import FLEX_ROW, NO_LAYOUT, FlexBoxes, div_tag, grid_row, is_table_row, layout_rules
-from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, page_title
+from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, keeps_place, page_title
 from .html_charset import decode_html, declared_charset
 
 __all__ = ["html_to_text", "decode_html", "declared_charset"]
@@ -214,6 +216,8 @@ class _Converter:
             self._skip = 1
             return
         if attrib and self._is_hidden(attrib):
+            if (tag == "td" or tag == "th") and keeps_place(attrib):
+                self._open_cell()                 # visibility:hidden: a blank cell where it stands, not no cell
             self._skip = 1
             self.hid += 1
             return
@@ -230,11 +234,7 @@ class _Converter:
                 self._boxes.open_row()
                 tag = "div"
         if tag == "td" or tag == "th":
-            depth = len(self._rows)
-            self._close_cell(depth)
-            if self._rows:
-                self._rows[-1] = True
-            self._cells.append(_Cell(depth))
+            self._open_cell()
         elif tag == "tr":
             self._close_row()
             if self._rows:
@@ -255,6 +255,13 @@ class _Converter:
             self._chrome = _Chrome(tag, len(self.lines), cell, len(cell.blocks) if cell else 0)
         if tag in _ARTICLE:
             self._article += 1
+
+    def _open_cell(self) -> None:
+        depth = len(self._rows)
+        self._close_cell(depth)
+        if self._rows:
+            self._rows[-1] = True
+        self._cells.append(_Cell(depth))
 
     def _end_chrome(self, tag: str) -> None:
         chrome = self._chrome

@@ -24,10 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["HiddenRules", "class_rules", "hidden_rules", "is_hidden", "page_title"]
+__all__ = ["HiddenRules", "class_rules", "hidden_rules", "is_hidden", "keeps_place", "page_title"]
 
 _PUNCTUATION = re.compile(r"[{};]")
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_NO_BOX = re.compile(r"display\s*:\s*none", re.I)
+_INVISIBLE = re.compile(r"visibility\s*:\s*hidden", re.I)
 _SIMPLE = re.compile(r"^[a-z][a-z0-9]*?([.#])([-\w]+)$|^([.#])([-\w]+)$", re.I)
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
 _META_TITLE = re.compile(r"""<meta\b[^>]*?\bname\s*=\s*["']?(?:ArticleTitle|title)["']?[^>]*>""", re.I)
@@ -159,6 +161,14 @@ def is_hidden(attrib: dict[str, str], rules: HiddenRules) -> bool:
     if rules.classes and (cls := attrib.get("class")) and not rules.classes.isdisjoint(cls.split()):
         return True
     return bool(rules.ids) and attrib.get("id") in rules.ids
+
+
+def keeps_place(attrib: dict[str, str]) -> bool:
+    """Is a hidden element still laid out, empty, where it stands? Its own style says ``visibility:hidden`` and not
+    ``display:none`` (a table cell so hidden is a blank cell of its row; one taken out by a class rule or the
+    ``hidden`` attribute is not known to be)."""
+    style = attrib.get("style") or ""
+    return "hidden" not in attrib and _INVISIBLE.search(style) is not None and _NO_BOX.search(style) is None
 
 
 @lru_cache(maxsize=4096)
