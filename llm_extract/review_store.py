@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,10 @@ from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError
 from .decision_values import KEEP, InvalidDecision, check_value, parse_value
-from .decisions import Decision, append_decisions, decision_key, load_decisions, read_log
+from .decisions import DECISIONS_FILE, Decision, append_decisions, decision_key, load_decisions, read_log
 from .evidence import Record
 from .ingest import load
-from .outputs import RECORDS_DIR, read_json, read_jsonl, write_json
+from .outputs import RECORDS_DIR, iter_jsonl, read_json, write_json
 from .review import ReviewItem
 from .runlock import run_lock
 from verify.settle import apply_decisions, current_table_hash, revert_decision, with_table_hashes
@@ -88,6 +89,7 @@ class ReviewStore:
         self.out = Path(out_dir)
         if not (self.out / RECORDS_DIR).is_dir():
             raise FileNotFoundError(f"{self.out} is not an extract output directory (no {RECORDS_DIR}/)")
+        self._documents: tuple[tuple[Any, ...], list[DocumentQueue]] | None = None
 
     # reading -----------------------------------------------------------------------------------
     def items(self, *, doc: str | None = None, table: str | None = None, status: str | None = None,
@@ -95,14 +97,20 @@ class ReviewStore:
         """The queue; ``rule`` matches a rule code or its prefix (``T3.``), or the problem of a decision
         on the item that was not applied (``REVIEW.STALE``: shown on the item beside the field's own rules)."""
         out = []
-        for raw in read_jsonl(self.out / QUEUE_FILE):
-            item = ReviewItem.model_validate(raw)
+        for item in self._queue(lambda raw: doc is None or raw.get("doc_id") == doc):
             codes = item.rules + ([str(item.decision.get("problem"))] if item.decision else [])
             if ((doc is None or item.doc_id == doc) and (table is None or item.table == table)
                     and (status is None or item.status == status)
                     and (rule is None or any(r == rule or r.startswith(rule) for r in codes))):
                 out.append(item)
         return out
+
+    def _queue(self, wanted: Callable[[dict[str, Any]], bool]) -> Iterator[ReviewItem]:
+        """The queue's items whose line is ``wanted``, streamed: the queue of a large batch is hundreds of
+        MB, and only the lines asked for become items (one document's page, one decision)."""
+        for raw in iter_jsonl(self.out / QUEUE_FILE):
+            if wanted(raw):
+                yield ReviewItem.model_validate(raw)
 
     def record(self, doc_id: str) -> dict[str, Any]:
         path = self.out / RECORDS_DIR / f"{doc_id}.json"
@@ -111,7 +119,17 @@ class ReviewStore:
         return read_json(path)
 
     def documents(self) -> list[DocumentQueue]:
-        """Every document with its queue counts and the decisions in force, in doc id order."""
+        """Every document with its queue counts and the decisions in force, in doc id order.
+
+        Kept while the files they are counted from are unchanged (each is replaced or appended
+        to, never edited in place): the queue of a large batch is hundreds of MB, and every page
+        of the review site shows these counts."""
+        stamp = tuple(_stamp(self.out / name) for name in ("records.csv", QUEUE_FILE, DECISIONS_FILE))
+        if self._documents is None or self._documents[0] != stamp:
+            self._documents = (stamp, self._count_documents())
+        return list(self._documents[1])
+
+    def _count_documents(self) -> list[DocumentQueue]:
         docs: dict[str, DocumentQueue] = {}
         csv_path = self.out / "records.csv"
         if csv_path.exists():
@@ -120,7 +138,7 @@ class ReviewStore:
                     docs[row["doc_id"]] = DocumentQueue(doc_id=row["doc_id"], agency=row.get("agency") or None,
                                                         year=row.get("year") or None)
         statuses: dict[str, Counter[str]] = {}
-        for raw in read_jsonl(self.out / QUEUE_FILE):
+        for raw in iter_jsonl(self.out / QUEUE_FILE):
             statuses.setdefault(raw["doc_id"], Counter())[raw["status"]] += 1
         for doc_id, counts in statuses.items():
             d = docs.setdefault(doc_id, DocumentQueue(doc_id=doc_id))
@@ -167,7 +185,8 @@ class ReviewStore:
     # deciding ----------------------------------------------------------------------------------
     def resolve(self, requests: list[DecisionRequest], *, reviewer: str | None = None) -> ResolveOutcome:
         """Decide items; every value is checked first, and one invalid value writes nothing."""
-        queue = {i.id: i for i in self.items()}
+        asked = {r.item_id.strip() for r in requests}
+        queue = {i.id: i for i in self._queue(lambda raw: raw.get("id") in asked)}
         log = {d.item_id: d for d in read_log(self.out) if d.item_id and d.action != "undo"}
         planned: list[tuple[ReviewItem, Any, str | None]] = []
         errors = []
@@ -302,6 +321,14 @@ class ReviewStore:
         from .pipeline import rebuild_outputs
 
         rebuild_outputs(self.out)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _lines(record: Record) -> list[str]:

@@ -8,8 +8,10 @@ of a serial one. A small batch runs in this process (a pool costs more than it s
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,8 +52,8 @@ def map_ordered(fn: Callable[[T], R], jobs: Iterable[T], *, workers: int,
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer,
-                             initargs=initargs) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                             initargs=(os.getpid(), initializer, initargs)) as pool:
         # a window of chunks in flight, not every job at once (Executor.map submits them all): when
         # the consumer is slower than the workers, finished results wait here, and memory stays flat
         pending: deque[Future[list[R]]] = deque()
@@ -68,3 +70,21 @@ def map_ordered(fn: Callable[[T], R], jobs: Iterable[T], *, workers: int,
 
 def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [fn(job) for job in chunk]
+
+
+def _start_worker(parent: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    _end_with(parent)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _end_with(parent: int) -> None:
+    """End this worker when the process that forked it ends, even killed (``kill -9``): a forked
+    worker holds the write end of its own job queue too, so it would wait on it forever (Linux only)."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    prctl(1, signal.SIGKILL)        # PR_SET_PDEATHSIG
+    if os.getppid() != parent:      # it ended before the line above
+        os._exit(1)

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from llm_extract import pipeline
 from llm_extract.cli import app
 from llm_extract.outputs import read_json
+from llm_extract.review import ReviewItem
 from llm_extract.review_store import DecisionRequest, InvalidDecision, ReviewStore
 
 runner = CliRunner()
@@ -101,6 +102,46 @@ def test_one_decision_appends_one_line_rewrites_one_record_and_rebuilds_the_outp
     assert len(decisions(out)) == len(ids) == 28 and len(rebuilds) == 1
     assert (out / "records" / "other.json").stat().st_mtime_ns == other
     assert store.items(status="derived") == []
+
+
+def test_a_documents_queue_and_a_decision_make_items_of_their_own_lines_only(
+        out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The queue of a batch of 10,000 documents is ~400,000 lines (500 MB), read for every page of
+    the review site and every decision: only the lines asked for become items."""
+    shutil.copy(tmp_path / "in" / "doc.txt", tmp_path / "in" / "twin.txt")
+    extract([tmp_path / "in"], out)
+    store = ReviewStore(out)
+    mine, everyone = store.items(doc="doc"), store.items()
+    assert mine and len(everyone) == 2 * len(mine)
+    made: list[str] = []
+    real = ReviewItem.model_validate
+    monkeypatch.setattr(ReviewItem, "model_validate", lambda raw, *a, **k: made.append(raw["id"]) or real(raw, *a, **k))
+    assert store.items(doc="doc") == mine and len(made) == len(mine)
+    made.clear()
+    derived = next(i for i in mine if i.status == "derived")
+    store.resolve([DecisionRequest(item_id=derived.id, value="keep")])
+    assert made == [derived.id]
+    assert len(store.items(doc="twin")) == len(mine) and len(store.items(doc="doc")) == len(mine) - 1
+
+
+def test_the_documents_counts_are_read_again_only_when_their_files_change(
+        out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page of the review site shows every document's counts, read from the whole queue
+    (hundreds of MB in a large batch): kept until a decision or a run replaces what they count."""
+    store = ReviewStore(out)
+    reads: list[int] = []
+    real = ReviewStore._count_documents
+    monkeypatch.setattr(ReviewStore, "_count_documents", lambda self: reads.append(1) or real(self))
+    before = store.documents()
+    assert store.documents() == before and len(reads) == 1
+    store.resolve([DecisionRequest(item_id=next(i.id for i in store.items(status="derived")), value="keep")])
+    after = store.documents()
+    assert len(reads) == 2 and (after[0].queued, after[0].decided) == (before[0].queued - 1, 1)
+    extract([out.parent / "in"], out)           # a run that resumes every document keeps the files
+    assert store.documents() == after and len(reads) == 2
+    shutil.copy(out.parent / "in" / "doc.txt", out.parent / "in" / "twin.txt")
+    extract([out.parent / "in"], out)           # one that adds a document rebuilds them
+    assert [d.doc_id for d in store.documents()] == ["doc", "twin"] and len(reads) == 3
 
 
 def test_a_printed_value_that_breaks_an_identity_can_be_kept_and_leaves_the_queue(out: Path, golden_dir: Path,

@@ -155,3 +155,14 @@ def test_the_source_line_marks_the_fields_own_cell(site: str, browser) -> None:
     before = item.locator("pre.source").evaluate("el => el.querySelector('mark').previousSibling.textContent")
     assert before.endswith(" 1 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ ")                     # the 5th of the row's 15 表四 numbers
     page.close()
+
+
+def test_a_documents_page_reads_the_documents_queue_counts_once(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every document's counts come from the whole review queue (hundreds of MB in a large batch):
+    a document's page reads them once, for its progress and for the next document to review."""
+    calls: list[int] = []
+    real = ReviewStore.documents
+    monkeypatch.setattr(ReviewStore, "documents", lambda self: calls.append(1) or real(self))
+    with urllib.request.urlopen(f"{site}/doc/doc") as response:
+        assert response.status == 200
+    assert len(calls) == 1

@@ -60,15 +60,15 @@ def create_app(store: ReviewStore) -> Starlette:
 
     async def document(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
+        docs = await run_in_threadpool(store.documents)     # once a page: it reads the whole queue
         try:
-            view = await run_in_threadpool(document_view, store, doc_id)
+            view = await run_in_threadpool(document_view, store, doc_id, docs)
         except KeyError:
             return page("missing.html", status=404, doc_id=doc_id)
         try:
             at = max(0, int(request.query_params.get("at", "0")))
         except ValueError:
             at = 0
-        docs = await run_in_threadpool(store.documents)
         following = next((d.doc_id for d in docs if d.doc_id > doc_id and d.queued), None)
         return page("doc.html", at=at, following=following, **view)
 

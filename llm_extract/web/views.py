@@ -88,8 +88,9 @@ def _item_view(item: ReviewItem) -> dict[str, Any]:
     }
 
 
-def document_view(store: ReviewStore, doc_id: str) -> dict[str, Any]:
-    """Everything ``doc.html`` shows for one document; KeyError when there is no such document."""
+def document_view(store: ReviewStore, doc_id: str, docs: list[DocumentQueue] | None = None) -> dict[str, Any]:
+    """Everything ``doc.html`` shows for one document; KeyError when there is no such document.
+    ``docs``: :meth:`ReviewStore.documents` if the caller has it already (it reads the whole queue)."""
     rec = store.record(doc_id)
     items = store.items(doc=doc_id)
     by_path = {i.path: i for i in items if i.path and not i.finding}
@@ -100,7 +101,8 @@ def document_view(store: ReviewStore, doc_id: str) -> dict[str, Any]:
         return {"path": path, "value": show(_get(rec, path)), "status": prov.get(path, {}).get("status", "missing"),
                 "item_id": item.id if item else ""}
 
-    summary = next((d for d in store.documents() if d.doc_id == doc_id), DocumentQueue(doc_id=doc_id))
+    summary = next((d for d in (store.documents() if docs is None else docs) if d.doc_id == doc_id),
+                   DocumentQueue(doc_id=doc_id))
     return {
         "doc_id": doc_id, "agency": rec.get("agency"), "year": rec.get("year"),
         "source": (rec.get("source") or {}).get("path"),
