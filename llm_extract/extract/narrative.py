@@ -46,7 +46,6 @@ and counts of other work (留言, 咨询, 建议提案, 行政许可, 12345 热�
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -55,6 +54,7 @@ from decimal import Decimal
 
 from ..narrative_types import NarrativeFigure
 from ..schema import APPLICANT_COLUMNS, OUTCOME_ROWS
+from .narrative_scope import figure_scopes, said_of_others
 from .prose import HEADING as _HEAD, paragraphs, prose_lines
 
 __all__ = ["read_narrative"]
@@ -151,16 +151,6 @@ _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|多达|不到|不足)$")
 _APPROX_AFTER = re.compile(r"^(?:余|多|左右|以上|以下)")
 _COMPARISON = re.compile(r"较|比上|比去|同比|环比|增加|减少|增长|下降|上升|提高|降低|%|分别")
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期")
-#: the time a sentence speaks of, set by its clauses: the last one named before a figure is the figure's
-#: (``2021年收到…98件，办结98件``: 2021's 办结 too). Not a time: a row's name (上年结转), a comparison (较上年,
-#: 比去年同期), the year a carry goes to (结转至2023年)
-#: the bodies a sentence says counted: other ones (全区各部门共收到…500件, 区属各单位…) or the report's own (本局, 我委);
-#: the last one named before a figure is the figure's, as the time is
-_BODY = re.compile(r"(?P<others>各(?:部门|单位|乡镇|街道|镇街|镇|区县|县区|县市区|委办局|成员单位)|(?<![本我])(?:区|市|县)属|下属)"
-                   r"|(?P<own>本(?:机关|局|委|办|单位|部门|院|厅|府|级)|我(?:局|委|办|单位|机关|部门|府|院|厅))")
-_TIME = re.compile(r"(?<![至到])(?P<year>20\d\d)年(?!度?结转)|(?P<this>本年|今年)"
-                   r"|(?P<other>(?<![较比与])(?:上一?年|去年)(?!度?结转)|(?<!年)同期|近[一二两三四五六七八九十\d]+年"
-                   r"|[一二两三四五六七八九十\d]+年(?:来|间)|以来|历年)")
 #: what may stand between a generic verb (收到, 受理, 办结, 办理 …) and its figure; anything else
 #: (申请的主要内容涉及…, 在收到的申请中，涉及城建类…) makes the figure something else
 _GAP_WORDS = re.compile(r"群众|公民|法人|其他组织|申请人|社会公众|市民|个人|企业|单位|主动|要求|提出|递交|提交|各类|各级"
@@ -300,27 +290,9 @@ class _Sentence:
             return True
         return self.year is not None and any(int(y) != self.year for y in _YEAR.findall(before))
 
-    def _times(self) -> list[tuple[int, bool]]:
-        """Where each time the sentence names ends, and whether it is another year than the report's; and where
-        each body it names as the one counting ends, and whether it is others (各部门 …), not the report's."""
-        out = []
-        for t in _TIME.finditer(self.text):
-            year = t.group("year")
-            out.append((t.end(), bool(t.group("other")) or (year is not None and self.year is not None
-                                                               and int(year) != self.year)))
-        out += [(b.end(), bool(b.group("others"))) for b in _BODY.finditer(self.text)]
-        return sorted(out)
-
-    @staticmethod
-    def _said_of_other_year(times: list[tuple[int, bool]], at: int) -> bool:
-        """Whether the last time or body named before position ``at`` is another year (several years, last
-        year) or other bodies."""
-        last = bisect.bisect_right(times, (at, True)) - 1
-        return last >= 0 and times[last][1]
-
     def read_counts(self) -> None:
         text, boundary = self.text, 0
-        times = self._times()
+        times = figure_scopes(self.text, self.year)
         for m in _NUM.finditer(text):
             num, unit = m.group("num"), m.group("unit") or ""
             # bounded windows: every test below looks at most a few characters either side (linear, not quadratic)
@@ -351,7 +323,7 @@ class _Sentence:
                 continue
             if key not in ("carried_over", "carried_forward") and self._other_year(lead):
                 continue
-            if key != "carried_over" and self._said_of_other_year(times, m.start()):
+            if key != "carried_over" and said_of_others(times, m.start()):
                 continue
             if _OTHER_WORK.search(lead):
                 continue
