@@ -20,7 +20,7 @@ from ._exceptions import GoldenError, ModelConfigError
 from .compare import compare_dirs, compare_values, golden_from_record, load_output_dir
 from .evidence import Record
 from .ingest import iter_inputs
-from .outputs import FAILED_DIR, RECORDS_DIR, dumps, read_json, write_json
+from .outputs import dumps, read_json, write_json
 from .exitcodes import LOCKED, USAGE, exit_code
 from .runlock import OutputLockedError
 from .pipeline import DocumentOutcome, RunSummary, run_batch
@@ -244,27 +244,16 @@ def _store(out_dir: Path) -> "ReviewStore":
         raise typer.Exit(2)
 
 
-#: what --table takes: a table's name, or T2/T3/T4 for those typed without a Chinese keyboard
-_TABLES = {"meta": "meta", "表二": "表二", "表三": "表三", "表四": "表四", "t2": "表二", "t3": "表三", "t4": "表四"}
+def _filters(store: "ReviewStore", doc: str | None, status: str | None,
+             table: str | None) -> tuple[str | None, str | None]:
+    """The queue filters as the queue spells them (:meth:`ReviewStore.filters`); exit 2 naming what is allowed."""
+    from .review_store import UnknownFilter
 
-
-def _filters(out_dir: Path, doc: str | None, status: str | None, table: str | None) -> tuple[str | None, str | None]:
-    """The queue filters checked (a typo would show "0 items" as if the queue were empty): the status and the
-    table as the queue spells them; exit 2 naming what is allowed."""
-    from .evidence import Status
-    statuses = [s.value for s in Status]
-    if status is not None and status.strip().lower() not in statuses:
-        err.print(f"--status {status!r}: not a status (one of {', '.join(statuses)})", markup=False)
+    try:
+        return store.filters(doc=doc, status=status, table=table)
+    except UnknownFilter as exc:
+        err.print(str(exc), markup=False)
         raise typer.Exit(2)
-    if table is not None and table.strip().lower() not in _TABLES:
-        err.print(f"--table {table!r}: not a table (one of meta, 表二, 表三, 表四; or T2, T3, T4)", markup=False)
-        raise typer.Exit(2)
-    if doc is not None and not any((out_dir / folder / f"{doc}.json").is_file() for folder in (RECORDS_DIR, FAILED_DIR)):
-        err.print(f"--doc {doc!r}: no such document in {out_dir} (`llm-extract review {out_dir}` lists the ids)",
-                  markup=False)
-        raise typer.Exit(2)
-    return (status.strip().lower() if status is not None else None,
-            _TABLES[table.strip().lower()] if table is not None else None)
 
 
 @app.command()
@@ -278,7 +267,7 @@ def review(
 ) -> None:
     """Show the review queue: one line per item (id, field, status, value, candidates, rules)."""
     store = _store(out_dir)
-    status, table = _filters(out_dir, doc, status, table)
+    status, table = _filters(store, doc, status, table)
     items = store.items(doc=doc, status=status, table=table, rule=rule)
     per_doc = Counter(i.doc_id for i in items)
     current = None
@@ -331,7 +320,7 @@ def resolve(
         raise typer.Exit(2)
     try:
         if accept:
-            status, table = _filters(out_dir, doc, status, table)
+            status, table = _filters(store, doc, status, table)
             outcome = store.accept(status=status, doc=doc, table=table, rule=rule, reviewer=reviewer, note=note)
         else:
             requests = (requests_from_csv(from_csv) if from_csv is not None

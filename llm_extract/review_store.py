@@ -27,14 +27,22 @@ from pydantic import BaseModel, Field
 from ._exceptions import DocumentError
 from .decision_values import KEEP, InvalidDecision, check_value, parse_value
 from .decisions import DECISIONS_FILE, Decision, append_decisions, decision_key, load_decisions, read_log
-from .evidence import Record
+from .evidence import Record, Status
 from .ingest import load
-from .outputs import RECORDS_DIR, iter_jsonl, read_json, write_json
+from .outputs import FAILED_DIR, RECORDS_DIR, iter_jsonl, read_json, write_json
 from .review import ReviewItem
 from .runlock import run_lock
 from verify.settle import apply_decisions, current_table_hash, revert_decision, with_table_hashes
 
-__all__ = ["ReviewStore", "DecisionRequest", "ResolveOutcome", "DocumentQueue", "InvalidDecision", "requests_from_csv"]
+__all__ = ["ReviewStore", "DecisionRequest", "ResolveOutcome", "DocumentQueue", "InvalidDecision", "UnknownFilter",
+           "requests_from_csv"]
+
+#: what a table filter takes: a table's name, or T2/T3/T4 for those typed without a Chinese keyboard
+_TABLES = {"meta": "meta", "表二": "表二", "表三": "表三", "表四": "表四", "t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+class UnknownFilter(ValueError):
+    """A queue filter naming no status, table or document of the output directory (a typo would show an empty queue)."""
 
 QUEUE_FILE = "review_queue.jsonl"
 
@@ -92,6 +100,22 @@ class ReviewStore:
         self._documents: tuple[tuple[Any, ...], list[DocumentQueue]] | None = None
 
     # reading -----------------------------------------------------------------------------------
+    def filters(self, *, doc: str | None = None, status: str | None = None,
+                table: str | None = None) -> tuple[str | None, str | None]:
+        """The status and the table filters as the queue spells them (``Disputed`` → ``disputed``, ``T4`` → ``表四``);
+        raises :class:`UnknownFilter` for a status, table or document that does not exist."""
+        statuses = [s.value for s in Status]
+        if status is not None and status.strip().lower() not in statuses:
+            raise UnknownFilter(f"--status {status!r}: not a status (one of {', '.join(statuses)})")
+        if table is not None and table.strip().lower() not in _TABLES:
+            raise UnknownFilter(f"--table {table!r}: not a table (one of meta, 表二, 表三, 表四; or T2, T3, T4)")
+        if doc is not None and not any((self.out / folder / f"{doc}.json").is_file()
+                                       for folder in (RECORDS_DIR, FAILED_DIR)):
+            raise UnknownFilter(f"--doc {doc!r}: no such document in {self.out} "
+                                f"(`llm-extract review {self.out}` lists the ids)")
+        return (status.strip().lower() if status is not None else None,
+                _TABLES[table.strip().lower()] if table is not None else None)
+
     def items(self, *, doc: str | None = None, table: str | None = None, status: str | None = None,
               rule: str | None = None) -> list[ReviewItem]:
         """The queue; ``rule`` matches a rule code or its prefix (``T3.``), or the problem of a decision
