@@ -31,9 +31,9 @@ from operator import attrgetter
 from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .cells import EMPTY_KINDS
-from .headerorder import Word, words
+from .headerorder import words
 from .labels import rows_named
-from .layout import Item, label_key
+from .layout import Item
 from .rowbounds import group_title_piece, numbered
 
 __all__ = ["added_column", "added_field", "header_words", "t2_header", "drop_added_columns", "drop_subtotal_fields", "total_first_fields", "without_next_rows_empty_cells",
@@ -76,10 +76,9 @@ def t2_header(items: list[Item], label: int, split: bool = False, lines: list[st
     if start is None:
         return []
     header: list[str] = []
-    if split and lines:                 # every line from 信息内容's to the row's (joined items span several)
-        return [Word(label_key(w), n) for n in range(items[start].line, items[label].line) for w in lines[n - 1].split()]
-    if split:
-        return words([it for it in items[start:label] if it.is_text and it.line < items[label].line])
+    if split:                           # every line from 信息内容's to the row's (joined items span several)
+        return words([it for it in items[start:label] if it.is_text and it.line < items[label].line], lines,
+                     items[label].line)
     for it in items[start + 1:label]:
         if it.is_value:
             break
