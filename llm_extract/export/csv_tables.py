@@ -53,6 +53,14 @@ def as_text(value: Any) -> Any:
     return value
 
 
+def _texts_as_text(rows: list[FieldRow]) -> list[FieldRow]:
+    """``rows`` with each value text a spreadsheet would run as a formula (an agency typed so) made text
+    (:func:`as_text`); the rows themselves when none is (most documents)."""
+    if any(t and t[0] in _FORMULA_START for t in (r.text for r in rows)):
+        return [r._replace(text=as_text(r.text)) for r in rows]
+    return rows
+
+
 def csv_field(value: Any) -> str:
     """One field as the ``csv`` module writes it here (``QUOTE_MINIMAL``, ``,``, ``"``, CRLF): None is
     empty; a field holding a comma, a quote, CR or LF is quoted, its quotes doubled."""
@@ -82,8 +90,7 @@ def fields_csv_text(rows: list[FieldRow]) -> str:
     if not rows:
         return ""
     doc_id, places = as_text(rows[0].doc_id), _FIELD_PLACES
-    if any(t and t[0] in _FORMULA_START for t in (r.text for r in rows)):     # (an agency typed as a formula)
-        rows = [r._replace(text=as_text(r.text)) for r in rows]
+    rows = _texts_as_text(rows)
     text = "".join([f"{doc_id},{places[path]},{text or ''},{status},{source or ''},{' '.join(rules) if rules else ''},"
                     f"{(' '.join(map(str, lines)) if len(lines) > 1 else lines[0]) if lines else ''}\r\n"
                     for _, path, _, _, _, _, text, status, source, rules, lines in rows])
@@ -97,8 +104,7 @@ def fields_csv_text(rows: list[FieldRow]) -> str:
 def records_csv_text(rows: list[FieldRow]) -> str:
     """One document's line of records.csv, as text."""
     statuses = [r.status for r in rows]
-    if any(t and t[0] in _FORMULA_START for t in (r.text for r in rows)):
-        rows = [r._replace(text=as_text(r.text)) for r in rows]
+    rows = _texts_as_text(rows)
     head = [as_text(rows[0].doc_id) if rows else "", 1, "", statuses.count("proven"), statuses.count("reviewed"),
             sum(1 for s in statuses if s in QUEUED_STATUSES)]
     text = ",".join([*map(str, head), *(f"{r.text or ''},{r.status}" for r in rows)]) + "\r\n"
