@@ -23,7 +23,7 @@ from .extract.regions import holds_cell
 from .form import FORM
 from .ingest import Document
 
-__all__ = ["report_starts", "split_reports", "MIN_REPORT_LINES"]
+__all__ = ["report_starts", "split_reports", "split_from", "MIN_REPORT_LINES"]
 
 MIN_REPORT_LINES = 20
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[、.．)）]")
@@ -121,6 +121,15 @@ def _page_spans(lines: list[str], pages: list[int]) -> list[tuple[int, int]]:
         starts = [a + s for s in report_starts(lines[a:b])]
         spans.extend(zip(starts, starts[1:] + [b]))
     return spans
+
+
+_PART_ID = re.compile(r"(.+)-\d+")
+
+
+def split_from(doc_id: str) -> str | None:
+    """The id of the file a report split from it would carry (``x`` for ``x-2``: :func:`split_reports`), else None."""
+    m = _PART_ID.fullmatch(doc_id)
+    return m.group(1) if m else None
 
 
 def split_reports(doc: Document) -> list[Document]:

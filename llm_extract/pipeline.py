@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import time
 import traceback
 from collections import Counter
@@ -33,7 +32,7 @@ from .evidence import Extraction, Record
 from .ingest import SUPPORTED_SUFFIXES, Document, file_hash, load_bytes, scan_inputs
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
-from .multireport import split_reports
+from .multireport import split_from, split_reports
 from .rebuild import rebuild_combined
 from .renamed import remove_parts, remove_renamed
 from .runlock import run_lock
@@ -53,7 +52,6 @@ MAX_LISTED_FAILURES = 1000
 #: an id's most UTF-8 bytes: its files' names (``<id>-k.json``, written through ``.<name>.XXXXXXXX.tmp``)
 #: stay within the 255 bytes a file name may have (a report's title as its file name, 85 Chinese characters)
 _MAX_ID_BYTES = 200
-_PART_ID = re.compile(r"(.+)-\d+")            # the id of a report split from a file (llm_extract.multireport)
 
 
 #: the error type of a document whose reading hit a bug in the program (the batch goes on without it)
@@ -109,9 +107,8 @@ def _doc_ids(files: list[Path]) -> dict[Path, str]:
     stems = Counter(f.stem for f in files)
 
     def taken(f: Path) -> bool:
-        part = _PART_ID.fullmatch(f.stem)
-        return (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] > 1 or (
-            part is not None and part.group(1) in readable)
+        return (readable if f.suffix.lower() in SUPPORTED_SUFFIXES else stems)[f.stem] > 1 or \
+            split_from(f.stem) in readable
 
     def hashed(f: Path) -> str:
         stem = f.stem.encode()[:_MAX_ID_BYTES - 7].decode("utf-8", "ignore")

@@ -21,6 +21,7 @@ import os
 import re
 from pathlib import Path
 
+from .multireport import split_from
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json
 
 __all__ = ["remove_renamed", "remove_parts"]
@@ -52,7 +53,7 @@ def remove_renamed(out: Path, ids: dict[Path, str]) -> list[str]:
         for name in names:
             doc_id = name[:-5]
             if (not name.endswith(".json") or doc_id in current or _ID_TAIL.sub("", doc_id) not in stems
-                    or (re.search(r"-\d+$", doc_id) and doc_id.rsplit("-", 1)[0] in current)):
+                    or split_from(doc_id) in current):
                 continue
             try:
                 path = _source_path(read_json(out / folder / name))
