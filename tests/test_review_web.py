@@ -147,6 +147,20 @@ def test_decisions_are_json_posts_only(site: str) -> None:
     assert missing.value.code == 404
 
 
+def test_a_derived_cells_identities_are_spelt_out_on_the_page_though_the_record_names_them(out: Path,
+                                                                                          site: str) -> None:
+    """The record says which identities pinned a lost cell by their labels (``T3.ROW_SUM [new_received]``:
+    each derived cell's note, finding and review item would otherwise repeat the equations); the page a
+    reviewer reads spells each one out, cell by cell."""
+    rec = json.loads((out / "records" / "doc.json").read_text(encoding="utf-8"))
+    note = rec["provenance"]["applications.new_received.natural_person"]["note"]
+    assert "T3.ROW_SUM [new_received]" in note and "new_received.total =" not in note
+    with urllib.request.urlopen(site + "/doc/doc") as response:
+        page = response.read().decode("utf-8")
+    assert ("T3.ROW_SUM [new_received]: new_received.total = new_received.natural_person + "
+            "new_received.commercial") in page
+
+
 def test_the_source_line_marks_the_fields_own_cell(site: str, browser) -> None:
     page = browser.new_page()
     page.goto(site + "/doc/doc")

@@ -246,7 +246,7 @@ def _by_rows(rows: dict[str, tuple[int, list[tuple[int, ...]]]], ambiguities: li
         if len(alive) == 1:
             for p, v in zip(group.paths, alive[0]):
                 result.values[p] = v if v is not None else 0
-                result.rules[p] = sorted(eq.describe() for eq in eqs.get(p, ()))
+                result.rules[p] = sorted(eq.label for eq in eqs.get(p, ()))
         else:
             result.ambiguous[gi] = [list(o) for o in alive]
             result.unresolved |= set(group.paths)
@@ -302,7 +302,7 @@ def _product(base: Mapping[str, int | None], unknown: set[str], ambiguities: lis
             value = seen.pop()
             result.values[p] = value if value is not None else 0
             # every equation the cell is in holds under the surviving reading: all are its evidence
-            result.rules[p] = sorted(eq.describe() for eq in eqs.get(p, ()))
+            result.rules[p] = sorted(eq.label for eq in eqs.get(p, ()))
         else:
             result.unresolved.add(p)
     return result

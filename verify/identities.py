@@ -8,6 +8,7 @@ operand is not checked (it is returned as unchecked, not as violated).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,8 @@ __all__ = [
     "equations",
     "equation_rank",
     "equations_by_path",
+    "equation_named",
+    "spell_out",
     "evaluate",
     "holds",
     "t3_row_sum",
@@ -50,7 +53,8 @@ class Equation:
         # would compute (the same sets, in the same order); __reduce__ remakes it in another process.
         short = lambda ps: " + ".join(p.split(".", 1)[1] for p in ps)  # noqa: E731
         object.__setattr__(self, "_hash", hash((self.code, self.name, self.lhs, self.rhs)))
-        object.__setattr__(self, "_description", f"{self.code} [{self.name}]: {short(self.lhs)} = {short(self.rhs)}")
+        object.__setattr__(self, "_label", f"{self.code} [{self.name}]")
+        object.__setattr__(self, "_description", f"{self._label}: {short(self.lhs)} = {short(self.rhs)}")
         object.__setattr__(self, "_paths", self.lhs + self.rhs)
 
     def __hash__(self) -> int:
@@ -63,7 +67,15 @@ class Equation:
     def paths(self) -> tuple[str, ...]:
         return self._paths      # type: ignore[attr-defined,no-any-return]
 
+    @property
+    def label(self) -> str:
+        """``T3.ROW_SUM [granted]``: which identity, which instance. A derivation names its evidence so
+        (one cell's note, its finding and its review item each say it): the cells it sums are the form's
+        (:func:`equation_named` spells it out), not repeated per cell in every output."""
+        return self._label      # type: ignore[attr-defined,no-any-return]
+
     def describe(self) -> str:
+        """The label with the equation spelt out: ``T3.ROW_SUM [granted]: granted.total = granted.natural_person + …``."""
         return self._description      # type: ignore[attr-defined,no-any-return]
 
 
@@ -118,6 +130,25 @@ def equation_rank() -> dict[Equation, int]:
     """Each equation's place in :func:`equations`: a search that visits them in this order does the same work
     under any hash seed (a set of equations iterates in an order the seed chooses)."""
     return {eq: i for i, eq in enumerate(equations())}
+
+
+@cache
+def _by_label() -> dict[str, Equation]:
+    return {eq.label: eq for eq in equations()}
+
+
+def equation_named(label: str) -> Equation | None:
+    """The equation a label (``T3.ROW_SUM [granted]``) names; None for a label no equation has."""
+    return _by_label().get(label)
+
+
+def spell_out(text: str) -> str:
+    """``text`` with each equation label in it followed by its equation (for a reader: a record's notes and
+    messages name a derivation's identities by label)."""
+    return _LABEL.sub(lambda m: eq.describe() if (eq := equation_named(m.group(0))) else m.group(0), text)
+
+
+_LABEL = re.compile(r"\b(?:T3|T4)\.[A-Z_]+ \[[a-z_]+\](?!:)")
 
 
 @cache

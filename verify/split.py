@@ -92,7 +92,7 @@ def _holds(row: str, values: list[int], known: Mapping[str, int | None]) -> list
                 continue
             if sides[0] != sides[1]:
                 return None
-            evidence.append(eq.describe())
+            evidence.append(eq.label)
     return evidence
 
 

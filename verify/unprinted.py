@@ -112,7 +112,7 @@ def unprinted_pins(readings: Mapping[str, Reading], derivation: Derivation) -> d
         elif value in {int(n) for n in counts} or not _short_row_unexplained(path, counts, readings, derivation):
             continue                                # (fewer: its value may be the one printed nowhere)
         used = set(derivation.rules.get(path, ()))
-        out[path] = [eq for eq in equations_by_path().get(path, ()) if eq.describe() in used]
+        out[path] = [eq for eq in equations_by_path().get(path, ()) if eq.label in used]
     return out
 
 

@@ -15,6 +15,7 @@ from ..review import ReviewItem
 from ..review_store import DocumentQueue, ReviewStore
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
 from ..synth.render import TABLE3_ROW_LABELS
+from verify.identities import spell_out
 
 __all__ = ["document_view", "STATUS_NAMES"]
 
@@ -82,6 +83,7 @@ def _pieces(text: str, path: str, raw: str | None) -> list[tuple[str, bool]]:
 def _item_view(item: ReviewItem) -> dict[str, Any]:
     return {
         "item": item, "value": show(item.value),
+        "message": spell_out(item.message or ""),   # a derivation's identities, named by label, spelt out
         "candidates": [(c.get("source", ""), show(c.get("value"))) for c in item.candidates],
         "lines": [(line.n, _pieces(line.text, item.path, item.raw)) for line in item.source_lines],
         "keep_only": not item.path,
