@@ -234,11 +234,11 @@ def _value(v: object) -> str:
     return json.dumps(v, ensure_ascii=False, default=str)
 
 
-def _store(out_dir: Path) -> "ReviewStore":
+def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
     from .review_store import ReviewStore
 
     try:
-        return ReviewStore(out_dir)
+        return ReviewStore(out_dir, rebuild_later=rebuild_later)
     except FileNotFoundError as exc:
         err.print(str(exc), markup=False)
         raise typer.Exit(2)
@@ -371,9 +371,13 @@ def serve(
     """A local review web page: documents, tables coloured by status, keyboard-driven decisions."""
     from .web import serve as run_server
 
-    store = _store(out_dir)
+    store = _store(out_dir, rebuild_later=True)
     console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
     run_server(store, host=host, port=port)
+    if store.later is not None and store.later.pending():
+        console.print("bringing the combined outputs up to date with the last decisions…", markup=False,
+                      highlight=False)
+    store.flush()
 
 
 @app.command("update-golden")

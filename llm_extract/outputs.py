@@ -22,7 +22,7 @@ import tempfile
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, BinaryIO, Iterable, Iterator, TextIO
 
 
 __all__ = ["atomic_open", "staging_file", "atomic_write_text", "write_json", "read_json", "write_jsonl", "read_jsonl", "iter_jsonl", "jsonl_lines", "RECORDS_DIR",
@@ -136,14 +136,41 @@ def read_jsonl(path: str | Path) -> list[Any]:
             if line.strip()]
 
 
-def iter_jsonl(path: str | Path) -> Iterator[Any]:
+def iter_jsonl(path: str | Path, *, holding: Iterable[str] | None = None) -> Iterator[Any]:
     """The rows of a JSON Lines file one at a time, never the whole file in memory: the review queue
     of a batch of 10,000 documents is ~400,000 lines (500 MB), read on every page of ``serve``. Read
-    as bytes, whose lines end at ``\n`` alone (see :func:`jsonl_lines`)."""
+    as bytes, whose lines end at ``\n`` alone (see :func:`jsonl_lines`). ``holding``: only the rows
+    with one of these strings as a JSON string value (a document's id, an item's id); the other lines
+    are passed over unparsed."""
     p = Path(path)
     if not p.exists():
         return
     with open(p, "rb") as fh:
-        for line in fh:
+        lines = fh if holding is None else _lines_holding(fh, [dumps(h).encode("utf-8") for h in holding])
+        for line in lines:
             if line.strip():
                 yield json.loads(line.decode("utf-8"), parse_float=Decimal)
+
+
+def _lines_holding(fh: BinaryIO, needles: list[bytes], chunk: int = 1 << 23) -> Iterator[bytes]:
+    """The lines of ``fh`` holding one of ``needles``, in file order: read a few MB at a time and searched
+    with ``bytes.find`` (a line-by-line loop costs ~1 µs a line: 0.4 s a scan of a 10,000-document queue)."""
+    rest = b""
+    while needles:
+        block = fh.read(chunk)
+        data = rest + block
+        end = len(data) if not block else data.rfind(b"\n") + 1     # whole lines only, but at the end
+        starts: set[int] = set()
+        for needle in needles:
+            at = data.find(needle, 0, end)
+            while at >= 0:
+                start = data.rfind(b"\n", 0, at) + 1
+                starts.add(start)
+                stop = data.find(b"\n", at, end)
+                at = data.find(needle, end if stop < 0 else stop, end)
+        for start in sorted(starts):
+            stop = data.find(b"\n", start, end)
+            yield data[start:end if stop < 0 else stop]
+        rest = data[end:]
+        if not block:
+            return

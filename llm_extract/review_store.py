@@ -17,8 +17,10 @@ record once, and rebuilds the combined outputs once.
 from __future__ import annotations
 
 import csv
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from .decisions import DECISIONS_FILE, Decision, append_decisions, decision_key,
 from .evidence import Record, Status
 from .ingest import load
 from .outputs import FAILED_DIR, RECORDS_DIR, iter_jsonl, read_json, write_json
+from .rebuild_later import CROSS_YEAR, RebuildLater, current_queue
 from .review import ReviewItem
 from .runlock import run_lock
 from verify.settle import apply_decisions, current_table_hash, revert_decision, with_table_hashes
@@ -93,11 +96,41 @@ def _is_field_target(item: ReviewItem) -> bool:
 class ReviewStore:
     """The review queue of an output directory, and the only writer of its decisions."""
 
-    def __init__(self, out_dir: str | Path) -> None:
+    def __init__(self, out_dir: str | Path, *, rebuild_later: bool = False) -> None:
+        """``rebuild_later``: a decision returns once it is written, and the combined outputs are rebuilt on a
+        thread when the reviewer pauses (:mod:`llm_extract.rebuild_later`; :meth:`flush` waits for it)."""
         self.out = Path(out_dir)
         if not (self.out / RECORDS_DIR).is_dir():
             raise FileNotFoundError(f"{self.out} is not an extract output directory (no {RECORDS_DIR}/)")
-        self._documents: tuple[tuple[Any, ...], list[DocumentQueue]] | None = None
+        self._documents: tuple[tuple[Any, ...], list[DocumentQueue], dict[str, list[dict[str, Any]]]] | None = None
+        self._guard = threading.Lock()
+        self._holders = 0                  # the blocks of this store holding OUT's lock (see _locked)
+        self._held: Any = None
+        self.later = RebuildLater(self._rebuild_now) if rebuild_later else None
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """OUT's lock (:func:`llm_extract.runlock.run_lock`), shared by this store's blocks: its decisions go on
+        while its own rebuild behind the reviewer holds it; another store or process is kept out."""
+        with self._guard:
+            if self._holders == 0:
+                held = run_lock(self.out)
+                held.__enter__()
+                self._held = held
+            self._holders += 1
+        try:
+            yield
+        finally:
+            with self._guard:
+                self._holders -= 1
+                if self._holders == 0:
+                    held, self._held = self._held, None
+                    held.__exit__(None, None, None)
+
+    def flush(self) -> None:
+        """Wait until the combined outputs hold every decision made through this store."""
+        if self.later is not None:
+            self.later.flush()
 
     # reading -----------------------------------------------------------------------------------
     def filters(self, *, doc: str | None = None, status: str | None = None,
@@ -121,7 +154,7 @@ class ReviewStore:
         """The queue; ``rule`` matches a rule code or its prefix (``T3.``), or the problem of a decision
         on the item that was not applied (``REVIEW.STALE``: shown on the item beside the field's own rules)."""
         out = []
-        for item in self._queue(lambda raw: doc is None or raw.get("doc_id") == doc):
+        for item in self._queue(lambda raw: doc is None or raw.get("doc_id") == doc, None if doc is None else [doc]):
             codes = item.rules + ([str(item.decision.get("problem"))] if item.decision else [])
             if ((doc is None or item.doc_id == doc) and (table is None or item.table == table)
                     and (status is None or item.status == status)
@@ -129,12 +162,30 @@ class ReviewStore:
                 out.append(item)
         return out
 
-    def _queue(self, wanted: Callable[[dict[str, Any]], bool]) -> Iterator[ReviewItem]:
+    def _queue(self, wanted: Callable[[dict[str, Any]], bool], holding: list[str] | None = None) -> Iterator[ReviewItem]:
         """The queue's items whose line is ``wanted``, streamed: the queue of a large batch is hundreds of
-        MB, and only the lines asked for become items (one document's page, one decision)."""
-        for raw in iter_jsonl(self.out / QUEUE_FILE):
-            if wanted(raw):
+        MB, and only the lines asked for become items (one document's page, one decision); ``holding``: the
+        ids every wanted line holds (a document's, items'), to pass over the others unparsed. A document decided
+        since the last rebuild behind the reviewer has its queue from its record (:meth:`_pending_queue`)."""
+        pending: dict[str, list[dict[str, Any]]] = {d: [] for d in self._pending()}
+        for raw in iter_jsonl(self.out / QUEUE_FILE, holding=None if holding is None else [*holding, *pending]):
+            if raw.get("doc_id") in pending:
+                pending[raw["doc_id"]].append(raw)
+            elif wanted(raw):
                 yield ReviewItem.model_validate(raw)
+        for doc_id, combined in pending.items():
+            for raw in self._pending_queue(doc_id, combined):
+                if wanted(raw):
+                    yield ReviewItem.model_validate(raw)
+
+    def _pending(self) -> set[str]:
+        return self.later.pending() if self.later is not None else set()
+
+    def _pending_queue(self, doc_id: str, combined: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        try:
+            return current_queue(self.record(doc_id), combined)
+        except KeyError:                       # (no longer in OUT)
+            return []
 
     def record(self, doc_id: str) -> dict[str, Any]:
         path = self.out / RECORDS_DIR / f"{doc_id}.json"
@@ -148,12 +199,22 @@ class ReviewStore:
         Kept while the files they are counted from are unchanged (each is replaced or appended
         to, never edited in place): the queue of a large batch is hundreds of MB, and every page
         of the review site shows these counts."""
-        stamp = tuple(_stamp(self.out / name) for name in ("records.csv", QUEUE_FILE, DECISIONS_FILE))
+        stamp = tuple(_stamp(self.out / name) for name in ("records.csv", QUEUE_FILE))
         if self._documents is None or self._documents[0] != stamp:
-            self._documents = (stamp, self._count_documents())
-        return list(self._documents[1])
+            self._documents = (stamp, *self._count_documents())
+        docs = {d.doc_id: d.model_copy() for d in self._documents[1]}
+        for doc_id in self._pending():          # decided since the last rebuild: counted from its record
+            if doc_id in docs:
+                counts = Counter(str(raw.get("status")) for raw in
+                                 self._pending_queue(doc_id, self._documents[2].get(doc_id, [])))
+                docs[doc_id].queued, docs[doc_id].by_status = sum(counts.values()), dict(counts)
+        for (doc_id, _), decision in load_decisions(self.out).items():
+            if doc_id in docs and not decision.problem:
+                docs[doc_id].decided += 1
+        return list(docs.values())
 
-    def _count_documents(self) -> list[DocumentQueue]:
+    def _count_documents(self) -> tuple[list[DocumentQueue], dict[str, list[dict[str, Any]]]]:
+        """Every document with its queue counts (no decisions), and each document's cross-year items."""
         docs: dict[str, DocumentQueue] = {}
         csv_path = self.out / "records.csv"
         if csv_path.exists():
@@ -162,15 +223,15 @@ class ReviewStore:
                     docs[row["doc_id"]] = DocumentQueue(doc_id=row["doc_id"], agency=row.get("agency") or None,
                                                         year=row.get("year") or None)
         statuses: dict[str, Counter[str]] = {}
+        linked: dict[str, list[dict[str, Any]]] = {}
         for raw in iter_jsonl(self.out / QUEUE_FILE):
             statuses.setdefault(raw["doc_id"], Counter())[raw["status"]] += 1
+            if (raw.get("rules") or [""])[0].startswith(CROSS_YEAR):
+                linked.setdefault(raw["doc_id"], []).append(raw)
         for doc_id, counts in statuses.items():
             d = docs.setdefault(doc_id, DocumentQueue(doc_id=doc_id))
             d.queued, d.by_status = sum(counts.values()), dict(counts)
-        for (doc_id, _), decision in load_decisions(self.out).items():
-            if doc_id in docs and not decision.problem:
-                docs[doc_id].decided += 1
-        return [docs[k] for k in sorted(docs)]
+        return [docs[k] for k in sorted(docs)], linked
 
     def notes(self) -> list[str]:
         """What a reviewer must know beyond the queue: decisions about documents not in OUT."""
@@ -210,7 +271,7 @@ class ReviewStore:
     def resolve(self, requests: list[DecisionRequest], *, reviewer: str | None = None) -> ResolveOutcome:
         """Decide items; every value is checked first, and one invalid value writes nothing."""
         asked = {r.item_id.strip() for r in requests}
-        queue = {i.id: i for i in self._queue(lambda raw: raw.get("id") in asked)}
+        queue = {i.id: i for i in self._queue(lambda raw: raw.get("id") in asked, sorted(asked))}
         log = {d.item_id: d for d in read_log(self.out) if d.item_id and d.action != "undo"}
         planned: list[tuple[ReviewItem, Any, str | None]] = []
         errors = []
@@ -270,7 +331,7 @@ class ReviewStore:
     def _decide(self, planned: list[tuple[ReviewItem, Any, str | None]], reviewer: str | None) -> ResolveOutcome:
         # never beside an extract run (or another decision) writing OUT; the records are read under the
         # lock too: one read before another reviewer's decision landed would write that decision away
-        with run_lock(self.out):
+        with self._locked():
             records: dict[str, Record] = {}
             decisions: list[Decision] = []
             lines: dict[str, list[str]] = {}
@@ -295,14 +356,14 @@ class ReviewStore:
             for doc_id, rec in records.items():     # settled again with the new decisions (verify.settle)
                 mine = {decision_key(d): d for d in decisions if d.doc_id == doc_id}     # the last of a field wins
                 self._write(apply_decisions(rec, mine.values()), outcome, lines[doc_id])
-            self._rebuild()
+            self._rebuild(records)
         return outcome
 
     def undo(self, *, doc: str | None = None, reviewer: str | None = None) -> Decision | None:
         """Take back the last decision in force (of ``doc``, if given); None when there is none."""
         if self._last_in_force(doc) is None:        # nothing to undo: no lock needed
             return None
-        with run_lock(self.out):        # (the log read again under it: the last decision when the undo is made)
+        with self._locked():        # (the log read again under it: the last decision when the undo is made)
             last = self._last_in_force(doc)
             if last is None:
                 return None
@@ -319,7 +380,7 @@ class ReviewStore:
             if earlier is not None:
                 rec = apply_decisions(rec, [earlier])
             self._write(rec, ResolveOutcome(), lines)
-            self._rebuild()
+            self._rebuild([last.doc_id])
         return last
 
     def _last_in_force(self, doc: str | None) -> Decision | None:
@@ -341,10 +402,18 @@ class ReviewStore:
         if broken:
             outcome.broken[record.doc_id] = broken
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, doc_ids: Iterable[str]) -> None:
+        """The combined outputs made again with these documents' new records: now, or behind the reviewer."""
+        if self.later is not None:
+            self.later.touch(doc_ids)
+        else:
+            self._rebuild_now()
+
+    def _rebuild_now(self) -> None:
         from .pipeline import rebuild_outputs
 
-        rebuild_outputs(self.out)
+        with self._locked():
+            rebuild_outputs(self.out)
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

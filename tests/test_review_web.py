@@ -3,6 +3,7 @@ application as `llm-extract serve`, decided from the keyboard, written through t
 
 from __future__ import annotations
 
+import csv
 import json
 import socket
 import threading
@@ -27,6 +28,10 @@ def out(tmp_path: Path, golden_dir: Path) -> Path:
 
 @pytest.fixture()
 def site(out: Path) -> Iterator[str]:
+    yield from _serve(ReviewStore(out))
+
+
+def _serve(store: ReviewStore) -> Iterator[str]:
     """`llm-extract serve`'s application under uvicorn, on a free port of 127.0.0.1, in a thread."""
     import uvicorn
 
@@ -35,8 +40,7 @@ def site(out: Path) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(ReviewStore(out)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(200):
@@ -134,6 +138,29 @@ def test_an_invalid_typed_value_is_refused_on_the_page_and_nothing_is_written(ou
     assert "is not a count" in page.locator("#error").inner_text()
     assert not (out / "decisions.jsonl").exists()
     page.close()
+
+
+def test_the_page_decides_at_once_and_the_combined_outputs_follow_when_the_reviewer_pauses(out: Path) -> None:
+    """As ``llm-extract serve`` runs it: the decision is in the record and off the page's queue when the POST
+    returns; records.csv and the queue file are rebuilt behind the reviewer (``app.state.flush`` waits)."""
+    store = ReviewStore(out, rebuild_later=True)
+    store.later.quiet = 60
+    item = next(i for i in store.items(doc="doc") if i.path == T4_GROUP[-1])
+    queue_before = (out / "review_queue.jsonl").read_bytes()
+    for site in _serve(store):
+        request = urllib.request.Request(site + "/doc/doc/decide", method="POST",
+                                         data=json.dumps({"item_id": item.id, "action": "value",
+                                                          "value": "1"}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as response:
+            assert json.loads(response.read())["ok"]
+        assert (out / "review_queue.jsonl").read_bytes() == queue_before
+        with urllib.request.urlopen(site + "/doc/doc") as response:
+            assert f'data-id="{item.id}"' not in response.read().decode("utf-8")
+        store.flush()
+    assert item.id not in (out / "review_queue.jsonl").read_text(encoding="utf-8")
+    with open(out / "records.csv", encoding="utf-8-sig", newline="") as fh:
+        assert next(csv.DictReader(fh))[T4_GROUP[-1]] == "1"
 
 
 def test_decisions_are_json_posts_only(site: str) -> None:

@@ -5,7 +5,9 @@ a document, a path or a value is ever markup. ``/`` lists the documents with the
 counts and progress; ``/doc/<doc_id>`` shows the document's tables, every cell coloured by
 status, and its queue, decided from the keyboard (see ``static/review.js``). Decisions are
 JSON POSTs to ``/doc/<doc_id>/decide`` and ``/doc/<doc_id>/undo``, which go through the
-store and so into ``decisions.jsonl`` at once. It listens on 127.0.0.1 unless told otherwise.
+store and so into ``decisions.jsonl`` and the document's record at once; ``llm-extract serve``'s store
+rebuilds the combined outputs behind the reviewer (:mod:`llm_extract.rebuild_later`), and brings them up
+to date before it exits. It listens on 127.0.0.1 unless told otherwise.
 """
 
 from __future__ import annotations
@@ -114,13 +116,15 @@ def create_app(store: ReviewStore) -> Starlette:
         return JSONResponse({"ok": True, "undone": taken.path or taken.finding})
 
     static = Path(__file__).parent / "static"
-    return Starlette(routes=[
+    app = Starlette(routes=[
         Route("/", index),
         Route("/doc/{doc_id}/decide", decide, methods=["POST"]),
         Route("/doc/{doc_id}/undo", undo, methods=["POST"]),
         Route("/doc/{doc_id}", document),
         Mount("/static", StaticFiles(directory=static), name="static"),
     ])
+    app.state.flush = store.flush      # (the combined outputs, when the store rebuilds them behind the reviewer)
+    return app
 
 
 def serve(store: ReviewStore, *, host: str = "127.0.0.1", port: int = 8765) -> None:

@@ -1,0 +1,122 @@
+"""The combined outputs rebuilt behind a reviewer, not between two of their keystrokes.
+
+A decision on the review page is written at once (``decisions.jsonl``, and the document's record,
+settled again: :class:`llm_extract.review_store.ReviewStore`); rebuilding every combined output
+(records.xlsx, report.html, records.sqlite, …) from every record takes seconds to minutes on a large
+output directory (13 s at 2,000 documents), and a reviewer deciding item after item must not wait for
+it each time. :class:`RebuildLater` runs that rebuild on a thread of its own once the reviewer has
+paused (``quiet`` seconds after the last decision), again if decisions arrived while it ran, and
+:meth:`RebuildLater.flush` waits for it (the server does when it stops). Until then the store reads the
+queue of a document decided since the last rebuild from that document's record (:meth:`pending`).
+
+A rebuild that fails (an ``extract`` run holds OUT, a full disk) is tried again after ``retry`` seconds;
+the record files and ``decisions.jsonl`` hold every decision whatever happens to it, and the next
+``extract`` run rebuilds outputs that are not current (:mod:`llm_extract.rebuild_state`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+__all__ = ["RebuildLater", "current_queue", "CROSS_YEAR"]
+
+#: how much lower the rebuild's CPU priority is than the review page's (os.setpriority's niceness)
+_NICE = 10
+
+#: the rule codes of cross-year findings: the rebuild adds their items to a document's queue (they depend on
+#: other documents' records), its record does not hold them
+CROSS_YEAR = "XYEAR."
+
+
+def current_queue(record: dict[str, Any], combined: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A document's queue as the next rebuild will write it: its record's items, then the cross-year items of
+    ``combined`` (its lines of the queue file as last rebuilt) that its decisions have not acknowledged
+    (as :func:`llm_extract.rebuild.cross_year_links` joins them)."""
+    acknowledged = (record.get("stages", {}).get("review") or {}).get("acknowledged") or {}
+    linked = [i for i in combined if (i.get("rules") or [""])[0].startswith(CROSS_YEAR)
+              and i.get("finding") not in acknowledged]
+    return list(record.get("review") or []) + linked
+
+
+class RebuildLater:
+    """Runs ``rebuild`` on a background thread after the documents it is told of were decided."""
+
+    def __init__(self, rebuild: Callable[[], None], *, quiet: float = 3.0, retry: float = 5.0) -> None:
+        self._rebuild, self.quiet, self.retry = rebuild, quiet, retry
+        self._cond = threading.Condition()
+        self._touched: dict[str, int] = {}        # doc id → the generation it was last decided in
+        self._generation = 0
+        self._last = 0.0                           # when the last decision was told (monotonic)
+        self._running = False
+        self._closed = False
+        self.failures = 0
+        self._thread = threading.Thread(target=self._loop, name="llm-extract-rebuild", daemon=True)
+        self._thread.start()
+
+    def touch(self, doc_ids: Iterable[str]) -> None:
+        """These documents' records changed: the combined outputs must be rebuilt."""
+        with self._cond:
+            self._generation += 1
+            for d in doc_ids:
+                self._touched[d] = self._generation
+            self._last = time.monotonic()
+            self._cond.notify_all()
+
+    def pending(self) -> set[str]:
+        """The documents decided since the combined outputs were last rebuilt from their records."""
+        with self._cond:
+            return set(self._touched)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Rebuild now if anything is pending and wait until nothing is; False if ``timeout`` passed first."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            self._last = 0.0                       # no quiet period to wait for
+            self._cond.notify_all()
+            while self._touched or self._running:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._cond.wait(left)
+        return True
+
+    def close(self) -> None:
+        """Stop the thread after a rebuild in progress (what is pending stays pending: see :meth:`flush`)."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        try:        # behind the reviewer: the page's requests first (on Linux a thread has its own niceness,
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _NICE)    # and the rebuild's workers inherit it)
+        except (AttributeError, OSError):
+            pass
+        while True:
+            with self._cond:
+                while not self._closed and (not self._touched or time.monotonic() < self._last + self.quiet):
+                    self._cond.wait(None if not self._touched else self._last + self.quiet - time.monotonic())
+                if self._closed:
+                    return
+                started = self._generation
+                self._running = True
+            try:
+                self._rebuild()
+            except Exception as exc:               # the decisions are on disk: say why, try again later
+                self.failures += 1
+                print(f"llm-extract: the combined outputs could not be rebuilt yet ({type(exc).__name__}: {exc}); "
+                      f"trying again in {self.retry:.0f} s", file=sys.stderr)
+                with self._cond:
+                    self._running = False
+                    self._last = time.monotonic() + self.retry - self.quiet
+                    self._cond.notify_all()
+                continue
+            with self._cond:
+                self._running = False
+                self._touched = {d: g for d, g in self._touched.items() if g > started}
+                self._cond.notify_all()
