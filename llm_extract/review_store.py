@@ -17,10 +17,8 @@ record once, and rebuilds the combined outputs once.
 from __future__ import annotations
 
 import csv
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +30,10 @@ from .decisions import DECISIONS_FILE, Decision, append_decisions, decision_key,
 from .evidence import Record, Status
 from .ingest import load
 from .outputs import FAILED_DIR, RECORDS_DIR, iter_jsonl, read_json, write_json
-from .rebuild_later import CROSS_YEAR, RebuildLater, current_queue
+from .rebuild_later import RebuildLater, current_queue
+from .review_counts import QUEUE_FILE, DocumentQueue, count_documents
 from .review import ReviewItem
-from .runlock import run_lock
+from .runlock import SharedLock, run_lock
 from verify.settle import apply_decisions, current_table_hash, revert_decision, with_table_hashes
 
 __all__ = ["ReviewStore", "DecisionRequest", "ResolveOutcome", "DocumentQueue", "InvalidDecision", "UnknownFilter",
@@ -47,7 +46,6 @@ _TABLES = {"meta": "meta", "表二": "表二", "表三": "表三", "表四": "�
 class UnknownFilter(ValueError):
     """A queue filter naming no status, table or document of the output directory (a typo would show an empty queue)."""
 
-QUEUE_FILE = "review_queue.jsonl"
 
 
 class DecisionRequest(BaseModel):
@@ -64,19 +62,6 @@ class ResolveOutcome(BaseModel):
     broken: dict[str, list[str]] = Field(default_factory=dict)   # doc id → identities a decision broke
     status_counts: dict[str, dict[str, int]] = Field(default_factory=dict)
     skipped_missing: int = 0          # missing fields a bulk accept passed over (nothing read: no value to accept)
-
-
-class DocumentQueue(BaseModel):
-    doc_id: str
-    agency: str | None = None
-    year: str | None = None
-    queued: int = 0
-    decided: int = 0
-    by_status: dict[str, int] = Field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return self.queued + self.decided
 
 
 _NOTHING_TO_ACCEPT = ("{item}: the field is missing (nothing was read), so there is no value to keep: "
@@ -103,29 +88,10 @@ class ReviewStore:
         if not (self.out / RECORDS_DIR).is_dir():
             raise FileNotFoundError(f"{self.out} is not an extract output directory (no {RECORDS_DIR}/)")
         self._documents: tuple[tuple[Any, ...], list[DocumentQueue], dict[str, list[dict[str, Any]]]] | None = None
-        self._guard = threading.Lock()
-        self._holders = 0                  # the blocks of this store holding OUT's lock (see _locked)
-        self._held: Any = None
+        # OUT's lock, shared by this store's blocks: its decisions go on while its own rebuild behind the
+        # reviewer holds it; another store or process is kept out
+        self._locked = SharedLock(lambda: run_lock(self.out))
         self.later = RebuildLater(self._rebuild_now) if rebuild_later else None
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        """OUT's lock (:func:`llm_extract.runlock.run_lock`), shared by this store's blocks: its decisions go on
-        while its own rebuild behind the reviewer holds it; another store or process is kept out."""
-        with self._guard:
-            if self._holders == 0:
-                held = run_lock(self.out)
-                held.__enter__()
-                self._held = held
-            self._holders += 1
-        try:
-            yield
-        finally:
-            with self._guard:
-                self._holders -= 1
-                if self._holders == 0:
-                    held, self._held = self._held, None
-                    held.__exit__(None, None, None)
 
     def flush(self) -> None:
         """Wait until the combined outputs hold every decision made through this store."""
@@ -201,7 +167,7 @@ class ReviewStore:
         of the review site shows these counts."""
         stamp = tuple(_stamp(self.out / name) for name in ("records.csv", QUEUE_FILE))
         if self._documents is None or self._documents[0] != stamp:
-            self._documents = (stamp, *self._count_documents())
+            self._documents = (stamp, *count_documents(self.out))
         docs = {d.doc_id: d.model_copy() for d in self._documents[1]}
         for doc_id in self._pending():          # decided since the last rebuild: counted from its record
             if doc_id in docs:
@@ -212,26 +178,6 @@ class ReviewStore:
             if doc_id in docs and not decision.problem:
                 docs[doc_id].decided += 1
         return list(docs.values())
-
-    def _count_documents(self) -> tuple[list[DocumentQueue], dict[str, list[dict[str, Any]]]]:
-        """Every document with its queue counts (no decisions), and each document's cross-year items."""
-        docs: dict[str, DocumentQueue] = {}
-        csv_path = self.out / "records.csv"
-        if csv_path.exists():
-            with open(csv_path, encoding="utf-8-sig", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    docs[row["doc_id"]] = DocumentQueue(doc_id=row["doc_id"], agency=row.get("agency") or None,
-                                                        year=row.get("year") or None)
-        statuses: dict[str, Counter[str]] = {}
-        linked: dict[str, list[dict[str, Any]]] = {}
-        for raw in iter_jsonl(self.out / QUEUE_FILE):
-            statuses.setdefault(raw["doc_id"], Counter())[raw["status"]] += 1
-            if (raw.get("rules") or [""])[0].startswith(CROSS_YEAR):
-                linked.setdefault(raw["doc_id"], []).append(raw)
-        for doc_id, counts in statuses.items():
-            d = docs.setdefault(doc_id, DocumentQueue(doc_id=doc_id))
-            d.queued, d.by_status = sum(counts.values()), dict(counts)
-        return [docs[k] for k in sorted(docs)], linked
 
     def notes(self) -> list[str]:
         """What a reviewer must know beyond the queue: decisions about documents not in OUT."""

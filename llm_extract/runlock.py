@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from ._exceptions import LLMExtractError
 from .outputs import FAILED_DIR, RECORDS_DIR
 
-__all__ = ["run_lock", "OutputLockedError", "LOCK_NAME", "remove_stale_temp_files"]
+__all__ = ["run_lock", "SharedLock", "OutputLockedError", "LOCK_NAME", "remove_stale_temp_files"]
 
 LOCK_NAME = ".llm-extract.lock"
 
@@ -87,3 +88,31 @@ def run_lock(out: str | Path) -> Iterator[None]:
     finally:
         (out / LOCK_NAME).unlink(missing_ok=True)     # while still holding it: the next run locks a new file
         os.close(fd)
+
+
+class SharedLock:
+    """A lock ``take`` gives (:func:`run_lock`), held once for the blocks of one owner's threads together: taken
+    by the first block, released by the last. ``with shared(): ...``"""
+
+    def __init__(self, take: Callable[[], AbstractContextManager[None]]) -> None:
+        self._take = take
+        self._guard = threading.Lock()
+        self._blocks = 0
+        self._held: AbstractContextManager[None] | None = None
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._guard:
+            if self._blocks == 0:
+                held = self._take()
+                held.__enter__()
+                self._held = held
+            self._blocks += 1
+        try:
+            yield
+        finally:
+            with self._guard:
+                self._blocks -= 1
+                if self._blocks == 0 and self._held is not None:
+                    held, self._held = self._held, None
+                    held.__exit__(None, None, None)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from llm_extract import pipeline
+from llm_extract import pipeline, review_store
 from llm_extract.cli import app
 from llm_extract.outputs import read_json
 from llm_extract.review import ReviewItem
@@ -130,8 +130,8 @@ def test_the_documents_counts_are_read_again_only_when_their_files_change(
     (hundreds of MB in a large batch): kept until a decision or a run replaces what they count."""
     store = ReviewStore(out)
     reads: list[int] = []
-    real = ReviewStore._count_documents
-    monkeypatch.setattr(ReviewStore, "_count_documents", lambda self: reads.append(1) or real(self))
+    real = review_store.count_documents
+    monkeypatch.setattr(review_store, "count_documents", lambda out: reads.append(1) or real(out))
     before = store.documents()
     assert store.documents() == before and len(reads) == 1
     store.resolve([DecisionRequest(item_id=next(i.id for i in store.items(status="derived")), value="keep")])
