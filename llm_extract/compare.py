@@ -7,13 +7,14 @@ either name contains the other (``向阳区`` ~ ``向阳区人民政府``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from ._exceptions import GoldenError
-from .outputs import RECORDS_DIR, read_json, read_jsonl
+from .outputs import RECORDS_DIR, iter_jsonl, read_json, read_jsonl
 from .schema import ALL_PATHS, same_value, table_of
 
 __all__ = ["Difference", "Comparison", "compare_dirs", "compare_values", "field_matches", "load_golden_dir",
@@ -118,26 +119,61 @@ def load_output_dir(out_dir: str | Path) -> tuple[dict[str, dict[str, Any]], dic
     return records, queued
 
 
+def _records(od: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(doc id, record) of an output directory, one at a time."""
+    if (od / RECORDS_DIR).is_dir():
+        for p in sorted((od / RECORDS_DIR).glob("*.json")):
+            data = read_json(p)
+            yield data.get("doc_id") or p.stem, data
+    elif (od / "records.jsonl").exists():
+        for r in iter_jsonl(od / "records.jsonl"):
+            yield r["doc_id"], r
+    else:
+        raise GoldenError(f"{od}: no records/ directory or records.jsonl (is this an extract output directory?)")
+
+
 def compare_dirs(out_dir: str | Path, golden_dir: str | Path) -> Comparison:
+    """Every golden field against the output directory's records, read one at a time (memory does not grow
+    with the batch: a record's provenance and review items are dropped once its fields are compared)."""
     golden = load_golden_dir(golden_dir)
-    records, queued = load_output_dir(out_dir)
+    od = Path(out_dir)
+    queued: dict[str, set[str]] = {}
+    for item in iter_jsonl(od / "review_queue.jsonl"):
+        if item["doc_id"] in golden:
+            queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
+    compared: dict[str, tuple[dict[str, list[int]], list[Difference]]] = {}
+    for doc_id, rec in _records(od):
+        if doc_id in golden and doc_id not in compared:   # (the first of two records claiming one id, as before)
+            mine = queued.pop(doc_id, set())
+            mine.update(item.get("path", "") for item in rec.get("review", []))   # records carry their items too
+            compared[doc_id] = _counted(compare_values(doc_id, golden[doc_id], rec, mine))
     cmp = Comparison()
-    for doc_id, expected in golden.items():
-        got = records.get(doc_id)
-        if got is None:
+    for doc_id, expected in golden.items():             # (in the golden files' order)
+        if doc_id not in compared:
             cmp.missing_documents.append(doc_id)
-        results, diffs = compare_values(doc_id, expected, got, queued.get(doc_id, set()))
+            compared[doc_id] = _counted(compare_values(doc_id, expected, None, queued.get(doc_id, set())))
+        by_table, diffs = compared.pop(doc_id)
         cmp.differences.extend(diffs)
         doc = cmp.per_document.setdefault(doc_id, [0, 0])
-        for path, ok in results:
-            table = cmp.per_table.setdefault(table_of(path), [0, 0])
-            cmp.fields += 1
+        for name, (ok, n) in by_table.items():
+            table = cmp.per_table.setdefault(name, [0, 0])
+            cmp.fields += n
             cmp.correct += ok
             table[0] += ok
-            table[1] += 1
+            table[1] += n
             doc[0] += ok
-            doc[1] += 1
+            doc[1] += n
     return cmp
+
+
+def _counted(compared: tuple[list[tuple[str, bool]], list[Difference]]) -> tuple[dict[str, list[int]], list[Difference]]:
+    """A document's comparison as [correct, fields] per table, and its differences."""
+    by_table: dict[str, list[int]] = {}
+    for path, ok in compared[0]:
+        counts = by_table.setdefault(table_of(path), [0, 0])
+        counts[0] += ok
+        counts[1] += 1
+    return by_table, compared[1]
 
 
 def golden_from_record(record: dict[str, Any], previous: dict[str, Any] | None = None) -> dict[str, Any]:
