@@ -392,7 +392,11 @@ def update_golden(
     Prints every field that changes. Refuses records with fields neither proven nor reviewed
     unless --allow-unproven (golden files are data, reviewed like code).
     """
-    records, _ = load_output_dir(out_dir)
+    try:
+        records, _ = load_output_dir(out_dir, only=set(doc))
+    except GoldenError as exc:
+        err.print(_styled("red", exc))
+        raise typer.Exit(2)
     for doc_id in doc:
         rec = records.get(doc_id)
         if rec is None:

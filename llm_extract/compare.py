@@ -98,21 +98,19 @@ def load_golden_dir(golden_dir: str | Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def load_output_dir(out_dir: str | Path) -> tuple[dict[str, dict[str, Any]], dict[str, set[str]]]:
-    """Records by doc id, and the queued field paths by doc id."""
+def load_output_dir(out_dir: str | Path, *, only: set[str] | None = None) -> tuple[dict[str, dict[str, Any]],
+                                                                                dict[str, set[str]]]:
+    """Records by doc id, and the queued field paths by doc id (of the documents in ``only``, if given: the
+    others are read one at a time and let go)."""
     od = Path(out_dir)
     records: dict[str, dict[str, Any]] = {}
-    if (od / RECORDS_DIR).is_dir():
-        for p in sorted((od / RECORDS_DIR).glob("*.json")):
-            data = read_json(p)
-            records[data.get("doc_id") or p.stem] = data
-    elif (od / "records.jsonl").exists():
-        records = {r["doc_id"]: r for r in read_jsonl(od / "records.jsonl")}
-    else:
-        raise GoldenError(f"{od}: no records/ directory or records.jsonl (is this an extract output directory?)")
+    for doc_id, data in _records(od):
+        if only is None or doc_id in only:
+            records[doc_id] = data
     queued: dict[str, set[str]] = {}
-    for item in read_jsonl(od / "review_queue.jsonl"):
-        queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
+    for item in iter_jsonl(od / "review_queue.jsonl"):
+        if only is None or item["doc_id"] in only:
+            queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
     for doc_id, rec in records.items():  # records carry their own review items too
         for item in rec.get("review", []):
             queued.setdefault(doc_id, set()).add(item.get("path", ""))
@@ -143,8 +141,8 @@ def compare_dirs(out_dir: str | Path, golden_dir: str | Path) -> Comparison:
             queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
     compared: dict[str, tuple[dict[str, list[int]], list[Difference]]] = {}
     for doc_id, rec in _records(od):
-        if doc_id in golden and doc_id not in compared:   # (the first of two records claiming one id, as before)
-            mine = queued.pop(doc_id, set())
+        if doc_id in golden:                             # (of two records claiming one id, the last, as ever)
+            mine = queued.setdefault(doc_id, set())
             mine.update(item.get("path", "") for item in rec.get("review", []))   # records carry their items too
             compared[doc_id] = _counted(compare_values(doc_id, golden[doc_id], rec, mine))
     cmp = Comparison()

@@ -154,6 +154,12 @@ def test_golden_files_change_only_through_update_golden_which_shows_the_changes(
     assert json.loads((golden / f"{stem}.json").read_text(encoding="utf-8"))["active_disclosure"]["licensing"] == 15498
 
 
+def test_update_golden_on_a_folder_that_is_no_output_directory_says_so(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["update-golden", str(tmp_path / "nothing"), str(tmp_path / "golden"), "--doc", "x"])
+    assert result.exit_code == 2 and "is this an extract output directory" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_update_golden_refuses_a_record_with_unreviewed_fields(out: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["update-golden", str(out), str(tmp_path), "--doc", SEED_002])
     assert result.exit_code == 1
