@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections import Counter
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -26,6 +26,7 @@ from .runlock import OutputLockedError
 from .pipeline import DocumentOutcome, RunSummary, run_batch
 
 if TYPE_CHECKING:
+    from .review import ReviewItem
     from .review_store import ReviewStore
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -235,6 +236,7 @@ def _value(v: object) -> str:
 
 
 def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
+    from .review import ReviewItem
     from .review_store import ReviewStore
 
     try:
@@ -268,25 +270,30 @@ def review(
     """Show the review queue: one line per item (id, field, status, value, candidates, rules)."""
     store = _store(out_dir)
     status, table = _filters(store, doc, status, table)
-    items = store.items(doc=doc, status=status, table=table, rule=rule)
-    per_doc = Counter(i.doc_id for i in items)
-    current = None
-    for i in items:       # nothing from a document is markup: printed with markup=False
-        if i.doc_id != current:
-            current = i.doc_id
-            console.print(f"{i.doc_id}: {per_doc[i.doc_id]} items",
-                          markup=False, highlight=False, style="bold")
-        cands = ", ".join(f"{c['source']}={_value(c['value'])}" for c in i.candidates)
-        stale = f"  {i.decision['problem']}: {i.decision['message']}" if i.decision else ""
-        console.print(f"  {i.id}  {i.path or '(document)'}  {i.status}  value={_value(i.value)}"
-                      f"  [{cands or '-'}]  {','.join(i.rules)}{stale}", markup=False, highlight=False, soft_wrap=True)
-        if full:
-            console.print(f"      {i.message}", markup=False, highlight=False, soft_wrap=True)
-            for line in i.source_lines:
-                console.print(f"      {line.n:>5} | {line.text}", markup=False, highlight=False, soft_wrap=True)
+    shown = 0
+    # a document's items at a time (the queue of a large batch is hundreds of MB); nothing from a document is
+    # markup: printed with markup=False
+    for doc_id, group in groupby(store.iter_items(doc=doc, status=status, table=table, rule=rule),
+                                 key=lambda i: i.doc_id):
+        items = list(group)
+        shown += len(items)
+        console.print(f"{doc_id}: {len(items)} items", markup=False, highlight=False, style="bold")
+        for i in items:
+            _print_item(i, full)
     for note in store.notes():
         console.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
-    console.print(f"{len(items)} items", highlight=False)
+    console.print(f"{shown} items", highlight=False)
+
+
+def _print_item(i: "ReviewItem", full: bool) -> None:
+    cands = ", ".join(f"{c['source']}={_value(c['value'])}" for c in i.candidates)
+    stale = f"  {i.decision['problem']}: {i.decision['message']}" if i.decision else ""
+    console.print(f"  {i.id}  {i.path or '(document)'}  {i.status}  value={_value(i.value)}"
+                  f"  [{cands or '-'}]  {','.join(i.rules)}{stale}", markup=False, highlight=False, soft_wrap=True)
+    if full:
+        console.print(f"      {i.message}", markup=False, highlight=False, soft_wrap=True)
+        for line in i.source_lines:
+            console.print(f"      {line.n:>5} | {line.text}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

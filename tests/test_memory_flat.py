@@ -1,6 +1,6 @@
-"""``llm-extract compare`` on a large output directory: every record is read once and let go, so
-memory does not grow with the batch (a record's provenance and review items are ~100 KB each; holding
-them all took 960 MB for 2,000 documents)."""
+"""Commands on a large output directory keep memory flat: ``compare`` reads every record once and lets
+it go (a record's provenance and review items are ~100 KB each: holding them all took 960 MB for 2,000
+documents), ``review`` prints the queue a document at a time (287 MB for 60,000 items)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import shutil
 import tracemalloc
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from llm_extract.cli import app
 from llm_extract.compare import compare_dirs, golden_from_record
 from llm_extract.outputs import read_json, write_json
 from llm_extract.pipeline import run_batch
@@ -55,3 +58,22 @@ def test_compare_holds_one_record_at_a_time(tmp_path: Path, golden_dir: Path) ->
     # four times the documents: the golden files and the per-document counts grow (~18 KB a document here),
     # the records do not stay (they took ~390 KB a document, six times the file)
     assert (peak_large - peak_small) / 60 < record / 2, (peak_small, peak_large, record)
+
+
+def test_the_review_listing_holds_one_documents_items_at_a_time(tmp_path: Path, golden_dir: Path) -> None:
+    runner = CliRunner()
+
+    def peak(out: Path) -> tuple[int, str]:
+        tracemalloc.start()
+        try:
+            result = runner.invoke(app, ["review", str(out)])
+            return tracemalloc.get_traced_memory()[1], result.output
+        finally:
+            tracemalloc.stop()
+
+    (out_small, _), (out_large, _) = _batch(tmp_path, golden_dir, 20), _batch(tmp_path, golden_dir, 80)
+    (small, text_small), (large, text_large) = peak(out_small), peak(out_large)
+    per_doc = text_small.count("d0000:")
+    assert per_doc == 1 and text_large.count(": ") >= 80 and text_large.rstrip().endswith(" items")
+    queue = (out_small / "review_queue.jsonl").stat().st_size / 20          # one document's queue lines
+    assert (large - small) / 60 < queue, (small, large, queue)
