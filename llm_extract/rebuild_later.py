@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .review import is_acknowledged
+
 __all__ = ["RebuildLater", "current_queue", "CROSS_YEAR"]
 
 #: how much lower the rebuild's CPU priority is than the review page's (os.setpriority's niceness)
@@ -39,7 +41,7 @@ def current_queue(record: dict[str, Any], combined: list[dict[str, Any]]) -> lis
     (as :func:`llm_extract.rebuild.cross_year_links` joins them)."""
     acknowledged = (record.get("stages", {}).get("review") or {}).get("acknowledged") or {}
     linked = [i for i in combined if (i.get("rules") or [""])[0].startswith(CROSS_YEAR)
-              and i.get("finding") not in acknowledged]
+              and not is_acknowledged(str(i.get("finding")), acknowledged)]
     return list(record.get("review") or []) + linked
 
 

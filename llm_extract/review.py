@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -26,7 +27,7 @@ from .evidence import FieldProvenance, Finding, Record, Status
 from .form import FORM
 from .schema import table_of
 
-__all__ = ["ReviewItem", "SourceLine", "review_items", "item_id", "finding_key"]
+__all__ = ["ReviewItem", "SourceLine", "review_items", "item_id", "finding_key", "is_acknowledged"]
 
 _QUEUED = {Status.MISSING, Status.DERIVED, Status.RESOLVED, Status.DISPUTED, Status.UNVERIFIED}
 _MAX_LINE_CHARS = 300
@@ -62,8 +63,17 @@ def item_id(doc_id: str, key: str) -> str:
 
 
 def finding_key(f: Finding) -> str:
-    """A finding's code and the fields it names: what identifies it across runs."""
-    return f"{f.code}@{','.join(f.paths)}" if f.paths else f.code
+    """A finding's code, the fields it names and the two values it compared (``T3.ROW_SUM@…=12≠13``): what
+    identifies it across runs. Acknowledging it (``keep``) accepts that mismatch: a later, different one on the
+    same fields (a re-read table, last year's report corrected) is another finding, to be reviewed again."""
+    key = f"{f.code}@{','.join(f.paths)}" if f.paths else f.code
+    return key if f.expected is None and f.actual is None else f"{key}={f.expected}≠{f.actual}"
+
+
+def is_acknowledged(key: str, acknowledged: Mapping[str, Any]) -> bool:
+    """Is the finding of ``key`` acknowledged: by its key, or by the key without its values (an acknowledgement
+    recorded before keys held them, which accepted any mismatch on those fields, as it always had)."""
+    return key in acknowledged or key.split("=", 1)[0] in acknowledged
 
 
 _DECISION_CODES = ("REVIEW.STALE", "REVIEW.INVALID_DECISION")
@@ -188,7 +198,7 @@ def review_items(record: Record, lines: list[str]) -> list[ReviewItem]:
                                                        f.code.startswith(("T3.", "T4.", "DERIVE.", "REVIEW."))):
             continue
         key = finding_key(f)
-        if key in acknowledged:
+        if is_acknowledged(key, acknowledged):
             continue
         by_key.setdefault(key, []).append(f)
     for key, group in by_key.items():

@@ -163,3 +163,55 @@ def test_the_known_values_of_some_fields_are_those_of_the_whole_record_restricte
             "agency", "not.a.field"]
     assert known_values(record, some) == {p: every[p] for p in some if p in every}
     assert known_values(record, some) == {"applications.granted.total": 4, "agency": "向阳区"}
+
+
+def _two_years(golden_dir: Path, tmp_path: Path, in_force_2021: int | None = None) -> Path:
+    this = golden_report(golden_dir)
+    if in_force_2021 is not None:
+        this.active_disclosure.normative_documents.in_force = in_force_2021
+    later = next_year(this, agency="红旗区人民政府")
+    later.active_disclosure.normative_documents.in_force = 60
+    inputs = tmp_path / "in"
+    inputs.mkdir(exist_ok=True)
+    (inputs / "hq2021.txt").write_text(render(this, "tabrows"), encoding="utf-8")
+    (inputs / "hq2022.txt").write_text(render(later, "cells"), encoding="utf-8")
+    return inputs
+
+
+def _stock_items(out: Path) -> list[dict]:
+    queue = [json.loads(line) for line in (out / "review_queue.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [i for i in queue if i["rules"] == ["XYEAR.STOCK_NORMATIVE"]]
+
+
+def test_an_acknowledged_cross_year_mismatch_that_changes_is_reviewed_again(golden_dir: Path, tmp_path: Path) -> None:
+    """Keeping a cross-year finding accepts the mismatch it showed; when last year's report is read again with
+    another stock, the new mismatch on the same fields is another finding, back in the queue."""
+    from llm_extract.review_store import DecisionRequest, ReviewStore
+
+    inputs, out = _two_years(golden_dir, tmp_path), tmp_path / "out"
+    run_batch([inputs], out)
+    [item] = _stock_items(out)
+    ReviewStore(out).resolve([DecisionRequest(item_id=item["id"], value="keep")])
+    assert _stock_items(out) == []
+    run_batch([inputs], out)                                   # the same mismatch: still acknowledged
+    assert _stock_items(out) == []
+    this = golden_report(golden_dir)
+    _two_years(golden_dir, tmp_path, in_force_2021=this.active_disclosure.normative_documents.in_force + 5)
+    run_batch([inputs], out)
+    [again] = _stock_items(out)
+    assert again["id"] != item["id"] and again["finding"].startswith(item["finding"].split("=")[0])
+
+
+def test_an_acknowledgement_recorded_before_keys_held_values_still_holds(golden_dir: Path, tmp_path: Path) -> None:
+    from llm_extract.review_store import DecisionRequest, ReviewStore
+
+    inputs, out = _two_years(golden_dir, tmp_path), tmp_path / "out"
+    run_batch([inputs], out)
+    [item] = _stock_items(out)
+    ReviewStore(out).resolve([DecisionRequest(item_id=item["id"], value="keep")])
+    log = out / "decisions.jsonl"
+    line = json.loads(log.read_text(encoding="utf-8"))
+    line["finding"] = line["finding"].split("=")[0]             # as an older version wrote it
+    log.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    run_batch([inputs], out, resume=False)
+    assert _stock_items(out) == []

@@ -31,7 +31,7 @@ from typing import Any
 
 from llm_extract.evidence import Finding, Record, Status
 from llm_extract.narrative_types import NarrativeFigure
-from llm_extract.review import finding_key
+from llm_extract.review import finding_key, is_acknowledged
 
 from .crossyear import known_values
 from .identities import equations_by_path
@@ -161,7 +161,7 @@ def distrust_contradicted(record: Record) -> Record:
     acknowledged = (record.stages.get("review") or {}).get("acknowledged") or {}
     provenance = dict(record.provenance)        # (a new mapping: the record passed in keeps its own)
     for f in record.findings:
-        if not (f.code.startswith("NARR.") and f.severity == "warning") or finding_key(f) in acknowledged:
+        if not (f.code.startswith("NARR.") and f.severity == "warning") or is_acknowledged(finding_key(f), acknowledged):
             continue
         named = [p for p in f.paths if provenance.get(p) is not None and provenance[p].status is Status.PROVEN]
         for path in named:
