@@ -142,3 +142,28 @@ def test_applicant_columns_named_on_a_line_of_pdf_text_are_placed_so() -> None:
     path = "applications.new_received.legal_service"
     assert (record.report.values()[path], record.provenance[path].status) == (3, Status.UNVERIFIED)
     assert record.report.values()["applications.new_received.other_org"] == 4
+
+
+def test_other_names_of_the_applicant_columns_in_another_order_are_placed_so() -> None:
+    """Headers do not all print the form's words: 企业, 科研院所, 公益组织, 律师事务所 name the same columns."""
+    order = _ORDERS["其他 before 法律服务机构"]
+    header = ["\t" + "\t".join(["自然人", "企业", "科研院所", "公益组织", "其他", "律师事务所", "总计"])]
+    record = process_document(Document.from_text(_report(header, order), doc_id="t"))
+    table = _table()
+    for row in APPLICATION_ROWS:
+        for c, column in enumerate(APPLICANT_COLUMNS):
+            assert record.report.values()[f"applications.{row}.{column}"] == table[row][c]
+    assert record.provenance["applications.new_received.legal_service"].status is Status.UNVERIFIED
+
+
+def test_a_header_in_another_order_that_names_a_column_in_unknown_words_proves_no_applicant_cell() -> None:
+    """其他 before 律师事务所 under a header naming one column in words no list knows (社会团体): the cells cannot be
+    placed, and the form's order is no more than a guess: no applicant cell is proven (never silently swapped)."""
+    order = _ORDERS["其他 before 法律服务机构"]
+    header = ["\t" + "\t".join(["自然人", "商业企业", "科研机构", "社会团体", "其他", "律师事务所", "总计"])]
+    record = process_document(Document.from_text(_report(header, order), doc_id="t"))
+    for row in APPLICATION_ROWS:
+        for column in APPLICANT_COLUMNS[:6]:
+            prov = record.provenance[f"applications.{row}.{column}"]
+            assert prov.status is not Status.PROVEN and "READ.APPLICANT_ORDER" in prov.rules, (row, column)
+    assert record.provenance["applications.new_received.total"].status is Status.PROVEN

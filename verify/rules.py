@@ -66,9 +66,10 @@ register("READ.COLUMN_ORDER", "表三表头把“总计”列印在“自然人�
          "表三's header prints 总计 before 自然人, and no row's numbers tell the two column orders apart (3 0 0 0 0 0 3): "
          "read as the header says, never proven")
 register("READ.APPLICANT_ORDER", "表三表头所列六类申请人列的顺序与格式不同（如“其他”在“法律服务机构”之前）：按表头放置，"
-         "勾稽关系对各申请人列一视同仁，无法核对，未经证明",
+         "勾稽关系对各申请人列一视同仁，无法核对，未经证明；表头顺序不同而有列名无法识别时，各申请人列均未经证明",
          "表三's header names the six applicant columns in another order than the form's (其他 before 法律服务机构): "
-         "placed as the header says; the identities treat the six columns alike and cannot check it: never proven")
+         "placed as the header says; the identities treat the six columns alike and cannot check it: never proven; "
+         "a header in another order naming a column in words no list knows leaves every applicant cell unproven")
 register("READ.HEADER_ORDER", "表二或表四的表头所列各列（或表四两类诉讼）的顺序与格式不同（如“现行有效件数”在“本年废止件数”之前，"
          "“尚未审结”在“其他结果”之前）：按表头放置，无勾稽关系可核对，未经证明",
          "表二's or 表四's header names its columns (or 表四's two suits) in another order than the form's (现行有效件数 "

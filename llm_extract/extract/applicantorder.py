@@ -17,17 +17,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..evidence import Ambiguity, Method, Reading
+from ..form import FORM
 from ..schema import TABLE3_ROW_PATHS
 from .headerorder import name_places, words
 from .layout import Region
 from .table3_labels import find_labels
 
-__all__ = ["applicant_order", "header_applicant_order", "table3_header"]
+__all__ = ["applicant_order", "header_applicant_order", "header_out_of_order", "table3_header"]
 
-#: the six applicant columns' header words, in the form's order
-_NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+#: the six applicant columns' header words (each column's name in the form, then the other names reports give it),
+#: in the form's order
+_NAMES = tuple((c.label, *c.also) for c in FORM.table3_columns[:6])
 #: the group header over the five organisation columns (in a header of two lines, beside 自然人)
 _GROUP = "法人或其他组织"
+#: the organisation columns a header must name to show, alone, that it prints them in another order
+_ENOUGH = 3
+
+
+def _places(header: list[str], names: tuple[str, ...], pieces: frozenset[int]) -> list[int]:
+    """Where the header names a column: its form name, whole or in pieces (:func:`name_places`), or another name
+    whole, but for a word in ``pieces`` (:func:`_form_name_pieces`: 企业 in 商业 企业, a cell's wrapped name)."""
+    return sorted({*name_places(header, names[0]),
+                   *(i for i, word in enumerate(header) if word in names[1:] and i not in pieces)})
+
+
+def _form_name_pieces(header: list[str]) -> frozenset[int]:
+    """The words of ``header`` that are pieces (not the whole) of a form name of 表三's header, wrapped."""
+    out: set[int] = set()
+    for name in (*(names[0] for names in _NAMES), _GROUP):
+        for start in name_places(header, name):
+            joined, end = "", start
+            while joined != name and end < len(header):
+                joined += header[end]
+                end += 1
+            if end - start > 1:
+                out.update(range(start, end))
+    return frozenset(out)
 
 
 def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
@@ -36,8 +61,9 @@ def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
     header of two lines (自然人 and 法人或其他组织 on the first, the five organisations on the second), 自然人 stands
     where it stands against 法人或其他组织."""
     at: list[int] = []
-    for name in _NAMES:
-        places = name_places(header, name)
+    pieces = _form_name_pieces(header)
+    for names in _NAMES:
+        places = _places(header, names, pieces)
         if len(places) != 1:
             return None
         at.append(places[0])
@@ -47,6 +73,15 @@ def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
         natural = min(orgs) - 0.5 if natural < groups[0] else max(orgs) + 0.5    # before or after the block
     order = tuple(sorted(range(6), key=lambda c: natural if c == 0 else orgs[c - 1]))
     return None if order == tuple(range(6)) else order
+
+
+def header_out_of_order(header: list[str]) -> bool:
+    """Does the ``header`` name at least three of the five organisation columns once each, in another order than
+    the form's, though it does not name all six (a name no list knows, 其他社会组织)? Then the cells cannot be
+    placed, and the form's order is no more than a guess."""
+    pieces = _form_name_pieces(header)
+    at = [p[0] for names in _NAMES[1:] if len(p := _places(header, names, pieces)) == 1]
+    return len(at) >= _ENOUGH and at != sorted(at)
 
 
 def table3_header(region: Region, lines: Sequence[str]) -> list[str]:
@@ -62,6 +97,11 @@ def applicant_order(header: list[str], out: dict[str, Reading], ambiguities: lis
     orders read differently is marked :attr:`Method.APPLICANT_ORDER` (never proven)."""
     order = header_applicant_order(header)
     if order is None:
+        if header_out_of_order(header):                 # another order, in words not all of which are known
+            for paths in TABLE3_ROW_PATHS.values():
+                for p in paths[:6]:
+                    if p in out:
+                        out[p].method = Method.APPLICANT_ORDER
         return
     moved: dict[str, str] = {}          # the path the reader filled → the path the header says
     for paths in TABLE3_ROW_PATHS.values():

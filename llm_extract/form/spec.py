@@ -12,6 +12,7 @@ __all__ = ["Column", "Table2Row", "Table3Row", "Table4Group", "Identity", "Form"
 class Column:
     key: str
     label: str                       # as the form prints it
+    also: tuple[str, ...] = ()       # other names a report's header gives it (科研院所 for 科研机构)
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ TABLE2 = (
 )
 
 TABLE3_COLUMNS = (
-    Column("natural_person", "自然人"), Column("commercial", "商业企业"), Column("research", "科研机构"),
-    Column("social_org", "社会公益组织"), Column("legal_service", "法律服务机构"), Column("other_org", "其他"),
+    Column("natural_person", "自然人"), Column("commercial", "商业企业", ("企业",)),
+    Column("research", "科研机构", ("科研院所", "科研单位")), Column("social_org", "社会公益组织", ("公益组织", "社会组织")),
+    Column("legal_service", "法律服务机构", ("律师事务所",)), Column("other_org", "其他"),
     Column("total", "总计"),
 )
 
