@@ -49,6 +49,8 @@ __all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "
 
 LLM_MODES = ("never", "auto", "always")
 MAX_LISTED_FAILURES = 1000
+#: the documents listed in the summary as the slowest read (path, seconds, ok): where a batch's time went
+SLOWEST_LISTED = 10
 #: an id's most UTF-8 bytes: its files' names (``<id>-k.json``, written through ``.<name>.XXXXXXXX.tmp``)
 #: stay within the 255 bytes a file name may have (a report's title as its file name, 85 Chinese characters)
 _MAX_ID_BYTES = 200
@@ -83,6 +85,7 @@ class RunSummary(BaseModel):
     seconds: float = 0.0
     failures: list[dict[str, str]] = Field(default_factory=list)   # the first MAX_LISTED_FAILURES (all in OUT/failed/)
     skipped: list[dict[str, str]] = Field(default_factory=list)    # files under input folders that are no documents
+    slowest: list[dict[str, Any]] = Field(default_factory=list)    # the SLOWEST_LISTED documents read the longest
 
 
 def process_document(doc: Document) -> Record:
@@ -288,6 +291,12 @@ def _pooled(job: tuple[Path, str, Path, bool]) -> DocumentOutcome | None:
 
 def _tally(summary: RunSummary, outcome: DocumentOutcome) -> None:
     """Count one outcome into the summary (counts only: memory stays flat over the batch)."""
+    if not outcome.resumed:
+        slow = summary.slowest
+        if len(slow) < SLOWEST_LISTED or outcome.seconds > slow[-1]["seconds"]:
+            slow.append({"path": outcome.path, "seconds": outcome.seconds, "ok": outcome.ok})
+            slow.sort(key=lambda d: -d["seconds"])
+            del slow[SLOWEST_LISTED:]
     if outcome.ok:
         summary.ok += 1
         summary.resumed += outcome.resumed
