@@ -58,6 +58,8 @@ _MAX_ID_BYTES = 200
 
 #: the error type of a document whose reading hit a bug in the program (the batch goes on without it)
 INTERNAL_ERROR = "InternalError"
+#: the error type of a document whose reading killed the worker process reading it (out of memory, a crash)
+PROCESS_DIED = "ProcessDied"
 
 
 class DocumentOutcome(BaseModel):
@@ -175,7 +177,7 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     if stage is None and (n := worker_count(len(files), workers)) > 1:      # documents are independent
         outcomes: Iterator[DocumentOutcome | None] = map_ordered(
             _pooled, [(f, ids[f], out, resume) for f in files], workers=n, initializer=_init_worker,
-            initargs=(decisions,))
+            initargs=(decisions,), died=_died)
     else:
         outcomes = (_one(f, ids[f], out, resume, decisions, stage) for f in files)
     for outcome in outcomes:
@@ -287,6 +289,17 @@ def _pooled(job: tuple[Path, str, Path, bool]) -> DocumentOutcome | None:
     """:func:`_one` in a worker process (the deterministic path only)."""
     f, doc_id, out, resume = job
     return _one(f, doc_id, out, resume, _WORKER_DECISIONS["decisions"], None)
+
+
+def _died(job: tuple[Path, str, Path, bool]) -> DocumentOutcome:
+    """The failure of a document whose reading killed its process (twice: once among others, once alone)."""
+    f, doc_id, out, _ = job
+    outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error_type=PROCESS_DIED,
+                              error=f"{f}: the process reading it died (ended by the system, as the out-of-memory "
+                                    "killer does, or by a crash in a library it uses); the batch went on without it")
+    (out / RECORDS_DIR / f"{doc_id}.json").unlink(missing_ok=True)
+    write_json(out / FAILED_DIR / f"{doc_id}.json", outcome.model_dump(mode="json"))
+    return outcome
 
 
 def _tally(summary: RunSummary, outcome: DocumentOutcome) -> None:

@@ -4,7 +4,9 @@ and the records are compact, and the summary does not grow with the batch."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import time
 from pathlib import Path
 
@@ -87,6 +89,30 @@ def test_the_summary_names_the_documents_read_the_longest(tmp_path: Path, golden
     assert [d["seconds"] for d in slowest] == sorted((d["seconds"] for d in slowest), reverse=True)
     again = run_batch([src], tmp_path / "out", workers=1)        # every document resumed: nothing read, none listed
     assert [Path(d["path"]).name for d in again.slowest] == ["empty0.txt"]
+
+
+def test_a_document_that_kills_its_worker_process_fails_by_name_and_the_batch_goes_on(
+        tmp_path: Path, golden_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the out-of-memory killer ending a worker (a 500 MB page) broke the pool: the run ended in a
+    # BrokenProcessPool traceback, no summary written, the combined outputs not rebuilt
+    real = pipeline._one
+
+    def deadly(f: Path, *args, **kw):
+        if f.name.startswith("d017"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(f, *args, **kw)
+
+    monkeypatch.setattr(pipeline, "_one", deadly)
+    order: list[str] = []
+    summary = run_batch([_batch(tmp_path, golden_dir, 40)], tmp_path / "out", workers=2,
+                        progress=lambda o: order.append(o.doc_id))
+    assert (summary.ok, summary.failed) == (39, 1) and order == sorted(order) and len(order) == 40
+    failure = summary.failures[0]
+    assert Path(failure["path"]).name.startswith("d017") and failure["type"] == pipeline.PROCESS_DIED
+    assert "the process reading it died" in failure["error"]
+    assert len(list((tmp_path / "out" / "records").iterdir())) == 39
+    assert [p.name[:4] for p in (tmp_path / "out" / "failed").iterdir()] == ["d017"]
+    assert (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").count("\n") == 39
 
 
 def test_a_small_batch_stays_in_one_process() -> None:
