@@ -59,14 +59,20 @@ def name_places(header: Sequence[str], name: str) -> list[int]:
     index of the first. Pieces on several lines are no name: PDF text prints a header's wrapped cells a line of
     pieces at a time, in an order of its own."""
     places = []
-    for i in range(len(header)):
-        joined, line = "", getattr(header[i], "line", None)
-        for word in header[i:]:
+    n = len(header)
+    for i, first in enumerate(header):
+        if first == name:
+            places.append(i)
+            continue
+        if not name.startswith(first):      # (most words: no piece of the name)
+            continue
+        joined, line, j = first, getattr(first, "line", None), i + 1
+        while j < n and joined != name and name.startswith(joined):
+            word = header[j]
             if getattr(word, "line", None) != line:
                 break
             joined += word
-            if not name.startswith(joined) or joined == name:
-                break
+            j += 1
         if joined == name:
             places.append(i)
     return places
