@@ -58,7 +58,9 @@ def name_places(header: Sequence[str], name: str) -> list[int]:
     line that are its pieces (a web page's cell wrapping it, ``社会<br>公益<br>组织``: the line ``⇥社会 公益 组织``), at the
     index of the first. Pieces on several lines are no name: PDF text prints a header's wrapped cells a line of
     pieces at a time, in an order of its own."""
-    places = []
+    places: list[int] = []
+    if name not in "".join(header):         # (named whole or in pieces, it is in the words run together)
+        return places
     n = len(header)
     for i, first in enumerate(header):
         if first == name:
