@@ -23,6 +23,7 @@ from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4prose import without_prose
 from .headerorder import t4_placed
 from .t4sums import without_sums
+from .t4tabrow import tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
@@ -81,6 +82,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         chosen = row
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
         chosen = values[-15:]
+    elif (fields := tab_row_cells(values)) is not None:
+        chosen = fields                     # one tab row of fifteen fields, its empty cells empty fields
     else:
         chosen = _before_blank_rows(values, numbers)
     if chosen is None and len(numbers) == 14 and len(values) >= 15 \
