@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -253,3 +254,27 @@ def test_a_failed_document_is_reported_by_compare_as_failed_not_as_silent_errors
     assert cmp.differences and all(d.no_record for d in cmp.differences if d.doc_id == SEED_003)
     result = runner.invoke(app, ["compare", str(work), str(golden_dir)])
     assert "(0 not in the review queue)" in result.output and "no record: the document failed" in result.output
+
+
+def test_the_report_counts_the_decisions_in_force_as_summary_json_does_not_the_log_lines(
+        out: Path, tmp_path: Path, golden_dir: Path) -> None:
+    """A value decided, decided again, and the second decision undone: one decision is in force, though the
+    log holds three lines (the replaced one, the undo). The page says 1, as summary.json does, and names
+    the lines apart (records.sqlite's decisions table holds every line)."""
+    from llm_extract.review_store import ReviewStore
+
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    item = queue_item(work, SEED_002, "applications.new_received.total")
+    resolve_item(work, item, "6")
+    resolve_item(work, item, "7")
+    ReviewStore(work).undo()
+    assert len((work / "decisions.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    page = (work / "report.html").read_text(encoding="utf-8")
+    shown = dict(re.findall(r'<tr><th class="l">([^<]*decisions[^<]*)</th><td>(\d+)</td></tr>', page))
+    assert shown == {"reviewer decisions in force": "1",
+                     "lines in decisions.jsonl (with undos and decisions replaced)": "3"}
+    assert db(work).execute("SELECT count(*) FROM decisions").fetchone() == (3,)
+    result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(work)])
+    assert result.exit_code == 0, result.output
+    assert read_json(work / "summary.json")["decisions"] == 1
