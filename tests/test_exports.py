@@ -18,7 +18,7 @@ from llm_extract.cli import app
 from llm_extract.compare import compare_dirs
 from llm_extract.export.fields import STATUS_COLOURS
 from llm_extract.pipeline import rebuild_outputs, resolve_item
-from llm_extract.outputs import read_json
+from llm_extract.outputs import dumps, read_json
 from llm_extract.schema import ALL_PATHS, Report
 from llm_extract.synth.render import render
 
@@ -279,3 +279,32 @@ def test_the_report_counts_the_decisions_in_force_as_summary_json_does_not_the_l
     result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(work)])
     assert result.exit_code == 0, result.output
     assert read_json(work / "summary.json")["decisions"] == 1
+
+
+def test_a_roll_up_sums_no_document_whose_year_or_agency_is_not_trusted(out: Path, tmp_path: Path) -> None:
+    """A year an OCR layer gave (``unverified``) groups the document under a year it may not be: the
+    by-year roll-up sums it nowhere and counts it as excluded; the by-agency one, its agency proven, sums it."""
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    record_file = work / "records" / f"{SEED_003}.json"
+    rec = read_json(record_file)
+    rec["provenance"]["year"]["status"] = "unverified"
+    record_file.write_text(dumps(rec), encoding="utf-8")
+    rebuild_outputs(work)
+    con = db(work)
+    by_year = con.execute("SELECT key, documents, excluded FROM indicator_rollups WHERE by = 'year' "
+                          "AND code = 'applications_total'").fetchall()
+    total = con.execute("SELECT numerator FROM indicators WHERE code = 'applications_total' AND doc_id = ?",
+                        (SEED_003,)).fetchone()[0]
+    before = {r[0]: r[1:] for r in db(out).execute(
+        "SELECT key, documents, excluded, numerator FROM indicator_rollups WHERE by = 'year' "
+        "AND code = 'applications_total'")}
+    after = {k: (d, e) for k, d, e in by_year}
+    docs, excluded, summed = before["2021"]
+    assert after["2021"] == (docs - 1, excluded + 1)
+    assert con.execute("SELECT numerator FROM indicator_rollups WHERE by = 'year' AND key = '2021' "
+                       "AND code = 'applications_total'").fetchone() == (summed - total,)
+    agency = con.execute("SELECT documents, excluded FROM indicator_rollups WHERE by = 'agency' "
+                         "AND key = ? AND code = 'applications_total'", (rec["agency"],)).fetchone()
+    assert agency == db(out).execute("SELECT documents, excluded FROM indicator_rollups WHERE by = 'agency' "
+                                     "AND key = ? AND code = 'applications_total'", (rec["agency"],)).fetchone()

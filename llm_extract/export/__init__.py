@@ -93,8 +93,8 @@ class Exports:
         self.sqlite.add_rows(frag.sql)
         self.xlsx.add_packed(frag.xlsx)
         self.html.add_section(frag.doc_id, frag.html, frag.indicators)
-        self.by_year.add(frag.year, frag.indicators)
-        self.by_agency.add(frag.agency, frag.indicators)
+        self.by_year.add(frag.year, frag.indicators, group_trusted=frag.year_trusted)
+        self.by_agency.add(frag.agency, frag.indicators, group_trusted=frag.agency_trusted)
         self.ok += 1
         self.queued += frag.queued
         self.fields.update(frag.field_statuses)
