@@ -409,7 +409,7 @@ def test_accepting_a_stale_decision_keeps_the_value_the_field_holds_never_writes
     doc.write_text("\n".join(lines), encoding="utf-8")
     extract([tmp_path / "in"], out)
     stale = ReviewStore(out).items(rule="REVIEW.STALE")
-    assert [i.path for i in stale] == [path]
+    assert [(i.path, i.value) for i in stale] == [(path, 6)]                 # the value the record holds now
     assert read_json(out / "records" / "doc.json")["provenance"][path]["status"] == "proven"
     ReviewStore(out).accept(rule="REVIEW.STALE")
     rec = read_json(out / "records" / "doc.json")
