@@ -411,6 +411,11 @@ def test_accepting_a_stale_decision_keeps_the_value_the_field_holds_never_writes
     stale = ReviewStore(out).items(rule="REVIEW.STALE")
     assert [(i.path, i.value) for i in stale] == [(path, 6)]                 # the value the record holds now
     assert read_json(out / "records" / "doc.json")["provenance"][path]["status"] == "proven"
+    import sqlite3
+    row = sqlite3.connect(out / "records.sqlite").execute(
+        "SELECT value, finding, decision FROM review_items WHERE id = ?", (stale[0].id,)).fetchone()
+    assert row[:2] == ("6", stale[0].finding)                    # records.sqlite holds the item as the queue does
+    assert json.loads(row[2])["problem"] == "REVIEW.STALE"
     ReviewStore(out).accept(rule="REVIEW.STALE")
     rec = read_json(out / "records" / "doc.json")
     assert rec["applications"]["new_received"]["natural_person"] == 6
