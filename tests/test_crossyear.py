@@ -211,3 +211,23 @@ def test_an_acknowledgement_recorded_before_keys_held_values_still_holds(golden_
     log.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     run_batch([inputs], out, resume=False)
     assert _stock_items(out) == []
+
+
+def test_a_cross_year_item_on_one_field_shows_the_value_the_record_holds(golden_dir: Path, tmp_path: Path) -> None:
+    """An item's ``value`` is what the record holds now (README): a 上年结转 cell that differs from last
+    year's 结转下年度 is queued on that field with its value (3), not null, which reads as a blank cell."""
+    this = golden_report(golden_dir)
+    later = next_year(this, agency="红旗区人民政府")
+    a = later.applications
+    a.carried_over.natural_person = a.carried_over.total = 3
+    a.new_received.natural_person = a.new_received.total = 0            # the balance still holds
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "hq2021.txt").write_text(render(this, "tabrows"), encoding="utf-8")
+    (inputs / "hq2022.txt").write_text(render(later, "cells"), encoding="utf-8")
+    run_batch([inputs], tmp_path / "out")
+    queue = [json.loads(line) for line in (tmp_path / "out" / "review_queue.jsonl").read_text(encoding="utf-8")
+             .splitlines()]
+    carry = {i["path"]: i["value"] for i in queue if i["rules"] == ["XYEAR.CARRY"]}
+    assert carry and carry == {p: 3 for p in ("applications.carried_over.natural_person",
+                                              "applications.carried_over.total")}
