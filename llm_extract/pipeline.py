@@ -204,6 +204,7 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
     t0 = time.perf_counter()
     record_path = out / RECORDS_DIR / f"{doc_id}.json"
     failed_path = out / FAILED_DIR / f"{doc_id}.json"
+    failure: dict[str, Any] | None = None       # what failed/<doc_id>.json adds to the outcome
     try:
         if f.is_dir():       # a folder the input search could not list (llm_extract.ingest.inputs): why, by name
             with os.scandir(f):
@@ -230,21 +231,23 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
     except DocumentError as exc:
         record_path.unlink(missing_ok=True)
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=str(exc), error_type=exc.code)
-        write_json(failed_path, outcome.model_dump(mode="json"))
+        failure = {}
     except OSError as exc:
         what = ("a folder that cannot be listed: " if f.is_dir()                # (llm_extract.ingest.inputs)
                 else "a broken link: " if f.is_symlink() else "")
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {what}{exc.strerror or exc}",
                                   error_type="OSError")
         record_path.unlink(missing_ok=True)     # a record and a failure of one document: outputs would disagree
-        write_json(failed_path, outcome.model_dump(mode="json"))
+        failure = {}
     except Exception as exc:            # a bug this document set off: it fails by name, the batch goes on
         record_path.unlink(missing_ok=True)
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error_type=INTERNAL_ERROR,
                                   error=f"{f}: internal error while reading it ({type(exc).__name__}: {exc}); "
                                         "this is a bug in llm-extract: please report it with this file")
-        write_json(failed_path, outcome.model_dump(mode="json") | {"traceback": traceback.format_exc()})
+        failure = {"traceback": traceback.format_exc()}
     outcome.seconds = round(time.perf_counter() - t0, 4)
+    if failure is not None:                 # (written with the time it took, as the summary counts it)
+        write_json(failed_path, outcome.model_dump(mode="json") | failure)
     return outcome
 
 

@@ -123,6 +123,8 @@ def test_a_batch_of_bad_and_good_inputs_finishes_with_the_good_records_written(t
     written = sorted(p.stem for p in (out / "records").glob("*.json"))
     assert written == ["report_gbk", "report_utf16", "report_utf8_bom", "report_without_table4"]
     assert sorted(p.stem for p in (out / "failed").glob("*.json")) == sorted(Path(n).stem for n in failed)
+    # each failure with the time it took (it was written before it was timed: 0.0 in every one)
+    assert all(json.loads(p.read_text(encoding="utf-8"))["seconds"] > 0 for p in (out / "failed").glob("*.json"))
     lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["doc_id"] for line in lines] == written
 
