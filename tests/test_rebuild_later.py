@@ -75,7 +75,7 @@ def test_outputs_rebuilt_behind_the_reviewer_equal_those_of_a_rebuild_after_each
 def test_the_store_decides_while_its_own_rebuild_holds_the_lock_and_keeps_other_reviewers_out(
         out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started, release = threading.Event(), threading.Event()
-    real = review_store.ReviewStore._rebuild_now
+    real = review_store.ReviewStore.rebuild_now
 
     def slow(self: ReviewStore) -> None:
         with self._locked():
@@ -83,7 +83,7 @@ def test_the_store_decides_while_its_own_rebuild_holds_the_lock_and_keeps_other_
             release.wait(30)
             real(self)
 
-    monkeypatch.setattr(review_store.ReviewStore, "_rebuild_now", slow)
+    monkeypatch.setattr(review_store.ReviewStore, "rebuild_now", slow)
     store = ReviewStore(out, rebuild_later=True)
     store.later.quiet = 0
     store.resolve([DecisionRequest(item_id=item_for(store, NATURAL), value="7")])
@@ -191,3 +191,30 @@ def test_a_document_id_that_json_escapes_is_found(tmp_path: Path) -> None:
     rows = [{"id": "1", "doc_id": 'a"b\\c'}, {"id": "2", "doc_id": "ab"}]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     assert [r["id"] for r in iter_jsonl(path, holding=['a"b\\c'])] == ["1"]
+
+
+def test_serve_after_a_review_page_killed_before_its_rebuild_shows_the_queue_of_the_records(
+        out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page killed (kill -9) with decisions not yet in the combined outputs: the next ``serve`` rebuilds
+    them before it shows the queue, which would otherwise still offer the decided item and hide what the
+    decision queued."""
+    from typer.testing import CliRunner
+
+    from llm_extract.cli import app
+
+    killed = ReviewStore(out, rebuild_later=True)
+    killed.later.quiet = 60                          # killed before the reviewer paused
+    item = item_for(killed, NATURAL)
+    killed.resolve([DecisionRequest(item_id=item, value="keep")])
+    killed.later.close()
+    assert item in _queue_ids(out)                   # the queue file as the killed page left it
+    shown: list[set[str]] = []
+    monkeypatch.setattr("llm_extract.web.serve",
+                        lambda store, **_: shown.append({i.id for i in store.items(doc="doc")}))
+    result = CliRunner().invoke(app, ["serve", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "rebuilding them first" in result.output
+    assert item not in shown[0] and item not in _queue_ids(out)
+    assert _csv_row(out)["fields_reviewed"] == "1"
+    again = CliRunner().invoke(app, ["serve", str(out)])                # current now: served at once
+    assert again.exit_code == 0 and "rebuilding" not in again.output
