@@ -392,9 +392,15 @@ def serve(
     console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
     run_server(store, host=host, port=port)
     if store.later is not None and store.later.pending():
-        console.print("bringing the combined outputs up to date with the last decisions…", markup=False,
-                      highlight=False)
-    store.flush()
+        console.print("bringing the combined outputs up to date with the last decisions… (Ctrl-C again to stop "
+                      "now: the decisions are kept either way)", markup=False, highlight=False)
+    try:
+        store.flush()
+    except KeyboardInterrupt:
+        err.print(f"stopped before the combined outputs were rebuilt: every decision is in {out_dir}/decisions.jsonl "
+                  "and its document's record; the next `llm-extract extract` or `serve` on it rebuilds them",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(130)
 
 
 @app.command("update-golden")

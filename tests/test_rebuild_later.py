@@ -218,3 +218,44 @@ def test_serve_after_a_review_page_killed_before_its_rebuild_shows_the_queue_of_
     assert _csv_row(out)["fields_reviewed"] == "1"
     again = CliRunner().invoke(app, ["serve", str(out)])                # current now: served at once
     assert again.exit_code == 0 and "rebuilding" not in again.output
+
+
+def test_ctrl_c_stops_a_flush_waiting_on_a_rebuild_even_when_the_rebuilds_thread_receives_it() -> None:
+    """The kernel hands a process's SIGINT to any of its threads; Python raises it in the main thread only, once
+    that thread runs: ``serve`` waiting for a rebuild that cannot finish (an ``extract`` run holds OUT) must
+    still stop at the reviewer's Ctrl-C."""
+    import signal
+
+    inside, go_on = threading.Event(), threading.Event()
+
+    def rebuild() -> None:
+        inside.set()
+        go_on.wait(30)
+
+    later = RebuildLater(rebuild, quiet=0)
+    later.touch(["a"])
+    assert inside.wait(30)
+    threading.Timer(0.3, signal.pthread_kill, (later._thread.ident, signal.SIGINT)).start()
+    t0 = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        later.flush(timeout=20)
+    assert time.monotonic() - t0 < 5
+    go_on.set()
+    later.close()
+
+
+def test_serve_stopped_again_while_it_brings_the_outputs_up_to_date_says_what_is_kept(
+        out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from llm_extract.cli import app
+
+    def interrupted(self: ReviewStore) -> None:
+        raise KeyboardInterrupt                          # the second Ctrl-C, during the last rebuild
+
+    monkeypatch.setattr("llm_extract.web.serve", lambda store, **_: None)
+    monkeypatch.setattr(ReviewStore, "flush", interrupted)
+    result = CliRunner().invoke(app, ["serve", str(out)])
+    assert result.exit_code == 130
+    assert "every decision is in" in result.output and "decisions.jsonl" in result.output
+    assert "rebuilds them" in result.output and "Traceback" not in result.output
