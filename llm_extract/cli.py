@@ -62,7 +62,8 @@ def _summary_table(summary: RunSummary) -> Table:
                            + ", ".join(sorted({s['reason'] for s in summary.skipped})) + ")")
     fields = summary.fields
     queued_fields = sum(v for k, v in fields.items() if k not in ("proven", "reviewed"))
-    _row(t, "fields", f"{fields.get('proven', 0)} proven, {fields.get('derived', 0)} derived, "
+    reviewed = f"{fields['reviewed']} reviewed, " if fields.get("reviewed") else ""   # decided by a person
+    _row(t, "fields", f"{fields.get('proven', 0)} proven, {reviewed}{fields.get('derived', 0)} derived, "
                         f"{queued_fields} queued for review")
     _row(t, "review queue", f"{summary.queued} items → {Path(summary.out_dir) / 'review_queue.jsonl'}")
     _row(t, "open", f"{Path(summary.out_dir) / 'report.html'} (also records.xlsx, records.sqlite, fields.csv)")

@@ -49,6 +49,8 @@ __all__ = ["process_document", "run_batch", "rebuild_outputs", "resolve_item", "
 
 LLM_MODES = ("never", "auto", "always")
 MAX_LISTED_FAILURES = 1000
+#: the documents listed in the summary as the slowest read (path, seconds, ok): where a batch's time went
+SLOWEST_LISTED = 10
 #: an id's most UTF-8 bytes: its files' names (``<id>-k.json``, written through ``.<name>.XXXXXXXX.tmp``)
 #: stay within the 255 bytes a file name may have (a report's title as its file name, 85 Chinese characters)
 _MAX_ID_BYTES = 200
@@ -56,6 +58,8 @@ _MAX_ID_BYTES = 200
 
 #: the error type of a document whose reading hit a bug in the program (the batch goes on without it)
 INTERNAL_ERROR = "InternalError"
+#: the error type of a document whose reading killed the worker process reading it (out of memory, a crash)
+PROCESS_DIED = "ProcessDied"
 
 
 class DocumentOutcome(BaseModel):
@@ -83,6 +87,7 @@ class RunSummary(BaseModel):
     seconds: float = 0.0
     failures: list[dict[str, str]] = Field(default_factory=list)   # the first MAX_LISTED_FAILURES (all in OUT/failed/)
     skipped: list[dict[str, str]] = Field(default_factory=list)    # files under input folders that are no documents
+    slowest: list[dict[str, Any]] = Field(default_factory=list)    # the SLOWEST_LISTED documents read the longest
 
 
 def process_document(doc: Document) -> Record:
@@ -172,7 +177,7 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     if stage is None and (n := worker_count(len(files), workers)) > 1:      # documents are independent
         outcomes: Iterator[DocumentOutcome | None] = map_ordered(
             _pooled, [(f, ids[f], out, resume) for f in files], workers=n, initializer=_init_worker,
-            initargs=(decisions,))
+            initargs=(decisions,), died=_died)
     else:
         outcomes = (_one(f, ids[f], out, resume, decisions, stage) for f in files)
     for outcome in outcomes:
@@ -199,6 +204,7 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
     t0 = time.perf_counter()
     record_path = out / RECORDS_DIR / f"{doc_id}.json"
     failed_path = out / FAILED_DIR / f"{doc_id}.json"
+    failure: dict[str, Any] | None = None       # what failed/<doc_id>.json adds to the outcome
     try:
         if f.is_dir():       # a folder the input search could not list (llm_extract.ingest.inputs): why, by name
             with os.scandir(f):
@@ -225,21 +231,23 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
     except DocumentError as exc:
         record_path.unlink(missing_ok=True)
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=str(exc), error_type=exc.code)
-        write_json(failed_path, outcome.model_dump(mode="json"))
+        failure = {}
     except OSError as exc:
         what = ("a folder that cannot be listed: " if f.is_dir()                # (llm_extract.ingest.inputs)
                 else "a broken link: " if f.is_symlink() else "")
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {what}{exc.strerror or exc}",
                                   error_type="OSError")
         record_path.unlink(missing_ok=True)     # a record and a failure of one document: outputs would disagree
-        write_json(failed_path, outcome.model_dump(mode="json"))
+        failure = {}
     except Exception as exc:            # a bug this document set off: it fails by name, the batch goes on
         record_path.unlink(missing_ok=True)
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error_type=INTERNAL_ERROR,
                                   error=f"{f}: internal error while reading it ({type(exc).__name__}: {exc}); "
                                         "this is a bug in llm-extract: please report it with this file")
-        write_json(failed_path, outcome.model_dump(mode="json") | {"traceback": traceback.format_exc()})
+        failure = {"traceback": traceback.format_exc()}
     outcome.seconds = round(time.perf_counter() - t0, 4)
+    if failure is not None:                 # (written with the time it took, as the summary counts it)
+        write_json(failed_path, outcome.model_dump(mode="json") | failure)
     return outcome
 
 
@@ -286,8 +294,25 @@ def _pooled(job: tuple[Path, str, Path, bool]) -> DocumentOutcome | None:
     return _one(f, doc_id, out, resume, _WORKER_DECISIONS["decisions"], None)
 
 
+def _died(job: tuple[Path, str, Path, bool]) -> DocumentOutcome:
+    """The failure of a document whose reading killed its process (twice: once among others, once alone)."""
+    f, doc_id, out, _ = job
+    outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error_type=PROCESS_DIED,
+                              error=f"{f}: the process reading it died (ended by the system, as the out-of-memory "
+                                    "killer does, or by a crash in a library it uses); the batch went on without it")
+    (out / RECORDS_DIR / f"{doc_id}.json").unlink(missing_ok=True)
+    write_json(out / FAILED_DIR / f"{doc_id}.json", outcome.model_dump(mode="json"))
+    return outcome
+
+
 def _tally(summary: RunSummary, outcome: DocumentOutcome) -> None:
     """Count one outcome into the summary (counts only: memory stays flat over the batch)."""
+    if not outcome.resumed:
+        slow = summary.slowest
+        if len(slow) < SLOWEST_LISTED or outcome.seconds > slow[-1]["seconds"]:
+            slow.append({"path": outcome.path, "seconds": outcome.seconds, "ok": outcome.ok})
+            slow.sort(key=lambda d: -d["seconds"])
+            del slow[SLOWEST_LISTED:]
     if outcome.ok:
         summary.ok += 1
         summary.resumed += outcome.resumed

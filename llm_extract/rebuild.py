@@ -30,7 +30,6 @@ from .outputs import RECORDS_DIR, read_json
 from .rebuild_state import DocumentCounts, RebuildState, inputs_digest
 from .record_keys import record_key
 from .review import is_acknowledged, review_items
-from .schema import Report
 from .workers import map_ordered, worker_count
 from verify.crossyear import agency_key, check_pair, consecutive_pairs
 
@@ -63,7 +62,8 @@ def cross_year_links(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
     for i, j in pairs:
         for finding in check_pair(record(i), record(j)):
             doc_id = record(j).doc_id
-            carrier = Record(report=Report(doc_id=doc_id), findings=[finding])
+            # the report's values, for the value an item on one field shows (what the record holds)
+            carrier = Record(report=record(j).report, findings=[finding])
             out.setdefault(doc_id, []).append({
                 "finding": finding.model_dump(mode="json", exclude_defaults=True),
                 "review": [item.model_dump(mode="json") for item in review_items(carrier, [])],

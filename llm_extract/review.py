@@ -205,9 +205,10 @@ def review_items(record: Record, lines: list[str]) -> list[ReviewItem]:
         f = group[0]
         cands = [{"source": k, "value": v} for g in group for k, v in (g.detail or {}).get("suggested", {}).items()]
         line_numbers = [int(n) for g in group for n in (g.detail or {}).get("lines", [])]
+        path = f.paths[0] if len(f.paths) == 1 else ""
         items.append(ReviewItem(
-            id=item_id(record.doc_id, f"finding:{key}"), finding=key,
-            doc_id=record.doc_id, path=f.paths[0] if len(f.paths) == 1 else "",
+            id=item_id(record.doc_id, f"finding:{key}"), finding=key, value=record.report.get(path) if path else None,
+            doc_id=record.doc_id, path=path,
             table=table_of(f.paths[0]) if f.paths else "meta",
             status=f.severity, candidates=cands, rules=[f.code], message="; ".join(g.message for g in group),
             source_lines=_source_lines(line_numbers, lines), decision=_decision(group),

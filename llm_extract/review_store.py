@@ -259,7 +259,9 @@ class ReviewStore:
         for item in items:
             if _nothing_read(item):
                 continue
-            value = KEEP if item.finding and not _is_field_target(item) else check_value(item.path, item.value)
+            # a finding is acknowledged; a finding on a field's decision (REVIEW.STALE) keeps the value the field
+            # holds (the item carries no value of its own: None would be a blank cell)
+            value = KEEP if item.finding else check_value(item.path, item.value)
             planned.append((item, value, note))
         outcome = self._decide(planned, reviewer)
         outcome.skipped_missing = len(missing)

@@ -15,6 +15,7 @@ import signal
 from collections.abc import Callable, Iterable, Iterator
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -39,11 +40,14 @@ def worker_count(jobs: int, requested: int | None = None) -> int:
 
 
 def map_ordered(fn: Callable[[T], R], jobs: Iterable[T], *, workers: int,
-                initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = ()) -> Iterator[R]:
+                initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = (),
+                died: Callable[[T], R] | None = None) -> Iterator[R]:
     """``fn`` over ``jobs`` on ``workers`` processes (in this one when 1); results in job order.
 
     ``fn`` and ``initializer`` must be module-level functions; ``initializer(*initargs)`` runs
-    once in each worker (and once here when ``workers`` is 1).
+    once in each worker (and once here when ``workers`` is 1). With ``died``, a worker that dies
+    (the kernel's OOM killer, a crash in a C library) stops nothing: the jobs it held are run again, each
+    in a process of its own, and the job that kills its process again gets ``died(job)`` as its result.
     """
     if workers <= 1:
         if initializer is not None:
@@ -52,20 +56,45 @@ def map_ordered(fn: Callable[[T], R], jobs: Iterable[T], *, workers: int,
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                             initargs=(os.getpid(), initializer, initargs)) as pool:
+
+    def new_pool(n: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_start_worker,
+                                   initargs=(os.getpid(), initializer, initargs))
+
+    pool = new_pool(workers)
+    try:
         # a window of chunks in flight, not every job at once (Executor.map submits them all): when
         # the consumer is slower than the workers, finished results wait here, and memory stays flat
-        pending: deque[Future[list[R]]] = deque()
+        pending: deque[tuple[list[T], Future[list[R]]]] = deque()
         jobs_iter = iter(jobs)
         chunks = iter(lambda: list(islice(jobs_iter, _CHUNK)), [])
         for chunk in islice(chunks, workers * _WINDOW):
-            pending.append(pool.submit(_run_chunk, fn, chunk))
+            pending.append((chunk, pool.submit(_run_chunk, fn, chunk)))
         while pending:
-            results = pending.popleft().result()
+            chunk, future = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                if died is None:
+                    raise
+                pool.shutdown(wait=True, cancel_futures=True)
+                results = [_alone(new_pool, fn, job, died) for job in chunk]
+                pool = new_pool(workers)          # the chunks the dead pool held, on a new one
+                pending = deque((c, pool.submit(_run_chunk, fn, c)) for c, _ in pending)
             for chunk in islice(chunks, 1):
-                pending.append(pool.submit(_run_chunk, fn, chunk))
+                pending.append((chunk, pool.submit(_run_chunk, fn, chunk)))
             yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(new_pool: Callable[[int], ProcessPoolExecutor], fn: Callable[[T], R], job: T, died: Callable[[T], R]) -> R:
+    """``fn(job)`` in a process of its own; ``died(job)`` when that process dies."""
+    with new_pool(1) as pool:
+        try:
+            return pool.submit(fn, job).result()
+        except BrokenProcessPool:
+            return died(job)
 
 
 def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:

@@ -280,6 +280,42 @@ def test_a_row_of_which_an_agency_adds_under_a_row_is_no_row(label: str) -> None
     _all_read_and_proven(_edited(sub_row))
 
 
+#: 表三 as a web page's table saved as tab rows: each group's title in the row of its first sub-row, that sub-row's
+#: label opened by 其中 (the outcome rows without their （一）… numbers, （六）其他处理 one row of zeros)
+_GROUP_TITLED = {"granted": "三、本年度办理结果\t予以公开", "partially_granted": "部分公开（区分处理的，只计这一情形，不计其他情形）",
+                 "denied_state_secret": "不予公开\t其中：1.属于国家秘密", "unavailable_not_held": "无法提供\t其中：1.本机关不掌握相关政府信息",
+                 "rejected_petition": "不予处理\t其中：1.信访举报投诉类申请", "total_processed": "合计"}
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "unnumbered"])
+def test_a_groups_first_row_that_其中_introduces_is_its_row(numbered: bool) -> None:
+    """``不予公开 | 其中：1.属于国家秘密 | 0 …``: the 其中 opens the group's sub-rows, it adds no row; read as the form's
+    row (it was taken for a row the agency adds: the four groups' first rows were lost, their cells queued)."""
+    from llm_extract.synth.render import TABLE3_ROW_LABELS
+    from tests.test_applicant_order import _report, _table
+
+    table = _table()
+    for row in ("other_no_correction", "other_unpaid_fee", "other_other"):       # （六）其他处理: one row of zeros
+        table["total_processed"] = [t - v for t, v in zip(table["total_processed"], table[row])]
+        table["carried_forward"] = [t + v for t, v in zip(table["carried_forward"], table[row])]
+        table[row] = [0] * 7
+    rows = []
+    for row in APPLICATION_ROWS:
+        if row in ("other_unpaid_fee", "other_other"):
+            continue
+        label = "其他处理" if row == "other_no_correction" else _GROUP_TITLED.get(row, TABLE3_ROW_LABELS[row][1])
+        rows.append("\t".join([label if numbered else label.replace("其中：1.", "其中："), *map(str, table[row])]))
+    header = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况", "自然人\t法人或其他组织\t合计",
+              "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+    text = _report(header, list(range(7)))
+    start, end = text.index("一、本年新收"), text.index("\n", text.index("四、结转下年度"))
+    record = process_document(Document.from_text(text[:start] + "\n".join(rows) + text[end:], doc_id="t"))
+    for row in APPLICATION_ROWS:
+        for c, column in enumerate(APPLICANT_COLUMNS):
+            path = f"applications.{row}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (table[row][c], Status.PROVEN), path
+
+
 def test_a_total_column_after_table4s_three_groups_is_no_cell() -> None:
     """表四 as one row of fifteen and a sixteenth number: the groups' totals' sum, under a header 总计 of its own."""
     text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")

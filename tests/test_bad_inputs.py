@@ -74,6 +74,17 @@ def test_text_in_a_european_language_is_not_taken_for_mojibake() -> None:
     assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
 
 
+def test_big5_bytes_are_not_read_as_gbk_mojibake(golden_dir: Path) -> None:
+    # Big5 bytes decode as GB18030 without an error, mostly into GBK's user-defined area (private use
+    # characters): that text was taken as the document's, then refused as "not an annual report"
+    traditional = "臺北市政府資訊公開工作年度報告，本年度共收到申請案件十二件。\n" * 20
+    assert decode_bytes(traditional.encode("big5")) == (traditional, "big5")
+    text = (golden_dir / "000_38ec84bebc7328d3.txt").read_text(encoding="utf-8")
+    with pytest.raises(BinaryDocumentError, match="not text in any supported encoding"):
+        decode_bytes(text.encode("big5", "replace"))      # (simplified characters Big5 has not: no encoding fits)
+    assert decode_bytes(text.encode("gbk")) == (text, "gb18030")
+
+
 def test_utf16_without_a_bom_is_detected() -> None:
     text = "红旗区人民政府2021年政府信息公开工作年度报告\n行政许可\t3150\n"
     assert decode_bytes(text.encode("utf-16-le"))[0] == text
@@ -112,6 +123,8 @@ def test_a_batch_of_bad_and_good_inputs_finishes_with_the_good_records_written(t
     written = sorted(p.stem for p in (out / "records").glob("*.json"))
     assert written == ["report_gbk", "report_utf16", "report_utf8_bom", "report_without_table4"]
     assert sorted(p.stem for p in (out / "failed").glob("*.json")) == sorted(Path(n).stem for n in failed)
+    # each failure with the time it took (it was written before it was timed: 0.0 in every one)
+    assert all(json.loads(p.read_text(encoding="utf-8"))["seconds"] > 0 for p in (out / "failed").glob("*.json"))
     lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["doc_id"] for line in lines] == written
 

@@ -130,13 +130,7 @@ def test_cells_that_were_not_read_are_not_compared(golden_dir: Path) -> None:
 
 def test_a_batch_puts_cross_year_warnings_in_the_review_queue_and_summary_once(golden_dir: Path,
                                                                            tmp_path: Path) -> None:
-    this = golden_report(golden_dir)
-    later = next_year(this, agency="红旗区人民政府")
-    later.active_disclosure.normative_documents.in_force = 60
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    (inputs / "hq2021.txt").write_text(render(this, "tabrows"), encoding="utf-8")
-    (inputs / "hq2022.txt").write_text(render(later, "cells"), encoding="utf-8")
+    inputs = two_years(golden_dir, tmp_path)
     out = tmp_path / "out"
     for _ in range(2):                                # a resumed run adds no duplicates
         summary = run_batch([inputs], out)
@@ -165,7 +159,9 @@ def test_the_known_values_of_some_fields_are_those_of_the_whole_record_restricte
     assert known_values(record, some) == {"applications.granted.total": 4, "agency": "向阳区"}
 
 
-def _two_years(golden_dir: Path, tmp_path: Path, in_force_2021: int | None = None) -> Path:
+def two_years(golden_dir: Path, tmp_path: Path, in_force_2021: int | None = None) -> Path:
+    """An input folder of one agency's 2021 and 2022 reports whose 规范性文件 stock does not flow (60 in force in
+    2022, not 2021's + issued − repealed): one XYEAR.STOCK_NORMATIVE finding on hq2022."""
     this = golden_report(golden_dir)
     if in_force_2021 is not None:
         this.active_disclosure.normative_documents.in_force = in_force_2021
@@ -188,7 +184,7 @@ def test_an_acknowledged_cross_year_mismatch_that_changes_is_reviewed_again(gold
     another stock, the new mismatch on the same fields is another finding, back in the queue."""
     from llm_extract.review_store import DecisionRequest, ReviewStore
 
-    inputs, out = _two_years(golden_dir, tmp_path), tmp_path / "out"
+    inputs, out = two_years(golden_dir, tmp_path), tmp_path / "out"
     run_batch([inputs], out)
     [item] = _stock_items(out)
     ReviewStore(out).resolve([DecisionRequest(item_id=item["id"], value="keep")])
@@ -196,7 +192,7 @@ def test_an_acknowledged_cross_year_mismatch_that_changes_is_reviewed_again(gold
     run_batch([inputs], out)                                   # the same mismatch: still acknowledged
     assert _stock_items(out) == []
     this = golden_report(golden_dir)
-    _two_years(golden_dir, tmp_path, in_force_2021=this.active_disclosure.normative_documents.in_force + 5)
+    two_years(golden_dir, tmp_path, in_force_2021=this.active_disclosure.normative_documents.in_force + 5)
     run_batch([inputs], out)
     [again] = _stock_items(out)
     assert again["id"] != item["id"] and again["finding"].startswith(item["finding"].split("=")[0])
@@ -205,7 +201,7 @@ def test_an_acknowledged_cross_year_mismatch_that_changes_is_reviewed_again(gold
 def test_an_acknowledgement_recorded_before_keys_held_values_still_holds(golden_dir: Path, tmp_path: Path) -> None:
     from llm_extract.review_store import DecisionRequest, ReviewStore
 
-    inputs, out = _two_years(golden_dir, tmp_path), tmp_path / "out"
+    inputs, out = two_years(golden_dir, tmp_path), tmp_path / "out"
     run_batch([inputs], out)
     [item] = _stock_items(out)
     ReviewStore(out).resolve([DecisionRequest(item_id=item["id"], value="keep")])
@@ -215,3 +211,23 @@ def test_an_acknowledgement_recorded_before_keys_held_values_still_holds(golden_
     log.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     run_batch([inputs], out, resume=False)
     assert _stock_items(out) == []
+
+
+def test_a_cross_year_item_on_one_field_shows_the_value_the_record_holds(golden_dir: Path, tmp_path: Path) -> None:
+    """An item's ``value`` is what the record holds now (README): a 上年结转 cell that differs from last
+    year's 结转下年度 is queued on that field with its value (3), not null, which reads as a blank cell."""
+    this = golden_report(golden_dir)
+    later = next_year(this, agency="红旗区人民政府")
+    a = later.applications
+    a.carried_over.natural_person = a.carried_over.total = 3
+    a.new_received.natural_person = a.new_received.total = 0            # the balance still holds
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "hq2021.txt").write_text(render(this, "tabrows"), encoding="utf-8")
+    (inputs / "hq2022.txt").write_text(render(later, "cells"), encoding="utf-8")
+    run_batch([inputs], tmp_path / "out")
+    queue = [json.loads(line) for line in (tmp_path / "out" / "review_queue.jsonl").read_text(encoding="utf-8")
+             .splitlines()]
+    carry = {i["path"]: i["value"] for i in queue if i["rules"] == ["XYEAR.CARRY"]}
+    assert carry and carry == {p: 3 for p in ("applications.carried_over.natural_person",
+                                              "applications.carried_over.total")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -17,7 +18,7 @@ from llm_extract.cli import app
 from llm_extract.compare import compare_dirs
 from llm_extract.export.fields import STATUS_COLOURS
 from llm_extract.pipeline import rebuild_outputs, resolve_item
-from llm_extract.outputs import read_json
+from llm_extract.outputs import dumps, read_json
 from llm_extract.schema import ALL_PATHS, Report
 from llm_extract.synth.render import render
 
@@ -240,7 +241,8 @@ def test_after_a_decision_a_rerun_does_not_count_the_reviewed_field_as_queued(
     shutil.copytree(out, work)
     resolve_item(work, queue_item(work, SEED_002, "applications.new_received.total"), "6")
     result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(work), "--no-resume"])
-    assert "982 proven, 27 derived, 27 queued for review" in result.output
+    # every field counted: 982 proven + 1 reviewed + 27 queued = the 1,010 fields of the five reports
+    assert "982 proven, 1 reviewed, 27 derived, 27 queued for review" in result.output
 
 
 def test_a_failed_document_is_reported_by_compare_as_failed_not_as_silent_errors(out: Path, golden_dir: Path,
@@ -253,3 +255,56 @@ def test_a_failed_document_is_reported_by_compare_as_failed_not_as_silent_errors
     assert cmp.differences and all(d.no_record for d in cmp.differences if d.doc_id == SEED_003)
     result = runner.invoke(app, ["compare", str(work), str(golden_dir)])
     assert "(0 not in the review queue)" in result.output and "no record: the document failed" in result.output
+
+
+def test_the_report_counts_the_decisions_in_force_as_summary_json_does_not_the_log_lines(
+        out: Path, tmp_path: Path, golden_dir: Path) -> None:
+    """A value decided, decided again, and the second decision undone: one decision is in force, though the
+    log holds three lines (the replaced one, the undo). The page says 1, as summary.json does, and names
+    the lines apart (records.sqlite's decisions table holds every line)."""
+    from llm_extract.review_store import ReviewStore
+
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    item = queue_item(work, SEED_002, "applications.new_received.total")
+    resolve_item(work, item, "6")
+    resolve_item(work, item, "7")
+    ReviewStore(work).undo()
+    assert len((work / "decisions.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    page = (work / "report.html").read_text(encoding="utf-8")
+    shown = dict(re.findall(r'<tr><th class="l">([^<]*decisions[^<]*)</th><td>(\d+)</td></tr>', page))
+    assert shown == {"reviewer decisions in force": "1",
+                     "lines in decisions.jsonl (with undos and decisions replaced)": "3"}
+    assert db(work).execute("SELECT count(*) FROM decisions").fetchone() == (3,)
+    result = runner.invoke(app, ["extract", str(golden_dir), "--out", str(work)])
+    assert result.exit_code == 0, result.output
+    assert read_json(work / "summary.json")["decisions"] == 1
+
+
+def test_a_roll_up_sums_no_document_whose_year_or_agency_is_not_trusted(out: Path, tmp_path: Path) -> None:
+    """A year an OCR layer gave (``unverified``) groups the document under a year it may not be: the
+    by-year roll-up sums it nowhere and counts it as excluded; the by-agency one, its agency proven, sums it."""
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    record_file = work / "records" / f"{SEED_003}.json"
+    rec = read_json(record_file)
+    rec["provenance"]["year"]["status"] = "unverified"
+    record_file.write_text(dumps(rec), encoding="utf-8")
+    rebuild_outputs(work)
+    con = db(work)
+    by_year = con.execute("SELECT key, documents, excluded FROM indicator_rollups WHERE by = 'year' "
+                          "AND code = 'applications_total'").fetchall()
+    total = con.execute("SELECT numerator FROM indicators WHERE code = 'applications_total' AND doc_id = ?",
+                        (SEED_003,)).fetchone()[0]
+    before = {r[0]: r[1:] for r in db(out).execute(
+        "SELECT key, documents, excluded, numerator FROM indicator_rollups WHERE by = 'year' "
+        "AND code = 'applications_total'")}
+    after = {k: (d, e) for k, d, e in by_year}
+    docs, excluded, summed = before["2021"]
+    assert after["2021"] == (docs - 1, excluded + 1)
+    assert con.execute("SELECT numerator FROM indicator_rollups WHERE by = 'year' AND key = '2021' "
+                       "AND code = 'applications_total'").fetchone() == (summed - total,)
+    agency = con.execute("SELECT documents, excluded FROM indicator_rollups WHERE by = 'agency' "
+                         "AND key = ? AND code = 'applications_total'", (rec["agency"],)).fetchone()
+    assert agency == db(out).execute("SELECT documents, excluded FROM indicator_rollups WHERE by = 'agency' "
+                                     "AND key = ? AND code = 'applications_total'", (rec["agency"],)).fetchone()

@@ -117,3 +117,18 @@ def test_a_document_whose_denominator_is_0_is_in_the_roll_ups_documents_adding_n
     assert by_code(fields(total_processed__total=0))["granted_rate"].value is None
     rate = {r.code: r for r in roll_up([(2021, none), (2021, some)], "year")}["granted_rate"]
     assert (rate.numerator, rate.denominator, rate.value, rate.documents, rate.excluded) == (1, 4, 0.25, 2, 0)
+
+
+def test_a_document_whose_group_key_is_not_trusted_is_summed_into_no_group_and_counted_as_excluded() -> None:
+    """The year (or agency) that groups a document is an input too: one read from an OCR layer
+    (``unverified``: 2023 misread as 2028?) may belong to another group; its numbers are summed nowhere,
+    and it counts in ``excluded`` of the group as read, so that it is not silently dropped either."""
+    sure = compute_indicators(fields(granted__total=1, total_processed__total=4))
+    doubtful = compute_indicators(fields(granted__total=3, total_processed__total=3))
+    got = {(r.key, r.code): r for r in roll_up([(2023, sure, True), (2023, doubtful, False), (2028, doubtful, False)],
+                                               "year")}
+    rate = got[("2023", "granted_rate")]
+    assert (rate.numerator, rate.denominator, rate.value, rate.documents, rate.excluded) == (1, 4, 0.25, 1, 1)
+    odd = got[("2028", "granted_rate")]
+    assert (odd.value, odd.documents, odd.excluded) == (None, 0, 1)
+    assert odd.reason == "no document of the group has it known"

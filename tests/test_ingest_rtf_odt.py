@@ -9,7 +9,7 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import load_bytes
 from llm_extract.ingest.odt import odt_to_text
 from llm_extract.ingest.rtf import rtf_to_text
-from tests.fixtures.ingest.form2021 import golden_report
+from tests.fixtures.ingest.form2021 import golden_report, report_blocks
 from tests.fixtures.ingest.office_files import odt_bytes, odt_content, report_odt, report_rtf, rtf_text
 
 
@@ -105,3 +105,16 @@ def test_odt_covered_cells_repeat_and_span_like_word_tables() -> None:
              '<table:covered-table-cell/><table:table-cell table:number-columns-repeated="2"><text:p>0</text:p>'
              '</table:table-cell></table:table-row></table:table>')
     assert _odt(table) == "\t合\n\t1\n\n\t\n\t0\n\t0\n\n"
+
+
+def test_an_odt_whose_mimetype_is_compressed_or_not_first_is_read_as_opendocument() -> None:
+    # it was taken for a .docx and refused as "a ZIP archive without word/document.xml: not a Word .docx document"
+    import io
+    import zipfile
+
+    content = odt_content(report_blocks(golden_report("003_d677def7845cc038")))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("content.xml", content)
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    _all_proven(buf.getvalue(), ".odt", "003_d677def7845cc038")

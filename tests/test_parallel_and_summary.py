@@ -3,7 +3,11 @@ and the records are compact, and the summary does not grow with the batch."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -45,9 +49,9 @@ def test_a_pooled_run_writes_byte_for_byte_what_a_serial_run_writes_in_input_ord
 
 def test_records_and_the_summary_are_compact_and_the_summary_does_not_grow_with_the_batch(tmp_path: Path,
                                                                                           golden_dir: Path) -> None:
-    small = run_batch([_batch(tmp_path / "a", golden_dir, 5)], tmp_path / "small")
+    small = run_batch([_batch(tmp_path / "a", golden_dir, 12)], tmp_path / "small")
     large = run_batch([_batch(tmp_path / "b", golden_dir, 40)], tmp_path / "large")
-    assert (small.ok, large.ok) == (5, 40)
+    assert (small.ok, large.ok) == (12, 40)
     for out in ("small", "large"):
         text = (tmp_path / out / "summary.json").read_text(encoding="utf-8")
         assert text.count("\n") == 1 and "outcomes" not in text
@@ -63,6 +67,52 @@ def test_the_summary_lists_the_first_failures_and_counts_them_all(tmp_path: Path
     summary = run_batch([_batch(tmp_path, golden_dir, 1, bad=5)], tmp_path / "out")
     assert summary.failed == 5 and len(summary.failures) == 3
     assert len(list((tmp_path / "out" / "failed").iterdir())) == 5
+
+
+def test_the_summary_names_the_documents_read_the_longest(tmp_path: Path, golden_dir: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # a batch that takes an hour: which file held it up (the per-document seconds were kept nowhere)
+    real = pipeline.read_document
+
+    def slow_for_d003(doc, **kw):
+        if doc.doc_id.startswith("d003"):
+            time.sleep(0.5)
+        return real(doc, **kw)
+
+    monkeypatch.setattr(pipeline, "read_document", slow_for_d003)
+    src = _batch(tmp_path, golden_dir, 14, bad=1)
+    summary = run_batch([src], tmp_path / "out", workers=1)
+    slowest = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))["slowest"]
+    assert slowest == summary.model_dump(mode="json")["slowest"]
+    assert len(slowest) == pipeline.SLOWEST_LISTED
+    assert Path(slowest[0]["path"]).name.startswith("d003") and slowest[0]["seconds"] >= 0.5 and slowest[0]["ok"]
+    assert [d["seconds"] for d in slowest] == sorted((d["seconds"] for d in slowest), reverse=True)
+    again = run_batch([src], tmp_path / "out", workers=1)        # every document resumed: nothing read, none listed
+    assert [Path(d["path"]).name for d in again.slowest] == ["empty0.txt"]
+
+
+def test_a_document_that_kills_its_worker_process_fails_by_name_and_the_batch_goes_on(
+        tmp_path: Path, golden_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the out-of-memory killer ending a worker (a 500 MB page) broke the pool: the run ended in a
+    # BrokenProcessPool traceback, no summary written, the combined outputs not rebuilt
+    real = pipeline._one
+
+    def deadly(f: Path, *args, **kw):
+        if f.name.startswith("d017"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(f, *args, **kw)
+
+    monkeypatch.setattr(pipeline, "_one", deadly)
+    order: list[str] = []
+    summary = run_batch([_batch(tmp_path, golden_dir, 40)], tmp_path / "out", workers=2,
+                        progress=lambda o: order.append(o.doc_id))
+    assert (summary.ok, summary.failed) == (39, 1) and order == sorted(order) and len(order) == 40
+    failure = summary.failures[0]
+    assert Path(failure["path"]).name.startswith("d017") and failure["type"] == pipeline.PROCESS_DIED
+    assert "the process reading it died" in failure["error"]
+    assert len(list((tmp_path / "out" / "records").iterdir())) == 39
+    assert [p.name[:4] for p in (tmp_path / "out" / "failed").iterdir()] == ["d017"]
+    assert (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").count("\n") == 39
 
 
 def test_a_small_batch_stays_in_one_process() -> None:

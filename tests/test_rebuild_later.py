@@ -21,8 +21,7 @@ from llm_extract.pipeline import run_batch
 from llm_extract.rebuild_later import RebuildLater
 from llm_extract.review_store import DecisionRequest, ReviewStore
 from llm_extract.runlock import OutputLockedError
-from llm_extract.synth.render import render
-from tests.test_crossyear import golden_report, next_year
+from tests.test_crossyear import two_years
 from tests.test_review_store import item_for, out  # noqa: F401  (the fixture)
 
 NATURAL = "applications.new_received.natural_person"
@@ -100,15 +99,8 @@ def test_the_store_decides_while_its_own_rebuild_holds_the_lock_and_keeps_other_
 
 def test_a_pending_documents_queue_keeps_its_cross_year_items_until_acknowledged(golden_dir: Path,
                                                                                 tmp_path: Path) -> None:
-    this = golden_report(golden_dir)
-    later = next_year(this, agency="红旗区人民政府")
-    later.active_disclosure.normative_documents.in_force = 60
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    (inputs / "hq2021.txt").write_text(render(this, "tabrows"), encoding="utf-8")
-    (inputs / "hq2022.txt").write_text(render(later, "cells"), encoding="utf-8")
     out = tmp_path / "out"
-    run_batch([inputs], out)
+    run_batch([two_years(golden_dir, tmp_path)], out)
     store = ReviewStore(out, rebuild_later=True)
     store.later.quiet = 60
     linked = [i for i in store.items(doc="hq2022") if i.rules == ["XYEAR.STOCK_NORMATIVE"]]

@@ -82,6 +82,8 @@ def test_cells_are_coloured_by_status_with_their_source_lines(page) -> None:
     proven = section.locator("table.表三 td.s-proven").first
     assert proven.evaluate("e => getComputedStyle(e).backgroundColor") == _rgb(STATUS_COLOURS["proven"])
     total_row = section.locator("table.表三 tr", has_text="（七）总计")
+    total_row.scroll_into_view_if_needed()             # (a section far from the screen is not laid out: no text)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     assert "L57" in total_row.inner_text()                       # the source line of the row
 
 

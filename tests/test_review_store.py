@@ -392,3 +392,33 @@ def test_a_mistyped_filter_is_refused_not_shown_as_an_empty_queue(out: Path) -> 
     by_name = runner.invoke(app, ["review", str(out), "--table", "表四"])
     assert by_alias.exit_code == 0 and by_alias.output == by_name.output and "0 items" not in by_alias.output
     assert runner.invoke(app, ["review", str(out), "--status", "Disputed"]).exit_code == 0
+
+
+def test_accepting_a_stale_decision_keeps_the_value_the_field_holds_never_writes_a_blank(
+        out: Path, tmp_path: Path) -> None:
+    """A decision whose table changed since is shown as a REVIEW.STALE item on its field (proven now, the
+    cell printed in the new text). Accepting it in bulk accepts the value the field holds (6), as accepting
+    any item does; it wrote null instead, a blank over a printed 6 that broke every identity of the cell."""
+    path = "applications.new_received.natural_person"
+    store = ReviewStore(out)
+    store.resolve([DecisionRequest(item_id=item_for(store, path), value="6")])
+    doc = tmp_path / "in" / "doc.txt"
+    lines = doc.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    lines[n] = "一、本年新收政府信息公开申请数量\t\t\t6\t0\t0\t0\t0\t0\t6\t\t\t"     # the cell printed now
+    doc.write_text("\n".join(lines), encoding="utf-8")
+    extract([tmp_path / "in"], out)
+    stale = ReviewStore(out).items(rule="REVIEW.STALE")
+    assert [(i.path, i.value) for i in stale] == [(path, 6)]                 # the value the record holds now
+    assert read_json(out / "records" / "doc.json")["provenance"][path]["status"] == "proven"
+    import sqlite3
+    row = sqlite3.connect(out / "records.sqlite").execute(
+        "SELECT value, finding, decision FROM review_items WHERE id = ?", (stale[0].id,)).fetchone()
+    assert row[:2] == ("6", stale[0].finding)                    # records.sqlite holds the item as the queue does
+    assert json.loads(row[2])["problem"] == "REVIEW.STALE"
+    ReviewStore(out).accept(rule="REVIEW.STALE")
+    rec = read_json(out / "records" / "doc.json")
+    assert rec["applications"]["new_received"]["natural_person"] == 6
+    assert rec["provenance"][path]["status"] == "reviewed"
+    assert not [p for p, v in rec["provenance"].items() if v["status"] == "disputed" and p.startswith("applications.")]
+    assert decisions(out)[-1]["value"] == 6

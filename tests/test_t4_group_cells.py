@@ -110,3 +110,28 @@ def test_a_table_of_empty_cells_only_is_read_blank_where_each_cell_is_a_line(gol
     lines_only = empty.replace("\t\n", "\n")           # a text tool's: the empty cells are empty lines
     record = process_document(Document.from_text(_text(golden_dir, lines_only), doc_id="t4-lines"))
     assert all(record.provenance[p].status is not Status.PROVEN for p in paths)
+
+
+def test_one_tab_row_of_fifteen_fields_keeps_its_empty_cells_places(golden_dir) -> None:
+    """A web page's table saved as tab rows: ``4⇥⇥3⇥1⇥8⇥⇥…``, one field a cell, an empty field an empty cell. Its four
+    numbers are 行政复议's 维持, 其他, 未审结 and 总计 where the fields put them (counted alone, four numbers for
+    fifteen cells were no reading at all)."""
+    header = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+            f"{header}\n" + "\t".join(["4", "", "3", "1", "8"] + [""] * 5 + ["2", "", "", "", "2"]) + "\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
+    expected = {"administrative_review": [4, None, 3, 1, 8], "litigation_direct": [None] * 5,
+                "litigation_after_review": [2, None, None, None, 2]}
+    for group, values in expected.items():
+        for column, value in zip(REVIEW_COLUMNS, values):
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path
+
+
+def test_a_tab_row_whose_fields_break_a_groups_sum_is_not_read_by_its_fields(golden_dir) -> None:
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
+            f"{chr(9).join(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] * 3)}\n"
+            + "\t".join(["4", "", "3", "1", "9"] + [""] * 10) + "\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
+    assert record.provenance["review_litigation.administrative_review.upheld"].status is not Status.PROVEN

@@ -137,17 +137,19 @@ class RollUp:
         self.by, self.key = by, key
         self.acc: dict[tuple[str, str], list[int]] = {}   # (group, code) -> numerator, denominator, documents, excluded
 
-    def add(self, group: Any, indicators: Iterable[Indicator]) -> None:
+    def add(self, group: Any, indicators: Iterable[Indicator], *, group_trusted: bool = True) -> None:
         """One document's indicators; a document without a group key (no agency, no year) is left out,
         one whose inputs are not all trusted (its numerator null) counts in ``excluded`` of its group. A rate
         whose denominator is 0 (null, but from trusted inputs: no case to rate) adds 0 to both sums and
-        counts in ``documents``."""
+        counts in ``documents``. The group key is an input too: a document whose year or agency is not
+        trusted (``group_trusted`` False: an OCR'd year, a name cut from a sentence) may belong to another
+        group, so its numbers are summed into none; it counts in ``excluded`` of the group as read."""
         k = self.key(group)
         if k is None:
             return
         for ind in indicators:
             slot = self.acc.setdefault((k, ind.code), [0, 0, 0, 0])
-            if ind.numerator is None:            # an input is not trusted
+            if ind.numerator is None or not group_trusted:    # an input (or the group key) is not trusted
                 slot[3] += 1
                 continue
             slot[0] += ind.numerator or 0
@@ -166,10 +168,11 @@ class RollUp:
         return out
 
 
-def roll_up(documents: Iterable[tuple[Any, list[Indicator]]], by: str,
+def roll_up(documents: Iterable[tuple[Any, list[Indicator]] | tuple[Any, list[Indicator], bool]], by: str,
             key: Callable[[Any], str | None] = lambda k: None if k is None else str(k)) -> list[Rollup]:
-    """Sum numerators and denominators per group (``(group key, indicators)`` per document); see :class:`RollUp`."""
+    """Sum numerators and denominators per group (``(group key, indicators[, group key trusted])`` per
+    document); see :class:`RollUp`."""
     acc = RollUp(by, key)
-    for group, indicators in documents:
-        acc.add(group, indicators)
+    for group, indicators, *trusted in documents:
+        acc.add(group, indicators, group_trusted=trusted[0] if trusted else True)
     return acc.result()

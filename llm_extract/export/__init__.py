@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import Rollup, RollUp
-from ..decisions import DECISIONS_FILE
+from ..decisions import DECISIONS_FILE, load_decisions
 from ..outputs import FAILED_DIR, atomic_open, jsonl_lines, read_json
 from .csv_tables import FieldsCsv, RecordsCsv
 from .fragment import Fragment, render_fragment
@@ -93,8 +93,8 @@ class Exports:
         self.sqlite.add_rows(frag.sql)
         self.xlsx.add_packed(frag.xlsx)
         self.html.add_section(frag.doc_id, frag.html, frag.indicators)
-        self.by_year.add(frag.year, frag.indicators)
-        self.by_agency.add(frag.agency, frag.indicators)
+        self.by_year.add(frag.year, frag.indicators, group_trusted=frag.year_trusted)
+        self.by_agency.add(frag.agency, frag.indicators, group_trusted=frag.agency_trusted)
         self.ok += 1
         self.queued += frag.queued
         self.fields.update(frag.field_statuses)
@@ -112,8 +112,11 @@ class Exports:
         rollups: list[Rollup] = self.by_year.result() + self.by_agency.result()
         self.sqlite.add_rollups(rollups)
         self.xlsx.add_rollups(rollups)
+        # the decisions in force (as summary.json counts them): not the log's lines, which hold every undo
+        # and every decision taken back or replaced since (all of them are in records.sqlite's decisions)
         summary = {"documents": self.ok + len(failures), "ok": self.ok, "failed": len(failures),
-                   "queued": self.queued, "decisions": len(decisions), "fields": dict(self.fields),
+                   "queued": self.queued, "decisions": len(load_decisions(self.out)) if decisions else 0,
+                   "decision_lines": len(decisions), "fields": dict(self.fields),
                    "rules": dict(sorted(self.rules.items()))}
         staged: list[tuple[Path, Path]] = []
         self.xlsx.start_staging()      # its process closes and zips the workbook while this one finishes the others

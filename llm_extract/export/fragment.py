@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis import Indicator, compute_indicators
+from ..analysis import TRUSTED, Indicator, compute_indicators
 from ..outputs import dumps
 from .csv_tables import fields_csv_text, records_csv_text
 from .fields import field_rows
@@ -35,6 +35,8 @@ class Fragment:
     agency: Any
     year: Any
     indicators: list[Indicator]
+    year_trusted: bool              # the year is proven or reviewed (an untrusted one groups no roll-up sum)
+    agency_trusted: bool            # the agency likewise
     jsonl: bytes                    # its line of records.jsonl
     queue: bytes                    # its lines of review_queue.jsonl
     records_csv: bytes              # its line of records.csv
@@ -52,8 +54,10 @@ def render_fragment(rec: dict[str, Any], review: list[dict[str, Any]]) -> Fragme
     """A record dict (cross-year findings merged, ``review`` popped) as its part of every output."""
     rows = field_rows(rec)
     indicators = compute_indicators({r.path: (r.value, r.status) for r in rows})
+    meta = {r.path: r.status for r in rows[:2]}         # agency and year, first in field_rows
     return Fragment(
         doc_id=str(rec.get("doc_id")), agency=rec.get("agency"), year=rec.get("year"), indicators=indicators,
+        year_trusted=meta.get("year") in TRUSTED, agency_trusted=meta.get("agency") in TRUSTED,
         jsonl=(dumps(slim_record(rec)) + "\n").encode(), queue="".join(dumps(item) + "\n" for item in review).encode(),
         records_csv=records_csv_text(rows).encode(), fields_csv=fields_csv_text(rows).encode(),
         sql=sql_rows(rec, rows, review, indicators), xlsx=pack_rows(document_rows(rec, rows, review, indicators)),

@@ -11,7 +11,8 @@ Tables (typed columns; every doc id is TEXT, so ``004`` stays ``004``):
 - ``decisions``: every line of ``decisions.jsonl`` in order (set, keep, undo).
 - ``findings`` (errors and warnings; the informational ones, e.g. how a value was
   derived, stay in ``records/<doc_id>.json``, the rules are in ``fields.rules``),
-  ``review_items``: as in the JSON outputs.
+  ``review_items``: as in review_queue.jsonl (``finding``: the key a ``keep`` acknowledges; ``decision``, JSON:
+  a decision on the item that could not be applied, ``REVIEW.STALE`` or ``REVIEW.INVALID_DECISION``).
 - ``indicators`` (per document) and ``indicator_rollups`` (by year, by agency).
 
 Written to a temporary file in the output directory, then renamed.
@@ -50,7 +51,8 @@ CREATE TABLE findings (
 );
 CREATE TABLE review_items (
     id TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(doc_id), path TEXT, "table" TEXT, status TEXT,
-    value TEXT, candidates TEXT, rules TEXT, message TEXT, kind TEXT, raw TEXT, source_lines TEXT
+    value TEXT, candidates TEXT, rules TEXT, message TEXT, kind TEXT, raw TEXT, source_lines TEXT, finding TEXT,
+    decision TEXT
 );
 CREATE TABLE decisions (
     seq INTEGER PRIMARY KEY, id TEXT, action TEXT, doc_id TEXT NOT NULL, path TEXT, finding TEXT, value TEXT,
@@ -142,7 +144,8 @@ def sql_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, A
                 for f in rec.get("findings", []) if f.get("severity", "error") in ("error", "warning")]
     items = [(i.get("id"), doc_id, i.get("path") or None, i.get("table"), i.get("status"), value_text(i.get("value")),
               _json(i.get("candidates", [])), ",".join(i.get("rules", [])) or None, i.get("message"), i.get("kind"),
-              i.get("raw"), _json(i.get("source_lines", []))) for i in review]
+              i.get("raw"), _json(i.get("source_lines", [])), i.get("finding"),
+              _json(i["decision"]) if i.get("decision") else None) for i in review]
     return (document, fields, findings, items,
             [(doc_id, i.code, i.name, _number(i.numerator), _number(i.denominator), i.value, i.reason)
              for i in indicators])
@@ -185,7 +188,7 @@ class SqliteWriter:
             self.db.executemany("INSERT INTO fields VALUES (?,?,?,?,?,?,?,?,?,?,?)", chain.from_iterable(
                 zip(repeat(doc_id), *_PLACES, *columns) for doc_id, columns in fields))
             self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", findings)
-            self.db.executemany("INSERT INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", review)
+            self.db.executemany("INSERT INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", review)
             self.db.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?)", indicators)
         for rows in self.pending:
             rows.clear()

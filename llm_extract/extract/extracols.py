@@ -32,6 +32,7 @@ from ..evidence import CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .cells import EMPTY_KINDS
 from .headerorder import words
+from ..form import FORM
 from .labels import rows_named
 from .layout import Item
 from .rowbounds import group_title_piece, numbered
@@ -274,10 +275,21 @@ def without_sub_rows(items: list[Item]) -> list[Item]:
     skipping = False
     for it in items:
         if it.is_text:
-            skipping = bool(_SUB_ROW.match(it.key))
+            skipping = (m := _SUB_ROW.match(it.key)) is not None and not _form_row(it.key[m.end():])
         if not skipping:
             out.append(it)
     return out if len(out) != len(items) else items
+
+
+#: the rows of the form that open a group (1.属于国家秘密 under （三）不予公开, …): those a 其中 may introduce
+_GROUP_FIRST = frozenset(r.key for r in FORM.table3_rows if r.group)
+
+
+def _form_row(rest: str) -> bool:
+    """Whether what follows a label's 其中 is the row of the form that opens a group (``（三）不予公开 | 其中：1.属于国家秘密``,
+    ``其中：属于国家秘密``), not a row the agency adds (``其中：网上申请``)."""
+    named = rows_named(rest)
+    return len(named) == 1 and named[0] in _GROUP_FIRST
 
 
 def spacer_column(spans: dict[str, list[Item]]) -> bool:

@@ -11,7 +11,8 @@ keeps the options under which every identity of the whole table holds.
 
 Enumeration is bounded: a run with more than ``max_options`` candidate cuts,
 or whose search visits more than ``max_steps`` partial cuts, gives ``None``
-(capped) and the row stays missing.
+(capped) and the row stays missing; no number is cut longer than ``MAX_DIGITS``.
+表三's six cells are found from both ends of the run (``summingcuts``).
 """
 
 from __future__ import annotations
@@ -21,12 +22,16 @@ import unicodedata
 from collections.abc import Callable, Iterator
 
 from .cells import OCR_LETTERS, ocr_digits
+from .summingcuts import parts_summing
 
 __all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
-           "groups_hold", "MAX_OPTIONS", "MAX_STEPS"]
+           "groups_hold", "MAX_OPTIONS", "MAX_STEPS", "MAX_DIGITS"]
 
 MAX_OPTIONS = 2_000
 MAX_STEPS = 200_000
+#: the most digits a count of 表三 or 表四 has: ten digits would be more applications than people in China (a longer
+#: run is no row of counts, and cutting it would only spend the step budget, row after row)
+MAX_DIGITS = 10
 
 # the digits must follow the label's last word (not "l,908", where OCR broke a number); OCR letters
 # inside the run are digits (a digit anchors the confusion: ``00O0l01``)
@@ -96,33 +101,6 @@ def cuts(digits: str, parts: int) -> list[list[int]]:
     return out
 
 
-def _parts_summing(digits: str, parts: int, total: int, budget: _Budget) -> Iterator[list[int]]:
-    """Cuts of ``digits`` into ``parts`` numbers whose sum is ``total``."""
-    width = len(str(total))
-
-    def walk(pos: int, acc: list[int], left_sum: int) -> Iterator[list[int]]:
-        budget.spend()
-        left = parts - len(acc)
-        rest = len(digits) - pos
-        if left == 1:
-            piece = digits[pos:]
-            if piece and _ok(piece) and int(piece) == left_sum:
-                yield acc + [left_sum]
-            return
-        if rest < left or rest > left * width:
-            return
-        for end in range(pos + 1, min(len(digits) - left + 1, pos + width) + 1):
-            piece = digits[pos:end]
-            if not _ok(piece):
-                continue
-            value = int(piece)
-            if value > left_sum:
-                break
-            yield from walk(end, acc + [value], left_sum - value)
-
-    yield from walk(0, [], total)
-
-
 def row_cuts(digits: str, width: int = 7, *, max_options: int = MAX_OPTIONS,
              max_steps: int = MAX_STEPS) -> list[list[int]] | None:
     """表三: cuts of a row's run into ``width`` numbers whose last is the sum of the others.
@@ -132,12 +110,14 @@ def row_cuts(digits: str, width: int = 7, *, max_options: int = MAX_OPTIONS,
     budget = _Budget(max_steps)
     out: list[list[int]] = []
     try:
-        for size in range(1, len(digits) - (width - 1) + 1):
+        if len(digits) > width * MAX_DIGITS:
+            return []
+        for size in range(1, min(len(digits) - (width - 1), MAX_DIGITS) + 1):
             suffix = digits[len(digits) - size:]
             if not _ok(suffix):
                 continue
             total = int(suffix)
-            for head in _parts_summing(digits[:len(digits) - size], width - 1, total, budget):
+            for head in parts_summing(digits[:len(digits) - size], width - 1, total, budget.spend):
                 out.append(head + [total])
                 if len(out) > max_options:
                     return None
@@ -165,7 +145,7 @@ def group_cuts(digits: str, groups: int = 3, width: int = 5, *, max_options: int
                     raise _Capped
             return
         left = groups * width - len(acc)
-        if len(digits) - pos < left:
+        if not left <= len(digits) - pos <= left * MAX_DIGITS:
             return
         if in_group == width - 1:             # the group's total is forced by its four parts
             total = str(sum(acc[-(width - 1):]))
@@ -175,6 +155,8 @@ def group_cuts(digits: str, groups: int = 3, width: int = 5, *, max_options: int
                 acc.pop()
             return
         for end, value in _pieces(digits, pos, left):
+            if end - pos > MAX_DIGITS:
+                break
             acc.append(value)
             walk(end, acc)
             acc.pop()

@@ -58,15 +58,23 @@ def name_places(header: Sequence[str], name: str) -> list[int]:
     line that are its pieces (a web page's cell wrapping it, ``社会<br>公益<br>组织``: the line ``⇥社会 公益 组织``), at the
     index of the first. Pieces on several lines are no name: PDF text prints a header's wrapped cells a line of
     pieces at a time, in an order of its own."""
-    places = []
-    for i in range(len(header)):
-        joined, line = "", getattr(header[i], "line", None)
-        for word in header[i:]:
+    places: list[int] = []
+    if name not in "".join(header):         # (named whole or in pieces, it is in the words run together)
+        return places
+    n = len(header)
+    for i, first in enumerate(header):
+        if first == name:
+            places.append(i)
+            continue
+        if not name.startswith(first):      # (most words: no piece of the name)
+            continue
+        joined, line, j = first, getattr(first, "line", None), i + 1
+        while j < n and joined != name and name.startswith(joined):
+            word = header[j]
             if getattr(word, "line", None) != line:
                 break
             joined += word
-            if not name.startswith(joined) or joined == name:
-                break
+            j += 1
         if joined == name:
             places.append(i)
     return places

@@ -23,6 +23,7 @@ from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4prose import without_prose
 from .headerorder import t4_placed
 from .t4sums import without_sums
+from .t4oneline import full_line, holds, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
@@ -77,10 +78,12 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         return _rule_glyph_row(values)
     if len(numbers) == 15 and not placeholder_among(values, numbers):
         chosen = numbers
-    elif (row := _full_line(values, numbers)) is not None:
+    elif (row := full_line(values, numbers)) is not None:
         chosen = row
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
         chosen = values[-15:]
+    elif (fields := tab_row_cells(values)) is not None:
+        chosen = fields                     # one tab row of fifteen fields, its empty cells empty fields
     else:
         chosen = _before_blank_rows(values, numbers)
     if chosen is None and len(numbers) == 14 and len(values) >= 15 \
@@ -151,24 +154,6 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     return out, ambiguities
 
 
-def _full_line(values: list[Item], numbers: list[Item]) -> list[Item] | None:
-    """The 15 cells of one line printed whole (``0 0 0 0 0 1 0 0 0 1 0 0 0 0 0``), each group's total its four
-    results, when the region's other numbers are each a line of their own after it (a page's number, ``3``,
-    under the table of a text that lost its page breaks): a sixteenth cell is no place in 表四, and a line's
-    number after a row that holds already is no wrapped piece of it."""
-    lines: dict[int, list[Item]] = {}
-    for it in values:
-        lines.setdefault(it.line, []).append(it)
-    rows = [its for its in lines.values() if len(its) == 15 and all(it.cell.is_number for it in its)]
-    if len(rows) != 1 or not _holds(rows[0]):
-        return None
-    row, line = rows[0], rows[0][0].line
-    rest = [it for it in numbers if it.line != line]
-    if not rest or any(it.line < line or len(lines[it.line]) != 1 for it in rest):
-        return None
-    return row
-
-
 def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
     """Whether 15 cells printed one to a line may as well be three rows printed column by column (pdf2txt.py
     prints a ruled 表四 of three rows, one per group, so: 行政复议's 结果维持, the next row's, …): the groups
@@ -206,7 +191,7 @@ def _both_orders_hold(chosen: list[Item], other: list[Item]) -> bool:
     """Whether the cells read in another order give another table, and both keep every group's total."""
     if [(it.cell.kind, it.cell.value) for it in other] == [(it.cell.kind, it.cell.value) for it in chosen]:
         return False
-    return _holds(chosen) and _holds(other)
+    return holds(chosen) and holds(other)
 
 
 def _table_rows(chosen: list[Item], lines: Sequence[str]) -> bool:
@@ -305,11 +290,6 @@ def _groups_as_rows(items: list[Item], first: int) -> bool:
         return True             # each column named once and no group before the cells: a grid whose rows'
     #                             labels follow its cells (pdftotext: 结果维持 … 总计 / the cells / 行政复议 …)
     return columns >= 0 and before.rfind("行政复议") > columns
-
-
-def _holds(cells: list[Item]) -> bool:
-    values = [it.cell.value for it in cells]
-    return all(v is None or isinstance(v, int) for v in values) and groups_hold([v or 0 for v in values])
 
 
 def _rule_glyph_row(values: list[Item]) -> tuple[Readings, list[Ambiguity]]:

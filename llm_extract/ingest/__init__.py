@@ -40,7 +40,10 @@ def _sniff_word(data: bytes, suffix: str, path: str) -> str:
     """What a word-processor file really holds: ``docx``, ``odt``, ``doc`` (binary Word), ``rtf``,
     ``html`` (Word's web page) or ``mht`` (Word's single-file web page); agencies rename freely."""
     if data.startswith(b"PK\x03\x04"):
-        return "odt" if data[30:38] == b"mimetype" and b"opendocument" in data[38:120] else "docx"
+        if data[30:38] == b"mimetype" and b"opendocument" in data[38:120]:
+            return "odt"
+        # (an .odt whose mimetype is not first and stored, as the standard asks: OpenDocument, unless it is a .docx)
+        return "odt" if suffix == ".odt" and b"word/document.xml" not in data else "docx"
     if data.startswith(OLE2_MAGIC):    # a .doc is read (or fails by name) by doc_to_text, which opens it once;
         if suffix == ".wps" and not is_word97(data):      # a .docx may be an encrypted package
             raise UnsupportedFormatError(path, "a .wps file in WPS Office's (or Microsoft Works') own format, "

@@ -31,6 +31,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _PROBE_CHARS = 400
 # what GBK text decodes to beyond ASCII: ideographs, CJK punctuation, full-width forms
 _CJK_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u00b7\u2014]")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])     # the same, as bytes
 
@@ -63,6 +64,14 @@ def _mostly_cjk(text: str) -> bool:
     code (a web page without a charset declaration), where the share of ideographs overall is small."""
     beyond_ascii = sum(1 for c in text if c > "\x7f")
     return beyond_ascii >= 20 and len(_CJK_TEXT.findall(text)) >= 0.95 * beyond_ascii
+
+
+def _user_defined(text: str) -> bool:
+    """Whether one in a hundred characters beyond ASCII is in the private use area: GB18030 decodes the user-defined
+    areas of GBK there, where a Chinese text has next to none (the 2,000 wild reports: 4 in 10,000 at most), while
+    Big5 bytes read as GBK land there by the hundred (the text is mojibake: another encoding is guessed)."""
+    beyond = sum(1 for c in text if c > "\x7f")
+    return beyond > 0 and len(_PRIVATE_USE.findall(text)) * 100 >= beyond
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -111,7 +120,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         raise BinaryDocumentError(path)
     try:
         text = data.decode("gb18030")
-        if _looks_textual(text) and (_ideographs(text) >= max(1, len(text) // 20) or _mostly_cjk(text)):
+        if _looks_textual(text) and (_ideographs(text) >= max(1, len(text) // 20) or _mostly_cjk(text)) \
+                and not _user_defined(text):
             return text, "gb18030"
     except UnicodeDecodeError:
         pass

@@ -1,0 +1,59 @@
+"""表四 printed on one line: fifteen numbers (:func:`full_line`), or fifteen tab-separated fields, its empty cells
+empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`).
+
+A web page's or Word file's table saved as tab rows keeps every cell's field, an empty cell's too: the fields'
+places are the cells' places. Counting the row's numbers alone (``4 3 1 8``: four for fifteen cells) loses where
+they stand; the fields keep it. Read only when every value of 表四 stands on that one line, which has fifteen
+fields (the tokenizer keeps each item's field index and the line's field count), and every group's total is the
+sum of its results (an empty field a blank cell, counted 0).
+"""
+
+from __future__ import annotations
+
+from ..evidence import CellKind
+from .cells import parse_cell
+from .layout import Item
+from .glued import groups_hold
+
+__all__ = ["full_line", "holds", "tab_row_cells"]
+
+_CELLS = 15
+
+
+def tab_row_cells(values: list[Item]) -> list[Item] | None:
+    """The fifteen cells of the one tab row holding every value of ``values``, an empty field a blank cell; None
+    when the values are not so printed."""
+    if not values or len({it.line for it in values}) != 1 or len(values) >= _CELLS:
+        return None
+    if any(it.width != _CELLS or it.col is None for it in values) or len({it.col for it in values}) != len(values):
+        return None
+    by_col = {it.col: it for it in values}
+    line = values[0].line
+    cells = [by_col.get(c) or Item("", line, parse_cell(""), col=c, width=_CELLS, placed=True) for c in range(_CELLS)]
+    if any(it.cell.kind is not CellKind.BLANK and not it.cell.is_number for it in cells):
+        return None
+    return cells if holds(cells) else None
+
+
+def full_line(values: list[Item], numbers: list[Item]) -> list[Item] | None:
+    """The 15 cells of one line printed whole (``0 0 0 0 0 1 0 0 0 1 0 0 0 0 0``), each group's total its four
+    results, when the region's other numbers are each a line of their own after it (a page's number, ``3``,
+    under the table of a text that lost its page breaks): a sixteenth cell is no place in 表四, and a line's
+    number after a row that holds already is no wrapped piece of it."""
+    lines: dict[int, list[Item]] = {}
+    for it in values:
+        lines.setdefault(it.line, []).append(it)
+    rows = [its for its in lines.values() if len(its) == 15 and all(it.cell.is_number for it in its)]
+    if len(rows) != 1 or not holds(rows[0]):
+        return None
+    row, line = rows[0], rows[0][0].line
+    rest = [it for it in numbers if it.line != line]
+    if not rest or any(it.line < line or len(lines[it.line]) != 1 for it in rest):
+        return None
+    return row
+
+
+def holds(cells: list[Item]) -> bool:
+    """Whether the cells are counts (or blank) whose every group's total is its four results' sum."""
+    values = [it.cell.value for it in cells]
+    return all(v is None or isinstance(v, int) for v in values) and groups_hold([v or 0 for v in values])
