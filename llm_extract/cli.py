@@ -377,15 +377,31 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (default: this machine only).")] = "127.0.0.1",
 ) -> None:
     """A local review web page: documents, tables coloured by status, keyboard-driven decisions."""
+    from .rebuild import outputs_current
     from .web import serve as run_server
 
     store = _store(out_dir, rebuild_later=True)
+    # a run or a review page killed before it rebuilt them: the page would show the queue file as it was
+    if not outputs_current(store.out):
+        console.print("the combined outputs (the review queue among them) do not hold every record and decision "
+                      f"in {out_dir} yet: rebuilding them first…", markup=False, highlight=False)
+        try:
+            store.rebuild_now()
+        except OutputLockedError as exc:
+            err.print(f"{exc}\nthe page shows the queue as last rebuilt until then", markup=False,
+                      highlight=False, soft_wrap=True)
     console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
     run_server(store, host=host, port=port)
     if store.later is not None and store.later.pending():
-        console.print("bringing the combined outputs up to date with the last decisions…", markup=False,
-                      highlight=False)
-    store.flush()
+        console.print("bringing the combined outputs up to date with the last decisions… (Ctrl-C again to stop "
+                      "now: the decisions are kept either way)", markup=False, highlight=False)
+    try:
+        store.flush()
+    except KeyboardInterrupt:
+        err.print(f"stopped before the combined outputs were rebuilt: every decision is in {out_dir}/decisions.jsonl "
+                  "and its document's record; the next `llm-extract extract` or `serve` on it rebuilds them",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(130)
 
 
 @app.command("update-golden")

@@ -88,6 +88,13 @@ def _in_batch(doc_id: str, batch_ids: set[str]) -> bool:
     return doc_id in batch_ids or doc_id.rsplit("-", 1)[0] in batch_ids     # <stem>-k: a report split from <stem>
 
 
+def outputs_current(out: Path) -> bool:
+    """Are the combined files of ``out`` those its records, failures and decisions make now? (Not after a run
+    or a review page killed before it rebuilt them, nor after an edit of a record or of the code.)"""
+    kept = RebuildState.load(out)
+    return kept is not None and kept.current(out, inputs_digest(out, sorted((out / RECORDS_DIR).glob("*.json"))))
+
+
 def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = None, force: bool = False) -> Totals:
     """Rewrite the combined files of ``out`` (unless they are current and not ``force``);
     the totals count the documents in ``batch_ids``."""

@@ -30,6 +30,9 @@ __all__ = ["RebuildLater", "current_queue", "CROSS_YEAR"]
 #: how much lower the rebuild's CPU priority is than the review page's (os.setpriority's niceness)
 _NICE = 10
 
+#: at most how long :meth:`RebuildLater.flush` waits without running (seconds): a Ctrl-C is seen within it
+_WAKE = 0.25
+
 #: the rule codes of cross-year findings: the rebuild adds their items to a document's queue (they depend on
 #: other documents' records), its record does not hold them
 CROSS_YEAR = "XYEAR."
@@ -81,10 +84,12 @@ class RebuildLater:
             self._last = 0.0                       # no quiet period to wait for
             self._cond.notify_all()
             while self._touched or self._running:
-                left = None if deadline is None else deadline - time.monotonic()
-                if left is not None and left <= 0:
+                left = _WAKE if deadline is None else deadline - time.monotonic()
+                if left <= 0:
                     return False
-                self._cond.wait(left)
+                # woken now and then: Ctrl-C may reach the rebuild's thread, and only this one, the main
+                # thread, raises it, once it runs again (a wait without end would never end, ignoring it)
+                self._cond.wait(min(left, _WAKE))
         return True
 
     def close(self) -> None:

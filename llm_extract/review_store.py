@@ -91,7 +91,7 @@ class ReviewStore:
         # OUT's lock, shared by this store's blocks: its decisions go on while its own rebuild behind the
         # reviewer holds it; another store or process is kept out
         self._locked = SharedLock(lambda: run_lock(self.out))
-        self.later = RebuildLater(self._rebuild_now) if rebuild_later else None
+        self.later = RebuildLater(self.rebuild_now) if rebuild_later else None
 
     def flush(self) -> None:
         """Wait until the combined outputs hold every decision made through this store."""
@@ -358,9 +358,10 @@ class ReviewStore:
         if self.later is not None:
             self.later.touch(doc_ids)
         else:
-            self._rebuild_now()
+            self.rebuild_now()
 
-    def _rebuild_now(self) -> None:
+    def rebuild_now(self) -> None:
+        """The combined outputs made again now (under OUT's lock), unless they are current."""
         from .pipeline import rebuild_outputs
 
         with self._locked():

@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, TypeVar
 
-__all__ = ["map_ordered", "worker_count", "MIN_JOBS_PER_WORKER"]
+__all__ = ["map_ordered", "worker_count", "end_with_parent", "MIN_JOBS_PER_WORKER"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -102,14 +102,14 @@ def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
 
 
 def _start_worker(parent: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
-    _end_with(parent)
+    end_with_parent(parent)
     if initializer is not None:
         initializer(*initargs)
 
 
-def _end_with(parent: int) -> None:
-    """End this worker when the process that forked it ends, even killed (``kill -9``): a forked
-    worker holds the write end of its own job queue too, so it would wait on it forever (Linux only)."""
+def end_with_parent(parent: int) -> None:
+    """End this forked process when ``parent``, the process that forked it, ends, even killed (``kill -9``): a
+    forked worker holds the write end of its own job queue too, so it would wait on it forever (Linux only)."""
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):

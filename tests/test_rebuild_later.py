@@ -74,7 +74,7 @@ def test_outputs_rebuilt_behind_the_reviewer_equal_those_of_a_rebuild_after_each
 def test_the_store_decides_while_its_own_rebuild_holds_the_lock_and_keeps_other_reviewers_out(
         out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started, release = threading.Event(), threading.Event()
-    real = review_store.ReviewStore._rebuild_now
+    real = review_store.ReviewStore.rebuild_now
 
     def slow(self: ReviewStore) -> None:
         with self._locked():
@@ -82,7 +82,7 @@ def test_the_store_decides_while_its_own_rebuild_holds_the_lock_and_keeps_other_
             release.wait(30)
             real(self)
 
-    monkeypatch.setattr(review_store.ReviewStore, "_rebuild_now", slow)
+    monkeypatch.setattr(review_store.ReviewStore, "rebuild_now", slow)
     store = ReviewStore(out, rebuild_later=True)
     store.later.quiet = 0
     store.resolve([DecisionRequest(item_id=item_for(store, NATURAL), value="7")])
@@ -183,3 +183,71 @@ def test_a_document_id_that_json_escapes_is_found(tmp_path: Path) -> None:
     rows = [{"id": "1", "doc_id": 'a"b\\c'}, {"id": "2", "doc_id": "ab"}]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     assert [r["id"] for r in iter_jsonl(path, holding=['a"b\\c'])] == ["1"]
+
+
+def test_serve_after_a_review_page_killed_before_its_rebuild_shows_the_queue_of_the_records(
+        out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page killed (kill -9) with decisions not yet in the combined outputs: the next ``serve`` rebuilds
+    them before it shows the queue, which would otherwise still offer the decided item and hide what the
+    decision queued."""
+    from typer.testing import CliRunner
+
+    from llm_extract.cli import app
+
+    killed = ReviewStore(out, rebuild_later=True)
+    killed.later.quiet = 60                          # killed before the reviewer paused
+    item = item_for(killed, NATURAL)
+    killed.resolve([DecisionRequest(item_id=item, value="keep")])
+    killed.later.close()
+    assert item in _queue_ids(out)                   # the queue file as the killed page left it
+    shown: list[set[str]] = []
+    monkeypatch.setattr("llm_extract.web.serve",
+                        lambda store, **_: shown.append({i.id for i in store.items(doc="doc")}))
+    result = CliRunner().invoke(app, ["serve", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "rebuilding them first" in result.output
+    assert item not in shown[0] and item not in _queue_ids(out)
+    assert _csv_row(out)["fields_reviewed"] == "1"
+    again = CliRunner().invoke(app, ["serve", str(out)])                # current now: served at once
+    assert again.exit_code == 0 and "rebuilding" not in again.output
+
+
+def test_ctrl_c_stops_a_flush_waiting_on_a_rebuild_even_when_the_rebuilds_thread_receives_it() -> None:
+    """The kernel hands a process's SIGINT to any of its threads; Python raises it in the main thread only, once
+    that thread runs: ``serve`` waiting for a rebuild that cannot finish (an ``extract`` run holds OUT) must
+    still stop at the reviewer's Ctrl-C."""
+    import signal
+
+    inside, go_on = threading.Event(), threading.Event()
+
+    def rebuild() -> None:
+        inside.set()
+        go_on.wait(30)
+
+    later = RebuildLater(rebuild, quiet=0)
+    later.touch(["a"])
+    assert inside.wait(30)
+    threading.Timer(0.3, signal.pthread_kill, (later._thread.ident, signal.SIGINT)).start()
+    t0 = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        later.flush(timeout=20)
+    assert time.monotonic() - t0 < 5
+    go_on.set()
+    later.close()
+
+
+def test_serve_stopped_again_while_it_brings_the_outputs_up_to_date_says_what_is_kept(
+        out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from llm_extract.cli import app
+
+    def interrupted(self: ReviewStore) -> None:
+        raise KeyboardInterrupt                          # the second Ctrl-C, during the last rebuild
+
+    monkeypatch.setattr("llm_extract.web.serve", lambda store, **_: None)
+    monkeypatch.setattr(ReviewStore, "flush", interrupted)
+    result = CliRunner().invoke(app, ["serve", str(out)])
+    assert result.exit_code == 130
+    assert "every decision is in" in result.output and "decisions.jsonl" in result.output
+    assert "rebuilds them" in result.output and "Traceback" not in result.output

@@ -56,3 +56,44 @@ def test_the_workers_of_a_run_killed_with_sigkill_end_too() -> None:
             if _alive(p):
                 os.kill(p, 9)
         run.stdout.close()
+
+
+_REBUILDING = """
+import os, signal, sys
+from pathlib import Path
+from llm_extract.export.workbook_process import WorkbookProcess
+from llm_extract.runlock import run_lock
+
+out = Path(sys.argv[1])
+with run_lock(out):                       # as a rebuild holds it: the workbook process is forked under it
+    book = WorkbookProcess(out / "records.xlsx")
+    print(book.process.pid, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ending with the parent is Linux only")
+def test_a_run_killed_with_sigkill_while_writing_its_workbook_leaves_no_process_holding_out(tmp_path: Path) -> None:
+    """The workbook process (``llm_extract.export.workbook_process``) ends with the run that forked it: alive,
+    it would hold OUT's lock (every later run and decision refused, naming the dead run) and whatever else the
+    run had open (the review page's port) for ever."""
+    from llm_extract.runlock import run_lock
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    run = subprocess.Popen([sys.executable, "-c", _REBUILDING, str(tmp_path)], stdout=subprocess.PIPE, text=True,
+                           env=env, cwd=root)
+    book = int(run.stdout.readline())
+    assert run.wait(timeout=60) == -9
+    try:
+        for _ in range(200):
+            if not _alive(book):
+                break
+            time.sleep(0.05)
+        assert not _alive(book), f"the workbook process {book} outlived the killed run"
+        with run_lock(tmp_path):          # the next run takes OUT
+            pass
+    finally:
+        if _alive(book):
+            os.kill(book, 9)
+        run.stdout.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import pickle
 import signal
 from multiprocessing.connection import Connection
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import Rollup
+from ..workers import end_with_parent as _end_with
 from .xlsx import MAX_ROWS, SheetRows, XlsxWriter
 
 __all__ = ["WorkbookProcess", "InlineWorkbook", "pack_rows"]
@@ -62,9 +64,14 @@ class InlineWorkbook:
         self.writer.abort()
 
 
-def _serve(conn: Connection, path: Path, max_rows: int) -> None:
+def _serve(conn: Connection, path: Path, max_rows: int, callers_end: Connection, caller: int) -> None:
     """The workbook process: rows and calls from the pipe until ``stage`` (answered) or ``abort``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the caller's to handle (it aborts this)
+    # a caller killed outright (kill -9) must end this process too: forked, it holds the caller's end of the
+    # pipe (closed here, so the caller going away is an EOF) and every descriptor the caller had open (OUT's
+    # lock, ``serve``'s listening socket), which it would keep while it waited forever
+    callers_end.close()
+    _end_with(caller)
     gc.freeze()        # what the fork inherited is never collected here: the collector does not walk (and copy) it
     writer: XlsxWriter | None = None
     error: BaseException | None = None
@@ -120,7 +127,8 @@ class WorkbookProcess:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, path, max_rows), name="llm-extract workbook",
+        self.process = context.Process(target=_serve, args=(child, path, max_rows, self.conn, os.getpid()),
+                                       name="llm-extract workbook",
                                        daemon=True)
         self.process.start()
         child.close()
