@@ -41,9 +41,16 @@ def _places(header: list[str], names: tuple[str, ...], pieces: frozenset[int]) -
                    *(i for i, word in enumerate(header) if word in names[1:] and i not in pieces)})
 
 
+#: every other name of a column (only a word that is one of them needs telling from a form name's piece)
+_ALSO = frozenset(name for names in _NAMES for name in names[1:])
+
+
 def _form_name_pieces(header: list[str]) -> frozenset[int]:
-    """The words of ``header`` that are pieces (not the whole) of a form name of 表三's header, wrapped."""
+    """The words of ``header`` that are pieces (not the whole) of a form name of 表三's header, wrapped (looked for
+    only where a word is another name of a column: in most headers none is)."""
     out: set[int] = set()
+    if _ALSO.isdisjoint(header):
+        return frozenset(out)
     for name in (*(names[0] for names in _NAMES), _GROUP):
         for start in name_places(header, name):
             joined, end = "", start
