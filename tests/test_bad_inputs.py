@@ -85,6 +85,18 @@ def test_big5_bytes_are_not_read_as_gbk_mojibake(golden_dir: Path) -> None:
     assert decode_bytes(text.encode("gbk")) == (text, "gb18030")
 
 
+def test_utf8_text_full_of_control_characters_is_refused_saying_so(golden_dir: Path) -> None:
+    """A report saved with a terminal's colour codes on every line is valid UTF-8: "the file is binary" would send the
+    user looking for an encoding problem; the error names the control characters."""
+    text = (golden_dir / "000_38ec84bebc7328d3.txt").read_text(encoding="utf-8")
+    coloured = "\n".join(f"\x1b[31m{line}\x1b[0m" for line in text.split("\n")).encode("utf-8")
+    with pytest.raises(BinaryDocumentError, match=r"colour\.txt: valid UTF-8, but \d+ of its \d+ characters are "
+                                                  r"control characters \(U\+001B"):
+        decode_bytes(coloured, "colour.txt")
+    with pytest.raises(BinaryDocumentError, match="the file is binary"):
+        decode_bytes(bytes(range(256)) * 10, "noise.txt")
+
+
 def test_utf16_without_a_bom_is_detected() -> None:
     text = "红旗区人民政府2021年政府信息公开工作年度报告\n行政许可\t3150\n"
     assert decode_bytes(text.encode("utf-16-le"))[0] == text

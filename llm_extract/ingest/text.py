@@ -103,8 +103,9 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             if not text.strip():
                 raise EmptyDocumentError(path)
             return text, enc
+    utf8: str | None = None             # the text, where the bytes are UTF-8 (to say why it was refused)
     try:
-        text = data.decode("utf-8")
+        text = utf8 = data.decode("utf-8")
         if _looks_textual(text, data):
             return repaired_mojibake(text) or (text, "utf-8")
     except UnicodeDecodeError as exc:
@@ -117,7 +118,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if text16 is not None and _looks_textual(text16):
         return text16, "utf-16"
     if b"\x00" in data:
-        raise BinaryDocumentError(path)
+        raise _refused(path, utf8)
     try:
         text = data.decode("gb18030")
         if _looks_textual(text) and (_ideographs(text) >= max(1, len(text) // 20) or _mostly_cjk(text)) \
@@ -132,7 +133,19 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         text = str(best)
         if _looks_textual(text):
             return repaired_mojibake(text) or (text, best.encoding)
-    raise BinaryDocumentError(path)
+    raise _refused(path, utf8)
+
+
+def _refused(path: str, utf8: str | None) -> BinaryDocumentError:
+    """The error for bytes no encoding reads as text; for valid UTF-8 whose control characters refused it, saying
+    so (a terminal's colour codes, NUL bytes: "binary" alone sends the user looking for the wrong fault)."""
+    if utf8 is None:
+        return BinaryDocumentError(path)
+    bad = len(_BAD_CONTROL.findall(utf8))
+    return BinaryDocumentError(path, f"valid UTF-8, but {bad} of its {len(utf8)} characters are control characters "
+                                     f"({', '.join(sorted({f'U+{ord(c):04X}' for c in _BAD_CONTROL.findall(utf8)})[:4])}: "
+                                     "a terminal's colour codes, NUL bytes?), more than text holds; remove them and "
+                                     "run again")
 
 
 #: one-byte code pages a Chinese text's bytes are wrongly read in (a crawler's or a converter's guess, such as
