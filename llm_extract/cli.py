@@ -237,7 +237,6 @@ def _value(v: object) -> str:
 
 
 def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
-    from .review import ReviewItem
     from .review_store import ReviewStore
 
     try:

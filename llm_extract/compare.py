@@ -7,14 +7,14 @@ either name contains the other (``向阳区`` ~ ``向阳区人民政府``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from ._exceptions import GoldenError
-from .outputs import RECORDS_DIR, iter_jsonl, read_json, read_jsonl
+from .outputs import RECORDS_DIR, iter_jsonl, read_json
 from .schema import ALL_PATHS, same_value, table_of
 
 __all__ = ["Difference", "Comparison", "compare_dirs", "compare_values", "field_matches", "load_golden_dir",
@@ -107,14 +107,20 @@ def load_output_dir(out_dir: str | Path, *, only: set[str] | None = None) -> tup
     for doc_id, data in _records(od):
         if only is None or doc_id in only:
             records[doc_id] = data
-    queued: dict[str, set[str]] = {}
-    for item in iter_jsonl(od / "review_queue.jsonl"):
-        if only is None or item["doc_id"] in only:
-            queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
+    queued = _queued_in_file(od, only)
     for doc_id, rec in records.items():  # records carry their own review items too
         for item in rec.get("review", []):
             queued.setdefault(doc_id, set()).add(item.get("path", ""))
     return records, queued
+
+
+def _queued_in_file(od: Path, docs: Container[str] | None) -> dict[str, set[str]]:
+    """The field paths of the queue file's items, by doc id, of the documents in ``docs`` (None: every one)."""
+    queued: dict[str, set[str]] = {}
+    for item in iter_jsonl(od / "review_queue.jsonl"):
+        if docs is None or item["doc_id"] in docs:
+            queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
+    return queued
 
 
 def _records(od: Path) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -135,10 +141,7 @@ def compare_dirs(out_dir: str | Path, golden_dir: str | Path) -> Comparison:
     with the batch: a record's provenance and review items are dropped once its fields are compared)."""
     golden = load_golden_dir(golden_dir)
     od = Path(out_dir)
-    queued: dict[str, set[str]] = {}
-    for item in iter_jsonl(od / "review_queue.jsonl"):
-        if item["doc_id"] in golden:
-            queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
+    queued = _queued_in_file(od, golden)
     compared: dict[str, tuple[dict[str, list[int]], list[Difference]]] = {}
     for doc_id, rec in _records(od):
         if doc_id in golden:                             # (of two records claiming one id, the last, as ever)

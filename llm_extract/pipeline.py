@@ -229,7 +229,6 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, status_counts=data["status_counts"])
         failed_path.unlink(missing_ok=True)
     except DocumentError as exc:
-        record_path.unlink(missing_ok=True)
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=str(exc), error_type=exc.code)
         failure = {}
     except OSError as exc:
@@ -237,18 +236,23 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
                 else "a broken link: " if f.is_symlink() else "")
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error=f"{f}: {what}{exc.strerror or exc}",
                                   error_type="OSError")
-        record_path.unlink(missing_ok=True)     # a record and a failure of one document: outputs would disagree
         failure = {}
     except Exception as exc:            # a bug this document set off: it fails by name, the batch goes on
-        record_path.unlink(missing_ok=True)
         outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error_type=INTERNAL_ERROR,
                                   error=f"{f}: internal error while reading it ({type(exc).__name__}: {exc}); "
                                         "this is a bug in llm-extract: please report it with this file")
         failure = {"traceback": traceback.format_exc()}
     outcome.seconds = round(time.perf_counter() - t0, 4)
     if failure is not None:                 # (written with the time it took, as the summary counts it)
-        write_json(failed_path, outcome.model_dump(mode="json") | failure)
+        _failed(out, outcome, failure)
     return outcome
+
+
+def _failed(out: Path, outcome: DocumentOutcome, extra: dict[str, Any] | None = None) -> None:
+    """A document's failure in ``failed/<doc_id>.json``, and no record of it (a record and a failure of one
+    document: the outputs would disagree)."""
+    (out / RECORDS_DIR / f"{outcome.doc_id}.json").unlink(missing_ok=True)
+    write_json(out / FAILED_DIR / f"{outcome.doc_id}.json", outcome.model_dump(mode="json") | (extra or {}))
 
 
 def _several(f: Path, out: Path, parts: list[Document], decisions: Any, t0: float) -> DocumentOutcome:
@@ -265,10 +269,9 @@ def _several(f: Path, out: Path, parts: list[Document], decisions: Any, t0: floa
         try:
             record = read_document(part).record(decisions=decisions_for(decisions, part.doc_id, part.path))
         except DocumentError as exc:
-            record_path.unlink(missing_ok=True)
             errors.append(f"{part.doc_id}: {exc.detail}")
-            write_json(failed_path, DocumentOutcome(doc_id=part.doc_id, path=str(f), ok=False, error=str(exc),
-                                                    error_type=exc.code).model_dump(mode="json"))
+            _failed(out, DocumentOutcome(doc_id=part.doc_id, path=str(f), ok=False, error=str(exc),
+                                         error_type=exc.code))
             continue
         write_json(record_path, _record_json(record, part.lines))
         failed_path.unlink(missing_ok=True)
@@ -300,8 +303,7 @@ def _died(job: tuple[Path, str, Path, bool]) -> DocumentOutcome:
     outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=False, error_type=PROCESS_DIED,
                               error=f"{f}: the process reading it died (ended by the system, as the out-of-memory "
                                     "killer does, or by a crash in a library it uses); the batch went on without it")
-    (out / RECORDS_DIR / f"{doc_id}.json").unlink(missing_ok=True)
-    write_json(out / FAILED_DIR / f"{doc_id}.json", outcome.model_dump(mode="json"))
+    _failed(out, outcome)
     return outcome
 
 

@@ -29,7 +29,7 @@ from .export import OUTPUT_FILES, Exports, Fragment, open_exports, render_fragme
 from .outputs import RECORDS_DIR, read_json
 from .rebuild_state import DocumentCounts, RebuildState, inputs_digest
 from .record_keys import record_key
-from .review import is_acknowledged, review_items
+from .review import review_items, unacknowledged
 from .workers import map_ordered, worker_count
 from verify.crossyear import agency_key, check_pair, consecutive_pairs
 
@@ -75,11 +75,9 @@ def _render(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
     """One record file, joined with its cross-year findings, as its part of every output (in a worker)."""
     path, links = job
     rec = read_json(path)
-    acknowledged = (rec.get("stages", {}).get("review") or {}).get("acknowledged") or {}
     for link in links:
         rec.setdefault("findings", []).append(link["finding"])
-        rec.setdefault("review", []).extend(i for i in link["review"]
-                                           if not is_acknowledged(str(i.get("finding")), acknowledged))
+        rec.setdefault("review", []).extend(unacknowledged(rec, link["review"]))
     review = rec.pop("review", [])
     return render_fragment(rec, review)
 

@@ -23,9 +23,9 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .review import is_acknowledged
+from .review import unacknowledged
 
-__all__ = ["RebuildLater", "current_queue", "CROSS_YEAR"]
+__all__ = ["RebuildLater", "current_queue", "is_cross_year", "CROSS_YEAR"]
 
 #: how much lower the rebuild's CPU priority is than the review page's (os.setpriority's niceness)
 _NICE = 10
@@ -38,14 +38,16 @@ _WAKE = 0.25
 CROSS_YEAR = "XYEAR."
 
 
+def is_cross_year(item: dict[str, Any]) -> bool:
+    """Whether a review item (a line of the queue file) is a cross-year finding's."""
+    return (item.get("rules") or [""])[0].startswith(CROSS_YEAR)
+
+
 def current_queue(record: dict[str, Any], combined: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A document's queue as the next rebuild will write it: its record's items, then the cross-year items of
     ``combined`` (its lines of the queue file as last rebuilt) that its decisions have not acknowledged
     (as :func:`llm_extract.rebuild.cross_year_links` joins them)."""
-    acknowledged = (record.get("stages", {}).get("review") or {}).get("acknowledged") or {}
-    linked = [i for i in combined if (i.get("rules") or [""])[0].startswith(CROSS_YEAR)
-              and not is_acknowledged(str(i.get("finding")), acknowledged)]
-    return list(record.get("review") or []) + linked
+    return list(record.get("review") or []) + unacknowledged(record, filter(is_cross_year, combined))
 
 
 class RebuildLater:

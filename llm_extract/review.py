@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -27,7 +27,8 @@ from .evidence import FieldProvenance, Finding, Record, Status
 from .form import FORM
 from .schema import table_of
 
-__all__ = ["ReviewItem", "SourceLine", "review_items", "item_id", "finding_key", "is_acknowledged"]
+__all__ = ["ReviewItem", "SourceLine", "review_items", "item_id", "finding_key", "is_acknowledged",
+           "unacknowledged"]
 
 _QUEUED = {Status.MISSING, Status.DERIVED, Status.RESOLVED, Status.DISPUTED, Status.UNVERIFIED}
 _MAX_LINE_CHARS = 300
@@ -74,6 +75,12 @@ def is_acknowledged(key: str, acknowledged: Mapping[str, Any]) -> bool:
     """Is the finding of ``key`` acknowledged: by its key, or by the key without its values (an acknowledgement
     recorded before keys held them, which accepted any mismatch on those fields, as it always had)."""
     return key in acknowledged or key.split("=", 1)[0] in acknowledged
+
+
+def unacknowledged(record: Mapping[str, Any], items: Iterable[Mapping[str, Any]]) -> list[Any]:
+    """The review items (dicts) whose finding the record's (a record dict's) decisions have not acknowledged."""
+    acknowledged = (record.get("stages", {}).get("review") or {}).get("acknowledged") or {}
+    return [i for i in items if not is_acknowledged(str(i.get("finding")), acknowledged)]
 
 
 _DECISION_CODES = ("REVIEW.STALE", "REVIEW.INVALID_DECISION")

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .outputs import iter_jsonl
-from .rebuild_later import CROSS_YEAR
+from .rebuild_later import is_cross_year
 
 __all__ = ["DocumentQueue", "count_documents", "QUEUE_FILE"]
 
@@ -43,7 +43,7 @@ def count_documents(out: Path) -> tuple[list[DocumentQueue], dict[str, list[dict
     linked: dict[str, list[dict[str, Any]]] = {}
     for raw in iter_jsonl(out / QUEUE_FILE):
         statuses.setdefault(raw["doc_id"], Counter())[raw["status"]] += 1
-        if (raw.get("rules") or [""])[0].startswith(CROSS_YEAR):
+        if is_cross_year(raw):
             linked.setdefault(raw["doc_id"], []).append(raw)
     for doc_id, counts in statuses.items():
         d = docs.setdefault(doc_id, DocumentQueue(doc_id=doc_id))

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import Rollup
-from ..workers import end_with_parent as _end_with
+from ..workers import end_with_parent
 from .xlsx import MAX_ROWS, SheetRows, XlsxWriter
 
 __all__ = ["WorkbookProcess", "InlineWorkbook", "pack_rows"]
@@ -71,7 +71,7 @@ def _serve(conn: Connection, path: Path, max_rows: int, callers_end: Connection,
     # pipe (closed here, so the caller going away is an EOF) and every descriptor the caller had open (OUT's
     # lock, ``serve``'s listening socket), which it would keep while it waited forever
     callers_end.close()
-    _end_with(caller)
+    end_with_parent(caller)
     gc.freeze()        # what the fork inherited is never collected here: the collector does not walk (and copy) it
     writer: XlsxWriter | None = None
     error: BaseException | None = None

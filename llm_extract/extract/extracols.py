@@ -29,10 +29,10 @@ import re
 from operator import attrgetter
 
 from ..evidence import CellKind, Method, Reading
+from ..form import FORM
 from ..schema import TABLE3_ROW_PATHS
 from .cells import EMPTY_KINDS
 from .headerorder import words
-from ..form import FORM
 from .labels import rows_named
 from .layout import Item
 from .rowbounds import group_title_piece, numbered

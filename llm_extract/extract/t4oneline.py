@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ..evidence import CellKind
 from .cells import parse_cell
-from .layout import Item
 from .glued import groups_hold
+from .layout import Item
 
 __all__ = ["full_line", "holds", "tab_row_cells"]
 
@@ -43,7 +43,7 @@ def full_line(values: list[Item], numbers: list[Item]) -> list[Item] | None:
     lines: dict[int, list[Item]] = {}
     for it in values:
         lines.setdefault(it.line, []).append(it)
-    rows = [its for its in lines.values() if len(its) == 15 and all(it.cell.is_number for it in its)]
+    rows = [its for its in lines.values() if len(its) == _CELLS and all(it.cell.is_number for it in its)]
     if len(rows) != 1 or not holds(rows[0]):
         return None
     row, line = rows[0], rows[0][0].line
