@@ -8,7 +8,7 @@ every output file and, per document, what the run summary counts (statuses, revi
 finding codes). A run that resumes every document finds the same digest and outputs that
 nobody touched, and skips the rebuild: its totals come from the kept counts. Anything else
 (a record rewritten, a decision, a failure, an output deleted or edited, another version of
-the code) rebuilds.
+the code) rebuilds; a failure read again that took another time does not (the outputs do not show it).
 
 Records are digested by content (BLAKE2b), not by modification time: a record copied over
 with its time preserved still counts as changed.
@@ -63,6 +63,20 @@ def _file_digest(h: Any, path: Path) -> None:
     h.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
 
 
+def _failure_digest(h: Any, path: Path) -> None:
+    """A failure file by what the outputs take from it: all but the time the document took (a failure read again
+    on every run takes another time; the outputs, which do not show it, are not rebuilt for that)."""
+    try:
+        failure = json.loads(path.read_bytes())
+    except ValueError:
+        _file_digest(h, path)
+        return
+    if isinstance(failure, dict):
+        failure.pop("seconds", None)
+    h.update(path.name.encode() + b"\0")
+    h.update(hashlib.blake2b(json.dumps(failure, sort_keys=True).encode(), digest_size=16).digest())
+
+
 def inputs_digest(out: Path, records: list[Path]) -> str:
     """The digest of everything the combined outputs of ``out`` are made from (see the module docstring)."""
     h = hashlib.blake2b(digest_size=16)
@@ -72,7 +86,7 @@ def inputs_digest(out: Path, records: list[Path]) -> str:
     h.update(b"\0failed\0")
     failed = out / FAILED_DIR
     for p in sorted(failed.glob("*.json")) if failed.is_dir() else []:
-        _file_digest(h, p)
+        _failure_digest(h, p)
     h.update(b"\0decisions\0")
     if (out / DECISIONS_FILE).exists():
         _file_digest(h, out / DECISIONS_FILE)

@@ -42,6 +42,22 @@ def test_a_rerun_that_resumes_everything_keeps_the_outputs_and_counts_what_they_
         assert summary.model_dump()[key] == first[key]
 
 
+def test_a_failure_read_again_in_another_time_keeps_the_outputs(run: tuple[Path, Path]) -> None:
+    """A failed document is read again on every run and its failure file written with the time it took: the
+    outputs, which do not show that time, are not rebuilt for it."""
+    src, out = run
+    before = _stamps(out)
+    failure = out / "failed" / "empty.json"
+    data = read_json(failure)
+    assert "seconds" in data
+    write_json(failure, data | {"seconds": data["seconds"] + 9})
+    rebuild_combined(out, set())
+    assert _stamps(out) == before
+    write_json(failure, data | {"error": "another error"})
+    rebuild_combined(out, set())
+    assert _stamps(out) != before                   # what the outputs show of a failure still rebuilds them
+
+
 def test_records_rewritten_with_the_same_content_keep_the_outputs(run: tuple[Path, Path]) -> None:
     src, out = run
     before = _stamps(out)
