@@ -135,3 +135,31 @@ def test_a_tab_row_whose_fields_break_a_groups_sum_is_not_read_by_its_fields(gol
             + "\t".join(["4", "", "3", "1", "9"] + [""] * 10) + "\n\n")
     record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
     assert record.provenance["review_litigation.administrative_review.upheld"].status is not Status.PROVEN
+
+
+def test_a_tab_row_of_fifteen_empty_fields_is_fifteen_blank_cells(golden_dir) -> None:
+    """A body with no case leaves 表四's row empty: fifteen tab fields, every one empty, then a sentence saying
+    none was brought. Each cell is blank (null, not 0: the golden contract keeps them apart), read from the row."""
+    header = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    rows = ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n行政复议\t行政诉讼\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+            f"{header}\n" + "\t" * 14 + "\n\n2022年度，未发生因政府信息公开工作被申请行政复议或提起行政诉讼的情况。\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
+    for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        for column in REVIEW_COLUMNS:
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (None, Status.PROVEN), path
+
+
+def test_three_labelled_tab_rows_keep_their_empty_cells_places(golden_dir) -> None:
+    """表四 as three rows of six tab fields (the group's label and its five cells): a group with no case prints only
+    its total, ``行政诉讼（复议后起诉）⇥⇥⇥⇥⇥0``; its empty fields are blank cells in their places, not lost ones."""
+    rows = ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n类别\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+            "行政复议\t29\t7\t8\t5\t49\n行政诉讼（未经复议直接起诉）\t\t\t\t\t0\n行政诉讼（复议后起诉）\t\t\t\t\t0\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
+    expected = {"administrative_review": [29, 7, 8, 5, 49], "litigation_direct": [None, None, None, None, 0],
+                "litigation_after_review": [None, None, None, None, 0]}
+    for group, values in expected.items():
+        for column, value in zip(REVIEW_COLUMNS, values):
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path

@@ -68,7 +68,10 @@ def read_group_lines(items: list[Item]) -> Readings | None:
     placed = sum(len(c) for c in cells.values())
     if placed != sum(1 for it in items if it.is_value):
         return None                            # numbers off the label lines: whose, is not known
-    if any(len(c) not in (0, _WIDTH) for c in cells.values()) or all(cells.values()) or not any(cells.values()):
+    by_fields = {g: row for g, at in label_at.items() if cells[g] and (row := _field_cells(items[at], cells[g]))}
+    cells.update(by_fields)
+    if any(len(c) not in (0, _WIDTH) for c in cells.values()) or not any(cells.values()) \
+            or (all(cells.values()) and not by_fields):
         return None
     if any(not cells[g] and items[at].key[-1:].isdigit() for g, at in label_at.items()):
         return None                            # digits run on after a lone label (a row in one cell, <br>-parted)
@@ -84,6 +87,19 @@ def read_group_lines(items: list[Item]) -> Readings | None:
                 out[path] = Reading(None, blank.kind, "", [lines[g]], _METHOD,
                                     "a group's label alone on its line: no cell of it printed, each blank")
     return out
+
+
+def _field_cells(label: Item, values: list[Item]) -> list[Item] | None:
+    """A group's five cells by their tab fields, an empty field a blank cell, when its row is a tab row of six
+    fields, the label's first (``行政诉讼（复议后起诉）⇥⇥⇥⇥⇥0``: a text tool counting numbers alone sees one)."""
+    width = _WIDTH + 1
+    if label.col != 0 or label.width != width or any(it.col is None or it.width != width for it in values):
+        return None
+    by_col = {it.col: it for it in values}
+    if len(by_col) != len(values):
+        return None
+    return [by_col.get(c) or Item("", label.line, parse_cell(""), col=c, width=width, placed=True)
+            for c in range(1, width)]
 
 
 def ten_on_a_line(items: list[Item], lines: Sequence[str]) -> list[Item] | None:

@@ -1,5 +1,5 @@
 """表四 printed on one line: fifteen numbers (:func:`full_line`), or fifteen tab-separated fields, its empty cells
-empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`).
+empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`; every field empty: :func:`empty_tab_row`).
 
 A web page's or Word file's table saved as tab rows keeps every cell's field, an empty cell's too: the fields'
 places are the cells' places. Counting the row's numbers alone (``4 3 1 8``: four for fifteen cells) loses where
@@ -10,12 +10,14 @@ sum of its results (an empty field a blank cell, counted 0).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..evidence import CellKind
 from .cells import parse_cell
 from .glued import groups_hold
 from .layout import Item
 
-__all__ = ["full_line", "holds", "tab_row_cells"]
+__all__ = ["empty_tab_row", "full_line", "holds", "tab_row_cells"]
 
 _CELLS = 15
 
@@ -33,6 +35,19 @@ def tab_row_cells(values: list[Item]) -> list[Item] | None:
     if any(it.cell.kind is not CellKind.BLANK and not it.cell.is_number for it in cells):
         return None
     return cells if holds(cells) else None
+
+
+def empty_tab_row(values: list[Item], lines: Sequence[str], start: int, end: int) -> list[Item] | None:
+    """Fifteen blank cells where the table holds no value at all and exactly one of its lines ``start`` … ``end - 1``
+    (1-based) is fifteen tab fields, every one empty (a body with no case leaves 表四's row empty; the tokenizer
+    makes no item of an empty field, so the row is seen only in its line)."""
+    if values:
+        return None
+    rows = [n for n in range(max(start, 1), min(end, len(lines) + 1))
+            if (fields := lines[n - 1].split("\t")) and len(fields) == _CELLS and not "".join(fields).strip()]
+    if len(rows) != 1:
+        return None
+    return [Item("", rows[0], parse_cell(""), col=c, width=_CELLS, placed=True) for c in range(_CELLS)]
 
 
 def full_line(values: list[Item], numbers: list[Item]) -> list[Item] | None:

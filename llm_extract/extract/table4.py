@@ -23,7 +23,7 @@ from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4prose import without_prose
 from .headerorder import t4_placed
 from .t4sums import without_sums
-from .t4oneline import full_line, holds, tab_row_cells
+from .t4oneline import empty_tab_row, full_line, holds, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
@@ -68,7 +68,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     chosen: list[Item] | None = None
-    if sentences and not any(it.is_value for it in values) \
+    blank_row = empty_tab_row(values, lines, region.start, region.end)     # a table after all: its row left empty
+    if sentences and blank_row is None and not any(it.is_value for it in values) \
             and all(_COUNTS_ONLY.fullmatch(it.raw) for it in region.items) \
             and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
         # no table (not even empty cells, or its digits run together): the counts its sentences state
@@ -82,7 +83,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         chosen = row
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
         chosen = values[-15:]
-    elif (fields := tab_row_cells(values)) is not None:
+    elif (fields := tab_row_cells(values) or blank_row) is not None:
         chosen = fields                     # one tab row of fifteen fields, its empty cells empty fields
     else:
         chosen = _before_blank_rows(values, numbers)
