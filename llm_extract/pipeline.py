@@ -35,7 +35,7 @@ from .review import review_items
 from .multireport import split_from, split_reports
 from .rebuild import rebuild_combined
 from .renamed import remove_parts, remove_renamed
-from .runlock import run_lock
+from .runlock import remove_stale_temp_files, run_lock
 from .workers import map_ordered, worker_count
 from .settling import read_document
 from verify.settle import apply_decisions
@@ -188,6 +188,7 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
         _tally(summary, outcome)
         if progress:
             progress(outcome)
+    remove_stale_temp_files(out, documents_only=True)   # a worker killed mid-write (a dead pool ends them all)
     if stage is not None:
         _run_model_stage(stage, out, decisions, summary, progress)
         summary.llm = stage.summary()

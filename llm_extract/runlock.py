@@ -45,10 +45,12 @@ def _holder(path: Path) -> int | None:
         return None
 
 
-def remove_stale_temp_files(out: Path) -> list[Path]:
-    """Remove the temp files a killed run left in ``out``; returns what was removed. Call only under the lock."""
+def remove_stale_temp_files(out: Path, *, documents_only: bool = False) -> list[Path]:
+    """Remove the temp files a killed run left in ``out``; returns what was removed. Call only under the lock.
+    ``documents_only``: only in ``OUT/records`` and ``OUT/failed`` (a dead worker's, once the workers are done;
+    ``serve`` may be writing a decision in OUT itself)."""
     removed = []
-    for folder in (out, out / RECORDS_DIR, out / FAILED_DIR):
+    for folder in (out / RECORDS_DIR, out / FAILED_DIR) + (() if documents_only else (out,)):
         if folder.is_dir():
             for p in folder.glob(".*.tmp"):
                 p.unlink(missing_ok=True)
