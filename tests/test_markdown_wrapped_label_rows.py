@@ -179,3 +179,22 @@ def test_a_blank_row_after_a_page_break_stays_blank(golden_dir) -> None:
     assert [record.report.get(f"applications.denied_prohibited_by_law.{c}") for c in APPLICANT_COLUMNS] == [None] * 7
     assert [record.report.get(f"applications.denied_state_secret.{c}") for c in APPLICANT_COLUMNS] == \
         [report.get(f"applications.denied_state_secret.{c}") for c in APPLICANT_COLUMNS]
+
+
+def test_a_label_whose_second_half_and_numbers_follow_a_page_break_takes_them(golden_dir) -> None:
+    """``| （四）无法提供３．补正后 |  | … |``, empty lines and the page's foot, then ``| 申请内容仍不明确 | 0 | 0 | … |``
+    (a converter may rule it as a new table's header): the numbers after the break are the row's; its empty fields
+    before the break were read as a blank row, proven (a silent error where the numbers are 0)."""
+    report = _report(golden_dir)
+    rest = "申请内容仍不明确"
+    doc = _document(report, {"unavailable_unclear": ("3．补正后", rest, False)})
+    for foot in ("\n\n— 3 —\n\n", "\n\n\n", "\n\n第 3 页 共 5 页\n\n"):
+        for rule in ("", "\n" + "|" + "---|" * 10):
+            at = doc.text.rindex("\n", 0, doc.text.index(f"| {rest} |"))
+            nl = doc.text.index("\n", at + 1)
+            text = doc.text[:at] + foot + doc.text[at + 1:nl] + rule + doc.text[nl:]
+            record = process_document(Document.from_text(text, doc_id="x"))
+            for c in APPLICANT_COLUMNS:
+                path = f"applications.unavailable_unclear.{c}"
+                got = (record.report.get(path), record.provenance[path].status)
+                assert got == (report.get(path), Status.PROVEN), (foot, rule, path)

@@ -303,8 +303,9 @@ def _grid_row(items: list[Item], idx: int, end: int,
         return label.line, _seven_printed(same)    # (a ragged row: its seven printed cells, if that is all it holds)
     else:
         width = shape[1]
-    # the grid line after the label's (past a table's rule line: a converter starts a new table at a page break)
-    after = min((n for n in by_line if label.line < n <= label.line + 2), default=label.line + 1)
+    # the grid line after the label's: past a table's rule line (a converter starts a new table at a page break), the
+    # page's foot and the empty lines around it (the lines between hold no item before the row's span ends)
+    after = min((n for n in by_line if label.line < n), default=label.line + 1)
     empty = not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same)    # no cell of its own
     above = _line_above(items, idx, label) if empty else []
     if row and width - 7 >= 1 and empty:
