@@ -167,3 +167,29 @@ def test_a_header_in_another_order_that_names_a_column_in_unknown_words_proves_n
             prov = record.provenance[f"applications.{row}.{column}"]
             assert prov.status is not Status.PROVEN and "READ.APPLICANT_ORDER" in prov.rules, (row, column)
     assert record.provenance["applications.new_received.total"].status is Status.PROVEN
+
+
+def test_自然人_on_a_line_of_its_own_says_nothing_of_its_place() -> None:
+    """OCR prints the header's cells that span its two rows between them: 法人或其他组织 (beside the stub's note), then
+    ``自然人 总计``, then the five organisations. 自然人 stands after 法人或其他组织 in the words only; read as 'after
+    its group', every table so printed had its columns rotated (a cell printed ``D`` then pinned 0 and proven under
+    another column)."""
+    lines = [("（本列数据的勾稽关系为：第一项加第二项之和", 1), ("法人或其他组织", 1), ("，等于第三项加第四项之和）", 2),
+             ("自然人", 3), ("总计", 3), ("商业企业", 4), ("科研机构", 4), ("社会公益组织", 4), ("法律服务机构", 4),
+             ("其他", 4)]
+    assert header_applicant_order([Word(text, n) for text, n in lines]) is None
+
+
+def test_a_cell_printed_as_ocr_letters_is_not_proven_where_only_the_header_places_it() -> None:
+    """The identities pin the ``O`` to 0, but which column it is the header's word alone says (READ.APPLICANT_ORDER):
+    a pinned letter is proven in its place only."""
+    order = _ORDERS["其他 before 法律服务机构"]
+    text = _report(_flat(order), order)
+    row = next(line for line in text.split("\n") if line.startswith(TABLE3_ROW_LABELS["partially_granted"][1]))
+    cells = row.split("\t")
+    assert cells[5:7] == ["0", "1"]            # (printed: 其他 0, then 法律服务机构 1)
+    record = process_document(Document.from_text(text.replace(row, "\t".join(cells[:5] + ["O"] + cells[6:])),
+                                                  doc_id="t"))
+    prov = record.provenance["applications.partially_granted.other_org"]
+    assert record.report.values()["applications.partially_granted.other_org"] == 0
+    assert prov.status is not Status.PROVEN

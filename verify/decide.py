@@ -27,7 +27,7 @@ from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
 from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE,
                      blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks)
 from .confirmed import tautologies
-from .guesses import LETTERS_RULE, ONE_CUT_RULE, guessed
+from .guesses import LAYOUT_GUESSES, LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
 from .onerow import implied_zeros, one_row_stand_ins
 from .survey import Survey, survey
@@ -198,7 +198,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             provenance[path] = prov
             continue
         r = readings.get(path) or Reading()
-        if path in derived and path not in broken and letters_pinned(r, derived[path]):   # O printed, 0 pinned
+        if path in derived and path not in broken and letters_pinned(r, derived[path]) \
+                and LAYOUT_GUESSES.isdisjoint(flagged.get(path, ((), ()))[1]):    # O printed, 0 pinned, in its place
             value = derived[path]
             prov = FieldProvenance(Status.PROVEN, source, r.method or None, CellKind.OCR, r.raw, r.lines,
                                    [LETTERS_PINNED], {}, f"printed {r.raw!r}; every identity pins {value}")

@@ -11,7 +11,7 @@ from .._exceptions import NotAReportError, UnsupportedFormError
 from ..evidence import CellKind, Extraction, Reading
 from ..form import FORM
 from ..ingest import Document
-from ..schema import ALL_PATHS
+from ..schema import ALL_PATHS, TABLE3_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
@@ -122,7 +122,8 @@ def extract_regex(doc: Document) -> Extraction:
         r3, a3 = read_table3(regions["表三"], inline=unfolded)
         if not unfolded:                 # (a crawler's dump has no label lines to span)
             r3, a3 = reconcile_spans(lines, regions["表三"], r3, a3)
-        applicant_order(table3_header(regions["表三"], lines), r3, a3)     # 其他 before 法律服务机构: the header's word
+        header3 = table3_header(regions["表三"], lines)
+        applicant_order(header3, r3, a3)     # 其他 before 法律服务机构: the header's word
         readings.update(r3)
         ambiguities += a3
     if "表四" in regions:
@@ -130,7 +131,11 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(r4)
         ambiguities += a4
     if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)
+        before = dict(readings)
         ambiguities = read_text_blocks(lines, readings, ambiguities)
+        if "表三" in regions and (blocks := {p: r for p in TABLE3_PATHS if (r := readings.get(p)) is not before.get(p)}):
+            applicant_order(header3, blocks, [])     # (read in the form's order: the header's places them too)
+            readings.update(blocks)
     if stray:                            # 表二 read past the stray column (by any reader): no identity checks it
         mark_stray_table2(readings)
     read_any = any(not r.missing for p, r in readings.items() if p not in ("agency", "year"))

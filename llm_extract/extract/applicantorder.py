@@ -53,20 +53,27 @@ def _form_name_pieces(header: list[str]) -> frozenset[int]:
         return frozenset(out)
     for name in (*(names[0] for names in _NAMES), _GROUP):
         for start in name_places(header, name):
-            joined, end = "", start
-            while joined != name and end < len(header):
-                joined += header[end]
-                end += 1
-            if end - start > 1:
+            if (end := _name_end(header, start, name)) - start > 1:
                 out.update(range(start, end))
     return frozenset(out)
+
+
+def _name_end(header: list[str], start: int, name: str) -> int:
+    """One past the last word of ``name`` named at ``start`` (whole: ``start + 1``, or in pieces)."""
+    joined, end = "", start
+    while joined != name and end < len(header):
+        joined += header[end]
+        end += 1
+    return end
 
 
 def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
     """The form's column (0 … 5) of each printed applicant column, in printed order, where the ``header`` (its
     words in order, spaces taken out) names each of the six once and not in the form's order; else None. In a
     header of two lines (自然人 and 法人或其他组织 on the first, the five organisations on the second), 自然人 stands
-    where it stands against 法人或其他组织."""
+    where it stands against 法人或其他组织 on that line; printed on a line of its own (OCR's ``法人或其他组织`` over
+    ``自然人 总计`` over the five: cells spanning the header's two rows stand between them), it says nothing of
+    its place."""
     at: list[int] = []
     pieces = _form_name_pieces(header)
     for names in _NAMES:
@@ -76,10 +83,24 @@ def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
         at.append(places[0])
     natural, orgs = at[0], at[1:]
     groups = name_places(header, _GROUP)
-    if len(groups) == 1 and natural < min(orgs) and groups[0] < min(orgs):
+    if len(groups) == 1 and natural < min(orgs) and groups[0] < min(orgs) \
+            and _beside(header, natural, groups[0], _name_end(header, groups[0], _GROUP)):
         natural = min(orgs) - 0.5 if natural < groups[0] else max(orgs) + 0.5    # before or after the block
     order = tuple(sorted(range(6), key=lambda c: natural if c == 0 else orgs[c - 1]))
     return None if order == tuple(range(6)) else order
+
+
+def _beside(header: list[str], word: int, start: int, end: int) -> bool:
+    """Whether ``word`` and the name of words ``start`` … ``end - 1`` are neighbours in one header row: next to each
+    other on one line, or each alone on its line (a web page's or Word file's cells, one to a line). Where either
+    shares its line with words the other does not hold (OCR's ``自然人 总计`` under ``法人或其他组织``), they are no
+    row's neighbours."""
+    if word not in (start - 1, end):
+        return False
+    line = [getattr(w, "line", None) for w in header]
+    name = set(line[start:end])
+    return name == {line[word]} or (len(name) == 1 and line.count(line[word]) == 1
+                                    and line.count(line[start]) == end - start)
 
 
 def header_out_of_order(header: list[str]) -> bool:
