@@ -68,10 +68,9 @@ def test_a_run_ending_in_an_empty_cell_is_not_read_as_a_row_of_empty_cells():
 
 
 def test_empty_cells_whose_place_the_run_does_not_fix_leave_the_row_missing():
-    assert blanked_run("3.补正后申请内容仍不明确1010—1012") == ("3.补正后申请内容仍不明确", ["1010", "—", "1012"])
+    assert blanked_run("3.补正后申请内容仍不明确1010—1012") == ("3.补正后申请内容仍不明确", "1010—1012")
     places = {tuple(v is None for v in o) for o in blanked_cuts(["1010", "—", "1012"])}
     assert len(places) == 2
-    assert blanked_run("3.其他——000000") is None          # —— is one empty cell or two: not read
     text = DUMP.replace("3.补正后申请内容仍不明确0000000", "3.补正后申请内容仍不明确1010—1012")
     readings = extract_regex(Document.from_text(text, doc_id="t")).readings
     assert all(readings[f"applications.unavailable_unclear.{c}"].missing for c in ROW)
@@ -209,3 +208,31 @@ def test_a_tables_run_with_an_empty_group_printed_wu_each_is_read_with_that_grou
         assert (t4.administrative_review.upheld, t4.administrative_review.total) == (1, 1), run
         assert getattr(t4, empty).total is None, run
         assert record.provenance[f"review_litigation.{empty}.total"].kind.value == "placeholder", run
+
+
+def test_a_doubled_dash_the_cell_count_decides_is_one_empty_cell():
+    """``——`` prints one empty cell or two; beside six zeros (six cells: no count starts with 0) it can only be one."""
+    record = _record("3.其他0000000", "3.其他——000000")
+    assert _row(record, "other_other") == [None, 0, 0, 0, 0, 0, 0]
+
+
+def _tab_rows_report(golden_dir: Path) -> str:
+    from llm_extract.outputs import read_json
+    from llm_extract.schema import Report
+    from llm_extract.synth import render
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    return render(Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields}), "tabrows")
+
+
+def test_a_row_glued_with_a_dash_for_each_empty_cell_is_read_among_rows_of_fields(golden_dir):
+    """A crawler's dump of a page whose table mixes its rows' shapes (tab fields on some, a cell a line on others):
+    ``二、上年结转政府信息公开申请数量3—————3``, its empty cells dashes, the rows around it in fields. Its seven cells are
+    where the dashes and the count put them; the row was left unread ("0 numbers for 7 columns")."""
+    text = _tab_rows_report(golden_dir)
+    line = next(x for x in text.split("\n") if x.startswith("二、上年结转"))
+    cells = line.split("\t")[1:]
+    assert [c for c in cells if c != "0"] == [] and len(cells) == 7     # (golden 003 carries nothing over)
+    record = process_document(Document.from_text(
+        text.replace(line, "二、上年结转政府信息公开申请数量0—————0"), doc_id="t"))
+    assert _row(record, "carried_over") == [0, None, None, None, None, None, 0]
+    assert record.provenance["applications.carried_over.commercial"].kind.value == "placeholder"

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from .cells import OCR_LETTERS, ocr_digits
 from .summingcuts import parts_summing
 
-__all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
+__all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "blanked_options", "placeholder_partings", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
            "groups_hold", "MAX_OPTIONS", "MAX_STEPS", "MAX_DIGITS"]
 
 MAX_OPTIONS = 2_000
@@ -249,18 +249,37 @@ def groups_hold(values: list[int], width: int = 5) -> bool:
 
 #: a label, then a run of digits and placeholders (each placeholder one empty cell): 00—0000, 40无0004
 _BLANKED = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）”])(?P<run>(?=[\d/／\-—－–无]*\d)[\d/／\-—－–无]*[/／\-—－–无][\d/／\-—－–无]*)$")
-_CELL_OR_BLANK = re.compile(r"\d+|[/／\-—－–无]")
-_TWO_BLANKS = re.compile(r"[/／\-—－–无]{2}")
+#: a run's parts, each placeholder one cell; or a doubled dash (——, the usual Chinese dash) one cell
+_ONE_EACH = re.compile(r"\d+|[/／\-—－–无]")
+_DOUBLED = re.compile(r"\d+|——|[/／\-—－–无]")
 
 
-def blanked_run(key: str) -> tuple[str, list[str]] | None:
-    """``(label, parts)`` when a label key ends in digits parted by placeholders (``…制作00—0000``):
-    the digit runs and the placeholders in order. Two placeholders side by side (``——``: one cell or
-    two?) give ``None``."""
+def blanked_run(key: str) -> tuple[str, str] | None:
+    """``(label, run)`` when a label key ends in digits parted by placeholders (``…制作00—0000``, ``…数量3—————3``)."""
     m = _BLANKED.match(key)
-    if m is None or _TWO_BLANKS.search(m.group("run")):
-        return None
-    return m.group("label"), _CELL_OR_BLANK.findall(m.group("run"))
+    return None if m is None else (m.group("label"), m.group("run"))
+
+
+def placeholder_partings(run: str) -> list[list[str]]:
+    """A run's digit runs and placeholders in order, each placeholder one cell; and, where it prints ``——``, that
+    pair as one cell too (a doubled dash is one empty cell or two: the cell count may tell)."""
+    partings = [_ONE_EACH.findall(run)]
+    if "——" in run:
+        partings.append(_DOUBLED.findall(run))
+    return partings
+
+
+def blanked_options(run: str, width: int = 7) -> list[tuple[list[int | None], list[str]]]:
+    """Every cut of a run of digits and placeholders into ``width`` cells that adds up (:func:`blanked_cuts`), under
+    each of its partings (:func:`placeholder_partings`), with the parting it came from; [] when one parting has
+    too many."""
+    out: list[tuple[list[int | None], list[str]]] = []
+    for parts in placeholder_partings(run):
+        options = blanked_cuts(parts, width)
+        if options is None:
+            return []
+        out += [(o, parts) for o in options if all(o != seen for seen, _ in out)]
+    return out
 
 
 def blanked_cuts(parts: list[str], width: int = 7, *,

@@ -13,7 +13,7 @@ import re
 from ..evidence import Ambiguity
 from ..schema import TABLE3_ROW_PATHS
 from .cells import parse_cell
-from .glued import blanked_cuts, blanked_run, glued_run, parted_at, row_cuts, width_bounds
+from .glued import blanked_options, blanked_run, glued_run, parted_at, row_cuts, width_bounds
 from .layout import Item
 from .readings import Readings, missing, reading
 
@@ -28,7 +28,7 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
     paths = list(TABLE3_ROW_PATHS[row])
     blanked = blanked_run(label.key)      # (before the digit run: in …0000无00 the 无 is a cell)
     if blanked is not None:
-        if not _blanked_row(paths, blanked[1], label, out, ambiguities):
+        if not _blanked_row(paths, blanked_options(blanked[1]), label, out, ambiguities):
             for path in paths:
                 out[path] = missing(label.raw, [label.line], "glued",
                                     "glued digit run with empty cells: no single place for them")
@@ -57,13 +57,15 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
                                      reason=f"row {row}: {note}"))
 
 
-def _blanked_row(paths: list[str], parts: list[str], label: Item, out: Readings,
+def _blanked_row(paths: list[str], cut: list[tuple[list[int | None], list[str]]], label: Item, out: Readings,
                  ambiguities: list[Ambiguity]) -> bool:
-    """A glued row with empty cells printed in it (``…制作00—0000``): when every cut that adds up puts
-    the empty cells in the same places, they are read there and the numbers are cut as a glued run."""
-    options = blanked_cuts(parts)
+    """A glued row with empty cells printed in it (``…制作00—0000``; ``…数量3—————3``, a dash a cell): when every
+    cut that adds up (``cut``: each with the parting of the run it came from) puts the empty cells in the same
+    places, they are read there and the numbers are cut as a glued run."""
+    options = [o for o, _ in cut]
     if not options or len({tuple(v is None for v in o) for o in options}) != 1:
         return False
+    parts = cut[0][1]
     raw = "".join(parts)
     blanks = {i for i, v in enumerate(options[0]) if v is None}
     marks = iter(p for p in parts if not p.isdigit())

@@ -20,7 +20,7 @@ import re
 from ..evidence import Ambiguity
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
-from .glued import blanked_cuts, parted_at, width_bounds
+from .glued import blanked_cuts, parted_at, placeholder_partings, width_bounds
 from .layout import Item
 from .readings import Readings, missing, reading
 from .t4groups import GLUED_MARKS
@@ -34,9 +34,6 @@ _MARKS = GLUED_MARKS
 #: a group's run after its label's last word, up to the next words or the end (行政复议01102, （复议后起诉）10/01,
 #: 直接起诉——0—0): digits and placeholders, one digit at least
 _RUN = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?=[\d{_MARKS}]*\d)[\d{_MARKS}]+(?![\d{_MARKS}])")
-#: a run's parts, each placeholder one cell, or a doubled dash one cell
-_ONE_EACH = re.compile(rf"\d+|[{_MARKS}]")
-_DOUBLED = re.compile(rf"\d+|——|[{_MARKS}]")
 _NOTE = "glued digit run of a group's row: the cells are cut where the identities allow"
 
 
@@ -63,8 +60,8 @@ def _cuts(run: str, raw: str) -> list[list[int | None]]:
     if run.isdigit():
         return parted_at(blanked_cuts([run], _WIDTH) or [], width_bounds(raw, run))   # (０３１ 1: cut at a switch)
     out: list[list[int | None]] = []
-    for parts in {tuple(_ONE_EACH.findall(run)), tuple(_DOUBLED.findall(run))}:
-        out += [o for o in blanked_cuts(list(parts), _WIDTH) or [] if o not in out]
+    for parts in placeholder_partings(run):
+        out += [o for o in blanked_cuts(parts, _WIDTH) or [] if o not in out]
     return out
 
 

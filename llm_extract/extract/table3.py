@@ -19,7 +19,7 @@ from .extracols import (added_field, spacer_column, drop_added_columns, drop_sub
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
 from .gridgap import close_empty_value_column
 from .headdigits import drop_header_numbering
-from .glued import glued_run, row_holds
+from .glued import blanked_run, glued_run, row_holds
 from .gluedcell import glued_first_cell
 from .labelrows import short_heads
 from .table3_labels import find_labels
@@ -127,7 +127,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
             continue
         cells: list[Cell] | None = None
-        if (glued or inline) and not span:
+        if (glued or inline or blanked_run(label.key)) and not span:     # (…数量3—————3: a row glued, whatever others are)
             if k > 0 and len(spans.get(order[k - 1][0], [])) > 7:   # the row above holds more numbers than its
                 for path in TABLE3_ROW_PATHS[row]:                     # cells: this label's may be among them
                     out[path] = missing(label.raw, [label.line], "glued", "nothing after the label, and the row "
