@@ -198,3 +198,54 @@ def test_a_label_whose_second_half_and_numbers_follow_a_page_break_takes_them(go
                 path = f"applications.unavailable_unclear.{c}"
                 got = (record.report.get(path), record.provenance[path].status)
                 assert got == (report.get(path), Status.PROVEN), (foot, rule, path)
+
+
+def test_a_label_s_second_half_printing_its_group_titles_takes_its_numbers(golden_dir) -> None:
+    """``|  |  | 2.其他法律 |  | … |`` over ``| 三、本年度办理结果 | （三）不予公开 | 行政法规禁止公开 | 4 | … |``: the converter
+    printed the merged group cells on the second line only. Those titles are no piece of the label (and 三、 opens
+    no item of it): the numbers are the row's (it was left unread)."""
+    report = _report(golden_dir)
+    report.set("applications.denied_prohibited_by_law.natural_person", 4)
+    for path in ("applications.denied_prohibited_by_law.total", "applications.new_received.natural_person",
+                 "applications.new_received.total", "applications.total_processed.natural_person",
+                 "applications.total_processed.total"):
+        report.set(path, report.get(path) + 4)
+    doc = _document(report, {"denied_prohibited_by_law": ("2.其他法律", "行政法规禁止公开", False)})
+    text = doc.text.replace("| 三、本年度办理结果 | （三）不予公开 | 2.其他法律 |", "|  |  | 2.其他法律 |")
+    assert text != doc.text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.denied_prohibited_by_law.{c}"
+        assert (record.report.get(path), record.provenance[path].status) == (report.get(path), Status.PROVEN), path
+
+
+def test_labels_wrapped_over_three_lines_with_their_group_titles_on_the_last_take_its_numbers(golden_dir) -> None:
+    """Two rows, each wrapped over three grid lines, the numbers and the merged group cells on the third:
+    ``|  |  | 1.申请人无正当理由逾期不补正、行政机关 |`` / ``|  |  | 不再处理其政 |`` / ``| 三、… | （六）其他处理 | 府信息公开申请 | 1 |
+    …``, then ``|  |  | 2.申请人逾期未按收费通知 |`` / ``|  |  | 要求缴纳费用、行政 |`` / ``| 三、… | （六）其他处理 | 机关不再处理…申请 |
+    0 | …``. The first row's numbers were read as the second's (the line above its label, ending in words both labels
+    share) and the first read blank: both proven, swapped."""
+    report = _report(golden_dir)
+    report.set("applications.other_no_correction.natural_person", 1)
+    for path in ("applications.other_no_correction.total", "applications.new_received.natural_person",
+                 "applications.new_received.total", "applications.total_processed.natural_person",
+                 "applications.total_processed.total"):
+        report.set(path, report.get(path) + 1)
+    doc = _document(report, {})
+    empty = " |" * 7
+    titles = "| 三、本年度办理结果 | （六）其他处理 |"
+    lines = []
+    for line in doc.text.split("\n"):
+        if "逾期不补正" in line or "逾期未按收费通知" in line:
+            cells = line.rsplit(" | ", 7)[1:]
+            first, middle, last = (("1.申请人无正当理由逾期不补正、行政机关", "不再处理其政", "府信息公开申请")
+                                   if "逾期不补正" in line else
+                                   ("2.申请人逾期未按收费通知", "要求缴纳费用、行政", "机关不再处理其政府信息公开申请"))
+            lines += [f"|  |  | {first} |{empty}", f"|  |  | {middle} |{empty}", f"{titles} {last} | " + " | ".join(cells)]
+        else:
+            lines.append(line)
+    record = process_document(Document.from_text("\n".join(lines), doc_id="x"))
+    for row in ("other_no_correction", "other_unpaid_fee"):
+        for c in APPLICANT_COLUMNS:
+            path = f"applications.{row}.{c}"
+            assert (record.report.get(path), record.provenance[path].status) == (report.get(path), Status.PROVEN), path

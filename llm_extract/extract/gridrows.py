@@ -113,12 +113,12 @@ def _grid_cells(line_items: list[Item], width: int, label_col: int, lost: bool =
     return six[:1] + six[1:2] * 5 + six[-1:]
 
 
-def _label_fields(line_items: list[Item], lo: int, besides: set[str]) -> str:
-    """The text of a grid line's label fields but those in ``besides`` (the group titles a converter
-    repeats on every line of their group); a label repeated in every field it spans counts once."""
+def _label_fields(line_items: list[Item], lo: int, besides: set[str], first: int = 0) -> str:
+    """The text of a grid line's label fields (from field ``first``) but those in ``besides`` (the group titles a
+    converter repeats on every line of their group); a label repeated in every field it spans counts once."""
     keys: list[str] = []
     for it in line_items:
-        if it.is_text and (it.col or 0) < lo and it.key not in besides and (not keys or keys[-1] != it.key):
+        if it.is_text and first <= (it.col or 0) < lo and it.key not in besides and (not keys or keys[-1] != it.key):
             keys.append(it.key)
     return "".join(keys)
 
@@ -171,7 +171,8 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
     if not any(it.cell.is_number for it in line_items if it.is_value) \
             or any(it.is_text and (it.col or 0) >= lo for it in line_items):
         return False
-    piece = _label_fields(line_items, lo, {it.key for it in same if it.is_text} | {label.key})
+    # (the label's own field on: the fields left of it are its group's, their titles printed on one line of two)
+    piece = _label_fields(line_items, lo, {it.key for it in same if it.is_text} | {label.key}, label.col or 0)
     if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)):
         return False
     return row in rows_named(label.key + piece if below else piece + label.key)
@@ -220,9 +221,10 @@ def _label_continued(row: str, label: Item, own: list[Item], by_line: Mapping[in
         line_items = by_line[n]
         if any(it.is_text and (it.col or 0) >= lo for it in line_items):
             break                                   # a word among the value fields: no row of this grid
-        piece = _label_fields(line_items, lo, besides)
-        if piece and (set(rows_named(piece)) - {row} or numbered(piece)):
-            break                                   # another row's label
+        piece = _label_fields(line_items, lo, besides, label.col or 0)   # (its group's titles: no piece)
+        if piece and (numbered(piece) or set(rows_named(piece)) - {row}
+                      and rows_named(label.key + "".join(pieces) + piece) != [row]):
+            break                                   # another row's label (not a tail two labels share, 行政机关…申请)
         if any(it.is_value and it.cell.is_number for it in line_items):
             if not pieces:
                 return None
@@ -311,13 +313,17 @@ def _grid_row(items: list[Item], idx: int, end: int,
     if row and width - 7 >= 1 and empty:
         own = list(takewhile(lambda it: it.line == label.line, (items[j] for j in range(idx - 1, -1, -1))))
         own = own[::-1] + same          # the items of the label's line (in line order)
-        for n, line_items, below in ((after, by_line.get(after, []), True),
-                                     (above[0].line if above else label.line - 1, above, False)):
-            if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, below) \
-                    and (line_items[0].width or 0) == (label.width or 0):
-                return n, _grid_cells(line_items, width, label.col or 0, lost)
+        # the line below, then the label's text going on below to its numbers, then the line above (a label whose
+        # text goes on below is not the tail of the row above, which may end in words both labels share)
+        line_items = by_line.get(after, [])
+        if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, True) \
+                and (line_items[0].width or 0) == (label.width or 0):
+            return after, _grid_cells(line_items, width, label.col or 0, lost)
         if (below := _label_continued(row, label, own, by_line, width - 7)) is not None:
             return below[0], (_grid_cells(below[1], width, label.col or 0, lost) if below[1] else None)
+        if above and _wrapped_label_row(row, label, own, above, width - 7, False) \
+                and (above[0].width or 0) == (label.width or 0):
+            return above[0].line, _grid_cells(above, width, label.col or 0, lost)
     nxt = by_line.get(after, [])
     if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \
             and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
