@@ -19,7 +19,7 @@ from rich.text import Text
 from ._exceptions import GoldenError, ModelConfigError
 from .compare import compare_dirs, compare_values, golden_from_record, load_output_dir
 from .evidence import Record
-from .ingest import iter_inputs
+from .ingest import InputLimits, iter_inputs
 from .outputs import dumps, read_json, write_json
 from .exitcodes import LOCKED, USAGE, exit_code
 from .runlock import OutputLockedError
@@ -98,16 +98,28 @@ def extract(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 3 when any document or any model call failed (default: exit 0 when one succeeded).")
     ] = False,
+    max_mb: Annotated[Optional[float], typer.Option(
+        "--max-mb", min=0, help="The most megabytes of one document read as text or a web page; a PDF or a "
+                                "word-processor file 8 times that; larger ones fail by name (default: "
+                                "$LLM_EXTRACT_MAX_MB or 16; 0: no limit).")] = None,
+    max_pages: Annotated[Optional[int], typer.Option(
+        "--max-pages", min=0, help="The most pages of one PDF; longer ones fail by name (default: "
+                                   "$LLM_EXTRACT_MAX_PAGES or 500; 0: no limit).")] = None,
 ) -> None:
     """Extract and verify reports into OUT: records, CSV, SQLite, Excel, HTML report, review queue, summary.
 
     Exit codes:
     0 done (without --strict: at least one document was processed);
     1 no document could be processed;
-    2 usage or configuration error (no input files, unusable model settings);
+    2 usage or configuration error (no input files, unusable model settings, a bad limit);
     3 with --strict: some document or model call failed (listed in OUT/summary.json);
     4 another run holds the lock on OUT (OUT/.llm-extract.lock).
     """
+    try:
+        limits = InputLimits.from_env(max_mb=max_mb, max_pages=max_pages)
+    except ValueError as exc:
+        err.print(_styled("red", exc))
+        raise typer.Exit(USAGE)
     settings = None
     if llm != "never":
         from .model.config import load_settings
@@ -136,7 +148,7 @@ def extract(
 
         try:
             summary = run_batch(list(paths), out, resume=resume, progress=step, llm=llm, model=settings,
-                                use_cache=cache)
+                                use_cache=cache, limits=limits)
         except ModelConfigError as exc:
             err.print(_styled("red", exc))
             raise typer.Exit(USAGE)
