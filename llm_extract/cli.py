@@ -8,7 +8,7 @@ import logging
 import sys
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -21,7 +21,8 @@ from .compare import compare_dirs, compare_values, golden_from_record, load_outp
 from .evidence import Record
 from .ingest import InputLimits, iter_inputs
 from .outputs import dumps, read_json, write_json
-from .exitcodes import LOCKED, USAGE, exit_code
+from .exitcodes import LOCKED, REBUILD_FAILED, USAGE, exit_code
+from .rebuild import RebuildError
 from .runlock import OutputLockedError
 from .pipeline import DocumentOutcome, RunSummary, run_batch
 
@@ -113,7 +114,8 @@ def extract(
     1 no document could be processed;
     2 usage or configuration error (no input files, unusable model settings, a bad limit);
     3 with --strict: some document or model call failed (listed in OUT/summary.json);
-    4 another run holds the lock on OUT (OUT/.llm-extract.lock).
+    4 another run holds the lock on OUT (OUT/.llm-extract.lock);
+    5 the documents were read, but the combined outputs could not be rebuilt (left as they were).
     """
     try:
         limits = InputLimits.from_env(max_mb=max_mb, max_pages=max_pages)
@@ -156,6 +158,10 @@ def extract(
             err.print(_styled("red", exc))
             raise typer.Exit(LOCKED)
     console.print(_summary_table(summary))
+    if summary.rebuild_error:
+        err.print(_styled("red", "combined outputs not rebuilt: ", summary.rebuild_error), soft_wrap=True)
+        err.print(f"every record is in {out}/records/; the next run (or review command) tries again", markup=False,
+                  highlight=False)
     raise typer.Exit(exit_code(summary, strict=strict))
 
 
@@ -308,6 +314,13 @@ def _print_item(i: "ReviewItem", full: bool) -> None:
             console.print(f"      {line.n:>5} | {line.text}", markup=False, highlight=False, soft_wrap=True)
 
 
+def _rebuild_failed(exc: Exception) -> NoReturn:
+    """A decision written (decisions.jsonl, its record) whose combined outputs could not be rebuilt: exit 5."""
+    err.print(f"the decision is recorded (decisions.jsonl and its document's record), but the combined outputs "
+              f"were not rebuilt: {exc}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(REBUILD_FAILED)
+
+
 @app.command()
 def resolve(
     out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
@@ -348,6 +361,8 @@ def resolve(
     except OutputLockedError as exc:
         err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(LOCKED)
+    except RebuildError as exc:
+        _rebuild_failed(exc)
     except (InvalidDecision, OSError) as exc:
         err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
@@ -374,6 +389,8 @@ def undo(
     except OutputLockedError as exc:
         err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(LOCKED)
+    except RebuildError as exc:
+        _rebuild_failed(exc)
     if taken is None:
         err.print("no decision to undo", markup=False)
         raise typer.Exit(1)
@@ -398,7 +415,7 @@ def serve(
                       f"in {out_dir} yet: rebuilding them first…", markup=False, highlight=False)
         try:
             store.rebuild_now()
-        except OutputLockedError as exc:
+        except (OutputLockedError, RebuildError) as exc:
             err.print(f"{exc}\nthe page shows the queue as last rebuilt until then", markup=False,
                       highlight=False, soft_wrap=True)
     console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)

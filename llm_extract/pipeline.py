@@ -34,7 +34,7 @@ from .ingest import (SUPPORTED_SUFFIXES, Document, InputLimits, file_hash, load_
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_from, split_reports
-from .rebuild import rebuild_combined
+from .rebuild import RebuildError, rebuild_combined
 from .renamed import remove_parts, remove_renamed
 from .runlock import run_lock
 from .workers import map_ordered, worker_count
@@ -89,6 +89,7 @@ class RunSummary(BaseModel):
     failures: list[dict[str, str]] = Field(default_factory=list)   # the first MAX_LISTED_FAILURES (all in OUT/failed/)
     skipped: list[dict[str, str]] = Field(default_factory=list)    # files under input folders that are no documents
     slowest: list[dict[str, Any]] = Field(default_factory=list)    # the SLOWEST_LISTED documents read the longest
+    rebuild_error: str | None = None       # why the combined outputs were not rebuilt (left as they were)
 
 
 def process_document(doc: Document) -> Record:
@@ -196,7 +197,10 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     if stage is not None:
         _run_model_stage(stage, out, decisions, summary, progress)
         summary.llm = stage.summary()
-    _finish(summary, out, {ids[f] for f in files})
+    try:
+        _finish(summary, out, {ids[f] for f in files})
+    except RebuildError as exc:              # the records are written; the outputs stay as they were
+        summary.rebuild_error = str(exc)
     summary.decisions = len(decisions)
     summary.seconds = round(time.perf_counter() - started, 3)
     write_json(out / "summary.json", summary.model_dump(mode="json"))
