@@ -255,13 +255,25 @@ def _value(v: object) -> str:
 
 
 def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
+    """The review store of ``out_dir``, its combined outputs (the queue file among them) brought up to date first
+    when a run or a review page was killed before it rebuilt them (the queue would offer items decided since)."""
+    from .rebuild import outputs_current
     from .review_store import ReviewStore
 
     try:
-        return ReviewStore(out_dir, rebuild_later=rebuild_later)
+        store = ReviewStore(out_dir, rebuild_later=rebuild_later)
     except FileNotFoundError as exc:
         err.print(str(exc), markup=False)
         raise typer.Exit(2)
+    if not outputs_current(store.out):
+        err.print("the combined outputs (the review queue among them) do not hold every record and decision "
+                  f"in {out_dir} yet: rebuilding them first…", markup=False, highlight=False, soft_wrap=True)
+        try:
+            store.rebuild_now()
+        except (OutputLockedError, RebuildError) as exc:
+            err.print(f"{exc}\nthe queue is shown as last rebuilt, without the decisions made since", markup=False,
+                      highlight=False, soft_wrap=True)
+    return store
 
 
 def _filters(store: "ReviewStore", doc: str | None, status: str | None,
@@ -405,19 +417,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (default: this machine only).")] = "127.0.0.1",
 ) -> None:
     """A local review web page: documents, tables coloured by status, keyboard-driven decisions."""
-    from .rebuild import outputs_current
     from .web import serve as run_server
 
-    store = _store(out_dir, rebuild_later=True)
-    # a run or a review page killed before it rebuilt them: the page would show the queue file as it was
-    if not outputs_current(store.out):
-        console.print("the combined outputs (the review queue among them) do not hold every record and decision "
-                      f"in {out_dir} yet: rebuilding them first…", markup=False, highlight=False)
-        try:
-            store.rebuild_now()
-        except (OutputLockedError, RebuildError) as exc:
-            err.print(f"{exc}\nthe page shows the queue as last rebuilt until then", markup=False,
-                      highlight=False, soft_wrap=True)
+    store = _store(out_dir, rebuild_later=True)   # (brought up to date first: a run or a page killed before it rebuilt)
     console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
     run_server(store, host=host, port=port)
     if store.later is not None and store.later.pending():
