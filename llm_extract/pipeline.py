@@ -36,7 +36,7 @@ from .review import review_items
 from .multireport import split_from, split_reports
 from .rebuild import RebuildError, rebuild_combined
 from .renamed import remove_parts, remove_renamed
-from .runlock import run_lock
+from .runlock import remove_stale_temp_files, run_lock
 from .workers import map_ordered, worker_count
 from .settling import read_document
 from verify.settle import apply_decisions
@@ -197,6 +197,9 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     if stage is not None:
         _run_model_stage(stage, out, decisions, summary, progress)
         summary.llm = stage.summary()
+    # a worker that died took the pool down, and the pool ended its other workers wherever they were: in the middle
+    # of writing a record, they left its temp file (every process that wrote in OUT has ended by now)
+    remove_stale_temp_files(out)
     try:
         _finish(summary, out, {ids[f] for f in files})
     except RebuildError as exc:              # the records are written; the outputs stay as they were
