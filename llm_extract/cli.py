@@ -102,7 +102,7 @@ def extract(
     max_mb: Annotated[Optional[float], typer.Option(
         "--max-mb", min=0, help="The most megabytes of one document read as text or a web page; a PDF or a "
                                 "word-processor file 8 times that; larger ones fail by name (default: "
-                                "$LLM_EXTRACT_MAX_MB or 16; 0: no limit).")] = None,
+                                "$LLM_EXTRACT_MAX_MB or 10; 0: no limit).")] = None,
     max_pages: Annotated[Optional[int], typer.Option(
         "--max-pages", min=0, help="The most pages of one PDF; longer ones fail by name (default: "
                                    "$LLM_EXTRACT_MAX_PAGES or 500; 0: no limit).")] = None,

@@ -143,7 +143,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     """Process files and directories into ``out_dir``; see the module docstring.
 
     ``limits``: the size of one document (:mod:`llm_extract.ingest.limits`; default: the environment's, else
-    16 MB of text and 500 PDF pages); a document over them fails by name, unparsed.
+    10 MB of text and 500 PDF pages); a document over them fails by name, unparsed.
 
     Without a model stage, documents are processed on ``workers`` processes (default: every
     core, ``$LLM_EXTRACT_WORKERS``); records, outputs and progress are in input order all the same.

@@ -4,7 +4,7 @@ Reading a document holds its text several times over (lines, normalised copies, 
 a 50 MB text dump took 390 MB, a 50 MB web page 440 MB. A file over the limit of its kind fails with a
 :class:`~llm_extract.DocumentTooLargeError` naming it and the limit, before it is parsed; the batch goes on.
 
-* ``max_mb`` (``extract --max-mb``, ``$LLM_EXTRACT_MAX_MB``; default 16): the megabytes of a document
+* ``max_mb`` (``extract --max-mb``, ``$LLM_EXTRACT_MAX_MB``; default 10): the megabytes of a document
   read as text (plain text, Markdown, JSON, CSV, a web page, a web page saved as ``.doc``). A PDF or a
   word-processor package (``.docx``, ``.odt``, ``.doc``, ``.rtf``, ``.mht``: pictures inside count,
   their text is bounded by their own readers, e.g. :mod:`.bounded_xml`) may be :data:`PACKAGE_FACTOR`
@@ -25,7 +25,7 @@ from .._exceptions import DocumentTooLargeError
 
 __all__ = ["InputLimits", "read_capped", "PACKAGE_FACTOR", "MAX_MB", "MAX_PAGES"]
 
-MAX_MB = 16
+MAX_MB = 10
 MAX_PAGES = 500
 #: how many times ``max_mb`` a PDF or a word-processor package may be (its pictures are most of its bytes)
 PACKAGE_FACTOR = 8
