@@ -25,8 +25,8 @@ _LAZY: dict[str, str] = {
                                       "Finding", "Status", "CellKind")},
     **{name: "._exceptions" for name in (
         "LLMExtractError", "DocumentError", "EmptyDocumentError", "BinaryDocumentError",
-        "UnsupportedFormatError", "NotAReportError", "UnreadableTablesError", "UnsupportedFormError", "ModelStageError",
-        "ModelConfigError", "ModelCallError", "GoldenError")},
+        "UnsupportedFormatError", "NotAReportError", "UnreadableTablesError", "UnsupportedFormError", "DocumentTooLargeError",
+        "ModelStageError", "ModelConfigError", "ModelCallError", "GoldenError")},
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,6 +85,7 @@ __all__ = [
     "NotAReportError",
     "UnreadableTablesError",
     "UnsupportedFormError",
+    "DocumentTooLargeError",
     "ModelStageError",
     "ModelConfigError",
     "ModelCallError",

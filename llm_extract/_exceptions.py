@@ -8,7 +8,8 @@ programs; a value that breaks an identity is a *finding*, never an exception.
     │   ├── UnsupportedFormatError    a file type we cannot read (.xls, images without OCR, ...)
     │   ├── NotAReportError           text, but none of the three tables (表二, 表三, 表四)
     │   ├── UnreadableTablesError     the tables' headings are there, but no cell reads in their layout
-    │   └── UnsupportedFormError      a report in the 2019/2020 form, not the 2021 form
+    │   ├── UnsupportedFormError      a report in the 2019/2020 form, not the 2021 form
+    │   └── DocumentTooLargeError     over the size or page limit of one document (llm_extract.ingest.limits)
     ├── ModelStageError               the language-model stage failed for a document
     │   ├── ModelConfigError          no usable model configuration (base URL, model, key)
     │   └── ModelCallError            transport / schema retries exhausted; carries attempts, usage, raw
@@ -31,6 +32,7 @@ __all__ = [
     "NotAReportError",
     "UnreadableTablesError",
     "UnsupportedFormError",
+    "DocumentTooLargeError",
     "ModelStageError",
     "ModelConfigError",
     "ModelCallError",
@@ -79,6 +81,10 @@ class UnreadableTablesError(DocumentError):
 
 class UnsupportedFormError(DocumentError):
     reason = "unsupported form: this is the 2019/2020 form (国办公开办函〔2019〕60号), not the 2021 form"
+
+
+class DocumentTooLargeError(DocumentError):
+    reason = "too large to be a report (over the limit of one document)"
 
 
 class ModelStageError(LLMExtractError):

@@ -8,7 +8,7 @@ import logging
 import sys
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -19,9 +19,10 @@ from rich.text import Text
 from ._exceptions import GoldenError, ModelConfigError
 from .compare import compare_dirs, compare_values, golden_from_record, load_output_dir
 from .evidence import Record
-from .ingest import iter_inputs
+from .ingest import InputLimits, iter_inputs
 from .outputs import dumps, read_json, write_json
-from .exitcodes import LOCKED, USAGE, exit_code
+from .exitcodes import LOCKED, REBUILD_FAILED, USAGE, exit_code
+from .rebuild import RebuildError
 from .runlock import OutputLockedError
 from .pipeline import DocumentOutcome, RunSummary, run_batch
 
@@ -98,16 +99,29 @@ def extract(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 3 when any document or any model call failed (default: exit 0 when one succeeded).")
     ] = False,
+    max_mb: Annotated[Optional[float], typer.Option(
+        "--max-mb", min=0, help="The most megabytes of one document read as text or a web page; a PDF or a "
+                                "word-processor file 8 times that; larger ones fail by name (default: "
+                                "$LLM_EXTRACT_MAX_MB or 10; 0: no limit).")] = None,
+    max_pages: Annotated[Optional[int], typer.Option(
+        "--max-pages", min=0, help="The most pages of one PDF; longer ones fail by name (default: "
+                                   "$LLM_EXTRACT_MAX_PAGES or 500; 0: no limit).")] = None,
 ) -> None:
     """Extract and verify reports into OUT: records, CSV, SQLite, Excel, HTML report, review queue, summary.
 
     Exit codes:
     0 done (without --strict: at least one document was processed);
     1 no document could be processed;
-    2 usage or configuration error (no input files, unusable model settings);
+    2 usage or configuration error (no input files, unusable model settings, a bad limit);
     3 with --strict: some document or model call failed (listed in OUT/summary.json);
-    4 another run holds the lock on OUT (OUT/.llm-extract.lock).
+    4 another run holds the lock on OUT (OUT/.llm-extract.lock);
+    5 the documents were read, but the combined outputs could not be rebuilt (left as they were).
     """
+    try:
+        limits = InputLimits.from_env(max_mb=max_mb, max_pages=max_pages)
+    except ValueError as exc:
+        err.print(_styled("red", exc))
+        raise typer.Exit(USAGE)
     settings = None
     if llm != "never":
         from .model.config import load_settings
@@ -136,7 +150,7 @@ def extract(
 
         try:
             summary = run_batch(list(paths), out, resume=resume, progress=step, llm=llm, model=settings,
-                                use_cache=cache)
+                                use_cache=cache, limits=limits)
         except ModelConfigError as exc:
             err.print(_styled("red", exc))
             raise typer.Exit(USAGE)
@@ -144,6 +158,10 @@ def extract(
             err.print(_styled("red", exc))
             raise typer.Exit(LOCKED)
     console.print(_summary_table(summary))
+    if summary.rebuild_error:
+        err.print(_styled("red", "combined outputs not rebuilt: ", summary.rebuild_error), soft_wrap=True)
+        err.print(f"every record is in {out}/records/; the next run (or review command) tries again", markup=False,
+                  highlight=False)
     raise typer.Exit(exit_code(summary, strict=strict))
 
 
@@ -237,13 +255,25 @@ def _value(v: object) -> str:
 
 
 def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
+    """The review store of ``out_dir``, its combined outputs (the queue file among them) brought up to date first
+    when a run or a review page was killed before it rebuilt them (the queue would offer items decided since)."""
+    from .rebuild import outputs_current
     from .review_store import ReviewStore
 
     try:
-        return ReviewStore(out_dir, rebuild_later=rebuild_later)
+        store = ReviewStore(out_dir, rebuild_later=rebuild_later)
     except FileNotFoundError as exc:
         err.print(str(exc), markup=False)
         raise typer.Exit(2)
+    if not outputs_current(store.out):
+        err.print("the combined outputs (the review queue among them) do not hold every record and decision "
+                  f"in {out_dir} yet: rebuilding them first…", markup=False, highlight=False, soft_wrap=True)
+        try:
+            store.rebuild_now()
+        except (OutputLockedError, RebuildError) as exc:
+            err.print(f"{exc}\nthe queue is shown as last rebuilt, without the decisions made since", markup=False,
+                      highlight=False, soft_wrap=True)
+    return store
 
 
 def _filters(store: "ReviewStore", doc: str | None, status: str | None,
@@ -296,6 +326,13 @@ def _print_item(i: "ReviewItem", full: bool) -> None:
             console.print(f"      {line.n:>5} | {line.text}", markup=False, highlight=False, soft_wrap=True)
 
 
+def _rebuild_failed(exc: Exception) -> NoReturn:
+    """A decision written (decisions.jsonl, its record) whose combined outputs could not be rebuilt: exit 5."""
+    err.print(f"the decision is recorded (decisions.jsonl and its document's record), but the combined outputs "
+              f"were not rebuilt: {exc}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(REBUILD_FAILED)
+
+
 @app.command()
 def resolve(
     out_dir: Annotated[Path, typer.Argument(help="An extract output directory.")],
@@ -336,6 +373,8 @@ def resolve(
     except OutputLockedError as exc:
         err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(LOCKED)
+    except RebuildError as exc:
+        _rebuild_failed(exc)
     except (InvalidDecision, OSError) as exc:
         err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
@@ -362,6 +401,8 @@ def undo(
     except OutputLockedError as exc:
         err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(LOCKED)
+    except RebuildError as exc:
+        _rebuild_failed(exc)
     if taken is None:
         err.print("no decision to undo", markup=False)
         raise typer.Exit(1)
@@ -376,19 +417,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (default: this machine only).")] = "127.0.0.1",
 ) -> None:
     """A local review web page: documents, tables coloured by status, keyboard-driven decisions."""
-    from .rebuild import outputs_current
     from .web import serve as run_server
 
-    store = _store(out_dir, rebuild_later=True)
-    # a run or a review page killed before it rebuilt them: the page would show the queue file as it was
-    if not outputs_current(store.out):
-        console.print("the combined outputs (the review queue among them) do not hold every record and decision "
-                      f"in {out_dir} yet: rebuilding them first…", markup=False, highlight=False)
-        try:
-            store.rebuild_now()
-        except OutputLockedError as exc:
-            err.print(f"{exc}\nthe page shows the queue as last rebuilt until then", markup=False,
-                      highlight=False, soft_wrap=True)
+    store = _store(out_dir, rebuild_later=True)   # (brought up to date first: a run or a page killed before it rebuilt)
     console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
     run_server(store, host=host, port=port)
     if store.later is not None and store.later.pending():

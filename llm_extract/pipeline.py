@@ -29,11 +29,12 @@ from ._exceptions import DocumentError
 from .batchgc import batch_gc
 from .decisions import decisions_for, load_decisions
 from .evidence import Extraction, Record
-from .ingest import SUPPORTED_SUFFIXES, Document, file_hash, load_bytes, scan_inputs
+from .ingest import (SUPPORTED_SUFFIXES, Document, InputLimits, file_hash, load_bytes, read_as_text, read_capped,
+                     scan_inputs)
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json, write_json
 from .review import review_items
 from .multireport import split_from, split_reports
-from .rebuild import rebuild_combined
+from .rebuild import RebuildError, rebuild_combined
 from .renamed import remove_parts, remove_renamed
 from .runlock import remove_stale_temp_files, run_lock
 from .workers import map_ordered, worker_count
@@ -88,6 +89,7 @@ class RunSummary(BaseModel):
     failures: list[dict[str, str]] = Field(default_factory=list)   # the first MAX_LISTED_FAILURES (all in OUT/failed/)
     skipped: list[dict[str, str]] = Field(default_factory=list)    # files under input folders that are no documents
     slowest: list[dict[str, Any]] = Field(default_factory=list)    # the SLOWEST_LISTED documents read the longest
+    rebuild_error: str | None = None       # why the combined outputs were not rebuilt (left as they were)
 
 
 def process_document(doc: Document) -> Record:
@@ -137,8 +139,11 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
               progress: Callable[[DocumentOutcome], None] | None = None,
               llm: str | None = None, model: "ModelSettings | None" = None,
               cache_dir: str | Path | None = None, use_cache: bool = True,
-              workers: int | None = None) -> RunSummary:
+              workers: int | None = None, limits: InputLimits | None = None) -> RunSummary:
     """Process files and directories into ``out_dir``; see the module docstring.
+
+    ``limits``: the size of one document (:mod:`llm_extract.ingest.limits`; default: the environment's, else
+    10 MB of text and 500 PDF pages); a document over them fails by name, unparsed.
 
     Without a model stage, documents are processed on ``workers`` processes (default: every
     core, ``$LLM_EXTRACT_WORKERS``); records, outputs and progress are in input order all the same.
@@ -154,13 +159,14 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, resume: bool = T
     """
     with run_lock(out_dir), batch_gc():        # (the collector skips what was loaded before the batch)
         return _run_batch(inputs, Path(out_dir), resume=resume, progress=progress, llm=llm, model=model,
-                          cache_dir=cache_dir, use_cache=use_cache, workers=workers)
+                          cache_dir=cache_dir, use_cache=use_cache, workers=workers,
+                          limits=limits or InputLimits.from_env())
 
 
 def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
                progress: Callable[[DocumentOutcome], None] | None, llm: str | None,
                model: "ModelSettings | None", cache_dir: str | Path | None, use_cache: bool,
-               workers: int | None) -> RunSummary:
+               workers: int | None, limits: InputLimits) -> RunSummary:
     started = time.perf_counter()
     (out / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
     scanned = scan_inputs(list(inputs))
@@ -177,9 +183,9 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     if stage is None and (n := worker_count(len(files), workers)) > 1:      # documents are independent
         outcomes: Iterator[DocumentOutcome | None] = map_ordered(
             _pooled, [(f, ids[f], out, resume) for f in files], workers=n, initializer=_init_worker,
-            initargs=(decisions,), died=_died)
+            initargs=(decisions, limits), died=_died)
     else:
-        outcomes = (_one(f, ids[f], out, resume, decisions, stage) for f in files)
+        outcomes = (_one(f, ids[f], out, resume, decisions, stage, limits) for f in files)
     for outcome in outcomes:
         if outcome is None:                      # held for the model stage: written when it answers
             if stage is not None and stage.full:
@@ -192,7 +198,13 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
     if stage is not None:
         _run_model_stage(stage, out, decisions, summary, progress)
         summary.llm = stage.summary()
-    _finish(summary, out, {ids[f] for f in files})
+    # a worker that died took the pool down, and the pool ended its other workers wherever they were: in the middle
+    # of writing a record, they left its temp file (every process that wrote in OUT has ended by now)
+    remove_stale_temp_files(out)
+    try:
+        _finish(summary, out, {ids[f] for f in files})
+    except RebuildError as exc:              # the records are written; the outputs stay as they were
+        summary.rebuild_error = str(exc)
     summary.decisions = len(decisions)
     summary.seconds = round(time.perf_counter() - started, 3)
     write_json(out / "summary.json", summary.model_dump(mode="json"))
@@ -200,7 +212,7 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
 
 
 def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
-         stage: "BatchModelStage | None") -> DocumentOutcome | None:
+         stage: "BatchModelStage | None", limits: InputLimits) -> DocumentOutcome | None:
     """One file: its record (or failure) written; None when the model stage holds it."""
     t0 = time.perf_counter()
     record_path = out / RECORDS_DIR / f"{doc_id}.json"
@@ -210,12 +222,12 @@ def _one(f: Path, doc_id: str, out: Path, resume: bool, decisions: Any,
         if f.is_dir():       # a folder the input search could not list (llm_extract.ingest.inputs): why, by name
             with os.scandir(f):
                 pass
-        data = f.read_bytes()
+        data = read_capped(f, limits, as_text=read_as_text(f.suffix))
         if resume and (kept := _resumable(record_path, data)) is not None and not (stage and stage.redo(kept)):
             outcome = DocumentOutcome(doc_id=doc_id, path=str(f), ok=True, resumed=True)
         else:
             remove_parts(out, doc_id, f)                 # it may have held several reports when last read
-            doc = load_bytes(data, doc_id=doc_id, path=str(f), suffix=f.suffix or ".txt")
+            doc = load_bytes(data, doc_id=doc_id, path=str(f), suffix=f.suffix or ".txt", limits=limits)
             if len(parts := split_reports(doc)) > 1:     # several reports in one file: a record each
                 return _several(f, out, parts, decisions, t0)
             doc = parts[0]                               # (without the copies of a report printed twice)
@@ -288,14 +300,14 @@ def _several(f: Path, out: Path, parts: list[Document], decisions: Any, t0: floa
 _WORKER_DECISIONS: dict[str, Any] = {}
 
 
-def _init_worker(decisions: Any) -> None:
-    _WORKER_DECISIONS["decisions"] = decisions
+def _init_worker(decisions: Any, limits: InputLimits) -> None:
+    _WORKER_DECISIONS["decisions"], _WORKER_DECISIONS["limits"] = decisions, limits
 
 
 def _pooled(job: tuple[Path, str, Path, bool]) -> DocumentOutcome | None:
     """:func:`_one` in a worker process (the deterministic path only)."""
     f, doc_id, out, resume = job
-    return _one(f, doc_id, out, resume, _WORKER_DECISIONS["decisions"], None)
+    return _one(f, doc_id, out, resume, _WORKER_DECISIONS["decisions"], None, _WORKER_DECISIONS["limits"])
 
 
 def _died(job: tuple[Path, str, Path, bool]) -> DocumentOutcome:

@@ -14,6 +14,10 @@ a few at a time, never all linked records at once.
 
 A directory whose records, failures and decisions are those the outputs were last built from
 (a rerun that resumed every document) is not rebuilt (:mod:`llm_extract.rebuild_state`).
+
+A worker that dies while it renders (the out-of-memory killer, a crash in a library) stops nothing: its
+records are rendered again, each in a process of its own; a record that kills that process too fails the
+rebuild with a :class:`RebuildError` naming it, and the previous outputs are left as they were.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._exceptions import LLMExtractError
 from .evidence import Record
 from .export import OUTPUT_FILES, Exports, Fragment, open_exports, render_fragment
 from .outputs import RECORDS_DIR, read_json
@@ -33,7 +38,12 @@ from .review import review_items, unacknowledged
 from .workers import map_ordered, worker_count
 from verify.crossyear import agency_key, check_pair, consecutive_pairs
 
-__all__ = ["rebuild_combined", "cross_year_links", "Totals"]
+__all__ = ["rebuild_combined", "cross_year_links", "Totals", "RebuildError"]
+
+
+class RebuildError(LLMExtractError):
+    """The combined outputs could not be rebuilt (the previous ones are left as they were; the records hold
+    every document)."""
 
 
 @dataclass
@@ -82,6 +92,13 @@ def _render(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
     return render_fragment(rec, review)
 
 
+def _render_died(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
+    """A record whose rendering killed its process twice (once among others, once alone): the rebuild fails."""
+    raise RebuildError(f"{job[0]}: rendering this record into the combined outputs killed the process doing it "
+                       "twice (ended by the system, as the out-of-memory killer does, or by a crash in a library); "
+                       "the combined outputs were not rebuilt and are left as they were")
+
+
 def _in_batch(doc_id: str, batch_ids: set[str]) -> bool:
     return doc_id in batch_ids or doc_id.rsplit("-", 1)[0] in batch_ids     # <stem>-k: a report split from <stem>
 
@@ -106,7 +123,7 @@ def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = No
     documents: dict[str, DocumentCounts] = {}
     n = worker_count(len(paths), workers)
     with open_exports(out, workbook_process=n > 1) as exports:    # a batch worth workers: the workbook too
-        _add_all(exports, map_ordered(_render, jobs, workers=n), documents)
+        _add_all(exports, map_ordered(_render, jobs, workers=n, died=_render_died), documents)
     RebuildState.save(out, digest, OUTPUT_FILES, documents)
     return _totals(documents.items(), batch_ids)
 

@@ -185,14 +185,14 @@ def test_a_report_that_cannot_be_read_any_more_is_failed_in_every_output_not_als
 
     folder = _report_folder(tmp_path)
     run_batch([folder], tmp_path / "out", workers=1)
-    read_bytes = Path.read_bytes
+    opened = Path.open
 
-    def denied(self: Path) -> bytes:                 # chmod 000 since the last run
+    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:      # chmod 000 since the last run (root reads any)
         if self.name == "top.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return read_bytes(self)
+        return opened(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     summary = run_batch([folder], tmp_path / "out", workers=1)
     assert [f["error"] for f in summary.failures] == [f"{folder / 'top.txt'}: Permission denied"]
     assert [p.name for p in (tmp_path / "out" / "records").iterdir()] == ["inner.json"]

@@ -14,6 +14,7 @@ from llm_extract.cli import app
 from llm_extract.compare import compare_dirs, golden_from_record
 from llm_extract.outputs import read_json, write_json
 from llm_extract.pipeline import run_batch
+from llm_extract.rebuild import rebuild_combined
 
 SEED_002 = "002_0126e23b7202ee31"
 
@@ -34,7 +35,8 @@ def _batch(tmp_path: Path, golden_dir: Path, n: int) -> tuple[Path, Path]:
     lines = []
     for i in range(n):
         doc_id = f"d{i:04d}"
-        write_json(out / "records" / f"{doc_id}.json", rec | {"doc_id": doc_id})
+        review = [item | {"doc_id": doc_id} for item in rec.get("review", [])]
+        write_json(out / "records" / f"{doc_id}.json", rec | {"doc_id": doc_id, "review": review})
         write_json(gold / f"{doc_id}.json", golden_from_record(rec | {"doc_id": doc_id}))
         lines.append(queue.replace('"doc_id": "doc"', f'"doc_id": "{doc_id}"'))
     (out / "review_queue.jsonl").write_text("".join(lines), encoding="utf-8")
@@ -72,6 +74,8 @@ def test_the_review_listing_holds_one_documents_items_at_a_time(tmp_path: Path, 
             tracemalloc.stop()
 
     (out_small, _), (out_large, _) = _batch(tmp_path, golden_dir, 20), _batch(tmp_path, golden_dir, 80)
+    for out in (out_small, out_large):      # current outputs: `review` lists them, it does not rebuild them first
+        rebuild_combined(out, set())
     (small, text_small), (large, text_large) = peak(out_small), peak(out_large)
     per_doc = text_small.count("d0000:")
     assert per_doc == 1 and text_large.count(": ") >= 80 and text_large.rstrip().endswith(" items")

@@ -13,7 +13,7 @@ PUBLIC = {
     "Document", "Report", "ALL_PATHS", "Extraction", "Reading", "Ambiguity", "Record", "FieldProvenance",
     "Finding", "Status", "CellKind", "RunSummary", "Comparison",
     "LLMExtractError", "DocumentError", "EmptyDocumentError", "BinaryDocumentError", "UnsupportedFormatError",
-    "NotAReportError", "UnreadableTablesError", "UnsupportedFormError", "ModelStageError", "ModelConfigError", "ModelCallError",
+    "NotAReportError", "UnreadableTablesError", "UnsupportedFormError", "DocumentTooLargeError", "ModelStageError", "ModelConfigError", "ModelCallError",
     "GoldenError",
 }
 
@@ -26,7 +26,7 @@ def test_the_public_names_are_exactly_the_pinned_ones_and_all_resolve() -> None:
 
 def test_every_document_error_is_an_llm_extract_error() -> None:
     for name in ("EmptyDocumentError", "BinaryDocumentError", "NotAReportError", "UnreadableTablesError",
-                 "UnsupportedFormError"):
+                 "UnsupportedFormError", "DocumentTooLargeError"):
         assert issubclass(getattr(llm_extract, name), llm_extract.DocumentError)
     assert issubclass(llm_extract.DocumentError, llm_extract.LLMExtractError)
 

@@ -18,8 +18,12 @@ from .regions import find_regions
 
 __all__ = ["prose_lines", "paragraphs", "HEADING"]
 
-#: a tab-separated piece of a table's line that is a sentence: it ends one, eight characters or more
-_SENTENCE_CELL = re.compile(r"\S.{6,}。\s*$")
+def _is_sentence_cell(piece: str) -> bool:
+    r"""Is a tab-separated piece of a table's line a sentence: it ends one, eight characters or more? (Not a
+    regex search: ``\S.{6,}。\s*$`` tried every start of a piece not ending so, a megabyte-long piece of a
+    crawler's one-line dump taking minutes.)"""
+    text = piece.strip()
+    return len(text) >= 8 and text.endswith("。")
 
 #: a heading's start: 一、 （二） 3、 (a heading line sets what the sentences under it are about)
 HEADING = re.compile(r"^\s*(?:[-*•]\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．])")
@@ -43,7 +47,7 @@ def prose_lines(lines: list[str], regions: Mapping[str, Sequence[int]] | None = 
             # a row of cells: never narrative; but a crawler's dump holds the article in a line or two,
             # the sentences around the table among its tab-separated cells: those are prose, in no table
             # (the line holds them all), their own headings saying what they are about
-            sentences = [p.strip() for p in line.split("\t") if _SENTENCE_CELL.search(p)]
+            sentences = [p.strip() for p in line.split("\t") if _is_sentence_cell(p)]
             if sentences:
                 out.append((n, " ".join(sentences), ""))
             continue

@@ -19,12 +19,13 @@ from .odt import odt_to_text
 from .rtf import is_rtf, rtf_to_text
 from .html import decode_html, html_to_text
 from .inputs import Inputs, Skipped, scan_inputs
+from .limits import InputLimits, read_capped
 from .pdf import read_pdf, scanned_pages_warning
 from .text import decode_bytes
 from .text_family import TEXT_SUFFIXES, read_text_file
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs",
-           "scan_inputs", "Inputs", "Skipped"]
+           "scan_inputs", "Inputs", "Skipped", "InputLimits", "read_capped", "read_as_text"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".shtml", ".mht", ".mhtml",
                       ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf")
@@ -62,7 +63,13 @@ def _sniff_word(data: bytes, suffix: str, path: str) -> str:
     return "docx" if suffix == ".docm" else suffix.lstrip(".")
 
 
-def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str = ".txt") -> Document:
+def read_as_text(suffix: str) -> bool:
+    """Is a file of this suffix read as text or a web page whatever its bytes (not sniffed as a package)?"""
+    return suffix.lower() in TEXT_SUFFIXES + _HTML_SUFFIXES
+
+
+def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str = ".txt",
+               limits: InputLimits | None = None) -> Document:
     """Decode bytes of a supported file type (text, HTML, DOCX, PDF) into a Document.
 
     HTML, DOCX and a PDF's ruled tables become text in the one-cell-per-line layout of a Word
@@ -71,7 +78,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     ``meta["warnings"]``). A word-processor file (``.doc``, ``.docx``, ``.docm``, ``.wps``, ``.rtf``,
     ``.odt``) is read as what its bytes hold: old binary Word (Word 97–2003, :mod:`.doc`), a
     ``.docx``, an OpenDocument text (:mod:`.odt`), RTF (:mod:`.rtf`), or a web page saved by Word
-    (HTML, or MHT: :mod:`.docx_parts`); all are common on government sites.
+    (HTML, or MHT: :mod:`.docx_parts`); all are common on government sites. ``limits``: a document over the
+    limit of its kind (:mod:`.limits`) is a :class:`~llm_extract.DocumentTooLargeError`, refused unparsed.
     """
     suffix = suffix.lower()
     meta: dict = {}
@@ -80,6 +88,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
                                            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
     kind = _sniff_word(data, suffix, path) if suffix in _WORD_SUFFIXES else (
         "html" if suffix in _HTML_SUFFIXES else "mht" if suffix in (".mht", ".mhtml") else suffix.lstrip("."))
+    if limits is not None:
+        limits.check_kind(len(data), kind, path)
     if kind == "html":
         page, encoding = decode_html(data, path)
         text = html_to_text(page)
@@ -93,7 +103,7 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         if kind == "docx" and (images := _docx_pictures(data)):
             meta["images"] = images                 # (a table pasted as a picture: notices.py names them)
     elif kind == "pdf":
-        pdf, encoding = read_pdf(data, path), "utf-8"
+        pdf, encoding = read_pdf(data, path, max_pages=limits.max_pages if limits else 0), "utf-8"
         text = pdf.text
         if pdf.scanned_pages:
             meta = {"scanned_pages": pdf.scanned_pages, "warnings": [scanned_pages_warning(pdf.scanned_pages)]}

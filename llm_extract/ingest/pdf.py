@@ -27,7 +27,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
+from .._exceptions import BinaryDocumentError, DocumentTooLargeError, EmptyDocumentError, UnsupportedFormatError
 from .pdf_decode import count_undecodable, undecodable_page
 from .cjk_spacing import join_spaced_characters
 from .pdf_chars import report_page
@@ -124,10 +124,15 @@ def _read_page(page: Any, number: int, spacing: float = 0.0) -> _Page | None:
     return _Page(number, lines, tables, ocr, spacing, count_undecodable(page.chars))
 
 
-def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[int], int]:
-    """The pages with text, the scanned pages and the page count; :class:`BinaryDocumentError` if unreadable."""
+def _pages(pdfplumber: Any, data: bytes, path: str, max_pages: int = 0) -> tuple[list[_Page], list[int], int]:
+    """The pages with text, the scanned pages and the page count; :class:`BinaryDocumentError` if unreadable,
+    :class:`DocumentTooLargeError` if over ``max_pages`` pages (counted before any is read; 0: no limit)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if max_pages and len(pdf.pages) > max_pages:
+                raise DocumentTooLargeError(path, f"a PDF of {len(pdf.pages)} pages, over the limit of {max_pages} "
+                                                  "pages for one document (--max-pages or LLM_EXTRACT_MAX_PAGES "
+                                                  "raises it, 0 for none)")
             pages: list[_Page] = []
             scanned: list[int] = []
             spacing = 0.0
@@ -140,6 +145,8 @@ def _pages(pdfplumber: Any, data: bytes, path: str) -> tuple[list[_Page], list[i
                     scanned.append(number)
                 page.close()
             return pages, scanned, len(pdf.pages)
+    except DocumentTooLargeError:
+        raise
     except Exception as exc:      # pdfminer raises many kinds of errors on a corrupt file; all mean "unreadable"
         inner = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
         if type(inner).__name__ == "PDFPasswordIncorrect":
@@ -193,8 +200,9 @@ def _layout(pages: list[_Page]) -> list[str]:
     return lines
 
 
-def read_pdf(data: bytes, path: str = "<bytes>") -> PdfText:
-    """The PDF's text in the one-cell-per-line layout; a :class:`DocumentError` naming ``path`` if unreadable."""
+def read_pdf(data: bytes, path: str = "<bytes>", *, max_pages: int = 0) -> PdfText:
+    """The PDF's text in the one-cell-per-line layout; a :class:`DocumentError` naming ``path`` if unreadable
+    (or over ``max_pages`` pages; 0: no limit)."""
     if not data.strip():
         raise EmptyDocumentError(path)
     start = data.find(b"%PDF-", 0, 1024)
@@ -206,7 +214,7 @@ def read_pdf(data: bytes, path: str = "<bytes>") -> PdfText:
     pdfplumber = _load_pdfplumber()
     if pdfplumber is None:
         raise UnsupportedFormatError(path, PDF_INSTALL_HINT)
-    pages, scanned, count = _pages(pdfplumber, data, path)
+    pages, scanned, count = _pages(pdfplumber, data, path, max_pages)
     if not count:
         raise EmptyDocumentError(path, "the PDF has no pages")
     if not pages:
