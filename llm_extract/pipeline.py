@@ -194,13 +194,12 @@ def _run_batch(inputs: list[str | Path], out: Path, *, resume: bool,
         _tally(summary, outcome)
         if progress:
             progress(outcome)
-    remove_stale_temp_files(out, documents_only=True)   # a worker killed mid-write (a dead pool ends them all)
+    # a worker that died took the pool down, and the pool ended its other workers wherever they were: in the middle
+    # of writing a record, they left its temp file (every worker has ended by now; serve may be writing in OUT)
+    remove_stale_temp_files(out, documents_only=True)
     if stage is not None:
         _run_model_stage(stage, out, decisions, summary, progress)
         summary.llm = stage.summary()
-    # a worker that died took the pool down, and the pool ended its other workers wherever they were: in the middle
-    # of writing a record, they left its temp file (every process that wrote in OUT has ended by now)
-    remove_stale_temp_files(out)
     try:
         _finish(summary, out, {ids[f] for f in files})
     except RebuildError as exc:              # the records are written; the outputs stay as they were
