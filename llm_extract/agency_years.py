@@ -9,7 +9,8 @@ agency and the year, where both documents know it: a cell one of them could not 
   the others are folded into it (``ROLLUP.SAME_REPORT``, info);
 * they differ, and exactly one set of equal documents is chosen, by a reviewer (who kept the
   ``ROLLUP.CONFLICT`` finding of one of them: "this one is right") or else by being the only one marked
-  corrected in its file name or title: that one counts, the others are superseded (``ROLLUP.SUPERSEDED``, info);
+  corrected in its file name, title or a heading under it: that one counts, the others are superseded
+  (``ROLLUP.SUPERSEDED``, info);
 * they differ and nothing chooses: none is summed (each counts in ``excluded`` of its roll-up groups) and
   none stands for the year in cross-year links; each gets a ``ROLLUP.CONFLICT`` warning (a review item) naming
   the others. Keeping it on the document that is right settles the agency-year.
@@ -21,7 +22,6 @@ holds one set of values).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .evidence import Finding
+from .extract.meta import CORRECTED, CORRECTED_NOTE
 from .outputs import read_json
 from .review import is_acknowledged
 from .schema import ALL_PATHS
@@ -46,8 +47,6 @@ register(CONFLICT, "同一机关同一年度有数值不同的多份报告，无
          "several reports of one agency-year with different values, none marked corrected: none is in the "
          "roll-ups until a reviewer keeps this finding on the right one")
 
-#: what marks a corrected report in its file name or title (更新 alone is a word of agency names: 城市更新局)
-_CORRECTED = re.compile(r"更正|修订|修正|勘误|更新版|更新后|重新发布|correct|revis", re.IGNORECASE)
 _PATHS = tuple((p, p.split(".")) for p in ALL_PATHS if p not in ("agency", "year"))
 
 
@@ -70,12 +69,14 @@ class Role:
 
 
 def marked_corrected(rec: dict[str, Any]) -> bool:
-    """Does the document's file name or title say it is a corrected (revised, updated) report?"""
-    source = (rec.get("source") or {}).get("path") or ""
-    title = " ".join(str((rec.get("provenance") or {}).get(p, {}).get("raw") or "") for p in ("agency", "year"))
-    text = f"{Path(source).name} {title}"
+    """Does the document's file name, title or a heading under it say it is a corrected (revised, updated)
+    report? (The title's and the heading's words are in the agency's note: ``extract.meta.corrected_mark``.)"""
+    agency_prov = (rec.get("provenance") or {}).get("agency") or {}
+    if str(agency_prov.get("note") or "").startswith(CORRECTED_NOTE):
+        return True
+    name = Path((rec.get("source") or {}).get("path") or "").name
     agency = str(rec.get("agency") or "")
-    return bool(_CORRECTED.search(text.replace(agency, " ") if agency else text))
+    return bool(CORRECTED.search(name.replace(agency, " ") if agency else name))
 
 
 def _values(rec: dict[str, Any]) -> dict[str, Any]:

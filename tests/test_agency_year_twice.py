@@ -9,7 +9,8 @@ import sqlite3
 from pathlib import Path
 
 from llm_extract.agency_years import marked_corrected
-from llm_extract.pipeline import run_batch
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document, run_batch
 from llm_extract.schema import Report
 from llm_extract.synth.render import render
 
@@ -98,12 +99,21 @@ def test_two_reports_of_one_agency_year_that_differ_unmarked_are_summed_in_neith
         run_batch([inputs], out)
 
 
-def test_a_corrected_report_is_told_by_its_file_name_or_title_not_by_an_agency_named_for_renewal() -> None:
-    def rec(path: str, title: str, agency: str = "红旗区人民政府") -> dict:
-        return {"agency": agency, "source": {"path": path}, "provenance": {"agency": {"raw": title}}}
+def test_a_corrected_report_is_told_by_its_file_name_title_or_heading_not_by_an_agency_named_for_renewal(
+        golden_dir: Path) -> None:
+    report = golden_report(golden_dir)
+    plain = render(report, "cells")
+    title = "红旗区人民政府2021年政府信息公开工作年度报告"
+    assert plain.startswith(title + "\n")
 
-    assert marked_corrected(rec("in/2021年报（更正）.pdf", "红旗区人民政府2021年政府信息公开工作年度报告"))
-    assert marked_corrected(rec("in/a.html", "红旗区人民政府2021年政府信息公开工作年度报告（修订版）"))
-    assert not marked_corrected(rec("in/a.html", "红旗区人民政府2021年政府信息公开工作年度报告"))
-    assert not marked_corrected(rec("in/a.html", "深圳市城市更新和土地整备局2021年政府信息公开工作年度报告",
-                                    agency="深圳市城市更新和土地整备局"))
+    def marked(text: str, path: str = "in/a.txt") -> bool:
+        rec = process_document(Document.from_text(text, doc_id="a")).to_json_dict()
+        assert (rec["agency"], rec["year"]) == (report.agency, 2021) or "更新" in text
+        return marked_corrected(rec | {"source": {"path": path}})
+
+    assert not marked(plain)
+    assert marked(plain, "in/红旗区2021年报（更正）.pdf")
+    assert marked(plain.replace(title, title + "（更正版）", 1))
+    assert marked(plain.replace(title, title + "\n（2022年3月修订）", 1))
+    renewal = plain.replace("红旗区人民政府", "深圳市城市更新和土地整备局", 1)
+    assert not marked(renewal)
