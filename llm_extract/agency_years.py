@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ register(CONFLICT, "同一机关同一年度有数值不同的多份报告，无
          "several reports of one agency-year with different values, none marked corrected: none is in the "
          "roll-ups until a reviewer keeps this finding on the right one")
 
+_NAMED = 5                      # documents a message names
 _PATHS = tuple((p, p.split(".")) for p in ALL_PATHS if p not in ("agency", "year"))
 
 
@@ -57,7 +58,6 @@ class Role:
     kind: str                      # "counts", SAME, SUPERSEDED or CONFLICT
     note: str                      # what the roll-up groups say of it
     finding: Finding | None = None
-    others: list[str] = field(default_factory=list)
 
     @property
     def summed(self) -> bool:      # its numbers are in the roll-ups
@@ -77,6 +77,11 @@ def marked_corrected(rec: dict[str, Any]) -> bool:
     name = Path((rec.get("source") or {}).get("path") or "").name
     agency = str(rec.get("agency") or "")
     return bool(CORRECTED.search(name.replace(agency, " ") if agency else name))
+
+
+def _named(ids: list[str]) -> str:
+    """Some doc ids, and how many more (a folder may hold a report a hundred times)."""
+    return ", ".join(ids[:_NAMED]) + (f" and {len(ids) - _NAMED} more" if len(ids) > _NAMED else "")
 
 
 def _values(rec: dict[str, Any]) -> dict[str, Any]:
@@ -148,16 +153,16 @@ def _group_roles(recs: list[_Doc]) -> dict[str, Role]:
     out: dict[str, Role] = {}
     if not chosen:
         for i, doc in enumerate(ids):
-            others = [d for d in ids if d != doc]
-            msg = (f"{recs[i].agency} {recs[i].year} is also reported by {', '.join(others)} with "
-                   f"other values, and none is marked corrected: neither is in the roll-ups nor linked across "
-                   f"years; keep this finding on the report that is right")
-            out[doc] = Role(CONFLICT, f"{doc} conflicts with {', '.join(others)} (not summed)", others=others,
+            others = _named([d for d in ids if d != doc])
+            msg = (f"{recs[i].agency} {recs[i].year} is also reported by {others} with other values, and none "
+                   f"is marked corrected: none is in the roll-ups nor linked across years; keep this finding on "
+                   f"the report that is right")
+            out[doc] = Role(CONFLICT, f"{doc} conflicts with {others} (not summed)",
                             finding=Finding(code=CONFLICT, severity="warning", message=msg,
-                                            detail={"documents": sorted(ids)}))
+                                            detail={"documents": sorted(ids)[:_NAMED * 4], "count": len(ids)}))
         return out
     best = max(chosen, key=lambda i: (recs[i].trusted, -i))
-    out[ids[best]] = Role("counts", "", others=[d for d in ids if d != ids[best]])
+    out[ids[best]] = Role("counts", "")
     for i, doc in enumerate(ids):
         if i == best:
             continue
@@ -170,9 +175,8 @@ def _group_roles(recs: list[_Doc]) -> dict[str, Role]:
             note = f"{doc} superseded by {ids[best]} ({by})"
             msg = f"superseded by {ids[best]} ({by}; the values differ): not in the roll-ups nor linked across years"
             kind = SUPERSEDED
-        out[doc] = Role(kind, note, others=[ids[best]],
-                        finding=Finding(code=kind, severity="info", message=msg,
-                                        detail={"documents": sorted(ids), "counted": ids[best]}))
+        out[doc] = Role(kind, note, finding=Finding(code=kind, severity="info", message=msg,
+                                                    detail={"counted": ids[best], "count": len(ids)}))
     return out
 
 

@@ -117,3 +117,17 @@ def test_a_corrected_report_is_told_by_its_file_name_title_or_heading_not_by_an_
     assert marked(plain.replace(title, title + "\n（2022年3月修订）", 1))
     renewal = plain.replace("红旗区人民政府", "深圳市城市更新和土地整备局", 1)
     assert not marked(renewal)
+
+
+def test_a_report_found_many_times_with_different_values_names_a_few_of_the_others(golden_dir: Path,
+                                                                                   tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    for i in range(7):
+        r = golden_report(golden_dir)
+        r.active_disclosure.normative_documents.in_force = 40 + i
+        _write(inputs, f"d{i}.txt", r)
+    run_batch([inputs], out)
+    row = _rollup(out, "year", "2021")
+    assert (row["documents"], row["excluded"]) == (0, 7)
+    message = {i["doc_id"]: i["message"] for i in _queue(out, "ROLLUP.CONFLICT")}["d0"]
+    assert "also reported by d1, d2, d3, d4, d5 and 1 more with other values" in message
