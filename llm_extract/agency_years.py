@@ -15,7 +15,7 @@ agency and the year, where both documents know it: a cell one of them could not 
   none stands for the year in cross-year links; each gets a ``ROLLUP.CONFLICT`` warning (a review item) naming
   the others. Keeping it on the document that is right settles the agency-year.
 
-Only the documents of an agency-year with several documents are read, one at a time: what is kept of each
+Only the documents of an agency-year with several documents are read (on every core): what is kept of each
 is a few flags, and the values of one document per set of equal ones (a folder of 300 copies of one report
 holds one set of values).
 """
@@ -23,7 +23,7 @@ holds one set of values).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from .extract.meta import CORRECTED, CORRECTED_NOTE
 from .outputs import read_json
 from .review import is_acknowledged
 from .schema import ALL_PATHS
+from .workers import map_ordered, worker_count
 from verify.crossyear import agency_key
 from verify.rules import register
 
@@ -122,19 +123,26 @@ def _kept(rec: dict[str, Any]) -> bool:
     return is_acknowledged(CONFLICT, acknowledged)
 
 
-def _summaries(paths: Sequence[Path]) -> list[_Doc]:
-    """Each record read in turn, kept as its flags; its values only where they start a new set of equal ones."""
+def _summary(path: Path) -> tuple[_Doc, dict[str, Any]]:
+    """One record's flags and table values (in a worker)."""
+    rec = read_json(path)
+    return (_Doc(str(rec.get("doc_id")), rec.get("agency"), rec.get("year"), _trusted(rec), marked_corrected(rec),
+                 _kept(rec)), _values(rec))
+
+
+def _classed(summaries: Iterator[tuple[_Doc, dict[str, Any]]], count: int) -> list[_Doc]:
+    """``count`` documents of one agency-year, each with the index of its set of equal documents; only each
+    set's first values are kept."""
     docs: list[_Doc] = []
-    classes: list[dict[str, Any]] = []               # the values of each set's first document
-    for path in paths:
-        rec = read_json(path)
-        values = _values(rec)
+    classes: list[dict[str, Any]] = []
+    for _ in range(count):
+        doc, values = next(summaries)
         at = next((k for k, first in enumerate(classes) if _equal(first, values)), None)
         if at is None:
             at = len(classes)
             classes.append(values)
-        docs.append(_Doc(str(rec.get("doc_id")), rec.get("agency"), rec.get("year"), _trusted(rec),
-                         marked_corrected(rec), _kept(rec), at))
+        doc.cls = at
+        docs.append(doc)
     return docs
 
 
@@ -180,15 +188,18 @@ def _group_roles(recs: list[_Doc]) -> dict[str, Role]:
     return out
 
 
-def agency_year_roles(paths: Sequence[Path], keys: Sequence[tuple[str | None, int | None]]) -> dict[str, Role]:
+def agency_year_roles(paths: Sequence[Path], keys: Sequence[tuple[str | None, int | None]], *,
+                      workers: int | None = None) -> dict[str, Role]:
     """The role of every document (by doc id) of an agency-year that several documents report; ``keys`` are
     the records' ``(agency, year)`` (:func:`llm_extract.record_keys.record_key`)."""
     groups: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, (agency, year) in enumerate(keys):
         if agency and year:
             groups[(agency_key(agency), year)].append(i)
+    shared = [idx for idx in groups.values() if len(idx) > 1]
+    jobs = [paths[i] for idx in shared for i in idx]
+    summaries = map_ordered(_summary, jobs, workers=worker_count(len(jobs), workers))   # read on every core
     out: dict[str, Role] = {}
-    for idx in groups.values():
-        if len(idx) > 1:
-            out.update(_group_roles(_summaries([paths[i] for i in idx])))
+    for idx in shared:
+        out.update(_group_roles(_classed(summaries, len(idx))))
     return out

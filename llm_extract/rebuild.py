@@ -119,7 +119,7 @@ def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = No
     if kept is not None and kept.current(out, digest):
         return _totals(kept.documents.items(), batch_ids)
     keys = [record_key(p) for p in paths]
-    roles = agency_year_roles(paths, keys)
+    roles = agency_year_roles(paths, keys, workers=workers)
     links = cross_year_links(paths, roles, keys)
     jobs = ((p, links.get(p.stem, []), roles.get(p.stem)) for p in paths)
     documents: dict[str, DocumentCounts] = {}
