@@ -13,7 +13,8 @@ agency and the year, where both documents know it: a cell one of them could not 
   (``ROLLUP.SUPERSEDED``, info);
 * they differ and nothing chooses: none is summed (each counts in ``excluded`` of its roll-up groups) and
   none stands for the year in cross-year links; each gets a ``ROLLUP.CONFLICT`` warning (a review item) naming
-  the others. Keeping it on the document that is right settles the agency-year.
+  the others. Keeping it on the document that is right settles the agency-year; kept on reports of
+  different values (``resolve --accept`` of every item), it is not settled: ``ROLLUP.CONFLICT_KEPT_TWICE``.
 
 Only the documents of an agency-year with several documents are read (on every core): what is kept of each
 is a few flags, and the values of one document per set of equal ones (a folder of 300 copies of one report
@@ -40,6 +41,7 @@ from verify.rules import register
 __all__ = ["Role", "agency_year_roles", "SAME", "SUPERSEDED", "CONFLICT", "marked_corrected"]
 
 SAME, SUPERSEDED, CONFLICT = "ROLLUP.SAME_REPORT", "ROLLUP.SUPERSEDED", "ROLLUP.CONFLICT"
+KEPT_TWICE = "ROLLUP.CONFLICT_KEPT_TWICE"
 register(SAME, "同一机关同一年度的同一份报告（另一格式）：汇总只计一次", "the same agency-year's report again "
          "(another format, equal values): counted once in the roll-ups")
 register(SUPERSEDED, "同一机关同一年度另有更正版报告：本报告不计入汇总", "the agency-year has a corrected report: "
@@ -47,6 +49,9 @@ register(SUPERSEDED, "同一机关同一年度另有更正版报告：本报告�
 register(CONFLICT, "同一机关同一年度有数值不同的多份报告，无法判断哪份为准：均不计入汇总",
          "several reports of one agency-year with different values, none marked corrected: none is in the "
          "roll-ups until a reviewer keeps this finding on the right one")
+register(KEPT_TWICE, "同一机关同一年度数值不同的多份报告都被复核人确认：仍均不计入汇总",
+         "a reviewer kept the conflict of one agency-year on several reports with different values: none is in "
+         "the roll-ups until all but one keep are undone")
 
 _NAMED = 5                      # documents a message names
 _PATHS = tuple((p, p.split(".")) for p in ALL_PATHS if p not in ("agency", "year"))
@@ -156,17 +161,21 @@ def _group_roles(recs: list[_Doc]) -> dict[str, Role]:
     else:
         kept = [c for c in classes.values() if any(recs[i].kept for i in c)]
         marked = [c for c in classes.values() if any(recs[i].marked for i in c)]
-        chosen, why = (kept[0], "kept") if len(kept) == 1 else (marked[0], "marked") if len(marked) == 1 \
-            else ([], "conflict")
+        chosen, why = ([], "kept twice") if len(kept) > 1 else (kept[0], "kept") if kept else \
+            (marked[0], "marked") if len(marked) == 1 else ([], "conflict")
     out: dict[str, Role] = {}
     if not chosen:
+        code = KEPT_TWICE if why == "kept twice" else CONFLICT
         for i, doc in enumerate(ids):
             others = _named([d for d in ids if d != doc])
-            msg = (f"{recs[i].agency} {recs[i].year} is also reported by {others} with other values, and none "
-                   f"is marked corrected: none is in the roll-ups nor linked across years; keep this finding on "
-                   f"the report that is right")
+            msg = (f"{recs[i].agency} {recs[i].year} is also reported by {others} with other values, and "
+                   + ("a reviewer kept the conflict on reports of different values: undo all those keeps but the "
+                      "right report's; keep this one to leave the agency-year out of the roll-ups"
+                      if code == KEPT_TWICE else
+                      "none is marked corrected: none is in the roll-ups nor linked across years; keep this "
+                      "finding on the report that is right"))
             out[doc] = Role(CONFLICT, f"{doc} conflicts with {others} (not summed)",
-                            finding=Finding(code=CONFLICT, severity="warning", message=msg,
+                            finding=Finding(code=code, severity="warning", message=msg,
                                             detail={"documents": sorted(ids)[:_NAMED * 4], "count": len(ids)}))
         return out
     best = max(chosen, key=lambda i: (recs[i].trusted, -i))

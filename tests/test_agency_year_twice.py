@@ -131,3 +131,19 @@ def test_a_report_found_many_times_with_different_values_names_a_few_of_the_othe
     assert (row["documents"], row["excluded"]) == (0, 7)
     message = {i["doc_id"]: i["message"] for i in _queue(out, "ROLLUP.CONFLICT")}["d0"]
     assert "also reported by d1, d2, d3, d4, d5 and 1 more with other values" in message
+
+
+def test_a_conflict_kept_on_both_reports_stays_unsettled_and_says_so(golden_dir: Path, tmp_path: Path) -> None:
+    from llm_extract.review_store import DecisionRequest, ReviewStore
+
+    a = golden_report(golden_dir)
+    b = a.model_copy(deep=True)
+    b.active_disclosure.normative_documents.in_force = 40
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    _write(inputs, "a.txt", a)
+    _write(inputs, "b.txt", b)
+    run_batch([inputs], out)
+    ReviewStore(out).resolve([DecisionRequest(item_id=i["id"], value="keep") for i in _queue(out, "ROLLUP.CONFLICT")])
+    row = _rollup(out, "year", "2021")
+    assert (row["documents"], row["excluded"]) == (0, 2)       # accepting everything chose nothing
+    assert sorted(i["doc_id"] for i in _queue(out, "ROLLUP.CONFLICT_KEPT_TWICE")) == ["a", "b"]
