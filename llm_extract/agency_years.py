@@ -3,7 +3,8 @@
 A crawled folder often holds one report twice (the web page and its attached PDF or .docx) or an original
 and its correction (更正/修订/修正/勘误/更新版). Documents are of one agency-year when their agencies match by
 :func:`verify.crossyear.agency_key` and their years are equal. Their table values (every field but the
-agency and the year, where both documents know it: a cell one of them could not read is not compared) decide:
+agency and the year that both documents vouch for, proven or reviewed: a cell one of them misread or could
+not read is not compared) decide:
 
 * all equal: the same report; the one with the most trusted fields counts (the first by doc id on a tie),
   the others are folded into it (``ROLLUP.SAME_REPORT``, info);
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .analysis import TRUSTED
 from .evidence import Finding
 from .extract.meta import CORRECTED, CORRECTED_NOTE
 from .outputs import read_json
@@ -91,14 +93,16 @@ def _named(ids: list[str]) -> str:
 
 
 def _values(rec: dict[str, Any]) -> dict[str, Any]:
-    """The table values the record vouches for (as verify.crossyear.known_values: not ``missing``)."""
+    """The table values the record vouches for: proven or reviewed (a blank among them is a value, None), as
+    the roll-ups take them; a copy's misread cell (disputed, derived, unverified) tells no report from another.
+    Without provenance (a record built from a golden file) every value that is not null."""
     provenance, out = rec.get("provenance") or {}, {}
     for path, parts in _PATHS:
         value: Any = rec
         for part in parts:
             value = value.get(part) if isinstance(value, dict) else None
         prov = provenance.get(path)
-        if (prov.get("status") != "missing") if prov is not None else value is not None:
+        if (prov.get("status") in TRUSTED) if prov is not None else value is not None:
             out[path] = value
     return out
 

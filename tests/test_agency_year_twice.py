@@ -147,3 +147,28 @@ def test_a_conflict_kept_on_both_reports_stays_unsettled_and_says_so(golden_dir:
     row = _rollup(out, "year", "2021")
     assert (row["documents"], row["excluded"]) == (0, 2)       # accepting everything chose nothing
     assert sorted(i["doc_id"] for i in _queue(out, "ROLLUP.CONFLICT_KEPT_TWICE")) == ["a", "b"]
+
+
+def test_two_copies_that_differ_only_where_one_is_not_trusted_are_the_same_report(golden_dir: Path,
+                                                                                   tmp_path: Path) -> None:
+    """The PDF attached to a page, one cell misread and so disputed there: the copies agree on every value both
+    vouch for, so they are one report, and the copy with more trusted fields counts."""
+    from llm_extract.outputs import dumps, read_json
+    from llm_extract.pipeline import rebuild_outputs
+
+    report = golden_report(golden_dir)
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    _write(inputs, "page.txt", report, "tabrows")
+    _write(inputs, "pdf.txt", report, "cells")
+    run_batch([inputs], out)
+    pdf = out / "records" / "pdf.json"
+    rec = read_json(pdf)
+    rec["active_disclosure"]["normative_documents"]["in_force"] = 57
+    rec["provenance"]["active_disclosure.normative_documents.in_force"]["status"] = "disputed"
+    rec["status_counts"]["proven"] -= 1
+    pdf.write_text(dumps(rec), encoding="utf-8")
+    rebuild_outputs(out)
+    row = _rollup(out, "year", "2021")
+    assert (row["numerator"], row["documents"], row["excluded"]) == (6, 1, 0)
+    assert row["notes"] == "pdf = page (the same report, counted once)"
+    assert _queue(out, "ROLLUP.CONFLICT") == []
