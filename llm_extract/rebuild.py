@@ -10,7 +10,9 @@ those of a serial rebuild.
 Cross-year findings (verify.crossyear) depend on the whole output directory, so they go into
 the combined files only; each ``records/*.json`` stays a function of its own document. Each
 agency-year is linked once (linear), and the records of a link are loaded as it is checked:
-a few at a time, never all linked records at once.
+a few at a time, never all linked records at once. An agency-year reported by several documents
+(the same report in two formats, an original and its correction) is summed and linked once
+(:mod:`llm_extract.agency_years`): each such document carries its role into its fragment.
 
 A directory whose records, failures and decisions are those the outputs were last built from
 (a rerun that resumed every document) is not rebuilt (:mod:`llm_extract.rebuild_state`).
@@ -29,11 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from ._exceptions import LLMExtractError
-from .evidence import Record
+from .agency_years import Role, agency_year_roles
+from .evidence import Finding, Record
 from .export import OUTPUT_FILES, Exports, Fragment, open_exports, render_fragment
 from .outputs import RECORDS_DIR, read_json
 from .rebuild_state import DocumentCounts, RebuildState, inputs_digest
 from .record_keys import record_key
+from .schema import Report
 from .review import review_items, unacknowledged
 from .workers import map_ordered, worker_count
 from verify.crossyear import agency_key, check_pair, consecutive_pairs
@@ -55,9 +59,22 @@ class Totals:
     queued: int = 0
 
 
-def cross_year_links(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
-    """Cross-year findings by doc id, as finding dicts with their review items (see the module docstring)."""
-    keys = [record_key(p) for p in paths]
+def _link(record: Record, finding: Finding) -> dict[str, Any]:
+    """A finding that depends on other documents, with its review items (the record's values for an item's value)."""
+    carrier = Record(report=record.report, findings=[finding])
+    return {"finding": finding.model_dump(mode="json", exclude_defaults=True),
+            "review": [item.model_dump(mode="json") for item in review_items(carrier, [])]}
+
+
+def cross_year_links(paths: list[Path], roles: dict[str, Role] | None = None,
+                     keys: list[tuple[str | None, int | None]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Cross-year findings by doc id, as finding dicts with their review items (see the module docstring);
+    a document that does not stand for its agency-year (``roles``: a copy, a superseded or conflicting
+    report) is not linked."""
+    keys = [record_key(p) for p in paths] if keys is None else list(keys)
+    if roles:
+        keys = [(None, None) if (r := roles.get(p.stem)) is not None and not r.stands else k
+                for p, k in zip(paths, keys)]
     pairs = sorted(consecutive_pairs(keys), key=lambda ij: (agency_key(keys[ij[0]][0] or ""), keys[ij[0]][1] or 0))
     out: dict[str, list[dict[str, Any]]] = {}
     loaded: OrderedDict[int, Record] = OrderedDict()       # the last few records (a chain's previous year)
@@ -71,25 +88,25 @@ def cross_year_links(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
 
     for i, j in pairs:
         for finding in check_pair(record(i), record(j)):
-            doc_id = record(j).doc_id
-            # the report's values, for the value an item on one field shows (what the record holds)
-            carrier = Record(report=record(j).report, findings=[finding])
-            out.setdefault(doc_id, []).append({
-                "finding": finding.model_dump(mode="json", exclude_defaults=True),
-                "review": [item.model_dump(mode="json") for item in review_items(carrier, [])],
-            })
+            out.setdefault(record(j).doc_id, []).append(_link(record(j), finding))
     return out
 
 
-def _render(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
-    """One record file, joined with its cross-year findings, as its part of every output (in a worker)."""
-    path, links = job
+def _render(job: tuple[Path, list[dict[str, Any]], Role | None]) -> Fragment:
+    """One record file, joined with its cross-year findings and its agency-year role, as its part of every
+    output (in a worker)."""
+    path, links, role = job
     rec = read_json(path)
+    if role is not None and role.finding is not None:     # (a finding on no field: the values are not needed)
+        links = [_link(Record(report=Report.from_values(str(rec.get("doc_id")), {})), role.finding)] + links
     for link in links:
         rec.setdefault("findings", []).append(link["finding"])
         rec.setdefault("review", []).extend(unacknowledged(rec, link["review"]))
     review = rec.pop("review", [])
-    return render_fragment(rec, review)
+    frag = render_fragment(rec, review)
+    if role is not None:
+        frag.rollup_role, frag.rollup_note = role.kind, role.note
+    return frag
 
 
 def _render_died(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
@@ -118,8 +135,10 @@ def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = No
     kept = None if force else RebuildState.load(out)
     if kept is not None and kept.current(out, digest):
         return _totals(kept.documents.items(), batch_ids)
-    links = cross_year_links(paths)
-    jobs = ((p, links.get(p.stem, [])) for p in paths)
+    keys = [record_key(p) for p in paths]
+    roles = agency_year_roles(paths, keys, workers=workers)
+    links = cross_year_links(paths, roles, keys)
+    jobs = ((p, links.get(p.stem, []), roles.get(p.stem)) for p in paths)
     documents: dict[str, DocumentCounts] = {}
     n = worker_count(len(paths), workers)
     with open_exports(out, workbook_process=n > 1) as exports:    # a batch worth workers: the workbook too

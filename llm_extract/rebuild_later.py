@@ -33,13 +33,13 @@ _NICE = 10
 #: at most how long :meth:`RebuildLater.flush` waits without running (seconds): a Ctrl-C is seen within it
 _WAKE = 0.25
 
-#: the rule codes of cross-year findings: the rebuild adds their items to a document's queue (they depend on
-#: other documents' records), its record does not hold them
-CROSS_YEAR = "XYEAR."
+#: the rule codes of findings on other documents' records (cross-year links, an agency-year reported twice:
+#: llm_extract.agency_years): the rebuild adds their items to a document's queue, its record does not hold them
+CROSS_YEAR = ("XYEAR.", "ROLLUP.")
 
 
 def is_cross_year(item: dict[str, Any]) -> bool:
-    """Whether a review item (a line of the queue file) is a cross-year finding's."""
+    """Whether a review item (a line of the queue file) is a finding's on other documents (cross-year, roll-up)."""
     return (item.get("rules") or [""])[0].startswith(CROSS_YEAR)
 
 

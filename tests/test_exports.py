@@ -25,6 +25,7 @@ from llm_extract.synth.render import render
 runner = CliRunner()
 SEED_002 = "002_0126e23b7202ee31"
 SEED_003 = "003_d677def7845cc038"
+SEED_000 = "000_38ec84bebc7328d3"
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +110,10 @@ def test_findings_review_items_and_indicators_are_tables_too(out: Path) -> None:
     by_year = dict((code, rest) for code, *rest in con.execute(
         "SELECT code, numerator, denominator, documents, excluded FROM indicator_rollups "
         "WHERE \"by\" = 'year' AND \"key\" = '2021'"))
-    assert by_year["unavailable_rate"] == [6, 12, 7, 0]
-    assert by_year["granted_rate"] == [0, 3, 5, 2]       # 002 (derived) and the broken report are excluded
+    # 004.txt, a copy of 004_…, is summed once; the broken report is 003 again, its values equal where both
+    # vouch for them (its misprinted cells are disputed): 003 alone is summed
+    assert by_year["unavailable_rate"] == [4, 9, 5, 0]
+    assert by_year["granted_rate"] == [0, 3, 4, 1]       # 002 (derived) is excluded
 
 
 def test_fields_csv_is_the_long_table_with_statuses_in_utf8_with_bom(out: Path) -> None:
@@ -284,9 +287,10 @@ def test_the_report_counts_the_decisions_in_force_as_summary_json_does_not_the_l
 def test_a_roll_up_sums_no_document_whose_year_or_agency_is_not_trusted(out: Path, tmp_path: Path) -> None:
     """A year an OCR layer gave (``unverified``) groups the document under a year it may not be: the
     by-year roll-up sums it nowhere and counts it as excluded; the by-agency one, its agency proven, sums it."""
+    # (000: its agency-year is reported by no other document of the batch, so its roll-up counts it)
     work = tmp_path / "out"
     shutil.copytree(out, work)
-    record_file = work / "records" / f"{SEED_003}.json"
+    record_file = work / "records" / f"{SEED_000}.json"
     rec = read_json(record_file)
     rec["provenance"]["year"]["status"] = "unverified"
     record_file.write_text(dumps(rec), encoding="utf-8")
@@ -295,7 +299,7 @@ def test_a_roll_up_sums_no_document_whose_year_or_agency_is_not_trusted(out: Pat
     by_year = con.execute("SELECT key, documents, excluded FROM indicator_rollups WHERE by = 'year' "
                           "AND code = 'applications_total'").fetchall()
     total = con.execute("SELECT numerator FROM indicators WHERE code = 'applications_total' AND doc_id = ?",
-                        (SEED_003,)).fetchone()[0]
+                        (SEED_000,)).fetchone()[0]
     before = {r[0]: r[1:] for r in db(out).execute(
         "SELECT key, documents, excluded, numerator FROM indicator_rollups WHERE by = 'year' "
         "AND code = 'applications_total'")}

@@ -17,7 +17,9 @@ year's document; values that are not known (missing) are not compared.
 
 Each agency-year is linked once: when several documents claim one agency and year
 (copies, or a report filed twice), the first of them stands for that year and the
-others are not linked. So linking is linear in the number of documents, and a
+others are not linked. The rebuild first leaves out the documents that do not stand
+for their agency-year (a copy, a superseded or conflicting report:
+``llm_extract.agency_years``), so the one given here is the one the roll-ups count. So linking is linear in the number of documents, and a
 document gets at most one link's findings (at most 9: seven columns, two stocks).
 """
 

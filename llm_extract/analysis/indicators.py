@@ -9,7 +9,8 @@ counts as 0, as in the form's identities. A rate whose denominator is 0 is null.
 
 Roll-ups (by year, by agency) sum numerators and denominators over the documents
 whose inputs are all trusted (a denominator of 0 among them adds nothing); they never
-average rates.
+average rates. An agency-year several documents report is summed once (the caller tells which
+document counts: ``llm_extract.agency_years``), and the groups name the others (``notes``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _DENIED = ("denied_state_secret", "denied_prohibited_by_law", "denied_security_s
 _UNAVAILABLE = ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear")
 _REJECTED = ("rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive",
              "rejected_reconfirm")
+_NOTES = 20          # a roll-up group names at most this many documents of shared agency-years
 _PROCESSED = ("applications.total_processed.total",)
 _RECEIVED = ("applications.new_received.total", "applications.carried_over.total")
 
@@ -87,6 +89,7 @@ class Rollup(Indicator):
     key: str                      # the year or the agency
     documents: int = 0            # documents whose indicator is known (summed)
     excluded: int = 0             # documents of the group whose indicator is null
+    notes: str | None = None      # documents of one agency-year folded, superseded or in conflict
 
 
 def _sum(paths: tuple[str, ...], fields: Mapping[str, tuple[Any, str]]) -> tuple[int | None, list[str]]:
@@ -136,16 +139,26 @@ class RollUp:
     def __init__(self, by: str, key: Callable[[Any], str | None] = lambda k: None if k is None else str(k)) -> None:
         self.by, self.key = by, key
         self.acc: dict[tuple[str, str], list[int]] = {}   # (group, code) -> numerator, denominator, documents, excluded
+        self.notes: dict[str, list[str]] = {}              # group -> what its agency-years' documents are
 
-    def add(self, group: Any, indicators: Iterable[Indicator], *, group_trusted: bool = True) -> None:
+    def add(self, group: Any, indicators: Iterable[Indicator], *, group_trusted: bool = True,
+            summed: bool = True, note: str = "") -> None:
         """One document's indicators; a document without a group key (no agency, no year) is left out,
         one whose inputs are not all trusted (its numerator null) counts in ``excluded`` of its group. A rate
         whose denominator is 0 (null, but from trusted inputs: no case to rate) adds 0 to both sums and
         counts in ``documents``. The group key is an input too: a document whose year or agency is not
         trusted (``group_trusted`` False: an OCR'd year, a name cut from a sentence) may belong to another
-        group, so its numbers are summed into none; it counts in ``excluded`` of the group as read."""
+        group, so its numbers are summed into none; it counts in ``excluded`` of the group as read.
+        A document not ``summed`` (another copy of a report already counted, a superseded report) adds
+        nothing but its ``note``."""
         k = self.key(group)
         if k is None:
+            return
+        if note:
+            kept = self.notes.setdefault(k, [])
+            if len(kept) <= _NOTES:
+                kept.append(note)
+        if not summed:
             return
         for ind in indicators:
             slot = self.acc.setdefault((k, ind.code), [0, 0, 0, 0])
@@ -164,8 +177,16 @@ class RollUp:
                     continue
                 base = (_indicator(d, num, den if d.denominator is not None else None, []) if docs else
                         Indicator(code=d.code, name=d.name, reason="no document of the group has it known"))
-                out.append(Rollup(**base.model_dump(), by=self.by, key=k, documents=docs, excluded=excluded))
+                out.append(Rollup(**base.model_dump(), by=self.by, key=k, documents=docs, excluded=excluded,
+                                  notes=self._notes(k)))
         return out
+
+
+    def _notes(self, k: str) -> str | None:
+        notes = self.notes.get(k)
+        if not notes:
+            return None
+        return "; ".join(notes[:_NOTES]) + ("; …" if len(notes) > _NOTES else "")
 
 
 def roll_up(documents: Iterable[tuple[Any, list[Indicator]] | tuple[Any, list[Indicator], bool]], by: str,

@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..agency_years import CONFLICT
 from ..analysis import Rollup, RollUp
 from ..decisions import DECISIONS_FILE, load_decisions
 from ..outputs import FAILED_DIR, atomic_open, jsonl_lines, read_json
@@ -93,8 +94,12 @@ class Exports:
         self.sqlite.add_rows(frag.sql)
         self.xlsx.add_packed(frag.xlsx)
         self.html.add_section(frag.doc_id, frag.html, frag.indicators)
-        self.by_year.add(frag.year, frag.indicators, group_trusted=frag.year_trusted)
-        self.by_agency.add(frag.agency, frag.indicators, group_trusted=frag.agency_trusted)
+        # a copy or a superseded report of an agency-year is not summed; a conflicting one counts as excluded
+        summed, conflict = frag.rollup_role == "counts", frag.rollup_role == CONFLICT
+        self.by_year.add(frag.year, frag.indicators, group_trusted=frag.year_trusted and not conflict,
+                         summed=summed or conflict, note=frag.rollup_note)
+        self.by_agency.add(frag.agency, frag.indicators, group_trusted=frag.agency_trusted and not conflict,
+                           summed=summed or conflict, note=frag.rollup_note)
         self.ok += 1
         self.queued += frag.queued
         self.fields.update(frag.field_statuses)

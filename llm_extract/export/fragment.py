@@ -48,6 +48,8 @@ class Fragment:
     status_counts: dict[str, int]   # the record's own counts
     rules: list[str]                # the codes of its error and warning findings
     queued: int                     # its review items
+    rollup_role: str = "counts"     # of an agency-year several documents report: llm_extract.agency_years
+    rollup_note: str = ""           # what its roll-up groups say of it (folded, superseded, conflicting)
 
 
 def render_fragment(rec: dict[str, Any], review: list[dict[str, Any]]) -> Fragment:

@@ -64,7 +64,7 @@ CREATE TABLE indicators (
 );
 CREATE TABLE indicator_rollups (
     "by" TEXT NOT NULL, "key" TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, numerator INTEGER,
-    denominator INTEGER, value REAL, reason TEXT, documents INTEGER, excluded INTEGER,
+    denominator INTEGER, value REAL, reason TEXT, documents INTEGER, excluded INTEGER, notes TEXT,
     PRIMARY KEY ("by", "key", code)
 );
 """
@@ -208,9 +208,9 @@ class SqliteWriter:
 
     def add_rollups(self, rollups: list[Rollup]) -> None:
         self._flush()
-        self.db.executemany("INSERT INTO indicator_rollups VALUES (?,?,?,?,?,?,?,?,?,?)", [
+        self.db.executemany("INSERT INTO indicator_rollups VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
             (r.by, r.key, r.code, r.name, _number(r.numerator), _number(r.denominator), r.value, r.reason,
-             r.documents, r.excluded)
+             r.documents, r.excluded, r.notes)
             for r in rollups])
 
     def stage(self) -> Path:

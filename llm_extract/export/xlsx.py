@@ -119,7 +119,7 @@ HEADERS: dict[str, list[str]] = {
     "表三": ["doc_id", "row", "行"] + [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS],
     "表四": ["doc_id", "group", "组"] + [COLUMN_LABELS[c] for c in REVIEW_COLUMNS],
     "指标": ["doc_id", "agency", "year", "code", "指标", "numerator", "denominator", "value", "reason"],
-    "指标汇总": ["by", "key", "code", "指标", "numerator", "denominator", "value", "documents", "excluded", "reason"],
+    "指标汇总": ["by", "key", "code", "指标", "numerator", "denominator", "value", "documents", "excluded", "reason", "notes"],
     "复核队列": ["id", "doc_id", "path", "table", "status", "value", "candidates", "rules", "message"],
     "失败": ["doc_id", "path", "error", "error_type"],
     "图例": ["status", "meaning"],
@@ -223,7 +223,7 @@ class XlsxWriter:
     def add_rollups(self, rollups: list[Rollup]) -> None:
         for r in rollups:
             self._append("指标汇总", [r.by, r.key, r.code, r.name, r.numerator, r.denominator, r.value, r.documents,
-                                  r.excluded, r.reason], [None, TEXT] + [None] * 8)
+                                  r.excluded, r.reason, r.notes], [None, TEXT] + [None] * 9)
 
     def stage(self) -> Path:
         """Finish the workbook; it is the returned temporary file beside ``path`` (renamed by the caller)."""

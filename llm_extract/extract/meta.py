@@ -29,7 +29,7 @@ from ..bodies import BODY_SUFFIX
 from ..evidence import CellKind, Reading
 from .cells import normalise
 
-__all__ = ["read_meta", "agency_name"]
+__all__ = ["read_meta", "agency_name", "corrected_mark", "CORRECTED", "CORRECTED_NOTE"]
 
 _HEAD_LINES = 30                 # the title is among the first non-empty lines (a page's chrome may take 20)
 _PERIOD_LINES = 60               # the statistics period is stated near the top
@@ -186,6 +186,27 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
     return agency, year, raw, used
 
 
+#: the agency's note when its title or heading marks a corrected report (llm_extract.agency_years reads it)
+CORRECTED_NOTE = "the report is marked corrected: "
+#: what marks a corrected report in its title or a heading under it (更新 alone is a word of agency names: 城市更新局)
+CORRECTED = re.compile(r"更正|修订|修正|勘误|更新版|更新后|重新发布|correct|revis", re.IGNORECASE)
+#: a heading under the title, not the report's text (（更正版）, 更正说明, 2024年5月修订)
+_HEADING = 30
+
+
+def corrected_mark(lines: list[str], used: list[int], agency: str) -> str | None:
+    """The words of the title's line (past its agency's name) or of a short heading right under it that mark
+    the report as corrected (更正版, 修订后), or None."""
+    if not used:
+        return None
+    last = used[-1]
+    title = lines[last - 1]
+    if CORRECTED.search(title.replace(agency, " ") if agency else title):
+        return title.strip()[:80]
+    below = [t.strip() for t in lines[last:last + 4] if t.strip()][:2]
+    return next((t for t in below if len(t) <= _HEADING and CORRECTED.search(t)), None)
+
+
 def read_meta(lines: list[str]) -> dict[str, Reading]:
     more = _head(lines)
     head: list[tuple[int, str]] = []    # (the head's lines read as the titles ask for them)
@@ -208,7 +229,9 @@ def read_meta(lines: list[str]) -> dict[str, Reading]:
     else:
         agency, year, raw, used = best
         if agency:
-            out["agency"] = Reading(value=agency, kind=CellKind.TEXT, raw=raw, lines=used, method="title")
+            mark = corrected_mark(lines, used, agency)
+            out["agency"] = Reading(value=agency, kind=CellKind.TEXT, raw=raw, lines=used, method="title",
+                                    note=f"{CORRECTED_NOTE}{mark}" if mark else None)
         if year is not None:
             out["year"] = Reading(value=year, kind=CellKind.NUMBER, raw=raw, lines=used, method="title")
     period = _period_year(lines)
