@@ -94,11 +94,15 @@ def test_a_web_page_cut_inside_a_character_is_read_up_to_the_cut(report: str, ch
 
 
 def test_bytes_wrong_anywhere_but_in_a_last_character_cut_short_are_still_refused(report: str) -> None:
+    """A UTF-8 text damaged elsewhere is refused naming where (not as "binary": that sends the user looking for the
+    wrong fault); GBK damaged so, and noise, as binary."""
     data = report.encode("utf-8")
     middle = data.index("行政复议".encode()) + 4
-    with pytest.raises(BinaryDocumentError):
+    line = data[:middle].count(b"\n") + 1
+    with pytest.raises(BinaryDocumentError, match=rf"broken\.txt: UTF-8 text but for 1 place where bytes make no "
+                                                  rf"character, the first at byte {middle - 1} \(line {line}: "):
         decode_bytes(data[:middle] + data[middle + 2:], "broken.txt")    # a character's bytes missing mid-file
-    with pytest.raises(BinaryDocumentError):
+    with pytest.raises(BinaryDocumentError, match="UTF-8 text but for 1 place"):
         decode_bytes(data + b"\xff", "tail.txt")           # a byte no character starts with: no cut
     gbk = report.encode("gbk")
     with pytest.raises(BinaryDocumentError):

@@ -156,7 +156,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if read is not None and _looks_textual(read[0]):
         return read
     if b"\x00" in data:
-        raise _refused(path, utf8)
+        raise _refused(path, utf8, data)
     read = _strict_or_cut(data, "gb18030")
     if read is not None:
         text = read[0]
@@ -175,19 +175,42 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         read = None if best is None else _strict_or_cut(data, best.encoding)
         if read is not None and _looks_textual(read[0]):
             return read
-    raise _refused(path, utf8)
+    raise _refused(path, utf8, data)
 
 
-def _refused(path: str, utf8: str | None) -> BinaryDocumentError:
+#: the most bytes that make no character in a text otherwise UTF-8 for which the error says so (more: binary)
+_FEW_BAD_BYTES = 16
+
+
+def _refused(path: str, utf8: str | None, data: bytes) -> BinaryDocumentError:
     """The error for bytes no encoding reads as text; for valid UTF-8 whose control characters refused it, saying
-    so (a terminal's colour codes, NUL bytes: "binary" alone sends the user looking for the wrong fault)."""
+    so (a terminal's colour codes, NUL bytes: "binary" alone sends the user looking for the wrong fault); for UTF-8
+    text but for a few bytes that make no character (a file damaged in the middle), where the first of them is."""
     if utf8 is None:
-        return BinaryDocumentError(path)
+        return _damaged_utf8(path, data) or BinaryDocumentError(path)
     bad = len(_BAD_CONTROL.findall(utf8))
     return BinaryDocumentError(path, f"valid UTF-8, but {bad} of its {len(utf8)} characters are control characters "
                                      f"({', '.join(sorted({f'U+{ord(c):04X}' for c in _BAD_CONTROL.findall(utf8)})[:4])}: "
                                      "a terminal's colour codes, NUL bytes?), more than text holds; remove them and "
                                      "run again")
+
+
+def _damaged_utf8(path: str, data: bytes) -> BinaryDocumentError | None:
+    """The error for UTF-8 text in which a few bytes (:data:`_FEW_BAD_BYTES` at most) make no character, naming the
+    first one's byte offset and line; None for bytes that are not such a text."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > _FEW_BAD_BYTES or not _looks_textual(text.replace("\ufffd", "")):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return BinaryDocumentError(path, f"UTF-8 text but for {bad} place{'s' if bad > 1 else ''} where bytes make no "
+                                         f"character, the first at byte {exc.start} (line {line}: {exc.reason}): a "
+                                         "damaged file or pieces of files joined, not binary; fetch or "
+                                         "save it again")
+    return None
 
 
 #: one-byte code pages a Chinese text's bytes are wrongly read in (a crawler's or a converter's guess, such as
