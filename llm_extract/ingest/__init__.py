@@ -21,7 +21,7 @@ from .html import decode_html, html_to_text
 from .inputs import Inputs, Skipped, scan_inputs
 from .limits import InputLimits, read_capped
 from .pdf import read_pdf, scanned_pages_warning
-from .text import decode_bytes
+from .text import TRUNCATED, decode_bytes
 from .text_family import TEXT_SUFFIXES, read_text_file
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs",
@@ -118,6 +118,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         meta = read.meta
     else:
         text, encoding = decode_bytes(data, path)
+    if encoding.endswith(TRUNCATED):        # the file ended inside a character, dropped: notices.py warns of it
+        meta["truncated"] = True
     if (specks := ocr_specks(text)) >= MIN_SPECKS:  # a scanned table's rules read as punctuation: OCR output
         meta["ocr_specks"] = specks
     return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .text import decode_bytes
+from .text import TRUNCATED, cut_short, decode_bytes
 
 __all__ = ["decode_html", "declared_charset"]
 
@@ -40,7 +40,8 @@ def decode_html(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
 
     A declaration that the bytes contradict is not trusted: it must decode them strictly, and
     bytes that are valid UTF-8 with non-ASCII text are UTF-8 whatever the page says (a page
-    re-saved as UTF-8 keeps its old ``charset=gb2312``; GBK text is practically never valid UTF-8).
+    re-saved as UTF-8 keeps its old ``charset=gb2312``; GBK text is practically never valid UTF-8). A page whose
+    only defect is a last character cut short is read without it (:func:`~llm_extract.ingest.text.cut_short`).
     """
     if not data.startswith(_BOMS) and b"\x00" not in data:
         charset = declared_charset(data)
@@ -48,10 +49,13 @@ def decode_html(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             try:
                 return data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
-                pass
+                if (text := cut_short(data, "utf-8")) is not None:       # (its last character cut short)
+                    return text, "utf-8" + TRUNCATED
         if charset is not None:
             try:
                 return data.decode(charset), charset
             except UnicodeDecodeError:
-                pass                              # the declaration lies: detect
+                if (text := cut_short(data, charset)) is not None:       # a page cut off inside a character
+                    return text, charset + TRUNCATED
+                # else the declaration lies: detect
     return decode_bytes(data, path)

@@ -10,6 +10,10 @@ map) is not refused as "not a report" when nothing is read from it: the error sa
 layer does not decode and advises OCR, as a scan's does; so does a PDF whose title, headings and
 labels read but whose tables' numbers do not (the form's headings are there, no cell reads). A
 document read in part carries the warning ``INGEST.UNDECODABLE_TEXT``.
+
+A text file cut short inside a character (a download cut off, a crawler's dump truncated at a byte limit) is read
+without that character (:mod:`.text`) and carries the warning ``INGEST.TRUNCATED_TEXT``: what followed the cut is
+not in the file.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ from ..evidence import Finding
 from ..form import FORM
 from .document import Document
 from .pdf_decode import undecodable_text_detail
+from .text import TRUNCATED
 from verify.rules import register
 from verify.trust import OCR_SPACING, OCR_SPECKS
 
 __all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "TABLE_PICTURES", "OCR_PAGES",
-           "UNDECODABLE_TEXT", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS"]
+           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
 register(SCANNED_PAGES, "PDF 部分页面是扫描图像（没有文字层），其内容未读取：请先 OCR",
@@ -55,6 +60,12 @@ register(UNDECODABLE_TEXT, "PDF 文字层无法解码（字体缺少可用的 To
 REOCR_ADVICE = "OCR it first, replacing the text layer (e.g. `ocrmypdf --force-ocr report.pdf ocr.pdf`)"
 UNREADABLE_ADVICE = ("give the source document itself (the PDF, web page or Word file) or a layout-preserving text of it "
                      "(`pdftotext -layout`), or let a model read it (`--llm auto` with a model configured)")
+
+
+TRUNCATED_TEXT = "INGEST.TRUNCATED_TEXT"
+register(TRUNCATED_TEXT, "文件在一个字符的中间被截断（下载中断、爬虫按字节上限截取）：该字符已舍去，截断处之后的内容不在文件中",
+         "the file ends inside a character (a download cut off, a crawler's dump truncated at a byte limit): that "
+         "character was dropped, and whatever followed the cut is not in the file")
 
 
 DUPLICATE_COPY = "INGEST.DUPLICATE_COPY"
@@ -104,6 +115,12 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
                            message=f"{specks} lines or cells hold nothing but punctuation, as OCR reads a scanned "
                                    "table's rules: the text is an OCR engine's reading; 表二 (in no identity) is not "
                                    "proven from it (READ.OCR_TEXT)"))
+    if doc.meta.get("truncated"):
+        out.append(Finding(code=TRUNCATED_TEXT, severity="warning",
+                           message=f"the file ends inside a character (read as {doc.encoding.removesuffix(TRUNCATED)}): "
+                                   "it was cut short, as a download cut off or a crawler's dump truncated at a byte "
+                                   "limit; that character was dropped, and whatever followed the cut is not in the "
+                                   "file: fetch it again whole"))
     undecodable = _undecodable(doc)
     if undecodable:
         out.append(Finding(code=UNDECODABLE_TEXT, severity="warning", detail={"pages": undecodable[0]},

@@ -5,6 +5,10 @@ pattern says so; then GB18030 (a superset of GBK and GB2312) when it decodes
 strictly and the result is mostly CJK text; then charset-normalizer's best guess.
 Bytes that look binary (NULs with no UTF-16 pattern, control characters) are refused.
 
+A file whose only defect is a last character cut short (a download cut off, a crawler's dump truncated at a byte
+limit: the bytes of one character split by the cut) is read in each of these encodings without that character;
+its encoding is then named with :data:`TRUNCATED` after it (``"gb18030 (truncated)"``), for ingest's warning.
+
 A text saved after its bytes were read in a one-byte code page (mojibake: ``æ”¿åºœ`` for 政府, a crawler's or
 converter's wrong guess) is given back as it was written when exactly that undoes it (:func:`repaired_mojibake`).
 """
@@ -16,7 +20,12 @@ import re
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError
 
-__all__ = ["decode_bytes", "repaired_mojibake"]
+__all__ = ["decode_bytes", "repaired_mojibake", "cut_short", "TRUNCATED"]
+
+#: after an encoding's name: the file ended inside a character, which was dropped (:func:`cut_short`)
+TRUNCATED = " (truncated)"
+#: what a decoder says of bytes that end inside a character: UTF-8 and UTF-16's, the CJK codecs' and UTF-16's odd byte
+_CUT_REASONS = frozenset({"unexpected end of data", "incomplete multibyte sequence", "truncated data"})
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -74,19 +83,46 @@ def _user_defined(text: str) -> bool:
     return beyond > 0 and len(_PRIVATE_USE.findall(text)) * 100 >= beyond
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    if len(data) < 4 or len(data) % 2:
+def cut_short(data: bytes, encoding: str) -> str | None:
+    """The text of ``data`` in ``encoding`` when its one defect is a last character cut short (at most 3 of its
+    bytes left, nothing after them), that character dropped; None when ``data`` decodes whole or is wrong elsewhere."""
+    if encoding == "utf-8-sig" and data.startswith(codecs.BOM_UTF8):    # (whose errors count from after the BOM)
+        return cut_short(data[len(codecs.BOM_UTF8):], "utf-8")
+    try:
+        data.decode(encoding)
         return None
-    even_nuls = data[0::2].count(0) / (len(data) / 2)
-    odd_nuls = data[1::2].count(0) / (len(data) / 2)
+    except UnicodeDecodeError as exc:
+        if exc.reason not in _CUT_REASONS or exc.end != len(data) or exc.end - exc.start > 3:
+            return None
+        cut = exc.start
+    try:
+        return data[:cut].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _strict_or_cut(data: bytes, encoding: str) -> tuple[str, str] | None:
+    """``(text, encoding)`` of ``data`` decoded whole, else cut short (:func:`cut_short`: the encoding then
+    names it :data:`TRUNCATED`); None when neither reads it."""
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        text = cut_short(data, encoding)
+        return None if text is None else (text, encoding + TRUNCATED)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    if len(data) < 4:
+        return None
+    data_even = data[:len(data) - len(data) % 2]  # (an odd byte at the end: a character cut short, see cut_short)
+    even_nuls = data_even[0::2].count(0) / (len(data_even) / 2)
+    odd_nuls = data_even[1::2].count(0) / (len(data_even) / 2)
     # ASCII-heavy UTF-16 has NULs in one half only; CJK-heavy text has few NULs but decodes to CJK
     for enc, ok in (("utf-16-le", odd_nuls > 0.3 and even_nuls < 0.05),
                     ("utf-16-be", even_nuls > 0.3 and odd_nuls < 0.05)):
         if ok:
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
+            read = _strict_or_cut(data, enc)
+            return None if read is None else (read[0], "utf-16" + read[1].removeprefix(enc))
     return None
 
 
@@ -99,7 +135,10 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise BinaryDocumentError(path, f"starts with a {enc} byte-order mark but does not decode: {exc}")
+                text = cut_short(data, enc)
+                if text is None:
+                    raise BinaryDocumentError(path, f"starts with a {enc} byte-order mark but does not decode: {exc}")
+                enc += TRUNCATED
             if not text.strip():
                 raise EmptyDocumentError(path)
             return text, enc
@@ -108,24 +147,22 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         text = utf8 = data.decode("utf-8")
         if _looks_textual(text, data):
             return repaired_mojibake(text) or (text, "utf-8")
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         # a file cut off inside its last character (a truncated download): UTF-8 up to the cut
-        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
-            text = data[:exc.start].decode("utf-8", errors="strict")
-            if _looks_textual(text):
-                return text, "utf-8 (truncated)"
-    text16 = _utf16_without_bom(data)
-    if text16 is not None and _looks_textual(text16):
-        return text16, "utf-16"
+        text = cut_short(data, "utf-8")
+        if text is not None and _looks_textual(text):
+            return text, "utf-8" + TRUNCATED
+    read = _utf16_without_bom(data)
+    if read is not None and _looks_textual(read[0]):
+        return read
     if b"\x00" in data:
-        raise _refused(path, utf8)
-    try:
-        text = data.decode("gb18030")
+        raise _refused(path, utf8, data)
+    read = _strict_or_cut(data, "gb18030")
+    if read is not None:
+        text = read[0]
         if _looks_textual(text) and (_ideographs(text) >= max(1, len(text) // 20) or _mostly_cjk(text)) \
                 and not _user_defined(text):
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        pass
+            return read
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -133,19 +170,47 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         text = str(best)
         if _looks_textual(text):
             return repaired_mojibake(text) or (text, best.encoding)
-    raise _refused(path, utf8)
+    if data[-1] >= 0x80:        # the lead byte of a two-byte character cut short (Big5): detected without it
+        best = from_bytes(data[:-1]).best()
+        read = None if best is None else _strict_or_cut(data, best.encoding)
+        if read is not None and _looks_textual(read[0]):
+            return read
+    raise _refused(path, utf8, data)
 
 
-def _refused(path: str, utf8: str | None) -> BinaryDocumentError:
+#: the most bytes that make no character in a text otherwise UTF-8 for which the error says so (more: binary)
+_FEW_BAD_BYTES = 16
+
+
+def _refused(path: str, utf8: str | None, data: bytes) -> BinaryDocumentError:
     """The error for bytes no encoding reads as text; for valid UTF-8 whose control characters refused it, saying
-    so (a terminal's colour codes, NUL bytes: "binary" alone sends the user looking for the wrong fault)."""
+    so (a terminal's colour codes, NUL bytes: "binary" alone sends the user looking for the wrong fault); for UTF-8
+    text but for a few bytes that make no character (a file damaged in the middle), where the first of them is."""
     if utf8 is None:
-        return BinaryDocumentError(path)
+        return _damaged_utf8(path, data) or BinaryDocumentError(path)
     bad = len(_BAD_CONTROL.findall(utf8))
     return BinaryDocumentError(path, f"valid UTF-8, but {bad} of its {len(utf8)} characters are control characters "
                                      f"({', '.join(sorted({f'U+{ord(c):04X}' for c in _BAD_CONTROL.findall(utf8)})[:4])}: "
                                      "a terminal's colour codes, NUL bytes?), more than text holds; remove them and "
                                      "run again")
+
+
+def _damaged_utf8(path: str, data: bytes) -> BinaryDocumentError | None:
+    """The error for UTF-8 text in which a few bytes (:data:`_FEW_BAD_BYTES` at most) make no character, naming the
+    first one's byte offset and line; None for bytes that are not such a text."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > _FEW_BAD_BYTES or not _looks_textual(text.replace("\ufffd", "")):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return BinaryDocumentError(path, f"UTF-8 text but for {bad} place{'s' if bad > 1 else ''} where bytes make no "
+                                         f"character, the first at byte {exc.start} (line {line}: {exc.reason}): a "
+                                         "damaged file or pieces of files joined, not binary; fetch or "
+                                         "save it again")
+    return None
 
 
 #: one-byte code pages a Chinese text's bytes are wrongly read in (a crawler's or a converter's guess, such as
