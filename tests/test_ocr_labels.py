@@ -1,0 +1,28 @@
+"""Row labels an OCR engine misread by one look-alike character are still the form's rows (llm_extract/ocrglyphs.py)."""
+
+from __future__ import annotations
+
+from llm_extract.ingest import load_bytes
+from llm_extract.pipeline import process_document
+from llm_extract.schema import DISCLOSURE_PATHS
+from tests.fakeopenai import report_text, sample_values
+from tests.pdf_writer import text_pdf
+
+VALUES = sample_values()
+
+
+def _ocr_record(replace: dict[str, str]):
+    text = report_text(VALUES)
+    for old, new in replace.items():
+        assert old in text
+        text = text.replace(old, new)
+    doc = load_bytes(text_pdf(text.split("\n"), ocr=True), doc_id="d", path="d.pdf", suffix=".pdf")
+    return process_document(doc)
+
+
+def test_a_punishment_row_whose_chu_was_read_wai_is_still_the_punishment_row() -> None:
+    """行政处罚 OCR'd as 行政外罚 (处/外 differ by a stroke): its count is read, as under the right label."""
+    record = _ocr_record({"行政处罚": "行政外罚"})
+    path = "active_disclosure.punishment"
+    assert record.report.get(path) == VALUES[path]
+    assert {p: record.report.get(p) for p in DISCLOSURE_PATHS} == {p: VALUES[p] for p in DISCLOSURE_PATHS}
