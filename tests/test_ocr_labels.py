@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from llm_extract.ingest import load_bytes
 from llm_extract.pipeline import process_document
-from llm_extract.schema import DISCLOSURE_PATHS
+from llm_extract.schema import DISCLOSURE_PATHS, TABLE4_PATHS
 from tests.fakeopenai import report_text, sample_values
 from tests.pdf_writer import text_pdf
 
@@ -26,3 +26,20 @@ def test_a_punishment_row_whose_chu_was_read_wai_is_still_the_punishment_row() -
     path = "active_disclosure.punishment"
     assert record.report.get(path) == VALUES[path]
     assert {p: record.report.get(p) for p in DISCLOSURE_PATHS} == {p: VALUES[p] for p in DISCLOSURE_PATHS}
+
+
+# --- a page's number printed - 3 -, its dashes OCR'd as 一 (llm_extract/extract/layout.py)
+
+def _spaced_ocr_lines(values: dict) -> list[str]:
+    """The report as an OCR engine prints it: cells parted by spaces, not tabs."""
+    return report_text(values).replace("\t", " ").split("\n")
+
+
+def test_a_page_number_whose_dashes_were_read_yi_adds_no_cell_to_table4() -> None:
+    lines = _spaced_ocr_lines(VALUES)
+    [row] = [i for i, line in enumerate(lines) if line.startswith("1 0 0 1 2 ")]      # 表四's fifteen cells
+    lines[row] = lines[row].replace(" 1 0 0 1 0", " | 0 0 1 0", 1)                  # a 1 printed as a bar
+    lines.insert(row + 1, "一 3 一")                                                # the page's foot: - 3 -
+    doc = load_bytes(text_pdf(lines, ocr=True), doc_id="d", path="d.pdf", suffix=".pdf")
+    record = process_document(doc)
+    assert {p: record.report.get(p) for p in TABLE4_PATHS} == {p: VALUES[p] for p in TABLE4_PATHS}
