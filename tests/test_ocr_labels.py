@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from llm_extract.evidence import Status
 from llm_extract.ingest import load_bytes
 from llm_extract.pipeline import process_document
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE4_PATHS
@@ -43,3 +44,18 @@ def test_a_page_number_whose_dashes_were_read_yi_adds_no_cell_to_table4() -> Non
     doc = load_bytes(text_pdf(lines, ocr=True), doc_id="d", path="d.pdf", suffix=".pdf")
     record = process_document(doc)
     assert {p: record.report.get(p) for p in TABLE4_PATHS} == {p: VALUES[p] for p in TABLE4_PATHS}
+
+
+def test_a_table4_row_whose_split_number_and_letter_cell_make_fifteen_tokens_is_not_read_as_printed() -> None:
+    """``1 2 0 0 1 13 0 1 0 0 1 o 0 0 0 0``: 12 split in two and a 0 printed ``o``. Fifteen numbers stand there,
+    but the ``o`` is a cell too: the fifteen are not the cells. Joining the split pair is the reading the groups'
+    totals leave: derived, queued, never proven."""
+    review = "review_litigation.administrative_review"
+    values = VALUES | {f"{review}.upheld": 12, f"{review}.total": 13}
+    lines = _spaced_ocr_lines(values)
+    [row] = [i for i, line in enumerate(lines) if line.startswith("12 0 0 1 13 ")]
+    lines[row] = "1 2 0 0 1 13 0 1 0 0 1 o 0 0 0 0"
+    doc = load_bytes(text_pdf(lines, ocr=True), doc_id="d", path="d.pdf", suffix=".pdf")
+    record = process_document(doc)
+    assert {p: record.report.get(p) for p in TABLE4_PATHS} == {p: values[p] for p in TABLE4_PATHS}
+    assert record.provenance[f"{review}.upheld"].status is Status.DERIVED
