@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from llm_extract.evidence import Status
+from llm_extract.extract.glued import recount_options, row_holds
 from llm_extract.ingest import load_bytes
 from llm_extract.pipeline import process_document
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE4_PATHS
@@ -59,3 +60,14 @@ def test_a_table4_row_whose_split_number_and_letter_cell_make_fifteen_tokens_is_
     record = process_document(doc)
     assert {p: record.report.get(p) for p in TABLE4_PATHS} == {p: values[p] for p in TABLE4_PATHS}
     assert record.provenance[f"{review}.upheld"].status is Status.DERIVED
+
+
+# --- a 表三 row whose wide counts an OCR engine parted three times (llm_extract/extract/glued.py)
+
+def test_a_table3_row_with_three_numbers_too_many_offers_the_joins_its_total_keeps() -> None:
+    """``38 0 3 1 4 1 6 7 4 11``: 380, 16 and 411 each parted once, ten numbers for seven cells. Every join of
+    neighbours that keeps the row's total is offered (the columns' identities choose among them); none other."""
+    options = recount_options([38, 0, 3, 1, 4, 1, 6, 7, 4, 11], 7, row_holds, extra=True)
+    assert [380, 3, 1, 4, 16, 7, 411] in options
+    assert all(row_holds(o) and len(o) == 7 for o in options)
+    assert recount_options([38, 0, 3, 1, 4, 1, 6, 7, 4, 11], 7) == []     # no identity to check them: none
