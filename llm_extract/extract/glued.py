@@ -182,8 +182,10 @@ def recount_options(numbers: list[int], width: int,
                     holds: Callable[[list[int]], bool] = lambda _: True, extra: bool = False) -> list[list[int]]:
     """Readings of a row with one number too many or too few, that satisfy the row's own identity.
 
-    One or two too many: a number was split by a space (``1 0``), so neighbours join (two numbers split,
-    or one split twice, ``2 9 0 0 0 0 0 2 9``: a word processor's runs of one cell parted by a converter);
+    One or two too many (three, with ``extra``, where an identity checks each reading: an OCR engine that
+    parts wide counts, ``38 0 3 1 4 1 6 7 4 11`` for 380 3 1 4 16 7 411): a number was split by a space (``1 0``),
+    so neighbours join (two numbers split, or one split twice, ``2 9 0 0 0 0 0 2 9``: a word processor's runs of
+    one cell parted by a converter);
     with ``extra``, a number that is no cell of the row (a converter's hidden cell, a 序号, a page's number)
     is as likely, so where a join holds, every reading without one of the numbers (and the joins left) that
     holds is offered beside it (``6 0 0 1 0 0 7 23``: ``1 0`` → 10, or 23 no cell: the identities must
@@ -193,7 +195,7 @@ def recount_options(numbers: list[int], width: int,
     """
     texts = [str(n) for n in numbers]
     out: list[list[int]] = []
-    if width < len(numbers) <= width + 2:
+    if width < len(numbers) <= width + (3 if extra else 2):
         out = _joins(numbers, len(numbers) - width)
         if extra and any(holds(option) for option in out):
             for i in range(len(numbers)):

@@ -29,7 +29,7 @@ from ..ocrglyphs import OCR_HANZI
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_furniture", "has_words"]
 
-_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
+_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
 _GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d+)$")
 _GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
@@ -75,7 +75,7 @@ _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 _cell = lru_cache(maxsize=8192)(parse_slot)
 
 
-_PAGE_HINTS = frozenset("页-—–/Pp")
+_PAGE_HINTS = frozenset("页-—–/Pp一")
 #: a plain-text table's rule: runs of dashes (pandoc's simple and multiline tables), no empty cells
 _TEXT_RULE = re.compile(r"^[-=+: ]+$")
 #: the total row's label printed without its item number

@@ -1,8 +1,9 @@
 """When fifteen printed numbers are not 表四's fifteen cells: cells between them that the choice would skip.
 
 表四's reader takes the fifteen numbers of the section as its cells where exactly fifteen stand there. Two things
-printed among them say otherwise: a placeholder between the first number and the last (``- 0 0 0 — …``: a cell,
-so a date or a phone number under the table made up the count), and a group's row of empty cells right after its
+printed among them say otherwise: a placeholder or an OCR cell of letters alone (``o`` for 0) between the first
+number and the last (``- 0 0 0 — …``: a cell, so a date or a phone number under the table, or a number split in
+two, ``2 5``, made up the count), and a group's row of empty cells right after its
 label (行政复议 and five empty cells, then the other rows and a 合计 row).
 """
 
@@ -19,7 +20,12 @@ def placeholder_among(values: list[Item], numbers: list[Item]) -> bool:
     """A placeholder printed between the first number and the last (``- 0 0 0 — 0 …``): a cell, so fifteen numbers
     around it are not the fifteen cells (a date or a phone number after the table may make up the count)."""
     first, last = values.index(numbers[0]), values.index(numbers[-1])
-    return any(it.cell.kind is CellKind.PLACEHOLDER for it in values[first:last])
+    return any(it.cell.kind is CellKind.PLACEHOLDER or _letters_alone(it) for it in values[first:last])
+
+
+def _letters_alone(it: Item) -> bool:
+    """An OCR cell of letters alone (``o``, ``D``): unreadable, but a cell in its place all the same."""
+    return it.cell.kind is CellKind.MISSING and isinstance(it.cell.value, int)
 
 
 def leaves_a_groups_cells(items: list[Item], chosen: list[Item]) -> bool:
