@@ -24,7 +24,7 @@ TABLE2 = (
               re.compile(r"规范性文件$|^(?:行政)?规范性文件"), _STOCK, "第二十条第（一）项"),
     Table2Row("active_disclosure.licensing", "行政许可", re.compile(r"^行政许可$|^行政许可"), _DECISIONS,
               "第二十条第（五）项"),
-    Table2Row("active_disclosure.punishment", "行政处罚", re.compile(r"^行政处罚"), _DECISIONS, "第二十条第（六）项"),
+    Table2Row("active_disclosure.punishment", "行政处罚", re.compile(r"^行政[处外]罚"), _DECISIONS, "第二十条第（六）项"),
     Table2Row("active_disclosure.enforcement", "行政强制", re.compile(r"^行政强制"), _DECISIONS, "第二十条第（六）项"),
     Table2Row("active_disclosure.fees_10k_yuan", "行政事业性收费", re.compile(r"^行政事业性收费|^事业性收费"),
               (Column("", "本年收费金额（单位：万元）"),), "第二十条第（八）项"),
