@@ -13,14 +13,21 @@ from .layout import Item
 __all__ = ["merged_grid", "with_grid_blanks"]
 
 
-def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item]) -> list[Item]:
+def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item],
+                     closed: bool = False) -> list[Item]:
     """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``),
     and so does a crawler's tab-separated row that starts with its label (``规章\t0\t\t0``): when the row
     has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the items after
     the label on its line; a word in a field, ``见附件``, is not an empty cell), the missing fields are
     blank cells, in place. (A tab row with more fields than that, or a label not in its first field,
-    pads with empty fields: they are layout.)"""
-    if not values or len(values) >= n or label.col is None or label.width != label.col + n + 1 \
+    pads with empty fields: they are layout.)
+
+    A markdown row whose ``n`` fields are all empty (``| 规章 |  |  |  |``: a department issues no 规章) is
+    ``n`` blank cells when the row is ``closed``: what follows it is another row's label or the sub-table's
+    end, not the rest of a label that wrapped onto a row of its own (``| 行政规范性 |  |  |  |`` over
+    ``| 文件 | 0 | 0 | 13 |``), and its label is all its field holds (``| 规章000 |  |  |  |`` is a glued row)."""
+    empty_row = not values and closed and label.grid and not any(ch.isdigit() for ch in label.raw)
+    if (not values and not empty_row) or len(values) >= n or label.col is None or label.width != label.col + n + 1 \
             or not (label.grid or label.col == 0) \
             or not all(v.grid is label.grid and v.line == label.line and v.col is not None for v in values) \
             or any(it.is_text for it in line_items):

@@ -129,7 +129,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         if item.grid and any(v.line == item.line for v in values):
             values = [v for v in values if v.line == item.line]     # a grid row is its line: not the next one's
         if not merged_grid(items, i):      # (a grid that ran two columns together places no empty field)
-            values = with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
+            closed = i + 1 == len(items) or i + 1 in labelled or items[i + 1].key.startswith("第二十条")
+            values = with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line],
+                                      closed)
         method = RULE_GLYPHS_DROPPED if ruled else "label+cells"
         if (unruled := without_rule_glyphs(values, n)) is not None:
             values, method = unruled, RULE_GLYPHS_DROPPED  # OCR'd table rules: read one way only, never proven
