@@ -1,4 +1,4 @@
-"""How the name of a government body ends: 人民政府, 局, 委员会, 办事处, 街道, 镇, 县, 中心, …
+"""How the name of a government body ends: 人民政府, 局, 委员会, 办事处, 街道, 镇, 县, 省, 中心, …
 
 The title names the issuing body (``向阳区人民政府``, ``永宁县卫生健康委员会``). A name read from
 a title that ends otherwise (``玫府``: an OCR layer's 政→玫 broke the title's anchor) is not a
@@ -14,7 +14,7 @@ import re
 __all__ = ["BODY_SUFFIX", "names_a_body"]
 
 #: how the name of a government body ends
-BODY_SUFFIX = re.compile(r"(?:政府|局|委员会|委|办公室|办事处|街道|镇|乡|区|县|市|州|盟|旗|厅|院|中心|处|所|站|队|会|部|署|司|馆|海关|台|场|狱|园区)$")
+BODY_SUFFIX = re.compile(r"(?:政府|局|委员会|委|办公室|办事处|街道|镇|乡|区|县|市|省|州|盟|旗|厅|院|中心|处|所|站|队|会|部|署|司|馆|海关|台|场|狱|园区)$")
 
 
 def names_a_body(name: object) -> bool:

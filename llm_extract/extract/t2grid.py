@@ -10,17 +10,29 @@ from __future__ import annotations
 from .cells import parse_cell
 from .layout import Item
 
-__all__ = ["merged_grid", "with_grid_blanks"]
+__all__ = ["merged_grid", "row_alone", "with_grid_blanks"]
 
 
-def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item]) -> list[Item]:
+def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item],
+                     alone: bool = False) -> list[Item]:
     """A converter's grid row prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``),
     and so does a crawler's tab-separated row that starts with its label (``规章\t0\t\t0``): when the row
     has exactly the label and ``n`` fields and nothing else stands on it (``line_items``: the items after
     the label on its line; a word in a field, ``见附件``, is not an empty cell), the missing fields are
     blank cells, in place. (A tab row with more fields than that, or a label not in its first field,
-    pads with empty fields: they are layout.)"""
-    if not values or len(values) >= n or label.col is None or label.width != label.col + n + 1 \
+    pads with empty fields: they are layout.)
+
+    A markdown row whose fields are all empty (``| 规章 |  |  |  |``: a department issues no 规章; ``| 行政强制 |
+    |  |  |``, its one cell spanning the stock columns) is blank cells when the row stands ``alone``
+    (:func:`row_alone`) and its label is all its field holds (``| 规章000 |  |  |  |`` is a glued row)."""
+    if not values:
+        if not (alone and label.grid and label.col is not None and not any(ch.isdigit() for ch in label.raw)
+                and (label.width == label.col + n + 1 or (n == 1 and label.width == label.col + _STOCKS + 1))
+                and not line_items):
+            return values
+        return [Item("", label.line, parse_cell(""), col=label.col + 1 + k, width=label.width, grid=label.grid)
+                for k in range(n)]
+    if len(values) >= n or label.col is None or label.width != label.col + n + 1 \
             or not (label.grid or label.col == 0) \
             or not all(v.grid is label.grid and v.line == label.line and v.col is not None for v in values) \
             or any(it.is_text for it in line_items):
@@ -32,6 +44,27 @@ def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[I
             for c in range(label.col + 1, label.col + n + 1)]
 
 
+def row_alone(items: list[Item], i: int, labelled: set[int] | list[int]) -> bool:
+    """Whether the label at ``i`` heads a row of its own: what follows it is another row's label (``labelled``),
+    a 第二十条 heading or the region's end, not the rest of a label that wrapped onto a row of its own
+    (``| 行政规范性 |  |  |  |`` over ``| 文件 | 0 | 0 | 13 |``); and no numbers stand off any label's line
+    before it (``|  | 1 | 0 | 5 |`` over ``| 行政规范性文件 |  |  |  |``: numbers printed above their label)."""
+    if not (i + 1 == len(items) or i + 1 in labelled or _heading(items[i + 1])):
+        return False
+    k = i - 1
+    while k >= 0 and not items[k].is_text:
+        k -= 1
+    return all(items[j].line == items[k].line for j in range(k + 1, i)) if k >= 0 else i == 0
+
+
+def _heading(it: Item) -> bool:
+    return it.is_text and it.key.startswith("第二十条")
+
+
+#: 表二's stock columns (本年制发 / 本年废止 / 现行有效): the fields a one-cell row's merged cell spans
+_STOCKS = 3
+
+
 #: 表二's stock columns: a header field naming two of them is two columns a converter ran together
 _STOCK_HEADS = ("本年制发件数", "本年废止件数", "现行有效件数")
 
@@ -40,8 +73,7 @@ def merged_grid(items: list[Item], i: int) -> bool:
     """Whether the grid of the sub-table of the label at ``i`` (from its 第二十条 heading to the next) ran two
     columns together, as pymupdf4llm may: a header field naming two columns (``本年制发件数<br>本年废止件数``), or
     a field holding two numbers (``0<br>0``). Its empty fields are then no cells in place."""
-    def heading(it: Item) -> bool:
-        return it.is_text and it.key.startswith("第二十条")
+    heading = _heading
     lo = i
     while lo > 0 and not heading(items[lo - 1]):
         lo -= 1

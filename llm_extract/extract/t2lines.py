@@ -30,22 +30,32 @@ def uneven_lines(label: Item, values: list[Item]) -> bool:
 
 def uneven_gaps(values: list[Item], lines: list[str] | None) -> bool:
     """Whether two of a row's numbers on one line stand a space apart where others stand columns apart
-    (``规章      1          13 0``: a converter parting one number's runs, 130, at a space)."""
+    (``规章      1          13 0``: a converter parting one number's runs, 130, at a space). A ``0`` before the
+    space is a cell of its own (``规章    0 5   154``): no count goes on after a leading 0, so no number was
+    parted there."""
     if lines is None:
         return False
     for n in {v.line for v in values if v.col is None}:
-        text, at, ends, gaps = lines[n - 1], 0, [], []
+        text, at, ends, gaps, parted = lines[n - 1], 0, [], [], []
+        previous = None
         for v in (v for v in values if v.line == n and v.col is None):
             start = text.find(v.raw, at)
             if start < 0:
                 return False
             if ends:
                 gaps.append(start - ends[-1])
+                parted.append(gaps[-1] == 1 and not _zero(previous))
             at = start + len(v.raw)
             ends.append(at)
-        if gaps and min(gaps) == 1 and max(gaps) >= 3:
+            previous = v
+        if any(parted) and max(gaps) >= 3:
             return True
     return False
+
+
+def _zero(v: Item | None) -> bool:
+    """Whether ``v`` prints the count 0 (``0``, ``０``): a whole cell, no number's first run."""
+    return v is not None and v.cell.value == 0 and unicodedata.normalize("NFKC", v.raw).strip() == "0"
 
 
 def _x(text: str, end: int) -> int:

@@ -6,7 +6,7 @@ import re
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
-from .t2grid import merged_grid, with_grid_blanks
+from .t2grid import merged_grid, row_alone, with_grid_blanks
 from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
 from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
 from .extracols import added_column, t2_header
@@ -129,7 +129,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         if item.grid and any(v.line == item.line for v in values):
             values = [v for v in values if v.line == item.line]     # a grid row is its line: not the next one's
         if not merged_grid(items, i):      # (a grid that ran two columns together places no empty field)
-            values = with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line])
+            values = with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line],
+                                      not values and row_alone(items, i, labelled))
         method = RULE_GLYPHS_DROPPED if ruled else "label+cells"
         if (unruled := without_rule_glyphs(values, n)) is not None:
             values, method = unruled, RULE_GLYPHS_DROPPED  # OCR'd table rules: read one way only, never proven
