@@ -26,6 +26,15 @@ def _report(golden_dir) -> Report:
     return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
 
 
+def _counted(report: Report, row: str, n: int) -> None:
+    """``n`` applications by natural persons put in ``row`` (a 0 row), the totals they are in kept holding."""
+    report.set(f"applications.{row}.natural_person", n)
+    for path in (f"applications.{row}.total", "applications.new_received.natural_person",
+                 "applications.new_received.total", "applications.total_processed.natural_person",
+                 "applications.total_processed.total"):
+        report.set(path, report.get(path) + n)
+
+
 def _line(labels: list[str], cells: list[str]) -> str:
     return "| " + " | ".join(labels + cells) + " |"
 
@@ -66,11 +75,7 @@ def _document(report: Report, wraps: dict[str, tuple[str, str, bool]]) -> Docume
 
 def test_the_numbers_on_the_other_half_of_a_wrapped_label_are_its_row_s(golden_dir) -> None:
     report = _report(golden_dir)
-    report.set("applications.other_unpaid_fee.natural_person", 1)     # a row not all 0: its place matters
-    for path in ("applications.other_unpaid_fee.total", "applications.new_received.natural_person",
-                 "applications.new_received.total", "applications.total_processed.natural_person",
-                 "applications.total_processed.total"):
-        report.set(path, report.get(path) + 1)
+    _counted(report, "other_unpaid_fee", 1)     # a row not all 0: its place matters
     wraps = {"carried_over": ("二、上年结", "转政府信息公开申请数量", False),
              "other_unpaid_fee": ("2．申请人逾期未按收费通知要求缴纳费用、行政", "机关不再处理其政府信息公开申请", False),
              "rejected_reconfirm": ("5．要求行政机关确认或重新", "出具已获取信息", False),
@@ -152,11 +157,7 @@ def test_a_label_cut_by_a_page_break_keeps_the_numbers_of_its_first_half(golden_
     """``|（六）其| 1.申请人无正当理由逾 | 0 | … |``, the page's end, the header again, then ``| 他处理 | 期不补正、…申请 |
     | | … |``: the row's numbers are the first half's, not the empty fields the label's end was found on."""
     report = _report(golden_dir)
-    report.set("applications.other_no_correction.natural_person", 2)
-    for path in ("applications.other_no_correction.total", "applications.new_received.natural_person",
-                 "applications.new_received.total", "applications.total_processed.natural_person",
-                 "applications.total_processed.total"):
-        report.set(path, report.get(path) + 2)
+    _counted(report, "other_no_correction", 2)
     rest = "期不补正、行政机关不再处理其政府信息公开申请"
     doc = _document(report, {"other_no_correction": ("1．申请人无正当理由逾", rest, True)})
     doc = Document.from_text(_page_break_before(doc.text, f"| 三、本年度办理结果 | （六）其他处理 | {rest} |"), doc_id="x")
@@ -205,11 +206,7 @@ def test_a_label_s_second_half_printing_its_group_titles_takes_its_numbers(golde
     printed the merged group cells on the second line only. Those titles are no piece of the label (and 三、 opens
     no item of it): the numbers are the row's (it was left unread)."""
     report = _report(golden_dir)
-    report.set("applications.denied_prohibited_by_law.natural_person", 4)
-    for path in ("applications.denied_prohibited_by_law.total", "applications.new_received.natural_person",
-                 "applications.new_received.total", "applications.total_processed.natural_person",
-                 "applications.total_processed.total"):
-        report.set(path, report.get(path) + 4)
+    _counted(report, "denied_prohibited_by_law", 4)
     doc = _document(report, {"denied_prohibited_by_law": ("2.其他法律", "行政法规禁止公开", False)})
     text = doc.text.replace("| 三、本年度办理结果 | （三）不予公开 | 2.其他法律 |", "|  |  | 2.其他法律 |")
     assert text != doc.text
@@ -226,11 +223,7 @@ def test_labels_wrapped_over_three_lines_with_their_group_titles_on_the_last_tak
     0 | …``. The first row's numbers were read as the second's (the line above its label, ending in words both labels
     share) and the first read blank: both proven, swapped."""
     report = _report(golden_dir)
-    report.set("applications.other_no_correction.natural_person", 1)
-    for path in ("applications.other_no_correction.total", "applications.new_received.natural_person",
-                 "applications.new_received.total", "applications.total_processed.natural_person",
-                 "applications.total_processed.total"):
-        report.set(path, report.get(path) + 1)
+    _counted(report, "other_no_correction", 1)
     doc = _document(report, {})
     empty = " |" * 7
     titles = "| 三、本年度办理结果 | （六）其他处理 |"
