@@ -82,3 +82,28 @@ def test_the_golden_2021_words_are_no_old_form_marks() -> None:
     for label in ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）",
                   "行政规范性文件", "行政事业性收费", "第二十条第（八）项"):
         assert old_form_word(label_key(label)) is None, label
+
+
+NEW_ROWS = ["第二十条第（一）项", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t0\t0",
+            "行政规范性文件\t7\t0\t55", "第二十条第（五）项", "信息内容\t本年处理决定数量", "行政许可\t555",
+            "第二十条第（六）项", "信息内容\t本年处理决定数量", "行政处罚\t44", "行政强制\t2", "第二十条第（八）项",
+            "信息内容\t本年收费金额（单位：万元）", "行政事业性收费\t32.89"]
+
+
+@pytest.mark.parametrize("prose", [
+    ["本年度通过门户网站主动公开政府集中采购信息15条，对外公开总数量较上年增加，其他对外管理服务事项均按时公开。"],
+    ["（一）政府集中采购信息公开", "全年公开政府集中采购项目信息15条。"],
+])
+def test_a_2021_report_telling_of_the_old_forms_matters_in_its_prose_is_read(tmp_path: Path, prose: list[str]) -> None:
+    """Section 二 of a 2021 report may tell of 政府集中采购 in sentences or under a sub-heading before its
+    table: with the 2021 form's headers printed, that is no old form (it was refused as one)."""
+    record = process_document(load(_report(tmp_path, prose + NEW_ROWS)))
+    assert record.report.values()["active_disclosure.licensing"] == 555
+    assert record.provenance["active_disclosure.licensing"].status is Status.PROVEN
+
+
+def test_the_old_forms_table_printed_as_sentences_is_refused(tmp_path: Path) -> None:
+    prose = ["本年度新制作规范性文件5件，新公开规范性文件5件，对外公开总数量61件。",
+             "行政许可处理决定数量5735件，行政处罚处理决定数量101件。政府集中采购项目12个，采购总金额356.4万元。"]
+    with pytest.raises(UnsupportedFormError, match="unsupported form"):
+        process_document(load(_report(tmp_path, prose)))

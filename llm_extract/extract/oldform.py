@@ -58,6 +58,12 @@ _DECISIONS = frozenset({"active_disclosure.licensing", "active_disclosure.punish
 _LABEL_MAX = 12
 #: a 本年增/减 cell: a count with its sign (a bare - is a blank cell)
 _SIGNED = re.compile(r"^[+\-]\d+$")
+#: a sentence's marks in a label key (NFKC: ，→ , and ；→ ;)
+_PROSE = re.compile(r"[。,;!?]")
+#: the old form's row names (its other words head columns)
+_ROW_NAMES = ("其他对外管理服务事项", "政府集中采购")
+#: the 2021 form's 表二 headers: printed, the words of the old form in the section's prose mark nothing
+_NEW_FORM_HEADERS = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额")
 
 
 def _numbers_after(items: list[Item], at: int) -> list[str]:
@@ -74,20 +80,36 @@ def _numbers_after(items: list[Item], at: int) -> list[str]:
     return found
 
 
+def _names_a_row(word: str) -> bool:
+    """Whether a word found is one of the old form's row names (as printed, one character misread at most)."""
+    return any(len(word) == len(name) and sum(a != b for a, b in zip(word, name)) <= 1 for name in _ROW_NAMES)
+
+
 def old_form_mark(items: Iterable[Item]) -> str | None:
-    """What marks 表二's items as the 2019/2020 form: its word (any one character misread), or two of its
-    decisions' rows holding three numbers, the middle one signed, and none holding one; ``None`` for the 2021
-    form."""
+    """What marks 表二's items as the 2019/2020 form: its word (any one character misread) in a cell or a label,
+    or two of its decisions' rows holding three numbers, the middle one signed, and none holding one; its word
+    in a sentence only where no 2021 header is printed (a 2021 report's section 二 may tell of 政府集中采购 in
+    its prose or a sub-heading; an old one's 表二 printed as sentences has no table). Where the 2021 form's
+    headers are printed, only the old form's column headers and its rows holding numbers mark it. ``None``
+    for the 2021 form."""
     items = list(items)
-    rows = []
+    rows, cells = [], []
+    prose, new_form = None, False
     for at, it in enumerate(items):
         if not it.is_text:
             continue
         if word := old_form_word(it.key):
-            return word
+            if _PROSE.search(it.key):
+                prose = prose or word
+            else:
+                cells.append((word, at))
+        new_form = new_form or bool(_NEW_FORM_HEADERS.search(it.key))
         if len(it.key) <= _LABEL_MAX and _DECISIONS.intersection(table2_rows_named(it.key)):
             rows.append(_numbers_after(items, at))
+    for word, at in cells:
+        if not new_form or not _names_a_row(word) or _numbers_after(items, at):
+            return word
     three = [r for r in rows if len(r) == 3]
     if len(three) >= 2 and any(r[1] == "±" for r in three) and not any(len(r) == 1 for r in rows):
         return "本年增/减 (行政许可 / 行政处罚 / 行政强制 with three numbers, a signed one among them)"
-    return None
+    return None if new_form else prose
