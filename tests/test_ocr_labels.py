@@ -76,6 +76,6 @@ def test_a_table3_row_with_three_numbers_too_many_offers_the_joins_its_total_kee
 def test_the_2019_forms_words_are_still_told_after_ocr_look_alikes_are_mapped() -> None:
     """外 is no look-alike mapped for every label: 对外公开总数量 marks the 2019/2020 form (unsupported), which must
     still be told; only the 行政处罚 row takes 行政外罚."""
-    from llm_extract.extract.labels import OLD_FORM_MARKERS
     from llm_extract.extract.layout import label_key
-    assert OLD_FORM_MARKERS.search(label_key("对外公开总数量"))
+    from llm_extract.extract.oldform import old_form_word
+    assert old_form_word(label_key("对外公开总数量"))

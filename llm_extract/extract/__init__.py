@@ -24,9 +24,9 @@ from .blankpairs import cells_in_paragraphs, paired_line_cells
 from .detached import attach_tables
 from .headdigits import joined_header_digits
 from .inline import unfold
-from .labels import OLD_FORM_MARKERS
 from .labelspan import reconcile_spans
 from .layout import tokenize
+from .oldform import old_form_mark
 from .regions import find_regions
 from .sentencerows import TABLE2_SETS, TABLE3_SETS, TABLE4_SETS, sentence_rows
 from .splitnumbers import joined_separators
@@ -105,8 +105,8 @@ def extract_regex(doc: Document) -> Extraction:
         region.items = without_caption_numbers(joined_separators(tokenize(lines, region.start, region.end, numerals)))
     stray = drop_stray_column(regions)           # a hidden cell ending every table row, printed by a converter
     t2 = regions.get("表二")
-    if t2 is not None and any(OLD_FORM_MARKERS.search(it.key) for it in t2.items if it.is_text):
-        raise UnsupportedFormError(doc.path or doc.doc_id)
+    if t2 is not None and (mark := old_form_mark(t2.items)):
+        raise UnsupportedFormError(doc.path or doc.doc_id, f"{UnsupportedFormError.reason} (表二 prints {mark})")
     readings: dict[str, Reading] = dict(meta)
     ambiguities = []
     warnings: list[str] = []

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..form import FORM
 
-__all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "OLD_FORM_MARKERS", "match_row", "names_table2_row",
+__all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "match_row", "names_table2_row",
            "rows_named", "table2_rows_named",
            "row_begun", "strip_item_number", "BARE_HEADERS"]
 
@@ -37,8 +37,6 @@ TABLE3_PATTERNS: dict[str, re.Pattern[str]] = dict(TABLE3_LABELS)
 TABLE2_LABELS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
     (r.path, r.pattern, len(r.columns)) for r in FORM.table2)
 
-#: Column headers of the 2019/2020 form's 表二, absent from the 2021 form.
-OLD_FORM_MARKERS = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|政府集中采购")
 
 
 def match_row(key: str, pattern: re.Pattern[str]) -> bool:

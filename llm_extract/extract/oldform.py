@@ -1,0 +1,115 @@
+"""The 2019/2020 form (国办公开办函〔2019〕60号) told from the 2021 form by its 表二's words, or its shape.
+
+Its 表二 heads 规章 / 规范性文件 with 本年新制作数量 / 本年新公开数量 / 对外公开总数量, the decisions' rows with
+上一年项目数量 / 本年增/减 / 处理决定数量, adds the rows 其他对外管理服务事项 and 政府集中采购 (采购项目数量 /
+采购总金额). None of these words is in the 2021 form. They are looked for in 表二's labels and headers with any
+one character misread (OCR's 釆购, 数昼, 公幵; a writer's 其它), since a report of the old form read by the
+2021 form's rows proves numbers under keys they do not mean.
+
+A 表二 printed with none of them (its headers dropped, its old rows left out) still has the old form's shape: the
+decisions' rows 行政许可 / 行政处罚 / 行政强制 hold three numbers (上一年项目数量, 本年增/减, 处理决定数量) where the
+2021 form's hold one, and the middle one signed (+2, -1): a count the 2021 form never prints. Three unsigned numbers
+are no mark (a 2021 table's empty cells printed as 0 read the same).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from .labels import table2_rows_named
+from .layout import Item
+
+__all__ = ["OLD_FORM_WORDS", "old_form_word", "old_form_mark"]
+
+#: words of the 2019/2020 form's 表二 that the 2021 form does not print (its 本年处理决定数量 holds 处理决定数量:
+#: that one is no marker)
+OLD_FORM_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "其他对外管理服务事项", "政府集中采购",
+                  "采购项目数量", "采购总金额", "上一年项目数量")
+#: words read only as printed: too short for a misread one to be told from other words
+_EXACT_MIN = 6
+#: the decisions' 本年增/减 column (本年增减, 本年增（减）)
+_CHANGE = r"本年增[/／]?[(（]?减"
+
+
+def _pattern() -> re.Pattern[str]:
+    alternatives = [_CHANGE]
+    for word in OLD_FORM_WORDS:
+        alternatives.append(re.escape(word))
+        if len(word) >= _EXACT_MIN:        # the word with any one character misread
+            alternatives += [re.escape(word[:i]) + "." + re.escape(word[i + 1:]) for i in range(len(word))]
+    return re.compile("|".join(alternatives))
+
+
+_MARKERS = _pattern()
+
+
+@lru_cache(maxsize=4096)
+def old_form_word(key: str) -> str | None:
+    """The 2019/2020 form's word in a label key (``label_key`` text), as printed; ``None`` when it holds none."""
+    found = _MARKERS.search(key)
+    return found.group(0) if found else None
+
+
+#: the 2021 form's one-cell rows that the old form prints with three cells: 上一年项目数量, 本年增/减, 处理决定数量
+_DECISIONS = frozenset({"active_disclosure.licensing", "active_disclosure.punishment", "active_disclosure.enforcement"})
+#: the longest label key of such a row (a sentence of section 二 naming 行政许可 is no row)
+_LABEL_MAX = 12
+#: a 本年增/减 cell: a count with its sign (a bare - is a blank cell)
+_SIGNED = re.compile(r"^[+\-]\d+$")
+#: a sentence's marks in a label key (NFKC: ，→ , and ；→ ;)
+_PROSE = re.compile(r"[。,;!?]")
+#: the old form's row names (its other words head columns)
+_ROW_NAMES = ("其他对外管理服务事项", "政府集中采购")
+#: the 2021 form's 表二 headers: printed, the words of the old form in the section's prose mark nothing
+_NEW_FORM_HEADERS = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额")
+
+
+def _numbers_after(items: list[Item], at: int) -> list[str]:
+    """The numbers after the label at ``at``, up to the next label: "n" for a count, "±" for a signed one (blank
+    cells, a grid's, are skipped)."""
+    found = []
+    for it in items[at + 1:]:
+        if it.is_text:
+            if not _SIGNED.match(it.key):
+                break
+            found.append("±")
+        elif it.cell.is_number:
+            found.append("n")
+    return found
+
+
+def _names_a_row(word: str) -> bool:
+    """Whether a word found is one of the old form's row names (as printed, one character misread at most)."""
+    return any(len(word) == len(name) and sum(a != b for a, b in zip(word, name)) <= 1 for name in _ROW_NAMES)
+
+
+def old_form_mark(items: Iterable[Item]) -> str | None:
+    """What marks 表二's items as the 2019/2020 form: its word (any one character misread) in a cell or a label,
+    or two of its decisions' rows holding three numbers, the middle one signed, and none holding one; its word
+    in a sentence only where no 2021 header is printed (a 2021 report's section 二 may tell of 政府集中采购 in
+    its prose or a sub-heading; an old one's 表二 printed as sentences has no table). Where the 2021 form's
+    headers are printed, only the old form's column headers and its rows holding numbers mark it. ``None``
+    for the 2021 form."""
+    items = list(items)
+    rows, cells = [], []
+    prose, new_form = None, False
+    for at, it in enumerate(items):
+        if not it.is_text:
+            continue
+        if word := old_form_word(it.key):
+            if _PROSE.search(it.key):
+                prose = prose or word
+            else:
+                cells.append((word, at))
+        new_form = new_form or bool(_NEW_FORM_HEADERS.search(it.key))
+        if len(it.key) <= _LABEL_MAX and _DECISIONS.intersection(table2_rows_named(it.key)):
+            rows.append(_numbers_after(items, at))
+    for word, at in cells:
+        if not new_form or not _names_a_row(word) or _numbers_after(items, at):
+            return word
+    three = [r for r in rows if len(r) == 3]
+    if len(three) >= 2 and any(r[1] == "±" for r in three) and not any(len(r) == 1 for r in rows):
+        return "本年增/减 (行政许可 / 行政处罚 / 行政强制 with three numbers, a signed one among them)"
+    return None if new_form else prose
