@@ -184,6 +184,8 @@ class Method:
     T2_BOXES = "label+boxes"                         # a 表二 row's cells one to a line, blank lines between (extract/table2.py)
     T2_UNEVEN_LINES = "label+uneven-lines"           # a 表二 row's cells on lines holding unlike counts or spaced unlike (table2.py)
     STRAY_COLUMN = "past-stray-column"               # 表二 read past a column of hidden cells every row ends in (extract/straycol.py)
+    T2_OLD_FORM_SHAPE = "old-form-shape"             # 表二 whose decisions' rows hold three numbers, as the 2019/2020 form's
+    #                                                  do (extract/oldform.py)
 
 
 @dataclass(slots=True)

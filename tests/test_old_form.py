@@ -78,6 +78,18 @@ def test_a_2020_report_in_the_2021_form_is_read_whatever_its_empty_cells_hold(tm
     assert record.provenance["active_disclosure.normative_documents.in_force"].status is Status.PROVEN
 
 
+def test_the_old_forms_table_with_none_of_its_words_and_no_signed_change_proves_nothing(tmp_path: Path) -> None:
+    """No header, no old row, every 本年增/减 unsigned: 行政许可 82 1 5735 is the old form's shape only. Not refused
+    (a 2021 table printing its empty cells as 0 looks the same), but 规章 0 0 3 is no 2021 row proven: it may be the
+    old form's 本年新制作 / 本年新公开 / 对外公开总数量."""
+    rows = [r.replace("+", "").replace("-2", "2") for r in _without("信息内容", "其他对外管理服务事项", "采购")]
+    record = process_document(load(_report(tmp_path, rows)))
+    for path in ("active_disclosure.regulations.issued", "active_disclosure.regulations.in_force",
+                 "active_disclosure.normative_documents.in_force"):
+        prov = record.provenance[path]
+        assert prov.status is not Status.PROVEN and "READ.OLD_FORM_SHAPE" in prov.rules, path
+
+
 def test_the_golden_2021_words_are_no_old_form_marks() -> None:
     for label in ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）",
                   "行政规范性文件", "行政事业性收费", "第二十条第（八）项"):

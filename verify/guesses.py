@@ -40,6 +40,10 @@
 * ``READ.UNEVEN_LINES``: a 表二 row whose numbers stand on several lines below its label, the lines holding
   unlike counts of them or spaced unlike (``规章`` / ``1`` / ``13 0``: a converter that parts one number's runs,
   Word's ``<span>13</span><span>0</span>``, prints so): which numbers are which cells is a guess.
+* ``READ.OLD_FORM_SHAPE``: 表二 whose decisions' rows (行政许可, 行政处罚, 行政强制) hold three numbers each, as the
+  2019/2020 form's do (上一年项目数量, 本年增/减, 处理决定数量), none of that form's words printed and no change
+  signed: its 规章 / 规范性文件 rows may be that form's 本年新制作 / 本年新公开 / 对外公开总数量, which the 2021 keys do
+  not mean; a 2021 table printing its empty cells as 0 looks the same, so it is queued, not refused.
 * ``READ.T4_BLOCK_ORDER``: 表四's fifteen cells printed one to a line with pieces of its column headers among
   them (``0`` … ``0`` / ``结果维 结果纠`` / ``0`` ``0``): a text tool printing the table as blocks went back to a
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
@@ -105,6 +109,8 @@ LABEL_STACK_RULE = "READ.LABEL_STACK"
 BOX_ORDER_RULE = "READ.BOX_ORDER"
 UNEVEN_LINES_RULE = "READ.UNEVEN_LINES"
 STRAY_COLUMN_RULE = "READ.STRAY_COLUMN"
+#: 表二 shaped as the 2019/2020 form's, none of its words printed (extract/oldform.py)
+OLD_FORM_SHAPE_RULE = "READ.OLD_FORM_SHAPE"
 T4_BLOCK_ORDER_RULE = "READ.T4_BLOCK_ORDER"
 COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 #: 表三's rows placed by the tool's printed order, not beside their labels, two of them interchangeable (formorder.py)
@@ -131,7 +137,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.CELLS_ABOVE_OR_BELOW: EITHER_WAY_RULE, Method.TEXT_BLOCK_POSITION: BLOCK_POSITION_RULE,
                  Method.RULE_GLYPHS_DROPPED: RULE_GLYPHS_RULE, Method.LABEL_STACK: LABEL_STACK_RULE,
                  Method.T2_BOXES: BOX_ORDER_RULE, Method.T2_UNEVEN_LINES: UNEVEN_LINES_RULE,
-                 Method.STRAY_COLUMN: STRAY_COLUMN_RULE,
+                 Method.STRAY_COLUMN: STRAY_COLUMN_RULE, Method.T2_OLD_FORM_SHAPE: OLD_FORM_SHAPE_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
                  Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
                  Method.APPLICANT_ORDER: APPLICANT_ORDER_RULE, Method.HEADER_ORDER: HEADER_ORDER_RULE,
@@ -143,7 +149,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
 #: text meets the same doubt, so its agreeing proves nothing either (verify/crosscheck.py)
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
-                            APPLICANT_ORDER_RULE, HEADER_ORDER_RULE,
+                            APPLICANT_ORDER_RULE, HEADER_ORDER_RULE, OLD_FORM_SHAPE_RULE,
                             BLOCKS_ALIKE_RULE, ROW_ORDER_RULE})
 
 

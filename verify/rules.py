@@ -97,6 +97,11 @@ register("READ.BLOCK_POSITION", "PDF 文本按块输出（无版面选项），�
 register("READ.BOX_ORDER", "表二一行的数字在其标签之后逐个成行、其间隔有空行（PDF 文本工具逐框输出）：顺序是工具的，表二没有勾稽关系可核对，不予证明",
          "a 表二 row's numbers one to a line after its label, blank lines between (a PDF text tool printing box by "
          "box): their order is the tool's, and no identity checks 表二")
+register("READ.OLD_FORM_SHAPE", "表二的行政许可、行政处罚、行政强制各行有三个数字，如 2019/2020 年版表格（上一年项目数量、本年增/减、处理决定数量），"
+         "却未印出该版的词：其规章、规范性文件各行可能是旧版的本年新制作、本年新公开、对外公开总数量，不予证明",
+         "表二's decisions' rows (行政许可, 行政处罚, 行政强制) hold three numbers each, as the 2019/2020 form's do "
+         "(上一年项目数量, 本年增/减, 处理决定数量), though none of that form's words is printed: its 规章 / 规范性文件 "
+         "rows may be that form's 本年新制作 / 本年新公开 / 对外公开总数量, which the 2021 keys do not mean")
 register("READ.UNEVEN_LINES", "表二一行的数字分处标签下的几行，各行个数或行距不一（如 1 / 13 0：转换工具把一个数字的几段拆开时即如此）："
          "哪几个数字是哪几格是猜测，表二没有勾稽关系可核对，不予证明",
          "a 表二 row's numbers on several lines below its label that hold unlike counts or are spaced unlike (1 / 13 0: "

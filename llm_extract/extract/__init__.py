@@ -8,10 +8,10 @@ identities pin down.
 from __future__ import annotations
 
 from .._exceptions import NotAReportError, UnsupportedFormError
-from ..evidence import CellKind, Extraction, Reading
+from ..evidence import CellKind, Extraction, Method, Reading
 from ..form import FORM
 from ..ingest import Document
-from ..schema import ALL_PATHS, TABLE3_PATHS
+from ..schema import ALL_PATHS, DISCLOSURE_PATHS, TABLE3_PATHS
 from .blockread import read_text_blocks
 from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
@@ -26,7 +26,7 @@ from .headdigits import joined_header_digits
 from .inline import unfold
 from .labelspan import reconcile_spans
 from .layout import tokenize
-from .oldform import old_form_mark
+from .oldform import old_form_mark, old_form_shape
 from .regions import find_regions
 from .sentencerows import TABLE2_SETS, TABLE3_SETS, TABLE4_SETS, sentence_rows
 from .splitnumbers import joined_separators
@@ -112,6 +112,10 @@ def extract_regex(doc: Document) -> Extraction:
     warnings: list[str] = []
     if t2 is not None:
         readings.update(read_table2(t2, ambiguities, lines, in_order))
+        if old_form_shape(t2.items):        # 行政许可 82 1 5735: maybe the 2019/2020 form's, its words not printed
+            for path in DISCLOSURE_PATHS:
+                if path in readings:
+                    readings[path].method = Method.T2_OLD_FORM_SHAPE
     if not doc.pictures and not any(not r.missing for p, r in readings.items() if p.startswith("active_disclosure.")):
         readings.update(read_table2_sentences(lines))      # no 表二 printed: what section 二's sentences state
         #                                                    (one printed as a picture: the prose is not the table)

@@ -21,7 +21,7 @@ from typing import Iterable
 from .labels import table2_rows_named
 from .layout import Item
 
-__all__ = ["OLD_FORM_WORDS", "old_form_word", "old_form_mark"]
+__all__ = ["OLD_FORM_WORDS", "old_form_word", "old_form_mark", "old_form_shape"]
 
 #: words of the 2019/2020 form's 表二 that the 2021 form does not print (its 本年处理决定数量 holds 处理决定数量:
 #: that one is no marker)
@@ -93,7 +93,7 @@ def old_form_mark(items: Iterable[Item]) -> str | None:
     headers are printed, only the old form's column headers and its rows holding numbers mark it. ``None``
     for the 2021 form."""
     items = list(items)
-    rows, cells = [], []
+    cells = []
     prose, new_form = None, False
     for at, it in enumerate(items):
         if not it.is_text:
@@ -104,8 +104,7 @@ def old_form_mark(items: Iterable[Item]) -> str | None:
             else:
                 cells.append((word, at))
         new_form = new_form or bool(_NEW_FORM_HEADERS.search(it.key))
-        if len(it.key) <= _LABEL_MAX and _DECISIONS.intersection(table2_rows_named(it.key)):
-            rows.append(_numbers_after(items, at))
+    rows = _decision_rows(items)
     for word, at in cells:
         if not new_form or not _names_a_row(word) or _numbers_after(items, at):
             return word
@@ -113,3 +112,22 @@ def old_form_mark(items: Iterable[Item]) -> str | None:
     if len(three) >= 2 and any(r[1] == "±" for r in three) and not any(len(r) == 1 for r in rows):
         return "本年增/减 (行政许可 / 行政处罚 / 行政强制 with three numbers, a signed one among them)"
     return None if new_form else prose
+
+
+def _decision_rows(items: list[Item]) -> list[list[str]]:
+    """The numbers after each decisions' row label (:func:`_numbers_after`)."""
+    return [_numbers_after(items, at) for at, it in enumerate(items) if it.is_text and len(it.key) <= _LABEL_MAX
+            and _DECISIONS.intersection(table2_rows_named(it.key))]
+
+
+def old_form_shape(items: Iterable[Item]) -> bool:
+    """Whether 表二 is shaped as the old form's, none of its words printed (:func:`old_form_mark` said None): two of
+    its decisions' rows hold three numbers, none holds one, and no 2021 header is printed (本年处理决定数量 over
+    ``行政许可 | 0 | 0 | 0``: a converter repeating a cell that spans the grid's columns). A 2021 table printing its
+    empty cells as 0, its headers dropped, looks the same, so such a 表二 is not refused, only never proven
+    (``READ.OLD_FORM_SHAPE``)."""
+    items = list(items)
+    if any(it.is_text and _NEW_FORM_HEADERS.search(it.key) for it in items):
+        return False
+    rows = _decision_rows(items)
+    return sum(1 for r in rows if len(r) == 3) >= 2 and not any(len(r) == 1 for r in rows)
