@@ -44,7 +44,7 @@ def empty_tab_row(values: list[Item], lines: Sequence[str], start: int, end: int
     if values:
         return None
     rows = [n for n in range(max(start, 1), min(end, len(lines) + 1))
-            if (fields := lines[n - 1].split("\t")) and len(fields) == _CELLS and not "".join(fields).strip()]
+            if len(fields := lines[n - 1].split("\t")) == _CELLS and not "".join(fields).strip()]
     if len(rows) != 1:
         return None
     return [Item("", rows[0], parse_cell(""), col=c, width=_CELLS, placed=True) for c in range(_CELLS)]

@@ -127,7 +127,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
             continue
         cells: list[Cell] | None = None
-        if (glued or inline or blanked_run(label.key)) and not span:     # (…数量3—————3: a row glued, whatever others are)
+        if not span and (glued or inline or blanked_run(label.key)):     # (…数量3—————3: a row glued, whatever others are)
             if k > 0 and len(spans.get(order[k - 1][0], [])) > 7:   # the row above holds more numbers than its
                 for path in TABLE3_ROW_PATHS[row]:                     # cells: this label's may be among them
                     out[path] = missing(label.raw, [label.line], "glued", "nothing after the label, and the row "
