@@ -26,7 +26,7 @@ _LAZY: dict[str, str] = {
     **{name: "._exceptions" for name in (
         "LLMExtractError", "DocumentError", "EmptyDocumentError", "BinaryDocumentError",
         "UnsupportedFormatError", "NotAReportError", "UnreadableTablesError", "UnsupportedFormError", "DocumentTooLargeError",
-        "ModelStageError", "ModelConfigError", "ModelCallError", "GoldenError")},
+        "ModelStageError", "ModelConfigError", "ModelCallError", "GoldenError", "RebuildError")},
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,4 +90,5 @@ __all__ = [
     "ModelConfigError",
     "ModelCallError",
     "GoldenError",
+    "RebuildError",
 ]

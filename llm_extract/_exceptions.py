@@ -13,7 +13,9 @@ programs; a value that breaks an identity is a *finding*, never an exception.
     ├── ModelStageError               the language-model stage failed for a document
     │   ├── ModelConfigError          no usable model configuration (base URL, model, key)
     │   └── ModelCallError            transport / schema retries exhausted; carries attempts, usage, raw
-    └── GoldenError                   a golden file or an output directory is malformed
+    ├── GoldenError                   a golden file or an output directory is malformed
+    └── RebuildError                  the combined outputs could not be rebuilt (a record killed the process
+                                      rendering or reading it twice); the previous ones are left whole
 
 Every :class:`DocumentError` names the file and the reason in its message.
 """
@@ -37,6 +39,7 @@ __all__ = [
     "ModelConfigError",
     "ModelCallError",
     "GoldenError",
+    "RebuildError",
 ]
 
 
@@ -108,3 +111,16 @@ class ModelCallError(ModelStageError):
 
 class GoldenError(LLMExtractError):
     """A golden file or an output directory is malformed."""
+
+
+class RebuildError(LLMExtractError):
+    """The combined outputs could not be rebuilt (the previous ones are left as they were; the records hold
+    every document)."""
+
+
+def process_died(path: object, doing: str) -> RebuildError:
+    """The error of a record that killed the worker process ``doing`` something with it twice (once among others,
+    once alone: ``llm_extract.workers.map_ordered``'s ``died``)."""
+    return RebuildError(f"{path}: {doing} killed the process doing it twice (ended by the system, as the "
+                        "out-of-memory killer does, or by a crash in a library); the combined outputs were not "
+                        "rebuilt and are left as they were")

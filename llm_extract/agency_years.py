@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ._exceptions import process_died
 from .analysis import TRUSTED
 from .evidence import Finding
 from .extract.meta import CORRECTED, CORRECTED_NOTE
@@ -201,6 +202,10 @@ def _group_roles(recs: list[_Doc]) -> dict[str, Role]:
     return out
 
 
+def _summary_died(path: Path) -> tuple[_Doc, dict[str, Any]]:
+    raise process_died(path, "reading this record to compare the reports of its agency-year")
+
+
 def agency_year_roles(paths: Sequence[Path], keys: Sequence[tuple[str | None, int | None]], *,
                       workers: int | None = None) -> dict[str, Role]:
     """The role of every document (by doc id) of an agency-year that several documents report; ``keys`` are
@@ -211,7 +216,8 @@ def agency_year_roles(paths: Sequence[Path], keys: Sequence[tuple[str | None, in
             groups[(agency_key(agency), year)].append(i)
     shared = [idx for idx in groups.values() if len(idx) > 1]
     jobs = [paths[i] for idx in shared for i in idx]
-    summaries = map_ordered(_summary, jobs, workers=worker_count(len(jobs), workers))   # read on every core
+    summaries = map_ordered(_summary, jobs, workers=worker_count(len(jobs), workers),     # read on every core
+                            died=_summary_died)
     out: dict[str, Role] = {}
     for idx in shared:
         out.update(_group_roles(_classed(summaries, len(idx))))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._exceptions import LLMExtractError
+from ._exceptions import RebuildError, process_died
 from .agency_years import Role, agency_year_roles
 from .evidence import Finding, Record
 from .export import OUTPUT_FILES, Exports, Fragment, open_exports, render_fragment
@@ -43,11 +43,6 @@ from .workers import map_ordered, worker_count
 from verify.crossyear import agency_key, check_pair, consecutive_pairs
 
 __all__ = ["rebuild_combined", "cross_year_links", "Totals", "RebuildError"]
-
-
-class RebuildError(LLMExtractError):
-    """The combined outputs could not be rebuilt (the previous ones are left as they were; the records hold
-    every document)."""
 
 
 @dataclass
@@ -111,9 +106,7 @@ def _render(job: tuple[Path, list[dict[str, Any]], Role | None]) -> Fragment:
 
 def _render_died(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
     """A record whose rendering killed its process twice (once among others, once alone): the rebuild fails."""
-    raise RebuildError(f"{job[0]}: rendering this record into the combined outputs killed the process doing it "
-                       "twice (ended by the system, as the out-of-memory killer does, or by a crash in a library); "
-                       "the combined outputs were not rebuilt and are left as they were")
+    raise process_died(job[0], "rendering this record into the combined outputs")
 
 
 def _in_batch(doc_id: str, batch_ids: set[str]) -> bool:

@@ -14,7 +14,7 @@ PUBLIC = {
     "Finding", "Status", "CellKind", "RunSummary", "Comparison",
     "LLMExtractError", "DocumentError", "EmptyDocumentError", "BinaryDocumentError", "UnsupportedFormatError",
     "NotAReportError", "UnreadableTablesError", "UnsupportedFormError", "DocumentTooLargeError", "ModelStageError", "ModelConfigError", "ModelCallError",
-    "GoldenError",
+    "GoldenError", "RebuildError",
 }
 
 

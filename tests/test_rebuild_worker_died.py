@@ -85,3 +85,26 @@ def test_extract_says_the_outputs_were_not_rebuilt_and_exits_5(tmp_path: Path, g
     assert f"{VICTIM}.json" in result.output and "not rebuilt" in result.output
     assert len(list((out / "records").glob("*.json"))) == 40     # every record is kept
     assert (out / "summary.json").exists()
+
+
+def test_a_worker_killed_while_agency_years_are_compared_fails_the_rebuild_by_name(
+        tmp_path: Path, golden_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The agency-year check (one report twice: llm_extract/agency_years.py) reads the shared agency-years' records
+    on worker processes too: one that kills its process twice fails the rebuild by name, as rendering does (it
+    ended the command with a BrokenProcessPool traceback)."""
+    import llm_extract.agency_years as agency_years
+
+    out = tmp_path / "out"
+    run_batch([_batch(tmp_path, golden_dir)], out, workers=1)     # (five reports, each eight times: shared)
+    before = _outputs(out)
+    real, parent = agency_years.read_json, os.getpid()
+
+    def read(path: Path) -> Any:            # (the record read in a worker: killed there, never in this process)
+        if Path(path).stem == VICTIM and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path)
+
+    monkeypatch.setattr(agency_years, "read_json", read)
+    with pytest.raises(RebuildError, match=rf"records/{VICTIM}\.json: .*killed the process"):
+        rebuild_combined(out, set(), workers=2, force=True)
+    assert _outputs(out) == before
