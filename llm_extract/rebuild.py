@@ -104,7 +104,7 @@ def _render(job: tuple[Path, list[dict[str, Any]], Role | None]) -> Fragment:
     return frag
 
 
-def _render_died(job: tuple[Path, list[dict[str, Any]]]) -> Fragment:
+def _render_died(job: tuple[Path, list[dict[str, Any]], Role | None]) -> Fragment:
     """A record whose rendering killed its process twice (once among others, once alone): the rebuild fails."""
     raise process_died(job[0], "rendering this record into the combined outputs")
 

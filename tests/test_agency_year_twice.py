@@ -34,6 +34,17 @@ def _write(folder: Path, name: str, report: Report, layout: str = "cells") -> No
     (folder / name).write_text(render(report, layout), encoding="utf-8")
 
 
+def _two_that_differ(golden_dir: Path, inputs: Path) -> Report:
+    """a.txt and b.txt: one agency-year's reports, nothing marked corrected, b's 行政规范性文件 in force 40 (a's 51);
+    returns a's report."""
+    a = golden_report(golden_dir)
+    b = a.model_copy(deep=True)
+    b.active_disclosure.normative_documents.in_force = 40
+    _write(inputs, "a.txt", a)
+    _write(inputs, "b.txt", b)
+    return a
+
+
 def test_the_same_report_in_two_formats_is_summed_once_and_the_roll_ups_name_the_copy(golden_dir: Path,
                                                                                        tmp_path: Path) -> None:
     report = golden_report(golden_dir)                       # 红旗区人民政府 2021: 6 applications
@@ -73,12 +84,8 @@ def test_two_reports_of_one_agency_year_that_differ_unmarked_are_summed_in_neith
         golden_dir: Path, tmp_path: Path) -> None:
     from llm_extract.review_store import DecisionRequest, ReviewStore
 
-    a = golden_report(golden_dir)
-    b = a.model_copy(deep=True)
-    b.active_disclosure.normative_documents.in_force = 40
     inputs, out = tmp_path / "in", tmp_path / "out"
-    _write(inputs, "a.txt", a)
-    _write(inputs, "b.txt", b)
+    a = _two_that_differ(golden_dir, inputs)
     _write(inputs, "hq2022.txt", next_year(a, agency="红旗区人民政府"))
     run_batch([inputs], out)
     row = _rollup(out, "year", "2021")
@@ -136,12 +143,8 @@ def test_a_report_found_many_times_with_different_values_names_a_few_of_the_othe
 def test_a_conflict_kept_on_both_reports_stays_unsettled_and_says_so(golden_dir: Path, tmp_path: Path) -> None:
     from llm_extract.review_store import DecisionRequest, ReviewStore
 
-    a = golden_report(golden_dir)
-    b = a.model_copy(deep=True)
-    b.active_disclosure.normative_documents.in_force = 40
     inputs, out = tmp_path / "in", tmp_path / "out"
-    _write(inputs, "a.txt", a)
-    _write(inputs, "b.txt", b)
+    _two_that_differ(golden_dir, inputs)
     run_batch([inputs], out)
     ReviewStore(out).resolve([DecisionRequest(item_id=i["id"], value="keep") for i in _queue(out, "ROLLUP.CONFLICT")])
     row = _rollup(out, "year", "2021")

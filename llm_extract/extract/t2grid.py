@@ -73,12 +73,11 @@ def merged_grid(items: list[Item], i: int) -> bool:
     """Whether the grid of the sub-table of the label at ``i`` (from its 第二十条 heading to the next) ran two
     columns together, as pymupdf4llm may: a header field naming two columns (``本年制发件数<br>本年废止件数``), or
     a field holding two numbers (``0<br>0``). Its empty fields are then no cells in place."""
-    heading = _heading
     lo = i
-    while lo > 0 and not heading(items[lo - 1]):
+    while lo > 0 and not _heading(items[lo - 1]):
         lo -= 1
     hi = i + 1
-    while hi < len(items) and not heading(items[hi]):
+    while hi < len(items) and not _heading(items[hi]):
         hi += 1
     fields: set[tuple[int, int]] = set()
     for it in items[lo:hi]:
