@@ -1,7 +1,7 @@
 """表四 with its groups as rows in a crawler's dump, each group's five cells glued to its label:
 ``…尚未审结总计行政复议01102行政诉讼（未经复议直接起诉）01001行政诉讼（复议后起诉）10/01``. Each group's run is
 cut where its total is the sum of its four results, a placeholder being an empty cell; a cut that is the only
-one is derived (never proven), and a run with several cuts stays unread with every cut among the candidates."""
+one is derived (never proven; a run the text alone cuts, ``00000``, is read as printed), and a run with several cuts stays unread with every cut among the candidates."""
 
 from __future__ import annotations
 
@@ -41,6 +41,9 @@ def test_each_groups_run_is_cut_into_its_five_cells(golden_dir) -> None:
     assert _group(record, "litigation_direct") == [10, 2, 0, 8, 20]
     assert _group(record, "litigation_after_review") == [0, 0, 0, 0, 0]
     assert _status(record, "litigation_direct", "upheld") is Status.DERIVED     # a cut, not a printed cell
+    # five zeros are five cells of 0 (no cut to choose): read as printed, and proven by the group's total
+    assert _status(record, "litigation_after_review", "upheld") is Status.PROVEN
+    assert record.provenance["review_litigation.litigation_after_review.total"].method == "glued"
 
 
 def test_placeholders_in_a_groups_run_are_its_empty_cells(golden_dir) -> None:

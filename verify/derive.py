@@ -187,6 +187,10 @@ def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities
         lost = {p for a in settled if not a.options for p in a.paths}
         part = _derive_part(known, unknown | lost, [ambiguities[i] for i in keep], search_cap)
         part.ambiguous = {keep[gi]: options for gi, options in part.ambiguous.items()}
+        if any(not a.options and not _printable(offered, part.values) for a, offered in zip(settled, ambiguities)):
+            # a digit run's cells pinned to numbers its digits cannot print (1000001 as seven 0s): the text breaks
+            # an identity, no cell was lost; nothing of this part is derived
+            return Derivation(unresolved=set(targets), combinations=part.combinations)
         return part
     ambiguities = settled
     sizes = [len(a.options) for a in ambiguities]
@@ -198,6 +202,25 @@ def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities
     if total > search_cap:
         return Derivation(unresolved=set(targets), capped=True)
     return _product(base, unknown, ambiguities, targets, eqs)
+
+
+def _printable(group: Ambiguity, values: Mapping[str, int]) -> bool:
+    """Whether values pinned for a group offered as the cuts of a digit run (every option prints its ``raw``) can
+    be that run: their digits in order, a 0 perhaps not printed (an empty cell leaves no trace in a run). True for
+    any other group, or one whose cells are not all pinned."""
+    run = group.raw
+    if not run.isdigit() or any(p not in values for p in group.paths) \
+            or not all("".join(str(v) for v in o if v is not None) == run for o in group.options):
+        return True
+    cells = [str(values[p]) for p in group.paths]
+
+    def fits(i: int, at: int) -> bool:
+        if i == len(cells):
+            return at == len(run)
+        return (run.startswith(cells[i], at) and fits(i + 1, at + len(cells[i]))) \
+            or (cells[i] == "0" and fits(i + 1, at))
+
+    return fits(0, 0)
 
 
 def _whole_rows(base: Mapping[str, int | None], unknown: set[str],

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from .cells import OCR_LETTERS, ocr_digits
 from .summingcuts import parts_summing
 
-__all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "blanked_options", "placeholder_partings", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
+__all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "blanked_options", "placeholder_partings", "forced_cells", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
            "groups_hold", "MAX_OPTIONS", "MAX_STEPS", "MAX_DIGITS"]
 
 MAX_OPTIONS = 2_000
@@ -269,6 +269,28 @@ def placeholder_partings(run: str) -> list[list[str]]:
     if "——" in run:
         partings.append(_DOUBLED.findall(run))
     return partings
+
+
+def forced_cells(parts: list[str], width: int) -> list[int | None] | None:
+    """The one reading of a run's parts (:func:`placeholder_partings`, or a digit run alone) as ``width`` cells,
+    when the text alone fixes it: each placeholder one empty cell (``None``), each run of zeros as many cells of 0
+    (``000`` is three cells: no count is written with a leading zero), each other run one number. When these fill
+    the row exactly, there is no cut to choose, and no empty cell can have vanished from the run (it would leave
+    the row a cell fewer than the text already shows): ``45无无无无无45``, ``0000000``, ``00—0000``. ``None``
+    otherwise (a run that may be several numbers, ``640020470``, is cut by the identities)."""
+    cells: list[int | None] = []
+    for part in parts:
+        if not part.isdigit():
+            cells.append(None)
+        elif not part.strip("0"):
+            cells += [0] * len(part)
+        elif _ok(part) and len(part) <= MAX_DIGITS:
+            cells.append(int(part))
+        else:
+            return None
+        if len(cells) > width:
+            return None
+    return cells if len(cells) == width else None
 
 
 def blanked_options(run: str, width: int = 7) -> list[tuple[list[int | None], list[str]]]:

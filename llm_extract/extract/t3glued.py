@@ -3,7 +3,8 @@
 :func:`read_glued_row` leaves such a row missing with every cut into seven cells that adds up among its options, for
 the whole-table identity search (verify/) to choose; where the run holds empty cells printed in it (``…制作00—0000``)
 and every cut puts them in the same places, those cells are read empty there; a label with only placeholders after it
-is a row of empty cells.
+is a row of empty cells. A run the text alone cuts (each placeholder a cell, each run of zeros as many cells of 0,
+filling the row: ``45无无无无无45``, ``0000000``) is read as printed, the identities checking it as any row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from ..evidence import Ambiguity
 from ..schema import TABLE3_ROW_PATHS
 from .cells import parse_cell
-from .glued import blanked_options, blanked_run, glued_run, parted_at, row_cuts, width_bounds
+from .glued import blanked_options, blanked_run, forced_cells, glued_run, parted_at, placeholder_partings, row_cuts, width_bounds
 from .layout import Item
 from .readings import Readings, missing, reading
 
@@ -28,6 +29,9 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
     paths = list(TABLE3_ROW_PATHS[row])
     blanked = blanked_run(label.key)      # (before the digit run: in …0000无00 the 无 is a cell)
     if blanked is not None:
+        partings = placeholder_partings(blanked[1])
+        if len(partings) == 1 and _read_forced(paths, partings[0], label, out):
+            return
         if not _blanked_row(paths, blanked_options(blanked[1]), label, out, ambiguities):
             for path in paths:
                 out[path] = missing(label.raw, [label.line], "glued",
@@ -44,6 +48,8 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
                 out[path] = missing(label.raw, [label.line], "glued", "no digit run after the label")
         return
     digits = run[1]
+    if label.key.endswith(digits) and _read_forced(paths, [digits], label, out):    # (no OCR letter in it)
+        return
     options = row_cuts(digits) if len(digits) >= 7 else []
     if options:                             # a cut stands where the digits switch width (０３１１)
         options = parted_at(options, width_bounds(label.raw, digits))
@@ -55,6 +61,18 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
     if options:
         ambiguities.append(Ambiguity(paths=paths, options=options, raw=digits, lines=[label.line],
                                      reason=f"row {row}: {note}"))
+
+
+def _read_forced(paths: list[str], parts: list[str], label: Item, out: Readings) -> bool:
+    """A glued row the text alone cuts (``glued.forced_cells``: ``45无无无无无45``, ``0000000``) is read as printed,
+    like a row whose cells kept their separators: the identities then check it."""
+    cells = forced_cells(parts, len(paths))
+    if cells is None:
+        return False
+    marks = iter(p for p in parts if not p.isdigit())
+    for path, value in zip(paths, cells):
+        out[path] = reading(parse_cell(next(marks) if value is None else str(value)), [label.line], "glued")
+    return True
 
 
 def _blanked_row(paths: list[str], cut: list[tuple[list[int | None], list[str]]], label: Item, out: Readings,

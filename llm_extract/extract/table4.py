@@ -10,7 +10,7 @@ from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
-from .glued import digit_run, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
+from .glued import digit_run, forced_cells, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4edges import read_edge_blank_row
@@ -136,10 +136,15 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     digits = [n.cell.raw.strip() for n in numbers]
     if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]
-    run, printed = _t4_glued_run(region.items) if len(numbers) <= 1 else (None, "")
+    run, printed, run_line = _t4_glued_run(region.items) if len(numbers) <= 1 else (None, "", -1)
     if run is None and not numbers and (read_glued_group_rows(region.items, out, ambiguities)
                                         or read_empty_groups(region.items, out, ambiguities)):
         return out, ambiguities             # 行政复议01102 …: each group's run; 0000001001-----: an empty group in dashes
+    forced = forced_cells([run], 15) if run is not None and label_key(printed).endswith(run) else None
+    if forced is not None:                  # fifteen zeros run together: fifteen cells of 0 (glued.forced_cells)
+        for path, value in zip(_T4_PATHS, forced):
+            out[path] = reading(parse_cell(str(value)), [run_line], "glued")
+        return out, ambiguities
     if run is not None:                     # a crawler's dump: the fifteen numbers ran together
         cut = group_cuts(run)
         if cut:                             # a cut stands where the digits switch width (０３１１)
@@ -371,12 +376,12 @@ def _empty_group_row(its: list[Item]) -> bool:
         and any(name in label_key(its[0].raw) for name in _GROUP_NAMES)
 
 
-def _t4_glued_run(items: list[Item]) -> tuple[str | None, str]:
-    """The run of digits 表四's fifteen numbers became, when one is there (15 digits or more), and
-    the text it was printed in."""
+def _t4_glued_run(items: list[Item]) -> tuple[str | None, str, int]:
+    """The run of digits 表四's fifteen numbers became, when one is there (15 digits or more), the
+    text it was printed in and its line."""
     for it in reversed(items):
         key = label_key(it.raw)
         run = digit_run(key) or (glued_run(key) or ("", ""))[1]
         if len(run) >= 15:
-            return run, it.raw
-    return None, ""
+            return run, it.raw, it.line
+    return None, "", -1
