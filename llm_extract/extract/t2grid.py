@@ -23,10 +23,12 @@ def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[I
     pads with empty fields: they are layout.)
 
     A markdown row whose fields are all empty (``| 规章 |  |  |  |``: a department issues no 规章; ``| 行政强制 |
-    |  |  |``, its one cell spanning the stock columns) is blank cells when the row stands ``alone``
+    |  |  |``, its one cell spanning the stock columns), or a tab row of them (``规章\t\t\t``, a crawler's dump of
+    empty cells), is blank cells when the row stands ``alone``
     (:func:`row_alone`) and its label is all its field holds (``| 规章000 |  |  |  |`` is a glued row)."""
     if not values:
-        if not (alone and label.grid and label.col is not None and not any(ch.isdigit() for ch in label.raw)
+        if not (alone and (label.grid or label.col == 0) and label.col is not None
+                and not any(ch.isdigit() for ch in label.raw)
                 and (label.width == label.col + n + 1 or (n == 1 and label.width == label.col + _STOCKS + 1))
                 and not line_items):
             return values

@@ -145,6 +145,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 out[path] = missing(item.raw, [item.line], "glued", "another row runs into the label")
         elif glued is not None:         # a crawler's dump: 行政许可3150, 规章000
             _t2_glued(glued, paths, item, out, ambiguities)
+        elif not values and _glued_placeholders(key, n):      # 规章无无无: a crawler's row of empty cells
+            for path in paths:
+                out[path] = reading(parse_cell("无"), [item.line], "glued")
         elif n == 1 and not values and (ocr := _glued_ocr(key)) is not None:
             r = reading(ocr, [item.line], "glued")         # 行政事业性收费49O.69, 行政强制O
             out[paths[0]] = r if fits_field(paths[0], r.value) \
@@ -310,6 +313,12 @@ def _without_fee_unit(key: str) -> str:
     """The fee row's key without the column's own unit after a glued number: a crawler's
     ``行政事业性收费80.768万元`` is the fee 80.768 (万元 is the column's unit; 元 is not, nor is a note)."""
     return key[:-2] if key.endswith("万元") and key[-3:-2].isdigit() else key
+
+
+def _glued_placeholders(key: str, n: int) -> bool:
+    """Whether a row's key ends in exactly its ``n`` cells printed 无, glued to the label (``规章无无无``; no label of
+    表二 ends in 无)."""
+    return key.endswith("无" * n) and not key.endswith("无" * (n + 1)) and len(key) > n
 
 
 def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
