@@ -81,7 +81,9 @@ def test_no_model_error_is_proven_on_a_report_only_the_model_can_read(server, tm
 def test_a_report_without_line_breaks_reaches_the_model_and_its_grounded_answer_is_proven(server, tmp_path):
     text = one_line_dump(VALUES)
     alone = read_document(Document.from_text(text, doc_id="doc")).record()
-    assert sum(p.status == Status.PROVEN for p in alone.provenance.values()) < 10    # the reader reads ~nothing
+    # alone, the reader proves only what the text cuts by itself (runs of zeros); every count it cuts is derived
+    counts = [p for p, v in VALUES.items() if v and p.startswith(("applications.", "review_litigation."))]
+    assert counts and not any(alone.provenance[p].status == Status.PROVEN for p in counts)
     record, review = run(server, tmp_path, text, answer_for(VALUES))
     sent = server.requests[0].user_text
     assert "测试市测试区人民政府" in sent and "予以公开5100006" in sent       # the title and the table text
