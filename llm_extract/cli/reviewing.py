@@ -29,7 +29,6 @@ def _value(v: object) -> str:
 def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
     """The review store of ``out_dir``, its combined outputs (the queue file among them) brought up to date first
     when a run or a review page was killed before it rebuilt them (the queue would offer items decided since)."""
-    from ..rebuild import outputs_current
     from ..review_store import ReviewStore
 
     try:
@@ -37,15 +36,23 @@ def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
     except FileNotFoundError as exc:
         err.print(str(exc), markup=False)
         raise typer.Exit(2)
-    if not outputs_current(store.out):
-        err.print("the combined outputs (the review queue among them) do not hold every record and decision "
-                  f"in {out_dir} yet: rebuilding them first…", markup=False, highlight=False, soft_wrap=True)
-        try:
-            store.rebuild_now()
-        except (OutputLockedError, RebuildError) as exc:
-            err.print(f"{exc}\nthe queue is shown as last rebuilt, without the decisions made since", markup=False,
-                      highlight=False, soft_wrap=True)
+    up_to_date(store, "the queue is shown as last rebuilt, without the decisions made since")
     return store
+
+
+def up_to_date(store: "ReviewStore", otherwise: str) -> None:
+    """The combined outputs of the store's OUT rebuilt now unless they hold every record and decision (said on
+    stderr); a rebuild refused (an ``extract`` run holds OUT) or failed is said, with ``otherwise``."""
+    from ..rebuild import outputs_current
+
+    if outputs_current(store.out):
+        return
+    err.print("the combined outputs (the review queue among them) do not hold every record and decision "
+              f"in {store.out} yet: rebuilding them first…", markup=False, highlight=False, soft_wrap=True)
+    try:
+        store.rebuild_now()
+    except (OutputLockedError, RebuildError) as exc:
+        err.print(f"{exc}\n{otherwise}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _filters(store: "ReviewStore", doc: str | None, status: str | None,
