@@ -201,9 +201,11 @@ def serve(
         console.print("bringing the combined outputs up to date with the last decisions… (Ctrl-C again to stop "
                       "now: the decisions are kept either way)", markup=False, highlight=False)
     try:
-        store.flush()
+        rebuilt = store.flush()
     except KeyboardInterrupt:
         err.print(f"stopped before the combined outputs were rebuilt: every decision is in {out_dir}/decisions.jsonl "
                   "and its document's record; the next `llm-extract extract` or `serve` on it rebuilds them",
                   markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(130)
+    if not rebuilt and store.later is not None:
+        _rebuild_failed(RebuildError(store.later.error))
