@@ -197,7 +197,7 @@ def serve(
     store = _store(out_dir, rebuild_later=True)   # (brought up to date first: a run or a page killed before it rebuilt)
     console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
     run_server(store, host=host, port=port)
-    if store.later is not None and store.later.pending():
+    if store.later is not None and store.later.pending() and store.later.error is None:
         console.print("bringing the combined outputs up to date with the last decisions… (Ctrl-C again to stop "
                       "now: the decisions are kept either way)", markup=False, highlight=False)
     try:
