@@ -78,3 +78,18 @@ def test_compare_while_a_run_holds_out_reads_the_queue_from_the_records(out: Pat
     assert "read from the records" in result.output
     assert f"doc  {T4_TOTAL}  expected 1  got 0  (NOT in review queue)" in result.output
     assert not outputs_current(out)
+
+
+def test_compare_of_an_output_directory_it_may_not_write_reads_the_queue_from_the_records(
+        out: Path, golden_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    golden = _golden(golden_dir, tmp_path / "golden")
+    _kept_on_a_killed_page(out)
+
+    def read_only(self: ReviewStore) -> None:
+        raise PermissionError(13, "Permission denied", str(out / ".llm-extract.lock"))
+
+    monkeypatch.setattr(ReviewStore, "rebuild_now", read_only)
+    result = runner.invoke(app, ["compare", str(out), str(golden)])
+    assert result.exit_code == 0, result.output
+    assert "Permission denied" in result.output and "read from the records" in result.output
+    assert f"doc  {T4_TOTAL}  expected 1  got 0  (NOT in review queue)" in result.output

@@ -42,7 +42,8 @@ def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
 
 def up_to_date(store: "ReviewStore", otherwise: str) -> None:
     """The combined outputs of the store's OUT rebuilt now unless they hold every record and decision (said on
-    stderr); a rebuild refused (an ``extract`` run holds OUT) or failed is said, with ``otherwise``."""
+    stderr); a rebuild refused (an ``extract`` run holds OUT, an OUT this user may not write) or failed is said, with
+    ``otherwise``."""
     from ..rebuild import outputs_current
 
     if outputs_current(store.out):
@@ -51,7 +52,7 @@ def up_to_date(store: "ReviewStore", otherwise: str) -> None:
               f"in {store.out} yet: rebuilding them first…", markup=False, highlight=False, soft_wrap=True)
     try:
         store.rebuild_now()
-    except (OutputLockedError, RebuildError) as exc:
+    except (OutputLockedError, RebuildError, OSError) as exc:     # (OSError: an OUT this user may not write)
         err.print(f"{exc}\n{otherwise}", markup=False, highlight=False, soft_wrap=True)
 
 
