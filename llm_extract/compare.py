@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from ._exceptions import GoldenError
 from .outputs import RECORDS_DIR, iter_jsonl, read_json
+from .rebuild_later import current_queue
 from .schema import ALL_PATHS, same_value, table_of
 
 __all__ = ["Difference", "Comparison", "compare_dirs", "compare_values", "field_matches", "load_golden_dir",
@@ -101,26 +102,42 @@ def load_golden_dir(golden_dir: str | Path) -> dict[str, dict[str, Any]]:
 def load_output_dir(out_dir: str | Path, *, only: set[str] | None = None) -> tuple[dict[str, dict[str, Any]],
                                                                                 dict[str, set[str]]]:
     """Records by doc id, and the queued field paths by doc id (of the documents in ``only``, if given: the
-    others are read one at a time and let go)."""
+    others are read one at a time and let go); see :func:`_queued` for where the queue is read."""
     od = Path(out_dir)
     records: dict[str, dict[str, Any]] = {}
     for doc_id, data in _records(od):
         if only is None or doc_id in only:
             records[doc_id] = data
-    queued = _queued_in_file(od, only)
-    for doc_id, rec in records.items():  # records carry their own review items too
-        for item in rec.get("review", []):
-            queued.setdefault(doc_id, set()).add(item.get("path", ""))
+    in_file = _queue_file(od, only)
+    queued = {doc_id: paths for doc_id, items in in_file.items() if (paths := _paths(items))}
+    for doc_id, rec in records.items():
+        queued[doc_id] = _queued(rec, in_file.get(doc_id, []))
     return records, queued
 
 
-def _queued_in_file(od: Path, docs: Container[str] | None) -> dict[str, set[str]]:
-    """The field paths of the queue file's items, by doc id, of the documents in ``docs`` (None: every one)."""
-    queued: dict[str, set[str]] = {}
+def _queue_file(od: Path, docs: Container[str] | None) -> dict[str, list[dict[str, Any]]]:
+    """The queue file's items, by doc id, of the documents in ``docs`` (None: every one); of each, what tells
+    which field and finding it is about (a large queue's messages and source lines are let go)."""
+    items: dict[str, list[dict[str, Any]]] = {}
     for item in iter_jsonl(od / "review_queue.jsonl"):
         if docs is None or item["doc_id"] in docs:
-            queued.setdefault(item["doc_id"], set()).add(item.get("path", ""))
-    return queued
+            items.setdefault(item["doc_id"], []).append({k: item.get(k) for k in ("path", "rules", "finding")})
+    return items
+
+
+def _paths(items: list[dict[str, Any]]) -> set[str]:
+    return {item.get("path", "") for item in items}
+
+
+def _queued(rec: dict[str, Any], in_file: list[dict[str, Any]]) -> set[str]:
+    """The field paths of a document's queue as its record makes it now: a record file carries its own review
+    items (decided since the queue file was last rebuilt or not: a killed rebuild or review page leaves that file
+    stale), the queue file adds the cross-year and roll-up findings on it that its decisions have not
+    acknowledged (:func:`llm_extract.rebuild_later.current_queue`). A record of records.jsonl holds no review
+    items: its queue is the file's, rebuilt with it."""
+    if "review" not in rec:
+        return _paths(in_file)
+    return _paths(current_queue(rec, in_file))
 
 
 def _records(od: Path) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -141,18 +158,17 @@ def compare_dirs(out_dir: str | Path, golden_dir: str | Path) -> Comparison:
     with the batch: a record's provenance and review items are dropped once its fields are compared)."""
     golden = load_golden_dir(golden_dir)
     od = Path(out_dir)
-    queued = _queued_in_file(od, golden)
+    in_file = _queue_file(od, golden)
     compared: dict[str, tuple[dict[str, list[int]], list[Difference]]] = {}
     for doc_id, rec in _records(od):
         if doc_id in golden:                             # (of two records claiming one id, the last, as ever)
-            mine = queued.setdefault(doc_id, set())
-            mine.update(item.get("path", "") for item in rec.get("review", []))   # records carry their items too
+            mine = _queued(rec, in_file.get(doc_id, []))
             compared[doc_id] = _counted(compare_values(doc_id, golden[doc_id], rec, mine))
     cmp = Comparison()
     for doc_id, expected in golden.items():             # (in the golden files' order)
         if doc_id not in compared:
             cmp.missing_documents.append(doc_id)
-            compared[doc_id] = _counted(compare_values(doc_id, expected, None, queued.get(doc_id, set())))
+            compared[doc_id] = _counted(compare_values(doc_id, expected, None, _paths(in_file.get(doc_id, []))))
         by_table, diffs = compared.pop(doc_id)
         cmp.differences.extend(diffs)
         doc = cmp.per_document.setdefault(doc_id, [0, 0])

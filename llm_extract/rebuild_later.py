@@ -10,8 +10,11 @@ paused (``quiet`` seconds after the last decision), again if decisions arrived w
 queue of a document decided since the last rebuild from that document's record (:meth:`pending`).
 
 A rebuild that fails (an ``extract`` run holds OUT, a full disk) is tried again after ``retry`` seconds;
-the record files and ``decisions.jsonl`` hold every decision whatever happens to it, and the next
-``extract`` run rebuilds outputs that are not current (:mod:`llm_extract.rebuild_state`).
+one that fails by :class:`~llm_extract.RebuildError` (a record killed every process rendering it: the same
+records fail the same way) is not tried again until a new decision changes a record: :attr:`RebuildLater.error`
+says why (the review page shows it), and :meth:`RebuildLater.flush` returns False at once. The record files and
+``decisions.jsonl`` hold every decision whatever happens to it, and the next ``extract`` run rebuilds outputs that
+are not current (:mod:`llm_extract.rebuild_state`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ._exceptions import RebuildError
 from .review import unacknowledged
 
 __all__ = ["RebuildLater", "current_queue", "is_cross_year", "CROSS_YEAR"]
@@ -61,7 +65,10 @@ class RebuildLater:
         self._last = 0.0                           # when the last decision was told (monotonic)
         self._running = False
         self._closed = False
+        self._given_up: int | None = None          # the generation whose rebuild failed by RebuildError
         self.failures = 0
+        #: why the last rebuild failed by RebuildError (None once one succeeds): not tried again until a decision
+        self.error: str | None = None
         self._thread = threading.Thread(target=self._loop, name="llm-extract-rebuild", daemon=True)
         self._thread.start()
 
@@ -80,19 +87,24 @@ class RebuildLater:
             return set(self._touched)
 
     def flush(self, timeout: float | None = None) -> bool:
-        """Rebuild now if anything is pending and wait until nothing is; False if ``timeout`` passed first."""
+        """Rebuild now if anything is pending and wait until nothing is; False if ``timeout`` passed first, or the
+        rebuild of what is pending failed by RebuildError (:attr:`error`: it is not tried again until a decision)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._cond:
             self._last = 0.0                       # no quiet period to wait for
             self._cond.notify_all()
-            while self._touched or self._running:
+            while self._running or (self._touched and not self._stuck()):
                 left = _WAKE if deadline is None else deadline - time.monotonic()
                 if left <= 0:
                     return False
                 # woken now and then: Ctrl-C may reach the rebuild's thread, and only this one, the main
                 # thread, raises it, once it runs again (a wait without end would never end, ignoring it)
                 self._cond.wait(min(left, _WAKE))
-        return True
+            return not self._touched
+
+    def _stuck(self) -> bool:
+        """The last rebuild failed by RebuildError and no decision came since (called holding the condition)."""
+        return self._given_up == self._generation
 
     def close(self) -> None:
         """Stop the thread after a rebuild in progress (what is pending stays pending: see :meth:`flush`)."""
@@ -108,14 +120,26 @@ class RebuildLater:
             pass
         while True:
             with self._cond:
-                while not self._closed and (not self._touched or time.monotonic() < self._last + self.quiet):
-                    self._cond.wait(None if not self._touched else self._last + self.quiet - time.monotonic())
+                while not self._closed and (not self._touched or self._stuck()
+                                            or time.monotonic() < self._last + self.quiet):
+                    self._cond.wait(None if not self._touched or self._stuck()
+                                    else self._last + self.quiet - time.monotonic())
                 if self._closed:
                     return
                 started = self._generation
                 self._running = True
             try:
                 self._rebuild()
+            except RebuildError as exc:            # the same records fail again: not before a decision changes one
+                self.failures += 1
+                print(f"llm-extract: the combined outputs could not be rebuilt ({exc}); they are as last rebuilt, "
+                      f"every decision is in its record and decisions.jsonl; tried again after the next decision",
+                      file=sys.stderr)
+                with self._cond:
+                    self._running = False
+                    self._given_up, self.error = started, str(exc)
+                    self._cond.notify_all()
+                continue
             except Exception as exc:               # the decisions are on disk: say why, try again later
                 self.failures += 1
                 print(f"llm-extract: the combined outputs could not be rebuilt yet ({type(exc).__name__}: {exc}); "
@@ -127,5 +151,6 @@ class RebuildLater:
                 continue
             with self._cond:
                 self._running = False
+                self._given_up = self.error = None
                 self._touched = {d: g for d, g in self._touched.items() if g > started}
                 self._cond.notify_all()

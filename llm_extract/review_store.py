@@ -93,10 +93,10 @@ class ReviewStore:
         self._locked = SharedLock(lambda: run_lock(self.out))
         self.later = RebuildLater(self.rebuild_now) if rebuild_later else None
 
-    def flush(self) -> None:
-        """Wait until the combined outputs hold every decision made through this store."""
-        if self.later is not None:
-            self.later.flush()
+    def flush(self) -> bool:
+        """Wait until the combined outputs hold every decision made through this store; False when their rebuild
+        failed by RebuildError (``later.error`` says why; it is not tried again until the next decision)."""
+        return self.later is None or self.later.flush()
 
     # reading -----------------------------------------------------------------------------------
     def filters(self, *, doc: str | None = None, status: str | None = None,

@@ -166,7 +166,7 @@ def test_a_count_whose_thousands_separator_pypdf_spaced_apart_is_one_number() ->
     from tests.fakeopenai import report_text, sample_values
 
     text = report_text(sample_values()).replace("行政许可\t3150", "行政许可 ３７３ , ９７４").replace("行政处罚\t65", "行政处罚 ２ , ５０３")
-    record = process_document(Document.from_text(text, doc_id="pypdf"))
+    record = process_document(Document.from_text(text, doc_id="pypdf", source_kind="pdf"))   # (pypdf's text)
     assert record.report.get("active_disclosure.licensing") == 373974
     assert record.report.get("active_disclosure.punishment") == 2503
 
@@ -183,7 +183,7 @@ def test_a_fee_whose_decimal_point_pypdf_spaced_apart_is_one_number(printed: str
 
     text = report_text(sample_values()).replace("行政事业性收费\t1.5", f"行政事业性收费 {printed}")
     assert printed in text
-    record = process_document(Document.from_text(text, doc_id="pypdf"))
+    record = process_document(Document.from_text(text, doc_id="pypdf", source_kind="pdf"))   # (pypdf's text)
     fee = "active_disclosure.fees_10k_yuan"
     assert record.report.get(fee) == Decimal(value) and record.provenance[fee].status is Status.PROVEN
 

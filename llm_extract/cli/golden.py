@@ -12,7 +12,7 @@ from rich.table import Table
 
 from .._exceptions import GoldenError
 from ..compare import compare_dirs, compare_values, golden_from_record, load_output_dir
-from ..outputs import dumps, read_json, write_json
+from ..outputs import RECORDS_DIR, dumps, read_json, write_json
 from .console import console, err, row, styled
 
 __all__ = ["compare", "update_golden"]
@@ -25,6 +25,12 @@ def compare(
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
 ) -> None:
     """Strict field accuracy against golden files, and every differing field."""
+    if (out_dir / RECORDS_DIR).is_dir():    # the queue as the records make it now: stale outputs rebuilt first
+        from ..review_store import ReviewStore
+        from .reviewing import up_to_date
+
+        up_to_date(ReviewStore(out_dir), "whether a field is in the review queue is read from the records; "
+                                         "cross-year and roll-up findings as last rebuilt")
     try:
         cmp = compare_dirs(out_dir, golden_dir)
     except GoldenError as exc:

@@ -29,7 +29,6 @@ def _value(v: object) -> str:
 def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
     """The review store of ``out_dir``, its combined outputs (the queue file among them) brought up to date first
     when a run or a review page was killed before it rebuilt them (the queue would offer items decided since)."""
-    from ..rebuild import outputs_current
     from ..review_store import ReviewStore
 
     try:
@@ -37,15 +36,24 @@ def _store(out_dir: Path, *, rebuild_later: bool = False) -> "ReviewStore":
     except FileNotFoundError as exc:
         err.print(str(exc), markup=False)
         raise typer.Exit(2)
-    if not outputs_current(store.out):
-        err.print("the combined outputs (the review queue among them) do not hold every record and decision "
-                  f"in {out_dir} yet: rebuilding them first…", markup=False, highlight=False, soft_wrap=True)
-        try:
-            store.rebuild_now()
-        except (OutputLockedError, RebuildError) as exc:
-            err.print(f"{exc}\nthe queue is shown as last rebuilt, without the decisions made since", markup=False,
-                      highlight=False, soft_wrap=True)
+    up_to_date(store, "the queue is shown as last rebuilt, without the decisions made since")
     return store
+
+
+def up_to_date(store: "ReviewStore", otherwise: str) -> None:
+    """The combined outputs of the store's OUT rebuilt now unless they hold every record and decision (said on
+    stderr); a rebuild refused (an ``extract`` run holds OUT, an OUT this user may not write) or failed is said, with
+    ``otherwise``."""
+    from ..rebuild import outputs_current
+
+    if outputs_current(store.out):
+        return
+    err.print("the combined outputs (the review queue among them) do not hold every record and decision "
+              f"in {store.out} yet: rebuilding them first…", markup=False, highlight=False, soft_wrap=True)
+    try:
+        store.rebuild_now()
+    except (OutputLockedError, RebuildError, OSError) as exc:     # (OSError: an OUT this user may not write)
+        err.print(f"{exc}\n{otherwise}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _filters(store: "ReviewStore", doc: str | None, status: str | None,
@@ -190,13 +198,15 @@ def serve(
     store = _store(out_dir, rebuild_later=True)   # (brought up to date first: a run or a page killed before it rebuilt)
     console.print(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
     run_server(store, host=host, port=port)
-    if store.later is not None and store.later.pending():
+    if store.later is not None and store.later.pending() and store.later.error is None:
         console.print("bringing the combined outputs up to date with the last decisions… (Ctrl-C again to stop "
                       "now: the decisions are kept either way)", markup=False, highlight=False)
     try:
-        store.flush()
+        rebuilt = store.flush()
     except KeyboardInterrupt:
         err.print(f"stopped before the combined outputs were rebuilt: every decision is in {out_dir}/decisions.jsonl "
                   "and its document's record; the next `llm-extract extract` or `serve` on it rebuilds them",
                   markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(130)
+    if not rebuilt and store.later is not None:
+        _rebuild_failed(RebuildError(store.later.error))

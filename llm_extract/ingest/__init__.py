@@ -21,11 +21,12 @@ from .html import decode_html, html_to_text
 from .inputs import Inputs, Skipped, scan_inputs
 from .limits import InputLimits, read_capped
 from .pdf import read_pdf, scanned_pages_warning
-from .text import TRUNCATED, decode_bytes
-from .text_family import TEXT_SUFFIXES, read_text_file
+from .embedded_html import is_html_page
+from .text import TRUNCATED, decode_bytes, repaired_mojibake
+from .text_family import TEXT_SUFFIXES, read_text, read_text_file
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs",
-           "scan_inputs", "Inputs", "Skipped", "InputLimits", "read_capped", "read_as_text"]
+           "scan_inputs", "Inputs", "Skipped", "InputLimits", "read_capped", "read_as_text", "text_document"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".shtml", ".mht", ".mhtml",
                       ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf")
@@ -118,12 +119,39 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         meta = read.meta
     else:
         text, encoding = decode_bytes(data, path)
+    return _document(text, doc_id=doc_id, path=path, source_kind=kind, encoding=encoding, meta=meta,
+                     file_hash=file_hash(data))
+
+
+def _document(text: str, *, encoding: str, meta: dict, **kw) -> Document:
+    """The Document of a text read, with what its text tells of how it was made in ``meta``."""
     if encoding.endswith(TRUNCATED):        # the file ended inside a character, dropped: notices.py warns of it
         meta["truncated"] = True
     if (specks := ocr_specks(text)) >= MIN_SPECKS:  # a scanned table's rules read as punctuation: OCR output
         meta["ocr_specks"] = specks
-    return Document(doc_id=doc_id, text=normalise_newlines(text), path=path, source_kind=kind, encoding=encoding,
-                    meta=meta, file_hash=file_hash(data))
+    return Document(text=normalise_newlines(text), encoding=encoding, meta=meta, **kw)
+
+
+def text_document(text: str, doc_id: str = "doc", *, source_kind: str = "txt", encoding: str = "utf-8",
+                  meta: dict | None = None, **kw) -> Document:
+    """The Document :func:`load` makes of a file of ``source_kind`` whose bytes decode to ``text``
+    (:meth:`Document.from_text`): a text file's (``txt``, ``md``, ``json``, ``jsonl``, ``csv``) read as the file
+    reader reads it (:func:`.text_family.read_text`: HTML space entities, markdown's escapes, a database dump's
+    ``\\n`` escapes, a page saved as text, a crawler's export, converters' tables, …), a web page's source
+    (``html``) as the HTML reader reads it; the text of another kind (``pdf``, ``docx``, …: its reader's output)
+    as it is."""
+    meta = dict(meta or {})
+    suffix = "." + source_kind
+    if suffix in TEXT_SUFFIXES and text.strip():
+        text, encoding = repaired_mojibake(text) or (text, encoding)
+        read = read_text(text, encoding, suffix)
+        text, encoding, source_kind = read.text, read.encoding, read.kind
+        meta |= read.meta
+    elif source_kind == "html" and is_html_page(text):
+        page, text = text, html_to_text(text)
+        if images := len(_IMAGE.findall(page)):
+            meta["images"] = images
+    return _document(text, doc_id=doc_id, source_kind=source_kind, encoding=encoding, meta=meta, **kw)
 
 
 #: a picture in a web page

@@ -49,7 +49,12 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, doc_id: str = "doc", **kw) -> "Document":
-        return cls(doc_id=doc_id, text=normalise_newlines(text), **kw)
+        """The Document ``llm-extract extract`` makes of a file holding ``text`` (of ``source_kind``, default
+        ``txt``: read as the file reader reads it, its entities and escapes too; see
+        :func:`llm_extract.ingest.text_document`); the same record comes of either."""
+        from . import text_document      # (the readers import this module)
+
+        return text_document(text, doc_id, **kw)
 
 
 def file_hash(data: bytes) -> str:

@@ -31,6 +31,7 @@ what they are:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +53,7 @@ from .exports import EXPORT_SUFFIXES, read_export
 from .html import decode_html, html_to_text
 from .text import decode_bytes
 
-__all__ = ["TextRead", "read_text_file", "TEXT_SUFFIXES"]
+__all__ = ["TextRead", "read_text_file", "read_text", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".md") + EXPORT_SUFFIXES
 #: HTML's space entities a crawler left in its text (only spaces: no other entity is decoded, so nothing in a
@@ -91,6 +92,14 @@ def _read(text: str, encoding: str, kind: str, pages: list[int] | None = None) -
 def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
     """Read a text-family file (``suffix`` lower-case, one of :data:`TEXT_SUFFIXES`); see the module docstring."""
     text, encoding = decode_bytes(data, path)
+    return read_text(text, encoding, suffix, as_page=lambda: decode_html(data, path), path=path)
+
+
+def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tuple[str, str]] | None = None,
+              path: str = "<text>") -> TextRead:
+    """Read a decoded text-family file's text as :func:`read_text_file` reads the file (``suffix`` lower-case,
+    one of :data:`TEXT_SUFFIXES`): ``as_page`` gives a web page saved as text decoded as a web page (its declared
+    charset), the text itself without it. The library's :meth:`Document.from_text` reads a text so."""
     kind = suffix.lstrip(".") or "txt"
     export = suffix if suffix in EXPORT_SUFFIXES else ".json" if text.lstrip("\ufeff \t\r\n")[:1] == "{" else None
     if export:                                       # (a crawler's JSON record saved as .txt is one too)
@@ -106,8 +115,8 @@ def read_text_file(data: bytes, path: str, suffix: str) -> TextRead:
         if table is not None:
             return _read(inline_tables(table), encoding, kind)
     if is_html_page(text):
-        page, encoding = decode_html(data, path)
-        html_text = html_to_text(markdown_paragraphs(page) if kind == "md" else page)
+        html, encoding = as_page() if as_page is not None else (text, encoding)
+        html_text = html_to_text(markdown_paragraphs(html) if kind == "md" else html)
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")

@@ -53,7 +53,8 @@ def create_app(store: ReviewStore) -> Starlette:
     lock = threading.Lock()
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+        rebuild_error = store.later.error if store.later is not None else None    # (shown on every page)
+        return HTMLResponse(env.get_template(name).render(rebuild_error=rebuild_error, **context), status_code=status)
 
     async def index(request: Request) -> Response:
         docs = await run_in_threadpool(store.documents)
