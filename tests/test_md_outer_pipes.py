@@ -2,8 +2,10 @@
 pipe tables, marker, LLM-based PDF-to-markdown tools, a copy from Typora) write ``一、本年新收… | 3 | 0 | … | 3`` under
 a rule ``---|---``, or keep the outer pipe on one side only (``|---|---`` or ``---|---|``). The table's rule says
 which: a row's pipe where the rule has none parts an empty field (``| （三）不予公开 | … |  |``: an empty first and
-last cell), a pipe where the rule has one is the row's edge. Each such table is read as the same table written with
-both outer pipes."""
+last cell), a pipe where the rule has one is the row's edge. The rule's cells may hold one dash or two where a colon
+marks a column's alignment (``|:-|-|``, ``|:--|--:|``, GFM's; llm_extract/ingest/md_rule.py): such a line is the
+rule, no row of blank cells. Each such table is read as the same table written with both outer pipes and a rule of
+``---``."""
 
 from __future__ import annotations
 
@@ -76,6 +78,10 @@ _STYLES: dict[str, tuple[Callable[[list[str]], str], Callable[[int], str]]] = {
     "no outer pipes, alignment colons": (_bare, lambda n: "|".join([":---"] + ["---:"] * (n - 1))),
     "the leading pipe only": (lambda f: "| " + _bare(f) if f[0] else "|" + " | ".join(f).rstrip(),
                               lambda n: "|" + "|".join(["---"] * n)),
+    "both outer pipes, a rule of one dash a cell and alignment colons": (
+        _full, lambda n: "|" + "|".join([":-"] + ["-"] * (n - 1)) + "|"),
+    "both outer pipes, a rule of two dashes a cell and alignment colons": (
+        _full, lambda n: "|" + "|".join([":--"] + ["--:"] * (n - 1)) + "|"),
     "the trailing pipe only": (lambda f: _bare(f) + " |" if f[-1] else " | ".join(f).lstrip() + "|",
                                lambda n: "|".join(["---"] * n) + "|"),
 }
