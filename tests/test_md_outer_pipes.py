@@ -137,3 +137,19 @@ def test_a_label_cut_by_a_page_break_round_the_next_table_s_rule_is_one_row(styl
     path = "applications.other_no_correction.natural_person"
     assert want[path] == (1, Status.PROVEN)
     assert {p: got[p] for p in want if got[p] != want[p]} == {}
+
+
+@pytest.mark.parametrize("style", sorted(s for s in _STYLES if "both" not in s))
+def test_an_escaped_pipe_in_a_cell_parts_no_fields(style: str) -> None:
+    """``2.其他法律\\|行政法规禁止公开``: GFM's escaped pipe is the cell's own character, not a pipe between two fields:
+    the row (its first and last field empty) has as many fields as the rule, and is read as with both outer pipes."""
+    values = _values()
+    row, rule = _STYLES[style]
+
+    def escaped(text: str) -> str:
+        return text.replace("2.其他法律行政法规禁止公开", "2.其他法律\\|行政法规禁止公开")
+
+    want = _read(escaped(_markdown(values, _full, lambda n: "|" + "|".join(["---"] * n) + "|")))
+    got = _read(escaped(_markdown(values, row, rule)))
+    assert want["applications.denied_prohibited_by_law.natural_person"] == (0, Status.PROVEN)
+    assert {p: got[p] for p in want if got[p] != want[p]} == {}

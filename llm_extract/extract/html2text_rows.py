@@ -66,7 +66,7 @@ def _row(line: str, rule: int) -> str:
     if not text.replace("|", "").strip():
         return ""                       # a row of empty fields only (a spacer row): no cell, not one empty cell
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
-        pipes = text.count("|")
+        pipes = _pipes(text)
         if not rule or pipes - 1 == rule or pipes + 1 != rule:
             return line                 # (a Markdown row with its outer pipes is read as one already)
     return "|" + text + "|"
@@ -149,7 +149,12 @@ def _joined(parts: list[str], keep: bool) -> str:
 
 def _width(line: str) -> int:
     """The fields of a pipe row (0 for a line without a pipe)."""
-    return line.strip().count("|") + 1 if "|" in line else 0
+    return _pipes(line) + 1 if "|" in line else 0
+
+
+def _pipes(text: str) -> int:
+    """The pipes of ``text`` that part fields: not a cell's own pipe, escaped (``\\|``, GFM's)."""
+    return text.count("|") - text.count("\\|")
 
 
 def _cells_only(line: str) -> bool:
