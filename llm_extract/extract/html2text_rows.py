@@ -14,6 +14,13 @@ line of a table region holding a pipe is such a row: it is written with the oute
 its fields are read as a grid's, an empty field an empty cell; a row of empty fields only (``|  |  |``, a spacer) is
 no row of cells and is left empty (a reader of one cell a line would take it for one empty cell). OCR'd text, whose table rules may stand as pipes
 between spaces, has no rule line and is left as it is.
+
+Other converters (pandoc's pipe tables, marker, LLM-based PDF-to-markdown tools, a copy from Typora) write GFM tables
+the same way, or with the outer pipe on one side only (``|---|---`` or ``---|---|`` for a rule): each row's pipe on
+the side where its table's rule (the last above it) has one is dropped first, and the rows are read as html2text's.
+Under a rule without outer pipes a row opening and closing with a pipe has an empty first and last field where the
+rule's fields say so, and the rule itself is written with its outer pipes, so that the readers of Markdown take the
+row above it for its table's header row, not for a row of blank cells.
 """
 
 from __future__ import annotations
@@ -27,6 +34,10 @@ __all__ = ["html2text_rows", "writes_pipe_rows"]
 #: html2text's rule under a table's first row: dashes between pipes, no outer pipe (a GFM writer's: any number of
 #: dashes, colons for alignment, ``:-:|---|--``)
 _RULE = re.compile(r"^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+$")
+#: a GFM rule with its outer pipe on one side only (``|---|---``, ``---|---|``): its rows' pipe on that side is outer
+_ONE_SIDED_RULE = re.compile(r"^\s*(?:\|\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+|:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|)\s*$")
+#: any GFM rule, outer pipes or not
+_ANY_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 #: a line holding numbers only, parted by pipes: a row's cells broken off it
 _NUMBERS_ONLY = re.compile(r"^\s*\d[\d.]*(?:\s*\|\s*\d[\d.]*)*\s*$")
 #: one field of a line of cells only: a count, a dash for none, or nothing
@@ -34,21 +45,56 @@ _CELL_FIELD = re.compile(r"^\s*(?:\d[\d.,]*|[-/／—–]+)?\s*$")
 
 
 def writes_pipe_rows(lines: list[str]) -> bool:
-    """Whether the text holds html2text's rule line."""
+    """Whether the text holds html2text's rule line, or a Markdown rule with one outer pipe only (whose table's pipe
+    on that side is dropped first: its rows are then html2text's)."""
     if "|" not in "\n".join(lines):
         return False                    # (most texts: no pipe at all; one character is found fastest in the whole)
-    return any(("-|" in line or ":|" in line) and _RULE.match(line) for line in lines)
+    return any(("-|" in line or ":|" in line or "|-" in line or "|:" in line)
+               and (_RULE.match(line) or _ONE_SIDED_RULE.match(line)) for line in lines)
 
 
-def _row(line: str) -> str:
+def _row(line: str, rule: int) -> str:
+    """``line`` with outer pipes, its rule (``|---|---|``) too. ``rule``: the fields of the rule above its table when
+    that rule lacks an outer pipe (0 under a rule with both, or none). A row opening and closing with a pipe is read
+    as a Markdown row with its outer pipes, but where its pipes read as fields (an empty first and last field, ``|
+    （三）不予公开 | １．属于国家秘密 |  |  |``) make as many fields as the rule's and read as outer pipes they do not."""
     text = line.strip()
-    if "|" not in text or _RULE.match(text):
+    if "|" not in text:
         return line
+    if _RULE.match(text):
+        return "|" + text + "|"         # (a Markdown rule, as the readers of pipe rows know it)
     if not text.replace("|", "").strip():
         return ""                       # a row of empty fields only (a spacer row): no cell, not one empty cell
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
-        return line                     # (a Markdown row with its outer pipes is read as one already)
+        pipes = _pipes(text)
+        if not rule or pipes - 1 == rule or pipes + 1 != rule:
+            return line                 # (a Markdown row with its outer pipes is read as one already)
     return "|" + text + "|"
+
+
+def _rules(lines: list[str]) -> list[tuple[str, int]]:
+    """For each line, the rule last above it (or on it): ``bare``, ``lead`` or ``trail`` (the outer pipe on that
+    side only), ``full`` (both) or ``""`` (none yet), and its fields."""
+    out: list[tuple[str, int]] = []
+    rule = ("", 0)
+    for line in lines:
+        text = line.strip()
+        if "-" in text and "|" in text and _ANY_RULE.match(text):
+            lead, trail = text.startswith("|"), text.endswith("|")
+            kind = "full" if lead and trail else "lead" if lead else "trail" if trail else "bare"
+            rule = (kind, text.strip("|").count("|") + 1)
+        out.append(rule)
+    return out
+
+
+def _without_outer_pipe(line: str, kind: str) -> str:
+    """A row of a table whose rule has its outer pipe on one side only, without that pipe: as html2text writes it."""
+    text = line.strip()
+    if kind == "lead" and text.startswith("|"):
+        return text[1:]
+    if kind == "trail" and text.endswith("|") and not text.endswith("\\|"):
+        return text[:-1]
+    return line
 
 
 def html2text_rows(lines: list[str], start: int, end: int, cells: int = 0) -> list[str]:
@@ -57,6 +103,10 @@ def html2text_rows(lines: list[str], start: int, end: int, cells: int = 0) -> li
     A row holds as many fields as the table's widest line, or ``cells`` (the form's widest row of the table: its
     header may be printed on several lines, 表四's fifteen cells under two rows of spanning heads)."""
     out = list(lines)
+    rules = _rules(out)
+    for n in range(start, end):                      # a rule with one outer pipe: its rows' pipe on that side dropped
+        if rules[n - 1][0] in ("lead", "trail"):
+            out[n - 1] = _without_outer_pipe(out[n - 1], rules[n - 1][0])
     width = max((_width(out[n - 1]) for n in range(start, end) if not _RULE.match(out[n - 1].strip())), default=0)
     width = max(width, cells)
     chains: list[list[int]] = []                     # each row: its line numbers (1-based), continuations after
@@ -79,7 +129,7 @@ def html2text_rows(lines: list[str], start: int, end: int, cells: int = 0) -> li
             for k in chain[1:]:
                 out[k - 1] = ""
     for n in range(start, end):
-        out[n - 1] = _row(out[n - 1])
+        out[n - 1] = _row(out[n - 1], rules[n - 1][1] if rules[n - 1][0] in ("bare", "lead", "trail") else 0)
     return out
 
 
@@ -99,7 +149,12 @@ def _joined(parts: list[str], keep: bool) -> str:
 
 def _width(line: str) -> int:
     """The fields of a pipe row (0 for a line without a pipe)."""
-    return line.strip().count("|") + 1 if "|" in line else 0
+    return _pipes(line) + 1 if "|" in line else 0
+
+
+def _pipes(text: str) -> int:
+    """The pipes of ``text`` that part fields: not a cell's own pipe, escaped (``\\|``, GFM's)."""
+    return text.count("|") - text.count("\\|")
 
 
 def _cells_only(line: str) -> bool:

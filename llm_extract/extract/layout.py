@@ -25,6 +25,7 @@ from .cells import COUNT_UNITS, Cell, joined_pieces, normalise, number_piece, pa
 from .mdcells import md_cell
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
+from ..ingest.md_rule import MD_RULE as _MD_RULE
 from ..ocrglyphs import OCR_HANZI
 
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_furniture", "has_words"]
@@ -35,7 +36,6 @@ _GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d+)$")
 _GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
 _ROW_WIDTHS = (3, 7, 15)          # 表二's stock rows, 表三's rows, 表四
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
-_MD_RULE = re.compile(r"^\s*+\|?\s*+:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*+\|?\s*+$")   # possessive: linear
 _ENDS_DIGIT = re.compile(r"\d[/／\-—－–无]*\s*$")        # (a glued row may end in placeholders: …2038/////)
 # html2text's pipe row, without outer pipes: ``规章| 1| 0| 6``, ``规章| | 0`` (an empty cell); a pipe
 # right after a field's text, then a space (OCR's rule glyphs stand between spaces: `` 0 | 0``)

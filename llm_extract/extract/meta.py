@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from ..bodies import BODY_SUFFIX
 from ..evidence import CellKind, Reading
+from ..ingest.md_rule import MD_RULE
 from .cells import normalise
 
 __all__ = ["read_meta", "agency_name", "corrected_mark", "CORRECTED", "CORRECTED_NOTE"]
@@ -60,7 +61,7 @@ _BODY = BODY_SUFFIX
 #: lines a converter marked up; mammoth writes bold as ``__…__``)
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+|\*\*|^\s*__(?=\S)|(?<=\S)__\s*$")
 #: a Markdown line that is only a link or a picture (a menu item), or a table's rule line
-_MD_CHROME = re.compile(r"^\s*(?:[*+-]\s+)?!?\[[^\]]*\]\([^)]*\)\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_CHROME = re.compile(r"^\s*(?:[*+-]\s+)?!?\[[^\]]*\]\([^)]*\)\s*$")
 #: an item of a bulleted list (a site's menu as a converter writes it: ``- 走进XX市`` / ``- 信息公开年报``): items are no
 #: pieces of one title wrapped over lines, and an item is no agency's name above a title
 _LIST_ITEM = re.compile(r"^[-*+•·]\s")
@@ -110,7 +111,7 @@ def _head(lines: list[str]) -> Iterator[tuple[int, str]]:
     the lines after them are never read)."""
     count = 0
     for n, line in enumerate(lines, start=1):
-        if _MD_CHROME.match(line):
+        if _MD_CHROME.match(line) or MD_RULE.match(line):
             continue
         text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", normalise(line).replace("\t", " ")))
         if text:

@@ -24,12 +24,13 @@ from __future__ import annotations
 import re
 
 from ..form import FORM
+from .md_rule import MD_RULE
 
 __all__ = ["restore_moved_tables"]
 
 #: a markdown row; a separator row (``| --- | --- |``)
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SEPARATOR = MD_RULE
 #: a section's number: ``二、`` or ``（二）``, bold or not
 _NUMBER = r"(?:\*\*)?(?:[一二三四五六七]、|[（(][一二三四五六七][）)])"
 #: where a converter joined a section's paragraph to the one before
