@@ -36,7 +36,7 @@ MAX_DIGITS = 10
 # the digits must follow the label's last word (not "l,908", where OCR broke a number); OCR letters
 # inside the run are digits (a digit anchors the confusion: ``00O0l01``)
 _OCR_RUN = rf"[\d{OCR_LETTERS}]*\d[\d{OCR_LETTERS}]*"
-_RUN = re.compile(rf"^(?P<label>.*?[\u4e00-\u9fff)）])(?P<digits>{_OCR_RUN})$")
+_RUN = re.compile(rf"^(?P<label>.*?[\u4e00-\u9fff)）])[：:]?(?P<digits>{_OCR_RUN})$")   # (数量：3000003: a colon may part them)
 _WHOLE_RUN = re.compile(rf"^{_OCR_RUN}$")
 
 
@@ -168,7 +168,7 @@ def group_cuts(digits: str, groups: int = 3, width: int = 5, *, max_options: int
     return out
 
 
-_NUMBER_RUN = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+_NUMBER_RUN = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff)）])[：:]?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
 
 def glued_number(key: str) -> str | None:

@@ -32,7 +32,7 @@ __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_fu
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
-_GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(\d+)$")
+_GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])[：:]?(\d+)$")   # (数量：2885, a colon after the label)
 _GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
 _ROW_WIDTHS = (3, 7, 15)          # 表二's stock rows, 表三's rows, 表四
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
@@ -226,6 +226,8 @@ _Spec = tuple[str, Cell, str, "int | None", "int | None", bool]
 _Plan = tuple[tuple[_Spec, ...], bool, str]
 
 
+#: a label's numbers listed after its colon, parted by 、 (``规章：3、1、14``): the line's end, numbers only
+_LISTED = re.compile(r"(?<=[：:])\s*[0-9０-９][0-9０-９.,]*(?:\s*、\s*[0-9０-９][0-9０-９.,]*)+\s*$")
 #: a number ending its line, its thousands separators spaced apart (pypdf prints ``行政许可 ３７３ , ９７４``)
 _SPACED_SEPARATORS = re.compile(r"(?<=\s)[0-9０-９]{1,3}(?:\s+[,，]\s+[0-9０-９]{3})+(?=\s*$)")
 #: a number ending its line, its decimal point spaced apart (pypdf prints ``行政事业性收费 ２４２５２ . ３１１０８２``,
@@ -289,6 +291,8 @@ def _line_plan(line: str) -> _Plan | None:
             specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(f)]
         return tuple(specs), False, ""
     # a line without tabs: continuation of a text cell, or space-separated text
+    if "、" in line and ("：" in line or ":" in line):
+        line = _LISTED.sub(lambda m: m[0].replace("、", " "), line)     # 规章：3、1、14 (a label's numbers listed)
     if "," in line or "，" in line:
         line = _SPACED_SEPARATORS.sub(lambda m: re.sub(r"\s+[,，]\s+", ",", m[0]), line)
     if "." in line or "．" in line:

@@ -1,0 +1,60 @@
+"""Tables written as lines of ``label：numbers`` (a report reposted as an article, a table flattened by hand).
+
+``一、本年新收政府信息公开申请数量：2885 963 58 125 228 105 4364``, ``规章：3、1、14``, ``行政许可：3684``: a colon parts
+the label from its numbers, which follow it parted by spaces or listed with 、. They are the row's cells, as if the
+colon were a space; the first number is not glued to the label.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import Report
+from llm_extract.synth import render
+
+
+def _report(golden_dir) -> Report:
+    g = read_json(golden_dir / "002_0126e23b7202ee31.json")
+    return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+
+
+def _with_colons(text: str, listed: str) -> str:
+    """The tab rows of a rendered report as ``label：numbers``: 表二's stock rows' numbers parted by ``listed``."""
+    out = []
+    for line in text.split("\n"):
+        fields = line.split("\t")
+        numbers = fields[1:]
+        if numbers and all(f.strip().replace(".", "", 1).isdigit() for f in numbers) \
+                and not any(ch.isdigit() for ch in fields[0]):
+            sep = listed if len(fields) == 4 and fields[0] in ("规章", "行政规范性文件") else " "
+            line = fields[0] + "：" + sep.join(f.strip() for f in fields[1:])
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("listed", [" ", "、"])
+def test_rows_written_label_colon_numbers_are_read_as_their_cells(golden_dir, listed: str) -> None:
+    report = _report(golden_dir)
+    text = _with_colons(render(report, "tabrows"), listed)
+    assert "一、本年新收政府信息公开申请数量：" in text and "行政许可：" in text
+    assert ("规章：0、0、0" if listed == "、" else "规章：0 0 0") in text
+    record = process_document(Document.from_text(text, doc_id="colons"))
+    for path, value in report.values().items():
+        if path.startswith(("active_disclosure.", "applications.")):
+            assert record.report.get(path) == value, path
+    for path in ("applications.new_received.natural_person", "applications.new_received.total",
+                 "active_disclosure.licensing", "active_disclosure.regulations.in_force"):
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_an_item_number_with_its_pause_mark_is_no_list_of_numbers() -> None:
+    # （三）不予公开1、属于国家秘密：… — the 、 after an item number is the label's, not a number's separator
+    from llm_extract.extract.layout import tokenize
+
+    items = tokenize(["1、属于国家秘密：2 0 0 0 0 0 2"], 1, 2)
+    assert [it.raw for it in items][0].startswith("1、属于国家秘密")
+    assert [it.cell.value for it in items[1:]] == [2, 0, 0, 0, 0, 0, 2]
