@@ -23,6 +23,7 @@ from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
 from .cells import COUNT_UNITS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot, unspaced_notes
 from .mdcells import md_cell
+from .namedcells import named_cells
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
 from ..ingest.md_rule import MD_RULE as _MD_RULE
@@ -31,6 +32,8 @@ from ..ocrglyphs import OCR_HANZI
 __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_furniture", "has_words"]
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
+#: pictographs a reposted article opens its lines with (📢一、…, ⬇️（七）总计): bullets, no label's words
+_BULLETS = re.compile("^[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
 _GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])[：:]?(\d+)$")   # (数量：2885, a colon after the label)
 _GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
@@ -105,7 +108,7 @@ def has_words(text: str) -> bool:
 def label_key(text: str) -> str:
     """The form of a label used for matching: NFKC, no spaces, no quotes, OCR's look-alikes of the form's
     characters read as those (行玫许可 → 行政许可)."""
-    return _QUOTES.sub("", normalise(text)).translate(OCR_HANZI)
+    return _QUOTES.sub("", _BULLETS.sub("", normalise(text))).translate(OCR_HANZI)
 
 
 class Item:
@@ -291,6 +294,8 @@ def _line_plan(line: str) -> _Plan | None:
             specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(f)]
         return tuple(specs), False, ""
     # a line without tabs: continuation of a text cell, or space-separated text
+    if (named := named_cells(text)) is not None:
+        line = named                    # 数量：总计1件，其中自然人1件、商业企业0件、…: each number named (namedcells.py)
     if "、" in line and ("：" in line or ":" in line):
         line = _LISTED.sub(lambda m: m[0].replace("、", " "), line)     # 规章：3、1、14 (a label's numbers listed)
     if "," in line or "，" in line:

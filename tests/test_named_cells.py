@@ -1,0 +1,70 @@
+"""Table rows written as sentences naming each cell (a report reposted as an article, a table rewritten as text).
+
+``一、本年新收政府信息公开申请数量：总计1件，其中自然人1件、商业企业0件、…其他0件。`` names all seven of 表三's columns,
+``行政复议：结果维持0件，结果纠正0件，其他结果5件，尚未审结0件，总计5件。`` a 表四 group's five: the names place the numbers,
+whatever order they are written in, and the line is the table's row, not the narrative's. Lines opening with a
+pictograph (📢, ⬇️: an article's bullets) keep their labels.
+"""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.extract.namedcells import named_cells
+from llm_extract.ingest import Document
+from llm_extract.outputs import read_json
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICATION_ROWS, REVIEW_GROUPS, Report
+from llm_extract.synth.render import TABLE3_ROW_LABELS
+
+T3_NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+T4_NAMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+T4_LABELS = {"administrative_review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+             "litigation_after_review": "行政诉讼（复议后起诉）"}
+
+
+def test_a_line_naming_every_cell_is_its_row_in_the_forms_order() -> None:
+    line = "📢一、本年新收政府信息公开申请数量：总计9件，其中自然人5件、商业企业无、科研机构1件、社会公益组织0件、法律服务机构0件、其他3件。"
+    assert named_cells(line) == "📢一、本年新收政府信息公开申请数量 5 无 1 0 0 3 9"
+    assert named_cells("行政复议：总计５件，结果维持０件，结果纠正０件，其他结果５件，尚未审结０件。") == "行政复议 ０ ０ ５ ０ ５"
+
+
+def test_a_sentence_naming_some_cells_is_no_row() -> None:
+    assert named_cells("全年收到申请5件，其中自然人3件、商业企业2件，总计5件。") is None         # three of seven
+    assert named_cells("数量：总计2件，其中自然人1件、自然人1件、商业企业0件、科研机构0件、社会公益组织0件、其他0件。") is None
+    assert named_cells("数量：总计2件，其中自然人1件，较上年增加商业企业0件、科研机构0件、社会公益组织0件、法律服务机构0件、"
+                       "其他1件。") is None                                            # words between two cells
+
+
+def _report(golden_dir) -> Report:
+    g = read_json(golden_dir / "002_0126e23b7202ee31.json")
+    return Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields})
+
+
+def _article(report: Report) -> str:
+    """表三 and 表四 as an article's sentences, each line opening with a bullet, 总计 named first."""
+    values = report.values()
+    lines = ["某区人民政府2023年政府信息公开工作年度报告", "📌三、收到和处理政府信息公开申请情况"]
+    for row in APPLICATION_ROWS:
+        group, label = TABLE3_ROW_LABELS[row]
+        cells = [values[f"applications.{row}.{c}"] for c in
+                 ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")]
+        named = [f"{n}{v}件" for n, v in zip(T3_NAMES, cells)]
+        lines.append(f"⬇️{group}{label}：{named[-1]}，其中" + "、".join(named[:-1]) + "。")
+    lines.append("📌四、政府信息公开行政复议、行政诉讼情况")
+    for group in REVIEW_GROUPS:
+        cells = [values[f"review_litigation.{group}.{c}"] for c in ("upheld", "corrected", "other", "pending", "total")]
+        lines.append(f"✅{T4_LABELS[group]}：" + "，".join(f"{n}{v}件" for n, v in zip(T4_NAMES, cells)) + "。")
+    return "\n".join(lines + ["📌五、存在的主要问题及改进情况", "无。"])
+
+
+def test_an_articles_tables_written_as_named_sentences_are_read_and_proven(golden_dir) -> None:
+    report = _report(golden_dir)
+    text = _article(report)
+    assert "⬇️一、本年新收政府信息公开申请数量：总计" in text
+    record = process_document(Document.from_text(text, doc_id="article"))
+    for path, value in report.values().items():
+        if path.startswith(("applications.", "review_litigation.")):
+            assert record.report.get(path) == value, path
+            assert record.provenance[path].status is Status.PROVEN, path
+    # the table's sentences are its rows, not the narrative's figures
+    assert not [f for f in record.findings if f.code.startswith("NARR.") and f.severity == "warning"]
