@@ -23,13 +23,15 @@ from .headerorder import name_places, words
 from .layout import Region
 from .table3_labels import find_labels
 
-__all__ = ["applicant_order", "header_applicant_order", "header_out_of_order", "table3_header"]
+__all__ = ["applicant_order", "header_applicant_order", "header_out_of_order", "header_total_place", "table3_header"]
 
 #: the six applicant columns' header words (each column's name in the form, then the other names reports give it),
 #: in the form's order
 _NAMES = tuple((c.label, *c.also) for c in FORM.table3_columns[:6])
 #: the group header over the five organisation columns (in a header of two lines, beside 自然人)
 _GROUP = "法人或其他组织"
+#: 表三's last column's name
+_TOTAL = FORM.table3_columns[6].label
 #: the organisation columns a header must name to show, alone, that it prints them in another order
 _ENOUGH = 3
 
@@ -119,31 +121,54 @@ def table3_header(region: Region, lines: Sequence[str]) -> list[str]:
     return words(region.items[:first], lines, region.items[first].line if first < len(region.items) else None)
 
 
+def header_total_place(header: list[str]) -> int | None:
+    """The printed column (0 … 5) of 总计 where a one-row header names it once before one of the six applicant
+    columns, each named once (``申请人情况 自然人 总计 商业企业 …``); else None (last, as the form prints it). A header
+    of two rows (法人或其他组织 over the five organisations) prints 总计 on its first row, spanning both: its words'
+    order says nothing of its column."""
+    if name_places(header, _GROUP):
+        return None
+    totals = name_places(header, _TOTAL)
+    if len(totals) != 1:
+        return None
+    pieces = _form_name_pieces(header)
+    at = [_places(header, names, pieces) for names in _NAMES]
+    if any(len(places) != 1 for places in at):
+        return None
+    before = sum(places[0] < totals[0] for places in at)
+    return None if before == len(_NAMES) else before
+
+
 def applicant_order(header: list[str], out: dict[str, Reading], ambiguities: list[Ambiguity]) -> None:
-    """Place the applicant cells of every 表三 row in ``out`` (and the paths of its ``ambiguities``) in the columns
-    the ``header`` (its words: :func:`table3_header`) names (:func:`header_applicant_order`); a cell the two
-    orders read differently is marked :attr:`Method.APPLICANT_ORDER` (never proven)."""
+    """Place the cells of every 表三 row in ``out`` (and the paths of its ``ambiguities``) in the columns the
+    ``header`` (its words: :func:`table3_header`) names: the six applicant columns' order
+    (:func:`header_applicant_order`), and 总计's place where a one-row header prints it among them
+    (:func:`header_total_place`). A cell the two orders of the applicant columns read differently is marked
+    :attr:`Method.APPLICANT_ORDER` (never proven); 总计's column needs no such mark: every row's sum checks it."""
     order = header_applicant_order(header)
-    if order is None:
+    total_at = header_total_place(header)
+    if order is None and total_at is None:
         if header_out_of_order(header):                 # another order, in words not all of which are known
             for paths in TABLE3_ROW_PATHS.values():
                 for p in paths[:6]:
                     if p in out:
                         out[p].method = Method.APPLICANT_ORDER
         return
+    applicants = list(order or range(6))
+    columns = applicants if total_at is None else applicants[:total_at] + [6] + applicants[total_at:]
     moved: dict[str, str] = {}          # the path the reader filled → the path the header says
     for paths in TABLE3_ROW_PATHS.values():
-        for printed, column in enumerate(order):
+        for printed, column in enumerate(columns):
             moved[paths[printed]] = paths[column]
     for paths in TABLE3_ROW_PATHS.values():
-        before = {p: out[p] for p in paths[:6] if p in out}
-        for printed, column in enumerate(order):
+        before = {p: out[p] for p in paths if p in out}
+        for printed, column in enumerate(columns):
             src, dst = paths[printed], paths[column]
             if src not in before:
                 continue
             r = before[src]
             other = before.get(dst)
-            if other is None or (other.kind, other.value) != (r.kind, r.value):
+            if order is not None and column < 6 and (other is None or (other.kind, other.value) != (r.kind, r.value)):
                 r.method = Method.APPLICANT_ORDER       # the header alone says which column it is
             out[dst] = r
     for amb in ambiguities:
