@@ -58,3 +58,27 @@ def test_an_item_number_with_its_pause_mark_is_no_list_of_numbers() -> None:
     items = tokenize(["1、属于国家秘密：2 0 0 0 0 0 2"], 1, 2)
     assert [it.raw for it in items][0].startswith("1、属于国家秘密")
     assert [it.cell.value for it in items[1:]] == [2, 0, 0, 0, 0, 0, 2]
+
+
+def _table2(rows: list[str]) -> str:
+    return "\n".join(["某县人民政府办公室2023年度政府信息公开工作报告", "二、主动公开政府信息情况", *rows,
+                      "三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量：1 0 0 0 0 0 1", "无。"])
+
+
+def test_a_table2_row_naming_its_columns_in_brackets_reads_its_numbers_as_its_cells() -> None:
+    text = _table2(["规章（本年制发件数、本年废止件数、现行有效件数）：3、1、14", "行政许可（本年处理决定数量）：3684",
+                    "行政事业性收费（本年收费金额，万元）：0.25"])
+    record = process_document(Document.from_text(text, doc_id="brackets"))
+    expected = {"active_disclosure.regulations.issued": 3, "active_disclosure.regulations.repealed": 1,
+                "active_disclosure.regulations.in_force": 14, "active_disclosure.licensing": 3684}
+    for path, value in expected.items():
+        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+    assert str(record.report.get("active_disclosure.fees_10k_yuan")) == "0.25"
+
+
+def test_a_bracket_naming_the_stock_columns_in_another_order_places_nothing() -> None:
+    # 现行有效件数 first: no identity checks 表二, so numbers placed by the bracket's order could never be proven
+    text = _table2(["规章（现行有效件数、本年制发件数、本年废止件数）：14、3、1", "行政许可：5"])
+    record = process_document(Document.from_text(text, doc_id="reordered"))
+    for column in ("issued", "repealed", "in_force"):
+        assert record.provenance[f"active_disclosure.regulations.{column}"].status is not Status.PROVEN

@@ -9,6 +9,10 @@ each right before its number or its empty cell's mark (``商业企业无``, ``�
 its numbers in the form's order: the names place them, in whatever order they are written. A line naming fewer, or
 one twice, or with words between two of its cells, is left as it is (a narrative's sentence names a few). Such a
 line is a table's row, never the narrative's (``prose.prose_lines``).
+
+A 表二 row may name its columns in brackets after its label instead (``规章（本年制发件数、本年废止件数、现行有效件数）：3、1、14``,
+``行政许可（本年处理决定数量）：3684``): the bracket is the row's header, not its label's words
+(:func:`columns_in_brackets`), the numbers after the colon its cells.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections.abc import Sequence
 
 from ..form import FORM, Column
 
-__all__ = ["named_cells"]
+__all__ = ["named_cells", "columns_in_brackets"]
 
 #: what may stand between the label and its first named cell, or between two of them
 _JOINERS = re.compile(r"^[\s:：,，、;；。其中为是共有（）()]*$")
@@ -66,3 +70,27 @@ def _row(line: str, names: _Names) -> str | None:
     if not label.strip() or not _JOINERS.match(line[len(label):pairs[0].start()]):
         return None
     return " ".join([label.strip(), *cells])         # type: ignore[list-item]
+
+
+#: 表二's columns' words (the stock columns' names, the one-cell rows' 本年处理决定数量 / 本年收费金额 and its unit)
+_T2_COLUMNS = tuple(dict.fromkeys(c.label for row in FORM.table2 for c in row.columns))
+_STOCK = tuple(c.label for c in FORM.table2[0].columns)
+_T2_WORDS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
+    {*_T2_COLUMNS, "本年收费金额", "单位", "万元", "元"}, key=len, reverse=True)) + r"|[（）()：:，,、\s])+")
+#: a label, its columns in brackets, a colon, its numbers (parted by 、 or spaces)
+_BRACKETED = re.compile(r"^(?P<label>[^（(]+)[（(](?P<names>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?)[）)]\s*[:：]\s*"
+                        r"(?P<cells>[0-9０-９.,，/／\-—－–无]+(?:\s*[、\s]\s*[0-9０-９.,，/／\-—－–无]+)*)\s*$")
+
+
+def columns_in_brackets(line: str) -> str | None:
+    """``label c1 …`` for a 表二 row naming its columns in brackets between its label and its numbers, in the form's
+    order (a bracket naming the stock columns in another order is left as it is: no identity checks 表二, so cells
+    placed by it could never be proven); ``None`` otherwise."""
+    m = _BRACKETED.match(line)
+    if m is None or not _T2_WORDS.fullmatch(m.group("names")):
+        return None
+    stock = [at for n in _STOCK if (at := m.group("names").find(n)) >= 0]
+    if stock != sorted(stock):
+        return None                     # the stock columns in another order: no identity would check a reordering
+    cells = [c for c in re.split(r"\s*[、\s]\s*", m.group("cells").strip()) if c]
+    return " ".join([m.group("label").strip(), *cells])
