@@ -23,7 +23,6 @@ from .labels import TABLE2_LABELS, rows_named
 from .spanrepeat import spread_repeats
 from .cells import COUNT_UNITS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot, unspaced_notes
 from .mdcells import md_cell
-from .namedcells import columns_in_brackets, named_cells
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
 from ..ingest.md_rule import MD_RULE as _MD_RULE
@@ -294,10 +293,6 @@ def _line_plan(line: str) -> _Plan | None:
             specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(f)]
         return tuple(specs), False, ""
     # a line without tabs: continuation of a text cell, or space-separated text
-    if (named := named_cells(text)) is not None:
-        line = named                    # 数量：总计1件，其中自然人1件、商业企业0件、…: each number named (namedcells.py)
-    elif "）" in text and (bracketed := columns_in_brackets(text)) is not None:
-        line = bracketed                # 规章（本年制发件数、本年废止件数、现行有效件数）：3、1、14: the bracket is a header
     if "、" in line and ("：" in line or ":" in line):
         line = _LISTED.sub(lambda m: m[0].replace("、", " "), line)     # 规章：3、1、14 (a label's numbers listed)
     if "," in line or "，" in line:

@@ -14,8 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .layout import is_page_furniture
-from .namedcells import named_cells
 from .regions import find_regions
+from .sentencerows import is_sentence_row
 
 __all__ = ["prose_lines", "paragraphs", "HEADING"]
 
@@ -57,8 +57,8 @@ def prose_lines(lines: list[str], regions: Mapping[str, Sequence[int]] | None = 
             continue
         if region and not (("。" in text and len(text) >= 8) or (len(text) <= 40 and HEADING.match(text))):
             continue                  # inside a table only full sentences and headings are prose
-        if region and named_cells(text) is not None:
-            continue                  # a row written as a sentence naming its cells (namedcells.py): the table's
+        if region and is_sentence_row(text, region):
+            continue                  # a row written as a sentence naming its cells (sentencerows.py): the table's
         out.append((n, text.replace("\t", " "), region))
     return out
 

@@ -15,7 +15,14 @@ column of the set named exactly once and nothing else, is handed on as a tab-sep
 label, then its cells in the form's column order (line numbers keep). A line naming a column twice, leaving one
 out, giving a count in another unit (元 for 万元) or saying anything more is no row, and leaves the whole table
 as it was (among tab rows it would be a label alone, a row of blank cells): read as before, or left missing; a cell
-is never made up from a sentence that does not state it.
+is never made up from a sentence that does not state it. A total named first, the others after 其中
+(``总计5件，其中自然人3件、…``), is such a row too; such a line is the table's, never the narrative's
+(:func:`is_sentence_row`, ``prose.prose_lines``).
+
+A 表二 row may name its columns in brackets after its label instead, its numbers after the colon
+(``规章（本年制发件数、本年废止件数、现行有效件数）：3、1、14``, ``行政许可（本年处理决定数量）：3684``): the bracket is the
+row's header (:func:`bracketed_row`), read in the form's order only (a bracket naming the stock columns in another
+order places nothing: no identity checks 表二, so cells it placed could never be proven).
 """
 
 from __future__ import annotations
@@ -32,7 +39,8 @@ from .cells import parse_cell
 from .layout import Region
 from .linetext import LineText
 
-__all__ = ["sentence_rows", "sentence_row", "NamedColumns", "TABLE2_SETS", "TABLE3_SETS", "TABLE4_SETS"]
+__all__ = ["sentence_rows", "sentence_row", "bracketed_row", "is_sentence_row", "NamedColumns", "TABLE2_SETS",
+           "TABLE3_SETS", "TABLE4_SETS"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,7 @@ TABLE3_SETS = (NamedColumns(tuple(c.label for c in FORM.table3_columns)),)
 TABLE4_SETS = (NamedColumns(tuple(c.label for c in FORM.table4_columns)),)
 
 _VALUE = r"[0-9]+(?:\.[0-9]+)?|无|/|-|—+"
-_SEPARATORS = r"[，,、]"
+_SEPARATORS = r"[，,、]\s*(?:其中)?"
 #: every character whose NFKC form holds a colon (``:``, ``：``, ``﹕``, ``︓``, ``⩴``): a line without one names no cell
 _COLON = re.compile("[:\uff1a\ufe55\ufe13\u2a74]")
 
@@ -106,12 +114,44 @@ def _names_a_cell(line: str, sets: tuple[NamedColumns, ...]) -> bool:
     return bool(re.search(r"[：:]", text)) and _patterns(sets)[1].search(text.split("：", 1)[-1].split(":", 1)[-1]) is not None
 
 
+#: 表二's columns' words (the stock columns' names, the one-cell rows' 本年处理决定数量 / 本年收费金额 and its unit)
+_T2_WORDS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
+    {*(c.label for row in FORM.table2 for c in row.columns), "本年收费金额", "单位", "万元", "元"}, key=len, reverse=True))
+    + r"|[（）()：:，,、\s])+")
+_STOCK = tuple(c.label for c in FORM.table2[0].columns)
+_BRACKETED = re.compile(r"^(?P<label>[^（(]+)[（(](?P<names>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?)[）)]\s*[:：]\s*"
+                        r"(?P<cells>[0-9.,/\-—–无]+(?:\s*[、\s]\s*[0-9.,/\-—–无]+)*)\s*$")
+
+
+def bracketed_row(line: str) -> str | None:
+    """``line`` as a tab-separated row when it is a 表二 row naming its columns in brackets between its label and its
+    numbers, in the form's order (see the module docstring); None otherwise."""
+    m = _BRACKETED.match(unicodedata.normalize("NFKC", line).strip().rstrip("。."))
+    if m is None or not _T2_WORDS.fullmatch(m.group("names")):
+        return None
+    stock = [at for n in _STOCK if (at := m.group("names").find(n)) >= 0]
+    if stock != sorted(stock):
+        return None
+    return "\t".join([m.group("label").strip(), *re.split(r"\s*[、\s]\s*", m.group("cells").strip())])
+
+
 @lru_cache(maxsize=4096)
 def _read(line: str, sets: tuple[NamedColumns, ...]) -> tuple[str | None, bool]:
-    """The line as a tab-separated row (:func:`sentence_row`), or None and whether it names a cell all the same
-    (a pure function of the line: a table's lines recur)."""
-    row = sentence_row(line, sets)
+    """The line as a tab-separated row (:func:`sentence_row`; 表二's :func:`bracketed_row`), or None and whether it
+    names a cell all the same (a pure function of the line: a table's lines recur)."""
+    row = sentence_row(line, sets) or (bracketed_row(line) if sets == TABLE2_SETS else None)
     return row, row is None and _names_a_cell(line, sets)
+
+
+#: each table's column sets, by its region's name
+_SETS = {"表二": TABLE2_SETS, "表三": TABLE3_SETS, "表四": TABLE4_SETS}
+
+
+def is_sentence_row(line: str, region: str) -> bool:
+    """Whether ``line``, in the region of table ``region`` (表二, 表三, 表四), is one of its rows written as a sentence:
+    the table's, not the narrative's."""
+    sets = _SETS.get(region)
+    return sets is not None and _COLON.search(line) is not None and _read(line, sets)[0] is not None
 
 
 def sentence_rows(lines: list[str], region: Region | None, sets: tuple[NamedColumns, ...]) -> list[str]:

@@ -1,15 +1,15 @@
-"""Table rows written as sentences naming each cell (a report reposted as an article, a table rewritten as text).
+"""An article's tables written as sentences naming each cell, its lines opening with pictographs.
 
-``一、本年新收政府信息公开申请数量：总计1件，其中自然人1件、商业企业0件、…其他0件。`` names all seven of 表三's columns,
-``行政复议：结果维持0件，结果纠正0件，其他结果5件，尚未审结0件，总计5件。`` a 表四 group's five: the names place the numbers,
-whatever order they are written in, and the line is the table's row, not the narrative's. Lines opening with a
-pictograph (📢, ⬇️: an article's bullets) keep their labels.
+``⬇️一、本年新收政府信息公开申请数量：总计1件，其中自然人1件、商业企业0件、…其他0件。`` names all seven of 表三's columns
+(its total first, the others after 其中), ``✅行政复议：结果维持0件，…总计5件。`` a 表四 group's five: the names place the
+numbers (extract/sentencerows.py), the line is the table's row and never a narrative figure, and the bullet (📢, ⬇️)
+is no part of the label.
 """
 
 from __future__ import annotations
 
 from llm_extract.evidence import Status
-from llm_extract.extract.namedcells import named_cells
+from llm_extract.extract.sentencerows import TABLE3_SETS, TABLE4_SETS, sentence_row
 from llm_extract.ingest import Document
 from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
@@ -22,17 +22,17 @@ T4_LABELS = {"administrative_review": "行政复议", "litigation_direct": "行�
              "litigation_after_review": "行政诉讼（复议后起诉）"}
 
 
-def test_a_line_naming_every_cell_is_its_row_in_the_forms_order() -> None:
+def test_a_total_named_first_and_the_others_after_qizhong_is_a_row_in_the_forms_order() -> None:
     line = "📢一、本年新收政府信息公开申请数量：总计9件，其中自然人5件、商业企业无、科研机构1件、社会公益组织0件、法律服务机构0件、其他3件。"
-    assert named_cells(line) == "📢一、本年新收政府信息公开申请数量 5 无 1 0 0 3 9"
-    assert named_cells("行政复议：总计５件，结果维持０件，结果纠正０件，其他结果５件，尚未审结０件。") == "行政复议 ０ ０ ５ ０ ５"
+    assert sentence_row(line, TABLE3_SETS) == "📢一、本年新收政府信息公开申请数量\t5\t无\t1\t0\t0\t3\t9"
+    assert sentence_row("行政复议：总计５件，结果维持０件，结果纠正０件，其他结果５件，尚未审结０件。", TABLE4_SETS) == \
+        "行政复议\t0\t0\t5\t0\t5"
 
 
-def test_a_sentence_naming_some_cells_is_no_row() -> None:
-    assert named_cells("全年收到申请5件，其中自然人3件、商业企业2件，总计5件。") is None         # three of seven
-    assert named_cells("数量：总计2件，其中自然人1件、自然人1件、商业企业0件、科研机构0件、社会公益组织0件、其他0件。") is None
-    assert named_cells("数量：总计2件，其中自然人1件，较上年增加商业企业0件、科研机构0件、社会公益组织0件、法律服务机构0件、"
-                       "其他1件。") is None                                            # words between two cells
+def test_a_sentence_naming_some_cells_or_saying_more_is_no_row() -> None:
+    assert sentence_row("全年收到申请：总计5件，其中自然人3件、商业企业2件。", TABLE3_SETS) is None     # three of seven
+    assert sentence_row("数量：总计2件，其中自然人1件，较上年增加商业企业0件、科研机构0件、社会公益组织0件、"
+                        "法律服务机构0件、其他1件。", TABLE3_SETS) is None           # words between two cells
 
 
 def _report(golden_dir) -> Report:
