@@ -25,6 +25,7 @@ def test_a_one_row_header_places_its_total_a_two_row_header_does_not() -> None:
     assert header_total_place(FLAT) == 1
     assert header_total_place(FLAT[:2] + FLAT[3:] + ["总计"]) is None        # last, as the form prints it
     assert header_total_place(TWO_ROWS) is None
+    assert header_total_place(["申请人情况", "总计", *FLAT[1:2], *FLAT[3:]]) is None      # first: the readers move it
 
 
 def test_a_table_printing_its_total_second_is_read_in_its_columns_and_proven() -> None:

@@ -122,8 +122,9 @@ def table3_header(region: Region, lines: Sequence[str]) -> list[str]:
 
 
 def header_total_place(header: list[str]) -> int | None:
-    """The printed column (0 … 5) of 总计 where a one-row header names it once before one of the six applicant
-    columns, each named once (``申请人情况 自然人 总计 商业企业 …``); else None (last, as the form prints it). A header
+    """The printed column (1 … 5) of 总计 where a one-row header names it once among the six applicant columns, each
+    named once (``申请人情况 自然人 总计 商业企业 …``); else None: last, as the form prints it, or first (a total printed
+    first is moved last by the row readers, ``extracols.total_first_fields``). A header
     of two rows (法人或其他组织 over the five organisations) prints 总计 on its first row, spanning both: its words'
     order says nothing of its column."""
     if name_places(header, _GROUP):
@@ -136,7 +137,7 @@ def header_total_place(header: list[str]) -> int | None:
     if any(len(places) != 1 for places in at):
         return None
     before = sum(places[0] < totals[0] for places in at)
-    return None if before == len(_NAMES) else before
+    return None if before in (0, len(_NAMES)) else before     # (first: extracols.total_first_fields moves it last)
 
 
 def applicant_order(header: list[str], out: dict[str, Reading], ambiguities: list[Ambiguity]) -> None:
