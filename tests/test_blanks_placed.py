@@ -102,3 +102,12 @@ def test_a_table_no_placement_holds_is_left_missing() -> None:
     rows = [(k, label, [20, 5, 8, 7, 4, 1, 46] if k == "new_received" else cells) for k, label, cells in _ROWS]
     record = _record(rows)
     assert all(record.provenance[f"applications.carried_over.{c}"].status is Status.MISSING for c in APPLICANT_COLUMNS)
+
+
+def test_the_sums_that_placed_the_rows_prove_no_read_cell() -> None:
+    # 新收 printed whole is read; the balance and column sums hold only because the rows beside it were placed so
+    record = _record()
+    assert _row(record, "new_received") == [20, 5, 8, 7, 4, 1, 45]
+    for c in APPLICANT_COLUMNS:
+        prov = record.provenance[f"applications.new_received.{c}"]
+        assert prov.status is Status.UNVERIFIED and "READ.UNCHECKED" in prov.rules

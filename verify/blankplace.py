@@ -10,7 +10,10 @@ complete readings, the row's own total checks each, and :mod:`verify.rowsearch` 
 balance over them, bounded as always. Only when that search finds the table consistent does it speak: a cell on
 which every surviving placement of its row agrees is placed (its number, or empty: ``None``, never 0), the other
 cells stay open with the surviving placements as candidates. A placed cell is ``derived`` under
-``DERIVE.BLANKS_PLACED``, never proven: the identities placed it, nothing printed beside it did.
+``DERIVE.BLANKS_PLACED``, never proven: the identities placed it, nothing printed beside it did. Nor does an
+identity holding a placed cell prove the read cells in it (:func:`checked_by_placement`): the placement was chosen
+so that it holds (a row read at its header's guessed columns would be "proven" by the very sums that placed the
+rows around it).
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from collections.abc import Mapping, Sequence
 from llm_extract.evidence import Ambiguity
 from llm_extract.schema import APPLICATION_ROWS, TABLE3_ROW_PATHS
 
+from .identities import Equation, equations_by_path
 from .rowsearch import search_rows
 from .rules import register
 
-__all__ = ["BlankPlacement", "place_blanks", "BLANKS_PLACED_RULE"]
+__all__ = ["BlankPlacement", "place_blanks", "BLANKS_PLACED_RULE", "checked_by_placement"]
 
 BLANKS_PLACED_RULE = "DERIVE.BLANKS_PLACED"
 register(BLANKS_PLACED_RULE,
@@ -115,3 +119,12 @@ def place_blanks(base: Mapping[str, int | None], unknown: set[str],
     for row in empty:
         values.update(dict.fromkeys(TABLE3_ROW_PATHS[row]))
     return BlankPlacement(values, ambiguous, open_, found.work)
+
+
+def checked_by_placement(placed: set[str]) -> list[Equation]:
+    """The identities holding a placed cell: they hold because the cells were placed so, and check nothing."""
+    eqs = equations_by_path()
+    out: list[Equation] = []
+    for p in sorted(placed):
+        out += [eq for eq in eqs.get(p, ()) if eq not in out]
+    return out
