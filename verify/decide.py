@@ -22,6 +22,7 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .twinrows import RULE as TWIN_ROWS_RULE, untold_twins
 from .twotables import RULE as TWO_TABLES_RULE, read_by_two_tables
+from .blankplace import BLANKS_PLACED_RULE, checked_by_placement
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
 from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE,
@@ -125,6 +126,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     unchecked += tautologies(derivation.values, values,     # a pinned cell no second identity checks (confirmed.py)
                              {p for p in seen.odd if readings[p].kind is _ABSENT},
                              {p for p, v in derivation.values.items() if p in readings and letters_pinned(readings[p], v)})
+    unchecked += checked_by_placement(derivation.placed)     # (placed so that they hold: verify/blankplace.py)
     # the statuses of read fields, as statuses() gives them (broken, else unchecked, else proven),
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)
@@ -213,6 +215,12 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                 prov.rules.append(BLANK_ROW_RULE)
                 prov.candidates = {"derived": 0}
                 prov.note = f"{BLANK_ROW_NOTE}; {prov.note}"
+            if path in derivation.placed:
+                prov.rules.append(BLANKS_PLACED_RULE)
+                if path in derivation.blanks:
+                    value = None
+                    prov.candidates = {"derived": 0}
+                prov.note = f"placed by the identities, the cells the row did not print taken as empty; {prov.note}"
         # (a read path not pinned took the first branch; a read path pinned, the second: read kinds are no absent)
         elif path in one_cut:
             value = one_cut[path]

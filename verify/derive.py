@@ -30,6 +30,7 @@ from math import prod
 from llm_extract.evidence import Ambiguity
 from llm_extract.schema import APPLICATION_ROWS, TABLE3_ROW_PATHS, table_of
 
+from .blankplace import place_blanks
 from .identities import Equation, equation_rank, equations_by_path, evaluate
 from .rowsearch import DEFAULT_MAX_WORK, search_rows
 
@@ -53,6 +54,8 @@ class Derivation:
     capped: bool = False                                           # the search cap was hit
     capped_paths: set[str] = field(default_factory=set)            # the cells left open by a capped search
     solutions: int = 0                                             # distinct surviving assignments
+    placed: set[str] = field(default_factory=set)                  # pinned taking unprinted cells as empty
+    blanks: set[str] = field(default_factory=set)                  # of those, placed empty (value 0 in the sums)
 
 
 class _Contradiction(Exception):
@@ -117,6 +120,8 @@ def derive(known: Mapping[str, int | None], unknown: Iterable[str],
         result.ambiguous.update({indices[gi]: options for gi, options in part.ambiguous.items()})
         result.combinations += part.combinations
         result.capped |= part.capped
+        result.placed |= part.placed
+        result.blanks |= part.blanks
         if part.capped:
             result.capped_paths |= part.unresolved
         solutions *= part.solutions
@@ -192,7 +197,7 @@ def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities
             # an identity, no cell was lost; nothing of this part is derived
             return Derivation(unresolved=set(targets), combinations=part.combinations)
         return part
-    ambiguities = settled
+    offered, ambiguities = ambiguities, settled
     sizes = [len(a.options) for a in ambiguities]
     total = prod(sizes) if sizes else 1
     if total > 1:
@@ -200,8 +205,25 @@ def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities
         if rows is not None:
             return _by_rows(rows, ambiguities, targets, eqs)
     if total > search_cap:
-        return Derivation(unresolved=set(targets), capped=True)
-    return _product(base, unknown, ambiguities, targets, eqs)
+        return _blanks_placed(base, unknown, offered, targets, eqs) or Derivation(unresolved=set(targets), capped=True)
+    found = _product(base, unknown, ambiguities, targets, eqs)
+    return (_blanks_placed(base, unknown, offered, targets, eqs) or found) if found.capped else found
+
+
+def _blanks_placed(base: Mapping[str, int | None], unknown: set[str], offered: list[Ambiguity],
+                   targets: set[str], eqs: Mapping[str, tuple[Equation, ...]]) -> Derivation | None:
+    """A search too large to finish, tried again with every cell a 表三 row did not print taken as empty
+    (:mod:`verify.blankplace`): what it places is derived, the rest stays open."""
+    placement = place_blanks(base, unknown, offered)
+    if placement is None:
+        return None
+    result = Derivation(combinations=placement.work, solutions=1, ambiguous=placement.ambiguous,
+                        unresolved=set(targets) - set(placement.values), placed=set(placement.values),
+                        blanks={p for p, v in placement.values.items() if v is None})
+    for p, v in placement.values.items():
+        result.values[p] = v or 0
+        result.rules[p] = sorted(eq.label for eq in eqs.get(p, ()))
+    return result
 
 
 def _printable(group: Ambiguity, values: Mapping[str, int]) -> bool:
