@@ -100,7 +100,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
             note = "15 cells one to a line: they hold as three rows printed by rows and by columns"
             return {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}),
                                   "row-of-15", note) for path in _T4_PATHS}, ambiguities
-        if all(c.is_number or c.kind is CellKind.MISSING for c in cells) or groups_ok:
+        if all(c.is_number or c.kind in (CellKind.MISSING, CellKind.PLACEHOLDER) for c in cells) or groups_ok:
             method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
             placed = t4_placed(chosen, region.items, lines)    # in the order its header names, where another
