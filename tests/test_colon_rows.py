@@ -82,3 +82,25 @@ def test_a_bracket_naming_the_stock_columns_in_another_order_places_nothing() ->
     record = process_document(Document.from_text(text, doc_id="reordered"))
     for column in ("issued", "repealed", "in_force"):
         assert record.provenance[f"active_disclosure.regulations.{column}"].status is not Status.PROVEN
+
+
+def test_table4_given_a_cell_a_line_each_named_by_its_group_and_column_is_read() -> None:
+    groups = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+    columns = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    values = [[3, 1, 0, 2, 6], [1, 0, 0, 0, 1], [0, 0, 0, 0, 0]]
+    t4 = [f"{g}-{c}：{v}" for g, row in zip(groups, values) for c, v in zip(columns, row)]
+    text = "\n".join(["某县人民政府办公室2023年度政府信息公开工作报告", "四、政府信息公开行政复议、行政诉讼情况", *t4,
+                      "五、存在的主要问题及改进情况", "无。"])
+    record = process_document(Document.from_text(text, doc_id="t4-lines"))
+    for group, row in zip(("administrative_review", "litigation_direct", "litigation_after_review"), values):
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+
+
+def test_table4_cells_a_line_with_one_named_twice_are_not_read_as_rows() -> None:
+    from llm_extract.extract.layout import Region
+    from llm_extract.extract.sentencerows import TABLE4_SETS, sentence_rows
+
+    lines = [f"行政复议-{c}：0" for c in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "总计")]
+    assert sentence_rows(lines, Region("表四", 1, len(lines) + 1), TABLE4_SETS) == lines

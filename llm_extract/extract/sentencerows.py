@@ -22,7 +22,9 @@ is never made up from a sentence that does not state it. A total named first, th
 A 表二 row may name its columns in brackets after its label instead, its numbers after the colon
 (``规章（本年制发件数、本年废止件数、现行有效件数）：3、1、14``, ``行政许可（本年处理决定数量）：3684``): the bracket is the
 row's header (:func:`bracketed_row`), read in the form's order only (a bracket naming the stock columns in another
-order places nothing: no identity checks 表二, so cells it placed could never be proven).
+order places nothing: no identity checks 表二, so cells it placed could never be proven). 表四 may give a cell a line,
+each named by its group and column (``行政复议-结果维持：127``): where the fifteen are named once each, they are its
+three rows.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ from functools import lru_cache
 from ..form import FORM
 from ..form.spec import Column
 from .cells import parse_cell
-from .layout import Region
+from .layout import Region, label_key
 from .linetext import LineText
+from .t4lines import group_of
 
 __all__ = ["sentence_rows", "sentence_row", "bracketed_row", "is_sentence_row", "NamedColumns", "TABLE2_SETS",
            "TABLE3_SETS", "TABLE4_SETS"]
@@ -154,12 +157,49 @@ def is_sentence_row(line: str, region: str) -> bool:
     return sets is not None and _COLON.search(line) is not None and _read(line, sets)[0] is not None
 
 
+#: a 表四 cell on a line of its own, named by its group and its column (``行政复议-结果维持：127``)
+_T4_CELL = re.compile(rf"^(?P<group>.+?)\s*[-—–·]?\s*(?P<column>{'|'.join(c.label for c in FORM.table4_columns)})"
+                      rf"\s*[:：]\s*(?P<value>{_VALUE})\s*件?$")
+
+
+def _t4_cell_lines(lines: list[str], region: Region) -> dict[int, str] | None:
+    """表四 given a cell a line, each named by its group and column (``行政复议-结果维持：127`` …
+    ``行政诉讼（复议后起诉）-总计：147``): its three rows as tab rows, each at its group's first line (the other lines
+    emptied), when the region names each of the fifteen cells exactly once; None otherwise."""
+    columns = [c.label for c in FORM.table4_columns]
+    found: dict[tuple[int, int], tuple[int, str]] = {}
+    labels: dict[int, str] = {}
+    for i in range(region.start - 1, min(region.end - 1, len(lines))):
+        m = _T4_CELL.match(unicodedata.normalize("NFKC", lines[i]).strip().rstrip("。.；;"))
+        if m is None:
+            continue
+        group = group_of(label_key(m.group("group")))
+        key = (group, columns.index(m.group("column"))) if group is not None else None
+        if key is None or key in found:
+            return None
+        found[key] = (i, m.group("value"))
+        labels.setdefault(group, m.group("group").strip(" -—–·"))
+    if len(found) != len(FORM.table4_groups) * len(columns):
+        return None
+    rows: dict[int, str] = {}
+    for group, label in labels.items():
+        at = [found[(group, c)][0] for c in range(len(columns))]
+        rows.update(dict.fromkeys(at, ""))
+        rows[min(at)] = "\t".join([label, *(found[(group, c)][1] for c in range(len(columns)))])
+    return rows
+
+
 def sentence_rows(lines: list[str], region: Region | None, sets: tuple[NamedColumns, ...]) -> list[str]:
     """``lines`` with the region's rows written as sentences as tab-separated rows (see the module docstring);
     unchanged where the region holds none, or where one of its sentences naming a cell is no row as a whole
     (the others as tab rows would make that one a label alone: a row of blank cells)."""
     if region is None:
         return lines
+    if sets == TABLE4_SETS and (cells := _t4_cell_lines(lines, region)) is not None:
+        out = list(lines)
+        for n, row in cells.items():
+            out[n] = row
+        return out
     rows: dict[int, str] = {}
     text = LineText.of(lines)
     # (only lines with a colon, even after NFKC: the others are neither rows as sentences nor name a cell)
