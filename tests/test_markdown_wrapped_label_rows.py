@@ -242,3 +242,49 @@ def test_labels_wrapped_over_three_lines_with_their_group_titles_on_the_last_tak
         for c in APPLICANT_COLUMNS:
             path = f"applications.{row}.{c}"
             assert (record.report.get(path), record.provenance[path].status) == (report.get(path), Status.PROVEN), path
+
+
+def _cut_across(doc: Document, rest: str, between: str) -> str:
+    """The document's text with ``between`` (a page's number, a caption) on lines of its own before the row whose
+    label goes on with ``rest``."""
+    at = doc.text.rindex("\n", 0, doc.text.index(f"| {rest} |"))
+    return doc.text[:at] + between + doc.text[at:]
+
+
+def test_a_bare_page_number_between_a_labels_halves_is_no_cell_of_its_row(golden_dir) -> None:
+    """``| ５．要求行政机关确认或重 |  | … |``, then the page's number alone (``2``), then ``| 新出具已获取信息 | 0 | … |``:
+    the number is the page's; the row's cells are the second half's (its empty fields were read as a blank row,
+    proven: a silent error where the numbers are 0)."""
+    report = _report(golden_dir)
+    rest = "申请内容仍不明确"
+    doc = _document(report, {"unavailable_unclear": ("3．补正后", rest, False)})
+    record = process_document(Document.from_text(_cut_across(doc, rest, "\n\n2\n"), doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.unavailable_unclear.{c}"
+        assert (record.report.get(path), record.provenance[path].status) == (report.get(path), Status.PROVEN), path
+
+
+def test_a_label_cut_short_whose_rest_is_not_found_is_never_a_blank_row(golden_dir) -> None:
+    """A caption between the halves (``（续表）``) that no reader joins across: the first half's empty fields are no
+    blank cells; the row is never proven blank (its numbers are the second half's)."""
+    report = _report(golden_dir)
+    rest = "申请内容仍不明确"
+    doc = _document(report, {"unavailable_unclear": ("3．补正后", rest, False)})
+    record = process_document(Document.from_text(_cut_across(doc, rest, "\n\n（续表）\n"), doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.unavailable_unclear.{c}"
+        assert not (record.report.get(path) is None and record.provenance[path].status is Status.PROVEN), path
+
+
+def test_a_wrapped_labels_second_half_printing_its_cells_as_marks_is_a_blank_row(golden_dir) -> None:
+    """``| 2.其他法律行 |  | … |`` over ``| 政法规禁止公开 | / | / | … |``: the marks are the row's empty cells, in place."""
+    report = _report(golden_dir)
+    for c in APPLICANT_COLUMNS:
+        report.set(f"applications.denied_prohibited_by_law.{c}", None)
+    doc = _document(report, {"denied_prohibited_by_law": ("2.其他法律行", "政法规禁止公开", False)})
+    text = re.sub(r"(\| 政法规禁止公开 \|)((?: [^|]* \|){7})", lambda m: m[1] + " / |" * 7, doc.text)
+    assert "| 政法规禁止公开 | / | / |" in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.denied_prohibited_by_law.{c}"
+        assert (record.report.get(path), record.provenance[path].status) == (None, Status.PROVEN), path

@@ -14,7 +14,7 @@ from itertools import takewhile
 from ..evidence import CellKind
 from ..form import FORM
 from .cells import Cell
-from .labels import rows_named
+from .labels import row_begun, rows_named
 from .layout import Item, label_key
 from .rowbounds import numbered
 from .rowplace import field_cells
@@ -167,10 +167,10 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
     converter read a label wrapped over two lines as two rows, its numbers on one of them
     (``| 二、上年结 |  | … |`` / ``| 转政府信息公开申请数量 | 0 | 0 | … |``). So it is where the line's label
     text names no other row (nor starts with an item number, below the label), the two texts together
-    name this row, and the line holds numbers and no word among its value fields."""
-    if not any(it.cell.is_number for it in line_items if it.is_value) \
+    name this row, and the line holds numbers or empty cells' marks and no word among its value fields."""
+    if not any(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in line_items if it.is_value) \
             or any(it.is_text and (it.col or 0) >= lo for it in line_items):
-        return False
+        return False                    # (its cells printed as marks, ``| 政法规禁止公开 | / | / | …``, are cells too)
     # (the label's own field on: the fields left of it are its group's, their titles printed on one line of two)
     piece = _label_fields(line_items, lo, {it.key for it in same if it.is_text} | {label.key}, label.col or 0)
     if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)):
@@ -307,7 +307,7 @@ def _grid_row(items: list[Item], idx: int, end: int,
         width = shape[1]
     # the grid line after the label's: past a table's rule line (a converter starts a new table at a page break), the
     # page's foot and the empty lines around it (the lines between hold no item before the row's span ends)
-    after = min((n for n in by_line if label.line < n), default=label.line + 1)
+    after = min((n for n in by_line if label.line < n and not _page_number(by_line[n], label)), default=label.line + 1)
     empty = not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same)    # no cell of its own
     above = _line_above(items, idx, label) if empty else []
     if row and width - 7 >= 1 and empty:
@@ -338,7 +338,16 @@ def _grid_row(items: list[Item], idx: int, end: int,
                 and _right_above(items, idx, label, above[0].line):
             return label.line, None     # numbers alone on the grid line right above: this row's, printed above
             #                             its label (markitdown), or no one's; its empty fields no blank cells
+        if row and row_begun(label.key) == row:
+            return label.line, None     # a label cut short (``５．要求行政机关确认或重``), its rest and numbers past a
+            #                             page break or a caption this reader did not join: its empty fields no blank row
     return label.line, _grid_cells(same, width, label.col or 0, lost) or _seven_printed(same)
+
+
+def _page_number(line_items: list[Item], label: Item) -> bool:
+    """Whether a line between a grid row's label and the next is a lone number off the grid: a page's number
+    (``2``) a converter printed between the two halves of a row a page break cut, no cell of the row."""
+    return label.grid and len(line_items) == 1 and not line_items[0].grid and line_items[0].cell.is_number
 
 
 def _seven_printed(same: list[Item]) -> list[Cell] | None:
