@@ -20,6 +20,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .labels import TABLE2_LABELS, rows_named
+from .lineends import mended_line_end
 from .spanrepeat import spread_repeats
 from .cells import COUNT_UNITS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot, unspaced_notes
 from .mdcells import md_cell
@@ -228,13 +229,6 @@ _Spec = tuple[str, Cell, str, "int | None", "int | None", bool]
 _Plan = tuple[tuple[_Spec, ...], bool, str]
 
 
-#: a label's numbers listed after its colon, parted by 、 (``规章：3、1、14``): the line's end, numbers only
-_LISTED = re.compile(r"(?<=[：:])\s*[0-9０-９][0-9０-９.,]*(?:\s*、\s*[0-9０-９][0-9０-９.,]*)+\s*$")
-#: a number ending its line, its thousands separators spaced apart (pypdf prints ``行政许可 ３７３ , ９７４``)
-_SPACED_SEPARATORS = re.compile(r"(?<=\s)[0-9０-９]{1,3}(?:\s+[,，]\s+[0-9０-９]{3})+(?=\s*$)")
-#: a number ending its line, its decimal point spaced apart (pypdf prints ``行政事业性收费 ２４２５２ . ３１１０８２``,
-#: ``93. 0``)
-_SPACED_POINT = re.compile(r"(?<=\s)([0-9０-９]+)(?:\s+[.．]\s*|[.．]\s+)([0-9０-９]+)(?=\s*$)")
 #: a cell's number with its thousands grouped by spaces, as WPS and some Word styles print it (``3 118``, ``1 234 567``)
 _SPACE_GROUPED = re.compile(r"^\s*[1-9]\d{0,2}(?: \d{3})+\s*$")
 
@@ -293,12 +287,7 @@ def _line_plan(line: str) -> _Plan | None:
             specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(f)]
         return tuple(specs), False, ""
     # a line without tabs: continuation of a text cell, or space-separated text
-    if "、" in line and ("：" in line or ":" in line):
-        line = _LISTED.sub(lambda m: m[0].replace("、", " "), line)     # 规章：3、1、14 (a label's numbers listed)
-    if "," in line or "，" in line:
-        line = _SPACED_SEPARATORS.sub(lambda m: re.sub(r"\s+[,，]\s+", ",", m[0]), line)
-    if "." in line or "．" in line:
-        line = _SPACED_POINT.sub(r"\1.\2", line)
+    line = mended_line_end(line)        # 规章：3、1、14, ３７３ , ９７４, ２４２５２ . ３１ (lineends.py)
     toks = _tokens(line)
     if _is_prose(toks):
         return None                     # a sentence's counts (…案件 2 件、…) are no table's cells
