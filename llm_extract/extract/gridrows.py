@@ -331,7 +331,8 @@ def _grid_row(items: list[Item], idx: int, end: int,
         #                                 row a converter cut in two at a page break? whose numbers, not known
     if empty:
         for n, below in by_line.items():    # (empty fields only after the label: no cell of its own either)
-            if all(it.is_value and it.grid for it in below) and any(it.cell.is_number for it in below) \
+            if all(it.is_value and it.grid for it in below) \
+                    and any(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in below) \
                     and (below[0].width or 0) == (label.width or 0):
                 return n, _grid_cells(below, width, label.col or 0, lost) or _seven_printed(below)
         if above and all(it.is_value for it in above) and any(it.cell.is_number for it in above) \
