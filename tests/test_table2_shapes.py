@@ -52,6 +52,19 @@ def test_a_clause_naming_both_kinds_of_document_and_a_fee_in_yuan_stay_missing()
     assert {k: v for k, v in t2.items() if k != "licensing"} == {k: None for k in t2 if k != "licensing"}
 
 
+def test_an_articles_heading_and_the_columns_name_after_a_decision_do_not_hide_the_counts() -> None:
+    """A phone article's section 二: a Markdown heading with a pictograph (``## 👉二、主动公开政府信息情况``), and the
+    decisions' counts after the column's name (``行政许可本年处理决定0件``)."""
+    text = with_section(STEM, _HEADING, "三、收到和处理政府信息公开申请情况",
+                        "本年度制发规章0件、废止0件、现行有效0件；制发行政规范性文件2件、废止0件、现行有效2件。"
+                        "行政许可本年处理决定3件，行政处罚12件，行政强制0件，行政事业性收费0万元。")
+    text = text.replace(_HEADING, "## 👉" + _HEADING, 1)
+    t2 = _t2(process_document(Document.from_text(text, doc_id=STEM)))
+    assert t2 == {"regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 0,
+                  "normative_documents.issued": 2, "normative_documents.repealed": 0, "normative_documents.in_force": 2,
+                  "licensing": 3, "punishment": 12, "enforcement": 0, "fees_10k_yuan": 0}
+
+
 def test_a_printed_table_is_read_as_printed_whatever_the_sentences_say() -> None:
     text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8")
     text = text.replace(_HEADING, _HEADING + "\n\n全年作出行政许可决定99999件。", 1)

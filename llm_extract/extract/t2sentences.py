@@ -7,8 +7,9 @@ An agency may write section 二 as prose instead of the table::
 
 Read only where the document prints no 表二 at all, and only from section 二's lines. A clause (between ``；`` and
 ``。``) that names 规章 or 行政规范性文件, not both, gives that row's 制发 / 废止 / 现行有效 counts; 行政许可, 行政处罚 and
-行政强制 each give the count right after their name (决定 between them at most); 行政事业性收费 its amount in 万元
-(an amount in 元 is not converted: left missing). Anything else stays missing. A clause that begins with another
+行政强制 each give the count right after their name (决定, or the column's 本年处理决定, between them at most);
+行政事业性收费 its amount in 万元 (an amount in 元 is not converted: left missing). Section 二's heading may stand
+behind a Markdown heading's marks or an article's pictograph bullet (``## 👉二、主动公开政府信息情况``). Anything else stays missing. A clause that begins with another
 time (``上年度制发…``, ``近三年…``, ``2019年以来…``) states no cell of this report; a cell two clauses state
 differently (``2021年制发行政规范性文件12件…；2022年…制发行政规范性文件9件``: which is the report's year is not
 the sentence's to say) stays missing too: no identity checks 表二, so a wrong pick would be proven.
@@ -28,16 +29,19 @@ __all__ = ["read_table2_sentences", "T2_SENTENCES"]
 #: the method of a reading so found
 T2_SENTENCES = "t2-sentences"
 
-_SECTION = re.compile(r"^[\s\u3000]*(?:二|2)[、.．]\s*主动公开")
-_NEXT_SECTION = re.compile(r"^[\s\u3000]*(?:[三四五六]|[3-6])[、.．]")
+#: what may stand before a section's number: spaces, a Markdown heading's marks, an article's pictograph bullets
+_LEAD = r"^[\s\u3000#*\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*"
+_SECTION = re.compile(_LEAD + r"(?:二|2)[、.．]\s*主动公开")
+_NEXT_SECTION = re.compile(_LEAD + r"(?:[三四五六]|[3-6])[、.．]")
 _CLAUSE = re.compile(r"[^；;。]+")
 _N = r"(\d+)\s*件"
 _DOCUMENT_COUNTS = {"issued": re.compile(r"(?:制发|制定|出台|印发|发布)[^\d，,、；。]{0,10}?" + _N),
                     "repealed": re.compile(r"废止[^\d，,、；。]{0,10}?" + _N),
                     "in_force": re.compile(r"现行有效[^\d，,、；。]{0,10}?" + _N)}
-_DECISIONS = {"licensing": re.compile(r"行政许可(?:决定)?(?:数量)?" + _N),
-              "punishment": re.compile(r"行政处罚(?:决定)?(?:数量)?" + _N),
-              "enforcement": re.compile(r"行政强制(?:决定)?(?:数量)?" + _N)}
+_DECIDED = r"(?:本年)?(?:处理)?(?:决定)?(?:数量)?"       # (行政许可本年处理决定0件: the column's name between)
+_DECISIONS = {"licensing": re.compile(r"行政许可" + _DECIDED + _N),
+              "punishment": re.compile(r"行政处罚" + _DECIDED + _N),
+              "enforcement": re.compile(r"行政强制" + _DECIDED + _N)}
 _FEES = re.compile(r"行政事业性收费(?:金额)?(?:为|共|合计)?(\d+(?:\.\d+)?)\s*万元")
 #: another time than the report's year, named before a clause's first count (a comparison, 较上年, is none)
 _OTHER_TIME = re.compile(r"(?<![较比与])(?:上一?年|去年)|近[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年(?:来|间)"
