@@ -104,3 +104,12 @@ def test_table4_cells_a_line_with_one_named_twice_are_not_read_as_rows() -> None
 
     lines = [f"行政复议-{c}：0" for c in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "总计")]
     assert sentence_rows(lines, Region("表四", 1, len(lines) + 1), TABLE4_SETS) == lines
+
+
+def test_a_rows_first_cell_an_empty_cells_mark_right_after_the_colon_is_its_first_cell() -> None:
+    # （五）不予处理3．要求提供公开出版物：/ ０ / 0 0 / / — the / is 自然人's empty cell, not the label's
+    from llm_extract.extract.layout import tokenize
+
+    items = tokenize(["3．要求提供公开出版物：/ ０ / 0 0 / /"], 1, 2)
+    assert items[0].raw == "3．要求提供公开出版物"
+    assert [it.raw for it in items[1:]] == ["/", "０", "/", "0", "0", "/", "/"]
