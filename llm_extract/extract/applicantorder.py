@@ -69,6 +69,19 @@ def _name_end(header: list[str], start: int, name: str) -> int:
     return end
 
 
+def _named_once(header: list[str]) -> list[int] | None:
+    """Where the ``header`` names each of the six applicant columns (:func:`_places`), in the form's order, when it
+    names each exactly once; else None."""
+    pieces = _form_name_pieces(header)
+    at: list[int] = []
+    for names in _NAMES:
+        places = _places(header, names, pieces)
+        if len(places) != 1:
+            return None
+        at.append(places[0])
+    return at
+
+
 def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
     """The form's column (0 … 5) of each printed applicant column, in printed order, where the ``header`` (its
     words in order, spaces taken out) names each of the six once and not in the form's order; else None. In a
@@ -76,13 +89,9 @@ def header_applicant_order(header: list[str]) -> tuple[int, ...] | None:
     where it stands against 法人或其他组织 on that line; printed on a line of its own (OCR's ``法人或其他组织`` over
     ``自然人 总计`` over the five: cells spanning the header's two rows stand between them), it says nothing of
     its place."""
-    at: list[int] = []
-    pieces = _form_name_pieces(header)
-    for names in _NAMES:
-        places = _places(header, names, pieces)
-        if len(places) != 1:
-            return None
-        at.append(places[0])
+    at = _named_once(header)
+    if at is None:
+        return None
     natural, orgs = at[0], at[1:]
     groups = name_places(header, _GROUP)
     if len(groups) == 1 and natural < min(orgs) and groups[0] < min(orgs) \
@@ -132,11 +141,10 @@ def header_total_place(header: list[str]) -> int | None:
     totals = name_places(header, _TOTAL)
     if len(totals) != 1:
         return None
-    pieces = _form_name_pieces(header)
-    at = [_places(header, names, pieces) for names in _NAMES]
-    if any(len(places) != 1 for places in at):
+    at = _named_once(header)
+    if at is None:
         return None
-    before = sum(places[0] < totals[0] for places in at)
+    before = sum(place < totals[0] for place in at)
     return None if before in (0, len(_NAMES)) else before     # (first: extracols.total_first_fields moves it last)
 
 

@@ -29,7 +29,12 @@ from ..evidence import CellKind
 from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
 
 __all__ = ["Cell", "COUNT_UNITS", "parse_cell", "parse_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
-           "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE", "EMPTY_KINDS"]
+           "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE", "EMPTY_KINDS",
+           "PICTOGRAPHS"]
+
+#: the pictographs a reposted article opens its lines with (📢一、…, ⬇️（七）总计, ✅): the body of a regex character
+#: class; bullets, no label's or heading's words
+PICTOGRAPHS = "\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
 
 #: a cell printed empty: nothing in it, or a placeholder (—, /, 空)
 EMPTY_KINDS = frozenset({CellKind.BLANK, CellKind.PLACEHOLDER})

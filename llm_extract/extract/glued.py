@@ -21,10 +21,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from .cells import OCR_LETTERS, ocr_digits
+from ..evidence import Reading
+from .cells import OCR_LETTERS, ocr_digits, parse_cell
+from .readings import reading
 from .summingcuts import parts_summing
 
-__all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "blanked_options", "placeholder_partings", "forced_cells", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
+__all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "blanked_options", "placeholder_partings", "forced_cells", "forced_readings", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
            "groups_hold", "MAX_OPTIONS", "MAX_STEPS", "MAX_DIGITS"]
 
 MAX_OPTIONS = 2_000
@@ -291,6 +293,16 @@ def forced_cells(parts: list[str], width: int) -> list[int | None] | None:
         if len(cells) > width:
             return None
     return cells if len(cells) == width else None
+
+
+def forced_readings(parts: list[str], width: int, line: int) -> list[Reading] | None:
+    """The ``width`` cells a run the text alone cuts (:func:`forced_cells`) reads as printed, from line ``line``: its
+    numbers, and each placeholder as the mark it is; ``None`` for a run the text does not cut alone."""
+    cells = forced_cells(parts, width)
+    if cells is None:
+        return None
+    marks = iter(p for p in parts if not p.isdigit())
+    return [reading(parse_cell(next(marks) if value is None else str(value)), [line], "glued") for value in cells]
 
 
 def blanked_options(run: str, width: int = 7) -> list[tuple[list[int | None], list[str]]]:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from .labels import TABLE2_LABELS, rows_named
 from .lineends import mended_line_end
 from .spanrepeat import spread_repeats
-from .cells import COUNT_UNITS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot, unspaced_notes
+from .cells import (COUNT_UNITS, PICTOGRAPHS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot,
+                    unspaced_notes)
 from .mdcells import md_cell
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
@@ -33,7 +34,7 @@ __all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_fu
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
 #: pictographs a reposted article opens its lines with (📢一、…, ⬇️（七）总计): bullets, no label's words
-_BULLETS = re.compile("^[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+_BULLETS = re.compile(f"^[{PICTOGRAPHS}]+")
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
 #: (数量：2885, 出版物：/: a colon after the label, the row's first cell a number or an empty cell's mark)
 _GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(?:[：:]?(\d+)|[：:]([/／\-—－–]|无|不适用))$")

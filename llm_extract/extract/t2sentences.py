@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from ..evidence import Reading
-from .cells import parse_cell
+from .cells import PICTOGRAPHS, parse_cell
 from .readings import Readings, reading
 
 __all__ = ["read_table2_sentences", "T2_SENTENCES"]
@@ -30,7 +30,7 @@ __all__ = ["read_table2_sentences", "T2_SENTENCES"]
 T2_SENTENCES = "t2-sentences"
 
 #: what may stand before a section's number: spaces, a Markdown heading's marks, an article's pictograph bullets
-_LEAD = r"^[\s\u3000#*\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF\uFE0F\u200D]*"
+_LEAD = rf"^[\s\u3000#*{PICTOGRAPHS}]*"
 _SECTION = re.compile(_LEAD + r"(?:二|2)[、.．]\s*主动公开")
 _NEXT_SECTION = re.compile(_LEAD + r"(?:[三四五六]|[3-6])[、.．]")
 _CLAUSE = re.compile(r"[^；;。]+")

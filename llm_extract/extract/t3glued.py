@@ -14,7 +14,7 @@ import re
 from ..evidence import Ambiguity
 from ..schema import TABLE3_ROW_PATHS
 from .cells import parse_cell
-from .glued import blanked_options, blanked_run, forced_cells, glued_run, parted_at, placeholder_partings, row_cuts, width_bounds
+from .glued import blanked_options, blanked_run, forced_readings, glued_run, parted_at, placeholder_partings, row_cuts, width_bounds
 from .layout import Item
 from .readings import Readings, missing, reading
 
@@ -64,14 +64,12 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
 
 
 def _read_forced(paths: list[str], parts: list[str], label: Item, out: Readings) -> bool:
-    """A glued row the text alone cuts (``glued.forced_cells``: ``45无无无无无45``, ``0000000``) is read as printed,
+    """A glued row the text alone cuts (``glued.forced_readings``: ``45无无无无无45``, ``0000000``) is read as printed,
     like a row whose cells kept their separators: the identities then check it."""
-    cells = forced_cells(parts, len(paths))
+    cells = forced_readings(parts, len(paths), label.line)
     if cells is None:
         return False
-    marks = iter(p for p in parts if not p.isdigit())
-    for path, value in zip(paths, cells):
-        out[path] = reading(parse_cell(next(marks) if value is None else str(value)), [label.line], "glued")
+    out.update(zip(paths, cells))
     return True
 
 

@@ -10,7 +10,7 @@ results (``glued.blanked_cuts``), a placeholder (``/ - — 无``) being one empt
 Where every cut of a group puts its empty cells in the same places they are read empty there; the group's
 numbers become an :class:`~llm_extract.evidence.Ambiguity` whose options are its cuts, for the identity search
 in ``verify/`` to choose (one to a group: no identity ties one group's cells to another's): even a run with
-one cut comes out derived, never proven, unless the text alone cuts it (``glued.forced_cells``: ``00000``, each
+one cut comes out derived, never proven, unless the text alone cuts it (``glued.forced_readings``: ``00000``, each
 placeholder a cell, each run of zeros as many cells of 0, filling the group): that group is read as printed.
 """
 
@@ -21,7 +21,8 @@ import re
 from ..evidence import Ambiguity
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
-from .glued import blanked_cuts, forced_cells, parted_at, placeholder_partings, width_bounds
+from ..evidence import Reading
+from .glued import blanked_cuts, forced_readings, parted_at, placeholder_partings, width_bounds
 from .layout import Item
 from .readings import Readings, missing, reading
 from .t4groups import GLUED_MARKS
@@ -56,10 +57,11 @@ def _group_runs(items: list[Item]) -> list[tuple[Item, str]] | None:
     return [(it, run) for _, it, run in runs]
 
 
-def _forced(run: str) -> list[int | None] | None:
-    """A group's five cells when the text alone cuts its run (``glued.forced_cells``: ``00000``, ``0/0/0``)."""
+def _forced(run: str, line: int) -> list[Reading] | None:
+    """A group's five cells read as printed when the text alone cuts its run (``glued.forced_readings``: ``00000``,
+    ``0/0/0``)."""
     partings = [[run]] if run.isdigit() else placeholder_partings(run)
-    return forced_cells(partings[0], _WIDTH) if len(partings) == 1 else None
+    return forced_readings(partings[0], _WIDTH, line) if len(partings) == 1 else None
 
 
 def _cuts(run: str, raw: str) -> list[list[int | None]]:
@@ -78,16 +80,16 @@ def read_glued_group_rows(items: list[Item], out: Readings, ambiguities: list[Am
     rows = _group_runs(items)
     if rows is None:
         return False
-    forced = [_forced(run) for _, run in rows]
-    per_group = [[f] if f is not None else _cuts(run, it.raw) for (it, run), f in zip(rows, forced)]
-    if any(not cuts or len({tuple(v is None for v in o) for o in cuts}) != 1 for cuts in per_group):
+    forced = [_forced(run, it.line) for it, run in rows]
+    per_group = [[] if f is not None else _cuts(run, it.raw) for (it, run), f in zip(rows, forced)]
+    if any(f is None and (not cuts or len({tuple(v is None for v in o) for o in cuts}) != 1)
+           for f, cuts in zip(forced, per_group)):
         return False
-    for (it, run), cuts, paths, cells in zip(rows, per_group, _PATHS, forced):
-        marks = iter(ch for ch in run if not ch.isdigit())
-        if cells is not None:                # the text alone cuts it: read as printed
-            for value, path in zip(cells, paths):
-                out[path] = reading(parse_cell(next(marks) if value is None else str(value)), [it.line], "glued")
+    for (it, run), cuts, paths, printed in zip(rows, per_group, _PATHS, forced):
+        if printed is not None:              # the text alone cuts it: read as printed
+            out.update(zip(paths, printed))
             continue
+        marks = iter(ch for ch in run if not ch.isdigit())
         kept = [i for i, v in enumerate(cuts[0]) if v is not None]
         for value, path in zip(cuts[0], paths):
             if value is None:                # an empty cell, printed as its placeholder

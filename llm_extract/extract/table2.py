@@ -12,7 +12,7 @@ from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
 from .extracols import added_column, t2_header
 from .headerorder import STOCK_NAMES, header_order
 from .columns import CLEAR_MARGIN, place_by_columns
-from .glued import cuts, forced_cells, glued_number, glued_run, parted_at, recount_options, width_bounds
+from .glued import cuts, forced_readings, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, names_table2_row, strip_item_number
 from .feeunit import fee_in_wanyuan
 from .t2wide import read_wide
@@ -324,17 +324,16 @@ def _glued_placeholders(key: str, n: int) -> bool:
 def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
               ambiguities: list[Ambiguity] | None) -> None:
     """A 表二 row whose cells ran into its label: one cell is read; three are cut (never read), unless the run is
-    three zeros (``glued.forced_cells``)."""
+    three zeros (``glued.forced_readings``)."""
     if len(paths) == 1:
         r = reading(parse_cell(number), [item.line], "glued")
         if not fits_field(paths[0], r.value):
             r = missing(number, [item.line], "glued", "a decimal where a count belongs")
         out[paths[0]] = r
         return
-    forced = forced_cells([number], len(paths)) if item.key.endswith(number) else None
+    forced = forced_readings([number], len(paths), item.line) if item.key.endswith(number) else None
     if forced is not None:              # 规章000: three cells of 0 (a run of zeros, each one a cell)
-        for path, value in zip(paths, forced):
-            out[path] = reading(parse_cell(str(value)), [item.line], "glued")
+        out.update(zip(paths, forced))
         return
     note = "glued digit run: where the cells part is unknown"
     for path in paths:

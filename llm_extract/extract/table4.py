@@ -10,7 +10,7 @@ from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import parse_cell
-from .glued import digit_run, forced_cells, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
+from .glued import digit_run, forced_readings, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4edges import read_edge_blank_row
@@ -140,10 +140,9 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     if run is None and not numbers and (read_glued_group_rows(region.items, out, ambiguities)
                                         or read_empty_groups(region.items, out, ambiguities)):
         return out, ambiguities             # 行政复议01102 …: each group's run; 0000001001-----: an empty group in dashes
-    forced = forced_cells([run], 15) if run is not None and label_key(printed).endswith(run) else None
-    if forced is not None:                  # fifteen zeros run together: fifteen cells of 0 (glued.forced_cells)
-        for path, value in zip(_T4_PATHS, forced):
-            out[path] = reading(parse_cell(str(value)), [run_line], "glued")
+    forced = forced_readings([run], 15, run_line) if run is not None and label_key(printed).endswith(run) else None
+    if forced is not None:                  # fifteen zeros run together: fifteen cells of 0 (glued.forced_readings)
+        out.update(zip(_T4_PATHS, forced))
         return out, ambiguities
     if run is not None:                     # a crawler's dump: the fifteen numbers ran together
         cut = group_cuts(run)

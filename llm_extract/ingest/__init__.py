@@ -93,11 +93,9 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         limits.check_kind(len(data), kind, path)
     if kind == "html":
         page, encoding = decode_html(data, path)
-        text = html_to_text(page)
+        text = _page_text(page, meta)
         if not text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
-        if images := len(_IMAGE.findall(page)):       # (a table published as a picture: notices.py names them)
-            meta["images"] = images
     elif kind in _WORD_READERS:
         reader, encoding = _WORD_READERS[kind]
         text = reader(data, path)
@@ -148,14 +146,19 @@ def text_document(text: str, doc_id: str = "doc", *, source_kind: str = "txt", e
         text, encoding, source_kind = read.text, read.encoding, read.kind
         meta |= read.meta
     elif source_kind == "html" and is_html_page(text):
-        page, text = text, html_to_text(text)
-        if images := len(_IMAGE.findall(page)):
-            meta["images"] = images
+        text = _page_text(text, meta)
     return _document(text, doc_id=doc_id, source_kind=source_kind, encoding=encoding, meta=meta, **kw)
 
 
 #: a picture in a web page
 _IMAGE = re.compile(r"<img\b", re.IGNORECASE)
+
+
+def _page_text(page: str, meta: dict) -> str:
+    """A web page's text; its pictures counted in ``meta`` (a table published as a picture: notices.py names them)."""
+    if images := len(_IMAGE.findall(page)):
+        meta["images"] = images
+    return html_to_text(page)
 
 
 def _docx_pictures(data: bytes) -> int:
