@@ -289,3 +289,30 @@ def test_a_wrapped_labels_second_half_printing_its_cells_as_marks_is_a_blank_row
     for c in APPLICANT_COLUMNS:
         path = f"applications.denied_prohibited_by_law.{c}"
         assert (record.report.get(path), record.provenance[path].status) == (None, Status.PROVEN), path
+
+
+
+def test_a_label_wrapped_over_three_lines_with_its_numbers_on_the_first_takes_them(golden_dir) -> None:
+    """One label field (its group's title in it): ``| （六）其他处理１．申请人无正 | 1 | 0 | … |`` / ``| 当理由 |  | … |`` /
+    ``| 逾期不补正、行政机关不再处理其政府信息公开申请 |  | … |``: the numbers two lines above the label's rest are its row's
+    (the empty fields below were read as a blank row, proven: a silent error)."""
+    report = _report(golden_dir)
+    _counted(report, "other_no_correction", 1)
+    lines = [_line(["申请人情况", "自然人", "法人或其他组织", *[""] * 4], ["总计"]), "|" + "---|" * 8,
+             _line(["", ""], ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])]
+    for row in FORM.table3_rows:
+        cells = ["" if v is None else str(v) for v in (report.get(f"applications.{row.key}.{c}")
+                                                       for c in APPLICANT_COLUMNS)]
+        if row.key == "other_no_correction":
+            lines += [_line(["（六）其他处理１．申请人无正"], cells), _line(["当理由"], EMPTY),
+                      _line(["逾期不补正、行政机关不再处理其政府信息公开申请"], EMPTY)]
+        else:
+            lines.append(_line([row.label], cells))
+    text = render(report, "markdown")
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议")
+    text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n" + "\n".join(lines) + "\n\n" + text[end:]
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.other_no_correction.{c}"
+        assert (record.report.get(path), record.provenance[path].status) == (report.get(path), Status.PROVEN), path

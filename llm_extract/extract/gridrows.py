@@ -235,6 +235,49 @@ def _label_continued(row: str, label: Item, own: list[Item], by_line: Mapping[in
     return None                                     # no numbers below: its fields are its (blank) cells
 
 
+def _label_continued_above(row: str, label: Item, idx: int, items: list[Item], own: list[Item],
+                           by_line: Mapping[int, list[Item]], lo: int) -> tuple[int, list[Item]] | None:
+    """A label whose grid line holds only empty fields and whose text began on the lines above: a converter wrapped
+    it over three or more grid lines, its numbers on the first (``| （六）其他处理１．申请人无正 | 0 | … |`` /
+    ``| 当理由 |  | … |`` / ``| 逾期不补正、行政机关不再处理其政府信息公开申请 |  | … |``): (the numbers' line, its
+    items) where the lines between hold pieces of label text and empty fields only, and the texts together, from
+    the numbers' line down (and the label's own rest on the lines below it, as empty), name this row while the
+    numbers' line's piece names no other. ``None`` otherwise (two lines are :func:`_wrapped_label_row`'s)."""
+    besides = {it.key for it in own if it.is_text} | {label.key}     # group titles repeated on every line
+    tail = ""
+    for n in sorted(n for n in by_line if n > label.line)[:_CONTINUED_LINES]:
+        piece = _label_fields(by_line[n], lo, besides, label.col or 0)
+        if not piece or numbered(piece) or any(it.is_value and it.cell.kind is not CellKind.BLANK or it.is_text
+                                               and (it.col or 0) >= lo for it in by_line[n]):
+            break
+        tail += piece
+    pieces: list[str] = []
+    j = idx - 1
+    while j >= 0 and items[j].line == label.line:
+        j -= 1
+    for _ in range(_CONTINUED_LINES + 1):
+        if j < 0 or not items[j].grid:
+            return None
+        line, line_items = items[j].line, []
+        while j >= 0 and items[j].line == line:
+            line_items.append(items[j])
+            j -= 1
+        line_items.reverse()
+        if (line_items[0].width or 0) != (label.width or 0) or any(it.is_text and (it.col or 0) >= lo
+                                                                   for it in line_items):
+            return None
+        piece = _label_fields(line_items, lo, besides, label.col or 0)
+        if not piece or set(rows_named(piece)) - {row}:
+            return None
+        if any(it.is_value and it.cell.is_number for it in line_items):
+            joined = piece + "".join(reversed(pieces)) + label.key
+            return (line, line_items) if rows_named(joined + tail) == [row] and (pieces or tail) else None
+        if numbered(piece) or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in line_items):
+            return None
+        pieces.append(piece)
+    return None
+
+
 def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int, bool] | None, row: str = "",
              claimed: AbstractSet[int] = frozenset()) -> tuple[int, list[Cell] | None]:
     """:func:`_grid_row`, where the cells come from a line other than the label's, unless a row above took
@@ -324,6 +367,8 @@ def _grid_row(items: list[Item], idx: int, end: int,
         if above and _wrapped_label_row(row, label, own, above, width - 7, False) \
                 and (above[0].width or 0) == (label.width or 0):
             return above[0].line, _grid_cells(above, width, label.col or 0, lost)
+        if (head := _label_continued_above(row, label, idx, items, own, by_line, width - 7)) is not None:
+            return head[0], _grid_cells(head[1], width, label.col or 0, lost)
     nxt = by_line.get(after, [])
     if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \
             and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
