@@ -292,27 +292,65 @@ def test_a_wrapped_labels_second_half_printing_its_cells_as_marks_is_a_blank_row
 
 
 
-def test_a_label_wrapped_over_three_lines_with_its_numbers_on_the_first_takes_them(golden_dir) -> None:
-    """One label field (its group's title in it): ``| （六）其他处理１．申请人无正 | 1 | 0 | … |`` / ``| 当理由 |  | … |`` /
-    ``| 逾期不补正、行政机关不再处理其政府信息公开申请 |  | … |``: the numbers two lines above the label's rest are its row's
-    (the empty fields below were read as a blank row, proven: a silent error)."""
-    report = _report(golden_dir)
-    _counted(report, "other_no_correction", 1)
+
+def _one_field_rows(report: Report, row: str, lines: list[str]) -> list[str]:
+    """表三's cells of ``row`` in ``report``, as text, then ``lines`` with ``{cells}`` standing for them."""
+    cells = ["" if v is None else str(v) for v in (report.get(f"applications.{row}.{c}") for c in APPLICANT_COLUMNS)]
+    return [line.replace("{cells}", " | ".join(cells)) for line in lines]
+
+
+def _one_field_table3(report: Report, wrapped: dict[str, list[str]]) -> Document:
+    """The report with 表三 as a converter prints a PDF's table: one label field (a group's title in it), seven value
+    fields; the rows in ``wrapped`` as its lines (``{cells}``: the row's seven cells, ``{empty}``: seven empty ones)."""
     lines = [_line(["申请人情况", "自然人", "法人或其他组织", *[""] * 4], ["总计"]), "|" + "---|" * 8,
              _line(["", ""], ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])]
     for row in FORM.table3_rows:
-        cells = ["" if v is None else str(v) for v in (report.get(f"applications.{row.key}.{c}")
-                                                       for c in APPLICANT_COLUMNS)]
-        if row.key == "other_no_correction":
-            lines += [_line(["（六）其他处理１．申请人无正"], cells), _line(["当理由"], EMPTY),
-                      _line(["逾期不补正、行政机关不再处理其政府信息公开申请"], EMPTY)]
-        else:
-            lines.append(_line([row.label], cells))
+        own = wrapped.get(row.key, [f"| {row.label} | {{cells}} |"])
+        lines += [line.replace("{empty}", " | ".join(EMPTY)) for line in _one_field_rows(report, row.key, own)]
     text = render(report, "markdown")
     start = text.index("三、收到和处理政府信息公开申请情况")
     end = text.index("四、政府信息公开行政复议")
     text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n" + "\n".join(lines) + "\n\n" + text[end:]
-    record = process_document(Document.from_text(text, doc_id="x"))
+    return Document.from_text(text, doc_id="x")
+
+
+def _read_as(report: Report, document: Document, row: str) -> None:
+    record = process_document(document)
     for c in APPLICANT_COLUMNS:
-        path = f"applications.other_no_correction.{c}"
+        path = f"applications.{row}.{c}"
         assert (record.report.get(path), record.provenance[path].status) == (report.get(path), Status.PROVEN), path
+
+
+def test_a_label_wrapped_over_three_lines_with_its_numbers_on_the_first_takes_them(golden_dir) -> None:
+    """``| （六）其他处理１．申请人无正 | 1 | 0 | … |`` / ``| 当理由 |  | … |`` / ``| 逾期不补正、行政机关不再处理其政府信息公开
+    申请 |  | … |``: the numbers two lines above the label's rest are its row's (the empty fields below were read as a
+    blank row, proven: a silent error)."""
+    report = _report(golden_dir)
+    _counted(report, "other_no_correction", 1)
+    _read_as(report, _one_field_table3(report, {"other_no_correction": [
+        "| （六）其他处理１．申请人无正 | {cells} |", "| 当理由 | {empty} |",
+        "| 逾期不补正、行政机关不再处理其政府信息公开申请 | {empty} |"]}), "other_no_correction")
+
+
+def test_a_page_number_between_a_labels_halves_its_numbers_on_the_first_is_no_cell(golden_dir) -> None:
+    """``| （三）不予公开3.危 | 1 | 0 | … |``, the page's number alone (``2``), then a new table: ``| 及“三安全一稳定” |  | … |``:
+    the first half's numbers are the row's (the second half's empty fields were read as a blank row, proven)."""
+    report = _report(golden_dir)
+    _counted(report, "denied_security_stability", 1)
+    _read_as(report, _one_field_table3(report, {"denied_security_stability": [
+        "| （三）不予公开3.危 | {cells} |", "", "2", "", "| 及“三安全一稳定” | {empty} |", "|---|---|---|---|---|---|---|---|"]}),
+        "denied_security_stability")
+
+
+def test_the_rest_of_a_label_whose_beginning_is_not_found_is_never_a_blank_row(golden_dir) -> None:
+    """``| （三）不予公开3.危 | 0 | 0 | 0 | 0 | 0 | 0 |`` (a cell lost: not the grid's width), then ``| 及“三安全一稳定” |  | … |``:
+    the second half's empty fields are no blank cells; the row is never proven blank (its 0s were, the identities
+    holding either way)."""
+    report = _report(golden_dir)
+    assert {report.get(f"applications.denied_security_stability.{c}") for c in APPLICANT_COLUMNS} == {0}
+    record = process_document(_one_field_table3(report, {"denied_security_stability": [
+        "| （三）不予公开3.危 | 0 | 0 | 0 | 0 | 0 | 0 |", "| 及“三安全一稳定” | {empty} |"]}))
+    for c in APPLICANT_COLUMNS:
+        path = f"applications.denied_security_stability.{c}"
+        got = (record.report.get(path), record.provenance[path].status)
+        assert got[1] is not Status.PROVEN or got[0] == report.get(path), path

@@ -14,7 +14,7 @@ from itertools import takewhile
 from ..evidence import CellKind
 from ..form import FORM
 from .cells import Cell
-from .labels import row_begun, rows_named
+from .labels import row_begun, row_continued, rows_named
 from .layout import Item, label_key
 from .rowbounds import numbered
 from .rowplace import field_cells
@@ -130,8 +130,9 @@ _PAGE_BREAK_LINES = 24     # how far above a label a page break's repeated heade
 
 def _line_above(items: list[Item], idx: int, label: Item) -> list[Item]:
     """The items of the grid line above the label's, past a page break between the two (a repeated
-    header: grid lines of the header's words only, and lines outside the grid, such as the table's note,
-    none holding a value, an item number or a row's name). Empty when there is none."""
+    header: grid lines of the header's words only, the page's number alone off the grid, and lines outside the
+    grid, such as the table's note, none holding a value, an item number or a row's name). Empty when there is
+    none."""
     j = idx - 1
     while j >= 0 and items[j].line == label.line:
         j -= 1
@@ -140,6 +141,8 @@ def _line_above(items: list[Item], idx: int, label: Item) -> list[Item]:
         while j >= 0 and items[j].line == line:
             group.append(items[j])
             j -= 1
+        if len(group) == 1 and not group[0].grid and group[0].cell.is_number and label.grid:
+            continue                    # a page's number off the grid between a row's two halves (``2``)
         if any(it.is_value for it in group):
             return group[::-1] if group[0].grid else []
         header = all(it.grid and it.key in _HEADER for it in group) \
@@ -384,9 +387,11 @@ def _grid_row(items: list[Item], idx: int, end: int,
                 and _right_above(items, idx, label, above[0].line):
             return label.line, None     # numbers alone on the grid line right above: this row's, printed above
             #                             its label (markitdown), or no one's; its empty fields no blank cells
-        if row and row_begun(label.key) == row:
+        if row and row in (row_begun(label.key), row_continued(label.key)):
             return label.line, None     # a label cut short (``５．要求行政机关确认或重``), its rest and numbers past a
-            #                             page break or a caption this reader did not join: its empty fields no blank row
+            #                             page break or a caption this reader did not join, or the rest of a label
+            #                             (``及“三安全一稳定”``) whose beginning this reader did not find: its empty
+            #                             fields no blank row
     return label.line, _grid_cells(same, width, label.col or 0, lost) or _seven_printed(same)
 
 

@@ -14,7 +14,7 @@ from ..form import FORM
 
 __all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "match_row", "names_table2_row",
            "rows_named", "table2_rows_named",
-           "row_begun", "strip_item_number", "BARE_HEADERS"]
+           "row_begun", "row_continued", "strip_item_number", "BARE_HEADERS"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
 
@@ -94,4 +94,16 @@ def row_begun(key: str) -> str | None:
     if len(bare) < (_BEGUN_NUMBERED if bare != key else _BEGUN_BARE):
         return None
     rows = [row for row, words in _WORDS if words.startswith(bare) and words != bare]
+    return rows[0] if len(rows) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def row_continued(key: str) -> str | None:
+    """The one 表三 row whose label goes on with ``key``'s words past its start: the second or a later line of a
+    label wrapped in a narrow cell (``当理由``, ``逾期不补正、行政机关不再处理其政府信息公开申请``, ``及“三安全一稳定”``), its
+    beginning printed elsewhere; ``None`` for a key with an item number, shorter than three characters, or going
+    on several rows' labels."""
+    if strip_item_number(key) != key or len(key) < _BEGUN_NUMBERED:
+        return None
+    rows = [row for row, words in _WORDS if key in words[1:] and not words.startswith(key)]
     return rows[0] if len(rows) == 1 else None
