@@ -766,3 +766,44 @@ def test_a_rows_numbers_above_its_label_under_a_group_title_leave_the_blank_rows
     readings, _ = read_table3(region)
     assert readings["applications.partially_granted.total"].kind is CellKind.BLANK
     assert readings["applications.granted.total"].value == 1
+
+
+def _fixed_row(label: str, cells: list[str]) -> str:
+    """A 表三 line of fixed-width text: the label padded to 28 columns (a CJK character two wide), cells 6 wide."""
+    width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in label)
+    return label + " " * (28 - width) + "".join(c.rjust(6) for c in cells)
+
+
+def test_two_short_rows_one_above_the_other_each_holding_its_total_are_each_placed() -> None:
+    """``公开  2  1  3`` (the rest of a wrapped label) over ``3.危及三安全一稳定  5  1  1  7``: seven numbers on two lines, as
+    one row broken over two would print them; but each line's last number is the sum of its others (its row's
+    total), which the seven together would not be: two rows, each placed by its columns."""
+    lines = ["三、收到和处理政府信息公开申请情况",
+             _fixed_row("（一）予以公开", ["5", "1", "0", "0", "0", "0", "6"]),
+             "2.其他法律行政法规禁止",
+             _fixed_row("公开", ["2", "", "1", "", "", "", "3"]),
+             _fixed_row("3.危及三安全一稳定", ["5", "1", "", "1", "", "", "7"]), ""]
+    filled = _filled(lines)
+    assert filled[4] == ["number", "blank", "number", "blank", "blank", "blank", "number"]
+    assert filled[5] == ["number", "number", "blank", "number", "blank", "blank", "number"]
+
+
+def test_two_short_lines_that_make_one_row_between_them_are_left_as_printed() -> None:
+    """``5  1  1`` over ``0  0  0  7``: the lines' totals do not hold alone (one row broken over two): left as printed."""
+    lines = ["三、收到和处理政府信息公开申请情况",
+             _fixed_row("（一）予以公开", ["5", "1", "0", "0", "0", "0", "6"]),
+             _fixed_row("2.其他法律行政法规禁止公开", ["5", "1", "", "1", "", "", ""]),
+             _fixed_row("", ["", "", "0", "", "0", "0", "7"]), ""]
+    filled = _filled(lines)
+    assert (len(filled[3]), len(filled[4])) == (3, 4)
+
+
+def test_numbers_beside_the_last_line_of_a_label_wrapped_over_three_go_to_their_columns() -> None:
+    """``（六）1.申请人无正当理由逾期`` / ``不补正、行政机关不再处`` / ``理其政府信息公开申请   4   4``: the words before the
+    numbers and on the line between are the rest of the label two lines up."""
+    lines = ["三、收到和处理政府信息公开申请情况",
+             _fixed_row("（一）予以公开", ["5", "1", "0", "0", "0", "0", "6"]),
+             "（六）1.申请人无正当理由逾期",
+             "不补正、行政机关不再处",
+             _fixed_row("理其政府信息公开申请", ["4", "", "", "", "", "", "4"]), ""]
+    assert _filled(lines)[5] == ["number", *["blank"] * 5, "number"]

@@ -83,9 +83,20 @@ def _whole_row(m: int, k: int, by_line: dict[int, list[int]], items: list[Item],
     few (blank cells printing nothing) are a piece of a row only where a line next to them makes it whole."""
     for step in (-1, 1):
         values = sum(1 for i in by_line.get(m + step, ()) if items[i].is_value)
-        if values and (values + k == n if labelled else values + k <= n):
+        if values and (values + k == n if labelled else values + k <= n) \
+                and not (_totalled(by_line[m], items) and _totalled(by_line[m + step], items)):
             return False
     return True
+
+
+def _totalled(idxs: list[int], items: list[Item]) -> bool:
+    """Whether a line's cells are a row of their own by its total: at least two numbers, the last, not 0, the sum
+    of the others (``公开   2   1   3`` over ``开   3.危及“三安全一稳定”   5   1   1   7``). Two such lines are no pieces of
+    one row: its total would be the sum of both lines' others, and that of one line is not 0."""
+    values = [items[i].cell.value for i in idxs if items[i].is_value]
+    if len(values) < 2 or not all(isinstance(v, int) for v in values) or not values[-1]:
+        return False
+    return values[-1] == sum(values[:-1])
 
 
 def _pages_without_full_rows(lines: list[str], short: dict[int, list[int]], full: list[int],
@@ -100,18 +111,29 @@ def _pages_without_full_rows(lines: list[str], short: dict[int, list[int]], full
     return out
 
 
-def _label_goes_on(items: list[Item], words: list[int], by_line: dict[int, list[int]], labelled: dict[int, str],
-                   m: int) -> bool:
+def _label_goes_on(lines: list[str], items: list[Item], words: list[int], by_line: dict[int, list[int]],
+                   labelled: dict[int, str], m: int) -> bool:
     """Whether the words before line ``m``'s numbers are the rest of the label found on the line right above,
-    a line with no number of its own (``5.属于三类内部`` / ``事务信息   0   0 …``): a label wrapped, its
-    numbers beside its second line, as a cell's text and numbers share the cell's height. A group's title
-    printed down its narrow column may stand before them (``度办``), or run into the label's rest."""
-    row = labelled.get(m - 1)
-    if row is None or any(items[i].is_value for i in by_line.get(m - 1, ())):
+    a line with no number of its own (``5.属于三类内部`` / ``事务信息   0   0 …``), or a few lines above, the lines
+    between holding the label's text only: a label wrapped, its numbers beside its last line, as a cell's text
+    and numbers share the cell's height. A group's title printed down its narrow column may stand before them
+    (``度办``), or run into the label's rest."""
+    above = m - 1                       # (the label's line, past lines of its text only: a label over three lines)
+    while labelled.get(above) is None and m - above < _WRAPPED_LINES and lines[above - 1].strip() \
+            and not any(items[i].is_value for i in by_line.get(above, ())):     # (a line joined onto the label: no item)
+        above -= 1
+    row = labelled.get(above)
+    if row is None or any(items[i].is_value for i in by_line.get(above, ())):
         return False
+    between = [i for n in range(above + 1, m) for i in by_line.get(n, ())]
     return all(items[i].is_text and (label_fragment(items[i].key, (row,)) or _beside_group_title(items[i].key, row)
                                      or _group_title_piece(items[i].key))
-               for i in words)
+               for i in [*between, *words])
+
+
+#: lines a label wraps over in a narrow cell, its numbers beside the last (``（六） 1.申请人无正当理由逾期`` /
+#: ``不补正、行政机关不再处`` / ``理其政府信息公开申请   4   4``)
+_WRAPPED_LINES = 4
 
 
 #: the groups' titles, item numbers aside (无法提供, 不予处理, 本年度办理结果 …): printed down their narrow column
@@ -171,7 +193,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         if lines[m - 1].split()[-k:] != [region.items[i].raw for i in values]:
             continue                        # (a note joined onto its number: tokens and cells differ)
         if k < len(idxs) and m not in labelled() \
-                and not _label_goes_on(region.items, idxs[:-k], by_line, labelled(), m):
+                and not _label_goes_on(lines, region.items, idxs[:-k], by_line, labelled(), m):
             continue                        # words no row's label: whose cells these are is not sure
         short[m] = values
     unruled = _pages_without_full_rows(lines, short, full, page, n)
