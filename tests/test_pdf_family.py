@@ -216,3 +216,16 @@ def test_a_bare_page_number_a_footer_sets_just_above_the_margin_zone_is_furnitur
     lines = [TextLine(str(n), n, 560.5, 572.5, 612) for n in (1, 2, 3)] + [TextLine("0", 3, 513.3, 522.3, 612)]
     mark_furniture(lines)
     assert [ln.text for ln in lines if ln.furniture] == ["1", "2", "3"]
+
+
+def test_a_browsers_print_head_and_foot_a_line_long_are_furniture() -> None:
+    """Chrome's "Print to PDF" with headers and footers: the date and the page's title at the top of every page, its
+    address and the page count at the foot. Longer than a page number, they recur at one height with only their
+    digits changed; read as text, the title's year (2023) came out as a cell of 表四 where a page broke it."""
+    head = "12/6/26, 10:39 AM\t西岗区城关镇 2023 年政府信息公开工作年度报告"
+    foot = "file:///tmp/tmpdxwfnovp/g4s10_36_chrome_pdf.html\t{}/3"
+    lines = [ln for page in (1, 2, 3) for ln in (line(head, page, 20), line("正文第一行", page, 90),
+                                                   line(foot.format(page), page, 815))]
+    lines.append(line("这一行字数很多，是正文的一段话，写在页面的底部，长过页码而只出现一次，因此不是页脚。", 3, 800))
+    mark_furniture(lines)
+    assert [ln.text for ln in lines if ln.furniture] == [head, foot.format(1), head, foot.format(2), head, foot.format(3)]

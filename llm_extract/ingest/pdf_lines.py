@@ -9,11 +9,11 @@ smaller visible gap, or a space character, becomes one space. Each line keeps it
 they stand (:func:`words`), so that a table printed without rules can be read by position
 (:mod:`.pdf_columns`).
 
-Page furniture (running heads and feet, page numbers) is not report text: a short
-line in the top or bottom :data:`MARGIN_ZONE` of its page that is a page number
-(``- 3 -``, ``第 3 页 共 5 页``, ``3/5``), or that recurs on another page at the same
-height with only its digits changed (a running head, a bare page number), is furniture;
-a row of several values never is.
+Page furniture (running heads and feet, page numbers) is not report text: a line in the top
+or bottom :data:`MARGIN_ZONE` of its page that is a page number (``- 3 -``, ``第 3 页 共 5 页``,
+``3/5``), or that recurs on another page at the same height with only its digits changed (a running
+head, a bare page number, a browser's print head and foot: the date and the page's title, its address
+and the page count), is furniture; a row of several values never is.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ TAB_GAP = 2.0            # a gap this many font sizes wide separates two columns
 _SPACE_GAP = 0.25        # a gap this many font sizes wide separates two words
 _SAME_LINE_OVERLAP = 0.5 # two pdfplumber lines whose heights overlap by half are one printed line
 MARGIN_ZONE = 0.08       # the top and bottom 8 % of a page hold its running heads and feet (Word's margins: 8.5 %)
-_FURNITURE_CHARS = 40    # furniture is short
+_FURNITURE_CHARS = 40    # a page number is short
+_RUNNING_CHARS = 160     # a running head or foot may be a line long (a browser's: the date and the page's title, its
+#                          address and the page count: ``12/6/26, 10:39 AM  …年度报告``, ``file:///…/report.html  2/3``)
 _SAME_HEIGHT = 3.0       # points: a running head sits at the same height on every page
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|"
@@ -180,7 +182,7 @@ def _shape(text: str) -> str:
 
 def mark_furniture(lines: list[TextLine]) -> None:
     """Mark running heads, feet and page numbers (see the module docstring) as furniture, in place."""
-    candidates = [ln for ln in lines if ln.in_margin and len(ln.text) <= _FURNITURE_CHARS]
+    candidates = [ln for ln in lines if ln.in_margin and len(ln.text) <= _RUNNING_CHARS]
     by_shape: dict[str, list[TextLine]] = {}
     for ln in candidates:
         by_shape.setdefault(_shape(ln.text), []).append(ln)
