@@ -5,6 +5,8 @@ of cells, read in order where the cells are exactly as many as the labels' colum
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from tests.fixtures.ingest.form2021 import GOLDEN, golden_report, with_section
@@ -113,3 +115,21 @@ def test_header_words_then_a_label_running_on_into_another_row_read_no_cell_of_i
     assert licensing in _rows_after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可")
     assert licensing not in _rows_after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可0-第二十条第六)项信息内容行政处罚")
     assert licensing not in _rows_after_heads("行政许可")
+
+
+def test_section_two_numbered_by_the_reports_own_count_is_read_up_to_the_next_number_of_that_count() -> None:
+    """A report that counts its tables' sections from 一 (``一、主动公开政府信息情况`` … ``二、收到和处理…``), or in
+    brackets (``（二）主动公开政府信息情况`` … ``（三）收到和处理…``): section 二's sentences are read, full-width
+    digits too, and a sentence after the next section's heading is none of its cells."""
+    section = ("本年度制发规章０件、废止０件、现行有效０件；制发规范性文件８件、废止３件、现行有效４７件。"
+               "行政许可本年处理决定１５４３０件，行政处罚８４１件，行政强制７７件，行政事业性收费１１１.７４万元。")
+    expected = {"regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 0,
+                "normative_documents.issued": 8, "normative_documents.repealed": 3, "normative_documents.in_force": 47,
+                "licensing": 15430, "punishment": 841, "enforcement": 77, "fees_10k_yuan": Decimal("111.74")}
+    nxt = "三、收到和处理政府信息公开申请情况"
+    for heading, next_heading in (("一、主动公开政府信息情况", "二、收到和处理政府信息公开申请情况"),
+                                  ("（二）主动公开政府信息情况", "（三）收到和处理政府信息公开申请情况")):
+        text = with_section(STEM, _HEADING, nxt, section).replace(_HEADING, heading, 1)
+        text = text.replace(nxt, next_heading + "\n行政处罚决定5件的复议情况见下表。", 1)
+        t2 = _t2(process_document(Document.from_text(text, doc_id=STEM)))
+        assert t2 == expected, heading

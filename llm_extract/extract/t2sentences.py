@@ -9,7 +9,9 @@ Read only where the document prints no 表二 at all, and only from section 二'
 ``。``) that names 规章 or 行政规范性文件, not both, gives that row's 制发 / 废止 / 现行有效 counts; 行政许可, 行政处罚 and
 行政强制 each give the count right after their name (决定, or the column's 本年处理决定, between them at most);
 行政事业性收费 its amount in 万元 (an amount in 元 is not converted: left missing). Section 二's heading may stand
-behind a Markdown heading's marks or an article's pictograph bullet (``## 👉二、主动公开政府信息情况``). Anything else stays missing. A clause that begins with another
+behind a Markdown heading's marks or an article's pictograph bullet (``## 👉二、主动公开政府信息情况``), and may be
+numbered by the report's own count (``一、主动公开政府信息情况``, ``（二）主动公开政府信息情况``: its full name, the
+section's end the next number of that count). Anything else stays missing. A clause that begins with another
 time (``上年度制发…``, ``近三年…``, ``2019年以来…``) states no cell of this report; a cell two clauses state
 differently (``2021年制发行政规范性文件12件…；2022年…制发行政规范性文件9件``: which is the report's year is not
 the sentence's to say) stays missing too: no identity checks 表二, so a wrong pick would be proven.
@@ -33,6 +35,12 @@ T2_SENTENCES = "t2-sentences"
 _LEAD = rf"^[\s\u3000#*{PICTOGRAPHS}]*"
 _SECTION = re.compile(_LEAD + r"(?:二|2)[、.．]\s*主动公开")
 _NEXT_SECTION = re.compile(_LEAD + r"(?:[三四五六]|[3-6])[、.．]")
+#: the section numbered otherwise, by the report's own count (``一、主动公开政府信息情况``: its tables' sections
+#: counted from 一; ``（二）主动公开政府信息情况``): its full name, and the section after it by the same count
+_OTHER_NUMBERS = ((re.compile(_LEAD + r"(?:一|1)[、.．]\s*主动公开政府信息情况"),
+                   re.compile(_LEAD + r"(?:[二三四五六]|[2-6])[、.．]")),
+                  (re.compile(_LEAD + r"[（(]二[)）]\s*主动公开政府信息情况"),
+                   re.compile(_LEAD + r"(?:[（(][三四五六][)）]|(?:[三四五六]|[3-6])[、.．])")))
 _CLAUSE = re.compile(r"[^；;。]+")
 _N = r"(\d+)\s*件"
 _DOCUMENT_COUNTS = {"issued": re.compile(r"(?:制发|制定|出台|印发|发布)[^\d，,、；。]{0,10}?" + _N),
@@ -50,14 +58,15 @@ _FIRST_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:件|万元)")
 
 
 def _section(lines: Sequence[str]) -> list[tuple[int, str]]:
-    for i, line in enumerate(lines):
-        if _SECTION.match(line):
-            out = []
-            for n in range(i + 2, len(lines) + 1):
-                if _NEXT_SECTION.match(lines[n - 1]):
-                    break
-                out.append((n, lines[n - 1].replace(" ", "").replace("\u3000", "")))
-            return out
+    for section, after in ((_SECTION, _NEXT_SECTION),) + _OTHER_NUMBERS:
+        for i, line in enumerate(lines):
+            if section.match(line):
+                out = []
+                for n in range(i + 2, len(lines) + 1):
+                    if after.match(lines[n - 1]):
+                        break
+                    out.append((n, lines[n - 1].replace(" ", "").replace("\u3000", "")))
+                return out
     return []
 
 
