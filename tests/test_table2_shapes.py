@@ -133,3 +133,18 @@ def test_section_two_numbered_by_the_reports_own_count_is_read_up_to_the_next_nu
         text = text.replace(nxt, next_heading + "\n行政处罚决定5件的复议情况见下表。", 1)
         t2 = _t2(process_document(Document.from_text(text, doc_id=STEM)))
         assert t2 == expected, heading
+
+
+def test_an_empty_cells_mark_is_an_empty_cell_and_a_note_in_brackets_may_stand_for_the_unit() -> None:
+    """``制发规章无、废止-、现行有效/``: three empty cells, stated; ``制发行政规范性文件23（其中修订10件）``: 23, the note
+    after it no count of the row."""
+    for mark in ("无", "-", "/"):
+        record = _record(f"本年度制发规章{mark}、废止{mark}、现行有效{mark}；制发行政规范性文件23（其中修订10件）、废止2件、"
+                         "现行有效47（含部门规范性文件43件）。行政许可本年处理决定5件，行政处罚6件，行政强制0件。")
+        t2 = _t2(record)
+        assert {k: v for k, v in t2.items() if "fees" not in k} == {
+            "regulations.issued": None, "regulations.repealed": None, "regulations.in_force": None,
+            "normative_documents.issued": 23, "normative_documents.repealed": 2, "normative_documents.in_force": 47,
+            "licensing": 5, "punishment": 6, "enforcement": 0}, mark
+        for path in ("regulations.issued", "normative_documents.issued", "normative_documents.in_force"):
+            assert record.provenance[f"active_disclosure.{path}"].status.value == "proven", (mark, path)

@@ -6,7 +6,8 @@ An agency may write section 二 as prose instead of the table::
     全年作出行政许可决定47795件，行政处罚决定690件，行政强制决定0件。收取行政事业性收费199万元。
 
 Read only where the document prints no 表二 at all, and only from section 二's lines. A clause (between ``；`` and
-``。``) that names 规章 or 行政规范性文件, not both, gives that row's 制发 / 废止 / 现行有效 counts; 行政许可, 行政处罚 and
+``。``) that names 规章 or 行政规范性文件, not both, gives that row's 制发 / 废止 / 现行有效 counts (a count's unit may give way to a note in brackets,
+``现行有效47（含部门规范性文件43件）``; an empty cell's mark, ``制发规章无、废止-、现行有效/``, is an empty cell); 行政许可, 行政处罚 and
 行政强制 each give the count right after their name (决定, or the column's 本年处理决定, between them at most);
 行政事业性收费 its amount in 万元 (an amount in 元 is not converted: left missing). Section 二's heading may stand
 behind a Markdown heading's marks or an article's pictograph bullet (``## 👉二、主动公开政府信息情况``), and may be
@@ -42,10 +43,13 @@ _OTHER_NUMBERS = ((re.compile(_LEAD + r"(?:一|1)[、.．]\s*主动公开政府�
                   (re.compile(_LEAD + r"[（(]二[)）]\s*主动公开政府信息情况"),
                    re.compile(_LEAD + r"(?:[（(][三四五六][)）]|(?:[三四五六]|[3-6])[、.．])")))
 _CLAUSE = re.compile(r"[^；;。]+")
-_N = r"(\d+)\s*件"
-_DOCUMENT_COUNTS = {"issued": re.compile(r"(?:制发|制定|出台|印发|发布)[^\d，,、；。]{0,10}?" + _N),
-                    "repealed": re.compile(r"废止[^\d，,、；。]{0,10}?" + _N),
-                    "in_force": re.compile(r"现行有效[^\d，,、；。]{0,10}?" + _N)}
+#: a count: its unit after it, or a note in brackets closing its part of the clause (``23（其中修订10件）、``)
+_N = r"(\d+)\s*(?:件|(?=[（(][^（()）]*[)）]\s*(?:[，,、]|$)))"
+#: a document row's cell: its count, or an empty cell's mark closing its part of the clause (``制发规章无、废止无``)
+_DOC_CELL = rf"(?:{_N}|([-—－/／]+|无)(?=\s*(?:[，,、]|$)))"
+_DOCUMENT_COUNTS = {"issued": re.compile(r"(?:制发|制定|出台|印发|发布)[^\d，,、；。]{0,10}?" + _DOC_CELL),
+                    "repealed": re.compile(r"废止[^\d，,、；。]{0,10}?" + _DOC_CELL),
+                    "in_force": re.compile(r"现行有效[^\d，,、；。]{0,10}?" + _DOC_CELL)}
 _DECIDED = r"(?:本年)?(?:处理)?(?:决定)?(?:数量)?"       # (行政许可本年处理决定0件: the column's name between)
 _DECISIONS = {"licensing": re.compile(r"行政许可" + _DECIDED + _N),
               "punishment": re.compile(r"行政处罚" + _DECIDED + _N),
@@ -84,7 +88,8 @@ def read_table2_sentences(lines: Sequence[str]) -> Readings:
             if len(rows) == 1:
                 for column, pattern in _DOCUMENT_COUNTS.items():
                     if (m := pattern.search(clause)) is not None:
-                        stated.setdefault(f"active_disclosure.{rows[0]}.{column}", []).append(_read(m.group(1), n))
+                        stated.setdefault(f"active_disclosure.{rows[0]}.{column}", []).append(
+                            _read(m.group(1) or m.group(2), n))
             for path, pattern in _DECISIONS.items():
                 if (m := pattern.search(clause)) is not None:
                     stated.setdefault(f"active_disclosure.{path}", []).append(_read(m.group(1), n))
