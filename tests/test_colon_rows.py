@@ -76,6 +76,20 @@ def test_a_table2_row_naming_its_columns_in_brackets_reads_its_numbers_as_its_ce
     assert str(record.report.get("active_disclosure.fees_10k_yuan")) == "0.25"
 
 
+def test_a_bracketed_rows_cell_with_a_note_in_brackets_after_it_keeps_its_number() -> None:
+    """``规范性文件（本年制发件数、本年废止件数、现行有效件数）：4、2、34（含部门规范性文件26件）``: the note is the last
+    cell's, as a table's cell prints it; it names another row's label but is none."""
+    text = _table2(["规章（本年制发件数、本年废止件数、现行有效件数）：0、0、0",
+                    "规范性文件（本年制发件数、本年废止件数、现行有效件数）：4、2、34（含部门规范性文件26件）",
+                    "行政许可（本年处理决定数量）：547"])
+    record = process_document(Document.from_text(text, doc_id="note"))
+    expected = {"active_disclosure.normative_documents.issued": 4, "active_disclosure.normative_documents.repealed": 2,
+                "active_disclosure.normative_documents.in_force": 34, "active_disclosure.regulations.in_force": 0,
+                "active_disclosure.licensing": 547}
+    for path, value in expected.items():
+        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+
+
 def test_a_bracket_naming_the_stock_columns_in_another_order_places_nothing() -> None:
     # 现行有效件数 first: no identity checks 表二, so numbers placed by the bracket's order could never be proven
     text = _table2(["规章（现行有效件数、本年制发件数、本年废止件数）：14、3、1", "行政许可：5"])
