@@ -127,3 +127,28 @@ def test_a_rows_first_cell_an_empty_cells_mark_right_after_the_colon_is_its_firs
     items = tokenize(["3．要求提供公开出版物：/ ０ / 0 0 / /"], 1, 2)
     assert items[0].raw == "3．要求提供公开出版物"
     assert [it.raw for it in items[1:]] == ["/", "０", "/", "0", "0", "/", "/"]
+
+
+def test_the_mark_空_right_after_the_colon_is_the_rows_first_empty_cell() -> None:
+    # （六）其他处理3.其他：空 空 空 空 空 — — : seven empty cells, the first no part of the label (else the row has six
+    # and takes the next line's first cell for its seventh)
+    from llm_extract.extract.layout import tokenize
+
+    items = tokenize(["（六）其他处理3.其他：空 空 空 空 空 — —"], 1, 2)
+    assert items[0].raw == "（六）其他处理3.其他"
+    assert [it.raw for it in items[1:]] == ["空"] * 5 + ["—"] * 2
+
+
+def test_table4_cells_a_line_named_empty_by_空_are_read() -> None:
+    groups = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+    columns = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    values = [["空", 3, 3, "空", 6], ["—", "空", "—", "—", "—"], ["空", "—", "空", 1, 1]]
+    t4 = [f"{g}-{c}：{v}" for g, row in zip(groups, values) for c, v in zip(columns, row)]
+    text = "\n".join(["某县人民政府办公室2023年度政府信息公开工作报告", "四、政府信息公开行政复议、行政诉讼情况", *t4,
+                      "五、存在的主要问题及改进情况", "无。"])
+    record = process_document(Document.from_text(text, doc_id="t4-empty"))
+    for group, row in zip(("administrative_review", "litigation_direct", "litigation_after_review"), values):
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
+            path = f"review_litigation.{group}.{column}"
+            expected = value if isinstance(value, int) else None
+            assert (record.report.get(path), record.provenance[path].status) == (expected, Status.PROVEN), path
