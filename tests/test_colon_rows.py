@@ -152,3 +152,12 @@ def test_table4_cells_a_line_named_empty_by_空_are_read() -> None:
             path = f"review_litigation.{group}.{column}"
             expected = value if isinstance(value, int) else None
             assert (record.report.get(path), record.provenance[path].status) == (expected, Status.PROVEN), path
+
+
+def test_a_rows_first_count_with_thousands_commas_right_after_the_colon_is_its_first_cell() -> None:
+    # 一、本年新收政府信息公开申请数量：3,315 670 … 4,347 — 3,315 is 自然人's count, not the label's end
+    from llm_extract.extract.layout import tokenize
+
+    items = tokenize(["一、本年新收政府信息公开申请数量：3,315 670 30 43 105 184 4,347"], 1, 2)
+    assert items[0].raw == "一、本年新收政府信息公开申请数量"
+    assert [it.cell.value for it in items[1:]] == [3315, 670, 30, 43, 105, 184, 4347]
