@@ -148,3 +148,15 @@ def test_an_empty_cells_mark_is_an_empty_cell_and_a_note_in_brackets_may_stand_f
             "licensing": 5, "punishment": 6, "enforcement": 0}, mark
         for path in ("regulations.issued", "normative_documents.issued", "normative_documents.in_force"):
             assert record.provenance[f"active_disclosure.{path}"].status.value == "proven", (mark, path)
+
+
+def test_a_count_stated_before_the_row_is_named_is_none_of_its_cells() -> None:
+    """``本年共制发各类文件120件，其中规章0件``: 120 is all the documents', not 规章's 制发; ``现行有效文件95件，其中行政规范性
+    文件3件``: 95 is no 现行有效 of 行政规范性文件. No identity checks 表二: a count so placed would be proven wrong."""
+    record = _record("本年共制发各类文件120件，其中规章0件。现行有效文件95件，其中行政规范性文件3件。"
+                     "全年作出行政许可决定12件。")
+    t2 = _t2(record)
+    assert t2["licensing"] == 12
+    assert t2["regulations.issued"] is None and t2["normative_documents.in_force"] is None
+    for path in ("regulations.issued", "normative_documents.in_force"):
+        assert record.provenance[f"active_disclosure.{path}"].status.value != "proven", path

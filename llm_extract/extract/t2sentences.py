@@ -6,7 +6,8 @@ An agency may write section 二 as prose instead of the table::
     全年作出行政许可决定47795件，行政处罚决定690件，行政强制决定0件。收取行政事业性收费199万元。
 
 Read only where the document prints no 表二 at all, and only from section 二's lines. A clause (between ``；`` and
-``。``) that names 规章 or 行政规范性文件, not both, gives that row's 制发 / 废止 / 现行有效 counts (a count's unit may give way to a note in brackets,
+``。``) that names 规章 or 行政规范性文件, not both, gives that row's 制发 / 废止 / 现行有效 counts stated after its name
+(``本年制发各类文件120件，其中规章0件``: the 120 is all documents', no count of 规章's; a count's unit may give way to a note in brackets,
 ``现行有效47（含部门规范性文件43件）``; an empty cell's mark, ``制发规章无、废止-、现行有效/``, is an empty cell); 行政许可, 行政处罚 and
 行政强制 each give the count right after their name (决定, or the column's 本年处理决定, between them at most);
 行政事业性收费 its amount in 万元 (an amount in 元 is not converted: left missing). Section 二's heading may stand
@@ -84,11 +85,15 @@ def read_table2_sentences(lines: Sequence[str]) -> Readings:
             first = _FIRST_COUNT.search(clause)
             if first is not None and _OTHER_TIME.search(clause[:first.start()]):
                 continue                    # 上年度制发…: another year's counts
-            rows = [p for p, word in (("regulations", "规章"), ("normative_documents", "规范性文件")) if word in clause]
+            rows = [(p, word) for p, word in (("regulations", "规章"), ("normative_documents", "规范性文件"))
+                    if word in clause]
             if len(rows) == 1:
+                row, word = rows[0]
                 for column, pattern in _DOCUMENT_COUNTS.items():
-                    if (m := pattern.search(clause)) is not None:
-                        stated.setdefault(f"active_disclosure.{rows[0]}.{column}", []).append(
+                    # the row named before the count: 制发各类文件120件，其中规章0件 states no count of 规章's 120
+                    if (m := pattern.search(clause)) is not None \
+                            and clause.find(word) < m.start(1 if m.group(1) is not None else 2):
+                        stated.setdefault(f"active_disclosure.{row}.{column}", []).append(
                             _read(m.group(1) or m.group(2), n))
             for path, pattern in _DECISIONS.items():
                 if (m := pattern.search(clause)) is not None:
