@@ -143,6 +143,10 @@ _MISREAD = "DERIVE.MISREAD"
 _DIGIT_MAP = "DERIVE.DIGIT_MAP"
 _NARRATIVE = "DERIVE.NARRATIVE"
 _UNCHECKED = "READ.UNCHECKED"
+#: a narrative check's rule on a field it left unverified (verify/narrative.py, distrust_contradicted): the check
+#: failed on a cell of an identity the field is in; the rule's text names the check, which does not hold
+_NARR = "NARR."
+_CONTRADICTED = "the narrative contradicts a cell of an identity it is in (failed check: {})"
 
 
 def _reasons(rules: list[str]) -> str:
@@ -150,7 +154,8 @@ def _reasons(rules: list[str]) -> str:
     below): a guess about the layout, a noisy text, … is no missing cell, and the reviewer must know which."""
     from verify.rules import RULES      # (not at the top: verify.narrative imports this module)
 
-    return "; ".join(RULES[r].en for r in rules if r != _UNCHECKED and r in RULES)
+    return "; ".join(_CONTRADICTED.format(RULES[r].en) if r.startswith(_NARR) else RULES[r].en
+                     for r in rules if r != _UNCHECKED and r in RULES)
 
 
 def _message(path: str, prov: FieldProvenance, findings: list[Finding]) -> str:

@@ -76,6 +76,20 @@ def test_a_table2_row_naming_its_columns_in_brackets_reads_its_numbers_as_its_ce
     assert str(record.report.get("active_disclosure.fees_10k_yuan")) == "0.25"
 
 
+def test_a_bracketed_rows_cell_with_a_note_in_brackets_after_it_keeps_its_number() -> None:
+    """``规范性文件（本年制发件数、本年废止件数、现行有效件数）：4、2、34（含部门规范性文件26件）``: the note is the last
+    cell's, as a table's cell prints it; it names another row's label but is none."""
+    text = _table2(["规章（本年制发件数、本年废止件数、现行有效件数）：0、0、0",
+                    "规范性文件（本年制发件数、本年废止件数、现行有效件数）：4、2、34（含部门规范性文件26件）",
+                    "行政许可（本年处理决定数量）：547"])
+    record = process_document(Document.from_text(text, doc_id="note"))
+    expected = {"active_disclosure.normative_documents.issued": 4, "active_disclosure.normative_documents.repealed": 2,
+                "active_disclosure.normative_documents.in_force": 34, "active_disclosure.regulations.in_force": 0,
+                "active_disclosure.licensing": 547}
+    for path, value in expected.items():
+        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+
+
 def test_a_bracket_naming_the_stock_columns_in_another_order_places_nothing() -> None:
     # 现行有效件数 first: no identity checks 表二, so numbers placed by the bracket's order could never be proven
     text = _table2(["规章（现行有效件数、本年制发件数、本年废止件数）：14、3、1", "行政许可：5"])
@@ -113,3 +127,37 @@ def test_a_rows_first_cell_an_empty_cells_mark_right_after_the_colon_is_its_firs
     items = tokenize(["3．要求提供公开出版物：/ ０ / 0 0 / /"], 1, 2)
     assert items[0].raw == "3．要求提供公开出版物"
     assert [it.raw for it in items[1:]] == ["/", "０", "/", "0", "0", "/", "/"]
+
+
+def test_the_mark_空_right_after_the_colon_is_the_rows_first_empty_cell() -> None:
+    # （六）其他处理3.其他：空 空 空 空 空 — — : seven empty cells, the first no part of the label (else the row has six
+    # and takes the next line's first cell for its seventh)
+    from llm_extract.extract.layout import tokenize
+
+    items = tokenize(["（六）其他处理3.其他：空 空 空 空 空 — —"], 1, 2)
+    assert items[0].raw == "（六）其他处理3.其他"
+    assert [it.raw for it in items[1:]] == ["空"] * 5 + ["—"] * 2
+
+
+def test_table4_cells_a_line_named_empty_by_空_are_read() -> None:
+    groups = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+    columns = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    values = [["空", 3, 3, "空", 6], ["—", "空", "—", "—", "—"], ["空", "—", "空", 1, 1]]
+    t4 = [f"{g}-{c}：{v}" for g, row in zip(groups, values) for c, v in zip(columns, row)]
+    text = "\n".join(["某县人民政府办公室2023年度政府信息公开工作报告", "四、政府信息公开行政复议、行政诉讼情况", *t4,
+                      "五、存在的主要问题及改进情况", "无。"])
+    record = process_document(Document.from_text(text, doc_id="t4-empty"))
+    for group, row in zip(("administrative_review", "litigation_direct", "litigation_after_review"), values):
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"), row):
+            path = f"review_litigation.{group}.{column}"
+            expected = value if isinstance(value, int) else None
+            assert (record.report.get(path), record.provenance[path].status) == (expected, Status.PROVEN), path
+
+
+def test_a_rows_first_count_with_thousands_commas_right_after_the_colon_is_its_first_cell() -> None:
+    # 一、本年新收政府信息公开申请数量：3,315 670 … 4,347 — 3,315 is 自然人's count, not the label's end
+    from llm_extract.extract.layout import tokenize
+
+    items = tokenize(["一、本年新收政府信息公开申请数量：3,315 670 30 43 105 184 4,347"], 1, 2)
+    assert items[0].raw == "一、本年新收政府信息公开申请数量"
+    assert [it.cell.value for it in items[1:]] == [3315, 670, 30, 43, 105, 184, 4347]

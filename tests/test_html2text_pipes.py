@@ -257,3 +257,17 @@ def test_an_empty_cell_holding_a_line_break_ends_the_line_and_the_row_goes_on_wi
             assert record.report.values()[path] == value, path
             if value is not None:
                 assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_rule_whose_pipes_stand_between_spaces_is_the_same_rule() -> None:
+    """A phone article's GFM table without outer pipes, its rule written ``--- | --- | ---``: its rows are read as
+    grids, 表二's cells proven (not taken for an OCR'd table's rules between the numbers), 表三's empty fields empty
+    cells in their columns."""
+    values = _values()
+    text = _pipe_text(values, lambda fields: " | ".join("" if f == "/" else f for f in fields), "--- | --- | ---")
+    record = process_document(Document.from_text(text, doc_id="d"))
+    t2 = [p for p in record.report.values() if p.startswith("active_disclosure.")]
+    assert t2
+    for path in t2 + _paths():
+        assert record.report.values()[path] == values[path], path
+        assert values[path] is None or record.provenance[path].status is Status.PROVEN, path

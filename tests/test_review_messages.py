@@ -49,3 +49,21 @@ def test_a_long_line_is_shown_from_the_fields_row_not_from_a_crawlers_chrome() -
     shown = item.source_lines[0].text
     assert "一、本年新收政府信息公开申请数量" in shown and str(item.raw) in shown.split("本年新收")[1]
     assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 302
+
+
+def test_a_field_the_narrative_left_unverified_says_the_narrative_contradicts_not_that_it_matches() -> None:
+    """The prose says 结转下年度继续办理 differs from the table's: the partners of that cell in its identities are
+    unverified under the narrative check's rule, whose name states the check (…matches…). The item says the check
+    failed, never that the narrative matches."""
+    from tests.fakeopenai import report_text, sample_values
+
+    values = sample_values()
+    stated = (values["applications.carried_forward.total"] or 0) + 7
+    text = report_text(values).replace("均依法答复。", f"均依法答复，结转下年度继续办理{stated}件。", 1)
+    doc = Document.from_text(text, doc_id="d")
+    items = [i for i in review_items(process_document(doc), doc.lines)
+             if i.status == "unverified" and "NARR.CARRIED_FORWARD" in i.rules]
+    assert items
+    for item in items:
+        assert "contradicts" in item.message and "failed check" in item.message, item.path
+        assert not item.message.startswith("read, but not proven: the narrative's"), item.path

@@ -5,6 +5,8 @@ of cells, read in order where the cells are exactly as many as the labels' colum
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from tests.fixtures.ingest.form2021 import GOLDEN, golden_report, with_section
@@ -113,3 +115,48 @@ def test_header_words_then_a_label_running_on_into_another_row_read_no_cell_of_i
     assert licensing in _rows_after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可")
     assert licensing not in _rows_after_heads("第二十条第(五)项信息内容本年处理决定数量行政许可0-第二十条第六)项信息内容行政处罚")
     assert licensing not in _rows_after_heads("行政许可")
+
+
+def test_section_two_numbered_by_the_reports_own_count_is_read_up_to_the_next_number_of_that_count() -> None:
+    """A report that counts its tables' sections from 一 (``一、主动公开政府信息情况`` … ``二、收到和处理…``), or in
+    brackets (``（二）主动公开政府信息情况`` … ``（三）收到和处理…``): section 二's sentences are read, full-width
+    digits too, and a sentence after the next section's heading is none of its cells."""
+    section = ("本年度制发规章０件、废止０件、现行有效０件；制发规范性文件８件、废止３件、现行有效４７件。"
+               "行政许可本年处理决定１５４３０件，行政处罚８４１件，行政强制７７件，行政事业性收费１１１.７４万元。")
+    expected = {"regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 0,
+                "normative_documents.issued": 8, "normative_documents.repealed": 3, "normative_documents.in_force": 47,
+                "licensing": 15430, "punishment": 841, "enforcement": 77, "fees_10k_yuan": Decimal("111.74")}
+    nxt = "三、收到和处理政府信息公开申请情况"
+    for heading, next_heading in (("一、主动公开政府信息情况", "二、收到和处理政府信息公开申请情况"),
+                                  ("（二）主动公开政府信息情况", "（三）收到和处理政府信息公开申请情况")):
+        text = with_section(STEM, _HEADING, nxt, section).replace(_HEADING, heading, 1)
+        text = text.replace(nxt, next_heading + "\n行政处罚决定5件的复议情况见下表。", 1)
+        t2 = _t2(process_document(Document.from_text(text, doc_id=STEM)))
+        assert t2 == expected, heading
+
+
+def test_an_empty_cells_mark_is_an_empty_cell_and_a_note_in_brackets_may_stand_for_the_unit() -> None:
+    """``制发规章无、废止-、现行有效/``: three empty cells, stated; ``制发行政规范性文件23（其中修订10件）``: 23, the note
+    after it no count of the row."""
+    for mark in ("无", "-", "/"):
+        record = _record(f"本年度制发规章{mark}、废止{mark}、现行有效{mark}；制发行政规范性文件23（其中修订10件）、废止2件、"
+                         "现行有效47（含部门规范性文件43件）。行政许可本年处理决定5件，行政处罚6件，行政强制0件。")
+        t2 = _t2(record)
+        assert {k: v for k, v in t2.items() if "fees" not in k} == {
+            "regulations.issued": None, "regulations.repealed": None, "regulations.in_force": None,
+            "normative_documents.issued": 23, "normative_documents.repealed": 2, "normative_documents.in_force": 47,
+            "licensing": 5, "punishment": 6, "enforcement": 0}, mark
+        for path in ("regulations.issued", "normative_documents.issued", "normative_documents.in_force"):
+            assert record.provenance[f"active_disclosure.{path}"].status.value == "proven", (mark, path)
+
+
+def test_a_count_stated_before_the_row_is_named_is_none_of_its_cells() -> None:
+    """``本年共制发各类文件120件，其中规章0件``: 120 is all the documents', not 规章's 制发; ``现行有效文件95件，其中行政规范性
+    文件3件``: 95 is no 现行有效 of 行政规范性文件. No identity checks 表二: a count so placed would be proven wrong."""
+    record = _record("本年共制发各类文件120件，其中规章0件。现行有效文件95件，其中行政规范性文件3件。"
+                     "全年作出行政许可决定12件。")
+    t2 = _t2(record)
+    assert t2["licensing"] == 12
+    assert t2["regulations.issued"] is None and t2["normative_documents.in_force"] is None
+    for path in ("regulations.issued", "normative_documents.in_force"):
+        assert record.provenance[f"active_disclosure.{path}"].status.value != "proven", path

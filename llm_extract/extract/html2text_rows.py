@@ -49,7 +49,7 @@ def writes_pipe_rows(lines: list[str]) -> bool:
     on that side is dropped first: its rows are then html2text's)."""
     if "|" not in "\n".join(lines):
         return False                    # (most texts: no pipe at all; one character is found fastest in the whole)
-    return any(("-|" in line or ":|" in line or "|-" in line or "|:" in line)
+    return any("-" in line and "|" in line          # (a rule's pipes may stand between spaces: --- | ---)
                and (_RULE.match(line) or _ONE_SIDED_RULE.match(line)) for line in lines)
 
 

@@ -36,8 +36,9 @@ _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-
 #: pictographs a reposted article opens its lines with (📢一、…, ⬇️（七）总计): bullets, no label's words
 _BULLETS = re.compile(f"^[{PICTOGRAPHS}]+")
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
-#: (数量：2885, 出版物：/: a colon after the label, the row's first cell a number or an empty cell's mark)
-_GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(?:[：:]?(\d+)|[：:]([/／\-—－–]|无|不适用))$")
+#: (数量：2885, 数量：3,315, 出版物：/, 申请：空: a colon after the label, the row's first cell a number, with its
+#: thousands' commas after a colon, or an empty cell's mark)
+_GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(?:[：:]?(\d+)|[：:](\d{1,3}(?:,\d{3})+)|[：:]([/／\-—－–]|无|空|不适用))$")
 _GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
 _ROW_WIDTHS = (3, 7, 15)          # 表二's stock rows, 表三's rows, 表四
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
@@ -208,7 +209,7 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
         if out[i][1].is_value and not out[i - 1][1].is_value and (i < 2 or not out[i - 2][1].is_value):
             m = _GLUED_FIRST.match(out[i - 1][0])
             if m:
-                head, number = m.group(1), m.group(2) or m.group(3)
+                head, number = m.group(1), m.group(2) or m.group(3) or m.group(4)
                 out[i - 1][0], out[i - 1][2] = head, label_key(head)
                 out.insert(i, [number, _cell(number), ""])
     return tuple((t[0], t[1], t[2]) for t in out)

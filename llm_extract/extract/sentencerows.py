@@ -65,7 +65,7 @@ TABLE2_SETS = tuple(dict.fromkeys(_named(row.columns) for row in FORM.table2))
 TABLE3_SETS = (NamedColumns(tuple(c.label for c in FORM.table3_columns)),)
 TABLE4_SETS = (NamedColumns(tuple(c.label for c in FORM.table4_columns)),)
 
-_VALUE = r"[0-9]+(?:\.[0-9]+)?|无|/|-|—+"
+_VALUE = r"[0-9]+(?:\.[0-9]+)?|无|空|/|-|—+"     # (a count, or an empty cell's mark)
 _SEPARATORS = r"[，,、]\s*(?:其中)?"
 #: every character whose NFKC form holds a colon (``:``, ``：``, ``﹕``, ``︓``, ``⩴``): a line without one names no cell
 _COLON = re.compile("[:\uff1a\ufe55\ufe13\u2a74]")
@@ -122,8 +122,11 @@ _T2_WORDS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
     {*(c.label for row in FORM.table2 for c in row.columns), "本年收费金额", "单位", "万元", "元"}, key=len, reverse=True))
     + r"|[（）()：:，,、\s])+")
 _STOCK = tuple(c.label for c in FORM.table2[0].columns)
+#: a cell of such a row: its number or an empty cell's mark, perhaps a note in brackets after it (``34（含部门规范性文件
+#: 26件）``: the note stays with its cell, as a table's cell prints it)
+_BRACKETED_CELL = r"[0-9.,/\-—–无]+(?:[（(][^（）()]*[）)])?"
 _BRACKETED = re.compile(r"^(?P<label>[^（(]+)[（(](?P<names>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?)[）)]\s*[:：]\s*"
-                        r"(?P<cells>[0-9.,/\-—–无]+(?:\s*[、\s]\s*[0-9.,/\-—–无]+)*)\s*$")
+                        rf"(?P<cells>{_BRACKETED_CELL}(?:\s*[、\s]\s*{_BRACKETED_CELL})*)\s*$")
 
 
 def bracketed_row(line: str) -> str | None:
@@ -135,7 +138,7 @@ def bracketed_row(line: str) -> str | None:
     stock = [at for n in _STOCK if (at := m.group("names").find(n)) >= 0]
     if stock != sorted(stock):
         return None
-    return "\t".join([m.group("label").strip(), *re.split(r"\s*[、\s]\s*", m.group("cells").strip())])
+    return "\t".join([m.group("label").strip(), *re.findall(_BRACKETED_CELL, m.group("cells"))])
 
 
 @lru_cache(maxsize=4096)
