@@ -184,3 +184,15 @@ def test_a_table3_label_with_ocrs_look_alike_of_kai_is_still_its_rows_label() ->
     for path in ("applications.partially_granted.total", "applications.granted.natural_person",
                  "applications.total_processed.total"):
         assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_lone_label_under_a_row_with_a_letter_alone_is_a_blank_row() -> None:
+    """2.…禁止公开 0 0 D 0 0 0 0 / 3.危及“三安全一稳定” (nothing after it) / 4.… 1 0 0 0 0 0 1: the row above holds
+    seven tokens, each in its cell (D, OCR's 0, among them), so none of the lone label's cells stands there: its
+    cells are blank, as under a row of digits alone, not zeros the identities pin."""
+    record = _ocr({"2.其他法律行政法规禁止公开 0 0 0 0 0 0 0": "2.其他法律行政法规禁止公开 0 0 D 0 0 0 0",
+                   "3.危及“三安全一稳定” 0 0 0 0 0 0 0": "3.危及“三安全一稳定”"}, apart=" ")
+    apps = record.report.applications
+    assert [getattr(apps.denied_security_stability, c) for c in ROW] == [None] * 7
+    assert record.provenance["applications.denied_security_stability.total"].method == "label-alone"
+    assert [getattr(apps.denied_prohibited_by_law, c) for c in ROW] == [0] * 7
