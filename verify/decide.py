@@ -25,8 +25,9 @@ from .twotables import RULE as TWO_TABLES_RULE, read_by_two_tables
 from .blankplace import BLANKS_PLACED_RULE, checked_by_placement
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
-from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE,
-                     blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks)
+from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, PLACEHOLDER_NOTE,
+                     RULE as BLANK_RULE, blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks,
+                     pinned_placeholders)
 from .confirmed import tautologies
 from .guesses import LAYOUT_GUESSES, LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
@@ -184,6 +185,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     proven, absent = Status.PROVEN, CellKind.ABSENT
     zeros = implied_zeros(stand_ins)
     blank_rows = blank_pinned_rows(readings, derived, isolated)    # a row of 0s printed as a row of empty cells
+    placeholders = pinned_placeholders(extraction.ambiguities, derived)     # 1 - - 1 - 11, a cell lost: its - blank
     for path in ALL_PATHS:
         if path in read and path not in derived:      # (most fields: read, not pinned; else as below)
             r: Reading = readings[path]
@@ -215,6 +217,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                 prov.rules.append(BLANK_ROW_RULE)
                 prov.candidates = {"derived": 0}
                 prov.note = f"{BLANK_ROW_NOTE}; {prov.note}"
+            elif path in placeholders:
+                value = None
+                prov.candidates = {"derived": 0}
+                prov.note = f"{PLACEHOLDER_NOTE}; {prov.note}"
             if path in derivation.placed:
                 prov.rules.append(BLANKS_PLACED_RULE)
                 if path in derivation.blanks:
