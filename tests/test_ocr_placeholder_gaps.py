@@ -38,3 +38,16 @@ def test_a_row_of_placeholders_the_identities_cannot_place_stays_open() -> None:
     paths = [f"applications.carried_forward.{c}" for c in ROW]
     assert {record.provenance[p].status for p in paths} == {Status.DERIVED}
     assert [getattr(record.report.applications.carried_forward, c) for c in ROW] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_in_a_document_that_breaks_its_identities_the_only_reading_keeps_its_placeholders_blank() -> None:
+    """（一）予以公开 1 5 1 - - - - 16: one join keeps the row's total (15 1 - - - - 16); with a row elsewhere that
+    breaks its own total (2 0 0 0 0 0 1), nothing is pinned: the row is read as the text's only reading, never
+    proven, and its placeholders are blank, not 0."""
+    record = _ocr({"（一）予以公开 5 1 0 0 0 0 6": "（一）予以公开 1 5 1 - - - - 16",
+                   "4.保护第三方合法权益 1 0 0 0 0 0 1": "4.保护第三方合法权益 2 0 0 0 0 0 1"}, apart=" ")
+    row = record.report.applications.granted
+    assert [getattr(row, c) for c in ROW] == [15, 1, None, None, None, None, 16]
+    paths = [f"applications.granted.{c}" for c in ROW]
+    assert Status.PROVEN not in {record.provenance[p].status for p in paths}
+    assert record.provenance["applications.granted.research"].kind == "placeholder"

@@ -87,8 +87,14 @@ def _only_readings(extraction: Extraction, derivation: Derivation) -> dict[str, 
     out: dict[str, int | None] = {}
     for group in extraction.ambiguities:
         if len(group.options) == 1 and all(p in derivation.unresolved for p in group.paths):
-            out.update(zip(group.paths, group.options[0]))
-    return out
+            marks = group.marks[0] if group.marks else [False] * len(group.paths)
+            out.update((p, None if mark else v) for p, v, mark in zip(group.paths, group.options[0], marks))
+    return out       # (a printed placeholder, ``-``: blank, extract/markgaps.py)
+
+
+def _marked(extraction: Extraction) -> set[str]:
+    """The paths some reading of a group holds a printed placeholder in (extract/markgaps.py)."""
+    return {p for group in extraction.ambiguities for m in group.marks for p, mark in zip(group.paths, m) if mark}
 
 
 def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARCH_CAP) -> Record:
@@ -110,6 +116,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     # the identities it breaks dispute it, the others leave it unverified (READ.ONE_CUT).
     one_cut = _only_readings(extraction, derivation) if derivation.solutions == 0 and not derivation.capped else {}
     values.update(one_cut)
+    one_cut_marks = {p for p, v in one_cut.items() if v is None and p in _marked(extraction)}
     findings, unchecked = check_identities(values)
     misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap, survey=seen)
     if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
@@ -231,7 +238,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         elif path in one_cut:
             value = one_cut[path]
             status, rules = flagged[path]
-            prov = FieldProvenance(status, source, r.method or None, CellKind.NUMBER if value else CellKind.ZERO,
+            kind = CellKind.NUMBER if value else CellKind.ZERO if value == 0 or path not in one_cut_marks \
+                else CellKind.PLACEHOLDER
+            prov = FieldProvenance(status, source, r.method or None, kind,
                                    r.raw, r.lines, list(rules), {}, "the only reading of the text; the document "
                                    "breaks its identities, so none pins it")
         elif r.kind is CellKind.MISSING and r.value is not None:
