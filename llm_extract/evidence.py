@@ -221,6 +221,9 @@ class Ambiguity(_Data):
     reason: str
     raw: str = ""
     lines: list[int] = Field(default_factory=list)
+    #: ``marks[i][j]``: under reading *i*, ``paths[j]`` is a printed placeholder (``-``, ``无``: blank, 0 in the
+    #: sums; extract/markgaps.py); empty where no reading holds one
+    marks: list[list[bool]] = Field(default_factory=list)
 
 
 class Extraction(_Data):

@@ -23,7 +23,8 @@ OCR_MAP = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "S": 
 #: the same letters in full width (ＯｏＤＩｌＳＢ), as an OCR'd text may print them before normalisation
 FULLWIDTH_OCR_LETTERS = "".join(chr(ord(c) + 0xFEE0) for c in OCR_LETTERS)
 
-#: characters an OCR engine prints for the form's own, that the form's labels never hold (行玫许可, 处埋): a label
+#: characters an OCR engine prints for the form's own, that the form's labels never hold (行玫许可, 处埋, 公幵: 幵
+#: U+5E75, drawn as 开): a label
 #: is matched as the form's character (``str.translate`` table). (Not 外 for 处, 行政外罚: 外 is in words the
 #: matching reads too, the 2019 form's 对外公开总数量; the form's 行政处罚 pattern takes 外 itself.)
-OCR_HANZI = str.maketrans({"玫": "政", "埋": "理"})
+OCR_HANZI = str.maketrans({"玫": "政", "埋": "理", "幵": "开"})

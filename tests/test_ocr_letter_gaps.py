@@ -171,3 +171,28 @@ def test_a_row_whose_numbers_run_beyond_the_items_it_is_given_keeps_them_as_read
     values = [it for it in items if it.is_value]
     own = [it for it in items if it.line == 1]
     assert bars_as_cells(own, values, 7) == values
+
+
+def test_a_table3_label_with_ocrs_look_alike_of_kai_is_still_its_rows_label() -> None:
+    """（二）部分公幵（区 / 分外理的，只计这一倩形，…）: 幵 (U+5E75) is OCR's look-alike of 开. Unmatched, the
+    row's numbers joined 予以公开's (fourteen numbers for one row): both rows, and every column sum through
+    them, went unread."""
+    record = _ocr({"（二）部分公开 ": "（二）部分公幵（区\n分外理的，只计这一倩形，不计其他情形） "}, apart=" ")
+    apps = record.report.applications
+    assert [getattr(apps.partially_granted, c) for c in ROW] == [2, 0, 0, 0, 0, 1, 3]
+    assert [getattr(apps.granted, c) for c in ROW] == [5, 1, 0, 0, 0, 0, 6]
+    for path in ("applications.partially_granted.total", "applications.granted.natural_person",
+                 "applications.total_processed.total"):
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_a_lone_label_under_a_row_with_a_letter_alone_is_a_blank_row() -> None:
+    """2.…禁止公开 0 0 D 0 0 0 0 / 3.危及“三安全一稳定” (nothing after it) / 4.… 1 0 0 0 0 0 1: the row above holds
+    seven tokens, each in its cell (D, OCR's 0, among them), so none of the lone label's cells stands there: its
+    cells are blank, as under a row of digits alone, not zeros the identities pin."""
+    record = _ocr({"2.其他法律行政法规禁止公开 0 0 0 0 0 0 0": "2.其他法律行政法规禁止公开 0 0 D 0 0 0 0",
+                   "3.危及“三安全一稳定” 0 0 0 0 0 0 0": "3.危及“三安全一稳定”"}, apart=" ")
+    apps = record.report.applications
+    assert [getattr(apps.denied_security_stability, c) for c in ROW] == [None] * 7
+    assert record.provenance["applications.denied_security_stability.total"].method == "label-alone"
+    assert [getattr(apps.denied_prohibited_by_law, c) for c in ROW] == [0] * 7

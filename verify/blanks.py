@@ -29,14 +29,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from llm_extract.evidence import CellKind, Method, Reading
+from llm_extract.evidence import Ambiguity, CellKind, Method, Reading
 from llm_extract.form import FORM
 from llm_extract.schema import TABLE3_ROW_PATHS
 
 from .rules import register
 from .survey import Survey
 
-__all__ = ["isolated_blanks", "RULE", "blanks_in_broken_rows", "BROKEN_ROW_RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE",
+__all__ = ["pinned_placeholders", "PLACEHOLDER_NOTE", "isolated_blanks", "RULE", "blanks_in_broken_rows", "BROKEN_ROW_RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE",
            "blank_pinned_rows", "BLANK_ROW_RULE", "BLANK_ROW_NOTE"]
 
 RULE = "READ.ISOLATED_BLANK"
@@ -144,3 +144,20 @@ def blanks_in_broken_rows(readings: Mapping[str, Reading], disputed: Collection[
     rows = {p.split(".")[1] for p in disputed if p.startswith("applications.")}
     return {p for row in rows for p in TABLE3_ROW_PATHS.get(row, ())
             if (r := readings.get(p)) is not None and r.kind is CellKind.BLANK}
+
+
+PLACEHOLDER_NOTE = "a placeholder printed in its place under every reading the identities leave: blank"
+
+
+def pinned_placeholders(ambiguities: list[Ambiguity], pinned: Mapping[str, int | None]) -> set[str]:
+    """The cells pinned to 0 that every reading of their row agreeing with what was pinned holds as a printed
+    placeholder (``1 - - 1 - 11``, a cell lost: extract/markgaps.py): blank, as the row printed them, not 0."""
+    out: set[str] = set()
+    for group in ambiguities:
+        if not group.marks or not any(p in pinned for p in group.paths):
+            continue
+        alive = [marked for option, marked in zip(group.options, group.marks)
+                 if all(v is None or p not in pinned or pinned[p] == v for p, v in zip(group.paths, option))]
+        if alive:
+            out |= {p for j, p in enumerate(group.paths) if pinned.get(p) == 0 and all(m[j] for m in alive)}
+    return out

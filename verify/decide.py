@@ -25,8 +25,9 @@ from .twotables import RULE as TWO_TABLES_RULE, read_by_two_tables
 from .blankplace import BLANKS_PLACED_RULE, checked_by_placement
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
-from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, RULE as BLANK_RULE,
-                     blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks)
+from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, PLACEHOLDER_NOTE,
+                     RULE as BLANK_RULE, blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks,
+                     pinned_placeholders)
 from .confirmed import tautologies
 from .guesses import LAYOUT_GUESSES, LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
@@ -86,8 +87,14 @@ def _only_readings(extraction: Extraction, derivation: Derivation) -> dict[str, 
     out: dict[str, int | None] = {}
     for group in extraction.ambiguities:
         if len(group.options) == 1 and all(p in derivation.unresolved for p in group.paths):
-            out.update(zip(group.paths, group.options[0]))
-    return out
+            marks = group.marks[0] if group.marks else [False] * len(group.paths)
+            out.update((p, None if mark else v) for p, v, mark in zip(group.paths, group.options[0], marks))
+    return out       # (a printed placeholder, ``-``: blank, extract/markgaps.py)
+
+
+def _marked(extraction: Extraction) -> set[str]:
+    """The paths some reading of a group holds a printed placeholder in (extract/markgaps.py)."""
+    return {p for group in extraction.ambiguities for m in group.marks for p, mark in zip(group.paths, m) if mark}
 
 
 def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARCH_CAP) -> Record:
@@ -109,6 +116,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     # the identities it breaks dispute it, the others leave it unverified (READ.ONE_CUT).
     one_cut = _only_readings(extraction, derivation) if derivation.solutions == 0 and not derivation.capped else {}
     values.update(one_cut)
+    one_cut_marks = {p for p, v in one_cut.items() if v is None and p in _marked(extraction)}
     findings, unchecked = check_identities(values)
     misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap, survey=seen)
     if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
@@ -184,6 +192,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     proven, absent = Status.PROVEN, CellKind.ABSENT
     zeros = implied_zeros(stand_ins)
     blank_rows = blank_pinned_rows(readings, derived, isolated)    # a row of 0s printed as a row of empty cells
+    placeholders = pinned_placeholders(extraction.ambiguities, derived)     # 1 - - 1 - 11, a cell lost: its - blank
     for path in ALL_PATHS:
         if path in read and path not in derived:      # (most fields: read, not pinned; else as below)
             r: Reading = readings[path]
@@ -215,6 +224,10 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                 prov.rules.append(BLANK_ROW_RULE)
                 prov.candidates = {"derived": 0}
                 prov.note = f"{BLANK_ROW_NOTE}; {prov.note}"
+            elif path in placeholders:
+                value = None
+                prov.candidates = {"derived": 0}
+                prov.note = f"{PLACEHOLDER_NOTE}; {prov.note}"
             if path in derivation.placed:
                 prov.rules.append(BLANKS_PLACED_RULE)
                 if path in derivation.blanks:
@@ -225,7 +238,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         elif path in one_cut:
             value = one_cut[path]
             status, rules = flagged[path]
-            prov = FieldProvenance(status, source, r.method or None, CellKind.NUMBER if value else CellKind.ZERO,
+            kind = CellKind.NUMBER if value else CellKind.ZERO if value == 0 or path not in one_cut_marks \
+                else CellKind.PLACEHOLDER
+            prov = FieldProvenance(status, source, r.method or None, kind,
                                    r.raw, r.lines, list(rules), {}, "the only reading of the text; the document "
                                    "breaks its identities, so none pins it")
         elif r.kind is CellKind.MISSING and r.value is not None:

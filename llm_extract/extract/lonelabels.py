@@ -141,9 +141,11 @@ def _crowded_above(k: int, order: list[tuple[str, int]], items: list[Item], span
 
 
 def _read_whole(row: str, spans: dict[str, list[Item]], out: Readings) -> bool:
-    """Whether the row above a lone label was read whole, from at most seven numbers."""
+    """Whether the row above a lone label was read whole, from at most seven numbers (a cell of OCR letters
+    alone, ``D`` for 0, its guess for the identities, is a cell of it: seven tokens, each in its place)."""
     return sum(1 for it in spans[row] if it.is_value) <= _ROW_WIDTH \
-        and not any(_lost(out[p]) or out[p].method == EITHER_WAY for p in TABLE3_ROW_PATHS[row])
+        and not any((_lost(out[p]) and out[p].value is None) or out[p].method == EITHER_WAY
+                    for p in TABLE3_ROW_PATHS[row])
 
 
 def _lost(r: Reading) -> bool:

@@ -99,6 +99,8 @@ def old_form_mark(items: Iterable[Item]) -> str | None:
         if not it.is_text:
             continue
         if word := old_form_word(it.key):
+            # named as printed (本年新公幵数量: the key reads OCR's look-alikes as the form's characters)
+            word = old_form_word("".join(it.raw.split())) or word
             if _PROSE.search(it.key):
                 prose = prose or word
             else:

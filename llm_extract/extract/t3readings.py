@@ -15,6 +15,7 @@ from .blankcols import placed_methods
 from .cells import Cell
 from .glued import recount_options, row_cuts, row_holds, spaced_cuts
 from .layout import Item
+from .markgaps import MarkOption
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .wrapoptions import wrapped_piece_options
 
@@ -57,9 +58,11 @@ def guessed(cell: Cell) -> bool:
 def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label: Item,
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None,
-                  placed: bool = False, stream: bool = False, only_options: bool = False) -> None:
+                  placed: bool = False, stream: bool = False, only_options: bool = False,
+                  mark_options: list[MarkOption] | None = None) -> None:
     """The row's readings into ``out``; where its cells are not read, every reading the identities may choose
-    among into ``ambiguities`` (``only_options``: the ``glyph_options`` alone, the row's tokens read no other way)."""
+    among into ``ambiguities`` (``only_options``: the ``glyph_options`` alone, the row's tokens read no other way;
+    ``mark_options``: readings with printed placeholders in their places, extract/markgaps.py)."""
     paths = TABLE3_ROW_PATHS[row]
     lost_blanks = False
     kinds = {c.kind for c in cells} if cells is not None else None
@@ -119,6 +122,16 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
     digits = [n.cell.raw.strip() for n in numbers]
     if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]
+    marks: list[list[bool]] = []
+    if mark_options and not only_options:
+        # placeholders printed among the numbers hold their places as cells: the readings that move a number
+        # onto a placeholder's place (its numbers alone placed anywhere) are not the row's
+        options = [option for option, _ in mark_options]
+        marks = [marked for _, marked in mark_options]
+        for option in glyph_options or ():
+            if option not in options:
+                options.append(option)
+                marks.append([False] * len(paths))
     if options:
-        ambiguities.append(Ambiguity(paths=list(paths), options=options, raw=raw, lines=lines,
+        ambiguities.append(Ambiguity(paths=list(paths), options=options, raw=raw, lines=lines, marks=marks,
                                      reason=f"row {row}: {note}; the lost cells' positions are unknown"))

@@ -32,6 +32,7 @@ from .loosedigits import doubt_beside_loose_digits
 from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .lonelabels import blank_label_rows
+from .markgaps import placeholder_options
 from .t3readings import guessed, row_readings
 from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
@@ -240,7 +241,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                       label, Method.CELLS_AFTER_LABEL, out, ambiguities,
                       [it.line for it in chosen] if chosen else [span[0].line] * 7 if unbarred else None, glyphs,
                       placed=bool(chosen) and any(it.placed for it in chosen), stream=stream,
-                      only_options=bars is not None and len(bars) == 1)
+                      only_options=bars is not None and len(bars) == 1,
+                      mark_options=placeholder_options(span) if not chosen and unbarred is None else None)
     contested_lines(items, order, spans, own_line, out, ambiguities)
     stacked_lines(items, order, spans, own_line, out, ambiguities)     # or after two labels, one under the other
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose

@@ -1,0 +1,56 @@
+"""A 表三 row that prints its empty cells as placeholders (``-``, ``无``, ``—``) and lost one cell or split one number.
+
+OCR of a scanned table prints each cell as a token, a placeholder as one too: ``6.属于四类过程性信息 1 - - 1 - 11``
+shows six tokens for seven cells (a number lost: 9 1 - - 1 - 11), ``3.其他 10 1 - - - - 1 1`` eight (11 split in
+two). Read by its numbers alone, the first row has three numbers for seven cells (35 placements, four cells open
+in each) and nothing is pinned: every column sum through it goes unchecked. The placeholders hold their places
+among the tokens, as printed cells do: a lost cell at each of the seven places, or two neighbouring numbers
+joined, and each is kept only where the row's own total can hold. The identities choose among them; what they
+pin is derived, never proven, and a cell that every reading left standing is a placeholder in stays blank.
+"""
+
+from __future__ import annotations
+
+from ..evidence import CellKind
+from .glued import row_holds
+from .layout import Item
+
+__all__ = ["MarkOption", "placeholder_options"]
+
+#: a reading of the row's cells (a placeholder counted 0, the lost cell ``None``) and which cells are placeholders
+MarkOption = tuple[list[int | None], list[bool]]
+
+_WIDTH = 7
+_COUNTS = frozenset({CellKind.NUMBER, CellKind.ZERO})
+
+
+def placeholder_options(span: list[Item]) -> list[MarkOption]:
+    """The readings of a row whose tokens (``span``, its blank fields aside) mix numbers and placeholders, one
+    token too few (a lost cell at each place) or too many (two neighbouring numbers joined); none otherwise."""
+    tokens = [it for it in span if it.cell.kind is not CellKind.BLANK]
+    kinds = [it.cell.kind for it in tokens]
+    if CellKind.PLACEHOLDER not in kinds or not any(k in _COUNTS for k in kinds) \
+            or any(k not in _COUNTS and k is not CellKind.PLACEHOLDER for k in kinds) \
+            or any(k in _COUNTS and not isinstance(it.cell.value, int) for k, it in zip(kinds, tokens)):
+        return []
+    values = [it.cell.value if k in _COUNTS else 0 for k, it in zip(kinds, tokens)]
+    marks = [k is CellKind.PLACEHOLDER for k in kinds]
+    out: list[MarkOption] = []
+    if len(tokens) == _WIDTH - 1:
+        for at in range(_WIDTH):
+            row: list[int | None] = [*values[:at], None, *values[at:]]
+            rest = sum(v for v in row[:-1] if v is not None)
+            if at < _WIDTH - 1 and rest > (row[-1] or 0):
+                continue                # the lost cell would be negative
+            out.append((row, [*marks[:at], False, *marks[at:]]))
+    elif len(tokens) == _WIDTH + 1:
+        for i in range(len(tokens) - 1):
+            if marks[i] or marks[i + 1]:
+                continue
+            joined = f"{values[i]}{values[i + 1]}"
+            if joined[0] == "0":
+                continue                # (a count never starts with 0)
+            row = [*values[:i], int(joined), *values[i + 2:]]
+            if row_holds(row):          # (every cell known: the row's total checks the join)
+                out.append((row, [*marks[:i], False, *marks[i + 2:]]))
+    return out
