@@ -129,3 +129,23 @@ def test_a_bounded_search_ends_at_the_same_place_under_any_hash_seed() -> None:
                            capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")}
     assert len(runs) == 1
+
+
+def test_the_cells_every_surviving_cut_of_a_digit_run_agrees_on_are_pinned_the_rest_stay_open() -> None:
+    # 表四 as a crawler glues it: 1242087213143552729141549 cuts two ways that keep every group's total, the
+    # first ten cells and the last group's 29 and 49 the same in both
+    paths = [f"review_litigation.{g}.{c}" for g in ("administrative_review", "litigation_direct",
+                                                  "litigation_after_review")
+             for c in ("upheld", "corrected", "other", "pending", "total")]
+    options: list[list[int | None]] = [[124, 2, 0, 87, 213, 14, 3, 5, 5, 27, 29, 1, 4, 15, 49],
+                                       [124, 2, 0, 87, 213, 14, 3, 5, 5, 27, 29, 14, 1, 5, 49]]
+    run = "1242087213143552729141549"
+    d = derive({}, set(), [Ambiguity(paths=paths, options=options, raw=run, reason="glued run")])
+    agreed = {p: v for p, v, w in zip(paths, *options) if v == w}
+    assert d.values == agreed and len(agreed) == 12
+    assert d.unresolved == {paths[11], paths[12], paths[13]}
+    assert d.ambiguous == {0: sorted(options, key=str)}
+    # readings of another kind (a rule glyph kept or dropped, numbers joined or split) agree on a cell by chance:
+    # the group stays open, every cell a candidate
+    d = derive({}, set(), [Ambiguity(paths=paths, options=options, raw="1 2 4 2 0 …", reason="OCR")])
+    assert d.values == {} and d.unresolved == set(paths)

@@ -226,6 +226,16 @@ def _blanks_placed(base: Mapping[str, int | None], unknown: set[str], offered: l
     return result
 
 
+def _cuts_of_run(group: Ambiguity) -> bool:
+    """Whether a group's options are cuts of one digit run (its thousands separators aside), each printing every
+    digit: readings of the same digits, so a cell they all give one value is pinned by the identities as a group's
+    only reading is; readings of another kind (a rule glyph kept or dropped, a number joined or split) are
+    interpretations of the text, and a cell they happen to agree on is left open with the rest."""
+    run = group.raw.replace(",", "")
+    return run.isdigit() and all("".join(str(v) for v in o if v is not None) == run and None not in o
+                                 for o in group.options)
+
+
 def _printable(group: Ambiguity, values: Mapping[str, int]) -> bool:
     """Whether values pinned for a group offered as the cuts of a digit run (every option prints its ``raw``) can
     be that run: their digits in order, a 0 perhaps not printed (an empty cell leaves no trace in a run). True for
@@ -339,9 +349,13 @@ def _product(base: Mapping[str, int | None], unknown: set[str], ambiguities: lis
         # a group no identity checks (表二) is pinned by nothing: its one reading is a candidate, never derived
         if len(distinct) > 1 or any("?" in d for d in distinct) or not any(eqs.get(p) for p in group.paths):
             result.ambiguous[gi] = [[None if v == "?" else v for v in d] for d in distinct]
+        if any("?" in d for d in distinct) or not any(eqs.get(p) for p in group.paths) \
+                or (len(distinct) > 1 and not _cuts_of_run(group)):
             open_groups.add(gi)
     for p in sorted(targets):
         seen = {a[p] for a in assignments}
+        # (a cell every surviving cut of a digit run gives one value is pinned, as any other: 表四's run
+        # 1242087213143552729141549 read 124 2 0 87 213 14 3 5 5 27, then 29 1 4 15 49 or 29 14 1 5 49)
         in_open_group = any(p in ambiguities[gi].paths for gi in open_groups)
         if len(seen) == 1 and "?" not in seen and not in_open_group:
             value = seen.pop()

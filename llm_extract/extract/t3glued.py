@@ -14,9 +14,10 @@ import re
 from ..evidence import Ambiguity
 from ..schema import TABLE3_ROW_PATHS
 from .cells import parse_cell
-from .glued import blanked_options, blanked_run, forced_readings, glued_run, parted_at, placeholder_partings, row_cuts, width_bounds
+from .glued import blanked_options, blanked_run, forced_readings, glued_run, parted_at, placeholder_partings, row_cuts, row_holds, width_bounds
 from .layout import Item
 from .readings import Readings, missing, reading
+from .separatedruns import separated_cuts, separated_run
 
 __all__ = ["read_glued_row"]
 
@@ -38,6 +39,9 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
                                     "glued digit run with empty cells: no single place for them")
         return
     run = glued_run(label.key)
+    if run is None and (separated := separated_run(label.key)) is not None:     # 3,4281428992533,732
+        _cut_row(row, paths, separated[1], separated_cuts(separated[1], len(paths), row_holds), label, ambiguities, out)
+        return
     if run is None:
         blank = _GLUED_BLANKS.fullmatch(label.key)
         if blank:                           # nothing, or placeholders, after the label: seven empty cells
@@ -53,6 +57,12 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
     options = row_cuts(digits) if len(digits) >= 7 else []
     if options:                             # a cut stands where the digits switch width (０３１１)
         options = parted_at(options, width_bounds(label.raw, digits))
+    _cut_row(row, paths, digits, options, label, ambiguities, out)
+
+
+def _cut_row(row: str, paths: list[str], digits: str, options: list[list[int]] | None, label: Item,
+             ambiguities: list[Ambiguity], out: Readings) -> None:
+    """A glued row left missing, its cuts that add up (``options``; ``None``: too many) for the identities to choose."""
     note = ("glued digit run: too many ways to cut it" if options is None else
             "glued digit run: the cells are cut where the identities allow" if options else
             "glued digit run: no cut into seven cells adds up")

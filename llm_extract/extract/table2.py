@@ -140,7 +140,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         glued = glued_number(key) if not values else None
         if glued is None and n > 1 and not values and (run := glued_run(key)) is not None:
             glued = run[1]              # a stock row's run with OCR letters in it (规章00O, 规范性文件l400)
-        if glued is not None and _DIGIT.search(strip_item_number(key[:-len(glued)])):
+        if glued is not None and n > 1 and (first := _annotated_first(key[:-len(glued)])) is not None:
+            out[paths[0]] = reading(first, [item.line], "glued")       # 行政规范性文件2（其中修订1件）150: the 2
+            _t2_glued(glued, paths[1:], item, out, ambiguities)
+        elif glued is not None and _DIGIT.search(strip_item_number(key[:-len(glued)])):
             for path in paths:          # 行政处罚0行政强制86: two rows ran together, whose number is 86?
                 out[path] = missing(item.raw, [item.line], "glued", "another row runs into the label")
         elif glued is not None:         # a crawler's dump: 行政许可3150, 规章000
@@ -319,6 +322,21 @@ def _glued_placeholders(key: str, n: int) -> bool:
     """Whether a row's key ends in exactly its ``n`` cells printed 无, glued to the label (``规章无无无``; no label of
     表二 ends in 无)."""
     return key.endswith("无" * n) and not key.endswith("无" * (n + 1)) and len(key) > n
+
+
+#: a stock row's label, then its first cell with its count's note (``行政规范性文件2（其中修订1件）``): a crawler's dump runs
+#: the row's other cells on after the note
+_ANNOTATED_FIRST = re.compile(r"^(?P<label>[^\d]*[\u4e00-\u9fff])(?P<cell>(?:[1-9]\d*|0)[(（](?:其中|含|包括)[^()（）\d]*\d+[^()（）\d]*[)）])$")
+
+
+def _annotated_first(head: str) -> Cell | None:
+    """The first cell of a glued stock row whose count's note parts it from the rest of the run (``head``: the key
+    before that run), or None."""
+    m = _ANNOTATED_FIRST.match(head)
+    if m is None or not names_table2_row(m.group("label")):
+        return None
+    cell = parse_cell(m.group("cell"))
+    return cell if cell.is_number else None
 
 
 def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,

@@ -10,7 +10,8 @@ has its quotes taken off the same way.
 
 Otherwise a line is a CSV row only where nothing else reads it: it has no tab and no ``|`` (a markdown row), no
 field longer than a label, and no number written with thousands separators outside quotes
-(``行政许可 1,234`` stays as it is); and it stands in a run of such lines where some field is a number or
+(``行政许可 1,234`` stays as it is), nor a label with such a number glued on (``…数量3,4281428992533,732``: a
+crawler's row whose cells ran together, the commas its numbers' own); and it stands in a run of such lines where some field is a number or
 an empty cell. Chinese prose separates with ``，``, never with ``,``, so a narrative line is left alone.
 """
 
@@ -27,6 +28,9 @@ _MAX_FIELD = 60
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
 #: a number with thousands separators: ``1,234`` or ``12,345,678``, not inside a run of fields
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
+#: a label's last word with a number written with thousands separators glued on (``数量3,428…``): a glued row's
+#: first cell, never a CSV row's label field (a label's field ends in its words)
+_GLUED_THOUSANDS = re.compile(r"[\u4e00-\u9fff)）]\d{1,3},\d{3}")
 #: a field that is a table cell's value: a number, a placeholder, or nothing
 _VALUE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[—–\-/／无]?")
 
@@ -41,7 +45,7 @@ def _fields(line: str) -> list[str] | None:
     if quoted and _QUOTED.fullmatch(line.strip()):
         return [" ".join(line.strip()[1:-1].replace('""', '"').split())]   # a heading between quoted rows
     bare = _QUOTED.sub('""', line) if quoted else line
-    if "," not in bare or _THOUSANDS.search(bare) or (bare.count('"') % 2):
+    if "," not in bare or _THOUSANDS.search(bare) or _GLUED_THOUSANDS.search(bare) or (bare.count('"') % 2):
         return None
     try:
         fields = next(csv.reader([line]))
