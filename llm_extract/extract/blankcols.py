@@ -12,7 +12,7 @@ label's width puts them, so only the distances between cells are compared (colum
 a line is placed only when one choice of columns clearly fits by one of the nearest full rows of its page
 (two when the page has two), and the other places it alike or not at all; where no spacing places it (evenly spaced
 cells fit several runs of columns), by where its numbers stand in pdftotext's character grid, when both references
-put their columns at the same places there (columns.place_by_characters). Narrow columns a single space apart count too: in layout text a space is
+put their columns at the same places there, or only once a CJK character counts two columns (a page padded by display width: columns.page_grid). Narrow columns a single space apart count too: in layout text a space is
 the PDF's, and a number split in two would fit no placement. The numbers must end their line and stand
 alone on it or beside a row's found label (beside words no label was found in, they may be another row's:
 a short count keeps them from being taken). A page printing no row whole takes its columns from its short

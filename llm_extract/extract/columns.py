@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import combinations
 
 __all__ = ["spans", "place_by_columns", "place_by_spacing", "place_by_characters", "centres", "fit_spacing", "fits",
-           "on_columns", "CLEAR_MARGIN"]
+           "on_columns", "page_grid", "CLEAR_MARGIN"]
 
 _NEAR = 4.5
 _MARGIN = 3.0
@@ -190,22 +190,44 @@ def place_by_characters(line: str, k: int, references: list[str], n: int) -> lis
     tokens at the same place (within a character: pdftotext rounds), and every token of the line stands
     on one of those columns. Evenly spaced
     cells fit several runs of columns by their spacing alone (:func:`place_by_spacing`); where they stand
-    tells which. ``None`` when the references disagree or a token stands off every column."""
+    tells which. A page whose full rows agree only when a CJK character counts two columns (labels of
+    different lengths, the cells at the same places: a text tool padding by display width) is placed in that
+    grid (:func:`page_grid`). ``None`` when the references disagree or a token stands off every column."""
     if not 0 < k < n or len(references) < 2:
         return None
-    grids = [[_centre(s) for s in spans(ref, 1)[-n:]] for ref in references]
+    grid = page_grid(references, n)
+    return None if grid is None else on_columns(line, k, grid[0], grid[1])
+
+
+def page_grid(references: list[str], n: int) -> tuple[list[float], int] | None:
+    """The columns (centres) full rows ``references`` (two at least) put each of their last ``n`` tokens at, and
+    the width the page counts a CJK character: 1 where they agree in pdftotext's character grid; 2 where they
+    agree only when a CJK character is counted two wide (the page padded by display columns: their labels'
+    widths differ in characters, not on the page). ``None`` when they agree in neither."""
+    if len(references) < 2:
+        return None
+    for wide in (1, 2):
+        columns = _agreed(references, n, wide)
+        if columns is not None:
+            return columns, wide
+    return None
+
+
+def _agreed(references: list[str], n: int, wide: int) -> list[float] | None:
+    grids = [[_centre(s) for s in spans(ref, wide)[-n:]] for ref in references]
     if any(len(g) != n for g in grids) or any(abs(a - b) > _ON_COLUMN for g in grids[1:] for a, b in zip(g, grids[0])):
         return None
     columns = [sum(c) / len(c) for c in zip(*grids)]
     if any(b - a < 3 * _ON_COLUMN for a, b in zip(columns, columns[1:])):
         return None     # (a number within a column of one is two from every other)
-    return on_columns(line, k, columns)
+    return columns
 
 
-def on_columns(line: str, k: int, columns: list[float]) -> list[int] | None:
-    """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid: each
-    within a character of exactly one of ``columns`` (centres), left to right; else None."""
-    row = spans(line, 1)
+def on_columns(line: str, k: int, columns: list[float], wide: int = 1) -> list[int] | None:
+    """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid (a CJK
+    character ``wide`` columns): each within a character of exactly one of ``columns`` (centres), left to right;
+    else None."""
+    row = spans(line, wide)
     if len(row) < k:
         return None
     slots: list[int] = []
