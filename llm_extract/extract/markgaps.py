@@ -54,3 +54,28 @@ def placeholder_options(span: list[Item]) -> list[MarkOption]:
             if row_holds(row):          # (every cell known: the row's total checks the join)
                 out.append((row, [*marks[:i], False, *marks[i + 2:]]))
     return out
+
+
+def split_and_lost_options(numbers: list[int], width: int = _WIDTH) -> list[list[int]]:
+    """The readings of a row of ``width`` numbers whose own total fails, as two neighbours split from one number
+    and a cell lost (OCR: ``1 4 0 0 0 0 15`` for 14 0 0 0 0 1 15): every join of two neighbours (a part never
+    starts with 0), the lost cell at each place, its value what the row's total leaves (never negative)."""
+    if len(numbers) != width or row_holds(numbers):
+        return []
+    out: list[list[int]] = []
+    for i in range(width - 1):
+        joined = f"{numbers[i]}{numbers[i + 1]}"
+        if numbers[i] == 0:
+            continue                    # (a count never starts with 0)
+        six = [*numbers[:i], int(joined), *numbers[i + 2:]]
+        for at in range(width):
+            row = [*six[:at], 0, *six[at:]]
+            if at == width - 1:
+                row[at] = sum(row[:-1])
+            elif (lost := row[-1] - sum(row[:-1])) >= 0:
+                row[at] = lost
+            else:
+                continue
+            if row not in out:
+                out.append(row)
+    return out
