@@ -51,3 +51,10 @@ def test_in_a_document_that_breaks_its_identities_the_only_reading_keeps_its_pla
     paths = [f"applications.granted.{c}" for c in ROW]
     assert Status.PROVEN not in {record.provenance[p].status for p in paths}
     assert record.provenance["applications.granted.research"].kind == "placeholder"
+
+
+def test_a_placeholder_rows_provenance_shows_the_row_as_printed() -> None:
+    """The reviewer sees the row's tokens as printed, placeholders among its numbers (``1 - - 1 - 5``), not its
+    numbers alone (``1 1 5``, which hides where the blanks stood)."""
+    record = _ocr({"1.本机关不掌握相关政府信息 3 1 0 0 1 0 5": "1.本机关不掌握相关政府信息 1 - - 1 - 5"}, apart=" ")
+    assert record.provenance["applications.unavailable_not_held.research"].raw == "1 - - 1 - 5"

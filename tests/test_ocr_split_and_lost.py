@@ -82,3 +82,11 @@ def test_a_born_digital_row_that_breaks_its_total_is_kept_as_printed() -> None:
     record = _read("1 4 0 0 0 0 15", text)
     row = record.report.applications.other_no_correction
     assert [getattr(row, c) for c in ROW] == [1, 4, 0, 0, 0, 0, 15]
+
+
+def test_a_blank_row_of_ocr_text_is_not_said_to_be_pdf_text() -> None:
+    """２．重复申请 alone in OCR'd text: its cells blank, the note naming no family the reader cannot know."""
+    record = _read("14 0 0 0 0 1 15", _TEXT.replace("２．重复申请 0 0 0 0 0 0 0", "２．重复申请"))
+    prov = record.provenance["applications.rejected_duplicate.research"]
+    assert prov.method == "label-alone" and record.report.applications.rejected_duplicate.research is None
+    assert "label stands alone" in prov.note and "PDF text whose" not in prov.note

@@ -59,11 +59,13 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None,
                   placed: bool = False, stream: bool = False, only_options: bool = False,
-                  mark_options: list[MarkOption] | None = None, ocr: bool = False) -> None:
+                  mark_options: list[MarkOption] | None = None, ocr: bool = False,
+                  printed: list[Item] | None = None) -> None:
     """The row's readings into ``out``; where its cells are not read, every reading the identities may choose
     among into ``ambiguities`` (``only_options``: the ``glyph_options`` alone, the row's tokens read no other way;
     ``mark_options``: readings with printed placeholders in their places, extract/markgaps.py; ``ocr``: the table
-    shows an OCR reading, so seven numbers that break their row's total may be a split number and a lost cell)."""
+    shows an OCR reading, so seven numbers that break their row's total may be a split number and a lost cell;
+    ``printed``: the row's tokens as printed, placeholders among its numbers, for the provenance's raw)."""
     paths = TABLE3_ROW_PATHS[row]
     lost_blanks = False
     split_lost: list[list[int]] = []
@@ -103,7 +105,7 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
                                 [at] if line == at else [at, line] if at < line else [line, at], how, cell.note)
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
-    raw = " ".join(n.raw for n in numbers)
+    raw = " ".join(n.raw for n in printed or numbers)      # (a placeholder row's as printed: 1 - - 1 - 5)
     # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown. A cell of
     # OCR letters alone (o, D) stands in its place with its guess: an option the identities check, never proof
     nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)

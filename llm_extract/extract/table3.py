@@ -246,8 +246,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                       [it.line for it in chosen] if chosen else [span[0].line] * 7 if unbarred else None, glyphs,
                       placed=bool(chosen) and any(it.placed for it in chosen), stream=stream,
                       only_options=bars is not None and len(bars) == 1,
-                      mark_options=placeholder_options(span) if not chosen and unbarred is None else None,
-                      ocr=ocr and not stream)
+                      mark_options=(marks := placeholder_options(span) if not chosen and unbarred is None else None),
+                      ocr=ocr and not stream, printed=[it for it in span if it.cell.kind is not _BLANK] if marks else None)
     contested_lines(items, order, spans, own_line, out, ambiguities)
     stacked_lines(items, order, spans, own_line, out, ambiguities)     # or after two labels, one under the other
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
