@@ -32,7 +32,7 @@ from .loosedigits import doubt_beside_loose_digits
 from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .lonelabels import blank_label_rows
-from .markgaps import placeholder_options
+from .markgaps import placeholder_options, placeholders_where_printed
 from .t3readings import guessed, row_readings
 from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
@@ -248,6 +248,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                       only_options=bars is not None and len(bars) == 1,
                       mark_options=(marks := placeholder_options(span) if not chosen and unbarred is None else None),
                       ocr=ocr and not stream, printed=[it for it in span if it.cell.kind is not _BLANK] if marks else None)
+    placeholders_where_printed(ambiguities, out)     # 无 无 无 无 无 0: the lost cell where 0s are printed
     contested_lines(items, order, spans, own_line, out, ambiguities)
     stacked_lines(items, order, spans, own_line, out, ambiguities)     # or after two labels, one under the other
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
