@@ -61,6 +61,8 @@ def test_the_readings_of_seven_numbers_that_break_their_total_join_two_and_place
     assert all(o[6] == sum(o[:6]) and min(o) >= 0 for o in options)
     assert split_and_lost_options([14, 0, 0, 0, 0, 1, 15]) == []         # a row that holds is read as printed
     assert all(o[0] != 4 for o in split_and_lost_options([0, 4, 0, 0, 0, 0, 5]))   # 04 is no count
+    # cells that add up to more than the total: a join and a lost cell only add, so a misprint, kept as printed
+    assert split_and_lost_options([1948, 130, 5, 19, 29, 50, 2180]) == []
 
 
 def test_an_ocr_row_with_a_number_split_and_a_cell_lost_is_placed_by_the_identities() -> None:
