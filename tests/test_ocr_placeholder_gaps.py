@@ -51,3 +51,42 @@ def test_in_a_document_that_breaks_its_identities_the_only_reading_keeps_its_pla
     paths = [f"applications.granted.{c}" for c in ROW]
     assert Status.PROVEN not in {record.provenance[p].status for p in paths}
     assert record.provenance["applications.granted.research"].kind == "placeholder"
+
+
+def test_a_placeholder_rows_provenance_shows_the_row_as_printed() -> None:
+    """The reviewer sees the row's tokens as printed, placeholders among its numbers (``1 - - 1 - 5``), not its
+    numbers alone (``1 1 5``, which hides where the blanks stood)."""
+    record = _ocr({"1.本机关不掌握相关政府信息 3 1 0 0 1 0 5": "1.本机关不掌握相关政府信息 1 - - 1 - 5"}, apart=" ")
+    assert record.provenance["applications.unavailable_not_held.research"].raw == "1 - - 1 - 5"
+
+
+def _habit_table(replace: dict[str, str]):
+    """An OCR'd report whose 表三 prints 自然人 and 总计 as numbers (0 too) and the five 法人 columns as 无."""
+    from tests.test_ocr_split_and_lost import _TEXT, _read
+    natural = {"一、本年新收": 20, "二、上年结转": 2, "(一)予以公开": 10, "１．属于国家秘密": 1, "２．其他法律": 1,
+               "４．保护第三方": 4, "５．属于三类": 1, "６．属于四类": 5, "(七)总计": 22}
+    lines = []
+    for line in _TEXT.replace("{row}", "0 0 0 0 0 0 0").splitlines():
+        head, *cells = line.split(" ")
+        if len(cells) >= 7 and cells[-7:][0].isdigit() or len(cells) >= 7 and cells[-7] in "DOS":
+            label = " ".join([head, *cells[:-7]])
+            n = next((v for k, v in natural.items() if label.startswith(k)), 0)
+            line = f"{label} {n} 无 无 无 无 无 {n}"
+        lines.append(replace.get(line, line))
+    return _read("", "\n".join(lines) + "\n")
+
+
+def test_a_lost_cell_among_placeholders_is_where_the_table_prints_its_zeros() -> None:
+    """四、结转下年度继续办理 无 无 无 无 无 0: a cell lost, every value 0. Every other row prints 自然人's empty
+    cell as 0 and the 法人 columns' as 无: the lost cell is 自然人's 0, the 无 are blank (derived, never proven)."""
+    record = _habit_table({"四、结转下年度继续办理 0 无 无 无 无 无 0": "四、结转下年度继续办理 无 无 无 无 无 0"})
+    row = record.report.applications.carried_forward
+    assert [getattr(row, c) for c in ROW] == [0, None, None, None, None, None, 0]
+    assert Status.PROVEN not in {record.provenance[f"applications.carried_forward.{c}"].status for c in ROW}
+
+
+def test_a_cell_of_ocr_letters_among_placeholders_stands_in_its_place() -> None:
+    """２．重复申请 — — — — — O: the O (0) holds its place as a number does."""
+    record = _habit_table({"２．重复申请 0 无 无 无 无 无 0": "２．重复申请 无 无 无 无 无 O"})
+    row = record.report.applications.rejected_duplicate
+    assert [getattr(row, c) for c in ROW] == [0, None, None, None, None, None, 0]

@@ -308,6 +308,10 @@ def reconcile_spans(lines: list[str], region: Region, readings: Readings,
         read = [r for r in theirs if r is not None and not r.missing]
         if all(r is not None and not r.missing for r in theirs) and [r.value for r in theirs] == mine:   # type: ignore[union-attr]
             continue
+        if all(isinstance(v, int) for v in mine) and sum(mine[:-1]) != mine[-1] \
+                and all(r is not None and r.missing for r in theirs) \
+                and any(set(paths) <= set(a.paths) for a in ambiguities):
+            continue        # numbers that break their row's total, the reader's readings of them offered instead
         at = sorted({span.first, span.line, span.last})
         agree = all(r.value == v for r, v in zip(theirs, mine) if r is not None and not r.missing)
         if read and not agree:

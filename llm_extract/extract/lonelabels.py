@@ -290,4 +290,4 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
             continue
         for p in paths:
             out[p] = Reading(None, blank.kind, "", [label.line], "label-alone",
-                             "a row of PDF text whose label stands alone: no cell of it printed, each blank")
+                             "a row of space-separated text (PDF or OCR) whose label stands alone: no cell of it printed, each blank")

@@ -11,24 +11,32 @@ pin is derived, never proven, and a cell that every reading left standing is a p
 
 from __future__ import annotations
 
-from ..evidence import CellKind
+from ..evidence import Ambiguity, CellKind
+from ..schema import TABLE3_ROW_PATHS
 from .glued import row_holds
 from .layout import Item
+from .readings import Readings
 
-__all__ = ["MarkOption", "placeholder_options"]
+__all__ = ["MarkOption", "placeholder_options", "placeholders_where_printed", "split_and_lost_options"]
 
 #: a reading of the row's cells (a placeholder counted 0, the lost cell ``None``) and which cells are placeholders
 MarkOption = tuple[list[int | None], list[bool]]
 
 _WIDTH = 7
 _COUNTS = frozenset({CellKind.NUMBER, CellKind.ZERO})
+#: a cell read through OCR confusions (``l4``), or of OCR letters alone (``O``, ``D``: missing, its guess its value)
+_GUESSES = frozenset({CellKind.OCR, CellKind.MISSING})
+#: rows read whole that show a column's way of printing an empty cell (a 0, or a placeholder)
+_HABIT = 3
 
 
 def placeholder_options(span: list[Item]) -> list[MarkOption]:
     """The readings of a row whose tokens (``span``, its blank fields aside) mix numbers and placeholders, one
     token too few (a lost cell at each place) or too many (two neighbouring numbers joined); none otherwise."""
     tokens = [it for it in span if it.cell.kind is not CellKind.BLANK]
-    kinds = [it.cell.kind for it in tokens]
+    # (a cell of OCR letters alone, ``O`` or ``D``, stands in its place with its guess, as a number does)
+    kinds = [CellKind.NUMBER if it.cell.kind in _GUESSES and isinstance(it.cell.value, int) else it.cell.kind
+             for it in tokens]
     if CellKind.PLACEHOLDER not in kinds or not any(k in _COUNTS for k in kinds) \
             or any(k not in _COUNTS and k is not CellKind.PLACEHOLDER for k in kinds) \
             or any(k in _COUNTS and not isinstance(it.cell.value, int) for k, it in zip(kinds, tokens)):
@@ -54,3 +62,57 @@ def placeholder_options(span: list[Item]) -> list[MarkOption]:
             if row_holds(row):          # (every cell known: the row's total checks the join)
                 out.append((row, [*marks[:i], False, *marks[i + 2:]]))
     return out
+
+
+def split_and_lost_options(numbers: list[int], width: int = _WIDTH) -> list[list[int]]:
+    """The readings of a row of ``width`` numbers whose own total fails, as two neighbours split from one number
+    and a cell lost (OCR: ``1 4 0 0 0 0 15`` for 14 0 0 0 0 1 15): every join of two neighbours (a part never
+    starts with 0), the lost cell at each place, its value what the row's total leaves (never negative). A join and
+    a lost cell each only add to the cells: a row whose cells add up to more than its total (``1948 130 5 19 29 50
+    2180``: a misprint, kept as printed) is none."""
+    if len(numbers) != width or sum(numbers[:-1]) >= numbers[-1]:
+        return []
+    out: list[list[int]] = []
+    for i in range(width - 1):
+        joined = f"{numbers[i]}{numbers[i + 1]}"
+        if numbers[i] == 0:
+            continue                    # (a count never starts with 0)
+        six = [*numbers[:i], int(joined), *numbers[i + 2:]]
+        for at in range(width):
+            row = [*six[:at], 0, *six[at:]]
+            if at == width - 1:
+                row[at] = sum(row[:-1])
+            elif (lost := row[-1] - sum(row[:-1])) >= 0:
+                row[at] = lost
+            else:
+                continue
+            if row not in out:
+                out.append(row)
+    return out
+
+
+def placeholders_where_printed(ambiguities: list[Ambiguity], readings: Readings) -> None:
+    """Keep, of a placeholder row's readings (``无 无 无 无 无 0``: a cell lost, every value 0), those that put its
+    placeholders only in columns where the table's rows read whole print placeholders: a column that prints its
+    empty cells as numbers in every row (自然人 ``0``, the others ``无``) does not print ``无`` in this one. Only where
+    rows read whole show such a habit (placeholders in some columns, never in others) and a reading keeps it."""
+    zeros, marks = [0] * _WIDTH, [0] * _WIDTH
+    for row_paths in TABLE3_ROW_PATHS.values():
+        cells = [readings.get(p) for p in row_paths]
+        if any(r is None or r.missing for r in cells):
+            continue                                # (a row read whole, placeholders printed in their columns)
+        for j, r in enumerate(cells[:-1]):
+            if r is not None and r.kind is CellKind.ZERO:
+                zeros[j] += 1
+            elif r is not None and r.kind is CellKind.PLACEHOLDER:
+                marks[j] += 1
+    never = {j for j in range(_WIDTH - 1) if zeros[j] >= _HABIT and not marks[j]}
+    if not never or sum(1 for j in range(_WIDTH - 1) if marks[j] >= _HABIT and not zeros[j]) < 2:
+        return                      # (a habit: columns that print an empty cell one way only, each way shown)
+    for a in ambiguities:
+        if not a.marks or len(a.paths) != _WIDTH:
+            continue
+        keep = [i for i, marked in enumerate(a.marks) if not any(marked[j] for j in never)]
+        if keep and len(keep) < len(a.options):
+            a.options = [a.options[i] for i in keep]
+            a.marks = [a.marks[i] for i in keep]

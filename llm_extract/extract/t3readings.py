@@ -15,7 +15,7 @@ from .blankcols import placed_methods
 from .cells import Cell
 from .glued import recount_options, row_cuts, row_holds, spaced_cuts
 from .layout import Item
-from .markgaps import MarkOption
+from .markgaps import MarkOption, split_and_lost_options
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
 from .wrapoptions import wrapped_piece_options
 
@@ -59,12 +59,19 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
                   method: str, out: Readings, ambiguities: list[Ambiguity],
                   cell_lines: list[int] | None = None, glyph_options: list[list[int | None]] | None = None,
                   placed: bool = False, stream: bool = False, only_options: bool = False,
-                  mark_options: list[MarkOption] | None = None) -> None:
+                  mark_options: list[MarkOption] | None = None, ocr: bool = False,
+                  printed: list[Item] | None = None) -> None:
     """The row's readings into ``out``; where its cells are not read, every reading the identities may choose
     among into ``ambiguities`` (``only_options``: the ``glyph_options`` alone, the row's tokens read no other way;
-    ``mark_options``: readings with printed placeholders in their places, extract/markgaps.py)."""
+    ``mark_options``: readings with printed placeholders in their places, extract/markgaps.py; ``ocr``: the table
+    shows an OCR reading, so seven numbers that break their row's total may be a split number and a lost cell;
+    ``printed``: the row's tokens as printed, placeholders among its numbers, for the provenance's raw)."""
     paths = TABLE3_ROW_PATHS[row]
     lost_blanks = False
+    split_lost: list[list[int]] = []
+    if ocr and cells is not None and len(cells) == 7 and not only_options \
+            and all(c.kind in _NUMBER_KINDS and isinstance(c.value, int) for c in cells):
+        split_lost = split_and_lost_options([c.value for c in cells])   # (none where the row holds)
     kinds = {c.kind for c in cells} if cells is not None else None
     if kinds is not None and not kinds <= _NUMBER_KINDS:     # (most rows: numbers only, nothing to weigh)
         has_number = not kinds.isdisjoint(_NUMBER_KINDS)
@@ -82,7 +89,7 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
             lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
                                                         or not _row_sum_holds(cells)
                                                         or (not stream and _split_row(cell_lines, label.line)))
-    if cells is not None and not lost_blanks:
+    if cells is not None and not lost_blanks and not split_lost:
         at = label.line
         if not cell_lines and not placed:
             for path, cell in zip(paths, cells):       # (readings.reading, inlined: 175 cells a table)
@@ -98,12 +105,14 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
                                 [at] if line == at else [at, line] if at < line else [line, at], how, cell.note)
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
-    raw = " ".join(n.raw for n in numbers)
+    raw = " ".join(n.raw for n in printed or numbers)      # (a placeholder row's as printed: 1 - - 1 - 5)
     # Fewer numbers than columns, or blanks that break the row: which cells were lost is unknown. A cell of
     # OCR letters alone (o, D) stands in its place with its guess: an option the identities check, never proof
     nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)
             and (n.cell.is_number or n.cell.kind is _MISSING_KIND)]
-    note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else "blank cells break the row total"
+    note = f"{len(nums)} numbers for 7 columns" if len(nums) != 7 else \
+        "its seven numbers break the row total (a number split and a cell lost?)" if split_lost else \
+        "blank cells break the row total"
     for path in paths:
         out[path] = missing(raw, lines, method, note)
     # lost cells: every place for them; a number split in two or two cells merged: every recount that
@@ -119,6 +128,7 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
     if len(nums) == 14 and nums[:7] == nums[7:]:    # the row printed again after a page break
         options.append(list(nums[:7]))
     options += [o for o in glyph_options or () if o not in options]     # OCR'd table rules dropped
+    options += [o for o in split_lost if o not in options]      # 1 4 0 0 0 0 15: 14 split, a cell lost
     digits = [n.cell.raw.strip() for n in numbers]
     if 0 < len(nums) < 7 and sum(map(len, digits)) >= 7:     # or runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, row_cuts) if o not in options]

@@ -32,7 +32,7 @@ from .loosedigits import doubt_beside_loose_digits
 from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .lonelabels import blank_label_rows
-from .markgaps import placeholder_options
+from .markgaps import placeholder_options, placeholders_where_printed
 from .t3readings import guessed, row_readings
 from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
@@ -47,6 +47,8 @@ __all__ = ["read_table3"]
 _OTHER_GROUP = re.compile(r"其他处理$")
 #: (an enum member's lookup costs more than the test: looked up once, not once per cell)
 _BLANK, _PLACEHOLDER, _MISSING = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
+#: cells of OCR letters that make a table an OCR reading (as verify/trust.OCR_CELLS)
+_OCR_CELLS = 3
 _COL, _RAW = attrgetter("col"), attrgetter("raw")
 
 
@@ -94,6 +96,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     bars_among = "|" in "".join(map(_RAW, items))
     stream = not tabbed and cell_stream(spans)     # cells in a page's order, line breaks anywhere among them
     spacer = spacer_column(spans)                 # an empty field before every row's cells
+    # an OCR reading (cells of OCR letters: O, D, l4): its seven numbers may be a split number and a lost cell
+    ocr = sum(1 for it in items if it.cell.kind is CellKind.OCR or guessed(it.cell)) >= _OCR_CELLS
     if not stream and lines_of_numbers(items):             # rows of numbers, not cells
         place_bare_lines(items, order, spans)                                           # per line
 
@@ -242,7 +246,9 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                       [it.line for it in chosen] if chosen else [span[0].line] * 7 if unbarred else None, glyphs,
                       placed=bool(chosen) and any(it.placed for it in chosen), stream=stream,
                       only_options=bars is not None and len(bars) == 1,
-                      mark_options=placeholder_options(span) if not chosen and unbarred is None else None)
+                      mark_options=(marks := placeholder_options(span) if not chosen and unbarred is None else None),
+                      ocr=ocr and not stream, printed=[it for it in span if it.cell.kind is not _BLANK] if marks else None)
+    placeholders_where_printed(ambiguities, out)     # 无 无 无 无 无 0: the lost cell where 0s are printed
     contested_lines(items, order, spans, own_line, out, ambiguities)
     stacked_lines(items, order, spans, own_line, out, ambiguities)     # or after two labels, one under the other
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
