@@ -65,27 +65,25 @@ def placeholder_options(span: list[Item]) -> list[MarkOption]:
 
 
 def split_and_lost_options(numbers: list[int], width: int = _WIDTH) -> list[list[int]]:
-    """The readings of a row of ``width`` numbers whose own total fails, as two neighbours split from one number
-    and a cell lost (OCR: ``1 4 0 0 0 0 15`` for 14 0 0 0 0 1 15): every join of two neighbours (a part never
-    starts with 0), the lost cell at each place, its value what the row's total leaves (never negative). A join and
-    a lost cell each only add to the cells: a row whose cells add up to more than its total (``1948 130 5 19 29 50
-    2180``: a misprint, kept as printed) is none."""
+    """The readings of a row of ``width`` numbers whose own total fails, as two neighbouring applicant cells split
+    from one number and an applicant cell lost (OCR: ``1 4 0 0 0 0 15`` for 14 0 0 0 0 1 15): every join of two
+    neighbours before the total (a part never starts with 0), the lost cell at each applicant place, its value what
+    the total leaves. The last number stays the total: a join only adds to the cells, so a row whose applicant
+    cells, joined, add up to more than its total (``441 24 2 4 18 16 506``, a misprint by one; ``1948 130 5 19 29 50
+    2180``) is none, and is kept as printed, its identities disputed."""
     if len(numbers) != width or sum(numbers[:-1]) >= numbers[-1]:
         return []
+    total = numbers[-1]
     out: list[list[int]] = []
-    for i in range(width - 1):
-        joined = f"{numbers[i]}{numbers[i + 1]}"
+    for i in range(width - 2):
         if numbers[i] == 0:
             continue                    # (a count never starts with 0)
-        six = [*numbers[:i], int(joined), *numbers[i + 2:]]
-        for at in range(width):
-            row = [*six[:at], 0, *six[at:]]
-            if at == width - 1:
-                row[at] = sum(row[:-1])
-            elif (lost := row[-1] - sum(row[:-1])) >= 0:
-                row[at] = lost
-            else:
-                continue
+        five = [*numbers[:i], int(f"{numbers[i]}{numbers[i + 1]}"), *numbers[i + 2:width - 1]]
+        lost = total - sum(five)
+        if lost < 0:
+            continue
+        for at in range(width - 1):
+            row = [*five[:at], lost, *five[at:], total]
             if row not in out:
                 out.append(row)
     return out
