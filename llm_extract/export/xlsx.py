@@ -32,6 +32,7 @@ from ..analysis import Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_PATHS, REVIEW_COLUMNS, REVIEW_GROUPS
 from ..outputs import staging_file
 from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
+from .xlsx_rows import BLANK, BOOLEAN, NUMBER, STRING, write_row
 
 __all__ = ["XlsxWriter", "SheetRows", "document_rows", "row_cells", "TEXT", "MAX_ROWS"]
 
@@ -43,8 +44,8 @@ MAX_ROWS = 1_048_576
 #: Every style, by its index in a cell: none, text, then one fill per status.
 STYLES: tuple[str | None, ...] = (None, TEXT, *STATUS_COLOURS)
 _STYLE_INDEX = {name: i for i, name in enumerate(STYLES)}
-#: How a cell is written (its kind): XlsxWriter's write_string, write_number, write_blank, write_boolean.
-STRING, NUMBER, BLANK, BOOLEAN = range(4)
+# How a cell is written (its kind): STRING, NUMBER, BLANK, BOOLEAN (numbered in :mod:`.xlsx_rows`, which writes
+# most rows itself), else XlsxWriter's write_string, write_number, write_blank, write_boolean.
 
 #: One cell as written: column, kind, value (a float for a Decimal), style index.
 Cell = tuple[int, int, Any, int]
@@ -202,7 +203,10 @@ class XlsxWriter:
             self._open(title, f"{title} ({self.parts[title] + 1})")
             r = 1
         self.next_row[title] = r + 1
-        writers, formats = self.current[title][1], self.formats
+        ws, writers = self.current[title]
+        formats = self.formats
+        if write_row(ws, r, cells, formats):
+            return
         for col, kind, value, style in cells:
             if writers[kind](r, col, value, formats[style]) == -1:
                 raise RuntimeError(f"records.xlsx: sheet {title!r} refused row {r}, column {col}")
