@@ -67,3 +67,18 @@ def test_a_plain_row_is_written_in_one_piece_once_its_styles_are_known(tmp_path:
     for refused in (["ctl\x01"], ["<r>x</r>"], ["x" * 20000], [float("nan")], [10 ** 400]):
         assert not write_row(ws, 4, row_cells(refused, [None]), writer.formats)
     writer.abort()
+
+
+def test_under_an_xlsxwriter_release_it_was_not_checked_against_every_row_goes_through_xlsxwriter(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from llm_extract.export import xlsx_rows
+
+    writer = XlsxWriter(tmp_path / "x.xlsx")
+    ws, _ = writer.current["表三"]
+    plain = row_cells(["001", 5], ["@", "proven"])
+    writer.add_row("表三", plain)
+    assert xlsx_rows.ENABLED == (tuple(int(p) for p in __import__("xlsxwriter").__version__.split(".")[:2])
+                                 in xlsx_rows.CHECKED)
+    monkeypatch.setattr(xlsx_rows, "ENABLED", False)
+    assert not write_row(ws, 2, plain, writer.formats)
+    writer.abort()

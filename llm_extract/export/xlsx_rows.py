@@ -12,6 +12,10 @@ so the first rows that use a style go through XlsxWriter), its columns in order,
 XlsxWriter writes plainly (a finite number; a string not long enough to be cut, without control
 characters or ``_xHHHH_`` to escape, not a rich string); the sheet has no row or column formats.
 Any other row returns False, for XlsxWriter's own methods (which truncate, escape or refuse it).
+
+It leans on XlsxWriter's private row stream (``_write_single_row``, ``_write_row``, ``fh``, the ``dim_*``
+bounds), so it runs only under the XlsxWriter releases it was checked against (:data:`CHECKED`, the byte-for-byte
+comparison of tests/test_xlsx_rows.py); under any other every row goes through XlsxWriter's public methods.
 """
 
 from __future__ import annotations
@@ -19,11 +23,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-__all__ = ["write_row"]
+__all__ = ["write_row", "CHECKED", "ENABLED"]
+
+#: XlsxWriter's releases whose row stream this module writes as they do (major, minor)
+CHECKED = frozenset({(3, 3)})
+#: whether the installed XlsxWriter is one of them (else :func:`write_row` writes nothing and returns False)
+ENABLED = tuple(int(p) for p in xlsxwriter.__version__.split(".")[:2]) in CHECKED \
+    and all(hasattr(Worksheet, name) for name in ("_write_single_row", "_write_row"))
 
 #: How a cell is written (the kinds of :mod:`.xlsx`): a string, a number, a blank, a boolean.
 STRING, NUMBER, BLANK, BOOLEAN = range(4)
@@ -46,7 +57,7 @@ def write_row(ws: Worksheet, r: int, cells: Any, formats: tuple[Format | None, .
     """Write row ``r`` of ``ws`` (cells: column, kind, value, style index into ``formats``) as XlsxWriter
     would; False, having written nothing, when the row is one for XlsxWriter's own methods (see the module
     docstring)."""
-    if ws.row_info or ws.col_info or not ws.constant_memory or r <= ws.previous_row:
+    if not ENABLED or ws.row_info or ws.col_info or not ws.constant_memory or r <= ws.previous_row:
         return False
     number = str(r + 1)
     styled = [None if f is None or f.xf_index is None else f'{number}" s="{f.xf_index}"' for f in formats]
