@@ -175,6 +175,7 @@ class Method:
     T4_TABLE_ROWS = "table-rows-of-15"               # 表四's cells as a web page's or Word file's table rows give them (extract/table4.py)
     T4_BY_COLUMNS = "t4-boxes-by-columns"           # 表四's three rows of five printed column by column (extract/t4boxes.py)
     T4_EDGE_BLANK = "t4-edge-group-blank"            # 表四's ten numbers of a row of 15, an edge group blank (extract/t4edges.py)
+    T4_COLUMN_PLACED = "t4-placed-in-columns"       # 表四's row of 15, fewer numbers, each under its column (extract/t4placed.py)
     COLUMN_ORDER = "column-order-by-header"          # 表三's total printed first, only its header says so (extract/extracols.py)
     HEADER_ORDER = "columns-in-header-order"         # 表二's or 表四's columns in another order, only its header says so
     #                                                  (extract/headerorder.py)

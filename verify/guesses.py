@@ -63,6 +63,10 @@
 * ``READ.T4_EDGE_BLANK``: 表四 as one row of fifteen printing ten numbers in fixed-width text, its first or last
   group taken as blank by where the numbers start against the header's left edge
   (``llm_extract/extract/t4edges.py``): a blank cell inside a group leaves no trace the uneven spacing could show.
+* ``READ.T4_COLUMN_PLACED``: 表四 as one row of fifteen printing fewer numbers in fixed-width text, each placed in
+  the column it stands under (the header's column words, or evenly spaced columns from the first to the last
+  number), each group's total the sum of its results as placed (``llm_extract/extract/t4placed.py``): the sums do
+  not say which column inside a group a number stands in.
 * ``READ.STRAY_COLUMN``: 表二 of a page whose table rows each end in one cell more (a column the browser does not
   show, ``display:none``, printed by a converter), read after taking the last cell of every row out
   (``llm_extract/extract/straycol.py``): 表三's identities told the column, but no identity checks 表二.
@@ -116,6 +120,8 @@ COLUMN_RUNS_RULE = "READ.COLUMN_RUNS"
 #: 表三's rows placed by the tool's printed order, not beside their labels, two of them interchangeable (formorder.py)
 ROW_ORDER_RULE = "READ.ROW_ORDER"
 T4_EDGE_BLANK_RULE = "READ.T4_EDGE_BLANK"
+#: 表四's row of fifteen printing fewer numbers, each placed in its column by the header or the spacing (t4placed.py)
+T4_COLUMN_PLACED_RULE = "READ.T4_COLUMN_PLACED"
 #: 表三's total column printed first by its header, no row telling the two orders apart (extract/extracols.py)
 COLUMN_ORDER_RULE = "READ.COLUMN_ORDER"
 #: 表三's applicant columns in another order, only the header saying so (extract/applicantorder.py)
@@ -139,7 +145,8 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.T2_BOXES: BOX_ORDER_RULE, Method.T2_UNEVEN_LINES: UNEVEN_LINES_RULE,
                  Method.STRAY_COLUMN: STRAY_COLUMN_RULE, Method.T2_OLD_FORM_SHAPE: OLD_FORM_SHAPE_RULE,
                  Method.T4_ACROSS_HEADERS: T4_BLOCK_ORDER_RULE, Method.T4_BY_COLUMNS: T4_BLOCK_ORDER_RULE,
-                 Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
+                 Method.T4_EDGE_BLANK: T4_EDGE_BLANK_RULE,
+                 Method.T4_COLUMN_PLACED: T4_COLUMN_PLACED_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
                  Method.APPLICANT_ORDER: APPLICANT_ORDER_RULE, Method.HEADER_ORDER: HEADER_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
                  Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE}
@@ -150,7 +157,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
                             APPLICANT_ORDER_RULE, HEADER_ORDER_RULE, OLD_FORM_SHAPE_RULE,
-                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE})
+                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

@@ -130,6 +130,11 @@ register("READ.TWO_TABLES", "同一行的数字被读作两张表各一个单元
 register("READ.T4_EDGE_BLANK", "表四一行十五格只印出十个数字，按列标题左缘判定首组或末组空白；组内零散空格在定宽文本中看不出，不予证明",
          "表四 as one row of fifteen printing ten numbers, the first or last group taken as blank by the header's left "
          "edge; a blank cell inside a group leaves no trace in fixed-width text: never proven")
+register("READ.T4_COLUMN_PLACED", "表四一行十五格印出的数字少于十五个，按列标题（或等距的列）逐个定列，各组合计等于其结果之和；"
+         "组内哪一列由版面位置决定，勾稽关系不能证明，不予证明",
+         "表四 as one row of fifteen printing fewer numbers, each placed in the column it stands under (the header's "
+         "column words, or evenly spaced columns), every group's total the sum of its results: which column inside a "
+         "group a number stands in is the layout's, no identity shows it: never proven")
 register("READ.COLUMN_RUNS", "表三的 175 个数字按表格顺序读取，各列被文字分隔成几段（或行标签印在数字之后），勾稽关系全部成立；"
          "但六个申请人列的顺序由文本工具决定，换列后勾稽关系同样成立，不予证明",
          "表三's 175 numbers read in the form's order, its columns parted into runs by text (or its labels printed "

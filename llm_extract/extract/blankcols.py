@@ -22,7 +22,8 @@ alone; a plain-text table's rule of dashes places a row's numbers by the column 
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from ..evidence import Method
 from ..form import FORM
@@ -75,18 +76,36 @@ def _slots(line: str, k: int, refs: list[str], n: int, whole: bool) -> list[int]
 _MIN_BY_CHARACTERS = 2
 
 
-def _whole_row(m: int, k: int, by_line: dict[int, list[int]], items: list[Item], n: int, labelled: bool) -> bool:
+def _whole_row(m: int, k: int, by_line: dict[int, list[int]], items: list[Item], n: int, labelled: bool,
+               apart: Callable[[int], bool] = lambda step: False) -> bool:
     """Whether the ``k`` cells of line ``m`` are no piece of a row pdftotext broke over two lines (or of two
     rows printed close together, their cells interleaved): the line right above and the line right below
-    hold none, or too many to make a row with them (``保护第三方合法权益 0`` / ``5.属于三类内部事务信息 0 0 0 0 0 0``:
+    hold none, or too many to make a row with them, or cells standing in some column of this line's (``apart``:
+    one row prints one cell a column, so two lines whose cells the page's grid puts in one column are two rows) (``保护第三方合法权益 0`` / ``5.属于三类内部事务信息 0 0 0 0 0 0``:
     one row's seven cells). Cells beside their row's label (``labelled``) in a table whose rows each print a
     few (blank cells printing nothing) are a piece of a row only where a line next to them makes it whole."""
     for step in (-1, 1):
         values = sum(1 for i in by_line.get(m + step, ()) if items[i].is_value)
         if values and (values + k == n if labelled else values + k <= n) \
-                and not (_totalled(by_line[m], items) and _totalled(by_line[m + step], items)):
+                and not (_totalled(by_line[m], items) and _totalled(by_line[m + step], items)) and not apart(step):
             return False
     return True
+
+
+def _share_a_column(lines: list[str], items: list[Item], m: int, short: dict[int, list[int]], refs: list[str], n: int,
+                    step: int) -> bool:
+    """Whether line ``m`` and the short row ``step`` lines from it, both zeros alone, each stand on the grid of the
+    full rows ``refs`` (columns.place_by_characters) with a cell of each in one column: not one row's two pieces
+    (one row prints one cell a column). Two rows' cells interleaved over the two lines are not so excluded; zeros
+    alone, each read where its line puts it, are zeros and blanks trading places at worst, which no identity tells
+    apart: read, never proven (:func:`placed_methods`)."""
+    other = short.get(m + step)
+    if other is None or min(len(short[m]), len(other)) < _MIN_BY_CHARACTERS \
+            or not all(items[i].cell.is_number and items[i].cell.value == 0 for i in (*short[m], *other)):
+        return False
+    here = place_by_characters(lines[m - 1], len(short[m]), refs, n)
+    there = place_by_characters(lines[m + step - 1], len(other), refs, n)
+    return here is not None and there is not None and bool(set(here) & set(there))
 
 
 def _totalled(idxs: list[int], items: list[Item]) -> bool:
@@ -204,8 +223,10 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         k = len(values)
         refs = sorted((r for r in full if page[r] == page[m]), key=lambda r: abs(r - m))[:_REFERENCES]
         if refs:
-            slots = _slots(lines[m - 1], k, [lines[r - 1] for r in refs], n,
-                           _whole_row(m, k, by_line, region.items, n, False))
+            ref_lines = [lines[r - 1] for r in refs]
+            slots = _slots(lines[m - 1], k, ref_lines, n,
+                           _whole_row(m, k, by_line, region.items, n, False,
+                                      partial(_share_a_column, lines, region.items, m, short, ref_lines, n)))
         elif page[m] in unruled:
             slots = fit_spacing(centres(lines[m - 1], k), unruled[page[m]])
         else:

@@ -27,12 +27,12 @@ display columns, as w3m does), the row takes the placement whose numbers stand n
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import combinations
 
 __all__ = ["spans", "place_by_columns", "place_by_spacing", "place_by_characters", "centres", "fit_spacing", "fits",
-           "on_columns", "page_grid", "CLEAR_MARGIN"]
+           "on_columns", "page_grid", "page_grids", "CLEAR_MARGIN"]
 
 _NEAR = 4.5
 _MARGIN = 3.0
@@ -192,29 +192,45 @@ def place_by_characters(line: str, k: int, references: list[str], n: int) -> lis
     cells fit several runs of columns by their spacing alone (:func:`place_by_spacing`); where they stand
     tells which. A page whose full rows agree only when a CJK character counts two columns (labels of
     different lengths, the cells at the same places: a text tool padding by display width) is placed in that
-    grid (:func:`page_grid`). ``None`` when the references disagree or a token stands off every column."""
+    grid, and one whose cells' centres disagree but their right (or left) edges agree (right-aligned numbers of
+    full-width and ASCII digits) by those edges (:func:`page_grid`). Two references may agree in several grids (two
+    rows of the same digits' widths); the line is placed in each, and taken where every grid it stands on places it
+    alike. ``None`` when the references disagree, a token stands off every column, or the grids place it apart."""
     if not 0 < k < n or len(references) < 2:
         return None
-    grid = page_grid(references, n)
-    return None if grid is None else on_columns(line, k, grid[0], grid[1])
+    placed = {tuple(slots) for columns, wide, anchor in page_grids(references, n)
+              if (slots := on_columns(line, k, columns, wide, anchor)) is not None}
+    return list(placed.pop()) if len(placed) == 1 else None
 
 
-def page_grid(references: list[str], n: int) -> tuple[list[float], int] | None:
-    """The columns (centres) full rows ``references`` (two at least) put each of their last ``n`` tokens at, and
-    the width the page counts a CJK character: 1 where they agree in pdftotext's character grid; 2 where they
-    agree only when a CJK character is counted two wide (the page padded by display columns: their labels'
-    widths differ in characters, not on the page). ``None`` when they agree in neither."""
+#: where a token stands: its centre, or (cells aligned by an edge) its right or its left edge
+_ANCHORS = {"centre": lambda s: (s[1] + s[2]) / 2, "right": lambda s: s[2], "left": lambda s: s[1]}
+
+
+def page_grid(references: list[str], n: int) -> tuple[list[float], int, str] | None:
+    """The columns full rows ``references`` (two at least) put each of their last ``n`` tokens at, the width the
+    page counts a CJK character, and the place of a token the columns are: centres, at width 1 where they agree in
+    pdftotext's character grid, 2 where they agree only when a CJK character is counted two wide (the page padded
+    by display columns: their labels' widths differ in characters, not on the page); else right edges, or left
+    edges, where those agree (numbers aligned right or left, some of full-width digits two columns wide: their
+    centres differ by more than a column between rows). ``None`` when they agree in none."""
+    return next(page_grids(references, n), None)
+
+
+def page_grids(references: list[str], n: int) -> Iterator[tuple[list[float], int, str]]:
+    """Every grid (:func:`page_grid`'s) the full rows ``references`` agree in, in its order."""
     if len(references) < 2:
-        return None
-    for wide in (1, 2):
-        columns = _agreed(references, n, wide)
-        if columns is not None:
-            return columns, wide
-    return None
+        return
+    for anchor in _ANCHORS:
+        for wide in (1, 2):
+            columns = _agreed(references, n, wide, anchor)
+            if columns is not None:
+                yield columns, wide, anchor
 
 
-def _agreed(references: list[str], n: int, wide: int) -> list[float] | None:
-    grids = [[_centre(s) for s in spans(ref, wide)[-n:]] for ref in references]
+def _agreed(references: list[str], n: int, wide: int, anchor: str = "centre") -> list[float] | None:
+    at = _ANCHORS[anchor]
+    grids = [[at(s) for s in spans(ref, wide)[-n:]] for ref in references]
     if any(len(g) != n for g in grids) or any(abs(a - b) > _ON_COLUMN for g in grids[1:] for a, b in zip(g, grids[0])):
         return None
     columns = [sum(c) / len(c) for c in zip(*grids)]
@@ -223,15 +239,15 @@ def _agreed(references: list[str], n: int, wide: int) -> list[float] | None:
     return columns
 
 
-def on_columns(line: str, k: int, columns: list[float], wide: int = 1) -> list[int] | None:
+def on_columns(line: str, k: int, columns: list[float], wide: int = 1, anchor: str = "centre") -> list[int] | None:
     """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid (a CJK
-    character ``wide`` columns): each within a character of exactly one of ``columns`` (centres), left to right;
-    else None."""
+    character ``wide`` columns): each within a character of exactly one of ``columns`` (centres, or the edges
+    ``anchor`` names), left to right; else None."""
     row = spans(line, wide)
     if len(row) < k:
         return None
     slots: list[int] = []
-    for c in (_centre(s) for s in row[-k:]):
+    for c in (_ANCHORS[anchor](s) for s in row[-k:]):
         near = [j for j, col in enumerate(columns) if abs(c - col) <= _ON_COLUMN]
         if len(near) != 1 or (slots and near[0] <= slots[-1]):
             return None

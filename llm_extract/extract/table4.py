@@ -17,6 +17,7 @@ from .t4edges import read_edge_blank_row
 from .t4choice import leaves_a_groups_cells, placeholder_among
 from .t4cells import group_rows_short, read_group_cells
 from .t4lines import read_group_lines, read_split_row
+from .t4placed import read_placed_row
 from .t4gluedrows import read_glued_group_rows
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
@@ -109,8 +110,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
                 out[path] = reading(it.cell, [it.line], Method.HEADER_ORDER if moved else method)   # (the header's word)
             return out, ambiguities
     if (by_lines := read_group_lines(region.items) or read_split_row(region.items, lines)
-            or read_edge_blank_row(region.items, lines)) is not None:
-        return by_lines, ambiguities        # a blank group: its label alone on its line, a gap in a row, or an edge
+            or read_edge_blank_row(region.items, lines) or read_placed_row(region.items, lines)) is not None:
+        return by_lines, ambiguities        # blank cells: a group's label alone, a gap in a row, an edge, or columns
     raw = " ".join(n.raw for n in numbers)
     lines = sorted({n.line for n in numbers})
     note = f"{len(numbers)} numbers for 15 cells"
