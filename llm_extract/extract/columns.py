@@ -239,17 +239,18 @@ def _agreed(references: list[str], n: int, wide: int, anchor: str = "centre") ->
     return columns
 
 
-def on_columns(line: str, k: int, columns: list[float], wide: int = 1, anchor: str = "centre") -> list[int] | None:
+def on_columns(line: str, k: int, columns: list[float], wide: int = 1, anchor: str = "centre",
+               near: float = _ON_COLUMN) -> list[int] | None:
     """The column of each of the last ``k`` tokens of ``line`` in ``pdftotext -layout``'s character grid (a CJK
-    character ``wide`` columns): each within a character of exactly one of ``columns`` (centres, or the edges
-    ``anchor`` names), left to right; else None."""
+    character ``wide`` columns): each within ``near`` (a character) of exactly one of ``columns`` (centres, or the
+    edges ``anchor`` names), left to right; else None."""
     row = spans(line, wide)
     if len(row) < k:
         return None
     slots: list[int] = []
     for c in (_ANCHORS[anchor](s) for s in row[-k:]):
-        near = [j for j, col in enumerate(columns) if abs(c - col) <= _ON_COLUMN]
-        if len(near) != 1 or (slots and near[0] <= slots[-1]):
+        at = [j for j, col in enumerate(columns) if abs(c - col) <= near]
+        if len(at) != 1 or (slots and at[0] <= slots[-1]):
             return None
-        slots.append(near[0])
+        slots.append(at[0])
     return slots

@@ -19,7 +19,7 @@ from .layout import Item, label_key
 from .rowbounds import numbered
 from .rowplace import field_cells
 from .table3_labels import without_title_piece
-from .gridwraps import label_continued, label_continued_above, label_fields
+from .gridwraps import label_continued, label_continued_above, label_fields, lines_above
 
 __all__ = ["grid_shape", "grid_row"]
 
@@ -124,18 +124,13 @@ def _line_above(items: list[Item], idx: int, label: Item) -> list[Item]:
     header: grid lines of the header's words only, the page's number alone off the grid, and lines outside the
     grid, such as the table's note, none holding a value, an item number or a row's name). Empty when there is
     none."""
-    j = idx - 1
-    while j >= 0 and items[j].line == label.line:
-        j -= 1
-    while j >= 0 and label.line - items[j].line <= _PAGE_BREAK_LINES:
-        line, group = items[j].line, []
-        while j >= 0 and items[j].line == line:
-            group.append(items[j])
-            j -= 1
+    for line, group in lines_above(items, idx):
+        if label.line - line > _PAGE_BREAK_LINES:
+            break
         if len(group) == 1 and not group[0].grid and group[0].cell.is_number and label.grid:
             continue                    # a page's number off the grid between a row's two halves (``2``)
         if any(it.is_value for it in group):
-            return group[::-1] if group[0].grid else []
+            return group if group[-1].grid else []
         header = all(it.grid and it.key in _HEADER for it in group) \
             and (len(group) > 1 or not rows_named(group[0].key))     # (其他 or 总计 alone may be a row's label)
         if not header and any(it.grid or numbered(it.key) or rows_named(it.key) for it in group):

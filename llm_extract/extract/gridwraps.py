@@ -7,14 +7,26 @@ below its own, and the line among them that holds its numbers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from ..evidence import CellKind
 from .labels import rows_named
 from .layout import Item
 from .rowbounds import numbered
 
-__all__ = ["label_fields", "label_continued", "label_continued_above", "CONTINUED_LINES"]
+__all__ = ["label_fields", "label_continued", "label_continued_above", "lines_above", "CONTINUED_LINES"]
+
+
+def lines_above(items: list[Item], idx: int) -> Iterator[tuple[int, list[Item]]]:
+    """The lines above item ``idx``'s line, nearest first: each line's number and its items in line order."""
+    j = idx - 1
+    while j >= 0 and items[j].line == items[idx].line:
+        j -= 1
+    while j >= 0:
+        line, end = items[j].line, j + 1
+        while j >= 0 and items[j].line == line:
+            j -= 1
+        yield line, items[j + 1:end]
 
 
 def label_fields(line_items: list[Item], lo: int, besides: set[str], first: int = 0) -> str:
@@ -77,17 +89,9 @@ def label_continued_above(row: str, label: Item, idx: int, items: list[Item], ow
             break
         tail += piece
     pieces: list[str] = []
-    j = idx - 1
-    while j >= 0 and items[j].line == label.line:
-        j -= 1
-    for _ in range(CONTINUED_LINES + 1):
-        if j < 0 or not items[j].grid:
+    for _, (line, line_items) in zip(range(CONTINUED_LINES + 1), lines_above(items, idx)):
+        if not line_items[-1].grid:
             return None
-        line, line_items = items[j].line, []
-        while j >= 0 and items[j].line == line:
-            line_items.append(items[j])
-            j -= 1
-        line_items.reverse()
         if (line_items[0].width or 0) != (label.width or 0) or any(it.is_text and (it.col or 0) >= lo
                                                                    for it in line_items):
             return None

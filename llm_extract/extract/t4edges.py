@@ -34,7 +34,7 @@ from .layout import Item
 from .readings import Readings, reading
 from .t4lines import ten_on_a_line
 
-__all__ = ["read_edge_blank_row"]
+__all__ = ["read_edge_blank_row", "header_lines"]
 
 _WIDTH = len(REVIEW_COLUMNS)
 _METHOD = Method.T4_EDGE_BLANK
@@ -48,16 +48,22 @@ _NUMBER = re.compile(r"\d+")
 _MIDDLE_TIMES = 2
 
 
-def _header_left(items: list[Item], before: int, lines: Sequence[str]) -> float | None:
-    """The leftmost start (display columns) of the header's lines from the region's first line to line
-    ``before``: lines of 表四's header words alone (None when there is no such line)."""
-    starts = []
+def header_lines(items: list[Item], before: int, lines: Sequence[str],
+                 wide: int = 2) -> list[list[tuple[str, float, float]]]:
+    """The tokens (:func:`~.columns.spans`, a CJK character ``wide`` columns) of 表四's header lines from the
+    region's first line to line ``before``: lines of 表四's header words alone."""
+    out = []
     first = min((it.line for it in items), default=before)
     for n in range(max(first, 1), min(before, len(lines) + 1)):
-        toks = spans(lines[n - 1])
+        toks = spans(lines[n - 1], wide)
         if toks and all(set(t) <= _HEADER for t, _, _ in toks):
-            starts.append(toks[0][1])
-    return min(starts) if starts else None
+            out.append(toks)
+    return out
+
+
+def _header_left(items: list[Item], before: int, lines: Sequence[str]) -> float | None:
+    """The leftmost start (display columns) of the header's lines above line ``before`` (None when there is none)."""
+    return min((toks[0][1] for toks in header_lines(items, before, lines)), default=None)
 
 
 def _holds(run: list[Item]) -> bool:

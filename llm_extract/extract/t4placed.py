@@ -32,9 +32,10 @@ from collections.abc import Sequence
 from ..evidence import CellKind, Method, Reading
 from ..form import FORM
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
-from .columns import spans
+from .columns import on_columns, spans
 from .layout import Item
 from .readings import Readings, reading
+from .t4edges import header_lines
 
 __all__ = ["read_placed_row"]
 
@@ -43,8 +44,6 @@ _CELLS = _WIDTH * len(REVIEW_GROUPS)
 _METHOD = Method.T4_COLUMN_PLACED
 #: the characters of 表四's column words (结果维持, 其他结果, 总计, ...)
 _COLUMN_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
-#: the characters of 表四's whole header: its columns' and groups' names, brackets
-_HEADER = _COLUMN_CHARS | frozenset("".join(g.label for g in FORM.table4_groups) + "行政诉讼（）()") - {"·"}
 _TOTAL = FORM.table4_columns[-1].label
 _NUMBER = re.compile(r"\d+")
 _SAME = 1.0     # header words this near one another (centres, display columns) stand in one column
@@ -56,13 +55,8 @@ _MIN_SPACED = 8  # by spacing: at least this many numbers (fewer leave too few g
 
 def _header_columns(items: list[Item], before: int, lines: Sequence[str], wide: int) -> list[float] | None:
     """The fifteen columns' centres by the column words of the header lines above line ``before``."""
-    first = min((it.line for it in items), default=before)
-    words: list[tuple[float, str]] = []
-    for n in range(max(first, 1), min(before, len(lines) + 1)):
-        toks = spans(lines[n - 1], wide)
-        if toks and all(set(t) <= _HEADER for t, _, _ in toks):
-            words += [((a + b) / 2, t) for t, a, b in toks if set(t) <= _COLUMN_CHARS]
-    words.sort()
+    words = sorted(((a + b) / 2, t) for toks in header_lines(items, before, lines, wide)
+                   for t, a, b in toks if set(t) <= _COLUMN_CHARS)
     clusters: list[list[tuple[float, str]]] = []
     for w in words:
         if clusters and w[0] - clusters[-1][0][0] <= _SAME:
@@ -77,16 +71,6 @@ def _header_columns(items: list[Item], before: int, lines: Sequence[str], wide: 
     if any(b - a < _APART for a, b in zip(columns, columns[1:])):
         return None
     return columns
-
-
-def _by_header(centres: list[float], columns: list[float]) -> list[int] | None:
-    slots: list[int] = []
-    for c in centres:
-        near = [j for j, col in enumerate(columns) if abs(c - col) <= _NEAR]
-        if len(near) != 1 or (slots and near[0] <= slots[-1]):
-            return None
-        slots.append(near[0])
-    return slots
 
 
 def _by_spacing(centres: list[float]) -> list[int] | None:
@@ -134,9 +118,8 @@ def read_placed_row(items: list[Item], lines: Sequence[str]) -> Readings | None:
         toks = spans(lines[at - 1], wide)
         if [t for t, _, _ in toks] != raws:
             return None
-        centres = [(a + b) / 2 for _, a, b in toks]
         if (columns := _header_columns(items, at, lines, wide)) is not None:
-            slots = _by_header(centres, columns)
+            slots = on_columns(lines[at - 1], len(toks), columns, wide, near=_NEAR)
             break
     else:
         slots = _by_spacing([(a + b) / 2 for _, a, b in spans(lines[at - 1])])
