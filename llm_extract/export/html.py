@@ -85,9 +85,9 @@ def _cell(f: FieldRow) -> str:
     return f'<td class="s-{status}" title="{"".join(title)}">{text}</td>'
 
 
-def _table(opening: str, rows: list[tuple[str, list[str | None]]], by_path: dict[str, FieldRow]) -> str:
-    """A table of the document: its opening (name, caption, header row; made once), its rows, its end."""
-    html = [opening]
+def _table(name: str, rows: list[tuple[str, list[str | None]]], columns: list[str],
+           by_path: dict[str, FieldRow]) -> dict[str, Any]:
+    html = []
     for label, paths in rows:
         cells, lines = [], []
         for p in paths:
@@ -101,13 +101,11 @@ def _table(opening: str, rows: list[tuple[str, list[str | None]]], by_path: dict
                          else _cell(f))
         spans = _esc(_spans(lines)) if lines else ""
         html.append(f'<tr><th class="l">{label}</th>{"".join(cells)}<td class="l ln">{spans}</td></tr>\n')
-    html.append("</table>\n")
-    return "".join(html)
+    return {"name": name, "columns": columns, "rows": Markup("".join(html))}
 
 
-def _table_specs() -> list[tuple[str, list[tuple[str, list[str | None]]]]]:
-    """Each table: its opening (its name, caption and header row, escaped once) and its rows (the label, escaped
-    once, and the field path of each cell)."""
+def _table_specs() -> list[tuple[str, list[tuple[str, list[str | None]]], list[str]]]:
+    """Each table: its name, its rows (the label, escaped once, and the field path of each cell), its columns."""
     stock = [(ROW_LABELS[g], [f"active_disclosure.{g}.{c}" for c in ("issued", "repealed", "in_force")])
              for g in ("regulations", "normative_documents")]
     single: list[tuple[str, list[str | None]]] = [
@@ -120,23 +118,15 @@ def _table_specs() -> list[tuple[str, list[tuple[str, list[str | None]]]]]:
         ("表四", [(ROW_LABELS[g], [f"review_litigation.{g}.{c}" for c in REVIEW_COLUMNS]) for g in REVIEW_GROUPS],
          [COLUMN_LABELS[c] for c in REVIEW_COLUMNS]),
     ]
-    return [(_opening(name, columns), [(str(escape(label)), paths) for label, paths in rows])  # type: ignore[misc]
+    return [(name, [(str(escape(label)), paths) for label, paths in rows], columns)  # type: ignore[misc]
             for name, rows, columns in tables]
-
-
-def _opening(name: str, columns: list[str]) -> str:
-    name = str(escape(name))
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    return (f'<table class="{name}"><caption>{name}</caption>\n'
-            f'<tr><th class="l">行</th>{head}<th class="l">source lines</th></tr>\n')
 
 
 _TABLE_SPECS = _table_specs()
 
 
-def _tables(by_path: dict[str, FieldRow]) -> Markup:
-    """The document's three tables, as the page shows them."""
-    return Markup("".join([_table(opening, rows, by_path) for opening, rows in _TABLE_SPECS]))
+def _tables(by_path: dict[str, FieldRow]) -> list[dict[str, Any]]:
+    return [_table(name, rows, columns, by_path) for name, rows, columns in _TABLE_SPECS]
 
 
 def _spans(lines: list[int]) -> str:
