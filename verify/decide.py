@@ -116,7 +116,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     # the identities it breaks dispute it, the others leave it unverified (READ.ONE_CUT).
     one_cut = _only_readings(extraction, derivation) if derivation.solutions == 0 and not derivation.capped else {}
     values.update(one_cut)
-    one_cut_marks = {p for p, v in one_cut.items() if v is None and p in _marked(extraction)}
+    one_cut_marks = {p for p, v in one_cut.items() if v is None} & _marked(extraction) if one_cut else set()
     findings, unchecked = check_identities(values)
     misread = ocr_misread(extraction, known, unknown, derivation, findings, search_cap=search_cap, survey=seen)
     if misread is not None:       # cells an OCR engine misread: the identities pin them (verify/misread.py)
