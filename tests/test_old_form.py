@@ -12,6 +12,7 @@ import pytest
 from llm_extract import UnsupportedFormError, load, process_document
 from llm_extract.evidence import Status
 from llm_extract.extract.layout import label_key
+from llm_extract.form import FORM, FORM_2019
 from llm_extract.extract.oldform import OLD_FORM_WORDS, old_form_word
 
 TITLE = "某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本县认真推进政务公开。\n二、主动公开政府信息情况\n"
@@ -90,10 +91,21 @@ def test_the_old_forms_table_with_none_of_its_words_and_no_signed_change_proves_
         assert prov.status is not Status.PROVEN and "READ.OLD_FORM_SHAPE" in prov.rules, path
 
 
-def test_the_golden_2021_words_are_no_old_form_marks() -> None:
-    for label in ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）",
-                  "行政规范性文件", "行政事业性收费", "第二十条第（八）项"):
+def test_no_label_the_2021_form_prints_is_an_old_form_mark() -> None:
+    printed = [text for row in FORM.table2 for text in (row.label, row.section, *(c.label for c in row.columns))]
+    printed += [r.label for r in FORM.table3_rows] + [c.label for c in FORM.table3_columns] + list(FORM.table3_header)
+    printed += [g.label for g in FORM.table4_groups] + [c.label for c in FORM.table4_columns]
+    assert len(printed) > 60
+    for label in printed:
         assert old_form_word(label_key(label)) is None, label
+
+
+def test_each_word_of_the_2019_form_marks_it_and_its_rows_are_2021_rows_it_prints_otherwise() -> None:
+    for word in FORM_2019.words:
+        assert old_form_word(label_key(word)) == word
+    assert set(FORM_2019.row_names) <= set(FORM_2019.words)
+    one_cell = {row.path for row in FORM.table2 if len(row.columns) == 1}
+    assert set(FORM_2019.three_cell_rows) <= one_cell
 
 
 NEW_ROWS = ["第二十条第（一）项", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t0\t0",

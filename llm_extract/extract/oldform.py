@@ -18,23 +18,20 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from ..form import FORM, FORM_2019
 from .labels import table2_rows_named
 from .layout import Item
 
 __all__ = ["OLD_FORM_WORDS", "old_form_word", "old_form_mark", "old_form_shape"]
 
-#: words of the 2019/2020 form's 表二 that the 2021 form does not print (its 本年处理决定数量 holds 处理决定数量:
-#: that one is no marker)
-OLD_FORM_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "其他对外管理服务事项", "政府集中采购",
-                  "采购项目数量", "采购总金额", "上一年项目数量")
+#: words of the 2019/2020 form's 表二 that the 2021 form does not print (:data:`llm_extract.form.FORM_2019`)
+OLD_FORM_WORDS = FORM_2019.words
 #: words read only as printed: too short for a misread one to be told from other words
 _EXACT_MIN = 6
-#: the decisions' 本年增/减 column (本年增减, 本年增（减）)
-_CHANGE = r"本年增[/／]?[(（]?减"
 
 
 def _pattern() -> re.Pattern[str]:
-    alternatives = [_CHANGE]
+    alternatives = [FORM_2019.change_column]
     for word in OLD_FORM_WORDS:
         alternatives.append(re.escape(word))
         if len(word) >= _EXACT_MIN:        # the word with any one character misread
@@ -53,17 +50,17 @@ def old_form_word(key: str) -> str | None:
 
 
 #: the 2021 form's one-cell rows that the old form prints with three cells: 上一年项目数量, 本年增/减, 处理决定数量
-_DECISIONS = frozenset({"active_disclosure.licensing", "active_disclosure.punishment", "active_disclosure.enforcement"})
+_DECISIONS = frozenset(FORM_2019.three_cell_rows)
 #: the longest label key of such a row (a sentence of section 二 naming 行政许可 is no row)
 _LABEL_MAX = 12
 #: a 本年增/减 cell: a count with its sign (a bare - is a blank cell)
 _SIGNED = re.compile(r"^[+\-]\d+$")
 #: a sentence's marks in a label key (NFKC: ，→ , and ；→ ;)
 _PROSE = re.compile(r"[。,;!?]")
-#: the old form's row names (its other words head columns)
-_ROW_NAMES = ("其他对外管理服务事项", "政府集中采购")
-#: the 2021 form's 表二 headers: printed, the words of the old form in the section's prose mark nothing
-_NEW_FORM_HEADERS = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额")
+#: the 2021 form's 表二 column headers, without a unit (本年收费金额（单位：万元）): printed, the words of the old
+#: form in the section's prose mark nothing
+_NEW_FORM_HEADERS = re.compile("|".join(dict.fromkeys(
+    re.escape(c.label.split("（")[0]) for row in FORM.table2 for c in row.columns)))
 
 
 def _numbers_after(items: list[Item], at: int) -> list[str]:
@@ -82,7 +79,7 @@ def _numbers_after(items: list[Item], at: int) -> list[str]:
 
 def _names_a_row(word: str) -> bool:
     """Whether a word found is one of the old form's row names (as printed, one character misread at most)."""
-    return any(len(word) == len(name) and sum(a != b for a, b in zip(word, name)) <= 1 for name in _ROW_NAMES)
+    return any(len(word) == len(name) and sum(a != b for a, b in zip(word, name)) <= 1 for name in FORM_2019.row_names)
 
 
 def old_form_mark(items: Iterable[Item]) -> str | None:

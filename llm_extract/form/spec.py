@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Column", "Table2Row", "Table3Row", "Table4Group", "Identity", "Form"]
+__all__ = ["Column", "Table2Row", "Table3Row", "Table4Group", "Identity", "Form", "FormMarks"]
 
 
 @dataclass(frozen=True)
@@ -97,3 +97,16 @@ class Form:
 
     def table3_row(self, key: str) -> Table3Row:
         return next(r for r in self.table3_rows if r.key == key)
+
+
+@dataclass(frozen=True)
+class FormMarks:
+    """A form the reader does not read but recognises, to refuse its reports by name (see
+    :mod:`llm_extract.form.y2019`): the words of its 表二 that the read form never prints, and its shape."""
+
+    name: str                                   # "2019"
+    document: str                               # the circular that defines it
+    words: tuple[str, ...]                      # printed in its 表二 only
+    row_names: tuple[str, ...]                  # those of its words that name rows (the others head columns)
+    change_column: str                          # a pattern: its signed column's header (本年增/减)
+    three_cell_rows: tuple[str, ...]            # the read form's one-cell 表二 rows it prints with three cells
