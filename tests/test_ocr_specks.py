@@ -83,3 +83,46 @@ def test_a_title_printed_a_character_to_a_line_is_no_speck_however_often_it_is_r
     at = next(i for i, line in enumerate(lines) if "予以公开" in line)
     record = _record("\n".join(lines[:at] + [title] * 3 + lines[at:]))
     assert all(record.provenance[p].status is Status.PROVEN for p in DISCLOSURE_PATHS)
+
+
+def _with_rules_read_as_pipes(labels: tuple[str, ...]) -> str:
+    """The golden text with the cell after each of ``labels`` followed by ``|``: a scanned table's rule, as tesseract
+    reads it here and there beside a row's numbers."""
+    lines = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines[:-1]):
+        if line.strip() in labels:
+            lines[i + 1] += " |"
+    return "\n".join(lines)
+
+
+def test_a_scanned_tables_rules_read_as_pipes_beside_numbers_mark_ocr_text() -> None:
+    """tesseract reads a table's vertical rules as ``|`` in some rows (``行政事业性收费| 0 |``, ``57| 62``): three such
+    lines show an OCR engine's reading (it read 16 as 8 and 157 as 1357 in 表二, where no identity sees it)."""
+    record = _record(_with_rules_read_as_pipes(("行政许可", "行政处罚", "行政强制")))
+    [notice] = [f for f in record.findings if f.code == "INGEST.OCR_SPECKS"]
+    assert notice.detail == {"specks": 3}
+    for path in DISCLOSURE_PATHS:
+        assert record.provenance[path].status is not Status.PROVEN, path
+    assert record.provenance["active_disclosure.licensing"].status is Status.UNVERIFIED
+    assert "READ.OCR_TEXT" in record.provenance["active_disclosure.licensing"].rules
+    for path in TABLE3_PATHS:                                  # the identities still prove 表三
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+@pytest.mark.parametrize("text", [
+    # a Markdown table: its pipes are a converter's, on every row, under a |---| rule
+    "| 信息内容 | 本年处理决定数量 |\n| --- | --- |\n| 行政许可 | 12 |\n| 行政处罚 | 3 |\n| 行政强制 | 0 |\n",
+    # a page's tables as trafilatura writes them: each row between pipes, no rule
+    "| 信息内容 | 本年处理决定数量 | \n| 行政许可 | 12 | \n| 行政处罚 | 3 | \n| 行政强制 | 0 | \n",
+    # a site's navigation and footer: no count stands alone beside a pipe
+    "首页 | 政务公开 | 政务服务\n第1页 | 共3页\n版权所有 | 网站标识码：3301000001 | 浙ICP备12345678号\n"
+    "公网安备 33010202000123号 | 联系电话 0571-12345678\n",
+])
+def test_pipes_of_a_markdown_table_or_a_sites_navigation_are_no_specks(text: str) -> None:
+    assert ocr_specks(text) == 0
+
+
+def test_two_rules_read_as_pipes_are_no_ocr_text() -> None:
+    record = _record(_with_rules_read_as_pipes(("行政许可", "行政处罚")))
+    assert "INGEST.OCR_SPECKS" not in {f.code for f in record.findings}
+    assert record.provenance["active_disclosure.licensing"].status is Status.PROVEN

@@ -47,9 +47,9 @@ register(OCR_SPACING, "文本是 OCR 结果（汉字之间有空格，读取前�
          "the text is OCR output (spaces between its Chinese characters, taken out before reading), which may "
          "drop or double digits")
 
-register(OCR_SPECKS, "文本是 OCR 结果（表格线被识别为单独的标点符号）：OCR 可能漏读或重复数字",
-         "the text is OCR output (a scanned table's rules read as lone punctuation marks), which may drop or "
-         "double digits")
+register(OCR_SPECKS, "文本是 OCR 结果（表格线被识别为单独的标点符号或数字旁的 |）：OCR 可能漏读或重复数字",
+         "the text is OCR output (a scanned table's rules read as lone punctuation marks, or as | beside numbers), "
+         "which may drop or double digits")
 
 
 UNDECODABLE_TEXT = "INGEST.UNDECODABLE_TEXT"
@@ -112,8 +112,8 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
                                    "(READ.OCR_TEXT)"))
     if specks := doc.meta.get("ocr_specks"):
         out.append(Finding(code=OCR_SPECKS, severity="warning", detail={"specks": specks},
-                           message=f"{specks} lines or cells hold nothing but punctuation, as OCR reads a scanned "
-                                   "table's rules: the text is an OCR engine's reading; 表二 (in no identity) is not "
+                           message=f"{specks} lines or cells hold nothing but punctuation, or a | beside a number, as OCR "
+                                   "reads a scanned table's rules: the text is an OCR engine's reading; 表二 (in no identity) is not "
                                    "proven from it (READ.OCR_TEXT)"))
     if doc.meta.get("truncated"):
         out.append(Finding(code=TRUNCATED_TEXT, severity="warning",
