@@ -11,7 +11,7 @@ Rather than trying the product of every row's readings, the search pairs the
 four balance rows first (for each total_processed and carried_forward reading
 and each new_received reading, carried_over is forced, so it is looked up),
 then walks the 21 outcome rows once forwards and once backwards over the
-*partial column sums* they reach, never above the largest total_processed: a
+*partial column sums* they reach, each under some total_processed reading: a
 dynamic programme whose work grows with the distinct partial sums, not with
 the number of combinations. A reading of a row survives when some complete
 assignment through it satisfies every equation; the number of complete
@@ -28,6 +28,8 @@ from llm_extract.schema import APPLICATION_ROWS, OUTCOME_ROWS
 __all__ = ["RowSearch", "search_rows", "DEFAULT_MAX_WORK"]
 
 DEFAULT_MAX_WORK = 400_000
+#: the most total_processed readings each partial sum is held under, one by one
+MAX_TOPS = 64
 
 Vector = tuple[int, ...]
 
@@ -94,6 +96,15 @@ def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> Row
     if not targets:
         return RowSearch(feasible, 0, work[0])
     bound = tuple(max(t[k] for t in targets) for k in range(width))
+    # a partial sum must stay under one total_processed reading, not only under their columns' largest: where the
+    # readings move a number from column to column (a row whose empty cells left no trace), the largest of every
+    # column together would let nearly every partial sum through (past MAX_TOPS readings, the columns' largest only:
+    # each test would cost more than it saves)
+    tops = [t for t in targets if not any(u != t and _within(t, u) for u in targets)] \
+        if len(targets) <= MAX_TOPS else []
+
+    def under(v: Vector) -> bool:
+        return _within(v, bound) and (not tops or any(_within(v, t) for t in tops))
     # 2. forward over the outcome rows: partial column sums → number of ways to reach them
     forward: list[dict[Vector, int]] = [{zero: 1}]
     for row in OUTCOME_ROWS:
@@ -102,7 +113,7 @@ def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> Row
             spend(len(rows[row]))
             for o in rows[row]:
                 v = _add(s, o)
-                if _within(v, bound):
+                if under(v):
                     nxt[v] = nxt.get(v, 0) + ways
         forward.append(nxt)
     reach = forward[-1]
@@ -136,7 +147,7 @@ def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> Row
             spend(len(options))
             for o in options:
                 v = _add(b, o)
-                if _within(v, bound):
+                if under(v):
                     nxt_back[v] = 1
         backward = nxt_back
     return RowSearch(feasible, solutions, work[0])

@@ -5,18 +5,23 @@ the whole-table identity search (verify/) to choose; where the run holds empty c
 and every cut puts them in the same places, those cells are read empty there; a label with only placeholders after it
 is a row of empty cells. A run the text alone cuts (each placeholder a cell, each run of zeros as many cells of 0,
 filling the row: ``45无无无无无45``, ``0000000``) is read as printed, the identities checking it as any row.
+A run no cut into seven cells adds up (``8211589``, ``33``: a web table's empty cells dropped, as a crawler drops
+them) is offered as its cuts into fewer numbers that add up, the total last and the others placed in every
+order-keeping way among the six columns, the rest not printed: the identities place them (``verify.blankplace``),
+derived, never proven.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from ..evidence import Ambiguity
 from ..schema import TABLE3_ROW_PATHS
 from .cells import parse_cell
-from .glued import blanked_options, blanked_run, forced_readings, glued_run, parted_at, placeholder_partings, row_cuts, row_holds, width_bounds
+from .glued import blanked_options, blanked_run, cuts, forced_readings, glued_run, parted_at, placeholder_partings, row_cuts, row_holds, width_bounds
 from .layout import Item
-from .readings import Readings, missing, reading
+from .readings import MAX_GAP_OPTIONS, Readings, missing, reading
 from .separatedruns import separated_cuts, separated_run
 
 __all__ = ["read_glued_row"]
@@ -57,15 +62,46 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
     options = row_cuts(digits) if len(digits) >= 7 else []
     if options:                             # a cut stands where the digits switch width (０３１１)
         options = parted_at(options, width_bounds(label.raw, digits))
+    if options == []:                       # (None: too many cuts)
+        if placed := _unprinted_blanks(digits, len(paths)):
+            _cut_row(row, paths, digits, placed, label, ambiguities, out, _BLANKS_NOTE)
+            return
     _cut_row(row, paths, digits, options, label, ambiguities, out)
 
 
-def _cut_row(row: str, paths: list[str], digits: str, options: list[list[int]] | None, label: Item,
-             ambiguities: list[Ambiguity], out: Readings) -> None:
+#: the longest run cut into fewer cells than seven (six cells of three digits: a small office's row)
+_MAX_UNPRINTED_DIGITS = 18
+_BLANKS_NOTE = "glued digit run of fewer cells than seven: where its empty cells stood, the identities say"
+
+
+def _unprinted_blanks(digits: str, width: int) -> list[list[int | None]]:
+    """A run no cut into ``width`` cells adds up: its cuts into fewer numbers whose last is the sum of the others,
+    the last the row's total and the others placed, in order, among the other columns (``None``: not printed);
+    none past ``MAX_GAP_OPTIONS`` (too many places to say anything)."""
+    out: list[list[int | None]] = []
+    if len(digits) > _MAX_UNPRINTED_DIGITS:
+        return out
+    for parts in range(2, min(width - 1, len(digits)) + 1):
+        for cut in cuts(digits, parts):
+            if cut[-1] != sum(cut[:-1]):
+                continue
+            for slots in combinations(range(width - 1), parts - 1):
+                option: list[int | None] = [None] * width
+                for s, v in zip(slots, cut):
+                    option[s] = v
+                option[-1] = cut[-1]
+                out.append(option)
+                if len(out) > MAX_GAP_OPTIONS:
+                    return []
+    return out
+
+
+def _cut_row(row: str, paths: list[str], digits: str, options: list[list[int]] | list[list[int | None]] | None,
+             label: Item, ambiguities: list[Ambiguity], out: Readings, note: str = "") -> None:
     """A glued row left missing, its cuts that add up (``options``; ``None``: too many) for the identities to choose."""
-    note = ("glued digit run: too many ways to cut it" if options is None else
-            "glued digit run: the cells are cut where the identities allow" if options else
-            "glued digit run: no cut into seven cells adds up")
+    note = note or ("glued digit run: too many ways to cut it" if options is None else
+                    "glued digit run: the cells are cut where the identities allow" if options else
+                    "glued digit run: no cut into seven cells adds up")
     for path in paths:
         out[path] = missing(digits, [label.line], "glued", note)
     if options:

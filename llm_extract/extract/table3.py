@@ -90,7 +90,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     by_header = drop_added_columns(items, order, spans) if not tabbed else {}   # a 序号 column, last year's figure…
     if tabbed:
         drop_subtotal_fields(items, order, spans)   # a 小计 field before 总计 in tab-separated rows: no cell
-    glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 7)) >= 3
+    glued = sum(1 for row, idx in order if not spans[row] and glued_run(items[idx].key, 2)) >= 3
+    # (three labels ending in digits: a crawler's glued rows, ``…数量33`` too, whose empty cells left no trace)
     # a glued bar (|14) is an OCR'd cell's, never one of the items the rows make below (a glued first cell's digits,
     # a bar read as a cell): where no item's text holds a bar, no row's span holds one (one test in C, not per row)
     bars_among = "|" in "".join(map(_RAW, items))
