@@ -90,6 +90,23 @@ def test_a_bracketed_rows_cell_with_a_note_in_brackets_after_it_keeps_its_number
         assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
 
 
+def test_a_bracketed_rows_cells_may_carry_their_unit() -> None:
+    """``行政处罚（本年处理决定数量）：2224件``, ``规章（…）：0件、1件、5件``, ``行政事业性收费（本年收费金额，万元）：3.5万元``: the
+    unit after a number is its cell's; an amount in 元 is no 万元 cell and stays unread."""
+    text = _table2(["规章（本年制发件数、本年废止件数、现行有效件数）：0件、1件、5件", "行政许可（本年处理决定数量）：11829",
+                    "行政处罚（本年处理决定数量）：2224件", "行政事业性收费（本年收费金额，万元）：3.5万元"])
+    record = process_document(Document.from_text(text, doc_id="units"))
+    expected = {"active_disclosure.regulations.issued": 0, "active_disclosure.regulations.repealed": 1,
+                "active_disclosure.regulations.in_force": 5, "active_disclosure.licensing": 11829,
+                "active_disclosure.punishment": 2224}
+    for path, value in expected.items():
+        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+    assert str(record.report.get("active_disclosure.fees_10k_yuan")) == "3.5"
+    text = _table2(["行政许可（本年处理决定数量）：11829", "行政事业性收费（本年收费金额，万元）：1200元"])
+    record = process_document(Document.from_text(text, doc_id="yuan"))
+    assert record.provenance["active_disclosure.fees_10k_yuan"].status is not Status.PROVEN
+
+
 def test_a_bracket_naming_the_stock_columns_in_another_order_places_nothing() -> None:
     # 现行有效件数 first: no identity checks 表二, so numbers placed by the bracket's order could never be proven
     text = _table2(["规章（现行有效件数、本年制发件数、本年废止件数）：14、3、1", "行政许可：5"])

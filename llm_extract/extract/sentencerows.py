@@ -122,9 +122,10 @@ _T2_WORDS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
     {*(c.label for row in FORM.table2 for c in row.columns), "本年收费金额", "单位", "万元", "元"}, key=len, reverse=True))
     + r"|[（）()：:，,、\s])+")
 _STOCK = tuple(c.label for c in FORM.table2[0].columns)
-#: a cell of such a row: its number or an empty cell's mark, perhaps a note in brackets after it (``34（含部门规范性文件
-#: 26件）``: the note stays with its cell, as a table's cell prints it)
-_BRACKETED_CELL = r"[0-9.,/\-—–无]+(?:[（(][^（）()]*[）)])?"
+#: a cell of such a row: its number or an empty cell's mark, perhaps its unit after it (``2224件``, ``0.25万元``; never
+#: 元: an amount in 元 is no 万元 cell) and a note in brackets (``34（含部门规范性文件26件）``: the note stays with its
+#: cell, as a table's cell prints it)
+_BRACKETED_CELL = r"[0-9.,/\-—–无]+(?:件|万元)?(?:[（(][^（）()]*[）)])?"
 _BRACKETED = re.compile(r"^(?P<label>[^（(]+)[（(](?P<names>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?)[）)]\s*[:：]\s*"
                         rf"(?P<cells>{_BRACKETED_CELL}(?:\s*[、\s]\s*{_BRACKETED_CELL})*)\s*$")
 
