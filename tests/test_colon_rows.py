@@ -51,6 +51,27 @@ def test_rows_written_label_colon_numbers_are_read_as_their_cells(golden_dir, li
         assert record.provenance[path].status is Status.PROVEN, path
 
 
+def test_rows_whose_numbers_carry_their_unit_after_the_colon_are_read_whole(golden_dir) -> None:
+    """``一、本年新收政府信息公开申请数量：148件 22件 0件 …``: the first number glued to the colon keeps its unit, and is the
+    row's first cell, not the end of its label (the row would be one cell short: none of it read)."""
+    report = _report(golden_dir)
+    lines = []
+    for line in _with_colons(render(report, "tabrows"), " ").split("\n"):
+        label, colon, numbers = line.partition("：")
+        if colon and label.startswith(("一、", "二、", "（")) and numbers.replace(" ", "").isdigit():
+            line = label + colon + " ".join(n + "件" for n in numbers.split())
+        lines.append(line)
+    text = "\n".join(lines)
+    assert "一、本年新收政府信息公开申请数量：" in text and "件 " in text
+    record = process_document(Document.from_text(text, doc_id="units"))
+    for path, value in report.values().items():
+        if path.startswith("applications."):
+            assert record.report.get(path) == value, path
+    for path in ("applications.new_received.natural_person", "applications.new_received.total",
+                 "applications.granted.natural_person"):
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
 def test_an_item_number_with_its_pause_mark_is_no_list_of_numbers() -> None:
     # （三）不予公开1、属于国家秘密：… — the 、 after an item number is the label's, not a number's separator
     from llm_extract.extract.layout import tokenize
