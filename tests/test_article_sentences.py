@@ -29,6 +29,11 @@ def test_a_total_named_first_and_the_others_after_qizhong_is_a_row_in_the_forms_
         "行政复议\t0\t0\t5\t0\t5"
 
 
+def test_an_empty_cell_written_bu_shi_yong_is_an_empty_cell_of_the_row() -> None:
+    line = "💡（一）予以公开：总计42件，其中自然人38件、商业企业不适用、科研机构无、社会公益组织-、法律服务机构3件、其他1件。"
+    assert sentence_row(line, TABLE3_SETS) == "💡(一)予以公开\t38\t不适用\t无\t-\t3\t1\t42"
+
+
 def test_a_sentence_naming_some_cells_or_saying_more_is_no_row() -> None:
     assert sentence_row("全年收到申请：总计5件，其中自然人3件、商业企业2件。", TABLE3_SETS) is None     # three of seven
     assert sentence_row("数量：总计2件，其中自然人1件，较上年增加商业企业0件、科研机构0件、社会公益组织0件、"

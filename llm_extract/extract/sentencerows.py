@@ -65,8 +65,8 @@ TABLE2_SETS = tuple(dict.fromkeys(_named(row.columns) for row in FORM.table2))
 TABLE3_SETS = (NamedColumns(tuple(c.label for c in FORM.table3_columns)),)
 TABLE4_SETS = (NamedColumns(tuple(c.label for c in FORM.table4_columns)),)
 
-#: a count (thousands separators in it: 自然人1,752件), or an empty cell's mark
-_VALUE = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|无|空|/|-|—+"
+#: a count (thousands separators in it: 自然人1,752件), or an empty cell's mark (无, 不适用, /, …)
+_VALUE = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|不适用|无|空|/|-|—+"
 _SEPARATORS = r"[，,、]\s*(?:其中)?"
 #: every character whose NFKC form holds a colon (``:``, ``：``, ``﹕``, ``︓``, ``⩴``): a line without one names no cell
 _COLON = re.compile("[:\uff1a\ufe55\ufe13\u2a74]")
