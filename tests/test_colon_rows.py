@@ -128,6 +128,19 @@ def test_a_bracketed_rows_cells_may_carry_their_unit() -> None:
     assert record.provenance["active_disclosure.fees_10k_yuan"].status is not Status.PROVEN
 
 
+def test_a_table2_rows_counts_after_the_colon_may_carry_their_unit_or_thousands_separators() -> None:
+    """``规章：0件、1件、5件``, ``行政处罚：12件``, ``行政许可：3,684``: each number is its cell, a one-cell row's too (a
+    unit or a comma after a colon is no digit run glued to the label)."""
+    text = _table2(["规章：0件、1件、5件", "行政规范性文件：2 0 7", "行政许可：3,684件", "行政处罚：12件", "行政强制：1,208",
+                    "行政事业性收费：0.5万元"])
+    record = process_document(Document.from_text(text, doc_id="units"))
+    expected = {"regulations.issued": 0, "regulations.repealed": 1, "regulations.in_force": 5,
+                "normative_documents.in_force": 7, "licensing": 3684, "punishment": 12, "enforcement": 1208}
+    for path, value in expected.items():
+        path = f"active_disclosure.{path}"
+        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+
+
 def test_a_bracket_naming_the_stock_columns_in_another_order_places_nothing() -> None:
     # 现行有效件数 first: no identity checks 表二, so numbers placed by the bracket's order could never be proven
     text = _table2(["规章（现行有效件数、本年制发件数、本年废止件数）：14、3、1", "行政许可：5"])

@@ -213,6 +213,10 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
                 head, number = m.group(1), m.group(2) or m.group(3) or m.group(4)
                 out[i - 1][0], out[i - 1][2] = head, label_key(head)
                 out.insert(i, [number, _cell(number), ""])
+    if out and not out[-1][1].is_value and (m := _GLUED_FIRST.match(out[-1][0])) and m.group(3):
+        # 行政处罚：12件, 行政许可：3,684: a one-cell row's count after the colon (its unit, its commas: no digit run)
+        out[-1][0], out[-1][2] = m.group(1), label_key(m.group(1))
+        out.append([m.group(3), _cell(m.group(3)), ""])
     return tuple((t[0], t[1], t[2]) for t in out)
 
 
