@@ -34,6 +34,15 @@ def test_an_empty_cell_written_bu_shi_yong_is_an_empty_cell_of_the_row() -> None
     assert sentence_row(line, TABLE3_SETS) == "💡(一)予以公开\t38\t不适用\t无\t-\t3\t1\t42"
 
 
+def test_the_total_named_heji_is_the_total_column() -> None:
+    line = "（一）予以公开：合计42件，其中自然人38件、商业企业0件、科研机构0件、社会公益组织0件、法律服务机构3件、其他1件。"
+    assert sentence_row(line, TABLE3_SETS) == "(一)予以公开\t38\t0\t0\t0\t3\t1\t42"
+    assert sentence_row("行政复议：结果维持1件，结果纠正0件，其他结果5件，尚未审结0件，合计6件。", TABLE4_SETS) == \
+        "行政复议\t1\t0\t5\t0\t6"
+    # named twice, once each way: no row
+    assert sentence_row(line.replace("合计42件，", "合计42件，总计42件，"), TABLE3_SETS) is None
+
+
 def test_a_sentence_naming_some_cells_or_saying_more_is_no_row() -> None:
     assert sentence_row("全年收到申请：总计5件，其中自然人3件、商业企业2件。", TABLE3_SETS) is None     # three of seven
     assert sentence_row("数量：总计2件，其中自然人1件，较上年增加商业企业0件、科研机构0件、社会公益组织0件、"

@@ -68,13 +68,16 @@ TABLE4_SETS = (NamedColumns(tuple(c.label for c in FORM.table4_columns)),)
 #: a count (thousands separators in it: 自然人1,752件), or an empty cell's mark (无, 不适用, /, …)
 _VALUE = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|不适用|无|空|/|-|—+"
 _SEPARATORS = r"[，,、]\s*(?:其中)?"
+#: the total column named 合计 (``合计42件，其中自然人38件、…``): 总计's cell, named once either way
+_TOTAL_ALSO = "合计"
 #: every character whose NFKC form holds a colon (``:``, ``：``, ``﹕``, ``︓``, ``⩴``): a line without one names no cell
 _COLON = re.compile("[:\uff1a\ufe55\ufe13\u2a74]")
 
 
 @lru_cache(maxsize=8)
 def _patterns(sets: tuple[NamedColumns, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = "|".join(re.escape(n) for n in sorted({n for s in sets for n in s.names}, key=len, reverse=True))
+    words = {n for s in sets for n in s.names} | ({_TOTAL_ALSO} if "总计" in {n for s in sets for n in s.names} else set())
+    names = "|".join(re.escape(n) for n in sorted(words, key=len, reverse=True))
     units = "|".join(sorted({re.escape(s.unit) for s in sets}, key=len, reverse=True))
     clause = rf"(?:{names})\s*(?:为|有)?\s*(?:{_VALUE})\s*(?:{units})?"
     row = re.compile(rf"^(?P<label>[^：:；;]+?)[：:]\s*(?P<cells>{clause}(?:\s*{_SEPARATORS}\s*{clause})*)\s*$")
@@ -86,9 +89,10 @@ def _cells(text: str, sets: tuple[NamedColumns, ...]) -> list[str] | None:
     each in that set's unit (or none)."""
     found: dict[str, tuple[str, str]] = {}
     for m in _patterns(sets)[1].finditer(text):
-        if m.group(1) in found:
+        name = "总计" if m.group(1) == _TOTAL_ALSO else m.group(1)
+        if name in found:
             return None
-        found[m.group(1)] = (m.group(2), m.group(3) or "")
+        found[name] = (m.group(2), m.group(3) or "")
     for s in sets:
         if set(found) == set(s.names) and all(unit in ("", s.unit) for _, unit in found.values()):
             cells = [found[n][0] for n in s.names]
