@@ -51,6 +51,27 @@ def test_rows_written_label_colon_numbers_are_read_as_their_cells(golden_dir, li
         assert record.provenance[path].status is Status.PROVEN, path
 
 
+def test_rows_whose_numbers_carry_their_unit_after_the_colon_are_read_whole(golden_dir) -> None:
+    """``一、本年新收政府信息公开申请数量：148件 22件 0件 …``: the first number glued to the colon keeps its unit, and is the
+    row's first cell, not the end of its label (the row would be one cell short: none of it read)."""
+    report = _report(golden_dir)
+    lines = []
+    for line in _with_colons(render(report, "tabrows"), " ").split("\n"):
+        label, colon, numbers = line.partition("：")
+        if colon and label.startswith(("一、", "二、", "（")) and numbers.replace(" ", "").isdigit():
+            line = label + colon + " ".join(n + "件" for n in numbers.split())
+        lines.append(line)
+    text = "\n".join(lines)
+    assert "一、本年新收政府信息公开申请数量：" in text and "件 " in text
+    record = process_document(Document.from_text(text, doc_id="units"))
+    for path, value in report.values().items():
+        if path.startswith("applications."):
+            assert record.report.get(path) == value, path
+    for path in ("applications.new_received.natural_person", "applications.new_received.total",
+                 "applications.granted.natural_person"):
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
 def test_an_item_number_with_its_pause_mark_is_no_list_of_numbers() -> None:
     # （三）不予公开1、属于国家秘密：… — the 、 after an item number is the label's, not a number's separator
     from llm_extract.extract.layout import tokenize
@@ -87,6 +108,36 @@ def test_a_bracketed_rows_cell_with_a_note_in_brackets_after_it_keeps_its_number
                 "active_disclosure.normative_documents.in_force": 34, "active_disclosure.regulations.in_force": 0,
                 "active_disclosure.licensing": 547}
     for path, value in expected.items():
+        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+
+
+def test_a_bracketed_rows_cells_may_carry_their_unit() -> None:
+    """``行政处罚（本年处理决定数量）：2224件``, ``规章（…）：0件、1件、5件``, ``行政事业性收费（本年收费金额，万元）：3.5万元``: the
+    unit after a number is its cell's; an amount in 元 is no 万元 cell and stays unread."""
+    text = _table2(["规章（本年制发件数、本年废止件数、现行有效件数）：0件、1件、5件", "行政许可（本年处理决定数量）：11829",
+                    "行政处罚（本年处理决定数量）：2224件", "行政事业性收费（本年收费金额，万元）：3.5万元"])
+    record = process_document(Document.from_text(text, doc_id="units"))
+    expected = {"active_disclosure.regulations.issued": 0, "active_disclosure.regulations.repealed": 1,
+                "active_disclosure.regulations.in_force": 5, "active_disclosure.licensing": 11829,
+                "active_disclosure.punishment": 2224}
+    for path, value in expected.items():
+        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+    assert str(record.report.get("active_disclosure.fees_10k_yuan")) == "3.5"
+    text = _table2(["行政许可（本年处理决定数量）：11829", "行政事业性收费（本年收费金额，万元）：1200元"])
+    record = process_document(Document.from_text(text, doc_id="yuan"))
+    assert record.provenance["active_disclosure.fees_10k_yuan"].status is not Status.PROVEN
+
+
+def test_a_table2_rows_counts_after_the_colon_may_carry_their_unit_or_thousands_separators() -> None:
+    """``规章：0件、1件、5件``, ``行政处罚：12件``, ``行政许可：3,684``: each number is its cell, a one-cell row's too (a
+    unit or a comma after a colon is no digit run glued to the label)."""
+    text = _table2(["规章：0件、1件、5件", "行政规范性文件：2 0 7", "行政许可：3,684件", "行政处罚：12件", "行政强制：1,208",
+                    "行政事业性收费：0.5万元"])
+    record = process_document(Document.from_text(text, doc_id="units"))
+    expected = {"regulations.issued": 0, "regulations.repealed": 1, "regulations.in_force": 5,
+                "normative_documents.in_force": 7, "licensing": 3684, "punishment": 12, "enforcement": 1208}
+    for path, value in expected.items():
+        path = f"active_disclosure.{path}"
         assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
 
 

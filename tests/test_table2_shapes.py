@@ -160,3 +160,17 @@ def test_a_count_stated_before_the_row_is_named_is_none_of_its_cells() -> None:
     assert t2["regulations.issued"] is None and t2["normative_documents.in_force"] is None
     for path in ("regulations.issued", "normative_documents.in_force"):
         assert record.provenance[f"active_disclosure.{path}"].status.value != "proven", path
+
+
+def test_counts_written_with_thousands_separators_are_read_whole() -> None:
+    """An article's section 二 writes big counts with thousands separators (``行政许可本年处理决定34,128件``, full-width
+    digits too, ``７,１９５件``): each is the whole count, and the sentence is a sentence, no crawler's dump of table
+    rows to cut at its commas (which would leave every count of the line missing)."""
+    record = _record("本年度制发规章0件、废止0件、现行有效76件；制发规范性文件２９件、废止3件、现行有效３９３件。"
+                     "行政许可本年处理决定34,128件，行政处罚７,１９５件，行政强制2,826件，行政事业性收费1,195.97万元。")
+    assert _t2(record) == {"regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 76,
+                           "normative_documents.issued": 29, "normative_documents.repealed": 3,
+                           "normative_documents.in_force": 393, "licensing": 34128, "punishment": 7195,
+                           "enforcement": 2826, "fees_10k_yuan": Decimal("1195.97")}
+    for path in ("regulations.issued", "licensing", "punishment", "fees_10k_yuan"):
+        assert record.provenance[f"active_disclosure.{path}"].status.value == "proven", path

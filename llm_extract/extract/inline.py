@@ -32,11 +32,12 @@ _LONG_WITH_DIGIT = re.compile(r"\n(?=[^\n]{%d})[^\n]*?\d" % _MIN_LENGTH)
 _MIN_ROW_HITS = 4
 _MIN_CONTINUED = 24
 _UNIT = "件条个人次年月日号%％万项余篇期"
-#: a number right after a 表二 label that is its cell, not a figure of a sentence (行政许可3265件)
-_CELL_AFTER_LABEL = re.compile(rf"\d+(?![\d.]*[{_UNIT}]|\d)")
+#: a number right after a 表二 label that is its cell, not a figure of a sentence (行政许可3265件, 行政许可34,128件:
+#: a thousands separator is inside the figure, its unit still after it)
+_CELL_AFTER_LABEL = re.compile(rf"\d+(?![\d.,，]*[{_UNIT}]|\d)")
 #: a row's cells after its label's last character: digits not followed by a unit (a sentence says 申请数量4件;
 #: a dump prints 申请数量530010590 or 数量 5 3 0 …), or a placeholder
-_CELLS_AFTER_WORDS = re.compile(rf"[\u4e00-\u9fff）)”]\s*(?:\d+(?![\d.]*[{_UNIT}]|\d)|[/／\-—－](?![\u4e00-\u9fff]))")
+_CELLS_AFTER_WORDS = re.compile(rf"[\u4e00-\u9fff）)”]\s*(?:\d+(?![\d.,，]*[{_UNIT}]|\d)|[/／\-—－](?![\u4e00-\u9fff]))")
 
 #: 无 printed for empty cells (one or a run of them) and no word after them: no label starts there (无法提供…)
 _EMPTY_CELLS = re.compile(r"无+(?![\u4e00-\u9fff])")

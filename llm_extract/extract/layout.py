@@ -36,9 +36,10 @@ _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-
 #: pictographs a reposted article opens its lines with (📢一、…, ⬇️（七）总计): bullets, no label's words
 _BULLETS = re.compile(f"^[{PICTOGRAPHS}]+")
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
-#: (数量：2885, 数量：3,315, 出版物：/, 申请：空: a colon after the label, the row's first cell a number, with its
-#: thousands' commas after a colon, or an empty cell's mark)
-_GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(?:[：:]?(\d+)|[：:](\d{1,3}(?:,\d{3})+)|[：:]([/／\-—－–]|无|空|不适用))$")
+#: (数量：2885, 数量：3,315, 数量：148件, 出版物：/, 申请：空: a colon after the label, the row's first cell a number, with its
+#: thousands' commas or its unit after a colon, or an empty cell's mark)
+_GLUED_FIRST = re.compile(r"^(.*[\u4e00-\u9fff）)”])(?:[：:]?(\d+)|[：:](\d{1,3}(?:,\d{3})+件?|\d+件)"
+                          r"|[：:]([/／\-—－–]|无|空|不适用))$")
 _GLUED_DASHES = re.compile(r"^(.*[\u4e00-\u9fff）)”])([/／\-—－]+)$")
 _ROW_WIDTHS = (3, 7, 15)          # 表二's stock rows, 表三's rows, 表四
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
@@ -212,6 +213,10 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
                 head, number = m.group(1), m.group(2) or m.group(3) or m.group(4)
                 out[i - 1][0], out[i - 1][2] = head, label_key(head)
                 out.insert(i, [number, _cell(number), ""])
+    if out and not out[-1][1].is_value and (m := _GLUED_FIRST.match(out[-1][0])) and m.group(3):
+        # 行政处罚：12件, 行政许可：3,684: a one-cell row's count after the colon (its unit, its commas: no digit run)
+        out[-1][0], out[-1][2] = m.group(1), label_key(m.group(1))
+        out.append([m.group(3), _cell(m.group(3)), ""])
     return tuple((t[0], t[1], t[2]) for t in out)
 
 

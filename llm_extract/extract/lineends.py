@@ -13,8 +13,8 @@ import re
 
 __all__ = ["mended_line_end"]
 
-#: a label's numbers listed after its colon, parted by 、: the line's end, numbers only
-_LISTED = re.compile(r"(?<=[：:])\s*[0-9０-９][0-9０-９.,]*(?:\s*、\s*[0-9０-９][0-9０-９.,]*)+\s*$")
+#: a label's numbers listed after its colon, parted by 、: the line's end, numbers only (each perhaps with its unit 件)
+_LISTED = re.compile(r"(?<=[：:])\s*[0-9０-９][0-9０-９.,]*件?(?:\s*、\s*[0-9０-９][0-9０-９.,]*件?)+\s*$")
 #: a number ending its line, its thousands separators spaced apart
 _SPACED_SEPARATORS = re.compile(r"(?<=\s)[0-9０-９]{1,3}(?:\s+[,，]\s+[0-9０-９]{3})+(?=\s*$)")
 #: a number ending its line, its decimal point spaced apart

@@ -65,15 +65,19 @@ TABLE2_SETS = tuple(dict.fromkeys(_named(row.columns) for row in FORM.table2))
 TABLE3_SETS = (NamedColumns(tuple(c.label for c in FORM.table3_columns)),)
 TABLE4_SETS = (NamedColumns(tuple(c.label for c in FORM.table4_columns)),)
 
-_VALUE = r"[0-9]+(?:\.[0-9]+)?|无|空|/|-|—+"     # (a count, or an empty cell's mark)
+#: a count (thousands separators in it: 自然人1,752件), or an empty cell's mark (无, 不适用, /, …)
+_VALUE = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|不适用|无|空|/|-|—+"
 _SEPARATORS = r"[，,、]\s*(?:其中)?"
+#: the total column named 合计 (``合计42件，其中自然人38件、…``): 总计's cell, named once either way
+_TOTAL_ALSO = "合计"
 #: every character whose NFKC form holds a colon (``:``, ``：``, ``﹕``, ``︓``, ``⩴``): a line without one names no cell
 _COLON = re.compile("[:\uff1a\ufe55\ufe13\u2a74]")
 
 
 @lru_cache(maxsize=8)
 def _patterns(sets: tuple[NamedColumns, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = "|".join(re.escape(n) for n in sorted({n for s in sets for n in s.names}, key=len, reverse=True))
+    words = {n for s in sets for n in s.names} | ({_TOTAL_ALSO} if "总计" in {n for s in sets for n in s.names} else set())
+    names = "|".join(re.escape(n) for n in sorted(words, key=len, reverse=True))
     units = "|".join(sorted({re.escape(s.unit) for s in sets}, key=len, reverse=True))
     clause = rf"(?:{names})\s*(?:为|有)?\s*(?:{_VALUE})\s*(?:{units})?"
     row = re.compile(rf"^(?P<label>[^：:；;]+?)[：:]\s*(?P<cells>{clause}(?:\s*{_SEPARATORS}\s*{clause})*)\s*$")
@@ -85,9 +89,10 @@ def _cells(text: str, sets: tuple[NamedColumns, ...]) -> list[str] | None:
     each in that set's unit (or none)."""
     found: dict[str, tuple[str, str]] = {}
     for m in _patterns(sets)[1].finditer(text):
-        if m.group(1) in found:
+        name = "总计" if m.group(1) == _TOTAL_ALSO else m.group(1)
+        if name in found:
             return None
-        found[m.group(1)] = (m.group(2), m.group(3) or "")
+        found[name] = (m.group(2), m.group(3) or "")
     for s in sets:
         if set(found) == set(s.names) and all(unit in ("", s.unit) for _, unit in found.values()):
             cells = [found[n][0] for n in s.names]
@@ -122,9 +127,10 @@ _T2_WORDS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
     {*(c.label for row in FORM.table2 for c in row.columns), "本年收费金额", "单位", "万元", "元"}, key=len, reverse=True))
     + r"|[（）()：:，,、\s])+")
 _STOCK = tuple(c.label for c in FORM.table2[0].columns)
-#: a cell of such a row: its number or an empty cell's mark, perhaps a note in brackets after it (``34（含部门规范性文件
-#: 26件）``: the note stays with its cell, as a table's cell prints it)
-_BRACKETED_CELL = r"[0-9.,/\-—–无]+(?:[（(][^（）()]*[）)])?"
+#: a cell of such a row: its number or an empty cell's mark, perhaps its unit after it (``2224件``, ``0.25万元``; never
+#: 元: an amount in 元 is no 万元 cell) and a note in brackets (``34（含部门规范性文件26件）``: the note stays with its
+#: cell, as a table's cell prints it)
+_BRACKETED_CELL = r"[0-9.,/\-—–无]+(?:件|万元)?(?:[（(][^（）()]*[）)])?"
 _BRACKETED = re.compile(r"^(?P<label>[^（(]+)[（(](?P<names>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?)[）)]\s*[:：]\s*"
                         rf"(?P<cells>{_BRACKETED_CELL}(?:\s*[、\s]\s*{_BRACKETED_CELL})*)\s*$")
 

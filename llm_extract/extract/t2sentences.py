@@ -44,8 +44,8 @@ _OTHER_NUMBERS = ((re.compile(_LEAD + r"(?:一|1)[、.．]\s*主动公开政府�
                   (re.compile(_LEAD + r"[（(]二[)）]\s*主动公开政府信息情况"),
                    re.compile(_LEAD + r"(?:[（(][三四五六][)）]|(?:[三四五六]|[3-6])[、.．])")))
 _CLAUSE = re.compile(r"[^；;。]+")
-#: a count: its unit after it, or a note in brackets closing its part of the clause (``23（其中修订10件）、``)
-_N = r"(\d+)\s*(?:件|(?=[（(][^（()）]*[)）]\s*(?:[，,、]|$)))"
+#: a count (thousands separators in it, ``34,128件``): its unit after it, or a note in brackets closing its part of the clause (``23（其中修订10件）、``)
+_N = r"(\d{1,3}(?:[,，]\d{3})+|\d+)\s*(?:件|(?=[（(][^（()）]*[)）]\s*(?:[，,、]|$)))"
 #: a document row's cell: its count, or an empty cell's mark closing its part of the clause (``制发规章无、废止无``)
 _DOC_CELL = rf"(?:{_N}|([-—－/／]+|无)(?=\s*(?:[，,、]|$)))"
 _DOCUMENT_COUNTS = {"issued": re.compile(r"(?:制发|制定|出台|印发|发布)[^\d，,、；。]{0,10}?" + _DOC_CELL),
@@ -55,7 +55,7 @@ _DECIDED = r"(?:本年)?(?:处理)?(?:决定)?(?:数量)?"       # (行政许可
 _DECISIONS = {"licensing": re.compile(r"行政许可" + _DECIDED + _N),
               "punishment": re.compile(r"行政处罚" + _DECIDED + _N),
               "enforcement": re.compile(r"行政强制" + _DECIDED + _N)}
-_FEES = re.compile(r"行政事业性收费(?:金额)?(?:为|共|合计)?(\d+(?:\.\d+)?)\s*万元")
+_FEES = re.compile(r"行政事业性收费(?:金额)?(?:为|共|合计)?(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
 #: another time than the report's year, named before a clause's first count (a comparison, 较上年, is none)
 _OTHER_TIME = re.compile(r"(?<![较比与])(?:上一?年|去年)|近[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年(?:来|间)"
                          r"|以来|历年")
