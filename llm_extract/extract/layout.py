@@ -30,7 +30,7 @@ from .numerals import lone_numeral
 from ..ingest.md_rule import MD_RULE as _MD_RULE
 from ..ocrglyphs import OCR_HANZI
 
-__all__ = ["Item", "Region", "tokenize", "is_tab_rows", "label_key", "is_page_furniture", "has_words"]
+__all__ = ["Item", "Region", "tokenize", "label_key", "is_page_furniture", "has_words"]
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
 #: pictographs a reposted article opens its lines with (📢一、…, ⬇️（七）总计): bullets, no label's words
@@ -218,16 +218,6 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
         out[-1][0], out[-1][2] = m.group(1), label_key(m.group(1))
         out.append([m.group(3), _cell(m.group(3)), ""])
     return tuple((t[0], t[1], t[2]) for t in out)
-
-
-def is_tab_rows(lines: list[str], start: int, end: int) -> bool:
-    """True when the region is tab-separated rows (several numbers on one tabbed line)."""
-    rows = 0
-    for i in range(start, end):
-        fields = lines[i - 1].split("\t")
-        if len(fields) >= 4 and sum(1 for f in fields if parse_cell(f).is_number) >= 3:
-            rows += 1
-    return rows >= 3
 
 
 #: one item of a line, all but its line number: (raw, cell, key, col, width, grid)

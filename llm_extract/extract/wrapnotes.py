@@ -31,7 +31,6 @@ import re
 import unicodedata
 
 from .cells import parse_cell
-from .layout import is_tab_rows
 from .linetext import LineText
 
 __all__ = ["joined_notes"]
@@ -140,7 +139,7 @@ def _width(text: str) -> int:
 def joined_notes(lines: list[str]) -> list[str]:
     """``lines`` with every note wrapped in its cell joined back onto its line (see the module docstring)."""
     backwards = LineText.of(lines).text[::-1]
-    if not any(pattern.search(backwards) for pattern in _OPENS_NOTE_BACKWARDS) or is_tab_rows(lines, 1, len(lines) + 1):
+    if not any(pattern.search(backwards) for pattern in _OPENS_NOTE_BACKWARDS) or _tab_rows(lines):
         return lines                    # (no count opens a note: most texts, told at once)
     out = list(lines)
     for n in range(len(out) - 1):
@@ -152,3 +151,9 @@ def joined_notes(lines: list[str]) -> list[str]:
         elif n + 2 < len(out) and (centred := _centred(out[n], out[n + 1], out[n + 2])) is not None:
             out[n], out[n + 1], out[n + 2] = "", centred, ""
     return out
+
+
+def _tab_rows(lines: list[str]) -> bool:
+    """Whether the text holds tab-separated rows: three lines of four fields or more, three of them numbers."""
+    return sum(1 for line in lines if len(fields := line.split("\t")) >= 4
+               and sum(1 for f in fields if parse_cell(f).is_number) >= 3) >= 3
