@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from llm_extract import process_document, run_batch
-from llm_extract.evidence import Status
+from llm_extract.evidence import CellKind, Status
 from llm_extract.ingest import iter_inputs, load, load_bytes
 from llm_extract.ingest.cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from llm_extract.ingest.embedded_html import inline_tables, is_html_page
 from llm_extract.ingest.html import html_to_text
 from llm_extract.multireport import split_reports
-from llm_extract.schema import ALL_PATHS, DISCLOSURE_PATHS
+from llm_extract.schema import ALL_PATHS, DISCLOSURE_PATHS, TABLE4_PATHS
 from tests.fixtures.ingest.form2021 import CLEAN_SEEDS, GOLDEN, golden_report
 from tests.fixtures.ingest.html_page import trs_page
 from tests.fixtures.ingest.tool_outputs import mineru_markdown, ocr_spaced, report_csv_table
@@ -206,10 +206,12 @@ def test_ocr_spaced_text_reads_as_the_text_without_the_spaces(stem: str, every: 
 
 
 def _ocr_statuses(plain) -> dict[str, Status]:
-    """The statuses of a text's reading, its proven 表二 cells and agency unverified: OCR output proves no 表二
-    cell, nor the agency (an engine misreads a character alike wherever it is printed)."""
+    """The statuses of a text's reading, its proven 表二 cells, agency and empty 表四 cells unverified: OCR output
+    proves no 表二 cell, nor the agency (an engine misreads a character alike wherever it is printed), nor a 表四
+    cell holding nothing (an engine drops digits, and a group's part and total dropped together still add up)."""
     distrusted = set(DISCLOSURE_PATHS) | {"agency"}
-    return {p: Status.UNVERIFIED if p in distrusted and v.status is Status.PROVEN else v.status
+    return {p: Status.UNVERIFIED if v.status is Status.PROVEN and (
+                p in distrusted or (p in TABLE4_PATHS and v.kind is CellKind.BLANK)) else v.status
             for p, v in plain.provenance.items()}
 
 

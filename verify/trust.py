@@ -38,12 +38,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from llm_extract.bodies import names_a_body
 from llm_extract.ocrglyphs import FULLWIDTH_OCR_LETTERS, OCR_LETTERS
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
-from llm_extract.schema import DISCLOSURE_PATHS
+from llm_extract.schema import DISCLOSURE_PATHS, TABLE4_PATHS
 
 from .survey import Survey
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "OCR_YEAR_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "OCR_SPECKS",
+           "OCR_YEAR_RULE", "OCR_BLANK_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "OCR_SPECKS",
            "unreliable_text"]
 
 RULE = "READ.NOISY_TEXT"
@@ -51,6 +51,7 @@ OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
 OCR_NAME_RULE = "READ.OCR_NAME"
 AGENCY_NAME_RULE = "READ.AGENCY_NAME"
 OCR_YEAR_RULE = "READ.OCR_YEAR"
+OCR_BLANK_RULE = "READ.OCR_BLANK"
 OCR_SPACING = "INGEST.OCR_SPACING"         # the notice of an OCR'd text file (llm_extract/ingest/notices.py)
 OCR_PAGES = "INGEST.OCR_PAGES"             # the notice of a PDF's OCR layer (llm_extract/ingest/notices.py)
 OCR_SPECKS = "INGEST.OCR_SPECKS"           # the notice of a text with OCR's lone punctuation marks
@@ -67,7 +68,7 @@ _OCR_TOKEN = re.compile(rf"[\d{OCR_LETTERS}]+(?:\.[\d{OCR_LETTERS}]+)?")
 _OCR_LETTER = re.compile(rf"[{OCR_LETTERS}]")
 _LETTERS = frozenset(OCR_LETTERS + FULLWIDTH_OCR_LETTERS)
 #: (an enum member's lookup costs more than the test: looked up once, not once per cell)
-_OCR_KIND, _MISSING_KIND = CellKind.OCR, CellKind.MISSING
+_OCR_KIND, _MISSING_KIND, _BLANK_KIND = CellKind.OCR, CellKind.MISSING, CellKind.BLANK
 
 
 def noisy_text(identity_findings: Iterable[Finding]) -> bool:
@@ -94,7 +95,9 @@ _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misr
                              "(an OCR typo in the title?)",
               AGENCY_NAME_RULE: "not ending as a body's name does (a title taken from a sentence?)",
               OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
-                             "(an OCR misreading of the year?)"}
+                             "(an OCR misreading of the year?)",
+              OCR_BLANK_RULE: "an empty cell of OCR text, no mark printed in it: the engine may have dropped its "
+                              "digits (a part and its total dropped together still add up)"}
 
 
 #: an agency read from an OCR layer that ends as a body's name does (READ.OCR_NAME too)
@@ -114,7 +117,10 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
                        lines: Sequence[str] = ()) -> Record:
     """``record`` with what an OCR layer cannot prove ``unverified``: every proven 表二 cell, and the
     agency (``READ.OCR_NAME``; noted apart when it does not end as a body's name does,
-    :func:`llm_extract.bodies.names_a_body`). The layer is
+    :func:`llm_extract.bodies.names_a_body`), and every 表四 cell read empty with nothing printed in it
+    (``READ.OCR_BLANK``: tesseract read a group's ``1`` and its total ``1`` as nothing, and the group's one
+    identity still held; a 表三 cell dropped so breaks its row and its column unless three more cells around it
+    were dropped alike; a placeholder the engine printed, 无 or -, is a mark and stays as its identities say). The layer is
     known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
     (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` or ``INGEST.OCR_SPECKS`` for an OCR'd text, web page or Word
     file), so that a document only the
@@ -129,6 +135,10 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
     _unverified(record, "agency", OCR_NAME_RULE, None if not names_a_body(record.report.agency) else _OCR_BODY_NOTE)
     if not _written_elsewhere(record.report.year, record.provenance.get("year"), lines):
         _unverified(record, "year", OCR_YEAR_RULE)
+    for path in TABLE4_PATHS:
+        prov = record.provenance.get(path)
+        if prov is not None and prov.kind is _BLANK_KIND:                  # nothing printed: dropped digits?
+            _unverified(record, path, OCR_BLANK_RULE)
     return record
 
 
