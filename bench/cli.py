@@ -6,7 +6,8 @@ Unlike bench/throughput.py (extraction + verification in one process, no I/O), t
 everything a user waits for: starting Python, reading and decoding the files, HTML parsing,
 the narrative, writing the records, and the end-of-run rebuild of the combined outputs.
 Documents are random valid reports (``llm_extract.synth``) written to a temporary directory,
-three in four as text (one cell per line or tab rows) and one in four as an HTML page;
+three in four as text (one cell per line or tab rows) and one in four as an HTML page, of 500 bodies
+over four consecutive years (``--corpus crowded``: of 8 bodies, every agency-year claimed ~60 times);
 ``--corpus real`` takes copies of the five real report texts in golden/ instead, and ``--inputs DIR``
 times a folder of your own documents as it is (nothing copied; ``--docs`` is then ignored). Prints
 documents/s, the peak memory of the process, and the outcome counts. Target: >= 500/s.
@@ -55,10 +56,23 @@ def _html_page(text: str, title: str) -> str:
             f"<div class='nav'><a href='/'>首页</a></div><div class='article'>{''.join(body)}</div></body></html>")
 
 
-def write_corpus(folder: Path, n: int, seed: int) -> None:
+#: A batch as a researcher gathers it: many bodies (500 names), each one's reports of four consecutive years.
+_CITIES = ("新乡市", "哈尔滨市", "南阳市", "洛阳市", "绵阳市", "赣州市", "遵义市", "常德市", "临沂市", "保定市")
+_DISTRICTS = ("东城区", "西城区", "南山区", "北湖区", "城关镇")
+_BODIES = ("人民政府", "生态环境局", "自然资源局", "公安局", "教育局", "卫生健康委员会", "财政局", "住房和城乡建设局",
+           "交通运输局", "水利局")
+_AGENCIES = [c + d + b for c in _CITIES for d in _DISTRICTS for b in _BODIES]
+
+
+def write_corpus(folder: Path, n: int, seed: int, *, crowded: bool = False) -> None:
+    """``n`` random reports: document ``i`` is body ``i // 4``'s report of year 2021 + ``i % 4`` (every body's
+    years linked across years); ``crowded``: eight bodies and four years, each agency-year claimed by some 60
+    reports of other values (the duplicate and conflict checks at their worst)."""
     for i in range(n):
         rng = random.Random(seed * 1_000_003 + i)
         report = random_report(rng, f"doc{i:05d}")
+        if not crowded:
+            report.agency, report.year = _AGENCIES[(i // 4) % len(_AGENCIES)], 2021 + i % 4
         if i % 4 == 3:
             text = render(report, "tabrows", seed=i)
             (folder / f"doc{i:05d}.html").write_text(_html_page(text, report.agency or ""), encoding="utf-8")
@@ -94,8 +108,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--target", type=float, default=500.0)
-    ap.add_argument("--corpus", choices=("generated", "real"), default="generated",
-                    help="generated reports (text and HTML pages), or copies of the bundled real report texts")
+    ap.add_argument("--corpus", choices=("generated", "crowded", "real"), default="generated",
+                    help="generated reports (text and HTML pages) of 500 bodies over four years; the same "
+                         "crowded into 32 agency-years; or copies of the bundled real report texts")
     ap.add_argument("--inputs", type=Path, default=None,
                     help="a folder of your own documents, timed as it is (instead of --corpus and --docs)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary inputs and outputs")
@@ -112,7 +127,7 @@ def main() -> None:
             if args.corpus == "real":
                 write_real_corpus(inputs, args.docs)
             else:
-                write_corpus(inputs, args.docs, args.seed)
+                write_corpus(inputs, args.docs, args.seed, crowded=args.corpus == "crowded")
         seconds, cpu, rss_kb, code = run_cli(inputs, tmp / "out")
         summary = read_json(tmp / "out" / "summary.json")
         rerun, rerun_cpu, _, _ = run_cli(inputs, tmp / "out")   # every document resumed

@@ -100,14 +100,17 @@ class _Plain:
         """From a dict (e.g. a record read back from JSON): enum fields from their values."""
         if isinstance(data, cls):
             return data
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-        extra = set(data) - known
-        if extra:
-            raise ValueError(f"{cls.__name__}: unknown keys {sorted(extra)}")
+        known = cls.__dict__.get("_KNOWN")
+        if known is None:       # (every record read back validates hundreds: the names are looked up once)
+            known = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+            setattr(cls, "_KNOWN", known)
+        if not known.issuperset(data):
+            raise ValueError(f"{cls.__name__}: unknown keys {sorted(set(data) - known)}")
         data = dict(data)
         for name, enum in cls._ENUMS.items():
-            if name in data and type(data[name]) is not enum:
-                data[name] = enum(data[name])
+            if name in data and type(value := data[name]) is not enum:
+                member = enum._value2member_map_.get(value) if isinstance(value, str) else None
+                data[name] = member if member is not None else enum(value)
         return cls(**data)
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:

@@ -9,8 +9,8 @@ those of a serial rebuild.
 
 Cross-year findings (verify.crossyear) depend on the whole output directory, so they go into
 the combined files only; each ``records/*.json`` stays a function of its own document. Each
-agency-year is linked once (linear), and the records of a link are loaded as it is checked:
-a few at a time, never all linked records at once. An agency-year reported by several documents
+agency-year is linked once (linear): an agency's consecutive years are a chain, checked on every
+core, two records at a time, never all linked records at once. An agency-year reported by several documents
 (the same report in two formats, an original and its correction) is summed and linked once
 (:mod:`llm_extract.agency_years`): each such document carries its role into its fragment.
 
@@ -24,7 +24,7 @@ rebuild with a :class:`RebuildError` naming it, and the previous outputs are lef
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +40,7 @@ from .record_keys import record_key
 from .schema import Report
 from .review import review_items, unacknowledged
 from .workers import map_ordered, worker_count
-from verify.crossyear import agency_key, check_pair, consecutive_pairs
+from verify.crossyear import LINK_PATHS, agency_key, check_pair, consecutive_pairs
 
 __all__ = ["rebuild_combined", "cross_year_links", "Totals", "RebuildError"]
 
@@ -62,29 +62,56 @@ def _link(record: Record, finding: Finding) -> dict[str, Any]:
 
 
 def cross_year_links(paths: list[Path], roles: dict[str, Role] | None = None,
-                     keys: list[tuple[str | None, int | None]] | None = None) -> dict[str, list[dict[str, Any]]]:
+                     keys: list[tuple[str | None, int | None]] | None = None, *,
+                     workers: int | None = None) -> dict[str, list[dict[str, Any]]]:
     """Cross-year findings by doc id, as finding dicts with their review items (see the module docstring);
     a document that does not stand for its agency-year (``roles``: a copy, a superseded or conflicting
-    report) is not linked."""
+    report) is not linked. An agency's consecutive years are a chain, checked in a worker (each record
+    read once, only the fields a link reads: :data:`verify.crossyear.LINK_PATHS`)."""
     keys = [record_key(p) for p in paths] if keys is None else list(keys)
     if roles:
         keys = [(None, None) if (r := roles.get(p.stem)) is not None and not r.stands else k
                 for p, k in zip(paths, keys)]
-    pairs = sorted(consecutive_pairs(keys), key=lambda ij: (agency_key(keys[ij[0]][0] or ""), keys[ij[0]][1] or 0))
+    following = dict(consecutive_pairs(keys))         # a document's next year (each has one at most, and one before)
+    starts = sorted(set(following) - set(following.values()),
+                    key=lambda i: (agency_key(keys[i][0] or ""), keys[i][1] or 0))
+    chains = []
+    for i in starts:
+        chain = [paths[i]]
+        while i in following:
+            i = following[i]
+            chain.append(paths[i])
+        chains.append(chain)
     out: dict[str, list[dict[str, Any]]] = {}
-    loaded: OrderedDict[int, Record] = OrderedDict()       # the last few records (a chain's previous year)
-
-    def record(i: int) -> Record:
-        if i not in loaded:
-            loaded[i] = Record.from_json_dict(read_json(paths[i]))
-            if len(loaded) > 4:
-                loaded.popitem(last=False)
-        return loaded[i]
-
-    for i, j in pairs:
-        for finding in check_pair(record(i), record(j)):
-            out.setdefault(record(j).doc_id, []).append(_link(record(j), finding))
+    for linked in map_ordered(_chain_links, chains, workers=worker_count(len(chains), workers), died=_chain_died):
+        for doc_id, found in linked:
+            out.setdefault(doc_id, []).extend(found)
     return out
+
+
+def _link_record(path: Path) -> Record:
+    """A record as a link reads it: its values, and the evidence of :data:`~verify.crossyear.LINK_PATHS` only."""
+    data = read_json(path)
+    evidence = data.get("provenance") or {}
+    data = {k: v for k, v in data.items() if k != "findings"}
+    data["provenance"] = {p: evidence[p] for p in LINK_PATHS if p in evidence}
+    return Record.from_json_dict(data)
+
+
+def _chain_links(chain: list[Path]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The findings of an agency's consecutive years (in a worker): each year's, against the year before."""
+    out = []
+    last = _link_record(chain[0])
+    for path in chain[1:]:
+        this = _link_record(path)
+        if found := [_link(this, f) for f in check_pair(last, this)]:
+            out.append((this.doc_id, found))
+        last = this
+    return out
+
+
+def _chain_died(chain: list[Path]) -> list[tuple[str, list[dict[str, Any]]]]:
+    raise process_died(chain[0], "reading this agency's records to link its years")
 
 
 def _render(job: tuple[Path, list[dict[str, Any]], Role | None]) -> Fragment:
@@ -130,7 +157,7 @@ def rebuild_combined(out: Path, batch_ids: set[str], *, workers: int | None = No
         return _totals(kept.documents.items(), batch_ids)
     keys = [record_key(p) for p in paths]
     roles = agency_year_roles(paths, keys, workers=workers)
-    links = cross_year_links(paths, roles, keys)
+    links = cross_year_links(paths, roles, keys, workers=workers)
     jobs = ((p, links.get(p.stem, []), roles.get(p.stem)) for p in paths)
     documents: dict[str, DocumentCounts] = {}
     n = worker_count(len(paths), workers)

@@ -52,3 +52,33 @@ def test_a_batch_of_one_agencys_copies_links_once_and_loads_few_records(golden_d
     with_xyear = {r["doc_id"] for r in lines if any(f["code"].startswith("XYEAR.") for f in r["findings"])}
     assert with_xyear == {"b00-2022"}
     assert read_json(tmp_path / "out" / "summary.json")["ok"] == 24
+
+
+def test_many_agencies_years_are_linked_on_every_core_as_in_one_process(golden_dir: Path, tmp_path: Path) -> None:
+    """Each agency's consecutive years are one chain, checked in a worker: a batch of 40 agencies over three
+    years links as one process links it, every broken link found once."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    broken = set()
+    places = [a + b for a in ("东风", "红旗", "向阳", "解放", "胜利", "和平", "建设", "新华") for b in "路桥湖山园"]
+    for a, place in enumerate(places):
+        agency = f"{place}街道办事处"
+        first = golden_report(golden_dir)
+        first.agency = agency
+        second = next_year(first, agency=agency)
+        third = next_year(second, agency=agency, year=2023)
+        third.active_disclosure.normative_documents.in_force = 53          # 52 + 2 issued − 1 repealed
+        if a % 3 == 0:
+            third.active_disclosure.normative_documents.in_force = 999     # breaks 2022 → 2023
+            broken.add(f"a{a:02d}-2023")
+        for report, name, layout in ((first, f"a{a:02d}-2021", "tabrows"), (second, f"a{a:02d}-2022", "cells"),
+                                     (third, f"a{a:02d}-2023", "tabrows")):
+            (inputs / f"{name}.txt").write_text(render(report, layout), encoding="utf-8")
+    outputs = {}
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        run_batch([inputs], out, workers=workers)
+        outputs[workers] = {name: (out / name).read_bytes() for name in ("records.jsonl", "review_queue.jsonl")}
+    assert outputs[1] == outputs[2]
+    lines = [json.loads(x) for x in outputs[2]["records.jsonl"].decode("utf-8").splitlines()]
+    assert {r["doc_id"] for r in lines if any(f["code"] == "XYEAR.STOCK_NORMATIVE" for f in r["findings"])} == broken

@@ -36,7 +36,7 @@ from llm_extract.schema import ALL_PATHS, APPLICANT_COLUMNS
 
 from .rules import register
 
-__all__ = ["check_cross_year", "check_pair", "consecutive_pairs", "agency_key", "known_values"]
+__all__ = ["check_cross_year", "check_pair", "consecutive_pairs", "agency_key", "known_values", "LINK_PATHS"]
 
 register("XYEAR.CARRY", "上年报告“结转下年度继续办理”= 本年报告“上年结转”（表三逐列）",
          "last year's carried_forward equals this year's carried_over, per 表三 column")
@@ -155,9 +155,18 @@ def _stock(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
     return out
 
 
+#: The fields a link reads (XYEAR.CARRY: 表三's carried rows; XYEAR.STOCK_*: 表二's stocks): a caller that loads the
+#: records of a link may load these fields' evidence only.
+LINK_PATHS = frozenset(
+    [f"applications.{row}.{col}" for row in ("carried_forward", "carried_over") for col in APPLICANT_COLUMNS]
+    + [f"active_disclosure.{group}.{part}" for group in ("regulations", "normative_documents")
+       for part in ("issued", "repealed", "in_force")])
+
+
 def check_pair(last: Record, this: Record) -> list[Finding]:
-    """The findings of one link: ``last`` is the agency's report for the year before ``this``."""
-    lv, tv = known_values(last), known_values(this)
+    """The findings of one link: ``last`` is the agency's report for the year before ``this`` (only the fields of
+    :data:`LINK_PATHS` are read)."""
+    lv, tv = known_values(last, LINK_PATHS), known_values(this, LINK_PATHS)
     return _carry(last, this, lv, tv) + _stock(last, this, lv, tv)
 
 
