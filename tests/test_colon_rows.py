@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from llm_extract.evidence import Status
+from llm_extract.evidence import Record, Status
 from llm_extract.ingest import Document
 from llm_extract.outputs import read_json
 from llm_extract.pipeline import process_document
@@ -86,14 +86,19 @@ def _table2(rows: list[str]) -> str:
                       "三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量：1 0 0 0 0 0 1", "无。"])
 
 
+def _assert_proven(record: Record, expected: dict[str, int]) -> None:
+    """Each field of ``expected`` holds its value, proven."""
+    for path, value in expected.items():
+        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+
+
 def test_a_table2_row_naming_its_columns_in_brackets_reads_its_numbers_as_its_cells() -> None:
     text = _table2(["规章（本年制发件数、本年废止件数、现行有效件数）：3、1、14", "行政许可（本年处理决定数量）：3684",
                     "行政事业性收费（本年收费金额，万元）：0.25"])
     record = process_document(Document.from_text(text, doc_id="brackets"))
     expected = {"active_disclosure.regulations.issued": 3, "active_disclosure.regulations.repealed": 1,
                 "active_disclosure.regulations.in_force": 14, "active_disclosure.licensing": 3684}
-    for path, value in expected.items():
-        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+    _assert_proven(record, expected)
     assert str(record.report.get("active_disclosure.fees_10k_yuan")) == "0.25"
 
 
@@ -107,8 +112,7 @@ def test_a_bracketed_rows_cell_with_a_note_in_brackets_after_it_keeps_its_number
     expected = {"active_disclosure.normative_documents.issued": 4, "active_disclosure.normative_documents.repealed": 2,
                 "active_disclosure.normative_documents.in_force": 34, "active_disclosure.regulations.in_force": 0,
                 "active_disclosure.licensing": 547}
-    for path, value in expected.items():
-        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+    _assert_proven(record, expected)
 
 
 def test_a_bracketed_rows_cells_may_carry_their_unit() -> None:
@@ -120,8 +124,7 @@ def test_a_bracketed_rows_cells_may_carry_their_unit() -> None:
     expected = {"active_disclosure.regulations.issued": 0, "active_disclosure.regulations.repealed": 1,
                 "active_disclosure.regulations.in_force": 5, "active_disclosure.licensing": 11829,
                 "active_disclosure.punishment": 2224}
-    for path, value in expected.items():
-        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+    _assert_proven(record, expected)
     assert str(record.report.get("active_disclosure.fees_10k_yuan")) == "3.5"
     text = _table2(["行政许可（本年处理决定数量）：11829", "行政事业性收费（本年收费金额，万元）：1200元"])
     record = process_document(Document.from_text(text, doc_id="yuan"))
@@ -136,9 +139,7 @@ def test_a_table2_rows_counts_after_the_colon_may_carry_their_unit_or_thousands_
     record = process_document(Document.from_text(text, doc_id="units"))
     expected = {"regulations.issued": 0, "regulations.repealed": 1, "regulations.in_force": 5,
                 "normative_documents.in_force": 7, "licensing": 3684, "punishment": 12, "enforcement": 1208}
-    for path, value in expected.items():
-        path = f"active_disclosure.{path}"
-        assert (record.report.get(path), record.provenance[path].status) == (value, Status.PROVEN), path
+    _assert_proven(record, {f"active_disclosure.{path}": value for path, value in expected.items()})
 
 
 def test_a_bracket_naming_the_stock_columns_in_another_order_places_nothing() -> None:
