@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from llm_extract import UnsupportedFormError, load, process_document
+from llm_extract.ingest import Document
 from llm_extract.evidence import Status
 from llm_extract.extract.layout import label_key
 from llm_extract.form import FORM, FORM_2019
@@ -131,3 +132,22 @@ def test_the_old_forms_table_printed_as_sentences_is_refused(tmp_path: Path) -> 
              "行政许可处理决定数量5735件，行政处罚处理决定数量101件。政府集中采购项目12个，采购总金额356.4万元。"]
     with pytest.raises(UnsupportedFormError, match="unsupported form"):
         process_document(load(_report(tmp_path, prose)))
+
+
+def test_the_old_forms_decisions_glued_by_a_crawler_mark_it_by_the_sign_inside_their_runs(tmp_path: Path) -> None:
+    """A crawler's dump runs each row's cells together (行政许可82+15735: 82, +1, 5735; 行政处罚26-2101), its headers
+    and the old rows dropped: the sign inside the runs marks the old form. (行政事业性收费60, the old form's 上一年项目数量
+    6 and 本年增/减 0, was proven a fee of 60 万元.)"""
+    rows = [r.replace("\t", "") for r in _without("信息内容", "其他对外管理服务事项", "采购")]
+    with pytest.raises(UnsupportedFormError, match="本年增/减"):
+        process_document(load(_report(tmp_path, rows)))
+
+
+def test_a_2021_tables_decisions_glued_by_a_crawler_are_read() -> None:
+    """The 2021 form's one-cell rows glued to their labels (行政许可5735) and a three-cell row glued round a blank
+    cell printed as - (规章0-3) are no mark of the old form."""
+    text = (TITLE + "规章0-3\n规范性文件5561\n行政许可5735\n行政处罚101\n行政强制21\n行政事业性收费0.5\n"
+            + TABLE3)
+    record = process_document(Document.from_text(text, doc_id="glued2021"))
+    assert [record.report.get(f"active_disclosure.{k}") for k in ("licensing", "punishment", "enforcement")] == \
+        [5735, 101, 21]

@@ -9,7 +9,8 @@ one character misread (OCR's 釆购, 数昼, 公幵; a writer's 其它), since a
 A 表二 printed with none of them (its headers dropped, its old rows left out) still has the old form's shape: the
 decisions' rows 行政许可 / 行政处罚 / 行政强制 hold three numbers (上一年项目数量, 本年增/减, 处理决定数量) where the
 2021 form's hold one, and the middle one signed (+2, -1): a count the 2021 form never prints. Three unsigned numbers
-are no mark (a 2021 table's empty cells printed as 0 read the same).
+are no mark (a 2021 table's empty cells printed as 0 read the same). A crawler's dump that ran a row's cells
+together keeps the sign inside the run (行政许可82+15735), which no 2021 cell holds.
 """
 
 from __future__ import annotations
@@ -113,10 +114,23 @@ def old_form_mark(items: Iterable[Item]) -> str | None:
     return None if new_form else prose
 
 
+#: a decisions' row whose cells a crawler ran together round the signed change (行政许可82+15735: 82, +1, 5735); the
+#: 2021 form's one cell has no sign inside it
+_GLUED_SIGNED = re.compile(r"\d+[+\-]\d{2,}$")
+
+
 def _decision_rows(items: list[Item]) -> list[list[str]]:
-    """The numbers after each decisions' row label (:func:`_numbers_after`)."""
-    return [_numbers_after(items, at) for at, it in enumerate(items) if it.is_text and len(it.key) <= _LABEL_MAX
-            and _DECISIONS.intersection(table2_rows_named(it.key))]
+    """The numbers after each decisions' row label (:func:`_numbers_after`); a row glued round its signed change
+    holds three, the middle one signed."""
+    rows = []
+    for at, it in enumerate(items):
+        if not it.is_text:
+            continue
+        glued = _GLUED_SIGNED.search(it.key)
+        label = it.key[:glued.start()] if glued else it.key
+        if len(label) <= _LABEL_MAX and _DECISIONS.intersection(table2_rows_named(label)):
+            rows.append(["n", "±", "n"] if glued else _numbers_after(items, at))
+    return rows
 
 
 def old_form_shape(items: Iterable[Item]) -> bool:
