@@ -48,6 +48,8 @@ def said(*lines: str) -> list[tuple[str, object]]:
     ("2021年，本机关新收政府信息公开申请12件，上年结转2件，办结13件，结转下年度继续办理1件。",
      [("NARR.NEW_RECEIVED", 12), ("NARR.CARRIED_OVER", 2), ("NARR.PROCESSED", 13), ("NARR.CARRIED_FORWARD", 1)]),
     ("全年共受理政府信息公开申请十二件，已全部办结。", [("NARR.NEW_RECEIVED", 12)]),
+    ("全年共受理政府信息公开申请一百〇五件，已全部办结。", [("NARR.NEW_RECEIVED", 105)]),
+    ("全年共受理政府信息公开申请五零件，已全部办结。", []),          # (no numeral: 零 holds a place after 百 or 千 only)
     ("本年度共收到依申请公开1,024件。", [("NARR.NEW_RECEIVED", 1024)]),
     ("在办理的政府信息公开申请中，予以公开5件，部分公开2件，不予公开1件，无法提供3件，不予处理1件，其他处理0件。",
      [("NARR.OUTCOME", 5), ("NARR.OUTCOME", 2), ("NARR.OUTCOME", 1), ("NARR.OUTCOME", 3), ("NARR.OUTCOME", 1),

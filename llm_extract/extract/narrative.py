@@ -54,6 +54,7 @@ from decimal import Decimal
 
 from ..narrative_types import NarrativeFigure
 from ..schema import APPLICANT_COLUMNS, OUTCOME_ROWS
+from .cells import chinese_number
 from .narrative_scope import figure_scopes, said_of_others
 from .prose import HEADING as _HEAD, paragraphs, prose_lines
 
@@ -201,27 +202,6 @@ _STOP_AFTER = re.compile(r"(?:$|[,;。!?)])")
 _COMPARED_AFTER = re.compile(r"[^,;。]{0,8}(?:相比|比较)")
 _COUNT_IN_CLAUSE = re.compile(r"\d|[一二三四五六七八九十]+[件起]")
 _LITIGATION_WORD = re.compile(r"诉讼|起诉")
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def _cn_number(text: str) -> int | None:
-    if text in ("零", "〇"):
-        return 0
-    total, cur = 0, None
-    for ch in text:
-        if ch in "零〇":               # 一百零五: a place holder
-            continue
-        if ch in _CN_DIGITS:
-            if cur is not None:      # 一二 is not a number
-                return None
-            cur = _CN_DIGITS[ch]
-        else:
-            total += (1 if cur is None else cur) * _CN_UNITS[ch]
-            cur = None
-    return total + (cur or 0)
-
-
 def _under_other(before: str) -> bool:
     """Whether the last outcome a sentence named before a figure is （六）其他处理 (its sub-rows' context)."""
     last = None
@@ -311,7 +291,7 @@ class _Sentence:
             boundary = m.end()
             if "." in num or _APPROX_BEFORE.search(lead) or _APPROX_AFTER.match(after):
                 continue
-            value = _cn_number(num) if cn else int(num.replace(",", ""))
+            value = chinese_number(num.replace("〇", "零")) if cn else int(num.replace(",", ""))
             found = self._keyword(lead)
             if value is None or found is None:
                 continue
