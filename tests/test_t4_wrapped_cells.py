@@ -89,3 +89,12 @@ def test_a_first_piece_never_starts_with_zero_nor_is_shorter_than_the_last() -> 
     assert wrapped_row_options(items, lines) == []
     items, lines = _items("1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n23 23\n", 1)
     assert wrapped_row_options(items, lines) == []
+
+
+def test_first_pieces_cut_inside_their_thousands_group_are_the_rows_pieces_not_dropped() -> None:
+    # 1,110 and 1,147 print 1,1 over 10 and 1,1 over 47; read without their first pieces, the fifteen numbers
+    # left (10 and 47 last) were taken for the row
+    record = _record("                                                 1,1   1,1\n"
+                     "       0   0    0     11   11   37   0       0               0   0       0   0   0\n"
+                     "                                                 10    47\n")
+    assert all(record.report.get(p) is None for p in T4)     # 37 + 1,110 = 1,147 in 直接起诉: 1,110 维持 纠正 其他 or 尚未审结

@@ -28,6 +28,7 @@ its first line).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import combinations
 from math import comb
@@ -43,6 +44,8 @@ __all__ = ["read_wrapped_row", "wrapped_row_options", "WIDTH"]
 
 #: 表四's cells in its one row
 WIDTH = 15
+#: a count cut inside its last thousands group where it wraps (``1,1`` over ``10``): a first piece, no cell
+_CUT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*,\d{1,2}")
 _PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
 #: placements tried at most (C(15, 7) = 6435)
 _MAX_PLACEMENTS = 7000
@@ -143,9 +146,14 @@ def _too_many(k: int) -> bool:
     return comb(WIDTH, k) > _MAX_PLACEMENTS
 
 
-def read_wrapped_row(numbers: list[Item], lines: Sequence[str]) -> tuple[Readings, list[Ambiguity]] | None:
+def read_wrapped_row(items: list[Item], numbers: list[Item], lines: Sequence[str]
+                     ) -> tuple[Readings, list[Ambiguity]] | None:
     """表四's row printed over lines (:func:`wrapped_row_options`): every cell missing, each placement of the
-    wrapped cells that keeps the groups' totals an option; None where the numbers are not so printed."""
+    wrapped cells that keeps the groups' totals an option; None where the numbers (``numbers`` of the region's
+    ``items``, and its counts cut inside their thousands groups, ``1,1``) are not so printed."""
+    numbers = sorted(numbers + [it for it in items if _CUT.fullmatch(it.raw.strip())], key=lambda it: it.line)
+    if len(numbers) <= WIDTH:
+        return None
     options = wrapped_row_options(numbers, lines)
     if not options:
         return None

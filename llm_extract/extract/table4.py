@@ -77,7 +77,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         # no table (not even empty cells, or its digits run together): the counts its sentences state
         unstated = "no table; section 四's sentences do not state it"
         return {path: stated.get(path) or missing("", [], T4_SENTENCES, unstated) for path in _T4_PATHS}, ambiguities
-    if len(numbers) > 15 and len(values) == len(numbers) and (wrapped := read_wrapped_row(numbers, lines)):
+    if len(values) == len(numbers) and (wrapped := read_wrapped_row(region.items, numbers, lines)):
         return wrapped                      # long counts wrapped inside narrow cells over two or three lines
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
