@@ -64,3 +64,16 @@ def test_digits_alone_under_a_rows_count_are_left_as_printed() -> None:
     lines = UNDER_A_COUNT.splitlines()
     assert stacked_notes(lines) == lines
     assert _read(UNDER_A_COUNT)["normative_documents.in_force"] is None
+
+
+def test_digits_alone_under_a_zero_are_the_noted_counts_first_digits() -> None:
+    # no count starts with 0: 10 under 规章's 0 is 100's start, not 0's end
+    rows = """                       规章      24   0                  0
+                                                      10
+                                                     0（其
+                    行政规范性文件             40       0   中修订
+                                                      15
+                                                      件）
+"""
+    assert _read(rows)["normative_documents.in_force"] == 100
+    assert _read(rows)["regulations.in_force"] == 0

@@ -20,8 +20,8 @@ place and the other lines left empty, only where:
   a single space apart at most, within two characters of it), and nothing beside it but on one line (the row's:
   its label first, values after the cell);
 * the count's first digits, printed alone on lines above that piece, stand under a line with no number in the
-  column (under a row's own count, ``227`` / ``1`` / ``4（其``, the ``1`` may end either: the lines are left as
-  printed);
+  column that they may end (under a row's own count, ``227`` / ``1`` / ``4（其``, the ``1`` may end either: the lines
+  are left as printed; ``0`` / ``10`` / ``0（其`` is 100 and its note, as no count starts with 0);
 * the pieces read top to bottom make a count and its note, and nothing more.
 
 Anything else is left as printed.
@@ -41,6 +41,8 @@ _OPEN, _CLOSE = "（(", "）)"
 _NOTED = re.compile(r"^[0-9]+[（(][^（()）]*[）)]$")
 #: a piece holding the note's opening bracket after the count's digits (or the bracket first)
 _OPENING = re.compile(r"^[0-9]*[（(]")
+#: a count cut inside its last thousands group (``1,2``): a first piece
+_CUT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*,\d{1,2}")
 _SLACK = 2              # characters a piece may stand past the cell's column
 _TALLEST = 7            # lines a cell spans at most
 
@@ -65,15 +67,23 @@ def _is_value(text: str) -> bool:
 
 def _heads(lines: list[str], n: int, lo: int, hi: int) -> list[int] | None:
     """The lines right above line ``n`` (0-based) holding the count's first digits alone in its column, top first;
-    None when the line above them holds a number in the column (a row's count the digits may end)."""
+    None when the line above them holds a number in the column those digits may be the end of (no leading 0, as
+    long as they: ``227`` over ``1``; not ``0`` over ``10``)."""
     heads: list[int] = []
     j = n - 1
     while j >= 0 and len(toks := _tokens(lines[j])) == 1 and toks[0][2].isdigit() and _inside(toks[0], lo, hi):
         heads.insert(0, j)
         j -= 1
-    if heads and j >= 0 and any(_inside(t, lo, hi) and _is_value(t[2]) for t in _tokens(lines[j])):
+    if heads and j >= 0 and any(_inside(t, lo, hi) and _continued(t[2], _tokens(lines[heads[0]])[0][2])
+                                for t in _tokens(lines[j])):
         return None
     return heads
+
+
+def _continued(above: str, head: str) -> bool:
+    """Whether ``head`` may be the last piece of ``above`` wrapped in its cell: a count never starts with 0, and its
+    first piece fills the cell's line (never shorter than a later one); a count cut in its thousands group (``1,2``)."""
+    return bool(_CUT.fullmatch(above)) or above.isdigit() and not above.startswith("0") and len(above) >= len(head)
 
 
 def _stack(lines: list[str], n: int, anchor: Tok) -> tuple[list[int], int, str, int, int] | None:
