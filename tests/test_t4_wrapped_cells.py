@@ -98,3 +98,13 @@ def test_first_pieces_cut_inside_their_thousands_group_are_the_rows_pieces_not_d
                      "       0   0    0     11   11   37   0       0               0   0       0   0   0\n"
                      "                                                 10    47\n")
     assert all(record.report.get(p) is None for p in T4)     # 37 + 1,110 = 1,147 in 直接起诉: 1,110 维持 纠正 其他 or 尚未审结
+
+
+def test_a_wrapped_row_left_missing_is_not_read_again_from_the_texts_blocks() -> None:
+    # 1,110 in 复议后起诉's 其他结果 and 总计: the blocks' reader took the thirteen zeros and the pieces under them
+    # for the row, every group adding up: fifteen zeros proven
+    record = _record("                                                                             1,11         1,11\n"
+                     "    0   0     0     0    0    0    0       0        0   0    0         0            0\n"
+                     "                                                                              0            0\n")
+    assert all(record.report.get(p) is None for p in T4)
+    assert {record.provenance[p].status for p in T4} == {Status.MISSING}

@@ -40,8 +40,11 @@ from .layout import Item
 from .readings import Readings, missing
 from .wrapdigits import DIGITS, FIRST_PIECE, Tok, split_line
 
-__all__ = ["read_wrapped_row", "wrapped_row_options", "WIDTH"]
+__all__ = ["read_wrapped_row", "wrapped_row_options", "WIDTH", "WRAPPED"]
 
+#: how a row so printed is read: its cells missing, its placements options (the text's blocks read it no further:
+#: their readers take the row's pieces for cells or drop them, :mod:`.blockread`)
+WRAPPED = "row-of-15-wrapped"
 #: 表四's cells in its one row
 WIDTH = 15
 #: a count cut inside its last thousands group where it wraps (``1,1`` over ``10``): a first piece, no cell
@@ -159,6 +162,6 @@ def read_wrapped_row(items: list[Item], numbers: list[Item], lines: Sequence[str
         return None
     raw, at = " ".join(n.raw for n in numbers), sorted({n.line for n in numbers})
     note = f"{len(numbers)} numbers over {len(at)} lines: long counts wrapped inside narrow cells"
-    return ({path: missing(raw, at, "row-of-15", note) for path in _PATHS},
+    return ({path: missing(raw, at, WRAPPED, note) for path in _PATHS},
             [Ambiguity(paths=list(_PATHS), options=options, raw=raw, lines=at,
                        reason=f"表四: {note}; which cells wrapped is unknown")])
