@@ -12,7 +12,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from llm_extract.ingest.csv_rows import _QUOTED, _GLUED_THOUSANDS, _THOUSANDS, _fields, _quoted_tab_fields
+from llm_extract.ingest.csv_rows import _QUOTED, _GLUED_THOUSANDS, _THOUSANDS, _fields, _quoted_tab_fields, _CUT_PIECE
 from llm_extract.ingest.embedded_html import _breaks
 from llm_extract.ingest.html_head import _style_sheets
 from llm_extract.ingest.ocr_specks import _EMPHASIS, _LEADING_SPECK, _NUMERALS, _SPECK, ocr_specks
@@ -119,6 +119,8 @@ def _csv_fields_reading_every_line(line: str) -> list[str] | None:
         return [" ".join(line.strip()[1:-1].replace('""', '"').split())]
     bare = _QUOTED.sub('""', line)
     if "," not in bare or _THOUSANDS.search(bare) or _GLUED_THOUSANDS.search(bare) or (bare.count('"') % 2):
+        return None
+    if _CUT_PIECE.search(bare) and "," not in _CUT_PIECE.sub("", bare):
         return None
     try:
         fields = next(csv.reader([line]))

@@ -178,3 +178,12 @@ def test_a_stray_tab_elsewhere_in_the_table_keeps_wrapped_rows_read_and_a_table_
     assert _merged("（二）部分公开（区分处理的\t", *wrapped)[1] == {3: (2, 3, 4)}
     tabbed = ["（一）予以公开\t37\t0\t0\t0\t0\t0\t37"] * 3
     assert _merged(*tabbed, *wrapped)[1] == {}
+
+
+def test_a_group_titles_piece_beside_the_top_pieces_is_no_second_row() -> None:
+    # 三、本年度办理结果 printed down its column: 三、 beside 5,452's first piece, 本年 beside its last
+    out, merged = _merged("        三、                            5,4                                  5,4",
+                          "                   （一）予以公开                  0      0        0    0    0",
+                          "        本年                            52                                   52")
+    assert _numbers(out[1].replace(",", "")) == ["5452", "0", "0", "0", "0", "0", "5452"]
+    assert merged == {2: (1, 2, 3)}

@@ -41,6 +41,7 @@ from .t2sentences import read_table2_sentences
 from .tables import read_table2, read_table3, read_table4
 from .applicantorder import applicant_order, table3_header
 from .wrapnotes import joined_notes
+from .notestacks import stacked_notes
 from .wrapdigits import unstacked_digits
 from .digitstacks import stacked_rows
 from .pipestacks import pipe_stacked_rows
@@ -67,7 +68,7 @@ def extract_regex(doc: Document) -> Extraction:
     lines, origin, detached = attach_tables(lines, origin)     # tables printed after the report's text
     lines = without_page_numbers(joined_page_marks(lines))     # a page number at a page's edge is no cell
     if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
-        lines = joined_header_digits(joined_notes(lines))     # (and a header's 数据 / 1)
+        lines = joined_header_digits(stacked_notes(joined_notes(lines)))   # (taller: notestacks; a header's 数据 / 1)
         lines = joined_cell_breaks(lines)        # python-docx's rows: a merged cell's lines, repeated
     regions = find_regions(lines)
     meta = read_meta(lines)

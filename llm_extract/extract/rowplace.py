@@ -6,6 +6,7 @@ the row's cell count and the table's shape, never by one renderer's token positi
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from itertools import compress
@@ -35,6 +36,14 @@ def lines_of_numbers(items: list[Item]) -> bool:
 
 
 _LINE, _IS_VALUE = attrgetter("line"), attrgetter("is_value")
+#: a character or two of a group's title printed down its column (三、本年度办理结果), then an item number: the
+#: start of a row's label all the same (办(三)不予公开)
+_TITLE_CHARS = re.compile(r"^[\u4e00-\u9fff、]{1,2}(?=[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])")
+
+
+def _opens_row(key: str) -> bool:
+    """Whether a label's text starts with an item number, behind a group title's characters or not."""
+    return strip_item_number(key) != key or strip_item_number(bare := _TITLE_CHARS.sub("", key)) != bare
 _FORM_ORDER = {row: i for i, row in enumerate(APPLICATION_ROWS)}
 _WIDTH = len(APPLICANT_COLUMNS)
 
@@ -77,8 +86,7 @@ def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[
         # a row's start that no label matched ("1．申请人无正当理由逾" cut by a page break) between the
         # line and the label: the line may be that row's, and pairing by count would swap two rows
         a, b = sorted((idxs[0], order[k][1]))
-        if any(items[j].is_text and j not in label_at and strip_item_number(items[j].key) != items[j].key
-               for j in range(a + 1, b)):
+        if any(items[j].is_text and j not in label_at and _opens_row(items[j].key) for j in range(a + 1, b)):
             return False
     for row, _ in order:
         spans[row] = [it for it in spans[row] if id(it) not in bare_ids]

@@ -24,6 +24,7 @@ from .t4sentences import T4_SENTENCES, read_table4_sentences
 from .t4prose import without_prose
 from .headerorder import t4_placed
 from .t4sums import without_sums
+from .t4wraps import read_wrapped_row
 from .t4oneline import empty_tab_row, full_line, holds, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -76,6 +77,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         # no table (not even empty cells, or its digits run together): the counts its sentences state
         unstated = "no table; section 四's sentences do not state it"
         return {path: stated.get(path) or missing("", [], T4_SENTENCES, unstated) for path in _T4_PATHS}, ambiguities
+    if len(values) == len(numbers) and (wrapped := read_wrapped_row(region.items, numbers, lines)):
+        return wrapped                      # long counts wrapped inside narrow cells over two or three lines
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
     if len(numbers) == 15 and not placeholder_among(values, numbers):

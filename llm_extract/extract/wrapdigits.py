@@ -51,6 +51,8 @@ from functools import lru_cache
 from ..form import FORM
 from .cells import parse_cell
 from .glued import row_holds
+from .layout import label_key
+from .rowbounds import GROUP_KEYS, group_title_piece
 
 __all__ = ["unstacked_digits", "split_tokens", "split_line", "centre", "row_sum_holds", "written_row", "DIGITS",
            "FIRST_PIECE", "OPENS_ROW", "Tok"]
@@ -90,6 +92,15 @@ def split_tokens(line: str, pieces: bool = False) -> tuple[list[Tok], list[Tok]]
 #: :func:`split_tokens` once per distinct line: 表三's lines are split by several passes (cellpieces, digitstacks, this
 #: one), and many recur across reports. Never mutate what it gives.
 split_line = lru_cache(maxsize=8192)(split_tokens)
+
+
+@lru_cache(maxsize=4096)
+def _labels_row(word: str) -> bool:
+    """Whether a word opens a row's label: an item number, not a group's title or its piece (``三、`` printed down
+    its column beside the row's top line is 三、本年度办理结果's, no row's)."""
+    key = label_key(word)
+    return bool(OPENS_ROW.match(word)) and not group_title_piece(key) and not any(
+        g.startswith(key) or key in g for g in GROUP_KEYS)
 
 
 def _open(tok: Tok) -> bool:
@@ -206,7 +217,7 @@ class _Lines:
                 or fills and not _fills_column(row[1], band, self.values):
             return False
         texts = [self.split[j][0] for j in band]     # one row's label at most: else two rows, not one wrapped
-        return sum(bool(t) and bool(OPENS_ROW.match(t[0][2])) for t in texts) <= 1
+        return sum(any(_labels_row(w) for _, _, w in t) for t in texts) <= 1
 
     def count(self, i: int) -> int:
         """The numbers on line ``i``."""

@@ -10,7 +10,8 @@ has its quotes taken off the same way.
 
 Otherwise a line is a CSV row only where nothing else reads it: it has no tab and no ``|`` (a markdown row), no
 field longer than a label, and no number written with thousands separators outside quotes
-(``行政许可 1,234`` stays as it is), nor a label with such a number glued on (``…数量3,4281428992533,732``: a
+(``行政许可 1,234`` stays as it is) or cut inside its last group where it wraps in a narrow cell (``20,31``
+alone between spaces, over the ``3`` it lacks), nor a label with such a number glued on (``…数量3,4281428992533,732``: a
 crawler's row whose cells ran together, the commas its numbers' own); and it stands in a run of such lines where some field is a number or
 an empty cell. Chinese prose separates with ``，``, never with ``,``, so a narrative line is left alone.
 """
@@ -31,6 +32,9 @@ _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
 #: a label's last word with a number written with thousands separators glued on (``数量3,428…``): a glued row's
 #: first cell, never a CSV row's label field (a label's field ends in its words)
 _GLUED_THOUSANDS = re.compile(r"[\u4e00-\u9fff)）]\d{1,3},\d{3}")
+#: a count cut inside its last thousands group, standing alone between spaces (``20,31`` over ``3``: 20,313 wrapped in
+#: its narrow cell, fixed-width text's piece that :mod:`.commapieces` joins), never two CSV fields
+_CUT_PIECE = re.compile(r"(?<!\S)\d{1,3}(?:,\d{3})*,\d{1,2}(?!\S)")
 #: a field that is a table cell's value: a number, a placeholder, or nothing
 _VALUE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[—–\-/／无]?")
 
@@ -45,8 +49,9 @@ def _fields(line: str) -> list[str] | None:
     if quoted and _QUOTED.fullmatch(line.strip()):
         return [" ".join(line.strip()[1:-1].replace('""', '"').split())]   # a heading between quoted rows
     bare = _QUOTED.sub('""', line) if quoted else line
-    if "," not in bare or _THOUSANDS.search(bare) or _GLUED_THOUSANDS.search(bare) or (bare.count('"') % 2):
-        return None
+    if "," not in bare or _THOUSANDS.search(bare) or _GLUED_THOUSANDS.search(bare) or (bare.count('"') % 2) \
+            or _CUT_PIECE.search(bare) and "," not in _CUT_PIECE.sub("", bare):
+        return None                                 # (every comma a number's own)
     try:
         fields = next(csv.reader([line]))
     except (csv.Error, StopIteration):
