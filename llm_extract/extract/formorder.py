@@ -87,8 +87,8 @@ _TOTAL_ROW, _TOTALS = "total_processed", BARE_HEADERS - {"其他"}
 #: headers and numbers after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
 _ONE_ROW_LABEL = re.compile(r"^\(?六\)?其他处理$")
-#: the group's item number: （六）其他 names its group, not its sub-row 3.其他
-_SIX_GROUP = re.compile(r"^\(?六\)")
+#: the group's item number: （六）其他 names its group, not its sub-row 3.其他 (unless an item follows it)
+_SIX_GROUP = re.compile(r"^\(?六\)(?!.*\d[.、．])")
 #: the tables the ways of cutting the runs into blocks may give at most (each is checked by every
 #: identity), and the states of that search: past either, nothing is read
 _MAX_WAYS = 64
@@ -118,7 +118,7 @@ def _header_number(number: Number) -> bool:
     return number.cell.value in range(1, _WIDTH + 1)
 
 
-def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[Event]:
+def region_events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[Event]:
     """The region's labels, other text and numbers in printed order. A label wrapped over two lines
     (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
     name exactly one. ``one_row``: （六）其他处理's label names the row that stands for it (other_other)."""
@@ -382,7 +382,7 @@ def read_form_order(lines: list[str]) -> Readings | None:
     header = table4_header_line(lines, end) if end <= len(lines) else None
     attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
-        events = _events(lines, start, last, one_row=rows is ONE_ROWS)
+        events = region_events(lines, start, last, one_row=rows is ONE_ROWS)
         bare_total = any(label_key(line.strip()) in _TOTALS for line in lines[start:last - 1])   # 总计 alone
         read = _read(events, rows, bare_total)
         if read is not None:
