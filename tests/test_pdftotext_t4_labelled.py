@@ -60,3 +60,17 @@ def test_a_header_without_its_cell_is_not_read_so() -> None:
     """A blank cell prints nothing: 尚未审结's header straight before 总计's is not read, nor the table so."""
     lines = _HEAD + ["结果", "维持", "0", "", "结果", "纠正", "0", "", "其他", "结果", "30", "", "尚未", "审结", ""] + _TAIL
     assert read_labelled_columns(lines, 3) is None
+
+
+def test_headers_cut_anywhere_in_a_narrow_column() -> None:
+    """结果维 / 持, 其他结 / 果: a narrow column cuts its header where the width ends, not between its words."""
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维", "持", "0", "结果纠", "正", "3", "其他结", "果", "0",
+             "尚未审", "结", "0", "五、存在的主要问题及改进情况", "总计", "3", "行政诉讼", "未经复议直接起诉", "结果维", "结果纠",
+             "持", "正", "0", "0", "其他结", "果", "1", "尚未审", "结", "0", "总计", "1", "复议后起诉", "结果维", "持", "0",
+             "结果纠", "正", "0", "其他结", "果", "0", "尚未审", "结", "0", "总计", "0"]
+    read = read_labelled_columns(lines, 1)
+    assert read is not None
+    readings, side = read
+    assert side == []                       # 0 0 side by side: every order is the same
+    assert [readings[f"review_litigation.{g}.{c}"].value for g in ("administrative_review", "litigation_direct")
+            for c in ("upheld", "corrected", "other", "pending", "total")] == [0, 3, 0, 0, 3, 0, 0, 1, 0, 1]

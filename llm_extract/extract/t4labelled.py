@@ -47,8 +47,8 @@ __all__ = ["read_labelled_columns", "T4_LABELLED_COLUMNS"]
 #: the method of a cell so read
 T4_LABELLED_COLUMNS = "t4-labelled-columns"
 _RESULTS = {c.label: key for c, key in zip(FORM.table4_columns, REVIEW_COLUMNS)}
-#: the header pieces a column's label is printed in (结果 / 维持 …)
-_PIECES = frozenset(p for label in _RESULTS for p in (label[:2], label[2:]) if p)
+#: the header pieces a column's label is printed in, cut anywhere (结果 / 维持, 结果维 / 持, 总 / 计)
+_PIECES = frozenset(p for label in _RESULTS for cut in range(1, len(label)) for p in (label[:cut], label[cut:]))
 #: a group's name as a line of its own: which group the next columns are
 _GROUP_LINES = {"行政复议": "administrative_review", "未经复议直接起诉": "litigation_direct",
                 "复议后起诉": "litigation_after_review"}
