@@ -7,6 +7,7 @@ whose labels are printed first and its numbers after them."""
 from __future__ import annotations
 
 from llm_extract.extract.formorder import read_form_order
+from llm_extract.extract.interleaved import rejoined_items
 from llm_extract.extract.labels import row_begun
 from llm_extract.extract.layout import label_key
 from llm_extract.schema import TABLE3_PATHS
@@ -56,5 +57,22 @@ def test_unmerged_group_cells_before_each_item_name_the_items() -> None:
             "（六）其他处理 3.其他", "（七）总计", "四、结转下年度继续办理"]
     lines = ["三、收到和处理政府信息公开申请情况", "申请人情况"] + rows + ["0"] * 175 + _TABLE4
     readings = read_form_order(lines)
+    assert readings is not None
+    assert {p: r.value for p, r in readings.items()} == {p: 0 for p in TABLE3_PATHS}
+
+
+def test_an_item_s_pieces_between_its_group_s_pieces_name_the_item() -> None:
+    """A very narrow label column: （三） / 1.属于 / 不予公 / 国家秘 / 开 / 密, the group's cell and its first item's
+    pieces interleaved. 1.属于 alone begins several rows (属于三类…, 属于四类…); with 国家秘, two lines below, one."""
+    assert row_begun(label_key("1.属于")) is None
+    assert rejoined_items(["（三）", "1.属于", "不予公", "国家秘", "开", "密"], 1, 7) \
+        == ["（三）", "1.属于国家秘", "不予公", "", "开", "密"]
+    beginning = ["（三）", "2.其他法", "不予公", "律行政法", "开"]        # 2.其他法 begins its row itself
+    assert rejoined_items(beginning, 1, 6) == beginning
+    start = _PAGE1.index("（三）不 1.属于国")
+    narrow = _PAGE1[:start] + ["（三）", "1.属于", "不予公", "国家秘", "开", "密"] + _PAGE1[start + 3:]
+    start = narrow.index("（四）无 1.本机关")
+    narrow = narrow[:start] + ["（四）", "1.本机", "无法提", "关不掌", "供", "握相关", "政府信", "息"] + narrow[start + 5:]
+    readings = read_form_order(narrow + ["0"] * (17 * 7) + _PAGE2 + ["0"] * (8 * 7) + _TABLE4)
     assert readings is not None
     assert {p: r.value for p, r in readings.items()} == {p: 0 for p in TABLE3_PATHS}
