@@ -27,6 +27,7 @@ from .colgroups import read_column_groups
 from .colheads import read_column_heads
 from .coltail import read_column_tail
 from .formorder import read_form_order
+from .headcells import read_head_cells
 from .glued import groups_hold
 from .readings import Readings, fits_field, reading
 from .staircase import read_staircase
@@ -204,6 +205,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             table = read_column_tail(lines)     # (the lower rows only: the first ones printed elsewhere)
         if table is None or not _agrees(table, readings):
             table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
+        if table is None or not _agrees(table, readings):
+            table = read_head_cells(lines)      # (the first row among the column headers, the rest in order)
         if table is None or not _agrees(table, readings):
             table = alike
         if table is not None and _agrees(table, readings):

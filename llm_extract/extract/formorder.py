@@ -64,6 +64,7 @@ from .bareorder import column_orders
 from .blockorder import order_checked
 from .blocktext import GENERIC_HEADER, Number, all_counts, empty_among, heading_line, mixed_lines, split_numbers
 from .t3instances import table3_broken
+from .interleaved import rejoined_items
 from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
 from .layout import is_page_furniture, label_key
@@ -83,16 +84,14 @@ _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
 _TOTAL_ROW, _TOTALS = "total_processed", BARE_HEADERS - {"其他"}
 
-#: 表二's column headers as label keys, before a unit in brackets (pdftotext may print 表二's last
-#: headers and numbers after 表三's heading)
+#: 表二's column headers as label keys, before a unit in brackets (pdftotext may print them after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
 _ONE_ROW_LABEL = re.compile(r"^\(?六\)?其他处理$")
-#: the group's item number: （六）其他 names its group, not its sub-row 3.其他
-_SIX_GROUP = re.compile(r"^\(?六\)")
+#: the group's item number: （六）其他 names its group, not its sub-row 3.其他 (unless an item follows it)
+_SIX_GROUP = re.compile(r"^\(?六\)(?!.*\d[.、．])")
 #: the tables the ways of cutting the runs into blocks may give at most (each is checked by every
 #: identity), and the states of that search: past either, nothing is read
-_MAX_WAYS = 64
-_MAX_STEPS = 20000
+_MAX_WAYS, _MAX_STEPS = 64, 20000
 #: the row identities (总计 = the six applicant columns) as column indices
 _ROW_IDENTITIES = tuple((tuple(_COLS.index(c) for c in i.lhs), tuple(_COLS.index(c) for c in i.rhs))
                         for i in FORM.identities if i.kind == "row")
@@ -118,11 +117,12 @@ def _header_number(number: Number) -> bool:
     return number.cell.value in range(1, _WIDTH + 1)
 
 
-def _events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[Event]:
+def region_events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[Event]:
     """The region's labels, other text and numbers in printed order. A label wrapped over two lines
     (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
     name exactly one. ``one_row``: （六）其他处理's label names the row that stands for it (other_other)."""
     events: list[Event] = []
+    lines = rejoined_items(lines, start, end)       # 1.属于 / 不予公 / 国家秘: an item's pieces between its group's
     before = ""                     # the text line right before, when it named no row and no number followed it
     table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
     labelled = False                # one of 表三's labels printed already
@@ -382,7 +382,7 @@ def read_form_order(lines: list[str]) -> Readings | None:
     header = table4_header_line(lines, end) if end <= len(lines) else None
     attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
-        events = _events(lines, start, last, one_row=rows is ONE_ROWS)
+        events = region_events(lines, start, last, one_row=rows is ONE_ROWS)
         bare_total = any(label_key(line.strip()) in _TOTALS for line in lines[start:last - 1])   # 总计 alone
         read = _read(events, rows, bare_total)
         if read is not None:

@@ -91,7 +91,16 @@ def row_begun(key: str) -> str | None:
     bare = strip_item_number(key)
     if bare == key and (inner := _INNER_ITEM.match(key)):
         bare = key[inner.end():]        # 度(三)1.属于国家, 不予公5、属于三类内部: a group title's characters first
-    if len(bare) < (_BEGUN_NUMBERED if bare != key else _BEGUN_BARE):
+    begun = _begun_by(bare, bare != key)
+    if begun is None and bare != key and (inner := _INNER_ITEM.match(key)):
+        # (三)不1.属于国, (四)无法1.本机关不: the group's cell and its first item's side by side, both wrapped
+        begun = _begun_by(key[inner.end():], True)
+    return begun
+
+
+def _begun_by(bare: str, numbered: bool) -> str | None:
+    """The one row whose label's words begin with ``bare`` (and go on past it)."""
+    if len(bare) < (_BEGUN_NUMBERED if numbered else _BEGUN_BARE):
         return None
     rows = [row for row, words in _WORDS if words.startswith(bare) and words != bare]
     return rows[0] if len(rows) == 1 else None

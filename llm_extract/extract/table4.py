@@ -13,6 +13,7 @@ from .cells import parse_cell
 from .glued import digit_run, forced_readings, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
+from .t4labelled import read_labelled_columns
 from .t4edges import read_edge_blank_row
 from .t4choice import leaves_a_groups_cells, placeholder_among
 from .t4cells import group_rows_short, read_group_cells
@@ -56,6 +57,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`); ``sentences``: whether
     a section with no table may be read from its sentences (not where the document shows pictures: a table
     published as one)."""
+    if lines and (labelled := read_labelled_columns(lines, region.start)) is not None:
+        return labelled                     # plain pdftotext: each column's header, then its cell
     region = without_prose(region)          # a sentence's counts and words are no cells
     region = without_sums(_without_strays(region, lines))
     if (turned := read_transposed(region.items)) is not None:
