@@ -22,7 +22,7 @@ from .blocktext import Number
 
 __all__ = ["column_orders", "keeps_totals"]
 
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_COLS = FORM.table3_column_keys
 _TOTAL = next(i.lhs[0] for i in FORM.identities if i.kind == "row")
 _APPLICANTS = tuple(c for c in _COLS if c != _TOTAL)
 

@@ -18,7 +18,7 @@ from llm_extract.form import FORM
 
 __all__ = ["order_checked"]
 
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_COLS = FORM.table3_column_keys
 #: the six applicant columns (the row identity's summands) as column indices
 _APPLICANTS = tuple(_COLS.index(c) for i in FORM.identities if i.kind == "row" for c in i.rhs)
 #: each column identity as its rows' weights (a lhs row +1, a rhs row -1)

@@ -58,8 +58,8 @@ MAX_NODES = 50000
 #: at most this many runs right after 表四's heading may be 表四's own rather than 表三's
 MAX_DROPPED = 4
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
 _I = {r: i for i, r in enumerate(_ROWS)}
 

@@ -49,8 +49,8 @@ from .readings import Readings, reading
 
 __all__ = ["read_column_groups", "column_groups", "table3_groups", "bands", "labels_fit", "Group"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
 _ROW_INDEX = {row: i for i, row in enumerate(_ROWS)}
 _WIDTH = len(_COLS)
 _T3_HEADING = FORM.headings["表三"]

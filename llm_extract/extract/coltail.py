@@ -31,8 +31,8 @@ from .readings import Readings, reading
 
 __all__ = ["read_column_tail"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
 #: the highest first row a chain may have: every outcome row (（一）予以公开 on) in it
 _LOWEST_TOP = _ROWS.index("granted")

@@ -76,8 +76,8 @@ from .t4boxes import table4_header_line
 
 __all__ = ["read_form_order"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
 _INDEX = {r: i for i, r in enumerate(_ROWS)}
 _T3_HEADING = FORM.headings["表三"]

@@ -39,8 +39,8 @@ from .t3instances import table3_broken
 
 __all__ = ["read_head_cells"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]

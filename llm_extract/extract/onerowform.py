@@ -11,8 +11,8 @@ from .readings import Readings
 
 __all__ = ["SUB_ROWS", "ONE_ROWS", "SINGLE", "one_row_readings", "sub_row_readings"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
 #: （六）其他处理's sub-rows: printed as one row, the last stands for it
 SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 #: the pseudo row a reader places for （六）其他处理 printed as one row

@@ -12,7 +12,7 @@ from .blocktext import Number
 
 __all__ = ["TEXT", "Event", "order_doubted"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
+_ROWS = FORM.table3_row_keys
 _WIDTH = len(FORM.table3_columns)
 
 #: one event of a region: a row's label (its row index in the form), other text (TEXT), or a number

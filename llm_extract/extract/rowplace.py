@@ -44,6 +44,8 @@ _TITLE_CHARS = re.compile(r"^[\u4e00-\u9fff、]{1,2}(?=[(（][一二三四五六
 def _opens_row(key: str) -> bool:
     """Whether a label's text starts with an item number, behind a group title's characters or not."""
     return strip_item_number(key) != key or strip_item_number(bare := _TITLE_CHARS.sub("", key)) != bare
+
+
 _FORM_ORDER = {row: i for i, row in enumerate(APPLICATION_ROWS)}
 _WIDTH = len(APPLICANT_COLUMNS)
 

@@ -56,8 +56,8 @@ from .pagenumbers import PAGE_FEED
 
 __all__ = ["read_table3_boxes", "named_over_printed"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
 _HEADERS = {label_key(c.label): c.key for c in FORM.table3_columns}
 #: the header words over the columns' labels (申请人情况, 法人或其他组织, the note on the identities): they
 #: part no run of headers from its numbers

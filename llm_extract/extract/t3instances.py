@@ -12,8 +12,8 @@ from ..form import FORM
 
 __all__ = ["INSTANCES", "SIDES", "holds_values", "table3_broken", "instances_complete"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
-_COLS = tuple(c.key for c in FORM.table3_columns)
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
 _I = {r: i for i, r in enumerate(_ROWS)}
 

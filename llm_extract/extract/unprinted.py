@@ -38,7 +38,7 @@ from .readings import Readings, missing
 
 __all__ = ["absent_rows", "empty_cells_only", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
 
-_ROWS = tuple(r.key for r in FORM.table3_rows)
+_ROWS = FORM.table3_row_keys
 _WORDS = {r.key: r.words for r in FORM.table3_rows}
 _PATTERNS = {r.key: r.pattern for r in FORM.table3_rows}
 #: group headings, without their item numbers: 本年度办理结果, 不予公开, 无法提供, 不予处理, 其他处理
