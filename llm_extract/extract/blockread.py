@@ -27,6 +27,7 @@ from .colgroups import read_column_groups
 from .colheads import read_column_heads
 from .coltail import read_column_tail
 from .formorder import read_form_order
+from .labelruns import read_label_runs
 from .headcells import read_head_cells
 from .glued import groups_hold
 from .readings import Readings, fits_field, reading
@@ -141,6 +142,12 @@ def _same_numbers(placed: list[Number], readings: Readings) -> bool:
     return sorted((n.line, str(n.cell.value)) for n in placed) == sorted((r.lines[-1], str(r.value)) for r in cells)
 
 
+def _unread_only(table: Readings | None, readings: Readings) -> Readings | None:
+    """The cells of ``table`` the region reader left unread (a few rows read, never in place of a reading)."""
+    left = {p: r for p, r in (table or {}).items() if p not in readings or readings[p].missing}
+    return left or None
+
+
 def _same_values(a: Readings, b: Readings) -> bool:
     """Whether two readings of 表三 give every cell the same value."""
     return {p: r.value for p, r in a.items()} == {p: r.value for p, r in b.items()}
@@ -207,6 +214,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
         if table is None or not _agrees(table, readings):
             table = read_head_cells(lines)      # (the first row among the column headers, the rest in order)
+        if table is None or not _agrees(table, readings):
+            table = _unread_only(read_label_runs(lines), readings)   # (rows after their labels in narrow cells)
         if table is None or not _agrees(table, readings):
             table = alike
         if table is not None and _agrees(table, readings):
