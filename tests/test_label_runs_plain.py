@@ -127,3 +127,17 @@ def test_labels_on_lines_of_their_own_are_no_narrow_cells_and_read_nothing() -> 
     # a label on one line may be printed after its numbers (the next row's numbers after it): no order to trust
     page = "1.信访举报投诉类申请\n2.重复申请\n" + _numbers((1, 0, 0, 2, 0, 0, 3), (0, 4, 0, 0, 0, 1, 5))
     assert read_label_runs(_lines(page)) is None
+
+
+def test_the_last_label_cut_by_the_pages_end_names_the_row_after_the_one_before_it() -> None:
+    # 3.补 (正后申请内容仍不明确 printed after the run, on the next page): the row after 2.没有现成信息需要另行制作
+    page = "2.没有\n现成\n信息\n需要\n另行\n制作\n3.补\n" + _numbers((5, 0, 0, 0, 0, 0, 5), (0, 0, 0, 0, 0, 2, 2))
+    read = read_label_runs(_lines(page))
+    assert read is not None
+    assert [read[p].value for p in TABLE3_ROW_PATHS["unavailable_needs_creation"]] == [5, 0, 0, 0, 0, 0, 5]
+    assert [read[p].value for p in TABLE3_ROW_PATHS["unavailable_unclear"]] == [0, 0, 0, 0, 0, 2, 2]
+
+
+def test_a_cut_label_that_does_not_begin_the_next_rows_names_nothing() -> None:
+    page = "2.没有\n现成\n信息\n需要\n另行\n制作\n3.要\n" + _numbers((5, 0, 0, 0, 0, 0, 5), (0, 0, 0, 0, 0, 2, 2))
+    assert read_label_runs(_lines(page)) is None

@@ -86,12 +86,22 @@ def _row_of(pieces: list[str]) -> str | None:
     return None
 
 
+def _next_begun(piece: str, last: str) -> str | None:
+    """The row after ``last`` in the form's order when its label begins with ``piece`` (``3.补``): the last label
+    before a run, cut by the page's end, its other pieces printed after the run."""
+    following = _INDEX[last] + 1
+    return _ROWS[following] if following < len(_ROWS) and _LABELS[_ROWS[following]].startswith(label_key(piece)) \
+        else None
+
+
 def _rows_labelled(texts: list[str]) -> list[str] | None:
     """The rows the item labels in ``texts`` (one text line each, in printed order) name, in printed order;
     ``None`` when an item label (an item number's) names no row or several (a group's title names none), or
     when no item label is wrapped in a narrow cell, or one is not (one line, or a piece after its first longer
     than :data:`_PIECE`): a label on a line or two of its own may be printed after its numbers, not before.
-    A group's row (一、本年新收…, （一）予以公开) stands in a wider cell, its label on a line or two."""
+    A group's row (一、本年新收…, （一）予以公开) stands in a wider cell, its label on a line or two. The last label
+    may be cut by the page's end (``3.补``, its other pieces after the run): the next row's, when its label begins
+    so."""
     rows: list[str] = []
     narrow = False
     pieces: list[str] | None = None
@@ -104,12 +114,13 @@ def _rows_labelled(texts: list[str]) -> list[str] | None:
             continue
         if pieces is not None:
             row = _row_of(pieces)
+            cut = row is None and bool(rows) and not text and (row := _next_begun(pieces[0], rows[-1])) is not None
             if row is None and _DIGIT_ITEM.match(pieces[0]):
                 return None
             if row and not _DIGIT_ITEM.match(pieces[0]) and not _LABELS[row].startswith(label_key(pieces[0])[:2]):
                 row = None          # （四）无法提供 / 国家秘密: a group's title, an item's last pieces after it
-            if row and _DIGIT_ITEM.match(pieces[0]):
-                if len(pieces) < 2 or any(len(label_key(p)) > _PIECE for p in pieces[1:]):
+            if row and _DIGIT_ITEM.match(pieces[0]) and not cut:
+                if len(pieces) < 2 or any(len(label_key(p)) > _PIECE for p in pieces):
                     return None
                 narrow = True
             rows += [row] if row else []
