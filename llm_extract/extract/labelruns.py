@@ -60,8 +60,8 @@ _ROW_IDENTITIES = tuple((tuple(_COLS.index(c) for c in i.lhs), tuple(_COLS.index
 #: group's number opening a row's label or a group title (``三、 （一）予以``, ``（四``): the last one on the line
 _ITEM = re.compile(r"\d{1,2}[.．、]\D|[(（][一二三四五六七][)）]?|[一二三四]、")
 _DIGIT_ITEM = re.compile(r"\d")
-#: the longest piece of a label wrapped in a narrow cell, after its first (处理的，只, 形，不计其他: the wider
-#: cell of (二)'s label)
+#: the longest piece of an item's label wrapped in a narrow cell (1.信访, 另行制; a group row's wider cell,
+#: 形，不计其他, is not checked)
 _PIECE = 6
 #: each row's label as a key: a group's number names only the row whose label it opens
 _LABELS = {r.key: label_key(r.label) for r in FORM.table3_rows}
@@ -97,8 +97,8 @@ def _next_begun(piece: str, last: str) -> str | None:
 def _rows_labelled(texts: list[str]) -> list[str] | None:
     """The rows the item labels in ``texts`` (one text line each, in printed order) name, in printed order;
     ``None`` when an item label (an item number's) names no row or several (a group's title names none), or
-    when no item label is wrapped in a narrow cell, or one is not (one line, or a piece after its first longer
-    than :data:`_PIECE`): a label on a line or two of its own may be printed after its numbers, not before.
+    when no item label is wrapped in a narrow cell, or one is not (one line, or a piece longer than
+    :data:`_PIECE`): a label on a line or two of its own may be printed after its numbers, not before.
     A group's row (一、本年新收…, （一）予以公开) stands in a wider cell, its label on a line or two. The last label
     may be cut by the page's end (``3.补``, its other pieces after the run): the next row's, when its label begins
     so."""
