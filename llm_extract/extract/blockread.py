@@ -27,6 +27,8 @@ from .colgroups import read_column_groups
 from .colheads import read_column_heads
 from .coltail import read_column_tail
 from .formorder import read_form_order
+from .labelruns import read_label_runs
+from .rowheads import read_row_heads
 from .headcells import read_head_cells
 from .glued import groups_hold
 from .readings import Readings, fits_field, reading
@@ -141,6 +143,22 @@ def _same_numbers(placed: list[Number], readings: Readings) -> bool:
     return sorted((n.line, str(n.cell.value)) for n in placed) == sorted((r.lines[-1], str(r.value)) for r in cells)
 
 
+def _runs_and_heads(lines: list[str]) -> Readings | None:
+    """表三's rows printed after their labels wrapped in narrow cells (extract/labelruns.py), with the last rows'
+    first cells printed after their labels' first lines (extract/rowheads.py) where the two agree on every cell
+    both read."""
+    runs, heads = read_label_runs(lines) or {}, read_row_heads(lines) or {}
+    if any(runs[p].value != r.value for p, r in heads.items() if p in runs):
+        heads = {}
+    return {**heads, **runs} or None
+
+
+def _unread_only(table: Readings | None, readings: Readings) -> Readings | None:
+    """The cells of ``table`` the region reader left unread (a few rows read, never in place of a reading)."""
+    left = {p: r for p, r in (table or {}).items() if p not in readings or readings[p].missing}
+    return left or None
+
+
 def _same_values(a: Readings, b: Readings) -> bool:
     """Whether two readings of 表三 give every cell the same value."""
     return {p: r.value for p, r in a.items()} == {p: r.value for p, r in b.items()}
@@ -207,6 +225,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
         if table is None or not _agrees(table, readings):
             table = read_head_cells(lines)      # (the first row among the column headers, the rest in order)
+        if table is None or not _agrees(table, readings):
+            table = _unread_only(_runs_and_heads(lines), readings)   # (rows after their labels in narrow cells)
         if table is None or not _agrees(table, readings):
             table = alike
         if table is not None and _agrees(table, readings):
