@@ -75,7 +75,10 @@
   (``llm_extract/extract/formorder.py``): every identity holds, but the runs of the six applicant columns in
   another order would keep every identity too, and the text tool chose their order (or, printed as one block,
   pdfminer did: no other block checks it). A cell no order of the six applicant columns changes is left to
-  the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike.
+  the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike. The
+  same for rows read from runs of seven numbers after their labels' pieces (plain ``pdftotext`` of narrow label
+  columns: ``llm_extract/extract/labelruns.py``, ``rowheads.py``) and 表三's first rows among its column headers
+  (``headcells.py``).
 * ``READ.ROW_ORDER``: a 表三 row read in the form's order whose numbers do not follow its label (pdf2txt.py printing
   a group's labels, then their rows' numbers), where another row so placed stands in the same identities (the
   outcome rows of 三、本年度办理结果 all do; so do 一、 and 二、) with another value in that column: the two rows in

@@ -135,11 +135,12 @@ register("READ.T4_COLUMN_PLACED", "表四一行十五格印出的数字少于十
          "表四 as one row of fifteen printing fewer numbers, each placed in the column it stands under (the header's "
          "column words, or evenly spaced columns), every group's total the sum of its results: which column inside a "
          "group a number stands in is the layout's, no identity shows it: never proven")
-register("READ.COLUMN_RUNS", "表三的 175 个数字按表格顺序读取，各列被文字分隔成几段（或行标签印在数字之后），勾稽关系全部成立；"
-         "但六个申请人列的顺序由文本工具决定，换列后勾稽关系同样成立，不予证明",
-         "表三's 175 numbers read in the form's order, its columns parted into runs by text (or its labels printed "
-         "after their numbers), every identity holding; but the six applicant columns in another order keep every "
-         "identity too and the text tool chose their order: never proven")
+register("READ.COLUMN_RUNS", "表三的数字按文本工具的输出顺序读取（175 个数字按表格顺序、各列被文字分隔成几段，或行标签印在数字之后；"
+         "或每行七个数字紧随其被拆成碎片的标签），勾稽关系全部成立；但六个申请人列的顺序由文本工具决定，换列后勾稽关系同样成立，不予证明",
+         "表三's numbers read in a text tool's order (its 175 in the form's order, its columns parted into runs by text "
+         "or its labels printed after their numbers; or each row's seven after its label's pieces), every identity "
+         "holding; but the six applicant columns in another order keep every identity too and the text tool chose "
+         "their order: never proven")
 register("READ.ROW_ORDER", "表三按表格顺序读取，该行的数字不紧随其行标签（标签集中印在数字之前，或印在别处），只按文本工具的输出顺序排入；"
          "同一勾稽关系组中另一行也是如此排入、且该格数值不同，两行互换位置时勾稽关系全部成立，不予证明",
          "表三 read in the form's order, this row's numbers not printed right after its label (the labels printed "
