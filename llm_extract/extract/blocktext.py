@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..evidence import CellKind
 from .cells import EMPTY_KINDS, Cell, parse_cell, parse_slot, unspaced_notes
+from .layout import is_page_furniture
 from .linetext import LineText
 from .regions import list_line, next_text
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line",
-           "all_counts", "count_of", "GENERIC_HEADER"]
+           "heading_span", "printed_lines", "all_counts", "count_of", "GENERIC_HEADER"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
@@ -122,6 +123,26 @@ def heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> 
     if key not in found:
         found[key] = _heading_line(lines, pattern, after)
     return found[key]       # type: ignore[return-value]
+
+
+def heading_span(lines: list[str], first: re.Pattern[str], last: re.Pattern[str]) -> tuple[int, int] | None:
+    """The line of ``first``'s heading and that of ``last``'s after it (one past the text's end where ``last`` is
+    not printed): the bounds of the section between them; None where ``first``'s heading is not printed."""
+    start = heading_line(lines, first)
+    if start is None:
+        return None
+    return start, heading_line(lines, last, start) or len(lines) + 1
+
+
+def printed_lines(lines: list[str], start: int, end: int) -> Iterator[tuple[int, str, str, list[Number]]]:
+    """The lines after line ``start`` and before line ``end`` (1-based) as the block readers read them: each line
+    holding text that is no page furniture, with its number, its text (a form feed read as a space, stripped) and
+    that text's words and numbers (:func:`split_numbers`)."""
+    for n in range(start + 1, end):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if raw and not is_page_furniture(raw):
+            words, numbers = split_numbers(raw, n)
+            yield n, raw, words, numbers
 
 
 def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int) -> int | None:

@@ -62,12 +62,12 @@ from ..evidence import CellKind, Method
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
-from .blocktext import GENERIC_HEADER, Number, all_counts, empty_among, heading_line, mixed_lines, split_numbers
+from .blocktext import GENERIC_HEADER, Number, all_counts, empty_among, heading_span, mixed_lines, printed_lines
 from .t3instances import table3_broken
 from .interleaved import rejoined_items
 from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
-from .layout import is_page_furniture, label_key
+from .layout import label_key
 from .pagenumbers import page_feet
 from .strayboxes import stray_box_lines
 from .readings import Readings, reading
@@ -129,11 +129,9 @@ def region_events(lines: list[str], start: int, end: int, one_row: bool = False)
     folios = {i + 1 for i in page_feet(lines)}      # (1-based, as n)
     folios |= stray_box_lines(lines, start, end)    # a label's or a footer's piece alone: 无, 3 (“…”), 第 4
     generic = False                 # the line before was a generic column header's word (数据), its number not yet
-    for n in range(start + 1, end):
-        raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw) or n in folios:
+    for n, raw, text, numbers in printed_lines(lines, start, end):
+        if n in folios:
             continue
-        text, numbers = split_numbers(raw, n)
         numbers = [x for x in numbers if x.cell.value is None or isinstance(x.cell.value, int)]  # (a 表二 fee)
         if table2 and not text:
             continue
@@ -375,10 +373,9 @@ def _lines_mixed(numbers: list[Number]) -> bool:
 
 def read_form_order(lines: list[str]) -> Readings | None:
     """表三 from its region's 175 numbers in the form's order (see the module's docstring), or ``None``."""
-    start = heading_line(lines, _T3_HEADING)
-    if start is None:
+    if (span := heading_span(lines, _T3_HEADING, _T4_HEADING)) is None:
         return None
-    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
+    start, end = span
     header = table4_header_line(lines, end) if end <= len(lines) else None
     attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, heading_line
+from .blocktext import Number, heading_span
 from .formorder import region_events
 from .readings import Readings, missing, reading
 from .roworder import TEXT
@@ -156,11 +156,9 @@ def _banded(numbers: list[Number]) -> dict[_Table, list[list[Number]]]:
 
 def read_head_cells(lines: list[str]) -> Readings | None:
     """表三 read in the form's order past its first row, printed among the headers (see the module's docstring)."""
-    start = heading_line(lines, _T3_HEADING)
-    if start is None:
+    if (span := heading_span(lines, _T3_HEADING, _T4_HEADING)) is None:
         return None
-    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
-    events = region_events(lines, start, end)
+    events = region_events(lines, *span)
     named = {row for row, number in events if number is None and row != TEXT}
     numbers = [n for _, n in events if n is not None]
     if len(numbers) != len(_ROWS) * _WIDTH or len(named) != len(_ROWS):

@@ -43,9 +43,9 @@ import re
 
 from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, all_counts, heading_line, split_numbers
+from .blocktext import Number, all_counts, heading_span, printed_lines
 from .labels import row_begun, rows_named
-from .layout import is_page_furniture, label_key
+from .layout import label_key
 from .readings import Readings, reading
 
 __all__ = ["read_label_runs"]
@@ -152,18 +152,13 @@ def _run_rows(rows: list[str], run: list[Number]) -> bool:
 def read_label_runs(lines: list[str]) -> Readings | None:
     """The 表三 rows read from runs of numbers after their wrapped labels (see the module's docstring), or
     ``None`` when there are none."""
-    start = heading_line(lines, FORM.headings["表三"])
-    if start is None:
+    if (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
         return None
-    end = heading_line(lines, FORM.headings["表四"], start) or len(lines) + 1
     out: Readings = {}
     texts: list[str] = []
     run: list[Number] = []
-    for n in range(start + 1, end + 1):
-        raw = lines[n - 1].replace("\x0c", " ").strip() if n < end else "end"
-        if not raw or is_page_furniture(raw):
-            continue
-        text, numbers = split_numbers(raw, n)
+    closing = (span[1], "end", "end", [])            # (a line of text after the last: its run is read too)
+    for _, raw, text, numbers in [*printed_lines(lines, *span), closing]:
         if numbers and not text:
             run += numbers
             continue

@@ -33,8 +33,8 @@ import re
 
 from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, all_counts, heading_line, split_numbers
-from .layout import is_page_furniture, label_key
+from .blocktext import Number, all_counts, heading_span, printed_lines
+from .layout import label_key
 from .readings import Readings, reading
 
 __all__ = ["read_row_heads"]
@@ -52,16 +52,10 @@ _FEWEST = 3
 
 def _lines_after(lines: list[str]) -> list[tuple[str, list[Number]]]:
     """表三's region as its text lines (label keys), each with the numbers printed alone on the lines after it."""
-    start = heading_line(lines, FORM.headings["表三"])
-    if start is None:
+    if (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
         return []
-    end = heading_line(lines, FORM.headings["表四"], start) or len(lines) + 1
     out: list[tuple[str, list[Number]]] = []
-    for n in range(start + 1, end):
-        raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw):
-            continue
-        text, numbers = split_numbers(raw, n)
+    for _, raw, text, numbers in printed_lines(lines, *span):
         if text:
             out.append((label_key(raw), []))
         elif out:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, all_counts, heading_line, split_numbers
+from .blocktext import Number, all_counts, heading_span, printed_lines
 from .glued import row_holds
 from .labels import BARE_HEADERS, rows_named
-from .layout import is_page_furniture, label_key
+from .layout import label_key
 from .readings import Readings, reading
 
 __all__ = ["read_staircase"]
@@ -40,11 +40,7 @@ _TEXT = -1
 def _events(lines: list[str], start: int, end: int) -> list[tuple[int, Number | None]]:
     """The region's labels (one row named), numbers and other text, in printed order."""
     out: list[tuple[int, Number | None]] = []
-    for n in range(start + 1, end):
-        raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw):
-            continue
-        words, numbers = split_numbers(raw, n)
+    for _, _, words, numbers in printed_lines(lines, start, end):
         key = label_key(words)
         named = rows_named(key) if words and key not in BARE_HEADERS else []
         if words:
@@ -97,11 +93,9 @@ def _row_holds(cells: list[Number]) -> bool:
 
 def read_staircase(lines: list[str]) -> Readings | None:
     """表三's rows printed as a staircase (see the module's docstring), or ``None``."""
-    start = heading_line(lines, _T3_HEADING)
-    if start is None:
+    if (span := heading_span(lines, _T3_HEADING, _T4_HEADING)) is None:
         return None
-    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
-    events = _events(lines, start, end)
+    events = _events(lines, *span)
     out: Readings = {}
     for at, (row, number) in enumerate(events):
         if number is not None or row == _TEXT:

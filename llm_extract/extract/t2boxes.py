@@ -27,8 +27,8 @@ the headers all printed before them: :mod:`.t2beside`.
 from __future__ import annotations
 
 from ..form import FORM
-from .blocktext import Number, heading_line, split_numbers
-from .layout import is_page_furniture, label_key
+from .blocktext import Number, heading_span, printed_lines
+from .layout import label_key
 from .t2beside import beside_labels
 
 __all__ = ["table2_boxes"]
@@ -83,19 +83,13 @@ def _own_text(text: str) -> bool:
 def _runs(lines: list[str]) -> _Runs:
     """The runs of numbers from 表二's heading to 表四's, each with the 表二 headers printed since the
     previous run, and whether any other text (another table's) stands between that run and the previous."""
-    start = heading_line(lines, _T2_HEADING)
-    if start is None:
+    if (span := heading_span(lines, _T2_HEADING, _T4_HEADING)) is None:
         return []
-    end = heading_line(lines, _T4_HEADING, start) or len(lines) + 1
     out: _Runs = []
     headers: list[str] = []
     run: list[Number] = []
     foreign = False
-    for n in range(start + 1, end):
-        raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw):
-            continue
-        text, numbers = split_numbers(raw, n)
+    for _, _, text, numbers in printed_lines(lines, *span):
         if text:
             printed = _header(text)
             if run:
