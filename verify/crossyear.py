@@ -120,10 +120,18 @@ def consecutive_pairs(agencies_years: Sequence[tuple[str | None, int | None]]) -
                   if (agency, year + 1) in first)
 
 
+#: XYEAR.CARRY's pairs of fields, per 表三 column: last year's carried_forward, this year's carried_over
+_CARRIED = tuple((col, f"applications.carried_forward.{col}", f"applications.carried_over.{col}")
+                 for col in APPLICANT_COLUMNS)
+#: XYEAR.STOCK_*'s 表二 rows, each with its code and its three fields (issued, repealed, in_force)
+_STOCKS = tuple((group, code, tuple(f"active_disclosure.{group}.{part}" for part in ("issued", "repealed", "in_force")))
+                for group, code in (("regulations", "XYEAR.STOCK_REGULATIONS"),
+                                    ("normative_documents", "XYEAR.STOCK_NORMATIVE")))
+
+
 def _carry(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
     out = []
-    for col in APPLICANT_COLUMNS:
-        a, b = f"applications.carried_forward.{col}", f"applications.carried_over.{col}"
+    for col, a, b in _CARRIED:
         if a in lv and b in tv and (lv[a] or 0) != (tv[b] or 0):
             out.append(Finding(
                 code="XYEAR.CARRY", severity="warning", paths=[b], expected=lv[a] or 0, actual=tv[b] or 0,
@@ -137,9 +145,9 @@ def _carry(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
 
 def _stock(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
     out = []
-    for group, code in (("regulations", "XYEAR.STOCK_REGULATIONS"), ("normative_documents", "XYEAR.STOCK_NORMATIVE")):
+    for group, code, fields in _STOCKS:
         p = f"active_disclosure.{group}."
-        need = [p + "issued", p + "repealed", p + "in_force"]
+        need = list(fields)
         if not (all(k in tv for k in need) and p + "in_force" in lv):
             continue
         expected = (lv[p + "in_force"] or 0) + (tv[p + "issued"] or 0) - (tv[p + "repealed"] or 0)
@@ -157,10 +165,8 @@ def _stock(last: Record, this: Record, lv: dict, tv: dict) -> list[Finding]:
 
 #: The fields a link reads (XYEAR.CARRY: 表三's carried rows; XYEAR.STOCK_*: 表二's stocks): a caller that loads the
 #: records of a link may load these fields' evidence only.
-LINK_PATHS = frozenset(
-    [f"applications.{row}.{col}" for row in ("carried_forward", "carried_over") for col in APPLICANT_COLUMNS]
-    + [f"active_disclosure.{group}.{part}" for group in ("regulations", "normative_documents")
-       for part in ("issued", "repealed", "in_force")])
+LINK_PATHS = frozenset([path for _, a, b in _CARRIED for path in (a, b)]
+                       + [path for _, _, fields in _STOCKS for path in fields])
 
 
 def check_pair(last: Record, this: Record) -> list[Finding]:
