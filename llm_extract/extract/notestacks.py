@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from .cells import parse_cell
+from .wrapdigits import CUT_PIECE, Tok
 
 __all__ = ["stacked_notes"]
 
@@ -41,12 +42,8 @@ _OPEN, _CLOSE = "（(", "）)"
 _NOTED = re.compile(r"^[0-9]+[（(][^（()）]*[）)]$")
 #: a piece holding the note's opening bracket after the count's digits (or the bracket first)
 _OPENING = re.compile(r"^[0-9]*[（(]")
-#: a count cut inside its last thousands group (``1,2``): a first piece
-_CUT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*,\d{1,2}")
 _SLACK = 2              # characters a piece may stand past the cell's column
 _TALLEST = 7            # lines a cell spans at most
-
-Tok = tuple[int, int, str]
 
 
 def _tokens(line: str) -> list[Tok]:
@@ -83,7 +80,7 @@ def _heads(lines: list[str], n: int, lo: int, hi: int) -> list[int] | None:
 def _continued(above: str, head: str) -> bool:
     """Whether ``head`` may be the last piece of ``above`` wrapped in its cell: a count never starts with 0, and its
     first piece fills the cell's line (never shorter than a later one); a count cut in its thousands group (``1,2``)."""
-    return bool(_CUT.fullmatch(above)) or above.isdigit() and not above.startswith("0") and len(above) >= len(head)
+    return bool(CUT_PIECE.fullmatch(above)) or above.isdigit() and not above.startswith("0") and len(above) >= len(head)
 
 
 def _stack(lines: list[str], n: int, anchor: Tok) -> tuple[list[int], int, str, int, int] | None:

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from ..evidence import CellKind, Method, Reading
 from ..form import FORM
-from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
+from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS, TABLE4_PATHS
 from .columns import on_columns, spans
 from .layout import Item
 from .readings import Readings, reading
@@ -132,8 +132,7 @@ def read_placed_row(items: list[Item], lines: Sequence[str]) -> Readings | None:
         return None
     by_slot = dict(zip(slots, values))
     out: Readings = {}
-    paths = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
-    for j, path in enumerate(paths):
+    for j, path in enumerate(TABLE4_PATHS):
         if (it := by_slot.get(j)) is not None:
             out[path] = reading(it.cell, [it.line], _METHOD)
         else:

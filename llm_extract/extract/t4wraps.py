@@ -28,17 +28,16 @@ its first line).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import combinations
 from math import comb
 
 from ..evidence import Ambiguity
-from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
+from ..schema import TABLE4_PATHS
 from .glued import groups_hold
 from .layout import Item
 from .readings import Readings, missing
-from .wrapdigits import DIGITS, FIRST_PIECE, Tok, split_line
+from .wrapdigits import CUT_PIECE, DIGITS, FIRST_PIECE, Tok, split_line
 
 __all__ = ["read_wrapped_row", "wrapped_row_options", "WIDTH", "WRAPPED"]
 
@@ -47,9 +46,6 @@ __all__ = ["read_wrapped_row", "wrapped_row_options", "WIDTH", "WRAPPED"]
 WRAPPED = "row-of-15-wrapped"
 #: 表四's cells in its one row
 WIDTH = 15
-#: a count cut inside its last thousands group where it wraps (``1,1`` over ``10``): a first piece, no cell
-_CUT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*,\d{1,2}")
-_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
 #: placements tried at most (C(15, 7) = 6435)
 _MAX_PLACEMENTS = 7000
 
@@ -154,7 +150,7 @@ def read_wrapped_row(items: list[Item], numbers: list[Item], lines: Sequence[str
     """表四's row printed over lines (:func:`wrapped_row_options`): every cell missing, each placement of the
     wrapped cells that keeps the groups' totals an option; None where the numbers (``numbers`` of the region's
     ``items``, and its counts cut inside their thousands groups, ``1,1``) are not so printed."""
-    numbers = sorted(numbers + [it for it in items if _CUT.fullmatch(it.raw.strip())], key=lambda it: it.line)
+    numbers = sorted(numbers + [it for it in items if CUT_PIECE.fullmatch(it.raw.strip())], key=lambda it: it.line)
     if len(numbers) <= WIDTH:
         return None
     options = wrapped_row_options(numbers, lines)
@@ -162,6 +158,6 @@ def read_wrapped_row(items: list[Item], numbers: list[Item], lines: Sequence[str
         return None
     raw, at = " ".join(n.raw for n in numbers), sorted({n.line for n in numbers})
     note = f"{len(numbers)} numbers over {len(at)} lines: long counts wrapped inside narrow cells"
-    return ({path: missing(raw, at, WRAPPED, note) for path in _PATHS},
-            [Ambiguity(paths=list(_PATHS), options=options, raw=raw, lines=at,
+    return ({path: missing(raw, at, WRAPPED, note) for path in TABLE4_PATHS},
+            [Ambiguity(paths=list(TABLE4_PATHS), options=options, raw=raw, lines=at,
                        reason=f"表四: {note}; which cells wrapped is unknown")])

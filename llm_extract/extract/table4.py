@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
-from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
+from ..schema import TABLE4_PATHS
 from .cells import parse_cell
 from .glued import digit_run, forced_readings, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
@@ -32,7 +32,6 @@ from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyp
 
 __all__ = ["read_table4"]
 
-_T4_PATHS = [f"review_litigation.{g}.{c}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
 #: the characters of 表四's column headers (结果维持 … 总计): a text piece of these only is a header's piece
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: the words that name each of 表四's groups as a row's label
@@ -79,7 +78,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
             and (stated := read_table4_sentences(lines, region.start, region.end)) is not None:
         # no table (not even empty cells, or its digits run together): the counts its sentences state
         unstated = "no table; section 四's sentences do not state it"
-        return {path: stated.get(path) or missing("", [], T4_SENTENCES, unstated) for path in _T4_PATHS}, ambiguities
+        return {path: stated.get(path) or missing("", [], T4_SENTENCES, unstated) for path in TABLE4_PATHS}, ambiguities
     if len(values) == len(numbers) and (wrapped := read_wrapped_row(region.items, numbers, lines)):
         return wrapped                      # long counts wrapped inside narrow cells over two or three lines
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
@@ -106,12 +105,12 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         if _by_columns_too(chosen, region.items) or _two_rows_interleaved(chosen, region.items):
             note = "15 cells one to a line: they hold as three rows printed by rows and by columns"
             return {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}),
-                                  "row-of-15", note) for path in _T4_PATHS}, ambiguities
+                                  "row-of-15", note) for path in TABLE4_PATHS}, ambiguities
         if all(c.is_number or c.kind in (CellKind.MISSING, CellKind.PLACEHOLDER) for c in cells) or groups_ok:
             method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
             placed = t4_placed(chosen, region.items, lines)    # in the order its header names, where another
-            for path, it, printed in zip(_T4_PATHS, placed, chosen):
+            for path, it, printed in zip(TABLE4_PATHS, placed, chosen):
                 moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value)
                 out[path] = reading(it.cell, [it.line], Method.HEADER_ORDER if moved else method)   # (the header's word)
             return out, ambiguities
@@ -121,7 +120,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     raw = " ".join(n.raw for n in numbers)
     lines = sorted({n.line for n in numbers})
     note = f"{len(numbers)} numbers for 15 cells"
-    for path in _T4_PATHS:
+    for path in TABLE4_PATHS:
         out[path] = missing(raw, lines, "row-of-15", note)
     nums = [int(n.cell.value) for n in numbers if isinstance(n.cell.value, int | Decimal)]
     if any(it.cell.kind is CellKind.MISSING and isinstance(it.cell.value, int) for it in values):
@@ -149,7 +148,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         return out, ambiguities             # 行政复议01102 …: each group's run; 0000001001-----: an empty group in dashes
     forced = forced_readings([run], 15, run_line) if run is not None and label_key(printed).endswith(run) else None
     if forced is not None:                  # fifteen zeros run together: fifteen cells of 0 (glued.forced_readings)
-        out.update(zip(_T4_PATHS, forced))
+        out.update(zip(TABLE4_PATHS, forced))
         return out, ambiguities
     if run is not None:                     # a crawler's dump: the fifteen numbers ran together
         cut = group_cuts(run)
@@ -158,10 +157,10 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         note = ("glued digit run: too many ways to cut it" if cut is None else
                 "glued digit run: the cells are cut where the identities allow")
         raw, options = run, list(cut or [])
-        for path in _T4_PATHS:
+        for path in TABLE4_PATHS:
             out[path] = missing(run, lines, "glued", note)
     if options:
-        ambiguities.append(Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
+        ambiguities.append(Ambiguity(paths=list(TABLE4_PATHS), options=options, raw=raw, lines=lines,
                                      reason=f"表四: {note}; the lost cells' positions are unknown"))
     return out, ambiguities
 
@@ -311,11 +310,11 @@ def _rule_glyph_row(values: list[Item]) -> tuple[Readings, list[Ambiguity]]:
     raw = " ".join(it.raw for it in tokens)
     lines = sorted({it.line for it in tokens})
     note = f"{len(tokens)} tokens for 15 cells, table rules (l, I) among them"
-    out = {path: missing(raw, lines, "row-of-15", note) for path in _T4_PATHS}
+    out = {path: missing(raw, lines, "row-of-15", note) for path in TABLE4_PATHS}
     # (no reading keeps the groups' totals, a digit lost too: every reading is a candidate for a person,
     # so that a 表四 the text plainly holds is queued, not taken for no table at all)
     options = rule_glyph_options(tokens, 15, groups_hold) or rule_glyph_options(tokens, 15, _any)[:MAX_GAP_OPTIONS]
-    ambiguities = [Ambiguity(paths=list(_T4_PATHS), options=options, raw=raw, lines=lines,
+    ambiguities = [Ambiguity(paths=list(TABLE4_PATHS), options=options, raw=raw, lines=lines,
                              reason=f"表四: {note}; which of them are rules is unknown")] if options else []
     return out, ambiguities
 

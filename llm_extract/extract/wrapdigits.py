@@ -55,14 +55,15 @@ from .layout import label_key
 from .rowbounds import GROUP_KEYS, group_title_piece
 
 __all__ = ["unstacked_digits", "split_tokens", "split_line", "centre", "row_sum_holds", "written_row", "DIGITS",
-           "FIRST_PIECE", "OPENS_ROW", "Tok"]
+           "FIRST_PIECE", "CUT_PIECE", "OPENS_ROW", "Tok"]
 
 _TOKEN = re.compile(r"\S+")
 DIGITS = re.compile(r"^[0-9０-９]+$")
 #: a number's first piece: no leading zero (``0`` over ``0`` is two rows' zeros, never 00)
 FIRST_PIECE = re.compile(r"^[1-9１-９][0-9０-９]*$")
 #: a count with thousands separators cut inside its last group (``1,2``, ``12,34``): a first piece, never a cell
-_OPEN_PIECE = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})*,\d{1,2}$")
+#: (matched whole: ``CUT_PIECE.fullmatch``)
+CUT_PIECE = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*,\d{1,2}")
 #: text that opens a row: an item number (一、 （二） 3. 4、)
 OPENS_ROW = re.compile(r"^[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]")
 #: how far apart (in characters) a wrapped cell's top and bottom pieces' centres may print
@@ -80,7 +81,7 @@ def split_tokens(line: str, pieces: bool = False) -> tuple[list[Tok], list[Tok]]
     values: list[Tok] = []
     for m in _TOKEN.finditer(line):
         tok = (m.start(), m.end(), m.group())
-        if parse_cell(tok[2]).is_value or pieces and _OPEN_PIECE.match(tok[2]):
+        if parse_cell(tok[2]).is_value or pieces and CUT_PIECE.fullmatch(tok[2]):
             values.append(tok)
         elif values:
             return None                 # words after a number: not a row's cells
@@ -104,7 +105,7 @@ def _labels_row(word: str) -> bool:
 
 
 def _open(tok: Tok) -> bool:
-    return _OPEN_PIECE.match(tok[2]) is not None
+    return CUT_PIECE.fullmatch(tok[2]) is not None
 
 
 def centre(tok: Tok) -> float:
