@@ -46,12 +46,11 @@ __all__ = ["read_labelled_columns", "T4_LABELLED_COLUMNS"]
 
 #: the method of a cell so read
 T4_LABELLED_COLUMNS = "t4-labelled-columns"
-_RESULTS = {c.label: key for c, key in zip(FORM.table4_columns, REVIEW_COLUMNS)}
+_RESULTS = {c.label: c.key for c in FORM.table4_columns}
 #: the header pieces a column's label is printed in, cut anywhere (结果 / 维持, 结果维 / 持, 总 / 计)
 _PIECES = frozenset(p for label in _RESULTS for cut in range(1, len(label)) for p in (label[:cut], label[cut:]))
 #: a group's name as a line of its own: which group the next columns are
-_GROUP_LINES = {"行政复议": "administrative_review", "未经复议直接起诉": "litigation_direct",
-                "复议后起诉": "litigation_after_review"}
+_GROUP_LINES = {g.label.split("·")[-1]: g.key for g in FORM.table4_groups}    # 行政诉讼·复议后起诉: 复议后起诉
 #: lines that are neither a cell nor a header: the table's top header, a section heading, a page's number
 _SKIP = re.compile(r"行政诉讼|^[一二三四五六七八九十]+、|^[-－—]?\s*\d+\s*[-－—]$|^第\s*\d+\s*页")
 #: prose: a sentence of the next section (a line long enough, or with a sentence's punctuation)
