@@ -163,6 +163,8 @@ class Method:
     CELLS_ABOVE_OR_BELOW = "cells-above-or-below"    # after it, but others stand above it (extract/direction.py)
     LAYOUT_COLUMNS_CLOSE = "layout-columns-close"    # placed by column positions another placing nearly fits
     GLUED_CUT = "glued-cut"                          # a glued digit run's only cut (extract/table2.py)
+    RUN_TOGETHER = "cells-run-together"              # a 表三 row's tokens, one starting with 0 parted into the cells
+    #                                                  run together in it (00 for 0, 0), filling the row (extract/t3readings.py)
     TEXT_BLOCK_POSITION = "text-block-position"      # a text block placed by its headers alone (extract/blockread.py)
     TEXT_BLOCKS_ALIKE = "text-blocks-alike"          # 表三's blocks all of one number, no tiling needed (extract/blocktiles.py)
     FORM_ORDER_RUNS = "form-order-runs"              # the same, its columns parted into runs: their order a tool's (extract/formorder.py)

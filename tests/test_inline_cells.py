@@ -7,6 +7,8 @@ inside a glued run, the tables' lines broken in other places.
 
 from pathlib import Path
 
+import pytest
+
 from llm_extract.evidence import Ambiguity, Status
 from llm_extract.extract import extract_regex
 from llm_extract.extract.glued import blanked_cuts, blanked_run, parted_at, width_bounds
@@ -123,6 +125,29 @@ def test_a_cut_stands_where_a_run_switches_between_half_and_full_width_digits():
     # the only cut left, but 表二 has no identity: read, never proven nor derived
     prov = record.provenance["active_disclosure.regulations.in_force"]
     assert (prov.status, prov.rules) == (Status.UNVERIFIED, ["READ.ONE_CUT"])
+
+
+def test_a_stock_run_whose_leading_zeros_fill_the_row_is_read_as_printed_and_proven():
+    # 规章0035: a cell that starts with 0 is that 0, so 0|0|35 is the fewest cells the run can be: every other
+    # cut (0|0|3|5) is a cell too many, and an empty cell left without trace would need a cell fewer
+    record = _record("规章000行政规范性文件5251", "规章0035行政规范性文件00148")
+    ad = record.report.active_disclosure
+    assert (ad.regulations.issued, ad.regulations.repealed, ad.regulations.in_force) == (0, 0, 35)
+    assert (ad.normative_documents.issued, ad.normative_documents.repealed,
+            ad.normative_documents.in_force) == (0, 0, 148)
+    for row in ("regulations", "normative_documents"):
+        for c in ("issued", "repealed", "in_force"):
+            assert record.provenance[f"active_disclosure.{row}.{c}"].status is Status.PROVEN, (row, c)
+
+
+@pytest.mark.parametrize("run", ["1000", "0334", "035"])
+def test_a_stock_run_that_an_empty_cell_could_hide_in_is_never_proven(run: str) -> None:
+    # 1000: 10|0|0 is its only cut into three, but 10, empty, 0 prints 100 and 1000 may be 100, empty, 0;
+    # 0334: 0|3|34 and 0|33|4; 035: 0, 35 and an empty cell
+    record = _record("规章000", f"规章{run}")
+    statuses = {record.provenance[f"active_disclosure.regulations.{c}"].status
+                for c in ("issued", "repealed", "in_force")}
+    assert Status.PROVEN not in statuses
 
 
 def test_a_run_of_zeros_is_not_printed_as_the_number_zero_when_grounding_a_model_value():

@@ -49,7 +49,7 @@ from .rules import register
 from .guesses import LAYOUT_GUESSES, OCR_DIGITS_RULE, guessed
 from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
                        blanks_out_of_order, one_to_a_line, placed_in_broken_sequence)
-from .trust import unchecked_paths, unreliable_text
+from .trust import OCR_RULE as OCR_TEXT_RULE, RUN_TOGETHER_RULE, run_together, unchecked_paths, unreliable_text
 from .xsearch import SEARCH_CAP, components, search
 
 __all__ = ["crosscheck", "record_model_failure", "same_value", "SEARCH_CAP"]
@@ -205,6 +205,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         distrusted.update(dict.fromkeys(placed_in_broken_sequence(regex.readings, identity_findings), SEQUENCE_RULE))
         distrusted.update(dict.fromkeys(blanks_out_of_order(regex.readings), BLANK_ORDER_RULE))
         distrusted.update(dict.fromkeys(blanks_in_column_blocks(regex.readings), BLANK_COLUMNS_RULE))
+        if channel == OCR_TEXT_RULE:        # (verify/trust.py): 00 in OCR text, a doubled 0 to a model too
+            distrusted.update(dict.fromkeys(run_together(regex.readings), RUN_TOGETHER_RULE))
         # (verify/blanks.py): an empty grid row beside cells the deterministic verification pinned
         distrusted.update({p: EMPTY_GRID_ROW_RULE for p, prov in base.provenance.items()
                            if EMPTY_GRID_ROW_RULE in prov.rules})

@@ -38,7 +38,7 @@ from .misread import RULE as MISREAD_RULE, misread_note, ocr_misread
 from .misprint import apart_from_its_row, disputing, lone_misprint, misprint_note
 from .sequence import (BLANK_COLUMNS_RULE, BLANK_ORDER_RULE, SEQUENCE_RULE, blanks_in_column_blocks,
                        blanks_out_of_order, placed_in_broken_sequence)
-from .trust import ocr_candidates, unchecked_paths, unreliable_text
+from .trust import OCR_RULE as OCR_TEXT_RULE, RUN_TOGETHER_RULE, ocr_candidates, run_together, unchecked_paths, unreliable_text
 from .unprinted import RULE as UNPRINTED_RULE, distrusted, unprinted_pins
 
 __all__ = ["verify_extraction", "verify_report", "statuses"]
@@ -159,6 +159,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     if channel is not None:
         for p in unchecked_paths() & read:
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
+        for p in run_together(readings) if channel == OCR_TEXT_RULE else ():    # (00: a doubled 0?)
+            flagged.setdefault(p, (Status.UNVERIFIED, [RUN_TOGETHER_RULE]))
     for p in read_by_two_tables(readings):                     # one number, two tables' cells (verify/twotables.py)
         if p in read:
             flagged.setdefault(p, (Status.UNVERIFIED, [TWO_TABLES_RULE]))

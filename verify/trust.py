@@ -22,6 +22,11 @@ cells (``O`` for 0, ``33B`` for 338, ``l4``), the engine misread glyphs, and it 
 doubled or dropped a digit anywhere (7 → 77, 38 → 338). In such a document too every 表二 cell read
 is ``unverified`` (``READ.OCR_TEXT``, :func:`ocr_text`).
 
+A 表三 row printed with fewer tokens than cells, one of them starting with 0 (``00 0 0 0 0 0``), is read as cells
+run together (``00`` is 0, 0: no count is written with a leading zero). An OCR engine that doubles a 0 beside an
+empty cell it left no trace of prints the same, and a blank read as 0 breaks no identity: in OCR text such cells
+are ``unverified`` (``READ.OCR_RUN_TOGETHER``, :func:`run_together`).
+
 A text file that ingest found to be OCR output (spaces between its Chinese characters, taken out
 before reading: the notice ``INGEST.OCR_SPACING``, :mod:`llm_extract.ingest.cjk_spacing`) is the same
 channel, and is treated so (:func:`distrust_ocr_layer`); so is any text, web page or Word file in which
@@ -33,18 +38,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from llm_extract.bodies import names_a_body
 from llm_extract.ocrglyphs import FULLWIDTH_OCR_LETTERS, OCR_LETTERS
-from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Reading, Record, Status
+from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Method, Reading, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE4_PATHS
 
+from .rules import register
 from .survey import Survey
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
            "OCR_YEAR_RULE", "OCR_BLANK_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "OCR_SPECKS",
-           "unreliable_text"]
+           "unreliable_text", "RUN_TOGETHER_RULE", "run_together"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
@@ -52,6 +58,11 @@ OCR_NAME_RULE = "READ.OCR_NAME"
 AGENCY_NAME_RULE = "READ.AGENCY_NAME"
 OCR_YEAR_RULE = "READ.OCR_YEAR"
 OCR_BLANK_RULE = "READ.OCR_BLANK"
+RUN_TOGETHER_RULE = "READ.OCR_RUN_TOGETHER"
+register(RUN_TOGETHER_RULE, "OCR 文本中以 0 开头的数字读作粘连的几格（00 为 0、0）：OCR 会重复数字，把 0 读成 00，"
+         "旁边的空白单元格又不留痕迹，空白读作 0 不违反任何勾稽关系，不予证明",
+         "in OCR text, a token starting with 0 read as cells run together (00 as 0, 0): the engine doubles digits "
+         "(0 as 00) and an empty cell beside it leaves no trace, and a blank read as 0 breaks no identity: not proven")
 OCR_SPACING = "INGEST.OCR_SPACING"         # the notice of an OCR'd text file (llm_extract/ingest/notices.py)
 OCR_PAGES = "INGEST.OCR_PAGES"             # the notice of a PDF's OCR layer (llm_extract/ingest/notices.py)
 OCR_SPECKS = "INGEST.OCR_SPECKS"           # the notice of a text with OCR's lone punctuation marks
@@ -97,7 +108,9 @@ _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misr
               OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
                              "(an OCR misreading of the year?)",
               OCR_BLANK_RULE: "an empty cell of OCR text, no mark printed in it: the engine may have dropped its "
-                              "digits (a part and its total dropped together still add up)"}
+                              "digits (a part and its total dropped together still add up)",
+              RUN_TOGETHER_RULE: "cells run together in one token of OCR text (00 as 0, 0): the engine may have "
+                                 "doubled a 0 beside an empty cell it left no trace of"}
 
 
 #: an agency read from an OCR layer that ends as a body's name does (READ.OCR_NAME too)
@@ -139,7 +152,14 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
         prov = record.provenance.get(path)
         if prov is not None and prov.kind is _BLANK_KIND:                  # nothing printed: dropped digits?
             _unverified(record, path, OCR_BLANK_RULE)
+    for path in run_together(record.provenance):
+        _unverified(record, path, RUN_TOGETHER_RULE)
     return record
+
+
+def run_together(fields: Mapping[str, Reading | FieldProvenance]) -> list[str]:
+    """The 表三 cells read as cells run together in one token (``Method.RUN_TOGETHER``, extract/t3readings.py)."""
+    return [p for p, r in fields.items() if r.method == Method.RUN_TOGETHER]
 
 
 def distrust_odd_agency(record: Record) -> Record:

@@ -276,20 +276,21 @@ def placeholder_partings(run: str) -> list[list[str]]:
 def forced_cells(parts: list[str], width: int) -> list[int | None] | None:
     """The one reading of a run's parts (:func:`placeholder_partings`, or a digit run alone) as ``width`` cells,
     when the text alone fixes it: each placeholder one empty cell (``None``), each run of zeros as many cells of 0
-    (``000`` is three cells: no count is written with a leading zero), each other run one number. When these fill
-    the row exactly, there is no cut to choose, and no empty cell can have vanished from the run (it would leave
-    the row a cell fewer than the text already shows): ``45无无无无无45``, ``0000000``, ``00—0000``. ``None``
-    otherwise (a run that may be several numbers, ``640020470``, is cut by the identities)."""
+    (``000`` is three cells: no count is written with a leading zero), each other run one number, after as many
+    cells of 0 as it has leading zeros (``0035`` is 0, 0, 35: a cell that starts with 0 is that 0). This is the
+    fewest cells the text can be read as: every other cut has more. When these fill the row exactly, there is no
+    cut to choose, and no empty cell can have vanished from the run (it would leave the row a cell fewer than the
+    text already shows): ``45无无无无无45``, ``0000000``, ``00—0000``, 表二's ``规章0035``. ``None`` otherwise (a run
+    that may be several numbers, ``640020470``, is cut by the identities)."""
     cells: list[int | None] = []
     for part in parts:
+        rest = part.lstrip("0")
         if not part.isdigit():
             cells.append(None)
-        elif not part.strip("0"):
-            cells += [0] * len(part)
-        elif _ok(part) and len(part) <= MAX_DIGITS:
-            cells.append(int(part))
-        else:
+        elif len(rest) > MAX_DIGITS:
             return None
+        else:
+            cells += [0] * (len(part) - len(rest)) + ([int(rest)] if rest else [])
         if len(cells) > width:
             return None
     return cells if len(cells) == width else None

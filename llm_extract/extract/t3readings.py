@@ -6,17 +6,19 @@ The row readers of :mod:`.table3` find a row's label and its cells; this decides
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from decimal import Decimal
 
-from ..evidence import Ambiguity, CellKind, Reading
+from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .blankcols import placed_methods
 from .cells import Cell
-from .glued import recount_options, row_cuts, row_holds, spaced_cuts
+from .cells import parse_cell
+from .glued import forced_cells, recount_options, row_cuts, row_holds, spaced_cuts
 from .layout import Item
 from .markgaps import MarkOption, split_and_lost_options
-from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing
+from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .wrapoptions import wrapped_piece_options
 
 __all__ = ["guessed", "row_readings"]
@@ -48,6 +50,40 @@ def _split_row(cell_lines: list[int] | None, label_line: int = -1) -> bool:
 _BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
 #: the kinds of a cell that ``is_number`` (cells.Cell)
 _NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})
+#: the kinds of a token printed as a plain count (no note, no OCR letter)
+_PLAIN_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO})
+
+
+def _digits(item: Item) -> str | None:
+    """A token's digits, when it is printed as plain digits only (no separator, note, OCR letter or mark)."""
+    raw = unicodedata.normalize("NFKC", item.cell.raw).strip()
+    return raw if item.cell.kind in _PLAIN_KINDS and raw.isascii() and raw.isdigit() else None
+
+
+def _run_together(numbers: list[Item], printed: list[Item] | None) -> list[int] | None:
+    """The seven cells of a row printed as fewer tokens, some of which start with 0 (``00 0 0 0 0 0``, ``05``):
+    no count is written with a leading zero, so such a token is cells run together, each of its leading zeros
+    a cell of 0 and the rest one number (``glued.forced_cells``). When that fills the row exactly it is the
+    fewest cells the tokens can be: every other reading has more (and is no row), and a lost cell would leave
+    a cell fewer than the tokens already show. Read as printed then, for the identities to check like any row;
+    ``None`` otherwise (a token without a leading zero may be any number of cells: the identities choose)."""
+    if not numbers or len(numbers) >= 7 or (printed is not None and len(printed) != len(numbers)):
+        return None
+    digits = [_digits(n) for n in numbers]
+    if any(d is None for d in digits) or not any(len(d) > 1 and d[0] == "0" for d in digits if d):
+        return None
+    cells = forced_cells([d for d in digits if d is not None], 7)
+    return None if cells is None or any(v is None for v in cells) else [v for v in cells if v is not None]
+
+
+def _token_of_each(numbers: list[Item]) -> list[Item]:
+    """The token each of a run-together row's seven cells was read from, in order."""
+    out: list[Item] = []
+    for n in numbers:
+        d = _digits(n) or ""
+        rest = d.lstrip("0")
+        out += [n] * (len(d) - len(rest) + (1 if rest else 0))
+    return out
 
 
 def guessed(cell: Cell) -> bool:
@@ -103,6 +139,11 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
         for path, cell, line, how in zip(paths, cells, cell_lines or [at] * len(cells), placed_methods(cells, method)):
             out[path] = Reading(cell.plain, cell.kind, cell.raw,
                                 [at] if line == at else [at, line] if at < line else [line, at], how, cell.note)
+        return
+    if cells is None and not (ocr or only_options or mark_options or glyph_options or split_lost) \
+            and (run_together := _run_together(numbers, printed)) is not None:
+        for path, value, item in zip(paths, run_together, _token_of_each(numbers)):
+            out[path] = reading(parse_cell(str(value)), sorted({label.line, item.line}), Method.RUN_TOGETHER)
         return
     lines = sorted({label.line, *(n.line for n in numbers)})
     raw = " ".join(n.raw for n in printed or numbers)      # (a placeholder row's as printed: 1 - - 1 - 5)
