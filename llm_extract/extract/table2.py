@@ -13,6 +13,7 @@ from .extracols import added_column, t2_header
 from .headerorder import STOCK_NAMES, header_order
 from .columns import CLEAR_MARGIN, place_by_columns
 from .runjoins import printed_pieces
+from .t2runs import cells_one_to_a_line
 from .glued import cuts, forced_readings, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, names_table2_row, strip_item_number
 from .feeunit import fee_in_wanyuan
@@ -181,6 +182,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                     out[path] = r
                 else:
                     out[path] = missing(v.raw, [v.line], "label+cells", "a decimal where a count belongs")
+        elif (parted := cells_one_to_a_line(item, values, n)) is not None:     # 0 / 2 0 / 4: a crawler's runs
+            for path, (cell, line) in zip(paths, parted):
+                r = reading(cell, [item.line, line], Method.T2_UNEVEN_LINES)
+                out[path] = r if fits_field(path, r.value) else missing(cell.raw, [line], "label+cells", "a decimal")
         else:
             note = f"{len(values)} value cells after the label, {n} expected"
             raw = " ".join(v.raw for v in values)
