@@ -63,3 +63,18 @@ def test_gaps_that_are_no_multiple_of_one_spacing_are_left_as_printed() -> None:
     at = lines.index("二、上年结转政府信息公开申请数量")
     lines.insert(at + 2, "")                        # three blank lines before its first number: no spacing of two
     assert blank_gap_cells(lines, find_regions(lines)["表三"]) == lines
+
+
+def test_an_empty_cell_printed_with_a_full_width_space_is_a_cell_not_spacing() -> None:
+    # Excel's or Word's empty cell a user typed a full-width space into: get_text prints the space on a line of its
+    # own, spaced as any cell; the truly empty cells beside it are still the wider gaps
+    values = _values()
+    text = _bs4_text(values)
+    row = "二、上年结转政府信息公开申请数量\n" + "\n\n2\n" + "\n" * 6 + "0\n"
+    assert row in text
+    typed = text.replace(row, "二、上年结转政府信息公开申请数量\n" + "\n\n2\n\n\n\u3000\n" + "\n" * 4 + "0\n")
+    record = process_document(Document.from_text(typed, doc_id="d"))
+    for path, value in values.items():
+        if path.startswith("applications."):
+            assert record.report.values()[path] == value, path
+    assert record.provenance["applications.carried_over.total"].status is Status.PROVEN

@@ -107,6 +107,17 @@ def test_a_web_pages_text_with_its_markups_newlines_is_the_pages_order_and_prove
     assert all("READ.BOX_ORDER" in record.provenance[p].rules for p in _REGULATIONS)
 
 
+def test_a_blank_cell_of_the_pages_nbsp_between_a_headings_runs_is_no_box_gap(golden_dir) -> None:
+    # Word's mso-spacerun &nbsp; between 第二十条 and 第（一）项: get_text prints it on a line of its own between
+    # single newlines (read as a blank cell, a tab alone); the page's markup gaps are still its only gaps
+    cells = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "1", "38", "5",
+             *_HEAD[7:]]
+    spaced = ["第二十条", "\t", "第（一）项"] + [line for cell in cells[1:] for line in ("", "", cell)] + ["", ""]
+    record = process_document(_with_table2(golden_dir, spaced))
+    assert [record.report.get(p) for p in _REGULATIONS] == [1, 38, 5]
+    assert all(record.provenance[p].status is Status.PROVEN for p in _REGULATIONS)
+
+
 _PUNISHMENT = "active_disclosure.punishment"
 _BOXED_TAIL = ["第二十条第（六）项", "", "信息内容", "", "本年处理决定数量", "", "行政处罚", "", "52", "", "行政强制", "",
                "第二十条第（八）项", "信息内容", "行政事业性收费", "", "本年收费金额（单位：万元）", "1298.509"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from llm_extract.evidence import Status
 from llm_extract.extract.applicantorder import header_total_place
+from llm_extract.extract.headerorder import Word
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import Report
@@ -26,6 +27,13 @@ def test_a_one_row_header_places_its_total_a_two_row_header_does_not() -> None:
     assert header_total_place(FLAT[:2] + FLAT[3:] + ["总计"]) is None        # last, as the form prints it
     assert header_total_place(TWO_ROWS) is None
     assert header_total_place(["申请人情况", "总计", *FLAT[1:2], *FLAT[3:]]) is None      # first: the readers move it
+
+
+def test_a_two_row_header_whose_group_a_crawler_printed_in_pieces_on_lines_of_their_own_places_nothing() -> None:
+    # a web page's 法人或<br>其他组织 in BeautifulSoup's get_text("\n"): 法人或 / 其他组织, each alone on its line
+    header = [Word(w, n) for n, w in enumerate(["申请人情况", "自然人", "法人或", "其他组织", "总计", "商业企业", "科研机构",
+                                                "社会公益组织", "法律服务机构", "其他"], start=40)]
+    assert header_total_place(header) is None
 
 
 def test_a_table_printing_its_total_second_is_read_in_its_columns_and_proven() -> None:

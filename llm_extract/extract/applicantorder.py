@@ -135,8 +135,11 @@ def header_total_place(header: list[str]) -> int | None:
     named once (``申请人情况 自然人 总计 商业企业 …``); else None: last, as the form prints it, or first (a total printed
     first is moved last by the row readers, ``extracols.total_first_fields``). A header
     of two rows (法人或其他组织 over the five organisations) prints 总计 on its first row, spanning both: its words'
-    order says nothing of its column."""
-    if name_places(header, _GROUP):
+    order says nothing of its column: so does a header naming the group in pieces on lines of their own (a web
+    page's ``法人或<br>其他组织`` as a crawler's get_text prints it: ``法人或`` / ``其他组织``), which
+    :func:`name_places` reads as no name (a PDF's pieces of a line); 总计 stays last, where every row's sum checks
+    it."""
+    if _GROUP in "".join(header):
         return None
     totals = name_places(header, _TOTAL)
     if len(totals) != 1:

@@ -14,7 +14,8 @@ more::
     (4 blank lines: 其他 empty)
     1
 
-A reader that skips blank lines (as everywhere else they are only spacing) sees four numbers for seven cells. Where
+A line holding only a full-width space (``　``) or a no-break space is a cell printed empty, not spacing: a user
+types one into an empty cell of Word or Excel. A reader that skips blank lines (as everywhere else they are only spacing) sees four numbers for seven cells. Where
 the gaps within 表三's rows (from a label to its first number, and between its numbers) are all whole multiples of
 one spacing, the most common one, and some are wider, the table is printed that way: each spacing more is an
 empty cell there. A row so read that has seven cells at most (empty cells after its last number, where it has
@@ -44,12 +45,18 @@ def _rows(lines: list[str], region: Region) -> list[tuple[int, list[int]]]:
     """Each label line of the region (0-based) with the value lines after it, before the next text line."""
     rows: list[tuple[int, list[int]]] = []
     # 0-based indices of the lines after the heading
-    for i, kind in enumerate(map(line_kind, lines[region.start:region.end - 1]), region.start):
+    for i, kind in enumerate(map(_kind, lines[region.start:region.end - 1]), region.start):
         if kind == "text":
             rows.append((i, []))
         elif kind == "value" and rows:
             rows[-1][1].append(i)
     return [(label, values) for label, values in rows if values]
+
+
+def _kind(line: str) -> str:
+    """:func:`line_kind`, but for a line of a full-width space or a no-break space alone: a cell printed empty (a
+    user's ``　`` typed into an empty cell of Word or Excel, get_text's line of it), which stands as a cell."""
+    return "value" if line and not line.strip() and line.strip(" \t\r") else line_kind(line)
 
 
 def _number_under_label(lines: list[str], region: Region) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from ..evidence import Reading
 from .cells import OCR_LETTERS, ocr_digits, parse_cell
 from .readings import reading
+from .runjoins import joined_readings
 from .summingcuts import parts_summing
 
 __all__ = ["glued_run", "digit_run", "glued_number", "cuts", "row_cuts", "blanked_run", "blanked_cuts", "blanked_options", "placeholder_partings", "forced_cells", "forced_readings", "width_bounds", "parted_at", "group_cuts", "spaced_cuts", "recount_options", "row_holds",
@@ -181,7 +182,8 @@ def glued_number(key: str) -> str | None:
 
 
 def recount_options(numbers: list[int], width: int,
-                    holds: Callable[[list[int]], bool] = lambda _: True, extra: bool = False) -> list[list[int]]:
+                    holds: Callable[[list[int]], bool] = lambda _: True, extra: bool = False,
+                    pieces: list[str] | None = None) -> list[list[int]]:
     """Readings of a row with one number too many or too few, that satisfy the row's own identity.
 
     One or two too many (three, with ``extra``, where an identity checks each reading: an OCR engine that
@@ -193,15 +195,16 @@ def recount_options(numbers: list[int], width: int,
     holds is offered beside it (``6 0 0 1 0 0 7 23``: ``1 0`` → 10, or 23 no cell: the identities must
     choose); where no join holds, one number too many is no cell at either end (a page's number after the last
     cell, ``0 … 0 4``, a 序号 before the first): each reading without it that holds is offered. One too few: two
-    cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two.
+    cells were merged (``1`` and ``0`` printed ``10``), so one number is cut in two. ``pieces``: the numbers'
+    digits as printed (``runjoins.printed_pieces``: ``2 08`` joins to 208, never 28).
     """
-    texts = [str(n) for n in numbers]
+    texts = pieces if pieces is not None and len(pieces) == len(numbers) else [str(n) for n in numbers]
     out: list[list[int]] = []
     if width < len(numbers) <= width + (3 if extra else 2):
-        out = _joins(numbers, len(numbers) - width)
+        out = joined_readings(texts, len(numbers) - width)
         if extra and any(holds(option) for option in out):
             for i in range(len(numbers)):
-                out += _joins(numbers[:i] + numbers[i + 1:], len(numbers) - 1 - width)
+                out += joined_readings(texts[:i] + texts[i + 1:], len(numbers) - 1 - width)
         elif extra and len(numbers) == width + 1:        # no join holds: a number at either end is no cell
             out += [numbers[1:], numbers[:-1]]
     elif len(numbers) == width - 1:
@@ -215,18 +218,6 @@ def recount_options(numbers: list[int], width: int,
         if option not in unique and holds(option):
             unique.append(option)
     return unique
-
-
-def _joins(numbers: list[int], k: int) -> list[list[int]]:
-    """Every reading of ``numbers`` with ``k`` joins of neighbours (a part never has a leading zero)."""
-    if k == 0:
-        return [numbers]
-    out: list[list[int]] = []
-    for i in range(len(numbers) - 1):
-        joined = f"{numbers[i]}{numbers[i + 1]}"
-        if _ok(joined):
-            out += _joins(numbers[:i] + [int(joined)] + numbers[i + 2:], k - 1)
-    return out
 
 
 def spaced_cuts(tokens: list[str], cut: Callable[[str], list[list[int]] | None]) -> list[list[int]]:

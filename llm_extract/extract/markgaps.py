@@ -1,21 +1,25 @@
-"""A 表三 row that prints its empty cells as placeholders (``-``, ``无``, ``—``) and lost one cell or split one number.
+"""A 表三 row that prints its empty cells as placeholders (``-``, ``无``, ``—``) and lost one cell or split numbers.
 
 OCR of a scanned table prints each cell as a token, a placeholder as one too: ``6.属于四类过程性信息 1 - - 1 - 11``
 shows six tokens for seven cells (a number lost: 9 1 - - 1 - 11), ``3.其他 10 1 - - - - 1 1`` eight (11 split in
-two). Read by its numbers alone, the first row has three numbers for seven cells (35 placements, four cells open
-in each) and nothing is pinned: every column sum through it goes unchecked. The placeholders hold their places
-among the tokens, as printed cells do: a lost cell at each of the seven places, or two neighbouring numbers
-joined, and each is kept only where the row's own total can hold. The identities choose among them; what they
+two); a crawler's dump of a page whose cells hold two runs each parts them (``9 / / 3 2 / / 4 1``: 32 and 41
+split). Read by its numbers alone, the first row has three numbers for seven cells (35 placements, four cells
+open in each) and nothing is pinned: every column sum through it goes unchecked. The placeholders hold their
+places among the tokens, as printed cells do: a lost cell at each of the seven places, or neighbouring numbers
+joined as printed (``runjoins``), and each is kept only where the row's own total can hold. The identities choose among them; what they
 pin is derived, never proven, and a cell that every reading left standing is a placeholder in stays blank.
 """
 
 from __future__ import annotations
+
+from itertools import combinations
 
 from ..evidence import Ambiguity, CellKind
 from ..schema import TABLE3_ROW_PATHS
 from .glued import row_holds
 from .layout import Item
 from .readings import Readings
+from .runjoins import printed_pieces
 
 __all__ = ["MarkOption", "placeholder_options", "placeholders_where_printed", "split_and_lost_options"]
 
@@ -28,11 +32,14 @@ _COUNTS = frozenset({CellKind.NUMBER, CellKind.ZERO})
 _GUESSES = frozenset({CellKind.OCR, CellKind.MISSING})
 #: rows read whole that show a column's way of printing an empty cell (a 0, or a placeholder)
 _HABIT = 3
+#: numbers split over runs in one row (``9 / / 3 2 / / 4 1``: a crawler's dump of a page whose cells hold two runs)
+_MAX_JOINS = 3
 
 
 def placeholder_options(span: list[Item]) -> list[MarkOption]:
     """The readings of a row whose tokens (``span``, its blank fields aside) mix numbers and placeholders, one
-    token too few (a lost cell at each place) or too many (two neighbouring numbers joined); none otherwise."""
+    token too few (a lost cell at each place) or up to three too many (neighbouring numbers joined as printed,
+    ``9 / / 3 2 / / 4 1`` for 9 / / 32 / / 41); none otherwise."""
     tokens = [it for it in span if it.cell.kind is not CellKind.BLANK]
     # (a cell of OCR letters alone, ``O`` or ``D``, stands in its place with its guess, as a number does)
     kinds = [CellKind.NUMBER if it.cell.kind in _GUESSES and isinstance(it.cell.value, int) else it.cell.kind
@@ -51,16 +58,22 @@ def placeholder_options(span: list[Item]) -> list[MarkOption]:
             if at < _WIDTH - 1 and rest > (row[-1] or 0):
                 continue                # the lost cell would be negative
             out.append((row, [*marks[:at], False, *marks[at:]]))
-    elif len(tokens) == _WIDTH + 1:
-        for i in range(len(tokens) - 1):
-            if marks[i] or marks[i + 1]:
-                continue
-            joined = f"{values[i]}{values[i + 1]}"
-            if joined[0] == "0":
-                continue                # (a count never starts with 0)
-            row = [*values[:i], int(joined), *values[i + 2:]]
-            if row_holds(row):          # (every cell known: the row's total checks the join)
-                out.append((row, [*marks[:i], False, *marks[i + 2:]]))
+    elif _WIDTH < len(tokens) <= _WIDTH + _MAX_JOINS:
+        pieces = printed_pieces([it.cell.raw for it in tokens], values)
+        places = [i for i in range(len(tokens) - 1) if not marks[i] and not marks[i + 1]]
+        for joins in combinations(places, len(tokens) - _WIDTH):
+            groups: list[list[int]] = []
+            for i in range(len(tokens)):
+                if i - 1 in joins:
+                    groups[-1].append(i)
+                else:
+                    groups.append([i])
+            parts = ["".join(pieces[i] for i in g) for g in groups]
+            if any(not marks[g[0]] and p[:1] == "0" and p != "0" for g, p in zip(groups, parts)):
+                continue                # (a count never starts with 0: 2 08 is 208, 08 alone no cell)
+            row = [0 if marks[g[0]] else int(p) for g, p in zip(groups, parts)]
+            if row_holds(row):          # (every cell known: the row's total checks the joins)
+                out.append((row, [marks[g[0]] for g in groups]))
     return out
 
 

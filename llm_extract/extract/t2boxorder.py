@@ -13,10 +13,11 @@ __all__ = ["markup_blank_lines", "boxes_apart", "box_among_empty_rows"]
 def markup_blank_lines(lines: list[str], start: int, end: int) -> bool:
     """Whether lines ``start`` … ``end - 1`` (1-based) part their text by runs of two blank lines or more only: a
     web page's text taken with the newlines of its markup (BeautifulSoup's ``get_text``: ``规章`` / two blank lines /
-    ``0`` …), cells in the page's order. A PDF text tool printing box by box parts the boxes by one blank line."""
+    ``0`` …), cells in the page's order. A PDF text tool printing box by box parts the boxes by one blank line. A
+    line of a tab alone is a blank cell (an ``&nbsp;`` of the page: ``第二十条`` / ``\t`` / ``第（一）项``), no gap."""
     runs, blank = 0, 0
     for n in range(max(start, 1), min(end, len(lines) + 1)):
-        if lines[n - 1].strip():
+        if lines[n - 1].strip() or lines[n - 1] == "\t":     # (a blank cell: an &nbsp; of the page, text of it)
             if blank == 1:
                 return False
             runs += blank > 1

@@ -13,9 +13,9 @@ from decimal import Decimal
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .blankcols import placed_methods
-from .cells import Cell
-from .cells import parse_cell
+from .cells import Cell, parse_cell
 from .glued import forced_cells, recount_options, row_cuts, row_holds, spaced_cuts
+from .runjoins import printed_pieces
 from .layout import Item
 from .markgaps import MarkOption, split_and_lost_options
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
@@ -163,7 +163,11 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
     options: list[list[int | None]] = gap_options(nums, 7) if 0 < len(nums) < 7 else []
     if len(options) > MAX_GAP_OPTIONS:
         options = []
-    options += [o for o in recount_options(nums, 7, row_holds, extra=True) if o not in options]   # 1 0 for 10; 10 for 1, 0
+    counted = [n for n in numbers if isinstance(n.cell.value, int | Decimal)
+               and (n.cell.is_number or n.cell.kind is _MISSING_KIND)]
+    pieces = printed_pieces([n.cell.raw for n in counted], nums) if len(counted) == len(nums) else None
+    options += [o for o in recount_options(nums, 7, row_holds, extra=True, pieces=pieces)    # 1 0 for 10; 10 for 1, 0;
+                if o not in options]                                                      # 2 08 for 208
     if len(nums) > 7:                               # wide counts' digits wrapped onto a line of their own
         options += [o for o in wrapped_piece_options(numbers) if o not in options]
     if len(nums) == 14 and nums[:7] == nums[7:]:    # the row printed again after a page break

@@ -12,6 +12,8 @@ from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
 from .extracols import added_column, t2_header
 from .headerorder import STOCK_NAMES, header_order
 from .columns import CLEAR_MARGIN, place_by_columns
+from .runjoins import printed_pieces
+from .t2runs import cells_one_to_a_line
 from .glued import cuts, forced_readings, glued_number, glued_run, parted_at, recount_options, width_bounds
 from .labels import TABLE2_LABELS, match_row, names_table2_row, strip_item_number
 from .feeunit import fee_in_wanyuan
@@ -180,6 +182,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                     out[path] = r
                 else:
                     out[path] = missing(v.raw, [v.line], "label+cells", "a decimal where a count belongs")
+        elif (parted := cells_one_to_a_line(item, values, n)) is not None:     # 0 / 2 0 / 4: a crawler's runs
+            for path, (cell, line) in zip(paths, parted):
+                r = reading(cell, [item.line, line], Method.T2_UNEVEN_LINES)
+                out[path] = r if fits_field(path, r.value) else missing(cell.raw, [line], "label+cells", "a decimal")
         else:
             note = f"{len(values)} value cells after the label, {n} expected"
             raw = " ".join(v.raw for v in values)
@@ -188,7 +194,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             nums = [v.cell.value for v in values if v.cell.is_number]
             if ambiguities is not None and len(nums) == len(values) and all(isinstance(x, int) for x in nums) \
                     and not paths[0].endswith("fees_10k_yuan"):
-                options = recount_options(nums, n) if len(nums) != n - 1 else _short_row_options(values, n)
+                options = recount_options(nums, n, pieces=printed_pieces([v.raw for v in values], nums)) \
+                    if len(nums) != n - 1 else _short_row_options(values, n)
                 if len(options) == 1 and None not in options[0] \
                         and any(_LEADING_ZERO.match(normalise(v.raw)) for v in values):
                     # 0338 is two cells run together (no count has a leading zero), cut the only way there is:

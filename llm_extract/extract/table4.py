@@ -10,6 +10,7 @@ from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
 from ..schema import TABLE4_PATHS
 from .cells import parse_cell
+from .runjoins import printed_pieces
 from .glued import digit_run, forced_readings, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
@@ -138,7 +139,9 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         options = gap_options(nums, 15)
         if len(options) > MAX_GAP_OPTIONS * 10:
             options = []
-    options += recount_options(nums, 15, groups_hold, extra=True)
+    counted = [n.cell.raw for n in numbers if isinstance(n.cell.value, int | Decimal)]
+    options += recount_options(nums, 15, groups_hold, extra=True,    # (2 08: 208, as printed)
+                               pieces=printed_pieces(counted, nums) if len(counted) == len(nums) else None)
     digits = [n.cell.raw.strip() for n in numbers]
     if 1 < len(nums) < 15 and sum(map(len, digits)) >= 15:     # runs of glued cells, parted by a few spaces
         options += [o for o in spaced_cuts(digits, group_cuts) if o not in options]

@@ -30,6 +30,7 @@ the annual report as an HTML article: site chrome around it, the three tables as
   revision); unless the report is only there (a page showing its article by script). A table
   cell whose own style says ``visibility:hidden`` still takes its place in its row, empty: it
   is a blank cell (``display:none`` takes the cell out of the row);
+* Word's zero-height row of empty cells under a table (:mod:`.html_layout_rows`) is no row;
 * an article that prints no title line is preceded by the page's ``<title>``.
 
 libxml2 (through lxml) parses the page and closes unclosed elements as a browser's
@@ -52,6 +53,7 @@ from ..form import FORM
 from .html_divs import FLEX_ROW, NO_LAYOUT, FlexBoxes, div_tag, grid_row, is_table_row, layout_rules
 from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, keeps_place, page_title
 from .html_charset import decode_html, declared_charset
+from .html_layout_rows import dropped_layout_row, zero_height
 
 __all__ = ["html_to_text", "decode_html", "declared_charset"]
 
@@ -170,6 +172,7 @@ class _Converter:
         self._flex_nested: list[bool] = []       # per open flex row: holds a table (or a flex row) of its own
         self._grid_rows: list[str | None] = []   # per open table: the grid row of its last cell (CSS grid)
         self._boxes = FlexBoxes()                # which elements are a flex row's boxes (html_divs)
+        self._zero_row: tuple[int, int] | None = None   # (table depth, len(lines)) at a zero-height <tr>'s start
 
     # --- output -------------------------------------------------------------------------------------------
     def _break(self) -> None:
@@ -199,7 +202,9 @@ class _Converter:
         if depth and self._rows[-1]:
             self._close_cell(depth)
             self._rows[-1] = False
-            self.lines.append("")
+            if not dropped_layout_row(self._zero_row, depth, self.lines):     # (Word's: html_layout_rows)
+                self.lines.append("")
+        self._zero_row = None
 
     # --- parser target ------------------------------------------------------------------------------------
     def start(self, tag: str, attrib: dict[str, str]) -> None:
@@ -239,6 +244,7 @@ class _Converter:
             self._close_row()
             if self._rows:
                 self._rows[-1] = True
+                self._zero_row = (len(self._rows), len(self.lines)) if zero_height(attrib) else None
         elif tag == "table":
             self._start_table()
         elif tag in _BLOCKS:
