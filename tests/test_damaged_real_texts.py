@@ -150,3 +150,20 @@ def test_a_bare_page_number_among_a_table2_rows_cells_leaves_the_row_unread() ->
                      CELL_PER_LINE_TABBED)
     _never_wrong_and_proven(record, CELL_PER_LINE_TABBED, [f"active_disclosure.regulations.{c}" for c in
                                                            ("issued", "repealed", "in_force")])
+
+
+def test_a_table2_label_wrapped_into_short_pieces_a_line_each_is_its_rows_label() -> None:
+    """``行政`` / ``处罚`` / ``466`` (a narrow label column wraps 行政处罚 after two characters, or after one:
+    ``行`` / ``政处`` / ``罚``): the pieces spell the label exactly, a piece to a line; the row is read, and the
+    rest of 表二 is not put in doubt by a row whose label went unfound."""
+    stem = CLEAN_SEEDS[3]
+    text = _text(stem)
+    assert "\t行政处罚\n\t466\n" in text
+    for pieces in (["行政", "处罚"], ["行", "政处", "罚"], ["行政", "466", "处罚"]):
+        lines = "".join(f"\t{p}\n" for p in pieces) + ("" if "466" in pieces else "\t466\n")
+        record = _record(text.replace("\t行政处罚\n\t466\n", lines, 1), stem)
+        assert record.report.get("active_disclosure.punishment") == 466, pieces
+        assert all(p.status is Status.PROVEN for path, p in record.provenance.items()
+                   if path.startswith("active_disclosure.")), pieces
+    record = _record(text.replace("\t行政处罚\n", "\t行政\n\t处\n", 1), stem)     # (no label's rest: not joined)
+    assert record.provenance["active_disclosure.punishment"].status is not Status.PROVEN
