@@ -18,6 +18,7 @@ from .blankgaps import blank_gap_cells
 from .gappieces import joined_gap_pieces
 from .blanklines import blank_line_cells
 from .captions import without_caption_numbers
+from .cutnumbers import cut_number_lines, without_cut_numbers
 from .cellbreaks import joined_cell_breaks
 from .cellpieces import cell_piece_rows
 from .blankpairs import cells_in_paragraphs, paired_line_cells
@@ -155,6 +156,7 @@ def extract_regex(doc: Document) -> Extraction:
         elif not fits_field(path, readings[path].value):     # (any reader's slip: a fraction is no count)
             r = readings[path]
             readings[path] = missing(r.raw, r.lines, r.method, f"{r.raw} in a count's place: not this cell's number")
+    without_cut_numbers(readings, {n: p for r in regions.values() for n, p in cut_number_lines(lines, r.start, r.end).items()})
     if wrapped:                          # a merged row's readings cite every line its digits stood on
         for r in readings.values():
             if any(n in wrapped for n in r.lines):

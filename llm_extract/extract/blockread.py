@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 
-from ..evidence import Ambiguity, CellKind, Method
+from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number
@@ -107,6 +107,13 @@ def _table2_row(paths: list[str], ev: RowEvidence, lines: list[str]) -> Readings
         return None                     # exact counts only: a lost or an extra number says nothing of which
     return {p: reading(n.cell, sorted({ev.line, n.line}), LABEL_METHOD)
             for p, n in zip(paths, ev.attached)}
+
+
+def _more_than_its_cells(first: Reading | None, n: int) -> bool:
+    """Whether the region reader left a 表二 row unread for finding more numbers between its label and the next
+    text than it has cells (``规章 0 0 2 0``: a page's bare number among them, or a cell split): a block of
+    exactly ``n`` of them says nothing of which are its cells."""
+    return first is not None and first.missing and first.method == "label+cells" and len(first.raw.split()) > n
 
 
 def _fit(placed: Iterable[tuple[str, Number]]) -> bool:
@@ -246,6 +253,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
     if blocks is None:
         return _boxed_table2(lines, t2, readings, ambiguities)
     for path in t2:
+        if _more_than_its_cells(readings.get(_T2_ROWS[path][0]), len(_T2_ROWS[path])):
+            continue
         ev = blocks.table2.get(path)
         row = _table2_row(_T2_ROWS[path], ev, lines) if ev is not None else None
         if row is None:

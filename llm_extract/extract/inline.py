@@ -262,6 +262,15 @@ def _leading_lines(lines: list[str], inline: list[bool]) -> list[bool]:
     return before
 
 
+#: a page's foot or head that a dump ran into its table line (…行政许可 第4页/共6页 447228…): no cell, no label's word
+_PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页(?:\s*[/,，]?\s*共\s*\d{1,3}\s*页)?")
+
+
+def _without_page_marks(line: str) -> str:
+    """``line`` with every page mark in it (第 2 页 共 5 页, 第4页/共6页) a space: its digits are no cell's."""
+    return _PAGE_MARK.sub(" ", line) if "页" in line else line
+
+
 def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
     """The lines with every inline table line unfolded, and the source line number of each (1-based)."""
     # (only a long line holding a digit may be one: found in the joined lines at once)
@@ -277,11 +286,11 @@ def unfold(lines: list[str]) -> tuple[list[str], list[int]]:
     inside = False                  # after an inline table line, its continuation lines are unfolded too
     for n, line in enumerate(lines, start=1):
         if inside and (len(line) >= _MIN_CONTINUED or _T2_ROWS_GLUED.search(line)) and _holds_rows(line):
-            pieces = _spans(line, continued=True)
+            pieces = _spans(_without_page_marks(line), continued=True)
         elif inside and (closing := _closing(line)):
             pieces = closing
         elif inline[n - 1]:
-            pieces = _spans(line)
+            pieces = _spans(_without_page_marks(line))
             inside = True
         elif before[n - 1]:
             pieces = _spans(line)   # the paragraph before an inline table may end in its heading

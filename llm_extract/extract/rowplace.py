@@ -17,7 +17,7 @@ from .cells import Cell, parse_cell
 from .labels import strip_item_number
 from .layout import Item
 
-__all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers"]
+__all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers", "usual_width", "fields_after"]
 
 
 def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list[Cell]:
@@ -167,3 +167,19 @@ def tab_window(items: list[Item], labels: dict[str, int], added: str | None = No
             start = label.col + 1 + (added == "first")
             starts[start] = starts.get(start, 0) + 1
     return max(starts, key=lambda k: starts[k]) if starts else None
+
+
+def usual_width(labels: list[Item]) -> int | None:
+    """The count of fields after the label most of a tab-separated table's row lines hold (``width`` past the label
+    item's ``col``), when at least half of them hold it: a table pasted from a word processor prints every row
+    alike; ``None`` else."""
+    widths = [fields_after(it) for it in labels if it.width and it.col is not None]
+    if not widths:
+        return None
+    top = max(set(widths), key=widths.count)
+    return top if 2 * widths.count(top) >= len(labels) else None
+
+
+def fields_after(label: Item) -> int:
+    """The count of fields after a label on its tab-separated line."""
+    return (label.width or 0) - (label.col or 0) - 1

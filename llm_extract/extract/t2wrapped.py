@@ -17,6 +17,8 @@ into it). The same where the lines joined spell both labels whole (``规章行�
 ``2`` / ``4``) and the numbers start on a line below. The numbers then follow the wrapped label; the row above,
 with no number between the two labels, is read as labels printed as a column are (stacked.py: never proven).
 Two labels and numbers on one line (``规章 行政规范性文件 1 0 5``) stay one item: whose cells they are is unknown.
+A label wrapped into shorter pieces a line each (``行政`` / ``处罚``: a narrow label column) is one label where its
+first piece stands alone and the next words spell the rest exactly, a piece to a line.
 """
 
 from __future__ import annotations
@@ -55,6 +57,23 @@ def _wrapped_piece(items: list[Item], i: int, unfound: list[str]) -> tuple[int, 
         for k in range(len(spelling) - 1, _MIN_PIECE - 1, -1):
             if key.endswith(spelling[:k]) and rest.startswith(spelling[k:]):
                 return len(key) - k, spelling, j if rest == spelling[k:] else None
+    return None
+
+
+def _short_pieces(items: list[Item], i: int, unfound: list[str]) -> tuple[str, list[int]] | None:
+    """An unfound row's label wrapped into pieces shorter than :data:`_MIN_PIECE`, a line each (``行政`` / ``处罚``,
+    ``行`` / ``政处`` / ``罚``: a narrow label column): item ``i``'s key is its first piece exactly, and the next text
+    items (past numbers) spell the rest exactly, a piece each; the label spelled whole and those items."""
+    key = items[i].key
+    for path, spelling in _SPELLINGS:
+        if path not in unfound or not key or len(key) >= len(spelling) or not spelling.startswith(key):
+            continue
+        rest, taken, j = spelling[len(key):], [], i
+        while rest and (j := _next_text(items, j)) is not None and items[j].key and rest.startswith(items[j].key):
+            rest = rest[len(items[j].key):]
+            taken.append(j)
+        if not rest:
+            return spelling, taken
     return None
 
 
@@ -97,6 +116,9 @@ def split_wrapped_labels(items: list[Item]) -> list[Item]:
                 at, spelling, last = wrapped
                 if (parts := _parted(it, at, spelling)) is not None and last is not None:
                     dropped.add(last)       # the label's last piece, alone on its line: now in the label
+            elif (short := _short_pieces(items, i, unfound)) is not None:
+                parts = _parted(it, 0, short[0])
+                dropped.update(short[1])    # (its other pieces: now in the label)
             elif i + 1 < len(items) and items[i + 1].is_value and items[i + 1].line > it.line \
                     and (together := _run_together(it.key)) is not None:     # (on one line, ``规章 行政规范性文件
                 parts = _parted(it, *together)                               # 1 0 5``: whose cells?)

@@ -24,14 +24,16 @@ from .layout import Item
 from .readings import MAX_GAP_OPTIONS, Readings, missing, reading
 from .separatedruns import separated_cuts, separated_run
 
-__all__ = ["read_glued_row"]
+__all__ = ["read_glued_row", "blank_doubt"]
 
 #: a label with nothing after it but placeholders: the row's cells are empty
 _GLUED_BLANKS = re.compile(r".*[\u4e00-\u9fff）)]([/\-—–－]*)")
 
 
-def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity]) -> None:
-    """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow."""
+def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambiguity],
+                   doubt: str | None = None) -> None:
+    """A 表三 row whose seven cells ran together (``数量640020470``): cut where the identities allow. ``doubt``: why a
+    label with nothing after it may not be a row of empty cells (:func:`blank_doubt`): then it is left unread."""
     paths = list(TABLE3_ROW_PATHS[row])
     blanked = blanked_run(label.key)      # (before the digit run: in …0000无00 the 无 is a cell)
     if blanked is not None:
@@ -49,7 +51,10 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
         return
     if run is None:
         blank = _GLUED_BLANKS.fullmatch(label.key)
-        if blank:                           # nothing, or placeholders, after the label: seven empty cells
+        if blank and doubt is not None:
+            for path in paths:
+                out[path] = missing(label.raw, [label.line], "glued", doubt)
+        elif blank:                           # nothing, or placeholders, after the label: seven empty cells
             for path in paths:
                 out[path] = reading(parse_cell(blank.group(1)[:1]), [label.line], "glued")
         else:
@@ -142,3 +147,23 @@ def _blanked_row(paths: list[str], cut: list[tuple[list[int | None], list[str]]]
                                  options=[[o[i] for i in filled] for o in options],
                                  reason=f"row {paths[0].split('.')[1]}: {note}"))
     return True
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+_COLUMNS = TABLE3_ROW_PATHS["new_received"]
+
+
+def blank_doubt(around: list[Item], above: list[str], above_run: str, out: Readings) -> str | None:
+    """Why a glued row's label with nothing after it may not be a row of empty cells, or ``None``. ``around``: the
+    items between the row above's label and the next row's but the label itself (before the first row's, its
+    numbers); ``above``: the paths of the row above, read already. Digits among the text around the label (a page's
+    header, the table's header repeated after a page break, between the label and its cells:
+    ``6.属于四类过程性信息收到和处理…其他0000000``; a group's title holding them: ``（六）其他处理0000000``), or
+    numbers before the first row's label (printed above it), may be its cells; and a row above whose run
+    (``above_run``) could not be cut into its seven cells and holds digits enough for two rows
+    (``数量00000000000000``: fourteen) may hold this row's cells too."""
+    if any(it.is_value and it.cell.is_number or it.is_text and _DIGIT.search(it.key) for it in around):
+        return "digits stand near the label that no row took: perhaps its cells, printed past a header or above it"
+    if len(above_run) >= 2 * len(_COLUMNS) and any((r := out.get(p)) is not None and r.missing for p in above):
+        return "the row above was not cut into its seven cells, and its digits are enough for two rows: this row's too?"
+    return None

@@ -13,7 +13,7 @@ from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .cellstream import cell_stream
-from .t3glued import read_glued_row
+from .t3glued import blank_doubt, read_glued_row
 from .extracols import (added_field, spacer_column, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
@@ -36,7 +36,7 @@ from .markgaps import placeholder_options, placeholders_where_printed
 from .t3readings import guessed, row_readings
 from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
-from .rowplace import field_cells, lines_of_numbers, place_bare_lines, tab_window
+from .rowplace import field_cells, lines_of_numbers, place_bare_lines, tab_window, usual_width, fields_after
 from .rowbounds import (alike_rows, group_title_piece, holds_sub_row, merged_labels, numbered, opens_other_row, padded_seven,
                         next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_a_stray,
                         seven_then_apart)
@@ -85,6 +85,7 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     added = added_field(items, order) if tabbed else None     # last year's figure beside the seven fields
     window = tab_window(items, labels, added) if tabbed else None
     shape = grid_shape(items) if tabbed else None
+    usual = usual_width([items[idx] for _, idx in order]) if tabbed else None
     spans = {row: [it for it in items[idx + 1:(order[k + 1][1] if k + 1 < len(order) else len(items))]
                    if it.is_value] for k, (row, idx) in enumerate(order)}
     by_header = drop_added_columns(items, order, spans) if not tabbed else {}   # a 序号 column, last year's figure…
@@ -139,7 +140,12 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                     out[path] = missing(label.raw, [label.line], "glued", "nothing after the label, and the row "
                                         "above holds more numbers than its cells: this row's may be among them")
                 continue
-            read_glued_row(row, label, out, ambiguities)
+            before = [it for it in items[order[k - 1][1] + 1:idx] if it.is_text] if k \
+                else [it for it in items[:idx] if it.is_value]     # (the row above's numbers are its own)
+            above = glued_run(items[order[k - 1][1]].key) if k else None
+            read_glued_row(row, label, out, ambiguities, blank_doubt(
+                before + items[idx + 1:nxt_of(k)], TABLE3_ROW_PATHS.get(order[k - 1][0], []) if k else [],
+                above[1] if above else "", out))
             continue
         if label.grid and label.col is not None:
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row,
@@ -157,14 +163,14 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
             method = "tab-row"
-            if added and (fields := _seven_fields(label, same_line, by_col, added)) is not None:
+            if added and (fields := _seven_fields(label, same_line, by_col, added, usual)) is not None:
                 cells, method = fields, "tab-fields"    # the seven fields beside the added one, an empty one empty
             elif len(numbers) == 7:                     # seven numbers for seven columns
                 cells = [it.cell for it in numbers]
             elif any(it.is_text and it.line == label.line and (it.col or 0) > label.col
                      for it in items[idx + 1:nxt_of(k)]):
                 pass                                    # words in the row's fields (一, 十): no field is empty
-            elif (fields := _seven_fields(label, same_line, by_col)) is not None:
+            elif (fields := _seven_fields(label, same_line, by_col, None, usual)) is not None:
                 cells, method = fields, "tab-fields"    # the row's own seven fields, an empty one an empty cell
             elif len(same_line) == 7 and len(by_col) == 7:   # placeholders (—, /) among or instead of numbers
                 cells = [it.cell for it in same_line]
@@ -223,8 +229,12 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                 and not any(it.cell.kind is _PLACEHOLDER for it in span):
             chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are
             #                                 eight; so is a placeholder, `0 1 - 0 0 0 1` and a page's `3`)
-        elif len(span) > 7 and all(it.cell.kind is _BLANK for it in span[:-7]):
-            chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven
+        elif len(span) > 7 and all(it.cell.kind is _BLANK for it in span[:-7]) \
+                and not (len(span) >= 2 * 7 and k + 1 < len(order)
+                         and not any(it.cell.is_number for it in spans[order[k + 1][0]])):
+            chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven (not
+            #                                 seven empty cells, then seven numbers the next row lacks: printed above
+            #                                 its label, perhaps, and the empty cells this row's)
         elif padded_seven(span):
             chosen = span[:7]               # seven printed cells, then a grid's padding (markdownify)
         glyphs = None
@@ -282,12 +292,15 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
 
 
 def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, Item],
-                  added: str | None = None) -> list[Cell] | None:
+                  added: str | None = None, usual: int | None = None) -> list[Cell] | None:
     """A tab-separated row's cells where its label is followed by exactly seven fields, the last printed, no
     word among them (a table pasted from a word processor: an empty cell an empty field); with ``added``
     ("first"/"last"), eight fields, the one the header names as added left out. A row with other counts of
     fields (a crawler's text padding rows with tabs, PDF text whose gaps became tabs, an empty cell leaving
-    no field) is not read so."""
+    no field) is not read so; nor is a row whose line holds another count of fields than the ``usual`` one of the
+    table's rows (a pasted table's rows are alike: a line wrapped at a fixed width left its last fields on the next)."""
+    if usual is not None and fields_after(label) != usual:
+        return None
     start = (label.col or 0) + 1
     n = 7 + (added is not None)
     first = start + (added == "first")           # the form's first field

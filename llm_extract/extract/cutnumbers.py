@@ -1,0 +1,61 @@
+"""A number cut by a line break: ``96171.`` at a line's end over ``6``, ``3，15`` over ``0``.
+
+A text saved from a narrow viewer (or a converter wrapping a cell) breaks its lines at a fixed width, inside a
+number as readily as between words. Most pieces look like whole counts and only the identities can tell; but a
+line that ends in a number's unfinished form (digits then a decimal point or a thousands separator, or a
+thousands group of one or two digits) over a line that goes on with digits is a number cut in two, and neither
+piece is a cell. Whatever a reader made of the two lines is no reading of a cell: it stays unread (missing, its
+raw text and the note), for the identities or a person to settle. Nothing is joined: that would be a guess about
+where the break fell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..evidence import Reading
+from .readings import missing
+
+__all__ = ["cut_number_lines", "without_cut_numbers"]
+
+#: a line ending in a number left unfinished: 96171. / 1,2 / 3，15 / 12， (a thousands group is three digits)
+_UNFINISHED = re.compile(r"([0-9０-９][0-9０-９,，]*)(?:[.．,，]|(?<=[,，][0-9０-９])|(?<=[,，][0-9０-９]{2}))$")
+#: an item number alone on its line (``3.`` over ``0``: the row's label follows elsewhere), no number's piece
+_ITEM_ALONE = re.compile(r"^[0-9０-９]{1,2}[.．]$")
+#: a line going on with digits (full-width too)
+_GOES_ON = re.compile(r"^[0-9０-９]")
+_NOT_DIGITS = re.compile(r"[^0-9]")
+
+NOTE = "a number cut by a line break (its first piece ends the line above, unfinished): not a cell's number"
+
+
+def _digits(text: str) -> str:
+    return _NOT_DIGITS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def cut_number_lines(lines: list[str], start: int, end: int) -> dict[int, str]:
+    """The 1-based numbers of the lines in ``start`` … ``end`` - 1 (1-based) holding a number cut by a line break
+    (the line that ends in its unfinished first piece and the line that goes on with its digits), each with the
+    first piece's digits."""
+    out: dict[int, str] = {}
+    for n in range(max(start, 1), min(end, len(lines))):
+        line = lines[n - 1].strip()
+        if _ITEM_ALONE.match(line) or not _GOES_ON.match(lines[n].strip()):
+            continue
+        if (m := _UNFINISHED.search(line)) is not None:
+            out[n] = out[n + 1] = _digits(m.group(1))
+    return out
+
+
+def without_cut_numbers(readings: dict[str, Reading], cut: dict[int, str]) -> None:
+    """Every table reading that rests on a line of ``cut`` left unread (missing, with its raw text), but a number
+    a reader joined back from the pieces (it begins with the first piece's digits: ``123.`` / ``9862``)."""
+    if not cut:
+        return
+    for path, r in readings.items():
+        if path in ("agency", "year") or r.missing:
+            continue
+        pieces = [cut[n] for n in r.lines if n in cut]
+        if pieces and not any(_digits(r.raw).startswith(p) and len(_digits(r.raw)) > len(p) for p in pieces):
+            readings[path] = missing(r.raw, r.lines, r.method, NOTE)
