@@ -26,6 +26,10 @@ _ITEM_ALONE = re.compile(r"^[0-9０-９]{1,2}[.．]$")
 #: a line going on with digits (full-width too)
 _GOES_ON = re.compile(r"^[0-9０-９]")
 _NOT_DIGITS = re.compile(r"[^0-9]")
+#: the characters an unfinished number's line ends in
+_ENDS = frozenset("0123456789０１２３４５６７８９.．,，")
+#: how much of a line's end is searched: a count's ten digits, their separators and a decimal point
+_TAIL = 24
 
 NOTE = "a number cut by a line break (its first piece ends the line above, unfinished): not a cell's number"
 
@@ -37,13 +41,16 @@ def _digits(text: str) -> str:
 def cut_number_lines(lines: list[str], start: int, end: int) -> dict[int, str]:
     """The 1-based numbers of the lines in ``start`` … ``end`` - 1 (1-based) holding a number cut by a line break
     (the line that ends in its unfinished first piece and the line that goes on with its digits), each with the
-    first piece's digits."""
+    first piece's digits. Only a line's last characters are looked at (:data:`_TAIL`: a count has ten digits at
+    most), so a line of any length costs the same."""
     out: dict[int, str] = {}
     for n in range(max(start, 1), min(end, len(lines))):
-        line = lines[n - 1].strip()
-        if _ITEM_ALONE.match(line) or not _GOES_ON.match(lines[n].strip()):
+        line = lines[n - 1].rstrip()
+        if not line or line[-1] not in _ENDS or not _GOES_ON.match(lines[n].lstrip()):
             continue
-        if (m := _UNFINISHED.search(line)) is not None:
+        if _ITEM_ALONE.match(line.lstrip()):
+            continue
+        if (m := _UNFINISHED.search(line[-_TAIL:])) is not None:
             out[n] = out[n + 1] = _digits(m.group(1))
     return out
 
