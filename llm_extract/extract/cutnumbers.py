@@ -26,8 +26,10 @@ _ITEM_ALONE = re.compile(r"^[0-9０-９]{1,2}[.．]$")
 #: a line going on with digits (full-width too)
 _GOES_ON = re.compile(r"^[0-9０-９]")
 _NOT_DIGITS = re.compile(r"[^0-9]")
-#: the characters an unfinished number's line ends in
-_ENDS = frozenset("0123456789０１２３４５６７８９.．,，")
+#: the characters an unfinished number's line ends in: a point or separator, or a digit of a thousands group begun
+_MARKS = frozenset(".．,，")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_COMMAS = frozenset(",，")
 #: how much of a line's end is searched: a count's ten digits, their separators and a decimal point
 _TAIL = 24
 
@@ -46,7 +48,9 @@ def cut_number_lines(lines: list[str], start: int, end: int) -> dict[int, str]:
     out: dict[int, str] = {}
     for n in range(max(start, 1), min(end, len(lines))):
         line = lines[n - 1].rstrip()
-        if not line or line[-1] not in _ENDS or not _GOES_ON.match(lines[n].lstrip()):
+        if not line or (line[-1] not in _MARKS and not (line[-1] in _DIGITS and _COMMAS & set(line[-3:-1]))):
+            continue            # (ending in neither a point or separator nor a thousands group begun: 1,2 / 3，15)
+        if not _GOES_ON.match(lines[n].lstrip()):
             continue
         if _ITEM_ALONE.match(line.lstrip()):
             continue
