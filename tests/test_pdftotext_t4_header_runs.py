@@ -57,3 +57,14 @@ def test_read_in_a_report_but_never_proven() -> None:
     got = record.report.values()
     assert [got[p] for p in TABLE4_PATHS] == [1, 0, 0, 30, 31, 0, 0, 2, 0, 2, 2, 0, 0, 0, 2]
     assert all(record.provenance[p].status is not Status.PROVEN for p in TABLE4_PATHS)
+
+
+def test_the_suits_each_header_then_its_cell_the_groups_names_out_of_place() -> None:
+    """The first group's five headers then its cells; the suits' columns each a header then its cell, 复议后起诉
+    printed before 未经复议直接起诉's 总计: the ten are the suits' in the form's order whatever stands between."""
+    lines = [_HEADING, "行政复议", "０", "０", "１", "０", "１５", "０", "行政诉讼"] + _FIVE + ["０", "０", "５", "０", "５",
+             "未经复议直接起诉", "结果", "维持", "０", "结果", "纠正", "３", "其他", "结果", "０", "尚未", "审结", "０", "复议后起诉",
+             "总计", "３", "结果", "维持", "１", "结果", "纠正", "０", "其他", "结果", "０", "尚未", "审结", "０", "总计", "１"] + _END
+    readings = read_header_runs(lines, 1)
+    assert readings is not None
+    assert [readings[p].value for p in TABLE4_PATHS] == [0, 0, 5, 0, 5, 0, 3, 0, 0, 3, 1, 0, 0, 0, 1]
