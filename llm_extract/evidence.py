@@ -168,6 +168,8 @@ class Method:
     FORM_ORDER_RUNS = "form-order-runs"              # the same, its columns parted into runs: their order a tool's (extract/formorder.py)
     FORM_ORDER = "form-order"                        # 表三's 175 numbers in the form's order, identities holding (extract/formorder.py)
     FORM_ORDER_APART = "form-order-apart"            # the same, printed apart from every label, zeros and blanks only (formorder.py)
+    BLANK_ROW_PLACED = "form-order-blank-row"        # 表三 in the form's order around a row that printed no number, the
+    #                                                  row its marks and the identities leave (extract/blankrow.py)
     FORM_ORDER_ROWS = "form-order-rows"              # the same, a row placed by its printed order alone, another row so placed
     #                                                  trading places with it keeping every identity (formorder.py)
     WRAPPED_PIECES = "wrapped-pieces"                # a row whose narrow cells' digits wrapped round its line: every

@@ -89,6 +89,10 @@
 * ``READ.BLOCKS_ALIKE``: 表三's column blocks (``pdftotext``'s default mode, pdfminer) all holding one number, a
   table of zeros: every way to place the blocks gives the same table, so it is read without a tiling; but none
   was found within the search's cap to show the numbers are 表三's cells (``llm_extract/extract/blocktiles.py``).
+* ``READ.BLANK_ROW_PLACED``: 表三 whose region holds 24 rows' numbers and all 25 labels, read in the form's order
+  around the one row whose marks (``—``, ``-``: a blank row's cells that held one) stand between its neighbours'
+  numbers, every identity holding; that row read blank (``llm_extract/extract/blankrow.py``). The row is the marks'
+  and the identities' choice and the order the tool's: read, never proven.
 * ``READ.BLANK_ORDER_COLUMNS`` for 表三's 175 cells printed apart from every label (all the labels, then all the
   numbers) when they are zeros and blanks only: any order keeps every identity, by rows or by columns alike,
   so no cell's place is known (``llm_extract/extract/formorder.py``).
@@ -139,6 +143,8 @@ HEADER_ORDER_RULE = "READ.HEADER_ORDER"
 BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
 #: 表三's column blocks all of one number, read without a tiling (extract/blocktiles.py)
 BLOCKS_ALIKE_RULE = "READ.BLOCKS_ALIKE"
+#: 表三 read around a row that printed no number, the row its marks and the identities leave (extract/blankrow.py)
+BLANK_ROW_PLACED_RULE = "READ.BLANK_ROW_PLACED"
 
 
 #: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
@@ -155,7 +161,8 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.T4_COLUMN_PLACED: T4_COLUMN_PLACED_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
                  Method.APPLICANT_ORDER: APPLICANT_ORDER_RULE, Method.HEADER_ORDER: HEADER_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
-                 Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE}
+                 Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE,
+                 Method.BLANK_ROW_PLACED: BLANK_ROW_PLACED_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
@@ -163,7 +170,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
                             APPLICANT_ORDER_RULE, HEADER_ORDER_RULE, OLD_FORM_SHAPE_RULE,
-                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE})
+                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE, BLANK_ROW_PLACED_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)
