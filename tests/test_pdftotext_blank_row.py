@@ -54,3 +54,19 @@ def test_read_in_a_report_but_never_proven() -> None:
     assert got["applications.granted.research"] == 0 and got["applications.granted.social_org"] == 1
     assert all(record.provenance[f"applications.{k}.{c}"].status is not Status.PROVEN
                for k in _ROWS for c in FORM.table3_column_keys)
+
+
+def test_a_blank_row_first_in_a_band_printed_column_by_column() -> None:
+    """The last three rows printed as a band, column by column (pdftotext: 其他 | 总计 | 结转 under a page's top), the
+    blank （六）3.其他 first in it: each of its marks stands before 总计's cell and after the previous column's
+    结转 cell."""
+    numbers: list[str] = []
+    for key in FORM.table3_row_keys[:22]:
+        numbers += [str(v) for v in _ROWS.get(key, [0] * 7)]
+    for c in range(7):
+        numbers += ["—", str(_ROWS["total_processed"][c]), str(_ROWS["carried_forward"][c])]
+    readings = read_blank_row(_HEADER + _labels() + numbers + ["四、政府信息公开行政复议、行政诉讼情况"])
+    assert readings is not None
+    assert all(readings[f"applications.other_other.{c}"].value is None for c in FORM.table3_column_keys)
+    total = [readings[f"applications.total_processed.{c}"].value for c in FORM.table3_column_keys]
+    assert total == [3, 0, 0, 1, 0, 0, 4]

@@ -14,7 +14,8 @@ one holds a mark, in the tool's order: the region then holds 24 rows' numbers (1
 Which row printed nothing the text does not say in words. Each row is tried as the blank one: the other 24 are
 read in the form's order as :mod:`.formorder` reads a whole table (by rows, or by blocks of rows printed column by
 column, every identity holding, a blank counting 0), and the marks must stand where that row's cells do: each
-mark between a number of a row above it and one of a row below it. The table is read only where exactly one row
+mark between a number of a row above it and one of a row below it, or in a band printed column by column, right
+before a number of the row below it (right after one of the row above it). The table is read only where exactly one row
 so tried is left (a row of zeros among rows of zeros is as good a blank row as any where no mark says which,
 and nothing is read then).
 
@@ -46,14 +47,16 @@ _EMPTY = parse_cell("")
 
 
 def _marks_placed(stream: list[Number], rows_of: dict[int, int], blank: int) -> bool:
-    """Every mark in the printed ``stream`` stands between a number of a row above ``blank`` (or the start) and one
-    of a row below it (or the end); ``rows_of``: each number's row (by ``id``)."""
+    """Every mark in the printed ``stream`` stands where a cell of row ``blank`` does: after a number of a row above
+    it (or the start) and before one of a row below it (or the end), or, in a band of rows printed column by column
+    that it begins (ends), before a number of the row right below it (after one of the row right above it), the
+    previous (next) column's last (first) cell on the other side; ``rows_of``: each number's row (by ``id``)."""
     for k, item in enumerate(stream):
         if item.cell.is_number:
             continue
         above = next((rows_of[id(x)] for x in reversed(stream[:k]) if x.cell.is_number), -1)
         below = next((rows_of[id(x)] for x in stream[k + 1:] if x.cell.is_number), len(_ROWS))
-        if not above < blank < below:
+        if not (above < blank < below or below == blank + 1 < above or above == blank - 1 > below):
             return False
     return True
 
