@@ -78,3 +78,15 @@ def test_the_third_row_s_first_cells_beside_its_label_the_rest_after_the_columns
     readings = read_column_rows(after, 1)       # (the third row's 结果维持 beside its label, after every column)
     assert readings is not None
     assert _values(readings) == [2, 0, 0, 0, 2, 0, 22, 0, 0, 22, 3, 0, 0, 0, 3]
+
+
+def test_表三_s_last_cells_after_the_first_column_s_two() -> None:
+    """结果维持's two cells, then 表三's last cells (its table ends on the page), then 结果纠正: the first column
+    holds two cells at most here (the third row's stands beside its label), the numbers past them are not the
+    table's."""
+    lines = [_HEADING, "结果维持", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "7", "0", "结果纠正",
+             "20", "0", "其他结果", "0", "0", "尚未审结", "0", "0", "总计", "20", "0", "0", "0", "1", "14", "行政复议", "行政诉讼",
+             "（未经复议", "直接起诉）", "行政诉讼", "13", "（复议后起", "诉）", "五、存在的主要问题及改进情况"]
+    readings = read_column_rows(lines, 1)
+    assert readings is not None
+    assert _values(readings) == [0, 20, 0, 0, 20, 0, 0, 0, 0, 0, 13, 0, 0, 1, 14]

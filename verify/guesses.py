@@ -50,9 +50,11 @@
   total, so the identities do not check it (``llm_extract/extract/table4.py``). The same for its three rows
   of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``) or by plain ``pdftotext``,
   the third row after the columns (``llm_extract/extract/t4colrows.py``); for a row of fifteen narrow columns
-  printed as a group's headers then its cells (``llm_extract/extract/t4headruns.py``); and for cells under headers
-  printed side by side, read left to right where that keeps the group's total (``t4labelled.py``). Fifteen cells all read
-  so and all alike (a year without reviews or suits: fifteen 0) are the same table in any order: no guess.
+  printed as a group's headers then its cells (``llm_extract/extract/t4headruns.py``); for three rows of five whose
+  results stand beside each group's label, 总计's column after (``llm_extract/extract/t4rowsbeside.py``); and for
+  cells under headers printed side by side, read left to right where that keeps the group's total
+  (``t4labelled.py``). Fifteen cells all read so and all alike (a year without reviews or suits: fifteen 0) are
+  the same table in any order: no guess.
 * ``READ.COLUMN_ORDER``: 表三 whose header prints 总计 before 自然人, read in that order although no row's numbers
   tell the two orders apart (``3 0 0 0 0 0 3`` is 3 natural persons or 3 others): the cells the two orders
   read differently are the header's word alone (``llm_extract/extract/extracols.py``).

@@ -33,8 +33,8 @@ With narrow label cells the third row's first cells stand after its label's firs
 
 :func:`read_column_rows` reads such a table: the five headers alone on their lines in the form's order, each
 followed by two or three cells (the third row's cells the column left out printed beside its label, then after
-总计's, in the columns' order). How many cells 总计's column printed before the third row is not shown: each count
-is tried, and the table is read only when exactly one reading keeps every group's total. Numbers before the first
+总计's, in the columns' order); numbers under the first header past three are its cells (two or three), then
+表三's last ones. How many cells 总计's column printed before the third row is not shown: each count is tried, and the table is read only when exactly one reading keeps every group's total. Numbers before the first
 header are not the table's (表三's cells printed after the heading), nor numbers after the next section's heading
 up to a header (表三's last cells, printed after 表四's heading when 表三 ends on its page). The order is the tool's, so every cell is read as a block's
 (``Method.T4_BY_COLUMNS``: never proven, ``READ.T4_BLOCK_ORDER``). A table printing all three cells under every
@@ -147,14 +147,16 @@ def read_column_rows(lines: Sequence[str], start: int) -> Readings | None:
     if [label for label, _, _ in columns] != _COLUMNS or len(found.beside) > found.before:
         return None
     beside, width = found.beside, len(_COLUMNS)
-    counts = [len(cells) for _, _, cells in columns[:-1]]
-    if not all(2 <= c <= _GROUPS - (i < len(beside)) for i, c in enumerate(counts)) \
-            or (not beside and all(c == _GROUPS for c in counts)):
-        return None                         # every column whole: a table the other readers read
-    last = columns[-1][2]
+    first, last = columns[0][2], columns[-1][2]
+    # more numbers under the first header than the column holds: its cells first, then 表三's last ones
+    firsts = [first] if len(first) <= _GROUPS else [first[:2], first[:_GROUPS]]
     tables: dict[tuple[object, ...], Readings] = {}
-    for shown in range(2, _GROUPS + 1 - (len(beside) == width)):
-        printed = [cells for _, _, cells in columns[:-1]] + [last[:shown]]
+    for head, shown in ((h, s) for h in firsts for s in range(2, _GROUPS + 1 - (len(beside) == width))):
+        counts = [len(head)] + [len(cells) for _, _, cells in columns[1:-1]]
+        if not all(2 <= c <= _GROUPS - (i < len(beside)) for i, c in enumerate(counts)) \
+                or (not beside and all(c == _GROUPS for c in counts)):
+            continue                        # (every column whole: a table the other readers read)
+        printed = [head] + [cells for _, _, cells in columns[1:-1]] + [last[:shown]]
         grid: list[list[_Printed | None]] = [[None] * width for _ in range(_GROUPS)]
         for c, cells in enumerate(printed):
             for r, got in enumerate(cells):
