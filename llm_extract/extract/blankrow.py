@@ -26,6 +26,8 @@ tool's (``Method.BLANK_ROW_PLACED``, ``READ.BLANK_ROW_PLACED``).
 
 from __future__ import annotations
 
+import re
+
 from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, heading_span
@@ -44,6 +46,8 @@ _WIDTH = len(_COLS)
 _TOTALS = frozenset({"总计", "合计"})
 _TOTAL_ROW = _ROWS.index("total_processed")
 _EMPTY = parse_cell("")
+#: a word that is a count (the region's numbers, page numbers among them)
+_COUNT = re.compile(r"[0-9０-９]+")
 
 
 def _marks_placed(stream: list[Number], rows_of: dict[int, int], blank: int) -> bool:
@@ -66,6 +70,9 @@ def read_blank_row(lines: list[str]) -> Readings | None:
     if (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
         return None
     start, end = span
+    tokens = sum(1 for line in lines[start:end - 1] for word in line.split() if _COUNT.fullmatch(word))
+    if not (len(_ROWS) - 1) * _WIDTH <= tokens < len(_ROWS) * _WIDTH:
+        return None                         # (a quick count first: most regions hold all 175 or far fewer)
     printed = region_events(lines, start, end)
     stream = [number for _, number in printed if number is not None]
     events: list[Event] = [(row, number) for row, number in printed if number is None or number.cell.is_number]
