@@ -170,15 +170,19 @@ class Method:
     FORM_ORDER_RUNS = "form-order-runs"              # the same, its columns parted into runs: their order a tool's (extract/formorder.py)
     FORM_ORDER = "form-order"                        # 表三's 175 numbers in the form's order, identities holding (extract/formorder.py)
     FORM_ORDER_APART = "form-order-apart"            # the same, printed apart from every label, zeros and blanks only (formorder.py)
+    BLANK_ROW_PLACED = "form-order-blank-row"        # 表三 in the form's order around a row that printed no number, the
+    #                                                  row its marks and the identities leave (extract/blankrow.py)
     FORM_ORDER_ROWS = "form-order-rows"              # the same, a row placed by its printed order alone, another row so placed
     #                                                  trading places with it keeping every identity (formorder.py)
     WRAPPED_PIECES = "wrapped-pieces"                # a row whose narrow cells' digits wrapped round its line: every
     #                                                  placement of them an option for the identities (extract/wrappieces.py)
     OTHER_AS_ONE_ROW = "one-row （六）其他处理"        # a sub-row of （六）其他处理 printed as one row (extract/table3.py)
     RULE_GLYPHS_DROPPED = "rule-glyphs-dropped"      # a 表二 row read across OCR'd table rules (extract/ruleglyphs.py)
-    T4_ACROSS_HEADERS = "row-of-15-across-headers"   # 表四's cells one to a line, its column headers among them (extract/table4.py)
+    T4_ACROSS_HEADERS = "row-of-15-across-headers"   # 表四's cells one to a line, its column headers among them (extract/table4.py,
+    #                                                  t4headruns.py, t4labelled.py's cells under headers side by side)
     T4_TABLE_ROWS = "table-rows-of-15"               # 表四's cells as a web page's or Word file's table rows give them (extract/table4.py)
-    T4_BY_COLUMNS = "t4-boxes-by-columns"           # 表四's three rows of five printed column by column (extract/t4boxes.py)
+    T4_BY_COLUMNS = "t4-boxes-by-columns"           # 表四's three rows of five printed column by column (extract/t4boxes.py,
+    #                                                  t4colrows.py)
     T4_EDGE_BLANK = "t4-edge-group-blank"            # 表四's ten numbers of a row of 15, an edge group blank (extract/t4edges.py)
     T4_COLUMN_PLACED = "t4-placed-in-columns"       # 表四's row of 15, fewer numbers, each under its column (extract/t4placed.py)
     COLUMN_ORDER = "column-order-by-header"          # 表三's total printed first, only its header says so (extract/extracols.py)

@@ -74,3 +74,46 @@ def test_headers_cut_anywhere_in_a_narrow_column() -> None:
     assert side == []                       # 0 0 side by side: every order is the same
     assert [readings[f"review_litigation.{g}.{c}"].value for g in ("administrative_review", "litigation_direct")
             for c in ("upheld", "corrected", "other", "pending", "total")] == [0, 3, 0, 0, 3, 0, 0, 1, 0, 1]
+
+
+def test_a_header_printed_apart_from_its_column_is_passed_over() -> None:
+    """The table's 总计 before the first group's name, and a 总计 printed among a group's headers with its cell
+    further on (其他 / 结果 / 1 / 总计 / 尚未 / 审结 / 0 / 总计 / 1): no cell follows them, and every column is still
+    read after its own header, in the form's order."""
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "总计", "行政复议", "结果", "维持", "0", "结果", "纠正", "30", "其他", "结果", "0",
+             "尚未", "审结", "0", "总计", "30", "五、存在的主要问题及改进情况", "行政诉讼", "未经复议直接起诉", "结果", "维持", "5",
+             "结果", "纠正", "0", "其他", "结果", "1", "总计", "尚未", "审结", "0", "总计", "6", "复议后起诉", "结果维持", "0",
+             "结果纠正", "0", "其他结果", "0", "尚未审结", "0", "总计", "0"]
+    read = read_labelled_columns(lines, 1)
+    assert read is not None
+    readings, side = read
+    assert side == []
+    assert [readings[p].value for p in TABLE4_PATHS] == [0, 30, 0, 0, 30, 5, 0, 1, 0, 6, 0, 0, 0, 0, 0]
+
+
+def test_headers_side_by_side_with_total_whole_on_the_top_line() -> None:
+    """结果 结果 其他 尚未 总计 over 维持 纠正 结果 审结: 总计 is printed whole and takes no piece of the line under it."""
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果 结果 其他 尚未 总计", "维持 纠正 结果 审结", "0", "0", "0", "0", "0",
+             "五、存在的主要问题及改进情况", "行政诉讼", "未经复议直接起诉", "结果维持", "0", "结果纠正", "0", "其他结果", "3", "尚未审结", "0",
+             "总计", "3", "复议后起诉", "结果维持", "0", "结果纠正", "0", "其他结果", "0", "尚未审结", "0", "总计", "0"]
+    read = read_labelled_columns(lines, 1)
+    assert read is not None
+    readings, side = read
+    assert side == []                       # five 0 side by side: every order is the same
+    assert [readings[p].value for p in TABLE4_PATHS] == [0] * 7 + [3, 0, 3] + [0] * 5
+
+
+def test_side_by_side_cells_offered_in_printed_order_where_it_keeps_the_total() -> None:
+    """0 30 0 under 结果 结果 其他 / 维持 纠正 结果, then 总计 30: poppler prints the cells left to right, and that
+    order keeps the total, so 结果纠正 is offered as 30, for a person to confirm (the order is the tool's: 30 0 0
+    keeps the total as well). Where the printed order breaks the total, every order stays a candidate."""
+    record = _record(["结果 结果 其他", "维持 纠正 结果", "0", "30", "0", "", "尚未", "审结", "0", ""])
+    values = _values(record)
+    paths = [f"review_litigation.litigation_direct.{c}" for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert [values[p] for p in paths] == [0, 30, 0, 0, 30]
+    assert all(record.provenance[p].status is not Status.PROVEN for p in paths[:3])
+    lines = _HEAD + ["结果 结果 其他", "维持 纠正 结果", "0", "2", "1", "", "尚未", "审结", "0", ""] + _TAIL
+    read = read_labelled_columns(lines, 3)
+    assert read is not None
+    readings, side = read
+    assert len(side) == 1 and readings[paths[1]].value is None

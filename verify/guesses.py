@@ -48,8 +48,13 @@
   them (``0`` … ``0`` / ``结果维 结果纠`` / ``0`` ``0``): a text tool printing the table as blocks went back to a
   header after some of its cells, so their order is the tool's; a group's cells in another order keep its
   total, so the identities do not check it (``llm_extract/extract/table4.py``). The same for its three rows
-  of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``). Fifteen cells all read
-  so and all alike (a year without reviews or suits: fifteen 0) are the same table in any order: no guess.
+  of five printed column by column by ``pdf2txt.py`` (``llm_extract/extract/t4boxes.py``) or by plain ``pdftotext``,
+  the third row after the columns (``llm_extract/extract/t4colrows.py``); for a row of fifteen narrow columns
+  printed as a group's headers then its cells (``llm_extract/extract/t4headruns.py``); for three rows of five whose
+  results stand beside each group's label, 总计's column after (``llm_extract/extract/t4rowsbeside.py``); and for
+  cells under headers printed side by side, read left to right where that keeps the group's total
+  (``t4labelled.py``). Fifteen cells all read so and all alike (a year without reviews or suits: fifteen 0) are
+  the same table in any order: no guess.
 * ``READ.COLUMN_ORDER``: 表三 whose header prints 总计 before 自然人, read in that order although no row's numbers
   tell the two orders apart (``3 0 0 0 0 0 3`` is 3 natural persons or 3 others): the cells the two orders
   read differently are the header's word alone (``llm_extract/extract/extracols.py``).
@@ -86,6 +91,10 @@
 * ``READ.BLOCKS_ALIKE``: 表三's column blocks (``pdftotext``'s default mode, pdfminer) all holding one number, a
   table of zeros: every way to place the blocks gives the same table, so it is read without a tiling; but none
   was found within the search's cap to show the numbers are 表三's cells (``llm_extract/extract/blocktiles.py``).
+* ``READ.BLANK_ROW_PLACED``: 表三 whose region holds 24 rows' numbers and all 25 labels, read in the form's order
+  around the one row whose marks (``—``, ``-``: a blank row's cells that held one) stand between its neighbours'
+  numbers, every identity holding; that row read blank (``llm_extract/extract/blankrow.py``). The row is the marks'
+  and the identities' choice and the order the tool's: read, never proven.
 * ``READ.BLANK_ORDER_COLUMNS`` for 表三's 175 cells printed apart from every label (all the labels, then all the
   numbers) when they are zeros and blanks only: any order keeps every identity, by rows or by columns alike,
   so no cell's place is known (``llm_extract/extract/formorder.py``).
@@ -136,6 +145,8 @@ HEADER_ORDER_RULE = "READ.HEADER_ORDER"
 BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
 #: 表三's column blocks all of one number, read without a tiling (extract/blocktiles.py)
 BLOCKS_ALIKE_RULE = "READ.BLOCKS_ALIKE"
+#: 表三 read around a row that printed no number, the row its marks and the identities leave (extract/blankrow.py)
+BLANK_ROW_PLACED_RULE = "READ.BLANK_ROW_PLACED"
 
 
 #: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
@@ -152,7 +163,8 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.T4_COLUMN_PLACED: T4_COLUMN_PLACED_RULE, Method.COLUMN_ORDER: COLUMN_ORDER_RULE,
                  Method.APPLICANT_ORDER: APPLICANT_ORDER_RULE, Method.HEADER_ORDER: HEADER_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
-                 Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE}
+                 Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE,
+                 Method.BLANK_ROW_PLACED: BLANK_ROW_PLACED_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
@@ -160,7 +172,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
                             APPLICANT_ORDER_RULE, HEADER_ORDER_RULE, OLD_FORM_SHAPE_RULE,
-                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE})
+                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE, BLANK_ROW_PLACED_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

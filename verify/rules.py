@@ -147,6 +147,13 @@ register("READ.ROW_ORDER", "表三按表格顺序读取，该行的数字不紧�
          "together before the numbers, or elsewhere) but placed by the text tool's order alone; another row so placed "
          "stands in the same identities with another value in this column, and the two rows trading places keep "
          "every identity: never proven")
+register("READ.BLANK_ROW_PLACED", "表三区域内只有 24 行的数字、25 个行标签俱全：假定某一行为空行（其单元格为空或印有 —、- 等符号），"
+         "其余各行按表格顺序读取且勾稽关系全部成立，并且符号恰好位于该行上下两行的数字之间；只有一行符合时按此读取，该行读作空白。"
+         "哪一行为空由符号位置和勾稽关系决定，顺序由文本工具决定，不予证明",
+         "表三's region holds 24 rows' numbers and all 25 labels: read in the form's order around the one row whose "
+         "marks (a blank row's cells that held one) stand between its neighbours' numbers, every identity holding, "
+         "that row read blank; which row is blank is the marks' and the identities' choice, the order the tool's: "
+         "never proven")
 register("READ.BLOCKS_ALIKE", "表三的列块（文本工具逐列打印）中每个数字都相同（全为 0）：任何排法都得出同一张表，数值无疑；"
          "但未找到一种排法来证明这些数字就是表三的单元格，不予证明",
          "表三's column blocks (a text tool printing the table column by column) all hold one number (all 0): every way "

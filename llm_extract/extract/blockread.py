@@ -26,6 +26,7 @@ from .t3instances import table3_broken
 from .colgroups import read_column_groups
 from .colheads import read_column_heads
 from .coltail import read_column_tail
+from .blankrow import read_blank_row
 from .formorder import read_form_order
 from .labelruns import read_label_runs
 from .rowheads import read_row_heads
@@ -166,6 +167,13 @@ def _unread_only(table: Readings | None, readings: Readings) -> Readings | None:
     return left or None
 
 
+def _same_where_read(table: Readings | None, readings: Readings) -> Readings | None:
+    """``table`` where it gives every cell the region reader read that cell's value, else None."""
+    same = table is not None and all(readings[p].value == r.value for p, r in table.items()
+                                     if p in readings and not readings[p].missing)
+    return table if same else None
+
+
 def _same_values(a: Readings, b: Readings) -> bool:
     """Whether two readings of 表三 give every cell the same value."""
     return {p: r.value for p, r in a.items()} == {p: r.value for p, r in b.items()}
@@ -232,6 +240,9 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
             table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
         if table is None or not _agrees(table, readings):
             table = read_head_cells(lines)      # (the first row among the column headers, the rest in order)
+        if table is None or not _agrees(table, readings):
+            table = _unread_only(_same_where_read(read_blank_row(lines), readings), readings)
+            #                                     (a row that printed no number: where its marks stand)
         if table is None or not _agrees(table, readings):
             table = _unread_only(_runs_and_heads(lines), readings)   # (rows after their labels in narrow cells)
         if table is None or not _agrees(table, readings):

@@ -74,7 +74,7 @@ from .readings import Readings, reading
 from .roworder import TEXT, Event, order_doubted
 from .t4boxes import table4_header_line
 
-__all__ = ["read_form_order"]
+__all__ = ["read_form_order", "read_rows", "region_events"]
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
@@ -308,7 +308,7 @@ def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
 _WEAKER = ((False, False, False), (True, False, False), (True, True, False), (True, True, True))
 
 
-def _read(events: list[Event], rows: tuple[str, ...], bare_total: bool = False) -> tuple[list[Number], str] | None:
+def read_rows(events: list[Event], rows: tuple[str, ...], bare_total: bool = False) -> tuple[list[Number], str] | None:
     """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading;
     ``bare_total``: a bare 总计 was printed, (七)'s label or the total column's header alike."""
     named = {_ROWS[row] for row, number in events if number is None and row != TEXT}
@@ -381,7 +381,7 @@ def read_form_order(lines: list[str]) -> Readings | None:
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
         events = region_events(lines, start, last, one_row=rows is ONE_ROWS)
         bare_total = any(label_key(line.strip()) in _TOTALS for line in lines[start:last - 1])   # 总计 alone
-        read = _read(events, rows, bare_total)
+        read = read_rows(events, rows, bare_total)
         if read is not None:
             break
     if read is None or _lines_mixed(read[0]):

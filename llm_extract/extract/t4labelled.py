@@ -25,8 +25,12 @@ number under it; a group's name before its five columns. The page's next section
 header, the columns of each group in the form's order, the groups in the form's order, the prose and section
 headings between them skipped. Headers printed side by side (结果 结果 其他 / 维持 纠正 结果) are followed by their
 cells in an order the text does not prove: such a run is read only when its cells are all the same value, else
-every order of them is a candidate (an :class:`Ambiguity`: the group's total may leave one). Anything
-else (a header without its cell, a cell without a header, a group incomplete) and the table is not read here.
+in printed order (left to right, as poppler prints them) where that keeps the group's total, never proven
+(``Method.T4_ACROSS_HEADERS``), or else every order of them is a candidate (an :class:`Ambiguity`); a label
+printed whole on the top line takes no piece of the line under it (结果 结果 其他 尚未 总计 over 维持 纠正 结果 审结). A header
+with no cell after it (the table's 总计 before the first group's name, or among a group's headers with its cell
+further on) is passed over: its column must still be read after a header of its own, in the form's order. Anything
+else (a column left without its cell, a cell without a header, a group incomplete) and the table is not read here.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from collections.abc import Sequence
 
 from itertools import permutations
 
-from ..evidence import Ambiguity, CellKind
+from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
 from ..schema import REVIEW_COLUMNS, REVIEW_GROUPS
 from .cells import Cell, parse_cell
@@ -70,7 +74,7 @@ def _labels(text: list[tuple[int, str]], k: int) -> tuple[list[str], int] | None
     used = 0
     for _, line in text[k:k + 2 * len(REVIEW_COLUMNS)]:
         words = line.split()
-        if not all(w in _PIECES for w in words):
+        if not all(w in _PIECES or w in _RESULTS for w in words):
             break
         run += words
         used += 1
@@ -81,7 +85,21 @@ def _labels(text: list[tuple[int, str]], k: int) -> tuple[list[str], int] | None
         joined = [a + b for a, b in zip(top, under)]
         if len(run) == 2 * cut and all(j in _RESULTS for j in joined):
             return joined, used
+    if used >= 2 and (whole := _whole_on_top(text[k][1].split(), text[k + 1][1].split())) is not None:
+        return whole, 2
     return None
+
+
+def _whole_on_top(top: list[str], under: list[str]) -> list[str] | None:
+    """Headers side by side on two lines, a label printed whole on the top line taking no piece of the line under
+    it (结果 结果 其他 尚未 总计 over 维持 纠正 结果 审结); None unless every other top piece takes one."""
+    joined: list[str] = []
+    pieces = iter(under)
+    for word in top:
+        joined.append(word if word in _RESULTS else word + next(pieces, ""))
+    if next(pieces, None) is not None or not all(j in _RESULTS for j in joined) or len(joined) == len(under):
+        return None
+    return joined
 
 
 def read_labelled_columns(lines: Sequence[str], start: int) -> tuple[Readings, list[Ambiguity]] | None:
@@ -91,6 +109,7 @@ def read_labelled_columns(lines: Sequence[str], start: int) -> tuple[Readings, l
             if (raw := lines[n - 1].strip())]
     out: Readings = {}
     side: list[Ambiguity] = []
+    printed: Readings = {}                  # the cells under headers side by side, in printed order
     group_at = -1
     filled: list[str] = []                  # the current group's columns read so far
     k = 0
@@ -105,14 +124,17 @@ def read_labelled_columns(lines: Sequence[str], start: int) -> tuple[Readings, l
             filled, k = [], k + 1
             continue
         if (found := _labels(text, k)) is not None:
-            if group_at < 0:
-                return None                 # columns before any group's name
             labels, used = found
             head = [m for m, _ in text[k:k + used]]
             k += used
             cells = text[k:k + len(labels)]
             parsed = [parse_cell(raw) for _, raw in cells]
-            if len(cells) != len(labels) or not all(c.is_number or c.kind is CellKind.PLACEHOLDER for c in parsed):
+            if len(labels) == 1 and not _is_cell(parsed[:1]):
+                continue                    # a header with no cell after it (the table's 总计 among the group names):
+                #                             printed apart; a column it leaves unread leaves the table unread
+            if group_at < 0:
+                return None                 # columns before any group's name
+            if len(cells) != len(labels) or not all(_is_cell([c]) for c in parsed):
                 return None                 # a header without its cell
             paths = []
             for label in labels:
@@ -126,6 +148,8 @@ def read_labelled_columns(lines: Sequence[str], start: int) -> tuple[Readings, l
                 out.update({p: missing(" ".join(r for _, r in cells), head + [m for m, _ in cells],
                                        T4_LABELLED_COLUMNS, "headers side by side: which cell is whose is not printed")
                             for p in paths})
+                printed.update({path: reading(cell, head + [m], Method.T4_ACROSS_HEADERS)
+                                for path, (m, _), cell in zip(paths, cells, parsed)})
             else:
                 for path, (m, _), cell in zip(paths, cells, parsed):
                     out[path] = reading(cell, head + [m], T4_LABELLED_COLUMNS)
@@ -135,7 +159,30 @@ def read_labelled_columns(lines: Sequence[str], start: int) -> tuple[Readings, l
             k += 1
             continue
         return None                         # a line that is neither header, cell, group nor prose
-    return (out, side) if len(out) == len(REVIEW_GROUPS) * len(REVIEW_COLUMNS) else None
+    if len(out) != len(REVIEW_GROUPS) * len(REVIEW_COLUMNS):
+        return None
+    return out, _printed_where_it_holds(out, side, printed)
+
+
+def _printed_where_it_holds(out: Readings, side: list[Ambiguity], printed: Readings) -> list[Ambiguity]:
+    """Cells under headers side by side read in printed order (the headers' left to right, as poppler prints
+    them), never proven (``Method.T4_ACROSS_HEADERS``: the tool's order), where that order keeps their group's
+    total; the others' orders left as candidates. Returns the candidates left."""
+    left: list[Ambiguity] = []
+    for group in REVIEW_GROUPS:
+        paths = [f"review_litigation.{group}.{c}" for c in REVIEW_COLUMNS]
+        mine = [a for a in side if a.paths[0] in paths]
+        values = [(printed.get(p) or out[p]).value for p in paths]
+        if mine and all(isinstance(v, int) or v is None for v in values) \
+                and (values[-1] or 0) == sum(v or 0 for v in values[:-1]):
+            out.update({p: printed[p] for a in mine for p in a.paths})
+        else:
+            left += mine
+    return left
+
+
+def _is_cell(parsed: list[Cell]) -> bool:
+    return bool(parsed) and (parsed[0].is_number or parsed[0].kind is CellKind.PLACEHOLDER)
 
 
 def _side_by_side(paths: list[str], cells: list[tuple[int, str]], parsed: list[Cell], head: list[int]) -> Ambiguity:

@@ -15,6 +15,9 @@ from .glued import digit_run, forced_readings, glued_run, group_cuts, groups_hol
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4labelled import read_labelled_columns
+from .t4colrows import read_column_rows
+from .t4headruns import read_header_runs
+from .t4rowsbeside import read_rows_beside
 from .t4edges import read_edge_blank_row
 from .t4choice import leaves_a_groups_cells, placeholder_among
 from .t4cells import group_rows_short, read_group_cells
@@ -59,6 +62,9 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     published as one)."""
     if lines and (labelled := read_labelled_columns(lines, region.start)) is not None:
         return labelled                     # plain pdftotext: each column's header, then its cell
+    if lines and (plain := read_column_rows(lines, region.start) or read_header_runs(lines, region.start)
+                  or read_rows_beside(lines, region.start)):
+        return plain, []                    # plain pdftotext: by columns, beside the labels, or headers then cells
     region = without_prose(region)          # a sentence's counts and words are no cells
     region = without_sums(_without_strays(region, lines))
     if (turned := read_transposed(region.items)) is not None:
