@@ -75,6 +75,8 @@ def read_blank_row(lines: list[str]) -> Readings | None:
         return None                         # (a quick count first: most regions hold all 175 or far fewer)
     printed = region_events(lines, start, end)
     stream = [number for _, number in printed if number is not None]
+    if len(stream) > len(_ROWS) * _WIDTH:
+        return None                         # (marks beyond a blank row's seven: other rows hold marks, not numbers)
     events: list[Event] = [(row, number) for row, number in printed if number is None or number.cell.is_number]
     if sum(number is not None for _, number in events) != (len(_ROWS) - 1) * _WIDTH:
         return None

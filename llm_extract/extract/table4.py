@@ -14,10 +14,7 @@ from .runjoins import printed_pieces
 from .glued import digit_run, forced_readings, glued_run, group_cuts, groups_hold, parted_at, recount_options, spaced_cuts, width_bounds
 from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
-from .t4labelled import read_labelled_columns
-from .t4colrows import read_column_rows
-from .t4headruns import read_header_runs
-from .t4rowsbeside import read_rows_beside
+from .t4plain import read_plain_blocks
 from .t4edges import read_edge_blank_row
 from .t4choice import leaves_a_groups_cells, placeholder_among
 from .t4cells import group_rows_short, read_group_cells
@@ -60,11 +57,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`); ``sentences``: whether
     a section with no table may be read from its sentences (not where the document shows pictures: a table
     published as one)."""
-    if lines and (labelled := read_labelled_columns(lines, region.start)) is not None:
-        return labelled                     # plain pdftotext: each column's header, then its cell
-    if lines and (plain := read_column_rows(lines, region.start) or read_header_runs(lines, region.start)
-                  or read_rows_beside(lines, region.start)):
-        return plain, []                    # plain pdftotext: by columns, beside the labels, or headers then cells
+    if lines and (plain := read_plain_blocks(lines, region.start)) is not None:
+        return plain                        # plain pdftotext: its blocks in the tool's order (t4plain)
     region = without_prose(region)          # a sentence's counts and words are no cells
     region = without_sums(_without_strays(region, lines))
     if (turned := read_transposed(region.items)) is not None:
