@@ -41,7 +41,8 @@ def test_a_line_is_read_every_way_its_pieces_join_as_printed() -> None:
     assert line_readings(["6", "7"]) == [["6", "7"], ["67"]]
     assert line_readings(["3", "001"]) == [["3001"]]            # 001 is no count: one number
     assert line_readings(["0", "5"]) == [["0", "5"]]            # 05 is no count: two cells
-    assert sorted(line_readings(["3", "985", "758"])) == [["3", "985", "758"], ["3", "985758"], ["3985", "758"], ["3985758"]]
+    assert sorted(line_readings(["3", "985", "758"])) == [["3", "985", "758"], ["3", "985758"], ["3985", "758"],
+                                                          ["3985758"]]
 
 
 def test_a_number_parted_in_two_is_joined_and_derived_the_rest_of_the_table_read() -> None:

@@ -2,13 +2,14 @@
 
 ``pdftotext`` (default mode) prints each cell of 表三 on a line of its own, and the block readers
 (:mod:`.blockread`) need every count exactly: a number a PDF's text parts in two (``1 0`` for 10, a wide count
-``3 985 758`` printed with its thousands groups apart) is two cells to them, and all of 表三 is left unread (so is 表四's row of 15).
-Where they left the table unread and some line of its region holds nothing but two or three digit groups, each such line
-is read every way its pieces join as printed (no part with a leading 0: ``3 001`` is one number, ``6 7`` is 67 or
-the cells 6 and 7), the block readers are asked again under each combination (a bounded number of times), and the
-readings whose whole 表三 keeps every identity survive. The cells read from joined pieces are never proof: one
-surviving reading leaves them to the identities as its single option (derived, marked); several leave every cell
-they differ in, and every joined one, to the identities with each reading's values as candidates (queued).
+``3 985 758`` printed with its thousands groups apart) is two cells to them, and all of 表三 is left unread (so is
+表四's row of 15). Where they left the table unread and some line of its region holds nothing but two or three digit
+groups, each such line is read every way its pieces join as printed (no part with a leading 0: ``3 001`` is one
+number, ``6 7`` is 67 or the cells 6 and 7), the block readers are asked again under each combination (at most
+:data:`MAX_TRIES` times), and the readings whose whole table keeps every identity (表三's sums and balance, 表四's
+group totals) survive. The cells read from joined pieces are never proof: one surviving reading leaves them to the
+identities as its single option (derived, marked); several leave every joined cell, and every cell they place
+unlike, to the identities with each reading's values as candidates (queued).
 """
 
 from __future__ import annotations
