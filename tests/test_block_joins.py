@@ -83,3 +83,11 @@ def test_table4_a_number_parted_in_two_is_joined_and_derived() -> None:
         assert record.report.get(path) == truth_value(truth, path), path
     assert record.provenance["review_litigation.administrative_review.upheld"].status is Status.DERIVED
     assert record.provenance["review_litigation.litigation_direct.total"].status is Status.PROVEN
+
+
+def test_a_wide_count_wrapped_in_its_narrow_cell_is_joined_and_derived() -> None:
+    record = _record(_parted({"3119": "311\n9"}))            # new_received's total: 311 over 9, one block
+    truth = fixture_truth(_NAME)
+    for path in TABLE3_PATHS:
+        assert record.report.get(path) == truth_value(truth, path), path
+    assert record.provenance["applications.new_received.total"].status is Status.DERIVED

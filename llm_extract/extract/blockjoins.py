@@ -40,16 +40,28 @@ def line_readings(pieces: list[str]) -> list[list[str]]:
     return [[str(v) for v in reading] for joins in range(len(pieces)) for reading in joined_readings(pieces, joins)]
 
 
-def _parted_lines(lines: list[str], start: int, end: int) -> dict[int, list[list[str]]]:
-    """Line index → its readings, for the region's lines of parted digit groups that may be read otherwise."""
-    out: dict[int, list[list[str]]] = {}
+#: one way to read a candidate: the lines' new texts (index → text) and whether a number was joined
+_Option = tuple[dict[int, str], bool]
+_BARE = re.compile(r"^\s*(\d+)\s*$")
+
+
+def _blank(lines: list[str], i: int) -> bool:
+    return not 0 <= i < len(lines) or not lines[i].strip()
+
+
+def _parted_lines(lines: list[str], start: int, end: int) -> dict[int, list[_Option]]:
+    """First line index → the ways to read it, for the region's lines of parted digit groups (``6 7``) and its
+    blocks of two bare numbers (``311`` over ``9``: a wide count wrapped in its narrow cell, or two cells)."""
+    out: dict[int, list[_Option]] = {}
     for i in range(max(start - 1, 0), min(end, len(lines))):
-        if (m := _PARTED.match(lines[i])) is None:
-            continue
-        pieces = [g for g in m.groups() if g is not None]
-        options = line_readings(pieces)
-        if options and options != [pieces]:
-            out[i] = options
+        if (m := _PARTED.match(lines[i])) is not None:
+            pieces = [g for g in m.groups() if g is not None]
+            options = line_readings(pieces)
+            if options and options != [pieces]:
+                out[i] = [({i: " ".join(parts)}, len(parts) < len(pieces)) for parts in options]
+        elif (m := _BARE.match(lines[i])) and i + 1 < min(end, len(lines)) and (n := _BARE.match(lines[i + 1])) \
+                and _blank(lines, i - 1) and _blank(lines, i + 2) and m.group(1)[0] != "0":
+            out[i] = [({}, False), ({i: m.group(1) + n.group(1), i + 1: ""}, True)]
     return out
 
 
@@ -94,7 +106,7 @@ def _read_joined(lines: list[str], start: int, end: int, paths: tuple[str, ...],
     if not parted:
         return ambiguities
     keys = sorted(parted)
-    combos = list(product(*(range(len(parted[k])) for k in keys)))
+    combos = list(product(*(parted[k] for k in keys)))
     if len(combos) > MAX_TRIES:
         return ambiguities
     survivors: list[tuple[Readings, set[int]]] = []
@@ -102,10 +114,10 @@ def _read_joined(lines: list[str], start: int, end: int, paths: tuple[str, ...],
     for combo in combos:
         text = list(lines)
         joined: set[int] = set()
-        for k, choice in zip(keys, combo):
-            parts = parted[k][choice]
-            text[k] = " ".join(parts)
-            if len(parts) < len(lines[k].split()):
+        for k, (texts, join) in zip(keys, combo):
+            for i, line in texts.items():
+                text[i] = line
+            if join:
                 joined.add(k + 1)
         if not joined:
             continue
