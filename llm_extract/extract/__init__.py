@@ -13,6 +13,7 @@ from ..form import FORM
 from ..ingest import Document
 from ..schema import ALL_PATHS, DISCLOSURE_PATHS, TABLE3_PATHS
 from .blockread import read_text_blocks
+from .blockjoins import read_joined_blocks
 from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
 from .gappieces import joined_gap_pieces
@@ -137,8 +138,10 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(r4)
         ambiguities += a4
     if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)
-        before = dict(readings)
+        before, given = dict(readings), list(ambiguities)
         ambiguities = read_text_blocks(lines, readings, ambiguities)
+        # numbers parted by a space (6 7, 3 001) leave 表三 or 表四 unread: read again with them joined
+        ambiguities = read_joined_blocks(lines, regions, before, readings, ambiguities, given)
         if "表三" in regions and (blocks := {p: r for p in TABLE3_PATHS if (r := readings.get(p)) is not before.get(p)}):
             applicant_order(header3, blocks, [])     # (read in the form's order: the header's places them too)
             readings.update(blocks)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .radicals import fold_radicals
+from .thingroups import thin_grouped_joined
 
 __all__ = ["Document", "file_hash"]
 
@@ -69,9 +70,10 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 def normalise_newlines(text: str) -> str:
-    """Newlines as ``\n``, characters that print as nothing dropped, and radical code points as the
-    characters they stand for (:mod:`.radicals`)."""
+    """Newlines as ``\n``, characters that print as nothing dropped, a count's thousands grouped by thin spaces
+    written without them (:mod:`.thingroups`), and radical code points as the characters they stand for
+    (:mod:`.radicals`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if any(c in text for c in _INVISIBLE_CHARS):      # (a substring search each: 4x faster than the regex's)
         text = _INVISIBLE.sub("", text)
-    return fold_radicals(text)
+    return fold_radicals(thin_grouped_joined(text))
