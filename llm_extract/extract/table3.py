@@ -13,7 +13,7 @@ from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .cellstream import cell_stream
-from .t3glued import blank_doubt, read_glued_row
+from .t3glued import blank_doubt, read_glued_row, stray_digits
 from .extracols import (added_field, spacer_column, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
@@ -145,7 +145,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             above = glued_run(items[order[k - 1][1]].key) if k else None
             read_glued_row(row, label, out, ambiguities, blank_doubt(
                 before + items[idx + 1:nxt_of(k)], TABLE3_ROW_PATHS.get(order[k - 1][0], []) if k else [],
-                above[1] if above else "", out))
+                above[1] if above else "", out,
+                stray_digits(items, {i for _, i in order}, [spans.get(r, []) for r, _ in order])))
             continue
         if label.grid and label.col is not None:
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row,
