@@ -133,6 +133,12 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             #                           a page dump's &nbsp; (空) cells, its empty ones dropped: a blank row
             row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
             continue
+        if span and glued_run(label.key, len(TABLE3_ROW_PATHS[row])) is not None \
+                and all(it.line != label.line for it in span if it.is_value):
+            for path in TABLE3_ROW_PATHS[row]:      # 本年（二）部分公开0000000 over another row's 58 0 … 58
+                out[path] = missing(label.raw, [label.line], "glued", "the row's digits glued to its label, and "
+                                    "numbers on another line after it: which are its cells is not known")
+            continue
         cells: list[Cell] | None = None
         if not span and (glued or inline or blanked_run(label.key)):     # (…数量3—————3: a row glued, whatever others are)
             if k > 0 and len(spans.get(order[k - 1][0], [])) > 7:   # the row above holds more numbers than its
