@@ -149,9 +149,11 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             before = [it for it in items[order[k - 1][1] + 1:idx] if it.is_text] if k \
                 else [it for it in items[:idx] if it.is_value]     # (the row above's numbers are its own)
             above = glued_run(items[order[k - 1][1]].key) if k else None
+            above_digits = (above[1] if above else "") + "".join(      # (…稳定”00000000000 / 0 / 0 / 0: its run
+                it.raw.strip() for it in spans.get(order[k - 1][0], []) if k and it.is_value)  # and the lines after)
             read_glued_row(row, label, out, ambiguities, blank_doubt(
                 before + items[idx + 1:nxt_of(k)], TABLE3_ROW_PATHS.get(order[k - 1][0], []) if k else [],
-                above[1] if above else "", out,
+                above_digits, out,
                 stray_digits(items, {i for _, i in order}, [spans.get(r, []) for r, _ in order])))
             continue
         if label.grid and label.col is not None:
