@@ -4,7 +4,8 @@ A text saved from a narrow viewer (or a converter wrapping a cell) breaks its li
 number as readily as between words. Most pieces look like whole counts and only the identities can tell; but a
 line that ends in a number's unfinished form (digits then a decimal point or a thousands separator, or a
 thousands group of one or two digits) over a line that goes on with digits is a number cut in two, and neither
-piece is a cell. Whatever a reader made of the two lines is no reading of a cell: it stays unread (missing, its
+piece is a cell (a thousands group of one or two digits, ``4,75``, says so even where the rest stands a line or
+two lower, past a label's wrapped line: a box's cells wrapped beside it). Whatever a reader made of the two lines is no reading of a cell: it stays unread (missing, its
 raw text and the note), for the identities or a person to settle. Nothing is joined: that would be a guess about
 where the break fell.
 """
@@ -21,6 +22,10 @@ __all__ = ["cut_number_lines", "without_cut_numbers"]
 
 #: a line ending in a number left unfinished: 96171. / 1,2 / 3，15 / 12， (a thousands group is three digits)
 _UNFINISHED = re.compile(r"([0-9０-９][0-9０-９,，]*)(?:[.．,，]|(?<=[,，][0-9０-９])|(?<=[,，][0-9０-９]{2}))$")
+#: a line ending in a thousands group of one or two digits (``4,75``): never a whole number, whatever follows it;
+#: a cell wrapped inside its box prints its rest on the next line that holds the row's cells, a label's line between
+_SHORT_GROUP = re.compile(r"([0-9０-９]{1,3}(?:[,，][0-9０-９]{3})*[,，][0-9０-９]{1,2})$")
+_REST_GAP = 3
 #: an item number alone on its line (``3.`` over ``0``: the row's label follows elsewhere), no number's piece
 _ITEM_ALONE = re.compile(r"^[0-9０-９]{1,2}[.．]$")
 #: a line going on with digits (full-width too)
@@ -50,23 +55,29 @@ def cut_number_lines(lines: list[str], start: int, end: int) -> dict[int, str]:
         line = lines[n - 1].rstrip()
         if not line or (line[-1] not in _MARKS and not (line[-1] in _DIGITS and _COMMAS & set(line[-3:-1]))):
             continue            # (ending in neither a point or separator nor a thousands group begun: 1,2 / 3，15)
-        if not _GOES_ON.match(lines[n].lstrip()):
-            continue
         if _ITEM_ALONE.match(line.lstrip()):
             continue
-        if (m := _UNFINISHED.search(line[-_TAIL:])) is not None:
-            out[n] = out[n + 1] = _digits(m.group(1))
+        tail = line[-_TAIL:]
+        if _GOES_ON.match(lines[n].lstrip()):
+            if (m := _UNFINISHED.search(tail)) is not None:
+                out[n] = out[n + 1] = _digits(m.group(1))
+        elif (m := _SHORT_GROUP.search(tail)) is not None:      # 4,75 / 形，不计其他情形） / 8: its rest lower down
+            rest = next((k for k in range(n + 1, min(n + 1 + _REST_GAP, end, len(lines) + 1))
+                         if _GOES_ON.match(lines[k - 1].lstrip())), None)
+            if rest is not None:
+                out[n] = out[rest] = _digits(m.group(1))
     return out
 
 
 def without_cut_numbers(readings: dict[str, Reading], cut: dict[int, str]) -> None:
-    """Every table reading that rests on a line of ``cut`` left unread (missing, with its raw text), but a number
-    a reader joined back from the pieces (it begins with the first piece's digits: ``123.`` / ``9862``)."""
+    """Every table reading that rests on a line of ``cut``, or on lines around one (a label's line and its cells'
+    lines below a cut piece), left unread (missing, with its raw text), but a number a reader joined back from the
+    pieces (it begins with the first piece's digits: ``123.`` / ``9862``)."""
     if not cut:
         return
     for path, r in readings.items():
         if path in ("agency", "year") or r.missing:
             continue
-        pieces = [cut[n] for n in r.lines if n in cut]
+        pieces = [cut[n] for n in range(min(r.lines), max(r.lines) + 1) if n in cut] if r.lines else []
         if pieces and not any(_digits(r.raw).startswith(p) and len(_digits(r.raw)) > len(p) for p in pieces):
             readings[path] = missing(r.raw, r.lines, r.method, NOTE)

@@ -27,6 +27,7 @@ from .cells import (COUNT_UNITS, PICTOGRAPHS, Cell, joined_pieces, normalise, nu
 from .mdcells import md_cell
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
+from .pagenumbers import page_marks_blanked
 from ..ingest.md_rule import MD_RULE as _MD_RULE
 from ..ocrglyphs import OCR_HANZI
 
@@ -242,6 +243,9 @@ def _line_plan(line: str) -> _Plan | None:
         return None
     if not _PAGE_HINTS.isdisjoint(line) and _PAGE.match(line):
         return None                     # page furniture
+    if "页" in line:                    # (行政事业性收费 第 5 页: a page's mark inside the line, no cell)
+        line = page_marks_blanked(line)
+        text = line.strip()
     if "-----" in text and _TEXT_RULE.match(text):
         return None                     # a plain-text table's rule (pandoc: ------ ------), no cells
     if text[:3] == "---" and "\t" not in line and not text.strip("-"):

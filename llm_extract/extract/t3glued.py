@@ -24,7 +24,7 @@ from .layout import Item
 from .readings import MAX_GAP_OPTIONS, Readings, missing, reading
 from .separatedruns import separated_cuts, separated_run
 
-__all__ = ["read_glued_row", "blank_doubt"]
+__all__ = ["read_glued_row", "blank_doubt", "stray_digits"]
 
 #: a label with nothing after it but placeholders: the row's cells are empty
 _GLUED_BLANKS = re.compile(r".*[\u4e00-\u9fff）)]([/\-—–－]*)")
@@ -153,17 +153,38 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _COLUMNS = TABLE3_ROW_PATHS["new_received"]
 
 
-def blank_doubt(around: list[Item], above: list[str], above_run: str, out: Readings) -> str | None:
+#: item numbering before a label (``1.属于国家秘密``, ``（一）``): no cell
+_NUMBERING = re.compile(r"^\s*[（(]?[0-9０-９一二三四五六七八]+[)）.．、]")
+
+
+def stray_digits(items: list[Item], labels: set[int], spans: list[list[Item]]) -> int:
+    """The digits no row can take: those held by the table's text items that are no row's label
+    (``总计法律服务机构0``, ``社会公益组织00300010112…``), a cell's worth for each number a row holds past its
+    seven cells (a dump whose labels stand first and the numbers after them all: they follow the last label), and
+    the digits past seven of a label's glued run long enough for two rows that no cut makes its seven cells
+    (``4.保护第三方合法权益３０００…``, forty digits after the last label of a group: the group's rows' cells, printed
+    after their labels all)."""
+    glued = (run[1] for i in labels if (run := glued_run(items[i].key)) is not None)
+    return sum(len(_DIGIT.findall(_NUMBERING.sub("", it.key))) for i, it in enumerate(items)
+               if it.is_text and i not in labels) + \
+        sum(max(0, sum(1 for it in span if it.is_value) - len(_COLUMNS)) for span in spans) + \
+        sum(len(run) - len(_COLUMNS) for run in glued if len(run) >= 2 * len(_COLUMNS) and not row_cuts(run))
+
+
+def blank_doubt(around: list[Item], above: list[str], above_run: str, out: Readings, stray: int = 0) -> str | None:
     """Why a glued row's label with nothing after it may not be a row of empty cells, or ``None``. ``around``: the
     items between the row above's label and the next row's but the label itself (before the first row's, its
     numbers); ``above``: the paths of the row above, read already. Digits among the text around the label (a page's
     header, the table's header repeated after a page break, between the label and its cells:
     ``6.属于四类过程性信息收到和处理…其他0000000``; a group's title holding them: ``（六）其他处理0000000``), or
-    numbers before the first row's label (printed above it), may be its cells; and a row above whose run
+    numbers before the first row's label (printed above it), may be its cells; so may digits enough for a row anywhere
+    in the table's text that is no row's label (``stray``: :func:`stray_digits`); and a row above whose run
     (``above_run``) could not be cut into its seven cells and holds digits enough for two rows
     (``数量00000000000000``: fourteen) may hold this row's cells too."""
     if any(it.is_value and it.cell.is_number or it.is_text and _DIGIT.search(it.key) for it in around):
         return "digits stand near the label that no row took: perhaps its cells, printed past a header or above it"
     if len(above_run) >= 2 * len(_COLUMNS) and any((r := out.get(p)) is not None and r.missing for p in above):
         return "the row above was not cut into its seven cells, and its digits are enough for two rows: this row's too?"
+    if stray >= len(_COLUMNS):
+        return "digits enough for a row stand in the table's text, no row's: perhaps this row's cells, printed apart"
     return None

@@ -13,7 +13,7 @@ from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .cellstream import cell_stream
-from .t3glued import blank_doubt, read_glued_row
+from .t3glued import blank_doubt, read_glued_row, stray_digits
 from .extracols import (added_field, spacer_column, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
@@ -133,6 +133,12 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             #                           a page dump's &nbsp; (空) cells, its empty ones dropped: a blank row
             row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
             continue
+        if span and glued_run(label.key, len(TABLE3_ROW_PATHS[row])) is not None \
+                and all(it.line != label.line for it in span if it.is_value):
+            for path in TABLE3_ROW_PATHS[row]:      # 本年（二）部分公开0000000 over another row's 58 0 … 58
+                out[path] = missing(label.raw, [label.line], "glued", "the row's digits glued to its label, and "
+                                    "numbers on another line after it: which are its cells is not known")
+            continue
         cells: list[Cell] | None = None
         if not span and (glued or inline or blanked_run(label.key)):     # (…数量3—————3: a row glued, whatever others are)
             if k > 0 and len(spans.get(order[k - 1][0], [])) > 7:   # the row above holds more numbers than its
@@ -143,9 +149,12 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
             before = [it for it in items[order[k - 1][1] + 1:idx] if it.is_text] if k \
                 else [it for it in items[:idx] if it.is_value]     # (the row above's numbers are its own)
             above = glued_run(items[order[k - 1][1]].key) if k else None
+            above_digits = (above[1] if above else "") + "".join(      # (…稳定”00000000000 / 0 / 0 / 0: its run
+                it.raw.strip() for it in spans.get(order[k - 1][0], []) if k and it.is_value)  # and the lines after)
             read_glued_row(row, label, out, ambiguities, blank_doubt(
                 before + items[idx + 1:nxt_of(k)], TABLE3_ROW_PATHS.get(order[k - 1][0], []) if k else [],
-                above[1] if above else "", out))
+                above_digits, out,
+                stray_digits(items, {i for _, i in order}, [spans.get(r, []) for r, _ in order])))
             continue
         if label.grid and label.col is not None:
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row,
