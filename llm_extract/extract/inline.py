@@ -221,14 +221,16 @@ def _spans(text: str, continued: bool = False) -> list[str]:
 def _stock_row(piece: str) -> str | None:
     """A 表二 stock row (规章, 行政规范性文件: three cells) of a dump whose cells are parted by one tab
     or one space each, as tab-separated fields: ``规章 0  7`` and ``规章\t0\t\t7`` → ``规章\t0\t\t7``.
-    An empty cell is an empty field there (two separators in a row, or one before the row's end: a
-    single space parts the rows), and would be lost with the spaces; ``None`` for any other piece."""
+    An empty cell is an empty field there (two separators in a row, or two before the row's end: one
+    separator parts the rows, a space or a tab alike), and would be lost with the spaces; ``None`` for any other
+    piece."""
     m = _STOCK_ROW.match(piece)
     if m is None:
         return None
     sep = m.group("sep")
     body = piece[m.end():]
-    body = body[:-1] if body.endswith(" ") else body      # the space before the next row or heading
+    body = body[:-1] if body.endswith((" ", "\t")) else body   # the separator before the next row or heading (a
+    #                                                          dump joined with tabs: 规章\t12\t8\t, then a row: two cells)
     if ("\t" if sep == " " else " ") in body:
         return None                     # separators mixed: not one per cell
     cells = body.split(sep)
