@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..form import FORM
 from .cells import OCR_LETTERS, normalise
 from .linetext import LineText
+from .pagenumbers import PAGE_MARK_IN
 
 __all__ = ["unfold", "is_inline"]
 
@@ -264,13 +265,9 @@ def _leading_lines(lines: list[str], inline: list[bool]) -> list[bool]:
     return before
 
 
-#: a page's foot or head that a dump ran into its table line (…行政许可 第4页/共6页 447228…): no cell, no label's word
-_PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页(?:\s*[/,，]?\s*共\s*\d{1,3}\s*页)?")
-
-
 def _without_page_marks(line: str) -> str:
     """``line`` with every page mark in it (第 2 页 共 5 页, 第4页/共6页) a space: its digits are no cell's."""
-    return _PAGE_MARK.sub(" ", line) if "页" in line else line
+    return PAGE_MARK_IN.sub(" ", line) if "页" in line else line
 
 
 def unfold(lines: list[str]) -> tuple[list[str], list[int]]:

@@ -18,7 +18,7 @@ import re
 
 from .linetext import LineText
 
-__all__ = ["without_page_numbers", "joined_page_marks", "page_feet", "page_marks_blanked", "PAGE_FEED"]
+__all__ = ["without_page_numbers", "joined_page_marks", "page_feet", "page_marks_blanked", "PAGE_MARK_IN", "PAGE_FEED"]
 
 #: what text tools print at a page break (pdftotext, pdfminer): a form feed, before the new page's first line
 PAGE_FEED = "\f"
@@ -36,16 +36,17 @@ _NUMBER_LINE = re.compile(r"(?m)\n[^\S\n]*(\d{1,3})[^\S\n]*$")
 
 
 #: a page's foot or head printed inside a table's line, beside a label or a cell (a Word page break inside a web
-#: page's cell: ``行政事业性收费 第 5 页``): its number is no cell
-_PAGE_MARK_IN = re.compile(r"第[^\S\n]*\d{1,3}[^\S\n]*页(?:[^\S\n]*[/,，]?[^\S\n]*共[^\S\n]*\d{1,3}[^\S\n]*页)?")
+#: page's cell: ``行政事业性收费 第 5 页``; a crawler's dump that ran one into its line, ``行政许可 第4页/共6页 447228``):
+#: its number is no cell
+PAGE_MARK_IN = re.compile(r"第[^\S\n]*\d{1,3}[^\S\n]*页(?:[^\S\n]*[/,，]?[^\S\n]*共[^\S\n]*\d{1,3}[^\S\n]*页)?")
 
 
 def page_marks_blanked(line: str) -> str:
     """``line`` with each page mark inside it (第 5 页, 第4页/共6页) blanked, as wide as it was printed (a wide
     character two spaces), when the line holds more than the mark; ``line`` itself otherwise."""
-    if "页" not in line or not _PAGE_MARK_IN.search(line):
+    if "页" not in line or not PAGE_MARK_IN.search(line):
         return line
-    out = _PAGE_MARK_IN.sub(lambda m: "".join("  " if ord(c) > 0x2E7F else " " for c in m.group()), line)
+    out = PAGE_MARK_IN.sub(lambda m: "".join("  " if ord(c) > 0x2E7F else " " for c in m.group()), line)
     return out if out.strip() else line
 
 
