@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from itertools import product
 
 from ..evidence import Ambiguity, CellKind, Reading
@@ -121,7 +122,7 @@ def _read_joined(lines: list[str], start: int, end: int, paths: tuple[str, ...],
                 joined.add(k + 1)
         if not joined:
             continue
-        trial = {p: _copy(r) for p, r in before.items()}
+        trial = {p: replace(r, lines=list(r.lines)) for p, r in before.items()}
         read_text_blocks(text, trial, list(before_ambiguities))
         if _unread(trial, paths) or not holds(values := {p: _value(trial[p]) for p in paths}) or values in seen:
             continue
@@ -148,6 +149,3 @@ def _read_joined(lines: list[str], start: int, end: int, paths: tuple[str, ...],
     return left + [Ambiguity(paths=marked, options=[[v[p] for p in marked] for v in seen], reason=reason,
                              raw=" / ".join(lines[n - 1].strip() for n in lines_of), lines=lines_of)]
 
-
-def _copy(r: Reading) -> Reading:
-    return Reading(value=r.value, kind=r.kind, raw=r.raw, lines=list(r.lines), method=r.method, note=r.note)
