@@ -70,3 +70,13 @@ def test_a_blank_row_first_in_a_band_printed_column_by_column() -> None:
     assert all(readings[f"applications.other_other.{c}"].value is None for c in FORM.table3_column_keys)
     total = [readings[f"applications.total_processed.{c}"].value for c in FORM.table3_column_keys]
     assert total == [3, 0, 0, 1, 0, 0, 4]
+
+
+def test_a_total_printed_bare_and_misread_by_ocr_still_names_its_row() -> None:
+    """（七）总计 printed as 总计 alone reads as its row's label (the total column's header alike), and so does 总记, as
+    OCR misreads it (FORM.md), as in every reader of the form's order."""
+    text = [("总记" if line in ("总计", "（七）总计") else line) for line in _text(["—", "-"])]
+    assert "总记" in text
+    readings = read_blank_row(text)
+    assert readings is not None
+    assert [readings[f"applications.total_processed.{c}"].value for c in FORM.table3_column_keys] == [3, 0, 0, 1, 0, 0, 4]

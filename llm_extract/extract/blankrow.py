@@ -30,10 +30,9 @@ import re
 
 from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, heading_span
+from .blocktext import Number, bare_total, heading_span
 from .cells import parse_cell
 from .formorder import read_rows, region_events
-from .layout import label_key
 from .readings import Readings, reading
 from .roworder import TEXT, Event
 
@@ -42,8 +41,6 @@ __all__ = ["read_blank_row"]
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
-#: a bare 总计 stands for （七）总计's label (formorder.py)
-_TOTALS = frozenset({"总计", "合计"})
 _TOTAL_ROW = _ROWS.index("total_processed")
 _EMPTY = parse_cell("")
 #: a word that is a count (the region's numbers, page numbers among them)
@@ -80,15 +77,15 @@ def read_blank_row(lines: list[str]) -> Readings | None:
     events: list[Event] = [(row, number) for row, number in printed if number is None or number.cell.is_number]
     if sum(number is not None for _, number in events) != (len(_ROWS) - 1) * _WIDTH:
         return None
-    bare_total = any(label_key(line.strip()) in _TOTALS for line in lines[start:end - 1])
-    named = {row for row, number in events if number is None and row != TEXT} | ({_TOTAL_ROW} if bare_total else set())
+    total = bare_total(lines, start, end)       # (a bare 总计 stands for （七）总计's label)
+    named = {row for row, number in events if number is None and row != TEXT} | ({_TOTAL_ROW} if total else set())
     if named != set(range(len(_ROWS))):
         return None                         # a label not found: its row may be the blank one as well
     found: list[tuple[int, list[Number], tuple[str, ...]]] = []
     for blank, key in enumerate(_ROWS):
         rows = tuple(r for r in _ROWS if r != key)
         tried = [(TEXT, None) if number is None and row == blank else (row, number) for row, number in events]
-        if (read := read_rows(tried, rows, bare_total)) is None:
+        if (read := read_rows(tried, rows, total)) is None:
             continue
         rows_of = {id(n): _ROWS.index(rows[i // _WIDTH]) for i, n in enumerate(read[0])}
         if _marks_placed(stream, rows_of, blank):

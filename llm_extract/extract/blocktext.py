@@ -11,12 +11,13 @@ from functools import lru_cache
 
 from ..evidence import CellKind
 from .cells import EMPTY_KINDS, Cell, parse_cell, parse_slot, unspaced_notes
-from .layout import is_page_furniture
+from .labels import BARE_HEADERS
+from .layout import is_page_furniture, label_key
 from .linetext import LineText
 from .regions import list_line, next_text
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line",
-           "heading_span", "printed_lines", "all_counts", "count_of", "GENERIC_HEADER"]
+           "heading_span", "printed_lines", "bare_total", "all_counts", "count_of", "GENERIC_HEADER"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
@@ -123,6 +124,16 @@ def heading_line(lines: list[str], pattern: re.Pattern[str], after: int = 0) -> 
     if key not in found:
         found[key] = _heading_line(lines, pattern, after)
     return found[key]       # type: ignore[return-value]
+
+
+#: a bare 总计 (总记, 合计) stands for （七）总计's label or the total column's header
+_TOTALS = BARE_HEADERS - {"其他"}
+
+
+def bare_total(lines: list[str], start: int, last: int) -> bool:
+    """Whether a line of a region (lines ``start`` … ``last`` - 2, 0-based) is 总计 alone (总记, 合计): （七）'s label or
+    the total column's header, alike."""
+    return any(label_key(line.strip()) in _TOTALS for line in lines[start:last - 1])
 
 
 def heading_span(lines: list[str], first: re.Pattern[str], last: re.Pattern[str]) -> tuple[int, int] | None:

@@ -62,7 +62,7 @@ from ..evidence import CellKind, Method
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
-from .blocktext import GENERIC_HEADER, Number, all_counts, empty_among, heading_span, mixed_lines, printed_lines
+from .blocktext import GENERIC_HEADER, Number, all_counts, bare_total, empty_among, heading_span, mixed_lines, printed_lines
 from .t3instances import table3_broken
 from .interleaved import rejoined_items
 from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
@@ -82,7 +82,7 @@ _WIDTH = len(_COLS)
 _INDEX = {r: i for i, r in enumerate(_ROWS)}
 _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
-_TOTAL_ROW, _TOTALS = "total_processed", BARE_HEADERS - {"其他"}
+_TOTAL_ROW = "total_processed"
 
 #: 表二's column headers as label keys, before a unit in brackets (pdftotext may print them after 表三's heading)
 _T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
@@ -380,8 +380,7 @@ def read_form_order(lines: list[str]) -> Readings | None:
     attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
         events = region_events(lines, start, last, one_row=rows is ONE_ROWS)
-        bare_total = any(label_key(line.strip()) in _TOTALS for line in lines[start:last - 1])   # 总计 alone
-        read = read_rows(events, rows, bare_total)
+        read = read_rows(events, rows, bare_total(lines, start, last))
         if read is not None:
             break
     if read is None or _lines_mixed(read[0]):
