@@ -47,7 +47,10 @@ def prose_lines(lines: list[str], regions: Mapping[str, Sequence[int]] | None = 
         if region and "\t" in line:
             # a row of cells: never narrative; but a crawler's dump holds the article in a line or two,
             # the sentences around the table among its tab-separated cells: those are prose, in no table
-            # (the line holds them all), their own headings saying what they are about
+            # (the line holds them all), their own headings saying what they are about; a line without a
+            # 。 has no piece ending a sentence (most rows of cells: not split, nor their pieces stripped)
+            if "。" not in line:
+                continue
             sentences = [p.strip() for p in line.split("\t") if _is_sentence_cell(p)]
             if sentences:
                 out.append((n, " ".join(sentences), ""))
