@@ -29,11 +29,11 @@ from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, heading_span
 from .formorder import region_events
-from .readings import Readings, missing, reading
+from .readings import Readings, agreed
 from .roworder import TEXT
 from .t3instances import table3_broken
 
-__all__ = ["read_head_bands"]
+__all__ = ["read_head_bands", "compositions"]
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
@@ -74,19 +74,20 @@ def _by_columns(cells: list[Number], k: int, width: int = _WIDTH) -> list[list[N
     return [[cells[c * k + i] for c in range(width)] for i in range(k)]
 
 
-def _compositions(m: int) -> Iterator[tuple[int, ...]]:
+def compositions(m: int) -> Iterator[tuple[int, ...]]:
+    """Every way to cut ``m`` rows into bands, top down (``3``: (1, 1, 1), (1, 2), (2, 1), (3,))."""
     if m == 0:
         yield ()
         return
     for first in range(1, m + 1):
-        for rest in _compositions(m - first):
+        for rest in compositions(m - first):
             yield (first,) + rest
 
 
 def _next_rows(first: list[Number], after: list[Number]) -> Iterator[list[list[Number]]]:
     """The rows whose ``first`` cells stand inside a band among headers, their other cells ``after`` it in bands
     of rows, each column by column; each row keeping its sum."""
-    for sizes in _compositions(len(first)):
+    for sizes in compositions(len(first)):
         rows: list[list[Number]] = []
         at = 0
         for size in sizes:
@@ -213,20 +214,6 @@ def _tables(bands: list[_Band]) -> Iterator[list[list[Number]]]:
             yield rows
 
 
-def _agreed(tables: list[list[list[Number]]]) -> Readings:
-    """The cells every table gives one value, read; the others left unread, their values the candidates."""
-    out: Readings = {}
-    for i, r in enumerate(_ROWS):
-        for j, c in enumerate(_COLS):
-            cells = [t[i][j] for t in tables]
-            if len({n.cell.value for n in cells}) == 1:
-                out[f"applications.{r}.{c}"] = reading(cells[0].cell, [cells[0].line], Method.FORM_ORDER_RUNS)
-            else:
-                out[f"applications.{r}.{c}"] = missing(" / ".join(dict.fromkeys(n.cell.raw for n in cells)),
-                                                       sorted({n.line for n in cells}), Method.FORM_ORDER_RUNS, _ALIKE)
-    return out
-
-
 def read_head_bands(lines: list[str]) -> Readings | None:
     """表三 read as bands of rows, some among column headers (see the module's docstring)."""
     if (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
@@ -260,4 +247,8 @@ def read_head_bands(lines: list[str]) -> Readings | None:
                 found[values] = rows
                 if len(found) > _MAX_TABLES:
                     return None
-    return _agreed(list(found.values())) if found else None
+    if not found:
+        return None
+    tables = list(found.values())
+    return agreed({f"applications.{r}.{c}": [t[i][j] for t in tables] for i, r in enumerate(_ROWS)
+                   for j, c in enumerate(_COLS)}, Method.FORM_ORDER_RUNS, _ALIKE)

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from ..evidence import Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blocktext import Number, heading_line, printed_lines
-from .readings import Readings, missing, reading
-from .t3instances import INSTANCES
+from .headbands import compositions
+from .readings import Readings, agreed
+from .t3instances import known_hold
 
 __all__ = ["read_tail_after_table4"]
 
@@ -39,15 +39,6 @@ _MOST = 28
 #: more cuts keeping every identity than this: none is read
 _MAX_CUTS = 8
 _NOTE = "printed among 表四's cells; several cuts of the rows keep every identity: left unread"
-
-
-def _compositions(m: int) -> Iterator[tuple[int, ...]]:
-    if m == 0:
-        yield ()
-        return
-    for first in range(1, m + 1):
-        for rest in _compositions(m - first):
-            yield (first,) + rest
 
 
 def _placed(numbers: list[Number], rows: list[int], cols: list[int], sizes: tuple[int, ...]) -> dict[str, Number]:
@@ -72,13 +63,6 @@ def _tail(unread: list[str]) -> list[str]:
     return [p for p in unread if _ROWS.index(p.split(".")[1]) >= top]
 
 
-def _broken(values: dict[str, int | None], unknown: set[tuple[int, int]]) -> bool:
-    """Whether an identity instance none of whose cells is ``unknown`` (unread, not placed here) breaks."""
-    grid = [[values.get(f"applications.{r}.{c}") or 0 for c in _COLS] for r in _ROWS]
-    return any(sum(grid[r][c] for r, c in left) != sum(grid[r][c] for r, c in right)
-               for left, right in INSTANCES if unknown.isdisjoint(left) and unknown.isdisjoint(right))
-
-
 def read_tail_after_table4(lines: list[str], readings: Readings) -> Readings | None:
     """表三's unread block of cells from the numbers 表四's section holds besides 表四's (see the module's docstring)."""
     everything = [p for p in TABLE3_PATHS if p not in readings or readings[p].missing]
@@ -87,7 +71,6 @@ def read_tail_after_table4(lines: list[str], readings: Readings) -> Readings | N
     unread = _tail(everything)
     if len(unread) > _MOST:
         return None
-    others = {(_ROWS.index(p.split(".")[1]), _COLS.index(p.split(".")[2])) for p in everything if p not in unread}
     rows = sorted({_ROWS.index(p.split(".")[1]) for p in unread})
     cols = sorted({_COLS.index(p.split(".")[2]) for p in unread})
     t4 = [readings.get(p) for p in TABLE4_PATHS]
@@ -108,21 +91,13 @@ def read_tail_after_table4(lines: list[str], readings: Readings) -> Readings | N
     if not all(isinstance(v, int) or v is None for v in known.values()):
         return None
     kept: dict[tuple, dict[str, Number]] = {}
-    for sizes in _compositions(len(rows)):
+    for sizes in compositions(len(rows)):
         placed = _placed(left, rows, cols, sizes)
         values = tuple(placed[p].cell.value for p in unread)
-        if values not in kept and not _broken({**known, **{p: n.cell.value for p, n in placed.items()}}, others):
+        if values not in kept and known_hold({**known, **{p: n.cell.value for p, n in placed.items()}}):
             kept[values] = placed
             if len(kept) > _MAX_CUTS:
                 return None
     if not kept:
         return None
-    out: Readings = {}
-    for p in unread:
-        cells = [placed[p] for placed in kept.values()]
-        if len({n.cell.value for n in cells}) == 1:
-            out[p] = reading(cells[0].cell, [cells[0].line], Method.T3_AFTER_T4)
-        else:
-            out[p] = missing(" / ".join(dict.fromkeys(n.cell.raw for n in cells)), sorted({n.line for n in cells}),
-                             Method.T3_AFTER_T4, _NOTE)
-    return out
+    return agreed({p: [placed[p] for placed in kept.values()] for p in unread}, Method.T3_AFTER_T4, _NOTE)
