@@ -98,6 +98,12 @@
 * ``READ.BLANK_ORDER_COLUMNS`` for 表三's 175 cells printed apart from every label (all the labels, then all the
   numbers) when they are zeros and blanks only: any order keeps every identity, by rows or by columns alike,
   so no cell's place is known (``llm_extract/extract/formorder.py``).
+* ``READ.T3_AFTER_T4``: 表三's last cells printed among 表四's (plain ``pdftotext`` of narrow tables), placed in
+  the printed order, the rows cut into bands column by column, where every cut whose table keeps every identity
+  gives that value (``llm_extract/extract/t3tail.py``): the order is the tool's, never proven.
+* ``READ.T3_LEFTOVER_ORDER``: 表三's first rows, left unread by every other reader, from the region's numbers no other
+  reading took, read as bands printed in two flows (each row's left cells, then each row's others), where every
+  such reading keeping the identities gives that value (``llm_extract/extract/t3top.py``): never proven.
 """
 
 from __future__ import annotations
@@ -147,6 +153,10 @@ BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
 BLOCKS_ALIKE_RULE = "READ.BLOCKS_ALIKE"
 #: 表三 read around a row that printed no number, the row its marks and the identities leave (extract/blankrow.py)
 BLANK_ROW_PLACED_RULE = "READ.BLANK_ROW_PLACED"
+#: 表三's last cells printed among 表四's, placed in the printed order (extract/t3tail.py)
+T3_AFTER_T4_RULE = "READ.T3_AFTER_T4"
+#: 表三's first rows printed in two flows, placed in the printed order (extract/t3top.py)
+T3_LEFTOVER_RULE = "READ.T3_LEFTOVER_ORDER"
 
 
 #: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
@@ -164,7 +174,8 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.APPLICANT_ORDER: APPLICANT_ORDER_RULE, Method.HEADER_ORDER: HEADER_ORDER_RULE,
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
                  Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE,
-                 Method.BLANK_ROW_PLACED: BLANK_ROW_PLACED_RULE}
+                 Method.BLANK_ROW_PLACED: BLANK_ROW_PLACED_RULE, Method.T3_AFTER_T4: T3_AFTER_T4_RULE,
+                 Method.T3_LEFTOVER_ORDER: T3_LEFTOVER_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
@@ -172,7 +183,8 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
 LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_POSITION_RULE, LABEL_STACK_RULE,
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
                             APPLICANT_ORDER_RULE, HEADER_ORDER_RULE, OLD_FORM_SHAPE_RULE,
-                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE, BLANK_ROW_PLACED_RULE})
+                            BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE, BLANK_ROW_PLACED_RULE,
+                            T3_AFTER_T4_RULE, T3_LEFTOVER_RULE})
 
 
 #: the six applicant columns (the last of 表三's columns is their total)

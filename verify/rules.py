@@ -154,6 +154,16 @@ register("READ.BLANK_ROW_PLACED", "表三区域内只有 24 行的数字、25 �
          "marks (a blank row's cells that held one) stand between its neighbours' numbers, every identity holding, "
          "that row read blank; which row is blank is the marks' and the identities' choice, the order the tool's: "
          "never proven")
+register("READ.T3_AFTER_T4", "表三最后几行右侧的单元格印在表四的单元格之间（纯文本 pdftotext 的阅读顺序）：按印出顺序放入未读出的单元格块，"
+         "各行分段逐列排列，凡勾稽关系全部成立的排法都给出同一数值时读取；顺序由文本工具决定，不予证明",
+         "表三's last cells printed among 表四's (plain pdftotext's reading order): placed in the printed order in the "
+         "block of cells left unread, the rows cut into bands each printed column by column; read where every cut "
+         "keeping every identity gives the same value; the order is the tool's: never proven")
+register("READ.T3_LEFTOVER_ORDER", "表三前几行未被其他读法读出：取区域内其他读法未用的数字，按两股文字流（各行左侧单元格在先、各行其余单元格在后）分段读取，"
+         "凡勾稽关系全部成立的读法都给出同一数值时读取；顺序由文本工具决定，不予证明",
+         "表三's first rows, left unread by every other reader, from the region's numbers no other reading took, read "
+         "as bands printed in two flows (each row's left cells, then each row's others); read where every such "
+         "reading keeping every identity gives the same value; the order is the tool's: never proven")
 register("READ.BLOCKS_ALIKE", "表三的列块（文本工具逐列打印）中每个数字都相同（全为 0）：任何排法都得出同一张表，数值无疑；"
          "但未找到一种排法来证明这些数字就是表三的单元格，不予证明",
          "表三's column blocks (a text tool printing the table column by column) all hold one number (all 0): every way "

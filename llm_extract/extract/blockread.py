@@ -30,6 +30,7 @@ from .blankrow import read_blank_row
 from .formorder import read_form_order
 from .labelruns import read_label_runs
 from .rowheads import read_row_heads
+from .headbands import read_head_bands
 from .headcells import read_head_cells
 from .glued import groups_hold
 from .readings import Readings, fits_field, reading
@@ -161,6 +162,14 @@ def _runs_and_heads(lines: list[str]) -> Readings | None:
     return {**heads, **runs} or None
 
 
+def _over_unread(table: Readings | None, readings: Readings) -> Readings | None:
+    """``table`` without the cells it leaves unread where the region reader read them (表三's first row printed among
+    the column headers, read beside its label: :mod:`.headcells` leaves it to the identities)."""
+    if table is None:
+        return None
+    return {p: r for p, r in table.items() if not (r.missing and p in readings and not readings[p].missing)}
+
+
 def _unread_only(table: Readings | None, readings: Readings) -> Readings | None:
     """The cells of ``table`` the region reader left unread (a few rows read, never in place of a reading)."""
     left = {p: r for p, r in (table or {}).items() if p not in readings or readings[p].missing}
@@ -239,7 +248,9 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         if table is None or not _agrees(table, readings):
             table = read_staircase(lines)       # (a few rows: their first cells after their labels, the rest after)
         if table is None or not _agrees(table, readings):
-            table = read_head_cells(lines)      # (the first row among the column headers, the rest in order)
+            table = _over_unread(read_head_cells(lines), readings)   # (the first row among the headers, the rest in order)
+        if table is None or not _agrees(table, readings):
+            table = read_head_bands(lines)      # (bands of rows, those under repeated headers in the page's order)
         if table is None or not _agrees(table, readings):
             table = _unread_only(_same_where_read(read_blank_row(lines), readings), readings)
             #                                     (a row that printed no number: where its marks stand)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from ..evidence import CellKind, Reading
 from .cells import Cell
 
-__all__ = ["Readings", "reading", "missing", "gap_options", "MAX_GAP_OPTIONS", "fits_field"]
+if TYPE_CHECKING:
+    from .blocktext import Number
+
+__all__ = ["Readings", "reading", "missing", "gap_options", "MAX_GAP_OPTIONS", "fits_field", "agreed"]
 
 Readings = dict[str, Reading]
 MAX_GAP_OPTIONS = 120
@@ -27,6 +31,19 @@ def fits_field(path: str, value: object) -> bool:
 
 def missing(raw: str, lines: list[int], method: str, note: str) -> Reading:
     return Reading(value=None, kind=CellKind.MISSING, raw=raw, lines=lines, method=method, note=note)
+
+
+def agreed(options: dict[str, list[Number]], method: str, note: str) -> Readings:
+    """Each field read where every surviving reading of its table (its printed numbers in ``options``) gives it one
+    value; else left unread (``note``), the numbers the readings gave it as its raw text."""
+    out: Readings = {}
+    for path, cells in options.items():
+        if len({n.cell.value for n in cells}) == 1:
+            out[path] = reading(cells[0].cell, [cells[0].line], method)
+        else:
+            out[path] = missing(" / ".join(dict.fromkeys(n.cell.raw for n in cells)), sorted({n.line for n in cells}),
+                                method, note)
+    return out
 
 
 def gap_options(numbers: list[int], width: int) -> list[list[int | None]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..form import FORM
 
-__all__ = ["INSTANCES", "SIDES", "holds_values", "table3_broken", "instances_complete"]
+__all__ = ["INSTANCES", "SIDES", "holds_values", "table3_broken", "instances_complete", "known_hold"]
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
@@ -65,3 +65,9 @@ def instances_complete(values: dict[tuple[int, int], int]) -> bool:
     """Every 表三 identity instance whose cells all stand in ``values`` ((row, column) → value) holds."""
     return all(sum(values[c] for c in left) == sum(values[c] for c in right) for left, right in INSTANCES
                if all(c in values for c in left + right))
+
+
+def known_hold(values: dict[str, int | None]) -> bool:
+    """Every 表三 identity instance all of whose cells ``values`` holds (path → value; a blank counts 0) holds: those
+    with a cell still unread say nothing."""
+    return instances_complete({(_I[p.split(".")[1]], _COLS.index(p.split(".")[2])): v or 0 for p, v in values.items()})
