@@ -119,3 +119,60 @@ def test_a_line_of_a_megabyte_of_digits_is_checked_for_a_cut_number_in_linear_ti
     hostile = ["行政许可" + "1" * 1_000_000 + "号123", "4"]
     assert cut_number_lines(hostile, 1, 3) == {}
     assert cut_number_lines(["行政事业性收费  96171.", "6"], 1, 3) == {1: "96171", 2: "96171"}
+
+
+def test_first_rows_in_two_flows_are_searched_within_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # plain pdftotext's first rows printed in two flows (extract/t3top.py): rows of zeros keep every row's sum
+    # whatever the split, so every split of eight rows was built (86,000 rows tried, 0.35-0.42 s a table). Cells all
+    # 0 read alike whichever split: one band is tried; rows mostly of zeros are searched row by row, a failing row
+    # cutting off the splits below it, within a budget of rows tried past which nothing is read
+    from llm_extract.extract import t3top
+    from llm_extract.extract.blocktext import Number
+    from llm_extract.extract.cells import parse_cell
+
+    def numbers(values: list[int]) -> list[Number]:
+        return [Number(parse_cell(str(v)), 10 + i) for i, v in enumerate(values)]
+
+    tried = 0
+    every_band = t3top._bands
+
+    def counted(cells, b, budget):  # type: ignore[no-untyped-def]
+        nonlocal tried
+        before = budget[0]
+        yield from every_band(cells, b, budget)
+        tried += before - budget[0]
+
+    monkeypatch.setattr(t3top, "_bands", counted)
+    (only,) = t3top._readings_of(numbers([0] * 56), 8)
+    assert [n.line for row in only for n in row] == [10 + i for i in range(56)] and tried == 0
+    one_row = [1, 0, 0, 0, 0, 0, 1] + [0] * 49
+    assert len(t3top._readings_of(numbers(one_row), 8)) == 1 and tried <= t3top._MAX_STEPS
+    monkeypatch.setattr(t3top, "_MAX_STEPS", tried - 1)
+    with pytest.raises(t3top._TooMany):
+        t3top._readings_of(numbers(one_row), 8)
+
+
+def test_a_tail_of_many_rows_after_table4_is_not_cut_every_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 表三's cells printed among 表四's (extract/t3tail.py) are cut into bands every way: 2 ** (rows - 1) cuts, so
+    # one unread column of all 25 rows would be 16 million; the reader takes blocks of a few rows only
+    from llm_extract.evidence import CellKind, Reading
+    from llm_extract.extract import t3tail
+    from llm_extract.schema import TABLE3_PATHS, TABLE4_PATHS
+
+    tried = 0
+    every_cut = t3tail.compositions
+
+    def counted(m: int):  # type: ignore[no-untyped-def]
+        nonlocal tried
+        for cut in every_cut(m):
+            tried += 1
+            assert tried <= 2 ** 7, "the tail's rows cut every way"
+            yield cut
+
+    monkeypatch.setattr(t3tail, "compositions", counted)
+    lines = ["四、政府信息公开行政复议、行政诉讼情况"] + ["0"] * (15 + 25)
+    zero = Reading(0, CellKind.ZERO, "0", [], "cell-per-line")
+    readings = {p: zero for p in TABLE3_PATHS if not p.endswith(".total")}
+    readings.update({p: Reading(0, CellKind.ZERO, "0", [2 + i], "cell-per-line") for i, p in enumerate(TABLE4_PATHS)})
+    assert t3tail.read_tail_after_table4(lines, readings) is None
+    assert tried == 0

@@ -38,6 +38,9 @@ _SECTION_FIVE = re.compile(r"^\s*五\s*[、.．]")
 _MOST = 28
 #: more cuts keeping every identity than this: none is read
 _MAX_CUTS = 8
+#: the most rows of such a block (their cuts into bands number 2 ** (rows - 1): one unread column of 25 rows would
+#: be 16 million)
+_MOST_ROWS = 8
 _NOTE = "printed among 表四's cells; several cuts of the rows keep every identity: left unread"
 
 
@@ -74,7 +77,7 @@ def read_tail_after_table4(lines: list[str], readings: Readings) -> Readings | N
     rows = sorted({_ROWS.index(p.split(".")[1]) for p in unread})
     cols = sorted({_COLS.index(p.split(".")[2]) for p in unread})
     t4 = [readings.get(p) for p in TABLE4_PATHS]
-    if len(unread) != len(rows) * len(cols) or any(r is None or r.missing or not r.lines for r in t4):
+    if len(rows) > _MOST_ROWS or len(unread) != len(rows) * len(cols) or any(r is None or r.missing or not r.lines for r in t4):
         return None
     if (start := heading_line(lines, FORM.headings["表四"])) is None:
         return None

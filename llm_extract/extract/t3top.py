@@ -38,6 +38,8 @@ _WIDTH = len(_COLS)
 _MOST = 8
 #: more distinct readings than this: none is read
 _MAX_TABLES = 16
+#: more rows tried than this (rows mostly of zeros keep most splits' sums): none is read
+_MAX_STEPS = 50_000
 _NOTE = "one of the first rows printed in two flows: several splits keep every identity; left unread"
 
 _Rows = tuple[tuple[Number, ...], ...]
@@ -51,33 +53,44 @@ def _value(n: Number) -> int:
     return n.cell.value if isinstance(n.cell.value, int) else 0
 
 
-def _splits(b: int, most: int = _WIDTH) -> Iterator[tuple[int, ...]]:
-    """Every count of left-hand cells for ``b`` rows, fewer or as many going down (each at most ``most``)."""
-    if b == 0:
-        yield ()
+def _bands(cells: list[Number], b: int, budget: list[int]) -> Iterator[list[tuple[Number, ...]]]:
+    """Every band of ``b`` rows printed in two flows (each row's first ``k`` cells, fewer or as many going down, then
+    each row's others) in which each row keeps its sum. The left flow's length fixes where the right one starts, so
+    it is chosen first; the counts are then chosen row by row, a row whose sum fails cutting off every count below
+    it. Each row tried spends one of ``budget[0]``: none left, :class:`_TooMany` (rows of zeros keep every sum).
+    The bands come in the order of their counts, most left-hand cells first, row by row. Cells all 0: every band
+    reads alike, the first (each row across) only."""
+    if not any(map(_value, cells)):
+        yield [tuple(cells[i * _WIDTH:(i + 1) * _WIDTH]) for i in range(b)]
         return
-    for k in range(most, -1, -1):
-        for rest in _splits(b - 1, k):
-            yield (k,) + rest
 
+    def rows(i: int, most: int, left: int, at_left: int, at_right: int) -> Iterator[list[tuple[int, tuple[Number, ...]]]]:
+        if i == b:
+            if left == 0:
+                yield []
+            return
+        for k in range(min(most, left), -1, -1):
+            if k * (b - i) < left:          # (the rows below, each at most k, cannot take the rest)
+                break
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise _TooMany
+            row = tuple(cells[at_left:at_left + k]) + tuple(cells[at_right:at_right + _WIDTH - k])
+            if sum(map(_value, row[:-1])) != _value(row[-1]):
+                continue
+            for below in rows(i + 1, k, left - k, at_left + k, at_right + _WIDTH - k):
+                yield [(k, row)] + below
 
-def _band(cells: list[Number], split: tuple[int, ...]) -> list[tuple[Number, ...]] | None:
-    """The rows of a band printed in two flows: each row's first ``split[i]`` cells, then each row's others."""
-    left = sum(split)
-    at_left, at_right = 0, left
-    rows = []
-    for k in split:
-        row = tuple(cells[at_left:at_left + k]) + tuple(cells[at_right:at_right + _WIDTH - k])
-        at_left, at_right = at_left + k, at_right + _WIDTH - k
-        if sum(map(_value, row[:-1])) != _value(row[-1]):
-            return None
-        rows.append(row)
-    return rows
+    found = [band for total in range(_WIDTH * b, -1, -1) for band in rows(0, _WIDTH, total, 0, total)]
+    found.sort(key=lambda band: [k for k, _ in band], reverse=True)
+    for band in found:
+        yield [row for _, row in band]
 
 
 def _readings_of(numbers: list[Number], count: int) -> list[_Rows]:
     """Every reading of ``numbers`` as the first ``count`` rows in bands of two flows (alike in values once)."""
     memo: dict[int, dict[tuple, _Rows]] = {}
+    budget = [_MAX_STEPS]
 
     def rest(row: int) -> dict[tuple, _Rows]:
         if row == count:
@@ -88,9 +101,8 @@ def _readings_of(numbers: list[Number], count: int) -> list[_Rows]:
         for b in range(1, count - row + 1):
             cells = numbers[row * _WIDTH:(row + b) * _WIDTH]
             seen: set[tuple] = set()
-            for split in _splits(b):
-                band = _band(cells, split)
-                if band is None or (key := tuple(tuple(map(_value, r)) for r in band)) in seen:
+            for band in _bands(cells, b, budget):
+                if (key := tuple(tuple(map(_value, r)) for r in band)) in seen:
                     continue
                 seen.add(key)
                 for later, rows in rest(row + b).items():
