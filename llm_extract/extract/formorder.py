@@ -39,7 +39,8 @@ it, and when the other reading does not hold with other values. Labels agree whe
   wrapped over two lines may name its row twice).
 
 A piece of a label or footer boxed alone (:mod:`.strayboxes`) is no cell, nor a number with decimals (a 表二 fee);
-a bare ``总计`` in the region stands for （七）总计's label (the form always has it); 175 zeros are one table in any order.
+a bare ``总计`` in the region stands for （七）总计's label (the form always has it); 175 zeros are one table in any order
+(not where a row's label stands before numbers twice: a page break's copy of a row makes up an empty row's cells).
 
 A report that breaks an identity itself is left to the other readers (missing, queued): this reading
 rests on the identities alone.
@@ -317,8 +318,9 @@ def read_rows(events: list[Event], rows: tuple[str, ...], bare_total: bool = Fal
     numbers = [number for _, number in events if number is not None]
     if len(numbers) != len(rows) * _WIDTH or named != set(rows):
         return None
-    if all(n.cell.kind is CellKind.ZERO for n in numbers):
-        return numbers, Method.FORM_ORDER     # a table of no applications: every order is the same table
+    if all(n.cell.kind is CellKind.ZERO for n in numbers):      # a table of no applications: every order is the
+        anchors = _anchors(events)                                  # same table, unless a row printed twice (its
+        return (numbers, Method.FORM_ORDER) if len(set(anchors)) == len(anchors) else None  # copy made the count)
     index = {_INDEX[r]: i for i, r in enumerate(rows)}
     events = [(index[row] if number is None and row != TEXT else row, number) for row, number in events]
     by_rows = _by_rows(events)
@@ -353,8 +355,13 @@ def _anchored(events: list[Event]) -> bool:
     """Whether some row's label is printed right before numbers: the reading by rows is then tied to the
     labels; printed all apart from them (every label, then every number), the order by rows is the
     tool's, by rows or by columns alike."""
-    return any(row != TEXT and number is None and k + 1 < len(events) and events[k + 1][1] is not None
-               for k, (row, number) in enumerate(events))
+    return bool(_anchors(events))
+
+
+def _anchors(events: list[Event]) -> list[int]:
+    """The rows whose label is printed right before numbers, once each time (a row twice: printed twice)."""
+    return [row for k, (row, number) in enumerate(events)
+            if row != TEXT and number is None and k + 1 < len(events) and events[k + 1][1] is not None]
 
 
 def _blanks_and_zeros(numbers: list[Number]) -> bool:

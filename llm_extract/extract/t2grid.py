@@ -10,7 +10,7 @@ from __future__ import annotations
 from .cells import parse_cell
 from .layout import Item
 
-__all__ = ["merged_grid", "row_alone", "with_grid_blanks"]
+__all__ = ["merged_grid", "row_alone", "with_grid_blanks", "wrapped_past_its_line"]
 
 
 def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item],
@@ -92,3 +92,16 @@ def merged_grid(items: list[Item], i: int) -> bool:
                 return True
             fields.add((it.line, it.col))
     return False
+
+
+def wrapped_past_its_line(label: Item, values: list[Item], lines: list[str]) -> bool:
+    """A grid row whose line ends in its last number (before a closing bar), the next line digits alone
+    (``行政事业性收费| 1665.61`` / ``1``): a dump hard-wrapped at a fixed width cut the cell, so the number on the row's line is not known to be
+    the cell's whole (1665.611); the digits below are no other row's (they have no label)."""
+    kept = [v for v in values if v.line == label.line]
+    below = [v for v in values if v.line != label.line]
+    if not kept or not below or not kept[-1].cell.is_number or not 0 < label.line <= len(lines) \
+            or below[0].line != label.line + 1 or below[0].col is not None or not below[0].cell.is_number:
+        return False
+    return lines[label.line - 1].rstrip().rstrip("|").rstrip().endswith(kept[-1].raw.strip()) \
+        and lines[below[0].line - 1].strip() == below[0].raw.strip()

@@ -3,7 +3,8 @@
 :func:`read_glued_row` leaves such a row missing with every cut into seven cells that adds up among its options, for
 the whole-table identity search (verify/) to choose; where the run holds empty cells printed in it (``…制作00—0000``)
 and every cut puts them in the same places, those cells are read empty there; a label with only placeholders after it
-is a row of empty cells. A run the text alone cuts (each placeholder a cell, each run of zeros as many cells of 0,
+is a row of empty cells (not where digits stand inside its words: ``（二）部分公开（区分处理的，只计这一情0000000形，不计其他情形）``,
+a row's cells printed amid its wrapped label). A run the text alone cuts (each placeholder a cell, each run of zeros as many cells of 0,
 filling the row: ``45无无无无无45``, ``0000000``) is read as printed, the identities checking it as any row.
 A run no cut into seven cells adds up (``8211589``, ``33``: a web table's empty cells dropped, as a crawler drops
 them) is offered as its cuts into fewer numbers that add up, the total last and the others placed in every
@@ -51,6 +52,8 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
         return
     if run is None:
         blank = _GLUED_BLANKS.fullmatch(label.key)
+        if blank and doubt is None and _DIGIT.search(_NUMBERING.sub("", label.key)):
+            doubt = "digits stand inside the label's words: its cells, printed amid its wrapped words, perhaps"
         if blank and doubt is not None:
             for path in paths:
                 out[path] = missing(label.raw, [label.line], "glued", doubt)

@@ -4,16 +4,22 @@
 printed among them say otherwise: a placeholder or an OCR cell of letters alone (``o`` for 0) between the first
 number and the last (``- 0 0 0 — …``: a cell, so a date or a phone number under the table, or a number split in
 two, ``2 5``, made up the count), and a group's row of empty cells right after its
-label (行政复议 and five empty cells, then the other rows and a 合计 row).
+label (行政复议 and five empty cells, then the other rows and a 合计 row). A mark printed before the column headers
+(a web page's table rule ``---`` in a crawler's one-line dump, the headers after it) is no cell of the rows below
+them: it makes up no count.
 """
 
 from __future__ import annotations
 
 from ..evidence import CellKind
+from ..form import FORM
 from .layout import Item
 from .t4lines import group_of
 
-__all__ = ["placeholder_among", "leaves_a_groups_cells"]
+__all__ = ["placeholder_among", "leaves_a_groups_cells", "mark_before_headers"]
+
+#: 表四's column headers, whole (结果维持 … 尚未审结): a text holding them is the header, not a header's piece
+_COLUMN_WORDS = tuple(c.label for c in FORM.table4_columns if len(c.label) > 2)
 
 
 def placeholder_among(values: list[Item], numbers: list[Item]) -> bool:
@@ -45,3 +51,19 @@ def leaves_a_groups_cells(items: list[Item], chosen: list[Item]) -> bool:
         elif id(it) not in kept and label is not None and group_of(label.key) is not None:
             return True
     return False
+
+
+def mark_before_headers(items: list[Item], chosen: list[Item]) -> bool:
+    """Fifteen chosen values whose empty marks stand before 表四's column headers and whose numbers all after them
+    (``--- 结果维持…总计0 0 0 …``: a web page's table rule, then the headers with a cell glued to their last word):
+    the marks are not the rows' cells, so the numbers after the headers are not fifteen."""
+    numbers = [it for it in chosen if it.cell.is_number]
+    if not numbers or len(numbers) == len(chosen):
+        return False
+    at = {id(it): n for n, it in enumerate(items)}
+    first = at.get(id(numbers[0]))
+    if first is None:
+        return False
+    header = next((n for n in range(first - 1, -1, -1) if items[n].is_text
+                   and any(w in items[n].key for w in _COLUMN_WORDS)), None)
+    return header is not None and any(not it.cell.is_number and at.get(id(it), first) < header for it in chosen)

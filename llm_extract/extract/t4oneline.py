@@ -22,12 +22,16 @@ __all__ = ["empty_tab_row", "full_line", "holds", "tab_row_cells"]
 _CELLS = 15
 
 
-def tab_row_cells(values: list[Item]) -> list[Item] | None:
+def tab_row_cells(values: list[Item], items: Sequence[Item] = ()) -> list[Item] | None:
     """The fifteen cells of the one tab row holding every value of ``values``, an empty field a blank cell; None
-    when the values are not so printed."""
+    when the values are not so printed. A field holding words (``items``: the region's, a label's or a header's
+    piece on the row's line) is no empty field: fifteen fields of words and numbers (``行政复议⇥结果⇥维持⇥0⇥…``,
+    a text tool's table joined with tabs) are not fifteen cells."""
     if not values or len({it.line for it in values}) != 1 or len(values) >= _CELLS:
         return None
     if any(it.width != _CELLS or it.col is None for it in values) or len({it.col for it in values}) != len(values):
+        return None
+    if any(it.is_text and it.line == values[0].line and it.raw.strip() for it in items):
         return None
     by_col = {it.col: it for it in values}
     line = values[0].line

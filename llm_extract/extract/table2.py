@@ -6,7 +6,7 @@ import re
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
-from .t2grid import merged_grid, row_alone, with_grid_blanks
+from .t2grid import merged_grid, row_alone, with_grid_blanks, wrapped_past_its_line
 from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
 from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
 from .extracols import added_column, t2_header
@@ -129,6 +129,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             values = values[:1]         # a converter repeats the one cell across the columns it spans (so does
             #                             a merged cell pasted from a spreadsheet: 行政许可 812 812 812, tab-separated)
         if item.grid and any(v.line == item.line for v in values):
+            if lines is not None and wrapped_past_its_line(item, values, lines):
+                _unread(out, paths, values, item, "the row's last number ends its line and digits alone stand on "
+                                                  "the next: a line wrapped inside the cell, perhaps")
+                continue
             values = [v for v in values if v.line == item.line]     # a grid row is its line: not the next one's
         if not merged_grid(items, i):      # (a grid that ran two columns together places no empty field)
             values = with_grid_blanks(item, values, n, [it for it in items[i + 1:i + 2 * n + 2] if it.line == item.line],

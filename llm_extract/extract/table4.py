@@ -16,7 +16,7 @@ from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4plain import read_plain_blocks
 from .t4edges import read_edge_blank_row
-from .t4choice import leaves_a_groups_cells, placeholder_among
+from .t4choice import leaves_a_groups_cells, mark_before_headers, placeholder_among
 from .t4cells import group_rows_short, read_group_cells
 from .t4lines import read_group_lines, read_split_row
 from .t4placed import read_placed_row
@@ -90,14 +90,15 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         chosen = row
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
         chosen = values[-15:]
-    elif (fields := tab_row_cells(values) or blank_row) is not None:
+    elif (fields := tab_row_cells(values, region.items) or blank_row) is not None:
         chosen = fields                     # one tab row of fifteen fields, its empty cells empty fields
     else:
         chosen = _before_blank_rows(values, numbers)
     if chosen is None and len(numbers) == 14 and len(values) >= 15 \
             and any(it.cell.kind is CellKind.MISSING for it in values[-15:]):
         chosen = values[-15:]               # an unreadable cell in its place
-    if chosen is not None and (leaves_a_groups_cells(region.items, chosen) or group_rows_short(region.items)):
+    if chosen is not None and (leaves_a_groups_cells(region.items, chosen) or group_rows_short(region.items)
+                               or mark_before_headers(region.items, chosen)):
         chosen = None                       # (a group's row short of five cells: no fifteen values are its cells)
     if chosen is not None:
         cells = [it.cell for it in chosen]
