@@ -13,7 +13,7 @@ from llm_extract.evidence import CellKind, Status
 from llm_extract.ingest import Document, load_bytes
 from llm_extract.ingest.ocr_specks import misread_digit_rows, ocr_specks
 from llm_extract.pipeline import process_document
-from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS, TABLE3_PATHS
+from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS, TABLE3_PATHS, TABLE4_PATHS
 from tests.test_blank_rows_pdf_text import ROW, _blank_row_text
 
 #: tesseract's readings of three lines of a LibreOffice-printed report (look set, --psm 3 and 4)
@@ -70,3 +70,24 @@ def test_the_same_lone_label_typed_is_a_proven_blank_row(golden_dir) -> None:
     _, text = _blank_row_text(golden_dir, "pdftext")
     record = process_document(Document.from_text(text, doc_id="typed"))
     assert all(record.provenance[f"applications.{ROW}.{c}"].status is Status.PROVEN for c in APPLICANT_COLUMNS)
+
+
+def test_a_speck_beside_a_rule_is_an_ocr_mark() -> None:
+    assert ocr_specks("信息内容     末年制发伯数 。 | 。 本年庆目件数 | 。 现行有效件数\n") == 1
+    assert ocr_specks("首页 | 政务公开\n| 规章 | 0 | 0 | 0 |\n") == 0
+
+
+#: tesseract's 表四 row of a LibreOffice-printed report (look set, --psm 4): its two 1s read as 工, 21 as 2 1 twice
+TABLE4_READ = "0  0  0  工  工  0  0  0 10 10 2 1 0  0  0 2 1"
+
+
+def test_a_table4_row_with_digits_read_as_characters_is_not_read_cell_by_cell(golden_dir) -> None:
+    """Fifteen numbers are left once the two 工 are dropped, and the first group's identity holds on them (0 0 0 0
+    0, where the report prints 0 0 0 1 1): the 工 are cells, so the numbers left are no reading of the row."""
+    _, text = _blank_row_text(golden_dir, "pdftext")
+    row = "0      0    0  0   0   0      0    0     0  0      0      0  0 0      0"
+    assert row in text
+    record = process_document(load_bytes(_tesseract(text.replace(row, TABLE4_READ)).encode("utf-8"), doc_id="ocr",
+                                         suffix=".txt"))
+    for path in TABLE4_PATHS:
+        assert record.provenance[path].status is not Status.PROVEN, path

@@ -20,7 +20,7 @@ full-width opening parenthesis read as an angle or title bracket and closed by a
 standing alone among a row's numbers (``0 0 1 1 0 1 汪``, ``3 O O O 0 工 4``: a cell holds a number, or a mark
 such as 无, never one other character; a date's 年, 月 and 日 are no cells); and a rule read as ``|`` after a space,
 glued to the next cell's words (``三、本 | (一) 予以公开``, ``开 |密``: a converter writes ``信息内容| 本年制发件数``,
-a site's navigation ``首页 | 政务公开``).
+a site's navigation ``首页 | 政务公开``), or beside a speck standing alone (``末年制发伯数 。 | 。 本年庆目件数``).
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ _LONE_HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT_LETTERS = re.compile(rf"[{OCR_LETTERS}]{{1,3}}")
 #: characters a row of numbers may hold standing alone: marks for an empty cell, units, a date's parts
 _NO_GLYPH = frozenset("无空否是元件个项次人万年月日时号")
-#: a rule read as ``|`` after a space, glued to the Chinese text after it
-_RULE_BEFORE_TEXT = re.compile(r"(?<=[^\S\n])\|(?=[\u4e00-\u9fff])")
+#: a rule read as ``|`` after a space, glued to the Chinese text after it; or a speck standing alone beside a rule
+_RULE_BEFORE_TEXT = re.compile(r"(?<=[^\S\n])\|(?=[\u4e00-\u9fff])"
+                               r"|(?<!\S)[，。、,.;；'\"“”‘’`~·•…_]{1,3}[^\S\n]*\||\|[^\S\n]*[，。、,.;；'\"“”‘’`~·•…_]{1,3}(?!\S)")
 #: numbers on a line from which a character among them is a cell's digit misread
 _ROW_NUMBERS = 4
 
