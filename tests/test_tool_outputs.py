@@ -19,7 +19,7 @@ from llm_extract.ingest.cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from llm_extract.ingest.embedded_html import inline_tables, is_html_page
 from llm_extract.ingest.html import html_to_text
 from llm_extract.multireport import split_reports
-from llm_extract.schema import ALL_PATHS, DISCLOSURE_PATHS, TABLE4_PATHS
+from llm_extract.schema import ALL_PATHS, DISCLOSURE_PATHS, TABLE3_ROW_PATHS, TABLE4_PATHS
 from tests.fixtures.ingest.form2021 import CLEAN_SEEDS, GOLDEN, golden_report
 from tests.fixtures.ingest.html_page import trs_page
 from tests.fixtures.ingest.tool_outputs import mineru_markdown, ocr_spaced, report_csv_table
@@ -208,8 +208,11 @@ def test_ocr_spaced_text_reads_as_the_text_without_the_spaces(stem: str, every: 
 def _ocr_statuses(plain) -> dict[str, Status]:
     """The statuses of a text's reading, its proven 表二 cells, agency and empty 表四 cells unverified: OCR output
     proves no 表二 cell, nor the agency (an engine misreads a character alike wherever it is printed), nor a 表四
-    cell holding nothing (an engine drops digits, and a group's part and total dropped together still add up)."""
-    distrusted = set(DISCLOSURE_PATHS) | {"agency"}
+    cell holding nothing (an engine drops digits, and a group's part and total dropped together still add up),
+    nor a 表三 row holding nothing in any cell (an engine drops a row of zeros whole)."""
+    blank = {p for paths in TABLE3_ROW_PATHS.values()
+             if all(plain.provenance[q].kind is CellKind.BLANK for q in paths) for p in paths}
+    distrusted = set(DISCLOSURE_PATHS) | {"agency"} | blank
     return {p: Status.UNVERIFIED if v.status is Status.PROVEN and (
                 p in distrusted or (p in TABLE4_PATHS and v.kind is CellKind.BLANK)) else v.status
             for p, v in plain.provenance.items()}

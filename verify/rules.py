@@ -174,10 +174,10 @@ register("READ.NOISY_TEXT", "表三、表四多处勾稽关系不成立，超出
          "which no identity checks, is not proven from it")
 register("READ.OCR_TEXT", "文本是 OCR 结果，OCR 会漏读或重复数字；表二无勾稽关系可核对，不予证明",
          "the text is OCR output, which drops and doubles digits; 表二, which no identity checks, is not proven from it")
-register("READ.OCR_BLANK", "OCR 文本中表四的空单元格：OCR 会漏读数字（1 读成空白），空白无文字佐证，且部分与合计一同漏读时该组勾稽关系仍成立，不予证明",
-         "an empty 表四 cell in OCR text: the engine drops digits (a 1 read as nothing), the emptiness has no "
-         "printed mark to show for it, and a group's one identity still holds when a part and its total were both "
-         "dropped: not proven")
+register("READ.OCR_BLANK", "OCR 文本中表四的空单元格、或表三整行空白（只有标签）：OCR 会漏读数字（1 读成空白，整行的 0 一并漏读），空白无文字佐证，且部分与合计一同漏读、或整行 0 漏读时勾稽关系仍成立，不予证明",
+         "an empty 表四 cell, or a 表三 row empty throughout (its label alone), in OCR text: the engine drops digits "
+         "(a 1 read as nothing, a row of zeros left out whole), the emptiness has no printed mark to show for it, "
+         "and the identities still hold when a part and its total, or a row of zeros, were dropped: not proven")
 register("READ.OCR_NAME", "机关名称读自 OCR 文字层：OCR 对同一字形处处误读相同（泉→录），他处重现也不能证明，不予证明",
          "an agency read from an OCR text layer: an OCR engine misreads a character the same way wherever it is "
          "printed (泉 as 录), so not even a second place proves it: not proven")

@@ -43,13 +43,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from llm_extract.bodies import names_a_body
 from llm_extract.ocrglyphs import FULLWIDTH_OCR_LETTERS, OCR_LETTERS
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Method, Reading, Record, Status
-from llm_extract.schema import DISCLOSURE_PATHS, TABLE4_PATHS
+from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_ROW_PATHS, TABLE4_PATHS
 
 from .rules import register
 from .survey import Survey
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
-           "OCR_YEAR_RULE", "OCR_BLANK_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "OCR_SPECKS",
+           "OCR_YEAR_RULE", "OCR_BLANK_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "blank_rows", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "OCR_SPECKS",
            "unreliable_text", "RUN_TOGETHER_RULE", "run_together"]
 
 RULE = "READ.NOISY_TEXT"
@@ -108,7 +108,7 @@ _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misr
               OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
                              "(an OCR misreading of the year?)",
               OCR_BLANK_RULE: "an empty cell of OCR text, no mark printed in it: the engine may have dropped its "
-                              "digits (a part and its total dropped together still add up)",
+                              "digits (a part and its total, or a row of zeros, dropped together still add up)",
               RUN_TOGETHER_RULE: "cells run together in one token of OCR text (00 as 0, 0): the engine may have "
                                  "doubled a 0 beside an empty cell it left no trace of"}
 
@@ -133,7 +133,8 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
     :func:`llm_extract.bodies.names_a_body`), and every 表四 cell read empty with nothing printed in it
     (``READ.OCR_BLANK``: tesseract read a group's ``1`` and its total ``1`` as nothing, and the group's one
     identity still held; a 表三 cell dropped so breaks its row and its column unless three more cells around it
-    were dropped alike; a placeholder the engine printed, 无 or -, is a mark and stays as its identities say). The layer is
+    were dropped alike, but a 表三 row read blank throughout, its label alone, is unverified too: tesseract drops a
+    row of zeros whole, which breaks nothing, :func:`blank_rows`; a placeholder the engine printed, 无 or -, is a mark and stays as its identities say). The layer is
     known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
     (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` or ``INGEST.OCR_SPECKS`` for an OCR'd text, web page or Word
     file), so that a document only the
@@ -152,9 +153,23 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
         prov = record.provenance.get(path)
         if prov is not None and prov.kind is _BLANK_KIND:                  # nothing printed: dropped digits?
             _unverified(record, path, OCR_BLANK_RULE)
+    for path in blank_rows(record.provenance):
+        _unverified(record, path, OCR_BLANK_RULE)
     for path in run_together(record.provenance):
         _unverified(record, path, RUN_TOGETHER_RULE)
     return record
+
+
+def blank_rows(fields: Mapping[str, Reading | FieldProvenance]) -> list[str]:
+    """The cells of the 表三 rows read blank throughout (nothing printed in any of their seven cells, as a label
+    standing alone is read): an OCR engine drops a row's numbers whole (tesseract left a page's rows of zeros out,
+    their labels kept), and a row of zeros dropped breaks no identity."""
+    out: list[str] = []
+    for paths in TABLE3_ROW_PATHS.values():
+        provs = [fields.get(p) for p in paths]
+        if all(r is not None and r.kind is _BLANK_KIND for r in provs):
+            out.extend(paths)
+    return out
 
 
 def run_together(fields: Mapping[str, Reading | FieldProvenance]) -> list[str]:

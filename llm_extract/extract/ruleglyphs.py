@@ -4,6 +4,10 @@ A rule read as a mark that is no letter (``|``, ``丨``, ``一``: :func:`is_rule
 between the cells, never as one: a row's cells are read across it. A rule letter between two headings
 (``行政复议 l 行政诉讼``: :func:`off_header_lines`) is no cell either.
 
+A digit an OCR engine read as a Chinese character (tesseract's chi_sim reads a 1 as ``工``: ``0 0 0 工 工 0 0 0 10
+10``) stands between a row's numbers as text: the numbers left are not the row's cells, one of them lost
+(:func:`digits_read_as_characters`), and no reading of the row drops it.
+
 An OCR'd table prints its vertical rules as letters (``l``, ``I``) between the numbers:
 ``0 l 2 l 0 l 0 2 0 l 0 l 0   2 2 O l 0    2 l 0 2`` is 22 tokens for 表四's 15 cells.
 
@@ -29,7 +33,7 @@ from .cells import Cell, normalise
 from .layout import Item
 
 __all__ = ["RULE_GLYPHS", "RULE_MARKS", "is_rule_glyph", "is_rule_mark", "extra_tokens", "rule_glyph_options",
-           "without_rule_glyphs", "off_header_lines", "bars_as_cells"]
+           "without_rule_glyphs", "off_header_lines", "bars_as_cells", "digits_read_as_characters"]
 
 #: letters an OCR engine reads a vertical table rule as
 RULE_GLYPHS = frozenset("lI|")
@@ -151,3 +155,24 @@ def bars_as_cells(items: Sequence[Item], values: Sequence[Item], width: int) -> 
                                                    "OCR's 1, or a rule"), it.col, "", it.width, it.grid)
                  for it in bars}
     return [bar_cells.get(id(it), it) for it in items if id(it) in bar_cells or it in values]
+
+
+def digits_read_as_characters(items: Sequence[Item], numbers: Sequence[Item]) -> bool:
+    """Whether a single Chinese character (or two) stands alone between two of ``numbers`` on their line, after the
+    second number of that line (``0 0 0 工 工 0 0``): a digit OCR read as a character, a cell of the row, not a label's
+    piece. A rule read as a mark (``一``, ``丨``) is no cell; a placeholder (``无``) is a value, not text."""
+    for line in {it.line for it in numbers}:
+        row = [it for it in items if it.line == line]
+        seen = 0
+        for k, it in enumerate(row):
+            if it.is_value and it.cell.is_number:
+                seen += 1
+            elif seen >= 2 and it.is_text and _lone_han(normalise(it.raw)) and not is_rule_mark(it) \
+                    and any(later.is_value and later.cell.is_number for later in row[k + 1:]):
+                return True
+    return False
+
+
+def _lone_han(text: str) -> bool:
+    """One Chinese character alone, or two (two cells' digits misread side by side: ``工 工``, joined as text)."""
+    return 0 < len(text) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in text)

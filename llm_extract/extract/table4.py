@@ -29,7 +29,7 @@ from .t4sums import without_sums
 from .t4wraps import read_wrapped_row
 from .t4oneline import empty_tab_row, full_line, holds, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
-from .ruleglyphs import bars_as_cells, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
+from .ruleglyphs import bars_as_cells, digits_read_as_characters, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table4"]
 
@@ -84,7 +84,9 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         return wrapped                      # long counts wrapped inside narrow cells over two or three lines
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
-    if len(numbers) == 15 and not placeholder_among(values, numbers):
+    if digits_read_as_characters(region.items, numbers):
+        pass                                # a digit OCR read as a character among them: a cell lost, no reading
+    elif len(numbers) == 15 and not placeholder_among(values, numbers):
         chosen = numbers
     elif (row := full_line(values, numbers)) is not None:
         chosen = row

@@ -13,13 +13,23 @@ The vertical rules of a scanned table are read as ``|`` too, here and there amon
 standing alone (a count, no digit of a date or a site's record number glued to words) counts as a speck, unless
 it stands between pipes (a converter's table row: ``| 行政许可 | 12 |``) or the text is a Markdown table (a
 ``|---|`` rule under its header). A site's navigation (``首页 | 政务公开``) holds no such number.
+
+Tesseract's plain text shows three more marks (``tesseract page.png - -l chi_sim``), each counted as a speck: a
+full-width opening parenthesis read as an angle or title bracket and closed by a parenthesis (``第二十条第 〈一) 项``,
+``本年收费金额《单位: 万元)``: a typist's brackets pair up, ``《条例》``); a digit read as a Chinese character
+standing alone among a row's numbers (``0 0 1 1 0 1 汪``, ``3 O O O 0 工 4``: a cell holds a number, or a mark
+such as 无, never one other character; a date's 年, 月 and 日 are no cells); and a rule read as ``|`` after a space,
+glued to the next cell's words (``三、本 | (一) 予以公开``, ``开 |密``: a converter writes ``信息内容| 本年制发件数``,
+a site's navigation ``首页 | 政务公开``), or beside a speck standing alone (``末年制发伯数 。 | 。 本年庆目件数``).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ocr_specks", "ocr_rules", "MIN_SPECKS"]
+from ..ocrglyphs import OCR_LETTERS
+
+__all__ = ["ocr_specks", "ocr_rules", "misread_digit_rows", "MIN_SPECKS"]
 
 #: lines holding only OCR's specks, from which a text counts as OCR output
 MIN_SPECKS = 3
@@ -38,6 +48,19 @@ _RULE_BESIDE_COUNT = re.compile(r"\|[^\S\n]*[0-9０-９]{1,6}(?![^\s|])|(?<![^\s
 _MARKDOWN_RULE = re.compile(r"^(?=[^\n]*-)(?=[^\n]*\|)[ \t|:-]+$", re.M)
 #: Markdown's emphasis around a line (mammoth's bold, ``__一、总体情况__``): a converter's marks, no specks
 _EMPHASIS = re.compile(r"(_{1,2})[^_\s].*[^_\s]\1|(_{1,2})[^_\s]\2")
+#: a full-width opening parenthesis read as ``〈`` or ``《`` and closed by a parenthesis a few characters on
+_MISREAD_BRACKET = re.compile(r"[〈《][^〈《》〉()（）\n]{1,12}[)）]")
+#: a count standing alone among a line's tokens; a single Chinese character standing alone
+_COUNT = re.compile(r"[0-9０-９]{1,6}")
+_LONE_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT_LETTERS = re.compile(rf"[{OCR_LETTERS}]{{1,3}}")
+#: characters a row of numbers may hold standing alone: marks for an empty cell, units, a date's parts
+_NO_GLYPH = frozenset("无空否是元件个项次人万年月日时号")
+#: a rule read as ``|`` after a space, glued to the Chinese text after it; or a speck standing alone beside a rule
+_RULE_BEFORE_TEXT = re.compile(r"(?<=[^\S\n])\|(?=[\u4e00-\u9fff])"
+                               r"|(?<!\S)[，。、,.;；'\"“”‘’`~·•…_]{1,3}[^\S\n]*\||\|[^\S\n]*[，。、,.;；'\"“”‘’`~·•…_]{1,3}(?!\S)")
+#: numbers on a line from which a character among them is a cell's digit misread
+_ROW_NUMBERS = 4
 
 
 def ocr_specks(text: str) -> int:
@@ -59,7 +82,26 @@ def ocr_specks(text: str) -> int:
             opened -= 1
         elif _SPECK.fullmatch(stripped) or (_LEADING_SPECK.match(stripped) and not _EMPHASIS.fullmatch(stripped)):
             count += 1
-    return count + opened + ocr_rules(text)     # (an opening mark no closing one follows is a speck too)
+    return (count + opened + ocr_rules(text) + len(_MISREAD_BRACKET.findall(text)) + misread_digit_rows(text)
+            + sum(1 for line in text.split("\n") if _RULE_BEFORE_TEXT.search(line)))
+    # (an opening mark no closing one follows is a speck too)
+
+
+def misread_digit_rows(text: str) -> int:
+    """How many lines of ``text`` hold a row's numbers (four or more) with one or two Chinese characters standing
+    alone after the second of them and no other word: a digit the OCR engine read as a character (``0 0 1 1 0 1
+    汪``), or with them letters an engine prints for digits (``3 O O O 0 工 4``). A label's first characters before
+    the numbers do not count (``3 危 0 0 0 …``: a cut label)."""
+    count = 0
+    for line in text.split("\n"):
+        tokens = line.split()
+        counts = [k for k, t in enumerate(tokens) if _COUNT.fullmatch(t) or _DIGIT_LETTERS.fullmatch(t)]
+        if len(counts) < _ROW_NUMBERS or sum(1 for t in tokens if _COUNT.fullmatch(t)) < 2:
+            continue
+        glyphs = [(k, t) for k, t in enumerate(tokens[counts[0]:], counts[0]) if k not in counts]
+        count += 0 < len(glyphs) <= 2 and all(_LONE_HAN.fullmatch(t) and t not in _NO_GLYPH and k > counts[1]
+                                              for k, t in glyphs)
+    return count
 
 
 def ocr_rules(text: str) -> int:
