@@ -73,3 +73,37 @@ def test_placeholder_habits_are_counted_only_where_a_placeholder_row_s_readings_
 ])
 def test_a_numbered_header_word_is_glued_to_its_number_where_a_line_prints_it_so_twice(line: str, glued: str) -> None:
     assert joined_header_digits(["x y", line]) == ["x y", glued]
+
+
+class _Watched(list):               # (lines that say which of them a pass looked at one by one)
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(lines)
+        self.looked: set[int] = set()
+
+    def __getitem__(self, i):       # type: ignore[no-untyped-def]
+        if isinstance(i, int):
+            self.looked.add(i)
+        return super().__getitem__(i)
+
+
+def test_a_region_s_lines_are_looked_at_one_by_one_only_where_one_may_end_in_a_cut_number() -> None:
+    from llm_extract.extract.cutnumbers import cut_number_lines
+    lines = _Watched(["（一）予以公开\t0\t0\t61\t0\t122\t0\t183", "（二）部分公开（区分", "\t4,75\t4,75",
+                      "理结果  处理的，只计这一情\t0\t0\t0\t0\t0", "\t8\t8", "形，不计其他情形）", "本年共办理 96171.",
+                      "6 件", "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"])
+    assert cut_number_lines(lines, 1, 10) == {3: "475", 5: "475", 7: "96171", 8: "96171"}
+    assert lines.looked <= {2, 3, 4, 6, 7}      # (the lines ending so, 0-based, and the lines after them)
+
+
+def test_only_the_lines_holding_an_opening_bracket_are_looked_at_for_a_noted_cell_s_stack() -> None:
+    from llm_extract.extract.notestacks import stacked_notes
+    stack = ["                                                           36",
+             "                                                        1（其中",
+             "                       规章            0        0          修订",
+             "                                                          279",
+             "                                                         件）"]
+    prose = ["本机关（区政府办公室）全年主动公开信息 1200 条。", "（一）主动公开情况"]
+    got = stacked_notes(prose + stack + prose)
+    assert got[:2] == prose and got[-2:] == prose
+    assert "361（其中修订279件）" in got[4] and [got[2], got[3], got[5], got[6]] == ["", "", "", ""]
+    assert stacked_notes(["规章 0 0 36", "行政规范性文件 0 2 0"]) == ["规章 0 0 36", "行政规范性文件 0 2 0"]
