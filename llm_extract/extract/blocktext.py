@@ -96,8 +96,15 @@ class TextBlocks:
 
 def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
     """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
+    words, numbers = _split_numbers(text, line)
+    return words, list(numbers)
+
+
+@lru_cache(maxsize=8192)
+def _split_numbers(text: str, line: int) -> tuple[str, tuple[Number, ...]]:
+    """:func:`split_numbers`, kept: several block readers split one document's line (numbers never change)."""
     words, cells = _split_cells(text)
-    return words, [Number(cell, line) for cell in cells]
+    return words, tuple(Number(cell, line) for cell in cells)
 
 
 @lru_cache(maxsize=8192)
