@@ -27,7 +27,7 @@ GENERIC_HEADER = "数据"
 _SPACED_NOTE = re.compile(r"(?<=[0-9０-９])[(（](?:其中|含|包括)[^()（）]*[)）]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Number:
     """One printed number: its cell and its 1-based line (``alike``: placed in a table of blocks all of one number,
     without a tiling, extract/blocktiles.py)."""
@@ -35,6 +35,12 @@ class Number:
     cell: Cell
     line: int
     alike: bool = False
+
+    def __init__(self, cell: Cell, line: int, alike: bool = False) -> None:
+        # (as a frozen dataclass's own, its fields set in its __dict__ at once, not one object.__setattr__ call
+        # each: every line of the block readers makes its numbers, several times a document)
+        fields = self.__dict__
+        fields["cell"], fields["line"], fields["alike"] = cell, line, alike
 
 
 def count_of(n: Number | None) -> int:
@@ -90,8 +96,15 @@ class TextBlocks:
 
 def split_numbers(text: str, line: int) -> tuple[str, list[Number]]:
     """A line's text part and the numbers printed after it (``5.要求…信息 0`` → label, [0])."""
+    words, numbers = _split_numbers(text, line)
+    return words, list(numbers)
+
+
+@lru_cache(maxsize=8192)
+def _split_numbers(text: str, line: int) -> tuple[str, tuple[Number, ...]]:
+    """:func:`split_numbers`, kept: several block readers split one document's line (numbers never change)."""
     words, cells = _split_cells(text)
-    return words, [Number(cell, line) for cell in cells]
+    return words, tuple(Number(cell, line) for cell in cells)
 
 
 @lru_cache(maxsize=8192)
@@ -148,12 +161,22 @@ def heading_span(lines: list[str], first: re.Pattern[str], last: re.Pattern[str]
 def printed_lines(lines: list[str], start: int, end: int) -> Iterator[tuple[int, str, str, list[Number]]]:
     """The lines after line ``start`` and before line ``end`` (1-based) as the block readers read them: each line
     holding text that is no page furniture, with its number, its text (a form feed read as a space, stripped) and
-    that text's words and numbers (:func:`split_numbers`)."""
+    that text's words and numbers (:func:`split_numbers`). Kept with the lines (the block readers walk one text's
+    region several times over), each caller given lists of numbers of its own (the numbers never change)."""
+    found = LineText.of(lines).found
+    key = f"printed_lines {start} {end}"
+    if key not in found:
+        found[key] = tuple(_printed_lines(lines, start, end))
+    for n, raw, words, numbers in found[key]:     # type: ignore[attr-defined]
+        yield n, raw, words, list(numbers)
+
+
+def _printed_lines(lines: list[str], start: int, end: int) -> Iterator[tuple[int, str, str, tuple[Number, ...]]]:
     for n in range(start + 1, end):
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if raw and not is_page_furniture(raw):
             words, numbers = split_numbers(raw, n)
-            yield n, raw, words, numbers
+            yield n, raw, words, tuple(numbers)
 
 
 def _heading_line(lines: list[str], pattern: re.Pattern[str], after: int) -> int | None:

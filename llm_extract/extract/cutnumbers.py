@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from ..evidence import Reading
+from .linetext import LineText
 from .readings import missing
 
 __all__ = ["cut_number_lines", "without_cut_numbers"]
@@ -37,6 +38,10 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _COMMAS = frozenset(",，")
 #: how much of a line's end is searched: a count's ten digits, their separators and a decimal point
 _TAIL = 24
+#: a line's end, its spaces aside, that may end an unfinished number: a point or a separator, or a digit one or two
+#: characters after a separator (what :func:`cut_number_lines` asks of each line's last characters, asked of the
+#: text at once: a line ending so is found, and then looked at as before)
+_MAY_END_CUT = re.compile(r"[.．,，](?:[^\S\n]*$|(?<=[,，]).?[0-9０-９][^\S\n]*$)", re.M)   # (a mark first: quick to find)
 
 NOTE = "a number cut by a line break (its first piece ends the line above, unfinished): not a cell's number"
 
@@ -51,7 +56,8 @@ def cut_number_lines(lines: list[str], start: int, end: int) -> dict[int, str]:
     first piece's digits. Only a line's last characters are looked at (:data:`_TAIL`: a count has ten digits at
     most), so a line of any length costs the same."""
     out: dict[int, str] = {}
-    for n in range(max(start, 1), min(end, len(lines))):
+    for i in LineText.of(lines).indices(_MAY_END_CUT, max(start, 1) - 1, min(end, len(lines)) - 1):
+        n = i + 1
         line = lines[n - 1].rstrip()
         if not line or (line[-1] not in _MARKS and not (line[-1] in _DIGITS and _COMMAS & set(line[-3:-1]))):
             continue            # (ending in neither a point or separator nor a thousands group begun: 1,2 / 3，15)

@@ -69,6 +69,7 @@ from .interleaved import rejoined_items
 from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
 from .layout import label_key
+from .linetext import LineText
 from .pagenumbers import page_feet
 from .strayboxes import stray_box_lines
 from .readings import Readings, reading
@@ -121,7 +122,16 @@ def _header_number(number: Number) -> bool:
 def region_events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[Event]:
     """The region's labels, other text and numbers in printed order. A label wrapped over two lines
     (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
-    name exactly one. ``one_row``: （六）其他处理's label names the row that stands for it (other_other)."""
+    name exactly one. ``one_row``: （六）其他处理's label names the row that stands for it (other_other). Kept with
+    the lines (several readers ask for one text's), a list of its own to each caller (events never change)."""
+    found = LineText.of(lines).found
+    key = f"region_events {start} {end} {one_row}"
+    if key not in found:
+        found[key] = tuple(_region_events(lines, start, end, one_row))
+    return list(found[key])     # type: ignore[call-overload]
+
+
+def _region_events(lines: list[str], start: int, end: int, one_row: bool) -> list[Event]:
     events: list[Event] = []
     lines = rejoined_items(lines, start, end)       # 1.属于 / 不予公 / 国家秘: an item's pieces between its group's
     before = ""                     # the text line right before, when it named no row and no number followed it

@@ -37,10 +37,11 @@ __all__ = ["joined_header_digits", "drop_header_numbering"]
 
 _TOKEN = re.compile(r"\S+")
 _MIN_WORD = 2
-#: where a word of two letters or more may end a space before a number (:func:`_glued`'s pairs): two word
-#: characters, not digits, a space, a word character (a letter is one, so is a digit); zero-width, so that
-#: every place is counted
-_SPACED = re.compile(r"(?=[^\W\d_]{2}\s\w)")
+#: where a word of two letters or more may end a space before a number (:func:`_glued`'s pairs): a space after two
+#: word characters, not digits, and before a word character (a letter is one, so is a digit). One match per such
+#: space, so that every place is counted; the space first, so that a line is scanned for spaces alone (the letters
+#: are looked at only behind a space: a line of prose without spaces costs one pass in C)
+_SPACED = re.compile(r"\s(?<=[^\W\d_]{2}\s)(?=\w)")
 #: a space that is no tab: a line without tabs holds two tokens (a header's word, and its number or another word)
 #: only with one between them
 _SPACE = re.compile(r"[^\S\t\n]")

@@ -135,7 +135,8 @@ def _named_first(lines: Sequence[str], names: tuple[str, str], start: int, stop:
     the first above. A line naming both in a sentence (the section's heading, ``行政复议、行政诉讼情况``) is no
     header and says nothing; with ``apart``, so is a line naming both in one word (``行政诉讼和行政复议``: a note)."""
     texts = {n: _compact(lines[n - 1]) for n in range(start, stop + 1)}
-    both = [t for n, t in texts.items() if all(name in t for name in names) and "情况" not in t
+    first, second = names
+    both = [t for n, t in texts.items() if first in t and second in t and "情况" not in t
             and not (apart and any(all(name in w for name in names) for w in lines[n - 1].split()))]
     if both:
         return all(t.index(names[1]) < t.index(names[0]) for t in both)

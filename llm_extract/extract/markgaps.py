@@ -107,6 +107,8 @@ def placeholders_where_printed(ambiguities: list[Ambiguity], readings: Readings)
     placeholders only in columns where the table's rows read whole print placeholders: a column that prints its
     empty cells as numbers in every row (自然人 ``0``, the others ``无``) does not print ``无`` in this one. Only where
     rows read whole show such a habit (placeholders in some columns, never in others) and a reading keeps it."""
+    if not any(a.marks and len(a.paths) == _WIDTH for a in ambiguities):
+        return                      # (no placeholder row's readings to keep: the rows' habits need not be counted)
     zeros, marks = [0] * _WIDTH, [0] * _WIDTH
     for row_paths in TABLE3_ROW_PATHS.values():
         cells = [readings.get(p) for p in row_paths]

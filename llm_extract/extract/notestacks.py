@@ -32,12 +32,14 @@ from __future__ import annotations
 import re
 
 from .cells import parse_cell
+from .linetext import LineText
 from .wrapdigits import CUT_PIECE, Tok
 
 __all__ = ["stacked_notes"]
 
 _TOKEN = re.compile(r"\S+")
 _OPEN, _CLOSE = "（(", "）)"
+_BRACKET = re.compile(f"[{_OPEN}]")
 #: a count and its note, nothing more
 _NOTED = re.compile(r"^[0-9]+[（(][^（()）]*[）)]$")
 #: a piece holding the note's opening bracket after the count's digits (or the bracket first)
@@ -142,13 +144,16 @@ def _written(line: str, cell: str, start: int, end: int) -> str:
 def stacked_notes(lines: list[str]) -> list[str]:
     """``lines`` with each noted cell wrapped over three lines or more of its column put back on its row's line
     (see the module docstring)."""
-    if not any(c in line for line in lines for c in _OPEN):
+    bracketed = LineText.of(lines).indices(_BRACKET)     # (the lines an opening bracket is on, found at once)
+    if not bracketed:
         return lines
     out = list(lines)
     n = 0
-    while n < len(out):
-        if "\t" in out[n] or not any(c in out[n] for c in _OPEN):
-            n += 1
+    for at in bracketed:            # (a stack's lines are left behind at once: the lines after it are as given)
+        if at < n:
+            continue
+        n = at
+        if "\t" in out[n]:
             continue
         found = None
         for tok in _tokens(out[n]):
@@ -156,7 +161,6 @@ def stacked_notes(lines: list[str]) -> list[str]:
                 found = _stack(out, n, tok)
                 break
         if found is None or len(found[0]) < 3:
-            n += 1
             continue
         used, row, cell, start, end = found
         written = _written(out[row], cell, start, end)

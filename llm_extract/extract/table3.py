@@ -46,7 +46,7 @@ __all__ = ["read_table3"]
 
 _OTHER_GROUP = re.compile(r"其他处理$")
 #: (an enum member's lookup costs more than the test: looked up once, not once per cell)
-_BLANK, _PLACEHOLDER, _MISSING = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
+_BLANK, _PLACEHOLDER, _MISSING, _OCR = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING, CellKind.OCR
 #: cells of OCR letters that make a table an OCR reading (as verify/trust.OCR_CELLS)
 _OCR_CELLS = 3
 _COL, _RAW = attrgetter("col"), attrgetter("raw")
@@ -99,7 +99,8 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
     stream = not tabbed and cell_stream(spans)     # cells in a page's order, line breaks anywhere among them
     spacer = spacer_column(spans)                 # an empty field before every row's cells
     # an OCR reading (cells of OCR letters: O, D, l4): its seven numbers may be a split number and a lost cell
-    ocr = sum(1 for it in items if it.cell.kind is CellKind.OCR or guessed(it.cell)) >= _OCR_CELLS
+    ocr = sum(1 for it in items if (c := it.cell).kind is _OCR or c.kind is _MISSING and isinstance(c.value, int)) \
+        >= _OCR_CELLS                   # (t3readings.guessed, inlined: every item of the table)
     if not stream and lines_of_numbers(items):             # rows of numbers, not cells
         place_bare_lines(items, order, spans)                                           # per line
 
