@@ -10,7 +10,7 @@ import pytest
 import llm_extract.extract.blocktext as blocktext
 from llm_extract.extract.blocktext import Number, printed_lines
 from llm_extract.extract.cells import parse_cell
-from llm_extract.extract.formorder import region_events
+from llm_extract.extract.regionevents import region_events
 
 _T3 = ["三、收到和处理政府信息公开申请情况", "（一）予以公开 3 0 0 0 0 0 3", "（二）部分公开 0 0 0 0 0 0 0",
        "四、政府信息公开行政复议、行政诉讼情况"]

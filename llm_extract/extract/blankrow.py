@@ -32,7 +32,8 @@ from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, bare_total, heading_span
 from .cells import parse_cell
-from .formorder import read_rows, region_events
+from .formorder import read_rows
+from .regionevents import region_events
 from .readings import Readings, reading
 from .roworder import TEXT, Event
 

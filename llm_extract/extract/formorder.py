@@ -57,26 +57,19 @@ all 0, else not printed (absent), as the row reader gives them (``extract/table3
 
 from __future__ import annotations
 
-import re
-
 from ..evidence import CellKind, Method
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
-from .blocktext import GENERIC_HEADER, Number, all_counts, bare_total, empty_among, heading_span, mixed_lines, printed_lines
+from .blocktext import Number, all_counts, bare_total, empty_among, heading_span, mixed_lines
 from .t3instances import table3_broken
-from .interleaved import rejoined_items
-from .labels import BARE_HEADERS, row_begun, rows_named, strip_item_number
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
-from .layout import label_key
-from .linetext import LineText
-from .pagenumbers import page_feet
-from .strayboxes import stray_box_lines
 from .readings import Readings, reading
-from .roworder import TEXT, Event, order_doubted
+from .regionevents import region_events
+from .roworder import TEXT, Event, label_anchors, order_doubted, row_printed_twice
 from .t4boxes import table4_header_line
 
-__all__ = ["read_form_order", "read_rows", "region_events"]
+__all__ = ["read_form_order", "read_rows"]
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
@@ -86,92 +79,12 @@ _T3_HEADING = FORM.headings["表三"]
 _T4_HEADING = FORM.headings["表四"]
 _TOTAL_ROW = "total_processed"
 
-#: 表二's column headers as label keys, before a unit in brackets (pdftotext may print them after 表三's heading)
-_T2_COLUMNS = frozenset(label_key(c.label).split("(")[0] for r in FORM.table2 for c in r.columns)
-_ONE_ROW_LABEL = re.compile(r"^\(?六\)?其他处理$")
-#: the group's item number: （六）其他 names its group, not its sub-row 3.其他 (unless an item follows it)
-_SIX_GROUP = re.compile(r"^\(?六\)(?!.*\d[.、．])")
 #: the tables the ways of cutting the runs into blocks may give at most (each is checked by every
 #: identity), and the states of that search: past either, nothing is read
 _MAX_WAYS, _MAX_STEPS = 64, 20000
 #: the row identities (总计 = the six applicant columns) as column indices
 _ROW_IDENTITIES = tuple((tuple(_COLS.index(c) for c in i.lhs), tuple(_COLS.index(c) for c in i.rhs))
                         for i in FORM.identities if i.kind == "row")
-
-
-def _named(key: str) -> list[str]:
-    return rows_named(key) if key not in BARE_HEADERS else []
-
-
-def _begun(key: str) -> list[str]:
-    """The row whose label the line begins (a label wrapped in a narrow cell, its rest printed apart)."""
-    row = row_begun(key) if key not in BARE_HEADERS else None
-    return [row] if row else []
-
-
-def _heads_table2(key: str) -> bool:
-    """A 表二 column header (本年制发件数 …, 本年收费金额（单位：万元）): the numbers under it are 表二's."""
-    return key.split("(")[0] in _T2_COLUMNS
-
-
-def _header_number(number: Number) -> bool:
-    """A generic column header's number (数据 1 … 数据 7): its column's place in the table, no cell."""
-    return number.cell.value in range(1, _WIDTH + 1)
-
-
-def region_events(lines: list[str], start: int, end: int, one_row: bool = False) -> list[Event]:
-    """The region's labels, other text and numbers in printed order. A label wrapped over two lines
-    (``3.要求提供公开出版`` / ``物``) names its row where neither line alone names one and the two together
-    name exactly one. ``one_row``: （六）其他处理's label names the row that stands for it (other_other). Kept with
-    the lines (several readers ask for one text's), a list of its own to each caller (events never change)."""
-    found = LineText.of(lines).found
-    key = f"region_events {start} {end} {one_row}"
-    if key not in found:
-        found[key] = tuple(_region_events(lines, start, end, one_row))
-    return list(found[key])     # type: ignore[call-overload]
-
-
-def _region_events(lines: list[str], start: int, end: int, one_row: bool) -> list[Event]:
-    events: list[Event] = []
-    lines = rejoined_items(lines, start, end)       # 1.属于 / 不予公 / 国家秘: an item's pieces between its group's
-    before = ""                     # the text line right before, when it named no row and no number followed it
-    table2 = False                  # under a 表二 column header, before any of 表三's labels: 表二's numbers
-    labelled = False                # one of 表三's labels printed already
-    folios = {i + 1 for i in page_feet(lines)}      # (1-based, as n)
-    folios |= stray_box_lines(lines, start, end)    # a label's or a footer's piece alone: 无, 3 (“…”), 第 4
-    generic = False                 # the line before was a generic column header's word (数据), its number not yet
-    for n, raw, text, numbers in printed_lines(lines, start, end):
-        if n in folios:
-            continue
-        numbers = [x for x in numbers if x.cell.value is None or isinstance(x.cell.value, int)]  # (a 表二 fee)
-        if table2 and not text:
-            continue
-        if generic and not text and len(numbers) == 1 and _header_number(numbers[0]):
-            generic = False
-            continue                # a generic column header's number on a line of its own (数据 / 5)
-        generic = bool(text) and label_key(text) == GENERIC_HEADER
-        if generic and numbers and _header_number(numbers[0]):
-            numbers, generic = numbers[1:], False       # (数据 5)
-        if text:
-            key = label_key(text)
-            named = _named(key) or (["other_other"] if one_row and _ONE_ROW_LABEL.match(key) else []) \
-                or _begun(key)
-            if not one_row and _SIX_GROUP.match(key):
-                named = []          # （六）其他 / 处理: the group's label wrapped, not 3.其他
-            table2 = not numbers and not named and not labelled and _heads_table2(key)
-            if not named and before and strip_item_number(key) == key \
-                    and len(joined := _named(before + key)) == 1:
-                events[-1] = (_INDEX[joined[0]], None)
-                labelled, before = True, ""
-                events += [(TEXT, x) for x in numbers]
-                continue
-            events.append((_INDEX[named[0]] if len(named) == 1 else TEXT, None))
-            labelled = labelled or len(named) == 1
-            before = key if not named and not numbers and key not in BARE_HEADERS else ""
-        else:
-            before = ""
-        events += [(TEXT, x) for x in numbers]
-    return events
 
 
 def _by_rows(events: list[Event]) -> list[Number] | None:
@@ -329,8 +242,8 @@ def read_rows(events: list[Event], rows: tuple[str, ...], bare_total: bool = Fal
     if len(numbers) != len(rows) * _WIDTH or named != set(rows):
         return None
     if all(n.cell.kind is CellKind.ZERO for n in numbers):      # a table of no applications: every order is the
-        anchors = _anchors(events)                                  # same table, unless a row printed twice (its
-        return (numbers, Method.FORM_ORDER) if len(set(anchors)) == len(anchors) else None  # copy made the count)
+        return None if row_printed_twice(events) else (numbers, Method.FORM_ORDER)  # same table (unless a row's
+        #                                                           copy made up the count)
     index = {_INDEX[r]: i for i, r in enumerate(rows)}
     events = [(index[row] if number is None and row != TEXT else row, number) for row, number in events]
     by_rows = _by_rows(events)
@@ -365,13 +278,7 @@ def _anchored(events: list[Event]) -> bool:
     """Whether some row's label is printed right before numbers: the reading by rows is then tied to the
     labels; printed all apart from them (every label, then every number), the order by rows is the
     tool's, by rows or by columns alike."""
-    return bool(_anchors(events))
-
-
-def _anchors(events: list[Event]) -> list[int]:
-    """The rows whose label is printed right before numbers, once each time (a row twice: printed twice)."""
-    return [row for k, (row, number) in enumerate(events)
-            if row != TEXT and number is None and k + 1 < len(events) and events[k + 1][1] is not None]
+    return bool(label_anchors(events))
 
 
 def _blanks_and_zeros(numbers: list[Number]) -> bool:

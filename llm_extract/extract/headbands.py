@@ -28,9 +28,9 @@ from collections.abc import Iterator
 from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, heading_span
-from .formorder import region_events
+from .regionevents import region_events
 from .readings import Readings, agreed
-from .roworder import TEXT
+from .roworder import TEXT, row_printed_twice
 from .t3instances import table3_broken
 
 __all__ = ["read_head_bands", "compositions"]
@@ -221,8 +221,9 @@ def read_head_bands(lines: list[str]) -> Readings | None:
     events = region_events(lines, *span)
     numbers = [n for _, n in events if n is not None]
     named = {row for row, n in events if n is None and row != TEXT}
-    if len(numbers) != _COUNT * _WIDTH or len(named) != _COUNT or not all(isinstance(n.cell.value, int) for n in numbers):
-        return None
+    if len(numbers) != _COUNT * _WIDTH or len(named) != _COUNT or not all(isinstance(n.cell.value, int) for n in numbers) \
+            or row_printed_twice(events):
+        return None                         # (a row printed twice: its copy may make up the count)
     texts: set[int] = set()
     seen = 0
     for row, n in events:

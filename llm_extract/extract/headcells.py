@@ -32,9 +32,9 @@ from collections.abc import Iterator
 from ..evidence import Method
 from ..form import FORM
 from .blocktext import Number, heading_span
-from .formorder import region_events
+from .regionevents import region_events
 from .readings import Readings, missing, reading
-from .roworder import TEXT
+from .roworder import TEXT, row_printed_twice
 from .t3instances import table3_broken
 
 __all__ = ["read_head_cells"]
@@ -161,8 +161,8 @@ def read_head_cells(lines: list[str]) -> Readings | None:
     events = region_events(lines, *span)
     named = {row for row, number in events if number is None and row != TEXT}
     numbers = [n for _, n in events if n is not None]
-    if len(numbers) != len(_ROWS) * _WIDTH or len(named) != len(_ROWS):
-        return None
+    if len(numbers) != len(_ROWS) * _WIDTH or len(named) != len(_ROWS) or row_printed_twice(events):
+        return None                         # (a row printed twice: its copy may make up the count)
     found: dict[_Table, tuple[int, list[list[Number]], list[Number]]] = {}
     for h in (_WIDTH, _WIDTH + 1):
         head = numbers[:h]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..form import FORM
 from .blocktext import Number
 
-__all__ = ["TEXT", "Event", "order_doubted"]
+__all__ = ["TEXT", "Event", "order_doubted", "label_anchors", "row_printed_twice"]
 
 _ROWS = FORM.table3_row_keys
 _WIDTH = len(FORM.table3_columns)
@@ -61,3 +61,16 @@ def order_doubted(events: list[Event], numbers: list[Number], rows: tuple[str, .
             if len(values) > 1:
                 out.update((i, c) for i in members)
     return out
+
+
+def label_anchors(events: list[Event]) -> list[int]:
+    """The rows whose label is printed right before numbers, once each time (a row twice: printed twice)."""
+    return [row for k, (row, number) in enumerate(events)
+            if row != TEXT and number is None and k + 1 < len(events) and events[k + 1][1] is not None]
+
+
+def row_printed_twice(events: list[Event]) -> bool:
+    """Whether a row's label stands right before numbers twice: the row printed twice (a page break's copy), so
+    the region's count of numbers is not the table's (the copy may make up an empty row's cells)."""
+    anchors = label_anchors(events)
+    return len(set(anchors)) != len(anchors)
