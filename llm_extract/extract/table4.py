@@ -90,7 +90,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         chosen = row
     elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
         chosen = values[-15:]
-    elif (fields := tab_row_cells(values) or blank_row) is not None:
+    elif (fields := tab_row_cells(values, region.items) or blank_row) is not None:
         chosen = fields                     # one tab row of fifteen fields, its empty cells empty fields
     else:
         chosen = _before_blank_rows(values, numbers)
