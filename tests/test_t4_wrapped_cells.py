@@ -108,3 +108,55 @@ def test_a_wrapped_row_left_missing_is_not_read_again_from_the_texts_blocks() ->
                      "                                                                              0            0\n")
     assert all(record.report.get(p) is None for p in T4)
     assert {record.provenance[p].status for p in T4} == {Status.MISSING}
+
+
+#: pymupdf4llm's markdown of such a PDF: the row a pipe row, the wrapped cells' last pieces (143's 3 in two cells)
+#: a paragraph after the table
+PIPE_TABLE = """
+|行政复议|Col2|Col3|Col4|Col5|行政诉讼|Col7|Col8|Col9|Col10|Col11|Col12|Col13|Col14|Col15|
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+|结<br>果<br>维<br>持|结<br>果<br>纠<br>正|其<br>他<br>结<br>果|尚<br>未<br>审<br>结|总<br>计|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉|
+|结<br>果<br>维<br>持|结<br>果<br>纠<br>正|其<br>他<br>结<br>果|尚<br>未<br>审<br>结|总<br>计|结<br>果<br>维<br>持|结<br>果<br>纠<br>正|其<br>他<br>结<br>果|尚<br>未<br>审<br>结|总<br>计|结<br>果<br>维<br>持|结<br>果<br>纠<br>正|其<br>他<br>结<br>果|尚<br>未<br>审<br>结|总<br>计|
+|0|14|0|0|14|0|22|0|0|22|0|0|0|0|0|
+
+
+<u>3</u> <u>3</u>
+"""
+
+
+def test_a_converters_pipe_row_whose_wrapped_pieces_print_after_the_table_is_never_proven() -> None:
+    # read from the pipe row alone, 复议's 14 and 14 were proven: they are 143 and 143 (or 直接起诉's 22 and 22 are
+    # 223 and 223: both placements keep every total)
+    head = report_text(sample_values()).split(T4_HEADING)[0]
+    text = head + T4_HEADING + "\n" + PIPE_TABLE + "五、存在的主要问题及改进情况\n\n无。\n"
+    record = process_document(Document.from_text(text, doc_id="d", source_kind="md"))
+    assert all(record.report.get(p) is None for p in T4)
+    assert {record.provenance[p].status for p in T4} == {Status.MISSING}
+
+
+def test_a_pipe_row_of_numbers_reads_as_its_cells_and_blank_lines_part_no_wrapped_row() -> None:
+    lines = ["|0|14|0|0|14|0|22|0|0|22|0|0|0|0|0|", "", "", "3 3"]
+    items = [Item(t, 1, parse_cell(t)) for t in lines[0].strip("|").split("|")] + \
+        [Item("3", 4, parse_cell("3")), Item("3", 4, parse_cell("3"))]
+    options = wrapped_row_options(items, lines)
+    assert [0, 143, 0, 0, 143, 0, 22, 0, 0, 22, 0, 0, 0, 0, 0] in options
+    assert [0, 14, 0, 0, 14, 0, 223, 0, 0, 223, 0, 0, 0, 0, 0] in options
+
+
+def test_wrapped_pieces_stacked_in_their_own_fields_are_one_count_derived_and_queued() -> None:
+    # pymupdf4llm keeps a wrapped count's pieces in its field (2<br>2<br>2): read as numbers, the row had 23 for
+    # 15 cells and was left missing; each field is one cell, its pieces one count, the verifier's to check
+    rows = PIPE_TABLE.split("|0|14|")[0] + "|0|2<br>2<br>2|0|0|2<br>2<br>2|0|0|0|1<br>4<br>8|1<br>4<br>8|0|0|0|0|0|\n"
+    head = report_text(sample_values()).split(T4_HEADING)[0]
+    text = head + T4_HEADING + "\n" + rows + "五、存在的主要问题及改进情况\n\n无。\n"
+    record = process_document(Document.from_text(text, doc_id="d", source_kind="md"))
+    assert [record.report.get(p) for p in T4] == [0, 222, 0, 0, 222, 0, 0, 0, 148, 148, 0, 0, 0, 0, 0]
+    assert {record.provenance[p].status for p in T4} == {Status.DERIVED}
+
+
+def test_stacked_pieces_that_cannot_be_one_count_or_break_a_total_are_no_option() -> None:
+    line = "|0|2<br>2|0|0|2<br>2|0|0|0|0|0|0|0|0|0|0|"
+    items = [Item(t, 1, parse_cell(t)) for t in "0 2 2 0 0 2 2 0 0 0 0 0 0 0 0 0 0".split()]
+    assert wrapped_row_options(items, [line]) == [[0, 22, 0, 0, 22] + [0] * 10]
+    assert wrapped_row_options(items, [line.replace("2<br>2|0|0|0", "2<br>3|0|0|0")]) == []   # 22 ≠ 23
+    assert wrapped_row_options(items, [line.replace("|2<br>2|0|0|2", "|0<br>2|0|0|2")]) == []  # no 02

@@ -5,7 +5,9 @@ A web page's or Word file's table saved as tab rows keeps every cell's field, an
 places are the cells' places. Counting the row's numbers alone (``4 3 1 8``: four for fifteen cells) loses where
 they stand; the fields keep it. Read only when every value of 表四 stands on that one line, which has fifteen
 fields (the tokenizer keeps each item's field index and the line's field count), and every group's total is the
-sum of its results (an empty field a blank cell, counted 0).
+sum of its results (an empty field a blank cell, counted 0). A field that holds words is no empty field: a PDF
+converter that ran the header's words into the row's cells (pymupdf4llm: ``|0|0|5|0|5|结果<br>维持<br>19|…``)
+leaves ten fields of words and numbers, and read as blank they made ten cells blank where the row prints counts.
 """
 
 from __future__ import annotations
@@ -25,16 +27,18 @@ _CELLS = 15
 def tab_row_cells(values: list[Item], items: Sequence[Item] = ()) -> list[Item] | None:
     """The fifteen cells of the one tab row holding every value of ``values``, an empty field a blank cell; None
     when the values are not so printed. A field holding words (``items``: the region's, a label's or a header's
-    piece on the row's line) is no empty field: fifteen fields of words and numbers (``行政复议⇥结果⇥维持⇥0⇥…``,
-    a text tool's table joined with tabs) are not fifteen cells."""
+    piece on the row's line, or any text in a field no value holds) is no empty field: fifteen fields of words and
+    numbers (``行政复议⇥结果⇥维持⇥0⇥…``, a text tool's table joined with tabs; the header run into the row by a PDF
+    converter, see the module's docstring) are not fifteen cells."""
     if not values or len({it.line for it in values}) != 1 or len(values) >= _CELLS:
         return None
     if any(it.width != _CELLS or it.col is None for it in values) or len({it.col for it in values}) != len(values):
         return None
-    if any(it.is_text and it.line == values[0].line and it.raw.strip() for it in items):
-        return None
     by_col = {it.col: it for it in values}
     line = values[0].line
+    if any(it.line == line and it.raw.strip() and (it.is_text or it.col is not None and it.col not in by_col)
+           for it in items):
+        return None
     cells = [by_col.get(c) or Item("", line, parse_cell(""), col=c, width=_CELLS, placed=True) for c in range(_CELLS)]
     if any(it.cell.kind is not CellKind.BLANK and not it.cell.is_number for it in cells):
         return None

@@ -22,6 +22,19 @@ The shapes read (lines of numbers only, next to each other, holding every number
 * under its line: fifteen cells (the wrapped cells' first pieces among them), then ``k`` last pieces;
 * over its line: ``k`` first pieces, then fifteen cells (the last pieces among them).
 
+A PDF converter that writes the table as markdown (pymupdf4llm) gives the row's line as a pipe row, each field a
+number, and the wrapped cells' other pieces as a paragraph of their own after (or before) the table, blank lines
+between; a pipe row of numbers reads as that many numbers and blank lines between the number lines are no break::
+
+    |0|14|0|0|14|0|22|0|0|22|0|0|0|0|0|
+
+    3 3
+
+(143 in 复议's 纠正 and 总计, or in 直接起诉's: two placements keep every total; neither is proven). Or it keeps
+each wrapped cell's pieces in its own field, a line break between them (``|0|2<br>2<br>2|0|0|2<br>2<br>2|…|``,
+fifteen fields): each field is one cell, its pieces one count (222), the one reading, an option for the verifier
+where every group's total holds (derived then, and queued: a stack could be two rows' counts, never proven).
+
 A wrapped cell's first piece never starts with 0 and is never shorter than its last piece (a wrapped cell fills
 its first line).
 """
@@ -33,6 +46,7 @@ from itertools import combinations
 from math import comb
 
 from ..evidence import Ambiguity
+from ..ingest.stacked_rows import br_parts
 from ..schema import TABLE4_PATHS
 from .glued import groups_hold
 from .layout import Item
@@ -71,10 +85,24 @@ def _whole(tok: str) -> int | None:
     return int(plain)
 
 
+def _pipe_numbers(line: str) -> list[Tok] | None:
+    """A markdown pipe row whose every field is one number (``|0|14|0|``): its numbers, else None."""
+    text = line.strip()
+    if len(text) < 3 or text[0] != "|" or text[-1] != "|":
+        return None
+    fields = [f.strip() for f in text[1:-1].split("|")]
+    if not all(_whole(f) is not None for f in fields):
+        return None
+    return [(0, 0, f) for f in fields]
+
+
 def _number_lines(lines: Sequence[str], numbered: list[int]) -> list[list[Tok]] | None:
     """The tokens of each line in ``numbered`` (1-based), when each holds numbers only, else None."""
     out = []
     for n in numbered:
+        if (piped := _pipe_numbers(lines[n - 1])) is not None:
+            out.append(piped)
+            continue
         sp = split_line(lines[n - 1], "," in lines[n - 1])
         if sp is None or sp[0] or not sp[1]:
             return None
@@ -115,14 +143,39 @@ def _joined(full: list[str], pieces: list[str], *, below: bool) -> list[list[int
     return options
 
 
+def _stacked_fields(line: str) -> list[list[int | None]]:
+    """The row read from one pipe row of fifteen fields whose wrapped counts' pieces are stacked in their field
+    (``1<br>4<br>8``), each field's pieces joined, where every group's total holds; else []."""
+    text = line.strip()
+    if len(text) < 3 or text[0] != "|" or text[-1] != "|":
+        return []
+    fields = [br_parts(f) for f in text[1:-1].split("|")]
+    if len(fields) != WIDTH or not any(len(f) > 1 for f in fields):
+        return []
+    row: list[int | None] = []
+    for parts in fields:
+        if len(parts) == 1:
+            value = _whole(parts[0])
+        elif FIRST_PIECE.match(parts[0]) and all(DIGITS.match(p) and len(p) <= len(parts[0]) for p in parts[1:]):
+            value = int("".join(parts))
+        else:
+            return []
+        if value is None:
+            return []
+        row.append(value)
+    return [row] if groups_hold(row) else []
+
+
 def wrapped_row_options(numbers: list[Item], lines: Sequence[str]) -> list[list[int | None]]:
     """Every reading of 表四's row whose cells wrapped over two or three lines of ``lines`` (the region's numbers
     ``numbers`` all on them, next to each other) that keeps each group's total; [] where the numbers are not so
     printed."""
     numbered = sorted({it.line for it in numbers})
-    if not 2 <= len(numbered) <= 3 or numbered[-1] - numbered[0] != len(numbered) - 1 or not lines \
-            or numbered[-1] > len(lines):
-        return []
+    if len(numbered) == 1 and lines and numbered[0] <= len(lines):
+        return _stacked_fields(lines[numbered[0] - 1])
+    if not 2 <= len(numbered) <= 3 or not lines or numbered[-1] > len(lines) \
+            or any(lines[n - 1].strip() for n in range(numbered[0], numbered[-1] + 1) if n not in numbered):
+        return []                       # (only blank lines between the number lines)
     toks = _number_lines(lines, numbered)
     if toks is None:
         return []
@@ -145,15 +198,32 @@ def _too_many(k: int) -> bool:
     return comb(WIDTH, k) > _MAX_PLACEMENTS
 
 
+def _pieces_beside(items: list[Item], numbers: list[Item], lines: Sequence[str]) -> list[Item]:
+    """The numbers of ``items`` on the nearest line above and below the lines of ``numbers`` (only blank lines
+    between) that the reader left out of the row: a table's row read from its grid (a markdown pipe row), the
+    wrapped cells' pieces printed outside it."""
+    if not numbers or not lines:
+        return []
+    at = {it.line for it in numbers}
+    near: set[int] = set()
+    for start, step in ((min(at) - 1, -1), (max(at) + 1, 1)):
+        n = start
+        while 1 <= n <= len(lines) and not lines[n - 1].strip():
+            n += step
+        near.add(n)
+    return [it for it in items if it.line in near and it.cell.is_number and it not in numbers]
+
+
 def read_wrapped_row(items: list[Item], numbers: list[Item], lines: Sequence[str]
                      ) -> tuple[Readings, list[Ambiguity]] | None:
     """表四's row printed over lines (:func:`wrapped_row_options`): every cell missing, each placement of the
     wrapped cells that keeps the groups' totals an option; None where the numbers (``numbers`` of the region's
     ``items``, and its counts cut inside their thousands groups, ``1,1``) are not so printed."""
     numbers = sorted(numbers + [it for it in items if CUT_PIECE.fullmatch(it.raw.strip())], key=lambda it: it.line)
-    if len(numbers) <= WIDTH:
-        return None
-    options = wrapped_row_options(numbers, lines)
+    options = wrapped_row_options(numbers, lines) if len(numbers) > WIDTH else []
+    if not options and (beside := _pieces_beside(items, numbers, lines)):
+        numbers = sorted(numbers + beside, key=lambda it: it.line)
+        options = wrapped_row_options(numbers, lines)
     if not options:
         return None
     raw, at = " ".join(n.raw for n in numbers), sorted({n.line for n in numbers})
