@@ -23,3 +23,17 @@ def test_a_rows_cells_amid_its_wrapped_label_are_not_read_as_empty_cells() -> No
     for path in TABLE3_ROW_PATHS["partially_granted"]:
         assert readings[path].missing, path
     assert [readings[p].value for p in TABLE3_ROW_PATHS["granted"]] == [0] * 7
+
+
+def test_an_item_number_after_its_group_s_label_is_no_cell_s_digit() -> None:
+    """（三）不予公开1.属于国家秘密 with nothing after it (a crawler's dump, the row's cells empty in the web page): the
+    1. is the item's number, not a digit printed amid the label: the row is read as seven empty cells, as before."""
+    text = "\n".join([
+        "某县人民政府2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他",
+        "一、本年新收政府信息公开申请数量99000018", "二、上年结转政府信息公开申请数量0100001",
+        "三、本年度办理结果（一）予以公开4100005", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000",
+        "（三）不予公开1.属于国家秘密", "2.其他法律行政法规禁止公开0000000", "五、存在的主要问题及改进情况", "无。"])
+    readings = extract_regex(Document.from_text(text, doc_id="item-number")).readings
+    for path in TABLE3_ROW_PATHS["denied_state_secret"]:
+        assert not readings[path].missing and readings[path].value is None, path

@@ -52,7 +52,7 @@ def read_glued_row(row: str, label: Item, out: Readings, ambiguities: list[Ambig
         return
     if run is None:
         blank = _GLUED_BLANKS.fullmatch(label.key)
-        if blank and doubt is None and _DIGIT.search(_NUMBERING.sub("", label.key)):
+        if blank and doubt is None and _DIGIT.search(_ITEM.sub("", _NUMBERING.sub("", label.key))):
             doubt = "digits stand inside the label's words: its cells, printed amid its wrapped words, perhaps"
         if blank and doubt is not None:
             for path in paths:
@@ -158,6 +158,8 @@ _COLUMNS = TABLE3_ROW_PATHS["new_received"]
 
 #: item numbering before a label (``1.属于国家秘密``, ``（一）``): no cell
 _NUMBERING = re.compile(r"^\s*[（(]?[0-9０-９一二三四五六七八]+[)）.．、]")
+#: an item's number inside a label, after its group's (（三）不予公开1.属于国家秘密): no digit of a cell
+_ITEM = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}[.．、](?![0-9０-９])")
 
 
 def stray_digits(items: list[Item], labels: set[int], spans: list[list[Item]]) -> int:
