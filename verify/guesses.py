@@ -191,13 +191,18 @@ LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_PO
 _SIX = tuple(c for c in APPLICANT_COLUMNS if c != "total")
 
 
-def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool) -> bool:
+def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixed: bool = False) -> bool:
     """A 表三 cell whose value no order of the six applicant columns changes: in the total column, or in a
     row whose six applicant cells read alike. Only where every row of the table was read: with a row left
     unread (a row printing nothing beside one printing a row's numbers), which row the numbers are is the
-    reader's guess too (一、本年新收 and 二、上年结转 stand alike in every identity): ``all_read`` says."""
+    reader's guess too (一、本年新收 and 二、上年结转 stand alike in every identity): ``all_read`` says. Nor a 0 or
+    a printed blank where the cells read in a tool's order hold both (``mixed``): the identities count a blank
+    as 0, so a blank row's marks moved into rows of zeros by the tool's order (pdfminer's boxes) keep every one."""
     table, row, col = (path.split(".") + ["", ""])[:3]
     if table != "applications" or not all_read:
+        return False
+    r = readings.get(path)
+    if mixed and r is not None and (r.kind in _PRINTED_BLANKS or r.value == 0):
         return False
     if col == "total":
         return True
@@ -225,6 +230,7 @@ def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> di
         return {}
     out: dict[str, str] = {}
     all_read: bool | None = None            # every 表三 cell read (a value or a printed blank), once asked
+    mixed = False                           # those read in a tool's order hold a printed blank and a 0
     t4_free: bool | None = None             # 表四's fifteen cells alike, its block order moot, once asked
     for path, r in readings.items():
         if r.value is None and r.kind not in _PRINTED_BLANKS:
@@ -233,9 +239,11 @@ def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> di
             if rule == COLUMN_RUNS_RULE and all_read is None:
                 all_read = not any(x.value is None and x.kind not in _PRINTED_BLANKS
                                    for p, x in readings.items() if p.startswith("applications."))
+                runs = [x for p, x in readings.items() if p.startswith("applications.") and x.method == r.method]
+                mixed = any(x.kind in _PRINTED_BLANKS for x in runs) and any(x.value == 0 for x in runs)
             if rule == T4_BLOCK_ORDER_RULE and t4_free is None:
                 t4_free = _t4_order_free(readings)
-            if not (rule == COLUMN_RUNS_RULE and _order_free(path, readings, bool(all_read))
+            if not (rule == COLUMN_RUNS_RULE and _order_free(path, readings, bool(all_read), mixed)
                     or rule == T4_BLOCK_ORDER_RULE and t4_free):
                 out[path] = rule
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
