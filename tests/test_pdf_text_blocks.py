@@ -219,13 +219,15 @@ def test_a_bare_total_word_right_above_carried_forwards_label_is_the_total_rows_
 
 
 def test_placeholders_and_zeros_in_one_column_block_are_placed_by_their_column_groups() -> None:
-    """A 0 and a — printed in one column block may trade places for all the identities say: the blocks' tiling
-    proves neither; the same table read by its column groups (each cell under its column's header) does."""
+    """A 0 and a — printed in one column block may trade places for all the identities say: the table read by its
+    column groups (each cell under its column's header) places every one as printed, but proves neither: down a
+    column the order is the tool's, and pdfminer's boxes move a blank row's marks into rows of zeros
+    (tests/test_column_runs_blanks_among_zeros.py)."""
     record = _read_as_true("pdftotext_raw_placeholder_columns")
     truth = fixture_truth("pdftotext_raw_placeholder_columns")
     empty = [p for p in TABLE3_PATHS if truth_value(truth, p) is None]
     assert len(empty) > 50
-    assert all(record.provenance[p].status is Status.PROVEN for p in empty)
+    assert not any(record.provenance[p].status is Status.PROVEN for p in empty)
     _proven_are_true("pdftotext_raw_placeholder_columns")
 
 
