@@ -53,6 +53,8 @@ _MISREAD_BRACKET = re.compile(r"[〈《][^〈《》〉()（）\n]{1,12}[)）]")
 #: a count standing alone among a line's tokens; a single Chinese character standing alone
 _COUNT = re.compile(r"[0-9０-９]{1,6}")
 _LONE_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: such a character standing alone between spaces (a token of its own, as ``str.split`` parts a line)
+_LONE_HAN_TOKEN = re.compile(r"(?<!\S)[\u4e00-\u9fff](?!\S)")
 _DIGIT_LETTERS = re.compile(rf"[{OCR_LETTERS}]{{1,3}}")
 #: characters a row of numbers may hold standing alone: marks for an empty cell, units, a date's parts
 _NO_GLYPH = frozenset("无空否是元件个项次人万年月日时号")
@@ -82,8 +84,9 @@ def ocr_specks(text: str) -> int:
             opened -= 1
         elif _SPECK.fullmatch(stripped) or (_LEADING_SPECK.match(stripped) and not _EMPHASIS.fullmatch(stripped)):
             count += 1
-    return (count + opened + ocr_rules(text) + len(_MISREAD_BRACKET.findall(text)) + misread_digit_rows(text)
-            + sum(1 for line in text.split("\n") if _RULE_BEFORE_TEXT.search(line)))
+    rules_before = sum(1 for line in text.split("\n") if "|" in line and _RULE_BEFORE_TEXT.search(line)) \
+        if "|" in text else 0       # (every such rule is a |)
+    return count + opened + ocr_rules(text) + len(_MISREAD_BRACKET.findall(text)) + misread_digit_rows(text) + rules_before
     # (an opening mark no closing one follows is a speck too)
 
 
@@ -92,9 +95,14 @@ def misread_digit_rows(text: str) -> int:
     alone after the second of them and no other word: a digit the OCR engine read as a character (``0 0 1 1 0 1
     汪``), or with them letters an engine prints for digits (``3 O O O 0 工 4``). A label's first characters before
     the numbers do not count (``3 危 0 0 0 …``: a cut label)."""
-    count = 0
-    for line in text.split("\n"):
-        tokens = line.split()
+    count, done = 0, 0                            # (done: the end of the last line looked at)
+    for m in _LONE_HAN_TOKEN.finditer(text):     # only a line holding such a character can count: the others are
+        if m.start() < done:                     # not split into tokens (most texts' every line)
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        done = end if end >= 0 else len(text)
+        tokens = text[start:done].split()
         counts = [k for k, t in enumerate(tokens) if _COUNT.fullmatch(t) or _DIGIT_LETTERS.fullmatch(t)]
         if len(counts) < _ROW_NUMBERS or sum(1 for t in tokens if _COUNT.fullmatch(t)) < 2:
             continue
