@@ -18,7 +18,7 @@ from itertools import permutations
 
 from llm_extract.form import FORM
 
-from .blocktext import Number
+from .blocktext import Number, int_value
 
 __all__ = ["column_orders", "keeps_totals"]
 
@@ -27,12 +27,8 @@ _TOTAL = next(i.lhs[0] for i in FORM.identities if i.kind == "row")
 _APPLICANTS = tuple(c for c in _COLS if c != _TOTAL)
 
 
-def _value(n: Number) -> int:
-    return n.cell.value if isinstance(n.cell.value, int) else 0
-
-
 def _sums(total: Sequence[Number], others: Sequence[Sequence[Number]]) -> bool:
-    return all(_value(t) == sum(_value(col[r]) for col in others) for r, t in enumerate(total))
+    return all(int_value(t) == sum(int_value(col[r]) for col in others) for r, t in enumerate(total))
 
 
 def keeps_totals(band: Mapping[str, Sequence[Number]]) -> bool:

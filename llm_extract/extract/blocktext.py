@@ -17,7 +17,7 @@ from .linetext import LineText
 from .regions import list_line, next_text
 
 __all__ = ["empty_among", "mixed_lines", "Number", "Run", "RowEvidence", "TextBlocks", "split_numbers", "heading_line",
-           "heading_span", "printed_lines", "bare_total", "all_counts", "count_of", "GENERIC_HEADER"]
+           "heading_span", "printed_lines", "bare_total", "all_counts", "count_of", "int_value", "GENERIC_HEADER"]
 
 _SENTENCE = re.compile(r"[。；;！？]")
 #: a generic column header (``数据 1`` … ``数据 6``, FORM.md): the number after the word names a column
@@ -41,6 +41,12 @@ class Number:
         # each: every line of the block readers makes its numbers, several times a document)
         fields = self.__dict__
         fields["cell"], fields["line"], fields["alike"] = cell, line, alike
+
+
+def int_value(n: Number) -> int:
+    """A printed number's count where it is one (an int), else 0 (a blank, a placeholder, a fee's decimals): how
+    the readers placing 表三's numbers by the identities add them."""
+    return n.cell.value if isinstance(n.cell.value, int) else 0
 
 
 def count_of(n: Number | None) -> int:

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, heading_span
+from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, agreed
 from .roworder import TEXT, row_printed_twice
@@ -61,12 +61,8 @@ class _TooMany(Exception):
     """More ways to cut the numbers than are read."""
 
 
-def _value(n: Number) -> int:
-    return n.cell.value if isinstance(n.cell.value, int) else 0
-
-
 def _rows_hold(rows: list[list[Number]]) -> bool:
-    return all(sum(map(_value, r[:-1])) == _value(r[-1]) for r in rows)
+    return all(sum(map(int_value, r[:-1])) == int_value(r[-1]) for r in rows)
 
 
 def _by_columns(cells: list[Number], k: int, width: int = _WIDTH) -> list[list[Number]]:
@@ -100,15 +96,15 @@ def _next_rows(first: list[Number], after: list[Number]) -> Iterator[list[list[N
 
 def _total_fits(chunks: list[list[Number]]) -> bool:
     """Some column of a band among headers is its rows' totals (twice a row's total is the row's sum)."""
-    sums = [sum(_value(ch[i]) for ch in chunks) for i in range(len(chunks[0]))]
-    return any(all(2 * _value(ch[i]) == s for i, s in enumerate(sums)) for ch in chunks)
+    sums = [sum(int_value(ch[i]) for ch in chunks) for i in range(len(chunks[0]))]
+    return any(all(2 * int_value(ch[i]) == s for i, s in enumerate(sums)) for ch in chunks)
 
 
 def _signature(bands: list[_Band]) -> tuple:
     """What a cut reads, alike for cuts alike in values (plain rows of zeros cut into bands one way or another)."""
     out: list = []
     for kind, cells in bands:
-        values = tuple(tuple(map(_value, x)) for x in cells)
+        values = tuple(tuple(map(int_value, x)) for x in cells)
         if kind == "rows" and out and out[-1][0] == "rows":
             out[-1] = ("rows", out[-1][1] + values)
         else:
@@ -185,7 +181,7 @@ def _tables(bands: list[_Band]) -> Iterator[list[list[Number]]]:
             return
         tried: set[tuple[int, ...]] = set()
         for j, chunk in enumerate(left[h]):
-            key = tuple(map(_value, chunk))
+            key = tuple(map(int_value, chunk))
             if key not in tried:
                 tried.add(key)
                 yield from pick(c, h + 1, left, chosen, here + [j])
@@ -195,9 +191,9 @@ def _tables(bands: list[_Band]) -> Iterator[list[list[Number]]]:
         h = 0
         for kind, cells in bands:
             if kind == "rows":
-                values += [_value(r[c]) for r in cells]
+                values += [int_value(r[c]) for r in cells]
             else:
-                values += [_value(n) for n in placed[h][c]]
+                values += [int_value(n) for n in placed[h][c]]
                 h += 1
         return values
 
@@ -240,7 +236,7 @@ def read_head_bands(lines: list[str]) -> Readings | None:
         if not any(kind == "columns" for kind, _ in bands):
             continue                        # (no band among headers: the form-order readers' tables)
         for rows in _tables(bands):
-            values = tuple(tuple(_value(n) for n in r) for r in rows)
+            values = tuple(tuple(int_value(n) for n in r) for r in rows)
             if values in found:
                 continue
             if not table3_broken({f"applications.{r}.{c}": values[i][j] for i, r in enumerate(_ROWS)

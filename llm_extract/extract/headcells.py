@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from ..evidence import Method
 from ..form import FORM
-from .blocktext import Number, heading_span
+from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, missing, reading
 from .roworder import TEXT, row_printed_twice
@@ -53,10 +53,6 @@ _NOTE = "printed among the column headers in an order of the page's: left to the
 _Table = tuple[tuple[int, ...], ...]
 
 
-def _value(n: Number) -> int:
-    return n.cell.value if isinstance(n.cell.value, int) else 0
-
-
 def _cuts(tail: list[Number], first: int) -> list[list[list[Number]]]:
     """Every table of rows ``first`` … 24 that ``tail`` makes, cut into bands of one to :data:`_BAND` rows
     printed column by column, each row keeping its sum: one placement for each distinct table (cuts alike in
@@ -73,7 +69,7 @@ def _cuts(tail: list[Number], first: int) -> list[list[list[Number]]]:
         for k in range(1, min(_BAND, len(_ROWS) - row) + 1):
             cells = tail[at:at + k * _WIDTH]
             band = [[cells[c * k + i] for c in range(_WIDTH)] for i in range(k)]
-            if not all(sum(map(_value, r[:-1])) == _value(r[-1]) for r in band):
+            if not all(sum(map(int_value, r[:-1])) == int_value(r[-1]) for r in band):
                 continue
             values = tuple(n.cell.value for r in band for n in r)
             for later, placed in rest(row + k).items():
@@ -89,14 +85,14 @@ def _cuts(tail: list[Number], first: int) -> list[list[list[Number]]]:
 def _completed(head: list[Number], second: list[Number], rows: list[list[Number]]) -> _Table | None:
     """The whole table with the head's cells the identities leave, when they are the head's numbers: ``second``
     is 二、's cells read (all seven, or the six after its first), ``rows`` the rows after it."""
-    values = [[0] * _WIDTH, [0] * (_WIDTH - len(second)) + [_value(n) for n in second]] \
-        + [[_value(n) for n in r] for r in rows]
+    values = [[0] * _WIDTH, [0] * (_WIDTH - len(second)) + [int_value(n) for n in second]] \
+        + [[int_value(n) for n in r] for r in rows]
     if len(second) < _WIDTH:                # 二、's first cell by its row's sum
         values[1][0] = values[1][-1] - sum(values[1][1:-1])
     processed, forward = values[_ROWS.index("total_processed")], values[_ROWS.index("carried_forward")]
     values[0] = [processed[c] + forward[c] - values[1][c] for c in range(_WIDTH)]
     derived = values[0] + ([values[1][0]] if len(second) < _WIDTH else [])
-    if min(derived) < 0 or Counter(derived) != Counter(_value(n) for n in head):
+    if min(derived) < 0 or Counter(derived) != Counter(int_value(n) for n in head):
         return None
     if table3_broken({f"applications.{r}.{c}": values[i][j] for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS)}):
         return None
@@ -112,7 +108,7 @@ def _assignments(chunks: list[list[Number]], target: list[int]) -> Iterator[list
             return
         tried: set[tuple[int, ...]] = set()
         for j, chunk in enumerate(left):
-            key = tuple(map(_value, chunk))
+            key = tuple(map(int_value, chunk))
             if key in tried or key[0] + key[1] != target[c]:
                 continue
             tried.add(key)
@@ -134,16 +130,16 @@ def _banded(numbers: list[Number]) -> dict[_Table, list[list[Number]]]:
                 flat, first = (head[:k * b] + head[k * b + m:], head[k * b:k * b + m]) if k else (head, [])
                 chunks = [flat[c * b:(c + 1) * b] for c in range(_WIDTH)]
                 nxt = [[first[i]] + [after[c * m + i] for c in range(_WIDTH - 1)] for i in range(m)]
-                if not all(sum(map(_value, r[:-1])) == _value(r[-1]) for r in nxt):
+                if not all(sum(map(int_value, r[:-1])) == int_value(r[-1]) for r in nxt):
                     continue
                 for tail in _cuts(numbers[size + (_WIDTH - 1) * m:], b + m):
                     later = nxt + tail
                     at = len(_ROWS) - len(later)
                     processed, forward = later[_ROWS.index("total_processed") - at], later[-1]
-                    target = [_value(x) + _value(y) for x, y in zip(processed, forward)]
+                    target = [int_value(x) + int_value(y) for x, y in zip(processed, forward)]
                     for columns in _assignments(chunks, target):
                         rows = [[columns[c][i] for c in range(_WIDTH)] for i in range(b)] + later
-                        values = tuple(tuple(_value(n) for n in r) for r in rows)
+                        values = tuple(tuple(int_value(n) for n in r) for r in rows)
                         if values in found or not all(sum(r[:-1]) == r[-1] for r in values):
                             continue
                         if not table3_broken({f"applications.{r}.{c}": values[i][j] for i, r in enumerate(_ROWS)

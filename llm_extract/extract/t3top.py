@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from ..evidence import Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS
-from .blocktext import Number, heading_span, printed_lines
+from .blocktext import Number, heading_span, printed_lines, int_value
 from .readings import Readings, agreed
 from .t3instances import known_hold
 
@@ -49,10 +49,6 @@ class _TooMany(Exception):
     """More readings than are kept."""
 
 
-def _value(n: Number) -> int:
-    return n.cell.value if isinstance(n.cell.value, int) else 0
-
-
 def _bands(cells: list[Number], b: int, budget: list[int]) -> Iterator[list[tuple[Number, ...]]]:
     """Every band of ``b`` rows printed in two flows (each row's first ``k`` cells, fewer or as many going down, then
     each row's others) in which each row keeps its sum. The left flow's length fixes where the right one starts, so
@@ -60,7 +56,7 @@ def _bands(cells: list[Number], b: int, budget: list[int]) -> Iterator[list[tupl
     it. Each row tried spends one of ``budget[0]``: none left, :class:`_TooMany` (rows of zeros keep every sum).
     The bands come in the order of their counts, most left-hand cells first, row by row. Cells all 0: every band
     reads alike, the first (each row across) only."""
-    if not any(map(_value, cells)):
+    if not any(map(int_value, cells)):
         yield [tuple(cells[i * _WIDTH:(i + 1) * _WIDTH]) for i in range(b)]
         return
 
@@ -76,7 +72,7 @@ def _bands(cells: list[Number], b: int, budget: list[int]) -> Iterator[list[tupl
             if budget[0] < 0:
                 raise _TooMany
             row = tuple(cells[at_left:at_left + k]) + tuple(cells[at_right:at_right + _WIDTH - k])
-            if sum(map(_value, row[:-1])) != _value(row[-1]):
+            if sum(map(int_value, row[:-1])) != int_value(row[-1]):
                 continue
             for below in rows(i + 1, k, left - k, at_left + k, at_right + _WIDTH - k):
                 yield [(k, row)] + below
@@ -102,7 +98,7 @@ def _readings_of(numbers: list[Number], count: int) -> list[_Rows]:
             cells = numbers[row * _WIDTH:(row + b) * _WIDTH]
             seen: set[tuple] = set()
             for band in _bands(cells, b, budget):
-                if (key := tuple(tuple(map(_value, r)) for r in band)) in seen:
+                if (key := tuple(tuple(map(int_value, r)) for r in band)) in seen:
                     continue
                 seen.add(key)
                 for later, rows in rest(row + b).items():
