@@ -114,3 +114,29 @@ def test_a_group_titles_piece_before_a_wrapped_labels_numbers_leaves_them_the_la
     k = next(i for i, line in enumerate(lines) if line.startswith("（二）部分公开"))
     lines[k:k + 2] = ["（二）部分公开（区分处理的，只计", _row("度办", {0: 1, 6: 1}), "这一情形，不计其他情形）"]
     assert _read_as("\n".join(lines), _TWO_CELLS) == []
+
+
+def _page_two_header(shift: int) -> list[str]:
+    """The header a Word table repeats at the top of its next page, as ``pdftotext -layout`` sets that page's own
+    grid: every column from 商业企业 on ``shift`` characters further right than on the first page."""
+    return [("\f" if i == 0 else "") + line.ljust(30)[:30] + " " * shift + line.ljust(30)[30:]
+            for i, line in enumerate(HEADER[1:])]
+
+
+def test_a_page_that_repeats_the_header_places_its_rows_by_its_own_header() -> None:
+    # the second page's grid is wider: 1 … 1 under 自然人 and 总计 stand 31 characters apart there, a spacing
+    # the first page's header fits nowhere; its own repeated header places them
+    shift, k = 4, 14
+    lines = _table(_TWO_CELLS).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith(FORM.table3_rows[k].label[:8]))
+    moved = [r for r in FORM.table3_rows[k:]]
+    starts = STARTS[:1] + [s + shift for s in STARTS[1:]]
+    rows = []
+    for r in moved:
+        line = r.label[:16]
+        for column, value in sorted(_TWO_CELLS[r.key].items()):
+            line += " " * (starts[column] - len(line)) + str(value)
+        rows += [line] + ([r.label[16:]] if r.label[16:] else [])
+    last = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    text = "\n".join(lines[:first] + ["", "                 - 1 -"] + _page_two_header(shift) + rows + lines[last - 1:])
+    assert _read_as(text, _TWO_CELLS) == []
