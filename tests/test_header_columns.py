@@ -140,3 +140,14 @@ def test_a_page_that_repeats_the_header_places_its_rows_by_its_own_header() -> N
     last = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
     text = "\n".join(lines[:first] + ["", "                 - 1 -"] + _page_two_header(shift) + rows + lines[last - 1:])
     assert _read_as(text, _TWO_CELLS) == []
+
+
+def test_the_group_titles_pieces_before_its_rows_labels_leave_the_rows_found() -> None:
+    # 三、本年度办理结果 printed two characters to a line down its narrow column, beside (一) and (二) whose labels
+    # wrap too: ``三、`` before ``（一）予以公``, ``本年`` before its ``开``, ``度办`` before ``（二）部分公``
+    lines = _table(_TWO_CELLS).split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("（一）予以公开"))
+    n = next(i for i, line in enumerate(lines) if line.startswith("1.属于国家秘密"))
+    lines[k:n] = [_row("三、  （一）予以公", {0: 1, 6: 1}), "本年  开", _row("度办  （二）部分公", {0: 1, 6: 1}),
+                  "理结  开（区分处理", "果    的，只计这一", "      情形，不计其", "      他情形）"]
+    assert _read_as("\n".join(lines), _TWO_CELLS) == []
