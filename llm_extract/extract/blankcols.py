@@ -242,8 +242,10 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         whole = slots is None and _whole_row(m, k, by_line, region.items, n, m in labelled())
         if whole and page[m] not in unruled:
             own = page_header(page[m]) if page[m] != page[region.start] else None
-            slots = _by_header(lines[m - 1], k, own or header(), own is not None or page[m] == page[region.start],
-                               [lines[r - 1] for r in refs], n)
+            ref_lines = [lines[r - 1] for r in refs]
+            slots = _by_header(lines[m - 1], k, own, True, ref_lines, n) if own is not None else None
+            if slots is None:               # (its page's grid may differ line by line: the first header's spacing)
+                slots = _by_header(lines[m - 1], k, header(), page[m] == page[region.start], ref_lines, n)
         if slots is None and whole and (rule := ruled()) is not None and n == len(rule) \
                 and all(place_on_rule(lines[r - 1], n, rule) == list(range(n)) for r in refs):
             slots = place_on_rule(lines[m - 1], k, rule)      # a plain-text table's rule (rulecols.py)
