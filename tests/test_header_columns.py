@@ -114,3 +114,50 @@ def test_a_group_titles_piece_before_a_wrapped_labels_numbers_leaves_them_the_la
     k = next(i for i, line in enumerate(lines) if line.startswith("（二）部分公开"))
     lines[k:k + 2] = ["（二）部分公开（区分处理的，只计", _row("度办", {0: 1, 6: 1}), "这一情形，不计其他情形）"]
     assert _read_as("\n".join(lines), _TWO_CELLS) == []
+
+
+def _page_two_header(shift: int) -> list[str]:
+    """The header a Word table repeats at the top of its next page, as ``pdftotext -layout`` sets that page's own
+    grid: every column from 商业企业 on ``shift`` characters further right than on the first page."""
+    return [("\f" if i == 0 else "") + line.ljust(30)[:30] + " " * shift + line.ljust(30)[30:]
+            for i, line in enumerate(HEADER[1:])]
+
+
+def test_a_page_that_repeats_the_header_places_its_rows_by_its_own_header() -> None:
+    # the second page's grid is wider: 1 … 1 under 自然人 and 总计 stand 31 characters apart there, a spacing
+    # the first page's header fits nowhere; its own repeated header places them
+    assert _read_as(_two_pages(), _TWO_CELLS) == []
+
+
+def test_a_row_its_pages_header_does_not_place_is_placed_by_the_first_pages_as_before() -> None:
+    # pdftotext sets a line's grid by its own glyphs: （七）总计 on the second page keeps the first page's spacing,
+    # two characters off: its page's header places it nowhere, the first page's spacing does
+    assert _read_as(_two_pages(as_first=("total_processed",)), _TWO_CELLS) == []
+
+
+def _two_pages(as_first: tuple[str, ...] = ()) -> str:
+    shift, k = 4, 14
+    lines = _table(_TWO_CELLS).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith(FORM.table3_rows[k].label[:8]))
+    moved = [r for r in FORM.table3_rows[k:]]
+    starts = STARTS[:1] + [s + shift for s in STARTS[1:]]
+    shifted = [s + 2 for s in STARTS]      # a line set apart: the first page's spacing, off the page's own columns
+    rows = []
+    for r in moved:
+        line = r.label[:16]
+        for column, value in sorted(_TWO_CELLS[r.key].items()):
+            line += " " * ((shifted if r.key in as_first else starts)[column] - len(line)) + str(value)
+        rows += [line] + ([r.label[16:]] if r.label[16:] else [])
+    last = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    return "\n".join(lines[:first] + ["", "                 - 1 -"] + _page_two_header(shift) + rows + lines[last - 1:])
+
+
+def test_the_group_titles_pieces_before_its_rows_labels_leave_the_rows_found() -> None:
+    # 三、本年度办理结果 printed two characters to a line down its narrow column, beside (一) and (二) whose labels
+    # wrap too: ``三、`` before ``（一）予以公``, ``本年`` before its ``开``, ``度办`` before ``（二）部分公``
+    lines = _table(_TWO_CELLS).split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("（一）予以公开"))
+    n = next(i for i, line in enumerate(lines) if line.startswith("1.属于国家秘密"))
+    lines[k:n] = [_row("三、  （一）予以公", {0: 1, 6: 1}), "本年  开", _row("度办  （二）部分公", {0: 1, 6: 1}),
+                  "理结  开（区分处理", "果    的，只计这一", "      情形，不计其", "      他情形）"]
+    assert _read_as("\n".join(lines), _TWO_CELLS) == []

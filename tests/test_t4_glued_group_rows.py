@@ -68,3 +68,14 @@ def test_a_group_without_a_cut_that_adds_up_leaves_the_table_unread(golden_dir, 
     record = _record(golden_dir, "01102", direct, "00000")
     assert _group(record, "litigation_direct") == [None] * 5
     assert _status(record, "litigation_direct", "total") is not Status.PROVEN
+
+
+def test_a_group_whose_total_is_misprinted_is_left_unread_and_the_others_read_all_the_same(golden_dir) -> None:
+    """``行政复议50100`` (5 + 0 + 1 + 0 printed as total 0): no cut of it adds up, so it is left unread; the other
+    groups' runs are their own (no identity ties one group's cells to another's) and are read as printed."""
+    record = _record(golden_dir, "50100", "00000", "00000")
+    assert _group(record, "administrative_review") == [None] * 5
+    assert {_status(record, "administrative_review", c) for c in COLUMNS} == {Status.MISSING}
+    assert _group(record, "litigation_direct") == [0, 0, 0, 0, 0]
+    assert _group(record, "litigation_after_review") == [0, 0, 0, 0, 0]
+    assert _status(record, "litigation_direct", "total") is Status.PROVEN

@@ -63,3 +63,27 @@ def test_a_number_between_two_columns_leaves_the_table_unread(golden_dir) -> Non
     row = ROW.replace("  78    43   114  ", "  78      43 114  ")    # 43 three columns off its column
     record = _doc(golden_dir, HEADER, row)
     assert record.provenance["review_litigation.administrative_review.upheld"].method != "t4-placed-in-columns"
+
+
+#: LibreOffice's narrow cells: each column word a character to a line, columns two to six characters apart
+VERTICAL = ("    行政复议                          行政诉讼\n"
+            "结   结     其  尚   总         未经复议直接起诉                复议后起诉\n"
+            "果   果     他  未   计    结     结 其  尚    总       结   结  其  尚    总\n"
+            "维   纠     结  审        果     果 他  未    计       果   果  他  未    计\n"
+            "持   正     果  结        维     纠 结  审            维   纠  结  审\n"
+            "                      持     正 果  结            持   正  果  结")
+#: only 未经复议直接起诉's group printed: 3 _ 1 0 4 would be 3 0 1 0 4 … each number under its column
+VERTICAL_ROW = "                      3     0  1  0   4"
+
+
+def test_a_header_printed_a_character_to_a_line_places_numbers_within_half_its_narrowest_gap(golden_dir) -> None:
+    record = _doc(golden_dir, VERTICAL, VERTICAL_ROW)
+    assert _group(record, "administrative_review") == [None] * 5
+    assert _group(record, "litigation_direct") == [3, 0, 1, 0, 4]
+    assert _group(record, "litigation_after_review") == [None] * 5
+    _all_unverified(record)
+
+
+def test_a_number_between_two_close_columns_leaves_the_table_unread(golden_dir) -> None:
+    record = _doc(golden_dir, VERTICAL, VERTICAL_ROW.replace("1  0   4", "1   0  4"))  # 0 between 尚未 and 总计
+    assert record.provenance["review_litigation.litigation_direct.other"].method != "t4-placed-in-columns"

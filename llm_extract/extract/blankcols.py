@@ -17,7 +17,7 @@ the PDF's, and a number split in two would fit no placement. The numbers must en
 alone on it or beside a row's found label (beside words no label was found in, they may be another row's:
 a short count keeps them from being taken). A page printing no row whole takes its columns from its short
 rows (gridinfer.py), else from where 表三's header words stand (headcols.py), by the spacing of its numbers
-alone; a plain-text table's rule of dashes places a row's numbers by the column each stands inside (rulecols.py). Any doubt leaves the line as it was (its row is then missing, or left to the identities), never a guess.
+alone (a later page that repeats the header at its top, by its own header's words: each page has its own grid); a plain-text table's rule of dashes places a row's numbers by the column each stands inside (rulecols.py). Any doubt leaves the line as it was (its row is then missing, or left to the identities), never a guess.
 """
 
 from __future__ import annotations
@@ -187,6 +187,13 @@ def _by_header(line: str, k: int, columns: list[float] | None, same_page: bool, 
     return slots
 
 
+def _page_header(lines: list[str], page: dict[int, int], end: int, p: int) -> list[float] | None:
+    """表三's columns by the header words a later page ``p`` repeats at its top (a Word table's header rows
+    repeat on each page, and ``pdftotext -layout`` sets each page's grid apart), or None where it repeats none."""
+    first = min((m for m, q in page.items() if q == p), default=None)
+    return header_columns(lines, first, end) if first is not None else None
+
+
 def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
     """Give each short row of ``region`` (fewer than ``n`` cells on a line of fixed-width text) a blank
     item in each column its numbers leave empty, in place among ``region.items``."""
@@ -217,6 +224,7 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
         short[m] = values
     unruled = _pages_without_full_rows(lines, short, full, page, n)
     header = cache(lambda: header_columns(lines, region.start, region.end))  # (read when first wanted)
+    page_header = cache(partial(_page_header, lines, page, region.end))
     ruled = cache(lambda: rule_columns(lines, region.start, region.end))
     fills: list[tuple[int, int, list[Item]]] = []
     for m, values in short.items():
@@ -233,8 +241,11 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
             slots = None
         whole = slots is None and _whole_row(m, k, by_line, region.items, n, m in labelled())
         if whole and page[m] not in unruled:
-            slots = _by_header(lines[m - 1], k, header(), page[m] == page[region.start],
-                               [lines[r - 1] for r in refs], n)
+            own = page_header(page[m]) if page[m] != page[region.start] else None
+            ref_lines = [lines[r - 1] for r in refs]
+            slots = _by_header(lines[m - 1], k, own, True, ref_lines, n) if own is not None else None
+            if slots is None:               # (its page's grid may differ line by line: the first header's spacing)
+                slots = _by_header(lines[m - 1], k, header(), page[m] == page[region.start], ref_lines, n)
         if slots is None and whole and (rule := ruled()) is not None and n == len(rule) \
                 and all(place_on_rule(lines[r - 1], n, rule) == list(range(n)) for r in refs):
             slots = place_on_rule(lines[m - 1], k, rule)      # a plain-text table's rule (rulecols.py)

@@ -19,7 +19,7 @@ from .layout import Item, label_key
 from .rowbounds import numbered
 from .rowplace import field_cells
 from .table3_labels import without_title_piece
-from .gridwraps import label_continued, label_continued_above, label_fields, lines_above
+from .gridwraps import label_continued, label_continued_above, label_fields, label_over_page, lines_above
 
 __all__ = ["grid_shape", "grid_row"]
 
@@ -280,7 +280,8 @@ def _grid_row(items: list[Item], idx: int, end: int,
         if above and _wrapped_label_row(row, label, own, above, width - 7, False) \
                 and (above[0].width or 0) == (label.width or 0):
             return above[0].line, _grid_cells(above, width, label.col or 0, lost)
-        if (head := label_continued_above(row, label, idx, items, own, by_line, width - 7)) is not None:
+        if (head := label_continued_above(row, label, idx, items, own, by_line, width - 7)
+                or label_over_page(row, label, idx, items, own, width - 7)) is not None:
             return head[0], _grid_cells(head[1], width, label.col or 0, lost)
     nxt = by_line.get(after, [])
     if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \

@@ -2,19 +2,24 @@
 below its own, and the line among them that holds its numbers.
 
 :func:`label_fields` gives a grid line's label text (the group titles a converter repeats on every line aside);
-:func:`label_continued` follows a label's text down to its numbers, :func:`label_continued_above` up to them.
+:func:`label_continued` follows a label's text down to its numbers, :func:`label_continued_above` up to them,
+:func:`label_over_page` back over a page break to the row's head and numbers on the page before.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 
 from ..evidence import CellKind
+from ..form import FORM
 from .labels import rows_named
 from .layout import Item
 from .rowbounds import numbered
 
-__all__ = ["label_fields", "label_continued", "label_continued_above", "lines_above", "CONTINUED_LINES"]
+__all__ = ["label_fields", "label_continued", "label_continued_above", "label_over_page", "lines_above",
+           "CONTINUED_LINES"]
 
 
 def lines_above(items: list[Item], idx: int) -> Iterator[tuple[int, list[Item]]]:
@@ -104,4 +109,38 @@ def label_continued_above(row: str, label: Item, idx: int, items: list[Item], ow
         if numbered(piece) or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in line_items):
             return None
         pieces.append(piece)
+    return None
+
+
+#: a row's head that is its item number alone (``２．``, ``1、``): the rest of its label past a page break
+_ITEM_ALONE = re.compile(r"^(\d{1,2})[.、]?$")
+#: each 表三 sub-row's item number (2.没有现成信息需要另行制作: 2)
+_ITEM_OF = {r.key: m.group(1) for r in FORM.table3_rows if (m := re.match(r"(\d{1,2})[.、]", r.label))}
+#: lines between a row's head and its rest over a page break: the next page's repeated header, at most
+_HEADER_LINES = 6
+
+
+def label_over_page(row: str, label: Item, idx: int, items: list[Item], own: list[Item], lo: int
+                    ) -> tuple[int, list[Item]] | None:
+    """A sub-row's label whose grid line holds only empty fields, the first row under the header a page repeats
+    (a converter starts a new table at a page break), whose item number and numbers ended the page before: Word
+    broke the row over the page (``| （四）无法提供 | ２． | 0 | … |`` / the next page's header lines /
+    ``| | 没有现成信息需要另行制作 |  | … |``). (the numbers' line, its items) where the lines between hold no
+    value and name no row, and the numbers' line's label field is this row's item number alone; else None (its
+    empty fields are then read as they stand)."""
+    item = _ITEM_OF.get(row)
+    besides = {it.key for it in own if it.is_text} | {label.key}
+    between = 0
+    for line, line_items in lines_above(items, idx):
+        if any(it.is_value and it.cell.is_number for it in line_items):
+            head = unicodedata.normalize("NFKC", label_fields(line_items, lo, besides, label.col or 0))
+            if not between or item is None or not line_items[-1].grid \
+                    or (line_items[0].width or 0) != (label.width or 0) \
+                    or not (m := _ITEM_ALONE.match(head)) or m.group(1) != item:
+                return None
+            return line, line_items
+        if between == _HEADER_LINES or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in line_items) \
+                or rows_named("".join(it.key for it in line_items if it.is_text)):
+            return None
+        between += 1
     return None

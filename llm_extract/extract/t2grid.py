@@ -2,7 +2,9 @@
 
 A converter prints an empty cell as an empty field (``| 行政规范性文件 | 35 |  | 199 |``); a grid that ran two
 columns together (pymupdf4llm: ``| 规章 |  | 0 |  |`` under ``| 信息内容 | 本年制发件数<br>本年废止件数 | 现行有效件数 |``)
-places no empty field.
+places no empty field; a grid that repeats a merged cell's text in each column it spans (pymupdf4llm:
+``| 规章 | 0 | 0 | 0 | 0 | 0 |`` under ``| 信息内容 | 本年制发件数 | 本年制发件数 | 本年制发件数 | 本年废止件数 | 现行有效件数 |``)
+prints one cell as several fields.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from .cells import parse_cell
 from .layout import Item
 
-__all__ = ["merged_grid", "row_alone", "with_grid_blanks", "wrapped_past_its_line"]
+__all__ = ["merged_grid", "row_alone", "spanned_cells", "with_grid_blanks", "wrapped_past_its_line"]
 
 
 def with_grid_blanks(label: Item, values: list[Item], n: int, line_items: list[Item],
@@ -57,6 +59,35 @@ def row_alone(items: list[Item], i: int, labelled: set[int] | list[int]) -> bool
     while k >= 0 and not items[k].is_text:
         k -= 1
     return all(items[j].line == items[k].line for j in range(k + 1, i)) if k >= 0 else i == 0
+
+
+def spanned_cells(items: list[Item], i: int, values: list[Item], n: int) -> list[Item] | None:
+    """The ``n`` cells of the grid row whose label is at ``i`` when its fields ``values`` (more than ``n``) are merged
+    cells a converter repeated in each column they span, as it repeated the header's words over them (the ingest
+    keeps a repeated header field once, at its first column): under each of the ``n`` words of the sub-table's header
+    line (信息内容's: ``本年制发件数`` over three columns, then ``本年废止件数``, ``现行有效件数``), every field of the row
+    prints one text, the cell's. None where the header holds other than ``n`` words, or the fields under a word
+    differ (``1 | 2 | 3`` under one word: three cells, not one)."""
+    label = items[i]
+    if len(values) <= n or not label.grid or not all(v.grid and v.line == label.line for v in values):
+        return None
+    for j in range(i - 1, -1, -1):
+        if _heading(items[j]):
+            return None
+        if items[j].is_text and items[j].key.replace(" ", "").startswith("信息内容"):
+            header = [h for h in items[j + 1:i] if h.line == items[j].line]
+            break
+    else:
+        return None
+    if len(header) != n or not all(h.is_text and h.grid and h.col is not None for h in header) \
+            or any(v.col is None for v in values) or len({v.col for v in values}) != len(values):
+        return None
+    starts = [h.col for h in header] + [max(v.col for v in values) + 1]       # type: ignore[type-var, operator]
+    runs = [[k for k, v in enumerate(values) if lo <= v.col < hi] for lo, hi in zip(starts, starts[1:])]  # type: ignore[operator]
+    if sum(map(len, runs)) != len(values) or any(not run or len({values[k].raw.strip() for k in run}) != 1
+                                                 for run in runs):
+        return None
+    return [values[run[0]] for run in runs]
 
 
 def _heading(it: Item) -> bool:

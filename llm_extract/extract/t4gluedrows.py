@@ -11,7 +11,9 @@ Where every cut of a group puts its empty cells in the same places they are read
 numbers become an :class:`~llm_extract.evidence.Ambiguity` whose options are its cuts, for the identity search
 in ``verify/`` to choose (one to a group: no identity ties one group's cells to another's): even a run with
 one cut comes out derived, never proven, unless the text alone cuts it (``glued.forced_readings``: ``00000``, each
-placeholder a cell, each run of zeros as many cells of 0, filling the group): that group is read as printed.
+placeholder a cell, each run of zeros as many cells of 0, filling the group): that group is read as printed. A group
+no cut of which adds up (its total misprinted, ``行政复议50100``) is left unread, its cells missing: the other groups
+are read all the same (no identity ties one group's cells to another's).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ _MARKS = GLUED_MARKS
 #: 直接起诉——0—0): digits and placeholders, one digit at least
 _RUN = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?=[\d{_MARKS}]*\d)[\d{_MARKS}]+(?![\d{_MARKS}])")
 _NOTE = "glued digit run of a group's row: the cells are cut where the identities allow"
+_UNCUT = "glued digit run of a group's row: no cut of it into five cells adds up"
 
 
 def _group_runs(items: list[Item]) -> list[tuple[Item, str]] | None:
@@ -82,12 +85,15 @@ def read_glued_group_rows(items: list[Item], out: Readings, ambiguities: list[Am
         return False
     forced = [_forced(run, it.line) for it, run in rows]
     per_group = [[] if f is not None else _cuts(run, it.raw) for (it, run), f in zip(rows, forced)]
-    if any(f is None and (not cuts or len({tuple(v is None for v in o) for o in cuts}) != 1)
-           for f, cuts in zip(forced, per_group)):
+    if any(f is None and len({tuple(v is None for v in o) for o in cuts}) > 1 for f, cuts in zip(forced, per_group)) \
+            or all(f is None and not cuts for f, cuts in zip(forced, per_group)):
         return False
     for (it, run), cuts, paths, printed in zip(rows, per_group, _PATHS, forced):
         if printed is not None:              # the text alone cuts it: read as printed
             out.update(zip(paths, printed))
+            continue
+        if not cuts:                         # no cut adds up (a total misprinted): the group alone is left unread
+            out.update((path, missing(run, [it.line], "glued", _UNCUT)) for path in paths)
             continue
         marks = iter(ch for ch in run if not ch.isdigit())
         kept = [i for i, v in enumerate(cuts[0]) if v is not None]

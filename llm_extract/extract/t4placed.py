@@ -12,8 +12,9 @@ columns, each where its column is on the page::
 Each number goes to the column it stands under, when that is the one column it can be:
 
 * by the header: the column words of 表四's header lines (结果/其他/尚未/总计 over 维持/纠正/结果/审结, on one, two
-  or three lines) stand at fifteen distinct places, 总计 at the fifth, tenth and fifteenth only, and every
-  number stands within ``_NEAR`` display columns of exactly one of them, left to right; else
+  or three lines, or a character to a line: 结/果/维/持) stand at fifteen distinct places, 总计 at the fifth, tenth
+  and fifteenth only, and every number stands within ``_NEAR`` display columns of exactly one of them (within half
+  the narrowest gap between two, where columns stand closer), left to right; else
 * by the numbers' own spacing: the first number in column 1 and the last in column 15 of evenly spaced
   columns (their pitch the span over fourteen), every other number within ``_WHOLE`` of a pitch of a whole
   number of pitches from the first.
@@ -48,7 +49,8 @@ _TOTAL = FORM.table4_columns[-1].label
 _NUMBER = re.compile(r"\d+")
 _SAME = 1.0     # header words this near one another (centres, display columns) stand in one column
 _NEAR = 1.5     # a number this near a column's centre stands in it
-_APART = 4.0    # columns at least this far apart (a number near one is far from every other)
+_APART = 4.0    # by spacing: columns at least this far apart (a number near one is far from every other)
+_CLOSE = 2.0    # by the header: columns at least this far apart, a number placed within half their gap at most
 _WHOLE = 0.2    # by spacing: a number within this fraction of a pitch of a whole number of pitches
 _MIN_SPACED = 8  # by spacing: at least this many numbers (fewer leave too few gaps to show the pitch)
 
@@ -65,12 +67,20 @@ def _header_columns(items: list[Item], before: int, lines: Sequence[str], wide: 
             clusters.append([w])
     if len(clusters) != _CELLS:
         return None
-    if any((_TOTAL in t) != (j % _WIDTH == _WIDTH - 1) for j, cl in enumerate(clusters) for _, t in cl):
-        return None     # 总计 elsewhere than every group's last column: not 表四's columns
+    if any((_TOTAL in t or set(_TOTAL) <= {c for _, w in cl for c in w}) != (j % _WIDTH == _WIDTH - 1)
+           for j, cl in enumerate(clusters) for _, t in cl):
+        return None     # 总计 (or 总 over 计) elsewhere than every group's last column: not 表四's columns
     columns = [sum(c for c, _ in cl) / len(cl) for cl in clusters]
-    if any(b - a < _APART for a, b in zip(columns, columns[1:])):
+    if any(b - a < _CLOSE for a, b in zip(columns, columns[1:])):
         return None
     return columns
+
+
+def _near(columns: list[float]) -> float:
+    """How near a column's centre a number must stand to be placed in it: ``_NEAR``, or half the narrowest gap
+    between two columns where that is less (a header printed a character to a line over narrow cells: columns
+    two or three characters apart), so that a number near one column is as far from every other."""
+    return min(_NEAR, min(b - a for a, b in zip(columns, columns[1:])) / 2)
 
 
 def _by_spacing(centres: list[float]) -> list[int] | None:
@@ -119,7 +129,7 @@ def read_placed_row(items: list[Item], lines: Sequence[str]) -> Readings | None:
         if [t for t, _, _ in toks] != raws:
             return None
         if (columns := _header_columns(items, at, lines, wide)) is not None:
-            slots = on_columns(lines[at - 1], len(toks), columns, wide, near=_NEAR)
+            slots = on_columns(lines[at - 1], len(toks), columns, wide, near=_near(columns))
             break
     else:
         slots = _by_spacing([(a + b) / 2 for _, a, b in spans(lines[at - 1])])

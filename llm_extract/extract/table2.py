@@ -6,7 +6,8 @@ import re
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
-from .t2grid import merged_grid, row_alone, with_grid_blanks, wrapped_past_its_line
+from .t2nbsp import nbsp_cells
+from .t2grid import merged_grid, row_alone, spanned_cells, with_grid_blanks, wrapped_past_its_line
 from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
 from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
 from .extracols import added_column, t2_header
@@ -128,6 +129,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                         and v.line == values[0].line and v.raw == values[0].raw for v in values):
             values = values[:1]         # a converter repeats the one cell across the columns it spans (so does
             #                             a merged cell pasted from a spreadsheet: 行政许可 812 812 812, tab-separated)
+        elif (spanned := spanned_cells(items, i, values, n)) is not None:
+            values = spanned            # merged cells repeated in the columns they span, as the header's words
         if item.grid and any(v.line == item.line for v in values):
             if lines is not None and wrapped_past_its_line(item, values, lines):
                 _unread(out, paths, values, item, "the row's last number ends its line and digits alone stand on "
@@ -141,7 +144,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         if (unruled := without_rule_glyphs(values, n)) is not None:
             values, method = unruled, RULE_GLYPHS_DROPPED  # OCR'd table rules: read one way only, never proven
         if lines is not None and 0 < len(values) < n:
-            values, method = _with_layout_blanks(item, values, n, lines, region)
+            values, method = ((spaced, method) if (spaced := nbsp_cells(item, values, n, lines[item.line - 1]))
+                              else _with_layout_blanks(item, values, n, lines, region))     # (&nbsp; cells, or columns)
         key = _without_fee_unit(item.key) if n == 1 and paths[0].endswith("fees_10k_yuan") else item.key
         glued = glued_number(key) if not values else None
         if glued is None and n > 1 and not values and (run := glued_run(key)) is not None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..form import FORM
 from .labels import BARE_HEADERS, TABLE3_LABELS, match_row, strip_item_number
 from .layout import Item, label_key
-from .rowbounds import GROUP_TITLES, group_title_head
+from .rowbounds import GROUP_KEYS, GROUP_TITLES, group_title_head
 
 __all__ = ["find_labels", "without_title_piece"]
 
@@ -126,17 +126,21 @@ _TITLES = tuple(strip_item_number(k) for k in GROUP_TITLES)
 @lru_cache(maxsize=4096)
 def _without_title_tail(key: str) -> str:
     """A label's next piece without the end of a group's title printed down its column before it (``开`` of
-    不予公开 before ``部事务信息``: ``（三）`` / ``不予公`` / ``开 部事务信息``); the piece itself otherwise."""
+    不予公开 before ``部事务信息``: ``（三）`` / ``不予公`` / ``开 部事务信息``), or two or three characters from inside a
+    group's title (``本年`` of 三、本年度办理结果 before ``开``: ``三、 （一）予以公`` / ``本年 开``); the piece itself otherwise."""
     for title in _TITLES:
         for n in range(len(title) - 1, 0, -1):
             if key.startswith(title[-n:]) and len(key) > n:
                 return key[n:]
+    for n in (3, 2):                    # a piece from inside 三、本年度办理结果 printed down its column (``本年`` / ``开``
+        if len(key) > n and any(key[:n] in title for title in GROUP_KEYS):   # of （一）予以公开 beside it)
+            return key[n:]
     return key
 
 
 #: a short piece of a group's title run on before a label's item number in one cell (``不 5.属于三类内部``; its head
-#: with its own item number, ``(三)不1.属于国家秘``)
-_TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,5}?)(?=\d{1,2}[.、])")
+#: with its own item number, ``(三)不1.属于国家秘``; ``三、`` or ``度办`` of 三、本年度办理结果 before ``（二）部分公``)
+_TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,5}?)(?=\d{1,2}[.、]|[（(][一二三四五六七][）)])")
 
 
 @lru_cache(maxsize=4096)
@@ -149,7 +153,7 @@ def without_title_piece(key: str) -> str | None:
         return None
     if any(title.startswith(key) for title in GROUP_TITLES):
         return None                     # a title's head (``（五）不`` between ``3.要求提供公开出版`` and ``物``)
-    if (m := _TITLE_PIECE_BEFORE.match(key)) and any(m[1] in title for title in GROUP_TITLES):
+    if (m := _TITLE_PIECE_BEFORE.match(key)) and any(m[1] in title for title in GROUP_KEYS):
         return key[m.end():]
     return key
 

@@ -27,6 +27,7 @@ from .t4prose import without_prose
 from .headerorder import t4_placed
 from .t4sums import without_sums
 from .t4wraps import read_wrapped_row
+from .t4pagerow import read_page_broken_row
 from .t4oneline import empty_tab_row, full_line, holds, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, digits_read_as_characters, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -80,8 +81,9 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         # no table (not even empty cells, or its digits run together): the counts its sentences state
         unstated = "no table; section 四's sentences do not state it"
         return {path: stated.get(path) or missing("", [], T4_SENTENCES, unstated) for path in TABLE4_PATHS}, ambiguities
-    if len(values) == len(numbers) and (wrapped := read_wrapped_row(region.items, numbers, lines)):
-        return wrapped                      # long counts wrapped inside narrow cells over two or three lines
+    if (wrapped := read_page_broken_row(values)
+            or len(values) == len(numbers) and read_wrapped_row(region.items, numbers, lines)):
+        return wrapped                      # long counts wrapped inside narrow cells: over lines, or over a page
     if extra_tokens(values, 15):            # table rules read as cells: which tokens are cells is a guess
         return _rule_glyph_row(values)
     if digits_read_as_characters(region.items, numbers):
