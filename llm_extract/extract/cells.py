@@ -26,7 +26,7 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..evidence import CellKind
-from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
+from ..ocrglyphs import OCR_ANCHORED, OCR_HANZI_DIGITS, OCR_LETTERS, OCR_MAP
 
 __all__ = ["Cell", "COUNT_UNITS", "parse_cell", "parse_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
            "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE", "EMPTY_KINDS",
@@ -244,6 +244,8 @@ def parse_slot(raw: str) -> Cell:
     cell = parse_cell(raw)
     if cell.kind is CellKind.TEXT and len(raw) <= 12 and _LETTERS_ONLY.match(normalise(raw)):
         return Cell(raw, CellKind.MISSING, letters_guess(raw), "only OCR-confusable letters where a number belongs")
+    if cell.kind is CellKind.TEXT and (digit := OCR_HANZI_DIGITS.get(normalise(raw))) is not None:
+        return Cell(raw, CellKind.MISSING, digit, "a character OCR prints for a digit, where a number belongs")
     return cell
 
 

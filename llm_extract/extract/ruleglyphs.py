@@ -29,6 +29,7 @@ from itertools import combinations
 from math import comb
 
 from ..evidence import CellKind
+from ..ocrglyphs import OCR_HANZI_DIGITS
 from .cells import Cell, normalise
 from .layout import Item
 
@@ -160,7 +161,11 @@ def bars_as_cells(items: Sequence[Item], values: Sequence[Item], width: int) -> 
 def digits_read_as_characters(items: Sequence[Item], numbers: Sequence[Item]) -> bool:
     """Whether a single Chinese character (or two) stands alone between two of ``numbers`` on their line, after the
     second number of that line (``0 0 0 工 工 0 0``): a digit OCR read as a character, a cell of the row, not a label's
-    piece. A rule read as a mark (``一``, ``丨``) is no cell; a placeholder (``无``) is a value, not text."""
+    piece. A rule read as a mark (``一``, ``丨``) is no cell; a placeholder (``无``) is a value, not text. A 工 read as
+    a number's place (``cells.parse_slot``) anywhere among ``items`` counts too: on a line of its own it may be any
+    cell's (a 1 wrapped under the row), and the row's other tokens then fill fifteen cells only by a guess."""
+    if any(it.is_value and it.cell.kind is CellKind.MISSING and normalise(it.raw) in OCR_HANZI_DIGITS for it in items):
+        return True
     for line in {it.line for it in numbers}:
         row = [it for it in items if it.line == line]
         seen = 0
