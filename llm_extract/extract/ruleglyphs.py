@@ -31,10 +31,10 @@ from math import comb
 from ..evidence import CellKind
 from ..ocrglyphs import OCR_HANZI_DIGITS
 from .cells import Cell, normalise
-from .layout import Item
+from .layout import Item, label_key
 
 __all__ = ["RULE_GLYPHS", "RULE_MARKS", "is_rule_glyph", "is_rule_mark", "extra_tokens", "rule_glyph_options",
-           "without_rule_glyphs", "off_header_lines", "bars_as_cells", "digits_read_as_characters"]
+           "without_rule_glyphs", "off_header_lines", "bars_as_cells", "digits_read_as_characters", "hanzi_digits_as_text"]
 
 #: letters an OCR engine reads a vertical table rule as
 RULE_GLYPHS = frozenset("lI|")
@@ -161,11 +161,7 @@ def bars_as_cells(items: Sequence[Item], values: Sequence[Item], width: int) -> 
 def digits_read_as_characters(items: Sequence[Item], numbers: Sequence[Item]) -> bool:
     """Whether a single Chinese character (or two) stands alone between two of ``numbers`` on their line, after the
     second number of that line (``0 0 0 工 工 0 0``): a digit OCR read as a character, a cell of the row, not a label's
-    piece. A rule read as a mark (``一``, ``丨``) is no cell; a placeholder (``无``) is a value, not text. A 工 read as
-    a number's place (``cells.parse_slot``) anywhere among ``items`` counts too: on a line of its own it may be any
-    cell's (a 1 wrapped under the row), and the row's other tokens then fill fifteen cells only by a guess."""
-    if any(it.is_value and it.cell.kind is CellKind.MISSING and normalise(it.raw) in OCR_HANZI_DIGITS for it in items):
-        return True
+    piece. A rule read as a mark (``一``, ``丨``) is no cell; a placeholder (``无``) is a value, not text."""
     for line in {it.line for it in numbers}:
         row = [it for it in items if it.line == line]
         seen = 0
@@ -176,6 +172,16 @@ def digits_read_as_characters(items: Sequence[Item], numbers: Sequence[Item]) ->
                     and any(later.is_value and later.cell.is_number for later in row[k + 1:]):
                 return True
     return False
+
+
+def hanzi_digits_as_text(items: list[Item]) -> list[Item]:
+    """``items`` with each 工 read as a number's place (``cells.parse_table_slot``: chi_sim's 1) a character again, as
+    表四 reads it: its group's sum, its one identity, cannot tell which cell a 工 is (on a line of its own, a 1 wrapped
+    under the row, the row's other tokens and a rule read as 1 filled fifteen cells, every one misplaced and the
+    group adding up), so a row with one is not read cell by cell (:func:`digits_read_as_characters`)."""
+    return [Item(it.raw, it.line, Cell(it.raw, CellKind.TEXT), it.col, label_key(it.raw), it.width, it.grid)
+            if it.is_value and it.cell.kind is CellKind.MISSING and normalise(it.raw) in OCR_HANZI_DIGITS else it
+            for it in items]
 
 
 def _lone_han(text: str) -> bool:
