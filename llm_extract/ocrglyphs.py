@@ -8,7 +8,7 @@ and for the verifier (a text with several such cells was OCR'd, ``verify/trust.p
 
 from __future__ import annotations
 
-__all__ = ["OCR_LETTERS", "OCR_MARKS", "OCR_ANCHORED", "OCR_MAP", "FULLWIDTH_OCR_LETTERS", "OCR_HANZI"]
+__all__ = ["OCR_LETTERS", "OCR_MARKS", "OCR_ANCHORED", "OCR_MAP", "FULLWIDTH_OCR_LETTERS", "OCR_HANZI", "OCR_HANZI_DIGITS"]
 
 #: the letters, as a regex character class body and a string
 OCR_LETTERS = "OoDIlSBbs"
@@ -28,3 +28,7 @@ FULLWIDTH_OCR_LETTERS = "".join(chr(ord(c) + 0xFEE0) for c in OCR_LETTERS)
 #: is matched as the form's character (``str.translate`` table). (Not 外 for 处, 行政外罚: 外 is in words the
 #: matching reads too, the 2019 form's 对外公开总数量; the form's 行政处罚 pattern takes 外 itself.)
 OCR_HANZI = str.maketrans({"玫": "政", "埋": "理", "幵": "开"})
+
+#: a Chinese character an OCR engine prints for a digit, standing alone where a number belongs (tesseract's chi_sim
+#: reads a table's 1 as 工: ``一、本年新收政府信 工 工 0 0 0 0 2``): like a cell of letters only, no digit anchors it
+OCR_HANZI_DIGITS = {"工": 1}

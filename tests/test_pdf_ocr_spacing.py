@@ -18,6 +18,7 @@ from llm_extract.pipeline import process_document
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS, TABLE4_PATHS
 from tests.fakeopenai import report_text, sample_values
 from tests.pdf_writer import text_pdf
+from verify.ocrdigits import alike_digit_cells
 
 VALUES = sample_values()
 _PAIR = re.compile(r"([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff])")
@@ -39,7 +40,8 @@ def test_an_ocr_layers_spaced_words_read_as_the_report() -> None:
     assert "二、主动公开政府信息情况" in doc.text
     record = process_document(doc)
     settled = (Status.PROVEN, Status.DERIVED)     # (a long label runs into its first cell in this writer's layout)
-    assert all(record.provenance[p].status in settled for p in TABLE3_PATHS + TABLE4_PATHS)
+    alike = set(alike_digit_cells(VALUES))      # (a 表四 group a glyph misread alike keeps: read, not proven)
+    assert all(record.provenance[p].status in settled for p in TABLE3_PATHS + TABLE4_PATHS if p not in alike)
     assert all(record.report.get(p) == VALUES.get(p) for p in DISCLOSURE_PATHS + TABLE3_PATHS + TABLE4_PATHS)
     assert not any(record.provenance[p].status == Status.PROVEN for p in DISCLOSURE_PATHS)   # OCR proves no 表二
 

@@ -9,6 +9,7 @@ from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from tests.fakeopenai import report_text, sample_values
+from verify.ocrdigits import alike_digit_cells
 
 
 def _rows(values: dict) -> list[list[str]]:
@@ -42,7 +43,15 @@ def _record(text: str):
 def _check(text: str, values: dict) -> None:
     record = _record(text)
     got = record.report.values()
+    # (html2text's rows, no outer pipes, show OCR's | beside a number: a 表四 group a glyph misread alike keeps is not
+    # proven, verify/ocrdigits.py)
+    ocr = "INGEST.OCR_SPECKS" in {f.code for f in record.findings}
+    alike = set(alike_digit_cells(values)) if ocr else set()
+    for path in alike:
+        assert got[path] == values[path] and record.provenance[path].status is Status.UNVERIFIED, path
     for path, want in values.items():
+        if path in alike:
+            continue
         if path.startswith(("applications.", "review_litigation.")):
             assert got[path] == want and record.provenance[path].status is Status.PROVEN, path
         elif path.startswith("active_disclosure."):

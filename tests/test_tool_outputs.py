@@ -23,6 +23,7 @@ from llm_extract.schema import ALL_PATHS, DISCLOSURE_PATHS, TABLE3_ROW_PATHS, TA
 from tests.fixtures.ingest.form2021 import CLEAN_SEEDS, GOLDEN, golden_report
 from tests.fixtures.ingest.html_page import trs_page
 from tests.fixtures.ingest.tool_outputs import mineru_markdown, ocr_spaced, report_csv_table
+from verify.ocrdigits import alike_digit_cells
 
 STEM = "003_d677def7845cc038"
 OTHER = "001_486c4dbf7b9bad2b"
@@ -212,7 +213,7 @@ def _ocr_statuses(plain) -> dict[str, Status]:
     nor a 表三 row holding nothing in any cell (an engine drops a row of zeros whole)."""
     blank = {p for paths in TABLE3_ROW_PATHS.values()
              if all(plain.provenance[q].kind is CellKind.BLANK for q in paths) for p in paths}
-    distrusted = set(DISCLOSURE_PATHS) | {"agency"} | blank
+    distrusted = set(DISCLOSURE_PATHS) | {"agency"} | blank | set(alike_digit_cells(plain.report.values()))
     return {p: Status.UNVERIFIED if v.status is Status.PROVEN and (
                 p in distrusted or (p in TABLE4_PATHS and v.kind is CellKind.BLANK)) else v.status
             for p, v in plain.provenance.items()}

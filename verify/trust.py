@@ -45,6 +45,7 @@ from llm_extract.ocrglyphs import FULLWIDTH_OCR_LETTERS, OCR_LETTERS
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Method, Reading, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_ROW_PATHS, TABLE4_PATHS
 
+from .ocrdigits import RULE as ALIKE_DIGITS_RULE, alike_digit_cells
 from .rules import register
 from .survey import Survey
 
@@ -109,6 +110,8 @@ _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misr
                              "(an OCR misreading of the year?)",
               OCR_BLANK_RULE: "an empty cell of OCR text, no mark printed in it: the engine may have dropped its "
                               "digits (a part and its total, or a row of zeros, dropped together still add up)",
+              ALIKE_DIGITS_RULE: "OCR text: one digit read as another throughout this 表四 group keeps its sum, "
+                                 "the group's one identity (a glyph misread alike in a count and its total)",
               RUN_TOGETHER_RULE: "cells run together in one token of OCR text (00 as 0, 0): the engine may have "
                                  "doubled a 0 beside an empty cell it left no trace of"}
 
@@ -155,6 +158,8 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
             _unverified(record, path, OCR_BLANK_RULE)
     for path in blank_rows(record.provenance):
         _unverified(record, path, OCR_BLANK_RULE)
+    for path in alike_digit_cells(record.report.values()):      # 3 0 0 0 3 read as 8 0 0 0 8 (verify/ocrdigits.py)
+        _unverified(record, path, ALIKE_DIGITS_RULE)
     for path in run_together(record.provenance):
         _unverified(record, path, RUN_TOGETHER_RULE)
     return record

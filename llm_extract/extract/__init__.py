@@ -61,6 +61,12 @@ _ROW_FIELDS = {"表二": 1 + max(len(r.columns) for r in FORM.table2), "表三":
                "表四": 1 + len(FORM.table4_groups) * len(FORM.table4_columns)}
 
 
+def ocr_document(doc: Document) -> bool:
+    """Whether ingest found the document's text to be an OCR engine's reading (an OCR layer's pages, OCR's spacing
+    between Chinese characters, or its specks: ``verify/trust.py`` names them)."""
+    return bool(doc.meta.get("ocr_pages") or doc.meta.get("ocr_spacing") or doc.meta.get("ocr_specks"))
+
+
 def extract_regex(doc: Document) -> Extraction:
     """Read agency, year, 表二, 表三 and 表四 from a document.
 
@@ -128,7 +134,7 @@ def extract_regex(doc: Document) -> Extraction:
         if not unfolded:                 # fixed-width text: a short row's blank cells, by its columns
             pair_columns(lines, regions["表三"])
             fill_blank_columns(lines, regions["表三"])
-        r3, a3 = read_table3(regions["表三"], inline=unfolded)
+        r3, a3 = read_table3(regions["表三"], inline=unfolded, ocr_text=ocr_document(doc))
         if not unfolded:                 # (a crawler's dump has no label lines to span)
             r3, a3 = reconcile_spans(lines, regions["表三"], r3, a3)
         header3 = table3_header(regions["表三"], lines)

@@ -26,9 +26,9 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..evidence import CellKind
-from ..ocrglyphs import OCR_ANCHORED, OCR_LETTERS, OCR_MAP
+from ..ocrglyphs import OCR_ANCHORED, OCR_HANZI_DIGITS, OCR_LETTERS, OCR_MAP
 
-__all__ = ["Cell", "COUNT_UNITS", "parse_cell", "parse_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
+__all__ = ["Cell", "COUNT_UNITS", "parse_cell", "parse_slot", "parse_table_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
            "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE", "EMPTY_KINDS",
            "PICTOGRAPHS"]
 
@@ -244,6 +244,18 @@ def parse_slot(raw: str) -> Cell:
     cell = parse_cell(raw)
     if cell.kind is CellKind.TEXT and len(raw) <= 12 and _LETTERS_ONLY.match(normalise(raw)):
         return Cell(raw, CellKind.MISSING, letters_guess(raw), "only OCR-confusable letters where a number belongs")
+    return cell
+
+
+def parse_table_slot(raw: str) -> Cell:
+    """``parse_slot`` of a token of a table's line (``layout.tokenize``), where also a Chinese character an OCR
+    engine prints for a digit (``ocrglyphs.OCR_HANZI_DIGITS``: chi_sim's 工 for 1) standing alone is a number's place,
+    its digit riding along as a guess as a cell of letters' does: 表三's identities pin it (``verify/letters.py``);
+    表四 reads it as the character again (``ruleglyphs.hanzi_digits_as_text``). Not in a text block's numbers
+    (``blocktext``), whose readers place cells by a tool's order."""
+    cell = parse_slot(raw)
+    if cell.kind is CellKind.TEXT and (digit := OCR_HANZI_DIGITS.get(normalise(raw))) is not None:
+        return Cell(raw, CellKind.MISSING, digit, "a character OCR prints for a digit, where a number belongs")
     return cell
 
 

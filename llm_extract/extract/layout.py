@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .labels import TABLE2_LABELS, rows_named
 from .lineends import mended_line_end
 from .spanrepeat import spread_repeats
-from .cells import (COUNT_UNITS, PICTOGRAPHS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_slot,
+from .cells import (COUNT_UNITS, PICTOGRAPHS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_table_slot,
                     unspaced_notes)
 from .mdcells import md_cell
 from .piperows import closed_pipe_row
@@ -79,8 +79,8 @@ _WORD_PLACEHOLDERS = frozenset({"无", "空"})
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
-#: ``parse_slot``: every token of a layout line is where a number may belong
-_cell = lru_cache(maxsize=8192)(parse_slot)
+#: ``parse_table_slot``: every token of a layout line is where a number may belong
+_cell = lru_cache(maxsize=8192)(parse_table_slot)
 
 
 _PAGE_HINTS = frozenset("页-—–/Pp一")

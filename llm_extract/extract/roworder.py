@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..form import FORM
 from .blocktext import Number
 
-__all__ = ["TEXT", "Event", "order_doubted", "label_anchors", "row_printed_twice"]
+__all__ = ["TEXT", "Event", "order_doubted", "label_anchors", "row_printed_twice", "swappable"]
 
 _ROWS = FORM.table3_row_keys
 _WIDTH = len(FORM.table3_columns)
@@ -32,6 +32,11 @@ def _interchangeable() -> list[frozenset[str]]:
 
 
 _GROUPS = _interchangeable()
+
+
+def swappable(a: str, b: str) -> bool:
+    """Whether 表三's rows ``a`` and ``b`` trade places keeping every identity (one group of :func:`_interchangeable`)."""
+    return any(a in g and b in g for g in _GROUPS)
 
 
 def order_doubted(events: list[Event], numbers: list[Number], rows: tuple[str, ...]) -> set[tuple[int, int]]:

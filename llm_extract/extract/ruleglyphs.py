@@ -29,11 +29,12 @@ from itertools import combinations
 from math import comb
 
 from ..evidence import CellKind
+from ..ocrglyphs import OCR_HANZI_DIGITS
 from .cells import Cell, normalise
-from .layout import Item
+from .layout import Item, label_key
 
 __all__ = ["RULE_GLYPHS", "RULE_MARKS", "is_rule_glyph", "is_rule_mark", "extra_tokens", "rule_glyph_options",
-           "without_rule_glyphs", "off_header_lines", "bars_as_cells", "digits_read_as_characters"]
+           "without_rule_glyphs", "off_header_lines", "bars_as_cells", "digits_read_as_characters", "hanzi_digits_as_text"]
 
 #: letters an OCR engine reads a vertical table rule as
 RULE_GLYPHS = frozenset("lI|")
@@ -171,6 +172,16 @@ def digits_read_as_characters(items: Sequence[Item], numbers: Sequence[Item]) ->
                     and any(later.is_value and later.cell.is_number for later in row[k + 1:]):
                 return True
     return False
+
+
+def hanzi_digits_as_text(items: list[Item]) -> list[Item]:
+    """``items`` with each 工 read as a number's place (``cells.parse_table_slot``: chi_sim's 1) a character again, as
+    表四 reads it: its group's sum, its one identity, cannot tell which cell a 工 is (on a line of its own, a 1 wrapped
+    under the row, the row's other tokens and a rule read as 1 filled fifteen cells, every one misplaced and the
+    group adding up), so a row with one is not read cell by cell (:func:`digits_read_as_characters`)."""
+    return [Item(it.raw, it.line, Cell(it.raw, CellKind.TEXT), it.col, label_key(it.raw), it.width, it.grid)
+            if it.is_value and it.cell.kind is CellKind.MISSING and normalise(it.raw) in OCR_HANZI_DIGITS else it
+            for it in items]
 
 
 def _lone_han(text: str) -> bool:

@@ -23,6 +23,7 @@ from .glued import blanked_run, glued_run, row_holds
 from .gluedcell import glued_first_cell
 from .labelrows import short_heads
 from .table3_labels import find_labels
+from .orderlabels import order_doubts, rows_by_order
 from .layout import Item, Region
 from .above import read_either_way
 from .direction import contested_lines, stacked_lines
@@ -67,15 +68,18 @@ def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
             return
 
 
-def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Ambiguity]]:
+def read_table3(region: Region, inline: bool = False, ocr_text: bool = False) -> tuple[Readings, list[Ambiguity]]:
     """表三's 25 rows; ``inline`` when the region was unfolded from a crawler's dump (there a label
-    with nothing after it is a row of empty cells, and a label ending in digits a glued row)."""
+    with nothing after it is a row of empty cells, and a label ending in digits a glued row); ``ocr_text`` when
+    the document is an OCR engine's reading (rows whose labels it garbled are placed by order: orderlabels.py)."""
     if not inline:
         rejoin_item_numbers(region.items)       # .属于国家秘密 under （三）不予公开1: the 1 is its number
     items = region.items = without_sub_rows(region.items)      # （其中：网上申请） and its cells: no row of the form
     items = region.items = drop_header_numbering(items)     # 数 / 据 / 1 2 3 4 5 6: a header's, no row's
     close_empty_value_column(items)             # a converter's grid column that no row's number fills
     labels = find_labels(items)
+    placed = rows_by_order(items, labels) if ocr_text else {}
+    labels.update(placed)
     doubtful = short_heads(items, labels)      # a label over two table rows, numbers on the first
     _other_as_one_row(items, labels)
     out: Readings = {}
@@ -269,6 +273,10 @@ def read_table3(region: Region, inline: bool = False) -> tuple[Readings, list[Am
                       only_options=bars is not None and len(bars) == 1,
                       mark_options=(marks := placeholder_options(span) if not chosen and unbarred is None else None),
                       ocr=ocr and not stream, printed=[it for it in span if it.cell.kind is not _BLANK] if marks else None)
+    if placed:                                       # two placed rows that trade places: their order is a guess
+        for row, c in order_doubts(placed, {r: [out[p].raw or "" for p in TABLE3_ROW_PATHS[r]] for r in placed}):
+            if (r := out[TABLE3_ROW_PATHS[row][c]]).value is not None:
+                r.method = Method.FORM_ORDER_ROWS
     placeholders_where_printed(ambiguities, out)     # 无 无 无 无 无 0: the lost cell where 0s are printed
     contested_lines(items, order, spans, own_line, out, ambiguities)
     stacked_lines(items, order, spans, own_line, out, ambiguities)     # or after two labels, one under the other

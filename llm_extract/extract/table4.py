@@ -30,7 +30,7 @@ from .t4wraps import read_wrapped_row
 from .t4pagerow import read_page_broken_row
 from .t4oneline import empty_tab_row, full_line, holds, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
-from .ruleglyphs import bars_as_cells, digits_read_as_characters, extra_tokens, off_header_lines, rule_glyph_options, without_rule_glyphs
+from .ruleglyphs import bars_as_cells, digits_read_as_characters, extra_tokens, hanzi_digits_as_text, off_header_lines, rule_glyph_options, without_rule_glyphs
 
 __all__ = ["read_table4"]
 
@@ -62,6 +62,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         return plain                        # plain pdftotext: its blocks in the tool's order (t4plain)
     region = without_prose(region)          # a sentence's counts and words are no cells
     region = without_sums(_without_strays(region, lines))
+    region.items = hanzi_digits_as_text(region.items)      # 工 (chi_sim's 1): a character in 表四 (ruleglyphs.py)
     if (turned := read_transposed(region.items)) is not None:
         return turned, []                   # the results as rows, the groups as columns
     if (rows := read_group_cells(region.items, lines)) is not None:
