@@ -28,7 +28,8 @@ from .headerorder import t4_placed
 from .t4sums import without_sums
 from .t4wraps import read_wrapped_row
 from .t4pagerow import read_page_broken_row
-from .t4oneline import empty_tab_row, full_line, holds, tab_row_cells
+from .t4columnwise import by_columns_too, span, two_rows_interleaved
+from .t4oneline import empty_tab_row, full_line, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, digits_read_as_characters, extra_tokens, hanzi_digits_as_text, off_header_lines, rule_glyph_options, without_rule_glyphs
 
@@ -38,7 +39,6 @@ __all__ = ["read_table4"]
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: the words that name each of 表四's groups as a row's label
 _GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
-_T4_HEADING = FORM.headings["表四"]
 #: the cells of one of 表四's groups
 _GROUP = len(FORM.table4_columns)
 #: the groups' names as a header prints them: a header's pieces run together with them are still its pieces
@@ -109,7 +109,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         cells = [it.cell for it in chosen]
         groups_ok = all((cells[g * 5 + 4].value or 0) == sum(c.value or 0 for c in cells[g * 5:g * 5 + 4])
                         for g in range(3))
-        if _by_columns_too(chosen, region.items) or _two_rows_interleaved(chosen, region.items):
+        if by_columns_too(chosen, region.items) or two_rows_interleaved(chosen, region.items):
             note = "15 cells one to a line: they hold as three rows printed by rows and by columns"
             return {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}),
                                   "row-of-15", note) for path in TABLE4_PATHS}, ambiguities
@@ -174,46 +174,6 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     return out, ambiguities
 
 
-def _by_columns_too(chosen: list[Item], items: list[Item]) -> bool:
-    """Whether 15 cells printed one to a line may as well be three rows printed column by column (pdf2txt.py
-    prints a ruled 表四 of three rows, one per group, so: 行政复议's 结果维持, the next row's, …): the groups
-    are the table's rows (:func:`_groups_as_rows`), nothing stands between the cells, the two readings
-    differ, and each keeps every group's total. Blanks and zeros alike hold any group sum: which is which
-    is then unknown."""
-    span = _span(chosen, items)
-    if span is None or len({it.line for it in chosen}) < len(chosen) or not _groups_as_rows(items, span[0]):
-        return False
-    if any(it.is_text for it in items[span[0]:span[1] + 1]):
-        return False
-    return _both_orders_hold(chosen, [chosen[c * 3 + g] for g in range(3) for c in range(5)])
-
-
-_DIRECT = re.compile(r"未经复议|直接起诉")
-_AFTER_REVIEW = re.compile(r"复议后")
-
-
-def _two_rows_interleaved(chosen: list[Item], items: list[Item]) -> bool:
-    """Whether the last ten of 15 cells printed one to a line may as well be two rows printed column by column:
-    two labels stand stacked after the first group's five (pdftotext's default mode on a word processor's grid:
-    ``行政诉讼（未经复议直接起诉）`` / ``行政诉讼（复议后起诉）`` / ``/ 0 / 0 …``), nothing among the ten, the two
-    readings differ, and each keeps every group's total (blanks and zeros alike hold any sum)."""
-    if len({it.line for it in chosen}) < len(chosen):
-        return False
-    first, rest = chosen[4].line, chosen[5].line
-    between = "".join(it.raw for it in items if it.is_text and first < it.line < rest)
-    if not (_DIRECT.search(between) and _AFTER_REVIEW.search(between)) \
-            or any(it.is_text and rest < it.line < chosen[-1].line for it in items):
-        return False
-    return _both_orders_hold(chosen, chosen[:5] + [chosen[5 + c * 2 + g] for g in range(2) for c in range(5)])
-
-
-def _both_orders_hold(chosen: list[Item], other: list[Item]) -> bool:
-    """Whether the cells read in another order give another table, and both keep every group's total."""
-    if [(it.cell.kind, it.cell.value) for it in other] == [(it.cell.kind, it.cell.value) for it in chosen]:
-        return False
-    return holds(chosen) and holds(other)
-
-
 def _table_rows(chosen: list[Item], lines: Sequence[str]) -> bool:
     """Whether the 15 cells are the cells of a table's rows as ingest gives a web page's or a Word file's table
     (each cell a line of its own led by a tab, a row's cells on consecutive lines, rows parted by a line), the
@@ -260,11 +220,11 @@ def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) 
     another order keep its total: pdftotext gave ``0 0 1 0 1`` for ``0 1 0 0 1``). Headers after a group's
     name where a group's cells end are another table's own (表四 as two tables, 行政复议's five cells, then
     ``行政诉讼`` / ``未经复议直接起诉`` / ``复议后起诉`` / ``结果维`` / ``持`` … and the ten cells of its row)."""
-    span = _span(chosen, items)
-    if span is None:
+    where = span(chosen, items)
+    if where is None:
         return False
     # each printed line's text on its own (办理结果 / 结果维持, two lines a reader joined: no pieces side by side)
-    texts = [it for it in items[:span[0]] if it.is_text]
+    texts = [it for it in items[:where[0]] if it.is_text]
     before = [label_key(lines[n - 1]) for n in range(min(it.line for it in texts), chosen[0].line)] \
         if texts and lines else [label_key(it.raw) for it in texts]
     if len({it.line for it in chosen}) == len(chosen) \
@@ -272,7 +232,7 @@ def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) 
         return True                     # (cells sharing lines under such headers: rows printed as rows)
     cells, named = 0, False             # cells passed, a group's name since the last cell
     chosen_ids = {id(it) for it in chosen}
-    for it in items[span[0]:span[1] + 1]:
+    for it in items[where[0]:where[1] + 1]:
         if id(it) in chosen_ids:
             cells, named = cells + 1, False
             continue
@@ -283,33 +243,6 @@ def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) 
         if (rest := _GROUP_WORDS.sub("", key)) and set(rest) <= _HEADER_CHARS and not (named and cells % _GROUP == 0):
             return True                 # (a header after a group's name, at a group's end: the next table's own)
     return False
-
-
-def _span(chosen: list[Item], items: list[Item]) -> tuple[int, int] | None:
-    """Where the first and the last of ``chosen`` stand among the region's items; None when either is not
-    one of them (a cell made for a blank field, a rule glyph read as a digit): then nothing is told."""
-    at = {id(it): k for k, it in enumerate(items)}
-    first, last = at.get(id(chosen[0])), at.get(id(chosen[-1]))
-    return None if first is None or last is None else (first, last)
-
-
-def _groups_as_rows(items: list[Item], first: int) -> bool:
-    """Whether 表四 is printed as three rows of five: its columns (结果维持 …) named before its groups'
-    names (行政复议 …), as a header row stands above the rows' labels (before the item at ``first``), or
-    every group named and then each column once (pdftotext: the rows' labels first), or each column named
-    once and no group before the cells (pdftotext: the rows' labels after the cells). The form's one row
-    of fifteen names each group first, then that group's columns (结果维持 three times), or the groups
-    of a two-level header around its columns (行政复议 行政诉讼 / 结果维持 … / 未经复议直接起诉 复议后起诉)."""
-    before = "".join(label_key(it.raw) for it in items[:first] if it.is_text)
-    columns = before.find("维持")
-    if columns >= 0 and before.count("维持") == 1 and all(name in before[:columns] for name in _GROUP_NAMES):
-        return True             # every group named, then each column once: a grid (pdftotext prints its rows'
-    #                             labels first, then the header row)
-    header = "".join(label_key(it.raw) for it in items[:first] if it.is_text and not _T4_HEADING.search(it.raw))
-    if columns >= 0 and before.count("维持") == 1 and not any(name in header for name in _GROUP_NAMES):
-        return True             # each column named once and no group before the cells: a grid whose rows'
-    #                             labels follow its cells (pdftotext: 结果维持 … 总计 / the cells / 行政复议 …)
-    return columns >= 0 and before.rfind("行政复议") > columns
 
 
 def _rule_glyph_row(values: list[Item]) -> tuple[Readings, list[Ambiguity]]:
