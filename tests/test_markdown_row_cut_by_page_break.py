@@ -12,6 +12,8 @@ from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_ROW_PATHS
 
+from tests.block_fixtures import LAYOUTS_DIR, proven_wrong
+
 TABLE3 = """\
 三、收到和处理政府信息公开申请情况 
 
@@ -68,3 +70,15 @@ def test_the_rows_above_the_cut_stay_proven() -> None:
     for path in TABLE3_ROW_PATHS["carried_over"]:
         assert record.provenance[path].status is Status.PROVEN, path
     assert record.report.get("applications.carried_over.social_org") == 29
+
+
+def test_a_label_cut_by_a_page_break_takes_its_cells_above_the_break() -> None:
+    """tests/fixtures/layouts/pymupdf4llm_label_cut_by_page_break.md: the page ends after ``|本<br>（二）部分公|0|0|0|0|
+    0|0|0|`` and the next page's table (one field wider) opens with the label's rest and empty fields (``|年<br>度|
+    开（区分处理<br>的，只计这一||||||||``). Read from the label's own line, the row came out seven blanks, proven; its
+    cells are the zeros above the break, where the two label pieces name the row."""
+    name = "pymupdf4llm_label_cut_by_page_break"
+    text = (LAYOUTS_DIR / f"{name}.md").read_text(encoding="utf-8")
+    record = process_document(Document.from_text(text, doc_id=name, source_kind="md"))
+    assert proven_wrong(record, name) == []
+    assert [record.report.get(p) for p in TABLE3_ROW_PATHS["partially_granted"]] == [0] * 7

@@ -9,8 +9,11 @@ the count is not the table's, and the empty row is not proven."""
 from __future__ import annotations
 
 from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_ROW_PATHS
 
+from tests.block_fixtures import LAYOUTS_DIR
 from tests.test_t3_row_printed_twice import LABELS, ZEROS, record_of
 
 
@@ -33,3 +36,17 @@ def test_a_rows_line_printed_twice_does_not_make_up_an_empty_rows_cells() -> Non
         assert record.provenance[path].status is not Status.PROVEN, path
     for path in TABLE3_ROW_PATHS["rejected_petition"]:        # (a row beside its label: read by its label)
         assert record.report.get(path) == 0
+
+
+
+def test_two_rows_printing_the_same_words_each_under_its_own_label_are_two_rows() -> None:
+    """The wild renderer's PDF text (tests/fixtures/layouts/wild_pdftext_same_words_two_rows.txt, bench/robustness.py
+    --renderer wild seed 31): 一、 and 二、 wrapped alike (``一、本年新收政府`` / ``信息公开申请数量	0  0 …``,
+    ``二、上年结转政府`` / the same line), a label between the two lines, so no copy; the report of no applications is
+    read whole (in the form's order where the row reader reads no cell of 2.没有现成信息需要另行制作, its label after
+    another's on its line)."""
+    name = "wild_pdftext_same_words_two_rows"
+    record = process_document(Document.from_text((LAYOUTS_DIR / f"{name}.txt").read_text(encoding="utf-8"),
+                                                 doc_id=name))
+    for path in TABLE3_ROW_PATHS["unavailable_needs_creation"]:
+        assert record.provenance[path].status is Status.PROVEN and record.report.get(path) == 0, path

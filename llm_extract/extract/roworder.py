@@ -99,13 +99,22 @@ def _worded(text: str) -> bool:
 
 
 def line_printed_twice(events: list[Event], lines: list[str]) -> bool:
-    """Whether a row's line of numbers is printed again as the next line of numbers: the same text, a word of a
-    label in it (``内容仍不明    0   0   0   0   0   0   0`` on both sides of a page's foot), or the same numbers
-    under the same line of a label's words. A page break's copy of a row whose label piece names no row (no label
-    stands before numbers twice): the region's count of numbers is not the table's (the copy may make up an empty
-    row's cells, every row below it read a row too high). Two rows of the form never print one line of words alike."""
-    seen = sorted({n.line for _, n in events if n is not None})
-    for a, b in zip(seen, seen[1:]):
+    """Whether a row's line of numbers is printed again as the next line of numbers, no row's label between: the
+    same text, a word of a label in it (``内容仍不明    0   0   0   0   0   0   0`` on both sides of a page's foot), or
+    the same numbers under the same line of a label's words. A page break's copy of a row whose label piece names no
+    row (no label stands before numbers twice): the region's count of numbers is not the table's (the copy may make
+    up an empty row's cells, every row below it read a row too high). (一、 and 二、 print the same words,
+    ``信息公开申请数量``, each under its own label: two rows.)"""
+    pairs: list[tuple[int, int]] = []       # consecutive lines of numbers with no label between them
+    last, labelled = 0, False
+    for row, number in events:
+        if number is None:
+            labelled = labelled or row != TEXT
+        elif number.line != last:
+            if last and not labelled:
+                pairs.append((last, number.line))
+            last, labelled = number.line, False
+    for a, b in pairs:
         text = _printed(lines, a)
         if text != _printed(lines, b):
             continue
