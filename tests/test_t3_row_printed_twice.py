@@ -6,7 +6,7 @@ the table's, and the empty row is not proven."""
 
 from __future__ import annotations
 
-from llm_extract.evidence import Status
+from llm_extract.evidence import Record, Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import TABLE3_ROW_PATHS
@@ -22,12 +22,17 @@ LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结�
 ZEROS = "   0   0   0   0   0   0   0"
 
 
+def record_of(rows: list[str]) -> Record:
+    """The record of a report whose 表三 prints ``rows`` under its column header."""
+    text = "\n".join(["某县人民政府2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+                      "自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计", *rows,
+                      "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"])
+    return process_document(Document.from_text(text, doc_id="twice"))
+
+
 def test_a_row_printed_twice_does_not_make_up_an_empty_rows_cells() -> None:
     rows = [label if label.startswith("7.") else label + ZEROS for label in LABELS]
-    text = "\n".join(["某县人民政府2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
-                      "自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计", *rows, "    4 / 8", rows[-1],
-                      "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"])
-    record = process_document(Document.from_text(text, doc_id="twice"))
+    record = record_of([*rows, "    4 / 8", rows[-1]])
     for path in TABLE3_ROW_PATHS["denied_enforcement_file"]:
         assert record.provenance[path].status is not Status.PROVEN, path
     for path in TABLE3_ROW_PATHS["denied_query_matter"]:       # (a row beside its label: read by its label)

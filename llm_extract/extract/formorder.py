@@ -66,7 +66,7 @@ from .t3instances import table3_broken
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
 from .readings import Readings, reading
 from .regionevents import region_events
-from .roworder import TEXT, Event, label_anchors, order_doubted, row_printed_twice
+from .roworder import TEXT, Event, label_anchors, line_printed_twice, order_doubted, row_printed_twice
 from .t4boxes import table4_header_line
 
 __all__ = ["read_form_order", "read_rows"]
@@ -307,8 +307,8 @@ def read_form_order(lines: list[str]) -> Readings | None:
         read = read_rows(events, rows, bare_total(lines, start, last))
         if read is not None:
             break
-    if read is None or _lines_mixed(read[0]):
-        return None
+    if read is None or _lines_mixed(read[0]) or line_printed_twice(events, lines):
+        return None                     # (a row's line printed again past a page break: the count is not the table's)
     numbers, method = read
     doubted = order_doubted(events, numbers, rows) if method is not Method.FORM_ORDER_APART else set()
     out = {f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}":

@@ -255,6 +255,10 @@ def _grid_row(items: list[Item], idx: int, end: int,
                 return middle
             return label.line, _stacked_cells(same, label.col or 0)
     elif label.width != shape[0]:
+        if row and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same) \
+                and (above := _line_above(items, idx, label)) \
+                and (other := _cut_at_page_break(row, label, _own(items, idx, same), above)) is not None:
+            return above[0].line, other     # a page break's new table: the label's rest, its cells above the break
         if (label.width or 0) > shape[0] and (cells := _grid_cells(same, shape[1] + (label.width or 0) - shape[0],
                                                                    label.col or 0, lost)) is not None:
             return label.line, cells    # a row printing its group's title in a field of its own: its last seven
@@ -267,8 +271,7 @@ def _grid_row(items: list[Item], idx: int, end: int,
     empty = not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same)    # no cell of its own
     above = _line_above(items, idx, label) if empty else []
     if row and width - 7 >= 1 and empty:
-        own = list(takewhile(lambda it: it.line == label.line, (items[j] for j in range(idx - 1, -1, -1))))
-        own = own[::-1] + same          # the items of the label's line (in line order)
+        own = _own(items, idx, same)    # the items of the label's line (in line order)
         # the line below, then the label's text going on below to its numbers, then the line above (a label whose
         # text goes on below is not the tail of the row above, which may end in words both labels share)
         line_items = by_line.get(after, [])
@@ -280,6 +283,8 @@ def _grid_row(items: list[Item], idx: int, end: int,
         if above and _wrapped_label_row(row, label, own, above, width - 7, False) \
                 and (above[0].width or 0) == (label.width or 0):
             return above[0].line, _grid_cells(above, width, label.col or 0, lost)
+        if above and (other := _cut_at_page_break(row, label, own, above)) is not None:
+            return above[0].line, other
         if (head := label_continued_above(row, label, idx, items, own, by_line, width - 7)
                 or label_over_page(row, label, idx, items, own, width - 7)) is not None:
             return head[0], _grid_cells(head[1], width, label.col or 0, lost)
@@ -304,6 +309,28 @@ def _grid_row(items: list[Item], idx: int, end: int,
             #                             (``及“三安全一稳定”``) whose beginning this reader did not find: its empty
             #                             fields no blank row
     return label.line, _grid_cells(same, width, label.col or 0, lost) or _seven_printed(same)
+
+
+def _own(items: list[Item], idx: int, same: list[Item]) -> list[Item]:
+    """The items of the line of the label ``items[idx]`` (``same``: those after it), in line order."""
+    line = items[idx].line
+    return list(takewhile(lambda it: it.line == line, (items[j] for j in range(idx - 1, -1, -1))))[::-1] + same
+
+
+def _cut_at_page_break(row: str, label: Item, own: list[Item], above: list[Item]) -> list[Cell] | None:
+    """The cells of a row whose label a page break cut, its numbers with its label's first part on the last grid
+    line of one table and its label's rest, with empty fields, on the next table's first line, a grid of another
+    width (pymupdf4llm: ``|本<br>（二）部分公|0|0|0|0|0|0|0|`` / ``|年<br>度|开（区分处理<br>的，只计这一||||||||``):
+    read from the line above in its own fields, where the two label pieces name the row; else None (its empty fields
+    are then no blank row: :func:`_grid_row` reads the label's line only where this gives nothing)."""
+    width = above[0].width or 0
+    if width == (label.width or 0) or width - 7 < 1 or any(it.is_text and (it.col or 0) >= width - 7 for it in above):
+        return None
+    piece = label_fields(above, width - 7, {it.key for it in own if it.is_text and it is not label})
+    if not piece or set(rows_named(piece)) - {row} or row not in rows_named(piece + label.key):
+        return None
+    head = max((it.col or 0 for it in above if it.is_text), default=0)
+    return _grid_cells(above, width, head)
 
 
 def _page_number(line_items: list[Item], label: Item) -> bool:

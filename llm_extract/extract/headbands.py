@@ -30,7 +30,7 @@ from ..form import FORM
 from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, agreed
-from .roworder import TEXT, row_printed_twice
+from .roworder import TEXT, line_printed_twice, row_printed_twice
 from .t3instances import table3_broken
 
 __all__ = ["read_head_bands", "compositions"]
@@ -218,7 +218,8 @@ def read_head_bands(lines: list[str]) -> Readings | None:
     numbers = [n for _, n in events if n is not None]
     named = {row for row, n in events if n is None and row != TEXT}
     if len(numbers) != _COUNT * _WIDTH or len(named) != _COUNT or not all(isinstance(n.cell.value, int) for n in numbers) \
-            or row_printed_twice(events):
+            or row_printed_twice(events) \
+            or line_printed_twice(events, lines):
         return None                         # (a row printed twice: its copy may make up the count)
     texts: set[int] = set()
     seen = 0

@@ -34,7 +34,7 @@ from ..form import FORM
 from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, missing, reading
-from .roworder import TEXT, row_printed_twice
+from .roworder import TEXT, line_printed_twice, row_printed_twice
 from .t3instances import table3_broken
 
 __all__ = ["read_head_cells"]
@@ -157,7 +157,8 @@ def read_head_cells(lines: list[str]) -> Readings | None:
     events = region_events(lines, *span)
     named = {row for row, number in events if number is None and row != TEXT}
     numbers = [n for _, n in events if n is not None]
-    if len(numbers) != len(_ROWS) * _WIDTH or len(named) != len(_ROWS) or row_printed_twice(events):
+    if len(numbers) != len(_ROWS) * _WIDTH or len(named) != len(_ROWS) or row_printed_twice(events) \
+            or line_printed_twice(events, lines):
         return None                         # (a row printed twice: its copy may make up the count)
     found: dict[_Table, tuple[int, list[list[Number]], list[Number]]] = {}
     for h in (_WIDTH, _WIDTH + 1):

@@ -7,12 +7,16 @@ keeping every identity: the cells where two such rows differ are read but never 
 
 from __future__ import annotations
 
+import re
+
 from ..form import FORM
 from .blocktext import Number
+from .cells import parse_cell
 
-__all__ = ["TEXT", "Event", "order_doubted", "label_anchors", "row_printed_twice", "swappable"]
+__all__ = ["TEXT", "Event", "order_doubted", "label_anchors", "row_printed_twice", "line_printed_twice", "swappable"]
 
 _ROWS = FORM.table3_row_keys
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _WIDTH = len(FORM.table3_columns)
 
 #: one event of a region: a row's label (its row index in the form), other text (TEXT), or a number
@@ -79,3 +83,47 @@ def row_printed_twice(events: list[Event]) -> bool:
     the region's count of numbers is not the table's (the copy may make up an empty row's cells)."""
     anchors = label_anchors(events)
     return len(set(anchors)) != len(anchors)
+
+
+def _printed(lines: list[str], line: int) -> str:
+    """Line ``line``'s (1-based) text, its spaces (a page's no-break ones too) made one."""
+    return " ".join(lines[line - 1].split()) if 0 < line <= len(lines) else ""
+
+
+def _text_above(lines: list[str], line: int, stop: int) -> str:
+    """The nearest line above ``line`` with any text, below line ``stop`` (its text, or "")."""
+    for j in range(line - 1, stop, -1):
+        if text := _printed(lines, j):
+            return text
+    return ""
+
+
+def _worded(text: str) -> bool:
+    """Whether a line's text holds a word of a label: a token that is no cell (a number, or a mark such as 无)."""
+    return any(_HAN.search(tok) and not parse_cell(tok).is_value for tok in text.split())
+
+
+def line_printed_twice(events: list[Event], lines: list[str]) -> bool:
+    """Whether a row's line of numbers is printed again as the next line of numbers, no row's label between: the
+    same text, a word of a label in it (``内容仍不明    0   0   0   0   0   0   0`` on both sides of a page's foot), or
+    the same numbers under the same line of a label's words. A page break's copy of a row whose label piece names no
+    row (no label stands before numbers twice): the region's count of numbers is not the table's (the copy may make
+    up an empty row's cells, every row below it read a row too high). (一、 and 二、 print the same words,
+    ``信息公开申请数量``, each under its own label: two rows.)"""
+    pairs: list[tuple[int, int]] = []       # consecutive lines of numbers with no label between them
+    last, labelled = 0, False
+    for row, number in events:
+        if number is None:
+            labelled = labelled or row != TEXT
+        elif number.line != last:
+            if last and not labelled:
+                pairs.append((last, number.line))
+            last, labelled = number.line, False
+    for a, b in pairs:
+        text = _printed(lines, a)
+        if text != _printed(lines, b):
+            continue
+        above = _text_above(lines, a, 0)
+        if _worded(text) or (_worded(above) and above == _text_above(lines, b, a)):
+            return True
+    return False

@@ -25,7 +25,24 @@ from .layout import Item
 from .readings import MAX_GAP_OPTIONS, Readings, missing, reading
 from .separatedruns import separated_cuts, separated_run
 
-__all__ = ["read_glued_row", "blank_doubt", "stray_digits"]
+__all__ = ["read_glued_row", "blank_doubt", "stray_digits", "glued_then_marks"]
+
+#: how many rows a glued row's last cells, printed as marks on lines of their own, may stand under its label
+_MARK_LINES = 6
+
+
+def glued_then_marks(label: Item, span: list[Item]) -> Item | None:
+    """A glued row whose last cells are empty cells' marks the crawler left on lines of their own, one to a line
+    right under the label (``5.属于三类内部事务信息000000`` / ``－``): the label with its run and those marks as one
+    run (``…000000－``), read as a run with empty cells printed in it; ``None`` for any other row."""
+    if not span or len(span) > _MARK_LINES or glued_run(label.key) is None \
+            or [it.line for it in span] != list(range(label.line + 1, label.line + 1 + len(span))):
+        return None
+    marks = "".join(it.raw.strip() for it in span)
+    if not all(it.is_value and not it.cell.is_number for it in span) or blanked_run(label.key + marks) is None:
+        return None
+    return Item(label.raw + marks, label.line, label.cell, label.col, label.key + marks, label.width, label.grid)
+
 
 #: a label with nothing after it but placeholders: the row's cells are empty
 _GLUED_BLANKS = re.compile(r".*[\u4e00-\u9fff）)]([/\-—–－]*)")

@@ -6,17 +6,21 @@ number and the last (``- 0 0 0 — …``: a cell, so a date or a phone number un
 two, ``2 5``, made up the count), and a group's row of empty cells right after its
 label (行政复议 and five empty cells, then the other rows and a 合计 row). A mark printed before the column headers
 (a web page's table rule ``---`` in a crawler's one-line dump, the headers after it) is no cell of the rows below
-them: it makes up no count.
+them: it makes up no count. The last fifteen values, a cell to a line, that begin inside a run of lines (the
+header's empty fields, then an empty line, then fourteen cells: the run's last empty field made up the count) are
+not the table's cells either.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from ..evidence import CellKind
 from ..form import FORM
 from .layout import Item
 from .t4lines import group_of
 
-__all__ = ["placeholder_among", "leaves_a_groups_cells", "mark_before_headers"]
+__all__ = ["placeholder_among", "leaves_a_groups_cells", "mark_before_headers", "last_cells_cut_a_run"]
 
 #: 表四's column headers, whole (结果维持 … 尚未审结): a text holding them is the header, not a header's piece
 _COLUMN_WORDS = tuple(c.label for c in FORM.table4_columns if len(c.label) > 2)
@@ -67,3 +71,23 @@ def mark_before_headers(items: list[Item], chosen: list[Item]) -> bool:
     header = next((n for n in range(first - 1, -1, -1) if items[n].is_text
                    and any(w in items[n].key for w in _COLUMN_WORDS)), None)
     return header is not None and any(not it.cell.is_number and at.get(id(it), first) < header for it in chosen)
+
+
+def _run_goes_on(lines: Sequence[str], above: int, below: int) -> bool:
+    """Whether 1-based lines ``above`` … ``below`` are one run of lines: no empty line (not even a tab) between."""
+    return all(lines[n - 1].strip(" \r") for n in range(above + 1, below) if 0 < n <= len(lines))
+
+
+def last_cells_cut_a_run(values: list[Item], lines: Sequence[str]) -> bool:
+    """Whether the last fifteen values, one to a line, span two runs of lines (an empty line between) and the first
+    of them begins inside its run, the value before it on the line above in that run (``\\t`` nine times, the header's
+    empty fields, an empty line, then fourteen cells ``\\t-`` / ``\\t0`` …, two merged in one ``00``): the run's last
+    empty field made up the count of fifteen, and every cell read a column too far."""
+    if len(values) < 16 or not lines:
+        return False
+    last = values[-15:]
+    before, first = values[-16], last[0]
+    if len({it.line for it in last}) != 15 or before.line == first.line:
+        return False                    # (a cell to a line only)
+    spans = any(not _run_goes_on(lines, a.line, b.line) for a, b in zip(last, last[1:]))
+    return spans and first.line == before.line + 1 and _run_goes_on(lines, before.line, first.line)

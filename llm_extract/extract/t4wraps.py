@@ -225,9 +225,25 @@ def read_wrapped_row(items: list[Item], numbers: list[Item], lines: Sequence[str
         numbers = sorted(numbers + beside, key=lambda it: it.line)
         options = wrapped_row_options(numbers, lines)
     if not options:
-        return None
+        return _pieces_unplaced(numbers, lines)
     raw, at = " ".join(n.raw for n in numbers), sorted({n.line for n in numbers})
     note = f"{len(numbers)} numbers over {len(at)} lines: long counts wrapped inside narrow cells"
     return ({path: missing(raw, at, WRAPPED, note) for path in TABLE4_PATHS},
             [Ambiguity(paths=list(TABLE4_PATHS), options=options, raw=raw, lines=at,
                        reason=f"表四: {note}; which cells wrapped is unknown")])
+
+
+def _pieces_unplaced(numbers: list[Item], lines: Sequence[str]) -> tuple[Readings, list[Ambiguity]] | None:
+    """A pipe row of fifteen numbers with numbers alone on lines of their own beside it (blank lines between: the
+    pieces of counts wrapped inside narrow cells, printed outside the table, ``|…|0|3|0|0|3|…|0|7|7|`` then ``4 4 7 7
+    0 0`` after a page break: 37 and 740) that no placement reads (a count wrapped over three lines): every cell
+    missing, the row's fifteen numbers not its cells; None for any other shape."""
+    at = sorted({n.line for n in numbers})
+    rows = [n for n in at if (piped := _pipe_numbers(lines[n - 1])) is not None and len(piped) == WIDTH]
+    if len(rows) != 1 or len(at) < 2 or _number_lines(lines, at) is None \
+            or any(lines[n - 1].strip() for n in range(at[0], at[-1] + 1) if n not in at):
+        return None
+    raw = " ".join(n.raw for n in numbers)
+    note = f"a row of fifteen numbers and {len(numbers) - WIDTH} more beside it, outside the table: pieces of " \
+           "wrapped counts that no placement keeps the totals of"
+    return {path: missing(raw, at, WRAPPED, note) for path in TABLE4_PATHS}, []

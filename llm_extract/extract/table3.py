@@ -13,7 +13,7 @@ from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
 from .cellstream import cell_stream
-from .t3glued import blank_doubt, read_glued_row, stray_digits
+from .t3glued import blank_doubt, glued_then_marks, read_glued_row, stray_digits
 from .extracols import (added_field, spacer_column, drop_added_columns, drop_subtotal_fields, total_first_fields, without_next_rows_empty_cells,
                         without_sub_rows)
 from .gluedbars import glued_bar_cells, glued_bar_options, has_glued_bar
@@ -30,6 +30,8 @@ from .direction import contested_lines, stacked_lines
 from .readings import Readings, missing
 from .itemnumbers import rejoin_item_numbers
 from .loosedigits import doubt_beside_loose_digits
+from .gridcut import doubt_rows_cut_at_page_break
+from .reprinted import doubt_rows_printed_again
 from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .lonelabels import blank_label_rows
@@ -134,8 +136,13 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False) ->
             continue
         label = items[idx]
         span = spans[row]
-        if empty_cells_only(span, spans, (spans[r] for r, _ in order[max(k - 1, 0):k + 2] if r != row)):
-            #                           a page dump's &nbsp; (空) cells, its empty ones dropped: a blank row
+        if (marked := glued_then_marks(label, span)) is not None:
+            read_glued_row(row, marked, out, ambiguities)   # …事务信息000000 / －: its last cell a mark below it
+            continue
+        if glued_run(label.key) is None \
+                and empty_cells_only(span, spans, (spans[r] for r, _ in order[max(k - 1, 0):k + 2] if r != row)):
+            #                           a page dump's &nbsp; (空) cells, its empty ones dropped: a blank row (not
+            #                           where digits end its label: its cells glued on, ``…事务信息000000`` / ``－``)
             row_readings(row, [parse_cell("")] * 7, [], label, Method.CELLS_AFTER_LABEL, out, ambiguities)
             continue
         if span and glued_run(label.key, len(TABLE3_ROW_PATHS[row])) is not None \
@@ -282,6 +289,8 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False) ->
     stacked_lines(items, order, spans, own_line, out, ambiguities)     # or after two labels, one under the other
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     doubt_beside_loose_digits(items, taken, out)   # a line of numbers no row took beside a row's: wrapped digits?
+    doubt_rows_cut_at_page_break(items, out)       # a grid row's digits going on past a page break?
+    doubt_rows_printed_again(items, out)           # a row's first line printed again, the rest under the copy?
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in SUB_ROWS and SINGLE in labels):
             for c in APPLICANT_COLUMNS:

@@ -16,7 +16,7 @@ from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4plain import read_plain_blocks
 from .t4edges import read_edge_blank_row
-from .t4choice import leaves_a_groups_cells, mark_before_headers, placeholder_among
+from .t4choice import last_cells_cut_a_run, leaves_a_groups_cells, mark_before_headers, placeholder_among
 from .t4cells import group_rows_short, read_group_cells
 from .t4lines import read_group_lines, read_split_row
 from .t4placed import read_placed_row
@@ -93,7 +93,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         chosen = numbers
     elif (row := full_line(values, numbers)) is not None:
         chosen = row
-    elif len(values) >= 15 and all(n in values[-15:] for n in numbers):
+    elif len(values) >= 15 and all(n in values[-15:] for n in numbers) and not last_cells_cut_a_run(values, lines):
         chosen = values[-15:]
     elif (fields := tab_row_cells(values, region.items) or blank_row) is not None:
         chosen = fields                     # one tab row of fifteen fields, its empty cells empty fields

@@ -1,0 +1,71 @@
+"""A Markdown grid row cut by a page break: its numbers' last digits at the top of the next page's table.
+
+A converter that prints a PDF's tables as Markdown (pymupdf4llm) closes a table at a page's foot and opens
+another at the next page's head. A row whose numbers wrap inside narrow cells (290 printed ``29`` over ``0``)
+may be cut by the page break between its two lines: the first table's last grid line holds the row with its
+numbers' first digits, whole-looking (``| 三 | （一）予以公开 | 29 | 0 | 0 | 0 | 0 | 0 | 29 |``: its row sum holds),
+and the next table's first grid line their rest, alone in those fields, every other value field empty
+(``| 、<br>本 | （二）部分公开 | 0 |  |  |  |  |  | 0 |``: the 0 of 290, the next row's label beside it)::
+
+    |三|（一）予以公开|29|0|0|0|0|0|29|
+
+
+    |、<br>本|（二）部分公开|0||||||0|
+    |---|---|---|---|---|---|---|---|---|
+
+Such a line says the row's numbers may go on past the break: the row read from the line before it is not
+read (missing, queued with what was printed), whatever its identities say. A line of the next table holding
+numbers only where the row above holds numbers other than 0 (a count never goes on after a lone 0), and an
+empty field among them, is what a cut leaves; a row printed whole holds a cell in every field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..evidence import CellKind, Method
+from ..schema import TABLE3_ROW_PATHS
+from .layout import Item
+from .readings import Readings, missing
+
+__all__ = ["doubt_rows_cut_at_page_break"]
+
+
+def _rest_of_cut(row: list[Item], first: list[Item]) -> bool:
+    """Whether grid line ``first`` (the next table's first) holds the rest of ``row``'s numbers: as many fields,
+    numbers in some of the fields where ``row`` holds a number other than 0 and no value in its other value
+    fields, one of them at least left empty."""
+    if not first or first[0].width != row[0].width:
+        return False
+    going_on = {it.col for it in row if it.cell.is_number and it.cell.value != 0}
+    fields = {it.col for it in row if it.is_value}
+    values = {it.col for it in first if it.is_value and it.cell.kind is not CellKind.BLANK and it.col in fields}
+    numbers = {it.col for it in first if it.is_value and it.cell.is_number and it.col in fields}
+    return bool(numbers) and values == numbers and numbers <= going_on and bool(fields - values)
+
+
+def doubt_rows_cut_at_page_break(items: Sequence[Item], out: Readings) -> None:
+    """Leave unread each 表三 row read from a grid line that is its table's last (empty lines, a rule, past it)
+    when the next table's first grid line holds the rest of its numbers (see the module docstring)."""
+    by_line: dict[int, list[Item]] = {}
+    for it in items:
+        if it.grid:
+            by_line.setdefault(it.line, []).append(it)
+    if len(by_line) < 2:
+        return
+    grid_lines = sorted(by_line)
+    after = dict(zip(grid_lines, grid_lines[1:]))
+    for paths in TABLE3_ROW_PATHS.values():
+        readings = [out.get(p) for p in paths]
+        if any(r is None or r.missing or r.method != Method.GRID_ROW or len(set(r.lines)) != 1 for r in readings):
+            continue
+        line = readings[0].lines[0]     # (every cell read from one grid line)
+        nxt = after.get(line)
+        if nxt is None or nxt == line + 1 or any(it.line in range(line + 1, nxt) for it in items):
+            continue                    # (the next grid line right below, or text between: no page break here)
+        if not _rest_of_cut(by_line[line], by_line[nxt]):
+            continue
+        for path, r in zip(paths, readings):
+            out[path] = missing(r.raw or "", r.lines, r.method,
+                                "the last row of a table before a page break, the next table's first line holding "
+                                "numbers in its fields only: its numbers may go on past the break")
