@@ -257,6 +257,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         if table is None or not _agrees(table, readings):
             table = _unread_only(_runs_and_heads(lines), readings)   # (rows after their labels in narrow cells)
         if table is None or not _agrees(table, readings):
+            table = read_form_order(lines, permute=True)    # (a block's columns in the boxes' order: by the identities)
+        if table is None or not _agrees(table, readings):
             table = alike
         if table is not None and _agrees(table, readings):
             readings.update(_fused_labels_guessed(table, lines))

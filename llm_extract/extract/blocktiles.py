@@ -28,7 +28,12 @@ identities, never by position alone:
 * every tiling is tried: the table is read only when exactly one table comes out of the tilings
   whose every identity (row sums, column sums, balance) holds; an identity whose every cell stands
   beside its label (a misprint the report carries whatever the blocks) is left to the verifier. Two tables that both hold, or none,
-  leave 表三 to the other readers (missing, queued).
+  leave 表三 to the other readers (missing, queued);
+* a tiling that takes numbers printed after 表四's heading and leaves there other than 表四's fifteen proves
+  none of the cells it placed (:data:`BORROWED_METHOD`, ``READ.ROW_ORDER``): a row that printed no number (a
+  blank row, nothing in ``pdf2txt.py``'s text) leaves the region seven short, 表四's own zeros make up the
+  count, and the outcome rows slid by one row keep every identity (they weigh alike in each), so only the
+  count placed them.
 """
 
 from __future__ import annotations
@@ -44,7 +49,8 @@ from .blocktext import count_of, empty_among, mixed_lines
 from .blockwords import continues_label
 from .textblocks import Number, Run, TextBlocks, heads_table2_column
 
-__all__ = ["assemble_table3", "LABEL_METHOD", "TILE_METHOD", "ALIKE_METHOD", "DOWN_METHOD", "MAX_NODES"]
+__all__ = ["assemble_table3", "LABEL_METHOD", "TILE_METHOD", "ALIKE_METHOD", "DOWN_METHOD", "BORROWED_METHOD",
+           "MAX_NODES"]
 
 LABEL_METHOD = "text-block-label"       # numbers right after the row's own label (or its wrapped tail)
 TILE_METHOD = "text-block-column"       # numbers placed by a column block, the identities holding
@@ -52,11 +58,15 @@ ALIKE_METHOD = Method.TEXT_BLOCKS_ALIKE  # every block's numbers one number: the
 #: blocks read down the columns in printed order (pdfminer): which applicant column a block is, the tool's box order
 #: says, and the six in another order keep every identity (verify: ``READ.COLUMN_RUNS``)
 DOWN_METHOD = Method.FORM_ORDER_RUNS
+#: numbers tiled with runs taken after 表四's heading: which row each is, the count alone said (``READ.ROW_ORDER``)
+BORROWED_METHOD = Method.FORM_ORDER_ROWS
 #: the tiling search stops (and reads nothing) past this many placements tried, over all the tilings
 #: of one document's 表三 (every way to give the rows their numbers, every choice of runs)
 MAX_NODES = 50000
 #: at most this many runs right after 表四's heading may be 表四's own rather than 表三's
 MAX_DROPPED = 4
+#: 表四's cells: what a tiling that took runs after its heading must leave there
+_T4_CELLS = 15
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
@@ -219,6 +229,10 @@ def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
         if full is None:
             return None
         grid, down = full
+    placed = {id(n) for row in grid for n in row}
+    borrowed = any(n is not None and n.line > blocks.end for row in grid for n in row) \
+        and sum(1 for run in blocks.free if run.first > blocks.end
+                for n in run.numbers if id(n) not in placed) != _T4_CELLS
     out: Readings = {}
     for r, row in enumerate(_ROWS):
         label_line = blocks.rows[row].line
@@ -227,7 +241,7 @@ def _assemble(blocks: TextBlocks, budget: list[int]) -> Readings | None:
             assert n is not None
             lines = sorted({label_line, n.line})
             method = LABEL_METHOD if (r, c) in label_cells else ALIKE_METHOD if n.alike \
-                else DOWN_METHOD if down else TILE_METHOD
+                else BORROWED_METHOD if borrowed else DOWN_METHOD if down else TILE_METHOD
             out[f"applications.{row}.{col}"] = Reading(n.cell.plain, n.cell.kind, n.cell.raw, lines, method,
                                                        n.cell.note)
     return out

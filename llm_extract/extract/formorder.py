@@ -61,6 +61,7 @@ from ..evidence import CellKind, Method
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
+from .blockperms import permuted_tables
 from .blocktext import Number, all_counts, bare_total, empty_among, heading_span, mixed_lines
 from .t3instances import table3_broken
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
@@ -133,8 +134,8 @@ def _rows_hold(placed: list[Number]) -> bool:
                for r in range(0, len(values), _WIDTH) for lhs, rhs in _ROW_IDENTITIES)
 
 
-def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS,
-               parted: bool = False, apart: bool = False) -> list[tuple[list[Number], bool]] | None:
+def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS, parted: bool = False,
+               apart: bool = False, permute: bool = False) -> list[tuple[list[Number], bool, tuple[int, ...]]] | None:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
     printed column by column (``pdf2txt.py``: a page's rows, one or several columns to a run; the labels
     before, between or after the runs), when the labels are printed in the form's order and none up to a
@@ -151,25 +152,28 @@ def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS,
     alike; or one block only: pdfminer may print a page's columns in an order of its own, 自然人 fifth, and
     every identity holds with the six applicant columns of the whole table in any order, so only another
     block printed otherwise checks a block's order, and only where the identities tell its columns apart:
-    :mod:`.blockorder`). ``rows``: the table's rows. ``None`` when more than
-    :data:`_MAX_WAYS` tables, or :data:`_MAX_STEPS` states, come out."""
+    :mod:`.blockorder`). ``rows``: the table's rows. When ``permute``, a block of some rows only whose row sums
+    hold only with another column as its total (pdfminer's boxes of a page's last rows, 自然人's printed last) is
+    taken with that total, its six applicant columns in printed order, and its first row given with the table
+    (:mod:`.blockperms` orders them). ``None`` when more than :data:`_MAX_WAYS` tables, or :data:`_MAX_STEPS`
+    states, come out."""
     runs, count = _runs(events), len(rows)
     labels = [r for named, _ in runs for r in named]
     if all(len(run) == _WIDTH for _, run in runs) or any(b < a for a, b in zip(labels, labels[1:])):
         return []
     seen = [-1 if apart else max((r for named, _ in runs[:j + 1] for r in named), default=-1)
             for j in range(len(runs))]
-    memo: dict[tuple[int, int, int], dict[tuple, tuple[list[Number], bool]]] = {}
+    memo: dict[tuple[int, int, int], dict[tuple, tuple[list[Number], bool, tuple[int, ...]]]] = {}
 
-    def rest(i: int, off: int, first: int) -> dict[tuple, tuple[list[Number], bool]]:
+    def rest(i: int, off: int, first: int) -> dict[tuple, tuple[list[Number], bool, tuple[int, ...]]]:
         """Every table of rows ``first`` on from ``runs[i]``'s number ``off`` on: values → (numbers, strict)."""
         if i == len(runs):
-            return {(): ([], True)} if first == count else {}
+            return {(): ([], True, ())} if first == count else {}
         if (i, off, first) in memo:
             return memo[(i, off, first)]
         if len(memo) >= _MAX_STEPS:
             raise _TooMany
-        out: dict[tuple, tuple[list[Number], bool]] = {}
+        out: dict[tuple, tuple[list[Number], bool, tuple[int, ...]]] = {}
         size, pieces = 0, []
         for j in range(i, len(runs)):
             numbers = runs[j][1]
@@ -185,16 +189,22 @@ def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS,
                     continue
                 block = [x for part in parts for x in part]
                 placed = [block[c * k + r] for r in range(k) for c in range(_WIDTH)]
-                if not _rows_hold(placed) and not (k == count and (placed := _total_found(block, k))):
-                    continue
-                one = j == i and start == 0 and end == len(numbers) and all(first <= r < first + k for r in runs[i][0]) \
+                moved: tuple[int, ...] = ()
+                if not _rows_hold(placed):
+                    if k == count and (placed := _total_found(block, k)):
+                        pass
+                    elif permute and k < count and (placed := _total_found(block, k)):
+                        moved = (first, k)
+                    else:
+                        continue
+                one = not moved and j == i and start == 0 and end == len(numbers) and all(first <= r < first + k for r in runs[i][0]) \
                     and k < count and order_checked([[n.cell.value for n in placed[r:r + _WIDTH]]
                                                      for r in range(0, len(placed), _WIDTH)], rows[first:first + k])
                 later = rest(j, end, first + k) if end < len(numbers) else rest(j + 1, 0, first + k)
-                for values, (tail, strict) in later.items():
+                for values, (tail, strict, blocks) in later.items():
                     key = tuple(n.cell.value for n in placed) + values
                     if key not in out or (one and strict):
-                        out[key] = (placed + tail, (one and strict) or (key in out and out[key][1]))
+                        out[key] = (placed + tail, (one and strict) or (key in out and out[key][1]), moved + blocks)
                     if len(out) > _MAX_WAYS:
                         raise _TooMany
             size += len(numbers) - start
@@ -232,9 +242,11 @@ def _holds(numbers: list[Number], rows: tuple[str, ...]) -> bool:
 _WEAKER = ((False, False, False), (True, False, False), (True, True, False), (True, True, True))
 
 
-def read_rows(events: list[Event], rows: tuple[str, ...], bare_total: bool = False) -> tuple[list[Number], str] | None:
+def read_rows(events: list[Event], rows: tuple[str, ...], bare_total: bool = False,
+              permute: bool = False) -> tuple[list[Number], str] | None:
     """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading;
-    ``bare_total``: a bare 总计 was printed, (七)'s label or the total column's header alike."""
+    ``bare_total``: a bare 总计 was printed, (七)'s label or the total column's header alike; ``permute``: a
+    block's columns may stand in the boxes' order (:func:`_by_blocks`), the weakest reading, asked for last."""
     named = {_ROWS[row] for row, number in events if number is None and row != TEXT}
     if bare_total and _TOTAL_ROW in rows:
         named.add(_TOTAL_ROW)       # (七)总计 printed as 总计: told from the column's header by no word
@@ -250,20 +262,23 @@ def read_rows(events: list[Event], rows: tuple[str, ...], bare_total: bool = Fal
     # every label printed apart from the numbers, which are zeros and blanks only: any order keeps every
     # identity, so the printed order is a guess (by rows or by columns) for every cell
     apart = by_rows is not None and not _anchored(events) and _blanks_and_zeros(by_rows)
-    held: list[tuple[list[Number], bool]] = []
+    held: list[tuple[list[Number], bool, bool]] = []
     for inside, parted, labels_apart in _WEAKER:        # each only when none before holds
-        blocks = _by_blocks(events, inside, rows, parted, labels_apart)
+        blocks = _by_blocks(events, inside, rows, parted, labels_apart, permute)
         if blocks is None:
             return None
-        readings = ([(by_rows, not apart)] if by_rows is not None and not inside else []) + blocks
-        held = [(numbers, strict) for numbers, strict in readings if _holds(numbers, rows) and _lines_whole(numbers)]
+        readings = ([(by_rows, not apart, ())] if by_rows is not None and not inside else []) + blocks
+        held = [(table, strict and not moved, bool(moved)) for numbers, strict, moved in readings
+                for table in permuted_tables(numbers, moved, lambda t: _holds(t, rows) and _lines_whole(t))]
         if held:
             break
-    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
+    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _, _ in held[1:]):
         return None
+    if any(moved for _, _, moved in held):      # a block's columns ordered by the identities, the blocks cut where
+        return held[0][0], Method.FORM_ORDER_ROWS   # they let: which row a cell is, the tool's order alone says
     if apart:
         return held[0][0], Method.FORM_ORDER_APART
-    return held[0][0], Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
+    return held[0][0], Method.FORM_ORDER if any(strict for _, strict, _ in held) else Method.FORM_ORDER_RUNS
 
 
 def _lines_whole(numbers: list[Number]) -> bool:
@@ -295,8 +310,9 @@ def _lines_mixed(numbers: list[Number]) -> bool:
                for row in (numbers[k:k + _WIDTH] for k in range(0, len(numbers), _WIDTH)))
 
 
-def read_form_order(lines: list[str]) -> Readings | None:
-    """表三 from its region's 175 numbers in the form's order (see the module's docstring), or ``None``."""
+def read_form_order(lines: list[str], permute: bool = False) -> Readings | None:
+    """表三 from its region's 175 numbers in the form's order (see the module's docstring), or ``None``;
+    ``permute``: only the readings with a block whose columns the identities order (:mod:`.blockperms`)."""
     if (span := heading_span(lines, _T3_HEADING, _T4_HEADING)) is None:
         return None
     start, end = span
@@ -304,7 +320,7 @@ def read_form_order(lines: list[str]) -> Readings | None:
     attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
         events = region_events(lines, start, last, one_row=rows is ONE_ROWS)
-        read = read_rows(events, rows, bare_total(lines, start, last))
+        read = read_rows(events, rows, bare_total(lines, start, last), permute)
         if read is not None:
             break
     if read is None or _lines_mixed(read[0]) or line_printed_twice(events, lines):

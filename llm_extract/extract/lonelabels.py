@@ -17,7 +17,9 @@ alone, a line outside the grid, a label in a grid line never standing alone). No
 on its label's line) holds more numbers than its cells (``pdftotext`` prints a one-line label's numbers
 before it: a lone label's numbers may stand after the label above). Its cells are blank, as a web
 table's empty cells or a crawler's label with nothing after it are, not lost cells for the identities
-to fill in with 0.
+to fill in with 0. None is where more than a row's numbers stand before the table's first row label
+(``pdf2txt.py``'s boxes: columns' cells under their headers, the labels stacked after them, the last row's
+cells printed after 表四's heading): the numbers stand off their labels.
 """
 
 from __future__ import annotations
@@ -249,6 +251,10 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     label and the next one's."""
     if all(spans[row] for row, _ in order):
         return                  # (most tables: every label has items after it; only a row without any is read here)
+    if order and sum(1 for it in items[:order[0][1]] if it.cell.is_number) > _ROW_WIDTH:
+        return                  # more than a row's numbers before the first row's label (pdfminer's boxes, a
+        #                         column's cells under its header): numbers moved off their labels, a lone
+        #                         label's among them or after the table
     ends = [idx for _, idx in order[1:]] + [len(items)]
     if any(end - idx - 1 >= 2 * _ROW_WIDTH and _numbers_in_a_block(items[idx + 1:end])   # (fewer items: fewer
            for (_, idx), end in zip(order, ends)):                                            # numbers than two rows')
