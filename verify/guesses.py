@@ -83,7 +83,8 @@
   the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike. The
   same for rows read from runs of seven numbers after their labels' pieces (plain ``pdftotext`` of narrow label
   columns: ``llm_extract/extract/labelruns.py``, ``rowheads.py``) and 表三's first rows among its column headers
-  (``headcells.py``).
+  (``headcells.py``, ``headbands.py``), but where those two read the table in the text's order: rows printed alone
+  anchoring the columns, every band printed column by column placed by the identities (``extract/bandorder.py``).
 * ``READ.ROW_ORDER``: a 表三 row read in the form's order whose numbers do not follow its label (pdf2txt.py printing
   a group's labels, then their rows' numbers), where another row so placed stands in the same identities (the
   outcome rows of 三、本年度办理结果 all do; so do 一、 and 二、) with another value in that column: the two rows in
