@@ -12,8 +12,10 @@ tell them apart. A table so read is in the text's order when
 * no band printed column by column keeps every identity with its six applicant columns in another order giving
   other values, the other rows as read (:func:`other_orders` lists those orders for the reader's own check).
 
-The readers (extract/headcells.py, extract/headbands.py) then read the table as the form's order (proven where
-every identity holds); otherwise in a tool's order (``READ.COLUMN_RUNS``).
+Nor where a printed blank stands among zeros: the identities count a blank as 0, so a blank row's marks and a row of
+zeros may trade places under any order. The readers (extract/formorder.py, extract/headcells.py,
+extract/headbands.py) then read the table as the form's order (proven where every identity holds); otherwise in a
+tool's order (``READ.COLUMN_RUNS``).
 """
 
 from __future__ import annotations
@@ -22,12 +24,21 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import permutations
 from typing import TypeVar
 
-__all__ = ["anchored", "other_orders"]
+from ..evidence import CellKind
+from ..form import FORM
+from .blocktext import Number
+from .t3instances import table3_broken
+
+__all__ = ["anchored", "other_orders", "in_text_order", "blanks_among_zeros"]
 
 T = TypeVar("T")
 
 #: the six applicant columns (the seventh, 总计, is their sum: the row identities place it)
 _SIX = 6
+_COLS = FORM.table3_column_keys
+_ROWS = FORM.table3_row_keys
+#: a blank printed (a mark) or left empty in a cell
+_BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
 
 
 def other_orders(band: Sequence[Sequence[T]], value: Callable[[T], object]) -> Iterator[list[list[T]]]:
@@ -46,3 +57,38 @@ def other_orders(band: Sequence[Sequence[T]], value: Callable[[T], object]) -> I
 def anchored(rows_alone: Sequence[Sequence[object]]) -> bool:
     """Whether some row printed alone (its seven values, left to right) holds applicant cells that differ."""
     return any(len(set(row[:_SIX])) > 1 for row in rows_alone)
+
+
+def blanks_among_zeros(rows: Sequence[Sequence[Number]]) -> bool:
+    """Whether the cells hold a printed blank and a 0 (the identities count the blank as 0)."""
+    cells = [n.cell for row in rows for n in row]
+    return any(c.kind in _BLANKS for c in cells) and any(c.value == 0 for c in cells)
+
+
+def _broken(rows: Sequence[Sequence[Number]], keys: Sequence[str]) -> bool:
+    values = {f"applications.{r}.{c}": 0 for r in _ROWS if r not in keys for c in _COLS}
+    values.update({f"applications.{r}.{c}": n.cell.value for r, row in zip(keys, rows) for c, n in zip(_COLS, row)})
+    return table3_broken(values)
+
+
+def in_text_order(rows: Sequence[Sequence[Number]], shapes: Sequence[tuple[int, bool]], keys: Sequence[str]) -> bool:
+    """Whether a table read as blocks (``shapes``: each block's rows, and whether it is one row printed alone, top
+    down; ``rows`` the table's rows, ``keys`` their row keys) stands in the text's order: no printed blank among
+    zeros, some row printed alone anchored, and every other block's six applicant columns in another order breaking
+    an identity."""
+    if blanks_among_zeros(rows):
+        return False
+    at, alone = 0, []
+    for k, single in shapes:
+        if single:
+            alone.append([n.cell.value for n in rows[at]])
+        at += k
+    if not anchored(alone):
+        return False
+    at = 0
+    for k, single in shapes:
+        for band in () if single else other_orders(rows[at:at + k], lambda n: n.cell.value):
+            if not _broken(list(rows[:at]) + band + list(rows[at + k:]), keys):
+                return False
+        at += k
+    return True

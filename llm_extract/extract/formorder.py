@@ -19,7 +19,10 @@ is one of two readings:
   order: a table printed as one block is read but never proven (``READ.COLUMN_RUNS``), its total column
   where the row sums find it when pdfminer printed it elsewhere (the others in printed order); with two blocks
   or more, each block's order is checked against the others', where the column identities tell its
-  applicant columns apart (:mod:`.blockorder`: a page of 24 rows and a page of one row of zeros do not).
+  applicant columns apart (:mod:`.blockorder`: a page of 24 rows and a page of one row of zeros do not). A reading
+  whose blocks' runs are whole columns stands in the text's order too where a row printed alone (seven numbers in
+  one run) anchors the columns and every other block's six applicant columns in another order break an identity
+  (:mod:`.bandorder`: a row parted by the column headers' words, a band cut inside a run).
 
 Which row a line of numbers printed apart from its label is, :mod:`.roworder` says.
 
@@ -61,6 +64,7 @@ from ..evidence import CellKind, Method
 from ..form import FORM
 from .bareorder import column_orders
 from .blockorder import order_checked
+from .bandorder import in_text_order
 from .blocktext import Number, all_counts, bare_total, empty_among, heading_span, mixed_lines
 from .t3instances import table3_broken
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
@@ -82,6 +86,9 @@ _TOTAL_ROW = "total_processed"
 #: the tables the ways of cutting the runs into blocks may give at most (each is checked by every
 #: identity), and the states of that search: past either, nothing is read
 _MAX_WAYS, _MAX_STEPS = 64, 20000
+#: a reading of the numbers: in row-major order, whether its order is the table's, its blocks (rows, printed alone,
+#: every run's piece whole columns)
+_Way = tuple[list[Number], bool, tuple[tuple[int, bool, bool], ...]]
 #: the row identities (总计 = the six applicant columns) as column indices
 _ROW_IDENTITIES = tuple((tuple(_COLS.index(c) for c in i.lhs), tuple(_COLS.index(c) for c in i.rhs))
                         for i in FORM.identities if i.kind == "row")
@@ -134,7 +141,7 @@ def _rows_hold(placed: list[Number]) -> bool:
 
 
 def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS,
-               parted: bool = False, apart: bool = False) -> list[tuple[list[Number], bool]] | None:
+               parted: bool = False, apart: bool = False) -> list[_Way] | None:
     """The 175 numbers in row-major order under every way of cutting the runs into blocks of ``k`` rows
     printed column by column (``pdf2txt.py``: a page's rows, one or several columns to a run; the labels
     before, between or after the runs), when the labels are printed in the form's order and none up to a
@@ -151,7 +158,8 @@ def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS,
     alike; or one block only: pdfminer may print a page's columns in an order of its own, 自然人 fifth, and
     every identity holds with the six applicant columns of the whole table in any order, so only another
     block printed otherwise checks a block's order, and only where the identities tell its columns apart:
-    :mod:`.blockorder`). ``rows``: the table's rows. ``None`` when more than
+    :mod:`.blockorder`), and its blocks top down (rows each, whether it is one row printed alone: seven numbers in
+    one run, and whether each run's piece of it is whole columns). ``rows``: the table's rows. ``None`` when more than
     :data:`_MAX_WAYS` tables, or :data:`_MAX_STEPS` states, come out."""
     runs, count = _runs(events), len(rows)
     labels = [r for named, _ in runs for r in named]
@@ -159,17 +167,17 @@ def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS,
         return []
     seen = [-1 if apart else max((r for named, _ in runs[:j + 1] for r in named), default=-1)
             for j in range(len(runs))]
-    memo: dict[tuple[int, int, int], dict[tuple, tuple[list[Number], bool]]] = {}
+    memo: dict[tuple[int, int, int], dict[tuple, _Way]] = {}
 
-    def rest(i: int, off: int, first: int) -> dict[tuple, tuple[list[Number], bool]]:
-        """Every table of rows ``first`` on from ``runs[i]``'s number ``off`` on: values → (numbers, strict)."""
+    def rest(i: int, off: int, first: int) -> dict[tuple, _Way]:
+        """Every table of rows ``first`` on from ``runs[i]``'s number ``off`` on: values → (numbers, strict, blocks)."""
         if i == len(runs):
-            return {(): ([], True)} if first == count else {}
+            return {(): ([], True, ())} if first == count else {}
         if (i, off, first) in memo:
             return memo[(i, off, first)]
         if len(memo) >= _MAX_STEPS:
             raise _TooMany
-        out: dict[tuple, tuple[list[Number], bool]] = {}
+        out: dict[tuple, _Way] = {}
         size, pieces = 0, []
         for j in range(i, len(runs)):
             numbers = runs[j][1]
@@ -191,10 +199,11 @@ def _by_blocks(events: list[Event], inside: bool, rows: tuple[str, ...] = _ROWS,
                     and k < count and order_checked([[n.cell.value for n in placed[r:r + _WIDTH]]
                                                      for r in range(0, len(placed), _WIDTH)], rows[first:first + k])
                 later = rest(j, end, first + k) if end < len(numbers) else rest(j + 1, 0, first + k)
-                for values, (tail, strict) in later.items():
+                for values, (tail, strict, shapes) in later.items():
                     key = tuple(n.cell.value for n in placed) + values
                     if key not in out or (one and strict):
-                        out[key] = (placed + tail, (one and strict) or (key in out and out[key][1]))
+                        out[key] = (placed + tail, (one and strict) or (key in out and out[key][1]),
+                                    ((k, k == 1 and j == i, not any(len(part) % k for part in parts)),) + shapes)
                     if len(out) > _MAX_WAYS:
                         raise _TooMany
             size += len(numbers) - start
@@ -250,20 +259,23 @@ def read_rows(events: list[Event], rows: tuple[str, ...], bare_total: bool = Fal
     # every label printed apart from the numbers, which are zeros and blanks only: any order keeps every
     # identity, so the printed order is a guess (by rows or by columns) for every cell
     apart = by_rows is not None and not _anchored(events) and _blanks_and_zeros(by_rows)
-    held: list[tuple[list[Number], bool]] = []
+    held: list[_Way] = []
     for inside, parted, labels_apart in _WEAKER:        # each only when none before holds
         blocks = _by_blocks(events, inside, rows, parted, labels_apart)
         if blocks is None:
             return None
-        readings = ([(by_rows, not apart)] if by_rows is not None and not inside else []) + blocks
-        held = [(numbers, strict) for numbers, strict in readings if _holds(numbers, rows) and _lines_whole(numbers)]
+        readings = ([(by_rows, not apart, ())] if by_rows is not None and not inside else []) + blocks
+        held = [way for way in readings if _holds(way[0], rows) and _lines_whole(way[0])]
         if held:
             break
-    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
+    if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _, _ in held[1:]):
         return None
     if apart:
         return held[0][0], Method.FORM_ORDER_APART
-    return held[0][0], Method.FORM_ORDER if any(strict for _, strict in held) else Method.FORM_ORDER_RUNS
+    told = any(shapes and all(whole for _, _, whole in shapes) and in_text_order(
+        [numbers[i:i + _WIDTH] for i in range(0, len(numbers), _WIDTH)], [(k, alone) for k, alone, _ in shapes], rows)
+        for numbers, _, shapes in held)
+    return held[0][0], Method.FORM_ORDER if told or any(strict for _, strict, _ in held) else Method.FORM_ORDER_RUNS
 
 
 def _lines_whole(numbers: list[Number]) -> bool:

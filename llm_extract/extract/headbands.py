@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..evidence import CellKind, Method
+from ..evidence import Method
 from ..form import FORM
-from .bandorder import anchored, other_orders
+from .bandorder import in_text_order
 from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, agreed
@@ -55,8 +55,6 @@ _HEAD, _NEXT = 5, 4
 _MAX_CUTS = 64
 #: more distinct tables than this: none is read
 _MAX_TABLES = 8
-#: a blank printed (a mark) or left empty in a cell
-_BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
 _ALIKE = "a column printed among the headers the identities do not tell from another: its cells left unread"
 
 #: a plain band ("rows"): rows of seven numbers; a band among headers ("columns"): its seven columns' cells (b each),
@@ -261,21 +259,9 @@ def read_head_bands(lines: list[str]) -> Readings | None:
 
 
 def _in_text_order(rows: list[list[Number]], bands: list[_Band]) -> bool:
-    """Whether the one table read stands in the text's order (:mod:`.bandorder`): some row printed alone anchored,
-    and no plain band of several rows keeping every identity with its applicant columns in another order (a band
-    among headers is placed by the identities already: the one table read says they leave it one place)."""
-    if any(n.cell.kind in _BLANKS for r in rows for n in r) and any(int_value(n) == 0 for r in rows for n in r):
-        return False                # (a blank row's marks and a row of zeros trade places under any order)
-    alone = [[int_value(n) for n in cells[0]] for kind, cells in bands if kind == "rows" and len(cells) == 1]
-    if not anchored(alone):
-        return False
-    at = 0
-    for kind, cells in bands:
-        k = len(cells[0]) if kind == "columns" else len(cells)
-        for band in other_orders(rows[at:at + k], int_value) if kind != "columns" and k > 1 else ():
-            other = rows[:at] + band + rows[at + k:]
-            if not table3_broken({f"applications.{r}.{c}": int_value(other[i][j]) for i, r in enumerate(_ROWS)
-                                  for j, c in enumerate(_COLS)}):
-                return False
-        at += k
-    return True
+    """Whether the one table read stands in the text's order (:mod:`.bandorder`): a row printed alone anchoring the
+    columns, no other band keeping every identity in another order of its columns (a band among headers is placed by
+    the identities already: the one table read says they leave it one place)."""
+    shapes = [(len(cells[0]) if kind == "columns" else len(cells), kind == "rows" and len(cells) == 1)
+              for kind, cells in bands]
+    return in_text_order(rows, shapes, _ROWS)

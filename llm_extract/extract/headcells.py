@@ -33,9 +33,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ..evidence import CellKind, Method
+from ..evidence import Method
 from ..form import FORM
-from .bandorder import anchored, other_orders
+from .bandorder import anchored, blanks_among_zeros, other_orders
 from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, missing, reading
@@ -58,8 +58,6 @@ _NOTE = "printed among the column headers in an order of the page's: left to the
 _Table = tuple[tuple[int, ...], ...]
 #: rows placed from a cut, and its bands' sizes (rows each), top down
 _Cut = tuple[list[list[Number]], list[int]]
-#: a blank printed (a mark) or left empty in a cell
-_BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
 
 
 def _cuts(tail: list[Number], first: int) -> list[_Cut]:
@@ -181,7 +179,8 @@ def read_head_cells(lines: list[str]) -> Readings | None:
                 second, later = (partial, rows) if partial else (rows[0], rows[1:])
                 if (table := _completed(head, second, later)) is not None and not (table in found and found[table][3]):
                     found[table] = (h, later, second,
-                                    _checked(head, partial, rows, sizes, first) and not _mixed(numbers[h:]))
+                                    _checked(head, partial, rows, sizes, first)
+                                    and not blanks_among_zeros([numbers[h:]]))
         except OverflowError:
             return None
         if len(found) > 1:
@@ -229,9 +228,3 @@ def _checked(head: list[Number], partial: list[Number], rows: list[list[Number]]
                 return False
         at += k
     return True
-
-
-def _mixed(numbers: list[Number]) -> bool:
-    """Whether the numbers hold a printed blank and a 0: the identities count a blank as 0, so a blank row's marks
-    and a row of zeros may trade places under the tool's order (verify/guesses.py)."""
-    return any(n.cell.kind in _BLANKS for n in numbers) and any(n.cell.value == 0 for n in numbers)
