@@ -81,8 +81,9 @@
   another order would keep every identity too, and the text tool chose their order (or, printed as one block,
   pdfminer did: no other block checks it). A cell no order of the six applicant columns changes is left to
   the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike. The
-  same for rows read from runs of seven numbers after their labels' pieces (plain ``pdftotext`` of narrow label
-  columns: ``llm_extract/extract/labelruns.py``, ``rowheads.py``) and 表三's first rows among its column headers
+  same for rows read from the last rows' first cells after their labels' first lines (plain ``pdftotext`` of narrow
+  label columns: ``llm_extract/extract/rowheads.py``; ``labelruns.py``'s runs, rows top down a cell to a line, only
+  where two runs name one row) and 表三's first rows among its column headers
   (``headcells.py``, ``headbands.py``), but where those two read the table in the text's order: rows printed alone
   anchoring the columns, every band printed column by column placed by the identities (``extract/bandorder.py``).
 * ``READ.ROW_ORDER``: a 表三 row read in the form's order whose numbers do not follow its label (pdf2txt.py printing
