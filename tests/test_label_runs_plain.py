@@ -149,3 +149,13 @@ def test_the_last_label_cut_by_the_pages_end_names_the_row_after_the_one_before_
 def test_a_cut_label_that_does_not_begin_the_next_rows_names_nothing() -> None:
     page = "2.没有\n现成\n信息\n需要\n另行\n制作\n3.要\n" + _numbers((5, 0, 0, 0, 0, 0, 5), (0, 0, 0, 0, 0, 2, 2))
     assert read_label_runs(_lines(page)) is None
+
+
+def test_a_blank_row_and_a_row_of_zeros_by_columns_are_read_in_a_tool_s_order() -> None:
+    """1.信访举报投诉类申请 printed blank (`/`) and 2.重复申请 zeros, the two rows' cells by columns (pdfminer with tight
+    margins: `/ 0 / 0 …`): read row by row, every row's sum holds too (a blank counts 0), so the blanks' places are
+    the tool's order: read, none proven."""
+    labels = _PAGE[:_PAGE.index("１")]
+    read = read_label_runs(_lines(labels + "/\n0\n" * 7))
+    assert read is not None
+    assert {r.method for r in read.values()} == {Method.FORM_ORDER_RUNS}

@@ -37,8 +37,10 @@ The placement rests on the page's order: the ``k`` labels top down, then the ``k
 row's cells one to a line left to right (as a table read row by row, extract/formorder.py; extract/roworder.py: a
 row's cells a cell to a line come in the page's order), the identities choosing rows over columns. So the cells are
 read in the text's order (``Method.FORM_ORDER``: proven where every identity of the whole table holds and is
-checked), unless two runs name one row (a label read twice: which run is the row's, no order says), when none is
-proven (``Method.FORM_ORDER_RUNS``).
+checked), unless two runs name one row (a label read twice: which run is the row's, no order says), or the runs
+hold a printed blank and a 0 (the identities count a blank as 0: a band of a blank row and a row of zeros printed
+column by column, ``/ 0 / 0 …``, keeps every row's sum read row by row too), when none is proven
+(``Method.FORM_ORDER_RUNS``).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ import re
 
 from ..evidence import Method
 from ..form import FORM
+from .bandorder import blanks_among_zeros
 from .blocktext import Number, all_counts, heading_span, printed_lines
 from .labels import row_begun, rows_named
 from .layout import label_key
@@ -175,6 +178,7 @@ def read_label_runs(lines: list[str]) -> Readings | None:
             texts, run = [], []
         texts.append(raw)
     named = [r for rows, _ in found for r in rows]
-    method = Method.FORM_ORDER if len(set(named)) == len(named) else Method.FORM_ORDER_RUNS
+    told = len(set(named)) == len(named) and not blanks_among_zeros([run for _, run in found])
+    method = Method.FORM_ORDER if told else Method.FORM_ORDER_RUNS
     return {f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}": reading(x.cell, [x.line], method)
             for rows, run in found for i, x in enumerate(run)} or None
