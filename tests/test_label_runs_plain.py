@@ -1,8 +1,9 @@
 """A Word table whose three label columns are very narrow (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密), read by
 plain ``pdftotext`` (no -layout): each label wraps two or three characters to a line, and a page's rows come out as
 their labels' pieces first, then their numbers row after row. A run of ``7k`` numbers right after ``k`` item labels
-naming consecutive rows is those rows' cells, row by row, when every row keeps its total; the labels are not beside
-their numbers, so every such cell is read and queued, never proven.
+naming consecutive rows is those rows' cells, row by row, when every row keeps its total. The labels and the rows
+stand in the page's order, each row's cells a cell to a line left to right: the cells are read in the text's order,
+proven where every identity of the whole table holds; where two runs name one row, none is proven.
 """
 
 from __future__ import annotations
@@ -58,8 +59,15 @@ def test_a_run_after_its_rows_wrapped_labels_is_read_row_by_row() -> None:
     assert read is not None
     assert [read[p].value for p in TABLE3_ROW_PATHS["rejected_petition"]] == [1, 0, 0, 2, 0, 0, 3]
     assert [read[p].value for p in TABLE3_ROW_PATHS["rejected_duplicate"]] == [0, 4, 0, 0, 0, 1, 5]
-    assert {r.method for r in read.values()} == {Method.FORM_ORDER_RUNS}
+    assert {r.method for r in read.values()} == {Method.FORM_ORDER}        # the page's order
     assert len(read) == 14
+
+
+def test_two_runs_naming_one_row_are_read_in_a_tool_s_order() -> None:
+    """The two rows' labels and numbers printed twice (a page break's copy): which run is the rows', no order says."""
+    read = read_label_runs(_lines(_PAGE + "（五）不予处理的说明\n" + _PAGE))
+    assert read is not None
+    assert {r.method for r in read.values()} == {Method.FORM_ORDER_RUNS}
 
 
 def test_a_run_whose_size_is_not_its_labels_rows_is_not_read() -> None:
@@ -141,3 +149,13 @@ def test_the_last_label_cut_by_the_pages_end_names_the_row_after_the_one_before_
 def test_a_cut_label_that_does_not_begin_the_next_rows_names_nothing() -> None:
     page = "2.没有\n现成\n信息\n需要\n另行\n制作\n3.要\n" + _numbers((5, 0, 0, 0, 0, 0, 5), (0, 0, 0, 0, 0, 2, 2))
     assert read_label_runs(_lines(page)) is None
+
+
+def test_a_blank_row_and_a_row_of_zeros_by_columns_are_read_in_a_tool_s_order() -> None:
+    """1.信访举报投诉类申请 printed blank (`/`) and 2.重复申请 zeros, the two rows' cells by columns (pdfminer with tight
+    margins: `/ 0 / 0 …`): read row by row, every row's sum holds too (a blank counts 0), so the blanks' places are
+    the tool's order: read, none proven."""
+    labels = _PAGE[:_PAGE.index("１")]
+    read = read_label_runs(_lines(labels + "/\n0\n" * 7))
+    assert read is not None
+    assert {r.method for r in read.values()} == {Method.FORM_ORDER_RUNS}

@@ -67,19 +67,22 @@ def _values(row: str) -> list:
     return [truth_value(fixture_truth(_BY_ROWS), f"applications.{row}.{c}") for c in _COLS]
 
 
-def _band_text() -> list[str]:
+def _band_text(changed: dict[str, list[int]] | None = None) -> list[str]:
     """表三 as pdftotext prints a ruled table's bands: rows 1-2 column by column after their labels; rows 3-4
     column by column and row 5's seven cells after them with no text between, their labels after; every
-    other row its label and its seven cells."""
+    other row its label and its seven cells (``changed``: rows printed with other values)."""
+    def values(row: str) -> list:
+        return (changed or {}).get(row) or _values(row)
+
     lines = ["三、收到和处理政府信息公开申请情况", _LABELS[_ROWS[0]], _LABELS[_ROWS[1]]]
-    a, b = _values(_ROWS[0]), _values(_ROWS[1])
+    a, b = values(_ROWS[0]), values(_ROWS[1])
     lines += [str(v) for pair in zip(a, b) for v in pair]
     lines += ["三、本年度办理结果"]
-    c, d = _values(_ROWS[2]), _values(_ROWS[3])
-    lines += [str(v) for pair in zip(c, d) for v in pair] + [str(v) for v in _values(_ROWS[4])]
+    c, d = values(_ROWS[2]), values(_ROWS[3])
+    lines += [str(v) for pair in zip(c, d) for v in pair] + [str(v) for v in values(_ROWS[4])]
     lines += [_LABELS[r] for r in _ROWS[2:5]]
     for row in _ROWS[5:]:
-        lines += [_LABELS[row]] + [str(v) for v in _values(row)]
+        lines += [_LABELS[row]] + [str(v) for v in values(row)]
     return lines + ["四、政府信息公开行政复议、行政诉讼情况", "0"]
 
 
@@ -89,6 +92,19 @@ def test_a_run_holding_a_band_by_columns_and_a_row_is_read_but_never_proven() ->
     assert readings is not None
     truth = fixture_truth(_BY_ROWS)
     assert {p: r.value for p, r in readings.items()} == {p: truth_value(truth, p) for p in TABLE3_PATHS}
+    assert all(r.method == Method.FORM_ORDER_RUNS for r in readings.values())
+
+
+def test_a_band_whose_columns_may_trade_places_is_read_but_never_proven() -> None:
+    """一、 prints 1 under 科研机构 and 二、 1 under 社会公益组织, column by column: the two columns in the other order
+    (0 / 1 and 1 / 0) keep every identity, so which row's 1 is whose is the tool's order."""
+    new, over, forward = _values(_ROWS[0]), _values(_ROWS[1]), _values(_ROWS[-1])
+    changed = {_ROWS[0]: new[:2] + [1, 0] + new[4:6] + [new[6] + 1],
+               _ROWS[1]: over[:2] + [0, 1] + over[4:6] + [over[6] + 1],
+               _ROWS[-1]: forward[:2] + [1, 1] + forward[4:6] + [forward[6] + 2]}
+    readings = read_form_order(_band_text(changed))
+    assert readings is not None
+    assert readings[f"applications.{_ROWS[0]}.research"].value == 1
     assert all(r.method == Method.FORM_ORDER_RUNS for r in readings.values())
 
 

@@ -2,7 +2,10 @@
 column; under the column headers (the table's first rows, or a page's first rows under a repeated header) each
 header is a block with the cells under it, the columns in an order of the page's, the next rows' first cells at
 times between two of them. Such a 表三 is read where the identities place every column (each column's own: 总计 =
-the outcome rows, 一 + 二 = 七 + 四); cells the identities leave to two columns stay unread; nothing is proven."""
+the outcome rows, 一 + 二 = 七 + 四); cells the identities leave to two columns stay unread. The table is in the
+text's order, and proven where every identity holds, only when the identities leave it one table, some row printed
+alone (its seven numbers left to right) holds applicant cells that differ, and no plain band of rows printed column
+by column keeps every identity with its columns in another order; otherwise none of it is proven."""
 
 from __future__ import annotations
 
@@ -68,15 +71,35 @@ def test_a_band_under_a_repeated_header_is_placed_by_each_column_s_identities() 
     assert readings is not None
     for key, row in zip(_ROWS, _rows(_TABLE)):
         assert [readings[f"applications.{key}.{c}"].value for c in _COLS] == row, key
-    assert {r.method for r in readings.values()} == {"form-order-runs"}      # a tool's order: never proven
+    assert {r.method for r in readings.values()} == {"form-order"}   # the identities placed it: the text's order
 
 
-def test_the_whole_report_reads_the_table_none_of_it_proven_in_the_page_s_order() -> None:
+def test_the_whole_report_reads_the_table_proven_where_the_identities_place_every_column() -> None:
     record = process_document(Document.from_text(_text(_TABLE, [0, 1, 4, 2, 3, 5, 6]), doc_id="head-bands"))
     got = record.report.values()
     for key, row in zip(_ROWS, _rows(_TABLE)):
         assert [got[f"applications.{key}.{c}"] for c in _COLS] == row, key
-    assert record.provenance["applications.granted.commercial"].status is not Status.PROVEN
+    assert all(record.provenance[f"applications.{key}.{c}"].status is Status.PROVEN for key in _ROWS for c in _COLS)
+
+
+def test_a_plain_band_whose_columns_may_trade_places_leaves_the_table_in_a_tool_s_order() -> None:
+    """4.保护第三方合法权益 (1 natural person) and 5.属于三类内部事务信息 (1 company) printed as one band, column by
+    column: their 自然人 and 商业企业 columns in the other order (0 / 1 and 1 / 0) keep every identity, so which
+    row's 1 is whose is the tool's order: the table is read, none of it proven."""
+    table = {**_TABLE, "denied_third_party": [1, 0, 0, 0, 0, 0, 1], "denied_internal_affairs": [0, 1, 0, 0, 0, 0, 1],
+             "total_processed": [25, 5, 0, 0, 0, 4, 34], "carried_forward": [4, 0, 2, 1, 0, 17, 24]}
+    rows = _rows(table)
+    band = [str(rows[r][c]) for c in range(7) for r in (7, 8)]
+    alone = [str(v) for row in rows[6:7] for v in row]
+    printed = _text(table, [0, 1, 4, 2, 3, 5, 6]).replace("\n".join(alone + [str(v) for v in rows[7] + rows[8]]),
+                                                          "\n".join(alone + band))
+    readings = read_head_bands(printed.split("\n"))
+    assert readings is not None
+    for key, row in zip(_ROWS, rows):
+        assert [readings[f"applications.{key}.{c}"].value for c in _COLS] == row, key
+    assert {r.method for r in readings.values()} == {"form-order-runs"}
+    record = process_document(Document.from_text(printed, doc_id="head-bands-plain-band"))
+    assert record.provenance["applications.denied_third_party.natural_person"].status is not Status.PROVEN
 
 
 def test_columns_the_identities_do_not_tell_apart_are_left_unread() -> None:

@@ -3,7 +3,9 @@ with the cells under it: 一、本年新收's seven cells (and 二、's first) c
 of the page's; every later cell stands in the form's order, row by row or a band of rows column by column.
 The head's cells are what the identities leave (二、's first by its row's sum, 一、 by 一 + 二 = 七 + 四), read
 only when those values are the numbers printed at the head: derived and marked, never proven; otherwise the
-table is not read this way."""
+table is not read this way. The other cells stand in the text's order, proven where every identity holds, when some
+row printed alone holds applicant cells that differ and no band of rows printed column by column keeps every
+identity, with the head's numbers, in another order of its columns; otherwise in a tool's order, none proven."""
 
 from __future__ import annotations
 
@@ -32,17 +34,17 @@ _LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结�
 _HEAD = ["5", "0", "1", "总计", "法律服务", "机构", "1", "其他", "0", "社会公益", "组织", "0", "6", "0"]
 
 
-def _row(key: str) -> list[int]:
-    return _TABLE.get(key, [0] * 7)
+def _row(key: str, table: dict[str, list[int]] = _TABLE) -> list[int]:
+    return table.get(key, [0] * 7)
 
 
-def _text(head: list[str]) -> str:
-    granted, partial = _row("granted"), _row("partially_granted")
+def _text(head: list[str], table: dict[str, list[int]] = _TABLE) -> str:
+    granted, partial = _row("granted", table), _row("partially_granted", table)
     band = [str(v) for c in range(7) for v in (granted[c], partial[c])]     # （一）/（二） column by column
-    rest = [str(v) for key in _ROWS[4:] for v in _row(key)]
+    rest = [str(v) for key in _ROWS[4:] for v in _row(key, table)]
     lines = ["某县自然资源局2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
              "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人", "法人或其他组织",
-             "商业企业 科研机构"] + _LABELS + head + [str(v) for v in _row("carried_over")[1:]] + band + rest \
+             "商业企业 科研机构"] + _LABELS + head + [str(v) for v in _row("carried_over", table)[1:]] + band + rest \
         + ["四、政府信息公开行政复议、行政诉讼情况"]
     return "\n".join(lines)
 
@@ -54,6 +56,34 @@ def test_the_head_s_cells_are_what_the_identities_leave() -> None:
         assert [got[f"applications.{key}.{c}"] for c in _COLS] == _row(key), key
     head = [f"applications.new_received.{c}" for c in _COLS] + ["applications.carried_over.natural_person"]
     assert all(record.provenance[p].status is Status.DERIVED for p in head)
+
+
+def test_rows_printed_alone_and_a_band_the_identities_place_are_the_text_s_order_and_proven() -> None:
+    """Every row after the head printed alone (its seven numbers left to right) but （一）/（二）, printed column by
+    column: no other order of that band's columns keeps every identity with the head's numbers what 一、 comes out,
+    so the table stands in the text's order and every cell read is proven (the head's derived)."""
+    record = process_document(Document.from_text(_text(_HEAD), doc_id="head-cells-proven"))
+    head = {f"applications.new_received.{c}" for c in _COLS} | {"applications.carried_over.natural_person"}
+    assert all(record.provenance[f"applications.{key}.{c}"].status is Status.PROVEN
+               for key in _ROWS for c in _COLS if f"applications.{key}.{c}" not in head)
+
+
+def test_a_band_whose_columns_may_trade_places_leaves_the_table_in_a_tool_s_order() -> None:
+    """（一） prints 1 natural person and （二） 1 company, column by column: their 自然人 and 商业企业 columns in the
+    other order keep every identity and give 一、 the same numbers, so which row's 1 is whose is the tool's order:
+    read, none of it proven."""
+    table = {"new_received": [3, 1, 0, 0, 1, 0, 5], "carried_over": [1, 0, 0, 0, 0, 0, 1],
+             "granted": [1, 0, 0, 0, 0, 0, 1], "partially_granted": [0, 1, 0, 0, 0, 0, 1],
+             "unavailable_not_held": [2, 0, 0, 0, 1, 0, 3], "total_processed": [3, 1, 0, 0, 1, 0, 5],
+             "carried_forward": [1, 0, 0, 0, 0, 0, 1]}
+    head = ["3", "1", "0", "总计", "法律服务", "机构", "1", "其他", "0", "社会公益", "组织", "0", "5", "1"]
+    readings = read_head_cells(_text(head, table).split("\n"))
+    assert readings is not None
+    for key in _ROWS[2:]:
+        assert [readings[f"applications.{key}.{c}"].value for c in _COLS] == _row(key, table), key
+    assert {r.method for r in readings.values()} == {"form-order-runs"}
+    record = process_document(Document.from_text(_text(head, table), doc_id="head-cells-band"))
+    assert record.provenance["applications.granted.natural_person"].status is not Status.PROVEN
 
 
 def test_a_head_other_than_the_identities_leave_is_not_read_so() -> None:

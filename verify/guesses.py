@@ -81,9 +81,11 @@
   another order would keep every identity too, and the text tool chose their order (or, printed as one block,
   pdfminer did: no other block checks it). A cell no order of the six applicant columns changes is left to
   the identities: the total column (the row sums pin it), and a row whose six applicant cells read alike. The
-  same for rows read from runs of seven numbers after their labels' pieces (plain ``pdftotext`` of narrow label
-  columns: ``llm_extract/extract/labelruns.py``, ``rowheads.py``) and 表三's first rows among its column headers
-  (``headcells.py``).
+  same for rows read from the last rows' first cells after their labels' first lines (plain ``pdftotext`` of narrow
+  label columns: ``llm_extract/extract/rowheads.py``; ``labelruns.py``'s runs, rows top down a cell to a line, only
+  where two runs name one row) and 表三's first rows among its column headers
+  (``headcells.py``, ``headbands.py``), but where those two read the table in the text's order: rows printed alone
+  anchoring the columns, every band printed column by column placed by the identities (``extract/bandorder.py``).
 * ``READ.ROW_ORDER``: a 表三 row read in the form's order whose numbers do not follow its label (pdf2txt.py printing
   a group's labels, then their rows' numbers), where another row so placed stands in the same identities (the
   outcome rows of 三、本年度办理结果 all do; so do 一、 and 二、) with another value in that column: the two rows in
@@ -100,10 +102,13 @@
   so no cell's place is known (``llm_extract/extract/formorder.py``).
 * ``READ.T3_AFTER_T4``: 表三's last cells printed among 表四's (plain ``pdftotext`` of narrow tables), placed in
   the printed order, the rows cut into bands column by column, where every cut whose table keeps every identity
-  gives that value (``llm_extract/extract/t3tail.py``): the order is the tool's, never proven.
+  gives that value (``llm_extract/extract/t3tail.py``): the order is the tool's, never proven but for the cells no
+  order of the six applicant columns changes, as for ``READ.COLUMN_RUNS`` (every row read: the total column, a row
+  whose six applicant cells read alike).
 * ``READ.T3_LEFTOVER_ORDER``: 表三's first rows, left unread by every other reader, from the region's numbers no other
   reading took, read as bands printed in two flows (each row's left cells, then each row's others), where every
-  such reading keeping the identities gives that value (``llm_extract/extract/t3top.py``): never proven.
+  such reading keeping the identities gives that value (``llm_extract/extract/t3top.py``): never proven but for the
+  cells no order of the six applicant columns changes, as for ``READ.T3_AFTER_T4``.
 """
 
 from __future__ import annotations
@@ -187,6 +192,10 @@ LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_PO
                             T3_AFTER_T4_RULE, T3_LEFTOVER_RULE})
 
 
+#: 表三 read in a tool's order, its columns' order (and the cut of its bands, the identities choosing) the tool's: a
+#: cell no order of the six applicant columns changes is left to the identities (:func:`_order_free`)
+_T3_ORDER_RULES = frozenset({COLUMN_RUNS_RULE, T3_AFTER_T4_RULE, T3_LEFTOVER_RULE})
+
 #: the six applicant columns (the last of 表三's columns is their total)
 _SIX = tuple(c for c in APPLICANT_COLUMNS if c != "total")
 
@@ -236,14 +245,15 @@ def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> di
         if r.value is None and r.kind not in _PRINTED_BLANKS:
             continue
         if (rule := _METHOD_RULES.get(r.method)) is not None:    # (a blank so placed too: 0 fits its place)
-            if rule == COLUMN_RUNS_RULE and all_read is None:
+            if rule in _T3_ORDER_RULES and all_read is None:
                 all_read = not any(x.value is None and x.kind not in _PRINTED_BLANKS
                                    for p, x in readings.items() if p.startswith("applications."))
-                runs = [x for p, x in readings.items() if p.startswith("applications.") and x.method == r.method]
+                runs = [x for p, x in readings.items() if p.startswith("applications.")
+                        and _METHOD_RULES.get(x.method) in _T3_ORDER_RULES]
                 mixed = any(x.kind in _PRINTED_BLANKS for x in runs) and any(x.value == 0 for x in runs)
             if rule == T4_BLOCK_ORDER_RULE and t4_free is None:
                 t4_free = _t4_order_free(readings)
-            if not (rule == COLUMN_RUNS_RULE and _order_free(path, readings, bool(all_read), mixed)
+            if not (rule in _T3_ORDER_RULES and _order_free(path, readings, bool(all_read), mixed)
                     or rule == T4_BLOCK_ORDER_RULE and t4_free):
                 out[path] = rule
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):

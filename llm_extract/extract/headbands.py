@@ -17,8 +17,11 @@ first cells at times between two of them (their other cells after the band, colu
 :func:`read_head_bands` cuts the region's 175 numbers into such bands from the top (a band among headers only where
 header words stand among its numbers); each row keeps its sum, and each column of a band among headers goes where
 the column identities (总计 = the outcome rows, 一 + 二 = 七 + 四, each column by itself) put it. The cells every
-table so read gives one value are read; the others (columns alike to the identities) left unread; none proven
-(``READ.COLUMN_RUNS``). More tables than :data:`_MAX_TABLES`: nothing is read.
+table so read gives one value are read; the others (columns alike to the identities) left unread. One table read,
+in the text's order (:mod:`.bandorder`: a row printed alone anchors the columns, no plain band of several rows
+keeps every identity in another order of its columns, no printed blank among zeros), is read as the form's order
+(``Method.FORM_ORDER``: proven where every identity holds); otherwise none of it is proven (``READ.COLUMN_RUNS``).
+More tables than :data:`_MAX_TABLES`: nothing is read.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Iterator
 
 from ..evidence import Method
 from ..form import FORM
+from .bandorder import in_text_order
 from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, agreed
@@ -53,7 +57,8 @@ _MAX_CUTS = 64
 _MAX_TABLES = 8
 _ALIKE = "a column printed among the headers the identities do not tell from another: its cells left unread"
 
-#: a plain band: rows of seven numbers; a band among headers: its seven columns' cells (b each), unplaced
+#: a plain band ("rows"): rows of seven numbers; a band among headers ("columns"): its seven columns' cells (b each),
+#: unplaced; the rows whose first cells stand inside it ("next"): rows of seven numbers, the first from inside
 _Band = tuple[str, list[list[Number]]]
 
 
@@ -147,7 +152,7 @@ def _cuts(numbers: list[Number], texts: set[int]) -> list[list[_Band]]:
                     if not _total_fits(chunks):
                         continue
                     for nxt in _next_rows(first, after):
-                        band: list[_Band] = [("columns", chunks)] + ([("rows", nxt)] if nxt else [])
+                        band: list[_Band] = [("columns", chunks)] + ([("next", nxt)] if nxt else [])
                         add(band, rest(pos + size + (_WIDTH - 1) * m, row + b + m))
         memo[(pos, row)] = list(out.values())
         return memo[(pos, row)]
@@ -190,7 +195,7 @@ def _tables(bands: list[_Band]) -> Iterator[list[list[Number]]]:
         values: list[int] = []
         h = 0
         for kind, cells in bands:
-            if kind == "rows":
+            if kind != "columns":
                 values += [int_value(r[c]) for r in cells]
             else:
                 values += [int_value(n) for n in placed[h][c]]
@@ -201,7 +206,7 @@ def _tables(bands: list[_Band]) -> Iterator[list[list[Number]]]:
         rows: list[list[Number]] = []
         h = 0
         for kind, cells in bands:
-            if kind == "rows":
+            if kind != "columns":
                 rows += cells
             else:
                 rows += [[placed[h][c][i] for c in range(_WIDTH)] for i in range(len(cells[0]))]
@@ -228,7 +233,7 @@ def read_head_bands(lines: list[str]) -> Readings | None:
             seen += 1
         elif row == TEXT:
             texts.add(seen)
-    found: dict[tuple[tuple[int, ...], ...], list[list[Number]]] = {}
+    found: dict[tuple[tuple[int, ...], ...], tuple[list[list[Number]], list[_Band]]] = {}
     try:
         cuts = _cuts(numbers, texts)
     except _TooMany:
@@ -242,11 +247,22 @@ def read_head_bands(lines: list[str]) -> Readings | None:
                 continue
             if not table3_broken({f"applications.{r}.{c}": values[i][j] for i, r in enumerate(_ROWS)
                                   for j, c in enumerate(_COLS)}):
-                found[values] = rows
+                found[values] = (rows, bands)
                 if len(found) > _MAX_TABLES:
                     return None
     if not found:
         return None
-    tables = list(found.values())
+    tables = [rows for rows, _ in found.values()]
+    method = Method.FORM_ORDER if len(found) == 1 and _in_text_order(*tables, *(b for _, b in found.values())) \
+        else Method.FORM_ORDER_RUNS
     return agreed({f"applications.{r}.{c}": [t[i][j] for t in tables] for i, r in enumerate(_ROWS)
-                   for j, c in enumerate(_COLS)}, Method.FORM_ORDER_RUNS, _ALIKE)
+                   for j, c in enumerate(_COLS)}, method, _ALIKE)
+
+
+def _in_text_order(rows: list[list[Number]], bands: list[_Band]) -> bool:
+    """Whether the one table read stands in the text's order (:mod:`.bandorder`): a row printed alone anchoring the
+    columns, no other band keeping every identity in another order of its columns (a band among headers is placed by
+    the identities already: the one table read says they leave it one place)."""
+    shapes = [(len(cells[0]) if kind == "columns" else len(cells), kind == "rows" and len(cells) == 1)
+              for kind, cells in bands]
+    return in_text_order(rows, shapes, _ROWS)

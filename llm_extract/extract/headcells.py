@@ -19,8 +19,12 @@ The head may as well be a band of the first two to four rows printed column by c
 the page's (法律服务机构 before 科研机构), the next rows' first cells printed between two of its columns and their
 other cells after it (:func:`_banded`): each column is then placed where the balance and every other identity put
 it. Exactly one table must come out over every reading of the head and every cut. The head's cells of the first
-reading stay missing for the verifier to derive (marked derived); every other cell is read in a tool's order
-(``READ.COLUMN_RUNS``: proven only where no order of the six applicant columns changes them). A table whose 25 labels are not all printed, whose count of numbers is
+reading stay missing for the verifier to derive (marked derived). Every other cell stands in the text's order
+(``Method.FORM_ORDER``: proven where every identity holds) when the cut's rows printed alone anchor the columns and
+no band printed column by column keeps every identity, with the head's numbers, in another order of its columns
+(:mod:`.bandorder`), and no printed blank stands among zeros; else in a tool's order (``READ.COLUMN_RUNS``: proven
+only where no order of the six applicant columns changes them), as is a head read as a band (:func:`_banded`).
+A table whose 25 labels are not all printed, whose count of numbers is
 not 175, or with a blank printed at the head (an identity derives 0, not a blank) is not read here.
 """
 
@@ -31,6 +35,7 @@ from collections.abc import Iterator
 
 from ..evidence import Method
 from ..form import FORM
+from .bandorder import anchored, blanks_among_zeros, other_orders
 from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, missing, reading
@@ -51,20 +56,22 @@ _MAX_TABLES = 64
 _NOTE = "printed among the column headers in an order of the page's: left to the identities"
 
 _Table = tuple[tuple[int, ...], ...]
+#: rows placed from a cut, and its bands' sizes (rows each), top down
+_Cut = tuple[list[list[Number]], list[int]]
 
 
-def _cuts(tail: list[Number], first: int) -> list[list[list[Number]]]:
+def _cuts(tail: list[Number], first: int) -> list[_Cut]:
     """Every table of rows ``first`` … 24 that ``tail`` makes, cut into bands of one to :data:`_BAND` rows
     printed column by column, each row keeping its sum: one placement for each distinct table (cuts alike in
-    values, as bands of zeros, are one); raises ``OverflowError`` past :data:`_MAX_TABLES`."""
-    memo: dict[int, dict[tuple[int | None, ...], list[list[Number]]]] = {}
+    values, as bands of zeros, are one: the first, rows alone before bands), with its bands' sizes; raises ``OverflowError`` past :data:`_MAX_TABLES`."""
+    memo: dict[int, dict[tuple[int | None, ...], _Cut]] = {}
 
-    def rest(row: int) -> dict[tuple[int | None, ...], list[list[Number]]]:
+    def rest(row: int) -> dict[tuple[int | None, ...], _Cut]:
         if row == len(_ROWS):
-            return {(): []}
+            return {(): ([], [])}
         if row in memo:
             return memo[row]
-        out: dict[tuple[int | None, ...], list[list[Number]]] = {}
+        out: dict[tuple[int | None, ...], _Cut] = {}
         at = (row - first) * _WIDTH
         for k in range(1, min(_BAND, len(_ROWS) - row) + 1):
             cells = tail[at:at + k * _WIDTH]
@@ -72,8 +79,9 @@ def _cuts(tail: list[Number], first: int) -> list[list[list[Number]]]:
             if not all(sum(map(int_value, r[:-1])) == int_value(r[-1]) for r in band):
                 continue
             values = tuple(n.cell.value for r in band for n in r)
-            for later, placed in rest(row + k).items():
-                out.setdefault(values + later, band + placed)
+            for later, (placed, sizes) in rest(row + k).items():
+                cut = (band + placed, [k] + sizes)
+                out.setdefault(values + later, cut)
                 if len(out) > _MAX_TABLES:
                     raise OverflowError
         memo[row] = out
@@ -132,7 +140,7 @@ def _banded(numbers: list[Number]) -> dict[_Table, list[list[Number]]]:
                 nxt = [[first[i]] + [after[c * m + i] for c in range(_WIDTH - 1)] for i in range(m)]
                 if not all(sum(map(int_value, r[:-1])) == int_value(r[-1]) for r in nxt):
                     continue
-                for tail in _cuts(numbers[size + (_WIDTH - 1) * m:], b + m):
+                for tail, _ in _cuts(numbers[size + (_WIDTH - 1) * m:], b + m):
                     later = nxt + tail
                     at = len(_ROWS) - len(later)
                     processed, forward = later[_ROWS.index("total_processed") - at], later[-1]
@@ -160,17 +168,20 @@ def read_head_cells(lines: list[str]) -> Readings | None:
     if len(numbers) != len(_ROWS) * _WIDTH or len(named) != len(_ROWS) or row_printed_twice(events) \
             or line_printed_twice(events, lines):
         return None                         # (a row printed twice: its copy may make up the count)
-    found: dict[_Table, tuple[int, list[list[Number]], list[Number]]] = {}
+    found: dict[_Table, tuple[int, list[list[Number]], list[Number], bool]] = {}
     for h in (_WIDTH, _WIDTH + 1):
         head = numbers[:h]
         if not all(isinstance(n.cell.value, int) for n in head):
             return None                     # a blank at the head: an identity would derive 0 for it
         partial = numbers[h:_WIDTH * 2] if h > _WIDTH else []
+        first = 2 if partial else 1
         try:
-            for rows in _cuts(numbers[_WIDTH * 2:] if partial else numbers[h:], 2 if partial else 1):
+            for rows, sizes in _cuts(numbers[_WIDTH * 2:] if partial else numbers[h:], first):
                 second, later = (partial, rows) if partial else (rows[0], rows[1:])
-                if (table := _completed(head, second, later)) is not None:
-                    found[table] = (h, later, second)
+                if (table := _completed(head, second, later)) is not None and not (table in found and found[table][3]):
+                    found[table] = (h, later, second,
+                                    _checked(head, partial, rows, sizes, first)
+                                    and not blanks_among_zeros([numbers[h:]]))
         except OverflowError:
             return None
         if len(found) > 1:
@@ -185,7 +196,8 @@ def read_head_cells(lines: list[str]) -> Readings | None:
         rows = next(iter(banded.values()))
         return {f"applications.{r}.{c}": reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
                 for r, row in zip(_ROWS, rows) for c, n in zip(_COLS, row)}
-    h, rows, second = next(iter(found.values()))
+    h, rows, second, checked = next(iter(found.values()))
+    method = Method.FORM_ORDER if checked else Method.FORM_ORDER_RUNS
     out: Readings = {}
     raw = " ".join(n.cell.raw for n in numbers[:h])
     head_lines = sorted({n.line for n in numbers[:h]})
@@ -193,8 +205,27 @@ def read_head_cells(lines: list[str]) -> Readings | None:
     for r, c in unread:
         out[f"applications.{r}.{c}"] = missing(raw, head_lines, Method.FORM_ORDER_RUNS, _NOTE)
     for c, n in zip(_COLS[_WIDTH - len(second):], second):
-        out[f"applications.{_ROWS[1]}.{c}"] = reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
+        out[f"applications.{_ROWS[1]}.{c}"] = reading(n.cell, [n.line], method)
     for i, r in enumerate(rows):
         for c, n in zip(_COLS, r):
-            out[f"applications.{_ROWS[2 + i]}.{c}"] = reading(n.cell, [n.line], Method.FORM_ORDER_RUNS)
+            out[f"applications.{_ROWS[2 + i]}.{c}"] = reading(n.cell, [n.line], method)
     return out
+
+
+def _checked(head: list[Number], partial: list[Number], rows: list[list[Number]], sizes: list[int], first: int) -> bool:
+    """Whether a cut (``sizes``: its bands' rows each, from row ``first`` down; ``rows`` its rows, ``partial``
+    二、's six cells read after the head, or none) stands in the text's order (:mod:`.bandorder`): some row printed
+    alone is anchored, and no band printed column by column keeps every identity, with the head's numbers what
+    一、 comes out (:func:`_completed`), in another order of its columns."""
+    alone = [[int_value(n) for n in rows[sum(sizes[:i])]] for i, k in enumerate(sizes) if k == 1]
+    if not anchored(alone):
+        return False
+    at = 0
+    for k in sizes:
+        for band in other_orders(rows[at:at + k], int_value) if k > 1 else ():
+            other = rows[:at] + band + rows[at + k:]
+            second, later = (partial, other) if partial else (other[0], other[1:])
+            if _completed(head, second, later) is not None:
+                return False
+        at += k
+    return True

@@ -33,8 +33,14 @@ a run. A run is read here only when
   staggered among the headers' and still keep its total), and placed row by row each row keeps its row identity (总计 = the six
   applicant columns), and placed column by column the numbers do not keep them all with other values.
 
-The placement rests on the printed order alone (the labels are not beside their numbers), so every cell is read
-and never proven (``Method.FORM_ORDER_RUNS``): it goes to review with its value.
+The placement rests on the page's order: the ``k`` labels top down, then the ``k`` rows' numbers top down, each
+row's cells one to a line left to right (as a table read row by row, extract/formorder.py; extract/roworder.py: a
+row's cells a cell to a line come in the page's order), the identities choosing rows over columns. So the cells are
+read in the text's order (``Method.FORM_ORDER``: proven where every identity of the whole table holds and is
+checked), unless two runs name one row (a label read twice: which run is the row's, no order says), or the runs
+hold a printed blank and a 0 (the identities count a blank as 0: a band of a blank row and a row of zeros printed
+column by column, ``/ 0 / 0 …``, keeps every row's sum read row by row too), when none is proven
+(``Method.FORM_ORDER_RUNS``).
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ import re
 
 from ..evidence import Method
 from ..form import FORM
+from .bandorder import blanks_among_zeros
 from .blocktext import Number, all_counts, heading_span, printed_lines
 from .labels import row_begun, rows_named
 from .layout import label_key
@@ -154,7 +161,7 @@ def read_label_runs(lines: list[str]) -> Readings | None:
     ``None`` when there are none."""
     if (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
         return None
-    out: Readings = {}
+    found: list[tuple[list[str], list[Number]]] = []
     texts: list[str] = []
     run: list[Number] = []
     closing = (span[1], "end", "end", [])            # (a line of text after the last: its run is read too)
@@ -167,8 +174,11 @@ def read_label_runs(lines: list[str]) -> Readings | None:
             if rows and any(label_key(p) in _HEADER_PIECES for t in texts for p in t.split()):
                 rows, run = rows[1:], run[_WIDTH:]      # (the first row may be staggered among the headers)
             if rows is not None and _run_rows(rows, run):
-                out.update({f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}":
-                            reading(x.cell, [x.line], Method.FORM_ORDER_RUNS) for i, x in enumerate(run)})
+                found.append((rows, run))
             texts, run = [], []
         texts.append(raw)
-    return out or None
+    named = [r for rows, _ in found for r in rows]
+    told = len(set(named)) == len(named) and not blanks_among_zeros([run for _, run in found])
+    method = Method.FORM_ORDER if told else Method.FORM_ORDER_RUNS
+    return {f"applications.{rows[i // _WIDTH]}.{_COLS[i % _WIDTH]}": reading(x.cell, [x.line], method)
+            for rows, run in found for i, x in enumerate(run)} or None
