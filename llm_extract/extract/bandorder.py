@@ -10,7 +10,8 @@ tell them apart. A table so read is in the text's order when
 * some row printed alone holds applicant cells that differ (:func:`anchored`): the printed order of its cells is
   the page's, and the column identities tie every other row's columns to it;
 * no band printed column by column keeps every identity with its six applicant columns in another order giving
-  other values, the other rows as read (:func:`other_orders` lists those orders for the reader's own check).
+  other values, the other rows as read, nor every band in one same other order (:func:`other_tables` lists those
+  tables for the reader's own check).
 
 Nor where a printed blank stands among zeros: the identities count a blank as 0, so a blank row's marks and a row of
 zeros may trade places under any order. The readers (extract/formorder.py, extract/headcells.py,
@@ -29,7 +30,7 @@ from ..form import FORM
 from .blocktext import Number
 from .t3instances import table3_broken
 
-__all__ = ["anchored", "other_orders", "in_text_order", "blanks_among_zeros"]
+__all__ = ["anchored", "other_orders", "other_tables", "in_text_order", "blanks_among_zeros"]
 
 T = TypeVar("T")
 
@@ -52,6 +53,33 @@ def other_orders(band: Sequence[Sequence[T]], value: Callable[[T], object]) -> I
             continue
         tried.add(key)
         yield [[row[c] for c in order] + list(row[_SIX:]) for row in band]
+
+
+def other_tables(rows: Sequence[Sequence[T]], bands: Sequence[tuple[int, int]],
+                 value: Callable[[T], object]) -> Iterator[list[list[T]]]:
+    """``rows`` (a table's rows of seven cells) with the six applicant columns of its ``bands`` ((first row, rows)
+    each, printed column by column) in another order giving other values: each band alone, then every band in one
+    same order (a page prints its bands' columns alike, so an order misread for one band is misread for all, and
+    two columns whose totals are equal then trade every band's cells keeping every identity). Other mixes of
+    orders, one band's with another's, are not tried (720 to the power of the bands)."""
+    table = [list(r) for r in rows]
+    for at, k in bands:
+        for band in other_orders(table[at:at + k], value):
+            yield table[:at] + band + table[at + k:]
+    if len(bands) < 2:
+        return
+    inside = [r for at, k in bands for r in range(at, at + k)]
+    read = tuple(tuple(value(table[r][c]) for r in inside) for c in range(_SIX))
+    tried = {read}
+    for order in permutations(range(_SIX)):
+        key = tuple(read[c] for c in order)
+        if key in tried:
+            continue
+        tried.add(key)
+        other = list(table)
+        for r in inside:
+            other[r] = [table[r][c] for c in order] + table[r][_SIX:]
+        yield other
 
 
 def anchored(rows_alone: Sequence[Sequence[object]]) -> bool:
@@ -85,10 +113,9 @@ def in_text_order(rows: Sequence[Sequence[Number]], shapes: Sequence[tuple[int, 
         at += k
     if not anchored(alone):
         return False
-    at = 0
+    bands, at = [], 0
     for k, single in shapes:
-        for band in () if single else other_orders(rows[at:at + k], lambda n: n.cell.value):
-            if not _broken(list(rows[:at]) + band + list(rows[at + k:]), keys):
-                return False
+        if not single:
+            bands.append((at, k))
         at += k
-    return True
+    return all(_broken(table, keys) for table in other_tables(rows, bands, lambda n: n.cell.value))

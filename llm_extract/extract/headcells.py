@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from ..evidence import Method
 from ..form import FORM
-from .bandorder import anchored, blanks_among_zeros, other_orders
+from .bandorder import anchored, blanks_among_zeros, other_tables
 from .blocktext import Number, heading_span, int_value
 from .regionevents import region_events
 from .readings import Readings, missing, reading
@@ -220,12 +220,9 @@ def _checked(head: list[Number], partial: list[Number], rows: list[list[Number]]
     alone = [[int_value(n) for n in rows[sum(sizes[:i])]] for i, k in enumerate(sizes) if k == 1]
     if not anchored(alone):
         return False
-    at = 0
-    for k in sizes:
-        for band in other_orders(rows[at:at + k], int_value) if k > 1 else ():
-            other = rows[:at] + band + rows[at + k:]
-            second, later = (partial, other) if partial else (other[0], other[1:])
-            if _completed(head, second, later) is not None:
-                return False
-        at += k
+    bands = [(sum(sizes[:i]), k) for i, k in enumerate(sizes) if k > 1]
+    for other in other_tables(rows, bands, int_value):
+        second, later = (partial, other) if partial else (other[0], other[1:])
+        if _completed(head, second, later) is not None:
+            return False
     return True
