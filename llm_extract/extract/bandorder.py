@@ -69,16 +69,10 @@ def other_tables(rows: Sequence[Sequence[T]], bands: Sequence[tuple[int, int]],
     if len(bands) < 2:
         return
     inside = [r for at, k in bands for r in range(at, at + k)]
-    read = tuple(tuple(value(table[r][c]) for r in inside) for c in range(_SIX))
-    tried = {read}
-    for order in permutations(range(_SIX)):
-        key = tuple(read[c] for c in order)
-        if key in tried:
-            continue
-        tried.add(key)
+    for moved in other_orders([table[r] for r in inside], value):
         other = list(table)
-        for r in inside:
-            other[r] = [table[r][c] for c in order] + table[r][_SIX:]
+        for r, row in zip(inside, moved):
+            other[r] = row
         yield other
 
 
