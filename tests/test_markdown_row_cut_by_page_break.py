@@ -82,3 +82,15 @@ def test_a_label_cut_by_a_page_break_takes_its_cells_above_the_break() -> None:
     record = process_document(Document.from_text(text, doc_id=name, source_kind="md"))
     assert proven_wrong(record, name) == []
     assert [record.report.get(p) for p in TABLE3_ROW_PATHS["partially_granted"]] == [0] * 7
+
+
+def test_a_row_whose_counts_go_on_in_the_next_grid_line_is_not_proven() -> None:
+    """The same cut with no page break: a converter printing a wrapped count's last digit on the row's next grid
+    line, in the fields where the row holds counts other than 0 and nowhere else (``|三|（一）予以公开|29|…|29|``
+    over ``|、<br>本|（二）部分公开|0||||||0|``: 290 read as 29 and proven)."""
+    cut = "|三|（一）予以公开|29|0|0|0|0|0|29|\n\n\n\n|、<br>本|（二）部分公开|0||||||0|\n|---|---|---|---|---|---|---|---|---|\n"
+    assert cut in TEXT
+    text = TEXT.replace(cut, "|三|（一）予以公开|29|0|0|0|0|0|29|\n|、<br>本|（二）部分公开|0||||||0|\n")
+    record = process_document(Document.from_text(text, doc_id="wrapped", source_kind="md"))
+    for path in TABLE3_ROW_PATHS["granted"]:
+        assert record.provenance[path].status is not Status.PROVEN or record.report.get(path) != 29, path

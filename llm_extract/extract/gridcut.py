@@ -1,4 +1,4 @@
-"""A Markdown grid row cut by a page break: its numbers' last digits at the top of the next page's table.
+"""A Markdown grid row cut by a page break (or a wrap): its numbers' last digits at the top of the next grid line.
 
 A converter that prints a PDF's tables as Markdown (pymupdf4llm) closes a table at a page's foot and opens
 another at the next page's head. A row whose numbers wrap inside narrow cells (290 printed ``29`` over ``0``)
@@ -16,7 +16,9 @@ and the next table's first grid line their rest, alone in those fields, every ot
 Such a line says the row's numbers may go on past the break: the row read from the line before it is not
 read (missing, queued with what was printed), whatever its identities say. A line of the next table holding
 numbers only where the row above holds numbers other than 0 (a count never goes on after a lone 0), and an
-empty field among them, is what a cut leaves; a row printed whole holds a cell in every field.
+empty field among them, is what a cut leaves; a row printed whole holds a cell in every field. The same line right
+under the row, no page break between (a converter's PDF tables: ``|（二）部分|29|…|29|`` over ``|公开|0||||||0|``, 290
+wrapped in its narrow cell), says the same.
 """
 
 from __future__ import annotations
@@ -61,8 +63,8 @@ def doubt_rows_cut_at_page_break(items: Sequence[Item], out: Readings) -> None:
             continue
         line = readings[0].lines[0]     # (every cell read from one grid line)
         nxt = after.get(line)
-        if nxt is None or nxt == line + 1 or any(it.line in range(line + 1, nxt) for it in items):
-            continue                    # (the next grid line right below, or text between: no page break here)
+        if nxt is None or any(it.line in range(line + 1, nxt) for it in items):
+            continue                    # (text between: no cut here)
         if not _rest_of_cut(by_line[line], by_line[nxt]):
             continue
         for path, r in zip(paths, readings):
