@@ -86,11 +86,20 @@ def test_a_label_cut_by_a_page_break_takes_its_cells_above_the_break() -> None:
 
 def test_a_row_whose_counts_go_on_in_the_next_grid_line_is_not_proven() -> None:
     """The same cut with no page break: a converter printing a wrapped count's last digit on the row's next grid
-    line, in the fields where the row holds counts other than 0 and nowhere else (``|三|（一）予以公开|29|…|29|``
-    over ``|、<br>本|（二）部分公开|0||||||0|``: 290 read as 29 and proven)."""
-    cut = "|三|（一）予以公开|29|0|0|0|0|0|29|\n\n\n\n|、<br>本|（二）部分公开|0||||||0|\n|---|---|---|---|---|---|---|---|---|\n"
+    line, beside no row's label, in the fields where the row holds counts other than 0 and nowhere else
+    (``|三|（一）予以公开|29|…|29|`` over ``|、<br>本||0||||||0|``: 290 read as 29 and proven)."""
+    cut = "|三|（一）予以公开|29|0|0|0|0|0|29|\n\n\n\n"
     assert cut in TEXT
-    text = TEXT.replace(cut, "|三|（一）予以公开|29|0|0|0|0|0|29|\n|、<br>本|（二）部分公开|0||||||0|\n")
+    text = TEXT.replace(cut, "|三|（一）予以公开|29|0|0|0|0|0|29|\n|、<br>本||0||||||0|\n\n\n\n")
     record = process_document(Document.from_text(text, doc_id="wrapped", source_kind="md"))
     for path in TABLE3_ROW_PATHS["granted"]:
         assert record.provenance[path].status is not Status.PROVEN or record.report.get(path) != 29, path
+
+
+def test_the_next_row_right_below_with_empty_fields_is_no_rest_of_a_cut() -> None:
+    """A row whose next grid line is the next row (its label begun), printing counts only where the row above does
+    and empty fields elsewhere, is a row with empty cells: the row above stays read as printed."""
+    cut = "|三|（一）予以公开|29|0|0|0|0|0|29|\n\n\n\n|、<br>本|（二）部分公开|0||||||0|\n|---|---|---|---|---|---|---|---|---|\n"
+    text = TEXT.replace(cut, "|三|（一）予以公开|29|0|0|0|0|0|29|\n|、<br>本|（二）部分公开|0||||||0|\n")
+    record = process_document(Document.from_text(text, doc_id="next", source_kind="md"))
+    assert [record.report.get(p) for p in TABLE3_ROW_PATHS["granted"]] == [29, 0, 0, 0, 0, 0, 29]

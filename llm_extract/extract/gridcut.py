@@ -17,20 +17,31 @@ Such a line says the row's numbers may go on past the break: the row read from t
 read (missing, queued with what was printed), whatever its identities say. A line of the next table holding
 numbers only where the row above holds numbers other than 0 (a count never goes on after a lone 0), and an
 empty field among them, is what a cut leaves; a row printed whole holds a cell in every field. The same line right
-under the row, no page break between (a converter's PDF tables: ``|（二）部分|29|…|29|`` over ``|公开|0||||||0|``, 290
+under the row, no page break between, naming no row of its own (a converter's PDF tables: ``|（二）部分|29|…|29|`` over ``|公开|0||||||0|``, 290
 wrapped in its narrow cell), says the same.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..evidence import CellKind, Method
 from ..schema import TABLE3_ROW_PATHS
-from .layout import Item
+from .labels import row_begun, rows_named
+from .layout import Item, label_key
 from .readings import Readings, missing
 
 __all__ = ["doubt_rows_cut_at_page_break"]
+
+#: an item number or a group's number: a line holding one begins a row of its own
+_ITEM_MARK = re.compile(r"[（(][一二三四五六七][）)]|\d{1,2}[.．、]|[一二三四][、．.]")
+
+
+def _names_a_row(line: list[Item]) -> bool:
+    """Whether a grid line's words begin or name a 表三 row (then it is that row, not another's rest)."""
+    words = "".join(label_key(it.raw) for it in line if it.is_text)
+    return bool(words) and (bool(_ITEM_MARK.search(words)) or bool(rows_named(words)) or row_begun(words) is not None)
 
 
 def _rest_of_cut(row: list[Item], first: list[Item]) -> bool:
@@ -63,8 +74,9 @@ def doubt_rows_cut_at_page_break(items: Sequence[Item], out: Readings) -> None:
             continue
         line = readings[0].lines[0]     # (every cell read from one grid line)
         nxt = after.get(line)
-        if nxt is None or any(it.line in range(line + 1, nxt) for it in items):
-            continue                    # (text between: no cut here)
+        if nxt is None or any(it.line in range(line + 1, nxt) for it in items) \
+                or nxt == line + 1 and _names_a_row(by_line[nxt]):
+            continue                    # (text between, or the next row right below: no cut here)
         if not _rest_of_cut(by_line[line], by_line[nxt]):
             continue
         for path, r in zip(paths, readings):
