@@ -100,16 +100,11 @@ def in_text_order(rows: Sequence[Sequence[Number]], shapes: Sequence[tuple[int, 
     an identity."""
     if blanks_among_zeros(rows):
         return False
-    at, alone = 0, []
+    alone, bands, at = [], [], 0
     for k, single in shapes:
         if single:
             alone.append([n.cell.value for n in rows[at]])
-        at += k
-    if not anchored(alone):
-        return False
-    bands, at = [], 0
-    for k, single in shapes:
-        if not single:
+        else:
             bands.append((at, k))
         at += k
-    return all(_broken(table, keys) for table in other_tables(rows, bands, lambda n: n.cell.value))
+    return anchored(alone) and all(_broken(table, keys) for table in other_tables(rows, bands, lambda n: n.cell.value))

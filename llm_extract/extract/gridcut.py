@@ -17,8 +17,8 @@ Such a line says the row's numbers may go on past the break: the row read from t
 read (missing, queued with what was printed), whatever its identities say. A line of the next table holding
 numbers only where the row above holds numbers other than 0 (a count never goes on after a lone 0), and an
 empty field among them, is what a cut leaves; a row printed whole holds a cell in every field. The same line right
-under the row, no page break between, naming no row of its own (a converter's PDF tables: ``|（二）部分|29|…|29|`` over ``|公开|0||||||0|``, 290
-wrapped in its narrow cell), says the same.
+under the row, no page break between, naming no row of its own (a converter's PDF tables: ``|（二）部分|29|…|29|``
+over ``|公开|0||||||0|``, 290 wrapped in its narrow cell), says the same.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def _rest_of_cut(row: list[Item], first: list[Item]) -> bool:
 
 
 def doubt_rows_cut_at_page_break(items: Sequence[Item], out: Readings) -> None:
-    """Leave unread each 表三 row read from a grid line that is its table's last (empty lines, a rule, past it)
-    when the next table's first grid line holds the rest of its numbers (see the module docstring)."""
+    """Leave unread each 表三 row read from one grid line when the next grid line (the next table's first, past a page
+    break; or the line right below, naming no row) holds the rest of its numbers (see the module docstring)."""
     by_line: dict[int, list[Item]] = {}
     for it in items:
         if it.grid:
@@ -81,5 +81,5 @@ def doubt_rows_cut_at_page_break(items: Sequence[Item], out: Readings) -> None:
             continue
         for path, r in zip(paths, readings):
             out[path] = missing(r.raw or "", r.lines, r.method,
-                                "the last row of a table before a page break, the next table's first line holding "
-                                "numbers in its fields only: its numbers may go on past the break")
+                                "the next grid line (past a page break, or right below naming no row) holds numbers "
+                                "in this row's fields only: its numbers may go on there")

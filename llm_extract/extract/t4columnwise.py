@@ -14,9 +14,10 @@ from ..form import FORM
 from .layout import Item, label_key
 from .t4oneline import holds
 
-__all__ = ["by_columns_too", "two_rows_interleaved", "span"]
+__all__ = ["by_columns_too", "two_rows_interleaved", "span", "GROUP_NAMES"]
 
-_GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
+#: 表四's three groups as a row's label prints them
+GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
 _T4_HEADING = FORM.headings["表四"]
 
 
@@ -77,11 +78,11 @@ def groups_as_rows(items: list[Item], first: int) -> bool:
     of a two-level header around its columns (行政复议 行政诉讼 / 结果维持 … / 未经复议直接起诉 复议后起诉)."""
     before = "".join(label_key(it.raw) for it in items[:first] if it.is_text)
     columns = before.find("维持")
-    if columns >= 0 and before.count("维持") == 1 and all(name in before[:columns] for name in _GROUP_NAMES):
+    if columns >= 0 and before.count("维持") == 1 and all(name in before[:columns] for name in GROUP_NAMES):
         return True             # every group named, then each column once: a grid (pdftotext prints its rows'
     #                             labels first, then the header row)
     header = "".join(label_key(it.raw) for it in items[:first] if it.is_text and not _T4_HEADING.search(it.raw))
-    if columns >= 0 and before.count("维持") == 1 and not any(name in header for name in _GROUP_NAMES):
+    if columns >= 0 and before.count("维持") == 1 and not any(name in header for name in GROUP_NAMES):
         return True             # each column named once and no group before the cells: a grid whose rows'
     #                             labels follow its cells (pdftotext: 结果维持 … 总计 / the cells / 行政复议 …)
     return columns >= 0 and before.rfind("行政复议") > columns

@@ -28,7 +28,7 @@ from .headerorder import t4_placed
 from .t4sums import without_sums
 from .t4wraps import read_wrapped_row
 from .t4pagerow import read_page_broken_row
-from .t4columnwise import by_columns_too, span, two_rows_interleaved
+from .t4columnwise import GROUP_NAMES, by_columns_too, span, two_rows_interleaved
 from .t4oneline import empty_tab_row, full_line, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
 from .ruleglyphs import bars_as_cells, digits_read_as_characters, extra_tokens, hanzi_digits_as_text, off_header_lines, rule_glyph_options, without_rule_glyphs
@@ -38,7 +38,6 @@ __all__ = ["read_table4"]
 #: the characters of 表四's column headers (结果维持 … 总计): a text piece of these only is a header's piece
 _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: the words that name each of 表四's groups as a row's label
-_GROUP_NAMES = ("行政复议", "直接起诉", "复议后起诉")
 #: the cells of one of 表四's groups
 _GROUP = len(FORM.table4_columns)
 #: the groups' names as a header prints them: a header's pieces run together with them are still its pieces
@@ -320,7 +319,7 @@ def _empty_group_row(its: list[Item]) -> bool:
     """A grid row that is a group's label and nothing else (``| 行政诉讼（复议后起诉） |  |  |  |  |  |``): that
     group printed with five blank cells, a row of its own among the three."""
     return len(its) == 1 and its[0].is_text and its[0].col == 0 \
-        and any(name in label_key(its[0].raw) for name in _GROUP_NAMES)
+        and any(name in label_key(its[0].raw) for name in GROUP_NAMES)
 
 
 def _t4_glued_run(items: list[Item]) -> tuple[str | None, str, int]:
