@@ -83,10 +83,11 @@ def test_text_outside_the_tables_keeps_its_lines_and_reads_without_mojibake() ->
     assert "\ufffd" not in text and "新乡市牧野区人民政府" in text
 
 
-def test_a_scanned_pdf_without_a_text_layer_asks_for_ocr_and_names_the_file() -> None:
+def test_a_scanned_pdf_without_a_text_layer_asks_for_ocr_and_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LLM_EXTRACT_OCR", "off")          # (with OCR on, it is read: tests/test_pdf_scan.py)
     with pytest.raises(UnsupportedFormatError, match="no text layer: a scanned PDF; OCR it first") as info:
         load(PDFS / "scanned.pdf")
-    assert "scanned.pdf" in str(info.value)
+    assert "scanned.pdf" in str(info.value) and "OCR is turned off (LLM_EXTRACT_OCR=off)" in str(info.value)
 
 
 @pytest.mark.parametrize("content, detail", [
@@ -150,7 +151,9 @@ def test_directories_yield_pdf_files(tmp_path: Path) -> None:
     assert [p.name for p in iter_inputs([tmp_path])] == ["a.pdf", "b.PDF", "c.ps"]
 
 
-def test_a_batch_of_pdfs_writes_their_records_and_goes_on_past_scanned_and_corrupt_ones(tmp_path: Path) -> None:
+def test_a_batch_of_pdfs_writes_their_records_and_goes_on_past_scanned_and_corrupt_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LLM_EXTRACT_OCR", "off")          # a scan without OCR fails by name
     inputs = tmp_path / "in"
     inputs.mkdir()
     for stem in (*FULLY_PRINTED, WITH_A_BLANK_ROW, "scanned", "locked"):

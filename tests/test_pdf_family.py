@@ -91,11 +91,14 @@ def test_a_pdf_without_ruled_tables_is_read_from_its_text_layer_as_tab_separated
     assert not any(line.startswith("\t") for line in lines)
 
 
-def test_scanned_pages_are_named_in_the_document_warnings_the_record_and_the_review_queue(tmp_path: Path) -> None:
+def test_scanned_pages_are_named_in_the_document_warnings_the_record_and_the_review_queue(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LLM_EXTRACT_OCR", "off")          # (OCR'd where it is on: tests/test_pdf_scan.py)
     doc = load(PDFS / "family-partly-scanned.pdf")      # family-split-row, then a scanned page
     assert doc.meta["scanned_pages"] == [3]
     assert doc.meta["warnings"] == ["page 3 is scanned (images without a text layer): its content was not read; "
-                                    "OCR it first (e.g. `ocrmypdf report.pdf ocr.pdf`)"]
+                                    "OCR it first (e.g. `ocrmypdf report.pdf ocr.pdf`); OCR is turned off "
+                                    "(LLM_EXTRACT_OCR=off)"]
     record = process_document(doc)
     assert record.report.values() == expected("family-partly-scanned").values()
     assert [(f.code, f.severity, f.detail) for f in record.findings if f.code.startswith("INGEST.")] == [

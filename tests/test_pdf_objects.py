@@ -41,7 +41,7 @@ def test_every_object_of_every_page_is_the_dict_pdfplumber_makes(path: Path) -> 
     with pdf_objects.stock_objects():
         expected = _objects(path)
     assert _objects(path) == expected
-    assert any(page.get("char") for page in expected) or path.stem == "scanned"
+    assert any(page.get("char") for page in expected) or path.stem.startswith("scanned")
 
 
 def test_characters_take_the_fast_path_and_other_objects_pdfplumber_s_own(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -75,8 +75,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
 
     HTML, DOCX and a PDF's ruled tables become text in the one-cell-per-line layout of a Word
     text export; a PDF's text outside ruled tables keeps its columns as tab-separated rows (a
-    scanned PDF is refused: it needs OCR first; scanned pages of a PDF are named in
-    ``meta["warnings"]``). A word-processor file (``.doc``, ``.docx``, ``.docm``, ``.wps``, ``.rtf``,
+    scanned page is read by OCR where the ``ocr`` extra is installed, :mod:`.pdf_scan`; else a PDF of scans only
+    is refused: it needs OCR first, and scanned pages of a PDF are named in ``meta["warnings"]``). A word-processor file (``.doc``, ``.docx``, ``.docm``, ``.wps``, ``.rtf``,
     ``.odt``) is read as what its bytes hold: old binary Word (Word 97–2003, :mod:`.doc`), a
     ``.docx``, an OpenDocument text (:mod:`.odt`), RTF (:mod:`.rtf`), or a web page saved by Word
     (HTML, or MHT: :mod:`.docx_parts`); all are common on government sites. ``limits``: a document over the
@@ -108,6 +108,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
             meta = {"scanned_pages": pdf.scanned_pages, "warnings": [scanned_pages_warning(pdf.scanned_pages)]}
         if pdf.ocr_pages:                # the text of these pages is an OCR engine's reading of a scan
             meta["ocr_pages"] = pdf.ocr_pages
+        if pdf.ocr_read_pages:           # (read by OCR here: .pdf_scan)
+            meta["ocr_read_pages"] = pdf.ocr_read_pages
         if pdf.undecodable_pages:        # fonts without a usable ToUnicode map: the text needs OCR
             meta["undecodable_pages"] = pdf.undecodable_pages
             meta["undecodable_chars"] = list(pdf.undecodable_chars)

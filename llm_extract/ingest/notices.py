@@ -38,9 +38,9 @@ register(SCANNED_PAGES, "PDF 部分页面是扫描图像（没有文字层），
 
 
 OCR_PAGES = "INGEST.OCR_PAGES"
-register(OCR_PAGES, "PDF 页面是扫描图像上的不可见 OCR 文字层：文字是 OCR 的识别结果，可能误读数字",
-         "pages of the PDF are a scan under an invisible OCR text layer: their text is an OCR engine's reading, "
-         "which may misread digits")
+register(OCR_PAGES, "PDF 页面是扫描图像：其文字是 OCR 的识别结果（不可见的 OCR 文字层，或由本工具 OCR），可能误读数字",
+         "pages of the PDF are scans: their text is an OCR engine's reading (an invisible OCR text layer, or OCR "
+         "run here), which may misread digits")
 
 
 register(OCR_SPACING, "文本是 OCR 结果（汉字之间有空格，读取前已去除）：OCR 可能漏读或重复数字",
@@ -83,6 +83,10 @@ def _scanned(doc: Document) -> list[int]:
     return [int(p) for p in doc.meta.get("scanned_pages", [])]
 
 
+def _pages(pages: list[int]) -> str:
+    return f"page {pages[0]} is" if len(pages) == 1 else f"pages {', '.join(map(str, pages))} are"
+
+
 def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Finding]:
     """The findings ingest leaves on the record: a warning naming the scanned pages, if any; one naming the
     ``unread_tables`` (no cell read) of a document that shows pictures."""
@@ -101,10 +105,14 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
                            message=f"the same report is printed again ({spans}): only the first copy was read"))
     ocr = [int(p) for p in doc.meta.get("ocr_pages", [])]
     if ocr:
-        which = f"page {ocr[0]} is" if len(ocr) == 1 else f"pages {', '.join(map(str, ocr))} are"
-        out.append(Finding(code=OCR_PAGES, severity="warning", detail={"pages": ocr},
-                           message=f"{which} a scan under an invisible OCR text layer: the text read is the OCR "
-                                   "engine's; 表二 (in no identity) is not proven from it (READ.OCR_TEXT)"))
+        here = [int(p) for p in doc.meta.get("ocr_read_pages", [])]
+        layer = [p for p in ocr if p not in here]
+        what = [f"{_pages(layer)} a scan under an invisible OCR text layer"] if layer else []
+        what += [f"{_pages(here)} a scan without a text layer, read by OCR here (RapidOCR)"] if here else []
+        detail: dict[str, list[int]] = {"pages": ocr, "read_here": here} if here else {"pages": ocr}
+        out.append(Finding(code=OCR_PAGES, severity="warning", detail=detail,
+                           message=f"{'; '.join(what)}: the text read is the OCR engine's; 表二 (in no identity) is "
+                                   "not proven from it (READ.OCR_TEXT)"))
     if doc.meta.get("ocr_spacing"):
         out.append(Finding(code=OCR_SPACING, severity="warning",
                            message="the text prints spaces between its Chinese characters as OCR does: they were "

@@ -12,10 +12,11 @@ rules) still reads as tab-separated rows, and a row of such a table with blank c
 row, its numbers placed in their columns by position (:mod:`~llm_extract.ingest.pdf_columns`). Running heads, feet and page numbers are
 dropped. Tables and lines keep their order on the page.
 
-A PDF without a text layer (a scan) is refused with advice to OCR it first; a PDF
-with some scanned pages is read, and :attr:`PdfText.scanned_pages` names the pages
-whose text it could not read, and :attr:`PdfText.ocr_pages` the pages whose text is an invisible
-OCR layer over a page image (:mod:`~llm_extract.ingest.pdf_ocr`), and
+A page without a text layer (a scan) is read by OCR where the ``ocr`` extra is installed
+(:mod:`~llm_extract.ingest.pdf_scan`; :attr:`PdfText.ocr_read_pages` names those pages); else a PDF of
+scans only is refused with advice to OCR it first, a PDF with some scanned pages is read, and
+:attr:`PdfText.scanned_pages` names the pages whose text it could not read, and
+:attr:`PdfText.ocr_pages` the pages whose text is an invisible OCR layer over a page image (:mod:`~llm_extract.ingest.pdf_ocr`), and
 :attr:`PdfText.undecodable_pages` those whose text layer cannot be decoded (fonts without a usable
 ToUnicode map, :mod:`~llm_extract.ingest.pdf_decode`). An encrypted, truncated or corrupt PDF is a
 :class:`BinaryDocumentError` naming the file.
@@ -37,6 +38,7 @@ from .pdf_headdigits import join_header_digits
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
+from .pdf_scan import MAX_OCR_PAGES, scan_page, why_no_ocr
 from .pdf_spacing import letter_spacing
 from .pdf_spill import join_spilled
 from .pdf_turned import upright_page
@@ -46,7 +48,6 @@ __all__ = ["pdf_to_text", "read_pdf", "PdfText", "scanned_pages_warning", "PDF_I
 
 PDF_INSTALL_HINT = "reading PDF needs the optional package pdfplumber: pip install 'llm-extract[pdf]'"
 OCR_ADVICE = "OCR it first (e.g. `ocrmypdf report.pdf ocr.pdf`)"
-_NO_TEXT = f"no text layer: a scanned PDF; {OCR_ADVICE}"
 _EOF_WINDOW = 2048                            # where a complete PDF's last %%EOF marker must lie
 
 
@@ -60,6 +61,12 @@ class PdfText:
     ocr_pages: list[int] = field(default_factory=list)
     undecodable_pages: list[int] = field(default_factory=list)
     undecodable_chars: tuple[int, int] = (0, 0)     # those pages' unmapped and mis-mapped characters, and printed ones
+    ocr_read_pages: list[int] = field(default_factory=list)    # scans OCR'd here (.pdf_scan): among ocr_pages too
+
+
+def ocr_advice() -> str:
+    """What to do about scanned pages left unread: OCR them first, and why this run did not (.pdf_scan)."""
+    return f"{OCR_ADVICE}; {why}" if (why := why_no_ocr()) else OCR_ADVICE
 
 
 def scanned_pages_warning(pages: list[int]) -> str:
@@ -68,7 +75,7 @@ def scanned_pages_warning(pages: list[int]) -> str:
         which, its = f"page {pages[0]} is", "its"
     else:
         which, its = f"pages {', '.join(map(str, pages))} are", "their"
-    return f"{which} scanned (images without a text layer): {its} content was not read; {OCR_ADVICE}"
+    return f"{which} scanned (images without a text layer): {its} content was not read; {ocr_advice()}"
 
 
 def _load_pdfplumber() -> Any:
@@ -88,6 +95,7 @@ class _Page:
     ocr: bool = False                 # its text is an invisible OCR layer over an image of the page
     spacing: float = 0.0              # its letter-spacing (.pdf_spacing)
     undecodable: tuple[int, int, int] = (0, 0, 0)    # its unmapped and mis-mapped characters, and those printed
+    scanned: bool = False             # an image without a text layer, OCR'd here (.pdf_scan)
 
     def blocks(self) -> list[TextLine | PdfTable]:
         """Its lines (without furniture) and tables, top to bottom."""
@@ -136,8 +144,13 @@ def _pages(pdfplumber: Any, data: bytes, path: str, max_pages: int = 0) -> tuple
             pages: list[_Page] = []
             scanned: list[int] = []
             spacing = 0.0
+            ocr_left = MAX_OCR_PAGES
             for number, page in enumerate(pdf.pages, start=1):
                 read = _read_page(page, number, spacing)
+                if read is None and page.images and ocr_left > 0 and (image := scan_page(page)) is not None:
+                    ocr_left -= 1              # a scan, read by OCR (.pdf_scan): its text is an OCR engine's
+                    if (read := _read_page(image, number, spacing)) is not None:
+                        read.ocr = read.scanned = True
                 if read is not None:
                     pages.append(read)
                     spacing = read.spacing
@@ -218,12 +231,12 @@ def read_pdf(data: bytes, path: str = "<bytes>", *, max_pages: int = 0) -> PdfTe
     if not count:
         raise EmptyDocumentError(path, "the PDF has no pages")
     if not pages:
-        raise UnsupportedFormatError(path, _NO_TEXT)
+        raise UnsupportedFormatError(path, f"no text layer: a scanned PDF; {ocr_advice()}")
     undecodable = [p for p in pages if undecodable_page(*p.undecodable)]
     return PdfText("\n".join(_layout(pages)).strip("\n") + "\n", scanned, [p.number for p in pages if p.ocr],
                    [p.number for p in undecodable],
                    (sum(p.undecodable[0] + p.undecodable[1] for p in undecodable),
-                    sum(p.undecodable[2] for p in undecodable)))
+                    sum(p.undecodable[2] for p in undecodable)), [p.number for p in pages if p.scanned])
 
 
 def pdf_to_text(data: bytes, path: str = "<bytes>") -> str:
