@@ -12,6 +12,7 @@ skipped, except in CI (``CI=true``), where they fail.
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import pytest
 from llm_extract import UnsupportedFormatError, load, process_document
 from llm_extract.evidence import Status
 from llm_extract.ingest import pdf_scan
-from llm_extract.ingest.pdf_scan import box_chars
+from llm_extract.ingest.pdf_scan import box_chars, despeckle, level_boxes, skew
 from llm_extract.schema import Report
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
@@ -95,3 +96,42 @@ def test_without_the_extra_a_scan_is_refused_with_how_to_install_it(monkeypatch:
     with pytest.raises(UnsupportedFormatError) as info:
         load(SCAN)
     assert "install the OCR extra to read scanned pages: pip install 'llm-extract[ocr]'" in str(info.value)
+
+
+def _turned(box: list[tuple[float, float]], degrees: float, centre: tuple[float, float]) -> list[tuple[float, float]]:
+    a = math.radians(degrees)
+    cx, cy = centre
+    return [(cx + (x - cx) * math.cos(a) - (y - cy) * math.sin(a), cy + (x - cx) * math.sin(a) + (y - cy) * math.cos(a))
+            for x, y in box]
+
+
+def test_a_page_scanned_askew_is_levelled_so_that_a_rows_cells_share_one_line_again() -> None:
+    centre = (600.0, 800.0)
+    row = [[(x, 1000.0), (x + w, 1000.0), (x + w, 1030.0), (x, 1030.0)]
+           for x, w in ((100, 400), (600, 150), (800, 150), (1000, 150))]      # a label and three cells
+    lines = [[(100.0, y), (1100.0, y), (1100.0, y + 30), (100.0, y + 30)] for y in (200.0, 300.0, 400.0)]
+    turned = [_turned(b, 0.8, centre) for b in row + lines]
+    assert max(b[0][1] for b in turned[:4]) - min(b[0][1] for b in turned[:4]) > 12   # askew: the row's tops part
+    assert math.degrees(skew(turned)) == pytest.approx(0.8)
+    level = level_boxes(turned, centre)
+    for got, want in zip(level, row + lines):
+        assert [c for point in got for c in point] == pytest.approx([c for point in want for c in point])
+    straight = row + lines                                   # a straight scan is left as it is
+    assert level_boxes(straight, centre) is straight
+    assert skew(row[1:]) == 0.0                              # (short boxes, cells, do not tell the slope)
+
+
+def test_a_scanners_specks_are_cleaned_and_a_one_pixel_stroke_is_kept() -> None:
+    numpy = pytest.importorskip("numpy")
+    page = numpy.full((9, 9), 255, dtype=numpy.uint8)
+    page[1:8, 4] = 0                        # a stroke one pixel wide (a 1)
+    page[2, 1] = 0                          # dust
+    page[6, 7] = 120                        # a grey speck
+    page[7, 1] = 180                        # a faint one, more than 60 levels darker than all around it
+    clean = despeckle(page)
+    assert (clean[1:8, 4] == 0).all()
+    assert clean[2, 1] == clean[6, 7] == clean[7, 1] == 255
+    assert (numpy.delete(clean, 4, axis=1) == 255).all()
+    hole = numpy.zeros((5, 5), dtype=numpy.uint8)
+    hole[2, 2] = 255                        # a light speck inside a dark stroke
+    assert (despeckle(hole) == 0).all()
