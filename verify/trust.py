@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from llm_extract.bodies import names_a_body
 from llm_extract.ocrglyphs import FULLWIDTH_OCR_LETTERS, OCR_LETTERS
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Method, Reading, Record, Status
-from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_ROW_PATHS, TABLE4_PATHS
+from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS, TABLE3_ROW_PATHS, TABLE4_PATHS
 
 from .ocrdigits import RULE as ALIKE_DIGITS_RULE, alike_digit_cells
 from .rules import register
@@ -109,7 +109,7 @@ _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misr
               OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
                              "(an OCR misreading of the year?)",
               OCR_BLANK_RULE: "an empty cell of OCR text, no mark printed in it: the engine may have dropped its "
-                              "digits (a part and its total, or a row of zeros, dropped together still add up)",
+                              "digits (a 0, a part and its total, or a row of zeros, dropped together still add up)",
               ALIKE_DIGITS_RULE: "OCR text: one digit read as another throughout this 表四 group keeps its sum, "
                                  "the group's one identity (a glyph misread alike in a count and its total)",
               RUN_TOGETHER_RULE: "cells run together in one token of OCR text (00 as 0, 0): the engine may have "
@@ -135,8 +135,9 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
     agency (``READ.OCR_NAME``; noted apart when it does not end as a body's name does,
     :func:`llm_extract.bodies.names_a_body`), and every 表四 cell read empty with nothing printed in it
     (``READ.OCR_BLANK``: tesseract read a group's ``1`` and its total ``1`` as nothing, and the group's one
-    identity still held; a 表三 cell dropped so breaks its row and its column unless three more cells around it
-    were dropped alike, but a 表三 row read blank throughout, its label alone, is unverified too: tesseract drops a
+    identity still held), and so is every 表三 cell read empty: a dropped ``0`` breaks no identity (a blank counts
+    as 0 in them; RapidOCR missed the 0 of (七)总计's 科研机构 on a speckled scan, and the cell came out proven
+    blank), and a 表三 row read blank throughout, its label alone, is unverified too: tesseract drops a
     row of zeros whole, which breaks nothing, :func:`blank_rows`; a placeholder the engine printed, 无 or -, is a mark and stays as its identities say). The layer is
     known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
     (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` or ``INGEST.OCR_SPECKS`` for an OCR'd text, web page or Word
@@ -152,7 +153,7 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
     _unverified(record, "agency", OCR_NAME_RULE, None if not names_a_body(record.report.agency) else _OCR_BODY_NOTE)
     if not _written_elsewhere(record.report.year, record.provenance.get("year"), lines):
         _unverified(record, "year", OCR_YEAR_RULE)
-    for path in TABLE4_PATHS:
+    for path in (*TABLE3_PATHS, *TABLE4_PATHS):
         prov = record.provenance.get(path)
         if prov is not None and prov.kind is _BLANK_KIND:                  # nothing printed: dropped digits?
             _unverified(record, path, OCR_BLANK_RULE)
