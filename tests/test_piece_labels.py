@@ -10,6 +10,8 @@ every label is printed whole (``extract/formorder.py``), and proven where every 
 
 from __future__ import annotations
 
+import time
+
 from llm_extract.evidence import Method, Status
 from llm_extract.extract import extract_regex
 from llm_extract.extract.formorder import read_form_order
@@ -111,3 +113,13 @@ def test_numbers_out_of_the_forms_order_are_not_read() -> None:
     rows = _table()
     rows["rejected_duplicate"] = [0, 4, 0, 0, 0, 0, 4]        # its 4 a column to the right: a column sum breaks
     assert read_form_order(_text(rows).split("\n")) is None
+
+
+def test_a_region_of_many_item_pieces_is_looked_at_boundedly_and_names_nothing() -> None:
+    # a hostile text: 1,000 item numbers' pieces, each followed by 230 pieces of a group title before its label's
+    # rest (each piece would be looked at 240 times): past 64 item numbers' pieces the region is no such table
+    lines = ("1.属\n" + "予公\n" * 230 + "于国\n家秘\n密\n") * 1000
+    started = time.perf_counter()
+    assert rows_in_pieces(lines.split("\n")) == frozenset()
+    assert time.perf_counter() - started < 5
+    assert rows_in_pieces(lines.split("\n")[:234 * 64]) == {"denied_state_secret"}     # (64 of them: named)

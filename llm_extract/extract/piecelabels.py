@@ -24,8 +24,8 @@ number: the same evidence as its label on one line, cut into pieces; it names wh
 never where their numbers stand (the readers that use it place the numbers by the form's order and the
 identities: :mod:`.formorder`).
 
-Bounded: each run looks at most :data:`_MAX_PIECES` lines after its item number, and pieces are at most
-:data:`_MAX_PIECE` characters.
+Bounded: at most :data:`_MAX_ITEMS` item numbers' pieces in a region (more name nothing), each run looking at
+most :data:`_MAX_PIECES` lines after its item number.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ __all__ = ["rows_in_pieces"]
 #: lines looked at after an item number's piece (a page break's repeated header and a page of numbers may
 #: stand between two pieces), and the longest line that goes on with a label
 _MAX_PIECES, _MAX_PIECE = 240, 4
+#: item numbers' pieces looked at in a region (the form has 19 numbered rows; a page break's copies add a few):
+#: past it the region is no such table, and nothing is named
+_MAX_ITEMS = 64
 #: an item number and the first characters of its label (``1.属``, ``2、没有``)
 _ITEM_PIECE = re.compile(r"^(\d)[.、]([\u4e00-\u9fff][\u4e00-\u9fff、]{0,3})$")
 #: the numbered rows: (item number, the row's printed words as a label key, row key)
@@ -78,10 +81,11 @@ def rows_in_pieces(lines: list[str]) -> frozenset[str]:
     """The numbered 表三 rows whose labels ``lines`` print in pieces (see the module's docstring)."""
     keys = [label_key(line) for line in lines]
     pieces = [k for k in keys if k]
+    items = [(i, m) for i, key in enumerate(pieces) if (m := _ITEM_PIECE.match(key)) is not None]
+    if len(items) > _MAX_ITEMS:
+        return frozenset()
     named: set[str] = set()
-    for i, key in enumerate(pieces):
-        if (m := _ITEM_PIECE.match(key)) is None:
-            continue
+    for i, m in items:
         number, first = m.groups()
         after: list[str] = []
         for piece in pieces[i + 1:i + 1 + _MAX_PIECES]:
