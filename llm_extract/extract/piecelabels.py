@@ -15,14 +15,14 @@ item's alternate line by line (each piece a block of its own, as the page's top-
 
 No line here names a row (:mod:`.regionevents` sees ``1.属``, too short to begin one). :func:`rows_in_pieces`
 names the numbered rows (``1.`` … ``8.`` under a group) whose whole printed words such a run of pieces spells:
-an item number's piece (``1.属``: the number and the first words of the rows so numbered that begin
-with them), then pieces that each either go on with the row's words or stand apart from it: a piece of a group
-title of the form (``（三）不予公开``, ``三、本年度办理结果``), of 表三's header or column headers (repeated past a
-page break between two pieces of a label), another row's whole label, or a cell (that page's numbers), until the row's words are complete.
-A piece that is neither ends the run unnamed. So a row is named only where every character of its words is printed, in order, after its own item
-number: the same evidence as its label on one line, cut into pieces; it names which rows the region prints,
-never where their numbers stand (the readers that use it place the numbers by the form's order and the
-identities: :mod:`.formorder`).
+an item number's piece (``1.属``: the number and the first words of the rows so numbered that begin with them),
+then pieces that each either go on with the row's words or stand apart from it: a piece of a group title of the
+form (``（三）不予公开``, ``三、本年度办理结果``), of 表三's header or column headers (repeated past a page break
+between two pieces of a label), another row's whole label, or a cell (that page's numbers), until the row's
+words are complete. A piece that is neither ends the run unnamed. So a row is named only where every character
+of its words is printed, in order, after its own item number: the same evidence as its label on one line, cut
+into pieces. It names which rows the region prints, never where their numbers stand (the readers that use it
+place the numbers by the form's order and the identities: :mod:`.formorder`, :mod:`.headcells`).
 
 Bounded: at most :data:`_MAX_ITEMS` item numbers' pieces in a region (more name nothing), each run looking at
 most :data:`_MAX_PIECES` lines after its item number.
@@ -66,7 +66,7 @@ def _apart_piece(piece: str) -> bool:
 
 
 def _spelled(words: str, pieces: list[str]) -> bool:
-    """Whether ``pieces`` go on to spell ``words`` whole, group titles' pieces skipped."""
+    """Whether ``pieces`` go on to spell ``words`` whole, the pieces standing apart from it skipped."""
     for piece in pieces:
         if words.startswith(piece):
             words = words[len(piece):]
