@@ -27,7 +27,9 @@ Generic column headers (``数据 1`` … ``数据 6``) hold a number each, the h
 line or on the next line alone.
 
 A reading is taken only when every row's label is printed somewhere in the region (a row whose label
-is not recognised may be a row the form does not have, standing in for one it does), when every identity of 表三 holds in it (25 row sums, the column sums, the
+is not recognised may be a row the form does not have, standing in for one it does; a numbered label printed
+in pieces a few characters to a line, a group title's or a repeated header's pieces among them, counts:
+:mod:`.piecelabels`), when every identity of 表三 holds in it (25 row sums, the column sums, the
 balance: a slid or misplaced number breaks them), when the numbers printed on one line stand in one row of
 it (a line is one baseline: numbers side by side are one row's, never a column's), when every label printed in the region agrees with
 it, and when the other reading does not hold with other values. Labels agree when
@@ -64,6 +66,7 @@ from .blockorder import order_checked
 from .blockperms import permuted_tables
 from .blocktext import Number, all_counts, bare_total, empty_among, heading_span, mixed_lines
 from .t3instances import table3_broken
+from .piecelabels import rows_in_pieces
 from .onerowform import ONE_ROWS, SUB_ROWS, one_row_readings
 from .readings import Readings, reading
 from .regionevents import region_events
@@ -243,11 +246,12 @@ _WEAKER = ((False, False, False), (True, False, False), (True, True, False), (Tr
 
 
 def read_rows(events: list[Event], rows: tuple[str, ...], bare_total: bool = False,
-              permute: bool = False) -> tuple[list[Number], str] | None:
+              permute: bool = False, in_pieces: frozenset[str] = frozenset()) -> tuple[list[Number], str] | None:
     """The numbers in row-major order of ``rows`` and the method, when the events hold exactly one reading;
     ``bare_total``: a bare 总计 was printed, (七)'s label or the total column's header alike; ``permute``: a
-    block's columns may stand in the boxes' order (:func:`_by_blocks`), the weakest reading, asked for last."""
-    named = {_ROWS[row] for row, number in events if number is None and row != TEXT}
+    block's columns may stand in the boxes' order (:func:`_by_blocks`), the weakest reading, asked for last;
+    ``in_pieces``: rows whose labels the region prints in pieces (:mod:`.piecelabels`), named as well."""
+    named = {_ROWS[row] for row, number in events if number is None and row != TEXT} | in_pieces
     if bare_total and _TOTAL_ROW in rows:
         named.add(_TOTAL_ROW)       # (七)总计 printed as 总计: told from the column's header by no word
     numbers = [number for _, number in events if number is not None]
@@ -320,7 +324,7 @@ def read_form_order(lines: list[str], permute: bool = False) -> Readings | None:
     attempts = [(end, _ROWS), (end, ONE_ROWS)] + ([(header, _ROWS), (header, ONE_ROWS)] if header else [])
     for last, rows in attempts:          # （六）其他处理 printed as one row? 表三's cells after 表四's heading?
         events = region_events(lines, start, last, one_row=rows is ONE_ROWS)
-        read = read_rows(events, rows, bare_total(lines, start, last), permute)
+        read = read_rows(events, rows, bare_total(lines, start, last), permute, rows_in_pieces(lines[start:last]))
         if read is not None:
             break
     if read is None or _lines_mixed(read[0]) or line_printed_twice(events, lines):

@@ -37,6 +37,7 @@ from ..evidence import Method
 from ..form import FORM
 from .bandorder import anchored, blanks_among_zeros, other_tables
 from .blocktext import Number, heading_span, int_value
+from .piecelabels import rows_in_pieces
 from .regionevents import region_events
 from .readings import Readings, missing, reading
 from .roworder import TEXT, line_printed_twice, row_printed_twice
@@ -163,7 +164,8 @@ def read_head_cells(lines: list[str]) -> Readings | None:
     if (span := heading_span(lines, _T3_HEADING, _T4_HEADING)) is None:
         return None
     events = region_events(lines, *span)
-    named = {row for row, number in events if number is None and row != TEXT}
+    named = {row for row, number in events if number is None and row != TEXT} \
+        | {_ROWS.index(row) for row in rows_in_pieces(lines[span[0]:span[1]])}   # (labels in narrow cells' pieces)
     numbers = [n for _, n in events if n is not None]
     if len(numbers) != len(_ROWS) * _WIDTH or len(named) != len(_ROWS) or row_printed_twice(events) \
             or line_printed_twice(events, lines):

@@ -12,7 +12,7 @@ import unicodedata
 
 from .layout import Item
 
-__all__ = ["uneven_lines", "uneven_gaps", "back_on_next_line"]
+__all__ = ["uneven_lines", "uneven_gaps", "back_on_next_line", "past_short_row"]
 
 
 def uneven_lines(label: Item, values: list[Item]) -> bool:
@@ -80,3 +80,15 @@ def back_on_next_line(values: list[Item], lines: list[str] | None) -> bool:
         at[v.line] = start + len(v.raw.strip())
         xs.append(_x(text, start))
     return any(b <= a for a, b in zip(xs, xs[1:]))
+
+
+def past_short_row(items: list[Item], i: int, values: list[Item], n: int, labelled: list[int]) -> bool:
+    """Whether a row of several columns takes numbers from lines after its label's while the row labelled
+    above it printed fewer numbers than it has columns (plain ``pdftotext`` of a LibreOffice table with empty
+    cells: ``规章`` / ``0`` / ``行政规范性文件 0`` / ``0`` / ``165``, where the second 0 is 规章's last cell, printed
+    after the next row's label, and 行政规范性文件's middle cell is empty): the numbers below the label may be
+    the row above's, so which are this row's cells is a guess."""
+    if n < 2 or all(v.line == items[i].line for v in values):
+        return False
+    above = [j for j in labelled if j < i]
+    return bool(above) and sum(1 for it in items[above[-1] + 1:i] if it.is_value) < n

@@ -9,7 +9,7 @@ from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
 from .t2nbsp import nbsp_cells
 from .t2grid import merged_grid, row_alone, spanned_cells, with_grid_blanks, wrapped_past_its_line
 from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
-from .t2lines import back_on_next_line, uneven_gaps, uneven_lines
+from .t2lines import back_on_next_line, past_short_row, uneven_gaps, uneven_lines
 from .extracols import added_column, t2_header
 from .headerorder import STOCK_NAMES, header_order
 from .columns import CLEAR_MARGIN, place_by_columns
@@ -175,7 +175,8 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                                                            or box_among_empty_rows(items, i, values, labelled)):
                 method = Method.T2_BOXES      # one to a line, blank lines between: the order a text tool's
             elif method == "label+cells" and (uneven_lines(item, printed) or uneven_gaps(printed, lines)
-                                              or back_on_next_line(printed, lines)):
+                                              or back_on_next_line(printed, lines)
+                                              or past_short_row(items, i, printed, n, labelled)):
                 method = Method.T2_UNEVEN_LINES     # 1 / 13 0: a number's runs parted, perhaps
             stray = _stray_digits(lines, item, region) if lines is not None else None
             for path, v, p in zip(paths, values, printed_order):
