@@ -132,14 +132,16 @@ def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]]
 
 def numbers_before_empty_label(items: list[Item], order: list[tuple[str, int]],
                                taken: Mapping[int, tuple[Sequence[str], list[Item]]]) -> bool:
-    """Whether a 表三 row's label has no number of its own (none between it and the next label) and stands right
-    after numbers the row above read from below its own label (that label, perhaps a group's heading, then the
-    numbers, then this label: ``8.属于行政查询事项`` / ``0 0 0 0 1 0 1`` a line each / ``1.本机关不掌握相关政府`` /
-    ``信息`` / ``2.没有现成…``). A text tool printing a row's numbers after its label (its boxes top down) and one
-    printing them before it (pdfminer with ``boxes_flow=None`` sorts boxes by their lower edges: a label wrapped
-    over two lines ends below its row's one-line cells and is printed after them, a one-line label before them)
-    print this alike: the numbers are the row above's (this row blank, printing nothing) or this row's (the row
-    above blank), and the rows above it likewise shifted by one; outcome rows so shifted keep every identity."""
+    """Whether a 表三 row's label, wrapped over two lines or more (the next item stands further below it than each
+    of the numbers above it below the one before), has no number of its own (none between it and the next label)
+    and stands right after numbers the row above read a cell a line below its own label (that label, perhaps a
+    group's heading, then the numbers, then this label: ``8.属于行政查询事项`` / ``0 0 0 0 1 0 1`` a line each /
+    ``1.本机关不掌握相关政府`` / ``信息`` / ``2.没有现成…``). A text tool printing a row's numbers after its label
+    and pdfminer with ``boxes_flow=None`` (boxes sorted by their lower edges: a label wrapped over two lines ends
+    below its row's one-line cells and is printed after them) print this alike: the numbers are the row above's
+    (this row blank, printing nothing) or this row's (the row above blank), and the rows above it likewise shifted
+    by one; outcome rows so shifted keep every identity. A one-line label alone stays a blank row's: either tool
+    prints it before its cells."""
     for k in range(1, len(order)):
         (above, above_idx), (row, idx) = order[k - 1], order[k]
         nxt = order[k + 1][1] if k + 1 < len(order) else len(items)
@@ -147,11 +149,14 @@ def numbers_before_empty_label(items: list[Item], order: list[tuple[str, int]],
                 or any(it.is_value for it in items[idx + 1:nxt]):
             continue                    # (its own numbers after it, or no number right above it)
         paths, chosen = taken.get(above_idx, ((), []))
-        if not paths or not chosen or chosen[-1] is not items[idx - 1] \
-                or chosen[0].line <= items[above_idx].line:
-            continue                    # (the numbers right above it are no row's read from below its label)
+        if not paths or len(chosen) < 2 or chosen[-1] is not items[idx - 1] \
+                or chosen[0].line <= items[above_idx].line or len({it.line for it in chosen}) != len(chosen):
+            continue                    # (the numbers right above it are no row's read a cell a line below its label)
+        if idx + 1 >= len(items) or items[idx + 1].line - items[idx].line <= chosen[-1].line - chosen[-2].line:
+            continue                    # (a label on one line: printed before its cells, so a blank row's)
         first = next((j for j in range(above_idx + 1, idx) if items[j] is chosen[0]), None)
-        if first is not None and all(items[j].is_text and strip_item_number(items[j].key) in _GROUPS for j in range(above_idx + 1, first)):
+        if first is not None and all(items[j].is_text and strip_item_number(items[j].key) in _GROUPS
+                                     for j in range(above_idx + 1, first)):
             return True                 # (a group's heading between the row above's label and its numbers)
     return False
 
