@@ -17,7 +17,9 @@
   claims stand right above the label (``llm_extract/extract/direction.py``): a text tool that
   prints each row's numbers before its label (pdftotext's default mode on a word processor's PDF) would
   give the row below's numbers to this label. No identity checks 表二; in 表三 every row shifted by one
-  keeps the identities as often as not (a table of zeros under a total row read as zeros).
+  keeps the identities as often as not (a table of zeros under a total row read as zeros). The same where a
+  表三 label wrapped over two lines, with no number of its own, stands right after the numbers the row above read
+  below its label (pdfminer's ``boxes_flow=None`` printing a wrapped label after its row's cells, a blank row above it).
 * ``READ.ONE_CUT``: a 表二 cell cut from a glued digit run that has one cut only (``规章1000`` → 10, 0, 0):
   a blank cell leaves no trace in a run (10, blank, 0 also prints ``100``), and no identity checks 表二.
   verify/decide.py gives the same rule to a 表三/表四 run with one reading only when the report breaks

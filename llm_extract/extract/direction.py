@@ -31,8 +31,8 @@ from .labels import rows_named, strip_item_number
 from .layout import Item, label_key
 from .readings import Readings, missing
 
-__all__ = ["EITHER_WAY", "rows_above_or_below", "rows_below_beside_rows_above", "contested_lines", "stacked_lines",
-           "label_words"]
+__all__ = ["EITHER_WAY", "rows_above_or_below", "rows_below_beside_rows_above", "numbers_before_empty_label",
+           "contested_lines", "stacked_lines", "label_words"]
 
 EITHER_WAY = Method.CELLS_ABOVE_OR_BELOW
 _BLOCK = 7          # numbers left over above a label beyond which they are a block printed by column
@@ -79,10 +79,13 @@ def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]]
     lines below its label, right above the next row's label (nothing between but those numbers) whose
     line holds no number, read the next row's numbers as much as its own. Each such row is marked
     :data:`EITHER_WAY`: rows shifted by one inside 表三's outcomes keep every identity (the blank row
-    ``２．其他法律行政法规禁止公开`` took ``３．危及“三安全一稳定”``'s zeros, and each row below the next's). Whether
-    it marked any."""
-    if not any(chosen and chosen[0].line < items[idx].line and max(map(_LINE, chosen)) < items[idx].line
-               for idx, (_, chosen) in taken.items()):
+    ``２．其他法律行政法规禁止公开`` took ``３．危及“三安全一稳定”``'s zeros, and each row below the next's). So is
+    each such row of a table where a label with no number of its own stands right after the numbers the row above
+    read below its label (:func:`numbers_before_empty_label`: a wrapped label printed after its row's cells).
+    Whether it marked any."""
+    empty_label = numbers_before_empty_label(items, order, taken)
+    if not empty_label and not any(chosen and chosen[0].line < items[idx].line
+                                   and max(map(_LINE, chosen)) < items[idx].line for idx, (_, chosen) in taken.items()):
         return False                    # (no row read from above its label: most tables, told at once)
     index = {id(it): j for j, it in enumerate(items)}
     number_lines = {it.line for it in items if it.is_value}
@@ -109,7 +112,7 @@ def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]]
         before = items[span[0] - 1] if span[0] > 0 else None
         return before is None or not (group_heading(span[0] - 1) or _own_piece(before.key, row))
 
-    if not any(above(row, idx) for row, idx in order):
+    if not empty_label and not any(above(row, idx) for row, idx in order):
         return False
     marked = False
     for (row, idx), (_, nxt) in zip(order, order[1:]):
@@ -125,6 +128,37 @@ def rows_below_beside_rows_above(items: list[Item], order: list[tuple[str, int]]
                                 "table that prints some rows' numbers above their labels: they may be that row's")
             marked = True
     return marked
+
+
+def numbers_before_empty_label(items: list[Item], order: list[tuple[str, int]],
+                               taken: Mapping[int, tuple[Sequence[str], list[Item]]]) -> bool:
+    """Whether a 表三 row's label, wrapped over two lines or more (the next item stands further below it than each
+    of the numbers above it below the one before), has no number of its own (none between it and the next label)
+    and stands right after numbers the row above read a cell a line below its own label (that label, perhaps a
+    group's heading, then the numbers, then this label: ``8.属于行政查询事项`` / ``0 0 0 0 1 0 1`` a line each /
+    ``1.本机关不掌握相关政府`` / ``信息`` / ``2.没有现成…``). A text tool printing a row's numbers after its label
+    and pdfminer with ``boxes_flow=None`` (boxes sorted by their lower edges: a label wrapped over two lines ends
+    below its row's one-line cells and is printed after them) print this alike: the numbers are the row above's
+    (this row blank, printing nothing) or this row's (the row above blank), and the rows above it likewise shifted
+    by one; outcome rows so shifted keep every identity. A one-line label alone stays a blank row's: either tool
+    prints it before its cells."""
+    for k in range(1, len(order)):
+        (above, above_idx), (row, idx) = order[k - 1], order[k]
+        nxt = order[k + 1][1] if k + 1 < len(order) else len(items)
+        if row not in TABLE3_ROW_PATHS or idx == 0 or not items[idx - 1].is_value \
+                or any(it.is_value for it in items[idx + 1:nxt]):
+            continue                    # (its own numbers after it, or no number right above it)
+        paths, chosen = taken.get(above_idx, ((), []))
+        if not paths or len(chosen) < 2 or chosen[-1] is not items[idx - 1] \
+                or chosen[0].line <= items[above_idx].line or len({it.line for it in chosen}) != len(chosen):
+            continue                    # (the numbers right above it are no row's read a cell a line below its label)
+        if idx + 1 >= len(items) or items[idx + 1].line - items[idx].line <= chosen[-1].line - chosen[-2].line:
+            continue                    # (a label on one line: printed before its cells, so a blank row's)
+        first = next((j for j in range(above_idx + 1, idx) if items[j] is chosen[0]), None)
+        if first is not None and all(items[j].is_text and strip_item_number(items[j].key) in _GROUPS
+                                     for j in range(above_idx + 1, first)):
+            return True                 # (a group's heading between the row above's label and its numbers)
+    return False
 
 
 def _own_piece(key: str, row: str) -> bool:
