@@ -8,7 +8,8 @@ and for the verifier (a text with several such cells was OCR'd, ``verify/trust.p
 
 from __future__ import annotations
 
-__all__ = ["OCR_LETTERS", "OCR_MARKS", "OCR_ANCHORED", "OCR_MAP", "FULLWIDTH_OCR_LETTERS", "OCR_HANZI", "OCR_HANZI_DIGITS"]
+__all__ = ["OCR_LETTERS", "OCR_MARKS", "OCR_ANCHORED", "OCR_MAP", "FULLWIDTH_OCR_LETTERS", "OCR_HANZI", "OCR_HANZI_DIGITS",
+           "OCR_SLOT_GLYPHS"]
 
 #: the letters, as a regex character class body and a string
 OCR_LETTERS = "OoDIlSBbs"
@@ -32,3 +33,9 @@ OCR_HANZI = str.maketrans({"玫": "政", "埋": "理", "幵": "开"})
 #: a Chinese character an OCR engine prints for a digit, standing alone where a number belongs (tesseract's chi_sim
 #: reads a table's 1 as 工: ``一、本年新收政府信 工 工 0 0 0 0 2``): like a cell of letters only, no digit anchors it
 OCR_HANZI_DIGITS = {"工": 1}
+
+#: a glyph tesseract (``chi_sim+eng``) prints for a ruled cell's digit, standing alone where a number belongs: ``Z`` for
+#: 2 (``0 2 0 0 Z``), ``©`` and ``@`` for a 0 boxed by its rules (``© | © 0 0 0 0|0``). No digit anchors it, so as a
+#: cell of letters only it is a number's place, its digit a guess riding along (never read inside a token: ``Z0`` is
+#: no 20)
+OCR_SLOT_GLYPHS = {"Z": 2, "©": 0, "@": 0}

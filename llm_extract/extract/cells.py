@@ -26,7 +26,7 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..evidence import CellKind
-from ..ocrglyphs import OCR_ANCHORED, OCR_HANZI_DIGITS, OCR_LETTERS, OCR_MAP
+from ..ocrglyphs import OCR_ANCHORED, OCR_HANZI_DIGITS, OCR_LETTERS, OCR_MAP, OCR_SLOT_GLYPHS
 
 __all__ = ["Cell", "COUNT_UNITS", "parse_cell", "parse_slot", "parse_table_slot", "normalise", "unspaced_notes", "PLACEHOLDERS", "letters_as_digits", "ocr_digits", "OCR_LETTERS",
            "number_piece", "joined_number", "joined_pieces", "chinese_number", "CN_NOTE", "EMPTY_KINDS",
@@ -256,7 +256,18 @@ def parse_table_slot(raw: str) -> Cell:
     cell = parse_slot(raw)
     if cell.kind is CellKind.TEXT and (digit := OCR_HANZI_DIGITS.get(normalise(raw))) is not None:
         return Cell(raw, CellKind.MISSING, digit, "a character OCR prints for a digit, where a number belongs")
+    if cell.kind is CellKind.TEXT and (digit := OCR_SLOT_GLYPHS.get(normalise(raw))) is not None:
+        return Cell(raw, CellKind.MISSING, digit, "a glyph OCR prints for a ruled cell's digit, where a number belongs")
+    if cell.kind is CellKind.TEXT and len(raw) <= 10 and (m := _SPECKED.match(normalise(raw))) is not None:
+        return Cell(raw, CellKind.OCR, int(m.group(1)), _SPECK_NOTE)
     return cell
+
+
+#: a count with one mark an OCR engine printed right after its digits (``2,`` ``4:`` ``0;`` ``0]`` ``0}``: a speck of
+#: the scan, or the cell's rule), none of which is a digit's glyph; not ``.`` (``2.``, an item's number before its
+#: label) nor ``)`` (``1)``), nor a bar (``0|``: OCR's 1, ``gluedbars``)
+_SPECKED = re.compile(r"^([0-9]{1,7})[,:;\]}]$")
+_SPECK_NOTE = "a mark OCR printed after the digits (a speck or the cell's rule) left out"
 
 
 def letters_as_digits(cell: Cell) -> Cell | None:

@@ -31,6 +31,8 @@ _BARS = frozenset("|丨")
 #: glued bars read either way at most in one row (2**8 readings)
 MAX_BARS = 8
 _NOTE = "a table rule (|) glued to the number taken off"
+#: a count written with a leading zero (``010``, a bar between two zeros read as a 1): no count is
+_LEADING_ZERO = re.compile(r"^0[0-9]")
 
 
 def has_glued_bar(item: Item) -> bool:
@@ -42,14 +44,17 @@ def _token_readings(raw: str) -> list[list[Cell]]:
     parts = _GLUED.split(raw)
     out: list[list[Cell]] = []
     for choice in product((True, False), repeat=len(parts) - 1):       # True: the bar is a rule
-        pieces, text = [], parts[0]
+        pieces, text, joined = [], parts[0], False
         for rule, part in zip(choice, parts[1:]):
             if rule:
                 pieces.append(text)
                 text = part
             else:
                 text += "1" + part
+                joined = joined or _LEADING_ZERO.match(text.strip()) is not None
         pieces.append(text)
+        if joined:
+            continue                        # 0|0 as 010: no count is written with a leading zero
         cells = [parse_cell(p.strip()) for p in pieces if p.strip()]
         if cells and all(isinstance(c.value, int) and (c.is_number or c.kind is CellKind.OCR) for c in cells):
             out.append([Cell(c.raw, c.kind, c.value, _NOTE if any(choice) else c.note) for c in cells])
