@@ -19,7 +19,7 @@ from llm_extract.ingest.pdf_cells import extract_cells  # noqa: E402
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 
 
-@pytest.mark.parametrize("path", sorted(p for p in PDFS.glob("*.pdf") if p.stem not in ("locked", "scanned")),
+@pytest.mark.parametrize("path", sorted(p for p in PDFS.glob("*.pdf") if p.stem != "locked" and not p.stem.startswith("scanned")),
                          ids=lambda p: p.stem)
 def test_every_table_of_every_fixture_page_has_the_cells_pdfplumber_extracts(path: Path) -> None:
     tables = 0
