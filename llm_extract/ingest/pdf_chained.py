@@ -16,7 +16,8 @@ of their own, top to bottom, so long as no group holds two characters at one pla
 character printed twice at one top, is left as it is). The groups that stand side by side
 are put back together by the page's own rule for lines in another font (:mod:`.pdf_lines`'s
 ``_side_by_side``: height mostly shared, no character where another stands), so the line a reader
-sees is each printed line's characters, in order. Lines without such a collision are returned
+sees is each printed line's characters, in order. Lines without such a collision, and lines holding
+characters turned a quarter (a vertical header cell: one under another by design), are returned
 untouched: every other page reads as before.
 """
 
@@ -74,7 +75,8 @@ def unchain(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for line in lines:
         chars = [c for c in line.get("chars", []) if str(c.get("text", "")).strip()]
-        if len(chars) > _MAX_CHARS or not _colliding(sorted(chars, key=lambda c: float(c["x0"]))):
+        turned = any(not c.get("upright", True) for c in chars)     # a turned run's characters stand in a column
+        if turned or len(chars) > _MAX_CHARS or not _colliding(sorted(chars, key=lambda c: float(c["x0"]))):
             out.append(line)
             continue
         groups = _groups(chars)
