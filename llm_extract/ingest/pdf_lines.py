@@ -22,6 +22,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pdf_chained import unchain
+from .pdf_offrow import join_offset_rows
+
 __all__ = ["TextLine", "Word", "words", "page_text_lines", "mark_furniture", "TAB_GAP", "MARGIN_ZONE"]
 
 TAB_GAP = 2.0            # a gap this many font sizes wide separates two columns
@@ -135,7 +138,7 @@ def page_text_lines(page: Any, number: int, keep: Any = None, spacing: float = 0
     """
     view = page.filter(keep) if keep is not None else page
     lines: list[TextLine] = []
-    for line in _side_by_side(view.extract_text_lines(return_chars=True, strip=True)):
+    for line in join_offset_rows(_side_by_side(unchain(view.extract_text_lines(return_chars=True, strip=True)))):
         text = _line_text(line["chars"], spacing).strip()
         if text:
             lines.append(TextLine(text, number, float(line["top"]), float(line["bottom"]), float(page.height),
