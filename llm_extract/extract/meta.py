@@ -29,6 +29,7 @@ from ..bodies import BODY_SUFFIX
 from ..evidence import CellKind, Reading
 from ..ingest.md_rule import MD_RULE
 from .cells import normalise
+from .titleyear import years_put_back
 
 __all__ = ["read_meta", "agency_name", "corrected_mark", "CORRECTED", "CORRECTED_NOTE"]
 
@@ -209,6 +210,7 @@ def corrected_mark(lines: list[str], used: list[int], agency: str) -> str | None
 
 
 def read_meta(lines: list[str]) -> dict[str, Reading]:
+    lines = years_put_back(lines)       # a browser's title, its year on a line of its own (titleyear.py)
     more = _head(lines)
     head: list[tuple[int, str]] = []    # (the head's lines read as the titles ask for them)
     out: dict[str, Reading] = {}

@@ -7,6 +7,7 @@ import re
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
 from .t2nbsp import nbsp_cells
+from .t2notes import note_round_row
 from .t2grid import merged_grid, row_alone, spanned_cells, with_grid_blanks, wrapped_past_its_line
 from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
 from .t2lines import back_on_next_line, past_short_row, uneven_gaps, uneven_lines
@@ -92,6 +93,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 out[path] = missing(item.raw, [item.line], "label+cells",
                                     "the label runs on into another row's section heading or column headers: "
                                     "the cells after it are not its own")
+            continue
+        if lines is not None and note_round_row(item, pattern, lines):      # 30（其中 / 规范性文件 新制定6 2 60 / 件）
+            _unread(out, paths, items[i + 1:i + 1 + n], item, "a count's note wrapped round the row, its middle "
+                    "glued after the label: the digit in it is no cell")
             continue
         values: list[Item] = []
         ruled = False                   # a table rule read as a mark between the cells (0 | 0, 0 一 0)

@@ -42,6 +42,9 @@ _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 _GROUP = len(FORM.table4_columns)
 #: the groups' names as a header prints them: a header's pieces run together with them are still its pieces
 #: (未经复议直接起诉结结其尚果果他维纠持 among the cells)
+#: the five column headers whole, in the form's order, on a line of their own: a rows-of-five table's header,
+#: repeated above a row (a page's repeated header rows)
+_WHOLE_HEADER = "".join(c.label for c in FORM.table4_columns)
 _GROUP_WORDS = re.compile(r"未经复议直接起诉|复议后起诉|直接起诉|行政复议|行政诉讼")
 #: two columns' header pieces side by side (结果 结果 / 维持 纠正): no header cell prints them so
 _SIDE_BY_SIDE = ("结果结果", "维持纠正")
@@ -238,10 +241,20 @@ def _headers_among(chosen: list[Item], items: list[Item], lines: Sequence[str]) 
         if not it.is_text:
             continue
         key = label_key(it.raw)
+        if key == _WHOLE_HEADER and cells % _GROUP == 0 and _rows_of_five(chosen):
+            continue                    # the header repeated over the next row of five (rows printed as rows)
         named = named or bool(_GROUP_WORDS.search(key))
         if (rest := _GROUP_WORDS.sub("", key)) and set(rest) <= _HEADER_CHARS and not (named and cells % _GROUP == 0):
             return True                 # (a header after a group's name, at a group's end: the next table's own)
     return False
+
+
+def _rows_of_five(chosen: list[Item]) -> bool:
+    """Whether 15 cells stand five to a line, on three lines: three rows of five printed as rows."""
+    per_line: dict[int, int] = {}
+    for it in chosen:
+        per_line[it.line] = per_line.get(it.line, 0) + 1
+    return len(per_line) == len(chosen) // _GROUP and all(n == _GROUP for n in per_line.values())
 
 
 def _rule_glyph_row(values: list[Item]) -> tuple[Readings, list[Ambiguity]]:
