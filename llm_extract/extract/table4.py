@@ -40,11 +40,11 @@ _HEADER_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
 #: the words that name each of 表四's groups as a row's label
 #: the cells of one of 表四's groups
 _GROUP = len(FORM.table4_columns)
-#: the groups' names as a header prints them: a header's pieces run together with them are still its pieces
-#: (未经复议直接起诉结结其尚果果他维纠持 among the cells)
 #: the five column headers whole, in the form's order, on a line of their own: a rows-of-five table's header,
 #: repeated above a row (a page's repeated header rows)
 _WHOLE_HEADER = "".join(c.label for c in FORM.table4_columns)
+#: the groups' names as a header prints them: a header's pieces run together with them are still its pieces
+#: (未经复议直接起诉结结其尚果果他维纠持 among the cells)
 _GROUP_WORDS = re.compile(r"未经复议直接起诉|复议后起诉|直接起诉|行政复议|行政诉讼")
 #: two columns' header pieces side by side (结果 结果 / 维持 纠正): no header cell prints them so
 _SIDE_BY_SIDE = ("结果结果", "维持纠正")
