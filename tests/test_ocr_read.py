@@ -83,7 +83,21 @@ def test_digits_an_ocr_engine_confuses_are_told_from_a_misprint() -> None:
     assert ocr_confusion("308", 30) and ocr_confusion("07", 0) and ocr_confusion("2", 12)    # a digit more or less
     assert not ocr_confusion("2", 3) and not ocr_confusion("170", 171)                       # off by one
     assert not ocr_confusion("18", 28) and not ocr_confusion("5", 73)                        # not one digit
+    assert ocr_confusion("5", 135) and ocr_confusion("1", 135) and ocr_confusion("15", 1235)  # two side by side lost
+    assert not ocr_confusion("135", 5) and not ocr_confusion("3", 135)       # (never two added; nor two apart)
     assert not ocr_confusion("0", 0)
+
+
+def test_a_total_whose_first_two_digits_ocr_lost_is_pinned_and_its_table_proven() -> None:
+    more = {f"{A}.{row}.{col}": VALUES[f"{A}.{row}.{col}"] + 100                 # (七)总计 116 = 12 + 4 … + 100
+            for row in ("new_received", "granted", "total_processed") for col in ("natural_person", "total")}
+    values = VALUES | more
+    path = f"{A}.total_processed.total"
+    record = _record(values | {path: 6})                       # the OCR box held 116's last digit only
+    prov = record.provenance[path]
+    assert record.report.get(path) == 116 and prov.status == Status.DERIVED
+    assert MISREAD_RULE in prov.rules and prov.candidates == {"regex": 6}
+    assert all(record.provenance[p].status == Status.PROVEN for p in T3_T4 if p != path)
 
 
 def test_a_digit_misread_in_an_ocr_layer_is_pinned_by_the_identities_and_its_neighbours_proven() -> None:
