@@ -135,3 +135,35 @@ def test_a_scanners_specks_are_cleaned_and_a_one_pixel_stroke_is_kept() -> None:
     hole = numpy.zeros((5, 5), dtype=numpy.uint8)
     hole[2, 2] = 255                        # a light speck inside a dark stroke
     assert (despeckle(hole) == 0).all()
+
+
+def test_at_most_max_ocr_pages_of_one_document_are_ocrd_whether_or_not_anything_is_recognised(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pdfplumber
+
+    from llm_extract.ingest import pdf as pdf_module
+    from tests.fixtures.pdf.make_pdfs import image_only_pdf
+    with pdfplumber.open(PDFS / "scanned.pdf") as pdf:
+        jpeg = pdf.pages[0].images[0]["stream"].get_rawdata()
+    calls: list[int] = []
+    monkeypatch.setattr(pdf_module, "scan_page", lambda page: calls.append(page.page_number))   # nothing read
+    with pytest.raises(UnsupportedFormatError, match="no text layer"):
+        pdf_module.read_pdf(image_only_pdf(*[jpeg] * (pdf_scan.MAX_OCR_PAGES + 2)), "blank-scan.pdf")
+    assert calls == list(range(1, pdf_scan.MAX_OCR_PAGES + 1))
+
+
+def test_without_the_extra_its_absence_is_looked_up_once_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+    looked: list[str] = []
+    real_import = builtins.__import__
+
+    def no_rapidocr(name, *args, **kwargs):
+        if name == "rapidocr":
+            looked.append(name)
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+    monkeypatch.setattr(pdf_scan, "_engine", None)
+    monkeypatch.setattr(builtins, "__import__", no_rapidocr)
+    assert not pdf_scan.ocr_available() and not pdf_scan.ocr_available()
+    assert pdf_scan.why_no_ocr() == pdf_scan.OCR_INSTALL_HINT
+    assert looked == ["rapidocr"]

@@ -147,10 +147,11 @@ def _pages(pdfplumber: Any, data: bytes, path: str, max_pages: int = 0) -> tuple
             ocr_left = MAX_OCR_PAGES
             for number, page in enumerate(pdf.pages, start=1):
                 read = _read_page(page, number, spacing)
-                if read is None and page.images and ocr_left > 0 and (image := scan_page(page)) is not None:
-                    ocr_left -= 1              # a scan, read by OCR (.pdf_scan): its text is an OCR engine's
-                    if (read := _read_page(image, number, spacing)) is not None:
-                        read.ocr = read.scanned = True
+                if read is None and page.images and ocr_left > 0:      # a scan: read by OCR (.pdf_scan)
+                    ocr_left -= 1              # (the bound counts every page OCR'd, recognised or not)
+                    image = scan_page(page)
+                    if image is not None and (read := _read_page(image, number, spacing)) is not None:
+                        read.ocr = read.scanned = True      # its text is an OCR engine's
                 if read is not None:
                     pages.append(read)
                     spacing = read.spacing

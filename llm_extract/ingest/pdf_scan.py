@@ -47,7 +47,7 @@ _engine: tuple[int, Any] | None = None       # (pid, engine): made again in a fo
 def _load_engine() -> Any:
     """The OCR engine of this process, or None when the extra is not installed."""
     global _engine
-    if os.environ.get(OCR_SWITCH, "").strip().lower() in _OFF:
+    if _turned_off():
         return None
     if _engine is not None and _engine[0] == os.getpid():
         return _engine[1]
@@ -55,6 +55,7 @@ def _load_engine() -> Any:
         from rapidocr import RapidOCR
         import onnxruntime  # noqa: F401  (the engine RapidOCR runs its models on)
     except ImportError:
+        _engine = (os.getpid(), None)           # (not installed: not looked for again on every scanned page)
         return None
     import logging
     engine = RapidOCR(params={"Global.use_cls": False, "Global.log_level": "critical",
@@ -66,6 +67,10 @@ def _load_engine() -> Any:
     return engine
 
 
+def _turned_off() -> bool:
+    return os.environ.get(OCR_SWITCH, "").strip().lower() in _OFF
+
+
 def ocr_available() -> bool:
     """Whether scanned pages can be read here (the ``ocr`` extra is installed and OCR not turned off)."""
     return _load_engine() is not None
@@ -73,7 +78,7 @@ def ocr_available() -> bool:
 
 def why_no_ocr() -> str:
     """Why scanned pages are not read here ("" when they are): OCR turned off, or the extra not installed."""
-    if os.environ.get(OCR_SWITCH, "").strip().lower() in _OFF:
+    if _turned_off():
         return f"OCR is turned off ({OCR_SWITCH}={os.environ[OCR_SWITCH]})"
     return "" if ocr_available() else OCR_INSTALL_HINT
 
