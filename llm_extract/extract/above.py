@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..evidence import Method, Reading
+from ..evidence import CellKind, Method, Reading
 from ..schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE3_ROW_PATHS
 from .t3instances import table3_broken
 from .cells import parse_cell
@@ -36,6 +36,7 @@ __all__ = ["ABOVE_METHOD", "read_either_way"]
 
 ABOVE_METHOD = Method.CELLS_ABOVE_LABEL
 _BELOW_METHOD = Method.CELLS_AFTER_LABEL
+_READ_BELOW = (EITHER_WAY, _BELOW_METHOD, Method.GRID_ROW)
 _WIDTH = len(APPLICANT_COLUMNS)
 _CHOSEN = "the identities hold only with each row's numbers read from {}: read so"
 _NEVER = 1 << 20
@@ -56,10 +57,11 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
     if not any(out[p].method == EITHER_WAY for row, _ in order if row in TABLE3_ROW_PATHS for p in TABLE3_ROW_PATHS[row]):
         return
     if any(row not in TABLE3_ROW_PATHS for row, _ in order) or any(
-            out[p].method not in (EITHER_WAY, _BELOW_METHOD) for row, _ in order for p in TABLE3_ROW_PATHS[row]):
-        return                              # rows read otherwise (one-row （六）, tabs, grids): not this shape
+            out[p].method not in _READ_BELOW for row, _ in order for p in TABLE3_ROW_PATHS[row]):
+        return                              # rows read otherwise (one-row （六）, tabs): not this shape
     above, claimed = _rows_from_above(items, order)
-    if any(it.is_value and id(it) not in claimed for it in items[order[0][1]:order[-1][1]]):
+    if any(it.is_value and not (it.grid and it.cell.kind is CellKind.BLANK) and id(it) not in claimed
+           for it in items[order[0][1]:order[-1][1]]):
         above = {}                          # numbers no row takes from above: not a table printed that way
     below = {p: out[p].value for p in TABLE3_PATHS if p in out and not out[p].missing}
     other = dict(below)
@@ -70,7 +72,7 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
             other.update(zip(TABLE3_ROW_PATHS[row], (r.value for r in above[row])))
     full_above, full_below = len(other) == len(TABLE3_PATHS), len(below) == len(TABLE3_PATHS)
     if full_above and full_below and all(other[p] == below[p] for p in TABLE3_PATHS):
-        _settle_below(order, out, _SAME)
+        _settle_below(items, order, out, _SAME)
         return
     # (a table read from below with its last row unread is what a table printed the other way gives:
     # there it counts as breaking every identity)
@@ -82,15 +84,16 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
     elif full_above and (broken_below == 0 and broken_above > 0 or broken_below == 1 and broken_above >= 3):
         # (not where the rows could not all be read from above: a shifted table of zeros read from below
         # keeps the identities too, and no other reading is there to be broken)
-        _settle_below(order, out, _CHOSEN.format("below their labels"))
+        _settle_below(items, order, out, _CHOSEN.format("below their labels"))
 
 
-def _settle_below(order: list[tuple[str, int]], out: Readings, note: str) -> None:
-    for row, _ in order:
+def _settle_below(items: list[Item], order: list[tuple[str, int]], out: Readings, note: str) -> None:
+    for row, idx in order:
+        method = Method.GRID_ROW if items[idx].grid else _BELOW_METHOD     # (a grid's row read as grids are)
         for p in TABLE3_ROW_PATHS[row]:
             r = out[p]
             if r.method == EITHER_WAY:
-                out[p] = Reading(r.value, r.kind, r.raw, r.lines, _BELOW_METHOD, note)
+                out[p] = Reading(r.value, r.kind, r.raw, r.lines, method, note)
 
 
 def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> tuple[dict[str, list[Reading]], set[int]]:
@@ -103,9 +106,13 @@ def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> tuple[d
     for k, (row, idx) in enumerate(order):
         prev = order[k - 1][1] if k else -1
         nxt = order[k + 1][1] if k + 1 < len(order) else len(items)
-        run = _middle_run(items, idx, nxt, label_at)
+        run = _own_grid_line(items, idx, nxt) if items[idx].grid else None
+        if run is None:
+            run = _middle_run(items, idx, nxt, label_at)
         if run is None:
             run = _run_above(items, idx, prev, label_at, text_lines, claimed)
+        if run is None:
+            run = _grid_line_above(items, idx, prev, label_at, text_lines, claimed)
         if run is None and k and all(id(items[j]) in claimed or items[j].is_text and j not in label_at
                                      for j in range(prev + 1, idx)):
             out[row] = [Reading(_BLANK.plain, _BLANK.kind, "", [items[idx].line], ABOVE_METHOD, _NO_CELLS)] * _WIDTH
@@ -130,8 +137,9 @@ def _middle_run(items: list[Item], idx: int, nxt: int, label_at: set[int]) -> li
     while j < nxt and items[j].is_value:
         run.append(items[j])
         j += 1
-    if len(run) == _WIDTH and j < nxt and items[j].is_text and j not in label_at:
-        return run
+    if len(run) == _WIDTH and j < nxt and items[j].is_text and j not in label_at \
+            and any(it.cell.kind is not CellKind.BLANK for it in run):
+        return run                      # (not a grid label's own empty fields, its words wrapped below them)
     return None
 
 
@@ -149,5 +157,41 @@ def _run_above(items: list[Item], idx: int, prev: int, label_at: set[int], text_
     run.reverse()
     lines = {it.line for it in run}
     if len(run) != _WIDTH or len(lines) != _WIDTH or lines & text_lines or any(id(it) in claimed for it in run):
+        return None
+    return run
+
+
+def _grid_line_above(items: list[Item], idx: int, prev: int, label_at: set[int], text_lines: set[int],
+                     claimed: set[int]) -> list[Item] | None:
+    """A converter's grid line of values only right above the grid label at ``idx`` (words of its wrapped label, or
+    a group's heading beside it, allowed between): its last seven fields, the fields before them empty (the
+    label's columns). markitdown of a word processor's PDF: ``|  |  | 65 | 0 | … | 65 |`` / ``| 本年 | （二）部分公开 |
+    |  | …`` / ``度办 （区分处理的，只``."""
+    j = idx - 1
+    while j > prev and items[j].is_text and j not in label_at:
+        j -= 1
+    if j <= prev or not items[j].grid or items[j].line in text_lines:
+        return None
+    line = items[j].line
+    fields: list[Item] = []
+    while j > prev and items[j].line == line:
+        if not items[j].is_value or id(items[j]) in claimed:
+            return None
+        fields.append(items[j])
+        j -= 1
+    fields.reverse()
+    run = fields[-_WIDTH:]
+    if len(run) != _WIDTH or any(it.cell.kind is not CellKind.BLANK for it in fields[:-_WIDTH]) \
+            or all(it.cell.kind is CellKind.BLANK for it in run):
+        return None
+    return run
+
+
+def _own_grid_line(items: list[Item], idx: int, nxt: int) -> list[Item] | None:
+    """The last seven fields of the grid label's own line, where they hold a number: its row's either way."""
+    at = items[idx].line
+    fields = [it for it in items[idx + 1:nxt] if it.line == at]
+    run = fields[-_WIDTH:]
+    if len(run) != _WIDTH or not all(it.is_value for it in run) or all(it.cell.kind is CellKind.BLANK for it in run):
         return None
     return run

@@ -184,16 +184,27 @@ _BARE_LABELS = tuple(_BARE.values())
 def _nothing_above(items: list[Item], idx: int) -> bool:
     """Whether no number stands right above the label at ``idx`` (the table's first row read from below it:
     its numbers follow it, as they cannot where every row prints its numbers above its label)."""
-    return idx == 0 or items[idx - 1].is_text
+    above = _above(items, idx)
+    return above < 0 or items[above].is_text
+
+
+def _above(items: list[Item], idx: int) -> int:
+    """The index of the item right above the label at ``idx``: the last one before it on another line, past the words
+    in a converter's grid fields left of it on its own line (a group's heading wrapped beside the label: ``| 本年 |
+    （二）部分公开 |``, ``| （三 | 1.属于国家 |``), or -1. Any other item on its line (a value) is the one."""
+    j = idx - 1
+    while j >= 0 and items[j].line == items[idx].line and items[j].is_text and items[j].grid:
+        j -= 1
+    return j
 
 
 def _may_start_run(items: list[Item], idx: int, claimed: set[int]) -> bool:
     """Whether the item right above the label at ``idx`` may begin what :func:`_row_left_over_above` looks for: a
     value of a converter's grid line, or a number no row took. A word there, a number a row took, or any other
     value ends its search at once with nothing found (its first step), so no other row needs looking at."""
-    if idx == 0:
+    if (above := _above(items, idx)) < 0:
         return False
-    it = items[idx - 1]
+    it = items[above]
     return it.is_value and (it.grid or (it.cell.is_number and id(it) not in claimed))
 
 
@@ -224,7 +235,7 @@ def _row_left_over_above(items: list[Item], idx: int, width: int, claimed: set[i
     lines: set[int] = set()
     grid_row: list[Item] = []           # a converter's grid line of values only (markitdown: | | / | 0 | 30 |)
     grid_line = None
-    for j in range(idx - 1, -1, -1):
+    for j in range(_above(items, idx), -1, -1):
         it = items[j]
         if it.is_text and top_down and (lines or grid_row) and label_words(it.key):
             return False
