@@ -181,9 +181,10 @@ register("READ.OCR_BLANK", "OCR 文本中表四的空单元格、或表三整行
 register("READ.OCR_NAME", "机关名称读自 OCR 文字层：OCR 对同一字形处处误读相同（泉→录），他处重现也不能证明，不予证明",
          "an agency read from an OCR text layer: an OCR engine misreads a character the same way wherever it is "
          "printed (泉 as 录), so not even a second place proves it: not proven")
-register("READ.AGENCY_NAME", "机关名称不以机关名称应有的结尾（政府、局、委员会……）结束（标题可能取自正文句子），不予证明",
-         "an agency that does not end as a body's name does (政府, 局, 委员会, …; a title taken from a sentence?): "
-         "not proven")
+register("READ.AGENCY_NAME", "机关名称不以机关名称应有的结尾（政府、局、委员会……）结束（标题可能取自正文句子），"
+         "或名称中某段文字重复出现（页眉叠印造成的乱码），不予证明",
+         "an agency that does not end as a body's name does (政府, 局, 委员会, …; a title taken from a sentence?), "
+         "or that repeats a piece of itself (garbled: a page header drawn over itself): not proven")
 register("READ.BLANK_ORDER", "表三该行七格每行一个、远离其标签（文本工具按块输出），空白与 0 互换位置不破坏任何勾稽关系：空白和 0 不予证明",
          "a 表三 row whose seven cells stand one to a line far from their label (a text tool printing blocks): a blank "
          "and a 0 trading places keep every identity, so its blanks and zeros are not proven")

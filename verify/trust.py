@@ -40,7 +40,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from llm_extract.bodies import names_a_body
+from llm_extract.bodies import garbled_name, names_a_body
 from llm_extract.ocrglyphs import FULLWIDTH_OCR_LETTERS, OCR_LETTERS
 from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding, Method, Reading, Record, Status
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS, TABLE3_ROW_PATHS, TABLE4_PATHS
@@ -105,7 +105,8 @@ def unchecked_paths() -> frozenset[str]:
 _OCR_NOTES = {OCR_RULE: "read from an OCR text layer over a scan, which may misread digits; no identity checks it",
               OCR_NAME_RULE: "read from an OCR text layer over a scan, and not ending as a body's name does "
                              "(an OCR typo in the title?)",
-              AGENCY_NAME_RULE: "not ending as a body's name does (a title taken from a sentence?)",
+              AGENCY_NAME_RULE: "not ending as a body's name does (a title taken from a sentence?), or repeating a piece of "
+                              "itself (garbled)",
               OCR_YEAR_RULE: "read from an OCR text layer over a scan, and written nowhere else in the text "
                              "(an OCR misreading of the year?)",
               OCR_BLANK_RULE: "an empty cell of OCR text, no mark printed in it: the engine may have dropped its "
@@ -186,8 +187,9 @@ def run_together(fields: Mapping[str, Reading | FieldProvenance]) -> list[str]:
 def distrust_odd_agency(record: Record) -> Record:
     """``record`` with an agency that does not end as a body's name does ``unverified``, whatever the
     channel: a name that ends otherwise was cut from a sentence taken for the title (``现将``,
-    ``特向社会公布``), not read from one."""
-    if record.report.agency and not names_a_body(record.report.agency):
+    ``特向社会公布``), not read from one; so is a name repeating a piece of itself (garbled: a page header drawn over
+    itself, :func:`llm_extract.bodies.garbled_name`)."""
+    if record.report.agency and (not names_a_body(record.report.agency) or garbled_name(record.report.agency)):
         _unverified(record, "agency", AGENCY_NAME_RULE)
     return record
 

@@ -25,7 +25,7 @@ import re
 
 from collections.abc import Iterator
 
-from ..bodies import BODY_SUFFIX
+from ..bodies import BODY_SUFFIX, garbled_name
 from ..evidence import CellKind, Reading
 from ..ingest.md_rule import MD_RULE
 from .cells import normalise
@@ -217,16 +217,19 @@ def read_meta(lines: list[str]) -> dict[str, Reading]:
     # the first title naming an agency and a year; else the first naming either (a breadcrumb "政府信息公开 >
     # 政府信息公开工作年度报告" names neither; a site's related link "2020年政府信息公开工作年度报告" above the
     # article's title names a year only), else the first title
-    best = named = first = None
+    best = named = first = garbled = None
     for found in _titles(head, more):
         candidate = _from_title(head, *found)
         first = first or candidate
+        if candidate[0] and candidate[1] is not None and garbled_name(candidate[0]):
+            garbled = garbled or candidate  # (a page header drawn over itself: the article's own title below)
+            continue
         if candidate[0] and candidate[1] is not None:
             best = candidate
             break
         if named is None and (candidate[0] or candidate[1] is not None):
             named = candidate
-    best = best or named or first
+    best = best or garbled or named or first
     if best is None:                    # no title: the head's first lines (every line of it read by now)
         raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
     else:
