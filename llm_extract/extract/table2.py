@@ -13,6 +13,7 @@ from .t2boxorder import box_among_empty_rows, boxes_apart, markup_blank_lines
 from .t2lines import back_on_next_line, past_short_row, uneven_gaps, uneven_lines
 from .extracols import added_column, t2_header
 from .headerorder import STOCK_NAMES, header_order
+from .t2fused import fused_header_fields
 from .columns import CLEAR_MARGIN, place_by_columns
 from .runjoins import printed_pieces
 from .t2runs import cells_one_to_a_line
@@ -170,8 +171,10 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             r = reading(ocr, [item.line], "glued")         # 行政事业性收费49O.69, 行政强制O
             out[paths[0]] = r if fits_field(paths[0], r.value) \
                 else missing(ocr.raw, [item.line], "glued", "a decimal where a count belongs")
-        elif len(values) == n and len({(v.line, v.col) for v in values if v.col is not None}) \
-                == sum(1 for v in values if v.col is not None):   # not two numbers in one field ("1 0")
+        elif len(values) == n and (len({(v.line, v.col) for v in values if v.col is not None})
+                                   == sum(1 for v in values if v.col is not None)   # not two numbers in one field
+                                   or fused_header_fields(items, i, values)):     # ("1 0"), unless the header's
+            #                                                                       field names two columns too
             printed_order = values
             if n == len(STOCK_NAMES) and (order := header_order(t2_header(items, i, True, lines), STOCK_NAMES)) is not None:
                 values = [values[order.index(c)] for c in range(n)]     # 现行有效件数 before 本年废止件数…
