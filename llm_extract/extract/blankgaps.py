@@ -55,8 +55,9 @@ def _rows(lines: list[str], region: Region) -> list[tuple[int, list[int]]]:
 
 def _kind(line: str) -> str:
     """:func:`line_kind`, but for a line of a full-width space or a no-break space alone: a cell printed empty (a
-    user's ``　`` typed into an empty cell of Word or Excel, get_text's line of it), which stands as a cell."""
-    return "value" if line and not line.strip() and line.strip(" \t\r") else line_kind(line)
+    user's ``　`` typed into an empty cell of Word or Excel, get_text's line of it), which stands as a cell; so does
+    the tab alone the text reader writes for it (ingest/text_family.py)."""
+    return "value" if line and not line.strip() and line.strip(" \r") else line_kind(line)
 
 
 def _number_under_label(lines: list[str], region: Region) -> bool:

@@ -12,7 +12,8 @@ what they are:
   breaks: :func:`.embedded_html.markdown_paragraphs`);
 * a database's text field copied out as stored, its line breaks written as ``\\n`` escapes: its escapes and
   entities read first (:mod:`.escaped_dump`), then read as text;
-* text: a line holding only a no-break space (BeautifulSoup's get_text of a ``&nbsp;`` cell, one cell to a line)
+* text: a line holding only a no-break or ideographic space (BeautifulSoup's get_text of a ``&nbsp;`` or ``　`` cell,
+  one cell to a line)
   read as the HTML reader reads that cell, a tab-only line: a blank cell; HTML space entities a crawler left
   (``0&nbsp;3``) read as spaces, markdown's backslash escapes
   taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter markdown's HTML ``<table>`` blocks and
@@ -59,10 +60,11 @@ TEXT_SUFFIXES = (".txt", ".text", ".md") + EXPORT_SUFFIXES
 #: HTML's space entities a crawler left in its text (only spaces: no other entity is decoded, so nothing in a
 #: text file becomes markup)
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x3000);?", re.I)
-#: a line holding only no-break spaces (or their entity): a page's ``&nbsp;`` cell that a text dump (get_text,
-#: one cell to a line) kept; a tab-only line, as the HTML reader writes that cell. A pandoc table's line of
-#: several such cells is left to the table readers.
-_BLANK_CELL_LINE = re.compile(r"^[ \t]*(?:\xa0|&nbsp;|&#160;)+[ \t]*$", re.M)
+#: a line holding only no-break or ideographic spaces (or their entities): a page's ``&nbsp;`` cell, or a CMS
+#: editor's ``　`` (U+3000, ``&#12288;``) put in an empty cell, that a text dump (get_text, one cell to a line) kept;
+#: a tab-only line, as the HTML reader writes that cell. A pandoc table's line of several such cells is left to the
+#: table readers.
+_BLANK_CELL_LINE = re.compile(r"^[ \t]*(?:\xa0|\u3000|&nbsp;|&#160;|&#12288;|&#x3000;)+[ \t]*$", re.M | re.I)
 #: markdown's backslash escapes of punctuation (``\.``, ``\%``, ``\*``), but ``\|``: a pipe table's own
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{}~])")
 
@@ -122,7 +124,7 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
         return TextRead(html_text, encoding, "html")
     if is_escaped_dump(text):                      # a database's text field: ``\\n`` for its line breaks
         text = unescape_dump(text)
-    if "\xa0" in text or "&" in text:
+    if "\xa0" in text or "\u3000" in text or "&" in text:
         text = _BLANK_CELL_LINE.sub("\t", text)
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
     text = unfold_simple_tables(text)               # pandoc's tables between two lines of dashes
