@@ -32,7 +32,7 @@ from ..evidence import Ambiguity, CellKind, Reading
 from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
-from .labels import strip_item_number
+from .labels import item_numeral, strip_item_number
 from .layout import Region, is_page_furniture, label_key
 from .readings import Readings, missing
 
@@ -67,6 +67,7 @@ class _Row:
     core: str
     enough: int               # a match this long (through a distinctive word of the label) places the row
     words: bool               # whether the label has a distinctive word
+    number: str               # its item number's numeral (一, 3, 七)
 
 
 def _rows() -> tuple[_Row, ...]:
@@ -74,7 +75,7 @@ def _rows() -> tuple[_Row, ...]:
     for r in FORM.table3_rows:
         core = _core(r.label)
         ends = [core.find(w) + len(w) for w in r.words if w in core]
-        out.append(_Row(r.key, core, min(ends) if ends else len(core), bool(ends)))
+        out.append(_Row(r.key, core, min(ends) if ends else len(core), bool(ends), item_numeral(label_key(r.label))))
     return tuple(out)
 
 
@@ -94,22 +95,32 @@ class RowSpan:
     cells: tuple[Cell, ...] = ()
 
 
-#: one character of a label fragment: (character, line, whether a label may start at it, whether
-#: an item number stands right before it in its fragment)
-_Char = tuple[str, int, bool, bool]
+#: one character of a label fragment: (character, line, whether a label may start at it, the item number
+#: right before it (``*``: in its fragment, any; a numeral: printed as a word of its own, see :func:`_line`),
+#: and the line of that item number when it stands on a line of its own above (else 0))
+_Char = tuple[str, int, bool, str, int]
+#: an item number in a fragment of its own, no other words on its line: which character it numbers is known
+#: only beside what follows (see :func:`_line`)
+_IN_FRAGMENT = "*"
 _LEADING = "".join(_BETWEEN)
 
 
 @lru_cache(maxsize=4096)
-def _fragment(key: str) -> tuple[tuple[str, bool, bool], ...]:
+def _fragment(key: str) -> tuple[tuple[str, bool, str], ...]:
     """A fragment's characters, each with whether a label may start there (at the fragment's start,
-    or after group-label characters and an item number: 开2．其他法律) and whether it follows an item number."""
+    or after group-label characters and an item number: 开2．其他法律) and whether it follows an item number
+    (``*``, or ``""``)."""
     out = []
     for i, ch in enumerate(key):
         head = key[:i].lstrip(_LEADING)
         bare = not strip_item_number(head)
-        out.append((ch, bare, bare and bool(head)))
+        out.append((ch, bare, _IN_FRAGMENT if bare and head else ""))
     return tuple(out)
+
+
+def _item_number(key: str) -> str:
+    """The numeral of a word that is an item number and nothing else (``（一）``, ``1.``, ``3．``), else ``""``."""
+    return item_numeral(key) if key and not strip_item_number(key) else ""
 
 
 @dataclass
@@ -127,9 +138,10 @@ class _Line:
     grid: bool                                  # a converter's markdown row
     row: tuple[Cell, ...] | None                # seven values after the words
     stray: bool                                 # numbers, not seven after the words
-    chars: tuple[tuple[str, bool, bool], ...]   # the characters of its words (see _fragment)
+    chars: tuple[tuple[str, bool, str], ...]    # the characters of its words (see _fragment)
     names_column: bool                          # names a column of the header
     only_header: bool                           # nothing but the header's characters
+    numbers_next: str = ""                      # its words end with an item number on its own (its numeral)
 
 
 @lru_cache(maxsize=16384)
@@ -151,8 +163,23 @@ def _line(line: str) -> _Line:
     elif any(c.is_number for c in cells) or sum(c.is_value for c in cells) >= 2:
         stray = True                          # (a lone 无 is a character of （四）无法提供 printed down its column)
         words = [t for t, c in zip(tokens, cells) if not c.is_number]
-    chars = tuple(ch for t in words for ch in _fragment(label_key(t)))
-    return _Line(False, False, row, stray, chars, names, only)
+    # an item number printed as a word of its own (``3.   其他``, a narrow cell's ``（一）`` wrapped onto a line
+    # of its own, a browser's ``1.`` set in another font a little below ``属于`` / ``国家秘``) numbers the word
+    # after it: its characters are no label's, the next word's first character follows an item number
+    chars: list[tuple[str, bool, str]] = []
+    pending = ""
+    for t in words:
+        key = label_key(t)
+        if numeral := _item_number(key):
+            pending = numeral
+            continue
+        piece = _fragment(key)
+        if pending and piece:
+            chars.append((piece[0][0], True, pending))
+            piece = piece[1:]
+        chars += piece
+        pending = ""
+    return _Line(False, False, row, stray, tuple(chars), names, only, pending)
 
 
 def _header_lines(plans: list[tuple[int, _Line]]) -> set[int]:
@@ -180,9 +207,14 @@ def _read_lines(lines: list[str], region: Region) -> _Text | None:
         return None
     header = _header_lines(plans)
     chars: list[_Char] = []
+    carried, carried_at = "", 0         # an item number ending the line above, no words after it there
     for n, p in plans:
+        if p.skip:
+            continue
         if p.chars and n not in header:
-            chars += [(ch, n, opens, numbered) for ch, opens, numbered in p.chars]
+            first = [(p.chars[0][0], n, True, carried, carried_at)] if carried and not p.chars[0][2] else []
+            chars += first + [(ch, n, opens, numbered, 0) for ch, opens, numbered in p.chars[len(first):]]
+        carried, carried_at = (p.numbers_next, n) if n not in header else ("", 0)
     return _Text(chars, rows, [n for n, p in plans if p.stray])
 
 
@@ -212,8 +244,8 @@ def _find(chars: list[_Char], at: dict[str, list[int]], pos: int, row: _Row) -> 
     first = row.core[0]
     starts = at.get(first, [])
     for i in starts[bisect_left(starts, pos):]:
-        _, _, opens, numbered = chars[i]
-        if not opens or (not row.words and not numbered):
+        _, _, opens, numbered, _ = chars[i]
+        if not opens or (not row.words and numbered not in (_IN_FRAGMENT, row.number)):
             continue
         k, end = _match(chars, i, row.core)
         if k < row.enough:
@@ -246,7 +278,11 @@ def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
         if hit is None:
             continue
         first, last = hit
-        found.append((row.key, text.chars[first][1], text.chars[last][1]))
+        _, line, _, numbered, numbered_at = text.chars[first]
+        # the row's own item number alone on the line above its label (（一） / 予以公 / 开, its numbers beside
+        # the item number): the row's first line
+        top = numbered_at if numbered_at and numbered == row.number else line
+        found.append((row.key, top, text.chars[last][1]))
         pos = last + 1
     # lines of numbers that are not a row of seven (a number wrapped in its narrow column), and rows of
     # seven within no label (a row printed again after a page break, a row whose label was not found)
