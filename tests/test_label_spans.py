@@ -258,3 +258,27 @@ def test_a_browsers_page_header_and_footer_inside_a_label_cut_by_the_page_break_
                   *REPEATED_HEADER,
                   "       开")
     assert found["granted"] == (2, 12, 2, [1, 0, 0, 0, 0, 4, 5])
+
+
+def test_an_item_number_printed_below_its_labels_words_with_the_numbers_beside_it_ends_its_rows_span():
+    # pdftotext -layout of a browser's print: 2. set in a Latin font a little lower than 重复申请 comes out on the
+    # line below, the row's numbers beside it; 其他 / 3. likewise (a label without a distinctive word, placed by it)
+    found = spans("           1.  信访举报投诉类申请       0   0   0   0   0   0   0",
+                  "",
+                  "                     重复申请",
+                  "                    2.         4   0   0   0   0   0   4",
+                  "",
+                  "           3.  要求提供公开出版物       0   0   0   0   0   0   0",
+                  "（六）其他处理   申请人逾期未按收费通",
+                  "          2.",
+                  "          知要求缴纳费用、行政",
+                  "          机关不再处理其政府信           0   0   0   0   0   0   0",
+                  "             息公开申请",
+                  "                          其他",
+                  "                         3.    1   0   0   0   0   0   1",
+                  "                          （七）总计           5       0       0       0          0        0   5")
+    assert found["rejected_duplicate"] == (4, 5, 5, [4, 0, 0, 0, 0, 0, 4])
+    assert found["rejected_publication"][2] == 7
+    assert found["other_unpaid_fee"][2] == 11
+    assert found["other_other"] == (13, 14, 14, [1, 0, 0, 0, 0, 0, 1])
+    assert found["total_processed"][2] == 15

@@ -95,26 +95,21 @@ class RowSpan:
     cells: tuple[Cell, ...] = ()
 
 
-#: one character of a label fragment: (character, line, whether a label may start at it, the item number
-#: right before it (``*``: in its fragment, any; a numeral: printed as a word of its own, see :func:`_line`),
-#: and the line of that item number when it stands on a line of its own above (else 0))
-_Char = tuple[str, int, bool, str, int]
-#: an item number in a fragment of its own, no other words on its line: which character it numbers is known
-#: only beside what follows (see :func:`_line`)
-_IN_FRAGMENT = "*"
+#: one character of a label fragment: (character, line, whether a label may start at it, whether
+#: an item number stands right before it in its fragment)
+_Char = tuple[str, int, bool, bool]
 _LEADING = "".join(_BETWEEN)
 
 
 @lru_cache(maxsize=4096)
-def _fragment(key: str) -> tuple[tuple[str, bool, str], ...]:
+def _fragment(key: str) -> tuple[tuple[str, bool, bool], ...]:
     """A fragment's characters, each with whether a label may start there (at the fragment's start,
-    or after group-label characters and an item number: 开2．其他法律) and whether it follows an item number
-    (``*``, or ``""``)."""
+    or after group-label characters and an item number: 开2．其他法律) and whether it follows an item number."""
     out = []
     for i, ch in enumerate(key):
         head = key[:i].lstrip(_LEADING)
         bare = not strip_item_number(head)
-        out.append((ch, bare, _IN_FRAGMENT if bare and head else ""))
+        out.append((ch, bare, bare and bool(head)))
     return tuple(out)
 
 
@@ -126,6 +121,8 @@ def _item_number(key: str) -> str:
 @dataclass
 class _Text:
     chars: list[_Char]                    # every label character of the region, in reading order
+    numbers: dict[int, list[tuple[str, int]]]     # item numbers printed as words of their own, by the index in
+    #                                               ``chars`` they stand before: their numerals and lines (_line)
     rows: dict[int, tuple[Cell, ...]]     # lines ending in seven values: their cells
     stray: list[int]                      # lines with numbers that are not seven after the words, in order
 
@@ -138,10 +135,10 @@ class _Line:
     grid: bool                                  # a converter's markdown row
     row: tuple[Cell, ...] | None                # seven values after the words
     stray: bool                                 # numbers, not seven after the words
-    chars: tuple[tuple[str, bool, str], ...]    # the characters of its words (see _fragment)
+    chars: tuple[tuple[str, bool, bool], ...]   # the characters of its words (see _fragment)
     names_column: bool                          # names a column of the header
     only_header: bool                           # nothing but the header's characters
-    numbers_next: str = ""                      # its words end with an item number on its own (its numeral)
+    numbers: tuple[tuple[int, str], ...] = ()   # item numbers that are words of their own: (index in chars, numeral)
 
 
 @lru_cache(maxsize=16384)
@@ -164,22 +161,17 @@ def _line(line: str) -> _Line:
         stray = True                          # (a lone 无 is a character of （四）无法提供 printed down its column)
         words = [t for t, c in zip(tokens, cells) if not c.is_number]
     # an item number printed as a word of its own (``3.   其他``, a narrow cell's ``（一）`` wrapped onto a line
-    # of its own, a browser's ``1.`` set in another font a little below ``属于`` / ``国家秘``) numbers the word
-    # after it: its characters are no label's, the next word's first character follows an item number
-    chars: list[tuple[str, bool, str]] = []
-    pending = ""
+    # of its own, a browser's ``1.`` set in another font a little lower than the words beside it, printed on a
+    # line between or after them): no label's characters; where it stands among them is kept
+    chars: list[tuple[str, bool, bool]] = []
+    numbers: list[tuple[int, str]] = []
     for t in words:
         key = label_key(t)
         if numeral := _item_number(key):
-            pending = numeral
-            continue
-        piece = _fragment(key)
-        if pending and piece:
-            chars.append((piece[0][0], True, pending))
-            piece = piece[1:]
-        chars += piece
-        pending = ""
-    return _Line(False, False, row, stray, tuple(chars), names, only, pending)
+            numbers.append((len(chars), numeral))
+        else:
+            chars += _fragment(key)
+    return _Line(False, False, row, stray, tuple(chars), names, only, tuple(numbers))
 
 
 def _header_lines(plans: list[tuple[int, _Line]]) -> set[int]:
@@ -207,15 +199,13 @@ def _read_lines(lines: list[str], region: Region) -> _Text | None:
         return None
     header = _header_lines(plans)
     chars: list[_Char] = []
-    carried, carried_at = "", 0         # an item number ending the line above, no words after it there
+    numbers: dict[int, list[tuple[str, int]]] = {}
     for n, p in plans:
-        if p.skip:
-            continue
-        if p.chars and n not in header:
-            first = [(p.chars[0][0], n, True, carried, carried_at)] if carried and not p.chars[0][2] else []
-            chars += first + [(ch, n, opens, numbered, 0) for ch, opens, numbered in p.chars[len(first):]]
-        carried, carried_at = (p.numbers_next, n) if n not in header else ("", 0)
-    return _Text(chars, rows, [n for n, p in plans if p.stray])
+        if n not in header:
+            for at, numeral in p.numbers:
+                numbers.setdefault(len(chars) + at, []).append((numeral, n))
+            chars += [(ch, n, opens, numbered) for ch, opens, numbered in p.chars]
+    return _Text(chars, numbers, rows, [n for n, p in plans if p.stray])
 
 
 def _match(chars: list[_Char], start: int, core: str) -> tuple[int, int]:
@@ -235,19 +225,30 @@ def _match(chars: list[_Char], start: int, core: str) -> tuple[int, int]:
     return k, at
 
 
-def _find(chars: list[_Char], at: dict[str, list[int]], pos: int, row: _Row) -> tuple[int, int] | None:
+def _numbered(text: _Text, at: int, row: _Row) -> int:
+    """The line of ``row``'s own item number printed as a word of its own right before ``text.chars[at]``
+    (or right after the character before it), else 0."""
+    return next((line for numeral, line in text.numbers.get(at, ()) if numeral == row.number), 0)
+
+
+def _find(text: _Text, at: dict[str, list[int]], pos: int, row: _Row) -> tuple[int, int] | None:
     """(index of the first, index of the last) character of ``row``'s label at or after ``pos``
     (``at``: where each character stands).
 
     A label starts a fragment (after its item number); a label without a distinctive word
-    (3．其他, （七）总计) only right after its item number, and only read whole."""
+    (3．其他, （七）总计) only right after its item number, or right before its own item number printed as
+    a word apart (其他 / 3.), and only read whole."""
+    chars = text.chars
     first = row.core[0]
     starts = at.get(first, [])
     for i in starts[bisect_left(starts, pos):]:
-        _, _, opens, numbered, _ = chars[i]
-        if not opens or (not row.words and numbered not in (_IN_FRAGMENT, row.number)):
+        _, _, opens, numbered = chars[i]
+        if not opens:
             continue
         k, end = _match(chars, i, row.core)
+        if not row.words and not (numbered or _numbered(text, i, row)
+                                  or k == len(row.core) and _numbered(text, end + 1, row)):
+            continue
         if k < row.enough:
             continue
         # the latest start that reads as much: a group label's character equal to the label's
@@ -274,15 +275,15 @@ def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
     found: list[tuple[str, int, int]] = []
     pos = 0
     for row in _ROWS:
-        hit = _find(text.chars, at, pos, row)
+        hit = _find(text, at, pos, row)
         if hit is None:
             continue
         first, last = hit
-        _, line, _, numbered, numbered_at = text.chars[first]
-        # the row's own item number alone on the line above its label (（一） / 予以公 / 开, its numbers beside
-        # the item number): the row's first line
-        top = numbered_at if numbered_at and numbered == row.number else line
-        found.append((row.key, top, text.chars[last][1]))
+        # the row's own item number on a line of its own above its label's words (（一） / 予以公 / 开) or below
+        # them (重复申请 / 2.), its numbers maybe beside it: a line of the row's
+        top, bottom = text.chars[first][1], text.chars[last][1]
+        found.append((row.key, min(top, _numbered(text, first, row) or top),
+                      max(bottom, _numbered(text, last + 1, row))))
         pos = last + 1
     # lines of numbers that are not a row of seven (a number wrapped in its narrow column), and rows of
     # seven within no label (a row printed again after a page break, a row whose label was not found)
