@@ -199,3 +199,86 @@ def test_a_labels_words_inside_a_sentence_are_not_the_label():
     found = spans("注：属于国家秘密的，按其他情形统计",
                   "1．属于国家秘密\t3\t0\t0\t0\t0\t0\t3")
     assert found["denied_state_secret"] == (3, 3, 3, [3, 0, 0, 0, 0, 0, 3])
+
+
+#: 表三's header as a browser repeats it at the top of every page (pdftotext -layout of a Chromium print)
+REPEATED_HEADER = ("                                                             申请人情况",
+                   "  本列数                                                    法人或其他组织",
+                   "  据的勾",
+                   "  稽关系 自然人                                                        总计",
+                   "                    商业企      科研机构     社会公益组织      法律服务机构   其他",
+                   "                     业")
+
+
+def test_an_item_number_wrapped_onto_a_line_of_its_own_with_the_numbers_beside_it_begins_its_rows_span():
+    # a 60-pixel label cell: （一） / 予以公 / 开, the row cut by the page break after its second line, so its
+    # numbers stand beside the item number, above the label's words
+    found = spans("  （一）         1        0              0                  0                0        4    5",
+                  "  予以公",
+                  *REPEATED_HEADER,
+                  "       开",
+                  "",
+                  " （二）",
+                  " 部分公",
+                  " 开（区分处理的，只计这一情形，不计其他情形）  0  0  0  0  0  0  0")
+    assert found["granted"] == (2, 10, 2, [1, 0, 0, 0, 0, 4, 5])
+    assert found["partially_granted"][2:] == (14, [0] * 7)
+
+
+def test_an_item_number_on_a_line_between_a_labels_words_is_no_character_of_the_label():
+    # a browser sets 1. in a Latin font a little lower than 信访 beside it: pdftotext prints it on a line of its own
+    found = spans("   信访",
+                  "  1.",
+                  "  举报投",
+                  "  诉类申         0        0              0                  0                0        0    0",
+                  "",
+                  "   请",
+                  "   重复",
+                  "  2.",
+                  "   申请         1        0              0                  0                0        0    1")
+    assert found["rejected_petition"] == (2, 7, 5, [0] * 7)
+    assert found["rejected_duplicate"] == (8, 10, 10, [1, 0, 0, 0, 0, 0, 1])
+
+
+def test_a_label_without_a_distinctive_word_after_its_own_item_number_printed_as_a_word_apart():
+    assert spans("  3.   其他     0    0    0    1    0    0    1")["other_other"] == (2, 2, 2, [0, 0, 0, 1, 0, 0, 1])
+    assert spans("  （七）", "   总计         2    1    0    1    0    6    10")["total_processed"] == \
+        (2, 3, 3, [2, 1, 0, 1, 0, 6, 10])
+    # another row's item number before the words is not the label's: （六） / 其他处 / 理 is the group, not 3.其他
+    found = spans("  （六）", "  其他处", "   理", "  （七）", "   总计    0    0    0    0    0    0    0")
+    assert "other_other" not in found and found["total_processed"][2] == 6
+
+
+def test_a_browsers_page_header_and_footer_inside_a_label_cut_by_the_page_break_are_no_part_of_it():
+    # Chromium prints the page's address and number at the foot, the date and the title at the head
+    found = spans("  （一）         1        0              0                  0                0        4    5",
+                  "  予以公",
+                  "file:///C:/Users/user/Desktop/report.html                                               2/7",
+                  "12/7/26, 3:47 AM                                     海陵区人民政府办公室2023年政府信息公开工作年度报告",
+                  *REPEATED_HEADER,
+                  "       开")
+    assert found["granted"] == (2, 12, 2, [1, 0, 0, 0, 0, 4, 5])
+
+
+def test_an_item_number_printed_below_its_labels_words_with_the_numbers_beside_it_ends_its_rows_span():
+    # pdftotext -layout of a browser's print: 2. set in a Latin font a little lower than 重复申请 comes out on the
+    # line below, the row's numbers beside it; 其他 / 3. likewise (a label without a distinctive word, placed by it)
+    found = spans("           1.  信访举报投诉类申请       0   0   0   0   0   0   0",
+                  "",
+                  "                     重复申请",
+                  "                    2.         4   0   0   0   0   0   4",
+                  "",
+                  "           3.  要求提供公开出版物       0   0   0   0   0   0   0",
+                  "（六）其他处理   申请人逾期未按收费通",
+                  "          2.",
+                  "          知要求缴纳费用、行政",
+                  "          机关不再处理其政府信           0   0   0   0   0   0   0",
+                  "             息公开申请",
+                  "                          其他",
+                  "                         3.    1   0   0   0   0   0   1",
+                  "                          （七）总计           5       0       0       0          0        0   5")
+    assert found["rejected_duplicate"] == (4, 5, 5, [4, 0, 0, 0, 0, 0, 4])
+    assert found["rejected_publication"][2] == 7
+    assert found["other_unpaid_fee"][2] == 11
+    assert found["other_other"] == (13, 14, 14, [1, 0, 0, 0, 0, 0, 1])
+    assert found["total_processed"][2] == 15

@@ -25,6 +25,17 @@ def strip_item_number(key: str) -> str:
     return _ITEM_NO.sub("", key)
 
 
+_NUMERAL = re.compile(r"\d{1,2}|[一二三四五六七八九十]+")
+
+
+def item_numeral(key: str) -> str:
+    """The numeral of a label key's (last) leading item number: '(三)1.属于国家秘密' → '1', '(七)总计' → '七',
+    '3.' → '3'; ``""`` when it has none."""
+    head = _ITEM_NO.match(key)
+    numerals = _NUMERAL.findall(head.group()) if head else []
+    return numerals[-1] if numerals else ""
+
+
 #: (row key, pattern on the label key with item numbers kept), from the form definition
 TABLE3_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((r.key, r.pattern) for r in FORM.table3_rows)
 #: column headers that also match a row's label (总计 over the total column, 其他 over its column): alone,

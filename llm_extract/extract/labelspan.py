@@ -32,7 +32,7 @@ from ..evidence import Ambiguity, CellKind, Reading
 from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .cells import Cell, parse_cell
-from .labels import strip_item_number
+from .labels import item_numeral, strip_item_number
 from .layout import Region, is_page_furniture, label_key
 from .readings import Readings, missing
 
@@ -67,6 +67,7 @@ class _Row:
     core: str
     enough: int               # a match this long (through a distinctive word of the label) places the row
     words: bool               # whether the label has a distinctive word
+    number: str               # its item number's numeral (一, 3, 七)
 
 
 def _rows() -> tuple[_Row, ...]:
@@ -74,7 +75,7 @@ def _rows() -> tuple[_Row, ...]:
     for r in FORM.table3_rows:
         core = _core(r.label)
         ends = [core.find(w) + len(w) for w in r.words if w in core]
-        out.append(_Row(r.key, core, min(ends) if ends else len(core), bool(ends)))
+        out.append(_Row(r.key, core, min(ends) if ends else len(core), bool(ends), item_numeral(label_key(r.label))))
     return tuple(out)
 
 
@@ -112,9 +113,16 @@ def _fragment(key: str) -> tuple[tuple[str, bool, bool], ...]:
     return tuple(out)
 
 
+def _item_number(key: str) -> str:
+    """The numeral of a word that is an item number and nothing else (``（一）``, ``1.``, ``3．``), else ``""``."""
+    return item_numeral(key) if key and not strip_item_number(key) else ""
+
+
 @dataclass
 class _Text:
     chars: list[_Char]                    # every label character of the region, in reading order
+    numbers: dict[int, list[tuple[str, int]]]     # item numbers printed as words of their own, by the index in
+    #                                               ``chars`` they stand before: their numerals and lines (_line)
     rows: dict[int, tuple[Cell, ...]]     # lines ending in seven values: their cells
     stray: list[int]                      # lines with numbers that are not seven after the words, in order
 
@@ -130,6 +138,7 @@ class _Line:
     chars: tuple[tuple[str, bool, bool], ...]   # the characters of its words (see _fragment)
     names_column: bool                          # names a column of the header
     only_header: bool                           # nothing but the header's characters
+    numbers: tuple[tuple[int, str], ...] = ()   # item numbers that are words of their own: (index in chars, numeral)
 
 
 @lru_cache(maxsize=16384)
@@ -151,8 +160,18 @@ def _line(line: str) -> _Line:
     elif any(c.is_number for c in cells) or sum(c.is_value for c in cells) >= 2:
         stray = True                          # (a lone 无 is a character of （四）无法提供 printed down its column)
         words = [t for t, c in zip(tokens, cells) if not c.is_number]
-    chars = tuple(ch for t in words for ch in _fragment(label_key(t)))
-    return _Line(False, False, row, stray, chars, names, only)
+    # an item number printed as a word of its own (``3.   其他``, a narrow cell's ``（一）`` wrapped onto a line
+    # of its own, a browser's ``1.`` set in another font a little lower than the words beside it, printed on a
+    # line between or after them): no label's characters; where it stands among them is kept
+    chars: list[tuple[str, bool, bool]] = []
+    numbers: list[tuple[int, str]] = []
+    for t in words:
+        key = label_key(t)
+        if numeral := _item_number(key):
+            numbers.append((len(chars), numeral))
+        else:
+            chars += _fragment(key)
+    return _Line(False, False, row, stray, tuple(chars), names, only, tuple(numbers))
 
 
 def _header_lines(plans: list[tuple[int, _Line]]) -> set[int]:
@@ -180,10 +199,13 @@ def _read_lines(lines: list[str], region: Region) -> _Text | None:
         return None
     header = _header_lines(plans)
     chars: list[_Char] = []
+    numbers: dict[int, list[tuple[str, int]]] = {}
     for n, p in plans:
-        if p.chars and n not in header:
+        if n not in header:
+            for at, numeral in p.numbers:
+                numbers.setdefault(len(chars) + at, []).append((numeral, n))
             chars += [(ch, n, opens, numbered) for ch, opens, numbered in p.chars]
-    return _Text(chars, rows, [n for n, p in plans if p.stray])
+    return _Text(chars, numbers, rows, [n for n, p in plans if p.stray])
 
 
 def _match(chars: list[_Char], start: int, core: str) -> tuple[int, int]:
@@ -203,19 +225,30 @@ def _match(chars: list[_Char], start: int, core: str) -> tuple[int, int]:
     return k, at
 
 
-def _find(chars: list[_Char], at: dict[str, list[int]], pos: int, row: _Row) -> tuple[int, int] | None:
+def _numbered(text: _Text, at: int, row: _Row) -> int:
+    """The line of ``row``'s own item number printed as a word of its own right before ``text.chars[at]``
+    (or right after the character before it), else 0."""
+    return next((line for numeral, line in text.numbers.get(at, ()) if numeral == row.number), 0)
+
+
+def _find(text: _Text, at: dict[str, list[int]], pos: int, row: _Row) -> tuple[int, int] | None:
     """(index of the first, index of the last) character of ``row``'s label at or after ``pos``
     (``at``: where each character stands).
 
     A label starts a fragment (after its item number); a label without a distinctive word
-    (3．其他, （七）总计) only right after its item number, and only read whole."""
+    (3．其他, （七）总计) only right after its item number, or right before its own item number printed as
+    a word apart (其他 / 3.), and only read whole."""
+    chars = text.chars
     first = row.core[0]
     starts = at.get(first, [])
     for i in starts[bisect_left(starts, pos):]:
         _, _, opens, numbered = chars[i]
-        if not opens or (not row.words and not numbered):
+        if not opens:
             continue
         k, end = _match(chars, i, row.core)
+        if not row.words and not (numbered or _numbered(text, i, row)
+                                  or k == len(row.core) and _numbered(text, end + 1, row)):
+            continue
         if k < row.enough:
             continue
         # the latest start that reads as much: a group label's character equal to the label's
@@ -242,11 +275,15 @@ def row_spans(lines: list[str], region: Region) -> list[RowSpan]:
     found: list[tuple[str, int, int]] = []
     pos = 0
     for row in _ROWS:
-        hit = _find(text.chars, at, pos, row)
+        hit = _find(text, at, pos, row)
         if hit is None:
             continue
         first, last = hit
-        found.append((row.key, text.chars[first][1], text.chars[last][1]))
+        # the row's own item number on a line of its own above its label's words (（一） / 予以公 / 开) or below
+        # them (重复申请 / 2.), its numbers maybe beside it: a line of the row's
+        top, bottom = text.chars[first][1], text.chars[last][1]
+        found.append((row.key, min(top, _numbered(text, first, row) or top),
+                      max(bottom, _numbered(text, last + 1, row))))
         pos = last + 1
     # lines of numbers that are not a row of seven (a number wrapped in its narrow column), and rows of
     # seven within no label (a row printed again after a page break, a row whose label was not found)

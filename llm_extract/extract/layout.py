@@ -33,7 +33,12 @@ from ..ocrglyphs import OCR_HANZI
 
 __all__ = ["Item", "Region", "tokenize", "label_key", "is_page_furniture", "has_words"]
 
-_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*)\s*[_~.。、·]?\s*$", re.I)
+_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*"
+                   # a browser's print (Chromium's default): address and page at the foot (``file:///…/a.html   2/7``),
+                   # date, time and title at the head (``12/7/26, 3:47 AM   XX局…报告``, ``2026/12/7 15:47 …``)
+                   r"|(?:file|https?)://\S+\s+\d+\s*/\s*\d+"
+                   r"|\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s{2,}\S.*)?)"
+                   r"\s*[_~.。、·]?\s*$", re.I)
 #: pictographs a reposted article opens its lines with (📢一、…, ⬇️（七）总计): bullets, no label's words
 _BULLETS = re.compile(f"^[{PICTOGRAPHS}]+")
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks

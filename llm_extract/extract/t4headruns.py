@@ -54,7 +54,7 @@ from ..schema import TABLE4_PATHS
 from .cells import Cell, parse_cell
 from .readings import Readings, reading
 
-__all__ = ["read_header_runs"]
+__all__ = ["header_blocks", "read_header_runs", "section_lines", "section_numbers"]
 
 #: one group's five headers run together, in the form's order
 _LABELS = [c.label for c in FORM.table4_columns]
@@ -67,7 +67,7 @@ _END = re.compile(r"^[五六七八九十]、")
 _Printed = tuple[int, Cell]
 
 
-def _blocks(lines: Sequence[str], start: int) -> list[tuple[int, str, list[_Printed]]]:
+def header_blocks(lines: Sequence[str], start: int) -> list[tuple[int, str, list[_Printed]]]:
     """Each run of header pieces after the heading at ``start`` (1-based) up to the next section's heading: the line
     it begins on, what its pieces spell run together, and the numbers printed right after it."""
     out: list[tuple[int, str, list[_Printed]]] = []
@@ -110,12 +110,17 @@ def _numbers(printed: list[_Printed]) -> set[int]:
     return {n for n, _ in printed}
 
 
+def section_lines(lines: Sequence[str], start: int) -> Sequence[str]:
+    """The lines after the heading at ``start`` (1-based) up to the next section's heading."""
+    return lines[start:_section_end(lines, start) - 1]
+
+
 def _section_end(lines: Sequence[str], start: int) -> int:
     """The line (1-based) of the next section's heading after ``start``, or past the last line."""
     return next((n for n in range(start + 1, len(lines) + 1) if _END.match(lines[n - 1].strip())), len(lines) + 1)
 
 
-def _section_numbers(lines: Sequence[str], start: int) -> list[int]:
+def section_numbers(lines: Sequence[str], start: int) -> list[int]:
     """The lines of numbers from the heading at ``start`` (1-based) to the next section's heading."""
     out = []
     for n in range(start + 1, _section_end(lines, start)):
@@ -128,12 +133,12 @@ def _section_numbers(lines: Sequence[str], start: int) -> list[int]:
 def read_header_runs(lines: Sequence[str], start: int) -> Readings | None:
     """表四's fifteen cells from a group's headers then its five cells and two groups' headers then their ten (see
     the module's docstring), or None."""
-    found = _blocks(lines, start)
+    found = header_blocks(lines, start)
     if len(found) < 2 or found[0][1] != _HEADERS or (suits := _suits(found[1:])) is None:
         return None
     (first_at, _, first), second_at = found[0], found[1][0]
     second = [got for _, got in suits]
-    if len(first) <= _GROUP and all(n in _numbers(first + second) for n in _section_numbers(lines, start)) \
+    if len(first) <= _GROUP and all(n in _numbers(first + second) for n in section_numbers(lines, start)) \
             or len(first) < _GROUP:
         return None                         # (fifteen numbers alone: the row of fifteen, read in printed order)
     before = [lines[n - 1].strip() for n in range(start + 1, first_at)]

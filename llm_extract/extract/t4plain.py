@@ -7,7 +7,8 @@ are tried in turn, before the region readers of :mod:`.table4`:
 * :mod:`.t4labelled`: each column's header, then its cell (headers side by side read left to right);
 * :mod:`.t4colrows`: three rows of five printed column by column, the third row after the columns;
 * :mod:`.t4headruns`: a row of fifteen in narrow columns, each group's headers then its cells;
-* :mod:`.t4rowsbeside`: three rows of five whose results stand beside each group's label, 总计's column after.
+* :mod:`.t4rowsbeside`: three rows of five whose results stand beside each group's label, 总计's column after;
+* :mod:`.t4firstlast`: a browser's print of a row of fifteen, the first group's four results printed last.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..form import FORM
 from .linetext import LineText
 from .readings import Readings
 from .t4colrows import read_column_rows
+from .t4firstlast import read_first_group_last
 from .t4headruns import read_header_runs
 from .t4labelled import read_labelled_columns
 from .t4rowsbeside import read_rows_beside
@@ -55,5 +57,6 @@ def read_plain_blocks(lines: Sequence[str], start: int) -> tuple[Readings, list[
         return None
     if (labelled := read_labelled_columns(lines, start)) is not None:
         return labelled
-    blocks = read_column_rows(lines, start) or read_header_runs(lines, start) or read_rows_beside(lines, start)
+    blocks = read_column_rows(lines, start) or read_header_runs(lines, start) or read_rows_beside(lines, start) \
+        or read_first_group_last(lines, start)
     return (blocks, []) if blocks else None
