@@ -30,15 +30,10 @@ from .numerals import lone_numeral
 from .pagenumbers import page_marks_blanked
 from ..ingest.md_rule import MD_RULE as _MD_RULE
 from ..ocrglyphs import OCR_HANZI
+from .pagefurniture import is_page_furniture
 
 __all__ = ["Item", "Region", "tokenize", "label_key", "is_page_furniture", "has_words"]
 
-_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*"
-                   # a browser's print (Chromium's default): address and page at the foot (``file:///…/a.html   2/7``),
-                   # date, time and title at the head (``12/7/26, 3:47 AM   XX局…报告``, ``2026/12/7 15:47 …``)
-                   r"|(?:file|https?)://\S+\s+\d+\s*/\s*\d+"
-                   r"|\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s{2,}\S.*)?)"
-                   r"\s*[_~.。、·]?\s*$", re.I)
 #: pictographs a reposted article opens its lines with (📢一、…, ⬇️（七）总计): bullets, no label's words
 _BULLETS = re.compile(f"^[{PICTOGRAPHS}]+")
 _QUOTES = re.compile(r"[\"'“”‘’「」『』\s■□▪▫●◆◇•·~_^`¦丨|]")   # quotes, spaces, OCR specks
@@ -87,18 +82,10 @@ _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 #: ``parse_table_slot``: every token of a layout line is where a number may belong
 _cell = lru_cache(maxsize=8192)(parse_table_slot)
 
-
-_PAGE_HINTS = frozenset("页-—–/Pp一")
 #: a plain-text table's rule: runs of dashes (pandoc's simple and multiline tables), no empty cells
 _TEXT_RULE = re.compile(r"^[-=+: ]+$")
 #: the total row's label printed without its item number
 _TOTAL_WORDS = frozenset({"总计", "合计", "总记"})
-
-
-def is_page_furniture(line: str) -> bool:
-    return not _PAGE_HINTS.isdisjoint(line) and bool(_PAGE.match(line))
-
-
 
 
 def _opens_table2_row(key: str) -> bool:
@@ -246,7 +233,7 @@ def _line_plan(line: str) -> _Plan | None:
     text = line.strip()
     if not text and "\t" not in line:
         return None
-    if not _PAGE_HINTS.isdisjoint(line) and _PAGE.match(line):
+    if is_page_furniture(line):
         return None                     # page furniture
     if "页" in line:                    # (行政事业性收费 第 5 页: a page's mark inside the line, no cell)
         line = page_marks_blanked(line)
