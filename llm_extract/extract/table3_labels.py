@@ -74,7 +74,7 @@ def _label_pieces(keys: _Keys, i: int) -> tuple[str | None, bool, tuple[_Step, .
             if between > 8:
                 break
             continue
-        if strip_item_number(nxt) != nxt:
+        if strip_item_number(nxt) != nxt and not _BARE_NUMERAL.match(nxt):
             cut = group_title_head(nxt)     # (五)不予 / 物: a group's title beside the label's last piece
             if not cut or strip_item_number(nxt[cut:]) != nxt[cut:]:
                 break                   # another label opens there (5.属于三类内部事务信息 after （三）不 / 益予公开)
@@ -87,6 +87,11 @@ def _label_pieces(keys: _Keys, i: int) -> tuple[str | None, bool, tuple[_Step, .
         if joined == 2:
             break
     return _number_kind(key), owns, tuple(steps)
+
+
+#: a piece opening with a Chinese numeral and no mark after it (``三方合法权益``, ``三类内部事务信息``, ``四类过程性信息``: the
+#: rest of 4.保护第 / 5.属于 / 6.属于 wrapped in a narrow cell) opens no label: an item number is marked (三、 （三） 3.)
+_BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]+(?![一二三四五六七八九十)\]）、.．])")
 
 
 class _Pieces(dict[int, tuple[str | None, bool, tuple[_Step, ...]]]):
