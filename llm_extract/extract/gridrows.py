@@ -151,12 +151,15 @@ def _right_above(items: list[Item], idx: int, label: Item, line: int) -> bool:
 
 
 def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list[Item], lo: int,
-                       below: bool) -> bool:
+                       below: bool, then: list[Item] = ()) -> bool:
     """Whether a grid line next to a label's line of empty fields is the other half of one table row: a
     converter read a label wrapped over two lines as two rows, its numbers on one of them
     (``| 二、上年结 |  | … |`` / ``| 转政府信息公开申请数量 | 0 | 0 | … |``). So it is where the line's label
     text names no other row (nor starts with an item number, below the label), the two texts together
-    name this row, and the line holds numbers or empty cells' marks and no word among its value fields."""
+    name this row, and the line holds numbers or empty cells' marks and no word among its value fields.
+    Below the label, the grid line ``then`` after it may end the label, words only in its label fields (a label
+    wrapped over three lines, its numbers on the middle one: ``|||8.属于行||…|`` / ``|||政查询|3|0|…|3|`` /
+    ``|||事项||…|``)."""
     if not any(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in line_items if it.is_value) \
             or any(it.is_text and (it.col or 0) >= lo for it in line_items):
         return False                    # (its cells printed as marks, ``| 政法规禁止公开 | / | / | …``, are cells too)
@@ -164,7 +167,14 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
     piece = label_fields(line_items, lo, {it.key for it in same if it.is_text} | {label.key}, label.col or 0)
     if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)):
         return False
-    return row in rows_named(label.key + piece if below else piece + label.key)
+    if row in rows_named(label.key + piece if below else piece + label.key):
+        return True
+    if not below or not then or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in then) \
+            or any(it.is_text and (it.col or 0) >= lo for it in then):
+        return False
+    tail = label_fields(then, lo, {it.key for it in same if it.is_text} | {label.key}, label.col or 0)
+    return bool(tail) and not numbered(tail) and not set(rows_named(tail)) - {row} \
+        and row in rows_named(label.key + piece + tail)
 
 
 def _numbers_between_pieces(row: str, label: Item, same: list[Item],
@@ -275,7 +285,8 @@ def _grid_row(items: list[Item], idx: int, end: int,
         # the line below, then the label's text going on below to its numbers, then the line above (a label whose
         # text goes on below is not the tail of the row above, which may end in words both labels share)
         line_items = by_line.get(after, [])
-        if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, True) \
+        then = by_line.get(min((n for n in by_line if n > after), default=after), []) if line_items else []
+        if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, True, then) \
                 and (line_items[0].width or 0) == (label.width or 0):
             return after, _grid_cells(line_items, width, label.col or 0, lost)
         if (below := label_continued(row, label, own, by_line, width - 7)) is not None:

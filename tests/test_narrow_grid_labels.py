@@ -1,8 +1,11 @@
-"""A 表三 label wrapped in a narrow grid cell whose next piece opens with a Chinese numeral (extract/table3_labels.py).
+"""表三 labels wrapped in a narrow grid cell (pymupdf4llm of a browser's PDF print).
 
-pymupdf4llm of a browser's PDF print: ``4.保护第`` on one grid line, ``三方合`` / ``法权益`` with the row's numbers on the
-next, the group's ``（三）`` beside them. A piece opening with a bare numeral (三方合法权益, 三类内部事务信息, 四类过程性信息)
-is the rest of a label, not an item number opening another (those are marked: 三、 （三） 3.).
+A piece opening with a bare numeral continues the label above it (extract/table3_labels.py): ``4.保护第`` on one grid
+line, ``三方合`` / ``法权益`` with the row's numbers on the next, the group's ``（三）`` beside them; ``三方合法权益``,
+``三类内部事务信息`` are the rest of a label, not an item number opening another (those are marked: 三、 （三） 3.).
+
+A label wrapped over three grid lines with its numbers on the middle one (extract/gridrows.py): ``8.属于行`` /
+``政查询`` with the numbers / ``事项``: the three pieces name the row together.
 """
 
 from __future__ import annotations
@@ -50,3 +53,10 @@ def test_a_label_piece_opening_with_a_numeral_continues_the_label_above_it() -> 
     values = record.report.values()
     assert [values[f"applications.denied_third_party.{c}"] for c in APPLICANT_COLUMNS] == [2, 0, 0, 0, 0, 0, 2]
     assert record.provenance["applications.denied_third_party.total"].note != "row label not found"
+
+
+def test_a_label_wrapped_over_three_grid_lines_takes_the_numbers_on_its_middle_line() -> None:
+    assert "|||8.属于⾏||||||||\n|||政查询|3|0|0|0|0|0|3|\n|||事项||||||||" in GRID
+    record = process_document(load_bytes(GRID.encode("utf-8"), doc_id="yl", path="yl.md", suffix=".md"))
+    values = record.report.values()
+    assert [values[f"applications.denied_query_matter.{c}"] for c in APPLICANT_COLUMNS] == [3, 0, 0, 0, 0, 0, 3]
