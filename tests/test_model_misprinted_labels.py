@@ -84,3 +84,15 @@ def test_rows_named_out_of_the_forms_order_place_nothing():
     assert place_by_order(["丙", "某", "甲", "丁"], [True] * 4, patterns) == {}        # 丙 before 甲
     # a label of its own line without numbers (a group label) is the start of the next row's label
     assert place_by_order(["某组", "甲", "某", "丙", "丁"], [False, True, True, True, True], patterns) == {1: 2}
+
+
+def test_a_misprinted_row_of_a_crawlers_glued_dump_is_its_digit_run_at_its_place():
+    lines = misprinted(report_text(VALUES)).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("三、收到"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    glued = lines[:start] + ["".join(lines[start:end]).replace("\t", "").replace(" ", "")] + lines[end:]
+    assert "(一)予已公幵" not in glued[start] and "（一）予已公幵510000" in glued[start]
+    values = {p: VALUES[p] for p in cells("granted")}
+    assert {g.status for g in ground(values, glued).values()} == {"digit_run"}
+    assert {g.status for g in ground(values, lines[:start] + ["".join(lines[start:end])] + lines[end:]).values()} \
+        == {EXACT}
