@@ -38,6 +38,7 @@ from typing import Any
 from llm_extract.form import FORM
 
 from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, match_cells, numbers
+from .roworder import place_by_order
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
            "digit_splits"]
@@ -182,9 +183,13 @@ def _windows(region: list[Segment], pattern: re.Pattern[str],
 
 
 def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Pattern[str]]],
-                 values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
+                 values: Mapping[str, Any], out: dict[str, Grounding], *, by_order: bool = False) -> None:
+    """Each row's model cells against the numbers after its label; with ``by_order`` (表三), a row whose label no
+    pattern names is looked for at its place in the form's order (:mod:`verify.roworder`)."""
     rows = list(rows)
-    for paths, pattern in rows:
+    placed = place_by_order([s.key for s in region], [bool(numbers(s.values)) for s in region],
+                            [pattern for _, pattern in rows]) if by_order else {}
+    for index, (paths, pattern) in enumerate(rows):
         given = [p for p in paths if p in values]
         if not given:
             continue
@@ -196,6 +201,16 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
             rank = {EXACT: 2 + sum(per_cell) / 100, DIGIT_RUN: 1}.get(status, 0)
             if best is None or rank > {EXACT: 2 + sum(best[1]) / 100, DIGIT_RUN: 1}.get(best[0], 0):
                 best = (status, per_cell, seg)
+        if best is None and index in placed:
+            seg = region[placed[index]]
+            status, per_cell = match_cells(seg.values, cells)
+            text = (seg.label + seg.values).strip()[:200]
+            for p, ok in zip(paths, per_cell):
+                if p in values:
+                    out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
+                                       "its label names no row; its place in the form's order" if ok
+                                       else "another number is printed at its place in the form's order")
+            continue
         if best is None:
             for p in given:
                 out[p] = Grounding(NOT_FOUND, note="label not found")
@@ -295,7 +310,7 @@ def ground(values: Mapping[str, Any], lines: Sequence[str]) -> dict[str, Groundi
     _ground_title(values, lines, out)
     segs = segments("\n".join(lines))
     _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
-    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out)
+    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True)
     _ground_table4(segs, values, out)
     for p in values:
         out.setdefault(p, Grounding(NOT_FOUND, note="no rule grounds this field"))
