@@ -23,6 +23,8 @@ import statistics
 import unicodedata
 from typing import Any
 
+from .scan_rules import level_image, rule_objects
+
 __all__ = ["ocr_available", "why_no_ocr", "scan_page", "box_chars", "level_boxes", "skew", "despeckle", "MAX_OCR_PAGES",
            "RESOLUTION", "OCR_SWITCH", "OCR_INSTALL_HINT"]
 
@@ -89,9 +91,11 @@ def _width(ch: str) -> float:
 
 
 def box_chars(text: str, x0: float, top: float, x1: float, bottom: float, page_number: int,
-              initial_doctop: float) -> list[dict[str, Any]]:
+              initial_doctop: float, page_height: float) -> list[dict[str, Any]]:
     """pdfplumber-like character dicts spreading ``text`` over its box (page points), each character its
-    share of the width (:func:`_width`): a text layer as an OCR engine lays one over a scan."""
+    share of the width (:func:`_width`): a text layer as an OCR engine lays one over a scan. Their ``matrix``
+    puts the baseline at the box's bottom in PDF space (from the page's foot, ``page_height`` points tall),
+    as a text layer's glyphs have it: where a rule crosses a character is measured from it (.pdf_chars)."""
     text = unicodedata.normalize("NFC", text).strip()
     if not text or x1 <= x0 or bottom <= top:
         return []
@@ -103,7 +107,7 @@ def box_chars(text: str, x0: float, top: float, x1: float, bottom: float, page_n
         w = share * unit
         out.append({"text": ch, "x0": x, "x1": x + w, "top": top, "bottom": bottom, "doctop": initial_doctop + top,
                     "width": w, "height": size, "size": size, "upright": True, "fontname": "OCR", "adv": w,
-                    "matrix": (size, 0.0, 0.0, size, x, bottom), "object_type": "char", "page_number": page_number,
+                    "matrix": (size, 0.0, 0.0, size, x, page_height - bottom), "object_type": "char", "page_number": page_number,
                     "non_stroking_color": (0.0,), "stroking_color": (0.0,), "mcid": None, "tag": None})
         x += w
     return out
@@ -160,20 +164,25 @@ def scan_page(page: Any) -> Any | None:
         return None
     import numpy
     image = page.to_image(resolution=RESOLUTION).original
-    result = engine(numpy.repeat(despeckle(numpy.asarray(image.convert("L")))[:, :, None], 3, axis=2))
+    grey = despeckle(numpy.asarray(image.convert("L")))
+    result = engine(numpy.repeat(grey[:, :, None], 3, axis=2))
     if result.boxes is None or not len(result.boxes):
         return None
     scale = float(page.width) / image.width
-    boxes = level_boxes([[(float(x), float(y)) for x, y in box] for box in result.boxes],
-                        (image.width / 2, image.height / 2))
+    raw = [[(float(x), float(y)) for x, y in box] for box in result.boxes]
+    boxes = level_boxes(raw, (image.width / 2, image.height / 2))
+    angle = skew(raw)           # the table's rules, found on the image levelled alike (.scan_rules)
+    lines = rule_objects(level_image(grey, angle if abs(angle) >= _LEVEL else 0.0), RESOLUTION, scale,
+                         page.page_number, page.initial_doctop, float(page.height))
     chars: list[dict[str, Any]] = []
     for box, text, score in zip(boxes, result.txts, result.scores):
         if float(score) < MIN_SCORE:
             continue
         xs, ys = [x * scale for x, _ in box], [y * scale for _, y in box]
-        chars += box_chars(str(text), min(xs), min(ys), max(xs), max(ys), page.page_number, page.initial_doctop)
+        chars += box_chars(str(text), min(xs), min(ys), max(xs), max(ys), page.page_number, page.initial_doctop,
+                           float(page.height))
     if not chars:
         return None
     scanned = page.filter(lambda obj: False)          # none of the page's own objects: its image is not text
-    scanned._objects = {"char": sorted(chars, key=lambda c: (c["top"], c["x0"]))}
+    scanned._objects = {"char": sorted(chars, key=lambda c: (c["top"], c["x0"])), "line": lines}
     return scanned
