@@ -26,7 +26,7 @@ from typing import Any
 from .scan_rules import level_image, rule_objects
 
 __all__ = ["ocr_available", "why_no_ocr", "scan_page", "box_chars", "level_boxes", "skew", "despeckle", "MAX_OCR_PAGES",
-           "RESOLUTION", "OCR_SWITCH", "OCR_INSTALL_HINT"]
+           "RESOLUTION", "OCR_SWITCH", "OCR_INSTALL_HINT", "without_seal"]
 
 #: dots per inch a scanned page is rendered at for OCR (A4: 1240 × 1754 pixels)
 RESOLUTION = 150
@@ -40,6 +40,8 @@ OCR_SWITCH = "LLM_EXTRACT_OCR"
 _OFF = ("0", "off", "no", "false")
 _LONG = 4           # a box this many times as wide as it is tall is a line of text: its slope is the scan's
 _LEVEL = 0.001      # radians (0.06°): a skew smaller than this is left as it is
+_RED = 60          # grey levels: a pixel whose red exceeds its green and blue by more is a seal's red
+_SEAL_INK = 70     # grey levels: a seal's pixel this light is its ink on paper; darker, its ink over print
 _SPECK = 60         # grey levels: a pixel this much darker (lighter) than all its neighbours is a speck
 OCR_INSTALL_HINT = "install the OCR extra to read scanned pages: pip install 'llm-extract[ocr]'"
 
@@ -131,6 +133,33 @@ def despeckle(grey: Any, step: int = _SPECK) -> Any:
     return out.astype(numpy.uint8)
 
 
+def without_seal(image: Any) -> Any:
+    """A page image (PIL) as greyscale (a numpy array) without the red of a seal stamped over its text: a
+    colour scan's clearly red pixels (red exceeding green and blue by :data:`_RED` grey levels, and beside them
+    by a third of it: JPEG blurs colour at the seal's edges) no darker than the seal's ink on paper
+    (:data:`_SEAL_INK`) become paper; darker ones (the seal over printed text: the toner shows through) keep
+    their grey. Only brightness tells them apart: JPEG keeps it at full resolution but smears colour, so a
+    black digit or rule under the seal turns as red as the seal around it. A seal over a table's row hid its
+    numbers from OCR (read as the seal's words among them: ``0 改务公开专用章5``). A grey scan is unchanged."""
+    import numpy
+    grey = numpy.asarray(image.convert("L")).copy()
+    if image.mode not in ("RGB", "RGBA"):
+        return grey
+    rgb = numpy.asarray(image.convert("RGB")).astype(numpy.int16)
+    redness = rgb[:, :, 0] - numpy.maximum(rgb[:, :, 1], rgb[:, :, 2])
+    seal = redness > _RED
+    if not seal.any():
+        return grey
+    near = seal.copy()
+    for _ in range(2):
+        padded = numpy.pad(near, 1)
+        near = numpy.logical_or.reduce([padded[1 + dy:1 + dy + near.shape[0], 1 + dx:1 + dx + near.shape[1]]
+                                        for dy in (-1, 0, 1) for dx in (-1, 0, 1)])
+    seal |= near & (redness > _RED // 3)
+    grey[seal & (grey >= _SEAL_INK)] = 255
+    return grey
+
+
 def skew(boxes: list[list[tuple[float, float]]]) -> float:
     """A scan's skew (radians, clockwise on the image): the median slope of the top edges of its long text boxes
     (a line of text or a label, at least :data:`_LONG` times as wide as it is tall; their corners come top-left,
@@ -164,7 +193,8 @@ def scan_page(page: Any) -> Any | None:
         return None
     import numpy
     image = page.to_image(resolution=RESOLUTION).original
-    grey = despeckle(numpy.asarray(image.convert("L")))
+    plain = despeckle(numpy.asarray(image.convert("L")))
+    grey = despeckle(without_seal(image)) if image.mode in ("RGB", "RGBA") else plain
     result = engine(numpy.repeat(grey[:, :, None], 3, axis=2))
     if result.boxes is None or not len(result.boxes):
         return None
@@ -172,7 +202,8 @@ def scan_page(page: Any) -> Any | None:
     raw = [[(float(x), float(y)) for x, y in box] for box in result.boxes]
     boxes = level_boxes(raw, (image.width / 2, image.height / 2))
     angle = skew(raw)           # the table's rules, found on the image levelled alike (.scan_rules)
-    lines = rule_objects(level_image(grey, angle if abs(angle) >= _LEVEL else 0.0), RESOLUTION, scale,
+    # (sought with the seal in: JPEG's colour smears a seal's red over the rules under it)
+    lines = rule_objects(level_image(plain, angle if abs(angle) >= _LEVEL else 0.0), RESOLUTION, scale,
                          page.page_number, page.initial_doctop, float(page.height))
     chars: list[dict[str, Any]] = []
     for box, text, score in zip(boxes, result.txts, result.scores):
