@@ -70,3 +70,19 @@ def test_an_ocr_box_baseline_is_measured_from_the_page_foot_so_a_rule_far_below_
     assert title[0]["matrix"][5] == pytest.approx(802.0)
     assert struck_chars(title, [(95.0, 185.0, 796.0)], 842.0) == set()
     assert struck_chars(title, [(95.0, 185.0, 34.0)], 842.0) == {id(c) for c in title}   # through it: struck
+
+
+def test_rules_that_leave_two_rows_numbers_in_one_cell_are_not_used() -> None:
+    """A rule lost to a noisy scan (JPEG at quality 40, specks) joins two rows' cells: 规章's 0 and 行政规范性文件's
+    64 were read as one cell ``064``. A cell of the rules' grid holding two numbers, or a row's label and a
+    number, means a rule is missing: the page is read by its text, as without rules."""
+    from llm_extract.ingest.scan_rules import cells_fit, grid_fits
+    zero, sixty_four = (300.0, 100.0, 306.0, 110.0, "0"), (298.0, 120.0, 310.0, 130.0, "64")
+    label = (50.0, 120.0, 120.0, 130.0, "行政规范性文件")
+    assert not cells_fit([(280.0, 95.0, 330.0, 135.0)], [zero, sixty_four])
+    assert cells_fit([(280.0, 95.0, 330.0, 115.0), (280.0, 115.0, 330.0, 135.0)], [zero, sixty_four])
+    assert not cells_fit([(40.0, 115.0, 330.0, 135.0)], [label, sixty_four])
+    rules = [{"top": y, "bottom": y, "x0": 40.0, "x1": 330.0} for y in (95.0, 135.0)] + \
+            [{"top": 95.0, "bottom": 135.0, "x0": x, "x1": x} for x in (40.0, 280.0, 330.0)]
+    assert not grid_fits(rules, [zero, sixty_four])
+    assert grid_fits(rules + [{"top": 115.0, "bottom": 115.0, "x0": 40.0, "x1": 330.0}], [zero, sixty_four])

@@ -23,7 +23,7 @@ import statistics
 import unicodedata
 from typing import Any
 
-from .scan_rules import level_image, rule_objects
+from .scan_rules import Box, cells_fit, grid_fits, level_image, rule_objects
 
 __all__ = ["ocr_available", "why_no_ocr", "scan_page", "box_chars", "level_boxes", "skew", "despeckle", "MAX_OCR_PAGES",
            "RESOLUTION", "OCR_SWITCH", "OCR_INSTALL_HINT", "without_seal"]
@@ -206,14 +206,21 @@ def scan_page(page: Any) -> Any | None:
     lines = rule_objects(level_image(plain, angle if abs(angle) >= _LEVEL else 0.0), RESOLUTION, scale,
                          page.page_number, page.initial_doctop, float(page.height))
     chars: list[dict[str, Any]] = []
+    read: list[Box] = []
     for box, text, score in zip(boxes, result.txts, result.scores):
         if float(score) < MIN_SCORE:
             continue
         xs, ys = [x * scale for x, _ in box], [y * scale for _, y in box]
         chars += box_chars(str(text), min(xs), min(ys), max(xs), max(ys), page.page_number, page.initial_doctop,
                            float(page.height))
+        read.append((min(xs), min(ys), max(xs), max(ys), str(text)))
     if not chars:
         return None
+    if not grid_fits(lines, read):      # a rule lost would join two numbers in a cell: the text as before
+        lines = []
     scanned = page.filter(lambda obj: False)          # none of the page's own objects: its image is not text
     scanned._objects = {"char": sorted(chars, key=lambda c: (c["top"], c["x0"])), "line": lines}
+    if lines and not cells_fit([c for t in scanned.find_tables() for c in t.cells], read):
+        scanned = page.filter(lambda obj: False)      # the rules' cells join numbers: the page read by its text
+        scanned._objects = {"char": sorted(chars, key=lambda c: (c["top"], c["x0"])), "line": []}
     return scanned

@@ -20,7 +20,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["level_image", "find_rules", "rule_objects", "MIN_RULE_PT", "MIN_SIDE_PT"]
+__all__ = ["level_image", "find_rules", "rule_objects", "grid_fits", "cells_fit", "MIN_RULE_PT", "MIN_SIDE_PT"]
+
+Box = tuple[float, float, float, float, str]      # a recognised text box: x0, top, x1, bottom (points), its text
 
 #: a horizontal rule is at least this long (points: a narrow cell of 表四 is ~28 pt wide)
 MIN_RULE_PT = 20.0
@@ -114,6 +116,70 @@ def rule_objects(grey: Any, dpi: float, scale: float, page_number: int, initial_
         left = x * scale
         lines.append(_line(left, a * scale, left, b * scale, page_number, initial_doctop, page_height))
     return lines
+
+
+def _numeric(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and all(ch.isdigit() or ch.isspace() for ch in text)
+
+
+def grid_fits(lines: list[dict[str, Any]], boxes: list[Box]) -> bool:
+    """Whether the rules found keep apart every two numbers OCR read in a table: two numeric boxes one above the
+    other (their columns overlapping) have a horizontal rule between them across both, and two side by side
+    on one line a vertical rule between them across the line. A rule lost to noise, a faint print or a seal
+    would join two rows' (or columns') numbers into one cell (``5 01 0``): then the page's rules are not used at
+    all and its table is read from its text as before. Numbers outside every rule's reach (the prose) are not
+    checked: no rule runs past them."""
+    across = [(ln["top"], ln["x0"], ln["x1"]) for ln in lines if ln["top"] == ln["bottom"]]
+    down = [(ln["x0"], ln["top"], ln["bottom"]) for ln in lines if ln["top"] != ln["bottom"]]
+    if not across or not down:
+        return True
+    left, right = min(x for _, x, _ in across), max(x for _, _, x in across)
+    top, bottom = min(y for y, _, _ in across), max(y for y, _, _ in across)
+    nums = [b for b in boxes if _numeric(b[4]) and left < (b[0] + b[2]) / 2 < right and top < (b[1] + b[3]) / 2 < bottom]
+    for a in nums:
+        for b in nums:
+            if b is a:
+                continue
+            ax, bx = (a[0] + a[2]) / 2, (b[0] + b[2]) / 2
+            if b[1] >= a[3] - 0.3 * (a[3] - a[1]) and min(a[2], b[2]) > max(a[0], b[0]) \
+                    and not any(a[3] - 2 <= y <= b[1] + 2 and x0 <= min(ax, bx) and x1 >= max(ax, bx)
+                                for y, x0, x1 in across) and _nearest_below(a, b, nums):
+                return False
+            ay, by = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
+            if b[0] >= a[2] - 1 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1]) \
+                    and not any(a[2] - 2 <= x <= b[0] + 2 and y0 <= min(ay, by) and y1 >= max(ay, by)
+                                for x, y0, y1 in down) and _nearest_right(a, b, nums):
+                return False
+    return True
+
+
+def cells_fit(cells: list[tuple[float, float, float, float]], boxes: list[Box]) -> bool:
+    """Whether every cell of the tables the rules make (x0, top, x1, bottom) holds at most one number OCR read,
+    and no number with a word left of it on its line (a row's label and its count in one cell): a rule lost
+    (noise, a faint print, a seal) joins cells, and the joined cell's numbers would be read as one (``064``
+    for 0 above 64) or a label's row would take another row's count. Else the rules are not used."""
+    for x0, top, x1, bottom in cells:
+        inside = [b for b in boxes if x0 <= (b[0] + b[2]) / 2 <= x1 and top <= (b[1] + b[3]) / 2 <= bottom]
+        nums = [b for b in inside if _numeric(b[4])]
+        if len(nums) > 1:
+            return False
+        for n in nums:
+            if any(not _numeric(b[4]) and b[4].strip() and (b[0] + b[2]) / 2 < n[0]
+                   and min(b[3], n[3]) > max(b[1], n[1]) for b in inside):
+                return False
+    return True
+
+
+def _nearest_below(a: Box, b: Box, nums: list[Box]) -> bool:
+    """``b`` is the first numeric box under ``a`` in its column (no other between them)."""
+    return not any(c is not a and c is not b and a[3] <= (c[1] + c[3]) / 2 <= b[1] and min(a[2], c[2]) > max(a[0], c[0])
+                   for c in nums)
+
+
+def _nearest_right(a: Box, b: Box, nums: list[Box]) -> bool:
+    """``b`` is the first numeric box right of ``a`` on its line (no other between them)."""
+    return not any(c is not a and c is not b and a[2] <= (c[0] + c[2]) / 2 <= b[0]
+                   and min(a[3], c[3]) > max(a[1], c[1]) for c in nums)
 
 
 def _line(x0: float, top: float, x1: float, bottom: float, page_number: int, initial_doctop: float,
