@@ -46,14 +46,15 @@ def scanned_record():
 
 
 def test_a_box_of_recognised_text_becomes_characters_across_the_box_a_chinese_one_twice_a_digits_width() -> None:
-    chars = box_chars("总计12", 100.0, 10.0, 130.0, 22.0, page_number=2, initial_doctop=842.0)
+    chars = box_chars("总计12", 100.0, 10.0, 130.0, 22.0, page_number=2, initial_doctop=842.0,
+                      page_height=842.0)
     assert [c["text"] for c in chars] == ["总", "计", "1", "2"]
     assert [round(c["x1"] - c["x0"], 3) for c in chars] == [10.0, 10.0, 5.0, 5.0]
     assert chars[0]["x0"] == 100.0 and chars[-1]["x1"] == 130.0
     assert {(c["top"], c["bottom"], c["doctop"], c["upright"], c["page_number"]) for c in chars} == {
         (10.0, 22.0, 852.0, True, 2)}
-    assert box_chars("  ", 0.0, 0.0, 10.0, 10.0, page_number=1, initial_doctop=0.0) == []
-    assert box_chars("8", 5.0, 0.0, 5.0, 10.0, page_number=1, initial_doctop=0.0) == []     # (no width)
+    assert box_chars("  ", 0.0, 0.0, 10.0, 10.0, page_number=1, initial_doctop=0.0, page_height=842.0) == []
+    assert box_chars("8", 5.0, 0.0, 5.0, 10.0, page_number=1, initial_doctop=0.0, page_height=842.0) == []     # (no width)
 
 
 def test_a_scanned_report_is_read_by_ocr_and_its_pages_are_named(scanned_record) -> None:

@@ -23,8 +23,10 @@ import statistics
 import unicodedata
 from typing import Any
 
+from .scan_rules import Box, cells_fit, grid_fits, level_image, rule_objects
+
 __all__ = ["ocr_available", "why_no_ocr", "scan_page", "box_chars", "level_boxes", "skew", "despeckle", "MAX_OCR_PAGES",
-           "RESOLUTION", "OCR_SWITCH", "OCR_INSTALL_HINT"]
+           "RESOLUTION", "OCR_SWITCH", "OCR_INSTALL_HINT", "without_seal"]
 
 #: dots per inch a scanned page is rendered at for OCR (A4: 1240 × 1754 pixels)
 RESOLUTION = 150
@@ -38,6 +40,8 @@ OCR_SWITCH = "LLM_EXTRACT_OCR"
 _OFF = ("0", "off", "no", "false")
 _LONG = 4           # a box this many times as wide as it is tall is a line of text: its slope is the scan's
 _LEVEL = 0.001      # radians (0.06°): a skew smaller than this is left as it is
+_RED = 60          # grey levels: a pixel whose red exceeds its green and blue by more is a seal's red
+_SEAL_INK = 70     # grey levels: a seal's pixel this light is its ink on paper; darker, its ink over print
 _SPECK = 60         # grey levels: a pixel this much darker (lighter) than all its neighbours is a speck
 OCR_INSTALL_HINT = "install the OCR extra to read scanned pages: pip install 'llm-extract[ocr]'"
 
@@ -89,9 +93,11 @@ def _width(ch: str) -> float:
 
 
 def box_chars(text: str, x0: float, top: float, x1: float, bottom: float, page_number: int,
-              initial_doctop: float) -> list[dict[str, Any]]:
+              initial_doctop: float, page_height: float) -> list[dict[str, Any]]:
     """pdfplumber-like character dicts spreading ``text`` over its box (page points), each character its
-    share of the width (:func:`_width`): a text layer as an OCR engine lays one over a scan."""
+    share of the width (:func:`_width`): a text layer as an OCR engine lays one over a scan. Their ``matrix``
+    puts the baseline at the box's bottom in PDF space (from the page's foot, ``page_height`` points tall),
+    as a text layer's glyphs have it: where a rule crosses a character is measured from it (.pdf_chars)."""
     text = unicodedata.normalize("NFC", text).strip()
     if not text or x1 <= x0 or bottom <= top:
         return []
@@ -103,7 +109,7 @@ def box_chars(text: str, x0: float, top: float, x1: float, bottom: float, page_n
         w = share * unit
         out.append({"text": ch, "x0": x, "x1": x + w, "top": top, "bottom": bottom, "doctop": initial_doctop + top,
                     "width": w, "height": size, "size": size, "upright": True, "fontname": "OCR", "adv": w,
-                    "matrix": (size, 0.0, 0.0, size, x, bottom), "object_type": "char", "page_number": page_number,
+                    "matrix": (size, 0.0, 0.0, size, x, page_height - bottom), "object_type": "char", "page_number": page_number,
                     "non_stroking_color": (0.0,), "stroking_color": (0.0,), "mcid": None, "tag": None})
         x += w
     return out
@@ -125,6 +131,33 @@ def despeckle(grey: Any, step: int = _SPECK) -> Any:
     dark, light = a < darkest - step, a > lightest + step
     out[dark], out[light] = darkest[dark], lightest[light]
     return out.astype(numpy.uint8)
+
+
+def without_seal(image: Any) -> Any:
+    """A page image (PIL) as greyscale (a numpy array) without the red of a seal stamped over its text: a
+    colour scan's clearly red pixels (red exceeding green and blue by :data:`_RED` grey levels, and beside them
+    by a third of it: JPEG blurs colour at the seal's edges) no darker than the seal's ink on paper
+    (:data:`_SEAL_INK`) become paper; darker ones (the seal over printed text: the toner shows through) keep
+    their grey. Only brightness tells them apart: JPEG keeps it at full resolution but smears colour, so a
+    black digit or rule under the seal turns as red as the seal around it. A seal over a table's row hid its
+    numbers from OCR (read as the seal's words among them: ``0 改务公开专用章5``). A grey scan is unchanged."""
+    import numpy
+    grey = numpy.asarray(image.convert("L")).copy()
+    if image.mode not in ("RGB", "RGBA"):
+        return grey
+    rgb = numpy.asarray(image.convert("RGB")).astype(numpy.int16)
+    redness = rgb[:, :, 0] - numpy.maximum(rgb[:, :, 1], rgb[:, :, 2])
+    seal = redness > _RED
+    if not seal.any():
+        return grey
+    near = seal.copy()
+    for _ in range(2):
+        padded = numpy.pad(near, 1)
+        near = numpy.logical_or.reduce([padded[1 + dy:1 + dy + near.shape[0], 1 + dx:1 + dx + near.shape[1]]
+                                        for dy in (-1, 0, 1) for dx in (-1, 0, 1)])
+    seal |= near & (redness > _RED // 3)
+    grey[seal & (grey >= _SEAL_INK)] = 255
+    return grey
 
 
 def skew(boxes: list[list[tuple[float, float]]]) -> float:
@@ -160,20 +193,34 @@ def scan_page(page: Any) -> Any | None:
         return None
     import numpy
     image = page.to_image(resolution=RESOLUTION).original
-    result = engine(numpy.repeat(despeckle(numpy.asarray(image.convert("L")))[:, :, None], 3, axis=2))
+    plain = despeckle(numpy.asarray(image.convert("L")))
+    grey = despeckle(without_seal(image)) if image.mode in ("RGB", "RGBA") else plain
+    result = engine(numpy.repeat(grey[:, :, None], 3, axis=2))
     if result.boxes is None or not len(result.boxes):
         return None
     scale = float(page.width) / image.width
-    boxes = level_boxes([[(float(x), float(y)) for x, y in box] for box in result.boxes],
-                        (image.width / 2, image.height / 2))
+    raw = [[(float(x), float(y)) for x, y in box] for box in result.boxes]
+    boxes = level_boxes(raw, (image.width / 2, image.height / 2))
+    angle = skew(raw)           # the table's rules, found on the image levelled alike (.scan_rules)
+    # (sought with the seal in: JPEG's colour smears a seal's red over the rules under it)
+    lines = rule_objects(level_image(plain, angle if abs(angle) >= _LEVEL else 0.0), RESOLUTION, scale,
+                         page.page_number, page.initial_doctop, float(page.height))
     chars: list[dict[str, Any]] = []
+    read: list[Box] = []
     for box, text, score in zip(boxes, result.txts, result.scores):
         if float(score) < MIN_SCORE:
             continue
         xs, ys = [x * scale for x, _ in box], [y * scale for _, y in box]
-        chars += box_chars(str(text), min(xs), min(ys), max(xs), max(ys), page.page_number, page.initial_doctop)
+        chars += box_chars(str(text), min(xs), min(ys), max(xs), max(ys), page.page_number, page.initial_doctop,
+                           float(page.height))
+        read.append((min(xs), min(ys), max(xs), max(ys), str(text)))
     if not chars:
         return None
+    if not grid_fits(lines, read):      # a rule lost would join two numbers in a cell: the text as before
+        lines = []
     scanned = page.filter(lambda obj: False)          # none of the page's own objects: its image is not text
-    scanned._objects = {"char": sorted(chars, key=lambda c: (c["top"], c["x0"]))}
+    scanned._objects = {"char": sorted(chars, key=lambda c: (c["top"], c["x0"])), "line": lines}
+    if lines and not cells_fit([c for t in scanned.find_tables() for c in t.cells], read):
+        scanned = page.filter(lambda obj: False)      # the rules' cells join numbers: the page read by its text
+        scanned._objects = {"char": sorted(chars, key=lambda c: (c["top"], c["x0"])), "line": []}
     return scanned
