@@ -91,15 +91,25 @@ def test_an_empty_last_cell_leaves_the_next_row_its_label() -> None:
     """A row whose last cell is empty ends in a tab: the next row's label, after the blank lines, stays on a line
     of its own."""
     cells = "\n\n\t\n\n".join(["0", "", "0", "0", "0", "0", ""])      # the second and the last cell empty
-    text = f"1．属于国家秘密\t\n\n{cells}\n\n2．其他法律行政法规禁止公开\t\n\n{cells}\n\n3．危及“三安全一稳定”"
+    text = (f"1．属于国家秘密\t\n\n{cells}\n\n2．其他法律行政法规禁止公开\t\n\n{cells}\n\n"
+            f"3．危及“三安全一稳定”\t\n\n{cells}\n\n4．保护第三方合法权益")
     lines = folded_block_cells(text).split("\n")
     assert lines[0] == "1．属于国家秘密\t0\t\t0\t0\t0\t0\t"
     assert "2．其他法律行政法规禁止公开\t0\t\t0\t0\t0\t0\t" in lines
-    assert "3．危及“三安全一稳定”" in lines
+    assert "4．保护第三方合法权益" in lines
 
 
 def test_a_word_export_one_cell_a_line_is_left_as_it_is() -> None:
     """Word's text export prints a cell a line, ``\\t`` alone for an empty one, no blank lines between: not this
     layout, nothing folded."""
     text = "一、本年新收政府信息公开申请数量\n\t6\n\t\n\t0\n\t\n\t1\n\t\n\t8\n\n二、上年结转政府信息公开申请数量\n" * 3
+    assert folded_block_cells(text) == text
+
+
+def test_a_pages_indentation_kept_by_get_text_is_left_as_it_is() -> None:
+    """BeautifulSoup's ``get_text("\\n")`` of a page indented by tabs prints its indentation among blank lines
+    (``0`` / blank / ``\\t`` / blank / ``\\t`` / blank / ``\\t\\t``): no tab there parts two cells' text, nothing
+    folded."""
+    text = "".join(f"{label}\n\n\t\n\n\t\t\n" + "".join(f"{v}\n\n\t\n\n\t\n\n\t\t\n" for v in "0102003")
+                   for label in ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"))
     assert folded_block_cells(text) == text
