@@ -50,3 +50,12 @@ def test_repeated_merged_labels_and_empty_fields_read_as_the_table() -> None:
             path = f"applications.{row}.{c}"
             assert values[path] == want, path
             assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_repeated_placeholders_stay_cells() -> None:
+    """A row printed as placeholders (``无`` in each of its seven fields) is seven empty cells: only words that are
+    no cell's mark are a merged label's copies."""
+    from llm_extract.extract.layout import tokenize
+
+    items = tokenize(["2．重复申请\t无\t无\t无\t无\t无\t无\t无"], 1, 2)
+    assert [it.raw for it in items if it.is_value] == ["无"] * 7

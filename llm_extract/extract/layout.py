@@ -285,7 +285,7 @@ def _line_plan(line: str) -> _Plan | None:
             if grid and f == previous and not _cell(f).is_value and not all(_cell(t).is_value for t in f.split()):
                 continue               # a converter repeats a spanning cell in every column it spans (not a
                 #                        field of numbers: | 0 0 | 0 0 |, two fields each merging two columns)
-            if not grid and col + 1 < width and fields[col + 1] == f and has_words(f):
+            if not grid and col + 1 < width and fields[col + 1] == f and has_words(f) and not _cell(f).is_value:
                 continue               # a Word table's merged label cell, its text in every column it spans
                 #                        (python-docx's row.cells): the last copy is the label, beside the cells
             previous = f
