@@ -53,9 +53,11 @@ def test_repeated_merged_labels_and_empty_fields_read_as_the_table() -> None:
 
 
 def test_repeated_placeholders_stay_cells() -> None:
-    """A row printed as placeholders (``无`` in each of its seven fields) is seven empty cells: only words that are
-    no cell's mark are a merged label's copies."""
+    """A row printed as placeholders (``无`` in each of its seven fields) is seven empty cells, a row in Chinese
+    numerals (``三⇥三``) its counts: only words that are no cell's mark or count are a merged label's copies."""
     from llm_extract.extract.layout import tokenize
 
     items = tokenize(["2．重复申请\t无\t无\t无\t无\t无\t无\t无"], 1, 2)
     assert [it.raw for it in items if it.is_value] == ["无"] * 7
+    items = tokenize(["2．重复申请\t三\t三\t〇\t〇\t〇\t〇\t六"], 1, 2)      # counts in Chinese numerals
+    assert [it.raw for it in items][1:] == ["三", "三", "〇", "〇", "〇", "〇", "六"]
