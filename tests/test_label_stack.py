@@ -107,6 +107,23 @@ def test_a_web_pages_text_with_its_markups_newlines_is_the_pages_order_and_prove
     assert all("READ.BOX_ORDER" in record.provenance[p].rules for p in _REGULATIONS)
 
 
+def test_a_word_web_pages_text_cells_a_blank_line_apart_rows_three_is_the_pages_order_and_proven(golden_dir) -> None:
+    # Word's "Save as web page" puts each <tr> and <td> on a line of its own: get_text prints a row's cells one blank
+    # line apart and three blank lines before each row; a PDF tool's boxes stand one blank line apart throughout
+    rows = [["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "1", "38", "5"],
+            ["行政规范性文件", "5", "2", "51"], ["第二十条第（五）项"], ["信息内容", "本年处理决定数量"], ["行政许可", "3150"],
+            ["第二十条第（六）项"], ["信息内容", "本年处理决定数量"], ["行政处罚", "65"]]
+    word = [line for row in rows for line in ("", "", "", *"\n\n".join(row).split("\n"))]
+    record = process_document(_with_table2(golden_dir, word))
+    assert [record.report.get(p) for p in _REGULATIONS] == [1, 38, 5]
+    assert all(record.provenance[p].status is Status.PROVEN for p in _REGULATIONS)
+    numbers_after_wide_runs = list(word)
+    at = numbers_after_wide_runs.index("38")
+    numbers_after_wide_runs[at:at] = ["", ""]       # a number three blank lines after the cell before it: boxes
+    record = process_document(_with_table2(golden_dir, numbers_after_wide_runs))
+    assert all("READ.BOX_ORDER" in record.provenance[p].rules for p in _REGULATIONS)
+
+
 def test_a_blank_cell_of_the_pages_nbsp_between_a_headings_runs_is_no_box_gap(golden_dir) -> None:
     # Word's mso-spacerun &nbsp; between 第二十条 and 第（一）项: get_text prints it on a line of its own between
     # single newlines (read as a blank cell, a tab alone); the page's markup gaps are still its only gaps

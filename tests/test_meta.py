@@ -52,6 +52,19 @@ def test_a_crawled_page_puts_site_chrome_before_the_title_on_the_same_line() -> 
         "鹤岗市铁东区发展和改革局", 2021)       # the year of the title, not of the publication date
 
 
+def test_a_whole_page_on_one_line_takes_its_title_after_the_breadcrumb() -> None:
+    """BeautifulSoup's ``get_text(" ")`` of a whole page: menu, breadcrumb (ending in 政府信息公开年报), the page's
+    metadata table and the article on one line. The breadcrumb is no title, the title after it is; printed twice,
+    once after a metadata value run into the name (主题分类： 政务公开), once after the chrome's bracket, the name
+    both end with is the agency."""
+    line = ("首页 政务公开 政务服务 互动交流 当前位置： 首页 > 政府信息公开 > 政府信息公开年报 索引号： "
+            "11320800MB1034/2024-00089 发布机构： 青山县教育局 发文日期： 2024-01-31 主题分类： 政务公开 "
+            "青山县教育局2023年政府信息公开工作年度报告 发布时间：2024-01-20 来源：青山县教育局 浏览次数： 3515 "
+            "【字体： 大 中 小 】 青山县教育局2023年政府信息公开工作年度报告 本报告根据《中华人民共和国政府信息公开条例》"
+            "编制。一、总体情况 2023年，青山县教育局坚持…")
+    assert _meta(line) == ("青山县教育局", 2023)
+
+
 @pytest.mark.parametrize("path", ["您当前的位置：首页>>信息公开>>政府信息公开年度报告",
                                   "当前位置：首页 › 政务公开 › 政府信息公开工作年度报告",
                                   "首页 » 信息公开 » 政府信息公开年报 » 政府信息公开工作报告"])

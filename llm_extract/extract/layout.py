@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .labels import TABLE2_LABELS, rows_named
 from .lineends import mended_line_end
-from .spanrepeat import spread_repeats
+from .spanrepeat import label_copy, spread_repeats
 from .cells import (COUNT_UNITS, PICTOGRAPHS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_table_slot,
                     unspaced_notes)
 from .mdcells import md_cell
@@ -277,6 +277,9 @@ def _line_plan(line: str) -> _Plan | None:
             if grid and f == previous and not _cell(f).is_value and not all(_cell(t).is_value for t in f.split()):
                 continue               # a converter repeats a spanning cell in every column it spans (not a
                 #                        field of numbers: | 0 0 | 0 0 |, two fields each merging two columns)
+            if not grid and label_copy(fields, col):
+                continue               # a Word table's merged label cell, its text in every column it spans
+                #                        (python-docx's row.cells): the last copy is the label, beside the cells
             previous = f
             specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(f)]
         return tuple(specs), False, ""

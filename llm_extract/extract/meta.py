@@ -142,10 +142,17 @@ def _titles(head: list[tuple[int, str]],
                 continue
             text = "".join(t for _, t in part)
             cut = len(text) - len(part[-1][1])              # where line j starts in the joined text
-            m = _TITLE.search(text, 0 if k == 1 else max(0, cut - 40))
-            if m and (k == 1 or m.start() < cut < m.end()) and not _CITED.search(text[:m.start()]) \
-                    and not text.startswith(("格式",) + _COMPILATION, m.end()):
-                yield text, [n for n, _ in part], m
+            found = False
+            for m in _TITLE.finditer(text, 0 if k == 1 else max(0, cut - 40)):
+                if (k == 1 or m.start() < cut < m.end()) and not _CITED.search(text[:m.start()]) \
+                        and not text.startswith(("格式",) + _COMPILATION, m.end()):
+                    yield text, [n for n, _ in part], m
+                    found = True
+                if k > 1 or _CITED.search(text[:m.end()]):
+                    break           # (one line holding a whole page, a crawler's: its breadcrumb's 信息公开年报,
+                    #                 then the title after the chrome, each a candidate, up to the text's first
+                    #                 sentence)
+            if found:
                 break
         j += 1
 
@@ -209,6 +216,22 @@ def corrected_mark(lines: list[str], used: list[int], agency: str) -> str | None
     return next((t for t in below if len(t) <= _HEADING and CORRECTED.search(t)), None)
 
 
+def _shortest_on_line(head: list[tuple[int, str]], best: tuple[str, int | None, str, list[int]],
+                      titles: Iterator[tuple[str, list[int], re.Match[str]]]) -> tuple[str, int | None, str, list[int]]:
+    """``best``, or a later title on its one line naming the same year and an agency ``best``'s name ends with: a
+    crawler's page on one line prints the title twice, once after chrome run into the name (``主题分类： 政务公开
+    青山县教育局2023年…``, spaces closed up), once after a bracket that parts it (``【字体：大 中 小】 青山县教育局…``)."""
+    if len(best[3]) != 1:
+        return best
+    for found in titles:
+        if found[1] != best[3]:
+            break
+        candidate = _from_title(head, *found)
+        if candidate[1] == best[1] and candidate[0] and candidate[0] != best[0] and best[0].endswith(candidate[0]):
+            best = candidate
+    return best
+
+
 def read_meta(lines: list[str]) -> dict[str, Reading]:
     lines = years_put_back(lines)       # a browser's title, its year on a line of its own (titleyear.py)
     more = _head(lines)
@@ -218,14 +241,15 @@ def read_meta(lines: list[str]) -> dict[str, Reading]:
     # 政府信息公开工作年度报告" names neither; a site's related link "2020年政府信息公开工作年度报告" above the
     # article's title names a year only), else the first title
     best = named = first = garbled = None
-    for found in _titles(head, more):
+    titles = _titles(head, more)
+    for found in titles:
         candidate = _from_title(head, *found)
         first = first or candidate
         if candidate[0] and candidate[1] is not None and garbled_name(candidate[0]):
             garbled = garbled or candidate  # (a page header drawn over itself: the article's own title below)
             continue
         if candidate[0] and candidate[1] is not None:
-            best = candidate
+            best = _shortest_on_line(head, candidate, titles)
             break
         if named is None and (candidate[0] or candidate[1] is not None):
             named = candidate

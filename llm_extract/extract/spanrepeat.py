@@ -9,13 +9,17 @@ Two columns hold ``13 0`` each: the run is the two cells ``13`` and ``0``, in th
 A run whose numbers are all alike (``| 0 0 | 0 0 |``) is not spread: it reads as well as two fields each
 merging two columns (markitdown's PDF tables: ``| 四、结转… |  |  | 0 | 0 | 0 0 | 0 0 | 0 |``, seven cells in
 five fields), and spread it would make two of the row's cells blank where the row prints seven numbers.
+
+A Word table dumped by a python-docx script (``row.cells`` joined by tabs) repeats a merged label's text in every
+column it spans (``一、本年新收…⇥一、本年新收…⇥一、本年新收…⇥6⇥0…``): the copies before the last are no fields
+(:func:`label_copy`); a row of the same mark (``无⇥无⇥无``) or of the same count in Chinese numerals (``三⇥三``) is cells.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["spread_repeats"]
+__all__ = ["spread_repeats", "label_copy"]
 
 #: a cell's text: a number, or a placeholder of an empty cell (``/ /``: two empty cells)
 _CELL = re.compile(r"^(?:[0-9０-９]+(?:\.[0-9０-９]+)?|[/／\-—–－]+|无)$")
@@ -34,3 +38,15 @@ def spread_repeats(fields: list[str]) -> dict[int, str]:
             out.update(zip(range(k, end), parts))
         k = end
     return out
+
+
+#: a label's words: a character that is no numeral, no digit, no placeholder or space (``三``, ``五十六``, ``无`` are
+#: cells; ``（一）予以公开`` is a label)
+_LABEL_WORD = re.compile(r"[^\s0-9０-９〇零一二两三四五六七八九十百千万无/／\-—–－.,，]")
+
+
+def label_copy(fields: list[str], col: int) -> bool:
+    """Whether tab field ``col`` is a copy of a merged label cell repeated in the field after it (the last copy is the
+    label, beside the row's cells)."""
+    f = fields[col]
+    return col + 1 < len(fields) and fields[col + 1] == f and len(f.strip()) >= 3 and bool(_LABEL_WORD.search(f))

@@ -5,26 +5,41 @@ never proven; no identity checks 表二), and the sign of a web page's text part
 
 from __future__ import annotations
 
+import re
+
 from .layout import Item
 
 __all__ = ["markup_blank_lines", "boxes_apart", "box_among_empty_rows"]
 
+#: a line holding one count or amount (a 表二 cell)
+_NUMBER = re.compile(r"^\s*[0-9０-９][0-9０-９.,，]*\s*$")
+
 
 def markup_blank_lines(lines: list[str], start: int, end: int) -> bool:
-    """Whether lines ``start`` … ``end - 1`` (1-based) part their text by runs of two blank lines or more only: a
-    web page's text taken with the newlines of its markup (BeautifulSoup's ``get_text``: ``规章`` / two blank lines /
-    ``0`` …), cells in the page's order. A PDF text tool printing box by box parts the boxes by one blank line. A
-    line of a tab alone is a blank cell (an ``&nbsp;`` of the page: ``第二十条`` / ``\t`` / ``第（一）项``), no gap."""
-    runs, blank = 0, 0
+    """Whether lines ``start`` … ``end - 1`` (1-based) part their text as a web page's markup does, cells in the
+    page's order: by runs of two blank lines or more only (BeautifulSoup's ``get_text``: ``规章`` / two blank lines /
+    ``0`` …), or a row's cells by one blank line and its rows by runs of two or more (the text of a Word "Save as
+    web page" page, each ``<td>`` and ``<tr>`` on a line of its own: ``规章`` / ``1`` / ``0`` / ``12`` a blank line
+    apart, three blank lines before ``行政规范性文件``), every number one blank line after the cell before it and every
+    wider run before a row's first cell (words), three such runs at least. A PDF text tool printing box by box parts
+    every box by one blank line. A line of a tab alone is a blank cell (an ``&nbsp;`` of the page: ``第二十条`` /
+    ``\t`` / ``第（一）项``), no gap."""
+    runs, blank, ones, rows_apart = 0, 0, False, True
     for n in range(max(start, 1), min(end, len(lines) + 1)):
-        if lines[n - 1].strip() or lines[n - 1] == "\t":     # (a blank cell: an &nbsp; of the page, text of it)
+        line = lines[n - 1]
+        if line.strip() or line == "\t":     # (a blank cell: an &nbsp; of the page, text of it)
+            number = _NUMBER.match(line) is not None
             if blank == 1:
-                return False
-            runs += blank > 1
+                ones = True
+            elif blank > 1:
+                runs += 1
+            if number and blank != 1:
+                rows_apart = False      # a number is a row's cell, one blank line after the cell before it (a wider
+                #                         run opens a row: its label's words)
             blank = 0
         else:
             blank += 1
-    return runs > 0
+    return runs > 0 and not ones or ones and rows_apart and runs >= 3
 
 
 def boxes_apart(label: Item, values: list[Item]) -> bool:

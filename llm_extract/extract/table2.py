@@ -130,6 +130,9 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
             continue
         while len(values) > n and values[-1].cell.kind is CellKind.BLANK:
             values.pop()                # trailing empty cells of the row
+        while len(printed) > n and printed[-1].cell.kind is CellKind.BLANK:
+            printed.pop()               # (nor are they printed cells whose lines tell how the row stands: Word's
+            #                             spacer row of empty cells under the table, <![if !supportMisalignedColumns]>)
         if n == 1 and len(values) > 1 and len({v.col for v in values}) == len(values) \
                 and all((v.grid or (v.col is not None and len(values) == _STOCK_COLUMNS))
                         and v.line == values[0].line and v.raw == values[0].raw for v in values):

@@ -12,8 +12,9 @@ what they are:
   breaks: :func:`.embedded_html.markdown_paragraphs`);
 * a database's text field copied out as stored, its line breaks written as ``\\n`` escapes: its escapes and
   entities read first (:mod:`.escaped_dump`), then read as text;
-* text: a line holding only a no-break or ideographic space (BeautifulSoup's get_text of a ``&nbsp;`` or ``　`` cell,
-  one cell to a line)
+* text: a browser's innerText of paragraph cells (a cell between blank lines, a tab alone on a line between two)
+  folded back a row a line (:func:`.innertext_cells.folded_block_cells`); a line holding only a no-break or
+  ideographic space (BeautifulSoup's get_text of a ``&nbsp;`` or ``　`` cell, one cell to a line)
   read as the HTML reader reads that cell, a tab-only line: a blank cell; HTML space entities a crawler left
   (``0&nbsp;3``) read as spaces, markdown's backslash escapes
   taken out (pandoc writes ``1\\.`` for a label's ``1.``), converter markdown's HTML ``<table>`` blocks and
@@ -45,6 +46,7 @@ from .escaped_dump import is_escaped_dump, unescape_dump
 from .embedded_html import inline_tables, is_html_page, markdown_paragraphs
 from .grid_tables import unfold_grid_tables
 from .inline_tags import without_inline_tags
+from .innertext_cells import folded_block_cells
 from .moved_tables import restore_moved_tables
 from .nested_md import unnest_tables
 from .pipe_runs import spaced_pipe_runs
@@ -124,6 +126,7 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
         return TextRead(html_text, encoding, "html")
     if is_escaped_dump(text):                      # a database's text field: ``\\n`` for its line breaks
         text = unescape_dump(text)
+    text = folded_block_cells(text)                 # a browser's innerText of paragraph cells: a row a line
     if "\xa0" in text or "\u3000" in text or "&" in text:
         text = _BLANK_CELL_LINE.sub("\t", text)
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)

@@ -1,0 +1,60 @@
+"""A browser's ``innerText`` of a web page whose table cells hold paragraphs (``<td><p><span>0</span></p></td>``,
+as TRS WCM and other CMS editors write every cell): the text a researcher copies out of the page, or a crawler
+takes with ``document.body.innerText``.
+
+``innerText`` parts a row's cells by a tab and pads each paragraph with a blank line on either side, so a row
+of such cells comes out one cell to a line, blank lines between, and the tab that parts two cells alone on a
+line of its own::
+
+    一、本年新收政府信息公开申请数量\t
+    <blank>
+    6
+    <blank>
+    \t
+    <blank>
+    0
+    <blank>
+    \t1\t          (cells without a paragraph stay on the tab's line)
+
+Read one cell to a line, every tab-only line there would be taken for an empty cell (a row of seven then reads
+eleven cells): the lines are folded back into the row they are, ``一、…数量\t6\t0\t1…``. An empty cell stays a
+field of its own (``\t\xa0\t`` for ``<p>&nbsp;</p>``, ``\t\t`` for an empty paragraph).
+
+Only a text showing the layout is folded: many tab-only lines standing between blank lines, which no other
+export prints (Word's and the HTML reader's one cell to a line put a tab-only line among lines of cells, never
+between blank lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["shows_block_cells", "folded_block_cells"]
+
+#: a tab alone on its line between blank lines, a cell's text before and after: the tab parting two paragraph
+#: cells (a page's indentation that a get_text kept prints its tabs among other blank or indented lines)
+_LONE_TAB = re.compile(r"(?<=\S)\n[ ]*\n\t\n[ ]*\n(?=[ ]*\S)")
+#: how many make the layout (a 表三 of paragraph cells prints one for each of its 150 and more cells; a table of
+#: some paragraph cells among plain ones still a score)
+_LEAST = 8
+#: blank-line padding before a tab: the cell before it is the row's (a row never opens with a tab)
+_BEFORE_TAB = re.compile(r"[ ]*\n(?:[ ]*\n)*\t")
+#: blank-line padding after a tab, when a cell's value follows (a number, a placeholder, an empty cell's
+#: no-break space or the next tab); a label after it keeps its own line (the next row's, when the row's last
+#: cell was empty: ``0\t`` / ``（二）部分公开…``)
+_AFTER_TAB = re.compile(r"\t[ ]*\n(?:[ ]*\n)*(?=[ \xa0]*(?:\t|[0-9０-９.．,，]+[ \xa0]*(?:\n|\t|$)|[/／\-—–－无空]"
+                        r"[ \xa0]*(?:\n|\t|$)|\xa0+[ ]*(?:\n|\t|$)))")
+
+
+def shows_block_cells(text: str) -> bool:
+    """Whether ``text`` is an ``innerText`` of tables whose cells hold paragraphs (see the module docstring)."""
+    return "\t" in text and len(_LONE_TAB.findall(text)) >= _LEAST
+
+
+def folded_block_cells(text: str) -> str:
+    """``text`` with the blank-line padding round paragraph cells taken out, each table row on one line, its cells
+    parted by tabs; any other text as it is."""
+    if not shows_block_cells(text):
+        return text
+    text = _BEFORE_TAB.sub("\t", text)
+    return _AFTER_TAB.sub("\t", text)

@@ -1,0 +1,115 @@
+"""A browser's innerText of a CMS page whose table cells hold paragraphs (``<td><p><span>0</span></p></td>``):
+every paragraph cell stands between blank lines, and the tab parting two such cells alone on a line of its own
+(llm_extract/ingest/innertext_cells.py). Each row is folded back onto one line: its cells are read where they
+stand, an empty cell (``<p>&nbsp;</p>``) is a blank, and no tab-only line is ever taken for a cell."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.ingest.innertext_cells import folded_block_cells
+from llm_extract.pipeline import process_document
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+
+B = None      # a cell printed empty (&nbsp;)
+ROWS = {      # 表三 as the page prints it: an empty cell where the organisations have none
+    "new_received": [6, 1, B, B, 1, B, 8], "carried_over": [0, B, B, B, B, B, 0],
+    "granted": [2, B, B, B, B, B, 2], "partially_granted": [0, 1, B, B, B, B, 1],
+    "denied_state_secret": [0, B, B, B, B, B, 0], "denied_prohibited_by_law": [1, B, B, B, B, B, 1],
+    "denied_security_stability": [0, B, B, B, B, B, 0], "denied_third_party": [0, B, B, B, B, B, 0],
+    "denied_internal_affairs": [0, B, B, B, B, B, 0], "denied_process_info": [0, B, B, B, B, B, 0],
+    "denied_enforcement_file": [0, B, B, B, B, B, 0], "denied_query_matter": [0, B, B, B, B, B, 0],
+    "unavailable_not_held": [2, B, B, B, 1, B, 3], "unavailable_needs_creation": [0, B, B, B, B, B, 0],
+    "unavailable_unclear": [0, B, B, B, B, B, 0], "rejected_petition": [0, B, B, B, B, B, 0],
+    "rejected_duplicate": [0, B, B, B, B, B, 0], "rejected_publication": [0, B, B, B, B, B, 0],
+    "rejected_excessive": [0, B, B, B, B, B, 0], "rejected_reconfirm": [0, B, B, B, B, B, 0],
+    "other_no_correction": [0, B, B, B, B, B, 0], "other_unpaid_fee": [0, B, B, B, B, B, 0],
+    "other_other": [1, B, B, B, B, B, 1], "total_processed": [6, 1, B, B, 1, B, 8],
+    "carried_forward": [0, B, B, B, B, B, 0],
+}
+LABELS = [("一、本年新收政府信息公开申请数量",), ("二、上年结转政府信息公开申请数量",),
+          ("三、本年度办理结果", "（一）予以公开"), ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",),
+          ("（三）不予公开", "1．属于国家秘密"), ("2．其他法律行政法规禁止公开",), ("3．危及“三安全一稳定”",),
+          ("4．保护第三方合法权益",), ("5．属于三类内部事务信息",), ("6．属于四类过程性信息",), ("7．属于行政执法案卷",),
+          ("8．属于行政查询事项",), ("（四）无法提供", "1．本机关不掌握相关政府信息"), ("2．没有现成信息需要另行制作",),
+          ("3．补正后申请内容仍不明确",), ("（五）不予处理", "1．信访举报投诉类申请"), ("2．重复申请",), ("3．要求提供公开出版物",),
+          ("4．无正当理由大量反复申请",), ("5．要求行政机关确认或重新出具已获取信息",),
+          ("（六）其他处理", "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+          ("2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",), ("3．其他",), ("（七）总计",),
+          ("四、结转下年度继续办理",)]
+
+
+def _row(cells: list[str], paragraph) -> str:
+    """One table row as innerText prints it: a paragraph cell padded by blank lines, the cells parted by tabs."""
+    out = ""
+    for i, c in enumerate(cells):
+        text = f"\n\n{c}\n\n" if paragraph(i, c) else c
+        out += ("\t" if i else "") + text
+    return out + "\n"
+
+
+def _page(paragraph) -> str:
+    body = ["2023年西湖区商务局政府信息公开工作年度报告", "",
+            "三、收到和处理政府信息公开申请情况", "",
+            _row(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"], paragraph),
+            _row(["自然人", "法人或其他组织", "总计"], paragraph),
+            _row(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], paragraph)]
+    for labels, row in zip(LABELS, APPLICATION_ROWS):
+        body.append(_row([*labels, *("\xa0" if v is None else str(v) for v in ROWS[row])], paragraph))
+    body += ["四、政府信息公开行政复议、行政诉讼情况", "",
+             _row(["行政复议", "行政诉讼"], paragraph),
+             _row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"], paragraph),
+             _row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2, paragraph),
+             _row(["1", "0", "0", "0", "1"] + ["0"] * 10, paragraph), "五、存在的主要问题及改进情况", ""]
+    return "\n".join(body)
+
+
+def _assert_table3_read(text: str) -> None:
+    record = process_document(Document.from_text(text, doc_id="innertext"))
+    values = record.report.values()
+    for row in APPLICATION_ROWS:
+        for c, want in zip(APPLICANT_COLUMNS, ROWS[row]):
+            path = f"applications.{row}.{c}"
+            assert values[path] == want, path
+            assert record.provenance[path].status is Status.PROVEN, path
+    assert values["review_litigation.administrative_review.upheld"] == 1
+
+
+def test_every_cell_a_paragraph() -> None:
+    """TRS WCM's <td><p><span>…</span></p></td> throughout: a row is eleven lines and more, read as one."""
+    _assert_table3_read(_page(lambda i, c: True))
+
+
+def test_paragraph_cells_among_plain_cells() -> None:
+    """Some cells a paragraph, some plain (an editor's copy-paste): ``\\t0\\t`` lines among padded cells, the
+    tab between two paragraph cells never an empty cell (read so, every row held more than seven cells and
+    none of them was read)."""
+    _assert_table3_read(_page(lambda i, c: (i + len(c)) % 3 != 0))
+
+
+def test_an_empty_last_cell_leaves_the_next_row_its_label() -> None:
+    """A row whose last cell is empty ends in a tab: the next row's label, after the blank lines, stays on a line
+    of its own."""
+    cells = "\n\n\t\n\n".join(["0", "", "0", "0", "0", "0", ""])      # the second and the last cell empty
+    text = (f"1．属于国家秘密\t\n\n{cells}\n\n2．其他法律行政法规禁止公开\t\n\n{cells}\n\n"
+            f"3．危及“三安全一稳定”\t\n\n{cells}\n\n4．保护第三方合法权益")
+    lines = folded_block_cells(text).split("\n")
+    assert lines[0] == "1．属于国家秘密\t0\t\t0\t0\t0\t0\t"
+    assert "2．其他法律行政法规禁止公开\t0\t\t0\t0\t0\t0\t" in lines
+    assert "4．保护第三方合法权益" in lines
+
+
+def test_a_word_export_one_cell_a_line_is_left_as_it_is() -> None:
+    """Word's text export prints a cell a line, ``\\t`` alone for an empty one, no blank lines between: not this
+    layout, nothing folded."""
+    text = "一、本年新收政府信息公开申请数量\n\t6\n\t\n\t0\n\t\n\t1\n\t\n\t8\n\n二、上年结转政府信息公开申请数量\n" * 3
+    assert folded_block_cells(text) == text
+
+
+def test_a_pages_indentation_kept_by_get_text_is_left_as_it_is() -> None:
+    """BeautifulSoup's ``get_text("\\n")`` of a page indented by tabs prints its indentation among blank lines
+    (``0`` / blank / ``\\t`` / blank / ``\\t`` / blank / ``\\t\\t``): no tab there parts two cells' text, nothing
+    folded."""
+    text = "".join(f"{label}\n\n\t\n\n\t\t\n" + "".join(f"{v}\n\n\t\n\n\t\n\n\t\t\n" for v in "0102003")
+                   for label in ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"))
+    assert folded_block_cells(text) == text
