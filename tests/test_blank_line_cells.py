@@ -74,3 +74,20 @@ def test_a_row_of_seven_empty_lines_is_a_row_of_empty_cells() -> None:
     out = blank_line_cells(lines, _region(lines))
     assert out[2:9] == ["\t"] * 7
     assert out[10:17] == ["\t7", "\t", "\t", "\t1", "\t", "\t", "\t8"]
+
+
+def test_a_word_tables_spanned_label_cells_printed_empty_before_a_rows_label_are_no_cells_of_the_row_above() -> None:
+    # LibreOffice's --convert-to txt of a Word file: a cell to a line, an empty cell an empty line; 三、本年度办理结果
+    # and （三）不予公开 span the rows beside them, so each row below their first prints them again as empty lines
+    # before its own label: one after （一）'s seven cells, two after those of 1.属于国家秘密
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "一、本年新收政府信息公开申请数量", "", "", "", "", "1", "5", "6",
+             "二、上年结转政府信息公开申请数量", "", "", "", "", "", "1", "1",
+             "三、本年度办理结果", "（一）予以公开", "", "", "", "", "", "3", "3", "",
+             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *[""] * 8,
+             "（三）不予公开", "1.属于国家秘密", "1", "", "", "", "", "", "1", "", "",
+             "2.其他法律行政法规禁止公开"]
+    out = blank_line_cells(lines, _region(lines))
+    assert out[19:26] == ["\t", "\t", "\t", "\t", "\t", "\t3", "\t3"] and out[26] == ""
+    assert out[38:45] == ["\t1", "\t", "\t", "\t", "\t", "\t", "\t1"] and out[45:47] == ["", ""]
+    assert out[28:35] == ["\t"] * 7 and out[35] == ""      # （二）: seven empty cells, then （三）'s spanned one

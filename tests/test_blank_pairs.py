@@ -117,3 +117,17 @@ def test_a_word_files_paragraphs_in_order_prove_table_2_one_number_to_a_line(gol
     text = render(report, "tabrows")
     assert _t2_statuses(_docx2txt(text)) == {Status.PROVEN}
     assert Status.UNVERIFIED in _t2_statuses(_docx2txt(text, wrap=True))       # 规章 0 0 0 …: boxes, perhaps
+
+
+def test_a_row_whose_seven_cells_are_all_empty_is_seven_empty_cells() -> None:
+    # docx2txt of a Word file whose zero cells are left empty: （二）'s seven cells are fourteen empty lines and the
+    # one after its last cell, then 三、本年度办理结果 printed again (spanned, empty) before （三）'s label; 1.属于国家秘密's
+    # are followed by both spanned cells (三、… and （三）不予公开)
+    lines = _ROWS + ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *[""] * 17,
+                     "（三）不予公开", "", "1.属于国家秘密", *[""] * 19,
+                     "2.其他法律行政法规禁止公开", "", "", "", "", "", "", "", "", "", "1", "", "", "", "1", ""]
+    out = paired_line_cells(lines, _region(lines))
+    assert out[54:67:2] == ["\t"] * 7 and out[67:70] == ["", "", ""]
+    assert out[74:87:2] == ["\t"] * 7 and out[87:92] == [""] * 5
+    assert out[94:107:2] == ["\t", "\t", "\t", "\t", "\t1", "\t", "\t1"]
+    assert out[34] == "三、本年度办理结果"                 # a group label beside its first row: no cells of its own

@@ -282,3 +282,34 @@ def test_an_item_number_printed_below_its_labels_words_with_the_numbers_beside_i
     assert found["other_unpaid_fee"][2] == 11
     assert found["other_other"] == (13, 14, 14, [1, 0, 0, 0, 0, 0, 1])
     assert found["total_processed"][2] == 15
+
+
+def test_a_rows_first_line_right_below_the_column_header_is_the_rows_not_the_headers():
+    # pdfplumber's extract_text(layout=True) of a browser's print: no blank line between the header's last line
+    # (业 of 商业企业) and 一、本; 一、本 and 三、本 are all characters of the header (its 第一项…本列数据), but a
+    # line opening with an item number and its 、 starts a row: 一's label is read whole and its numbers placed
+    found = spans("     本列数",
+                  "                                        法人或其他组织",
+                  "     据的勾",
+                  "     稽关系",
+                  "          自然人                                                               总计",
+                  "               商业企",
+                  "                       科研机构          社会公益组织           法律服务机构         其他",
+                  "                业",
+                  "     一、本",
+                  "     年新收",
+                  "     政府信",
+                  "           2    1        0              1                 0           6     10",
+                  "     息公开",
+                  "     申请数",
+                  "      量",
+                  "",
+                  "     二、上",
+                  "     年结转",
+                  "     政府信",
+                  "           0    0        0              0                 0           0      0",
+                  "     息公开",
+                  "     申请数",
+                  "      量")
+    assert found["new_received"] == (10, 16, 13, [2, 1, 0, 1, 0, 6, 10])
+    assert found["carried_over"][2:] == (21, [0, 0, 0, 0, 0, 0, 0])

@@ -20,6 +20,7 @@ the lines as they were: such a row is read as before, or left missing.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 
@@ -30,6 +31,8 @@ from .layout import Region
 __all__ = ["blank_line_cells", "adds_up", "line_kind"]
 
 _WIDTH = len(FORM.table3_columns)
+_TOP = re.compile(r"[一二三四][、.．]")    # 表三's top-level rows (一、本年新收 … 四、结转下年度)
+_SPANNED = 2                # the label columns left of a row's own label: 三、本年度办理结果, （三）不予公开
 
 
 @lru_cache(maxsize=16384)
@@ -40,6 +43,18 @@ def line_kind(line: str) -> str:
     if not text:
         return "empty"
     return "value" if parse_cell(text).is_value else "text"
+
+
+def _spanned(lines: list[str], start: int, stop: int) -> int:
+    """The end of a run's seven cells where it is followed by the next row's spanned label cells, printed empty
+    (a Word file's 表三 as LibreOffice writes it as text: 三、本年度办理结果 and （三）不予公开 span the rows beside
+    them, and each row below their first prints their cells as empty lines before its own label): at most
+    ``_SPANNED`` empty lines after the seventh, before a row of 三's results (no cell spans the rows of 一、二、四、:
+    an empty line before them is spacing, and a table so spaced is left as printed); else ``stop``."""
+    if _WIDTH < stop - start <= _WIDTH + _SPANNED and stop < len(lines) and not _TOP.match(lines[stop].strip()) \
+            and all(line_kind(lines[i]) == "empty" for i in range(start + _WIDTH, stop)):
+        return start + _WIDTH
+    return stop
 
 
 def _runs(lines: list[str], region: Region) -> list[tuple[int, int]] | None:
@@ -55,10 +70,10 @@ def _runs(lines: list[str], region: Region) -> list[tuple[int, int]] | None:
         if kind == "value":
             holds = True
         elif kind == "text":
-            if start is not None and (holds or i - start == _WIDTH):
+            if start is not None and (holds or i - start == _WIDTH or _spanned(lines, start, i) != i):
                 if runs and runs[-1][1] - runs[-1][0] != _WIDTH:
                     return None                         # (only the last run may be trimmed to its seven lines)
-                runs.append((start, i))
+                runs.append((start, _spanned(lines, start, i)))
                 valued = valued or holds
             start, holds = i + 1, False
     if start is not None and holds:

@@ -18,7 +18,9 @@ a placeholder or nothing; then only empty lines up to the next label), the table
 with an empty cell, or a number a converter printed in runs (``１ ０``: a paragraph is one cell, its runs one
 number), whose total is the sum of its other cells (an empty cell counting 0) is handed on as a cell-per-line
 export prints it (each cell a tab and its text, an empty cell a tab alone; line numbers keep).
-Anything else leaves the lines as they were.
+A row whose seven cells are all empty (its label, fifteen empty lines, maybe two more for each spanned label
+cell printed again before the next row's label) is seven empty cells in such a table. Anything else leaves the
+lines as they were.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from .layout import Region
 __all__ = ["cells_in_paragraphs", "paired_line_cells"]
 
 _WIDTH = len(FORM.table3_columns)
+_SPANNED = 2        # the label columns left of a row's own label that span rows: 三、本年度办理结果, （三）不予公开
 #: a cell's number printed in runs a converter parted with a space (``１ ０`` for 10: a Word file's digits in
 #: two runs); a paragraph is one cell, so its runs are one number
 _RUNS = re.compile(r"^[0-9０-９]+(?:[ \u3000][0-9０-９]+)+$")
@@ -114,6 +117,21 @@ def cells_in_paragraphs(lines: list[str], region: Region | None, prose_end: int)
     return len(_paired_rows(lines, region)) == len(FORM.table3_rows)
 
 
+def _empty_rows(lines: list[str], region: Region) -> list[list[int]]:
+    """The cells' lines (0-based) of the rows whose seven cells are all empty, in a table printed a cell to a
+    paragraph: a label followed by its fourteen empty lines and the one after its last cell, then maybe the next
+    row's spanned label cells (三、本年度办理结果, （三）不予公开 printed again, empty, in each row below their
+    first: two lines each, at most two), then the next label."""
+    first, end = region.start, region.end - 1
+    out = []
+    for last in _label_ends(lines, first, end):
+        following = next((n for n in range(last + 1, end) if lines[n].strip()), None)
+        if following is not None and _kind(lines[following]) == "text" \
+                and following - last - 1 in range(2 * _WIDTH + 1, 2 * _WIDTH + 1 + 2 * _SPANNED + 1, 2):
+            out.append([last + 2 * k for k in range(1, _WIDTH + 1)])
+    return out
+
+
 def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
     """``lines`` with 表三's rows printed a cell to a paragraph and an empty line as a cell-per-line export's
     (see the module docstring); the lines unchanged where the table is not printed so."""
@@ -121,6 +139,9 @@ def paired_line_cells(lines: list[str], region: Region | None) -> list[str]:
     if not rows:
         return lines
     out = list(lines)
+    for cells in _empty_rows(lines, region):             # (region: rows were found in it)
+        for c in cells:
+            out[c] = "\t"
     for cells in rows:
         texts = [_text(lines[c]) for c in cells]
         runs = any(text != lines[c].strip() for c, text in zip(cells, texts))

@@ -53,6 +53,9 @@ _MAX_BETWEEN = 12           # characters of other cells between two characters o
 _HEADER = "".join(c.label for c in FORM.table3_columns) + "".join(FORM.table3_header)
 _HEADER_CHARS = frozenset(label_key(_HEADER)) | _PUNCT
 _HEADER_WORDS = ("申请人情况", "勾稽关系", "自然人", "法人或其他组织")
+#: a row's item number with its delimiter (一、 （一） 1. 1．) opening a line: a row's label starts there, never the
+#: header's (its 第一项加第二项 has bare numerals only), though 一、本 and 三、本 are all header characters
+_ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]、|\([一二三四五六七八九十]\)|\d+[.．、])")
 _TOKENS = re.compile(r"[\t \u3000]+")
 
 
@@ -146,7 +149,7 @@ def _line(line: str) -> _Line:
     text = line.strip()
     key = label_key(text)
     names = any(w in key for w in _HEADER_WORDS)
-    only = bool(key) and set(key) <= _HEADER_CHARS
+    only = bool(key) and set(key) <= _HEADER_CHARS and not _ROW_NUMBER.match(key)
     if not text or is_page_furniture(text):
         return _Line(True, False, None, False, (), names, only)
     if text.startswith("|"):
