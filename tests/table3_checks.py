@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from llm_extract.evidence import Record, Status
-from llm_extract.schema import Report, TABLE3_PATHS
+from collections.abc import Mapping, Sequence
 
-__all__ = ["assert_table3_proven", "zero_report"]
+from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS, Report, TABLE3_PATHS
+
+__all__ = ["assert_table3_proven", "assert_rows_proven", "zero_report"]
 
 
 def assert_table3_proven(record: Record, report: Report) -> None:
@@ -13,6 +15,16 @@ def assert_table3_proven(record: Record, report: Report) -> None:
     for path in TABLE3_PATHS:
         assert record.report.get(path) == report.get(path), path
         assert record.provenance[path].status is Status.PROVEN, path
+
+
+def assert_rows_proven(record: Record, rows: Mapping[str, Sequence[int | None]]) -> None:
+    """Every 表三 row of ``record`` holds the seven cells ``rows`` gives it, each proven."""
+    values = record.report.values()
+    for row in APPLICATION_ROWS:
+        for c, want in zip(APPLICANT_COLUMNS, rows[row]):
+            path = f"applications.{row}.{c}"
+            assert values[path] == want, path
+            assert record.provenance[path].status is Status.PROVEN, path
 
 
 def zero_report() -> Report:

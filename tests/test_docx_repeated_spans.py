@@ -6,10 +6,10 @@ proven, an empty field an empty cell."""
 
 from __future__ import annotations
 
-from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
-from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from llm_extract.schema import APPLICATION_ROWS
+from tests.table3_checks import assert_rows_proven
 from tests.test_innertext_cells import LABELS, ROWS
 
 _NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -44,12 +44,7 @@ def test_repeated_merged_labels_and_empty_fields_read_as_the_table() -> None:
     text = _dump()
     assert "三、本年度办理结果\t（三）不予公开\t1．属于国家秘密\t0\t\t\t\t\t\t0" in text.split("\n")
     record = process_document(Document.from_text(text, doc_id="docx-dump"))
-    values = record.report.values()
-    for row in APPLICATION_ROWS:
-        for c, want in zip(APPLICANT_COLUMNS, ROWS[row]):
-            path = f"applications.{row}.{c}"
-            assert values[path] == want, path
-            assert record.provenance[path].status is Status.PROVEN, path
+    assert_rows_proven(record, ROWS)
 
 
 def test_repeated_placeholders_stay_cells() -> None:

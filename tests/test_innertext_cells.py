@@ -5,11 +5,11 @@ stand, an empty cell (``<p>&nbsp;</p>``) is a blank, and no tab-only line is eve
 
 from __future__ import annotations
 
-from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.ingest.innertext_cells import folded_block_cells
 from llm_extract.pipeline import process_document
-from llm_extract.schema import APPLICANT_COLUMNS, APPLICATION_ROWS
+from llm_extract.schema import APPLICATION_ROWS
+from tests.table3_checks import assert_rows_proven
 
 B = None      # a cell printed empty (&nbsp;)
 ROWS = {      # 表三 as the page prints it: an empty cell where the organisations have none
@@ -66,13 +66,8 @@ def _page(paragraph) -> str:
 
 def _assert_table3_read(text: str) -> None:
     record = process_document(Document.from_text(text, doc_id="innertext"))
-    values = record.report.values()
-    for row in APPLICATION_ROWS:
-        for c, want in zip(APPLICANT_COLUMNS, ROWS[row]):
-            path = f"applications.{row}.{c}"
-            assert values[path] == want, path
-            assert record.provenance[path].status is Status.PROVEN, path
-    assert values["review_litigation.administrative_review.upheld"] == 1
+    assert_rows_proven(record, ROWS)
+    assert record.report.values()["review_litigation.administrative_review.upheld"] == 1
 
 
 def test_every_cell_a_paragraph() -> None:

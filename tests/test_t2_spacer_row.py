@@ -6,18 +6,10 @@ it stands and proven, not taken for a row whose numbers stand unevenly (READ.UNE
 from __future__ import annotations
 
 from llm_extract.evidence import Status
-from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
+from tests.table2_texts import with_table2
 
 _FEE = "active_disclosure.fees_10k_yuan"
-
-
-def _with_table2(golden_dir, table2: list[str]) -> Document:
-    lines = (golden_dir / "002_0126e23b7202ee31.txt").read_text(encoding="utf-8").split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith("二、主动公开"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("三、收到和处理"))
-    lines[start + 1:end] = table2
-    return Document.from_text("\n".join(lines), doc_id="t2")
 
 
 _TABLE2 = ["", "\t第二十条第（一）项", "", "\t信息内容", "\t本年制发件数", "\t本年废止件数", "\t现行有效件数", "",
@@ -28,12 +20,12 @@ _TABLE2 = ["", "\t第二十条第（一）项", "", "\t信息内容", "\t本年�
 
 
 def test_the_fee_above_words_spacer_row_of_empty_cells_is_proven(golden_dir) -> None:
-    record = process_document(_with_table2(golden_dir, _TABLE2 + ["\t", "\t", "\t", "\t", ""]))
+    record = process_document(with_table2(golden_dir, _TABLE2 + ["\t", "\t", "\t", "\t", ""]))
     assert str(record.report.get(_FEE)) == "30275.69"
     assert record.provenance[_FEE].status is Status.PROVEN
 
 
 def test_the_fee_without_the_spacer_row_reads_the_same(golden_dir) -> None:
-    record = process_document(_with_table2(golden_dir, _TABLE2))
+    record = process_document(with_table2(golden_dir, _TABLE2))
     assert str(record.report.get(_FEE)) == "30275.69"
     assert record.provenance[_FEE].status is Status.PROVEN
