@@ -180,17 +180,19 @@ def _grid_line_above(items: list[Item], idx: int, prev: int, label_at: set[int],
         fields.append(items[j])
         j -= 1
     fields.reverse()
-    run = fields[-_WIDTH:]
-    if len(run) != _WIDTH or any(it.cell.kind is not CellKind.BLANK for it in fields[:-_WIDTH]) \
-            or all(it.cell.kind is CellKind.BLANK for it in run):
-        return None
-    return run
+    if any(it.cell.kind is not CellKind.BLANK for it in fields[:-_WIDTH]):
+        return None                     # (a value in the label's columns: not this row's line alone)
+    return _last_seven(fields)
 
 
 def _own_grid_line(items: list[Item], idx: int, nxt: int) -> list[Item] | None:
     """The last seven fields of the grid label's own line, where they hold a number: its row's either way."""
     at = items[idx].line
-    fields = [it for it in items[idx + 1:nxt] if it.line == at]
+    return _last_seven([it for it in items[idx + 1:nxt] if it.line == at])
+
+
+def _last_seven(fields: list[Item]) -> list[Item] | None:
+    """A grid line's last seven fields, where all are values and one at least is printed (not a line of empty fields)."""
     run = fields[-_WIDTH:]
     if len(run) != _WIDTH or not all(it.is_value for it in run) or all(it.cell.kind is CellKind.BLANK for it in run):
         return None

@@ -28,11 +28,13 @@ from ..form import FORM
 from .cells import parse_cell
 from .layout import Region
 
-__all__ = ["blank_line_cells", "adds_up", "line_kind"]
+__all__ = ["blank_line_cells", "adds_up", "line_kind", "SPANNED_LABELS"]
 
 _WIDTH = len(FORM.table3_columns)
 _TOP = re.compile(r"[一二三四][、.．]")    # 表三's top-level rows (一、本年新收 … 四、结转下年度)
-_SPANNED = 2                # the label columns left of a row's own label: 三、本年度办理结果, （三）不予公开
+#: the label columns left of a row's own label that span rows (三、本年度办理结果, （三）不予公开): a Word table printed
+#: as text prints them again, empty, before the rows below their first
+SPANNED_LABELS = 2
 
 
 @lru_cache(maxsize=16384)
@@ -49,9 +51,9 @@ def _spanned(lines: list[str], start: int, stop: int) -> int:
     """The end of a run's seven cells where it is followed by the next row's spanned label cells, printed empty
     (a Word file's 表三 as LibreOffice writes it as text: 三、本年度办理结果 and （三）不予公开 span the rows beside
     them, and each row below their first prints their cells as empty lines before its own label): at most
-    ``_SPANNED`` empty lines after the seventh, before a row of 三's results (no cell spans the rows of 一、二、四、:
+    :data:`SPANNED_LABELS` empty lines after the seventh, before a row of 三's results (no cell spans the rows of 一、二、四、:
     an empty line before them is spacing, and a table so spaced is left as printed); else ``stop``."""
-    if _WIDTH < stop - start <= _WIDTH + _SPANNED and stop < len(lines) and not _TOP.match(lines[stop].strip()) \
+    if _WIDTH < stop - start <= _WIDTH + SPANNED_LABELS and stop < len(lines) and not _TOP.match(lines[stop].strip()) \
             and all(line_kind(lines[i]) == "empty" for i in range(start + _WIDTH, stop)):
         return start + _WIDTH
     return stop

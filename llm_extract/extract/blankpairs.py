@@ -30,13 +30,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..form import FORM
-from .blanklines import adds_up, line_kind
+from .blanklines import SPANNED_LABELS, adds_up, line_kind
 from .layout import Region
 
 __all__ = ["cells_in_paragraphs", "paired_line_cells"]
 
 _WIDTH = len(FORM.table3_columns)
-_SPANNED = 2        # the label columns left of a row's own label that span rows: 三、本年度办理结果, （三）不予公开
 #: a cell's number printed in runs a converter parted with a space (``１ ０`` for 10: a Word file's digits in
 #: two runs); a paragraph is one cell, so its runs are one number
 _RUNS = re.compile(r"^[0-9０-９]+(?:[ \u3000][0-9０-９]+)+$")
@@ -127,7 +126,7 @@ def _empty_rows(lines: list[str], region: Region) -> list[list[int]]:
     for last in _label_ends(lines, first, end):
         following = next((n for n in range(last + 1, end) if lines[n].strip()), None)
         if following is not None and _kind(lines[following]) == "text" \
-                and following - last - 1 in range(2 * _WIDTH + 1, 2 * _WIDTH + 1 + 2 * _SPANNED + 1, 2):
+                and following - last - 1 in range(2 * _WIDTH + 1, 2 * _WIDTH + 1 + 2 * SPANNED_LABELS + 1, 2):
             out.append([last + 2 * k for k in range(1, _WIDTH + 1)])
     return out
 

@@ -164,7 +164,8 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
             or any(it.is_text and (it.col or 0) >= lo for it in line_items):
         return False                    # (its cells printed as marks, ``| 政法规禁止公开 | / | / | …``, are cells too)
     # (the label's own field on: the fields left of it are its group's, their titles printed on one line of two)
-    piece = label_fields(line_items, lo, {it.key for it in same if it.is_text} | {label.key}, label.col or 0)
+    besides = {it.key for it in same if it.is_text} | {label.key}
+    piece = label_fields(line_items, lo, besides, label.col or 0)
     if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)):
         return False
     if row in rows_named(label.key + piece if below else piece + label.key):
@@ -172,7 +173,7 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
     if not below or not then or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in then) \
             or any(it.is_text and (it.col or 0) >= lo for it in then):
         return False
-    tail = label_fields(then, lo, {it.key for it in same if it.is_text} | {label.key}, label.col or 0)
+    tail = label_fields(then, lo, besides, label.col or 0)
     return bool(tail) and not numbered(tail) and not set(rows_named(tail)) - {row} \
         and row in rows_named(label.key + piece + tail)
 
@@ -285,7 +286,8 @@ def _grid_row(items: list[Item], idx: int, end: int,
         # the line below, then the label's text going on below to its numbers, then the line above (a label whose
         # text goes on below is not the tail of the row above, which may end in words both labels share)
         line_items = by_line.get(after, [])
-        then = by_line.get(min((n for n in by_line if n > after), default=after), []) if line_items else []
+        later = [n for n in by_line if n > after]
+        then = by_line[min(later)] if line_items and later else []      # (the line after it: a label's last piece?)
         if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, True, then) \
                 and (line_items[0].width or 0) == (label.width or 0):
             return after, _grid_cells(line_items, width, label.col or 0, lost)

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from ..evidence import Method
 from ..form import FORM
 from ..schema import TABLE4_PATHS
+from .glued import groups_hold
 from .readings import Readings, reading
 from .t4headruns import header_blocks, section_lines, section_numbers
 
@@ -36,11 +37,6 @@ __all__ = ["read_first_group_last"]
 _HEADERS = "".join(c.label for c in FORM.table4_columns)
 _GROUP = len(FORM.table4_columns)
 _NAMES = ("行政复议", "行政诉讼", *(g.label.split("·")[-1] for g in FORM.table4_groups[1:]))
-
-
-def _groups_hold(values: list[int | None]) -> bool:
-    return all((values[g + _GROUP - 1] or 0) == sum(v or 0 for v in values[g:g + _GROUP - 1])
-               for g in range(0, len(values), _GROUP))
 
 
 def read_first_group_last(lines: Sequence[str], start: int) -> Readings | None:
@@ -59,8 +55,8 @@ def read_first_group_last(lines: Sequence[str], start: int) -> Readings | None:
         return None                         # (表三's cells among them: not this layout alone)
     values = [c.value for _, c in cells]
     printed = [c.value for _, c in suits + first]
-    if not all(v is None or isinstance(v, int) for v in values) or not _groups_hold(values) \
-            or _groups_hold(printed):
+    if not all(v is None or isinstance(v, int) for v in values) \
+            or not groups_hold([v or 0 for v in values], _GROUP) or groups_hold([v or 0 for v in printed], _GROUP):
         return None
     heads = [first_at] * (_GROUP - 1) + [suits_at] * (2 * _GROUP + 1)
     return {path: reading(cell, [head, n], Method.T4_ACROSS_HEADERS)

@@ -173,9 +173,10 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False) ->
                                           {it.line for _, chosen in taken.values() for it in chosen} | grid_lines)
             if cells is not None:
                 grid_lines.add(chosen_line)     # (a grid line's numbers are one row's: no other row takes them)
-            numbers = [it for it in span if it.line == chosen_line and it.cell.is_number]
+            on_line = [it for it in span if it.line == chosen_line]
+            numbers = [it for it in on_line if it.cell.is_number]
             if cells is not None and chosen_line != label.line and row in TABLE3_ROW_PATHS:   # a line of its
-                taken[idx] = (TABLE3_ROW_PATHS[row], [it for it in span if it.line == chosen_line and it.is_value])
+                taken[idx] = (TABLE3_ROW_PATHS[row], [it for it in on_line if it.is_value])
                 #  own (the label wrapped or detached): whose numbers they are, direction.py weighs (markitdown's
                 #  labels wrapped round their rows' numbers: tests/test_grid_numbers_above_wrapped_labels.py)
             row_readings(row, cells, numbers, label, Method.GRID_ROW, out, ambiguities,
