@@ -33,9 +33,15 @@ _TABLE = {"applications.new_received.natural_person": 3, "applications.new_recei
 
 def test_totals_and_rows_alike_read_in_a_tool_s_order_are_no_guess() -> None:
     rules = guessed(_read(_TABLE))
-    for row in ("carried_over", "other_other", "carried_forward"):      # six 0 alike: any column order the same row
+    for row in ("other_other", "carried_forward"):      # six 0 alike: any column order the same row
         assert not set(TABLE3_ROW_PATHS[row]) & set(rules), row
-    assert "applications.new_received.total" not in rules and "applications.total_processed.total" not in rules
+    # 二、上年结转 reads six 0 alike too, but trades places with 一、本年新收 keeping every identity: only where the
+    # two rows read alike is it no guess
+    assert "applications.carried_over.commercial" not in rules
+    assert rules["applications.carried_over.natural_person"] == T3_LEFTOVER_RULE
+    assert "applications.granted.total" not in rules and "applications.total_processed.total" not in rules
+    # 一、本年新收 (3) and 二、上年结转 (0) trade places keeping every identity: the tool's order put them so
+    assert rules["applications.new_received.total"] == T3_LEFTOVER_RULE
     assert rules["applications.new_received.natural_person"] == T3_LEFTOVER_RULE
     assert rules["applications.new_received.commercial"] == T3_LEFTOVER_RULE
     assert rules["applications.total_processed.natural_person"] == T3_AFTER_T4_RULE

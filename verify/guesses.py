@@ -200,6 +200,12 @@ _T3_ORDER_RULES = frozenset({COLUMN_RUNS_RULE, T3_AFTER_T4_RULE, T3_LEFTOVER_RUL
 
 #: the six applicant columns (the last of 表三's columns is their total)
 _SIX = tuple(c for c in APPLICANT_COLUMNS if c != "total")
+#: 表三's two rows that stand alike in every identity (一、本年新收 and 二、上年结转: each only in 一 + 二 = 总计 + 四)
+_TWIN_ROWS = {"new_received": "carried_over", "carried_over": "new_received"}
+
+
+def _cell(r: Reading | None) -> tuple[CellKind, object] | None:
+    return None if r is None else (r.kind, r.value)
 
 
 def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixed: bool = False) -> bool:
@@ -208,13 +214,19 @@ def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixe
     unread (a row printing nothing beside one printing a row's numbers), which row the numbers are is the
     reader's guess too (一、本年新收 and 二、上年结转 stand alike in every identity): ``all_read`` says. Nor a 0 or
     a printed blank where the cells read in a tool's order hold both (``mixed``): the identities count a blank
-    as 0, so a blank row's marks moved into rows of zeros by the tool's order (pdfminer's boxes) keep every one."""
+    as 0, so a blank row's marks moved into rows of zeros by the tool's order (pdfminer's boxes) keep every one.
+    Nor a cell of 一、本年新收 or 二、上年结转 the other row reads otherwise in its column: the two rows trade places
+    keeping every identity, and where a tool's order placed the cells, that order decides which is which (plain
+    pdftotext printing their first cells among the column headers' pieces put 一、's 1 in 二、's place, total and
+    all, every identity holding)."""
     table, row, col = (path.split(".") + ["", ""])[:3]
     if table != "applications" or not all_read:
         return False
     r = readings.get(path)
     if mixed and r is not None and (r.kind in _PRINTED_BLANKS or r.value == 0):
         return False
+    if (twin := _TWIN_ROWS.get(row)) is not None and _cell(readings.get(f"applications.{twin}.{col}")) != _cell(r):
+        return False        # 一、 and 二、 trade places keeping every identity: the tool's order chose which is which
     if col == "total":
         return True
     cells = [readings.get(f"applications.{row}.{c}") for c in _SIX]
