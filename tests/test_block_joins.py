@@ -91,3 +91,17 @@ def test_a_wide_count_wrapped_in_its_narrow_cell_is_joined_and_derived() -> None
     for path in TABLE3_PATHS:
         assert record.report.get(path) == truth_value(truth, path), path
     assert record.provenance["applications.new_received.total"].status is Status.DERIVED
+
+
+def test_the_asks_share_one_search_budget_and_a_region_that_spends_it_is_left_unread(monkeypatch) -> None:
+    """Each join is a new ask of the block readers, each with a tiling search: plain pdftotext of a table over pages
+    made every one of 15 asks search its whole budget (seconds a document). The asks share one budget; a region that
+    spends it is given up, never read by a part of its joins (the others' readings are not known)."""
+    import llm_extract.extract.blockjoins as blockjoins
+
+    text = _parted({"67": "6 7"})
+    assert _record(text).report.get("applications.other_no_correction.natural_person") == 67
+    monkeypatch.setattr(blockjoins, "SHARED_NODES", 1)
+    record = _record(text)
+    assert record.report.get("applications.other_no_correction.natural_person") is None
+    assert not any(record.provenance[p].status is Status.PROVEN for p in TABLE3_PATHS)

@@ -28,3 +28,32 @@ def test_readings_that_move_a_number_between_columns_are_searched_to_the_end() -
     assert found is not None
     assert found.solutions == WIDTH - 1                 # every row's 1 in the same column, one per column
     assert all(sorted(found.feasible[r]) == list(range(WIDTH - 1)) for r in OUTCOME_ROWS)
+
+
+def test_the_sums_packed_into_one_integer_each_find_what_tuples_find(monkeypatch) -> None:
+    """The search keeps its partial sums packed a column to a field of one integer (a sum one addition, a bound one
+    subtraction); a reading with a count too large to pack is searched with tuples. Both find the same survivors
+    and count the same solutions, over tables whose rows may each be one of several readings."""
+    import random
+
+    import verify.rowsearch as rowsearch
+
+    rng = random.Random(7)
+    for _ in range(40):
+        table = {r: [rng.choice((0, 0, 0, 1, 2, 5)) for _ in range(WIDTH - 1)] for r in OUTCOME_ROWS}
+        rows: dict[str, list[tuple[int, ...]]] = {}
+        for r in OUTCOME_ROWS:
+            cells = table[r] + [sum(table[r])]
+            moved = cells[1:WIDTH - 1] + cells[:1] + cells[WIDTH - 1:]      # the same row, its cells shifted
+            rows[r] = [tuple(cells)] + ([tuple(moved)] if rng.random() < 0.4 and moved != cells else [])
+        total = [sum(table[r][c] for r in OUTCOME_ROWS) for c in range(WIDTH - 1)]
+        rows["total_processed"] = [tuple(total + [sum(total)])]
+        rows["new_received"] = rows["total_processed"]
+        rows["carried_over"] = rows["carried_forward"] = [(0,) * WIDTH]
+        packed = search_rows(rows)
+        monkeypatch.setattr(rowsearch, "_packable", lambda *_: False)
+        plain = search_rows(rows)
+        monkeypatch.undo()
+        assert packed is not None and plain is not None
+        assert packed.solutions == plain.solutions >= 1
+        assert packed.feasible == plain.feasible

@@ -103,23 +103,28 @@ def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> Row
     tops = [t for t in targets if not any(u != t and _within(t, u) for u in targets)] \
         if len(targets) <= MAX_TOPS else []
 
-    def under(v: Vector) -> bool:
-        return _within(v, bound) and (not tops or any(_within(v, t) for t in tops))
+    ops = _Packed(width) if _packable(rows, bound) else _Tuples()
+    options_of = {row: [ops.encode(o) for o in rows[row]] for row in OUTCOME_ROWS}
+    bound_v, tops_v, within = ops.encode(bound), [ops.encode(t) for t in tops], ops.within
+
+    def under(v) -> bool:
+        return within(v, bound_v) and (not tops_v or any(within(v, t) for t in tops_v))
     # 2. forward over the outcome rows: partial column sums → number of ways to reach them
-    forward: list[dict[Vector, int]] = [{zero: 1}]
+    zero_v = ops.encode(zero)
+    forward: list[dict] = [{zero_v: 1}]
     for row in OUTCOME_ROWS:
-        nxt: dict[Vector, int] = {}
+        nxt: dict = {}
         for s, ways in forward[-1].items():
             spend(len(rows[row]))
-            for o in rows[row]:
-                v = _add(s, o)
+            for o in options_of[row]:
+                v = s + o if ops.packed else _add(s, o)
                 if under(v):
                     nxt[v] = nxt.get(v, 0) + ways
         forward.append(nxt)
     reach = forward[-1]
     solutions = 0
     for ni, ci, ti, fi in combos:
-        ways = reach.get(rows["total_processed"][ti], 0)
+        ways = reach.get(ops.encode(rows["total_processed"][ti]), 0)
         if ways:
             solutions += ways
             for row, i in zip(("new_received", "carried_over", "total_processed", "carried_forward"),
@@ -128,26 +133,80 @@ def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> Row
                     feasible[row].append(i)
     if not solutions:
         return RowSearch({r: [] for r in APPLICATION_ROWS}, 0, work[0])
-    live = [rows["total_processed"][ti] for ti in feasible["total_processed"]]
+    live = [ops.encode(rows["total_processed"][ti]) for ti in feasible["total_processed"]]
     # 3. backward: the sums the remaining rows can still add; a reading survives when some
     #    forward sum, it, and some backward sum make a live total_processed
-    backward: dict[Vector, int] = {zero: 1}
+    backward: dict = {zero_v: 1}
     for k in range(len(OUTCOME_ROWS) - 1, -1, -1):
         row = OUTCOME_ROWS[k]
-        options = rows[row]
+        options = options_of[row]
         if len(options) == 1:
             feasible[row] = [0]
         else:
             for oi, o in enumerate(options):
                 spend(len(forward[k]) * len(live))
-                if any(_sub(_sub(t, s), o) in backward for s in forward[k] for t in live):
+                if any(ops.rest(t, s, o) in backward for s in forward[k] for t in live):
                     feasible[row].append(oi)
-        nxt_back: dict[Vector, int] = {}
+        nxt_back: dict = {}
         for b in backward:
             spend(len(options))
             for o in options:
-                v = _add(b, o)
+                v = b + o if ops.packed else _add(b, o)
                 if under(v):
                     nxt_back[v] = 1
         backward = nxt_back
     return RowSearch(feasible, solutions, work[0])
+
+
+#: a count at most this large packs into a field of :class:`_Packed` (sums of two stay below its guard bit)
+_PACK_LIMIT = 1 << 60
+_FIELD = 64
+
+
+def _packable(rows: Mapping[str, Sequence[Vector]], bound: Vector) -> bool:
+    """Whether every outcome row's reading, every total and the bound pack into :class:`_Packed`'s fields."""
+    return all(0 <= x < _PACK_LIMIT for x in bound) and all(
+        0 <= x < _PACK_LIMIT for row in (*OUTCOME_ROWS, "total_processed") for o in rows[row] for x in o)
+
+
+class _Tuples:
+    """The partial sums as tuples (a reading with a negative or outsized number)."""
+
+    packed = False
+
+    @staticmethod
+    def encode(v: Vector) -> Vector:
+        return v
+
+    @staticmethod
+    def within(a: Vector, bound: Vector) -> bool:
+        return _within(a, bound)
+
+    @staticmethod
+    def rest(t: Vector, s: Vector, o: Vector) -> Vector:
+        return _sub(_sub(t, s), o)
+
+
+class _Packed:
+    """The partial sums as one integer each, a column to a 64-bit field: a sum is one addition, and ``a`` within
+    ``b`` (every column of ``a`` at most ``b``'s) one subtraction, each field's top bit a guard no borrow crosses
+    (every number below 2⁶⁰, so two summed stay below the guard)."""
+
+    packed = True
+
+    def __init__(self, width: int) -> None:
+        self.shifts = [k * _FIELD for k in range(width)]
+        self.guard = sum(1 << (shift + _FIELD - 1) for shift in self.shifts)
+
+    def encode(self, v: Vector) -> int:
+        return sum(x << shift for x, shift in zip(v, self.shifts))
+
+    def within(self, a: int, b: int) -> bool:
+        guard = self.guard
+        return ((b | guard) - a) & guard == guard
+
+    @staticmethod
+    def rest(t: int, s: int, o: int) -> int:
+        """``t - s - o``: a column below zero borrows from the next, giving a field past any bound (or a negative
+        integer): never a key of the sums reached, as the tuples' negative column is not."""
+        return t - s - o

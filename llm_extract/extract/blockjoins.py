@@ -22,6 +22,7 @@ from itertools import product
 from ..evidence import Ambiguity, CellKind, Reading
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
 from .blockread import read_text_blocks
+from .blocktiles import MAX_NODES
 from .glued import groups_hold
 from .readings import Readings
 from .layout import Region
@@ -32,6 +33,10 @@ __all__ = ["read_joined_blocks", "MAX_TRIES"]
 
 #: the block readers are asked at most this many times (each a few milliseconds: a document's time stays bounded)
 MAX_TRIES = 32
+#: the states the tiling searches of all those asks may reach together (:data:`~.blocktiles.MAX_NODES` is one
+#: search's): a region whose every ask searches long (plain pdftotext of a table over pages: 15 asks of ~0.7 s
+#: each) is given up, not read
+SHARED_NODES = 2 * MAX_NODES
 #: a line of nothing but two or three digit groups parted by one space (a plain, thin or no-break space)
 _PARTED = re.compile(r"^\s*(\d+)[ \u2009\u202f\u00a0](\d+)(?:[ \u2009\u202f\u00a0](\d+))?\s*$")
 
@@ -115,6 +120,7 @@ def _read_joined(lines: list[str], start: int, end: int, paths: tuple[str, ...],
         return ambiguities
     survivors: list[tuple[Readings, set[int]]] = []
     seen: list[dict[str, int | None]] = []
+    budget = [SHARED_NODES]
     for combo in combos:
         text = list(lines)
         joined: set[int] = set()
@@ -126,7 +132,9 @@ def _read_joined(lines: list[str], start: int, end: int, paths: tuple[str, ...],
         if not joined:
             continue
         trial = {p: replace(r, lines=list(r.lines)) for p, r in before.items()}
-        read_text_blocks(text, trial, list(before_ambiguities))
+        read_text_blocks(text, trial, list(before_ambiguities), budget)
+        if budget[0] < 0:
+            return ambiguities          # cut short: which readings the other joins hold is not known
         if _unread(trial, paths) or not holds(values := {p: _value(trial[p]) for p in paths}) or values in seen:
             continue
         seen.append(values)

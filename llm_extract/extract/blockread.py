@@ -211,9 +211,11 @@ def _labels_checked(table: Readings, lines: list[str]) -> Readings:
     return table
 
 
-def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
+def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity],
+                     budget: list[int] | None = None) -> list[Ambiguity]:
     """Fill ``readings`` from the text's blocks where the region reader left them unread; the
-    ambiguities left (those of a table now read whole are dropped)."""
+    ambiguities left (those of a table now read whole are dropped). ``budget``: the tiling search's states left,
+    shared with the caller's other calls (:func:`~.blocktiles.assemble_table3`)."""
     t3 = _table3_unread(readings)
     t4 = all(p not in readings or readings[p].missing for p in TABLE4_PATHS) \
         and not any(readings[p].method == WRAPPED for p in TABLE4_PATHS if p in readings)   # (t4wraps: its options)
@@ -223,7 +225,7 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         return ambiguities
     blocks = read_blocks(lines)
     if t3:
-        table = assemble_table3(blocks) if blocks is not None else None
+        table = assemble_table3(blocks, budget) if blocks is not None else None
         alike = None                            # (blocks of zeros read without a tiling: the last resort, unproven)
         if table is not None and any(r.method == ALIKE_METHOD for r in table.values()):
             alike, table = table, None

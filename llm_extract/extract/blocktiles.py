@@ -176,11 +176,12 @@ def _table3_runs(grid: Grid, free: list[Run], blocks: TextBlocks) -> list[list[R
     return options
 
 
-def assemble_table3(blocks: TextBlocks) -> Readings | None:
+def assemble_table3(blocks: TextBlocks, budget: list[int] | None = None) -> Readings | None:
     """表三's 175 readings from text blocks, or ``None`` (see the module docstring for when). When the
     printing leaves several ways to give the rows the numbers beside their labels (``blocks.ways``),
-    each is assembled: exactly one table (by values) must come out of them."""
-    budget = [MAX_NODES]
+    each is assembled: exactly one table (by values) must come out of them. ``budget``: the search's states
+    left, shared with the caller's other searches (:data:`MAX_NODES` of its own when not given)."""
+    budget = [MAX_NODES] if budget is None else budget
     if not blocks.ways:
         return _assemble(blocks, budget)
     tables: dict[tuple, Readings] = {}
