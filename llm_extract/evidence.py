@@ -172,6 +172,8 @@ class Method:
     FORM_ORDER_APART = "form-order-apart"            # the same, printed apart from every label, zeros and blanks only (formorder.py)
     BLANK_ROW_PLACED = "form-order-blank-row"        # 表三 in the form's order around a row that printed no number, the
     #                                                  row its marks and the identities leave (extract/blankrow.py)
+    T3_SIDEWAYS = "t3-on-its-side"                  # 表三 printed on its side, each applicant column a named line of 25
+    #                                                  numbers under a header naming the form's rows (extract/t3sideways.py)
     T3_AFTER_T4 = "t3-cells-after-t4"                # 表三's last cells printed among 表四's, placed in order (extract/t3tail.py)
     T3_LEFTOVER_ORDER = "t3-first-rows-two-flows"     # 表三's first rows printed in two flows, placed in order (extract/t3top.py)
     FORM_ORDER_ROWS = "form-order-rows"              # the same, a row placed by its printed order alone, another row so placed

@@ -480,3 +480,31 @@ def test_row_numbers_and_remarks_leave_every_row_its_own_seven_cells(name: str) 
         assert record.provenance[p].status in (Status.PROVEN, Status.DERIVED), p
     paths = [(r, c) for r in APPLICATION_ROWS for c in APPLICANT_COLUMNS]
     assert sum(record.report.values()[f"applications.{r}.{c}"] == truth[r][c] for r, c in paths) >= 0.85 * len(paths)
+
+
+def test_table2_with_a_running_total_column_reads_this_years_cells() -> None:
+    """表二's stock rows printed with a fifth column an agency keeps, 累计制发件数 (documents issued to date) after
+    现行有效件数: the row's last cell is that running total, dropped by the header's place for it; the three form
+    columns before it are the row's cells, proven as printed."""
+    lines = _lines()
+    t2 = lines.index("二、主动公开政府信息情况")
+    t3 = lines.index("三、收到和处理政府信息公开申请情况")
+    out: list[str] = []
+    left = 0
+    for k, line in enumerate(lines):
+        out.append(line)
+        if not t2 < k < t3:
+            continue
+        if line == "\t现行有效件数":
+            out.append("\t累计制发件数")
+        elif line in ("\t规章", "\t行政规范性文件", "\t规范性文件"):
+            left = 3                     # its three cells follow: the running total after them
+        elif left and line.startswith("\t"):
+            left -= 1
+            if not left:
+                out.append(f"\t{300 + k % 7}")
+    assert any(line == "\t累计制发件数" for line in out)
+    record = process_document(Document.from_text("\n".join(out), doc_id=STEM))
+    truth = golden_report(STEM).values()
+    for p in [q for q in truth if q.startswith("active_disclosure.")]:
+        assert record.provenance[p].status is Status.PROVEN and record.report.values()[p] == truth[p], p

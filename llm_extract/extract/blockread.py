@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE4_PATHS
-from .blocktext import Number
+from .blocktext import Number, TextBlocks
 from .cells import EMPTY_KINDS
 from .blocktiles import ALIKE_METHOD, DOWN_METHOD, LABEL_METHOD, TILE_METHOD, assemble_table3
 from .t3instances import table3_broken
@@ -38,6 +38,7 @@ from .staircase import read_staircase
 from .t2boxes import table2_boxes
 from .t3boxes import named_over_printed, read_table3_boxes
 from .t4boxes import BY_COLUMNS, read_table4_boxes
+from .t3sideways import read_sideways
 from .t4wraps import WRAPPED
 from .textblocks import RowEvidence, read_blocks
 
@@ -211,6 +212,22 @@ def _labels_checked(table: Readings, lines: list[str]) -> Readings:
     return table
 
 
+def _assembled(blocks: TextBlocks | None, lines: list[str],
+               budget: list[int] | None) -> tuple[Readings | None, Readings | None]:
+    """表三 tiled from the text's blocks (extract/blocktiles.py), its labels and columns checked; and apart, the
+    table of blocks all of one number read without a tiling (the last resort, unproven). ``budget``: the tiling
+    search's states left, shared with the caller's other calls."""
+    table = assemble_table3(blocks, budget) if blocks is not None else None
+    alike = None
+    if table is not None and any(r.method == ALIKE_METHOD for r in table.values()):
+        alike, table = table, None
+    if table is not None and all(r.method in _PLACED for r in table.values()):
+        table = _labels_checked(table, lines)
+    if table is not None:
+        table = _columns_checked(table, lines)
+    return table, alike
+
+
 def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity],
                      budget: list[int] | None = None) -> list[Ambiguity]:
     """Fill ``readings`` from the text's blocks where the region reader left them unread; the
@@ -225,14 +242,9 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
         return ambiguities
     blocks = read_blocks(lines)
     if t3:
-        table = assemble_table3(blocks, budget) if blocks is not None else None
-        alike = None                            # (blocks of zeros read without a tiling: the last resort, unproven)
-        if table is not None and any(r.method == ALIKE_METHOD for r in table.values()):
-            alike, table = table, None
-        if table is not None and all(r.method in _PLACED for r in table.values()):
-            table = _labels_checked(table, lines)
-        if table is not None:
-            table = _columns_checked(table, lines)
+        table, alike = read_sideways(lines), None   # (on its side: the columns named line by line)
+        if table is None or not _agrees(table, readings):
+            table, alike = _assembled(blocks, lines, budget)
         if table is None or not _agrees(table, readings):
             table = read_form_order(lines)
         if table is None or not _agrees(table, readings):

@@ -44,8 +44,10 @@ _WIDTH = 7
 _BLANK = CellKind.BLANK         # (an enum member's lookup costs more than the test: once, not per row)
 _SEQ = re.compile(r"^序号$")
 _ADDED = re.compile(r"^(?:备注|上一?年度?(?:数|总计|合计|同期|数据)?|去年(?:数|同期)?|同比(?:增减)?|增减|比上一?年度?(?:增减)?)$")
-#: 表二's added column: last year's count under its own name (上年制发件数, 上年处理决定数量, 上年收费金额…)
-_ADDED_COUNT = re.compile(r"^(?:上年|去年|上一年)\S*(?:件数|数量|金额|总数)")
+#: 表二's added column: last year's count under its own name (上年制发件数, 上年处理决定数量, 上年收费金额…), or a
+#: running total of a year's flow the agency keeps (累计制发件数, 累计废止件数, 累计处理决定数量: never the stock
+#: column 现行有效件数, which a report may name 累计有效件数)
+_ADDED_COUNT = re.compile(r"^(?:(?:上年|去年|上一年)\S*(?:件数|数量|金额|总数)|累计(?:制发|发布|出台|废止|处理|收费))")
 #: the label of a row an agency adds under one of the form's: 其中… (of which …)
 _SUB_ROW = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、])?[(（]?其中[:：,，]?")
 _APPLICANTS = re.compile(r"^(?:申请人情况|自然人)$")
