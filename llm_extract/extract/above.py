@@ -72,8 +72,11 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
             out[p].method not in _READ_BELOW for row, _ in order for p in TABLE3_ROW_PATHS[row]):
         return                              # rows read otherwise (one-row （六）, tabs): not this shape
     above, claimed = _rows_from_above(items, order)
+    # (where no row was marked, every number of the table, past its last label too, is some row's, and no row is a
+    # blank row for want of numbers: labels standing alone with their numbers printed further on say nothing)
+    span = items[order[0][1]:] if unread else items[order[0][1]:order[-1][1]]
     if any(it.is_value and not (it.grid and it.cell.kind is CellKind.BLANK) and id(it) not in claimed
-           for it in items[order[0][1]:order[-1][1]]):
+           for it in span) or unread and any(r[0].note == _NO_CELLS for r in above.values()):
         above = {}                          # numbers no row takes from above: not a table printed that way
     below = {p: out[p].value for p in TABLE3_PATHS if p in out and not out[p].missing}
     other = dict(below)
