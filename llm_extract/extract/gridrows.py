@@ -214,11 +214,17 @@ def _numbers_below(row: str, label: Item, own: list[Item],
         return None
     below = by_line[lines[0]]
     then = by_line[lines[1]] if len(lines) > 1 else []
-    if (below[0].width or 0) != (label.width or 0) \
-            or not _wrapped_label_row(row, label, own, below, (label.col or 0) + 1, True, then):
+    at = lines[0]
+    if not _wrapped_label_row(row, label, own, below, (label.col or 0) + 1, True, then):
+        # (a label wrapped over more lines, its numbers on one of them: ``||1.申请人无|||`` / ``||正当理由逾|||`` /
+        # ``||期不补正、|||`` / ``||行政机关不|0|0|…|0<br>0|`` / ``||再处理其政|||``)
+        if (more := label_continued(row, label, own, by_line, (label.col or 0) + 1)) is None or not more[1]:
+            return None
+        at, below = more
+    if (below[0].width or 0) != (label.width or 0):
         return None
     cells = _stacked_cells(below, label.col or 0)
-    return (lines[0], cells) if cells is not None else None
+    return (at, cells) if cells is not None else None
 
 
 def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int, bool] | None, row: str = "",
