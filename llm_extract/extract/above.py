@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..evidence import CellKind, Method, Reading
+from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE3_ROW_PATHS
 from .t3instances import table3_broken
 from .cells import parse_cell
@@ -45,6 +46,8 @@ _BLANK = parse_cell("")
 _NO_CELLS = ("no number between this label and the label above it, in a table printing each row's numbers "
              "above its label")
 _SAME = "each row's numbers read the same from above and from below their labels"
+#: 表三's header words as label keys (a page break repeats them under a row's label)
+_HEADER = label_key("".join((*FORM.table3_header, *(c.label for c in FORM.table3_columns))))
 #: the titles of 表三's row groups, printed down a narrow column beside the rows' labels and numbers
 _TITLES = (label_key("三、本年度办理结果"), *GROUP_TITLES)
 
@@ -150,6 +153,8 @@ def _middle_run(items: list[Item], idx: int, nxt: int, label_at: set[int]) -> li
     j = idx + 1
     while j < nxt and items[j].is_text:
         j += 1
+    if sum(1 for it in items[idx + 1:j] if len(it.key) > 1 and it.key in _HEADER) > 1:
+        return None                     # (the table's header a page break repeats: no piece of the label)
     run: list[Item] = []
     while j < nxt and items[j].is_value:
         run.append(items[j])
