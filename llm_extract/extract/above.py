@@ -125,8 +125,12 @@ def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> tuple[d
         prev = order[k - 1][1] if k else -1
         nxt = order[k + 1][1] if k + 1 < len(order) else len(items)
         run = _own_grid_line(items, idx, nxt)     # (a grid's, or a text line's: ``7.属于行政执法案卷 0 0 0 0 0 0 0``)
-        if run is None:
-            run = _middle_run(items, idx, nxt, label_at)
+        if run is None and (run := _middle_run(items, idx, nxt, label_at)) is not None \
+                and _past_header(items, idx, run[0]):
+            # (a page break's repeated header between the label and those numbers: the numbers right above the
+            # label, where there are, are its own, the ones past the header the next row's, printed above its label)
+            run = _run_above(items, idx, prev, label_at, text_lines, claimed) \
+                or _grid_line_above(items, idx, prev, label_at, text_lines, claimed) or run
         if run is None:
             run = _run_above(items, idx, prev, label_at, text_lines, claimed)
         if run is None:
@@ -153,8 +157,6 @@ def _middle_run(items: list[Item], idx: int, nxt: int, label_at: set[int]) -> li
     j = idx + 1
     while j < nxt and items[j].is_text:
         j += 1
-    if sum(1 for it in items[idx + 1:j] if len(it.key) > 1 and it.key in _HEADER) > 1:
-        return None                     # (the table's header a page break repeats: no piece of the label)
     run: list[Item] = []
     while j < nxt and items[j].is_value:
         run.append(items[j])
@@ -164,6 +166,15 @@ def _middle_run(items: list[Item], idx: int, nxt: int, label_at: set[int]) -> li
             and any(it.cell.kind is not CellKind.BLANK for it in run):
         return run                      # (not a grid label's own empty fields, its words wrapped below them)
     return None
+
+
+def _past_header(items: list[Item], idx: int, first: Item) -> bool:
+    """Whether the words between the label at ``idx`` and the number ``first`` end in 表三's header (two of its words
+    or more, the last of them right before the number): a page break repeated it there, and the label does not go
+    on after it (``4.无正当理由`` / header / ``大量反复申请`` / numbers: its own, past the break)."""
+    words = [it for it in items[idx + 1:] if it is not first and it.is_text and it.line <= first.line]
+    header = [len(it.key) > 1 and it.key in _HEADER for it in words]
+    return sum(header) > 1 and header[-1]
 
 
 def _run_above(items: list[Item], idx: int, prev: int, label_at: set[int], text_lines: set[int],
