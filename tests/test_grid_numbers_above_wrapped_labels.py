@@ -5,7 +5,8 @@ its row, starts above its row's numbers, a one-line label beside them. Where a r
 row's is too, the numbers after the first label may be either row's: ``| 开 | … | 0 0 | 0 | 0 | 0 | 1 | 1 |`` after
 ``2.其他法律行政`` / ``法规禁止公开`` is ``3.危及“三安全一稳定”``'s (printed right after them, with none of its own).
 Both rows are outcome rows of （三）不予公开: shifted by one, every identity holds. A row read from a grid line
-other than its label's is one the direction checks weigh (extract/direction.py): never proven so.
+other than its label's is one the direction checks weigh (extract/direction.py): read from above only where that
+reading takes every line of numbers, each for one row, and keeps every identity (extract/above.py).
 """
 
 from __future__ import annotations
@@ -111,11 +112,14 @@ def _record():
     return process_document(doc)
 
 
-def test_a_row_whose_numbers_may_be_the_next_wrapped_rows_is_never_proven() -> None:
+def test_rows_whose_numbers_may_be_the_next_wrapped_rows_are_read_from_above_where_that_claims_every_number() -> None:
+    """Read from below, 2.其他法律… takes the ``开`` line and 3.危及… nothing, the line above 1.属于国家秘密 no row's.
+    Read from above (the ``开`` beside the numbers a piece of （三）不予公开's title, extract/above.py), every line of
+    numbers is one row's and every identity holds: the rows are so read, 3.危及… the ``开`` line's."""
     record = _record()
-    for row in ("denied_prohibited_by_law", "denied_security_stability"):
-        for path in TABLE3_ROW_PATHS[row]:
-            assert record.provenance[path].status is not Status.PROVEN, path
+    values = record.report.values()
+    assert [values[p] for p in TABLE3_ROW_PATHS["denied_security_stability"]] == [0, 0, 0, 0, 0, 1, 1]
+    assert [values[p] for p in TABLE3_ROW_PATHS["denied_prohibited_by_law"]] == [0] * 7
 
 
 def test_rows_printed_beside_their_labels_stay_proven() -> None:

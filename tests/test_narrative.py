@@ -373,3 +373,11 @@ def test_a_record_changed_after_extraction_gets_its_narrative_checked_again(gold
     stored.report.applications.new_received.total = 4          # e.g. a reviewer's decision
     (warning,) = [f for f in recheck_narrative(stored).findings if f.severity == "warning"]
     assert warning.code == "NARR.NEW_RECEIVED" and warning.expected == 3 and warning.actual == 4
+
+
+def test_a_space_a_converter_left_inside_a_phrase_does_not_change_its_meaning() -> None:
+    """pymupdf4llm joins a paragraph's wrapped lines with a space (``结转下年度继续 办理 1 件``): 办理 is still part of
+    结转下年度继续办理, the carried-forward count, not the year's handled count."""
+    figures = read_narrative(["（二）依申请公开。全年共收到政府信息公开申请 14 件，结转下年度继续 办理 1 件，均在法定期限内予以答复。"],
+                             2023)
+    assert [(f.code, f.figure) for f in figures] == [("NARR.NEW_RECEIVED", 14), ("NARR.CARRIED_FORWARD", 1)]

@@ -62,3 +62,35 @@ def test_a_row_with_a_misdetected_span_is_read(golden_dir) -> None:
         path = f"applications.unavailable_not_held.{col}"
         assert record.report.get(path) == want
         assert record.provenance[path].status is Status.PROVEN
+
+
+def test_equal_fields_in_a_row_whose_fields_each_merge_two_columns_are_not_spread() -> None:
+    """markitdown's PDF table writes 表四's fifteen cells in eight fields, two columns merged in each: two fields
+    printing the same pair (``1 0`` and ``1 0``) are four cells, not one span's two."""
+    row = ["1 0", "1 0", "2 2", "5 5", "0 12", "5 1", "2 1", "9"]
+    assert spread_repeats(row) == {}
+
+
+_T4_MERGED = """# 北塘区城市管理局2023年政府信息公开工作年度报告
+
+四、政府信息公开行政复议、行政诉讼情况
+
+|                  | 行政复议      |      |                           | 行政诉讼    |           |           |     |
+| ---------------- | --------- | ---- | ------------------------- | ------- | --------- | --------- | --- |
+|                  |           |      | 未经复议直接起诉                  |         | 复议后起诉     |           |     |
+| 结果维持 结果纠正        | 其他结果 尚未审结 | 总计   |                           |         |           |           |     |
+|                  |           | 结果维持 | 结果纠正 其他结果                 | 尚未审结 总计 | 结果维持 结果纠正 | 其他结果 尚未审结 | 总计  |
+| 1 0              | 1 0       | 2 2  | 5 5                       | 0 12    | 5 1       | 2 1       | 9   |
+
+五、存在的主要问题及改进情况
+"""
+
+
+def test_table4_of_fields_merging_two_columns_reads_its_fifteen_cells() -> None:
+    record = process_document(Document(doc_id="t4", path="t4.md", text=_T4_MERGED))
+    values = record.report.values()
+    groups = ("administrative_review", "litigation_direct", "litigation_after_review")
+    cols = ("upheld", "corrected", "other", "pending", "total")
+    assert [values[f"review_litigation.{g}.{c}"] for g in groups for c in cols] == \
+        [1, 0, 1, 0, 2, 2, 5, 5, 0, 12, 5, 1, 2, 1, 9]
+    assert record.provenance["review_litigation.administrative_review.other"].status is Status.PROVEN

@@ -55,3 +55,16 @@ def test_two_numbers_in_a_field_under_one_column_name_stay_unread() -> None:
     values = record.report.values()
     assert values["active_disclosure.normative_documents.issued"] is None       # 1 2: 12, or 1 and 2?
     assert record.provenance["active_disclosure.normative_documents.issued"].status is not Status.PROVEN
+
+
+def test_the_heading_fused_into_the_header_field_is_no_column_name() -> None:
+    """pymupdf4llm also fuses the sub-table's heading row into the header's: the heading is the field's first piece
+    (``第二十条第（一）项<br>本年制发件数<br>本年废止件数``); the field still names two columns."""
+    t2 = _T2.replace("||第二十条第（一）项||\n|---|---|---|\n|信息内容|本年制发件数<br>本年废止件数|现行有效件数|",
+                     "|信息内容|第二十条第（一）项<br>本年制发件数<br>本年废止件数|现行有效件数|\n|---|---|---|")
+    record = _record(t2)
+    values = record.report.values()
+    assert [values[f"active_disclosure.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [0, 1, 0]
+    assert [values[f"active_disclosure.normative_documents.{c}"] for c in ("issued", "repealed", "in_force")] \
+        == [12, 4, 12]
+    assert record.provenance["active_disclosure.regulations.repealed"].status is Status.PROVEN

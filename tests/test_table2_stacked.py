@@ -47,7 +47,10 @@ def test_numbers_printed_above_each_label_are_never_proven_as_the_row_below_them
         assert prov.status is not Status.PROVEN
         assert prov.status is not Status.UNVERIFIED or "READ.ABOVE_OR_BELOW" in prov.rules
     items = {i.path: i for i in review_items(record, doc.lines)}
-    assert "numbers no row took right above" in items[STOCK[0]].message
+    assert "right above the label" in items[STOCK[0]].message
+    # every row has its numbers right above it, the last label none below: each row read from above (t2above.py)
+    assert [record.report.get(p) for p in STOCK] == [0, 0, 0]
+    assert record.report.get("active_disclosure.normative_documents.in_force") == 51
 
 
 def test_numbers_printed_below_each_label_are_read_and_proven() -> None:

@@ -202,6 +202,31 @@ def _numbers_between_pieces(row: str, label: Item, same: list[Item],
     return (lines[0], cells) if cells is not None else None
 
 
+def _numbers_below(row: str, label: Item, own: list[Item],
+                   by_line: Mapping[int, list[Item]]) -> tuple[int, list[Cell]] | None:
+    """A narrow grid's row (fewer than seven value fields: pymupdf4llm joins two columns into one,
+    ``||4.保护第三<br>方合法权益|0|0|0|0|0|0<br>0|``) whose label a converter wrapped over two or three grid lines, its
+    numbers on the line below the label's (``||3.补正后申|||…|`` / ``||请内容仍不<br>明确|1|0|0|0|0|0<br>1|``), the line
+    after that maybe ending it: (that line, its seven cells) where :func:`_wrapped_label_row` finds the pieces one row's
+    label and the line as wide as the label's, its numbers seven after the label's field; else None."""
+    lines = sorted(n for n in by_line if n > label.line)
+    if not lines or lines[0] > label.line + 2:
+        return None
+    below = by_line[lines[0]]
+    then = by_line[lines[1]] if len(lines) > 1 else []
+    at = lines[0]
+    if not _wrapped_label_row(row, label, own, below, (label.col or 0) + 1, True, then):
+        # (a label wrapped over more lines, its numbers on one of them: ``||1.申请人无|||`` / ``||正当理由逾|||`` /
+        # ``||期不补正、|||`` / ``||行政机关不|0|0|…|0<br>0|`` / ``||再处理其政|||``)
+        if (more := label_continued(row, label, own, by_line, (label.col or 0) + 1)) is None or not more[1]:
+            return None
+        at, below = more
+    if (below[0].width or 0) != (label.width or 0):
+        return None
+    cells = _stacked_cells(below, label.col or 0)
+    return (at, cells) if cells is not None else None
+
+
 def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int, bool] | None, row: str = "",
              claimed: AbstractSet[int] = frozenset()) -> tuple[int, list[Cell] | None]:
     """:func:`_grid_row`, where the cells come from a line other than the label's, unless a row above took
@@ -262,7 +287,8 @@ def _grid_row(items: list[Item], idx: int, end: int,
         width = label.width or 0        # empty fields of its span
         if width - 7 < (label.col or 0) + 1:
             if row and not any(it.is_value for it in same) \
-                    and (middle := _numbers_between_pieces(row, label, same, by_line)) is not None:
+                    and (middle := _numbers_between_pieces(row, label, same, by_line)
+                         or _numbers_below(row, label, _own(items, idx, same), by_line)) is not None:
                 return middle
             return label.line, _stacked_cells(same, label.col or 0)
     elif label.width != shape[0]:
@@ -273,6 +299,9 @@ def _grid_row(items: list[Item], idx: int, end: int,
         if (label.width or 0) > shape[0] and (cells := _grid_cells(same, shape[1] + (label.width or 0) - shape[0],
                                                                    label.col or 0, lost)) is not None:
             return label.line, cells    # a row printing its group's title in a field of its own: its last seven
+        if row and not any(it.is_value for it in same) \
+                and (below := _numbers_below(row, label, _own(items, idx, same), by_line)) is not None:
+            return below                # (a page of the table a narrower grid: its label wrapped over its numbers)
         return label.line, _seven_printed(same)    # (a ragged row: its seven printed cells, if that is all it holds)
     else:
         width = shape[1]

@@ -30,7 +30,7 @@ from .numerals import lone_numeral
 from .pagenumbers import page_marks_blanked
 from ..ingest.md_rule import MD_RULE as _MD_RULE
 from ..ocrglyphs import OCR_HANZI
-from .pagefurniture import is_page_furniture
+from .pagefurniture import header_fields_blanked, is_page_furniture
 
 __all__ = ["Item", "Region", "tokenize", "label_key", "is_page_furniture", "has_words"]
 
@@ -250,7 +250,7 @@ def _line_plan(line: str) -> _Plan | None:
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
         if _MD_RULE.match(line):        # markdown: the rule under the header row
             return None
-        line = "\t".join(md_cell(f) for f in text[1:-1].split("|"))
+        line = "\t".join(md_cell(f) for f in header_fields_blanked(text[1:-1].split("|")))
         grid = "\t" in line
     if "\t" in line:
         if line[0] == "\t" and line.count("\t") == 1:     # one cell per line

@@ -67,6 +67,17 @@ _MD_CHROME = re.compile(r"^\s*(?:[*+-]\s+)?!?\[[^\]]*\]\([^)]*\)\s*$")
 #: pieces of one title wrapped over lines, and an item is no agency's name above a title
 _LIST_ITEM = re.compile(r"^[-*+•·]\s")
 _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
+#: a line of text a PDF-to-Markdown converter took for a table row (markitdown of a LibreOffice PDF: the title's words
+#: spaced over the page's width, ``| 双桥区卫生健康委员会 |     |     | 2023 年政府信息公开工作 |     |     |`` / ``年度报告``)
+_MD_ROW = re.compile(r"^\s*\|(?P<fields>.*)\|\s*$")
+
+
+def _md_row_words(line: str) -> str:
+    """A Markdown row's fields as the words of one line (its empty fields dropped); any other line as it is."""
+    m = _MD_ROW.match(line)
+    if not m:
+        return line
+    return " ".join(f.strip() for f in m.group("fields").split("|") if f.strip())
 
 
 #: a notice forwarding or issuing the report (``临朐县人民政府办公室关于转发临朐县教育局2021年…年度报告的通知``): the
@@ -105,16 +116,19 @@ def _year(text: str) -> int:
     return int(text.translate(_DIGITS))
 
 
-def _head(lines: list[str]) -> Iterator[tuple[int, str]]:
+def _head(lines: list[str], rows_as_text: bool = False) -> Iterator[tuple[int, str]]:
     """The first non-empty lines, normalised, spaces inside names and numbers closed up; a site's menu and
     pictures as a converter writes them (``* [首页](/index.html)``, ``![logo](/logo.png)``) and a Markdown
     table's rule line are no lines of the page's head. Read as they are asked for (most titles are the first line:
-    the lines after them are never read)."""
+    the lines after them are never read). ``rows_as_text``: a Markdown row's fields as one line's words."""
     count = 0
     for n, line in enumerate(lines, start=1):
         if _MD_CHROME.match(line) or MD_RULE.match(line):
             continue
-        text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", normalise(line).replace("\t", " ")))
+        text = normalise(line)
+        if rows_as_text:
+            text = _md_row_words(text)
+        text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", text.replace("\t", " ")))
         if text:
             yield n, text
             count += 1
@@ -234,7 +248,20 @@ def _shortest_on_line(head: list[tuple[int, str]], best: tuple[str, int | None, 
 
 def read_meta(lines: list[str]) -> dict[str, Reading]:
     lines = years_put_back(lines)       # a browser's title, its year on a line of its own (titleyear.py)
-    more = _head(lines)
+    out = _read_meta(lines, rows_as_text=False)
+    if any(r.kind == CellKind.MISSING for r in out.values()) \
+            and any(_MD_ROW.match(line) for line in lines[:_HEAD_LINES]):
+        # a title a PDF-to-Markdown converter wrote as a table row: read its fields as words, where the lines as
+        # they are name no agency or no year (a crawler's ``| 标题 | XX局2023年…报告 |`` is read as it is first)
+        flat = _read_meta(lines, rows_as_text=True)
+        if sum(r.kind != CellKind.MISSING for r in flat.values()) > sum(r.kind != CellKind.MISSING for r in out.values()):
+            out = flat
+    return out
+
+
+def _read_meta(lines: list[str], rows_as_text: bool) -> dict[str, Reading]:
+    """Agency and year from the title of ``lines`` (and the statistics period)."""
+    more = _head(lines, rows_as_text)
     head: list[tuple[int, str]] = []    # (the head's lines read as the titles ask for them)
     out: dict[str, Reading] = {}
     # the first title naming an agency and a year; else the first naming either (a breadcrumb "政府信息公开 >

@@ -172,6 +172,7 @@ _EACH = re.compile(r"各|均|都")
 #: a sentence: up to and with its end mark, or the text's rest without one (``findall``: the pieces a split after
 #: every end mark gives, but for the empty one after a last mark; a search of a look-behind at every character
 #: cost three times as much)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]|[^。！？；!?;]+")
 _MAX_GAP = 25
 _WINDOW = 64            # characters either side of a number that read_counts looks at
@@ -236,7 +237,9 @@ def _context_ok(target: _Target, sentence: str, ctx: str) -> bool:
 class _Sentence:
     def __init__(self, raw: str, line: int, ctx: str, year: int | None):
         self.raw, self.line, self.ctx, self.year = raw.strip(), line, ctx, year
-        self.text = unicodedata.normalize("NFKC", raw)
+        # (a space between two Chinese characters is a line a converter joined, pymupdf4llm's ``结转下年度继续 办理 1
+        # 件``: no word break, or 办理 alone would read as the year's handled count)
+        self.text = _CJK_SPACE.sub("", unicodedata.normalize("NFKC", raw))
         self.figures: list[NarrativeFigure] = []
         self._context: dict[str, bool] = {}     # target context → ok: searched once per sentence, not per figure
 

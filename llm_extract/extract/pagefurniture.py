@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_page_furniture"]
+__all__ = ["is_page_furniture", "header_fields_blanked"]
 
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[/,，]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|一\s*\d+\s*一|\d+\s*/\s*\d+|Page\s*\d+.*"
                    # a browser's print (Chromium's default): address and page at the foot (``file:///…/a.html   2/7``),
@@ -24,3 +24,40 @@ _PAGE_HINTS = frozenset("页-—–/Pp一")
 def is_page_furniture(line: str) -> bool:
     """Whether ``line`` is page furniture (tested first by its characters: most lines hold none of the hints)."""
     return not _PAGE_HINTS.isdisjoint(line) and bool(_PAGE.match(line))
+
+
+#: a browser print's date and time, a grid row's first field (``12/7/26, 6:04 AM``; cut: ``12/7/26, 6:00 A`` | ``M``)
+_STAMP = re.compile(r"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AP]M?)?\s*$", re.I)
+_STAMP_REST = re.compile(r"^\s*[AP]?M\s*$", re.I)
+#: the page's title (a report's: ``…政府信息公开工作年度报告``) as the header prints it
+_TITLE_WORDS = ("信息公开", "报告")
+
+
+def header_fields_blanked(fields: list[str]) -> list[str]:
+    """A Markdown grid row's fields without a browser print's page header fused into them.
+
+    pymupdf4llm, converting a Chromium print whose table goes on over a page, takes the next page's header (date and
+    time at the left, the page's title centred) for the table's first row and writes it over that row's fields::
+
+        |12/7/26, 6:04 AM|3.危及“三||江宁区|城市管理局2022年|政府信息公开工作年|度报告||
+
+    The stamp's field (and the ``M`` of ``AM`` where a rule cut it) and the title's run of adjacent fields, the last
+    ones holding text, naming 信息公开 or 报告, are made empty: what stays is the row's own (the label's first piece).
+    Any other row is returned as it is."""
+    first = next((i for i, f in enumerate(fields) if f.strip()), None)
+    if first is None or not _STAMP.match(fields[first]):
+        return fields
+    out = list(fields)
+    out[first] = ""
+    if first + 1 < len(out) and _STAMP_REST.match(out[first + 1]) and not fields[first].rstrip().upper().endswith("M"):
+        out[first + 1] = ""
+    last = max(i for i, f in enumerate(out + [""]) if f.strip() or i == 0)
+    start = last
+    while start - 1 > first and out[start - 1].strip():
+        start -= 1
+    title = "".join(f.strip() for f in out[start:last + 1])
+    if not any(w in title for w in _TITLE_WORDS):
+        return fields
+    for i in range(start, last + 1):
+        out[i] = ""
+    return out

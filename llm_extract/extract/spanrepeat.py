@@ -25,8 +25,19 @@ __all__ = ["spread_repeats", "label_copy"]
 _CELL = re.compile(r"^(?:[0-9０-９]+(?:\.[0-9０-９]+)?|[/／\-—–－]+|无)$")
 
 
+def _merges_columns(fields: list[str], start: int, end: int) -> bool:
+    """Whether a field of the row outside ``start:end`` holds two numbers or more: the row's fields each merge
+    columns (markitdown's PDF tables), so equal fields are two such fields, not one span's copies."""
+    return any(len(parts := f.split()) > 1 and all(_CELL.match(p) for p in parts)
+               for i, f in enumerate(fields) if not start <= i < end)
+
+
 def spread_repeats(fields: list[str]) -> dict[int, str]:
-    """For each field of a run of equal fields that are its run's cells, the number (or placeholder) it stands for."""
+    """For each field of a run of equal fields that are its run's cells, the number (or placeholder) it stands for.
+
+    Not where another field of the row also holds several numbers: markitdown writes a PDF table's row with two
+    columns merged in each field (``| 1 0 | 1 0 | 2 2 | 5 5 | 0 12 | 5 1 | 2 1 | 9 |``, 表四's fifteen cells in
+    eight fields), and two of them may print the same pair: each is two cells, four in all."""
     out: dict[int, str] = {}
     k = 0
     while k < len(fields):
@@ -34,7 +45,8 @@ def spread_repeats(fields: list[str]) -> dict[int, str]:
         while end < len(fields) and fields[end] == fields[k]:
             end += 1
         parts = fields[k].split()
-        if end - k >= 2 and len(parts) == end - k and all(_CELL.match(p) for p in parts) and len(set(parts)) > 1:
+        if end - k >= 2 and len(parts) == end - k and all(_CELL.match(p) for p in parts) and len(set(parts)) > 1 \
+                and not _merges_columns(fields, k, end):
             out.update(zip(range(k, end), parts))
         k = end
     return out

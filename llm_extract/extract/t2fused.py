@@ -22,14 +22,22 @@ from .layout import Item
 __all__ = ["fused_header_fields"]
 
 
+def _is_header(item: Item) -> bool:
+    return item.is_text and item.grid and item.key.replace(" ", "").startswith("信息内容")
+
+
 def _header_line(items: list[Item], label: int) -> int | None:
-    """The line of the sub-table's header (its 信息内容 field) above the row labelled at ``label``."""
+    """The line of the sub-table's header (its 信息内容 field) above the row labelled at ``label``. The sub-table's
+    heading (第二十条第（一）项) ends the search, unless it stands in the header's own line: a converter that fused
+    the heading's row into the header's writes it as the first piece of a header field
+    (``|信息内容|第二十条第（一）项<br>本年制发件数<br>本年废止件数|现行有效件数|``, pymupdf4llm of a browser's print)."""
     for j in range(label - 1, -1, -1):
         key = items[j].key.replace(" ", "") if items[j].is_text else ""
-        if key.startswith("信息内容") and items[j].grid:
+        if _is_header(items[j]):
             return items[j].line
         if key.startswith("第二十条"):
-            return None
+            line = items[j].line
+            return line if items[j].grid and any(_is_header(it) for it in items if it.line == line) else None
     return None
 
 

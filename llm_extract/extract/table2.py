@@ -25,6 +25,7 @@ from .t2labels import count_then_heading, runs_on, t2_label
 from .t2wrapped import split_wrapped_labels
 from .layout import Item, Region, is_page_furniture, label_key
 from .direction import rows_above_or_below
+from .t2above import rows_from_above
 from .stacked import after_stacked_labels
 from .readings import Readings, fits_field, gap_options, missing, reading
 from .ruleglyphs import is_rule_mark, without_rule_glyphs
@@ -75,12 +76,14 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
     found = [(prefix, pattern, n, t2_label(items, prefix, texts)) for prefix, pattern, n in TABLE2_LABELS]
     markup = in_order or (lines is not None and markup_blank_lines(lines, region.start, region.end))
     shared = {i for *_, i in found if i is not None and sum(1 for *_, j in found if j == i) > 1}
+    rows: list[tuple[list[str], int, int]] = []          # (paths, label index, cells) of each label found
     labelled = sorted({i for *_, i in found if i is not None})
     for prefix, pattern, n, i in found:
         if i is None:
             continue
         item = items[i]
         paths = [f"{prefix}.{c}" if c else prefix for c in _T2_COLUMNS[n]]
+        rows.append((paths, i, n))
         if i in shared:                 # 规章 行政规范性文件 1 0 5: two rows' labels run together, whose cells?
             for path in paths:
                 out[path] = missing(item.raw, [item.line], "label+cells",
@@ -228,6 +231,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                     ambiguities.append(Ambiguity(paths=paths, options=options, raw=raw, lines=[item.line],
                                                  reason=f"{prefix}: {note}; a number split or two cells merged"))
     rows_above_or_below(items, taken, out)           # numbers printed above their labels? (direction.py)
+    rows_from_above(items, [r for r in rows if r[1] not in shared], out)     # a chain of them (t2above.py)
     after_stacked_labels(items, taken, out)          # labels printed as a column? (stacked.py)
     if lines is not None:                            # rows laid out across the page (t2wide.py)
         for path, r in read_wide(items, lines).items():

@@ -49,6 +49,8 @@ from .inline_tags import without_inline_tags
 from .innertext_cells import folded_block_cells
 from .moved_tables import restore_moved_tables
 from .nested_md import unnest_tables
+from .onecolumn_rows import split_onecolumn_rows
+from .picture_text import picture_lines
 from .pipe_runs import spaced_pipe_runs
 from .simple_tables import unfold_simple_tables
 from .stacked_rows import unstack_rows
@@ -127,6 +129,8 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
     if is_escaped_dump(text):                      # a database's text field: ``\\n`` for its line breaks
         text = unescape_dump(text)
     text = folded_block_cells(text)                 # a browser's innerText of paragraph cells: a row a line
+    text = picture_lines(text)                      # pymupdf4llm's picture text: its lines joined by <br>
+    text = split_onecolumn_rows(text)               # a one-column table's rows, cells over <br> (pymupdf4llm)
     if "\xa0" in text or "\u3000" in text or "&" in text:
         text = _BLANK_CELL_LINE.sub("\t", text)
     text = unfold_grid_tables(text)                 # (first: an escape's backslash takes a grid column)
