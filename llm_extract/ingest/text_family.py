@@ -26,7 +26,8 @@ what they are:
   under their headings (:func:`.moved_tables.restore_moved_tables`), a Word page's inline markup round its
   cells' text taken out (:func:`.inline_tags.without_inline_tags`), a table's rows pasted as CSV lines written
   as tab rows (:func:`.csv_rows.unfold_csv_rows`), a table a crawler flattened onto one line with ``|`` between its
-  cells read as inline text (:func:`.pipe_runs.spaced_pipe_runs`), a layout table's cell whose tables a converter flattened onto one
+  cells read as inline text (:func:`.pipe_runs.spaced_pipe_runs`), a tab text whose tabs an export wrote as bare
+  ``|`` read as that tab text (:func:`.bare_pipes.tabbed_bare_pipes`), a layout table's cell whose tables a converter flattened onto one
   line written as its lines (:func:`.nested_md.unnest_tables`), and OCR's spaces between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
 """
@@ -47,6 +48,7 @@ from .escaped_dump import is_escaped_dump, unescape_dump
 from .embedded_html import inline_tables, is_html_page, markdown_paragraphs
 from .grid_tables import unfold_grid_tables
 from .inline_tags import without_inline_tags
+from .bare_pipes import tabbed_bare_pipes
 from .innertext_cells import folded_block_cells
 from .line_prefixes import without_line_prefixes
 from .moved_tables import restore_moved_tables
@@ -141,6 +143,7 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
     text = joined_comma_pieces(text)                # (before: 1,40 / 8, a count wrapped in its cell, is no CSV row)
     text = unfold_csv_rows(text)                    # a table's rows pasted as CSV lines
     text = spaced_pipe_runs(text)                   # a table flattened onto one line, its cells parted by |
+    text = tabbed_bare_pipes(text)                  # a tab text export's tabs written as bare |
     if kind == "md":
         text = _MD_ESCAPE.sub(r"\1", text)         # pandoc's ``１\. 申请人…``: the label's own ``.``
     return _read(inline_tables(text), encoding, kind)
