@@ -1,9 +1,10 @@
-"""A report's text copied with line numbers (a file viewer, an editor, ``cat -n``) or e-mail quote marks before
-every line reads as the text itself does.
+"""A report's text copied with line numbers (a file viewer, an editor, ``cat -n``), e-mail quote marks or
+indentation before every line reads as the text itself does.
 
 Copied from a viewer, ``    61\\t\\t一、本年新收政府信息公开申请数量`` puts a number in the field before every label and
 every cell: the tables' rows no longer read (three of the five seeds failed, the others went to review). Forwarded
-in an e-mail, ``> `` before every line shifted the one-cell-a-line tables' cells. Both are taken out where every
+in an e-mail, ``> `` before every line shifted the one-cell-a-line tables' cells; indented, ``      ⇥`` (an empty
+cell) read as an empty line. Both are taken out where every
 line carries them; a text whose lines merely start with figures keeps them.
 """
 
@@ -18,8 +19,8 @@ from llm_extract.ingest.line_prefixes import without_line_prefixes
 from llm_extract.pipeline import process_document
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
-#: a Word export, one cell a line (001), and a tab-row text whose rows lost cells (002)
-_TEXTS = sorted(GOLDEN.glob("00[12]_*.txt"))
+#: Word exports, one cell a line (000 with a row left blank, 001), and a tab-row text whose rows lost cells (002)
+_TEXTS = sorted(GOLDEN.glob("00[0-2]_*.txt"))
 
 _PREFIXES = {
     "cat -n": lambda i, line: f"{i:6d}\t{line}",
@@ -27,6 +28,7 @@ _PREFIXES = {
     "viewer": lambda i, line: f"{i:4d} | {line}",
     "e-mail": lambda i, line: f"> {line}",
     "e-mail twice": lambda i, line: f">> {line}" if line else ">>",
+    "indented": lambda i, line: " " * (1 + i * 5 % 8) + line,
 }
 
 
@@ -52,3 +54,9 @@ def test_lines_that_start_with_figures_keep_them() -> None:
 def test_a_line_number_alone_on_an_empty_line_is_taken_out_too() -> None:
     lines = [f"{i:6d}\t{line}" if line else f"{i:6d}" for i, line in enumerate(["标题", "", *["\t0\t1"] * 12], 1)]
     assert without_line_prefixes("\n".join(lines)) == "\n".join(["标题", "", *["\t0\t1"] * 12])
+
+
+def test_an_empty_lines_trailing_white_space_makes_no_blank_cell() -> None:
+    text = "\n".join(["标题", "  \t", "\t一、本年新收政府信息公开申请数量", "   \t0", *["\t0"] * 12])
+    assert without_line_prefixes(text) == "\n".join(["标题", "  \t", "\t一、本年新收政府信息公开申请数量", "\t0",
+                                                      *["\t0"] * 12])
