@@ -1,4 +1,5 @@
-"""A tab text whose tabs a database or crawler export wrote as bare ``|`` reads as the tab text does.
+"""A tab text whose tabs a database or crawler export wrote as ``|`` (bare, or `` | `` as a database client
+spaces it) reads as the tab text does.
 
 ``(一)予以公开|0|0|0|0|0|0|0`` and ``||1.属于国家秘密|0|0|…|||`` are the tab rows of a Word or web page's text with each
 tab written ``|``; read as spaced text, two of every three cells went to review. Markdown tables (outer pipes on
@@ -18,11 +19,12 @@ from llm_extract.pipeline import process_document
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
 
+@pytest.mark.parametrize("pipe", ["|", " | "], ids=["bare", "spaced"])
 @pytest.mark.parametrize("path", sorted(GOLDEN.glob("00[0-2]_*.txt")), ids=lambda p: p.stem[:3])
-def test_a_tab_text_exported_with_bare_pipes_reads_as_the_tab_text(path: Path) -> None:
+def test_a_tab_text_exported_with_pipes_reads_as_the_tab_text(path: Path, pipe: str) -> None:
     text = path.read_text(encoding="utf-8")
     plain = process_document(load_bytes(text.encode("utf-8"), doc_id="plain", suffix=".txt"))
-    piped = process_document(load_bytes(text.replace("\t", "|").encode("utf-8"), doc_id="piped", suffix=".txt"))
+    piped = process_document(load_bytes(text.replace("\t", pipe).encode("utf-8"), doc_id="piped", suffix=".txt"))
     for field, prov in plain.provenance.items():
         assert piped.report.get(field) == plain.report.get(field), field
         assert piped.provenance[field].status is prov.status, field
@@ -40,4 +42,11 @@ def test_markdown_tables_keep_their_pipes() -> None:
 
 def test_a_few_bars_in_a_text_part_no_cells() -> None:
     text = "首页|政务公开|年度报告\n" + "正文\n" * 20 + "主办：某某县人民政府办公室|备案号：某ICP备0000号"
+    assert tabbed_bare_pipes(text) == text
+
+
+def test_ocr_rule_bars_part_no_cells() -> None:
+    text = "\n".join(["（本列数据的勾稽关系为：第一项加第二项之",
+                     "和)                          公 | 法律服 | 其 | 计", "织 | 务机构", *["|", "正文"] * 12,
+                     "政机关不再处理其政府信息公开申请    加四|     加昌加加", "| 站 LA | |"])
     assert tabbed_bare_pipes(text) == text
