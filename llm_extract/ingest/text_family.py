@@ -13,7 +13,8 @@ what they are:
 * a database's text field copied out as stored, its line breaks written as ``\\n`` escapes: its escapes and
   entities read first (:mod:`.escaped_dump`), then read as text;
 * text: the line numbers a viewer or the quote marks an e-mail put before every line taken out
-  (:func:`.line_prefixes.without_line_prefixes`), the lines a fixed-width tool cut joined back
+  (:func:`.line_prefixes.without_line_prefixes`), a one-cell-a-line export's tabs a tool wrote as spaces
+  written as tabs again (:func:`.expanded_tabs.tabs_unexpanded`), the lines a fixed-width tool cut joined back
   (:func:`.hard_wraps.unwrapped_lines`); a browser's innerText of paragraph cells (a cell between blank lines, a tab alone on a line between two)
   folded back a row a line (:func:`.innertext_cells.folded_block_cells`); a line holding only a no-break or
   ideographic space (BeautifulSoup's get_text of a ``&nbsp;`` or ``　`` cell, one cell to a line)
@@ -51,6 +52,7 @@ from .grid_tables import unfold_grid_tables
 from .inline_tags import without_inline_tags
 from .bare_pipes import tabbed_bare_pipes
 from .innertext_cells import folded_block_cells
+from .expanded_tabs import tabs_unexpanded
 from .hard_wraps import unwrapped_lines
 from .line_prefixes import without_line_prefixes
 from .moved_tables import restore_moved_tables
@@ -133,6 +135,7 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
     if is_escaped_dump(text):                      # a database's text field: ``\\n`` for its line breaks
         text = unescape_dump(text)
     text = without_line_prefixes(text)              # a viewer's line numbers, an e-mail's quote marks
+    text = tabs_unexpanded(text)                    # a one-cell-a-line export's tabs written as spaces
     text = unwrapped_lines(text)                    # a text cut at a fixed width, its tab rows too
     text = folded_block_cells(text)                 # a browser's innerText of paragraph cells: a row a line
     if "\xa0" in text or "\u3000" in text or "&" in text:
