@@ -8,6 +8,8 @@ text in a ``.txt`` file does.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from llm_extract.evidence import Status
 from llm_extract.form import FORM
 from llm_extract.ingest import load_bytes
@@ -67,3 +69,20 @@ def test_a_preformatted_page_reads_as_its_text_does() -> None:
         assert page.report.get(path) == plain.report.get(path), path
     proven = sum(p.status is Status.PROVEN for p in page.provenance.values())
     assert proven >= 0.9 * len(page.provenance)
+
+
+def test_a_mail_archive_page_reads_as_the_message_text() -> None:
+    """A mailing list's archive publishes each message in one <pre>; a report forwarded in it carries ``> `` before
+    every line. The page is its <pre>'s text: read as that text file is (its quote marks taken out, its
+    one-cell-a-line tables read as a Word export's)."""
+    golden = Path(__file__).resolve().parent.parent / "golden"
+    text = next(golden.glob("001_*.txt")).read_text(encoding="utf-8")
+    quoted = "\n".join(f"> {line}" for line in text.split("\n"))
+    page = ("<html><head><title>[zwgk] 转发：年度报告</title></head><body><h1>[zwgk] 转发：年度报告</h1>"
+            "<b>张三</b> <i>Mon Jan 15 2024</i><hr><pre>\n" + quoted.replace("&", "&amp;").replace("<", "&lt;")
+            + "\n</pre><hr><a href=\"000123.html\">上一封</a></body></html>")
+    plain = process_document(load_bytes(text.encode("utf-8"), doc_id="txt", suffix=".txt"))
+    archived = process_document(load_bytes(page.encode("utf-8"), doc_id="mail", suffix=".html"))
+    for path, prov in plain.provenance.items():
+        assert archived.report.get(path) == plain.report.get(path), path
+        assert archived.provenance[path].status is prov.status, path
