@@ -136,6 +136,7 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
         text = unescape_dump(text)
     text = without_line_prefixes(text)              # a viewer's line numbers, an e-mail's quote marks
     text = tabs_unexpanded(text)                    # a one-cell-a-line export's tabs written as spaces
+    text = tabbed_bare_pipes(text)                  # a tab text export's tabs written as | (bare or spaced)
     text = unwrapped_lines(text)                    # a text cut at a fixed width, its tab rows too
     text = folded_block_cells(text)                 # a browser's innerText of paragraph cells: a row a line
     if "\xa0" in text or "\u3000" in text or "&" in text:
@@ -149,7 +150,6 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
     text = joined_comma_pieces(text)                # (before: 1,40 / 8, a count wrapped in its cell, is no CSV row)
     text = unfold_csv_rows(text)                    # a table's rows pasted as CSV lines
     text = spaced_pipe_runs(text)                   # a table flattened onto one line, its cells parted by |
-    text = tabbed_bare_pipes(text)                  # a tab text export's tabs written as bare |
     if kind == "md":
         text = _MD_ESCAPE.sub(r"\1", text)         # pandoc's ``１\. 申请人…``: the label's own ``.``
     return _read(inline_tables(text), encoding, kind)
