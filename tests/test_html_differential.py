@@ -62,7 +62,7 @@ SNIPPETS = [
     "a</p>b<p><div>x</div>y</p>z",                                                          # stray </p>: a new line
     "<P CLASS=NAV>x</P>y<TD COLSPAN=2>z</TD><td nowrap>w</td>",                             # upper case, bare attributes
     "<p>a<![if !supportLists]>1.<![endif]>b</p><o:p></o:p>c<o:p>d</o:p>",                   # Word's markup
-    "<ul><li>a<li>b</ul><dl><dt>c<dd>d</dl><pre>e\n f</pre>",                                # implied ends
+    "<ul><li>a<li>b</ul><dl><dt>c<dd>d</dl>",                                                # implied ends
     "<table><tr><td>a<td>b<tr><td>c</table><table><td>outside a row</td></table>",          # implied cells, no row
     "<html><head><title>t</title><body><p>in an unclosed head</p>",                         # the body starts anyway
     "<script>document.write('<p>x</p>')</script><style>p{}</style><textarea><p>t</p></textarea>after",
@@ -90,6 +90,14 @@ def test_an_unclosed_chrome_element_ends_with_its_parent_so_later_chrome_is_remo
             '<p>一段</p><div class="footer">版权所有</div>')
     assert reference_html_to_text(page) == "正文\n当前位置：首页\n一段\n版权所有\n"
     assert html_to_text(page) == "正文\n一段\n"
+
+
+def test_a_pre_prints_its_lines_and_tabs_as_a_browser_does() -> None:
+    """A report published as preformatted text (a text export in <pre>, tests/test_html_pre_report.py): its lines
+    and its tab-separated cells stay as printed; the old converter ran them into one line."""
+    page = "<p>x</p><pre>\n一、本年新收\t3\t0\n\t（一）予以公开<br>2\t0</pre><p>y</p>"
+    assert reference_html_to_text(page) == "x\n一、本年新收 3 0 （一）予以公开\n2 0\ny\n"
+    assert html_to_text(page) == "x\n一、本年新收\t3\t0\n\t（一）予以公开\n2\t0\ny\n"
 
 
 def test_an_unclosed_dropped_element_ends_with_its_parent_instead_of_swallowing_the_page() -> None:

@@ -49,7 +49,10 @@ _ALSO = frozenset(name for names in _NAMES for name in names[1:])
 
 def _form_name_pieces(header: list[str]) -> frozenset[int]:
     """The words of ``header`` that are pieces (not the whole) of a form name of 表三's header, wrapped (looked for
-    only where a word is another name of a column: in most headers none is)."""
+    only where a word is another name of a column: in most headers none is). A column's other name that ends its
+    form name begun by an earlier word is such a piece too: a cell wrapped over the header's two rows prints its
+    first piece among the first row's words and its last after them (a Word export's ``商业 科研 社会公益组织 …
+    其他 企业 机构``, run onto one line by a crawler), and names no column where it stands."""
     out: set[int] = set()
     if _ALSO.isdisjoint(header):
         return frozenset(out)
@@ -57,6 +60,9 @@ def _form_name_pieces(header: list[str]) -> frozenset[int]:
         for start in name_places(header, name):
             if (end := _name_end(header, start, name)) - start > 1:
                 out.update(range(start, end))
+    for names in _NAMES:
+        out.update(i for i, word in enumerate(header)
+                   if word in names[1:] and any(head + word == names[0] for head in header[:i]))
     return frozenset(out)
 
 

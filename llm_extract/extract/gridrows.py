@@ -19,6 +19,7 @@ from .layout import Item, label_key
 from .rowbounds import numbered
 from .rowplace import field_cells
 from .table3_labels import without_title_piece
+from .gridlevels import lone_blank_left_of_level
 from .gridwraps import label_continued, label_continued_above, label_fields, label_over_page, lines_above
 
 __all__ = ["grid_shape", "grid_row"]
@@ -241,6 +242,8 @@ def grid_row(items: list[Item], idx: int, end: int, shape: tuple[int, int, bool]
     if cells is not None and any(c.kind is CellKind.BLANK for c in cells) \
             and _merged_field_short(items, line, (shape[1] if shape else items[idx].width or 0) - 7):
         return line, None               # (``| 0 |`` where other lines print ``| 23 4 |``: whose is the 0?)
+    if cells is not None and lone_blank_left_of_level(items, items[idx], cells):
+        return line, None               # (a label a column left of its siblings, an empty field among numbers)
     return line, cells
 
 

@@ -18,6 +18,7 @@ from .ocr_specks import MIN_SPECKS, ocr_specks
 from .odt import odt_to_text
 from .rtf import is_rtf, rtf_to_text
 from .html import decode_html, html_to_text
+from .html_pre import preformatted_text
 from .inputs import Inputs, Skipped, scan_inputs
 from .limits import InputLimits, read_capped
 from .pdf import read_pdf, scanned_pages_warning
@@ -160,6 +161,8 @@ def _page_text(page: str, meta: dict) -> str:
     """A web page's text; its pictures counted in ``meta`` (a table published as a picture: notices.py names them)."""
     if images := len(_IMAGE.findall(page)):
         meta["images"] = images
+    if (text := preformatted_text(page)) is not None:     # a text export published in <pre>: read as that text
+        return read_text(text, "utf-8", ".txt").text
     return html_to_text(page)
 
 

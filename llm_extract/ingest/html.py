@@ -54,6 +54,7 @@ from .html_divs import FLEX_ROW, NO_LAYOUT, FlexBoxes, div_tag, grid_row, is_tab
 from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, keeps_place, page_title
 from .html_charset import decode_html, declared_charset
 from .html_layout_rows import dropped_layout_row, zero_height
+from .html_pre import pre_lines
 
 __all__ = ["html_to_text", "decode_html", "declared_charset"]
 
@@ -91,7 +92,6 @@ _FRAMES = 2
 # a line naming the report (its title); looked for in the text's first characters
 _TITLED = re.compile(r"报告|年报")
 _TITLE_SPAN = 600
-
 
 
 def _collapse(text: str) -> str:
@@ -173,6 +173,7 @@ class _Converter:
         self._grid_rows: list[str | None] = []   # per open table: the grid row of its last cell (CSS grid)
         self._boxes = FlexBoxes()                # which elements are a flex row's boxes (html_divs)
         self._zero_row: tuple[int, int] | None = None   # (table depth, len(lines)) at a zero-height <tr>'s start
+        self._pre = 0                            # open <pre> elements outside a table cell: text kept as printed
 
     # --- output -------------------------------------------------------------------------------------------
     def _break(self) -> None:
@@ -247,6 +248,11 @@ class _Converter:
                 self._zero_row = (len(self._rows), len(self.lines)) if zero_height(attrib) else None
         elif tag == "table":
             self._start_table()
+        elif tag == "pre" and not self._cells:
+            self._break()
+            self._pre += 1
+        elif self._pre and not self._cells and tag in _BLOCKS:
+            self._para.append("\n")              # (a <br> in a <pre>: a line break; the <pre>'s end: pre_lines)
         elif tag in _BLOCKS:
             self._break()
         if tag in _VOID:
@@ -340,6 +346,13 @@ class _Converter:
         elif tag == "table":
             self._close_table()
             self._break()
+        elif tag == "pre" and self._pre and not self._cells:
+            self._pre -= 1
+            if not self._pre:
+                self.lines.extend(pre_lines("".join(self._para)))
+                self._para = []
+        elif self._pre and not self._cells and tag in _BLOCKS:
+            self._para.append("\n")
         elif tag in _BLOCKS:
             self._break()
         if tag in _ARTICLE:

@@ -12,7 +12,10 @@ what they are:
   breaks: :func:`.embedded_html.markdown_paragraphs`);
 * a database's text field copied out as stored, its line breaks written as ``\\n`` escapes: its escapes and
   entities read first (:mod:`.escaped_dump`), then read as text;
-* text: a browser's innerText of paragraph cells (a cell between blank lines, a tab alone on a line between two)
+* text: the line numbers a viewer or the quote marks an e-mail put before every line taken out
+  (:func:`.line_prefixes.without_line_prefixes`), a one-cell-a-line export's tabs a tool wrote as spaces
+  written as tabs again (:func:`.expanded_tabs.tabs_unexpanded`), the lines a fixed-width tool cut joined back
+  (:func:`.hard_wraps.unwrapped_lines`); a browser's innerText of paragraph cells (a cell between blank lines, a tab alone on a line between two)
   folded back a row a line (:func:`.innertext_cells.folded_block_cells`); a line holding only a no-break or
   ideographic space (BeautifulSoup's get_text of a ``&nbsp;`` or ``　`` cell, one cell to a line)
   read as the HTML reader reads that cell, a tab-only line: a blank cell; HTML space entities a crawler left
@@ -25,7 +28,8 @@ what they are:
   under their headings (:func:`.moved_tables.restore_moved_tables`), a Word page's inline markup round its
   cells' text taken out (:func:`.inline_tags.without_inline_tags`), a table's rows pasted as CSV lines written
   as tab rows (:func:`.csv_rows.unfold_csv_rows`), a table a crawler flattened onto one line with ``|`` between its
-  cells read as inline text (:func:`.pipe_runs.spaced_pipe_runs`), a layout table's cell whose tables a converter flattened onto one
+  cells read as inline text (:func:`.pipe_runs.spaced_pipe_runs`), a tab text whose tabs an export wrote as bare
+  ``|`` read as that tab text (:func:`.bare_pipes.tabbed_bare_pipes`), a layout table's cell whose tables a converter flattened onto one
   line written as its lines (:func:`.nested_md.unnest_tables`), and OCR's spaces between Chinese characters taken out
   (:func:`.cjk_spacing.join_cjk_spacing`).
 """
@@ -46,7 +50,11 @@ from .escaped_dump import is_escaped_dump, unescape_dump
 from .embedded_html import inline_tables, is_html_page, markdown_paragraphs
 from .grid_tables import unfold_grid_tables
 from .inline_tags import without_inline_tags
+from .bare_pipes import tabbed_bare_pipes
 from .innertext_cells import folded_block_cells
+from .expanded_tabs import tabs_unexpanded
+from .hard_wraps import unwrapped_lines
+from .line_prefixes import without_line_prefixes
 from .moved_tables import restore_moved_tables
 from .nested_md import unnest_tables
 from .onecolumn_rows import split_onecolumn_rows
@@ -128,6 +136,10 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
         return TextRead(html_text, encoding, "html")
     if is_escaped_dump(text):                      # a database's text field: ``\\n`` for its line breaks
         text = unescape_dump(text)
+    text = without_line_prefixes(text)              # a viewer's line numbers, an e-mail's quote marks
+    text = tabs_unexpanded(text)                    # a one-cell-a-line export's tabs written as spaces
+    text = tabbed_bare_pipes(text)                  # a tab text export's tabs written as | (bare or spaced)
+    text = unwrapped_lines(text)                    # a text cut at a fixed width, its tab rows too
     text = folded_block_cells(text)                 # a browser's innerText of paragraph cells: a row a line
     text = picture_lines(text)                      # pymupdf4llm's picture text: its lines joined by <br>
     text = split_onecolumn_rows(text)               # a one-column table's rows, cells over <br> (pymupdf4llm)
