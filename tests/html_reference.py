@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 
 # the page policy (which tags are skipped, blocks, chrome and content; a cell's blocks) is the tool's own:
 # what this oracle checks is the other parser, the standard library's, driving that policy to the same lines
-from llm_extract.ingest.html import _ARTICLE, _BLOCKS, _SKIP, _VOID, _Cell, _Chrome, _is_chrome, _is_content
+from llm_extract.ingest.html import _ARTICLE, _BLOCKS, _SKIP, _VOID, _Cell, _Chrome
+from llm_extract.ingest.html_chrome import is_chrome as _is_chrome, is_content as _is_content
 from llm_extract.ingest.html import _Converter as _Tool
 
 __all__ = ["reference_html_to_text"]

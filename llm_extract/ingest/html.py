@@ -45,7 +45,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from lxml import etree
 
@@ -55,36 +54,26 @@ from .html_head import NO_RULES, HiddenRules, hidden_rules, is_hidden, keeps_pla
 from .html_charset import decode_html, declared_charset
 from .html_layout_rows import dropped_layout_row, zero_height
 from .html_pre import pre_lines
+from .html_chrome import CHROME_TAGS, is_chrome, is_content
 
 __all__ = ["html_to_text", "decode_html", "declared_charset"]
 
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "select", "button", "textarea",
                    "iframe", "svg", "object", "del"})
-_CHROME_TOKENS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "subnav", "breadcrumb", "breadcrumbs",
-                            "crumb", "crumbs", "position", "location", "dqwz", "head", "header", "topbar",
-                            "footer", "foot", "bottom", "copyright", "sitemap", "search", "toolbar", "share"})
-# a class or id naming the article's own parts is never chrome (article-header, content-top)
-_CONTENT_TOKENS = frozenset({"article", "content", "main", "detail", "details", "title", "text", "body", "post",
-                             "news", "zw", "wz", "trs", "editor"})
-_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "menubar"})
 _ARTICLE = frozenset({"article", "main"})
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
                      "br", "hr", "blockquote", "pre", "section", "article", "main", "center", "address",
                      "caption", "header", "footer", "form", "fieldset", "figure", "figcaption", "body"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param",
                    "source", "track", "wbr"})
-_CHROME_TAGS = frozenset({"nav", "header", "footer"})   # chrome by their name alone (else by their attributes)
 # every tag whose start or end does more than pass its text through (the rest: <span>, <font>, <b>, ...)
-_MARKED = _SKIP | _BLOCKS | _VOID | _ARTICLE | _CHROME_TAGS | {"td", "th", "tr", "table", "h1"}
+_MARKED = _SKIP | _BLOCKS | _VOID | _ARTICLE | CHROME_TAGS | {"td", "th", "tr", "table", "h1"}
 # end tags libxml2 drops when no such element is open, although browsers (and the HTML5 rules) break the
 # line there: ``</br>`` is a ``<br>``, a stray ``</p>`` an empty paragraph. Each is given a ``<br>`` before
 # it (at an already broken line it changes nothing), so "1</br>2" in a cell never reads as 12.
 _STRAY_BREAK = re.compile(r"</(?=(?:br|p)\s*>)", re.I)
 # a cell longer than this with several paragraphs is page layout (an article in a layout table)
 _LAYOUT_CELL_CHARS = 120
-# chrome that holds a line this long (a paragraph) or this many table cells is content after all
-_PARAGRAPH_CHARS = 100
-_REPORT_CELLS = 20
 
 # iframes nested in iframes read (a srcdoc page holding a frame of its own), at most
 _FRAMES = 2
@@ -96,29 +85,6 @@ _TITLE_SPAN = 600
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())                # str.split's whitespace is the regex's \s: Unicode's
-
-
-def _is_chrome(tag: str, attrs: dict[str, str], in_article: bool) -> bool:
-    if tag == "nav" or (tag in ("header", "footer") and not in_article):
-        return True
-    if not attrs:                                   # most tags: nothing to look at
-        return False
-    return _chrome_names(attrs.get("role", ""), attrs.get("class", ""), attrs.get("id", ""))
-
-
-@lru_cache(maxsize=4096)
-def _chrome_names(role: str, cls: str, id_: str) -> bool:
-    """Does a role, class or id name site chrome? (cached: a page repeats the same few)"""
-    if role.lower() in _CHROME_ROLES:
-        return True
-    tokens = set(re.split(r"[^a-z0-9]+", f"{cls} {id_}".lower()))
-    return bool(tokens & _CHROME_TOKENS) and not tokens & _CONTENT_TOKENS
-
-
-def _is_content(lines: list[str], has_h1: bool) -> bool:
-    """Lines of an element that looked like chrome, but hold the article (a title, a paragraph, a report table)."""
-    cells = sum(1 for line in lines if line.startswith("\t"))
-    return has_h1 or cells >= _REPORT_CELLS or any(len(line) > _PARAGRAPH_CHARS for line in lines)
 
 
 @dataclass(slots=True)
@@ -261,7 +227,7 @@ class _Converter:
         if chrome is not None:
             chrome.open += tag == chrome.tag
             chrome.has_h1 = chrome.has_h1 or tag == "h1"
-        elif (attrib or tag in _CHROME_TAGS) and _is_chrome(tag, attrib, self._article > 0):
+        elif (attrib or tag in CHROME_TAGS) and is_chrome(tag, attrib, self._article > 0):
             self._break()
             cell = self._cells[-1] if self._cells else None
             self._chrome = _Chrome(tag, len(self.lines), cell, len(cell.blocks) if cell else 0)
@@ -284,7 +250,7 @@ class _Converter:
             return
         self._chrome = None
         self._break()
-        if _is_content(self.lines[chrome.mark:], chrome.has_h1):
+        if is_content(self.lines[chrome.mark:], chrome.has_h1):
             return
         del self.lines[chrome.mark:]
         if chrome.cell is not None and self._cells and self._cells[-1] is chrome.cell:
