@@ -26,6 +26,8 @@ _MAX_WIDTH = 160
 
 def _width(lines: list[str]) -> int | None:
     """The width the text was cut at, where it shows (see the module docstring); else None."""
+    if any(len(line) > _MAX_WIDTH and line.strip() for line in lines):
+        return None                     # (most texts: a paragraph longer than any tool's width)
     filled = [len(line) for line in lines if line.strip()]
     if not filled:
         return None

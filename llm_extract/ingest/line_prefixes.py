@@ -72,7 +72,7 @@ def without_line_prefixes(text: str) -> str:
             if (stripped := strip(lines)) is not None:
                 lines = stripped
         text = "\n".join(lines)
-    if "\t" not in text:
-        return text
+    if "\t" not in text or not _INDENT_BEFORE_TABS.search(text):
+        return text                     # (no line's leading tab stands after spaces: nothing to take out)
     indented = len(_INDENTED_LINE.findall(text)) >= _INDENTED * len(_TEXT_LINE.findall(text))
     return (_INDENT_BEFORE_TABS if indented else _INDENT_BEFORE_TAB).sub("", text)
