@@ -73,9 +73,18 @@ def test_the_rows_of_the_page_after_the_header_are_read_in_bands_never_proven() 
     assert set(flagged) == set(read)                                   # every cell read: a guess
 
 
-def test_a_page_printing_the_header_again_between_its_labels_and_numbers_is_not_read() -> None:
-    repeated = _LABELS[:-1] + ["自然", "人", "商业", "企业", "申请人情况", "法人或其他组织", "总计", "其他", ""]
-    assert read_page_rows(_lines(repeated), {}) is None
+def test_a_page_printing_the_header_again_before_its_numbers_is_read_so() -> None:
+    repeated = _LABELS[:-1] + ["", "自然人", "商业企", "业", "", "申请人情况", "法人或其他组织", "科研机", "社会公", "法律服",
+                               "构", "益组织", "务机构", "", "总计", "其他", ""]
+    got = read_page_rows(_lines(repeated), {})
+    assert got is not None
+    assert [got[f"applications.total_processed.{c}"].value for c in _COLS] == [6, 0, 1, 0, 0, 1, 8]
+
+
+def test_numbers_among_the_header_words_are_not_read() -> None:
+    numbers = _numbers()
+    lines = _HEAD_PAGE + _LABELS + numbers[:20] + ["总计", "其他"] + numbers[20:] + _END
+    assert read_page_rows(lines, {}) is None          # (the header page's way: its numbers in the tool's order)
 
 
 def test_a_number_more_than_the_labels_name_reads_nothing() -> None:
@@ -88,3 +97,34 @@ def test_rows_read_by_another_reader_are_left_alone() -> None:
     known = {f"applications.carried_forward.{c}": Reading(kind=CellKind.ZERO, value=0, raw="0", method="label")
              for c in _COLS}
     assert read_page_rows(_lines(), known) is None
+
+
+def _rows_text(first: int, last: int) -> list[str]:
+    return [str(v) for r in range(first, last + 1) for v in _row(r)] + [""]
+
+
+#: a page breaking 5.要求行政机关确认或重新出具已获取信息 (row 19): its label's pieces on both pages, its numbers above
+_PAGE2 = ["3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+          "8.属于行政查询事项", "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+          "3.补正后申请内容仍不明确", "（五）不予处理", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+          "4.无正当理由大量反复申请", "5.要求行政机关确认或", ""]
+_PAGE3 = ["\x0c第3页", "重新出具已获取信息", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+          "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
+          "四、结转下年度继续办理", ""]
+
+
+def test_a_row_broken_by_the_page_break_is_the_page_aboves() -> None:
+    lines = _HEAD_PAGE + _PAGE2 + _rows_text(6, 19) + _PAGE3 + _rows_text(20, 24) + _END
+    got = read_page_rows(lines, {})
+    assert got is not None
+    assert {p.split(".")[1] for p in got} == set(_ROWS[6:])
+    read = {p: x.value for p, x in got.items() if not x.missing}
+    assert all(v == _row(_ROWS.index(p.split(".")[1]))[_COLS.index(p.split(".")[2])] for p, v in read.items())
+    assert [read[f"applications.total_processed.{c}"] for c in _COLS] == [6, 0, 1, 0, 0, 1, 8]
+
+
+def test_a_page_one_row_short_with_no_broken_row_reads_nothing() -> None:
+    page2 = _PAGE2[:-2] + [""]
+    page3 = [_PAGE3[0], "5.要求行政机关确认或重新出具已获取信息"] + _PAGE3[2:]
+    lines = _HEAD_PAGE + page2 + _rows_text(6, 18) + page3 + _rows_text(20, 24) + _END
+    assert read_page_rows(lines, {}) is None     # (five rows' numbers under six labels: which row is short, unknown)

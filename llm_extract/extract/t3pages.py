@@ -14,13 +14,17 @@ The page printed with the headers is another matter (its numbers among the heade
 the tool's: extract/t3boxes.py, extract/headbands.py); when no reader could read it, this module still reads the
 pages after it. A *segment* is the labels printed since the last number, then the numbers up to the next label: it is
 read when its labels name consecutive rows, each once or in pieces, the numbers are exactly seven for each, and no
-column header word (自然人, 商业企业 …, 申请人情况, 总计 alone) is printed from the number before its labels to its
-last number. The segments are taken from the region's end backwards, each ending right above the next, the last at
-四、结转下年度继续办理; their rows must all be unread. Each segment is cut into bands of rows (at most
+column header word (自然人, 商业企业 …, 申请人情况, 总计 alone) is printed among its numbers (a page's repeated header
+printed whole between its labels and its numbers is no matter: the header page's numbers stand among its words). A
+row broken by the page break is named on both pages, its numbers on the page above: a segment holding one row's
+numbers fewer than its labels name leaves out its first row where the segment above names it too or holds one row's
+numbers more than its own labels name. The segments are taken from the region's end backwards, each ending right
+above the next, the last at 四、结转下年度继续办理; their rows must all be unread. Each segment is cut into bands of rows (at most
 :data:`_WIDE`, or the whole segment), each printed column by column (a band of one row: across), every row keeping its
 sum (总计 = the six applicant columns) and the numbers of one printed line in one row. The cells every such cut gives
 one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so no column identity checks
-them, and the cut is the printed order's.
+them, and the cut is the printed order's. Nothing is read where the cells so read, with the others read, break an
+identity whose every cell is read.
 """
 
 from __future__ import annotations
@@ -81,13 +85,25 @@ def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
     for i in range(len(found) - 1, -1, -1):
         named, numbers = found[i]
         rows = sorted(set(named))
-        before = found[i - 1][1][-1].line + 1 if i else start + 1
-        if not rows or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] != below - 1 \
-                or len(numbers) != len(rows) * _WIDTH or _headed(lines, before, numbers[-1].line):
+        if not rows or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] not in (below - 1, below) \
+                or _headed(lines, numbers[0].line, numbers[-1].line):
+            break
+        rows = list(range(rows[0], below))
+        if len(numbers) == (len(rows) - 1) * _WIDTH and len(rows) > 1 and i \
+                and (rows[0] in found[i - 1][0] or _holds_one_more(found[i - 1])):
+            rows = rows[1:]             # (its first row broken by the page break: its numbers on the page above)
+        if len(numbers) != len(rows) * _WIDTH:
             break
         out.append((rows, numbers))
         below = rows[0]
     return out
+
+
+def _holds_one_more(segment: tuple[list[int], list[Number]]) -> bool:
+    """Whether a segment's numbers are one row's more than the rows its labels name (a row broken by the page
+    break, its label's first piece unnamed or named again on the next page, its numbers on this one)."""
+    named, numbers = segment
+    return len(numbers) == (len(set(named)) + 1) * _WIDTH
 
 
 def _band(cells: list[Number], b: int) -> list[list[Number]] | None:
@@ -160,4 +176,7 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
                 options.setdefault(p, []).append(n)
     if not options:
         return None
-    return agreed(options, Method.T3_PAGE_ROWS, _NOTE)
+    read = agreed(options, Method.T3_PAGE_ROWS, _NOTE)
+    if not known_hold({**known, **{p: r.value for p, r in read.items() if not r.missing}}):
+        return None                     # (the segments' rows with the others' break a column's identity)
+    return read
