@@ -46,9 +46,11 @@ def _row(r: int) -> list[int]:
 
 
 def _numbers() -> list[str]:
+    """The bands as the tool prints them: each column's cells of a band one block (lines with no blank between)."""
     out = []
     for first, k in _BANDS:
-        out += [str(_row(first + r)[c]) for c in range(7) for r in range(k)] + [""]
+        for c in range(7):
+            out += [str(_row(first + r)[c]) for r in range(k)] + [""]
     return out
 
 
@@ -100,7 +102,8 @@ def test_rows_read_by_another_reader_are_left_alone() -> None:
 
 
 def _rows_text(first: int, last: int) -> list[str]:
-    return [str(v) for r in range(first, last + 1) for v in _row(r)] + [""]
+    """Rows printed across, each cell a block of its own."""
+    return [x for r in range(first, last + 1) for v in _row(r) for x in (str(v), "")]
 
 
 #: a page breaking 5.要求行政机关确认或重新出具已获取信息 (row 19): its label's pieces on both pages, its numbers above

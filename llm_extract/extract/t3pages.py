@@ -19,9 +19,11 @@ printed whole between its labels and its numbers is no matter: the header page's
 row broken by the page break is named on both pages, its numbers on the page above: a segment holding one row's
 numbers fewer than its labels name leaves out its first row where the segment above names it too or holds one row's
 numbers more than its own labels name. The segments are taken from the region's end backwards, each ending right
-above the next, the last at 四、结转下年度继续办理; their rows must all be unread. Each segment is cut into bands of rows (at most
-:data:`_WIDE`, or the whole segment), each printed column by column (a band of one row: across), every row keeping its
-sum (总计 = the six applicant columns) and the numbers of one printed line in one row. The cells every such cut gives
+above the next, the last at 四、结转下年度继续办理; their rows must all be unread. Each segment is cut into bands of rows (pdfminer printing a
+page's rows but its last, broken by the page break, as one band, that row across after it), each printed column by
+column (a band of one row: across), every row keeping its sum (总计 = the six applicant columns), the numbers of one
+printed line in one row, and a stack of numbers (lines of one number each, no blank line between: the tool's block of
+text, numbers standing one over the other) one column's cells in rows one under the other, within one band. The cells every such cut gives
 one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so no column identity checks
 them, and the cut is the printed order's. Nothing is read where the cells so read, with the others read, break an
 identity whose every cell is read.
@@ -45,8 +47,6 @@ __all__ = ["read_page_rows"]
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
-#: the widest band of rows printed column by column but for a whole page's segment
-_WIDE = 8
 #: more distinct tables of a segment than this: nothing is read
 _MAX_TABLES = 32
 #: a column header's words (or their pieces in a narrow header cell) printed as a line's word
@@ -106,23 +106,48 @@ def _holds_one_more(segment: tuple[list[int], list[Number]]) -> bool:
     return len(numbers) == (len(set(named)) + 1) * _WIDTH
 
 
-def _band(cells: list[Number], b: int) -> list[list[Number]] | None:
-    """``b`` rows printed column by column (across when one), or ``None`` when a row's sum breaks or a printed
-    line's numbers fall in several rows."""
+def _stacks(lines: list[str], numbers: list[Number]) -> dict[int, int]:
+    """Each line holding one of ``numbers`` alone → its stack: lines of one number each, no blank line or other text
+    between (a text tool's block: numbers stacked one over the other on the page, one column's cells of rows one
+    under the other)."""
+    alone = {n.line for n in numbers} - {n.line for i, n in enumerate(numbers) if i and numbers[i - 1].line == n.line}
+    out: dict[int, int] = {}
+    for n in sorted(alone):
+        out[n] = out[n - 1] if n - 1 in out and "\x0c" not in lines[n - 1] else n
+    return out
+
+
+def _band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None]) \
+        -> list[list[Number]] | None:
+    """``b`` rows printed column by column (across when one), or ``None`` when a row's sum breaks, a printed line's
+    numbers fall in several rows, or a stack's in several columns, in rows not one under the other, or in this
+    band and another (``edges``: the numbers printed right before and after the band)."""
     rows = [[cells[c * b + r] for c in range(_WIDTH)] for r in range(b)]
     if any(sum(map(int_value, row[:-1])) != int_value(row[-1]) for row in rows):
         return None
     at: dict[int, int] = {}
     if any(at.setdefault(n.line, r) != r for r, row in enumerate(rows) for n in row):
         return None
-    return rows
+    placed: dict[int, list[tuple[int, int]]] = {}
+    for r, row in enumerate(rows):
+        for c, n in enumerate(row):
+            if n.line in stacks:
+                placed.setdefault(stacks[n.line], []).append((c, r))
+    if any(len({c for c, _ in cells}) > 1 or sorted(r for _, r in cells) != list(range(min(cells)[1], min(cells)[1]
+                                                                                    + len(cells)))
+           for cells in placed.values()):
+        return None
+    before, after = edges
+    return None if any(edge is not None and edge.line in stacks and inner.line in stacks
+                       and stacks[edge.line] == stacks[inner.line]
+                       for edge, inner in ((before, cells[0]), (after, cells[-1]))) else rows
 
 
 class _TooMany(Exception):
     """More distinct tables than are looked at: nothing is read."""
 
 
-def _tables(numbers: list[Number], count: int) -> list[list[list[Number]]]:
+def _tables(numbers: list[Number], count: int, stacks: dict[int, int]) -> list[list[list[Number]]]:
     """Every table (alike in values once) of ``count`` rows the numbers give cut into bands."""
     memo: dict[int, dict[tuple, list[list[Number]]]] = {}
 
@@ -132,9 +157,10 @@ def _tables(numbers: list[Number], count: int) -> list[list[list[Number]]]:
         if row in memo:
             return memo[row]
         out: dict[tuple, list[list[Number]]] = {}
-        sizes = sorted(set(range(1, min(_WIDE, count - row) + 1)) | ({count} if row == 0 else set()))
-        for b in sizes:
-            band = _band(numbers[row * _WIDTH:(row + b) * _WIDTH], b)
+        for b in range(1, count - row + 1):
+            first, last = row * _WIDTH, (row + b) * _WIDTH
+            edges = (numbers[first - 1] if first else None, numbers[last] if last < len(numbers) else None)
+            band = _band(numbers[first:last], b, stacks, edges)
             if band is None:
                 continue
             key = tuple(int_value(n) if isinstance(n.cell.value, int) else n.cell.raw for r in band for n in r)
@@ -164,7 +190,7 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
         if not set(paths) <= unread:
             break
         try:
-            tables = _tables(numbers, len(rows))
+            tables = _tables(numbers, len(rows), _stacks(lines, numbers))
         except _TooMany:
             break
         kept = [t for t in tables if known_hold({**known, **{p: n.cell.value for p, n in
