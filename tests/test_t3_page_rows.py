@@ -131,3 +131,21 @@ def test_a_page_one_row_short_with_no_broken_row_reads_nothing() -> None:
     page3 = [_PAGE3[0], "5.要求行政机关确认或重新出具已获取信息"] + _PAGE3[2:]
     lines = _HEAD_PAGE + page2 + _rows_text(6, 18) + page3 + _rows_text(20, 24) + _END
     assert read_page_rows(lines, {}) is None     # (five rows' numbers under six labels: which row is short, unknown)
+
+
+def test_the_header_pages_rows_read_in_a_tools_order_stay_guesses_beside_these() -> None:
+    """s1302_lo15 (held seed 1302, plain pdftotext): another reader placed the header page's rows in the tool's
+    order (READ.COLUMN_RUNS), 一、本年新收 and 二、上年结转 traded (0 … 0 and 0 1 0 … 1: both keep every identity);
+    with the rows of the pages below read here, every cell of 表三 is read, yet the totals of 一、 and 二、 are no
+    more certain: which of the two rows they are, nothing checked."""
+    readings: dict[str, Reading] = {}
+    for r, row in enumerate(_ROWS):
+        values = [0, 1, 0, 0, 0, 0, 1] if row in ("carried_over", "total_processed", "granted") else [0] * 7
+        method = Method.FORM_ORDER_RUNS if r < 6 else Method.T3_PAGE_ROWS
+        for c, v in zip(_COLS, values):
+            readings[f"applications.{row}.{c}"] = Reading(v, CellKind.NUMBER if v else CellKind.ZERO, str(v), [1],
+                                                          method)
+    flagged = guessed(readings)
+    assert flagged["applications.new_received.total"] == "READ.COLUMN_RUNS"
+    assert flagged["applications.carried_over.total"] == "READ.COLUMN_RUNS"
+    assert flagged["applications.total_processed.total"] == "READ.T3_PAGE_ROWS"

@@ -212,7 +212,9 @@ def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixe
     """A 表三 cell whose value no order of the six applicant columns changes: in the total column, or in a
     row whose six applicant cells read alike. Only where every row of the table was read: with a row left
     unread (a row printing nothing beside one printing a row's numbers), which row the numbers are is the
-    reader's guess too (一、本年新收 and 二、上年结转 stand alike in every identity): ``all_read`` says. Nor a 0 or
+    reader's guess too (一、本年新收 and 二、上年结转 stand alike in every identity): ``all_read`` says; rows read
+    from the pages after the header's (``READ.T3_PAGE_ROWS``, extract/t3pages.py) count as unread here: the reader of
+    the header page's rows saw only those, and its 一、 and 二、 trade places keeping every identity. Nor a 0 or
     a printed blank where the cells read in a tool's order hold both (``mixed``): the identities count a blank
     as 0, so a blank row's marks moved into rows of zeros by the tool's order (pdfminer's boxes) keep every one."""
     table, row, col = (path.split(".") + ["", ""])[:3]
@@ -254,7 +256,7 @@ def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> di
             continue
         if (rule := _METHOD_RULES.get(r.method)) is not None:    # (a blank so placed too: 0 fits its place)
             if rule in _T3_ORDER_RULES and all_read is None:
-                all_read = not any(x.value is None and x.kind not in _PRINTED_BLANKS
+                all_read = not any(x.value is None and x.kind not in _PRINTED_BLANKS or x.method == Method.T3_PAGE_ROWS
                                    for p, x in readings.items() if p.startswith("applications."))
                 runs = [x for p, x in readings.items() if p.startswith("applications.")
                         and _METHOD_RULES.get(x.method) in _T3_ORDER_RULES]
