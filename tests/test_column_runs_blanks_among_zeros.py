@@ -33,4 +33,17 @@ def test_without_blanks_a_row_of_zeros_read_in_a_tool_s_order_is_still_proven() 
     rules = guessed(_runs({"applications.new_received.natural_person": 3, "applications.new_received.total": 3}))
     for path in TABLE3_ROW_PATHS["denied_prohibited_by_law"]:
         assert path not in rules, path
-    assert "applications.new_received.total" not in rules
+    assert "applications.total_processed.total" not in rules
+
+
+def test_the_first_two_rows_read_in_a_tool_s_order_are_proven_only_where_they_read_alike() -> None:
+    """一、本年新收 and 二、上年结转 stand alike in every identity (each only in 一 + 二 = 总计 + 四): plain pdftotext
+    printing their first cells among the column headers put 一's 1 in 二's place, total and all, every identity
+    holding. A cell of theirs is left to the identities only where the other row reads the same in its column."""
+    rules = guessed(_runs({"applications.new_received.natural_person": 3, "applications.new_received.total": 3}))
+    for col in ("natural_person", "total"):
+        assert rules.get(f"applications.new_received.{col}") == COLUMN_RUNS_RULE
+        assert rules.get(f"applications.carried_over.{col}") == COLUMN_RUNS_RULE
+    for col in ("commercial", "research"):           # 0 in both rows: either order the same
+        assert f"applications.carried_over.{col}" not in rules
+    assert "applications.total_processed.total" not in rules     # no twin: the row sums pin it

@@ -122,6 +122,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from llm_extract.evidence import CellKind, Method, Reading
+from llm_extract.form import FORM
 from llm_extract.schema import APPLICANT_COLUMNS, DISCLOSURE_PATHS, TABLE4_PATHS
 
 from .survey import Survey
@@ -208,7 +209,45 @@ _T3_ORDER_RULES = frozenset({COLUMN_RUNS_RULE, T3_AFTER_T4_RULE, T3_LEFTOVER_RUL
 _SIX = tuple(c for c in APPLICANT_COLUMNS if c != "total")
 
 
-def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixed: bool = False) -> bool:
+def _rows_alike() -> dict[str, tuple[str, ...]]:
+    """Each 表三 row that trades places with others keeping every identity, and those others: the rows standing on
+    the same side of the same column identities and in no other (the form's data: 一、本年新收 and 二、上年结转; the
+    21 outcome rows summed into （七）总计)."""
+    sides = {row: frozenset((i.code, side) for i in FORM.identities if i.kind == "column"
+                            for side, rows in (("lhs", i.lhs), ("rhs", i.rhs)) if row in rows)
+             for row in FORM.table3_row_keys}
+    return {row: others for row in sides
+            if (others := tuple(r for r in sides if r != row and sides[r] == sides[row]))}
+
+
+_ALIKE_ROWS = _rows_alike()
+
+
+def _cell(r: Reading | None) -> tuple[CellKind, object] | None:
+    return None if r is None else (r.kind, r.value)
+
+
+def _row_spans(readings: Mapping[str, Reading]) -> dict[str, tuple[int, int]]:
+    """Each 表三 row's first and last source line over its seven cells' readings."""
+    spans: dict[str, tuple[int, int]] = {}
+    for row in FORM.table3_row_keys:
+        lines = [n for c in APPLICANT_COLUMNS if (r := readings.get(f"applications.{row}.{c}")) is not None
+                 for n in r.lines]
+        if lines:
+            spans[row] = (min(lines), max(lines))
+    return spans
+
+
+def _interleaved(spans: Mapping[str, tuple[int, int]], row: str, other: str) -> bool:
+    """Whether two rows' cells were read from lines among each other's (columns printed one after another: which
+    row a cell is, its place down its column says), not each row's from lines of its own (rows printed one after
+    another, the page's order)."""
+    a, b = spans.get(row), spans.get(other)
+    return a is None or b is None or not (a[1] < b[0] or b[1] < a[0])
+
+
+def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixed: bool = False,
+                spans: Mapping[str, tuple[int, int]] | None = None) -> bool:
     """A 表三 cell whose value no order of the six applicant columns changes: in the total column, or in a
     row whose six applicant cells read alike. Only where every row of the table was read: with a row left
     unread (a row printing nothing beside one printing a row's numbers), which row the numbers are is the
@@ -216,13 +255,21 @@ def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixe
     from the pages after the header's (``READ.T3_PAGE_ROWS``, extract/t3pages.py) count as unread here: the reader of
     the header page's rows saw only those, and its 一、 and 二、 trade places keeping every identity. Nor a 0 or
     a printed blank where the cells read in a tool's order hold both (``mixed``): the identities count a blank
-    as 0, so a blank row's marks moved into rows of zeros by the tool's order (pdfminer's boxes) keep every one."""
+    as 0, so a blank row's marks moved into rows of zeros by the tool's order (pdfminer's boxes) keep every one.
+    Nor a cell of 一、本年新收 or 二、上年结转 the other row reads otherwise in its column: the two rows trade places
+    keeping every identity, and where a tool's order placed the cells, that order decides which is which (plain
+    pdftotext printing their first cells among the column headers' pieces put 一、's 1 in 二、's place, total and
+    all, every identity holding)."""
     table, row, col = (path.split(".") + ["", ""])[:3]
     if table != "applications" or not all_read:
         return False
     r = readings.get(path)
     if mixed and r is not None and (r.kind in _PRINTED_BLANKS or r.value == 0):
         return False
+    spans = _row_spans(readings) if spans is None else spans
+    if any(_cell(readings.get(f"applications.{other}.{col}")) != _cell(r) and _interleaved(spans, row, other)
+           for other in _ALIKE_ROWS.get(row, ())):
+        return False        # rows that trade places keeping every identity: the tool's order chose which is which
     if col == "total":
         return True
     cells = [readings.get(f"applications.{row}.{c}") for c in _SIX]
@@ -249,6 +296,7 @@ def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> di
         return {}
     out: dict[str, str] = {}
     all_read: bool | None = None            # every 表三 cell read (a value or a printed blank), once asked
+    spans: dict[str, tuple[int, int]] = {}  # each 表三 row's lines, once asked
     mixed = False                           # those read in a tool's order hold a printed blank and a 0
     t4_free: bool | None = None             # 表四's fifteen cells alike, its block order moot, once asked
     for path, r in readings.items():
@@ -261,9 +309,10 @@ def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> di
                 runs = [x for p, x in readings.items() if p.startswith("applications.")
                         and _METHOD_RULES.get(x.method) in _T3_ORDER_RULES]
                 mixed = any(x.kind in _PRINTED_BLANKS for x in runs) and any(x.value == 0 for x in runs)
+                spans = _row_spans(readings)
             if rule == T4_BLOCK_ORDER_RULE and t4_free is None:
                 t4_free = _t4_order_free(readings)
-            if not (rule in _T3_ORDER_RULES and _order_free(path, readings, bool(all_read), mixed)
+            if not (rule in _T3_ORDER_RULES and _order_free(path, readings, bool(all_read), mixed, spans)
                     or rule == T4_BLOCK_ORDER_RULE and t4_free):
                 out[path] = rule
         elif r.kind is ocr and not any(ch.isdigit() for ch in r.raw or ""):
