@@ -134,10 +134,10 @@ def test_a_page_one_row_short_with_no_broken_row_reads_nothing() -> None:
 
 
 def test_the_header_pages_rows_read_in_a_tools_order_stay_guesses_beside_these() -> None:
-    """s1302_lo15 (held seed 1302, plain pdftotext): another reader placed the header page's rows in the tool's
-    order (READ.COLUMN_RUNS), 一、本年新收 and 二、上年结转 traded (0 … 0 and 0 1 0 … 1: both keep every identity);
-    with the rows of the pages below read here, every cell of 表三 is read, yet the totals of 一、 and 二、 are no
-    more certain: which of the two rows they are, nothing checked."""
+    """Another reader placed the header page's rows in the tool's order (READ.COLUMN_RUNS), 一、本年新收 and
+    二、上年结转 traded (0 … 0 and 0 1 0 … 1: both keep every identity); with the rows of the pages below read here,
+    every cell of 表三 is read, yet the totals of the header page's rows are no more certain: the rows read here
+    make no table 'all read' for the order-free cells."""
     readings: dict[str, Reading] = {}
     for r, row in enumerate(_ROWS):
         values = [0, 1, 0, 0, 0, 0, 1] if row in ("carried_over", "total_processed", "granted") else [0] * 7
