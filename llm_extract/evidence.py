@@ -176,6 +176,8 @@ class Method:
     #                                                  numbers under a header naming the form's rows (extract/t3sideways.py)
     T3_AFTER_T4 = "t3-cells-after-t4"                # 表三's last cells printed among 表四's, placed in order (extract/t3tail.py)
     T3_LEFTOVER_ORDER = "t3-first-rows-two-flows"     # 表三's first rows printed in two flows, placed in order (extract/t3top.py)
+    T3_PAGE_ROWS = "t3-page-rows-bands"              # 表三's last pages' rows after their labels, cut into bands in
+    #                                                  printed order, the row sums choosing (extract/t3pages.py)
     FORM_ORDER_ROWS = "form-order-rows"              # the same, a row placed by its printed order alone, another row so placed
     #                                                  trading places with it keeping every identity (formorder.py)
     WRAPPED_PIECES = "wrapped-pieces"                # a row whose narrow cells' digits wrapped round its line: every

@@ -111,6 +111,10 @@
   reading took, read as bands printed in two flows (each row's left cells, then each row's others), where every
   such reading keeping the identities gives that value (``llm_extract/extract/t3top.py``): never proven but for the
   cells no order of the six applicant columns changes, as for ``READ.T3_AFTER_T4``.
+* ``READ.T3_PAGE_ROWS``: 表三's rows on the pages after the one its column headers stand on, read from the
+  numbers printed after those rows' labels, cut into bands each printed column by column, where every cut keeping
+  every row's sum gives that value (``llm_extract/extract/t3pages.py``): the rows above are unread, so no column
+  identity checks these cells, the total column included: never proven.
 """
 
 from __future__ import annotations
@@ -165,6 +169,8 @@ BLANK_ROW_PLACED_RULE = "READ.BLANK_ROW_PLACED"
 T3_AFTER_T4_RULE = "READ.T3_AFTER_T4"
 #: 表三's first rows printed in two flows, placed in the printed order (extract/t3top.py)
 T3_LEFTOVER_RULE = "READ.T3_LEFTOVER_ORDER"
+#: 表三's last pages' rows read after their labels in bands, only their row sums checking them (extract/t3pages.py)
+T3_PAGE_ROWS_RULE = "READ.T3_PAGE_ROWS"
 
 
 #: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
@@ -183,7 +189,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
                  Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE,
                  Method.BLANK_ROW_PLACED: BLANK_ROW_PLACED_RULE, Method.T3_AFTER_T4: T3_AFTER_T4_RULE,
-                 Method.T3_LEFTOVER_ORDER: T3_LEFTOVER_RULE}
+                 Method.T3_LEFTOVER_ORDER: T3_LEFTOVER_RULE, Method.T3_PAGE_ROWS: T3_PAGE_ROWS_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
@@ -192,7 +198,7 @@ LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_PO
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
                             APPLICANT_ORDER_RULE, HEADER_ORDER_RULE, OLD_FORM_SHAPE_RULE,
                             BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE, BLANK_ROW_PLACED_RULE,
-                            T3_AFTER_T4_RULE, T3_LEFTOVER_RULE})
+                            T3_AFTER_T4_RULE, T3_LEFTOVER_RULE, T3_PAGE_ROWS_RULE})
 
 
 #: 表三 read in a tool's order, its columns' order (and the cut of its bands, the identities choosing) the tool's: a
@@ -245,7 +251,9 @@ def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixe
     """A 表三 cell whose value no order of the six applicant columns changes: in the total column, or in a
     row whose six applicant cells read alike. Only where every row of the table was read: with a row left
     unread (a row printing nothing beside one printing a row's numbers), which row the numbers are is the
-    reader's guess too (一、本年新收 and 二、上年结转 stand alike in every identity): ``all_read`` says. Nor a 0 or
+    reader's guess too (一、本年新收 and 二、上年结转 stand alike in every identity): ``all_read`` says; rows read
+    from the pages after the header's (``READ.T3_PAGE_ROWS``, extract/t3pages.py) count as unread here: the reader of
+    the header page's rows saw only those, and its 一、 and 二、 trade places keeping every identity. Nor a 0 or
     a printed blank where the cells read in a tool's order hold both (``mixed``): the identities count a blank
     as 0, so a blank row's marks moved into rows of zeros by the tool's order (pdfminer's boxes) keep every one.
     Nor a cell of 一、本年新收 or 二、上年结转 the other row reads otherwise in its column: the two rows trade places
@@ -296,7 +304,7 @@ def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> di
             continue
         if (rule := _METHOD_RULES.get(r.method)) is not None:    # (a blank so placed too: 0 fits its place)
             if rule in _T3_ORDER_RULES and all_read is None:
-                all_read = not any(x.value is None and x.kind not in _PRINTED_BLANKS
+                all_read = not any(x.value is None and x.kind not in _PRINTED_BLANKS or x.method == Method.T3_PAGE_ROWS
                                    for p, x in readings.items() if p.startswith("applications."))
                 runs = [x for p, x in readings.items() if p.startswith("applications.")
                         and _METHOD_RULES.get(x.method) in _T3_ORDER_RULES]

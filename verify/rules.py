@@ -164,6 +164,12 @@ register("READ.T3_LEFTOVER_ORDER", "表三前几行未被其他读法读出：�
          "表三's first rows, left unread by every other reader, from the region's numbers no other reading took, read "
          "as bands printed in two flows (each row's left cells, then each row's others); read where every such "
          "reading keeping every identity gives the same value; the order is the tool's: never proven")
+register("READ.T3_PAGE_ROWS", "表三跨页：表头所在页之后各页的行，取其行名之后印出的数字，按印出顺序分段（每段逐列打印）读取，"
+         "凡各行合计均成立的分法都给出同一数值时读取；上方各行未读出，列的勾稽关系无从核对，不予证明",
+         "表三 across pages: the rows of the pages after the one its column headers stand on, read from the numbers "
+         "printed after those rows' labels, cut into bands each printed column by column; read where every cut "
+         "keeping every row's sum gives the same value; the rows above unread, no column identity checks them: "
+         "never proven")
 register("READ.BLOCKS_ALIKE", "表三的列块（文本工具逐列打印）中每个数字都相同（全为 0）：任何排法都得出同一张表，数值无疑；"
          "但未找到一种排法来证明这些数字就是表三的单元格，不予证明",
          "表三's column blocks (a text tool printing the table column by column) all hold one number (all 0): every way "

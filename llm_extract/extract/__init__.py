@@ -42,6 +42,7 @@ from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
 from .t3tail import read_tail_after_table4
 from .t3top import read_top_rows
+from .t3pages import read_page_rows
 from .tables import read_table2, read_table3, read_table4
 from .applicantorder import applicant_order, table3_header
 from .wrapnotes import joined_notes
@@ -150,7 +151,8 @@ def extract_regex(doc: Document) -> Extraction:
         ambiguities = read_text_blocks(lines, readings, ambiguities)
         # numbers parted by a space (6 7, 3 001) leave 表三 or 表四 unread: read again with them joined
         ambiguities = read_joined_blocks(lines, regions, before, readings, ambiguities, given)
-        for late in (read_tail_after_table4, read_top_rows, read_tail_after_table4):   # 表三: last cells among 表四's, first rows in two flows
+        for late in (read_tail_after_table4, read_top_rows, read_tail_after_table4, read_page_rows):   # 表三: last cells
+            #                          among 表四's, first rows in two flows, the rows of the pages after the header's
             if "表三" in regions and (more := late(lines, readings)):
                 readings.update(more)
                 ambiguities = [a for a in ambiguities if not any(p in more and not more[p].missing for p in a.paths)]

@@ -1,0 +1,208 @@
+"""表三's rows on the pages after the one its column headers stand on (a Word table LibreOffice printed across pages,
+read by plain ``pdftotext`` or pdfminer's ``pdf2txt.py``).
+
+A text tool prints such a page as the labels of its rows first, then their numbers; where the column headers are not
+repeated on it, no header word stands among them, and the numbers come in the page's order: a row whose cells stand
+apart left to right, a band of rows standing close column by column (``pdftotext``), or the whole page column by
+column (``pdf2txt.py``)::
+
+    （四）无法提供 / 1.本机关不掌握相关政府信息 / … / 四、结转下年度继续办理      ← the page's labels, in pieces
+    3 / 0 / 0 / 0 / 0 / 0 / 3                                                 ← a row printed across
+    1 / 0 / 0 / 0 / 0 / 0 / 0 / 1 / 0 / 0 / 0 / 0 / 2 / 0                     ← a band of two rows, column by column
+
+The page printed with the headers is another matter (its numbers among the header words, its columns in an order of
+the tool's: extract/t3boxes.py, extract/headbands.py); when no reader could read it, this module still reads the
+pages after it. A *segment* is the labels printed since the last number, then the numbers up to the next label: it is
+read when its labels name consecutive rows, each once or in pieces, the numbers are exactly seven for each, and no
+column header word (自然人, 商业企业 …, 申请人情况, 总计 alone) is printed among its numbers (a page's repeated header
+printed whole between its labels and its numbers is no matter: the header page's numbers stand among its words). A
+row broken by the page break is named on both pages, its numbers on the page above: a segment holding one row's
+numbers fewer than its labels name leaves out its first row where the segment above names it too or holds one row's
+numbers more than its own labels name. The segments are taken from the region's end backwards, each ending right
+above the next, the last at 四、结转下年度继续办理; their rows must all be unread. Each segment is cut into bands of rows (pdfminer printing a
+page's rows but its last, broken by the page break, as one band, that row across after it), each printed column by
+column (a band of one row: across), every row keeping its sum (总计 = the six applicant columns), the numbers of one
+printed line in one row, and a stack of numbers (lines of one number each, no blank line between: the tool's block of
+text, numbers standing one over the other) one column's cells in rows one under the other, within one band. The cells every such cut gives
+one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so no column identity checks
+them, and the cut is the printed order's. Nothing is read where the cells so read, with the others read, break an
+identity whose every cell is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..evidence import Method
+from ..form import FORM
+from ..schema import TABLE3_PATHS
+from .blocktext import Number, heading_span, int_value
+from .readings import Readings, agreed
+from .regionevents import region_events
+from .roworder import TEXT
+from .t3instances import known_hold
+
+__all__ = ["read_page_rows"]
+
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
+_WIDTH = len(_COLS)
+#: more distinct tables of a segment than this: nothing is read
+_MAX_TABLES = 32
+#: a column header's words (or their pieces in a narrow header cell) printed as a line's word
+_HEADER_WORDS = frozenset({"自然", "自然人", "商业", "企业", "商业企", "商业企业", "科研", "科研机", "科研机构", "机构",
+                           "社会", "公益", "社会公", "益组织", "社会公益组织", "组织", "法律", "服务", "法律服", "务机构",
+                           "法律服务机构", "其他", "总计", "申请人情况", "法人或其他组织"})
+_NOTE = "表三 across pages: several cuts of the page's numbers into bands keep the row sums with other values here"
+_Segment = tuple[list[int], list[Number]]
+
+
+def _headed(lines: list[str], first: int, last: int) -> bool:
+    """Whether a line from ``first`` to ``last`` (1-based) prints a column header's word."""
+    for n in range(max(first, 1), min(last, len(lines)) + 1):
+        words = re.sub(r"[\d\s]+", " ", lines[n - 1].replace("\x0c", " ")).split()
+        if any(w in _HEADER_WORDS or w.startswith(("申请人情况", "法人或其他")) for w in words):
+            return True
+    return False
+
+
+def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
+    """The region's segments (rows its labels name, its numbers) from its end backwards while each is clean (see
+    the module's docstring), last first."""
+    found: list[tuple[list[int], list[Number]]] = []
+    labels: list[int] = []
+    for row, number in region_events(lines, start, end):
+        if number is None:
+            if row != TEXT:
+                labels.append(row)
+            continue
+        if labels or not found:
+            found.append((labels, []))
+            labels = []
+        found[-1][1].append(number)
+    out: list[_Segment] = []
+    below = len(_ROWS)
+    for i in range(len(found) - 1, -1, -1):
+        named, numbers = found[i]
+        rows = sorted(set(named))
+        if not rows or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] not in (below - 1, below) \
+                or _headed(lines, numbers[0].line, numbers[-1].line):
+            break
+        rows = list(range(rows[0], below))
+        if len(numbers) == (len(rows) - 1) * _WIDTH and len(rows) > 1 and i \
+                and (rows[0] in found[i - 1][0] or _holds_one_more(found[i - 1])):
+            rows = rows[1:]             # (its first row broken by the page break: its numbers on the page above)
+        if len(numbers) != len(rows) * _WIDTH:
+            break
+        out.append((rows, numbers))
+        below = rows[0]
+    return out
+
+
+def _holds_one_more(segment: tuple[list[int], list[Number]]) -> bool:
+    """Whether a segment's numbers are one row's more than the rows its labels name (a row broken by the page
+    break, its label's first piece unnamed or named again on the next page, its numbers on this one)."""
+    named, numbers = segment
+    return len(numbers) == (len(set(named)) + 1) * _WIDTH
+
+
+def _stacks(lines: list[str], numbers: list[Number]) -> dict[int, int]:
+    """Each line holding one of ``numbers`` alone → its stack: lines of one number each, no blank line or other text
+    between (a text tool's block: numbers stacked one over the other on the page, one column's cells of rows one
+    under the other)."""
+    alone = {n.line for n in numbers} - {n.line for i, n in enumerate(numbers) if i and numbers[i - 1].line == n.line}
+    out: dict[int, int] = {}
+    for n in sorted(alone):
+        out[n] = out[n - 1] if n - 1 in out and "\x0c" not in lines[n - 1] else n
+    return out
+
+
+def _band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None]) \
+        -> list[list[Number]] | None:
+    """``b`` rows printed column by column (across when one), or ``None`` when a row's sum breaks, a printed line's
+    numbers fall in several rows, or a stack's in several columns, in rows not one under the other, or in this
+    band and another (``edges``: the numbers printed right before and after the band)."""
+    rows = [[cells[c * b + r] for c in range(_WIDTH)] for r in range(b)]
+    if any(sum(map(int_value, row[:-1])) != int_value(row[-1]) for row in rows):
+        return None
+    at: dict[int, int] = {}
+    if any(at.setdefault(n.line, r) != r for r, row in enumerate(rows) for n in row):
+        return None
+    placed: dict[int, list[tuple[int, int]]] = {}
+    for r, row in enumerate(rows):
+        for c, n in enumerate(row):
+            if n.line in stacks:
+                placed.setdefault(stacks[n.line], []).append((c, r))
+    if any(len({c for c, _ in cells}) > 1 or sorted(r for _, r in cells) != list(range(min(cells)[1], min(cells)[1]
+                                                                                    + len(cells)))
+           for cells in placed.values()):
+        return None
+    before, after = edges
+    return None if any(edge is not None and edge.line in stacks and inner.line in stacks
+                       and stacks[edge.line] == stacks[inner.line]
+                       for edge, inner in ((before, cells[0]), (after, cells[-1]))) else rows
+
+
+class _TooMany(Exception):
+    """More distinct tables than are looked at: nothing is read."""
+
+
+def _tables(numbers: list[Number], count: int, stacks: dict[int, int]) -> list[list[list[Number]]]:
+    """Every table (alike in values once) of ``count`` rows the numbers give cut into bands."""
+    memo: dict[int, dict[tuple, list[list[Number]]]] = {}
+
+    def rest(row: int) -> dict[tuple, list[list[Number]]]:
+        if row == count:
+            return {(): []}
+        if row in memo:
+            return memo[row]
+        out: dict[tuple, list[list[Number]]] = {}
+        for b in range(1, count - row + 1):
+            first, last = row * _WIDTH, (row + b) * _WIDTH
+            edges = (numbers[first - 1] if first else None, numbers[last] if last < len(numbers) else None)
+            band = _band(numbers[first:last], b, stacks, edges)
+            if band is None:
+                continue
+            key = tuple(int_value(n) if isinstance(n.cell.value, int) else n.cell.raw for r in band for n in r)
+            for later, rows in rest(row + b).items():
+                out.setdefault(key + later, band + rows)
+                if len(out) > _MAX_TABLES:
+                    raise _TooMany
+        memo[row] = out
+        return out
+
+    return list(rest(0).values())
+
+
+def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
+    """表三's rows on the pages after its header's, where every other reader left them unread (see the module's
+    docstring), or ``None``."""
+    if (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
+        return None
+    segments = _segments(lines, *span)
+    unread = {p for p in TABLE3_PATHS if p not in readings or readings[p].missing}
+    known = {p: r.value for p in TABLE3_PATHS if (r := readings.get(p)) is not None and not r.missing}
+    if not all(isinstance(v, int) or v is None for v in known.values()):
+        return None
+    options: dict[str, list[Number]] = {}
+    for rows, numbers in segments:
+        paths = [f"applications.{_ROWS[r]}.{c}" for r in rows for c in _COLS]
+        if not set(paths) <= unread:
+            break
+        try:
+            tables = _tables(numbers, len(rows), _stacks(lines, numbers))
+        except _TooMany:
+            break
+        kept = [t for t in tables if known_hold({**known, **{p: n.cell.value for p, n in
+                                                            zip(paths, (n for row in t for n in row))}})]
+        if not kept:
+            break
+        for table in kept:
+            for p, n in zip(paths, (n for row in table for n in row)):
+                options.setdefault(p, []).append(n)
+    if not options:
+        return None
+    read = agreed(options, Method.T3_PAGE_ROWS, _NOTE)
+    if not known_hold({**known, **{p: r.value for p, r in read.items() if not r.missing}}):
+        return None                     # (the segments' rows with the others' break a column's identity)
+    return read
