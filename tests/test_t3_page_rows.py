@@ -149,3 +149,21 @@ def test_the_header_pages_rows_read_in_a_tools_order_stay_guesses_beside_these()
     assert flagged["applications.new_received.total"] == "READ.COLUMN_RUNS"
     assert flagged["applications.carried_over.total"] == "READ.COLUMN_RUNS"
     assert flagged["applications.total_processed.total"] == "READ.T3_PAGE_ROWS"
+
+
+def test_the_rows_of_the_pages_after_the_header_keep_the_printed_column_order() -> None:
+    """pdf2txt.py's text of a Chromium print (pdf13 held, seed 131): the header page's words come out in an order of
+    the tool's, which the header-order check took for 表三's applicant columns in another order; it put the rows
+    read from the next page (their cells in printed order, 自然人 first) in those columns: （七）总计 read
+    ``5 0 1 0 2 0`` for ``0 1 0 2 0 5``, and the identities pinned 63 cells from it, 15 of them wrong. The rows of
+    the pages after the header's keep the order they were printed in."""
+    from pathlib import Path
+
+    from llm_extract.ingest import load
+    from llm_extract.pipeline import process_document
+
+    path = Path(__file__).parent / "fixtures" / "layouts" / "pdf2txt_chromium_pages_header_order.txt"
+    record = process_document(load(path))
+    row = [f"applications.total_processed.{c}" for c in _COLS]
+    assert [record.report.get(p) for p in row] == [0, 1, 0, 2, 0, 5, 8]
+    assert {record.provenance[p].method for p in row} == {Method.T3_PAGE_ROWS}

@@ -156,8 +156,11 @@ def extract_regex(doc: Document) -> Extraction:
             if "表三" in regions and (more := late(lines, readings)):
                 readings.update(more)
                 ambiguities = [a for a in ambiguities if not any(p in more and not more[p].missing for p in a.paths)]
-        if "表三" in regions and (blocks := {p: r for p in TABLE3_PATHS if (r := readings.get(p)) is not before.get(p)}):
-            applicant_order(header3, blocks, [])     # (read in the form's order: the header's places them too)
+        # (read in the form's order: the header's places them too; but not the rows of the pages after the header's,
+        # whose header words pdf2txt.py prints in an order of its own over Chromium's pages: t3pages reads them alone)
+        if "表三" in regions and (blocks := {p: r for p in TABLE3_PATHS if (r := readings.get(p)) is not before.get(p)
+                                             and r.method != Method.T3_PAGE_ROWS}):
+            applicant_order(header3, blocks, [])
             readings.update(blocks)
     if stray:                            # 表二 read past the stray column (by any reader): no identity checks it
         mark_stray_table2(readings)
