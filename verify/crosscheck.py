@@ -43,6 +43,7 @@ from .decide import verify_extraction
 from .derive import DEFAULT_SEARCH_CAP
 from .misprint import disputing, lone_misprint
 from .modelpinned import ZERO_OR_BLANK_RULE, pinned_by_the_rest
+from .overreach import take_back_overreach
 from .blanks import EMPTY_GRID_ROW_RULE
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
@@ -71,7 +72,6 @@ register("GROUND.NOT_FOUND", "模型取值在原文中找不到", "the model's v
 register("MODEL.FAILED", "模型阶段失败，保留规则抽取结果", "the model stage failed; the deterministic record stands")
 
 _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
-_T3_PATHS = frozenset(TABLE3_PATHS)
 _IDENTITY_CODES = frozenset(eq.code for eq in equations())
 
 
@@ -166,7 +166,7 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
                 undecided[p] = "both candidates satisfy the identities" if seen else \
                     "neither candidate satisfies the identities"
 
-    _overreach(winners, undecided, fixed | {p: rx[p][0] for p in conflict}, md)
+    take_back_overreach(winners, undecided, fixed | {p: rx[p][0] for p in conflict}, md)
 
     values: dict[str, Any] = {}
     for p in ALL_PATHS:
@@ -332,36 +332,6 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     stages["model"] = dict(model.meta) | {"status": "ok", "warnings": list(model.warnings)}
     stages["crosscheck"] = counts
     return Record(report=report, provenance=provenance, findings=findings, source=dict(base.source), stages=stages)
-
-
-_OVERREACH = ("the model changes other printed cells than the one misprint that explains every broken identity of "
-              "the text's reading")
-
-
-def _overreach(winners: dict[str, tuple[str, list[str]]], undecided: dict[str, str], printed: Mapping[str, Any],
-               md: Mapping[str, Any]) -> None:
-    """Take back the model's wins in 表三 where the text's reading (``printed``: every 表三 cell read, the
-    disagreeing ones as the reader read them) breaks identities that one misprinted cell (or pair) explains
-    (verify/misprint.py), and the model's winning values are not that cell at the value the identities want. The
-    search assumes one of the two readings of each cell is right; a cell misread (an OCR'd 1 read 7) makes the
-    reader's wrong, and a model that moved a row (or 'fixed' a total) can then be the only assignment left that
-    adds up, though it changes printed cells the identities never doubted: both readings are wrong there."""
-    ours = [p for p, (side, _) in winners.items() if side == "model" and p in _T3_PATHS]
-    if not ours:
-        return
-    table = {p: v for p, v in printed.items() if p in _T3_PATHS}
-    if len(table) != len(_T3_PATHS):
-        return
-    findings, _ = check_identities(table)
-    misprint = lone_misprint(table, set(), [], findings, search_cap=DEFAULT_SEARCH_CAP)
-    if misprint is None:
-        return
-    wanted = dict(zip(misprint.paths, misprint.wanted))
-    if all(p in wanted and same_value(p, wanted[p], md[p]) for p in ours):
-        return
-    for p in ours:
-        del winners[p]
-        undecided[p] = _OVERREACH
 
 
 def _checkable(path: str, values: dict[str, Any]) -> bool:
