@@ -42,6 +42,8 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report, sa
 from .decide import verify_extraction
 from .derive import DEFAULT_SEARCH_CAP
 from .misprint import disputing, lone_misprint
+from .modelpinned import ZERO_OR_BLANK_RULE, pinned_by_the_rest
+from .overreach import take_back_overreach
 from .blanks import EMPTY_GRID_ROW_RULE
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
@@ -141,6 +143,9 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
 
     # decide the disagreeing table fields, component by component
     fixed = {p: rx[p][0] for p in _TABLE_PATHS if p in rx and p not in conflict}
+    # a model-only value the text prints cell for cell is the text's: it may refute a candidate (an OCR'd 10 read
+    # 70 by the reader, 11 by the model with its totals 'fixed' to fit, 一、 printed 270 beside the model's 271)
+    fixed |= {p: md[p] for p in model_only if p in _TABLE_PATHS and source(p)}
     winners: dict[str, tuple[str, list[str]]] = {}    # path → (winning side, deciding equation descriptions)
     undecided: dict[str, str] = {}                      # path → why
     by_path = equations_by_path()
@@ -161,6 +166,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
                 undecided[p] = "both candidates satisfy the identities" if seen else \
                     "neither candidate satisfies the identities"
 
+    take_back_overreach(winners, undecided, fixed | {p: rx[p][0] for p in conflict}, md)
+
     values: dict[str, Any] = {}
     for p in ALL_PATHS:
         if p in winners:
@@ -175,8 +182,12 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     # itself cannot be asked (no grounding): a grounded value was checked against the text directly
     option_ok = _ambiguity_check(regex, md) if grounding is None else {}
     unconfirmed: set[str] = set() if grounding is None else {p for p in model_only if not found(p)}
+    pinned_model: dict[str, Any] = {}
     while True:
         table_values = {p: v for p, v in values.items() if p in _TABLE_PATHS and p not in unconfirmed}
+        if grounding is not None:      # a model value the text does not print, pinned to it by the printed ones
+            pinned_model = pinned_by_the_rest(table_values, {p: md[p] for p in model_only if p in unconfirmed})
+            table_values |= pinned_model
         identity_findings, _ = check_identities(table_values)
         broken: dict[str, list[str]] = {}
         for f in identity_findings:
@@ -240,7 +251,10 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
             counts["resolved"] += 1
             side, deciding = winners[p]
             codes = sorted({d.split(" ")[0] for d in deciding})
-            status = Status.DISPUTED if idl else Status.RESOLVED
+            # the reader's value derived (never printed): the model's other value refuted leaves it derived, as it
+            # was (a 0 the identities pin may be a blank the text tool dropped: resolving it says more than that)
+            status = Status.DISPUTED if idl else \
+                Status.DERIVED if side == "regex" and old.status == Status.DERIVED else Status.RESOLVED
             src = _model_fields(model, p) if side == "model" else {}
             prov = old.model_copy(update={"status": status, "rules": ["XCHECK.RESOLVED"] + codes + idl,
                                           "candidates": cands, **src,
@@ -269,19 +283,27 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
             if not confirmed:
                 idl = sorted({eq.code for eq in _failing(p, {q: v for q, v in values.items() if q in _TABLE_PATHS})})
             eq_codes = sorted({eq.code for eq in by_path.get(p, ())})
+            if p in pinned_model:           # not printed, but the printed cells pin it (verify/modelpinned.py)
+                confirmed, idl = False, []
+            # a blank, or a 0 the text does not print: the identities count a blank as 0 (verify/modelpinned.py)
+            zero_or_blank = unprintable or (p in pinned_model and md[p] == 0)
             prov = FieldProvenance(
-                status=Status.PROVEN if alone else Status.RESOLVED if confirmed else Status.DISPUTED,
+                status=Status.PROVEN if alone else Status.UNVERIFIED if zero_or_blank and (confirmed or p in pinned_model)
+                else Status.RESOLVED if confirmed else Status.DERIVED if p in pinned_model else Status.DISPUTED,
                 source="model", method="model",
                 kind=model.reading(p).kind, raw=model.reading(p).raw, candidates={"model": _json(md[p])},
                 rules=["XCHECK.MODEL_ONLY"] + (["GROUND.BLANK"] if unprintable else [])
-                      + (eq_codes if confirmed else ["XCHECK.DISPUTED"] + idl),
+                      + (eq_codes if confirmed else [ZERO_OR_BLANK_RULE if md[p] == 0 else "DERIVE.PINNED"] + eq_codes
+                         if p in pinned_model
+                         else ["XCHECK.DISPUTED"] + idl),
                 note=f"only {who} gave a value; " + ("every identity it is in holds" if confirmed else
-                                                     "the identities do not confirm it"))
+                                                     "not printed, but the identities pin it to that value"
+                                                     if p in pinned_model else "the identities do not confirm it"))
             if alone:
                 prov = prov.model_copy(update={"rules": ["XCHECK.MODEL_ONLY", "GROUND." + grounding[p].status.upper()]
                                                + eq_codes, "note": f"only {who} gave a value; printed in the text"
                                                + ("; every identity it is in holds" if eq_codes else "")})
-            if not confirmed and not alone:
+            if not confirmed and not alone and p not in pinned_model:
                 findings.append(Finding(code="XCHECK.MODEL_ONLY", severity="info", paths=[p],
                                         message=f"{p}: only the model gave a value ({md[p]!r}); not confirmed",
                                         detail={"model": _model_source(model, p), "regex_note": old.note}))

@@ -38,6 +38,7 @@ from typing import Any
 from llm_extract.form import FORM
 
 from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, match_cells, numbers
+from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
@@ -182,6 +183,10 @@ def _windows(region: list[Segment], pattern: re.Pattern[str],
                     break          # (else the label's wrapped tail may carry them: 本年新收政府信息公开申 / 请数量 13 …)
 
 
+_ORDER_DOUBT = ("printed at its label's place in a block of rows, but another row there, in the same identities, "
+                "prints another number in this column: the text tool's order, not proof")
+
+
 def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Pattern[str]]],
                  values: Mapping[str, Any], out: dict[str, Grounding], *, by_order: bool = False) -> None:
     """Each row's model cells against the numbers after its label; with ``by_order`` (表三), a row whose label no
@@ -189,6 +194,7 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
     rows = list(rows)
     placed = place_by_order([s.key for s in region], [bool(numbers(s.values)) for s in region],
                             [pattern for _, pattern in rows]) if by_order else {}
+    blocked = _label_block(region, [pattern for _, pattern in rows], len(rows[0][0])) if by_order and rows else {}
     for index, (paths, pattern) in enumerate(rows):
         given = [p for p in paths if p in values]
         if not given:
@@ -196,7 +202,8 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
         cells = [values.get(p) for p in paths]
         others = [q for _, q in rows if q is not pattern]
         best: tuple[str, list[bool], Segment] | None = None
-        for seg in _windows(region, pattern, others):
+        block, doubted = blocked.get(index, (None, set()))
+        for seg in [*_windows(region, pattern, others), *([block] if block else [])]:
             status, per_cell = match_cells(seg.values, cells)
             rank = {EXACT: 2 + sum(per_cell) / 100, DIGIT_RUN: 1}.get(status, 0)
             if best is None or rank > {EXACT: 2 + sum(best[1]) / 100, DIGIT_RUN: 1}.get(best[0], 0):
@@ -217,10 +224,30 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
             continue
         status, per_cell, seg = best
         text = (seg.label + seg.values).strip()[:200]
-        for p, ok in zip(paths, per_cell):
-            if p in values:
+        for k, (p, ok) in enumerate(zip(paths, per_cell)):
+            if p not in values:
+                continue
+            if seg is block and ok and k in doubted:
+                out[p] = Grounding(NOT_FOUND, list(seg.lines), text, seg.label, _ORDER_DOUBT)
+            else:
                 out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
-                                   "" if ok else "another number is printed here")
+                                   ("its row of numbers at its label's place in a block of rows" if seg is block
+                                    else "") if ok else "another number is printed here")
+
+
+def _label_block(region: list[Segment], patterns: list[re.Pattern[str]],
+                 width: int) -> dict[int, tuple[Segment, set[int]]]:
+    """表三's labels printed as one block, its rows of numbers after them (:mod:`verify.labelblock`): each placed
+    row as a segment of its label and its line of numbers, with the columns the tool's order leaves in doubt."""
+    placed = label_block([s.key for s in region], [s.values for s in region], patterns)
+    doubts = order_doubts(placed, width)
+    out: dict[int, tuple[Segment, set[int]]] = {}
+    for row, at in placed.items():
+        part = region[at.first:at.last + 1]
+        lines = {s.lines[0] for s in part} | {region[at.after].lines[0] + at.offset}
+        out[row] = (Segment("".join(s.label for s in part), "".join(s.key for s in part), at.numbers,
+                            part[0].start, tuple(sorted(lines))), doubts.get(row, set()))
+    return out
 
 
 def _table2_rows() -> Iterator[tuple[list[str], re.Pattern[str]]]:

@@ -1,0 +1,134 @@
+"""表三 printed as a block of labels, then a block of rows of numbers: each row of numbers placed on its label.
+
+    label_block(keys, values, patterns) -> {form row index: Placed}
+
+For grounding (:mod:`verify.grounding`) in the text a two-column PDF table gives when its text tool reads the label
+column first and the number cells after it (pdftotext of a table whose label cells are a column of their own):
+
+    一、本年新收政府信息            <- the label cells, long ones wrapped over two or three lines,
+    公开申请数量                       a group label （三）不予公开 on a line of its own
+    （三）不予公开
+    1.属于国家秘密
+    …
+    四、结转下年度继续办理
+    129 28 2 0 0 0 159              <- then the rows of numbers, one row a line, in the same order
+    0 1 0 0 0 0 1
+    …
+
+Every number then follows the last label, so no label names the numbers printed after it. The place pins them:
+the k-th row of numbers is the k-th label's, when the count leaves no doubt:
+
+* the block of labels runs from the label that names the form's first row (一、本年新收…) to the first segment
+  whose text holds numbers, with no number among them;
+* a label *item* starts at a segment beginning with an item number (一、 （三） 1.); a segment without one continues
+  the item before it (a label wrapped over lines); an item naming no row of the form followed by a ``1.`` item is
+  a group label (（三）不予公开) and holds no row;
+* the rows of numbers are the non-empty lines after the last label, up to the next label (a page footer with words,
+  a note or 表四's heading ends them);
+* the items are placed on the form's rows by :func:`verify.roworder.place_by_order` (each names its row, or stands
+  between named ones where the count leaves no doubt) and only when there are exactly as many rows of numbers as
+  items; an item left unplaced, or a count that differs (a blank row the tool printed as nothing, a footer's page
+  number), places nothing.
+
+The order is the text tool's: pdfminer may box a group's rows in another order, and two rows of 三、本年度办理结果
+(or 一、 and 二、) trading places keep every identity. So a placed cell grounds a model value on its own only where
+no other placed row of the same identities prints another number in its column (:func:`order_doubts`; the rule of
+the reader's own ``READ.ROW_ORDER``): elsewhere it is not found, and the model's agreement proves nothing.
+
+A placed row is still matched number for number against the model's cells (:mod:`verify.cellmatch`): the place
+gives the row, never the values. The numbers column by column (pdfminer: one number a line) are never a row a
+line: their count (175 lines for 25 labels) places nothing.
+
+Pure: label keys, value texts and the form's patterns in, places out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cellmatch import numbers
+from .roworder import place_by_order
+
+__all__ = ["Placed", "label_block", "order_doubts", "SWAP_GROUPS"]
+
+#: an item number opening a label cell: 一、 （三） (3) 1. 2、
+_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．](?!\d))")
+_FIRST_SUB_ITEM = re.compile(r"^1[.、．]")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A form row's label item (segments ``first``..``last``) and its row of numbers: the ``offset``-th line of
+    the value text of segment ``after`` (the last label; 0 is the label's own line)."""
+
+    first: int
+    last: int
+    after: int
+    offset: int
+    numbers: str
+
+
+def label_block(keys: Sequence[str], values: Sequence[str],
+                patterns: Sequence[re.Pattern[str]]) -> dict[int, Placed]:
+    """The rows of a block of labels followed by a block of rows of numbers (see the module docstring)."""
+    numbered = [bool(numbers(v)) for v in values]
+    end = next((i for i, has in enumerate(numbered) if has), None)
+    start = next((i for i, k in enumerate(keys) if patterns[0].search(k)), None)
+    if end is None or start is None or start > end:
+        return {}
+    items: list[tuple[int, int]] = []                  # (first segment, last segment)
+    for i in range(start, end + 1):
+        if _ITEM.match(keys[i]) or not items:
+            items.append((i, i))
+        else:
+            items[-1] = (items[-1][0], i)
+    item_keys = ["".join(keys[a:b + 1]) for a, b in items]
+    names = [any(p.search(k) for p in patterns) for k in item_keys]
+    kept = [n for n, (k, named) in enumerate(zip(item_keys, names))
+            if named or not (n + 1 < len(item_keys) and _FIRST_SUB_ITEM.match(item_keys[n + 1])
+                             and not _FIRST_SUB_ITEM.match(k))]
+    at = [(k, line) for k, line in enumerate(values[end].split("\n")) if line.strip()]
+    if len(at) != len(kept) or not all(numbers(line) for _, line in at):
+        return {}
+    kept_keys = [item_keys[n] for n in kept]
+    by_order = {pos: row for row, pos in place_by_order(kept_keys, [True] * len(kept), patterns).items()}
+    placed: list[int] = []
+    for pos, key in enumerate(kept_keys):
+        named = [r for r, p in enumerate(patterns) if p.search(key)]
+        row = named[0] if len(named) == 1 else by_order.get(pos)
+        if row is None or (placed and row <= placed[-1]):
+            return {}                                   # an item no row is sure of, or rows out of order
+        placed.append(row)
+    out: dict[int, Placed] = {}
+    for pos, row in enumerate(placed):
+        a, b = items[kept[pos]]
+        offset, line = at[pos]
+        out[row] = Placed(a, b, end, offset, line)
+    return out
+
+
+#: form rows (indices) that trade places keeping every identity: 一、 and 二、 (their sum is all the balance asks),
+#: and the outcome rows （一）予以公开 … （六）3.其他 (their sum is all （七）总计 asks)
+SWAP_GROUPS: tuple[frozenset[int], ...] = (frozenset({0, 1}), frozenset(range(2, 23)))
+
+
+def order_doubts(placed: dict[int, Placed], width: int) -> dict[int, set[int]]:
+    """Row → the columns of its placed cells another placed row of its swap group could own: that row prints
+    another number in the column (a row that does not print ``width`` numbers doubts its group's every column)."""
+    printed = {row: numbers(p.numbers) for row, p in placed.items()}
+    out: dict[int, set[int]] = {}
+    for group in SWAP_GROUPS:
+        rows = [r for r in placed if r in group]
+        if len(rows) < 2:
+            continue
+        if any(len(printed[r]) != width for r in rows):
+            for r in rows:
+                out[r] = set(range(width))
+            continue
+        for col in range(width):
+            if len({printed[r][col] for r in rows}) > 1:
+                for r in rows:
+                    out.setdefault(r, set()).add(col)
+    return out
