@@ -246,8 +246,8 @@ def _interleaved(spans: Mapping[str, tuple[int, int]], row: str, other: str) -> 
     return a is None or b is None or not (a[1] < b[0] or b[1] < a[0])
 
 
-def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixed: bool = False,
-                spans: Mapping[str, tuple[int, int]] | None = None) -> bool:
+def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixed: bool,
+                spans: Mapping[str, tuple[int, int]]) -> bool:
     """A 表三 cell whose value no order of the six applicant columns changes: in the total column, or in a
     row whose six applicant cells read alike. Only where every row of the table was read: with a row left
     unread (a row printing nothing beside one printing a row's numbers), which row the numbers are is the
@@ -266,14 +266,13 @@ def _order_free(path: str, readings: Mapping[str, Reading], all_read: bool, mixe
     r = readings.get(path)
     if mixed and r is not None and (r.kind in _PRINTED_BLANKS or r.value == 0):
         return False
-    spans = _row_spans(readings) if spans is None else spans
     if any(_cell(readings.get(f"applications.{other}.{col}")) != _cell(r) and _interleaved(spans, row, other)
            for other in _ALIKE_ROWS.get(row, ())):
         return False        # rows that trade places keeping every identity: the tool's order chose which is which
     if col == "total":
         return True
     cells = [readings.get(f"applications.{row}.{c}") for c in _SIX]
-    return len({(c.kind, c.value) if c is not None else None for c in cells}) == 1 and cells[0] is not None
+    return len({_cell(c) for c in cells}) == 1 and cells[0] is not None
 
 
 #: 表四 read as blocks in a text tool's order (READ.T4_BLOCK_ORDER)
@@ -296,7 +295,7 @@ def guessed(readings: Mapping[str, Reading], survey: Survey | None = None) -> di
         return {}
     out: dict[str, str] = {}
     all_read: bool | None = None            # every 表三 cell read (a value or a printed blank), once asked
-    spans: dict[str, tuple[int, int]] = {}  # each 表三 row's lines, once asked
+    spans: dict[str, tuple[int, int]] = {}  # each 表三 row's first and last lines, once asked
     mixed = False                           # those read in a tool's order hold a printed blank and a 0
     t4_free: bool | None = None             # 表四's fifteen cells alike, its block order moot, once asked
     for path, r in readings.items():

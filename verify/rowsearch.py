@@ -21,6 +21,7 @@ past it the search gives up and says so (``None``).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 
 from llm_extract.schema import APPLICATION_ROWS, OUTCOME_ROWS
@@ -105,7 +106,7 @@ def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> Row
 
     ops = _Packed(width) if _packable(rows, bound) else _Tuples()
     options_of = {row: [ops.encode(o) for o in rows[row]] for row in OUTCOME_ROWS}
-    bound_v, tops_v, within = ops.encode(bound), [ops.encode(t) for t in tops], ops.within
+    bound_v, tops_v, within, add = ops.encode(bound), [ops.encode(t) for t in tops], ops.within, ops.add
 
     def under(v) -> bool:
         return within(v, bound_v) and (not tops_v or any(within(v, t) for t in tops_v))
@@ -117,7 +118,7 @@ def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> Row
         for s, ways in forward[-1].items():
             spend(len(rows[row]))
             for o in options_of[row]:
-                v = s + o if ops.packed else _add(s, o)
+                v = add(s, o)
                 if under(v):
                     nxt[v] = nxt.get(v, 0) + ways
         forward.append(nxt)
@@ -151,14 +152,14 @@ def _search(rows: Mapping[str, Sequence[Vector]], spend, work: list[int]) -> Row
         for b in backward:
             spend(len(options))
             for o in options:
-                v = b + o if ops.packed else _add(b, o)
+                v = add(b, o)
                 if under(v):
                     nxt_back[v] = 1
         backward = nxt_back
     return RowSearch(feasible, solutions, work[0])
 
 
-#: a count at most this large packs into a field of :class:`_Packed` (sums of two stay below its guard bit)
+#: a count below this packs into a field of :class:`_Packed` (sums of two stay below its guard bit)
 _PACK_LIMIT = 1 << 60
 _FIELD = 64
 
@@ -172,7 +173,7 @@ def _packable(rows: Mapping[str, Sequence[Vector]], bound: Vector) -> bool:
 class _Tuples:
     """The partial sums as tuples (a reading with a negative or outsized number)."""
 
-    packed = False
+    add = staticmethod(_add)
 
     @staticmethod
     def encode(v: Vector) -> Vector:
@@ -192,7 +193,7 @@ class _Packed:
     ``b`` (every column of ``a`` at most ``b``'s) one subtraction, each field's top bit a guard no borrow crosses
     (every number below 2⁶⁰, so two summed stay below the guard)."""
 
-    packed = True
+    add = staticmethod(operator.add)
 
     def __init__(self, width: int) -> None:
         self.shifts = [k * _FIELD for k in range(width)]
