@@ -177,10 +177,10 @@ def _tables(numbers: list[Number], count: int, stacks: dict[int, int]) -> list[l
 def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
     """表三's rows on the pages after its header's, where every other reader left them unread (see the module's
     docstring), or ``None``."""
-    if (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
-        return None
-    segments = _segments(lines, *span)
     unread = {p for p in TABLE3_PATHS if p not in readings or readings[p].missing}
+    if not unread or (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
+        return None                     # (most documents: 表三 read whole, no page's rows to look at)
+    segments = _segments(lines, *span)
     known = {p: r.value for p in TABLE3_PATHS if (r := readings.get(p)) is not None and not r.missing}
     if not all(isinstance(v, int) or v is None for v in known.values()):
         return None
