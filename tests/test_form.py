@@ -95,3 +95,11 @@ def test_a_short_table3_label_misprinted_after_its_first_character_still_names_i
     assert rows("(三)不予公开") == []                   # not 予以公开 misprinted: a group's title
     assert rows("4.反复申请") == ["rejected_excessive"]
     assert rows("重夏申请要求") == []                   # inside other words: not a label
+
+
+def test_the_rows_that_trade_places_keeping_every_identity_are_the_forms_swap_groups() -> None:
+    """一、本年新收 and 二、上年结转 stand only in the balance, on one side; the 21 outcome rows only in （七）总计's sum:
+    two rows of a group trading places keep every identity. The reader's order checks and verify's guesses both ask
+    the form for them."""
+    groups = sorted(sorted(g) for g in FORM.table3_swap_groups)
+    assert groups == sorted([sorted(("new_received", "carried_over")), sorted(FORM.table3_outcome_rows)])

@@ -209,18 +209,9 @@ _T3_ORDER_RULES = frozenset({COLUMN_RUNS_RULE, T3_AFTER_T4_RULE, T3_LEFTOVER_RUL
 _SIX = tuple(c for c in APPLICANT_COLUMNS if c != "total")
 
 
-def _rows_alike() -> dict[str, tuple[str, ...]]:
-    """Each 表三 row that trades places with others keeping every identity, and those others: the rows standing on
-    the same side of the same column identities and in no other (the form's data: 一、本年新收 and 二、上年结转; the
-    21 outcome rows summed into （七）总计)."""
-    sides = {row: frozenset((i.code, side) for i in FORM.identities if i.kind == "column"
-                            for side, rows in (("lhs", i.lhs), ("rhs", i.rhs)) if row in rows)
-             for row in FORM.table3_row_keys}
-    return {row: others for row in sides
-            if (others := tuple(r for r in sides if r != row and sides[r] == sides[row]))}
-
-
-_ALIKE_ROWS = _rows_alike()
+#: each 表三 row that trades places with others keeping every identity → those others (the form's swap groups:
+#: 一、本年新收 and 二、上年结转; the 21 outcome rows summed into （七）总计)
+_ALIKE_ROWS = {row: tuple(sorted(group - {row})) for group in FORM.table3_swap_groups for row in group}
 
 
 def _cell(r: Reading | None) -> tuple[CellKind, object] | None:

@@ -48,6 +48,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from llm_extract.form import FORM
+
 from .cellmatch import numbers
 from .roworder import place_by_order
 
@@ -109,9 +111,10 @@ def label_block(keys: Sequence[str], values: Sequence[str],
     return out
 
 
-#: form rows (indices) that trade places keeping every identity: 一、 and 二、 (their sum is all the balance asks),
-#: and the outcome rows （一）予以公开 … （六）3.其他 (their sum is all （七）总计 asks)
-SWAP_GROUPS: tuple[frozenset[int], ...] = (frozenset({0, 1}), frozenset(range(2, 23)))
+#: form rows (indices) that trade places keeping every identity (the form's swap groups): 一、 and 二、 (their sum is
+#: all the balance asks), and the outcome rows （一）予以公开 … （六）3.其他 (their sum is all （七）总计 asks)
+SWAP_GROUPS: tuple[frozenset[int], ...] = tuple(frozenset(FORM.table3_row_keys.index(r) for r in group)
+                                                for group in FORM.table3_swap_groups)
 
 
 def order_doubts(placed: dict[int, Placed], width: int) -> dict[int, set[int]]:

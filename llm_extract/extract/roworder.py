@@ -24,22 +24,12 @@ Event = tuple[int, Number | None]
 TEXT = -1
 
 
-def _interchangeable() -> list[frozenset[str]]:
-    """The groups of 表三's rows that every identity treats alike (each in the same column identities, on the same
-    side): 一、 and 二、; the outcome rows of 三、本年度办理结果. Two rows of a group trading places keep every identity."""
-    groups: dict[frozenset[tuple[int, bool]], set[str]] = {}
-    for row in _ROWS:
-        sign = frozenset((k, row in i.lhs) for k, i in enumerate(FORM.identities)
-                         if i.kind == "column" and (row in i.lhs or row in i.rhs))
-        groups.setdefault(sign, set()).add(row)
-    return [frozenset(g) for g in groups.values() if len(g) > 1]
-
-
-_GROUPS = _interchangeable()
+#: the groups of 表三's rows that trade places keeping every identity (the form's :attr:`~..form.spec.Form.table3_swap_groups`)
+_GROUPS = FORM.table3_swap_groups
 
 
 def swappable(a: str, b: str) -> bool:
-    """Whether 表三's rows ``a`` and ``b`` trade places keeping every identity (one group of :func:`_interchangeable`)."""
+    """Whether 表三's rows ``a`` and ``b`` trade places keeping every identity (one of the form's swap groups)."""
     return any(a in g and b in g for g in _GROUPS)
 
 
@@ -48,7 +38,7 @@ def order_doubted(events: list[Event], numbers: list[Number], rows: tuple[str, .
     A row printed whole on one line (a box of pdf2txt.py's, whose boxes come in an order of their own; a column's
     cells top to bottom, or a row's a cell to a line, come in the page's order) and not right after its own label
     (its wrapped text may stand between; pdf2txt.py printing a group's labels, then their rows' lines) is doubted in
-    each column where another such row of its group (:func:`_interchangeable`) holds another value: the two rows in
+    each column where another such row of its swap group (:data:`_GROUPS`) holds another value: the two rows in
     the other order keep every identity, and which is which, only the tool's order says."""
     after_label: dict[int, int] = {}        # a run's first number → the label before it (past a wrapped label's text)
     label: int | None = None

@@ -98,6 +98,18 @@ class Form:
     def table3_row(self, key: str) -> Table3Row:
         return next(r for r in self.table3_rows if r.key == key)
 
+    @property
+    def table3_swap_groups(self) -> tuple[frozenset[str], ...]:
+        """The groups of 表三's rows that every identity treats alike: each row in the same column identities, on
+        the same side, and in no other (2021: 一、 and 二、; the outcome rows summed into （七）总计). Two rows of a group
+        trading places keep every identity, so only the text's layout can tell them apart."""
+        groups: dict[frozenset[tuple[str, bool]], list[str]] = {}
+        for row in self.table3_row_keys:
+            sides = frozenset((i.code, row in i.lhs) for i in self.identities
+                              if i.kind == "column" and (row in i.lhs or row in i.rhs))
+            groups.setdefault(sides, []).append(row)
+        return tuple(frozenset(g) for g in groups.values() if len(g) > 1)
+
 
 @dataclass(frozen=True)
 class FormMarks:
