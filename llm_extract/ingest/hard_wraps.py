@@ -11,8 +11,6 @@ lines are all equally long, holds no tab rows among them and is left as it is.
 
 from __future__ import annotations
 
-from collections import Counter
-
 __all__ = ["unwrapped_lines"]
 
 #: at least this many lines of the width, and this share of the non-empty lines
@@ -32,8 +30,8 @@ def _width(lines: list[str]) -> int | None:
     if not filled:
         return None
     width = max(filled)
-    cut = Counter(filled)[width]
-    if width > _MAX_WIDTH or cut < _MIN_CUT or cut < _MIN_SHARE * len(filled):
+    cut = filled.count(width)
+    if cut < _MIN_CUT or cut < _MIN_SHARE * len(filled):
         return None
     rows = sum(1 for i, line in enumerate(lines[:-1]) if len(line) == width and ("\t" in line or "\t" in lines[i + 1]))
     return width if rows >= _MIN_ROWS_CUT else None
