@@ -103,3 +103,18 @@ def test_the_rows_that_trade_places_keeping_every_identity_are_the_forms_swap_gr
     the form for them."""
     groups = sorted(sorted(g) for g in FORM.table3_swap_groups)
     assert groups == sorted([sorted(("new_received", "carried_over")), sorted(FORM.table3_outcome_rows)])
+
+
+def test_each_table3_row_knows_the_title_it_is_printed_under() -> None:
+    """The form nests 表三's rows in levels: 一、二、四、 first; （一）…（七） under 三、本年度办理结果; each group's
+    items 1. 2. … under its title. Readers of a header printed level by level (a table on its side) and of
+    （六）其他处理 printed as one row ask the form, not a list of their own."""
+    levels = FORM.table3_levels
+    assert [r for r in FORM.table3_row_keys if levels[r] == ""] == ["new_received", "carried_over", "carried_forward"]
+    assert [r for r in FORM.table3_row_keys if levels[r] == "三、本年度办理结果"] == [
+        "granted", "partially_granted", "total_processed"]
+    assert [r for r in FORM.table3_row_keys if levels[r] == "（六）其他处理"] == [
+        "other_no_correction", "other_unpaid_fee", "other_other"]
+    assert sum(1 for r in FORM.table3_row_keys if levels[r] == "（三）不予公开") == 8
+    assert {levels[r] for r in FORM.table3_row_keys} == {"", "三、本年度办理结果", "（三）不予公开", "（四）无法提供",
+                                                        "（五）不予处理", "（六）其他处理"}

@@ -56,6 +56,7 @@ from ..narrative_types import NarrativeFigure
 from ..schema import APPLICANT_COLUMNS, OUTCOME_ROWS
 from .cells import chinese_number
 from .narrative_scope import figure_scopes, said_of_others
+from .onerowform import SUB_ROWS
 from .prose import HEADING as _HEAD, paragraphs, prose_lines
 
 __all__ = ["read_narrative"]
@@ -160,7 +161,7 @@ _GAP_WORDS = re.compile(r"群众|公民|法人|其他组织|申请人|社会公�
 _GAP_TOPIC = re.compile(r"涉及|内容|方面|主要|关于|领域|类(?!申请)")
 _GENERIC = frozenset({"new", "received", "processed", "handled"})
 #: （六）其他处理's sub-rows: read only where 其他处理 is the outcome the sentence last named
-_OTHER_SUB_ROWS = frozenset({"other_no_correction", "other_unpaid_fee", "other_other"})
+_OTHER_SUB_ROWS = frozenset(SUB_ROWS)
 _OUTCOME_WORD = re.compile(r"予以公开|同意公开|全部公开|部分公开|不予公开|无法提供|不予处理|其他处理")
 _OTHER_WORK = re.compile(r"诉求|留言|咨询|来信|来电|热线|12345|建议|提案|许可|审批|办件|业务|工单|政务服务|网民"
                          r"|举报(?!投诉类)|(?<!举报)投诉(?!类)")

@@ -13,10 +13,10 @@ __all__ = ["SUB_ROWS", "ONE_ROWS", "SINGLE", "one_row_readings", "sub_row_readin
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
-#: （六）其他处理's sub-rows: printed as one row, the last stands for it
-SUB_ROWS = ("other_no_correction", "other_unpaid_fee", "other_other")
 #: the pseudo row a reader places for （六）其他处理 printed as one row
 SINGLE = "（六）其他处理"
+#: （六）其他处理's sub-rows: printed as one row, the last stands for it
+SUB_ROWS = tuple(r for r in _ROWS if FORM.table3_levels[r] == SINGLE)
 #: the rows of 表三 with （六）其他处理 printed as one row (its last sub-row's place standing for it)
 ONE_ROWS = tuple(r for r in _ROWS if r not in SUB_ROWS[:-1])
 

@@ -55,15 +55,7 @@ _NAMES.setdefault(label_key("合计"), "total")
 
 #: the form's rows by the header level that names them: the groups' items under their group's title, the
 #: first level (一、二、四) and the second (（一）（二）（七）) each a level of its own
-_LEVELS: dict[str, str] = {}
-for _r in _ROWS:
-    _group = _r.split("_")[0]
-    if _r in ("new_received", "carried_over", "carried_forward"):
-        _LEVELS[_r] = "top"
-    elif _group in ("denied", "unavailable", "rejected", "other"):
-        _LEVELS[_r] = _group
-    else:
-        _LEVELS[_r] = "results"
+_LEVELS = FORM.table3_levels
 
 
 def _header_in_order(named: list[str]) -> bool:

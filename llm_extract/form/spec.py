@@ -99,6 +99,24 @@ class Form:
         return next(r for r in self.table3_rows if r.key == key)
 
     @property
+    def table3_levels(self) -> dict[str, str]:
+        """Each of 表三's rows → the title of the group its label is printed under, as the form nests them: "" for the
+        first level (2021: 一、二、四、), the results group's title for the rows its （一）…（七） number, and a
+        group's title (（三）不予公开 …) for the items it numbers 1. 2. …; from the rows' labels and the titles
+        marking each group's first row."""
+        levels: dict[str, str] = {}
+        outer = inner = ""
+        for row in self.table3_rows:
+            if row.group:
+                if row.group[0] in "（(":
+                    inner = row.group
+                else:
+                    outer = row.group
+            label = row.label.lstrip()
+            levels[row.key] = inner if label[:1].isdigit() else outer if label[:1] in "（(" else ""
+        return levels
+
+    @property
     def table3_swap_groups(self) -> tuple[frozenset[str], ...]:
         """The groups of 表三's rows that every identity treats alike: each row in the same column identities, on
         the same side, and in no other (2021: 一、 and 二、; the outcome rows summed into （七）总计). Two rows of a group
