@@ -32,8 +32,8 @@ from typing import Any
 
 from ._exceptions import process_died
 from .analysis import TRUSTED
+from .corrections import CORRECTED, CORRECTED_NOTE
 from .evidence import Finding
-from .extract.meta import CORRECTED, CORRECTED_NOTE
 from .outputs import read_json
 from .review import is_acknowledged
 from .schema import ALL_PATHS

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
+from .._exceptions import RebuildError
 from ..exitcodes import LOCKED, REBUILD_FAILED
-from ..rebuild import RebuildError
 from ..runlock import OutputLockedError
 from .console import console, err
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -11,10 +11,11 @@ from rich.table import Table
 
 from .._exceptions import ModelConfigError
 from ..exitcodes import LOCKED, USAGE, exit_code
-from ..ingest import InputLimits, iter_inputs
-from ..pipeline import DocumentOutcome, RunSummary, run_batch
 from ..runlock import OutputLockedError
 from .console import console, err, row, styled
+
+if TYPE_CHECKING:       # (the reader is imported when a run starts: ``--help`` and the other commands start quickly)
+    from ..pipeline import DocumentOutcome, RunSummary
 
 __all__ = ["extract", "summary_table"]
 
@@ -82,6 +83,9 @@ def extract(
     4 another run holds the lock on OUT (OUT/.llm-extract.lock);
     5 the documents were read, but the combined outputs could not be rebuilt (left as they were).
     """
+    from ..ingest import InputLimits, iter_inputs
+    from ..pipeline import run_batch
+
     try:
         limits = InputLimits.from_env(max_mb=max_mb, max_pages=max_pages)
     except ValueError as exc:

@@ -26,12 +26,13 @@ import re
 from collections.abc import Iterator
 
 from ..bodies import BODY_SUFFIX, garbled_name
+from ..corrections import CORRECTED, CORRECTED_NOTE
 from ..evidence import CellKind, Reading
 from ..ingest.md_rule import MD_RULE
 from .cells import normalise
 from .titleyear import years_put_back
 
-__all__ = ["read_meta", "agency_name", "corrected_mark", "CORRECTED", "CORRECTED_NOTE"]
+__all__ = ["read_meta", "agency_name", "corrected_mark"]
 
 _HEAD_LINES = 30                 # the title is among the first non-empty lines (a page's chrome may take 20)
 _PERIOD_LINES = 60               # the statistics period is stated near the top
@@ -209,10 +210,6 @@ def _from_title(head: list[tuple[int, str]], text: str, used: list[int],
     return agency, year, raw, used
 
 
-#: the agency's note when its title or heading marks a corrected report (llm_extract.agency_years reads it)
-CORRECTED_NOTE = "the report is marked corrected: "
-#: what marks a corrected report in its title or a heading under it (更新 alone is a word of agency names: 城市更新局)
-CORRECTED = re.compile(r"更正|修订|修正|勘误|更新版|更新后|重新发布|correct|revis", re.IGNORECASE)
 #: a heading under the title, not the report's text (（更正版）, 更正说明, 2024年5月修订)
 _HEADING = 30
 
