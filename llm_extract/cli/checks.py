@@ -42,8 +42,12 @@ def verify(
 
 def rules() -> None:
     """List every rule code with its description in Chinese and English."""
-    import verify.decide  # noqa: F401  (registers the codes)
+    import verify.decide  # noqa: F401  (these register the codes: verify's, and ingest's and the rebuild's own)
+    import verify.settle  # noqa: F401
     from verify.rules import RULES
+
+    from .. import agency_years, ingest  # noqa: F401
+    from ..ingest import notices  # noqa: F401
 
     t = Table(title="rules")
     for col in ("code", "中文", "English"):
