@@ -25,6 +25,7 @@ from .pdf import read_pdf, scanned_pages_warning
 from .embedded_html import is_html_page
 from .text import TRUNCATED, decode_bytes, repaired_mojibake
 from .text_family import TEXT_SUFFIXES, read_text, read_text_file
+from .traditional import to_simplified, traditional_marks
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs",
            "scan_inputs", "Inputs", "Skipped", "InputLimits", "read_capped", "read_as_text", "text_document"]
@@ -130,6 +131,8 @@ def _document(text: str, *, encoding: str, meta: dict, **kw) -> Document:
         meta["truncated"] = True
     if (specks := ocr_specks(text)) >= MIN_SPECKS:  # a scanned table's rules read as punctuation: OCR output
         meta["ocr_specks"] = specks
+    if marks := traditional_marks(text):           # printed in traditional characters (繁體): read as simplified
+        text, meta["traditional"] = to_simplified(text), marks
     return Document(text=normalise_newlines(text), encoding=encoding, meta=meta, **kw)
 
 

@@ -14,6 +14,9 @@ document read in part carries the warning ``INGEST.UNDECODABLE_TEXT``.
 A text file cut short inside a character (a download cut off, a crawler's dump truncated at a byte limit) is read
 without that character (:mod:`.text`) and carries the warning ``INGEST.TRUNCATED_TEXT``: what followed the cut is
 not in the file.
+
+A text printed in traditional characters (繁體: a site's big5 gateway or 繁體 page) is read converted to simplified ones
+(:mod:`.traditional`) and carries the note ``INGEST.TRADITIONAL``.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from verify.rules import register
 from verify.trust import OCR_SPACING, OCR_SPECKS
 
 __all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "TABLE_PICTURES", "OCR_PAGES",
-           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS"]
+           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "TRADITIONAL", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
 register(SCANNED_PAGES, "PDF 部分页面是扫描图像（没有文字层），其内容未读取：请先 OCR",
@@ -66,6 +69,12 @@ TRUNCATED_TEXT = "INGEST.TRUNCATED_TEXT"
 register(TRUNCATED_TEXT, "文件在一个字符的中间被截断（下载中断、爬虫按字节上限截取）：该字符已舍去，截断处之后的内容不在文件中",
          "the file ends inside a character (a download cut off, a crawler's dump truncated at a byte limit): that "
          "character was dropped, and whatever followed the cut is not in the file")
+
+
+TRADITIONAL = "INGEST.TRADITIONAL"
+register(TRADITIONAL, "文本以繁体字印刷（如政府网站的繁体版页面）：已按 OpenCC 转为简体后读取，数字不变；机关名称以简体给出",
+         "the text is printed in traditional characters (a government site's 繁體 page): it was read converted "
+         "to simplified ones (OpenCC), its numbers untouched; the agency's name is given in simplified characters")
 
 
 DUPLICATE_COPY = "INGEST.DUPLICATE_COPY"
@@ -123,6 +132,11 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
                            message=f"{specks} lines or cells hold nothing but punctuation, or a | beside a number, as OCR "
                                    "reads a scanned table's rules: the text is an OCR engine's reading; 表二 (in no identity) is not "
                                    "proven from it (READ.OCR_TEXT)"))
+    if marks := doc.meta.get("traditional"):
+        out.append(Finding(code=TRADITIONAL, severity="info", detail={"traditional_characters": marks},
+                           message=f"the text is printed in traditional characters ({marks} of them only traditional "
+                                   "text prints): it was read converted to simplified ones (OpenCC t2s), its numbers "
+                                   "untouched; the agency's name is given in simplified characters"))
     if doc.meta.get("truncated"):
         out.append(Finding(code=TRUNCATED_TEXT, severity="warning",
                            message=f"the file ends inside a character (read as {doc.encoding.removesuffix(TRUNCATED)}): "
