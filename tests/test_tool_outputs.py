@@ -6,6 +6,7 @@ Each reads as the same report does in its own format: the golden values, every f
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from llm_extract import process_document, run_batch
+from llm_extract._exceptions import UnsupportedFormatError
 from llm_extract.evidence import CellKind, Status
 from llm_extract.ingest import iter_inputs, load, load_bytes
 from llm_extract.ingest.cjk_spacing import join_cjk_spacing, shows_ocr_spacing
@@ -152,6 +154,46 @@ def test_a_crawlers_csv_of_pages_reads_each_rows_article() -> None:
                      doc_id="c", suffix=".csv")
     first, second = doc.meta["pages"]
     assert first == 0 and doc.lines[second] == page["title"]
+
+
+def test_a_scrapy_xml_feed_reads_each_items_article_and_skips_news_items() -> None:
+    """Scrapy's XML feed export: ``<items><item>`` with a field element each; a news item holds no report."""
+    page = _page(STEM)
+    items = "".join(f"<item><url>{html.escape(p['url'])}</url><title>{html.escape(p['title'])}</title>"
+                    f"<content>{html.escape(p['content'])}</content></item>" for p in (_NEWS, page))
+    data = f'<?xml version="1.0" encoding="utf-8"?>\n<items>{items}</items>'.encode("utf-8")
+    doc = load_bytes(data, doc_id=STEM, suffix=".xml")
+    parts = split_reports(doc)
+    assert len(parts) == 1 and "会议要求" not in parts[0].text
+    assert process_document(parts[0]).report.values() == golden_report(STEM).values()
+
+
+def test_a_cms_xml_export_reads_the_articles_html_in_cdata() -> None:
+    """A TRS-like CMS export: the article's HTML in ``<DOCHTMLCON><![CDATA[…]]>``, its title in ``<DOCTITLE>``."""
+    report = golden_report(STEM)
+    data = ('<?xml version="1.0" encoding="UTF-8"?>\n<RECORDS><RECORD><DOCID>8</DOCID>'
+            f"<DOCTITLE>{report.agency}{report.year}年政府信息公开工作年度报告</DOCTITLE>"
+            f"<DOCHTMLCON><![CDATA[{trs_page(report)}]]></DOCHTMLCON></RECORD></RECORDS>").encode("utf-8")
+    doc = load_bytes(data, doc_id="x", suffix=".xml")
+    assert "<td" not in doc.text and "\t规章" in doc.lines
+    _reads_as_golden(data, ".xml")
+
+
+def test_an_xml_file_declaring_a_dtd_is_no_export() -> None:
+    """Entities of a DTD may expand without end (billion laughs): such a file is not parsed as an export."""
+    bomb = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            "<items><item><content>&b;</content></item></items>").encode("utf-8")
+    with pytest.raises(UnsupportedFormatError, match="no crawler's or CMS's export"):
+        load_bytes(bomb, doc_id="bomb", suffix=".xml")
+
+
+def test_an_xml_file_that_is_no_export_fails_by_name() -> None:
+    """Word 2003's XML (or any XML whose elements name no page's content) is refused with its reason, not read
+    as text with its tags."""
+    word = ('<?xml version="1.0"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'
+            "<w:body><w:p><w:r><w:t>本年新收政府信息公开申请数量</w:t></w:r></w:p></w:body></w:wordDocument>")
+    with pytest.raises(UnsupportedFormatError, match="no crawler's or CMS's export"):
+        load_bytes(word.encode("utf-8"), doc_id="w", suffix=".xml")
 
 
 def test_a_crawlers_csv_of_pages_whose_html_quotes_its_attributes_is_read_as_excel_writes_csv() -> None:

@@ -30,8 +30,8 @@ from .traditional import to_simplified, traditional_marks
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs",
            "scan_inputs", "Inputs", "Skipped", "InputLimits", "read_capped", "read_as_text", "text_document"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".shtml", ".mht", ".mhtml",
-                      ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".xml", ".html", ".htm", ".shtml", ".mht",
+                      ".mhtml", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
 _WORD_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt")   # read as what the bytes hold
 #: the reader of each kind of word-processor file, and the encoding its text was stored in

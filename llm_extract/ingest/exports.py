@@ -1,4 +1,4 @@
-"""Crawler exports: ``.json``, ``.jsonl`` and ``.csv`` files holding scraped pages, and tables saved as CSV.
+"""Crawler exports: ``.json``, ``.jsonl``, ``.csv`` and ``.xml`` files holding scraped pages, and tables saved as CSV.
 
 A scraper (Scrapy's feed exports, a hand-written crawler, a spreadsheet of scraped pages) hands its
 user one file holding one or many pages, each an object or a row with fields like ``title``, ``url``
@@ -11,7 +11,12 @@ page's HTML, or an article's HTML fragment) is read by the HTML reader
 * ``.jsonl``: one object per line (lines that are not JSON objects are skipped);
 * ``.csv``: with a header row naming a text field, one page per row; any other CSV is a *table*
   export (a report's table saved from a spreadsheet), read as the reader reads tab rows: each row's
-  fields joined by tabs, a merged cell's empty fields kept, one row per line.
+  fields joined by tabs, a merged cell's empty fields kept, one row per line;
+* ``.xml``: Scrapy's XML feed (``<items><item><title>…</title><content>…</content></item>``), a CMS's
+  export (TRS: ``<RECORD><DOCTITLE>…</DOCTITLE><DOCHTMLCON><![CDATA[<p>…]]></DOCHTMLCON>``), an RSS
+  feed (``<item><title>``, ``<description>`` or ``content:encoded``): each element whose children name a
+  text field is a page, its children's texts its fields (markup, in CDATA or escaped, read as HTML).
+  A file declaring a DTD (``<!DOCTYPE``: entities that may expand without end) is no export.
 
 A file that holds no page (no object with a text field) is not an export: None, and the caller reads
 it as plain text. Splitting the pages into records is :mod:`llm_extract.multireport`'s work.
@@ -25,6 +30,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from xml.etree import ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,12 +39,13 @@ from .html import html_to_text
 
 __all__ = ["Page", "read_export", "EXPORT_SUFFIXES"]
 
-EXPORT_SUFFIXES = (".json", ".jsonl", ".csv")
+EXPORT_SUFFIXES = (".json", ".jsonl", ".csv", ".xml")
 
 # the fields a crawler stores an article's text in: an HTML field first (it keeps the tables' cells)
-_TEXT_FIELDS = ("html", "content_html", "raw_html", "page_html", "content", "text", "body", "article",
-                "article_text", "main_text", "page_content", "markdown", "正文", "内容", "全文")
-_TITLE_FIELDS = ("title", "name", "headline", "标题", "题目", "名称")
+_TEXT_FIELDS = ("html", "content_html", "raw_html", "page_html", "dochtmlcon", "content", "doccontent", "text", "body",
+                "article", "article_text", "main_text", "page_content", "markdown", "正文", "内容", "全文", "encoded",
+                "description")
+_TITLE_FIELDS = ("title", "doctitle", "name", "headline", "标题", "题目", "名称")
 _CONTAINERS = ("items", "data", "results", "records", "pages", "rows", "list", "docs", "documents")
 
 
@@ -159,11 +166,42 @@ def _csv(text: str) -> tuple[list[Page], str | None]:
     return [], "\n".join("\t".join(" ".join(field.split()) for field in row) for row in rows) + "\n"
 
 
+def _local(tag: Any) -> str:
+    """An element's name without its namespace (``content:encoded`` → ``encoded``), lower-case."""
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+#: a DTD in an XML file's prolog (before its root element): entities that may expand without end
+_DTD = re.compile(r"\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<!DOCTYPE", re.IGNORECASE | re.DOTALL)
+
+
+def _xml_pages(text: str) -> list[Page]:
+    """The pages of an XML export (see the module's docstring): each element with a child naming a text field, in
+    document order, its children's texts by their names."""
+    text = text.lstrip("\ufeff")
+    if _DTD.match(text):                # (an HTML page's <!DOCTYPE html> inside a CDATA field is text)
+        return []
+    try:
+        root = ET.fromstring(text)
+    except (ET.ParseError, ValueError):
+        return []
+    pages: list[Page] = []
+    for element in root.iter():
+        children = [c for c in element if len(c) == 0]
+        if any(_local(c.tag) in _TEXT_FIELDS for c in children):
+            fields = {_local(c.tag): "".join(c.itertext()) for c in reversed(children)}    # (the first of a name)
+            if (page := _page(fields)) is not None:
+                pages.append(page)
+    return pages
+
+
 def read_export(text: str, suffix: str) -> tuple[list[Page], str | None]:
     """``(pages, table_text)`` of a decoded export file: its scraped pages, or (a CSV table export) its
     rows as tab-joined lines; ``([], None)`` when the file is neither (read it as plain text)."""
     if suffix == ".csv":
         return _csv(text)
+    if suffix == ".xml":
+        return _xml_pages(text), None
     pages = _json_pages(text) if suffix == ".json" else _jsonl_pages(text)
     if not pages and suffix == ".json":          # a .json holding JSON Lines
         pages = _jsonl_pages(text)

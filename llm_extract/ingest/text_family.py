@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._exceptions import EmptyDocumentError
+from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .cjk_spacing import join_cjk_spacing, shows_ocr_spacing
 from .commapieces import joined_comma_pieces
 from .csv_rows import unfold_csv_rows
@@ -128,6 +128,9 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
             return _read("\n".join(texts) + "\n", encoding, export.lstrip("."), starts if len(starts) > 1 else [])
         if table is not None:
             return _read(inline_tables(table), encoding, kind)
+        if export == ".xml":                        # (Word 2003 XML, an office suite's or a CMS's other XML)
+            raise UnsupportedFormatError(path, "an XML file that is no crawler's or CMS's export (no element holds "
+                                               "a page's title and content): give the report's page, PDF or Word file")
     if is_html_page(text):
         html, encoding = as_page() if as_page is not None else (text, encoding)
         html_text = html_to_text(markdown_paragraphs(html) if kind == "md" else html)
