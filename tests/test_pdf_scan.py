@@ -168,3 +168,26 @@ def test_without_the_extra_its_absence_is_looked_up_once_a_process(monkeypatch: 
     assert not pdf_scan.ocr_available() and not pdf_scan.ocr_available()
     assert pdf_scan.why_no_ocr() == pdf_scan.OCR_INSTALL_HINT
     assert looked == ["rapidocr"]
+
+
+def test_a_report_scanned_to_a_multipage_tiff_reads_as_its_scanned_pdf(scanned_record, tmp_path: Path) -> None:
+    """Scanners deliver TIFFs and JPEGs too: an image file's pages are read as the same pages in a scanned PDF."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    _, from_pdf = scanned_record
+    with pdfplumber.open(SCAN) as pdf:
+        pages = [p.to_image(resolution=pdf_scan.RESOLUTION).original.convert("L") for p in pdf.pages]
+    tiff = tmp_path / "002-scan.tif"
+    pages[0].save(tiff, save_all=True, append_images=pages[1:], compression="tiff_deflate")
+    doc = load(tiff)
+    assert doc.source_kind == "image" and doc.meta["ocr_read_pages"] == [1, 2]
+    record = process_document(doc)
+    assert record.report.values() == from_pdf.report.values()
+    assert {p: v.status for p, v in record.provenance.items()} == {p: v.status for p, v in from_pdf.provenance.items()}
+
+
+def test_an_image_without_ocr_fails_by_name_saying_why(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(pdf_scan.OCR_SWITCH, "off")
+    image = tmp_path / "page.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    with pytest.raises(UnsupportedFormatError, match="read by OCR only: OCR is turned off"):
+        load(image)

@@ -19,6 +19,7 @@ from .odt import odt_to_text
 from .rtf import is_rtf, rtf_to_text
 from .html import decode_html, html_to_text
 from .html_pre import preformatted_text
+from .image_scan import IMAGE_SUFFIXES, image_pages_pdf
 from .inputs import Inputs, Skipped, scan_inputs
 from .limits import InputLimits, read_capped
 from .pdf import read_pdf, scanned_pages_warning
@@ -31,7 +32,7 @@ __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPO
            "scan_inputs", "Inputs", "Skipped", "InputLimits", "read_capped", "read_as_text", "text_document"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".xml", ".html", ".htm", ".shtml", ".mht",
-                      ".mhtml", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf")
+                      ".mhtml", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf") + IMAGE_SUFFIXES
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
 _WORD_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt")   # read as what the bytes hold
 #: the reader of each kind of word-processor file, and the encoding its text was stored in
@@ -89,7 +90,7 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormatError(path, f"unsupported file type {suffix!r} "
                                            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
-    kind = _sniff_word(data, suffix, path) if suffix in _WORD_SUFFIXES else (
+    kind = _sniff_word(data, suffix, path) if suffix in _WORD_SUFFIXES else "image" if suffix in IMAGE_SUFFIXES else (
         "html" if suffix in _HTML_SUFFIXES else "mht" if suffix in (".mht", ".mhtml") else suffix.lstrip("."))
     if limits is not None:
         limits.check_kind(len(data), kind, path)
@@ -103,8 +104,9 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         text = reader(data, path)
         if kind == "docx" and (images := _docx_pictures(data)):
             meta["images"] = images                 # (a table pasted as a picture: notices.py names them)
-    elif kind == "pdf":
-        pdf, encoding = read_pdf(data, path, max_pages=limits.max_pages if limits else 0), "utf-8"
+    elif kind in ("pdf", "image"):       # (an image file: a scanned page, read as a scanned PDF's, .image_scan)
+        pages = image_pages_pdf(data, path) if kind == "image" else data
+        pdf, encoding = read_pdf(pages, path, max_pages=limits.max_pages if limits else 0), "utf-8"
         text = pdf.text
         if pdf.scanned_pages:
             meta = {"scanned_pages": pdf.scanned_pages, "warnings": [scanned_pages_warning(pdf.scanned_pages)]}

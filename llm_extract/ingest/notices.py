@@ -179,7 +179,7 @@ def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
         return UnsupportedFormatError(exc.path, f"{undecodable_text_detail(*undecodable)}; {REOCR_ADVICE}")
     found = _headings(doc)
     ocr = [int(p) for p in doc.meta.get("ocr_pages", [])]
-    if found and doc.source_kind == "pdf" and ocr:
+    if found and doc.source_kind in ("pdf", "image") and ocr:
         return UnsupportedFormatError(exc.path, f"the report's tables ({', '.join(found)}) were found, but none of "
                                                 "their cells reads as a number: the text is an OCR engine's reading "
                                                 f"of scanned pages ({', '.join(map(str, ocr))}), and it did not read "
