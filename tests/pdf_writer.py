@@ -60,9 +60,12 @@ def _font(name: str, to_unicode: int | None) -> bytes:
 
 
 def text_pdf(lines: list[str], *, ocr: bool = False, background: bool = False, to_unicode: str = "unicode",
-             digits_to_unicode: str | None = None, producer: str = "llm-extract tests") -> bytes:
+             digits_to_unicode: str | None = None, producer: str = "llm-extract tests",
+             picture: tuple[bytes, int, int, tuple[float, float, float, float]] | None = None) -> bytes:
     """One page holding ``lines`` (a tab starts the next cell: labels at the left, numbers in columns);
-    ``background``: a picture under visible text (a letterhead), as a born-digital page may have."""
+    ``background``: a picture under visible text (a letterhead), as a born-digital page may have;
+    ``picture``: a greyscale JPEG (its bytes, width and height in pixels) drawn at ``(x, y, w, h)`` (points from
+    the page's lower left corner) beside the text, as a table pasted as a picture is."""
     chars = sorted({c for line in lines for c in line if c not in "\t"})
     cid = {c: i + 1 for i, c in enumerate(chars)}
     digits = {c for c in chars if c.isdigit() or c == "."}
@@ -82,6 +85,9 @@ def text_pdf(lines: list[str], *, ocr: bool = False, background: bool = False, t
     content = b"\n".join(ops)
     if ocr or background:
         content = b"q %d 0 0 %d 0 0 cm /Im0 Do Q\n" % (_PAGE_W, _PAGE_H) + content
+    if picture is not None:
+        x, y, w, h = picture[3]
+        content += b"\nq %.2f 0 0 %.2f %.2f %.2f cm /Im1 Do Q" % (w, h, x, y)
     content = zlib.compress(content)
 
     def mapping(kind: str) -> dict[int, str] | None:
@@ -113,10 +119,15 @@ def text_pdf(lines: list[str], *, ocr: bool = False, background: bool = False, t
         fonts[key] = add(_font("ABCDEF+TestSong", tu))
     image = add(stream(b"\x80", b" /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
                                 b" /BitsPerComponent 8")) if ocr or background else None
+    pasted = add(stream(picture[0], b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+                                    b" /BitsPerComponent 8 /Filter /DCTDecode" % (picture[1], picture[2]))) \
+        if picture is not None else None
     contents = add(stream(content, b" /Filter /FlateDecode"))
     resources = b"<< /Font << " + b" ".join(b"/%s %d 0 R" % (k.encode(), n) for k, n in fonts.items()) + b" >>"
-    if image is not None:
-        resources += b" /XObject << /Im0 %d 0 R >>" % image
+    xobjects = ([b"/Im0 %d 0 R" % image] if image is not None else []) + \
+        ([b"/Im1 %d 0 R" % pasted] if pasted is not None else [])
+    if xobjects:
+        resources += b" /XObject << " + b" ".join(xobjects) + b" >>"
     resources += b" >>"
     pages_no = len(objects) + 2
     page = add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R /Resources %s >>"

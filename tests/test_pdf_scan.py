@@ -191,3 +191,53 @@ def test_an_image_without_ocr_fails_by_name_saying_why(monkeypatch, tmp_path: Pa
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     with pytest.raises(UnsupportedFormatError, match="read by OCR only: OCR is turned off"):
         load(image)
+
+
+def _table3_picture() -> tuple[bytes, int, int]:
+    """表三 of 002's scanned fixture, cut out of its first page as a greyscale JPEG (a table pasted as a picture)."""
+    import io
+
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(SCAN) as pdf:
+        page = pdf.pages[0].to_image(resolution=pdf_scan.RESOLUTION).original.convert("L")
+    table = page.crop((0, int(page.height * 0.367), page.width, int(page.height * 0.985)))
+    out = io.BytesIO()
+    table.save(out, "JPEG", quality=85)
+    return out.getvalue(), table.width, table.height
+
+
+def test_a_table_pasted_as_a_picture_on_a_page_with_text_is_read_by_ocr_beside_the_text(tmp_path: Path) -> None:
+    """A Word report whose 表三 is a picture, exported to PDF: the title and headings are text, 表三 pixels. The
+    picture is recognised and its cells read where they stand; the page is named among the OCR pages; no number
+    is settled wrong."""
+    _needs_ocr()
+    from tests.pdf_writer import text_pdf
+
+    jpeg, width, height = _table3_picture()
+    w = 555.0
+    h = w * height / width
+    lines = ["红旗区人民政府2021年政府信息公开工作年度报告", "一、总体情况", "本机关全年共收到政府信息公开申请6件。",
+             "三、收到和处理政府信息公开申请情况"]
+    pdf = tmp_path / "pictured.pdf"
+    pdf.write_bytes(text_pdf(lines, picture=(jpeg, width, height, (20.0, 842 - 100 - h, w, h))))
+    doc = load(pdf)
+    assert doc.meta["ocr_pages"] == doc.meta["ocr_read_pages"] == [1]
+    assert doc.lines[0] == lines[0]                       # (the text layer's own characters, as they are)
+    record = process_document(doc)
+    golden = Report.model_validate({k: v for k, v in json.loads(GOLDEN.read_text(encoding="utf-8")).items()
+                                    if k in Report.model_fields}).values()
+    values = record.report.values()
+    table3 = [p for p in golden if p.startswith("applications.")]
+    assert [p for p in table3 if values[p] != golden[p] and record.provenance[p].status in SETTLED] == []
+    assert sum(values[p] == golden[p] for p in table3) >= 0.9 * len(table3)
+
+
+def test_a_letterhead_picture_under_text_is_not_read_by_ocr() -> None:
+    """A picture the text layer's characters stand on (a letterhead, an OCR layer's scan) is not OCR'd again."""
+    from tests.pdf_writer import text_pdf
+
+    from llm_extract.ingest import load_bytes
+
+    doc = load_bytes(text_pdf(["红旗区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"],
+                              background=True), doc_id="letterhead", suffix=".pdf")
+    assert "ocr_read_pages" not in doc.meta

@@ -38,6 +38,7 @@ from .pdf_headdigits import join_header_digits
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
 from .pdf_ocr import is_ocr_layer
+from .pdf_pictures import text_pictures, with_pictures_read
 from .pdf_scan import MAX_OCR_PAGES, scan_page, why_no_ocr
 from .pdf_spacing import letter_spacing
 from .pdf_spill import join_spilled
@@ -147,6 +148,12 @@ def _pages(pdfplumber: Any, data: bytes, path: str, max_pages: int = 0) -> tuple
             ocr_left = MAX_OCR_PAGES
             for number, page in enumerate(pdf.pages, start=1):
                 read = _read_page(page, number, spacing)
+                if read is not None and ocr_left > 0 and (boxes := text_pictures(page)):   # tables as pictures
+                    ocr_left -= 1
+                    merged = with_pictures_read(page, boxes)                           # (.pdf_pictures)
+                    if merged is not None and (again := _read_page(merged, number, spacing)) is not None:
+                        read = again
+                        read.ocr = read.scanned = True      # (its pictures' text is an OCR engine's)
                 if read is None and page.images and ocr_left > 0:      # a scan: read by OCR (.pdf_scan)
                     ocr_left -= 1              # (the bound counts every page OCR'd, recognised or not)
                     image = scan_page(page)
