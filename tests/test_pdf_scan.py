@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from llm_extract import UnsupportedFormatError, load, process_document
+from llm_extract import BinaryDocumentError, UnsupportedFormatError, load, process_document
 from llm_extract.evidence import Status
 from llm_extract.ingest import pdf_scan
 from llm_extract.ingest.pdf_scan import box_chars, despeckle, level_boxes, skew
@@ -241,3 +241,20 @@ def test_a_letterhead_picture_under_text_is_not_read_by_ocr() -> None:
     doc = load_bytes(text_pdf(["红旗区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"],
                               background=True), doc_id="letterhead", suffix=".pdf")
     assert "ocr_read_pages" not in doc.meta
+
+
+def test_an_image_too_large_or_blank_fails_by_name(tmp_path: Path) -> None:
+    """A picture of more pixels than any page scan is refused unread; a blank page says that OCR read nothing."""
+    _needs_ocr()
+    from PIL import Image
+
+    from llm_extract.ingest.image_scan import MAX_PIXELS
+
+    huge = tmp_path / "huge.png"
+    Image.new("1", (10_000, MAX_PIXELS // 10_000 + 1), 1).save(huge)
+    with pytest.raises(BinaryDocumentError, match="refused: an image of 10000"):
+        load(huge)
+    blank = tmp_path / "blank.jpg"
+    Image.new("L", (1240, 1754), 255).save(blank)
+    with pytest.raises(UnsupportedFormatError, match="OCR read no text in the image"):
+        load(blank)

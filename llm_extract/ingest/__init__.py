@@ -19,7 +19,7 @@ from .odt import odt_to_text
 from .rtf import is_rtf, rtf_to_text
 from .html import decode_html, html_to_text
 from .html_pre import preformatted_text
-from .image_scan import IMAGE_SUFFIXES, image_pages_pdf
+from .image_scan import IMAGE_SUFFIXES, read_image
 from .inputs import Inputs, Skipped, scan_inputs
 from .limits import InputLimits, read_capped
 from .pdf import read_pdf, scanned_pages_warning
@@ -105,8 +105,9 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         if kind == "docx" and (images := _docx_pictures(data)):
             meta["images"] = images                 # (a table pasted as a picture: notices.py names them)
     elif kind in ("pdf", "image"):       # (an image file: a scanned page, read as a scanned PDF's, .image_scan)
-        pages = image_pages_pdf(data, path) if kind == "image" else data
-        pdf, encoding = read_pdf(pages, path, max_pages=limits.max_pages if limits else 0), "utf-8"
+        max_pages = limits.max_pages if limits else 0
+        pdf = read_image(data, path) if kind == "image" else read_pdf(data, path, max_pages=max_pages)
+        encoding = "utf-8"
         text = pdf.text
         if pdf.scanned_pages:
             meta = {"scanned_pages": pdf.scanned_pages, "warnings": [scanned_pages_warning(pdf.scanned_pages)]}
