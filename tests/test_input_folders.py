@@ -212,3 +212,31 @@ def test_a_report_whose_file_name_is_as_long_as_a_name_may_be_is_read(tmp_path: 
     [record] = (tmp_path / "out" / "records").iterdir()
     assert read_json(record)["source"]["path"] == str(inputs / f"{title}.txt")
     assert record.stem.startswith(title[:60]) and len(record.name.encode()) < 220
+
+
+def test_a_web_page_saved_complete_is_read_and_its_resources_folder_is_passed_over_with_a_reason(
+        tmp_path: Path) -> None:
+    """A browser's "save as web page, complete" writes 报告.html and 报告_files/ (its pictures, styles, scripts):
+    the page is the document; its resources are listed as skipped, never read one by one (a picture would be
+    sent to OCR). A folder named so without its page beside it is read as any folder."""
+    inputs = tmp_path / "in"
+    (inputs / "报告_files").mkdir(parents=True)
+    (inputs / "报告.html").write_bytes(trs_page(golden_report("000_38ec84bebc7328d3")).encode("utf-8"))
+    for name in ("logo.png", "main.css", "jquery.js"):
+        (inputs / "报告_files" / name).write_bytes(b"\x89PNG\r\n\x1a\n" if name.endswith("png") else b"a{}")
+    (inputs / "old_files").mkdir()
+    (inputs / "old_files" / "004.txt").write_bytes((GOLDEN / "004_70fa07ff4f3c9aaf.txt").read_bytes())
+    found = scan_inputs([inputs])
+    assert sorted(p.name for p in found.files) == ["004.txt", "报告.html"]
+    assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
+        ("报告_files", "the pictures, styles and scripts of a web page saved complete beside it")]
+
+
+def test_a_small_picture_is_no_scanned_page_and_is_refused_without_ocr() -> None:
+    pil = pytest.importorskip("PIL.Image")
+    import io
+
+    logo = io.BytesIO()
+    pil.new("RGB", (120, 60), (200, 0, 0)).save(logo, "PNG")
+    with pytest.raises(UnsupportedFormatError, match="too small to be a scanned page|read by OCR only"):
+        load_bytes(logo.getvalue(), doc_id="logo", suffix=".png")

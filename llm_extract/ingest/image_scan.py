@@ -2,7 +2,8 @@
 
 Scanners and phones deliver pages as images: a multi-page TIFF, a JPEG a page. Such a file is put into a PDF
 page by page (each page an image and nothing else, A4 wide, as a scanner's PDF holds it; a page wider than
-:data:`MAX_WIDTH` pixels scaled down to it, an image over :data:`MAX_PIXELS` refused) and read by the PDF
+:data:`MAX_WIDTH` pixels scaled down to it, an image over :data:`MAX_PIXELS` refused, and one under
+:data:`MIN_SIDE` pixels a side, an icon or a logo, refused without OCR) and read by the PDF
 reader, whose scanned pages are recognised by OCR (:mod:`.pdf_scan`, the ``ocr`` extra): the same despeckling,
 levelling and table rules, the same OCR trust (``INGEST.OCR_PAGES``: OCR'd numbers prove nothing an identity
 does not check). At most :data:`~.pdf_scan.MAX_OCR_PAGES` frames are taken.
@@ -20,12 +21,14 @@ from .._exceptions import BinaryDocumentError, UnsupportedFormatError
 from .pdf import PdfText, read_pdf
 from .pdf_scan import MAX_OCR_PAGES, why_no_ocr
 
-__all__ = ["IMAGE_SUFFIXES", "read_image", "image_pages_pdf", "MAX_PIXELS", "MAX_WIDTH"]
+__all__ = ["IMAGE_SUFFIXES", "read_image", "image_pages_pdf", "MAX_PIXELS", "MAX_WIDTH", "MIN_SIDE"]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
 _A4_INCHES = 8.27           # a page's width: the image is laid on an A4-wide page
 #: an image with more pixels is refused unread (a page scanned at 600 dpi has 35 million)
 MAX_PIXELS = 60_000_000
+#: a picture with a shorter side is no scanned page (a page at 72 dpi is 595 × 842)
+MIN_SIDE = 400
 #: a page wider is scaled down to this many pixels (A4 at 200 dpi; OCR renders it at 150)
 MAX_WIDTH = 1654
 
@@ -48,6 +51,9 @@ def image_pages_pdf(data: bytes, path: str) -> bytes:
 
     try:
         with Image.open(io.BytesIO(data)) as image:
+            if min(image.width, image.height) < MIN_SIDE:      # (an icon, a logo, a button: never OCR'd)
+                raise UnsupportedFormatError(path, f"a picture of {image.width} × {image.height} pixels: too small to "
+                                                   f"be a scanned page ({MIN_SIDE} pixels a side at least)")
             if image.width * image.height > MAX_PIXELS:
                 raise BinaryDocumentError(path, f"refused: an image of {image.width} × {image.height} pixels, over "
                                                 f"{MAX_PIXELS // 1_000_000} million (a page scanned at 600 dpi is 35)")

@@ -1,7 +1,7 @@
 """The input files of a run: files named on the command line, and every file under a directory.
 
 A file in an input folder is never dropped without a word. Every file is an input, whatever its
-extension: one that cannot be read (``.xls``, ``.zip``, an image) fails by name with its reason,
+extension: one that cannot be read (``.xls``, ``.zip``, an image without OCR) fails by name with its reason,
 like any unreadable document. Only files that are not documents at all are passed over, and each
 of them is listed with the reason (``RunSummary.skipped``):
 
@@ -12,6 +12,8 @@ of them is listed with the reason (``RunSummary.skipped``):
 * an input folder that is itself an output directory (``extract reports/ --out reports/``): the files and
   folders llm-extract writes there (its records would be read as reports, its report.html as a page);
 * hidden files (``.DS_Store``, editors' swap files) and Word's lock files of open documents (``~$…``);
+* the resources folder of a web page saved complete (``报告_files/`` beside ``报告.html``: its pictures, styles and
+  scripts), with everything in it;
 * what is no file to read: a pipe, socket or device (reading a pipe would wait forever), a link back to a
   folder the search is in (a loop), and a second path to a file already found (through a link).
 
@@ -64,6 +66,21 @@ def _is_special(f: Path) -> bool:
         return False
 
 
+#: the folder a browser's "save as web page, complete" writes a page's resources into: ``报告_files`` beside ``报告.html``
+_RESOURCE_ENDINGS = ("_files", ".files", "_文件")
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".mht", ".mhtml")
+
+
+def _page_resources(name: str, filenames: list[str]) -> bool:
+    """Whether folder ``name`` holds a saved web page's resources: its name is a page's stem and ``_files``
+    (``.files``, ``_文件``), and that page is beside it."""
+    for ending in _RESOURCE_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending):
+            pages = {(name[: -len(ending)] + suffix).lower() for suffix in _PAGE_SUFFIXES}
+            return any(f.lower() in pages for f in filenames)
+    return False
+
+
 def _scan_dir(root: Path, files: list[Path], skipped: list[Skipped]) -> None:
     found: list[Path] = []
 
@@ -86,6 +103,10 @@ def _scan_dir(root: Path, files: list[Path], skipped: list[Skipped]) -> None:
                 dirnames.remove(name)
             elif _is_output_dir(here / name):
                 skipped.append(Skipped(path=str(here / name), reason="an llm-extract output directory"))
+                dirnames.remove(name)
+            elif _page_resources(name, filenames):
+                skipped.append(Skipped(path=str(here / name), reason="the pictures, styles and scripts of a web page "
+                                                                     "saved complete beside it"))
                 dirnames.remove(name)
             else:
                 within[here / name] = (*chain, real)
