@@ -258,3 +258,53 @@ def test_an_image_too_large_or_blank_fails_by_name(tmp_path: Path) -> None:
     Image.new("L", (1240, 1754), 255).save(blank)
     with pytest.raises(UnsupportedFormatError, match="OCR read no text in the image"):
         load(blank)
+
+
+_DRAWING = ('<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+            '<wp:extent cx="{cx}" cy="{cy}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<a:graphicData><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill>'
+            '<a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rId7"/>'
+            "</pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>")
+
+
+def _word_with_picture(width_emu: int) -> bytes:
+    from tests.fixtures.ingest.word_docx import W_NS, docx_bytes, paragraph_xml
+
+    jpeg, width, height = _table3_picture()
+    body = "".join(paragraph_xml(t) for t in ("红旗区人民政府2021年政府信息公开工作年度报告", "一、总体情况",
+                                              "本机关全年共收到政府信息公开申请6件。", "三、收到和处理政府信息公开申请情况"))
+    body += _DRAWING.format(cx=width_emu, cy=width_emu * height // width) + paragraph_xml("五、存在的主要问题及改进情况")
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}"><w:body>'
+                f"{body}</w:body></w:document>")
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/image" Target="media/image1.jpeg"/></Relationships>')
+    return docx_bytes(document, {"word/_rels/document.xml.rels": rels, "word/media/image1.jpeg": jpeg})
+
+
+def test_a_table_pasted_as_a_picture_in_a_word_file_is_read_by_ocr_where_it_stands() -> None:
+    """A Word report whose 表三 is a picture: its lines are read after the picture's paragraph, before the next
+    heading; the document says OCR read a picture (INGEST.OCR_PICTURES), and no number is settled wrong."""
+    _needs_ocr()
+    from llm_extract.ingest import load_bytes
+
+    doc = load_bytes(_word_with_picture(5_400_000), doc_id="pictured", suffix=".docx")
+    assert doc.meta["ocr_pictures"] == 1
+    assert doc.lines.index("三、收到和处理政府信息公开申请情况") < doc.text.index("予以公开") < doc.text.index("五、存在")
+    record = process_document(doc)
+    assert any(f.code == "INGEST.OCR_PICTURES" for f in record.findings)
+    golden = Report.model_validate({k: v for k, v in json.loads(GOLDEN.read_text(encoding="utf-8")).items()
+                                    if k in Report.model_fields}).values()
+    values = record.report.values()
+    table3 = [p for p in golden if p.startswith("applications.")]
+    assert [p for p in table3 if values[p] != golden[p] and record.provenance[p].status in SETTLED] == []
+    assert sum(values[p] == golden[p] for p in table3) >= 0.9 * len(table3)
+    assert record.provenance["agency"].status is not Status.PROVEN        # (an OCR channel: READ.OCR_NAME)
+
+
+def test_a_small_picture_in_a_word_file_a_logo_or_a_seal_is_not_read() -> None:
+    _needs_ocr()
+    from llm_extract.ingest import load_bytes
+
+    doc = load_bytes(_word_with_picture(1_000_000), doc_id="logo", suffix=".docx")
+    assert "ocr_pictures" not in doc.meta and "予以公开" not in doc.text

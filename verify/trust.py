@@ -67,6 +67,7 @@ register(RUN_TOGETHER_RULE, "OCR 文本中以 0 开头的数字读作粘连的�
 OCR_SPACING = "INGEST.OCR_SPACING"         # the notice of an OCR'd text file (llm_extract/ingest/notices.py)
 OCR_PAGES = "INGEST.OCR_PAGES"             # the notice of a PDF's OCR layer (llm_extract/ingest/notices.py)
 OCR_SPECKS = "INGEST.OCR_SPECKS"           # the notice of a text with OCR's lone punctuation marks
+OCR_PICTURES = "INGEST.OCR_PICTURES"       # the notice of a Word file whose pictures OCR read (ingest/docx_pictures.py)
 #: Broken identity instances from which a document's text counts as unreliable. A misprinted cell
 #: breaks at most three (its row, its column, the column's balance); two misprints at most six.
 NOISY_BREAKS = 7
@@ -142,11 +143,11 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
     row of zeros whole, which breaks nothing, :func:`blank_rows`; a placeholder the engine printed, 无 or -, is a mark and stays as its identities say). The layer is
     known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
     (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` or ``INGEST.OCR_SPECKS`` for an OCR'd text, web page or Word
-    file), so that a document only the
+    file; ``INGEST.OCR_PICTURES`` for a Word file's pictures OCR read), so that a document only the
     model read is judged by its channel too. The year is unverified too unless the text writes it
     (``2023年``) on a line other than the one it was read from (``READ.OCR_YEAR``): two readings of one
     glyph run agree on an OCR misreading, two places on the page hardly do."""
-    ocr_channel = any(n.code in (OCR_SPACING, OCR_PAGES, OCR_SPECKS) for n in notices)
+    ocr_channel = any(n.code in (OCR_SPACING, OCR_PAGES, OCR_SPECKS, OCR_PICTURES) for n in notices)
     if not ocr_channel and (extraction is None or not extraction.ocr_pages):
         return record
     for path in unchecked_paths():

@@ -65,7 +65,8 @@ _ROW_FIELDS = {"表二": 1 + max(len(r.columns) for r in FORM.table2), "表三":
 def ocr_document(doc: Document) -> bool:
     """Whether ingest found the document's text to be an OCR engine's reading (an OCR layer's pages, OCR's spacing
     between Chinese characters, or its specks: ``verify/trust.py`` names them)."""
-    return bool(doc.meta.get("ocr_pages") or doc.meta.get("ocr_spacing") or doc.meta.get("ocr_specks"))
+    return bool(doc.meta.get("ocr_pages") or doc.meta.get("ocr_spacing") or doc.meta.get("ocr_specks")
+                or doc.meta.get("ocr_pictures"))
 
 
 def extract_regex(doc: Document) -> Extraction:

@@ -12,7 +12,7 @@ from pathlib import Path
 from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .document import Document, file_hash, normalise_newlines
 from .doc import OLE2_MAGIC, doc_to_text, is_word97
-from .docx import docx_to_text
+from .docx import docx_read, docx_to_text
 from .docx_parts import mht_to_text
 from .ocr_specks import MIN_SPECKS, ocr_specks
 from .odt import odt_to_text
@@ -99,11 +99,16 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         text = _page_text(page, meta)
         if not text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
+    elif kind == "docx":
+        text, read_pictures = docx_read(data, path)
+        encoding = "utf-8"
+        if images := _docx_pictures(data):
+            meta["images"] = images                 # (a table pasted as a picture: notices.py names them)
+        if read_pictures:                           # (OCR read them: .docx_pictures)
+            meta["ocr_pictures"] = read_pictures
     elif kind in _WORD_READERS:
         reader, encoding = _WORD_READERS[kind]
         text = reader(data, path)
-        if kind == "docx" and (images := _docx_pictures(data)):
-            meta["images"] = images                 # (a table pasted as a picture: notices.py names them)
     elif kind in ("pdf", "image"):       # (an image file: a scanned page, read as a scanned PDF's, .image_scan)
         max_pages = limits.max_pages if limits else 0
         pdf = read_image(data, path) if kind == "image" else read_pdf(data, path, max_pages=max_pages)

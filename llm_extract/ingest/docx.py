@@ -38,8 +38,9 @@ from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFo
 from .bounded_xml import read_part
 from .docx_hidden import HiddenText
 from .docx_parts import Chunks, styles_root
+from .docx_pictures import Pictures
 
-__all__ = ["docx_to_text", "join_cell"]
+__all__ = ["docx_to_text", "docx_read", "join_cell"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -70,9 +71,11 @@ class _Reader:
     """One document's body → lines; hidden runs (:mod:`.docx_hidden`) and placeholders left out,
     ``w:altChunk`` parts read where they stand (:mod:`.docx_chunks`)."""
 
-    def __init__(self, hidden: HiddenText, chunk_lines: Callable[[str], list[str]]) -> None:
+    def __init__(self, hidden: HiddenText, chunk_lines: Callable[[str], list[str]],
+                 picture_lines: Callable[[ET.Element], list[str]] = lambda p: []) -> None:
         self.hidden = hidden
         self.chunk_lines = chunk_lines
+        self.picture_lines = picture_lines          # a paragraph's wide pictures read by OCR (.docx_pictures)
 
     def runs_text(self, el: ET.Element, base: bool) -> Iterator[str]:
         """The text of a paragraph's runs, in order (skipping hidden runs and alternate-content fallbacks)."""
@@ -171,6 +174,7 @@ class _Reader:
                 pending = ""
                 if text:
                     out.extend(text.split("\n"))
+                out.extend(self.picture_lines(block))
         if pending:
             out.extend(pending.split("\n"))
 
@@ -250,7 +254,7 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     return _MAIN_PART
 
 
-def _read(zf: zipfile.ZipFile, path: str, depth: int) -> list[str]:
+def _read(zf: zipfile.ZipFile, path: str, depth: int) -> tuple[list[str], int]:
     name = _main_part(zf)
     try:
         root = read_part(zf, name, path)
@@ -261,8 +265,10 @@ def _read(zf: zipfile.ZipFile, path: str, depth: int) -> list[str]:
         raise UnsupportedFormatError(path, f"not a Word .docx document ({name} has no w:body)")
     _blank_placeholders(body)
     out: list[str] = []
-    _Reader(HiddenText(styles_root(zf, name, path)), Chunks(zf, name, path, depth).lines).body(body, out)
-    return out
+    pictures = Pictures(zf, name, path) if depth == 0 else None     # (a chunk's pictures: not read, not counted)
+    _Reader(HiddenText(styles_root(zf, name, path)), Chunks(zf, name, path, depth).lines,
+            pictures.lines if pictures is not None else lambda p: []).body(body, out)
+    return out, pictures.read if pictures is not None else 0
 
 
 def docx_to_text(data: bytes, path: str = "<bytes>", *, depth: int = 0) -> str:
@@ -270,6 +276,11 @@ def docx_to_text(data: bytes, path: str = "<bytes>", *, depth: int = 0) -> str:
 
     ``depth`` counts the .docx packages this one is a ``w:altChunk`` of (see :mod:`.docx_parts`).
     """
+    return docx_read(data, path, depth=depth)[0]
+
+
+def docx_read(data: bytes, path: str = "<bytes>", *, depth: int = 0) -> tuple[str, int]:
+    """:func:`docx_to_text`'s text, and how many of its pictures OCR read text in (:mod:`.docx_pictures`)."""
     if not data.strip():
         raise EmptyDocumentError(path)
     if data.startswith(_OLE2_MAGIC):
@@ -277,7 +288,7 @@ def docx_to_text(data: bytes, path: str = "<bytes>", *, depth: int = 0) -> str:
                                            "one): save it as .docx, or convert it to text")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            lines = _read(zf, path, depth)
+            lines, pictures = _read(zf, path, depth)
     except RecursionError:
         raise BinaryDocumentError(path, "refused: elements nested deeper than Python's recursion limit "
                                         "(not a report)") from None
@@ -285,4 +296,4 @@ def docx_to_text(data: bytes, path: str = "<bytes>", *, depth: int = 0) -> str:
         raise BinaryDocumentError(path, f"not a readable .docx (corrupt or truncated ZIP archive: {exc})") from None
     if not any(line.strip() for line in lines):
         raise EmptyDocumentError(path, "the document has no text")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", pictures

@@ -30,10 +30,11 @@ from .document import Document
 from .pdf_decode import undecodable_text_detail
 from .text import TRUNCATED
 from verify.rules import register
-from verify.trust import OCR_SPACING, OCR_SPECKS
+from verify.trust import OCR_PICTURES, OCR_SPACING, OCR_SPECKS
 
 __all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "TABLE_PICTURES", "OCR_PAGES",
-           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "TRADITIONAL", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS"]
+           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "TRADITIONAL", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS",
+           "OCR_PICTURES"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
 register(SCANNED_PAGES, "PDF 部分页面是扫描图像（没有文字层），其内容未读取：请先 OCR",
@@ -49,6 +50,10 @@ register(OCR_PAGES, "PDF 页面是扫描图像：其文字是 OCR 的识别结�
 register(OCR_SPACING, "文本是 OCR 结果（汉字之间有空格，读取前已去除）：OCR 可能漏读或重复数字",
          "the text is OCR output (spaces between its Chinese characters, taken out before reading), which may "
          "drop or double digits")
+
+register(OCR_PICTURES, "Word 文件中的图片（以图片粘贴的表格）由本工具 OCR 读取：其文字是 OCR 的识别结果，可能误读数字",
+         "pictures in the Word file (tables pasted as pictures) were read by OCR here: their text is an OCR engine's "
+         "reading, which may misread digits")
 
 register(OCR_SPECKS, "文本是 OCR 结果（表格线被识别为单独的标点符号或数字旁的 |）：OCR 可能漏读或重复数字",
          "the text is OCR output (a scanned table's rules read as lone punctuation marks, or as | beside numbers), "
@@ -122,6 +127,11 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
         out.append(Finding(code=OCR_PAGES, severity="warning", detail=detail,
                            message=f"{'; '.join(what)}: the text read is the OCR engine's; 表二 (in no identity) is "
                                    "not proven from it (READ.OCR_TEXT)"))
+    if pictures := doc.meta.get("ocr_pictures"):
+        out.append(Finding(code=OCR_PICTURES, severity="warning", detail={"pictures": pictures},
+                           message=f"{pictures} picture{'s' if pictures != 1 else ''} in the Word file read by OCR "
+                                   "here (RapidOCR), where each stands: the text read in them is the OCR engine's; "
+                                   "表二 (in no identity) is not proven from it (READ.OCR_TEXT)"))
     if doc.meta.get("ocr_spacing"):
         out.append(Finding(code=OCR_SPACING, severity="warning",
                            message="the text prints spaces between its Chinese characters as OCR does: they were "
