@@ -12,7 +12,7 @@ from pathlib import Path
 from .._exceptions import EmptyDocumentError, UnsupportedFormatError
 from .document import Document, file_hash, normalise_newlines
 from .doc import OLE2_MAGIC, doc_to_text, is_word97
-from .docx import docx_read, docx_to_text
+from .docx import docx_read
 from .docx_parts import mht_to_text
 from .ocr_specks import MIN_SPECKS, ocr_specks
 from .odt import odt_to_text
@@ -38,7 +38,7 @@ _WORD_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt")   # read as 
 #: the reader of each kind of word-processor file, and the encoding its text was stored in
 _WORD_READERS: dict[str, tuple[Callable[[bytes, str], str], str]] = {
     "mht": (mht_to_text, "utf-8"), "rtf": (rtf_to_text, "utf-8"), "odt": (odt_to_text, "utf-8"),
-    "docx": (docx_to_text, "utf-8"), "doc": (doc_to_text, "utf-16-le")}
+    "doc": (doc_to_text, "utf-16-le")}         # (a .docx: docx_read, which counts the pictures OCR read too)
 
 
 def _sniff_word(data: bytes, suffix: str, path: str) -> str:
