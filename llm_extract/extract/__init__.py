@@ -135,7 +135,7 @@ def extract_regex(doc: Document) -> Extraction:
         if not unfolded:                 # fixed-width text: a short row's blank cells, by its columns
             pair_columns(lines, regions["表三"])
             fill_blank_columns(lines, regions["表三"])
-        r3, a3 = read_table3(regions["表三"], inline=unfolded, ocr_text=ocr_document(doc))
+        r3, a3 = read_table3(regions["表三"], inline=unfolded, ocr_text=ocr_document(doc), lines=lines)
         if not unfolded:                 # (a crawler's dump has no label lines to span)
             r3, a3 = reconcile_spans(lines, regions["表三"], r3, a3)
         header3 = table3_header(regions["表三"], lines)
