@@ -68,3 +68,17 @@ def test_a_broken_label_before_a_row_of_placeholders_names_its_row() -> None:
         assert [record.report.get(p) for p in TABLE3_ROW_PATHS[row]] == [None] * 7, row
     assert [p for p in TABLE3_PATHS if record.report.get(p) != layout_value(PLACEHOLDERS, p)] == []
     assert proven_wrong(record, PLACEHOLDERS) == []
+
+
+BLANK_ROWS = "html2text_word_blank_rows"
+
+
+def test_a_label_broken_over_four_lines_keeps_its_cells_from_the_empty_row_below() -> None:
+    """Every zero left empty: （二）部分公开's label over four lines, its cells (``他情形）| 1|  | … | 1``) on the last,
+    and the next row (``（三）不予公开| 1.属于国家秘密|  |  |  |  |  |  |``) empty. The four pieces unjoined, the cells
+    were taken for 属于国家秘密's and proven there (1 and 1 where the document prints nothing): a silent error."""
+    text = (LAYOUTS_DIR / f"{BLANK_ROWS}.txt").read_text(encoding="utf-8")
+    record = process_document(Document.from_text(text, doc_id=BLANK_ROWS, source_kind="txt"))
+    assert proven_wrong(record, BLANK_ROWS) == []
+    assert [record.report.get(p) for p in TABLE3_ROW_PATHS["denied_state_secret"]] == [None] * 7
+    assert [record.report.get(p) for p in TABLE3_ROW_PATHS["partially_granted"]] == [1] + [None] * 5 + [1]
