@@ -17,7 +17,7 @@ from .blockjoins import read_joined_blocks
 from .blankcols import fill_blank_columns
 from .blankgaps import blank_gap_cells
 from .gappieces import joined_gap_pieces
-from .blanklines import blank_line_cells
+from .blanklines import blank_line_cells, blank_line_row
 from .captions import without_caption_numbers
 from .cutnumbers import cut_number_lines, without_cut_numbers
 from .cellbreaks import joined_cell_breaks
@@ -109,6 +109,7 @@ def extract_regex(doc: Document) -> Extraction:
                                         {n for band in wrapped.values() for n in band})
         wrapped.update(pairs)
     lines = blank_line_cells(lines, regions.get("表三"))   # a phone article's empty cells as empty lines
+    lines = blank_line_row(lines, regions.get("表四"))     # 表四's too (Word's text export)
     lines = blank_gap_cells(lines, regions.get("表三"), runs)    # BeautifulSoup's: an empty cell as a wider gap
     in_order = cells_in_paragraphs(lines, regions.get("表三"),   # a Word file's paragraphs in order: its cells too
                                    min((r.start for r in regions.values()), default=0))
@@ -136,7 +137,7 @@ def extract_regex(doc: Document) -> Extraction:
         if not unfolded:                 # fixed-width text: a short row's blank cells, by its columns
             pair_columns(lines, regions["表三"])
             fill_blank_columns(lines, regions["表三"])
-        r3, a3 = read_table3(regions["表三"], inline=unfolded, ocr_text=ocr_document(doc))
+        r3, a3 = read_table3(regions["表三"], inline=unfolded, ocr_text=ocr_document(doc), lines=lines)
         if not unfolded:                 # (a crawler's dump has no label lines to span)
             r3, a3 = reconcile_spans(lines, regions["表三"], r3, a3)
         header3 = table3_header(regions["表三"], lines)

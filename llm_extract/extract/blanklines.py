@@ -16,6 +16,24 @@ row whose seven lines hold an empty one, and whose total is the sum of its other
 counting 0), or whose seven lines are all empty, is handed on as a cell-per-line export prints it: each line a tab and its cell, an empty cell a
 tab alone (line numbers keep). Anything else (a row of more or fewer lines, a total that does not add up) leaves
 the lines as they were: such a row is read as before, or left missing.
+
+表四 printed so (Word's or LibreOffice's "save as text": every cell a line, an empty one empty) is one row of fifteen
+lines under its column headers, the first group's 结果维持 to the last group's 总计::
+
+    总计
+    (ten empty lines: 行政复议 and 未经复议直接起诉, no case)
+    5
+    12
+    5
+    5
+    27
+    2021年，因政府信息公开工作被申请行政复议0件，被提起行政诉讼27件。
+
+Where the lines between the last header word (a column's or a group's name) and the next text are exactly fifteen,
+each a count, a placeholder or nothing, and they are the only cells of the region, each group's total the sum of
+its results (an empty cell counting 0), they are handed on as a cell-per-line export prints them (a tab and its
+cell; t4oneline and table4 read those); fifteen empty lines there are a row with no case. Cells spaced by empty
+lines (a value and an empty line, by turns) are not such a row.
 """
 
 from __future__ import annotations
@@ -28,9 +46,13 @@ from ..form import FORM
 from .cells import parse_cell
 from .layout import Region
 
-__all__ = ["blank_line_cells", "adds_up", "line_kind", "SPANNED_LABELS"]
+__all__ = ["blank_line_cells", "blank_line_row", "adds_up", "line_kind", "SPANNED_LABELS"]
 
 _WIDTH = len(FORM.table3_columns)
+_T4_GROUP = len(FORM.table4_columns)
+_T4_CELLS = len(FORM.table4_groups) * _T4_GROUP
+#: the words of 表四's header (its columns' and groups' names): the line right above the row's cells holds one
+_T4_HEADS = tuple(c.label for c in FORM.table4_columns) + tuple(g.label for g in FORM.table4_groups) + ("起诉",)
 _TOP = re.compile(r"[一二三四][、.．]")    # 表三's top-level rows (一、本年新收 … 四、结转下年度)
 #: the label columns left of a row's own label that span rows (三、本年度办理结果, （三）不予公开): a Word table printed
 #: as text prints them again, empty, before the rows below their first
@@ -117,4 +139,51 @@ def blank_line_cells(lines: list[str], region: Region | None) -> list[str]:
             continue                                    # (a row of empty lines only: seven empty cells)
         for i, cell in zip(range(a, b), cells):
             out[i] = "\t" + cell
+    return out
+
+
+def _t4_runs(lines: list[str], region: Region) -> list[tuple[int, int]]:
+    """The runs of lines (0-based start, end) with no text in 表四's region, each ended by a text line (the next
+    section's heading, at the region's end, ends the last)."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i in range(region.start, min(region.end, len(lines))):
+        if line_kind(lines[i]) == "text":
+            if start is not None and start < i:
+                runs.append((start, i))
+            start = i + 1
+    return runs
+
+
+def _by_turns(cells: list[str]) -> bool:
+    """Whether ``cells`` are values spaced by empty lines (a value, an empty line, a value …): paragraph spacing."""
+    return len(cells) % 2 == 1 and all(bool(c) == (k % 2 == 0) for k, c in enumerate(cells))
+
+
+def blank_line_row(lines: list[str], region: Region | None) -> list[str]:
+    """``lines`` with 表四's fifteen cells written one to a line, its empty cells empty lines, as a cell-per-line
+    export's (see the module docstring); the lines unchanged where the table is not printed so."""
+    if region is None:
+        return lines
+    runs = _t4_runs(lines, region)
+    valued = [(a, b) for a, b in runs if any(line_kind(lines[i]) == "value" for i in range(a, b))]
+    if len(valued) > 1:
+        return lines
+    chosen = valued or [(a, b) for a, b in runs if b - a == _T4_CELLS]
+    if len(chosen) != 1:
+        return lines
+    a, b = chosen[0]
+    above = lines[a - 1].strip()
+    if b - a != _T4_CELLS or not any(above.endswith(w) for w in _T4_HEADS):
+        return lines
+    cells = [lines[i].strip() for i in range(a, b)]
+    if all(cells) or _by_turns(cells):
+        return lines
+    for g in range(0, _T4_CELLS, _T4_GROUP):
+        group = cells[g:g + _T4_GROUP]
+        if any(group) and not adds_up(group):
+            return lines
+    out = list(lines)
+    for i, cell in zip(range(a, b), cells):
+        out[i] = "\t" + cell
     return out

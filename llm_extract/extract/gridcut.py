@@ -19,6 +19,11 @@ numbers only where the row above holds numbers other than 0 (a count never goes 
 empty field among them, is what a cut leaves; a row printed whole holds a cell in every field. The same line right
 under the row, no page break between, naming no row of its own (a converter's PDF tables: ``|（二）部分|29|…|29|``
 over ``|公开|0||||||0|``, 290 wrapped in its narrow cell), says the same.
+
+A page break is seen by what the converter writes at the next page's head: a table of its own, its first grid line
+over a rule (``|---|---|``). Past empty lines with no table opened (html2text's rows, whose label broke over lines
+joined into the first: the lines they stood on left empty; a row's empty cells written on lines of their own), the
+next grid line is the next row of the same table, its empty cells blank cells: no cut.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from .readings import Readings, missing
 
 __all__ = ["doubt_rows_cut_at_page_break"]
 
+#: a Markdown table's rule (``|---|:--:|``, outer pipes or not): the line above it is a table's first
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 #: an item number or a group's number: a line holding one begins a row of its own
 _ITEM_MARK = re.compile(r"[（(][一二三四五六七][）)]|\d{1,2}[.．、]|[一二三四][、．.]")
 
@@ -57,9 +64,15 @@ def _rest_of_cut(row: list[Item], first: list[Item]) -> bool:
     return bool(numbers) and values == numbers and numbers <= going_on and bool(fields - values)
 
 
-def doubt_rows_cut_at_page_break(items: Sequence[Item], out: Readings) -> None:
+def _opens_table(lines: Sequence[str], n: int) -> bool:
+    """Whether line ``n`` (1-based) of ``lines`` is a table's first: a rule right under it."""
+    return n < len(lines) and bool(_RULE.match(lines[n]))
+
+
+def doubt_rows_cut_at_page_break(items: Sequence[Item], out: Readings, lines: Sequence[str] | None = None) -> None:
     """Leave unread each 表三 row read from one grid line when the next grid line (the next table's first, past a page
-    break; or the line right below, naming no row) holds the rest of its numbers (see the module docstring)."""
+    break; or the line right below, naming no row) holds the rest of its numbers (see the module docstring).
+    ``lines``: the document's lines, where known: past empty lines, the next grid line must open a table."""
     by_line: dict[int, list[Item]] = {}
     for it in items:
         if it.grid:
@@ -77,6 +90,8 @@ def doubt_rows_cut_at_page_break(items: Sequence[Item], out: Readings) -> None:
         if nxt is None or any(it.line in range(line + 1, nxt) for it in items) \
                 or nxt == line + 1 and _names_a_row(by_line[nxt]):
             continue                    # (text between, or the next row right below: no cut here)
+        if nxt > line + 1 and lines is not None and not _opens_table(lines, nxt):
+            continue                    # (empty lines, no table opened after them: no page break)
         if not _rest_of_cut(by_line[line], by_line[nxt]):
             continue
         for path, r in zip(paths, readings):

@@ -113,7 +113,7 @@ def html2text_rows(lines: list[str], start: int, end: int, cells: int = 0) -> li
     merged = ""                                      # the open row's lines so far, its pipes made one where two meet
     for n in range(start, end):
         line = out[n - 1]
-        if merged and _continues(merged, line, width):
+        if merged and (_continues(merged, line, width) or _label_middle(merged, out, n, end, width)):
             chains[-1].append(n)
             merged = _joined([merged, line], False)
         elif ("|" in line and not _RULE.match(line.strip())) or OPENS_ROW.match(line.strip()):   # (a first field alone:
@@ -158,8 +158,35 @@ def _pipes(text: str) -> int:
 
 
 def _cells_only(line: str) -> bool:
-    """Whether ``line`` holds cells only (counts, dashes, empty fields; at least one count) and no words."""
-    return any(ch.isdigit() for ch in line) and all(_CELL_FIELD.match(f) for f in line.strip().split("|"))
+    """Whether ``line`` holds cells only (counts, dashes, empty fields; at least one count, or a placeholder:
+    ``| /| /| /``, a row whose cells the agency marked empty) and no words; a Markdown rule is none."""
+    fields = line.strip().split("|")
+    if not all(_CELL_FIELD.match(f) for f in fields):
+        return False
+    return any(ch.isdigit() for ch in line) or any(f.strip() for f in fields) and not _ANY_RULE.match(line.strip())
+
+
+def _words_only(text: str) -> bool:
+    """Whether ``text`` is a piece of a label's middle: words, no pipe, no digit, no item number opening a row."""
+    text = text.strip()
+    return bool(text) and "|" not in text and not any(ch.isdigit() for ch in text) and not OPENS_ROW.match(text)
+
+
+def _label_middle(row: str, lines: list[str], n: int, end: int, width: int) -> bool:
+    """Whether line ``n`` (1-based) is a middle piece of the label ``row`` opens: a label cell holding several line
+    breaks (``（二）部分公开（<br>区分处理的，只计<br>这一情形，不计其<br>他情形）``), html2text writing each piece on a line
+    of its own, the last with the row's cells (``他情形）| 19 | 6 …``). So when the row's line holds words only, its
+    last field opening a row's label, and after this line and any more such pieces the next line goes on as a
+    label's rest and cells (:func:`_continues`)."""
+    fields = row.strip().strip("|").split("|")
+    if not _words_only(lines[n - 1]) or not OPENS_ROW.match(fields[-1].strip()) \
+            or any(_cells_only(f) for f in fields):
+        return False
+    k = n + 1
+    while k < end and _words_only(lines[k - 1]):
+        k += 1
+    pieces = _joined([row] + [lines[m - 1] for m in range(n, k)], False)
+    return k < end and "|" in lines[k - 1] and _continues(pieces, lines[k - 1], width)
 
 
 def _continues(row: str, line: str, width: int) -> bool:

@@ -144,6 +144,19 @@ class _Line:
     numbers: tuple[tuple[int, str], ...] = ()   # item numbers that are words of their own: (index in chars, numeral)
 
 
+def _blank_fields(line: str) -> list[str] | None:
+    """The words before a tab row's last seven fields when every one of them is empty (a row with no case: a web
+    page's ``<p>&nbsp;</p>`` cells, copied as ``信息公开申请数量⇥ ⇥ ⇥ ⇥ ⇥ ⇥ ⇥ ``, a label's last piece before them); None
+    for any other line. (Stripped as a line is, its empty fields would leave the label alone.)"""
+    fields = line.rstrip("\r\n").split("\t")
+    if len(fields) <= _WIDTH or any(f.strip() for f in fields[-_WIDTH:]):
+        return None
+    words = [w for f in fields[:-_WIDTH] for w in _TOKENS.split(f.strip()) if w]
+    if not words or any(parse_cell(w).is_value for w in words):
+        return None
+    return words
+
+
 @lru_cache(maxsize=16384)
 def _line(line: str) -> _Line:
     text = line.strip()
@@ -158,7 +171,9 @@ def _line(line: str) -> _Line:
     cells = [parse_cell(t) for t in tokens]
     words, row, stray = tokens, None, False
     tail = cells[-_WIDTH:]
-    if len(cells) >= _WIDTH and all(c.is_value for c in tail) and not any(c.is_number for c in cells[:-_WIDTH]):
+    if (blank := _blank_fields(line)) is not None:
+        row, words = (parse_cell(""),) * _WIDTH, blank
+    elif len(cells) >= _WIDTH and all(c.is_value for c in tail) and not any(c.is_number for c in cells[:-_WIDTH]):
         row, words = tuple(tail), tokens[:-_WIDTH]
     elif any(c.is_number for c in cells) or sum(c.is_value for c in cells) >= 2:
         stray = True                          # (a lone 无 is a character of （四）无法提供 printed down its column)

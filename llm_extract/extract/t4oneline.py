@@ -1,5 +1,6 @@
 """表四 printed on one line: fifteen numbers (:func:`full_line`), or fifteen tab-separated fields, its empty cells
-empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`; every field empty: :func:`empty_tab_row`).
+empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`; every field empty: :func:`empty_tab_row`). An empty line of its
+own beside the row (a spacer paragraph under a table nested in a Word page's layout cell) is no cell of it.
 
 A web page's or Word file's table saved as tab rows keeps every cell's field, an empty cell's too: the fields'
 places are the cells' places. Counting the row's numbers alone (``4 3 1 8``: four for fifteen cells) loses where
@@ -30,6 +31,9 @@ def tab_row_cells(values: list[Item], items: Sequence[Item] = ()) -> list[Item] 
     piece on the row's line, or any text in a field no value holds) is no empty field: fifteen fields of words and
     numbers (``行政复议⇥结果⇥维持⇥0⇥…``, a text tool's table joined with tabs; the header run into the row by a PDF
     converter, see the module's docstring) are not fifteen cells."""
+    # an empty line of its own beside the row (no field of it: the spacer paragraph a Word page keeps under a table
+    # nested in a layout cell, ``<p>&nbsp;</p>``, a tab or a no-break space alone) is no cell of a row of fifteen
+    values = [it for it in values if it.col is not None or it.cell.kind is not CellKind.BLANK]
     if not values or len({it.line for it in values}) != 1 or len(values) >= _CELLS:
         return None
     if any(it.width != _CELLS or it.col is None for it in values) or len({it.col for it in values}) != len(values):

@@ -7,6 +7,7 @@ verifier, not the reader, decides what the identities pin down.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from operator import attrgetter
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
@@ -70,10 +71,12 @@ def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
             return
 
 
-def read_table3(region: Region, inline: bool = False, ocr_text: bool = False) -> tuple[Readings, list[Ambiguity]]:
+def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
+                lines: Sequence[str] | None = None) -> tuple[Readings, list[Ambiguity]]:
     """表三's 25 rows; ``inline`` when the region was unfolded from a crawler's dump (there a label
     with nothing after it is a row of empty cells, and a label ending in digits a glued row); ``ocr_text`` when
-    the document is an OCR engine's reading (rows whose labels it garbled are placed by order: orderlabels.py)."""
+    the document is an OCR engine's reading (rows whose labels it garbled are placed by order: orderlabels.py);
+    ``lines``, the document's lines where known (a Markdown table opened at a page's head: gridcut.py)."""
     if not inline:
         rejoin_item_numbers(region.items)       # .属于国家秘密 under （三）不予公开1: the 1 is its number
     items = region.items = without_sub_rows(region.items)      # （其中：网上申请） and its cells: no row of the form
@@ -294,7 +297,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False) ->
     stacked_lines(items, order, spans, own_line, out, ambiguities)     # or after two labels, one under the other
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     doubt_beside_loose_digits(items, taken, out)   # a line of numbers no row took beside a row's: wrapped digits?
-    doubt_rows_cut_at_page_break(items, out)       # a grid row's digits going on past a page break?
+    doubt_rows_cut_at_page_break(items, out, lines)       # a grid row's digits going on past a page break?
     doubt_rows_printed_again(items, out)           # a row's first line printed again, the rest under the copy?
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in SUB_ROWS and SINGLE in labels):
