@@ -158,14 +158,14 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
     items are made from it by :func:`_split_tokens`."""
     raw = joined_pieces(raw)            # 5, 187: one number a converter parted at its separator
     raw = unspaced_notes(raw)           # 22（其中 修订 16 件）: one note
-    if "无无" in raw and (marks := marks_run_together(raw)) is not None:
+    if "无" in raw and (marks := marks_run_together(raw)) is not None:
         return tuple((m, _cell(m), "") for m in marks)      # 无无: two empty cells' marks run together
     cell = _cell(raw)
     if cell.is_value:
         return ((raw, cell, ""),)
     out: list[list] = []                # [raw, cell, key]
     for tok in raw.split():
-        if "无无" in tok and (marks := marks_run_together(tok)) is not None:
+        if "无" in tok and len(tok) > 1 and (marks := marks_run_together(tok)) is not None:
             out += [[m, _cell(m), ""] for m in marks]      # (a row's last cells' marks run together)
             continue
         tc = _cell(tok)
