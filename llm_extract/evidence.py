@@ -158,6 +158,7 @@ class Method:
     read: "cell-per-line", "tab-row", ...)"""
 
     CELLS_AFTER_LABEL = "cells-after-label"          # the numbers after the row's label
+    COLUMN_PARTS = "cells-after-labels-in-parts"     # the same in each of 表三's two column parts (extract/splitparts.py)
     GRID_ROW = "md-row"                              # a Markdown grid line's fields (extract/gridrows.py)
     CELLS_ABOVE_LABEL = "cells-above-label"          # the numbers printed above it (extract/above.py)
     CELLS_ABOVE_OR_BELOW = "cells-above-or-below"    # after it, but others stand above it (extract/direction.py)

@@ -32,6 +32,8 @@ _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[、.．)�
 _NUMBERED_LINE = re.compile(r"\s*[（(]?[一二三四五六七八九十]{1,3}[、.．)）]")
 _TITLE = re.compile(r"年度?报告|年报|信息公开工作")
 _TITLE_PART = re.compile(r"(?:政府|人民政府|[区县市镇乡]|街道|办事处|[局委办厅署])$|\d{4}年$")   # the first line of a split title
+#: a sentence's punctuation: no title prints it (``2021年，本机关因政府信息公开工作被申请行政复议0件。``)
+_SENTENCE = re.compile(r"[。，；]")
 _DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FIRST_SECTION = re.compile(r"^一[、.．]")
 _MAX_HEADING = 48
@@ -80,7 +82,8 @@ def report_starts(lines: list[str]) -> list[int]:
         # the previous report's 表四 heading bounds the search: the title lies after it
         prev_t4 = max((j for j in range(lo, hi) if _section(lines[j]) == "表四"), default=lo)
         window = range(hi - 1, prev_t4, -1)
-        title = next((j for j in window if len(lines[j].strip()) <= 60 and _TITLE.search(lines[j])), None)
+        title = next((j for j in window if len(lines[j].strip()) <= 60 and _TITLE.search(lines[j])
+                      and not _SENTENCE.search(lines[j])), None)     # (表四's sentence: 因政府信息公开工作被申请…，…。)
         first = next((j for j in window if _FIRST_SECTION.match(lines[j].strip())), None)
         starts.append(_title_head(lines, title, prev_t4) if title is not None else first if first is not None else hi)
     return starts

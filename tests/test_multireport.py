@@ -98,3 +98,24 @@ def test_a_compilation_splits_into_its_reports_each_with_its_own_issuing_body() 
     for part, alone in zip(parts, (a, b)):
         record, own = process_document(part), process_document(alone)
         assert record.report.agency == own.report.agency and record.provenance["agency"].status == "proven"
+
+
+def test_a_units_tables_after_a_report_whose_table4_section_states_its_counts_keep_that_table4() -> None:
+    """A department's report, its 表四 section opening with a sentence (``…因政府信息公开工作被申请行政复议0件…。``),
+    then a unit's tables in an appendix (附件1：…统计表, （一）主动公开… without a title of its own): the sentence is no
+    title, so the department's 表四 stays in its own part."""
+    text = load(SEEDS[2]).text
+    heading = next(line for line in text.split("\n") if line.startswith("四、") and "行政复议" in line)
+    sentence = "2021年，本机关因政府信息公开工作被申请行政复议1件，被提起行政诉讼1件。"
+    own = text.replace(heading, heading + "\n" + sentence, 1)
+    unit = ("附件1：红旗区政务服务中心政府信息公开情况统计表\n"
+            + text[text.index("二、主动公开政府信息情况"):].replace("二、主动公开政府信息情况", "（一）主动公开政府信息情况", 1)
+            .replace("三、收到和处理政府信息公开申请情况", "（二）收到和处理政府信息公开申请情况", 1)
+            .replace(heading, "（三）政府信息公开行政复议、行政诉讼情况", 1))
+    parts = split_reports(Document.from_text(own.rstrip("\n") + "\n" + unit, doc_id="dept"))
+    assert [p.doc_id for p in parts] == ["dept-1", "dept-2"]
+    assert sentence in parts[0].text and heading in parts[0].text
+    first = process_document(parts[0]).report.values()
+    alone = process_document(Document.from_text(own, doc_id="own")).report.values()
+    assert {p: v for p, v in first.items() if p.startswith("review_litigation.")} == \
+        {p: v for p, v in alone.items() if p.startswith("review_litigation.")}

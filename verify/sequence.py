@@ -43,6 +43,8 @@ BLANK_COLUMNS_RULE = "READ.BLANK_ORDER_COLUMNS"
 #: a row's first cell more lines than this after its label: the cells are not printed beside it
 _NEAR = 8
 _AFTER_LABEL = "cells-after-label"
+#: a row read after its labels in 表三's two column parts (llm_extract/extract/splitparts.py)
+_PARTS = "cells-after-labels-in-parts"
 _BLANKS = frozenset({CellKind.PLACEHOLDER, CellKind.BLANK})
 #: the reading method of a block of numbers placed by its position alone (extract/blocktiles.py)
 _TILED = "text-block-column"
@@ -141,7 +143,10 @@ def blanks_in_column_blocks(readings: Mapping[str, Reading], survey: Survey | No
     if survey is not None and not any(_whole_row(readings, paths) is not None for paths in _ROW_PATHS
                                       if not survey.blanks.isdisjoint(paths)):
         return out                  # (no row read whole holds a blank: no block of them holds both)
-    rows = sorted(_cell_lines(readings), key=lambda row: min(row[2]))
+    # (rows read after their labels in each of two column parts, extract/splitparts.py, are printed row by row in
+    # each part: a row's second part stands after every row's first, an interleaving of the parts, not of the rows)
+    rows = sorted((row for row in _cell_lines(readings) if any(r.method != _PARTS for r in row[1])),
+                  key=lambda row: min(row[2]))
     blocks: list[list[_Row]] = []
     end = -1
     for row in rows:

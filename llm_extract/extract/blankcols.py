@@ -22,6 +22,8 @@ alone (a later page that repeats the header at its top, by its own header's word
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from functools import cache, partial
 
@@ -37,6 +39,9 @@ from .layout import Item, Region, label_key
 from .table3_labels import find_labels
 from .unprinted import label_fragment
 from .pagenumbers import PAGE_FEED
+
+#: a token starting with 0 and holding more digits (00, ０２): cells run together in a narrow table
+_RUN_TOGETHER = re.compile(r"[0０][0-9０-９]+")
 
 __all__ = ["fill_blank_columns", "placed_methods"]
 
@@ -218,6 +223,9 @@ def fill_blank_columns(lines: list[str], region: Region, n: int = 7) -> None:
             continue                        # a digit run on after the words (缴纳费用、0): a cell glued to them?
         if lines[m - 1].split()[-k:] != [region.items[i].raw for i in values]:
             continue                        # (a note joined onto its number: tokens and cells differ)
+        if any(_RUN_TOGETHER.fullmatch(region.items[i].raw) for i in values):
+            continue                        # 0 0 0 0 0 00: two cells run together, no column left empty (no count
+            #                                 is written with a leading zero: t3readings reads the row as printed)
         if k < len(idxs) and m not in labelled() \
                 and not _label_goes_on(lines, region.items, idxs[:-k], by_line, labelled(), m):
             continue                        # words no row's label: whose cells these are is not sure

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .labels import TABLE2_LABELS, rows_named
 from .lineends import mended_line_end
+from .gluedmarks import marks_run_together
 from .spanrepeat import label_copy, spread_repeats
 from .cells import (COUNT_UNITS, PICTOGRAPHS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_table_slot,
                     unspaced_notes)
@@ -157,11 +158,16 @@ def _tokens(raw: str) -> tuple[_Token, ...]:
     items are made from it by :func:`_split_tokens`."""
     raw = joined_pieces(raw)            # 5, 187: one number a converter parted at its separator
     raw = unspaced_notes(raw)           # 22（其中 修订 16 件）: one note
+    if "无" in raw and (marks := marks_run_together(raw)) is not None:
+        return tuple((m, _cell(m), "") for m in marks)      # 无无: two empty cells' marks run together
     cell = _cell(raw)
     if cell.is_value:
         return ((raw, cell, ""),)
     out: list[list] = []                # [raw, cell, key]
     for tok in raw.split():
+        if "无" in tok and len(tok) > 1 and (marks := marks_run_together(tok)) is not None:
+            out += [[m, _cell(m), ""] for m in marks]      # (a row's last cells' marks run together)
+            continue
         tc = _cell(tok)
         if out and out[-1][1].is_number and out[-1][1].note is None and _APART_NOTE.match(normalise(tok)):
             out[-1][0] += tok               # the number's note, a column gap between them

@@ -176,7 +176,12 @@ def seven_then_apart(between: list[Item], span: list[Item]) -> bool:
         return False                    # (a blank placed by the columns is no printed cell: a guess)
     lines = {it.line for it in span[:7]}
     if len(lines) == 1 and span[7].line > span[6].line:
-        return True
+        # (not where seven more cells stand on one line beside this row's label's last words: a row above with no
+        # numbers of its own printed them under this label's first line, and these seven may be this row's)
+        later = {it.line for it in span[7:]}
+        return not (len(span) == 14 and len(later) == 1
+                    and any(it.is_text and it.line in later and (label_words(it.key) or _after_title_piece(it.key))
+                            for it in between))
     if len(lines) != 7:
         return False                    # (cells of one row, several to a line, over lines: positions decide)
     seventh, eighth = span[6], span[7]
@@ -202,8 +207,19 @@ def rows_apart(items: list[Item], idx: int, nxt: int, span: list[Item]) -> bool:
         return False
     between = [items[j] for j in range(a + 1, b) if items[j].is_text]
     # (a label's words between them, 不再处理其政府信息公开申请 out of a label run into another: the cells after
-    # it may be that label's row's, and the first seven another's)
-    return bool(between) and not any(label_words(it.key) for it in between)
+    # it may be that label's row's, and the first seven another's; so with a group title's piece printed before
+    # them on the line, 处理 / 理其政府信息公开申请 read as 处理理其政府信息公开申请)
+    return bool(between) and not any(label_words(it.key) or _after_title_piece(it.key) for it in between)
+
+
+#: the groups' titles beside 表三's rows (不予公开 … 其他处理, 本年度办理结果), item numbers aside
+_TITLES = tuple({strip_item_number(label_key(r.group)) for r in FORM.table3_rows if r.group})
+
+
+def _after_title_piece(key: str) -> bool:
+    """Whether a text is a label's words behind a piece of a group's title (1-4 characters: its narrow column's
+    line run into the label's on the same line of fixed-width text)."""
+    return any(any(key[:k] in title for title in _TITLES) and label_words(key[k:]) for k in range(1, 5))
 
 
 def alike_rows(span: list[Item]) -> bool:

@@ -23,6 +23,7 @@ from .headdigits import drop_header_numbering
 from .glued import blanked_run, glued_run, row_holds
 from .gluedcell import glued_first_cell
 from .labelrows import short_heads
+from .splitparts import joined_column_parts, parts_printed_whole
 from .table3_labels import find_labels
 from .orderlabels import order_doubts, rows_by_order
 from .layout import Item, Region
@@ -81,6 +82,10 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
         rejoin_item_numbers(region.items)       # .属于国家秘密 under （三）不予公开1: the 1 is its number
     items = region.items = without_sub_rows(region.items)      # （其中：网上申请） and its cells: no row of the form
     items = region.items = drop_header_numbering(items)     # 数 / 据 / 1 2 3 4 5 6: a header's, no row's
+    joined = joined_column_parts(items)         # 表三 printed as two tables of its columns (splitparts.py)
+    parts = joined is not None
+    if joined is not None:
+        items = region.items = joined[0]
     close_empty_value_column(items)             # a converter's grid column that no row's number fills
     labels = find_labels(items)
     placed = rows_by_order(items, labels) if ocr_text else {}
@@ -110,8 +115,8 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
     # an OCR reading (cells of OCR letters: O, D, l4): its seven numbers may be a split number and a lost cell
     ocr = sum(1 for it in items if (c := it.cell).kind is _OCR or c.kind is _MISSING and isinstance(c.value, int)) \
         >= _OCR_CELLS                   # (t3readings.guessed, inlined: every item of the table)
-    if not stream and lines_of_numbers(items):             # rows of numbers, not cells
-        place_bare_lines(items, order, spans)                                           # per line
+    if not stream and not parts and lines_of_numbers(items):   # rows of numbers, not cells (two column parts
+        place_bare_lines(items, order, spans)                   # joined: each row's cells follow its labels)
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
     taken: dict[int, tuple[list[str], list[Item]]] = {}    # label item → paths, items its cells came from
@@ -284,7 +289,9 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
         row_readings(row, cells, [it for it in span if it.cell.is_number or it.cell.kind is _MISSING and guessed(it.cell)],
                       label, Method.CELLS_AFTER_LABEL, out, ambiguities,
                       [it.line for it in chosen] if chosen else [span[0].line] * 7 if unbarred else None, glyphs,
-                      placed=bool(chosen) and any(it.placed for it in chosen), stream=stream,
+                      placed=bool(chosen) and any(it.placed for it in chosen),
+                      stream=stream or (joined is not None and bool(chosen)
+                                        and parts_printed_whole([it.line for it in chosen], joined[1])),
                       only_options=bars is not None and len(bars) == 1,
                       mark_options=(marks := placeholder_options(span) if not chosen and unbarred is None else None),
                       ocr=ocr and not stream, printed=[it for it in span if it.cell.kind is not _BLANK] if marks else None)
@@ -323,6 +330,10 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
         for j in columns:
             if (r := out.get(TABLE3_ROW_PATHS[row][j])) is not None and r.method == Method.CELLS_AFTER_LABEL:
                 r.method = Method.COLUMN_ORDER
+    if parts:                                       # each row's cells read after its two labels (splitparts.py)
+        for r in out.values():
+            if r.method == Method.CELLS_AFTER_LABEL:
+                r.method = Method.COLUMN_PARTS
     return out, ambiguities
 
 

@@ -18,6 +18,7 @@ from .t4plain import read_plain_blocks
 from .t4edges import read_edge_blank_row
 from .t4choice import last_cells_cut_a_run, leaves_a_groups_cells, mark_before_headers, placeholder_among
 from .t4cells import group_rows_short, read_group_cells
+from .t4named import read_named_cells
 from .t4lines import read_group_lines, read_split_row
 from .t4placed import read_placed_row
 from .t4gluedrows import read_glued_group_rows
@@ -69,6 +70,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
         return turned, []                   # the results as rows, the groups as columns
     if (rows := read_group_cells(region.items, lines)) is not None:
         return rows, []                     # the groups as rows, one cell to a line
+    if (named := read_named_cells(region.items)) is not None:
+        return named, []                    # one cell a row, each named by its group and column
     values = _t4_grid(region.items) or [it for it in region.items if it.is_value]
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
