@@ -78,7 +78,7 @@ def test_big5_bytes_are_not_read_as_gbk_mojibake(golden_dir: Path) -> None:
     # Big5 bytes decode as GB18030 without an error, mostly into GBK's user-defined area (private use
     # characters): that text was taken as the document's, then refused as "not an annual report"
     traditional = "臺北市政府資訊公開工作年度報告，本年度共收到申請案件十二件。\n" * 20
-    assert decode_bytes(traditional.encode("big5")) == (traditional, "cp950")      # (Microsoft's Big5: a superset)
+    assert decode_bytes(traditional.encode("big5")) == (traditional, "big5")
     text = (golden_dir / "000_38ec84bebc7328d3.txt").read_text(encoding="utf-8")
     with pytest.raises(BinaryDocumentError, match="not text in any supported encoding"):
         decode_bytes(text.encode("big5", "replace"))      # (simplified characters Big5 has not: no encoding fits)

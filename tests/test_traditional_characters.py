@@ -60,7 +60,7 @@ def test_a_big5_page_is_decoded_and_read() -> None:
     stem = CLEAN_SEEDS[2]
     simplified, traditional = _simplified_and_traditional(stem)
     doc = load_bytes(_big5_page(traditional), doc_id=stem, suffix=".html")
-    assert doc.encoding == "cp950"
+    assert doc.encoding == "big5"
     assert "申请" in doc.text and "申請" not in doc.text
     record = process_document(doc)
     original = process_document(load_bytes(simplified.encode("utf-8"), doc_id=stem, suffix=".txt"))
@@ -74,7 +74,7 @@ def test_big5_text_without_a_declaration_is_told_from_gb18030() -> None:
     stem = CLEAN_SEEDS[0]
     simplified, traditional = _simplified_and_traditional(stem)
     big5 = load_bytes(traditional.encode("cp950", "replace"), doc_id=stem, suffix=".txt")
-    assert big5.encoding == "cp950" and "政府信息公开" in "".join(big5.text.split())
+    assert big5.encoding == "big5" and "政府信息公开" in "".join(big5.text.split())
     gb = load_bytes(simplified.encode("gb18030"), doc_id=stem, suffix=".txt")
     assert gb.encoding == "gb18030" and gb.text.strip() == simplified.strip()
 

@@ -17,8 +17,7 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a ``<meta>`` tag declares in the first 4 KB, as a Python codec name (GB family → gb18030,
-    Big5 → cp950).
+    """The charset a ``<meta>`` tag declares in the first 4 KB, as a Python codec name (GB family → gb18030).
 
     None when there is none, it is unknown, or it is a single-byte charset (it would decode anything).
     """
@@ -28,8 +27,6 @@ def declared_charset(data: bytes) -> str | None:
     name = m.group(1).decode("ascii", "replace").lower()
     if name in _GB_FAMILY:
         return "gb18030"
-    if name in ("big5", "x-x-big5", "cn-big5", "csbig5"):
-        return "cp950"                      # (Microsoft's Big5, as pages in Big5 are written: a superset)
     try:
         codec = codecs.lookup(name).name
     except LookupError:

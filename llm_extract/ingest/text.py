@@ -1,7 +1,8 @@
 """Decode a text file: UTF-8 (with or without BOM), UTF-16, GB18030/GBK, never mojibake.
 
 Order of trust: a BOM; then strict UTF-8; then UTF-16 without BOM when the NUL
-pattern says so; then Big5 (cp950) when it decodes strictly into a report's words in traditional characters
+pattern says so; then Big5 (as Microsoft's cp950, its superset, decodes it; named ``big5``) when it decodes
+strictly into a report's words in traditional characters
 (:func:`.traditional.big5_report`); then GB18030 (a superset of GBK and GB2312) when it decodes
 strictly and the result is mostly CJK text; then charset-normalizer's best guess.
 Bytes that look binary (NULs with no UTF-16 pattern, control characters) are refused.
@@ -160,7 +161,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if b"\x00" in data:
         raise _refused(path, utf8, data)
     if (big5 := big5_report(data)) is not None:    # (before GB18030, which decodes Big5's bytes too: into nonsense)
-        return big5, "cp950"
+        return big5, "big5"
     read = _strict_or_cut(data, "gb18030")
     if read is not None:
         text = read[0]
