@@ -107,7 +107,7 @@ def _doc_ids(files: list[Path]) -> dict[Path, str]:
     """The file stem, made unique with a short hash of its real path (the same however the path is spelt:
     relative or absolute, through a link) when two inputs share a stem (a file of a type
     that is not read never takes the plain stem from a report beside it: ``001.txt`` stays ``001``
-    next to ``001.xls``), or when the stem is one a report split from another input would take
+    next to ``001.zip``), or when the stem is one a report split from another input would take
     (``multi-2.txt`` beside ``multi.txt``, which may hold several reports: ``multi-1``, ``multi-2``, …).
     A stem longer than an id may be is cut, and the hash added."""
     readable = Counter(f.stem for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES)

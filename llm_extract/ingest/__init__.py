@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .._exceptions import EmptyDocumentError, UnsupportedFormatError
+from .._exceptions import DocumentError, EmptyDocumentError, UnsupportedFormatError
 from .document import Document, file_hash, normalise_newlines
 from .doc import OLE2_MAGIC, doc_to_text, is_word97
 from .docx import docx_read
@@ -27,12 +27,14 @@ from .embedded_html import is_html_page
 from .text import TRUNCATED, decode_bytes, repaired_mojibake
 from .text_family import TEXT_SUFFIXES, read_text, read_text_file
 from .traditional import to_simplified, traditional_marks
+from .xlsx import xlsx_to_text
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs",
            "scan_inputs", "Inputs", "Skipped", "InputLimits", "read_capped", "read_as_text", "text_document"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".csv", ".xml", ".html", ".htm", ".shtml", ".mht",
-                      ".mhtml", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf") + IMAGE_SUFFIXES
+                      ".mhtml", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf", ".xlsx", ".xlsm",
+                      ".xls") + IMAGE_SUFFIXES
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
 _WORD_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt")   # read as what the bytes hold
 #: the reader of each kind of word-processor file, and the encoding its text was stored in
@@ -67,6 +69,24 @@ def _sniff_word(data: bytes, suffix: str, path: str) -> str:
     return "docx" if suffix == ".docm" else suffix.lstrip(".")
 
 
+_SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+def _sniff_sheet(data: bytes, suffix: str, path: str) -> str:
+    """What a spreadsheet file really holds: ``xlsx`` (a ZIP package), or ``html`` (a web page's table saved as
+    ``.xls``, as many sites' "export to Excel" writes); an old binary ``.xls`` fails by name."""
+    if data.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if not data.startswith(OLE2_MAGIC):
+        try:
+            if is_html_page(decode_bytes(data[:4096], path)[0]):
+                return "html"
+        except DocumentError:
+            pass
+    raise UnsupportedFormatError(path, f"unsupported file type {suffix!r} (an old binary Excel workbook: save it as "
+                                       ".xlsx, or export its sheet as CSV)")
+
+
 def read_as_text(suffix: str) -> bool:
     """Is a file of this suffix read as text or a web page whatever its bytes (not sniffed as a package)?"""
     return suffix.lower() in TEXT_SUFFIXES + _HTML_SUFFIXES
@@ -91,7 +111,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
         raise UnsupportedFormatError(path, f"unsupported file type {suffix!r} "
                                            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
     kind = _sniff_word(data, suffix, path) if suffix in _WORD_SUFFIXES else "image" if suffix in IMAGE_SUFFIXES else (
-        "html" if suffix in _HTML_SUFFIXES else "mht" if suffix in (".mht", ".mhtml") else suffix.lstrip("."))
+        _sniff_sheet(data, suffix, path) if suffix in _SHEET_SUFFIXES else "html" if suffix in _HTML_SUFFIXES
+        else "mht" if suffix in (".mht", ".mhtml") else suffix.lstrip("."))
     if limits is not None:
         limits.check_kind(len(data), kind, path)
     if kind == "html":
@@ -109,6 +130,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     elif kind in _WORD_READERS:
         reader, encoding = _WORD_READERS[kind]
         text = reader(data, path)
+    elif kind == "xlsx":
+        text, encoding = xlsx_to_text(data, path), "utf-8"
     elif kind in ("pdf", "image"):       # (an image file: a scanned page, read as a scanned PDF's, .image_scan)
         max_pages = limits.max_pages if limits else 0
         pdf = read_image(data, path) if kind == "image" else read_pdf(data, path, max_pages=max_pages)

@@ -30,7 +30,7 @@ MAX_PAGES = 500
 #: how many times ``max_mb`` a PDF or a word-processor package may be (its pictures are most of its bytes)
 PACKAGE_FACTOR = 8
 #: the kinds of file (as llm_extract.ingest sniffs them) whose bytes are mostly not text
-_PACKAGES = ("pdf", "docx", "odt", "doc", "rtf", "mht", "image")
+_PACKAGES = ("pdf", "docx", "odt", "doc", "rtf", "mht", "image", "xlsx")
 _MB = 1024 * 1024
 
 
