@@ -26,7 +26,7 @@ a line no label claims, or nowhere) leaves its fields empty; the pinned cells th
 numbers too (a lost row of 19 pinned to 37 beside an empty row of 18), and every identity holds. Where
 nothing was pinned the identities check an empty row as any other.
 
-Lone blank rows: a 表三 row read with nothing in any of its seven cells, in a table whose every other row printed
+Lone blank rows: a 表三 row read from a Markdown grid line of empty fields, in a table whose every other row printed
 its seven cells as numbers, its zeros as 0 (``READ.LONE_BLANK_ROW``). A table that prints 0 wherever a row holds
 nothing rarely leaves one row empty: more often a converter moved the row's numbers onto a line no label claimed
 (markitdown of a LibreOffice PDF whose 表三 runs over a page: the repeated header, then the numbers of the row the
@@ -67,9 +67,9 @@ register(EMPTY_GRID_ROW_RULE, "表三此行读自 Markdown 表格中一行空白
          "a 表三 row read from a Markdown grid line of empty fields, in a table whose lost cells the identities "
          "pinned: a converter that drops a row's numbers leaves its fields empty, and the pinned cells absorb the "
          "dropped numbers while every identity holds: the blanks are not proven")
-register(LONE_BLANK_ROW_RULE, "表三此行七个单元格全空，而表中其他各行七个单元格都印有数字（0 印作 0）：更可能是转换工具把此行数字移到了别处，"
+register(LONE_BLANK_ROW_RULE, "表三此行读自 Markdown 表格中一行空白字段，七个单元格全空，而表中其他各行七个单元格都印有数字（0 印作 0）：更可能是转换工具把此行数字移到了别处，"
          "空白计作 0，勾稽关系无法分辨：不予证明",
-         "a 表三 row read with all seven cells empty in a table whose every other row printed its seven cells as "
+         "a 表三 row read from a Markdown grid line of empty fields in a table whose every other row printed its seven cells as "
          "numbers (its zeros as 0): more likely a converter moved the row's numbers elsewhere; blank counts as 0, "
          "so the identities cannot tell: not proven")
 
@@ -138,14 +138,17 @@ def empty_grid_rows(readings: Mapping[str, Reading], pinned: Collection[str]) ->
 
 
 def lone_blank_rows(readings: Mapping[str, Reading]) -> set[str]:
-    """The cells of the 表三 rows read empty throughout, when every other 表三 row was read as seven numbers (at
-    least one of them a printed 0, and at most one row in three empty: a table that prints its zeros)."""
+    """The cells of the 表三 rows read empty throughout from Markdown grid lines, when every other 表三 row was read
+    as seven numbers (at least one of them a printed 0, and at most one row in three empty: a table that prints its
+    zeros)."""
     blank = CellKind.BLANK
     empty: list[tuple[str, ...]] = []
     zero = False
     for paths in TABLE3_ROW_PATHS.values():
         kinds = [r.kind if (r := readings.get(p)) is not None else None for p in paths]
         if all(k is blank for k in kinds):
+            if any(readings[p].method != Method.GRID_ROW for p in paths):
+                return set()            # (an empty row of a text or HTML table: printed so, as far as one can tell)
             empty.append(paths)
         elif any(k not in (CellKind.NUMBER, CellKind.ZERO) for k in kinds):
             return set()                # another row prints a blank, a placeholder, or was not read
