@@ -200,3 +200,30 @@ def test_labels_wrapped_over_many_lines_of_a_narrower_grid_take_the_numbers_amon
     for row, want in expected.items():
         assert [values[f"applications.{row}.{c}"] for c in cols] == want, row
         assert record.provenance[f"applications.{row}.total"].status is Status.PROVEN, row
+
+
+def test_a_browser_title_written_under_a_rows_numbers_leaves_the_numbers() -> None:
+    """The stamp on a line of its own, the page's title rides under the first row's numbers, a piece after a <br> in
+    each of a run of fields (``|0<br>⻄湖区卫⽣|0<br>健康委员会202|0<br>1年政府信息公开⼯|0<br>作年度报告|``): the
+    numbers stay, the title's pieces go. A label's pieces over <br>s, or two numbers in one field, are no title."""
+    row = "||3.危及<br>“三安全<br>⼀稳定”|0|0<br>⻄湖区卫⽣|0<br>健康委员会202|0<br>1年政府信息公开⼯|0<br>作年度报告|0|0|"
+    assert header_fields_blanked(row[1:-1].split("|")) == ["", "3.危及<br>“三安全<br>⼀稳定”"] + ["0"] * 7
+    for fields in (["（二）部分公开<br>（区分处理的", "0<br>1", "2"], ["1.本机关不掌握相关政府<br>信息公开", "0", "0<br>1"]):
+        assert header_fields_blanked(fields) == fields
+
+
+def test_a_whole_report_whose_page_title_rode_under_a_row_is_read_and_proven() -> None:
+    """A whole report (tests/fixtures/layouts): the row under the title (3.危及“三安全一稳定”) was lost, and with it the
+    identities' checks of the whole table (every other row unverified); now it is read and proven, nothing wrong."""
+    from llm_extract.ingest import load
+    from llm_extract.schema import TABLE3_PATHS
+    from tests.block_fixtures import LAYOUTS_DIR, layout_value, proven_wrong
+
+    name = "pymupdf4llm_chromium_title_under_a_rows_numbers"
+    record = process_document(load(LAYOUTS_DIR / f"{name}.md"))
+    assert proven_wrong(record, name) == []
+    row = [p for p in TABLE3_PATHS if ".denied_security_stability." in p]
+    got = record.report.values()
+    assert [(got[p], record.provenance[p].status) for p in row] == [(layout_value(name, p), Status.PROVEN) for p in row]
+    proven = sum(record.provenance[p].status is Status.PROVEN for p in TABLE3_PATHS)
+    assert proven >= len(TABLE3_PATHS) - 14          # ((七) and 四's last two columns fused on the last page: derived)

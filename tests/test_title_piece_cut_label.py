@@ -34,3 +34,28 @@ def test_a_cut_label_after_its_groups_title_head_reads_its_row() -> None:
         values = [record.report.get(p) for p in TABLE3_ROW_PATHS[row]]
         assert values == [int(v) for v in cells[row].split()], row
         assert all(record.provenance[p].status is Status.PROVEN for p in TABLE3_ROW_PATHS[row]), row
+
+
+def test_a_longer_piece_of_the_results_title_before_a_rows_item_number_is_taken_off() -> None:
+    """pymupdf4llm of a browser's print joins the group's cell and the row's first piece in one field
+    (``|三、本年度办<br>（⼀）予|以公开|9|1|…``): six characters of 三、本年度办理结果 before （一）; any piece inside a
+    title, up to the longest, is one. Words that are in no title stay."""
+    assert without_title_piece("三、本年度办(一)予") == "(一)予"
+    assert without_title_piece("三、本年度办理结果(一)予以公开") == "(一)予以公开"
+    assert without_title_piece("申请人无正当理由(一)予") == "申请人无正当理由(一)予"
+
+
+def test_a_whole_report_whose_granted_row_opens_with_the_results_title_reads_it() -> None:
+    """The whole report (tests/fixtures/layouts): （一）予以公开 was lost, and with it the identities' checks of the
+    whole 表三 (every other row unverified). Now it is read and proven, nothing proven wrong."""
+    from llm_extract.ingest import load
+    from llm_extract.schema import TABLE3_PATHS
+    from tests.block_fixtures import LAYOUTS_DIR, layout_value, proven_wrong
+
+    name = "pymupdf4llm_chromium_group_title_and_first_piece_in_one_field"
+    record = process_document(load(LAYOUTS_DIR / f"{name}.md"))
+    assert proven_wrong(record, name) == []
+    got = record.report.values()
+    row = TABLE3_ROW_PATHS["granted"]
+    assert [(got[p], record.provenance[p].status) for p in row] == [(layout_value(name, p), Status.PROVEN) for p in row]
+    assert sum(record.provenance[p].status is Status.PROVEN for p in TABLE3_PATHS) >= len(TABLE3_PATHS) - 14

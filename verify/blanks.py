@@ -1,6 +1,8 @@
 """Blanks the identities cannot tell from lost numbers.
 
-Isolated blanks: a blank cell whose neighbours in its row and its column are all numbers. A table
+Isolated blanks: a blank cell whose neighbours in its row and its column are all numbers (a column neighbour the
+reader lost counts as one: its row was misread, as the blank's own may have been: a page's grid with a column
+more than the table's, pymupdf4llm of a browser's print, ``|继续办理<br>0|0|0|0||0|0|0|``). A table
 filled with numbers rarely leaves one cell empty: more often a ``0`` was lost (by OCR, a PDF
 converter, a crawler). Blank counts as 0 in the identities, so they cannot tell the two apart; such a
 cell is ``unverified`` (rule ``READ.ISOLATED_BLANK``), never proven. So are two such blanks one above the
@@ -23,6 +25,13 @@ identities pinned lost cells (``READ.EMPTY_GRID_ROW``). A converter that drops a
 a line no label claims, or nowhere) leaves its fields empty; the pinned cells then take the dropped
 numbers too (a lost row of 19 pinned to 37 beside an empty row of 18), and every identity holds. Where
 nothing was pinned the identities check an empty row as any other.
+
+Lone blank rows: a 表三 row read from a Markdown grid line of empty fields, in a table whose every other row printed
+its seven cells as numbers, its zeros as 0 (``READ.LONE_BLANK_ROW``). A table that prints 0 wherever a row holds
+nothing rarely leaves one row empty: more often a converter moved the row's numbers onto a line no label claimed
+(markitdown of a LibreOffice PDF whose 表三 runs over a page: the repeated header, then the numbers of the row the
+page break cut, then its label over empty fields). A row of zeros lost so leaves every identity holding (blank
+counts as 0), so they cannot tell; the row's blanks are ``unverified``, never proven.
 """
 
 from __future__ import annotations
@@ -37,12 +46,14 @@ from .rules import register
 from .survey import Survey
 
 __all__ = ["pinned_placeholders", "PLACEHOLDER_NOTE", "isolated_blanks", "RULE", "blanks_in_broken_rows", "BROKEN_ROW_RULE", "empty_grid_rows", "EMPTY_GRID_ROW_RULE",
+           "lone_blank_rows", "LONE_BLANK_ROW_RULE",
            "blank_pinned_rows", "BLANK_ROW_RULE", "BLANK_ROW_NOTE"]
 
 RULE = "READ.ISOLATED_BLANK"
 EMPTY_GRID_ROW_RULE = "READ.EMPTY_GRID_ROW"
 BROKEN_ROW_RULE = "READ.BLANK_IN_BROKEN_ROW"
 BLANK_ROW_RULE = "DERIVE.BLANK_ROW"
+LONE_BLANK_ROW_RULE = "READ.LONE_BLANK_ROW"
 BLANK_ROW_NOTE = ("read blank: the identities pin the row to 0, and this table prints empty cells beside numbers "
                   "(its zeros as empty cells)")
 register(BLANK_ROW_RULE, "勾稽关系确定此行全为 0，而本表在数字旁以空白单元格表示 0，此行未印任何数字：读作空白（仍为推导值）",
@@ -56,6 +67,11 @@ register(EMPTY_GRID_ROW_RULE, "表三此行读自 Markdown 表格中一行空白
          "a 表三 row read from a Markdown grid line of empty fields, in a table whose lost cells the identities "
          "pinned: a converter that drops a row's numbers leaves its fields empty, and the pinned cells absorb the "
          "dropped numbers while every identity holds: the blanks are not proven")
+register(LONE_BLANK_ROW_RULE, "表三此行读自 Markdown 表格中一行空白字段，七个单元格全空，而表中其他各行七个单元格都印有数字（0 印作 0）：更可能是转换工具把此行数字移到了别处，"
+         "空白计作 0，勾稽关系无法分辨：不予证明",
+         "a 表三 row read from a Markdown grid line of empty fields in a table whose every other row printed its seven cells as "
+         "numbers (its zeros as 0): more likely a converter moved the row's numbers elsewhere; blank counts as 0, "
+         "so the identities cannot tell: not proven")
 
 
 def _grids() -> list[list[list[str]]]:
@@ -91,12 +107,16 @@ def isolated_blanks(readings: Mapping[str, Reading], survey: Survey | None = Non
         r = readings.get(path)
         return r is not None and r.value is not None and r.kind is not blank
 
+    def number_or_lost(path: str) -> bool:     # (a column neighbour the reader lost: its row misread, not blank)
+        r = readings.get(path)
+        return r is None or r.kind is CellKind.MISSING or number(path)
+
     in_rows = {path for path, r in readings.items() if r.kind is blank and path in _NEIGHBOURS
                and all(number(p) for p in _NEIGHBOURS[path][0])}      # numbers all along its row
     out: set[str] = set()
     for path in in_rows:
         column = _NEIGHBOURS[path][1]
-        if all(number(p) for p in column):
+        if all(number_or_lost(p) for p in column):
             out.add(path)
         elif any(q in in_rows and all(number(p) for p in column if p != q)
                  and all(number(p) for p in _NEIGHBOURS[q][1] if p != path) for q in column):
@@ -115,6 +135,28 @@ def empty_grid_rows(readings: Mapping[str, Reading], pinned: Collection[str]) ->
         if all(r is not None and r.kind is CellKind.BLANK and r.method == Method.GRID_ROW for r in rs):
             out.update(paths)
     return out
+
+
+def lone_blank_rows(readings: Mapping[str, Reading]) -> set[str]:
+    """The cells of the 表三 rows read empty throughout from Markdown grid lines, when every other 表三 row was read
+    as seven numbers (at least one of them a printed 0, and at most one row in three empty: a table that prints its
+    zeros)."""
+    blank = CellKind.BLANK
+    empty: list[tuple[str, ...]] = []
+    zero = False
+    for paths in TABLE3_ROW_PATHS.values():
+        kinds = [r.kind if (r := readings.get(p)) is not None else None for p in paths]
+        if all(k is blank for k in kinds):
+            if any(readings[p].method != Method.GRID_ROW for p in paths):
+                return set()            # (an empty row of a text or HTML table: printed so, as far as one can tell)
+            empty.append(paths)
+        elif any(k not in (CellKind.NUMBER, CellKind.ZERO) for k in kinds):
+            return set()                # another row prints a blank, a placeholder, or was not read
+        else:
+            zero = zero or CellKind.ZERO in kinds
+    if not zero or 3 * len(empty) > len(TABLE3_ROW_PATHS):
+        return set()
+    return {p for paths in empty for p in paths}
 
 
 def blank_pinned_rows(readings: Mapping[str, Reading], pinned: Mapping[str, int | None],

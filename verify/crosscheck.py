@@ -44,7 +44,7 @@ from .derive import DEFAULT_SEARCH_CAP
 from .misprint import disputing, lone_misprint
 from .modelpinned import ZERO_OR_BLANK_RULE, pinned_by_the_rest
 from .overreach import take_back_overreach
-from .blanks import EMPTY_GRID_ROW_RULE
+from .blanks import EMPTY_GRID_ROW_RULE, LONE_BLANK_ROW_RULE
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
@@ -221,6 +221,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         # (verify/blanks.py): an empty grid row beside cells the deterministic verification pinned
         distrusted.update({p: EMPTY_GRID_ROW_RULE for p, prov in base.provenance.items()
                            if EMPTY_GRID_ROW_RULE in prov.rules})
+        distrusted.update({p: LONE_BLANK_ROW_RULE for p, prov in base.provenance.items()
+                           if LONE_BLANK_ROW_RULE in prov.rules})
         distrusted.update({p: rule for p, rule in guessed(regex.readings).items() if rule in LAYOUT_GUESSES})
         # (a guess the settling named, e.g. READ.ONE_CUT on a run the report's broken identities leave unpinned)
         distrusted.update({p: rule for p, prov in base.provenance.items() for rule in prov.rules

@@ -26,8 +26,8 @@ from .blankplace import BLANKS_PLACED_RULE, checked_by_placement
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
 from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, PLACEHOLDER_NOTE,
-                     RULE as BLANK_RULE, blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows, isolated_blanks,
-                     pinned_placeholders)
+                     LONE_BLANK_ROW_RULE, RULE as BLANK_RULE, blank_pinned_rows, blanks_in_broken_rows, empty_grid_rows,
+                     isolated_blanks, lone_blank_rows, pinned_placeholders)
 from .confirmed import tautologies
 from .guesses import LAYOUT_GUESSES, LETTERS_RULE, ONE_CUT_RULE, guessed
 from .identities import check_identities
@@ -172,6 +172,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_COLUMNS_RULE]))
     for p in empty_grid_rows(readings, derivation.values):      # a converter's dropped row beside pinned cells
         flagged.setdefault(p, (Status.UNVERIFIED, [EMPTY_GRID_ROW_RULE]))
+    for p in lone_blank_rows(readings):                        # an empty row in a table printing its zeros
+        flagged.setdefault(p, (Status.UNVERIFIED, [LONE_BLANK_ROW_RULE]))
     broken = disputing(findings, misprint)
     for p, codes in broken.items():
         flagged[p] = (Status.DISPUTED, sorted(set(codes)))

@@ -7,6 +7,10 @@ Each table missing its heading is then found where its own first row stands, in 
 ``第二十条`` line, 表三 at its first row's label (``一、本年新收政府信息公开申请数量``, its header rows just above taken
 with it), 表四 at its header row (``行政复议`` and ``行政诉讼`` on one line, or ``结果维持``). Each anchor stands on a
 line that is no sentence (no ``。``, no ``，``), so a paragraph's ``本年度收到申请3件`` anchors nothing.
+
+pymupdf4llm of a browser's print can fuse 表二's last rows, the heading of 表三 and 表三's header into one grid row
+(``|信息<br>⾏政<br>…三、收<br>(本列数据…|到和处理政<br>…|``): no line heads 表三, whose first row then stands with its
+label cut over fields (``|⼀、本年新|收政府信息公|开申请数量|3|0|…``); the anchor is looked for with the cuts closed.
 """
 
 from __future__ import annotations
@@ -26,11 +30,18 @@ _T4_ANCHOR = re.compile(rf"{FORM.table4_groups[0].label}.*行政诉讼|{FORM.tab
 _HEADER_REACH = 8
 
 
+#: a Markdown grid row's field bars, ``<br>`` and spaces: what a PDF converter cut a row's label with
+_GRID_CUTS = re.compile(r"\||<br\s*/?>|\s")
+
+
 def _first(lines: list[str], pattern: re.Pattern[str], start: int, end: int) -> int | None:
-    """The first line ``start`` … ``end - 1`` (1-based) that ``pattern`` finds in and that is no sentence."""
+    """The first line ``start`` … ``end - 1`` (1-based) that ``pattern`` finds in and that is no sentence (a grid
+    row's label cut over its fields, ``|一、本年新|收政府信息公|开申请数量|3|…``, is read with its cuts closed)."""
     for n in range(start, end):
         line = lines[n - 1]
-        if pattern.search(line) and not _SENTENCE.search(line):
+        if _SENTENCE.search(line):
+            continue
+        if pattern.search(line) or (line.lstrip()[:1] == "|" and pattern.search(_GRID_CUTS.sub("", line))):
             return n
     return None
 

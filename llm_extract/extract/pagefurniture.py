@@ -43,10 +43,17 @@ def header_fields_blanked(fields: list[str]) -> list[str]:
 
     The stamp's field (and the ``M`` of ``AM`` where a rule cut it) and the title's run of adjacent fields, the last
     ones holding text, naming 信息公开 or 报告, are made empty: what stays is the row's own (the label's first piece).
+    Where the stamp stood on a line of its own, the title may ride under the row's numbers instead, a piece after
+    a ``<br>`` in each of a run of adjacent fields (:func:`_title_under_numbers`)::
+
+        ||3.危及<br>“三安全<br>⼀稳定”|0|0<br>⻄湖区卫⽣|0<br>健康委员会202|0<br>1年政府信息公开⼯|0<br>作年度报告|0|0|
+
     Any other row is returned as it is."""
     first = next((i for i, f in enumerate(fields) if f.strip()), None)
-    if first is None or not _STAMP.match(fields[first]):
+    if first is None:
         return fields
+    if not _STAMP.match(fields[first]):
+        return _title_under_numbers(fields)
     out = list(fields)
     out[first] = ""
     if first + 1 < len(out) and _STAMP_REST.match(out[first + 1]) and not fields[first].rstrip().upper().endswith("M"):
@@ -61,3 +68,30 @@ def header_fields_blanked(fields: list[str]) -> list[str]:
     for i in range(start, last + 1):
         out[i] = ""
     return out
+
+
+#: a field holding a number (or nothing), then a ``<br>`` and one more piece
+_NUMBER_THEN_PIECE = re.compile(r"^\s*([\d０-９][\d０-９,.]*)?\s*<br\s*/?>([^<>]*)$")
+
+
+def _title_under_numbers(fields: list[str]) -> list[str]:
+    """The fields without the page's title written under their numbers: a run of two or more adjacent fields, each a
+    number (or empty) then ``<br>`` and a piece of words, whose pieces run together name 信息公开 or 报告 (no 表三 cell
+    prints words under its number). Each such field keeps its number; any other row is returned as it is."""
+    out = list(fields)
+    i = 0
+    changed = False
+    while i < len(fields):
+        j = i
+        while j < len(fields) and (m := _NUMBER_THEN_PIECE.match(fields[j])) and m.group(2).strip() \
+                and not m.group(2).strip().isdigit():
+            j += 1
+        if j - i >= 2:
+            pieces = [_NUMBER_THEN_PIECE.match(fields[k]) for k in range(i, j)]
+            title = "".join(m.group(2).strip() for m in pieces if m)
+            if any(w in title for w in _TITLE_WORDS):
+                for k, m in zip(range(i, j), pieces):
+                    out[k] = (m.group(1) or "") if m else out[k]
+                changed = True
+        i = max(j, i + 1)
+    return out if changed else fields

@@ -144,8 +144,10 @@ def _without_title_tail(key: str) -> str:
 
 
 #: a short piece of a group's title run on before a label's item number in one cell (``不 5.属于三类内部``; its head
-#: with its own item number, ``(三)不1.属于国家秘``; ``三、`` or ``度办`` of 三、本年度办理结果 before ``（二）部分公``)
-_TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,5}?)(?=\d{1,2}[.、]|[（(][一二三四五六七][）)])")
+#: with its own item number, ``(三)不1.属于国家秘``; ``三、`` or ``度办`` of 三、本年度办理结果 before ``（二）部分公``; as long
+#: as the longest title: ``三、本年度办（一）予`` / ``以公开``, pymupdf4llm of a browser's print joining the group's cell
+#: and the row's first piece in one field; the piece is always inside a title)
+_TITLE_PIECE_BEFORE = re.compile(r"^(\S{1,%d}?)(?=\d{1,2}[.、]|[（(][一二三四五六七][）)])" % max(map(len, GROUP_KEYS)))
 
 
 @lru_cache(maxsize=4096)
