@@ -186,7 +186,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     while True:
         table_values = {p: v for p, v in values.items() if p in _TABLE_PATHS and p not in unconfirmed}
         if grounding is not None:      # a model value the text does not print, pinned to it by the printed ones
-            pinned_model = pinned_by_the_rest(table_values, {p: md[p] for p in model_only if p in unconfirmed})
+            pinned_model = pinned_by_the_rest(table_values, {p: md[p] for p in model_only if p in unconfirmed},
+                                              zeros={p for p, g in grounding.items() if g.zero_or_blank})
             table_values |= pinned_model
         identity_findings, _ = check_identities(table_values)
         broken: dict[str, list[str]] = {}
