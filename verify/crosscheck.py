@@ -323,6 +323,11 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
                 prov = prov.model_copy(update={"rules": list(prov.rules) + ["GROUND.NOT_FOUND"]})
         if (rule := distrusted.get(p)) and prov.status is Status.PROVEN:     # two readings of one unreliable text
             prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [rule]})
+        elif rule and p in winners and winners[p][0] == "regex":
+            # the reader's value placed by a guess about the layout (applicant columns ordered by a scrambled
+            # header, rows in a tool's order) kept over the model's by the identities: the guess's other placements
+            # keep every identity too (the columns trade places in every row), so the identities chose nothing
+            prov = prov.model_copy(update={"status": Status.DISPUTED, "rules": list(prov.rules) + [rule]})
         elif OCR_DIGITS_RULE in old.rules and prov.status is Status.PROVEN:    # 33B read as 338 by both
             prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [OCR_DIGITS_RULE]})
         provenance[p] = prov
