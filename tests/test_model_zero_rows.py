@@ -87,3 +87,12 @@ def test_only_a_row_printing_a_zero_for_each_of_the_models_non_blank_cells_is_ze
     assert not any(g[f"applications.granted.{c}"].zero_or_blank for c in COLS)
     assert g["applications.partially_granted.total"].grounded
     assert not g["applications.partially_granted.total"].zero_or_blank
+
+
+def test_a_row_one_cell_off_with_blanks_printed_as_nothing_places_none_of_its_zeros():
+    """（七）总计 of a row printing 0 0 0 2 2 for | | | 0 | 0 | 0 | 2 | 2 |: a model one column off (0 | | | 0 | 0 | 0 |
+    2) slips in one cell, its other numbers standing; but where the blanks are the text does not say, so its zeros
+    are not found where it puts them (its 0 for 自然人, a blank in the report, was proven)."""
+    from verify.cellmatch import EXACT, match_cells
+    status, per_cell = match_cells("0 0 0 2 2", [0, None, None, 0, 0, 0, 2])
+    assert status == EXACT and per_cell == [False, True, True, False, False, False, True]
