@@ -108,7 +108,8 @@ def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
         if all(per_cell):
             return EXACT, per_cell
         if _slip(per_cell, given):
-            return EXACT, per_cell
+            # (the same with a slip: a row printing its blanks as nothing places none of its zeros)
+            return EXACT, [ok and not (g == "0" and None in given) for ok, g in zip(per_cell, given)]
     digits = "".join(tokens).replace(".", "")
     if wanted and digits and digits == "".join(wanted).replace(".", ""):
         return DIGIT_RUN, [True] * len(given)

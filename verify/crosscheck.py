@@ -186,7 +186,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
     while True:
         table_values = {p: v for p, v in values.items() if p in _TABLE_PATHS and p not in unconfirmed}
         if grounding is not None:      # a model value the text does not print, pinned to it by the printed ones
-            pinned_model = pinned_by_the_rest(table_values, {p: md[p] for p in model_only if p in unconfirmed})
+            pinned_model = pinned_by_the_rest(table_values, {p: md[p] for p in model_only if p in unconfirmed},
+                                              zeros={p for p, g in grounding.items() if g.zero_or_blank})
             table_values |= pinned_model
         identity_findings, _ = check_identities(table_values)
         broken: dict[str, list[str]] = {}
@@ -324,6 +325,11 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
                 prov = prov.model_copy(update={"rules": list(prov.rules) + ["GROUND.NOT_FOUND"]})
         if (rule := distrusted.get(p)) and prov.status is Status.PROVEN:     # two readings of one unreliable text
             prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [rule]})
+        elif rule and p in winners and winners[p][0] == "regex":
+            # the reader's value placed by a guess about the layout (applicant columns ordered by a scrambled
+            # header, rows in a tool's order) kept over the model's by the identities: the guess's other placements
+            # keep every identity too (the columns trade places in every row), so the identities chose nothing
+            prov = prov.model_copy(update={"status": Status.DISPUTED, "rules": list(prov.rules) + [rule]})
         elif OCR_DIGITS_RULE in old.rules and prov.status is Status.PROVEN:    # 33B read as 338 by both
             prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [OCR_DIGITS_RULE]})
         provenance[p] = prov

@@ -64,6 +64,9 @@ class Grounding:
     text: str = ""                                # the matched text (label and what follows it)
     label: str = ""                               # the printed label matched
     note: str = ""
+    #: a model's 0 in a row printing only zeros, its blanks as nothing: not found where the model puts it, yet 0 or
+    #: blank wherever the blanks are (the identities count both as 0; :mod:`verify.modelpinned`)
+    zero_or_blank: bool = False
 
     @property
     def grounded(self) -> bool:
@@ -75,6 +78,8 @@ class Grounding:
             out["label"] = self.label
         if self.note:
             out["note"] = self.note
+        if self.zero_or_blank:
+            out["zero_or_blank"] = True
         return out
 
 
@@ -224,15 +229,34 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
             continue
         status, per_cell, seg = best
         text = (seg.label + seg.values).strip()[:200]
+        zeros = status == EXACT and seg is not block and _only_zeros(seg.values, cells)
         for k, (p, ok) in enumerate(zip(paths, per_cell)):
             if p not in values:
                 continue
             if seg is block and ok and k in doubted:
                 out[p] = Grounding(NOT_FOUND, list(seg.lines), text, seg.label, _ORDER_DOUBT)
+            elif zeros and not ok and values[p] == 0:
+                out[p] = Grounding(NOT_FOUND, list(seg.lines), text, seg.label, _ZERO_ROW, zero_or_blank=True)
             else:
                 out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
                                    ("its row of numbers at its label's place in a block of rows" if seg is block
                                     else "") if ok else "another number is printed here")
+
+
+_ZERO_ROW = ("the row prints only zeros, its blanks as nothing: which cells are the blanks the text does not say; "
+             "this cell is 0 or blank")
+
+
+def _only_zeros(printed: str, cells: list[Any]) -> bool:
+    """A row whose printed numbers are all 0, one for each of the model's non-blank cells, its other cells blank
+    (a crawler's dump or PDF text printing a blank cell as nothing: ``二、上年结转政府信息公开申请数量 0 0``): wherever the
+    blanks stand, every cell of the row is 0 or blank. Not a row that lost a cell (fewer numbers than the model's
+    non-blank cells: the lost one may be any number); a row whose blanks are marked says which cells they are (its
+    zeros are found, not asked here)."""
+    found = numbers(printed)
+    given = [c for c in cells if c is not None]
+    return bool(found) and len(found) == len(given) < len(cells) and all(n == "0" for n in found) \
+        and all(c == 0 for c in given)
 
 
 def _label_block(region: list[Segment], patterns: list[re.Pattern[str]],

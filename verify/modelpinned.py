@@ -20,12 +20,20 @@ A value pinned to 0 is an operand like any other, but never derived: the identit
 cell the text does not print may as well be blank (``DERIVE.ZERO_OR_BLANK``: unverified). So is a model's blank
 the reader did not read (``GROUND.BLANK``): whatever the identities say, they say it of a 0 as well.
 
+A model's 0 in a row that prints only zeros, its blanks as nothing (a crawler's dump or PDF text of
+``二、上年结转政府信息公开申请数量 | 0 | | | | 0 | 0`` printed ``… 0 0``; :func:`verify.grounding.ground` marks it
+``zero_or_blank``) is not found where the model puts it: which cells are the blanks the text does not say. But
+wherever they stand, every cell of the row is 0 or blank, and the identities count both as 0: such a cell is pinned
+as the text's 0 (``zeros``), an operand of the identities, itself ``DERIVE.ZERO_OR_BLANK`` (unverified). Before, the
+row's cells were unknowns no identity pins (一、+二、 = (七)+四、 leaves 二、 and 四、 free together), and the printed
+cells of every identity they are in were left unconfirmed, the whole table disputed.
+
 Pure: values in, values out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from llm_extract.schema import TABLE3_PATHS, TABLE4_PATHS, same_value
@@ -43,13 +51,16 @@ register(ZERO_OR_BLANK_RULE, "原文未印出该格，勾稽关系推出 0，与
 _TABLE_PATHS = frozenset(TABLE3_PATHS + TABLE4_PATHS)
 
 
-def pinned_by_the_rest(confirmed: Mapping[str, Any], unprinted: Mapping[str, Any]) -> dict[str, Any]:
-    """The ``unprinted`` model values (path → value) the ``confirmed`` table values pin to that same value."""
+def pinned_by_the_rest(confirmed: Mapping[str, Any], unprinted: Mapping[str, Any],
+                       zeros: Collection[str] = ()) -> dict[str, Any]:
+    """The ``unprinted`` model values (path → value) the ``confirmed`` table values pin to that same value; those
+    of ``zeros`` (cells of rows printing only zeros) pinned to 0 by the text, when the model's value is 0."""
     asked = {p: v for p, v in unprinted.items() if p in _TABLE_PATHS and v is not None}
     if not asked:
         return {}
-    known = {p: v for p, v in confirmed.items() if p in _TABLE_PATHS and v is not None}
+    by_text = {p: v for p, v in asked.items() if p in zeros and v == 0}
+    known = {p: v for p, v in confirmed.items() if p in _TABLE_PATHS and v is not None} | by_text
     found = derive(known, _TABLE_PATHS.difference(known))
     if found.capped:
-        return {}
-    return {p: v for p, v in asked.items() if p in found.values and same_value(p, found.values[p], v)}
+        return by_text
+    return by_text | {p: v for p, v in asked.items() if p in found.values and same_value(p, found.values[p], v)}
