@@ -12,20 +12,30 @@ column (``pdf2txt.py``)::
 
 The page printed with the headers is another matter (its numbers among the header words, its columns in an order of
 the tool's: extract/t3boxes.py, extract/headbands.py); when no reader could read it, this module still reads the
-pages after it. A *segment* is the labels printed since the last number, then the numbers up to the next label: it is
-read when its labels name consecutive rows, each once or in pieces, the numbers are exactly seven for each, and no
-column header word (自然人, 商业企业 …, 申请人情况, 总计 alone) is printed among its numbers (a page's repeated header
-printed whole between its labels and its numbers is no matter: the header page's numbers stand among its words). A
+pages after it, and the header page itself where pdf2txt.py printed it as the pages after it are printed: its rows'
+labels (from 一、本年新收 down), then exactly seven numbers a row, one band column by column, a column header's words
+printed before the numbers or between two columns only, never among one column's cells (LibreOffice's header cell
+printed in one box with the first row's cell under it: that column's first cell apart from its others). The header
+page's segment is read alone where the segments below it are not all clean (Chromium's last page printing some of
+its numbers before its labels): its labels and its numbers are its own. A page below the header's printing the
+header's words among its numbers stops the segments there (pdf2txt.py printing such a page's columns out of their
+order, 法律服务机构's cells before 自然人's: no row sum tells).
+
+A *segment* is the labels printed since the last number, then the numbers up to the next label: it is read when its
+labels name consecutive rows, each once or in pieces, the numbers are exactly seven for each, and no column header
+word (自然人, 商业企业 …, 申请人情况, 总计 alone) is printed among its numbers but the header page's, between its
+columns (a page's repeated header printed whole between its labels and its numbers is no matter). A
 row broken by the page break is named on both pages, its numbers on the page above: a segment holding one row's
 numbers fewer than its labels name leaves out its first row where the segment above names it too or holds one row's
 numbers more than its own labels name. The segments are taken from the region's end backwards, each ending right
-above the next, the last at 四、结转下年度继续办理; their rows must all be unread. Each segment is cut into bands of rows (pdfminer printing a
+above the next, the last at 四、结转下年度继续办理; a segment whose rows another reader read (some or all), or
+that no cut reads, is left unread, the others still read. Each segment is cut into bands of rows (pdfminer printing a
 page's rows but its last, broken by the page break, as one band, that row across after it), each printed column by
 column (a band of one row: across), every row keeping its sum (总计 = the six applicant columns), the numbers of one
 printed line in one row, and a stack of numbers (lines of one number each, no blank line between: the tool's block of
-text, numbers standing one over the other) one column's cells in rows one under the other, within one band. The cells every such cut gives
-one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so no column identity checks
-them, and the cut is the printed order's. Nothing is read where the cells so read, with the others read, break an
+text, numbers standing one over the other) one column's cells in rows one under the other, within one band. The
+cells every such cut gives one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so
+no column identity checks them, and the cut is the printed order's. Nothing is read where the cells so read, with the others read, break an
 identity whose every cell is read.
 """
 
@@ -54,7 +64,8 @@ _HEADER_WORDS = frozenset({"自然", "自然人", "商业", "企业", "商业企
                            "社会", "公益", "社会公", "益组织", "社会公益组织", "组织", "法律", "服务", "法律服", "务机构",
                            "法律服务机构", "其他", "总计", "申请人情况", "法人或其他组织"})
 _NOTE = "表三 across pages: several cuts of the page's numbers into bands keep the row sums with other values here"
-_Segment = tuple[list[int], list[Number]]
+#: a segment: the rows it reads, their numbers, the places among them where a column header's word is printed
+_Segment = tuple[list[int], list[Number], frozenset[int]]
 
 
 def _headed(lines: list[str], first: int, last: int) -> bool:
@@ -64,6 +75,24 @@ def _headed(lines: list[str], first: int, last: int) -> bool:
         if any(w in _HEADER_WORDS or w.startswith(("申请人情况", "法人或其他")) for w in words):
             return True
     return False
+
+
+def _header_places(lines: list[str], numbers: list[Number]) -> frozenset[int] | None:
+    """The places among ``numbers`` where a column header's word is printed (``i``: between the ``i``-th number
+    and the one before), or ``None`` where one stands on a line holding a number (its place among them unknown)."""
+    if not numbers or _headed(lines, numbers[0].line, numbers[0].line) or _headed(lines, numbers[-1].line,
+                                                                                 numbers[-1].line):
+        return None
+    if not _headed(lines, numbers[0].line, numbers[-1].line):
+        return frozenset()              # (most pages: no header word among their numbers)
+    places = set()
+    for i in range(1, len(numbers)):
+        above, at = numbers[i - 1].line, numbers[i].line
+        if at != above and _headed(lines, at, at):
+            return None
+        if at - above > 1 and _headed(lines, above + 1, at - 1):
+            places.add(i)
+    return frozenset(places)
 
 
 def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
@@ -85,8 +114,9 @@ def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
     for i in range(len(found) - 1, -1, -1):
         named, numbers = found[i]
         rows = sorted(set(named))
+        heads = _header_places(lines, numbers)
         if not rows or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] not in (below - 1, below) \
-                or _headed(lines, numbers[0].line, numbers[-1].line):
+                or heads is None or (heads and rows[0]):
             break
         rows = list(range(rows[0], below))
         if len(numbers) == (len(rows) - 1) * _WIDTH and len(rows) > 1 and i \
@@ -94,9 +124,25 @@ def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
             rows = rows[1:]             # (its first row broken by the page break: its numbers on the page above)
         if len(numbers) != len(rows) * _WIDTH:
             break
-        out.append((rows, numbers))
+        out.append((rows, numbers, heads))
         below = rows[0]
+    top = next((i for i, (named, _) in enumerate(found) if 0 in named), None)
+    if top is not None and top < len(found) - len(out) and (segment := _header_page(lines, found[top], below)):
+        out.append(segment)
     return out
+
+
+def _header_page(lines: list[str], found: tuple[list[int], list[Number]], below: int) -> _Segment | None:
+    """The header page's segment where the segments below it are not all clean (a page's numbers printed before its
+    labels, …): its labels name the rows from 一、本年新收 down, above ``below``, each once or in pieces, and its
+    numbers are exactly seven for each (a row broken by the page break not among them: no number of it on this
+    page, or its numbers here and its label's first piece named)."""
+    named, numbers = found
+    rows = sorted(set(named))
+    if rows != list(range(len(rows))) or len(rows) > below or len(numbers) != len(rows) * _WIDTH:
+        return None
+    heads = _header_places(lines, numbers)
+    return None if heads is None else (rows, numbers, heads)
 
 
 def _holds_one_more(segment: tuple[list[int], list[Number]]) -> bool:
@@ -117,11 +163,14 @@ def _stacks(lines: list[str], numbers: list[Number]) -> dict[int, int]:
     return out
 
 
-def _band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None]) \
-        -> list[list[Number]] | None:
+def _band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None],
+          heads: frozenset[int] = frozenset()) -> list[list[Number]] | None:
     """``b`` rows printed column by column (across when one), or ``None`` when a row's sum breaks, a printed line's
     numbers fall in several rows, or a stack's in several columns, in rows not one under the other, or in this
-    band and another (``edges``: the numbers printed right before and after the band)."""
+    band and another (``edges``: the numbers printed right before and after the band), or a column header's word
+    is printed among the band's numbers (``heads``: its places) elsewhere than between two of its columns."""
+    if heads and (b == 1 or any(k % b for k in heads)):
+        return None
     rows = [[cells[c * b + r] for c in range(_WIDTH)] for r in range(b)]
     if any(sum(map(int_value, row[:-1])) != int_value(row[-1]) for row in rows):
         return None
@@ -185,18 +234,22 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
     if not all(isinstance(v, int) or v is None for v in known.values()):
         return None
     options: dict[str, list[Number]] = {}
-    for rows, numbers in segments:
+    for rows, numbers, heads in segments:
         paths = [f"applications.{_ROWS[r]}.{c}" for r in rows for c in _COLS]
         if not set(paths) <= unread:
-            break
+            continue                    # (a page's rows another reader read, some or all: the other pages still read)
         try:
-            tables = _tables(numbers, len(rows), _stacks(lines, numbers))
+            if heads:                   # (the page printed column by column, a header's words among its columns)
+                whole = _band(numbers, len(rows), _stacks(lines, numbers), (None, None), heads)
+                tables = [whole] if whole is not None else []
+            else:
+                tables = _tables(numbers, len(rows), _stacks(lines, numbers))
         except _TooMany:
-            break
+            continue
         kept = [t for t in tables if known_hold({**known, **{p: n.cell.value for p, n in
                                                             zip(paths, (n for row in t for n in row))}})]
         if not kept:
-            break
+            continue
         for table in kept:
             for p, n in zip(paths, (n for row in table for n in row)):
                 options.setdefault(p, []).append(n)
