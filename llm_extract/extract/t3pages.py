@@ -15,11 +15,11 @@ the tool's: extract/t3boxes.py, extract/headbands.py); when no reader could read
 pages after it, and the header page itself where pdf2txt.py printed it as the pages after it are printed: its rows'
 labels (from 一、本年新收 down), then exactly seven numbers a row, one band column by column, a column header's words
 printed before the numbers or between two columns only, never among one column's cells (LibreOffice's header cell
-printed in one box with the first row's cell under it: that column's first cell apart from its others). The header
-page's segment is read alone where the segments below it are not all clean (Chromium's last page printing some of
-its numbers before its labels): its labels and its numbers are its own. A page below the header's printing the
-header's words among its numbers stops the segments there (pdf2txt.py printing such a page's columns out of their
-order, 法律服务机构's cells before 自然人's: no row sum tells).
+printed in one box with the first row's cell under it: that column's first cell apart from its others). Where the
+segments below a page are not all clean (Chromium's last page printing some of its numbers before its labels), the
+page's segment is read alone when it is clean by itself: its labels and its numbers are its own (its first row not
+named on the page above too). A page below the header's printing the header's words among its numbers is not read
+(pdf2txt.py printing such a page's columns out of their order, 法律服务机构's cells before 自然人's: no row sum tells).
 
 A *segment* is the labels printed since the last number, then the numbers up to the next label: it is read when its
 labels name consecutive rows, each once or in pieces, the numbers are exactly seven for each, and no column header
@@ -35,8 +35,8 @@ column (a band of one row: across), every row keeping its sum (总计 = the six 
 printed line in one row, and a stack of numbers (lines of one number each, no blank line between: the tool's block of
 text, numbers standing one over the other) one column's cells in rows one under the other, within one band. The
 cells every such cut gives one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so
-no column identity checks them, and the cut is the printed order's. Nothing is read where the cells so read, with the others read, break an
-identity whose every cell is read.
+no column identity checks them, and the cut is the printed order's. Nothing is read where the cells so read, with
+the others read, break an identity whose every cell is read.
 """
 
 from __future__ import annotations
@@ -126,23 +126,25 @@ def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
             break
         out.append((rows, numbers, heads))
         below = rows[0]
-    top = next((i for i, (named, _) in enumerate(found) if 0 in named), None)
-    if top is not None and top < len(found) - len(out) and (segment := _header_page(lines, found[top], below)):
-        out.append(segment)
+    for i in range(len(found) - len(out) - 1, -1, -1):     # (the chain broke: the clean pages above it, alone)
+        if (segment := _alone(lines, found, i, below)) is not None:
+            out.append(segment)
+            below = segment[0][0]
     return out
 
 
-def _header_page(lines: list[str], found: tuple[list[int], list[Number]], below: int) -> _Segment | None:
-    """The header page's segment where the segments below it are not all clean (a page's numbers printed before its
-    labels, …): its labels name the rows from 一、本年新收 down, above ``below``, each once or in pieces, and its
-    numbers are exactly seven for each (a row broken by the page break not among them: no number of it on this
-    page, or its numbers here and its label's first piece named)."""
-    named, numbers = found
+def _alone(lines: list[str], found: list[tuple[list[int], list[Number]]], i: int, below: int) -> _Segment | None:
+    """Segment ``i`` read by itself, where the segments below it are not all clean (a page's numbers printed before
+    its labels, …): its labels name consecutive rows above ``below``, each once or in pieces, its first row not
+    named on the page above too (that row's numbers maybe there), and its numbers are exactly seven for each; a
+    column header's words among them only on the header page (its rows from 一、本年新收 down)."""
+    named, numbers = found[i]
     rows = sorted(set(named))
-    if rows != list(range(len(rows))) or len(rows) > below or len(numbers) != len(rows) * _WIDTH:
+    if not rows or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] >= below \
+            or len(numbers) != len(rows) * _WIDTH or (i and rows[0] in found[i - 1][0]):
         return None
     heads = _header_places(lines, numbers)
-    return None if heads is None else (rows, numbers, heads)
+    return None if heads is None or (heads and rows[0]) else (rows, numbers, heads)
 
 
 def _holds_one_more(segment: tuple[list[int], list[Number]]) -> bool:
