@@ -82,3 +82,10 @@ def test_a_header_page_with_a_number_more_reads_nothing() -> None:
     page = _page({})
     page.insert(page.index("（三）不予") + 2, "1")       # (a number among the labels: whose, unknown)
     assert read_page_rows(page, {}) is None
+
+
+def test_a_header_word_printed_after_its_columns_cells_reads_nothing() -> None:
+    """社会公益组织's words printed between the fifth and the sixth columns: the cells before them hold its
+    column's, printed out of the columns' order (pdfminer's boxes grouped so): no row sum says which is which."""
+    assert read_page_rows(_page({5: ["社会", "公益", "组织", ""]}), {}) is None
+    assert read_page_rows(_page({5: ["其他", ""]}), {}) is not None          # (其他's own column next: in order)

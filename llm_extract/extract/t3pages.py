@@ -63,9 +63,14 @@ _MAX_TABLES = 32
 _HEADER_WORDS = frozenset({"自然", "自然人", "商业", "企业", "商业企", "商业企业", "科研", "科研机", "科研机构", "机构",
                            "社会", "公益", "社会公", "益组织", "社会公益组织", "组织", "法律", "服务", "法律服", "务机构",
                            "法律服务机构", "其他", "总计", "申请人情况", "法人或其他组织"})
+#: the last column a header word (or piece) may stand over: 自然人 0 … 总计 6 (机构, 组织: a piece of several)
+_WORD_COLUMN = {"自然": 0, "自然人": 0, "商业": 1, "企业": 1, "商业企": 1, "商业企业": 1, "科研": 2, "科研机": 2, "科研机构": 2,
+                "机构": 4, "社会": 3, "公益": 3, "社会公": 3, "益组织": 3, "社会公益组织": 3, "组织": 5, "法律": 4, "服务": 4,
+                "法律服": 4, "务机构": 4, "法律服务机构": 4, "其他": 5, "总计": 6}
 _NOTE = "表三 across pages: several cuts of the page's numbers into bands keep the row sums with other values here"
-#: a segment: the rows it reads, their numbers, the places among them where a column header's word is printed
-_Segment = tuple[list[int], list[Number], frozenset[int]]
+#: a segment: the rows it reads, their numbers, the places among them where a column header's word is printed (→ the
+#: first column the words stand over, at the latest)
+_Segment = tuple[list[int], list[Number], dict[int, int]]
 
 
 def _headed(lines: list[str], first: int, last: int) -> bool:
@@ -77,22 +82,31 @@ def _headed(lines: list[str], first: int, last: int) -> bool:
     return False
 
 
-def _header_places(lines: list[str], numbers: list[Number]) -> frozenset[int] | None:
+def _first_column(lines: list[str], first: int, last: int) -> int:
+    """The first column a header word printed from line ``first`` to ``last`` stands over, at the latest (申请人情况
+    and 法人或其他组织 stand over several: the last)."""
+    words = [w for n in range(first, last + 1) for w in re.sub(r"[\d\s]+", " ", lines[n - 1]).split()]
+    return min((_WORD_COLUMN.get(w, 6) for w in words if w in _HEADER_WORDS
+                or w.startswith(("申请人情况", "法人或其他"))), default=6)
+
+
+def _header_places(lines: list[str], numbers: list[Number]) -> dict[int, int] | None:
     """The places among ``numbers`` where a column header's word is printed (``i``: between the ``i``-th number
-    and the one before), or ``None`` where one stands on a line holding a number (its place among them unknown)."""
+    and the one before) → the first column those words stand over, at the latest; ``None`` where one stands on a
+    line holding a number (its place among them unknown)."""
     if not numbers or _headed(lines, numbers[0].line, numbers[0].line) or _headed(lines, numbers[-1].line,
                                                                                  numbers[-1].line):
         return None
     if not _headed(lines, numbers[0].line, numbers[-1].line):
-        return frozenset()              # (most pages: no header word among their numbers)
-    places = set()
+        return {}                       # (most pages: no header word among their numbers)
+    places: dict[int, int] = {}
     for i in range(1, len(numbers)):
         above, at = numbers[i - 1].line, numbers[i].line
         if at != above and _headed(lines, at, at):
             return None
         if at - above > 1 and _headed(lines, above + 1, at - 1):
-            places.add(i)
-    return frozenset(places)
+            places[i] = _first_column(lines, above + 1, at - 1)
+    return places
 
 
 def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
@@ -166,12 +180,13 @@ def _stacks(lines: list[str], numbers: list[Number]) -> dict[int, int]:
 
 
 def _band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None],
-          heads: frozenset[int] = frozenset()) -> list[list[Number]] | None:
+          heads: dict[int, int] | None = None) -> list[list[Number]] | None:
     """``b`` rows printed column by column (across when one), or ``None`` when a row's sum breaks, a printed line's
     numbers fall in several rows, or a stack's in several columns, in rows not one under the other, or in this
     band and another (``edges``: the numbers printed right before and after the band), or a column header's word
-    is printed among the band's numbers (``heads``: its places) elsewhere than between two of its columns."""
-    if heads and (b == 1 or any(k % b for k in heads)):
+    is printed among the band's numbers (``heads``: its places) elsewhere than between two of its columns, or after
+    its own column's cells (the columns out of their order: 其他 printed after the column read as 其他's)."""
+    if heads and (b == 1 or any(k % b or column < k // b for k, column in heads.items())):
         return None
     rows = [[cells[c * b + r] for c in range(_WIDTH)] for r in range(b)]
     if any(sum(map(int_value, row[:-1])) != int_value(row[-1]) for row in rows):
