@@ -149,12 +149,13 @@ def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
 
 def _alone(lines: list[str], found: list[tuple[list[int], list[Number]]], i: int, below: int) -> _Segment | None:
     """Segment ``i`` read by itself, where the segments below it are not all clean (a page's numbers printed before
-    its labels, …): its labels name consecutive rows above ``below``, each once or in pieces, its first row not
+    its labels, …): its labels name two or more consecutive rows above ``below`` (one row's label then numbers: a
+    wrapped label's, a row printed across under it in fixed-width text), each once or in pieces, its first row not
     named on the page above too (that row's numbers maybe there), and its numbers are exactly seven for each; a
     column header's words among them only on the header page (its rows from 一、本年新收 down)."""
     named, numbers = found[i]
     rows = sorted(set(named))
-    if not rows or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] >= below \
+    if len(rows) < 2 or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] >= below \
             or len(numbers) != len(rows) * _WIDTH or (i and rows[0] in found[i - 1][0]):
         return None
     heads = _header_places(lines, numbers)
