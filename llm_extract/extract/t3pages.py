@@ -28,8 +28,8 @@ columns (a page's repeated header printed whole between its labels and its numbe
 row broken by the page break is named on both pages, its numbers on the page above: a segment holding one row's
 numbers fewer than its labels name leaves out its first row where the segment above names it too or holds one row's
 numbers more than its own labels name. The segments are taken from the region's end backwards, each ending right
-above the next, the last at 四、结转下年度继续办理; a segment whose rows another reader read (some or all), or
-that no cut reads, is left unread, the others still read. Each segment is cut into bands of rows (pdfminer printing a
+above the next, the last at 四、结转下年度继续办理, then the pages read alone above them; where a segment's rows
+another reader read, or no cut reads it, it and the segments after it in that order are left unread. Each segment is cut into bands of rows (pdfminer printing a
 page's rows but its last, broken by the page break, as one band, that row across after it), each printed column by
 column (a band of one row: across), every row keeping its sum (总计 = the six applicant columns), the numbers of one
 printed line in one row, and a stack of numbers (lines of one number each, no blank line between: the tool's block of
@@ -255,7 +255,7 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
     for rows, numbers, heads in segments:
         paths = [f"applications.{_ROWS[r]}.{c}" for r in rows for c in _COLS]
         if not set(paths) <= unread:
-            continue                    # (a page's rows another reader read, some or all: the other pages still read)
+            break
         try:
             if heads:                   # (the page printed column by column, a header's words among its columns)
                 whole = _band(numbers, len(rows), _stacks(lines, numbers), (None, None), heads)
@@ -263,11 +263,11 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
             else:
                 tables = _tables(numbers, len(rows), _stacks(lines, numbers))
         except _TooMany:
-            continue
+            break
         kept = [t for t in tables if known_hold({**known, **{p: n.cell.value for p, n in
                                                             zip(paths, (n for row in t for n in row))}})]
         if not kept:
-            continue
+            break
         for table in kept:
             for p, n in zip(paths, (n for row in table for n in row)):
                 options.setdefault(p, []).append(n)
