@@ -126,11 +126,18 @@ def test_a_row_broken_by_the_page_break_is_the_page_aboves() -> None:
     assert [read[f"applications.total_processed.{c}"] for c in _COLS] == [6, 0, 1, 0, 0, 1, 8]
 
 
-def test_a_page_one_row_short_with_no_broken_row_reads_nothing() -> None:
+def test_a_page_one_row_short_with_no_broken_row_reads_nothing_of_it() -> None:
+    """The last page prints five rows' numbers under six labels, no row broken above it: which row is short,
+    unknown, none of its rows read. The page above it, its labels and its numbers its own, is read alone."""
     page2 = _PAGE2[:-2] + [""]
     page3 = [_PAGE3[0], "5.要求行政机关确认或重新出具已获取信息"] + _PAGE3[2:]
     lines = _HEAD_PAGE + page2 + _rows_text(6, 18) + page3 + _rows_text(20, 24) + _END
-    assert read_page_rows(lines, {}) is None     # (five rows' numbers under six labels: which row is short, unknown)
+    got = read_page_rows(lines, {})
+    assert got is not None
+    assert {p.split(".")[1] for p, r in got.items() if not r.missing} <= set(_ROWS[6:19])
+    assert all(r.value == _row(_ROWS.index(p.split(".")[1]))[_COLS.index(p.split(".")[2])]
+               for p, r in got.items() if not r.missing)
+    assert sum(not r.missing for r in got.values()) >= 80
 
 
 def test_the_header_pages_rows_read_in_a_tools_order_stay_guesses_beside_these() -> None:

@@ -12,21 +12,31 @@ column (``pdf2txt.py``)::
 
 The page printed with the headers is another matter (its numbers among the header words, its columns in an order of
 the tool's: extract/t3boxes.py, extract/headbands.py); when no reader could read it, this module still reads the
-pages after it. A *segment* is the labels printed since the last number, then the numbers up to the next label: it is
-read when its labels name consecutive rows, each once or in pieces, the numbers are exactly seven for each, and no
-column header word (自然人, 商业企业 …, 申请人情况, 总计 alone) is printed among its numbers (a page's repeated header
-printed whole between its labels and its numbers is no matter: the header page's numbers stand among its words). A
+pages after it, and the header page itself where pdf2txt.py printed it as the pages after it are printed: its rows'
+labels (from 一、本年新收 down), then exactly seven numbers a row, one band column by column, a column header's words
+printed before the numbers or between two columns only, never among one column's cells (LibreOffice's header cell
+printed in one box with the first row's cell under it: that column's first cell apart from its others). Where the
+segments below a page are not all clean (Chromium's last page printing some of its numbers before its labels), the
+page's segment is read alone when it is clean by itself: its labels and its numbers are its own (its first row not
+named on the page above too). A page below the header's printing the header's words among its numbers is not read
+(pdf2txt.py printing such a page's columns out of their order, 法律服务机构's cells before 自然人's: no row sum tells).
+
+A *segment* is the labels printed since the last number, then the numbers up to the next label: it is read when its
+labels name consecutive rows, each once or in pieces, the numbers are exactly seven for each, and no column header
+word (自然人, 商业企业 …, 申请人情况, 总计 alone) is printed among its numbers but the header page's, between its
+columns (a page's repeated header printed whole between its labels and its numbers is no matter). A
 row broken by the page break is named on both pages, its numbers on the page above: a segment holding one row's
 numbers fewer than its labels name leaves out its first row where the segment above names it too or holds one row's
 numbers more than its own labels name. The segments are taken from the region's end backwards, each ending right
-above the next, the last at 四、结转下年度继续办理; their rows must all be unread. Each segment is cut into bands of rows (pdfminer printing a
+above the next, the last at 四、结转下年度继续办理, then the pages read alone above them; where a segment's rows
+another reader read, or no cut reads it, it and the segments after it in that order are left unread. Each segment is cut into bands of rows (pdfminer printing a
 page's rows but its last, broken by the page break, as one band, that row across after it), each printed column by
 column (a band of one row: across), every row keeping its sum (总计 = the six applicant columns), the numbers of one
 printed line in one row, and a stack of numbers (lines of one number each, no blank line between: the tool's block of
-text, numbers standing one over the other) one column's cells in rows one under the other, within one band. The cells every such cut gives
-one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so no column identity checks
-them, and the cut is the printed order's. Nothing is read where the cells so read, with the others read, break an
-identity whose every cell is read.
+text, numbers standing one over the other) one column's cells in rows one under the other, within one band. The
+cells every such cut gives one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so
+no column identity checks them, and the cut is the printed order's. Nothing is read where the cells so read, with
+the others read, break an identity whose every cell is read.
 """
 
 from __future__ import annotations
@@ -53,8 +63,14 @@ _MAX_TABLES = 32
 _HEADER_WORDS = frozenset({"自然", "自然人", "商业", "企业", "商业企", "商业企业", "科研", "科研机", "科研机构", "机构",
                            "社会", "公益", "社会公", "益组织", "社会公益组织", "组织", "法律", "服务", "法律服", "务机构",
                            "法律服务机构", "其他", "总计", "申请人情况", "法人或其他组织"})
+#: the last column a header word (or piece) may stand over: 自然人 0 … 总计 6 (机构, 组织: a piece of several)
+_WORD_COLUMN = {"自然": 0, "自然人": 0, "商业": 1, "企业": 1, "商业企": 1, "商业企业": 1, "科研": 2, "科研机": 2, "科研机构": 2,
+                "机构": 4, "社会": 3, "公益": 3, "社会公": 3, "益组织": 3, "社会公益组织": 3, "组织": 5, "法律": 4, "服务": 4,
+                "法律服": 4, "务机构": 4, "法律服务机构": 4, "其他": 5, "总计": 6}
 _NOTE = "表三 across pages: several cuts of the page's numbers into bands keep the row sums with other values here"
-_Segment = tuple[list[int], list[Number]]
+#: a segment: the rows it reads, their numbers, the places among them where a column header's word is printed (→ the
+#: first column the words stand over, at the latest)
+_Segment = tuple[list[int], list[Number], dict[int, int]]
 
 
 def _headed(lines: list[str], first: int, last: int) -> bool:
@@ -64,6 +80,33 @@ def _headed(lines: list[str], first: int, last: int) -> bool:
         if any(w in _HEADER_WORDS or w.startswith(("申请人情况", "法人或其他")) for w in words):
             return True
     return False
+
+
+def _first_column(lines: list[str], first: int, last: int) -> int:
+    """The first column a header word printed from line ``first`` to ``last`` stands over, at the latest (申请人情况
+    and 法人或其他组织 stand over several: the last)."""
+    words = [w for n in range(first, last + 1) for w in re.sub(r"[\d\s]+", " ", lines[n - 1]).split()]
+    return min((_WORD_COLUMN.get(w, 6) for w in words if w in _HEADER_WORDS
+                or w.startswith(("申请人情况", "法人或其他"))), default=6)
+
+
+def _header_places(lines: list[str], numbers: list[Number]) -> dict[int, int] | None:
+    """The places among ``numbers`` where a column header's word is printed (``i``: between the ``i``-th number
+    and the one before) → the first column those words stand over, at the latest; ``None`` where one stands on a
+    line holding a number (its place among them unknown)."""
+    if not numbers or _headed(lines, numbers[0].line, numbers[0].line) or _headed(lines, numbers[-1].line,
+                                                                                 numbers[-1].line):
+        return None
+    if not _headed(lines, numbers[0].line, numbers[-1].line):
+        return {}                       # (most pages: no header word among their numbers)
+    places: dict[int, int] = {}
+    for i in range(1, len(numbers)):
+        above, at = numbers[i - 1].line, numbers[i].line
+        if at != above and _headed(lines, at, at):
+            return None
+        if at - above > 1 and _headed(lines, above + 1, at - 1):
+            places[i] = _first_column(lines, above + 1, at - 1)
+    return places
 
 
 def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
@@ -85,8 +128,9 @@ def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
     for i in range(len(found) - 1, -1, -1):
         named, numbers = found[i]
         rows = sorted(set(named))
+        heads = _header_places(lines, numbers)
         if not rows or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] not in (below - 1, below) \
-                or _headed(lines, numbers[0].line, numbers[-1].line):
+                or heads is None or (heads and rows[0]):
             break
         rows = list(range(rows[0], below))
         if len(numbers) == (len(rows) - 1) * _WIDTH and len(rows) > 1 and i \
@@ -94,9 +138,28 @@ def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
             rows = rows[1:]             # (its first row broken by the page break: its numbers on the page above)
         if len(numbers) != len(rows) * _WIDTH:
             break
-        out.append((rows, numbers))
+        out.append((rows, numbers, heads))
         below = rows[0]
+    for i in range(len(found) - len(out) - 1, -1, -1):     # (the chain broke: the clean pages above it, alone)
+        if (segment := _alone(lines, found, i, below)) is not None:
+            out.append(segment)
+            below = segment[0][0]
     return out
+
+
+def _alone(lines: list[str], found: list[tuple[list[int], list[Number]]], i: int, below: int) -> _Segment | None:
+    """Segment ``i`` read by itself, where the segments below it are not all clean (a page's numbers printed before
+    its labels, …): its labels name two or more consecutive rows above ``below`` (one row's label then numbers: a
+    wrapped label's, a row printed across under it in fixed-width text), each once or in pieces, its first row not
+    named on the page above too (that row's numbers maybe there), and its numbers are exactly seven for each; a
+    column header's words among them only on the header page (its rows from 一、本年新收 down)."""
+    named, numbers = found[i]
+    rows = sorted(set(named))
+    if len(rows) < 2 or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] >= below \
+            or len(numbers) != len(rows) * _WIDTH or (i and rows[0] in found[i - 1][0]):
+        return None
+    heads = _header_places(lines, numbers)
+    return None if heads is None or (heads and rows[0]) else (rows, numbers, heads)
 
 
 def _holds_one_more(segment: tuple[list[int], list[Number]]) -> bool:
@@ -117,11 +180,15 @@ def _stacks(lines: list[str], numbers: list[Number]) -> dict[int, int]:
     return out
 
 
-def _band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None]) \
-        -> list[list[Number]] | None:
+def _band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None],
+          heads: dict[int, int] | None = None) -> list[list[Number]] | None:
     """``b`` rows printed column by column (across when one), or ``None`` when a row's sum breaks, a printed line's
     numbers fall in several rows, or a stack's in several columns, in rows not one under the other, or in this
-    band and another (``edges``: the numbers printed right before and after the band)."""
+    band and another (``edges``: the numbers printed right before and after the band), or a column header's word
+    is printed among the band's numbers (``heads``: its places) elsewhere than between two of its columns, or after
+    its own column's cells (the columns out of their order: 其他 printed after the column read as 其他's)."""
+    if heads and (b == 1 or any(k % b or column < k // b for k, column in heads.items())):
+        return None
     rows = [[cells[c * b + r] for c in range(_WIDTH)] for r in range(b)]
     if any(sum(map(int_value, row[:-1])) != int_value(row[-1]) for row in rows):
         return None
@@ -185,12 +252,16 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
     if not all(isinstance(v, int) or v is None for v in known.values()):
         return None
     options: dict[str, list[Number]] = {}
-    for rows, numbers in segments:
+    for rows, numbers, heads in segments:
         paths = [f"applications.{_ROWS[r]}.{c}" for r in rows for c in _COLS]
         if not set(paths) <= unread:
             break
         try:
-            tables = _tables(numbers, len(rows), _stacks(lines, numbers))
+            if heads:                   # (the page printed column by column, a header's words among its columns)
+                whole = _band(numbers, len(rows), _stacks(lines, numbers), (None, None), heads)
+                tables = [whole] if whole is not None else []
+            else:
+                tables = _tables(numbers, len(rows), _stacks(lines, numbers))
         except _TooMany:
             break
         kept = [t for t in tables if known_hold({**known, **{p: n.cell.value for p, n in
