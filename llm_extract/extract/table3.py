@@ -33,6 +33,7 @@ from .readings import Readings, missing
 from .itemnumbers import rejoin_item_numbers
 from .loosedigits import doubt_beside_loose_digits
 from .gridcut import doubt_rows_cut_at_page_break
+from .headercut import doubt_rows_after_repeated_header
 from .reprinted import doubt_rows_printed_again
 from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
@@ -305,6 +306,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
     read_either_way(items, order, taken, out)      # numbers above their labels? the identities choose
     doubt_beside_loose_digits(items, taken, out)   # a line of numbers no row took beside a row's: wrapped digits?
     doubt_rows_cut_at_page_break(items, out, lines)       # a grid row's digits going on past a page break?
+    doubt_rows_after_repeated_header(items, out)   # a cut row's rest, over empty cells, under the header again?
     doubt_rows_printed_again(items, out)           # a row's first line printed again, the rest under the copy?
     for row in APPLICATION_ROWS:
         if row not in labels and not (row in SUB_ROWS and SINGLE in labels):
