@@ -6,7 +6,7 @@ repeated on the next, over empty cells. Read from a PDF's cells (one to a line),
 empty cells, and it names the row its last words name (``…确认或重新出具已获取信息``): read as the row, its empty
 cells proved it blank where the report printed its numbers on the page before. The header's own words may even
 be interleaved with it (``加确第认四或项重之新和出）具已获取信息``: the header's note and the label's rest drawn in
-one cell box). So a row read as seven empty cells whose label carries no item number of its own (every label of
+one cell box). So a row read as seven empty cells, one to a line, whose label carries no item number of its own (every label of
 the form has one: 一、, （一）, 1.) and stands right after 表三's column header printed again (at least
 :data:`MIN_HEADER_WORDS` of its words between the row and the numbers before it) is left unread: it may be the
 rest of the row above, and the identities, not the empty cells, decide.
@@ -35,9 +35,10 @@ def doubt_rows_after_repeated_header(items: Sequence[Item], out: Readings) -> No
     """Leave unread each 表三 row read as seven empty cells after a repeated header (see the module docstring)."""
     for paths in TABLE3_ROW_PATHS.values():
         readings = [out.get(p) for p in paths]
-        if any(r is None or r.kind is not CellKind.BLANK or not r.lines for r in readings):
-            continue
-        first = min(n for r in readings for n in r.lines)
+        if any(r is None or r.kind is not CellKind.BLANK or not r.lines for r in readings) \
+                or len({r.lines[-1] for r in readings}) != len(readings):
+            continue                    # (not seven empty cells one to a line, as a PDF's cells are read)
+        first = min(r.lines[-1] for r in readings)          # (a reading cites its label's line, then its cell's)
         before = [it for it in items if it.line < first]
         label = next((it for it in reversed(before) if it.is_text), None)
         if label is None or strip_item_number(label.key) != label.key:
