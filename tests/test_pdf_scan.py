@@ -206,6 +206,16 @@ def _table3_picture() -> tuple[bytes, int, int]:
     return out.getvalue(), table.width, table.height
 
 
+def _table3_read_from_the_picture(record) -> None:
+    """No 表三 cell of 002's settled wrong, and nine in ten right (the picture holds all but its last two rows)."""
+    golden = Report.model_validate({k: v for k, v in json.loads(GOLDEN.read_text(encoding="utf-8")).items()
+                                    if k in Report.model_fields}).values()
+    values = record.report.values()
+    table3 = [p for p in golden if p.startswith("applications.")]
+    assert [p for p in table3 if values[p] != golden[p] and record.provenance[p].status in SETTLED] == []
+    assert sum(values[p] == golden[p] for p in table3) >= 0.9 * len(table3)
+
+
 def test_a_table_pasted_as_a_picture_on_a_page_with_text_is_read_by_ocr_beside_the_text(tmp_path: Path) -> None:
     """A Word report whose 表三 is a picture, exported to PDF: the title and headings are text, 表三 pixels. The
     picture is recognised and its cells read where they stand; the page is named among the OCR pages; no number
@@ -224,12 +234,7 @@ def test_a_table_pasted_as_a_picture_on_a_page_with_text_is_read_by_ocr_beside_t
     assert doc.meta["ocr_pages"] == doc.meta["ocr_read_pages"] == [1]
     assert doc.lines[0] == lines[0]                       # (the text layer's own characters, as they are)
     record = process_document(doc)
-    golden = Report.model_validate({k: v for k, v in json.loads(GOLDEN.read_text(encoding="utf-8")).items()
-                                    if k in Report.model_fields}).values()
-    values = record.report.values()
-    table3 = [p for p in golden if p.startswith("applications.")]
-    assert [p for p in table3 if values[p] != golden[p] and record.provenance[p].status in SETTLED] == []
-    assert sum(values[p] == golden[p] for p in table3) >= 0.9 * len(table3)
+    _table3_read_from_the_picture(record)
 
 
 def test_a_letterhead_picture_under_text_is_not_read_by_ocr() -> None:
@@ -293,12 +298,7 @@ def test_a_table_pasted_as_a_picture_in_a_word_file_is_read_by_ocr_where_it_stan
     assert doc.lines.index("三、收到和处理政府信息公开申请情况") < doc.text.index("予以公开") < doc.text.index("五、存在")
     record = process_document(doc)
     assert any(f.code == "INGEST.OCR_PICTURES" for f in record.findings)
-    golden = Report.model_validate({k: v for k, v in json.loads(GOLDEN.read_text(encoding="utf-8")).items()
-                                    if k in Report.model_fields}).values()
-    values = record.report.values()
-    table3 = [p for p in golden if p.startswith("applications.")]
-    assert [p for p in table3 if values[p] != golden[p] and record.provenance[p].status in SETTLED] == []
-    assert sum(values[p] == golden[p] for p in table3) >= 0.9 * len(table3)
+    _table3_read_from_the_picture(record)
     assert record.provenance["agency"].status is not Status.PROVEN        # (an OCR channel: READ.OCR_NAME)
 
 
