@@ -7,7 +7,8 @@ are written as integers (``3``, not ``3.0``), fees as the decimals the cell hold
 the values the workbook last computed (a workbook saved without them prints nothing there: a blank cell).
 
 A workbook is a ZIP package of XML parts: its parts are bounded before anything is parsed (:data:`MAX_BYTES`
-uncompressed in all, a ZIP bomb refused by name), and at most :data:`MAX_ROWS` rows of each sheet are read.
+uncompressed in all, a ZIP bomb refused by name), and at most :data:`MAX_ROWS` rows and :data:`MAX_COLUMNS`
+columns of each sheet are read.
 ``.xls`` (the binary format) is not read: it fails by name.
 """
 
@@ -21,12 +22,15 @@ from typing import Any
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 
-__all__ = ["xlsx_to_text", "MAX_BYTES", "MAX_ROWS"]
+__all__ = ["xlsx_to_text", "MAX_BYTES", "MAX_ROWS", "MAX_COLUMNS"]
 
 #: at most this many bytes, uncompressed, in all the package's parts (a report's workbook is well under 1 MB)
 MAX_BYTES = 64 * 1024 * 1024
 #: at most this many rows of a sheet are read (the form's tables are some sixty)
 MAX_ROWS = 5000
+#: at most this many columns of a sheet are read (表四, the widest table, has sixteen: a sheet that declares
+#: thousands would make every row that long)
+MAX_COLUMNS = 64
 
 
 def _field(value: Any) -> str:
@@ -80,7 +84,8 @@ def xlsx_to_text(data: bytes, path: str = "<bytes>") -> str:
     lines: list[str] = []
     try:
         for sheet in workbook.worksheets:
-            rows = [[_field(v) for v in row] for _, row in zip(range(MAX_ROWS), sheet.iter_rows(values_only=True))]
+            rows = [[_field(v) for v in row] for _, row in zip(range(MAX_ROWS),
+                                                                  sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS))]
             lines += ["", sheet.title, "", *_blocks(rows)]
     finally:
         workbook.close()
