@@ -308,3 +308,28 @@ def test_a_small_picture_in_a_word_file_a_logo_or_a_seal_is_not_read() -> None:
 
     doc = load_bytes(_word_with_picture(1_000_000), doc_id="logo", suffix=".docx")
     assert "ocr_pictures" not in doc.meta and "予以公开" not in doc.text
+
+
+def test_a_picture_without_a_tables_counts_leaves_the_page_as_it_was(tmp_path: Path) -> None:
+    """A wide picture holding words and a year only (a banner, a photograph's caption: here the scanned title) adds
+    nothing to the page and makes no OCR page of it: 表二 read from the page's text stays as sound as the text."""
+    _needs_ocr()
+    import io
+
+    from tests.pdf_writer import text_pdf
+
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(SCAN) as pdf:
+        page = pdf.pages[0].to_image(resolution=pdf_scan.RESOLUTION).original.convert("L")
+    title = page.crop((0, int(page.height * 0.04), page.width, int(page.height * 0.08)))
+    banner = page.crop((0, 0, page.width, int(page.height * 0.15)))
+    banner.paste(255, (0, 0, banner.width, banner.height))
+    banner.paste(title, (0, (banner.height - title.height) // 2))       # (on white, as tall as a picture read)
+    out = io.BytesIO()
+    banner.save(out, "JPEG", quality=85)
+    h = 555.0 * banner.height / banner.width
+    pdf = tmp_path / "banner.pdf"
+    pdf.write_bytes(text_pdf(["红旗区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"],
+                             picture=(out.getvalue(), banner.width, banner.height, (20.0, 842 - 80 - h, 555.0, h))))
+    doc = load(pdf)
+    assert "ocr_pages" not in doc.meta and "ocr_read_pages" not in doc.meta

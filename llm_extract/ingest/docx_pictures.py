@@ -5,7 +5,8 @@ the printed form). With the extra installed (:mod:`.pdf_scan`), each picture a p
 ``a:blip``, or an older ``w:pict``'s ``v:imagedata``) that is drawn wide (:data:`MIN_WIDTH_EMU`, a third of an A4
 page's text width) is recognised as a scanned page is (:func:`.image_scan.read_image`), and its lines are read
 after its paragraph's text, where the picture stands. A picture that is not a page of text (too small, a format
-Pillow cannot decode: EMF, WMF) or in which OCR reads nothing is left as before. The document then carries
+Pillow cannot decode: EMF, WMF) or in which OCR reads no table's counts (fewer than
+:data:`~.pdf_pictures.MIN_DIGITS` digits: a photograph, a banner) is left as before. The document then carries
 ``INGEST.OCR_PICTURES``: what OCR read proves nothing an identity does not check (``verify/trust.py``).
 """
 
@@ -18,6 +19,7 @@ from .._exceptions import DocumentError
 from .bounded_xml import read_bytes
 from .docx_parts import relationships
 from .image_scan import read_image
+from .pdf_pictures import MIN_DIGITS
 from .pdf_scan import ocr_available
 
 __all__ = ["Pictures", "MIN_WIDTH_EMU", "MAX_PICTURES"]
@@ -78,5 +80,7 @@ class Pictures:
             text = read_image(data, f"{self._path} ({target[1]})").text
         except (KeyError, DocumentError):      # (no such part; too small, EMF, or nothing read: left as before)
             return []
+        if sum(ch.isdigit() for ch in text) < MIN_DIGITS:
+            return []                       # (a photograph, a banner: no table's counts)
         self.read += 1
         return [line for line in text.split("\n") if line.strip()]

@@ -10,7 +10,9 @@ identity does not check.
 
 A picture is read so when it is large (:data:`MIN_SHARE` of the page's width and a tenth of its height at
 least: a logo, a seal or a letterhead is not) and no character of the text layer stands on it (text over a
-picture is a letterhead's or an OCR layer's: the text is the page's already).
+picture is a letterhead's or an OCR layer's: the text is the page's already); what OCR reads in it is taken only
+when it holds a table's counts (:data:`MIN_DIGITS` digits at least: a photograph leaves the page as it was, and
+no OCR page).
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from typing import Any
 
 from .pdf_scan import scan_page
 
-__all__ = ["text_pictures", "with_pictures_read", "MIN_SHARE"]
+__all__ = ["text_pictures", "with_pictures_read", "MIN_SHARE", "MIN_DIGITS"]
 
 #: a picture at least this share of the page's width (and a tenth of its height) may hold a table
 MIN_SHARE = 0.5
+#: OCR's reading of the pictures is taken only when it holds this many digits at least (表四 alone prints fifteen
+#: counts): a photograph of a meeting or a banner's slogan adds nothing to the page, and makes no OCR page of it
+MIN_DIGITS = 12
 
 Box = tuple[float, float, float, float]
 
@@ -45,13 +50,13 @@ def text_pictures(page: Any) -> list[Box]:
 
 def with_pictures_read(page: Any, boxes: list[Box]) -> Any | None:
     """The page with the characters and table rules OCR finds inside ``boxes`` added to its own; None when OCR is
-    not available here or found nothing inside them."""
+    not available here or found no table's counts inside them."""
     scanned = scan_page(page)
     if scanned is None:
         return None
     chars = [ch for ch in scanned.chars if _inside(ch, boxes)]
-    if not chars:
-        return None
+    if sum(ch["text"].isdigit() for ch in chars) < MIN_DIGITS:
+        return None                     # (a photograph, a banner: no table's counts; the page stays as it was)
     rules = [ln for ln in scanned.objects.get("line", []) if _inside(ln, boxes)]
     merged = page.filter(lambda obj: True)
     objects = {kind: list(objs) for kind, objs in page.objects.items()}
