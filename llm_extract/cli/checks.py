@@ -46,7 +46,7 @@ def rules() -> None:
     import verify.settle  # noqa: F401
     from verify.rules import RULES
 
-    from .. import agency_years, ingest  # noqa: F401
+    from .. import agency_years  # noqa: F401
     from ..ingest import notices  # noqa: F401
 
     t = Table(title="rules")

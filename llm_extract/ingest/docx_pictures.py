@@ -41,7 +41,7 @@ class Pictures:
 
     def __init__(self, zf: zipfile.ZipFile, main_part: str, path: str) -> None:
         self._zf, self._main, self._path = zf, main_part, path
-        self._on = any(name.startswith(_MEDIA) for name in zf.namelist()) and ocr_available()
+        self._on = any(name.startswith(_MEDIA) for name in zf.namelist())     # (OCR asked for at a wide picture)
         self._rels: dict[str, tuple[str, str]] | None = None
         self._tried = 0
         self.read = 0
@@ -53,6 +53,9 @@ class Pictures:
         out: list[str] = []
         for rel_id in self._wide_pictures(paragraph):
             if self._tried >= MAX_PICTURES:
+                break
+            if not ocr_available():         # (the engine is loaded here, not for a file of logos and seals: ~1 s)
+                self._on = False
                 break
             out.extend(self._read(rel_id))
         return out
