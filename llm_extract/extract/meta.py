@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..bodies import BODY_SUFFIX, garbled_name
 from ..corrections import CORRECTED, CORRECTED_NOTE
@@ -35,6 +35,7 @@ from .titleyear import years_put_back
 __all__ = ["read_meta", "agency_name", "corrected_mark"]
 
 _HEAD_LINES = 30                 # the title is among the first non-empty lines (a page's chrome may take 20)
+_SCRAP = 2                       # a line this short (after normalising) does not count among them
 _PERIOD_LINES = 60               # the statistics period is stated near the top
 _YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九])"
 #: the title's tail: (year) (年度) …信息公开(工作)(的)(年度)报告 (XX局关于2024年政府信息公开工作的年度报告)
@@ -132,7 +133,7 @@ def _head(lines: list[str], rows_as_text: bool = False) -> Iterator[tuple[int, s
         text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", text.replace("\t", " ")))
         if text:
             yield n, text
-            count += 1
+            count += len(text) > _SCRAP     # (a calendar's days and weekdays, a cell per line: no line of the head)
             if count >= _HEAD_LINES:
                 return
 
@@ -183,10 +184,15 @@ def _agency_and_year(before: str, year: str | None) -> tuple[str, int | None]:
 
 
 def _period_year(lines: list[str]) -> tuple[int, int] | None:
-    """The year of the statistics period stated near the top, and its line."""
-    for n, line in enumerate(lines[:_PERIOD_LINES], start=1):
+    """The year of the statistics period stated near the top (among its first lines longer than :data:`_SCRAP`),
+    and its line."""
+    count = 0
+    for n, line in enumerate(lines, start=1):
         if "统计" in line and (m := _PERIOD.search(_SPACE_IN_NAME.sub("", normalise(line)))):
             return _year(m.group("year")), n
+        count += len(line.strip()) > _SCRAP
+        if count >= _PERIOD_LINES:
+            return None
     return None
 
 
@@ -227,20 +233,38 @@ def corrected_mark(lines: list[str], used: list[int], agency: str) -> str | None
     return next((t for t in below if len(t) <= _HEADING and CORRECTED.search(t)), None)
 
 
-def _shortest_on_line(head: list[tuple[int, str]], best: tuple[str, int | None, str, list[int]],
-                      titles: Iterator[tuple[str, list[int], re.Match[str]]]) -> tuple[str, int | None, str, list[int]]:
+Found = tuple[str, list[int], re.Match[str]]
+Candidate = tuple[str, int | None, str, list[int]]
+
+
+def _shortest_on_line(head: list[tuple[int, str]], best: Candidate,
+                      titles: Iterator[Found]) -> tuple[Candidate, Found | None]:
     """``best``, or a later title on its one line naming the same year and an agency ``best``'s name ends with: a
     crawler's page on one line prints the title twice, once after chrome run into the name (``主题分类： 政务公开
-    青山县教育局2023年…``, spaces closed up), once after a bracket that parts it (``【字体：大 中 小】 青山县教育局…``)."""
+    青山县教育局2023年…``, spaces closed up), once after a bracket that parts it (``【字体：大 中 小】 青山县教育局…``);
+    and the first title after that line, read from ``titles`` but not looked at (None if none was)."""
     if len(best[3]) != 1:
-        return best
+        return best, None
     for found in titles:
         if found[1] != best[3]:
-            break
+            return best, found
         candidate = _from_title(head, *found)
         if candidate[1] == best[1] and candidate[0] and candidate[0] != best[0] and best[0].endswith(candidate[0]):
             best = candidate
-    return best
+    return best, None
+
+
+def _other_years(best: Candidate, candidates: Iterable[Candidate]) -> set[int]:
+    """The years the rest of the head's titles name for ``best``'s agency: a site's links to the body's reports of
+    other years (``XX局2022年政府信息公开工作年度报告``) printed before the article's own title read like it, so a
+    head naming the body with several years does not say which is the report's (the statistics period may). A
+    title naming another body (``附：红旗区2020年…``) says nothing of this one's year."""
+    out = set()
+    for agency, year, _, _ in candidates:
+        if year is not None and (agency == best[0] or (agency and best[0] and (agency in best[0] or best[0] in agency))) \
+                and not (agency and garbled_name(agency)):
+            out.add(year)
+    return out
 
 
 def read_meta(lines: list[str]) -> dict[str, Reading]:
@@ -265,6 +289,8 @@ def _read_meta(lines: list[str], rows_as_text: bool) -> dict[str, Reading]:
     # 政府信息公开工作年度报告" names neither; a site's related link "2020年政府信息公开工作年度报告" above the
     # article's title names a year only), else the first title
     best = named = first = garbled = None
+    years: set[int] = set()             # the years the head's titles name for the agency taken (_other_years)
+    seen: list[Candidate] = []
     titles = _titles(head, more)
     for found in titles:
         candidate = _from_title(head, *found)
@@ -272,11 +298,16 @@ def _read_meta(lines: list[str], rows_as_text: bool) -> dict[str, Reading]:
         if candidate[0] and candidate[1] is not None and garbled_name(candidate[0]):
             garbled = garbled or candidate  # (a page header drawn over itself: the article's own title below)
             continue
+        seen.append(candidate)
         if candidate[0] and candidate[1] is not None:
-            best = _shortest_on_line(head, candidate, titles)
+            best, after = _shortest_on_line(head, candidate, titles)
+            rest = (_from_title(head, *found) for found in ([after] if after else []) + list(titles))
+            years = _other_years(best, [*seen, *rest])
             break
         if named is None and (candidate[0] or candidate[1] is not None):
             named = candidate
+    if best is None and named is not None and named[1] is not None:
+        years = _other_years(named, seen)
     best = best or garbled or named or first
     if best is None:                    # no title: the head's first lines (every line of it read by now)
         raw, used = "".join(t for _, t in head[:3]), [n for n, _ in head[:3]]
@@ -289,10 +320,16 @@ def _read_meta(lines: list[str], rows_as_text: bool) -> dict[str, Reading]:
         if year is not None:
             out["year"] = Reading(value=year, kind=CellKind.NUMBER, raw=raw, lines=used, method="title")
     period = _period_year(lines)
+    if "year" in out and len(years) > 1:        # titles of several years: the period's, else a person's to say
+        title = out.pop("year")
+        if period is None or period[0] not in years:
+            out["year"] = Reading(kind=CellKind.MISSING, raw=title.raw, lines=title.lines, method="title",
+                                  note="titles of several years in the page's head: "
+                                       + ", ".join(str(y) for y in sorted(years)))
     if "year" not in out and period is not None:
         out["year"] = Reading(value=period[0], kind=CellKind.NUMBER, raw=lines[period[1] - 1].strip()[:200],
                               lines=[period[1]], method="statistics period")
-    elif period is not None and out["year"].value != period[0]:      # which year? a person's to say
+    elif period is not None and out["year"].value not in (None, period[0]):      # which year? a person's to say
         title = out["year"]
         out["year"] = Reading(kind=CellKind.MISSING, raw=title.raw, lines=sorted({*title.lines, period[1]}),
                               method="title", note=f"the title says {title.value}, the statistics period {period[0]}")
