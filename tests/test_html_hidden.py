@@ -89,3 +89,25 @@ def test_an_article_without_a_title_line_is_named_by_the_pages_title() -> None:
     record = process_document(load_bytes(page.encode("utf-8"), doc_id="p", suffix=".html"))
     expected = golden_report(STEM)
     assert (record.report.agency, record.report.year) == (expected.agency, expected.year)
+
+
+@pytest.mark.parametrize("heading", ["政府信息公开工作年度报告", "{year}年政府信息公开工作年度报告", "{year}年度政府信息公开年报"])
+def test_an_article_whose_title_names_no_body_is_named_by_the_pages_title(heading: str) -> None:
+    """A department's page heads its article 2023年政府信息公开工作年度报告; its <title> names the body: the
+    agency (and the year) are the <title>'s, read from a first line of its own."""
+    expected = golden_report(STEM)
+    page = trs_page(expected)
+    title = re.search(r'<div class="title">(.*?)</div>', page).group(1)
+    page = page.replace(f'<div class="title">{title}</div>',
+                        f'<div class="title">{heading.format(year=expected.year)}</div>').replace(
+        "<head>", f"<head><title>{title}_门户网站</title>")
+    doc = load_bytes(page.encode("utf-8"), doc_id="p", suffix=".html")
+    assert doc.lines[0] == f"{title}_门户网站"
+    record = process_document(doc)
+    assert (record.report.agency, record.report.year) == (expected.agency, expected.year)
+    assert record.report.values() == expected.values()
+
+
+def test_a_pages_title_naming_no_body_is_not_put_before_an_article_that_prints_its_own() -> None:
+    page = trs_page(golden_report(STEM)).replace("<head>", "<head><title>政府信息公开年报_门户网站</title>")
+    assert load_bytes(page.encode("utf-8"), doc_id="p", suffix=".html").lines[0] != "政府信息公开年报_门户网站"

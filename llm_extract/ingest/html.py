@@ -31,7 +31,8 @@ the annual report as an HTML article: site chrome around it, the three tables as
   cell whose own style says ``visibility:hidden`` still takes its place in its row, empty: it
   is a blank cell (``display:none`` takes the cell out of the row);
 * Word's zero-height row of empty cells under a table (:mod:`.html_layout_rows`) is no row;
-* an article that prints no title line is preceded by the page's ``<title>``.
+* an article that prints no title line, or one that names no body (``2023年政府信息公开工作年度报告``,
+  a department's page), is preceded by the page's ``<title>`` when that names one.
 
 libxml2 (through lxml) parses the page and closes unclosed elements as a browser's
 parser does (an element left open ends with its parent); the converter is its parser
@@ -81,6 +82,19 @@ _FRAMES = 2
 # a line naming the report (its title); looked for in the text's first characters
 _TITLED = re.compile(r"报告|年报")
 _TITLE_SPAN = 600
+# a report's title that names no body: a year (or nothing) before 政府信息公开… (a department's page's heading)
+_NAMELESS = re.compile(r"^\s*(?:(?:20\d{2}|二[〇零○]二[〇零○一二三四五六七八九])\s*年度?)?\s*(?:政府信息公开|政务公开|信息公开)")
+# a page title naming a body before the year (XX局2023年政府信息公开工作年度报告_XX市人民政府)
+_NAMED = re.compile(r"[\u4e00-\u9fff]{2}.*?(?:20\d{2}|二[〇零○]二[〇零○一二三四五六七八九])\s*年")
+
+
+def _untitled(head: str, title: str) -> bool:
+    """Does the page's ``<title>`` name the report where the article's first lines do not: they hold no title, or
+    one naming no body while the page's title names one?"""
+    if not _TITLED.search(title):
+        return False
+    line = next((ln for ln in head.split("\n") if _TITLED.search(ln)), None)
+    return line is None or (_NAMELESS.match(line) is not None and _NAMED.match(title) is not None)
 
 
 def _collapse(text: str) -> str:
@@ -365,14 +379,13 @@ def html_to_text(html: str) -> str:
     """The page's text: paragraphs as lines, table cells one per line (see the module docstring).
 
     Hidden elements are left out (:mod:`.html_head`), unless the report is only in them (a page
-    that shows its article by script). A page whose article prints no title line starts with
-    its ``<title>`` (or ``<meta name="ArticleTitle">``)."""
+    that shows its article by script). A page whose article prints no title line, or one naming no body,
+    starts with its ``<title>`` (or ``<meta name="ArticleTitle">``) when that names one."""
     page = _STRAY_BREAK.sub("<br></", html).encode("utf-8", "surrogatepass")   # a lone surrogate: U+FFFD
     layout = layout_rules(html)
     text, hid = _convert(page, hidden_rules(html), layout)
     if hid and not any(heading.search(text) for heading in FORM.headings.values()):   # shown by script
         text, _ = _convert(page, None, layout)
-    if text.strip() and not _TITLED.search(text[:_TITLE_SPAN]) and (title := page_title(html)) \
-            and _TITLED.search(title):
+    if text.strip() and (title := page_title(html)) and _untitled(text[:_TITLE_SPAN], title):
         text = title + "\n" + text
     return text
