@@ -87,6 +87,10 @@ def _md_row_words(line: str) -> str:
 _FORWARDED = re.compile(r"^.*?关于(?:转发|印发)《?(?=[^\d《])")
 
 
+#: a body's notice publishing its own report (``XX局关于公布2023年…年度报告的公告``): the words after its name
+_NOTICE_TAIL = re.compile(r"关于(?:公布|发布|印发|公开|报送|上报|转发)?$")
+
+
 #: a page's number printed before the title on its line (``第1页平源县岗山镇人民政府``, ``第 1 页 共 5 页``)
 _PAGE_MARK = re.compile(r"^.*?第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?")
 
@@ -111,7 +115,7 @@ def agency_name(text: str) -> str:
     name = m.group(0)
     if m.start() > 0 and text[m.start() - 1].isdigit():
         name = _DATE_REST.sub("", name)
-    return name.lstrip("（）()").removeprefix("关于").removesuffix("关于")
+    return _NOTICE_TAIL.sub("", name.lstrip("（）()").removeprefix("关于"))
 
 
 def _year(text: str) -> int:
