@@ -22,3 +22,15 @@ def test_fifteen_values_beginning_inside_the_headers_run_are_not_the_row(golden_
     lines[first:first + 15] = ["\t" + c for c in DAMAGED]
     record = process_document(Document.from_text("\n".join(lines), doc_id="t4"))
     assert not [p for p in TABLE4_PATHS if record.provenance[p].status is Status.PROVEN]
+
+
+def test_fifteen_empty_fields_before_cells_that_read_as_no_count_are_not_the_row(golden_dir) -> None:
+    """The row's fifteen cells printed so that none reads as a count (``0.``: a converter's or OCR's stray mark):
+    the header's empty fields before them are not the values; nothing of 表四 is proven blank."""
+    lines = (golden_dir / "004_70fa07ff4f3c9aaf.txt").read_text(encoding="utf-8").split("\n")
+    t4 = next(i for i, line in enumerate(lines) if "四、政府信息公开行政复议" in line)
+    first = next(i for i in range(t4, len(lines)) if lines[i] == "\t0")
+    lines[first:first + 15] = ["\t0."] * 15
+    record = process_document(Document.from_text("\n".join(lines), doc_id="t4"))
+    assert not [p for p in TABLE4_PATHS if record.provenance[p].status is Status.PROVEN]
+    assert all(record.report.values()[p] is None for p in TABLE4_PATHS)

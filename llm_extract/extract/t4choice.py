@@ -8,7 +8,8 @@ label (行政复议 and five empty cells, then the other rows and a 合计 row).
 (a web page's table rule ``---`` in a crawler's one-line dump, the headers after it) is no cell of the rows below
 them: it makes up no count. The last fifteen values, a cell to a line, that begin inside a run of lines (the
 header's empty fields, then an empty line, then fourteen cells: the run's last empty field made up the count) are
-not the table's cells either.
+not the table's cells either. Nor are fifteen empty cells (a header's empty fields) before cells printed with
+digits that read as no count (``0.``, ``1,``: a converter's or OCR's cells): the values are those, unread.
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ from ..form import FORM
 from .layout import Item
 from .t4lines import group_of
 
-__all__ = ["placeholder_among", "leaves_a_groups_cells", "mark_before_headers", "last_cells_cut_a_run"]
+__all__ = ["placeholder_among", "leaves_a_groups_cells", "mark_before_headers", "last_cells_cut_a_run",
+           "unread_cells_after"]
+
+#: a cell's text at most this long: a count with a stray mark (``0.``), not a sentence or a date under the table
+_CELL_CHARS = 6
 
 #: 表四's column headers, whole (结果维持 … 尚未审结): a text holding them is the header, not a header's piece
 _COLUMN_WORDS = tuple(c.label for c in FORM.table4_columns if len(c.label) > 2)
@@ -91,3 +96,13 @@ def last_cells_cut_a_run(values: list[Item], lines: Sequence[str]) -> bool:
         return False                    # (a cell to a line only)
     spans = any(not _run_goes_on(lines, a.line, b.line) for a, b in zip(last, last[1:]))
     return spans and first.line == before.line + 1 and _run_goes_on(lines, before.line, first.line)
+
+
+def unread_cells_after(items: list[Item], chosen: list[Item]) -> bool:
+    """Are ``chosen`` all empty cells, followed in the section by short texts with digits that read as no count
+    (``0.`` fifteen times: the table's cells, unreadable)? Then the empty fields are a header's, not the values."""
+    if not all(it.cell.kind is CellKind.BLANK for it in chosen):
+        return False
+    last = max(it.line for it in chosen)
+    return any(it.line > last and not it.is_value and len(it.raw) <= _CELL_CHARS
+               and any(ch.isdigit() for ch in it.raw) for it in items)
