@@ -329,7 +329,8 @@ def _read_meta(lines: list[str], rows_as_text: bool) -> dict[str, Reading]:
         if period is None or period[0] not in years:
             out["year"] = Reading(kind=CellKind.MISSING, raw=title.raw, lines=title.lines, method="title",
                                   note="titles of several years in the page's head: "
-                                       + ", ".join(str(y) for y in sorted(years)))
+                                       + ", ".join(str(y) for y in sorted(years))
+                                       + (f"; the statistics period {period[0]}" if period else ""))
     if "year" not in out and period is not None:
         out["year"] = Reading(value=period[0], kind=CellKind.NUMBER, raw=lines[period[1] - 1].strip()[:200],
                               lines=[period[1]], method="statistics period")
