@@ -138,6 +138,18 @@ def page_feet(lines: list[str]) -> set[int]:
     out: set[int] = set()
     for place, page in enumerate(pages[:-1], start=1):
         filled = [i for i in page if lines[i].replace(PAGE_FEED, "").strip()]
-        if filled and (m := _NUMBER.match(lines[filled[-1]].replace(PAGE_FEED, ""))) and int(m.group(1)) == place:
+        if filled and (m := _NUMBER.match(lines[filled[-1]].replace(PAGE_FEED, ""))) and int(m.group(1)) == place \
+                and not _folio_printed(lines, filled[:-1], place):
             out.add(filled[-1])
     return out
+
+
+#: a page's folio printed as a mark of its own: 第 2 页 (共 5 页), — 2 —
+_FOLIO_MARK = re.compile(r"第\s*(\d{1,3})\s*页|^\s*[-—–]+\s*(\d{1,3})\s*[-—–]+\s*$")
+
+
+def _folio_printed(lines: list[str], page: list[int], place: int) -> bool:
+    """Whether a line of the page prints its folio as a mark (第 2 页, — 2 —): a number alone at its end is then no
+    second folio but a cell (``pdf2txt.py`` prints the foot's box among a table's, its last cell after it)."""
+    return any(int(m.group(1) or m.group(2)) == place for i in page
+               for m in [_FOLIO_MARK.search(lines[i].replace(PAGE_FEED, ""))] if m)
