@@ -284,7 +284,7 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
 
 
 #: the distinct tables the whole region's cuts may give (before the column identities choose): more, nothing is read
-_MAX_WHOLE = 256
+_MAX_WHOLE = 64
 _WHOLE_NOTE = "表三 printed page by page column by column: several cuts of its numbers keep every identity with other values"
 
 
