@@ -10,7 +10,7 @@ whole region's 175 numbers are cut into bands, each printed column by column, ev
 from __future__ import annotations
 
 from llm_extract.evidence import Method
-from llm_extract.extract.pagenumbers import page_feet
+from llm_extract.extract.pagenumbers import marked_feet, page_feet
 from llm_extract.extract.t3pages import read_region_bands
 from llm_extract.form import FORM
 from verify.guesses import guessed
@@ -78,12 +78,14 @@ def test_the_whole_table_is_read_from_its_numbers_in_bands_never_proven() -> Non
     assert set(flagged) == set(got)
 
 
-def test_a_page_that_printed_its_foot_keeps_a_last_cell_equal_to_its_number() -> None:
+def test_a_page_that_printed_its_foot_gives_back_a_last_cell_equal_to_its_number() -> None:
     lines = _lines()
     last = lines.index(_REPEATED[0]) - 2
-    assert last not in page_feet(lines)                      # 第 2 页 printed on the page: the 2 is 总计's cell
+    assert last in page_feet(lines)                          # every other reader: the page's folio, as before
+    assert last in marked_feet(lines)                        # but 第 2 页 printed on the page: maybe 总计's cell
     bare = [("" if x == "第 2 页" else x) for x in lines]
-    assert last in page_feet(bare)                           # no foot printed: the page's number, as before
+    assert last not in marked_feet(bare)
+    assert read_region_bands(bare, {}) is None               # no foot printed: the 2 is the folio, 174 numbers
 
 
 def test_a_number_short_or_one_beside_a_label_leaves_the_table_unread() -> None:

@@ -18,7 +18,7 @@ import re
 
 from .linetext import LineText
 
-__all__ = ["without_page_numbers", "joined_page_marks", "page_feet", "page_marks_blanked", "PAGE_MARK_IN", "PAGE_FEED"]
+__all__ = ["without_page_numbers", "joined_page_marks", "page_feet", "marked_feet", "page_marks_blanked", "PAGE_MARK_IN", "PAGE_FEED"]
 
 #: what text tools print at a page break (pdftotext, pdfminer): a form feed, before the new page's first line
 PAGE_FEED = "\f"
@@ -138,10 +138,19 @@ def page_feet(lines: list[str]) -> set[int]:
     out: set[int] = set()
     for place, page in enumerate(pages[:-1], start=1):
         filled = [i for i in page if lines[i].replace(PAGE_FEED, "").strip()]
-        if filled and (m := _NUMBER.match(lines[filled[-1]].replace(PAGE_FEED, ""))) and int(m.group(1)) == place \
-                and not _folio_printed(lines, filled[:-1], place):
+        if filled and (m := _NUMBER.match(lines[filled[-1]].replace(PAGE_FEED, ""))) and int(m.group(1)) == place:
             out.add(filled[-1])
     return out
+
+
+def marked_feet(lines: list[str]) -> set[int]:
+    """The :func:`page_feet` whose page prints its folio as a mark too (第 2 页, — 2 —, anywhere on it: ``pdf2txt.py``
+    prints the foot's box among a table's): such a number alone may as well be the page's last cell that happens to
+    equal its place; a reader counting a table's numbers exactly may take it back (:mod:`.t3pages`)."""
+    pages = _pages(lines)
+    feet = page_feet(lines)
+    return {i for place, page in enumerate(pages[:-1], start=1) for i in page
+            if i in feet and _folio_printed(lines, [j for j in page if j != i], place)}
 
 
 #: a page's folio printed as a mark of its own: 第 2 页 (共 5 页), — 2 —

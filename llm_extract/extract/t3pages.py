@@ -46,7 +46,8 @@ import re
 from ..evidence import Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS
-from .blocktext import Number, heading_span, int_value, printed_lines
+from .blocktext import Number, heading_span, int_value, printed_lines, split_numbers
+from .pagenumbers import marked_feet
 from .readings import Readings, agreed
 from .regionevents import region_events
 from .roworder import TEXT
@@ -312,6 +313,11 @@ def read_region_bands(lines: list[str], readings: Readings) -> Readings | None:
         return None
     numbers = [number for _, number in region_events(lines, *span) if number is not None
                and not _upright_piece(lines, number)]
+    if len(numbers) < len(_ROWS) * _WIDTH:      # a page's last cell equal to its place, taken for a second folio
+        feet = [n for i in sorted(marked_feet(lines)) if span[0] < i + 1 < span[1]
+                for n in split_numbers(lines[i].replace("\f", ""), i + 1)[1]]
+        if len(numbers) + len(feet) == len(_ROWS) * _WIDTH:
+            numbers = sorted(numbers + feet, key=lambda n: n.line)
     if len(numbers) != len(_ROWS) * _WIDTH or not all(isinstance(n.cell.value, int) for n in numbers):
         return None
     worded = {n for n, _, words, _ in printed_lines(lines, *span) if words}
