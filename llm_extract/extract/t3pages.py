@@ -37,6 +37,10 @@ text, numbers standing one over the other) one column's cells in rows one under 
 cells every such cut gives one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so
 no column identity checks them, and the cut is the printed order's. Nothing is read where the cells so read, with
 the others read, break an identity whose every cell is read.
+
+Where no segment reads (pdf2txt.py printing a page's labels after its numbers, or a row's label in pieces on two
+pages), :func:`read_region_bands` reads the whole table from the region's 175 numbers alone, cut the same way, every
+identity choosing among the cuts (``READ.T3_REGION_BANDS``, never proven).
 """
 
 from __future__ import annotations
