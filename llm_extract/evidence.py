@@ -179,6 +179,8 @@ class Method:
     T3_LEFTOVER_ORDER = "t3-first-rows-two-flows"     # 表三's first rows printed in two flows, placed in order (extract/t3top.py)
     T3_PAGE_ROWS = "t3-page-rows-bands"              # 表三's last pages' rows after their labels, cut into bands in
     #                                                  printed order, the row sums choosing (extract/t3pages.py)
+    T3_REGION_BANDS = "t3-region-bands"              # 表三 whole from its region's numbers alone, cut into bands each
+    #                                                  printed column by column, the identities choosing (extract/t3pages.py)
     FORM_ORDER_ROWS = "form-order-rows"              # the same, a row placed by its printed order alone, another row so placed
     #                                                  trading places with it keeping every identity (formorder.py)
     WRAPPED_PIECES = "wrapped-pieces"                # a row whose narrow cells' digits wrapped round its line: every

@@ -115,6 +115,10 @@
   numbers printed after those rows' labels, cut into bands each printed column by column, where every cut keeping
   every row's sum gives that value (``llm_extract/extract/t3pages.py``): the rows above are unread, so no column
   identity checks these cells, the total column included: never proven.
+* ``READ.T3_REGION_BANDS``: 表三 whole from its region's 175 numbers alone (pdf2txt.py printing each page's rows
+  column by column, its labels apart), cut into bands each printed column by column, where every cut whose table
+  keeps every identity gives that value (``llm_extract/extract/t3pages.py``): which row a cell is, the cut says,
+  the labels unread: never proven.
 """
 
 from __future__ import annotations
@@ -171,6 +175,8 @@ T3_AFTER_T4_RULE = "READ.T3_AFTER_T4"
 T3_LEFTOVER_RULE = "READ.T3_LEFTOVER_ORDER"
 #: 表三's last pages' rows read after their labels in bands, only their row sums checking them (extract/t3pages.py)
 T3_PAGE_ROWS_RULE = "READ.T3_PAGE_ROWS"
+#: 表三 whole from its region's numbers alone, cut into bands column by column, the identities choosing (t3pages.py)
+T3_REGION_BANDS_RULE = "READ.T3_REGION_BANDS"
 
 
 #: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
@@ -189,7 +195,8 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.FORM_ORDER_RUNS: COLUMN_RUNS_RULE, Method.FORM_ORDER_APART: BLANK_COLUMNS_RULE,
                  Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE,
                  Method.BLANK_ROW_PLACED: BLANK_ROW_PLACED_RULE, Method.T3_AFTER_T4: T3_AFTER_T4_RULE,
-                 Method.T3_LEFTOVER_ORDER: T3_LEFTOVER_RULE, Method.T3_PAGE_ROWS: T3_PAGE_ROWS_RULE}
+                 Method.T3_LEFTOVER_ORDER: T3_LEFTOVER_RULE, Method.T3_PAGE_ROWS: T3_PAGE_ROWS_RULE,
+                 Method.T3_REGION_BANDS: T3_REGION_BANDS_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
@@ -198,7 +205,8 @@ LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_PO
                             BOX_ORDER_RULE, UNEVEN_LINES_RULE, STRAY_COLUMN_RULE, T4_BLOCK_ORDER_RULE, COLUMN_RUNS_RULE, BLANK_COLUMNS_RULE, COLUMN_ORDER_RULE,
                             APPLICANT_ORDER_RULE, HEADER_ORDER_RULE, OLD_FORM_SHAPE_RULE,
                             BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE, BLANK_ROW_PLACED_RULE,
-                            T3_AFTER_T4_RULE, T3_LEFTOVER_RULE, T3_PAGE_ROWS_RULE})
+                            T3_AFTER_T4_RULE, T3_LEFTOVER_RULE, T3_PAGE_ROWS_RULE,
+                            T3_REGION_BANDS_RULE})
 
 
 #: 表三 read in a tool's order, its columns' order (and the cut of its bands, the identities choosing) the tool's: a

@@ -170,6 +170,12 @@ register("READ.T3_PAGE_ROWS", "表三跨页：表头所在页之后各页的行�
          "printed after those rows' labels, cut into bands each printed column by column; read where every cut "
          "keeping every row's sum gives the same value; the rows above unread, no column identity checks them: "
          "never proven")
+register("READ.T3_REGION_BANDS", "表三各页逐列打印（pdf2txt.py 读 LibreOffice 跨页表格）：不看行名，取表三区域内全部 175 个数字，"
+         "按印出顺序分段（每段逐列打印）读取，凡各行合计与列的勾稽关系均成立的分法都给出同一数值时读取；"
+         "哪一行由分法决定，不予证明",
+         "表三 printed page by page column by column (pdf2txt.py of a LibreOffice table across pages): its region's "
+         "175 numbers alone, the labels unread, cut into bands each printed column by column; read where every cut "
+         "keeping every identity gives the same value; which row a cell is the cut says: never proven")
 register("READ.BLOCKS_ALIKE", "表三的列块（文本工具逐列打印）中每个数字都相同（全为 0）：任何排法都得出同一张表，数值无疑；"
          "但未找到一种排法来证明这些数字就是表三的单元格，不予证明",
          "表三's column blocks (a text tool printing the table column by column) all hold one number (all 0): every way "

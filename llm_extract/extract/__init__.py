@@ -42,7 +42,7 @@ from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
 from .t3tail import read_tail_after_table4
 from .t3top import read_top_rows
-from .t3pages import read_page_rows
+from .t3pages import read_page_rows, read_region_bands
 from .tables import read_table2, read_table3, read_table4
 from .applicantorder import applicant_order, table3_header
 from .wrapnotes import joined_notes
@@ -153,15 +153,16 @@ def extract_regex(doc: Document) -> Extraction:
         ambiguities = read_text_blocks(lines, readings, ambiguities)
         # numbers parted by a space (6 7, 3 001) leave 表三 or 表四 unread: read again with them joined
         ambiguities = read_joined_blocks(lines, regions, before, readings, ambiguities, given)
-        for late in (read_tail_after_table4, read_top_rows, read_tail_after_table4, read_page_rows):   # 表三: last cells
-            #                          among 表四's, first rows in two flows, the rows of the pages after the header's
+        for late in (read_tail_after_table4, read_top_rows, read_tail_after_table4, read_page_rows, read_region_bands):
+            #                          表三: last cells among 表四's, first rows in two flows, the rows of the pages
+            #                          after the header's, the whole region's numbers page by page column by column
             if "表三" in regions and (more := late(lines, readings)):
                 readings.update(more)
                 ambiguities = [a for a in ambiguities if not any(p in more and not more[p].missing for p in a.paths)]
         # (read in the form's order: the header's places them too; but not the rows of the pages after the header's,
         # whose header words pdf2txt.py prints in an order of its own over Chromium's pages: t3pages reads them alone)
         if "表三" in regions and (blocks := {p: r for p in TABLE3_PATHS if (r := readings.get(p)) is not before.get(p)
-                                             and r.method != Method.T3_PAGE_ROWS}):
+                                             and r.method not in (Method.T3_PAGE_ROWS, Method.T3_REGION_BANDS)}):
             applicant_order(header3, blocks, [])
             readings.update(blocks)
     if stray:                            # 表二 read past the stray column (by any reader): no identity checks it

@@ -18,7 +18,7 @@ import re
 
 from .linetext import LineText
 
-__all__ = ["without_page_numbers", "joined_page_marks", "page_feet", "page_marks_blanked", "PAGE_MARK_IN", "PAGE_FEED"]
+__all__ = ["without_page_numbers", "joined_page_marks", "page_feet", "marked_feet", "page_marks_blanked", "PAGE_MARK_IN", "PAGE_FEED"]
 
 #: what text tools print at a page break (pdftotext, pdfminer): a form feed, before the new page's first line
 PAGE_FEED = "\f"
@@ -141,3 +141,24 @@ def page_feet(lines: list[str]) -> set[int]:
         if filled and (m := _NUMBER.match(lines[filled[-1]].replace(PAGE_FEED, ""))) and int(m.group(1)) == place:
             out.add(filled[-1])
     return out
+
+
+def marked_feet(lines: list[str]) -> set[int]:
+    """The :func:`page_feet` whose page prints its folio as a mark too (第 2 页, — 2 —, anywhere on it: ``pdf2txt.py``
+    prints the foot's box among a table's): such a number alone may as well be the page's last cell that happens to
+    equal its place; a reader counting a table's numbers exactly may take it back (:mod:`.t3pages`)."""
+    pages = _pages(lines)
+    feet = page_feet(lines)
+    return {i for place, page in enumerate(pages[:-1], start=1) for i in page
+            if i in feet and _folio_printed(lines, [j for j in page if j != i], place)}
+
+
+#: a page's folio printed as a mark of its own: 第 2 页 (共 5 页), — 2 —
+_FOLIO_MARK = re.compile(r"第\s*(\d{1,3})\s*页|^\s*[-—–]+\s*(\d{1,3})\s*[-—–]+\s*$")
+
+
+def _folio_printed(lines: list[str], page: list[int], place: int) -> bool:
+    """Whether a line of the page prints its folio as a mark (第 2 页, — 2 —): a number alone at its end is then no
+    second folio but a cell (``pdf2txt.py`` prints the foot's box among a table's, its last cell after it)."""
+    return any(int(m.group(1) or m.group(2)) == place for i in page
+               for m in [_FOLIO_MARK.search(lines[i].replace(PAGE_FEED, ""))] if m)

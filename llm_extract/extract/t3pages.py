@@ -37,6 +37,10 @@ text, numbers standing one over the other) one column's cells in rows one under 
 cells every such cut gives one value are read, never proven (``READ.T3_PAGE_ROWS``): the rows above are unread, so
 no column identity checks them, and the cut is the printed order's. Nothing is read where the cells so read, with
 the others read, break an identity whose every cell is read.
+
+Where no segment reads (pdf2txt.py printing a page's labels after its numbers, or a row's label in pieces on two
+pages), :func:`read_region_bands` reads the whole table from the region's 175 numbers alone, cut the same way, every
+identity choosing among the cuts (``READ.T3_REGION_BANDS``, never proven).
 """
 
 from __future__ import annotations
@@ -46,13 +50,14 @@ import re
 from ..evidence import Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS
-from .blocktext import Number, heading_span, int_value
+from .blocktext import Number, heading_span, int_value, printed_lines, split_numbers
+from .pagenumbers import marked_feet
 from .readings import Readings, agreed
 from .regionevents import region_events
 from .roworder import TEXT
 from .t3instances import known_hold
 
-__all__ = ["read_page_rows"]
+__all__ = ["read_page_rows", "read_region_bands"]
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
@@ -214,8 +219,11 @@ class _TooMany(Exception):
     """More distinct tables than are looked at: nothing is read."""
 
 
-def _tables(numbers: list[Number], count: int, stacks: dict[int, int]) -> list[list[list[Number]]]:
-    """Every table (alike in values once) of ``count`` rows the numbers give cut into bands."""
+def _tables(numbers: list[Number], count: int, stacks: dict[int, int], heads: dict[int, int] | None = None,
+            most: int = _MAX_TABLES) -> list[list[list[Number]]]:
+    """Every table (alike in values once) of ``count`` rows the numbers give cut into bands (``heads``: the places
+    of column header words among the numbers, each between two columns of a band or between two bands; more than
+    ``most`` tables: :class:`_TooMany`)."""
     memo: dict[int, dict[tuple, list[list[Number]]]] = {}
 
     def rest(row: int) -> dict[tuple, list[list[Number]]]:
@@ -227,13 +235,14 @@ def _tables(numbers: list[Number], count: int, stacks: dict[int, int]) -> list[l
         for b in range(1, count - row + 1):
             first, last = row * _WIDTH, (row + b) * _WIDTH
             edges = (numbers[first - 1] if first else None, numbers[last] if last < len(numbers) else None)
-            band = _band(numbers[first:last], b, stacks, edges)
+            inner = {k - first: c for k, c in (heads or {}).items() if first < k < last}
+            band = _band(numbers[first:last], b, stacks, edges, inner)
             if band is None:
                 continue
             key = tuple(int_value(n) if isinstance(n.cell.value, int) else n.cell.raw for r in band for n in r)
             for later, rows in rest(row + b).items():
                 out.setdefault(key + later, band + rows)
-                if len(out) > _MAX_TABLES:
+                if len(out) > most:
                     raise _TooMany
         memo[row] = out
         return out
@@ -277,3 +286,60 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
     if not known_hold({**known, **{p: r.value for p, r in read.items() if not r.missing}}):
         return None                     # (the segments' rows with the others' break a column's identity)
     return read
+
+
+#: the distinct tables the whole region's cuts may give (before the column identities choose): more, nothing is read
+_MAX_WHOLE = 64
+_WHOLE_NOTE = "表三 printed page by page column by column: several cuts of its numbers keep every identity with other values"
+
+
+def _upright_piece(lines: list[str], number: Number) -> bool:
+    """A mark (无) that is a character of a label printed upright, a character a line (``（`` / ``四`` / ``）`` / ``无`` /
+    ``法`` …, a narrow group cell's 无法提供): the lines right above and below it hold one character each."""
+    if isinstance(number.cell.value, int):
+        return False
+    near = [lines[i - 1].replace("\f", "").strip() for i in (number.line - 1, number.line + 1) if 0 < i <= len(lines)]
+    return len(near) == 2 and all(len(t) == 1 and not t.isdigit() for t in near)
+
+
+def read_region_bands(lines: list[str], readings: Readings) -> Readings | None:
+    """表三 whole from its region's numbers alone, where no reader read a cell of it: ``pdf2txt.py`` of a Word table
+    LibreOffice printed across pages prints each page's rows as bands column by column (the whole page one band,
+    or its rows of one-line labels, a last row broken by the page break across), and a page's labels at times
+    after its numbers, or a label's pieces on two pages, so that no segment (:func:`read_page_rows`) names its
+    rows. Read only where every number of the region stands on a line of numbers alone, they are exactly 175, the
+    column header words stand between two columns of a band or between bands, and the cuts into bands whose every
+    row keeps its sum and whose tables keep every identity (row sums, column sums, 一 + 二 = 七 + 四) give each cell
+    one value; cells the kept tables give other values are left unread. Which row a band's cell is, the cut
+    says, the labels being unread: never proven (``READ.T3_REGION_BANDS``)."""
+    if any(p in readings and not readings[p].missing for p in TABLE3_PATHS) \
+            or (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
+        return None
+    numbers = [number for _, number in region_events(lines, *span) if number is not None
+               and not _upright_piece(lines, number)]
+    if len(numbers) < len(_ROWS) * _WIDTH:      # a page's last cell equal to its place, taken for a second folio
+        feet = [n for i in sorted(marked_feet(lines)) if span[0] < i + 1 < span[1]
+                for n in split_numbers(lines[i].replace("\f", ""), i + 1)[1]]
+        if len(numbers) + len(feet) == len(_ROWS) * _WIDTH:
+            numbers = sorted(numbers + feet, key=lambda n: n.line)
+    if len(numbers) != len(_ROWS) * _WIDTH or not all(isinstance(n.cell.value, int) for n in numbers):
+        return None
+    worded = {n for n, _, words, _ in printed_lines(lines, *span) if words}
+    if any(n.line in worded for n in numbers):
+        return None                     # (a label with its numbers beside it: the row readers' layout, not this one)
+    heads = _header_places(lines, numbers)
+    if heads is None:
+        return None
+    try:
+        tables = _tables(numbers, len(_ROWS), _stacks(lines, numbers), heads, _MAX_WHOLE)
+    except _TooMany:
+        return None
+    paths = [f"applications.{r}.{c}" for r in _ROWS for c in _COLS]
+    kept = [t for t in tables if known_hold({p: n.cell.value for p, n in zip(paths, (n for row in t for n in row))})]
+    if not kept:
+        return None
+    options: dict[str, list[Number]] = {}
+    for table in kept:
+        for p, n in zip(paths, (n for row in table for n in row)):
+            options.setdefault(p, []).append(n)
+    return agreed(options, Method.T3_REGION_BANDS, _WHOLE_NOTE)
