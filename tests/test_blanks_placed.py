@@ -111,3 +111,33 @@ def test_the_sums_that_placed_the_rows_prove_no_read_cell() -> None:
     for c in APPLICANT_COLUMNS:
         prov = record.provenance[f"applications.new_received.{c}"]
         assert prov.status is Status.UNVERIFIED and "READ.UNCHECKED" in prov.rules
+
+
+def test_rows_whose_numbers_stand_in_a_block_after_another_label_are_not_rows_of_empty_cells() -> None:
+    """pdfminer's text of a browser-printed table: the labels one after another, the rows' numbers in one block
+    after a later label (``２．重复申请`` then 0 0 … 9 0 0 0 1 1 11 …), two rows printing a few zeros of their own.
+    The rows with no number after their label are unread, not empty: nothing is placed as blank (before, every
+    cell of 表三 came out derived empty, 一's 9 among them), and the table stays queued."""
+    values = {"new_received": [9, 0, 0, 0, 1, 1, 11], "granted": [9, 0, 0, 0, 1, 1, 11],
+              "total_processed": [9, 0, 0, 0, 1, 1, 11]}
+    crowd = [str(v) for key, _label, _cells in _ROWS if key not in ("other_no_correction", "carried_forward")
+             for v in values.get(key, [0] * 7)]
+    lines = ["某区人民政府2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+             "申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    for key, label, _cells in _ROWS:
+        if key in _GROUPS:
+            lines.append(_GROUPS[key])
+        lines.append(label)
+        if key == "rejected_duplicate":
+            lines += crowd
+        elif key == "other_no_correction":
+            lines.append("0")
+        elif key == "carried_forward":
+            lines += ["0"] * 4
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    record = process_document(Document.from_text("\n".join(lines) + "\n", doc_id="crowd"))
+    placed = [p for p, prov in record.provenance.items() if "DERIVE.BLANKS_PLACED" in prov.rules]
+    assert placed == []
+    assert record.report.values()["applications.new_received.natural_person"] in (None, 9)
+    assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
+    assert record.report.values()["applications.new_received.natural_person"] != 0

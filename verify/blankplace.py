@@ -13,21 +13,24 @@ cells stay open with the surviving placements as candidates. A placed cell is ``
 ``DERIVE.BLANKS_PLACED``, never proven: the identities placed it, nothing printed beside it did. Nor does an
 identity holding a placed cell prove the read cells in it (:func:`checked_by_placement`): the placement was chosen
 so that it holds (a row read at its header's guessed columns would be "proven" by the very sums that placed the
-rows around it).
+rows around it). Nor does the hypothesis stand where a 表三 row was left unread over more numbers than a row holds
+(:func:`crowded_rows`: pdfminer printing the table's numbers in one block after a label): the numbers stand where
+no row took them, and rows with no number of their own are unread rows, not empty ones.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
-from llm_extract.evidence import Ambiguity
+from llm_extract.evidence import Ambiguity, Reading
 from llm_extract.schema import APPLICATION_ROWS, TABLE3_ROW_PATHS
 
 from .identities import Equation, equations_by_path
 from .rowsearch import search_rows
 from .rules import register
 
-__all__ = ["BlankPlacement", "place_blanks", "BLANKS_PLACED_RULE", "checked_by_placement"]
+__all__ = ["BlankPlacement", "place_blanks", "BLANKS_PLACED_RULE", "checked_by_placement", "crowded_rows"]
 
 BLANKS_PLACED_RULE = "DERIVE.BLANKS_PLACED"
 register(BLANKS_PLACED_RULE,
@@ -128,3 +131,15 @@ def checked_by_placement(placed: set[str]) -> list[Equation]:
     for p in sorted(placed):
         out += [eq for eq in eqs.get(p, ()) if eq not in out]
     return out
+
+
+def crowded_rows(readings: Mapping[str, Reading]) -> bool:
+    """Whether a 表三 row was left unread over more numbers than a row holds (its reading's text: the numbers after
+    its label, ``0 0 … 9 0 3 1 …``): the table's numbers stand in a block no row took, so its rows with no number are
+    not rows of empty cells."""
+    width = len(next(iter(TABLE3_ROW_PATHS.values())))
+    return any(r.missing and p.startswith("applications.") and len(_NUMBER.findall(r.raw or "")) > 2 * width
+               for p, r in readings.items())
+
+
+_NUMBER = re.compile(r"\d+")

@@ -22,7 +22,7 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .twinrows import RULE as TWIN_ROWS_RULE, untold_twins
 from .twotables import RULE as TWO_TABLES_RULE, read_by_two_tables
-from .blankplace import BLANKS_PLACED_RULE, checked_by_placement
+from .blankplace import BLANKS_PLACED_RULE, checked_by_placement, crowded_rows
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
 from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, PLACEHOLDER_NOTE,
@@ -107,7 +107,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     known.update(stand_ins)
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
     unknown = set(_TABLE_PATHS).difference(known, group_paths)
-    derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap)
+    derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap,
+                        blanks=not crowded_rows(readings))
 
     values: dict[str, int | None] = dict(known)
     values.update(derivation.values)

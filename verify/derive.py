@@ -104,8 +104,10 @@ def _propagate(values: dict[str, int | None], free: set[str],
 
 def derive(known: Mapping[str, int | None], unknown: Iterable[str],
            ambiguities: list[Ambiguity] | None = None, *,
-           search_cap: int = DEFAULT_SEARCH_CAP) -> Derivation:
-    """Pin lost cells by the identities; see the module docstring."""
+           search_cap: int = DEFAULT_SEARCH_CAP, blanks: bool = True) -> Derivation:
+    """Pin lost cells by the identities; see the module docstring. ``blanks``: whether a search too large may be
+    tried again with the cells 表三's rows did not print taken as empty (:mod:`verify.blankplace`); not where the
+    table's numbers stand somewhere its rows did not take them."""
     ambiguities = ambiguities or []
     unknown = set(unknown)
     result = Derivation()
@@ -113,7 +115,7 @@ def derive(known: Mapping[str, int | None], unknown: Iterable[str],
         return result
     solutions = 1
     for part_unknown, indices in _components(unknown, ambiguities):
-        part = _derive_part(known, part_unknown, [ambiguities[i] for i in indices], search_cap)
+        part = _derive_part(known, part_unknown, [ambiguities[i] for i in indices], search_cap, blanks)
         result.values.update(part.values)
         result.rules.update(part.rules)
         result.unresolved |= part.unresolved
@@ -180,7 +182,7 @@ def _settle(group: Ambiguity, base: Mapping[str, int | None], eqs: Mapping[str, 
 
 
 def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities: list[Ambiguity],
-                 search_cap: int) -> Derivation:
+                 search_cap: int, blanks: bool = True) -> Derivation:
     eqs = equations_by_path()
     targets = unknown | {p for a in ambiguities for p in a.paths}
     base = {p: v for p, v in known.items() if p not in targets}
@@ -190,7 +192,7 @@ def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities
         # the group's cells are simply unknown, and the other identities may still pin them
         keep = [i for i, a in enumerate(settled) if a.options]
         lost = {p for a in settled if not a.options for p in a.paths}
-        part = _derive_part(known, unknown | lost, [ambiguities[i] for i in keep], search_cap)
+        part = _derive_part(known, unknown | lost, [ambiguities[i] for i in keep], search_cap, blanks)
         part.ambiguous = {keep[gi]: options for gi, options in part.ambiguous.items()}
         if any(not a.options and not _printable(offered, part.values) for a, offered in zip(settled, ambiguities)):
             # a digit run's cells pinned to numbers its digits cannot print (1000001 as seven 0s): the text breaks
@@ -205,9 +207,10 @@ def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities
         if rows is not None:
             return _by_rows(rows, ambiguities, targets, eqs)
     if total > search_cap:
-        return _blanks_placed(base, unknown, offered, targets, eqs) or Derivation(unresolved=set(targets), capped=True)
+        return (blanks and _blanks_placed(base, unknown, offered, targets, eqs)) \
+            or Derivation(unresolved=set(targets), capped=True)
     found = _product(base, unknown, ambiguities, targets, eqs)
-    return (_blanks_placed(base, unknown, offered, targets, eqs) or found) if found.capped else found
+    return ((blanks and _blanks_placed(base, unknown, offered, targets, eqs)) or found) if found.capped else found
 
 
 def _blanks_placed(base: Mapping[str, int | None], unknown: set[str], offered: list[Ambiguity],
