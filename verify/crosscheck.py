@@ -43,6 +43,7 @@ from .decide import verify_extraction
 from .derive import DEFAULT_SEARCH_CAP
 from .misprint import disputing, lone_misprint
 from .modelpinned import ZERO_OR_BLANK_RULE, pinned_by_the_rest
+from .ocrdispute import unresolved
 from .overreach import take_back_overreach
 from .blanks import EMPTY_GRID_ROW_RULE, LONE_BLANK_ROW_RULE
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
@@ -323,6 +324,8 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
             prov = prov.model_copy(update={"grounding": grounding[p].as_dict()})
             if not found(p) and p in md and "GROUND.NOT_FOUND" not in prov.rules:
                 prov = prov.model_copy(update={"rules": list(prov.rules) + ["GROUND.NOT_FOUND"]})
+        if channel:          # OCR or noisy text: misreads can keep an identity, no arbitration (verify/ocrdispute.py)
+            prov = unresolved(prov)
         if (rule := distrusted.get(p)) and prov.status is Status.PROVEN:     # two readings of one unreliable text
             prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [rule]})
         elif rule and p in winners and winners[p][0] == "regex":

@@ -46,6 +46,7 @@ from llm_extract.evidence import CellKind, Extraction, FieldProvenance, Finding,
 from llm_extract.schema import DISCLOSURE_PATHS, TABLE3_PATHS, TABLE3_ROW_PATHS, TABLE4_PATHS
 
 from .ocrdigits import RULE as ALIKE_DIGITS_RULE, alike_digit_cells
+from .ocrdispute import unresolve_all
 from .rules import register
 from .survey import Survey
 
@@ -150,6 +151,7 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
     ocr_channel = any(n.code in (OCR_SPACING, OCR_PAGES, OCR_SPECKS, OCR_PICTURES) for n in notices)
     if not ocr_channel and (extraction is None or not extraction.ocr_pages):
         return record
+    record.provenance = unresolve_all(record.provenance)     # the identities arbitrate nothing (verify/ocrdispute.py)
     for path in unchecked_paths():
         _unverified(record, path, OCR_RULE)
     _unverified(record, "agency", OCR_NAME_RULE, None if not names_a_body(record.report.agency) else _OCR_BODY_NOTE)
