@@ -79,6 +79,10 @@ def test_a_label_cut_into_fields_line_by_line_is_read_across_them():
 def test_the_fields_read_line_by_line_only_where_that_alone_names_a_row():
     cut = ["三、<br>本年<br>度办", "（⼀）<br>开", "予以公<br>", "0", "1", "1", "0", "1", "0", "3"]
     assert labels_interleaved(cut) == ["三、<br>本年<br>度办", "（⼀）予以公开", ""] + cut[3:]
+    # the group title's pieces in the field before: the fewest fields that name the row are the label's
+    wrapped = ["、<br>本<br>年", "(二)部<br>理的，<br>形，不", "分公开(区分处<br>只计这一情<br>计其他情形)", "0", "2"]
+    assert labels_interleaved(wrapped) == ["、<br>本<br>年", "(二)部分公开(区分处理的，只计这一情形，不计其他情形)", "",
+                                           "0", "2"]
     # field by field it names its row already: left as printed
     whole = ["⼀、<br>息", "本年新收<br>公开申请", "政府信<br>数量", "0", "1"]
     assert labels_interleaved(whole) == whole

@@ -58,7 +58,10 @@ def labels_interleaved(fields: list[str]) -> list[str]:
                     or any(_named(_BR.sub("", f)) for f in run):
                 continue
             found.append((i, n, text))
-    if len({text for _, _, text in found}) != 1 or len({_named(t)[0] for _, _, t in found}) != 1:
+    if not found or len({_named(t)[0] for _, _, t in found}) != 1:
         return fields                       # (none, or two readings naming different rows: leave it as printed)
-    i, n, text = min(found, key=lambda f: f[1])
+    fewest = [f for f in found if f[1] == min(n for _, n, _ in found)]
+    if len(fewest) != 1:
+        return fields                       # (two runs of as many fields name it: which fields are the label's?)
+    i, n, text = fewest[0]                  # (the fewest fields: a wider run takes in the group title's piece too)
     return fields[:i] + [text] + [""] * (n - 1) + fields[i + n:]
