@@ -20,6 +20,7 @@ from .rowbounds import numbered
 from .rowplace import field_cells
 from .table3_labels import without_title_piece
 from .gridlevels import lone_blank_left_of_level
+from .gridtitles import numbers_between_rows
 from .gridwraps import label_continued, label_continued_above, label_fields, label_over_page, lines_above
 
 __all__ = ["grid_shape", "grid_row"]
@@ -293,6 +294,8 @@ def _grid_row(items: list[Item], idx: int, end: int,
                     and (middle := _numbers_between_pieces(row, label, same, by_line)
                          or _numbers_below(row, label, _own(items, idx, same), by_line)) is not None:
                 return middle
+            if row and (lone := numbers_between_rows(items, idx, end, same, by_line)) is not None:
+                return lone[0], _stacked_cells(lone[1], label.col or 0)
             return label.line, _stacked_cells(same, label.col or 0)
     elif label.width != shape[0]:
         if row and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same) \

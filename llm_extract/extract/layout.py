@@ -26,6 +26,7 @@ from .spanrepeat import label_copy, spread_repeats
 from .cells import (COUNT_UNITS, PICTOGRAPHS, Cell, joined_pieces, normalise, number_piece, parse_cell, parse_table_slot,
                     unspaced_notes)
 from .mdcells import md_cell
+from .brlabels import labels_interleaved
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
 from .pagenumbers import page_marks_blanked
@@ -256,7 +257,7 @@ def _line_plan(line: str) -> _Plan | None:
     if text[:1] == "|" and text[-1:] == "|" and len(text) > 1:
         if _MD_RULE.match(line):        # markdown: the rule under the header row
             return None
-        line = "\t".join(md_cell(f) for f in header_fields_blanked(text[1:-1].split("|")))
+        line = "\t".join(md_cell(f) for f in labels_interleaved(header_fields_blanked(text[1:-1].split("|"))))
         grid = "\t" in line
     if "\t" in line:
         if line[0] == "\t" and line.count("\t") == 1:     # one cell per line

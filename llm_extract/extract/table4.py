@@ -30,6 +30,7 @@ from .headerorder import t4_placed
 from .t4sums import without_sums
 from .t4wraps import read_wrapped_row
 from .t4pagerow import read_page_broken_row
+from .t4repeats import repeats_dropped
 from .t4columnwise import GROUP_NAMES, by_columns_too, span, two_rows_interleaved
 from .t4oneline import empty_tab_row, full_line, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
@@ -77,6 +78,7 @@ def read_table4(region: Region, lines: Sequence[str] = (),
     values = off_header_lines(region.items, values)       # OCR'd table rules between headings: no cells
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
     values = bars_as_cells(region.items, values, 15)        # 0 0 | 1 2: OCR's 1 printed as a bar
+    values = repeats_dropped(values, lines)                 # one cell written in two fields under one header
     numbers = [it for it in values if it.cell.is_number]
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
