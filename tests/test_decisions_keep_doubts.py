@@ -81,7 +81,11 @@ def _with(record, path: str, status: Status, rules: list[str]):
 def test_doubts_about_a_reading_survive_a_decision_and_its_undo() -> None:
     base = settle(extract_regex(DOC), None, [], (), DOC.lines)
     for status, rules in [(Status.UNVERIFIED, ["DERIVE.UNPRINTED"]), (Status.UNVERIFIED, ["READ.LAYOUT_CLOSE"]),
-                          (Status.DISPUTED, ["XCHECK.DISPUTED"])]:
+                          (Status.DISPUTED, ["XCHECK.DISPUTED"]),
+                          # the reader's value placed by a guess about the layout, kept over the model's by the
+                          # identities (verify/crosscheck.py): the guess's other placements keep them too
+                          (Status.DISPUTED, ["XCHECK.RESOLVED", "T3.ROW_SUM", "READ.APPLICANT_ORDER"]),
+                          (Status.DISPUTED, ["XCHECK.RESOLVED", "T3.ROW_SUM", "GROUND.NOT_FOUND"])]:
         record = _with(base, T3_CELL, status, rules)
         decision = Decision(doc_id="d", path=PUNISHMENT, value=7)
         decided = apply_decisions(record, [decision], DOC.lines)
@@ -95,5 +99,9 @@ def test_what_the_identities_decide_is_still_lifted_by_them() -> None:
     base = settle(extract_regex(DOC), None, [], (), DOC.lines)
     for rules in (["READ.UNCHECKED"], ["T3.DISPUTED_OPERAND"]):
         record = _with(base, T3_CELL, Status.UNVERIFIED, rules)
+        decided = apply_decisions(record, [Decision(doc_id="d", path=PUNISHMENT, value=7)], DOC.lines)
+        assert decided.provenance[T3_CELL].status == Status.PROVEN
+    for rules in (["T3.ROW_SUM"], ["XCHECK.AGREE", "T3.COLUMN_SUM"]):      # disputed for an identity it broke
+        record = _with(base, T3_CELL, Status.DISPUTED, rules)
         decided = apply_decisions(record, [Decision(doc_id="d", path=PUNISHMENT, value=7)], DOC.lines)
         assert decided.provenance[T3_CELL].status == Status.PROVEN

@@ -319,10 +319,14 @@ def _identities_settle(rule: str) -> bool:
 
 def _doubt_stands(old: FieldProvenance) -> bool:
     """A field's status from its reading that holding identities do not lift: unverified under a rule
-    about the reading, or disputed between two readings the identities could not choose from."""
+    about the reading, or disputed between two readings the identities could not choose from or chose
+    between by a guess (a reader's value placed by a guess about the layout kept over the model's, an
+    OCR text's: the rule about the reading stands beside ``XCHECK.RESOLVED``)."""
     if old.status == Status.UNVERIFIED:
         return not all(_identities_settle(r) for r in old.rules)
-    return old.status == Status.DISPUTED and "XCHECK.DISPUTED" in old.rules
+    return old.status == Status.DISPUTED and (
+        "XCHECK.DISPUTED" in old.rules
+        or any(not (_identities_settle(r) or r.startswith(("XCHECK.", "DERIVE."))) for r in old.rules))
 
 
 def verify_report(record: Record) -> Record:
