@@ -8,6 +8,8 @@ marked) or to review, never proven blank."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from llm_extract import process_document
@@ -56,11 +58,36 @@ def test_a_converter_markdown_whose_row_lost_its_first_line_is_not_read_blank_fr
     the line ``2.申请人逾期未 0 0 0 0 0 0 0`` is lost, ``按收费通知要`` … ``息公开申请`` stands after the row above's
     label. Read from above, that tail has no number between it and the row above: not a blank row (labels.py), the
     row is derived from the identities (marked), and the rows keep being read beside their labels."""
-    from pathlib import Path
-
     text = (Path(__file__).parent / "fixtures" / "damaged" / "md_row_first_line_lost.md").read_text(encoding="utf-8")
     record = process_document(load_bytes(text.encode("utf-8"), doc_id="m", suffix=".md"))
     lost = "applications.other_unpaid_fee.natural_person"
     assert record.provenance[lost].status is not Status.PROVEN
     assert record.report.values()[lost] in (0, None)
     assert record.report.values()["applications.other_other.natural_person"] == 1
+
+
+def _md_with_copy() -> str:
+    return (Path(__file__).parent / "fixtures" / "damaged" / "md_number_line_printed_twice.md").read_text(encoding="utf-8")
+
+
+def test_a_line_of_numbers_printed_twice_leaves_the_rows_below_it_in_doubt() -> None:
+    """pymupdf4llm's Markdown of a PDF whose labels wrap round their rows' numbers; a crawler printed row 4's line
+    of numbers twice (``|     | 0 0 | 0 | …`` twice, nothing between). Moved down row by row as a line printed above its
+    label, the copy pushed every row below it one row down (the table's identities hold either way: rows of zeros):
+    the rows from there on are queued, never proven one row off."""
+    record = process_document(load_bytes(_md_with_copy().encode("utf-8"), doc_id="m", suffix=".md"))
+    values = record.report.values()
+    for row, truth in (("denied_process_info", 1), ("denied_enforcement_file", 0)):
+        path = f"applications.{row}.other_org"
+        assert record.provenance[path].status is not Status.PROVEN, path
+        assert values[path] in (truth, None), path
+
+
+def test_the_same_table_printed_once_is_proven() -> None:
+    lines = _md_with_copy().split("\n")
+    twice = next(i for i in range(len(lines) - 1) if lines[i] == lines[i + 1] and "| 0 0 |" in lines[i])
+    text = "\n".join(lines[:twice] + lines[twice + 1:])
+    record = process_document(load_bytes(text.encode("utf-8"), doc_id="m", suffix=".md"))
+    for row, truth in (("denied_process_info", 1), ("denied_enforcement_file", 0)):
+        path = f"applications.{row}.other_org"
+        assert record.report.values()[path] == truth and record.provenance[path].status is Status.PROVEN, path

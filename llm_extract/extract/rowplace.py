@@ -97,7 +97,7 @@ def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[
     return True
 
 
-def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
+def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> set[str]:
     """Give a line of numbers printed above its label (PDF text centres a row's numbers on a label
     wrapped over several lines) to the row below, when the row above already has its numbers.
 
@@ -105,13 +105,18 @@ def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dic
     yet (a label detached above its numbers), else to the row below; numbers on a line with
     words belong to that line's label or label fragment. When the first row's numbers stand
     above its label, the table prints every row that way: each bare line goes to the row below
-    (so that a row left blank, which has no line of numbers in PDF text, takes none)."""
+    (so that a row left blank, which has no line of numbers in PDF text, takes none).
+
+    Returns the rows in doubt: where the line moved down is a copy of the line right above it (the same numbers,
+    nothing between: a crawler's or converter's line printed twice), the copy and the line each row below takes
+    in turn may each be the row above's: that row and every row a line was moved to from there on."""
     text_lines = {it.line for it in items if it.is_text}
     per_line = Counter([it.line for it in items if it.is_value])
+    doubt: set[str] = set()
     if not any(n >= 2 and line not in text_lines for line, n in per_line.items()):
-        return                          # no line of two or more bare numbers: nothing to move
+        return doubt                    # no line of two or more bare numbers: nothing to move
     if _pair_in_order(items, order, spans, text_lines):
-        return
+        return doubt
     above = False
     if order:                           # numbers above the first row's label, after the header
         first_row, first_idx = order[0]
@@ -143,8 +148,25 @@ def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dic
         if len(span) == _WIDTH and len(spans[nxt]) >= _WIDTH:
             continue                    # the line completes this row's seven cells, and the row below has its
             #                             own seven: a row printed over several lines (``… 0 0 0 0`` / ``0`` / ``0 0``)
+        if doubt or _copy_of_line_above(by_line, last, items, text_lines):
+            doubt.update((row, nxt))    # (a copy moved down, and every line moved after it)
         spans[row] = [it for it in span if it.line != last]
         spans[nxt] = by_line[last] + spans[nxt]
+    return doubt
+
+
+def _copy_of_line_above(by_line: Mapping[int, list[Item]], last: int, items: list[Item], text_lines: set[int]) -> bool:
+    """Whether the bare line ``last`` prints the same numbers as the bare line of the span right above it (no word
+    on either: a row's label line printing the same zeros is that row's), no item of the table on a line between."""
+    earlier = [n for n in by_line if n < last]
+    if not earlier:
+        return False
+    prev = max(earlier)
+    if prev in text_lines:
+        return False
+    if [it.raw.strip() for it in by_line[prev]] != [it.raw.strip() for it in by_line[last]]:
+        return False
+    return not any(prev < it.line < last for it in items)
 
 
 def tab_window(items: list[Item], labels: dict[str, int], added: str | None = None) -> int | None:

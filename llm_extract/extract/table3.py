@@ -116,8 +116,10 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
     # an OCR reading (cells of OCR letters: O, D, l4): its seven numbers may be a split number and a lost cell
     ocr = sum(1 for it in items if (c := it.cell).kind is _OCR or c.kind is _MISSING and isinstance(c.value, int)) \
         >= _OCR_CELLS                   # (t3readings.guessed, inlined: every item of the table)
+    copied: set[str] = set()            # rows below a line of numbers printed twice (rowplace.py)
     if not stream and not parts and lines_of_numbers(items):   # rows of numbers, not cells (two column parts
-        place_bare_lines(items, order, spans)                   # joined: each row's cells follow its labels)
+        copied = place_bare_lines(items, order, spans)          # joined: each row's cells follow its labels; a line
+        #                                                         printed twice leaves the rows below it in doubt)
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
     taken: dict[int, tuple[list[str], list[Item]]] = {}    # label item → paths, items its cells came from
@@ -316,6 +318,11 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
         for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
+    for row in copied:
+        for path in TABLE3_ROW_PATHS.get(row, ()):
+            r = out[path]
+            out[path] = missing(r.raw or "", r.lines, r.method, "a line of numbers printed twice above it: which "
+                                "line is this row's, the copy or the next, is not known")
     for row in doubtful:
         for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
