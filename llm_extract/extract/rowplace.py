@@ -17,7 +17,8 @@ from .cells import Cell, parse_cell
 from .labels import strip_item_number
 from .layout import Item
 
-__all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers", "usual_width", "fields_after"]
+__all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers", "usual_width", "fields_after",
+           "words_between"]
 
 
 def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list[Cell]:
@@ -205,3 +206,16 @@ def usual_width(labels: list[Item]) -> int | None:
 def fields_after(label: Item) -> int:
     """The count of fields after a label on its tab-separated line."""
     return (label.width or 0) - (label.col or 0) - 1
+
+
+def words_between(items: list[Item], before: Item, after: Item) -> bool:
+    """Whether words stand between two items of a row's span (its empty cells, then seven numbers): a label no row
+    was found by (``&#65288;七）总计`` a crawler left as an entity, a label OCR garbled) opens another row there, whose
+    numbers those seven are; a row spanning columns prints its empty cells and its numbers with nothing between."""
+    start = next(i for i, it in enumerate(items) if it is before)
+    for it in items[start + 1:]:
+        if it is after:
+            return False
+        if it.is_text and it.raw.strip():
+            return True
+    return False
