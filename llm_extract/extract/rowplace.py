@@ -210,8 +210,9 @@ def fields_after(label: Item) -> int:
 
 def words_between(items: list[Item], before: Item, after: Item) -> bool:
     """Whether words stand between two items of a row's span (its empty cells, then seven numbers): a label no row
-    was found by (``&amp;#65288;七）总计``, a CMS's reference escaped twice; a label OCR garbled) opens another row there, whose
-    numbers those seven are; a row spanning columns prints its empty cells and its numbers with nothing between."""
+    was found by (``&amp;#65288;七）总计``, a CMS's reference escaped twice; a label OCR garbled) opens another row
+    there, whose numbers those seven are; a row spanning columns prints its empty cells and its numbers with nothing
+    between."""
     start = next(i for i, it in enumerate(items) if it is before)
     for it in items[start + 1:]:
         if it is after:
