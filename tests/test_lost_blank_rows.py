@@ -14,8 +14,6 @@ own, leaves every identity holding. Two whole reports as converters print them (
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from llm_extract.evidence import Status
 from llm_extract.ingest import load
 from llm_extract.pipeline import process_document
@@ -42,17 +40,3 @@ def test_a_blank_among_six_numbers_below_a_lost_row_is_not_proven() -> None:
     p = "applications.carried_forward.social_org"
     assert layout_value(_EXTRA_COLUMN, p) == 0
     assert record.report.get(p) == 0 or record.provenance[p].status is Status.UNVERIFIED
-
-
-def test_a_row_read_from_above_whose_line_of_numbers_was_lost_is_not_proven_blank() -> None:
-    """pymupdf4llm's Markdown of a PDF printing each row's numbers on a grid line above its label; a crawler dropped
-    the line of 1.属于国家秘密 (all 0). Read from above, that label has no number between it and the label above,
-    as a blank row would: in a table printing 0 wherever a row holds nothing it is not proven blank
-    (``READ.LONE_BLANK_ROW``), and the rows around it still are."""
-    path = Path(__file__).parent / "fixtures" / "damaged" / "md_line_above_label_lost.md"
-    record = process_document(load(path))
-    for c in ("natural_person", "total"):
-        prov = record.provenance[f"applications.denied_state_secret.{c}"]
-        assert prov.status is Status.UNVERIFIED and "READ.LONE_BLANK_ROW" in prov.rules
-    prov = record.provenance["applications.denied_prohibited_by_law.total"]
-    assert prov.status is Status.PROVEN and record.report.get("applications.denied_prohibited_by_law.total") == 0

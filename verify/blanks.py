@@ -26,9 +26,7 @@ a line no label claims, or nowhere) leaves its fields empty; the pinned cells th
 numbers too (a lost row of 19 pinned to 37 beside an empty row of 18), and every identity holds. Where
 nothing was pinned the identities check an empty row as any other.
 
-Lone blank rows: a 表三 row read from a Markdown grid line of empty fields (or from no number between its label and the
-label above, in a table printing each row's numbers above its label: a line of numbers lost there leaves that
-text), in a table whose every other row printed
+Lone blank rows: a 表三 row read from a Markdown grid line of empty fields, in a table whose every other row printed
 its seven cells as numbers, its zeros as 0 (``READ.LONE_BLANK_ROW``). A table that prints 0 wherever a row holds
 nothing rarely leaves one row empty: more often a converter moved the row's numbers onto a line no label claimed
 (markitdown of a LibreOffice PDF whose 表三 runs over a page: the repeated header, then the numbers of the row the
@@ -139,12 +137,6 @@ def empty_grid_rows(readings: Mapping[str, Reading], pinned: Collection[str]) ->
     return out
 
 
-#: the readings of a row read empty for want of numbers where its cells would stand: a grid line of empty fields, and
-#: a label with no number between it and the label above, in a table printing each row's numbers above its label
-#: (extract/above.py: there the line of numbers a converter or crawler dropped leaves the same text)
-_INFERRED_EMPTY = frozenset({Method.GRID_ROW, Method.CELLS_ABOVE_LABEL})
-
-
 def lone_blank_rows(readings: Mapping[str, Reading]) -> set[str]:
     """The cells of the 表三 rows read empty throughout from Markdown grid lines, when every other 表三 row was read
     as seven numbers (at least one of them a printed 0, and at most one row in three empty: a table that prints its
@@ -155,7 +147,7 @@ def lone_blank_rows(readings: Mapping[str, Reading]) -> set[str]:
     for paths in TABLE3_ROW_PATHS.values():
         kinds = [r.kind if (r := readings.get(p)) is not None else None for p in paths]
         if all(k is blank for k in kinds):
-            if any(readings[p].method not in _INFERRED_EMPTY for p in paths):
+            if any(readings[p].method != Method.GRID_ROW for p in paths):
                 return set()            # (an empty row of a text or HTML table: printed so, as far as one can tell)
             empty.append(paths)
         elif any(k not in (CellKind.NUMBER, CellKind.ZERO) for k in kinds):
