@@ -30,6 +30,7 @@ from ..schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE3_ROW_PATHS
 from .t3instances import table3_broken
 from .cells import parse_cell
 from .direction import EITHER_WAY, rows_above_or_below, rows_below_beside_rows_above
+from .labels import opens_label
 from .layout import Item, label_key
 from .readings import Readings
 from .rowbounds import GROUP_TITLES
@@ -135,8 +136,8 @@ def _rows_from_above(items: list[Item], order: list[tuple[str, int]]) -> tuple[d
             run = _run_above(items, idx, prev, label_at, text_lines, claimed)
         if run is None:
             run = _grid_line_above(items, idx, prev, label_at, text_lines, claimed)
-        if run is None and k and all(id(items[j]) in claimed or items[j].is_text and j not in label_at
-                                     for j in range(prev + 1, idx)):
+        if run is None and k and opens_label(row, items[idx].key) and all(
+                id(items[j]) in claimed or items[j].is_text and j not in label_at for j in range(prev + 1, idx)):
             out[row] = [Reading(_BLANK.plain, _BLANK.kind, "", [items[idx].line], ABOVE_METHOD, _NO_CELLS)] * _WIDTH
             continue        # no number between the row above's label (or its middle line) and its own: a blank row
         if run is None:

@@ -260,7 +260,15 @@ def parse_table_slot(raw: str) -> Cell:
         return Cell(raw, CellKind.MISSING, digit, "a glyph OCR prints for a ruled cell's digit, where a number belongs")
     if cell.kind is CellKind.TEXT and len(raw) <= 10 and (m := _SPECKED.match(normalise(raw))) is not None:
         return Cell(raw, CellKind.OCR, int(m.group(1)), _SPECK_NOTE)
+    if cell.kind is CellKind.TEXT and _LOST_BESIDE.match(raw):
+        return Cell(raw, CellKind.MISSING, None, _LOST_NOTE)
     return cell
+
+
+#: a cell of digits and U+FFFD, or of U+FFFD alone (``0��``, ``�1``: a text decoded with replacement before it was
+#: saved lost a character there, maybe a digit): a number's place whose value is unreadable
+_LOST_BESIDE = re.compile(r"^\s*[0-9０-９]*\ufffd[0-9０-９\ufffd]*\s*$")
+_LOST_NOTE = "a character lost beside or in place of the digits (U+FFFD), where a number belongs"
 
 
 #: a count with one mark an OCR engine printed right after its digits (``2,`` ``4:`` ``0;`` ``0]`` ``0}``: a speck of

@@ -14,7 +14,7 @@ from ..form import FORM
 
 __all__ = ["TABLE3_LABELS", "TABLE3_PATTERNS", "TABLE2_LABELS", "match_row", "names_table2_row",
            "rows_named", "table2_rows_named",
-           "row_begun", "row_continued", "strip_item_number", "BARE_HEADERS"]
+           "row_begun", "row_continued", "strip_item_number", "opens_label", "BARE_HEADERS"]
 
 _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(\[]?\d{1,2}[)\].、]|第[一二三四五六七八九十]+[项条])+")
 
@@ -23,6 +23,29 @@ _ITEM_NO = re.compile(r"^(?:[(\[]?[一二三四五六七八九十]+[)\]、.]?|[(
 def strip_item_number(key: str) -> str:
     """'(三)1.属于国家秘密' → '属于国家秘密'."""
     return _ITEM_NO.sub("", key)
+
+
+#: an item number with its mark (``2.``, ``（二）``, ``二、``): never a label's first words
+_MARKED_ITEM_NO = re.compile(r"^(?:[(\[][一二三四五六七八九十\d]{1,3}[)\]]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
+#: the same after a character or two of a group's title printed down its column beside the labels (``三（一）予以公开``,
+#: ``年1、属于国家秘密``: 三、本年度办理结果 a character a line)
+_TITLED_ITEM_NO = re.compile(r"^[\u4e00-\u9fff、]{1,2}(?:[(\[][一二三四五六七八九十\d]{1,3}[)\]]|\d{1,2}[.、])")
+
+
+def opens_label(row: str, key: str) -> bool:
+    """Whether ``key``, the label key a 表三 row was found by, opens as the form's label of ``row`` does: with an item
+    number, or with the label's first two characters. A label read by its tail only (``未按收费通知要`` / ``求缴纳费用、``
+    of ``2.申请人逾期未按收费…``, its first line lost: a crawler's dropped line, a page cut) lost what was printed on that
+    line with it, the row's numbers: a reader never takes the want of numbers after it for a blank row."""
+    if _MARKED_ITEM_NO.match(key) or _TITLED_ITEM_NO.match(key):
+        return True
+    words = strip_item_number(label_key_of(FORM.table3_row(row).label))
+    return key.startswith(words[:2])
+
+
+def label_key_of(label: str) -> str:
+    """The form's label as a key: NFKC, no spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
 
 
 _NUMERAL = re.compile(r"\d{1,2}|[一二三四五六七八九十]+")

@@ -32,7 +32,7 @@ from ..form import FORM
 from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
 from .cells import normalise, parse_cell
 from .direction import EITHER_WAY
-from .labels import strip_item_number
+from .labels import opens_label, strip_item_number
 from .layout import Item
 from .onerowform import SINGLE
 from .readings import Readings
@@ -265,9 +265,10 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         row, idx = order[k]
         label = items[idx]
         if row not in _POSITION or spans[row] or label.col is not None or label.grid \
-                or any(ch.isdigit() for ch in _ITEM_NUMBER.sub("", label.key)):
+                or any(ch.isdigit() for ch in _ITEM_NUMBER.sub("", label.key)) or not opens_label(row, label.key):
             continue            # (digits run on after the label, ``四、结转下年度继续办理2100003``, or into its words,
-            #                     ``（二）部分公开（区分处理的，只0 0 0 0 0 0 0计这一情形…``: not alone; no label has digits)
+            #                     ``（二）部分公开（区分处理的，只0 0 0 0 0 0 0计这一情形…``: not alone; no label has digits;
+            #                     a label read by its tail only lost its first line, and its numbers with it: labels.py)
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue

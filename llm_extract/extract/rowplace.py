@@ -17,7 +17,8 @@ from .cells import Cell, parse_cell
 from .labels import strip_item_number
 from .layout import Item
 
-__all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers", "usual_width", "fields_after"]
+__all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers", "usual_width", "fields_after",
+           "words_between"]
 
 
 def field_cells(by_col: Mapping[int | None, Item], start: int, end: int) -> list[Cell]:
@@ -97,7 +98,7 @@ def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[
     return True
 
 
-def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> None:
+def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]]) -> set[str]:
     """Give a line of numbers printed above its label (PDF text centres a row's numbers on a label
     wrapped over several lines) to the row below, when the row above already has its numbers.
 
@@ -105,13 +106,18 @@ def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dic
     yet (a label detached above its numbers), else to the row below; numbers on a line with
     words belong to that line's label or label fragment. When the first row's numbers stand
     above its label, the table prints every row that way: each bare line goes to the row below
-    (so that a row left blank, which has no line of numbers in PDF text, takes none)."""
+    (so that a row left blank, which has no line of numbers in PDF text, takes none).
+
+    Returns the rows in doubt: where the line moved down is a copy of the line right above it (the same numbers,
+    nothing between: a crawler's or converter's line printed twice), the copy and the line each row below takes
+    in turn may each be the row above's: that row and every row a line was moved to from there on."""
     text_lines = {it.line for it in items if it.is_text}
     per_line = Counter([it.line for it in items if it.is_value])
+    doubt: set[str] = set()
     if not any(n >= 2 and line not in text_lines for line, n in per_line.items()):
-        return                          # no line of two or more bare numbers: nothing to move
+        return doubt                    # no line of two or more bare numbers: nothing to move
     if _pair_in_order(items, order, spans, text_lines):
-        return
+        return doubt
     above = False
     if order:                           # numbers above the first row's label, after the header
         first_row, first_idx = order[0]
@@ -143,8 +149,25 @@ def place_bare_lines(items: list[Item], order: list[tuple[str, int]], spans: dic
         if len(span) == _WIDTH and len(spans[nxt]) >= _WIDTH:
             continue                    # the line completes this row's seven cells, and the row below has its
             #                             own seven: a row printed over several lines (``… 0 0 0 0`` / ``0`` / ``0 0``)
+        if doubt or _copy_of_line_above(by_line, last, items, text_lines):
+            doubt.update((row, nxt))    # (a copy moved down, and every line moved after it)
         spans[row] = [it for it in span if it.line != last]
         spans[nxt] = by_line[last] + spans[nxt]
+    return doubt
+
+
+def _copy_of_line_above(by_line: Mapping[int, list[Item]], last: int, items: list[Item], text_lines: set[int]) -> bool:
+    """Whether the bare line ``last`` prints the same numbers as the bare line of the span right above it (no word
+    on either: a row's label line printing the same zeros is that row's), no item of the table on a line between."""
+    earlier = [n for n in by_line if n < last]
+    if not earlier:
+        return False
+    prev = max(earlier)
+    if prev in text_lines:
+        return False
+    if [it.raw.strip() for it in by_line[prev]] != [it.raw.strip() for it in by_line[last]]:
+        return False
+    return not any(prev < it.line < last for it in items)
 
 
 def tab_window(items: list[Item], labels: dict[str, int], added: str | None = None) -> int | None:
@@ -183,3 +206,17 @@ def usual_width(labels: list[Item]) -> int | None:
 def fields_after(label: Item) -> int:
     """The count of fields after a label on its tab-separated line."""
     return (label.width or 0) - (label.col or 0) - 1
+
+
+def words_between(items: list[Item], before: Item, after: Item) -> bool:
+    """Whether words stand between two items of a row's span (its empty cells, then seven numbers): a label no row
+    was found by (``&amp;#65288;七）总计``, a CMS's reference escaped twice; a label OCR garbled) opens another row
+    there, whose numbers those seven are; a row spanning columns prints its empty cells and its numbers with nothing
+    between."""
+    start = next(i for i, it in enumerate(items) if it is before)
+    for it in items[start + 1:]:
+        if it is after:
+            return False
+        if it.is_text and it.raw.strip():
+            return True
+    return False

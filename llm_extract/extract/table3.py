@@ -42,7 +42,8 @@ from .markgaps import placeholder_options, placeholders_where_printed
 from .t3readings import guessed, row_readings
 from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
 from .gridrows import grid_row, grid_shape
-from .rowplace import field_cells, lines_of_numbers, place_bare_lines, tab_window, usual_width, fields_after
+from .rowplace import field_cells, lines_of_numbers, place_bare_lines, tab_window, usual_width, fields_after, \
+    words_between
 from .rowbounds import (alike_rows, group_title_piece, holds_sub_row, merged_labels, numbered, opens_other_row, padded_seven,
                         next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_a_stray,
                         seven_then_apart)
@@ -116,8 +117,10 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
     # an OCR reading (cells of OCR letters: O, D, l4): its seven numbers may be a split number and a lost cell
     ocr = sum(1 for it in items if (c := it.cell).kind is _OCR or c.kind is _MISSING and isinstance(c.value, int)) \
         >= _OCR_CELLS                   # (t3readings.guessed, inlined: every item of the table)
+    copied: set[str] = set()            # rows below a line of numbers printed twice (rowplace.py)
     if not stream and not parts and lines_of_numbers(items):   # rows of numbers, not cells (two column parts
-        place_bare_lines(items, order, spans)                   # joined: each row's cells follow its labels)
+        copied = place_bare_lines(items, order, spans)          # joined: each row's cells follow its labels; a line
+        #                                                         printed twice leaves the rows below it in doubt)
 
     own_line: dict[str, int] = {}       # rows read from a line of numbers of their own, not their label's
     taken: dict[int, tuple[list[str], list[Item]]] = {}    # label item → paths, items its cells came from
@@ -266,7 +269,8 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             #                                 eight; so is a placeholder, `0 1 - 0 0 0 1` and a page's `3`)
         elif len(span) > 7 and all(it.cell.kind is _BLANK for it in span[:-7]) \
                 and not (len(span) >= 2 * 7 and k + 1 < len(order)
-                         and not any(it.cell.is_number for it in spans[order[k + 1][0]])):
+                         and not any(it.cell.is_number for it in spans[order[k + 1][0]])) \
+                and not words_between(items, span[-8], span[-7]):
             chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven (not
             #                                 seven empty cells, then seven numbers the next row lacks: printed above
             #                                 its label, perhaps, and the empty cells this row's)
@@ -316,6 +320,11 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
         for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
             out[path] = missing(r.raw or "", r.lines, r.method, "its label runs into another row's label")
+    for row in copied:                               # (a line printed twice above: rowplace.py)
+        for path in TABLE3_ROW_PATHS.get(row, ()):
+            r = out[path]
+            out[path] = missing(r.raw or "", r.lines, r.method, "a line of numbers printed twice above it: which "
+                                "line is this row's, the copy or the next, is not known")
     for row in doubtful:
         for path in TABLE3_ROW_PATHS[row]:
             r = out[path]

@@ -24,7 +24,7 @@ from .inputs import Inputs, Skipped, scan_inputs
 from .limits import InputLimits, read_capped
 from .pdf import read_pdf, scanned_pages_warning
 from .embedded_html import is_html_page
-from .text import TRUNCATED, decode_bytes, repaired_mojibake
+from .text import REPLACED, TRUNCATED, decode_bytes, replacements_trimmed, repaired_mojibake
 from .text_family import TEXT_SUFFIXES, read_text, read_text_file
 from .traditional import to_simplified, traditional_marks
 from .xlsx import xlsx_to_text
@@ -160,6 +160,9 @@ def _document(text: str, *, encoding: str, meta: dict, **kw) -> Document:
     """The Document of a text read, with what its text tells of how it was made in ``meta``."""
     if encoding.endswith(TRUNCATED):        # the file ended inside a character, dropped: notices.py warns of it
         meta["truncated"] = True
+    if encoding.endswith(REPLACED):         # stray U+FFFD saved in the text: notices.py warns of it
+        meta["replacement_chars"] = text.count("\ufffd")
+        text = replacements_trimmed(text)
     if (specks := ocr_specks(text)) >= MIN_SPECKS:  # a scanned table's rules read as punctuation: OCR output
         meta["ocr_specks"] = specks
     if marks := traditional_marks(text):           # printed in traditional characters (繁體): read as simplified

@@ -15,6 +15,9 @@ A text file cut short inside a character (a download cut off, a crawler's dump t
 without that character (:mod:`.text`) and carries the warning ``INGEST.TRUNCATED_TEXT``: what followed the cut is
 not in the file.
 
+A UTF-8 text holding a few U+FFFD (decoded with replacement before it was saved) is read as it stands and carries
+the warning ``INGEST.REPLACED_TEXT``: a cell where one stands is not a number and is left to review.
+
 A text printed in traditional characters (繁體: a site's big5 gateway or 繁體 page) is read converted to simplified ones
 (:mod:`.traditional`) and carries the note ``INGEST.TRADITIONAL``.
 """
@@ -28,12 +31,12 @@ from ..evidence import Finding
 from ..form import FORM
 from .document import Document
 from .pdf_decode import undecodable_text_detail
-from .text import TRUNCATED
+from .text import REPLACED, TRUNCATED
 from verify.rules import register
 from verify.trust import OCR_PICTURES, OCR_SPACING, OCR_SPECKS
 
 __all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "TABLE_PICTURES", "OCR_PAGES",
-           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "TRADITIONAL", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS",
+           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "REPLACED_TEXT", "TRADITIONAL", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS",
            "OCR_PICTURES"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
@@ -74,6 +77,12 @@ TRUNCATED_TEXT = "INGEST.TRUNCATED_TEXT"
 register(TRUNCATED_TEXT, "文件在一个字符的中间被截断（下载中断、爬虫按字节上限截取）：该字符已舍去，截断处之后的内容不在文件中",
          "the file ends inside a character (a download cut off, a crawler's dump truncated at a byte limit): that "
          "character was dropped, and whatever followed the cut is not in the file")
+
+
+REPLACED_TEXT = "INGEST.REPLACED_TEXT"
+register(REPLACED_TEXT, "文本中有替换字符 �（保存前以替换方式解码：原字符已丢失）：原样读取，含 � 的单元格不作为数字",
+         "the text holds replacement characters (U+FFFD: it was decoded with replacement before it was saved, the "
+         "characters there are lost): read as it stands, a cell holding one is no number")
 
 
 TRADITIONAL = "INGEST.TRADITIONAL"
@@ -153,6 +162,11 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
                                    "it was cut short, as a download cut off or a crawler's dump truncated at a byte "
                                    "limit; that character was dropped, and whatever followed the cut is not in the "
                                    "file: fetch it again whole"))
+    if lost := doc.meta.get("replacement_chars"):
+        out.append(Finding(code=REPLACED_TEXT, severity="warning", detail={"replacement_characters": lost},
+                           message=f"the text holds {lost} replacement character{'s' if lost != 1 else ''} (U+FFFD): "
+                                   "it was decoded with replacement before it was saved, the characters there are "
+                                   "lost; fetch it again from its source if one stands in a table"))
     undecodable = _undecodable(doc)
     if undecodable:
         out.append(Finding(code=UNDECODABLE_TEXT, severity="warning", detail={"pages": undecodable[0]},
@@ -184,6 +198,11 @@ def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
     text layer does not decode (all of it, or its tables' numbers), that, with advice to OCR it; for a
     text that prints two of the tables' headings, :class:`UnreadableTablesError` (a report, whose cells
     no layout reading placed), with advice."""
+    if lost := doc.meta.get("replacement_chars"):
+        out.append(Finding(code=REPLACED_TEXT, severity="warning", detail={"replacement_characters": lost},
+                           message=f"the text holds {lost} replacement character{'s' if lost != 1 else ''} (U+FFFD): "
+                                   "it was decoded with replacement before it was saved, the characters there are "
+                                   "lost; fetch it again from its source if one stands in a table"))
     undecodable = _undecodable(doc)
     if undecodable is not None:
         return UnsupportedFormatError(exc.path, f"{undecodable_text_detail(*undecodable)}; {REOCR_ADVICE}")

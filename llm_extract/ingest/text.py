@@ -11,6 +11,11 @@ A file whose only defect is a last character cut short (a download cut off, a cr
 limit: the bytes of one character split by the cut) is read in each of these encodings without that character;
 its encoding is then named with :data:`TRUNCATED` after it (``"gb18030 (truncated)"``), for ingest's warning.
 
+A UTF-8 text holding a few U+FFFD (a crawler or converter decoded it with replacement before saving: ``政府信�公开``)
+is read as it stands when the replacement characters are few (:func:`_few_replacements`; the digits of a GBK or
+UTF-8 text are one byte each, never turned into U+FFFD): the encoding is then named with :data:`REPLACED` after it,
+for ingest's warning. Many of them (a whole text decoded in the wrong encoding with replacement) are refused.
+
 A text saved after its bytes were read in a one-byte code page (mojibake: ``æ”¿åºœ`` for 政府, a crawler's or
 converter's wrong guess) is given back as it was written when exactly that undoes it (:func:`repaired_mojibake`).
 """
@@ -23,10 +28,14 @@ import re
 from .._exceptions import BinaryDocumentError, EmptyDocumentError
 from .traditional import big5_report
 
-__all__ = ["decode_bytes", "repaired_mojibake", "cut_short", "TRUNCATED"]
+__all__ = ["decode_bytes", "repaired_mojibake", "cut_short", "TRUNCATED", "REPLACED", "replacements_trimmed"]
 
 #: after an encoding's name: the file ended inside a character, which was dropped (:func:`cut_short`)
 TRUNCATED = " (truncated)"
+#: after an encoding's name: the text holds a few U+FFFD saved in it (:func:`_few_replacements`)
+REPLACED = " (replacement characters)"
+#: the most U+FFFD, per hundred characters that are not white space, of a text read with them
+_REPLACEMENT_SHARE = 5
 #: what a decoder says of bytes that end inside a character: UTF-8 and UTF-16's, the CJK codecs' and UTF-16's odd byte
 _CUT_REASONS = frozenset({"unexpected end of data", "incomplete multibyte sequence", "truncated data"})
 
@@ -58,6 +67,27 @@ def _looks_textual(text: str, utf8: bytes | None = None) -> bool:
     else:
         bad = len(_BAD_CONTROL.findall(text))
     return bad / len(text) < 0.01 and "\ufffd" not in text
+
+
+def _few_replacements(text: str) -> bool:
+    """Whether ``text``, valid UTF-8, is a Chinese text but for a few U+FFFD saved in it (a crawler's or converter's
+    decoding with replacement: stray characters lost, a share below :data:`_REPLACEMENT_SHARE` %), with no more
+    control characters than a text holds."""
+    bad = text.count("\ufffd")
+    printed = len(text) - sum(text.count(c) for c in " \t\r\n\u3000")
+    return 0 < bad * 100 < _REPLACEMENT_SHARE * printed and _looks_textual(text.replace("\ufffd", "")) \
+        and _one_in_twenty_cjk(text)
+
+
+#: U+FFFD opening or closing a word (after a line's start or a space, before its words; after the words, before a
+#: space or the line's end), never beside a digit: the trace of a character lost at a cell's edge
+_EDGE_REPLACEMENTS = re.compile(r"(?:(?<=^)|(?<=\s))\ufffd+(?=[^\d\s\ufffd])|(?<=[^\d\s\ufffd])\ufffd+(?=\s|$)", re.M)
+
+
+def replacements_trimmed(text: str) -> str:
+    """``text`` without the U+FFFD at a word's edge (``��（七）总计`` → ``（七）总计``: a label reads by its words);
+    those inside a word, alone in a cell or beside a digit stay (that cell is no number: left to review)."""
+    return _EDGE_REPLACEMENTS.sub("", text)
 
 
 def _ideographs(text: str) -> int:
@@ -150,6 +180,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         text = utf8 = data.decode("utf-8")
         if _looks_textual(text, data):
             return repaired_mojibake(text) or (text, "utf-8")
+        if _few_replacements(text):        # stray U+FFFD saved in it: read, warned of (REPLACED)
+            return text, "utf-8" + REPLACED
     except UnicodeDecodeError:
         # a file cut off inside its last character (a truncated download): UTF-8 up to the cut
         text = cut_short(data, "utf-8")

@@ -72,6 +72,25 @@ TEXT_SUFFIXES = (".txt", ".text", ".md") + EXPORT_SUFFIXES
 #: HTML's space entities a crawler left in its text (only spaces: no other entity is decoded, so nothing in a
 #: text file becomes markup)
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x3000);?", re.I)
+#: a numeric character reference a crawler left (``&#65288;`` for （, ``&#x4e2d;``), and the named ones of CJK text's
+#: punctuation (quotes, dashes, ellipsis, middle dot)
+_CHAR_REF = re.compile(r"&(?:#(\d{2,7})|#[xX]([0-9a-fA-F]{2,6})|(ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot));")
+_NAMED = {"ldquo": "\u201c", "rdquo": "\u201d", "lsquo": "\u2018", "rsquo": "\u2019", "mdash": "\u2014",
+          "ndash": "\u2013", "hellip": "\u2026", "middot": "\u00b7"}
+
+
+def _char(m: re.Match[str]) -> str:
+    """The character a reference names; the reference itself for markup's characters (<, >, &, quotes: nothing in a
+    text file becomes markup), controls and what names no character."""
+    if m.group(3):
+        return _NAMED[m.group(3)]
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    if code < 0x20 or code in (0x22, 0x26, 0x27, 0x3c, 0x3e) or 0x7f <= code < 0xa0 or 0xd800 <= code < 0xe000 \
+            or code > 0x10ffff:
+        return m.group()
+    return chr(code)
+
+
 #: a line holding only no-break or ideographic spaces (or their entities): a page's ``&nbsp;`` cell, or a CMS
 #: editor's ``　`` (U+3000, ``&#12288;``) put in an empty cell, that a text dump (get_text, one cell to a line) kept;
 #: a tab-only line, as the HTML reader writes that cell. A pandoc table's line of several such cells is left to the
@@ -99,6 +118,7 @@ def _read(text: str, encoding: str, kind: str, pages: list[int] | None = None) -
     """The text read, OCR's spacing taken out where it shows (the same on every page: line numbers keep)."""
     if "&" in text:
         text = _SPACE_ENTITY.sub(" ", text)     # a crawler's leftover ``0&nbsp;0&nbsp;3``: spaces
+        text = _CHAR_REF.sub(_char, text)       # ``&#65288;七）总计``: the character it names
     ocr = shows_ocr_spacing(text)
     return TextRead(join_cjk_spacing(text) if ocr else text, encoding, kind, pages or [], ocr_spacing=ocr)
 
