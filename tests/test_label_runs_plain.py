@@ -159,3 +159,15 @@ def test_a_blank_row_and_a_row_of_zeros_by_columns_are_read_in_a_tool_s_order() 
     read = read_label_runs(_lines(labels + "/\n0\n" * 7))
     assert read is not None
     assert {r.method for r in read.values()} == {Method.FORM_ORDER_RUNS}
+
+
+def test_words_on_a_line_after_a_whole_label_are_no_piece_of_it(golden_dir) -> None:
+    """golden/000's text (a Word table saved as text, each label on a line of its own) with its total's label
+    garbled (``〈七〉总汁``): ``3.其他``, printed empty, then the unread label, then the total row's seven 0s. The
+    garbled line is no piece of ``3.其他`` (the label is whole without it), so 3.其他 is no narrow cell's wrapped
+    label and the 0s are not read as its cells: the empty row is never proven 0."""
+    text = (golden_dir / "000_38ec84bebc7328d3.txt").read_text(encoding="utf-8").replace("（七）总计", "〈七〉总汁")
+    assert read_label_runs(text.split("\n")) is None
+    record = verify_extraction(extract_regex(Document.from_text(text, doc_id="g")))
+    other = [f"applications.other_other.{c}" for c in ("natural_person", "total")]
+    assert all(record.provenance[p].status is not Status.PROVEN or record.report.get(p) is None for p in other)

@@ -80,17 +80,18 @@ _HEADER_PIECES = frozenset({"申请人情况", "法人或其他组织", "自然"
                             "其他", "总计", "合计", "数据"})
 
 
-def _row_of(pieces: list[str]) -> str | None:
+def _row_of(pieces: list[str]) -> tuple[str | None, int]:
     """The one row the label joined from ``pieces`` names (or begins), trying the most pieces first: a
-    group title's piece printed after the label's last piece joins no row."""
+    group title's piece printed after the label's last piece joins no row; and how many pieces made it (0: none)."""
     for j in range(len(pieces), 0, -1):
         key = label_key("".join(pieces[:j]))
         named = rows_named(key)
-        if len(named) == 1:
-            return named[0]
-        if not named and (begun := row_begun(key)):
-            return begun
-    return None
+        row = named[0] if len(named) == 1 else None if named else row_begun(key)
+        if row:
+            while j > 1 and len(label_key("".join(pieces[:j]))) > len(_LABELS[row]):
+                j -= 1          # (words after the whole label: no piece of it)
+            return row, j
+    return None, 0
 
 
 def _next_begun(piece: str, last: str) -> str | None:
@@ -120,14 +121,16 @@ def _rows_labelled(texts: list[str]) -> list[str] | None:
             pieces.append(text.split()[-1])     # (本年 公开: the group title's piece, then the label's)
             continue
         if pieces is not None:
-            row = _row_of(pieces)
+            row, made = _row_of(pieces)
             cut = row is None and bool(rows) and not text and (row := _next_begun(pieces[0], rows[-1])) is not None
             if row is None and _DIGIT_ITEM.match(pieces[0]):
                 return None
             if row and not _DIGIT_ITEM.match(pieces[0]) and not _LABELS[row].startswith(label_key(pieces[0])[:2]):
                 row = None          # （四）无法提供 / 国家秘密: a group's title, an item's last pieces after it
             if row and _DIGIT_ITEM.match(pieces[0]) and not cut:
-                if len(pieces) < 2 or any(len(label_key(p)) > _PIECE for p in pieces):
+                # (wrapped in a narrow cell: the pieces the label was made of, not a line of other words after it,
+                # a garbled 〈七〉总汁 after 3.其他 on a line of its own)
+                if made < 2 or any(len(label_key(p)) > _PIECE for p in pieces[:made]):
                     return None
                 narrow = True
             rows += [row] if row else []
