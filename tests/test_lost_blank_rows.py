@@ -40,3 +40,21 @@ def test_a_blank_among_six_numbers_below_a_lost_row_is_not_proven() -> None:
     p = "applications.carried_forward.social_org"
     assert layout_value(_EXTRA_COLUMN, p) == 0
     assert record.report.get(p) == 0 or record.provenance[p].status is Status.UNVERIFIED
+
+
+_LOST_LINE = "markitdown_pdf_numbers_line_lost_above_a_label"
+
+
+def test_a_row_whose_line_of_numbers_was_lost_above_its_label_is_not_proven_blank() -> None:
+    """markitdown of a LibreOffice PDF printing each row's numbers on a grid line above its label's, one such line
+    (（三）1.属于国家秘密's seven 0s) dropped by a crawler or a converter: nothing stands between that label and the
+    label above, and no line of its cells is printed, empty or not. In a table printing 0 wherever a row holds nothing,
+    the row is not proven blank (``READ.LONE_BLANK_ROW``); seven empty cells printed between two labels stay read
+    (tests/test_table3_above_or_below.py)."""
+    record = process_document(load(LAYOUTS_DIR / f"{_LOST_LINE}.md"))
+    assert proven_wrong(record, _LOST_LINE) == []
+    row = [p for p in TABLE3_PATHS if ".denied_state_secret." in p]
+    assert [layout_value(_LOST_LINE, p) for p in row] == [0] * 7
+    for p in row:
+        prov = record.provenance[p]
+        assert record.report.get(p) == 0 or (prov.status is Status.UNVERIFIED and "READ.LONE_BLANK_ROW" in prov.rules)

@@ -26,7 +26,8 @@ a line no label claims, or nowhere) leaves its fields empty; the pinned cells th
 numbers too (a lost row of 19 pinned to 37 beside an empty row of 18), and every identity holds. Where
 nothing was pinned the identities check an empty row as any other.
 
-Lone blank rows: a 表三 row read from a Markdown grid line of empty fields, in a table whose every other row printed
+Lone blank rows: a 表三 row read from a Markdown grid line of empty fields (or from above its label with no line of its
+cells printed: a line of numbers a converter or crawler dropped leaves that text), in a table whose every other row printed
 its seven cells as numbers, its zeros as 0 (``READ.LONE_BLANK_ROW``). A table that prints 0 wherever a row holds
 nothing rarely leaves one row empty: more often a converter moved the row's numbers onto a line no label claimed
 (markitdown of a LibreOffice PDF whose 表三 runs over a page: the repeated header, then the numbers of the row the
@@ -137,17 +138,26 @@ def empty_grid_rows(readings: Mapping[str, Reading], pinned: Collection[str]) ->
     return out
 
 
+def _unprinted_above(readings: Mapping[str, Reading], paths: tuple[str, ...]) -> bool:
+    """A row read empty from above its label (extract/above.py) with no line of its cells printed, empty or not: each
+    cell's evidence its label's line alone (markitdown of labels under their numbers, the line of numbers a crawler
+    or converter dropped). Seven empty cells printed between two labels, one to a line, are cited and stay read."""
+    lines = {tuple(readings[p].lines) for p in paths}
+    return all(readings[p].method == Method.CELLS_ABOVE_LABEL for p in paths) and len(lines) == 1 \
+        and len(next(iter(lines))) == 1
+
+
 def lone_blank_rows(readings: Mapping[str, Reading]) -> set[str]:
-    """The cells of the 表三 rows read empty throughout from Markdown grid lines, when every other 表三 row was read
-    as seven numbers (at least one of them a printed 0, and at most one row in three empty: a table that prints its
-    zeros)."""
+    """The cells of the 表三 rows read empty throughout from Markdown grid lines (or from above their labels with no
+    line of cells printed: :func:`_unprinted_above`), when every other 表三 row was read as seven numbers (at least
+    one of them a printed 0, and at most one row in three empty: a table that prints its zeros)."""
     blank = CellKind.BLANK
     empty: list[tuple[str, ...]] = []
     zero = False
     for paths in TABLE3_ROW_PATHS.values():
         kinds = [r.kind if (r := readings.get(p)) is not None else None for p in paths]
         if all(k is blank for k in kinds):
-            if any(readings[p].method != Method.GRID_ROW for p in paths):
+            if not (all(readings[p].method == Method.GRID_ROW for p in paths) or _unprinted_above(readings, paths)):
                 return set()            # (an empty row of a text or HTML table: printed so, as far as one can tell)
             empty.append(paths)
         elif any(k not in (CellKind.NUMBER, CellKind.ZERO) for k in kinds):
