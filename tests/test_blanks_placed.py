@@ -46,15 +46,19 @@ _GROUPS = {"granted": "三、本年度办理结果", "denied_state_secret": "（
            "rejected_petition": "（五）不予处理", "other_no_correction": "（六）其他处理"}
 
 
+_HEAD = ["某区人民政府2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+         "申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+_T4_HEADING = "四、政府信息公开行政复议、行政诉讼情况"
+
+
 def _copied(rows: list[tuple[str, str, list[int | None]]]) -> str:
-    lines = ["某区人民政府2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
-             "申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    lines = list(_HEAD)
     for key, label, cells in rows:
         if key in _GROUPS:
             lines.append(_GROUPS[key])
         lines.append(label)
         lines += [str(v) for v in cells if v is not None]      # an empty cell leaves no line
-    lines += ["四、政府信息公开行政复议、行政诉讼情况"]
+    lines += [_T4_HEADING]
     return "\n".join(lines) + "\n"
 
 
@@ -122,8 +126,7 @@ def test_rows_whose_numbers_stand_in_a_block_after_another_label_are_not_rows_of
               "total_processed": [9, 0, 0, 0, 1, 1, 11]}
     crowd = [str(v) for key, _label, _cells in _ROWS if key not in ("other_no_correction", "carried_forward")
              for v in values.get(key, [0] * 7)]
-    lines = ["某区人民政府2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
-             "申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    lines = list(_HEAD)
     for key, label, _cells in _ROWS:
         if key in _GROUPS:
             lines.append(_GROUPS[key])
@@ -134,7 +137,7 @@ def test_rows_whose_numbers_stand_in_a_block_after_another_label_are_not_rows_of
             lines.append("0")
         elif key == "carried_forward":
             lines += ["0"] * 4
-    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    lines.append(_T4_HEADING)
     record = process_document(Document.from_text("\n".join(lines) + "\n", doc_id="crowd"))
     placed = [p for p, prov in record.provenance.items() if "DERIVE.BLANKS_PLACED" in prov.rules]
     assert placed == []

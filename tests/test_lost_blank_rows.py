@@ -24,14 +24,20 @@ _PAGE_BREAK = "markitdown_pdf_zeros_above_a_label_at_a_page_break"
 _EXTRA_COLUMN = "pymupdf4llm_chromium_page_grid_with_an_extra_column"
 
 
-def test_a_row_whose_zeros_went_above_its_label_at_a_page_break_is_not_proven_blank() -> None:
-    record = process_document(load(LAYOUTS_DIR / f"{_PAGE_BREAK}.md"))
-    assert proven_wrong(record, _PAGE_BREAK) == []
-    row = [p for p in TABLE3_PATHS if ".other_no_correction." in p]
-    assert [layout_value(_PAGE_BREAK, p) for p in row] == [0] * 7
+def _zeros_not_proven_blank(name: str, row_key: str) -> None:
+    """The layout fixture ``name`` settles nothing wrong, and its row ``row_key`` of 0s is read 0 or left a lone blank
+    row (unverified, ``READ.LONE_BLANK_ROW``), never proven blank."""
+    record = process_document(load(LAYOUTS_DIR / f"{name}.md"))
+    assert proven_wrong(record, name) == []
+    row = [p for p in TABLE3_PATHS if f".{row_key}." in p]
+    assert [layout_value(name, p) for p in row] == [0] * 7
     for p in row:
         prov = record.provenance[p]
         assert record.report.get(p) == 0 or (prov.status is Status.UNVERIFIED and "READ.LONE_BLANK_ROW" in prov.rules)
+
+
+def test_a_row_whose_zeros_went_above_its_label_at_a_page_break_is_not_proven_blank() -> None:
+    _zeros_not_proven_blank(_PAGE_BREAK, "other_no_correction")
 
 
 def test_a_blank_among_six_numbers_below_a_lost_row_is_not_proven() -> None:
@@ -51,10 +57,4 @@ def test_a_row_whose_line_of_numbers_was_lost_above_its_label_is_not_proven_blan
     label above, and no line of its cells is printed, empty or not. In a table printing 0 wherever a row holds nothing,
     the row is not proven blank (``READ.LONE_BLANK_ROW``); seven empty cells printed between two labels stay read
     (tests/test_table3_above_or_below.py)."""
-    record = process_document(load(LAYOUTS_DIR / f"{_LOST_LINE}.md"))
-    assert proven_wrong(record, _LOST_LINE) == []
-    row = [p for p in TABLE3_PATHS if ".denied_state_secret." in p]
-    assert [layout_value(_LOST_LINE, p) for p in row] == [0] * 7
-    for p in row:
-        prov = record.provenance[p]
-        assert record.report.get(p) == 0 or (prov.status is Status.UNVERIFIED and "READ.LONE_BLANK_ROW" in prov.rules)
+    _zeros_not_proven_blank(_LOST_LINE, "denied_state_secret")
