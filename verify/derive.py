@@ -207,10 +207,12 @@ def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities
         if rows is not None:
             return _by_rows(rows, ambiguities, targets, eqs)
     if total > search_cap:
-        return (blanks and _blanks_placed(base, unknown, offered, targets, eqs)) \
-            or Derivation(unresolved=set(targets), capped=True)
+        placed = _blanks_placed(base, unknown, offered, targets, eqs) if blanks else None
+        return placed or Derivation(unresolved=set(targets), capped=True)
     found = _product(base, unknown, ambiguities, targets, eqs)
-    return ((blanks and _blanks_placed(base, unknown, offered, targets, eqs)) or found) if found.capped else found
+    if not found.capped:
+        return found
+    return (_blanks_placed(base, unknown, offered, targets, eqs) if blanks else None) or found
 
 
 def _blanks_placed(base: Mapping[str, int | None], unknown: set[str], offered: list[Ambiguity],
