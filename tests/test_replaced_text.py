@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from llm_extract import BinaryDocumentError, load, process_document
+from llm_extract import BinaryDocumentError, NotAReportError, load, process_document
 from llm_extract.evidence import Status
 from llm_extract.ingest import decode_bytes, load_bytes
 from llm_extract.ingest.text import REPLACED
@@ -67,3 +67,13 @@ def test_a_table_cell_with_a_replacement_character_is_a_number_whose_value_is_lo
 
     cell = parse_table_slot(raw)
     assert cell.kind is CellKind.MISSING and cell.value is None
+
+
+def test_a_text_with_a_few_replacement_characters_that_is_no_report_fails_as_no_report() -> None:
+    """A notice, not a report, saved with a few stray �: it fails by name as no report (it failed as an internal
+    error of the tool's own before)."""
+    text = "某局关于开展学习活动的通知\n" + "各单位：为进一步加强学习，现将有关事项通知如下。一、学习内容。二、时间安排。\n" * 20
+    doc = load_bytes(text.replace("学习", "学\ufffd", 3).encode("utf-8"), doc_id="n", suffix=".txt")
+    assert doc.meta["replacement_chars"] == 3
+    with pytest.raises(NotAReportError):
+        process_document(doc)

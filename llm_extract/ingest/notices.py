@@ -198,11 +198,6 @@ def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
     text layer does not decode (all of it, or its tables' numbers), that, with advice to OCR it; for a
     text that prints two of the tables' headings, :class:`UnreadableTablesError` (a report, whose cells
     no layout reading placed), with advice."""
-    if lost := doc.meta.get("replacement_chars"):
-        out.append(Finding(code=REPLACED_TEXT, severity="warning", detail={"replacement_characters": lost},
-                           message=f"the text holds {lost} replacement character{'s' if lost != 1 else ''} (U+FFFD): "
-                                   "it was decoded with replacement before it was saved, the characters there are "
-                                   "lost; fetch it again from its source if one stands in a table"))
     undecodable = _undecodable(doc)
     if undecodable is not None:
         return UnsupportedFormatError(exc.path, f"{undecodable_text_detail(*undecodable)}; {REOCR_ADVICE}")
