@@ -39,13 +39,7 @@ def opens_label(row: str, key: str) -> bool:
     line with it, the row's numbers: a reader never takes the want of numbers after it for a blank row."""
     if _MARKED_ITEM_NO.match(key) or _TITLED_ITEM_NO.match(key):
         return True
-    words = strip_item_number(label_key_of(FORM.table3_row(row).label))
-    return key.startswith(words[:2])
-
-
-def label_key_of(label: str) -> str:
-    """The form's label as a key: NFKC, no spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+    return key.startswith(_FIRST_WORDS[row])
 
 
 _NUMERAL = re.compile(r"\d{1,2}|[一二三四五六七八九十]+")
@@ -108,6 +102,8 @@ def _rows_named(key: str) -> tuple[str, ...]:
 #: each 表三 row's printed words as a label key (no item number, no bracketed note), for :func:`row_begun`
 _WORDS = tuple((r.key, strip_item_number(re.sub(r"[“”\s]", "", unicodedata.normalize("NFKC", r.label))).split("(")[0])
                for r in FORM.table3_rows)
+#: each 表三 row's first two printed characters (its label's opening, :func:`opens_label`)
+_FIRST_WORDS = {row: words[:2] for row, words in _WORDS}
 #: the shortest first piece of a wrapped label that names its row: with its item number, or without
 _BEGUN_NUMBERED, _BEGUN_BARE = 3, 5
 #: a few characters of a group's title printed one or two to a line (三、本年度办理结果, 不予公开), then
