@@ -220,11 +220,9 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
         distrusted.update(dict.fromkeys(blanks_in_column_blocks(regex.readings), BLANK_COLUMNS_RULE))
         if channel == OCR_TEXT_RULE:        # (verify/trust.py): 00 in OCR text, a doubled 0 to a model too
             distrusted.update(dict.fromkeys(run_together(regex.readings), RUN_TOGETHER_RULE))
-        # (verify/blanks.py): an empty grid row beside cells the deterministic verification pinned
-        distrusted.update({p: EMPTY_GRID_ROW_RULE for p, prov in base.provenance.items()
-                           if EMPTY_GRID_ROW_RULE in prov.rules})
-        distrusted.update({p: LONE_BLANK_ROW_RULE for p, prov in base.provenance.items()
-                           if LONE_BLANK_ROW_RULE in prov.rules})
+        # (verify/blanks.py): an empty grid row beside cells the deterministic verification pinned, a lone blank row
+        distrusted.update({p: rule for p, prov in base.provenance.items()
+                           for rule in (EMPTY_GRID_ROW_RULE, LONE_BLANK_ROW_RULE) if rule in prov.rules})
         distrusted.update({p: rule for p, rule in guessed(regex.readings).items() if rule in LAYOUT_GUESSES})
         # (a guess the settling named, e.g. READ.ONE_CUT on a run the report's broken identities leave unpinned)
         distrusted.update({p: rule for p, prov in base.provenance.items() for rule in prov.rules
