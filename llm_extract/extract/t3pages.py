@@ -64,14 +64,13 @@ _COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
 #: more distinct tables of a segment than this: nothing is read
 _MAX_TABLES = 32
-#: a column header's words (or their pieces in a narrow header cell) printed as a line's word
-_HEADER_WORDS = frozenset({"自然", "自然人", "商业", "企业", "商业企", "商业企业", "科研", "科研机", "科研机构", "机构",
-                           "社会", "公益", "社会公", "益组织", "社会公益组织", "组织", "法律", "服务", "法律服", "务机构",
-                           "法律服务机构", "其他", "总计", "申请人情况", "法人或其他组织"})
-#: the last column a header word (or piece) may stand over: 自然人 0 … 总计 6 (机构, 组织: a piece of several)
+#: a column header's words (or their pieces in a narrow header cell) → the last column it may stand over: 自然人 0 …
+#: 总计 6 (机构, 组织: a piece of several)
 _WORD_COLUMN = {"自然": 0, "自然人": 0, "商业": 1, "企业": 1, "商业企": 1, "商业企业": 1, "科研": 2, "科研机": 2, "科研机构": 2,
                 "机构": 4, "社会": 3, "公益": 3, "社会公": 3, "益组织": 3, "社会公益组织": 3, "组织": 5, "法律": 4, "服务": 4,
-                "法律服": 4, "务机构": 4, "法律服务机构": 4, "其他": 5, "总计": 6}
+                "法律服务机构": 4, "法律服": 4, "务机构": 4, "其他": 5, "总计": 6}
+#: those words printed as a line's word, and the two header cells over several columns
+_HEADER_WORDS = frozenset(_WORD_COLUMN) | {"申请人情况", "法人或其他组织"}
 _NOTE = "表三 across pages: several cuts of the page's numbers into bands keep the row sums with other values here"
 #: a segment: the rows it reads, their numbers, the places among them where a column header's word is printed (→ the
 #: first column the words stand over, at the latest)
