@@ -249,6 +249,18 @@ def _tables(numbers: list[Number], count: int, stacks: dict[int, int], heads: di
     return list(rest(0).values())
 
 
+def _options_held(tables: list[list[list[Number]]], paths: list[str], known: dict[str, int | None],
+                  options: dict[str, list[Number]]) -> bool:
+    """Each cell (``paths``, row by row) of the ``tables`` that keep every identity with the ``known`` cells, added
+    to its ``options``; whether any table did."""
+    kept = [t for t in tables if known_hold({**known, **{p: n.cell.value for p, n in
+                                                        zip(paths, (n for row in t for n in row))}})]
+    for table in kept:
+        for p, n in zip(paths, (n for row in table for n in row)):
+            options.setdefault(p, []).append(n)
+    return bool(kept)
+
+
 def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
     """表三's rows on the pages after its header's, where every other reader left them unread (see the module's
     docstring), or ``None``."""
@@ -272,13 +284,8 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
                 tables = _tables(numbers, len(rows), _stacks(lines, numbers))
         except _TooMany:
             break
-        kept = [t for t in tables if known_hold({**known, **{p: n.cell.value for p, n in
-                                                            zip(paths, (n for row in t for n in row))}})]
-        if not kept:
+        if not _options_held(tables, paths, known, options):
             break
-        for table in kept:
-            for p, n in zip(paths, (n for row in table for n in row)):
-                options.setdefault(p, []).append(n)
     if not options:
         return None
     read = agreed(options, Method.T3_PAGE_ROWS, _NOTE)
@@ -334,11 +341,7 @@ def read_region_bands(lines: list[str], readings: Readings) -> Readings | None:
     except _TooMany:
         return None
     paths = [f"applications.{r}.{c}" for r in _ROWS for c in _COLS]
-    kept = [t for t in tables if known_hold({p: n.cell.value for p, n in zip(paths, (n for row in t for n in row))})]
-    if not kept:
-        return None
     options: dict[str, list[Number]] = {}
-    for table in kept:
-        for p, n in zip(paths, (n for row in table for n in row)):
-            options.setdefault(p, []).append(n)
+    if not _options_held(tables, paths, {}, options):
+        return None
     return agreed(options, Method.T3_REGION_BANDS, _WHOLE_NOTE)
