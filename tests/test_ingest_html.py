@@ -66,10 +66,12 @@ def test_nested_tables_are_flattened_in_document_order() -> None:
     assert html_to_text(html) == "\t外一\n前文\n\t内一\n\t内二\n\n后文\n\t外二\n\n"
 
 
-def test_chrome_that_holds_the_report_is_kept() -> None:
-    """An unclosed navigation div runs to the end of the page: its content is the report, not chrome."""
+@pytest.mark.parametrize("chrome", ["nav", "side"])
+def test_chrome_that_holds_the_report_is_kept(chrome: str) -> None:
+    """An unclosed navigation div (or a side column's: a template that puts the article in a side-named element)
+    runs to the end of the page: its content is the report, its table naming the form's rows, not chrome."""
     report = golden_report("003_d677def7845cc038")
-    page = trs_page(report).replace('<div class="content">', '<div class="nav"><div class="content">', 1)
+    page = trs_page(report).replace('<div class="content">', f'<div class="{chrome}"><div class="content">', 1)
     assert process_document(load_bytes(page.encode("utf-8"), doc_id="p", suffix=".html")).report.values() \
         == report.values()
 

@@ -43,14 +43,6 @@ def test_an_aside_element_and_a_calendar_s_table_of_days_are_chrome() -> None:
     assert html_to_text(html) == "某局2023年政府信息公开工作年度报告\n一、总体情况\n"
 
 
-def test_a_report_table_in_an_element_marked_as_a_side_column_is_kept() -> None:
-    """A template that puts the article in a side-named element: its table names the form's rows, so it stays."""
-    report = golden_report("003_d677def7845cc038")
-    page = trs_page(report).replace('<div class="content">', '<div class="side"><div class="content">', 1)
-    assert process_document(load_bytes(page.encode("utf-8"), doc_id="p", suffix=".html")).report.values() \
-        == report.values()
-
-
 def test_links_to_other_years_reports_above_the_title_leave_the_year_to_the_statistics_period() -> None:
     """A side column the page does not mark: its links name the same body and other years before the article's
     own title. The head names three years; the statistics period names one of them: it is the year."""
