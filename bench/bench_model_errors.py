@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from llm_extract._exceptions import DocumentError  # noqa: E402
 from llm_extract.compare import compare_values  # noqa: E402
-from llm_extract.evidence import Record, Status  # noqa: E402
+from llm_extract.evidence import TRUSTED_STATUSES, Record  # noqa: E402
 from llm_extract.ingest import Document  # noqa: E402
 from llm_extract.model import ModelSettings, run_model_stage  # noqa: E402
 from llm_extract.model.answer import ModelAnswer, answer_from_report, to_extraction  # noqa: E402
@@ -74,11 +74,11 @@ class Tally:
         prov = record.provenance
         self.fields += len(results)
         self.correct += sum(ok for _, ok in results)
-        self.queued += sum(1 for p, _ in results if prov[p].status != Status.PROVEN)
-        silent = [d.path for d in diffs if prov[d.path].status == Status.PROVEN]
+        self.queued += sum(1 for p, _ in results if prov[p].status not in TRUSTED_STATUSES)
+        silent = [d.path for d in diffs if prov[d.path].status in TRUSTED_STATUSES]
         self.silent += len(silent)
         self.injected += len(wrong)
-        self.caught += sum(1 for p in wrong if prov[p].status != Status.PROVEN)
+        self.caught += sum(1 for p in wrong if prov[p].status not in TRUSTED_STATUSES)
         return [f"{p}: expected {truth.get(p)!r}, got {record.report.get(p)!r}" for p in silent]
 
 

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from llm_extract._exceptions import DocumentError
 from llm_extract.compare import Difference, compare_values
-from llm_extract.evidence import Record, Status
+from llm_extract.evidence import TRUSTED_STATUSES, Record
 from llm_extract.ingest import Document
 from llm_extract.outputs import atomic_write_text, read_json, write_json
 from llm_extract.pipeline import process_document
@@ -80,8 +80,8 @@ def _count(tallies: list[Tally], results: list[tuple[str, bool]], diffs: list[Di
            record: Record) -> list[Difference]:
     """One record's fields into every tally; its silent errors (wrong and proven) are returned."""
     prov = record.provenance
-    silent = [x for x in diffs if prov[x.path].status == Status.PROVEN]
-    queued = sum(1 for path, _ in results if prov[path].status != Status.PROVEN)
+    silent = [x for x in diffs if prov[x.path].status in TRUSTED_STATUSES]
+    queued = sum(1 for path, _ in results if prov[path].status not in TRUSTED_STATUSES)
     capped = any(f.code == "DERIVE.SEARCH_CAP" for f in record.findings)
     for t in tallies:
         t.docs += 1

@@ -125,7 +125,7 @@ def _equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _trusted(rec: dict[str, Any]) -> int:
     counts = rec.get("status_counts") or {}
-    return int(counts.get("proven", 0)) + int(counts.get("reviewed", 0))
+    return sum(int(counts.get(s, 0)) for s in TRUSTED)
 
 
 def _kept(rec: dict[str, Any]) -> bool:

@@ -25,6 +25,7 @@ __all__ = [
     "CellKind",
     "Method",
     "Status",
+    "TRUSTED_STATUSES",
     "Reading",
     "Ambiguity",
     "Extraction",
@@ -53,15 +54,20 @@ class CellKind(str, Enum):
 
 
 class Status(str, Enum):
-    """How far a value is to be trusted. Everything but ``proven`` goes to review."""
+    """How far a value is to be trusted. Everything but ``proven``, ``pinned`` and ``reviewed`` goes to review."""
 
     PROVEN = "proven"          # read with certainty; every identity it is in holds (sources agree)
-    DERIVED = "derived"        # not read; pinned by the identities to exactly one value
+    PINNED = "pinned"          # not read as printed; identities of proven cells leave one value (verify/pinned.py)
+    DERIVED = "derived"        # not read; pinned by the identities to exactly one value, which may be in doubt
     RESOLVED = "resolved"      # sources disagreed; exactly one candidate satisfies the identities
     DISPUTED = "disputed"      # takes part in a broken identity, or sources disagree undecidably
     UNVERIFIED = "unverified"  # read, but an identity it is in could not be checked (a cell is missing)
     MISSING = "missing"        # not read and not pinned down
     REVIEWED = "reviewed"      # a person decided the value (review queue decision)
+
+
+#: the statuses trusted as they stand: used in the indicators, never queued for review
+TRUSTED_STATUSES = frozenset({Status.PROVEN, Status.PINNED, Status.REVIEWED})
 
 
 class _Data(BaseModel):

@@ -23,14 +23,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .evidence import FieldProvenance, Finding, Record, Status
+from .evidence import TRUSTED_STATUSES, FieldProvenance, Finding, Record, Status
 from .form import FORM
 from .schema import table_of
 
 __all__ = ["ReviewItem", "SourceLine", "review_items", "item_id", "finding_key", "is_acknowledged",
            "unacknowledged"]
 
-_QUEUED = {Status.MISSING, Status.DERIVED, Status.RESOLVED, Status.DISPUTED, Status.UNVERIFIED}
+_QUEUED = frozenset(Status) - TRUSTED_STATUSES
 _MAX_LINE_CHARS = 300
 _T3_LABELS = {r.key: r.label for r in FORM.table3_rows}
 

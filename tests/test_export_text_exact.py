@@ -49,7 +49,7 @@ def _hostile_record(seed: int) -> dict[str, Any]:
                            "provenance": {}}
     for path in ("agency", "year", "active_disclosure.licensing", "applications.granted.total",
                  "applications.granted.natural_person", "active_disclosure.fees_10k_yuan"):
-        rec["provenance"][path] = {"status": rng.choice(["proven", "derived", "reviewed", "we,ird\"", ""]),
+        rec["provenance"][path] = {"status": rng.choice(["proven", "pinned", "derived", "reviewed", "we,ird\"", ""]),
                                    "source": rng.choice([None, "regex", "mo,del", 'a"b']),
                                    "rules": rng.sample(["T3.ROW_SUM", "R,1", 'Q"', "x\ny"], rng.randrange(0, 3)),
                                    "lines": rng.sample(range(1, 9), rng.randrange(0, 4)) * 2}
@@ -70,8 +70,8 @@ def test_a_documents_csv_lines_are_those_of_the_csv_module(seed: int | str, gold
     reference_fields = _csv([[as_text(r.doc_id), r.path, r.table, r.row, r.column or "", as_text(r.text or ""), r.status,
                               r.source or "", " ".join(r.rules), " ".join(map(str, r.lines))] for r in rows])
     statuses = [r.status for r in rows]
-    reference_record = [as_text(rows[0].doc_id), 1, "", statuses.count("proven"), statuses.count("reviewed"),
-                        sum(1 for s in statuses if s in QUEUED_STATUSES)]
+    reference_record = [as_text(rows[0].doc_id), 1, "", statuses.count("proven"), statuses.count("pinned"),
+                        statuses.count("reviewed"), sum(1 for s in statuses if s in QUEUED_STATUSES)]
     for r in rows:
         reference_record += [as_text(r.text or ""), r.status]
     assert fields_csv_text(rows) == reference_fields

@@ -24,7 +24,7 @@ from llm_extract.runlock import OutputLockedError
 from tests.test_crossyear import two_years
 from tests.test_review_store import item_for, out  # noqa: F401  (the fixture)
 
-NATURAL = "applications.new_received.natural_person"
+NATURAL = "applications.partially_granted.natural_person"
 
 
 def _csv_row(out: Path, doc_id: str = "doc") -> dict[str, str]:

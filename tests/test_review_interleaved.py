@@ -20,8 +20,8 @@ from llm_extract.outputs import read_json
 from llm_extract.review_store import DecisionRequest, ReviewStore
 from tests.test_review_store import item_for, out  # noqa: F401  (the fixture)
 
-NATURAL = "applications.new_received.natural_person"
-COMMERCIAL = "applications.new_received.commercial"
+NATURAL = "applications.partially_granted.natural_person"
+COMMERCIAL = "applications.partially_granted.commercial"
 
 
 def _value(out: Path, path: str) -> object:

@@ -14,7 +14,7 @@ from llm_extract.review_store import DecisionRequest, ReviewStore
 from llm_extract.runlock import run_lock
 from tests.test_review_store import item_for, out  # noqa: F401  (the fixture)
 
-NATURAL = "applications.new_received.natural_person"
+NATURAL = "applications.partially_granted.natural_person"
 runner = CliRunner()
 
 

@@ -62,7 +62,7 @@ def decisions(out: Path) -> list[dict]:
 def test_item_ids_depend_on_document_and_field_only(out: Path) -> None:
     store = ReviewStore(out)
     before = {i.path: i.id for i in store.items()}
-    store.resolve([DecisionRequest(item_id=before["applications.new_received.total"], value="6")])
+    store.resolve([DecisionRequest(item_id=before["applications.partially_granted.total"], value="4")])
     store.resolve([DecisionRequest(item_id=before[T4_GROUP[0]], value="0")])   # the group's identity now holds
     after = {i.path: i.id for i in store.items()}
     assert after == {p: i for p, i in before.items() if p in after} and len(after) == len(before) - 1 - 5
@@ -71,7 +71,7 @@ def test_item_ids_depend_on_document_and_field_only(out: Path) -> None:
 @pytest.mark.parametrize("value", ["6件", "1.5", "1e3", "12,34", "-1", ""])
 def test_an_invalid_value_is_refused_with_a_message_and_nothing_is_written(out: Path, value: str) -> None:
     store = ReviewStore(out)
-    item = item_for(store, "applications.new_received.natural_person")
+    item = item_for(store, "applications.partially_granted.natural_person")
     record_before = (out / "records" / "doc.json").read_bytes()
     result = runner.invoke(app, ["resolve", str(out), "--", item, value])
     assert result.exit_code != 0
@@ -82,10 +82,10 @@ def test_an_invalid_value_is_refused_with_a_message_and_nothing_is_written(out: 
 
 def test_full_width_digits_and_thousands_separators_are_normalised_before_they_are_stored(out: Path) -> None:
     store = ReviewStore(out)
-    result = runner.invoke(app, ["resolve", str(out), item_for(store, "applications.new_received.natural_person"), "６"])
+    result = runner.invoke(app, ["resolve", str(out), item_for(store, "applications.partially_granted.natural_person"), "４"])
     assert result.exit_code == 0, result.output
-    assert decisions(out)[0]["value"] == 6
-    assert read_json(out / "records" / "doc.json")["applications"]["new_received"]["natural_person"] == 6
+    assert decisions(out)[0]["value"] == 4
+    assert read_json(out / "records" / "doc.json")["applications"]["partially_granted"]["natural_person"] == 4
 
 
 def test_one_decision_appends_one_line_rewrites_one_record_and_rebuilds_the_outputs_once(
@@ -99,7 +99,7 @@ def test_one_decision_appends_one_line_rewrites_one_record_and_rebuilds_the_outp
     store = ReviewStore(out)
     ids = [i.id for i in store.items(status="derived")]
     store.resolve([DecisionRequest(item_id=i, value="keep") for i in ids])
-    assert len(decisions(out)) == len(ids) == 28 and len(rebuilds) == 1
+    assert len(decisions(out)) == len(ids) == 21 and len(rebuilds) == 1
     assert (out / "records" / "other.json").stat().st_mtime_ns == other
     assert store.items(status="derived") == []
 
@@ -179,10 +179,10 @@ def test_a_document_level_finding_is_acknowledged_with_keep_and_nothing_else(out
 
 def test_a_hand_edited_decision_that_no_longer_fits_becomes_a_finding_not_a_crash(out: Path, tmp_path: Path) -> None:
     store = ReviewStore(out)
-    item = item_for(store, "applications.new_received.natural_person")
-    store.resolve([DecisionRequest(item_id=item, value="6")])
+    item = item_for(store, "applications.partially_granted.natural_person")
+    store.resolve([DecisionRequest(item_id=item, value="4")])
     with open(out / "decisions.jsonl", "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"doc_id": "doc", "path": "applications.new_received.natural_person",
+        fh.write(json.dumps({"doc_id": "doc", "path": "applications.partially_granted.natural_person",
                              "value": "6件", "id": "hand1"}, ensure_ascii=False) + "\n")
         fh.write('{"doc_id": "doc", "path": "applications.no_such_row.total", "value": 1}\n')
         fh.write("this is not json\n")
@@ -199,19 +199,19 @@ def test_a_hand_edited_decision_that_no_longer_fits_becomes_a_finding_not_a_cras
 def test_decisions_survive_a_narrative_change_and_go_stale_when_their_table_changes(
         out: Path, tmp_path: Path, golden_dir: Path) -> None:
     store = ReviewStore(out)
-    derived = item_for(store, "applications.new_received.total")
-    store.resolve([DecisionRequest(item_id=derived, value="6"),
+    derived = item_for(store, "applications.partially_granted.total")
+    store.resolve([DecisionRequest(item_id=derived, value="4"),
                    DecisionRequest(item_id=item_for(store, T4_TOTAL), value="keep")])
     make_report(golden_dir, tmp_path / "in", narrative="（本句为修订。）")
     extract([tmp_path / "in"], out)
     rec = read_json(out / "records" / "doc.json")
-    assert rec["provenance"]["applications.new_received.total"]["status"] == "reviewed"
+    assert rec["provenance"]["applications.partially_granted.total"]["status"] == "reviewed"
     assert rec["provenance"][T4_TOTAL]["status"] == "reviewed"
     make_report(golden_dir, tmp_path / "in", t4_last="0\t0\t1\t0\t1")    # 表四 changed since the decision
     extract([tmp_path / "in"], out)
     queued = {i.path: i for i in ReviewStore(out).items()}
     assert queued[T4_TOTAL].decision["problem"] == "REVIEW.STALE"
-    assert "applications.new_received.total" not in queued                # 表三 did not change
+    assert "applications.partially_granted.total" not in queued                # 表三 did not change
     assert len(decisions(out)) == 2                                      # kept, never dropped
     shown = runner.invoke(app, ["review", str(out), "--table", "表四"]).output
     assert "REVIEW.STALE" in shown
@@ -221,13 +221,13 @@ def test_decisions_survive_a_narrative_change_and_go_stale_when_their_table_chan
 
 def test_a_renamed_document_id_keeps_its_decisions_and_says_so(out: Path, tmp_path: Path, golden_dir: Path) -> None:
     store = ReviewStore(out)
-    store.resolve([DecisionRequest(item_id=item_for(store, "applications.new_received.total"), value="6")])
+    store.resolve([DecisionRequest(item_id=item_for(store, "applications.partially_granted.total"), value="4")])
     make_report(golden_dir, tmp_path / "elsewhere")                     # a second doc.txt: ids become doc-<hash>
     extract([tmp_path / "in", tmp_path / "elsewhere"], out)
     renamed = [p for p in (out / "records").glob("doc-*.json")
                if read_json(p)["source"]["path"] == str(tmp_path / "in" / "doc.txt")]
     rec = read_json(renamed[0])
-    assert rec["provenance"]["applications.new_received.total"]["status"] == "reviewed"
+    assert rec["provenance"]["applications.partially_granted.total"]["status"] == "reviewed"
     assert not (out / "records" / "doc.json").exists()                   # in OUT once, under its new id
     items = ReviewStore(out).items(doc=renamed[0].stem, rule="REVIEW.RENAMED")
     assert len(items) == 1 and "doc" in items[0].message
@@ -240,7 +240,7 @@ def test_bulk_decisions_from_a_csv_in_one_command(out: Path, tmp_path: Path) -> 
     (tmp_path / "d.csv").write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
     result = runner.invoke(app, ["resolve", str(out), "--from", str(tmp_path / "d.csv"), "--reviewer", "li"])
     assert result.exit_code == 0, result.output
-    assert "33 decision(s) recorded in 1 document(s); 0 items left" in result.output
+    assert "26 decision(s) recorded in 1 document(s); 0 items left" in result.output
     assert decisions(out)[0]["note"] == "from the printed report" and decisions(out)[0]["reviewer"] == "li"
 
 
@@ -264,16 +264,16 @@ def test_accept_takes_the_current_values_of_the_matching_items(out: Path) -> Non
 
 def test_undo_takes_back_the_last_decision(out: Path) -> None:
     store = ReviewStore(out)
-    item = item_for(store, "applications.new_received.total")
-    store.resolve([DecisionRequest(item_id=item, value="6")])
+    item = item_for(store, "applications.partially_granted.total")
+    store.resolve([DecisionRequest(item_id=item, value="4")])
     assert item not in {i.id for i in store.items()}
-    assert read_json(out / "records" / "doc.json")["provenance"]["applications.new_received.total"]["status"] == "reviewed"
+    assert read_json(out / "records" / "doc.json")["provenance"]["applications.partially_granted.total"]["status"] == "reviewed"
     result = runner.invoke(app, ["undo", str(out)])
-    assert result.exit_code == 0 and "applications.new_received.total" in result.output
+    assert result.exit_code == 0 and "applications.partially_granted.total" in result.output
     again = {i.id: i for i in store.items()}
-    assert again[item].status == "derived" and again[item].value == 6
+    assert again[item].status == "derived" and again[item].value == 4
     rec = read_json(out / "records" / "doc.json")
-    assert rec["applications"]["new_received"]["total"] == 6
+    assert rec["applications"]["partially_granted"]["total"] == 4
     assert [d["action"] for d in decisions(out)] == ["set", "undo"]
     assert runner.invoke(app, ["undo", str(out)]).exit_code == 1                 # nothing left to undo
 
@@ -282,9 +282,9 @@ def test_the_review_console_prints_document_text_as_text_compactly(out: Path) ->
     result = runner.invoke(app, ["review", str(out), "--full"])
     assert result.exit_code == 0, result.output
     assert '[/注1][bold]<script>alert("x")</script>' in result.output
-    assert "[derived=6]" in result.output and "disputed" in result.output
+    assert "[derived=4]" in result.output and "disputed" in result.output
     compact = runner.invoke(app, ["review", str(out)]).output.splitlines()
-    assert len(compact) == 33 + 2                                       # one line per item, a heading, a count
+    assert len(compact) == 26 + 2                                       # one line per item, a heading, a count
 
 
 def test_one_bulk_call_with_the_true_values_empties_the_queue_and_compare_is_exact(tmp_path: Path,
@@ -398,27 +398,28 @@ def test_accepting_a_stale_decision_keeps_the_value_the_field_holds_never_writes
         out: Path, tmp_path: Path) -> None:
     """A decision whose table changed since is shown as a REVIEW.STALE item on its field (proven now, the
     cell printed in the new text). Accepting it in bulk accepts the value the field holds (6), as accepting
-    any item does; it wrote null instead, a blank over a printed 6 that broke every identity of the cell."""
-    path = "applications.new_received.natural_person"
+    any item does; it wrote null instead, a blank over a printed 4 that broke every identity of the cell."""
+    path = "applications.partially_granted.natural_person"
     store = ReviewStore(out)
-    store.resolve([DecisionRequest(item_id=item_for(store, path), value="6")])
+    store.resolve([DecisionRequest(item_id=item_for(store, path), value="4")])
     doc = tmp_path / "in" / "doc.txt"
     lines = doc.read_text(encoding="utf-8").split("\n")
-    n = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
-    lines[n] = "一、本年新收政府信息公开申请数量\t\t\t6\t0\t0\t0\t0\t0\t6\t\t\t"     # the cell printed now
+    n = next(i for i, line in enumerate(lines) if "部分公开(区分处理的" in line)
+    lines[n] = line = lines[n].replace("\t\t\t\t0\t0\t0\t0\t0\t4", "\t\t\t4\t0\t0\t0\t0\t0\t4")   # the cell printed now
+    assert "\t4\t0\t0\t0\t0\t0\t4" in line
     doc.write_text("\n".join(lines), encoding="utf-8")
     extract([tmp_path / "in"], out)
     stale = ReviewStore(out).items(rule="REVIEW.STALE")
-    assert [(i.path, i.value) for i in stale] == [(path, 6)]                 # the value the record holds now
+    assert [(i.path, i.value) for i in stale] == [(path, 4)]                 # the value the record holds now
     assert read_json(out / "records" / "doc.json")["provenance"][path]["status"] == "proven"
     import sqlite3
     row = sqlite3.connect(out / "records.sqlite").execute(
         "SELECT value, finding, decision FROM review_items WHERE id = ?", (stale[0].id,)).fetchone()
-    assert row[:2] == ("6", stale[0].finding)                    # records.sqlite holds the item as the queue does
+    assert row[:2] == ("4", stale[0].finding)                    # records.sqlite holds the item as the queue does
     assert json.loads(row[2])["problem"] == "REVIEW.STALE"
     ReviewStore(out).accept(rule="REVIEW.STALE")
     rec = read_json(out / "records" / "doc.json")
-    assert rec["applications"]["new_received"]["natural_person"] == 6
+    assert rec["applications"]["partially_granted"]["natural_person"] == 4
     assert rec["provenance"][path]["status"] == "reviewed"
     assert not [p for p, v in rec["provenance"].items() if v["status"] == "disputed" and p.startswith("applications.")]
-    assert decisions(out)[-1]["value"] == 6
+    assert decisions(out)[-1]["value"] == 4

@@ -62,8 +62,8 @@ def test_the_index_lists_documents_with_queue_counts_and_progress(site: str, bro
     page.goto(site + "/")
     row = page.locator("table.docs tbody tr").first
     assert row.locator("a").inner_text() == "doc"
-    assert "33" in row.inner_text() and "derived 28" in row.inner_text() and "disputed 5" in row.inner_text()
-    assert "0 of 33" in row.inner_text()
+    assert "26" in row.inner_text() and "derived 21" in row.inner_text() and "disputed 5" in row.inner_text()
+    assert "0 of 26" in row.inner_text()
     page.close()
 
 
@@ -72,7 +72,7 @@ def test_document_text_is_shown_as_text_never_run(site: str, browser) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(site + "/doc/doc")
-    assert '[/注1][bold]<script>alert("x")</script>' in page.locator("li.item pre.source").nth(21).inner_text()
+    assert '[/注1][bold]<script>alert("x")</script>' in page.locator("li.item pre.source").nth(14).inner_text()
     assert page.locator("li.item pre.source script").count() == 0 and dialogs == []
     page.close()
 
@@ -83,7 +83,7 @@ def test_the_tables_colour_every_cell_by_status(site: str, browser) -> None:
     assert page.locator("table.t3 td.cell").count() == 25 * 7 and page.locator("table.t4 td.cell").count() == 15
     total = page.locator(f'td.cell[data-path="{T4_GROUP[-1]}"]')
     assert "st-disputed" in total.get_attribute("class") and total.inner_text() == "0"
-    assert page.locator("td.cell.st-derived").count() == 28
+    assert page.locator("td.cell.st-derived").count() == 21 and page.locator("td.cell.st-pinned").count() == 7
     colour = page.eval_on_selector("td.cell.st-disputed", "el => getComputedStyle(el).backgroundColor")
     assert colour != page.eval_on_selector("td.cell.st-proven", "el => getComputedStyle(el).backgroundColor")
     page.close()
@@ -91,7 +91,7 @@ def test_the_tables_colour_every_cell_by_status(site: str, browser) -> None:
 
 def test_a_keyboard_flow_clears_one_documents_queue(out: Path, site: str, browser) -> None:
     store = ReviewStore(out)
-    keep = {"applications.new_received.natural_person", "applications.new_received.total"}
+    keep = {"applications.partially_granted.natural_person", "applications.partially_granted.total"}
     store.accept_items([i for i in store.items(status="derived") if i.path not in keep])
     page = browser.new_page()
     page.goto(site + "/doc/doc")
@@ -104,13 +104,13 @@ def test_a_keyboard_flow_clears_one_documents_queue(out: Path, site: str, browse
         return page.locator("li.item.current").get_attribute("data-path")
 
     assert page.locator("#position").inner_text() == "item 1 of 7 in the queue"
-    assert current() == "applications.new_received.natural_person"
+    assert current() == "applications.partially_granted.natural_person"
     press("b")                                                        # blank
     assert decisions(out)[-1]["value"] is None
     press("u")                                                        # undo
     assert decisions(out)[-1]["action"] == "undo" and page.locator("li.item").count() == 7
-    press("a")                                                        # accept 6
-    assert decisions(out)[-1]["value"] == 6 and current() == "applications.new_received.total"
+    press("a")                                                        # accept 4
+    assert decisions(out)[-1]["value"] == 4 and current() == "applications.partially_granted.total"
     page.keyboard.press("s")                                          # skip
     assert current() == T4_GROUP[0]
     for path in T4_GROUP[:4]:                                         # keep as printed
@@ -123,7 +123,7 @@ def test_a_keyboard_flow_clears_one_documents_queue(out: Path, site: str, browse
     assert decisions(out)[-1]["value"] == 1 and page.locator("li.item").count() == 1
     press("a")
     assert page.locator("#empty").is_visible() and page.locator("li.item").count() == 0
-    assert "decided 33 of 33" in page.locator("#progress").inner_text()
+    assert "decided 26 of 26" in page.locator("#progress").inner_text()
     assert store.items(doc="doc") == []
     page.close()
 
@@ -176,16 +176,16 @@ def test_decisions_are_json_posts_only(site: str) -> None:
 
 def test_a_derived_cells_identities_are_spelt_out_on_the_page_though_the_record_names_them(out: Path,
                                                                                           site: str) -> None:
-    """The record says which identities pinned a lost cell by their labels (``T3.ROW_SUM [new_received]``:
+    """The record says which identities pinned a lost cell by their labels (``T3.ROW_SUM [partially_granted]``:
     each derived cell's note, finding and review item would otherwise repeat the equations); the page a
     reviewer reads spells each one out, cell by cell."""
     rec = json.loads((out / "records" / "doc.json").read_text(encoding="utf-8"))
-    note = rec["provenance"]["applications.new_received.natural_person"]["note"]
-    assert "T3.ROW_SUM [new_received]" in note and "new_received.total =" not in note
+    note = rec["provenance"]["applications.partially_granted.natural_person"]["note"]
+    assert "T3.ROW_SUM [partially_granted]" in note and "partially_granted.total =" not in note
     with urllib.request.urlopen(site + "/doc/doc") as response:
         page = response.read().decode("utf-8")
-    assert ("T3.ROW_SUM [new_received]: new_received.total = new_received.natural_person + "
-            "new_received.commercial") in page
+    assert ("T3.ROW_SUM [partially_granted]: partially_granted.total = partially_granted.natural_person + "
+            "partially_granted.commercial") in page
 
 
 def test_the_source_line_marks_the_fields_own_cell(site: str, browser) -> None:

@@ -51,11 +51,11 @@ def test_review_prints_source_lines_that_look_like_markup(tmp_path: Path, golden
     src = tmp_path / "in"
     (src / "r[").mkdir(parents=True)
     text = (golden_dir / f"{SEED}.txt").read_text(encoding="utf-8")
-    (src / "r[/x].txt").write_text(text.replace("本年新收", "[/b]本年新收", 1), encoding="utf-8")
+    (src / "r[/x].txt").write_text(text.replace("予以公开", "[/b]予以公开", 1), encoding="utf-8")
     assert runner.invoke(app, ["extract", str(src), "--out", str(tmp_path / "o")]).exit_code == 0
     result = runner.invoke(app, ["review", str(tmp_path / "o"), "--full"])
     assert result.exit_code == 0, result.exception
-    assert "x]" in result.output and "[/b]本年新收" in result.output
+    assert "x]" in result.output and "[/b]予以公开" in result.output
 
 
 # ── exit codes ──────────────────────────────────────────────────────────────────────────────

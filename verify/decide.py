@@ -344,7 +344,7 @@ def verify_report(record: Record) -> Record:
     provenance = dict(record.provenance)
     for path, (status, rules) in table_status.items():
         old = provenance.get(path) or FieldProvenance(status=status)
-        keep = status == Status.PROVEN and (old.status in (Status.DERIVED, Status.REVIEWED, Status.RESOLVED)
+        keep = status == Status.PROVEN and (old.status in (Status.DERIVED, Status.PINNED, Status.REVIEWED, Status.RESOLVED)
                                             or _doubt_stands(old))
         provenance[path] = old.model_copy(update={"status": old.status if keep else status,
                                                   "rules": old.rules if keep else rules})

@@ -156,7 +156,7 @@ def apply_decisions(record: Record, decisions: Iterable[Decided], lines: Sequenc
     before: dict[str, Any] = dict(state.get("before") or {})
     kept: set[str] = set(state.get("kept") or [])
     base: dict[str, str] = dict(state.get("base") or {p: v.status.value for p, v in record.provenance.items()
-                                                      if v.status in (Status.DERIVED, Status.RESOLVED)})
+                                                      if v.status in (Status.DERIVED, Status.PINNED, Status.RESOLVED)})
     renamed = sorted({d.doc_id for d in mine if d.doc_id != record.doc_id})
     for d in mine:
         if d.problem:

@@ -44,6 +44,7 @@ from .digitmap import mark_digit_mapped
 from .decided import Decided, apply_decisions, current_table_hash, revert_decision, with_table_hashes
 from .grounding import ground
 from .narrative import recheck_narrative
+from .pinned import pin_settled
 from .runs import pinned_runs
 from .sixsplit import split_one_row
 from .split import diagnose_record
@@ -83,6 +84,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
     record.findings += diagnose_record(record)          # split-number suggestions, never applied
     record.findings += notices
     record = mark_digit_mapped(record, deterministic)    # read under a digit map: derived (verify/digitmap.py)
+    record = pin_settled(record)                        # derived, and nothing left to doubt (verify/pinned.py)
     if source is not None:
         record.source = dict(source)
     return apply_decisions(record, decisions, lines)

@@ -21,10 +21,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..evidence import TRUSTED_STATUSES
+
 __all__ = ["IndicatorDefinition", "Indicator", "Rollup", "DEFINITIONS", "compute_indicators", "roll_up", "RollUp",
            "TRUSTED"]
 
-TRUSTED = frozenset({"proven", "reviewed"})
+TRUSTED = frozenset(s.value for s in TRUSTED_STATUSES)
 _DENIED = ("denied_state_secret", "denied_prohibited_by_law", "denied_security_stability", "denied_third_party",
            "denied_internal_affairs", "denied_process_info", "denied_enforcement_file", "denied_query_matter")
 _UNAVAILABLE = ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear")

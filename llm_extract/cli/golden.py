@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from .._exceptions import GoldenError
+from ..evidence import TRUSTED_STATUSES
 from ..compare import compare_dirs, compare_values, golden_from_record, load_output_dir
 from ..outputs import RECORDS_DIR, dumps, read_json, write_json
 from .console import console, err, row, styled
@@ -88,8 +89,8 @@ def update_golden(
         if rec is None:
             err.print(styled("red", f"{doc_id}: no record in {out_dir}"))
             raise typer.Exit(2)
-        # a reviewed field is what the refusal asks for ("review them"): as good as proven here
-        unproven = {k: v for k, v in rec.get("status_counts", {}).items() if k not in ("proven", "reviewed") and v}
+        # a reviewed field is what the refusal asks for ("review them"): as good as proven here (so is a pinned one)
+        unproven = {k: v for k, v in rec.get("status_counts", {}).items() if k not in TRUSTED_STATUSES and v}
         if unproven and not allow_unproven:
             err.print(styled("red", f"{doc_id}: fields not proven ({unproven}); review them or pass --allow-unproven"))
             raise typer.Exit(1)

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .._exceptions import ModelConfigError
+from ..evidence import TRUSTED_STATUSES
 from ..exitcodes import LOCKED, USAGE, exit_code
 from ..runlock import OutputLockedError
 from .console import console, err, row, styled
@@ -29,9 +30,10 @@ def summary_table(summary: RunSummary) -> Table:
         row(t, "skipped", f"{len(summary.skipped)} files that are not documents (listed in summary.json: "
                           + ", ".join(sorted({s['reason'] for s in summary.skipped})) + ")")
     fields = summary.fields
-    queued_fields = sum(v for k, v in fields.items() if k not in ("proven", "reviewed"))
+    queued_fields = sum(v for k, v in fields.items() if k not in TRUSTED_STATUSES)
     reviewed = f"{fields['reviewed']} reviewed, " if fields.get("reviewed") else ""   # decided by a person
-    row(t, "fields", f"{fields.get('proven', 0)} proven, {reviewed}{fields.get('derived', 0)} derived, "
+    pinned = f"{fields['pinned']} pinned, " if fields.get("pinned") else ""    # by identities of proven cells
+    row(t, "fields", f"{fields.get('proven', 0)} proven, {pinned}{reviewed}{fields.get('derived', 0)} derived, "
                        f"{queued_fields} queued for review")
     row(t, "review queue", f"{summary.queued} items → {Path(summary.out_dir) / 'review_queue.jsonl'}")
     row(t, "open", f"{Path(summary.out_dir) / 'report.html'} (also records.xlsx, records.sqlite, fields.csv)")

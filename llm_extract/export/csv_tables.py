@@ -3,7 +3,7 @@
 - ``OUT/fields.csv``: the long table, one row per field of every document
   (doc_id, path, table, row, column, value, status, source, rules, lines).
 - ``OUT/records.csv``: the wide table, one row per document: ``ok`` and ``error``
-  (a failed document has a row too, with its error), ``fields_proven``,
+  (a failed document has a row too, with its error), ``fields_proven``, ``fields_pinned``,
   ``fields_reviewed``, ``fields_queued`` (what still waits for a person), then for
   every field path its value and ``<path>.status``. A blank cell stays empty, never 0.
 
@@ -28,7 +28,8 @@ __all__ = ["FieldsCsv", "RecordsCsv", "FIELDS_HEADER", "RECORDS_HEADER", "fields
            "csv_field", "as_text"]
 
 FIELDS_HEADER = ["doc_id", "path", "table", "row", "column", "value", "status", "source", "rules", "lines"]
-RECORDS_HEADER = (["doc_id", "ok", "error", "fields_proven", "fields_reviewed", "fields_queued"]
+RECORDS_HEADER = (["doc_id", "ok", "error", "fields_proven", "fields_pinned", "fields_reviewed",
+                   "fields_queued"]
                   + [c for p in ALL_PATHS for c in (p, f"{p}.status")])
 
 
@@ -105,8 +106,8 @@ def records_csv_text(rows: list[FieldRow]) -> str:
     """One document's line of records.csv, as text."""
     statuses = [r.status for r in rows]
     rows = _texts_as_text(rows)
-    head = [as_text(rows[0].doc_id) if rows else "", 1, "", statuses.count("proven"), statuses.count("reviewed"),
-            sum(1 for s in statuses if s in QUEUED_STATUSES)]
+    head = [as_text(rows[0].doc_id) if rows else "", 1, "", statuses.count("proven"), statuses.count("pinned"),
+            statuses.count("reviewed"), sum(1 for s in statuses if s in QUEUED_STATUSES)]
     text = ",".join([*map(str, head), *(f"{r.text or ''},{r.status}" for r in rows)]) + "\r\n"
     if _plain(text, 1, 5 + 2 * len(rows)):
         return text

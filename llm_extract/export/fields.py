@@ -14,14 +14,15 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 
+from ..evidence import TRUSTED_STATUSES, Status
 from ..form import FORM
 from ..schema import ALL_PATHS, table_of
 
 __all__ = ["FieldRow", "field_rows", "locate", "value_of", "value_text", "ROW_LABELS", "COLUMN_LABELS",
            "QUEUED_STATUSES", "STATUS_COLOURS"]
 
-#: Statuses still waiting for a person (``reviewed`` and ``proven`` are not).
-QUEUED_STATUSES = frozenset({"derived", "resolved", "disputed", "unverified", "missing"})
+#: Statuses still waiting for a person (the trusted ones, ``proven``, ``pinned`` and ``reviewed``, are not).
+QUEUED_STATUSES = frozenset(s.value for s in Status if s not in TRUSTED_STATUSES)
 
 def _short(label: str) -> str:
     """A printed label without its parenthesised remark or trailing clause (for table headings)."""
@@ -111,7 +112,7 @@ _GROUPS = _groups()
 _NO_RULES: tuple[str, ...] = ()
 _NO_PROVENANCE: dict[str, Any] = {}
 #: Each status string once (a record's "proven" strings become one object: smaller pickles).
-_STATUSES = {s: s for s in (*QUEUED_STATUSES, "proven", "reviewed")}
+_STATUSES = {s.value: s.value for s in Status}
 
 
 def _sorted_lines(lines: list[Any]) -> list[Any]:
@@ -158,6 +159,6 @@ def field_rows(rec: dict[str, Any]) -> list[FieldRow]:
 
 #: One background colour per status (hex RGB), shared by the workbook and the HTML report.
 STATUS_COLOURS: dict[str, str] = {
-    "proven": "E8F5E9", "reviewed": "DCEBFA", "derived": "FFF4C2", "resolved": "EEDDF5",
+    "proven": "E8F5E9", "pinned": "D7EFE3", "reviewed": "DCEBFA", "derived": "FFF4C2", "resolved": "EEDDF5",
     "unverified": "FFE2C2", "disputed": "FFCDD2", "missing": "E0E0E0",
 }

@@ -38,7 +38,8 @@ SCHEMA = """
 CREATE TABLE documents (
     doc_id TEXT PRIMARY KEY, agency TEXT, year INTEGER, source_path TEXT, format TEXT, encoding TEXT,
     content_hash TEXT, ok INTEGER NOT NULL, error TEXT, error_type TEXT,
-    fields_proven INTEGER, fields_reviewed INTEGER, fields_queued INTEGER, review_items INTEGER
+    fields_proven INTEGER, fields_pinned INTEGER, fields_reviewed INTEGER, fields_queued INTEGER,
+    review_items INTEGER
 );
 CREATE TABLE fields (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id), "table" TEXT NOT NULL, "row" TEXT NOT NULL,
@@ -127,10 +128,10 @@ def sql_rows(rec: dict[str, Any], rows: list[FieldRow], review: list[dict[str, A
     doc_id = str(rec.get("doc_id"))
     source = rec.get("source", {})
     statuses = [r.status for r in rows]
-    proven, reviewed = statuses.count("proven"), statuses.count("reviewed")
+    proven, pinned, reviewed = statuses.count("proven"), statuses.count("pinned"), statuses.count("reviewed")
     document = (doc_id, rec.get("agency"), _number(rec.get("year")), source.get("path"), source.get("format"),
-                source.get("encoding"), source.get("content_hash"), proven, reviewed,
-                len(statuses) - proven - reviewed, len(review))
+                source.get("encoding"), source.get("content_hash"), proven, pinned, reviewed,
+                len(statuses) - proven - pinned - reviewed, len(review))
     if [r.path for r in rows] != _PATHS:
         raise ValueError("sql_rows: the rows are not those of field_rows (every field path, in order)")
     fields: FieldColumns = (
@@ -184,7 +185,7 @@ class SqliteWriter:
     def _flush(self) -> None:
         documents, fields, findings, review, indicators = self.pending
         if documents:
-            self.db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,1,NULL,NULL,?,?,?,?)", documents)
+            self.db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,1,NULL,NULL,?,?,?,?,?)", documents)
             self.db.executemany("INSERT INTO fields VALUES (?,?,?,?,?,?,?,?,?,?,?)", chain.from_iterable(
                 zip(repeat(doc_id), *_PLACES, *columns) for doc_id, columns in fields))
             self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", findings)

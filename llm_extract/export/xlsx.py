@@ -31,7 +31,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..analysis import Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_PATHS, REVIEW_COLUMNS, REVIEW_GROUPS
 from ..outputs import staging_file
-from .fields import COLUMN_LABELS, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
+from .fields import COLUMN_LABELS, QUEUED_STATUSES, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
 from .xlsx_rows import BLANK, BOOLEAN, NUMBER, STRING, write_row
 
 __all__ = ["XlsxWriter", "SheetRows", "document_rows", "row_cells", "TEXT", "MAX_ROWS"]
@@ -183,7 +183,7 @@ class XlsxWriter:
         for title in HEADERS:
             self._open(title, title)
         for status in STATUS_COLOURS:
-            self._append("图例", [status, "queued for review" if status not in ("proven", "reviewed") else "trusted"],
+            self._append("图例", [status, "queued for review" if status in QUEUED_STATUSES else "trusted"],
                          [status, None])
 
     def _open(self, title: str, name: str) -> None:

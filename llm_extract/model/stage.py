@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 
 from .._exceptions import ModelConfigError
-from ..evidence import Extraction, Record, Status
+from ..evidence import TRUSTED_STATUSES, Extraction, Record
 from ..ingest import Document
 from ..schema import ALL_PATHS
 from .breaker import CircuitBreaker
@@ -68,8 +68,8 @@ def resolve_routing(requested: str | None, settings: ModelSettings) -> Routing:
 
 
 def needs_model(record: Record) -> bool:
-    """True unless the deterministic path proved every field."""
-    return any((record.provenance.get(p) is None or record.provenance[p].status != Status.PROVEN)
+    """True unless the deterministic path settled every field (proven, or pinned by identities of proven cells)."""
+    return any((record.provenance.get(p) is None or record.provenance[p].status not in TRUSTED_STATUSES)
                for p in ALL_PATHS)
 
 
@@ -250,7 +250,7 @@ class BatchModelStage:
         if model.get("status") == "ok" or self.routing.mode == "never":
             return False
         return self.routing.mode == "always" or any(
-            (p or {}).get("status") != Status.PROVEN.value for p in (record_json.get("provenance") or {}).values())
+            (p or {}).get("status") not in TRUSTED_STATUSES for p in (record_json.get("provenance") or {}).values())
 
     def offer(self, doc: Document, record: Record, context: Any = None) -> bool:
         """Hold the document for the model if it is routed there (True); else note it as skipped (False)."""

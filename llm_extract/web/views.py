@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ..evidence import Status
 from ..review import ReviewItem
 from ..review_store import DocumentQueue, ReviewStore
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
@@ -19,7 +20,7 @@ from verify.identities import spell_out
 
 __all__ = ["document_view", "STATUS_NAMES"]
 
-STATUS_NAMES = ("proven", "derived", "resolved", "disputed", "unverified", "missing", "reviewed")
+STATUS_NAMES = tuple(s.value for s in Status)
 _T3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 _T4_GROUPS = {"administrative_review": "行政复议", "litigation_direct": "行政诉讼：未经复议直接起诉",
               "litigation_after_review": "行政诉讼：复议后起诉"}

@@ -1,0 +1,136 @@
+"""Derived values nothing but a person could doubt less: used, marked ``pinned``, not queued.
+
+A value the identities pin (``derived``, rule ``DERIVE.PINNED``) goes to review, because what pinned it
+may itself be uncertain. It is **pinned** instead (trusted like ``proven``, marked as not read as printed)
+when nothing is left to doubt. Always: the rules on it are ``DERIVE.PINNED`` and the identities that
+pinned it, nothing else (no blank row placed, no misread or digit map, no narrative, no model dispute),
+and no error or warning names it. Then one of two things holds:
+
+* **a cut of a digit run**: the cells read from one line are its digits, every one (their values written
+  one after another are the line's run, ``13200000132`` cut 132 0 0 0 0 0 132: a crawler's dump that lost
+  every separator). The reader offers every cut without a leading zero, so the identities chose among all
+  the readings the printed digits allow; and every other cell of every identity such a cell is in is
+  ``proven`` or such a cell too. Its 0s are printed digits, no blank cells;
+* **forced by arithmetic**: an identity it is in holds, and every other cell of that identity is ``proven``
+  or pinned before it (a row printing ``0 0 0 0 0 6`` under seven columns: each cell is the one unknown of
+  its column's balance). A value the derivation found unique only among the placings a reader offered
+  (表四's cells of a group, each in its group's sum alone, with two numbers that could trade places) is
+  forced by no identity: it stays ``derived``. Blank and 0 count alike in the identities (golden-format:
+  ``null`` is not ``0``), so a forced 0 is pinned only where the text printed it: the numbers printed on the
+  cell's line (its ``raw``) all went to the cells read from that line, and what those cells hold beyond
+  them (the cells the line lost) holds no 0. A row lost whole, or whose lost cell is a 0, keeps its zeros
+  ``derived``: the cell may have been printed blank.
+
+Pure: a :class:`Record` in, a new one out; applied after the model's reading and the narrative are
+settled, before the reviewers' decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from llm_extract.evidence import FieldProvenance, Record, Status
+from llm_extract.schema import ALL_PATHS
+
+from .identities import equations_by_path, evaluate
+
+__all__ = ["pin_settled", "PINNED_RULES"]
+
+#: the rules a pinned value may carry: the derivation's own, and the identities' codes
+PINNED_RULES = frozenset({"DERIVE.PINNED"} | {eq.code for eqs in equations_by_path().values() for eq in eqs})
+_TOKEN = re.compile(r"\S+")
+_ORDER = {p: i for i, p in enumerate(ALL_PATHS)}
+
+
+def pin_settled(record: Record) -> Record:
+    """``record`` with each derived value nothing leaves in doubt made ``pinned`` (see the module docstring)."""
+    prov = record.provenance
+    doubted = {p for f in record.findings if f.severity in ("error", "warning") for p in f.paths}
+    values: dict[str, Any] = {p: record.report.get(p) for p in prov}
+    cands = {p for p, v in prov.items()
+             if v.status is Status.DERIVED and v.rules and v.rules[0] == "DERIVE.PINNED"
+             and PINNED_RULES.issuperset(v.rules) and p not in doubted and values[p] is not None}
+    proven = {p for p, v in prov.items() if v.status is Status.PROVEN}
+    cut = _cuts(cands, proven, prov, values)
+    forced = _forced(cands - cut, proven | cut, values)
+    settled = cut | {p for p in forced if values[p] != 0 or _printed_zero(p, prov, values)}
+    if not settled:
+        return record
+    out = dict(prov)
+    for p in settled:
+        how = "a cut of its line's digit run" if p in cut else "forced by an identity whose other cells are proven"
+        out[p] = prov[p].model_copy(update={"status": Status.PINNED,
+                                            "note": f"not read as printed; {how}: {prov[p].note}"})
+    return record.model_copy(update={"provenance": out})
+
+
+def _line(path: str, prov: Mapping[str, FieldProvenance], *, row: bool) -> list[str]:
+    """The cells read from the same printed text as ``path`` (the same raw and lines), in the form's order;
+    ``row``: of its row only (a crawler's one-line table prints two rows of the same numbers alike)."""
+    raw, lines, mine = prov[path].raw, prov[path].lines, path.rsplit(".", 1)[0]
+    return sorted((q for q, v in prov.items() if v.raw == raw and v.lines == lines
+                   and (not row or q.rsplit(".", 1)[0] == mine)), key=_ORDER.__getitem__)
+
+
+def _run_cells(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any]) -> list[str]:
+    """The cells whose values, written one after another, are ``path``'s digit run (its row's, or its line's:
+    表四 on one line), or none."""
+    raw = prov[path].raw or ""
+    for row in (True, False):
+        cells = _line(path, prov, row=row)
+        if all(isinstance(values[q], int) for q in cells) and "".join(str(values[q]) for q in cells) == raw:
+            return cells
+    return []
+
+
+def _cuts(cands: set[str], proven: set[str], prov: Mapping[str, FieldProvenance],
+          values: Mapping[str, Any]) -> set[str]:
+    """The candidates that are a cut of their line's digit run, every identity they are in among proven cells
+    and such cuts."""
+    runs: set[str] = set()
+    for p in cands:
+        raw = prov[p].raw or ""
+        if len(raw) > 1 and raw.isdigit() and p not in runs:
+            runs.update(q for q in _run_cells(p, prov, values) if q in cands)
+    by_path = equations_by_path()
+    changed = True
+    while changed:                  # drop a cut one of whose identities holds a cell neither proven nor a cut
+        changed = False
+        for p in sorted(runs):
+            if any(q not in runs and q not in proven for eq in by_path.get(p, ()) for q in eq.paths):
+                runs.discard(p)
+                changed = True
+    return runs
+
+
+def _forced(cands: set[str], known: set[str], values: Mapping[str, Any]) -> set[str]:
+    """The candidates arithmetic forces: each the one cell of a holding identity not known nor forced before it."""
+    by_path = equations_by_path()
+    forced: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for p in sorted(cands - forced):
+            for eq in by_path.get(p, ()):
+                if all(q == p or q in known or q in forced for q in eq.paths) and \
+                        (sums := evaluate(eq, values)) is not None and sums[0] == sums[1]:
+                    forced.add(p)
+                    changed = True
+                    break
+    return forced
+
+
+def _printed_zero(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any]) -> bool:
+    """Was this 0 printed? The numbers of its line all went to the cells read from it, and none it lost is 0."""
+    tokens = _TOKEN.findall(prov[path].raw or "")
+    if not tokens or not all(t.isdigit() for t in tokens):
+        return False            # nothing printed (a row lost whole), or not plain counts: 0 or blank?
+    printed = Counter(int(t) for t in tokens)
+    for row in (True, False):            # (its row's cells, else the line's: 表四's fifteen on one line)
+        same_line = Counter(v for q in _line(path, prov, row=row) if isinstance(v := values[q], int))
+        if not printed - same_line:
+            return 0 not in (same_line - printed)
+    return False
