@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from llm_extract.export.fields import STATUS_COLOURS
 from llm_extract.review_store import ReviewStore
 from tests.test_review_store import T4_GROUP, extract, make_report
 
@@ -86,6 +87,10 @@ def test_the_tables_colour_every_cell_by_status(site: str, browser) -> None:
     assert page.locator("td.cell.st-derived").count() == 21 and page.locator("td.cell.st-pinned").count() == 7
     colour = page.eval_on_selector("td.cell.st-disputed", "el => getComputedStyle(el).backgroundColor")
     assert colour != page.eval_on_selector("td.cell.st-proven", "el => getComputedStyle(el).backgroundColor")
+    for status in ("pinned", "derived", "disputed"):                 # the workbook's and report.html's colours
+        red, green, blue = (int(STATUS_COLOURS[status][i:i + 2], 16) for i in (0, 2, 4))
+        shown = page.eval_on_selector(f"td.cell.st-{status}", "el => getComputedStyle(el).backgroundColor")
+        assert shown == f"rgb({red}, {green}, {blue})", status
     page.close()
 
 

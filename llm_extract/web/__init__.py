@@ -26,6 +26,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..decision_values import InvalidDecision
+from ..export.fields import STATUS_COLOURS
 from ..runlock import OutputLockedError
 from ..review_store import DecisionRequest, ReviewStore
 from .views import document_view, show
@@ -44,6 +45,7 @@ class _DecideBody(BaseModel):
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("llm_extract.web", "templates"), autoescape=True)
     env.filters["show"] = show
+    env.globals["status_colours"] = STATUS_COLOURS        # the workbook's and report.html's colours
     return env
 
 
