@@ -1,6 +1,7 @@
 """OCR'd 表三 rows that print their empty cells as placeholders (``-``) and lost a cell or split a number: the
 placeholders hold their places among the tokens, the identities place the lost cell or the join, and a cell
-every such reading holds a placeholder in stays blank. Nothing so placed is proven."""
+every such reading holds a placeholder in stays blank. Nothing so placed is proven; a count its column's sum forces
+(every other cell of the column proven) is pinned, a cell that may be a placeholder or a lost 0 stays derived."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def test_a_row_of_placeholders_that_lost_a_number_is_placed_with_its_placeholder
     row = record.report.applications.unavailable_not_held
     assert [getattr(row, c) for c in ROW] == [3, 1, None, None, 1, None, 5]
     paths = [f"applications.unavailable_not_held.{c}" for c in ROW]
-    assert {record.provenance[p].status for p in paths} == {Status.DERIVED}
+    assert [record.provenance[p].status for p in paths] == [Status.PINNED, Status.PINNED, Status.DERIVED,
+                                                             Status.DERIVED, Status.PINNED, Status.DERIVED, Status.PINNED]
     assert record.provenance["applications.unavailable_not_held.research"].candidates == {"derived": 0}
     for path in ("applications.total_processed.natural_person", "applications.granted.natural_person"):
         assert record.provenance[path].status is Status.PROVEN, path
@@ -27,7 +29,8 @@ def test_a_row_of_placeholders_with_a_number_split_in_two_is_joined_where_the_id
     record = _ocr({"（七）总计 12 2 0 0 1 1 16": "（七）总计 1 2 2 - - 1 1 16"}, apart=" ")
     row = record.report.applications.total_processed
     assert [getattr(row, c) for c in ROW] == [12, 2, None, None, 1, 1, 16]
-    assert record.provenance["applications.total_processed.natural_person"].status is Status.DERIVED
+    assert record.provenance["applications.total_processed.natural_person"].status is Status.PINNED
+    assert record.provenance["applications.total_processed.research"].status is Status.DERIVED      # - or a lost 0
     assert record.provenance["applications.granted.total"].status is Status.PROVEN
 
 
@@ -36,7 +39,7 @@ def test_a_row_of_placeholders_the_identities_cannot_place_stays_open() -> None:
     identity tells which cell was the 0 lost and which the placeholders, so none is read blank; nothing is proven."""
     record = _ocr({"四、结转下年度继续办理 1 0 0 0 0 0 1": "四、结转下年度继续办理 1 - - - - 1"}, apart=" ")
     paths = [f"applications.carried_forward.{c}" for c in ROW]
-    assert {record.provenance[p].status for p in paths} == {Status.DERIVED}
+    assert [record.provenance[p].status for p in paths] == [Status.PINNED] + [Status.DERIVED] * 5 + [Status.PINNED]
     assert [getattr(record.report.applications.carried_forward, c) for c in ROW] == [1, 0, 0, 0, 0, 0, 1]
 
 

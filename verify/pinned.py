@@ -76,14 +76,15 @@ def _line(path: str, prov: Mapping[str, FieldProvenance], *, row: bool) -> list[
 
 
 def _run_cells(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any]) -> list[str]:
-    """The cells whose values, written one after another, are ``path``'s digit run (its row's, or its line's:
-    表四 on one line), or none."""
+    """The cells (two or more) whose values, written one after another, are ``path``'s digit run (its row's, or
+    its line's: 表四 on one line), or none."""
     raw = prov[path].raw or ""
     for row in (True, False):
         cells = _line(path, prov, row=row)
-        if all(isinstance(values[q], int) for q in cells) and "".join(str(values[q]) for q in cells) == raw:
+        if len(cells) > 1 and all(isinstance(values[q], int) for q in cells) \
+                and "".join(str(values[q]) for q in cells) == raw:
             return cells
-    return []
+    return []               # (one cell whose raw is its value is no cut: a number joined from its pieces, say)
 
 
 def _cuts(cands: set[str], proven: set[str], prov: Mapping[str, FieldProvenance],
