@@ -121,3 +121,22 @@ def test_the_digit_runs_of_a_crawler_dump_cut_by_the_identities_are_pinned(golde
     assert review_items(record, doc.lines) == []
     note = record.provenance["applications.new_received.total"].note
     assert note.startswith("not read as printed; a cut of its line's digit run")
+
+
+def test_a_model_that_agrees_leaves_a_pinned_value_pinned(golden_dir) -> None:
+    """A perfect model gives the lost 6 too; the text does not print it where the model says (GROUND.NOT_FOUND),
+    which is why the cell was lost: the identities still force it, so it is used, not queued."""
+    from llm_extract.extract import extract_regex
+    from llm_extract.model.answer import ModelAnswer, answer_from_report, to_extraction
+    from llm_extract.schema import Report
+    from verify.settle import settle
+
+    gold = read_json(golden_dir / f"{GOLDEN}.json")
+    truth = Report.model_validate({k: v for k, v in gold.items() if k in Report.model_fields})
+    doc = Document.from_text((golden_dir / f"{GOLDEN}.txt").read_text(encoding="utf-8"), doc_id=GOLDEN)
+    model = to_extraction(ModelAnswer.model_validate(answer_from_report(truth)), GOLDEN, {"model": "scripted"})
+    record = settle(extract_regex(doc), model, [], (), doc.lines)
+    prov = record.provenance["applications.new_received.natural_person"]
+    assert (prov.status, record.report.get("applications.new_received.natural_person")) == (Status.PINNED, 6)
+    assert "XCHECK.AGREE" in prov.rules and "GROUND.NOT_FOUND" in prov.rules
+    assert record.provenance["applications.granted.natural_person"].status is Status.DERIVED     # a lost 0

@@ -3,8 +3,10 @@
 A value the identities pin (``derived``, rule ``DERIVE.PINNED``) goes to review, because what pinned it
 may itself be uncertain. It is **pinned** instead (trusted like ``proven``, marked as not read as printed)
 when nothing is left to doubt. Always: the rules on it are ``DERIVE.PINNED`` and the identities that
-pinned it, nothing else (no blank row placed, no misread or digit map, no narrative, no model dispute),
-and no error or warning names it. Then one of two things holds:
+pinned it, nothing else (no blank row placed, no misread or digit map, no narrative, no model dispute; a
+model that agrees, its value found in the text or not, adds no doubt; a value only the model gave stays
+derived: the text may print another, verify/modelpinned.py), and no error or warning names it. Then one of
+two things holds:
 
 * **a cut of a digit run**: the cells read from one line are its digits, every one (their values written
   one after another are the line's run, ``13200000132`` cut 132 0 0 0 0 0 132: a crawler's dump that lost
@@ -39,8 +41,9 @@ from .identities import equations_by_path, evaluate
 
 __all__ = ["pin_settled", "PINNED_RULES"]
 
-#: the rules a pinned value may carry: the derivation's own, and the identities' codes
-PINNED_RULES = frozenset({"DERIVE.PINNED"} | {eq.code for eqs in equations_by_path().values() for eq in eqs})
+#: the rules a pinned value may carry: the derivation's own, the identities' codes, and a model's agreement
+PINNED_RULES = frozenset({"DERIVE.PINNED", "XCHECK.AGREE"} | {eq.code for eqs in equations_by_path().values() for eq in eqs})
+_GROUNDING = "GROUND."         # where the agreeing model's value stands in the text (verify/grounding.py)
 _TOKEN = re.compile(r"\S+")
 _ORDER = {p: i for i, p in enumerate(ALL_PATHS)}
 
@@ -51,8 +54,8 @@ def pin_settled(record: Record) -> Record:
     doubted = {p for f in record.findings if f.severity in ("error", "warning") for p in f.paths}
     values: dict[str, Any] = {p: record.report.get(p) for p in prov}
     cands = {p for p, v in prov.items()
-             if v.status is Status.DERIVED and v.rules and v.rules[0] == "DERIVE.PINNED"
-             and PINNED_RULES.issuperset(v.rules) and p not in doubted and values[p] is not None}
+             if v.status is Status.DERIVED and "DERIVE.PINNED" in v.rules and p not in doubted and values[p] is not None
+             and all(r in PINNED_RULES or r.startswith(_GROUNDING) for r in v.rules)}
     proven = {p for p, v in prov.items() if v.status is Status.PROVEN}
     cut = _cuts(cands, proven, prov, values)
     forced = _forced(cands - cut, proven | cut, values)
