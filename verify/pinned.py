@@ -18,10 +18,12 @@ two things holds:
   its column's balance). A value the derivation found unique only among the placings a reader offered
   (表四's cells of a group, each in its group's sum alone, with two numbers that could trade places) is
   forced by no identity: it stays ``derived``. Blank and 0 count alike in the identities (golden-format:
-  ``null`` is not ``0``), so a forced 0 is pinned only where the text printed it: the numbers printed on the
-  cell's line (its ``raw``) all went to the cells read from that line, and what those cells hold beyond
-  them (the cells the line lost) holds no 0. A row lost whole, or whose lost cell is a 0, keeps its zeros
-  ``derived``: the cell may have been printed blank.
+  ``null`` is not ``0``), so a forced 0 is pinned only where the text printed it: its row's numbers stand on
+  one line no other row's cell was read from, they all went to the cells read from that line, and what
+  those cells hold beyond them (the cells the line lost) holds no 0. A row lost whole, or whose lost cell
+  is a 0, keeps its zeros ``derived``: the cell may have been printed blank; so does a row read from lines
+  among other rows' (numbers printed below their labels, read from above: a blank row took the 0s of the row
+  above it).
 
 Pure: a :class:`Record` in, a new one out; applied after the model's reading and the narrative are
 settled, before the reviewers' decisions.
@@ -128,10 +130,15 @@ def _forced(cands: set[str], known: set[str], values: Mapping[str, Any]) -> set[
 
 
 def _printed_zero(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any]) -> bool:
-    """Was this 0 printed? The numbers of its line all went to the cells read from it, and none it lost is 0."""
+    """Was this 0 printed? Its row's numbers on a line of their own, all of them gone to the cells read from it,
+    and none it lost a 0."""
     tokens = _TOKEN.findall(prov[path].raw or "")
     if not tokens or not all(t.isdigit() for t in tokens):
         return False            # nothing printed (a row lost whole), or not plain counts: 0 or blank?
+    lines, row = prov[path].lines, path.rsplit(".", 1)[0]
+    if len(lines) != 1 or any(lines[0] in v.lines for q, v in prov.items() if q.rsplit(".", 1)[0] != row
+                              and q.startswith(("applications.", "review_litigation."))):
+        return False            # read from lines among other rows': which row printed these 0s is a reading
     printed = Counter(int(t) for t in tokens)
     for row in (True, False):            # (its row's cells, else the line's: 表四's fifteen on one line)
         same_line = Counter(v for q in _line(path, prov, row=row) if isinstance(v := values[q], int))
