@@ -59,3 +59,13 @@ def test_a_cell_without_nested_tables_keeps_its_paragraphs_on_one_line() -> None
     chars = [("3", 0), ("\r", with_depth(IN_TABLE, 1)), ("4", 0), ("\x07", with_depth(IN_TABLE, 1)),
              ("\x07", with_depth(ROW_END | IN_TABLE, 1))]
     assert story_lines(chars) == ["\t3 4", ""]
+
+
+def test_a_nested_table_left_open_does_not_outlive_the_cell_around_it() -> None:
+    # a depth-3 table inside a depth-2 cell whose own end mark is missing (a damaged file): when the outer
+    # cell ends, the next table's cells at depth 2 are cells again, their paragraphs joined on one line
+    chars = [("a", 0), _mark(INNER_CELL, 3), _mark(INNER_ROW_END, 3),           # depth 3 in an open depth-2 cell
+             ("\x07", with_depth(IN_TABLE, 1)), ("\x07", with_depth(ROW_END | IN_TABLE, 1)),
+             ("5", 0), _mark(IN_TABLE, 2), ("6", 0), _mark(INNER_CELL, 2), _mark(INNER_ROW_END, 2),
+             ("\x07", with_depth(IN_TABLE, 1)), ("\x07", with_depth(ROW_END | IN_TABLE, 1))]
+    assert story_lines(chars) == ["\ta", "", "\t", "", "\t5 6", "", ""]

@@ -68,6 +68,7 @@ class _Cells:
             self.lines.append("\t" + join_cell(self.paragraphs.pop(depth, []) + [text]))
         for deeper in [d for d in self.paragraphs if d > depth]:      # (a nested cell left open: dropped)
             del self.paragraphs[deeper]
+        self.layout -= {d for d in self.layout if d > depth}
 
 
 def story_lines(chars: list[tuple[str, int]]) -> list[str]:
