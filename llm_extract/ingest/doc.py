@@ -37,10 +37,10 @@ import olefile
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .doc_chpx import Characters, Chp, chp_of, shown
 from .doc_fib import FC_CLX, FC_PLCF_BTE_CHPX, FC_PLCF_BTE_PAPX, FC_STSHF, Broken, Piece, fib, pieces, table_slice
-from .doc_sprm import SPRM_HUGE_PAPX, SPRM_IN_TABLE, SPRM_INNER_TTP, SPRM_TTP, sprms
+from .doc_cells import IN_TABLE, INNER_CELL, INNER_ROW_END, ROW_END, story_lines, with_depth
+from .doc_sprm import SPRM_HUGE_PAPX, SPRM_IN_TABLE, SPRM_INNER_CELL, SPRM_INNER_TTP, SPRM_ITAP, SPRM_TTP, sprms
 from .doc_styles import Styles
 from .doc_textbox import text_boxes
-from .docx import join_cell
 
 __all__ = ["doc_to_text", "is_word97", "OLE2_MAGIC"]
 
@@ -53,10 +53,6 @@ _ANCHOR = "\x08"                      # where a drawing (a text box among them) 
 _BOXED = "\x08box"                    # in a paragraph being read: an anchor with text boxes to read there
 _MARKS = "\r\x07"                    # the characters that end a paragraph (a cell's or a row's too)
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
-# what a character becomes: a tab is a space; a line, page or column break inside a paragraph a new line
-_SPECIAL = {"\t": " ", "\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\xa0": " "}
-_DROPPED = frozenset(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\x07\x0b\x0c\x0e\x13\x14\x15\x1e")
-_DROPPED |= {"\x1f"}
 # 8-bit "compressed" pieces: cp1252, except these bytes, which stand for Unicode characters
 _COMPRESSED = {0x82: "\u201a", 0x83: "\u0192", 0x84: "\u201e", 0x85: "\u2026", 0x86: "\u2020", 0x87: "\u2021",
                0x88: "\u02c6", 0x89: "\u2030", 0x8A: "\u0160", 0x8B: "\u2039", 0x8C: "\u0152", 0x91: "\u2018",
@@ -89,7 +85,7 @@ def doc_to_text(data: bytes, path: str = "<bytes>") -> str:
             text = _shown_text(ole, path)
         except (Broken, OSError, ValueError, IndexError, struct.error) as exc:
             raise BinaryDocumentError(path, f"not a readable Word .doc ({exc})") from None
-    lines = _lines(text)
+    lines = story_lines(text)
     if not any(line.strip() for line in lines):
         raise EmptyDocumentError(path, "the document has no text")
     return "\n".join(lines) + "\n"
@@ -97,7 +93,7 @@ def doc_to_text(data: bytes, path: str = "<bytes>") -> str:
 
 def _shown_text(ole: olefile.OleFileIO, path: str) -> list[tuple[str, int]]:
     """The main text, each text box where it is anchored (or after it), as (character, paragraph
-    flags) pairs: only what Word shows, field codes left out; the flags (:data:`_IN_TABLE`, :data:`_ROW_END`) are read for
+    flags) pairs: only what Word shows, field codes left out; the flags (:mod:`.doc_cells`) are read for
     paragraph and cell marks only."""
     word = ole.openstream("WordDocument").read()
     if len(word) < 0x20 or struct.unpack_from("<H", word, 0)[0] != _WIDENT:
@@ -206,9 +202,6 @@ class _Story:
                 out.append((ch, 0))
 
 
-_IN_TABLE, _ROW_END = 1, 2
-
-
 class _Paragraphs:
     """The flags and style of each paragraph: the FKP pages of paragraph properties, read on demand."""
 
@@ -247,7 +240,7 @@ class _Paragraphs:
 
 
 def _papx(page: bytes, offset: int, data: bytes) -> tuple[int, int]:
-    """:data:`_IN_TABLE` / :data:`_ROW_END` as set by the PAPX at ``offset`` of an FKP page, and its istd."""
+    """The table flags (:mod:`.doc_cells`) the PAPX at ``offset`` of an FKP page sets, and its istd."""
     cb = page[offset]
     if cb == 0:
         size, pos = 2 * page[offset + 1], offset + 2
@@ -259,47 +252,22 @@ def _papx(page: bytes, offset: int, data: bytes) -> tuple[int, int]:
 
 def _grpprl_flags(buf: bytes, pos: int, end: int, data: bytes) -> int:
     """The flags a run of paragraph sprms sets; a huge PAPX is read from the Data stream."""
-    flags = 0
+    flags, itap = 0, 0
     for sprm, at in sprms(buf, pos, end):
         if sprm == SPRM_IN_TABLE and buf[at]:
-            flags |= _IN_TABLE
-        elif sprm in (SPRM_TTP, SPRM_INNER_TTP) and buf[at]:
-            flags |= _ROW_END | _IN_TABLE
+            flags |= IN_TABLE
+        elif sprm == SPRM_TTP and buf[at]:
+            flags |= ROW_END | IN_TABLE
+        elif sprm == SPRM_INNER_TTP and buf[at]:           # a nested table's row ends (a 0x0D mark)
+            flags |= INNER_ROW_END | IN_TABLE
+        elif sprm == SPRM_INNER_CELL and buf[at]:          # a nested table's cell ends (a 0x0D mark)
+            flags |= INNER_CELL | IN_TABLE
+        elif sprm == SPRM_ITAP and at + 4 <= end:
+            itap = struct.unpack_from("<i", buf, at)[0]
         elif sprm == SPRM_HUGE_PAPX and buf is not data:
             where = struct.unpack_from("<I", buf, at)[0]
             if where + 2 > len(data):
                 raise Broken("a paragraph's properties past the end of the Data stream")
             size = struct.unpack_from("<H", data, where)[0]
             flags |= _grpprl_flags(data, where + 2, min(where + 2 + size, len(data)), data)
-    return flags
-
-
-def _lines(chars: list[tuple[str, int]]) -> list[str]:
-    """Paragraphs one per line; cells a tab then their text; an empty line after each row."""
-    lines: list[str] = []
-    buf: list[str] = []
-    cell: list[str] = []                     # the paragraphs of the cell being read
-    for ch, flags in chars:
-        if ch == _CELL:
-            if flags & _ROW_END:
-                lines.append("")             # the row-end mark's own paragraph holds no text
-            else:
-                cell.append(_clean("".join(buf)))
-                lines.append("\t" + join_cell(cell))
-                cell.clear()
-            buf.clear()
-        elif ch == "\r":
-            if flags & _IN_TABLE:
-                cell.append(_clean("".join(buf)))
-            elif text := _clean("".join(buf)):
-                lines.extend(text.split("\n"))
-            buf.clear()
-        elif ch not in _DROPPED:
-            buf.append(_SPECIAL.get(ch, ch))
-    if text := _clean("".join(buf)):
-        lines.extend(text.split("\n"))
-    return lines
-
-
-def _clean(text: str) -> str:
-    return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip("\n")
+    return with_depth(flags, itap)

@@ -12,13 +12,16 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 
-__all__ = ["sprms", "PRM0_SPRMS", "SPRM_IN_TABLE", "SPRM_TTP", "SPRM_INNER_TTP", "SPRM_HUGE_PAPX",
+__all__ = ["sprms", "PRM0_SPRMS", "SPRM_IN_TABLE", "SPRM_TTP", "SPRM_INNER_TTP", "SPRM_INNER_CELL", "SPRM_ITAP",
+           "SPRM_HUGE_PAPX",
            "SPRM_DELETED", "SPRM_VANISH", "SPRM_ISTD"]
 
 SPRM_DEF_TABLE, SPRM_CHG_TABS = 0xD608, 0xC615      # variable operands whose size is not one byte
 SPRM_HUGE_PAPX = 0x6646                             # the paragraph's properties are in the Data stream
 SPRM_IN_TABLE = 0x2416                              # sprmPFInTable: this paragraph is in a table cell
 SPRM_TTP, SPRM_INNER_TTP = 0x2417, 0x244C           # sprmPFTtp / sprmPFInnerTtp: this paragraph ends a row
+SPRM_INNER_CELL = 0x244B                            # sprmPFInnerTableCell: this paragraph ends a nested table's cell
+SPRM_ITAP = 0x6649                                  # sprmPItap: how deep in nested tables the paragraph stands
 SPRM_DELETED = 0x0800                               # sprmCFRMarkDel: deleted text (a tracked deletion)
 SPRM_VANISH = 0x083C                                # sprmCFVanish: hidden text
 SPRM_ISTD = 0x4A30                                  # sprmCIstd: the character style
