@@ -1,6 +1,6 @@
 """A binary Word (.doc) story's characters → lines, tables cell by cell, nested tables row by row.
 
-The characters come with the flags their paragraph mark's properties set (:func:`paragraph_flags`). A
+The characters come with the flags their paragraph mark's properties set (``doc._grpprl_flags``). A
 top-level table's cell ends with the mark 0x07, its row with a 0x07 whose paragraph has ``sprmPFTtp``.
 A table inside a cell (Word 2000 on; LibreOffice writes the same when it saves a ``.docx`` whose table
 stands in a layout cell, a label column or a caption row around 表三) is another matter: its cells and
