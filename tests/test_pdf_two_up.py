@@ -51,6 +51,20 @@ def test_three_pages_on_two_sheets_read_in_order() -> None:
         "六、其他需要报告的事项", "本年度未收取信息处理费。", ""]
 
 
+def framed(x0: float, x1: float) -> list[Rule]:
+    """The border a PDF printer draws around a page it shrinks onto a sheet."""
+    return [Rule(x0, 10, x1, 10), Rule(x0, 990, x1, 990), Rule(x0, 10, x0, 990), Rule(x1, 10, x1, 990)]
+
+
+def test_two_pages_each_in_a_printed_border_read_as_two_pages() -> None:
+    """The gutter is the narrow gap between the two borders (a fiftieth of the sheet's width)."""
+    pages = [lines_runs(["一、总体情况", "本机关全年主动公开政府信息1203条。"]),
+             lines_runs(["二、主动公开政府信息情况", "行政许可\t3150"])]
+    sheet = pages[0] + framed(10, 686) + shifted(pages[1], PAGE_W) + framed(713, 1390)
+    assert pdf_to_text(text_pdf([sheet], size=(2 * PAGE_W, PAGE_H))).split("\n") == [
+        "一、总体情况", "本机关全年主动公开政府信息1203条。", "二、主动公开政府信息情况", "行政许可\t3150", ""]
+
+
 def _pages(content: list[Run | Rule]) -> int:
     with pdfplumber.open(io.BytesIO(text_pdf([content], size=(2 * PAGE_W, PAGE_H)))) as pdf:
         return len(sheet_pages(pdf.pages[0]))

@@ -30,7 +30,8 @@ from typing import Any
 __all__ = ["sheet_pages", "BAND", "MIN_GUTTER", "SAME_OFFSET"]
 
 BAND = (0.40, 0.60)          # where the gutter between the two pages lies, in shares of the sheet's width
-MIN_GUTTER = 0.025           # the gutter's least width, a share of the sheet's width (two margins, shrunk)
+MIN_GUTTER = 0.015           # the gutter's least width, a share of the sheet's width (two margins shrunk, or the gap
+                             # between two page borders a printer draws)
 SAME_OFFSET = 0.02           # two offsets this close (a share of the sheet's width) are the same margin
 _MIN_CHARS = 5               # a half printing fewer characters prints no page
 
