@@ -10,7 +10,8 @@ is read from the text layer line by line (:mod:`~llm_extract.ingest.pdf_lines`),
 column gaps becoming tabs, so a page without ruled tables (a table printed without
 rules) still reads as tab-separated rows, and a row of such a table with blank cells as a ruled table's
 row, its numbers placed in their columns by position (:mod:`~llm_extract.ingest.pdf_columns`). Running heads, feet and page numbers are
-dropped. Tables and lines keep their order on the page.
+dropped. Tables and lines keep their order on the page. A landscape sheet printing two pages side by side
+(2-up) is read as its two pages, left then right (:mod:`~llm_extract.ingest.pdf_nup`).
 
 A page without a text layer (a scan) is read by OCR where the ``ocr`` extra is installed
 (:mod:`~llm_extract.ingest.pdf_scan`; :attr:`PdfText.ocr_read_pages` names those pages); else a PDF of
