@@ -97,3 +97,16 @@ def test_a_bare_row_whose_label_reaches_left_of_the_shaded_row_above_keeps_it_in
     items += [Run("小计", 134, 886, 9)] + [Run(t, x + 4, 886, 9) for t, x in zip(["1", "0", "1"], _XS[1:])]
     items += _row(["四、结转下年度", "2", "", "2"], 880, False)
     assert _tables(text_pdf([items]))[0][-2:] == [["小计", "1", "0", "1"], ["四、结转下年度", "2", "", "2"]]
+
+
+def test_rows_under_a_shaded_header_taller_than_them_are_not_read_as_one_row() -> None:
+    """A table without inner rules whose header alone is shaded, its labels wrapped over two lines: the band
+    under it as tall as the header holds two bare rows, not one row of stacked numbers (``51`` ``20``)."""
+    items: list[Run | Fill] = [Fill(x0, 880, x1, 920) for x0, x1 in zip(_XS, _XS[1:])]
+    items += [Run(t, x + 4, 904, 9) for t, x in zip(["项目", "自然人", "法人或", "总计"], _XS)]
+    items += [Run("其他组织", _XS[2] + 4, 890, 9)]
+    items += [Run(t, x + 4, 866, 9) for t, x in zip(["一、新收", "5", "2", "7"], _XS)]
+    items += [Run(t, x + 4, 846, 9) for t, x in zip(["二、结转", "1", "0", "1"], _XS)]
+    text = pdf_to_text(text_pdf([items]))
+    assert "一、新收\t5\t2\t7\n二、结转\t1\t0\t1\n" in text
+    assert "51" not in text and "20" not in text

@@ -94,3 +94,34 @@ def test_an_ocr_layer_that_read_no_number_of_the_tables_says_so_and_not_that_a_f
         process_document(doc)
     message = str(info.value)
     assert "an OCR engine's reading of scanned pages (1)" in message and "ToUnicode" not in message
+
+
+def _labels_undecoded(lines: list[str]) -> bytes:
+    """The report drawn with its title and headings decoding, its digits decoding (a Latin font that keeps its
+    ToUnicode map), and the characters of its tables' labels mapped to private-use code points (a CJK subset
+    without a usable map, as an office sets its tables in another font)."""
+    from tests.pdf_text_layer import lines_runs, text_pdf as drawn
+
+    heads = {c for line in lines if "\t" not in line for c in line}
+    labels = {c for line in lines if "\t" in line for c in line if not c.isdigit() and c not in "\t."} - heads
+    return drawn([lines_runs(lines, leading=11)],
+                 to_unicode=lambda unit: chr(0xE000 + ord(unit) % 4000) if unit in labels else unit)
+
+
+def test_numbers_that_decode_beside_labels_that_do_not_are_read_but_never_proven() -> None:
+    """表四's fifteen numbers under its heading read by position, their header cells undecoded: queued."""
+    record = _process(_labels_undecoded(LINES))
+    t4 = {p: v for p, v in record.provenance.items() if p.startswith("review_litigation.")}
+    assert record.report.get("review_litigation.administrative_review.total") == 2
+    assert {v.status.value for v in t4.values()} == {"unverified"}
+    assert all("READ.UNDECODABLE_TEXT" in v.rules for v in t4.values())
+    assert not [p for p, v in record.provenance.items() if v.status.value == "proven" and p not in ("agency", "year")]
+    [notice] = [f for f in record.findings if f.code == UNDECODABLE_TEXT]
+    assert "queued for review" in notice.message and "no number was read" not in notice.message
+
+
+def test_the_same_report_whose_labels_decode_is_proven() -> None:
+    from tests.pdf_text_layer import lines_runs, text_pdf as drawn
+
+    record = _process(drawn([lines_runs(LINES, leading=11)]))
+    assert record.provenance["review_litigation.administrative_review.total"].status.value == "proven"

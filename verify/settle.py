@@ -49,6 +49,7 @@ from .runs import pinned_runs
 from .sixsplit import split_one_row
 from .split import diagnose_record
 from .trust import distrust_ocr_layer, distrust_odd_agency
+from .undecodable import distrust_undecodable
 
 __all__ = ["settle", "apply_decisions", "revert_decision", "record_model_failure", "Decided", "empty_record",
            "with_table_hashes", "current_table_hash"]
@@ -84,6 +85,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
     record.findings += diagnose_record(record)          # split-number suggestions, never applied
     record.findings += notices
     record = mark_digit_mapped(record, deterministic)    # read under a digit map: derived (verify/digitmap.py)
+    record = distrust_undecodable(record, deterministic, notices)   # labels not decoded (verify/undecodable.py)
     record = pin_settled(record)                        # derived, and nothing left to doubt (verify/pinned.py)
     if source is not None:
         record.source = dict(source)

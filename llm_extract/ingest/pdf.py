@@ -10,7 +10,8 @@ is read from the text layer line by line (:mod:`~llm_extract.ingest.pdf_lines`),
 column gaps becoming tabs, so a page without ruled tables (a table printed without
 rules) still reads as tab-separated rows, and a row of such a table with blank cells as a ruled table's
 row, its numbers placed in their columns by position (:mod:`~llm_extract.ingest.pdf_columns`). Running heads, feet and page numbers are
-dropped. Tables and lines keep their order on the page.
+dropped. Tables and lines keep their order on the page. A landscape sheet printing two pages side by side
+(2-up) is read as its two pages, left then right (:mod:`~llm_extract.ingest.pdf_nup`).
 
 A page without a text layer (a scan) is read by OCR where the ``ocr`` extra is installed
 (:mod:`~llm_extract.ingest.pdf_scan`; :attr:`PdfText.ocr_read_pages` names those pages); else a PDF of
@@ -37,6 +38,7 @@ from .pdf_footers import lone_page_numbers
 from .pdf_headdigits import join_header_digits
 from .pdf_fast import install_fast_paths
 from .pdf_lines import TextLine, mark_furniture, page_text_lines
+from .pdf_nup import sheet_pages
 from .pdf_ocr import is_ocr_layer
 from .pdf_pictures import text_pictures, with_pictures_read
 from .pdf_scan import MAX_OCR_PAGES, scan_page, why_no_ocr
@@ -146,25 +148,28 @@ def _pages(pdfplumber: Any, data: bytes, path: str, max_pages: int = 0) -> tuple
             scanned: list[int] = []
             spacing = 0.0
             ocr_left = MAX_OCR_PAGES
-            for number, page in enumerate(pdf.pages, start=1):
-                read = _read_page(page, number, spacing)
-                if read is not None and ocr_left > 0 and (boxes := text_pictures(page)):   # tables as pictures
-                    ocr_left -= 1
-                    merged = with_pictures_read(page, boxes)                           # (.pdf_pictures)
-                    if merged is not None and (again := _read_page(merged, number, spacing)) is not None:
-                        read = again
-                        read.ocr = read.scanned = True      # (its pictures' text is an OCR engine's)
-                if read is None and page.images and ocr_left > 0:      # a scan: read by OCR (.pdf_scan)
-                    ocr_left -= 1              # (the bound counts every page OCR'd, recognised or not)
-                    image = scan_page(page)
-                    if image is not None and (read := _read_page(image, number, spacing)) is not None:
-                        read.ocr = read.scanned = True      # its text is an OCR engine's
-                if read is not None:
-                    pages.append(read)
-                    spacing = read.spacing
-                elif page.images:
-                    scanned.append(number)
-                page.close()
+            number = 0                # a sheet printing two pages counts as two (.pdf_nup)
+            for sheet in pdf.pages:
+                for page in sheet_pages(sheet):
+                    number += 1
+                    read = _read_page(page, number, spacing)
+                    if read is not None and ocr_left > 0 and (boxes := text_pictures(page)):   # tables as pictures
+                        ocr_left -= 1
+                        merged = with_pictures_read(page, boxes)                           # (.pdf_pictures)
+                        if merged is not None and (again := _read_page(merged, number, spacing)) is not None:
+                            read = again
+                            read.ocr = read.scanned = True      # (its pictures' text is an OCR engine's)
+                    if read is None and page.images and ocr_left > 0:      # a scan: read by OCR (.pdf_scan)
+                        ocr_left -= 1              # (the bound counts every page OCR'd, recognised or not)
+                        image = scan_page(page)
+                        if image is not None and (read := _read_page(image, number, spacing)) is not None:
+                            read.ocr = read.scanned = True      # its text is an OCR engine's
+                    if read is not None:
+                        pages.append(read)
+                        spacing = read.spacing
+                    elif page.images:
+                        scanned.append(number)
+                sheet.close()
             return pages, scanned, len(pdf.pages)
     except DocumentTooLargeError:
         raise

@@ -17,8 +17,10 @@ as one table:
   widened when its label reaches there; a band a word runs across a border of (a sentence, a heading) is
   no row, and two shaded tables with one between them stay apart;
 * the row right below the last shaded row, as tall as it, is a row of the table too, when no character
-  crosses its bottom, all of its text lies within the table, no word runs across a border of its cells and
-  two cells at least hold text (a label and a value: a paragraph after the table does not).
+  crosses its bottom, all of its text lies within the table, no word runs across a border of its cells,
+  two cells at least hold text (a label and a value: a paragraph after the table does not) and no cell
+  holds numbers on two lines (a shaded header taller than a data row, over a table printed without inner
+  rules: the band below it holds two rows or more, read from the text layer as the rows after them).
 
 A page whose shaded tables are not so (a single shaded box, a filled header of a ruled table) is read as
 before.
@@ -112,6 +114,18 @@ def _filled_cells(cells: list[Box], chars: list[dict[str, Any]]) -> int:
     return sum(any(c[0] <= (ch["x0"] + ch["x1"]) / 2 < c[2] for ch in chars) for c in cells)
 
 
+def _stacked(cells: list[Box], chars: list[dict[str, Any]]) -> bool:
+    """Whether a cell of a band holds numbers on two lines or more: the band is several printed rows (under a
+    shaded header taller than a data row, its first two rows), not one row whose label wraps."""
+    for x0, _, x1, _ in cells:
+        inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1]
+        if inside and all(c["text"].strip().isdigit() for c in inside):
+            tops = sorted(c["top"] for c in inside)
+            if tops[-1] - tops[0] > min(c["bottom"] - c["top"] for c in inside):
+                return True
+    return False
+
+
 def _fill_rows(fills: list[Box], x0: float, x1: float, top: float, bottom: float) -> list[list[Box]]:
     """The shaded rows lying between ``top`` and ``bottom`` within ``x0``..``x1`` (a row pdfplumber finds
     no table in: one filled cell across the table), each its fills, top to bottom."""
@@ -189,7 +203,7 @@ def _joined(run: list[Any], fills: list[Box], chars: list[dict[str, Any]], x0: f
     crossing = any(c["text"].strip() and c["top"] < bottom - _TOL < c["bottom"] for c in chars)
     if band and not crossing and _within(band, x0, x1):
         row = _band_row(_edge_row(cells, top, True), band, top, bottom, x0)
-        if row is not None and _filled_cells(row, band) >= 2:
+        if row is not None and _filled_cells(row, band) >= 2 and not _stacked(row, band):
             cells += row
     return cells if len(cells) > count else None
 
