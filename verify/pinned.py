@@ -53,11 +53,13 @@ _ORDER = {p: i for i, p in enumerate(ALL_PATHS)}
 def pin_settled(record: Record) -> Record:
     """``record`` with each derived value nothing leaves in doubt made ``pinned`` (see the module docstring)."""
     prov = record.provenance
+    cands = {p for p, v in prov.items() if v.status is Status.DERIVED and "DERIVE.PINNED" in v.rules
+             and all(r in PINNED_RULES or r.startswith(_GROUNDING) for r in v.rules)}
+    if not cands:
+        return record               # (most records: nothing derived)
     doubted = {p for f in record.findings if f.severity in ("error", "warning") for p in f.paths}
     values: dict[str, Any] = {p: record.report.get(p) for p in prov}
-    cands = {p for p, v in prov.items()
-             if v.status is Status.DERIVED and "DERIVE.PINNED" in v.rules and p not in doubted and values[p] is not None
-             and all(r in PINNED_RULES or r.startswith(_GROUNDING) for r in v.rules)}
+    cands = {p for p in cands if p not in doubted and values[p] is not None}
     proven = {p for p, v in prov.items() if v.status is Status.PROVEN}
     cut = _cuts(cands, proven, prov, values)
     forced = _forced(cands - cut, proven | cut, values)
