@@ -120,6 +120,17 @@ def test_numbers_that_decode_beside_labels_that_do_not_are_read_but_never_proven
     assert "queued for review" in notice.message and "no number was read" not in notice.message
 
 
+def test_a_report_whose_undecodable_page_is_not_its_tables_is_proven_as_it_reads() -> None:
+    """A cover or a title set in a decorative font without a map: the page is named, the tables (their labels
+    decoded, each number beside its own) proven as they read."""
+    doc = Document.from_text(report_text(sample_values()), doc_id="x", path="r.pdf", source_kind="pdf",
+                             meta={"undecodable_pages": [1], "undecodable_chars": [24, 60]})
+    record = process_document(doc)
+    assert [f.code for f in record.findings if f.code == UNDECODABLE_TEXT] == [UNDECODABLE_TEXT]
+    assert record.provenance["review_litigation.administrative_review.total"].status.value == "proven"
+    assert record.provenance["applications.new_received.total"].status.value == "proven"
+
+
 def test_the_same_report_whose_labels_decode_is_proven() -> None:
     from tests.pdf_text_layer import lines_runs, text_pdf as drawn
 

@@ -85,7 +85,7 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
     record.findings += diagnose_record(record)          # split-number suggestions, never applied
     record.findings += notices
     record = mark_digit_mapped(record, deterministic)    # read under a digit map: derived (verify/digitmap.py)
-    record = distrust_undecodable(record, deterministic, notices)   # labels not decoded (verify/undecodable.py)
+    record = distrust_undecodable(record, deterministic, notices, lines)   # labels not decoded (verify/undecodable.py)
     record = pin_settled(record)                        # derived, and nothing left to doubt (verify/pinned.py)
     if source is not None:
         record.source = dict(source)
