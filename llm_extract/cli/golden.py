@@ -76,7 +76,7 @@ def update_golden(
 ) -> None:
     """Rewrite golden files from reviewed records: the only way golden files change.
 
-    Prints every field that changes. Refuses records with fields neither proven nor reviewed
+    Prints every field that changes. Refuses records with fields neither proven, pinned nor reviewed
     unless --allow-unproven (golden files are data, reviewed like code).
     """
     try:

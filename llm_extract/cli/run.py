@@ -58,7 +58,7 @@ def extract(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
     resume: Annotated[bool, typer.Option(help="Skip documents whose record in OUT matches the input.")] = True,
     llm: Annotated[Optional[str], typer.Option(
-        "--llm", help="never | auto (only documents not fully proven) | always. "
+        "--llm", help="never | auto (only documents with a field not proven or pinned) | always. "
                       "Default: auto when a model is configured, never otherwise.")] = None,
     model: Annotated[Optional[str], typer.Option(help="Model name (default: $LLM_EXTRACT_MODEL).")] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse cached model answers.")] = True,
