@@ -271,8 +271,8 @@ def _wild_report(args: argparse.Namespace, head: str) -> int:
     for line in crashes:
         print(line)
     print("runs:identities = inline documents whose 表三/表四 digit runs can only be split by the form's "
-          "identities (a unique split is pinned, marked, not queued, where every other cell of its identities is "
-          "proven or such a cut; else derived and queued; several surviving splits stay missing)")
+          "identities (a unique split of 表三's is pinned, marked, not queued, where every other cell of its identities "
+          "is proven or such a cut; else derived and queued; several surviving splits stay missing)")
     return 1 if overall.silent or crashes else 0
 
 

@@ -95,9 +95,9 @@ def test_lines_that_are_no_csv_rows_stay_as_they_are(text: str) -> None:
 def test_a_report_whose_tables_a_crawler_flattened_with_pipes_reads_every_cell(golden_dir, row_end: str,
                                                                                t4_counts: bool) -> None:
     """Each table on one line, its cells parted by ``|``, its rows glued (``…|8二、上年结转…``) or parted by spaces.
-    Glued, 表四's first number runs into its header (``复议后起诉0``): its cells are then a cut of one digit run the
-    group sums choose, never proven: pinned (every digit printed, every cut tried), unless they are fifteen zeros
-    (fifteen cells of 0 whatever the cuts: read as printed)."""
+    Glued, 表四's first number runs into its header (``复议后起诉0``): its cells are then derived, never proven (a cut
+    its three group sums choose), unless they are fifteen zeros (fifteen cells of 0 whatever the cuts: read as
+    printed)."""
     report = _report(golden_dir)
     if t4_counts:                                              # (its 表四 is fifteen zeros)
         report.set("review_litigation.administrative_review.upheld", 2)
@@ -116,7 +116,7 @@ def test_a_report_whose_tables_a_crawler_flattened_with_pipes_reads_every_cell(g
             assert record.report.get(path) == value, path
             glued_t4 = row_end == "" and path.startswith("review_litigation.") and any(
                 v for p, v in report.values().items() if p.startswith("review_litigation."))
-            assert record.provenance[path].status is (Status.PINNED if glued_t4 else Status.PROVEN), path
+            assert record.provenance[path].status is (Status.DERIVED if glued_t4 else Status.PROVEN), path
 
 
 def test_markdown_rows_and_short_pipe_lines_keep_their_pipes() -> None:

@@ -11,8 +11,10 @@ two things holds:
 * **a cut of a digit run**: the cells read from one line are its digits, every one (their values written
   one after another are the line's run, ``13200000132`` cut 132 0 0 0 0 0 132: a crawler's dump that lost
   every separator). The reader offers every cut without a leading zero, so the identities chose among all
-  the readings the printed digits allow; and every other cell of every identity such a cell is in is
-  ``proven`` or such a cell too. Its 0s are printed digits, no blank cells;
+  the readings the printed digits allow; each such cell is in two identities at least (表三's: its row's and
+  its column's; 表四's cells, each in its group's sum alone, stay derived: three sums choose little among the
+  cuts of fifteen cells, and where the run ends beside a sentence is the reader's guess), and every other cell
+  of every identity it is in is ``proven`` or such a cell too. Its 0s are printed digits, no blank cells;
 * **forced by arithmetic**: an identity it is in holds, and every other cell of that identity is ``proven``
   or pinned before it (a row printing ``0 0 0 0 0 6`` under seven columns: each cell is the one unknown of
   its column's balance). A value the derivation found unique only among the placings a reader offered
@@ -98,12 +100,12 @@ def _cuts(cands: set[str], proven: set[str], prov: Mapping[str, FieldProvenance]
           values: Mapping[str, Any]) -> set[str]:
     """The candidates that are a cut of their line's digit run, every identity they are in among proven cells
     and such cuts."""
+    by_path = equations_by_path()
     runs: set[str] = set()
     for p in cands:
         raw = prov[p].raw or ""
         if len(raw) > 1 and raw.isdigit() and p not in runs:
-            runs.update(q for q in _run_cells(p, prov, values) if q in cands)
-    by_path = equations_by_path()
+            runs.update(q for q in _run_cells(p, prov, values) if q in cands and len(by_path.get(q, ())) > 1)
     changed = True
     while changed:                  # drop a cut one of whose identities holds a cell neither proven nor a cut
         changed = False
