@@ -108,3 +108,11 @@ def test_a_pages_indentation_kept_by_get_text_is_left_as_it_is() -> None:
     text = "".join(f"{label}\n\n\t\n\n\t\t\n" + "".join(f"{v}\n\n\t\n\n\t\n\n\t\t\n" for v in "0102003")
                    for label in ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"))
     assert folded_block_cells(text) == text
+
+
+def test_only_the_empty_cells_are_paragraphs() -> None:
+    """A page of plain cells where only the empty ones hold ``<p>&nbsp;</p>`` (an editor fills the empty cells of a
+    table pasted from Excel, or UEditor's blank cell so): the padded cells print nothing but a no-break space,
+    and the tabs between two of them stand alone between blank lines all the same. Left unfolded, the rows of
+    many blanks broke over a dozen lines and 表三 was not read."""
+    _assert_table3_read(_page(lambda i, c: c == "\xa0"))

@@ -32,8 +32,10 @@ import re
 __all__ = ["shows_block_cells", "folded_block_cells"]
 
 #: a tab alone on its line between blank lines, a cell's text before and after: the tab parting two paragraph
-#: cells (a page's indentation that a get_text kept prints its tabs among other blank or indented lines)
-_LONE_TAB = re.compile(r"(?<=\S)\n[ ]*\n\t\n[ ]*\n(?=[ ]*\S)")
+#: cells (a page's indentation that a get_text kept prints its tabs among other blank or indented lines). An
+#: empty cell's ``<p>&nbsp;</p>`` prints a lone no-break space, a cell's text all the same (a page of plain cells
+#: whose empty ones alone are paragraphs shows its layout by those only)
+_LONE_TAB = re.compile(r"(?<=[^\s]|\xa0)\n[ ]*\n\t\n[ ]*\n(?=[ ]*(?:[^\s]|\xa0))")
 #: how many make the layout (a 表三 of paragraph cells prints one for each of its 150 and more cells; a table of
 #: some paragraph cells among plain ones still a score)
 _LEAST = 8
