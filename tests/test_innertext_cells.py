@@ -116,3 +116,19 @@ def test_only_the_empty_cells_are_paragraphs() -> None:
     and the tabs between two of them stand alone between blank lines all the same. Left unfolded, the rows of
     many blanks broke over a dozen lines and 表三 was not read."""
     _assert_table3_read(_page(lambda i, c: c == "\xa0"))
+
+
+def test_a_row_opening_with_an_empty_cell_is_not_joined_to_the_row_before() -> None:
+    """The header repeated mid-table under an empty corner cell (a page break in the source document), after a row
+    of plain cells whose empty ones hold ``<p>&nbsp;</p>``: its line opens with a tab, after the row before ended
+    in a value. A row's label never follows its values, so that tab opens a row of its own (it was joined onto the
+    row before, which then held ten fields and was not read)."""
+    blank = "\n\n\xa0\n\n"
+    row = lambda label, first, last: f"{label}\t{first}\t" + "\t".join([blank] * 5) + f"\t{last}\n"
+    text = ("".join(row(label, 0, 0) for label in ("6．属于四类过程性信息", "7．属于行政执法案卷", "8．属于行政查询事项"))
+            + "\t自然人\t法人或其他组织\n\t总计\n\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+            + "".join(row(label, 1, 1) for label in ("1．本机关不掌握相关政府信息", "2．没有现成信息需要另行制作")))
+    lines = folded_block_cells(text).split("\n")
+    assert "8．属于行政查询事项\t0\t\xa0\t\xa0\t\xa0\t\xa0\t\xa0\t0" in lines
+    assert "\t自然人\t法人或其他组织\t总计" in lines
+    assert "1．本机关不掌握相关政府信息\t1\t\xa0\t\xa0\t\xa0\t\xa0\t\xa0\t1" in lines

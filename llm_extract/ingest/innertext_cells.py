@@ -39,8 +39,11 @@ _LONE_TAB = re.compile(r"(?<=[^\s]|\xa0)\n[ ]*\n\t\n[ ]*\n(?=[ ]*(?:[^\s]|\xa0))
 #: how many make the layout (a 表三 of paragraph cells prints one for each of its 150 and more cells; a table of
 #: some paragraph cells among plain ones still a score)
 _LEAST = 8
-#: blank-line padding before a tab: the cell before it is the row's (a row never opens with a tab)
-_BEFORE_TAB = re.compile(r"[ ]*\n(?:[ ]*\n)*\t")
+#: blank-line padding before a tab: the cell before it is the row's, but where a value (a number, an empty cell's
+#: no-break space) ends the line and words follow the tab: a row's label never follows its values, that tab opens
+#: the next row, whose first cell is empty (a header row repeated mid-table under its empty corner, a group cell
+#: a page break left empty: ``0`` / ``\t自然人\t法人或其他组织``)
+_BEFORE_TAB = re.compile(r"(?<![0-9０-９\xa0])[ ]*\n(?:[ ]*\n)*\t|[ ]*\n(?:[ ]*\n)*\t(?![\u4e00-\u9fff（(])")
 #: blank-line padding after a tab, when a cell's value follows (a number, a placeholder, an empty cell's
 #: no-break space or the next tab); a label after it keeps its own line (the next row's, when the row's last
 #: cell was empty: ``0\t`` / ``（二）部分公开…``)
