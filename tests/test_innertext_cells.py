@@ -6,7 +6,8 @@ stand, an empty cell (``<p>&nbsp;</p>``) is a blank, and no tab-only line is eve
 from __future__ import annotations
 
 from llm_extract.ingest import Document
-from llm_extract.ingest.innertext_cells import folded_block_cells
+from llm_extract.evidence import Status
+from llm_extract.ingest.innertext_cells import folded_block_cells, joined_cell_breaks
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICATION_ROWS
 from tests.table3_checks import assert_rows_proven
@@ -132,3 +133,46 @@ def test_a_row_opening_with_an_empty_cell_is_not_joined_to_the_row_before() -> N
     assert "8．属于行政查询事项\t0\t\xa0\t\xa0\t\xa0\t\xa0\t\xa0\t0" in lines
     assert "\t自然人\t法人或其他组织\t总计" in lines
     assert "1．本机关不掌握相关政府信息\t1\t\xa0\t\xa0\t\xa0\t\xa0\t\xa0\t1" in lines
+
+
+def _br_row(cells: list[str], br) -> str:
+    """One table row as innerText prints it where some cells end in ``<br>`` (UEditor's empty cell is ``<br/>``
+    alone, KindEditor's typed cells end in one): that cell's text, a line break, then the tab to the next cell."""
+    return "\t".join(c + ("\n" if br(i, c) else "") for i, c in enumerate(cells)) + "\n"
+
+
+def _br_page(br) -> str:
+    body = ["2022年平安县民政局政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "",
+            _br_row(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], br),
+            _br_row(["规章", "0", "1", "3"], br), _br_row(["行政规范性文件", "11", "7", "100"], br), "",
+            "三、收到和处理政府信息公开申请情况", "",
+            _br_row(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"], br),
+            _br_row(["自然人", "法人或其他组织", "总计"], br),
+            _br_row(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], br)]
+    for labels, row in zip(LABELS, APPLICATION_ROWS):
+        body.append(_br_row([*labels, *("" if v is None else str(v) for v in ROWS[row])], br))
+    body += ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议\t行政诉讼",
+             "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]),
+             "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
+             "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10), "", "五、存在的主要问题及改进情况", ""]
+    return "\n".join(body)
+
+
+def test_cells_ending_in_a_line_break_are_read_in_their_rows() -> None:
+    """UEditor / KindEditor cells ending in ``<br>`` (every empty cell, some typed ones): innerText breaks the row
+    after each, the next cell's tab opening the next line (``6`` / ``\\t1\\t`` / ``\\t1``). The rows are joined back,
+    表二's and 表三's cells read where they stand, an empty cell a blank (表三 was read only in part, 表二's rows
+    left unverified)."""
+    text = _br_page(lambda i, c: c == "" or (i + len(c)) % 2 == 0)
+    record = process_document(Document.from_text(text, doc_id="innertext"))
+    assert_rows_proven(record, ROWS)
+    values = record.report.values()
+    assert [values[f"active_disclosure.regulations.{k}"] for k in ("issued", "repealed", "in_force")] == [0, 1, 3]
+    assert record.provenance["active_disclosure.regulations.in_force"].status is Status.PROVEN
+
+
+def test_a_one_cell_a_line_export_is_not_taken_for_broken_cells() -> None:
+    """Word's one cell a line (a tab before each, one tab a line) shows no row broken at a cell's ``<br>``: left
+    as it is."""
+    text = "一、本年新收政府信息公开申请数量\n\t6\n\t\n\t0\n\t\n\t1\n\t\n\t8\n\n二、上年结转政府信息公开申请数量\n" * 5
+    assert joined_cell_breaks(text) == text

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["shows_block_cells", "folded_block_cells"]
+__all__ = ["shows_block_cells", "folded_block_cells", "joined_cell_breaks"]
 
 #: a tab alone on its line between blank lines, a cell's text before and after: the tab parting two paragraph
 #: cells (a page's indentation that a get_text kept prints its tabs among other blank or indented lines). An
@@ -49,6 +49,24 @@ _BEFORE_TAB = re.compile(r"(?<![0-9０-９\xa0])[ ]*\n(?:[ ]*\n)*\t|[ ]*\n(?:[ ]
 #: cell was empty: ``0\t`` / ``（二）部分公开…``)
 _AFTER_TAB = re.compile(r"\t[ ]*\n(?:[ ]*\n)*(?=[ \xa0]*(?:\t|[0-9０-９.．,，]+[ \xa0]*(?:\n|\t|$)|[/／\-—–－无空]"
                         r"[ \xa0]*(?:\n|\t|$)|\xa0+[ ]*(?:\n|\t|$)))")
+
+
+#: a line break closing a cell's text (its ``<br>``: UEditor's and KindEditor's cells end so, UEditor's empty cell
+#: is one), the tab parting it from the next cell on the next line, another tab on that line: a row broken at
+#: its cells' ``<br>`` (``1143`` / ``\t13`` / ``\t`` / ``\t218\t`` / ``\t0``); a one-cell-a-line export prints
+#: one tab a line, never two
+_BR_BREAK = re.compile(r"(?<=[^\s]|\xa0)\n\t[^\t\n]*\t")
+#: a break before a tab inside such a row, but where a value ends the line and words follow the tab (the next
+#: row, its first cell empty: see :data:`_BEFORE_TAB`)
+_BR_JOIN = re.compile(r"(?<=[^\s0-9０-９\xa0])\n\t|(?<=\t)\n\t|(?<=[0-9０-９\xa0])\n\t(?![\u4e00-\u9fff（(])")
+
+
+def joined_cell_breaks(text: str) -> str:
+    """A browser's ``innerText`` of a table whose cells end in ``<br>``: each row on one line again, its cells
+    parted by tabs (the ``<br>`` of a cell is no row's end); any other text as it is."""
+    if "\t" not in text or len(_BR_BREAK.findall(text)) < _LEAST:
+        return text
+    return _BR_JOIN.sub("\t", text)
 
 
 def shows_block_cells(text: str) -> bool:
