@@ -356,14 +356,10 @@ def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, I
     fields (a crawler's text padding rows with tabs, PDF text whose gaps became tabs, an empty cell leaving
     no field) is not read so; nor is a row whose line holds another count of fields than the ``usual`` one of the
     table's rows (a pasted table's rows are alike: a line wrapped at a fixed width left its last fields on the next).
-    Empty fields after the last of them are none of the row's, where the table's rows hold that many (an editor's
-    table keeps a cell of a column deleted at some rows' end; a browser's innerText prints it as a tab closing the
-    line); a table whose rows all print empty fields after theirs is left to the other readers."""
-    start = (label.col or 0) + 1
-    n = 7 + (added is not None)
-    after = fields_after(label)
+    Empty fields past the seven of a table of seven-field rows are no cells (a deleted column's cell some rows kept)."""
+    start, n, after = (label.col or 0) + 1, 7 + (added is not None), fields_after(label)
     if after > n and usual in (None, n) and all((it.col or 0) < start + n for it in same_line):
-        after = n                                # (the row's n fields, empty ones after them)
+        after = n
     if usual is not None and after != usual:
         return None
     first = start + (added == "first")           # the form's first field
