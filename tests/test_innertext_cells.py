@@ -141,6 +141,9 @@ def _br_row(cells: list[str], br) -> str:
     return "\t".join(c + ("\n" if br(i, c) else "") for i, c in enumerate(cells)) + "\n"
 
 
+ZEROS = {row: [0 if v is None else v for v in vals] for row, vals in ROWS.items()}    # every cell printed
+
+
 def _br_page(br) -> str:
     body = ["2022年平安县民政局政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "",
             _br_row(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], br),
@@ -150,7 +153,7 @@ def _br_page(br) -> str:
             _br_row(["自然人", "法人或其他组织", "总计"], br),
             _br_row(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], br)]
     for labels, row in zip(LABELS, APPLICATION_ROWS):
-        body.append(_br_row([*labels, *("" if v is None else str(v) for v in ROWS[row])], br))
+        body.append(_br_row([*labels, *map(str, ZEROS[row])], br))
     body += ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议\t行政诉讼",
              "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]),
              "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
@@ -159,13 +162,13 @@ def _br_page(br) -> str:
 
 
 def test_cells_ending_in_a_line_break_are_read_in_their_rows() -> None:
-    """UEditor / KindEditor cells ending in ``<br>`` (every empty cell, some typed ones): innerText breaks the row
-    after each, the next cell's tab opening the next line (``6`` / ``\\t1\\t`` / ``\\t1``). The rows are joined back,
-    表二's and 表三's cells read where they stand, an empty cell a blank (表三 was read only in part, 表二's rows
+    """KindEditor cells ending in ``<br>`` (some typed ones): innerText breaks the row after each, the next cell's
+    tab opening the next line (``6`` / ``\\t1\\t0`` / ``\\t1``). The rows are joined back,
+    表二's and 表三's cells read where they stand (表三 was read only in part, 表二's rows
     left unverified)."""
-    text = _br_page(lambda i, c: c == "" or (i + len(c)) % 2 == 0)
+    text = _br_page(lambda i, c: (i + len(c)) % 2 == 0)
     record = process_document(Document.from_text(text, doc_id="innertext"))
-    assert_rows_proven(record, ROWS)
+    assert_rows_proven(record, ZEROS)
     values = record.report.values()
     assert [values[f"active_disclosure.regulations.{k}"] for k in ("issued", "repealed", "in_force")] == [0, 1, 3]
     assert record.provenance["active_disclosure.regulations.in_force"].status is Status.PROVEN
@@ -175,4 +178,13 @@ def test_a_one_cell_a_line_export_is_not_taken_for_broken_cells() -> None:
     """Word's one cell a line (a tab before each, one tab a line) shows no row broken at a cell's ``<br>``: left
     as it is."""
     text = "一、本年新收政府信息公开申请数量\n\t6\n\t\n\t0\n\t\n\t1\n\t\n\t8\n\n二、上年结转政府信息公开申请数量\n" * 5
+    assert joined_cell_breaks(text) == text
+
+
+def test_a_pdf_tables_rows_opening_with_empty_fields_are_not_taken_for_broken_cells() -> None:
+    """A PDF table's text whose rows open with the empty fields of their group columns (``\\t\\t2．重复申请\\t0…``),
+    each after a row ending in a number: no row broken at a cell's ``<br>`` (no number follows those tabs), the rows
+    stay apart."""
+    rows = [f"\t\t{k}．重复申请\t0\t0\t0\t0\t0\t0\t{k}" for k in range(1, 13)]
+    text = "\n".join(rows) + "\n"
     assert joined_cell_breaks(text) == text

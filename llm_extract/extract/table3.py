@@ -358,7 +358,7 @@ def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, I
     table's rows (a pasted table's rows are alike: a line wrapped at a fixed width left its last fields on the next).
     Empty fields past the seven of a table of seven-field rows are no cells (a deleted column's cell some rows kept)."""
     start, n, after = (label.col or 0) + 1, 7 + (added is not None), fields_after(label)
-    if after > n and usual in (None, n) and all((it.col or 0) < start + n for it in same_line):
+    if after > n and usual == n and all((it.col or 0) < start + n for it in same_line):
         after = n
     if usual is not None and after != usual:
         return None

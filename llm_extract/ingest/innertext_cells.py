@@ -23,6 +23,11 @@ field of its own (``\t\xa0\t`` for ``<p>&nbsp;</p>``, ``\t\t`` for an empty para
 Only a text showing the layout is folded: many tab-only lines standing between blank lines, which no other
 export prints (Word's and the HTML reader's one cell to a line put a tab-only line among lines of cells, never
 between blank lines).
+
+A table whose cells end in ``<br>`` (KindEditor's typed cells, UEditor's empty ``<td><br/></td>``) prints a line
+break after each such cell, the next cell's tab opening the next line (``1143`` / ``\t13`` / ``\t`` / ``\t218\t``):
+:func:`joined_cell_breaks` joins those lines back into their row, where numbers on both sides of many such breaks
+show the layout.
 """
 
 from __future__ import annotations
@@ -51,11 +56,11 @@ _AFTER_TAB = re.compile(r"\t[ ]*\n(?:[ ]*\n)*(?=[ \xa0]*(?:\t|[0-9０-９.．,�
                         r"[ \xa0]*(?:\n|\t|$)|\xa0+[ ]*(?:\n|\t|$)))")
 
 
-#: a line break closing a cell's text (its ``<br>``: UEditor's and KindEditor's cells end so, UEditor's empty cell
-#: is one), the tab parting it from the next cell on the next line, another tab on that line: a row broken at
-#: its cells' ``<br>`` (``1143`` / ``\t13`` / ``\t`` / ``\t218\t`` / ``\t0``); a one-cell-a-line export prints
-#: one tab a line, never two
-_BR_BREAK = re.compile(r"(?<=[^\s]|\xa0)\n\t[^\t\n]*\t")
+#: a line break closing a cell's number (its ``<br>``: KindEditor's typed cells end so, UEditor's empty cell is
+#: one), the tab parting it from the next cell opening the next line, a number and another tab after it: a row
+#: broken at its cells' ``<br>`` (``1143`` / ``\t13\t`` …). A one-cell-a-line export prints one tab a line; a
+#: PDF table's rows opening with empty group fields (``\t\t2．重复申请\t0…``) never a number after the tab
+_BR_BREAK = re.compile(r"(?<=[0-9０-９])\n\t[0-9０-９][0-9０-９.,，]*\t")
 #: a break before a tab inside such a row, but where a value ends the line and words follow the tab (the next
 #: row, its first cell empty: see :data:`_BEFORE_TAB`)
 _BR_JOIN = re.compile(r"(?<=[^\s0-9０-９\xa0])\n\t|(?<=\t)\n\t|(?<=[0-9０-９\xa0])\n\t(?![\u4e00-\u9fff（(])")
