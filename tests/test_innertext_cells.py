@@ -6,7 +6,8 @@ stand, an empty cell (``<p>&nbsp;</p>``) is a blank, and no tab-only line is eve
 from __future__ import annotations
 
 from llm_extract.ingest import Document
-from llm_extract.ingest.innertext_cells import folded_block_cells
+from llm_extract.evidence import Status
+from llm_extract.ingest.innertext_cells import folded_block_cells, joined_cell_breaks
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICATION_ROWS
 from tests.table3_checks import assert_rows_proven
@@ -108,3 +109,82 @@ def test_a_pages_indentation_kept_by_get_text_is_left_as_it_is() -> None:
     text = "".join(f"{label}\n\n\t\n\n\t\t\n" + "".join(f"{v}\n\n\t\n\n\t\n\n\t\t\n" for v in "0102003")
                    for label in ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"))
     assert folded_block_cells(text) == text
+
+
+def test_only_the_empty_cells_are_paragraphs() -> None:
+    """A page of plain cells where only the empty ones hold ``<p>&nbsp;</p>`` (an editor fills the empty cells of a
+    table pasted from Excel, or UEditor's blank cell so): the padded cells print nothing but a no-break space,
+    and the tabs between two of them stand alone between blank lines all the same. Left unfolded, the rows of
+    many blanks broke over a dozen lines and 表三 was not read."""
+    _assert_table3_read(_page(lambda i, c: c == "\xa0"))
+
+
+def test_a_row_opening_with_an_empty_cell_is_not_joined_to_the_row_before() -> None:
+    """The header repeated mid-table under an empty corner cell (a page break in the source document), after a row
+    of plain cells whose empty ones hold ``<p>&nbsp;</p>``: its line opens with a tab, after the row before ended
+    in a value. A row's label never follows its values, so that tab opens a row of its own (it was joined onto the
+    row before, which then held ten fields and was not read)."""
+    blank = "\n\n\xa0\n\n"
+    row = lambda label, first, last: f"{label}\t{first}\t" + "\t".join([blank] * 5) + f"\t{last}\n"
+    text = ("".join(row(label, 0, 0) for label in ("6．属于四类过程性信息", "7．属于行政执法案卷", "8．属于行政查询事项"))
+            + "\t自然人\t法人或其他组织\n\t总计\n\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+            + "".join(row(label, 1, 1) for label in ("1．本机关不掌握相关政府信息", "2．没有现成信息需要另行制作")))
+    lines = folded_block_cells(text).split("\n")
+    assert "8．属于行政查询事项\t0\t\xa0\t\xa0\t\xa0\t\xa0\t\xa0\t0" in lines
+    assert "\t自然人\t法人或其他组织\t总计" in lines
+    assert "1．本机关不掌握相关政府信息\t1\t\xa0\t\xa0\t\xa0\t\xa0\t\xa0\t1" in lines
+
+
+def _br_row(cells: list[str], br) -> str:
+    """One table row as innerText prints it where some cells end in ``<br>`` (UEditor's empty cell is ``<br/>``
+    alone, KindEditor's typed cells end in one): that cell's text, a line break, then the tab to the next cell."""
+    return "\t".join(c + ("\n" if br(i, c) else "") for i, c in enumerate(cells)) + "\n"
+
+
+ZEROS = {row: [0 if v is None else v for v in vals] for row, vals in ROWS.items()}    # every cell printed
+
+
+def _br_page(br) -> str:
+    body = ["2022年平安县民政局政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "",
+            _br_row(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], br),
+            _br_row(["规章", "0", "1", "3"], br), _br_row(["行政规范性文件", "11", "7", "100"], br), "",
+            "三、收到和处理政府信息公开申请情况", "",
+            _br_row(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"], br),
+            _br_row(["自然人", "法人或其他组织", "总计"], br),
+            _br_row(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], br)]
+    for labels, row in zip(LABELS, APPLICATION_ROWS):
+        body.append(_br_row([*labels, *map(str, ZEROS[row])], br))
+    body += ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议\t行政诉讼",
+             "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]),
+             "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
+             "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10), "", "五、存在的主要问题及改进情况", ""]
+    return "\n".join(body)
+
+
+def test_cells_ending_in_a_line_break_are_read_in_their_rows() -> None:
+    """KindEditor cells ending in ``<br>`` (some typed ones): innerText breaks the row after each, the next cell's
+    tab opening the next line (``6`` / ``\\t1\\t0`` / ``\\t1``). The rows are joined back,
+    表二's and 表三's cells read where they stand (表三 was read only in part, 表二's rows
+    left unverified)."""
+    text = _br_page(lambda i, c: (i + len(c)) % 2 == 0)
+    record = process_document(Document.from_text(text, doc_id="innertext"))
+    assert_rows_proven(record, ZEROS)
+    values = record.report.values()
+    assert [values[f"active_disclosure.regulations.{k}"] for k in ("issued", "repealed", "in_force")] == [0, 1, 3]
+    assert record.provenance["active_disclosure.regulations.in_force"].status is Status.PROVEN
+
+
+def test_a_one_cell_a_line_export_is_not_taken_for_broken_cells() -> None:
+    """Word's one cell a line (a tab before each, one tab a line) shows no row broken at a cell's ``<br>``: left
+    as it is."""
+    text = "一、本年新收政府信息公开申请数量\n\t6\n\t\n\t0\n\t\n\t1\n\t\n\t8\n\n二、上年结转政府信息公开申请数量\n" * 5
+    assert joined_cell_breaks(text) == text
+
+
+def test_a_pdf_tables_rows_opening_with_empty_fields_are_not_taken_for_broken_cells() -> None:
+    """A PDF table's text whose rows open with the empty fields of their group columns (``\\t\\t2．重复申请\\t0…``),
+    each after a row ending in a number: no row broken at a cell's ``<br>`` (no number follows those tabs), the rows
+    stay apart."""
+    rows = [f"\t\t{k}．重复申请\t0\t0\t0\t0\t0\t0\t{k}" for k in range(1, 13)]
+    text = "\n".join(rows) + "\n"
+    assert joined_cell_breaks(text) == text

@@ -355,13 +355,15 @@ def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, I
     ("first"/"last"), eight fields, the one the header names as added left out. A row with other counts of
     fields (a crawler's text padding rows with tabs, PDF text whose gaps became tabs, an empty cell leaving
     no field) is not read so; nor is a row whose line holds another count of fields than the ``usual`` one of the
-    table's rows (a pasted table's rows are alike: a line wrapped at a fixed width left its last fields on the next)."""
-    if usual is not None and fields_after(label) != usual:
+    table's rows (a pasted table's rows are alike: a line wrapped at a fixed width left its last fields on the next).
+    Empty fields past the seven of a table of seven-field rows are no cells (a deleted column's cell some rows kept)."""
+    start, n, after = (label.col or 0) + 1, 7 + (added is not None), fields_after(label)
+    if after > n and usual == n and all((it.col or 0) < start + n for it in same_line):
+        after = n
+    if usual is not None and after != usual:
         return None
-    start = (label.col or 0) + 1
-    n = 7 + (added is not None)
     first = start + (added == "first")           # the form's first field
-    if (label.width or 0) - start != n or not same_line or same_line[0].line != label.line \
+    if after != n or not same_line or same_line[0].line != label.line \
             or first + 6 not in by_col or len(by_col) != len(same_line) \
             or any(it.is_text or not start <= (it.col or 0) < start + n for it in same_line):
         return None                     # (two numbers in one field, "2 3": not read by field)

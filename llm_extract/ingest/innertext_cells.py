@@ -23,27 +23,55 @@ field of its own (``\t\xa0\t`` for ``<p>&nbsp;</p>``, ``\t\t`` for an empty para
 Only a text showing the layout is folded: many tab-only lines standing between blank lines, which no other
 export prints (Word's and the HTML reader's one cell to a line put a tab-only line among lines of cells, never
 between blank lines).
+
+A table whose cells end in ``<br>`` (KindEditor's typed cells, UEditor's empty ``<td><br/></td>``) prints a line
+break after each such cell, the next cell's tab opening the next line (``1143`` / ``\t13`` / ``\t`` / ``\t218\t``):
+:func:`joined_cell_breaks` joins those lines back into their row, where numbers on both sides of many such breaks
+show the layout.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["shows_block_cells", "folded_block_cells"]
+__all__ = ["shows_block_cells", "folded_block_cells", "joined_cell_breaks"]
 
 #: a tab alone on its line between blank lines, a cell's text before and after: the tab parting two paragraph
-#: cells (a page's indentation that a get_text kept prints its tabs among other blank or indented lines)
-_LONE_TAB = re.compile(r"(?<=\S)\n[ ]*\n\t\n[ ]*\n(?=[ ]*\S)")
+#: cells (a page's indentation that a get_text kept prints its tabs among other blank or indented lines). An
+#: empty cell's ``<p>&nbsp;</p>`` prints a lone no-break space, a cell's text all the same (a page of plain cells
+#: whose empty ones alone are paragraphs shows its layout by those only)
+_LONE_TAB = re.compile(r"(?<=[^\s]|\xa0)\n[ ]*\n\t\n[ ]*\n(?=[ ]*(?:[^\s]|\xa0))")
 #: how many make the layout (a 表三 of paragraph cells prints one for each of its 150 and more cells; a table of
 #: some paragraph cells among plain ones still a score)
 _LEAST = 8
-#: blank-line padding before a tab: the cell before it is the row's (a row never opens with a tab)
-_BEFORE_TAB = re.compile(r"[ ]*\n(?:[ ]*\n)*\t")
+#: blank-line padding before a tab: the cell before it is the row's, but where a value (a number, an empty cell's
+#: no-break space) ends the line and words follow the tab: a row's label never follows its values, that tab opens
+#: the next row, whose first cell is empty (a header row repeated mid-table under its empty corner, a group cell
+#: a page break left empty: ``0`` / ``\t自然人\t法人或其他组织``)
+_BEFORE_TAB = re.compile(r"(?<![0-9０-９\xa0])[ ]*\n(?:[ ]*\n)*\t|[ ]*\n(?:[ ]*\n)*\t(?![\u4e00-\u9fff（(])")
 #: blank-line padding after a tab, when a cell's value follows (a number, a placeholder, an empty cell's
 #: no-break space or the next tab); a label after it keeps its own line (the next row's, when the row's last
 #: cell was empty: ``0\t`` / ``（二）部分公开…``)
 _AFTER_TAB = re.compile(r"\t[ ]*\n(?:[ ]*\n)*(?=[ \xa0]*(?:\t|[0-9０-９.．,，]+[ \xa0]*(?:\n|\t|$)|[/／\-—–－无空]"
                         r"[ \xa0]*(?:\n|\t|$)|\xa0+[ ]*(?:\n|\t|$)))")
+
+
+#: a line break closing a cell's number (its ``<br>``: KindEditor's typed cells end so, UEditor's empty cell is
+#: one), the tab parting it from the next cell opening the next line, a number and another tab after it: a row
+#: broken at its cells' ``<br>`` (``1143`` / ``\t13\t`` …). A one-cell-a-line export prints one tab a line; a
+#: PDF table's rows opening with empty group fields (``\t\t2．重复申请\t0…``) never a number after the tab
+_BR_BREAK = re.compile(r"(?<=[0-9０-９])\n\t[0-9０-９][0-9０-９.,，]*\t")
+#: a break before a tab inside such a row, but where a value ends the line and words follow the tab (the next
+#: row, its first cell empty: see :data:`_BEFORE_TAB`)
+_BR_JOIN = re.compile(r"(?<=[^\s0-9０-９\xa0])\n\t|(?<=\t)\n\t|(?<=[0-9０-９\xa0])\n\t(?![\u4e00-\u9fff（(])")
+
+
+def joined_cell_breaks(text: str) -> str:
+    """A browser's ``innerText`` of a table whose cells end in ``<br>``: each row on one line again, its cells
+    parted by tabs (the ``<br>`` of a cell is no row's end); any other text as it is."""
+    if "\t" not in text or len(_BR_BREAK.findall(text)) < _LEAST:
+        return text
+    return _BR_JOIN.sub("\t", text)
 
 
 def shows_block_cells(text: str) -> bool:

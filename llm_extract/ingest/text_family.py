@@ -51,7 +51,7 @@ from .embedded_html import inline_tables, is_html_page, markdown_paragraphs
 from .grid_tables import unfold_grid_tables
 from .inline_tags import without_inline_tags
 from .bare_pipes import tabbed_bare_pipes
-from .innertext_cells import folded_block_cells
+from .innertext_cells import folded_block_cells, joined_cell_breaks
 from .expanded_tabs import tabs_unexpanded
 from .hard_wraps import unwrapped_lines
 from .line_prefixes import without_line_prefixes
@@ -164,6 +164,7 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
     text = tabbed_bare_pipes(text)                  # a tab text export's tabs written as | (bare or spaced)
     text = unwrapped_lines(text)                    # a text cut at a fixed width, its tab rows too
     text = folded_block_cells(text)                 # a browser's innerText of paragraph cells: a row a line
+    text = joined_cell_breaks(text)                 # …of cells ending in <br>: a row a line
     text = picture_lines(text)                      # pymupdf4llm's picture text: its lines joined by <br>
     text = split_onecolumn_rows(text)               # a one-column table's rows, cells over <br> (pymupdf4llm)
     if "\xa0" in text or "\u3000" in text or "&" in text:
