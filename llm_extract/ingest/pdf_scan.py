@@ -5,7 +5,7 @@ Chinese ship inside its wheel: no download, no network), a page whose only conte
 rendered (:data:`RESOLUTION` dots per inch) and recognised; each recognised text box becomes a run of
 characters at the box's place on the page, as an OCR layer's invisible text would be (ocrmypdf, Acrobat),
 so the page is read by the same line and column logic as any PDF page (a scanner's specks are cleaned
-first, :func:`despeckle`, and a page scanned askew is levelled, :func:`level_boxes`), and named among the document's OCR pages: OCR'd text proves nothing that an identity does not check (``verify/trust.py``).
+first, :func:`despeckle`, a page scanned askew is levelled, :func:`level_boxes`, and a page scanned lying on its side, a landscape 表三 fed sideways, is turned upright, :mod:`.scan_turn`), and named among the document's OCR pages: OCR'd text proves nothing that an identity does not check (``verify/trust.py``).
 
 Without the extra, with ``LLM_EXTRACT_OCR=off`` in the environment (a batch that must not spend seconds a
 page on scans), or past :data:`MAX_OCR_PAGES` pages of one document, such pages stay unread and are named
@@ -24,6 +24,7 @@ import unicodedata
 from typing import Any
 
 from .scan_rules import Box, cells_fit, grid_fits, level_image, rule_objects
+from .scan_turn import confidence, sideways, turned_page
 
 __all__ = ["ocr_available", "why_no_ocr", "scan_page", "box_chars", "level_boxes", "skew", "despeckle", "MAX_OCR_PAGES",
            "RESOLUTION", "OCR_SWITCH", "OCR_INSTALL_HINT", "without_seal"]
@@ -185,6 +186,21 @@ def level_boxes(boxes: list[list[tuple[float, float]]], centre: tuple[float, flo
             for box in boxes]
 
 
+def _upright(engine: Any, page: Any, plain: Any, grey: Any) -> tuple[Any, Any, Any, Any]:
+    """A sideways page's ``page``, images and OCR result turned upright: recognised a quarter turn each way, the
+    turn the engine reads more surely (:func:`.scan_turn.confidence`) kept."""
+    import numpy
+    best = None
+    for turn, k in ((90, -1), (270, 1)):            # clockwise degrees; numpy.rot90's counter-clockwise quarters
+        turned = numpy.ascontiguousarray(numpy.rot90(grey, k))
+        result = engine(numpy.repeat(turned[:, :, None], 3, axis=2))
+        sure = confidence(result.txts or (), result.scores or (), MIN_SCORE) if result.boxes is not None else 0.0
+        if best is None or sure > best[0]:
+            best = (sure, turn, k, turned, result)
+    _, turn, k, turned, result = best
+    return turned_page(page, turn), numpy.ascontiguousarray(numpy.rot90(plain, k)), turned, result
+
+
 def scan_page(page: Any) -> Any | None:
     """The scanned pdfplumber ``page`` as a page whose characters are the OCR engine's reading of its image;
     None when the extra is not installed or nothing was recognised."""
@@ -198,9 +214,14 @@ def scan_page(page: Any) -> Any | None:
     result = engine(numpy.repeat(grey[:, :, None], 3, axis=2))
     if result.boxes is None or not len(result.boxes):
         return None
-    scale = float(page.width) / image.width
+    if sideways(result.boxes):          # a landscape page scanned lying on its side (.scan_turn)
+        page, plain, grey, result = _upright(engine, page, plain, grey)
+        if result.boxes is None or not len(result.boxes):
+            return None
+    height, width = grey.shape
+    scale = float(page.width) / width
     raw = [[(float(x), float(y)) for x, y in box] for box in result.boxes]
-    boxes = level_boxes(raw, (image.width / 2, image.height / 2))
+    boxes = level_boxes(raw, (width / 2, height / 2))
     angle = skew(raw)           # the table's rules, found on the image levelled alike (.scan_rules)
     # (sought with the seal in: JPEG's colour smears a seal's red over the rules under it)
     lines = rule_objects(level_image(plain, angle if abs(angle) >= _LEVEL else 0.0), RESOLUTION, scale,
