@@ -42,6 +42,7 @@ from llm_extract.evidence import FieldProvenance, Record, Status
 from llm_extract.schema import ALL_PATHS
 
 from .identities import equations_by_path, evaluate
+from .onerow import SUB_ROWS
 
 __all__ = ["pin_settled", "PINNED_RULES"]
 
@@ -50,6 +51,7 @@ PINNED_RULES = frozenset({"DERIVE.PINNED", "XCHECK.AGREE"} | {eq.code for eqs in
 _GROUNDING = "GROUND."         # where the agreeing model's value stands in the text (verify/grounding.py)
 _TOKEN = re.compile(r"\S+")
 _ORDER = {p: i for i, p in enumerate(ALL_PATHS)}
+_SUB_ROWS = frozenset(SUB_ROWS)
 
 
 def pin_settled(record: Record) -> Record:
@@ -85,14 +87,20 @@ def _line(path: str, prov: Mapping[str, FieldProvenance], *, row: bool) -> list[
 
 
 def _run_cells(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any]) -> list[str]:
-    """The cells (two or more) whose values, written one after another, are ``path``'s digit run (its row's, or
-    its line's: 表四 on one line), or none."""
+    """The cells (two or more) read from ``path``'s digit run whose values, written one after another, are the
+    run, or none. Rows that print alike on one line (一 and 七 of a crawler's one-line 表三, ``13200000132`` each)
+    are each a cut of its own run; the three sub-rows of （六）其他处理 printed as one row are no cut (the one
+    row's run stands in for them all: verify/onerow.py)."""
     raw = prov[path].raw or ""
-    for row in (True, False):
-        cells = _line(path, prov, row=row)
-        if len(cells) > 1 and all(isinstance(values[q], int) for q in cells) \
-                and "".join(str(values[q]) for q in cells) == raw:
-            return cells
+    cells = _line(path, prov, row=False)
+    rows: dict[str, list[str]] = {}
+    for q in cells:
+        rows.setdefault(q.rsplit(".", 1)[0], []).append(q)
+    if len(rows) > 1 and {r.rsplit(".", 1)[1] for r in rows} <= _SUB_ROWS:
+        return []
+    if all(len(row) > 1 and all(isinstance(values[q], int) for q in row)
+           and "".join(str(values[q]) for q in row) == raw for row in rows.values()):
+        return cells
     return []               # (one cell whose raw is its value is no cut: a number joined from its pieces, say)
 
 
