@@ -78,12 +78,10 @@ def pin_settled(record: Record) -> Record:
     return record.model_copy(update={"provenance": out})
 
 
-def _line(path: str, prov: Mapping[str, FieldProvenance], *, row: bool) -> list[str]:
-    """The cells read from the same printed text as ``path`` (the same raw and lines), in the form's order;
-    ``row``: of its row only (a crawler's one-line table prints two rows of the same numbers alike)."""
-    raw, lines, mine = prov[path].raw, prov[path].lines, path.rsplit(".", 1)[0]
-    return sorted((q for q, v in prov.items() if v.raw == raw and v.lines == lines
-                   and (not row or q.rsplit(".", 1)[0] == mine)), key=_ORDER.__getitem__)
+def _line(path: str, prov: Mapping[str, FieldProvenance]) -> list[str]:
+    """The cells read from the same printed text as ``path`` (the same raw and lines), in the form's order."""
+    raw, lines = prov[path].raw, prov[path].lines
+    return sorted((q for q, v in prov.items() if v.raw == raw and v.lines == lines), key=_ORDER.__getitem__)
 
 
 def _run_cells(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any]) -> list[str]:
@@ -92,7 +90,7 @@ def _run_cells(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[s
     are each a cut of its own run; the three sub-rows of （六）其他处理 printed as one row are no cut (the one
     row's run stands in for them all: verify/onerow.py)."""
     raw = prov[path].raw or ""
-    cells = _line(path, prov, row=False)
+    cells = _line(path, prov)
     rows: dict[str, list[str]] = {}
     for q in cells:
         rows.setdefault(q.rsplit(".", 1)[0], []).append(q)
@@ -151,9 +149,6 @@ def _printed_zero(path: str, prov: Mapping[str, FieldProvenance], values: Mappin
     if len(lines) != 1 or any(lines[0] in v.lines for q, v in prov.items() if q.rsplit(".", 1)[0] != row
                               and q.startswith(("applications.", "review_litigation."))):
         return False            # read from lines among other rows': which row printed these 0s is a reading
-    printed = Counter(int(t) for t in tokens)
-    for row in (True, False):            # (its row's cells, else the line's: 表四's fifteen on one line)
-        same_line = Counter(v for q in _line(path, prov, row=row) if isinstance(v := values[q], int))
-        if not printed - same_line:
-            return 0 not in (same_line - printed)
-    return False
+    printed = Counter(int(t) for t in tokens)       # (the line is its row's alone: the cells read from it are)
+    same_line = Counter(v for q in _line(path, prov) if isinstance(v := values[q], int))
+    return not printed - same_line and 0 not in (same_line - printed)
