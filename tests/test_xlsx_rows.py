@@ -82,3 +82,13 @@ def test_under_an_xlsxwriter_release_it_was_not_checked_against_every_row_goes_t
     monkeypatch.setattr(xlsx_rows, "ENABLED", False)
     assert not write_row(ws, 2, plain, writer.formats)
     writer.abort()
+
+
+def test_the_writer_takes_up_a_style_s_index_once_xlsxwriter_has_given_it(tmp_path: Path) -> None:
+    writer = XlsxWriter(tmp_path / "x.xlsx")
+    text = STYLES.index("@")
+    assert writer.tails[text] is None                   # (no cell of it written yet: the legend has none)
+    for _ in range(3):         # the first two through XlsxWriter (the first goes out, indexed, as the second comes)
+        writer.add_row("表三", row_cells(["001", 5], ["@", "proven"]))
+    assert writer.tails[text] == f'" s="{writer.formats[text].xf_index}"'
+    writer.abort()

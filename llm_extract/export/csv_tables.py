@@ -109,7 +109,7 @@ def records_csv_text(rows: list[FieldRow]) -> str:
     head = [as_text(rows[0].doc_id) if rows else "", 1, "", statuses.count("proven"), statuses.count("pinned"),
             statuses.count("reviewed"), sum(1 for s in statuses if s in QUEUED_STATUSES)]
     text = ",".join([*map(str, head), *(f"{r.text or ''},{r.status}" for r in rows)]) + "\r\n"
-    if _plain(text, 1, 5 + 2 * len(rows)):
+    if _plain(text, 1, len(head) - 1 + 2 * len(rows)):     # the separators, and the comma within each pair
         return text
     return ",".join([*map(csv_field, head), *(f"{csv_field(r.text)},{csv_field(r.status)}" for r in rows)]) + "\r\n"
 

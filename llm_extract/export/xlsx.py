@@ -32,7 +32,7 @@ from ..analysis import Indicator, Rollup
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_PATHS, REVIEW_COLUMNS, REVIEW_GROUPS
 from ..outputs import staging_file
 from .fields import COLUMN_LABELS, QUEUED_STATUSES, ROW_LABELS, STATUS_COLOURS, FieldRow, value_text
-from .xlsx_rows import BLANK, BOOLEAN, NUMBER, STRING, write_row
+from .xlsx_rows import BLANK, BOOLEAN, NUMBER, STRING, style_tails, write_row
 
 __all__ = ["XlsxWriter", "SheetRows", "document_rows", "row_cells", "TEXT", "MAX_ROWS"]
 
@@ -175,6 +175,7 @@ class XlsxWriter:
         for status in STYLES[2:]:
             formats.append(self.wb.add_format({"pattern": 1, "bg_color": f"#{STATUS_COLOURS[status]}"}))
         self.formats = tuple(formats)
+        self.tails = style_tails(self.formats)
         self.bold = self.wb.add_format({"bold": True})
         self.sheets: dict[str, Worksheet] = {}        # every worksheet by its title (continuations too)
         self.current: dict[str, tuple[Worksheet, Any]] = {}   # per sheet of HEADERS: the one written, its writers
@@ -205,8 +206,12 @@ class XlsxWriter:
         self.next_row[title] = r + 1
         ws, writers = self.current[title]
         formats = self.formats
-        if write_row(ws, r, cells, formats):
+        if write_row(ws, r, cells, formats, self.tails):
             return
+        if None in self.tails and (tails := style_tails(formats)) != self.tails:   # a style got its index since
+            self.tails = tails
+            if write_row(ws, r, cells, formats, tails):
+                return
         for col, kind, value, style in cells:
             if writers[kind](r, col, value, formats[style]) == -1:
                 raise RuntimeError(f"records.xlsx: sheet {title!r} refused row {r}, column {col}")

@@ -28,7 +28,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-__all__ = ["write_row", "CHECKED", "ENABLED"]
+__all__ = ["write_row", "style_tails", "CHECKED", "ENABLED"]
 
 #: XlsxWriter's releases whose row stream this module writes as they do (major, minor)
 CHECKED = frozenset({(3, 3)})
@@ -53,28 +53,34 @@ def _opening(col: int) -> str:
     return _OPENINGS[col] if 0 <= col < 64 else f'<c r="{xl_col_to_name(col)}'
 
 
-def write_row(ws: Worksheet, r: int, cells: Any, formats: tuple[Format | None, ...]) -> bool:
-    """Write row ``r`` of ``ws`` (cells: column, kind, value, style index into ``formats``) as XlsxWriter
-    would; False, having written nothing, when the row is one for XlsxWriter's own methods (see the module
-    docstring)."""
+def style_tails(formats: tuple[Format | None, ...]) -> tuple[str | None, ...]:
+    """What follows a cell's row number in its opening, per style: ``"`` without a format, ``" s="N"`` with
+    the format's index N; None for a format without an index yet (its rows go through XlsxWriter). Indexes,
+    once given, do not change: a writer keeps these and makes them again only when a row meets a None."""
+    return tuple('"' if f is None else None if f.xf_index is None else f'" s="{f.xf_index}"' for f in formats)
+
+
+def write_row(ws: Worksheet, r: int, cells: Any, formats: tuple[Format | None, ...],
+              tails: tuple[str | None, ...] | None = None) -> bool:
+    """Write row ``r`` of ``ws`` (cells: column, kind, value, style index into ``formats``; ``tails``: their
+    :func:`style_tails`, made here when not given) as XlsxWriter would; False, having written nothing, when
+    the row is one for XlsxWriter's own methods (see the module docstring)."""
     if not ENABLED or ws.row_info or ws.col_info or not ws.constant_memory or r <= ws.previous_row:
         return False
+    if tails is None:
+        tails = style_tails(formats)
     number = str(r + 1)
-    styled = [None if f is None or f.xf_index is None else f'{number}" s="{f.xf_index}"' for f in formats]
-    plain = number + '"'
+    openings = _OPENINGS
     out = []
-    last = -1
+    last = first = -1
     for col, kind, value, style in cells:
         if col <= last or col < 0:
             return False
-        if formats[style] is None:
-            if kind == BLANK:
-                continue                 # (XlsxWriter writes no unstyled blank)
-            attr = _opening(col) + plain
-        elif (tail := styled[style]) is None:
+        if kind == BLANK and formats[style] is None:
+            continue                     # (XlsxWriter writes no unstyled blank)
+        if (tail := tails[style]) is None:
             return False
-        else:
-            attr = _opening(col) + tail
+        attr = (openings[col] if col < 64 else _opening(col)) + number + tail
         if kind == STRING:
             if type(value) is not str or len(value) > _SHORT or _ESCAPED.search(value) is not None \
                     or (value.startswith("<r>") and value.endswith("</r>")):
@@ -94,14 +100,18 @@ def write_row(ws: Worksheet, r: int, cells: Any, formats: tuple[Format | None, .
             out.append(f'{attr} t="b"><v>{1 if value else 0}</v></c>')
         else:
             return False
+        if first < 0:
+            first = col
         last = col
     if not out:
         return True                      # (nothing XlsxWriter would store: no row at all)
-    first = next(c[0] for c in cells if not (c[1] == BLANK and formats[c[3]] is None))
-    if first >= ws.xls_colmax or last >= ws.xls_colmax or first < 0 or r >= ws.xls_rowmax:
+    if first >= ws.xls_colmax or last >= ws.xls_colmax or r >= ws.xls_rowmax:
         return False
     ws._write_single_row(r)              # the row before it (the header, a row XlsxWriter wrote) goes out first
-    ws._write_row(r, None)
+    if ws.default_row_height == ws.original_row_height and ws.excel_version != 2010:
+        ws.fh.write(f'<row r="{number}">')   # what _write_row writes for a row without row info, in this case
+    else:
+        ws._write_row(r, None)
     out.append("</row>")
     ws.fh.write("".join(out))
     if ws.dim_rowmin is None or r < ws.dim_rowmin:
