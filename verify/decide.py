@@ -108,7 +108,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
     unknown = set(_TABLE_PATHS).difference(known, group_paths)
     derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap,
-                        blanks=not crowded_rows(readings))
+                        blanks=not crowded_rows(readings, seen))
 
     values: dict[str, int | None] = dict(known)
     values.update(derivation.values)

@@ -67,7 +67,8 @@ def pin_settled(record: Record) -> Record:
     proven = {p for p, v in prov.items() if v.status is Status.PROVEN}
     cut = _cuts(cands, proven, prov, values)
     forced = _forced(cands - cut, proven | cut, values)
-    settled = cut | {p for p in forced if values[p] != 0 or _printed_zero(p, prov, values)}
+    rows_on = _rows_on_lines(prov) if any(values[p] == 0 for p in forced) else {}
+    settled = cut | {p for p in forced if values[p] != 0 or _printed_zero(p, prov, values, rows_on)}
     if not settled:
         return record
     out = dict(prov)
@@ -139,15 +140,27 @@ def _forced(cands: set[str], known: set[str], values: Mapping[str, Any]) -> set[
     return forced
 
 
-def _printed_zero(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any]) -> bool:
+def _rows_on_lines(prov: Mapping[str, FieldProvenance]) -> dict[int, set[str]]:
+    """Line → the 表三 and 表四 rows (a path less its last part) some cell of which was read from it: looked up
+    by :func:`_printed_zero` for each forced 0, instead of walking every field for each."""
+    out: dict[int, set[str]] = {}
+    for q, v in prov.items():
+        if v.lines and q.startswith(("applications.", "review_litigation.")):
+            row = q.rsplit(".", 1)[0]
+            for line in v.lines:
+                out.setdefault(line, set()).add(row)
+    return out
+
+
+def _printed_zero(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any],
+                  rows_on: Mapping[int, set[str]]) -> bool:
     """Was this 0 printed? Its row's numbers on a line of their own, all of them gone to the cells read from it,
-    and none it lost a 0."""
+    and none it lost a 0. ``rows_on``: :func:`_rows_on_lines` of ``prov``."""
     tokens = _TOKEN.findall(prov[path].raw or "")
     if not tokens or not all(t.isdigit() for t in tokens):
         return False            # nothing printed (a row lost whole), or not plain counts: 0 or blank?
     lines, row = prov[path].lines, path.rsplit(".", 1)[0]
-    if len(lines) != 1 or any(lines[0] in v.lines for q, v in prov.items() if q.rsplit(".", 1)[0] != row
-                              and q.startswith(("applications.", "review_litigation."))):
+    if len(lines) != 1 or not rows_on.get(lines[0], set()) <= {row}:
         return False            # read from lines among other rows': which row printed these 0s is a reading
     printed = Counter(int(t) for t in tokens)       # (the line is its row's alone: the cells read from it are)
     same_line = Counter(v for q in _line(path, prov) if isinstance(v := values[q], int))
