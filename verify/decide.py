@@ -173,7 +173,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_COLUMNS_RULE]))
     for p in empty_grid_rows(readings, derivation.values):      # a converter's dropped row beside pinned cells
         flagged.setdefault(p, (Status.UNVERIFIED, [EMPTY_GRID_ROW_RULE]))
-    for p in lone_blank_rows(readings):                        # an empty row in a table printing its zeros
+    for p in lone_blank_rows(readings, seen):                      # an empty row in a table printing its zeros
         flagged.setdefault(p, (Status.UNVERIFIED, [LONE_BLANK_ROW_RULE]))
     broken = disputing(findings, misprint)
     for p, codes in broken.items():

@@ -57,12 +57,15 @@ _SUB_ROWS = frozenset(SUB_ROWS)
 def pin_settled(record: Record) -> Record:
     """``record`` with each derived value nothing leaves in doubt made ``pinned`` (see the module docstring)."""
     prov = record.provenance
-    cands = {p for p, v in prov.items() if v.status is Status.DERIVED and "DERIVE.PINNED" in v.rules
+    derived = Status.DERIVED        # (an enum member's lookup is not free: once, not once per field)
+    cands = {p for p, v in prov.items() if v.status is derived and "DERIVE.PINNED" in v.rules
              and all(r in PINNED_RULES or r.startswith(_GROUNDING) for r in v.rules)}
     if not cands:
         return record               # (most records: nothing derived)
     doubted = {p for f in record.findings if f.severity in ("error", "warning") for p in f.paths}
-    values: dict[str, Any] = {p: record.report.get(p) for p in prov}
+    report = record.report
+    form = report.values()          # (the form's every field at once; any other path by itself)
+    values: dict[str, Any] = {p: form[p] if p in form else report.get(p) for p in prov}
     cands = {p for p in cands if p not in doubted and values[p] is not None}
     proven = {p for p, v in prov.items() if v.status is Status.PROVEN}
     cut = _cuts(cands, proven, prov, values)
