@@ -67,7 +67,8 @@ def pin_settled(record: Record) -> Record:
     form = report.values()          # (the form's every field at once; any other path by itself)
     values: dict[str, Any] = {p: form[p] if p in form else report.get(p) for p in prov}
     cands = {p for p in cands if p not in doubted and values[p] is not None}
-    proven = {p for p, v in prov.items() if v.status is Status.PROVEN}
+    proven_status = Status.PROVEN
+    proven = {p for p, v in prov.items() if v.status is proven_status}
     cut = _cuts(cands, proven, prov, values)
     forced = _forced(cands - cut, proven | cut, values)
     rows_on = _rows_on_lines(prov) if any(values[p] == 0 for p in forced) else {}
