@@ -243,8 +243,14 @@ class Report(_Strict):
         setattr(node, leaf, value)
 
     def values(self) -> dict[str, Any]:
-        """Every compared field path and its value."""
-        return {p: self.get(p) for p in ALL_PATHS}
+        """Every compared field path and its value (each parent model looked up once, not once per field)."""
+        nodes: list[Any] = []
+        for parents in _PARENTS:
+            node: Any = self
+            for part in parents:
+                node = getattr(node, part)
+            nodes.append(node)
+        return {p: getattr(nodes[at], leaf) for p, (at, leaf) in _WHERE.items()}
 
     def iter_values(self) -> Iterator[tuple[str, Any]]:
         for p in ALL_PATHS:

@@ -56,8 +56,10 @@ class DocumentReading:
         doc = self.doc
         source = {"path": doc.path, "content_hash": doc.content_hash, "format": doc.source_kind,
                   "encoding": doc.encoding} | ({"file_hash": doc.file_hash} if doc.file_hash else {})
+        # (the unread tables are named only for a document that shows pictures: looked for there alone)
+        unread = self.unread_tables() if doc.pictures else []
         return settle(self.extraction, model, self.figures, decisions, doc.lines, doc_id=doc.doc_id,
-                      source=source, notices=ingest_findings(doc, self.unread_tables()))  # e.g. scanned pages
+                      source=source, notices=ingest_findings(doc, unread))  # e.g. scanned pages
 
     def unread_tables(self) -> list[str]:
         """The tables (表二, 表三, 表四) of which the deterministic reading read no cell."""

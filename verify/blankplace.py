@@ -28,6 +28,7 @@ from llm_extract.schema import APPLICATION_ROWS, TABLE3_ROW_PATHS
 
 from .identities import Equation, equations_by_path
 from .rowsearch import search_rows
+from .survey import Survey
 from .rules import register
 
 __all__ = ["BlankPlacement", "place_blanks", "BLANKS_PLACED_RULE", "checked_by_placement", "crowded_rows"]
@@ -133,13 +134,15 @@ def checked_by_placement(placed: set[str]) -> list[Equation]:
     return out
 
 
-def crowded_rows(readings: Mapping[str, Reading]) -> bool:
+def crowded_rows(readings: Mapping[str, Reading], seen: Survey | None = None) -> bool:
     """Whether a 表三 row was left unread over more numbers than a row holds (its reading's text: the numbers after
     its label, ``0 0 … 9 0 3 1 …``): the table's numbers stand in a block no row took, so its rows with no number are
-    not rows of empty cells."""
+    not rows of empty cells. ``seen``: the readings' survey, whose odd cells are the only ones that may be unread
+    (a number or a zero is read)."""
     width = len(next(iter(TABLE3_ROW_PATHS.values())))
-    return any(r.missing and p.startswith("applications.") and len(_NUMBER.findall(r.raw or "")) > 2 * width
-               for p, r in readings.items())
+    paths = seen.odd if seen is not None else readings
+    return any((r := readings[p]).missing and p.startswith("applications.")
+               and len(_NUMBER.findall(r.raw or "")) > 2 * width for p in paths)
 
 
 _NUMBER = re.compile(r"\d+")

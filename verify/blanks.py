@@ -147,11 +147,14 @@ def _unprinted_above(readings: Mapping[str, Reading], paths: tuple[str, ...]) ->
         and len(next(iter(lines))) == 1
 
 
-def lone_blank_rows(readings: Mapping[str, Reading]) -> set[str]:
+def lone_blank_rows(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
     """The cells of the 表三 rows read empty throughout from Markdown grid lines (or from above their labels with no
     line of cells printed: :func:`_unprinted_above`), when every other 表三 row was read as seven numbers (at least
-    one of them a printed 0, and at most one row in three empty: a table that prints its zeros)."""
+    one of them a printed 0, and at most one row in three empty: a table that prints its zeros). ``survey``: of
+    ``readings``, where known (a document that read no blank cell has no such row)."""
     blank = CellKind.BLANK
+    if survey is not None and blank not in survey.kinds:
+        return set()
     empty: list[tuple[str, ...]] = []
     zero = False
     for paths in TABLE3_ROW_PATHS.values():

@@ -108,7 +108,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     group_paths = {p for a in extraction.ambiguities for p in a.paths}
     unknown = set(_TABLE_PATHS).difference(known, group_paths)
     derivation = derive(known, unknown, extraction.ambiguities, search_cap=search_cap,
-                        blanks=not crowded_rows(readings))
+                        blanks=not crowded_rows(readings, seen))
 
     values: dict[str, int | None] = dict(known)
     values.update(derivation.values)
@@ -173,7 +173,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
         flagged.setdefault(p, (Status.UNVERIFIED, [BLANK_COLUMNS_RULE]))
     for p in empty_grid_rows(readings, derivation.values):      # a converter's dropped row beside pinned cells
         flagged.setdefault(p, (Status.UNVERIFIED, [EMPTY_GRID_ROW_RULE]))
-    for p in lone_blank_rows(readings):                        # an empty row in a table printing its zeros
+    for p in lone_blank_rows(readings, seen):                      # an empty row in a table printing its zeros
         flagged.setdefault(p, (Status.UNVERIFIED, [LONE_BLANK_ROW_RULE]))
     broken = disputing(findings, misprint)
     for p, codes in broken.items():

@@ -57,17 +57,22 @@ _SUB_ROWS = frozenset(SUB_ROWS)
 def pin_settled(record: Record) -> Record:
     """``record`` with each derived value nothing leaves in doubt made ``pinned`` (see the module docstring)."""
     prov = record.provenance
-    cands = {p for p, v in prov.items() if v.status is Status.DERIVED and "DERIVE.PINNED" in v.rules
+    derived = Status.DERIVED        # (an enum member's lookup is not free: once, not once per field)
+    cands = {p for p, v in prov.items() if v.status is derived and "DERIVE.PINNED" in v.rules
              and all(r in PINNED_RULES or r.startswith(_GROUNDING) for r in v.rules)}
     if not cands:
         return record               # (most records: nothing derived)
     doubted = {p for f in record.findings if f.severity in ("error", "warning") for p in f.paths}
-    values: dict[str, Any] = {p: record.report.get(p) for p in prov}
+    report = record.report
+    form = report.values()          # (the form's every field at once; any other path by itself)
+    values: dict[str, Any] = {p: form[p] if p in form else report.get(p) for p in prov}
     cands = {p for p in cands if p not in doubted and values[p] is not None}
-    proven = {p for p, v in prov.items() if v.status is Status.PROVEN}
+    proven_status = Status.PROVEN
+    proven = {p for p, v in prov.items() if v.status is proven_status}
     cut = _cuts(cands, proven, prov, values)
     forced = _forced(cands - cut, proven | cut, values)
-    settled = cut | {p for p in forced if values[p] != 0 or _printed_zero(p, prov, values)}
+    rows_on = _rows_on_lines(prov) if any(values[p] == 0 for p in forced) else {}
+    settled = cut | {p for p in forced if values[p] != 0 or _printed_zero(p, prov, values, rows_on)}
     if not settled:
         return record
     out = dict(prov)
@@ -139,15 +144,27 @@ def _forced(cands: set[str], known: set[str], values: Mapping[str, Any]) -> set[
     return forced
 
 
-def _printed_zero(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any]) -> bool:
+def _rows_on_lines(prov: Mapping[str, FieldProvenance]) -> dict[int, set[str]]:
+    """Line → the 表三 and 表四 rows (a path less its last part) some cell of which was read from it: looked up
+    by :func:`_printed_zero` for each forced 0, instead of walking every field for each."""
+    out: dict[int, set[str]] = {}
+    for q, v in prov.items():
+        if v.lines and q.startswith(("applications.", "review_litigation.")):
+            row = q.rsplit(".", 1)[0]
+            for line in v.lines:
+                out.setdefault(line, set()).add(row)
+    return out
+
+
+def _printed_zero(path: str, prov: Mapping[str, FieldProvenance], values: Mapping[str, Any],
+                  rows_on: Mapping[int, set[str]]) -> bool:
     """Was this 0 printed? Its row's numbers on a line of their own, all of them gone to the cells read from it,
-    and none it lost a 0."""
+    and none it lost a 0. ``rows_on``: :func:`_rows_on_lines` of ``prov``."""
     tokens = _TOKEN.findall(prov[path].raw or "")
     if not tokens or not all(t.isdigit() for t in tokens):
         return False            # nothing printed (a row lost whole), or not plain counts: 0 or blank?
     lines, row = prov[path].lines, path.rsplit(".", 1)[0]
-    if len(lines) != 1 or any(lines[0] in v.lines for q, v in prov.items() if q.rsplit(".", 1)[0] != row
-                              and q.startswith(("applications.", "review_litigation."))):
+    if len(lines) != 1 or not rows_on.get(lines[0], set()) <= {row}:
         return False            # read from lines among other rows': which row printed these 0s is a reading
     printed = Counter(int(t) for t in tokens)       # (the line is its row's alone: the cells read from it are)
     same_line = Counter(v for q in _line(path, prov) if isinstance(v := values[q], int))

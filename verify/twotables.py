@@ -33,15 +33,12 @@ _TABLE_OF = {path: table for path in ALL_PATHS if (table := path.split(".", 1)[0
 def read_by_two_tables(readings: Mapping[str, Reading]) -> list[str]:
     """The table cells whose value line (a reading's last line) is also the value line of another table's cell,
     where each table reads a single cell from it (see the module docstring)."""
-    cells: dict[int, dict[str, list[str]]] = {}      # value line -> table -> paths
+    by_line: dict[int, list[str]] = {}                # value line -> paths, in reading order
     for path, r in readings.items():
-        if not r.lines or r.kind in _UNREAD:
-            continue
-        table = _TABLE_OF.get(path)
-        if table is not None:
-            cells.setdefault(r.lines[-1], {}).setdefault(table, []).append(path)
+        if r.lines and r.kind not in _UNREAD and path in _TABLE_OF:
+            by_line.setdefault(r.lines[-1], []).append(path)
     out: list[str] = []
-    for by_table in cells.values():
-        if len(by_table) > 1 and max(map(len, by_table.values())) == 1:
-            out.extend(p for paths in by_table.values() for p in paths)
+    for paths in by_line.values():      # two tables or more, one cell each: as many tables as cells
+        if len(paths) > 1 and len({_TABLE_OF[p] for p in paths}) == len(paths):
+            out.extend(paths)
     return out

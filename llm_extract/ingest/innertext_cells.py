@@ -40,7 +40,9 @@ __all__ = ["shows_block_cells", "folded_block_cells", "joined_cell_breaks"]
 #: cells (a page's indentation that a get_text kept prints its tabs among other blank or indented lines). An
 #: empty cell's ``<p>&nbsp;</p>`` prints a lone no-break space, a cell's text all the same (a page of plain cells
 #: whose empty ones alone are paragraphs shows its layout by those only)
-_LONE_TAB = re.compile(r"(?<=[^\s]|\xa0)\n[ ]*\n\t\n[ ]*\n(?=[ ]*(?:[^\s]|\xa0))")
+#: (the lookbehind after the first ``\n``, not before it: a pattern opening with a literal is searched for that
+#: character alone; opening with a lookbehind, it is tried at every position of the text)
+_LONE_TAB = re.compile(r"\n(?<=[^\s]\n|\xa0\n)[ ]*\n\t\n[ ]*\n(?=[ ]*(?:[^\s]|\xa0))")
 #: how many make the layout (a 表三 of paragraph cells prints one for each of its 150 and more cells; a table of
 #: some paragraph cells among plain ones still a score)
 _LEAST = 8
@@ -60,7 +62,7 @@ _AFTER_TAB = re.compile(r"\t[ ]*\n(?:[ ]*\n)*(?=[ \xa0]*(?:\t|[0-9０-９.．,�
 #: one), the tab parting it from the next cell opening the next line, a number and another tab after it: a row
 #: broken at its cells' ``<br>`` (``1143`` / ``\t13\t`` …). A one-cell-a-line export prints one tab a line; a
 #: PDF table's rows opening with empty group fields (``\t\t2．重复申请\t0…``) never a number after the tab
-_BR_BREAK = re.compile(r"(?<=[0-9０-９])\n\t[0-9０-９][0-9０-９.,，]*\t")
+_BR_BREAK = re.compile(r"\n(?<=[0-9０-９]\n)\t[0-9０-９][0-9０-９.,，]*\t")     # (lookbehind after the \n: see _LONE_TAB)
 #: a break before a tab inside such a row, but where a value ends the line and words follow the tab (the next
 #: row, its first cell empty: see :data:`_BEFORE_TAB`)
 _BR_JOIN = re.compile(r"(?<=[^\s0-9０-９\xa0])\n\t|(?<=\t)\n\t|(?<=[0-9０-９\xa0])\n\t(?![\u4e00-\u9fff（(])")
