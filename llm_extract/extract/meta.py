@@ -44,6 +44,9 @@ _YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九]
 _TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?"
                     rf"(?:(?P<mid>{_YEAR})年度?)?的?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)"
                     rf"(?:[(（]\s*(?P<tail>{_YEAR})\s*年度?\s*[)）])?")
+#: the words every :data:`_TITLE` holds (公开…报告), found fast (no optional part before them): lines without them are
+#: no title's
+_TITLE_CORE = re.compile(rf"公开(?:工作)?(?:{_YEAR}年度?)?的?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)")
 _LEADING_YEAR = re.compile(rf"(?P<year>{_YEAR})年度?(?P<agency>.*)$")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^0-9二]{{0,6}}(?P<year>{_YEAR})年")
 _DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
@@ -161,6 +164,8 @@ def _titles(head: list[tuple[int, str]],
             if k > 1 and any(_LIST_ITEM.match(t) for _, t in part):
                 continue
             text = "".join(t for _, t in part)
+            if not _TITLE_CORE.search(text):    # (no title's words in them: nor in the fewer lines' below)
+                break
             cut = len(text) - len(part[-1][1])              # where line j starts in the joined text
             found = False
             for m in _TITLE.finditer(text, 0 if k == 1 else max(0, cut - 40)):

@@ -35,9 +35,12 @@ def doubt_rows_printed_again(items: Sequence[Item], out: Readings) -> None:
     """Leave unread each row read from a line whose words the next line of numbers prints again beside other numbers,
     no item between the two (see the module docstring)."""
     by_line: dict[int, list[Item]] = {}
+    valued_lines: set[int] = set()
     for it in items:
         by_line.setdefault(it.line, []).append(it)
-    valued = sorted(n for n, its in by_line.items() if any(it.is_value for it in its))
+        if it.is_value:
+            valued_lines.add(it.line)
+    valued = sorted(valued_lines)
     after = dict(zip(valued, valued[1:]))
 
     def printed(n: int, words: bool) -> tuple[str, ...]:
