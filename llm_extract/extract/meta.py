@@ -137,7 +137,10 @@ def _head(lines: list[str], rows_as_text: bool = False) -> Iterator[tuple[int, s
         text = normalise(line)
         if rows_as_text:
             text = _md_row_words(text)
-        text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", text.replace("\t", " ")))
+        text = text.replace("\t", " ")
+        if "#" in text or "*" in text or "_" in text:      # (the only characters a heading's or bold mark holds)
+            text = _MD_HEADING.sub("", text)
+        text = _SPACE_IN_NAME.sub("", text)
         if text:
             yield n, text
             count += len(text) > _SCRAP     # (a calendar's days and weekdays, a cell per line: no line of the head)
