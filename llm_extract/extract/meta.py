@@ -160,6 +160,9 @@ def _titles(head: list[tuple[int, str]],
             if line is None:
                 return
             head.append(line)
+        if not _TITLE_CORE.search("".join([t for _, t in head[max(j - 2, 0):j + 1]])):
+            j += 1                          # (no title's words in line j and the two above: no title ends on it)
+            continue
         for k in (3, 2, 1):                 # wrapped from the lines above first: "XX局2021年" / "政府信息公开工作…"
             if j - k + 1 < 0:
                 continue
@@ -167,8 +170,6 @@ def _titles(head: list[tuple[int, str]],
             if k > 1 and any(_LIST_ITEM.match(t) for _, t in part):
                 continue
             text = "".join(t for _, t in part)
-            if not _TITLE_CORE.search(text):    # (no title's words in them: nor in the fewer lines' below)
-                break
             cut = len(text) - len(part[-1][1])              # where line j starts in the joined text
             found = False
             for m in _TITLE.finditer(text, 0 if k == 1 else max(0, cut - 40)):
