@@ -148,6 +148,20 @@ def _head(lines: list[str], rows_as_text: bool = False) -> Iterator[tuple[int, s
                 return
 
 
+#: how far before its 公开 a :data:`_TITLE` match starts at most: a year, 年度, 本级, 政府信息
+_BEFORE_CORE = 12
+
+
+def _title_matches(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """``_TITLE.finditer(text, pos)``, its search started near each :data:`_TITLE_CORE` (a long line's every
+    character is no place to try the title's optional year first). Every match holds a core match, its 公开 two to
+    twelve characters after the match's start: none starts earlier than the first core found 12 characters back."""
+    while (core := _TITLE_CORE.search(text, pos + 2)) is not None \
+            and (m := _TITLE.search(text, max(pos, core.start() - _BEFORE_CORE))) is not None:
+        yield m
+        pos = m.end()
+
+
 def _titles(head: list[tuple[int, str]],
             more: Iterator[tuple[int, str]]) -> Iterator[tuple[str, list[int], re.Match[str]]]:
     """Title candidates in order: where ``…信息公开工作报告`` ends on a line (on that line alone, or wrapped
@@ -172,7 +186,7 @@ def _titles(head: list[tuple[int, str]],
             text = "".join(t for _, t in part)
             cut = len(text) - len(part[-1][1])              # where line j starts in the joined text
             found = False
-            for m in _TITLE.finditer(text, 0 if k == 1 else max(0, cut - 40)):
+            for m in _title_matches(text, 0 if k == 1 else max(0, cut - 40)):
                 if (k == 1 or m.start() < cut < m.end()) and not _CITED.search(text[:m.start()]) \
                         and not text.startswith(("格式",) + _COMPILATION, m.end()):
                     yield text, [n for n, _ in part], m
