@@ -153,10 +153,12 @@ def extract_regex(doc: Document) -> Extraction:
         ambiguities = read_text_blocks(lines, readings, ambiguities)
         # numbers parted by a space (6 7, 3 001) leave 表三 or 表四 unread: read again with them joined
         ambiguities = read_joined_blocks(lines, regions, before, readings, ambiguities, given)
+        # (each reads 表三's unread cells only: where every one was read, none has anything to do)
+        lost3 = "表三" in regions and any(p not in readings or readings[p].missing for p in TABLE3_PATHS)
         for late in (read_tail_after_table4, read_top_rows, read_tail_after_table4, read_page_rows, read_region_bands):
             #                          表三: last cells among 表四's, first rows in two flows, the rows of the pages
             #                          after the header's, the whole region's numbers page by page column by column
-            if "表三" in regions and (more := late(lines, readings)):
+            if lost3 and (more := late(lines, readings)):
                 readings.update(more)
                 ambiguities = [a for a in ambiguities if not any(p in more and not more[p].missing for p in a.paths)]
         # (read in the form's order: the header's places them too; but not the rows of the pages after the header's,

@@ -46,6 +46,9 @@ _WHOLE_RUN = re.compile(rf"^{_OCR_RUN}$")
 def glued_run(key: str, min_digits: int = 1) -> tuple[str, str] | None:
     """``(label, digits)`` when a label key ends in a run of at least ``min_digits`` digits (OCR letters
     among them read as the digits they stand for)."""
+    last = key[-1:]
+    if not (last.isdecimal() or last in OCR_LETTERS or last == "\n"):
+        return None                     # (most keys: no digit or OCR letter last, so no run ends them)
     m = _RUN.match(key)
     if m is None or len(m.group("digits")) < min_digits:
         return None

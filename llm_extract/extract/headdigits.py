@@ -113,13 +113,14 @@ def joined_header_digits(lines: list[str]) -> list[str]:
     if not LineText.of(lines).search(_SPACE):
         return lines                    # (no line without tabs holds two tokens: no header word and its number)
     out = list(lines)
-    for n in range(len(out) - 1):
-        below = out[n + 1]
-        if not below.strip() or not below.strip()[0].isdigit() or not out[n].strip():
+    firsts = [line.lstrip()[:1] for line in out]       # each line's first printed character ("" for a blank line)
+    for n in [n for n in range(len(out) - 1) if firsts[n + 1].isdigit()]:
+        if not firsts[n]:               # (blank, or emptied by the join above)
             continue
-        joined = _joined(out[n], below)
+        joined = _joined(out[n], out[n + 1])
         if joined is not None:
             out[n], out[n + 1] = joined, ""
+            firsts[n + 1] = ""
     return [_glued(line) for line in out]
 
 

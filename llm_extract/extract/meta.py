@@ -44,6 +44,9 @@ _YEAR = r"(?:20\d{2}|二[〇零○Oo]二[〇零○Oo一二三四五六七八九]
 _TITLE = re.compile(rf"(?:(?P<year>{_YEAR})年度?)?(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?"
                     rf"(?:(?P<mid>{_YEAR})年度?)?的?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)"
                     rf"(?:[(（]\s*(?P<tail>{_YEAR})\s*年度?\s*[)）])?")
+#: the words every :data:`_TITLE` holds (公开…报告), found fast (no optional part before them): lines without them are
+#: no title's
+_TITLE_CORE = re.compile(rf"公开(?:工作)?(?:{_YEAR}年度?)?的?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)")
 _LEADING_YEAR = re.compile(rf"(?P<year>{_YEAR})年度?(?P<agency>.*)$")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^0-9二]{{0,6}}(?P<year>{_YEAR})年")
 _DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
@@ -134,12 +137,29 @@ def _head(lines: list[str], rows_as_text: bool = False) -> Iterator[tuple[int, s
         text = normalise(line)
         if rows_as_text:
             text = _md_row_words(text)
-        text = _SPACE_IN_NAME.sub("", _MD_HEADING.sub("", text.replace("\t", " ")))
+        text = text.replace("\t", " ")
+        if "#" in text or "*" in text or "_" in text:      # (the only characters a heading's or bold mark holds)
+            text = _MD_HEADING.sub("", text)
+        text = _SPACE_IN_NAME.sub("", text)
         if text:
             yield n, text
             count += len(text) > _SCRAP     # (a calendar's days and weekdays, a cell per line: no line of the head)
             if count >= _HEAD_LINES:
                 return
+
+
+#: how far before its 公开 a :data:`_TITLE` match starts at most: a year, 年度, 本级, 政府信息
+_BEFORE_CORE = 12
+
+
+def _title_matches(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """``_TITLE.finditer(text, pos)``, its search started near each :data:`_TITLE_CORE` (a long line's every
+    character is no place to try the title's optional year first). Every match holds a core match, its 公开 two to
+    twelve characters after the match's start: none starts earlier than the first core found 12 characters back."""
+    while (core := _TITLE_CORE.search(text, pos + 2)) is not None \
+            and (m := _TITLE.search(text, max(pos, core.start() - _BEFORE_CORE))) is not None:
+        yield m
+        pos = m.end()
 
 
 def _titles(head: list[tuple[int, str]],
@@ -154,6 +174,9 @@ def _titles(head: list[tuple[int, str]],
             if line is None:
                 return
             head.append(line)
+        if not _TITLE_CORE.search("".join([t for _, t in head[max(j - 2, 0):j + 1]])):
+            j += 1                          # (no title's words in line j and the two above: no title ends on it)
+            continue
         for k in (3, 2, 1):                 # wrapped from the lines above first: "XX局2021年" / "政府信息公开工作…"
             if j - k + 1 < 0:
                 continue
@@ -163,7 +186,7 @@ def _titles(head: list[tuple[int, str]],
             text = "".join(t for _, t in part)
             cut = len(text) - len(part[-1][1])              # where line j starts in the joined text
             found = False
-            for m in _TITLE.finditer(text, 0 if k == 1 else max(0, cut - 40)):
+            for m in _title_matches(text, 0 if k == 1 else max(0, cut - 40)):
                 if (k == 1 or m.start() < cut < m.end()) and not _CITED.search(text[:m.start()]) \
                         and not text.startswith(("格式",) + _COMPILATION, m.end()):
                     yield text, [n for n, _ in part], m

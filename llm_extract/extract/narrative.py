@@ -47,14 +47,13 @@ and counts of other work (留言, 咨询, 建议提案, 行政许可, 12345 热�
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..narrative_types import NarrativeFigure
 from ..schema import APPLICANT_COLUMNS, OUTCOME_ROWS
-from .cells import chinese_number
+from .cells import chinese_number, nfkc
 from .narrative_scope import figure_scopes, said_of_others
 from .onerowform import SUB_ROWS
 from .prose import HEADING as _HEAD, paragraphs, prose_lines
@@ -240,7 +239,7 @@ class _Sentence:
         self.raw, self.line, self.ctx, self.year = raw.strip(), line, ctx, year
         # (a space between two Chinese characters is a line a converter joined, pymupdf4llm's ``结转下年度继续 办理 1
         # 件``: no word break, or 办理 alone would read as the year's handled count)
-        self.text = _CJK_SPACE.sub("", unicodedata.normalize("NFKC", raw))
+        self.text = _CJK_SPACE.sub("", nfkc(raw))
         self.figures: list[NarrativeFigure] = []
         self._context: dict[str, bool] = {}     # target context → ok: searched once per sentence, not per figure
 

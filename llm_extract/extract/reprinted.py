@@ -34,11 +34,15 @@ __all__ = ["doubt_rows_printed_again"]
 def doubt_rows_printed_again(items: Sequence[Item], out: Readings) -> None:
     """Leave unread each row read from a line whose words the next line of numbers prints again beside other numbers,
     no item between the two (see the module docstring)."""
+    valued = sorted({it.line for it in items if it.is_value})
+    worded = {it.line for it in items if it.is_text and it.raw}
+    # each line of numbers and the next, where both print words (else the next prints the first's words not again)
+    after = {n: m for n, m in zip(valued, valued[1:]) if n in worded and m in worded}
+    if not after:
+        return                          # (most tables: no line prints words and numbers over another that does)
     by_line: dict[int, list[Item]] = {}
     for it in items:
         by_line.setdefault(it.line, []).append(it)
-    valued = sorted(n for n, its in by_line.items() if any(it.is_value for it in its))
-    after = dict(zip(valued, valued[1:]))
 
     def printed(n: int, words: bool) -> tuple[str, ...]:
         return tuple(it.raw for it in by_line[n] if it.is_text == words and it.raw)

@@ -30,14 +30,13 @@ three rows.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..form import FORM
 from ..form.spec import Column
-from .cells import parse_cell
+from .cells import parse_cell, nfkc
 from .layout import Region, label_key
 from .linetext import LineText
 from .t4lines import group_of
@@ -104,7 +103,7 @@ def _cells(text: str, sets: tuple[NamedColumns, ...]) -> list[str] | None:
 
 def sentence_row(line: str, sets: tuple[NamedColumns, ...]) -> str | None:
     """``line`` as a tab-separated row when it is rows written as sentences naming every column once."""
-    text = unicodedata.normalize("NFKC", line).strip().rstrip("。.").strip()
+    text = nfkc(line).strip().rstrip("。.").strip()
     if not text:
         return None
     out: list[str] = []
@@ -118,7 +117,7 @@ def sentence_row(line: str, sets: tuple[NamedColumns, ...]) -> str | None:
 
 def _names_a_cell(line: str, sets: tuple[NamedColumns, ...]) -> bool:
     """Whether the line states a cell by its column's name after a colon (a row as a sentence, read or not)."""
-    text = unicodedata.normalize("NFKC", line)
+    text = nfkc(line)
     return bool(re.search(r"[：:]", text)) and _patterns(sets)[1].search(text.split("：", 1)[-1].split(":", 1)[-1]) is not None
 
 
@@ -138,7 +137,7 @@ _BRACKETED = re.compile(r"^(?P<label>[^（(]+)[（(](?P<names>[^（）()]*(?:[�
 def bracketed_row(line: str) -> str | None:
     """``line`` as a tab-separated row when it is a 表二 row naming its columns in brackets between its label and its
     numbers, in the form's order (see the module docstring); None otherwise."""
-    m = _BRACKETED.match(unicodedata.normalize("NFKC", line).strip().rstrip("。."))
+    m = _BRACKETED.match(nfkc(line).strip().rstrip("。."))
     if m is None or not _T2_WORDS.fullmatch(m.group("names")):
         return None
     stock = [at for n in _STOCK if (at := m.group("names").find(n)) >= 0]
@@ -179,7 +178,7 @@ def _t4_cell_lines(lines: list[str], region: Region) -> dict[int, str] | None:
     found: dict[tuple[int, int], tuple[int, str]] = {}
     labels: dict[int, str] = {}
     for i in range(region.start - 1, min(region.end - 1, len(lines))):
-        m = _T4_CELL.match(unicodedata.normalize("NFKC", lines[i]).strip().rstrip("。.；;"))
+        m = _T4_CELL.match(nfkc(lines[i]).strip().rstrip("。.；;"))
         if m is None:
             continue
         group = group_of(label_key(m.group("group")))

@@ -6,14 +6,13 @@ The row readers of :mod:`.table3` find a row's label and its cells; this decides
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from decimal import Decimal
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..schema import TABLE3_ROW_PATHS
 from .blankcols import placed_methods
-from .cells import Cell, parse_cell
+from .cells import Cell, parse_cell, nfkc
 from .glued import forced_cells, recount_options, row_cuts, row_holds, spaced_cuts
 from .runjoins import printed_pieces
 from .layout import Item
@@ -56,7 +55,7 @@ _PLAIN_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO})
 
 def _digits(item: Item) -> str | None:
     """A token's digits, when it is printed as plain digits only (no separator, note, OCR letter or mark)."""
-    raw = unicodedata.normalize("NFKC", item.cell.raw).strip()
+    raw = nfkc(item.cell.raw).strip()
     return raw if item.cell.kind in _PLAIN_KINDS and raw.isascii() and raw.isdigit() else None
 
 

@@ -52,6 +52,7 @@ from ..evidence import CellKind, Method
 from ..form import FORM
 from ..schema import TABLE4_PATHS
 from .cells import Cell, parse_cell
+from .linetext import LineText
 from .readings import Readings, reading
 
 __all__ = ["header_blocks", "read_header_runs", "section_lines", "section_numbers"]
@@ -69,7 +70,16 @@ _Printed = tuple[int, Cell]
 
 def header_blocks(lines: Sequence[str], start: int) -> list[tuple[int, str, list[_Printed]]]:
     """Each run of header pieces after the heading at ``start`` (1-based) up to the next section's heading: the line
-    it begins on, what its pieces spell run together, and the numbers printed right after it."""
+    it begins on, what its pieces spell run together, and the numbers printed right after it. Kept with the lines
+    (this reader and t4firstlast walk one text's section alike), each caller given lists of numbers of its own."""
+    found = LineText.of(lines).found
+    key = f"header_blocks {start}"
+    if key not in found:
+        found[key] = tuple(_header_blocks(lines, start))
+    return [(at, spelled, list(printed)) for at, spelled, printed in found[key]]      # type: ignore[attr-defined]
+
+
+def _header_blocks(lines: Sequence[str], start: int) -> list[tuple[int, str, list[_Printed]]]:
     out: list[tuple[int, str, list[_Printed]]] = []
     pieces: list[str] = []
     at = 0
