@@ -47,6 +47,8 @@ _BLANK = parse_cell("")
 _NO_CELLS = ("no number between this label and the label above it, in a table printing each row's numbers "
              "above its label")
 _SAME = "each row's numbers read the same from above and from below their labels"
+_FIRST_LOST = ("each row's numbers read from below its label: the first row's label is lost (seven numbers stand "
+               "above the second row's label), and the last row's numbers stand below its label")
 #: 表三's header words as label keys (a page break repeats them under a row's label)
 _HEADER = label_key("".join((*FORM.table3_header, *(c.label for c in FORM.table3_columns))))
 #: the titles of 表三's row groups, printed down a narrow column beside the rows' labels and numbers
@@ -90,6 +92,9 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
         if row in above:
             other.update(zip(TABLE3_ROW_PATHS[row], (r.value for r in above[row])))
     full_above, full_below = len(other) == len(TABLE3_PATHS), len(below) == len(TABLE3_PATHS)
+    if not full_below and _first_label_lost(items, order, out, below):
+        _settle_below(items, order, out, _FIRST_LOST)   # (the lost row is left to the identities: 一 + 二 = 七 + 四)
+        return
     if full_above and full_below and all(other[p] == below[p] for p in TABLE3_PATHS):
         _settle_below(items, order, out, _SAME)
         return
@@ -104,6 +109,24 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
         # (not where the rows could not all be read from above: a shifted table of zeros read from below
         # keeps the identities too, and no other reading is there to be broken)
         _settle_below(items, order, out, _CHOSEN.format("below their labels"))
+
+
+def _first_label_lost(items: list[Item], order: list[tuple[str, int]], out: Readings,
+                      below: Mapping[str, object]) -> bool:
+    """Whether the form's first row lost its label line (a crawler or a converter dropped it) in a table read from
+    below its labels: the first label found is the second row's, every row but the first was read from the lines
+    below its label (the last one's too: a table printed above its labels leaves its last label nothing below it),
+    and the only numbers before the first label are exactly seven, one to a line, right above it (the lost row's;
+    in a table printed above its labels, the second row's seven would stand there as well)."""
+    rows = list(TABLE3_ROW_PATHS)
+    first, last = order[0], order[-1]
+    if first[0] != rows[1] or set(below) != set(TABLE3_PATHS) - set(TABLE3_ROW_PATHS[rows[0]]):
+        return False
+    if any(not out[p].lines or out[p].lines[-1] <= items[last[1]].line for p in TABLE3_ROW_PATHS[last[0]]):
+        return False                        # (the last row's numbers not all below its label)
+    printed = [j for j, it in enumerate(items[:first[1]]) if it.is_value and it.cell.kind is not CellKind.BLANK]
+    return len(printed) == _WIDTH and len({items[j].line for j in printed}) == _WIDTH \
+        and not any(it.is_text for it in items[printed[0]:first[1]])   # (empty cells of the header's rows aside)
 
 
 def _settle_below(items: list[Item], order: list[tuple[str, int]], out: Readings, note: str) -> None:

@@ -1,0 +1,50 @@
+"""表三 printed one cell to a line, each row's label then its seven numbers, with the first row's label line lost (a
+crawler or a converter dropped it): seven numbers stand under the column header with no label, then 二、上年结转…
+and its numbers. Read top-down, the seven are left over right above a label read from below it, the sign of a
+table printed with each row's numbers above its label; but there the last label has nothing below it, and here it
+has its row. So the rows are read from below (and proven like any row), the lost row from its seven numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from llm_extract.evidence import Status
+from llm_extract.ingest import Document
+from llm_extract.pipeline import process_document
+from tests.fakeopenai import report_text, sample_values
+from tests.test_table3_above_or_below import _numbers_above_labels, _read, _table3
+
+_GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+_FIRST_LABEL = "一、本年新收政府信息公开申请数量"
+
+
+def _without_first_label(text: str) -> str:
+    lines = text.split("\n")
+    kept = [line for line in lines if line.strip() != _FIRST_LABEL]
+    assert len(kept) == len(lines) - 1
+    return "\n".join(kept)
+
+
+def _table3_statuses(record) -> set[Status]:
+    return {v.status for p, v in record.provenance.items() if p.startswith("applications.")}
+
+
+def test_a_real_report_whose_first_row_label_is_lost_has_its_table_read_and_proven() -> None:
+    for name in ("000_38ec84bebc7328d3", "004_70fa07ff4f3c9aaf"):
+        text = _without_first_label((_GOLDEN / f"{name}.txt").read_text(encoding="utf-8"))
+        record = process_document(Document.from_text(text, doc_id=name))
+        golden = json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["applications"]
+        assert _read(record) == {f"applications.{row}.{c}": v for row, cells in golden.items() for c, v in cells.items()}
+        assert _table3_statuses(record) == {Status.PROVEN}
+
+
+def test_a_table_printed_above_its_labels_with_its_first_label_lost_is_not_read_from_below() -> None:
+    # (the first two rows' fourteen numbers above 二's label, the last label with none below it: not this shape)
+    values = sample_values()
+    text = _without_first_label(_numbers_above_labels(report_text(values)))
+    record = process_document(Document.from_text(text, doc_id="x"))
+    truth, read = _table3(values), _read(record)
+    trusted = {p for p, v in record.provenance.items() if p.startswith("applications.") and v.status is Status.PROVEN}
+    assert trusted != set(truth)
+    assert all(read[p] == truth[p] for p in trusted)        # nothing proven wrong
