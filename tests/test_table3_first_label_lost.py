@@ -2,7 +2,8 @@
 crawler or a converter dropped it): seven numbers stand under the column header with no label, then 二、上年结转…
 and its numbers. Read top-down, the seven are left over right above a label read from below it, the sign of a
 table printed with each row's numbers above its label; but there the last label has nothing below it, and here it
-has its row. So the rows are read from below (and proven like any row), the lost row from its seven numbers."""
+has its row. So the rows are read from below (and proven like any row), the lost row from its seven numbers.
+A row printed with seven empty cells right above a row whose label is lost takes none of that row's numbers."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pathlib import Path
 from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
+from llm_extract.schema import Report
+from llm_extract.synth import render
 from tests.fakeopenai import report_text, sample_values
 from tests.test_table3_above_or_below import _numbers_above_labels, _read, _table3
 
@@ -48,3 +51,24 @@ def test_a_table_printed_above_its_labels_with_its_first_label_lost_is_not_read_
     trusted = {p for p, v in record.provenance.items() if p.startswith("applications.") and v.status is Status.PROVEN}
     assert trusted != set(truth)
     assert all(read[p] == truth[p] for p in trusted)        # nothing proven wrong
+
+
+def test_a_blank_row_over_a_row_whose_label_is_lost_does_not_take_that_rows_numbers() -> None:
+    # 4.无正当理由大量反复申请 printed with seven empty cells, then 5.要求行政机关确认…'s numbers without their label: which
+    # row the numbers are, the identities cannot say (either way the sums hold), so neither row is proven
+    golden = json.loads((_GOLDEN / "004_70fa07ff4f3c9aaf.json").read_text(encoding="utf-8"))
+    golden["applications"]["rejected_excessive"] = dict.fromkeys(golden["applications"]["rejected_excessive"])
+    golden["applications"]["rejected_reconfirm"] = {**golden["applications"]["rejected_reconfirm"],
+                                                    "natural_person": 14, "total": 14}
+    for col in ("natural_person", "total"):
+        for row in ("total_processed", "carried_forward"):
+            golden["applications"][row][col] += 14
+    report = Report.model_validate(golden)
+    text = render(report, "cells", seed=3)
+    lines = text.split("\n")
+    label = next(k for k, line in enumerate(lines) if "5.要求行政机关确认" in line)
+    record = process_document(Document.from_text("\n".join(lines[:label] + lines[label + 1:]), doc_id="x"))
+    for row in ("rejected_excessive", "rejected_reconfirm"):
+        for col, value in golden["applications"][row].items():
+            prov = record.provenance[f"applications.{row}.{col}"]
+            assert prov.status is not Status.PROVEN, (row, col, value)

@@ -267,13 +267,11 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
                 and not any(it.cell.kind is _PLACEHOLDER for it in span):
             chosen = numbers                # (a cell of OCR letters, O, is a cell: seven numbers beside it are
             #                                 eight; so is a placeholder, `0 1 - 0 0 0 1` and a page's `3`)
-        elif len(span) > 7 and all(it.cell.kind is _BLANK for it in span[:-7]) \
-                and not (len(span) >= 2 * 7 and k + 1 < len(order)
-                         and not any(it.cell.is_number for it in spans[order[k + 1][0]])) \
+        elif 7 < len(span) < 2 * 7 and all(it.cell.kind is _BLANK for it in span[:-7]) \
                 and not words_between(items, span[-8], span[-7]):
-            chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven (not
-            #                                 seven empty cells, then seven numbers the next row lacks: printed above
-            #                                 its label, perhaps, and the empty cells this row's)
+            chosen = span[-7:]              # a label spanning columns: empty cells before the row's seven (fewer
+            #                                 than seven: seven empty cells are a row's, this one's perhaps, and the
+            #                                 seven numbers after them another row's, its label lost or printed below)
         elif padded_seven(span):
             chosen = span[:7]               # seven printed cells, then a grid's padding (markdownify)
         glyphs = None
