@@ -1,9 +1,11 @@
-"""表三 printed one cell to a line, each row's label then its seven numbers, with the first row's label line lost (a
-crawler or a converter dropped it): seven numbers stand under the column header with no label, then 二、上年结转…
-and its numbers. Read top-down, the seven are left over right above a label read from below it, the sign of a
-table printed with each row's numbers above its label; but there the last label has nothing below it, and here it
-has its row. So the rows are read from below (and proven like any row), the lost row from its seven numbers.
-A row printed with seven empty cells right above a row whose label is lost takes none of that row's numbers."""
+"""表三 printed one cell to a line, each row's label then its seven numbers, with a row's label line lost (a crawler
+or a converter dropped it). The first row's: seven numbers stand under the column header with no label, then
+二、上年结转… and its numbers. Read top-down, the seven are left over right above a label read from below it, the
+sign of a table printed with each row's numbers above its label; but there the last label has nothing below it,
+and here it has its row. So the rows are read from below (and proven like any row), the lost row from its seven
+numbers. Another row's: the row above has fourteen numbers, its own and the lost row's, in the form's order; where
+the two rows could trade places keeping every identity, the cells where they differ are never proven. A row
+printed with seven empty cells right above a row whose label is lost takes none of that row's numbers."""
 
 from __future__ import annotations
 
@@ -72,3 +74,19 @@ def test_a_blank_row_over_a_row_whose_label_is_lost_does_not_take_that_rows_numb
         for col, value in golden["applications"][row].items():
             prov = record.provenance[f"applications.{row}.{col}"]
             assert prov.status is not Status.PROVEN, (row, col, value)
+
+
+def test_a_row_whose_label_is_lost_is_read_from_the_row_above_s_fourteen_numbers_by_the_forms_order() -> None:
+    # 003: 8.属于行政查询事项 (0 …) / （四）无法提供 / [1.本机关不掌握相关政府信息, lost] / 2 0 0 0 0 0 2 / 2.没有现成信息…
+    name = "003_d677def7845cc038"
+    lines = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    lost = next(k for k, line in enumerate(lines) if "1.本机关不掌握相关政府信息" in line)
+    record = process_document(Document.from_text("\n".join(lines[:lost] + lines[lost + 1:]), doc_id=name))
+    golden = json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["applications"]
+    assert _read(record) == {f"applications.{row}.{c}": v for row, cells in golden.items() for c, v in cells.items()}
+    # the two rows trade places keeping every identity: where they differ, which is which only the order says
+    doubted = {f"applications.{row}.{c}" for row in ("denied_query_matter", "unavailable_not_held")
+               for c in ("natural_person", "total")}
+    statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert {p for p, s in statuses.items() if s is not Status.PROVEN} == doubted
+    assert all(record.provenance[p].rules == ["READ.ROW_ORDER"] for p in doubted)

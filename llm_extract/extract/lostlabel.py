@@ -1,0 +1,93 @@
+"""A 表三 row whose label line is lost, in a table printed one cell to a line under each row's label.
+
+A crawler or a converter that drops a line may drop a row's label: the row above then has fourteen numbers
+after its label, its own seven and the lost row's, and the lost row none (``row label not found``). Read as
+it is, the row above is left unread (``14 numbers for 7 columns``) and the lost row too: two unknown rows in
+one column sum, which then checks none of the others, and the whole outcome block goes to review.
+
+Where the table is printed below its labels (no row in doubt of its direction, the last label's numbers
+below it) and the fourteen stand one to a line right after the label, the first seven are the row's own and
+the next seven the lost row's, the next in the form's order (rows are printed in the form's order). Which of
+the two rows a number is, only that order says: where the two rows can trade places keeping every identity
+(one of the form's swap groups: outcome rows, 一 and 二), the cells where they differ are read but never
+proven (``Method.FORM_ORDER_ROWS``, ``READ.ROW_ORDER``); the others are read as any row, for the identities
+to prove.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..evidence import Ambiguity, CellKind, Method
+from ..form import FORM
+from ..schema import TABLE3_ROW_PATHS
+from .direction import EITHER_WAY
+from .layout import Item, label_key
+from .readings import Readings, reading
+from .roworder import swappable
+
+__all__ = ["rows_over_a_lost_label"]
+
+_ROWS = tuple(TABLE3_ROW_PATHS)
+_WIDTH = len(next(iter(TABLE3_ROW_PATHS.values())))
+_LABEL_LOST = "row label not found"
+_BLANK = CellKind.BLANK
+#: row -> the heading of the group it opens, as a label key (（四）无法提供 over 1.本机关不掌握相关政府信息)
+_OPENED = {r.key: (label_key(r.group),) for k, r in enumerate(FORM.table3_rows)
+           if r.group and (k == 0 or FORM.table3_rows[k - 1].group != r.group)}
+
+
+def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                           out: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
+    """Read each row left unread over fourteen numbers and the row after it, whose label is lost (see the module's
+    docstring); the ambiguities without those rows' (their cells are read now)."""
+    if not order or any(r.method == EITHER_WAY for p, r in out.items() if p.startswith("applications.")):
+        return ambiguities              # (a table whose direction is in doubt: which row is which, not this)
+    last_row, last_idx = order[-1]
+    if last_row not in TABLE3_ROW_PATHS or any(
+            (r := out.get(p)) is None or r.missing or not r.lines or r.lines[-1] <= items[last_idx].line
+            for p in TABLE3_ROW_PATHS[last_row]):
+        return ambiguities              # (the last label's numbers not below it: perhaps printed above the labels)
+    placed: set[str] = set()
+    labelled = {row for row, _ in order}
+    for k, (row, idx) in enumerate(order):
+        if row not in TABLE3_ROW_PATHS or (at := _ROWS.index(row)) + 1 >= len(_ROWS):
+            continue
+        lost = _ROWS[at + 1]
+        after = order[k + 1][0] if k + 1 < len(order) else None
+        if after is not None and (after not in TABLE3_ROW_PATHS or _ROWS.index(after) != at + 2):
+            continue                    # (the next label is not the one after the lost row's)
+        if any((r := out.get(p)) is None or r.value is not None or r.method != Method.CELLS_AFTER_LABEL
+               for p in TABLE3_ROW_PATHS[row]) \
+                or lost in labelled or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
+                                           for p in TABLE3_ROW_PATHS[lost]) \
+                or (run := _fourteen(items, idx, spans.get(row, []), lost)) is None:
+            continue
+        own, other = run[:_WIDTH], run[_WIDTH:]
+        doubt = swappable(row, lost)
+        for r, cells, lines in ((row, own, [items[idx].line]), (lost, other, [])):
+            for path, it, twin in zip(TABLE3_ROW_PATHS[r], cells, other if r == row else own):
+                method = Method.FORM_ORDER_ROWS if doubt and it.cell.value != twin.cell.value else \
+                    Method.CELLS_AFTER_LABEL
+                out[path] = reading(it.cell, [*lines, it.line], method)
+            placed.update(TABLE3_ROW_PATHS[r])
+    return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def _fourteen(items: Sequence[Item], idx: int, span: list[Item], lost: str) -> list[Item] | None:
+    """The fourteen numbers after the label at ``idx``, one to a line, the first right after it, empty cells only
+    between the two sevens, and no words but the heading of the group the ``lost`` row opens, between the two
+    sevens (``8.属于行政查询事项`` / seven / ``（四）无法提供`` / seven, 1.本机关不掌握… lost); else None."""
+    printed = [it for it in span if it.cell.kind is not _BLANK]
+    if len(printed) != 2 * _WIDTH or not all(it.cell.is_number for it in printed) \
+            or len({it.line for it in printed}) != len(printed) or printed[0].line <= items[idx].line:
+        return None
+    inside = span[span.index(printed[0]):span.index(printed[_WIDTH - 1]) + 1] + \
+        span[span.index(printed[_WIDTH]):span.index(printed[-1]) + 1]
+    if len(inside) != len(printed):
+        return None                     # (an empty cell among a seven: which cells are whose is not known)
+    words = [it for it in items[idx + 1:] if it.is_text and it.line <= printed[-1].line]
+    if any(not printed[_WIDTH - 1].line < it.line < printed[_WIDTH].line or it.key not in _OPENED.get(lost, ())
+           for it in words):
+        return None                     # (words among the numbers: a label's piece, another heading)
+    return printed
