@@ -5,17 +5,20 @@ sign of a table printed with each row's numbers above its label; but there the l
 and here it has its row. So the rows are read from below (and proven like any row), the lost row from its seven
 numbers. Another row's: the row above has fourteen numbers, its own and the lost row's, in the form's order; where
 the two rows could trade places keeping every identity, the cells where they differ are never proven. A row
-printed with seven empty cells right above a row whose label is lost takes none of that row's numbers."""
+printed with seven empty cells right above a row whose label is lost takes none of that row's numbers (one cell
+to a line, tab-separated rows, a Markdown grid)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
-from llm_extract.schema import Report
+from llm_extract.schema import APPLICANT_COLUMNS, Report
 from llm_extract.synth import render
 from tests.fakeopenai import report_text, sample_values
 from tests.test_table3_above_or_below import _numbers_above_labels, _read, _table3
@@ -90,3 +93,20 @@ def test_a_row_whose_label_is_lost_is_read_from_the_row_above_s_fourteen_numbers
     statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
     assert {p for p, s in statuses.items() if s is not Status.PROVEN} == doubted
     assert all(record.provenance[p].rules == ["READ.ROW_ORDER"] for p in doubted)
+
+
+@pytest.mark.parametrize("layout", ["tabrows", "markdown"])
+def test_a_row_of_empty_fields_over_a_line_of_numbers_whose_label_is_lost_takes_none_of_them(layout: str) -> None:
+    # （四）无法提供 | 1.本机关不掌握… and seven empty fields, then the numbers of 2.没有现成信息… without its label:
+    # the row printed apart from its numbers (a detached label) or a blank row over a lost one; the sums hold either way
+    values = sample_values()
+    for c in APPLICANT_COLUMNS:
+        values[f"applications.unavailable_needs_creation.{c}"] = values[f"applications.unavailable_not_held.{c}"]
+        values[f"applications.unavailable_not_held.{c}"] = None
+    assert any(values[f"applications.unavailable_needs_creation.{c}"] for c in APPLICANT_COLUMNS)
+    text = render(Report.from_values("x", values), layout, seed=1).replace("2.没有现成信息需要另行制作", "")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for row in ("unavailable_not_held", "unavailable_needs_creation"):
+        assert all(record.provenance[f"applications.{row}.{c}"].status is not Status.PROVEN for c in APPLICANT_COLUMNS)
+    truth, read = _table3(values), _read(record)
+    assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)

@@ -26,7 +26,7 @@ from .layout import Item, label_key
 from .readings import Readings, reading
 from .roworder import swappable
 
-__all__ = ["rows_over_a_lost_label"]
+__all__ = ["rows_over_a_lost_label", "blank_over_lost_label"]
 
 _ROWS = tuple(TABLE3_ROW_PATHS)
 _WIDTH = len(next(iter(TABLE3_ROW_PATHS.values())))
@@ -91,3 +91,15 @@ def _fourteen(items: Sequence[Item], idx: int, span: list[Item], lost: str) -> l
            for it in words):
         return None                     # (words among the numbers: a label's piece, another heading)
     return printed
+
+
+def blank_over_lost_label(order: list[tuple[str, int]], k: int, label: Item, first: int) -> bool:
+    """Whether the row ``order[k]``, its label's line holding a field for each of its cells (from column ``first``:
+    all empty), stands over a row whose label is lost (the next label found is not the next row's): the line of
+    numbers after it is that row's, not this one's printed apart, and this one's fields are empty or its numbers are
+    those (tab-separated rows or a Markdown grid: ``（四）无法提供 | 1.本机关不掌握…`` and seven empty fields, then
+    ``| | 0 | 0 | …`` with no label, then 3.补正后…; the sums hold either way). Neither is read."""
+    if (label.width or 0) < first + _WIDTH or k + 1 >= len(order):
+        return False
+    row, after = order[k][0], order[k + 1][0]
+    return row in TABLE3_ROW_PATHS and after in TABLE3_ROW_PATHS and _ROWS.index(after) != _ROWS.index(row) + 1

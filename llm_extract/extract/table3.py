@@ -6,7 +6,6 @@ verifier, not the reader, decides what the identities pin down.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from operator import attrgetter
 
@@ -28,7 +27,7 @@ from .table3_labels import find_labels
 from .orderlabels import order_doubts, rows_by_order
 from .layout import Item, Region
 from .above import read_either_way
-from .lostlabel import rows_over_a_lost_label
+from .lostlabel import blank_over_lost_label, rows_over_a_lost_label
 from .direction import contested_lines, stacked_lines
 from .readings import Readings, missing
 from .itemnumbers import rejoin_item_numbers
@@ -41,7 +40,7 @@ from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
 from .lonelabels import blank_label_rows
 from .markgaps import placeholder_options, placeholders_where_printed
 from .t3readings import guessed, row_readings
-from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, one_row_other_digits
+from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, other_as_one_row
 from .gridrows import grid_row, grid_shape
 from .rowplace import field_cells, lines_of_numbers, place_bare_lines, tab_window, usual_width, fields_after, \
     words_between
@@ -52,27 +51,11 @@ from .ruleglyphs import bars_as_cells, extra_tokens, is_rule_glyph, rule_glyph_o
 
 __all__ = ["read_table3"]
 
-_OTHER_GROUP = re.compile(r"其他处理$")
 #: (an enum member's lookup costs more than the test: looked up once, not once per cell)
 _BLANK, _PLACEHOLDER, _MISSING, _OCR = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING, CellKind.OCR
 #: cells of OCR letters that make a table an OCR reading (as verify/trust.OCR_CELLS)
 _OCR_CELLS = 3
 _COL, _RAW = attrgetter("col"), attrgetter("raw")
-
-
-def _other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
-    """(六)其他处理 printed as a single row: place it as a pseudo row so that its cells are
-    neither lost nor taken by the row above."""
-    if any(r in labels for r in SUB_ROWS):
-        return
-    lo = labels.get("rejected_reconfirm", 0)
-    hi = labels.get("total_processed", len(items))
-    for i in range(lo + 1, hi):
-        it = items[i]
-        if it.is_text and (_OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value
-                           or one_row_other_digits(it.key) is not None):
-            labels[SINGLE] = i
-            return
 
 
 def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
@@ -94,7 +77,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
     placed = rows_by_order(items, labels) if ocr_text else {}
     labels.update(placed)
     doubtful = short_heads(items, labels)      # a label over two table rows, numbers on the first
-    _other_as_one_row(items, labels)
+    other_as_one_row(items, labels)
     out: Readings = {}
     ambiguities: list[Ambiguity] = []
     order = sorted(labels.items(), key=lambda kv: kv[1])
@@ -184,6 +167,9 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
         if label.grid and label.col is not None:
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row,
                                           {it.line for _, chosen in taken.values() for it in chosen} | grid_lines)
+            if cells is not None and chosen_line != label.line \
+                    and blank_over_lost_label(order, k, label, (label.col or 0) + 1):
+                chosen_line, cells = label.line, None   # (empty fields over a row whose label is lost: lostlabel.py)
             if cells is not None:
                 grid_lines.add(chosen_line)     # (a grid line's numbers are one row's: no other row takes them)
             on_line = [it for it in span if it.line == chosen_line]
@@ -197,7 +183,9 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             continue
         if window is not None and label.col is not None:
             same_line = [it for it in span if it.line == label.line]
-            if not same_line and len({it.line for it in span}) == 1 and not opens_other_row(items, span[0].line, idx):
+            over_lost = not same_line and blank_over_lost_label(order, k, label, window)   # (lostlabel.py)
+            if not same_line and len({it.line for it in span}) == 1 and not opens_other_row(items, span[0].line, idx) \
+                    and not over_lost:
                 same_line = span                        # the row's numbers on a line of their own
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
@@ -216,7 +204,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             elif numbers and all(window <= (it.col or 0) < window + 7 for it in numbers) \
                     and len(by_col) == len(same_line):  # two numbers in one field ("1 0"): not by column
                 cells = field_cells(by_col, window, window + 7)
-            elif not same_line and (label.width or 0) >= window + 7:   # every cell of the row is blank
+            elif not same_line and (label.width or 0) >= window + 7 and not over_lost:   # every cell blank
                 cells = [parse_cell("") for _ in range(7)]
             if cells is not None and same_line and same_line[0].line != label.line:
                 own_line[row] = same_line[0].line

@@ -33,10 +33,11 @@ from .glued import glued_run
 from .labels import strip_item_number
 from .cells import EMPTY_KINDS
 from .layout import Item, label_key
-from .onerowform import SUB_ROWS
+from .onerowform import SINGLE, SUB_ROWS
 from .readings import Readings, missing
 
-__all__ = ["absent_rows", "empty_cells_only", "glued_one_row_other", "label_fragment", "one_row_other_digits"]
+__all__ = ["absent_rows", "empty_cells_only", "glued_one_row_other", "label_fragment", "one_row_other_digits",
+           "other_as_one_row"]
 
 _ROWS = FORM.table3_row_keys
 _WORDS = {r.key: r.words for r in FORM.table3_rows}
@@ -169,3 +170,21 @@ def absent_rows(items: list[Item], labels: dict[str, int], out: Readings, ambigu
             out[p] = Reading(None, CellKind.ABSENT, "", [], "label",
                              "row not printed: no label of it in 表三, nothing but the row above's cells "
                              "between the rows around it")
+
+
+_OTHER_GROUP = re.compile(r"其他处理$")
+
+
+def other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
+    """(六)其他处理 printed as a single row: place it as a pseudo row so that its cells are
+    neither lost nor taken by the row above."""
+    if any(r in labels for r in SUB_ROWS):
+        return
+    lo = labels.get("rejected_reconfirm", 0)
+    hi = labels.get("total_processed", len(items))
+    for i in range(lo + 1, hi):
+        it = items[i]
+        if it.is_text and (_OTHER_GROUP.search(it.key) and i + 1 < len(items) and items[i + 1].is_value
+                           or one_row_other_digits(it.key) is not None):
+            labels[SINGLE] = i
+            return
