@@ -93,13 +93,20 @@ def _fourteen(items: Sequence[Item], idx: int, span: list[Item], lost: str) -> l
     return printed
 
 
-def blank_over_lost_label(order: list[tuple[str, int]], k: int, label: Item, first: int) -> bool:
+def blank_over_lost_label(items: list[Item], order: list[tuple[str, int]], k: int, first: int) -> bool:
     """Whether the row ``order[k]``, its label's line holding a field for each of its cells (from column ``first``:
-    all empty), stands over a row whose label is lost (the next label found is not the next row's): the line of
-    numbers after it is that row's, not this one's printed apart, and this one's fields are empty or its numbers are
-    those (tab-separated rows or a Markdown grid: ``（四）无法提供 | 1.本机关不掌握…`` and seven empty fields, then
-    ``| | 0 | 0 | …`` with no label, then 3.补正后…; the sums hold either way). Neither is read."""
+    all empty), stands over a row whose label is lost (the next label found is not the next row's), in a table whose
+    rows print their numbers on their labels' lines: the line of numbers after it is then that row's, not this
+    one's printed apart, or this one's printed apart and that row's lost; neither is read (tab-separated rows or a
+    Markdown grid: ``（四）无法提供 | 1.本机关不掌握…`` and seven empty fields, then ``| | 0 | 0 | …`` with no label,
+    then 3.补正后…; the sums hold either way). Where two lines of numbers follow it, or most rows print their numbers
+    on a line after their labels (a converter detaching them), the line after is this row's, as the others'."""
+    label = items[order[k][1]]
     if (label.width or 0) < first + _WIDTH or k + 1 >= len(order):
         return False
     row, after = order[k][0], order[k + 1][0]
-    return row in TABLE3_ROW_PATHS and after in TABLE3_ROW_PATHS and _ROWS.index(after) != _ROWS.index(row) + 1
+    if row not in TABLE3_ROW_PATHS or after not in TABLE3_ROW_PATHS or _ROWS.index(after) == _ROWS.index(row) + 1:
+        return False
+    numbered = {it.line for it in items if it.is_value and it.cell.is_number}
+    between = {it.line for it in items[order[k][1] + 1:order[k + 1][1]] if it.is_value and it.cell.kind is not _BLANK}
+    return len(between) == 1 and 2 * sum(items[i].line in numbered for _, i in order) > len(order)

@@ -168,7 +168,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             chosen_line, cells = grid_row(items, idx, nxt_of(k), shape, row,
                                           {it.line for _, chosen in taken.values() for it in chosen} | grid_lines)
             if cells is not None and chosen_line != label.line \
-                    and blank_over_lost_label(order, k, label, (label.col or 0) + 1):
+                    and blank_over_lost_label(items, order, k, (label.col or 0) + 1):
                 chosen_line, cells = label.line, None   # (empty fields over a row whose label is lost: lostlabel.py)
             if cells is not None:
                 grid_lines.add(chosen_line)     # (a grid line's numbers are one row's: no other row takes them)
@@ -183,7 +183,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             continue
         if window is not None and label.col is not None:
             same_line = [it for it in span if it.line == label.line]
-            over_lost = not same_line and blank_over_lost_label(order, k, label, window)   # (lostlabel.py)
+            over_lost = not same_line and blank_over_lost_label(items, order, k, window)   # (lostlabel.py)
             if not same_line and len({it.line for it in span}) == 1 and not opens_other_row(items, span[0].line, idx) \
                     and not over_lost:
                 same_line = span                        # the row's numbers on a line of their own
