@@ -6,7 +6,8 @@ and here it has its row. So the rows are read from below (and proven like any ro
 numbers. Another row's: the row above has fourteen numbers, its own and the lost row's, in the form's order; where
 the two rows could trade places keeping every identity, the cells where they differ are never proven. A row
 printed with seven empty cells right above a row whose label is lost takes none of that row's numbers (one cell
-to a line, tab-separated rows, a Markdown grid)."""
+to a line, tab-separated rows, a Markdown grid), and a line left with only its item number (its words lost) is
+no first piece of the label below it."""
 
 from __future__ import annotations
 
@@ -110,3 +111,19 @@ def test_a_row_of_empty_fields_over_a_line_of_numbers_whose_label_is_lost_takes_
         assert all(record.provenance[f"applications.{row}.{c}"].status is not Status.PROVEN for c in APPLICANT_COLUMNS)
     truth, read = _table3(values), _read(record)
     assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)
+
+
+def test_a_line_left_with_only_its_item_number_is_no_piece_of_the_label_below_it() -> None:
+    # a converter's grid: 3.补正后… lost its words (``| 3. | 0 | … |``), and 1.信访举报投诉类申请 stands with empty fields over
+    # its numbers (detached); the line above is no first piece of a label that opens with its own item number
+    values = sample_values()
+    text = render(Report.from_values("x", values), "markdown", seed=1)
+    row = [values[f"applications.rejected_petition.{c}"] for c in APPLICANT_COLUMNS]
+    detached = "| （五）不予处理 | 1.信访举报投诉类申请 |" + "  |" * 7 + "\n|  |  | " + " | ".join(map(str, row)) + " |"
+    text = text.replace("| 3.补正后申请内容仍不明确 |", "| 3. |") \
+        .replace("| （五）不予处理 | 1.信访举报投诉类申请 | " + " | ".join(map(str, row)) + " |", detached)
+    assert "| 3. | 0 |" in text and detached in text
+    record = process_document(Document.from_text(text, doc_id="x"))
+    truth, read = _table3(values), _read(record)
+    assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)
+    assert read["applications.rejected_petition.natural_person"] == 1

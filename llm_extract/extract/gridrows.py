@@ -16,7 +16,7 @@ from ..form import FORM
 from .cells import Cell
 from .labels import row_begun, row_continued, rows_named
 from .layout import Item, label_key
-from .rowbounds import numbered
+from .rowbounds import another_item, numbered
 from .rowplace import field_cells
 from .table3_labels import without_title_piece
 from .gridlevels import lone_blank_left_of_level
@@ -168,7 +168,8 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
     # (the label's own field on: the fields left of it are its group's, their titles printed on one line of two)
     besides = {it.key for it in same if it.is_text} | {label.key}
     piece = label_fields(line_items, lo, besides, label.col or 0)
-    if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)):
+    if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)) \
+            or (not below and another_item(piece, label.key)):
         return False
     if row in rows_named(label.key + piece if below else piece + label.key):
         return True
@@ -375,7 +376,8 @@ def _cut_at_page_break(row: str, label: Item, own: list[Item], above: list[Item]
     if width == (label.width or 0) or width - 7 < 1 or any(it.is_text and (it.col or 0) >= width - 7 for it in above):
         return None
     piece = label_fields(above, width - 7, {it.key for it in own if it.is_text and it is not label})
-    if not piece or set(rows_named(piece)) - {row} or row not in rows_named(piece + label.key):
+    if not piece or set(rows_named(piece)) - {row} or row not in rows_named(piece + label.key) \
+            or another_item(piece, label.key):
         return None
     head = max((it.col or 0 for it in above if it.is_text), default=0)
     return _grid_cells(above, width, head)

@@ -19,7 +19,7 @@ from .direction import label_words
 from .layout import Item, label_key
 from .onerowform import SUB_ROWS
 
-__all__ = ["opens_other_row", "numbered", "holds_sub_row", "GROUP_KEYS", "GROUP_TITLES", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
+__all__ = ["opens_other_row", "numbered", "another_item", "holds_sub_row", "GROUP_KEYS", "GROUP_TITLES", "group_title_head", "group_title_piece", "row_starts_after", "runs_into_next", "merged_labels",
            "padded_seven", "seven_then_apart", "rows_apart", "alike_rows", "next_rows_cells", "seven_then_a_stray"]
 
 
@@ -41,6 +41,12 @@ def numbered(key: str) -> bool:
     ``（三4、保护第三``)."""
     key = _GROUP_PIECE.sub("", key, count=1)
     return strip_item_number(key) != key and _ITEM_NUMBER.match(key) is not None
+
+
+def another_item(piece: str, key: str) -> bool:
+    """Whether a label piece on the line above a label (``key``) opens with an item number where the label opens with
+    its own: another row's (``| 3. | 0 | … |``, 3.补正后… its words lost, over ``| 1.信访举报投诉类申请 | (empty) |``)."""
+    return numbered(piece) and numbered(key)
 
 
 #: a group title's first piece, its bracket not closed, run together with a sub-row's item number: ``(三4、``
