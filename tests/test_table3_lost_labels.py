@@ -3,7 +3,7 @@ or a converter dropped it). The first row's: seven numbers stand under the colum
 二、上年结转… and its numbers. Read top-down, the seven are left over right above a label read from below it, the
 sign of a table printed with each row's numbers above its label; but there the last label has nothing below it,
 and here it has its row. So the rows are read from below (and proven like any row), the lost row from its seven
-numbers. Another row's: the row above has fourteen numbers, its own and the lost row's, in the form's order; where
+numbers. Another row's (the last row's too): the row above has fourteen numbers, its own and the lost row's, in the form's order; where
 the two rows could trade places keeping every identity, the cells where they differ are never proven. A row
 printed with seven empty cells right above a row whose label is lost takes none of that row's numbers (one cell
 to a line, tab-separated rows, a Markdown grid), and a line left with only its item number (its words lost) is
@@ -127,3 +127,15 @@ def test_a_line_left_with_only_its_item_number_is_no_piece_of_the_label_below_it
     truth, read = _table3(values), _read(record)
     assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)
     assert read["applications.rejected_petition.natural_person"] == 1
+
+
+def test_the_last_rows_label_lost_leaves_fourteen_numbers_under_the_total_read_as_its_and_the_last_rows() -> None:
+    # （七）总计 / its seven / [四、结转下年度继续办理, lost] / seven: numbers below the last label, which a table printed
+    # above its labels never has; the identities tell the two rows apart (一 + 二 = 总计 + 结转)
+    for name in ("000_38ec84bebc7328d3", "004_70fa07ff4f3c9aaf"):
+        lines = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+        lost = next(k for k, line in enumerate(lines) if line.strip() == "四、结转下年度继续办理")
+        record = process_document(Document.from_text("\n".join(lines[:lost] + lines[lost + 1:]), doc_id=name))
+        golden = json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["applications"]
+        assert _read(record) == {f"applications.{row}.{c}": v for row, cells in golden.items() for c, v in cells.items()}
+        assert _table3_statuses(record) == {Status.PROVEN}

@@ -6,7 +6,8 @@ it is, the row above is left unread (``14 numbers for 7 columns``) and the lost 
 one column sum, which then checks none of the others, and the whole outcome block goes to review.
 
 Where the table is printed below its labels (no row in doubt of its direction, the last label's numbers
-below it) and the fourteen stand one to a line right after the label, the first seven are the row's own and
+below it: its seven, or fourteen where the last row's label is the one lost) and the fourteen stand one to a line
+right after the label, the first seven are the row's own and
 the next seven the lost row's, the next in the form's order (rows are printed in the form's order). Which of
 the two rows a number is, only that order says: where the two rows can trade places keeping every identity
 (one of the form's swap groups: outcome rows, 一 and 二), the cells where they differ are read but never
@@ -46,7 +47,7 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
     last_row, last_idx = order[-1]
     if last_row not in TABLE3_ROW_PATHS or any(
             (r := out.get(p)) is None or r.missing or not r.lines or r.lines[-1] <= items[last_idx].line
-            for p in TABLE3_ROW_PATHS[last_row]):
+            for p in TABLE3_ROW_PATHS[last_row]) and not _last_over_lost(items, last_row, last_idx, spans):
         return ambiguities              # (the last label's numbers not below it: perhaps printed above the labels)
     placed: set[str] = set()
     labelled = {row for row, _ in order}
@@ -72,6 +73,13 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                 out[path] = reading(it.cell, [*lines, it.line], method)
             placed.update(TABLE3_ROW_PATHS[r])
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def _last_over_lost(items: Sequence[Item], row: str, idx: int, spans: dict[str, list[Item]]) -> bool:
+    """Whether the last label found stands over fourteen numbers, its row's and the form's last row's (四、结转下年度
+    继续办理 lost): numbers below the last label, as a table printed above its labels never has."""
+    at = _ROWS.index(row)
+    return at + 2 == len(_ROWS) and _fourteen(items, idx, spans.get(row, []), _ROWS[at + 1]) is not None
 
 
 def _fourteen(items: Sequence[Item], idx: int, span: list[Item], lost: str) -> list[Item] | None:
