@@ -30,6 +30,7 @@ from ..schema import APPLICANT_COLUMNS, TABLE3_PATHS, TABLE3_ROW_PATHS
 from .t3instances import table3_broken
 from .cells import parse_cell
 from .direction import EITHER_WAY, rows_above_or_below, rows_below_beside_rows_above
+from .lostlabel import first_label_lost
 from .labels import opens_label
 from .layout import Item, label_key
 from .readings import Readings
@@ -92,7 +93,7 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
         if row in above:
             other.update(zip(TABLE3_ROW_PATHS[row], (r.value for r in above[row])))
     full_above, full_below = len(other) == len(TABLE3_PATHS), len(below) == len(TABLE3_PATHS)
-    if not full_below and _first_label_lost(items, order, out, below):
+    if not full_below and first_label_lost(items, order, out, below):
         _settle_below(items, order, out, _FIRST_LOST)   # (the lost row is left to the identities: 一 + 二 = 七 + 四)
         return
     if full_above and full_below and all(other[p] == below[p] for p in TABLE3_PATHS):
@@ -109,24 +110,6 @@ def read_either_way(items: list[Item], order: list[tuple[str, int]],
         # (not where the rows could not all be read from above: a shifted table of zeros read from below
         # keeps the identities too, and no other reading is there to be broken)
         _settle_below(items, order, out, _CHOSEN.format("below their labels"))
-
-
-def _first_label_lost(items: list[Item], order: list[tuple[str, int]], out: Readings,
-                      below: Mapping[str, object]) -> bool:
-    """Whether the form's first row lost its label line (a crawler or a converter dropped it) in a table read from
-    below its labels: the first label found is the second row's, every row but the first was read from the lines
-    below its label (the last one's too: a table printed above its labels leaves its last label nothing below it),
-    and the only numbers before the first label are exactly seven, one to a line, right above it (the lost row's;
-    in a table printed above its labels, the second row's seven would stand there as well)."""
-    rows = list(TABLE3_ROW_PATHS)
-    first, last = order[0], order[-1]
-    if first[0] != rows[1] or set(below) != set(TABLE3_PATHS) - set(TABLE3_ROW_PATHS[rows[0]]):
-        return False
-    if any(not out[p].lines or out[p].lines[-1] <= items[last[1]].line for p in TABLE3_ROW_PATHS[last[0]]):
-        return False                        # (the last row's numbers not all below its label)
-    printed = [j for j, it in enumerate(items[:first[1]]) if it.is_value and it.cell.kind is not CellKind.BLANK]
-    return len(printed) == _WIDTH and len({items[j].line for j in printed}) == _WIDTH \
-        and not any(it.is_text for it in items[printed[0]:first[1]])   # (empty cells of the header's rows aside)
 
 
 def _settle_below(items: list[Item], order: list[tuple[str, int]], out: Readings, note: str) -> None:

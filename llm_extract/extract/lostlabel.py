@@ -1,5 +1,8 @@
 """A 表三 row whose label line is lost, in a table printed one cell to a line under each row's label.
 
+The first row's (:func:`first_label_lost`, asked by :mod:`.above`): its seven numbers stand under the header, right
+above the second row's label, the sign of a table printed above its labels but for the last label's numbers below it.
+
 A crawler or a converter that drops a line may drop a row's label: the row above then has fourteen numbers
 after its label, its own seven and the lost row's, and the lost row none (``row label not found``). Read as
 it is, the row above is left unread (``14 numbers for 7 columns``) and the lost row too: two unknown rows in
@@ -17,17 +20,17 @@ to prove.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
-from ..schema import TABLE3_ROW_PATHS
+from ..schema import TABLE3_PATHS, TABLE3_ROW_PATHS
 from .direction import EITHER_WAY
 from .layout import Item, label_key
 from .readings import Readings, reading
 from .roworder import swappable
 
-__all__ = ["rows_over_a_lost_label", "blank_over_lost_label"]
+__all__ = ["rows_over_a_lost_label", "blank_over_lost_label", "first_label_lost"]
 
 _ROWS = tuple(TABLE3_ROW_PATHS)
 _WIDTH = len(next(iter(TABLE3_ROW_PATHS.values())))
@@ -45,9 +48,8 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
     if not order or any(r.method == EITHER_WAY for p, r in out.items() if p.startswith("applications.")):
         return ambiguities              # (a table whose direction is in doubt: which row is which, not this)
     last_row, last_idx = order[-1]
-    if last_row not in TABLE3_ROW_PATHS or any(
-            (r := out.get(p)) is None or r.missing or not r.lines or r.lines[-1] <= items[last_idx].line
-            for p in TABLE3_ROW_PATHS[last_row]) and not _last_over_lost(items, last_row, last_idx, spans):
+    if last_row not in TABLE3_ROW_PATHS \
+            or not _last_row_below(items, order, out) and not _last_over_lost(items, last_row, last_idx, spans):
         return ambiguities              # (the last label's numbers not below it: perhaps printed above the labels)
     placed: set[str] = set()
     labelled = {row for row, _ in order}
@@ -73,6 +75,30 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                 out[path] = reading(it.cell, [*lines, it.line], method)
             placed.update(TABLE3_ROW_PATHS[r])
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def first_label_lost(items: list[Item], order: list[tuple[str, int]], out: Readings,
+                     below: Mapping[str, object]) -> bool:
+    """Whether the form's first row lost its label line (a crawler or a converter dropped it) in a table read from
+    below its labels (``below``: the cells so read): the first label found is the second row's, every row but the
+    first was read from the lines below its label (the last one's too: a table printed above its labels leaves its
+    last label nothing below it), and the only numbers before the first label are exactly seven, one to a line,
+    right above it (the lost row's; in a table printed above its labels, the second row's seven would stand there
+    as well)."""
+    first = order[0]
+    if first[0] != _ROWS[1] or set(below) != set(TABLE3_PATHS) - set(TABLE3_ROW_PATHS[_ROWS[0]]) \
+            or not _last_row_below(items, order, out):
+        return False
+    printed = [j for j, it in enumerate(items[:first[1]]) if it.is_value and it.cell.kind is not _BLANK]
+    return len(printed) == _WIDTH and len({items[j].line for j in printed}) == _WIDTH \
+        and not any(it.is_text for it in items[printed[0]:first[1]])   # (empty cells of the header's rows aside)
+
+
+def _last_row_below(items: Sequence[Item], order: list[tuple[str, int]], out: Readings) -> bool:
+    """Whether the last label found had its row read, every cell from a line below the label."""
+    row, idx = order[-1]
+    return row in TABLE3_ROW_PATHS and all((r := out.get(p)) is not None and not r.missing and r.lines
+                                           and r.lines[-1] > items[idx].line for p in TABLE3_ROW_PATHS[row])
 
 
 def _last_over_lost(items: Sequence[Item], row: str, idx: int, spans: dict[str, list[Item]]) -> bool:
