@@ -2,11 +2,13 @@
 a page breaks a row of 表三 wherever the source broke: the label on a line, then ``19`` on a line and ``无 无 无 无
 7 26`` on the next. Every row's cells on lines of their own, each row's line of several cells is paired with its
 row by count (extract/rowplace.py); the row's other cells beside that line stay in print order: its seven cells
-are ``19 无 无 无 无 7 26``, never ``无 无 无 无 7 26 19``. (A row whose cells two lines share is still not proven cell
-by cell, t3readings._split_row: in PDF text which line's cell stands in which column is unsure.)"""
+are ``19 无 无 无 无 7 26``, never ``无 无 无 无 7 26 19``. A row whose cells two lines share is proven cell by cell only
+where its placeholders and 0s stand on one line, every other line holding numbers other than 0 (t3readings.py): a
+number read in another column than its own breaks that column's sum, a placeholder swapped with a 0 breaks none."""
 
 from __future__ import annotations
 
+from llm_extract.evidence import Status
 from llm_extract.ingest import Document
 from llm_extract.pipeline import process_document
 from llm_extract.schema import APPLICATION_ROWS
@@ -44,4 +46,12 @@ def test_a_row_broken_by_the_source_wrap_keeps_its_cells_in_print_order() -> Non
     for row in _WRAPPED:
         cells = getattr(apps, row)
         first, other = _FIRST[row], _OTHER[row]
-        assert (cells.natural_person, cells.total) == (first, first + other), row
+        assert (cells.natural_person, cells.commercial, cells.other_org, cells.total) == \
+            (first, None, other, first + other), row
+        assert record.provenance[f"applications.{row}.commercial"].status is Status.PROVEN, row
+
+
+def test_a_row_whose_zero_stands_apart_from_its_placeholders_is_not_proven_cell_by_cell() -> None:
+    text = _text().replace("19\n无 无 无 无 7 26", "0\n无 无 无 无 7 7").replace("22\n无 无 无 无 0 22", "41\n无 无 无 无 0 41")
+    record = process_document(Document.from_text(text, doc_id="wrapped-zero"))
+    assert record.provenance["applications.new_received.natural_person"].status is not Status.PROVEN
