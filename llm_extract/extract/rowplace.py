@@ -93,8 +93,16 @@ def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[
             return False
     for row, _ in order:
         spans[row] = [it for it in spans[row] if id(it) not in bare_ids]
+    at: dict[int, int] = {}             # item → its place in the text, where one is needed
     for k, idxs in zip(open_rows, bare):
-        spans[order[k][0]] = [items[i] for i in idxs] + spans[order[k][0]]
+        line, rest = [items[i] for i in idxs], spans[order[k][0]]
+        if idxs[0] > order[k][1] and len(line) + len(rest) == _WIDTH and rest:
+            # the line below the label, and the row's other cells on lines of their own round it: one row's seven
+            # printed over lines (a page's source wrapped: ``19`` / ``无 无 无 无 7 26``), read in print order
+            at = at or {id(it): i for i, it in enumerate(items)}
+            spans[order[k][0]] = sorted(line + rest, key=lambda it: at[id(it)])
+        else:
+            spans[order[k][0]] = line + rest
     return True
 
 

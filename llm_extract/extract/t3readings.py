@@ -23,6 +23,18 @@ from .wrapoptions import wrapped_piece_options
 __all__ = ["guessed", "row_readings"]
 
 
+def _apart_lines_checked(cells: list[Cell], cell_lines: list[int] | None) -> bool:
+    """Whether a row whose cells several lines share holds its blanks, placeholders and 0s on one line only, every
+    other line numbers other than 0 (a web page's source wrap broke the row: ``19`` / ``无 无 无 无 7 26``): the
+    cells that line keeps in order are the ones no identity tells apart, and a number standing in another column
+    than the one it was read in breaks its column's sum."""
+    if not cell_lines or len(cell_lines) != len(cells):
+        return False
+    loose = {line for cell, line in zip(cells, cell_lines)
+             if cell.kind not in _PRINTED_COUNTS or not cell.value}
+    return len(loose) <= 1
+
+
 def _row_sum_holds(cells: list[Cell]) -> bool:
     values = [c.value or 0 for c in cells]
     return values[6] == sum(values[:6])
@@ -49,6 +61,7 @@ def _split_row(cell_lines: list[int] | None, label_line: int = -1) -> bool:
 _BLANK, _PLACEHOLDER, _MISSING_KIND = CellKind.BLANK, CellKind.PLACEHOLDER, CellKind.MISSING
 #: the kinds of a cell that ``is_number`` (cells.Cell)
 _NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})
+_PRINTED_COUNTS = frozenset({CellKind.NUMBER, CellKind.ANNOTATED})     # (not an OCR'd guess)
 #: the kinds of a token printed as a plain count (no note, no OCR letter)
 _PLAIN_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO})
 
@@ -123,7 +136,8 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
             # lines share, a blank among them, is never read cell by cell.
             lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
                                                         or not _row_sum_holds(cells)
-                                                        or (not stream and _split_row(cell_lines, label.line)))
+                                                        or (not stream and _split_row(cell_lines, label.line)
+                                                            and not _apart_lines_checked(cells, cell_lines)))
     if cells is not None and not lost_blanks and not split_lost:
         at = label.line
         if not cell_lines and not placed:

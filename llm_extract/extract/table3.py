@@ -37,6 +37,7 @@ from .headercut import doubt_rows_after_repeated_header
 from .reprinted import doubt_rows_printed_again
 from .wrappieces import read_wrapped_row, wrapped_rows
 from .onerowform import SINGLE, SUB_ROWS, sub_row_readings
+from .labelcells import last_seven_after_blanks, leading_label_widths, without_label_cells
 from .lonelabels import blank_label_rows
 from .markgaps import placeholder_options, placeholders_where_printed
 from .t3readings import guessed, row_readings
@@ -113,6 +114,8 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
 
     def nxt_of(k: int) -> int:
         return order[k + 1][1] if k + 1 < len(order) else len(items)
+    # empty label cells before the seven where the table's rows show them (labelcells.py)
+    lead = leading_label_widths(without_next_rows_empty_cells(items, nxt_of(k), spans[r]) for k, (r, _) in enumerate(order))
     for k, (row, idx) in enumerate(order):
         if row in wrapped:              # which columns its wrapped cells stand in: the identities say
             read_wrapped_row(row, wrapped[row], out, ambiguities)
@@ -123,12 +126,13 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             continue
         if row == SINGLE:               # read as a row, then split into its three sub-rows
             tmp: Readings = {}
-            row_readings("other_other", [it.cell for it in spans[row][:7]] if len(spans[row]) >= 7 else None,
-                          [it for it in spans[row] if it.cell.is_number], items[idx], Method.CELLS_AFTER_LABEL,
-                          tmp, [], [it.line for it in spans[row][:7]])
+            one = last_seven_after_blanks(without_label_cells(without_next_rows_empty_cells(items, nxt_of(k), spans[row]), lead))
+            row_readings("other_other", [it.cell for it in one[:7]] if len(one) >= 7 else None,
+                          [it for it in one if it.cell.is_number], items[idx], Method.CELLS_AFTER_LABEL,
+                          tmp, [], [it.line for it in one[:7]])
             out.update(sub_row_readings([tmp[f"applications.other_other.{c}"] for c in APPLICANT_COLUMNS],
                                         items[idx].line))
-            taken[idx] = ([], spans[row][:7])   # its numbers, whatever its sub-rows become
+            taken[idx] = ([], one[:7])   # its numbers, whatever its sub-rows become
             continue
         label = items[idx]
         span = spans[row]
@@ -223,7 +227,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
                 span = []                   # the numbers follow another label, one not placed (a group's title
                 #                             wrapped beside the row, （三）不 / 予公开, is no row's label)
         numbers = [it for it in span if it.cell.is_number]
-        span = without_next_rows_empty_cells(items, nxt, span)
+        span = without_label_cells(without_next_rows_empty_cells(items, nxt, span), lead)
         if (ruled := without_rule_glyphs(span, 7)) is not None:
             span = ruled                    # OCR'd table rules, every one of them dropped: read one way only
         elif span and len(span) < 7 and span[0].line == span[-1].line:

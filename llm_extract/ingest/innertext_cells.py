@@ -43,6 +43,10 @@ __all__ = ["shows_block_cells", "folded_block_cells", "joined_cell_breaks"]
 #: (the lookbehind after the first ``\n``, not before it: a pattern opening with a literal is searched for that
 #: character alone; opening with a lookbehind, it is tried at every position of the text)
 _LONE_TAB = re.compile(r"\n(?<=[^\s]\n|\xa0\n)[ ]*\n\t\n[ ]*\n(?=[ ]*(?:[^\s]|\xa0))")
+#: the same tab where the cells hold other blocks than paragraphs (``<td><section>``, ``<td><div>``: a WeChat
+#: article's table, a CMS's), which innerText sets on lines of their own with no blank line round them: a cell's
+#: text, the tab alone, the next cell's text (a one-cell-a-line export opens each cell's line with its tab)
+_LONE_TAB_BLOCK = re.compile(r"\n(?<=[^\s]\n)\t\n(?=[^\s])")
 #: how many make the layout (a 表三 of paragraph cells prints one for each of its 150 and more cells; a table of
 #: some paragraph cells among plain ones still a score)
 _LEAST = 8
@@ -78,7 +82,7 @@ def joined_cell_breaks(text: str) -> str:
 
 def shows_block_cells(text: str) -> bool:
     """Whether ``text`` is an ``innerText`` of tables whose cells hold paragraphs (see the module docstring)."""
-    return "\t" in text and len(_LONE_TAB.findall(text)) >= _LEAST
+    return "\t" in text and (len(_LONE_TAB.findall(text)) >= _LEAST or len(_LONE_TAB_BLOCK.findall(text)) >= _LEAST)
 
 
 def folded_block_cells(text: str) -> str:
