@@ -27,15 +27,14 @@ from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE3_ROW_PATHS
 from .direction import EITHER_WAY
 from .layout import Item, label_key
-from .readings import Reading, Readings, reading
+from .readings import Readings, reading
 from .roworder import swappable
 
-__all__ = ["rows_over_a_lost_label", "blank_over_lost_label", "first_label_lost", "rows_on_lines_without_label"]
+__all__ = ["rows_over_a_lost_label", "blank_over_lost_label", "first_label_lost"]
 
 _ROWS = tuple(TABLE3_ROW_PATHS)
 _WIDTH = len(next(iter(TABLE3_ROW_PATHS.values())))
 _LABEL_LOST = "row label not found"
-_LINE_NOTE = "its label's words lost: read from its line of cells, by the rows before and after it in the form"
 #: label lines lost in a row over one row's numbers that are still read (seven numbers a row, in the form's order)
 _MOST_LOST = 2
 _BLANK = CellKind.BLANK
@@ -83,67 +82,6 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                 placed.update(TABLE3_ROW_PATHS[r])
             break
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
-
-
-def rows_on_lines_without_label(items: Sequence[Item], order: list[tuple[str, int]], out: Readings) -> None:
-    """Read the rows whose labels' words are lost from lines that still print their cells (a tab row or a grid row
-    with its label's field empty, ``\t0\t3\t…``), in a table whose rows print their cells on one line each: between
-    the rows before and after them in the form, both found and the one before read from one line (not all of it
-    empty cells: numbers after such a row may be its own, printed apart), one line for each
-    lost row (one or two), holding nothing but seven cells (after its label's empty fields; the heading of the group
-    the row opens aside). Rows are printed in the form's order, so the lines are those rows', in that order; where
-    two of them could trade places keeping every identity, the cells they differ in are not proven
-    (``Method.FORM_ORDER_ROWS``), the others read as any row, for the identities to check."""
-    found = dict(order)
-    at = 1
-    while at < len(_ROWS) - 1:
-        lost = _lost_run(at, found, out)
-        at += max(len(lost), 1)
-        before, after = _ROWS[at - len(lost) - 1] if lost else None, _ROWS[at] if lost else None
-        if not lost or before not in found or after not in found:
-            continue
-        above = [out.get(p) for p in TABLE3_ROW_PATHS[before]]
-        lines = {line for r in above if r is not None for line in r.lines}
-        if len(lines) != 1 or any(r is None or r.missing for r in above) or all(r.kind is _BLANK for r in above):
-            continue                    # (a row of empty cells over a line of numbers: its own, printed apart,
-        #                                 or the lost row's; the sums hold either way, blank_over_lost_label)
-        low, high = lines.pop(), items[found[after]].line
-        between = [it for it in items if low < it.line < high]
-        numbered = sorted({it.line for it in between})
-        if len(numbered) != len(lost):
-            continue
-        rows = [_cells_of(row, [it for it in between if it.line == line]) for row, line in zip(lost, numbered)]
-        if any(cells is None for cells in rows):
-            continue
-        method = above[0].method if above[0] is not None else Method.CELLS_AFTER_LABEL
-        for i, (row, cells) in enumerate(zip(lost, rows)):
-            for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[row], cells)):
-                doubt = any(swappable(row, o) and it.cell.value != other[c].cell.value
-                            for j, (o, other) in enumerate(zip(lost, rows)) if j != i)
-                r = reading(it.cell, [it.line], Method.FORM_ORDER_ROWS if doubt else method)
-                out[path] = Reading(r.value, r.kind, r.raw, r.lines, r.method,
-                                    "; ".join(filter(None, (r.note, _LINE_NOTE))))
-
-
-def _lost_run(at: int, found: Mapping[str, int], out: Readings) -> tuple[str, ...]:
-    """The rows from ``at`` on whose labels were not found (nothing read for them), up to :data:`_MOST_LOST`."""
-    run: list[str] = []
-    for row in _ROWS[at:len(_ROWS) - 1]:
-        if row in found or any((r := out.get(p)) is None or r.note != _LABEL_LOST for p in TABLE3_ROW_PATHS[row]):
-            break
-        run.append(row)
-    return tuple(run) if len(run) <= _MOST_LOST else ()
-
-
-def _cells_of(row: str, line: list[Item]) -> list[Item] | None:
-    """A line's seven cells for ``row``: nothing else on it but its label's empty fields before them and the heading
-    of the group the row opens; else None."""
-    if any(it.is_text and it.key not in _OPENED.get(row, ()) for it in line):
-        return None
-    cells = [it for it in line if it.is_value]
-    while len(cells) > _WIDTH and cells[0].cell.kind is _BLANK:
-        cells = cells[1:]               # (the label's fields, left empty)
-    return cells if len(cells) == _WIDTH else None
 
 
 def first_label_lost(items: list[Item], order: list[tuple[str, int]], out: Readings,
