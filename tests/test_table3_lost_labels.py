@@ -4,8 +4,7 @@ or a converter dropped it). The first row's: seven numbers stand under the colum
 sign of a table printed with each row's numbers above its label; but there the last label has nothing below it,
 and here it has its row. So the rows are read from below (and proven like any row), the lost row from its seven
 numbers. Another row's (the last row's too): the row above has fourteen numbers, its own and the lost row's, in the form's order; where
-the two rows could trade places keeping every identity, the cells where they differ are never proven. Two labels
-lost one after the other leave twenty-one numbers, read the same way; three, twenty-eight, left unread. A row
+the two rows could trade places keeping every identity, the cells where they differ are never proven. A row
 printed with seven empty cells right above a row whose label is lost takes none of that row's numbers (one cell
 to a line, tab-separated rows, a Markdown grid), and a line left with only its item number (its words lost) is
 no first piece of the label below it."""
@@ -140,46 +139,3 @@ def test_the_last_rows_label_lost_leaves_fourteen_numbers_under_the_total_read_a
         golden = json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["applications"]
         assert _read(record) == {f"applications.{row}.{c}": v for row, cells in golden.items() for c, v in cells.items()}
         assert _table3_statuses(record) == {Status.PROVEN}
-
-
-def _lines_lost(name: str, *labels: str) -> tuple[Document, dict]:
-    lines = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8").split("\n")
-    lost = {next(k for k, line in enumerate(lines) if line.strip().startswith(label)) for label in labels}
-    assert len(lost) == len(labels)
-    text = "\n".join(line for k, line in enumerate(lines) if k not in lost)
-    return Document.from_text(text, doc_id=name), json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def test_two_rows_whose_labels_are_lost_one_after_the_other_are_read_from_the_row_above_s_twenty_one_numbers() -> None:
-    # 003: 8.属于行政查询事项 / seven / （四）无法提供 / [1.本机关不掌握…, lost] / seven / [2.没有现成信息…, lost] / seven /
-    # 3.补正后申请内容仍不明确: the three outcome rows can trade places keeping every identity, so where any two differ,
-    # which is which only the form's order says
-    doc, golden = _lines_lost("003_d677def7845cc038", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作")
-    record = process_document(doc)
-    apps = golden["applications"]
-    assert _read(record) == {f"applications.{row}.{c}": v for row, cells in apps.items() for c, v in cells.items()}
-    rows = ("denied_query_matter", "unavailable_not_held", "unavailable_needs_creation")
-    doubted = {f"applications.{row}.{c}" for row in rows for c in APPLICANT_COLUMNS
-               if len({apps[r][c] for r in rows}) > 1}
-    assert doubted                      # (the test's premise: the rows differ somewhere)
-    statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
-    assert {p for p, s in statuses.items() if s is not Status.PROVEN} == doubted
-    assert all(record.provenance[p].rules == ["READ.ROW_ORDER"] for p in doubted)
-
-
-def test_the_last_two_rows_labels_lost_leave_twenty_one_numbers_under_the_last_label_read_in_the_forms_order() -> None:
-    # 3.其他 / its seven / [（七）总计, lost] / seven / [四、结转下年度继续办理, lost] / seven: the identities tell them apart
-    doc, golden = _lines_lost("004_70fa07ff4f3c9aaf", "（七）总计", "四、结转下年度继续办理")
-    record = process_document(doc)
-    apps = golden["applications"]
-    assert _read(record) == {f"applications.{row}.{c}": v for row, cells in apps.items() for c, v in cells.items()}
-    assert _table3_statuses(record) == {Status.PROVEN}
-
-
-def test_three_rows_whose_labels_are_lost_one_after_the_other_are_not_read_by_the_forms_order() -> None:
-    # twenty-eight numbers after a label: more lines lost than the order is trusted over; read as it is (unread)
-    doc, golden = _lines_lost("003_d677def7845cc038", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
-                              "3.补正后申请内容仍不明确")
-    record = process_document(doc)
-    for row in ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear"):
-        assert all(record.provenance[f"applications.{row}.{c}"].status is not Status.PROVEN for c in APPLICANT_COLUMNS)

@@ -4,17 +4,17 @@ The first row's (:func:`first_label_lost`, asked by :mod:`.above`): its seven nu
 above the second row's label, the sign of a table printed above its labels but for the last label's numbers below it.
 
 A crawler or a converter that drops a line may drop a row's label: the row above then has fourteen numbers
-after its label, its own seven and the lost row's, and the lost row none (``row label not found``); two labels
-lost one after the other leave twenty-one (no more are read: :data:`_MOST_LOST`). Read as
+after its label, its own seven and the lost row's, and the lost row none (``row label not found``). Read as
 it is, the row above is left unread (``14 numbers for 7 columns``) and the lost row too: two unknown rows in
 one column sum, which then checks none of the others, and the whole outcome block goes to review.
 
 Where the table is printed below its labels (no row in doubt of its direction, the last label's numbers
-below it: its seven, or more where the last rows' labels are the ones lost) and the numbers stand one to a line
-right after the label, the first seven are the row's own and each next seven the next lost row's, in the form's
-order (rows are printed in the form's order). Which of the rows a number is, only that order says: where two of
-them can trade places keeping every identity (one of the form's swap groups: outcome rows, 一 and 二), the cells
-where they differ are read but never proven (``Method.FORM_ORDER_ROWS``, ``READ.ROW_ORDER``); the others are read as any row, for the identities
+below it: its seven, or fourteen where the last row's label is the one lost) and the fourteen stand one to a line
+right after the label, the first seven are the row's own and
+the next seven the lost row's, the next in the form's order (rows are printed in the form's order). Which of
+the two rows a number is, only that order says: where the two rows can trade places keeping every identity
+(one of the form's swap groups: outcome rows, 一 and 二), the cells where they differ are read but never
+proven (``Method.FORM_ORDER_ROWS``, ``READ.ROW_ORDER``); the others are read as any row, for the identities
 to prove.
 """
 
@@ -35,8 +35,6 @@ __all__ = ["rows_over_a_lost_label", "blank_over_lost_label", "first_label_lost"
 _ROWS = tuple(TABLE3_ROW_PATHS)
 _WIDTH = len(next(iter(TABLE3_ROW_PATHS.values())))
 _LABEL_LOST = "row label not found"
-#: label lines lost in a row over one row's numbers that are still read (seven numbers a row, in the form's order)
-_MOST_LOST = 2
 _BLANK = CellKind.BLANK
 #: row -> the heading of the group it opens, as a label key (（四）无法提供 over 1.本机关不掌握相关政府信息)
 _OPENED = {r.key: (label_key(r.group),) for k, r in enumerate(FORM.table3_rows)
@@ -45,8 +43,8 @@ _OPENED = {r.key: (label_key(r.group),) for k, r in enumerate(FORM.table3_rows)
 
 def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                            out: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
-    """Read each row left unread over fourteen (twenty-one) numbers and the row (two rows) after it, whose labels are
-    lost (see the module's docstring); the ambiguities without those rows' (their cells are read now)."""
+    """Read each row left unread over fourteen numbers and the row after it, whose label is lost (see the module's
+    docstring); the ambiguities without those rows' (their cells are read now)."""
     if not order or any(r.method == EITHER_WAY for p, r in out.items() if p.startswith("applications.")):
         return ambiguities              # (a table whose direction is in doubt: which row is which, not this)
     last_row, last_idx = order[-1]
@@ -56,31 +54,26 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
     placed: set[str] = set()
     labelled = {row for row, _ in order}
     for k, (row, idx) in enumerate(order):
-        if row not in TABLE3_ROW_PATHS:
+        if row not in TABLE3_ROW_PATHS or (at := _ROWS.index(row)) + 1 >= len(_ROWS):
             continue
-        at = _ROWS.index(row)
+        lost = _ROWS[at + 1]
         after = order[k + 1][0] if k + 1 < len(order) else None
-        if after is not None and after not in TABLE3_ROW_PATHS:
-            continue
+        if after is not None and (after not in TABLE3_ROW_PATHS or _ROWS.index(after) != at + 2):
+            continue                    # (the next label is not the one after the lost row's)
         if any((r := out.get(p)) is None or r.value is not None or r.method != Method.CELLS_AFTER_LABEL
-               for p in TABLE3_ROW_PATHS[row]):
+               for p in TABLE3_ROW_PATHS[row]) \
+                or lost in labelled or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
+                                           for p in TABLE3_ROW_PATHS[lost]) \
+                or (run := _fourteen(items, idx, spans.get(row, []), lost)) is None:
             continue
-        for lost in _lost_rows(at, after):
-            if labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
-                                                  for x in lost for p in TABLE3_ROW_PATHS[x]) \
-                    or (run := _run(items, idx, spans.get(row, []), lost)) is None:
-                continue
-            rows = (row, *lost)
-            cells = [run[i * _WIDTH:(i + 1) * _WIDTH] for i in range(len(rows))]
-            for i, r in enumerate(rows):
-                lines = [items[idx].line] if r == row else []
-                for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[r], cells[i])):
-                    doubt = any(swappable(r, o) and it.cell.value != cells[j][c].cell.value
-                                for j, o in enumerate(rows) if j != i)
-                    out[path] = reading(it.cell, [*lines, it.line],
-                                        Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
-                placed.update(TABLE3_ROW_PATHS[r])
-            break
+        own, other = run[:_WIDTH], run[_WIDTH:]
+        doubt = swappable(row, lost)
+        for r, cells, lines in ((row, own, [items[idx].line]), (lost, other, [])):
+            for path, it, twin in zip(TABLE3_ROW_PATHS[r], cells, other if r == row else own):
+                method = Method.FORM_ORDER_ROWS if doubt and it.cell.value != twin.cell.value else \
+                    Method.CELLS_AFTER_LABEL
+                out[path] = reading(it.cell, [*lines, it.line], method)
+            placed.update(TABLE3_ROW_PATHS[r])
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
 
 
@@ -109,42 +102,28 @@ def _last_row_below(items: Sequence[Item], order: list[tuple[str, int]], out: Re
 
 
 def _last_over_lost(items: Sequence[Item], row: str, idx: int, spans: dict[str, list[Item]]) -> bool:
-    """Whether the last label found stands over its row's numbers and those of every row after it in the form, their
-    labels lost (四、结转下年度继续办理, or （七）总计 and it): numbers below the last label, as a table printed above its
-    labels never has."""
+    """Whether the last label found stands over fourteen numbers, its row's and the form's last row's (四、结转下年度
+    继续办理 lost): numbers below the last label, as a table printed above its labels never has."""
     at = _ROWS.index(row)
-    return 0 < len(_ROWS) - at - 1 <= _MOST_LOST and _run(items, idx, spans.get(row, []), _ROWS[at + 1:]) is not None
+    return at + 2 == len(_ROWS) and _fourteen(items, idx, spans.get(row, []), _ROWS[at + 1]) is not None
 
 
-def _lost_rows(at: int, after: str | None) -> list[tuple[str, ...]]:
-    """The rows whose labels may be lost between the row at ``at`` and the next label found (``after``; None: the
-    last label found, the rows lost being the form's last ones), one or two consecutive lines."""
-    if after is not None:
-        gap = _ROWS.index(after) - at - 1
-        return [_ROWS[at + 1:at + 1 + gap]] if 0 < gap <= _MOST_LOST else []
-    return [_ROWS[at + 1:at + 1 + m] for m in range(1, _MOST_LOST + 1)
-            if at + 1 + m <= len(_ROWS) and (m == 1 or at + 1 + m == len(_ROWS))]
-
-
-def _run(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[str]) -> list[Item] | None:
-    """The numbers after the label at ``idx``, seven for its row and seven for each ``lost`` row, one to a line, the
-    first right after it, empty cells only between two sevens, and no words but the heading of the group a lost row
-    opens, right before its seven (``8.属于行政查询事项`` / seven / ``（四）无法提供`` / seven, 1.本机关不掌握… lost); else
-    None."""
+def _fourteen(items: Sequence[Item], idx: int, span: list[Item], lost: str) -> list[Item] | None:
+    """The fourteen numbers after the label at ``idx``, one to a line, the first right after it, empty cells only
+    between the two sevens, and no words but the heading of the group the ``lost`` row opens, between the two
+    sevens (``8.属于行政查询事项`` / seven / ``（四）无法提供`` / seven, 1.本机关不掌握… lost); else None."""
     printed = [it for it in span if it.cell.kind is not _BLANK]
-    sevens = len(lost) + 1
-    if len(printed) != sevens * _WIDTH or not all(it.cell.is_number for it in printed) \
+    if len(printed) != 2 * _WIDTH or not all(it.cell.is_number for it in printed) \
             or len({it.line for it in printed}) != len(printed) or printed[0].line <= items[idx].line:
         return None
-    chunks = [printed[i * _WIDTH:(i + 1) * _WIDTH] for i in range(sevens)]
-    if sum(span.index(c[-1]) - span.index(c[0]) + 1 for c in chunks) != len(printed):
+    inside = span[span.index(printed[0]):span.index(printed[_WIDTH - 1]) + 1] + \
+        span[span.index(printed[_WIDTH]):span.index(printed[-1]) + 1]
+    if len(inside) != len(printed):
         return None                     # (an empty cell among a seven: which cells are whose is not known)
-    for it in items[idx + 1:]:
-        if it.line > printed[-1].line:
-            break
-        if it.is_text and not any(chunks[b][-1].line < it.line < chunks[b + 1][0].line
-                                  and it.key in _OPENED.get(lost[b], ()) for b in range(len(lost))):
-            return None                 # (words among the numbers: a label's piece, another heading)
+    words = [it for it in items[idx + 1:] if it.is_text and it.line <= printed[-1].line]
+    if any(not printed[_WIDTH - 1].line < it.line < printed[_WIDTH].line or it.key not in _OPENED.get(lost, ())
+           for it in words):
+        return None                     # (words among the numbers: a label's piece, another heading)
     return printed
 
 
