@@ -139,3 +139,57 @@ def test_the_last_rows_label_lost_leaves_fourteen_numbers_under_the_total_read_a
         golden = json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["applications"]
         assert _read(record) == {f"applications.{row}.{c}": v for row, cells in golden.items() for c, v in cells.items()}
         assert _table3_statuses(record) == {Status.PROVEN}
+
+
+def _without_labels(name: str, *labels: str):
+    lines = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    kept = [line for line in lines if line.strip() not in labels]
+    assert len(kept) == len(lines) - len(labels)
+    return process_document(Document.from_text("\n".join(kept), doc_id=name))
+
+
+def _golden_table3(name: str) -> dict:
+    golden = json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["applications"]
+    return {f"applications.{row}.{c}": v for row, cells in golden.items() for c, v in cells.items()}
+
+
+def test_two_labels_lost_in_a_row_leave_twenty_one_numbers_read_by_the_forms_order() -> None:
+    # 003: 6.属于四类过程性信息 / 1 0 0 0 0 0 1 / [7.属于行政执法案卷, lost] / seven 0 / [8.属于行政查询事项, lost] /
+    # seven 0 / （四）无法提供 / 1.本机关不掌握…: the twenty-one under 6's label are rows 6, 7 and 8 in the form's order
+    name = "003_d677def7845cc038"
+    record = _without_labels(name, "7.属于行政执法案卷", "8.属于行政查询事项")
+    assert _read(record) == _golden_table3(name)
+    # the three rows trade places keeping every identity: where they differ, which is which only the order says
+    doubted = {f"applications.{row}.{c}" for row in ("denied_process_info", "denied_enforcement_file",
+                                                     "denied_query_matter") for c in ("natural_person", "total")}
+    statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert {p for p, s in statuses.items() if s is not Status.PROVEN} == doubted
+
+
+def test_the_last_two_rows_labels_lost_leave_twenty_one_numbers_under_the_last_label_read_as_the_three_rows() -> None:
+    # 3.其他 / seven / [（七）总计, lost] / seven / [四、结转下年度继续办理, lost] / seven: no two of them trade places
+    name = "004_70fa07ff4f3c9aaf"
+    record = _without_labels(name, "（七）总计", "四、结转下年度继续办理")
+    assert _read(record) == _golden_table3(name)
+    assert _table3_statuses(record) == {Status.PROVEN}
+
+
+def test_a_blank_row_over_two_lost_labels_is_not_proven_from_the_numbers_below_it() -> None:
+    # 000: 3.其他 printed with seven empty cells, then fourteen numbers (七 and 四, both labels lost): empty cells
+    # one to a line may be a spanning label's as well as the row's, so the rows are left to the identities
+    name = "000_38ec84bebc7328d3"
+    record = _without_labels(name, "（七）总计", "四、结转下年度继续办理")
+    truth, read = _golden_table3(name), _read(record)
+    assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)
+
+
+def test_four_labels_lost_in_a_row_are_not_read_by_the_forms_order() -> None:
+    # 4.保护第三方… / 35 numbers / （四）无法提供: more labels lost than the order is trusted for; nothing proven wrong,
+    # and the rows whose labels are lost are not proven
+    name = "003_d677def7845cc038"
+    record = _without_labels(name, "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+                             "8.属于行政查询事项")
+    truth, read = _golden_table3(name), _read(record)
+    proven = {p for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN}
+    assert all(read[p] == truth[p] for p in proven)
+    assert not proven & {f"applications.denied_process_info.{c}" for c in ("natural_person", "total")}

@@ -4,15 +4,17 @@ The first row's (:func:`first_label_lost`, asked by :mod:`.above`): its seven nu
 above the second row's label, the sign of a table printed above its labels but for the last label's numbers below it.
 
 A crawler or a converter that drops a line may drop a row's label: the row above then has fourteen numbers
-after its label, its own seven and the lost row's, and the lost row none (``row label not found``). Read as
+after its label, its own seven and the lost row's, and the lost row none (``row label not found``); two labels lost
+in a row leave it twenty-one, three twenty-eight. Read as
 it is, the row above is left unread (``14 numbers for 7 columns``) and the lost row too: two unknown rows in
 one column sum, which then checks none of the others, and the whole outcome block goes to review.
 
 Where the table is printed below its labels (no row in doubt of its direction, the last label's numbers
-below it: its seven, or fourteen where the last row's label is the one lost) and the fourteen stand one to a line
-right after the label, the first seven are the row's own and
-the next seven the lost row's, the next in the form's order (rows are printed in the form's order). Which of
-the two rows a number is, only that order says: where the two rows can trade places keeping every identity
+below it: its seven, or seven more for each of the last rows whose label is lost) and the numbers stand one to a line
+right after the label, seven for the row and seven for each row up to the next label found, the first seven are the
+row's own and each next seven the next lost row's in the form's order (rows are printed in the form's order; at most
+three lost in a row, ``_MOST_LOST``). Which of
+the rows a number is, only that order says: where two of them can trade places keeping every identity
 (one of the form's swap groups: outcome rows, 一 and 二), the cells where they differ are read but never
 proven (``Method.FORM_ORDER_ROWS``, ``READ.ROW_ORDER``); the others are read as any row, for the identities
 to prove.
@@ -35,6 +37,8 @@ __all__ = ["rows_over_a_lost_label", "blank_over_lost_label", "first_label_lost"
 _ROWS = tuple(TABLE3_ROW_PATHS)
 _WIDTH = len(next(iter(TABLE3_ROW_PATHS.values())))
 _LABEL_LOST = "row label not found"
+#: the most labels lost in a row read by the form's order: more, and the labels are likelier printed elsewhere
+_MOST_LOST = 3
 _BLANK = CellKind.BLANK
 #: row -> the heading of the group it opens, as a label key (（四）无法提供 over 1.本机关不掌握相关政府信息)
 _OPENED = {r.key: (label_key(r.group),) for k, r in enumerate(FORM.table3_rows)
@@ -43,8 +47,9 @@ _OPENED = {r.key: (label_key(r.group),) for k, r in enumerate(FORM.table3_rows)
 
 def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
                            out: Readings, ambiguities: list[Ambiguity]) -> list[Ambiguity]:
-    """Read each row left unread over fourteen numbers and the row after it, whose label is lost (see the module's
-    docstring); the ambiguities without those rows' (their cells are read now)."""
+    """Read each row left unread over its seven numbers and seven for each row after it whose label is lost, up to
+    the next label found (see the module's docstring); the ambiguities without those rows' (their cells are read
+    now)."""
     if not order or any(r.method == EITHER_WAY for p, r in out.items() if p.startswith("applications.")):
         return ambiguities              # (a table whose direction is in doubt: which row is which, not this)
     last_row, last_idx = order[-1]
@@ -54,25 +59,30 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
     placed: set[str] = set()
     labelled = {row for row, _ in order}
     for k, (row, idx) in enumerate(order):
-        if row not in TABLE3_ROW_PATHS or (at := _ROWS.index(row)) + 1 >= len(_ROWS):
+        if row not in TABLE3_ROW_PATHS:
             continue
-        lost = _ROWS[at + 1]
+        at = _ROWS.index(row)
         after = order[k + 1][0] if k + 1 < len(order) else None
-        if after is not None and (after not in TABLE3_ROW_PATHS or _ROWS.index(after) != at + 2):
-            continue                    # (the next label is not the one after the lost row's)
+        if after is not None and after not in TABLE3_ROW_PATHS:
+            continue
+        lost = _ROWS[at + 1:len(_ROWS) if after is None else _ROWS.index(after)]
+        if not 0 < len(lost) <= _MOST_LOST:
+            continue                    # (the next label is the next row's, or too many labels lost to trust)
         if any((r := out.get(p)) is None or r.value is not None or r.method != Method.CELLS_AFTER_LABEL
                for p in TABLE3_ROW_PATHS[row]) \
-                or lost in labelled or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
-                                           for p in TABLE3_ROW_PATHS[lost]) \
-                or (run := _fourteen(items, idx, spans.get(row, []), lost)) is None:
+                or labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
+                                                      for g in lost for p in TABLE3_ROW_PATHS[g]) \
+                or (run := _sevens(items, idx, spans.get(row, []), lost)) is None:
             continue
-        own, other = run[:_WIDTH], run[_WIDTH:]
-        doubt = swappable(row, lost)
-        for r, cells, lines in ((row, own, [items[idx].line]), (lost, other, [])):
-            for path, it, twin in zip(TABLE3_ROW_PATHS[r], cells, other if r == row else own):
-                method = Method.FORM_ORDER_ROWS if doubt and it.cell.value != twin.cell.value else \
-                    Method.CELLS_AFTER_LABEL
-                out[path] = reading(it.cell, [*lines, it.line], method)
+        rows = (row, *lost)
+        chunks = [run[j * _WIDTH:(j + 1) * _WIDTH] for j in range(len(rows))]
+        for j, (r, cells) in enumerate(zip(rows, chunks)):
+            lines = [items[idx].line] if j == 0 else []
+            for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[r], cells)):
+                doubt = any(swappable(r, o) and other[c].cell.value != it.cell.value
+                            for o, other in zip(rows, chunks) if o != r)
+                out[path] = reading(it.cell, [*lines, it.line],
+                                    Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
             placed.update(TABLE3_ROW_PATHS[r])
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
 
@@ -102,27 +112,29 @@ def _last_row_below(items: Sequence[Item], order: list[tuple[str, int]], out: Re
 
 
 def _last_over_lost(items: Sequence[Item], row: str, idx: int, spans: dict[str, list[Item]]) -> bool:
-    """Whether the last label found stands over fourteen numbers, its row's and the form's last row's (四、结转下年度
-    继续办理 lost): numbers below the last label, as a table printed above its labels never has."""
-    at = _ROWS.index(row)
-    return at + 2 == len(_ROWS) and _fourteen(items, idx, spans.get(row, []), _ROWS[at + 1]) is not None
+    """Whether the last label found stands over its row's numbers and the form's last rows' (四、结转下年度继续办理 lost,
+    or （七）总计 and 四、 both): numbers below the last label, as a table printed above its labels never has."""
+    lost = _ROWS[_ROWS.index(row) + 1:]
+    return 0 < len(lost) <= _MOST_LOST and _sevens(items, idx, spans.get(row, []), lost) is not None
 
 
-def _fourteen(items: Sequence[Item], idx: int, span: list[Item], lost: str) -> list[Item] | None:
-    """The fourteen numbers after the label at ``idx``, one to a line, the first right after it, empty cells only
-    between the two sevens, and no words but the heading of the group the ``lost`` row opens, between the two
-    sevens (``8.属于行政查询事项`` / seven / ``（四）无法提供`` / seven, 1.本机关不掌握… lost); else None."""
+def _sevens(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[str]) -> list[Item] | None:
+    """The seven numbers of the row labelled at ``idx`` and seven for each ``lost`` row after it, one to a line, the
+    first right after the label, empty cells only between two sevens, and no words but the heading of the group a
+    lost row opens, right before its seven (``8.属于行政查询事项`` / seven / ``（四）无法提供`` / seven, 1.本机关不掌握…
+    lost); else None."""
+    size = _WIDTH * (1 + len(lost))
     printed = [it for it in span if it.cell.kind is not _BLANK]
-    if len(printed) != 2 * _WIDTH or not all(it.cell.is_number for it in printed) \
+    if len(printed) != size or not all(it.cell.is_number for it in printed) \
             or len({it.line for it in printed}) != len(printed) or printed[0].line <= items[idx].line:
         return None
-    inside = span[span.index(printed[0]):span.index(printed[_WIDTH - 1]) + 1] + \
-        span[span.index(printed[_WIDTH]):span.index(printed[-1]) + 1]
+    starts = range(0, size, _WIDTH)
+    inside = [it for j in starts for it in span[span.index(printed[j]):span.index(printed[j + _WIDTH - 1]) + 1]]
     if len(inside) != len(printed):
         return None                     # (an empty cell among a seven: which cells are whose is not known)
     words = [it for it in items[idx + 1:] if it.is_text and it.line <= printed[-1].line]
-    if any(not printed[_WIDTH - 1].line < it.line < printed[_WIDTH].line or it.key not in _OPENED.get(lost, ())
-           for it in words):
+    gaps = [(printed[j - 1].line, printed[j].line, _OPENED.get(g, ())) for j, g in zip(starts[1:], lost)]
+    if any(not any(a < it.line < b and it.key in heads for a, b, heads in gaps) for it in words):
         return None                     # (words among the numbers: a label's piece, another heading)
     return printed
 
