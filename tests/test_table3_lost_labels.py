@@ -193,3 +193,37 @@ def test_four_labels_lost_in_a_row_are_not_read_by_the_forms_order() -> None:
     proven = {p for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN}
     assert all(read[p] == truth[p] for p in proven)
     assert not proven & {f"applications.denied_process_info.{c}" for c in ("natural_person", "total")}
+
+
+def _without_first_cell_after(text: str, label: str) -> str:
+    at = text.index(label) + len(label)
+    return text[:at] + text[at:].replace("\t0\n", "", 1)
+
+
+def test_a_lost_labels_numbers_above_the_next_label_do_not_leave_the_table_in_doubt_of_its_direction() -> None:
+    # 003: （七）总计's label lost (3.其他 over fourteen numbers, the last seven right above 四、结转…'s label, a sign of
+    # a table printed above its labels), and （一）予以公开 printing six numbers, so no reading of the whole table
+    # by the form's order stands: the lost row's seven are its, nothing stands before the first label and the last
+    # label's row is below it, so the table is read below its labels and proven; the six-number row is derived
+    name = "003_d677def7845cc038"
+    text = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8").replace("\t（七）总计\n", "", 1)
+    record = process_document(Document.from_text(_without_first_cell_after(text, "\t（一）予以公开\n"), doc_id=name))
+    assert _read(record) == _golden_table3(name)
+    statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert {p for p, s in statuses.items() if s is not Status.PROVEN} == \
+        {f"applications.granted.{c}" for c in APPLICANT_COLUMNS}
+    assert {statuses[f"applications.granted.{c}"] for c in APPLICANT_COLUMNS} == {Status.DERIVED}
+
+
+def test_a_table_printed_above_its_labels_with_labels_lost_is_not_read_from_below() -> None:
+    # each row's numbers above its label, 8.属于行政查询事项's label lost and 四、结转…'s too: 7.属于行政执法案卷 has fourteen
+    # numbers below it, as a lost label leaves, and the last label found (（七）总计) has a row below it (四's, its label
+    # lost); but the first row's numbers stand before the first label, the sign of the other direction: nothing
+    # is proven wrong
+    values = sample_values()
+    lines = _numbers_above_labels(report_text(values)).split("\n")
+    lost = {k for k, line in enumerate(lines) if line.startswith(("8.属于行政查询事项", "四、结转下年度继续办理"))}
+    assert len(lost) == 2
+    record = process_document(Document.from_text("\n".join(x for k, x in enumerate(lines) if k not in lost), doc_id="x"))
+    truth, read = _table3(values), _read(record)
+    assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)

@@ -50,7 +50,10 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
     """Read each row left unread over its seven numbers and seven for each row after it whose label is lost, up to
     the next label found (see the module's docstring); the ambiguities without those rows' (their cells are read
     now)."""
-    if not order or any(r.method == EITHER_WAY for p, r in out.items() if p.startswith("applications.")):
+    if not order:
+        return ambiguities
+    doubted = [r for p, r in out.items() if p.startswith("applications.") and r.method == EITHER_WAY]
+    if doubted and (_numbers_before(items, order[0][1]) or not _last_row_below(items, order, out)):
         return ambiguities              # (a table whose direction is in doubt: which row is which, not this)
     last_row, last_idx = order[-1]
     if last_row not in TABLE3_ROW_PATHS \
@@ -84,7 +87,34 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                 out[path] = reading(it.cell, [*lines, it.line],
                                     Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
             placed.update(TABLE3_ROW_PATHS[r])
+    if placed and doubted:
+        _settle_direction(items, order, spans, out, doubted, placed)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def _numbers_before(items: Sequence[Item], idx: int) -> bool:
+    """Whether a number stands before the item ``idx`` (the first label): a table printed above its labels leaves
+    its first row's numbers there."""
+    return any(it.is_value and it.cell.is_number for it in items[:idx])
+
+
+def _settle_direction(items: Sequence[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                      out: Readings, doubted: list, placed: set[str]) -> None:
+    """The rows read from below their labels were doubted (direction.py) for numbers no row took standing right
+    above a label: the lost rows' numbers, now placed. Where every number from the first label on is now a row's,
+    or stands after the label of a row left unread (six numbers for seven columns: that row's, by where they
+    stand), the table is printed below its labels (nothing before the first label, the last label's row below it)
+    and the doubt is lifted; else the placed rows are as much in doubt as the others."""
+    accounted = {r.lines[-1] for p, r in out.items() if p.startswith("applications.") and not r.missing and r.lines}
+    for row, _ in order:
+        if row in TABLE3_ROW_PATHS and all(out[p].missing for p in TABLE3_ROW_PATHS[row] if p in out):
+            accounted.update(it.line for it in spans.get(row, []))
+    if all(it.line in accounted for it in items[order[0][1]:] if it.is_value and it.cell.is_number):
+        for r in doubted:
+            r.method = Method.CELLS_AFTER_LABEL
+    else:
+        for p in placed:
+            out[p].method = EITHER_WAY
 
 
 def first_label_lost(items: list[Item], order: list[tuple[str, int]], out: Readings,
