@@ -227,3 +227,41 @@ def test_a_table_printed_above_its_labels_with_labels_lost_is_not_read_from_belo
     record = process_document(Document.from_text("\n".join(x for k, x in enumerate(lines) if k not in lost), doc_id="x"))
     truth, read = _table3(values), _read(record)
     assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)
+
+
+def _tabrows_without(values: dict, *labels: str):
+    text = render(Report.from_values("x", values), "tabrows", seed=1)
+    for label in labels:
+        assert text.count(label + "\t") == 1
+        text = text.replace(label + "\t", "\t")
+    return process_document(Document.from_text(text, doc_id="x"))
+
+
+def test_a_line_of_numbers_whose_label_is_lost_between_two_rows_is_the_row_the_form_prints_there() -> None:
+    # tab-separated rows, each on its label's line: 3.危及… / [4.保护第三方合法权益, lost] 1 0 0 0 0 0 1 / 5.属于三类…
+    values = sample_values()
+    assert values["applications.denied_third_party.total"] == 1
+    record = _tabrows_without(values, "4.保护第三方合法权益")
+    assert _read(record) == _table3(values)
+    assert _table3_statuses(record) == {Status.PROVEN}
+
+
+def test_two_lines_whose_labels_are_lost_are_the_two_rows_in_the_forms_order_unproven_where_they_differ() -> None:
+    values = sample_values()
+    record = _tabrows_without(values, "4.保护第三方合法权益", "5.属于三类内部事务信息")
+    assert _read(record) == _table3(values)
+    doubted = {f"applications.{row}.{c}" for row in ("denied_third_party", "denied_internal_affairs")
+               for c in ("natural_person", "total")}
+    statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert {p for p, s in statuses.items() if s is not Status.PROVEN} == doubted
+
+
+def test_a_lost_labels_line_among_pieces_of_a_group_label_printed_down_its_column_is_read() -> None:
+    # 002 (a PDF's tab-separated text): ``理结果\t\t2.重复申请\t0…`` with 2.重复申请 lost: ``理结果\t\t\t0…``
+    name = "002_0126e23b7202ee31"
+    text = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
+    assert text.count("\t2.重复申请\t") == 1
+    record = process_document(Document.from_text(text.replace("\t2.重复申请\t", "\t\t"), doc_id=name))
+    for c, v in json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["applications"]["rejected_duplicate"].items():
+        assert record.report.values()[f"applications.rejected_duplicate.{c}"] == v
+        assert record.provenance[f"applications.rejected_duplicate.{c}"].status is Status.PROVEN

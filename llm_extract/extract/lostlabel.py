@@ -32,7 +32,7 @@ from .layout import Item, label_key
 from .readings import Readings, reading
 from .roworder import swappable
 
-__all__ = ["rows_over_a_lost_label", "blank_over_lost_label", "first_label_lost"]
+__all__ = ["rows_over_a_lost_label", "lines_of_lost_labels", "blank_over_lost_label", "first_label_lost"]
 
 _ROWS = tuple(TABLE3_ROW_PATHS)
 _WIDTH = len(next(iter(TABLE3_ROW_PATHS.values())))
@@ -43,6 +43,8 @@ _BLANK = CellKind.BLANK
 #: row -> the heading of the group it opens, as a label key (（四）无法提供 over 1.本机关不掌握相关政府信息)
 _OPENED = {r.key: (label_key(r.group),) for k, r in enumerate(FORM.table3_rows)
            if r.group and (k == 0 or FORM.table3_rows[k - 1].group != r.group)}
+#: the group labels (三、本年度办理结果, （三）不予公开 …), whose pieces a table prints down their own column
+_GROUPS = tuple({label_key(r.group) for r in FORM.table3_rows if r.group})
 
 
 def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
@@ -90,6 +92,59 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
     if placed and doubted:
         _settle_direction(items, order, spans, out, doubted, placed)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], out: Readings,
+                         ambiguities: list[Ambiguity]) -> list[Ambiguity]:
+    """Read the rows whose labels are lost in a table printing each row on its label's line (tab-separated PDF
+    text, a converter's grid): between two labels found, whose rows are read from their own lines, the form prints
+    the lost rows (one to three), and exactly as many lines stand there, each holding seven numbers and nothing
+    else but empty fields and pieces of a group label (``理结果`` of 三、本年度办理结果 printed down its column). The
+    i-th line is the i-th lost row, in the form's order; where two lost rows could trade places keeping every
+    identity, the cells where they differ are read but never proven (``READ.ROW_ORDER``). The ambiguities without
+    those rows'."""
+    placed: set[str] = set()
+    labelled = {row for row, _ in order}
+    for (row, idx), (after, nxt) in zip(order, order[1:]):
+        if row not in TABLE3_ROW_PATHS or after not in TABLE3_ROW_PATHS:
+            continue
+        lost = _ROWS[_ROWS.index(row) + 1:_ROWS.index(after)]
+        if not 0 < len(lost) <= _MOST_LOST or labelled.intersection(lost) \
+                or any((r := out.get(p)) is None or r.note != _LABEL_LOST for g in lost for p in TABLE3_ROW_PATHS[g]) \
+                or not _on_own_line(out, row, items[idx].line) or not _on_own_line(out, after, items[nxt].line) \
+                or len(rows := _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line})) != len(lost):
+            continue
+        for g, cells in zip(lost, rows):
+            for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[g], cells)):
+                doubt = any(swappable(g, o) and other[c].cell.value != it.cell.value
+                            for o, other in zip(lost, rows) if o != g)
+                out[path] = reading(it.cell, [it.line], Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
+            placed.update(TABLE3_ROW_PATHS[g])
+    return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def _on_own_line(out: Readings, row: str, line: int) -> bool:
+    """Whether every cell of ``row`` was read from its label's line, a number among them (a row of empty fields
+    over a line of numbers may be a row printed apart from its numbers: :func:`blank_over_lost_label`)."""
+    return all((r := out.get(p)) is not None and not r.missing and set(r.lines) == {line}
+               for p in TABLE3_ROW_PATHS[row]) and any(out[p].kind is not _BLANK for p in TABLE3_ROW_PATHS[row])
+
+
+def _number_lines(between: Sequence[Item], labels: set[int]) -> list[list[Item]]:
+    """The lines of seven numbers among ``between`` (off the two labels' lines), each with nothing else but empty
+    fields and group labels' pieces; no lines where any line holds another count of numbers or other words."""
+    lines: dict[int, list[Item]] = {}
+    for it in between:
+        if it.line in labels or it.is_value and it.cell.kind is _BLANK:
+            continue
+        if it.is_text and not (it.key and any(it.key in g for g in _GROUPS)):
+            return []                   # (words: a label's piece, a page's footer, a note)
+        lines.setdefault(it.line, []).append(it)
+    rows = [[it for it in line if it.is_value] for _, line in sorted(lines.items())]
+    rows = [cells for cells in rows if cells]
+    if any(len(cells) != _WIDTH or not all(it.cell.is_number for it in cells) for cells in rows):
+        return []
+    return rows
 
 
 def _numbers_before(items: Sequence[Item], idx: int) -> bool:
