@@ -77,14 +77,15 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                for p in TABLE3_ROW_PATHS[row]) \
                 or labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
                                                       for g in lost for p in TABLE3_ROW_PATHS[g]) \
-                or (run := _sevens(items, idx, spans.get(row, []), lost)) is None:
+                or (chunks := _row_chunks(items, idx, spans.get(row, []), lost)) is None:
             continue
         rows = (row, *lost)
-        chunks = [run[j * _WIDTH:(j + 1) * _WIDTH] for j in range(len(rows))]
         for j, (r, cells) in enumerate(zip(rows, chunks)):
+            if len(cells) != _WIDTH:
+                continue                # (the row that lost a cell: left to the identities)
             lines = [items[idx].line] if j == 0 else []
             for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[r], cells)):
-                doubt = any(swappable(r, o) and other[c].cell.value != it.cell.value
+                doubt = any(swappable(r, o) and len(other) == _WIDTH and other[c].cell.value != it.cell.value
                             for o, other in zip(rows, chunks) if o != r)
                 out[path] = reading(it.cell, [*lines, it.line],
                                     Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
@@ -200,7 +201,35 @@ def _last_over_lost(items: Sequence[Item], row: str, idx: int, spans: dict[str, 
     """Whether the last label found stands over its row's numbers and the form's last rows' (四、结转下年度继续办理 lost,
     or （七）总计 and 四、 both): numbers below the last label, as a table printed above its labels never has."""
     lost = _ROWS[_ROWS.index(row) + 1:]
-    return 0 < len(lost) <= _MOST_LOST and _sevens(items, idx, spans.get(row, []), lost) is not None
+    return 0 < len(lost) <= _MOST_LOST and _row_chunks(items, idx, spans.get(row, []), lost) is not None
+
+
+def _row_chunks(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[str]) -> list[list[Item]] | None:
+    """Each row's numbers under the label at ``idx``, its own and the ``lost`` rows': seven each (:func:`_sevens`);
+    or, in a table whose rows part their cells by the empty cells of the group columns (``\t`` lines before each
+    sub-row's cells), as many runs of numbers as rows, each seven but one, which lost a cell (six numbers: that row is
+    left to the identities, the others read). Else None."""
+    if (run := _sevens(items, idx, span, lost)) is not None:
+        return [run[j * _WIDTH:(j + 1) * _WIDTH] for j in range(1 + len(lost))]
+    runs: list[list[Item]] = [[]]
+    for it in span:
+        if it.cell.kind is _BLANK:
+            if runs[-1]:
+                runs.append([])
+        elif it.cell.is_number:
+            runs[-1].append(it)
+        else:
+            return None
+    runs = [r for r in runs if r]
+    printed = [it for r in runs for it in r]
+    if len(runs) != 1 + len(lost) or sorted(len(r) == _WIDTH for r in runs) != [False] + [True] * len(lost) \
+            or len({it.line for it in printed}) != len(printed) or printed[0].line <= items[idx].line:
+        return None
+    words = [it for it in items[idx + 1:] if it.is_text and it.line <= printed[-1].line]
+    gaps = [(a[-1].line, b[0].line, _OPENED.get(g, ())) for a, b, g in zip(runs, runs[1:], lost)]
+    if any(not any(a < it.line < b and it.key in heads for a, b, heads in gaps) for it in words):
+        return None
+    return runs
 
 
 def _sevens(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[str]) -> list[Item] | None:
