@@ -282,3 +282,18 @@ def test_a_lost_labels_row_parted_by_the_group_columns_empty_cells_from_a_row_th
     assert {p for p, s in statuses.items() if s is not Status.PROVEN} == \
         {f"applications.denied_process_info.{c}" for c in APPLICANT_COLUMNS}
     assert {statuses[f"applications.denied_process_info.{c}"] for c in APPLICANT_COLUMNS} <= {Status.DERIVED, Status.PINNED}
+
+
+def test_a_lost_label_is_read_by_the_forms_order_where_the_last_row_holds_an_ocr_letter() -> None:
+    # 003 as an OCR engine read it: 四、结转…'s row prints ``O`` for a 0 (read as its guess, below the label all the
+    # same), and 7.属于行政执法案卷's label is lost: 6's label stands over fourteen numbers, read as rows 6 and 7
+    name = "003_d677def7845cc038"
+    text = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
+    last = text.index("\t四、结转下年度继续办理\n")
+    text = text[:last] + text[last:].replace("\t0\n", "\tO\n", 1)
+    record = process_document(Document.from_text(text.replace("\t7.属于行政执法案卷\n", ""), doc_id=name))
+    truth, read = _golden_table3(name), _read(record)
+    assert read == truth
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.denied_enforcement_file.{c}"].status is not Status.MISSING
+    assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)

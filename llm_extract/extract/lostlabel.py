@@ -55,11 +55,11 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
     if not order:
         return ambiguities
     doubted = [r for p, r in out.items() if p.startswith("applications.") and r.method == EITHER_WAY]
-    if doubted and (_numbers_before(items, order[0][1]) or not _last_row_below(items, order, out)):
+    if doubted and (_numbers_before(items, order[0][1]) or not _last_row_below(items, order, out, True)):
         return ambiguities              # (a table whose direction is in doubt: which row is which, not this)
     last_row, last_idx = order[-1]
     if last_row not in TABLE3_ROW_PATHS \
-            or not _last_row_below(items, order, out) and not _last_over_lost(items, last_row, last_idx, spans):
+            or not _last_row_below(items, order, out, True) and not _last_over_lost(items, last_row, last_idx, spans):
         return ambiguities              # (the last label's numbers not below it: perhaps printed above the labels)
     placed: set[str] = set()
     labelled = {row for row, _ in order}
@@ -190,10 +190,13 @@ def first_label_lost(items: list[Item], order: list[tuple[str, int]], out: Readi
         and not any(it.is_text for it in items[printed[0]:first[1]])   # (empty cells of the header's rows aside)
 
 
-def _last_row_below(items: Sequence[Item], order: list[tuple[str, int]], out: Readings) -> bool:
-    """Whether the last label found had its row read, every cell from a line below the label."""
+def _last_row_below(items: Sequence[Item], order: list[tuple[str, int]], out: Readings,
+                    guesses: bool = False) -> bool:
+    """Whether the last label found had its row read, every cell from a line below the label (``guesses``: a cell of
+    OCR letters alone, ``O`` for 0, read as its guess, counts as read there: it stands below the label all the same)."""
     row, idx = order[-1]
-    return row in TABLE3_ROW_PATHS and all((r := out.get(p)) is not None and not r.missing and r.lines
+    return row in TABLE3_ROW_PATHS and all((r := out.get(p)) is not None and r.lines
+                                           and (not r.missing or guesses and r.value is not None)
                                            and r.lines[-1] > items[idx].line for p in TABLE3_ROW_PATHS[row])
 
 
