@@ -297,3 +297,18 @@ def test_a_lost_label_is_read_by_the_forms_order_where_the_last_row_holds_an_ocr
     for c in APPLICANT_COLUMNS:
         assert record.provenance[f"applications.denied_enforcement_file.{c}"].status is not Status.MISSING
     assert all(read[p] == truth[p] for p, v in record.provenance.items() if p in truth and v.status is Status.PROVEN)
+
+
+def test_a_lost_label_below_a_label_wrapped_after_its_numbers_is_read() -> None:
+    # 003: 1.申请人无正当理 / seven / 由逾期不补正、行政机关…公开 (its label's rest after its numbers) / the group columns'
+    # empty cells / [2.申请人逾期未按收费…, lost] / seven / 3.其他: the rest of the row's own label is no other row's
+    name = "003_d677def7845cc038"
+    text = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
+    own, lost = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    at = text.index(f"\t{own}\n")
+    cells_end = at + len(f"\t{own}\n") + len("\t0\n") * 7
+    assert text[at + len(f"\t{own}\n"):cells_end] == "\t0\n" * 7
+    text = text[:at] + "\t1.申请人无正当理\n" + "\t0\n" * 7 + "由逾期不补正、行政机关不再处理其政府信息公开\n" + text[cells_end:]
+    record = process_document(Document.from_text(text.replace(f"\t{lost}\n", ""), doc_id=name))
+    assert _read(record) == _golden_table3(name)
+    assert _table3_statuses(record) == {Status.PROVEN}

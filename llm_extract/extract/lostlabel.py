@@ -28,6 +28,7 @@ from ..evidence import Ambiguity, CellKind, Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS, TABLE3_ROW_PATHS
 from .direction import EITHER_WAY
+from .labels import rows_named
 from .layout import Item, label_key
 from .readings import Readings, reading
 from .roworder import swappable
@@ -77,7 +78,7 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                for p in TABLE3_ROW_PATHS[row]) \
                 or labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
                                                       for g in lost for p in TABLE3_ROW_PATHS[g]) \
-                or (chunks := _row_chunks(items, idx, spans.get(row, []), lost)) is None:
+                or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None:
             continue
         rows = (row, *lost)
         for j, (r, cells) in enumerate(zip(rows, chunks)):
@@ -204,15 +205,16 @@ def _last_over_lost(items: Sequence[Item], row: str, idx: int, spans: dict[str, 
     """Whether the last label found stands over its row's numbers and the form's last rows' (四、结转下年度继续办理 lost,
     or （七）总计 and 四、 both): numbers below the last label, as a table printed above its labels never has."""
     lost = _ROWS[_ROWS.index(row) + 1:]
-    return 0 < len(lost) <= _MOST_LOST and _row_chunks(items, idx, spans.get(row, []), lost) is not None
+    return 0 < len(lost) <= _MOST_LOST and _row_chunks(items, idx, spans.get(row, []), lost, row) is not None
 
 
-def _row_chunks(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[str]) -> list[list[Item]] | None:
+def _row_chunks(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[str],
+                row: str) -> list[list[Item]] | None:
     """Each row's numbers under the label at ``idx``, its own and the ``lost`` rows': seven each (:func:`_sevens`);
     or, in a table whose rows part their cells by the empty cells of the group columns (``\t`` lines before each
     sub-row's cells), as many runs of numbers as rows, each seven but one, which lost a cell (six numbers: that row is
     left to the identities, the others read). Else None."""
-    if (run := _sevens(items, idx, span, lost)) is not None:
+    if (run := _sevens(items, idx, span, lost, row)) is not None:
         return [run[j * _WIDTH:(j + 1) * _WIDTH] for j in range(1 + len(lost))]
     runs: list[list[Item]] = [[]]
     for it in span:
@@ -228,14 +230,26 @@ def _row_chunks(items: Sequence[Item], idx: int, span: list[Item], lost: Sequenc
     if len(runs) != 1 + len(lost) or sorted(len(r) == _WIDTH for r in runs) != [False] + [True] * len(lost) \
             or len({it.line for it in printed}) != len(printed) or printed[0].line <= items[idx].line:
         return None
-    words = [it for it in items[idx + 1:] if it.is_text and it.line <= printed[-1].line]
     gaps = [(a[-1].line, b[0].line, _OPENED.get(g, ())) for a, b, g in zip(runs, runs[1:], lost)]
-    if any(not any(a < it.line < b and it.key in heads for a, b, heads in gaps) for it in words):
-        return None
-    return runs
+    return runs if _words_fit(items, idx, printed[-1].line, gaps, row) else None
 
 
-def _sevens(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[str]) -> list[Item] | None:
+def _words_fit(items: Sequence[Item], idx: int, last: int, gaps: list[tuple[int, int, tuple[str, ...]]],
+               row: str) -> bool:
+    """Whether the only words among the numbers after the label at ``idx`` (up to line ``last``) stand between two
+    rows' numbers and are the heading of the group the next row opens, or, right after the label's own numbers, the
+    rest of its label (``1.申请人无正当理`` / seven / ``由逾期不补正、行政机关…``: a label wrapped with its numbers on its
+    first line); not a label's piece of another row, nor another heading."""
+    label = items[idx]
+
+    def fits(it: Item) -> bool:
+        if any(a < it.line < b and it.key in heads for a, b, heads in gaps):
+            return True
+        return bool(gaps) and gaps[0][0] < it.line < gaps[0][1] and rows_named(label.key + it.key) == [row]
+    return all(fits(it) for it in items[idx + 1:] if it.is_text and it.line <= last)
+
+
+def _sevens(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[str], row: str) -> list[Item] | None:
     """The seven numbers of the row labelled at ``idx`` and seven for each ``lost`` row after it, one to a line, the
     first right after the label, empty cells only between two sevens, and no words but the heading of the group a
     lost row opens, right before its seven (``8.属于行政查询事项`` / seven / ``（四）无法提供`` / seven, 1.本机关不掌握…
@@ -249,11 +263,8 @@ def _sevens(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[st
     inside = [it for j in starts for it in span[span.index(printed[j]):span.index(printed[j + _WIDTH - 1]) + 1]]
     if len(inside) != len(printed):
         return None                     # (an empty cell among a seven: which cells are whose is not known)
-    words = [it for it in items[idx + 1:] if it.is_text and it.line <= printed[-1].line]
     gaps = [(printed[j - 1].line, printed[j].line, _OPENED.get(g, ())) for j, g in zip(starts[1:], lost)]
-    if any(not any(a < it.line < b and it.key in heads for a, b, heads in gaps) for it in words):
-        return None                     # (words among the numbers: a label's piece, another heading)
-    return printed
+    return printed if _words_fit(items, idx, printed[-1].line, gaps, row) else None
 
 
 def blank_over_lost_label(items: list[Item], order: list[tuple[str, int]], k: int, first: int) -> bool:
