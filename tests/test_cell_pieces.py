@@ -128,3 +128,13 @@ def test_numbers_side_by_side_are_cut_as_pieces_only_where_no_cut_keeps_them_apa
     assert out[1] == "一、本年新收政府信息公开申请数量 3755 330 43 16 174 111 4429" and merged == {2: tuple(range(2, 9))}
     lines = head + ["一、本年新收政府信息公开申请数量 1 1 2 0 0 0 0 1 3"] + tail      # 11 2 … 13 and 1 12 … 13
     assert cell_piece_rows(lines, 1, len(lines) + 1) == (lines, {})
+
+
+def test_a_line_of_two_numbers_that_may_be_one_count_parted_at_a_space_leaves_the_row_as_printed() -> None:
+    """``1 2`` / ``1`` / ``0`` / ``0`` / ``0`` / ``0`` / ``13``: 1 2 10 0 0 0 13 (the two side by side, 1 and 0 one cell's
+    pieces) and 12 1 0 0 0 0 13 (``1 2`` one count a converter parted at a space) both keep the row sum: which is the
+    row, only the column identities tell, so the lines are not merged into either."""
+    head = ["三、收到和处理政府信息公开申请情况", "（七）总计"]
+    tail = ["四、结转下年度继续办理 0 0 0 0 0 0 0"]
+    lines = head + ["1 2", "1", "0", "0", "0", "0", "13"] + tail
+    assert cell_piece_rows(lines, 1, len(lines) + 1) == (lines, {})

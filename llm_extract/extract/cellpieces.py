@@ -20,7 +20,9 @@ a run is cut into cells, consecutive pieces joined, where
 * a cell of several pieces starts with no 0, holds no placeholder, and each piece but the last is as wide as the
   first (the column's width), the last no wider;
 * the row gets exactly seven cells, and its row sum holds;
-* no other cut of the row's lines does both.
+* no other cut of the row's lines does both, a line of two numbers read as one count too (``1 2`` for 12: a
+  converter parting a count at a space prints so, as pdftotext prints two one-line cells side by side; such a
+  reading is never merged here, only weighed).
 
 A tool printing the page's text in content order, one space between runs (pypdf), gives the pieces side by side
 instead, the whole row on its label's line (``一、本年新收政府信息公开申请数量 37 55 33 0 43 16 17 4 11 1 44 29`` is 3755
@@ -87,21 +89,25 @@ def _joins(pieces: list[str]) -> bool:
 
 
 def _row(lines: list[list[str]], side_by_side: bool) -> list[str] | None:
-    """The row's one cut into seven cells whose row sum holds, numbers side by side kept apart; else, its pieces
-    ``side_by_side``, its one cut as one run of pieces in printed order; or None."""
+    """The row's one cut into seven cells whose row sum holds, numbers side by side kept apart; else, where no cut
+    holds and its pieces stand ``side_by_side``, its one cut as one run of pieces in printed order; or None. A line
+    of two numbers may be one count a converter parted at a space (``1 2`` for 12): where reading it so holds too,
+    the cut is not the only one, and where only that reading holds, it is the identities' to choose (extract/glued.py's
+    recounts), never merged here."""
     found = _cut_row(lines)
-    if found is None and side_by_side and sum(map(len, lines)) <= _MAX_RUN:
+    if not found and side_by_side and sum(map(len, lines)) <= _MAX_RUN:
         found = _cut_row([[n] for line in lines for n in line])
-    return found
+    return found[0][0] if len(found) == 1 and not found[0][1] else None
 
 
-def _cut_row(lines: list[list[str]]) -> list[str] | None:
-    """The row's one cut into seven cells whose row sum holds, or None."""
-    parts: list[list[list[str]]] = []        # per line group: its ways (a multi-number line: one way)
+def _cut_row(lines: list[list[str]]) -> list[tuple[list[str], bool]]:
+    """The row's cuts into seven cells whose row sum holds, each with whether it reads a line of two numbers as one
+    count (none where the ways are more than ``_MAX_CUTS``)."""
+    parts: list[list[tuple[list[str], bool]]] = []     # per line group: its ways (a multi-number line: apart, joined)
     k = 0
     while k < len(lines):
         if len(lines[k]) != 1:
-            parts.append([lines[k]])
+            parts.append([(lines[k], False), *((cell, True) for cell in _parted(lines[k]))])
             k += 1
             continue
         run = []
@@ -109,16 +115,22 @@ def _cut_row(lines: list[list[str]]) -> list[str] | None:
             run.append(lines[k][0])
             k += 1
         if len(run) > _MAX_RUN:
-            return None
-        parts.append(_cuts(run))
+            return []
+        parts.append([(cut, False) for cut in _cuts(run)])
     ways = 1
     for p in parts:
         ways *= len(p)
     if ways > _MAX_CUTS:
-        return None
-    found = [cells for choice in product(*parts) if len(cells := [c for p in choice for c in p]) == _WIDTH
-             and row_sum_holds(cells)]
-    return found[0] if len(found) == 1 else None
+        return []
+    return [(cells, any(j for _, j in choice)) for choice in product(*parts)
+            if len(cells := [c for p, _ in choice for c in p]) == _WIDTH and row_sum_holds(cells)]
+
+
+def _parted(line: list[str]) -> list[list[str]]:
+    """A line of two numbers read as one count a converter parted at a space (``1 2`` for 12, ``2 08`` for 208),
+    where the first has no leading 0: one cell; else nothing."""
+    return [["".join(line)]] if len(line) == 2 and all(DIGITS.match(p) for p in line) \
+        and FIRST_PIECE.match(line[0]) else []
 
 
 class _Splits(dict):

@@ -27,7 +27,7 @@ from .table3_labels import find_labels
 from .orderlabels import order_doubts, rows_by_order
 from .layout import Item, Region
 from .above import read_either_way
-from .lostlabel import blank_over_lost_label, rows_over_a_lost_label
+from .lostlabel import blank_over_lost_label, lines_of_lost_labels, rows_over_a_lost_label
 from .direction import contested_lines, stacked_lines
 from .readings import Readings, missing
 from .itemnumbers import rejoin_item_numbers
@@ -307,7 +307,8 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
         if row not in labels and not (row in SUB_ROWS and SINGLE in labels):
             for c in APPLICANT_COLUMNS:
                 out[f"applications.{row}.{c}"] = missing("", [], "label", "row label not found")
-    ambiguities = rows_over_a_lost_label(items, order, spans, out, ambiguities)   # 14 numbers, a label lost
+    ambiguities = lines_of_lost_labels(items, order, out,   # 14 numbers, or a line of 7, a label lost
+                                       rows_over_a_lost_label(items, order, spans, out, ambiguities))
     for row in merged_labels(items, labels) + runs_into_next(items, labels):   # whose cells? not ours to say
         for path in TABLE3_ROW_PATHS[row]:
             r = out[path]
