@@ -312,3 +312,75 @@ def test_a_lost_label_below_a_label_wrapped_after_its_numbers_is_read() -> None:
     record = process_document(Document.from_text(text.replace(f"\t{lost}\n", ""), doc_id=name))
     assert _read(record) == _golden_table3(name)
     assert _table3_statuses(record) == {Status.PROVEN}
+
+
+def _lines_lost(name: str, *labels: str) -> tuple[Document, dict]:
+    lines = (_GOLDEN / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    lost = {next(k for k, line in enumerate(lines) if line.strip().startswith(label)) for label in labels}
+    assert len(lost) == len(labels)
+    text = "\n".join(line for k, line in enumerate(lines) if k not in lost)
+    return Document.from_text(text, doc_id=name), json.loads((_GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_two_rows_whose_labels_are_lost_one_after_the_other_are_read_from_the_row_above_s_twenty_one_numbers() -> None:
+    # 003: 8.属于行政查询事项 / seven / （四）无法提供 / [1.本机关不掌握…, lost] / seven / [2.没有现成信息…, lost] / seven /
+    # 3.补正后申请内容仍不明确: the three outcome rows can trade places keeping every identity, so where any two differ,
+    # which is which only the form's order says
+    doc, golden = _lines_lost("003_d677def7845cc038", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作")
+    record = process_document(doc)
+    apps = golden["applications"]
+    assert _read(record) == {f"applications.{row}.{c}": v for row, cells in apps.items() for c, v in cells.items()}
+    rows = ("denied_query_matter", "unavailable_not_held", "unavailable_needs_creation")
+    doubted = {f"applications.{row}.{c}" for row in rows for c in APPLICANT_COLUMNS
+               if len({apps[r][c] for r in rows}) > 1}
+    assert doubted                      # (the test's premise: the rows differ somewhere)
+    statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert {p for p, s in statuses.items() if s is not Status.PROVEN} == doubted
+    assert all(record.provenance[p].rules == ["READ.ROW_ORDER"] for p in doubted)
+
+
+def _words_lost(text: str, *labels: str) -> str:
+    for label in labels:
+        assert text.count(label) == 1, label
+        text = text.replace(label, "")
+    return text
+
+
+@pytest.mark.parametrize("layout", ["tabrows", "markdown"])
+def test_a_row_whose_labels_words_are_lost_from_its_line_of_cells_is_read_from_that_line(layout: str) -> None:
+    # 2.重复申请's line keeps its cells, its label's field empty (``\t0\t1…``, ``|  | 0 | 1 |…``): the one line between
+    # 1.信访举报投诉类申请's row and 3.要求提供公开出版物's is its, and the identities prove it
+    values = sample_values()
+    values |= {f"applications.rejected_duplicate.{c}": v for c, v in zip(APPLICANT_COLUMNS, (2, 0, 1, 0, 0, 0, 3))}
+    for row in ("total_processed", "carried_forward"):
+        for c, v in zip(APPLICANT_COLUMNS, (2, 0, 1, 0, 0, 0, 3)):
+            values[f"applications.{row}.{c}"] += v
+    for c, v in zip(APPLICANT_COLUMNS, (4, 0, 2, 0, 0, 0, 6)):
+        values[f"applications.new_received.{c}"] += v
+    text = _words_lost(render(Report.from_values("x", values), layout, seed=1), "2.重复申请")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert _table3_statuses(record) == {Status.PROVEN}
+
+
+@pytest.mark.parametrize("layout", ["tabrows", "markdown"])
+def test_two_rows_whose_labels_words_are_lost_are_read_in_the_forms_order_not_proven_where_they_differ(layout: str) -> None:
+    # 5.属于三类内部事务信息 and 6.属于四类过程性信息 both lost their words: the two lines are theirs in the form's order,
+    # but the rows trade places keeping every identity, so where they differ, which is which is not proven
+    values = sample_values()
+    values |= {f"applications.denied_process_info.{c}": v for c, v in zip(APPLICANT_COLUMNS, (1, 0, 0, 0, 0, 0, 1))}
+    for row in ("total_processed", "carried_forward"):
+        values[f"applications.{row}.natural_person"] += 1
+        values[f"applications.{row}.total"] += 1
+    values["applications.new_received.natural_person"] += 2
+    values["applications.new_received.total"] += 2
+    assert values["applications.denied_internal_affairs.natural_person"] != 1
+    text = _words_lost(render(Report.from_values("x", values), layout, seed=1), "5.属于三类内部事务信息", "6.属于四类过程性信息")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    doubted = {f"applications.{row}.{c}" for row in ("denied_internal_affairs", "denied_process_info")
+               for c in APPLICANT_COLUMNS if values[f"applications.denied_internal_affairs.{c}"]
+               != values[f"applications.denied_process_info.{c}"]}
+    statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
+    assert doubted and {p for p, s in statuses.items() if s is not Status.PROVEN} == doubted
+    assert all(record.provenance[p].rules == ["READ.ROW_ORDER"] for p in doubted)
