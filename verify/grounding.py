@@ -67,6 +67,7 @@ class Grounding:
     #: a model's 0 in a row printing only zeros, its blanks as nothing: not found where the model puts it, yet 0 or
     #: blank wherever the blanks are (the identities count both as 0; :mod:`verify.modelpinned`)
     zero_or_blank: bool = False
+    by_block: bool = False      # found on its row's line in a block of rows, no swap in doubt (verify/labelblock.py)
 
     @property
     def grounded(self) -> bool:
@@ -80,6 +81,8 @@ class Grounding:
             out["note"] = self.note
         if self.zero_or_blank:
             out["zero_or_blank"] = True
+        if self.by_block:
+            out["by_block"] = True
         return out
 
 
@@ -240,7 +243,8 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
             else:
                 out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
                                    ("its row of numbers at its label's place in a block of rows" if seg is block
-                                    else "") if ok else "another number is printed here")
+                                    else "") if ok else "another number is printed here",
+                                   by_block=ok and seg is block)
 
 
 _ZERO_ROW = ("the row prints only zeros, its blanks as nothing: which cells are the blanks the text does not say; "
