@@ -38,8 +38,10 @@ from typing import Any
 from llm_extract.form import FORM
 
 from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, match_cells, numbers
+from .digitsplits import digit_splits
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
+from .statedorder import Claim, prose_settled
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
            "digit_splits"]
@@ -195,14 +197,14 @@ _ORDER_DOUBT = ("printed at its label's place in a block of rows, but another ro
                 "prints another number in this column: the text tool's order, not proof")
 
 
-def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Pattern[str]]],
-                 values: Mapping[str, Any], out: dict[str, Grounding], *, by_order: bool = False) -> None:
+def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Pattern[str]]], values: Mapping[str, Any],
+                 out: dict[str, Grounding], *, by_order: bool = False, claims: Sequence[Claim] = ()) -> None:
     """Each row's model cells against the numbers after its label; with ``by_order`` (表三), a row whose label no
     pattern names is looked for at its place in the form's order (:mod:`verify.roworder`)."""
     rows = list(rows)
     placed = place_by_order([s.key for s in region], [bool(numbers(s.values)) for s in region],
                             [pattern for _, pattern in rows]) if by_order else {}
-    blocked = _label_block(region, [pattern for _, pattern in rows], len(rows[0][0])) if by_order and rows else {}
+    blocked = _label_block(region, [p for _, p in rows], len(rows[0][0]), claims) if by_order and rows else {}
     for index, (paths, pattern) in enumerate(rows):
         given = [p for p in paths if p in values]
         if not given:
@@ -263,12 +265,13 @@ def _only_zeros(printed: str, cells: list[Any]) -> bool:
         and all(c == 0 for c in given)
 
 
-def _label_block(region: list[Segment], patterns: list[re.Pattern[str]],
-                 width: int) -> dict[int, tuple[Segment, set[int]]]:
+def _label_block(region: list[Segment], patterns: list[re.Pattern[str]], width: int,
+                 claims: Sequence[Claim]) -> dict[int, tuple[Segment, set[int]]]:
     """表三's labels printed as one block, its rows of numbers after them (:mod:`verify.labelblock`): each placed
     row as a segment of its label and its line of numbers, with the columns the tool's order leaves in doubt."""
     placed = label_block([s.key for s in region], [s.values for s in region], patterns)
-    doubts = order_doubts(placed, width)
+    settled = prose_settled(placed, width, claims)        # 一、 and 二、 told apart by the prose (statedorder.py)
+    doubts = {row: cols for row, cols in order_doubts(placed, width).items() if row not in settled}
     out: dict[int, tuple[Segment, set[int]]] = {}
     for row, at in placed.items():
         part = region[at.first:at.last + 1]
@@ -359,40 +362,14 @@ def _ground_title(values: Mapping[str, Any], lines: Sequence[str], out: dict[str
         out["year"] = Grounding(EXACT, [at[0]], at[1][:200]) if at else Grounding(NOT_FOUND, note="not in the title")
 
 
-def ground(values: Mapping[str, Any], lines: Sequence[str]) -> dict[str, Grounding]:
-    """The grounding of every model value given (see the module docstring)."""
+def ground(values: Mapping[str, Any], lines: Sequence[str], claims: Sequence[Claim] = ()) -> dict[str, Grounding]:
+    """The grounding of every model value given (see the module docstring; ``claims``: verify/statedorder.py)."""
     out: dict[str, Grounding] = {}
     _ground_title(values, lines, out)
     segs = segments("\n".join(lines))
     _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
-    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True)
+    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True, claims=claims)
     _ground_table4(segs, values, out)
     for p in values:
         out.setdefault(p, Grounding(NOT_FOUND, note="no rule grounds this field"))
-    return out
-
-
-def digit_splits(digits: str, count: int, *, limit: int = 5000) -> list[list[int]]:
-    """Every cut of a digit run into ``count`` numbers (no leading zeros), up to ``limit`` of them."""
-    out: list[list[int]] = []
-
-    def walk(i: int, left: int, acc: list[int]) -> None:
-        if len(out) >= limit:
-            return
-        if left == 0:
-            if i == len(digits):
-                out.append(list(acc))
-            return
-        rest = len(digits) - i
-        if rest < left:
-            return
-        for j in range(i + 1, len(digits) - left + 2):
-            piece = digits[i:j]
-            if len(piece) > 1 and piece[0] == "0":
-                break
-            acc.append(int(piece))
-            walk(j, left - 1, acc)
-            acc.pop()
-
-    walk(0, count, [])
     return out
