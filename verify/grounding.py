@@ -202,6 +202,7 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
     """Each row's model cells against the numbers after its label; with ``by_order`` (表三), a row whose label no
     pattern names is looked for at its place in the form's order (:mod:`verify.roworder`)."""
     rows = list(rows)
+    sums = ((0, len(rows[0][0])),) if by_order and rows else ()       # 表三: a row's total (verify/lostcell.py)
     placed = place_by_order([s.key for s in region], [bool(numbers(s.values)) for s in region],
                             [pattern for _, pattern in rows]) if by_order else {}
     blocked = _label_block(region, [p for _, p in rows], len(rows[0][0]), claims) if by_order and rows else {}
@@ -214,13 +215,13 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
         best: tuple[str, list[bool], Segment] | None = None
         block, doubted = blocked.get(index, (None, set()))
         for seg in [*_windows(region, pattern, others), *([block] if block else [])]:
-            status, per_cell = match_cells(seg.values, cells)
+            status, per_cell = match_cells(seg.values, cells, sums)
             rank = {EXACT: 2 + sum(per_cell) / 100, DIGIT_RUN: 1}.get(status, 0)
             if best is None or rank > {EXACT: 2 + sum(best[1]) / 100, DIGIT_RUN: 1}.get(best[0], 0):
                 best = (status, per_cell, seg)
         if best is None and index in placed:
             seg = region[placed[index]]
-            status, per_cell = match_cells(seg.values, cells)
+            status, per_cell = match_cells(seg.values, cells, sums)
             text = (seg.label + seg.values).strip()[:200]
             for p, ok in zip(paths, per_cell):
                 if p in values:
@@ -328,7 +329,7 @@ def _after_heading(region: list[Segment], count: int, cells: list[Any]) -> tuple
                 break                  # fifteen cells, or a run of their digits: a sentence's figures follow
         elif tokens:
             break
-    status, per_cell = match_cells(" ".join(tokens), cells)
+    status, per_cell = match_cells(" ".join(tokens), cells, tuple((k, k + 5) for k in range(0, len(cells), 5)))
     return status, per_cell, sorted(set(lines)), text.strip()[:200]
 
 
