@@ -42,6 +42,7 @@ from .digitsplits import digit_splits
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
 from .statedorder import Claim, prose_settled
+from .blanktwins import doubt_twins
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
            "digit_splits"]
@@ -370,6 +371,7 @@ def ground(values: Mapping[str, Any], lines: Sequence[str], claims: Sequence[Cla
     segs = segments("\n".join(lines))
     _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
     _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True, claims=claims)
+    doubt_twins([paths for paths, _ in _table3_rows()], values, out)     # (verify/blanktwins.py)
     _ground_table4(segs, values, out)
     for p in values:
         out.setdefault(p, Grounding(NOT_FOUND, note="no rule grounds this field"))
