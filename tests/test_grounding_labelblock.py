@@ -87,3 +87,15 @@ def test_numbers_printed_column_by_column_one_a_line_place_nothing():
 def test_a_row_of_numbers_missing_from_the_block_places_nothing():
     g = ground(T3, text(by_rows(VALUES)[:-1]))
     assert {g[f"applications.{r}.research"].status for r in ROWS} == {NOT_FOUND}
+
+
+def test_a_blank_row_printed_as_marks_is_a_row_of_the_block_and_puts_its_group_in_doubt():
+    blank_other = dict(T3) | {f"applications.other_other.{c}": None for c in COLS}
+    lines = by_rows(VALUES)
+    lines[ROWS.index("other_other")] = "— — — — — — —"
+    g = ground(blank_other, text(lines))
+    assert g["applications.total_processed.total"].status == EXACT          # placed: the marks are a row
+    assert g["applications.total_processed.total"].by_block
+    # the blank row could trade places with any outcome row printing a number (or a 0) in its cells
+    assert g["applications.granted.research"].status == NOT_FOUND
+    assert not g["applications.granted.total"].by_block

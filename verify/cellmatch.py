@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from .lostcell import settled_cells
+
 __all__ = ["match_cells", "numbers", "EXACT", "DIGIT_RUN", "NOT_FOUND"]
 
 EXACT, DIGIT_RUN, NOT_FOUND = "exact", "digit_run", "not_found"
@@ -94,7 +96,11 @@ def _match_marked(values: str, cells: Sequence[Any]) -> tuple[str, list[bool]] |
     return NOT_FOUND, [False] * len(given)
 
 
-def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
+def _is(value: Decimal | None, printed: str) -> bool:
+    return value is not None and value == Decimal(printed)
+
+
+def _match(tokens: list[str], cells: Sequence[Any], sums: Sequence[tuple[int, int]] = ()) -> tuple[str, list[bool]]:
     """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says."""
     given = [_text(c) for c in cells]
     wanted = [g for g in given if g is not None]
@@ -116,12 +122,14 @@ def _match(tokens: list[str], cells: Sequence[Any]) -> tuple[str, list[bool]]:
     if len(tokens) == len(wanted) - 1 and tokens:      # the text lost a cell: which one could it be?
         lost = [i for i in range(len(wanted))
                 if all(_same(t, w) for t, w in zip(tokens, wanted[:i] + wanted[i + 1:]))]
-        if lost:     # a run of equal numbers, one of them unprinted: any of the run may be the one not printed
-            order = iter(range(len(wanted)))   # (a blank there, not the model's number): none of the run is found
-            return EXACT, [True if g is None else next(order) not in lost for g in given]
+        if lost:     # the model's is one choice of the lost cell: a cell is found where every choice gives its value
+            settled = settled_cells(tokens, len(wanted), sums if None not in given else ())   # (verify/lostcell.py)
+            order = iter(range(len(wanted)))
+            return EXACT, [True if g is None else _is(settled[next(order)], g) for g in given]
     return NOT_FOUND, [False] * len(given)
 
 
-def match_cells(values: str, cells: Sequence[Any]) -> tuple[str, list[bool]]:
-    """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says."""
-    return _match_marked(values, cells) or _match(numbers(values), cells)
+def match_cells(values: str, cells: Sequence[Any], sums: Sequence[tuple[int, int]] = ()) -> tuple[str, list[bool]]:
+    """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says. ``sums``: spans
+    ``[a, b)`` of cells whose last is the sum of the others (a row's total), for a row whose text lost a cell."""
+    return _match_marked(values, cells) or _match(numbers(values), cells, sums)

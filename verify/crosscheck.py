@@ -46,6 +46,7 @@ from .modelpinned import ZERO_OR_BLANK_RULE, pinned_by_the_rest
 from .ocrdispute import unresolved
 from .overreach import take_back_overreach
 from .blanks import EMPTY_GRID_ROW_RULE, LONE_BLANK_ROW_RULE
+from .blockplaced import settles_place
 from .grounding import DIGIT_RUN, EXACT, NOT_FOUND, Grounding
 from .identities import Equation, check_identities, equations, equations_by_path, evaluate
 from .rules import register
@@ -324,7 +325,9 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
                 prov = prov.model_copy(update={"rules": list(prov.rules) + ["GROUND.NOT_FOUND"]})
         if channel:          # OCR or noisy text: misreads can keep an identity, no arbitration (verify/ocrdispute.py)
             prov = unresolved(prov)
-        if (rule := distrusted.get(p)) and prov.status is Status.PROVEN:     # two readings of one unreliable text
+        if (rule := distrusted.get(p)) and prov.status is Status.PROVEN \
+                and not settles_place(rule, grounding.get(p) if grounding else None):   # (verify/blockplaced.py)
+            # two readings of one unreliable text
             prov = prov.model_copy(update={"status": Status.UNVERIFIED, "rules": list(prov.rules) + [rule]})
         elif rule and p in winners and winners[p][0] == "regex":
             # the reader's value placed by a guess about the layout (applicant columns ordered by a scrambled

@@ -38,8 +38,11 @@ from typing import Any
 from llm_extract.form import FORM
 
 from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, match_cells, numbers
+from .digitsplits import digit_splits
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
+from .statedorder import Claim, prose_settled
+from .blanktwins import doubt_twins
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
            "digit_splits"]
@@ -67,6 +70,7 @@ class Grounding:
     #: a model's 0 in a row printing only zeros, its blanks as nothing: not found where the model puts it, yet 0 or
     #: blank wherever the blanks are (the identities count both as 0; :mod:`verify.modelpinned`)
     zero_or_blank: bool = False
+    by_block: bool = False      # found on its row's line in a block of rows, no swap in doubt (verify/labelblock.py)
 
     @property
     def grounded(self) -> bool:
@@ -80,6 +84,8 @@ class Grounding:
             out["note"] = self.note
         if self.zero_or_blank:
             out["zero_or_blank"] = True
+        if self.by_block:
+            out["by_block"] = True
         return out
 
 
@@ -192,14 +198,15 @@ _ORDER_DOUBT = ("printed at its label's place in a block of rows, but another ro
                 "prints another number in this column: the text tool's order, not proof")
 
 
-def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Pattern[str]]],
-                 values: Mapping[str, Any], out: dict[str, Grounding], *, by_order: bool = False) -> None:
+def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Pattern[str]]], values: Mapping[str, Any],
+                 out: dict[str, Grounding], *, by_order: bool = False, claims: Sequence[Claim] = ()) -> None:
     """Each row's model cells against the numbers after its label; with ``by_order`` (表三), a row whose label no
     pattern names is looked for at its place in the form's order (:mod:`verify.roworder`)."""
     rows = list(rows)
+    sums = ((0, len(rows[0][0])),) if by_order and rows else ()       # 表三: a row's total (verify/lostcell.py)
     placed = place_by_order([s.key for s in region], [bool(numbers(s.values)) for s in region],
                             [pattern for _, pattern in rows]) if by_order else {}
-    blocked = _label_block(region, [pattern for _, pattern in rows], len(rows[0][0])) if by_order and rows else {}
+    blocked = _label_block(region, [p for _, p in rows], len(rows[0][0]), claims) if by_order and rows else {}
     for index, (paths, pattern) in enumerate(rows):
         given = [p for p in paths if p in values]
         if not given:
@@ -209,13 +216,13 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
         best: tuple[str, list[bool], Segment] | None = None
         block, doubted = blocked.get(index, (None, set()))
         for seg in [*_windows(region, pattern, others), *([block] if block else [])]:
-            status, per_cell = match_cells(seg.values, cells)
+            status, per_cell = match_cells(seg.values, cells, sums)
             rank = {EXACT: 2 + sum(per_cell) / 100, DIGIT_RUN: 1}.get(status, 0)
             if best is None or rank > {EXACT: 2 + sum(best[1]) / 100, DIGIT_RUN: 1}.get(best[0], 0):
                 best = (status, per_cell, seg)
         if best is None and index in placed:
             seg = region[placed[index]]
-            status, per_cell = match_cells(seg.values, cells)
+            status, per_cell = match_cells(seg.values, cells, sums)
             text = (seg.label + seg.values).strip()[:200]
             for p, ok in zip(paths, per_cell):
                 if p in values:
@@ -240,7 +247,8 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
             else:
                 out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
                                    ("its row of numbers at its label's place in a block of rows" if seg is block
-                                    else "") if ok else "another number is printed here")
+                                    else "") if ok else "another number is printed here",
+                                   by_block=ok and seg is block)
 
 
 _ZERO_ROW = ("the row prints only zeros, its blanks as nothing: which cells are the blanks the text does not say; "
@@ -259,12 +267,13 @@ def _only_zeros(printed: str, cells: list[Any]) -> bool:
         and all(c == 0 for c in given)
 
 
-def _label_block(region: list[Segment], patterns: list[re.Pattern[str]],
-                 width: int) -> dict[int, tuple[Segment, set[int]]]:
+def _label_block(region: list[Segment], patterns: list[re.Pattern[str]], width: int,
+                 claims: Sequence[Claim]) -> dict[int, tuple[Segment, set[int]]]:
     """表三's labels printed as one block, its rows of numbers after them (:mod:`verify.labelblock`): each placed
     row as a segment of its label and its line of numbers, with the columns the tool's order leaves in doubt."""
     placed = label_block([s.key for s in region], [s.values for s in region], patterns)
-    doubts = order_doubts(placed, width)
+    settled = prose_settled(placed, width, claims)        # 一、 and 二、 told apart by the prose (statedorder.py)
+    doubts = {row: cols for row, cols in order_doubts(placed, width).items() if row not in settled}
     out: dict[int, tuple[Segment, set[int]]] = {}
     for row, at in placed.items():
         part = region[at.first:at.last + 1]
@@ -321,7 +330,7 @@ def _after_heading(region: list[Segment], count: int, cells: list[Any]) -> tuple
                 break                  # fifteen cells, or a run of their digits: a sentence's figures follow
         elif tokens:
             break
-    status, per_cell = match_cells(" ".join(tokens), cells)
+    status, per_cell = match_cells(" ".join(tokens), cells, tuple((k, k + 5) for k in range(0, len(cells), 5)))
     return status, per_cell, sorted(set(lines)), text.strip()[:200]
 
 
@@ -355,40 +364,15 @@ def _ground_title(values: Mapping[str, Any], lines: Sequence[str], out: dict[str
         out["year"] = Grounding(EXACT, [at[0]], at[1][:200]) if at else Grounding(NOT_FOUND, note="not in the title")
 
 
-def ground(values: Mapping[str, Any], lines: Sequence[str]) -> dict[str, Grounding]:
-    """The grounding of every model value given (see the module docstring)."""
+def ground(values: Mapping[str, Any], lines: Sequence[str], claims: Sequence[Claim] = ()) -> dict[str, Grounding]:
+    """The grounding of every model value given (see the module docstring; ``claims``: verify/statedorder.py)."""
     out: dict[str, Grounding] = {}
     _ground_title(values, lines, out)
     segs = segments("\n".join(lines))
     _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
-    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True)
+    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True, claims=claims)
+    doubt_twins([paths for paths, _ in _table3_rows()], values, out)     # (verify/blanktwins.py)
     _ground_table4(segs, values, out)
     for p in values:
         out.setdefault(p, Grounding(NOT_FOUND, note="no rule grounds this field"))
-    return out
-
-
-def digit_splits(digits: str, count: int, *, limit: int = 5000) -> list[list[int]]:
-    """Every cut of a digit run into ``count`` numbers (no leading zeros), up to ``limit`` of them."""
-    out: list[list[int]] = []
-
-    def walk(i: int, left: int, acc: list[int]) -> None:
-        if len(out) >= limit:
-            return
-        if left == 0:
-            if i == len(digits):
-                out.append(list(acc))
-            return
-        rest = len(digits) - i
-        if rest < left:
-            return
-        for j in range(i + 1, len(digits) - left + 2):
-            piece = digits[i:j]
-            if len(piece) > 1 and piece[0] == "0":
-                break
-            acc.append(int(piece))
-            walk(j, left - 1, acc)
-            acc.pop()
-
-    walk(0, count, [])
     return out

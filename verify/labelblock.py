@@ -24,7 +24,8 @@ the k-th row of numbers is the k-th label's, when the count leaves no doubt:
   the item before it (a label wrapped over lines); an item naming no row of the form followed by a ``1.`` item is
   a group label (（三）不予公开) and holds no row;
 * the rows of numbers are the non-empty lines after the last label, up to the next label (a page footer with words,
-  a note or 表四's heading ends them);
+  a note or 表四's heading ends them); a line of placeholder marks only (``— — — — — — —``, ``/ / /``) is a row too:
+  a blank row printing a mark in each cell (:func:`marks_only`);
 * the items are placed on the form's rows by :func:`verify.roworder.place_by_order` (each names its row, or stands
   between named ones where the count leaves no doubt) and only when there are exactly as many rows of numbers as
   items; an item left unplaced, or a count that differs (a blank row the tool printed as nothing, a footer's page
@@ -53,11 +54,18 @@ from llm_extract.form import FORM
 from .cellmatch import numbers
 from .roworder import place_by_order
 
-__all__ = ["Placed", "label_block", "order_doubts", "SWAP_GROUPS"]
+__all__ = ["Placed", "label_block", "order_doubts", "SWAP_GROUPS", "marks_only"]
 
 #: an item number opening a label cell: 一、 （三） (3) 1. 2、
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．](?!\d))")
 _FIRST_SUB_ITEM = re.compile(r"^1[.、．]")
+#: a line of placeholder marks and nothing else: a blank row's cells, each printed as a mark
+_MARKS_ONLY = re.compile(r"\s*(?:[—–\-/－]+\s*)+")
+
+
+def marks_only(line: str) -> bool:
+    """A line holding only placeholder marks (``— — — — — — —``): a blank row printed a mark a cell."""
+    return bool(_MARKS_ONLY.fullmatch(line))
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,7 @@ def label_block(keys: Sequence[str], values: Sequence[str],
             if named or not (n + 1 < len(item_keys) and _FIRST_SUB_ITEM.match(item_keys[n + 1])
                              and not _FIRST_SUB_ITEM.match(k))]
     at = [(k, line) for k, line in enumerate(values[end].split("\n")) if line.strip()]
-    if len(at) != len(kept) or not all(numbers(line) for _, line in at):
+    if len(at) != len(kept) or not all(numbers(line) or marks_only(line) for _, line in at):
         return {}
     kept_keys = [item_keys[n] for n in kept]
     by_order = {pos: row for row, pos in place_by_order(kept_keys, [True] * len(kept), patterns).items()}

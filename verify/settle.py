@@ -48,6 +48,7 @@ from .pinned import pin_settled
 from .runs import pinned_runs
 from .sixsplit import split_one_row
 from .split import diagnose_record
+from .statedorder import stated_claims
 from .trust import distrust_ocr_layer, distrust_odd_agency
 from .undecodable import distrust_undecodable
 
@@ -68,16 +69,16 @@ def settle(deterministic: Extraction | None, model: Extraction | None, narrative
     """The record of one document, every field with its status (see the module docstring)."""
     name = doc_id or (deterministic.doc_id if deterministic is not None else model.doc_id if model else "")
     notices = list(notices)
+    figures = list(narrative)
     record = verify_extraction(deterministic) if deterministic is not None else empty_record(name)
     if model is not None:
         values = {p: model.reading(p).value for p in ALL_PATHS if not model.reading(p).missing}
-        grounding = ground(values, lines)
+        grounding = ground(values, lines, stated_claims(figures))   # (verify/statedorder.py)
         record = crosscheck(deterministic, model, base=record, grounding=grounding,
                             pinned=pinned_runs(values, grounding))
         record.stages["grounding"] = _counts(grounding)
     record = distrust_ocr_layer(record, deterministic, notices, lines)   # OCR proves no 表二 cell (verify/trust.py)
     record = distrust_odd_agency(record)                 # 现将 / 特向社会公布 is no body's name
-    figures = list(narrative)
     if deterministic is not None:                      # a one-row （六） split in the prose (verify/sixsplit.py)
         record = split_one_row(record, figures, deterministic.readings)
     record.stages["narrative"] = [f.model_dump(mode="json") for f in figures]
