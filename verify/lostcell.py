@@ -11,8 +11,10 @@ printed where the model says only when every place of the lost cell gives it the
 The place of the lost cell leaves a cell's value alone when the printed numbers on either side of it are equal and
 the lost cell's value is known wherever it stands. That value is known from a sum the row prints (``sums``: spans
 ``[a, b)`` of cells whose last is the sum of the others, 表三's row total, 表四's group totals): a lost part is the
-total less the printed parts, a lost total their sum (a negative part is no place for it). Outside every sum the lost
-cell may hold anything, so no cell of such a row (表二's 规章 ``2 15``) is settled: each may be the lost one.
+total less the printed parts, a lost total their sum (a negative part is no place for it); where that value is 0, the
+lost cell may as well have been a blank the text printed as nothing (the commonest lost cell of PDF text), so a cell
+that may be a lost 0 is never settled. Outside every sum the lost cell may hold anything, so no cell of such a row
+(表二's 规章 ``2 15``) is settled: each may be the lost one.
 
 Pure: printed numbers, the row's cell count and its sums in; per cell its settled value or None.
 """
@@ -23,6 +25,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 __all__ = ["settled_cells"]
+
+#: a lost cell whose sum leaves it 0: a 0 the text lost, or a blank cell it printed as nothing (the sums count both
+#: alike): no value of the text's
+_ZERO_OR_BLANK = object()
 
 
 def _lost_value(cells: list[Decimal | None], at: int, sums: Sequence[tuple[int, int]]) -> Decimal | None:
@@ -42,7 +48,7 @@ def settled_cells(printed: Sequence[str], count: int, sums: Sequence[tuple[int, 
     """Each cell's value when every place of the one lost cell gives it that value, else None (see the module
     docstring). ``printed`` holds ``count - 1`` numbers."""
     numbers = [Decimal(t) for t in printed]
-    seen: list[set[Decimal | None]] = [set() for _ in range(count)]
+    seen: list[set[object]] = [set() for _ in range(count)]
     for at in range(count):
         cells: list[Decimal | None] = numbers[:at] + [None] + numbers[at:]
         value = _lost_value(cells, at, sums)
@@ -50,5 +56,5 @@ def settled_cells(printed: Sequence[str], count: int, sums: Sequence[tuple[int, 
             continue                                   # a part larger than its total: the cell was not lost there
         cells[at] = value
         for k, v in enumerate(cells):
-            seen[k].add(v)
-    return [next(iter(s)) if len(s) == 1 and None not in s else None for s in seen]
+            seen[k].add(_ZERO_OR_BLANK if k == at and v == 0 else v)
+    return [next(iter(s)) if len(s) == 1 and None not in s and _ZERO_OR_BLANK not in s else None for s in seen]
