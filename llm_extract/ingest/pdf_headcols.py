@@ -11,6 +11,9 @@ numbers do; they are the row's columns only when they are exactly fifteen, stand
 表三 printed with rules between its rows only, a column none of its rows fills (两列全空: 社会公益组织 and 其他
 left blank in every row), has no full row to measure its columns by either: its seven column headers (自然人 …
 总计, 商业 / 企业 broken over lines) place its numbers the same way, when they are exactly seven bands.
+
+The header's words are compared as the reader reads them: a radical code point a PDF producer wrote for a
+character (Chromium's ``⾃然⼈`` for 自然人, :mod:`.radicals`) is that character.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Iterable
 
 from ..form import FORM
 from .pdf_lines import Word
+from .radicals import fold_radicals
 
 __all__ = ["header_columns", "stacked_bands"]
 
@@ -46,7 +50,8 @@ def header_columns(header: list[Word], gap: float) -> list[tuple[float, float]] 
     (each the extent of the words stacked in it); None unless they stack into exactly that many bands at least
     ``gap`` font sizes apart."""
     for chars, width in _HEADERS:
-        stacked = stacked_bands((w.x0, w.x1, w.size) for w in header if w.text and set(w.text) <= chars)
+        stacked = stacked_bands((w.x0, w.x1, w.size) for w in header
+                                if w.text and set(fold_radicals(w.text)) <= chars)
         if len(stacked) != width:
             continue
         if any(b[0] - a[1] < gap * max(a[2], b[2]) for a, b in zip(stacked, stacked[1:])):
