@@ -356,3 +356,17 @@ def test_a_header_printed_in_radical_code_points_places_rows_none_of_which_is_fu
     runs += _row("一、本年新收", ["4", "1", "", "", "1", "", "6"], 900)
     runs += _row("（一）予以公开", ["", "1", "", "", "1", "", "2"], 882)
     assert "\t（一）予以公开\n\t\n\t1\n\t\n\t\n\t1\n\t\n\t2\n" in _text([runs])
+
+
+def test_table4_as_three_rows_of_five_is_placed_by_its_five_column_headers() -> None:
+    """表四 printed as three rows of five under one header (类别 | 结果维持 … 总计), its blank cells printed as
+    nothing, no row full: the five column headers are its columns."""
+    centres = (250.0, 300.0, 350.0, 400.0, 450.0)
+    runs = [Run("类别", 40, 920, _SIZE)] + [Run(h, c - width(h, _SIZE) / 2, 920, _SIZE)
+                                          for h, c in zip(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"), centres)]
+    runs += _row("行政复议", ["", "", "5", "3", "8"], 900, centres)
+    runs += _row("行政诉讼（未经复议直接起诉）", ["9", "2", "", "10", "21"], 882, centres)
+    runs += _row("行政诉讼（复议后起诉）", ["", "", "9", "7", "16"], 864, centres)
+    text = _text([runs])
+    assert "\t行政复议\n\t\n\t\n\t5\n\t3\n\t8\n" in text
+    assert "\t行政诉讼（未经复议直接起诉）\n\t9\n\t2\n\t\n\t10\n\t21\n" in text

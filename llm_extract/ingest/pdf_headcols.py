@@ -12,6 +12,9 @@ numbers do; they are the row's columns only when they are exactly fifteen, stand
 left blank in every row), has no full row to measure its columns by either: its seven column headers (自然人 …
 总计, 商业 / 企业 broken over lines) place its numbers the same way, when they are exactly seven bands.
 
+表四 printed as three rows of five under one header (类别 | 结果维持 … 总计, a group's name heading each row), its blank
+cells printed as nothing, is placed by its five column headers the same way.
+
 The header's words are compared as the reader reads them: a radical code point a PDF producer wrote for a
 character (Chromium's ``⾃然⼈`` for 自然人, :mod:`.radicals`) is that character.
 """
@@ -27,8 +30,10 @@ from .radicals import fold_radicals
 __all__ = ["header_columns", "stacked_bands"]
 
 #: for 表四 and 表三: the characters of its column headers (a word of these only is a piece of one) and its
-#: number of value columns (表四: five for each of its three groups)
-_HEADERS = ((frozenset("".join(c.label for c in FORM.table4_columns)), len(FORM.table4_columns) * len(FORM.table4_groups)),
+#: number of value columns (表四: five for each of its three groups in one row, or five over its three rows)
+_T4_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
+_HEADERS = ((_T4_CHARS, len(FORM.table4_columns) * len(FORM.table4_groups)),
+            (_T4_CHARS, len(FORM.table4_columns)),
             (frozenset("".join(c.label for c in FORM.table3_columns)), len(FORM.table3_columns)))
 
 
