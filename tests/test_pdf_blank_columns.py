@@ -329,3 +329,44 @@ def test_a_numbered_header_words_number_wrapped_under_it_is_joined_back_onto_it(
 def test_numbers_under_header_words_not_numbered_elsewhere_are_left_as_printed() -> None:
     text = _text([_numbered_header(("数据 1", "数据", "数据 3", "数据", "数据", "数据", "总计"))])
     assert "数据1" not in text
+
+
+def test_a_lone_row_continued_on_the_next_page_takes_the_columns_of_its_first_part() -> None:
+    """表三's last rows broken onto a page of their own, only （七）总计 holding numbers: one row measures no
+    columns, but its numbers line up with the columns of the part before."""
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    second = [Run("3.其他", 40, 918, _SIZE), *_row("（七）总计", ["3", "", "1", "", "", "", "4"], 900)]
+    assert "\t（七）总计\n\t3\n\t\n\t1\n\t\n\t\n\t\n\t4\n" in _text([first, second])
+
+
+def test_a_lone_row_whose_numbers_stand_off_the_columns_before_is_left_as_text() -> None:
+    first = _page([FULL, ("（一）予以公开", ["19", "0", "0", "0", "0", "0", "19"])])
+    off = tuple(c + 2 for c in _CENTRES)
+    second = _row("（七）总计", ["3", "", "1", "", "", "", "4"], 900, off)
+    assert "（七）总计\t3\t1\t4" in _text([first, second])
+
+
+def test_a_header_printed_in_radical_code_points_places_rows_none_of_which_is_full() -> None:
+    """Chromium's PDF writes 自然人 as ``⾃然⼈`` (Kangxi radicals): the header's words are still 表三's
+    column names, and place the numbers of a table leaving its zero cells blank."""
+    pieces = [["⾃然⼈"], ["商业", "企业"], ["科研", "机构"], ["社会", "公益", "组织"], ["法律", "服务", "机构"],
+              ["其他"], ["总计"]]
+    runs = [Run(p, c - width(p, _SIZE) / 2, 960 - 12 * k, _SIZE)
+            for ps, c in zip(pieces, _CENTRES) for k, p in enumerate(ps)]
+    runs += _row("一、本年新收", ["4", "1", "", "", "1", "", "6"], 900)
+    runs += _row("（一）予以公开", ["", "1", "", "", "1", "", "2"], 882)
+    assert "\t（一）予以公开\n\t\n\t1\n\t\n\t\n\t1\n\t\n\t2\n" in _text([runs])
+
+
+def test_table4_as_three_rows_of_five_is_placed_by_its_five_column_headers() -> None:
+    """表四 printed as three rows of five under one header (类别 | 结果维持 … 总计), its blank cells printed as
+    nothing, no row full: the five column headers are its columns."""
+    centres = (250.0, 300.0, 350.0, 400.0, 450.0)
+    runs = [Run("类别", 40, 920, _SIZE)] + [Run(h, c - width(h, _SIZE) / 2, 920, _SIZE)
+                                          for h, c in zip(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"), centres)]
+    runs += _row("行政复议", ["", "", "5", "3", "8"], 900, centres)
+    runs += _row("行政诉讼（未经复议直接起诉）", ["9", "2", "", "10", "21"], 882, centres)
+    runs += _row("行政诉讼（复议后起诉）", ["", "", "9", "7", "16"], 864, centres)
+    text = _text([runs])
+    assert "\t行政复议\n\t\n\t\n\t5\n\t3\n\t8\n" in text
+    assert "\t行政诉讼（未经复议直接起诉）\n\t9\n\t2\n\t\n\t10\n\t21\n" in text

@@ -110,3 +110,24 @@ def test_rows_under_a_shaded_header_taller_than_them_are_not_read_as_one_row() -
     text = pdf_to_text(text_pdf([items]))
     assert "一、新收\t5\t2\t7\n二、结转\t1\t0\t1\n" in text
     assert "51" not in text and "20" not in text
+
+
+def _two_rows_between_shaded_rows(first: str, second: str) -> bytes:
+    """A shaded caption row, two bare rows parted by a thin black rule (no shading), a shaded row below: as a
+    browser prints a table whose captions alone are shaded and whose rows have only horizontal rules."""
+    items = _row(["信息内容", "本年处理决定数量", "", ""], 920, True)
+    items += [Run("行政处罚", _XS[0] + 4, 886, 9), Run(first, _XS[1] + 4, 886, 9)]
+    items += [Fill(_XS[0], 879.6, _XS[-1], 880.4, grey=0.0)]
+    items += [Run("行政强制", _XS[0] + 4, 866, 9), Run(second, _XS[1] + 4, 866, 9)]
+    items += _row(["第二十条第（八）项"], 860, True, merged=True)
+    items += _row(["信息内容", "本年收费金额", "", ""], 840, True)
+    return text_pdf([items])
+
+
+def test_two_bare_rows_between_shaded_rows_are_not_one_row_of_numbers_run_together() -> None:
+    """``46`` over ``10`` in one band is two rows, never the one value 4610; nor ``无`` over ``36``."""
+    text = pdf_to_text(_two_rows_between_shaded_rows("46", "10"))
+    assert "4610" not in text
+    assert "46" in text.split("行政处罚")[1].split("行政强制")[0] and "10" in text.split("行政强制")[1]
+    text = pdf_to_text(_two_rows_between_shaded_rows("⽆", "36"))
+    assert "⽆36" not in text and "无36" not in text

@@ -9,7 +9,10 @@ label (行政复议 and five empty cells, then the other rows and a 合计 row).
 them: it makes up no count. The last fifteen values, a cell to a line, that begin inside a run of lines (the
 header's empty fields, then an empty line, then fourteen cells: the run's last empty field made up the count) are
 not the table's cells either. Nor are fifteen empty cells (a header's empty fields) before cells printed with
-digits that read as no count (``0.``, ``1,``: a converter's or OCR's cells): the values are those, unread.
+digits that read as no count (``0.``, ``1,``: a converter's or OCR's cells): the values are those, unread. Nor
+are fifteen values all printed before a group's name that has cells of its own after it (表四 printed as three
+blocks, each its group's name, its five column headers, spacer rows and its row: the first block's empty spacer
+rows and its numbers make fifteen, which would put 行政复议's numbers under 复议后起诉).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from .layout import Item
 from .t4lines import group_of
 
 __all__ = ["placeholder_among", "leaves_a_groups_cells", "mark_before_headers", "last_cells_cut_a_run",
-           "unread_cells_after"]
+           "unread_cells_after", "group_named_after"]
 
 #: a cell's text at most this long: a count with a stray mark (``0.``), not a sentence or a date under the table
 _CELL_CHARS = 6
@@ -106,3 +109,16 @@ def unread_cells_after(items: list[Item], chosen: list[Item]) -> bool:
     last = max(it.line for it in chosen)
     return any(it.line > last and not it.is_value and len(it.raw) <= _CELL_CHARS
                and any(ch.isdigit() for ch in it.raw) for it in items)
+
+
+def group_named_after(items: list[Item], chosen: list[Item]) -> bool:
+    """Whether a text naming one of 表四's groups (行政诉讼（复议后起诉）) stands after the last of ``chosen``, with
+    value cells (empty ones too) after it: that group's own block of cells, so the fifteen are not the table's
+    (a one-row table names its groups in its header, above its numbers)."""
+    at = {id(it): n for n, it in enumerate(items)}
+    last = max((at[id(it)] for it in chosen if id(it) in at), default=None)
+    if last is None:
+        return False
+    named = next((n for n in range(last + 1, len(items)) if items[n].is_text and group_of(items[n].key) is not None),
+                 None)
+    return named is not None and any(it.is_value for it in items[named + 1:])

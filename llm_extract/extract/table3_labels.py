@@ -4,7 +4,8 @@ down its column beside them: ``4.保护第三`` / ``）不`` / ``方合法权益
 ``6.属于四类``), in form order, then the sub-rows a report prints the other way round. A label found only past the
 next two rows' labels (a cut label's rest printed after the table) is not taken there.
 
-A bare 总计 / 其他 among the column headers (a header repeated after a page break) is no row label.
+A bare 总计 / 其他 among the column headers (a header repeated after a page break) is no row label, nor is a
+group title's head wrapped in its narrow column (``（六）其他`` / ``处理``) a sub-row's (3.其他).
 """
 
 from __future__ import annotations
@@ -191,6 +192,8 @@ def _labels_in(keys: _Keys) -> dict[str, int]:
         kind = _ROW_NUMBER_KIND.get(row)
         for i in range(start, stop):
             key = keys[i]
+            if key is not None and kind == "sub" and _group_title_head(titled[i] or key, pattern):
+                continue
             if key is not None and (match_row(key, pattern) or _broken_match(keyed, i, pattern, kind)
                                     or _cut_short(keys, i, row)
                                     or ((bare := titled[i]) and not pieces.isdisjoint(near[i])
@@ -234,6 +237,17 @@ def _cut_short(keys: _Keys, i: int, row: str) -> bool:
     number, bare = _parts(key)
     return (bool(bare) and (number, bare) != _LABEL_PARTS[row] and number == _LABEL_PARTS[row][0]
             and _LABEL_PARTS[row][1].startswith(bare) and _number_kind(key) == _ROW_NUMBER_KIND.get(row))
+
+
+#: a group's item number with no sub-row's number after it: ``（六）其他`` is the head of （六）其他处理 wrapped in its
+#: narrow column, never 3.其他's label
+_GROUP_NUMBER_ONLY = re.compile(r"^[(（][一二三四五六七八九十]+[)）](?!\s*\d)")
+
+
+def _group_title_head(key: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``key`` matches a sub-row's ``pattern`` only once its group's item number is dropped: a group
+    title's head (``（六）其他`` / ``处理``), which the sub-row's words (其他) end."""
+    return bool(_GROUP_NUMBER_ONLY.match(key)) and not pattern.search(key)
 
 
 #: rows never looked for out of form order: their labels (其他, 总计) are also column headers

@@ -16,8 +16,8 @@ from .layout import Item, Region, label_key
 from .t4groups import read_empty_groups
 from .t4plain import read_plain_blocks
 from .t4edges import read_edge_blank_row
-from .t4choice import last_cells_cut_a_run, leaves_a_groups_cells, mark_before_headers, placeholder_among, \
-    unread_cells_after
+from .t4choice import group_named_after, last_cells_cut_a_run, leaves_a_groups_cells, mark_before_headers, \
+    placeholder_among, unread_cells_after
 from .t4cells import group_rows_short, read_group_cells
 from .t4named import read_named_cells
 from .t4lines import read_group_lines, read_split_row
@@ -111,7 +111,8 @@ def read_table4(region: Region, lines: Sequence[str] = (),
             and any(it.cell.kind is CellKind.MISSING for it in values[-15:]):
         chosen = values[-15:]               # an unreadable cell in its place
     if chosen is not None and (leaves_a_groups_cells(region.items, chosen) or group_rows_short(region.items)
-                               or mark_before_headers(region.items, chosen) or unread_cells_after(region.items, chosen)):
+                               or mark_before_headers(region.items, chosen) or unread_cells_after(region.items, chosen)
+                               or group_named_after(region.items, chosen)):
         chosen = None                       # (a group's row short of five cells: no fifteen values are its cells)
     if chosen is not None:
         cells = [it.cell for it in chosen]

@@ -14,7 +14,8 @@ number stands in its column. The columns are found from the page itself, table b
   must hold a number in every band, and no word of the header above it stand over none of them (then the
   bands are all the columns).
 
-A table at the top or the bottom of its page takes the columns of the table it continues on the page before
+A table at the top or the bottom of its page, a lone row too (表三's （七）总计 carried over to a page of its
+own), takes the columns of the table it continues on the page before
 or that continues it on the page after when they are more than its own (none of its rows is full, or all
 leave the same column blank) and each of its bands stands in one of them, aligned as the numbers of a column
 are (:func:`_fit`).
@@ -105,8 +106,8 @@ def _tables(lines: list[list[Word]]) -> list[_Table]:
     if current:
         tables.append(_Table(current, header))
     for t in tables:
-        t.found = _stack(t.rows) if len(t.rows) >= 2 else None
-        if t.found is not None and t.found[1] and not _unfilled_header(t, t.found[0]):
+        t.found = _stack(t.rows)        # a lone row's own bands: the columns it takes must fit them
+        if len(t.rows) >= 2 and t.found is not None and t.found[1] and not _unfilled_header(t, t.found[0]):
             t.columns, t.cols = t.found[0], list(range(len(t.found[0])))
         elif (bands := header_columns(t.header, BAND_GAP)) is not None \
                 and all(_in_columns(r, bands) for r in t.rows):

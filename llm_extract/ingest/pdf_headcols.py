@@ -11,6 +11,12 @@ numbers do; they are the row's columns only when they are exactly fifteen, stand
 表三 printed with rules between its rows only, a column none of its rows fills (两列全空: 社会公益组织 and 其他
 left blank in every row), has no full row to measure its columns by either: its seven column headers (自然人 …
 总计, 商业 / 企业 broken over lines) place its numbers the same way, when they are exactly seven bands.
+
+表四 printed as three rows of five under one header (类别 | 结果维持 … 总计, a group's name heading each row), its blank
+cells printed as nothing, is placed by its five column headers the same way.
+
+The header's words are compared as the reader reads them: a radical code point a PDF producer wrote for a
+character (Chromium's ``⾃然⼈`` for 自然人, :mod:`.radicals`) is that character.
 """
 
 from __future__ import annotations
@@ -19,12 +25,15 @@ from collections.abc import Iterable
 
 from ..form import FORM
 from .pdf_lines import Word
+from .radicals import fold_radicals
 
 __all__ = ["header_columns", "stacked_bands"]
 
 #: for 表四 and 表三: the characters of its column headers (a word of these only is a piece of one) and its
-#: number of value columns (表四: five for each of its three groups)
-_HEADERS = ((frozenset("".join(c.label for c in FORM.table4_columns)), len(FORM.table4_columns) * len(FORM.table4_groups)),
+#: number of value columns (表四: five for each of its three groups in one row, or five over its three rows)
+_T4_CHARS = frozenset("".join(c.label for c in FORM.table4_columns))
+_HEADERS = ((_T4_CHARS, len(FORM.table4_columns) * len(FORM.table4_groups)),
+            (_T4_CHARS, len(FORM.table4_columns)),
             (frozenset("".join(c.label for c in FORM.table3_columns)), len(FORM.table3_columns)))
 
 
@@ -46,7 +55,8 @@ def header_columns(header: list[Word], gap: float) -> list[tuple[float, float]] 
     (each the extent of the words stacked in it); None unless they stack into exactly that many bands at least
     ``gap`` font sizes apart."""
     for chars, width in _HEADERS:
-        stacked = stacked_bands((w.x0, w.x1, w.size) for w in header if w.text and set(w.text) <= chars)
+        stacked = stacked_bands((w.x0, w.x1, w.size) for w in header
+                                if w.text and set(fold_radicals(w.text)) <= chars)
         if len(stacked) != width:
             continue
         if any(b[0] - a[1] < gap * max(a[2], b[2]) for a, b in zip(stacked, stacked[1:])):

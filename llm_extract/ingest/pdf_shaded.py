@@ -15,7 +15,9 @@ as one table:
   shaded row next to it with more cells (a header's bottom row, a data row); one cell across when only its
   first holds text (a title row); left of them a cell of its own when a label stands there, or its first cell
   widened when its label reaches there; a band a word runs across a border of (a sentence, a heading) is
-  no row, and two shaded tables with one between them stay apart;
+  no row, and two shaded tables with one between them stay apart; so is a band a cell of which holds values
+  on two lines (``46`` over ``10``, ``无`` over ``36``: two bare rows parted by a rule that is no shading,
+  which one row would read as ``4610``): its rows are left to the text layer;
 * the row right below the last shaded row, as tall as it, is a row of the table too, when no character
   crosses its bottom, all of its text lies within the table, no word runs across a border of its cells,
   two cells at least hold text (a label and a value: a paragraph after the table does not) and no cell
@@ -28,6 +30,7 @@ before.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 __all__ = ["join_shaded"]
@@ -36,6 +39,7 @@ _TOL = 2.0                 # points: two edges this close are the same edge
 _MAX_BAND = 80.0           # points: a bare row between two shaded rows is at most this tall (four wrapped lines)
 _WORD_GAP = 0.3            # font sizes: two characters of a line closer than this are one word
 _COVERED = 0.9             # a shaded cell: fills cover this share of it; a shaded table: this share of its cells
+_VALUE_MARKS = frozenset("./,，／—–-－无")   # besides digits, what a value cell prints
 _WHITE = 0.97              # a fill this light (every component) is paper, not shading
 
 Box = tuple[float, float, float, float]     # x0, top, x1, bottom
@@ -114,12 +118,21 @@ def _filled_cells(cells: list[Box], chars: list[dict[str, Any]]) -> int:
     return sum(any(c[0] <= (ch["x0"] + ch["x1"]) / 2 < c[2] for ch in chars) for c in cells)
 
 
+def _value_char(text: str) -> bool:
+    """A character a value cell prints: a digit, a decimal point or separator, or an empty cell's mark (in
+    whatever code point the font maps it to: the Kangxi radical ``⽆`` for 无)."""
+    t = unicodedata.normalize("NFKC", text.strip())
+    return t.isdigit() or t in _VALUE_MARKS
+
+
 def _stacked(cells: list[Box], chars: list[dict[str, Any]]) -> bool:
-    """Whether a cell of a band holds numbers on two lines or more: the band is several printed rows (under a
-    shaded header taller than a data row, its first two rows), not one row whose label wraps."""
+    """Whether a cell of a band holds values on two lines or more (numbers, or an empty cell's mark over a
+    number: ``无`` over ``36``): the band is several printed rows (under a shaded header taller than a data
+    row, its first two rows; two bare rows between shaded ones whose parting rule is no shading, ``46`` over
+    ``10`` that would read as 4610), not one row whose label wraps."""
     for x0, _, x1, _ in cells:
         inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1]
-        if inside and all(c["text"].strip().isdigit() for c in inside):
+        if inside and all(_value_char(c["text"]) for c in inside):
             tops = sorted(c["top"] for c in inside)
             if tops[-1] - tops[0] > min(c["bottom"] - c["top"] for c in inside):
                 return True
@@ -155,7 +168,7 @@ def _gap_rows(above: list[Box], below: list[Box], fills: list[Box], chars: list[
         if band:
             up, down = neighbours[k], neighbours[k + 1]
             row = _band_row(up if len(up) >= len(down) else down, band, b_top, b_bottom, x0)
-            if row is None or not _within(band, x0, x1):
+            if row is None or not _within(band, x0, x1) or _stacked(row, band):
                 return None
             out += row
         if k + 1 < len(neighbours) - 1:
