@@ -72,3 +72,13 @@ def test_blocks_that_do_not_make_seven_cells_a_row_are_not_paired() -> None:
     halves = _HALVES.replace("                                                 0 0 1", "                                                 0 1")
     record = process_document(Document.from_text(_text(halves), doc_id="halves-short"))
     assert record.provenance["applications.unavailable_needs_creation.commercial"].status is not Status.PROVEN
+
+
+def test_rows_each_wrapped_onto_two_lines_in_turn_are_not_taken_for_blocks() -> None:
+    halves = _HALVES.replace("""                                  0 1 0 0
+                                                 0 0 3""", """                                                 0 0 3
+                                  0 1 0 0""")
+    record = process_document(Document.from_text(_text(halves), doc_id="halves-in-turn"))
+    apps = record.report.applications
+    assert [apps.unavailable_not_held.natural_person, apps.unavailable_not_held.total] == [2, 3]
+    assert [apps.unavailable_needs_creation.commercial, apps.unavailable_needs_creation.total] == [1, 1]

@@ -14,7 +14,9 @@ as two blocks of its own under the labels, each block a line per row, the left c
 Each row is then its line of the first block followed by its line of the second, in the rows' order: read only
 where the lines follow each other with nothing between them, the first block's lines hold as many cells each, the
 second's too, and each pair of lines makes one row's seven cells exactly (cells the fixed-width reader placed as
-blanks by spacing alone, :mod:`.blankcols`, are no cells the text printed, and are dropped here).
+blanks by spacing alone, :mod:`.blankcols`, are no cells the text printed, and are dropped here). Rows each
+wrapped onto two lines in turn (``2 1 0 0`` / ``0 0 3`` / ``0 1 0 0`` / ``0 0 1``) never pass for blocks: seven
+cells part into two unequal lines, so the first block's lines would not hold as many cells each.
 """
 
 from __future__ import annotations
