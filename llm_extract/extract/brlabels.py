@@ -58,6 +58,8 @@ def labels_interleaved(fields: list[str]) -> list[str]:
                     or any(_named(_BR.sub("", f)) for f in run):
                 continue
             found.append((i, n, text))
+    if not found:
+        found = _lines_shifted(fields, end)
     if not found or len({_named(t)[0] for _, _, t in found}) != 1:
         return fields                       # (none, or two readings naming different rows: leave it as printed)
     fewest = [f for f in found if f[1] == min(n for _, n, _ in found)]
@@ -65,3 +67,24 @@ def labels_interleaved(fields: list[str]) -> list[str]:
         return fields                       # (two runs of as many fields name it: which fields are the label's?)
     i, n, text = fewest[0]                  # (the fewest fields: a wider run takes in the group title's piece too)
     return fields[:i] + [text] + [""] * (n - 1) + fields[i + n:]
+
+
+def _lines_shifted(fields: list[str], end: int) -> list[tuple[int, int, str]]:
+    """Two adjacent label fields whose second holds fewer lines than the first, printed beside the first's last
+    ones (its first lines are the group title's: ``办理结果<br>（⼆）部分公<br>处理的，只计`` beside ``开（区分<br>这⼀情``;
+    ``三、本年度<br><br>（⼀）予以公`` beside ``开``): each reading of them line by line with the second field's lines
+    against the first's from some line on, or the two fields' text one after the other, that alone names one row,
+    where neither field names one by itself. Every reading naming a row is returned, so that two naming different
+    rows leave the fields as printed."""
+    found: list[tuple[int, int, str]] = []
+    for i in range(0, end - 1):
+        first, second = ([p.strip() for p in _BR.split(f)] for f in fields[i:i + 2])
+        if not any(first) or not any(second) or len(second) >= len(first) or len(first) == 1 \
+                or any(_named(_BR.sub("", f)) for f in fields[i:i + 2]):
+            continue
+        readings = {"".join(first) + "".join(second)}
+        for shift in range(1, len(first) - len(second) + 1):
+            readings.add("".join(first[k] + (second[k - shift] if 0 <= k - shift < len(second) else "")
+                                 for k in range(len(first))))
+        found += [(i, 2, text) for text in sorted(readings) if len(_named(text)) == 1]
+    return found

@@ -165,20 +165,20 @@ def _wrapped_label_row(row: str, label: Item, same: list[Item], line_items: list
     if not any(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in line_items if it.is_value) \
             or any(it.is_text and (it.col or 0) >= lo for it in line_items):
         return False                    # (its cells printed as marks, ``| 政法规禁止公开 | / | / | …``, are cells too)
-    # (the label's own field on: the fields left of it are its group's, their titles printed on one line of two)
     besides = {it.key for it in same if it.is_text} | {label.key}
     piece = label_fields(line_items, lo, besides, label.col or 0)
     if not piece or set(rows_named(piece)) - {row} or (below and numbered(piece)) \
             or (not below and another_item(piece, label.key)):
         return False
-    if row in rows_named(label.key + piece if below else piece + label.key):
+    head = label_fields(same, lo, set(), label.col or 0) or label.key   # (its fields on, 部分公 | 开（区分; left: its group's)
+    if row in rows_named(head + piece if below else piece + head):
         return True
     if not below or not then or any(it.is_value and it.cell.kind is not CellKind.BLANK for it in then) \
             or any(it.is_text and (it.col or 0) >= lo for it in then):
         return False
     tail = label_fields(then, lo, besides, label.col or 0)
     return bool(tail) and not numbered(tail) and not set(rows_named(tail)) - {row} \
-        and row in rows_named(label.key + piece + tail)
+        and row in rows_named(head + piece + tail)
 
 
 def _numbers_between_pieces(row: str, label: Item, same: list[Item],

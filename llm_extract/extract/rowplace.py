@@ -16,6 +16,7 @@ from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS
 from .cells import Cell, parse_cell
 from .labels import strip_item_number
 from .layout import Item
+from .rowhalves import row_halves
 
 __all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers", "usual_width", "fields_after",
            "words_between"]
@@ -79,7 +80,7 @@ def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[
     open_rows = [k for k, (row, _) in enumerate(order)
                  if not any(it.line in text_lines for it in spans[row] if it.is_value)]
     if len(open_rows) != len(bare):
-        return False
+        return _pair_halves(items, order, spans, bare, open_rows)
     label_at = {idx for _, idx in order}
     for k, idxs in zip(open_rows, bare):
         lo = order[k - 1][1] if k > 0 else -1
@@ -103,6 +104,28 @@ def _pair_in_order(items: list[Item], order: list[tuple[str, int]], spans: dict[
             spans[order[k][0]] = sorted(line + rest, key=lambda it: at[id(it)])
         else:
             spans[order[k][0]] = line + rest
+    return True
+
+
+def _pair_halves(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
+                 bare: list[list[int]], open_rows: list[int]) -> bool:
+    """Rows printed in two blocks of lines below their labels (:mod:`.rowhalves`): each open row takes its line
+    of either block, where the blocks stand after the last of these labels and before the next row's, and the
+    rows have no other cell. True when it placed them."""
+    rows = row_halves(items, bare, open_rows)
+    if rows is None:
+        return False
+    last = open_rows[-1]
+    hi = order[last + 1][1] if last + 1 < len(order) else len(items)
+    if not all(order[last][1] < idxs[0] < hi for idxs in bare):
+        return False
+    bare_ids = {id(items[i]) for idxs in bare for i in idxs}
+    if any(it.is_value and id(it) not in bare_ids for k in open_rows for it in spans[order[k][0]]):
+        return False
+    for row, _ in order:
+        spans[row] = [it for it in spans[row] if id(it) not in bare_ids]
+    for k, cells in zip(open_rows, rows):
+        spans[order[k][0]] = [items[i] for i in cells] + spans[order[k][0]]
     return True
 
 
