@@ -36,6 +36,7 @@ from xml.etree import ElementTree as ET
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .bounded_xml import read_part
+from .docx_boxes import TXBX, holds_table, table_boxes
 from .docx_hidden import HiddenText
 from .docx_parts import Chunks, styles_root
 from .docx_pictures import Pictures
@@ -94,6 +95,8 @@ class _Reader:
                 yield "\n"
             elif tag == _NO_BREAK_HYPHEN:
                 yield "-"
+            elif tag == TXBX and holds_table(child):  # a text box holding a table: read as a page (.docx_boxes)
+                continue
             elif tag == _P:                          # a paragraph in a text box inside this one
                 yield "\n"
                 yield from self.runs_text(child, self.hidden.paragraph(child))
@@ -136,9 +139,9 @@ class _Reader:
         parts: list[str] = []
         for block in self.blocks(tc):
             tag = block.tag
-            if tag == _P:
+            if tag == _P and next(table_boxes(block), None) is None:
                 parts.append(self.paragraph(block))
-            elif tag == _TBL:
+            elif tag == _TBL or tag == _P:              # a table, or a text box holding one
                 break
             else:
                 parts.extend(line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
@@ -150,6 +153,8 @@ class _Reader:
                 self.table(block, out)
             elif block.tag == _P:
                 out.extend("\t" + line for line in self.paragraph(block).split("\n") if line)
+                for box in table_boxes(block):
+                    self.body(box, out)
             else:
                 out.extend("\t" + line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
 
@@ -168,12 +173,14 @@ class _Reader:
                 out.extend(self.chunk_lines(block.get(_R_ID, "")))
             else:
                 text = pending + self.paragraph(block)
-                if text and self.hidden.mark_hidden(block):
+                if text and self.hidden.mark_hidden(block) and next(table_boxes(block), None) is None:
                     pending = text
                     continue
                 pending = ""
                 if text:
                     out.extend(text.split("\n"))
+                for box in table_boxes(block):
+                    self.body(box, out)
                 out.extend(self.picture_lines(block))
         if pending:
             out.extend(pending.split("\n"))
