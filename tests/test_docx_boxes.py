@@ -1,5 +1,6 @@
 """A table in a Word text box (as PDF-to-Word converters and some offices lay out 表二 or 表四) is read as a
-table where the box is anchored: its cells and rows kept, the alternate content's fallback copy not read again."""
+table where the box is anchored: its cells and rows kept, the alternate content's fallback copy not read again.
+A table row deleted with changes tracked is not read: Word does not show it."""
 
 from __future__ import annotations
 
@@ -61,5 +62,31 @@ def test_a_report_whose_tables_two_and_four_stand_in_text_boxes_reads_every_valu
         document = document.replace(kept, _box(kept), 1)
     document = document.replace(f'<w:document xmlns:w="{W_NS}">', f"<w:document {_NS}>")
     record = process_document(load_bytes(docx_bytes(document), doc_id="x", path="x.docx", suffix=".docx"))
+    assert record.report.values() == report.values()
+    assert {p for p, v in record.provenance.items() if v.status != Status.PROVEN} == set()
+
+
+def _row(label: str, *cells: str, mark: str = "") -> str:
+    tc = "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in (label, *cells))
+    return f"<w:tr>{mark}{tc}</w:tr>"
+
+
+def test_a_table_row_deleted_with_changes_tracked_is_not_read_even_when_its_text_is_not_marked_deleted() -> None:
+    deleted = '<w:trPr><w:del w:id="1" w:author="办公室" w:date="2022-01-10T09:00:00Z"/></w:trPr>'
+    inserted = '<w:trPr><w:ins w:id="2" w:author="办公室" w:date="2022-01-10T09:00:00Z"/></w:trPr>'
+    rows = _row("行政许可", "13", mark=deleted) + _row("行政许可", "12", mark=inserted) + _row("行政处罚", "3")
+    text = docx_to_text(_doc(f"<w:tbl>{rows}</w:tbl>"))
+    assert text == "\t行政许可\n\t12\n\n\t行政处罚\n\t3\n\n"
+
+
+def test_a_report_whose_table_three_row_was_retyped_with_changes_tracked_reads_the_new_row_proven() -> None:
+    report = golden_report("001_486c4dbf7b9bad2b")
+    document = document_xml(report_blocks(report))
+    row = next(m.group(0) for m in re.finditer(r"<w:tr>(?:(?!</w:tr>).)*</w:tr>", document, re.S)
+               if "予以公开" in m.group(0))
+    old = re.sub(r"<w:t>(\d+)</w:t>", lambda m: f"<w:t>{int(m.group(1)) + 7}</w:t>", row)
+    old = old.replace("<w:tr>", '<w:tr><w:trPr><w:del w:id="1" w:author="a" w:date="2022-01-10T09:00:00Z"/></w:trPr>')
+    record = process_document(load_bytes(docx_bytes(document.replace(row, old + row)), doc_id="x", path="x.docx",
+                                         suffix=".docx"))
     assert record.report.values() == report.values()
     assert {p for p, v in record.provenance.items() if v.status != Status.PROVEN} == set()

@@ -14,9 +14,11 @@ prints it as Word's own text export does:
   paragraph as a line, then the table; a one-column table holding a table (the whole report
   in a frame) is read as the page itself;
 * the body's children are read in document order; deleted text (``w:delText``),
-  field codes and the fallback copy of alternate content are left out, and so is text Word
-  does not show: hidden runs (:mod:`.docx_hidden`) and content controls showing their
-  placeholder (``w:showingPlcHdr``, e.g. 单击或点击此处输入文字。: a blank);
+  field codes and the fallback copy of alternate content are left out, and so are a table row
+  deleted with changes tracked (``w:trPr/w:del``) and text Word does not show: hidden runs
+  (:mod:`.docx_hidden`) and content controls showing their placeholder (``w:showingPlcHdr``,
+  e.g. 单击或点击此处输入文字。: a blank);
+* a text box holding a table is read as a page where it is anchored (:mod:`.docx_boxes`);
 * a ``w:altChunk`` (an HTML, MHT, text, RTF or .docx part, as OA systems export) is read where
   it stands, as a file of its type is (:mod:`.docx_parts`).
 
@@ -59,6 +61,7 @@ _BREAKS = frozenset({f"{W}br", f"{W}cr"})
 _NO_BREAK_HYPHEN = f"{W}noBreakHyphen"
 _LEFT_OUT = frozenset({_MC_FALLBACK, f"{W}moveFrom", f"{W}del"})       # a duplicate or removed text
 _VAL = f"{W}val"
+_TR_PR, _DEL = f"{W}trPr", f"{W}del"
 _R, _RPR, _SDT, _SDT_PR, _SHOWING_PLACEHOLDER, _ALT_CHUNK = (f"{W}{name}" for name in (
     "r", "rPr", "sdt", "sdtPr", "showingPlcHdr", "altChunk"))
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -231,9 +234,13 @@ def _cells(tr: ET.Element) -> Iterator[ET.Element]:
 
 
 def _rows(tbl: ET.Element) -> Iterator[ET.Element]:
+    """The table's rows as Word shows them: a row deleted with changes tracked (``w:trPr/w:del``) is gone,
+    whether or not its cells' text was marked deleted too."""
     for child in tbl:
         if child.tag == _TR:
-            yield child
+            pr = child.find(_TR_PR)
+            if pr is None or pr.find(_DEL) is None:
+                yield child
         elif child.tag in _CONTAINERS:
             yield from _rows(child)
 
