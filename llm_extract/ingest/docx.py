@@ -43,7 +43,7 @@ from .docx_hidden import HiddenText
 from .docx_parts import Chunks, styles_root
 from .docx_pictures import Pictures
 
-__all__ = ["docx_to_text", "docx_read", "join_cell"]
+__all__ = ["docx_to_text", "docx_read", "join_cell", "body_lines"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -197,6 +197,15 @@ def _blank_placeholders(body: ET.Element) -> None:
         if pr is not None and pr.find(_SHOWING_PLACEHOLDER) is not None:
             for t in sdt.iter(_T):
                 t.text = ""
+
+
+def body_lines(body: ET.Element, styles: ET.Element | None) -> list[str]:
+    """The lines of a WordprocessingML body read as a .docx body is (no parts, no pictures): for the same
+    markup in other packages (:mod:`.wordml`, Word's XML saves)."""
+    _blank_placeholders(body)
+    out: list[str] = []
+    _Reader(HiddenText(styles), lambda rid: []).body(body, out)
+    return out
 
 
 def join_cell(parts: list[str]) -> str:
