@@ -90,3 +90,4 @@ def test_a_report_whose_table_three_row_was_retyped_with_changes_tracked_reads_t
                                          suffix=".docx"))
     assert record.report.values() == report.values()
     assert {p for p, v in record.provenance.items() if v.status != Status.PROVEN} == set()
+

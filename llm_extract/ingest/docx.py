@@ -41,6 +41,7 @@ from .bounded_xml import read_part
 from .docx_boxes import TXBX, holds_table, table_boxes
 from .docx_hidden import HiddenText
 from .docx_parts import Chunks, styles_root
+from .docx_strict import transitional
 from .docx_pictures import Pictures
 
 __all__ = ["docx_to_text", "docx_read", "join_cell", "body_lines"]
@@ -280,7 +281,7 @@ def _main_part(zf: zipfile.ZipFile) -> str:
 def _read(zf: zipfile.ZipFile, path: str, depth: int) -> tuple[list[str], int]:
     name = _main_part(zf)
     try:
-        root = read_part(zf, name, path)
+        root = transitional(read_part(zf, name, path))      # (a Strict Open XML save: .docx_strict)
     except KeyError:
         raise UnsupportedFormatError(path, f"a ZIP archive without {_MAIN_PART}: not a Word .docx document") from None
     body = root.find(f"{W}body")
