@@ -81,6 +81,11 @@ class _Reader:
         self.hidden = hidden
         self.chunk_lines = chunk_lines
         self.picture_lines = picture_lines          # a paragraph's wide pictures read by OCR (.docx_pictures)
+        self.has_boxes = True                       # (False: the body holds no text box, none is looked for)
+
+    def boxes(self, p: ET.Element) -> Iterator[ET.Element]:
+        """The paragraph's text boxes that hold a table (:mod:`.docx_boxes`)."""
+        return table_boxes(p) if self.has_boxes else iter(())
 
     def runs_text(self, el: ET.Element, base: bool) -> Iterator[str]:
         """The text of a paragraph's runs, in order (skipping hidden runs and alternate-content fallbacks)."""
@@ -143,7 +148,7 @@ class _Reader:
         parts: list[str] = []
         for block in self.blocks(tc):
             tag = block.tag
-            if tag == _P and next(table_boxes(block), None) is None:
+            if tag == _P and next(self.boxes(block), None) is None:
                 parts.append(self.paragraph(block))
             elif tag == _TBL or tag == _P:              # a table, or a text box holding one
                 break
@@ -157,10 +162,15 @@ class _Reader:
                 self.table(block, out)
             elif block.tag == _P:
                 out.extend("\t" + line for line in self.paragraph(block).split("\n") if line)
-                for box in table_boxes(block):
+                for box in self.boxes(block):
                     self.body(box, out)
             else:
                 out.extend("\t" + line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
+
+    def page(self, body: ET.Element, out: list[str]) -> None:
+        """The document's body (once per document: whether it holds any text box is found here)."""
+        self.has_boxes = next(body.iter(TXBX), None) is not None
+        self.body(body, out)
 
     def body(self, body: ET.Element, out: list[str]) -> None:
         pending = ""                                     # a paragraph whose mark is hidden runs on
@@ -177,13 +187,13 @@ class _Reader:
                 out.extend(self.chunk_lines(block.get(_R_ID, "")))
             else:
                 text = pending + self.paragraph(block)
-                if text and self.hidden.mark_hidden(block) and next(table_boxes(block), None) is None:
+                if text and self.hidden.mark_hidden(block) and next(self.boxes(block), None) is None:
                     pending = text
                     continue
                 pending = ""
                 if text:
                     out.extend(text.split("\n"))
-                for box in table_boxes(block):
+                for box in self.boxes(block):
                     self.body(box, out)
                 out.extend(self.picture_lines(block))
         if pending:
@@ -205,7 +215,7 @@ def body_lines(body: ET.Element, styles: ET.Element | None) -> list[str]:
     markup in other packages (:mod:`.wordml`, Word's XML saves)."""
     _blank_placeholders(body)
     out: list[str] = []
-    _Reader(HiddenText(styles), lambda rid: []).body(body, out)
+    _Reader(HiddenText(styles), lambda rid: []).page(body, out)
     return out
 
 
@@ -291,7 +301,7 @@ def _read(zf: zipfile.ZipFile, path: str, depth: int) -> tuple[list[str], int]:
     out: list[str] = []
     pictures = Pictures(zf, name, path) if depth == 0 else None     # (a chunk's pictures: not read, not counted)
     _Reader(HiddenText(styles_root(zf, name, path)), Chunks(zf, name, path, depth).lines,
-            pictures.lines if pictures is not None else lambda p: []).body(body, out)
+            pictures.lines if pictures is not None else lambda p: []).page(body, out)
     return out, pictures.read if pictures is not None else 0
 
 
