@@ -40,6 +40,7 @@ from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFo
 from .bounded_xml import read_part
 from .docx_boxes import TXBX, holds_table, table_boxes
 from .docx_hidden import HiddenText
+from .docx_objects import Workbooks
 from .docx_parts import Chunks, styles_root
 from .docx_strict import transitional
 from .docx_pictures import Pictures
@@ -210,6 +211,14 @@ def _blank_placeholders(body: ET.Element) -> None:
                 t.text = ""
 
 
+def _objects_then(workbooks: Callable[[ET.Element], list[str]],
+                  pictures: Callable[[ET.Element], list[str]] | None) -> Callable[[ET.Element], list[str]]:
+    """A paragraph's embedded workbooks' rows, then its pictures' OCR lines."""
+    if pictures is None:
+        return workbooks
+    return lambda p: workbooks(p) + pictures(p)
+
+
 def body_lines(body: ET.Element, styles: ET.Element | None) -> list[str]:
     """The lines of a WordprocessingML body read as a .docx body is (no parts, no pictures): for the same
     markup in other packages (:mod:`.wordml`, Word's XML saves)."""
@@ -300,8 +309,9 @@ def _read(zf: zipfile.ZipFile, path: str, depth: int) -> tuple[list[str], int]:
     _blank_placeholders(body)
     out: list[str] = []
     pictures = Pictures(zf, name, path) if depth == 0 else None     # (a chunk's pictures: not read, not counted)
+    workbooks = Workbooks(zf, name, path)                           # (embedded Excel tables: .docx_objects)
     _Reader(HiddenText(styles_root(zf, name, path)), Chunks(zf, name, path, depth).lines,
-            pictures.lines if pictures is not None else lambda p: []).page(body, out)
+            _objects_then(workbooks.lines, pictures.lines if pictures is not None else None)).page(body, out)
     return out, pictures.read if pictures is not None else 0
 
 
