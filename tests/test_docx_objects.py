@@ -70,3 +70,14 @@ def test_a_report_whose_table_three_is_an_embedded_worksheet_reads_every_value_p
                                          suffix=".docx"))
     assert record.report.values() == report.values()
     assert {p for p, v in record.provenance.items() if v.status != Status.PROVEN} == set()
+
+
+def test_an_embedded_worksheet_deleted_with_changes_tracked_or_named_twice_is_not_read_again() -> None:
+    def body(paragraphs: str) -> str:
+        return f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>见下表</w:t></w:r></w:p>{paragraphs}</w:body></w:document>'
+    obj = _OBJECT.format(prog="Excel.Sheet.12")
+    deleted = docx_to_text(_with_object(body(f'<w:p><w:del w:id="1" w:author="a">{obj[5:-6]}</w:del></w:p>'),
+                                        _workbook([["行政许可", 12]])))
+    assert "行政许可" not in deleted
+    twice = docx_to_text(_with_object(body("<w:p>[表三]</w:p><w:p>[表三]</w:p>"), _workbook([["行政许可", 12]])))
+    assert twice.count("行政许可\t12") == 1
