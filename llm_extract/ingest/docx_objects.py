@@ -4,7 +4,8 @@ Word shows such an object as its preview picture (an EMF, which no text can be r
 is the embedded workbook, a package part (``word/embeddings/Microsoft_Excel_Worksheet1.xlsx``) that the
 object's ``o:OLEObject`` names by relationship id. It is read where the object stands, sheet by sheet as tab
 rows, as a workbook file is (:mod:`.xlsx`), once, and not where a tracked deletion or a fallback copy
-holds the object; a workbook that cannot be read is left out (the preview stays what Word shows). At most :data:`MAX_OBJECTS` workbooks a document are read.
+holds the object; a workbook that cannot be read is left out (the preview stays what Word shows).
+At most :data:`MAX_OBJECTS` workbooks a document are read.
 """
 
 from __future__ import annotations
