@@ -86,6 +86,16 @@ def test_a_word_file_holding_a_web_page_is_held_to_the_limit_of_text() -> None:
     assert len(page) < limits.file_bytes()       # (a real .doc of that size would be read)
 
 
+def test_a_word_2003_xml_file_with_its_pictures_inside_is_held_to_the_limit_of_a_package() -> None:
+    picture = b"<w:p><w:r><w:pict><w:binData w:name=\"wordml://1.png\">" + b"A" * 40 * KB + b"</w:binData></w:pict></w:r></w:p>"
+    xml = (b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument '
+           b'xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body>' + picture
+           + "<w:p><w:r><w:t>本年新收政府信息公开申请数量</w:t></w:r></w:p>".encode() + b"</w:body></w:wordDocument>")
+    limits = InputLimits(max_mb=0.02)            # 20 KB of text, 160 KB of a package
+    assert len(xml) > 0.02 * 1024 * 1024         # over the limit of text, read as the package it is
+    assert "本年新收" in load_bytes(xml, doc_id="report", path="report.doc", suffix=".doc", limits=limits).text
+
+
 def _pdf(pages: int) -> bytes:
     kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pages))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",

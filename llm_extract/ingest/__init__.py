@@ -27,6 +27,7 @@ from .embedded_html import is_html_page
 from .text import REPLACED, TRUNCATED, decode_bytes, replacements_trimmed, repaired_mojibake
 from .text_family import TEXT_SUFFIXES, read_text, read_text_file
 from .traditional import to_simplified, traditional_marks
+from .wordml import is_wordml, wordml_to_text
 from .xlsx import xlsx_to_text
 
 __all__ = ["Document", "load", "load_bytes", "decode_bytes", "file_hash", "SUPPORTED_SUFFIXES", "iter_inputs",
@@ -40,7 +41,7 @@ _WORD_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt")   # read as 
 #: the reader of each kind of word-processor file, and the encoding its text was stored in
 _WORD_READERS: dict[str, tuple[Callable[[bytes, str], str], str]] = {
     "mht": (mht_to_text, "utf-8"), "rtf": (rtf_to_text, "utf-8"), "odt": (odt_to_text, "utf-8"),
-    "doc": (doc_to_text, "utf-16-le")}         # (a .docx: docx_read, which counts the pictures OCR read too)
+    "doc": (doc_to_text, "utf-16-le"), "wordml": (wordml_to_text, "utf-8")}         # (a .docx: docx_read, which counts the pictures OCR read too)
 
 
 def _sniff_word(data: bytes, suffix: str, path: str) -> str:
@@ -58,6 +59,8 @@ def _sniff_word(data: bytes, suffix: str, path: str) -> str:
         return "doc" if suffix in (".doc", ".wps") or is_word97(data) else "docx"
     if is_rtf(data):
         return "rtf"
+    if is_wordml(data):                # Word's XML saves (2003 XML, flat OPC), often an OA system's ".doc"
+        return "wordml"
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in data[:4096].lower():
         return "html"
@@ -113,6 +116,8 @@ def load_bytes(data: bytes, *, doc_id: str, path: str = "<bytes>", suffix: str =
     kind = _sniff_word(data, suffix, path) if suffix in _WORD_SUFFIXES else "image" if suffix in IMAGE_SUFFIXES else (
         _sniff_sheet(data, suffix, path) if suffix in _SHEET_SUFFIXES else "html" if suffix in _HTML_SUFFIXES
         else "mht" if suffix in (".mht", ".mhtml") else suffix.lstrip("."))
+    if suffix == ".xml" and is_wordml(data):            # a report saved by Word as "XML Document"
+        kind = "wordml"
     if limits is not None:
         limits.check_kind(len(data), kind, path)
     if kind == "html":

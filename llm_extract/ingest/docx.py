@@ -14,9 +14,11 @@ prints it as Word's own text export does:
   paragraph as a line, then the table; a one-column table holding a table (the whole report
   in a frame) is read as the page itself;
 * the body's children are read in document order; deleted text (``w:delText``),
-  field codes and the fallback copy of alternate content are left out, and so is text Word
-  does not show: hidden runs (:mod:`.docx_hidden`) and content controls showing their
-  placeholder (``w:showingPlcHdr``, e.g. 单击或点击此处输入文字。: a blank);
+  field codes and the fallback copy of alternate content are left out, and so are a table row
+  deleted with changes tracked (``w:trPr/w:del``) and text Word does not show: hidden runs
+  (:mod:`.docx_hidden`) and content controls showing their placeholder (``w:showingPlcHdr``,
+  e.g. 单击或点击此处输入文字。: a blank);
+* a text box holding a table is read as a page where it is anchored (:mod:`.docx_boxes`);
 * a ``w:altChunk`` (an HTML, MHT, text, RTF or .docx part, as OA systems export) is read where
   it stands, as a file of its type is (:mod:`.docx_parts`).
 
@@ -36,11 +38,14 @@ from xml.etree import ElementTree as ET
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError, UnsupportedFormatError
 from .bounded_xml import read_part
+from .docx_boxes import TXBX, holds_table, table_boxes
 from .docx_hidden import HiddenText
+from .docx_objects import Workbooks
 from .docx_parts import Chunks, styles_root
+from .docx_strict import transitional
 from .docx_pictures import Pictures
 
-__all__ = ["docx_to_text", "docx_read", "join_cell"]
+__all__ = ["docx_to_text", "docx_read", "join_cell", "body_lines"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -58,6 +63,7 @@ _BREAKS = frozenset({f"{W}br", f"{W}cr"})
 _NO_BREAK_HYPHEN = f"{W}noBreakHyphen"
 _LEFT_OUT = frozenset({_MC_FALLBACK, f"{W}moveFrom", f"{W}del"})       # a duplicate or removed text
 _VAL = f"{W}val"
+_TR_PR, _DEL = f"{W}trPr", f"{W}del"
 _R, _RPR, _SDT, _SDT_PR, _SHOWING_PLACEHOLDER, _ALT_CHUNK = (f"{W}{name}" for name in (
     "r", "rPr", "sdt", "sdtPr", "showingPlcHdr", "altChunk"))
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -76,6 +82,11 @@ class _Reader:
         self.hidden = hidden
         self.chunk_lines = chunk_lines
         self.picture_lines = picture_lines          # a paragraph's wide pictures read by OCR (.docx_pictures)
+        self.has_boxes = True                       # (False: the body holds no text box, none is looked for)
+
+    def boxes(self, p: ET.Element) -> Iterator[ET.Element]:
+        """The paragraph's text boxes that hold a table (:mod:`.docx_boxes`)."""
+        return table_boxes(p) if self.has_boxes else iter(())
 
     def runs_text(self, el: ET.Element, base: bool) -> Iterator[str]:
         """The text of a paragraph's runs, in order (skipping hidden runs and alternate-content fallbacks)."""
@@ -94,6 +105,8 @@ class _Reader:
                 yield "\n"
             elif tag == _NO_BREAK_HYPHEN:
                 yield "-"
+            elif tag == TXBX and holds_table(child):  # a text box holding a table: read as a page (.docx_boxes)
+                continue
             elif tag == _P:                          # a paragraph in a text box inside this one
                 yield "\n"
                 yield from self.runs_text(child, self.hidden.paragraph(child))
@@ -136,9 +149,9 @@ class _Reader:
         parts: list[str] = []
         for block in self.blocks(tc):
             tag = block.tag
-            if tag == _P:
+            if tag == _P and next(self.boxes(block), None) is None:
                 parts.append(self.paragraph(block))
-            elif tag == _TBL:
+            elif tag == _TBL or tag == _P:              # a table, or a text box holding one
                 break
             else:
                 parts.extend(line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
@@ -150,8 +163,15 @@ class _Reader:
                 self.table(block, out)
             elif block.tag == _P:
                 out.extend("\t" + line for line in self.paragraph(block).split("\n") if line)
+                for box in self.boxes(block):
+                    self.body(box, out)
             else:
                 out.extend("\t" + line for line in self.chunk_lines(block.get(_R_ID, "")) if line.strip())
+
+    def page(self, body: ET.Element, out: list[str]) -> None:
+        """The document's body (once per document: whether it holds any text box is found here)."""
+        self.has_boxes = next(body.iter(TXBX), None) is not None
+        self.body(body, out)
 
     def body(self, body: ET.Element, out: list[str]) -> None:
         pending = ""                                     # a paragraph whose mark is hidden runs on
@@ -168,12 +188,14 @@ class _Reader:
                 out.extend(self.chunk_lines(block.get(_R_ID, "")))
             else:
                 text = pending + self.paragraph(block)
-                if text and self.hidden.mark_hidden(block):
+                if text and self.hidden.mark_hidden(block) and next(self.boxes(block), None) is None:
                     pending = text
                     continue
                 pending = ""
                 if text:
                     out.extend(text.split("\n"))
+                for box in self.boxes(block):
+                    self.body(box, out)
                 out.extend(self.picture_lines(block))
         if pending:
             out.extend(pending.split("\n"))
@@ -187,6 +209,23 @@ def _blank_placeholders(body: ET.Element) -> None:
         if pr is not None and pr.find(_SHOWING_PLACEHOLDER) is not None:
             for t in sdt.iter(_T):
                 t.text = ""
+
+
+def _objects_then(workbooks: Callable[[ET.Element], list[str]],
+                  pictures: Callable[[ET.Element], list[str]] | None) -> Callable[[ET.Element], list[str]]:
+    """A paragraph's embedded workbooks' rows, then its pictures' OCR lines."""
+    if pictures is None:
+        return workbooks
+    return lambda p: workbooks(p) + pictures(p)
+
+
+def body_lines(body: ET.Element, styles: ET.Element | None) -> list[str]:
+    """The lines of a WordprocessingML body read as a .docx body is (no parts, no pictures): for the same
+    markup in other packages (:mod:`.wordml`, Word's XML saves)."""
+    _blank_placeholders(body)
+    out: list[str] = []
+    _Reader(HiddenText(styles), lambda rid: []).page(body, out)
+    return out
 
 
 def join_cell(parts: list[str]) -> str:
@@ -224,9 +263,13 @@ def _cells(tr: ET.Element) -> Iterator[ET.Element]:
 
 
 def _rows(tbl: ET.Element) -> Iterator[ET.Element]:
+    """The table's rows as Word shows them: a row deleted with changes tracked (``w:trPr/w:del``) is gone,
+    whether or not its cells' text was marked deleted too."""
     for child in tbl:
         if child.tag == _TR:
-            yield child
+            pr = child.find(_TR_PR)
+            if pr is None or pr.find(_DEL) is None:
+                yield child
         elif child.tag in _CONTAINERS:
             yield from _rows(child)
 
@@ -257,7 +300,7 @@ def _main_part(zf: zipfile.ZipFile) -> str:
 def _read(zf: zipfile.ZipFile, path: str, depth: int) -> tuple[list[str], int]:
     name = _main_part(zf)
     try:
-        root = read_part(zf, name, path)
+        root = transitional(read_part(zf, name, path))      # (a Strict Open XML save: .docx_strict)
     except KeyError:
         raise UnsupportedFormatError(path, f"a ZIP archive without {_MAIN_PART}: not a Word .docx document") from None
     body = root.find(f"{W}body")
@@ -266,8 +309,9 @@ def _read(zf: zipfile.ZipFile, path: str, depth: int) -> tuple[list[str], int]:
     _blank_placeholders(body)
     out: list[str] = []
     pictures = Pictures(zf, name, path) if depth == 0 else None     # (a chunk's pictures: not read, not counted)
+    workbooks = Workbooks(zf, name, path)                           # (embedded Excel tables: .docx_objects)
     _Reader(HiddenText(styles_root(zf, name, path)), Chunks(zf, name, path, depth).lines,
-            pictures.lines if pictures is not None else lambda p: []).body(body, out)
+            _objects_then(workbooks.lines, pictures.lines if pictures is not None else None)).page(body, out)
     return out, pictures.read if pictures is not None else 0
 
 

@@ -19,6 +19,7 @@ from xml.etree import ElementTree as ET
 
 from .._exceptions import BinaryDocumentError, EmptyDocumentError
 from .bounded_xml import read_bytes, read_part
+from .docx_strict import transitional
 
 __all__ = ["Chunks", "relationships", "styles_root", "mht_html", "mht_to_text", "chunk_text"]
 
@@ -67,7 +68,7 @@ def styles_root(zf: zipfile.ZipFile, main_part: str, path: str) -> ET.Element | 
             data = read_bytes(zf, name, path)
         except KeyError:
             continue
-        return read_part(zf, name, path) if b"anish" in data else None      # w:vanish, w:specVanish
+        return transitional(read_part(zf, name, path)) if b"anish" in data else None   # w:vanish, w:specVanish
     return None
 
 

@@ -6,7 +6,7 @@ a 50 MB text dump took 390 MB, a 50 MB web page 440 MB. A file over the limit of
 
 * ``max_mb`` (``extract --max-mb``, ``$LLM_EXTRACT_MAX_MB``; default 10): the megabytes of a document
   read as text (plain text, Markdown, JSON, CSV, a web page, a web page saved as ``.doc``). A PDF or a
-  word-processor package (``.docx``, ``.odt``, ``.doc``, ``.rtf``, ``.mht``: pictures inside count,
+  word-processor package (``.docx``, ``.odt``, ``.doc``, ``.rtf``, ``.mht``, Word's XML saves: pictures inside count,
   their text is bounded by their own readers, e.g. :mod:`.bounded_xml`) may be :data:`PACKAGE_FACTOR`
   times that. No more than that is ever read from the file.
 * ``max_pages`` (``extract --max-pages``, ``$LLM_EXTRACT_MAX_PAGES``; default 500): a PDF's pages,
@@ -30,7 +30,7 @@ MAX_PAGES = 500
 #: how many times ``max_mb`` a PDF or a word-processor package may be (its pictures are most of its bytes)
 PACKAGE_FACTOR = 8
 #: the kinds of file (as llm_extract.ingest sniffs them) whose bytes are mostly not text
-_PACKAGES = ("pdf", "docx", "odt", "doc", "rtf", "mht", "image", "xlsx")
+_PACKAGES = ("pdf", "docx", "odt", "doc", "rtf", "mht", "image", "xlsx", "wordml")
 _MB = 1024 * 1024
 
 
