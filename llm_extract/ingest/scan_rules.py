@@ -32,6 +32,7 @@ MIN_SIDE_PT = 15.0
 #: share of a window's pixels that must be dark for the window to lie on a rule
 DENSITY = 0.9
 _DARKER = 30       # grey levels below the paper's (its 90th percentile) that make a pixel dark
+_FAINT = 15        # grey levels: the same for a page whose rules none are that dark (light grey rules on grey paper)
 _APART = 4         # pixels: a rule's pixel has paper this far on both sides of it (a rule is at most 3 thick)
 _JOIN = 2          # pixels: rows (columns) of rule this close are one rule (a rule 2–3 pixels thick)
 
@@ -81,10 +82,23 @@ def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
 
 
 def find_rules(grey: Any, dpi: float) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int]]]:
-    """The horizontal rules (y, x0, x1) and vertical rules (x, y0, y1) of a levelled page image, in pixels."""
+    """The horizontal rules (y, x0, x1) and vertical rules (x, y0, y1) of a levelled page image, in pixels.
+
+    A page with fewer than two rules either way at :data:`_DARKER` is searched again at :data:`_FAINT`: light grey
+    rules (a table printed with 25 % grey borders, scanned on grey paper and blurred) lie only some 20 grey levels
+    below the paper. Text makes no rule at either depth (no stroke is that long and straight), and what is found is
+    used only where it keeps every two numbers apart (:func:`grid_fits`, :func:`cells_fit`)."""
+    across, down = _rules_at(grey, dpi, _DARKER)
+    if len(across) < 2 or len(down) < 2:
+        across, down = _rules_at(grey, dpi, _FAINT)
+    return across, down
+
+
+def _rules_at(grey: Any, dpi: float, depth: int) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int]]]:
+    """The rules of a levelled page image whose pixels lie ``depth`` grey levels or more below the paper's."""
     import numpy
     paper = float(numpy.percentile(grey, 90))
-    dark = grey < paper - _DARKER
+    dark = grey < paper - depth
     per_pt = dpi / 72.0
     across = _merge(_runs(_thin(dark, _APART), max(2, round(MIN_RULE_PT * per_pt))))
     down = _merge(_runs(_thin(numpy.ascontiguousarray(dark.T), _APART), max(2, round(MIN_SIDE_PT * per_pt))))
