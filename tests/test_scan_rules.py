@@ -110,3 +110,18 @@ def test_light_grey_rules_on_grey_paper_are_found_on_a_second_look() -> None:
 
 def test_grey_paper_without_a_grid_still_has_no_rules() -> None:
     assert rule_objects(_grey_paper_page(rule_depth=0), DPI, 72 / DPI, 1, 0.0, 842.0) == []
+
+
+def test_a_rule_broken_for_a_few_pixels_is_one_rule() -> None:
+    page = _page()
+    page[290:298, 250] = 245              # a thin rule broken where a JPEG blotch (or a crossing rule) lies
+    _, down = find_rules(page, DPI)
+    at_250 = [(y0, y1) for x, y0, y1 in down if round(x) == 250]
+    assert len(at_250) == 1 and at_250[0][0] <= 201 and at_250[0][1] >= 359
+
+
+def test_a_rule_interrupted_for_a_row_stays_two_rules() -> None:
+    page = _page()
+    page[241:280, 250] = 245              # a merged cell: no side between its two halves for a whole row
+    _, down = find_rules(page, DPI)
+    assert len([x for x, _, _ in down if round(x) == 250]) == 2

@@ -35,6 +35,8 @@ _DARKER = 30       # grey levels below the paper's (its 90th percentile) that ma
 _FAINT = 15        # grey levels: the same for a page whose rules none are that dark (light grey rules on grey paper)
 _APART = 4         # pixels: a rule's pixel has paper this far on both sides of it (a rule is at most 3 thick)
 _JOIN = 2          # pixels: rows (columns) of rule this close are one rule (a rule 2–3 pixels thick)
+_BRIDGE = 10       # pixels: pieces of one rule this far apart along it are one rule (a crossing rule or a JPEG
+                   # blotch breaks a thin rule for a few pixels; a merged cell interrupts it for a row, 30 or more)
 
 
 def level_image(grey: Any, angle: float) -> Any:
@@ -69,11 +71,13 @@ def _runs(mask: Any, window: int) -> list[tuple[int, int, int]]:
 
 
 def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
-    """Runs on neighbouring rows that overlap: one rule, at their mean row, spanning their union."""
+    """Runs on neighbouring rows that overlap, or stop short of each other by :data:`_BRIDGE` pixels at most (a
+    thin rule broken where another crosses it, levelled a little askew): one rule, at their mean row, spanning
+    their union. A rule left in pieces bounds no cell: the row's label and its first count were read as one cell."""
     rules: list[list[float]] = []          # [row sum, count, start, end, last row]
     for row, a, b in sorted(runs):
         for r in rules:
-            if row - r[4] <= _JOIN and a < r[3] and b > r[2]:
+            if row - r[4] <= _JOIN and a < r[3] + _BRIDGE and b > r[2] - _BRIDGE:
                 r[0] += row; r[1] += 1; r[2] = min(r[2], a); r[3] = max(r[3], b); r[4] = row
                 break
         else:
