@@ -86,3 +86,42 @@ def test_rules_that_leave_two_rows_numbers_in_one_cell_are_not_used() -> None:
             [{"top": 95.0, "bottom": 135.0, "x0": x, "x1": x} for x in (40.0, 280.0, 330.0)]
     assert not grid_fits(rules, [zero, sixty_four])
     assert grid_fits(rules + [{"top": 115.0, "bottom": 115.0, "x0": 40.0, "x1": 330.0}], [zero, sixty_four])
+
+
+def _grey_paper_page(rule_depth: int) -> numpy.ndarray:
+    """The grid of :func:`_page` on grey recycled paper (224, noisy), its rules ``rule_depth`` grey levels below
+    the paper and two pixels wide, as a light grey border prints, blurred by a 150-dpi scan."""
+    rng = numpy.random.default_rng(11)
+    page = numpy.clip(rng.normal(224, 3, (700, 900)), 0, 255)
+    page[100:124, 80:800] = 60
+    for y in (200, 240, 280, 320, 360):
+        page[y:y + 2, 100:702] = 224 - rule_depth
+    for x in (100, 250, 400, 550, 700):
+        page[200:362, x:x + 2] = 224 - rule_depth
+    page[250:265, 170:182] = 50
+    return page.astype(numpy.uint8)
+
+
+def test_light_grey_rules_on_grey_paper_are_found_on_a_second_look() -> None:
+    across, down = find_rules(_grey_paper_page(rule_depth=22), DPI)
+    assert sorted(round(y) for y, _, _ in across) == [200, 240, 280, 320, 360]
+    assert sorted(round(x) for x, _, _ in down) == [100, 250, 400, 550, 700]
+
+
+def test_grey_paper_without_a_grid_still_has_no_rules() -> None:
+    assert rule_objects(_grey_paper_page(rule_depth=0), DPI, 72 / DPI, 1, 0.0, 842.0) == []
+
+
+def test_a_rule_broken_for_a_few_pixels_is_one_rule() -> None:
+    page = _page()
+    page[290:298, 250] = 245              # a thin rule broken where a JPEG blotch (or a crossing rule) lies
+    _, down = find_rules(page, DPI)
+    at_250 = [(y0, y1) for x, y0, y1 in down if round(x) == 250]
+    assert len(at_250) == 1 and at_250[0][0] <= 201 and at_250[0][1] >= 359
+
+
+def test_a_rule_interrupted_for_a_row_stays_two_rules() -> None:
+    page = _page()
+    page[241:280, 250] = 245              # a merged cell: no side between its two halves for a whole row
+    _, down = find_rules(page, DPI)
+    assert len([x for x, _, _ in down if round(x) == 250]) == 2

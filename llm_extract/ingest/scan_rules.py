@@ -32,8 +32,11 @@ MIN_SIDE_PT = 15.0
 #: share of a window's pixels that must be dark for the window to lie on a rule
 DENSITY = 0.9
 _DARKER = 30       # grey levels below the paper's (its 90th percentile) that make a pixel dark
+_FAINT = 15        # grey levels: the same for a page whose rules none are that dark (light grey rules on grey paper)
 _APART = 4         # pixels: a rule's pixel has paper this far on both sides of it (a rule is at most 3 thick)
 _JOIN = 2          # pixels: rows (columns) of rule this close are one rule (a rule 2–3 pixels thick)
+_BRIDGE = 10       # pixels: pieces of one rule this far apart along it are one rule (a crossing rule or a JPEG
+                   # blotch breaks a thin rule for a few pixels; a merged cell interrupts it for a row, 30 or more)
 
 
 def level_image(grey: Any, angle: float) -> Any:
@@ -68,11 +71,13 @@ def _runs(mask: Any, window: int) -> list[tuple[int, int, int]]:
 
 
 def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
-    """Runs on neighbouring rows that overlap: one rule, at their mean row, spanning their union."""
+    """Runs on neighbouring rows that overlap, or stop short of each other by :data:`_BRIDGE` pixels at most (a
+    thin rule broken where another crosses it, levelled a little askew): one rule, at their mean row, spanning
+    their union. A rule left in pieces bounds no cell: the row's label and its first count were read as one cell."""
     rules: list[list[float]] = []          # [row sum, count, start, end, last row]
     for row, a, b in sorted(runs):
         for r in rules:
-            if row - r[4] <= _JOIN and a < r[3] and b > r[2]:
+            if row - r[4] <= _JOIN and a < r[3] + _BRIDGE and b > r[2] - _BRIDGE:
                 r[0] += row; r[1] += 1; r[2] = min(r[2], a); r[3] = max(r[3], b); r[4] = row
                 break
         else:
@@ -81,10 +86,23 @@ def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
 
 
 def find_rules(grey: Any, dpi: float) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int]]]:
-    """The horizontal rules (y, x0, x1) and vertical rules (x, y0, y1) of a levelled page image, in pixels."""
+    """The horizontal rules (y, x0, x1) and vertical rules (x, y0, y1) of a levelled page image, in pixels.
+
+    A page with fewer than two rules either way at :data:`_DARKER` is searched again at :data:`_FAINT`: light grey
+    rules (a table printed with 25 % grey borders, scanned on grey paper and blurred) lie only some 20 grey levels
+    below the paper. Text makes no rule at either depth (no stroke is that long and straight), and what is found is
+    used only where it keeps every two numbers apart (:func:`grid_fits`, :func:`cells_fit`)."""
+    across, down = _rules_at(grey, dpi, _DARKER)
+    if len(across) < 2 or len(down) < 2:
+        across, down = _rules_at(grey, dpi, _FAINT)
+    return across, down
+
+
+def _rules_at(grey: Any, dpi: float, depth: int) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int]]]:
+    """The rules of a levelled page image whose pixels lie ``depth`` grey levels or more below the paper's."""
     import numpy
     paper = float(numpy.percentile(grey, 90))
-    dark = grey < paper - _DARKER
+    dark = grey < paper - depth
     per_pt = dpi / 72.0
     across = _merge(_runs(_thin(dark, _APART), max(2, round(MIN_RULE_PT * per_pt))))
     down = _merge(_runs(_thin(numpy.ascontiguousarray(dark.T), _APART), max(2, round(MIN_SIDE_PT * per_pt))))
