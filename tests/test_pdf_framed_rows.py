@@ -59,3 +59,12 @@ def test_a_ruled_grid_with_a_spaced_number_in_its_cells_stays_a_table() -> None:
     with pdfplumber.open(io.BytesIO(text_pdf([items]))) as pdf:
         tables = read_tables(pdf.pages[0], 1)
     assert len(tables) == 1 and len(tables[0].rows) == 2
+
+
+def test_a_row_of_marks_one_cell_across_the_frame_undoes_the_grid_too() -> None:
+    # every body row one cell across the frame, a blank row's cells printed as marks (``- - -``): no numbers side by
+    # side in any cell, but values all the same
+    rows = [["一、新收", "-", "-", "-"], ["二、结转", "-", "-", "-"], ["三、公开", "—", "—", "—"]]
+    with pdfplumber.open(io.BytesIO(_framed(rows))) as pdf:
+        tables = read_tables(pdf.pages[0], 1)
+    assert not any("- -" in c.text for t in tables for r in t.rows for c in r if c is not None)

@@ -52,7 +52,7 @@ _WORD_END = re.compile(r"[A-Za-z]$")
 _WORD_START = re.compile(r"^[A-Za-z]")
 _NUMBER_END = re.compile(r"\d$")
 _NOTED_NUMBER = re.compile(r"^\d[\d,.]*\s*[(（]")
-_SIDE_BY_SIDE = re.compile(r"(?:^|\s)\d[\d,.]*\s+(?:\d[\d,.]*|[—–\-－/／无])(?=\s|$)")
+_SIDE_BY_SIDE = re.compile(r"(?:^|\s)(?:\d[\d,.]*|[—–\-－/／无])\s+(?:\d[\d,.]*|[—–\-－/／无])(?=\s|$)")
 
 
 def cell_text(raw: str | None) -> str:
@@ -142,10 +142,10 @@ def _part(table: Any, page: int, spacing: float = 0.0) -> PdfTable | None:
 
 
 def _values_across_columns(rows: list[list[PdfCell | None]]) -> bool:
-    """Whether a cell holds two values side by side (``2 0 0 0 0 0 2``, ``2 2``) across a column border of
-    other rows: the rules drew the table's frame and its header's cells, not the cells of that row (a table
-    framed, with hairlines between rows and no vertical rules below a shaded header), so its cells' text runs
-    a row's numbers and the next rows together. Such a table is no grid; its text is read from the page, the
+    """Whether a cell holds two values side by side (``2 0 0 0 0 0 2``, ``2 2``, a blank row's ``- - -``) across a
+    column border of other rows: the rules drew the table's frame and its header's cells, not the cells of that row
+    (a table framed, with hairlines between rows and no vertical rules below a shaded header), so its cells' text
+    runs a row's numbers and the next rows together. Such a table is no grid; its text is read from the page, the
     numbers placed by position (:mod:`.pdf_columns`)."""
     cells = [c for r in rows for c in r if c is not None]
     borders = {round(x, 1) for c in cells for x in (c.x0, c.x1)}
