@@ -80,17 +80,7 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                                                       for g in lost for p in TABLE3_ROW_PATHS[g]) \
                 or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None:
             continue
-        rows = (row, *lost)
-        for j, (r, cells) in enumerate(zip(rows, chunks)):
-            if len(cells) != _WIDTH:
-                continue                # (the row that lost a cell: left to the identities)
-            lines = [items[idx].line] if j == 0 else []
-            for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[r], cells)):
-                doubt = any(swappable(r, o) and len(other) == _WIDTH and other[c].cell.value != it.cell.value
-                            for o, other in zip(rows, chunks) if o != r)
-                out[path] = reading(it.cell, [*lines, it.line],
-                                    Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
-            placed.update(TABLE3_ROW_PATHS[r])
+        placed |= _read_in_order((row, *lost), chunks, out, items[idx].line)
     if placed and doubted:
         _settle_direction(items, order, spans, out, doubted, placed)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
@@ -116,13 +106,28 @@ def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], ou
                 or not _on_own_line(out, row, items[idx].line) or not _on_own_line(out, after, items[nxt].line) \
                 or len(rows := _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line})) != len(lost):
             continue
-        for g, cells in zip(lost, rows):
-            for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[g], cells)):
-                doubt = any(swappable(g, o) and other[c].cell.value != it.cell.value
-                            for o, other in zip(lost, rows) if o != g)
-                out[path] = reading(it.cell, [it.line], Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
-            placed.update(TABLE3_ROW_PATHS[g])
+        placed |= _read_in_order(lost, rows, out)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def _read_in_order(rows: Sequence[str], chunks: Sequence[Sequence[Item]], out: Readings,
+                   label_line: int | None = None) -> set[str]:
+    """Read each of ``rows`` from its chunk of seven cells, the rows in the form's order (a chunk short of a cell, a
+    row that lost one, is left to the identities): where two of them could trade places keeping every identity, the
+    cells they differ in are read but never proven (``Method.FORM_ORDER_ROWS``). ``label_line``: the first row's
+    label's line, among the lines of its cells. The paths read."""
+    placed: set[str] = set()
+    for j, (r, cells) in enumerate(zip(rows, chunks)):
+        if len(cells) != _WIDTH:
+            continue
+        lines = [label_line] if j == 0 and label_line is not None else []
+        for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[r], cells)):
+            doubt = any(swappable(r, o) and len(other) == _WIDTH and other[c].cell.value != it.cell.value
+                        for o, other in zip(rows, chunks) if o != r)
+            out[path] = reading(it.cell, [*lines, it.line],
+                                Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
+        placed.update(TABLE3_ROW_PATHS[r])
+    return placed
 
 
 def _on_own_line(out: Readings, row: str, line: int) -> bool:
