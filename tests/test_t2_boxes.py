@@ -43,6 +43,17 @@ def test_decision_counts_in_other_runs_than_the_sections_rows_are_not_placed() -
     assert not {"licensing", "punishment", "enforcement"} & set(_values(table2_boxes(_text(swapped))))
 
 
+def test_decision_counts_under_one_header_printed_once_for_all_three_rows_are_in_the_forms_order() -> None:
+    """A 表二 without the 第二十条 sections: 行政许可, 行政处罚 and 行政强制 under one 本年处理决定数量, its three
+    numbers in one run after it (placed by position alone, as every cell here)."""
+    one = ["信息内容", "行政许可", "行政处罚", "行政强制", "信息内容", "本年处理决定数量", "0", "394", "22",
+           "本年收费金额（单位：万元）", "行政事业性收费", "0"]
+    assert _values(table2_boxes(_text(one))) == {
+        "licensing": 0, "punishment": 394, "enforcement": 22, "fees_10k_yuan": 0}
+    two = ["行政许可", "行政处罚", "行政强制", "本年处理决定数量", "394", "22"]
+    assert not {"licensing", "punishment", "enforcement"} & set(_values(table2_boxes(_text(two))))
+
+
 def test_a_fee_header_over_two_numbers_places_none() -> None:
     assert "fees_10k_yuan" not in _values(table2_boxes(_text(["本年收费金额（单位：万元）", "12.5", "1"])))
 

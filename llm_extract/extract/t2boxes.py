@@ -9,7 +9,9 @@ identity checks 表二), and only under exact counts:
 
 * a header of one column shared by rows of several sections (本年处理决定数量: 行政许可 in （五）, 行政处罚
   and 行政强制 in （六）) is printed once per section: the runs of numbers after its printings hold, in
-  order, exactly each section's count of rows (``1`` then ``2``), else none is placed;
+  order, exactly each section's count of rows (``1`` then ``2``), else none is placed; a table printing that
+  header once for all its rows (no 第二十条 sections: 行政许可, 行政处罚, 行政强制 under one 本年处理决定数量)
+  has all their numbers in the one run after it, in the form's order (exactly ``3``);
 * a header of one row's only column (本年收费金额) is followed by exactly one number;
 * the column headers of rows that share them (本年制发件数 / 本年废止件数 / 现行有效件数 for 规章 and
   行政规范性文件) are columns of those rows' numbers: a run after one header is that column (one number
@@ -98,8 +100,8 @@ def _runs(lines: list[str]) -> _Runs:
             headers = headers + printed
             foreign = foreign or not (printed or _own_text(text))
         run += numbers
-    if run:
-        out.append((headers, run, foreign))
+    if run or headers:
+        out.append((headers, run, foreign))     # (headers after the last run: printed, over no number)
     return out
 
 
@@ -107,8 +109,11 @@ def _singles(runs: _Runs) -> dict[str, Number]:
     placed: dict[str, Number] = {}
     for key, sections in _SINGLE.items():
         after = [numbers for headers, numbers, _ in runs if headers == [key]]
+        printed = sum(key in headers for headers, _, _ in runs)
+        if printed == 1 == len(after) and len(sections) > 1 and len(after[0]) == sum(map(len, sections)):
+            sections = [[p for paths in sections for p in paths]]     # printed once for all its rows
         if len(after) == len(sections) and all(len(a) == len(s) for a, s in zip(after, sections)) \
-                and sum(key in headers for headers, _, _ in runs) == len(sections):
+                and printed == len(sections):
             for paths, numbers in zip(sections, after):
                 placed.update(zip(paths, numbers))
     return placed
@@ -117,7 +122,7 @@ def _singles(runs: _Runs) -> dict[str, Number]:
 def _multis(runs: _Runs) -> dict[str, Number]:
     placed: dict[str, Number] = {}
     pending: list[str] = []
-    for headers, numbers, foreign in runs:
+    for headers, numbers, foreign in (r for r in runs if r[1]):
         shared = [h for h in headers if h in _MULTI]
         if shared and (len(shared) != len(headers) or set(shared) & set(pending)):
             return {}                    # (a shared column's header with another's: whose run?)
