@@ -72,6 +72,21 @@ def test_a_run_after_several_column_headers_is_their_columns_in_printed_order() 
         "normative_documents.issued": 32, "normative_documents.repealed": 12, "normative_documents.in_force": 399}
 
 
+def test_a_run_of_several_columns_printed_as_one_block_places_only_the_cells_both_orders_read_alike() -> None:
+    """Plain pdftotext prints 表二's six numbers one to a line with no blank line between them, as often row by
+    row as column by column: 0 0 0 / 11 0 0 is 规章 0 0 0 and 行政规范性文件 11 0 0 read by rows, but 规章 0 0 0 and
+    行政规范性文件 0 11 0 read by columns. The cells both orders give alike are placed (never proven), the others
+    not (which order is the tool's, nothing tells): no candidate rather than a wrong one."""
+    body = ["某某局2022年政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "", "信息内容", "规章", "行政规范性文件",
+            "本年制发件数", "本年废止件数", "现行有效件数", "0", "0", "0", "11", "0", "0", "",
+            "三、收到和处理政府信息公开申请情况", "", "四、政府信息公开行政复议、行政诉讼情况", "", "五、存在的主要问题及改进情况"]
+    assert _values(table2_boxes(body)) == {
+        "regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 0,
+        "normative_documents.in_force": 0}
+    boxed = [line for item in body[:10] + ["0", "0", "0", "11", "0", "0"] for line in (item, "")] + body[16:]
+    assert _values(table2_boxes(boxed))["normative_documents.repealed"] == 11     # (pdf2txt.py's boxes: by columns)
+
+
 def test_column_runs_not_used_up_whole_or_after_another_tables_words_place_none() -> None:
     odd = ["本年制发件数", "本年废止件数", "现行有效件数", "5", "32", "3"]
     assert _values(table2_boxes(_text(odd))) == {}

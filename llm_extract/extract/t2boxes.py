@@ -19,7 +19,8 @@ identity checks 表二), and only under exact counts:
   order; every run used up whole, each column placed once, no other table's words between the headers
   and their run, else none of those rows is placed. pdfminer prints such a run column by column but in an
   order of its own (现行有效件数's first, now and then): the weakest of these placements, a candidate for
-  review.
+  review. A run of several columns printed as one block, no blank line between its numbers (plain
+  ``pdftotext``, which prints such a block row by row as often), places only the cells both orders read alike.
 
 Blank lines, page furniture and other text (row labels, section headings) between a header and its run
 do not part them: only the run's next header does. Rows whose first cell pdfminer boxed with their label,
@@ -119,8 +120,21 @@ def _singles(runs: _Runs) -> dict[str, Number]:
     return placed
 
 
+def _either_way(numbers: list[Number], per: int) -> set[int]:
+    """The places (column by column) of a run's numbers whose value depends on its order, where the run holds
+    several columns printed as one block, no blank line between its numbers (not pdf2txt.py's box to a line:
+    plain ``pdftotext`` printing such a block row by row as often): read row by row, that cell's value differs
+    from column by column, and which order is the tool's nothing tells."""
+    k = len(numbers) // per
+    if k < 2 or any(b.line != a.line + 1 for a, b in zip(numbers, numbers[1:])):
+        return set()
+    values = [n.cell.value for n in numbers]
+    return {c * per + r for r in range(per) for c in range(k) if values[r * k + c] != values[c * per + r]}
+
+
 def _multis(runs: _Runs) -> dict[str, Number]:
     placed: dict[str, Number] = {}
+    doubted: set[str] = set()            # placed, but read row by row they hold other values
     pending: list[str] = []
     for headers, numbers, foreign in (r for r in runs if r[1]):
         shared = [h for h in headers if h in _MULTI]
@@ -134,13 +148,15 @@ def _multis(runs: _Runs) -> dict[str, Number]:
         per = len(_MULTI[pending[0]])
         if len(numbers) % per or len(numbers) // per > len(pending):
             return {}
+        doubt = _either_way(numbers, per)
         for i in range(len(numbers) // per):
             column = pending.pop(0)
             if _MULTI[column][0] in placed:
                 return {}
             placed.update(zip(_MULTI[column], numbers[i * per:(i + 1) * per]))
+            doubted.update(p for j, p in enumerate(_MULTI[column]) if i * per + j in doubt)
     done = all(p in placed for paths in _MULTI.values() for p in paths)
-    return placed if done and not pending else {}
+    return {p: n for p, n in placed.items() if p not in doubted} if done and not pending else {}
 
 
 def table2_boxes(lines: list[str]) -> dict[str, Number]:
