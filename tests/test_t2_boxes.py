@@ -43,6 +43,17 @@ def test_decision_counts_in_other_runs_than_the_sections_rows_are_not_placed() -
     assert not {"licensing", "punishment", "enforcement"} & set(_values(table2_boxes(_text(swapped))))
 
 
+def test_decision_counts_under_one_header_printed_once_for_all_three_rows_are_in_the_forms_order() -> None:
+    """A 表二 without the 第二十条 sections: 行政许可, 行政处罚 and 行政强制 under one 本年处理决定数量, its three
+    numbers in one run after it (placed by position alone, as every cell here)."""
+    one = ["信息内容", "行政许可", "行政处罚", "行政强制", "信息内容", "本年处理决定数量", "0", "394", "22",
+           "本年收费金额（单位：万元）", "行政事业性收费", "0"]
+    assert _values(table2_boxes(_text(one))) == {
+        "licensing": 0, "punishment": 394, "enforcement": 22, "fees_10k_yuan": 0}
+    two = ["行政许可", "行政处罚", "行政强制", "本年处理决定数量", "394", "22"]
+    assert not {"licensing", "punishment", "enforcement"} & set(_values(table2_boxes(_text(two))))
+
+
 def test_a_fee_header_over_two_numbers_places_none() -> None:
     assert "fees_10k_yuan" not in _values(table2_boxes(_text(["本年收费金额（单位：万元）", "12.5", "1"])))
 
@@ -59,6 +70,21 @@ def test_a_run_after_several_column_headers_is_their_columns_in_printed_order() 
     assert _values(table2_boxes(_text(items))) == {
         "regulations.issued": 5, "regulations.repealed": 3, "regulations.in_force": 65,
         "normative_documents.issued": 32, "normative_documents.repealed": 12, "normative_documents.in_force": 399}
+
+
+def test_a_run_of_several_columns_printed_as_one_block_places_only_the_cells_both_orders_read_alike() -> None:
+    """Plain pdftotext prints 表二's six numbers one to a line with no blank line between them, as often row by
+    row as column by column: 0 0 0 / 11 0 0 is 规章 0 0 0 and 行政规范性文件 11 0 0 read by rows, but 规章 0 0 0 and
+    行政规范性文件 0 11 0 read by columns. The cells both orders give alike are placed (never proven), the others
+    not (which order is the tool's, nothing tells): no candidate rather than a wrong one."""
+    body = ["某某局2022年政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "", "信息内容", "规章", "行政规范性文件",
+            "本年制发件数", "本年废止件数", "现行有效件数", "0", "0", "0", "11", "0", "0", "",
+            "三、收到和处理政府信息公开申请情况", "", "四、政府信息公开行政复议、行政诉讼情况", "", "五、存在的主要问题及改进情况"]
+    assert _values(table2_boxes(body)) == {
+        "regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 0,
+        "normative_documents.in_force": 0}
+    boxed = [line for item in body[:10] + ["0", "0", "0", "11", "0", "0"] for line in (item, "")] + body[16:]
+    assert _values(table2_boxes(boxed))["normative_documents.repealed"] == 11     # (pdf2txt.py's boxes: by columns)
 
 
 def test_column_runs_not_used_up_whole_or_after_another_tables_words_place_none() -> None:

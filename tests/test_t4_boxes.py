@@ -121,3 +121,21 @@ def test_numbers_after_section_fives_text_are_not_the_tables() -> None:
              + _boxes(_HEADER + _COLUMNS[:3] + ["五、存在的主要问题及改进情况", "一是主动公开的深度还需拓展。"]
                       + _COLUMNS[3:]) + ["六、其他需要报告的事项", "", "无。"])
     assert read_table4_boxes(lines) is None
+
+
+def test_the_rows_last_cells_ending_its_page_after_section_five_and_six_are_the_tables_never_proven() -> None:
+    """Plain pdftotext may print a one-row 表四's last columns at the end of the page, after 五's and 六's
+    paragraphs (a form feed after them): with the cells up to 五 they are the fifteen, read in printed order where
+    every group's total holds, never proven (READ.T4_BLOCK_ORDER)."""
+    body = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+            + _boxes(_HEADER + _ROWS[:11]) + ["五、存在的主要问题及改进情况", "一是主动公开的深度还需拓展。", "",
+                                              "六、其他需要报告的事项", "本年度未收取信息处理费。", ""])
+    lines = body + _boxes(_ROWS[11:]) + ["\x0c"]
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.raw for n in placed[0]] == _ROWS
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for path, raw in zip(TABLE4_PATHS, _ROWS):
+        assert record.provenance[path].raw == raw and record.provenance[path].status is Status.UNVERIFIED, path
+    assert read_table4_boxes(body + _boxes(_ROWS[12:]) + ["\x0c"]) is None        # (three: not the fifteen)
+    next_page = body[:-6] + ["\x0c五、存在的主要问题及改进情况"] + body[-5:] + _boxes(_ROWS[11:])
+    assert read_table4_boxes(next_page) is None      # (五 on the next page: its page's end is not 表四's)

@@ -309,13 +309,14 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
 
 def _boxed_table2(lines: list[str], rows: list[str], readings: Readings,
                   ambiguities: list[Ambiguity]) -> list[Ambiguity]:
-    """表二's rows still unread, from ``pdf2txt.py``'s boxes (extract/t2boxes.py): whole rows, by position."""
+    """表二's rows still unread, from ``pdf2txt.py``'s boxes (extract/t2boxes.py): whole rows, by position (but
+    for the cells of a block its two orders read otherwise, t2boxes leaves out)."""
     placed = table2_boxes(lines) if rows else {}
     if not _fit(placed.items()):
         placed = {}
     for path in rows:
         numbers = [placed.get(p) for p in _T2_ROWS[path]]
-        if all(n is not None for n in numbers):
+        if any(n is not None for n in numbers):
             row = {p: reading(n.cell, [n.line], POSITION_METHOD)
                    for p, n in zip(_T2_ROWS[path], numbers) if n is not None}
             readings.update(row)

@@ -9,7 +9,9 @@ identity checks 表二), and only under exact counts:
 
 * a header of one column shared by rows of several sections (本年处理决定数量: 行政许可 in （五）, 行政处罚
   and 行政强制 in （六）) is printed once per section: the runs of numbers after its printings hold, in
-  order, exactly each section's count of rows (``1`` then ``2``), else none is placed;
+  order, exactly each section's count of rows (``1`` then ``2``), else none is placed; a table printing that
+  header once for all its rows (no 第二十条 sections: 行政许可, 行政处罚, 行政强制 under one 本年处理决定数量)
+  has all their numbers in the one run after it, in the form's order (exactly ``3``);
 * a header of one row's only column (本年收费金额) is followed by exactly one number;
 * the column headers of rows that share them (本年制发件数 / 本年废止件数 / 现行有效件数 for 规章 and
   行政规范性文件) are columns of those rows' numbers: a run after one header is that column (one number
@@ -17,7 +19,8 @@ identity checks 表二), and only under exact counts:
   order; every run used up whole, each column placed once, no other table's words between the headers
   and their run, else none of those rows is placed. pdfminer prints such a run column by column but in an
   order of its own (现行有效件数's first, now and then): the weakest of these placements, a candidate for
-  review.
+  review. A run of several columns printed as one block, no blank line between its numbers (plain
+  ``pdftotext``, which prints such a block row by row as often), places only the cells both orders read alike.
 
 Blank lines, page furniture and other text (row labels, section headings) between a header and its run
 do not part them: only the run's next header does. Rows whose first cell pdfminer boxed with their label,
@@ -98,8 +101,8 @@ def _runs(lines: list[str]) -> _Runs:
             headers = headers + printed
             foreign = foreign or not (printed or _own_text(text))
         run += numbers
-    if run:
-        out.append((headers, run, foreign))
+    if run or headers:
+        out.append((headers, run, foreign))     # (headers after the last run: printed, over no number)
     return out
 
 
@@ -107,17 +110,33 @@ def _singles(runs: _Runs) -> dict[str, Number]:
     placed: dict[str, Number] = {}
     for key, sections in _SINGLE.items():
         after = [numbers for headers, numbers, _ in runs if headers == [key]]
+        printed = sum(key in headers for headers, _, _ in runs)
+        if printed == 1 == len(after) and len(sections) > 1 and len(after[0]) == sum(map(len, sections)):
+            sections = [[p for paths in sections for p in paths]]     # printed once for all its rows
         if len(after) == len(sections) and all(len(a) == len(s) for a, s in zip(after, sections)) \
-                and sum(key in headers for headers, _, _ in runs) == len(sections):
+                and printed == len(sections):
             for paths, numbers in zip(sections, after):
                 placed.update(zip(paths, numbers))
     return placed
 
 
+def _either_way(numbers: list[Number], per: int) -> set[int]:
+    """The places (column by column) of a run's numbers whose value depends on its order, where the run holds
+    several columns printed as one block, no blank line between its numbers (not pdf2txt.py's box to a line:
+    plain ``pdftotext`` printing such a block row by row as often): read row by row, that cell's value differs
+    from column by column, and which order is the tool's nothing tells."""
+    k = len(numbers) // per
+    if k < 2 or any(b.line != a.line + 1 for a, b in zip(numbers, numbers[1:])):
+        return set()
+    values = [n.cell.value for n in numbers]
+    return {c * per + r for r in range(per) for c in range(k) if values[r * k + c] != values[c * per + r]}
+
+
 def _multis(runs: _Runs) -> dict[str, Number]:
     placed: dict[str, Number] = {}
+    doubted: set[str] = set()            # placed, but read row by row they hold other values
     pending: list[str] = []
-    for headers, numbers, foreign in runs:
+    for headers, numbers, foreign in (r for r in runs if r[1]):
         shared = [h for h in headers if h in _MULTI]
         if shared and (len(shared) != len(headers) or set(shared) & set(pending)):
             return {}                    # (a shared column's header with another's: whose run?)
@@ -129,13 +148,15 @@ def _multis(runs: _Runs) -> dict[str, Number]:
         per = len(_MULTI[pending[0]])
         if len(numbers) % per or len(numbers) // per > len(pending):
             return {}
+        doubt = _either_way(numbers, per)
         for i in range(len(numbers) // per):
             column = pending.pop(0)
             if _MULTI[column][0] in placed:
                 return {}
             placed.update(zip(_MULTI[column], numbers[i * per:(i + 1) * per]))
+            doubted.update(p for j, p in enumerate(_MULTI[column]) if i * per + j in doubt)
     done = all(p in placed for paths in _MULTI.values() for p in paths)
-    return placed if done and not pending else {}
+    return {p: n for p, n in placed.items() if p not in doubted} if done and not pending else {}
 
 
 def table2_boxes(lines: list[str]) -> dict[str, Number]:

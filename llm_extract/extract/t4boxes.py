@@ -5,8 +5,10 @@ broken by blank lines that :mod:`.textblocks` reads as the end of a block. Here 
 表四's heading to section 五, the numbers printed after its column or group headers are its runs. They are
 表四's when they hold exactly its fifteen cells (with, when those up to 五's heading are fewer, the numbers
 printed right after that heading before any other text: pdfminer boxing 五's heading among 表四's cells, a
-column's before it, the rest after); numbers printed after the heading before any of 表四's own
-header words (another table's cells and headers, 数据1 … 总计, that a text tool put there) are not 表四's.
+column's before it, the rest after; or, plain ``pdftotext``, the bare numbers ending the page of 表四's
+numbers and 五's heading, after 五's and 六's paragraphs: the row's last columns printed after the page's text);
+numbers printed after the heading before any of 表四's own header words (another table's cells and headers,
+数据1 … 总计, that a text tool put there) are not 表四's.
 Where pdfminer boxes the heading after the table's first columns (``行政复议`` / ``结果`` / ``维持`` … ``1 0 0 0 1``
 / ``四、政府信息公开行政复议…``), the header words and numbers printed right before the heading count from its
 first header word.
@@ -120,7 +122,27 @@ def table4_boxes(lines: list[str]) -> list[list[Number]]:
             run += numbers
     if runs and sum(map(len, runs)) < _CELLS and end <= len(lines):
         runs += _after_five(lines, end)
+    if runs and sum(map(len, runs)) < _CELLS and end <= len(lines) \
+            and not any("\x0c" in line for line in lines[runs[-1][-1].line - 1:end - 1]):
+        tail = _page_tail(lines, end)       # (五's heading on the page of 表四's numbers)
+        runs += tail if sum(map(len, runs + tail)) == _CELLS else []
     return runs if sum(map(len, runs)) == _CELLS else []
+
+
+def _page_tail(lines: list[str], five: int) -> list[list[Number]]:
+    """The run of bare numbers that ends the page section 五 starts on, after its last text: plain ``pdftotext``
+    prints the last columns of a table's row at the page's end, after 五's and 六's paragraphs."""
+    stop = next((n for n in range(five, len(lines) + 1) if "\x0c" in lines[n - 1]), len(lines))
+    run: list[Number] = []
+    for n in range(stop, five, -1):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            continue
+        text, numbers = split_numbers(raw, n)
+        if text or not numbers:
+            break
+        run = numbers + run
+    return [run] if run else []
 
 
 def _after_five(lines: list[str], five: int) -> list[list[Number]]:
