@@ -20,13 +20,13 @@ _HEAD = "（本列数据的勾稽关系为：第一项加第二项之和，等�
 _BLANK_ROW = 7            # 4.保护第三方合法权益: its 科研机构 cell printed empty
 
 
-def _rows() -> list[list[str]]:
-    """表三's rows as cells: the label, then the seven counts (all 0), one cell empty."""
+def _rows(column: int = 2) -> list[list[str]]:
+    """表三's rows as cells: the label, then the seven counts (all 0), one cell empty (科研机构's, or ``column``)."""
     rows = []
     for i, label in enumerate(_LABELS):
         cells = ["0"] * 7
         if i == _BLANK_ROW:
-            cells[2] = "\xa0"
+            cells[column] = "\xa0"
         rows.append([label] + cells)
     return rows
 
@@ -47,9 +47,9 @@ def _html() -> str:
             f"<p>四、政府信息公开行政复议、行政诉讼情况</p><table>{t4}</table></body></html>")
 
 
-def _tab_text(blank: str) -> str:
+def _tab_text(blank: str, column: int = 2) -> str:
     title, t4 = _title_and_t4("\t")
-    rows = "\n".join("\t".join(blank if c == "\xa0" else c for c in row) for row in _rows())
+    rows = "\n".join("\t".join(blank if c == "\xa0" else c for c in row) for row in _rows(column))
     return (f"{title}\n三、收到和处理政府信息公开申请情况\n{_HEAD}\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
             f"{rows}\n四、政府信息公开行政复议、行政诉讼情况\n{t4}\n")
 
@@ -74,3 +74,14 @@ def test_an_empty_tab_field_of_a_plain_text_stays_unverified():
     assert record.report.get(_PATH) is None
     prov = record.provenance[_PATH]
     assert prov.status.value == "unverified" and prov.rules == ["READ.ISOLATED_BLANK"]
+
+
+def test_a_browsers_innertext_row_ending_in_an_nbsp_field_keeps_its_seven_cells():
+    """The row's last cell (总计) printed as ``&nbsp;``: innerText ends the line with a tab and a no-break space. That
+    field is the row's seventh cell, not trailing layout: the row is read (six 0s and a blank total), not lost."""
+    record = process_document(Document.from_text(_tab_text("\xa0", column=6), doc_id="x"))
+    row = "applications.denied_third_party."
+    assert record.report.get(row + "total") is None
+    assert record.report.get(row + "natural_person") == 0
+    assert all(record.provenance[row + c].status.value == "proven"
+               for c in ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"))

@@ -275,8 +275,9 @@ def _line_plan(line: str) -> _Plan | None:
         previous = ""
         spread = spread_repeats(fields) if grid else {}
         for col, f in enumerate(fields):
-            if not f.strip():
-                continue               # empty tab-row fields are layout
+            if not f.strip():          # empty tab-row fields are layout; a last one of &nbsp; (innerText) a blank cell
+                specs += [(f, parse_cell(f), "", col, width, grid)] if col == width - 1 > 0 and "\xa0" in f and not grid else []
+                continue
             if col in spread:          # a span misdetected: its cells' numbers, one to a column
                 specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(spread[col])]
                 previous = f
