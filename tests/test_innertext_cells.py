@@ -188,3 +188,27 @@ def test_a_pdf_tables_rows_opening_with_empty_fields_are_not_taken_for_broken_ce
     rows = [f"\t\t{k}．重复申请\t0\t0\t0\t0\t0\t0\t{k}" for k in range(1, 13)]
     text = "\n".join(rows) + "\n"
     assert joined_cell_breaks(text) == text
+
+
+def test_rows_broken_at_empty_br_cells_are_joined_back() -> None:
+    """UEditor's empty cell is ``<td><br/></td>``, its other cells plain: innerText breaks a row at each empty cell,
+    the row's line ending in the tab before it and the next opening with the tab after it (``…\\t6\\t1\\t`` / ``\\t`` /
+    ``\\t1\\t`` / ``\\t8``). No number ends a line before such a break, so the page shows no layout of ``<br>`` cells;
+    the lines are joined back where together they make a whole row of the form, and 表三 is read and proven."""
+    body = ["2023年西湖区商务局政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", "",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+            "自然人\t法人或其他组织\t总计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+    for labels, row in zip(LABELS, APPLICATION_ROWS):
+        body.append("\t".join([*labels, *("\n" if v is None else str(v) for v in ROWS[row])]))
+    body += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议\t行政诉讼",
+             "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10), "五、存在的主要问题及改进情况", ""]
+    text = "\n".join(body)
+    assert "需要另行制作\t0\t\n\t\n\t\n\t\n\t\n\t0\n" in text
+    _assert_table3_read(text)
+
+
+def test_a_tab_row_and_a_cell_line_that_make_no_row_of_the_form_stay_apart() -> None:
+    """A line ending in a tab and the next opening with one are joined only where together they hold a row of the
+    form (its labels, then 3, 7 or 15 values): a header's tabs and a cell line are left as they are."""
+    text = "行政复议\t行政诉讼\t\n\t自然人\t法人或其他组织\n规章\t0\t\n\t3\t5\t6\n"
+    assert joined_cell_breaks(text) == text

@@ -72,11 +72,52 @@ _BR_BREAK = re.compile(r"\n(?<=[0-9０-９]\n)\t[0-9０-９][0-9０-９.,，]*\t
 _BR_JOIN = re.compile(r"(?<=[^\s0-9０-９\xa0])\n\t|(?<=\t)\n\t|(?<=[0-9０-９\xa0])\n\t(?![\u4e00-\u9fff（(])")
 
 
+#: a tab row's value field: a count, a placeholder, or empty (``&nbsp;``)
+_VALUE = re.compile(r"^[ \xa0]*(?:[0-9０-９][0-9０-９,，.．]*|[/／\-—–－无]|)[ \xa0]*$")
+#: a row's values after its label fields (表二's stock rows, 表三's), or 表四's fifteen with no label or one
+_ROW_VALUES = {3: (1,), 7: (1, 2, 3), 15: (0, 1)}
+_LINES_BROKEN = 6                   # a row broken at as many empty cells at most
+
+
+def _whole_row(line: str) -> bool:
+    """Whether a tab row holds a row of the form: its label fields (words) and then its values, as many as a row of
+    the form holds."""
+    fields = line.split("\t")
+    labels = next((i for i, f in enumerate(fields) if _VALUE.match(f)), len(fields))
+    return labels in _ROW_VALUES.get(len(fields) - labels, ()) and all(_VALUE.match(f) for f in fields[labels:]) \
+        and all(f.strip() for f in fields[:labels])
+
+
+def _empty_cell_breaks(text: str) -> str:
+    """Rows broken at an empty cell's ``<br>`` (UEditor's ``<td><br/></td>``, the others' cells plain): the row's line
+    ends in the tab before that cell, the next opens with the tab after it (``2.没有…\t5\t0\t0\t0\t0\t`` / ``\t5``).
+    A few such breaks show no layout; a line and the lines after it so broken off (each opening with a tab, every
+    one but the last ending in one) are joined only where together they are a whole row of the form
+    (:func:`_whole_row`) and the first alone, its last tab left out, is not."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.endswith("\t") and "\t" in line[:-1] and not _whole_row(line[:-1]):
+            j, joined = i, line
+            while j < len(lines) and j - i < _LINES_BROKEN and joined.endswith("\t") and lines[j].startswith("\t"):
+                joined += lines[j]
+                j += 1
+            if j > i and _whole_row(joined):
+                line, i = joined, j
+        out.append(line)
+    return "\n".join(out)
+
+
 def joined_cell_breaks(text: str) -> str:
     """A browser's ``innerText`` of a table whose cells end in ``<br>``: each row on one line again, its cells
     parted by tabs (the ``<br>`` of a cell is no row's end); any other text as it is."""
-    if "\t" not in text or len(_BR_BREAK.findall(text)) < _LEAST:
+    if "\t" not in text:
         return text
+    if len(_BR_BREAK.findall(text)) < _LEAST:
+        return _empty_cell_breaks(text) if "\t\n\t" in text else text
     return _BR_JOIN.sub("\t", text)
 
 
