@@ -35,10 +35,10 @@ def _title_and_t4(cell: str) -> tuple[str, str]:
     return "向阳区人民政府2023年政府信息公开工作年度报告", cell.join(["0"] * 15)
 
 
-def _html() -> str:
+def _html(column: int = 2) -> str:
     title, _ = _title_and_t4("")
     trs = "".join("<tr>" + "".join(f"<td><p><span>{c.replace(chr(160), '&nbsp;')}</span></p></td>" for c in row) + "</tr>"
-                  for row in _rows())
+                  for row in _rows(column))
     t4 = "<tr>" + "".join("<td>0</td>" for _ in range(15)) + "</tr>"
     return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>"
             f"<p>三、收到和处理政府信息公开申请情况</p><table><tr><td colspan=8>{_HEAD}</td></tr>"
@@ -78,10 +78,20 @@ def test_an_empty_tab_field_of_a_plain_text_stays_unverified():
 
 def test_a_browsers_innertext_row_ending_in_an_nbsp_field_keeps_its_seven_cells():
     """The row's last cell (总计) printed as ``&nbsp;``: innerText ends the line with a tab and a no-break space. That
-    field is the row's seventh cell, not trailing layout: the row is read (six 0s and a blank total), not lost."""
+    field is the row's seventh cell, not trailing layout: the row is read (six 0s and a blank total), not lost. The
+    blank total stays in doubt (a row that lost a cell, its numbers slid left, leaves its last cell empty)."""
     record = process_document(Document.from_text(_tab_text("\xa0", column=6), doc_id="x"))
     row = "applications.denied_third_party."
     assert record.report.get(row + "total") is None
     assert record.report.get(row + "natural_person") == 0
     assert all(record.provenance[row + c].status.value == "proven"
-               for c in ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"))
+               for c in ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org"))
+    assert record.provenance[row + "total"].rules == ["READ.ISOLATED_BLANK"]
+
+
+def test_an_empty_td_for_a_rows_total_stays_unverified():
+    """A page whose row lost a cell (an editor deleted it, the numbers slid one cell left) prints its last cell, 总计,
+    as an empty element: that blank is no proof, it stays ``unverified`` as a possibly lost number."""
+    record = process_document(Document.from_text(_html(column=6), doc_id="x", source_kind="html"))
+    prov = record.provenance["applications.denied_third_party.total"]
+    assert prov.status.value == "unverified" and prov.rules == ["READ.ISOLATED_BLANK"]

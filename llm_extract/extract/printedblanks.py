@@ -9,7 +9,9 @@ text that loses a 0 leaves nothing behind: no element, no no-break space). ``ver
 cell among numbers ``unverified`` as a possibly lost 0 (``READ.ISOLATED_BLANK``) unless it is one of these.
 
 Only 表三's cells are named: a cell-per-line reading whose cell line is so printed, or a tab row's field holding
-no-break spaces alone (an empty tab field of a plain text stays in doubt: its origin is unknown).
+no-break spaces alone (an empty tab field of a plain text stays in doubt: its origin is unknown). A row's last cell,
+总计, is none: a row that lost a cell (its numbers slid one field left, an editor's deleted cell) leaves that one
+empty, and an empty element there is what a page so damaged prints too.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _MARKUP = ("html", "mht")      # source kinds whose text ingest wrote from the p
 _NBSP = "\xa0"
 _COLUMNS = {key: j for j, key in enumerate(FORM.table3_column_keys)}
 _WIDTH = len(FORM.table3_column_keys)
+_LAST = "." + FORM.table3_column_keys[-1]        # the row's 总计
 
 
 def _nbsp_only(text: str) -> bool:
@@ -39,7 +42,7 @@ def printed_blanks(doc: Document, readings: Mapping[str, Reading]) -> list[str]:
         return []                       # (most documents: no page's cells, no no-break space)
     out: list[str] = []
     for path, r in readings.items():
-        if r.kind is not CellKind.BLANK or not r.lines or not path.startswith("applications."):
+        if r.kind is not CellKind.BLANK or not r.lines or not path.startswith("applications.") or path.endswith(_LAST):
             continue
         line = doc.line(r.lines[-1])
         if r.method == Method.CELLS_AFTER_LABEL and len(r.lines) > 1:       # the cell's own line, after its label's
