@@ -212,3 +212,12 @@ def test_a_tab_row_and_a_cell_line_that_make_no_row_of_the_form_stay_apart() -> 
     form (its labels, then 3, 7 or 15 values): a header's tabs and a cell line are left as they are."""
     text = "行政复议\t行政诉讼\t\n\t自然人\t法人或其他组织\n规章\t0\t\n\t3\t5\t6\n"
     assert joined_cell_breaks(text) == text
+
+
+def test_a_broken_row_opening_with_an_empty_group_cell_is_joined_too() -> None:
+    """A 表三 cut into a table per group repeats the group column as an empty cell: the row's line opens with a tab
+    before its labels (``\\t（四）无法提供\\t1.本机关…\\t6\\t`` / ``\\t`` …). That empty cell is no value; the labels
+    after it and the seven values make the row whole, and it is joined."""
+    text = "\t（四）无法提供\t1.本机关不掌握相关政府信息\t6\t\n\t\n\t\n\t\n\t\n\t6\n2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n"
+    assert joined_cell_breaks(text) == ("\t（四）无法提供\t1.本机关不掌握相关政府信息\t6\t\t\t\t\t\t6\n"
+                                        "2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n")

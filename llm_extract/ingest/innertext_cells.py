@@ -81,11 +81,12 @@ _LINES_BROKEN = 6                   # a row broken at as many empty cells at mos
 
 def _whole_row(line: str) -> bool:
     """Whether a tab row holds a row of the form: its label fields (words) and then its values, as many as a row of
-    the form holds."""
+    the form holds; empty fields before its labels are a group's cell left empty (a table cut into parts)."""
     fields = line.split("\t")
-    labels = next((i for i, f in enumerate(fields) if _VALUE.match(f)), len(fields))
-    return labels in _ROW_VALUES.get(len(fields) - labels, ()) and all(_VALUE.match(f) for f in fields[labels:]) \
-        and all(f.strip() for f in fields[:labels])
+    start = next((i for i, f in enumerate(fields) if f.strip()), len(fields))
+    labels = next((i for i in range(start, len(fields)) if _VALUE.match(fields[i])), len(fields))
+    return labels - start in _ROW_VALUES.get(len(fields) - labels, ()) and (labels > start or not start) \
+        and all(_VALUE.match(f) for f in fields[labels:]) and all(f.strip() for f in fields[start:labels])
 
 
 def _empty_cell_breaks(text: str) -> str:
