@@ -112,14 +112,37 @@ def _empty_cell_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+#: a label's first line: the form's item mark opens it (一、 / （一） / (三) / 1. / 2．), words after it, no tab
+_LABEL_START = re.compile(r"^[ \xa0]*(?:[一二三四]、|[（(][一二三四五六七][）)]|[1-8][.．、])[^\t。；;]{1,30}$")
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
+#: the words a label's second line opens with: no item mark of its own
+_ITEM_MARK = re.compile(r"^[ \xa0]*(?:[一二三四]、|[（(][一二三四五六七][）)]|[0-9０-９]+[.．、])")
+
+
+def _label_breaks(lines: list[str]) -> list[str]:
+    """Rows whose label cell holds a line break (its words over two paragraphs or a ``<br>``: ``（二）部分公开`` /
+    ``（区分处理的…）``): innerText prints the label's first line alone, then the rest of the label and the row's cells
+    (``一、本年新收政`` / ``府信息公开申请数量\t2\t\t8…``). The two lines are one row again where the first opens with an item
+    mark, the second does not and opens with words, and the second is a whole row of the form (:func:`_whole_row`)."""
+    out: list[str] = []
+    for line in lines:
+        if out and "\t" in line and _LABEL_START.match(out[-1]) and not _ITEM_MARK.match(line) \
+                and _WORDS.search(line.split("\t", 1)[0]) and _whole_row(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
 def joined_cell_breaks(text: str) -> str:
     """A browser's ``innerText`` of a table whose cells end in ``<br>``: each row on one line again, its cells
     parted by tabs (the ``<br>`` of a cell is no row's end); any other text as it is."""
     if "\t" not in text:
         return text
-    if len(_BR_BREAK.findall(text)) < _LEAST:
-        return _empty_cell_breaks(text) if "\t\n\t" in text else text
-    return _BR_JOIN.sub("\t", text)
+    if len(_BR_BREAK.findall(text)) >= _LEAST:
+        return _BR_JOIN.sub("\t", text)
+    text = _empty_cell_breaks(text) if "\t\n\t" in text else text
+    return "\n".join(_label_breaks(text.split("\n")))
 
 
 def shows_block_cells(text: str) -> bool:
