@@ -95,3 +95,15 @@ def test_an_empty_td_for_a_rows_total_stays_unverified():
     record = process_document(Document.from_text(_html(column=6), doc_id="x", source_kind="html"))
     prov = record.provenance["applications.denied_third_party.total"]
     assert prov.status.value == "unverified" and prov.rules == ["READ.ISOLATED_BLANK"]
+
+
+def test_an_extra_column_of_nbsp_cells_is_no_cell_of_the_rows():
+    """A table that kept a deleted column's empty cells in every row: innerText ends each row with one more tab and
+    no-break space, past the seven cells. That field is no cell (a row's last cell of ``&nbsp;`` is one only where
+    the row's fields after its label are as many as the form's cells): the rows are read as printed."""
+    text = "\n".join(line + "\t\xa0" if line.count("\t") == 7 else line for line in _tab_text("\xa0").split("\n"))
+    record = process_document(Document.from_text(text, doc_id="x"))
+    row = "applications.denied_prohibited_by_law."
+    assert [record.report.get(row + c) for c in ("natural_person", "other_org", "total")] == [0, 0, 0]
+    assert record.provenance[row + "total"].status.value == "proven"
+    assert record.report.get(_PATH) is None

@@ -16,13 +16,14 @@ empty, and an empty element there is what a page so damaged prints too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..evidence import CellKind, Method, Reading
 from ..form import FORM
 from ..ingest import Document
 
-__all__ = ["printed_blanks"]
+__all__ = ["printed_blanks", "nbsp_last_cell"]
 
 _MARKUP = ("html", "mht")      # source kinds whose text ingest wrote from the page's own cell elements
 _NBSP = "\xa0"
@@ -31,8 +32,23 @@ _WIDTH = len(FORM.table3_column_keys)
 _LAST = "." + FORM.table3_column_keys[-1]        # the row's 总计
 
 
+#: how many cells a row of the form holds: 表二's stock rows, 表三's, 表四's one row of fifteen
+_ROW_CELLS = (max(len(r.columns) for r in FORM.table2), _WIDTH, len(FORM.table4_group_keys) * len(FORM.table4_columns))
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _nbsp_only(text: str) -> bool:
     return _NBSP in text and not text.strip(" \t" + _NBSP)
+
+
+def nbsp_last_cell(fields: list[str]) -> bool:
+    """Whether a tab row's last field, no-break spaces alone (a browser's innerText of ``<td>&nbsp;</td>``), is the
+    row's last cell: after its last field of words stand as many fields as a row of the form has cells. One more is
+    an extra column's (a deleted column whose empty cells every row kept), no cell of the row."""
+    if not _nbsp_only(fields[-1]):
+        return False
+    words = max((i for i, f in enumerate(fields) if _WORDS.search(f)), default=-1)
+    return len(fields) - 1 - words in _ROW_CELLS
 
 
 def printed_blanks(doc: Document, readings: Mapping[str, Reading]) -> list[str]:
