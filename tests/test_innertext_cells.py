@@ -233,3 +233,10 @@ def test_a_label_cell_over_two_lines_is_joined_to_its_row() -> None:
     assert joined_cell_breaks(text) == ("一、本年新收政府信息公开申请数量\t2\t\t8\t8\t\t\t18\n"
                                         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t\t2\t\t\t\t2\n"
                                         "四、政府信息公开行政复议、行政诉讼情况\n" + "\t".join(["0"] * 15) + "\n")
+
+
+def test_a_row_broken_at_an_empty_paragraph_br_cell_is_joined_over_its_padding() -> None:
+    """An empty cell holding a paragraph's line break (``<td><p><br></p></td>``) breaks the row with blank lines
+    round the break (``6.属于四类过程性信息\\t6\\t`` / blank lines / ``\\t0\\t0\\t0\\t0\\t6``): joined into one row too."""
+    text = "6.属于四类过程性信息\t6\t\n\n\n\n\n\t0\t0\t0\t0\t6\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n"
+    assert joined_cell_breaks(text) == "6.属于四类过程性信息\t6\t\t0\t0\t0\t0\t6\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n"

@@ -77,6 +77,8 @@ _VALUE = re.compile(r"^[ \xa0]*(?:[0-9０-９][0-9０-９,，.．]*|[/／\-—�
 #: a row's values after its label fields (表二's stock rows, 表三's), or 表四's fifteen with no label or one
 _ROW_VALUES = {3: (1,), 7: (1, 2, 3), 15: (0, 1)}
 _LINES_BROKEN = 6                   # a row broken at as many empty cells at most
+_PADDING = 4                        # blank lines round one such break at most (a paragraph's on either side)
+_CELL_BREAK = re.compile(r"\t\n{1,%d}\t" % (_PADDING + 1))
 
 
 def _whole_row(line: str) -> bool:
@@ -92,8 +94,9 @@ def _whole_row(line: str) -> bool:
 def _empty_cell_breaks(text: str) -> str:
     """Rows broken at an empty cell's ``<br>`` (UEditor's ``<td><br/></td>``, the others' cells plain): the row's line
     ends in the tab before that cell, the next opens with the tab after it (``2.没有…\t5\t0\t0\t0\t0\t`` / ``\t5``).
-    A few such breaks show no layout; a line and the lines after it so broken off (each opening with a tab, every
-    one but the last ending in one) are joined only where together they are a whole row of the form
+    An empty cell holding a paragraph's ``<br>`` (``<p><br></p>``) pads its break with blank lines. A few such breaks
+    show no layout; a line and the lines after it so broken off (each opening with a tab, every one but the last
+    ending in one, blank lines between them) are joined only where together they are a whole row of the form
     (:func:`_whole_row`) and the first alone, its last tab left out, is not."""
     lines = text.split("\n")
     out: list[str] = []
@@ -102,11 +105,15 @@ def _empty_cell_breaks(text: str) -> str:
         line = lines[i]
         i += 1
         if line.endswith("\t") and "\t" in line[:-1] and not _whole_row(line[:-1]):
-            j, joined = i, line
-            while j < len(lines) and j - i < _LINES_BROKEN and joined.endswith("\t") and lines[j].startswith("\t"):
-                joined += lines[j]
-                j += 1
-            if j > i and _whole_row(joined):
+            j, joined, pieces = i, line, 0
+            while pieces < _LINES_BROKEN and joined.endswith("\t"):
+                k = j
+                while k < len(lines) and not lines[k] and k - j < _PADDING:
+                    k += 1                      # (a paragraph's padding round the empty cell's break)
+                if k == len(lines) or not lines[k].startswith("\t"):
+                    break
+                joined, j, pieces = joined + lines[k], k + 1, pieces + 1
+            if pieces and _whole_row(joined):
                 line, i = joined, j
         out.append(line)
     return "\n".join(out)
@@ -141,7 +148,7 @@ def joined_cell_breaks(text: str) -> str:
         return text
     if len(_BR_BREAK.findall(text)) >= _LEAST:
         return _BR_JOIN.sub("\t", text)
-    text = _empty_cell_breaks(text) if "\t\n\t" in text else text
+    text = _empty_cell_breaks(text) if _CELL_BREAK.search(text) else text
     return "\n".join(_label_breaks(text.split("\n")))
 
 
