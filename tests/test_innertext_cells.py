@@ -226,12 +226,15 @@ def test_a_broken_row_opening_with_an_empty_group_cell_is_joined_too() -> None:
 def test_a_label_cell_over_two_lines_is_joined_to_its_row() -> None:
     """A label cell whose words stand in two paragraphs or around a ``<br>`` (``（二）部分公开`` / ``（区分处理的…）``):
     innerText prints the label's first line alone, then the rest of it and the row's cells. The row is one line again,
-    its fields read by tab (the empty cells where they stand); a heading before a row of numbers is left alone."""
+    its fields read by tab (the empty cells where they stand), a group's cell before the label too; a heading before a
+    row of numbers is left alone."""
     text = ("一、本年新收政\n府信息公开申请数量\t2\t\t8\t8\t\t\t18\n"
             "（二）部分公开\n（区分处理的，只计这一情形，不计其他情形）\t0\t\t2\t\t\t\t2\n"
+            "（四）无法提供\t1.本机关不掌握相关\n政府信息\t0\t\t\t\t\t\t0\n"
             "四、政府信息公开行政复议、行政诉讼情况\n" + "\t".join(["0"] * 15) + "\n")
     assert joined_cell_breaks(text) == ("一、本年新收政府信息公开申请数量\t2\t\t8\t8\t\t\t18\n"
                                         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t\t2\t\t\t\t2\n"
+                                        "（四）无法提供\t1.本机关不掌握相关政府信息\t0\t\t\t\t\t\t0\n"
                                         "四、政府信息公开行政复议、行政诉讼情况\n" + "\t".join(["0"] * 15) + "\n")
 
 

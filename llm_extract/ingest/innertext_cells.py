@@ -119,8 +119,9 @@ def _empty_cell_breaks(text: str) -> str:
     return "\n".join(out)
 
 
-#: a label's first line: the form's item mark opens it (一、 / （一） / (三) / 1. / 2．), words after it, no tab
-_LABEL_START = re.compile(r"^[ \xa0]*(?:[一二三四]、|[（(][一二三四五六七][）)]|[1-8][.．、])[^\t。；;]{1,30}$")
+#: a label's first line: the form's item mark opens it (一、 / （一） / (三) / 1. / 2．), words after it, no tab; or
+#: the row's group cells before it (``（四）无法提供\t1.本机关不掌握相关`` / ``政府信息\t0…``)
+_LABEL_START = re.compile(r"^(?:[^\t]+\t){0,2}[ \xa0]*(?:[一二三四]、|[（(][一二三四五六七][）)]|[1-8][.．、])[^\t。；;]{1,30}$")
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 #: the words a label's second line opens with: no item mark of its own
 _ITEM_MARK = re.compile(r"^[ \xa0]*(?:[一二三四]、|[（(][一二三四五六七][）)]|[0-9０-９]+[.．、])")
