@@ -243,3 +243,10 @@ def test_a_row_broken_at_an_empty_paragraph_br_cell_is_joined_over_its_padding()
     round the break (``6.属于四类过程性信息\\t6\\t`` / blank lines / ``\\t0\\t0\\t0\\t0\\t6``): joined into one row too."""
     text = "6.属于四类过程性信息\t6\t\n\n\n\n\n\t0\t0\t0\t0\t6\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n"
     assert joined_cell_breaks(text) == "6.属于四类过程性信息\t6\t\t0\t0\t0\t0\t6\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n"
+
+
+def test_a_label_alone_before_a_row_of_a_bare_label_or_a_heading_before_a_row_stay_apart() -> None:
+    """A row printed as its label alone (a reader mode dropped its empty cells) before （七）总计 printed bare, and a
+    section's heading before 表二's first row: neither first line is the start of the next row's label."""
+    text = "3.其他\n总计\t1\t0\t0\t0\t0\t0\t1\n二、主动公开政府信息情况\n规章\t0\t0\t1\n"
+    assert joined_cell_breaks(text) == text

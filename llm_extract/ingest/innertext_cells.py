@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 
+from ..form import FORM
+
 __all__ = ["shows_block_cells", "folded_block_cells", "joined_cell_breaks"]
 
 #: a tab alone on its line between blank lines, a cell's text before and after: the tab parting two paragraph
@@ -125,17 +127,22 @@ _LABEL_START = re.compile(r"^(?:[^\t]+\t){0,2}[ \xa0]*(?:[一二三四]、|[（(
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 #: the words a label's second line opens with: no item mark of its own
 _ITEM_MARK = re.compile(r"^[ \xa0]*(?:[一二三四]、|[（(][一二三四五六七][）)]|[0-9０-９]+[.．、])")
+#: labels of the form printed without their item mark (总计 for （七）总计, 规章): a row of its own, no label's second line
+_BARE_LABELS = tuple({_ITEM_MARK.sub("", r.label).strip() for r in FORM.table3_rows} | {r.label for r in FORM.table2}
+                     | {"规范性文件", "合计"})
 
 
 def _label_breaks(lines: list[str]) -> list[str]:
     """Rows whose label cell holds a line break (its words over two paragraphs or a ``<br>``: ``（二）部分公开`` /
     ``（区分处理的…）``): innerText prints the label's first line alone, then the rest of the label and the row's cells
     (``一、本年新收政`` / ``府信息公开申请数量\t2\t\t8…``). The two lines are one row again where the first opens with an item
-    mark, the second does not and opens with words, and the second is a whole row of the form (:func:`_whole_row`)."""
+    mark (no section's heading), the second does not and opens with words that are no label of the form printed bare
+    (``3.其他`` / ``总计\t0…`` are two rows), and the second is a whole row of the form (:func:`_whole_row`)."""
     out: list[str] = []
     for line in lines:
         if out and "\t" in line and _LABEL_START.match(out[-1]) and not _ITEM_MARK.match(line) \
-                and _WORDS.search(line.split("\t", 1)[0]) and _whole_row(line):
+                and _WORDS.search(first := line.split("\t", 1)[0]) and not first.strip().startswith(_BARE_LABELS) \
+                and not any(h.search(out[-1]) for h in FORM.headings.values()) and _whole_row(line):
             out[-1] += line
         else:
             out.append(line)
