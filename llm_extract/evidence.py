@@ -268,6 +268,8 @@ class Extraction(_Data):
     #: the pages (1-based) whose text was read from an invisible OCR layer over a scan (ingest's note):
     #: such a text proves nothing no identity checks (verify/trust.py)
     ocr_pages: list[int] = Field(default_factory=list)
+    #: 表三's blank cells a web page printed as empty cell elements (extract/printedblanks.py): no lost 0 (verify/blanks.py)
+    printed_blanks: list[str] = Field(default_factory=list)
 
     def reading(self, path: str) -> Reading:
         return self.readings.get(path) or Reading()

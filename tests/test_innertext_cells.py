@@ -188,3 +188,65 @@ def test_a_pdf_tables_rows_opening_with_empty_fields_are_not_taken_for_broken_ce
     rows = [f"\t\t{k}．重复申请\t0\t0\t0\t0\t0\t0\t{k}" for k in range(1, 13)]
     text = "\n".join(rows) + "\n"
     assert joined_cell_breaks(text) == text
+
+
+def test_rows_broken_at_empty_br_cells_are_joined_back() -> None:
+    """UEditor's empty cell is ``<td><br/></td>``, its other cells plain: innerText breaks a row at each empty cell,
+    the row's line ending in the tab before it and the next opening with the tab after it (``…\\t6\\t1\\t`` / ``\\t`` /
+    ``\\t1\\t`` / ``\\t8``). No number ends a line before such a break, so the page shows no layout of ``<br>`` cells;
+    the lines are joined back where together they make a whole row of the form, and 表三 is read and proven."""
+    body = ["2023年西湖区商务局政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", "",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+            "自然人\t法人或其他组织\t总计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+    for labels, row in zip(LABELS, APPLICATION_ROWS):
+        body.append("\t".join([*labels, *("\n" if v is None else str(v) for v in ROWS[row])]))
+    body += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议\t行政诉讼",
+             "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10), "五、存在的主要问题及改进情况", ""]
+    text = "\n".join(body)
+    assert "需要另行制作\t0\t\n\t\n\t\n\t\n\t\n\t0\n" in text
+    _assert_table3_read(text)
+
+
+def test_a_tab_row_and_a_cell_line_that_make_no_row_of_the_form_stay_apart() -> None:
+    """A line ending in a tab and the next opening with one are joined only where together they hold a row of the
+    form (its labels, then 3, 7 or 15 values): a header's tabs and a cell line are left as they are."""
+    text = "行政复议\t行政诉讼\t\n\t自然人\t法人或其他组织\n规章\t0\t\n\t3\t5\t6\n"
+    assert joined_cell_breaks(text) == text
+
+
+def test_a_broken_row_opening_with_an_empty_group_cell_is_joined_too() -> None:
+    """A 表三 cut into a table per group repeats the group column as an empty cell: the row's line opens with a tab
+    before its labels (``\\t（四）无法提供\\t1.本机关…\\t6\\t`` / ``\\t`` …). That empty cell is no value; the labels
+    after it and the seven values make the row whole, and it is joined."""
+    text = "\t（四）无法提供\t1.本机关不掌握相关政府信息\t6\t\n\t\n\t\n\t\n\t\n\t6\n2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n"
+    assert joined_cell_breaks(text) == ("\t（四）无法提供\t1.本机关不掌握相关政府信息\t6\t\t\t\t\t\t6\n"
+                                        "2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n")
+
+
+def test_a_label_cell_over_two_lines_is_joined_to_its_row() -> None:
+    """A label cell whose words stand in two paragraphs or around a ``<br>`` (``（二）部分公开`` / ``（区分处理的…）``):
+    innerText prints the label's first line alone, then the rest of it and the row's cells. The row is one line again,
+    its fields read by tab (the empty cells where they stand), a group's cell before the label too; a heading before a
+    row of numbers is left alone."""
+    text = ("一、本年新收政\n府信息公开申请数量\t2\t\t8\t8\t\t\t18\n"
+            "（二）部分公开\n（区分处理的，只计这一情形，不计其他情形）\t0\t\t2\t\t\t\t2\n"
+            "（四）无法提供\t1.本机关不掌握相关\n政府信息\t0\t\t\t\t\t\t0\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n" + "\t".join(["0"] * 15) + "\n")
+    assert joined_cell_breaks(text) == ("一、本年新收政府信息公开申请数量\t2\t\t8\t8\t\t\t18\n"
+                                        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t\t2\t\t\t\t2\n"
+                                        "（四）无法提供\t1.本机关不掌握相关政府信息\t0\t\t\t\t\t\t0\n"
+                                        "四、政府信息公开行政复议、行政诉讼情况\n" + "\t".join(["0"] * 15) + "\n")
+
+
+def test_a_row_broken_at_an_empty_paragraph_br_cell_is_joined_over_its_padding() -> None:
+    """An empty cell holding a paragraph's line break (``<td><p><br></p></td>``) breaks the row with blank lines
+    round the break (``6.属于四类过程性信息\\t6\\t`` / blank lines / ``\\t0\\t0\\t0\\t0\\t6``): joined into one row too."""
+    text = "6.属于四类过程性信息\t6\t\n\n\n\n\n\t0\t0\t0\t0\t6\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n"
+    assert joined_cell_breaks(text) == "6.属于四类过程性信息\t6\t\t0\t0\t0\t0\t6\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n"
+
+
+def test_a_label_alone_before_a_row_of_a_bare_label_or_a_heading_before_a_row_stay_apart() -> None:
+    """A row printed as its label alone (a reader mode dropped its empty cells) before （七）总计 printed bare, and a
+    section's heading before 表二's first row: neither first line is the start of the next row's label."""
+    text = "3.其他\n总计\t1\t0\t0\t0\t0\t0\t1\n二、主动公开政府信息情况\n规章\t0\t0\t1\n"
+    assert joined_cell_breaks(text) == text

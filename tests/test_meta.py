@@ -134,6 +134,17 @@ def test_no_title_and_no_period_leave_both_missing() -> None:
     assert meta["agency"].kind is CellKind.MISSING and meta["year"].kind is CellKind.MISSING
 
 
+def test_the_opening_sentence_citing_the_regulation_is_no_title() -> None:
+    """An article whose title a crawler or reader mode dropped opens with the usual sentence: 本报告根据《条例》和国务院
+    办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告的有关要求…编制. The words after the cited 《…》 are no
+    title: its agency is not 和国务院办公厅政府信息与政务公开办公室 (missing, for a person), its year the period's."""
+    meta = read_meta(["本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和国务院办公厅政府信息与政务公开办公室"
+                      "关于政府信息公开工作年度报告的有关要求，由滨州市交通运输局编制。本报告中所列数据的统计期限自2024年1月1日起"
+                      "至2024年12月31日止。", "一、总体情况"])
+    assert meta["agency"].kind is CellKind.MISSING and meta["agency"].value is None
+    assert meta["year"].value == 2024
+
+
 def test_the_first_title_naming_the_agency_settles_it_and_a_title_of_another_body_after_it_changes_nothing() -> None:
     lines = ["向阳区2021年政府信息公开工作年度报告", "一、总体情况", "（附：红旗区2020年政府信息公开工作年度报告）"]
     meta = read_meta(lines)

@@ -96,10 +96,12 @@ def _neighbours() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 _NEIGHBOURS = _neighbours()
 
 
-def isolated_blanks(readings: Mapping[str, Reading], survey: Survey | None = None) -> set[str]:
+def isolated_blanks(readings: Mapping[str, Reading], survey: Survey | None = None,
+                    printed: Collection[str] = ()) -> set[str]:
     """Paths of blank cells whose every row neighbour and whose column neighbours above and below
     (those that exist) were read as numbers, or which stand so in a pair, one above the other
-    (``survey``: of ``readings``, where known: most documents read no blank cell at all)."""
+    (``survey``: of ``readings``, where known: most documents read no blank cell at all). The cells of
+    ``printed`` are none: a web page printed them as empty cell elements (extract/printedblanks.py)."""
     blank = CellKind.BLANK                  # (an enum member's lookup is not free: once, not per cell)
     if survey is not None and blank not in survey.kinds:
         return set()
@@ -122,7 +124,7 @@ def isolated_blanks(readings: Mapping[str, Reading], survey: Survey | None = Non
         elif any(q in in_rows and all(number(p) for p in column if p != q)
                  and all(number(p) for p in _NEIGHBOURS[q][1] if p != path) for q in column):
             out.add(path)                   # one of a pair, one above the other, numbers all around it
-    return out
+    return out.difference(printed) if printed else out
 
 
 def empty_grid_rows(readings: Mapping[str, Reading], pinned: Collection[str]) -> set[str]:

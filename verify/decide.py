@@ -140,7 +140,7 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
     # decided field by field below instead of through a table of every field
     # (the few fields not proven are listed: every other read field is proven)
     flagged: dict[str, tuple[Status, list[str]]] = {}
-    isolated = isolated_blanks(readings, seen)
+    isolated = isolated_blanks(readings, seen, extraction.printed_blanks)
     for path in isolated:                   # (table fields: a proven one becomes unverified)
         flagged[path] = (Status.UNVERIFIED, [BLANK_RULE])
     for path in one_cut:

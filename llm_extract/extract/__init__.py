@@ -38,6 +38,7 @@ from .tallrows import merged_tall_rows
 from .meta import read_meta
 from .numerals import writes_numerals
 from .pagenumbers import joined_page_marks, without_page_numbers
+from .printedblanks import printed_blanks
 from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
 from .t3tail import read_tail_after_table4
@@ -195,5 +196,6 @@ def extract_regex(doc: Document) -> Extraction:
     return Extraction.trusted(doc_id=doc.doc_id, extractor=EXTRACTOR_NAME, readings=readings,
                               ambiguities=ambiguities, warnings=warnings,
                               ocr_pages=[int(p) for p in doc.meta.get("ocr_pages", ())],
+                              printed_blanks=printed_blanks(doc, readings),
                               meta={"regions": {k: list(detached.get(k, (origin[v.start - 1], origin[v.end - 2] + 1)))
                                                 for k, v in regions.items()}})

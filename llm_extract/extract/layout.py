@@ -30,6 +30,7 @@ from .brlabels import labels_interleaved
 from .piperows import closed_pipe_row
 from .numerals import lone_numeral
 from .pagenumbers import page_marks_blanked
+from .printedblanks import nbsp_last_cell
 from ..ingest.md_rule import MD_RULE as _MD_RULE
 from ..ocrglyphs import OCR_HANZI
 from .pagefurniture import header_fields_blanked, is_page_furniture
@@ -52,9 +53,8 @@ _ENDS_DIGIT = re.compile(r"\d[/／\-—－–无]*\s*$")        # (a glued row m
 _OUTERLESS = re.compile(r"^[^|\s](?:[^|]*\S)?\|(?: [^|]*)?(?:\|(?: [^|]*)?)*$")
 #: the letters an OCR engine reads a vertical table rule as
 _RULE_GLYPHS = frozenset({"l", "I"})
-#: a table rule OCR read as the character 一, standing alone between spaces (``一 3.其他 一 4 一 0``): its own
-#: text item, never joined onto a label (``一3.其他一`` is no row's label, and 一 before a label reads as
-#: its item number)
+#: a table rule OCR read as the character 一, standing alone between spaces (``一 3.其他 一 4 一 0``): its own text
+#: item, never joined onto a label (``一3.其他一`` is no row's label, and 一 before a label reads as its item number)
 _RULE_ONE = "一"
 #: a note in brackets whose words a space parts (``21（其中修改 11 件）``): one cell, its spaces dropped
 #: a count told in a sentence: a number, a space, its unit (``行政复议案件 2 件、``): prose, not a cell
@@ -275,8 +275,9 @@ def _line_plan(line: str) -> _Plan | None:
         previous = ""
         spread = spread_repeats(fields) if grid else {}
         for col, f in enumerate(fields):
-            if not f.strip():
-                continue               # empty tab-row fields are layout
+            if not f.strip():          # empty tab-row fields are layout; a last one of &nbsp; (innerText) a blank cell
+                specs += [(f, parse_cell(f), "", col, width, grid)] if col == width - 1 > 0 and not grid and nbsp_last_cell(fields) else []
+                continue
             if col in spread:          # a span misdetected: its cells' numbers, one to a column
                 specs += [(r, c, k, col, width, grid) for r, c, k in _tokens(spread[col])]
                 previous = f

@@ -59,8 +59,9 @@ _META_LABEL = re.compile(r"^.*[:：|｜>》]")
 _NAME = re.compile(r"[\u4e00-\u9fff（）()]+$")
 #: a compilation's title (…年度报告汇编): the reports it gathers each have their own title below it
 _COMPILATION = ("汇编", "合集", "汇总", "选编")
-#: the title after a sentence, or the form cited (《…政府信息公开工作年度报告格式》): not this report's title
-_CITED = re.compile(r"[。，；,;]")
+#: the title after a sentence, or the form cited (《…政府信息公开工作年度报告格式》), or after a work cited (本报告根据
+#: 《条例》和国务院办公厅…办公室关于政府信息公开工作年度报告的有关要求编制): not this report's title
+_CITED = re.compile(r"[。，；,;]|《[^》]*》")
 #: how the name of a government body ends (a name on its own line above a title that has none)
 _BODY = BODY_SUFFIX
 #: markdown's heading and bold marks (``# 绵阳市人民政府2024年`` / ``**政府信息公开工作年度报告**``: a title over two

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 
+from ..form import FORM
+
 __all__ = ["shows_block_cells", "folded_block_cells", "joined_cell_breaks"]
 
 #: a tab alone on its line between blank lines, a cell's text before and after: the tab parting two paragraph
@@ -72,12 +74,90 @@ _BR_BREAK = re.compile(r"\n(?<=[0-9０-９]\n)\t[0-9０-９][0-9０-９.,，]*\t
 _BR_JOIN = re.compile(r"(?<=[^\s0-9０-９\xa0])\n\t|(?<=\t)\n\t|(?<=[0-9０-９\xa0])\n\t(?![\u4e00-\u9fff（(])")
 
 
+#: a tab row's value field: a count, a placeholder, or empty (``&nbsp;``)
+_VALUE = re.compile(r"^[ \xa0]*(?:[0-9０-９][0-9０-９,，.．]*|[/／\-—–－无]|)[ \xa0]*$")
+#: a row's values after its label fields (表二's stock rows, 表三's), or 表四's fifteen with no label or one
+_ROW_VALUES = {3: (1,), 7: (1, 2, 3), 15: (0, 1)}
+_LINES_BROKEN = 6                   # a row broken at as many empty cells at most
+_PADDING = 4                        # blank lines round one such break at most (a paragraph's on either side)
+_CELL_BREAK = re.compile(r"\t\n{1,%d}\t" % (_PADDING + 1))
+
+
+def _whole_row(line: str) -> bool:
+    """Whether a tab row holds a row of the form: its label fields (words) and then its values, as many as a row of
+    the form holds; empty fields before its labels are a group's cell left empty (a table cut into parts)."""
+    fields = line.split("\t")
+    start = next((i for i, f in enumerate(fields) if f.strip()), len(fields))
+    labels = next((i for i in range(start, len(fields)) if _VALUE.match(fields[i])), len(fields))
+    return labels - start in _ROW_VALUES.get(len(fields) - labels, ()) and (labels > start or not start) \
+        and all(_VALUE.match(f) for f in fields[labels:]) and all(f.strip() for f in fields[start:labels])
+
+
+def _empty_cell_breaks(text: str) -> str:
+    """Rows broken at an empty cell's ``<br>`` (UEditor's ``<td><br/></td>``, the others' cells plain): the row's line
+    ends in the tab before that cell, the next opens with the tab after it (``2.没有…\t5\t0\t0\t0\t0\t`` / ``\t5``).
+    An empty cell holding a paragraph's ``<br>`` (``<p><br></p>``) pads its break with blank lines. A few such breaks
+    show no layout; a line and the lines after it so broken off (each opening with a tab, every one but the last
+    ending in one, blank lines between them) are joined only where together they are a whole row of the form
+    (:func:`_whole_row`) and the first alone, its last tab left out, is not."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.endswith("\t") and "\t" in line[:-1] and not _whole_row(line[:-1]):
+            j, joined, pieces = i, line, 0
+            while pieces < _LINES_BROKEN and joined.endswith("\t"):
+                k = j
+                while k < len(lines) and not lines[k] and k - j < _PADDING:
+                    k += 1                      # (a paragraph's padding round the empty cell's break)
+                if k == len(lines) or not lines[k].startswith("\t"):
+                    break
+                joined, j, pieces = joined + lines[k], k + 1, pieces + 1
+            if pieces and _whole_row(joined):
+                line, i = joined, j
+        out.append(line)
+    return "\n".join(out)
+
+
+#: a label's first line: the form's item mark opens it (一、 / （一） / (三) / 1. / 2．), words after it, no tab; or
+#: the row's group cells before it (``（四）无法提供\t1.本机关不掌握相关`` / ``政府信息\t0…``)
+_LABEL_START = re.compile(r"^(?:[^\t]+\t){0,2}[ \xa0]*(?:[一二三四]、|[（(][一二三四五六七][）)]|[1-8][.．、])[^\t。；;]{1,30}$")
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
+#: the words a label's second line opens with: no item mark of its own
+_ITEM_MARK = re.compile(r"^[ \xa0]*(?:[一二三四]、|[（(][一二三四五六七][）)]|[0-9０-９]+[.．、])")
+#: labels of the form printed without their item mark (总计 for （七）总计, 规章): a row of its own, no label's second line
+_BARE_LABELS = tuple({_ITEM_MARK.sub("", r.label).strip() for r in FORM.table3_rows} | {r.label for r in FORM.table2}
+                     | {"规范性文件", "合计"})
+
+
+def _label_breaks(lines: list[str]) -> list[str]:
+    """Rows whose label cell holds a line break (its words over two paragraphs or a ``<br>``: ``（二）部分公开`` /
+    ``（区分处理的…）``): innerText prints the label's first line alone, then the rest of the label and the row's cells
+    (``一、本年新收政`` / ``府信息公开申请数量\t2\t\t8…``). The two lines are one row again where the first opens with an item
+    mark (no section's heading), the second does not and opens with words that are no label of the form printed bare
+    (``3.其他`` / ``总计\t0…`` are two rows), and the second is a whole row of the form (:func:`_whole_row`)."""
+    out: list[str] = []
+    for line in lines:
+        if out and "\t" in line and _LABEL_START.match(out[-1]) and not _ITEM_MARK.match(line) \
+                and _WORDS.search(first := line.split("\t", 1)[0]) and not first.strip().startswith(_BARE_LABELS) \
+                and not any(h.search(out[-1]) for h in FORM.headings.values()) and _whole_row(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
 def joined_cell_breaks(text: str) -> str:
     """A browser's ``innerText`` of a table whose cells end in ``<br>``: each row on one line again, its cells
     parted by tabs (the ``<br>`` of a cell is no row's end); any other text as it is."""
-    if "\t" not in text or len(_BR_BREAK.findall(text)) < _LEAST:
+    if "\t" not in text:
         return text
-    return _BR_JOIN.sub("\t", text)
+    if len(_BR_BREAK.findall(text)) >= _LEAST:
+        return _BR_JOIN.sub("\t", text)
+    text = _empty_cell_breaks(text) if _CELL_BREAK.search(text) else text
+    return "\n".join(_label_breaks(text.split("\n")))
 
 
 def shows_block_cells(text: str) -> bool:
