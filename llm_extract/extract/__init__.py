@@ -125,7 +125,7 @@ def extract_regex(doc: Document) -> Extraction:
     ambiguities = []
     warnings: list[str] = []
     if t2 is not None:
-        readings.update(read_table2(t2, ambiguities, lines, in_order))
+        readings.update(read_table2(t2, ambiguities, lines, in_order, year))
         if old_form_shape(t2.items):        # 行政许可 82 1 5735: maybe the 2019/2020 form's, its words not printed
             for path in DISCLOSURE_PATHS:
                 if path in readings:
