@@ -151,6 +151,20 @@ def test_a_tab_row_of_fifteen_empty_fields_is_fifteen_blank_cells(golden_dir) ->
             assert (record.report.values()[path], record.provenance[path].status) == (None, Status.PROVEN), path
 
 
+def test_a_markdown_grid_line_of_fifteen_empty_fields_is_fifteen_blank_cells(golden_dir) -> None:
+    """The same empty row in a Markdown table (a converter's pipe grid: ``|  |  | … |``, fifteen fields under the
+    two-level header): each cell is blank (null), read from the row as a tab row's are."""
+    header = "| " + " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + " |"
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |\n"
+            "|" + "---|" * 15 + "\n| | | | | | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |\n"
+            f"{header}\n" + "|  " * 15 + "|\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
+    for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        for column in REVIEW_COLUMNS:
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (None, Status.PROVEN), path
+
+
 def test_three_labelled_tab_rows_keep_their_empty_cells_places(golden_dir) -> None:
     """表四 as three rows of six tab fields (the group's label and its five cells): a group with no case prints only
     its total, ``行政诉讼（复议后起诉）⇥⇥⇥⇥⇥0``; its empty fields are blank cells in their places, not lost ones."""

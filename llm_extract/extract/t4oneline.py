@@ -51,15 +51,28 @@ def tab_row_cells(values: list[Item], items: Sequence[Item] = ()) -> list[Item] 
 
 def empty_tab_row(values: list[Item], lines: Sequence[str], start: int, end: int) -> list[Item] | None:
     """Fifteen blank cells where the table holds no value at all and exactly one of its lines ``start`` … ``end - 1``
-    (1-based) is fifteen tab fields, every one empty (a body with no case leaves 表四's row empty; the tokenizer
-    makes no item of an empty field, so the row is seen only in its line)."""
+    (1-based) is fifteen tab fields, or a Markdown grid line of fifteen fields between pipes (``|  |  | … |``), every
+    one empty (a body with no case leaves 表四's row empty; the tokenizer makes no item of an empty field, so the row
+    is seen only in its line)."""
     if values:
         return None
-    rows = [n for n in range(max(start, 1), min(end, len(lines) + 1))
-            if len(fields := lines[n - 1].split("\t")) == _CELLS and not "".join(fields).strip()]
+    rows = [n for n in range(max(start, 1), min(end, len(lines) + 1)) if _empty_fields(lines[n - 1]) == _CELLS]
     if len(rows) != 1:
         return None
     return [Item("", rows[0], parse_cell(""), col=c, width=_CELLS, placed=True) for c in range(_CELLS)]
+
+
+def _empty_fields(line: str) -> int:
+    """The number of fields of a tab row or a Markdown grid line (``| … |``) whose every field is empty; 0 for any
+    other line."""
+    text = line.strip()
+    if "|" in text:
+        if not (len(text) > 1 and text[0] == text[-1] == "|"):
+            return 0
+        fields = text[1:-1].split("|")
+    else:
+        fields = line.split("\t")
+    return len(fields) if len(fields) > 1 and not "".join(fields).strip() else 0
 
 
 def full_line(values: list[Item], numbers: list[Item]) -> list[Item] | None:
