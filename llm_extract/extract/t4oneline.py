@@ -1,6 +1,6 @@
 """表四 printed on one line: fifteen numbers (:func:`full_line`), or fifteen tab-separated fields, its empty cells
-empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`; every field empty: :func:`empty_tab_row`). An empty line of its
-own beside the row (a spacer paragraph under a table nested in a Word page's layout cell) is no cell of it.
+empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`, a field of OCR letters alone, ``S``, a cell in its place too;
+every field empty: :func:`empty_tab_row`). An empty line of its own beside the row (a spacer paragraph under a table nested in a Word page's layout cell) is no cell of it.
 
 A web page's or Word file's table saved as tab rows keeps every cell's field, an empty cell's too: the fields'
 places are the cells' places. Counting the row's numbers alone (``4 3 1 8``: four for fifteen cells) loses where
@@ -44,9 +44,15 @@ def tab_row_cells(values: list[Item], items: Sequence[Item] = ()) -> list[Item] 
            for it in items):
         return None
     cells = [by_col.get(c) or Item("", line, parse_cell(""), col=c, width=_CELLS, placed=True) for c in range(_CELLS)]
-    if any(it.cell.kind is not CellKind.BLANK and not it.cell.is_number for it in cells):
+    if any(it.cell.kind is not CellKind.BLANK and not it.cell.is_number and not _letters_guessed(it) for it in cells):
         return None
     return cells if holds(cells) else None
+
+
+def _letters_guessed(item: Item) -> bool:
+    """Whether a field holds OCR-confusable letters only (``S``, ``O``): a cell kept missing, its digits' guess as its
+    value (cells.letters_as_digits), in its field's place as any cell; the verifier never proves the guess."""
+    return item.cell.kind is CellKind.MISSING and isinstance(item.cell.value, int)
 
 
 def empty_tab_row(values: list[Item], lines: Sequence[str], start: int, end: int) -> list[Item] | None:
