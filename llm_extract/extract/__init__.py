@@ -145,7 +145,7 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(r3)
         ambiguities += a3
     if "表四" in regions:
-        r4, a4 = read_table4(regions["表四"], lines, sentences=not doc.pictures)
+        r4, a4 = read_table4(regions["表四"], lines, sentences=not doc.pictures, year=year)
         readings.update(r4)
         ambiguities += a4
     if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)
