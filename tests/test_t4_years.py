@@ -62,3 +62,17 @@ def test_rows_of_years_the_report_is_not_of_leave_the_table_unread() -> None:
                                         "\t".join(["2023年"] + _THIS)], year=2024))
     assert values == {g: [None] * 5 for g in _GROUPS}
     assert Status.PROVEN not in statuses
+
+
+@pytest.mark.parametrize("table", [
+    [*("行政复议\t\t\t\t\t行政诉讼", "\t".join(_HEADER), "\t".join(["-"] * 15)), "上年度（2022年）",
+     *("行政复议\t\t\t\t\t行政诉讼", "\t".join(_HEADER), "\t".join(_LAST))],
+    ["2022年：", "\t".join(_HEADER), "\t".join(_LAST), "2023年：", "\t".join(_HEADER), "\t".join(["-"] * 15)],
+    ["\t".join(_HEADER), "\t".join(["（2022年）"] + _LAST), "\t".join(["（2023年）"] + ["-"] * 15)],
+    ["\t".join(_HEADER), "\t".join(["-"] * 15), "\t".join(["2022年同期"] + _LAST)],
+], ids=["table-after-a-heading", "tables-under-year-lines", "bracketed-years", "last-years-row-alone-labelled"])
+def test_another_years_table_or_row_is_never_read_whatever_its_labels_look_like(table: list[str]) -> None:
+    """Last year's cells under or after a label naming that year (a heading before its own table, 上年度（2022年）; a
+    row's bracketed year; 2022年同期 after an unlabelled row of the report's): the report's cells are its dashes."""
+    values, _ = _table4(_report(table))
+    assert values == {g: [None] * 5 for g in _GROUPS}

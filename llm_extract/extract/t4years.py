@@ -6,12 +6,14 @@ Some agencies print last year's 表四 row beside this year's, each row led by a
     2022年   0  0  3  0  3  1  1  1  3  6  0  3  3  0  6
     2023年   -  -  -  -  -  -  -  -  -  -  -  -  -  -  -
 
-(or 上年度 / 本年度; tab fields, fixed-width columns, a Markdown grid's first field, or the label on a line of its own
-before fifteen cells one to a line). Both rows hold every group's sum, so read by their count alone the other year's
-numbers pass as this year's (above: this year's row prints dashes, last year's numbers). :func:`this_years_row` keeps,
-of the region's items, the report's year's row only, its label taken out. Where no row names the report's year (or
-the report's year is unknown and the rows name years by number) every row is dropped: the table's cells are left
-missing, never read from another year's row.
+(or 上年度 / 本年度, （2022年）, 2022年同期; tab fields, fixed-width columns, a Markdown grid's first field, or the label on
+a line of its own before fifteen cells one to a line, or before a whole table, its header and its row). Both rows hold
+every group's sum, so read by their count alone the other year's numbers pass as this year's (above: this year's row
+prints dashes, last year's numbers). :func:`this_years_row` keeps, of the region's items, the report's year's cells
+only, its label taken out: those after the label naming the report's year; where no label names it, those of the row
+printed before the other years' labels (``… / 上年度（2022年） / 0 0 3 …``: the table before is the report's). Where the
+report's year is unknown and the labels name years by number, no cell is kept: the table's cells are left missing,
+never read from another year's row.
 """
 
 from __future__ import annotations
@@ -22,36 +24,41 @@ from .layout import Item
 
 __all__ = ["this_years_row"]
 
-#: a row's label naming the year it counts: 2022年 / 2022年度 / 上年度 / 去年 / 本年度 / 今年 (数据, 情况 after it)
-_YEAR_LABEL = re.compile(r"(?:(20\d\d)年度?|(上一?年度?|去年|本年度?|今年))(?:数据|情况)?")
+#: a label naming the year a row (or a table under it) counts: 2022年 / 2022年度 / 上年度 / 去年 / 本年度 / 今年, in
+#: brackets or not, after another (上年度（2022年）), 同期 / 数据 / 情况 after it, a colon closing it
+_YEAR_LABEL = re.compile(r"[(]?(?:(上一?年度?|去年|本年度?|今年)[(]?)?(?:(20\d\d)年度?)?[)]?(?:同期|数据|情况)?[)]?[:]?")
 
 
 def _label_year(key: str, year: int | None) -> int | None:
-    """The year a row's label names (-1: another year than the unknown report's); None for any other text."""
+    """The year a label names (-1: another year than the unknown report's; 0: the unknown report's own); None for
+    any other text."""
+    if "年" not in key or len(key) > 16:
+        return None                     # (most text: no year's label)
     m = _YEAR_LABEL.fullmatch(key)
-    if m is None:
+    if m is None or not (m.group(1) or m.group(2)):
         return None
-    if m.group(1):
-        return int(m.group(1))
-    if m.group(2)[0] in "上去":
+    if m.group(2):
+        return int(m.group(2))
+    if m.group(1)[0] in "上去":
         return year - 1 if year is not None else -1
-    return year if year is not None else 0      # 本年度 of an unknown year: the report's (0 stands for it)
+    return year if year is not None else 0
 
 
 def this_years_row(items: list[Item], year: int | None) -> list[Item] | None:
-    """The region's ``items`` with only the report's ``year``'s row kept (its label dropped) where two rows or more
-    are each led by a label naming a year (see the module's docstring); None where they are not so printed."""
-    labels = [(k, y) for k, it in enumerate(items)
-              if it.is_text and k + 1 < len(items) and items[k + 1].is_value
-              and (y := _label_year(it.key, year)) is not None]
-    if len(labels) < 2:
+    """The region's ``items`` with only the report's ``year``'s cells kept where labels naming years lead rows (or
+    tables) of cells (see the module's docstring): the cells after the label naming the report's year, up to the
+    next such label; where none names it, the cells before the first label (a row no label names, the report's
+    year known), or none. None where no label names a year."""
+    labels = [(k, y) for k, it in enumerate(items) if it.is_text and (y := _label_year(it.key, year)) is not None]
+    if not labels:
         return None                     # (most tables: no row named by a year)
-    first = labels[0][0]
     ends = [k for k, _ in labels[1:]] + [len(items)]
     own = 0 if year is None else year
-    rows = [(k, end) for (k, y), end in zip(labels, ends) if y == own]
-    kept = items[:first]
-    if len(rows) == 1:
-        k, end = rows[0]
-        kept += items[k + 1:end]
-    return kept
+    mine = [(k, end) for (k, y), end in zip(labels, ends) if y == own]
+    first = labels[0][0]
+    if len(mine) == 1:
+        k, end = mine[0]
+        return [it for it in items[:first] if it.is_text] + items[k + 1:end]
+    if not mine and year is not None:
+        return items[:first]            # the row before the other years' labels: the report's
+    return [it for it in items[:first] if it.is_text]
