@@ -56,3 +56,12 @@ def test_one_table_under_a_line_naming_its_year_is_read() -> None:
     text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8").replace(_T3, _T3 + "2020年度统计表\n", 1)
     record, truth = _read(text)
     assert [p for p in _PATHS if record.report.values()[p] != truth[p]] == []
+
+
+def test_an_appendixs_comparison_table_of_last_year_is_not_read() -> None:
+    """Last year's table after this year's as an appendix, ``附：2020年度对比表`` (or under ``2020年度情况：``): this
+    year's cells are read whole and proven, last year's never run into them."""
+    for line in ("附：2020年度对比表", "2020年度情况："):
+        record, truth = _read(_doubled("", line, last_year_first=False))
+        assert [p for p in _PATHS if record.report.values()[p] != truth[p]] == [], line
+        assert all(record.provenance[p].status is Status.PROVEN for p in _PATHS if truth[p] is not None), line

@@ -11,7 +11,7 @@ year::
 
 Both tables hold; read first, last year's would pass every check. :func:`current_year_part` keeps, of a table's
 region, only the part under the line naming the report's year (a year ``YYYY年度情况`` / ``YYYY年度统计表``, or
-``本年度情况``; ``上年度（2022年）对比表`` names the year before). One part named another year and a table printed
+``本年度情况``; ``上年度（2022年）对比表`` names the year before; an appendix's ``附：2022年度对比表``, a colon after any). One part named another year and a table printed
 before it with no such line: the table before it is the report's. Where two tables are printed and no part is the
 report's year, or the report's year is unknown, the region is left with no line, and its cells are missing: a
 table of another year is never read as this year's. One table under a line naming a year is read as printed.
@@ -28,10 +28,11 @@ from .linetext import LineText
 __all__ = ["current_year_part"]
 
 #: a line naming the year of the table under it
-_PART = re.compile(r"(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d)年度?)?[)）]?(?:情况|数据|统计表|统计|对比表|对比|数据表)")
+_PART = re.compile(r"(?:附[表件]?\d?[:：]?)?(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d)年度?)?[)）]?"
+                   r"(?:情况|数据|统计表|统计|对比表|对比|数据表)[:：]?")
 _NUMBER = re.compile(r"\d")
-#: the last character of every ending :data:`_PART` takes (情况 数据 统计表 统计 对比表 对比 数据表)
-_PART_LAST = ("况", "据", "表", "计", "比")
+#: the last character of every ending :data:`_PART` takes (情况 数据 统计表 统计 对比表 对比 数据表, a colon after one)
+_PART_LAST = ("况", "据", "表", "计", "比", ":", "：")
 #: a line ending so (spaces after it aside), in a text of lines (:class:`.LineText`): the only lines that may name a year
 _PART_END = re.compile(r"(?m)[{}][^\S\n]*$".format("".join(_PART_LAST)))
 
