@@ -1,6 +1,7 @@
 """表四 printed on one line: fifteen numbers (:func:`full_line`), or fifteen tab-separated fields, its empty cells
 empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`, a field of OCR letters alone, ``S``, a cell in its place too;
-every field empty: :func:`empty_tab_row`). An empty line of its own beside the row (a spacer paragraph under a table nested in a Word page's layout cell) is no cell of it.
+every field empty, tab fields or a Markdown grid line's: :func:`empty_tab_row`). An empty line of its own beside the
+row (a spacer paragraph under a table nested in a Word page's layout cell) is no cell of it.
 
 A web page's or Word file's table saved as tab rows keeps every cell's field, an empty cell's too: the fields'
 places are the cells' places. Counting the row's numbers alone (``4 3 1 8``: four for fifteen cells) loses where
