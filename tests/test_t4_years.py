@@ -76,3 +76,13 @@ def test_another_years_table_or_row_is_never_read_whatever_its_labels_look_like(
     row's bracketed year; 2022年同期 after an unlabelled row of the report's): the report's cells are its dashes."""
     values, _ = _table4(_report(table))
     assert values == {g: [None] * 5 for g in _GROUPS}
+
+
+def test_the_reports_row_keeps_its_empty_fields_places_once_its_year_is_taken_out() -> None:
+    """``2023年⇥1⇥5⇥0⇥1⇥7⇥⇥⇥⇥⇥⇥0⇥2⇥5⇥5⇥12``: sixteen tab fields, the first the year; without it, fifteen fields whose
+    empty ones are blank cells in their places (未经复议直接起诉 blank), not a row of ten numbers for fifteen cells."""
+    this = ["1", "5", "0", "1", "7"] + [""] * 5 + ["0", "2", "5", "5", "12"]
+    values, statuses = _table4(_report(["\t".join(_HEADER), "\t".join(["2022年"] + _LAST), "\t".join(["2023年"] + this)]))
+    assert values == {"administrative_review": [1, 5, 0, 1, 7], "litigation_direct": [None] * 5,
+                      "litigation_after_review": [0, 2, 5, 5, 12]}
+    assert statuses == {Status.PROVEN}

@@ -10,7 +10,8 @@ Some agencies print last year's 表四 row beside this year's, each row led by a
 a line of its own before fifteen cells one to a line, or before a whole table, its header and its row). Both rows hold
 every group's sum, so read by their count alone the other year's numbers pass as this year's (above: this year's row
 prints dashes, last year's numbers). :func:`this_years_row` keeps, of the region's items, the report's year's cells
-only, its label taken out: those after the label naming the report's year; where no label names it, those of the row
+only, its label taken out (a tab row's or a grid line's first field: the cells' fields counted without it): those
+after the label naming the report's year; where no label names it, those of the row
 printed before the other years' labels (``… / 上年度（2022年） / 0 0 3 …``: the table before is the report's). Where the
 report's year is unknown and the labels name years by number, no cell is kept: the table's cells are left missing,
 never read from another year's row.
@@ -58,7 +59,17 @@ def this_years_row(items: list[Item], year: int | None) -> list[Item] | None:
     first = labels[0][0]
     if len(mine) == 1:
         k, end = mine[0]
-        return [it for it in items[:first] if it.is_text] + items[k + 1:end]
+        return [it for it in items[:first] if it.is_text] + _without_label_field(items[k], items[k + 1:end])
     if not mine and year is not None:
         return items[:first]            # the row before the other years' labels: the report's
     return [it for it in items[:first] if it.is_text]
+
+
+def _without_label_field(label: Item, row: list[Item]) -> list[Item]:
+    """The ``row``'s items as fields of a row without the ``label``'s: where the label is the first field of a tab
+    row or a Markdown grid line (``2023年⇥1⇥5⇥⇥…``), the cells on its line are each one field further left, of a
+    row one field narrower (fifteen fields: empty ones blank cells in their places)."""
+    if label.col != 0 or label.width is None:
+        return row
+    return [Item(it.raw, it.line, it.cell, it.col - 1, it.key, it.width - 1, it.grid, it.placed)
+            if it.line == label.line and it.col is not None and it.width == label.width else it for it in row]
