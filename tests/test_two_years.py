@@ -89,3 +89,18 @@ def test_years_printed_as_a_headers_cells_part_no_table() -> None:
         assert record.report.values()[path] == value, path
         assert record.provenance[path].method == "label+cells", path     # read in the table, not by a late pass
     assert record.report.values()["active_disclosure.licensing"] != 900
+
+
+def test_this_years_table_of_marks_only_before_an_appendix_of_last_years_is_the_one_read() -> None:
+    """This year's 表四 prints no case, its cells marks only (无), then ``附：2020年度对比表`` and last year's numbers: the
+    table before the appendix is this year's, though it prints no digit; its cells are blank, never last year's."""
+    header = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    text = "\n".join(["青山区人民政府2021年政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "第二十条第（五）项",
+                      "信息内容\t本年处理决定数量", "行政许可\t45", "", "四、政府信息公开行政复议、行政诉讼情况", header,
+                      "\t".join(["无"] * 15), "附：2020年度对比表", header,
+                      "\t".join(["0", "0", "2", "0", "2", "1", "0", "0", "0", "1", "5", "0", "1", "0", "6"]), "",
+                      "五、存在的主要问题及改进情况", "无。", ""])
+    record = process_document(Document.from_text(text, doc_id="t4-appendix"))
+    for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        for column in ("upheld", "corrected", "other", "pending", "total"):
+            assert record.report.values()[f"review_litigation.{group}.{column}"] is None, (group, column)

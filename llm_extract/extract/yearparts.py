@@ -32,7 +32,9 @@ __all__ = ["current_year_part"]
 #: a line naming the year of the table under it
 _PART = re.compile(r"(?:附[表件]?\d?[:：]?)?(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d)年度?)?[)）]?"
                    r"(情况|数据|统计表|统计|对比表|对比|数据表)?[:：]?")
-_NUMBER = re.compile(r"\d")
+#: a table's cell in a line: a digit, or a placeholder standing alone (无 / - — between spaces, tabs or pipes): a
+#: table of this year's with no case prints no number, its marks only
+_CELL = re.compile(r"\d|(?<![^\s|])(?:无|/|／|-|－|—|——)(?![^\s|])")
 #: the last character of every ending :data:`_PART` takes (情况 数据 统计表 统计 对比表 对比 数据表, a colon after one;
 #: a year alone: 2022年, 2022年度, （2022年）)
 _PART_LAST = ("况", "据", "表", "计", "比", ":", "：", "年", "度", ")", "）")
@@ -67,7 +69,7 @@ def current_year_part(lines: Sequence[str], region: Region, year: int | None) ->
     ends = [n for n, _ in heads[1:]] + [region.end]
     parts = [(n + 1, end, y) for (n, y), end in zip(heads, ends)]
     lead = (region.start, heads[0][0])
-    lead_has_table = any(_NUMBER.search(lines[n - 1]) for n in range(lead[0] + 1, lead[1]))
+    lead_has_table = any(_CELL.search(lines[n - 1]) for n in range(lead[0] + 1, lead[1]))
     if len(parts) == 1 and not lead_has_table:
         return region                    # one table under a line naming its year: nothing to choose between
     ours = [p for p in parts if year is not None and p[2] == year]
