@@ -86,3 +86,12 @@ def test_the_reports_row_keeps_its_empty_fields_places_once_its_year_is_taken_ou
     assert values == {"administrative_review": [1, 5, 0, 1, 7], "litigation_direct": [None] * 5,
                       "litigation_after_review": [0, 2, 5, 5, 12]}
     assert statuses == {Status.PROVEN}
+
+
+def test_the_other_years_row_is_not_read_by_a_later_reader_where_the_reports_row_prints_nothing() -> None:
+    """Fixed-width text whose 本年度 row prints no mark at all (its cells blank, spaces only) under 上年度's numbers:
+    the region reader reads no cell, and no later reader of the lines (PDF text's blocks) takes 上年度's row either."""
+    values, statuses = _table4(_report(["  ".join(_HEADER), "上年度    " + "".join(v.rjust(6) for v in _LAST),
+                                        "本年度    "]))
+    assert values == {g: [None] * 5 for g in _GROUPS}
+    assert Status.PROVEN not in statuses

@@ -14,16 +14,21 @@ only, its label taken out (a tab row's or a grid line's first field: the cells' 
 after the label naming the report's year; where no label names it, those of the row
 printed before the other years' labels (``… / 上年度（2022年） / 0 0 3 …``: the table before is the report's). Where the
 report's year is unknown and the labels name years by number, no cell is kept: the table's cells are left missing,
-never read from another year's row.
+never read from another year's row, nor by a later reader of the text's lines (:data:`OTHER_YEARS`).
 """
 
 from __future__ import annotations
 
 import re
 
+from ..evidence import Reading
 from .layout import Item
 
-__all__ = ["this_years_row"]
+__all__ = ["this_years_row", "OTHER_YEARS", "left_unread"]
+
+#: the method of 表四's cells left unread where rows are led by their years: no later reader of the text's lines
+#: (blockread: PDF text's blocks) reads them again, for the lines hold another year's row
+OTHER_YEARS = "t4-other-years"
 
 #: a label naming the year a row (or a table under it) counts: 2022年 / 2022年度 / 上年度 / 去年 / 本年度 / 今年, in
 #: brackets or not, after another (上年度（2022年）), 同期 / 数据 / 情况 after it, a colon closing it
@@ -50,7 +55,8 @@ def this_years_row(items: list[Item], year: int | None) -> list[Item] | None:
     tables) of cells (see the module's docstring): the cells after the label naming the report's year, up to the
     next such label; where none names it, the cells before the first label (a row no label names, the report's
     year known), or none. None where no label names a year."""
-    labels = [(k, y) for k, it in enumerate(items) if it.is_text and (y := _label_year(it.key, year)) is not None]
+    labels = [(k, y) for k, it in enumerate(items)
+              if it.is_text and (y := _label_year(it.key, year)) is not None and _alone(items, k)]
     if not labels:
         return None                     # (most tables: no row named by a year)
     ends = [k for k, _ in labels[1:]] + [len(items)]
@@ -65,6 +71,19 @@ def this_years_row(items: list[Item], year: int | None) -> list[Item] | None:
     return [it for it in items[:first] if it.is_text]
 
 
+def _alone(items: list[Item], k: int) -> bool:
+    """Whether the label at ``k`` is its line's only words, the rest of the line cells (a sentence's 本年度, ``本 年 度
+    无 收取 信息 处理费``, is no row's label: other words stand on its line)."""
+    line = items[k].line
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(items) and items[j].line == line:
+            if items[j].is_text:
+                return False
+            j += step
+    return True
+
+
 def _without_label_field(label: Item, row: list[Item]) -> list[Item]:
     """The ``row``'s items as fields of a row without the ``label``'s: where the label is the first field of a tab
     row or a Markdown grid line (``2023年⇥1⇥5⇥⇥…``), the cells on its line are each one field further left, of a
@@ -73,3 +92,14 @@ def _without_label_field(label: Item, row: list[Item]) -> list[Item]:
         return row
     return [Item(it.raw, it.line, it.cell, it.col - 1, it.key, it.width - 1, it.grid, it.placed)
             if it.line == label.line and it.col is not None and it.width == label.width else it for it in row]
+
+
+def left_unread(readings: dict[str, Reading]) -> dict[str, Reading]:
+    """``readings`` (表四's, read from the report's year's row) with each cell left unread marked :data:`OTHER_YEARS`:
+    the text's lines hold another year's row, which a later reader of the lines would take for this year's."""
+    for r in readings.values():
+        if r.missing:
+            r.method = OTHER_YEARS
+            r.note = f"{r.note}; another year's row is printed beside the report's" if r.note else \
+                "another year's row is printed beside the report's"
+    return readings
