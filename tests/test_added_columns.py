@@ -544,3 +544,13 @@ def test_table2_printed_for_two_years_neither_the_reports_leaves_the_rows_unread
     record = process_document(Document.from_text(_two_years_table2(rows), doc_id="two-years"))
     assert record.report.values()["active_disclosure.licensing"] is None
     assert record.provenance["active_disclosure.licensing"].status is not Status.PROVEN
+
+
+def test_table2_with_this_years_column_and_one_named_by_another_year_reads_this_years() -> None:
+    """``本年处理决定数量`` beside ``2022年处理决定数量`` (in either order): the form's word names this year's column."""
+    for header, row in (("信息内容\t本年处理决定数量\t2022年处理决定数量", "行政许可\t45\t900"),
+                        ("信息内容\t2022年处理决定数量\t本年处理决定数量", "行政许可\t900\t45")):
+        record = process_document(Document.from_text(_two_years_table2(["第二十条第（五）项", header, row]),
+                                                     doc_id="two-years"))
+        assert record.report.values()["active_disclosure.licensing"] == 45, header
+        assert record.provenance["active_disclosure.licensing"].status is Status.PROVEN, header

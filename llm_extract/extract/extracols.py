@@ -72,14 +72,18 @@ def added_column(items: list[Item], label: int, year: int | None = None,
 
 def _other_years_column(items: list[Item], label: int, year: int, lines: list[str] | None) -> int | None:
     """The one value column whose header names another year's count beside one naming the report's ``year`` (two
-    years printed side by side: ``信息内容 2022年处理决定数量 2023年处理决定数量``, its words one item or several); None
+    years printed side by side: ``信息内容 2022年处理决定数量 2023年处理决定数量``, or ``本年处理决定数量`` beside
+    ``2022年处理决定数量``, its words one item or several); None
     unless exactly one column is the report's year's and one another's: years the report is not of tell nothing."""
     header = t2_header(items, label, True, lines)
     header = header[header.index("信息内容") + 1:] if "信息内容" in header else header
     names = [key for key in header if _COLUMN_NAME.search(key)]     # (a pipe, a row's label: no column's name)
-    years = [int(m.group(1)) for key in names if (m := _YEAR_COUNT.match(key))]
-    if len(years) != 2 or len(names) != 2 or years.count(year) != 1:
-        return None                     # (a column of this year's not named by its year: no telling the places)
+    if len(names) != 2:
+        return None
+    years = [int(m.group(1)) if (m := _YEAR_COUNT.match(key)) else year if key.startswith("本年") else None
+             for key in names]          # (本年处理决定数量 beside 2022年处理决定数量: this year's by the form's word)
+    if None in years or years.count(year) != 1:
+        return None                     # (a column named by no year: no telling the places)
     return years.index(next(y for y in years if y != year))
 
 
