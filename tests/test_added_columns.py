@@ -508,3 +508,49 @@ def test_table2_with_a_running_total_column_reads_this_years_cells() -> None:
     truth = golden_report(STEM).values()
     for p in [q for q in truth if q.startswith("active_disclosure.")]:
         assert record.provenance[p].status is Status.PROVEN and record.report.values()[p] == truth[p], p
+
+
+def _two_years_table2(rows: list[str]) -> str:
+    return "\n".join(["青山区人民政府2023年政府信息公开工作年度报告", "", "二、主动公开政府信息情况", *rows,
+                      "", "三、收到和处理政府信息公开申请情况", "略", ""])
+
+
+_TWO_YEARS = {"active_disclosure.licensing": 45, "active_disclosure.punishment": 17,
+              "active_disclosure.enforcement": 0}
+
+
+@pytest.mark.parametrize("rows", [
+    ["第二十条第（五）项", "信息内容\t2022年处理决定数量\t2023年处理决定数量", "行政许可\t900\t45",
+     "第二十条第（六）项", "信息内容\t2022年处理决定数量\t2023年处理决定数量", "行政处罚\t3\t17", "行政强制\t128\t0"],
+    ["第二十条第（五）项", "信息内容              2023年处理决定数量   2022年处理决定数量", "行政许可        45     900",
+     "第二十条第（六）项", "信息内容              2023年处理决定数量   2022年处理决定数量", "行政处罚        17       3",
+     "行政强制         0     128"],
+    ["| 项目 | | |", "|---|---|---|", "| 第二十条第（五）项 | | |", "| 信息内容 | 2022年处理决定数量 | 2023年处理决定数量 |",
+     "| 行政许可 | 900 | 45 |", "| 第二十条第（六）项 | | |", "| 信息内容 | 2022年处理决定数量 | 2023年处理决定数量 |",
+     "| 行政处罚 | 3 | 17 |", "| 行政强制 | 128 | 0 |"],
+], ids=["tabs", "fixed-width", "pipes"])
+def test_table2_printed_for_two_years_reads_the_reports_years_column(rows: list[str]) -> None:
+    """表二 with a column for each of two years, each named by its year (2022年处理决定数量 | 2023年处理决定数量): the column
+    of the report's year (its title's, 2023) holds the cells; the other year's, before or after it, is no cell."""
+    record = process_document(Document.from_text(_two_years_table2(rows), doc_id="two-years"))
+    for path, value in _TWO_YEARS.items():
+        assert record.report.values()[path] == value, path
+        assert record.provenance[path].status is Status.PROVEN, path
+
+
+def test_table2_printed_for_two_years_neither_the_reports_leaves_the_rows_unread() -> None:
+    """Two years' columns and neither is the report's year: which is its own is not known, so no cell is read."""
+    rows = ["第二十条第（五）项", "信息内容\t2021年处理决定数量\t2022年处理决定数量", "行政许可\t900\t45"]
+    record = process_document(Document.from_text(_two_years_table2(rows), doc_id="two-years"))
+    assert record.report.values()["active_disclosure.licensing"] is None
+    assert record.provenance["active_disclosure.licensing"].status is not Status.PROVEN
+
+
+def test_table2_with_this_years_column_and_one_named_by_another_year_reads_this_years() -> None:
+    """``本年处理决定数量`` beside ``2022年处理决定数量`` (in either order): the form's word names this year's column."""
+    for header, row in (("信息内容\t本年处理决定数量\t2022年处理决定数量", "行政许可\t45\t900"),
+                        ("信息内容\t2022年处理决定数量\t本年处理决定数量", "行政许可\t900\t45")):
+        record = process_document(Document.from_text(_two_years_table2(["第二十条第（五）项", header, row]),
+                                                     doc_id="two-years"))
+        assert record.report.values()["active_disclosure.licensing"] == 45, header
+        assert record.provenance["active_disclosure.licensing"].status is Status.PROVEN, header

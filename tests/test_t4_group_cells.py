@@ -129,6 +129,34 @@ def test_one_tab_row_of_fifteen_fields_keeps_its_empty_cells_places(golden_dir) 
             assert (record.report.values()[path], record.provenance[path].status) == (value, Status.PROVEN), path
 
 
+def test_a_tab_rows_field_of_ocr_letters_alone_is_a_cell_in_its_place(golden_dir) -> None:
+    """An OCR'd table saved as tab rows: ``0⇥0⇥5⇥S⇥10⇥⇥…⇥O⇥0⇥1⇥0⇥1``. A field of a confusable letter alone (S for 5, O
+    for 0) is still its field's cell: the row is read by its fields, the empty ones blank; the letters' cells are
+    pinned by their groups' sums (10 = 0 + 0 + 5 + S), never taken on the letter's say alone."""
+    header = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+            f"{header}\n" + "\t".join(["0", "0", "5", "S", "10"] + [""] * 5 + ["O", "0", "1", "0", "1"]) + "\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
+    expected = {"administrative_review": [0, 0, 5, 5, 10], "litigation_direct": [None] * 5,
+                "litigation_after_review": [0, 0, 1, 0, 1]}
+    for group, values in expected.items():
+        for column, value in zip(REVIEW_COLUMNS, values):
+            path = f"review_litigation.{group}.{column}"
+            assert record.report.values()[path] == value, path
+            assert record.provenance[path].status is not Status.MISSING, path
+    assert "READ.OCR_LETTERS_PINNED" in record.provenance["review_litigation.administrative_review.pending"].rules
+
+
+def test_a_tab_row_whose_letters_break_a_groups_sum_is_not_read_by_its_fields(golden_dir) -> None:
+    """The letter's guess must let its group add up (``0⇥0⇥5⇥B⇥10``: B read 8, 0 + 0 + 5 + 8 ≠ 10): else no reading."""
+    header = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
+            f"{header}\n" + "\t".join(["0", "0", "5", "B", "10"] + [""] * 10) + "\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
+    assert record.provenance["review_litigation.administrative_review.pending"].status is not Status.PROVEN
+
+
 def test_a_tab_row_whose_fields_break_a_groups_sum_is_not_read_by_its_fields(golden_dir) -> None:
     rows = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
             f"{chr(9).join(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] * 3)}\n"
@@ -144,6 +172,20 @@ def test_a_tab_row_of_fifteen_empty_fields_is_fifteen_blank_cells(golden_dir) ->
     rows = ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n行政复议\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
             f"{header}\n" + "\t" * 14 + "\n\n2022年度，未发生因政府信息公开工作被申请行政复议或提起行政诉讼的情况。\n\n")
+    record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
+    for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        for column in REVIEW_COLUMNS:
+            path = f"review_litigation.{group}.{column}"
+            assert (record.report.values()[path], record.provenance[path].status) == (None, Status.PROVEN), path
+
+
+def test_a_markdown_grid_line_of_fifteen_empty_fields_is_fifteen_blank_cells(golden_dir) -> None:
+    """The same empty row in a Markdown table (a converter's pipe grid: ``|  |  | … |``, fifteen fields under the
+    two-level header): each cell is blank (null), read from the row as a tab row's are."""
+    header = "| " + " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + " |"
+    rows = ("四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |\n"
+            "|" + "---|" * 15 + "\n| | | | | | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |\n"
+            f"{header}\n" + "|  " * 15 + "|\n\n")
     record = process_document(Document.from_text(_text(golden_dir, rows), doc_id="t"))
     for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
         for column in REVIEW_COLUMNS:

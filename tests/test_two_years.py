@@ -56,3 +56,51 @@ def test_one_table_under_a_line_naming_its_year_is_read() -> None:
     text = (GOLDEN / f"{STEM}.txt").read_text(encoding="utf-8").replace(_T3, _T3 + "2020年度统计表\n", 1)
     record, truth = _read(text)
     assert [p for p in _PATHS if record.report.values()[p] != truth[p]] == []
+
+
+def test_an_appendixs_comparison_table_of_last_year_is_not_read() -> None:
+    """Last year's table after this year's as an appendix, ``附：2020年度对比表`` (or under ``2020年度情况：``): this
+    year's cells are read whole and proven, last year's never run into them."""
+    for line in ("附：2020年度对比表", "2020年度情况："):
+        record, truth = _read(_doubled("", line, last_year_first=False))
+        assert [p for p in _PATHS if record.report.values()[p] != truth[p]] == [], line
+        assert all(record.provenance[p].status is Status.PROVEN for p in _PATHS if truth[p] is not None), line
+
+
+def test_tables_under_lines_naming_a_year_alone_are_told_apart() -> None:
+    """Lines naming a year and nothing else (``2020年度``, ``（2021年）``, ``2021年：``) head the two tables too: last
+    year's is never read as this year's."""
+    for first, second in (("2020年度", "2021年度"), ("（2020年）", "（2021年）"), ("2020年：", "2021年：")):
+        record, truth = _read(_doubled(first, second))
+        assert [p for p in _PATHS if record.report.values()[p] != truth[p]] == [], first
+        assert all(record.provenance[p].status is Status.PROVEN for p in _PATHS if truth[p] is not None), first
+
+
+def test_years_printed_as_a_headers_cells_part_no_table() -> None:
+    """Two years one under the other, nothing between (表二's header a cell to a line: 信息内容 / 2022年 / 2023年) are a
+    header's cells, not two tables' headings: the rows above them are still read."""
+    text = "\n".join(["青山区人民政府2023年政府信息公开工作年度报告", "", "二、主动公开政府信息情况",
+                      "\t第二十条第（一）项", "", "\t信息内容", "\t本年制发件数", "\t本年废止件数", "\t现行有效件数", "",
+                      "\t规章", "\t1", "\t0", "\t5", "", "\t第二十条第（五）项", "", "\t信息内容", "\t2022年", "\t2023年",
+                      "", "\t行政许可", "\t900", "\t45", "", "三、收到和处理政府信息公开申请情况", "略", ""])
+    record = process_document(Document.from_text(text, doc_id="t2-years"))
+    for column, value in (("issued", 1), ("repealed", 0), ("in_force", 5)):
+        path = f"active_disclosure.regulations.{column}"
+        assert record.report.values()[path] == value, path
+        assert record.provenance[path].method == "label+cells", path     # read in the table, not by a late pass
+    assert record.report.values()["active_disclosure.licensing"] != 900
+
+
+def test_this_years_table_of_marks_only_before_an_appendix_of_last_years_is_the_one_read() -> None:
+    """This year's 表四 prints no case, its cells marks only (无), then ``附：2020年度对比表`` and last year's numbers: the
+    table before the appendix is this year's, though it prints no digit; its cells are blank, never last year's."""
+    header = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    text = "\n".join(["青山区人民政府2021年政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "第二十条第（五）项",
+                      "信息内容\t本年处理决定数量", "行政许可\t45", "", "四、政府信息公开行政复议、行政诉讼情况", header,
+                      "\t".join(["无"] * 15), "附：2020年度对比表", header,
+                      "\t".join(["0", "0", "2", "0", "2", "1", "0", "0", "0", "1", "5", "0", "1", "0", "6"]), "",
+                      "五、存在的主要问题及改进情况", "无。", ""])
+    record = process_document(Document.from_text(text, doc_id="t4-appendix"))
+    for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
+        for column in ("upheld", "corrected", "other", "pending", "total"):
+            assert record.report.values()[f"review_litigation.{group}.{column}"] is None, (group, column)

@@ -126,7 +126,7 @@ def extract_regex(doc: Document) -> Extraction:
     ambiguities = []
     warnings: list[str] = []
     if t2 is not None:
-        readings.update(read_table2(t2, ambiguities, lines, in_order))
+        readings.update(read_table2(t2, ambiguities, lines, in_order, year))
         if old_form_shape(t2.items):        # 行政许可 82 1 5735: maybe the 2019/2020 form's, its words not printed
             for path in DISCLOSURE_PATHS:
                 if path in readings:
@@ -146,7 +146,7 @@ def extract_regex(doc: Document) -> Extraction:
         readings.update(r3)
         ambiguities += a3
     if "表四" in regions:
-        r4, a4 = read_table4(regions["表四"], lines, sentences=not doc.pictures)
+        r4, a4 = read_table4(regions["表四"], lines, sentences=not doc.pictures, year=year)
         readings.update(r4)
         ambiguities += a4
     if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)

@@ -40,6 +40,7 @@ from .t3boxes import named_over_printed, read_table3_boxes
 from .t4boxes import BY_COLUMNS, read_table4_boxes
 from .t3sideways import read_sideways
 from .t4wraps import WRAPPED
+from .t4years import OTHER_YEARS
 from .textblocks import RowEvidence, read_blocks
 
 __all__ = ["read_text_blocks", "ROW_METHOD", "POSITION_METHOD"]
@@ -235,7 +236,8 @@ def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Amb
     shared with the caller's other calls (:func:`~.blocktiles.assemble_table3`)."""
     t3 = _table3_unread(readings)
     t4 = all(p not in readings or readings[p].missing for p in TABLE4_PATHS) \
-        and not any(readings[p].method == WRAPPED for p in TABLE4_PATHS if p in readings)   # (t4wraps: its options)
+        and not any(readings[p].method in (WRAPPED, OTHER_YEARS) for p in TABLE4_PATHS if p in readings)
+    #                                   (t4wraps: its options; t4years: another year's row in the lines)
     t2 = [path for path, paths in _T2_ROWS.items() if all(p not in readings or readings[p].missing for p in paths)]
     t4_broken = not t4 and _row_of_15_broken(readings)
     if not t3 and not t2 and not t4 and not t4_broken:

@@ -48,6 +48,9 @@ _ADDED = re.compile(r"^(?:备注|上一?年度?(?:数|总计|合计|同期|数�
 #: running total of a year's flow the agency keeps (累计制发件数, 累计废止件数, 累计处理决定数量: never the stock
 #: column 现行有效件数, which a report may name 累计有效件数)
 _ADDED_COUNT = re.compile(r"^(?:(?:上年|去年|上一年)\S*(?:件数|数量|金额|总数)|累计(?:制发|发布|出台|废止|处理|收费))")
+#: 表二's column header naming its year (2023年处理决定数量, 2022年度制发件数): two such side by side print two years
+_YEAR_COUNT = re.compile(r"^(20\d\d)年度?\S*(?:件数|数量|金额)")
+_COLUMN_NAME = re.compile(r"件数|数量|金额")
 #: the label of a row an agency adds under one of the form's: 其中… (of which …)
 _SUB_ROW = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、])?[(（]?其中[:：,，]?")
 _APPLICANTS = re.compile(r"^(?:申请人情况|自然人)$")
@@ -55,12 +58,33 @@ _MIN_NUMBERED = 3
 _KEY = attrgetter("key")
 
 
-def added_column(items: list[Item], label: int) -> int | None:
+def added_column(items: list[Item], label: int, year: int | None = None,
+                 lines: list[str] | None = None) -> int | None:
     """表二: the place, among a row's value columns, of a column the header names as added (``信息内容 | 本年制发件数 |
     上年制发件数 | 本年废止件数 | 现行有效件数``: 1), from the header words between the sub-table's 信息内容 and the
-    row's label at ``label``; None when there is none."""
+    row's label at ``label``; None when there is none. With the report's ``year``: of columns named by their years
+    (``2022年处理决定数量 | 2023年处理决定数量``), the one of another year (:func:`_other_years_column`; the header's
+    words from the document's ``lines`` where given)."""
     header = t2_header(items, label)
-    return next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
+    named = next((k for k, key in enumerate(header) if _ADDED.match(key) or _ADDED_COUNT.match(key)), None)
+    return named if named is not None or year is None else _other_years_column(items, label, year, lines)
+
+
+def _other_years_column(items: list[Item], label: int, year: int, lines: list[str] | None) -> int | None:
+    """The one value column whose header names another year's count beside one naming the report's ``year`` (two
+    years printed side by side: ``信息内容 2022年处理决定数量 2023年处理决定数量``, or ``本年处理决定数量`` beside
+    ``2022年处理决定数量``, its words one item or several); None
+    unless exactly one column is the report's year's and one another's: years the report is not of tell nothing."""
+    header = t2_header(items, label, True, lines)
+    header = header[header.index("信息内容") + 1:] if "信息内容" in header else header
+    names = [key for key in header if _COLUMN_NAME.search(key)]     # (a pipe, a row's label: no column's name)
+    if len(names) != 2:
+        return None
+    years = [int(m.group(1)) if (m := _YEAR_COUNT.match(key)) else year if key.startswith("本年") else None
+             for key in names]          # (本年处理决定数量 beside 2022年处理决定数量: this year's by the form's word)
+    if None in years or years.count(year) != 1:
+        return None                     # (a column named by no year: no telling the places)
+    return years.index(next(y for y in years if y != year))
 
 
 def t2_header(items: list[Item], label: int, split: bool = False, lines: list[str] | None = None) -> list[str]:

@@ -1,6 +1,7 @@
 """表四 printed on one line: fifteen numbers (:func:`full_line`), or fifteen tab-separated fields, its empty cells
-empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`; every field empty: :func:`empty_tab_row`). An empty line of its
-own beside the row (a spacer paragraph under a table nested in a Word page's layout cell) is no cell of it.
+empty fields (``4⇥⇥3⇥1⇥8⇥⇥⇥…``: :func:`tab_row_cells`, a field of OCR letters alone, ``S``, a cell in its place too;
+every field empty, tab fields or a Markdown grid line's: :func:`empty_tab_row`). An empty line of its own beside the
+row (a spacer paragraph under a table nested in a Word page's layout cell) is no cell of it.
 
 A web page's or Word file's table saved as tab rows keeps every cell's field, an empty cell's too: the fields'
 places are the cells' places. Counting the row's numbers alone (``4 3 1 8``: four for fifteen cells) loses where
@@ -44,22 +45,41 @@ def tab_row_cells(values: list[Item], items: Sequence[Item] = ()) -> list[Item] 
            for it in items):
         return None
     cells = [by_col.get(c) or Item("", line, parse_cell(""), col=c, width=_CELLS, placed=True) for c in range(_CELLS)]
-    if any(it.cell.kind is not CellKind.BLANK and not it.cell.is_number for it in cells):
+    if any(it.cell.kind is not CellKind.BLANK and not it.cell.is_number and not _letters_guessed(it) for it in cells):
         return None
     return cells if holds(cells) else None
 
 
+def _letters_guessed(item: Item) -> bool:
+    """Whether a field holds OCR-confusable letters only (``S``, ``O``): a cell kept missing, its digits' guess as its
+    value (cells.letters_as_digits), in its field's place as any cell; the verifier never proves the guess."""
+    return item.cell.kind is CellKind.MISSING and isinstance(item.cell.value, int)
+
+
 def empty_tab_row(values: list[Item], lines: Sequence[str], start: int, end: int) -> list[Item] | None:
     """Fifteen blank cells where the table holds no value at all and exactly one of its lines ``start`` … ``end - 1``
-    (1-based) is fifteen tab fields, every one empty (a body with no case leaves 表四's row empty; the tokenizer
-    makes no item of an empty field, so the row is seen only in its line)."""
+    (1-based) is fifteen tab fields, or a Markdown grid line of fifteen fields between pipes (``|  |  | … |``), every
+    one empty (a body with no case leaves 表四's row empty; the tokenizer makes no item of an empty field, so the row
+    is seen only in its line)."""
     if values:
         return None
-    rows = [n for n in range(max(start, 1), min(end, len(lines) + 1))
-            if len(fields := lines[n - 1].split("\t")) == _CELLS and not "".join(fields).strip()]
+    rows = [n for n in range(max(start, 1), min(end, len(lines) + 1)) if _empty_fields(lines[n - 1]) == _CELLS]
     if len(rows) != 1:
         return None
     return [Item("", rows[0], parse_cell(""), col=c, width=_CELLS, placed=True) for c in range(_CELLS)]
+
+
+def _empty_fields(line: str) -> int:
+    """The number of fields of a tab row or a Markdown grid line (``| … |``) whose every field is empty; 0 for any
+    other line."""
+    text = line.strip()
+    if "|" in text:
+        if not (len(text) > 1 and text[0] == text[-1] == "|"):
+            return 0
+        fields = text[1:-1].split("|")
+    else:
+        fields = line.split("\t")
+    return len(fields) if len(fields) > 1 and not "".join(fields).strip() else 0
 
 
 def full_line(values: list[Item], numbers: list[Item]) -> list[Item] | None:

@@ -64,11 +64,11 @@ def _unread(out: Readings, paths: list[str], values: list[Item], label: Item, no
 
 
 def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
-                lines: list[str] | None = None, in_order: bool = False) -> Readings:
+                lines: list[str] | None = None, in_order: bool = False, year: int | None = None) -> Readings:
     """表二 by its row labels; rows whose cells cannot be told apart go to ``ambiguities`` (when given).
     With the document's ``lines``, a fixed-width row with a blank cell is placed by its full neighbour's columns.
     ``in_order``: the text prints every table's cells in their order (a Word file's paragraphs, blankpairs), so a
-    row's numbers one to a line are no PDF tool's boxes."""
+    row's numbers one to a line are no PDF tool's boxes. ``year``: the report's (its column among two years')."""
     out: Readings = {}
     items = split_wrapped_labels(region.items)     # 规章行政规范性文 / 4 2 4 / 件 (t2wrapped.py)
     texts = [(i, it.key) for i, it in enumerate(items) if it.is_text]     # (each label search walks these)
@@ -116,7 +116,7 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
                 break
             values.append(nxt)
         printed = list(values)          # (as printed: an added column's cell stands among them)
-        if (added := added_column(items, i)) is not None:
+        if (added := added_column(items, i, year, lines)) is not None:
             if len(values) != n + 1 or added > n:      # a column the report adds, and not one cell for it a row
                 _unread(out, paths, values, item, "the table adds a column (last year's figures) and the row's "
                                                   "cells do not tell which are this year's")

@@ -29,6 +29,7 @@ from .t4prose import without_prose
 from .headerorder import t4_placed
 from .t4sums import without_sums
 from .t4wraps import read_wrapped_row
+from .t4years import left_unread, this_years_row
 from .t4pagerow import read_page_broken_row
 from .t4repeats import repeats_dropped
 from .t4columnwise import GROUP_NAMES, by_columns_too, span, two_rows_interleaved
@@ -58,13 +59,22 @@ TABLE_ROWS = Method.T4_TABLE_ROWS
 
 
 def read_table4(region: Region, lines: Sequence[str] = (),
-                sentences: bool = True) -> tuple[Readings, list[Ambiguity]]:
+                sentences: bool = True, year: int | None = None) -> tuple[Readings, list[Ambiguity]]:
     """15 numbers after the header (one row of 15, three rows of 5, after empty rows); ``lines``: the
     document's lines, to tell a web page's or Word file's table cells (:func:`_table_rows`); ``sentences``: whether
     a section with no table may be read from its sentences (not where the document shows pictures: a table
-    published as one)."""
+    published as one); ``year``: the report's, whose row alone is read where rows are led by their years (t4years)."""
+    if (kept := this_years_row(region.items, year)) is not None:
+        region.items = kept                 # 2022年 … / 2023年 …: the report's year's row only
+        out, ambiguities = _read_table4(region, lines, sentences)
+        return left_unread(out), ambiguities
     if lines and (plain := read_plain_blocks(lines, region.start)) is not None:
         return plain                        # plain pdftotext: its blocks in the tool's order (t4plain)
+    return _read_table4(region, lines, sentences)
+
+
+def _read_table4(region: Region, lines: Sequence[str], sentences: bool) -> tuple[Readings, list[Ambiguity]]:
+    """表四 from the region's items (see :func:`read_table4`)."""
     region = without_prose(region)          # a sentence's counts and words are no cells
     region = without_sums(_without_strays(region, lines))
     region.items = hanzi_digits_as_text(region.items)      # 工 (chi_sim's 1): a character in 表四 (ruleglyphs.py)

@@ -11,7 +11,9 @@ year::
 
 Both tables hold; read first, last year's would pass every check. :func:`current_year_part` keeps, of a table's
 region, only the part under the line naming the report's year (a year ``YYYY年度情况`` / ``YYYY年度统计表``, or
-``本年度情况``; ``上年度（2022年）对比表`` names the year before). One part named another year and a table printed
+``本年度情况``; ``上年度（2022年）对比表`` names the year before; an appendix's ``附：2022年度对比表``, a colon after any; a
+year's number alone, ``2022年度``, ``（2022年）``, ``2022年：``, unless two such lines stand together: a header's cells, a
+cell to a line, ``信息内容 / 2022年 / 2023年``). One part named another year and a table printed
 before it with no such line: the table before it is the report's. Where two tables are printed and no part is the
 report's year, or the report's year is unknown, the region is left with no line, and its cells are missing: a
 table of another year is never read as this year's. One table under a line naming a year is read as printed.
@@ -28,10 +30,14 @@ from .linetext import LineText
 __all__ = ["current_year_part"]
 
 #: a line naming the year of the table under it
-_PART = re.compile(r"(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d)年度?)?[)）]?(?:情况|数据|统计表|统计|对比表|对比|数据表)")
-_NUMBER = re.compile(r"\d")
-#: the last character of every ending :data:`_PART` takes (情况 数据 统计表 统计 对比表 对比 数据表)
-_PART_LAST = ("况", "据", "表", "计", "比")
+_PART = re.compile(r"(?:附[表件]?\d?[:：]?)?(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d)年度?)?[)）]?"
+                   r"(情况|数据|统计表|统计|对比表|对比|数据表)?[:：]?")
+#: a table's cell in a line: a digit, or a placeholder standing alone (无 / - — between spaces, tabs or pipes): a
+#: table of this year's with no case prints no number, its marks only
+_CELL = re.compile(r"\d|(?<![^\s|])(?:无|/|／|-|－|—|——)(?![^\s|])")
+#: the last character of every ending :data:`_PART` takes (情况 数据 统计表 统计 对比表 对比 数据表, a colon after one;
+#: a year alone: 2022年, 2022年度, （2022年）)
+_PART_LAST = ("况", "据", "表", "计", "比", ":", "：", "年", "度", ")", "）")
 #: a line ending so (spaces after it aside), in a text of lines (:class:`.LineText`): the only lines that may name a year
 _PART_END = re.compile(r"(?m)[{}][^\S\n]*$".format("".join(_PART_LAST)))
 
@@ -41,8 +47,8 @@ def _part_year(line: str, year: int | None) -> int | None:
         return None                     # (no such ending: most lines, told without the pattern)
     s = line.strip().replace(" ", "").replace("\u3000", "")
     m = _PART.fullmatch(s) if len(s) <= 20 else None
-    if m is None or not (m.group(1) or m.group(2)):
-        return None
+    if m is None or not (m.group(1) or m.group(2)) or not (m.group(2) or m.group(3)):
+        return None                     # (上年度 alone: a header's piece; a year's number alone heads a table)
     if m.group(2):
         return int(m.group(2))
     if year is None:
@@ -57,10 +63,13 @@ def current_year_part(lines: Sequence[str], region: Region, year: int | None) ->
              if (y := _part_year(lines[i], year)) is not None]
     if not heads:
         return region
+    heads = _without_header_cells(lines, heads)
+    if not heads:
+        return region
     ends = [n for n, _ in heads[1:]] + [region.end]
     parts = [(n + 1, end, y) for (n, y), end in zip(heads, ends)]
     lead = (region.start, heads[0][0])
-    lead_has_table = any(_NUMBER.search(lines[n - 1]) for n in range(lead[0] + 1, lead[1]))
+    lead_has_table = any(_CELL.search(lines[n - 1]) for n in range(lead[0] + 1, lead[1]))
     if len(parts) == 1 and not lead_has_table:
         return region                    # one table under a line naming its year: nothing to choose between
     ours = [p for p in parts if year is not None and p[2] == year]
@@ -71,3 +80,13 @@ def current_year_part(lines: Sequence[str], region: Region, year: int | None) ->
     else:
         start = end = region.start       # no part is surely this year's: nothing is read
     return Region(region.name, start, end, region.heading)
+
+
+def _without_header_cells(lines: Sequence[str], heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``heads`` (line, year) less the years that are a header's cells, not tables' headings: two lines naming years
+    with nothing but empty lines between them (``信息内容 / 2022年 / 2023年``, a cell to a line), both."""
+    adjacent: set[int] = set()
+    for (a, _), (b, _) in zip(heads, heads[1:]):
+        if not any(lines[n - 1].strip() for n in range(a + 1, b)):
+            adjacent |= {a, b}
+    return [h for h in heads if h[0] not in adjacent] if adjacent else heads
