@@ -1,0 +1,116 @@
+"""表三's first rows as one band, then the 自然人 column of the rows below among their labels (``pdf2txt.py -A`` of a
+Word table LibreOffice printed, its narrow first column boxed with the labels).
+
+pdfminer groups a ruled table's cells into boxes by their places: the first rows (tall, their labels long) come as
+one band column by column; below them the 自然人 cells stand close to the labels and come with them, between the
+labels' boxes or on a label's own line (``3.危及“三安全一稳定” 2``: the row's first cell glued to its label); only
+then the other six columns of those rows, in an order of pdfminer's grouping (sparse columns' boxes of several
+columns' cells, 其他 and 总计 in bands of their own)::
+
+    一、本年新收政府信息公开申请数量 / 90 / 0 / 0 / 0 / 10 / 51 / 151          ← the first band (here one row, across)
+    二、上年结转… / （一）予以公开 / … / 2.其他法律行政法规禁止 / 10 / 6 / 13 / 0 / 1
+    3.危及“三安全一稳定” 2 / 4.保护第三方合法权益 3 / … / 3 / 3 / 1 / 1 / 6 / 100 / 0   ← 自然人 of the rows below
+    0 / 0 / … (144 numbers)                                                   ← the other columns: not read here
+
+Where 表三 is unread (another reader's row breaking its sum is no read row: its cells here are this reader's), the
+region's numbers are exactly its 175, at least one stands on a row's label line, and the labels printed before the
+first number name the rows ``0 … k - 1``, the cut is: those ``k`` rows printed column by column (every row keeping
+its sum, the column header words, if any, between two of their columns), the next ``25 - k`` numbers 自然人's cells
+of the rows below in order, every number printed on a label's line landing on the row that label names, and the
+自然人 column's identities (一 + 二 = 七 + 四, 七 = the outcome rows' sum) holding over its 25 cells. Where the band's
+columns are cut in pieces of their own (pdfminer boxing two columns' cells of a tall row together), only its
+自然人 cells are taken, the first ``k`` numbers (no header word among them). The cells are read, never proven
+(``READ.T3_LEAD_COLUMN``: the order is the tool's); the six other columns of the rows below stay unread (no order
+of them is certain), and nothing is read where a cell another reader read says otherwise.
+"""
+
+from __future__ import annotations
+
+from ..evidence import Method
+from ..form import FORM
+from ..schema import TABLE3_PATHS
+from .blocktext import Number, heading_span, printed_lines
+from .readings import Readings, agreed
+from .regionevents import region_events
+from .roworder import TEXT
+from .t3instances import known_hold
+from .t3pages import column_band, header_places, number_stacks, upright_piece
+
+__all__ = ["read_lead_column"]
+
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
+_WIDTH = len(_COLS)
+_NOTE = "表三's first band and 自然人 column: several cuts keep every identity with other values here"
+
+
+def _numbers(lines: list[str], span: tuple[int, int]) -> tuple[list[Number], dict[int, int], list[int]] | None:
+    """The region's numbers in printed order, each one printed on a label's line (its index) → the row that label
+    names, and the rows named before the first number; ``None`` where a line with words holds more than one number,
+    or one not right after a row's label."""
+    worded = {n for n, _, words, _ in printed_lines(lines, *span) if words}
+    numbers: list[Number] = []
+    named: dict[int, int] = {}
+    row = None                          # the row named by the label event right before
+    first: set[int] = set()
+    for event_row, number in region_events(lines, *span):
+        if number is None:
+            row = event_row if event_row != TEXT else None
+            if row is not None and not numbers:
+                first.add(row)
+            continue
+        if upright_piece(lines, number):
+            continue
+        if number.line in worded:
+            if row is None or (numbers and numbers[-1].line == number.line):
+                return None
+            named[len(numbers)] = row
+        numbers.append(number)
+        row = None
+    return numbers, named, sorted(first) if sorted(first) == list(range(len(first))) else []
+
+
+def _broken(readings: Readings) -> set[str]:
+    """The rows another reader read whole whose cells break the row's sum (a line of numbers taken for a row: not
+    known, this reader's cells for it taken over)."""
+    out = set()
+    for row in _ROWS:
+        got = [readings.get(f"applications.{row}.{c}") for c in _COLS]
+        values = [r.value if r is not None and not r.missing else None for r in got]
+        if all(isinstance(v, int) for v in values) and sum(values[:-1]) != values[-1]:   # type: ignore[arg-type]
+            out.add(row)
+    return out
+
+
+def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
+    """表三's first band and the 自然人 column below it (see the module's docstring), or ``None``."""
+    broken = _broken(readings)
+    known = {p: r.value for p in TABLE3_PATHS if (r := readings.get(p)) is not None and not r.missing
+             and p.split(".")[1] not in broken}
+    if len(known) > _WIDTH or (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
+        return None                     # (most documents: 表三 read, whole or for the most part)
+    if (printed := _numbers(lines, span)) is None:
+        return None
+    numbers, glued, first_rows = printed
+    if len(numbers) != len(_ROWS) * _WIDTH or not all(isinstance(n.cell.value, int) for n in numbers):
+        return None
+    heads = header_places(lines, numbers)
+    if not glued or heads is None:
+        return None                     # (the sign of this layout: a label's line holding its row's first cell)
+    k = len(first_rows)
+    first = k * _WIDTH
+    if not 0 < k < len(_ROWS) or any(place >= first for place in heads) \
+            or any(not first <= i < first + len(_ROWS) - k or i - first + k != row for i, row in glued.items()):
+        return None
+    cells = {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[first + r - k] for r in range(k, len(_ROWS))}
+    band = column_band(numbers[:first], k, number_stacks(lines, numbers), (None, numbers[first]), heads)
+    if band is not None:
+        cells |= {f"applications.{_ROWS[r]}.{c}": n for r, row in enumerate(band) for c, n in zip(_COLS, row)}
+    elif all(place >= k for place in heads):    # (the band's columns cut in pieces of their own: 自然人's only)
+        cells |= {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[r] for r in range(k)}
+    else:
+        return None
+    if any(p in known and known[p] != n.cell.value for p, n in cells.items()) \
+            or not known_hold({**known, **{p: n.cell.value for p, n in cells.items()}}):     # type: ignore[dict-item]
+        return None                     # (another reader's cells read otherwise, or an identity broken)
+    return agreed({p: [n] for p, n in cells.items() if p not in known}, Method.T3_LEAD_COLUMN, _NOTE)

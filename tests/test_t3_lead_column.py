@@ -1,0 +1,89 @@
+"""A Word table LibreOffice printed, read by pdfminer's ``pdf2txt.py -A`` (pdfcol18b, look2 018): every box a line and
+a blank line. The first row comes as a band (its label, then its seven cells across); below it the 自然人 cells stand
+close to the labels and come with them, runs of them after a few labels or one on a label's own line
+(``3.危及“三安全一稳定” 0``: the row's first cell glued to its label); then the labels left, and only then the six
+other columns of the 24 rows below in pdfminer's grouping (其他 and 总计 in bands of their own). The band and the
+自然人 column are read in the printed order, the column's identities and each glued cell's label agreeing; never
+proven (the order is the tool's); the other columns stay unread."""
+
+from __future__ import annotations
+
+from llm_extract.evidence import Method
+from llm_extract.extract.cells import parse_cell
+from llm_extract.extract.readings import reading
+from llm_extract.extract.t3leadcolumn import read_lead_column
+from llm_extract.form import FORM
+from verify.guesses import guessed
+
+_ROWS = FORM.table3_row_keys
+_COLS = FORM.table3_column_keys
+_TABLE = {"new_received": [5, 0, 0, 0, 1, 0, 6], "carried_over": [1, 0, 0, 0, 0, 0, 1],
+          "granted": [3, 0, 0, 0, 1, 0, 4], "denied_third_party": [1, 0, 0, 0, 0, 0, 1],
+          "unavailable_not_held": [1, 0, 0, 0, 0, 0, 1], "total_processed": [5, 0, 0, 0, 1, 0, 6],
+          "carried_forward": [1, 0, 0, 0, 0, 0, 1]}
+_LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开（区分处理的，",
+           "1.属于国家秘密", "2.其他法律行政法规禁止", "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息",
+           "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府", "2.没有现成信息需要另行",
+           "3.补正后申请内容仍不明", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申",
+           "5.要求行政机关确认或重", "1.申请人无正当理由逾期", "2.申请人逾期未按收费通", "3.其他", "（七）总计",
+           "四、结转下年度继续办理"]
+_HEAD = ["三、收到和处理政府信息公开申请情况", "", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）", "",
+         "申请人情况", "", "法人或其他组织", "", "自然人", "", "商业企业", "", "科研", "机构", "", "社会", "公益", "组织", "",
+         "法律服务", "机构", "", "总计", "", "其他", ""]
+
+
+def _cell(r: int, c: int) -> int:
+    return _TABLE.get(_ROWS[r], [0] * 7)[c]
+
+
+def _boxes(texts: list[str]) -> list[str]:
+    return [x for t in texts for x in (t, "")]
+
+
+def _lines(glued_on: int = 7) -> list[str]:
+    """The region as pdf2txt.py -A prints it; 4.保护第三方合法权益's 自然人 cell glued to row ``glued_on``'s label."""
+    natural = [str(_cell(r, 0)) for r in range(len(_ROWS))]
+    out = _HEAD + _boxes([_LABELS[0]] + [str(_cell(0, c)) for c in range(7)])
+    out += _boxes(_LABELS[1:6] + natural[1:6])                          # 二 … 2.其他法律: their 自然人 cells after them
+    out += _boxes([f"{_LABELS[r]} {natural[6 if r == 6 else 7]}" if r in (6, glued_on) else _LABELS[r]
+                   for r in range(6, 12)])                              # two of them glued to their labels
+    out += _boxes(natural[8:12] + _LABELS[12:22] + natural[12:] + _LABELS[22:])
+    below = [[str(_cell(r, c)) for r in range(1, len(_ROWS))] for c in range(1, 7)]
+    out += _boxes([x for column in below[:4] for x in column])          # 商业企业 … 法律服务机构
+    out += _boxes(below[5][:11] + below[4][:11] + below[5][11:] + below[4][11:])   # 总计 and 其他 in bands
+    return out + ["四、政府信息公开行政复议、行政诉讼情况", ""]
+
+
+def test_the_first_band_and_the_natural_person_column_are_read_in_printed_order_never_proven() -> None:
+    got = read_lead_column(_lines(), {})
+    assert got is not None
+    expected = {f"applications.{_ROWS[0]}.{c}": _cell(0, j) for j, c in enumerate(_COLS)}
+    expected |= {f"applications.{r}.natural_person": _cell(i, 0) for i, r in enumerate(_ROWS)}
+    assert {p: r.value for p, r in got.items()} == expected             # 31 cells: the others stay unread
+    assert {r.method for r in got.values()} == {Method.T3_LEAD_COLUMN}
+    flagged = guessed(got)
+    assert set(flagged) == set(got) and set(flagged.values()) == {"READ.T3_LEAD_COLUMN"}
+
+
+def test_a_cell_glued_to_another_rows_label_reads_nothing() -> None:
+    # 4.保护第三方合法权益's cell on 5.属于三类内部事务信息's line: the column's order and the labels disagree
+    assert read_lead_column(_lines(), {}) is not None
+    assert read_lead_column(_lines(glued_on=8), {}) is None
+
+
+def test_a_column_that_breaks_its_identities_reads_nothing() -> None:
+    lines = _lines()
+    at = lines.index("4.保护第三方合法权益 1")
+    lines[at] = "4.保护第三方合法权益 2"                                  # 七 no longer the outcome rows' sum
+    assert read_lead_column(lines, {}) is None
+
+
+def test_a_row_another_reader_read_breaking_its_sum_is_no_known_cell_its_first_cell_read_again() -> None:
+    # the seven 自然人 cells printed after 4.无正当 … 3.其他's labels taken by a row reader for a row of its own
+    taken = {f"applications.other_unpaid_fee.{c}": reading(parse_cell(v), [1], Method.CELLS_AFTER_LABEL)
+             for c, v in zip(_COLS, ["0", "0", "0", "0", "1", "5", "1"])}
+    got = read_lead_column(_lines(), taken)
+    assert got is not None and got["applications.other_unpaid_fee.natural_person"].value == 0
+    kept = {f"applications.other_unpaid_fee.{c}": reading(parse_cell(v), [1], Method.CELLS_AFTER_LABEL)
+            for c, v in zip(_COLS, ["2", "0", "0", "0", "1", "3", "6"])}
+    assert read_lead_column(_lines(), kept) is None      # a row read keeping its sum: its 2 against the column's 0
