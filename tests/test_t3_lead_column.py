@@ -3,8 +3,9 @@ a blank line. The first row comes as a band (its label, then its seven cells acr
 close to the labels and come with them, runs of them after a few labels or one on a label's own line
 (``3.危及“三安全一稳定” 0``: the row's first cell glued to its label); then the labels left, and only then the six
 other columns of the 24 rows below in pdfminer's grouping (其他 and 总计 in bands of their own). The band and the
-自然人 column are read in the printed order, the column's identities and each glued cell's label agreeing; never
-proven (the order is the tool's); the other columns stay unread."""
+自然人 column are read in the printed order, the column's identities and each glued cell's label agreeing, and each
+other column's run where its identities hold (商业企业 … 法律服务机构; not 其他 and 总计, printed in bands); never
+proven (the order is the tool's)."""
 
 from __future__ import annotations
 
@@ -58,8 +59,8 @@ def test_the_first_band_and_the_natural_person_column_are_read_in_printed_order_
     got = read_lead_column(_lines(), {})
     assert got is not None
     expected = {f"applications.{_ROWS[0]}.{c}": _cell(0, j) for j, c in enumerate(_COLS)}
-    expected |= {f"applications.{r}.natural_person": _cell(i, 0) for i, r in enumerate(_ROWS)}
-    assert {p: r.value for p, r in got.items()} == expected             # 31 cells: the others stay unread
+    expected |= {f"applications.{r}.{c}": _cell(i, j) for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS[:5])}
+    assert {p: r.value for p, r in got.items()} == expected             # 其他 and 总计 below the band: unread
     assert {r.method for r in got.values()} == {Method.T3_LEAD_COLUMN}
     flagged = guessed(got)
     assert set(flagged) == set(got) and set(flagged.values()) == {"READ.T3_LEAD_COLUMN"}
@@ -87,3 +88,14 @@ def test_a_row_another_reader_read_breaking_its_sum_is_no_known_cell_its_first_c
     kept = {f"applications.other_unpaid_fee.{c}": reading(parse_cell(v), [1], Method.CELLS_AFTER_LABEL)
             for c, v in zip(_COLS, ["2", "0", "0", "0", "1", "3", "6"])}
     assert read_lead_column(_lines(), kept) is None      # a row read keeping its sum: its 2 against the column's 0
+
+
+def test_a_run_breaking_its_columns_identities_is_not_read() -> None:
+    lines = _lines()
+    heads = [i for i, x in enumerate(lines) if x == "四、结转下年度继续办理"]
+    runs = heads[-1] + 2                                                # the first of 商业企业's 24 cells
+    lines[runs + 2] = "3"                                               # （一）予以公开's 商业企业: 3, its 总计 4
+    got = read_lead_column(lines, {})
+    assert got is not None and not any(p.endswith(".commercial") and p != "applications.new_received.commercial"
+                                       for p in got)
+    assert got["applications.granted.research"].value == 0               # the runs after it are read still

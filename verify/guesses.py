@@ -122,7 +122,8 @@
 * ``READ.T3_LEAD_COLUMN``: 表三's first rows as one band printed column by column, then the 自然人 cells of the rows
   below printed among their labels (pdf2txt.py -A of a LibreOffice table), where every cut keeping the band's row
   sums and the 自然人 column's identities, each number on a label's line landing on that label's row, gives that
-  value (``llm_extract/extract/t3leadcolumn.py``): the order is the tool's, never proven.
+  value, and the other columns' runs after it where each keeps its column's identities
+  (``llm_extract/extract/t3leadcolumn.py``): the order is the tool's, never proven.
 """
 
 from __future__ import annotations

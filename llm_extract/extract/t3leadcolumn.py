@@ -10,7 +10,7 @@ columns' cells, 其他 and 总计 in bands of their own)::
     一、本年新收政府信息公开申请数量 / 90 / 0 / 0 / 0 / 10 / 51 / 151          ← the first band (here one row, across)
     二、上年结转… / （一）予以公开 / … / 2.其他法律行政法规禁止 / 10 / 6 / 13 / 0 / 1
     3.危及“三安全一稳定” 2 / 4.保护第三方合法权益 3 / … / 3 / 3 / 1 / 1 / 6 / 100 / 0   ← 自然人 of the rows below
-    0 / 0 / … (144 numbers)                                                   ← the other columns: not read here
+    0 / 0 / … (144 numbers)                                                   ← the other columns, runs of 24
 
 Where 表三 is unread (another reader's row breaking its sum is no read row: its cells here are this reader's), the
 region's numbers are exactly its 175, at least one stands on a row's label line, and the labels printed before the
@@ -20,8 +20,11 @@ of the rows below in order, every number printed on a label's line landing on th
 自然人 column's identities (一 + 二 = 七 + 四, 七 = the outcome rows' sum) holding over its 25 cells. Where the band's
 columns are cut in pieces of their own (pdfminer boxing two columns' cells of a tall row together), only its
 自然人 cells are taken, the first ``k`` numbers (no header word among them). The cells are read, never proven
-(``READ.T3_LEAD_COLUMN``: the order is the tool's); the six other columns of the rows below stay unread (no order
-of them is certain), and nothing is read where a cell another reader read says otherwise.
+(``READ.T3_LEAD_COLUMN``: the order is the tool's), and nothing is read where a cell another reader read says
+otherwise. Where the band was read, the numbers after 自然人's are taken as the six other columns' runs of the rows
+below in the form's order, each run read only where its column's identities hold with the cells read and no row's
+applicant cells exceed its total (pdfminer prints some columns' cells in bands of their own: 其他 and 总计 of a
+few rows, then of the next few; such runs break their identities and stay unread).
 """
 
 from __future__ import annotations
@@ -82,6 +85,25 @@ def _broken(readings: Readings) -> set[str]:
     return out
 
 
+def _runs(numbers: list[Number], k: int, values: dict[str, int | None]) -> dict[str, Number]:
+    """Each of the six other columns' run of the rows below (the numbers after 自然人's, ``25 - k`` a column, in the
+    form's order) that keeps its column's identities with the cells read, and no row's applicant cells above its
+    total: most runs are their column's, but pdfminer prints some columns' cells in bands of their own."""
+    below = len(_ROWS) - k
+    out: dict[str, Number] = {}
+    for c in range(1, _WIDTH):
+        run = numbers[k * _WIDTH + below * c:k * _WIDTH + below * (c + 1)]
+        column = {f"applications.{_ROWS[k + r]}.{_COLS[c]}": n for r, n in enumerate(run)}
+        trial = {**values, **{p: n.cell.value for p, n in column.items()}}
+        if any(sum(v or 0 for c2 in _COLS[:-1] if isinstance(v := trial.get(f"applications.{row}.{c2}"), int))
+               > (trial.get(f"applications.{row}.total") or 0) for row in _ROWS
+               if f"applications.{row}.total" in trial) or not known_hold(trial):     # type: ignore[arg-type]
+            continue
+        out |= column
+        values = trial
+    return out
+
+
 def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
     """表三's first band and the 自然人 column below it (see the module's docstring), or ``None``."""
     broken = _broken(readings)
@@ -113,4 +135,6 @@ def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
     if any(p in known and known[p] != n.cell.value for p, n in cells.items()) \
             or not known_hold({**known, **{p: n.cell.value for p, n in cells.items()}}):     # type: ignore[dict-item]
         return None                     # (another reader's cells read otherwise, or an identity broken)
+    if band is not None:
+        cells |= _runs(numbers, k, {**known, **{p: n.cell.value for p, n in cells.items()}})
     return agreed({p: [n] for p, n in cells.items() if p not in known}, Method.T3_LEAD_COLUMN, _NOTE)
