@@ -4,7 +4,8 @@ close to the labels and come with them, runs of them after a few labels or one o
 (``3.危及“三安全一稳定” 0``: the row's first cell glued to its label); then the labels left, and only then the six
 other columns of the 24 rows below in pdfminer's grouping (其他 and 总计 in bands of their own). The band and the
 自然人 column are read in the printed order, the column's identities and each glued cell's label agreeing, and each
-other column's run where its identities hold (商业企业 … 法律服务机构; not 其他 and 总计, printed in bands); never
+other column's run where its identities hold (商业企业 … 法律服务机构), the last columns' numbers (其他 and 总计,
+printed in bands of a few rows each) cut into bands column by column where every row's sum chooses one cut; never
 proven (the order is the tool's)."""
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def _boxes(texts: list[str]) -> list[str]:
     return [x for t in texts for x in (t, "")]
 
 
-def _lines(glued_on: int = 7) -> list[str]:
-    """The region as pdf2txt.py -A prints it; 4.保护第三方合法权益's 自然人 cell glued to row ``glued_on``'s label."""
+def _lines(glued_on: int = 7, total_first: bool = False) -> list[str]:
+    """The region as pdf2txt.py -A prints it; 4.保护第三方合法权益's 自然人 cell glued to row ``glued_on``'s label;
+    其他 and 总计 of the rows below in three bands (11 rows, 1, 12), 总计's cells first where ``total_first``."""
     natural = [str(_cell(r, 0)) for r in range(len(_ROWS))]
     out = _HEAD + _boxes([_LABELS[0]] + [str(_cell(0, c)) for c in range(7)])
     out += _boxes(_LABELS[1:6] + natural[1:6])                          # 二 … 2.其他法律: their 自然人 cells after them
@@ -51,7 +53,8 @@ def _lines(glued_on: int = 7) -> list[str]:
     out += _boxes(natural[8:12] + _LABELS[12:22] + natural[12:] + _LABELS[22:])
     below = [[str(_cell(r, c)) for r in range(1, len(_ROWS))] for c in range(1, 7)]
     out += _boxes([x for column in below[:4] for x in column])          # 商业企业 … 法律服务机构
-    out += _boxes(below[5][:11] + below[4][:11] + below[5][11:] + below[4][11:])   # 总计 and 其他 in bands
+    pair = (below[5], below[4]) if total_first else (below[4], below[5])
+    out += _boxes([x for a, b in ((0, 11), (11, 12), (12, 24)) for column in pair for x in column[a:b]])
     return out + ["四、政府信息公开行政复议、行政诉讼情况", ""]
 
 
@@ -59,8 +62,8 @@ def test_the_first_band_and_the_natural_person_column_are_read_in_printed_order_
     got = read_lead_column(_lines(), {})
     assert got is not None
     expected = {f"applications.{_ROWS[0]}.{c}": _cell(0, j) for j, c in enumerate(_COLS)}
-    expected |= {f"applications.{r}.{c}": _cell(i, j) for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS[:5])}
-    assert {p: r.value for p, r in got.items()} == expected             # 其他 and 总计 below the band: unread
+    expected |= {f"applications.{r}.{c}": _cell(i, j) for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS)}
+    assert {p: r.value for p, r in got.items()} == expected             # 其他 and 总计: the bands' cut, the sums
     assert {r.method for r in got.values()} == {Method.T3_LEAD_COLUMN}
     flagged = guessed(got)
     assert set(flagged) == set(got) and set(flagged.values()) == {"READ.T3_LEAD_COLUMN"}
@@ -99,3 +102,9 @@ def test_a_run_breaking_its_columns_identities_is_not_read() -> None:
     assert got is not None and not any(p.endswith(".commercial") and p != "applications.new_received.commercial"
                                        for p in got)
     assert got["applications.granted.research"].value == 0               # the runs after it are read still
+
+
+def test_last_columns_printed_in_another_order_than_the_forms_stay_unread() -> None:
+    got = read_lead_column(_lines(total_first=True), {})
+    assert got is not None and "applications.granted.legal_service" in got
+    assert not any(p.endswith((".other_org", ".total")) and p.split(".")[1] != "new_received" for p in got)

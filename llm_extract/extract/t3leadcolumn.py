@@ -23,8 +23,10 @@ columns are cut in pieces of their own (pdfminer boxing two columns' cells of a 
 (``READ.T3_LEAD_COLUMN``: the order is the tool's), and nothing is read where a cell another reader read says
 otherwise. Where the band was read, the numbers after 自然人's are taken as the six other columns' runs of the rows
 below in the form's order, each run read only where its column's identities hold with the cells read and no row's
-applicant cells exceed its total (pdfminer prints some columns' cells in bands of their own: 其他 and 总计 of a
-few rows, then of the next few; such runs break their identities and stay unread).
+applicant cells exceed its total. pdfminer prints the last columns' cells at times in bands of their own (其他 and
+总计 of a few rows, then of the next few): such runs break their identities; where the runs read are the first
+columns', the numbers left are cut into bands of the rows below each printed column by column in the form's order,
+every row keeping its sum, and the cells every cut keeping every identity gives one value are read.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ __all__ = ["read_lead_column"]
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
+#: more tables of the last columns' bands than this: none is read
+_MAX_TABLES = 64
 _NOTE = "表三's first band and 自然人 column: several cuts keep every identity with other values here"
 
 
@@ -104,6 +108,44 @@ def _runs(numbers: list[Number], k: int, values: dict[str, int | None]) -> dict[
     return out
 
 
+def _tail_tables(numbers: list[Number], k: int, values: dict[str, int | None], runs: int) -> list[dict[str, Number]]:
+    """The last columns after the first ``runs`` of them were read as runs, their numbers cut into bands of the rows
+    below each printed column by column (其他 and 总计 of a few rows, then of the next few), every row keeping its
+    sum: each such table keeping every identity (none where more than :data:`_MAX_TABLES` cuts hold)."""
+    below, width = len(_ROWS) - k, _WIDTH - 1 - runs
+    tail = numbers[k * _WIDTH + below * (1 + runs):]
+    if width < 2 or len(tail) != width * below:
+        return []
+    memo: dict[int, dict[tuple, dict[str, Number]]] = {}
+
+    def rest(row: int) -> dict[tuple, dict[str, Number]]:
+        """The tables (alike in values once) of the rows from ``row`` down."""
+        if row == below:
+            return {(): {}}
+        if row not in memo:
+            memo[row] = {}
+            for b in range(1, below - row + 1):
+                band = tail[row * width:(row + b) * width]
+                cells = {f"applications.{_ROWS[k + row + r]}.{_COLS[_WIDTH - width + i]}": band[i * b + r]
+                         for r in range(b) for i in range(width)}
+                trial = {**values, **{p: n.cell.value for p, n in cells.items()}}
+                if any(sum(trial.get(f"applications.{_ROWS[k + row + r]}.{c}") or 0 for c in _COLS[:-1])
+                       != (trial[f"applications.{_ROWS[k + row + r]}.total"] or 0) for r in range(b)):
+                    continue            # (a row's sum broken)
+                key = tuple(n.cell.value for n in cells.values())
+                for more, later in rest(row + b).items():
+                    memo[row].setdefault(key + more, cells | later)
+                if len(memo[row]) > _MAX_TABLES:
+                    raise OverflowError
+        return memo[row]
+
+    try:
+        tables = list(rest(0).values())
+    except OverflowError:
+        return []
+    return [t for t in tables if known_hold({**values, **{p: n.cell.value for p, n in t.items()}})]
+
+
 def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
     """表三's first band and the 自然人 column below it (see the module's docstring), or ``None``."""
     broken = _broken(readings)
@@ -135,6 +177,15 @@ def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
     if any(p in known and known[p] != n.cell.value for p, n in cells.items()) \
             or not known_hold({**known, **{p: n.cell.value for p, n in cells.items()}}):     # type: ignore[dict-item]
         return None                     # (another reader's cells read otherwise, or an identity broken)
+    options: dict[str, list[Number]] = {}
     if band is not None:
-        cells |= _runs(numbers, k, {**known, **{p: n.cell.value for p, n in cells.items()}})
-    return agreed({p: [n] for p, n in cells.items() if p not in known}, Method.T3_LEAD_COLUMN, _NOTE)
+        values = {**known, **{p: n.cell.value for p, n in cells.items()}}
+        runs = _runs(numbers, k, values)
+        cells |= runs
+        read = len(runs) // (len(_ROWS) - k)
+        if set(runs) == {f"applications.{_ROWS[r]}.{c}" for r in range(k, len(_ROWS)) for c in _COLS[1:1 + read]}:
+            for table in _tail_tables(numbers, k, {**values, **{p: n.cell.value for p, n in runs.items()}}, read):
+                for p, n in table.items():
+                    options.setdefault(p, []).append(n)
+    options |= {p: [n] for p, n in cells.items()}
+    return agreed({p: ns for p, ns in options.items() if p not in known}, Method.T3_LEAD_COLUMN, _NOTE)
