@@ -19,9 +19,9 @@ from verify.guesses import guessed
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
-_TABLE = {"new_received": [5, 0, 0, 0, 1, 0, 6], "carried_over": [1, 0, 0, 0, 0, 0, 1],
-          "granted": [3, 0, 0, 0, 1, 0, 4], "denied_third_party": [1, 0, 0, 0, 0, 0, 1],
-          "unavailable_not_held": [1, 0, 0, 0, 0, 0, 1], "total_processed": [5, 0, 0, 0, 1, 0, 6],
+_TABLE = {"new_received": [5, 2, 0, 0, 1, 0, 8], "carried_over": [1, 0, 0, 0, 0, 0, 1],
+          "granted": [3, 2, 0, 0, 1, 0, 6], "denied_third_party": [1, 0, 0, 0, 0, 0, 1],
+          "unavailable_not_held": [1, 0, 0, 0, 0, 0, 1], "total_processed": [5, 2, 0, 0, 1, 0, 8],
           "carried_forward": [1, 0, 0, 0, 0, 0, 1]}
 _LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开（区分处理的，",
            "1.属于国家秘密", "2.其他法律行政法规禁止", "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息",
@@ -42,19 +42,25 @@ def _boxes(texts: list[str]) -> list[str]:
     return [x for t in texts for x in (t, "")]
 
 
-def _lines(glued_on: int = 7, total_first: bool = False) -> list[str]:
-    """The region as pdf2txt.py -A prints it; 4.保护第三方合法权益's 自然人 cell glued to row ``glued_on``'s label;
-    其他 and 总计 of the rows below in three bands (11 rows, 1, 12), 总计's cells first where ``total_first``."""
+def _lines(glued_on: int = 7, total_first: bool = False, first: int = 1) -> list[str]:
+    """The region as pdf2txt.py -A prints it, its ``first`` rows a band; 4.保护第三方合法权益's 自然人 cell glued to
+    row ``glued_on``'s label;
+    其他 and 总计 of the rows below in three bands (the last 12 rows, the one above, the others), 总计's cells first
+    where ``total_first``."""
     natural = [str(_cell(r, 0)) for r in range(len(_ROWS))]
-    out = _HEAD + _boxes([_LABELS[0]] + [str(_cell(0, c)) for c in range(7)])
-    out += _boxes(_LABELS[1:6] + natural[1:6])                          # 二 … 2.其他法律: their 自然人 cells after them
+    band = [[str(_cell(r, c)) for r in range(first)] for c in range(7)]  # the first rows, column by column
+    if first > 1:                   # 社会公益组织's and 法律服务机构's cells boxed together: the first row's pair apart
+        band[3:5] = [[band[3][0], band[4][0]], band[3][1:] + band[4][1:]]
+    out = _HEAD + _boxes(_LABELS[:first] + [x for column in band for x in column])
+    out += _boxes(_LABELS[first:6] + natural[first:6])                  # … 2.其他法律: their 自然人 cells after them
     out += _boxes([f"{_LABELS[r]} {natural[6 if r == 6 else 7]}" if r in (6, glued_on) else _LABELS[r]
                    for r in range(6, 12)])                              # two of them glued to their labels
     out += _boxes(natural[8:12] + _LABELS[12:22] + natural[12:] + _LABELS[22:])
-    below = [[str(_cell(r, c)) for r in range(1, len(_ROWS))] for c in range(1, 7)]
+    below = [[str(_cell(r, c)) for r in range(first, len(_ROWS))] for c in range(1, 7)]
+    n = len(_ROWS) - first
     out += _boxes([x for column in below[:4] for x in column])          # 商业企业 … 法律服务机构
     pair = (below[5], below[4]) if total_first else (below[4], below[5])
-    out += _boxes([x for a, b in ((0, 11), (11, 12), (12, 24)) for column in pair for x in column[a:b]])
+    out += _boxes([x for a, b in ((0, n - 13), (n - 13, n - 12), (n - 12, n)) for column in pair for x in column[a:b]])
     return out + ["四、政府信息公开行政复议、行政诉讼情况", ""]
 
 
@@ -97,7 +103,7 @@ def test_a_run_breaking_its_columns_identities_is_not_read() -> None:
     lines = _lines()
     heads = [i for i, x in enumerate(lines) if x == "四、结转下年度继续办理"]
     runs = heads[-1] + 2                                                # the first of 商业企业's 24 cells
-    lines[runs + 2] = "3"                                               # （一）予以公开's 商业企业: 3, its 总计 4
+    lines[runs + 2] = "3"                                               # （一）予以公开's 商业企业: 3, not 2
     got = read_lead_column(lines, {})
     assert got is not None and not any(p.endswith(".commercial") and p != "applications.new_received.commercial"
                                        for p in got)
@@ -108,3 +114,10 @@ def test_last_columns_printed_in_another_order_than_the_forms_stay_unread() -> N
     got = read_lead_column(_lines(total_first=True), {})
     assert got is not None and "applications.granted.legal_service" in got
     assert not any(p.endswith((".other_org", ".total")) and p.split(".")[1] != "new_received" for p in got)
+
+
+def test_a_first_band_whose_columns_come_in_groups_is_read_where_one_cut_keeps_every_row_sum() -> None:
+    got = read_lead_column(_lines(first=3), {})          # 0 1 / 0 0 / 0 1: 社会公益组织 and 法律服务机构 of 一、二、（一）
+    assert got is not None
+    assert {p: r.value for p, r in got.items()} == {f"applications.{r}.{c}": _cell(i, j)
+                                                    for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS)}

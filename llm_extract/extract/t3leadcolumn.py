@@ -18,8 +18,10 @@ first number name the rows ``0 … k - 1``, the cut is: those ``k`` rows printed
 its sum, the column header words, if any, between two of their columns), the next ``25 - k`` numbers 自然人's cells
 of the rows below in order, every number printed on a label's line landing on the row that label names, and the
 自然人 column's identities (一 + 二 = 七 + 四, 七 = the outcome rows' sum) holding over its 25 cells. Where the band's
-columns are cut in pieces of their own (pdfminer boxing two columns' cells of a tall row together), only its
-自然人 cells are taken, the first ``k`` numbers (no header word among them). The cells are read, never proven
+columns come in groups (pdfminer boxing two columns' cells of a tall row together: ``10 13`` / ``0 5 1 1`` /
+``0 6 0 0``), each group of consecutive columns (one or two) is cut into bands of rows printed column by column, every cut
+keeping the rows' sums a candidate band (those that leave no number of the region unexplained below, where any
+does); where none holds, only its 自然人 cells are taken, the first ``k`` numbers (no header word among them). The cells are read, never proven
 (``READ.T3_LEAD_COLUMN``: the order is the tool's), and nothing is read where a cell another reader read says
 otherwise. Where the band was read, the numbers after 自然人's are taken as the six other columns' runs of the rows
 below in the form's order, each run read only where its column's identities hold with the cells read and no row's
@@ -35,6 +37,7 @@ from ..evidence import Method
 from ..form import FORM
 from ..schema import TABLE3_PATHS
 from .blocktext import Number, heading_span, printed_lines
+from .headbands import compositions
 from .readings import Readings, agreed
 from .regionevents import region_events
 from .roworder import TEXT
@@ -46,6 +49,10 @@ __all__ = ["read_lead_column"]
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
+#: the most rows of a first band whose columns come in groups (each group's cuts: 2 ** (rows - 1))
+_MOST_BAND_ROWS = 5
+#: the most columns boxed together in a first band (pdfminer's pairs of a tall row's cells)
+_MOST_GROUP = 2
 #: more tables of the last columns' bands than this: none is read
 _MAX_TABLES = 64
 _NOTE = "表三's first band and 自然人 column: several cuts keep every identity with other values here"
@@ -87,6 +94,40 @@ def _broken(readings: Readings) -> set[str]:
         if all(isinstance(v, int) for v in values) and sum(values[:-1]) != values[-1]:   # type: ignore[arg-type]
             out.add(row)
     return out
+
+
+def _grouped_bands(cells: list[Number], k: int) -> list[list[list[Number]]]:
+    """The first ``k`` rows where their columns come in groups (a tall row's cells of two columns boxed together:
+    ``10 13`` / ``0 5 1 1`` / ``0 6 0 0``, 社会公益组织's and 法律服务机构's), each group of one or two columns cut into
+    bands of rows printed column by column: every table (alike in values once) whose every row keeps its sum; none
+    where more than :data:`_MAX_TABLES`."""
+    if k > _MOST_BAND_ROWS or len(cells) != k * _WIDTH:
+        return []
+    found: dict[tuple, list[list[Number]]] = {}
+
+    def place(column: int, at: int, rows: list[list[Number]]) -> None:
+        if column == _WIDTH:
+            if all(sum(int(n.cell.value or 0) for n in row[:-1]) == int(row[-1].cell.value or 0) for row in rows):
+                found.setdefault(tuple(n.cell.value for row in rows for n in row), [list(row) for row in rows])
+            if len(found) > _MAX_TABLES:
+                raise OverflowError
+            return
+        for width in range(1, min(_WIDTH - column, _MOST_GROUP) + 1):
+            for sizes in compositions(k) if width > 1 else [(k,)]:
+                top, i = 0, at
+                for size in sizes:
+                    for c in range(column, column + width):
+                        for r in range(top, top + size):
+                            rows[r][c] = cells[i]
+                            i += 1
+                    top += size
+                place(column + width, i, rows)
+
+    try:
+        place(0, 0, [[cells[0]] * _WIDTH for _ in range(k)])
+    except OverflowError:
+        return []
+    return list(found.values())
 
 
 def _runs(numbers: list[Number], k: int, values: dict[str, int | None]) -> dict[str, Number]:
@@ -166,26 +207,39 @@ def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
     if not 0 < k < len(_ROWS) or any(place >= first for place in heads) \
             or any(not first <= i < first + len(_ROWS) - k or i - first + k != row for i, row in glued.items()):
         return None
-    cells = {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[first + r - k] for r in range(k, len(_ROWS))}
+    natural = {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[first + r - k] for r in range(k, len(_ROWS))}
     band = column_band(numbers[:first], k, number_stacks(lines, numbers), (None, numbers[first]), heads)
-    if band is not None:
-        cells |= {f"applications.{_ROWS[r]}.{c}": n for r, row in enumerate(band) for c, n in zip(_COLS, row)}
-    elif all(place >= k for place in heads):    # (the band's columns cut in pieces of their own: 自然人's only)
-        cells |= {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[r] for r in range(k)}
-    else:
+    bands = [band] if band is not None else _grouped_bands(numbers[:first], k) if not heads else []
+    kept = [got for band in bands if (got := _below(numbers, k, known, natural | {
+        f"applications.{_ROWS[r]}.{c}": n for r, row in enumerate(band) for c, n in zip(_COLS, row)})) is not None]
+    if whole := [got for got in kept if len(got) == len(TABLE3_PATHS)]:
+        kept = whole                    # (the bands that leave no number unexplained, where any does)
+    if not kept and all(place >= k for place in heads):    # (no band holds: its 自然人 cells only, the first k)
+        first_cells = natural | {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[r] for r in range(k)}
+        kept = [got] if (got := _below(numbers, k, known, first_cells, runs=False)) is not None else []
+    if not kept:
         return None
+    common = set.intersection(*(set(got) for got in kept))
+    options = {p: [n for got in kept for n in got[p]] for p in common if p not in known}
+    return agreed(options, Method.T3_LEAD_COLUMN, _NOTE)
+
+
+def _below(numbers: list[Number], k: int, known: dict[str, int | None], cells: dict[str, Number],
+           runs: bool = True) -> dict[str, list[Number]] | None:
+    """The options of the cells read from the first band's and 自然人's ``cells`` (with the runs and the last
+    columns' bands of the rows below, where ``runs``), or ``None`` where a cell another reader read says otherwise
+    or an identity breaks."""
     if any(p in known and known[p] != n.cell.value for p, n in cells.items()) \
             or not known_hold({**known, **{p: n.cell.value for p, n in cells.items()}}):     # type: ignore[dict-item]
-        return None                     # (another reader's cells read otherwise, or an identity broken)
-    options: dict[str, list[Number]] = {}
-    if band is not None:
+        return None
+    options: dict[str, list[Number]] = {p: [n] for p, n in cells.items()}
+    if runs:
         values = {**known, **{p: n.cell.value for p, n in cells.items()}}
-        runs = _runs(numbers, k, values)
-        cells |= runs
-        read = len(runs) // (len(_ROWS) - k)
-        if set(runs) == {f"applications.{_ROWS[r]}.{c}" for r in range(k, len(_ROWS)) for c in _COLS[1:1 + read]}:
-            for table in _tail_tables(numbers, k, {**values, **{p: n.cell.value for p, n in runs.items()}}, read):
+        read = _runs(numbers, k, values)
+        options |= {p: [n] for p, n in read.items()}
+        count = len(read) // (len(_ROWS) - k)
+        if set(read) == {f"applications.{_ROWS[r]}.{c}" for r in range(k, len(_ROWS)) for c in _COLS[1:1 + count]}:
+            for table in _tail_tables(numbers, k, {**values, **{p: n.cell.value for p, n in read.items()}}, count):
                 for p, n in table.items():
                     options.setdefault(p, []).append(n)
-    options |= {p: [n] for p, n in cells.items()}
-    return agreed({p: ns for p, ns in options.items() if p not in known}, Method.T3_LEAD_COLUMN, _NOTE)
+    return options
