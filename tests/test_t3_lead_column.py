@@ -42,13 +42,15 @@ def _boxes(texts: list[str]) -> list[str]:
     return [x for t in texts for x in (t, "")]
 
 
-def _lines(glued_on: int = 7, total_first: bool = False, first: int = 1) -> list[str]:
+def _lines(glued_on: int = 7, total_first: bool = False, first: int = 1, swapped: bool = False) -> list[str]:
     """The region as pdf2txt.py -A prints it, its ``first`` rows a band; 4.保护第三方合法权益's 自然人 cell glued to
     row ``glued_on``'s label;
     其他 and 总计 of the rows below in three bands (the last 12 rows, the one above, the others), 总计's cells first
     where ``total_first``."""
     natural = [str(_cell(r, 0)) for r in range(len(_ROWS))]
     band = [[str(_cell(r, c)) for r in range(first)] for c in range(7)]  # the first rows, column by column
+    if swapped:                     # 总计 printed before 其他, as the header prints its words (and the runs below)
+        band[5:7] = band[5:7][::-1]
     if first > 1:                   # 社会公益组织's and 法律服务机构's cells boxed together: the first row's pair apart
         band[3:5] = [[band[3][0], band[4][0]], band[3][1:] + band[4][1:]]
     out = _HEAD + _boxes(_LABELS[:first] + [x for column in band for x in column])
@@ -59,6 +61,8 @@ def _lines(glued_on: int = 7, total_first: bool = False, first: int = 1) -> list
     below = [[str(_cell(r, c)) for r in range(first, len(_ROWS))] for c in range(1, 7)]
     n = len(_ROWS) - first
     out += _boxes([x for column in below[:4] for x in column])          # 商业企业 … 法律服务机构
+    if swapped:
+        return out + _boxes(below[5] + below[4]) + ["四、政府信息公开行政复议、行政诉讼情况", ""]
     pair = (below[5], below[4]) if total_first else (below[4], below[5])
     out += _boxes([x for a, b in ((0, n - 13), (n - 13, n - 12), (n - 12, n)) for column in pair for x in column[a:b]])
     return out + ["四、政府信息公开行政复议、行政诉讼情况", ""]
@@ -118,6 +122,13 @@ def test_last_columns_printed_in_another_order_than_the_forms_stay_unread() -> N
 
 def test_a_first_band_whose_columns_come_in_groups_is_read_where_one_cut_keeps_every_row_sum() -> None:
     got = read_lead_column(_lines(first=3), {})          # 0 1 / 0 0 / 0 1: 社会公益组织 and 法律服务机构 of 一、二、（一）
+    assert got is not None
+    assert {p: r.value for p, r in got.items()} == {f"applications.{r}.{c}": _cell(i, j)
+                                                    for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS)}
+
+
+def test_columns_printed_total_before_other_are_read_where_the_rows_sums_choose_that_order() -> None:
+    got = read_lead_column(_lines(first=3, swapped=True), {})
     assert got is not None
     assert {p: r.value for p, r in got.items()} == {f"applications.{r}.{c}": _cell(i, j)
                                                     for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS)}

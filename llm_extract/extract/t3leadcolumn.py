@@ -21,7 +21,10 @@ of the rows below in order, every number printed on a label's line landing on th
 columns come in groups (pdfminer boxing two columns' cells of a tall row together: ``10 13`` / ``0 5 1 1`` /
 ``0 6 0 0``), each group of consecutive columns (one or two) is cut into bands of rows printed column by column, every cut
 keeping the rows' sums a candidate band (those that leave no number of the region unexplained below, where any
-does); where none holds, only its 自然人 cells are taken, the first ``k`` numbers (no header word among them). The cells are read, never proven
+does), a column header's word printed only where a group begins, over its first column or one after it. The
+columns are taken in the form's order and with 总计 printed before 其他 (Chromium's page, as its header prints the
+two words): each row's sum tells these two apart, and the runs below are taken in the band's order. Where no band
+holds, only its 自然人 cells are taken, the first ``k`` numbers (no header word among them). The cells are read, never proven
 (``READ.T3_LEAD_COLUMN``: the order is the tool's), and nothing is read where a cell another reader read says
 otherwise. Where the band was read, the numbers after 自然人's are taken as the six other columns' runs of the rows
 below in the form's order, each run read only where its column's identities hold with the cells read and no row's
@@ -49,6 +52,8 @@ __all__ = ["read_lead_column"]
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
 _WIDTH = len(_COLS)
+#: the orders the columns may be printed in, each the form's column at each place: the form's, and 总计 before 其他
+_ORDERS = (tuple(range(_WIDTH)), tuple(range(_WIDTH - 2)) + (_WIDTH - 1, _WIDTH - 2))
 #: the most rows of a first band whose columns come in groups (each group's cuts: 2 ** (rows - 1))
 _MOST_BAND_ROWS = 5
 #: the most columns boxed together in a first band (pdfminer's pairs of a tall row's cells)
@@ -96,16 +101,19 @@ def _broken(readings: Readings) -> set[str]:
     return out
 
 
-def _grouped_bands(cells: list[Number], k: int) -> list[list[list[Number]]]:
+def _grouped_bands(cells: list[Number], k: int, order: tuple[int, ...], heads: dict[int, int]) -> list[list[list[Number]]]:
     """The first ``k`` rows where their columns come in groups (a tall row's cells of two columns boxed together:
     ``10 13`` / ``0 5 1 1`` / ``0 6 0 0``, 社会公益组织's and 法律服务机构's), each group of one or two columns cut into
     bands of rows printed column by column: every table (alike in values once) whose every row keeps its sum; none
-    where more than :data:`_MAX_TABLES`."""
+    where more than :data:`_MAX_TABLES`. ``order``: the form's column printed at each place; a column header's word
+    (``heads``) only where a group begins, over that group's first column or one after it."""
     if k > _MOST_BAND_ROWS or len(cells) != k * _WIDTH:
         return []
     found: dict[tuple, list[list[Number]]] = {}
 
     def place(column: int, at: int, rows: list[list[Number]]) -> None:
+        if at in heads and heads[at] < column:
+            return                      # (a header word over a column printed before it)
         if column == _WIDTH:
             if all(sum(int(n.cell.value or 0) for n in row[:-1]) == int(row[-1].cell.value or 0) for row in rows):
                 found.setdefault(tuple(n.cell.value for row in rows for n in row), [list(row) for row in rows])
@@ -113,12 +121,15 @@ def _grouped_bands(cells: list[Number], k: int) -> list[list[list[Number]]]:
                 raise OverflowError
             return
         for width in range(1, min(_WIDTH - column, _MOST_GROUP) + 1):
+            inside = [p - at for p in heads if at < p < at + width * k]
             for sizes in compositions(k) if width > 1 else [(k,)]:
+                if inside and (sizes != (k,) or any(p % k or heads[at + p] < column + p // k for p in inside)):
+                    continue            # (a header word among a group's cells, not between its columns)
                 top, i = 0, at
                 for size in sizes:
                     for c in range(column, column + width):
                         for r in range(top, top + size):
-                            rows[r][c] = cells[i]
+                            rows[r][order[c]] = cells[i]
                             i += 1
                     top += size
                 place(column + width, i, rows)
@@ -130,7 +141,7 @@ def _grouped_bands(cells: list[Number], k: int) -> list[list[list[Number]]]:
     return list(found.values())
 
 
-def _runs(numbers: list[Number], k: int, values: dict[str, int | None]) -> dict[str, Number]:
+def _runs(numbers: list[Number], k: int, values: dict[str, int | None], order: tuple[int, ...]) -> dict[str, Number]:
     """Each of the six other columns' run of the rows below (the numbers after 自然人's, ``25 - k`` a column, in the
     form's order) that keeps its column's identities with the cells read, and no row's applicant cells above its
     total: most runs are their column's, but pdfminer prints some columns' cells in bands of their own."""
@@ -138,7 +149,7 @@ def _runs(numbers: list[Number], k: int, values: dict[str, int | None]) -> dict[
     out: dict[str, Number] = {}
     for c in range(1, _WIDTH):
         run = numbers[k * _WIDTH + below * c:k * _WIDTH + below * (c + 1)]
-        column = {f"applications.{_ROWS[k + r]}.{_COLS[c]}": n for r, n in enumerate(run)}
+        column = {f"applications.{_ROWS[k + r]}.{_COLS[order[c]]}": n for r, n in enumerate(run)}
         trial = {**values, **{p: n.cell.value for p, n in column.items()}}
         if any(sum(v or 0 for c2 in _COLS[:-1] if isinstance(v := trial.get(f"applications.{row}.{c2}"), int))
                > (trial.get(f"applications.{row}.total") or 0) for row in _ROWS
@@ -149,7 +160,8 @@ def _runs(numbers: list[Number], k: int, values: dict[str, int | None]) -> dict[
     return out
 
 
-def _tail_tables(numbers: list[Number], k: int, values: dict[str, int | None], runs: int) -> list[dict[str, Number]]:
+def _tail_tables(numbers: list[Number], k: int, values: dict[str, int | None], runs: int,
+                 order: tuple[int, ...]) -> list[dict[str, Number]]:
     """The last columns after the first ``runs`` of them were read as runs, their numbers cut into bands of the rows
     below each printed column by column (其他 and 总计 of a few rows, then of the next few), every row keeping its
     sum: each such table keeping every identity (none where more than :data:`_MAX_TABLES` cuts hold)."""
@@ -167,7 +179,7 @@ def _tail_tables(numbers: list[Number], k: int, values: dict[str, int | None], r
             memo[row] = {}
             for b in range(1, below - row + 1):
                 band = tail[row * width:(row + b) * width]
-                cells = {f"applications.{_ROWS[k + row + r]}.{_COLS[_WIDTH - width + i]}": band[i * b + r]
+                cells = {f"applications.{_ROWS[k + row + r]}.{_COLS[order[_WIDTH - width + i]]}": band[i * b + r]
                          for r in range(b) for i in range(width)}
                 trial = {**values, **{p: n.cell.value for p, n in cells.items()}}
                 if any(sum(trial.get(f"applications.{_ROWS[k + row + r]}.{c}") or 0 for c in _COLS[:-1])
@@ -209,14 +221,18 @@ def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
         return None
     natural = {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[first + r - k] for r in range(k, len(_ROWS))}
     band = column_band(numbers[:first], k, number_stacks(lines, numbers), (None, numbers[first]), heads)
-    bands = [band] if band is not None else _grouped_bands(numbers[:first], k) if not heads else []
-    kept = [got for band in bands if (got := _below(numbers, k, known, natural | {
-        f"applications.{_ROWS[r]}.{c}": n for r, row in enumerate(band) for c, n in zip(_COLS, row)})) is not None]
+    kept = []
+    for order in _ORDERS:           # (总计 printed before 其他 where the header's words are: the rows' sums choose)
+        bands = [band] if band is not None and order == _ORDERS[0] \
+            else _grouped_bands(numbers[:first], k, order, heads) if band is None else []
+        kept += [got for band in bands if (got := _below(numbers, k, known, natural | {
+            f"applications.{_ROWS[r]}.{c}": n for r, row in enumerate(band) for c, n in zip(_COLS, row)}, order))
+            is not None]
     if whole := [got for got in kept if len(got) == len(TABLE3_PATHS)]:
         kept = whole                    # (the bands that leave no number unexplained, where any does)
     if not kept and all(place >= k for place in heads):    # (no band holds: its 自然人 cells only, the first k)
         first_cells = natural | {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[r] for r in range(k)}
-        kept = [got] if (got := _below(numbers, k, known, first_cells, runs=False)) is not None else []
+        kept = [got] if (got := _below(numbers, k, known, first_cells)) is not None else []
     if not kept:
         return None
     common = set.intersection(*(set(got) for got in kept))
@@ -225,7 +241,7 @@ def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
 
 
 def _below(numbers: list[Number], k: int, known: dict[str, int | None], cells: dict[str, Number],
-           runs: bool = True) -> dict[str, list[Number]] | None:
+           order: tuple[int, ...] | None = None) -> dict[str, list[Number]] | None:
     """The options of the cells read from the first band's and 自然人's ``cells`` (with the runs and the last
     columns' bands of the rows below, where ``runs``), or ``None`` where a cell another reader read says otherwise
     or an identity breaks."""
@@ -233,13 +249,15 @@ def _below(numbers: list[Number], k: int, known: dict[str, int | None], cells: d
             or not known_hold({**known, **{p: n.cell.value for p, n in cells.items()}}):     # type: ignore[dict-item]
         return None
     options: dict[str, list[Number]] = {p: [n] for p, n in cells.items()}
-    if runs:
+    if order is not None:
         values = {**known, **{p: n.cell.value for p, n in cells.items()}}
-        read = _runs(numbers, k, values)
+        read = _runs(numbers, k, values, order)
         options |= {p: [n] for p, n in read.items()}
         count = len(read) // (len(_ROWS) - k)
-        if set(read) == {f"applications.{_ROWS[r]}.{c}" for r in range(k, len(_ROWS)) for c in _COLS[1:1 + count]}:
-            for table in _tail_tables(numbers, k, {**values, **{p: n.cell.value for p, n in read.items()}}, count):
+        if set(read) == {f"applications.{_ROWS[r]}.{_COLS[c]}" for r in range(k, len(_ROWS))
+                         for c in order[1:1 + count]}:
+            for table in _tail_tables(numbers, k, {**values, **{p: n.cell.value for p, n in read.items()}}, count,
+                                      order):
                 for p, n in table.items():
                     options.setdefault(p, []).append(n)
     return options
