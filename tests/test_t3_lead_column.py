@@ -43,7 +43,7 @@ def _boxes(texts: list[str]) -> list[str]:
 
 
 def _lines(glued_on: int = 7, total_first: bool = False, first: int = 1, swapped: bool = False) -> list[str]:
-    """The region as pdf2txt.py -A prints it, its ``first`` rows a band; 4.保护第三方合法权益's 自然人 cell glued to
+    """The region as pdf2txt.py -A prints it, its ``first`` rows a band (0: none, 自然人's cells after six labels); 4.保护第三方合法权益's 自然人 cell glued to
     row ``glued_on``'s label;
     其他 and 总计 of the rows below in three bands (the last 12 rows, the one above, the others), 总计's cells first
     where ``total_first``."""
@@ -132,3 +132,12 @@ def test_columns_printed_total_before_other_are_read_where_the_rows_sums_choose_
     assert got is not None
     assert {p: r.value for p, r in got.items()} == {f"applications.{r}.{c}": _cell(i, j)
                                                     for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS)}
+
+
+def test_a_natural_person_column_printed_whole_among_the_labels_no_band_is_read_with_the_runs_after_it() -> None:
+    # 一、 … 2.其他法律: six labels, then their six 自然人 cells (no band of seven a row): Chromium's page
+    got = read_lead_column(_lines(first=0), {})
+    assert got is not None
+    assert {p: r.value for p, r in got.items()} == {f"applications.{r}.{c}": _cell(i, j)
+                                                    for i, r in enumerate(_ROWS) for j, c in enumerate(_COLS)}
+    assert {r.method for r in got.values()} == {Method.T3_LEAD_COLUMN}

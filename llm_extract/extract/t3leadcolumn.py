@@ -14,7 +14,8 @@ columns' cells, 其他 and 总计 in bands of their own)::
 
 Where 表三 is unread (another reader's row breaking its sum is no read row: its cells here are this reader's), the
 region's numbers are exactly its 175, at least one stands on a row's label line, and the labels printed before the
-first number name the rows ``0 … k - 1``, the cut is: those ``k`` rows printed column by column (every row keeping
+first number name the rows ``0 … k - 1`` and exactly ``7k`` numbers follow before the next row's label, the cut
+is: those ``k`` rows printed column by column (every row keeping
 its sum, the column header words, if any, between two of their columns), the next ``25 - k`` numbers 自然人's cells
 of the rows below in order, every number printed on a label's line landing on the row that label names, and the
 自然人 column's identities (一 + 二 = 七 + 四, 七 = the outcome rows' sum) holding over its 25 cells. Where the band's
@@ -24,7 +25,9 @@ keeping the rows' sums a candidate band (those that leave no number of the regio
 does), a column header's word printed only where a group begins, over its first column or one after it. The
 columns are taken in the form's order and with 总计 printed before 其他 (Chromium's page, as its header prints the
 two words): each row's sum tells these two apart, and the runs below are taken in the band's order. Where no band
-holds, only its 自然人 cells are taken, the first ``k`` numbers (no header word among them). The cells are read, never proven
+holds, only its 自然人 cells are taken, the first ``k`` numbers (no header word among them). Where exactly ``k``
+numbers follow those labels (Chromium's page: no band, the whole 自然人 column among the labels), they are the first
+of 自然人's 25 cells and the six runs after it are read the same way, in either order of 其他 and 总计. The cells are read, never proven
 (``READ.T3_LEAD_COLUMN``: the order is the tool's), and nothing is read where a cell another reader read says
 otherwise. Where the band was read, the numbers after 自然人's are taken as the six other columns' runs of the rows
 below in the form's order, each run read only where its column's identities hold with the cells read and no row's
@@ -63,20 +66,23 @@ _MAX_TABLES = 64
 _NOTE = "表三's first band and 自然人 column: several cuts keep every identity with other values here"
 
 
-def _numbers(lines: list[str], span: tuple[int, int]) -> tuple[list[Number], dict[int, int], list[int]] | None:
+def _numbers(lines: list[str], span: tuple[int, int]) -> tuple[list[Number], dict[int, int], list[int], int] | None:
     """The region's numbers in printed order, each one printed on a label's line (its index) → the row that label
-    names, and the rows named before the first number; ``None`` where a line with words holds more than one number,
-    or one not right after a row's label."""
+    names, the rows named before the first number, and the count of numbers before the next row's label; ``None``
+    where a line with words holds more than one number, or one not right after a row's label."""
     worded = {n for n, _, words, _ in printed_lines(lines, *span) if words}
     numbers: list[Number] = []
     named: dict[int, int] = {}
     row = None                          # the row named by the label event right before
     first: set[int] = set()
+    segment = 0                         # the numbers printed before the first row's label after them
     for event_row, number in region_events(lines, *span):
         if number is None:
             row = event_row if event_row != TEXT else None
             if row is not None and not numbers:
                 first.add(row)
+            elif row is not None and not segment:
+                segment = len(numbers)
             continue
         if upright_piece(lines, number):
             continue
@@ -86,7 +92,7 @@ def _numbers(lines: list[str], span: tuple[int, int]) -> tuple[list[Number], dic
             named[len(numbers)] = row
         numbers.append(number)
         row = None
-    return numbers, named, sorted(first) if sorted(first) == list(range(len(first))) else []
+    return numbers, named, sorted(first) if sorted(first) == list(range(len(first))) else [], segment
 
 
 def _broken(readings: Readings) -> set[str]:
@@ -208,22 +214,26 @@ def read_lead_column(lines: list[str], readings: Readings) -> Readings | None:
         return None                     # (most documents: 表三 read, whole or for the most part)
     if (printed := _numbers(lines, span)) is None:
         return None
-    numbers, glued, first_rows = printed
+    numbers, glued, first_rows, segment = printed
     if len(numbers) != len(_ROWS) * _WIDTH or not all(isinstance(n.cell.value, int) for n in numbers):
         return None
     heads = header_places(lines, numbers)
     if not glued or heads is None:
         return None                     # (the sign of this layout: a label's line holding its row's first cell)
     k = len(first_rows)
+    if segment == k:                    # (their 自然人 cells only: the whole column among the labels, no band)
+        k = 0
+    elif segment != k * _WIDTH:
+        return None
     first = k * _WIDTH
-    if not 0 < k < len(_ROWS) or any(place >= first for place in heads) \
+    if not 0 <= k < len(_ROWS) or any(place >= first for place in heads) \
             or any(not first <= i < first + len(_ROWS) - k or i - first + k != row for i, row in glued.items()):
         return None
     natural = {f"applications.{_ROWS[r]}.{_COLS[0]}": numbers[first + r - k] for r in range(k, len(_ROWS))}
-    band = column_band(numbers[:first], k, number_stacks(lines, numbers), (None, numbers[first]), heads)
+    band = column_band(numbers[:first], k, number_stacks(lines, numbers), (None, numbers[first]), heads) if k else []
     kept = []
     for order in _ORDERS:           # (总计 printed before 其他 where the header's words are: the rows' sums choose)
-        bands = [band] if band is not None and order == _ORDERS[0] \
+        bands = [band] if band is not None and (order == _ORDERS[0] or not k) \
             else _grouped_bands(numbers[:first], k, order, heads) if band is None else []
         kept += [got for band in bands if (got := _below(numbers, k, known, natural | {
             f"applications.{_ROWS[r]}.{c}": n for r, row in enumerate(band) for c, n in zip(_COLS, row)}, order))
