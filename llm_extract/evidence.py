@@ -192,6 +192,8 @@ class Method:
     #                                                  printed order, the row sums choosing (extract/t3pages.py)
     T3_REGION_BANDS = "t3-region-bands"              # 表三 whole from its region's numbers alone, cut into bands each
     #                                                  printed column by column, the identities choosing (extract/t3pages.py)
+    T3_LEAD_COLUMN = "t3-lead-column"                # 表三's first rows as one band column by column, then 自然人's cells of
+    #                                                  the rows below, printed among their labels (extract/t3leadcolumn.py)
     FORM_ORDER_ROWS = "form-order-rows"              # the same, a row placed by its printed order alone, another row so placed
     #                                                  trading places with it keeping every identity (formorder.py)
     WRAPPED_PIECES = "wrapped-pieces"                # a row whose narrow cells' digits wrapped round its line: every

@@ -119,6 +119,11 @@
   column by column, its labels apart), cut into bands each printed column by column, where every cut whose table
   keeps every identity gives that value (``llm_extract/extract/t3pages.py``): which row a cell is, the cut says,
   the labels unread: never proven.
+* ``READ.T3_LEAD_COLUMN``: 表三's first rows as one band printed column by column, then the 自然人 cells of the rows
+  below printed among their labels (pdf2txt.py -A of a LibreOffice table), where every cut keeping the band's row
+  sums and the 自然人 column's identities, each number on a label's line landing on that label's row, gives that
+  value, and the other columns' runs after it where each keeps its column's identities
+  (``llm_extract/extract/t3leadcolumn.py``): the order is the tool's, never proven.
 """
 
 from __future__ import annotations
@@ -177,6 +182,8 @@ T3_LEFTOVER_RULE = "READ.T3_LEFTOVER_ORDER"
 T3_PAGE_ROWS_RULE = "READ.T3_PAGE_ROWS"
 #: 表三 whole from its region's numbers alone, cut into bands column by column, the identities choosing (t3pages.py)
 T3_REGION_BANDS_RULE = "READ.T3_REGION_BANDS"
+#: 表三's first band and the 自然人 column below it among the labels, in the tool's order (extract/t3leadcolumn.py)
+T3_LEAD_COLUMN_RULE = "READ.T3_LEAD_COLUMN"
 
 
 #: a blank printed (or left empty) in a cell: read, its place as much a guess as a number's
@@ -196,7 +203,7 @@ _METHOD_RULES = {Method.LAYOUT_COLUMNS_CLOSE: LAYOUT_RULE, Method.GLUED_CUT: ONE
                  Method.TEXT_BLOCKS_ALIKE: BLOCKS_ALIKE_RULE, Method.FORM_ORDER_ROWS: ROW_ORDER_RULE,
                  Method.BLANK_ROW_PLACED: BLANK_ROW_PLACED_RULE, Method.T3_AFTER_T4: T3_AFTER_T4_RULE,
                  Method.T3_LEFTOVER_ORDER: T3_LEFTOVER_RULE, Method.T3_PAGE_ROWS: T3_PAGE_ROWS_RULE,
-                 Method.T3_REGION_BANDS: T3_REGION_BANDS_RULE}
+                 Method.T3_REGION_BANDS: T3_REGION_BANDS_RULE, Method.T3_LEAD_COLUMN: T3_LEAD_COLUMN_RULE}
 
 
 #: guesses about the layout (which printed number is which cell), not about the glyphs: a model reading the same
@@ -206,7 +213,7 @@ LAYOUT_GUESSES = frozenset({LAYOUT_RULE, ONE_CUT_RULE, EITHER_WAY_RULE, BLOCK_PO
                             APPLICANT_ORDER_RULE, HEADER_ORDER_RULE, OLD_FORM_SHAPE_RULE,
                             BLOCKS_ALIKE_RULE, ROW_ORDER_RULE, T4_COLUMN_PLACED_RULE, BLANK_ROW_PLACED_RULE,
                             T3_AFTER_T4_RULE, T3_LEFTOVER_RULE, T3_PAGE_ROWS_RULE,
-                            T3_REGION_BANDS_RULE})
+                            T3_REGION_BANDS_RULE, T3_LEAD_COLUMN_RULE})
 
 
 #: 表三 read in a tool's order, its columns' order (and the cut of its bands, the identities choosing) the tool's: a

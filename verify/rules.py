@@ -176,6 +176,15 @@ register("READ.T3_REGION_BANDS", "表三各页逐列打印（pdf2txt.py 读 Libr
          "表三 printed page by page column by column (pdf2txt.py of a LibreOffice table across pages): its region's "
          "175 numbers alone, the labels unread, cut into bands each printed column by column; read where every cut "
          "keeping every identity gives the same value; which row a cell is the cut says: never proven")
+register("READ.T3_LEAD_COLUMN", "表三前几行逐列打印成一段，其下各行的“自然人”单元格与行名印在一起（pdf2txt.py -A 读 LibreOffice 表格）："
+         "按印出顺序取这一段与“自然人”列，凡各行合计、该列勾稽关系均成立且行名同行的数字落在该行的分法都给出同一数值时读取；"
+         "其后其余各列按表样顺序逐列取数，某列勾稽关系成立时读取；"
+         "顺序由文本工具决定，不予证明",
+         "表三's first rows printed as one band column by column, the 自然人 cells of the rows below printed among their "
+         "labels (pdf2txt.py -A of a LibreOffice table): the band and that column read in printed order where every cut "
+         "keeping the band's row sums and the column's identities, each number on a label's line on that label's row, "
+         "gives the same value, and the other columns' runs after it where each keeps its column's identities; the order "
+         "is the tool's: never proven")
 register("READ.BLOCKS_ALIKE", "表三的列块（文本工具逐列打印）中每个数字都相同（全为 0）：任何排法都得出同一张表，数值无疑；"
          "但未找到一种排法来证明这些数字就是表三的单元格，不予证明",
          "表三's column blocks (a text tool printing the table column by column) all hold one number (all 0): every way "

@@ -43,6 +43,7 @@ from .pairedcols import pair_columns
 from .t2sentences import read_table2_sentences
 from .t3tail import read_tail_after_table4
 from .t3top import read_top_rows
+from .t3leadcolumn import read_lead_column
 from .t3pages import read_page_rows, read_region_bands
 from .tables import read_table2, read_table3, read_table4
 from .applicantorder import applicant_order, table3_header
@@ -156,16 +157,19 @@ def extract_regex(doc: Document) -> Extraction:
         ambiguities = read_joined_blocks(lines, regions, before, readings, ambiguities, given)
         # (each reads 表三's unread cells only: where every one was read, none has anything to do)
         lost3 = "表三" in regions and any(p not in readings or readings[p].missing for p in TABLE3_PATHS)
-        for late in (read_tail_after_table4, read_top_rows, read_tail_after_table4, read_page_rows, read_region_bands):
+        for late in (read_tail_after_table4, read_top_rows, read_tail_after_table4, read_page_rows, read_region_bands,
+                     read_lead_column):
             #                          表三: last cells among 表四's, first rows in two flows, the rows of the pages
-            #                          after the header's, the whole region's numbers page by page column by column
+            #                          after the header's, the whole region's numbers page by page column by column,
+            #                          the first band and the 自然人 column printed among the labels
             if lost3 and (more := late(lines, readings)):
                 readings.update(more)
                 ambiguities = [a for a in ambiguities if not any(p in more and not more[p].missing for p in a.paths)]
         # (read in the form's order: the header's places them too; but not the rows of the pages after the header's,
         # whose header words pdf2txt.py prints in an order of its own over Chromium's pages: t3pages reads them alone)
         if "表三" in regions and (blocks := {p: r for p in TABLE3_PATHS if (r := readings.get(p)) is not before.get(p)
-                                             and r.method not in (Method.T3_PAGE_ROWS, Method.T3_REGION_BANDS)}):
+                                             and r.method not in (Method.T3_PAGE_ROWS, Method.T3_REGION_BANDS,
+                                                                  Method.T3_LEAD_COLUMN)}):
             applicant_order(header3, blocks, [])
             readings.update(blocks)
     if stray:                            # 表二 read past the stray column (by any reader): no identity checks it

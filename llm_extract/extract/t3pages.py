@@ -57,7 +57,7 @@ from .regionevents import region_events
 from .roworder import TEXT
 from .t3instances import known_hold
 
-__all__ = ["read_page_rows", "read_region_bands"]
+__all__ = ["read_page_rows", "read_region_bands", "column_band", "number_stacks", "header_places", "upright_piece"]
 
 _ROWS = FORM.table3_row_keys
 _COLS = FORM.table3_column_keys
@@ -94,7 +94,7 @@ def _first_column(lines: list[str], first: int, last: int) -> int:
                 or w.startswith(("申请人情况", "法人或其他"))), default=6)
 
 
-def _header_places(lines: list[str], numbers: list[Number]) -> dict[int, int] | None:
+def header_places(lines: list[str], numbers: list[Number]) -> dict[int, int] | None:
     """The places among ``numbers`` where a column header's word is printed (``i``: between the ``i``-th number
     and the one before) → the first column those words stand over, at the latest; ``None`` where one stands on a
     line holding a number (its place among them unknown)."""
@@ -132,7 +132,7 @@ def _segments(lines: list[str], start: int, end: int) -> list[_Segment]:
     for i in range(len(found) - 1, -1, -1):
         named, numbers = found[i]
         rows = sorted(set(named))
-        heads = _header_places(lines, numbers)
+        heads = header_places(lines, numbers)
         if not rows or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] not in (below - 1, below) \
                 or heads is None or (heads and rows[0]):
             break
@@ -162,7 +162,7 @@ def _alone(lines: list[str], found: list[tuple[list[int], list[Number]]], i: int
     if len(rows) < 2 or rows != list(range(rows[0], rows[-1] + 1)) or rows[-1] >= below \
             or len(numbers) != len(rows) * _WIDTH or (i and rows[0] in found[i - 1][0]):
         return None
-    heads = _header_places(lines, numbers)
+    heads = header_places(lines, numbers)
     return None if heads is None or (heads and rows[0]) else (rows, numbers, heads)
 
 
@@ -173,7 +173,7 @@ def _holds_one_more(segment: tuple[list[int], list[Number]]) -> bool:
     return len(numbers) == (len(set(named)) + 1) * _WIDTH
 
 
-def _stacks(lines: list[str], numbers: list[Number]) -> dict[int, int]:
+def number_stacks(lines: list[str], numbers: list[Number]) -> dict[int, int]:
     """Each line holding one of ``numbers`` alone → its stack: lines of one number each, no blank line or other text
     between (a text tool's block: numbers stacked one over the other on the page, one column's cells of rows one
     under the other)."""
@@ -184,7 +184,7 @@ def _stacks(lines: list[str], numbers: list[Number]) -> dict[int, int]:
     return out
 
 
-def _band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None],
+def column_band(cells: list[Number], b: int, stacks: dict[int, int], edges: tuple[Number | None, Number | None],
           heads: dict[int, int] | None = None) -> list[list[Number]] | None:
     """``b`` rows printed column by column (across when one), or ``None`` when a row's sum breaks, a printed line's
     numbers fall in several rows, or a stack's in several columns, in rows not one under the other, or in this
@@ -235,7 +235,7 @@ def _tables(numbers: list[Number], count: int, stacks: dict[int, int], heads: di
             first, last = row * _WIDTH, (row + b) * _WIDTH
             edges = (numbers[first - 1] if first else None, numbers[last] if last < len(numbers) else None)
             inner = {k - first: c for k, c in (heads or {}).items() if first < k < last}
-            band = _band(numbers[first:last], b, stacks, edges, inner)
+            band = column_band(numbers[first:last], b, stacks, edges, inner)
             if band is None:
                 continue
             key = tuple(int_value(n) if isinstance(n.cell.value, int) else n.cell.raw for r in band for n in r)
@@ -278,10 +278,10 @@ def read_page_rows(lines: list[str], readings: Readings) -> Readings | None:
             break
         try:
             if heads:                   # (the page printed column by column, a header's words among its columns)
-                whole = _band(numbers, len(rows), _stacks(lines, numbers), (None, None), heads)
+                whole = column_band(numbers, len(rows), number_stacks(lines, numbers), (None, None), heads)
                 tables = [whole] if whole is not None else []
             else:
-                tables = _tables(numbers, len(rows), _stacks(lines, numbers))
+                tables = _tables(numbers, len(rows), number_stacks(lines, numbers))
         except _TooMany:
             break
         if not _options_held(tables, paths, known, options):
@@ -299,7 +299,7 @@ _MAX_WHOLE = 64
 _WHOLE_NOTE = "表三 printed page by page column by column: several cuts of its numbers keep every identity with other values"
 
 
-def _upright_piece(lines: list[str], number: Number) -> bool:
+def upright_piece(lines: list[str], number: Number) -> bool:
     """A mark (无) that is a character of a label printed upright, a character a line (``（`` / ``四`` / ``）`` / ``无`` /
     ``法`` …, a narrow group cell's 无法提供): the lines right above and below it hold one character each."""
     if isinstance(number.cell.value, int):
@@ -322,7 +322,7 @@ def read_region_bands(lines: list[str], readings: Readings) -> Readings | None:
             or (span := heading_span(lines, FORM.headings["表三"], FORM.headings["表四"])) is None:
         return None
     numbers = [number for _, number in region_events(lines, *span) if number is not None
-               and not _upright_piece(lines, number)]
+               and not upright_piece(lines, number)]
     if len(numbers) < len(_ROWS) * _WIDTH:      # a page's last cell equal to its place, taken for a second folio
         feet = [n for i in sorted(marked_feet(lines)) if span[0] < i + 1 < span[1]
                 for n in split_numbers(lines[i].replace("\f", ""), i + 1)[1]]
@@ -333,11 +333,11 @@ def read_region_bands(lines: list[str], readings: Readings) -> Readings | None:
     worded = {n for n, _, words, _ in printed_lines(lines, *span) if words}
     if any(n.line in worded for n in numbers):
         return None                     # (a label with its numbers beside it: the row readers' layout, not this one)
-    heads = _header_places(lines, numbers)
+    heads = header_places(lines, numbers)
     if heads is None:
         return None
     try:
-        tables = _tables(numbers, len(_ROWS), _stacks(lines, numbers), heads, _MAX_WHOLE)
+        tables = _tables(numbers, len(_ROWS), number_stacks(lines, numbers), heads, _MAX_WHOLE)
     except _TooMany:
         return None
     paths = [f"applications.{r}.{c}" for r in _ROWS for c in _COLS]
