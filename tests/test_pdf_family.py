@@ -178,6 +178,34 @@ def test_a_blank_value_below_the_break_stays_a_blank_cell() -> None:
     assert table_lines(above) == ["\t行政处罚", "\t", "", "\t行政强制", "\t", ""]
 
 
+def test_a_label_cut_between_its_group_title_and_first_item_is_one_row_with_the_numbers_above_the_break() -> None:
+    # a clerk's line break inside the cell: （五）不予处理 ⏎ 1.信访举报投诉类申请; LibreOffice splits the row at the
+    # page break with the title and the numbers above it and the first item with blank cells below it
+    above = build_table([[cell("（四）无法提供3.补正后申请内容仍不明确", 2, 0), cell("2", 3, 0), cell("2", 4, 0)],
+                         [cell("（五）不予处理", 2, 1), cell("0", 3, 1), cell("0", 4, 1)]], page=1)
+    below = build_table([[cell("1.信访举报投诉类申请", 2, 0, top=10), cell("", 3, 0, top=10), cell("", 4, 0, top=10)],
+                         [cell("（五）不予处理2.重复申请", 2, 1, top=10), cell("9", 3, 1, top=10),
+                          cell("9", 4, 1, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above)[4:] == ["\t（五）不予处理1.信访举报投诉类申请", "\t0", "\t0", "",
+                                      "\t（五）不予处理2.重复申请", "\t9", "\t9", ""]
+
+
+def test_a_blank_first_item_under_a_title_row_without_numbers_stays_its_own_row() -> None:
+    above = build_table([[cell("（五）不予处理", 2, 0), cell("", 3, 0), cell("", 4, 0)]], page=1)
+    below = build_table([[cell("1.信访举报投诉类申请", 2, 0, top=10), cell("", 3, 0, top=10),
+                          cell("", 4, 0, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above) == ["\t（五）不予处理", "\t", "\t", "", "\t1.信访举报投诉类申请", "\t", "\t", ""]
+
+
+def test_an_item_under_a_row_that_is_not_its_group_title_is_a_new_row() -> None:
+    above = build_table([[cell("（二）部分公开", 2, 0), cell("3", 3, 0), cell("3", 4, 0)]], page=1)
+    below = build_table([[cell("1.属于国家秘密", 2, 0, top=10), cell("", 3, 0, top=10), cell("", 4, 0, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above)[4:] == ["\t1.属于国家秘密", "\t", "\t", ""]
+
+
 def test_a_table_with_other_columns_does_not_continue_the_table_above() -> None:
     above = build_table([[cell("规章", 2, 0), cell("1", 3, 0), cell("2", 4, 0)]], page=1)
     other = build_table([[PdfCell("结果维持", 0, 35, 10, 20), PdfCell("0", 35, 160, 10, 20)]], page=2)

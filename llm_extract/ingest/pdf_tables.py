@@ -28,7 +28,9 @@ page break:
 * a row split by the break (its label wrapped onto the new page): the new page's
   first row continues the old page's last row cell by cell, when every one of its
   cells lines up with a cell above, none pairs two values or starts a new item, and
-  at least one cell above has text whose continuation is blank.
+  at least one cell above has text whose continuation is blank. A label cut between a group's title and its
+  first item (``（五）不予处理`` over the break, ``1.信访举报投诉类申请`` under it, the row's numbers above: a
+  clerk's line break inside the cell) is such a row too: the item it starts is the title's own first item.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..form import FORM
 from .pdf_cells import extract_cells
 from .pdf_distributed import SPREAD, distributed_number
 from .pdf_overflow import paragraph_middles
@@ -52,6 +55,9 @@ _WORD_END = re.compile(r"[A-Za-z]$")
 _WORD_START = re.compile(r"^[A-Za-z]")
 _NUMBER_END = re.compile(r"\d$")
 _NOTED_NUMBER = re.compile(r"^\d[\d,.]*\s*[(（]")
+_FIRST_ITEM = re.compile(r"^\s*1\s*[.．、]")
+#: the titles of the form's groups that number their items 1. 2. … (（三）不予公开 …)
+_ITEM_GROUPS = frozenset(r.group for r in FORM.table3_rows if r.group[:1] in "（(")
 _SIDE_BY_SIDE = re.compile(r"(?:^|\s)(?:\d[\d,.]*|[—–\-－/／无])\s+(?:\d[\d,.]*|[—–\-－/／无])(?=\s|$)")
 
 
@@ -254,11 +260,18 @@ def _row_split(table: PdfTable, row: list[PdfCell]) -> list[PdfCell] | None:
     if not row or any(a is None for a in above):
         return None
     pairs = [(a.holder.text, b.text) for a, b in zip(above, row)]   # type: ignore[union-attr]
-    if any(a and b and (_VALUE.match(a) or _VALUE.match(b) or _ITEM_START.match(b)) for a, b in pairs):
+    if any(a and b and (_VALUE.match(a) or _VALUE.match(b) or _ITEM_START.match(b) and not _title_over_item(a, b))
+           for a, b in pairs):
         return None
     if not any(a and not b for a, b in pairs):
         return None
     return above   # type: ignore[return-value]
+
+
+def _title_over_item(above: str, below: str) -> bool:
+    """``above`` is a group's title alone (``（五）不予处理``) and ``below`` starts its first item (``1.信访…``)."""
+    title = re.sub(r"\s", "", above).replace("(", "（").replace(")", "）")
+    return title in _ITEM_GROUPS and bool(_FIRST_ITEM.match(below))
 
 
 def _merged_rest(table: PdfTable, cell: PdfCell, row_bottom: float) -> PdfCell | None:
