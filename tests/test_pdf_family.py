@@ -191,6 +191,15 @@ def test_a_label_cut_between_its_group_title_and_first_item_is_one_row_with_the_
                                       "\t（五）不予处理2.重复申请", "\t9", "\t9", ""]
 
 
+def test_a_label_that_repeats_its_group_title_before_every_item_is_one_row_when_cut_after_the_title() -> None:
+    above = build_table([[cell("（三）不予公开7.属于行政执法案卷", 2, 0), cell("0", 3, 0), cell("0", 4, 0)],
+                         [cell("（三）不予公开", 2, 1), cell("4", 3, 1), cell("4", 4, 1)]], page=1)
+    below = build_table([[cell("8.属于行政查询事项", 2, 0, top=10), cell("", 3, 0, top=10), cell("", 4, 0, top=10)]],
+                        page=2)
+    continue_table(above, below)
+    assert table_lines(above)[4:] == ["\t（三）不予公开8.属于行政查询事项", "\t4", "\t4", ""]
+
+
 def test_a_blank_first_item_under_a_title_row_without_numbers_stays_its_own_row() -> None:
     above = build_table([[cell("（五）不予处理", 2, 0), cell("", 3, 0), cell("", 4, 0)]], page=1)
     below = build_table([[cell("1.信访举报投诉类申请", 2, 0, top=10), cell("", 3, 0, top=10),

@@ -29,8 +29,8 @@ page break:
   first row continues the old page's last row cell by cell, when every one of its
   cells lines up with a cell above, none pairs two values or starts a new item, and
   at least one cell above has text whose continuation is blank. A label cut between a group's title and its
-  first item (``（五）不予处理`` over the break, ``1.信访举报投诉类申请`` under it, the row's numbers above: a
-  clerk's line break inside the cell) is such a row too: the item it starts is the title's own first item.
+  item (``（五）不予处理`` over the break, ``1.信访举报投诉类申请`` under it, the row's numbers above: a clerk's
+  line break inside the cell) is such a row too: the item it starts is the title's own.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ _WORD_END = re.compile(r"[A-Za-z]$")
 _WORD_START = re.compile(r"^[A-Za-z]")
 _NUMBER_END = re.compile(r"\d$")
 _NOTED_NUMBER = re.compile(r"^\d[\d,.]*\s*[(（]")
-_FIRST_ITEM = re.compile(r"^\s*1\s*[.．、]")
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]")
 #: the titles of the form's groups that number their items 1. 2. … (（三）不予公开 …)
 _ITEM_GROUPS = frozenset(r.group for r in FORM.table3_rows if r.group[:1] in "（(")
 _SIDE_BY_SIDE = re.compile(r"(?:^|\s)(?:\d[\d,.]*|[—–\-－/／无])\s+(?:\d[\d,.]*|[—–\-－/／无])(?=\s|$)")
@@ -269,9 +269,10 @@ def _row_split(table: PdfTable, row: list[PdfCell]) -> list[PdfCell] | None:
 
 
 def _title_over_item(above: str, below: str) -> bool:
-    """``above`` is a group's title alone (``（五）不予处理``) and ``below`` starts its first item (``1.信访…``)."""
+    """``above`` is a group's title alone (``（五）不予处理``) and ``below`` starts one of its items (``1.信访…``; a
+    report that prints the title in every item's cell: ``8.属于行政查询事项``)."""
     title = re.sub(r"\s", "", above).replace("(", "（").replace(")", "）")
-    return title in _ITEM_GROUPS and bool(_FIRST_ITEM.match(below))
+    return title in _ITEM_GROUPS and bool(_ITEM_NUMBER.match(below))
 
 
 def _merged_rest(table: PdfTable, cell: PdfCell, row_bottom: float) -> PdfCell | None:
