@@ -215,6 +215,18 @@ def test_an_item_under_a_row_that_is_not_its_group_title_is_a_new_row() -> None:
     assert table_lines(above)[4:] == ["\t1.属于国家秘密", "\t", "\t", ""]
 
 
+def test_a_repeated_header_whose_merged_cell_is_cut_short_on_the_new_page_is_dropped_as_a_repeat() -> None:
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    above = build_table([[cell(note, 0, 0, cols=3), cell("申请人情况", 3, 0, cols=2)],
+                         [cell("7.属于行政执法案卷", 0, 1, cols=3), cell("1", 3, 1), cell("1", 4, 1)]], page=1)
+    below = build_table([[cell("（本列数据的勾稽关系为：第一项", 0, 0, cols=3, top=10),
+                          cell("申请人情况", 3, 0, cols=2, top=10)],
+                         [cell("8.属于行政查询事项", 0, 1, cols=3, top=10), cell("2", 3, 1, top=10),
+                          cell("2", 4, 1, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above)[3:] == ["\t7.属于行政执法案卷", "\t1", "\t1", "", "\t8.属于行政查询事项", "\t2", "\t2", ""]
+
+
 def test_a_table_with_other_columns_does_not_continue_the_table_above() -> None:
     above = build_table([[cell("规章", 2, 0), cell("1", 3, 0), cell("2", 4, 0)]], page=1)
     other = build_table([[PdfCell("结果维持", 0, 35, 10, 20), PdfCell("0", 35, 160, 10, 20)]], page=2)

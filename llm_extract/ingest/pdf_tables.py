@@ -234,7 +234,13 @@ def can_continue(table: PdfTable, part: PdfTable) -> bool:
 
 def _same_row(a: list[PdfCell | None], b: list[PdfCell | None]) -> bool:
     ca, cb = [c for c in a if c is not None], [c for c in b if c is not None]
-    return len(ca) == len(cb) and all(x.text == y.text and x.lines_up(y) for x, y in zip(ca, cb))
+    return len(ca) == len(cb) and all(_repeats(x.text, y.text) and x.lines_up(y) for x, y in zip(ca, cb))
+
+
+def _repeats(text: str, again: str) -> bool:
+    """Whether a header cell's ``again`` on a new page repeats its ``text``: the same, or its beginning where the
+    repeated row is lower than the text (LibreOffice clips it; the rest spills over the row below, :mod:`.pdf_overflow`)."""
+    return again == text or bool(again) and text.startswith(again)
 
 
 def _repeated_header(table: PdfTable, part: PdfTable) -> int:
