@@ -227,6 +227,25 @@ def test_a_repeated_header_whose_merged_cell_is_cut_short_on_the_new_page_is_dro
     assert table_lines(above)[3:] == ["\t7.属于行政执法案卷", "\t1", "\t1", "", "\t8.属于行政查询事项", "\t2", "\t2", ""]
 
 
+def test_a_count_wrapped_in_its_narrow_cell_and_cut_by_the_break_with_its_label_joins_as_one_number() -> None:
+    # 1580 in a narrow cell prints 158 ⏎ 0; the page break falls inside the row: 2.其他法律行政法规禁 158 | 止公开 0
+    above = build_table([[cell("1.属于国家秘密", 2, 0), cell("0", 3, 0), cell("", 4, 0)],
+                         [cell("2.其他法律行政法规禁", 2, 1), cell("158", 3, 1), cell("", 4, 1)]], page=1)
+    below = build_table([[cell("止公开", 2, 0, top=10), cell("0", 3, 0, top=10), cell("", 4, 0, top=10)],
+                         [cell("3.危及“三安全一稳定”", 2, 1, top=10), cell("0", 3, 1, top=10), cell("", 4, 1, top=10)]],
+                        page=2)
+    continue_table(above, below)
+    assert table_lines(above)[4:] == ["\t2.其他法律行政法规禁止公开", "\t1580", "\t", "",
+                                      "\t3.危及“三安全一稳定”", "\t0", "\t", ""]
+
+
+def test_numbers_under_a_label_that_is_no_cut_label_of_the_form_stay_two_rows() -> None:
+    above = build_table([[cell("（三）不予公开", 2, 0), cell("5", 3, 0)]], page=1)
+    below = build_table([[cell("1.属于国家秘密", 2, 0, top=10), cell("5", 3, 0, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above) == ["\t（三）不予公开", "\t5", "", "\t1.属于国家秘密", "\t5", ""]
+
+
 def test_a_table_with_other_columns_does_not_continue_the_table_above() -> None:
     above = build_table([[cell("规章", 2, 0), cell("1", 3, 0), cell("2", 4, 0)]], page=1)
     other = build_table([[PdfCell("结果维持", 0, 35, 10, 20), PdfCell("0", 35, 160, 10, 20)]], page=2)

@@ -30,7 +30,9 @@ page break:
   cells lines up with a cell above, none pairs two values or starts a new item, and
   at least one cell above has text whose continuation is blank. A label cut between a group's title and its
   item (``（五）不予处理`` over the break, ``1.信访举报投诉类申请`` under it, the row's numbers above: a clerk's
-  line break inside the cell) is such a row too: the item it starts is the title's own.
+  line break inside the cell) is such a row too: the item it starts is the title's own. Where the label cut in two
+  is one of the form's (``2.其他法律行政法规禁`` | ``止公开``), a number cut with it (``158`` | ``0``, wrapped in its
+  narrow cell) joins as its digits (1580); a misjoined count breaks the identities.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ _NOTED_NUMBER = re.compile(r"^\d[\d,.]*\s*[(（]")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]")
 #: the titles of the form's groups that number their items 1. 2. … (（三）不予公开 …)
 _ITEM_GROUPS = frozenset(r.group for r in FORM.table3_rows if r.group[:1] in "（(")
+#: 表三's labels as the form prints them (2.其他法律行政法规禁止公开 …), four characters or more
+_LABELS = tuple(r.label for r in FORM.table3_rows if len(r.label) >= 4)
 _SIDE_BY_SIDE = re.compile(r"(?:^|\s)(?:\d[\d,.]*|[—–\-－/／无])\s+(?:\d[\d,.]*|[—–\-－/／无])(?=\s|$)")
 
 
@@ -266,12 +270,25 @@ def _row_split(table: PdfTable, row: list[PdfCell]) -> list[PdfCell] | None:
     if not row or any(a is None for a in above):
         return None
     pairs = [(a.holder.text, b.text) for a, b in zip(above, row)]   # type: ignore[union-attr]
+    cut = next((k for k, (a, b) in enumerate(pairs) if b), None)        # the first cell printed below the break
+    if cut is not None and _label_cut(*pairs[cut]):   # a number wrapped in its narrow cell, cut too: its digits join
+        rest = pairs[:cut] + pairs[cut + 1:]
+        return above if all(not (a and b) or a.isdigit() and b.isdigit() for a, b in rest) else None   # type: ignore[return-value]
     if any(a and b and (_VALUE.match(a) or _VALUE.match(b) or _ITEM_START.match(b) and not _title_over_item(a, b))
            for a, b in pairs):
         return None
     if not any(a and not b for a, b in pairs):
         return None
     return above   # type: ignore[return-value]
+
+
+def _label_cut(above: str, below: str) -> bool:
+    """Whether a cell above the break and its rest below are one 表三 label of the form cut in two
+    (``2.其他法律行政法规禁`` | ``止公开``): joined they end with the label, the part above does not."""
+    if not above or not below or _VALUE.match(below) or _VALUE.match(above) or _ITEM_START.match(below):
+        return False
+    joined = above + below
+    return any(joined.endswith(label) and not above.endswith(label) for label in _LABELS)
 
 
 def _title_over_item(above: str, below: str) -> bool:
