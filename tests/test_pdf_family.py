@@ -178,6 +178,74 @@ def test_a_blank_value_below_the_break_stays_a_blank_cell() -> None:
     assert table_lines(above) == ["\t行政处罚", "\t", "", "\t行政强制", "\t", ""]
 
 
+def test_a_label_cut_between_its_group_title_and_first_item_is_one_row_with_the_numbers_above_the_break() -> None:
+    # a clerk's line break inside the cell: （五）不予处理 ⏎ 1.信访举报投诉类申请; LibreOffice splits the row at the
+    # page break with the title and the numbers above it and the first item with blank cells below it
+    above = build_table([[cell("（四）无法提供3.补正后申请内容仍不明确", 2, 0), cell("2", 3, 0), cell("2", 4, 0)],
+                         [cell("（五）不予处理", 2, 1), cell("0", 3, 1), cell("0", 4, 1)]], page=1)
+    below = build_table([[cell("1.信访举报投诉类申请", 2, 0, top=10), cell("", 3, 0, top=10), cell("", 4, 0, top=10)],
+                         [cell("（五）不予处理2.重复申请", 2, 1, top=10), cell("9", 3, 1, top=10),
+                          cell("9", 4, 1, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above)[4:] == ["\t（五）不予处理1.信访举报投诉类申请", "\t0", "\t0", "",
+                                      "\t（五）不予处理2.重复申请", "\t9", "\t9", ""]
+
+
+def test_a_label_that_repeats_its_group_title_before_every_item_is_one_row_when_cut_after_the_title() -> None:
+    above = build_table([[cell("（三）不予公开7.属于行政执法案卷", 2, 0), cell("0", 3, 0), cell("0", 4, 0)],
+                         [cell("（三）不予公开", 2, 1), cell("4", 3, 1), cell("4", 4, 1)]], page=1)
+    below = build_table([[cell("8.属于行政查询事项", 2, 0, top=10), cell("", 3, 0, top=10), cell("", 4, 0, top=10)]],
+                        page=2)
+    continue_table(above, below)
+    assert table_lines(above)[4:] == ["\t（三）不予公开8.属于行政查询事项", "\t4", "\t4", ""]
+
+
+def test_a_blank_first_item_under_a_title_row_without_numbers_stays_its_own_row() -> None:
+    above = build_table([[cell("（五）不予处理", 2, 0), cell("", 3, 0), cell("", 4, 0)]], page=1)
+    below = build_table([[cell("1.信访举报投诉类申请", 2, 0, top=10), cell("", 3, 0, top=10),
+                          cell("", 4, 0, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above) == ["\t（五）不予处理", "\t", "\t", "", "\t1.信访举报投诉类申请", "\t", "\t", ""]
+
+
+def test_an_item_under_a_row_that_is_not_its_group_title_is_a_new_row() -> None:
+    above = build_table([[cell("（二）部分公开", 2, 0), cell("3", 3, 0), cell("3", 4, 0)]], page=1)
+    below = build_table([[cell("1.属于国家秘密", 2, 0, top=10), cell("", 3, 0, top=10), cell("", 4, 0, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above)[4:] == ["\t1.属于国家秘密", "\t", "\t", ""]
+
+
+def test_a_repeated_header_whose_merged_cell_is_cut_short_on_the_new_page_is_dropped_as_a_repeat() -> None:
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    above = build_table([[cell(note, 0, 0, cols=3), cell("申请人情况", 3, 0, cols=2)],
+                         [cell("7.属于行政执法案卷", 0, 1, cols=3), cell("1", 3, 1), cell("1", 4, 1)]], page=1)
+    below = build_table([[cell("（本列数据的勾稽关系为：第一项", 0, 0, cols=3, top=10),
+                          cell("申请人情况", 3, 0, cols=2, top=10)],
+                         [cell("8.属于行政查询事项", 0, 1, cols=3, top=10), cell("2", 3, 1, top=10),
+                          cell("2", 4, 1, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above)[3:] == ["\t7.属于行政执法案卷", "\t1", "\t1", "", "\t8.属于行政查询事项", "\t2", "\t2", ""]
+
+
+def test_a_count_wrapped_in_its_narrow_cell_and_cut_by_the_break_with_its_label_joins_as_one_number() -> None:
+    # 1580 in a narrow cell prints 158 ⏎ 0; the page break falls inside the row: 2.其他法律行政法规禁 158 | 止公开 0
+    above = build_table([[cell("1.属于国家秘密", 2, 0), cell("0", 3, 0), cell("", 4, 0)],
+                         [cell("2.其他法律行政法规禁", 2, 1), cell("158", 3, 1), cell("", 4, 1)]], page=1)
+    below = build_table([[cell("止公开", 2, 0, top=10), cell("0", 3, 0, top=10), cell("", 4, 0, top=10)],
+                         [cell("3.危及“三安全一稳定”", 2, 1, top=10), cell("0", 3, 1, top=10), cell("", 4, 1, top=10)]],
+                        page=2)
+    continue_table(above, below)
+    assert table_lines(above)[4:] == ["\t2.其他法律行政法规禁止公开", "\t1580", "\t", "",
+                                      "\t3.危及“三安全一稳定”", "\t0", "\t", ""]
+
+
+def test_numbers_under_a_label_that_is_no_cut_label_of_the_form_stay_two_rows() -> None:
+    above = build_table([[cell("（三）不予公开", 2, 0), cell("5", 3, 0)]], page=1)
+    below = build_table([[cell("1.属于国家秘密", 2, 0, top=10), cell("5", 3, 0, top=10)]], page=2)
+    continue_table(above, below)
+    assert table_lines(above) == ["\t（三）不予公开", "\t5", "", "\t1.属于国家秘密", "\t5", ""]
+
+
 def test_a_table_with_other_columns_does_not_continue_the_table_above() -> None:
     above = build_table([[cell("规章", 2, 0), cell("1", 3, 0), cell("2", 4, 0)]], page=1)
     other = build_table([[PdfCell("结果维持", 0, 35, 10, 20), PdfCell("0", 35, 160, 10, 20)]], page=2)

@@ -86,3 +86,20 @@ def test_a_rows_label_and_numbers_on_one_line_are_no_paragraph_though_they_reach
     title = [c for k, ch in enumerate("三、本年度") for c in _chars(ch, 42, 117.5 + 7.5 * k)]
     moved = paragraph_middles(line_one + line_two + title, rows, edges, (40.0, 100.0, 130.0, 160.0))
     assert not set(moved) & set(range(len(line_one) + len(line_two)))          # the two rows stay in their rows
+
+
+def test_a_clipped_header_cells_text_spilling_over_the_row_below_is_read_in_its_own_cell() -> None:
+    # LibreOffice repeats a header row lower than its merged cell's text on a new page: it clips the cell, and the
+    # text layer keeps the rest printed over the first row below it (询事项, the rest of a row the break split)
+    rows = [(100.0, 115.0), (115.0, 130.0)]
+    header = _chars("（本列数据的勾稽关系", 40, 101) + _chars("为：第一项加第二项之", 40, 108.5) + _chars("和，等于", 40, 116)
+    chars = header + _chars("询事项", 40, 117)
+    moved = paragraph_middles(chars, rows, EDGES, AREA)
+    assert sorted(moved) == list(range(len(header)))                  # the header's lines, not 询事项
+    assert set(moved.values()) == {(101 + 116 + _SIZE) / 2}            # inside the header's row
+
+
+def test_a_paragraph_running_into_the_next_row_over_nothing_stays_where_it_is_printed() -> None:
+    rows = [(100.0, 115.0), (115.0, 130.0)]
+    chars = _chars("（四）无法提供1.本机", 40, 108) + _chars("关不掌握", 40, 116)
+    assert paragraph_middles(chars, rows, EDGES, AREA) == {}

@@ -14,7 +14,9 @@ text layer at one height, left to right), each under the one before at a line's 
 the font size), overlapping it horizontally, the one before full (its next character would have crossed
 the column's rule: the text wrapped there; a cell's last line below another cell's short one is not its
 continuation). Only a paragraph one of whose lines crosses a row's rule
-is moved (lines inside their rows are cells' own lines), and only into a row of the table; a line holding
+is moved (lines inside their rows are cells' own lines), or one that runs on into another row and is printed there
+over another line (a clipped cell's text: LibreOffice repeats a header row on a new page lower than its merged
+cell's text, and the rest of that text lies over the first row below), and only into a row of the table; a line holding
 several cells' text (a gap with a column rule in it: a row's label and its numbers) is no paragraph's line.
 """
 
@@ -91,6 +93,21 @@ def _row(box: tuple[float, ...], rows: Sequence[tuple[float, float]]) -> int | N
     return next((k for k, (t, b) in enumerate(rows) if t <= middle < b), None)
 
 
+def _spills(boxes: Sequence[tuple[float, ...]], k: int, end: int, rows: Sequence[tuple[float, float]]) -> bool:
+    """True when the paragraph of lines ``k``..``end`` runs out of its first line's row into another row and a line
+    of it there is printed over another line (at its height, across its x): a clipped cell's text spilling over
+    the cell below (LibreOffice repeating a header row lower than its text on a new page)."""
+    first = _row(boxes[k], rows)
+    for j in range(k + 1, end):
+        if _row(boxes[j], rows) == first:
+            continue
+        b = boxes[j]
+        if any(not k <= m < end and abs(o[1] - b[1]) < b[4] / 2 and o[0] < b[2] and b[0] < o[2]
+               for m, o in enumerate(boxes)):
+            return True
+    return False
+
+
 def paragraph_middles(chars: Sequence[dict[str, Any]], rows: Sequence[tuple[float, float]],
                       edges: Sequence[float], area: tuple[float, float, float, float]) -> dict[int, float]:
     """The vertical middle each character of ``chars`` (a page's, in text-layer order) inside ``area``
@@ -117,7 +134,7 @@ def paragraph_middles(chars: Sequence[dict[str, Any]], rows: Sequence[tuple[floa
                 end += 1
             moved = end - k > 2 and len({_row(boxes[j], rows) for j in range(k, end)}) > 1
         else:
-            moved = any(_crosses(boxes[j], rules) for j in range(k, end))
+            moved = any(_crosses(boxes[j], rules) for j in range(k, end)) or _spills(boxes, k, end, rows)
         if moved:
             middle = (boxes[k][1] + boxes[end - 1][3]) / 2
             if any(t <= middle < b for t, b in rows):

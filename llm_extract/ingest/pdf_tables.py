@@ -28,7 +28,11 @@ page break:
 * a row split by the break (its label wrapped onto the new page): the new page's
   first row continues the old page's last row cell by cell, when every one of its
   cells lines up with a cell above, none pairs two values or starts a new item, and
-  at least one cell above has text whose continuation is blank.
+  at least one cell above has text whose continuation is blank. A label cut between a group's title and its
+  item (``（五）不予处理`` over the break, ``1.信访举报投诉类申请`` under it, the row's numbers above: a clerk's
+  line break inside the cell) is such a row too: the item it starts is the title's own. Where the label cut in two
+  is one of the form's (``2.其他法律行政法规禁`` | ``止公开``), a number cut with it (``158`` | ``0``, wrapped in its
+  narrow cell) joins as its digits (1580); a misjoined count breaks the identities.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..form import FORM
 from .pdf_cells import extract_cells
 from .pdf_distributed import SPREAD, distributed_number
 from .pdf_overflow import paragraph_middles
@@ -52,6 +57,11 @@ _WORD_END = re.compile(r"[A-Za-z]$")
 _WORD_START = re.compile(r"^[A-Za-z]")
 _NUMBER_END = re.compile(r"\d$")
 _NOTED_NUMBER = re.compile(r"^\d[\d,.]*\s*[(（]")
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]")
+#: the titles of the form's groups that number their items 1. 2. … (（三）不予公开 …)
+_ITEM_GROUPS = frozenset(r.group for r in FORM.table3_rows if r.group[:1] in "（(")
+#: 表三's labels as the form prints them (2.其他法律行政法规禁止公开 …), four characters or more
+_LABELS = tuple(r.label for r in FORM.table3_rows if len(r.label) >= 4)
 _SIDE_BY_SIDE = re.compile(r"(?:^|\s)(?:\d[\d,.]*|[—–\-－/／无])\s+(?:\d[\d,.]*|[—–\-－/／无])(?=\s|$)")
 
 
@@ -228,7 +238,13 @@ def can_continue(table: PdfTable, part: PdfTable) -> bool:
 
 def _same_row(a: list[PdfCell | None], b: list[PdfCell | None]) -> bool:
     ca, cb = [c for c in a if c is not None], [c for c in b if c is not None]
-    return len(ca) == len(cb) and all(x.text == y.text and x.lines_up(y) for x, y in zip(ca, cb))
+    return len(ca) == len(cb) and all(_repeats(x.text, y.text) and x.lines_up(y) for x, y in zip(ca, cb))
+
+
+def _repeats(text: str, again: str) -> bool:
+    """Whether a header cell's ``again`` on a new page repeats its ``text``: the same, or its beginning where the
+    repeated row is lower than the text (LibreOffice clips it; the rest spills over the row below, :mod:`.pdf_overflow`)."""
+    return again == text or bool(again) and text.startswith(again)
 
 
 def _repeated_header(table: PdfTable, part: PdfTable) -> int:
@@ -254,11 +270,32 @@ def _row_split(table: PdfTable, row: list[PdfCell]) -> list[PdfCell] | None:
     if not row or any(a is None for a in above):
         return None
     pairs = [(a.holder.text, b.text) for a, b in zip(above, row)]   # type: ignore[union-attr]
-    if any(a and b and (_VALUE.match(a) or _VALUE.match(b) or _ITEM_START.match(b)) for a, b in pairs):
+    cut = next((k for k, (a, b) in enumerate(pairs) if b), None)        # the first cell printed below the break
+    if cut is not None and _label_cut(*pairs[cut]):   # a number wrapped in its narrow cell, cut too: its digits join
+        rest = pairs[:cut] + pairs[cut + 1:]
+        return above if all(not (a and b) or a.isdigit() and b.isdigit() for a, b in rest) else None   # type: ignore[return-value]
+    if any(a and b and (_VALUE.match(a) or _VALUE.match(b) or _ITEM_START.match(b) and not _title_over_item(a, b))
+           for a, b in pairs):
         return None
     if not any(a and not b for a, b in pairs):
         return None
     return above   # type: ignore[return-value]
+
+
+def _label_cut(above: str, below: str) -> bool:
+    """Whether a cell above the break and its rest below are one 表三 label of the form cut in two
+    (``2.其他法律行政法规禁`` | ``止公开``): joined they end with the label, the part above does not."""
+    if not above or not below or _VALUE.match(below) or _VALUE.match(above) or _ITEM_START.match(below):
+        return False
+    joined = above + below
+    return any(joined.endswith(label) and not above.endswith(label) for label in _LABELS)
+
+
+def _title_over_item(above: str, below: str) -> bool:
+    """``above`` is a group's title alone (``（五）不予处理``) and ``below`` starts one of its items (``1.信访…``; a
+    report that prints the title in every item's cell: ``8.属于行政查询事项``)."""
+    title = re.sub(r"\s", "", above).replace("(", "（").replace(")", "）")
+    return title in _ITEM_GROUPS and bool(_ITEM_NUMBER.match(below))
 
 
 def _merged_rest(table: PdfTable, cell: PdfCell, row_bottom: float) -> PdfCell | None:
