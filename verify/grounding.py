@@ -39,6 +39,7 @@ from llm_extract.form import FORM
 
 from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, match_cells, numbers
 from .digitsplits import digit_splits
+from .columnblock import column_block, column_doubts
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
 from .statedorder import Claim, prose_settled
@@ -271,7 +272,14 @@ def _label_block(region: list[Segment], patterns: list[re.Pattern[str]], width: 
                  claims: Sequence[Claim]) -> dict[int, tuple[Segment, set[int]]]:
     """表三's labels printed as one block, its rows of numbers after them (:mod:`verify.labelblock`): each placed
     row as a segment of its label and its line of numbers, with the columns the tool's order leaves in doubt."""
-    placed = label_block([s.key for s in region], [s.values for s in region], patterns)
+    keys, texts = [s.key for s in region], [s.values for s in region]
+    if columns := column_block(keys, texts, patterns):      # (verify/columnblock.py: its first column is no rows)
+        doubted = column_doubts(columns)
+        return {row: (Segment("".join(s.label for s in region[c.first:c.last + 1]), keys[c.first], c.text,
+                              region[c.first].start, tuple(sorted({region[c.first].lines[0]}
+                                                                  | {region[i].lines[0] + k for i, k in c.at}))),
+                      doubted.get(row, set())) for row, c in columns.items()}
+    placed = label_block(keys, texts, patterns)
     settled = prose_settled(placed, width, claims)        # 一、 and 二、 told apart by the prose (statedorder.py)
     doubts = {row: cols for row, cols in order_doubts(placed, width).items() if row not in settled}
     out: dict[int, tuple[Segment, set[int]]] = {}

@@ -46,6 +46,7 @@ Pure: label keys, value texts and the form's patterns in, places out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,11 +55,13 @@ from llm_extract.form import FORM
 from .cellmatch import numbers
 from .roworder import place_by_order
 
-__all__ = ["Placed", "label_block", "order_doubts", "SWAP_GROUPS", "marks_only"]
+__all__ = ["Placed", "label_block", "label_items", "order_doubts", "SWAP_GROUPS", "marks_only"]
 
 #: an item number opening a label cell: 一、 （三） (3) 1. 2、
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．](?!\d))")
 _FIRST_SUB_ITEM = re.compile(r"^1[.、．]")
+#: the words of the form's group labels (三、本年度办理结果, （三）不予公开, …): such an item naming no row holds none
+_GROUP_WORDS = frozenset(_ITEM.sub("", unicodedata.normalize("NFKC", r.group)) for r in FORM.table3_rows if r.group)
 #: a line of placeholder marks and nothing else: a blank row's cells, each printed as a mark
 _MARKS_ONLY = re.compile(r"\s*(?:[—–\-/－]+\s*)+")
 
@@ -86,10 +89,31 @@ def label_block(keys: Sequence[str], values: Sequence[str],
     numbered = [bool(numbers(v)) for v in values]
     end = next((i for i, has in enumerate(numbered) if has), None)
     start = next((i for i, k in enumerate(keys) if patterns[0].search(k)), None)
-    if end is None or start is None or start > end:
+    if end is None or start is None:
         return {}
+    first_line = 0                                     # the value text's first line that may be a row of numbers
+    if start > end:
+        # the rows of numbers printed above the block of labels (a crawler's dump of the table with its label column
+        # last): they are the lines after the header's last label, and no label of the block prints a number
+        end = max(i for i in range(start) if numbered[i])
+        if any(numbered[start:]):
+            return {}
+        last, first_line = len(keys) - 1, 1            # (a number on the header's own line, 数据7, is the header's)
+    else:
+        last = end
+    items = label_items(keys, start, last, patterns)
+    at = [(k, line) for k, line in enumerate(values[end].split("\n")) if k >= first_line and line.strip()]
+    if items is None or len(at) != len(items) or not all(numbers(line) or marks_only(line) for _, line in at):
+        return {}
+    return {row: Placed(a, b, end, offset, line) for (row, a, b), (offset, line) in zip(items, at)}
+
+
+def label_items(keys: Sequence[str], start: int, last: int,
+                patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, int, int]] | None:
+    """The label items of segments ``start``..``last`` placed on the form's rows: (row, first segment, last
+    segment) in order, group labels left out; None when an item no row is sure of, or rows out of order."""
     items: list[tuple[int, int]] = []                  # (first segment, last segment)
-    for i in range(start, end + 1):
+    for i in range(start, last + 1):
         if _ITEM.match(keys[i]) or not items:
             items.append((i, i))
         else:
@@ -98,25 +122,17 @@ def label_block(keys: Sequence[str], values: Sequence[str],
     names = [any(p.search(k) for p in patterns) for k in item_keys]
     kept = [n for n, (k, named) in enumerate(zip(item_keys, names))
             if named or not (n + 1 < len(item_keys) and _FIRST_SUB_ITEM.match(item_keys[n + 1])
-                             and not _FIRST_SUB_ITEM.match(k))]
-    at = [(k, line) for k, line in enumerate(values[end].split("\n")) if line.strip()]
-    if len(at) != len(kept) or not all(numbers(line) or marks_only(line) for _, line in at):
-        return {}
+                             and not _FIRST_SUB_ITEM.match(k) or _ITEM.sub("", k) in _GROUP_WORDS)]
     kept_keys = [item_keys[n] for n in kept]
     by_order = {pos: row for row, pos in place_by_order(kept_keys, [True] * len(kept), patterns).items()}
-    placed: list[int] = []
+    placed: list[tuple[int, int, int]] = []
     for pos, key in enumerate(kept_keys):
         named = [r for r, p in enumerate(patterns) if p.search(key)]
         row = named[0] if len(named) == 1 else by_order.get(pos)
-        if row is None or (placed and row <= placed[-1]):
-            return {}                                   # an item no row is sure of, or rows out of order
-        placed.append(row)
-    out: dict[int, Placed] = {}
-    for pos, row in enumerate(placed):
-        a, b = items[kept[pos]]
-        offset, line = at[pos]
-        out[row] = Placed(a, b, end, offset, line)
-    return out
+        if row is None or (placed and row <= placed[-1][0]):
+            return None                                 # an item no row is sure of, or rows out of order
+        placed.append((row, *items[kept[pos]]))
+    return placed
 
 
 #: form rows (indices) that trade places keeping every identity (the form's swap groups): 一、 and 二、 (their sum is
