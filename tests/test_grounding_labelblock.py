@@ -123,3 +123,15 @@ def test_numbers_above_labels_that_print_a_number_among_them_place_nothing():
              + LABELS[:-2] + ["四、结转下年度继续办理 1"] + ["四、政府信息公开行政复议、行政诉讼情况"])
     g = ground(T3, lines)
     assert g["applications.total_processed.total"].status == NOT_FOUND
+
+
+def test_rows_marking_their_blanks_are_compared_cell_by_cell_a_blank_another_cell_than_a_0():
+    values = dict(VALUES, **{f"applications.{r}.research": None for r in ROWS})   # 科研机构 blank in every row
+    values["applications.denied_state_secret.social_org"] = None                  # and one blank among zeros
+    t3 = {p: values[p] for p in T3}
+    lines = text([" ".join("—" if values[f"applications.{r}.{c}"] is None else str(values[f"applications.{r}.{c}"])
+                           for c in COLS) for r in ROWS])
+    g = ground(t3, lines)
+    assert g["applications.granted.research"].status == EXACT             # every row prints its blank there
+    assert g["applications.granted.social_org"].status == NOT_FOUND       # 0, where 1.属于国家秘密 prints a blank
+    assert g["applications.total_processed.total"].status == EXACT

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from llm_extract.form import FORM
 
 from .cellmatch import numbers
-from .labelblock import SWAP_GROUPS, label_items, marks_only
+from .labelblock import cell_doubts, label_items, marks_only
 
 __all__ = ["ColumnRow", "column_block", "column_doubts"]
 
@@ -124,16 +124,4 @@ def column_block(keys: Sequence[str], values: Sequence[str],
 
 def column_doubts(placed: dict[int, ColumnRow]) -> dict[int, set[int]]:
     """Row → the columns of its cells the dump's order leaves in doubt (see the module docstring)."""
-    out: dict[int, set[int]] = {}
-    for group in SWAP_GROUPS:
-        rows = [r for r in placed if r in group]
-        for col in range(len(FORM.table3_columns)):
-            if len({placed[r].cells[col] for r in rows}) > 1:
-                for r in rows:
-                    out.setdefault(r, set()).add(col)
-    counted = {r: tuple(c or "0" for c in p.cells) for r, p in placed.items()}
-    for r, p in placed.items():
-        for o, q in placed.items():
-            if o != r and counted[o] == counted[r]:       # rows the identities cannot tell apart, blanks as 0
-                out.setdefault(r, set()).update(k for k, (a, b) in enumerate(zip(p.cells, q.cells)) if a != b)
-    return out
+    return cell_doubts({row: p.cells for row, p in placed.items()}, len(FORM.table3_columns))

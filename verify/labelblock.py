@@ -55,11 +55,14 @@ from llm_extract.form import FORM
 from .cellmatch import numbers
 from .roworder import place_by_order
 
-__all__ = ["Placed", "label_block", "label_items", "order_doubts", "SWAP_GROUPS", "marks_only"]
+__all__ = ["Placed", "label_block", "label_items", "order_doubts", "cell_doubts", "printed_cells", "SWAP_GROUPS",
+           "marks_only"]
 
 #: an item number opening a label cell: 一、 （三） (3) 1. 2、
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．](?!\d))")
 _FIRST_SUB_ITEM = re.compile(r"^1[.、．]")
+#: a row's printed cells: numbers (OCR letters, separators) and blank marks, apart
+_TOKENS = re.compile(r"[^\s]+")
 #: the words of the form's group labels (三、本年度办理结果, （三）不予公开, …): such an item naming no row holds none
 _GROUP_WORDS = frozenset(_ITEM.sub("", unicodedata.normalize("NFKC", r.group)) for r in FORM.table3_rows if r.group)
 #: a line of placeholder marks and nothing else: a blank row's cells, each printed as a mark
@@ -143,19 +146,40 @@ SWAP_GROUPS: tuple[frozenset[int], ...] = tuple(frozenset(FORM.table3_row_keys.i
 
 def order_doubts(placed: dict[int, Placed], width: int) -> dict[int, set[int]]:
     """Row → the columns of its placed cells another placed row of its swap group could own: that row prints
-    another number in the column (a row that does not print ``width`` numbers doubts its group's every column)."""
-    printed = {row: numbers(p.numbers) for row, p in placed.items()}
+    another number in the column, or a blank mark where this one prints a number (a row that does not print
+    ``width`` cells, numbers or marks, doubts its group's every column); and rows of any groups alike but for a
+    blank marked where the other prints 0 (the identities count a blank as 0) doubt the cells where they differ."""
+    return cell_doubts({row: printed_cells(p.numbers, width) for row, p in placed.items()}, width)
+
+
+def printed_cells(line: str, width: int) -> tuple[str, ...] | None:
+    """A row's ``width`` cells as printed, a blank mark as "" (``0 — 5``); None when it prints another count."""
+    tokens = [t for t in _TOKENS.findall(line) if t.strip()]
+    if len(tokens) != width or not all(marks_only(t) or numbers(t) == [t] for t in tokens):
+        return None if len(numbers(line)) != width else tuple(numbers(line))
+    return tuple("" if marks_only(t) else t for t in tokens)
+
+
+def cell_doubts(cells: dict[int, tuple[str, ...] | None], width: int) -> dict[int, set[int]]:
+    """Row → its columns in doubt, the rows' printed cells given ("" a blank; None a row not printing them all)."""
     out: dict[int, set[int]] = {}
     for group in SWAP_GROUPS:
-        rows = [r for r in placed if r in group]
+        rows = [r for r in cells if r in group]
         if len(rows) < 2:
             continue
-        if any(len(printed[r]) != width for r in rows):
+        if any(cells[r] is None for r in rows):
             for r in rows:
                 out[r] = set(range(width))
             continue
         for col in range(width):
-            if len({printed[r][col] for r in rows}) > 1:
+            if len({cells[r][col] for r in rows}) > 1:      # type: ignore[index]
                 for r in rows:
                     out.setdefault(r, set()).add(col)
+    counted = {r: tuple(c or "0" for c in cs) for r, cs in cells.items() if cs is not None and "" in cs}
+    for r, key in counted.items():
+        for o, cs in cells.items():
+            if o != r and cs is not None and tuple(c or "0" for c in cs) == key:
+                differ = {k for k, (a, b) in enumerate(zip(cells[r], cs)) if a != b}   # type: ignore[arg-type]
+                out.setdefault(r, set()).update(differ)
+                out.setdefault(o, set()).update(differ)
     return out
