@@ -37,7 +37,7 @@ from typing import Any
 
 from llm_extract.form import FORM
 
-from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, match_cells, numbers
+from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, marked, match_cells, numbers
 from .digitsplits import digit_splits
 from .columnblock import column_block, column_doubts
 from .labelblock import label_block, order_doubts
@@ -72,6 +72,8 @@ class Grounding:
     #: blank wherever the blanks are (the identities count both as 0; :mod:`verify.modelpinned`)
     zero_or_blank: bool = False
     by_block: bool = False      # found on its row's line in a block of rows, no swap in doubt (verify/labelblock.py)
+    #: a model's blank found where its row, printing a mark for every blank cell (0 0 无 0 0 0 0), marks it
+    blank_marked: bool = False
 
     @property
     def grounded(self) -> bool:
@@ -87,6 +89,8 @@ class Grounding:
             out["zero_or_blank"] = True
         if self.by_block:
             out["by_block"] = True
+        if self.blank_marked:
+            out["blank_marked"] = True
         return out
 
 
@@ -238,6 +242,7 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
         status, per_cell, seg = best
         text = (seg.label + seg.values).strip()[:200]
         zeros = status == EXACT and seg is not block and _only_zeros(seg.values, cells)
+        marks = status == EXACT and len(marked(seg.values) or ()) == len(cells)
         for k, (p, ok) in enumerate(zip(paths, per_cell)):
             if p not in values:
                 continue
@@ -249,7 +254,7 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
                 out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
                                    ("its row of numbers at its label's place in a block of rows" if seg is block
                                     else "") if ok else "another number is printed here",
-                                   by_block=ok and seg is block)
+                                   by_block=ok and seg is block, blank_marked=ok and marks and values[p] is None)
 
 
 _ZERO_ROW = ("the row prints only zeros, its blanks as nothing: which cells are the blanks the text does not say; "
