@@ -43,6 +43,7 @@ from .columnblock import column_block, column_doubts
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
 from .statedorder import Claim, prose_settled
+from .t4labelled import labelled_groups
 from .blanktwins import doubt_twins
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
@@ -321,6 +322,9 @@ def _ground_table4(segs: list[Segment], values: Mapping[str, Any], out: dict[str
     attempts = (_after_heading(segs[start:], len(paths), cells) for start in starts)
     first = next(attempts)
     status, per_cell, lines, text = first if all(first[1]) else next((a for a in attempts if all(a[1])), first)
+    after = segs[starts[0] + 1:]                   # (a group a line after its label: verify/t4labelled.py)
+    if (labelled := labelled_groups([s.key for s in after], [s.values for s in after], cells)) is not None:
+        status, per_cell = EXACT, labelled
     for p, ok in zip(paths, per_cell):
         if p in values:
             out[p] = Grounding(status if ok else NOT_FOUND, lines, text, "表四",
