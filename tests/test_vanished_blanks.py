@@ -127,3 +127,16 @@ def test_a_models_blank_its_row_marks_is_proven_like_its_numbers_and_a_wrong_pla
         wrong = [p for p in values if p.startswith("applications.") and record.report.get(p) != values[p]
                  and record.provenance[p].status in TRUSTED_STATUSES]
         assert wrong == []
+
+
+def test_the_labels_trailing_comma_left_before_a_marked_row_is_no_cell():
+    # 1.申请人无正当理由逾期不补正、 / 行政机关不再处理… broken after its 、 with the cells on the first line
+    from verify.grounding import EXACT, ground
+    values = truth()
+    _row(values, "other_no_correction", [0, 0, None, None, 0, 0, 0])
+    text = marked_text(values).replace("（六）其他处理 1.申请人无正当理由逾期不补正 ",
+                                       "（六）其他处理\n1.申请人无正当理由逾期不补正、 ")
+    assert "1.申请人无正当理由逾期不补正、 0 0 无 无 0 0 0" in text
+    g = ground(values, text.split("\n"))
+    assert {g[f"applications.other_no_correction.{c}"].status for c in COLS} == {EXACT}
+    assert not g["applications.other_no_correction.natural_person"].zero_or_blank   # its marks say where the blanks are
