@@ -72,3 +72,12 @@ def test_a_column_one_line_short_places_nothing():
     g = ground(t3(VALUES), lines)
     assert g["applications.total_processed.total"].status == NOT_FOUND
     assert g["applications.carried_forward.research"].status == NOT_FOUND
+
+
+def test_the_prose_figure_tells_the_first_two_columns_rows_apart_as_for_a_block_of_rows():
+    from verify.statedorder import Claim
+    received = ((0,), (0, 1))                       # 共收到政府信息公开申请15件: 一's total, or 一 + 二
+    cell = "applications.new_received.natural_person"     # 11 beside 二、's 2: the order alone leaves it in doubt
+    assert ground(t3(VALUES), text(VALUES))[cell].status == NOT_FOUND
+    assert ground(t3(VALUES), text(VALUES), [Claim(15, received)])[cell].status == EXACT
+    assert ground(t3(VALUES), text(VALUES), [Claim(2, received)])[cell].status == NOT_FOUND

@@ -67,6 +67,10 @@ class ColumnRow:
     def text(self) -> str:
         return " ".join(c or "—" for c in self.cells)
 
+    @property
+    def numbers(self) -> str:          # (as a labelblock.Placed's line: verify/statedorder.py reads its total)
+        return self.text
+
 
 def _cells(value: str, count: int, last: bool) -> list[str] | None:
     """A column's cells under its header: the lines after the header's own, each a number, a mark or empty."""

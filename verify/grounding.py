@@ -280,7 +280,8 @@ def _label_block(region: list[Segment], patterns: list[re.Pattern[str]], width: 
     row as a segment of its label and its line of numbers, with the columns the tool's order leaves in doubt."""
     keys, texts = [s.key for s in region], [s.values for s in region]
     if columns := column_block(keys, texts, patterns):      # (verify/columnblock.py: its first column is no rows)
-        doubted = column_doubts(columns)
+        settled = prose_settled(columns, width, claims)     # 一、 and 二、 told apart by the prose (statedorder.py)
+        doubted = {row: cols for row, cols in column_doubts(columns).items() if row not in settled}
         return {row: (Segment("".join(s.label for s in region[c.first:c.last + 1]), keys[c.first], c.text,
                               region[c.first].start, tuple(sorted({region[c.first].lines[0]}
                                                                   | {region[i].lines[0] + k for i, k in c.at}))),
