@@ -140,6 +140,7 @@ def _candidates(path: str, prov: FieldProvenance, value: Any,
 #: unverified for a reason the field's note tells (verify/guesses.py, verify/trust.py)
 _NOTED = frozenset({"READ.ONE_CUT", "READ.OCR_TEXT", "READ.OCR_NAME", "READ.AGENCY_NAME", "READ.OCR_YEAR", "READ.ABOVE_OR_BELOW"})
 _MISREAD = "DERIVE.MISREAD"
+_AMBIGUOUS = "DERIVE.AMBIGUOUS"
 _DIGIT_MAP = "DERIVE.DIGIT_MAP"
 _NARRATIVE = "DERIVE.NARRATIVE"
 _UNCHECKED = "READ.UNCHECKED"
@@ -210,6 +211,9 @@ def review_items(record: Record, lines: list[str]) -> list[ReviewItem]:
         if f.severity not in ("error", "warning") or (f.paths and set(f.paths) <= settled and
                                                        f.code.startswith(("T3.", "T4.", "DERIVE.", "REVIEW."))):
             continue
+        if f.code == _AMBIGUOUS and f.paths and all(record.provenance[p].status in TRUSTED_STATUSES
+                                                    for p in f.paths if p in record.provenance):
+            continue       # the reader's open row, every cell of it since proven (the model's, found in the text)
         key = finding_key(f)
         if is_acknowledged(key, acknowledged):
             continue

@@ -99,3 +99,39 @@ def test_a_blank_row_printed_as_marks_is_a_row_of_the_block_and_puts_its_group_i
     # the blank row could trade places with any outcome row printing a number (or a 0) in its cells
     assert g["applications.granted.research"].status == NOT_FOUND
     assert not g["applications.granted.total"].by_block
+
+
+def test_rows_of_numbers_printed_above_the_labels_ground_as_when_printed_below():
+    # a crawler's dump with the table's label column last: the 25 rows of numbers, then the labels, the group
+    # label 三、本年度办理结果 on a line of its own (it names no row)
+    labels = [line for line in LABELS if line != "（一）予以公开"]
+    labels.insert(labels.index("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), "三、本年度办理结果")
+    labels.insert(labels.index("三、本年度办理结果") + 1, "（一）予以公开")
+    lines = (["测试区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+              "申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"] + by_rows(VALUES) + labels
+             + ["四、政府信息公开行政复议、行政诉讼情况"])
+    g = ground(T3, lines)
+    assert {g[f"applications.{r}.{c}"].status for r in ROWS for c in ("research", "social_org")} == {EXACT}
+    assert g["applications.total_processed.total"].status == EXACT
+    assert g["applications.granted.natural_person"].status == NOT_FOUND            # the order's doubt stays
+    swapped = dict(T3, **{f"applications.total_processed.{c}": T3[f"applications.granted.{c}"] for c in COLS})
+    assert ground(swapped, lines)["applications.total_processed.total"].status == NOT_FOUND
+
+
+def test_numbers_above_labels_that_print_a_number_among_them_place_nothing():
+    lines = (["测试区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"] + by_rows(VALUES)
+             + LABELS[:-2] + ["四、结转下年度继续办理 1"] + ["四、政府信息公开行政复议、行政诉讼情况"])
+    g = ground(T3, lines)
+    assert g["applications.total_processed.total"].status == NOT_FOUND
+
+
+def test_rows_marking_their_blanks_are_compared_cell_by_cell_a_blank_another_cell_than_a_0():
+    values = dict(VALUES, **{f"applications.{r}.research": None for r in ROWS})   # 科研机构 blank in every row
+    values["applications.denied_state_secret.social_org"] = None                  # and one blank among zeros
+    t3 = {p: values[p] for p in T3}
+    lines = text([" ".join("—" if values[f"applications.{r}.{c}"] is None else str(values[f"applications.{r}.{c}"])
+                           for c in COLS) for r in ROWS])
+    g = ground(t3, lines)
+    assert g["applications.granted.research"].status == EXACT             # every row prints its blank there
+    assert g["applications.granted.social_org"].status == NOT_FOUND       # 0, where 1.属于国家秘密 prints a blank
+    assert g["applications.total_processed.total"].status == EXACT

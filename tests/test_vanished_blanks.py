@@ -70,3 +70,73 @@ def test_only_rows_of_one_swap_group_printing_the_same_numbers_are_doubted_where
     assert twin_doubts({2: five_one, 3: five_one, 23: five_one}, cells) == {2: {1, 2}, 3: {1, 2}}
     assert twin_doubts({2: five_one, 3: ["5", "1", "7"]}, cells) == {}
     assert twin_doubts({2: five_one, 3: five_one}, {2: cells[2], 3: cells[2]}) == {}
+
+
+def marked_text(values: dict[str, Any], split: tuple[str, ...] = ()) -> str:
+    """The report as a crawler's text: cells apart by spaces, every blank cell printed as 无; the rows ``split``
+    broken after their label and after their third cell."""
+    out = []
+    for line in report_text(values).split("\n"):
+        cells = line.replace("/", "无").split("\t")
+        if len(cells) == 8 and any(label in cells[0] for label in split):
+            out += [cells[0], " ".join(cells[1:4]), " ".join(cells[4:])]
+        else:
+            out.append(" ".join(cells))
+    return "\n".join(out)
+
+
+def test_rows_that_mark_every_blank_have_no_twin_their_marks_say_where_the_blanks_are():
+    from verify.grounding import EXACT, NOT_FOUND, ground
+    values = truth()
+    text = marked_text(values)
+    assert "（一）予以公开 5 1 无 无 无 无 6" in text and "（二）部分公开 5 无 1 无 无 无 6" in text
+    g = ground(values, text.split("\n"))
+    assert {g[f"applications.{r}.{c}"].status for r in ("granted", "partially_granted") for c in COLS} == {EXACT}
+    assert g["applications.granted.research"].blank_marked                  # the model's blank, marked where it says
+    assert not ground(values, pdf_text(values).split("\n"))["applications.granted.research"].blank_marked
+    swapped = dict(values)
+    _row(swapped, "granted", [5, None, 1, None, None, None, 6])
+    _row(swapped, "partially_granted", [5, 1, None, None, None, None, 6])
+    g = ground(swapped, text.split("\n"))
+    assert g["applications.granted.commercial"].status == NOT_FOUND
+    assert g["applications.partially_granted.research"].status == NOT_FOUND
+
+
+def test_a_models_blank_its_row_marks_is_proven_like_its_numbers_and_a_wrong_placing_is_not():
+    # （三）不予公开 1.属于国家秘密 broken over three lines, ``0 0 无`` / ``无 0 0 0``: the reader pins the row by the
+    # identities (0 for the blanks); the model's row is found where the marks say, its blanks included
+    values = truth()
+    _row(values, "denied_state_secret", [0, 0, None, None, 0, 0, 0])
+    text = marked_text(values, ("属于国家秘密",))
+    assert "0 0 无\n无 0 0 0" in text
+    reading = read_document(Document.from_text(text, doc_id="t"), tolerate_no_table=True)
+
+    def settled(answer: dict[str, Any]):
+        model = to_extraction(ModelAnswer.model_validate(answer_from_report(Report.from_values("t", answer))), "t",
+                              {"model": "scripted"})
+        return reading.with_model_result(model, {"status": "ok"}, reading.record())
+
+    record = settled(values)
+    for c in ("research", "social_org"):
+        assert record.report.get(f"applications.denied_state_secret.{c}") is None
+        assert record.provenance[f"applications.denied_state_secret.{c}"].status in TRUSTED_STATUSES
+    for wrong_answer in ({"applications.denied_state_secret.research": 0},
+                         {"applications.denied_state_secret.commercial": None},
+                         {"applications.denied_state_secret.research": 0, "applications.denied_state_secret.commercial": None}):
+        record = settled(dict(values, **wrong_answer))
+        wrong = [p for p in values if p.startswith("applications.") and record.report.get(p) != values[p]
+                 and record.provenance[p].status in TRUSTED_STATUSES]
+        assert wrong == []
+
+
+def test_the_labels_trailing_comma_left_before_a_marked_row_is_no_cell():
+    # 1.申请人无正当理由逾期不补正、 / 行政机关不再处理… broken after its 、 with the cells on the first line
+    from verify.grounding import EXACT, ground
+    values = truth()
+    _row(values, "other_no_correction", [0, 0, None, None, 0, 0, 0])
+    text = marked_text(values).replace("（六）其他处理 1.申请人无正当理由逾期不补正 ",
+                                       "（六）其他处理\n1.申请人无正当理由逾期不补正、 ")
+    assert "1.申请人无正当理由逾期不补正、 0 0 无 无 0 0 0" in text
+    g = ground(values, text.split("\n"))
+    assert {g[f"applications.other_no_correction.{c}"].status for c in COLS} == {EXACT}
+    assert not g["applications.other_no_correction.natural_person"].zero_or_blank   # its marks say where the blanks are

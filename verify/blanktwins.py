@@ -8,7 +8,8 @@ several, and the identities check it: a number moved to another column moves tha
 of one swap group (一、 and 二、; the outcome rows of 三、本年度办理结果: :data:`verify.labelblock.SWAP_GROUPS`) print
 the same numbers: a model giving each row the other's placing keeps every identity, the two rows trading places.
 Their cells where the model places the two rows differently are not found; where it places them alike, either way
-gives the same cell.
+gives the same cell. A row that marks every blank (``0 0 无 0 0 0 0``: a mark a blank cell, as many cells as columns)
+has no twin: its marks say which cells are blank, and the model's placing is matched against them.
 
 Pure: the numbers each row prints and the model's cells in, the doubted columns out (:func:`doubt_twins` applies
 them to 表三's groundings, :func:`verify.grounding.ground`).
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .cellmatch import numbers
+from .cellmatch import marked, numbers
 from .labelblock import SWAP_GROUPS
 
 __all__ = ["twin_doubts", "doubt_twins"]
@@ -54,7 +55,9 @@ def doubt_twins(rows: Sequence[Sequence[str]], values: Mapping[str, Any], out: d
     for index, paths in enumerate(rows):
         g = next((out[p] for p in paths if p in out and out[p].grounded), None)
         if g is not None and g.text.startswith(g.label):
-            printed[index] = numbers(g.text[len(g.label):])
+            cells = marked(g.text[len(g.label):])
+            if cells is None or len(cells) != len(paths):       # (a row marking every blank says where they are)
+                printed[index] = numbers(g.text[len(g.label):])
     for index, columns in twin_doubts(printed, {i: [values.get(p) for p in paths]
                                                for i, paths in enumerate(rows)}).items():
         for k in sorted(columns):

@@ -18,7 +18,7 @@ from typing import Any
 
 from .lostcell import settled_cells
 
-__all__ = ["match_cells", "numbers", "EXACT", "DIGIT_RUN", "NOT_FOUND"]
+__all__ = ["match_cells", "numbers", "marked", "EXACT", "DIGIT_RUN", "NOT_FOUND"]
 
 EXACT, DIGIT_RUN, NOT_FOUND = "exact", "digit_run", "not_found"
 
@@ -67,11 +67,15 @@ _BLANK_MARK = re.compile(r"^(?:/|[-—–－]+|×)$")
 _GLUED_CELL = re.compile(r"\d+(?:\.\d+)?|[/—–－×-]")
 
 
+#: the label's own trailing punctuation, left before its row's cells (``1.申请人无正当理由逾期不补正、 0 0 无 无 0 0 0``)
+_LABEL_TAIL = re.compile(r"^\s*[、，,：:；;。]+")
+
+
 def _marked(values: str) -> list[str | None] | None:
     """A row's cells as printed when they are numbers and blank marks only (``0 — 0 — — 0 0``, 无 read as
     ``/``), a mark standing for its blank cell: None when there is no mark, or anything else. Run together
     (``0—————0``), each mark character is a cell: the count of cells is checked against the model's."""
-    text = _THOUSANDS.sub("", values.translate(_OCR))
+    text = _LABEL_TAIL.sub("", _THOUSANDS.sub("", values.translate(_OCR)))
     tokens = text.split()
     if len(tokens) == 1 and not _BLANK_MARK.match(tokens[0]):
         glued = _GLUED_CELL.findall(tokens[0])
@@ -81,6 +85,9 @@ def _marked(values: str) -> list[str | None] | None:
             not all(_BLANK_MARK.match(t) or _NUMBER.fullmatch(t) for t in tokens):
         return None
     return [None if _BLANK_MARK.match(t) else t for t in tokens]
+
+
+marked = _marked      # (verify/blanktwins.py: a row marking its every blank has no twin)
 
 
 def _match_marked(values: str, cells: Sequence[Any]) -> tuple[str, list[bool]] | None:

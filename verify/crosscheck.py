@@ -281,7 +281,9 @@ def crosscheck(regex: Extraction | None, model: Extraction, *, base: Record | No
             confirmed = p in _TABLE_PATHS and p not in unconfirmed
             # a blank is the absence of a number: PDF text prints nothing for it and nothing for a
             # lost cell, so a model's blank the reader could not read is never proven by the text
-            unprintable = grounding is not None and p in _TABLE_PATHS and md[p] is None
+            # (unless its row prints a mark for every blank cell, one where the model's blank stands: verify/grounding.py)
+            unprintable = grounding is not None and p in _TABLE_PATHS and md[p] is None \
+                and not (p in grounding and grounding[p].blank_marked)
             alone = source(p) and (confirmed or p not in _TABLE_PATHS) and not unprintable
             if not confirmed:
                 idl = sorted({eq.code for eq in _failing(p, {q: v for q, v in values.items() if q in _TABLE_PATHS})})

@@ -37,11 +37,13 @@ from typing import Any
 
 from llm_extract.form import FORM
 
-from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, match_cells, numbers
+from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, marked, match_cells, numbers
 from .digitsplits import digit_splits
+from .columnblock import column_block, column_doubts
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
 from .statedorder import Claim, prose_settled
+from .t4labelled import labelled_groups
 from .blanktwins import doubt_twins
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
@@ -71,6 +73,8 @@ class Grounding:
     #: blank wherever the blanks are (the identities count both as 0; :mod:`verify.modelpinned`)
     zero_or_blank: bool = False
     by_block: bool = False      # found on its row's line in a block of rows, no swap in doubt (verify/labelblock.py)
+    #: a model's blank found where its row, printing a mark for every blank cell (0 0 无 0 0 0 0), marks it
+    blank_marked: bool = False
 
     @property
     def grounded(self) -> bool:
@@ -86,6 +90,8 @@ class Grounding:
             out["zero_or_blank"] = True
         if self.by_block:
             out["by_block"] = True
+        if self.blank_marked:
+            out["blank_marked"] = True
         return out
 
 
@@ -237,6 +243,7 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
         status, per_cell, seg = best
         text = (seg.label + seg.values).strip()[:200]
         zeros = status == EXACT and seg is not block and _only_zeros(seg.values, cells)
+        marks = status == EXACT and len(marked(seg.values) or ()) == len(cells)
         for k, (p, ok) in enumerate(zip(paths, per_cell)):
             if p not in values:
                 continue
@@ -248,7 +255,7 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
                 out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
                                    ("its row of numbers at its label's place in a block of rows" if seg is block
                                     else "") if ok else "another number is printed here",
-                                   by_block=ok and seg is block)
+                                   by_block=ok and seg is block, blank_marked=ok and marks and values[p] is None)
 
 
 _ZERO_ROW = ("the row prints only zeros, its blanks as nothing: which cells are the blanks the text does not say; "
@@ -271,7 +278,15 @@ def _label_block(region: list[Segment], patterns: list[re.Pattern[str]], width: 
                  claims: Sequence[Claim]) -> dict[int, tuple[Segment, set[int]]]:
     """表三's labels printed as one block, its rows of numbers after them (:mod:`verify.labelblock`): each placed
     row as a segment of its label and its line of numbers, with the columns the tool's order leaves in doubt."""
-    placed = label_block([s.key for s in region], [s.values for s in region], patterns)
+    keys, texts = [s.key for s in region], [s.values for s in region]
+    if columns := column_block(keys, texts, patterns):      # (verify/columnblock.py: its first column is no rows)
+        settled = prose_settled(columns, width, claims)     # 一、 and 二、 told apart by the prose (statedorder.py)
+        doubted = {row: cols for row, cols in column_doubts(columns).items() if row not in settled}
+        return {row: (Segment("".join(s.label for s in region[c.first:c.last + 1]), keys[c.first], c.text,
+                              region[c.first].start, tuple(sorted({region[c.first].lines[0]}
+                                                                  | {region[i].lines[0] + k for i, k in c.at}))),
+                      doubted.get(row, set())) for row, c in columns.items()}
+    placed = label_block(keys, texts, patterns)
     settled = prose_settled(placed, width, claims)        # 一、 and 二、 told apart by the prose (statedorder.py)
     doubts = {row: cols for row, cols in order_doubts(placed, width).items() if row not in settled}
     out: dict[int, tuple[Segment, set[int]]] = {}
@@ -308,6 +323,9 @@ def _ground_table4(segs: list[Segment], values: Mapping[str, Any], out: dict[str
     attempts = (_after_heading(segs[start:], len(paths), cells) for start in starts)
     first = next(attempts)
     status, per_cell, lines, text = first if all(first[1]) else next((a for a in attempts if all(a[1])), first)
+    after = segs[starts[0] + 1:]                   # (a group a line after its label: verify/t4labelled.py)
+    if (labelled := labelled_groups([s.key for s in after], [s.values for s in after], cells)) is not None:
+        status, per_cell = EXACT, labelled
     for p, ok in zip(paths, per_cell):
         if p in values:
             out[p] = Grounding(status if ok else NOT_FOUND, lines, text, "表四",

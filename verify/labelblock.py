@@ -46,6 +46,7 @@ Pure: label keys, value texts and the form's patterns in, places out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,11 +55,16 @@ from llm_extract.form import FORM
 from .cellmatch import numbers
 from .roworder import place_by_order
 
-__all__ = ["Placed", "label_block", "order_doubts", "SWAP_GROUPS", "marks_only"]
+__all__ = ["Placed", "label_block", "label_items", "order_doubts", "cell_doubts", "printed_cells", "SWAP_GROUPS",
+           "marks_only"]
 
 #: an item number opening a label cell: 一、 （三） (3) 1. 2、
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．](?!\d))")
 _FIRST_SUB_ITEM = re.compile(r"^1[.、．]")
+#: a row's printed cells: numbers (OCR letters, separators) and blank marks, apart
+_TOKENS = re.compile(r"[^\s]+")
+#: the words of the form's group labels (三、本年度办理结果, （三）不予公开, …): such an item naming no row holds none
+_GROUP_WORDS = frozenset(_ITEM.sub("", unicodedata.normalize("NFKC", r.group)) for r in FORM.table3_rows if r.group)
 #: a line of placeholder marks and nothing else: a blank row's cells, each printed as a mark
 _MARKS_ONLY = re.compile(r"\s*(?:[—–\-/－]+\s*)+")
 
@@ -86,10 +92,31 @@ def label_block(keys: Sequence[str], values: Sequence[str],
     numbered = [bool(numbers(v)) for v in values]
     end = next((i for i, has in enumerate(numbered) if has), None)
     start = next((i for i, k in enumerate(keys) if patterns[0].search(k)), None)
-    if end is None or start is None or start > end:
+    if end is None or start is None:
         return {}
+    first_line = 0                                     # the value text's first line that may be a row of numbers
+    if start > end:
+        # the rows of numbers printed above the block of labels (a crawler's dump of the table with its label column
+        # last): they are the lines after the header's last label, and no label of the block prints a number
+        end = max(i for i in range(start) if numbered[i])
+        if any(numbered[start:]):
+            return {}
+        last, first_line = len(keys) - 1, 1            # (a number on the header's own line, 数据7, is the header's)
+    else:
+        last = end
+    items = label_items(keys, start, last, patterns)
+    at = [(k, line) for k, line in enumerate(values[end].split("\n")) if k >= first_line and line.strip()]
+    if items is None or len(at) != len(items) or not all(numbers(line) or marks_only(line) for _, line in at):
+        return {}
+    return {row: Placed(a, b, end, offset, line) for (row, a, b), (offset, line) in zip(items, at)}
+
+
+def label_items(keys: Sequence[str], start: int, last: int,
+                patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, int, int]] | None:
+    """The label items of segments ``start``..``last`` placed on the form's rows: (row, first segment, last
+    segment) in order, group labels left out; None when an item no row is sure of, or rows out of order."""
     items: list[tuple[int, int]] = []                  # (first segment, last segment)
-    for i in range(start, end + 1):
+    for i in range(start, last + 1):
         if _ITEM.match(keys[i]) or not items:
             items.append((i, i))
         else:
@@ -98,25 +125,17 @@ def label_block(keys: Sequence[str], values: Sequence[str],
     names = [any(p.search(k) for p in patterns) for k in item_keys]
     kept = [n for n, (k, named) in enumerate(zip(item_keys, names))
             if named or not (n + 1 < len(item_keys) and _FIRST_SUB_ITEM.match(item_keys[n + 1])
-                             and not _FIRST_SUB_ITEM.match(k))]
-    at = [(k, line) for k, line in enumerate(values[end].split("\n")) if line.strip()]
-    if len(at) != len(kept) or not all(numbers(line) or marks_only(line) for _, line in at):
-        return {}
+                             and not _FIRST_SUB_ITEM.match(k) or _ITEM.sub("", k) in _GROUP_WORDS)]
     kept_keys = [item_keys[n] for n in kept]
     by_order = {pos: row for row, pos in place_by_order(kept_keys, [True] * len(kept), patterns).items()}
-    placed: list[int] = []
+    placed: list[tuple[int, int, int]] = []
     for pos, key in enumerate(kept_keys):
         named = [r for r, p in enumerate(patterns) if p.search(key)]
         row = named[0] if len(named) == 1 else by_order.get(pos)
-        if row is None or (placed and row <= placed[-1]):
-            return {}                                   # an item no row is sure of, or rows out of order
-        placed.append(row)
-    out: dict[int, Placed] = {}
-    for pos, row in enumerate(placed):
-        a, b = items[kept[pos]]
-        offset, line = at[pos]
-        out[row] = Placed(a, b, end, offset, line)
-    return out
+        if row is None or (placed and row <= placed[-1][0]):
+            return None                                 # an item no row is sure of, or rows out of order
+        placed.append((row, *items[kept[pos]]))
+    return placed
 
 
 #: form rows (indices) that trade places keeping every identity (the form's swap groups): 一、 and 二、 (their sum is
@@ -127,19 +146,40 @@ SWAP_GROUPS: tuple[frozenset[int], ...] = tuple(frozenset(FORM.table3_row_keys.i
 
 def order_doubts(placed: dict[int, Placed], width: int) -> dict[int, set[int]]:
     """Row → the columns of its placed cells another placed row of its swap group could own: that row prints
-    another number in the column (a row that does not print ``width`` numbers doubts its group's every column)."""
-    printed = {row: numbers(p.numbers) for row, p in placed.items()}
+    another number in the column, or a blank mark where this one prints a number (a row that does not print
+    ``width`` cells, numbers or marks, doubts its group's every column); and rows of any groups alike but for a
+    blank marked where the other prints 0 (the identities count a blank as 0) doubt the cells where they differ."""
+    return cell_doubts({row: printed_cells(p.numbers, width) for row, p in placed.items()}, width)
+
+
+def printed_cells(line: str, width: int) -> tuple[str, ...] | None:
+    """A row's ``width`` cells as printed, a blank mark as "" (``0 — 5``); None when it prints another count."""
+    tokens = [t for t in _TOKENS.findall(line) if t.strip()]
+    if len(tokens) != width or not all(marks_only(t) or numbers(t) == [t] for t in tokens):
+        return None if len(numbers(line)) != width else tuple(numbers(line))
+    return tuple("" if marks_only(t) else t for t in tokens)
+
+
+def cell_doubts(cells: dict[int, tuple[str, ...] | None], width: int) -> dict[int, set[int]]:
+    """Row → its columns in doubt, the rows' printed cells given ("" a blank; None a row not printing them all)."""
     out: dict[int, set[int]] = {}
     for group in SWAP_GROUPS:
-        rows = [r for r in placed if r in group]
+        rows = [r for r in cells if r in group]
         if len(rows) < 2:
             continue
-        if any(len(printed[r]) != width for r in rows):
+        if any(cells[r] is None for r in rows):
             for r in rows:
                 out[r] = set(range(width))
             continue
         for col in range(width):
-            if len({printed[r][col] for r in rows}) > 1:
+            if len({cells[r][col] for r in rows}) > 1:      # type: ignore[index]
                 for r in rows:
                     out.setdefault(r, set()).add(col)
+    counted = {r: tuple(c or "0" for c in cs) for r, cs in cells.items() if cs is not None and "" in cs}
+    for r, key in counted.items():
+        for o, cs in cells.items():
+            if o != r and cs is not None and tuple(c or "0" for c in cs) == key:
+                differ = {k for k, (a, b) in enumerate(zip(cells[r], cs)) if a != b}   # type: ignore[arg-type]
+                out.setdefault(r, set()).update(differ)
+                out.setdefault(o, set()).update(differ)
     return out
