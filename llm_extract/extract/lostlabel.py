@@ -22,6 +22,8 @@ to prove.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 
 from ..evidence import Ambiguity, CellKind, Method
@@ -74,16 +76,26 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
         lost = _ROWS[at + 1:len(_ROWS) if after is None else _ROWS.index(after)]
         if not 0 < len(lost) <= _MOST_LOST:
             continue                    # (the next label is the next row's, or too many labels lost to trust)
-        if any((r := out.get(p)) is None or r.value is not None or r.method != Method.CELLS_AFTER_LABEL
-               for p in TABLE3_ROW_PATHS[row]) \
+        if any((r := out.get(p)) is None or r.method != Method.CELLS_AFTER_LABEL for p in TABLE3_ROW_PATHS[row]) \
                 or labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
                                                       for g in lost for p in TABLE3_ROW_PATHS[g]) \
-                or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None:
+                or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None \
+                or not _unread_or_first(out, row, chunks[0]):
             continue
         placed |= _read_in_order((row, *lost), chunks, out, items[idx].line)
     if placed and doubted:
         _settle_direction(items, order, spans, out, doubted, placed)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def _unread_or_first(out: Readings, row: str, own: Sequence[Item]) -> bool:
+    """Whether ``row`` was left unread (its cells and a lost row's after its label), or read from exactly ``own``,
+    the first seven numbers after its label (the lost row's seven stand after a label of it that names no row)."""
+    read = [out[p] for p in TABLE3_ROW_PATHS[row]]
+    if all(r.value is None for r in read):
+        return True
+    return len(own) == _WIDTH and all(r.value == it.cell.value and r.lines and r.lines[-1] == it.line
+                                      for r, it in zip(read, own))
 
 
 def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], out: Readings,
@@ -104,7 +116,8 @@ def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], ou
         if not 0 < len(lost) <= _MOST_LOST or labelled.intersection(lost) \
                 or any((r := out.get(p)) is None or r.note != _LABEL_LOST for g in lost for p in TABLE3_ROW_PATHS[g]) \
                 or not _on_own_line(out, row, items[idx].line) or not _on_own_line(out, after, items[nxt].line) \
-                or len(rows := _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line})) != len(lost):
+                or len(rows := _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line}, lost)) \
+                != len(lost):
             continue
         placed |= _read_in_order(lost, rows, out)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
@@ -137,21 +150,53 @@ def _on_own_line(out: Readings, row: str, line: int) -> bool:
                for p in TABLE3_ROW_PATHS[row]) and any(out[p].kind is not _BLANK for p in TABLE3_ROW_PATHS[row])
 
 
-def _number_lines(between: Sequence[Item], labels: set[int]) -> list[list[Item]]:
+def _number_lines(between: Sequence[Item], labels: set[int], lost: Sequence[str] = ()) -> list[list[Item]]:
     """The lines of seven numbers among ``between`` (off the two labels' lines), each with nothing else but empty
-    fields and group labels' pieces; no lines where any line holds another count of numbers or other words."""
+    fields, group labels' pieces and, first on its line, at most one label that names no row of the form and
+    whose item number, if it prints one, is the lost row's at its place (:func:`_damaged_label`: ``8.属于行政事项``,
+    a label that lost words; ``���``, one decoded with replacement); no lines where any line holds another count
+    of numbers or other words."""
     lines: dict[int, list[Item]] = {}
     for it in between:
         if it.line in labels or it.is_value and it.cell.kind is _BLANK:
             continue
         if it.is_text and not (it.key and any(it.key in g for g in _GROUPS)):
-            return []                   # (words: a label's piece, a page's footer, a note)
+            if lines.get(it.line) or it.key and rows_named(it.key):
+                return []               # (words: a label's piece, a page's footer, a note)
+            lines[it.line] = [it]       # (the line's first piece: a label that lost its words, if it fits)
+            continue
         lines.setdefault(it.line, []).append(it)
     rows = [[it for it in line if it.is_value] for _, line in sorted(lines.items())]
+    texts = [[it for it in line if it.is_text] for _, line in sorted(lines.items())]
+    if any(t and not cells for t, cells in zip(texts, rows)):
+        return []                       # (words on a line of their own)
     rows = [cells for cells in rows if cells]
     if any(len(cells) != _WIDTH or not all(it.cell.is_number for it in cells) for cells in rows):
         return []
+    if any(t and not (len(rows) == len(lost) and _damaged_label(t[0].key, row)) for t, row in zip(texts, lost)):
+        return []
     return rows
+
+
+#: an item number opening a label key (``8.``, ``(三)``): what a label that lost its words may keep
+_ITEM_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)")
+
+
+def _damaged_label(key: str, row: str) -> bool:
+    """Whether ``key`` may be the label of ``row`` that lost words (or was decoded with replacement): it names no row
+    of the form, its words begin no other row's label, it prints no digit but its item number (a page's footer
+    does), and its item number, if it prints one, is ``row``'s own."""
+    number = _ITEM_NUMBER.match(key)
+    words = key[number.end():] if number else key
+    if rows_named(key) or re.search(r"\d", words) \
+            or words and any(w.startswith(words) for r, w in _WORDS.items() if r != row):
+        return False                    # (2.重复 where 2.其他法律… stands: the words begin 2.重复申请's, another row)
+    return number is None or number.group() == (_ITEM_NUMBER.match(_LABEL_KEYS[row]) or number).group()
+
+
+#: each 表三 row's printed label as a label key, and its words (no item number, no bracketed note)
+_LABEL_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
+_WORDS = {r: _ITEM_NUMBER.sub("", k).split("(")[0] for r, k in _LABEL_KEYS.items()}
 
 
 def _numbers_before(items: Sequence[Item], idx: int) -> bool:
@@ -235,22 +280,24 @@ def _row_chunks(items: Sequence[Item], idx: int, span: list[Item], lost: Sequenc
     if len(runs) != 1 + len(lost) or sorted(len(r) == _WIDTH for r in runs) != [False] + [True] * len(lost) \
             or len({it.line for it in printed}) != len(printed) or printed[0].line <= items[idx].line:
         return None
-    gaps = [(a[-1].line, b[0].line, _OPENED.get(g, ())) for a, b, g in zip(runs, runs[1:], lost)]
+    gaps = [(a[-1].line, b[0].line, _OPENED.get(g, ()), g) for a, b, g in zip(runs, runs[1:], lost)]
     return runs if _words_fit(items, idx, printed[-1].line, gaps, row) else None
 
 
-def _words_fit(items: Sequence[Item], idx: int, last: int, gaps: list[tuple[int, int, tuple[str, ...]]],
+def _words_fit(items: Sequence[Item], idx: int, last: int, gaps: list[tuple[int, int, tuple[str, ...], str]],
                row: str) -> bool:
     """Whether the only words among the numbers after the label at ``idx`` (up to line ``last``) stand between two
     rows' numbers and are the heading of the group the next row opens, or, right after the label's own numbers, the
     rest of its label (``1.申请人无正当理`` / seven / ``由逾期不补正、行政机关…``: a label wrapped with its numbers on its
-    first line); not a label's piece of another row, nor another heading."""
+    first line), or the label of the next row that lost words (``8.属于行政事项``: naming no row, its item number if
+    any the next row's, :func:`_damaged_label`); not a label's piece of another row, nor another heading."""
     label = items[idx]
 
     def fits(it: Item) -> bool:
-        if any(a < it.line < b and it.key in heads for a, b, heads in gaps):
+        if any(a < it.line < b and (it.key in heads or _damaged_label(it.key, lost)) for a, b, heads, lost in gaps):
             return True
-        return bool(gaps) and gaps[0][0] < it.line < gaps[0][1] and rows_named(label.key + it.key) == [row]
+        return bool(gaps) and gaps[0][0] < it.line < gaps[0][1] and rows_named(label.key + it.key) == [row] \
+            and not _ITEM_NUMBER.match(it.key)     # (a piece opening with an item number is another row's label)
     return all(fits(it) for it in items[idx + 1:] if it.is_text and it.line <= last)
 
 
@@ -268,7 +315,7 @@ def _sevens(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[st
     inside = [it for j in starts for it in span[span.index(printed[j]):span.index(printed[j + _WIDTH - 1]) + 1]]
     if len(inside) != len(printed):
         return None                     # (an empty cell among a seven: which cells are whose is not known)
-    gaps = [(printed[j - 1].line, printed[j].line, _OPENED.get(g, ())) for j, g in zip(starts[1:], lost)]
+    gaps = [(printed[j - 1].line, printed[j].line, _OPENED.get(g, ()), g) for j, g in zip(starts[1:], lost)]
     return printed if _words_fit(items, idx, printed[-1].line, gaps, row) else None
 
 
