@@ -423,3 +423,45 @@ def test_a_label_that_lost_words_and_prints_another_rows_item_number_is_not_read
     record = process_document(Document.from_text(text, doc_id="x"))
     for c in APPLICANT_COLUMNS:
         assert record.provenance[f"applications.denied_query_matter.{c}"].method != "cells-after-label"
+
+
+#: 4.保护第三方合法权益 … 2.没有现成信息需要另行制作: seven rows, two groups
+_SEVEN_LABELS = ("4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+                 "8.属于行政查询事项", "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作")
+
+
+def _words_replaced(text: str, keep_numbers: bool) -> str:
+    """The seven rows' labels (and 无法提供's heading) decoded with replacement (a crawler read that piece of the page,
+    GBK bytes, as UTF-8): ``4.�����������Ϸ�Ȩ��``, its item number kept, or lost too unless ``keep_numbers``."""
+    for label in _SEVEN_LABELS:
+        assert text.count(label) == 1, label
+        garbled = label.encode("gbk").decode("utf-8", errors="replace")
+        text = text.replace(label, garbled if keep_numbers or "." not in label else garbled.split(".", 1)[1])
+    return text
+
+
+@pytest.mark.parametrize("layout", ["cells", "tabrows"])
+def test_seven_rows_whose_labels_kept_only_their_item_numbers_are_read_in_the_forms_order(layout: str) -> None:
+    # more than three labels lost in a row are read by the form's order only where each kept its row's item
+    # number (4. 5. 6. 7. 8. 1. 2.): every identity then checks the table; rows that could trade places keeping
+    # every identity are not proven where they differ
+    values = sample_values()
+    text = _words_replaced(render(Report.from_values("x", values), layout, seed=1), keep_numbers=True)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    unproven = {p: v.rules for p, v in record.provenance.items() if p.startswith("applications.")
+                and v.status is not Status.PROVEN}
+    assert all(rules == ["READ.ROW_ORDER"] for rules in unproven.values())
+    assert all(p.split(".")[1] in ("denied_security_stability", "denied_third_party", "denied_internal_affairs",
+                                   "denied_process_info", "denied_enforcement_file", "denied_query_matter",
+                                   "unavailable_not_held", "unavailable_needs_creation") for p in unproven)
+
+
+@pytest.mark.parametrize("layout", ["cells", "tabrows"])
+def test_seven_rows_whose_labels_are_wholly_lost_are_not_read_in_the_forms_order(layout: str) -> None:
+    values = sample_values()
+    text = _words_replaced(render(Report.from_values("x", values), layout, seed=1), keep_numbers=False)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for label in ("denied_internal_affairs", "denied_query_matter"):
+        for c in APPLICANT_COLUMNS:
+            assert record.provenance[f"applications.{label}.{c}"].status is not Status.PROVEN

@@ -74,35 +74,48 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
         if after is not None and after not in TABLE3_ROW_PATHS:
             continue
         lost = _ROWS[at + 1:len(_ROWS) if after is None else _ROWS.index(after)]
-        if not 0 < len(lost) <= _MOST_LOST:
-            continue                    # (the next label is the next row's, or too many labels lost to trust)
-        if any((r := out.get(p)) is None or r.method != Method.CELLS_AFTER_LABEL for p in TABLE3_ROW_PATHS[row]) \
+        if not lost:
+            continue                    # (the next label is the next row's)
+        if any(out.get(p) is None for p in TABLE3_ROW_PATHS[row]) \
                 or labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
                                                       for g in lost for p in TABLE3_ROW_PATHS[g]) \
                 or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None \
-                or not _unread_or_first(out, row, chunks[0]):
-            continue
+                or not _unread_or_first(out, row, chunks[0]) \
+                or len(lost) > _MOST_LOST and not _numbered_gaps(items, chunks, lost):
+            continue                    # (too many labels lost to trust, unless each left its item number)
         placed |= _read_in_order((row, *lost), chunks, out, items[idx].line)
     if placed and doubted:
         _settle_direction(items, order, spans, out, doubted, placed)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
 
 
+def _numbered_gaps(items: Sequence[Item], chunks: Sequence[Sequence[Item]], lost: Sequence[str]) -> bool:
+    """Whether before each lost row's seven (after the seven before it) stands its label that lost its words but
+    kept its item number, the row's own (``4.���`` … ``8.���``, ``1.���``: :func:`_damaged_label`)."""
+    for before, own, row in zip(chunks, chunks[1:], lost):
+        words = [it for it in items if it.is_text and before[-1].line < it.line < own[0].line]
+        if not any(_ITEM_NUMBER.match(it.key) and _damaged_label(it.key, row) for it in words):
+            return False
+    return True
+
+
 def _unread_or_first(out: Readings, row: str, own: Sequence[Item]) -> bool:
     """Whether ``row`` was left unread (its cells and a lost row's after its label), or read from exactly ``own``,
-    the first seven numbers after its label (the lost row's seven stand after a label of it that names no row)."""
+    the first seven numbers after its label (the lost row's seven stand after a label of it that names no row; read
+    from below its label, or in doubt of the direction for the lost rows' numbers: :func:`_settle_direction`)."""
     read = [out[p] for p in TABLE3_ROW_PATHS[row]]
     if all(r.value is None for r in read):
-        return True
-    return len(own) == _WIDTH and all(r.value == it.cell.value and r.lines and r.lines[-1] == it.line
-                                      for r, it in zip(read, own))
+        return all(r.method == Method.CELLS_AFTER_LABEL for r in read)
+    return len(own) == _WIDTH and all(r.method in (Method.CELLS_AFTER_LABEL, EITHER_WAY) and r.value == it.cell.value
+                                      and r.lines and r.lines[-1] == it.line for r, it in zip(read, own))
 
 
 def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], out: Readings,
                          ambiguities: list[Ambiguity]) -> list[Ambiguity]:
     """Read the rows whose labels are lost in a table printing each row on its label's line (tab-separated PDF
     text, a converter's grid): between two labels found, whose rows are read from their own lines, the form prints
-    the lost rows (one to three), and exactly as many lines stand there, each holding seven numbers and nothing
+    the lost rows (one to three; more where each line keeps its row's item number, its words lost: ``4.���`` …
+    ``8.���``), and exactly as many lines stand there, each holding seven numbers and nothing
     else but empty fields and pieces of a group label (``理结果`` of 三、本年度办理结果 printed down its column). The
     i-th line is the i-th lost row, in the form's order; where two lost rows could trade places keeping every
     identity, the cells where they differ are read but never proven (``READ.ROW_ORDER``). The ambiguities without
@@ -113,12 +126,13 @@ def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], ou
         if row not in TABLE3_ROW_PATHS or after not in TABLE3_ROW_PATHS:
             continue
         lost = _ROWS[_ROWS.index(row) + 1:_ROWS.index(after)]
-        if not 0 < len(lost) <= _MOST_LOST or labelled.intersection(lost) \
+        if not lost or labelled.intersection(lost) \
                 or any((r := out.get(p)) is None or r.note != _LABEL_LOST for g in lost for p in TABLE3_ROW_PATHS[g]) \
-                or not _on_own_line(out, row, items[idx].line) or not _on_own_line(out, after, items[nxt].line) \
-                or len(rows := _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line}, lost)) \
-                != len(lost):
+                or not _on_own_line(out, row, items[idx].line) or not _on_own_line(out, after, items[nxt].line):
             continue
+        rows, numbered = _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line}, lost)
+        if len(rows) != len(lost) or len(lost) > _MOST_LOST and not numbered:
+            continue                    # (more lost in a row, each line must print its row's item number)
         placed |= _read_in_order(lost, rows, out)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
 
@@ -150,39 +164,44 @@ def _on_own_line(out: Readings, row: str, line: int) -> bool:
                for p in TABLE3_ROW_PATHS[row]) and any(out[p].kind is not _BLANK for p in TABLE3_ROW_PATHS[row])
 
 
-def _number_lines(between: Sequence[Item], labels: set[int], lost: Sequence[str] = ()) -> list[list[Item]]:
+def _number_lines(between: Sequence[Item], labels: set[int], lost: Sequence[str] = ()) -> tuple[list[list[Item]], bool]:
     """The lines of seven numbers among ``between`` (off the two labels' lines), each with nothing else but empty
-    fields, group labels' pieces and, first on its line, at most one label that names no row of the form and
-    whose item number, if it prints one, is the lost row's at its place (:func:`_damaged_label`: ``8.属于行政事项``,
-    a label that lost words; ``���``, one decoded with replacement); no lines where any line holds another count
-    of numbers or other words."""
+    fields, group labels' pieces and, before its numbers, a label that names no row of the form and whose item
+    number, if it prints one, is the lost row's at its place (:func:`_damaged_label`: ``8.属于行政事项``, a label
+    that lost words; ``4.���``, one decoded with replacement), with a group's heading so damaged before it; no lines
+    where any line holds another count of numbers or other words. And whether every line's label prints its row's
+    item number (``4.`` … ``8.``, ``1.`` …: each line named by its place in the form though its words are lost)."""
     lines: dict[int, list[Item]] = {}
     for it in between:
         if it.line in labels or it.is_value and it.cell.kind is _BLANK:
             continue
         if it.is_text and not (it.key and any(it.key in g for g in _GROUPS)):
-            if lines.get(it.line) or it.key and rows_named(it.key):
-                return []               # (words: a label's piece, a page's footer, a note)
-            lines[it.line] = [it]       # (the line's first piece: a label that lost its words, if it fits)
+            if any(x.is_value for x in lines.get(it.line, ())) or it.key and rows_named(it.key):
+                return [], False        # (words: a label's piece, a page's footer, a note)
+            lines.setdefault(it.line, []).append(it)    # (a label that lost its words, if it fits)
             continue
         lines.setdefault(it.line, []).append(it)
     rows = [[it for it in line if it.is_value] for _, line in sorted(lines.items())]
-    texts = [[it for it in line if it.is_text] for _, line in sorted(lines.items())]
+    texts = [[it for it in line if it.is_text and not (it.key and any(it.key in g for g in _GROUPS))]
+             for _, line in sorted(lines.items())]
     if any(t and not cells for t, cells in zip(texts, rows)):
-        return []                       # (words on a line of their own)
+        return [], False                # (words on a line of their own)
+    texts = [t for t, cells in zip(texts, rows) if cells]
     rows = [cells for cells in rows if cells]
     if any(len(cells) != _WIDTH or not all(it.cell.is_number for it in cells) for cells in rows):
-        return []
-    if any(t and not (len(rows) == len(lost) and _damaged_label(t[0].key, row)) for t, row in zip(texts, lost)):
-        return []
-    return rows
+        return [], False
+    if any(t and not (len(rows) == len(lost) and _damaged_label(t[-1].key, row)
+                      and all(_damaged_label(x.key, None) for x in t[:-1])) for t, row in zip(texts, lost)):
+        return [], False
+    numbered = len(rows) == len(lost) and all(t and _ITEM_NUMBER.match(t[-1].key) for t in texts)
+    return rows, numbered
 
 
 #: an item number opening a label key (``8.``, ``(三)``): what a label that lost its words may keep
 _ITEM_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)")
 
 
-def _damaged_label(key: str, row: str) -> bool:
+def _damaged_label(key: str, row: str | None) -> bool:
     """Whether ``key`` may be the label of ``row`` that lost words (or was decoded with replacement): it names no row
     of the form, its words begin no other row's label, it prints no digit but its item number (a page's footer
     does), and its item number, if it prints one, is ``row``'s own."""
@@ -191,6 +210,8 @@ def _damaged_label(key: str, row: str) -> bool:
     if rows_named(key) or re.search(r"\d", words) \
             or words and any(w.startswith(words) for r, w in _WORDS.items() if r != row):
         return False                    # (2.重复 where 2.其他法律… stands: the words begin 2.重复申请's, another row)
+    if row is None:                     # (a group's heading before a row's label: no row's item number to match)
+        return True
     return number is None or number.group() == (_ITEM_NUMBER.match(_LABEL_KEYS[row]) or number).group()
 
 
