@@ -54,7 +54,7 @@ def test_the_cell_beside_a_replacement_character_is_not_proven_and_the_rest_read
 def test_a_text_that_is_mostly_replacement_characters_is_refused(golden_dir: Path) -> None:
     text = (golden_dir / SEED).read_text(encoding="utf-8")
     garbled = "".join("\ufffd" if "\u4e00" <= c <= "\u9fff" and i % 3 else c for i, c in enumerate(text))
-    with pytest.raises(BinaryDocumentError):
+    with pytest.raises(BinaryDocumentError, match="replacement characters"):   # (not "control characters": none)
         decode_bytes(garbled.encode("utf-8"), "garbled.txt")
 
 

@@ -239,6 +239,11 @@ def _refused(path: str, utf8: str | None, data: bytes) -> BinaryDocumentError:
     if utf8 is None:
         return _damaged_utf8(path, data) or BinaryDocumentError(path)
     bad = len(_BAD_CONTROL.findall(utf8))
+    if not bad and (lost := utf8.count("\ufffd")):
+        return BinaryDocumentError(path, f"valid UTF-8, but {lost} of its {len(utf8)} characters are replacement "
+                                         "characters (U+FFFD), on most of its lines: it was decoded in the wrong "
+                                         "encoding with replacement before it was saved, its words are lost; fetch "
+                                         "it again from its source")
     return BinaryDocumentError(path, f"valid UTF-8, but {bad} of its {len(utf8)} characters are control characters "
                                      f"({', '.join(sorted({f'U+{ord(c):04X}' for c in _BAD_CONTROL.findall(utf8)})[:4])}: "
                                      "a terminal's colour codes, NUL bytes?), more than text holds; remove them and "
