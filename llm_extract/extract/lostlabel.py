@@ -80,34 +80,39 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                 or labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
                                                       for g in lost for p in TABLE3_ROW_PATHS[g]) \
                 or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None \
-                or not _unread_or_first(out, row, chunks[0]) \
-                or len(lost) > _MOST_LOST and not _numbered_gaps(items, chunks, lost):
+                or not _unread_or_first(out, row, chunks[0], items, chunks, lost) \
+                or len(lost) > _MOST_LOST and not _labelled_gaps(items, chunks, lost, numbered=True):
             continue                    # (too many labels lost to trust, unless each left its item number)
-        placed |= _read_in_order((row, *lost), chunks, out, items[idx].line)
+        placed |= _read_in_order((row, *lost), chunks, out, items[idx].line,
+                                 pinned=_labelled_gaps(items, chunks, lost, numbered=True))
     if placed and doubted:
         _settle_direction(items, order, spans, out, doubted, placed)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
 
 
-def _numbered_gaps(items: Sequence[Item], chunks: Sequence[Sequence[Item]], lost: Sequence[str]) -> bool:
-    """Whether before each lost row's seven (after the seven before it) stands its label that lost its words but
-    kept its item number, the row's own (``4.���`` … ``8.���``, ``1.���``: :func:`_damaged_label`)."""
+def _labelled_gaps(items: Sequence[Item], chunks: Sequence[Sequence[Item]], lost: Sequence[str],
+                   numbered: bool = False) -> bool:
+    """Whether before each lost row's seven (after the seven before it) stands its label that lost its words
+    (:func:`_damaged_label`), keeping its item number, the row's own, where ``numbered`` (``4.���`` … ``8.���``)."""
     for before, own, row in zip(chunks, chunks[1:], lost):
         words = [it for it in items if it.is_text and before[-1].line < it.line < own[0].line]
-        if not any(_ITEM_NUMBER.match(it.key) and _damaged_label(it.key, row) for it in words):
+        if not any((not numbered or _ITEM_NUMBER.match(it.key)) and _damaged_label(it.key, row) for it in words):
             return False
     return True
 
 
-def _unread_or_first(out: Readings, row: str, own: Sequence[Item]) -> bool:
+def _unread_or_first(out: Readings, row: str, own: Sequence[Item], items: Sequence[Item],
+                     chunks: Sequence[Sequence[Item]], lost: Sequence[str]) -> bool:
     """Whether ``row`` was left unread (its cells and a lost row's after its label), or read from exactly ``own``,
-    the first seven numbers after its label (the lost row's seven stand after a label of it that names no row; read
-    from below its label, or in doubt of the direction for the lost rows' numbers: :func:`_settle_direction`)."""
+    the first seven numbers after its label, where a label of each lost row that lost its words stands before its
+    seven (:func:`_labelled_gaps`: that label stopped the row's cells; read from below its label, or in doubt of the
+    direction for the lost rows' numbers: :func:`_settle_direction`)."""
     read = [out[p] for p in TABLE3_ROW_PATHS[row]]
     if all(r.value is None for r in read):
         return all(r.method == Method.CELLS_AFTER_LABEL for r in read)
     return len(own) == _WIDTH and all(r.method in (Method.CELLS_AFTER_LABEL, EITHER_WAY) and r.value == it.cell.value
-                                      and r.lines and r.lines[-1] == it.line for r, it in zip(read, own))
+                                      and r.lines and r.lines[-1] == it.line for r, it in zip(read, own)) \
+        and _labelled_gaps(items, chunks, lost)
 
 
 def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], out: Readings,
@@ -133,24 +138,26 @@ def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], ou
         rows, numbered = _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line}, lost)
         if len(rows) != len(lost) or len(lost) > _MOST_LOST and not numbered:
             continue                    # (more lost in a row, each line must print its row's item number)
-        placed |= _read_in_order(lost, rows, out)
+        placed |= _read_in_order(lost, rows, out, pinned=numbered)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
 
 
 def _read_in_order(rows: Sequence[str], chunks: Sequence[Sequence[Item]], out: Readings,
-                   label_line: int | None = None) -> set[str]:
+                   label_line: int | None = None, pinned: bool = False) -> set[str]:
     """Read each of ``rows`` from its chunk of seven cells, the rows in the form's order (a chunk short of a cell, a
     row that lost one, is left to the identities): where two of them could trade places keeping every identity, the
-    cells they differ in are read but never proven (``Method.FORM_ORDER_ROWS``). ``label_line``: the first row's
-    label's line, among the lines of its cells. The paths read."""
+    cells they differ in are read but never proven (``Method.FORM_ORDER_ROWS``), unless ``pinned``: each lost row's
+    label kept its item number, its row's own at its place (``4.���``, ``1.属)不于国予公…``), which tells them
+    apart as its words would. ``label_line``: the first row's label's line, among the lines of its cells. The
+    paths read."""
     placed: set[str] = set()
     for j, (r, cells) in enumerate(zip(rows, chunks)):
         if len(cells) != _WIDTH:
             continue
         lines = [label_line] if j == 0 and label_line is not None else []
         for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[r], cells)):
-            doubt = any(swappable(r, o) and len(other) == _WIDTH and other[c].cell.value != it.cell.value
-                        for o, other in zip(rows, chunks) if o != r)
+            doubt = not pinned and any(swappable(r, o) and len(other) == _WIDTH and other[c].cell.value != it.cell.value
+                                       for o, other in zip(rows, chunks) if o != r)
             out[path] = reading(it.cell, [*lines, it.line],
                                 Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
         placed.update(TABLE3_ROW_PATHS[r])
@@ -202,12 +209,12 @@ _ITEM_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一�
 
 
 def _damaged_label(key: str, row: str | None) -> bool:
-    """Whether ``key`` may be the label of ``row`` that lost words (or was decoded with replacement): it names no row
-    of the form, its words begin no other row's label, it prints no digit but its item number (a page's footer
+    """Whether ``key`` may be the label of ``row`` that lost words (or was decoded with replacement): four characters
+    of words at least, it names no row of the form, its words begin no other row's label, it prints no digit but its item number (a page's footer
     does), and its item number, if it prints one, is ``row``'s own."""
     number = _ITEM_NUMBER.match(key)
     words = key[number.end():] if number else key
-    if rows_named(key) or re.search(r"\d", words) \
+    if len(words) < _LABEL_WORDS or rows_named(key) or re.search(r"\d", words) \
             or words and any(w.startswith(words) for r, w in _WORDS.items() if r != row):
         return False                    # (2.重复 where 2.其他法律… stands: the words begin 2.重复申请's, another row)
     if row is None:                     # (a group's heading before a row's label: no row's item number to match)
@@ -215,6 +222,9 @@ def _damaged_label(key: str, row: str | None) -> bool:
     return number is None or number.group() == (_ITEM_NUMBER.match(_LABEL_KEYS[row]) or number).group()
 
 
+#: the fewest characters of words a label that lost some keeps (fewer: a piece of a label printed two characters
+#: to a line in a narrow column, ``于国`` / ``家秘``, or a lone item number's piece, ``1.属``)
+_LABEL_WORDS = 4
 #: each 表三 row's printed label as a label key, and its words (no item number, no bracketed note)
 _LABEL_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
 _WORDS = {r: _ITEM_NUMBER.sub("", k).split("(")[0] for r, k in _LABEL_KEYS.items()}
