@@ -79,3 +79,23 @@ def test_one_line_labels_alone_stay_blank_rows_where_the_wrapped_label_has_its_n
     assert [values[f"applications.unavailable_not_held.{c}"] for c in APPLICANT_COLUMNS] == [0, 0, 0, 0, 1, 0, 1]
     for row in ("denied_internal_affairs", "unavailable_not_held", "unavailable_needs_creation"):
         assert all(record.provenance[p].status is Status.PROVEN for p in TABLE3_ROW_PATHS[row]), row
+
+
+def test_a_blank_3_other_row_of_a_crawler_text_whose_tabs_became_spaces_leaves_no_doubt_of_direction() -> None:
+    """A crawler's one-cell-per-line text (000's) whose tabs a copy turned into runs of spaces (one to five): 3.其他's blank cells are
+    lines of spaces now, so its label stands alone, the next label eight lines below, right after 2.申请人逾期未按…'s
+    numbers read below their label. ``其他`` is never wrapped over two lines: its row is blank (golden null), not a
+    wrapped label printed after its own numbers, and the table is read from below its labels and proven."""
+    import json
+    from pathlib import Path
+
+    golden = Path(__file__).resolve().parent.parent / "golden"
+    text = (golden / "000_38ec84bebc7328d3.txt").read_text(encoding="utf-8")
+    spaced = "\n".join(line.replace("\t", " " * (1 + k % 5)) for k, line in enumerate(text.split("\n")))
+    record = process_document(Document.from_text(spaced, doc_id="x"))
+    truth = json.loads((golden / "000_38ec84bebc7328d3.json").read_text(encoding="utf-8"))["applications"]
+    assert truth["other_other"] == dict.fromkeys(APPLICANT_COLUMNS)
+    for row, cells in truth.items():
+        for c, v in cells.items():
+            path = f"applications.{row}.{c}"
+            assert record.report.values()[path] == v and record.provenance[path].status is Status.PROVEN, path

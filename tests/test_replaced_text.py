@@ -54,7 +54,7 @@ def test_the_cell_beside_a_replacement_character_is_not_proven_and_the_rest_read
 def test_a_text_that_is_mostly_replacement_characters_is_refused(golden_dir: Path) -> None:
     text = (golden_dir / SEED).read_text(encoding="utf-8")
     garbled = "".join("\ufffd" if "\u4e00" <= c <= "\u9fff" and i % 3 else c for i, c in enumerate(text))
-    with pytest.raises(BinaryDocumentError):
+    with pytest.raises(BinaryDocumentError, match="replacement characters"):   # (not "control characters": none)
         decode_bytes(garbled.encode("utf-8"), "garbled.txt")
 
 
@@ -77,3 +77,30 @@ def test_a_text_with_a_few_replacement_characters_that_is_no_report_fails_as_no_
     assert doc.meta["replacement_chars"] == 3
     with pytest.raises(NotAReportError):
         process_document(doc)
+
+
+def _gbk_read_as_utf8(line: str) -> str:
+    """A line whose GBK bytes were decoded as UTF-8 with replacement: its words are �, its digits stay."""
+    return line.encode("gbk").decode("utf-8", errors="replace")
+
+
+def test_a_run_of_lines_decoded_with_replacement_is_read_and_its_lost_labels_left_to_review(golden_dir: Path) -> None:
+    """Too many � to be stray (above five in a hundred characters), but all on a few lines (a crawler decoded one
+    piece of the page, 表四's header, from GBK with replacement): the text is read with a warning, not refused; the
+    tables whose labels stand read as before, and no number under a lost label is proven."""
+    text = (golden_dir / SEED).read_text(encoding="utf-8")
+    head, t4 = text.split("四、政府信息公开行政复议", 1)
+    t4, tail = t4.split("六、其他需要报告的事项", 1)
+    garbled = head + _gbk_read_as_utf8("四、政府信息公开行政复议" + t4) + "六、其他需要报告的事项" + tail
+    bad = garbled.count("\ufffd")
+    assert bad * 100 > 5 * len(garbled.replace(" ", "").replace("\n", "").replace("\t", ""))
+    decoded, encoding = decode_bytes(garbled.encode("utf-8"))
+    assert decoded == garbled and encoding == "utf-8" + REPLACED
+    record = process_document(load_bytes(garbled.encode("utf-8"), doc_id="r", suffix=".txt"))
+    reference = process_document(load(golden_dir / SEED))
+    for key, value in reference.report.values().items():
+        if key.startswith("applications.") or key.startswith("active_disclosure."):
+            assert record.report.values()[key] == value, key
+    for key, value in record.report.values().items():
+        if key.startswith("review_litigation.") and record.provenance[key].status is Status.PROVEN:
+            assert value == reference.report.values()[key], key

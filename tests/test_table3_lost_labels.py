@@ -384,3 +384,74 @@ def test_two_rows_whose_labels_words_are_lost_are_read_in_the_forms_order_not_pr
     statuses = {p: v.status for p, v in record.provenance.items() if p.startswith("applications.")}
     assert doubted and {p for p, s in statuses.items() if s is not Status.PROVEN} == doubted
     assert all(record.provenance[p].rules == ["READ.ROW_ORDER"] for p in doubted)
+
+
+def _with_query_matter(row: tuple[int, ...]) -> dict:
+    """sample_values with 8.属于行政查询事项 holding ``row`` (and the sums that hold it)."""
+    values = sample_values()
+    values |= {f"applications.denied_query_matter.{c}": v for c, v in zip(APPLICANT_COLUMNS, row)}
+    for r in ("total_processed", "new_received"):
+        for c, v in zip(APPLICANT_COLUMNS, row):
+            values[f"applications.{r}.{c}"] += v
+    return values
+
+
+@pytest.mark.parametrize("layout", ["cells", "tabrows", "markdown"])
+def test_a_row_whose_label_lost_some_words_is_the_row_the_form_prints_there(layout: str) -> None:
+    # 8.属于行政查询事项 printed 8.属于行政事项 (a word lost on its way): it names no row, but it stands, with its item
+    # number, where the form prints 8., between 7.属于行政执法案卷's row and （四）无法提供: its seven numbers are that
+    # row's, and the identities prove them (one cell to a line, the seven after it; or on its line)
+    values = _with_query_matter((1, 2, 0, 0, 0, 0, 3))
+    text = render(Report.from_values("x", values), layout, seed=1)
+    assert text.count("8.属于行政查询事项") == 1
+    record = process_document(Document.from_text(text.replace("8.属于行政查询事项", "8.属于行政事项"), doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert _table3_statuses(record) == {Status.PROVEN}     # (its item number tells it from 7. as its words would)
+
+
+@pytest.mark.parametrize("layout", ["tabrows", "markdown"])
+def test_a_label_that_lost_words_and_prints_another_rows_item_number_is_not_read_as_the_row_there(layout: str) -> None:
+    # 3.属于行政事项 on its line of cells where the form prints 8.: not the row there by its number; left to the
+    # identities, never read from that line
+    values = _with_query_matter((1, 2, 0, 0, 0, 0, 3))
+    text = render(Report.from_values("x", values), layout, seed=1).replace("8.属于行政查询事项", "3.属于行政事项")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for c in APPLICANT_COLUMNS:
+        assert record.provenance[f"applications.denied_query_matter.{c}"].method != "cells-after-label"
+
+
+#: 4.保护第三方合法权益 … 2.没有现成信息需要另行制作: seven rows, two groups
+_SEVEN_LABELS = ("4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+                 "8.属于行政查询事项", "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作")
+
+
+def _words_replaced(text: str, keep_numbers: bool) -> str:
+    """The seven rows' labels (and 无法提供's heading) decoded with replacement (a crawler read that piece of the page,
+    GBK bytes, as UTF-8): ``4.�����������Ϸ�Ȩ��``, its item number kept, or lost too unless ``keep_numbers``."""
+    for label in _SEVEN_LABELS:
+        assert text.count(label) == 1, label
+        garbled = label.encode("gbk").decode("utf-8", errors="replace")
+        text = text.replace(label, garbled if keep_numbers or "." not in label else garbled.split(".", 1)[1])
+    return text
+
+
+@pytest.mark.parametrize("layout", ["cells", "tabrows"])
+def test_seven_rows_whose_labels_kept_only_their_item_numbers_are_read_in_the_forms_order(layout: str) -> None:
+    # more than three labels lost in a row are read by the form's order only where each kept its row's item
+    # number (4. 5. 6. 7. 8. 1. 2.): every identity then checks the table, and the item numbers tell apart the rows
+    # that could trade places keeping every identity, as their words would
+    values = sample_values()
+    text = _words_replaced(render(Report.from_values("x", values), layout, seed=1), keep_numbers=True)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert _read(record) == _table3(values)
+    assert _table3_statuses(record) == {Status.PROVEN}
+
+
+@pytest.mark.parametrize("layout", ["cells", "tabrows"])
+def test_seven_rows_whose_labels_are_wholly_lost_are_not_read_in_the_forms_order(layout: str) -> None:
+    values = sample_values()
+    text = _words_replaced(render(Report.from_values("x", values), layout, seed=1), keep_numbers=False)
+    record = process_document(Document.from_text(text, doc_id="x"))
+    for label in ("denied_internal_affairs", "denied_query_matter"):
+        for c in APPLICANT_COLUMNS:
+            assert record.provenance[f"applications.{label}.{c}"].status is not Status.PROVEN

@@ -20,6 +20,7 @@ from .gappieces import joined_gap_pieces
 from .blanklines import blank_line_cells, blank_line_row
 from .captions import without_caption_numbers
 from .cutnumbers import cut_number_lines, without_cut_numbers
+from .rowcopies import without_copied_rows
 from .cellbreaks import joined_cell_breaks
 from .cellpieces import cell_piece_rows
 from .blankpairs import cells_in_paragraphs, paired_line_cells
@@ -119,6 +120,8 @@ def extract_regex(doc: Document) -> Extraction:
     numerals = writes_numerals(lines, regions.values())     # a lone 三 is a count in such tables only
     for region in regions.values():
         region.items = without_caption_numbers(joined_separators(tokenize(lines, region.start, region.end, numerals)))
+    if (t3 := regions.get("表三")) is not None:
+        t3.items = without_copied_rows(t3.items)    # a row printed twice, one copy under the other: one read
     stray = drop_stray_column(regions)           # a hidden cell ending every table row, printed by a converter
     t2 = regions.get("表二")
     if t2 is not None and (mark := old_form_mark(t2.items)):

@@ -152,8 +152,10 @@ def numbers_before_empty_label(items: list[Item], order: list[tuple[str, int]],
         if not paths or len(chosen) < 2 or chosen[-1] is not items[idx - 1] \
                 or chosen[0].line <= items[above_idx].line or len({it.line for it in chosen}) != len(chosen):
             continue                    # (the numbers right above it are no row's read a cell a line below its label)
-        if idx + 1 >= len(items) or items[idx + 1].line - items[idx].line <= chosen[-1].line - chosen[-2].line:
-            continue                    # (a label on one line: printed before its cells, so a blank row's)
+        if idx + 1 >= len(items) or items[idx + 1].line - items[idx].line <= chosen[-1].line - chosen[-2].line \
+                or len(strip_item_number(items[idx].key)) <= _NEVER_WRAPPED:
+            continue                    # (a label on one line: printed before its cells, so a blank row's; 3.其他's
+            #                             too, whatever follows it: lines of spaces, a crawler's empty cells)
         first = next((j for j in range(above_idx + 1, idx) if items[j] is chosen[0]), None)
         if first is not None and all(items[j].is_text and strip_item_number(items[j].key) in _GROUPS
                                      for j in range(above_idx + 1, first)):
@@ -175,6 +177,8 @@ def label_words(key: str) -> bool:
 
 
 _TAIL = 6
+#: the most characters of a label's words (item number aside) that no cell wraps: 3.其他
+_NEVER_WRAPPED = 3
 #: the groups' headings, item numbers aside (不予公开, 无法提供 …): printed beside a row's label, no label's piece
 _GROUPS = frozenset(strip_item_number(label_key(r.group)) for r in FORM.table3_rows if r.group)
 _BARE = {r.key: strip_item_number(label_key(r.label)) for r in FORM.table3_rows}

@@ -211,7 +211,23 @@ def read_head_cells(lines: list[str]) -> Readings | None:
     for i, r in enumerate(rows):
         for c, n in zip(_COLS, r):
             out[f"applications.{_ROWS[2 + i]}.{c}"] = reading(n.cell, [n.line], method)
-    return out
+    return out if _labels_keep_their_lines(events, out) else None
+
+
+def _labels_keep_their_lines(events: list, out: Readings) -> bool:
+    """Whether each label printed with its row's seven numbers after it on one line (a row's line: ``3.要求提供公开出版物
+    2 0 3 2 2 0 9``) has those numbers read as its row's: a line of text is one row, whatever the form's order says
+    (rows printed out of order, a label that lost words, leave the order no proof)."""
+    for k, (row, number) in enumerate(events):
+        if number is not None or row == TEXT or not 0 <= row < len(_ROWS):
+            continue
+        after = [n for _, n in events[k + 1:k + 1 + _WIDTH]]
+        if len(after) != _WIDTH or any(n is None for n in after) or len({n.line for n in after}) != 1:
+            continue
+        read = [out.get(f"applications.{_ROWS[row]}.{c}") for c in _COLS]
+        if any(r is not None and not r.missing and r.lines and r.lines[-1] != after[0].line for r in read):
+            return False
+    return True
 
 
 def _checked(head: list[Number], partial: list[Number], rows: list[list[Number]], sizes: list[int], first: int) -> bool:

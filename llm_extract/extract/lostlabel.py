@@ -22,6 +22,8 @@ to prove.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 
 from ..evidence import Ambiguity, CellKind, Method
@@ -72,25 +74,53 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
         if after is not None and after not in TABLE3_ROW_PATHS:
             continue
         lost = _ROWS[at + 1:len(_ROWS) if after is None else _ROWS.index(after)]
-        if not 0 < len(lost) <= _MOST_LOST:
-            continue                    # (the next label is the next row's, or too many labels lost to trust)
-        if any((r := out.get(p)) is None or r.value is not None or r.method != Method.CELLS_AFTER_LABEL
-               for p in TABLE3_ROW_PATHS[row]) \
+        if not lost:
+            continue                    # (the next label is the next row's)
+        if any(out.get(p) is None for p in TABLE3_ROW_PATHS[row]) \
                 or labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
                                                       for g in lost for p in TABLE3_ROW_PATHS[g]) \
-                or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None:
-            continue
-        placed |= _read_in_order((row, *lost), chunks, out, items[idx].line)
+                or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None \
+                or not _unread_or_first(out, row, chunks[0], items, chunks, lost) \
+                or len(lost) > _MOST_LOST and not _labelled_gaps(items, chunks, lost, numbered=True):
+            continue                    # (too many labels lost to trust, unless each left its item number)
+        placed |= _read_in_order((row, *lost), chunks, out, items[idx].line,
+                                 pinned=_labelled_gaps(items, chunks, lost, numbered=True))
     if placed and doubted:
         _settle_direction(items, order, spans, out, doubted, placed)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
+
+
+def _labelled_gaps(items: Sequence[Item], chunks: Sequence[Sequence[Item]], lost: Sequence[str],
+                   numbered: bool = False) -> bool:
+    """Whether before each lost row's seven (after the seven before it) stands its label that lost its words
+    (:func:`_damaged_label`), keeping its item number, the row's own, where ``numbered`` (``4.���`` … ``8.���``)."""
+    for before, own, row in zip(chunks, chunks[1:], lost):
+        words = [it for it in items if it.is_text and before[-1].line < it.line < own[0].line]
+        if not any((not numbered or _ITEM_NUMBER.match(it.key)) and _damaged_label(it.key, row) for it in words):
+            return False
+    return True
+
+
+def _unread_or_first(out: Readings, row: str, own: Sequence[Item], items: Sequence[Item],
+                     chunks: Sequence[Sequence[Item]], lost: Sequence[str]) -> bool:
+    """Whether ``row`` was left unread (its cells and a lost row's after its label), or read from exactly ``own``,
+    the first seven numbers after its label, where a label of each lost row that lost its words stands before its
+    seven (:func:`_labelled_gaps`: that label stopped the row's cells; read from below its label, or in doubt of the
+    direction for the lost rows' numbers: :func:`_settle_direction`)."""
+    read = [out[p] for p in TABLE3_ROW_PATHS[row]]
+    if all(r.value is None for r in read):
+        return all(r.method == Method.CELLS_AFTER_LABEL for r in read)
+    return len(own) == _WIDTH and all(r.method in (Method.CELLS_AFTER_LABEL, EITHER_WAY) and r.value == it.cell.value
+                                      and r.lines and r.lines[-1] == it.line for r, it in zip(read, own)) \
+        and _labelled_gaps(items, chunks, lost)
 
 
 def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], out: Readings,
                          ambiguities: list[Ambiguity]) -> list[Ambiguity]:
     """Read the rows whose labels are lost in a table printing each row on its label's line (tab-separated PDF
     text, a converter's grid): between two labels found, whose rows are read from their own lines, the form prints
-    the lost rows (one to three), and exactly as many lines stand there, each holding seven numbers and nothing
+    the lost rows (one to three; more where each line keeps its row's item number, its words lost: ``4.���`` …
+    ``8.���``), and exactly as many lines stand there, each holding seven numbers and nothing
     else but empty fields and pieces of a group label (``理结果`` of 三、本年度办理结果 printed down its column). The
     i-th line is the i-th lost row, in the form's order; where two lost rows could trade places keeping every
     identity, the cells where they differ are read but never proven (``READ.ROW_ORDER``). The ambiguities without
@@ -101,29 +131,33 @@ def lines_of_lost_labels(items: Sequence[Item], order: list[tuple[str, int]], ou
         if row not in TABLE3_ROW_PATHS or after not in TABLE3_ROW_PATHS:
             continue
         lost = _ROWS[_ROWS.index(row) + 1:_ROWS.index(after)]
-        if not 0 < len(lost) <= _MOST_LOST or labelled.intersection(lost) \
+        if not lost or labelled.intersection(lost) \
                 or any((r := out.get(p)) is None or r.note != _LABEL_LOST for g in lost for p in TABLE3_ROW_PATHS[g]) \
-                or not _on_own_line(out, row, items[idx].line) or not _on_own_line(out, after, items[nxt].line) \
-                or len(rows := _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line})) != len(lost):
+                or not _on_own_line(out, row, items[idx].line) or not _on_own_line(out, after, items[nxt].line):
             continue
-        placed |= _read_in_order(lost, rows, out)
+        rows, numbered = _number_lines(items[idx + 1:nxt], {items[idx].line, items[nxt].line}, lost)
+        if len(rows) != len(lost) or len(lost) > _MOST_LOST and not numbered:
+            continue                    # (more lost in a row, each line must print its row's item number)
+        placed |= _read_in_order(lost, rows, out, pinned=numbered)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities
 
 
 def _read_in_order(rows: Sequence[str], chunks: Sequence[Sequence[Item]], out: Readings,
-                   label_line: int | None = None) -> set[str]:
+                   label_line: int | None = None, pinned: bool = False) -> set[str]:
     """Read each of ``rows`` from its chunk of seven cells, the rows in the form's order (a chunk short of a cell, a
     row that lost one, is left to the identities): where two of them could trade places keeping every identity, the
-    cells they differ in are read but never proven (``Method.FORM_ORDER_ROWS``). ``label_line``: the first row's
-    label's line, among the lines of its cells. The paths read."""
+    cells they differ in are read but never proven (``Method.FORM_ORDER_ROWS``), unless ``pinned``: each lost row's
+    label kept its item number, its row's own at its place (``4.���``, ``1.属)不于国予公…``), which tells them
+    apart as its words would. ``label_line``: the first row's label's line, among the lines of its cells. The
+    paths read."""
     placed: set[str] = set()
     for j, (r, cells) in enumerate(zip(rows, chunks)):
         if len(cells) != _WIDTH:
             continue
         lines = [label_line] if j == 0 and label_line is not None else []
         for c, (path, it) in enumerate(zip(TABLE3_ROW_PATHS[r], cells)):
-            doubt = any(swappable(r, o) and len(other) == _WIDTH and other[c].cell.value != it.cell.value
-                        for o, other in zip(rows, chunks) if o != r)
+            doubt = not pinned and any(swappable(r, o) and len(other) == _WIDTH and other[c].cell.value != it.cell.value
+                                       for o, other in zip(rows, chunks) if o != r)
             out[path] = reading(it.cell, [*lines, it.line],
                                 Method.FORM_ORDER_ROWS if doubt else Method.CELLS_AFTER_LABEL)
         placed.update(TABLE3_ROW_PATHS[r])
@@ -137,21 +171,63 @@ def _on_own_line(out: Readings, row: str, line: int) -> bool:
                for p in TABLE3_ROW_PATHS[row]) and any(out[p].kind is not _BLANK for p in TABLE3_ROW_PATHS[row])
 
 
-def _number_lines(between: Sequence[Item], labels: set[int]) -> list[list[Item]]:
+def _number_lines(between: Sequence[Item], labels: set[int], lost: Sequence[str] = ()) -> tuple[list[list[Item]], bool]:
     """The lines of seven numbers among ``between`` (off the two labels' lines), each with nothing else but empty
-    fields and group labels' pieces; no lines where any line holds another count of numbers or other words."""
+    fields, group labels' pieces and, before its numbers, a label that names no row of the form and whose item
+    number, if it prints one, is the lost row's at its place (:func:`_damaged_label`: ``8.属于行政事项``, a label
+    that lost words; ``4.���``, one decoded with replacement), with a group's heading so damaged before it; no lines
+    where any line holds another count of numbers or other words. And whether every line's label prints its row's
+    item number (``4.`` … ``8.``, ``1.`` …: each line named by its place in the form though its words are lost)."""
     lines: dict[int, list[Item]] = {}
     for it in between:
         if it.line in labels or it.is_value and it.cell.kind is _BLANK:
             continue
         if it.is_text and not (it.key and any(it.key in g for g in _GROUPS)):
-            return []                   # (words: a label's piece, a page's footer, a note)
+            if any(x.is_value for x in lines.get(it.line, ())) or it.key and rows_named(it.key):
+                return [], False        # (words: a label's piece, a page's footer, a note)
+            lines.setdefault(it.line, []).append(it)    # (a label that lost its words, if it fits)
+            continue
         lines.setdefault(it.line, []).append(it)
     rows = [[it for it in line if it.is_value] for _, line in sorted(lines.items())]
+    texts = [[it for it in line if it.is_text and not (it.key and any(it.key in g for g in _GROUPS))]
+             for _, line in sorted(lines.items())]
+    if any(t and not cells for t, cells in zip(texts, rows)):
+        return [], False                # (words on a line of their own)
+    texts = [t for t, cells in zip(texts, rows) if cells]
     rows = [cells for cells in rows if cells]
     if any(len(cells) != _WIDTH or not all(it.cell.is_number for it in cells) for cells in rows):
-        return []
-    return rows
+        return [], False
+    if any(t and not (len(rows) == len(lost) and _damaged_label(t[-1].key, row)
+                      and all(_damaged_label(x.key, None) for x in t[:-1])) for t, row in zip(texts, lost)):
+        return [], False
+    numbered = len(rows) == len(lost) and all(t and _ITEM_NUMBER.match(t[-1].key) for t in texts)
+    return rows, numbered
+
+
+#: an item number opening a label key (``8.``, ``(三)``): what a label that lost its words may keep
+_ITEM_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)")
+
+
+def _damaged_label(key: str, row: str | None) -> bool:
+    """Whether ``key`` may be the label of ``row`` that lost words (or was decoded with replacement): four characters
+    of words at least, it names no row of the form, its words begin no other row's label, it prints no digit but its item number (a page's footer
+    does), and its item number, if it prints one, is ``row``'s own."""
+    number = _ITEM_NUMBER.match(key)
+    words = key[number.end():] if number else key
+    if len(words) < _LABEL_WORDS or rows_named(key) or re.search(r"\d", words) \
+            or words and any(w.startswith(words) for r, w in _WORDS.items() if r != row):
+        return False                    # (2.重复 where 2.其他法律… stands: the words begin 2.重复申请's, another row)
+    if row is None:                     # (a group's heading before a row's label: no row's item number to match)
+        return True
+    return number is None or number.group() == (_ITEM_NUMBER.match(_LABEL_KEYS[row]) or number).group()
+
+
+#: the fewest characters of words a label that lost some keeps (fewer: a piece of a label printed two characters
+#: to a line in a narrow column, ``于国`` / ``家秘``, or a lone item number's piece, ``1.属``)
+_LABEL_WORDS = 4
+#: each 表三 row's printed label as a label key, and its words (no item number, no bracketed note)
+_LABEL_KEYS = {r.key: label_key(r.label) for r in FORM.table3_rows}
+_WORDS = {r: _ITEM_NUMBER.sub("", k).split("(")[0] for r, k in _LABEL_KEYS.items()}
 
 
 def _numbers_before(items: Sequence[Item], idx: int) -> bool:
@@ -235,22 +311,24 @@ def _row_chunks(items: Sequence[Item], idx: int, span: list[Item], lost: Sequenc
     if len(runs) != 1 + len(lost) or sorted(len(r) == _WIDTH for r in runs) != [False] + [True] * len(lost) \
             or len({it.line for it in printed}) != len(printed) or printed[0].line <= items[idx].line:
         return None
-    gaps = [(a[-1].line, b[0].line, _OPENED.get(g, ())) for a, b, g in zip(runs, runs[1:], lost)]
+    gaps = [(a[-1].line, b[0].line, _OPENED.get(g, ()), g) for a, b, g in zip(runs, runs[1:], lost)]
     return runs if _words_fit(items, idx, printed[-1].line, gaps, row) else None
 
 
-def _words_fit(items: Sequence[Item], idx: int, last: int, gaps: list[tuple[int, int, tuple[str, ...]]],
+def _words_fit(items: Sequence[Item], idx: int, last: int, gaps: list[tuple[int, int, tuple[str, ...], str]],
                row: str) -> bool:
     """Whether the only words among the numbers after the label at ``idx`` (up to line ``last``) stand between two
     rows' numbers and are the heading of the group the next row opens, or, right after the label's own numbers, the
     rest of its label (``1.申请人无正当理`` / seven / ``由逾期不补正、行政机关…``: a label wrapped with its numbers on its
-    first line); not a label's piece of another row, nor another heading."""
+    first line), or the label of the next row that lost words (``8.属于行政事项``: naming no row, its item number if
+    any the next row's, :func:`_damaged_label`); not a label's piece of another row, nor another heading."""
     label = items[idx]
 
     def fits(it: Item) -> bool:
-        if any(a < it.line < b and it.key in heads for a, b, heads in gaps):
+        if any(a < it.line < b and (it.key in heads or _damaged_label(it.key, lost)) for a, b, heads, lost in gaps):
             return True
-        return bool(gaps) and gaps[0][0] < it.line < gaps[0][1] and rows_named(label.key + it.key) == [row]
+        return bool(gaps) and gaps[0][0] < it.line < gaps[0][1] and rows_named(label.key + it.key) == [row] \
+            and not _ITEM_NUMBER.match(it.key)     # (a piece opening with an item number is another row's label)
     return all(fits(it) for it in items[idx + 1:] if it.is_text and it.line <= last)
 
 
@@ -268,7 +346,7 @@ def _sevens(items: Sequence[Item], idx: int, span: list[Item], lost: Sequence[st
     inside = [it for j in starts for it in span[span.index(printed[j]):span.index(printed[j + _WIDTH - 1]) + 1]]
     if len(inside) != len(printed):
         return None                     # (an empty cell among a seven: which cells are whose is not known)
-    gaps = [(printed[j - 1].line, printed[j].line, _OPENED.get(g, ())) for j, g in zip(starts[1:], lost)]
+    gaps = [(printed[j - 1].line, printed[j].line, _OPENED.get(g, ()), g) for j, g in zip(starts[1:], lost)]
     return printed if _words_fit(items, idx, printed[-1].line, gaps, row) else None
 
 

@@ -32,6 +32,7 @@ from .t4wraps import read_wrapped_row
 from .t4years import left_unread, this_years_row
 from .t4pagerow import read_page_broken_row
 from .t4repeats import repeats_dropped
+from .t4copies import copies_dropped
 from .t4columnwise import GROUP_NAMES, by_columns_too, span, two_rows_interleaved
 from .t4oneline import empty_tab_row, full_line, tab_row_cells
 from .readings import MAX_GAP_OPTIONS, Readings, gap_options, missing, reading
@@ -89,6 +90,7 @@ def _read_table4(region: Region, lines: Sequence[str], sentences: bool) -> tuple
     values = without_rule_glyphs(values, 15) or values     # OCR'd table rules, read one way only: dropped
     values = bars_as_cells(region.items, values, 15)        # 0 0 | 1 2: OCR's 1 printed as a bar
     values = repeats_dropped(values, lines)                 # one cell written in two fields under one header
+    values = copies_dropped(values)                         # the row of fifteen printed twice: one copy read
     numbers = [it for it in values if it.cell.is_number]
     out: Readings = {}
     ambiguities: list[Ambiguity] = []

@@ -22,6 +22,7 @@ from .html_pre import preformatted_text
 from .image_scan import IMAGE_SUFFIXES, read_image
 from .inputs import Inputs, Skipped, scan_inputs
 from .limits import InputLimits, read_capped
+from .mojibake_runs import repaired_runs
 from .pdf import read_pdf, scanned_pages_warning
 from .embedded_html import is_html_page
 from .text import REPLACED, TRUNCATED, decode_bytes, replacements_trimmed, repaired_mojibake
@@ -168,6 +169,9 @@ def _document(text: str, *, encoding: str, meta: dict, **kw) -> Document:
     if encoding.endswith(REPLACED):         # stray U+FFFD saved in the text: notices.py warns of it
         meta["replacement_chars"] = text.count("\ufffd")
         text = replacements_trimmed(text)
+    text, runs = repaired_runs(text)        # a piece of it read in a one-byte code page: undone where exact
+    if runs:
+        meta["mojibake_runs"] = runs
     if (specks := ocr_specks(text)) >= MIN_SPECKS:  # a scanned table's rules read as punctuation: OCR output
         meta["ocr_specks"] = specks
     if marks := traditional_marks(text):           # printed in traditional characters (繁體): read as simplified

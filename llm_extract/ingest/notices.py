@@ -18,6 +18,9 @@ not in the file.
 A UTF-8 text holding a few U+FFFD (decoded with replacement before it was saved) is read as it stands and carries
 the warning ``INGEST.REPLACED_TEXT``: a cell where one stands is not a number and is left to review.
 
+A Chinese text holding runs of mojibake (a piece of it read in a one-byte code page: :mod:`.mojibake_runs`) is read
+with those runs given back as written and carries the note ``INGEST.MOJIBAKE_RUNS``.
+
 A text printed in traditional characters (繁體: a site's big5 gateway or 繁體 page) is read converted to simplified ones
 (:mod:`.traditional`) and carries the note ``INGEST.TRADITIONAL``.
 """
@@ -36,7 +39,7 @@ from verify.rules import register
 from verify.trust import OCR_PICTURES, OCR_SPACING, OCR_SPECKS
 
 __all__ = ["ingest_findings", "explain_not_a_report", "SCANNED_PAGES", "DUPLICATE_COPY", "TABLE_PICTURES", "OCR_PAGES",
-           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "REPLACED_TEXT", "TRADITIONAL", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS",
+           "UNDECODABLE_TEXT", "TRUNCATED_TEXT", "REPLACED_TEXT", "MOJIBAKE_RUNS", "TRADITIONAL", "REOCR_ADVICE", "OCR_SPACING", "OCR_SPECKS",
            "OCR_PICTURES"]
 
 SCANNED_PAGES = "INGEST.SCANNED_PAGES"
@@ -78,6 +81,11 @@ register(TRUNCATED_TEXT, "文件在一个字符的中间被截断（下载中断
          "the file ends inside a character (a download cut off, a crawler's dump truncated at a byte limit): that "
          "character was dropped, and whatever followed the cut is not in the file")
 
+
+MOJIBAKE_RUNS = "INGEST.MOJIBAKE_RUNS"
+register(MOJIBAKE_RUNS, "文本中有几段乱码（以单字节代码页误读的 GBK/UTF-8 字节）：已按原字节还原后读取",
+         "runs of the text were mojibake (GBK or UTF-8 bytes read in a one-byte code page): they were read given "
+         "back as their bytes were written")
 
 REPLACED_TEXT = "INGEST.REPLACED_TEXT"
 register(REPLACED_TEXT, "文本中有替换字符 �（保存前以替换方式解码：原字符已丢失）：原样读取，含 � 的单元格不作为数字",
@@ -167,6 +175,11 @@ def ingest_findings(doc: Document, unread_tables: Sequence[str] = ()) -> list[Fi
                            message=f"the text holds {lost} replacement character{'s' if lost != 1 else ''} (U+FFFD): "
                                    "it was decoded with replacement before it was saved, the characters there are "
                                    "lost; fetch it again from its source if one stands in a table"))
+    if runs := doc.meta.get("mojibake_runs"):
+        out.append(Finding(code=MOJIBAKE_RUNS, severity="info", detail={"runs": runs},
+                           message=f"{runs} run{'s' if runs != 1 else ''} of the text were mojibake (GBK or UTF-8 "
+                                   "bytes read in a one-byte code page, a piece pasted or joined from a page read "
+                                   "wrongly): each was read given back exactly as its bytes were written"))
     undecodable = _undecodable(doc)
     if undecodable:
         out.append(Finding(code=UNDECODABLE_TEXT, severity="warning", detail={"pages": undecodable[0]},
@@ -198,6 +211,11 @@ def explain_not_a_report(exc: NotAReportError, doc: Document) -> DocumentError:
     text layer does not decode (all of it, or its tables' numbers), that, with advice to OCR it; for a
     text that prints two of the tables' headings, :class:`UnreadableTablesError` (a report, whose cells
     no layout reading placed), with advice."""
+    if runs := doc.meta.get("mojibake_runs"):
+        out.append(Finding(code=MOJIBAKE_RUNS, severity="info", detail={"runs": runs},
+                           message=f"{runs} run{'s' if runs != 1 else ''} of the text were mojibake (GBK or UTF-8 "
+                                   "bytes read in a one-byte code page, a piece pasted or joined from a page read "
+                                   "wrongly): each was read given back exactly as its bytes were written"))
     undecodable = _undecodable(doc)
     if undecodable is not None:
         return UnsupportedFormatError(exc.path, f"{undecodable_text_detail(*undecodable)}; {REOCR_ADVICE}")

@@ -13,8 +13,9 @@ its encoding is then named with :data:`TRUNCATED` after it (``"gb18030 (truncate
 
 A UTF-8 text holding a few U+FFFD (a crawler or converter decoded it with replacement before saving: ``政府信�公开``)
 is read as it stands when the replacement characters are few (:func:`_few_replacements`; the digits of a GBK or
-UTF-8 text are one byte each, never turned into U+FFFD): the encoding is then named with :data:`REPLACED` after it,
-for ingest's warning. Many of them (a whole text decoded in the wrong encoding with replacement) are refused.
+UTF-8 text are one byte each, never turned into U+FFFD), or stand on a few of its lines only (a run of lines decoded
+so: :func:`_replacements_confined`): the encoding is then named with :data:`REPLACED` after it, for ingest's warning.
+Many of them (a whole text decoded in the wrong encoding with replacement) are refused.
 
 A text saved after its bytes were read in a one-byte code page (mojibake: ``æ”¿åºœ`` for 政府, a crawler's or
 converter's wrong guess) is given back as it was written when exactly that undoes it (:func:`repaired_mojibake`).
@@ -71,12 +72,24 @@ def _looks_textual(text: str, utf8: bytes | None = None) -> bool:
 
 def _few_replacements(text: str) -> bool:
     """Whether ``text``, valid UTF-8, is a Chinese text but for a few U+FFFD saved in it (a crawler's or converter's
-    decoding with replacement: stray characters lost, a share below :data:`_REPLACEMENT_SHARE` %), with no more
-    control characters than a text holds."""
+    decoding with replacement: stray characters lost, a share below :data:`_REPLACEMENT_SHARE` %, or more on a few
+    lines only: :func:`_replacements_confined`), with no more control characters than a text holds."""
     bad = text.count("\ufffd")
     printed = len(text) - sum(text.count(c) for c in " \t\r\n\u3000")
-    return 0 < bad * 100 < _REPLACEMENT_SHARE * printed and _looks_textual(text.replace("\ufffd", "")) \
-        and _one_in_twenty_cjk(text)
+    if not bad or not _looks_textual(text.replace("\ufffd", "")) or not _one_in_twenty_cjk(text):
+        return False
+    return bad * 100 < _REPLACEMENT_SHARE * printed or _replacements_confined(text)
+
+
+def _replacements_confined(text: str) -> bool:
+    """Whether the U+FFFD of ``text``, too many to be stray, stand on some lines only (a run of lines saved from
+    GBK bytes decoded as UTF-8 with replacement, a pasted piece): the lines free of them hold half its printed
+    characters at least, and are Chinese text (one ideograph in twenty). A text decoded whole in the wrong encoding
+    has them on every line of words: its lines free of them are digits and markup."""
+    clean = "".join(line for line in text.splitlines() if "\ufffd" not in line)
+    clean = "".join(clean.split())
+    printed = len(text) - sum(text.count(c) for c in " \t\r\n\u3000")
+    return bool(clean) and len(clean) * 2 >= printed and _ideographs(clean) * 20 >= len(clean)
 
 
 #: U+FFFD opening or closing a word (after a line's start or a space, before its words; after the words, before a
@@ -226,6 +239,11 @@ def _refused(path: str, utf8: str | None, data: bytes) -> BinaryDocumentError:
     if utf8 is None:
         return _damaged_utf8(path, data) or BinaryDocumentError(path)
     bad = len(_BAD_CONTROL.findall(utf8))
+    if not bad and (lost := utf8.count("\ufffd")):
+        return BinaryDocumentError(path, f"valid UTF-8, but {lost} of its {len(utf8)} characters are replacement "
+                                         "characters (U+FFFD), on most of its lines: it was decoded in the wrong "
+                                         "encoding with replacement before it was saved, its words are lost; fetch "
+                                         "it again from its source")
     return BinaryDocumentError(path, f"valid UTF-8, but {bad} of its {len(utf8)} characters are control characters "
                                      f"({', '.join(sorted({f'U+{ord(c):04X}' for c in _BAD_CONTROL.findall(utf8)})[:4])}: "
                                      "a terminal's colour codes, NUL bytes?), more than text holds; remove them and "
