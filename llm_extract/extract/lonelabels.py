@@ -43,6 +43,7 @@ __all__ = ["blank_label_rows"]
 
 #: a sub-row's item number within a label's key (``(三)不予公开1.属于国家秘密``): a label's only digits
 _ITEM_NUMBER = re.compile(r"[0-9０-９]{1,2}\s*[.．、]")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 _POSITION = {r.key: i for i, r in enumerate(FORM.table3_rows)}
 _ROW_WIDTH = len(APPLICANT_COLUMNS)
@@ -272,6 +273,9 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
+        if any(it.is_text and _DIGIT.search(_ITEM_NUMBER.sub("", it.key)) for it in items[idx + 1:ends[k]]):
+            continue            # cells printed but not read as numbers (``?273``, ``0?``: a character an encoding
+            #                     lost glued to the digits): the row's cells are lost, not blank
         if k == 0:
             if not _first_alone(order, items, spans, out):
                 continue
