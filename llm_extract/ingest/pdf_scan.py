@@ -23,6 +23,7 @@ import statistics
 import unicodedata
 from typing import Any
 
+from .scan_marks import marks_read_as_glyphs
 from .scan_rules import Box, cells_fit, grid_fits, level_image, rule_objects
 from .scan_turn import confidence, sideways, turned_page
 
@@ -228,9 +229,10 @@ def scan_page(page: Any) -> Any | None:
                          page.page_number, page.initial_doctop, float(page.height))
     chars: list[dict[str, Any]] = []
     read: list[Box] = []
-    for box, text, score in zip(boxes, result.txts, result.scores):
+    for box, seen, text, score in zip(boxes, raw, result.txts, result.scores):
         if float(score) < MIN_SCORE:
             continue
+        text = marks_read_as_glyphs(grey, seen, str(text))     # a slash read as 1, a dash as 一 (.scan_marks)
         xs, ys = [x * scale for x, _ in box], [y * scale for _, y in box]
         chars += box_chars(str(text), min(xs), min(ys), max(xs), max(ys), page.page_number, page.initial_doctop,
                            float(page.height))
