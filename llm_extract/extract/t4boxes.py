@@ -26,6 +26,7 @@ of a group trade places keeping its total).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..evidence import Method
 from ..form import FORM
@@ -133,31 +134,30 @@ def _page_tail(lines: list[str], five: int) -> list[list[Number]]:
     """The run of bare numbers that ends the page section 五 starts on, after its last text: plain ``pdftotext``
     prints the last columns of a table's row at the page's end, after 五's and 六's paragraphs."""
     stop = next((n for n in range(five, len(lines) + 1) if "\x0c" in lines[n - 1]), len(lines))
-    run: list[Number] = []
-    for n in range(stop, five, -1):
-        raw = lines[n - 1].replace("\x0c", " ").strip()
-        if not raw or is_page_furniture(raw):
-            continue
-        text, numbers = split_numbers(raw, n)
-        if text or not numbers:
-            break
-        run = numbers + run
+    run = [n for numbers in reversed(_bare_lines(lines, range(stop, five, -1))) for n in numbers]
     return [run] if run else []
 
 
 def _after_five(lines: list[str], five: int) -> list[list[Number]]:
     """The run of numbers printed right after section 五's heading, before any other text: pdfminer may box
     五's heading among 表四's cells (a column's cells before it, the others after)."""
-    run: list[Number] = []
-    for n in range(five + 1, len(lines) + 1):
+    run = [n for numbers in _bare_lines(lines, range(five + 1, len(lines) + 1)) for n in numbers]
+    return [run] if run else []
+
+
+def _bare_lines(lines: list[str], at: Iterable[int]) -> list[list[Number]]:
+    """The numbers of the lines ``at`` (1-based, in the order given) up to the first line holding text or no
+    number, blank lines and page furniture passed over."""
+    out: list[list[Number]] = []
+    for n in at:
         raw = lines[n - 1].replace("\x0c", " ").strip()
         if not raw or is_page_furniture(raw):
             continue
         text, numbers = split_numbers(raw, n)
         if text or not numbers:
             break
-        run += numbers
-    return [run] if run else []
+        out.append(numbers)
+    return out
 
 
 def _sums_hold(order: list[Number]) -> bool:
