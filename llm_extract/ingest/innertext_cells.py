@@ -81,6 +81,10 @@ _ROW_VALUES = {3: (1,), 7: (1, 2, 3), 15: (0, 1)}
 _LINES_BROKEN = 6                   # a row broken at as many empty cells at most
 _PADDING = 4                        # blank lines round one such break at most (a paragraph's on either side)
 _CELL_BREAK = re.compile(r"\t\n{1,%d}\t" % (_PADDING + 1))
+#: a line of two tabs or more ending in one: only such a line opens a row broken at empty cells (_empty_cell_breaks)
+_TAB_ENDED_ROW = re.compile(r"^[^\n\t]*\t[^\n]*\t$", re.M)
+#: a line of three tabs or more: the fewest a whole row of the form holds (a label and 3 values; _label_breaks)
+_ROW_OF_CELLS = re.compile(r"\t[^\t\n]*\t[^\t\n]*\t")
 
 
 def _whole_row(line: str) -> bool:
@@ -156,7 +160,10 @@ def joined_cell_breaks(text: str) -> str:
         return text
     if len(_BR_BREAK.findall(text)) >= _LEAST:
         return _BR_JOIN.sub("\t", text)
-    text = _empty_cell_breaks(text) if _CELL_BREAK.search(text) else text
+    if _CELL_BREAK.search(text) and _TAB_ENDED_ROW.search(text):
+        text = _empty_cell_breaks(text)
+    if not _ROW_OF_CELLS.search(text):
+        return text                     # (no line a whole row of the form: a cell-per-line dump, most texts)
     return "\n".join(_label_breaks(text.split("\n")))
 
 
