@@ -80,11 +80,12 @@ def rows_over_a_lost_label(items: list[Item], order: list[tuple[str, int]], span
                 or labelled.intersection(lost) or any((r := out.get(p)) is not None and r.note != _LABEL_LOST
                                                       for g in lost for p in TABLE3_ROW_PATHS[g]) \
                 or (chunks := _row_chunks(items, idx, spans.get(row, []), lost, row)) is None \
-                or not _unread_or_first(out, row, chunks[0], items, chunks, lost) \
-                or len(lost) > _MOST_LOST and not _labelled_gaps(items, chunks, lost, numbered=True):
+                or not _unread_or_first(out, row, chunks[0], items, chunks, lost):
+            continue
+        numbered = _labelled_gaps(items, chunks, lost, numbered=True)
+        if len(lost) > _MOST_LOST and not numbered:
             continue                    # (too many labels lost to trust, unless each left its item number)
-        placed |= _read_in_order((row, *lost), chunks, out, items[idx].line,
-                                 pinned=_labelled_gaps(items, chunks, lost, numbered=True))
+        placed |= _read_in_order((row, *lost), chunks, out, items[idx].line, pinned=numbered)
     if placed and doubted:
         _settle_direction(items, order, spans, out, doubted, placed)
     return [a for a in ambiguities if not placed.intersection(a.paths)] if placed else ambiguities

@@ -255,12 +255,12 @@ def _below(numbers: list[Number], k: int, known: dict[str, int | None], cells: d
     """The options of the cells read from the first band's and 自然人's ``cells`` (with the runs and the last
     columns' bands of the rows below, where ``runs``), or ``None`` where a cell another reader read says otherwise
     or an identity breaks."""
+    values = {**known, **{p: n.cell.value for p, n in cells.items()}}
     if any(p in known and known[p] != n.cell.value for p, n in cells.items()) \
-            or not known_hold({**known, **{p: n.cell.value for p, n in cells.items()}}):     # type: ignore[dict-item]
+            or not known_hold(values):     # type: ignore[arg-type]
         return None
     options: dict[str, list[Number]] = {p: [n] for p, n in cells.items()}
     if order is not None:
-        values = {**known, **{p: n.cell.value for p, n in cells.items()}}
         read = _runs(numbers, k, values, order)
         options |= {p: [n] for p, n in read.items()}
         count = len(read) // (len(_ROWS) - k)
