@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
+from .decisions import load_decisions
 from .multireport import split_from
 from .outputs import FAILED_DIR, RECORDS_DIR, read_json
 
-__all__ = ["remove_renamed", "remove_parts"]
+__all__ = ["remove_renamed", "remove_parts", "orphan_decision_notes"]
 
 #: what an id adds to a file's stem: a path hash (two inputs of one stem), a split report's number
 _ID_TAIL = re.compile(r"(?:-[0-9a-f]{6})?(?:-\d+)?$")
@@ -82,3 +84,27 @@ def remove_parts(out: Path, doc_id: str, f: Path) -> None:
             if _of(part, f):
                 part.unlink(missing_ok=True)
             k += 1
+
+
+def orphan_decision_notes(out: Path) -> list[str]:
+    """Decisions on file that name a document not in OUT: those that follow a renamed document (same source
+    file under another id) and those kept but not applied."""
+    ids = {p.stem for p in (out / RECORDS_DIR).glob("*.json")}
+    orphans = [d for (doc_id, _), d in load_decisions(out).items() if doc_id not in ids]
+    if not orphans:
+        return []
+    by_source = {}
+    for p in (out / RECORDS_DIR).glob("*.json"):
+        src = (read_json(p).get("source") or {}).get("path")
+        if src:
+            by_source[src] = p.stem
+    notes = []
+    for doc_id, n in sorted(Counter(d.doc_id for d in orphans).items()):
+        source = next((d.source_path for d in orphans if d.doc_id == doc_id and d.source_path), None)
+        if source in by_source:
+            notes.append(f"{n} decision(s) recorded for {doc_id or '(unreadable line)'} now apply to "
+                         f"{by_source[source]} (same source file {source}; the document id was renamed)")
+        else:
+            notes.append(f"{n} decision(s) name {doc_id or '(unreadable line)'}, which is not in {out}"
+                         + (f" (source {source})" if source else "") + ": kept, not applied")
+    return notes

@@ -16,13 +16,10 @@ record once, and rebuilds the combined outputs once.
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, Field
 
 from ._exceptions import DocumentError
 from .decision_values import KEEP, InvalidDecision, check_value, parse_value
@@ -31,8 +28,10 @@ from .evidence import Record, Status
 from .ingest import load
 from .outputs import FAILED_DIR, RECORDS_DIR, iter_jsonl, read_json, write_json
 from .rebuild_later import RebuildLater, current_queue
+from .renamed import orphan_decision_notes
 from .review_counts import QUEUE_FILE, DocumentQueue, count_documents
 from .review import ReviewItem
+from .review_requests import DecisionRequest, ResolveOutcome, requests_from_csv
 from .runlock import SharedLock, run_lock
 from verify.settle import apply_decisions, current_table_hash, revert_decision, with_table_hashes
 
@@ -46,22 +45,6 @@ _TABLES = {"meta": "meta", "表二": "表二", "表三": "表三", "表四": "�
 class UnknownFilter(ValueError):
     """A queue filter naming no status, table or document of the output directory (a typo would show an empty queue)."""
 
-
-
-class DecisionRequest(BaseModel):
-    """A decision as a reviewer types it: ``value`` is a number, ``null``, ``keep`` or a name."""
-
-    item_id: str
-    value: str
-    note: str | None = None
-
-
-class ResolveOutcome(BaseModel):
-    decided: int = 0
-    documents: list[str] = Field(default_factory=list)
-    broken: dict[str, list[str]] = Field(default_factory=dict)   # doc id → identities a decision broke
-    status_counts: dict[str, dict[str, int]] = Field(default_factory=dict)
-    skipped_missing: int = 0          # missing fields a bulk accept passed over (nothing read: no value to accept)
 
 
 _NOTHING_TO_ACCEPT = ("{item}: the field is missing (nothing was read), so there is no value to keep: "
@@ -184,25 +167,7 @@ class ReviewStore:
 
     def notes(self) -> list[str]:
         """What a reviewer must know beyond the queue: decisions about documents not in OUT."""
-        ids = {p.stem for p in (self.out / RECORDS_DIR).glob("*.json")}
-        orphans = [d for (doc_id, _), d in load_decisions(self.out).items() if doc_id not in ids]
-        if not orphans:
-            return []
-        by_source = {}
-        for p in (self.out / RECORDS_DIR).glob("*.json"):
-            src = (read_json(p).get("source") or {}).get("path")
-            if src:
-                by_source[src] = p.stem
-        notes = []
-        for doc_id, n in sorted(Counter(d.doc_id for d in orphans).items()):
-            source = next((d.source_path for d in orphans if d.doc_id == doc_id and d.source_path), None)
-            if source in by_source:
-                notes.append(f"{n} decision(s) recorded for {doc_id or '(unreadable line)'} now apply to "
-                             f"{by_source[source]} (same source file {source}; the document id was renamed)")
-            else:
-                notes.append(f"{n} decision(s) name {doc_id or '(unreadable line)'}, which is not in {self.out}"
-                             + (f" (source {source})" if source else "") + ": kept, not applied")
-        return notes
+        return orphan_decision_notes(self.out)
 
     def _target(self, item_id: str, queue: dict[str, ReviewItem], log: dict[str, Decision]) -> ReviewItem:
         """A queued item, or an item decided earlier (to decide it again)."""
@@ -383,16 +348,3 @@ def _lines(record: Record) -> list[str]:
         return load(source).lines if source else []
     except (DocumentError, OSError):
         return []
-
-
-def requests_from_csv(path: str | Path) -> list[DecisionRequest]:
-    """Decisions from a CSV file with columns ``item_id,value[,note]`` (a header row is optional)."""
-    out = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for n, row in enumerate(csv.reader(fh), start=1):
-            if not row or not any(c.strip() for c in row) or (n == 1 and row[0].strip().lower() == "item_id"):
-                continue
-            if len(row) < 2:
-                raise InvalidDecision(f"{path}, line {n}: expected item_id,value[,note]; got {','.join(row)!r}")
-            out.append(DecisionRequest(item_id=row[0].strip(), value=row[1], note=(row[2] if len(row) > 2 else None)))
-    return out
