@@ -76,8 +76,10 @@ _BR_JOIN = re.compile(r"(?<=[^\s0-9０-９\xa0])\n\t|(?<=\t)\n\t|(?<=[0-9０-９
 
 #: a tab row's value field: a count, a placeholder, or empty (``&nbsp;``)
 _VALUE = re.compile(r"^[ \xa0]*(?:[0-9０-９][0-9０-９,，.．]*|[/／\-—–－无]|)[ \xa0]*$")
-#: a row's values after its label fields (表二's stock rows, 表三's), or 表四's fifteen with no label or one
-_ROW_VALUES = {3: (1,), 7: (1, 2, 3), 15: (0, 1)}
+#: a row's values → how many label fields come before them: 表二's stock rows (three values) one, 表三's (seven) one to
+#: three (its label columns: 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密), 表四's fifteen none or one
+_ROW_VALUES = {max(len(r.columns) for r in FORM.table2): (1,), len(FORM.table3_columns): (1, 2, 3),
+               len(FORM.table4_group_keys) * len(FORM.table4_columns): (0, 1)}
 _LINES_BROKEN = 6                   # a row broken at as many empty cells at most
 _PADDING = 4                        # blank lines round one such break at most (a paragraph's on either side)
 _CELL_BREAK = re.compile(r"\t\n{1,%d}\t" % (_PADDING + 1))
