@@ -174,7 +174,7 @@ class Method:
     CELLS_ABOVE_LABEL = "cells-above-label"          # the numbers printed above it (extract/above.py)
     CELLS_ABOVE_OR_BELOW = "cells-above-or-below"    # after it, but others stand above it (extract/direction.py)
     LAYOUT_COLUMNS_CLOSE = "layout-columns-close"    # placed by column positions another placing nearly fits
-    GLUED_CUT = "glued-cut"                          # a glued digit run's only cut (extract/table2.py)
+    GLUED_CUT = "glued-cut"                          # a glued digit run's only cut (extract/t2glued.py, table2.py)
     RUN_TOGETHER = "cells-run-together"              # a 表三 row's tokens, one starting with 0 parted into the cells
     #                                                  run together in it (00 for 0, 0), filling the row (extract/t3readings.py)
     TEXT_BLOCK_POSITION = "text-block-position"      # a text block placed by its headers alone (extract/blockread.py)
@@ -213,7 +213,7 @@ class Method:
     APPLICANT_ORDER = "applicant-order-by-header"    # 表三's applicant columns in another order, only its header says so
     #                                                  (extract/applicantorder.py)
     LABEL_STACK = "label-stack"                      # a 表二 row under a label printed right below another (extract/stacked.py)
-    T2_BOXES = "label+boxes"                         # a 表二 row's cells one to a line, blank lines between (extract/table2.py)
+    T2_BOXES = "label+boxes"                         # a 表二 row's cells one to a line, blank lines between (extract/t2glued.py, table2.py)
     T2_UNEVEN_LINES = "label+uneven-lines"           # a 表二 row's cells on lines holding unlike counts or spaced unlike (table2.py)
     STRAY_COLUMN = "past-stray-column"               # 表二 read past a column of hidden cells every row ends in (extract/straycol.py)
     T2_OLD_FORM_SHAPE = "old-form-shape"             # 表二 whose decisions' rows hold three numbers, as the 2019/2020 form's

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
-from .cells import OCR_LETTERS, Cell, letters_as_digits, normalise, parse_cell
+from .cells import Cell, letters_as_digits, normalise, parse_cell
 from .t2nbsp import nbsp_cells
 from .t2notes import note_round_row
 from .t2grid import merged_grid, row_alone, spanned_cells, with_grid_blanks, wrapped_past_its_line
@@ -14,10 +14,11 @@ from .t2lines import back_on_next_line, past_short_row, uneven_gaps, uneven_line
 from .extracols import added_column, t2_header
 from .headerorder import STOCK_NAMES, header_order
 from .t2fused import fused_header_fields
+from .t2glued import annotated_first, glued_ocr, glued_placeholders, t2_glued, without_fee_unit
 from .columns import CLEAR_MARGIN, place_by_columns
 from .runjoins import printed_pieces
 from .t2runs import cells_one_to_a_line
-from .glued import cuts, forced_readings, glued_number, glued_run, parted_at, recount_options, width_bounds
+from .glued import glued_number, glued_run, recount_options
 from .labels import TABLE2_LABELS, match_row, names_table2_row, strip_item_number
 from .feeunit import fee_in_wanyuan
 from .t2wide import read_wide
@@ -39,7 +40,6 @@ _DIGIT = re.compile(r"\d")
 _PLACEABLE = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.OCR, CellKind.PLACEHOLDER})
 _LEADING_ZERO = re.compile(r"^0[\dOo]")
 _LEADING_DIGITS = re.compile(r"^\d+")
-_GLUED_OCR = re.compile(rf"^(.*?[\u4e00-\u9fff)）])([\d{OCR_LETTERS}]+(?:\.[\d{OCR_LETTERS}]+)?)$")
 _T2_COLUMNS = {3: ("issued", "repealed", "in_force"), 1: ("",)}
 #: the method of a 表二 cell cut from a glued digit run that has one cut only (verify/decide.py: unverified)
 GLUED_CUT = Method.GLUED_CUT
@@ -158,22 +158,22 @@ def read_table2(region: Region, ambiguities: list[Ambiguity] | None = None,
         if lines is not None and 0 < len(values) < n:
             values, method = ((spaced, method) if (spaced := nbsp_cells(item, values, n, lines[item.line - 1]))
                               else _with_layout_blanks(item, values, n, lines, region))     # (&nbsp; cells, or columns)
-        key = _without_fee_unit(item.key) if n == 1 and paths[0].endswith("fees_10k_yuan") else item.key
+        key = without_fee_unit(item.key) if n == 1 and paths[0].endswith("fees_10k_yuan") else item.key
         glued = glued_number(key) if not values else None
         if glued is None and n > 1 and not values and (run := glued_run(key)) is not None:
             glued = run[1]              # a stock row's run with OCR letters in it (规章00O, 规范性文件l400)
-        if glued is not None and n > 1 and (first := _annotated_first(key[:-len(glued)])) is not None:
+        if glued is not None and n > 1 and (first := annotated_first(key[:-len(glued)])) is not None:
             out[paths[0]] = reading(first, [item.line], "glued")       # 行政规范性文件2（其中修订1件）150: the 2
-            _t2_glued(glued, paths[1:], item, out, ambiguities)
+            t2_glued(glued, paths[1:], item, out, ambiguities)
         elif glued is not None and _DIGIT.search(strip_item_number(key[:-len(glued)])):
             for path in paths:          # 行政处罚0行政强制86: two rows ran together, whose number is 86?
                 out[path] = missing(item.raw, [item.line], "glued", "another row runs into the label")
         elif glued is not None:         # a crawler's dump: 行政许可3150, 规章000
-            _t2_glued(glued, paths, item, out, ambiguities)
-        elif not values and _glued_placeholders(key, n):      # 规章无无无: a crawler's row of empty cells
+            t2_glued(glued, paths, item, out, ambiguities)
+        elif not values and glued_placeholders(key, n):      # 规章无无无: a crawler's row of empty cells
             for path in paths:
                 out[path] = reading(parse_cell("无"), [item.line], "glued")
-        elif n == 1 and not values and (ocr := _glued_ocr(key)) is not None:
+        elif n == 1 and not values and (ocr := glued_ocr(key)) is not None:
             r = reading(ocr, [item.line], "glued")         # 行政事业性收费49O.69, 行政强制O
             out[paths[0]] = r if fits_field(paths[0], r.value) \
                 else missing(ocr.raw, [item.line], "glued", "a decimal where a count belongs")
@@ -331,70 +331,3 @@ def _full_row(line: str, n: int) -> bool:
         return False
     key = label_key("".join(tokens[:-n]))
     return any(width == n and match_row(key, pattern) for _, pattern, width in TABLE2_LABELS)
-
-
-def _glued_ocr(key: str) -> Cell | None:
-    """The cell a one-cell row's label key ends in when OCR confusions stand in it (``49O.69``, ``O``):
-    read as a digit-anchored confusion, or as letters only (never proven: verify/guesses.py)."""
-    m = _GLUED_OCR.match(key)
-    if m is None or _DIGIT.search(strip_item_number(m.group(1))):
-        return None
-    cell = parse_cell(m.group(2))
-    return cell if cell.kind is CellKind.OCR else letters_as_digits(cell)
-
-
-def _without_fee_unit(key: str) -> str:
-    """The fee row's key without the column's own unit after a glued number: a crawler's
-    ``行政事业性收费80.768万元`` is the fee 80.768 (万元 is the column's unit; 元 is not, nor is a note)."""
-    return key[:-2] if key.endswith("万元") and key[-3:-2].isdigit() else key
-
-
-def _glued_placeholders(key: str, n: int) -> bool:
-    """Whether a row's key ends in exactly its ``n`` cells printed 无, glued to the label (``规章无无无``; no label of
-    表二 ends in 无)."""
-    return key.endswith("无" * n) and not key.endswith("无" * (n + 1)) and len(key) > n
-
-
-#: a stock row's label, then its first cell with its count's note (``行政规范性文件2（其中修订1件）``): a crawler's dump runs
-#: the row's other cells on after the note
-_ANNOTATED_FIRST = re.compile(r"^(?P<label>[^\d]*[\u4e00-\u9fff])(?P<cell>(?:[1-9]\d*|0)[(（](?:其中|含|包括)[^()（）\d]*\d+[^()（）\d]*[)）])$")
-
-
-def _annotated_first(head: str) -> Cell | None:
-    """The first cell of a glued stock row whose count's note parts it from the rest of the run (``head``: the key
-    before that run), or None."""
-    m = _ANNOTATED_FIRST.match(head)
-    if m is None or not names_table2_row(m.group("label")):
-        return None
-    cell = parse_cell(m.group("cell"))
-    return cell if cell.is_number else None
-
-
-def _t2_glued(number: str, paths: list[str], item: Item, out: Readings,
-              ambiguities: list[Ambiguity] | None) -> None:
-    """A 表二 row whose cells ran into its label: one cell is read; three are cut (never read), unless the run is
-    three zeros (``glued.forced_readings``)."""
-    if len(paths) == 1:
-        r = reading(parse_cell(number), [item.line], "glued")
-        if not fits_field(paths[0], r.value):
-            r = missing(number, [item.line], "glued", "a decimal where a count belongs")
-        out[paths[0]] = r
-        return
-    forced = forced_readings([number], len(paths), item.line) if item.key.endswith(number) else None
-    if forced is not None:              # 规章000: three cells of 0 (a run of zeros, each one a cell)
-        out.update(zip(paths, forced))
-        return
-    note = "glued digit run: where the cells part is unknown"
-    for path in paths:
-        out[path] = missing(number, [item.line], "glued", note)
-    options = cuts(number, len(paths)) if number.isdigit() and len(number) <= 12 else []
-    options = parted_at(options, width_bounds(item.raw, number))     # a cut where the width switches
-    if options and len(options) == 1:   # the only cut (000, 1000): read, but no identity checks it (a blank
-        for path, value in zip(paths, options[0]):      # cell leaves no trace in a run): never proven
-            cell = parse_cell(str(value))
-            out[path] = Reading(cell.plain, cell.kind, number, [item.line], GLUED_CUT,
-                                f"the only cut of the digit run {number} into {len(paths)} cells")
-        return
-    if options and ambiguities is not None:
-        ambiguities.append(Ambiguity(paths=paths, options=options, raw=number, lines=[item.line],
-                                     reason=f"{paths[0].rsplit('.', 1)[0]}: {note}"))
