@@ -17,8 +17,8 @@ from .cells import Cell
 from .labels import row_begun, row_continued, rows_named
 from .layout import Item, label_key
 from .rowbounds import another_item, numbered
-from .rowplace import field_cells
 from .table3_labels import without_title_piece
+from .gridcells import grid_cells, seven_printed, stacked_cells
 from .gridlevels import lone_blank_left_of_level
 from .gridtitles import numbers_between_rows
 from .gridwraps import label_continued, label_continued_above, label_fields, label_over_page, lines_above
@@ -66,54 +66,6 @@ def _column_lost(items: list[Item], fields: int, end: int) -> bool:
     if header.get(_HEADS[0]) != end - 6 or header.get(_HEADS[1]) != end - 1:
         return False
     return not any(it.grid and it.is_value and it.col == end - 7 and it.width == fields for it in items)
-
-
-def _stacked_cells(line_items: list[Item], label_col: int) -> list[Cell] | None:
-    """The seven cells of a grid row with fewer than seven value fields, some holding numbers stacked
-    one above the other (pymupdf4llm joins two columns into one field: ``| 一、本年新收… | 1<br>0 | 0 | 28 |
-    0 | 0 | 29 |``), or side by side (markitdown: ``| 2 0 | 0 | 0 | 0 0 | 2 |``): exactly seven numbers or
-    placeholders after the label, no empty field and no word among them, in
-    field order. Read as ``10``, the row would have six cells for seven columns: the stacked reading is
-    the only whole one, and the row's and table's identities check it. ``None`` otherwise."""
-    after = [it for it in line_items if (it.col if it.col is not None else -1) > label_col]
-    if len(after) != 7 or any(it.is_text or not (it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER)
-                              for it in after):
-        return None                     # (a placeholder is a cell too: | — — | — | — | — — | — |)
-    cols = [it.col for it in after]
-    if len(set(cols)) == 7 or cols != sorted(cols) or max(cols) - min(cols) + 1 != len(set(cols)):
-        return None                     # no stacked field, or an empty field among them
-    return [it.cell for it in after]
-
-
-def _grid_cells(line_items: list[Item], width: int, label_col: int, lost: bool = False) -> list[Cell] | None:
-    """The seven value cells of a grid row: its last seven fields, when the label stands before them
-    (a label spanning several columns leaves empty fields between it and the numbers) and no text
-    stands among them; or its seven numbers where fields hold numbers stacked (:func:`_stacked_cells`).
-    ``None`` when the row does not have that shape. ``width`` is one past the table's last value column.
-    Where the grid lost a column (``lost``: six value fields, :func:`_column_lost`), its first and last fields are
-    自然人 and 总计 and the four between hold the other five columns: read only where all four are empty."""
-    if (stacked := _stacked_cells(line_items, label_col)) is not None:
-        return stacked
-    lo = width - 7
-    if lo < 1 or label_col >= lo:
-        return None
-    by_col: dict[int, Item] = {}
-    for it in line_items:
-        col = it.col if it.col is not None else -1
-        if col >= width:                                  # past the table's last value column
-            return None
-        if col >= lo and (it.is_text or col in by_col):   # a word among the cells, or "1 0" in one field
-            return None
-        if col < lo and it.is_value:                      # a number among the label fields
-            return None
-        if col >= lo:
-            by_col[col] = it
-    if not lost:
-        return field_cells(by_col, lo, width)
-    if lo in by_col or any(col in by_col for col in range(lo + 2, width - 1)):
-        return None                     # (a value in the four fields of five columns: which column's?)
-    six = field_cells(by_col, lo + 1, width)
-    return six[:1] + six[1:2] * 5 + six[-1:]
 
 
 #: 表三's header words as label keys: a page break repeats them between a row's two halves
@@ -201,7 +153,7 @@ def _numbers_between_pieces(row: str, label: Item, same: list[Item],
     piece = label_fields(rest, lo, {it.key for it in same if it.is_text} | {label.key} | titles)
     if not piece or set(rows_named(piece)) - {row} or numbered(piece) or row not in rows_named(label.key + piece):
         return None
-    cells = _stacked_cells(numbers, label.col or 0) or _seven_printed(numbers)
+    cells = stacked_cells(numbers, label.col or 0) or seven_printed(numbers)
     return (lines[0], cells) if cells is not None else None
 
 
@@ -226,7 +178,7 @@ def _numbers_below(row: str, label: Item, own: list[Item],
         at, below = more
     if (below[0].width or 0) != (label.width or 0):
         return None
-    cells = _stacked_cells(below, label.col or 0)
+    cells = stacked_cells(below, label.col or 0)
     return (at, cells) if cells is not None else None
 
 
@@ -296,20 +248,20 @@ def _grid_row(items: list[Item], idx: int, end: int,
                          or _numbers_below(row, label, _own(items, idx, same), by_line)) is not None:
                 return middle
             if row and (lone := numbers_between_rows(items, idx, end, same, by_line)) is not None:
-                return lone[0], _stacked_cells(lone[1], label.col or 0)
-            return label.line, _stacked_cells(same, label.col or 0)
+                return lone[0], stacked_cells(lone[1], label.col or 0)
+            return label.line, stacked_cells(same, label.col or 0)
     elif label.width != shape[0]:
         if row and not any(it.is_value and it.cell.kind is not CellKind.BLANK for it in same) \
                 and (above := _line_above(items, idx, label)) \
                 and (other := _cut_at_page_break(row, label, _own(items, idx, same), above)) is not None:
             return above[0].line, other     # a page break's new table: the label's rest, its cells above the break
-        if (label.width or 0) > shape[0] and (cells := _grid_cells(same, shape[1] + (label.width or 0) - shape[0],
+        if (label.width or 0) > shape[0] and (cells := grid_cells(same, shape[1] + (label.width or 0) - shape[0],
                                                                    label.col or 0, lost)) is not None:
             return label.line, cells    # a row printing its group's title in a field of its own: its last seven
         if row and not any(it.is_value for it in same) \
                 and (below := _numbers_below(row, label, _own(items, idx, same), by_line)) is not None:
             return below                # (a page of the table a narrower grid: its label wrapped over its numbers)
-        return label.line, _seven_printed(same)    # (a ragged row: its seven printed cells, if that is all it holds)
+        return label.line, seven_printed(same)    # (a ragged row: its seven printed cells, if that is all it holds)
     else:
         width = shape[1]
     # the grid line after the label's: past a table's rule line (a converter starts a new table at a page break), the
@@ -326,17 +278,17 @@ def _grid_row(items: list[Item], idx: int, end: int,
         then = by_line[min(later)] if line_items and later else []      # (the line after it: a label's last piece?)
         if line_items and _wrapped_label_row(row, label, own, line_items, width - 7, True, then) \
                 and (line_items[0].width or 0) == (label.width or 0):
-            return after, _grid_cells(line_items, width, label.col or 0, lost)
+            return after, grid_cells(line_items, width, label.col or 0, lost)
         if (below := label_continued(row, label, own, by_line, width - 7)) is not None:
-            return below[0], (_grid_cells(below[1], width, label.col or 0, lost) if below[1] else None)
+            return below[0], (grid_cells(below[1], width, label.col or 0, lost) if below[1] else None)
         if above and _wrapped_label_row(row, label, own, above, width - 7, False) \
                 and (above[0].width or 0) == (label.width or 0):
-            return above[0].line, _grid_cells(above, width, label.col or 0, lost)
+            return above[0].line, grid_cells(above, width, label.col or 0, lost)
         if above and (other := _cut_at_page_break(row, label, own, above)) is not None:
             return above[0].line, other
         if (head := label_continued_above(row, label, idx, items, own, by_line, width - 7)
                 or label_over_page(row, label, idx, items, own, width - 7)) is not None:
-            return head[0], _grid_cells(head[1], width, label.col or 0, lost)
+            return head[0], grid_cells(head[1], width, label.col or 0, lost)
     nxt = by_line.get(after, [])
     if all(it.is_text or it.cell.kind is CellKind.BLANK for it in same) \
             and any(it.is_text for it in nxt) and any(it.is_value and it.cell.is_number for it in nxt):
@@ -347,7 +299,7 @@ def _grid_row(items: list[Item], idx: int, end: int,
             if all(it.is_value and it.grid for it in below) \
                     and any(it.cell.is_number or it.cell.kind is CellKind.PLACEHOLDER for it in below) \
                     and (below[0].width or 0) == (label.width or 0):
-                return n, _grid_cells(below, width, label.col or 0, lost) or _seven_printed(below)
+                return n, grid_cells(below, width, label.col or 0, lost) or seven_printed(below)
         if above and all(it.is_value for it in above) and any(it.cell.is_number for it in above) \
                 and _right_above(items, idx, label, above[0].line):
             return label.line, None     # numbers alone on the grid line right above: this row's, printed above
@@ -357,7 +309,7 @@ def _grid_row(items: list[Item], idx: int, end: int,
             #                             page break or a caption this reader did not join, or the rest of a label
             #                             (``及“三安全一稳定”``) whose beginning this reader did not find: its empty
             #                             fields no blank row
-    return label.line, _grid_cells(same, width, label.col or 0, lost) or _seven_printed(same)
+    return label.line, grid_cells(same, width, label.col or 0, lost) or seven_printed(same)
 
 
 def _own(items: list[Item], idx: int, same: list[Item]) -> list[Item]:
@@ -380,20 +332,10 @@ def _cut_at_page_break(row: str, label: Item, own: list[Item], above: list[Item]
             or another_item(piece, label.key):
         return None
     head = max((it.col or 0 for it in above if it.is_text), default=0)
-    return _grid_cells(above, width, head)
+    return grid_cells(above, width, head)
 
 
 def _page_number(line_items: list[Item], label: Item) -> bool:
     """Whether a line between a grid row's label and the next is a lone number off the grid: a page's number
     (``2``) a converter printed between the two halves of a row a page break cut, no cell of the row."""
     return label.grid and len(line_items) == 1 and not line_items[0].grid and line_items[0].cell.is_number
-
-
-def _seven_printed(same: list[Item]) -> list[Cell] | None:
-    """A grid line's seven printed cells after its label, in order, where their fields do not line up with the
-    grid's columns (markitdown places a page's total row a field to the left of the rows above it) but nothing
-    else stands there: no word, no empty field among them, no eighth value."""
-    values = [it for it in same if it.is_value]
-    if len(values) != 7 or len(values) != len(same) or any(it.cell.kind is CellKind.BLANK for it in values):
-        return None
-    return [it.cell for it in values]
