@@ -104,3 +104,45 @@ def test_this_years_table_of_marks_only_before_an_appendix_of_last_years_is_the_
     for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
         for column in ("upheld", "corrected", "other", "pending", "total"):
             assert record.report.values()[f"review_litigation.{group}.{column}"] is None, (group, column)
+
+
+_T4_HEADER = ("行政复议                                          行政诉讼\n"
+              "                                                  未经复议直接起诉                                  复议后起诉\n"
+              + "      ".join(["结果维持  结果纠正  其他结果  尚未审结  总计"] * 3) + "\n")
+_T2_FIXED = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容                              本年制发件数        本年废止件数        现行有效件数
+规章                                       2             2            27
+规范性文件                                 2             0            51
+第二十条第（五）项
+信息内容                            本年处理决定数量
+行政许可                                  12
+"""
+
+
+def test_this_years_table_printed_empty_leaves_no_later_reader_last_years_row() -> None:
+    """Fixed-width text (pdftotext -layout): 表四 printed for 2024 with a row of zeros and for the report's 2025 with
+    its header and no row. The region reader reads the 2025 part (no number); the readers of PDF text's blocks,
+    which read the whole text, must not take 2024's zeros for 2025's (they were proven: a silent error)."""
+    text = ("新洲区生态环境分局2025年政府信息公开工作年度报告\n\n" + _T2_FIXED
+            + "\n四、政府信息公开行政复议、行政诉讼情况\n2024年度\n" + _T4_HEADER
+            + "        ".join(["  0"] * 15) + "\n2025年度\n" + _T4_HEADER
+            + "\n\n五、存在的主要问题及改进情况\n一是公开内容的深度和广度有待加强。\n")
+    record = process_document(Document.from_text(text, doc_id="t4-two-years"))
+    t4 = {p: r for p, r in record.provenance.items() if p.startswith("review_litigation.")}
+    assert len(t4) == 15
+    assert all(r.status is not Status.PROVEN and record.report.values()[p] is None for p, r in t4.items())
+
+
+def test_this_years_table_after_last_years_in_fixed_width_text_is_read() -> None:
+    """The same two tables, 2025's with its row: 2025's numbers are read, not 2024's."""
+    text = ("新洲区生态环境分局2025年政府信息公开工作年度报告\n\n" + _T2_FIXED
+            + "\n四、政府信息公开行政复议、行政诉讼情况\n2024年度\n" + _T4_HEADER
+            + "        ".join(["  0"] * 15) + "\n2025年度\n" + _T4_HEADER
+            + "        ".join(["  1", "  0", "  0", "  0", "  1"] + ["  0"] * 10) + "\n"
+            + "\n\n五、存在的主要问题及改进情况\n一是公开内容的深度和广度有待加强。\n")
+    record = process_document(Document.from_text(text, doc_id="t4-two-years-read"))
+    values = record.report.values()
+    assert values["review_litigation.administrative_review.upheld"] == 1
+    assert values["review_litigation.administrative_review.total"] == 1
+    assert record.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN

@@ -11,7 +11,7 @@ from .._exceptions import NotAReportError, UnsupportedFormError
 from ..evidence import CellKind, Extraction, Method, Reading
 from ..form import FORM
 from ..ingest import Document
-from ..schema import ALL_PATHS, DISCLOSURE_PATHS, TABLE3_PATHS
+from ..schema import ALL_PATHS, DISCLOSURE_PATHS, TABLE3_PATHS, TABLE4_PATHS
 from .blockread import read_text_blocks
 from .blockjoins import read_joined_blocks
 from .blankcols import fill_blank_columns
@@ -54,7 +54,7 @@ from .wrapdigits import unstacked_digits
 from .digitstacks import stacked_rows
 from .pipestacks import pipe_stacked_rows
 from .readings import fits_field, missing
-from .yearparts import current_year_part
+from .yearparts import current_year_part, left_to_its_part
 
 __all__ = ["extract_regex", "EXTRACTOR_NAME"]
 
@@ -88,8 +88,11 @@ def extract_regex(doc: Document) -> Extraction:
     regions = find_regions(lines)
     meta = read_meta(lines)
     year = meta["year"].value if "year" in meta and isinstance(meta["year"].value, int) else None
-    for name, region in regions.items():         # a table printed for two years: the report's year's
+    year_cut: set[str] = set()                   # a table printed for two years: the report's year's
+    for name, region in regions.items():
         regions[name] = current_year_part(lines, region, year)
+        if (regions[name].start, regions[name].end) != (region.start, region.end):
+            year_cut.add(name)
     runs: set[int] = set()
     if not unfolded:                             # cells parted by blank lines: a count's runs a line each, joined
         lines, runs = joined_gap_pieces(lines, regions.values())
@@ -153,13 +156,18 @@ def extract_regex(doc: Document) -> Extraction:
         r4, a4 = read_table4(regions["表四"], lines, sentences=not doc.pictures, year=year)
         readings.update(r4)
         ambiguities += a4
+    for name in year_cut & {"表三", "表四"}:        # (the lines beyond its part: another year's table)
+        left_to_its_part(readings, TABLE3_PATHS if name == "表三" else TABLE4_PATHS)
     if not unfolded:                     # PDF text printed as blocks (pdftotext, pdf2txt, PyMuPDF blocks)
         before, given = dict(readings), list(ambiguities)
-        ambiguities = read_text_blocks(lines, readings, ambiguities)
+        ambiguities = read_text_blocks(lines, readings, ambiguities, other_years=year_cut)
         # numbers parted by a space (6 7, 3 001) leave 表三 or 表四 unread: read again with them joined
-        ambiguities = read_joined_blocks(lines, regions, before, readings, ambiguities, given)
+        # (not a table printed for two years: the blocks are read over the whole text, its other year's table too)
+        ambiguities = read_joined_blocks(lines, {k: v for k, v in regions.items() if k not in year_cut}, before,
+                                         readings, ambiguities, given)
         # (each reads 表三's unread cells only: where every one was read, none has anything to do)
-        lost3 = "表三" in regions and any(p not in readings or readings[p].missing for p in TABLE3_PATHS)
+        lost3 = "表三" in regions and "表三" not in year_cut \
+            and any(p not in readings or readings[p].missing for p in TABLE3_PATHS)
         for late in (read_tail_after_table4, read_top_rows, read_tail_after_table4, read_page_rows, read_region_bands,
                      read_lead_column):
             #                          表三: last cells among 表四's, first rows in two flows, the rows of the pages

@@ -230,16 +230,19 @@ def _assembled(blocks: TextBlocks | None, lines: list[str],
 
 
 def read_text_blocks(lines: list[str], readings: Readings, ambiguities: list[Ambiguity],
-                     budget: list[int] | None = None) -> list[Ambiguity]:
+                     budget: list[int] | None = None, other_years: Iterable[str] = ()) -> list[Ambiguity]:
     """Fill ``readings`` from the text's blocks where the region reader left them unread; the
     ambiguities left (those of a table now read whole are dropped). ``budget``: the tiling search's states left,
-    shared with the caller's other calls (:func:`~.blocktiles.assemble_table3`)."""
-    t3 = _table3_unread(readings)
-    t4 = all(p not in readings or readings[p].missing for p in TABLE4_PATHS) \
+    shared with the caller's other calls (:func:`~.blocktiles.assemble_table3`). ``other_years``: the tables
+    printed for two years (:mod:`.yearparts`), whose other lines hold another year's table: not read here."""
+    other_years = frozenset(other_years)
+    t3 = "表三" not in other_years and _table3_unread(readings)
+    t4 = "表四" not in other_years and all(p not in readings or readings[p].missing for p in TABLE4_PATHS) \
         and not any(readings[p].method in (WRAPPED, OTHER_YEARS) for p in TABLE4_PATHS if p in readings)
     #                                   (t4wraps: its options; t4years: another year's row in the lines)
-    t2 = [path for path, paths in _T2_ROWS.items() if all(p not in readings or readings[p].missing for p in paths)]
-    t4_broken = not t4 and _row_of_15_broken(readings)
+    t2 = [] if "表二" in other_years else \
+        [path for path, paths in _T2_ROWS.items() if all(p not in readings or readings[p].missing for p in paths)]
+    t4_broken = not t4 and "表四" not in other_years and _row_of_15_broken(readings)
     if not t3 and not t2 and not t4 and not t4_broken:
         return ambiguities
     blocks = read_blocks(lines)

@@ -17,6 +17,11 @@ cell to a line, ``信息内容 / 2022年 / 2023年``). One part named another ye
 before it with no such line: the table before it is the report's. Where two tables are printed and no part is the
 report's year, or the report's year is unknown, the region is left with no line, and its cells are missing: a
 table of another year is never read as this year's. One table under a line naming a year is read as printed.
+
+Nor does a later reader of the text's lines (blockread: a PDF tool's blocks, over the whole text) read the table of a
+region cut so: :func:`left_to_its_part` marks the cells its part left unread :data:`~.t4years.OTHER_YEARS`, and those
+readers leave such a table as the region reader left it (``2025年度`` printing its header and no row, ``2024年度``'s
+row of zeros above it: not this year's zeros).
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..evidence import Reading
 from .layout import Region
 from .linetext import LineText
+from .t4years import OTHER_YEARS
 
-__all__ = ["current_year_part"]
+__all__ = ["current_year_part", "left_to_its_part"]
 
 #: a line naming the year of the table under it
 _PART = re.compile(r"(?:附[表件]?\d?[:：]?)?(上一?年度?|去年|本年度?|今年)?[（(]?(?:(20\d\d)年度?)?[)）]?"
@@ -90,3 +97,13 @@ def _without_header_cells(lines: Sequence[str], heads: list[tuple[int, int]]) ->
         if not any(lines[n - 1].strip() for n in range(a + 1, b)):
             adjacent |= {a, b}
     return [h for h in heads if h[0] not in adjacent] if adjacent else heads
+
+
+def left_to_its_part(readings: dict[str, Reading], paths: Sequence[str]) -> None:
+    """Mark the cells of ``paths`` the region reader left unread in a region :func:`current_year_part` cut: the
+    text's other lines hold another year's table, which no later reader may take for this year's."""
+    for path in paths:
+        if (r := readings.get(path)) is not None and r.missing:
+            r.method = OTHER_YEARS
+            r.note = f"{r.note}; another year's table is printed beside the report's" if r.note else \
+                "another year's table is printed beside the report's"
