@@ -146,3 +146,19 @@ def test_this_years_table_after_last_years_in_fixed_width_text_is_read() -> None
     assert values["review_litigation.administrative_review.upheld"] == 1
     assert values["review_litigation.administrative_review.total"] == 1
     assert record.provenance["review_litigation.administrative_review.total"].status is Status.PROVEN
+
+
+def test_this_years_table_printed_blank_before_last_years_comparison_is_the_one_read() -> None:
+    """表四 as a crawler's tab rows: the report's table with its row of empty cells, then ``附：2023年度对比表`` with the
+    same header and last year's zeros. The table before the line naming another year is the report's (its header is
+    printed again over last year's): its cells are blank, never last year's zeros."""
+    header = ("行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+              + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + "\n")
+    text = ("鼓楼区人民政府办公室 2024 年政府信息公开工作年度报告\n\n" + _T2_FIXED
+            + "\n四、政府信息公开行政复议、行政诉讼情况\n" + header + "\t" * 14 + "\n附：2023年度对比表\n" + header
+            + "".join(f"{label}\t０\t０\t０\t０\t０\n" for label in ("行政复议", "未经复议直接起诉", "复议后起诉"))
+            + "\n五、存在的主要问题及改进情况\n一是公开内容的深度和广度有待加强。\n")
+    record = process_document(Document.from_text(text, doc_id="t4-blank-then-last-year"))
+    values = record.report.values()
+    t4 = [p for p in record.provenance if p.startswith("review_litigation.")]
+    assert len(t4) == 15 and all(values[p] is None for p in t4)

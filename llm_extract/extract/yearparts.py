@@ -14,7 +14,8 @@ region, only the part under the line naming the report's year (a year ``YYYY年�
 ``本年度情况``; ``上年度（2022年）对比表`` names the year before; an appendix's ``附：2022年度对比表``, a colon after any; a
 year's number alone, ``2022年度``, ``（2022年）``, ``2022年：``, unless two such lines stand together: a header's cells, a
 cell to a line, ``信息内容 / 2022年 / 2023年``). One part named another year and a table printed
-before it with no such line: the table before it is the report's. Where two tables are printed and no part is the
+before it with no such line (numbers or marks in its cells, or its header only, printed again over the other part):
+the table before it is the report's. Where two tables are printed and no part is the
 report's year, or the report's year is unknown, the region is left with no line, and its cells are missing: a
 table of another year is never read as this year's. One table under a line naming a year is read as printed.
 
@@ -76,7 +77,8 @@ def current_year_part(lines: Sequence[str], region: Region, year: int | None) ->
     ends = [n for n, _ in heads[1:]] + [region.end]
     parts = [(n + 1, end, y) for (n, y), end in zip(heads, ends)]
     lead = (region.start, heads[0][0])
-    lead_has_table = any(_CELL.search(lines[n - 1]) for n in range(lead[0] + 1, lead[1]))
+    lead_has_table = any(_CELL.search(lines[n - 1]) for n in range(lead[0] + 1, lead[1])) \
+        or _header_again(lines, lead, parts)
     if len(parts) == 1 and not lead_has_table:
         return region                    # one table under a line naming its year: nothing to choose between
     ours = [p for p in parts if year is not None and p[2] == year]
@@ -87,6 +89,14 @@ def current_year_part(lines: Sequence[str], region: Region, year: int | None) ->
     else:
         start = end = region.start       # no part is surely this year's: nothing is read
     return Region(region.name, start, end, region.heading)
+
+
+def _header_again(lines: Sequence[str], lead: tuple[int, int], parts: list[tuple[int, int, int]]) -> bool:
+    """Whether a part repeats a line printed before the first line naming a year: the table's header printed over
+    both tables, this year's before with no number in its cells (a row of empty fields) and another year's after
+    (``附：2023年度对比表``, its header and its row of zeros): the table before is the report's, printed blank."""
+    before = {t for n in range(lead[0] + 1, lead[1]) if len(t := lines[n - 1].strip()) > 1}
+    return bool(before) and any(lines[n - 1].strip() in before for start, end, _ in parts for n in range(start, end))
 
 
 def _without_header_cells(lines: Sequence[str], heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
