@@ -189,8 +189,9 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             same_line = [it for it in span if it.line == label.line]
             over_lost = not same_line and blank_over_lost_label(items, order, k, window)   # (lostlabel.py)
             if not same_line and len({it.line for it in span}) == 1 and not opens_other_row(items, span[0].line, idx) \
-                    and not over_lost:
-                same_line = span                        # the row's numbers on a line of their own
+                    and not over_lost and (label.width or 0) < window + 7:
+                same_line = span                        # the row's numbers on a line of their own (not where the
+                #                                         label's line prints its seven fields, empty: those are its)
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
             method = "tab-row"
