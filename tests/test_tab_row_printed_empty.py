@@ -41,12 +41,14 @@ _ROWS = [
 ]
 
 
+def _line(row: tuple[str | None, str | None]) -> str:
+    label, cells = row
+    fields = "" if cells is None else "\t" + "\t".join(cells.split(" ") if cells.strip() else [""] * 7)
+    return ("\t\t" if label is None else label) + fields
+
+
 def _text() -> str:
-    lines = []
-    for label, cells in _ROWS:
-        fields = "" if cells is None else "\t" + "\t".join(cells.split(" ") if cells.strip() else [""] * 7)
-        lines.append(("\t\t" if label is None else label) + fields)
-    return ("某县人民政府2023年政府信息公开工作年度报告\n\n" + _HEADER + "\n".join(lines)
+    return ("某县人民政府2023年政府信息公开工作年度报告\n\n" + _HEADER + "\n".join(map(_line, _ROWS))
             + "\n\n四、政府信息公开行政复议、行政诉讼情况\n")
 
 
@@ -58,3 +60,24 @@ def test_a_line_of_numbers_under_a_row_printed_empty_is_not_that_rows() -> None:
     assert [values[p] for p in blank] == [None] * 7
     below = "applications.other_no_correction."      # its cells: left to the identities (the column sums), never
     assert values[below + "natural_person"] in (1, None) and values[below + "total"] in (1, None)   # another row's
+
+
+def test_nor_a_line_of_numbers_under_a_wrapped_label_whose_middle_line_prints_its_fields_empty() -> None:
+    """（六）1.'s long label wrapped over three lines, its middle one printing the row's seven fields empty; then a
+    line of numbers, then 2.'s label with no field: the numbers are not 1.'s (they were read as its, proven)."""
+    rows = list(_ROWS)
+    at = next(i for i, (label, _) in enumerate(rows) if label and "（六）其他处理" in label)
+    rows[at - 2:at + 2] = [
+        ("\t\t5.要求行政机关确认或重新出具已获取信息", "0 0 0 0 0 0 0"),
+        ("\t\t（六）其他处理1.申请人无正当理由逾期不", None),
+        ("\t\t补正、行政机关不再处", "       "),                   # the row's fields, printed empty
+        ("\t\t理其政府信息公开申请", None),
+        (None, "1 0 0 0 0 0 1"),                                 # 2.'s numbers, above its label
+        ("\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", None),
+    ]
+    text = _text().replace("\n".join(_line(r) for r in _ROWS), "\n".join(_line(r) for r in rows))
+    record = process_document(Document.from_text(text, doc_id="wrapped-label-printed-empty"))
+    values = record.report.values()
+    for c in ("natural_person", "total"):
+        path = f"applications.other_no_correction.{c}"
+        assert values[path] is None or record.provenance[path].status is not Status.PROVEN

@@ -189,9 +189,10 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             same_line = [it for it in span if it.line == label.line]
             over_lost = not same_line and blank_over_lost_label(items, order, k, window)   # (lostlabel.py)
             if not same_line and len({it.line for it in span}) == 1 and not opens_other_row(items, span[0].line, idx) \
-                    and not over_lost and (label.width or 0) < window + 7:
-                same_line = span                        # the row's numbers on a line of their own (not where the
-                #                                         label's line prints its seven fields, empty: those are its)
+                    and not over_lost and not any((it.width or 0) >= window + 7 and it.line < span[0].line
+                                                  for it in (label, *items[idx + 1:nxt_of(k)]) if it.is_text):
+                same_line = span                        # the row's numbers on a line of their own (not where a line
+                #                                         of its label prints its seven fields, empty: those are its)
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
             method = "tab-row"
