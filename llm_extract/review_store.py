@@ -23,7 +23,7 @@ from typing import Any
 
 from ._exceptions import DocumentError
 from .decision_values import KEEP, InvalidDecision, check_value, parse_value
-from .decisions import DECISIONS_FILE, Decision, append_decisions, decision_key, load_decisions, read_log
+from .decisions import Decision, append_decisions, decision_key, load_decisions, read_log
 from .evidence import Record, Status
 from .ingest import load
 from .outputs import FAILED_DIR, RECORDS_DIR, iter_jsonl, read_json, write_json
