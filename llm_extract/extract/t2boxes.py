@@ -22,6 +22,11 @@ identity checks 表二), and only under exact counts:
   review. A run of several columns printed as one block, no blank line between its numbers (plain
   ``pdftotext``, which prints such a block row by row as often), places only the cells both orders read alike.
 
+pdfminer prints at times the last shared column's numbers (现行有效件数 of 规章 and 行政规范性文件) after the next
+header (本年处理决定数量: LibreOffice's 表二 without 第二十条 sections), before that header's own: a run after one
+column's header that holds exactly the numbers of the shared columns still without a run, and more, is cut in two,
+those first numbers the open columns' (placed as above, by the exact counts of both runs, never proven).
+
 Blank lines, page furniture and other text (row labels, section headings) between a header and its run
 do not part them: only the run's next header does. Rows whose first cell pdfminer boxed with their label,
 the headers all printed before them: :mod:`.t2beside`.
@@ -106,6 +111,40 @@ def _runs(lines: list[str]) -> _Runs:
     return out
 
 
+def _spilled(runs: _Runs) -> _Runs:
+    """The runs with a run after one column's header cut in two where it begins with the numbers of the shared
+    columns still open (their headers printed, too few numbers after them): those are a run of their own."""
+    per = len(next(iter(_MULTI.values())))
+    open_columns = 0
+    out: _Runs = []
+    seen: dict[str, int] = {}              # each single column's header: its printings so far
+    for headers, numbers, foreign in runs:
+        shared = [h for h in headers if h in _MULTI]
+        if shared:
+            open_columns = max(0, open_columns + len(shared) - len(numbers) // per)
+        elif open_columns and len(headers) == 1 and headers[0] in _SINGLE \
+                and len(numbers) - open_columns * per == _own_count(runs, headers[0], seen.get(headers[0], 0)):
+            cut = open_columns * per
+            out += [([], numbers[:cut], foreign), (headers, numbers[cut:], False)]
+            open_columns = 0
+            seen[headers[0]] = seen.get(headers[0], 0) + 1
+            continue
+        for h in headers:
+            seen[h] = seen.get(h, 0) + 1
+        out.append((headers, numbers, foreign))
+    return out
+
+
+def _own_count(runs: _Runs, header: str, printing: int) -> int:
+    """How many numbers a single column's header's printing heads: all its rows' where it is printed once, else
+    its section's."""
+    sections = _SINGLE[header]
+    printed = sum(header in headers for headers, _, _ in runs)
+    if printed == 1:
+        return sum(map(len, sections))
+    return len(sections[printing]) if printed == len(sections) else -1
+
+
 def _singles(runs: _Runs) -> dict[str, Number]:
     placed: dict[str, Number] = {}
     for key, sections in _SINGLE.items():
@@ -161,5 +200,5 @@ def _multis(runs: _Runs) -> dict[str, Number]:
 
 def table2_boxes(lines: list[str]) -> dict[str, Number]:
     """表二's cells placed by the headers printed before their numbers (see the module docstring)."""
-    runs = _runs(lines)
+    runs = _spilled(_runs(lines))
     return {**_singles(runs), **(_multis(runs) or beside_labels(lines))}
