@@ -139,3 +139,30 @@ def test_the_rows_last_cells_ending_its_page_after_section_five_and_six_are_the_
     assert read_table4_boxes(body + _boxes(_ROWS[12:]) + ["\x0c"]) is None        # (three: not the fifteen)
     next_page = body[:-6] + ["\x0c五、存在的主要问题及改进情况"] + body[-5:] + _boxes(_ROWS[11:])
     assert read_table4_boxes(next_page) is None      # (五 on the next page: its page's end is not 表四's)
+
+
+def test_each_groups_first_cell_flowed_with_the_group_headers_then_the_rest_is_read_in_that_order() -> None:
+    """Plain pdftotext of a one-row 表四 whose group headers stand over each group's first column: the three
+    groups' first cells, the first group's other four before 五, the other groups' eight at the page's end
+    (after 五's and 六's paragraphs, a page number between). Read in that order where only it keeps every
+    group's total, never proven (READ.T4_BLOCK_ORDER)."""
+    row = ["0", "0", "0", "3", "3", "0", "1", "0", "0", "1", "2", "0", "2", "0", "4"]
+    printed = [row[0], row[5], row[10]] + row[1:5] + row[6:10] + row[11:15]
+    body = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼",
+             "未经复议直接起诉", "复议后起诉"] + ["结果维持 结果纠正 其他结果 尚未审结 总计"] * 3 + [""]
+            + _boxes(printed[:7]) + ["五、存在的主要问题及改进情况", "一是主动公开的深度还需拓展。", "",
+                                     "六、其他需要报告的事项", "本年度未收取信息处理费。", "", "- 2 -", ""])
+    lines = body + _boxes(printed[7:]) + ["\x0c"]
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.raw for n in placed[0]] == row
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for path, raw in zip(TABLE4_PATHS, row):
+        assert record.provenance[path].raw == raw and record.provenance[path].status is Status.UNVERIFIED, path
+    later = body[:11] + _boxes(printed[:9]) + body[11 + 2 * 7:] + _boxes(printed[9:]) + ["\x0c"]
+    assert [n.cell.raw for n in read_table4_boxes(later)[0]] == row       # (the page cut after the second group's two)
+    numbered = body[:-2] + ["", "2", ""] + _boxes(printed[7:]) + ["\x0c"]      # (page 2's bare number)
+    assert read_table4_boxes(["\x0c"] + numbered) is not None                 # (a form feed before: page 2)
+    assert read_table4_boxes(numbered) is None                               # (page 1's number is not 2: a cell?)
+    both = ["0", "0", "1", "0", "1", "0", "1", "0", "0", "1", "1", "0", "0", "0", "1"]  # the printed order holds too
+    body_both = body[:11] + _boxes(both[:7]) + body[11 + 2 * 7:]
+    assert read_table4_boxes(body_both + _boxes(both[7:]) + ["\x0c"]) is None     # (with other values: neither)

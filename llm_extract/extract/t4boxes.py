@@ -21,6 +21,13 @@ holds is read; where both orders hold with different values, nothing is. Read co
 cells in another column order keep its total, and the text tool chose that order: such a reading is never
 proven (``READ.T4_BLOCK_ORDER``), its blanks neither; read as one row, a blank is not read (a blank and a 0
 of a group trade places keeping its total).
+
+Plain ``pdftotext`` of a one-row 表四 whose group headers (行政复议 / 行政诉讼 / 复议后起诉) stand over each group's
+first column flows each group's first cell with those headers: the three groups' first cells come first, then
+the first group's other four before 五 (and at times some of the next group's), the rest at the page's end
+(two runs, the first of ``3 + 4`` numbers or more); a footer of the page's bare number printed before that
+page-end run (its value the page's, alone on its line, one number too many) is no cell. That order is tried too, as the row's (never proven either); where it and the printed order keep
+every total with other values, nothing is read.
 """
 
 from __future__ import annotations
@@ -126,6 +133,8 @@ def table4_boxes(lines: list[str]) -> list[list[Number]]:
     if runs and sum(map(len, runs)) < _CELLS and end <= len(lines) \
             and not any("\x0c" in line for line in lines[runs[-1][-1].line - 1:end - 1]):
         tail = _page_tail(lines, end)       # (五's heading on the page of 表四's numbers)
+        if tail and sum(map(len, runs + tail)) == _CELLS + 1 and _bare_page_number(lines, tail[0][0]):
+            tail = [tail[0][1:]]            # (the page's number, a bare one, printed before the row's last cells)
         runs += tail if sum(map(len, runs + tail)) == _CELLS else []
     return runs if sum(map(len, runs)) == _CELLS else []
 
@@ -136,6 +145,13 @@ def _page_tail(lines: list[str], five: int) -> list[list[Number]]:
     stop = next((n for n in range(five, len(lines) + 1) if "\x0c" in lines[n - 1]), len(lines))
     run = [n for numbers in reversed(_bare_lines(lines, range(stop, five, -1))) for n in numbers]
     return [run] if run else []
+
+
+def _bare_page_number(lines: list[str], number: Number) -> bool:
+    """Whether ``number`` stands alone on its line and is that page's number (the form feeds before it, plus one):
+    a footer of the bare number, which plain ``pdftotext`` prints before the last cells flowed to the page's end."""
+    return lines[number.line - 1].replace("\x0c", "").strip() == number.cell.raw \
+        and number.cell.value == 1 + sum(line.count("\x0c") for line in lines[:number.line - 1])
 
 
 def _after_five(lines: list[str], five: int) -> list[list[Number]]:
@@ -166,6 +182,12 @@ def _sums_hold(order: list[Number]) -> bool:
     return all(isinstance(v, int) for v in values) and groups_hold(values, _WIDTH)
 
 
+def _leads_first(printed: list[Number]) -> list[Number]:
+    """The row of fifteen printed with every group's first cell first, then each group's other cells."""
+    leads, rest = printed[:_GROUPS], printed[_GROUPS:]
+    return [n for g in range(_GROUPS) for n in [leads[g]] + rest[g * (_WIDTH - 1):(g + 1) * (_WIDTH - 1)]]
+
+
 def read_table4_boxes(lines: list[str]) -> tuple[list[Number], str] | None:
     """表四's fifteen numbers in the form's order and how they were placed, when exactly one printed order
     keeps every group's total (see the module docstring)."""
@@ -176,6 +198,8 @@ def read_table4_boxes(lines: list[str]) -> tuple[list[Number], str] | None:
         orders.append((printed, BY_ROWS))
     elif runs:                           # one row of fifteen, the tool going back to a header between cells
         orders.append((printed, _ACROSS_HEADERS))
+    if len(runs) == 2 and len(runs[0]) >= _GROUPS + _WIDTH - 1:
+        orders.append((_leads_first(printed), _ACROSS_HEADERS))   # the groups' first cells flowed with their headers
     if runs and all(len(run) % _GROUPS == 0 for run in runs):     # whole columns of three
         orders.append(([printed[c * _GROUPS + g] for g in range(_GROUPS) for c in range(_WIDTH)], BY_COLUMNS))
     held = [(order, method) for order, method in orders if _sums_hold(order)]
