@@ -145,3 +145,16 @@ def test_the_last_shared_columns_numbers_printed_after_the_next_header_are_that_
         "licensing": 0, "punishment": 33, "enforcement": 31, "fees_10k_yuan": 0}
     four = items[:16] + ["10", "0", "0", "33"] + items[21:]        # one number short: whose?
     assert not {"licensing", "regulations.in_force"} & set(_values(table2_boxes(_text(four))))
+
+
+def test_rows_printed_across_after_their_labels_are_the_columns_of_the_headers_before_them() -> None:
+    """Word's 表二 in plain pdftotext: the headers of the first two columns, then 规章 and its two cells, then
+    行政规范性文件 and its two, then the last column after its own header. Each row's numbers after its label are
+    that row's, in the headers' order (规章 0 2, 行政规范性文件 8 0), not a column each (never proven)."""
+    items = ["信息内容", "本年制发件数", "本年废止件数", "规章", "0", "2", "行政规范性文件", "8", "0", "信息内容",
+             "本年处理决定数量", "行政许可", "行政处罚", "行政强制", "0", "1057", "0", "现行有效件数", "0", "6"]
+    assert {k: v for k, v in _values(table2_boxes(_text(items))).items() if "." in k} == {
+        "regulations.issued": 0, "regulations.repealed": 2, "regulations.in_force": 0,
+        "normative_documents.issued": 8, "normative_documents.repealed": 0, "normative_documents.in_force": 6}
+    three = items[:7] + ["8", "0", "5"] + items[9:]          # (a row with a number too many: neither is placed)
+    assert not {"regulations.issued", "normative_documents.issued"} & set(_values(table2_boxes(_text(three))))

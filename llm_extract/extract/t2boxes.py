@@ -27,6 +27,9 @@ header (本年处理决定数量: LibreOffice's 表二 without 第二十条 sect
 column's header that holds exactly the numbers of the shared columns still without a run, and more, is cut in two,
 those first numbers the open columns' (placed as above, by the exact counts of both runs, never proven).
 
+Word's 表二 in plain ``pdftotext`` prints the first columns' headers, then each of 规章 and 行政规范性文件 with its
+cells across (its label, then one number per header): such runs are turned into the headers' columns first.
+
 Blank lines, page furniture and other text (row labels, section headings) between a header and its run
 do not part them: only the run's next header does. Rows whose first cell pdfminer boxed with their label,
 the headers all printed before them: :mod:`.t2beside`.
@@ -88,27 +91,67 @@ def _own_text(text: str) -> bool:
     return key == _CONTENT or key in _SECTIONS or any(r.pattern.search(key) for r in FORM.table2)
 
 
-def _runs(lines: list[str]) -> _Runs:
+def _runs(lines: list[str], rows: list[str | None] | None = None) -> _Runs:
     """The runs of numbers from 表二's heading to 表四's, each with the 表二 headers printed since the
-    previous run, and whether any other text (another table's) stands between that run and the previous."""
+    previous run, and whether any other text (another table's) stands between that run and the previous.
+    ``rows``, when given, gets for each run the row of several columns (规章, 行政规范性文件) whose label is the
+    last text before it, else ``None``."""
     if (span := heading_span(lines, _T2_HEADING, _T4_HEADING)) is None:
         return []
     out: _Runs = []
     headers: list[str] = []
     run: list[Number] = []
     foreign = False
+    row = None
     for _, _, text, numbers in printed_lines(lines, *span):
         if text:
             printed = _header(text)
             if run:
                 out.append((headers, run, foreign))
+                if rows is not None:
+                    rows.append(row)
                 headers, run, foreign = [], [], False
             headers = headers + printed
             foreign = foreign or not (printed or _own_text(text))
+            row = _multi_row(text)
         run += numbers
     if run or headers:
         out.append((headers, run, foreign))     # (headers after the last run: printed, over no number)
+        if rows is not None:
+            rows.append(row if run else None)
     return out
+
+
+_MULTI_ROWS = [r for r in FORM.table2 if len(r.columns) > 1]
+
+
+def _multi_row(text: str) -> str | None:
+    """The row of several columns a text line is the label of (规章, 行政规范性文件), else ``None``."""
+    key = label_key(text)
+    found = [r.path for r in _MULTI_ROWS if r.pattern.search(key)]
+    return found[0] if len(found) == 1 else None
+
+
+def _by_rows(runs: _Runs, rows: list[str | None]) -> _Runs:
+    """The runs with the shared columns' rows printed across turned into those columns' runs: Word's 表二 in plain
+    ``pdftotext`` prints the headers of its first columns (本年制发件数 / 本年废止件数), then 规章 and its cells, then
+    行政规范性文件 and its cells (the last column elsewhere, after its own header). Where every row of those columns
+    follows its own label in the form's order with as many numbers as the headers printed before the first and
+    not yet used, each with no other header, those runs are the headers' columns (one number per row)."""
+    order = [r.path for r in _MULTI_ROWS]
+    for i in range(len(runs) - len(order) + 1):
+        if rows[i:i + len(order)] != order:
+            continue
+        group = runs[i:i + len(order)]
+        heads = [h for h in group[0][0] if h in _MULTI]
+        k = len(group[0][1])
+        if not heads or len(heads) != k or len(heads) != len(group[0][0]) \
+                or any(headers or len(numbers) != k for headers, numbers, _ in group[1:]) \
+                or any(h in headers for headers, _, _ in runs[:i] for h in heads):
+            return runs
+        columns = [([h], [numbers[j] for _, numbers, _ in group], group[0][2]) for j, h in enumerate(heads)]
+        return runs[:i] + columns + runs[i + len(order):]
+    return runs
 
 
 def _spilled(runs: _Runs) -> _Runs:
@@ -200,5 +243,7 @@ def _multis(runs: _Runs) -> dict[str, Number]:
 
 def table2_boxes(lines: list[str]) -> dict[str, Number]:
     """表二's cells placed by the headers printed before their numbers (see the module docstring)."""
-    runs = _spilled(_runs(lines))
+    rows: list[str | None] = []
+    runs = _runs(lines, rows)
+    runs = _spilled(_by_rows(runs, rows))
     return {**_singles(runs), **(_multis(runs) or beside_labels(lines))}
