@@ -166,3 +166,22 @@ def test_each_groups_first_cell_flowed_with_the_group_headers_then_the_rest_is_r
     both = ["0", "0", "1", "0", "1", "0", "1", "0", "0", "1", "1", "0", "0", "0", "1"]  # the printed order holds too
     body_both = body[:11] + _boxes(both[:7]) + body[11 + 2 * 7:]
     assert read_table4_boxes(body_both + _boxes(both[7:]) + ["\x0c"]) is None     # (with other values: neither)
+
+
+def test_section_fives_heading_boxed_before_the_header_line_and_all_the_numbers_leaves_them_the_tables() -> None:
+    """pdf2txt.py of Chromium's three rows under 类别: the row labels, then 五's heading, then the column header
+    line and the fifteen numbers, then 五's paragraph. Pieces of 表四's header after 五's heading (and among the
+    numbers: 总 / 计 / 7) do not end its run; other text does."""
+    rows = ["0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", "", "类别", "",
+              "行政复议", "", "行政诉讼（未经复议直接起诉）", "", "行政诉讼（复议后起诉）", "", "五、存在的主要问题及改进情况",
+              "", "结果维持 结果纠正 其他结果 尚未审结 总计", ""] + _boxes(rows) + ["一是主动公开的深度还需拓展。"])
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.raw for n in placed[0]] == rows
+    split = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(_HEADER + ["2", "0", "0", "0", "2", "3", "4", "0", "0", "五、存在的主要问题及改进情况", "总", "计", "7",
+                                 "结果", "维持", "0", "0", "0", "0", "总", "计", "0"]) + ["一是主动公开的深度还需拓展。"])
+    placed = read_table4_boxes(split)
+    assert placed is not None and [n.cell.value for n in placed[0]] == [2, 0, 0, 0, 2, 3, 4, 0, 0, 7, 0, 0, 0, 0, 0]
+    prose = lines[:13] + ["", "一是主动公开的深度还需拓展。", ""] + _boxes(rows)     # (after 五's own text: not 表四's)
+    assert read_table4_boxes(prose) is None

@@ -7,7 +7,9 @@ broken by blank lines that :mod:`.textblocks` reads as the end of a block. Here 
 printed right after that heading before any other text: pdfminer boxing 五's heading among 表四's cells, a
 column's before it, the rest after; or, plain ``pdftotext``, the bare numbers ending the page of 表四's
 numbers and 五's heading, after 五's and 六's paragraphs: the row's last columns printed after the page's text);
-numbers printed after the heading before any of 表四's own header words (another table's cells and headers,
+(or, after 五's heading, the pieces of 表四's header among them: the heading boxed before the table's header line and
+all its numbers, Chromium's three rows under 类别); numbers printed after the heading before any of 表四's own
+header words (another table's cells and headers,
 数据1 … 总计, that a text tool put there) are not 表四's.
 Where pdfminer boxes the heading after the table's first columns (``行政复议`` / ``结果`` / ``维持`` … ``1 0 0 0 1``
 / ``四、政府信息公开行政复议…``), the header words and numbers printed right before the heading count from its
@@ -128,8 +130,9 @@ def table4_boxes(lines: list[str]) -> list[list[Number]]:
                 run = []
                 runs.append(run)
             run += numbers
-    if runs and sum(map(len, runs)) < _CELLS and end <= len(lines):
-        runs += _after_five(lines, end)
+    if sum(map(len, runs)) < _CELLS and end <= len(lines) and headed:
+        after, worded = _after_five(lines, end)
+        runs += after if runs or worded else []     # (none before 五: only under 表四's header words after it)
     if runs and sum(map(len, runs)) < _CELLS and end <= len(lines) \
             and not any("\x0c" in line for line in lines[runs[-1][-1].line - 1:end - 1]):
         tail = _page_tail(lines, end)       # (五's heading on the page of 表四's numbers)
@@ -154,11 +157,23 @@ def _bare_page_number(lines: list[str], number: Number) -> bool:
         and number.cell.value == 1 + sum(line.count("\x0c") for line in lines[:number.line - 1])
 
 
-def _after_five(lines: list[str], five: int) -> list[list[Number]]:
-    """The run of numbers printed right after section 五's heading, before any other text: pdfminer may box
-    五's heading among 表四's cells (a column's cells before it, the others after)."""
-    run = [n for numbers in _bare_lines(lines, range(five + 1, len(lines) + 1)) for n in numbers]
-    return [run] if run else []
+def _after_five(lines: list[str], five: int) -> tuple[list[list[Number]], bool]:
+    """The run of numbers printed right after section 五's heading, before any other text than pieces of 表四's
+    header (``总`` / ``计`` / ``结果`` / ``维持`` …), and whether such pieces stand among them: pdfminer may box 五's
+    heading among 表四's cells (a column's cells before it, the others after), or before the table's header line
+    and all its numbers (Chromium's three rows under 类别)."""
+    run: list[Number] = []
+    worded = False
+    for n in range(five + 1, len(lines) + 1):
+        raw = lines[n - 1].replace("\x0c", " ").strip()
+        if not raw or is_page_furniture(raw):
+            continue
+        text, numbers = split_numbers(raw, n)
+        if text and not (not _SENTENCE.search(text) and _header_piece(text)):
+            break
+        worded = worded or bool(text)
+        run += numbers
+    return ([run] if run else []), worded
 
 
 def _bare_lines(lines: list[str], at: Iterable[int]) -> list[list[Number]]:
