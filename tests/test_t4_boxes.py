@@ -185,3 +185,17 @@ def test_section_fives_heading_boxed_before_the_header_line_and_all_the_numbers_
     assert placed is not None and [n.cell.value for n in placed[0]] == [2, 0, 0, 0, 2, 3, 4, 0, 0, 7, 0, 0, 0, 0, 0]
     prose = lines[:13] + ["", "一是主动公开的深度还需拓展。", ""] + _boxes(rows)     # (after 五's own text: not 表四's)
     assert read_table4_boxes(prose) is None
+
+
+def test_a_header_printing_each_groups_columns_is_one_rows_and_its_numbers_are_not_read_by_columns() -> None:
+    """0 × 11, 4 0 0 4 keeps every total read as one row (复议后起诉 0 4 0 0 4) and column by column too (0 0 0 4 4):
+    under a header printing 结果维持 … 总计 once per group (the form's one row of fifteen) it is the row; under one
+    printing them once (three rows of five) nothing tells, and nothing is read."""
+    numbers = ["0"] * 11 + ["4", "0", "0", "4"]
+    per_group = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"] + ["结果", "维持", "结果", "纠正", "其他", "结果",
+                                                                   "尚未", "审结", "总", "计"] * 3
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(per_group + numbers) + ["五、存在的主要问题及改进情况", "正文。"])
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.value for n in placed[0]] == [0] * 11 + [4, 0, 0, 4]
+    assert read_table4_boxes(_text([], numbers)) is None

@@ -19,17 +19,19 @@ The run is the table's rows one after the other (one row of fifteen; several run
 header, are that row with the tool going back to a header between cells), or, for three rows of five, printed
 column by column (``3 0 0 / 2 3 0 / …``: each column's three groups; a header such as 总计 may part it into
 runs of whole columns). The group sums decide (a blank counting 0): the order in which every group's total
-holds is read; where both orders hold with different values, nothing is. Read column by column, a group's
-cells in another column order keep its total, and the text tool chose that order: such a reading is never
-proven (``READ.T4_BLOCK_ORDER``), its blanks neither; read as one row, a blank is not read (a blank and a 0
-of a group trade places keeping its total).
+holds is read; where both orders hold with different values, nothing is. A header printing its column headers once
+per group (结果维持 three times) is the one row of fifteen's: its numbers are not tried column by column. Read
+column by column, a group's cells in another column order keep its total, and the text tool chose that order:
+such a reading is never proven (``READ.T4_BLOCK_ORDER``), its blanks neither; read as one row, a blank is not
+read (a blank and a 0 of a group trade places keeping its total).
 
 Plain ``pdftotext`` of a one-row 表四 whose group headers (行政复议 / 行政诉讼 / 复议后起诉) stand over each group's
 first column flows each group's first cell with those headers: the three groups' first cells come first, then
 the first group's other four before 五 (and at times some of the next group's), the rest at the page's end
 (two runs, the first of ``3 + 4`` numbers or more); a footer of the page's bare number printed before that
-page-end run (its value the page's, alone on its line, one number too many) is no cell. That order is tried too, as the row's (never proven either); where it and the printed order keep
-every total with other values, nothing is read.
+page-end run (its value the page's, alone on its line, one number too many) is no cell. That order is tried
+too, as the row's (never proven either); where it and the printed order keep every total with other values,
+nothing is read.
 """
 
 from __future__ import annotations
@@ -203,6 +205,21 @@ def _leads_first(printed: list[Number]) -> list[Number]:
     return [n for g in range(_GROUPS) for n in [leads[g]] + rest[g * (_WIDTH - 1):(g + 1) * (_WIDTH - 1)]]
 
 
+#: the word every group's column header prints once (结果维持): a header printing it once per group is one row's
+_PER_GROUP_WORD = label_key(FORM.table4_columns[0].label)[-2:]
+
+
+def _one_row_header(lines: list[str], printed: list[Number]) -> bool:
+    """Whether 表四's header up to its last number prints its groups' column headers once per group (结果维持 three
+    times): the form's one row of fifteen, which no text tool prints as three rows of five column by column."""
+    heading = heading_line(lines, _T4_HEADING, heading_line(lines, _T3_HEADING) or 0)
+    if heading is None or not printed:
+        return False
+    last = max(n.line for n in printed)
+    return sum(label_key(lines[n - 1]).count(_PER_GROUP_WORD)
+               for n in range(_header_before(lines, heading), last + 1)) >= _GROUPS
+
+
 def read_table4_boxes(lines: list[str]) -> tuple[list[Number], str] | None:
     """表四's fifteen numbers in the form's order and how they were placed, when exactly one printed order
     keeps every group's total (see the module docstring)."""
@@ -215,7 +232,8 @@ def read_table4_boxes(lines: list[str]) -> tuple[list[Number], str] | None:
         orders.append((printed, _ACROSS_HEADERS))
     if len(runs) == 2 and len(runs[0]) >= _GROUPS + _WIDTH - 1:
         orders.append((_leads_first(printed), _ACROSS_HEADERS))   # the groups' first cells flowed with their headers
-    if runs and all(len(run) % _GROUPS == 0 for run in runs):     # whole columns of three
+    if runs and all(len(run) % _GROUPS == 0 for run in runs) and not _one_row_header(lines, printed):
+        #                                                           whole columns of three
         orders.append(([printed[c * _GROUPS + g] for g in range(_GROUPS) for c in range(_WIDTH)], BY_COLUMNS))
     held = [(order, method) for order, method in orders if _sums_hold(order)]
     if not held or any([n.cell.value for n in h] != [n.cell.value for n in held[0][0]] for h, _ in held[1:]):
