@@ -199,3 +199,13 @@ def test_a_header_printing_each_groups_columns_is_one_rows_and_its_numbers_are_n
     placed = read_table4_boxes(lines)
     assert placed is not None and [n.cell.value for n in placed[0]] == [0] * 11 + [4, 0, 0, 4]
     assert read_table4_boxes(_text([], numbers)) is None
+
+
+def test_the_rows_last_cells_ending_the_page_before_the_next_pages_first_line_are_the_tables() -> None:
+    """The page-end run of 表四's last cells, after 五's paragraph, where the next page opens with 六's heading on
+    the form feed's own line (``\\f六、其他需要报告的事项``): that line is the next page's, the run still ends its page."""
+    body = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+            + _boxes(_HEADER + _ROWS[:12]) + ["五、存在的主要问题及改进情况", "一是主动公开的深度还需拓展。", ""])
+    lines = body + _boxes(_ROWS[12:]) + ["\x0c六、其他需要报告的事项", "本年度未收取信息处理费。", "", "\x0c"]
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.raw for n in placed[0]] == _ROWS

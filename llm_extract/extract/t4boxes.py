@@ -148,6 +148,8 @@ def _page_tail(lines: list[str], five: int) -> list[list[Number]]:
     """The run of bare numbers that ends the page section 五 starts on, after its last text: plain ``pdftotext``
     prints the last columns of a table's row at the page's end, after 五's and 六's paragraphs."""
     stop = next((n for n in range(five, len(lines) + 1) if "\x0c" in lines[n - 1]), len(lines))
+    if "\x0c" in lines[stop - 1] and not lines[stop - 1].split("\x0c")[0].strip():
+        stop -= 1                           # (the form feed opens the next page's first line: 六's heading)
     run = [n for numbers in reversed(_bare_lines(lines, range(stop, five, -1))) for n in numbers]
     return [run] if run else []
 
