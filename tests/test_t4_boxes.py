@@ -209,3 +209,14 @@ def test_the_rows_last_cells_ending_the_page_before_the_next_pages_first_line_ar
     lines = body + _boxes(_ROWS[12:]) + ["\x0c六、其他需要报告的事项", "本年度未收取信息处理费。", "", "\x0c"]
     placed = read_table4_boxes(lines)
     assert placed is not None and [n.cell.raw for n in placed[0]] == _ROWS
+
+
+def test_one_run_that_also_keeps_every_total_with_the_groups_first_cells_first_is_not_read() -> None:
+    """A one-row 表四 printed as one run whose printed order keeps every total and whose order with the groups'
+    first cells first (plain pdftotext flowing them with the group headers) keeps them too, with other values:
+    which one the text tool printed, nothing tells; nothing is read (rather than a row proven by its sums)."""
+    printed = ["0", "0", "1", "0", "1", "0", "1", "0", "0", "1", "1", "0", "0", "0", "1"]
+    per_group = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"] + ["结果维持 结果纠正 其他结果 尚未审结 总计"] * 3
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(per_group + printed) + ["五、存在的主要问题及改进情况", "正文。"])
+    assert read_table4_boxes(lines) is None

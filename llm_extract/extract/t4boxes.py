@@ -28,7 +28,7 @@ read (a blank and a 0 of a group trade places keeping its total).
 Plain ``pdftotext`` of a one-row 表四 whose group headers (行政复议 / 行政诉讼 / 复议后起诉) stand over each group's
 first column flows each group's first cell with those headers: the three groups' first cells come first, then
 the first group's other four before 五 (and at times some of the next group's), the rest at the page's end
-(two runs, the first of ``3 + 4`` numbers or more); a footer of the page's bare number printed before that
+(two runs, the first of ``3 + 4`` numbers or more; one run where nothing else ends the page); a footer of the page's bare number printed before that
 page-end run (its value the page's, alone on its line, one number too many) is no cell. That order is tried
 too, as the row's (never proven either); where it and the printed order keep every total with other values,
 nothing is read.
@@ -232,8 +232,9 @@ def read_table4_boxes(lines: list[str]) -> tuple[list[Number], str] | None:
         orders.append((printed, BY_ROWS))
     elif runs:                           # one row of fifteen, the tool going back to a header between cells
         orders.append((printed, _ACROSS_HEADERS))
-    if len(runs) == 2 and len(runs[0]) >= _GROUPS + _WIDTH - 1:
+    if len(runs) == 2 and len(runs[0]) >= _GROUPS + _WIDTH - 1 or len(runs) == 1:
         orders.append((_leads_first(printed), _ACROSS_HEADERS))   # the groups' first cells flowed with their headers
+        #                                                          (one run too, with nothing after 表四 on its page)
     if runs and all(len(run) % _GROUPS == 0 for run in runs) and not _one_row_header(lines, printed):
         #                                                           whole columns of three
         orders.append(([printed[c * _GROUPS + g] for g in range(_GROUPS) for c in range(_WIDTH)], BY_COLUMNS))
