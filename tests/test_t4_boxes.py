@@ -220,3 +220,18 @@ def test_one_run_that_also_keeps_every_total_with_the_groups_first_cells_first_i
     lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
              + _boxes(per_group + printed) + ["五、存在的主要问题及改进情况", "正文。"])
     assert read_table4_boxes(lines) is None
+
+
+def test_another_tables_cells_between_the_group_words_and_the_column_words_are_not_the_tables() -> None:
+    """pdf2txt.py of Chromium's page: 表四's group words (行政复议 / 行政诉讼), then 表三's spilled cells, then the
+    column words and 表四's own numbers among them. Where all the numbers after the group words are more than
+    fifteen and those from the first column word on are exactly fifteen, those are 表四's."""
+    spilled = ["3"] * 20
+    own = ["结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总", "计", "未经复议直接起诉", "复议后起诉", "1", "结果",
+           "维持", "0", "0", "0", "总", "计", "1", "0", "0", "0", "0", "0", "2", "0", "0", "0", "2"]
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(["行政复议", "行政诉讼"] + spilled + own) + ["五、存在的主要问题及改进情况", "正文。"])
+    runs = table4_boxes(lines)
+    assert [n.cell.raw for run in runs for n in run] == [x for x in own if x.isdigit()]
+    short = lines[:4] + _boxes(["行政复议", "行政诉讼"] + spilled + own[:-1]) + lines[-2:]
+    assert table4_boxes(short) == []          # (fourteen from the first column word on: whose are they?)

@@ -11,6 +11,9 @@ numbers and 五's heading, after 五's and 六's paragraphs: the row's last colu
 all its numbers, Chromium's three rows under 类别); numbers printed after the heading before any of 表四's own
 header words (another table's cells and headers,
 数据1 … 总计, that a text tool put there) are not 表四's.
+Where the runs after the group words (行政复议 / 行政诉讼) hold more than fifteen numbers and those from the first of
+the columns' own words (维持, 审结 …) on exactly fifteen, those are the table's: another table's cells (表三's, that
+pdfminer spilled onto 表四's page) stand between the group words and the column words.
 Where pdfminer boxes the heading after the table's first columns (``行政复议`` / ``结果`` / ``维持`` … ``1 0 0 0 1``
 / ``四、政府信息公开行政复议…``), the header words and numbers printed right before the heading count from its
 first header word.
@@ -63,6 +66,9 @@ BY_COLUMNS = Method.T4_BY_COLUMNS
 #: its one row of fifteen, runs parted by its column headers (the tool went back to a header between cells)
 _ACROSS_HEADERS = Method.T4_ACROSS_HEADERS
 #: the words of 表四's header as printed (a group's label parted from its sub-groups': 行政诉讼 / 复议后起诉)
+#: the words only the columns' headers print (维持, 纠正, 审结 …), not the groups'
+_COLUMN_WORDS = frozenset(label_key(c.label)[i:i + 2] for c in FORM.table4_columns
+                          for i in range(len(label_key(c.label)) - 1)) - _SHARED
 _HEADER_TEXT = tuple(label_key(part) for label in [c.label for c in FORM.table4_columns]
                      + [g.label for g in FORM.table4_groups] for part in label.split("·"))
 
@@ -116,7 +122,10 @@ def table4_boxes(lines: list[str]) -> list[list[Number]]:
     runs: list[list[Number]] = []
     headed = False                       # one of 表四's header words printed since the heading
     run: list[Number] | None = None
-    for n in range(_header_before(lines, heading), end):
+    first_run: int | None = None         # the first run after one of the columns' own words (维持, 审结 …)
+    columned = False
+    start = _header_before(lines, heading)
+    for n in range(start, end):
         if n == heading:
             run = None
             continue
@@ -127,11 +136,15 @@ def table4_boxes(lines: list[str]) -> list[list[Number]]:
         if text:
             run = None
             headed = headed or (not _SENTENCE.search(text) and _heads_table4(label_key(text)))
+            columned = columned or (headed and any(w in label_key(text) for w in _COLUMN_WORDS))
         if numbers and headed:
             if run is None:
                 run = []
                 runs.append(run)
+                first_run = first_run if first_run is not None or not columned else len(runs) - 1
             run += numbers
+    if sum(map(len, runs)) > _CELLS and first_run and sum(map(len, runs[first_run:])) == _CELLS:
+        runs = runs[first_run:]             # (表三's cells spilled between the group words and the column words)
     if sum(map(len, runs)) < _CELLS and end <= len(lines) and headed:
         after, worded = _after_five(lines, end)
         runs += after if runs or worded else []     # (none before 五: only under 表四's header words after it)
