@@ -130,3 +130,31 @@ def test_rows_beside_their_labels_with_a_cell_too_many_or_too_few_place_none() -
     for rest in (["0", "1", "0"], ["0", "1", "0", "25", "7"]):
         placed = _values(table2_boxes(_text(head + rest + ["信息内容"])))
         assert not any(k.startswith(("regulations", "normative")) for k in placed)
+
+
+def test_the_last_shared_columns_numbers_printed_after_the_next_header_are_that_columns() -> None:
+    """LibreOffice's 表二 without 第二十条 sections in pdf2txt.py: 规章's and 行政规范性文件's first two columns after
+    the three headers, then 本年处理决定数量 and five numbers: 现行有效件数 of both rows, then the three decision
+    counts (placed by the exact counts of both runs, never proven)."""
+    items = ["信息内容", "规章", "行政规范性文件", "信息内容", "行政许可", "行政处罚", "行政强制", "信息内容",
+             "本年制发件数", "本年废止件数", "现行有效件数", "2", "0", "0", "0", "本年处理决定数量", "10", "0", "0", "33",
+             "31", "本年收费金额（单位：万元）", "行政事业性收费", "0"]
+    assert _values(table2_boxes(_text(items))) == {
+        "regulations.issued": 2, "regulations.repealed": 0, "regulations.in_force": 10,
+        "normative_documents.issued": 0, "normative_documents.repealed": 0, "normative_documents.in_force": 0,
+        "licensing": 0, "punishment": 33, "enforcement": 31, "fees_10k_yuan": 0}
+    four = items[:16] + ["10", "0", "0", "33"] + items[21:]        # one number short: whose?
+    assert not {"licensing", "regulations.in_force"} & set(_values(table2_boxes(_text(four))))
+
+
+def test_rows_printed_across_after_their_labels_are_the_columns_of_the_headers_before_them() -> None:
+    """Word's 表二 in plain pdftotext: the headers of the first two columns, then 规章 and its two cells, then
+    行政规范性文件 and its two, then the last column after its own header. Each row's numbers after its label are
+    that row's, in the headers' order (规章 0 2, 行政规范性文件 8 0), not a column each (never proven)."""
+    items = ["信息内容", "本年制发件数", "本年废止件数", "规章", "0", "2", "行政规范性文件", "8", "0", "信息内容",
+             "本年处理决定数量", "行政许可", "行政处罚", "行政强制", "0", "1057", "0", "现行有效件数", "0", "6"]
+    assert {k: v for k, v in _values(table2_boxes(_text(items))).items() if "." in k} == {
+        "regulations.issued": 0, "regulations.repealed": 2, "regulations.in_force": 0,
+        "normative_documents.issued": 8, "normative_documents.repealed": 0, "normative_documents.in_force": 6}
+    three = items[:7] + ["8", "0", "5"] + items[9:]          # (a row with a number too many: neither is placed)
+    assert not {"regulations.issued", "normative_documents.issued"} & set(_values(table2_boxes(_text(three))))

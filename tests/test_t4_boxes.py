@@ -139,3 +139,99 @@ def test_the_rows_last_cells_ending_its_page_after_section_five_and_six_are_the_
     assert read_table4_boxes(body + _boxes(_ROWS[12:]) + ["\x0c"]) is None        # (three: not the fifteen)
     next_page = body[:-6] + ["\x0c五、存在的主要问题及改进情况"] + body[-5:] + _boxes(_ROWS[11:])
     assert read_table4_boxes(next_page) is None      # (五 on the next page: its page's end is not 表四's)
+
+
+def test_each_groups_first_cell_flowed_with_the_group_headers_then_the_rest_is_read_in_that_order() -> None:
+    """Plain pdftotext of a one-row 表四 whose group headers stand over each group's first column: the three
+    groups' first cells, the first group's other four before 五, the other groups' eight at the page's end
+    (after 五's and 六's paragraphs, a page number between). Read in that order where only it keeps every
+    group's total, never proven (READ.T4_BLOCK_ORDER)."""
+    row = ["0", "0", "0", "3", "3", "0", "1", "0", "0", "1", "2", "0", "2", "0", "4"]
+    printed = [row[0], row[5], row[10]] + row[1:5] + row[6:10] + row[11:15]
+    body = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼",
+             "未经复议直接起诉", "复议后起诉"] + ["结果维持 结果纠正 其他结果 尚未审结 总计"] * 3 + [""]
+            + _boxes(printed[:7]) + ["五、存在的主要问题及改进情况", "一是主动公开的深度还需拓展。", "",
+                                     "六、其他需要报告的事项", "本年度未收取信息处理费。", "", "- 2 -", ""])
+    lines = body + _boxes(printed[7:]) + ["\x0c"]
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.raw for n in placed[0]] == row
+    record = process_document(Document.from_text("\n".join(lines), doc_id="d"))
+    for path, raw in zip(TABLE4_PATHS, row):
+        assert record.provenance[path].raw == raw and record.provenance[path].status is Status.UNVERIFIED, path
+    later = body[:11] + _boxes(printed[:9]) + body[11 + 2 * 7:] + _boxes(printed[9:]) + ["\x0c"]
+    assert [n.cell.raw for n in read_table4_boxes(later)[0]] == row       # (the page cut after the second group's two)
+    numbered = body[:-2] + ["", "2", ""] + _boxes(printed[7:]) + ["\x0c"]      # (page 2's bare number)
+    assert read_table4_boxes(["\x0c"] + numbered) is not None                 # (a form feed before: page 2)
+    assert read_table4_boxes(numbered) is None                               # (page 1's number is not 2: a cell?)
+    both = ["0", "0", "1", "0", "1", "0", "1", "0", "0", "1", "1", "0", "0", "0", "1"]  # the printed order holds too
+    body_both = body[:11] + _boxes(both[:7]) + body[11 + 2 * 7:]
+    assert read_table4_boxes(body_both + _boxes(both[7:]) + ["\x0c"]) is None     # (with other values: neither)
+
+
+def test_section_fives_heading_boxed_before_the_header_line_and_all_the_numbers_leaves_them_the_tables() -> None:
+    """pdf2txt.py of Chromium's three rows under 类别: the row labels, then 五's heading, then the column header
+    line and the fifteen numbers, then 五's paragraph. Pieces of 表四's header after 五's heading (and among the
+    numbers: 总 / 计 / 7) do not end its run; other text does."""
+    rows = ["0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", "", "类别", "",
+              "行政复议", "", "行政诉讼（未经复议直接起诉）", "", "行政诉讼（复议后起诉）", "", "五、存在的主要问题及改进情况",
+              "", "结果维持 结果纠正 其他结果 尚未审结 总计", ""] + _boxes(rows) + ["一是主动公开的深度还需拓展。"])
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.raw for n in placed[0]] == rows
+    split = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(_HEADER + ["2", "0", "0", "0", "2", "3", "4", "0", "0", "五、存在的主要问题及改进情况", "总", "计", "7",
+                                 "结果", "维持", "0", "0", "0", "0", "总", "计", "0"]) + ["一是主动公开的深度还需拓展。"])
+    placed = read_table4_boxes(split)
+    assert placed is not None and [n.cell.value for n in placed[0]] == [2, 0, 0, 0, 2, 3, 4, 0, 0, 7, 0, 0, 0, 0, 0]
+    prose = lines[:13] + ["", "一是主动公开的深度还需拓展。", ""] + _boxes(rows)     # (after 五's own text: not 表四's)
+    assert read_table4_boxes(prose) is None
+
+
+def test_a_header_printing_each_groups_columns_is_one_rows_and_its_numbers_are_not_read_by_columns() -> None:
+    """0 × 11, 4 0 0 4 keeps every total read as one row (复议后起诉 0 4 0 0 4) and column by column too (0 0 0 4 4):
+    under a header printing 结果维持 … 总计 once per group (the form's one row of fifteen) it is the row; under one
+    printing them once (three rows of five) nothing tells, and nothing is read."""
+    numbers = ["0"] * 11 + ["4", "0", "0", "4"]
+    per_group = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"] + ["结果", "维持", "结果", "纠正", "其他", "结果",
+                                                                   "尚未", "审结", "总", "计"] * 3
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(per_group + numbers) + ["五、存在的主要问题及改进情况", "正文。"])
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.value for n in placed[0]] == [0] * 11 + [4, 0, 0, 4]
+    assert read_table4_boxes(_text([], numbers)) is None
+
+
+def test_the_rows_last_cells_ending_the_page_before_the_next_pages_first_line_are_the_tables() -> None:
+    """The page-end run of 表四's last cells, after 五's paragraph, where the next page opens with 六's heading on
+    the form feed's own line (``\\f六、其他需要报告的事项``): that line is the next page's, the run still ends its page."""
+    body = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+            + _boxes(_HEADER + _ROWS[:12]) + ["五、存在的主要问题及改进情况", "一是主动公开的深度还需拓展。", ""])
+    lines = body + _boxes(_ROWS[12:]) + ["\x0c六、其他需要报告的事项", "本年度未收取信息处理费。", "", "\x0c"]
+    placed = read_table4_boxes(lines)
+    assert placed is not None and [n.cell.raw for n in placed[0]] == _ROWS
+
+
+def test_one_run_that_also_keeps_every_total_with_the_groups_first_cells_first_is_not_read() -> None:
+    """A one-row 表四 printed as one run whose printed order keeps every total and whose order with the groups'
+    first cells first (plain pdftotext flowing them with the group headers) keeps them too, with other values:
+    which one the text tool printed, nothing tells; nothing is read (rather than a row proven by its sums)."""
+    printed = ["0", "0", "1", "0", "1", "0", "1", "0", "0", "1", "1", "0", "0", "0", "1"]
+    per_group = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"] + ["结果维持 结果纠正 其他结果 尚未审结 总计"] * 3
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(per_group + printed) + ["五、存在的主要问题及改进情况", "正文。"])
+    assert read_table4_boxes(lines) is None
+
+
+def test_another_tables_cells_between_the_group_words_and_the_column_words_are_not_the_tables() -> None:
+    """pdf2txt.py of Chromium's page: 表四's group words (行政复议 / 行政诉讼), then 表三's spilled cells, then the
+    column words and 表四's own numbers among them. Where all the numbers after the group words are more than
+    fifteen and those from the first column word on are exactly fifteen, those are 表四's."""
+    spilled = ["3"] * 20
+    own = ["结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总", "计", "未经复议直接起诉", "复议后起诉", "1", "结果",
+           "维持", "0", "0", "0", "总", "计", "1", "0", "0", "0", "0", "0", "2", "0", "0", "0", "2"]
+    lines = (["某某局2022年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
+             + _boxes(["行政复议", "行政诉讼"] + spilled + own) + ["五、存在的主要问题及改进情况", "正文。"])
+    runs = table4_boxes(lines)
+    assert [n.cell.raw for run in runs for n in run] == [x for x in own if x.isdigit()]
+    short = lines[:4] + _boxes(["行政复议", "行政诉讼"] + spilled + own[:-1]) + lines[-2:]
+    assert table4_boxes(short) == []          # (fourteen from the first column word on: whose are they?)

@@ -22,6 +22,14 @@ identity checks 表二), and only under exact counts:
   review. A run of several columns printed as one block, no blank line between its numbers (plain
   ``pdftotext``, which prints such a block row by row as often), places only the cells both orders read alike.
 
+pdfminer prints at times the last shared column's numbers (现行有效件数 of 规章 and 行政规范性文件) after the next
+header (本年处理决定数量: LibreOffice's 表二 without 第二十条 sections), before that header's own: a run after one
+column's header that holds exactly the numbers of the shared columns still without a run, and more, is cut in two,
+those first numbers the open columns' (placed as above, by the exact counts of both runs, never proven).
+
+Word's 表二 in plain ``pdftotext`` prints the first columns' headers, then each of 规章 and 行政规范性文件 with its
+cells across (its label, then one number per header): such runs are turned into the headers' columns first.
+
 Blank lines, page furniture and other text (row labels, section headings) between a header and its run
 do not part them: only the run's next header does. Rows whose first cell pdfminer boxed with their label,
 the headers all printed before them: :mod:`.t2beside`.
@@ -83,27 +91,101 @@ def _own_text(text: str) -> bool:
     return key == _CONTENT or key in _SECTIONS or any(r.pattern.search(key) for r in FORM.table2)
 
 
-def _runs(lines: list[str]) -> _Runs:
+def _runs(lines: list[str], rows: list[str | None] | None = None) -> _Runs:
     """The runs of numbers from 表二's heading to 表四's, each with the 表二 headers printed since the
-    previous run, and whether any other text (another table's) stands between that run and the previous."""
+    previous run, and whether any other text (another table's) stands between that run and the previous.
+    ``rows``, when given, gets for each run the row of several columns (规章, 行政规范性文件) whose label is the
+    last text before it, else ``None``."""
     if (span := heading_span(lines, _T2_HEADING, _T4_HEADING)) is None:
         return []
     out: _Runs = []
     headers: list[str] = []
     run: list[Number] = []
     foreign = False
+    row = None
     for _, _, text, numbers in printed_lines(lines, *span):
         if text:
             printed = _header(text)
             if run:
                 out.append((headers, run, foreign))
+                if rows is not None:
+                    rows.append(row)
                 headers, run, foreign = [], [], False
             headers = headers + printed
             foreign = foreign or not (printed or _own_text(text))
+            row = _multi_row(text)
         run += numbers
     if run or headers:
         out.append((headers, run, foreign))     # (headers after the last run: printed, over no number)
+        if rows is not None:
+            rows.append(row if run else None)
     return out
+
+
+_MULTI_ROWS = [r for r in FORM.table2 if len(r.columns) > 1]
+
+
+def _multi_row(text: str) -> str | None:
+    """The row of several columns a text line is the label of (规章, 行政规范性文件), else ``None``."""
+    key = label_key(text)
+    found = [r.path for r in _MULTI_ROWS if r.pattern.search(key)]
+    return found[0] if len(found) == 1 else None
+
+
+def _by_rows(runs: _Runs, rows: list[str | None]) -> _Runs:
+    """The runs with the shared columns' rows printed across turned into those columns' runs: Word's 表二 in plain
+    ``pdftotext`` prints the headers of its first columns (本年制发件数 / 本年废止件数), then 规章 and its cells, then
+    行政规范性文件 and its cells (the last column elsewhere, after its own header). Where every row of those columns
+    follows its own label in the form's order with as many numbers as the headers printed before the first and
+    not yet used, each with no other header, those runs are the headers' columns (one number per row)."""
+    order = [r.path for r in _MULTI_ROWS]
+    for i in range(len(runs) - len(order) + 1):
+        if rows[i:i + len(order)] != order:
+            continue
+        group = runs[i:i + len(order)]
+        heads = [h for h in group[0][0] if h in _MULTI]
+        k = len(group[0][1])
+        if not heads or len(heads) != k or len(heads) != len(group[0][0]) \
+                or any(headers or len(numbers) != k for headers, numbers, _ in group[1:]) \
+                or any(h in headers for headers, _, _ in runs[:i] for h in heads):
+            return runs
+        columns = [([h], [numbers[j] for _, numbers, _ in group], group[0][2]) for j, h in enumerate(heads)]
+        return runs[:i] + columns + runs[i + len(order):]
+    return runs
+
+
+def _spilled(runs: _Runs) -> _Runs:
+    """The runs with a run after one column's header cut in two where it begins with the numbers of the shared
+    columns still open (their headers printed, too few numbers after them): those are a run of their own."""
+    per = len(next(iter(_MULTI.values())))
+    open_columns = 0
+    out: _Runs = []
+    seen: dict[str, int] = {}              # each single column's header: its printings so far
+    for headers, numbers, foreign in runs:
+        shared = [h for h in headers if h in _MULTI]
+        if shared:
+            open_columns = max(0, open_columns + len(shared) - len(numbers) // per)
+        elif open_columns and len(headers) == 1 and headers[0] in _SINGLE \
+                and len(numbers) - open_columns * per == _own_count(runs, headers[0], seen.get(headers[0], 0)):
+            cut = open_columns * per
+            out += [([], numbers[:cut], foreign), (headers, numbers[cut:], False)]
+            open_columns = 0
+            seen[headers[0]] = seen.get(headers[0], 0) + 1
+            continue
+        for h in headers:
+            seen[h] = seen.get(h, 0) + 1
+        out.append((headers, numbers, foreign))
+    return out
+
+
+def _own_count(runs: _Runs, header: str, printing: int) -> int:
+    """How many numbers a single column's header's printing heads: all its rows' where it is printed once, else
+    its section's."""
+    sections = _SINGLE[header]
+    printed = sum(header in headers for headers, _, _ in runs)
+    if printed == 1:
+        return sum(map(len, sections))
+    return len(sections[printing]) if printed == len(sections) else -1
 
 
 def _singles(runs: _Runs) -> dict[str, Number]:
@@ -161,5 +243,7 @@ def _multis(runs: _Runs) -> dict[str, Number]:
 
 def table2_boxes(lines: list[str]) -> dict[str, Number]:
     """表二's cells placed by the headers printed before their numbers (see the module docstring)."""
-    runs = _runs(lines)
+    rows: list[str | None] = []
+    runs = _runs(lines, rows)
+    runs = _spilled(_by_rows(runs, rows))
     return {**_singles(runs), **(_multis(runs) or beside_labels(lines))}
