@@ -18,7 +18,7 @@ from .labels import strip_item_number
 from .layout import Item
 from .rowhalves import row_halves
 
-__all__ = ["field_cells", "place_bare_lines", "tab_window", "lines_of_numbers", "usual_width", "fields_after",
+__all__ = ["seven_fields", "field_cells", "place_bare_lines", "tab_window", "lines_of_numbers", "usual_width", "fields_after",
            "words_between"]
 
 
@@ -251,3 +251,25 @@ def words_between(items: list[Item], before: Item, after: Item) -> bool:
         if it.is_text and it.raw.strip():
             return True
     return False
+
+
+def seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, Item],
+                  added: str | None = None, usual: int | None = None) -> list[Cell] | None:
+    """A tab-separated row's cells where its label is followed by exactly seven fields, the last printed, no
+    word among them (a table pasted from a word processor: an empty cell an empty field); with ``added``
+    ("first"/"last"), eight fields, the one the header names as added left out. A row with other counts of
+    fields (a crawler's text padding rows with tabs, PDF text whose gaps became tabs, an empty cell leaving
+    no field) is not read so; nor is a row whose line holds another count of fields than the ``usual`` one of the
+    table's rows (a pasted table's rows are alike: a line wrapped at a fixed width left its last fields on the next).
+    Empty fields past the seven of a table of seven-field rows are no cells (a deleted column's cell some rows kept)."""
+    start, n, after = (label.col or 0) + 1, 7 + (added is not None), fields_after(label)
+    if after > n and usual == n and all((it.col or 0) < start + n for it in same_line):
+        after = n
+    if usual is not None and after != usual:
+        return None
+    first = start + (added == "first")           # the form's first field
+    if after != n or not same_line or same_line[0].line != label.line \
+            or first + 6 not in by_col or len(by_col) != len(same_line) \
+            or any(it.is_text or not start <= (it.col or 0) < start + n for it in same_line):
+        return None                     # (two numbers in one field, "2 3": not read by field)
+    return field_cells(by_col, first, first + 7)

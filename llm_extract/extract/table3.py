@@ -41,9 +41,9 @@ from .labelcells import last_seven_after_blanks, leading_label_widths, without_l
 from .lonelabels import blank_label_rows
 from .markgaps import placeholder_options, placeholders_where_printed
 from .t3readings import guessed, row_readings
-from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, other_as_one_row
+from .unprinted import absent_rows, empty_cells_only, glued_one_row_other, other_as_one_row, unprinted_rows
 from .gridrows import grid_row, grid_shape
-from .rowplace import field_cells, lines_of_numbers, place_bare_lines, tab_window, usual_width, fields_after, \
+from .rowplace import field_cells, lines_of_numbers, place_bare_lines, seven_fields, tab_window, usual_width, \
     words_between
 from .rowbounds import (alike_rows, group_title_piece, holds_sub_row, merged_labels, numbered, opens_other_row, padded_seven,
                         next_rows_cells, row_starts_after, rows_apart, runs_into_next, seven_then_a_stray,
@@ -196,14 +196,14 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             by_col = {it.col: it for it in same_line}
             numbers = [it for it in same_line if it.cell.is_number]
             method = "tab-row"
-            if added and (fields := _seven_fields(label, same_line, by_col, added, usual)) is not None:
+            if added and (fields := seven_fields(label, same_line, by_col, added, usual)) is not None:
                 cells, method = fields, "tab-fields"    # the seven fields beside the added one, an empty one empty
             elif len(numbers) == 7:                     # seven numbers for seven columns
                 cells = [it.cell for it in numbers]
             elif any(it.is_text and it.line == label.line and (it.col or 0) > label.col
                      for it in items[idx + 1:nxt_of(k)]):
                 pass                                    # words in the row's fields (一, 十): no field is empty
-            elif (fields := _seven_fields(label, same_line, by_col, None, usual)) is not None:
+            elif (fields := seven_fields(label, same_line, by_col, None, usual)) is not None:
                 cells, method = fields, "tab-fields"    # the row's own seven fields, an empty one an empty cell
             elif len(same_line) == 7 and len(by_col) == 7:   # placeholders (—, /) among or instead of numbers
                 cells = [it.cell for it in same_line]
@@ -328,7 +328,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
     if not inline and not glued:
         blank_label_rows(items, order, spans, out)
     if not inline and not glued and not ambiguities:
-        _unprinted_rows(items, labels, out)
+        unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)
     if tabbed:
         total_first_fields(items, order, out)       # a total printed first, in tab-separated rows
@@ -341,53 +341,3 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             if r.method == Method.CELLS_AFTER_LABEL:
                 r.method = Method.COLUMN_PARTS
     return out, ambiguities
-
-
-def _seven_fields(label: Item, same_line: list[Item], by_col: dict[int | None, Item],
-                  added: str | None = None, usual: int | None = None) -> list[Cell] | None:
-    """A tab-separated row's cells where its label is followed by exactly seven fields, the last printed, no
-    word among them (a table pasted from a word processor: an empty cell an empty field); with ``added``
-    ("first"/"last"), eight fields, the one the header names as added left out. A row with other counts of
-    fields (a crawler's text padding rows with tabs, PDF text whose gaps became tabs, an empty cell leaving
-    no field) is not read so; nor is a row whose line holds another count of fields than the ``usual`` one of the
-    table's rows (a pasted table's rows are alike: a line wrapped at a fixed width left its last fields on the next).
-    Empty fields past the seven of a table of seven-field rows are no cells (a deleted column's cell some rows kept)."""
-    start, n, after = (label.col or 0) + 1, 7 + (added is not None), fields_after(label)
-    if after > n and usual == n and all((it.col or 0) < start + n for it in same_line):
-        after = n
-    if usual is not None and after != usual:
-        return None
-    first = start + (added == "first")           # the form's first field
-    if after != n or not same_line or same_line[0].line != label.line \
-            or first + 6 not in by_col or len(by_col) != len(same_line) \
-            or any(it.is_text or not start <= (it.col or 0) < start + n for it in same_line):
-        return None                     # (two numbers in one field, "2 3": not read by field)
-    return field_cells(by_col, first, first + 7)
-
-
-_NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})
-
-
-def _unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) -> None:
-    """Rows the report does not print: no label of theirs anywhere in 表三, every other row read
-    whole, and every number of the table one of those rows' cells (a row whose label was garbled
-    leaves its numbers over, or gives a neighbour too many). Such a row is absent (null, like a
-    blank row), not a lost row for the identities to fill in."""
-    lost = [row for row in APPLICATION_ROWS if row not in labels and not (row in SUB_ROWS and SINGLE in labels)]
-    if not lost or len(lost) > 3:
-        return
-    read = 0
-    for row in APPLICATION_ROWS:
-        if row in lost:
-            continue
-        for path in TABLE3_ROW_PATHS[row]:
-            r = out[path]
-            if r.kind is CellKind.MISSING or (r.kind is CellKind.TEXT and r.value is None):
-                return
-            read += r.kind in _NUMBER_KINDS
-    if read != sum(1 for it in items if it.is_value and it.cell.kind in _NUMBER_KINDS):
-        return
-    for row in lost:
-        for path in TABLE3_ROW_PATHS[row]:
-            out[path] = Reading(None, CellKind.ABSENT, "", [], "label",
-                                "row not printed: no label of it in 表三, every other row read whole")

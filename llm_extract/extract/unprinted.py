@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from ..evidence import Ambiguity, CellKind, Method, Reading
 from ..form import FORM
-from ..schema import APPLICANT_COLUMNS, TABLE3_ROW_PATHS
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, TABLE3_ROW_PATHS
 from .glued import glued_run
 from .labels import strip_item_number
 from .cells import EMPTY_KINDS
@@ -36,7 +36,7 @@ from .layout import Item, label_key
 from .onerowform import SINGLE, SUB_ROWS
 from .readings import Readings, missing
 
-__all__ = ["absent_rows", "empty_cells_only", "glued_one_row_other", "label_fragment", "one_row_other_digits",
+__all__ = ["unprinted_rows", "absent_rows", "empty_cells_only", "glued_one_row_other", "label_fragment", "one_row_other_digits",
            "other_as_one_row"]
 
 _ROWS = FORM.table3_row_keys
@@ -188,3 +188,31 @@ def other_as_one_row(items: list[Item], labels: dict[str, int]) -> None:
                            or one_row_other_digits(it.key) is not None):
             labels[SINGLE] = i
             return
+
+
+_NUMBER_KINDS = frozenset({CellKind.NUMBER, CellKind.ZERO, CellKind.ANNOTATED, CellKind.OCR})
+
+
+def unprinted_rows(items: list[Item], labels: dict[str, int], out: Readings) -> None:
+    """Rows the report does not print: no label of theirs anywhere in 表三, every other row read
+    whole, and every number of the table one of those rows' cells (a row whose label was garbled
+    leaves its numbers over, or gives a neighbour too many). Such a row is absent (null, like a
+    blank row), not a lost row for the identities to fill in."""
+    lost = [row for row in APPLICATION_ROWS if row not in labels and not (row in SUB_ROWS and SINGLE in labels)]
+    if not lost or len(lost) > 3:
+        return
+    read = 0
+    for row in APPLICATION_ROWS:
+        if row in lost:
+            continue
+        for path in TABLE3_ROW_PATHS[row]:
+            r = out[path]
+            if r.kind is CellKind.MISSING or (r.kind is CellKind.TEXT and r.value is None):
+                return
+            read += r.kind in _NUMBER_KINDS
+    if read != sum(1 for it in items if it.is_value and it.cell.kind in _NUMBER_KINDS):
+        return
+    for row in lost:
+        for path in TABLE3_ROW_PATHS[row]:
+            out[path] = Reading(None, CellKind.ABSENT, "", [], "label",
+                                "row not printed: no label of it in 表三, every other row read whole")
