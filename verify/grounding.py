@@ -30,20 +30,21 @@ Pure, and independent of the deterministic reader: it sees the lines only.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from llm_extract.form import FORM
 
 from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, marked, match_cells, numbers
+from .grounded import Grounding, normalise
 from .digitsplits import digit_splits
 from .columnblock import column_block, column_doubts
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
 from .statedorder import Claim, prose_settled
 from .t4labelled import labelled_groups
+from .titleground import ground_title
 from .blanktwins import doubt_twins
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
@@ -57,47 +58,6 @@ _LABEL = re.compile(rf"(?:[{_CJK}()（）\[\]“”\"‘’《》〈〉:：，,�
                     rf"|\d[.、．](?=[{_CJK}]))*[{_CJK}][{_CJK}()（）“”\"’》)]*")
 _PLACEHOLDER_WORDS = re.compile(r"(?<![^\s|])(?:无|空|不适用)(?![^\s|])")
 _LABEL_KEY_DROP = re.compile(r"[\s“”\"'‘’「」" + re.escape(_SPECKS) + "]")
-_TITLE_LINES = 6
-
-
-@dataclass(frozen=True)
-class Grounding:
-    """Where a model value was found in the source text, and how."""
-
-    status: str                                   # exact | digit_run | not_found
-    lines: list[int] = field(default_factory=list)   # 1-based source lines (label and numbers)
-    text: str = ""                                # the matched text (label and what follows it)
-    label: str = ""                               # the printed label matched
-    note: str = ""
-    #: a model's 0 in a row printing only zeros, its blanks as nothing: not found where the model puts it, yet 0 or
-    #: blank wherever the blanks are (the identities count both as 0; :mod:`verify.modelpinned`)
-    zero_or_blank: bool = False
-    by_block: bool = False      # found on its row's line in a block of rows, no swap in doubt (verify/labelblock.py)
-    #: a model's blank found where its row, printing a mark for every blank cell (0 0 无 0 0 0 0), marks it
-    blank_marked: bool = False
-
-    @property
-    def grounded(self) -> bool:
-        return self.status != NOT_FOUND
-
-    def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"status": self.status, "lines": list(self.lines), "text": self.text}
-        if self.label:
-            out["label"] = self.label
-        if self.note:
-            out["note"] = self.note
-        if self.zero_or_blank:
-            out["zero_or_blank"] = True
-        if self.by_block:
-            out["by_block"] = True
-        if self.blank_marked:
-            out["blank_marked"] = True
-        return out
-
-
-def normalise(text: str) -> str:
-    """NFKC (full-width digits, brackets and punctuation to ASCII)."""
-    return unicodedata.normalize("NFKC", text)
 
 
 @dataclass(frozen=True)
@@ -352,40 +312,10 @@ def _after_heading(region: list[Segment], count: int, cells: list[Any]) -> tuple
     return status, per_cell, sorted(set(lines)), text.strip()[:200]
 
 
-def _title(lines: Sequence[str]) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    for n, line in enumerate(lines, 1):
-        text = "".join(normalise(line).split())
-        if not text:
-            continue
-        out.append((n, text))
-        if "报告" in text or len(out) >= _TITLE_LINES:
-            break
-    return out
-
-
-def _ground_title(values: Mapping[str, Any], lines: Sequence[str], out: dict[str, Grounding]) -> None:
-    title = _title(lines)
-    agency = values.get("agency")
-    if agency is not None:
-        name = "".join(normalise(str(agency)).split())
-        at = next(((n, t) for n, t in title if name and name in t), None)
-        if not re.fullmatch(rf"[{_CJK}()（）·]+", name):
-            out["agency"] = Grounding(NOT_FOUND, note="not a name: a name is Chinese words only")
-        elif at is None:
-            out["agency"] = Grounding(NOT_FOUND, note="not in the title")
-        else:
-            out["agency"] = Grounding(EXACT, [at[0]], at[1][:200], note="in the title")
-    year = values.get("year")
-    if year is not None:
-        at = next(((n, t) for n, t in title if re.search(rf"(?<!\d){year}年", t)), None)
-        out["year"] = Grounding(EXACT, [at[0]], at[1][:200]) if at else Grounding(NOT_FOUND, note="not in the title")
-
-
 def ground(values: Mapping[str, Any], lines: Sequence[str], claims: Sequence[Claim] = ()) -> dict[str, Grounding]:
     """The grounding of every model value given (see the module docstring; ``claims``: verify/statedorder.py)."""
     out: dict[str, Grounding] = {}
-    _ground_title(values, lines, out)
+    ground_title(values, lines, out)                  # agency, year (verify/titleground.py)
     segs = segments("\n".join(lines))
     _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
     _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True, claims=claims)
