@@ -56,7 +56,9 @@ _SPECKS = "■□▪•·~_^`¦丨'"
 # a label: CJK, brackets, punctuation, specks, and item numbers that run into CJK ("1.属于", "第（一）项")
 _LABEL = re.compile(rf"(?:[{_CJK}()（）\[\]“”\"‘’《》〈〉:：，,、。；;·\-—{re.escape(_SPECKS)}]"
                     rf"|\d[.、．](?=[{_CJK}]))*[{_CJK}][{_CJK}()（）“”\"’》)]*")
-_PLACEHOLDER_WORDS = re.compile(r"(?<![^\s|])(?:无|空|不适用)(?![^\s|])")
+#: a placeholder word standing alone, or glued among a crawler's digit run (``1550不适用0不适用18173``) and its marks
+_PLACEHOLDER_WORDS = re.compile(r"(?<![^\s|])(?:无|空|不适用)(?![^\s|])"
+                                r"|(?<=[\d/—–\-])(?:无|空|不适用)(?=[\d/—–\-]|\s|$)")
 _LABEL_KEY_DROP = re.compile(r"[\s“”\"'‘’「」" + re.escape(_SPECKS) + "]")
 
 
