@@ -43,6 +43,7 @@ from .columnblock import column_block, column_doubts
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
 from .statedorder import Claim, prose_settled
+from .sixzeros import SUB_ROW_KEYS, zero_one_row
 from .t4labelled import labelled_groups
 from .titleground import ground_title
 from .blanktwins import doubt_twins
@@ -271,6 +272,28 @@ def _table3_rows() -> Iterator[tuple[list[str], re.Pattern[str]]]:
         yield [f"applications.{row.key}.{c}" for c in FORM.table3_column_keys], row.pattern
 
 
+def _ground_zero_one_row(region: list[Segment], values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
+    """（六）其他处理 printed as one row of seven 0s, its sub-rows not printed: the model's 0s for them are printed there
+    (:mod:`verify.sixzeros`); any other value of theirs is not."""
+    paths = [f"applications.{r}.{c}" for r in SUB_ROW_KEYS for c in FORM.table3_column_keys]
+    if not any(p in values and out.get(p, _UNSEEN).status == NOT_FOUND for p in paths):
+        return
+    at = zero_one_row([s.key for s in region], [s.values for s in region], [r.pattern for r in FORM.table3_rows])
+    if at is None:
+        return
+    seg = region[at]
+    text = (seg.label + seg.values).strip()[:200]
+    for p in paths:
+        if p in values:
+            ok = values[p] == 0 and not isinstance(values[p], bool)
+            out[p] = Grounding(EXACT if ok else NOT_FOUND, list(seg.lines), text, seg.label,
+                               "（六）其他处理 printed as one row of zeros: each of its sub-rows is 0" if ok
+                               else "（六）其他处理 printed as one row of zeros: its sub-rows are 0")
+
+
+_UNSEEN = Grounding(NOT_FOUND)
+
+
 def _ground_table4(segs: list[Segment], values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
     """表四's cells are the first numbers after its heading. A sentence may name the heading first (a preamble
     listing the report's parts: ``…政府信息公开行政复议和行政诉讼情况等六部分组成``, on the line of a crawler's dump
@@ -320,7 +343,9 @@ def ground(values: Mapping[str, Any], lines: Sequence[str], claims: Sequence[Cla
     ground_title(values, lines, out)                  # agency, year (verify/titleground.py)
     segs = segments("\n".join(lines))
     _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
-    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True, claims=claims)
+    t3 = _region(segs, "表三", "表四")
+    _ground_rows(t3, _table3_rows(), values, out, by_order=True, claims=claims)
+    _ground_zero_one_row(t3, values, out)
     doubt_twins([paths for paths, _ in _table3_rows()], values, out)     # (verify/blanktwins.py)
     _ground_table4(segs, values, out)
     for p in values:
