@@ -18,7 +18,7 @@ from typing import Any
 
 from .lostcell import settled_cells
 
-__all__ = ["match_cells", "numbers", "marked", "EXACT", "DIGIT_RUN", "NOT_FOUND"]
+__all__ = ["match_cells", "numbers", "marked", "run_pieces", "EXACT", "DIGIT_RUN", "NOT_FOUND"]
 
 EXACT, DIGIT_RUN, NOT_FOUND = "exact", "digit_run", "not_found"
 
@@ -143,7 +143,7 @@ def match_cells(values: str, cells: Sequence[Any], sums: Sequence[tuple[int, int
     return _match_marked(values, cells) or _match(numbers(values), cells, sums, values)
 
 
-def _pieces(values: str) -> list[str | None] | None:
+def run_pieces(values: str) -> list[str | None] | None:
     """A run's printed pieces: digit strings, and None for each blank mark (a mark character glued among digits,
     ``1550/0/18173``, is one blank cell; a token of marks alone is one); None when anything else is printed."""
     out: list[str | None] = []
@@ -184,7 +184,7 @@ def _run_blanks(values: str, given: list[str | None]) -> tuple[str, list[bool]]:
     crawler's dump of ``155 0 / 0 / 18 173``), the model's blanks must stand at the marks and its numbers fill the
     pieces between them, else it is not found. Where the model gives a blank the run marks nowhere (a blank cell
     printed as nothing), a blank and a 0 trade places unseen: no 0 of the row is found where the model puts it."""
-    pieces = _pieces(values) if values else None
+    pieces = run_pieces(values) if values else None
     if pieces is not None and None in pieces:
         return (DIGIT_RUN, [True] * len(given)) if _fits(pieces, given) else (NOT_FOUND, [False] * len(given))
     if None in given:

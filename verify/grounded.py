@@ -30,6 +30,9 @@ class Grounding:
     by_block: bool = False      # found on its row's line in a block of rows, no swap in doubt (verify/labelblock.py)
     #: a model's blank found where its row, printing a mark for every blank cell (0 0 无 0 0 0 0), marks it
     blank_marked: bool = False
+    #: a digit run marking its blanks (``1550/0/18173``): its pieces, digits and None for each mark, for the cut
+    #: search to place the blanks by the text (:mod:`verify.runs`)
+    pieces: tuple[str | None, ...] = ()
 
     @property
     def grounded(self) -> bool:

@@ -36,7 +36,7 @@ from typing import Any
 
 from llm_extract.form import FORM
 
-from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, marked, match_cells, numbers
+from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, marked, match_cells, numbers, run_pieces
 from .grounded import Grounding, normalise
 from .digitsplits import digit_splits
 from .columnblock import column_block, column_doubts
@@ -207,6 +207,9 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
         text = (seg.label + seg.values).strip()[:200]
         zeros = status == EXACT and seg is not block and _only_zeros(seg.values, cells)
         marks = status == EXACT and len(marked(seg.values) or ()) == len(cells)
+        # (a digit run marking its blanks, the model's cells fitting its pieces: verify/cellmatch.py, verify/runs.py)
+        pieces = tuple(run_pieces(seg.values) or ()) if status == DIGIT_RUN and None in cells else ()
+        pieces = pieces if None in pieces else ()
         for k, (p, ok) in enumerate(zip(paths, per_cell)):
             if p not in values:
                 continue
@@ -218,7 +221,8 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
                 out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
                                    ("its row of numbers at its label's place in a block of rows" if seg is block
                                     else "") if ok else "another number is printed here",
-                                   by_block=ok and seg is block, blank_marked=ok and marks and values[p] is None)
+                                   by_block=ok and seg is block, blank_marked=ok and bool(marks or pieces)
+                                   and values[p] is None, pieces=pieces if ok else ())
 
 
 _ZERO_ROW = ("the row prints only zeros, its blanks as nothing: which cells are the blanks the text does not say; "
