@@ -49,3 +49,10 @@ def test_a_one_row_with_a_count_or_a_blank_mark_or_its_sub_rows_printed_grounds_
     assert g["applications.other_other.total"].status == NOT_FOUND
     assert g["applications.other_no_correction.total"].status == NOT_FOUND
     assert DIGIT_RUN not in {g[p].status for p in sub_rows()}
+
+
+def test_a_one_row_of_zeros_not_followed_by_the_total_row_grounds_no_sub_row():
+    # the sub-rows' labels lost or misprinted beyond recognition, their numbers after the title: not the one-row form
+    row = "（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n甲乙丙丁戊\t0\t0\t0\t0\t3\t0\t3\n"
+    g = ground(sub_rows(0), lines(row))
+    assert not any("one row of zeros" in g[p].note for p in sub_rows())
