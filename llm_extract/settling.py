@@ -14,6 +14,7 @@ the model may read it.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,9 +75,16 @@ class DocumentReading:
         """The record after the model stage: settled with the answer, or the deterministic record
         with the failure (or the skip) written in it; the decisions applied in every case."""
         if model is not None:
-            record = self.record(model, decisions)
-            info["crosscheck"] = record.stages.get("crosscheck", {})
-            return record
+            try:
+                record = self.record(model, decisions)
+            except Exception as exc:    # a bug the answer set off: this document keeps its reading, the batch goes on
+                error = (f"internal error while checking the model's answer ({type(exc).__name__}: {exc}); "
+                         "this is a bug in llm-extract: please report it with this file")
+                info |= {"status": "failed", "error": error, "kind": "internal",
+                         "failure": {"error": error, "kind": "internal", "traceback": traceback.format_exc()}}
+            else:
+                info["crosscheck"] = record.stages.get("crosscheck", {})
+                return record
         if info.get("status") == "failed":
             record = record_model_failure(deterministic, dict(info.get("failure") or {"error": info.get("error")}))
         else:

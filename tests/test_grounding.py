@@ -102,6 +102,48 @@ def test_a_row_run_together_with_its_blanks_marked_grounds_cell_by_cell():
     assert ground(short, text.split("\n"))["applications.granted.other_org"].status == NOT_FOUND
 
 
+def test_a_digit_run_with_blanks_printed_as_nothing_finds_none_of_the_models_zeros():
+    # a crawler's dump of 15 0 (blank) 0 (blank) 18 173 with its empty cells printed as nothing: 1550018173. The digits
+    # are the model's, but a blank and a 0 trade places unseen (a model swapping them keeps every sum)
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开1550018173")
+    cells = {"natural_person": 155, "commercial": 0, "research": None, "social_org": 0, "legal_service": None,
+             "other_org": 18, "total": 173}
+    model = {f"applications.granted.{c}": v for c, v in cells.items()}
+    g = ground(model, text.split("\n"))
+    assert {c for c in COLS if g[f"applications.granted.{c}"].status == DIGIT_RUN} == {
+        "natural_person", "research", "legal_service", "other_org", "total"}
+    assert g["applications.granted.commercial"].status == NOT_FOUND
+
+
+def test_a_digit_run_marking_its_blanks_places_the_models_blanks_at_the_marks():
+    # the same row with its blanks marked, 无 or 不适用 glued among the digits as a crawler prints them
+    cells = {"natural_person": 155, "commercial": 0, "research": None, "social_org": 0, "legal_service": None,
+             "other_org": 18, "total": 173}
+    model = {f"applications.granted.{c}": v for c, v in cells.items()}
+    for mark in ("/", "—", "无", "不适用"):
+        text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", f"（一）予以公开1550{mark}0{mark}18173")
+        g = ground(model, text.split("\n"))
+        assert {g[p].status for p in model} == {DIGIT_RUN}, mark
+        swapped = model | {"applications.granted.commercial": None, "applications.granted.research": 0}
+        g = ground(swapped, text.split("\n"))        # the model's blank where the text prints a digit
+        assert {g[p].status for p in model} == {NOT_FOUND}, mark
+
+
+def test_a_models_blank_at_a_mark_of_a_run_is_placed_by_the_text_when_one_cut_of_the_pieces_is_left():
+    # 5 1 — 0 — 0 6 run together: 51—0—06. The pieces can be cut only one way into seven cells (06 is no count), so
+    # the marks stand at the 科研机构 and 法律服务机构 cells, and the model's blanks there are printed blanks
+    values = {p: v for p, v in VALUES.items() if p.startswith(("applications.", "review_litigation."))}
+    values |= {"applications.granted.research": None, "applications.granted.legal_service": None}
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开51—0—06")
+    g = ground(values, text.split("\n"))
+    assert g["applications.granted.research"].status == DIGIT_RUN and g["applications.granted.research"].blank_marked
+    assert pinned_runs(values, g) >= set(row("granted", values))
+    # the model's blanks where the text prints a 0 (three blanks, the run marks two): not found
+    text = report_text(VALUES).replace("（一）予以公开\t5\t1\t0\t0\t0\t0\t6", "（一）予以公开51—0—0—6")
+    g = ground(values | {"applications.granted.social_org": None}, text.split("\n"))
+    assert {g[p].status for p in row("granted", values)} == {NOT_FOUND}      # two marks for the model's three blanks
+
+
 def test_a_models_blank_printed_as_nothing_leaves_the_rows_zeros_not_found():
     # 5 1 0 0 0 6 for a row with a blank: which of the cells is the blank the text cannot say (a blank and a 0
     # trade places unseen: two applicant columns swapped by the model keep every sum), only the numbers

@@ -81,3 +81,11 @@ def test_the_prose_figure_tells_the_first_two_columns_rows_apart_as_for_a_block_
     assert ground(t3(VALUES), text(VALUES))[cell].status == NOT_FOUND
     assert ground(t3(VALUES), text(VALUES), [Claim(15, received)])[cell].status == EXACT
     assert ground(t3(VALUES), text(VALUES), [Claim(2, received)])[cell].status == NOT_FOUND
+
+
+def test_a_total_row_labelled_as_the_total_column_is_a_label_not_the_first_column_header():
+    # （七）总计 printed 总计, as the 总计 column's header: the columns start at 自然人, after the last label
+    lines = [("总计" if line == "（七）总计" else line) for line in text(VALUES)]
+    g = ground(t3(VALUES), lines)
+    assert g["applications.total_processed.total"].status == EXACT
+    assert g["applications.carried_forward.research"].status == EXACT

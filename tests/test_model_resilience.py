@@ -151,3 +151,26 @@ def test_a_batch_with_a_refused_key_keeps_every_record_and_strict_says_so(server
     result = CliRunner().invoke(app, ["extract", str(src), "--out", str(tmp_path / "o2"), "--llm", "always",
                                       "--no-cache", "--strict"])
     assert result.exit_code == 3, result.output
+
+
+def test_a_bug_set_off_by_one_answer_fails_that_documents_model_stage_and_the_batch_goes_on(
+        server: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import llm_extract.settling as settling
+    server.responder = lambda request: Reply(answer_for(VALUES))
+    real = settling.settle
+
+    def buggy(extraction, model, *args, **kw):
+        if model is not None and kw.get("doc_id") == "r1":
+            raise KeyError("a bug")
+        return real(extraction, model, *args, **kw)
+
+    monkeypatch.setattr(settling, "settle", buggy)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"r{i}.txt").write_text(report_text(VALUES) + f"\n（附注 {i}）\n", encoding="utf-8")
+    summary = run_batch([src], tmp_path / "out", llm="always", model=settings(server), cache_dir=tmp_path / "c")
+    assert summary.ok == 3                       # every document keeps a record, the batch finished
+    model = read_json(tmp_path / "out" / "records" / "r1.json")["stages"]["model"]
+    assert model["status"] == "failed" and model["kind"] == "internal" and "bug" in model["error"]
+    assert read_json(tmp_path / "out" / "records" / "r0.json")["stages"]["model"]["status"] == "ok"

@@ -18,7 +18,7 @@ from typing import Any
 
 from .lostcell import settled_cells
 
-__all__ = ["match_cells", "numbers", "marked", "EXACT", "DIGIT_RUN", "NOT_FOUND"]
+__all__ = ["match_cells", "numbers", "marked", "run_pieces", "EXACT", "DIGIT_RUN", "NOT_FOUND"]
 
 EXACT, DIGIT_RUN, NOT_FOUND = "exact", "digit_run", "not_found"
 
@@ -107,7 +107,8 @@ def _is(value: Decimal | None, printed: str) -> bool:
     return value is not None and value == Decimal(printed)
 
 
-def _match(tokens: list[str], cells: Sequence[Any], sums: Sequence[tuple[int, int]] = ()) -> tuple[str, list[bool]]:
+def _match(tokens: list[str], cells: Sequence[Any], sums: Sequence[tuple[int, int]] = (),
+           values: str = "") -> tuple[str, list[bool]]:
     """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says."""
     given = [_text(c) for c in cells]
     wanted = [g for g in given if g is not None]
@@ -125,7 +126,7 @@ def _match(tokens: list[str], cells: Sequence[Any], sums: Sequence[tuple[int, in
             return EXACT, [ok and not (g == "0" and None in given) for ok, g in zip(per_cell, given)]
     digits = "".join(tokens).replace(".", "")
     if wanted and digits and digits == "".join(wanted).replace(".", ""):
-        return DIGIT_RUN, [True] * len(given)
+        return _run_blanks(values, given)
     if len(tokens) == len(wanted) - 1 and tokens:      # the text lost a cell: which one could it be?
         lost = [i for i in range(len(wanted))
                 if all(_same(t, w) for t, w in zip(tokens, wanted[:i] + wanted[i + 1:]))]
@@ -139,4 +140,53 @@ def _match(tokens: list[str], cells: Sequence[Any], sums: Sequence[tuple[int, in
 def match_cells(values: str, cells: Sequence[Any], sums: Sequence[tuple[int, int]] = ()) -> tuple[str, list[bool]]:
     """The row's status and, for ``exact`` rows, which of the model's cells are printed where it says. ``sums``: spans
     ``[a, b)`` of cells whose last is the sum of the others (a row's total), for a row whose text lost a cell."""
-    return _match_marked(values, cells) or _match(numbers(values), cells, sums)
+    return _match_marked(values, cells) or _match(numbers(values), cells, sums, values)
+
+
+def run_pieces(values: str) -> list[str | None] | None:
+    """A run's printed pieces: digit strings, and None for each blank mark (a mark character glued among digits,
+    ``1550/0/18173``, is one blank cell; a token of marks alone is one); None when anything else is printed."""
+    out: list[str | None] = []
+    for token in _LABEL_TAIL.sub("", _THOUSANDS.sub("", values.translate(_OCR))).split():
+        if _BLANK_MARK.match(token):
+            out.append(None)
+            continue
+        parts = _GLUED_CELL.findall(token)
+        if "".join(parts) != token:
+            return None
+        out += [None if _BLANK_MARK.match(t) else t.replace(".", "") for t in parts]
+    return out
+
+
+def _fits(pieces: list[str | None], given: list[str | None]) -> bool:
+    """Whether the model's cells, in order, are the pieces: each blank at a mark, each run of numbers between two
+    marks exactly a piece's digits."""
+    rest, k = "", 0
+    for g in given:
+        if g is None:
+            if rest or k >= len(pieces) or pieces[k] is not None:
+                return False
+            k += 1
+            continue
+        if not rest:
+            if k >= len(pieces) or pieces[k] is None:
+                return False
+            rest, k = pieces[k] or "", k + 1
+        digits = g.replace(".", "")
+        if not rest.startswith(digits):
+            return False
+        rest = rest[len(digits):]
+    return not rest and k == len(pieces)
+
+
+def _run_blanks(values: str, given: list[str | None]) -> tuple[str, list[bool]]:
+    """A digit run's grounding where the model gives blanks. Where the run marks blank cells (``1550/0/18173``, a
+    crawler's dump of ``155 0 / 0 / 18 173``), the model's blanks must stand at the marks and its numbers fill the
+    pieces between them, else it is not found. Where the model gives a blank the run marks nowhere (a blank cell
+    printed as nothing), a blank and a 0 trade places unseen: no 0 of the row is found where the model puts it."""
+    pieces = run_pieces(values) if values else None
+    if pieces is not None and None in pieces:
+        return (DIGIT_RUN, [True] * len(given)) if _fits(pieces, given) else (NOT_FOUND, [False] * len(given))
+    if None in given:
+        return DIGIT_RUN, [g != "0" for g in given]
+    return DIGIT_RUN, [True] * len(given)

@@ -105,7 +105,9 @@ def column_block(keys: Sequence[str], values: Sequence[str],
     start = next((i for i, k in enumerate(keys) if patterns[0].search(k)), None)
     if start is None:
         return {}
-    first = next((i for i in heads if i > start), None)
+    # the first header after the labels that opens seven headers in a row (a total row printed 总计, as the
+    # 总计 column's header, is a label: the columns start after it)
+    first = next((i for i in heads if i > start and all(k in _HEADERS for k in keys[i:i + width])), None)
     if first is None or first + width > len(keys) or any(numbers(v) for v in values[start:first]):
         return {}
     columns = list(range(first, first + width))

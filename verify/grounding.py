@@ -30,20 +30,22 @@ Pure, and independent of the deterministic reader: it sees the lines only.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from llm_extract.form import FORM
 
-from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, marked, match_cells, numbers
+from .cellmatch import DIGIT_RUN, EXACT, NOT_FOUND, marked, match_cells, numbers, run_pieces
+from .grounded import Grounding, normalise
 from .digitsplits import digit_splits
 from .columnblock import column_block, column_doubts
 from .labelblock import label_block, order_doubts
 from .roworder import place_by_order
 from .statedorder import Claim, prose_settled
+from .sixzeros import SUB_ROW_KEYS, zero_one_row
 from .t4labelled import labelled_groups
+from .titleground import ground_title
 from .blanktwins import doubt_twins
 
 __all__ = ["Grounding", "ground", "EXACT", "DIGIT_RUN", "NOT_FOUND", "normalise", "segments", "Segment",
@@ -55,49 +57,10 @@ _SPECKS = "■□▪•·~_^`¦丨'"
 # a label: CJK, brackets, punctuation, specks, and item numbers that run into CJK ("1.属于", "第（一）项")
 _LABEL = re.compile(rf"(?:[{_CJK}()（）\[\]“”\"‘’《》〈〉:：，,、。；;·\-—{re.escape(_SPECKS)}]"
                     rf"|\d[.、．](?=[{_CJK}]))*[{_CJK}][{_CJK}()（）“”\"’》)]*")
-_PLACEHOLDER_WORDS = re.compile(r"(?<![^\s|])(?:无|空|不适用)(?![^\s|])")
+#: a placeholder word standing alone, or glued among a crawler's digit run (``1550不适用0不适用18173``) and its marks
+_PLACEHOLDER_WORDS = re.compile(r"(?<![^\s|])(?:无|空|不适用)(?![^\s|])"
+                                r"|(?<=[\d/—–\-])(?:无|空|不适用)(?=[\d/—–\-]|\s|$)")
 _LABEL_KEY_DROP = re.compile(r"[\s“”\"'‘’「」" + re.escape(_SPECKS) + "]")
-_TITLE_LINES = 6
-
-
-@dataclass(frozen=True)
-class Grounding:
-    """Where a model value was found in the source text, and how."""
-
-    status: str                                   # exact | digit_run | not_found
-    lines: list[int] = field(default_factory=list)   # 1-based source lines (label and numbers)
-    text: str = ""                                # the matched text (label and what follows it)
-    label: str = ""                               # the printed label matched
-    note: str = ""
-    #: a model's 0 in a row printing only zeros, its blanks as nothing: not found where the model puts it, yet 0 or
-    #: blank wherever the blanks are (the identities count both as 0; :mod:`verify.modelpinned`)
-    zero_or_blank: bool = False
-    by_block: bool = False      # found on its row's line in a block of rows, no swap in doubt (verify/labelblock.py)
-    #: a model's blank found where its row, printing a mark for every blank cell (0 0 无 0 0 0 0), marks it
-    blank_marked: bool = False
-
-    @property
-    def grounded(self) -> bool:
-        return self.status != NOT_FOUND
-
-    def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"status": self.status, "lines": list(self.lines), "text": self.text}
-        if self.label:
-            out["label"] = self.label
-        if self.note:
-            out["note"] = self.note
-        if self.zero_or_blank:
-            out["zero_or_blank"] = True
-        if self.by_block:
-            out["by_block"] = True
-        if self.blank_marked:
-            out["blank_marked"] = True
-        return out
-
-
-def normalise(text: str) -> str:
-    """NFKC (full-width digits, brackets and punctuation to ASCII)."""
-    return unicodedata.normalize("NFKC", text)
 
 
 @dataclass(frozen=True)
@@ -244,6 +207,9 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
         text = (seg.label + seg.values).strip()[:200]
         zeros = status == EXACT and seg is not block and _only_zeros(seg.values, cells)
         marks = status == EXACT and len(marked(seg.values) or ()) == len(cells)
+        # (a digit run marking its blanks, the model's cells fitting its pieces: verify/cellmatch.py, verify/runs.py)
+        pieces = tuple(run_pieces(seg.values) or ()) if status == DIGIT_RUN and None in cells else ()
+        pieces = pieces if None in pieces else ()
         for k, (p, ok) in enumerate(zip(paths, per_cell)):
             if p not in values:
                 continue
@@ -255,7 +221,8 @@ def _ground_rows(region: list[Segment], rows: Iterable[tuple[list[str], re.Patte
                 out[p] = Grounding(status if ok else NOT_FOUND, list(seg.lines), text, seg.label,
                                    ("its row of numbers at its label's place in a block of rows" if seg is block
                                     else "") if ok else "another number is printed here",
-                                   by_block=ok and seg is block, blank_marked=ok and marks and values[p] is None)
+                                   by_block=ok and seg is block, blank_marked=ok and bool(marks or pieces)
+                                   and values[p] is None, pieces=pieces if ok else ())
 
 
 _ZERO_ROW = ("the row prints only zeros, its blanks as nothing: which cells are the blanks the text does not say; "
@@ -309,6 +276,28 @@ def _table3_rows() -> Iterator[tuple[list[str], re.Pattern[str]]]:
         yield [f"applications.{row.key}.{c}" for c in FORM.table3_column_keys], row.pattern
 
 
+def _ground_zero_one_row(region: list[Segment], values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
+    """（六）其他处理 printed as one row of seven 0s, its sub-rows not printed: the model's 0s for them are printed there
+    (:mod:`verify.sixzeros`); any other value of theirs is not."""
+    paths = [f"applications.{r}.{c}" for r in SUB_ROW_KEYS for c in FORM.table3_column_keys]
+    if not any(p in values and out.get(p, _UNSEEN).status == NOT_FOUND for p in paths):
+        return
+    at = zero_one_row([s.key for s in region], [s.values for s in region], [r.pattern for r in FORM.table3_rows])
+    if at is None:
+        return
+    seg = region[at]
+    text = (seg.label + seg.values).strip()[:200]
+    for p in paths:
+        if p in values:
+            ok = values[p] == 0 and not isinstance(values[p], bool)
+            out[p] = Grounding(EXACT if ok else NOT_FOUND, list(seg.lines), text, seg.label,
+                               "（六）其他处理 printed as one row of zeros: each of its sub-rows is 0" if ok
+                               else "（六）其他处理 printed as one row of zeros: its sub-rows are 0")
+
+
+_UNSEEN = Grounding(NOT_FOUND)
+
+
 def _ground_table4(segs: list[Segment], values: Mapping[str, Any], out: dict[str, Grounding]) -> None:
     """表四's cells are the first numbers after its heading. A sentence may name the heading first (a preamble
     listing the report's parts: ``…政府信息公开行政复议和行政诉讼情况等六部分组成``, on the line of a crawler's dump
@@ -352,43 +341,15 @@ def _after_heading(region: list[Segment], count: int, cells: list[Any]) -> tuple
     return status, per_cell, sorted(set(lines)), text.strip()[:200]
 
 
-def _title(lines: Sequence[str]) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    for n, line in enumerate(lines, 1):
-        text = "".join(normalise(line).split())
-        if not text:
-            continue
-        out.append((n, text))
-        if "报告" in text or len(out) >= _TITLE_LINES:
-            break
-    return out
-
-
-def _ground_title(values: Mapping[str, Any], lines: Sequence[str], out: dict[str, Grounding]) -> None:
-    title = _title(lines)
-    agency = values.get("agency")
-    if agency is not None:
-        name = "".join(normalise(str(agency)).split())
-        at = next(((n, t) for n, t in title if name and name in t), None)
-        if not re.fullmatch(rf"[{_CJK}()（）·]+", name):
-            out["agency"] = Grounding(NOT_FOUND, note="not a name: a name is Chinese words only")
-        elif at is None:
-            out["agency"] = Grounding(NOT_FOUND, note="not in the title")
-        else:
-            out["agency"] = Grounding(EXACT, [at[0]], at[1][:200], note="in the title")
-    year = values.get("year")
-    if year is not None:
-        at = next(((n, t) for n, t in title if re.search(rf"(?<!\d){year}年", t)), None)
-        out["year"] = Grounding(EXACT, [at[0]], at[1][:200]) if at else Grounding(NOT_FOUND, note="not in the title")
-
-
 def ground(values: Mapping[str, Any], lines: Sequence[str], claims: Sequence[Claim] = ()) -> dict[str, Grounding]:
     """The grounding of every model value given (see the module docstring; ``claims``: verify/statedorder.py)."""
     out: dict[str, Grounding] = {}
-    _ground_title(values, lines, out)
+    ground_title(values, lines, out)                  # agency, year (verify/titleground.py)
     segs = segments("\n".join(lines))
     _ground_rows(_region(segs, "表二", "表三"), _table2_rows(), values, out)
-    _ground_rows(_region(segs, "表三", "表四"), _table3_rows(), values, out, by_order=True, claims=claims)
+    t3 = _region(segs, "表三", "表四")
+    _ground_rows(t3, _table3_rows(), values, out, by_order=True, claims=claims)
+    _ground_zero_one_row(t3, values, out)
     doubt_twins([paths for paths, _ in _table3_rows()], values, out)     # (verify/blanktwins.py)
     _ground_table4(segs, values, out)
     for p in values:

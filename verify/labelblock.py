@@ -61,6 +61,8 @@ __all__ = ["Placed", "label_block", "label_items", "order_doubts", "cell_doubts"
 #: an item number opening a label cell: 一、 （三） (3) 1. 2、
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.]|\(?[一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．](?!\d))")
 _FIRST_SUB_ITEM = re.compile(r"^1[.、．]")
+#: （七）总计 printed with no item number (总计, 合计): an item of its own, not the wrapped tail of 3.其他
+_TOTAL = FORM.table3_rows[FORM.table3_row_keys.index("total_processed")].pattern
 #: a row's printed cells: numbers (OCR letters, separators) and blank marks, apart
 _TOKENS = re.compile(r"[^\s]+")
 #: the words of the form's group labels (三、本年度办理结果, （三）不予公开, …): such an item naming no row holds none
@@ -117,7 +119,7 @@ def label_items(keys: Sequence[str], start: int, last: int,
     segment) in order, group labels left out; None when an item no row is sure of, or rows out of order."""
     items: list[tuple[int, int]] = []                  # (first segment, last segment)
     for i in range(start, last + 1):
-        if _ITEM.match(keys[i]) or not items:
+        if _ITEM.match(keys[i]) or not items or _TOTAL.match(keys[i]):
             items.append((i, i))
         else:
             items[-1] = (items[-1][0], i)

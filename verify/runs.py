@@ -10,7 +10,9 @@ counts as a source only when every other cut is ruled out:
   of non-blank cells (at the model's non-blank columns, no leading zeros) that satisfies
   the row's own total; every other row as the model gives it. The whole-table search
   (:func:`verify.rowsearch.search_rows`) keeps the cuts under which every column identity
-  holds; the row's cells are pinned when only the model's cut survives.
+  holds; the row's cells are pinned when only the model's cut survives. A run marking its blanks
+  (``1550/0/18173``) is offered with every row its printed pieces can be, the blanks standing where each cut
+  puts the marks (not where the model put them): a model's blank there is then placed by the text.
 * 表四: every cut of the run of 15 numbers that satisfies each group's total.
 * 表二: no identity: only a run that can be cut one way.
 
@@ -19,7 +21,7 @@ Pure: values and groundings in, paths out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from llm_extract.form import FORM
@@ -36,8 +38,44 @@ def _digits(v: Any) -> str:
     return "" if v is None else str(v).replace(".", "")
 
 
-def _cuts(paths: list[str], values: Mapping[str, Any]) -> list[list[int | None]] | None:
-    """Every cut of the paths' digits into their non-blank cells, placed where the model put them."""
+def _marked_cuts(pieces: tuple[str | None, ...], width: int) -> list[list[int | None]] | None:
+    """Every row of ``width`` cells the printed pieces can be: each mark one blank cell, each run of digits cut
+    into one or more numbers (no leading zeros), in the printed order."""
+    runs = [p for p in pieces if p is not None]
+    free = width - (len(pieces) - len(runs))
+    out: list[list[int | None]] = []
+
+    def parts(k: int, left: int) -> Iterator[tuple[int, ...]]:
+        if k == len(runs) - 1:
+            if 1 <= left <= len(runs[k]):
+                yield (left,)
+            return
+        for n in range(1, min(left - (len(runs) - k - 1), len(runs[k])) + 1):
+            yield from ((n, *rest) for rest in parts(k + 1, left - n))
+
+    for counts in (parts(0, free) if runs else iter([()])):
+        rows: list[list[int | None]] = [[]]
+        it = iter(counts)
+        for piece in pieces:
+            if piece is None:
+                rows = [r + [None] for r in rows]
+                continue
+            splits = digit_splits(piece, next(it), limit=MAX_CUTS + 1)
+            rows = [r + list(split) for r in rows for split in splits]
+            if len(rows) > MAX_CUTS:
+                return None
+        out.extend(r for r in rows if len(r) == width)
+        if len(out) > MAX_CUTS:
+            return None
+    return out
+
+
+def _cuts(paths: list[str], values: Mapping[str, Any],
+          pieces: tuple[str | None, ...] = ()) -> list[list[int | None]] | None:
+    """Every cut of the paths' digits into their non-blank cells, placed where the model put them; where the run
+    marks its blanks (``pieces``), every row the printed pieces can be, the blanks where the cut puts the marks."""
+    if pieces:
+        return _marked_cuts(pieces, len(paths))
     given = [values.get(p) for p in paths]
     digits = "".join(_digits(v) for v in given)
     slots = [i for i, v in enumerate(given) if v is not None]
@@ -62,7 +100,8 @@ def _row_ok(cut: list[int | None]) -> bool:
     return sum(six) == total
 
 
-def _table3(values: Mapping[str, Any], runs: set[str]) -> set[str]:
+def _table3(values: Mapping[str, Any], runs: set[str],
+            pieces: Mapping[str, tuple[str | None, ...]] | None = None) -> set[str]:
     cols = FORM.table3_column_keys
     rows: dict[str, list[tuple[int, ...]]] = {}
     model_index: dict[str, int] = {}
@@ -75,12 +114,13 @@ def _table3(values: Mapping[str, Any], runs: set[str]) -> set[str]:
         if not any(p in runs for p in paths):
             rows[row] = [_vector(model)]
             continue
-        cuts = _cuts(paths, values)
+        marks = next(((pieces or {})[p] for p in paths if p in (pieces or {})), ())
+        cuts = _cuts(paths, values, marks)
         if cuts is None:
             return set()
         options = [_vector(c) for c in cuts if _row_ok(c)]
-        if _vector(model) not in options:
-            return set()
+        if _vector(model) not in options or (marks and sum(1 for c in cuts if _vector(c) == _vector(model)) > 1):
+            return set()          # (two cuts alike but for where a blank stands: the marks place no blank)
         rows[row] = list(dict.fromkeys(options))
         model_index[row] = rows[row].index(_vector(model))
         run_rows.append(row)
@@ -125,5 +165,6 @@ def pinned_runs(values: Mapping[str, Any], grounding: Mapping[str, Grounding]) -
     runs = {p for p, g in grounding.items() if g.status == DIGIT_RUN}
     if not runs:
         return set()
-    return (_table3(values, runs) | _table4(values, runs) | _table2(values, runs)) & runs
+    pieces = {p: g.pieces for p, g in grounding.items() if g.pieces and p in runs}
+    return (_table3(values, runs, pieces) | _table4(values, runs) | _table2(values, runs)) & runs
 
