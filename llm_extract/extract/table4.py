@@ -22,6 +22,7 @@ from .t4cells import group_rows_short, read_group_cells
 from .t4named import read_named_cells
 from .t4lines import read_group_lines, read_split_row
 from .t4placed import read_placed_row
+from .t4rowlabels import ROW_LABELS, rows_by_labels
 from .t4gluedrows import read_glued_group_rows
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
@@ -138,8 +139,13 @@ def _read_table4(region: Region, lines: Sequence[str], sentences: bool) -> tuple
             method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
             placed = t4_placed(chosen, region.items, lines)    # in the order its header names, where another
+            reordered = any(placed[g:g + _GROUP] not in [chosen[h:h + _GROUP] for h in range(0, 15, _GROUP)]
+                            for g in range(0, 15, _GROUP))     # (the header's order moved cells within rows)
+            if (by_labels := rows_by_labels(region.items, placed)) is not None:
+                placed, method = by_labels, ROW_LABELS     # three labelled rows out of the form's order: by labels
             for path, it, printed in zip(TABLE4_PATHS, placed, chosen):
-                moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value)
+                moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value) \
+                    and (by_labels is None or reordered)    # (rows by their labels alone: each row's own)
                 out[path] = reading(it.cell, [it.line], Method.HEADER_ORDER if moved else method)   # (the header's word)
             return out, ambiguities
     if (by_lines := read_group_lines(region.items) or read_split_row(region.items, lines)
