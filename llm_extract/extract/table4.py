@@ -17,7 +17,7 @@ from .t4groups import read_empty_groups
 from .t4plain import read_plain_blocks
 from .t4edges import read_edge_blank_row
 from .t4choice import group_named_after, last_cells_cut_a_run, leaves_a_groups_cells, mark_before_headers, \
-    placeholder_among, unread_cells_after
+    placeholder_among, run_together_cells, unread_cells_after
 from .t4cells import group_rows_short, read_group_cells
 from .t4named import read_named_cells
 from .t4lines import read_group_lines, read_split_row
@@ -127,6 +127,14 @@ def _read_table4(region: Region, lines: Sequence[str], sentences: bool) -> tuple
                                or mark_before_headers(region.items, chosen) or unread_cells_after(region.items, chosen)
                                or group_named_after(region.items, chosen)):
         chosen = None                       # (a group's row short of five cells: no fifteen values are its cells)
+    if chosen is not None and (merged := run_together_cells(chosen)) is not None:
+        note = "a cell printed with a leading zero: cells run together, the fifteen values not the table's cells"
+        out = {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}), "row-of-15", note)
+               for path in TABLE4_PATHS}
+        if merged:
+            ambiguities.append(Ambiguity(paths=list(TABLE4_PATHS), options=[list(merged)], raw=out[TABLE4_PATHS[0]].raw,
+                                         lines=out[TABLE4_PATHS[0]].lines, reason=f"表四: {note}"))
+        return out, ambiguities
     if chosen is not None:
         cells = [it.cell for it in chosen]
         groups_ok = all((cells[g * 5 + 4].value or 0) == sum(c.value or 0 for c in cells[g * 5:g * 5 + 4])
