@@ -288,9 +288,11 @@ def parse_table_slot(raw: str) -> Cell:
 
 
 #: a cell of digits and U+FFFD, or of U+FFFD alone (``0��``, ``�1``: a text decoded with replacement before it was
-#: saved lost a character there, maybe a digit): a number's place whose value is unreadable
-_LOST_BESIDE = re.compile(r"^\s*[0-9０-９]*\ufffd[0-9０-９\ufffd]*\s*$")
-_LOST_NOTE = "a character lost beside or in place of the digits (U+FFFD), where a number belongs"
+#: saved lost a character there, maybe a digit), or of one ``?`` the same way (``0?``, ``?``: a text encoded with
+#: replacement, GBK's ``?`` for a character it could not write; a run of them is a label so garbled, no cell): a
+#: number's place whose value is unreadable
+_LOST_BESIDE = re.compile(r"^\s*(?:[0-9０-９]*\ufffd[0-9０-９\ufffd]*|[0-9０-９]*[?？][0-9０-９]*)\s*$")
+_LOST_NOTE = "a character lost beside or in place of the digits (U+FFFD or ?), where a number belongs"
 
 
 #: a count with one mark an OCR engine printed right after its digits (``2,`` ``4:`` ``0;`` ``0]`` ``0}``: a speck of
