@@ -140,3 +140,33 @@ def test_a_question_mark_cell_in_table4_keeps_its_place_for_the_identities(golde
     assert record.provenance[lost].status is not Status.PROVEN
     assert record.report.get(lost) == reference.report.get(lost)
     assert record.provenance["review_litigation.litigation_direct.total"].status is Status.PROVEN
+
+
+@pytest.mark.parametrize(("raw", "guess"), [("?0?", 0), ("??12?", 12), ("？3？", 3)])
+def test_a_number_framed_by_question_marks_is_unreadable_its_digits_a_guess(raw: str, guess: int) -> None:
+    """``?0?``: the spaces around a number written as ``?`` by an encoder with no code for them (GBK's ``?`` for a
+    no-break space). Its place is a number's, its value unread; the digits ride along as a guess, as OCR letters'
+    do, for the identities to pin (derived, never proven)."""
+    from llm_extract.evidence import CellKind
+    from llm_extract.extract.cells import parse_table_slot
+
+    cell = parse_table_slot(raw)
+    assert cell.kind is CellKind.MISSING and cell.value == guess
+
+
+def test_rows_of_framed_numbers_are_pinned_by_the_identities_never_proven(golden_dir: Path) -> None:
+    # every cell of two 表三 rows (a cell a line) framed by ?: the rows keep their seven places, the identities pin
+    # their guesses: derived, never proven
+    lines = (golden_dir / SEED).read_text(encoding="utf-8").split("\n")
+    for label in ("\t1.本机关不掌握相关政府信息", "\t2.重复申请"):
+        at = lines.index(label)
+        assert all(lines[at + k].strip().isdigit() for k in range(1, 8))
+        for k in range(1, 8):
+            lines[at + k] = f"\t?{lines[at + k].strip()}?"
+    record = process_document(load_bytes("\n".join(lines).encode("utf-8"), doc_id="f", suffix=".txt"))
+    reference = process_document(load(golden_dir / SEED))
+    for row in ("unavailable_not_held", "rejected_duplicate"):
+        for col in ("natural_person", "commercial", "total"):
+            path = f"applications.{row}.{col}"
+            assert record.provenance[path].status is not Status.PROVEN
+            assert record.report.get(path) == reference.report.get(path)

@@ -284,6 +284,8 @@ def parse_table_slot(raw: str) -> Cell:
         return Cell(raw, CellKind.OCR, int(m.group(1)), _SPECK_NOTE)
     if cell.kind is CellKind.TEXT and _LOST_BESIDE.match(raw):
         return Cell(raw, CellKind.MISSING, None, _LOST_NOTE)
+    if cell.kind is CellKind.TEXT and len(raw) <= 12 and (m := _LOST_AROUND.match(raw)) is not None:
+        return Cell(raw, CellKind.MISSING, int(m.group(1)), _AROUND_NOTE)
     return cell
 
 
@@ -293,6 +295,11 @@ def parse_table_slot(raw: str) -> Cell:
 #: number's place whose value is unreadable
 _LOST_BESIDE = re.compile(r"^\s*(?:[0-9０-９]*\ufffd[0-9０-９\ufffd]*|[0-9０-９]*[?？][0-9０-９]*)\s*$")
 _LOST_NOTE = "a character lost beside or in place of the digits (U+FFFD or ?), where a number belongs"
+#: a number framed by ``?`` on both sides (``?0?``, ``??12?``: the spaces around it written by an encoder that had no
+#: code for them, GBK's ``?`` for a no-break space): unreadable all the same, its digits riding along as a guess, as a
+#: cell of OCR letters' does, for the identities to pin (never proof)
+_LOST_AROUND = re.compile(r"^\s*[?？]+([0-9]{1,7})[?？]+\s*$")
+_AROUND_NOTE = "a number framed by ? (characters lost around it), its digits a guess only"
 
 
 #: a count with one mark an OCR engine printed right after its digits (``2,`` ``4:`` ``0;`` ``0]`` ``0}``: a speck of
