@@ -97,6 +97,22 @@ def test_a_short_table3_label_misprinted_after_its_first_character_still_names_i
     assert rows("重夏申请要求") == []                   # inside other words: not a label
 
 
+def test_a_table3_label_that_lost_its_key_words_still_names_its_row_and_no_other() -> None:
+    """A copy that dropped a label's middle words (一、本年政府信息公开申请数量 without 新收; 5.属于三类事务信息 without 内部;
+    8.属于行政事项 without 查询) keeps the label's row by what is left of it: its item number and the words around."""
+    from llm_extract.extract.labels import TABLE3_LABELS, match_row
+    from llm_extract.extract.layout import label_key
+
+    def rows(key: str) -> list[str]:
+        return [k for k, p in TABLE3_LABELS if match_row(key, p)]
+
+    assert rows(label_key("一、本年政府信息公开申请数量")) == ["new_received"]
+    assert rows(label_key("5.属于三类事务信息")) == ["denied_internal_affairs"]
+    assert rows(label_key("8.属于行政事项")) == ["denied_query_matter"]
+    assert rows(label_key("三、本年度办理结果")) == []
+    assert rows(label_key("7.属于行政执法案卷")) == ["denied_enforcement_file"]
+
+
 def test_the_rows_that_trade_places_keeping_every_identity_are_the_forms_swap_groups() -> None:
     """一、本年新收 and 二、上年结转 stand only in the balance, on one side; the 21 outcome rows only in （七）总计's sum:
     two rows of a group trading places keep every identity. The reader's order checks and verify's guesses both ask

@@ -55,3 +55,26 @@ def test_a_row_glued_to_its_label_is_not_read_from_the_numbers_of_a_later_line()
     for path in TABLE3_ROW_PATHS["partially_granted"]:
         assert record.report.get(path) != 58, path
         assert record.report.get(path) is None or record.provenance[path].status is not Status.PROVEN, path
+
+
+def _layout_text(golden_dir) -> str:
+    from llm_extract.outputs import read_json
+    from llm_extract.schema import Report
+    from llm_extract.synth import render
+
+    return render(Report.model_validate(read_json(golden_dir / "002_0126e23b7202ee31.json")), "pdftext")
+
+
+def test_one_row_alone_glued_to_its_label_is_read_as_its_seven_digits(golden_dir) -> None:
+    """Fixed-width text whose last row lost its spaces (``四、结转下年度继续办理0000000``), every other row spaced: the
+    seven digits are the row's seven cells (a run that fills the row exactly: the only cut), read as printed for the
+    identities to check, not the row left blank and queued."""
+    import re
+
+    text = _layout_text(golden_dir)
+    m = re.search(r"(?m)^(\s*四、结转下年度继续办理)((?:\s+0){7})\s*$", text)
+    assert m is not None
+    glued = text[:m.start()] + m.group(1) + "0000000" + text[m.end():]
+    record = process_document(Document.from_text(glued, doc_id="glued-alone"))
+    assert [record.report.get(p) for p in TABLE3_ROW_PATHS["carried_forward"]] == [0] * 7
+    assert {record.provenance[p].status for p in TABLE3_ROW_PATHS["carried_forward"]} <= {Status.PROVEN, Status.DERIVED}

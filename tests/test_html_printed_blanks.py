@@ -107,3 +107,17 @@ def test_an_extra_column_of_nbsp_cells_is_no_cell_of_the_rows():
     assert [record.report.get(row + c) for c in ("natural_person", "other_org", "total")] == [0, 0, 0]
     assert record.provenance[row + "total"].status.value == "proven"
     assert record.report.get(_PATH) is None
+
+
+def test_an_empty_td_beside_a_run_together_token_is_the_column_the_merge_emptied():
+    """A row whose 自然人 cell reads ``00`` and whose 商业企业 cell is empty: no count is written with a leading zero,
+    so ``00`` is two cells run together and the empty cell after it the column the merge left behind (truly 0), not
+    a printed blank. The row adds up either way: the empty cell is never proven null."""
+    page = _html(column=1).replace("<td><p><span>0</span></p></td><td><p><span>&nbsp;</span></p></td>",
+                                   "<td><p><span>00</span></p></td><td><p><span>&nbsp;</span></p></td>", 1)
+    assert "00</span>" in page
+    record = process_document(Document.from_text(page, doc_id="x", source_kind="html"))
+    row = "applications.denied_third_party."
+    assert not (record.report.get(row + "commercial") is None
+                and record.provenance[row + "commercial"].status.value == "proven")
+    assert record.report.get(row + "natural_person") in (0, None)

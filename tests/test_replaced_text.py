@@ -104,3 +104,69 @@ def test_a_run_of_lines_decoded_with_replacement_is_read_and_its_lost_labels_lef
     for key, value in record.report.values().items():
         if key.startswith("review_litigation.") and record.provenance[key].status is Status.PROVEN:
             assert value == reference.report.values()[key], key
+
+
+@pytest.mark.parametrize("raw", ["0?", "?", "?1", "12？"])
+def test_a_table_cell_with_a_question_mark_for_a_lost_character_is_a_number_whose_value_is_lost(raw: str) -> None:
+    """A text encoded with replacement (GBK's ``?`` for a character it could not write) leaves ``0?`` or ``?`` in a
+    cell: a number's place (the row keeps its columns, 表四 its fifteen), no value read from it."""
+    from llm_extract.evidence import CellKind
+    from llm_extract.extract.cells import parse_table_slot
+
+    cell = parse_table_slot(raw)
+    assert cell.kind is CellKind.MISSING and cell.value is None
+
+
+@pytest.mark.parametrize("raw", ["??", "????", "3.??"])
+def test_a_run_of_question_marks_is_a_garbled_label_not_a_cell(raw: str) -> None:
+    from llm_extract.evidence import CellKind
+    from llm_extract.extract.cells import parse_table_slot
+
+    assert parse_table_slot(raw).kind is not CellKind.MISSING
+
+
+def test_a_question_mark_cell_in_table4_keeps_its_place_for_the_identities(golden_dir: Path) -> None:
+    # 表四's row of fifteen with one cell printed ? : the other fourteen stand in their columns, the lost one is
+    # pinned by its group's total (derived, never proven), not every cell of the table sent to review
+    text = (golden_dir / "002_0126e23b7202ee31.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.count("\t") >= 14 and line.split("\t")[0].strip().isdigit())
+    cells = lines[at].split("\t")
+    cells[1] = "?"
+    lines[at] = "\t".join(cells)
+    record = process_document(load_bytes("\n".join(lines).encode("utf-8"), doc_id="q", suffix=".txt"))
+    reference = process_document(load(golden_dir / "002_0126e23b7202ee31.txt"))
+    lost = "review_litigation.administrative_review.corrected"
+    assert record.provenance[lost].status is not Status.PROVEN
+    assert record.report.get(lost) == reference.report.get(lost)
+    assert record.provenance["review_litigation.litigation_direct.total"].status is Status.PROVEN
+
+
+@pytest.mark.parametrize(("raw", "guess"), [("?0?", 0), ("??12?", 12), ("？3？", 3)])
+def test_a_number_framed_by_question_marks_is_unreadable_its_digits_a_guess(raw: str, guess: int) -> None:
+    """``?0?``: the spaces around a number written as ``?`` by an encoder with no code for them (GBK's ``?`` for a
+    no-break space). Its place is a number's, its value unread; the digits ride along as a guess, as OCR letters'
+    do, for the identities to pin (derived, never proven)."""
+    from llm_extract.evidence import CellKind
+    from llm_extract.extract.cells import parse_table_slot
+
+    cell = parse_table_slot(raw)
+    assert cell.kind is CellKind.MISSING and cell.value == guess
+
+
+def test_rows_of_framed_numbers_are_pinned_by_the_identities_never_proven(golden_dir: Path) -> None:
+    # every cell of two 表三 rows (a cell a line) framed by ?: the rows keep their seven places, the identities pin
+    # their guesses: derived, never proven
+    lines = (golden_dir / SEED).read_text(encoding="utf-8").split("\n")
+    for label in ("\t1.本机关不掌握相关政府信息", "\t2.重复申请"):
+        at = lines.index(label)
+        assert all(lines[at + k].strip().isdigit() for k in range(1, 8))
+        for k in range(1, 8):
+            lines[at + k] = f"\t?{lines[at + k].strip()}?"
+    record = process_document(load_bytes("\n".join(lines).encode("utf-8"), doc_id="f", suffix=".txt"))
+    reference = process_document(load(golden_dir / SEED))
+    for row in ("unavailable_not_held", "rejected_duplicate"):
+        for col in ("natural_person", "commercial", "total"):
+            path = f"applications.{row}.{col}"
+            assert record.provenance[path].status is not Status.PROVEN
+            assert record.report.get(path) == reference.report.get(path)

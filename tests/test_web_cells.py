@@ -67,9 +67,10 @@ NORMATIVE = [f"active_disclosure.normative_documents.{c}" for c in ("issued", "r
 
 
 def test_a_table2_row_with_two_numbers_for_three_cells_is_missing_with_its_recount_as_a_candidate():
-    """行政规范性文件 | 19 | 2 | 47? (junk in the last cell; a footnote mark, 47※, would be 47 and its note): cutting 19 into 1, 9 is the only recount into three
+    """行政规范性文件 | 19 | 2 | 47?? (junk in the last cell; a footnote mark, 47※, would be 47 and its note; 47? is a
+    number's place whose character was lost, like 47�): cutting 19 into 1, 9 is the only recount into three
     cells, but no identity pins it; before, it came out derived (DERIVE.PINNED) with an empty note."""
-    text = T2_HEAD + _cells("规章", "0", "0", "0") + _cells("行政规范性文件", "19", "2", "47?") + T2_TAIL
+    text = T2_HEAD + _cells("规章", "0", "0", "0") + _cells("行政规范性文件", "19", "2", "47??") + T2_TAIL
     doc = Document.from_text(text, doc_id="t2-junk")
     record = process_document(doc)
     for path in NORMATIVE:

@@ -22,6 +22,7 @@ from llm_extract.schema import ALL_PATHS, TABLE3_PATHS, TABLE4_PATHS, Report
 
 from .twinrows import RULE as TWIN_ROWS_RULE, untold_twins
 from .twotables import RULE as TWO_TABLES_RULE, read_by_two_tables
+from .mergedstock import RULE as MERGED_STOCK_RULE, merged_beside_blank
 from .blankplace import BLANKS_PLACED_RULE, checked_by_placement, crowded_rows
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
@@ -162,6 +163,8 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
             flagged.setdefault(p, (Status.UNVERIFIED, [channel]))
         for p in run_together(readings) if channel == OCR_TEXT_RULE else ():    # (00: a doubled 0?)
             flagged.setdefault(p, (Status.UNVERIFIED, [RUN_TOGETHER_RULE]))
+    for p in merged_beside_blank(readings):                    # 65 | (empty): two 表二 cells run together?
+        flagged.setdefault(p, (Status.UNVERIFIED, [MERGED_STOCK_RULE]))
     for p in read_by_two_tables(readings):                     # one number, two tables' cells (verify/twotables.py)
         if p in read:
             flagged.setdefault(p, (Status.UNVERIFIED, [TWO_TABLES_RULE]))

@@ -21,6 +21,7 @@ from .blanklines import blank_line_cells, blank_line_row
 from .captions import without_caption_numbers
 from .cutnumbers import cut_number_lines, without_cut_numbers
 from .rowcopies import without_copied_rows
+from .pagecopies import without_page_copies
 from .cellbreaks import joined_cell_breaks
 from .cellpieces import cell_piece_rows
 from .blankpairs import cells_in_paragraphs, paired_line_cells
@@ -78,8 +79,11 @@ def extract_regex(doc: Document) -> Extraction:
     Raises :class:`NotAReportError` when none of the three tables is found and
     :class:`UnsupportedFormError` for the 2019/2020 form.
     """
-    lines, origin = unfold(doc.lines)
-    unfolded = len(lines) != len(doc.lines)      # a crawler's dump: its table lines were unfolded
+    source, kept = without_page_copies(doc.lines)     # a page printed twice: its second copy dropped
+    lines, origin = unfold(source)
+    unfolded = len(lines) != len(source)         # a crawler's dump: its table lines were unfolded
+    if kept is not None:
+        origin = [kept[n - 1] for n in origin]
     lines, origin, detached = attach_tables(lines, origin)     # tables printed after the report's text
     lines = without_page_numbers(joined_page_marks(lines))     # a page number at a page's edge is no cell
     if not unfolded:                             # fixed-width text: a cell's note wrapped in its column
@@ -202,7 +206,7 @@ def extract_regex(doc: Document) -> Extraction:
         for r in readings.values():
             if any(n in wrapped for n in r.lines):
                 r.lines = sorted({m for n in r.lines for m in wrapped.get(n, (n,))})
-    if unfolded or detached:             # evidence points at the source lines
+    if unfolded or detached or kept is not None:     # evidence points at the source lines
         for r in readings.values():
             r.lines = sorted({origin[n - 1] for n in r.lines})
         for a in ambiguities:

@@ -284,13 +284,22 @@ def parse_table_slot(raw: str) -> Cell:
         return Cell(raw, CellKind.OCR, int(m.group(1)), _SPECK_NOTE)
     if cell.kind is CellKind.TEXT and _LOST_BESIDE.match(raw):
         return Cell(raw, CellKind.MISSING, None, _LOST_NOTE)
+    if cell.kind is CellKind.TEXT and len(raw) <= 12 and (m := _LOST_AROUND.match(raw)) is not None:
+        return Cell(raw, CellKind.MISSING, int(m.group(1)), _AROUND_NOTE)
     return cell
 
 
 #: a cell of digits and U+FFFD, or of U+FFFD alone (``0��``, ``�1``: a text decoded with replacement before it was
-#: saved lost a character there, maybe a digit): a number's place whose value is unreadable
-_LOST_BESIDE = re.compile(r"^\s*[0-9０-９]*\ufffd[0-9０-９\ufffd]*\s*$")
-_LOST_NOTE = "a character lost beside or in place of the digits (U+FFFD), where a number belongs"
+#: saved lost a character there, maybe a digit), or of one ``?`` the same way (``0?``, ``?``: a text encoded with
+#: replacement, GBK's ``?`` for a character it could not write; a run of them is a label so garbled, no cell): a
+#: number's place whose value is unreadable
+_LOST_BESIDE = re.compile(r"^\s*(?:[0-9０-９]*\ufffd[0-9０-９\ufffd]*|[0-9０-９]*[?？][0-9０-９]*)\s*$")
+_LOST_NOTE = "a character lost beside or in place of the digits (U+FFFD or ?), where a number belongs"
+#: a number framed by ``?`` on both sides (``?0?``, ``??12?``: the spaces around it written by an encoder that had no
+#: code for them, GBK's ``?`` for a no-break space): unreadable all the same, its digits riding along as a guess, as a
+#: cell of OCR letters' does, for the identities to pin (never proof)
+_LOST_AROUND = re.compile(r"^\s*[?？]+([0-9]{1,7})[?？]+\s*$")
+_AROUND_NOTE = "a number framed by ? (characters lost around it), its digits a guess only"
 
 
 #: a count with one mark an OCR engine printed right after its digits (``2,`` ``4:`` ``0;`` ``0]`` ``0}``: a speck of

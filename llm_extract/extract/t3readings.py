@@ -40,6 +40,17 @@ def _row_sum_holds(cells: list[Cell]) -> bool:
     return values[6] == sum(values[:6])
 
 
+def _led_by_zero(cells: list[Cell]) -> bool:
+    """Whether a cell is printed as digits with a leading zero (``00``, ``05``): no count is written so, the token
+    is cells run together, and a blank beside it is then the column the merge left empty, not a blank cell."""
+    for c in cells:
+        if c.kind in _PLAIN_KINDS:
+            raw = nfkc(c.raw).strip()
+            if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
+                return True
+    return False
+
+
 def _split_row(cell_lines: list[int] | None, label_line: int = -1) -> bool:
     """Whether a row's cells come from several lines that each hold more than one (a fixed-width row
     broken over two lines: which line's cell stands in which column is unsure, and a blank or a
@@ -135,7 +146,7 @@ def row_readings(row: str, cells: list[Cell] | None, numbers: list[Item], label:
             # printed, and slides no column: a cell of its own when the row adds up. A row whose cells two
             # lines share, a blank among them, is never read cell by cell.
             lost_blanks = has_number and has_blank and ((method == "tab-row" and has_empty)
-                                                        or not _row_sum_holds(cells)
+                                                        or not _row_sum_holds(cells) or _led_by_zero(cells)
                                                         or (not stream and _split_row(cell_lines, label.line)
                                                             and not _apart_lines_checked(cells, cell_lines)))
     if cells is not None and not lost_blanks and not split_lost:

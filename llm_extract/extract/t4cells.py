@@ -5,7 +5,7 @@ cell again, empty | 复议后起诉 | five cells) reaches the reader as one cell
 cells, placeholders (/, —, 无) and empty cells among them. Counting the table's numbers alone (``3 ３ 1 １``: four for
 fifteen cells) loses where they stand; the rows keep it. Here each group's cells are the values right after its
 label, up to the next text; an empty cell after a group's five (the merged label column of the row below) is that
-column's, no cell of the group. A table that numbers its rows (序号: ``1`` / ``行政复议`` / five cells / ``2`` / ``行政诉讼…``)
+column's, no cell of the group. Rows printed out of the form's order are read by their labels. A table that numbers its rows (序号: ``1`` / ``行政复议`` / five cells / ``2`` / ``行政诉讼…``)
 has the next row's number after a group's five: no cell of it. Read only when every group's label stands once with exactly five cells after it and
 no other value stands in the table (before the first label, after the last group's five, only empty cells).
 
@@ -41,7 +41,7 @@ def _blank(it: Item) -> bool:
 
 def _group_runs(items: list[Item], lines: Sequence[str] = ()) -> list[list[Item]] | None:
     """The values after each group's label up to the next text, an empty cell past five dropped; None when the table
-    is not printed with its groups as rows one cell to a line (labels not each once and in order, fields on a line)."""
+    is not printed with its groups as rows one cell to a line (labels not each once, fields on a line)."""
     if any(it.col is not None for it in items) or len({it.line for it in items}) != len(items):
         return None                             # a row's fields on one line: the row readers' layout
     label_at: dict[int, int] = {}
@@ -51,9 +51,12 @@ def _group_runs(items: list[Item], lines: Sequence[str] = ()) -> list[list[Item]
                 return None                     # a group named twice: a header and a row
             label_at[g] = i
     groups = range(len(REVIEW_GROUPS))
-    if sorted(label_at) != list(groups) or [label_at[g] for g in groups] != sorted(label_at.values()):
+    if sorted(label_at) != list(groups):
         return None
-    first_number = _row_number(items, label_at[0])
+    # rows out of the form's order (a page put together again) are read by their labels all the same; only rows in
+    # order may number themselves (序号 1 2 3)
+    in_order = [label_at[g] for g in groups] == sorted(label_at.values())
+    first_number = _row_number(items, label_at[0]) if in_order else None
     runs: list[list[Item]] = []
     for g in groups:
         run: list[Item] = []

@@ -21,11 +21,13 @@ from collections.abc import Sequence
 
 from ..evidence import CellKind
 from ..form import FORM
+from .cells import nfkc
+from .glued import forced_cells
 from .layout import Item
 from .t4lines import group_of
 
 __all__ = ["placeholder_among", "leaves_a_groups_cells", "mark_before_headers", "last_cells_cut_a_run",
-           "unread_cells_after", "group_named_after"]
+           "unread_cells_after", "group_named_after", "run_together_cells"]
 
 #: a cell's text at most this long: a count with a stray mark (``0.``), not a sentence or a date under the table
 _CELL_CHARS = 6
@@ -122,3 +124,19 @@ def group_named_after(items: list[Item], chosen: list[Item]) -> bool:
     named = next((n for n in range(last + 1, len(items)) if items[n].is_text and group_of(items[n].key) is not None),
                  None)
     return named is not None and any(it.is_value for it in items[named + 1:])
+
+
+def run_together_cells(chosen: list[Item]) -> list[int] | None:
+    """The cells of fifteen values one of which is printed with a leading zero (``01``, ``00``): no count is written
+    so, the token is cells run together and the fifteen values are not the table's cells (a blank among them may be
+    the column the merge emptied). Each leading zero then is a cell of 0, the rest one number, the blanks dropped:
+    the fifteen numbers that makes when it makes fifteen, an option for the identities, never proof; ``[]`` when it
+    makes another count; None when no value has a leading zero."""
+    digits = [nfkc(it.cell.raw).strip() for it in chosen]
+    if not any(len(d) > 1 and d[0] == "0" and d.isdigit() for d in digits):
+        return None
+    parts = [d for it, d in zip(chosen, digits) if it.cell.kind is not CellKind.BLANK]
+    if not all(d.isdigit() for d in parts):
+        return []
+    cells = forced_cells(parts, len(chosen))
+    return [] if cells is None or any(v is None for v in cells) else [v for v in cells if v is not None]

@@ -152,7 +152,9 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
                                     "numbers on another line after it: which are its cells is not known")
             continue
         cells: list[Cell] | None = None
-        if not span and (glued or inline or blanked_run(label.key)):     # (…数量3—————3: a row glued, whatever others are)
+        if not span and (glued or inline or blanked_run(label.key)      # (…数量3—————3: a row glued, whatever others are;
+                         or glued_run(label.key, len(TABLE3_ROW_PATHS[row])) is not None):  # …办理0000000:
+            # one row alone glued, as many digits as cells at least (fewer: a note's or a wrapped cell's)
             if k > 0 and len(spans.get(order[k - 1][0], [])) > 7:   # the row above holds more numbers than its
                 for path in TABLE3_ROW_PATHS[row]:                     # cells: this label's may be among them
                     out[path] = missing(label.raw, [label.line], "glued", "nothing after the label, and the row "

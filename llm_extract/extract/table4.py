@@ -17,11 +17,12 @@ from .t4groups import read_empty_groups
 from .t4plain import read_plain_blocks
 from .t4edges import read_edge_blank_row
 from .t4choice import group_named_after, last_cells_cut_a_run, leaves_a_groups_cells, mark_before_headers, \
-    placeholder_among, unread_cells_after
+    placeholder_among, run_together_cells, unread_cells_after
 from .t4cells import group_rows_short, read_group_cells
 from .t4named import read_named_cells
 from .t4lines import read_group_lines, read_split_row
 from .t4placed import read_placed_row
+from .t4rowlabels import ROW_LABELS, rows_by_labels
 from .t4gluedrows import read_glued_group_rows
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
@@ -126,6 +127,14 @@ def _read_table4(region: Region, lines: Sequence[str], sentences: bool) -> tuple
                                or mark_before_headers(region.items, chosen) or unread_cells_after(region.items, chosen)
                                or group_named_after(region.items, chosen)):
         chosen = None                       # (a group's row short of five cells: no fifteen values are its cells)
+    if chosen is not None and (merged := run_together_cells(chosen)) is not None:
+        note = "a cell printed with a leading zero: cells run together, the fifteen values not the table's cells"
+        out = {path: missing(" ".join(it.raw for it in chosen), sorted({it.line for it in chosen}), "row-of-15", note)
+               for path in TABLE4_PATHS}
+        if merged:
+            ambiguities.append(Ambiguity(paths=list(TABLE4_PATHS), options=[list(merged)], raw=out[TABLE4_PATHS[0]].raw,
+                                         lines=out[TABLE4_PATHS[0]].lines, reason=f"表四: {note}"))
+        return out, ambiguities
     if chosen is not None:
         cells = [it.cell for it in chosen]
         groups_ok = all((cells[g * 5 + 4].value or 0) == sum(c.value or 0 for c in cells[g * 5:g * 5 + 4])
@@ -138,8 +147,13 @@ def _read_table4(region: Region, lines: Sequence[str], sentences: bool) -> tuple
             method = ACROSS_HEADERS if _headers_among(chosen, region.items, lines) else \
                 TABLE_ROWS if _table_rows(chosen, lines) else "row-of-15"
             placed = t4_placed(chosen, region.items, lines)    # in the order its header names, where another
+            reordered = any(placed[g:g + _GROUP] not in [chosen[h:h + _GROUP] for h in range(0, 15, _GROUP)]
+                            for g in range(0, 15, _GROUP))     # (the header's order moved cells within rows)
+            if (by_labels := rows_by_labels(region.items, placed)) is not None:
+                placed, method = by_labels, ROW_LABELS     # three labelled rows out of the form's order: by labels
             for path, it, printed in zip(TABLE4_PATHS, placed, chosen):
-                moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value)
+                moved = (it.cell.kind, it.cell.value) != (printed.cell.kind, printed.cell.value) \
+                    and (by_labels is None or reordered)    # (rows by their labels alone: each row's own)
                 out[path] = reading(it.cell, [it.line], Method.HEADER_ORDER if moved else method)   # (the header's word)
             return out, ambiguities
     if (by_lines := read_group_lines(region.items) or read_split_row(region.items, lines)

@@ -68,7 +68,7 @@ def _row(key: str, group: str, label: str, pattern: str, *words: str) -> Table3R
 
 
 TABLE3_ROWS = (
-    _row("new_received", "", "一、本年新收政府信息公开申请数量", r"本年新收|新收.{0,6}申请|本年度?收到", "本年新收"),
+    _row("new_received", "", "一、本年新收政府信息公开申请数量", r"本年新收|新收.{0,6}申请|本年度?收到|^一[、.]?本年.{0,8}申请数量", "本年新收"),
     _row("carried_over", "", "二、上年结转政府信息公开申请数量", r"上年结转|上年度?结转", "上年结转"),
     _row("granted", "三、本年度办理结果", "（一）予以公开", r"予以公开", "予以公开"),
     _row("partially_granted", "", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", r"部分公开|区分处理|只计这一情形", "部分公开"),
@@ -77,10 +77,10 @@ TABLE3_ROWS = (
          "禁止公开", "其他法律"),
     _row("denied_security_stability", "", "3.危及“三安全一稳定”", r"三安全|一稳定|危及", "三安全", "一稳定"),
     _row("denied_third_party", "", "4.保护第三方合法权益", r"第三方", "第三方"),
-    _row("denied_internal_affairs", "", "5.属于三类内部事务信息", r"内部事务", "内部事务"),
+    _row("denied_internal_affairs", "", "5.属于三类内部事务信息", r"内部事务|三类.{0,2}事务信息", "内部事务"),
     _row("denied_process_info", "", "6.属于四类过程性信息", r"过程性", "过程性"),
     _row("denied_enforcement_file", "", "7.属于行政执法案卷", r"执法案卷|案卷", "执法案卷"),
-    _row("denied_query_matter", "", "8.属于行政查询事项", r"查询事项", "查询事项"),
+    _row("denied_query_matter", "", "8.属于行政查询事项", r"查询事项|^8[.、]?属于行政事项", "查询事项"),
     _row("unavailable_not_held", "（四）无法提供", "1.本机关不掌握相关政府信息", r"不掌握|本机关不掌|掌握相关", "不掌握"),
     _row("unavailable_needs_creation", "", "2.没有现成信息需要另行制作", r"现成信息|另行制作", "另行制作", "现成信息"),
     _row("unavailable_unclear", "", "3.补正后申请内容仍不明确", r"仍不明确|补正后", "仍不明确"),

@@ -1,0 +1,42 @@
+"""``READ.MERGED_BESIDE_BLANK``: a count of 表二's 规章 or 规范性文件 row beside a blank cell of that row.
+
+Two cells run together (a web page's editor merging them, a copy losing the spaces between them) print one number
+of their digits, ``6`` and ``5`` as ``65``, and leave a cell of the row empty: ``65 | (empty) | 12`` reads as 65 and a
+blank. No identity checks 表二, so nothing tells this from a row that printed 65 and an empty cell. A row of 表二
+that prints a blank among its numbers is where it happens: its counts of two digits or more (the ones a merge may
+have made) left of a blank (the cells after a merge slide left, the row's empty cell after them) are
+``unverified``, never proven; counts of one digit, and counts with no blank after them, are not in doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from llm_extract.evidence import CellKind, Reading
+from llm_extract.form import FORM
+
+from .rules import register
+
+__all__ = ["RULE", "merged_beside_blank"]
+
+RULE = "READ.MERGED_BESIDE_BLANK"
+register(RULE, "表二规章、规范性文件行中与空白单元格同行的两位数以上数字：可能是两个单元格连在一起（空白是被挤空的那一格），无勾稽关系可核对，不予证明",
+         "a count of two digits or more in 表二's 规章 or 规范性文件 row beside a blank cell of that row: two cells run "
+         "together may print so (the blank the cell the merge emptied), and no identity checks 表二: not proven")
+
+#: 表二's rows of several cells (规章, 规范性文件): each one's paths
+_STOCK_ROWS = tuple(tuple(f"{row.path}.{c.key}" for c in row.columns) for row in FORM.table2 if len(row.columns) > 1)
+
+
+def merged_beside_blank(readings: Mapping[str, Reading]) -> set[str]:
+    """The paths of the counts of two digits or more in a 规章 or 规范性文件 row with a blank cell after them."""
+    out: set[str] = set()
+    for paths in _STOCK_ROWS:
+        rows = [readings.get(p) for p in paths]
+        blank = [r is not None and r.kind is CellKind.BLANK for r in rows]
+        if not any(blank):
+            continue                        # (most rows: no blank, nothing in doubt)
+        out.update(p for k, (p, r) in enumerate(zip(paths, rows))
+                   if r is not None and not blank[k] and isinstance(r.value, int) and r.value >= 10
+                   and any(blank[k + 1:]))
+    return out
