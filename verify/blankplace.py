@@ -27,6 +27,7 @@ from llm_extract.evidence import Ambiguity, Reading
 from llm_extract.schema import APPLICATION_ROWS, TABLE3_ROW_PATHS
 
 from .identities import Equation, equations_by_path
+from .blankshape import shaped_rows
 from .rowsearch import search_rows
 from .survey import Survey
 from .rules import register
@@ -45,11 +46,12 @@ Row = tuple[int | None, ...]
 class BlankPlacement:
     """Placed cells (path → value, ``None`` for an empty cell) and, per group left open, its surviving rows."""
 
-    __slots__ = ("values", "ambiguous", "open", "work")
+    __slots__ = ("values", "ambiguous", "open", "work", "shaped")
 
     def __init__(self, values: dict[str, int | None], ambiguous: dict[int, list[list[int | None]]],
-                 open_: set[str], work: int) -> None:
+                 open_: set[str], work: int, shaped: set[str] | None = None) -> None:
         self.values, self.ambiguous, self.open, self.work = values, ambiguous, open_, work
+        self.shaped = shaped or set()       # of the values, those placed by the table's shape (verify/blankshape.py)
 
 
 def _row_holds(row: Row) -> bool:
@@ -105,9 +107,13 @@ def place_blanks(base: Mapping[str, int | None], unknown: set[str],
     values: dict[str, int | None] = {}
     ambiguous: dict[int, list[list[int | None]]] = {}
     open_: set[str] = set()
-    for row, (gi, readings) in offered.items():
+    alive_rows: dict[str, list[Row]] = {}
+    for row, (_gi, readings) in offered.items():
         live = {vectors[row][i] for i in found.feasible[row]}
-        alive = [r for r in readings if tuple(x or 0 for x in r) in live]
+        alive_rows[row] = [r for r in readings if tuple(x or 0 for x in r) in live]
+    shaped = shaped_rows(alive_rows, lambda chosen: _table_holds(vectors, chosen))
+    for row, (gi, readings) in offered.items():
+        alive = [shaped[row]] if row in shaped else alive_rows[row]
         paths = TABLE3_ROW_PATHS[row]
         group = ambiguities[gi]
         for k, p in enumerate(paths):
@@ -122,7 +128,15 @@ def place_blanks(base: Mapping[str, int | None], unknown: set[str],
             ambiguous[gi] = [[dict(zip(paths, r))[p] for p in group.paths] for r in alive]
     for row in empty:
         values.update(dict.fromkeys(TABLE3_ROW_PATHS[row]))
-    return BlankPlacement(values, ambiguous, open_, found.work)
+    return BlankPlacement(values, ambiguous, open_, found.work,
+                          {p for row in shaped for p in ambiguities[offered[row][0]].paths})
+
+
+def _table_holds(vectors: Mapping[str, list[tuple[int, ...]]], chosen: Mapping[str, Row]) -> bool:
+    """Whether the table still holds with the ``chosen`` rows so placed (blank counted as 0)."""
+    found = search_rows({row: [tuple(x or 0 for x in chosen[row])] if row in chosen else v
+                         for row, v in vectors.items()})
+    return found is not None and bool(found.solutions)
 
 
 def checked_by_placement(placed: set[str]) -> list[Equation]:

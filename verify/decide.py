@@ -24,6 +24,7 @@ from .twinrows import RULE as TWIN_ROWS_RULE, untold_twins
 from .twotables import RULE as TWO_TABLES_RULE, read_by_two_tables
 from .mergedstock import RULE as MERGED_STOCK_RULE, merged_beside_blank
 from .blankplace import BLANKS_PLACED_RULE, checked_by_placement, crowded_rows
+from .blankshape import BLANKS_SHAPE_RULE
 from .derive import DEFAULT_SEARCH_CAP, Derivation, derive
 from .disputedoperand import RULE as BESIDE_DISPUTED_RULE, beside_disputed
 from .blanks import (BLANK_ROW_NOTE, BLANK_ROW_RULE, BROKEN_ROW_RULE, EMPTY_GRID_ROW_RULE, PLACEHOLDER_NOTE,
@@ -242,6 +243,9 @@ def verify_extraction(extraction: Extraction, *, search_cap: int = DEFAULT_SEARC
                     value = None
                     prov.candidates = {"derived": 0}
                 prov.note = f"placed by the identities, the cells the row did not print taken as empty; {prov.note}"
+                if path in derivation.shaped:
+                    prov.rules.append(BLANKS_SHAPE_RULE)
+                    prov.note = f"placed in the columns the table's other short rows print, a guess; {prov.note}"
         # (a read path not pinned took the first branch; a read path pinned, the second: read kinds are no absent)
         elif path in one_cut:
             value = one_cut[path]

@@ -56,6 +56,7 @@ class Derivation:
     solutions: int = 0                                             # distinct surviving assignments
     placed: set[str] = field(default_factory=set)                  # pinned taking unprinted cells as empty
     blanks: set[str] = field(default_factory=set)                  # of those, placed empty (value 0 in the sums)
+    shaped: set[str] = field(default_factory=set)                  # of those, placed by the table's shape
 
 
 class _Contradiction(Exception):
@@ -124,6 +125,7 @@ def derive(known: Mapping[str, int | None], unknown: Iterable[str],
         result.capped |= part.capped
         result.placed |= part.placed
         result.blanks |= part.blanks
+        result.shaped |= part.shaped
         if part.capped:
             result.capped_paths |= part.unresolved
         solutions *= part.solutions
@@ -224,7 +226,7 @@ def _blanks_placed(base: Mapping[str, int | None], unknown: set[str], offered: l
         return None
     result = Derivation(combinations=placement.work, solutions=1, ambiguous=placement.ambiguous,
                         unresolved=set(targets) - set(placement.values), placed=set(placement.values),
-                        blanks={p for p, v in placement.values.items() if v is None})
+                        blanks={p for p, v in placement.values.items() if v is None}, shaped=placement.shaped)
     for p, v in placement.values.items():
         result.values[p] = v or 0
         result.rules[p] = sorted(eq.label for eq in eqs.get(p, ()))

@@ -23,6 +23,7 @@ from .t4named import read_named_cells
 from .t4lines import read_group_lines, read_split_row
 from .t4placed import read_placed_row
 from .t4rowlabels import ROW_LABELS, rows_by_labels
+from .t4beforefive import read_review_before_five
 from .t4gluedrows import read_glued_group_rows
 from .t4transposed import read_transposed
 from .t4sentences import T4_SENTENCES, read_table4_sentences
@@ -157,8 +158,10 @@ def _read_table4(region: Region, lines: Sequence[str], sentences: bool) -> tuple
                 out[path] = reading(it.cell, [it.line], Method.HEADER_ORDER if moved else method)   # (the header's word)
             return out, ambiguities
     if (by_lines := read_group_lines(region.items) or read_split_row(region.items, lines)
-            or read_edge_blank_row(region.items, lines) or read_placed_row(region.items, lines)) is not None:
-        return by_lines, ambiguities        # blank cells: a group's label alone, a gap in a row, an edge, or columns
+            or read_edge_blank_row(region.items, lines) or read_placed_row(region.items, lines)
+            or read_review_before_five(region.items, lines, region.end)) is not None:
+        return by_lines, ambiguities        # blank cells: a group's label alone, a gap in a row, an edge, or columns;
+        #                                     or 行政复议's row alone before 五's heading (t4beforefive)
     raw = " ".join(n.raw for n in numbers)
     lines = sorted({n.line for n in numbers})
     note = f"{len(numbers)} numbers for 15 cells"
