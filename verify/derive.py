@@ -31,6 +31,7 @@ from llm_extract.evidence import Ambiguity
 from llm_extract.schema import APPLICATION_ROWS, TABLE3_ROW_PATHS, table_of
 
 from .blankplace import place_blanks
+from .bounds import upper_bounds
 from .identities import Equation, equation_rank, equations_by_path, evaluate
 from .rowsearch import DEFAULT_MAX_WORK, search_rows
 
@@ -143,8 +144,10 @@ def _components(unknown: set[str], ambiguities: list[Ambiguity]) -> list[tuple[s
     return [parts[k] for k in sorted(parts)]
 
 
-def _settle(group: Ambiguity, base: Mapping[str, int | None], eqs: Mapping[str, tuple[Equation, ...]]) -> Ambiguity:
-    """Each option on its own: equations among the group's and read cells check it, or pin its one open cell.
+def _settle(group: Ambiguity, base: Mapping[str, int | None], eqs: Mapping[str, tuple[Equation, ...]],
+            bounds: Mapping[str, int] | None = None) -> Ambiguity:
+    """Each option on its own: equations among the group's and read cells check it, or pin its one open cell;
+    a cell above its ``bounds`` (:func:`verify.bounds.upper_bounds`: what the read cells leave room for) refutes it.
 
     An option an equation refutes is dropped; duplicates are merged (a row's own total,
     for example, places a lost cell at once).
@@ -152,7 +155,7 @@ def _settle(group: Ambiguity, base: Mapping[str, int | None], eqs: Mapping[str, 
     inside = set(group.paths)
     local = {eq for p in group.paths for eq in eqs.get(p, ())
              if all(q in inside or q in base for q in eq.paths)}
-    if not local:
+    if not local and not bounds:
         return group
     settled: list[list[int | None]] = []
     for option in group.options:
@@ -177,6 +180,8 @@ def _settle(group: Ambiguity, base: Mapping[str, int | None], eqs: Mapping[str, 
                     progress = True
                 if not ok:
                     break
+        if ok and bounds:
+            ok = all(v is None or v <= bounds.get(p, v) for p, v in values.items())
         row = [values[p] for p in group.paths]
         if ok and row not in settled:
             settled.append(row)
@@ -188,7 +193,8 @@ def _derive_part(known: Mapping[str, int | None], unknown: set[str], ambiguities
     eqs = equations_by_path()
     targets = unknown | {p for a in ambiguities for p in a.paths}
     base = {p: v for p, v in known.items() if p not in targets}
-    settled = [_settle(a, base, eqs) for a in ambiguities]
+    bounds = upper_bounds(base, eqs) if ambiguities else {}
+    settled = [_settle(a, base, eqs, bounds) for a in ambiguities]
     if any(not a.options for a in settled):
         # no reading the extractor offered holds (two cells merged, a glued row that lost a blank):
         # the group's cells are simply unknown, and the other identities may still pin them

@@ -215,6 +215,18 @@ def _first_alone(order: list[tuple[str, int]], items: list[Item], spans: dict[st
     return below in _POSITION and _beside_label(below, at, items, spans) and _below_read(0, order, spans, out)
 
 
+def _beside_group_title(items: list[Item], idx: int) -> bool:
+    """Whether the label ``items[idx]`` is a tab row's second and last field, its group's title (or the title's first
+    piece) the first: an OCR'd table's title cell, printed down its column, shares the sub-row's line
+    (``(三) 不予⇥1.属于国家秘密``), and the label is as alone as on a line of its own."""
+    label = items[idx]
+    if label.col != 1 or idx == 0:
+        return False
+    before = items[idx - 1]
+    return before.line == label.line and before.is_text and _group_title(before.key) \
+        and (idx + 1 == len(items) or items[idx + 1].line != label.line)
+
+
 def _group_title(key: str) -> bool:
     """Whether a text item is a group's title ((五)不予处理) or its first piece."""
     return key in GROUP_KEYS or group_title_piece(key)
@@ -265,7 +277,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
     for k in range(len(order)):
         row, idx = order[k]
         label = items[idx]
-        if row not in _POSITION or spans[row] or label.col is not None or label.grid \
+        if row not in _POSITION or spans[row] or (label.col is not None and not _beside_group_title(items, idx)) \
+                or label.grid \
                 or any(ch.isdigit() for ch in _ITEM_NUMBER.sub("", label.key)) or not opens_label(row, label.key):
             continue            # (digits run on after the label, ``四、结转下年度继续办理2100003``, or into its words,
             #                     ``（二）部分公开（区分处理的，只0 0 0 0 0 0 0计这一情形…``: not alone; no label has digits;
