@@ -49,3 +49,39 @@ def test_one_rows_numbers_after_labels_run_together_are_not_proven_for_the_last_
     # the rows printed apart are read as they are
     assert record.report.get("applications.granted.total") == 2
     assert record.provenance["applications.granted.total"].status is Status.PROVEN
+
+
+def _fixed_width() -> str:
+    """The same table as fixed-width text (another OCR tool's, or pdftotext -layout's): the labels run together on
+    one line, the row's numbers on the next, each sub-row's label again on a line of its own with nothing after it."""
+    def row(label: str, cells: str) -> str:
+        return f"{label}    " + "    ".join(cells.split())
+    lines = ["向阳区人民政府2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+             "                    申请人情况",
+             "                    自然人    商业企业    科研机构    社会公益组织    法律服务机构    其他    总计",
+             row("一、本年新收政府信息公开申请数量", "6 0 0 0 0 0 6"),
+             row("二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0"),
+             row("三、本年度办理结果（一）予以公开", "2 0 0 0 0 0 2"),
+             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" + "".join(LABELS[1:5]) + LABELS[0]
+             + "".join(LABELS[5:]),
+             "                                            4    0    0    0    0    0    4",
+             *LABELS[1:]]
+    lines += [row(label, "0 0 0 0 0 0 0") for label in (
+        "（四）无法提供1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+        "（五）不予处理1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理")]
+    lines += [row("（七）总计", "6 0 0 0 0 0 6"), row("四、结转下年度继续办理", "0 0 0 0 0 0 0"),
+              "四、政府信息公开行政复议、行政诉讼情况", "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", "五、存在的主要问题及改进情况"]
+    return "\n".join(lines) + "\n"
+
+
+def test_in_fixed_width_text_neither_the_last_label_nor_the_rows_read_blank_beside_it_are_proven() -> None:
+    """There the other labels of the line read as blank rows (a label with nothing after it): (二)'s 4 was proven
+    blank and 8.'s proven 4."""
+    record = process_document(Document.from_text(_fixed_width(), doc_id="t"))
+    for row in ("partially_granted", "denied_state_secret", "denied_query_matter"):
+        for column in ("natural_person", "total"):
+            prov = record.provenance[f"applications.{row}.{column}"]
+            assert prov.status is not Status.PROVEN, (row, column, record.report.get(f"applications.{row}.{column}"))
+    assert record.report.get("applications.granted.total") == 2
+    assert record.provenance["applications.granted.total"].status is Status.PROVEN

@@ -212,7 +212,7 @@ def extract_regex(doc: Document) -> Extraction:
             r.lines = sorted({origin[n - 1] for n in r.lines})
         for a in ambiguities:
             a.lines = sorted({origin[n - 1] for n in a.lines})
-        rows_sharing_a_label_line(readings)     # labels run together on one line, one row's cells after them
+    rows_sharing_a_label_line(readings)         # labels run together on one line, one row's cells after them
     # every reading is already a valid Reading: skip re-validating 202 of them
     return Extraction.trusted(doc_id=doc.doc_id, extractor=EXTRACTOR_NAME, readings=readings,
                               ambiguities=ambiguities, warnings=warnings,
