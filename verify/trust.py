@@ -52,7 +52,7 @@ from .survey import Survey
 
 __all__ = ["RULE", "NOISY_BREAKS", "noisy_text", "unchecked_paths", "OCR_RULE", "OCR_NAME_RULE",
            "OCR_YEAR_RULE", "OCR_BLANK_RULE", "AGENCY_NAME_RULE", "distrust_ocr_layer", "distrust_odd_agency", "blank_rows", "OCR_CELLS", "ocr_candidates", "read_by_ocr", "ocr_cell", "ocr_text", "OCR_SPACING", "OCR_SPECKS",
-           "unreliable_text", "RUN_TOGETHER_RULE", "run_together"]
+           "unreliable_text", "RUN_TOGETHER_RULE", "run_together", "lone_slashes"]
 
 RULE = "READ.NOISY_TEXT"
 OCR_RULE = "READ.OCR_TEXT"                  # (verify/rules.py)
@@ -83,6 +83,14 @@ _OCR_LETTER = re.compile(rf"[{OCR_LETTERS}]")
 _LETTERS = frozenset(OCR_LETTERS + FULLWIDTH_OCR_LETTERS)
 #: (an enum member's lookup costs more than the test: looked up once, not once per cell)
 _OCR_KIND, _MISSING_KIND, _BLANK_KIND = CellKind.OCR, CellKind.MISSING, CellKind.BLANK
+_PLACEHOLDER_KIND = CellKind.PLACEHOLDER
+#: a slash read by OCR as a cell's blank mark: an engine reads a degraded 0 as / (scan19: (七)总计's 0 under noise, the
+#: column's sums holding with a blank) and a leaning 1 as / too (ingest/scan_marks.py): a mark no identity tells from 0
+_SLASHES = frozenset({"/", "／"})
+#: the most slashes a table prints for them to be doubted (more: the report's own mark for a blank)
+_LONE_SLASHES = 2
+_SLASH_NOTE = ("a slash read by OCR where a number may stand: an engine reads a degraded 0 (or a 1) as /, and a "
+               "blank counts as 0 in every identity")
 
 
 def noisy_text(identity_findings: Iterable[Finding]) -> bool:
@@ -141,7 +149,8 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
     identity still held), and so is every 表三 cell read empty: a dropped ``0`` breaks no identity (a blank counts
     as 0 in them; RapidOCR missed the 0 of (七)总计's 科研机构 on a speckled scan, and the cell came out proven
     blank), and a 表三 row read blank throughout, its label alone, is unverified too: tesseract drops a
-    row of zeros whole, which breaks nothing, :func:`blank_rows`; a placeholder the engine printed, 无 or -, is a mark and stays as its identities say). The layer is
+    row of zeros whole, which breaks nothing, :func:`blank_rows`; a placeholder the engine printed, 无 or -, is a mark and stays as its identities say, but
+    not a slash, which an engine also reads from a degraded 0 or a leaning 1). The layer is
     known from the deterministic extraction (:attr:`Extraction.ocr_pages`) or from ingest's notices
     (``INGEST.OCR_PAGES``; ``INGEST.OCR_SPACING`` or ``INGEST.OCR_SPECKS`` for an OCR'd text, web page or Word
     file; ``INGEST.OCR_PICTURES`` for a Word file's pictures OCR read), so that a document only the
@@ -161,6 +170,8 @@ def distrust_ocr_layer(record: Record, extraction: Extraction | None, notices: I
         prov = record.provenance.get(path)
         if prov is not None and prov.kind is _BLANK_KIND:                  # nothing printed: dropped digits?
             _unverified(record, path, OCR_BLANK_RULE)
+    for path in lone_slashes(record.provenance):                # a 0 or a 1 the engine read as a slash?
+        _unverified(record, path, OCR_BLANK_RULE, _SLASH_NOTE)
     for path in blank_rows(record.provenance):
         _unverified(record, path, OCR_BLANK_RULE)
     for path in alike_digit_cells(record.report.values()):      # 3 0 0 0 3 read as 8 0 0 0 8 (verify/ocrdigits.py)
@@ -179,6 +190,20 @@ def blank_rows(fields: Mapping[str, Reading | FieldProvenance]) -> list[str]:
         provs = [fields.get(p) for p in paths]
         if all(r is not None and r.kind is _BLANK_KIND for r in provs):
             out.extend(paths)
+    return out
+
+
+def lone_slashes(fields: Mapping[str, Reading | FieldProvenance]) -> list[str]:
+    """The cells of 表三 and of 表四 read as a slash, where their table prints at most :data:`_LONE_SLASHES` of them: a
+    report that marks its blanks with ``/`` marks many (its empty columns, row after row); one slash among a table's
+    numbers is as likely an engine's reading of a degraded 0 or a leaning 1 (scan19: (七)总计's 0, its column's sums
+    holding with a blank)."""
+    out: list[str] = []
+    for paths in (TABLE3_PATHS, TABLE4_PATHS):
+        slashes = [p for p in paths if (r := fields.get(p)) is not None and r.kind is _PLACEHOLDER_KIND
+                   and (r.raw or "").strip() in _SLASHES]
+        if len(slashes) <= _LONE_SLASHES:
+            out.extend(slashes)
     return out
 
 
