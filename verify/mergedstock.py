@@ -5,7 +5,9 @@ of their digits, ``6`` and ``5`` as ``65``, and leave a cell of the row empty: `
 blank. No identity checks 表二, so nothing tells this from a row that printed 65 and an empty cell. A row of 表二
 that prints a blank among its numbers is where it happens: its counts of two digits or more (the ones a merge may
 have made) left of a blank (the cells after a merge slide left, the row's empty cell after them) are
-``unverified``, never proven; counts of one digit, and counts with no blank after them, are not in doubt.
+``unverified``, never proven, and so are the cells between such a count and the blank (``10 | 1 | (empty)`` for 1,
+0, 1: the 1 slid left from the next column); counts of one digit with no such count left of them, and counts with
+no blank after them, are not in doubt.
 """
 
 from __future__ import annotations
@@ -29,14 +31,20 @@ _STOCK_ROWS = tuple(tuple(f"{row.path}.{c.key}" for c in row.columns) for row in
 
 
 def merged_beside_blank(readings: Mapping[str, Reading]) -> set[str]:
-    """The paths of the counts of two digits or more in a 规章 or 规范性文件 row with a blank cell after them."""
+    """The paths of the counts of two digits or more in a 规章 or 规范性文件 row with a blank cell after them, and of
+    the cells between such a count and the blank."""
     out: set[str] = set()
     for paths in _STOCK_ROWS:
         rows = [readings.get(p) for p in paths]
         blank = [r is not None and r.kind is CellKind.BLANK for r in rows]
         if not any(blank):
             continue                        # (most rows: no blank, nothing in doubt)
-        out.update(p for k, (p, r) in enumerate(zip(paths, rows))
-                   if r is not None and not blank[k] and isinstance(r.value, int) and r.value >= 10
-                   and any(blank[k + 1:]))
+        merged = False                      # a count that may be two cells is left of this one
+        for k, (p, r) in enumerate(zip(paths, rows)):
+            if r is None or blank[k] or not any(blank[k + 1:]):
+                continue
+            wide = isinstance(r.value, int) and r.value >= 10
+            if wide or merged:
+                out.add(p)                  # (after a merge: a cell slid left from its own column)
+            merged = merged or wide
     return out
