@@ -46,3 +46,9 @@ def test_a_cell_between_a_merged_count_and_the_blank_may_have_slid_left_and_is_n
     assert _status(record, "issued") is Status.UNVERIFIED
     assert _status(record, "repealed") is Status.UNVERIFIED
     assert "READ.MERGED_BESIDE_BLANK" in record.provenance["active_disclosure.normative_documents.repealed"].rules
+
+
+def test_a_count_printed_with_a_leading_zero_beside_a_blank_is_two_cells_run_together_never_proven() -> None:
+    """``06 | (empty) | 49`` for 0, 6, 49: no count is printed with a leading zero; it is never proven as 6."""
+    record = process_document(Document.from_text(_page(["06", "", "49"]), doc_id="x", source_kind="html"))
+    assert _status(record, "issued") is Status.UNVERIFIED
