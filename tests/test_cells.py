@@ -248,6 +248,14 @@ def test_a_footnotes_mark_beside_a_number_is_no_digit_of_it(raw: str, value, not
     assert (cell.kind, cell.value, cell.note) == (CellKind.ANNOTATED, value, note)
 
 
+@pytest.mark.parametrize("raw", ["10¹,164", "1³2", "4②5"])
+def test_a_footnotes_mark_inside_a_number_leaves_its_digits_unknown(raw: str) -> None:
+    """``10¹,164``: a note's mark put inside a count (10164); NFKC would make it one more digit (101164). Where
+    the count's digits stand round the mark is not known for sure: a number's place, its value unread."""
+    cell = parse_cell(raw)
+    assert cell.kind is CellKind.MISSING and cell.value is None
+
+
 @pytest.mark.parametrize("raw", ["①", "※", "*"])
 def test_a_footnotes_mark_alone_is_no_number(raw: str) -> None:
     assert parse_cell(raw).kind is CellKind.TEXT

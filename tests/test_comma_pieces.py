@@ -107,3 +107,12 @@ def test_pieces_a_cell_to_a_line_join_on_the_upper_line_and_leave_the_lower_empt
     cells = ["（七）总计", "522", "9", "0", "0", "0", "0", "0", "5,22", "9", "四、结转下年度继续办理"]
     out = joined_comma_pieces("\n".join(cells)).split("\n")
     assert out[8:10] == ["5,229", ""] and len(out) == len(cells)
+
+
+def test_a_piece_whose_lacking_digits_follow_it_on_its_own_line_is_split_not_wrapped() -> None:
+    """``1,95 9``: a converter parted one count by a space on its row's line; the ``0`` of the row below,
+    standing under the piece's end, is that row's own count, never the piece's rest (it was read 1,950 and the
+    row above 9)."""
+    rows = ["  行政处罚                     1,95 9",
+            "  行政强制                         0"]
+    assert joined_comma_pieces("\n".join(rows)).split("\n") == rows

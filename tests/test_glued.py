@@ -177,3 +177,17 @@ def test_a_cut_from_both_ends_finds_what_a_cut_from_the_front_finds_in_the_same_
         total = rnd.randint(0, 30)
         front = [c for c in cuts(digits, parts) if sum(c) == total and all(len(str(v)) <= len(str(total)) for v in c)]
         assert parts_summing(digits, parts, total, lambda: None) == front
+
+
+def test_a_table4_cell_with_a_notes_mark_among_merged_cells_is_no_run_to_cut_and_no_crash(golden_dir) -> None:
+    """14 cells one to a line, two merged (``03``), one with a note's superscript mark (``0¹``): the reader
+    cuts the spaced runs by the groups' identities, and a mark is no digit of a count (it used to crash)."""
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    text = render(Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields}), "cells")
+    head, _, rest = text.partition("四、政府信息公开行政复议、行政诉讼情况\n")
+    tail = rest.partition("五、")[2]
+    table4 = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n" \
+        + "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n" * 3 \
+        + "".join(f"{c}\n" for c in ["0", "1", "2", "2", "5", "0", "0¹", "0", "3", "3", "03", "1", "0", "4"])
+    record = process_document(Document.from_text(head + table4 + "五、" + tail, doc_id="x"))
+    assert record.report.review_litigation is not None

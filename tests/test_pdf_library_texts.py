@@ -171,6 +171,18 @@ def test_a_count_whose_thousands_separator_pypdf_spaced_apart_is_one_number() ->
     assert record.report.get("active_disclosure.punishment") == 2503
 
 
+def test_a_tab_rows_count_whose_thousands_separator_stands_between_odd_spaces_is_one_number_not_its_first_group() -> None:
+    """A tab row whose cell prints ``2,715`` with a no-break space before the comma and an ideographic space after it
+    (``行政许可⇥ 2 ,　715``): the ideographic space is no gap between two columns; the count is 2715, never its first
+    group 2 proven (the ``,`` and ``715`` left in a column of their own)."""
+    from llm_extract.ingest import Document
+    from tests.fakeopenai import report_text, sample_values
+
+    text = report_text(sample_values()).replace("行政许可\t3150", "行政许可\t\xa02\xa0,\u3000715")
+    record = process_document(Document.from_text(text, doc_id="x"))
+    assert record.report.get("active_disclosure.licensing") == 2715
+
+
 @pytest.mark.parametrize("printed, value", [("２４２５２ . ３１１０８２", "24252.311082"), ("93. 0", "93.0"),
                                              ("93 .5", "93.5")])
 def test_a_fee_whose_decimal_point_pypdf_spaced_apart_is_one_number(printed: str, value: str) -> None:

@@ -50,3 +50,25 @@ def test_a_first_rows_numbers_above_its_label_still_leave_a_lone_label_blank() -
     """Seven numbers at most before the first label are a row's (printed above its label), no column block."""
     readings = _readings(["0"] * 7)
     assert _last_row(readings) == {(CellKind.BLANK, "label-alone")}
+
+
+def test_a_last_row_label_where_the_text_ends_is_a_cut_file_not_a_blank_row(golden_dir) -> None:
+    """A crawler's one-cell-a-line text (rows parted by empty lines) cut off right after 表三's last label
+    (``四、结转下年度继续办理``, then nothing): its cells were lost with the rest of the file, not printed empty;
+    they are never proven blank."""
+    from llm_extract.evidence import Status
+    from llm_extract.ingest import Document
+    from llm_extract.outputs import read_json
+    from llm_extract.pipeline import process_document
+    from llm_extract.schema import Report
+    from llm_extract.synth import render
+
+    g = read_json(golden_dir / "003_d677def7845cc038.json")
+    text = render(Report.model_validate({k: v for k, v in g.items() if k in Report.model_fields}), "cells")
+    text = text.replace("\n\t\n", "\n\n")
+    label = "四、结转下年度继续办理"
+    assert label in text
+    cut = text[:text.index(label) + len(label)] + "\n"
+    record = process_document(Document.from_text(cut, doc_id="x"))
+    prov = record.provenance["applications.carried_forward.total"]
+    assert prov.status is not Status.PROVEN

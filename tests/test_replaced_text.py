@@ -170,3 +170,15 @@ def test_rows_of_framed_numbers_are_pinned_by_the_identities_never_proven(golden
             path = f"applications.{row}.{col}"
             assert record.provenance[path].status is not Status.PROVEN
             assert record.report.get(path) == reference.report.get(path)
+
+
+def test_a_cell_lost_to_a_replacement_character_beside_a_zero_width_space_is_no_blank(golden_dir: Path) -> None:
+    """``⇥�\\u200b``: a cell whose count was lost to �, a zero-width space (which prints as nothing) after it. The
+    space is no word whose edge the � would open, so the � stays: the cell is a number's lost place, never a blank
+    proven (it was trimmed away, and the cell read as printed empty)."""
+    text = (golden_dir / SEED).read_text(encoding="utf-8")
+    head, tail = text.split("\t行政强制\n", 1)
+    cell, rest = tail.split("\n", 1)
+    text = head + "\t行政强制\n\t\ufffd\u200b\n" + rest
+    record = process_document(load_bytes(text.encode("utf-8"), doc_id="r", suffix=".txt"))
+    assert record.provenance["active_disclosure.enforcement"].status is not Status.PROVEN

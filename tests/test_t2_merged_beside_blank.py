@@ -37,3 +37,18 @@ def test_a_two_digit_count_beside_a_blank_of_its_row_is_never_proven() -> None:
 def test_a_row_without_a_blank_reads_as_before() -> None:
     record = process_document(Document.from_text(_page(["65", "2", "12"]), doc_id="x", source_kind="html"))
     assert {_status(record, k) for k in ("issued", "repealed", "in_force")} == {Status.PROVEN}
+
+
+def test_a_cell_between_a_merged_count_and_the_blank_may_have_slid_left_and_is_never_proven() -> None:
+    """``10 | 1 | (empty)`` for 1, 0, 1: the 1 and the 0 ran together, the row's last 1 slid left into the column
+    the merge emptied, and the blank is where it stood: the 1 is in doubt as much as the 10."""
+    record = process_document(Document.from_text(_page(["10", "1", ""]), doc_id="x", source_kind="html"))
+    assert _status(record, "issued") is Status.UNVERIFIED
+    assert _status(record, "repealed") is Status.UNVERIFIED
+    assert "READ.MERGED_BESIDE_BLANK" in record.provenance["active_disclosure.normative_documents.repealed"].rules
+
+
+def test_a_count_printed_with_a_leading_zero_beside_a_blank_is_two_cells_run_together_never_proven() -> None:
+    """``06 | (empty) | 49`` for 0, 6, 49: no count is printed with a leading zero; it is never proven as 6."""
+    record = process_document(Document.from_text(_page(["06", "", "49"]), doc_id="x", source_kind="html"))
+    assert _status(record, "issued") is Status.UNVERIFIED

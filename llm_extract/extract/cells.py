@@ -125,6 +125,8 @@ def _as_value(text: str) -> int | Decimal:
 #: the superscript or circled digit one more digit of the number (159¹ → 1591)
 _MARKS = "\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf※*＊△▲☆★#＃†‡"
 _MARK_CLASS = re.compile(f"[{_MARKS}]")
+#: a mark between a number's digits (``10¹,164``): the count's digits around it are not known for sure
+_INNER_MARK = re.compile(rf"\d{_MARK_CLASS.pattern}+[,，.．]?\d")
 _MARKED = re.compile(rf"^\s*({_MARK_CLASS.pattern}*)\s*([0-9０-９][0-9０-９,，.．]*)\s*({_MARK_CLASS.pattern}+|注\d*)?\s*$")
 #: a count in Chinese numerals (零, 十二, 四十六; one character other than 零 may be a header's piece: not read)
 _CN_NUMBER = re.compile(r"^(?:零|[零一二两三四五六七八九十百千]{2,8})$")
@@ -208,6 +210,8 @@ def parse_cell(raw: str) -> Cell:
     if "注" in raw or _MARK_CLASS.search(raw):
         if (marked := _marked(raw)) is not None:
             return marked
+        if _INNER_MARK.search(raw):     # 10¹,164: a mark inside the number, NFKC would make it a digit (101,164)
+            return Cell(raw, CellKind.MISSING, None, "a footnote's mark inside a number: its digits not known")
         if all(ch == "注" or ch.isspace() or _MARK_CLASS.match(ch) for ch in raw):
             return Cell(raw, CellKind.TEXT, note="a footnote's mark alone")
     spaced = normalise(raw).replace("〇", "0")

@@ -225,8 +225,10 @@ def recount_options(numbers: list[int], width: int,
 
 def spaced_cuts(tokens: list[str], cut: Callable[[str], list[list[int]] | None]) -> list[list[int]]:
     """Cuts of digit runs partly separated by spaces (``1000010 092011 0030030``): ``cut`` cuts
-    their concatenation, and only the cuts that part the runs where the spaces stand are kept."""
-    if not tokens or not all(t.isdigit() for t in tokens):
+    their concatenation, and only the cuts that part the runs where the spaces stand are kept. Runs of decimal
+    digits only: a cell with a note's mark (``0¹``: a digit to ``str.isdigit`` that no number is written in)
+    is no run to cut."""
+    if not tokens or not all(t.isdecimal() for t in tokens):
         return []
     bounds, at = set(), 0
     for t in tokens[:-1]:

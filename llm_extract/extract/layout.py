@@ -155,7 +155,8 @@ def _line_plan(line: str) -> _Plan | None:
                 return ((f, parse_cell(f.replace(" ", "")), "", None, None, grid),), False, ""
             return tuple((r, c, k, None, None, grid) for r, c, k in field_tokens(f)), False, ""
         if not grid and line[0] != "\t" and ("  " in line or "\u3000" in line):
-            line = _GAP.sub("\t", line)   # PDF text mixes tabs and runs of spaces between columns
+            line = _GAP.sub("\t", mended_line_end(line))   # PDF text mixes tabs and runs of spaces between
+            #                              columns (a number's spaced separator, 2 ,　715, is no gap: lineends.py)
         fields = line.split("\t")
         width = len(fields)
         specs: list[_Spec] = []

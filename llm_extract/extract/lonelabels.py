@@ -25,6 +25,7 @@ cells printed after 表四's heading): the numbers stand off their labels.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import islice, takewhile
 
 from ..evidence import CellKind, Method, Reading
@@ -258,10 +259,11 @@ def _numbers_in_a_block(between: list[Item]) -> bool:
 
 
 def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dict[str, list[Item]],
-                     out: Readings) -> None:
+                     out: Readings, lines: Sequence[str] | None = None) -> None:
     """Read as blank each row of space-separated PDF text whose label stands alone (see the module
     docstring); ``order`` is the rows found in item order, ``spans`` the items between each row's
-    label and the next one's."""
+    label and the next one's; ``lines``, the document's, where known: a label that is the text's last line
+    is where a cut file ends (a crawler's or a download's truncated text), its cells lost, never blank."""
     if all(spans[row] for row, _ in order):
         return                  # (most tables: every label has items after it; only a row without any is read here)
     if order and sum(1 for it in items[:order[0][1]] if it.cell.is_number) > _ROW_WIDTH:
@@ -286,6 +288,8 @@ def blank_label_rows(items: list[Item], order: list[tuple[str, int]], spans: dic
         paths = TABLE3_ROW_PATHS[row]
         if any(out[p].kind is not CellKind.MISSING or out[p].note != _NO_NUMBERS for p in paths):
             continue
+        if lines is not None and not any(s.strip() for s in lines[label.line:]):
+            continue            # the text ends at its label: a cut file, its cells lost with the rest
         if any(it.is_text and _DIGIT.search(_ITEM_NUMBER.sub("", it.key)) for it in items[idx + 1:ends[k]]):
             continue            # cells printed but not read as numbers (``?273``, ``0?``: a character an encoding
             #                     lost glued to the digits): the row's cells are lost, not blank

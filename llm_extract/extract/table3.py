@@ -328,7 +328,7 @@ def read_table3(region: Region, inline: bool = False, ocr_text: bool = False,
             out[path] = missing(r.raw or "", r.lines, r.method,
                                 "its label's first part, with numbers, stands on the table row above")
     if not inline and not glued:
-        blank_label_rows(items, order, spans, out)
+        blank_label_rows(items, order, spans, out, lines)
     if not inline and not glued and not ambiguities:
         unprinted_rows(items, labels, out)
     absent_rows(items, labels, out, ambiguities)

@@ -15,7 +15,8 @@ lacks (``8``), the two are one count: it is written in the lower piece's place (
 width takes, from where the upper piece starts or else ending where the lower one ends: the other cells keep their
 places) and taken off the upper line; where each piece is alone on its line, one under the other (a cell to a line),
 it is written on the upper line and the lower one left empty. Anything else (no such line within two, two runs in its place, a run of
-another length, a cell of the lower line in the way) leaves both as printed: the row is then read, or not, as
+another length, a cell of the lower line in the way, the digits it lacks one space after it on its own line:
+``1,95 9``, a count a converter parted by a space, not wrapped) leaves both as printed: the row is then read, or not, as
 before, and the identities check it.
 """
 
@@ -28,6 +29,8 @@ __all__ = ["joined_comma_pieces"]
 #: a count cut inside its last thousands group (``1,40``, ``12,3``), standing alone
 _OPEN = re.compile(r"(?<![\d,.，])\d{1,3}(?:,\d{3})*,\d{1,2}(?![\d,.，])")
 _RUN = re.compile(r"(?<![\d,.，])\d+(?![\d,.，])")
+#: a space, then a run of the digits a piece lacks, right after it: the count goes on on its own line (``1,95 9``)
+_GOES_ON = {k: re.compile(rf" \d{{{k}}}(?![\d,.，])") for k in (1, 2)}
 #: how many lines below a first piece its last one may stand (the row's label may be printed between)
 _REACH = 2
 
@@ -35,6 +38,8 @@ _REACH = 2
 def _join(lines: list[str], n: int, piece: re.Match[str]) -> bool:
     """Join ``piece`` of line ``n`` with its last piece below, in place; whether it was."""
     lacking = 3 - len(piece.group().rsplit(",", 1)[1])
+    if _GOES_ON[lacking].match(lines[n], piece.end()):
+        return False                                    # its rest after a space on its own line: split, not wrapped
     for k in range(n + 1, min(n + 1 + _REACH, len(lines))):
         below = lines[k]
         if not below[piece.start() - 1:piece.end() + 1].strip():

@@ -93,8 +93,12 @@ def _replacements_confined(text: str) -> bool:
 
 
 #: U+FFFD opening or closing a word (after a line's start or a space, before its words; after the words, before a
-#: space or the line's end), never beside a digit: the trace of a character lost at a cell's edge
-_EDGE_REPLACEMENTS = re.compile(r"(?:(?<=^)|(?<=\s))\ufffd+(?=[^\d\s\ufffd])|(?<=[^\d\s\ufffd])\ufffd+(?=\s|$)", re.M)
+#: space or the line's end), never beside a digit: the trace of a character lost at a cell's edge. A character that
+#: prints as nothing (a zero-width space, dropped later) is no word: ``⇥\ufffd\u200b`` is a cell that lost its
+#: whole count, not a word's edge
+_NO_WORD = "\\d\\s\ufffd\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_EDGE_REPLACEMENTS = re.compile(rf"(?:(?<=^)|(?<=\s))\ufffd+(?=[\u200b-\u200d\u2060\ufeff\u00ad]*[^{_NO_WORD}])"
+                                rf"|(?<=[^{_NO_WORD}])\ufffd+(?=\s|$)", re.M)
 
 
 def replacements_trimmed(text: str) -> str:

@@ -157,6 +157,8 @@ def read_text(text: str, encoding: str, suffix: str, *, as_page: Callable[[], tu
         if not html_text.strip():
             raise EmptyDocumentError(path, "the HTML page has no text")
         return TextRead(html_text, encoding, "html")
+    if "\r" in text:         # line ends as \n first: the passes below part lines at \n (a file of old Mac line ends,
+        text = text.replace("\r\n", "\n").replace("\r", "\n")   # CR alone, is one line to them: a flattened table)
     if is_escaped_dump(text):                      # a database's text field: ``\\n`` for its line breaks
         text = unescape_dump(text)
     text = without_line_prefixes(text)              # a viewer's line numbers, an e-mail's quote marks
