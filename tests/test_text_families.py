@@ -125,7 +125,10 @@ def test_a_fixed_width_row_with_a_blank_cell_places_its_numbers_by_the_full_rows
     record = _layout("规章                                            0      0    0",
                      "行政规范性文件                                   5   25")
     assert _ad(record, "normative_documents.issued") == (5, Status.PROVEN)
-    assert _ad(record, "normative_documents.repealed") == (25, Status.PROVEN)
+    # (a count of two digits left of the row's blank may be two cells run together, 2 and 5: never proven,
+    # verify/mergedstock.py; placed in its column all the same)
+    assert _ad(record, "normative_documents.repealed") == (25, Status.UNVERIFIED)
+    assert "READ.MERGED_BESIDE_BLANK" in record.provenance["active_disclosure.normative_documents.repealed"].rules
     assert _ad(record, "normative_documents.in_force") == (None, Status.UNVERIFIED)     # the blank
     assert record.provenance["active_disclosure.normative_documents.issued"].method == "layout-columns"
     record = _layout("规章                                                   2   38",     # the blank row first
@@ -212,13 +215,16 @@ def _dump(sep: str, regulations: str, normative: str, fee: str = "行政事业�
 
 
 @pytest.mark.parametrize("sep", ["\t", " "])
-@pytest.mark.parametrize("regulations, normative, blank", [
-    ("规章{s}0{s}{s}7", "行政规范性文件{s}0{s}23{s}19", "regulations.repealed"),
-    ("规章{s}0{s}0{s}0", "行政规范性文件{s}36{s}2{s}", "normative_documents.in_force"),     # the row's last cell
-    ("规章{s}{s}1{s}38", "行政规范性文件{s}0{s}23{s}19", "regulations.issued"),
+@pytest.mark.parametrize("regulations, normative, blank, doubted", [
+    ("规章{s}0{s}{s}7", "行政规范性文件{s}0{s}23{s}19", "regulations.repealed", ()),
+    # the row's last cell; 36 left of it may be two cells run together (3 and 6, the 2 slid left from its column):
+    # both read in place, neither proven (READ.MERGED_BESIDE_BLANK, verify/mergedstock.py)
+    ("规章{s}0{s}0{s}0", "行政规范性文件{s}36{s}2{s}", "normative_documents.in_force",
+     ("normative_documents.issued", "normative_documents.repealed")),
+    ("规章{s}{s}1{s}38", "行政规范性文件{s}0{s}23{s}19", "regulations.issued", ()),
 ])
 def test_a_crawlers_empty_cell_between_one_separator_per_cell_is_a_blank_cell_in_place(
-        sep: str, regulations: str, normative: str, blank: str) -> None:
+        sep: str, regulations: str, normative: str, blank: str, doubted: tuple[str, ...]) -> None:
     text = _dump(sep, regulations.format(s=sep), normative.format(s=sep))
     record = process_document(Document.from_text(text, doc_id="dump"))
     expected = {"regulations": regulations, "normative_documents": normative}
@@ -230,7 +236,8 @@ def test_a_crawlers_empty_cell_between_one_separator_per_cell_is_a_blank_cell_in
             if path == blank:
                 assert (value, status) == (None, Status.UNVERIFIED), (sep, path)
             else:
-                assert (value, status) == (int(cell), Status.PROVEN), (sep, path)
+                assert (value, status) == (int(cell), Status.UNVERIFIED if path in doubted else Status.PROVEN), \
+                    (sep, path)
 
 
 def test_a_crawlers_row_of_single_spaces_with_a_cell_too_few_is_not_guessed() -> None:
